@@ -1,0 +1,70 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+/** Domain folders are pure: no DOM, Node, HTTP or storage imports (STYLE.md). */
+const pureDomainFolders = ['card-id', 'rules', 'policy', 'schemas', 'errors', 'messages'].map(
+  (dir) => `packages/core/src/${dir}/**/*.ts`,
+);
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '.cache/**',
+      'test/fixtures/**',
+      'examples/**/vendor/**',
+      'examples/**/*.bundle.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/sandbox/**'],
+    rules: {
+      // The library never logs: card IDs must not reach the console (privacy rule).
+      'no-console': 'error',
+    },
+  },
+  {
+    files: pureDomainFolders,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'https'], message: 'Domain code is pure: no Node I/O.' },
+            { group: ['ky', 'idb-keyval', 'lit', 'lit/*', '@zxing/*', '@ericblade/*'], message: 'Domain code is pure: no I/O libraries.' },
+            { group: ['**/api/**', '**/outbox/**', '**/input/**'], message: 'Domain code must not depend on adapters.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'fetch', 'localStorage'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Domain code takes `now` as an argument.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -1,0 +1,5 @@
+// Server-side commands available to browser tests (executeServerCommand / @web/test-runner-commands).
+// Add project-specific plugins to this list; each lives in its own file under test/support/.
+import { defaultPlugins } from './wtr-default-plugins.mjs';
+
+export const wtrPlugins = [...defaultPlugins];

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests: pure code and Node-side code (sandbox, CLI, HTTP client against msw).
+// Browser tests (*.browser.test.ts) run in Chromium through web-test-runner; e2e tests through vitest.e2e.config.ts.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+    coverage: {
+      provider: 'v8',
+      include: ['packages/core/src/**/*.ts'],
+      // Browser-only adapters are measured by the browser suite, not here.
+      exclude: [
+        '**/*.test.ts',
+        '**/*.browser.test.ts',
+        'packages/core/src/outbox/**',
+        'packages/core/src/input/**',
+        'packages/core/src/**/*.d.ts',
+      ],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 95 },
+    },
+  },
+});
