@@ -1,0 +1,98 @@
+// Builds every package's ESM output. Entries are listed per package; an entry whose source file does not
+// exist yet is skipped, so the build works at every step of the project.
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+
+const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
+const depsOf = (dir) => Object.keys({ ...pkg(dir).dependencies, ...pkg(dir).peerDependencies });
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** `id` is external when it is one of `names` or a subpath of one. */
+const externalTo = (names) => (id) => names.some((n) => id === n || id.startsWith(`${n}/`));
+
+const existing = (input) => Object.fromEntries(Object.entries(input).filter(([, file]) => existsSync(file)));
+
+const plugins = ({ minify = false, browser = true } = {}) => [
+  nodeResolve({
+    exportConditions: ['source', ...(browser ? ['browser'] : ['node']), 'import', 'default'],
+    extensions: ['.ts', '.js', '.mjs'],
+    preferBuiltins: !browser,
+  }),
+  commonjs(),
+  esbuild({ target: 'es2022', minify, tsconfig: 'tsconfig.base.json' }),
+];
+
+const configs = [];
+const add = (cfg) => {
+  if (Object.keys(cfg.input).length) configs.push(cfg);
+};
+
+// @kaiku-scanner/core: library build; dependencies stay external, decoders stay in lazy chunks.
+add({
+  input: existing({
+    index: 'packages/core/src/index.ts',
+    reports: 'packages/core/src/reports/index.ts',
+    'decode-worker': 'packages/core/src/input/camera/decode-worker.ts',
+  }),
+  external: externalTo([...depsOf('core'), ...nodeBuiltins]),
+  output: {
+    dir: 'packages/core/dist',
+    format: 'es',
+    sourcemap: true,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: plugins(),
+});
+
+// kaiku-scanner (the element): library build with lit and core external …
+add({
+  input: existing({ 'kaiku-scanner': 'packages/element/src/kaiku-scanner.ts' }),
+  external: externalTo(depsOf('element')),
+  output: {
+    dir: 'packages/element/dist',
+    format: 'es',
+    sourcemap: true,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: plugins(),
+});
+// … and a single-file bundle for plain HTML pages (decoders still load lazily as separate chunks).
+add({
+  input: existing({ 'kaiku-scanner.bundle': 'packages/element/src/kaiku-scanner.ts' }),
+  output: {
+    dir: 'packages/element/dist/bundle',
+    format: 'es',
+    sourcemap: true,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+  plugins: plugins({ minify: true }),
+});
+
+// Node packages: the sandbox server and the CLIs bundle core's source; native and heavy deps stay external.
+for (const [dir, input] of [
+  ['sandbox', { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' }],
+  ['cli', { 'import-cli': 'packages/cli/src/import-cli.ts', 'report-cli': 'packages/cli/src/report-cli.ts' }],
+]) {
+  if (!existsSync(`packages/${dir}/package.json`)) continue;
+  const externals = [
+    ...depsOf(dir).filter((d) => d !== '@kaiku-scanner/core'),
+    ...depsOf('core'),
+    ...nodeBuiltins,
+  ];
+  add({
+    input: existing(input),
+    external: externalTo(externals),
+    output: {
+      dir: `packages/${dir}/dist`,
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: plugins({ browser: false }),
+  });
+}
+
+export default configs;

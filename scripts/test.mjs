@@ -1,0 +1,83 @@
+// `npm test`: every check the project promises, in order, with a plain summary line at the end.
+// Steps run even after an earlier one failed, so one CI log shows every problem at once.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [
+  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
+  ...(existsSync('scripts/size.mjs')
+    ? [{ name: 'size budget', cmd: ['node', 'scripts/size.mjs', '--check'] }]
+    : []),
+  { name: 'browser (web-test-runner, Chromium)', cmd: ['npx', 'web-test-runner'], counts: true },
+  {
+    name: 'e2e (playwright, Chromium, sandbox)',
+    cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
+    counts: true,
+  },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const results = [];
+
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
+  const started = Date.now();
+  const { code, output } = await run(step.cmd);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let note = '';
+  if (step.counts) {
+    const c = countTests(output);
+    passed += c.passed;
+    // A runner that exits non-zero without a failed test (a crash, a coverage threshold) still counts once.
+    failed += code !== 0 ? Math.max(c.failed, 1) : c.failed;
+    note = ` (${c.passed} passed, ${c.failed} failed)`;
+  } else if (code !== 0) {
+    failed += 1;
+  }
+  results.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name} in ${seconds} s${note}`);
+}
+
+console.log('\n' + results.join('\n'));
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
+
+function run([bin, ...args]) {
+  console.log(`\n▶ ${[bin, ...args].join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let output = '';
+    const tee = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        sink.write(chunk);
+      });
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Reads the totals a runner printed: vitest's "Tests  N passed (M)" or web-test-runner's "N passed, N failed". */
+function countTests(output) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const vitest = [...plain.matchAll(/^\s*Tests\s+(.*)$/gm)].pop();
+  if (vitest) {
+    const line = vitest[1];
+    return {
+      passed: Number(line.match(/(\d+) passed/)?.[1] ?? 0),
+      failed: Number(line.match(/(\d+) failed/)?.[1] ?? 0),
+    };
+  }
+  const wtr = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
+  if (wtr) return { passed: Number(wtr[1]), failed: Number(wtr[2]) };
+  return { passed: 0, failed: 0 };
+}
