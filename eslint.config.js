@@ -49,13 +49,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https'], message: 'Domain code is pure: no Node I/O.' },
-            { group: ['ky', 'idb-keyval', 'lit', 'lit/*', '@zxing/*', '@ericblade/*'], message: 'Domain code is pure: no I/O libraries.' },
-            { group: ['**/api/**', '**/outbox/**', '**/input/**'], message: 'Domain code must not depend on adapters.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https'],
+              message: 'Domain code is pure: no Node I/O.',
+            },
+            {
+              group: ['ky', 'idb-keyval', 'lit', 'lit/*', '@zxing/*', '@ericblade/*'],
+              message: 'Domain code is pure: no I/O libraries.',
+            },
+            {
+              group: ['**/api/**', '**/outbox/**', '**/input/**'],
+              message: 'Domain code must not depend on adapters.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'fetch', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'indexedDB',
+        'fetch',
+        'localStorage',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Domain code takes `now` as an argument.' },

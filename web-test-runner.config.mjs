@@ -16,7 +16,11 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) },
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
+      },
     }),
   ],
 };
