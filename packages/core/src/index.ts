@@ -7,3 +7,104 @@
 
 // --- card IDs, rules, policy, schemas, messages (pure domain) ---
 export { parseCardId } from './card-id/parse-card-id.js';
+
+// --- image decoding (camera frames, still images) ---
+export { decodeImage } from './input/decode/decode-image.js';
+export { acceptsCardId } from './input/decode/accepts-card-id.js';
+export { DecodeError } from './input/decode/decode-error.js';
+export type { DecodeErrorCode } from './input/decode/decode-error.js';
+export { DECODE_FORMATS } from './input/decode/types.js';
+export type {
+  DecodableImage,
+  DecodeEffort,
+  DecodeFormat,
+  DecodeOptions,
+  DecodeRegion,
+  DecodeResult,
+} from './input/decode/types.js';
+
+// --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
+export {
+  API_PROBLEM_CODES,
+  BATCH_MAX_ITEMS,
+  BatchItemResultSchema,
+  BatchItemSchema,
+  BatchRequestSchema,
+  BatchResponseSchema,
+  CARD_KINDS,
+  CARD_PREFIXES,
+  CARD_STATUSES,
+  CHANNELS,
+  CardIdSchema,
+  CardRecordSchema,
+  GroupSchema,
+  HealthSchema,
+  IdempotencyKeySchema,
+  PROBLEM_TYPE_BASE,
+  ProblemSchema,
+  SHOW_KINDS,
+  ShowSchema,
+  ShowTallySchema,
+  TicketsSchema,
+  USAGE_MODES,
+  UsageListQuerySchema,
+  UsageListSchema,
+  UsageRecordSchema,
+  UsageRequestSchema,
+  UsageResultSchema,
+  makeProblem,
+} from './schemas/api.js';
+export type {
+  ApiProblemCode,
+  BatchItem,
+  BatchItemResult,
+  BatchRequest,
+  BatchResponse,
+  CardKind,
+  CardPrefix,
+  CardRecord,
+  CardStatus,
+  Channel,
+  Group,
+  Health,
+  Problem,
+  ProblemReason,
+  Show,
+  ShowKind,
+  ShowTally,
+  Tickets,
+  UsageList,
+  UsageListQuery,
+  UsageMode,
+  UsageRecord,
+  UsageRequest,
+  UsageResult,
+} from './schemas/api.js';
+export { createApiClient } from './api/create-api-client.js';
+export type {
+  ApiClient,
+  ApiClientOptions,
+  CallOptions,
+  RegisteredUsage,
+  UsageCallOptions,
+} from './api/create-api-client.js';
+export { createHttpTransport } from './api/http-transport.js';
+export type { HttpTransportOptions } from './api/http-transport.js';
+export type { ApiOperation, Transport, TransportRequest } from './api/transport.js';
+export type { RetryOptions } from './api/retry-policy.js';
+export { parseRetryAfter } from './api/retry-policy.js';
+export {
+  API_ERROR_CODES,
+  ApiAbortError,
+  ApiHttpError,
+  ApiNetworkError,
+  ApiProblemError,
+  ApiRequestError,
+  ApiResponseError,
+  ApiTimeoutError,
+  KaikuApiError,
+  isRetryableStatus,
+} from './api/api-errors.js';
+export type { ApiErrorCode } from './api/api-errors.js';
+export { apiMessages, apiMessageCode } from './messages/api.js';
+export type { ApiMessageCode } from './messages/api.js';

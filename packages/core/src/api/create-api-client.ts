@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  CardIdSchema,
+  CardRecordSchema,
+  HealthSchema,
+  IdempotencyKeySchema,
+  ShowTallySchema,
+  UsageListQuerySchema,
+  UsageListSchema,
+  UsageRequestSchema,
+  UsageResultSchema,
+} from '../schemas/api.js';
+import type {
+  BatchItem,
+  BatchResponse,
+  CardRecord,
+  Health,
+  ShowTally,
+  UsageList,
+  UsageListQuery,
+  UsageRecord,
+  UsageRequest,
+  UsageResult,
+} from '../schemas/api.js';
+import { ApiRequestError } from './api-errors.js';
+import { createHttpTransport } from './http-transport.js';
+import { resolveRetry } from './retry-policy.js';
+import type { RetryOptions } from './retry-policy.js';
+import { abortableSleep, sendRequest } from './send-request.js';
+import type { PlannedRequest, SendContext } from './send-request.js';
+import { summarizeIssues } from './read-response.js';
+import type { Transport } from './transport.js';
+
+export type ApiClientOptions = {
+  /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
+  readonly baseUrl: string;
+  /** Returns the bearer token, called before every attempt. The SDK keeps it in no storage and never logs it. */
+  readonly getToken: () => string | Promise<string>;
+  /** A `fetch` for the default HTTP transport. */
+  readonly fetch?: typeof fetch;
+  /** Per-attempt timeout. Default 10 000 ms. */
+  readonly timeoutMs?: number;
+  /** Retry policy for keyed requests (a number = the retry limit). Default 3 retries. */
+  readonly retry?: RetryOptions | number;
+  /** Replaces the HTTP transport (see `Transport`); `baseUrl` and `fetch` are then up to it. */
+  readonly transport?: Transport;
+};
+
+export type CallOptions = { readonly signal?: AbortSignal };
+export type UsageCallOptions = CallOptions & { readonly idempotencyKey: string };
+
+/** A registered usage; `replayed` = this key was registered before and this is its first result. */
+export type RegisteredUsage = UsageResult & { readonly replayed: boolean };
+
+export type ApiClient = {
+  lookupCard(cardId: string, options?: CallOptions): Promise<CardRecord>;
+  registerUsage(usage: UsageRequest, options: UsageCallOptions): Promise<RegisteredUsage>;
+  registerBatch(items: readonly BatchItem[], options?: CallOptions): Promise<BatchResponse>;
+  getShowTally(showId: string, options?: CallOptions): Promise<ShowTally>;
+  listUsages(query: UsageListQuery, options?: CallOptions): Promise<UsageList>;
+  /** Every page of `listUsages`, following `nextCursor`. */
+  iterateUsages(query: UsageListQuery, options?: CallOptions): AsyncGenerator<UsageRecord, void, undefined>;
+  health(options?: CallOptions): Promise<Health>;
+};
+
+function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiRequestError(summarizeIssues(parsed.error));
+  return parsed.data as z.infer<S>;
+}
+
+const JSON_HEADERS = { accept: 'application/json, application/problem+json' };
+
+/**
+ * Creates the Kaikukanta API client. Requests are validated before sending (an invalid one throws
+ * `invalid-request` and sends nothing); responses are validated by the contract's schemas.
+ *
+ * @example
+ * const api = createApiClient({ baseUrl: 'http://localhost:8787/', getToken: () => session.token });
+ * const card = await api.lookupCard('A045198723');
+ * const result = await api.registerUsage(usage, { idempotencyKey: crypto.randomUUID() });
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const ctx: SendContext = {
+    transport:
+      options.transport ??
+      createHttpTransport({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    getToken: options.getToken,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retry: resolveRetry(options.retry),
+    now: () => Date.now(),
+    sleep: abortableSleep,
+    random: Math.random,
+  };
+
+  const get = (operation: PlannedRequest['operation'], path: string, params: Record<string, string>) =>
+    ({
+      operation,
+      method: 'GET',
+      path,
+      query: {},
+      headers: JSON_HEADERS,
+      body: undefined,
+      params,
+      keyed: false,
+    }) satisfies PlannedRequest;
+
+  const client: ApiClient = {
+    async lookupCard(cardId, { signal } = {}) {
+      const id = checked(CardIdSchema, cardId);
+      const plan = get('lookupCard', `v1/cards/${encodeURIComponent(id)}`, { cardId: id });
+      return (await sendRequest(ctx, plan, CardRecordSchema, signal)).data;
+    },
+
+    async registerUsage(usage, { idempotencyKey, signal }) {
+      const key = checked(IdempotencyKeySchema, idempotencyKey);
+      const body = checked(UsageRequestSchema, usage);
+      const plan: PlannedRequest = {
+        operation: 'registerUsage',
+        method: 'POST',
+        path: 'v1/usages',
+        query: {},
+        headers: { ...JSON_HEADERS, 'content-type': 'application/json', 'idempotency-key': key },
+        body,
+        params: { idempotencyKey: key },
+        keyed: true,
+      };
+      const { data, response } = await sendRequest(ctx, plan, UsageResultSchema, signal);
+      return { ...data, replayed: response.headers.get('idempotent-replayed') === 'true' };
+    },
+
+    async registerBatch(items, { signal } = {}) {
+      const body = checked(BatchRequestSchema, { items });
+      const plan: PlannedRequest = {
+        operation: 'registerBatch',
+        method: 'POST',
+        path: 'v1/usages/batch',
+        query: {},
+        headers: { ...JSON_HEADERS, 'content-type': 'application/json' },
+        body,
+        params: {},
+        // Every item carries its own key, so the whole batch is safe to resend.
+        keyed: true,
+      };
+      const { data } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
+      return data;
+    },
+
+    async getShowTally(showId, { signal } = {}) {
+      const id = String(showId);
+      if (id.length === 0) throw new ApiRequestError([{ path: 'showId', code: 'too_small' }]);
+      const plan = get('getShowTally', `v1/shows/${encodeURIComponent(id)}/tally`, { showId: id });
+      return (await sendRequest(ctx, plan, ShowTallySchema, signal)).data;
+    },
+
+    async listUsages(query, { signal } = {}) {
+      const q = checked(UsageListQuerySchema, query);
+      const plan: PlannedRequest = {
+        ...get('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
+        query: {
+          from: q.from,
+          to: q.to,
+          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+          ...(q.limit !== undefined ? { limit: String(q.limit) } : {}),
+        },
+      };
+      return (await sendRequest(ctx, plan, UsageListSchema, signal)).data;
+    },
+
+    async *iterateUsages(query, callOptions = {}) {
+      let cursor = query.cursor;
+      do {
+        const page = await client.listUsages({ ...query, ...(cursor ? { cursor } : {}) }, callOptions);
+        yield* page.items;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+
+    async health({ signal } = {}) {
+      return (await sendRequest(ctx, get('health', 'v1/health', {}), HealthSchema, signal)).data;
+    },
+  };
+  return client;
+}

@@ -1,0 +1,39 @@
+import ky from 'ky';
+import type { Transport } from './transport.js';
+
+export type HttpTransportOptions = {
+  /** Base URL of the API, e.g. `https://kaikukanta.example/api/`. A trailing slash is added if missing. */
+  readonly baseUrl: string;
+  /** A `fetch` to use instead of the global one (tests, instrumented fetch). */
+  readonly fetch?: typeof fetch;
+};
+
+/**
+ * The default transport: plain HTTP through ky. Retries and timeouts are the client's job (they work
+ * for every transport), so ky runs here with `retry: 0`, `timeout: false` and `throwHttpErrors: false`;
+ * the latter also keeps request headers (the token) out of any error object.
+ *
+ * @example
+ * const transport = createHttpTransport({ baseUrl: 'http://localhost:8787/' });
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const prefixUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const http = ky.create({
+    prefixUrl,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'error',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return (request) =>
+    http(request.path, {
+      method: request.method,
+      headers: request.headers,
+      searchParams: request.query,
+      signal: request.signal,
+      ...(request.method === 'POST' ? { json: request.body } : {}),
+    });
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { ProblemSchema } from '../schemas/api-problem.js';
+import type { Problem } from '../schemas/api-problem.js';
+import { ApiHttpError, ApiProblemError, ApiResponseError } from './api-errors.js';
+import type { KaikuApiError } from './api-errors.js';
+import { parseRetryAfter } from './retry-policy.js';
+
+/** Statuses whose meaning (auth, rate limit, server failure) outweighs any body. */
+const STATUS_FIRST = (status: number): boolean =>
+  status === 401 || status === 403 || status === 429 || status >= 500;
+
+/** The media type of a `Content-Type` header, lower-cased, without parameters. */
+export function mediaType(header: string | null): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function isJsonType(type: string): boolean {
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** Paths and issue codes only: zod issues carry `input` values, which may be card IDs. */
+export function summarizeIssues(error: z.ZodError): { path: string; code: string }[] {
+  return error.issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
+}
+
+async function readText(response: Response): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (cause) {
+    // The body stream broke off mid-way (connection reset, proxy cut). Abort errors pass through.
+    if (cause instanceof Error && cause.name === 'AbortError') throw cause;
+    throw new ApiResponseError('truncated', 'The response body was cut off.', {
+      cause,
+      status: response.status,
+    });
+  }
+  const declared = response.headers.get('content-length');
+  if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
+    if (bytes.byteLength < Number(declared)) {
+      throw new ApiResponseError('truncated', 'The response body is shorter than its Content-Length.', {
+        status: response.status,
+        params: { expected: Number(declared), received: bytes.byteLength },
+      });
+    }
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+function looksTruncated(text: string, error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of (JSON input|data)|Unterminated|unexpected end/i.test(message)) return true;
+  const position = /position (\d+)/.exec(message);
+  return position !== null && Number(position[1]) >= text.trimEnd().length;
+}
+
+function parseJson(text: string, status: number): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    if (text.trim().length > 0 && looksTruncated(text, cause)) {
+      throw new ApiResponseError('truncated', 'The JSON response was cut off.', { cause, status });
+    }
+    throw new ApiResponseError('malformed-json', 'The response is not valid JSON.', { cause, status });
+  }
+}
+
+async function errorFor(response: Response, nowMs: number): Promise<KaikuApiError> {
+  const status = response.status;
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
+  let problem: Problem | undefined;
+  if (isJsonType(mediaType(response.headers.get('content-type')))) {
+    try {
+      const parsed = ProblemSchema.safeParse(JSON.parse(await readText(response)));
+      if (parsed.success) problem = parsed.data;
+    } catch {
+      // An unreadable error body: the status alone decides.
+    }
+  }
+  if (problem && !STATUS_FIRST(status)) return new ApiProblemError({ ...problem, status });
+  return new ApiHttpError(status, {
+    ...(problem ? { problem } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+/**
+ * Turns a response into validated data or a typed error: an error status → `ApiProblemError`
+ * (problem+json) or `ApiHttpError`; a 2xx that is not JSON (e.g. a proxy's HTML page) →
+ * `content-type`; unparsable → `malformed-json`; cut short → `truncated`; wrong shape → `schema`.
+ */
+export async function readResponse<S extends z.ZodType>(
+  response: Response,
+  schema: S,
+  nowMs: number,
+): Promise<z.infer<S>> {
+  if (response.status < 200 || response.status > 299) throw await errorFor(response, nowMs);
+  const type = mediaType(response.headers.get('content-type'));
+  if (!isJsonType(type)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ApiResponseError('content-type', `Expected JSON, got ${type || 'no content type'}.`, {
+      status: response.status,
+      params: { contentType: type || 'none' },
+    });
+  }
+  const data = parseJson(await readText(response), response.status);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issues = summarizeIssues(parsed.error);
+    throw new ApiResponseError('schema', 'The response does not match the Kaikukanta contract.', {
+      status: response.status,
+      issues,
+      params: { fields: issues.map((i) => i.path).join(', ') },
+    });
+  }
+  return parsed.data as z.infer<S>;
+}

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
+import { ApiHttpError } from './api-errors.js';
+import { readResponse } from './read-response.js';
+import { backoffDelay } from './retry-policy.js';
+import type { ResolvedRetry } from './retry-policy.js';
+import type { Transport, TransportRequest } from './transport.js';
+
+/** What the client decides per call; the token and the signal are added per attempt. */
+export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'headers'> & {
+  readonly headers: Readonly<Record<string, string>>;
+  /** Keyed requests (an idempotency key per usage) may be retried safely. */
+  readonly keyed: boolean;
+};
+
+export type SendContext = {
+  readonly transport: Transport;
+  readonly getToken: () => string | Promise<string>;
+  readonly timeoutMs: number;
+  readonly retry: ResolvedRetry;
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  readonly random: () => number;
+};
+
+const TIMEOUT = Symbol('timeout');
+
+/** Sleeps `ms`, rejecting early with the signal's reason when it aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function token(ctx: SendContext): Promise<string> {
+  try {
+    const value = await ctx.getToken();
+    if (typeof value === 'string' && value.length > 0) return value;
+  } catch (cause) {
+    // The host's token provider failed; its error may contain secrets, so only its name is kept.
+    throw new KaikuApiError('http-401', 'No API token: the token provider failed.', {
+      params: { reason: cause instanceof Error ? cause.name : 'error' },
+    });
+  }
+  throw new KaikuApiError('http-401', 'No API token: the token provider returned nothing.');
+}
+
+/** One attempt: token, per-attempt timeout, transport, validation. */
+async function attemptOnce<S extends z.ZodType>(
+  ctx: SendContext,
+  plan: PlannedRequest,
+  schema: S,
+  attempt: number,
+  outer: AbortSignal | undefined,
+): Promise<{ data: z.infer<S>; response: Response }> {
+  const controller = new AbortController();
+  const onOuterAbort = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) throw new ApiAbortError({ cause: outer.reason });
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
+  try {
+    const authorization = `Bearer ${await token(ctx)}`;
+    const { keyed: _keyed, ...rest } = plan;
+    const request: TransportRequest = {
+      ...rest,
+      headers: { ...plan.headers, authorization },
+      signal: controller.signal,
+      attempt,
+    };
+    let response: Response;
+    try {
+      response = await ctx.transport(request);
+    } catch (cause) {
+      throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
+    }
+    try {
+      return { data: await readResponse(response, schema, ctx.now()), response };
+    } catch (cause) {
+      throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
+    }
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+function classifyFailure(cause: unknown, signal: AbortSignal, timeoutMs: number): KaikuApiError {
+  if (signal.aborted) {
+    return signal.reason === TIMEOUT
+      ? new ApiTimeoutError(timeoutMs)
+      : new ApiAbortError({ cause: signal.reason });
+  }
+  if (cause instanceof KaikuApiError) return cause;
+  return new ApiNetworkError({ cause: cause instanceof Error ? new Error(cause.message) : undefined });
+}
+
+function shouldRetry(error: KaikuApiError): boolean {
+  if (!error.retryable || error instanceof ApiAbortError) return false;
+  // A 2xx that is not the contract's JSON will not improve on an immediate retry.
+  return !['content-type', 'malformed-json', 'schema'].includes(error.code);
+}
+
+/**
+ * Sends a planned request with timeouts and, for keyed requests only, retries with exponential
+ * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date).
+ */
+export async function sendRequest<S extends z.ZodType>(
+  ctx: SendContext,
+  plan: PlannedRequest,
+  schema: S,
+  signal: AbortSignal | undefined,
+): Promise<{ data: z.infer<S>; response: Response }> {
+  const maxAttempts = plan.keyed ? ctx.retry.limit + 1 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(ctx, plan, schema, attempt, signal);
+    } catch (error) {
+      if (!(error instanceof KaikuApiError) || attempt >= maxAttempts || !shouldRetry(error)) throw error;
+      const retryAfter = error instanceof ApiHttpError ? error.retryAfterMs : undefined;
+      if (retryAfter !== undefined && retryAfter > ctx.retry.maxRetryAfterMs) throw error;
+      const delay = retryAfter ?? backoffDelay(attempt, ctx.retry, ctx.random);
+      try {
+        await ctx.sleep(delay, signal);
+      } catch (cause) {
+        throw new ApiAbortError({ cause });
+      }
+    }
+  }
+}

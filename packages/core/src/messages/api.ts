@@ -1,0 +1,158 @@
+/**
+ * Texts for the API client's error codes and the contract's own problem codes. Refusal codes of
+ * the operating-model rules live in `rules.ts`; a server problem with such a code uses that text.
+ */
+import { defineMessages } from './define.js';
+
+type Status = { status?: number };
+type Fields = { fields?: string };
+
+export const apiMessages = defineMessages({
+  network: {
+    fi: () => 'Kaikukantaan ei saada yhteyttä. Tarkista verkkoyhteys.',
+    sv: () => 'Ingen förbindelse till Kaikukanta. Kontrollera nätverksanslutningen.',
+    en: () => 'Kaikukanta cannot be reached. Check the network connection.',
+  },
+  timeout: {
+    fi: (p: { timeoutMs?: number }) =>
+      `Kaikukanta ei vastannut ajoissa (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
+    sv: (p: { timeoutMs?: number }) =>
+      `Kaikukanta svarade inte i tid (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
+    en: (p: { timeoutMs?: number }) =>
+      `Kaikukanta did not answer in time (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
+  },
+  aborted: {
+    fi: () => 'Pyyntö peruttiin.',
+    sv: () => 'Begäran avbröts.',
+    en: () => 'The request was cancelled.',
+  },
+  'malformed-json': {
+    fi: () => 'Kaikukannan vastaus oli virheellinen (ei JSON-muotoa).',
+    sv: () => 'Svaret från Kaikukanta var felaktigt (inte JSON).',
+    en: () => 'The answer from Kaikukanta was malformed (not JSON).',
+  },
+  'content-type': {
+    fi: (p: { contentType?: string }) =>
+      `Kaikukannan sijaan vastasi jokin muu palvelu (sisältötyyppi ${p.contentType ?? '?'}), esimerkiksi välityspalvelin.`,
+    sv: (p: { contentType?: string }) =>
+      `En annan tjänst än Kaikukanta svarade (innehållstyp ${p.contentType ?? '?'}), till exempel en proxy.`,
+    en: (p: { contentType?: string }) =>
+      `Something other than Kaikukanta answered (content type ${p.contentType ?? '?'}), e.g. a proxy.`,
+  },
+  truncated: {
+    fi: () => 'Kaikukannan vastaus katkesi kesken.',
+    sv: () => 'Svaret från Kaikukanta avbröts halvvägs.',
+    en: () => 'The answer from Kaikukanta was cut off.',
+  },
+  schema: {
+    fi: (p: Fields) => `Kaikukannan vastaus ei vastaa sovittua muotoa${p.fields ? ` (${p.fields})` : ''}.`,
+    sv: (p: Fields) =>
+      `Svaret från Kaikukanta följer inte det avtalade formatet${p.fields ? ` (${p.fields})` : ''}.`,
+    en: (p: Fields) =>
+      `The answer from Kaikukanta does not match the contract${p.fields ? ` (${p.fields})` : ''}.`,
+  },
+  problem: {
+    fi: (p: { problemCode?: string }) => `Kaikukanta hylkäsi pyynnön (${p.problemCode ?? '?'}).`,
+    sv: (p: { problemCode?: string }) => `Kaikukanta avvisade begäran (${p.problemCode ?? '?'}).`,
+    en: (p: { problemCode?: string }) => `Kaikukanta refused the request (${p.problemCode ?? '?'}).`,
+  },
+  'invalid-request': {
+    fi: (p: Fields) => `Pyyntö on puutteellinen, eikä sitä lähetetty${p.fields ? ` (${p.fields})` : ''}.`,
+    sv: (p: Fields) => `Begäran är ofullständig och skickades inte${p.fields ? ` (${p.fields})` : ''}.`,
+    en: (p: Fields) => `The request is incomplete and was not sent${p.fields ? ` (${p.fields})` : ''}.`,
+  },
+  'http-error': {
+    fi: (p: Status) => `Kaikukanta vastasi virheellä (HTTP ${p.status ?? '?'}).`,
+    sv: (p: Status) => `Kaikukanta svarade med ett fel (HTTP ${p.status ?? '?'}).`,
+    en: (p: Status) => `Kaikukanta answered with an error (HTTP ${p.status ?? '?'}).`,
+  },
+  'http-401': {
+    fi: () => 'Kirjautuminen Kaikukantaan puuttuu tai on vanhentunut. Kirjaudu uudelleen.',
+    sv: () => 'Inloggningen till Kaikukanta saknas eller har gått ut. Logga in igen.',
+    en: () => 'The Kaikukanta sign-in is missing or has expired. Sign in again.',
+  },
+  'http-403': {
+    fi: () => 'Tunnuksellasi ei ole oikeutta tähän toimintoon Kaikukannassa.',
+    sv: () => 'Ditt konto har inte behörighet till den här åtgärden i Kaikukanta.',
+    en: () => 'Your account is not allowed to do this in Kaikukanta.',
+  },
+  'http-404': {
+    fi: () => 'Kaikukannasta ei löytynyt pyydettyä tietoa.',
+    sv: () => 'Den begärda uppgiften finns inte i Kaikukanta.',
+    en: () => 'Kaikukanta has no such record.',
+  },
+  'http-429': {
+    fi: () => 'Kaikukantaan tulee juuri nyt liikaa pyyntöjä. Yritä hetken kuluttua uudelleen.',
+    sv: () => 'Kaikukanta får för många förfrågningar just nu. Försök igen om en stund.',
+    en: () => 'Kaikukanta is receiving too many requests right now. Try again shortly.',
+  },
+  'http-5xx': {
+    fi: (p: Status) =>
+      `Kaikukannassa on häiriö (HTTP ${p.status ?? '5xx'}). Yritä hetken kuluttua uudelleen.`,
+    sv: (p: Status) =>
+      `Det är en störning i Kaikukanta (HTTP ${p.status ?? '5xx'}). Försök igen om en stund.`,
+    en: (p: Status) => `Kaikukanta has a fault (HTTP ${p.status ?? '5xx'}). Try again shortly.`,
+  },
+  'card-not-registered': {
+    fi: () => 'Korttia ei ole rekisteröity Kaikukantaan, joten se ei käy.',
+    sv: () => 'Kortet är inte registrerat i Kaikukanta och kan därför inte användas.',
+    en: () => 'The card is not registered in Kaikukanta, so it cannot be used.',
+  },
+  'idempotency-key-missing': {
+    fi: () => 'Kirjauksesta puuttui toistosuojan avain (Idempotency-Key).',
+    sv: () => 'Registreringen saknade nyckeln mot dubbletter (Idempotency-Key).',
+    en: () => 'The registration had no Idempotency-Key.',
+  },
+  'idempotency-key-in-progress': {
+    fi: () => 'Sama kirjaus on jo käsittelyssä. Odota hetki.',
+    sv: () => 'Samma registrering behandlas redan. Vänta en stund.',
+    en: () => 'The same registration is already being processed. Wait a moment.',
+  },
+  'idempotency-key-reused': {
+    fi: () => 'Toistosuojan avainta käytettiin jo toiseen kirjaukseen; kirjausta ei tehty.',
+    sv: () => 'Nyckeln mot dubbletter användes redan för en annan registrering; ingen registrering gjordes.',
+    en: () => 'The Idempotency-Key was already used for another registration; nothing was recorded.',
+  },
+  'batch-too-large': {
+    fi: (p: { max?: number }) => `Liian monta kirjausta kerralla (enintään ${p.max ?? 100}).`,
+    sv: (p: { max?: number }) => `För många registreringar på en gång (högst ${p.max ?? 100}).`,
+    en: (p: { max?: number }) => `Too many registrations at once (at most ${p.max ?? 100}).`,
+  },
+  'show-not-found': {
+    fi: () => 'Esitystä ei löydy Kaikukannasta.',
+    sv: () => 'Föreställningen finns inte i Kaikukanta.',
+    en: () => 'The show is not in Kaikukanta.',
+  },
+  'internal-error': {
+    fi: () => 'Kaikukannassa tapahtui odottamaton virhe.',
+    sv: () => 'Ett oväntat fel inträffade i Kaikukanta.',
+    en: () => 'An unexpected error occurred in Kaikukanta.',
+  },
+});
+
+export type ApiMessageCode = keyof typeof apiMessages;
+
+/** Problem codes whose text is the matching HTTP status's. */
+const PROBLEM_ALIASES: Readonly<Record<string, ApiMessageCode>> = {
+  unauthorized: 'http-401',
+  forbidden: 'http-403',
+  'not-found': 'http-404',
+  'rate-limited': 'http-429',
+  unavailable: 'http-5xx',
+};
+
+/**
+ * The message key for an API error code: `http-5xx` for any 5xx, `http-error` for other statuses
+ * without their own text.
+ *
+ * @example
+ * apiMessageCode('http-503') // 'http-5xx'
+ */
+export function apiMessageCode(code: string): ApiMessageCode | undefined {
+  if (code in apiMessages) return code as ApiMessageCode;
+  const alias = PROBLEM_ALIASES[code];
+  if (alias) return alias;
+  const status = /^http-(\d{3})$/.exec(code);
+  if (!status) return undefined;
+  return Number(status[1]) >= 500 ? 'http-5xx' : 'http-error';
+}

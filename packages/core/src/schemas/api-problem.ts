@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Problem codes the Kaikukanta contract defines itself (transport, auth, idempotency, validation).
+ * Refusals decided by the operating-model rules use the rules core's refusal codes instead
+ * (`packages/core/src/rules/`), so a client shows the same text whether the rule was applied
+ * locally or by the server.
+ */
+export const API_PROBLEM_CODES = {
+  invalidRequest: 'invalid-request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not-found',
+  cardNotRegistered: 'card-not-registered',
+  showNotFound: 'show-not-found',
+  idempotencyKeyMissing: 'idempotency-key-missing',
+  idempotencyKeyInProgress: 'idempotency-key-in-progress',
+  idempotencyKeyReused: 'idempotency-key-reused',
+  batchTooLarge: 'batch-too-large',
+  rateLimited: 'rate-limited',
+  internalError: 'internal-error',
+  unavailable: 'unavailable',
+} as const;
+export type ApiProblemCode = (typeof API_PROBLEM_CODES)[keyof typeof API_PROBLEM_CODES];
+
+/** Base of the `type` URIs of problems (RFC 9457 §3.1.1); `type` is this plus the code. */
+export const PROBLEM_TYPE_BASE = 'https://kaiku-scanner.dev/problems/';
+
+/** One reason of a refusal, as the rules core lists them (`{ code, params }`). */
+export const ProblemReasonSchema = z
+  .object({
+    code: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .meta({ id: 'ProblemReason' });
+export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
+
+/**
+ * RFC 9457 problem details (`application/problem+json`) with the contract's extension members.
+ * `code` is stable and machine-readable; `title`/`detail` are for humans and may change.
+ * Unknown extension members are allowed (RFC 9457 §3.2) and kept.
+ *
+ * @example
+ * ProblemSchema.parse({ type: PROBLEM_TYPE_BASE + 'cap-reached', title: 'Cap reached', status: 422, code: 'cap-reached' });
+ */
+export const ProblemSchema = z
+  .looseObject({
+    type: z.string().min(1),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    /** Stable code: one of `API_PROBLEM_CODES` or a refusal code of the rules core. */
+    code: z.string().min(1),
+    /** Every reason of a refusal (a usage can break several rules at once). */
+    reasons: z.array(ProblemReasonSchema).optional(),
+    /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
+    issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Builds a problem object with the conventional `type` URI. */
+export function makeProblem(
+  status: number,
+  code: string,
+  title: string,
+  extra: Partial<Omit<Problem, 'status' | 'code' | 'title'>> = {},
+): Problem {
+  return { type: PROBLEM_TYPE_BASE + code, title, status, code, ...extra };
+}
