@@ -8,21 +8,6 @@
 // --- card IDs, rules, policy, schemas, messages (pure domain) ---
 export { parseCardId } from './card-id/parse-card-id.js';
 
-// --- image decoding (camera frames, still images) ---
-export { decodeImage } from './input/decode/decode-image.js';
-export { acceptsCardId } from './input/decode/accepts-card-id.js';
-export { DecodeError } from './input/decode/decode-error.js';
-export type { DecodeErrorCode } from './input/decode/decode-error.js';
-export { DECODE_FORMATS } from './input/decode/types.js';
-export type {
-  DecodableImage,
-  DecodeEffort,
-  DecodeFormat,
-  DecodeOptions,
-  DecodeRegion,
-  DecodeResult,
-} from './input/decode/types.js';
-
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
 export {
   API_PROBLEM_CODES,
