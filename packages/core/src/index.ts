@@ -7,6 +7,38 @@
 
 // --- card IDs, rules, policy, schemas, messages (pure domain) ---
 export { parseCardId } from './card-id/parse-card-id.js';
+export type { CardIdError, CardIdResult, ParseCardIdOptions, ParsedCardId } from './card-id/parse-card-id.js';
+export { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id/card-id-format.js';
+export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
+export { CHECK_CHARACTER_MODES } from './card-id/check-character.js';
+export type { CheckCharacterMode } from './card-id/check-character.js';
+export { CODE39_CHARSET, code39CheckCharacter } from './card-id/code39.js';
+export { normalizeReading } from './card-id/normalize-reading.js';
+export type { NormalizedReading } from './card-id/normalize-reading.js';
+export { couldBecomeCardId, describePrefix, looksLikeCardId } from './card-id/looks-like-card-id.js';
+export {
+  LOCALES,
+  createReason,
+  formatMessage,
+  isMessageCode,
+  localize,
+  messageTables,
+  messages,
+  renderMessage,
+} from './messages/index.js';
+export type {
+  EmptyParams,
+  Locale,
+  LocalizedText,
+  MessageCode,
+  ParamsOf,
+  Reason,
+  RenderedReason,
+} from './messages/index.js';
+export { cardIdMessages } from './messages/card-id.js';
+export type { CardIdErrorCode } from './messages/card-id.js';
+export { rulesMessages } from './messages/rules.js';
+export type { RulesMessageCode } from './messages/rules.js';
 
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
 export {

@@ -1,4 +1,111 @@
-/** Placeholder: replaced by the rules-core work. */
-export function parseCardId(raw: string): { ok: boolean } {
-  return { ok: raw.length > 0 };
+/**
+ * `parseCardId`: any raw reading (QR payload, Code 39 text, keyboard-wedge string, typed text) to the
+ * canonical card ID or a precise refusal. Never throws, never guesses.
+ */
+import type { CardIdErrorCode } from '../messages/card-id.js';
+import { createReason } from '../messages/index.js';
+import type { RenderedReason } from '../messages/index.js';
+import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
+import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';
+import { splitCheckCharacter } from './check-character.js';
+import type { CheckCharacterMode } from './check-character.js';
+import { normalizeReading } from './normalize-reading.js';
+
+/** Options of `parseCardId`. */
+export type ParseCardIdOptions = {
+  /**
+   * Code 39 mod-43 check character: `'off'` (default: none expected), `'verify'` (required, verified,
+   * removed) or `'strip'` (required, removed unverified — for scanners that verify it themselves).
+   */
+  readonly checkCharacter?: CheckCharacterMode;
+  /** The accepted format; defaults to `CARD_ID_FORMAT`. */
+  readonly format?: CardIdFormat;
+};
+
+/** An accepted card ID. */
+export type ParsedCardId = {
+  readonly ok: true;
+  readonly id: string;
+  readonly prefix: string;
+  readonly kind: CardKind;
+  readonly medium: CardMedium;
+};
+
+/** A refusal: `{ code, params, message }` with the message in Finnish, Swedish and English. */
+export type CardIdError = RenderedReason<CardIdErrorCode>;
+
+/** The result of `parseCardId`. */
+export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: CardIdError };
+
+/**
+ * Turns a raw reading into the canonical card ID, or refuses it with a stable code.
+ *
+ * @example
+ * parseCardId(' *a999005458* \r\n'); // { ok: true, id: 'A999005458', prefix: 'A', kind: 'client', medium: 'paper' }
+ * parseCardId('E1234');              // { ok: false, error: { code: 'legacy-code', … } }
+ * parseCardId('A999005458G', { checkCharacter: 'verify' }).ok; // true
+ */
+export function parseCardId(raw: string, options: ParseCardIdOptions = {}): CardIdResult {
+  const format = options.format ?? CARD_ID_FORMAT;
+  const reading = normalizeReading(typeof raw === 'string' ? raw : '');
+  if (reading.text === '') return refuse('empty', {});
+  const split = splitCheckCharacter(reading, options.checkCharacter ?? 'off');
+  if (!split.ok) {
+    return split.code === 'bad-character'
+      ? refuse('bad-character', charParams(reading.text, split.index))
+      : refuse('bad-checksum', {});
+  }
+  const result = matchData(split.data, format);
+  // A reading that is a whole valid ID by itself most likely lacks its check character.
+  if (!result.ok && split.data !== reading.text && matchData(reading.text, format).ok) {
+    return refuse('bad-checksum', {});
+  }
+  return result;
+}
+
+function matchData(id: string, format: CardIdFormat): CardIdResult {
+  const bad = firstForeignCharacter(id, format);
+  return bad >= 0 ? refuse('bad-character', charParams(id, bad)) : matchFormat(id, format);
+}
+
+function matchFormat(id: string, format: CardIdFormat): CardIdResult {
+  const prefix = prefixesOf(format).find(
+    (p) =>
+      id.startsWith(p) && (id.length === p.length || format.bodyCharacters.includes(id.charAt(p.length))),
+  );
+  const rule = prefix === undefined ? undefined : format.prefixes[prefix];
+  if (prefix !== undefined && rule !== undefined) {
+    const body = id.slice(prefix.length);
+    const foreign = [...body].findIndex((c) => !format.bodyCharacters.includes(c));
+    if (foreign < 0 && rule.bodyLengths.includes(body.length)) {
+      return { ok: true, id, prefix, kind: rule.kind, medium: rule.medium };
+    }
+    if (format.legacy.test(id)) return refuse('legacy-code', {});
+    if (foreign >= 0) return refuse('bad-character', charParams(id, prefix.length + foreign));
+    const expected = totalLengthsOf(prefix, format).join('/');
+    return refuse('bad-length', { prefix, length: id.length, expected });
+  }
+  if (format.legacy.test(id)) return refuse('legacy-code', {});
+  return refuse('bad-prefix', { prefixes: prefixesOf(format).slice().sort().join(', ') });
+}
+
+/** Index of the first character that is neither a prefix letter nor a body character, or -1. */
+function firstForeignCharacter(id: string, format: CardIdFormat): number {
+  const allowed = format.bodyCharacters + Object.keys(format.prefixes).join('');
+  return [...id].findIndex((c) => !(allowed.includes(c) || (c >= 'A' && c <= 'Z')));
+}
+
+function charParams(text: string, index: number): { char: string; position: number } {
+  const chars = [...text];
+  const c = chars[index] ?? '';
+  const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const visible = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(c) ? `"${c}" ` : '';
+  return { char: `${visible}(U+${code})`, position: index + 1 };
+}
+
+function refuse<C extends CardIdErrorCode>(
+  code: C,
+  params: Parameters<typeof createReason<C>>[1],
+): CardIdResult {
+  return { ok: false, error: createReason(code, params) as CardIdError };
 }

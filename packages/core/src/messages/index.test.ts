@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from './define.js';
+import {
+  createReason,
+  formatMessage,
+  isMessageCode,
+  localize,
+  messageTables,
+  messages,
+  renderMessage,
+} from './index.js';
+
+describe('message registry', () => {
+  it('keeps codes unique across areas (a duplicate would silently shadow another text)', () => {
+    const seen = new Map<string, string>();
+    for (const [area, table] of Object.entries(messageTables)) {
+      for (const code of Object.keys(table)) {
+        expect(seen.get(code), `${code} in ${area} and ${seen.get(code)}`).toBeUndefined();
+        seen.set(code, area);
+      }
+    }
+    expect(Object.keys(messages).length).toBe(seen.size);
+  });
+
+  it('has a non-empty text in every language for every code, without template leftovers', () => {
+    const params = new Proxy({}, { get: () => 7 });
+    for (const [code, message] of Object.entries(messages)) {
+      for (const locale of LOCALES) {
+        const text = (message as Record<string, (p: unknown) => string>)[locale]?.(params) ?? '';
+        expect(text.length, `${code}/${locale}`).toBeGreaterThan(5);
+        expect(text).not.toMatch(/undefined|\$\{|\[object/);
+      }
+    }
+  });
+
+  it('formats one language, falling back to Finnish for an unknown locale', () => {
+    expect(formatMessage('empty', {}, 'en')).toMatch(/missing/);
+    expect(formatMessage('empty', {}, 'sv')).toMatch(/saknas/);
+    expect(formatMessage('empty', {})).toMatch(/puuttuu/);
+    expect(formatMessage('empty', {}, 'de' as 'fi')).toMatch(/puuttuu/);
+    expect(formatMessage('bad-prefix', { prefixes: 'A, X' }, 'en')).toContain('A, X');
+  });
+
+  it('renders all languages and builds reasons', () => {
+    expect(renderMessage('card-inactive', {})).toEqual({
+      fi: 'Kortti ei ole aktiivinen Kaikukannassa.',
+      sv: 'Kortet är inte aktivt i Kaikukanta.',
+      en: 'The card is not active in Kaikukanta.',
+    });
+    const reason = createReason('too-many-children', { requested: 3, registered: 1 });
+    expect(reason.code).toBe('too-many-children');
+    expect(reason.params).toEqual({ requested: 3, registered: 1 });
+    expect(reason.message.en).toContain('3');
+  });
+
+  it('localizes a reason, and returns an unknown code as is', () => {
+    expect(
+      localize({ code: 'card-expired', params: { validUntil: '2025-01-01', today: '2025-01-02' } }, 'sv'),
+    ).toContain('2025-01-01');
+    expect(localize({ code: 'card-inactive' }, 'en')).toBe('The card is not active in Kaikukanta.');
+    expect(localize({ code: 'from-a-newer-server', params: {} }, 'en')).toBe('from-a-newer-server');
+    expect(formatMessage('nope' as 'empty', {}, 'en')).toBe('nope');
+    expect(isMessageCode('empty')).toBe(true);
+    expect(isMessageCode('toString')).toBe(false);
+    expect(isMessageCode(3)).toBe(false);
+  });
+});

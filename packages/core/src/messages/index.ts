@@ -1,0 +1,132 @@
+/**
+ * The merged message registry: one table per area, one union of codes, helpers to render them.
+ *
+ * To add an area: one import line and one entry in `messageTables` (keys must stay unique across
+ * areas; a unit test checks it).
+ */
+import type { Locale, LocalizedText, MessageFn } from './define.js';
+import { LOCALES } from './define.js';
+import { cardIdMessages } from './card-id.js';
+import { rulesMessages } from './rules.js';
+import { decodeMessages } from './decode.js';
+import { outboxMessages } from './outbox.js';
+
+/**
+ * Every area's table, by area name.
+ *
+ * @example
+ * Object.keys(messageTables.cardId); // ['empty', 'bad-prefix', …]
+ */
+export const messageTables = {
+  cardId: cardIdMessages,
+  rules: rulesMessages,
+  decode: decodeMessages,
+  outbox: outboxMessages,
+} as const;
+
+type Tables = typeof messageTables;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type MergedMessages = UnionToIntersection<Tables[keyof Tables]>;
+
+/**
+ * All messages by code.
+ *
+ * @example
+ * messages['bad-prefix'].sv({ prefixes: 'A, AM' });
+ */
+export const messages: MergedMessages = Object.assign({}, ...Object.values(messageTables)) as MergedMessages;
+
+/** Every stable code of the SDK. */
+export type MessageCode = keyof MergedMessages & string;
+
+/** Parameters a params-free message takes. */
+export type EmptyParams = Readonly<Record<string, never>>;
+
+/** The parameters of one code's message. */
+export type ParamsOf<C extends MessageCode> =
+  Parameters<MergedMessages[C]['en']> extends [infer P] ? P : EmptyParams;
+
+/**
+ * A machine-readable reason: a stable code and plain, non-personal parameters.
+ *
+ * @example
+ * const reason: Reason<'cap-reached'> = { code: 'cap-reached', params: { cap: 5, given: 5, requested: 1, remaining: 0 } };
+ */
+export type Reason<C extends MessageCode = MessageCode> = C extends MessageCode
+  ? { readonly code: C; readonly params: ParamsOf<C> }
+  : never;
+
+/** A reason with its message already rendered in every language. */
+export type RenderedReason<C extends MessageCode = MessageCode> = C extends MessageCode
+  ? Reason<C> & { readonly message: LocalizedText }
+  : never;
+
+/**
+ * True when `code` is a code of this SDK's registry (e.g. a code received from elsewhere).
+ *
+ * @example
+ * isMessageCode('empty'); // true
+ */
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(messages, code);
+}
+
+/**
+ * Renders one code's text in one language. Unknown codes (from a newer server, say) render as the code itself.
+ *
+ * @example
+ * formatMessage('bad-checksum', {}, 'en'); // 'The barcode check character is missing or does not match. …'
+ */
+export function formatMessage<C extends MessageCode>(
+  code: C,
+  params: ParamsOf<C>,
+  locale: Locale = 'fi',
+): string {
+  if (!isMessageCode(code)) return String(code);
+  const table = messages[code] as unknown as Record<Locale, MessageFn>;
+  const fn = table[LOCALES.includes(locale) ? locale : 'fi'];
+  return fn(params as never);
+}
+
+/**
+ * Renders a code in every language.
+ *
+ * @example
+ * renderMessage('empty', {}).sv; // 'Kortnumret saknas. …'
+ */
+export function renderMessage<C extends MessageCode>(code: C, params: ParamsOf<C>): LocalizedText {
+  return {
+    fi: formatMessage(code, params, 'fi'),
+    sv: formatMessage(code, params, 'sv'),
+    en: formatMessage(code, params, 'en'),
+  };
+}
+
+/**
+ * Builds `{ code, params, message }` — what refusals carry.
+ *
+ * @example
+ * createReason('legacy-code', {}).message.en; // 'This is an old local pilot code. …'
+ */
+export function createReason<C extends MessageCode>(code: C, params: ParamsOf<C>): RenderedReason<C> {
+  return { code, params, message: renderMessage(code, params) } as unknown as RenderedReason<C>;
+}
+
+/**
+ * Renders a reason (`{ code, params }`) in one language.
+ *
+ * @example
+ * localize({ code: 'card-inactive', params: {} }, 'en'); // 'The card is not active in Kaikukanta.'
+ */
+export function localize(
+  reason: { readonly code: string; readonly params?: unknown },
+  locale: Locale = 'fi',
+): string {
+  if (!isMessageCode(reason.code)) return reason.code;
+  return formatMessage(reason.code, (reason.params ?? {}) as never, locale);
+}
+
+export type { Locale, LocalizedText } from './define.js';
+export { LOCALES } from './define.js';

@@ -1,0 +1,154 @@
+/**
+ * Messages for usage decisions (`decideUsage`) and cap settings (`checkCapSetting`).
+ * Times arrive pre-formatted in Europe/Helsinki local time (`d.m.yyyy hh.mm`), the time the venue lives in.
+ */
+import { defineMessages } from './define.js';
+
+type InputParams = { readonly path: string; readonly problem: string };
+type ExpiredParams = { readonly validUntil: string; readonly today: string };
+type ChildrenParams = { readonly requested: number; readonly registered: number };
+type MemberParams = { readonly position: number; readonly cause?: string };
+type CapParams = {
+  readonly cap: number;
+  readonly given: number;
+  readonly requested: number;
+  readonly remaining: number;
+};
+type OpensParams = { readonly opensAt: string };
+type ClosesParams = { readonly closesAt: string };
+type CapMinParams = {
+  readonly cap: number;
+  readonly minimum: number;
+  readonly rule: string;
+  readonly policy: string;
+};
+
+export const rulesMessages = defineMessages({
+  'invalid-input': {
+    fi: (p: InputParams) => `Virheellinen syöte kohdassa ${p.path}: ${p.problem}`,
+    sv: (p: InputParams) => `Ogiltig indata i ${p.path}: ${p.problem}`,
+    en: (p: InputParams) => `Invalid input at ${p.path}: ${p.problem}`,
+  },
+  'card-id-invalid': {
+    fi: () => 'Kortin tietueen tunnus ei ole kelvollinen Kaikukortin tunnus.',
+    sv: () => 'Kortpostens nummer är inte ett giltigt Kaikukortti-nummer.',
+    en: () => "The card record's ID is not a valid Kaikukortti card ID.",
+  },
+  'card-inactive': {
+    fi: () => 'Kortti ei ole aktiivinen Kaikukannassa.',
+    sv: () => 'Kortet är inte aktivt i Kaikukanta.',
+    en: () => 'The card is not active in Kaikukanta.',
+  },
+  'card-use-banned': {
+    fi: () => 'Kortilla on käyttökielto.',
+    sv: () => 'Kortet har användningsförbud.',
+    en: () => 'The card is banned from use.',
+  },
+  'card-in-transfer': {
+    fi: () => 'Kortti on siirrossa, eikä sitä voi nyt käyttää.',
+    sv: () => 'Kortet håller på att överföras och kan inte användas nu.',
+    en: () => 'The card is being transferred and cannot be used now.',
+  },
+  'card-expired': {
+    fi: (p: ExpiredParams) => `Kortti oli voimassa ${p.validUntil} asti (tänään ${p.today}).`,
+    sv: (p: ExpiredParams) => `Kortet var giltigt till och med ${p.validUntil} (i dag ${p.today}).`,
+    en: (p: ExpiredParams) => `The card was valid until ${p.validUntil} (today is ${p.today}).`,
+  },
+  'too-many-children': {
+    fi: (p: ChildrenParams) =>
+      `Lasten lippuja pyydetty ${p.requested}, Kaikukantaan on rekisteröity ${p.registered}.`,
+    sv: (p: ChildrenParams) =>
+      `${p.requested} barnbiljetter begärda, ${p.registered} registrerade i Kaikukanta.`,
+    en: (p: ChildrenParams) =>
+      `${p.requested} child tickets requested; Kaikukanta has ${p.registered} registered.`,
+  },
+  'children-on-course': {
+    fi: () => 'Lasten lippuja ei anneta kurssipaikkoihin.',
+    sv: () => 'Barnbiljetter ges inte till kursplatser.',
+    en: () => 'Child tickets are not given for course places.',
+  },
+  'children-on-community-card': {
+    fi: () => 'Yhteisökortilla ei saa lasten lippuja: alle 16-vuotiaat asiakkaat kirjataan erikseen.',
+    sv: () => 'Ett gemenskapskort ger inga barnbiljetter: klienter under 16 år registreras separat.',
+    en: () => 'A community card gets no child tickets: clients under 16 are recorded separately.',
+  },
+  'community-card-on-course': {
+    fi: () => 'Yhteisökorttia ei voi käyttää kurssipaikkoihin.',
+    sv: () => 'Ett gemenskapskort kan inte användas för kursplatser.',
+    en: () => 'A community card cannot be used for course places.',
+  },
+  'community-card-without-group': {
+    fi: () => 'Yhteisökorttia voi käyttää vain, kun mukana on asiakas tai ryhmä.',
+    sv: () => 'Ett gemenskapskort kan bara användas tillsammans med en klient eller grupp.',
+    en: () => 'A community card can only be used when accompanying a client or a group.',
+  },
+  'group-on-client-card': {
+    fi: () => 'Ryhmän jäseniä ja alle 16-vuotiaita asiakkaita voi kirjata vain yhteisökortille.',
+    sv: () => 'Gruppmedlemmar och klienter under 16 år kan bara registreras på ett gemenskapskort.',
+    en: () => 'Group members and clients under 16 can only be recorded on a community card.',
+  },
+  'group-member-invalid': {
+    fi: (p: MemberParams) => `Ryhmän ${p.position}. jäsenen kortin tunnus ei kelpaa.`,
+    sv: (p: MemberParams) => `Kortnumret för gruppmedlem nr ${p.position} är ogiltigt.`,
+    en: (p: MemberParams) => `The card ID of group member ${p.position} is not valid.`,
+  },
+  'group-member-community-card': {
+    fi: (p: MemberParams) =>
+      `Ryhmän ${p.position}. jäsenellä on oltava oma asiakaskortti, ei yhteisökorttia.`,
+    sv: (p: MemberParams) =>
+      `Gruppmedlem nr ${p.position} måste ha ett eget klientkort, inte ett gemenskapskort.`,
+    en: (p: MemberParams) => `Group member ${p.position} needs their own client card, not a community card.`,
+  },
+  'group-member-duplicate': {
+    fi: (p: MemberParams) => `Ryhmän ${p.position}. jäsenen kortti on jo kirjattu tähän käyttöön.`,
+    sv: (p: MemberParams) => `Kortet för gruppmedlem nr ${p.position} finns redan i denna registrering.`,
+    en: (p: MemberParams) => `Group member ${p.position}'s card is already part of this usage.`,
+  },
+  'cap-reached': {
+    fi: (p: CapParams) => `Kaikukortin lippujen yläraja (${p.cap}) on täynnä.`,
+    sv: (p: CapParams) => `Den övre gränsen för Kaikukortti-biljetter (${p.cap}) är nådd.`,
+    en: (p: CapParams) => `The Kaikukortti ticket cap (${p.cap}) has been reached.`,
+  },
+  'cap-exceeded': {
+    fi: (p: CapParams) => `Pyydetty ${p.requested} lippua, ylärajaan (${p.cap}) mahtuu enää ${p.remaining}.`,
+    sv: (p: CapParams) =>
+      `${p.requested} biljetter begärda, bara ${p.remaining} ryms inom gränsen (${p.cap}).`,
+    en: (p: CapParams) =>
+      `${p.requested} tickets requested; only ${p.remaining} fit under the cap (${p.cap}).`,
+  },
+  'booking-not-open': {
+    fi: (p: OpensParams) => `Varaus avautuu ${p.opensAt}.`,
+    sv: (p: OpensParams) => `Bokningen öppnar ${p.opensAt}.`,
+    en: (p: OpensParams) => `Booking opens at ${p.opensAt}.`,
+  },
+  'booking-closed': {
+    fi: (p: ClosesParams) => `Varaus sulkeutui ${p.closesAt}.`,
+    sv: (p: ClosesParams) => `Bokningen stängde ${p.closesAt}.`,
+    en: (p: ClosesParams) => `Booking closed at ${p.closesAt}.`,
+  },
+  'collection-not-open': {
+    fi: (p: OpensParams) => `Lippujen lunastus avautuu ${p.opensAt}.`,
+    sv: (p: OpensParams) => `Biljetterna kan lösas ut från ${p.opensAt}.`,
+    en: (p: OpensParams) => `Ticket collection opens at ${p.opensAt}.`,
+  },
+  'collection-closed': {
+    fi: (p: ClosesParams) => `Lippujen lunastus päättyi ${p.closesAt}.`,
+    sv: (p: ClosesParams) => `Utlösningen av biljetter stängde ${p.closesAt}.`,
+    en: (p: ClosesParams) => `Ticket collection closed at ${p.closesAt}.`,
+  },
+  'cap-below-minimum': {
+    fi: (p: CapMinParams) =>
+      `Yläraja ${p.cap} on liian pieni: toimintamallin (${p.policy}) mukaan vähintään ${p.minimum} (sääntö ${p.rule}).`,
+    sv: (p: CapMinParams) =>
+      `Gränsen ${p.cap} är för låg: verksamhetsmodellen (${p.policy}) kräver minst ${p.minimum} (regel ${p.rule}).`,
+    en: (p: CapMinParams) =>
+      `A cap of ${p.cap} is too low: the operating model (${p.policy}) requires at least ${p.minimum} (rule ${p.rule}).`,
+  },
+  'unknown-policy': {
+    fi: (p: { readonly version: string }) => `Tuntematon toimintamallin versio: ${p.version}.`,
+    sv: (p: { readonly version: string }) => `Okänd version av verksamhetsmodellen: ${p.version}.`,
+    en: (p: { readonly version: string }) => `Unknown operating-model version: ${p.version}.`,
+  },
+});
+
+export type RulesMessageCode = keyof typeof rulesMessages;
