@@ -1,0 +1,112 @@
+/**
+ * What the element needs from the outside world, as one injectable object. The default implementation
+ * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
+ * pass its own through the `services` property — the element itself holds no rules and does no I/O.
+ */
+import type { UiLocale } from '../translations/index.js';
+
+/** A text in every language the element speaks (the core's `LocalizedText`). */
+export type LocalizedText = { readonly [L in UiLocale]: string };
+
+export type ShowKindName = string;
+
+/** The show or course tickets are given for (the contract's `Show`). */
+export type ShowContext = {
+  readonly id: string;
+  readonly name: string;
+  /** ISO date-time with offset. */
+  readonly start: string;
+  readonly kind: ShowKindName;
+  readonly cap?: number;
+  readonly seats?: number;
+};
+
+/** What a venue sees of a card in Kaikukanta. */
+export type CardView = {
+  readonly id: string;
+  readonly kind: 'client' | 'community';
+  readonly status: string;
+  readonly validUntil: string;
+  readonly minors: number;
+  /** The record came from the offline cache. */
+  readonly fromCache: boolean;
+};
+
+/** A reason, already rendered in every language. */
+export type Reason = { readonly code: string; readonly message: LocalizedText };
+
+export type ParsedCardId =
+  { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: Reason };
+
+/** The clerk's request for the card on screen. */
+export type TicketRequest = {
+  readonly children: number;
+  readonly groupCardIds: readonly string[];
+  readonly under16: number;
+};
+
+export type Decision =
+  { readonly ok: true; readonly total: number } | { readonly ok: false; readonly reasons: readonly Reason[] };
+
+export type CapState = { readonly cap: number | null; readonly given: number };
+
+export type RegisterOutcome =
+  | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
+  | { readonly kind: 'queued'; readonly reason: string; readonly pending: number }
+  | { readonly kind: 'refused'; readonly reasons: readonly Reason[] };
+
+export type AttentionItem = {
+  readonly id: string;
+  readonly cardId: string;
+  readonly showName: string;
+  readonly reason: Reason;
+};
+
+export type OutboxState = {
+  readonly pending: number;
+  readonly needsAttention: readonly AttentionItem[];
+};
+
+/** A failure with a stable code and a text in every language. */
+export type ServiceError = { readonly code: string; readonly message: LocalizedText };
+
+export type LookupOutcome =
+  | { readonly ok: true; readonly card: CardView }
+  | { readonly ok: false; readonly error: ServiceError; readonly notFound: boolean };
+
+export type DecideInput = {
+  readonly card: CardView;
+  readonly show: ShowContext;
+  readonly mode: 'booking' | 'collection';
+  readonly request: TicketRequest;
+  readonly cap: CapState | undefined;
+  readonly now: Date;
+};
+
+export type UsageInput = {
+  readonly show: ShowContext;
+  readonly cardId: string;
+  readonly request: TicketRequest;
+  readonly mode: 'booking' | 'collection';
+};
+
+export type ScannerServices = {
+  parseCardId(raw: string): ParsedCardId;
+  lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome>;
+  decide(input: DecideInput): Decision;
+  register(usage: UsageInput): Promise<RegisterOutcome>;
+  /** Tickets given so far for a show; undefined when unknown (offline). */
+  capState(show: ShowContext): Promise<CapState | undefined>;
+  outboxState(): Promise<OutboxState>;
+  /** Calls back whenever the outbox changes; returns an unsubscribe function. */
+  onOutboxChange(listener: (state: OutboxState) => void): () => void;
+  syncNow(): Promise<void>;
+  exportCsv(): Promise<string>;
+  /** Message text for any code (errors, refusals) in a locale. */
+  message(
+    code: string,
+    locale: UiLocale,
+    params?: Readonly<Record<string, string | number>>,
+  ): string | undefined;
+  dispose(): void;
+};

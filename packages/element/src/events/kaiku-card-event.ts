@@ -1,0 +1,26 @@
+import { EVENT_INIT } from './event-init.js';
+
+export type KaikuCardDetail = {
+  readonly cardId: string;
+  readonly kind: 'client' | 'community';
+  readonly status: string;
+  /** ISO date (YYYY-MM-DD), last valid day. */
+  readonly validUntil: string;
+  readonly minors: number;
+  /** Whether the rules allow a ticket now (before the clerk picks children or a group). */
+  readonly allowed: boolean;
+  /** Refusal codes, empty when allowed. */
+  readonly reasons: readonly string[];
+  /** True when the record came from the offline cache, not from Kaikukanta. */
+  readonly fromCache: boolean;
+};
+
+/** A card was looked up and its record is shown. */
+export class KaikuCardEvent extends Event {
+  static readonly eventName = 'kaiku-card';
+  readonly detail: KaikuCardDetail;
+  constructor(detail: KaikuCardDetail) {
+    super(KaikuCardEvent.eventName, EVENT_INIT);
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,20 @@
+import { EVENT_INIT } from './event-init.js';
+
+export type KaikuErrorDetail = {
+  /** Stable error code (the same codes as the core's messages). */
+  readonly code: string;
+  /** What failed: reading, looking up, registering, camera, sync. */
+  readonly stage: 'input' | 'lookup' | 'register' | 'camera' | 'sync' | 'config';
+  /** The card concerned, when there is one (never sent anywhere but the host page). */
+  readonly cardId?: string;
+};
+
+/** Something went wrong; the element shows the message in the current language. */
+export class KaikuErrorEvent extends Event {
+  static readonly eventName = 'kaiku-error';
+  readonly detail: KaikuErrorDetail;
+  constructor(detail: KaikuErrorDetail) {
+    super(KaikuErrorEvent.eventName, EVENT_INIT);
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,19 @@
+import { EVENT_INIT } from './event-init.js';
+import type { KaikuUsageDetail } from './usage-detail.js';
+
+export type KaikuUsageQueuedDetail = KaikuUsageDetail & {
+  /** Usages now waiting in the outbox, this one included. */
+  readonly pending: number;
+  /** Why it was queued (a stable code, e.g. the network error's). */
+  readonly reason: string;
+};
+
+/** The usage is stored durably in the offline outbox and will be sent when the network returns. */
+export class KaikuUsageQueuedEvent extends Event {
+  static readonly eventName = 'kaiku-usage-queued';
+  readonly detail: KaikuUsageQueuedDetail;
+  constructor(detail: KaikuUsageQueuedDetail) {
+    super(KaikuUsageQueuedEvent.eventName, EVENT_INIT);
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,17 @@
+import { EVENT_INIT } from './event-init.js';
+import type { KaikuUsageDetail } from './usage-detail.js';
+
+export type KaikuUsageRegisteredDetail = KaikuUsageDetail & {
+  /** The server's usage ID. */
+  readonly usageId: string;
+};
+
+/** Kaikukanta accepted the usage. */
+export class KaikuUsageRegisteredEvent extends Event {
+  static readonly eventName = 'kaiku-usage-registered';
+  readonly detail: KaikuUsageRegisteredDetail;
+  constructor(detail: KaikuUsageRegisteredDetail) {
+    super(KaikuUsageRegisteredEvent.eventName, EVENT_INIT);
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,431 @@
+import { css } from 'lit';
+
+/**
+ * Styles go through adoptedStyleSheets (no inline <style>), so a strict CSP needs no `unsafe-inline`.
+ * Colours are custom properties; both palettes meet WCAG 2.2 AA (4.5:1 text, 3:1 UI) on their backgrounds.
+ */
+export const styles = css`
+  :host {
+    --kaiku-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --kaiku-font-size: 1rem;
+    --kaiku-radius: 0.5rem;
+    --kaiku-gap: 0.75rem;
+    --kaiku-bg: #ffffff;
+    --kaiku-surface: #f3f5f8;
+    --kaiku-fg: #1a1d21;
+    --kaiku-muted: #4a5260;
+    --kaiku-border: #6b7380;
+    --kaiku-accent: #0b57b0;
+    --kaiku-accent-fg: #ffffff;
+    --kaiku-ok: #146c2e;
+    --kaiku-ok-bg: #e6f4ea;
+    --kaiku-warn: #7a4a00;
+    --kaiku-warn-bg: #fff4d6;
+    --kaiku-danger: #a8161b;
+    --kaiku-danger-bg: #fdeaea;
+    --kaiku-focus: #0b57b0;
+    display: block;
+    container-type: inline-size;
+    color-scheme: light;
+    font-family: var(--kaiku-font);
+    font-size: var(--kaiku-font-size);
+    line-height: 1.45;
+    color: var(--kaiku-fg);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --kaiku-bg: #15181d;
+      --kaiku-surface: #20252c;
+      --kaiku-fg: #eef1f5;
+      --kaiku-muted: #b7bfcb;
+      --kaiku-border: #8c96a5;
+      --kaiku-accent: #8ab8ff;
+      --kaiku-accent-fg: #0b1320;
+      --kaiku-ok: #7dd89a;
+      --kaiku-ok-bg: #15301f;
+      --kaiku-warn: #ffd27a;
+      --kaiku-warn-bg: #372a0e;
+      --kaiku-danger: #ff9b9b;
+      --kaiku-danger-bg: #3a1618;
+      --kaiku-focus: #8ab8ff;
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    --kaiku-bg: #15181d;
+    --kaiku-surface: #20252c;
+    --kaiku-fg: #eef1f5;
+    --kaiku-muted: #b7bfcb;
+    --kaiku-border: #8c96a5;
+    --kaiku-accent: #8ab8ff;
+    --kaiku-accent-fg: #0b1320;
+    --kaiku-ok: #7dd89a;
+    --kaiku-ok-bg: #15301f;
+    --kaiku-warn: #ffd27a;
+    --kaiku-warn-bg: #372a0e;
+    --kaiku-danger: #ff9b9b;
+    --kaiku-danger-bg: #3a1618;
+    --kaiku-focus: #8ab8ff;
+    color-scheme: dark;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .base {
+    background: var(--kaiku-bg);
+    color: var(--kaiku-fg);
+    border: 1px solid var(--kaiku-border);
+    border-radius: var(--kaiku-radius);
+    padding: var(--kaiku-gap);
+    display: grid;
+    gap: var(--kaiku-gap);
+    overflow-wrap: anywhere;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1.4em;
+  }
+  h4 {
+    font-size: 1.05em;
+  }
+  p {
+    margin: 0;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kaiku-gap);
+    align-items: center;
+    justify-content: space-between;
+  }
+  .context {
+    display: grid;
+    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    background: var(--kaiku-surface);
+    border-radius: var(--kaiku-radius);
+    padding: var(--kaiku-gap);
+  }
+  .show-name {
+    font-weight: 600;
+  }
+  .muted {
+    color: var(--kaiku-muted);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .modes {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  .radio {
+    font-weight: 400;
+    display: inline-flex;
+    gap: 0.4rem;
+    align-items: center;
+    min-height: 2.75rem;
+  }
+  input[type='radio'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    accent-color: var(--kaiku-accent);
+  }
+  input[type='text'],
+  select {
+    font: inherit;
+    color: var(--kaiku-fg);
+    background: var(--kaiku-bg);
+    border: 2px solid var(--kaiku-border);
+    border-radius: var(--kaiku-radius);
+    padding: 0.5rem 0.75rem;
+    min-height: 2.75rem;
+    width: 100%;
+    max-width: 100%;
+  }
+  input[type='text'] {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    letter-spacing: 0.05em;
+    text-transform: uppercase;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--kaiku-danger);
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--kaiku-radius);
+    border: 2px solid var(--kaiku-accent);
+    background: var(--kaiku-bg);
+    color: var(--kaiku-accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--kaiku-accent);
+    color: var(--kaiku-accent-fg);
+  }
+  button[aria-disabled='true'] {
+    border-color: var(--kaiku-border);
+    background: var(--kaiku-surface);
+    color: var(--kaiku-muted);
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--kaiku-focus);
+    outline-offset: 2px;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .field {
+    display: grid;
+    gap: 0.35rem;
+  }
+  .input-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .input-row input {
+    flex: 1 1 12rem;
+    width: auto;
+  }
+  .stage {
+    display: grid;
+    gap: var(--kaiku-gap);
+    min-height: 12rem;
+    align-content: start;
+  }
+  .meter {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .meter-bar {
+    height: 0.75rem;
+    border-radius: 0.375rem;
+    background: var(--kaiku-surface);
+    border: 1px solid var(--kaiku-border);
+    overflow: hidden;
+  }
+  .meter-fill {
+    height: 100%;
+    background: var(--kaiku-accent);
+    transition: width 0.3s ease;
+  }
+  .meter-fill.full {
+    background: var(--kaiku-danger);
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    border-radius: 999px;
+    padding: 0.2rem 0.75rem;
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+  .badge.warn {
+    color: var(--kaiku-warn);
+    background: var(--kaiku-warn-bg);
+  }
+  .badge.ok {
+    color: var(--kaiku-ok);
+    background: var(--kaiku-ok-bg);
+  }
+  .badge.danger {
+    color: var(--kaiku-danger);
+    background: var(--kaiku-danger-bg);
+  }
+  .card {
+    display: grid;
+    gap: var(--kaiku-gap);
+    border: 2px solid var(--kaiku-border);
+    border-radius: var(--kaiku-radius);
+    padding: var(--kaiku-gap);
+  }
+  .card.refused {
+    border-color: var(--kaiku-danger);
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+    gap: 0.5rem var(--kaiku-gap);
+  }
+  dt {
+    color: var(--kaiku-muted);
+    font-size: 0.9em;
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .mono {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    letter-spacing: 0.05em;
+  }
+  .notice {
+    border-radius: var(--kaiku-radius);
+    padding: var(--kaiku-gap);
+    display: grid;
+    gap: 0.5rem;
+    border-left: 0.375rem solid currentColor;
+  }
+  .notice p,
+  .notice li {
+    color: var(--kaiku-fg);
+  }
+  .notice.danger {
+    background: var(--kaiku-danger-bg);
+    color: var(--kaiku-danger);
+  }
+  .notice.ok {
+    background: var(--kaiku-ok-bg);
+    color: var(--kaiku-ok);
+  }
+  .notice.warn {
+    background: var(--kaiku-warn-bg);
+    color: var(--kaiku-warn);
+  }
+  ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .stepper {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .stepper-label {
+    flex: 1 1 10rem;
+    font-weight: 600;
+  }
+  .stepper-controls {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .stepper-value {
+    min-width: 3rem;
+    min-height: 2.75rem;
+    display: inline-grid;
+    place-items: center;
+    font-size: 1.25em;
+    font-weight: 700;
+    border-radius: var(--kaiku-radius);
+  }
+  .group-list {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .group-list li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    background: var(--kaiku-surface);
+    border-radius: var(--kaiku-radius);
+    padding: 0.25rem 0.25rem 0.25rem 0.75rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .actions button {
+    flex: 1 1 12rem;
+  }
+  video {
+    width: 100%;
+    max-height: 50vh;
+    background: #000;
+    border-radius: var(--kaiku-radius);
+    object-fit: cover;
+  }
+  .spinner {
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    border: 3px solid var(--kaiku-surface);
+    border-top-color: var(--kaiku-accent);
+    animation: spin 0.9s linear infinite;
+    flex: none;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-top-color: var(--kaiku-accent);
+      border-right-color: var(--kaiku-accent);
+    }
+    .meter-fill {
+      transition: none;
+    }
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  details summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-height: 2.75rem;
+    display: flex;
+    align-items: center;
+  }
+  @container (min-width: 56rem) {
+    .base {
+      padding: 1.5rem;
+      font-size: 1.125em;
+    }
+    .stage {
+      min-height: 18rem;
+    }
+  }
+`;

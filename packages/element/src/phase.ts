@@ -1,0 +1,23 @@
+import type { CardView, Reason, ServiceError, TicketRequest } from './controllers/services.js';
+
+/** Where the clerk is in the flow. One customer at a time; every phase leads back to `ready`. */
+export type Phase =
+  | { readonly name: 'ready' }
+  | { readonly name: 'looking-up'; readonly cardId: string }
+  | {
+      readonly name: 'card';
+      readonly card: CardView;
+      readonly request: TicketRequest;
+      /** Reasons no choice of tickets can fix (status, expiry, cap full…): no ticket form is shown. */
+      readonly blocking: readonly Reason[];
+    }
+  | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
+  | {
+      readonly name: 'done';
+      readonly outcome: 'registered' | 'queued';
+      readonly cardId: string;
+      readonly request: TicketRequest;
+    }
+  | { readonly name: 'error'; readonly error: ServiceError; readonly retryCardId?: string };
+
+export const EMPTY_REQUEST: TicketRequest = { children: 0, groupCardIds: [], under16: 0 };
