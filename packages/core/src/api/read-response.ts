@@ -99,7 +99,8 @@ export async function readResponse<S extends z.ZodType>(
   if (response.status < 200 || response.status > 299) throw await errorFor(response, nowMs);
   const type = mediaType(response.headers.get('content-type'));
   if (!isJsonType(type)) {
-    await response.body?.cancel().catch(() => undefined);
+    // Not awaited: some bodies (a stalled proxy page) never settle their cancel.
+    void response.body?.cancel().catch(() => undefined);
     throw new ApiResponseError('content-type', `Expected JSON, got ${type || 'no content type'}.`, {
       status: response.status,
       params: { contentType: type || 'none' },

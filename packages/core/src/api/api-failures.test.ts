@@ -1,0 +1,352 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { delay, http, HttpResponse } from 'msw';
+import { createApiClient } from './create-api-client.js';
+import type { ApiClientOptions } from './create-api-client.js';
+import { problemResponse } from './testing/mock-api.js';
+import {
+  ApiAbortError,
+  ApiHttpError,
+  ApiNetworkError,
+  ApiProblemError,
+  ApiResponseError,
+  ApiTimeoutError,
+  KaikuApiError,
+} from './api-errors.js';
+import { API_PROBLEM_CODES, makeProblem } from '../schemas/api.js';
+import { BASE, activeCard, usageFor } from './test-fixtures.js';
+import { apiMessageCode, apiMessages } from '../messages/api.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const CARD_URL = `${BASE}v1/cards/A045198723`;
+const USAGES_URL = `${BASE}v1/usages`;
+
+/** Answers a route with the given responses in turn (the last one repeats); counts calls. */
+function answer(method: 'get' | 'post', url: string, ...responses: (() => Response | Promise<Response>)[]) {
+  const calls = { count: 0 };
+  server.use(
+    http[method](url, () => {
+      const respond = responses[Math.min(calls.count, responses.length - 1)]!;
+      calls.count++;
+      return respond();
+    }),
+  );
+  return calls;
+}
+
+function client(options: Partial<ApiClientOptions> = {}) {
+  return createApiClient({
+    baseUrl: BASE,
+    getToken: () => 'tok',
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
+}
+
+async function caught(promise: Promise<unknown>): Promise<KaikuApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(KaikuApiError);
+    return error as KaikuApiError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
+  api.registerUsage(usageFor('A045198723'), { idempotencyKey: key, ...(signal ? { signal } : {}) });
+
+const usageResult = () =>
+  HttpResponse.json(
+    {
+      usageId: 'u1',
+      registeredAt: '2026-11-21T10:00:01Z',
+      tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
+      showTally: {
+        showId: 's',
+        cap: 5,
+        ticketsGiven: 1,
+        remaining: 4,
+        usages: 1,
+        updatedAt: '2026-11-21T10:00:01Z',
+      },
+    },
+    { status: 201 },
+  );
+
+describe('every problem code reaches the caller with its code', () => {
+  const codes = [
+    ...Object.values(API_PROBLEM_CODES).filter(
+      (c) => !['unauthorized', 'forbidden', 'rate-limited', 'internal-error', 'unavailable'].includes(c),
+    ),
+    'cap-reached',
+    'card-expired',
+    'card-use-banned',
+    'too-many-children',
+  ];
+  it.each(codes)('%s', async (code) => {
+    const status =
+      code === 'card-not-registered' || code === 'not-found'
+        ? 404
+        : code === 'idempotency-key-in-progress'
+          ? 409
+          : 422;
+    answer('get', CARD_URL, () => problemResponse(makeProblem(status, code, code, { detail: 'x' })));
+    const error = await caught(client().lookupCard('A045198723'));
+    expect(error).toBeInstanceOf(ApiProblemError);
+    expect(error.code).toBe('problem');
+    expect((error as ApiProblemError).problemCode).toBe(code);
+    expect(error.params).toMatchObject({ status, problemCode: code });
+  });
+});
+
+describe('HTTP statuses', () => {
+  it.each([401, 403])('%i is an http error, never retried, with the problem attached', async (status) => {
+    const calls = answer('post', USAGES_URL, () => problemResponse(makeProblem(status, 'forbidden', 'No')));
+    const error = await caught(register());
+    expect(error).toBeInstanceOf(ApiHttpError);
+    expect(error.code).toBe(`http-${status}`);
+    expect((error as ApiHttpError).problem?.code).toBe('forbidden');
+    expect(calls.count).toBe(1);
+  });
+
+  it('404 from a proxy (HTML) is http-404', async () => {
+    answer('get', CARD_URL, () => HttpResponse.html('<h1>Not Found</h1>', { status: 404 }));
+    const error = await caught(client().lookupCard('A045198723'));
+    expect(error.code).toBe('http-404');
+    expect(error.retryable).toBe(false);
+  });
+
+  it('409 in progress is retried for a keyed request until the first one finished', async () => {
+    const calls = answer(
+      'post',
+      USAGES_URL,
+      () => problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy')),
+      usageResult,
+    );
+    await expect(register()).resolves.toMatchObject({ usageId: 'u1', replayed: false });
+    expect(calls.count).toBe(2);
+  });
+
+  it('429 with Retry-After in seconds is honoured (0 s → retried at once)', async () => {
+    const calls = answer(
+      'post',
+      USAGES_URL,
+      () => problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '0' }),
+      usageResult,
+    );
+    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    expect(calls.count).toBe(2);
+  });
+
+  it('429 with a Retry-After longer than allowed is thrown with the wait, not slept on', async () => {
+    const calls = answer('post', USAGES_URL, () =>
+      problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '120' }),
+    );
+    const error = await caught(register(client({ retry: { maxRetryAfterMs: 5000 } })));
+    expect(error.code).toBe('http-429');
+    expect(error.retryable).toBe(true);
+    expect((error as ApiHttpError).retryAfterMs).toBe(120_000);
+    expect(calls.count).toBe(1);
+  });
+
+  it('429 with an HTTP-date Retry-After is honoured', async () => {
+    const past = new Date(Date.now() - 1000).toUTCString();
+    const calls = answer(
+      'post',
+      USAGES_URL,
+      () => new HttpResponse(null, { status: 429, headers: { 'retry-after': past } }),
+      usageResult,
+    );
+    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    expect(calls.count).toBe(2);
+    const future = new Date(Date.now() + 3_600_000).toUTCString();
+    answer(
+      'post',
+      USAGES_URL,
+      () => new HttpResponse(null, { status: 429, headers: { 'retry-after': future } }),
+    );
+    const error = await caught(register());
+    expect((error as ApiHttpError).retryAfterMs).toBeGreaterThan(3_500_000);
+  });
+
+  it.each([500, 502, 503, 504])('%i: keyed requests retry up to the limit, then http-%i', async (status) => {
+    const calls = answer('post', USAGES_URL, () => HttpResponse.text('oops', { status }));
+    const error = await caught(register(client({ retry: { limit: 2, baseDelayMs: 1 } })));
+    expect(error.code).toBe(`http-${status}`);
+    expect(error.retryable).toBe(true);
+    expect(calls.count).toBe(3);
+    expect(apiMessageCode(error.code)).toBe('http-5xx');
+  });
+
+  it('a request without an idempotency key (GET) is never retried', async () => {
+    const calls = answer('get', CARD_URL, () => HttpResponse.text('down', { status: 503 }));
+    expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-503');
+    expect(calls.count).toBe(1);
+  });
+
+  it('a 5xx followed by success returns the success (the key makes the retry safe)', async () => {
+    const calls = answer('post', USAGES_URL, () => HttpResponse.text('', { status: 502 }), usageResult);
+    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    expect(calls.count).toBe(2);
+  });
+});
+
+describe('transport failures', () => {
+  it('a network error becomes network (retried for keyed requests)', async () => {
+    const calls = answer('post', USAGES_URL, () => HttpResponse.error());
+    const error = await caught(register(client({ retry: { limit: 1, baseDelayMs: 1 } })));
+    expect(error).toBeInstanceOf(ApiNetworkError);
+    expect(error.code).toBe('network');
+    expect(calls.count).toBe(2);
+  });
+
+  it('no answer within timeoutMs becomes timeout', async () => {
+    answer('get', CARD_URL, async () => {
+      await delay(2000);
+      return HttpResponse.json(activeCard);
+    });
+    const error = await caught(client({ timeoutMs: 50 }).lookupCard('A045198723'));
+    expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(error.params).toMatchObject({ timeoutMs: 50 });
+  });
+
+  it('a timed-out keyed request is retried and can then succeed', async () => {
+    const calls = answer(
+      'post',
+      USAGES_URL,
+      async () => {
+        await delay(2000);
+        return usageResult();
+      },
+      usageResult,
+    );
+    await expect(register(client({ timeoutMs: 50 }))).resolves.toMatchObject({ usageId: 'u1' });
+    expect(calls.count).toBe(2);
+  });
+
+  it("the caller's AbortSignal cancels at once and is not retried", async () => {
+    const calls = answer('post', USAGES_URL, async () => {
+      await delay(2000);
+      return usageResult();
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await caught(register(client(), 'abort-key-001', controller.signal));
+    expect(error).toBeInstanceOf(ApiAbortError);
+    expect(calls.count).toBe(1);
+    const already = await caught(client().lookupCard('A045198723', { signal: AbortSignal.abort() }));
+    expect(already.code).toBe('aborted');
+  });
+
+  it('an abort during the backoff wait stops retrying', async () => {
+    const calls = answer('post', USAGES_URL, () => HttpResponse.text('', { status: 503 }));
+    const controller = new AbortController();
+    const api = client({ retry: { limit: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
+    setTimeout(() => controller.abort(), 30);
+    const error = await caught(register(api, 'abort-key-002', controller.signal));
+    expect(error.code).toBe('aborted');
+    expect(calls.count).toBe(1);
+  });
+});
+
+describe('responses that cannot be trusted', () => {
+  const text =
+    (body: string, type: string, status = 200, headers: Record<string, string> = {}) =>
+    () =>
+      new HttpResponse(body, { status, headers: { 'content-type': type, ...headers } });
+
+  it.each([
+    ['malformed JSON', 'malformed-json', text('{id: A045198723}', 'application/json')],
+    [
+      'an HTML page from a proxy',
+      'content-type',
+      text('<html><body>Login</body></html>', 'text/html; charset=utf-8'),
+    ],
+    ['the wrong content type', 'content-type', text(JSON.stringify(activeCard), 'text/plain')],
+    ['no content type', 'content-type', () => new HttpResponse(JSON.stringify(activeCard))],
+    ['JSON cut off mid-string', 'truncated', text('{"id":"A0451', 'application/json')],
+    ['JSON cut off after a value', 'truncated', text('{"id":"A045198723","minors":2', 'application/json')],
+    [
+      'a body shorter than its Content-Length',
+      'truncated',
+      text('{"id":"A045198723"}', 'application/json', 200, { 'content-length': '400' }),
+    ],
+    ['the wrong shape', 'schema', () => HttpResponse.json({ ...activeCard, status: 'Aktiivinen' })],
+    ['an empty 200', 'malformed-json', text('', 'application/json')],
+  ] as const)('%s → %s', async (_name, code, respond) => {
+    const calls = answer('get', CARD_URL, respond);
+    const error = await caught(client().lookupCard('A045198723'));
+    expect(error).toBeInstanceOf(ApiResponseError);
+    expect(error.code).toBe(code);
+    expect(error.retryable).toBe(true);
+    expect(calls.count).toBe(1);
+  });
+
+  it('a body stream that breaks off becomes truncated', async () => {
+    answer('get', CARD_URL, () => {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":"A04'));
+          controller.error(new TypeError('terminated'));
+        },
+      });
+      return new HttpResponse(stream, { headers: { 'content-type': 'application/json' } });
+    });
+    expect((await caught(client().lookupCard('A045198723'))).code).toBe('truncated');
+  });
+
+  it('a schema error names the fields but never echoes values (card IDs)', async () => {
+    answer('get', CARD_URL, () => HttpResponse.json({ ...activeCard, minors: 'A045198723' }));
+    const error = (await caught(client().lookupCard('A045198723'))) as ApiResponseError;
+    expect(error.issues).toEqual([{ path: 'minors', code: 'invalid_type' }]);
+    expect(JSON.stringify(error.params) + error.message).not.toContain('A045198723');
+  });
+
+  it('a truncated answer to a keyed request is retried (the server may have committed; the key replays it)', async () => {
+    const calls = answer('post', USAGES_URL, text('{"usageId":"u', 'application/json', 201), usageResult);
+    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    expect(calls.count).toBe(2);
+  });
+
+  it('an error body that is not a problem keeps the status code', async () => {
+    answer('get', CARD_URL, () => HttpResponse.json({ message: 'nope' }, { status: 422 }));
+    expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-422');
+    answer('get', CARD_URL, text('{"type":', 'application/problem+json', 400));
+    expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-400');
+  });
+});
+
+describe('messages', () => {
+  it('every client error code has a text in fi, sv and en', () => {
+    for (const code of [
+      'network',
+      'timeout',
+      'aborted',
+      'malformed-json',
+      'content-type',
+      'truncated',
+      'schema',
+      'problem',
+      'invalid-request',
+      'http-401',
+      'http-403',
+      'http-404',
+      'http-429',
+      'http-418',
+      'http-503',
+      'unauthorized',
+      'unavailable',
+    ]) {
+      const key = apiMessageCode(code);
+      expect(key, code).toBeDefined();
+      const message = apiMessages[key!] as unknown as Record<string, (p: object) => string>;
+      for (const locale of ['fi', 'sv', 'en']) expect(message[locale]!({}).length).toBeGreaterThan(5);
+    }
+    expect(apiMessageCode('no-such-code')).toBeUndefined();
+  });
+});
