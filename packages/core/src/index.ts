@@ -40,6 +40,13 @@ export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';
 export type { RulesMessageCode } from './messages/rules.js';
 
+// --- image decoding (camera frames, still images) ---
+export { decodeImage } from './input/decode/decode-image.js';
+export { acceptsCardId } from './input/decode/accepts-card-id.js';
+export { DecodeError } from './input/decode/decode-error.js';
+export type { DecodeErrorCode } from './input/decode/decode-error.js';
+export { DECODE_FORMATS } from './input/decode/types.js';
+
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
 export {
   API_PROBLEM_CODES,

@@ -1,0 +1,129 @@
+// Decode benchmark: the generated card-photo corpus decoded in headless Chromium by decodeImage and its peers,
+// side by side in the same run on the same frames. Prints success rate, wrong reads and median/p95 decode time
+// per frame size and per condition.
+// Usage: npm run bench decode   (env: DECODE_BENCH_PER_CELL=4, DECODE_BENCH_SEED=20261121, DECODE_BENCH_DECODERS=a,b)
+import { openHarness } from '../test/support/card-photos/harness.js';
+import type { CardPhotosApi, Measurement } from '../test/support/card-photos/bench-page.js';
+
+const seed = Number(process.env.DECODE_BENCH_SEED ?? 20261121);
+const perCell = Number(process.env.DECODE_BENCH_PER_CELL ?? 4);
+const decoders = process.env.DECODE_BENCH_DECODERS?.split(',');
+const TARGET_MS = 33;
+
+type Row = Record<string, string>;
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+function summarize(ms: Measurement[]): { n: number; ok: number; wrong: number; median: number; p95: number } {
+  const times = ms.map((m) => m.ms).sort((a, b) => a - b);
+  return {
+    n: ms.length,
+    ok: ms.filter((m) => m.got === m.expected).length,
+    wrong: ms.filter((m) => m.got !== null && m.got !== m.expected).length,
+    median: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+  };
+}
+
+const pct = (a: number, b: number): string => (b === 0 ? '–' : `${((100 * a) / b).toFixed(0)}%`);
+
+function printTable(title: string, rows: Row[]): void {
+  const first = rows[0];
+  if (first === undefined) return;
+  const cols = Object.keys(first);
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  process.stdout.write(`\n${title}\n${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const r of rows) process.stdout.write(`${line(cols.map((c) => r[c] ?? ''))}\n`);
+}
+
+const groupBy = <T>(items: T[], key: (t: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
+};
+
+const harness = await openHarness();
+let results: Measurement[];
+try {
+  const started = Date.now();
+  const cases = await harness.page.evaluate(
+    ([s, n]) =>
+      (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.listCases({ seed: s, perCell: n }),
+    [seed, perCell] as const,
+  );
+  results = await harness.page.evaluate(
+    ([cs, wasmUrl, names]) =>
+      (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.measure(cs, {
+        wasmUrl,
+        ...(names ? { decoders: names } : {}),
+      }),
+    [cases, `${harness.baseUrl}/zxing_reader.wasm`, decoders] as const,
+  );
+  process.stdout.write(
+    `decode bench: ${cases.length} photos (seed ${seed}, ${perCell} per condition × side × size), ` +
+      `headless Chromium, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  );
+} finally {
+  await harness.close();
+}
+
+const names = [...new Set(results.map((r) => r.decoder))];
+for (const size of ['1280x720', '640x480']) {
+  const rows: Row[] = [];
+  for (const name of names) {
+    const mine = results.filter((r) => r.decoder === name && r.size === size);
+    const qr = summarize(mine.filter((r) => r.side === 'qr_code'));
+    const c39 = summarize(mine.filter((r) => r.side === 'code_39'));
+    const all = summarize(mine);
+    rows.push({
+      decoder: name,
+      'QR ok': pct(qr.ok, qr.n),
+      'C39 ok': c39.n === 0 ? 'n/a' : pct(c39.ok, c39.n),
+      'all ok': pct(all.ok, all.n),
+      wrong: String(all.wrong),
+      'median ms': all.median.toFixed(1),
+      'p95 ms': all.p95.toFixed(1),
+      'QR med': qr.median.toFixed(1),
+      'C39 med': c39.n === 0 ? 'n/a' : c39.median.toFixed(1),
+    });
+  }
+  printTable(`Frames ${size} (success = exact card ID; wrong = any other text)`, rows);
+}
+
+for (const side of ['qr_code', 'code_39']) {
+  const rows: Row[] = [];
+  for (const [condition, items] of groupBy(
+    results.filter((r) => r.side === side),
+    (r) => r.condition,
+  )) {
+    const row: Row = { condition };
+    for (const name of names) {
+      const s = summarize(items.filter((r) => r.decoder === name));
+      if (s.n === 0) continue;
+      row[name] = `${pct(s.ok, s.n)} ${s.median.toFixed(0)}ms${s.wrong > 0 ? ` ${s.wrong}✗` : ''}`;
+    }
+    rows.push(row);
+  }
+  printTable(`${side}: success and median time per condition (both sizes; ✗ = wrong reads)`, rows);
+}
+
+const ours = summarize(results.filter((r) => r.decoder === 'kaiku decodeImage' && r.size === '1280x720'));
+if (ours.n > 0) {
+  const peerBest = Math.max(
+    ...names
+      .filter((n) => !n.startsWith('kaiku') && n !== 'jsQR')
+      .map((n) => summarize(results.filter((r) => r.decoder === n)).ok),
+  );
+  const total = summarize(results.filter((r) => r.decoder === 'kaiku decodeImage'));
+  process.stdout.write(
+    `\nTargets: 720p median ${ours.median.toFixed(1)} ms (< ${TARGET_MS}: ${ours.median < TARGET_MS ? 'met' : 'MISSED'}); ` +
+      `success ${total.ok}/${total.n} vs best peer ${peerBest} (${total.ok >= peerBest ? 'met' : 'MISSED'}); ` +
+      `wrong reads ${total.wrong} (${total.wrong === 0 ? 'met' : 'MISSED'})\n`,
+  );
+}

@@ -1,0 +1,69 @@
+import type { DecodeFormat, DecodeResult } from './types.js';
+
+/** The part of the Shape Detection API's `BarcodeDetector` we use (not in TypeScript's DOM lib). */
+type DetectedBarcode = { readonly rawValue: string; readonly format: string };
+type BarcodeDetectorInstance = { detect(image: ImageBitmapSource): Promise<DetectedBarcode[]> };
+type BarcodeDetectorClass = {
+  new (options: { formats: string[] }): BarcodeDetectorInstance;
+  getSupportedFormats(): Promise<string[]>;
+};
+
+let supported: Promise<ReadonlySet<string>> | undefined;
+const detectors = new Map<string, BarcodeDetectorInstance>();
+
+/**
+ * Formats the browser's native `BarcodeDetector` really supports. The class can exist with an empty list (desktop
+ * Chromium on Linux/Windows), so presence alone proves nothing.
+ */
+export function nativeFormats(): Promise<ReadonlySet<string>> {
+  supported ??= (async () => {
+    const ctor = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+    if (typeof ctor?.getSupportedFormats !== 'function') return new Set<string>();
+    try {
+      return new Set(await ctor.getSupportedFormats());
+    } catch {
+      return new Set<string>();
+    }
+  })();
+  return supported;
+}
+
+/**
+ * Decodes with the native detector when it supports every wanted format; `undefined` when it cannot be used (then
+ * the JS decoder runs), `null` when it looked and found nothing acceptable.
+ */
+export async function decodeNative(
+  pixels: ImageData,
+  formats: readonly DecodeFormat[],
+  accept: (text: string, format: DecodeFormat) => boolean,
+): Promise<DecodeResult | null | undefined> {
+  const available = await nativeFormats();
+  if (!formats.every((f) => available.has(f))) return undefined;
+  const ctor = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+  if (ctor === undefined) return undefined;
+  const key = formats.join(',');
+  let detector = detectors.get(key);
+  if (detector === undefined) {
+    detector = new ctor({ formats: [...formats] });
+    detectors.set(key, detector);
+  }
+  let found: DetectedBarcode[];
+  try {
+    found = await detector.detect(pixels);
+  } catch {
+    return undefined;
+  }
+  for (const barcode of found) {
+    const format = barcode.format as DecodeFormat;
+    if (formats.includes(format) && barcode.rawValue !== '' && accept(barcode.rawValue, format)) {
+      return { text: barcode.rawValue, format };
+    }
+  }
+  return null;
+}
+
+/** Test hook: forget the cached support answer (a test may install a fake `BarcodeDetector`). */
+export function resetNativeDetector(): void {
+  supported = undefined;
+  detectors.clear();
+}

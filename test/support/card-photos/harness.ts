@@ -1,0 +1,76 @@
+// Node side: bundles the browser entry with esbuild, serves it on an ephemeral port and opens it in the machine's
+// headless Chromium (playwright-core). Used by bench/decode.bench.ts and dump.ts.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+// @ts-expect-error -- plain .mjs module without types
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '../../..');
+const outDir = join(root, '.cache/card-photos/www');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json',
+};
+
+export type Harness = { page: Page; baseUrl: string; close(): Promise<void> };
+
+export async function openHarness(): Promise<Harness> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: { 'bench-page': join(here, 'bench-page.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir: outDir,
+    conditions: ['source', 'browser'],
+    logLevel: 'error',
+  });
+  await copyFile(
+    join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
+    join(outDir, 'zxing_reader.wasm'),
+  );
+  const html = '<!doctype html><meta charset="utf-8"><script type="module" src="/bench-page.js"></script>';
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      return;
+    }
+    readFile(join(outDir, path.replace(/^\/+/, '').replace(/\.\./g, '')))
+      .then((body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body),
+      )
+      .catch(() => res.writeHead(404).end());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath as string,
+    args: (chromiumArgs as string[]).filter((a) => !a.startsWith('--headless')),
+    headless: true,
+  });
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => 'cardPhotos' in globalThis);
+  return {
+    page,
+    baseUrl,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}

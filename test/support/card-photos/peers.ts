@@ -1,0 +1,121 @@
+// Browser-side adapters: every decoder of the benchmark behind one signature, fed the same ImageData.
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  RGBLuminanceSource,
+} from '@zxing/library';
+import jsQR from 'jsqr';
+import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { decodeImage } from '@kaiku-scanner/core';
+
+export type Read = { text: string; format: string } | null;
+export type PeerDecoder = {
+  readonly name: string;
+  readonly formats: readonly ('qr_code' | 'code_39')[];
+  /** Untimed preparation (e.g. putting the frame on a canvas, as the peer's camera loop does anyway). */
+  prepare?(image: ImageData): unknown;
+  decode(image: ImageData, prepared: unknown): Promise<Read>;
+};
+
+const grey = (image: ImageData): Uint8ClampedArray => {
+  const out = new Uint8ClampedArray(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < out.length; i++, j += 4)
+    out[i] = (d[j]! * 77 + d[j + 1]! * 150 + d[j + 2]! * 29) >> 8;
+  return out;
+};
+
+function zxingAlone(): PeerDecoder {
+  const reader = new MultiFormatReader();
+  const hints = new Map<DecodeHintType, unknown>([
+    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE, BarcodeFormat.CODE_39]],
+    [DecodeHintType.TRY_HARDER, true],
+  ]);
+  reader.setHints(hints);
+  return {
+    name: '@zxing/library',
+    formats: ['qr_code', 'code_39'],
+    decode: async (image) => {
+      try {
+        const source = new RGBLuminanceSource(grey(image), image.width, image.height);
+        const r = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
+        return {
+          text: r.getText(),
+          format: r.getBarcodeFormat() === BarcodeFormat.QR_CODE ? 'qr_code' : 'code_39',
+        };
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function html5Qrcode(): PeerDecoder {
+  const quiet = { log() {}, warn() {}, logError() {}, logErrors() {} };
+  // Html5QrcodeSupportedFormats.QR_CODE = 0, CODE_39 = 3.
+  const decoder = new ZXingHtml5QrcodeDecoder([0, 3], false, quiet);
+  const canvas = document.createElement('canvas');
+  return {
+    name: 'html5-qrcode',
+    formats: ['qr_code', 'code_39'],
+    prepare: (image) => {
+      canvas.width = image.width;
+      canvas.height = image.height;
+      canvas.getContext('2d', { willReadFrequently: true })!.putImageData(image, 0, 0);
+      return canvas;
+    },
+    decode: async (_image, prepared) => {
+      try {
+        const r = await decoder.decodeAsync(prepared as HTMLCanvasElement);
+        return { text: r.text, format: r.format?.formatName === 'QR_CODE' ? 'qr_code' : 'code_39' };
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function zxingWasm(wasmUrl: string): PeerDecoder {
+  prepareZXingModule({ overrides: { locateFile: () => wasmUrl } });
+  return {
+    name: 'zxing-wasm',
+    formats: ['qr_code', 'code_39'],
+    decode: async (image) => {
+      const [r] = await readBarcodes(image, {
+        formats: ['QRCode', 'Code39'],
+        tryHarder: true,
+        maxNumberOfSymbols: 1,
+      });
+      if (r === undefined || !r.isValid) return null;
+      return { text: r.text, format: r.format === 'QRCode' ? 'qr_code' : 'code_39' };
+    },
+  };
+}
+
+function jsqr(): PeerDecoder {
+  return {
+    name: 'jsQR',
+    formats: ['qr_code'],
+    decode: async (image) => {
+      const r = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+      return r === null ? null : { text: r.data, format: 'qr_code' };
+    },
+  };
+}
+
+function kaiku(effort: 'fast' | 'thorough'): PeerDecoder {
+  return {
+    name: effort === 'fast' ? 'kaiku decodeImage' : 'kaiku (thorough)',
+    formats: ['qr_code', 'code_39'],
+    decode: (image) => decodeImage(image, { effort }),
+  };
+}
+
+export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDecoder[] {
+  const all = [kaiku('fast'), kaiku('thorough'), zxingAlone(), html5Qrcode(), zxingWasm(wasmUrl), jsqr()];
+  return names === undefined ? all : all.filter((p) => names.includes(p.name));
+}
