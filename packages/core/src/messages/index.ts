@@ -10,6 +10,8 @@ import { cardIdMessages } from './card-id.js';
 import { rulesMessages } from './rules.js';
 import { decodeMessages } from './decode.js';
 import { outboxMessages } from './outbox.js';
+import { reportMessages } from './reports.js';
+import { apiMessages } from './api.js';
 
 /**
  * Every area's table, by area name.
@@ -22,6 +24,8 @@ export const messageTables = {
   rules: rulesMessages,
   decode: decodeMessages,
   outbox: outboxMessages,
+  reports: reportMessages,
+  api: apiMessages,
 } as const;
 
 type Tables = typeof messageTables;
