@@ -1,0 +1,64 @@
+import { CameraError } from './camera-error.js';
+import type { CameraCapabilities, CameraInfo, ZoomRange } from './types.js';
+
+/** Image-capture extensions of the track capabilities (not in TypeScript's DOM lib). */
+type ExtendedCapabilities = MediaTrackCapabilities & {
+  torch?: boolean;
+  zoom?: { min?: number; max?: number; step?: number };
+};
+
+/** What the current camera can do; torch and zoom only where the track reports them (Chrome on Android mostly). */
+export function readCapabilities(track: MediaStreamTrack): CameraCapabilities {
+  const caps: ExtendedCapabilities =
+    typeof track.getCapabilities === 'function' ? (track.getCapabilities() as ExtendedCapabilities) : {};
+  const settings = track.getSettings();
+  const zoom = caps.zoom;
+  const range: ZoomRange | null =
+    zoom && typeof zoom.min === 'number' && typeof zoom.max === 'number' && zoom.max > zoom.min
+      ? { min: zoom.min, max: zoom.max, step: zoom.step ?? 0.1 }
+      : null;
+  return {
+    torch: caps.torch === true,
+    zoom: range,
+    facingMode: settings.facingMode ?? null,
+    width: settings.width ?? 0,
+    height: settings.height ?? 0,
+    deviceId: settings.deviceId ?? '',
+  };
+}
+
+/** Turns the torch (flash used as a lamp) on or off. */
+export async function applyTorch(track: MediaStreamTrack, on: boolean): Promise<void> {
+  if (!readCapabilities(track).torch) {
+    throw new CameraError('camera-feature-unsupported', { params: { feature: 'torch' } });
+  }
+  await applyAdvanced(track, { torch: on }, 'torch');
+}
+
+/** Sets the zoom, clamped to the camera's range and rounded to its step. */
+export async function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> {
+  const range = readCapabilities(track).zoom;
+  if (!range || !Number.isFinite(zoom)) {
+    throw new CameraError('camera-feature-unsupported', { params: { feature: 'zoom' } });
+  }
+  const clamped = Math.min(range.max, Math.max(range.min, zoom));
+  const stepped =
+    range.step > 0 ? range.min + Math.round((clamped - range.min) / range.step) * range.step : clamped;
+  await applyAdvanced(track, { zoom: Math.min(range.max, stepped) }, 'zoom');
+}
+
+async function applyAdvanced(track: MediaStreamTrack, constraint: object, feature: string): Promise<void> {
+  try {
+    await track.applyConstraints({ advanced: [constraint as MediaTrackConstraintSet] });
+  } catch (cause) {
+    throw new CameraError('camera-feature-unsupported', { cause, params: { feature } });
+  }
+}
+
+/** The video inputs. Labels are empty until camera access has been granted once. */
+export async function listVideoInputs(devices: MediaDevices): Promise<CameraInfo[]> {
+  const all = await devices.enumerateDevices();
+  return all
+    .filter((d) => d.kind === 'videoinput')
+    .map((d) => ({ deviceId: d.deviceId, label: d.label, groupId: d.groupId }));
+}

@@ -1,0 +1,59 @@
+import { KaikuError } from '../../errors/kaiku-error.js';
+import { renderAll, type LocalizedText } from '../../messages/define.js';
+import { cameraMessages, type CameraMessageCode } from '../../messages/camera.js';
+
+export type CameraErrorCode = CameraMessageCode;
+
+/**
+ * A camera failure with a stable `code` and guidance for the clerk in Finnish, Swedish and English (`text`).
+ * The browser's original error, when there is one, is in `cause`.
+ *
+ * @example
+ * try { await startCameraScan({ video }); } catch (e) { if (isKaikuError(e)) showNotice(e.code); }
+ */
+export class CameraError extends KaikuError {
+  declare readonly code: CameraErrorCode;
+  /** The guidance in every language. */
+  readonly text: LocalizedText;
+
+  constructor(code: CameraErrorCode, options: { cause?: unknown; params?: { feature?: string } } = {}) {
+    const params = { feature: '', ...options.params };
+    const text = renderAll(
+      cameraMessages[code] as (typeof cameraMessages)['camera-feature-unsupported'],
+      params,
+    );
+    super(code, text.en, { cause: options.cause, params: options.params ?? {} });
+    this.name = 'CameraError';
+    this.text = text;
+  }
+}
+
+/**
+ * Maps what `getUserMedia` rejected with to a stable code. Names cover today's browsers and the legacy
+ * Chrome/Firefox spellings (`PermissionDeniedError`, `DevicesNotFoundError`, `TrackStartError`, …).
+ */
+export function toCameraError(cause: unknown): CameraError {
+  if (cause instanceof CameraError) return cause;
+  const name = typeof cause === 'object' && cause !== null ? String((cause as { name?: unknown }).name) : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'PermissionDeniedError':
+    case 'SecurityError':
+      return new CameraError('camera-permission-denied', { cause });
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+      return new CameraError('camera-not-found', { cause });
+    // Firefox reports a camera held by another process as AbortError ("Starting videoinput failed").
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return new CameraError('camera-in-use', { cause });
+    case 'OverconstrainedError':
+    case 'ConstraintNotSatisfiedError':
+      return new CameraError('camera-overconstrained', { cause });
+    case 'TypeError':
+      return new CameraError('camera-unsupported', { cause });
+    default:
+      return new CameraError('camera-failed', { cause });
+  }
+}

@@ -1,0 +1,47 @@
+import { parseCardId } from '../../card-id/parse-card-id.js';
+import { decodeImage } from '../decode/decode-image.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult } from '../decode/types.js';
+
+/** Options of `parseCardId`, passed through to the decoder (structured-cloned into the worker). */
+export type CardIdOptions = Parameters<typeof parseCardId>[1];
+
+/** What one frame is decoded with (plain data: it crosses into the worker). */
+export type FrameJob = {
+  readonly formats: readonly DecodeFormat[];
+  readonly effort: DecodeEffort;
+  readonly cardId?: CardIdOptions;
+};
+
+/**
+ * One frame's outcome: the first symbol that is a card ID, or else the first symbol that is not (kept apart so a
+ * ticket's barcode in view neither hides the card nor passes as one).
+ */
+export type FrameReading = {
+  readonly reading: DecodeResult | null;
+  readonly rejected: DecodeResult | null;
+};
+
+/** Decodes one camera frame and closes the bitmap. Shared by the worker and the main-thread fallback. */
+export async function decodeFrame(
+  bitmap: ImageBitmap,
+  job: FrameJob,
+  signal?: AbortSignal,
+): Promise<FrameReading> {
+  let rejected: DecodeResult | null = null;
+  const accept = (text: string, format: DecodeFormat): boolean => {
+    if (isCardId(text, job.cardId)) return true;
+    rejected ??= { text, format };
+    return false;
+  };
+  try {
+    const reading = await decodeImage(bitmap, { formats: job.formats, effort: job.effort, accept, signal });
+    return { reading, rejected: reading ? null : rejected };
+  } finally {
+    bitmap.close();
+  }
+}
+
+function isCardId(text: string, options: CardIdOptions): boolean {
+  const parse = parseCardId as (raw: string, options?: CardIdOptions) => { ok: boolean };
+  return parse(text, options).ok;
+}

@@ -1,0 +1,37 @@
+/**
+ * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
+ * `worker-src 'self'`, no blob: URLs). It receives one frame at a time as a transferred `ImageBitmap`.
+ */
+import { decodeFrame, type FrameJob } from './decode-frame.js';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+type WorkerScope = {
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+  postMessage(message: WorkerReply): void;
+};
+
+const scope = globalThis as unknown as WorkerScope;
+
+scope.addEventListener('message', (event) => {
+  const { id, bitmap, job } = event.data;
+  void run(id, bitmap, job);
+});
+
+async function run(id: number, bitmap: ImageBitmap, job: FrameJob): Promise<void> {
+  try {
+    scope.postMessage({ id, ok: true, result: await decodeFrame(bitmap, job) });
+  } catch (cause) {
+    const error = cause as { name?: unknown; code?: unknown; message?: unknown };
+    scope.postMessage({
+      id,
+      ok: false,
+      error: {
+        name: String(error.name ?? 'Error'),
+        code: String(error.code ?? ''),
+        message: String(error.message),
+      },
+    });
+  }
+}
+
+scope.postMessage({ id: 0, ok: true, ready: true });

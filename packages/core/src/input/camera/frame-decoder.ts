@@ -1,0 +1,122 @@
+import type * as DecodeFrameModuleNs from './decode-frame.js';
+import type { FrameJob, FrameReading } from './decode-frame.js';
+
+type DecodeFrameModule = typeof DecodeFrameModuleNs;
+import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+
+/** Decodes camera frames one at a time, in a Worker or on the main thread. */
+export type FrameDecoder = {
+  readonly kind: 'worker' | 'main-thread';
+  /** Takes ownership of the bitmap (transfers or closes it). */
+  decode(bitmap: ImageBitmap, job: FrameJob): Promise<FrameReading>;
+  close(): void;
+};
+
+/** The worker could not be started or died (CSP, missing file, crash): decode on the main thread instead. */
+export class WorkerUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('The decoding worker is unavailable.', { cause });
+    this.name = 'WorkerUnavailableError';
+  }
+}
+
+/** A decoding failure reported by the worker, rebuilt on the main thread. */
+export class FrameDecodeError extends Error {
+  readonly code: string;
+  constructor(error: { name: string; code: string; message: string }) {
+    super(error.message);
+    this.name = error.name;
+    this.code = error.code;
+  }
+}
+
+type Pending = { id: number; resolve: (r: FrameReading) => void; reject: (e: Error) => void };
+
+/**
+ * Starts the decoding worker, or returns `null` when this browser has no module Workers. The URL expression is
+ * written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker file.
+ */
+export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | null {
+  if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = workerUrl
+      ? new Worker(workerUrl, { type: 'module' })
+      : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  let pending: Pending | undefined;
+  let failure: Error | undefined;
+  let nextId = 1;
+
+  const fail = (error: Error): void => {
+    failure ??= error;
+    pending?.reject(failure);
+    pending = undefined;
+    worker.terminate();
+  };
+  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    if (!pending || reply.id !== pending.id) return;
+    const { resolve, reject } = pending;
+    pending = undefined;
+    if (reply.ok) resolve(reply.result ?? { reading: null, rejected: null });
+    else reject(new FrameDecodeError(reply.error));
+  });
+  worker.addEventListener('error', (event) => {
+    // A load failure (CSP refusal, 404, syntax) or an uncaught crash: never retried, the caller falls back.
+    event.preventDefault();
+    fail(new WorkerUnavailableError(event.message));
+  });
+  worker.addEventListener('messageerror', () => fail(new WorkerUnavailableError('messageerror')));
+
+  return {
+    kind: 'worker',
+    decode(bitmap, job) {
+      if (failure) {
+        bitmap.close();
+        return Promise.reject(failure);
+      }
+      return new Promise<FrameReading>((resolve, reject) => {
+        const id = nextId++;
+        pending = { id, resolve, reject };
+        const request: WorkerRequest = { id, bitmap, job };
+        try {
+          worker.postMessage(request, [bitmap]);
+        } catch (cause) {
+          bitmap.close();
+          fail(new WorkerUnavailableError(cause));
+        }
+      });
+    },
+    close() {
+      fail(new WorkerUnavailableError('closed'));
+    },
+  };
+}
+
+/** Decodes on the main thread; the decoder code is loaded on first use. */
+export function createMainThreadDecoder(): FrameDecoder {
+  const controller = new AbortController();
+  return {
+    kind: 'main-thread',
+    async decode(bitmap, job) {
+      let module: DecodeFrameModule;
+      try {
+        module = await import('./decode-frame.js');
+      } catch (cause) {
+        bitmap.close();
+        throw new FrameDecodeError({
+          name: 'DecodeError',
+          code: 'decode_decoder_unavailable',
+          message: String(cause),
+        });
+      }
+      return module.decodeFrame(bitmap, job, controller.signal);
+    },
+    close() {
+      controller.abort();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { DecodeRegion } from '../decode/types.js';
+import type { FrameJob, FrameReading } from './decode-frame.js';
+import {
+  createMainThreadDecoder,
+  createWorkerDecoder,
+  WorkerUnavailableError,
+  type FrameDecoder,
+} from './frame-decoder.js';
+import type { CameraScanStats } from './types.js';
+
+export type FrameLoopOptions = {
+  readonly video: HTMLVideoElement;
+  readonly region?: DecodeRegion;
+  readonly job: FrameJob;
+  readonly worker: boolean;
+  readonly workerUrl?: string | URL;
+  readonly minIntervalMs: number;
+  readonly maxIntervalMs: number;
+  readonly onFrame: (result: FrameReading, now: number) => void;
+  /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
+  readonly onFatal: (error: unknown) => void;
+};
+
+export type FrameLoop = {
+  start(): void;
+  pause(): void;
+  stop(): void;
+  readonly stats: CameraScanStats;
+};
+
+/**
+ * Grabs frames from the video as `ImageBitmap`s (cropped to the region, so only those pixels travel) and decodes
+ * them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
+ * grows with the decode time (about half the decoder's time is left idle), so a slow device skips frames instead
+ * of queueing them.
+ */
+export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
+  let decoder: FrameDecoder | undefined;
+  let running = false;
+  let busy = false;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let intervalMs = options.minIntervalMs;
+  let lastDecodeMs = 0;
+  let framesDecoded = 0;
+  let lastVideoTime = -1;
+
+  const schedule = (ms: number): void => {
+    if (running && !closed && timer === undefined && !busy) timer = setTimeout(tick, ms);
+  };
+
+  const currentDecoder = (): FrameDecoder => {
+    decoder ??= (options.worker ? createWorkerDecoder(options.workerUrl) : null) ?? createMainThreadDecoder();
+    return decoder;
+  };
+
+  async function tick(): Promise<void> {
+    timer = undefined;
+    const { video } = options;
+    if (!running || closed) return;
+    if (video.readyState < 2 || video.videoWidth === 0) return schedule(50);
+    // The same video frame twice would only repeat work (and count twice towards Code 39 agreement).
+    if (video.currentTime === lastVideoTime) return schedule(15);
+    lastVideoTime = video.currentTime;
+    busy = true;
+    const started = performance.now();
+    try {
+      const result = await grabAndDecode(video);
+      if (result && running && !closed) {
+        framesDecoded += 1;
+        options.onFrame(result, performance.now());
+      }
+    } catch (error) {
+      busy = false;
+      if (!closed) options.onFatal(error);
+      return;
+    }
+    busy = false;
+    lastDecodeMs = performance.now() - started;
+    intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, lastDecodeMs));
+    schedule(intervalMs);
+  }
+
+  async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | null> {
+    const rect = regionRect(video.videoWidth, video.videoHeight, options.region);
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await createImageBitmap(video, rect.x, rect.y, rect.width, rect.height);
+    } catch {
+      return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
+    }
+    if (closed) {
+      bitmap.close();
+      return null;
+    }
+    const active = currentDecoder();
+    try {
+      return await active.decode(bitmap, options.job);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailableError) || closed) throw error;
+      // The worker was refused (CSP) or died: decode on the main thread from the next frame on.
+      active.close();
+      decoder = createMainThreadDecoder();
+      return null;
+    }
+  }
+
+  return {
+    start() {
+      running = true;
+      schedule(0);
+    },
+    pause() {
+      running = false;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+    stop() {
+      closed = true;
+      running = false;
+      clearTimeout(timer);
+      timer = undefined;
+      decoder?.close();
+    },
+    get stats(): CameraScanStats {
+      return { decoder: decoder?.kind ?? 'pending', framesDecoded, lastDecodeMs, intervalMs };
+    },
+  };
+}
+
+/** The region in whole video pixels, at least 1×1 and inside the frame. */
+export function regionRect(
+  width: number,
+  height: number,
+  region: DecodeRegion | undefined,
+): { x: number; y: number; width: number; height: number } {
+  if (!region) return { x: 0, y: 0, width, height };
+  const clamp = (v: number): number => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
+  const x = Math.floor(clamp(region.x) * width);
+  const y = Math.floor(clamp(region.y) * height);
+  const w = Math.max(1, Math.min(width - x, Math.round(clamp(region.width) * width)));
+  const h = Math.max(1, Math.min(height - y, Math.round(clamp(region.height) * height)));
+  return { x: Math.min(x, width - 1), y: Math.min(y, height - 1), width: w, height: h };
+}

@@ -1,0 +1,86 @@
+import type { CameraStopReason } from './types.js';
+
+export type GuardOptions = {
+  readonly signal?: AbortSignal;
+  /** Stop on pagehide and when the document becomes hidden. */
+  readonly stopOnHide: boolean;
+  /** Watch this element and stop when it leaves the document. */
+  readonly element?: Element;
+};
+
+/**
+ * Calls `stop` once when the caller's signal aborts, the page is hidden (tab or app switch, navigation, bfcache),
+ * or the given element is disconnected. Returns a function that removes every listener.
+ *
+ * The element is watched with MutationObservers on its document and on each shadow root above it, and counts as
+ * disconnected only once it had been connected, so an element attached after the start is not stopped early.
+ */
+export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopReason) => void): () => void {
+  const cleanups: Array<() => void> = [];
+  let fired = false;
+  const fire = (reason: CameraStopReason): void => {
+    if (fired) return;
+    fired = true;
+    stop(reason);
+  };
+
+  const { signal } = options;
+  if (signal) {
+    if (signal.aborted) queueMicrotask(() => fire('aborted'));
+    const onAbort = (): void => fire('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal.removeEventListener('abort', onAbort));
+  }
+
+  if (options.stopOnHide && typeof document !== 'undefined') {
+    const onHide = (): void => fire('page-hidden');
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') fire('page-hidden');
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    cleanups.push(() => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+
+  const element = options.element;
+  if (element && typeof MutationObserver !== 'undefined') {
+    let wasConnected = element.isConnected;
+    const observers: MutationObserver[] = [];
+    const observeRoots = (): void => {
+      for (const observer of observers) observer.disconnect();
+      observers.length = 0;
+      for (const root of rootsOf(element)) {
+        const observer = new MutationObserver(check);
+        observer.observe(root, { childList: true, subtree: true });
+        observers.push(observer);
+      }
+    };
+    function check(): void {
+      if (element?.isConnected) {
+        if (!wasConnected) observeRoots();
+        wasConnected = true;
+      } else if (wasConnected) {
+        fire('element-disconnected');
+      }
+    }
+    observeRoots();
+    cleanups.push(() => observers.forEach((o) => o.disconnect()));
+  }
+
+  return () => cleanups.splice(0).forEach((cleanup) => cleanup());
+}
+
+/** The element's document plus every shadow root between them (mutations inside a shadow root stay in it). */
+function rootsOf(element: Element): Node[] {
+  const roots: Node[] = [];
+  let node: Node = element.getRootNode();
+  while (node instanceof ShadowRoot) {
+    roots.push(node);
+    node = node.host.getRootNode();
+  }
+  roots.push(element.ownerDocument);
+  return roots;
+}

@@ -1,0 +1,77 @@
+import { CameraError, toCameraError } from './camera-error.js';
+
+export type OpenCameraOptions = {
+  readonly deviceId?: string;
+  readonly resolution: { readonly width: number; readonly height: number };
+  readonly signal: AbortSignal;
+  readonly mediaDevices?: MediaDevices;
+};
+
+/**
+ * The browser's `MediaDevices`, or a `CameraError` saying why there is none: browsers hide the API entirely on
+ * insecure origins (plain http:// other than localhost), so that case gets its own code.
+ */
+export function getMediaDevices(injected?: MediaDevices): MediaDevices {
+  if (injected) return injected;
+  const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
+  if (typeof devices?.getUserMedia === 'function') return devices;
+  if (typeof isSecureContext === 'boolean' && !isSecureContext)
+    throw new CameraError('camera-insecure-context');
+  throw new CameraError('camera-unsupported');
+}
+
+/** The constraints: the chosen camera exactly, or else the rear camera preferred; an ideal size only. */
+export function cameraConstraints(
+  options: Pick<OpenCameraOptions, 'deviceId' | 'resolution'>,
+): MediaStreamConstraints {
+  const size = { width: { ideal: options.resolution.width }, height: { ideal: options.resolution.height } };
+  const video: MediaTrackConstraints = options.deviceId
+    ? { deviceId: { exact: options.deviceId }, ...size }
+    : { facingMode: { ideal: 'environment' }, ...size };
+  return { video, audio: false };
+}
+
+/**
+ * Opens a camera stream. When the signal aborts while the browser is still asking for permission, the promise
+ * rejects at once with `camera-aborted`, and a stream that arrives later is stopped on arrival — so the camera
+ * never stays on after a stop before start (a known zxing-js leak).
+ */
+export function openCamera(options: OpenCameraOptions): Promise<MediaStream> {
+  const { signal } = options;
+  if (signal.aborted) return Promise.reject(new CameraError('camera-aborted', { cause: signal.reason }));
+  let devices: MediaDevices;
+  try {
+    devices = getMediaDevices(options.mediaDevices);
+  } catch (error) {
+    return Promise.reject(toCameraError(error));
+  }
+  return new Promise<MediaStream>((resolve, reject) => {
+    const onAbort = (): void => reject(new CameraError('camera-aborted', { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    let request: Promise<MediaStream>;
+    try {
+      request = devices.getUserMedia(cameraConstraints(options));
+    } catch (error) {
+      request = Promise.reject(error);
+    }
+    request.then(
+      (stream) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) {
+          releaseStream(stream);
+          return;
+        }
+        resolve(stream);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? new CameraError('camera-aborted', { cause: error }) : toCameraError(error));
+      },
+    );
+  });
+}
+
+/** Stops every track so the camera light goes off. */
+export function releaseStream(stream: MediaStream | undefined): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+}

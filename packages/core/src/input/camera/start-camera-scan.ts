@@ -1,0 +1,249 @@
+import { CameraError, toCameraError } from './camera-error.js';
+import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
+import { parseReading } from './parse-reading.js';
+import { createFeedback } from './feedback.js';
+import { createFrameLoop } from './frame-loop.js';
+import { watchLifecycle } from './lifecycle-guards.js';
+import { getMediaDevices, openCamera, releaseStream } from './open-camera.js';
+import { createScanAcceptor } from './scan-acceptor.js';
+import type { FrameReading } from './decode-frame.js';
+import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
+
+const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
+
+/**
+ * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
+ * stop, switch camera, and drive torch and zoom. Rejects with a `CameraError` (`camera-permission-denied`,
+ * `camera-not-found`, `camera-in-use`, `camera-insecure-context`, `camera-overconstrained`, `camera-aborted`,
+ * `camera-unsupported`, `camera-failed`) and then holds no camera.
+ *
+ * Every track is stopped on `stop()`, when `signal` aborts (also before the stream has started), when the page is
+ * hidden, and when the given video element leaves the document. QR readings are accepted at once; Code 39 only
+ * after `code39Confirmations` agreeing frames; an ID is not reported again while it stays in view.
+ *
+ * @example
+ * const scan = await startCameraScan({
+ *   video: document.querySelector('video')!,
+ *   onScan: ({ id }) => lookUp(id),
+ *   onError: (error) => showNotice(error.text.fi),
+ * });
+ * // later
+ * scan.stop();
+ */
+export async function startCameraScan(options: CameraScanOptions): Promise<CameraScanHandle> {
+  if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
+  const devices = resolveDevices(options);
+  const resolution = options.resolution ?? DEFAULT_RESOLUTION;
+  const controller = new AbortController();
+  const video = options.video ?? document.createElement('video');
+  const feedback = createFeedback({ beep: options.beep === true, vibrate: options.vibrate === true });
+  const acceptor = createScanAcceptor({
+    confirmations: { qr_code: 1, code_39: options.code39Confirmations ?? 3 },
+    confirmationWindowMs: options.confirmationWindowMs ?? 1500,
+    duplicateWindowMs: options.duplicateWindowMs ?? 3000,
+  });
+  const loop = createFrameLoop({
+    video,
+    region: options.region,
+    job: {
+      formats: options.formats ?? ['qr_code', 'code_39'],
+      effort: options.effort ?? 'fast',
+      cardId: options.cardId,
+    },
+    worker: options.worker !== false,
+    workerUrl: options.workerUrl,
+    minIntervalMs: options.minIntervalMs ?? 40,
+    maxIntervalMs: options.maxIntervalMs ?? 500,
+    onFrame: handleFrame,
+    onFatal: (cause) => fail(new CameraError('camera-decoder-failed', { cause })),
+  });
+
+  let stream: MediaStream | undefined;
+  let stopped = false;
+  let started = false;
+
+  const unwatch = watchLifecycle(
+    {
+      signal: options.signal,
+      stopOnHide: options.stopOnHide !== false,
+      element: options.video && options.stopOnDisconnect !== false ? options.video : undefined,
+    },
+    (reason) => stop(reason),
+  );
+
+  function stop(reason: CameraStopReason): void {
+    if (stopped) return;
+    stopped = true;
+    controller.abort(reason);
+    unwatch();
+    loop.stop();
+    unbindTrack();
+    releaseStream(stream);
+    if (video.srcObject === stream) video.srcObject = null;
+    feedback.close();
+    if (started) call(options.onStop, reason);
+  }
+
+  function fail(error: CameraError): void {
+    if (stopped) return;
+    call(options.onError, error);
+    stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
+  }
+
+  const onEnded = (): void => fail(new CameraError('camera-ended'));
+  function bindTrack(): void {
+    stream?.getVideoTracks()[0]?.addEventListener('ended', onEnded);
+  }
+  function unbindTrack(): void {
+    stream?.getVideoTracks()[0]?.removeEventListener('ended', onEnded);
+  }
+
+  function handleFrame(result: FrameReading, now: number): void {
+    const { reading, rejected } = result;
+    if (reading) {
+      const parsed = parseReading(reading.text, options.cardId);
+      if (parsed.ok) {
+        if (acceptor.offer(parsed.id, reading.format, now) !== 'report') return;
+        call(options.onFeedback, { kind: 'accepted' });
+        feedback.play({ kind: 'accepted' });
+        call(options.onScan, { id: parsed.id, format: reading.format, card: parsed.card, at: now });
+        return;
+      }
+    }
+    const refused = reading ?? rejected;
+    if (!refused) return;
+    // Keyed on the text only inside this closure; the text itself is never passed on (it may be anything).
+    if (acceptor.offer(`\u0000${refused.text}`, refused.format, now) !== 'report') return;
+    const parsed = parseReading(refused.text, options.cardId);
+    if (parsed.ok) return;
+    call(options.onFeedback, { kind: 'rejected' });
+    feedback.play({ kind: 'rejected' });
+    call(options.onReject, { format: refused.format, error: parsed.error });
+  }
+
+  try {
+    stream = await openCamera({
+      deviceId: options.deviceId,
+      resolution,
+      signal: controller.signal,
+      mediaDevices: devices,
+    });
+    bindTrack();
+    await attach(video, stream, controller.signal);
+  } catch (error) {
+    const reason = controller.signal.aborted ? new CameraError('camera-aborted', { cause: error }) : error;
+    stop('aborted');
+    throw toCameraError(reason);
+  }
+  started = true;
+  loop.start();
+
+  async function switchCamera(deviceId?: string): Promise<CameraCapabilities> {
+    if (stopped) throw new CameraError('camera-stopped');
+    const current = readCapabilities(currentTrack()).deviceId;
+    const cameras = await listVideoInputs(devices);
+    const index = cameras.findIndex((c) => c.deviceId === current);
+    const target = deviceId ?? cameras[(index + 1) % Math.max(1, cameras.length)]?.deviceId;
+    if (!target || target === current) return readCapabilities(currentTrack());
+    loop.pause();
+    unbindTrack();
+    // Release first: many phones cannot open a second camera while one is on.
+    releaseStream(stream);
+    try {
+      stream = await openCamera({
+        deviceId: target,
+        resolution,
+        signal: controller.signal,
+        mediaDevices: devices,
+      });
+    } catch (error) {
+      stream = await openCamera({
+        deviceId: current,
+        resolution,
+        signal: controller.signal,
+        mediaDevices: devices,
+      }).catch(() => undefined);
+      if (!stream) fail(toCameraError(error));
+      else reattach();
+      throw toCameraError(error);
+    }
+    reattach();
+    return readCapabilities(currentTrack());
+  }
+
+  function reattach(): void {
+    bindTrack();
+    void attach(video, stream as MediaStream, controller.signal).catch(() => undefined);
+    loop.start();
+  }
+
+  function currentTrack(): MediaStreamTrack {
+    const track = stream?.getVideoTracks()[0];
+    if (!track || stopped) throw new CameraError('camera-stopped');
+    return track;
+  }
+
+  return {
+    stop: () => stop('stopped'),
+    switchCamera,
+    listCameras: () => listVideoInputs(devices),
+    setTorch: async (on) => applyTorch(currentTrack(), on),
+    setZoom: async (zoom) => applyZoom(currentTrack(), zoom),
+    get capabilities() {
+      return readCapabilities(currentTrack());
+    },
+    video,
+    get stream() {
+      return stream as MediaStream;
+    },
+    get stopped() {
+      return stopped;
+    },
+    get stats() {
+      return loop.stats;
+    },
+  };
+}
+
+function resolveDevices(options: CameraScanOptions): MediaDevices {
+  try {
+    return getMediaDevices(options.mediaDevices);
+  } catch (error) {
+    throw toCameraError(error);
+  }
+}
+
+/** Shows the stream in the video element: muted and inline, so iOS plays it without fullscreen or a gesture. */
+async function attach(video: HTMLVideoElement, stream: MediaStream, signal: AbortSignal): Promise<void> {
+  video.muted = true;
+  video.playsInline = true;
+  video.setAttribute('playsinline', '');
+  video.setAttribute('muted', '');
+  video.autoplay = true;
+  video.srcObject = stream;
+  const playing = video.play().catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    const onAbort = (): void => reject(new CameraError('camera-aborted', { cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void playing.then(done);
+  });
+}
+
+/** Runs a host callback; an exception in it is reported to the page, never breaks the camera loop. */
+function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  if (!callback) return;
+  try {
+    callback(value);
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
+  }
+}
