@@ -131,4 +131,5 @@ export {
 } from './api/api-errors.js';
 export type { ApiErrorCode } from './api/api-errors.js';
 export { apiMessages, apiMessageCode } from './messages/api.js';
+export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export type { ApiMessageCode } from './messages/api.js';

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { buildOpenApiDocument } from './api-openapi.js';
+
+const committed = fileURLToPath(new URL('../../../../docs/openapi.json', import.meta.url));
+
+describe('docs/openapi.json', () => {
+  it('equals the document generated from the zod schemas (regenerate with packages/sandbox/scripts/write-openapi.ts)', () => {
+    expect(JSON.parse(readFileSync(committed, 'utf8'))).toStrictEqual(buildOpenApiDocument());
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(buildOpenApiDocument());
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('documents every operation of the client and every schema it references', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const operations = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(operations.sort()).toEqual(
+      ['getShowTally', 'health', 'listUsages', 'lookupCard', 'registerBatch', 'registerUsage'].sort(),
+    );
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
+    expect(JSON.stringify(doc)).not.toContain('#/$defs/');
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * The OpenAPI 3.1 document of the Kaikukanta contract, generated from the zod schemas (zod 4's
+ * `z.toJSONSchema`), so the document, the client and the sandbox cannot drift. `docs/openapi.json`
+ * is this function's output (a test compares them), and the sandbox serves it at `/openapi.json`.
+ */
+import { z } from 'zod';
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  CardIdSchema,
+  CardRecordSchema,
+  HealthSchema,
+  IdempotencyKeySchema,
+  ShowTallySchema,
+  UsageListSchema,
+  UsageRequestSchema,
+  UsageResultSchema,
+} from './api.js';
+import { ProblemSchema } from './api-problem.js';
+
+type Json = Record<string, unknown>;
+
+const ROOTS = {
+  CardId: CardIdSchema,
+  CardRecord: CardRecordSchema,
+  UsageRequest: UsageRequestSchema,
+  UsageResult: UsageResultSchema,
+  BatchRequest: BatchRequestSchema,
+  BatchResponse: BatchResponseSchema,
+  ShowTally: ShowTallySchema,
+  UsageList: UsageListSchema,
+  Health: HealthSchema,
+  Problem: ProblemSchema,
+  IdempotencyKey: IdempotencyKeySchema,
+};
+
+/** Every named schema of the contract as OpenAPI components (JSON Schema 2020-12). */
+export function buildApiComponentSchemas(): Record<string, Json> {
+  const generated = z.toJSONSchema(z.object(ROOTS), { target: 'draft-2020-12', io: 'output' }) as Json;
+  const text = JSON.stringify(generated.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/');
+  const defs = JSON.parse(text) as Record<string, Json>;
+  return Object.fromEntries(
+    Object.keys(defs)
+      .sort()
+      .map((k) => [k, defs[k]!]),
+  );
+}
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string, headers?: Json): Json => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: ref(name) } },
+});
+const problem = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const retryAfter: Json = {
+  'Retry-After': {
+    description: 'Seconds or an HTTP-date to wait before retrying.',
+    schema: { type: 'string' },
+  },
+};
+const common: Json = {
+  '400': problem('Invalid request (`invalid-request`).'),
+  '401': problem('Missing or invalid bearer token (`unauthorized`).'),
+  '403': problem('The token may not do this (`forbidden`).'),
+  '429': { ...problem('Too many requests (`rate-limited`).'), headers: retryAfter },
+  '500': problem('Server failure (`internal-error`).'),
+  '503': { ...problem('Temporarily unavailable (`unavailable`).'), headers: retryAfter },
+};
+const pathParam = (name: string, schema: Json, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+});
+const queryParam = (name: string, schema: Json, required: boolean, description: string): Json => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+
+function paths(): Json {
+  const usageHeaders = { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } };
+  return {
+    '/v1/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness and the server clock.',
+        security: [],
+        responses: { '200': json('Health', 'The server is up.'), '503': common['503'] },
+      },
+    },
+    '/v1/cards/{cardId}': {
+      get: {
+        operationId: 'lookupCard',
+        summary: 'A card as a venue may see it: kind, status, valid-until, minors. Nothing personal.',
+        parameters: [pathParam('cardId', ref('CardId'), 'The card ID.')],
+        responses: {
+          '200': json('CardRecord', 'The card record.'),
+          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
+          ...common,
+        },
+      },
+    },
+    '/v1/usages': {
+      post: {
+        operationId: 'registerUsage',
+        summary: 'Registers one usage (one adult ticket plus child tickets, or a community group).',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: true,
+            description: 'Unique per usage; kept ≥ 30 days. Same key + same body → the first result again.',
+            schema: ref('IdempotencyKey'),
+          },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('UsageRequest') } } },
+        responses: {
+          '200': json(
+            'UsageResult',
+            'A replay: this key was registered before; the first result.',
+            usageHeaders,
+          ),
+          '201': json('UsageResult', 'Registered.'),
+          ...common,
+          '400': problem(
+            'Invalid body (`invalid-request`) or no Idempotency-Key (`idempotency-key-missing`).',
+          ),
+          '404': problem('The card is not registered (`card-not-registered`).'),
+          '409': {
+            ...problem('The same key is still in progress (`idempotency-key-in-progress`).'),
+            headers: retryAfter,
+          },
+          '422': problem(
+            'Refused by a rule (the rules core code, e.g. `cap-reached`) or key reused (`idempotency-key-reused`).',
+          ),
+        },
+      },
+    },
+    '/v1/usages/batch': {
+      post: {
+        operationId: 'registerBatch',
+        summary:
+          'Registers up to 100 usages, each with its own idempotency key; a result or a problem per item.',
+        requestBody: { required: true, content: { 'application/json': { schema: ref('BatchRequest') } } },
+        responses: {
+          '200': json('BatchResponse', 'Per-item results, in request order.'),
+          '413': problem('More than 100 items (`batch-too-large`).'),
+          ...common,
+        },
+      },
+    },
+    '/v1/shows/{showId}/tally': {
+      get: {
+        operationId: 'getShowTally',
+        summary: 'Card-holder tickets given so far for a show, across every terminal, and the cap.',
+        parameters: [pathParam('showId', { type: 'string', minLength: 1 }, 'The show ID.')],
+        responses: { '200': json('ShowTally', 'The tally (zero for a show not seen yet).'), ...common },
+      },
+    },
+    '/v1/venues/{venueId}/usages': {
+      get: {
+        operationId: 'listUsages',
+        summary: "A venue's usages whose show starts in [from, to] (Helsinki dates), oldest first, paged.",
+        parameters: [
+          pathParam('venueId', { type: 'string', minLength: 1 }, 'The venue ID.'),
+          queryParam('from', { type: 'string', format: 'date' }, true, 'First show date, inclusive.'),
+          queryParam('to', { type: 'string', format: 'date' }, true, 'Last show date, inclusive.'),
+          queryParam('cursor', { type: 'string' }, false, '`nextCursor` of the previous page.'),
+          queryParam(
+            'limit',
+            { type: 'integer', minimum: 1, maximum: 1000 },
+            false,
+            'Page size (default 100).',
+          ),
+        ],
+        responses: { '200': json('UsageList', 'One page.'), ...common },
+      },
+    },
+  };
+}
+
+/**
+ * The whole OpenAPI 3.1 document.
+ *
+ * @example
+ * writeFileSync('docs/openapi.json', JSON.stringify(buildOpenApiDocument(), null, 2) + '\n');
+ */
+export function buildOpenApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kaikukanta usage API (kaiku-scanner contract)',
+      version: '1.0.0',
+      description:
+        'The contract the kaiku-scanner SDK speaks: card lookup, usage registration with idempotency keys, ' +
+        'batches, show tallies, usage listing. Errors are RFC 9457 problem+json with stable codes. ' +
+        'Generated from the zod schemas in @kaiku-scanner/core; see docs/api.md.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://localhost:8787', description: 'The local sandbox (npx kaiku-sandbox)' }],
+    security: [{ bearer: [] }],
+    paths: paths(),
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token the host app obtains.' },
+      },
+      schemas: buildApiComponentSchemas(),
+    },
+  };
+}
