@@ -1,0 +1,193 @@
+/**
+ * Texts for the sales-report import and the usage-report export: file-level errors (`report-*`),
+ * per-row errors (`row-*`) and the column names of the official template.
+ * Parameters never carry a card ID: these texts may end up in logs and terminals.
+ */
+import { defineMessages } from './define.js';
+import type { LocalizedText } from './define.js';
+
+type Columns = { columns: string };
+type Value = { value: string };
+type Limit = { limit: number };
+
+/**
+ * Column names of the official template (toimintamalli 2019 §9.2), per language: the usage-report
+ * export writes them and header errors name the missing ones with them.
+ */
+export const REPORT_COLUMN_LABELS = {
+  cardId: { fi: 'Kortin tunnus', sv: 'Kortets kod', en: 'Card ID' },
+  adults: { fi: 'Lippu aikuiselle', sv: 'Biljett för vuxna', en: 'Adult tickets' },
+  children: { fi: 'Lippu lapselle', sv: 'Biljett för barn', en: 'Child tickets' },
+  event: { fi: 'Esityksen nimi', sv: 'Föreställningens namn', en: 'Show' },
+  date: { fi: 'Päivämäärä', sv: 'Datum', en: 'Date' },
+  time: { fi: 'Kellonaika', sv: 'Klockslag', en: 'Time' },
+  total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
+} as const satisfies Record<string, LocalizedText>;
+
+type FieldName = keyof typeof REPORT_COLUMN_LABELS;
+const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
+  field in REPORT_COLUMN_LABELS ? REPORT_COLUMN_LABELS[field as FieldName][locale] : field;
+/** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
+const labels = (fields: string, locale: 'fi' | 'sv' | 'en') =>
+  fields
+    .split(',')
+    .map((field) => label(field.trim(), locale))
+    .join(', ');
+
+export const reportMessages = defineMessages({
+  'report-empty': {
+    fi: () => 'Tiedosto on tyhjä: siinä ei ole yhtään riviä.',
+    sv: () => 'Filen är tom: den innehåller inga rader.',
+    en: () => 'The file is empty: it has no rows.',
+  },
+  'report-no-rows': {
+    fi: () => 'Tiedostossa on otsikkorivi mutta ei yhtään myyntiriviä.',
+    sv: () => 'Filen har en rubrikrad men inga försäljningsrader.',
+    en: () => 'The file has a header row but no sales rows.',
+  },
+  'report-binary': {
+    fi: () => 'Tiedosto ei ole CSV- eikä XLSX-taulukko (se näyttää binääritiedostolta).',
+    sv: () => 'Filen är varken en CSV- eller XLSX-tabell (den ser ut som en binärfil).',
+    en: () => 'The file is neither a CSV nor an XLSX sheet (it looks like a binary file).',
+  },
+  'report-legacy-xls': {
+    fi: () => 'Vanhaa .xls-muotoa ei tueta: tallenna taulukko Excelissä muodossa .xlsx tai CSV.',
+    sv: () => 'Det gamla .xls-formatet stöds inte: spara tabellen i Excel som .xlsx eller CSV.',
+    en: () => 'The old .xls format is not supported: save the sheet in Excel as .xlsx or CSV.',
+  },
+  'report-encoding-unsupported': {
+    fi: (p: { encoding: string }) =>
+      `Merkistöä ${p.encoding} ei tueta: tallenna tiedosto UTF-8- tai Windows-1252-merkistöllä.`,
+    sv: (p: { encoding: string }) =>
+      `Teckenkodningen ${p.encoding} stöds inte: spara filen som UTF-8 eller Windows-1252.`,
+    en: (p: { encoding: string }) =>
+      `The ${p.encoding} encoding is not supported: save the file as UTF-8 or Windows-1252.`,
+  },
+  'report-too-large': {
+    fi: (p: Limit) => `Tiedosto on liian suuri (yli ${p.limit} tavua): tuonti keskeytettiin.`,
+    sv: (p: Limit) => `Filen är för stor (över ${p.limit} byte): importen avbröts.`,
+    en: (p: Limit) => `The file is too large (over ${p.limit} bytes): the import was stopped.`,
+  },
+  'report-too-many-rows': {
+    fi: (p: Limit) => `Tiedostossa on yli ${p.limit} riviä: tuonti keskeytettiin.`,
+    sv: (p: Limit) => `Filen har över ${p.limit} rader: importen avbröts.`,
+    en: (p: Limit) => `The file has over ${p.limit} rows: the import was stopped.`,
+  },
+  'report-record-too-long': {
+    fi: (p: { row: number }) =>
+      `Rivi ${p.row} on liian pitkä (puuttuuko lainausmerkki?): tiedostoa ei voi lukea pidemmälle.`,
+    sv: (p: { row: number }) =>
+      `Rad ${p.row} är för lång (saknas ett citattecken?): filen kan inte läsas vidare.`,
+    en: (p: { row: number }) =>
+      `Row ${p.row} is too long (a missing quote?): the file cannot be read further.`,
+  },
+  'report-header-missing': {
+    fi: (p: Columns) => `Otsikkoriviltä puuttuu sarake: ${labels(p.columns, 'fi')}.`,
+    sv: (p: Columns) => `Rubrikraden saknar kolumn: ${labels(p.columns, 'sv')}.`,
+    en: (p: Columns) => `The header row lacks a column: ${labels(p.columns, 'en')}.`,
+  },
+  'report-header-duplicate': {
+    fi: (p: Columns) => `Sarake on otsikkorivillä kahdesti: ${labels(p.columns, 'fi')}.`,
+    sv: (p: Columns) => `Kolumnen finns två gånger på rubrikraden: ${labels(p.columns, 'sv')}.`,
+    en: (p: Columns) => `A column appears twice in the header row: ${labels(p.columns, 'en')}.`,
+  },
+  'report-xlsx-unreadable': {
+    fi: () => 'XLSX-tiedostoa ei voitu lukea: se on vioittunut tai ei ole Excel-työkirja.',
+    sv: () => 'XLSX-filen kunde inte läsas: den är skadad eller inte en Excel-arbetsbok.',
+    en: () => 'The XLSX file could not be read: it is damaged or not an Excel workbook.',
+  },
+  'report-unreadable': {
+    fi: () => 'Tiedoston lukeminen epäonnistui.',
+    sv: () => 'Det gick inte att läsa filen.',
+    en: () => 'Reading the file failed.',
+  },
+  'report-aborted': {
+    fi: () => 'Tuonti keskeytettiin.',
+    sv: () => 'Importen avbröts.',
+    en: () => 'The import was cancelled.',
+  },
+  'report-server-failed': {
+    fi: (p: { reason: string }) =>
+      `Yhteys Kaikukantaan katkesi (${p.reason}): tuonti keskeytettiin. Tuo tiedosto uudelleen; jo kirjatut rivit eivät kirjaudu kahdesti.`,
+    sv: (p: { reason: string }) =>
+      `Förbindelsen till Kaikukanta bröts (${p.reason}): importen avbröts. Importera filen igen; redan registrerade rader registreras inte två gånger.`,
+    en: (p: { reason: string }) =>
+      `The connection to Kaikukanta failed (${p.reason}): the import was stopped. Import the file again; rows already registered will not be registered twice.`,
+  },
+  'report-options-invalid': {
+    fi: (p: { option: string }) => `Virheellinen asetus: ${p.option}.`,
+    sv: (p: { option: string }) => `Ogiltig inställning: ${p.option}.`,
+    en: (p: { option: string }) => `Invalid option: ${p.option}.`,
+  },
+  'row-card-id-missing': {
+    fi: () => 'Kortin tunnus puuttuu.',
+    sv: () => 'Kortets kod saknas.',
+    en: () => 'The card ID is missing.',
+  },
+  'row-adults-not-one': {
+    fi: (p: Value) => `Aikuisten lippuja pitää olla täsmälleen yksi (rivillä: "${p.value}").`,
+    sv: (p: Value) => `Det ska finnas exakt en vuxenbiljett (på raden: "${p.value}").`,
+    en: (p: Value) => `There must be exactly one adult ticket (the row has "${p.value}").`,
+  },
+  'row-children-invalid': {
+    fi: (p: Value) => `Lasten lippujen määrän pitää olla kokonaisluku 0–20 (rivillä: "${p.value}").`,
+    sv: (p: Value) => `Antalet barnbiljetter ska vara ett heltal 0–20 (på raden: "${p.value}").`,
+    en: (p: Value) => `The number of child tickets must be a whole number 0–20 (the row has "${p.value}").`,
+  },
+  'row-event-missing': {
+    fi: () => 'Tapahtuman nimi puuttuu.',
+    sv: () => 'Evenemangets namn saknas.',
+    en: () => 'The event name is missing.',
+  },
+  'row-event-too-long': {
+    fi: (p: Limit) => `Tapahtuman nimi on liian pitkä (yli ${p.limit} merkkiä).`,
+    sv: (p: Limit) => `Evenemangets namn är för långt (över ${p.limit} tecken).`,
+    en: (p: Limit) => `The event name is too long (over ${p.limit} characters).`,
+  },
+  'row-date-missing': {
+    fi: () => 'Päivämäärä puuttuu.',
+    sv: () => 'Datum saknas.',
+    en: () => 'The date is missing.',
+  },
+  'row-date-invalid': {
+    fi: (p: Value) => `Päivämäärä ei kelpaa: "${p.value}" (käytä muotoa 3.2.2020 tai 2020-02-03).`,
+    sv: (p: Value) => `Datumet är ogiltigt: "${p.value}" (använd formen 3.2.2020 eller 2020-02-03).`,
+    en: (p: Value) => `The date is not valid: "${p.value}" (use 3.2.2020 or 2020-02-03).`,
+  },
+  'row-time-invalid': {
+    fi: (p: Value) => `Kellonaika ei kelpaa: "${p.value}" (käytä muotoa 18.30 tai 18:30).`,
+    sv: (p: Value) => `Klockslaget är ogiltigt: "${p.value}" (använd formen 18.30 eller 18:30).`,
+    en: (p: Value) => `The time is not valid: "${p.value}" (use 18.30 or 18:30).`,
+  },
+  'row-formula': {
+    fi: (p: { field: string }) =>
+      `Sarakkeen "${label(p.field, 'fi')}" solu alkaa kaavamerkillä (=, +, -, @) tai on kaava: riviä ei tuotu turvallisuussyistä.`,
+    sv: (p: { field: string }) =>
+      `Cellen i kolumnen "${label(p.field, 'sv')}" börjar med ett formeltecken (=, +, -, @) eller är en formel: raden importerades inte av säkerhetsskäl.`,
+    en: (p: { field: string }) =>
+      `The "${label(p.field, 'en')}" cell starts with a formula character (=, +, -, @) or is a formula: the row was not imported, for safety.`,
+  },
+  'row-encoding-mixed': {
+    fi: (p: { encoding: string }) =>
+      `Rivin merkistö poikkeaa muun tiedoston merkistöstä (${p.encoding}): tallenna tiedosto yhdellä merkistöllä.`,
+    sv: (p: { encoding: string }) =>
+      `Radens teckenkodning skiljer sig från resten av filen (${p.encoding}): spara filen med en enda kodning.`,
+    en: (p: { encoding: string }) =>
+      `The row's encoding differs from the rest of the file (${p.encoding}): save the file in one encoding.`,
+  },
+  'row-control-characters': {
+    fi: () => 'Rivillä on ohjausmerkkejä tai binääridataa.',
+    sv: () => 'Raden innehåller styrtecken eller binärdata.',
+    en: () => 'The row contains control characters or binary data.',
+  },
+  'row-duplicate': {
+    fi: (p: { firstRow: number }) =>
+      `Rivi on täsmälleen sama kuin rivi ${p.firstRow}: sitä ei kirjattu toiseen kertaan.`,
+    sv: (p: { firstRow: number }) =>
+      `Raden är exakt likadan som rad ${p.firstRow}: den registrerades inte en gång till.`,
+    en: (p: { firstRow: number }) =>
+      `The row is identical to row ${p.firstRow}: it was not registered a second time.`,
+  },
+});
+
+export type ReportMessageCode = keyof typeof reportMessages;

@@ -1,0 +1,62 @@
+/**
+ * Decodes CSV records one by one and works out the file's encoding as it goes: UTF-8 (with or without
+ * BOM) or Windows-1252. The first record with non-ASCII bytes decides; a later record that only makes
+ * sense in the other encoding is a mixed-encoding row error, never silent mojibake.
+ */
+import type { RowIssue } from './types.js';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+const ascii = new TextDecoder('latin1');
+
+export type Decoded = { readonly text: string } | { readonly issue: RowIssue };
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
+
+function hasControl(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
+}
+
+function tryUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export class RecordDecoder {
+  encoding: Encoding | undefined;
+  private readonly fixed: boolean;
+
+  /** `encoding` fixes it (a BOM was found, or the source was text); otherwise it is detected. */
+  constructor(encoding?: Encoding) {
+    this.encoding = encoding;
+    this.fixed = encoding !== undefined;
+  }
+
+  decode(bytes: Uint8Array): Decoded {
+    if (hasControl(bytes)) return { issue: { code: 'row-control-characters', params: {} } };
+    if (isAscii(bytes)) return { text: ascii.decode(bytes) };
+    const asUtf8 = tryUtf8(bytes);
+    if (this.encoding === undefined) this.encoding = asUtf8 === undefined ? 'windows-1252' : 'utf-8';
+    if (this.encoding === 'utf-8') {
+      if (asUtf8 !== undefined) return { text: asUtf8 };
+      return { issue: { code: 'row-encoding-mixed', params: { encoding: 'UTF-8' } } };
+    }
+    // Valid multi-byte UTF-8 in a Windows-1252 file would decode as "Ã¤"-style mojibake.
+    if (asUtf8 !== undefined && !this.fixed) {
+      return { issue: { code: 'row-encoding-mixed', params: { encoding: 'Windows-1252' } } };
+    }
+    return { text: cp1252.decode(bytes) };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Recognises the columns of a sales report from its header row: the official template's Finnish,
+ * Swedish and English column names and the usual variants ("Kortin numero", "Kortnummer", "Card ID"…).
+ */
+import type { CellValue, ReportField } from './types.js';
+
+/** Column index of each recognised field; `adults` and `time` are optional. */
+export type ColumnMap = { readonly [F in ReportField]?: number };
+
+export type HeaderResult =
+  | { readonly ok: true; readonly columns: ColumnMap }
+  | {
+      readonly ok: false;
+      readonly code: 'report-header-missing' | 'report-header-duplicate';
+      readonly fields: ReportField[];
+      readonly score: number;
+    };
+
+export const REQUIRED_FIELDS: readonly ReportField[] = ['cardId', 'children', 'event', 'date'];
+
+// Checked in this order; a header cell belongs to the first field whose pattern matches it.
+const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
+  [
+    'cardId',
+    /(kortin|kortti|kortets?|kort|card)\s*-?\s*(numero|nro|tunnus|koodi|id|nummer|nr|kod|number|code|no)\b|^(korttinumero|kortinnumero|kortnummer|kortnr|kortti|card|cardid|kaikukortti|tunnus)$/,
+  ],
+  ['adults', /aikui|vuxe?n|adult/],
+  ['children', /lapsi|lapse|lasten|\bbarn|child|kids/],
+  ['time', /^(klo|kello|kellonaika|aika|alkamisaika|alkaa|klockslag|tid|starttid|time|start time|starts)$/],
+  ['date', /päivämäärä|paivamaara|^pvm$|^päivä$|^paiva$|datum|^date$|event date|show date/],
+  [
+    'event',
+    /tapahtum|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,
+  ],
+];
+
+// Columns a sales system may add that must not be mistaken for the event (venue, event ID, price…).
+const IGNORED =
+  /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris/;
+
+/** Lower case, parentheses and punctuation removed, hyphenated line breaks joined ("Päivä-\nmäärä"). */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/-\s*[\r\n]+\s*/g, '')
+    .replace(/[_.:;/*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The field a header cell names, if any. */
+export function matchHeader(cell: CellValue): ReportField | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const text = normaliseHeader(cell);
+  if (text === '') return undefined;
+  const [first, ...rest] = PATTERNS;
+  if (first && first[1].test(text)) return first[0];
+  if (IGNORED.test(text)) return undefined;
+  return rest.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/**
+ * Maps a header row to column indexes. Fails with the missing required fields, or with the fields
+ * named by more than one column.
+ *
+ * @example
+ * recogniseHeader(['Kortin numero', 'Aikuiset', 'Lapset', 'Tapahtuma', 'Päivämäärä']);
+ * // { ok: true, columns: { cardId: 0, adults: 1, children: 2, event: 3, date: 4 } }
+ */
+export function recogniseHeader(cells: readonly CellValue[]): HeaderResult {
+  const columns: { [F in ReportField]?: number } = {};
+  const duplicates: ReportField[] = [];
+  cells.forEach((cell, index) => {
+    const field = matchHeader(cell);
+    if (!field) return;
+    if (columns[field] === undefined) columns[field] = index;
+    else if (!duplicates.includes(field)) duplicates.push(field);
+  });
+  const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
+  const score = Object.keys(columns).length;
+  if (missing.length > 0) return { ok: false, code: 'report-header-missing', fields: missing, score };
+  if (duplicates.length > 0) return { ok: false, code: 'report-header-duplicate', fields: duplicates, score };
+  return { ok: true, columns };
+}

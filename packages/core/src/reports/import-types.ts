@@ -1,0 +1,118 @@
+import type { LocalizedText } from '../messages/define.js';
+import type {
+  BatchItem,
+  BatchItemResult,
+  BatchResponse,
+  Channel,
+  ShowKind,
+  UsageMode,
+} from '../schemas/api.js';
+import type { ColumnMap } from './header.js';
+import type { ReportSource } from './byte-source.js';
+import type { RowError, RowOutcome, RowRange } from './types.js';
+
+/** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
+export type BatchRegistrar = {
+  registerBatch(
+    items: BatchItem[],
+    options?: { signal?: AbortSignal },
+  ): Promise<readonly BatchItemResult[] | BatchResponse>;
+};
+
+export type ImportProgress = {
+  readonly bytesRead: number;
+  /** Known for File/Blob, bytes and text sources. */
+  readonly totalBytes: number | undefined;
+  readonly rowsRead: number;
+  readonly registered: number;
+  readonly alreadyRegistered: number;
+  readonly refused: number;
+  readonly invalid: number;
+};
+
+/** What happened to one row, as it happens (for per-row reports written while streaming). */
+export type RowStatus =
+  'registered' | 'already-registered' | 'refused' | 'invalid' | 'valid' | 'skipped' | 'not-sent';
+export type RowEvent = {
+  readonly row: number;
+  readonly status: RowStatus;
+  readonly cardId?: string;
+  readonly errors?: readonly RowError[];
+};
+
+export type ImportOptions = {
+  /** The venue the usages are registered for (or the agent's own ID, with `forVenueId`). */
+  readonly venueId: string;
+  /** Set when a ticket agent imports its sales for another venue's events. */
+  readonly forVenueId?: string;
+  /** Default `'ticket-agent'`: sales reports come from ticket agents. */
+  readonly channel?: Channel;
+  /** Kind of every event of the report; default `'show'`. */
+  readonly showKind?: ShowKind;
+  /** Default `'booking'` (a sale). */
+  readonly mode?: UsageMode;
+  /** Validate everything, register nothing. */
+  readonly dryRun?: boolean;
+  /** Where valid rows are registered; not needed for a dry run. */
+  readonly client?: BatchRegistrar;
+  /** Rows per batch request, 1–100 (the API's maximum); default 100. */
+  readonly batchSize?: number;
+  /** Refuse sources larger than this many bytes (checked up front when the size is known, else while streaming). Default 256 MiB. */
+  readonly maxBytes?: number;
+  /** Stop after this many rows. Default 1 000 000. */
+  readonly maxRows?: number;
+  /** Longest accepted CSV record, in bytes (catches a missing closing quote). Default 1 MiB. */
+  readonly maxRecordBytes?: number;
+  /** Details kept in the result for at most this many invalid/refused rows (counts stay exact). Default 10 000. */
+  readonly maxRowDetails?: number;
+  /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
+  readonly duplicates?: 'refuse' | 'register';
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly onRow?: (event: RowEvent) => void;
+};
+
+export type ImportCounts = {
+  /** Data rows after the header (blank and totals rows not included). */
+  readonly rows: number;
+  readonly valid: number;
+  readonly registered: number;
+  readonly alreadyRegistered: number;
+  readonly refused: number;
+  readonly invalid: number;
+  readonly skipped: number;
+  readonly notSent: number;
+};
+
+export type ImportResult = {
+  /** True when every row went in (or, in a dry run, is valid) and nothing stopped the import. */
+  readonly ok: boolean;
+  readonly dryRun: boolean;
+  readonly format: 'csv' | 'xlsx' | undefined;
+  readonly encoding: 'utf-8' | 'windows-1252' | undefined;
+  readonly delimiter: string | undefined;
+  readonly headerRow: number | undefined;
+  readonly columns: ColumnMap | undefined;
+  readonly counts: ImportCounts;
+  /** Valid rows (in a dry run: the rows that would be registered). */
+  readonly valid: readonly RowRange[];
+  /** Rows this import registered. */
+  readonly registered: readonly RowRange[];
+  /** Rows the server already had under the same key (an earlier import of the same report). */
+  readonly alreadyRegistered: readonly RowRange[];
+  /** Valid rows not sent, or whose batch got no answer, because the import stopped. Safe to import again. */
+  readonly notSent: readonly RowRange[];
+  readonly refused: readonly RowOutcome[];
+  readonly invalid: readonly RowOutcome[];
+  /** True when more rows were refused or invalid than `maxRowDetails` kept. */
+  readonly detailsTruncated: boolean;
+  /** What stopped the import early (file error, size limit, network failure, cancel). */
+  readonly error?: {
+    readonly code: string;
+    readonly params: Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly message: LocalizedText;
+    readonly row?: number;
+  };
+};
+
+export type { ReportSource };

@@ -1,0 +1,109 @@
+/**
+ * Dates and times of report cells: Finnish `3.2.2020` / `03.02.2020 klo 18.30`, ISO `2020-02-03` /
+ * `2020-02-03T18:30`, spreadsheet date cells and Excel serial numbers. Ambiguous forms such as
+ * `3/2/2020` or two-digit years are refused rather than guessed.
+ */
+import { toHelsinki } from './helsinki-time.js';
+import type { CellValue } from './types.js';
+
+export type DateResult =
+  | { readonly ok: true; readonly date: string; readonly time?: string }
+  | { readonly ok: false; readonly code: 'row-date-missing' | 'row-date-invalid' };
+
+export type TimeResult =
+  { readonly ok: true; readonly time?: string } | { readonly ok: false; readonly code: 'row-time-invalid' };
+
+const FINNISH =
+  /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(?:klo\.?|kl\.?)?\s*(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TIME = /^(?:klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?$/i;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+function calendarDate(y: number, m: number, d: number): string | undefined {
+  if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1) return undefined;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function clock(h: number, m: number): string | undefined {
+  return h <= 23 && m <= 59 ? `${pad(h)}:${pad(m)}` : undefined;
+}
+
+function fromWallClockUtc(value: Date): DateResult {
+  const date = calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  if (!date) return { ok: false, code: 'row-date-invalid' };
+  const h = value.getUTCHours();
+  const m = value.getUTCMinutes();
+  return h === 0 && m === 0 ? { ok: true, date } : { ok: true, date, time: `${pad(h)}:${pad(m)}` };
+}
+
+function parseText(text: string): DateResult {
+  const fi = FINNISH.exec(text);
+  if (fi) {
+    const date = calendarDate(Number(fi[3]), Number(fi[2]), Number(fi[1]));
+    if (!date) return { ok: false, code: 'row-date-invalid' };
+    if (fi[4] === undefined) return { ok: true, date };
+    const time = clock(Number(fi[4]), Number(fi[5]));
+    return time ? { ok: true, date, time } : { ok: false, code: 'row-date-invalid' };
+  }
+  const iso = ISO.exec(text);
+  if (!iso) return { ok: false, code: 'row-date-invalid' };
+  const date = calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (!date) return { ok: false, code: 'row-date-invalid' };
+  if (iso[4] === undefined) return iso[6] ? { ok: false, code: 'row-date-invalid' } : { ok: true, date };
+  const time = clock(Number(iso[4]), Number(iso[5]));
+  if (!time) return { ok: false, code: 'row-date-invalid' };
+  if (!iso[6]) return { ok: true, date, time };
+  // An instant with an offset: the show's day and time are those of Helsinki.
+  const offset = iso[6] === 'Z' ? 'Z' : iso[6].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const local = toHelsinki(Date.parse(`${date}T${time}:00${offset}`));
+  const localDate = calendarDate(...(local.date.split('-').map(Number) as [number, number, number]));
+  return localDate
+    ? { ok: true, date: localDate, time: local.time }
+    : { ok: false, code: 'row-date-invalid' };
+}
+
+/**
+ * Parses a date cell into a calendar day (and a time, when the cell has one).
+ *
+ * @example
+ * parseReportDate('3.2.2020 klo 18.30'); // { ok: true, date: '2020-02-03', time: '18:30' }
+ */
+export function parseReportDate(cell: CellValue): DateResult {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === ''))
+    return { ok: false, code: 'row-date-missing' };
+  if (cell instanceof Date) {
+    return Number.isNaN(cell.getTime()) ? { ok: false, code: 'row-date-invalid' } : fromWallClockUtc(cell);
+  }
+  if (typeof cell === 'number') {
+    // An Excel serial day number (1900 date system), when the cell had no date format.
+    if (!Number.isFinite(cell) || cell < 1) return { ok: false, code: 'row-date-invalid' };
+    return fromWallClockUtc(new Date(EXCEL_EPOCH + Math.round(cell * 1440) * 60_000));
+  }
+  if (typeof cell !== 'string') return { ok: false, code: 'row-date-invalid' };
+  return parseText(cell.trim());
+}
+
+/**
+ * Parses a separate time cell (`18.30`, `18:30`, `klo 18`, an Excel time). Empty means no time.
+ *
+ * @example
+ * parseReportTime('klo 19.00'); // { ok: true, time: '19:00' }
+ */
+export function parseReportTime(cell: CellValue): TimeResult {
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: true };
+  let minutes: number | undefined;
+  if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
+    minutes = cell.getUTCHours() * 60 + cell.getUTCMinutes();
+  } else if (typeof cell === 'number' && cell >= 0 && cell < 1) {
+    minutes = Math.round(cell * 1440) % 1440;
+  } else if (typeof cell === 'string') {
+    const m = TIME.exec(cell.trim());
+    const time = m ? clock(Number(m[1]), Number(m[2] ?? 0)) : undefined;
+    return time ? { ok: true, time } : { ok: false, code: 'row-time-invalid' };
+  }
+  if (minutes === undefined) return { ok: false, code: 'row-time-invalid' };
+  return { ok: true, time: `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` };
+}

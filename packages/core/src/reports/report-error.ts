@@ -1,0 +1,51 @@
+import { KaikuError } from '../errors/kaiku-error.js';
+import { renderAll } from '../messages/define.js';
+import type { LocalizedText, MessageParams } from '../messages/define.js';
+import { reportMessages } from '../messages/reports.js';
+import type { ReportMessageCode } from '../messages/reports.js';
+import type { ReportField, RowError, RowIssue } from './types.js';
+
+type Params = Readonly<Record<string, string | number>>;
+
+/** Renders a report code's text in every language. */
+export function reportText(code: ReportMessageCode, params: Params = {}): LocalizedText {
+  return renderAll(reportMessages[code] as never, params as MessageParams as never);
+}
+
+/** A row issue with its message, for a report code. */
+export function rowError(code: ReportMessageCode, field?: ReportField, params: Params = {}): RowError {
+  return { code, ...(field ? { field } : {}), params, message: reportText(code, params) };
+}
+
+/** Adds the message to an issue whose code is a report code. */
+export function withMessage(issue: RowIssue): RowError {
+  return { ...issue, message: reportText(issue.code as ReportMessageCode, issue.params) };
+}
+
+/**
+ * A file-level failure of an import or export (empty file, wrong header, unreadable file, size limit…).
+ * `localized` has the text in Finnish, Swedish and English; `row` the 1-based row where it happened.
+ *
+ * @example
+ * catch (e) { if (e instanceof ReportError) show(e.localized[locale]); }
+ */
+export class ReportError extends KaikuError {
+  readonly localized: LocalizedText;
+  readonly row: number | undefined;
+  constructor(code: ReportMessageCode, params: Params = {}, options: { cause?: unknown; row?: number } = {}) {
+    const localized = reportText(code, params);
+    super(code, localized.en, { cause: options.cause, params });
+    this.name = 'ReportError';
+    this.localized = localized;
+    this.row = options.row;
+  }
+}
+
+/** Wraps anything thrown while reading into a `ReportError` (keeps ours as they are). */
+export function toReportError(
+  error: unknown,
+  fallback: ReportMessageCode = 'report-unreadable',
+): ReportError {
+  if (error instanceof ReportError) return error;
+  return new ReportError(fallback, {}, { cause: error });
+}

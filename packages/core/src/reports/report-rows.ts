@@ -1,0 +1,131 @@
+/**
+ * Opens a report (CSV or XLSX, sniffed from its bytes), finds the header row among the first rows
+ * (title rows such as "Teatteri Hilla" may come first) and yields the data rows after it, with blank
+ * and totals rows marked, so the import only sees what a person would call the report's rows.
+ */
+import { openSource, peek } from './byte-source.js';
+import type { ReportSource } from './byte-source.js';
+import { recogniseHeader, REQUIRED_FIELDS } from './header.js';
+import type { ColumnMap, HeaderResult } from './header.js';
+import { readCsvRows } from './read-csv.js';
+import type { CsvInfo } from './read-csv.js';
+import { readXlsxRows } from './read-xlsx.js';
+import { ReportError } from './report-error.js';
+import { sniffFormat } from './sniff.js';
+import type { CellValue, RawRow, ReportField } from './types.js';
+
+export type ReportInfo = CsvInfo & {
+  format: 'csv' | 'xlsx' | undefined;
+  headerRow: number | undefined;
+  columns: ColumnMap | undefined;
+  totalBytes: number | undefined;
+  readonly counter: { readonly bytes: number };
+};
+
+export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals'; readonly raw: RawRow };
+
+export type ReadLimits = { readonly maxBytes: number; readonly maxRecordBytes: number };
+
+const HEADER_SEARCH_ROWS = 20;
+const TOTALS = /^(yhteensä|yht|sammanlagt|summa|totalt|total|totals|sum|grand total)\s*:?$/i;
+
+const isEmpty = (cell: CellValue | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+
+function classify(raw: RawRow, columns: ColumnMap): ReportRow['kind'] {
+  if (raw.error) return 'data';
+  if (raw.cells.every(isEmpty)) return 'blank';
+  const first = raw.cells.find((cell) => !isEmpty(cell));
+  if (typeof first === 'string' && TOTALS.test(first.trim())) return 'totals';
+  const at = (field: ReportField) =>
+    columns[field] === undefined ? null : (raw.cells[columns[field]] ?? null);
+  // A totals row without a label: only counts, no card, no event, no date.
+  if (isEmpty(at('cardId')) && isEmpty(at('event')) && isEmpty(at('date'))) return 'totals';
+  return 'data';
+}
+
+function headerError(result: Extract<HeaderResult, { ok: false }>, row: number): ReportError {
+  return new ReportError(result.code, { columns: result.fields.join(', ') }, { row });
+}
+
+async function openRows(
+  source: ReportSource,
+  limits: ReadLimits,
+  info: ReportInfo,
+): Promise<AsyncIterable<RawRow>> {
+  const opened = openSource(source, limits.maxBytes);
+  info.totalBytes = opened.size;
+  Object.assign(info, { counter: opened.counter });
+  const { head, chunks } = await peek(opened.chunks, 4096);
+  const format = opened.isText ? { kind: head.length === 0 ? 'empty' : 'csv' } : sniffFormat(head);
+  switch (format.kind) {
+    case 'empty':
+      throw new ReportError('report-empty');
+    case 'xlsx':
+      info.format = 'xlsx';
+      return readXlsxRows(chunks);
+    case 'legacy-xls':
+      throw new ReportError('report-legacy-xls');
+    case 'utf-16':
+      throw new ReportError('report-encoding-unsupported', { encoding: 'UTF-16' });
+    case 'binary':
+      throw new ReportError('report-binary');
+    default:
+      info.format = 'csv';
+      return readCsvRows(chunks, { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes }, info);
+  }
+}
+
+/**
+ * @example
+ * const info = newReportInfo();
+ * for await (const { kind, raw } of readReportRows(file, { maxBytes, maxRecordBytes }, info)) …
+ */
+export async function* readReportRows(
+  source: ReportSource,
+  limits: ReadLimits,
+  info: ReportInfo,
+): AsyncGenerator<ReportRow> {
+  const rows = await openRows(source, limits, info);
+  let columns: ColumnMap | undefined;
+  let best: { result: Extract<HeaderResult, { ok: false }>; row: number } | undefined;
+  let searched = 0;
+  let any = false;
+  for await (const raw of rows) {
+    any = true;
+    if (columns) {
+      yield { kind: classify(raw, columns), raw };
+      continue;
+    }
+    if (raw.error || raw.cells.every(isEmpty)) continue;
+    const result = recogniseHeader(raw.cells);
+    if (result.ok) {
+      columns = result.columns;
+      info.columns = columns;
+      info.headerRow = raw.row;
+      continue;
+    }
+    if (!best || result.score > best.result.score) best = { result, row: raw.row };
+    if (++searched >= HEADER_SEARCH_ROWS) break;
+  }
+  if (!any) throw new ReportError('report-empty');
+  if (!columns) {
+    if (best && best.result.score > 0) throw headerError(best.result, best.row);
+    throw headerError(
+      { ok: false, code: 'report-header-missing', fields: [...REQUIRED_FIELDS], score: 0 },
+      1,
+    );
+  }
+}
+
+export function newReportInfo(): ReportInfo {
+  return {
+    format: undefined,
+    delimiter: undefined,
+    encoding: undefined,
+    headerRow: undefined,
+    columns: undefined,
+    totalBytes: undefined,
+    counter: { bytes: 0 },
+  };
+}

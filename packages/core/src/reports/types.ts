@@ -1,0 +1,48 @@
+import type { LocalizedText } from '../messages/define.js';
+
+/** The fields of a sales-report row, as the import recognises its columns. */
+export const REPORT_FIELDS = ['cardId', 'adults', 'children', 'event', 'date', 'time'] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
+/** One cell as a reader hands it over: text from CSV, typed values from XLSX. */
+export type CellValue = string | number | boolean | Date | null | { readonly formula: string };
+
+/** One physical row of the file. `row` is 1-based and counts every row, header and title rows included. */
+export type RawRow = {
+  readonly row: number;
+  readonly cells: readonly CellValue[];
+  readonly error?: RowIssue;
+};
+
+/** What is wrong with one field of a row (or the whole row, when `field` is absent). */
+export type RowIssue = {
+  readonly code: string;
+  readonly field?: ReportField;
+  readonly params: Readonly<Record<string, string | number>>;
+};
+
+/** A `RowIssue` with its text in every language. */
+export type RowError = RowIssue & { readonly message: LocalizedText };
+
+/** A valid sales-report row: one Kaikukortti purchase (one adult ticket is implied). */
+export type SalesRow = {
+  readonly row: number;
+  readonly cardId: string;
+  readonly childTickets: number;
+  readonly event: string;
+  /** Calendar day of the event, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Start time `HH:MM` when the report gives one. */
+  readonly time?: string;
+};
+
+/** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */
+export type RowRange = { readonly from: number; readonly to: number };
+
+/** A row the import did not register, and why. */
+export type RowOutcome = {
+  readonly row: number;
+  /** The card ID as written (normalised when it parsed). Never logged by the library. */
+  readonly cardId?: string;
+  readonly errors: readonly RowError[];
+};

@@ -1,0 +1,63 @@
+/**
+ * Turns a valid sales-report row into the API's `UsageRequest` and a content-derived idempotency key.
+ *
+ * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue and
+ * the row's occurrence index among identical rows of the same file, so importing the same report again
+ * — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
+ * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
+ * `clientTime` is the show's start, not the time of the import.
+ */
+import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
+import { helsinkiIso } from './helsinki-time.js';
+import { sha256Hex } from './sha256.js';
+import type { SalesRow } from './types.js';
+
+export type UsageContext = {
+  readonly venueId: string;
+  readonly forVenueId?: string | undefined;
+  readonly channel: Channel;
+  readonly showKind: ShowKind;
+  readonly mode: UsageMode;
+};
+
+/** The canonical text of a row without its occurrence index (identical rows share it). */
+export function canonicalRow(row: SalesRow, context: UsageContext): string {
+  return JSON.stringify([
+    'kaiku-sales-row/1',
+    context.venueId,
+    context.forVenueId ?? '',
+    context.channel,
+    context.showKind,
+    context.mode,
+    row.cardId,
+    row.childTickets,
+    row.event,
+    row.date,
+    row.time ?? '',
+  ]);
+}
+
+/**
+ * @example
+ * const { idempotencyKey, usage } = usageFromRow(row, context, 0);
+ */
+export function usageFromRow(
+  row: SalesRow,
+  context: UsageContext,
+  occurrence: number,
+  canonical = canonicalRow(row, context),
+): { idempotencyKey: string; usage: UsageRequest } {
+  const start = helsinkiIso(row.date, row.time);
+  const showId = `report-${sha256Hex(JSON.stringify([context.venueId, context.forVenueId ?? '', row.event, row.date, row.time ?? ''])).slice(0, 32)}`;
+  const usage: UsageRequest = {
+    venueId: context.venueId,
+    show: { id: showId, name: row.event, start, kind: context.showKind },
+    cardId: row.cardId,
+    childTickets: row.childTickets,
+    channel: context.channel,
+    ...(context.forVenueId ? { forVenueId: context.forVenueId } : {}),
+    mode: context.mode,
+    clientTime: start,
+  };
+  return { idempotencyKey: `import-${sha256Hex(`${canonical}#${occurrence}`)}`, usage };
+}

@@ -1,0 +1,155 @@
+/**
+ * Validates one sales-report row: card ID (rules core), exactly one adult ticket, 0–20 child tickets,
+ * an event name and a date. Pure: every reason is listed, nothing throws.
+ */
+import { checkCardId } from './check-card-id.js';
+import type { ColumnMap } from './header.js';
+import { parseReportDate, parseReportTime } from './parse-date.js';
+import { reportText, rowError } from './report-error.js';
+import type { CellValue, RawRow, ReportField, RowError, SalesRow } from './types.js';
+
+/** The API's limits (schemas/api.ts): `childTickets` ≤ 20, show name ≤ 300 characters. */
+export const MAX_CHILD_TICKETS = 20;
+export const MAX_EVENT_LENGTH = 300;
+
+export type RowValidation =
+  | { readonly ok: true; readonly row: SalesRow }
+  | {
+      readonly ok: false;
+      readonly row: number;
+      readonly cardId?: string;
+      readonly errors: readonly RowError[];
+    };
+
+// OWASP CSV injection: cells a spreadsheet may run as a formula.
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
+const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*$/;
+
+/** True when a cell could be run as a formula by a spreadsheet (or is one). */
+export function looksLikeFormula(cell: CellValue): boolean {
+  if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) return true;
+  return typeof cell === 'string' && FORMULA_START.test(cell);
+}
+
+/** A cell as display text (dates as ISO), for messages. */
+export function cellText(cell: CellValue): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  if (typeof cell === 'object') return `=${cell.formula}`;
+  return String(cell);
+}
+
+function count(cell: CellValue): number | undefined {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : undefined;
+  if (typeof cell !== 'string') return undefined;
+  const m = INTEGER.exec(cell);
+  return m ? Number(m[1]) : undefined;
+}
+
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+function formulaError(field: ReportField): RowError {
+  return rowError('row-formula', field, { field });
+}
+
+/**
+ * @example
+ * validateSalesRow({ row: 2, cells: ['A045198723', 1, 2, 'Taikuri Matti', '3.2.2020'] },
+ *   { cardId: 0, adults: 1, children: 2, event: 3, date: 4 });
+ * // { ok: true, row: { row: 2, cardId: 'A045198723', childTickets: 2, event: 'Taikuri Matti', date: '2020-02-03' } }
+ */
+export function validateSalesRow(raw: RawRow, columns: ColumnMap): RowValidation {
+  if (raw.error)
+    return {
+      ok: false,
+      row: raw.row,
+      errors: [
+        { ...raw.error, message: reportText(raw.error.code as 'row-encoding-mixed', raw.error.params) },
+      ],
+    };
+  const cell = (field: ReportField): CellValue => {
+    const index = columns[field];
+    return index === undefined ? null : (raw.cells[index] ?? null);
+  };
+  const errors: RowError[] = [];
+  const formulas = (['cardId', 'adults', 'children', 'event', 'date', 'time'] as const).filter((field) => {
+    const value = cell(field);
+    // A negative number is a wrong count, not a formula.
+    return looksLikeFormula(value) && !(typeof value === 'string' && /^\s*-\d+\s*$/.test(value));
+  });
+  for (const field of formulas) errors.push(formulaError(field));
+
+  let cardId: string | undefined;
+  const cardText = cellText(cell('cardId')).trim();
+  if (!formulas.includes('cardId')) {
+    if (cardText === '') errors.push(rowError('row-card-id-missing', 'cardId'));
+    else {
+      const checked = checkCardId(cardText);
+      if (checked.ok) cardId = checked.id;
+      else
+        errors.push({
+          code: checked.code,
+          field: 'cardId',
+          params: checked.params,
+          message: checked.message,
+        });
+    }
+  }
+
+  const adults = cell('adults');
+  if (
+    !formulas.includes('adults') &&
+    !(adults === null || cellText(adults).trim() === '' || count(adults) === 1)
+  ) {
+    errors.push(rowError('row-adults-not-one', 'adults', { value: clip(cellText(adults)) }));
+  }
+
+  const childCell = cell('children');
+  const children = childCell === null || cellText(childCell).trim() === '' ? 0 : count(childCell);
+  if (!formulas.includes('children') && (children === undefined || children > MAX_CHILD_TICKETS)) {
+    errors.push(rowError('row-children-invalid', 'children', { value: clip(cellText(childCell)) }));
+  }
+
+  const event = cellText(cell('event')).normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!formulas.includes('event')) {
+    if (event === '') errors.push(rowError('row-event-missing', 'event'));
+    else if (event.length > MAX_EVENT_LENGTH)
+      errors.push(rowError('row-event-too-long', 'event', { limit: MAX_EVENT_LENGTH }));
+  }
+
+  const date = parseReportDate(cell('date'));
+  if (!date.ok && !formulas.includes('date')) {
+    errors.push(
+      rowError(
+        date.code,
+        'date',
+        date.code === 'row-date-invalid' ? { value: clip(cellText(cell('date'))) } : {},
+      ),
+    );
+  }
+  const time = parseReportTime(cell('time'));
+  if (!time.ok && !formulas.includes('time')) {
+    errors.push(rowError('row-time-invalid', 'time', { value: clip(cellText(cell('time'))) }));
+  }
+
+  if (errors.length > 0 || !date.ok || !time.ok || cardId === undefined || children === undefined) {
+    return {
+      ok: false,
+      row: raw.row,
+      ...(cardId ? { cardId } : cardText ? { cardId: cardText } : {}),
+      errors,
+    };
+  }
+  const startTime = time.time ?? date.time;
+  return {
+    ok: true,
+    row: {
+      row: raw.row,
+      cardId,
+      childTickets: children,
+      event,
+      date: date.date,
+      ...(startTime ? { time: startTime } : {}),
+    },
+  };
+}
