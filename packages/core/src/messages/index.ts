@@ -12,6 +12,7 @@ import { decodeMessages } from './decode.js';
 import { outboxMessages } from './outbox.js';
 import { reportMessages } from './reports.js';
 import { apiMessages } from './api.js';
+import { wedgeMessages } from './wedge.js';
 
 /**
  * Every area's table, by area name.
@@ -26,6 +27,7 @@ export const messageTables = {
   outbox: outboxMessages,
   reports: reportMessages,
   api: apiMessages,
+  wedge: wedgeMessages,
 } as const;
 
 type Tables = typeof messageTables;

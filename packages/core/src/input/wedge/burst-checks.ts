@@ -1,0 +1,100 @@
+/**
+ * A burst: the characters of one possible reading, with their timing. Helpers shared by the classifier,
+ * the evaluation of a finished burst and calibration.
+ */
+
+/** One character of a burst. `readings` holds both readings when `key` and `code` disagree. */
+export type BurstChar = {
+  readonly t: number;
+  readonly code: string;
+  /** One reading, two when ambiguous, none while an `Unidentified` key waits for its text. */
+  readonly readings: readonly string[];
+  /** For an ambiguous character: host layouts on which `code` types what `key` said. */
+  readonly hostLayouts?: readonly string[];
+  /** When its key was released (keyup), if seen. */
+  readonly up?: number;
+};
+
+export type Burst = {
+  readonly chars: readonly BurstChar[];
+  readonly recognized: boolean;
+};
+
+/** Gaps between consecutive characters, by `event.timeStamp`. */
+export function gapsOf(chars: readonly BurstChar[]): number[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1];
+    const b = chars[i];
+    if (a !== undefined && b !== undefined) gaps.push(b.t - a.t);
+  }
+  return gaps;
+}
+
+/** Median of a list (0 for an empty one). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  const hi = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] ?? hi) + hi) / 2;
+}
+
+/** True when a burst's median gap is a reader's, not a person's. */
+export function hasReaderTiming(chars: readonly BurstChar[], maxMedianMs: number): boolean {
+  return chars.length >= 2 && median(gapsOf(chars)) <= maxMedianMs;
+}
+
+function matches(char: BurstChar | undefined, wanted: string): boolean {
+  return char !== undefined && char.readings.some((r) => r.toLowerCase() === wanted.toLowerCase());
+}
+
+/** True when the burst (so far) starts with every character of `prefix`. */
+export function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
+  const wanted = Array.from(prefix);
+  return chars.length >= wanted.length && wanted.every((w, i) => matches(chars[i], w));
+}
+
+/** The characters between prefix and suffix, or `undefined` when either is missing. */
+export function stripAffixes(
+  chars: readonly BurstChar[],
+  prefix: string,
+  suffix: string,
+): BurstChar[] | undefined {
+  const pre = Array.from(prefix);
+  const suf = Array.from(suffix);
+  if (chars.length < pre.length + suf.length || !startsWithPrefix(chars, prefix)) return undefined;
+  const tail = chars.slice(chars.length - suf.length);
+  if (!suf.every((w, i) => matches(tail[i], w))) return undefined;
+  return chars.slice(pre.length, chars.length - suf.length);
+}
+
+/** Card IDs carry no case (Code 39 has none, Caps Lock flips it): letters a–z become upper case. */
+export function upperAscii(text: string): string {
+  return text.replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** The host layouts that explain the ambiguous characters (for the mismatch message), e.g. `de`. */
+export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefined {
+  let common: string[] | undefined;
+  for (const c of chars) {
+    if (c.hostLayouts === undefined) continue;
+    common = common === undefined ? [...c.hostLayouts] : common.filter((l) => c.hostLayouts?.includes(l));
+  }
+  return common !== undefined && common.length > 0 ? common.join(', ') : undefined;
+}
+
+/**
+ * True when a key of the burst stayed down while two later keys were pressed: a person's key (held for tens
+ * of milliseconds) mixed into a reader's burst, which releases every key before the next. Readers that send
+ * no keyups at all are not judged.
+ */
+export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolean {
+  if (!chars.some((c) => c.up !== undefined)) return false;
+  return chars.some((c, i) => {
+    const release = c.up ?? Infinity;
+    const later = chars.slice(i + 1).map((x) => x.t);
+    later.push(endT);
+    return later.filter((t) => t < release).length >= 2;
+  });
+}

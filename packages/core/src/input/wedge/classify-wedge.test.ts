@@ -1,0 +1,454 @@
+import { describe, expect, it } from 'vitest';
+import { classifyWedgeStream, INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
+import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.js';
+import { resolveWedgeOptions } from './wedge-options.js';
+import { kaikuParse } from './card-format.test-support.js';
+import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord } from './types.js';
+
+const base: WedgeClassifierOptions = { parse: kaikuParse };
+
+function run(
+  records: readonly WedgeRecord[],
+  options: WedgeClassifierOptions = {},
+  settle = true,
+): WedgeEffect[] {
+  const last = records[records.length - 1]?.timeStamp ?? 0;
+  const tail: WedgeRecord[] = settle ? [{ type: 'idle', timeStamp: last + 10_000 }] : [];
+  return classifyWedgeStream([...records, ...tail], { ...base, ...options });
+}
+
+function scans(effects: readonly WedgeEffect[]): string[] {
+  return effects.flatMap((e) => (e.kind === 'scan' ? [e.scan.id] : []));
+}
+
+function errors(effects: readonly WedgeEffect[]): string[] {
+  return effects.flatMap((e) => (e.kind === 'error' ? [e.error.code] : []));
+}
+
+function read(id: string, reader: EmulatedReader = {}, options: WedgeClassifierOptions = {}): WedgeEffect[] {
+  return run(emulateReader(id, reader), options);
+}
+
+describe('scanner bursts on the same layout', () => {
+  it.each([1, 5, 12, 20, 30])('reads a US reader on a US host at %i ms per key', (gap) => {
+    const effects = read('A045198723', { gapMs: gap });
+    expect(scans(effects)).toEqual(['A045198723']);
+    expect(errors(effects)).toEqual([]);
+  });
+
+  it('reports duration and key count from the event time stamps', () => {
+    const effects = read('Y110029399', { gapMs: 10, start: 500 });
+    const scan = effects.find((e) => e.kind === 'scan');
+    expect(scan?.kind === 'scan' && scan.scan).toMatchObject({
+      durationMs: 100,
+      keyCount: 10,
+      source: 'keys',
+    });
+  });
+
+  it('keeps real double letters (a typed 99 is two keys)', () => {
+    expect(scans(read('A999005458'))).toEqual(['A999005458']);
+  });
+
+  it.each([
+    ['Tab', 'Tab'],
+    ['custom key', { key: 'F9', code: 'F9' }],
+    ['custom code only', { code: 'NumpadAdd' }],
+  ] as const)('accepts the %s terminator when configured', (_name, terminator) => {
+    expect(scans(read('X000011986', { terminator }, { terminator }))).toEqual(['X000011986']);
+  });
+
+  it('accepts NumpadEnter as Enter', () => {
+    const records = emulateReader('Z000010669', { terminator: { key: 'Enter', code: 'NumpadEnter' } });
+    expect(scans(run(records))).toEqual(['Z000010669']);
+  });
+
+  it('ends a burst by silence with terminator none, only after the idle timeout', () => {
+    const records = emulateReader('A045198723', { terminator: 'none' });
+    const last = records[records.length - 1]?.timeStamp ?? 0;
+    const early = classifyWedgeStream([...records, { type: 'idle', timeStamp: last + 50 }], {
+      ...base,
+      terminator: 'none',
+    });
+    expect(scans(early)).toEqual([]);
+    const late = classifyWedgeStream([...records, { type: 'idle', timeStamp: last + 101 }], {
+      ...base,
+      terminator: 'none',
+    });
+    expect(scans(late)).toEqual(['A045198723']);
+  });
+
+  it('with terminator none, a following keystroke after the silence also settles the burst', () => {
+    const records = [
+      ...emulateReader('A045198723', { terminator: 'none' }),
+      ...emulateTyping('x', { start: 5000 }),
+    ];
+    expect(scans(run(records, { terminator: 'none' }, false))).toEqual(['A045198723']);
+  });
+
+  it('with terminator none, an Enter the reader sends anyway completes the burst', () => {
+    expect(scans(read('A045198723', { terminator: 'Enter' }, { terminator: 'none' }))).toEqual([
+      'A045198723',
+    ]);
+  });
+});
+
+describe('human typing is never a scan', () => {
+  it.each([60, 80, 120, 250])('typing a valid ID at %i ms per key and Enter is left alone', (gap) => {
+    const effects = run(emulateTyping('A045198723', { gapMs: gap, enter: true }));
+    expect(effects.filter((e) => e.kind !== 'burst-start')).toEqual([]);
+  });
+
+  it('a fast typist with irregular 40–90 ms gaps is left alone', () => {
+    const gaps = [45, 90, 40, 85, 60, 70, 42, 88, 66, 75];
+    const effects = read('A045198723', { gapMs: (i) => gaps[i % gaps.length] ?? 60 });
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual([]);
+  });
+
+  it('a Bluetooth reader at 100 ms needs its timing configured (or calibrated)', () => {
+    expect(scans(read('A045198723', { gapMs: 100 }))).toEqual([]);
+    const tuned = { maxInterKeyMs: 160, maxMedianInterKeyMs: 130 };
+    expect(scans(read('A045198723', { gapMs: 100 }, tuned))).toEqual(['A045198723']);
+  });
+
+  it('typing before and after a scan does not disturb it', () => {
+    const records = [
+      ...emulateTyping('hello', { start: 0 }),
+      ...emulateReader('Y110029399', { start: 2000 }),
+      ...emulateTyping('more', { start: 4000, enter: true }),
+    ];
+    const effects = run(records);
+    expect(scans(effects)).toEqual(['Y110029399']);
+    expect(errors(effects)).toEqual([]);
+  });
+
+  it('a held key (auto-repeat) is not a reading, however fast', () => {
+    const repeat: WedgeRecord[] = Array.from({ length: 12 }, (_, i) => ({
+      type: 'keydown',
+      key: '1',
+      code: 'Digit1',
+      timeStamp: 100 + i * 30,
+      repeat: i > 0,
+    }));
+    const effects = run([...repeat, { type: 'keydown', key: 'Enter', code: 'Enter', timeStamp: 470 }]);
+    expect(effects.filter((e) => e.kind === 'scan' || e.kind === 'error')).toEqual([]);
+  });
+});
+
+describe('layouts', () => {
+  it('refuses a US reader on a German host in auto mode: a Y card never becomes a Z card', () => {
+    const effects = read('Y110029399', { readerLayout: 'us', hostLayout: 'de' });
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['layout-mismatch']);
+    const error = effects.find((e) => e.kind === 'error');
+    expect(error?.kind === 'error' && error.error.params.hostLayouts).toContain('de');
+    expect(error?.kind === 'error' && error.error.message.fi).toMatch(/asettelu/);
+  });
+
+  it('a Z card from a US reader on a German host is refused too (no guess in either direction)', () => {
+    expect(errors(read('Z000010669', { readerLayout: 'us', hostLayout: 'de' }))).toEqual(['layout-mismatch']);
+  });
+
+  it('a US reader on a German host is read right once the reader layout is set', () => {
+    expect(scans(read('Y110029399', { readerLayout: 'us', hostLayout: 'de' }, { layout: 'us' }))).toEqual([
+      'Y110029399',
+    ]);
+  });
+
+  it('an A card has no Y/Z and reads in auto mode on a German host', () => {
+    expect(scans(read('A045198723', { readerLayout: 'us', hostLayout: 'de' }))).toEqual(['A045198723']);
+  });
+
+  it.each(['fi', 'sv'] as const)(
+    'a US reader on a %s host reads in auto mode (letters and digits agree)',
+    (host) => {
+      expect(scans(read('Y110029399', { readerLayout: 'us', hostLayout: host }))).toEqual(['Y110029399']);
+      expect(scans(read('Z000010669', { readerLayout: 'us', hostLayout: host }))).toEqual(['Z000010669']);
+    },
+  );
+
+  it('a US reader on a French AZERTY host: auto refuses (digits come as symbols), layout us reads', () => {
+    expect(errors(read('A045198723', { readerLayout: 'us', hostLayout: 'fr' }))).toEqual(['layout-mismatch']);
+    expect(scans(read('A045198723', { readerLayout: 'us', hostLayout: 'fr' }, { layout: 'us' }))).toEqual([
+      'A045198723',
+    ]);
+  });
+
+  it.each(['de', 'fr', 'fi'] as const)(
+    'a reader programmed %s, on the same host, with that layout set',
+    (layout) => {
+      for (const id of ['Y110029399', 'Z000010669', 'A045198723', 'X000011986']) {
+        expect(scans(read(id, { readerLayout: layout, hostLayout: layout }, { layout }))).toEqual([id]);
+      }
+    },
+  );
+
+  it('a German reader on a German host is refused in auto mode (KeyZ types y there)', () => {
+    expect(errors(read('Y110029399', { readerLayout: 'de', hostLayout: 'de' }))).toEqual(['layout-mismatch']);
+  });
+
+  it('layout host trusts `key` alone', () => {
+    expect(scans(read('Y110029399', { readerLayout: 'de', hostLayout: 'de' }, { layout: 'host' }))).toEqual([
+      'Y110029399',
+    ]);
+  });
+});
+
+describe('modifier states and odd keyboards', () => {
+  it('Caps Lock on (reader sends Shift+letter, host types lower case)', () => {
+    expect(scans(read('Y110029399', { capsLock: true }))).toEqual(['Y110029399']);
+    expect(scans(read('Y110029399', { capsLock: true, hostLayout: 'fi' }))).toEqual(['Y110029399']);
+  });
+
+  it.each(['numlock-on', 'numlock-off'] as const)('numpad digits with %s', (numpad) => {
+    expect(scans(read('A045198723', { numpad }))).toEqual(['A045198723']);
+    // On AZERTY the number row types symbols, the numpad still types digits (X sits where it does on QWERTY).
+    expect(scans(read('X000011986', { numpad, hostLayout: 'fr' }))).toEqual(['X000011986']);
+  });
+
+  it('Alt+numpad character codes', () => {
+    const records = emulateReader('Y110029399', { altCodes: true, gapMs: 6 });
+    expect(scans(run(records))).toEqual(['Y110029399']);
+  });
+
+  it('Alt+numpad codes outside printable ASCII are refused, not guessed', () => {
+    const records = emulateReader('A04519872', { altCodes: true, gapMs: 6 });
+    const t = (records[records.length - 1]?.timeStamp ?? 0) - 3;
+    const odd: WedgeRecord[] = [
+      { type: 'keydown', key: 'Alt', code: 'AltLeft', timeStamp: t - 2, altKey: true },
+      { type: 'keydown', key: '2', code: 'Numpad2', timeStamp: t - 1.5, altKey: true },
+      { type: 'keydown', key: '0', code: 'Numpad0', timeStamp: t - 1, altKey: true },
+      { type: 'keydown', key: '0', code: 'Numpad0', timeStamp: t - 0.5, altKey: true },
+      { type: 'keyup', key: 'Alt', code: 'AltLeft', timeStamp: t },
+    ];
+    const withOdd = [...records.slice(0, -2), ...odd, ...records.slice(-2)];
+    const effects = run(withOdd);
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['not-a-card-id']);
+  });
+
+  it("Android readers: key 'Unidentified', text from the input event", () => {
+    expect(scans(read('X000011986', { unidentified: true }))).toEqual(['X000011986']);
+  });
+
+  it('an Unidentified key whose text never comes is refused', () => {
+    const records = emulateReader('X000011986', { unidentified: true }).filter(
+      (r, i) => !(r.type === 'input' && i > 10 && i < 14),
+    );
+    expect(errors(run(records))).toEqual(['not-a-card-id']);
+  });
+
+  it('a keydown reported twice (no keyup between) counts once', () => {
+    const records = emulateReader('A045198723');
+    const doubled: WedgeRecord[] = [];
+    for (const r of records) {
+      doubled.push(r);
+      if (r.type === 'keydown' && r.code === 'Digit5') doubled.push({ ...r, timeStamp: r.timeStamp + 0.2 });
+    }
+    expect(scans(run(doubled))).toEqual(['A045198723']);
+  });
+
+  it('ignores Shift pressed alone, and Ctrl shortcuts end a burst', () => {
+    const records = emulateReader('A045198723', { gapMs: 5 });
+    const withCtrl: WedgeRecord[] = [
+      ...records.slice(0, 10),
+      {
+        type: 'keydown',
+        key: 'c',
+        code: 'KeyC',
+        ctrlKey: true,
+        timeStamp: (records[9]?.timeStamp ?? 0) + 0.1,
+      },
+      ...records.slice(10),
+    ];
+    const effects = run(withCtrl);
+    expect(scans(effects)).toEqual([]);
+  });
+});
+
+describe('prefix, suffix, length and card-ID format', () => {
+  const affixed = { prefix: '$', suffix: '/' };
+
+  it('strips a configured prefix and suffix', () => {
+    expect(scans(read('A045198723', affixed, affixed))).toEqual(['A045198723']);
+  });
+
+  it('refuses a reader burst without the configured prefix', () => {
+    expect(errors(read('A045198723', {}, affixed))).toEqual(['affix-missing']);
+  });
+
+  it('a burst shorter than minLength: a reader error when recognized, nothing when not', () => {
+    expect(errors(read('A0451', { gapMs: 5 }, { minLength: 6 }))).toEqual(['burst-too-short']);
+    expect(run(emulateReader('A04', { gapMs: 5 }))).toEqual([{ kind: 'burst-start' }]);
+  });
+
+  it('a fast burst that is no card ID is refused with the card-ID reason', () => {
+    const effects = read('A04519872');
+    expect(errors(effects)).toEqual(['not-a-card-id']);
+    const error = effects.find((e) => e.kind === 'error');
+    expect(error?.kind === 'error' && error.error.params.reason).toBe('bad-prefix');
+  });
+
+  it('upper-cases letters (a reader sending lower case, or Caps Lock on a host layout)', () => {
+    const records = emulateReader('a045198723');
+    expect(scans(run(records))).toEqual(['A045198723']);
+  });
+
+  it('refuses when the reader ends with another terminator than configured', () => {
+    const effects = read('A045198723', { terminator: 'Tab' });
+    expect(errors(effects)).toEqual(['terminator-mismatch']);
+    expect(effects.at(-1)).toEqual({ kind: 'suppress' });
+  });
+
+  it('reports a missing terminator once the reader has gone silent', () => {
+    expect(errors(read('A045198723', { terminator: 'none' }))).toEqual(['terminator-missing']);
+  });
+});
+
+describe('effects for the adapter', () => {
+  it('recognizes a reader after four fast keys and suppresses from then on, terminator included', () => {
+    const effects = run(emulateReader('A045198723'), {}, false);
+    const kinds = effects.map((e) => e.kind);
+    expect(kinds.slice(0, 3)).toEqual(['burst-start', 'recognized', 'suppress']);
+    expect(kinds.at(-2)).toBe('scan');
+    expect(kinds.at(-1)).toBe('suppress');
+  });
+
+  it('recognizes from the prefix at the second key', () => {
+    const records = emulateReader('A045198723', { prefix: '$' });
+    const keydowns = records.filter((r) => r.type === 'keydown' && r.key !== 'Shift');
+    let state = INITIAL_WEDGE_STATE;
+    const options = resolveWedgeOptions({ ...base, prefix: '$' });
+    const seen: string[][] = [];
+    for (const r of records) {
+      const step = stepWedge(state, r, options);
+      state = step.state;
+      if (r.type === 'keydown' && r.key !== 'Shift') seen.push(step.effects.map((e) => e.kind));
+    }
+    expect(keydowns.length).toBe(12);
+    expect(seen[1]).toEqual(['recognized', 'suppress']);
+  });
+
+  it('gives the characters back when a recognized burst is interrupted (Backspace)', () => {
+    const records = emulateReader('A045198723').slice(0, 12);
+    const t = (records[records.length - 1]?.timeStamp ?? 0) + 5;
+    const effects = run([...records, { type: 'keydown', key: 'Backspace', code: 'Backspace', timeStamp: t }]);
+    expect(effects.map((e) => e.kind)).toContain('release');
+    expect(errors(effects)).toEqual([]);
+  });
+
+  it('asks to be woken while a recognized burst is open, and not for typing', () => {
+    const options = resolveWedgeOptions(base);
+    let state = INITIAL_WEDGE_STATE;
+    let wake: number | undefined;
+    for (const r of emulateReader('A045198723').slice(0, 10))
+      ({ state, wakeAt: wake } = stepWedge(state, r, options));
+    expect(wake).toBeGreaterThan(1000);
+    state = INITIAL_WEDGE_STATE;
+    for (const r of emulateTyping('abc')) ({ state, wakeAt: wake } = stepWedge(state, r, options));
+    expect(wake).toBeUndefined();
+  });
+});
+
+describe('paste', () => {
+  it('a pasted card ID (with line end) is a scan and its paste is suppressed', () => {
+    const effects = run([{ type: 'paste', text: 'Y110029399\r\n', timeStamp: 5 }]);
+    expect(scans(effects)).toEqual(['Y110029399']);
+    expect(effects.map((e) => e.kind)).toEqual(['scan', 'suppress']);
+  });
+
+  it('other pastes are left alone', () => {
+    for (const text of ['hello world', 'A04519872', '', 'Y110029399 and more']) {
+      expect(run([{ type: 'paste', text, timeStamp: 5 }])).toEqual([]);
+    }
+  });
+
+  it('strips the prefix from a paste, and can be turned off', () => {
+    expect(
+      scans(run([{ type: 'paste', text: '$A045198723/', timeStamp: 5 }], { prefix: '$', suffix: '/' })),
+    ).toEqual(['A045198723']);
+    expect(run([{ type: 'paste', text: 'A045198723', timeStamp: 5 }], { acceptPaste: false })).toEqual([]);
+  });
+});
+
+describe('options', () => {
+  it('falls back to defaults for nonsense numbers', () => {
+    const options = resolveWedgeOptions({ maxInterKeyMs: -1, minLength: Number.NaN, idleTimeoutMs: 10 });
+    expect(options).toMatchObject({
+      maxInterKeyMs: 80,
+      minLength: 5,
+      idleTimeoutMs: 80,
+      maxMedianInterKeyMs: 35,
+    });
+  });
+
+  it('a stored profile is used, explicit options win', () => {
+    const profile = {
+      version: 1,
+      layout: 'de',
+      terminator: 'Tab',
+      prefix: '',
+      suffix: '',
+      maxInterKeyMs: 150,
+      maxMedianInterKeyMs: 120,
+    } as const;
+    expect(resolveWedgeOptions({ profile })).toMatchObject({
+      layout: 'de',
+      terminator: 'Tab',
+      maxInterKeyMs: 150,
+    });
+    expect(resolveWedgeOptions({ profile, layout: 'us' }).layout).toBe('us');
+  });
+});
+
+describe('keys of a person mixed into a reading', () => {
+  function withStrayKey(id: string, after: number, key: string, code: string, holdMs: number): WedgeRecord[] {
+    const records = emulateReader(id, { gapMs: 8 });
+    const anchor = records.filter((r) => r.type === 'keydown' && r.key !== 'Shift')[after];
+    const t = (anchor?.timeStamp ?? 0) + 3;
+    const stray: WedgeRecord[] = [
+      { type: 'keydown', key, code, timeStamp: t },
+      { type: 'keyup', key, code, timeStamp: t + holdMs },
+    ];
+    return [...records, ...stray].sort((a, b) => a.timeStamp - b.timeStamp);
+  }
+
+  it('an M pressed by the clerk inside an A… reading is refused, not read as an AM… card', () => {
+    const effects = classifyWedgeStream([
+      ...withStrayKey('A045198723', 0, 'm', 'KeyM', 90),
+      { type: 'idle', timeStamp: 9e9 },
+    ]);
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+
+  it('a reader that sends no keyups is not judged by key holds', () => {
+    const records = emulateReader('A045198723').filter((r) => r.type !== 'keyup');
+    expect(scans(classifyWedgeStream(records))).toEqual(['A045198723']);
+  });
+});
+
+describe('with the real parseCardId', () => {
+  it('reads every documented prefix', () => {
+    for (const id of ['A045198723', 'AM12345678', 'Y110029399', 'YM123456789', 'X000011986', 'Z000010669']) {
+      expect(scans(classifyWedgeStream(emulateReader(id)))).toEqual([id]);
+    }
+  });
+
+  it('refuses a reading of the wrong length with the card-ID reason and its texts', () => {
+    const effects = classifyWedgeStream(emulateReader('A04519872'));
+    const error = effects.find((e) => e.kind === 'error');
+    expect(error?.kind === 'error' && error.error).toMatchObject({
+      code: 'not-a-card-id',
+      params: { reason: 'bad-length' },
+    });
+    expect(error?.kind === 'error' && error.error.message.sv).toMatch(/tecken/);
+  });
+
+  it('verifies a Code 39 check character when configured', () => {
+    const options = { cardIdOptions: { checkCharacter: 'verify' } } as const;
+    expect(scans(classifyWedgeStream(emulateReader('A999005458G'), options))).toEqual(['A999005458']);
+    expect(errors(classifyWedgeStream(emulateReader('A999005458H'), options))).toEqual(['not-a-card-id']);
+  });
+});

@@ -1,0 +1,245 @@
+/**
+ * The keyboard-wedge classifier: a pure reducer over recorded events. Each record gives a new state and the
+ * effects the adapter must carry out (suppress an event, give characters back, report a scan or an error).
+ * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
+ */
+import { numpadDigit } from './layouts.js';
+import { resolveKey } from './resolve-key.js';
+import { hasReaderTiming, startsWithPrefix, type Burst, type BurstChar } from './burst-checks.js';
+import { evaluateBurst, type BurstEnd } from './evaluate-burst.js';
+import { matchesTerminator, otherTerminatorName, isModifier, altCodeChar, charFromKey } from './key-kinds.js';
+import { pasteEffects } from './paste.js';
+import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
+import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
+
+export type WedgeState = {
+  readonly burst: Burst | undefined;
+  /** Codes held down (keydown seen, keyup not yet): tells a doubled event from a typed double letter. */
+  readonly down: readonly string[];
+  /** Digits typed with Alt held (Alt+numpad character codes), `undefined` outside that mode. */
+  readonly altDigits: string | undefined;
+};
+
+export type WedgeStep = {
+  readonly state: WedgeState;
+  readonly effects: readonly WedgeEffect[];
+  /** When the adapter should feed an `idle` record (a burst may end by silence), else `undefined`. */
+  readonly wakeAt: number | undefined;
+};
+
+export const INITIAL_WEDGE_STATE: WedgeState = { burst: undefined, down: [], altDigits: undefined };
+
+function silenceLimit(options: ResolvedWedgeOptions): number {
+  return options.terminator === 'none' ? options.idleTimeoutMs : options.maxInterKeyMs;
+}
+
+function lastT(burst: Burst): number {
+  return burst.chars[burst.chars.length - 1]?.t ?? -Infinity;
+}
+
+/** Ends the current burst (if any) and returns the evaluation's effects. */
+function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions) {
+  if (state.burst === undefined) return { state, effects: [] as WedgeEffect[], suppressEnd: false };
+  const evaluation = evaluateBurst(state.burst, end, options);
+  return {
+    state: { ...state, burst: undefined },
+    effects: evaluation.effects,
+    suppressEnd: evaluation.suppressEnd,
+  };
+}
+
+/** The burst ended by silence before `t`? Then settle it first. */
+function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions) {
+  const burst = state.burst;
+  if (burst === undefined || t - lastT(burst) <= silenceLimit(options))
+    return { state, effects: [] as WedgeEffect[] };
+  const end: BurstEnd =
+    options.terminator === 'none' ? { kind: 'complete', t: lastT(burst) } : { kind: 'gap' };
+  const ended = endBurst(state, end, options);
+  return { state: ended.state, effects: ended.effects };
+}
+
+function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
+  const burst = state.burst;
+  if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
+  return lastT(burst) + silenceLimit(options) + 1;
+}
+
+/** Adds one character to the burst (or starts one), recognizing a reader's burst as early as possible. */
+function addChar(
+  state: WedgeState,
+  char: BurstChar,
+  options: ResolvedWedgeOptions,
+): { state: WedgeState; effects: WedgeEffect[] } {
+  const effects: WedgeEffect[] = [];
+  let burst = state.burst;
+  if (burst === undefined) {
+    burst = { chars: [], recognized: false };
+    effects.push({ kind: 'burst-start' });
+  }
+  const chars = [...burst.chars, char];
+  let recognized = burst.recognized;
+  if (!recognized) {
+    const byCount = chars.length >= options.recognizeAfter;
+    const byPrefix = options.prefix !== '' && chars.length >= 2 && startsWithPrefix(chars, options.prefix);
+    if ((byCount || byPrefix) && hasReaderTiming(chars, options.maxMedianInterKeyMs)) {
+      recognized = true;
+      effects.push({ kind: 'recognized' });
+    }
+  }
+  if (recognized) effects.push({ kind: 'suppress' });
+  return { state: { ...state, burst: { chars, recognized } }, effects };
+}
+
+function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
+  const previous = state.burst?.chars[state.burst.chars.length - 1];
+  // A second keydown of a key that was never released, right after itself: one press reported twice.
+  return (
+    previous !== undefined &&
+    previous.code === record.code &&
+    record.code !== '' &&
+    state.down.includes(record.code) &&
+    record.timeStamp - previous.t <= options.maxInterKeyMs
+  );
+}
+
+function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions) {
+  const t = record.timeStamp;
+  const down = state.down.includes(record.code) ? state.down : [...state.down, record.code];
+  const recognizedBefore = state.burst?.recognized === true;
+  if (isModifier(record)) {
+    const altDigits = record.key === 'Alt' ? '' : state.altDigits;
+    return { state: { ...state, down, altDigits }, effects: [] as WedgeEffect[] };
+  }
+  const digit = numpadDigit(record.code);
+  if (
+    record.altKey === true &&
+    state.altDigits !== undefined &&
+    digit !== undefined &&
+    record.ctrlKey !== true
+  ) {
+    const effects: WedgeEffect[] = recognizedBefore ? [{ kind: 'suppress' }] : [];
+    return { state: { ...state, down, altDigits: state.altDigits + digit }, effects };
+  }
+  if (record.repeat === true) {
+    // A held key (a person): whatever was being collected is not a reading.
+    const ended = endBurst(state, { kind: 'interrupted' }, options);
+    return { state: { ...ended.state, down }, effects: ended.effects };
+  }
+  if (matchesTerminator(record, options.terminator)) {
+    const ended = endBurst(state, { kind: 'complete', t }, options);
+    const effects = ended.suppressEnd ? [...ended.effects, { kind: 'suppress' } as const] : ended.effects;
+    return { state: { ...ended.state, down }, effects };
+  }
+  const other = otherTerminatorName(record, options.terminator);
+  if (other !== undefined) {
+    const end: BurstEnd =
+      options.terminator === 'none'
+        ? { kind: 'complete', t }
+        : { kind: 'other-terminator', t, received: other };
+    const ended = endBurst(state, end, options);
+    const effects = ended.suppressEnd ? [...ended.effects, { kind: 'suppress' } as const] : ended.effects;
+    return { state: { ...ended.state, down }, effects };
+  }
+  const resolved = resolveKey(record, options.layout);
+  if (resolved.kind === 'none') {
+    const ended = endBurst(state, { kind: 'interrupted' }, options);
+    return { state: { ...ended.state, down }, effects: ended.effects };
+  }
+  if (isDoubled(state, record, options)) {
+    return { state: { ...state, down }, effects: recognizedBefore ? [{ kind: 'suppress' } as const] : [] };
+  }
+  return addChar({ ...state, down }, charFromKey(record, resolved), options);
+}
+
+function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions) {
+  const down = state.down.filter((c) => c !== record.code);
+  const suppress: WedgeEffect[] = state.burst?.recognized === true ? [{ kind: 'suppress' }] : [];
+  if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
+    const char = altCodeChar(state.altDigits);
+    return addChar(
+      { ...state, down, altDigits: undefined },
+      { t: record.timeStamp, code: 'Alt', readings: [char], up: record.timeStamp },
+      options,
+    );
+  }
+  const altDigits = record.key === 'Alt' ? undefined : state.altDigits;
+  return {
+    state: { ...state, burst: markReleased(state.burst, record), down, altDigits },
+    effects: suppress,
+  };
+}
+
+function markReleased(burst: Burst | undefined, record: WedgeKeyRecord): Burst | undefined {
+  if (burst === undefined) return burst;
+  let index = -1;
+  burst.chars.forEach((c, i) => {
+    if (c.code === record.code && c.up === undefined) index = i;
+  });
+  if (index < 0) return burst;
+  return { ...burst, chars: burst.chars.map((c, i) => (i === index ? { ...c, up: record.timeStamp } : c)) };
+}
+
+function onInputText(state: WedgeState, text: string) {
+  const burst = state.burst;
+  const index = burst?.chars.findIndex((c) => c.readings.length === 0) ?? -1;
+  if (burst === undefined || index < 0) return { state, effects: [] as WedgeEffect[] };
+  const chars = burst.chars.map((c, i) => (i === index ? { ...c, readings: [text] } : c));
+  const effects: WedgeEffect[] = burst.recognized ? [{ kind: 'suppress' }] : [];
+  return { state: { ...state, burst: { ...burst, chars } }, effects };
+}
+
+/**
+ * Feeds one record.
+ *
+ * @example
+ * let state = INITIAL_WEDGE_STATE;
+ * const options = resolveWedgeOptions({ layout: 'us' });
+ * for (const record of records) ({ state } = stepWedge(state, record, options));
+ */
+export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
+  const settled = settleSilence(state, record.timeStamp, options);
+  let next: { state: WedgeState; effects: readonly WedgeEffect[] };
+  switch (record.type) {
+    case 'keydown':
+      next = onKeyDown(settled.state, record, options);
+      break;
+    case 'keyup':
+      next = onKeyUp(settled.state, record, options);
+      break;
+    case 'input':
+      next = onInputText(settled.state, record.text);
+      break;
+    case 'paste': {
+      const ended = endBurst(settled.state, { kind: 'interrupted' }, options);
+      next = { state: ended.state, effects: [...ended.effects, ...pasteEffects(record, options)] };
+      break;
+    }
+    default:
+      next = { state: settled.state, effects: [] };
+  }
+  const effects = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
+  return { state: next.state, effects, wakeAt: wakeAt(next.state, options) };
+}
+
+/**
+ * Classifies a whole recorded stream (tests, replays, benchmarks): every effect in order.
+ * Add a final `idle` record to settle a burst that ends the stream.
+ *
+ * @example
+ * classifyWedgeStream(records, { terminator: 'Tab' }).filter((e) => e.kind === 'scan');
+ */
+export function classifyWedgeStream(
+  records: Iterable<WedgeRecord>,
+  options: WedgeClassifierOptions = {},
+): WedgeEffect[] {
+  const resolved = resolveWedgeOptions(options);
+  let state = INITIAL_WEDGE_STATE;
+  const effects: WedgeEffect[] = [];
+  for (const record of records) {
+    const step = stepWedge(state, record, resolved);
+    state = step.state;
+    effects.push(...step.effects);
+  }
+  return effects;
+}

@@ -1,0 +1,124 @@
+/**
+ * A virtual wedge reader: the key records a reader programmed for one layout produces on a host with another.
+ * Used by unit tests, fuzz tests, browser tests (sent as real CDP key events) and benchmarks; not part of the
+ * public API.
+ */
+import { charForCode, keyForChar, type WedgeLayoutName } from './layouts.js';
+import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
+
+export type EmulatedReader = {
+  /** Layout the reader is programmed for (it picks key positions with it). Default `'us'`. */
+  readonly readerLayout?: WedgeLayoutName;
+  /** Layout of the computer (what `key` says). Default: the reader's. */
+  readonly hostLayout?: WedgeLayoutName;
+  /** Gap before each character's keydown, ms (a number or a function of the character's index). Default 8. */
+  readonly gapMs?: number | ((index: number) => number);
+  readonly start?: number;
+  readonly terminator?: WedgeTerminator;
+  readonly prefix?: string;
+  readonly suffix?: string;
+  readonly capsLock?: boolean;
+  /** Type digits on the numpad, with NumLock on (`'1'`) or off (`'End'`). */
+  readonly numpad?: 'numlock-on' | 'numlock-off';
+  /** Windows Alt+numpad mode: every character as Alt + its decimal code. */
+  readonly altCodes?: boolean;
+  /** Android-style: `key: 'Unidentified'`, `code: ''`, the text arriving in an `input` record. */
+  readonly unidentified?: boolean;
+};
+
+export type EmulatedRecord =
+  WedgeKeyRecord | { readonly type: 'input'; readonly text: string; readonly timeStamp: number };
+
+const NUMLOCK_OFF = [
+  'Insert',
+  'End',
+  'ArrowDown',
+  'PageDown',
+  'ArrowLeft',
+  'Clear',
+  'ArrowRight',
+  'Home',
+  'ArrowUp',
+  'PageUp',
+];
+
+function hostKey(host: WedgeLayoutName, code: string, shift: boolean, capsLock: boolean): string {
+  const typed = charForCode(host, code, shift) ?? 'Dead';
+  if (!capsLock || typed.length !== 1) return typed;
+  return typed === typed.toLowerCase() ? typed.toUpperCase() : typed.toLowerCase();
+}
+
+/**
+ * Key records for `text` as the reader would type it, then its terminator.
+ *
+ * @example
+ * emulateReader('Y110029399', { readerLayout: 'us', hostLayout: 'de' }); // key 'z', code 'KeyY', …
+ */
+export function emulateReader(text: string, reader: EmulatedReader = {}): EmulatedRecord[] {
+  const layout = reader.readerLayout ?? 'us';
+  const host = reader.hostLayout ?? layout;
+  const caps = reader.capsLock === true;
+  const gap = reader.gapMs ?? 8;
+  const records: EmulatedRecord[] = [];
+  let t = reader.start ?? 1000;
+  const flags = { capsLock: caps, numLock: reader.numpad !== 'numlock-off' };
+  const press = (key: string, code: string, extra: Partial<WedgeKeyRecord> = {}, hold = 0.5): void => {
+    records.push({ type: 'keydown', key, code, timeStamp: t, ...flags, ...extra });
+    records.push({ type: 'keyup', key, code, timeStamp: t + hold, ...flags, ...extra });
+  };
+  const chars = Array.from((reader.prefix ?? '') + text + (reader.suffix ?? ''));
+  chars.forEach((char, i) => {
+    t += i === 0 ? 0 : typeof gap === 'number' ? gap : gap(i);
+    if (reader.altCodes === true) {
+      records.push({ type: 'keydown', key: 'Alt', code: 'AltLeft', timeStamp: t, altKey: true, ...flags });
+      for (const d of String(char.charCodeAt(0)).padStart(3, '0'))
+        press(d, `Numpad${d}`, { altKey: true }, 0.1);
+      records.push({ type: 'keyup', key: 'Alt', code: 'AltLeft', timeStamp: t + 0.4, ...flags });
+      return;
+    }
+    if (reader.unidentified === true) {
+      records.push({ type: 'keydown', key: 'Unidentified', code: '', timeStamp: t, ...flags });
+      records.push({ type: 'input', text: char, timeStamp: t + 0.1 });
+      records.push({ type: 'keyup', key: 'Unidentified', code: '', timeStamp: t + 0.3, ...flags });
+      return;
+    }
+    if (reader.numpad !== undefined && char >= '0' && char <= '9') {
+      const key = reader.numpad === 'numlock-on' ? char : (NUMLOCK_OFF[Number(char)] ?? char);
+      press(key, `Numpad${char}`);
+      return;
+    }
+    const position = keyForChar(layout, char);
+    if (position === undefined) throw new RangeError(`the ${layout} layout cannot type this character`);
+    const { code, shift } = position;
+    if (shift)
+      records.push({
+        type: 'keydown',
+        key: 'Shift',
+        code: 'ShiftLeft',
+        timeStamp: t - 0.2,
+        shiftKey: true,
+        ...flags,
+      });
+    press(hostKey(host, code, shift, caps), code, { shiftKey: shift });
+    if (shift) records.push({ type: 'keyup', key: 'Shift', code: 'ShiftLeft', timeStamp: t + 0.6, ...flags });
+  });
+  const terminator = reader.terminator ?? 'Enter';
+  t += typeof gap === 'number' ? gap : gap(chars.length);
+  if (terminator === 'Enter') press('Enter', 'Enter');
+  else if (terminator === 'Tab') press('Tab', 'Tab');
+  else if (terminator !== 'none') press(terminator.key ?? 'Unidentified', terminator.code ?? '');
+  return records;
+}
+
+/** Records typed by a person: one key at a time at `gapMs` (default 150 ms), on the host layout. */
+export function emulateTyping(
+  text: string,
+  options: { gapMs?: number; start?: number; host?: WedgeLayoutName; enter?: boolean } = {},
+): EmulatedRecord[] {
+  return emulateReader(text, {
+    readerLayout: options.host ?? 'us',
+    gapMs: options.gapMs ?? 150,
+    start: options.start ?? 1000,
+    terminator: options.enter === true ? 'Enter' : 'none',
+  });
+}

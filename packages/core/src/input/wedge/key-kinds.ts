@@ -1,0 +1,73 @@
+/**
+ * Small judgements about single key records: modifier, terminator, Alt+numpad character, burst character.
+ */
+import { layoutsTyping } from './layouts.js';
+import type { BurstChar } from './burst-checks.js';
+import type { ResolvedKey } from './resolve-key.js';
+import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
+
+const MODIFIER_KEYS = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'OS',
+  'CapsLock',
+  'NumLock',
+  'Fn',
+]);
+
+/** Shift, Ctrl, Alt… pressed alone: neither a character nor the end of a burst. */
+export function isModifier(record: WedgeKeyRecord): boolean {
+  return MODIFIER_KEYS.has(record.key) || /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(record.code);
+}
+
+function isEnter(record: WedgeKeyRecord): boolean {
+  return record.key === 'Enter' || record.code === 'Enter' || record.code === 'NumpadEnter';
+}
+
+function isTab(record: WedgeKeyRecord): boolean {
+  return record.key === 'Tab' || record.code === 'Tab';
+}
+
+/** True when the record is the configured terminator (a custom one matches by `code` or by `key`). */
+export function matchesTerminator(record: WedgeKeyRecord, terminator: WedgeTerminator): boolean {
+  if (terminator === 'Enter') return isEnter(record);
+  if (terminator === 'Tab') return isTab(record);
+  if (terminator === 'none') return false;
+  return (
+    (terminator.code !== undefined && terminator.code === record.code) ||
+    (terminator.key !== undefined && terminator.key === record.key)
+  );
+}
+
+/** `Enter` or `Tab` when the record is one of them but not the configured terminator. */
+export function otherTerminatorName(record: WedgeKeyRecord, terminator: WedgeTerminator): string | undefined {
+  if (matchesTerminator(record, terminator)) return undefined;
+  if (isEnter(record)) return 'Enter';
+  if (isTab(record)) return 'Tab';
+  return undefined;
+}
+
+/**
+ * The character of an Alt+numpad code (Windows). Printable ASCII is the same in every code page; anything
+ * else is no card-ID character, so it becomes U+FFFD and the reading is refused rather than guessed.
+ */
+export function altCodeChar(digits: string): string {
+  const value = Number.parseInt(digits, 10) % 256;
+  return value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';
+}
+
+/** A burst character from a resolved keydown. */
+export function charFromKey(
+  record: WedgeKeyRecord,
+  resolved: Exclude<ResolvedKey, { kind: 'none' }>,
+): BurstChar {
+  const t = record.timeStamp;
+  if (resolved.kind === 'char') return { t, code: record.code, readings: [resolved.char] };
+  if (resolved.kind === 'unidentified') return { t, code: record.code, readings: [] };
+  const hostLayouts =
+    resolved.hostChar === '' ? [] : layoutsTyping(record.code, resolved.hostChar, record.shiftKey === true);
+  return { t, code: record.code, readings: [resolved.codeChar, resolved.hostChar], hostLayouts };
+}

@@ -1,0 +1,35 @@
+/**
+ * Readers that paste instead of typing: a pasted text that is exactly one card ID (plus the reader's
+ * prefix, suffix and line end) is a scan; any other paste is the user's and is left alone.
+ */
+import { upperAscii } from './burst-checks.js';
+import type { ResolvedWedgeOptions } from './wedge-options.js';
+import type { WedgeEffect, WedgeTextRecord } from './types.js';
+
+/**
+ * Effects of one paste.
+ *
+ * @example
+ * pasteEffects({ type: 'paste', text: 'A045198723\r\n', timeStamp: 5 }, resolveWedgeOptions());
+ */
+export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOptions): WedgeEffect[] {
+  if (!options.acceptPaste) return [];
+  let text = record.text.replace(/^[\r\n\t ]+|[\r\n\t ]+$/g, '');
+  const { prefix, suffix } = options;
+  if (prefix !== '' && text.toUpperCase().startsWith(prefix.toUpperCase())) text = text.slice(prefix.length);
+  if (suffix !== '' && text.toUpperCase().endsWith(suffix.toUpperCase()))
+    text = text.slice(0, text.length - suffix.length);
+  if (text.length < options.minLength || text.length > 64 || !/^[0-9A-Za-z]+$/.test(text)) return [];
+  const parsed = options.parse(upperAscii(text), options.cardIdOptions);
+  if (!parsed.ok) return [];
+  const scan = {
+    id: parsed.id,
+    prefix: parsed.prefix,
+    kind: parsed.kind,
+    medium: parsed.medium,
+    source: 'paste' as const,
+    durationMs: 0,
+    keyCount: 0,
+  };
+  return [{ kind: 'scan', scan }, { kind: 'suppress' }];
+}

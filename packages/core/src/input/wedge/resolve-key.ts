@@ -1,0 +1,63 @@
+/**
+ * What one keydown means: a character (read through the reader's layout), an ambiguous character (auto layout,
+ * `key` and `code` disagree), a character still to come (`key: 'Unidentified'`), or no character at all.
+ */
+import { charForCode, type WedgeLayout } from './layouts.js';
+import type { WedgeKeyRecord } from './types.js';
+
+export type ResolvedKey =
+  | { readonly kind: 'char'; readonly char: string }
+  /** Auto layout: `key` says `hostChar`, the US reading of `code` says `codeChar`. */
+  | { readonly kind: 'ambiguous'; readonly codeChar: string; readonly hostChar: string }
+  | { readonly kind: 'unidentified' }
+  | { readonly kind: 'none' };
+
+const NONE: ResolvedKey = { kind: 'none' };
+
+/** A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…). */
+function printable(key: string): string | undefined {
+  return Array.from(key).length === 1 && key >= ' ' ? key : undefined;
+}
+
+function sameChar(a: string, b: string): boolean {
+  // Caps Lock flips the case of letters in `key`; card IDs carry no case, so compare without it.
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Reads one keydown. Ctrl/Meta combinations are shortcuts, never characters.
+ *
+ * @example
+ * resolveKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
+ * // { kind: 'ambiguous', codeChar: 'y', hostChar: 'z' }
+ */
+export function resolveKey(record: WedgeKeyRecord, layout: WedgeLayout): ResolvedKey {
+  if (record.ctrlKey === true || record.metaKey === true) return NONE;
+  const shift = record.shiftKey === true;
+  const hostChar = printable(record.key);
+  if (layout === 'host') {
+    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
+  }
+  const codeChar = charForCode(layout === 'auto' ? 'us' : layout, record.code, shift);
+  if (layout !== 'auto') {
+    if (codeChar !== undefined) return { kind: 'char', char: codeChar };
+    // A position the reader's layout does not list (rare symbols, unknown codes): only the host's word is left.
+    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
+  }
+  if (codeChar === undefined) {
+    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
+  }
+  if (hostChar === undefined) {
+    // NumLock off (`End` from `Numpad1`), `Unidentified` or `Dead` with a known position: the position decides.
+    return record.key === 'Dead'
+      ? { kind: 'ambiguous', codeChar, hostChar: '' }
+      : { kind: 'char', char: codeChar };
+  }
+  return sameChar(hostChar, codeChar)
+    ? { kind: 'char', char: codeChar }
+    : { kind: 'ambiguous', codeChar, hostChar };
+}
+
+function unidentifiedOrNone(record: WedgeKeyRecord): ResolvedKey {
+  return record.key === 'Unidentified' || record.key === 'Process' ? { kind: 'unidentified' } : NONE;
+}

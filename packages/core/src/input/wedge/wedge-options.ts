@@ -1,0 +1,75 @@
+/**
+ * Defaults and normalization of the classifier options (a stored profile, then explicit options, win in that order).
+ */
+import { parseCardId } from '../../card-id/parse-card-id.js';
+import type { WedgeLayout } from './layouts.js';
+import type { CardIdParseOptions, CardIdParser, WedgeClassifierOptions, WedgeTerminator } from './types.js';
+
+export type ResolvedWedgeOptions = {
+  readonly layout: WedgeLayout;
+  readonly terminator: WedgeTerminator;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly minLength: number;
+  readonly maxInterKeyMs: number;
+  readonly maxMedianInterKeyMs: number;
+  readonly idleTimeoutMs: number;
+  readonly recognizeAfter: number;
+  readonly acceptPaste: boolean;
+  readonly cardIdOptions: CardIdParseOptions | undefined;
+  readonly parse: CardIdParser;
+};
+
+export const WEDGE_DEFAULTS = {
+  layout: 'auto',
+  terminator: 'Enter',
+  minLength: 5,
+  maxInterKeyMs: 80,
+  maxMedianInterKeyMs: 35,
+  idleTimeoutMs: 100,
+  recognizeAfter: 4,
+} as const;
+
+const defaultParse: CardIdParser = parseCardId;
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * Fills in defaults; never throws (nonsense numbers fall back to the defaults).
+ *
+ * @example
+ * resolveWedgeOptions({ terminator: 'Tab' }).maxInterKeyMs; // 80
+ */
+export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): ResolvedWedgeOptions {
+  const profile = options.profile;
+  const maxInterKeyMs = positive(
+    options.maxInterKeyMs ?? profile?.maxInterKeyMs,
+    WEDGE_DEFAULTS.maxInterKeyMs,
+  );
+  const maxMedian = positive(
+    options.maxMedianInterKeyMs ?? profile?.maxMedianInterKeyMs,
+    WEDGE_DEFAULTS.maxMedianInterKeyMs,
+  );
+  return {
+    layout: options.layout ?? profile?.layout ?? WEDGE_DEFAULTS.layout,
+    terminator: options.terminator ?? profile?.terminator ?? WEDGE_DEFAULTS.terminator,
+    prefix: options.prefix ?? profile?.prefix ?? '',
+    suffix: options.suffix ?? profile?.suffix ?? '',
+    minLength: Math.max(1, Math.floor(positive(options.minLength, WEDGE_DEFAULTS.minLength))),
+    maxInterKeyMs,
+    maxMedianInterKeyMs: Math.min(maxMedian, maxInterKeyMs),
+    idleTimeoutMs: Math.max(maxInterKeyMs, positive(options.idleTimeoutMs, WEDGE_DEFAULTS.idleTimeoutMs)),
+    recognizeAfter: Math.max(2, Math.floor(positive(options.recognizeAfter, WEDGE_DEFAULTS.recognizeAfter))),
+    acceptPaste: options.acceptPaste ?? true,
+    cardIdOptions: options.cardIdOptions,
+    parse: options.parse ?? defaultParse,
+  };
+}
+
+/** A terminator as a short label for messages (`Enter`, `Tab`, `#`, `none`). */
+export function describeTerminator(terminator: WedgeTerminator): string {
+  if (typeof terminator === 'string') return terminator;
+  return terminator.key ?? terminator.code ?? 'none';
+}
