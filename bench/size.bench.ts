@@ -1,0 +1,56 @@
+// Size benchmark: our bundles beside html5-qrcode's, all built the same way in the same run (esbuild, minified,
+// ESM, code splitting, gzip level 9). "Initial" is what a page downloads before the camera starts; "all chunks"
+// adds the lazily loaded camera/decoder chunks.
+// @ts-expect-error plain .mjs without types
+import { BUDGET_BYTES, measure } from '../scripts/size.mjs';
+
+type Size = { initial: number; total: number; chunks: number };
+
+const cases: Array<[string, string]> = [
+  ['kaiku-scanner element + core', "import 'kaiku-scanner';"],
+  [
+    '@kaiku-scanner/core: parseCardId only',
+    "import { parseCardId } from '@kaiku-scanner/core'; (globalThis as any).p = parseCardId;",
+  ],
+  [
+    '@kaiku-scanner/core: wedge + API client + outbox (headless POS)',
+    "import { createWedgeListener, createApiClient, createOutbox } from '@kaiku-scanner/core'; (globalThis as any).p = [createWedgeListener, createApiClient, createOutbox];",
+  ],
+  [
+    '@kaiku-scanner/core: camera scanning',
+    "import { startCameraScan } from '@kaiku-scanner/core'; (globalThis as any).p = startCameraScan;",
+  ],
+  [
+    'html5-qrcode: Html5Qrcode (camera API)',
+    "import { Html5Qrcode } from 'html5-qrcode'; (globalThis as any).p = Html5Qrcode;",
+  ],
+  [
+    'html5-qrcode: Html5QrcodeScanner (with its UI)',
+    "import { Html5QrcodeScanner } from 'html5-qrcode'; (globalThis as any).p = Html5QrcodeScanner;",
+  ],
+];
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const rows: Record<string, string | number>[] = [];
+for (const [name, src] of cases) {
+  try {
+    const m = (await measure(name.replace(/\W+/g, '-'), src)) as Size;
+    rows.push({
+      bundle: name,
+      'initial min+gz': kb(m.initial),
+      'all chunks min+gz': kb(m.total),
+      chunks: m.chunks,
+    });
+  } catch (e) {
+    rows.push({
+      bundle: name,
+      'initial min+gz': `build failed: ${(e as Error).message.split('\n')[0]}`,
+      'all chunks min+gz': '',
+      chunks: 0,
+    });
+  }
+}
+console.table(rows);
+console.log(
+  `Budget: kaiku-scanner element + core initial ≤ ${kb(BUDGET_BYTES)} min+gz (checked by node scripts/size.mjs --check).`,
+);

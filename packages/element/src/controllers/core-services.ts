@@ -1,0 +1,175 @@
+import { createApiClient, createOutbox, parseCardId } from '@kaiku-scanner/core';
+import type { Channel, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import type {
+  AttentionItem,
+  CapState,
+  LookupOutcome,
+  OutboxState,
+  RegisterOutcome,
+  ScannerServices,
+  ShowContext,
+  UsageInput,
+} from './services.js';
+import { decideWithCore } from './decide-with-core.js';
+import { localize, toServiceError } from './to-service-error.js';
+import { formatMessage, isMessageCode } from '@kaiku-scanner/core';
+
+export type CoreServicesOptions = {
+  readonly baseUrl: string;
+  readonly venueId: string;
+  readonly channel: Channel;
+  readonly getToken: () => string | Promise<string>;
+  /** IndexedDB database of the outbox (one per venue terminal setup). Default `kaiku-outbox`. */
+  readonly databaseName?: string;
+};
+
+const NOT_CONFIGURED = 'element-not-configured';
+
+/**
+ * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
+ * disk before the clerk is told anything, then sent at once), and the rules core for every decision.
+ *
+ * @example
+ * scanner.services = createCoreServices({ baseUrl, venueId: 'venue-1', channel: 'box-office', getToken });
+ */
+export function createCoreServices(options: CoreServicesOptions): ScannerServices {
+  const configured = options.baseUrl !== '';
+  const client = createApiClient({
+    baseUrl: options.baseUrl || 'http://localhost/',
+    getToken: options.getToken,
+  });
+  const outbox = configured
+    ? createOutbox({ client, ...(options.databaseName ? { databaseName: options.databaseName } : {}) })
+    : undefined;
+  const listeners = new Set<(s: OutboxState) => void>();
+
+  const readState = async (): Promise<OutboxState> => {
+    if (!outbox) return { pending: 0, needsAttention: [] };
+    const [pending, attention] = await Promise.all([outbox.pendingCount(), outbox.needsAttention()]);
+    const needsAttention: AttentionItem[] = attention.map((r) => ({
+      id: r.id,
+      cardId: r.usage.cardId,
+      showName: r.usage.show.name,
+      reason: { code: r.problem?.code ?? 'refused', message: localize(r.problem?.code ?? 'refused') },
+    }));
+    return { pending, needsAttention };
+  };
+  const notify = (): void => {
+    void readState().then(
+      (s) => listeners.forEach((l) => l(s)),
+      () => undefined,
+    );
+  };
+  outbox?.addEventListener('kaiku-outbox-change', notify);
+  outbox?.addEventListener('kaiku-needs-attention', notify);
+
+  const toUsage = (u: UsageInput): UsageRequest => ({
+    venueId: options.venueId,
+    show: {
+      id: u.show.id,
+      name: u.show.name,
+      start: u.show.start,
+      kind: u.show.kind as ShowKind,
+      ...(u.show.cap === undefined ? {} : { cap: u.show.cap }),
+      ...(u.show.seats === undefined ? {} : { seats: u.show.seats }),
+    },
+    cardId: u.cardId,
+    childTickets: u.request.children,
+    ...(u.request.groupCardIds.length > 0 || u.request.under16 > 0
+      ? { group: { memberCardIds: [...u.request.groupCardIds], under16Clients: u.request.under16 } }
+      : {}),
+    channel: options.channel,
+    mode: u.mode,
+    clientTime: new Date().toISOString(),
+  });
+
+  const notConfigured = (): never => {
+    throw Object.assign(new Error(NOT_CONFIGURED), { code: NOT_CONFIGURED });
+  };
+
+  return {
+    parseCardId(raw) {
+      const r = parseCardId(raw);
+      return r.ok
+        ? { ok: true, id: r.id }
+        : { ok: false, reason: { code: r.error.code, message: r.error.message } };
+    },
+
+    async lookupCard(cardId, signal): Promise<LookupOutcome> {
+      if (!outbox) notConfigured();
+      try {
+        const check = await outbox!.checkCard(cardId, signal ? { signal } : {});
+        if (!check.ok)
+          return { ok: false, notFound: false, error: { code: check.code, message: localize(check.code) } };
+        const kind = parseCardId(cardId);
+        const card = check.card;
+        return {
+          ok: true,
+          card: {
+            id: cardId,
+            kind: kind.ok && kind.kind === 'community' ? 'community' : 'client',
+            status: card?.status ?? 'unverified',
+            validUntil: card?.validUntil ?? '',
+            minors: card?.minors ?? 0,
+            fromCache: check.source !== 'server',
+          },
+        };
+      } catch (e) {
+        const error = toServiceError(e);
+        return { ok: false, error, notFound: error.code === 'card-not-registered' };
+      }
+    },
+
+    decide: decideWithCore,
+
+    async register(u): Promise<RegisterOutcome> {
+      if (!outbox) notConfigured();
+      const record = await outbox!.enqueue(toUsage(u));
+      await outbox!.syncNow().catch(() => undefined);
+      const [pending, attention] = await Promise.all([outbox!.pending(), outbox!.needsAttention()]);
+      const refused = attention.find((r) => r.id === record.id);
+      if (refused) {
+        const code = refused.problem?.code ?? 'refused';
+        // The server refused it: staff see why; the record stays for resolution in the needs-attention list.
+        return { kind: 'refused', reasons: [{ code, message: localize(code) }] };
+      }
+      if (pending.some((r) => r.id === record.id)) {
+        return { kind: 'queued', reason: 'network', pending: pending.length };
+      }
+      return { kind: 'registered', usageId: record.id };
+    },
+
+    async capState(show: ShowContext): Promise<CapState | undefined> {
+      if (!outbox) return show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+      const tally = await outbox.showTally(show.id, { refresh: true });
+      const cap = show.cap ?? tally.cap ?? null;
+      return { cap, given: tally.ticketsGiven };
+    },
+
+    outboxState: readState,
+
+    onOutboxChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async syncNow() {
+      if (!outbox) return;
+      await outbox.syncNow();
+      notify();
+    },
+
+    async exportCsv() {
+      return outbox ? outbox.exportCsv() : '';
+    },
+
+    message(code, locale, params = {}) {
+      return isMessageCode(code) ? formatMessage(code, params as never, locale) : undefined;
+    },
+
+    dispose() {
+      listeners.clear();
+      outbox?.stop();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { OutboxState, ScannerServices, ServiceError } from './services.js';
+import { createCoreServices, type CoreServicesOptions } from './core-services.js';
+import { toServiceError } from './to-service-error.js';
+
+export type ServicesConfig = Omit<CoreServicesOptions, 'onOutboxChange'> & {
+  /** Injected services win over the default core composition. */
+  readonly services: ScannerServices | undefined;
+};
+
+/**
+ * Owns the services the element talks to: the host's injected object, or the core composition built from
+ * `base-url` + `venue-id` + `tokenProvider`. Rebuilt when those change; disposed on disconnect.
+ */
+export class ServicesController implements ReactiveController {
+  private current: ScannerServices | undefined;
+  private owned = false;
+  private unsubscribe: (() => void) | undefined;
+  private config: ServicesConfig | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onOutbox: (state: OutboxState) => void,
+  ) {
+    host.addController(this);
+  }
+
+  configure(config: ServicesConfig): void {
+    this.config = config;
+    this.teardown();
+  }
+
+  /** The services in use (built on first use). */
+  get(): ScannerServices {
+    if (this.current) return this.current;
+    const config = this.config;
+    if (config?.services) {
+      this.current = config.services;
+      this.owned = false;
+    } else {
+      this.current = createCoreServices({
+        baseUrl: config?.baseUrl ?? '',
+        venueId: config?.venueId ?? '',
+        channel: config?.channel ?? 'box-office',
+        getToken: config?.getToken ?? (() => ''),
+      });
+      this.owned = true;
+    }
+    const svc = this.current;
+    this.unsubscribe = svc.onOutboxChange((s) => this.onOutbox(s));
+    void svc.outboxState().then(
+      (s) => this.current === svc && this.onOutbox(s),
+      () => undefined,
+    );
+    return svc;
+  }
+
+  toError(e: unknown): ServiceError {
+    return toServiceError(e);
+  }
+
+  hostConnected(): void {
+    if (this.config) this.get();
+  }
+
+  hostDisconnected(): void {
+    this.teardown();
+  }
+
+  private teardown(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (this.owned) this.current?.dispose();
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { formatMessage, isMessageCode } from '@kaiku-scanner/core';
+import type { LocalizedText, ServiceError } from './services.js';
+
+const UNKNOWN: LocalizedText = {
+  fi: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
+  sv: 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
+  en: 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
+};
+
+/** Renders a code from the core registry in every language; unknown codes get a generic, actionable text. */
+export function localize(code: string, params: Readonly<Record<string, unknown>> = {}): LocalizedText {
+  if (!isMessageCode(code)) return UNKNOWN;
+  const render = (l: 'fi' | 'sv' | 'en'): string => formatMessage(code, params as never, l);
+  return { fi: render('fi'), sv: render('sv'), en: render('en') };
+}
+
+/** Any thrown value as a stable code plus text; never leaks the raw error message (it may hold a card ID). */
+export function toServiceError(e: unknown): ServiceError {
+  // Structural check: any KaikuError (from any copy of the core) carries a string `code` and plain `params`.
+  if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') {
+    const { code, params } = e as { code: string; params?: Readonly<Record<string, unknown>> };
+    return { code, message: localize(code, params ?? {}) };
+  }
+  return { code: 'unexpected', message: UNKNOWN };
+}

@@ -1,0 +1,1133 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { styles } from './kaiku-scanner.styles.js';
+import { translations, resolveLocale, type Translation, type UiLocale } from './translations/index.js';
+import { formatterFor, type Formatter } from './format.js';
+import { EMPTY_REQUEST, type Phase } from './phase.js';
+import type {
+  CapState,
+  CardView,
+  Decision,
+  LocalizedText,
+  OutboxState,
+  Reason,
+  ScannerServices,
+  ServiceError,
+  ShowContext,
+  TicketRequest,
+} from './controllers/services.js';
+import { ServicesController } from './controllers/services-controller.js';
+import { WedgeController } from './controllers/wedge-controller.js';
+import { CameraController } from './controllers/camera-controller.js';
+import { probeMax } from './probe.js';
+import {
+  KaikuBeforeRegisterEvent,
+  KaikuCardEvent,
+  KaikuErrorEvent,
+  KaikuScanEvent,
+  KaikuSyncEvent,
+  KaikuUsageQueuedEvent,
+  KaikuUsageRegisteredEvent,
+  type KaikuErrorDetail,
+  type KaikuUsageDetail,
+  type ScanSource,
+} from './events/index.js';
+
+export type TokenProvider = () => string | Promise<string>;
+export type UsageMode = 'booking' | 'collection';
+
+/**
+ * `<kaiku-scanner>`: reads a Kaikukortti (wedge scanner, camera or typed ID), shows the card, lets the clerk pick
+ * the tickets the rules allow, and registers the usage in Kaikukanta — or queues it offline.
+ *
+ * @summary The Kaikukortti box-office element.
+ *
+ * @event kaiku-scan - A card ID was read and passed the format check. `detail: { cardId, source, groupMember }`
+ * @event kaiku-card - A card was looked up. `detail: { cardId, kind, status, validUntil, minors, allowed, reasons, fromCache }`
+ * @event kaiku-before-register - Cancelable; fired before a usage is written. `detail: KaikuUsageDetail`
+ * @event kaiku-usage-registered - Kaikukanta accepted the usage. `detail: KaikuUsageDetail & { usageId }`
+ * @event kaiku-usage-queued - The usage is stored offline and will be sent later. `detail: KaikuUsageDetail & { pending, reason }`
+ * @event kaiku-sync - The outbox changed. `detail: { pending, needsAttention }`
+ * @event kaiku-error - Something failed. `detail: { code, stage, cardId? }`
+ *
+ * @csspart base - The outer box.
+ * @csspart header - Title, show context, mode, cap meter and sync status.
+ * @csspart show - The show context (name, start, kind or the chooser).
+ * @csspart cap-meter - The cap meter (tickets given and left).
+ * @csspart sync-status - Pending-sync count, offline badge and the send-now button.
+ * @csspart stage - The area that changes with the flow.
+ * @csspart manual-input - The card-ID text field.
+ * @csspart camera-button - The button that opens and closes the camera.
+ * @csspart viewfinder - The camera preview.
+ * @csspart card-panel - The looked-up card.
+ * @csspart refusal - The list of reasons a card is refused.
+ * @csspart tickets - The ticket form (adult, children, group).
+ * @csspart confirm-button - The button that registers the usage.
+ * @csspart result - The registered / queued confirmation.
+ * @csspart queued-badge - The badge shown when a usage is queued offline.
+ * @csspart error - The error notice.
+ * @csspart needs-attention - The list of queued usages the server refused.
+ *
+ * @cssproperty --kaiku-font - Font family.
+ * @cssproperty --kaiku-font-size - Base font size.
+ * @cssproperty --kaiku-radius - Corner radius.
+ * @cssproperty --kaiku-gap - Spacing unit.
+ * @cssproperty --kaiku-bg - Background colour.
+ * @cssproperty --kaiku-surface - Background of panels and tracks.
+ * @cssproperty --kaiku-fg - Text colour.
+ * @cssproperty --kaiku-muted - Secondary text colour (keep ≥ 4.5:1 on --kaiku-bg).
+ * @cssproperty --kaiku-border - Border colour (keep ≥ 3:1 on --kaiku-bg).
+ * @cssproperty --kaiku-accent - Buttons, links and the meter.
+ * @cssproperty --kaiku-accent-fg - Text on --kaiku-accent.
+ * @cssproperty --kaiku-ok - Success text; --kaiku-ok-bg its background.
+ * @cssproperty --kaiku-warn - Queued/offline text; --kaiku-warn-bg its background.
+ * @cssproperty --kaiku-danger - Refusal and error text; --kaiku-danger-bg its background.
+ * @cssproperty --kaiku-focus - Focus ring colour.
+ */
+export class KaikuScanner extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    venueId: { attribute: 'venue-id' },
+    channel: {},
+    lang: { reflect: true },
+    theme: { reflect: true },
+    mode: { reflect: true },
+    showId: { attribute: 'show-id' },
+    showName: { attribute: 'show-name' },
+    showStart: { attribute: 'show-start' },
+    showKind: { attribute: 'show-kind' },
+    showCap: { attribute: 'show-cap', type: Number },
+    showSeats: { attribute: 'show-seats', type: Number },
+    shows: { attribute: false },
+    noCamera: { attribute: 'no-camera', type: Boolean },
+    noWedge: { attribute: 'no-wedge', type: Boolean },
+    tokenProvider: { attribute: false },
+    services: { attribute: false },
+    phase: { state: true },
+    outbox: { state: true },
+    cap: { state: true },
+    online: { state: true },
+    manualError: { state: true },
+    groupError: { state: true },
+    politeText: { state: true },
+    alertText: { state: true },
+    pageLang: { state: true },
+  };
+
+  /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
+  declare baseUrl: string;
+  /** The venue the usages are registered for. */
+  declare venueId: string;
+  /** Sales channel of this terminal. */
+  declare channel: 'box-office' | 'reservation' | 'ticket-agent';
+  /** UI language: `fi` (default), `sv` or `en`. Falls back to the closest `lang` of the page. */
+  declare lang: string;
+  /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+  declare theme: 'auto' | 'light' | 'dark';
+  /** Booking a ticket, or collecting a booked ticket. */
+  declare mode: UsageMode;
+  /** ID of the show or course. Chooses from `shows` when that list is set. */
+  declare showId: string;
+  declare showName: string;
+  /** Start as an ISO date-time with offset, e.g. `2026-03-01T19:00:00+02:00`. */
+  declare showStart: string;
+  /** Kind of show: `show`, `small-show`, `course`, `festival`, `mass-event`, `swimming-hall`, … */
+  declare showKind: string;
+  /** The venue's cap for card-holder tickets; when unset, the server's tally decides. */
+  declare showCap: number | undefined;
+  declare showSeats: number | undefined;
+  /** Shows to choose from (property only). */
+  declare shows: readonly ShowContext[];
+  /** Hide the camera button. */
+  declare noCamera: boolean;
+  /** Do not listen for keyboard-wedge scanners. */
+  declare noWedge: boolean;
+  /** Returns a bearer token for the API (property only; never stored). */
+  declare tokenProvider: TokenProvider | undefined;
+  /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
+  declare services: ScannerServices | undefined;
+
+  declare private phase: Phase;
+  declare private outbox: OutboxState;
+  declare private cap: CapState | undefined;
+  declare private online: boolean;
+  declare private manualError: Reason | undefined;
+  declare private groupError: Reason | undefined;
+  declare private politeText: string;
+  declare private alertText: string;
+  declare private pageLang: string;
+
+  constructor() {
+    super();
+    this.baseUrl = '';
+    this.venueId = '';
+    this.channel = 'box-office';
+    this.lang = '';
+    this.theme = 'auto';
+    this.mode = 'booking';
+    this.showId = '';
+    this.showName = '';
+    this.showStart = '';
+    this.showKind = 'show';
+    this.showCap = undefined;
+    this.showSeats = undefined;
+    this.shows = [];
+    this.noCamera = false;
+    this.noWedge = false;
+    this.tokenProvider = undefined;
+    this.services = undefined;
+    this.phase = { name: 'ready' };
+    this.outbox = { pending: 0, needsAttention: [] };
+    this.cap = undefined;
+    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    this.manualError = undefined;
+    this.groupError = undefined;
+    this.politeText = '';
+    this.alertText = '';
+    this.pageLang = '';
+  }
+
+  private readonly svc = new ServicesController(this, (s) => this.onOutbox(s));
+  private readonly wedge = new WedgeController(
+    this,
+    (id, raw) => this.onRead(id, 'wedge', raw),
+    (e) => this.onInputError(e),
+  );
+  private readonly camera = new CameraController(
+    this,
+    (id) => this.onRead(id, 'camera', id),
+    (e) => this.onCameraError(e),
+  );
+  private lookupAbort: AbortController | undefined;
+  private focusAfterRender = false;
+
+  /** The language in use. */
+  get locale(): UiLocale {
+    return resolveLocale(this.lang) ?? resolveLocale(this.pageLang) ?? 'fi';
+  }
+
+  /** The show usages are registered for, from `shows` + `showId` or from the show-* attributes. */
+  get show(): ShowContext | undefined {
+    const chosen = this.shows.find((s) => s.id === this.showId);
+    if (chosen) return chosen;
+    if (!this.showId || !this.showName || !this.showStart) return undefined;
+    return {
+      id: this.showId,
+      name: this.showName,
+      start: this.showStart,
+      kind: this.showKind,
+      ...(this.showCap === undefined || Number.isNaN(this.showCap) ? {} : { cap: this.showCap }),
+      ...(this.showSeats === undefined || Number.isNaN(this.showSeats) ? {} : { seats: this.showSeats }),
+    };
+  }
+
+  private get t(): Translation {
+    return translations[this.locale];
+  }
+
+  private get fmt(): Formatter {
+    return formatterFor(this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pageLang =
+      this.closest('[lang]:not(kaiku-scanner)')?.getAttribute('lang') ?? document.documentElement.lang;
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOnline);
+    this.lookupAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('baseUrl') ||
+      changed.has('venueId') ||
+      changed.has('services') ||
+      changed.has('channel')
+    ) {
+      this.svc.configure({
+        services: this.services,
+        baseUrl: this.baseUrl,
+        venueId: this.venueId,
+        channel: this.channel,
+        getToken: () => this.tokenProvider?.() ?? '',
+      });
+    }
+    if (changed.has('noWedge')) this.wedge.setEnabled(!this.noWedge);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
+      (k) => changed.has(k as keyof KaikuScanner),
+    );
+    if (showChanged) void this.refreshCap();
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+  }
+
+  // ---- public JS API ----
+
+  /** Submits a card ID as if it had been typed (e.g. from a host's own scanner integration). */
+  submitCardId(raw: string): void {
+    this.onRead(raw, 'api', raw);
+  }
+
+  /** Registers the usage on screen (what the confirm button does). */
+  confirm(): Promise<void> {
+    return this.register();
+  }
+
+  /** Back to ready, dropping the card on screen. */
+  reset(): void {
+    this.lookupAbort?.abort();
+    this.toPhase({ name: 'ready' });
+  }
+
+  /** Sends queued usages now. */
+  async syncNow(): Promise<void> {
+    try {
+      await this.svc.get().syncNow();
+    } catch (e) {
+      this.fail(this.svc.toError(e), 'sync');
+    }
+  }
+
+  /** The pending and needs-attention usages as CSV in the official usage-report layout. */
+  exportCsv(): Promise<string> {
+    return this.svc.get().exportCsv();
+  }
+
+  // ---- flow ----
+
+  private toPhase(phase: Phase, polite = '', alert = ''): void {
+    this.phase = phase;
+    this.politeText = polite;
+    this.alertText = alert;
+    this.focusAfterRender = true;
+    if (phase.name !== 'ready') this.manualError = undefined;
+    this.groupError = undefined;
+  }
+
+  private onRead(raw: string, source: ScanSource, _original: string): void {
+    const phase = this.phase;
+    if (phase.name === 'looking-up' || phase.name === 'registering') return;
+    const parsed = this.svc.get().parseCardId(raw);
+    const addingToGroup =
+      phase.name === 'card' &&
+      phase.card.kind === 'community' &&
+      phase.blocking.length === 0 &&
+      source !== 'api';
+    if (!parsed.ok) {
+      if (addingToGroup) this.groupError = parsed.reason;
+      else if (phase.name !== 'card') {
+        if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
+        this.manualError = parsed.reason;
+      }
+      this.alertText = this.text(parsed.reason.message);
+      this.emitError({ code: parsed.reason.code, stage: 'input' });
+      return;
+    }
+    if (addingToGroup && phase.name === 'card') {
+      this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: true }));
+      this.addGroupMember(parsed.id);
+      return;
+    }
+    this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: false }));
+    void this.lookUp(parsed.id);
+  }
+
+  private async lookUp(cardId: string): Promise<void> {
+    const show = this.show;
+    if (!show) {
+      this.toPhase({ name: 'ready' }, '', this.t.noShow);
+      this.emitError({ code: 'no-show', stage: 'config', cardId });
+      return;
+    }
+    this.camera.stop();
+    this.lookupAbort?.abort();
+    const abort = new AbortController();
+    this.lookupAbort = abort;
+    this.toPhase({ name: 'looking-up', cardId }, this.t.lookingUp(cardId));
+    const outcome = await this.svc.get().lookupCard(cardId, abort.signal);
+    if (abort.signal.aborted) return;
+    if (!outcome.ok) {
+      this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
+      return;
+    }
+    this.showCard(outcome.card, show);
+  }
+
+  private showCard(card: CardView, show: ShowContext): void {
+    const probe: TicketRequest =
+      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
+    const first = this.decide(card, show, probe);
+    const blocking = first.ok ? [] : first.reasons;
+    this.toPhase(
+      { name: 'card', card, request: EMPTY_REQUEST, blocking },
+      blocking.length === 0 ? `${this.t.cardHeading} ${card.id}: ${this.t.statusName(card.status)}` : '',
+      blocking.length === 0
+        ? ''
+        : `${this.t.refusedHeading}. ${blocking.map((r) => this.text(r.message)).join(' ')}`,
+    );
+    this.dispatchEvent(
+      new KaikuCardEvent({
+        cardId: card.id,
+        kind: card.kind,
+        status: card.status,
+        validUntil: card.validUntil,
+        minors: card.minors,
+        allowed: blocking.length === 0,
+        reasons: blocking.map((r) => r.code),
+        fromCache: card.fromCache,
+      }),
+    );
+  }
+
+  private decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
+    return this.svc.get().decide({ card, show, mode: this.mode, request, cap: this.cap, now: new Date() });
+  }
+
+  private setRequest(request: TicketRequest): void {
+    if (this.phase.name !== 'card') return;
+    this.phase = { ...this.phase, request };
+  }
+
+  private addGroupMember(cardId: string): void {
+    if (this.phase.name !== 'card') return;
+    const { card, request } = this.phase;
+    if (cardId === card.id || request.groupCardIds.includes(cardId)) {
+      this.groupError = {
+        code: 'group-duplicate',
+        message: {
+          fi: `${cardId} on jo ryhmässä.`,
+          sv: `${cardId} finns redan i gruppen.`,
+          en: `${cardId} is already in the group.`,
+        },
+      };
+      this.alertText = this.text(this.groupError.message);
+      return;
+    }
+    this.groupError = undefined;
+    this.setRequest({ ...request, groupCardIds: [...request.groupCardIds, cardId] });
+    this.politeText = `${this.t.groupHeading}: ${cardId}`;
+  }
+
+  private async register(): Promise<void> {
+    const phase = this.phase;
+    const show = this.show;
+    if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
+    const decision = this.decide(phase.card, show, phase.request);
+    if (!decision.ok) {
+      this.alertText = decision.reasons.map((r) => this.text(r.message)).join(' ');
+      return;
+    }
+    const detail = this.usageDetail(phase.card.id, phase.request, show);
+    if (!this.dispatchEvent(new KaikuBeforeRegisterEvent(detail))) {
+      this.alertText = this.t.vetoed;
+      return;
+    }
+    this.toPhase({ name: 'registering', card: phase.card, request: phase.request }, this.t.registering);
+    let outcome;
+    try {
+      outcome = await this.svc
+        .get()
+        .register({ show, cardId: phase.card.id, request: phase.request, mode: this.mode });
+    } catch (e) {
+      this.fail(this.svc.toError(e), 'register', phase.card.id);
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      this.toPhase(
+        { ...phase, blocking: outcome.reasons },
+        '',
+        outcome.reasons.map((r) => this.text(r.message)).join(' '),
+      );
+      void this.refreshCap();
+      this.emitError({
+        code: outcome.reasons[0]?.code ?? 'refused',
+        stage: 'register',
+        cardId: phase.card.id,
+      });
+      return;
+    }
+    const done: Phase = {
+      name: 'done',
+      outcome: outcome.kind,
+      cardId: phase.card.id,
+      request: phase.request,
+    };
+    if (outcome.kind === 'registered') {
+      if (outcome.cap) this.cap = outcome.cap;
+      else void this.refreshCap();
+      this.toPhase(done, `${this.t.registeredHeading}. ${this.registeredDetail(phase.request)}`);
+      this.dispatchEvent(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
+    } else {
+      if (this.cap) this.cap = { ...this.cap, given: this.cap.given + this.ticketCount(phase.request) };
+      this.toPhase(done, `${this.t.queuedHeading}. ${this.t.queuedDetail}`);
+      this.dispatchEvent(
+        new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
+      );
+    }
+  }
+
+  private usageDetail(cardId: string, request: TicketRequest, show: ShowContext): KaikuUsageDetail {
+    return {
+      cardId,
+      adults: 1,
+      children: request.children,
+      groupCardIds: request.groupCardIds,
+      under16: request.under16,
+      showId: show.id,
+      mode: this.mode,
+    };
+  }
+
+  private ticketCount(r: TicketRequest): number {
+    return 1 + r.children + r.groupCardIds.length + r.under16;
+  }
+
+  private registeredDetail(r: TicketRequest): string {
+    return this.t.registeredDetail(
+      this.fmt.number(1 + r.groupCardIds.length),
+      this.fmt.number(r.children + r.under16),
+    );
+  }
+
+  private fail(
+    error: ServiceError,
+    stage: KaikuErrorDetail['stage'],
+    retryCardId?: string,
+    cardId?: string,
+  ): void {
+    this.toPhase(
+      retryCardId === undefined ? { name: 'error', error } : { name: 'error', error, retryCardId },
+      '',
+      `${this.t.errorHeading}. ${this.text(error.message)}`,
+    );
+    this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
+  }
+
+  private emitError(detail: KaikuErrorDetail): void {
+    this.dispatchEvent(new KaikuErrorEvent(detail));
+  }
+
+  private onInputError(reason: Reason): void {
+    if (this.phase.name === 'ready') this.manualError = reason;
+    this.alertText = this.text(reason.message);
+    this.emitError({ code: reason.code, stage: 'input' });
+  }
+
+  private onCameraError(error: ServiceError): void {
+    this.alertText = this.text(error.message);
+    this.manualError = { code: error.code, message: error.message };
+    this.emitError({ code: error.code, stage: 'camera' });
+  }
+
+  private onOutbox(state: OutboxState): void {
+    const changed =
+      state.pending !== this.outbox.pending ||
+      state.needsAttention.length !== this.outbox.needsAttention.length;
+    this.outbox = state;
+    if (changed) {
+      this.dispatchEvent(
+        new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
+      );
+      void this.refreshCap();
+    }
+  }
+
+  private readonly onOnline = (): void => {
+    this.online = navigator.onLine;
+    if (this.online) void this.syncNow();
+  };
+
+  private async refreshCap(): Promise<void> {
+    const show = this.show;
+    if (!show) {
+      this.cap = undefined;
+      return;
+    }
+    const fallback: CapState | undefined = show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+    try {
+      const got = await this.svc.get().capState(show);
+      if (this.show?.id === show.id) this.cap = got ?? this.cap ?? fallback;
+    } catch {
+      if (this.show?.id === show.id) this.cap = this.cap ?? fallback;
+    }
+  }
+
+  private text(message: LocalizedText): string {
+    return message[this.locale];
+  }
+
+  // ---- event handlers ----
+
+  private readonly onManualSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#manual');
+    const value = input?.value ?? '';
+    this.onRead(value, 'manual', value);
+  };
+
+  private readonly onGroupSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#member');
+    const value = input?.value.trim() ?? '';
+    if (value === '') {
+      void this.register();
+      return;
+    }
+    const parsed = this.svc.get().parseCardId(value);
+    if (!parsed.ok) {
+      this.groupError = parsed.reason;
+      this.alertText = this.text(parsed.reason.message);
+      return;
+    }
+    if (input) input.value = '';
+    this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source: 'manual', groupMember: true }));
+    this.addGroupMember(parsed.id);
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (
+      e.key === 'Escape' &&
+      (this.phase.name === 'card' || this.phase.name === 'error' || this.phase.name === 'done')
+    ) {
+      e.preventDefault();
+      this.reset();
+    }
+  };
+
+  private readonly onModeChange = (e: Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    if (value === 'booking' || value === 'collection') this.mode = value;
+  };
+
+  private readonly onShowChange = (e: Event): void => {
+    this.showId = (e.target as HTMLSelectElement).value;
+    this.cap = undefined;
+  };
+
+  private readonly onCameraToggle = (): void => {
+    if (this.camera.active) this.camera.stop();
+    else {
+      const video = this.renderRoot.querySelector<HTMLVideoElement>('video');
+      void this.camera.start(() => this.renderRoot.querySelector<HTMLVideoElement>('video') ?? video);
+    }
+  };
+
+  private readonly onRetry = (): void => {
+    if (this.phase.name === 'error' && this.phase.retryCardId) void this.lookUp(this.phase.retryCardId);
+    else this.reset();
+  };
+
+  private readonly onConfirm = (): void => {
+    void this.register();
+  };
+
+  // ---- render ----
+
+  override render(): TemplateResult {
+    return html`
+      <section
+        part="base"
+        class="base"
+        aria-labelledby="title"
+        @keydown=${this.onKeyDown}
+        lang=${this.locale}
+      >
+        ${this.renderHeader()}
+        <div part="stage" class="stage">${this.renderStage()}</div>
+        ${this.renderNeedsAttention()}
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeText}</div>
+        <div class="sr-only" role="alert" aria-atomic="true">${this.alertText}</div>
+      </section>
+    `;
+  }
+
+  private renderStage(): TemplateResult {
+    switch (this.phase.name) {
+      case 'ready':
+        return this.renderReady();
+      case 'looking-up':
+        return this.renderBusy(this.t.lookingUp(this.phase.cardId));
+      case 'card':
+        return this.renderCardPanel(this.phase.card, this.phase.request, this.phase.blocking);
+      case 'registering':
+        return this.renderBusy(this.t.registering);
+      case 'done':
+        return this.renderResult(this.phase.outcome, this.phase.cardId, this.phase.request);
+      case 'error':
+        return this.renderError(this.phase.error, this.phase.retryCardId);
+    }
+  }
+
+  private renderHeader(): TemplateResult {
+    const t = this.t;
+    return html`
+      <div part="header" class="header">
+        <h2 id="title">${t.title}</h2>
+        ${this.renderSyncStatus()}
+      </div>
+      <div class="context">
+        ${this.renderShow()}
+        <fieldset>
+          <legend>${t.mode}</legend>
+          <div class="modes">
+            ${(['booking', 'collection'] as const).map(
+              (m) =>
+                html`<label class="radio"
+                  ><input
+                    type="radio"
+                    name="mode"
+                    value=${m}
+                    .checked=${this.mode === m}
+                    @change=${this.onModeChange}
+                  />${m === 'booking' ? t.modeBooking : t.modeCollection}</label
+                >`,
+            )}
+          </div>
+        </fieldset>
+        ${this.renderCapMeter()}
+      </div>
+    `;
+  }
+
+  private renderShow(): TemplateResult {
+    const t = this.t;
+    const show = this.show;
+    const summary = show
+      ? html`<p class="show-name">${show.name}</p>
+          <p class="muted">
+            ${show.kind === 'course' ? t.kindCourse : t.kindEvent} ·
+            ${t.showStarts(this.fmt.dateTime(show.start))}
+          </p>`
+      : html`<p class="muted">${t.noShow}</p>`;
+    if (this.shows.length === 0) return html`<div part="show" class="field">${summary}</div>`;
+    return html`<div part="show" class="field">
+      <label for="show-select">${t.chooseShow}</label>
+      <select id="show-select" @change=${this.onShowChange}>
+        <option value="" ?selected=${!show}>—</option>
+        ${this.shows.map(
+          (s) =>
+            html`<option value=${s.id} ?selected=${s.id === show?.id}>
+              ${s.name} · ${this.fmt.dateTime(s.start)}
+            </option>`,
+        )}
+      </select>
+      ${show ? html`<p class="muted">${show.kind === 'course' ? t.kindCourse : t.kindEvent}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderCapMeter(): TemplateResult | typeof nothing {
+    const t = this.t;
+    const cap = this.cap;
+    if (!this.show) return nothing;
+    if (!cap || cap.cap === null) {
+      return html`<div part="cap-meter" class="meter"><span class="muted">${t.capNone}</span></div>`;
+    }
+    const left = Math.max(0, cap.cap - cap.given);
+    const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
+    return html`<div part="cap-meter" class="meter">
+      <span id="cap-label">${t.capMeterLabel}</span>
+      <div
+        class="meter-bar"
+        role="meter"
+        aria-labelledby="cap-label"
+        aria-valuemin="0"
+        aria-valuemax=${cap.cap}
+        aria-valuenow=${Math.min(cap.given, cap.cap)}
+        aria-valuetext=${`${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))}, ${t.capLeft(this.fmt.number(left))}`}
+      >
+        <div class="meter-fill ${left === 0 ? 'full' : ''}" style=${styleMap({ width: `${pct}%` })}></div>
+      </div>
+      <span
+        >${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))} ·
+        <strong>${t.capLeft(this.fmt.number(left))}</strong></span
+      >
+    </div>`;
+  }
+
+  private renderSyncStatus(): TemplateResult {
+    const t = this.t;
+    const pending = this.outbox.pending;
+    return html`<div part="sync-status" class="row">
+      ${this.online ? nothing : html`<span class="badge danger">${t.offline}</span>`}
+      ${
+        pending > 0
+          ? html`<span class="badge warn" data-pending=${pending}
+                >${t.pending(this.fmt.number(pending))}</span
+              >
+              <button type="button" @click=${() => void this.syncNow()}>${t.syncNow}</button>`
+          : html`<span class="badge ok" data-pending="0">${t.pendingNone}</span>`
+      }
+    </div>`;
+  }
+
+  private renderBusy(text: string): TemplateResult {
+    return html`<div class="row" tabindex="-1" data-autofocus>
+      <span class="spinner" aria-hidden="true"></span>
+      <p>${text}</p>
+    </div>`;
+  }
+
+  private renderReady(): TemplateResult {
+    const t = this.t;
+    const err = this.manualError;
+    return html`
+      <h3>${t.readyHeading}</h3>
+      <p class="muted" id="ready-hint">${this.noCamera ? t.readyHintNoCamera : t.readyHint}</p>
+      <form class="field" @submit=${this.onManualSubmit} novalidate>
+        <label for="manual">${t.manualLabel}</label>
+        <p class="muted" id="manual-hint">${t.manualHint}</p>
+        <div class="input-row">
+          <input
+            id="manual"
+            part="manual-input"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            inputmode="text"
+            aria-describedby="manual-hint ${err ? 'manual-error' : ''}"
+            aria-invalid=${err ? 'true' : 'false'}
+            data-autofocus
+          />
+          <button class="primary" type="submit">${t.manualSubmit}</button>
+        </div>
+        ${err ? html`<p id="manual-error" class="notice danger"><span>${this.text(err.message)}</span></p>` : nothing}
+      </form>
+      ${this.noCamera ? nothing : this.renderCamera()}
+    `;
+  }
+
+  private renderCamera(): TemplateResult {
+    const t = this.t;
+    const on = this.camera.active;
+    return html`<div class="field">
+      <div class="row">
+        <button
+          type="button"
+          part="camera-button"
+          aria-pressed=${on ? 'true' : 'false'}
+          @click=${this.onCameraToggle}
+        >
+          ${on ? t.cameraStop : t.cameraStart}
+        </button>
+      </div>
+      <video part="viewfinder" aria-label=${t.cameraLabel} playsinline muted ?hidden=${!on}></video>
+    </div>`;
+  }
+
+  private renderCardPanel(
+    card: CardView,
+    request: TicketRequest,
+    blocking: readonly Reason[],
+  ): TemplateResult {
+    const t = this.t;
+    const refused = blocking.length > 0;
+    return html`
+      <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
+        <h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
+        <dl>
+          <div>
+            <dt>${t.cardKind}</dt>
+            <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
+          </div>
+          <div>
+            <dt>${t.status}</dt>
+            <dd>${t.statusName(card.status)}</dd>
+          </div>
+          <div>
+            <dt>${t.validUntil}</dt>
+            <dd>${this.fmt.date(card.validUntil)}</dd>
+          </div>
+          ${
+            card.kind === 'client'
+              ? html`<div>
+                  <dt>${t.minors}</dt>
+                  <dd>${this.fmt.number(card.minors)}</dd>
+                </div>`
+              : nothing
+          }
+        </dl>
+        ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}
+        ${refused ? this.renderRefusal(blocking) : this.renderTickets(card, request)}
+      </section>
+    `;
+  }
+
+  private renderRefusal(reasons: readonly Reason[]): TemplateResult {
+    return html`<div part="refusal" class="notice danger">
+        <h4>${this.t.refusedHeading}</h4>
+        <ul>
+          ${reasons.map((r) => html`<li data-code=${r.code}>${this.text(r.message)}</li>`)}
+        </ul>
+      </div>
+      <div class="actions">
+        <button class="primary" type="button" data-autofocus @click=${() => this.reset()}>
+          ${this.t.nextCustomer}
+        </button>
+      </div>`;
+  }
+
+  private renderTickets(card: CardView, request: TicketRequest): TemplateResult {
+    const t = this.t;
+    const show = this.show;
+    if (!show) return html``;
+    const decision = this.decide(card, show, request);
+    const isCourse = show.kind === 'course';
+    const childMax =
+      card.kind === 'client' && !isCourse
+        ? Math.max(
+            0,
+            probeMax((n) => this.decide(card, show, { ...request, children: n }).ok),
+          )
+        : 0;
+    const under16Max =
+      card.kind === 'community'
+        ? Math.max(
+            0,
+            probeMax((n) => this.decide(card, show, { ...request, under16: n }).ok),
+          )
+        : 0;
+    const focusStepper = card.kind === 'client' && childMax > 0;
+    return html`<div part="tickets" class="field">
+      <h4>${t.ticketsHeading}</h4>
+      <div class="stepper">
+        <span class="stepper-label">${t.adultTickets}</span
+        ><span class="stepper-value">${this.fmt.number(1)}</span>
+        <span class="muted">${t.adultNote}</span>
+      </div>
+      ${
+        card.kind === 'client'
+          ? isCourse
+            ? html`<p class="muted">${t.childNoneCourse}</p>`
+            : this.renderStepper('children', t.childTickets, request.children, childMax, focusStepper, (n) =>
+                this.setRequest({ ...request, children: n }),
+              )
+          : this.renderGroup(request, under16Max)
+      }
+      ${
+        decision.ok
+          ? html`<p><strong>${t.totalTickets(this.fmt.number(decision.total))}</strong></p>`
+          : html`<div class="notice warn" data-live-reasons>
+              <ul>
+                ${decision.reasons.map((r) => html`<li data-code=${r.code}>${this.text(r.message)}</li>`)}
+              </ul>
+            </div>`
+      }
+      <div class="actions">
+        <button
+          class="primary"
+          type="button"
+          part="confirm-button"
+          aria-disabled=${decision.ok ? 'false' : 'true'}
+          ?data-autofocus=${!focusStepper && card.kind === 'client'}
+          @click=${this.onConfirm}
+        >
+          ${t.confirm}
+        </button>
+        <button type="button" @click=${() => this.reset()}>${t.cancel}</button>
+      </div>
+      <p class="muted">${t.keysHint}</p>
+    </div>`;
+  }
+
+  private renderStepper(
+    id: string,
+    label: string,
+    value: number,
+    max: number,
+    autofocus: boolean,
+    set: (n: number) => void,
+  ): TemplateResult {
+    const t = this.t;
+    const clamp = (n: number): number => Math.max(0, Math.min(max, n));
+    const onKey = (e: KeyboardEvent): void => {
+      const next =
+        e.key === 'ArrowUp' || e.key === 'ArrowRight' || e.key === '+'
+          ? value + 1
+          : e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === '-'
+            ? value - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? max
+                : /^[0-9]$/.test(e.key)
+                  ? Number(e.key)
+                  : undefined;
+      if (next !== undefined) {
+        e.preventDefault();
+        set(clamp(next));
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        void this.register();
+      }
+    };
+    return html`<div class="stepper">
+      <span class="stepper-label" id="${id}-label"
+        >${label} <span class="muted">(${t.childLimit(this.fmt.number(max))})</span></span
+      >
+      <span class="stepper-controls">
+        <button
+          type="button"
+          tabindex="-1"
+          aria-label=${t.decrease(label)}
+          ?disabled=${value <= 0}
+          @click=${() => set(clamp(value - 1))}
+        >
+          −
+        </button>
+        <span
+          class="stepper-value"
+          id="${id}-value"
+          role="spinbutton"
+          tabindex="0"
+          aria-labelledby="${id}-label"
+          aria-valuemin="0"
+          aria-valuemax=${max}
+          aria-valuenow=${value}
+          aria-valuetext=${this.fmt.number(value)}
+          ?data-autofocus=${autofocus}
+          @keydown=${onKey}
+          >${this.fmt.number(value)}</span
+        >
+        <button
+          type="button"
+          tabindex="-1"
+          aria-label=${t.increase(label)}
+          ?disabled=${value >= max}
+          @click=${() => set(clamp(value + 1))}
+        >
+          +
+        </button>
+      </span>
+    </div>`;
+  }
+
+  private renderGroup(request: TicketRequest, under16Max: number): TemplateResult {
+    const t = this.t;
+    const err = this.groupError;
+    return html`<fieldset class="field">
+        <legend>${t.groupHeading}</legend>
+        <p class="muted" id="member-hint">${t.groupHint}</p>
+        ${
+          request.groupCardIds.length === 0
+            ? html`<p class="muted">${t.groupEmpty}</p>`
+            : html`<ul class="group-list">
+                ${request.groupCardIds.map(
+                  (id) =>
+                    html`<li>
+                      <span class="mono">${id}</span>
+                      <button
+                        type="button"
+                        aria-label=${t.groupRemove(id)}
+                        @click=${() => this.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) })}
+                      >
+                        ×
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+        }
+        <form class="field" @submit=${this.onGroupSubmit} novalidate>
+          <label for="member">${t.groupMemberLabel}</label>
+          <div class="input-row">
+            <input
+              id="member"
+              type="text"
+              autocomplete="off"
+              spellcheck="false"
+              aria-describedby="member-hint ${err ? 'member-error' : ''}"
+              aria-invalid=${err ? 'true' : 'false'}
+              data-autofocus
+            />
+            <button type="submit">${t.groupAdd}</button>
+          </div>
+          ${err ? html`<p id="member-error" class="notice danger"><span>${this.text(err.message)}</span></p>` : nothing}
+        </form>
+      </fieldset>
+      ${this.renderStepper('under16', t.under16, request.under16, under16Max, false, (n) =>
+        this.setRequest({ ...request, under16: n }),
+      )}`;
+  }
+
+  private renderResult(
+    outcome: 'registered' | 'queued',
+    cardId: string,
+    request: TicketRequest,
+  ): TemplateResult {
+    const t = this.t;
+    const queued = outcome === 'queued';
+    return html`<div part="result" class="notice ${queued ? 'warn' : 'ok'}" data-outcome=${outcome}>
+        <h3>${queued ? t.queuedHeading : t.registeredHeading}</h3>
+        ${queued ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>` : nothing}
+        <p><span class="mono">${cardId}</span> · ${this.registeredDetail(request)}</p>
+        ${queued ? html`<p>${t.queuedDetail}</p>` : nothing}
+      </div>
+      <div class="actions">
+        <button class="primary" type="button" data-autofocus @click=${() => this.reset()}>
+          ${t.nextCustomer}
+        </button>
+      </div>`;
+  }
+
+  private renderError(error: ServiceError, retryCardId: string | undefined): TemplateResult {
+    const t = this.t;
+    return html`<div part="error" class="notice danger" data-code=${error.code}>
+        <h3>${t.errorHeading}</h3>
+        <p>${this.text(error.message)}</p>
+      </div>
+      <div class="actions">
+        ${
+          retryCardId
+            ? html`<button class="primary" type="button" data-autofocus @click=${this.onRetry}>
+                ${t.tryAgain}
+              </button>`
+            : nothing
+        }
+        <button type="button" ?data-autofocus=${!retryCardId} @click=${() => this.reset()}>
+          ${t.nextCustomer}
+        </button>
+      </div>`;
+  }
+
+  private renderNeedsAttention(): TemplateResult | typeof nothing {
+    const items = this.outbox.needsAttention;
+    if (items.length === 0) return nothing;
+    return html`<details part="needs-attention" class="notice danger" open>
+      <summary>${this.t.needsAttentionHeading(this.fmt.number(items.length))}</summary>
+      <ul>
+        ${items.map(
+          (i) =>
+            html`<li data-code=${i.reason.code}>
+              <span class="mono">${i.cardId}</span> · ${i.showName}: ${this.text(i.reason.message)}
+            </li>`,
+        )}
+      </ul>
+      <div class="actions">
+        <button type="button" @click=${() => void this.downloadCsv()}>${this.t.exportCsv}</button>
+      </div>
+    </details>`;
+  }
+
+  private async downloadCsv(): Promise<void> {
+    const csv = await this.exportCsv();
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'kaikukortti-usages.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
