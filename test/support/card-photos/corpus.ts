@@ -94,7 +94,7 @@ function conditionParameters(condition: Condition, random: Random): { pose: Pose
     case 'clean':
       return { pose, effects };
     case 'blur':
-      return { pose, effects: { ...effects, blur: random.range(1.4, 2.6) } };
+      return { pose, effects: { ...effects, blur: random.range(1, 2) } };
     case 'rotation':
       return { pose: { ...pose, roll: random.range(12, 180) * sign() }, effects };
     case 'perspective':

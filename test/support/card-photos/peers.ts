@@ -107,15 +107,19 @@ function jsqr(): PeerDecoder {
   };
 }
 
-function kaiku(effort: 'fast' | 'thorough'): PeerDecoder {
-  return {
-    name: effort === 'fast' ? 'kaiku decodeImage' : 'kaiku (thorough)',
-    formats: ['qr_code', 'code_39'],
-    decode: (image) => decodeImage(image, { effort }),
-  };
+function kaiku(name: string, options: Parameters<typeof decodeImage>[1]): PeerDecoder {
+  return { name, formats: ['qr_code', 'code_39'], decode: (image) => decodeImage(image, options) };
 }
 
 export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDecoder[] {
-  const all = [kaiku('fast'), kaiku('thorough'), zxingAlone(), html5Qrcode(), zxingWasm(wasmUrl), jsqr()];
+  const all = [
+    kaiku('kaiku decodeImage', { effort: 'fast' }),
+    kaiku('kaiku (JS only)', { effort: 'fast', engine: 'js' }),
+    kaiku('kaiku (thorough)', { effort: 'thorough' }),
+    zxingAlone(),
+    html5Qrcode(),
+    zxingWasm(wasmUrl),
+    jsqr(),
+  ];
   return names === undefined ? all : all.filter((p) => names.includes(p.name));
 }

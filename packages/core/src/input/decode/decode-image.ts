@@ -1,24 +1,9 @@
 import { DecodeError } from './decode-error.js';
+import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readPixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult } from './types.js';
-import type * as ZxingDecoder from './zxing-decoder.js';
-
-type ZxingModule = typeof ZxingDecoder;
-
-let zxing: Promise<ZxingModule> | undefined;
-
-/** Loads the JS decoder once, on first use: a page that only uses a wedge scanner never downloads it. */
-function loadZxing(): Promise<ZxingModule> {
-  zxing ??= import('./zxing-decoder.js').catch((cause: unknown) => {
-    zxing = undefined;
-    throw new DecodeError('decode-decoder-unavailable', 'The barcode decoder could not be loaded.', {
-      cause,
-    });
-  });
-  return zxing;
-}
 
 const acceptAll = (): boolean => true;
 
@@ -27,16 +12,18 @@ const acceptAll = (): boolean => true;
  * (never an exception for "nothing found"). Runs on the main thread and in a dedicated Worker (no DOM needed).
  * The text is raw: validate it with `parseCardId` (or pass `accept: acceptsCardId` to skip other barcodes).
  *
- * Composition: the browser's `BarcodeDetector` when it supports the wanted formats, else @zxing/library's readers,
- * loaded lazily. Code 39 is returned only when two scanlines of the frame agree; a camera loop should still require
- * agreement across frames (see docs/decoding.md).
+ * Composition (measured, see docs/decoding.md): the browser's `BarcodeDetector` when it supports the wanted
+ * formats; else zxing-cpp in WebAssembly, then the pure-JS @zxing/library passes it lacks (Code 39 at any
+ * rotation); where WebAssembly is blocked, the JS passes alone. Decoders load lazily on first use.
+ * Code 39 is returned only when two scanlines of the frame agree; a camera loop should still require agreement
+ * across frames.
  *
  * @throws DecodeError `decode-unsupported-image`, `decode-invalid-region`, `decode-invalid-formats`,
  *   `decode-decoder-unavailable`; the signal's reason when aborted.
  *
  * @example
  * const frame = ctx.getImageData(0, 0, 1280, 720);
- * const read = await decodeImage(frame, { formats: ['qr_code', 'code_39'], region: { x: 0.1, y: 0.2, width: 0.8, height: 0.6 } });
+ * const read = await decodeImage(frame, { region: { x: 0.1, y: 0.2, width: 0.8, height: 0.6 } });
  * if (read && parseCardId(read.text).ok) show(read.text);
  */
 export async function decodeImage(
@@ -45,26 +32,46 @@ export async function decodeImage(
 ): Promise<DecodeResult | null> {
   const formats = checkFormats(options.formats);
   const accept = options.accept ?? acceptAll;
+  const effort = options.effort ?? 'fast';
+  const engine = options.engine ?? 'auto';
+  const code39CheckDigit = options.code39CheckDigit ?? false;
   options.signal?.throwIfAborted();
   const pixels = readPixels(image, options.region);
   if (options.native !== false) {
     const native = await decodeNative(pixels, formats, accept);
-    if (native !== undefined && (native !== null || options.effort !== 'thorough')) return native;
+    if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
-  const { decodeGrey } = await loadZxing();
+  let wasmRan = false;
+  if (engine !== 'js') {
+    const wasm = await loadWasmDecoder();
+    if (await wasm.loadWasm(options.wasmUrl ?? wasm.DEFAULT_WASM_URL)) {
+      options.signal?.throwIfAborted();
+      const read = await wasm.decodeWithWasm(pixels, {
+        formats,
+        effort,
+        accept,
+        code39CheckDigit,
+        filtered: options.accept !== undefined,
+      });
+      if (read !== null || engine === 'wasm') return read;
+      wasmRan = true;
+    }
+  }
+  const { decodeGrey } = await loadJsDecoder();
   options.signal?.throwIfAborted();
   return decodeGrey(toGrey(pixels), {
     formats,
-    effort: options.effort ?? 'fast',
+    effort,
     accept,
-    code39CheckDigit: options.code39CheckDigit ?? false,
+    code39CheckDigit,
     signal: options.signal,
+    rescueOnly: wasmRan,
   });
 }
 
 function checkFormats(formats: readonly DecodeFormat[] | undefined): readonly DecodeFormat[] {
   if (formats === undefined) return DECODE_FORMATS;
-  if (formats.length === 0 || !formats.every((f) => (DECODE_FORMATS as readonly string[]).includes(f))) {
+  if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => DECODE_FORMATS.includes(f))) {
     throw new DecodeError(
       'decode-invalid-formats',
       'Formats must be a non-empty list of qr_code and code_39.',

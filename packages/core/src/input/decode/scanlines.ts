@@ -1,33 +1,58 @@
 import type { GreyImage } from './types.js';
 
+/** A bundle of parallel scanlines: centred on (cx, cy), along `angle` (radians), shifted by `offsets` across. */
+export type LineBundle = {
+  readonly cx: number;
+  readonly cy: number;
+  readonly angle: number;
+  readonly length: number;
+  readonly offsets: readonly number[];
+};
+
 /**
- * Samples `count` parallel lines across the image at `degrees` (0 = left to right), as the rows of a new image.
- * A Code 39 bar code at any angle becomes a horizontal one in some of these rows, without rotating the frame.
- * Pixels outside the frame read as white (a quiet zone), so a line never invents bars.
+ * Samples the lines of a bundle (bilinear) as the rows of a new image, so a 1D reader sees a bar code at any angle
+ * as a horizontal one, without rotating the frame. Outside the frame reads as white (a quiet zone, never a bar).
  */
-export function sampleScanlines(image: GreyImage, degrees: number, count: number): GreyImage {
-  const angle = (degrees * Math.PI) / 180;
-  const dx = Math.cos(angle);
-  const dy = Math.sin(angle);
-  const { width: w, height: h } = image;
-  const length = Math.ceil(Math.abs(w * dx) + Math.abs(h * dy));
-  const span = Math.abs(w * dy) + Math.abs(h * dx);
-  const cx = w / 2;
-  const cy = h / 2;
-  const data = new Uint8ClampedArray(length * count);
-  for (let k = 0; k < count; k++) {
-    // Lines from the middle outwards: the bar code is usually near the centre of the viewfinder.
-    const step = span / (count + 1);
-    const rank = k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 === 1 ? 1 : -1);
-    const offset = rank * step;
-    const ox = cx - dy * offset - (dx * length) / 2;
-    const oy = cy + dx * offset - (dy * length) / 2;
+export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
+  const { width: w, height: h, data: src } = image;
+  const dx = Math.cos(bundle.angle);
+  const dy = Math.sin(bundle.angle);
+  const length = Math.max(1, Math.round(bundle.length));
+  const data = new Uint8ClampedArray(length * bundle.offsets.length);
+  bundle.offsets.forEach((offset, k) => {
+    const ox = bundle.cx - dy * offset - (dx * length) / 2;
+    const oy = bundle.cy + dx * offset - (dy * length) / 2;
     const row = k * length;
     for (let t = 0; t < length; t++) {
-      const x = (ox + dx * t) | 0;
-      const y = (oy + dy * t) | 0;
-      data[row + t] = x >= 0 && y >= 0 && x < w && y < h ? (image.data[y * w + x] as number) : 255;
+      const x = ox + dx * t;
+      const y = oy + dy * t;
+      const ix = Math.floor(x);
+      const iy = Math.floor(y);
+      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
+        data[row + t] = 255;
+        continue;
+      }
+      const fx = x - ix;
+      const fy = y - iy;
+      const i = iy * w + ix;
+      const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
+      const bottom = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
+      data[row + t] = top * (1 - fy) + bottom * fy;
     }
-  }
-  return { data, width: length, height: count };
+  });
+  return { data, width: length, height: bundle.offsets.length };
+}
+
+/** Lines across the whole frame at `degrees`, from the middle outwards (the blind search when nothing is located). */
+export function frameBundle(image: GreyImage, degrees: number, count: number): LineBundle {
+  const angle = (degrees * Math.PI) / 180;
+  const { width: w, height: h } = image;
+  const length = Math.abs(w * Math.cos(angle)) + Math.abs(h * Math.sin(angle));
+  const span = Math.abs(w * Math.sin(angle)) + Math.abs(h * Math.cos(angle));
+  const step = span / (count + 1);
+  const offsets = Array.from(
+    { length: count },
+    (_, k) => (k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 === 1 ? 1 : -1)) * step,
+  );
+  return { cx: w / 2, cy: h / 2, angle, length, offsets };
 }

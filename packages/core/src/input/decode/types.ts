@@ -40,7 +40,17 @@ export type DecodeOptions = {
   readonly code39CheckDigit?: boolean;
   /** Use the browser's `BarcodeDetector` when it supports the formats (default true). */
   readonly native?: boolean;
+  /**
+   * Which bundled decoder runs when there is no native one: `auto` (default) uses zxing-cpp in WebAssembly and
+   * falls back to the pure-JS @zxing/library where WebAssembly is blocked (CSP without `'wasm-unsafe-eval'`);
+   * `js` never loads WebAssembly; `wasm` skips the JS rescue passes.
+   */
+  readonly engine?: DecodeEngine;
+  /** URL of `zxing_reader.wasm` (default: next to the decoder module; see docs/decoding.md for bundlers). */
+  readonly wasmUrl?: string;
 };
+
+export type DecodeEngine = 'auto' | 'wasm' | 'js';
 
 /** One reading: the raw text of the symbol (card-ID validation is the caller's, see `parseCardId`). */
 export type DecodeResult = {

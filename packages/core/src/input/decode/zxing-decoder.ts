@@ -1,8 +1,8 @@
 /**
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`.
- * QR: QRCodeReader on a HybridBinarizer, first on a half-size frame (fast, denoised), then full size, contrast
- * stretched and negative. Code 39: Code39Reader over scanlines at several angles, accepted only when two different
- * lines agree on the text (a single 1D line misreads too easily).
+ * QR: QRCodeReader on a HybridBinarizer, first on a half-size frame (fast, denoised), then full size, negative and
+ * contrast stretched. Code 39: Code39Reader over scanlines along the axes of located bar-code regions (any
+ * rotation), then blind horizontal/vertical lines; accepted only when two different lines agree on the text.
  */
 import {
   BarcodeFormat,
@@ -16,7 +16,9 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import { halve, invert, stretchContrast } from './grey-ops.js';
-import { sampleScanlines } from './scanlines.js';
+import { locateLinearCodes } from './code39-locator.js';
+import { frameBundle, sampleLines } from './scanlines.js';
+import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
 export type ZxingOptions = {
@@ -25,6 +27,8 @@ export type ZxingOptions = {
   readonly accept: (text: string, format: DecodeFormat) => boolean;
   readonly code39CheckDigit: boolean;
   readonly signal: AbortSignal | undefined;
+  /** zxing-cpp already ran on this frame: only the passes that add to it (located, rotated Code 39). */
+  readonly rescueOnly?: boolean;
 };
 
 const qrReader = new QRCodeReader();
@@ -33,16 +37,13 @@ const qrHints = new Map<DecodeHintType, unknown>([
 ]);
 const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintType.TRY_HARDER, true]]);
 
-/** Scan angles for Code 39: the common near-horizontal and near-vertical holds first. */
-const ANGLES_FAST = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
-const ANGLES_THOROUGH = [...ANGLES_FAST, 8, -8, 23, -23, 38, -38, 52, -52, 67, -67, 82, -82];
-const LINES_FAST = 24;
-const LINES_THOROUGH = 48;
+/** Blind Code 39 search angles (when the locator finds no region): near-horizontal and near-vertical first. */
+const BLIND_ANGLES = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
+const BLIND_LINES = 24;
 
-/** Tries every pass for the wanted formats; `null` when nothing was read. Never throws for "not found". */
+/** Tries the passes for the wanted formats in order; `null` when nothing was read. Never throws for "not found". */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
-  const passes = planPasses(grey, options);
-  for (const pass of passes) {
+  for (const pass of planPasses(grey, options)) {
     options.signal?.throwIfAborted();
     const result = pass();
     if (result !== null) return result;
@@ -50,29 +51,55 @@ export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promis
   return null;
 }
 
-function planPasses(grey: GreyImage, options: ZxingOptions): Array<() => DecodeResult | null> {
+type Pass = () => DecodeResult | null;
+
+function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const wantQr = options.formats.includes('qr_code');
   const want39 = options.formats.includes('code_39');
   const thorough = options.effort === 'thorough';
-  const passes: Array<() => DecodeResult | null> = [];
-  const big = Math.min(grey.width, grey.height) >= 400;
-  let small: GreyImage | undefined;
-  const smallImage = (): GreyImage => (small ??= big ? halve(grey) : grey);
-  let stretched: GreyImage | undefined;
-  const stretchedImage = (): GreyImage => (stretched ??= stretchContrast(grey));
-  if (wantQr) passes.push(() => readQr(smallImage(), options, false));
-  if (want39) passes.push(() => readCode39(grey, ANGLES_FAST.slice(0, 2), LINES_FAST, options));
-  if (wantQr && big) passes.push(() => readQr(grey, options, false));
-  if (want39) passes.push(() => readCode39(grey, ANGLES_FAST.slice(2), LINES_FAST, options));
-  if (wantQr) passes.push(() => readQr(invert(smallImage()), options, false));
-  if (wantQr) passes.push(() => readQr(stretchedImage(), options, thorough));
-  if (want39) passes.push(() => readCode39(invert(grey), ANGLES_FAST.slice(0, 4), LINES_FAST, options));
+  // Halving helps 720p and up; on 640×480 it makes card-sized QR modules too small.
+  const big = Math.min(grey.width, grey.height) >= 600;
+  const lazy = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const small = lazy(() => (big ? halve(grey) : grey));
+  const stretched = lazy(() => stretchContrast(grey));
+  const located = (): Pass => () => readCode39(stretched(), locateLinearCodes(stretched()), options);
+  const blind =
+    (angles: number[]): Pass =>
+    () =>
+      readCode39(
+        stretched(),
+        angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
+        options,
+      );
+  const qr =
+    (image: () => GreyImage, hard: boolean): Pass =>
+    () =>
+      readQr(image(), options, hard);
+  const passes: Pass[] = [];
+  if (options.rescueOnly) {
+    // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39.
+    if (want39) passes.push(located());
+    if (!thorough) return passes;
+  } else {
+    if (wantQr) passes.push(qr(small, false));
+    if (want39) passes.push(located());
+    if (wantQr && big) passes.push(qr(() => grey, false));
+    if (wantQr) passes.push(qr(() => invert(small()), false));
+    if (wantQr) passes.push(qr(stretched, false));
+    if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
+  }
   if (thorough) {
-    if (wantQr) passes.push(() => readQr(smallImage(), options, true));
-    if (wantQr) passes.push(() => readQr(invert(grey), options, true));
-    if (want39) passes.push(() => readCode39(stretchedImage(), ANGLES_THOROUGH, LINES_THOROUGH, options));
-    if (want39) passes.push(() => readCode39(halve(grey), ANGLES_THOROUGH, LINES_THOROUGH, options));
-    if (want39) passes.push(() => readCode39(invert(grey), ANGLES_THOROUGH, LINES_THOROUGH, options));
+    if (wantQr)
+      passes.push(
+        qr(small, true),
+        qr(() => invert(grey), true),
+        qr(() => stretchContrast(small()), true),
+      );
+    if (want39)
+      passes.push(blind(BLIND_ANGLES), () => readCode39(small(), locateLinearCodes(small()), options));
   }
   return passes;
 }
@@ -95,41 +122,42 @@ function readQr(grey: GreyImage, options: ZxingOptions, tryHarder: boolean): Dec
 }
 
 /**
- * Reads Code 39 along scanlines; a text is returned only when two different lines read it and no other text
- * got as many votes. Both directions of each line are tried (upside-down cards).
+ * Reads Code 39 along bundles of scanlines, dark-on-light and light-on-dark (negatives), both directions. A text
+ * is returned only when two different lines read it and no other text got as many votes: one 1D line misreads too
+ * easily (a wrong bar width turns one character into another).
  */
 function readCode39(
   grey: GreyImage,
-  angles: readonly number[],
-  lines: number,
+  bundles: readonly LineBundle[],
   options: ZxingOptions,
 ): DecodeResult | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
   const votes = new Map<string, number>();
-  for (const angle of angles) {
-    const strip = sampleScanlines(grey, angle, lines);
-    const binarizer = new GlobalHistogramBinarizer(
-      new RGBLuminanceSource(strip.data, strip.width, strip.height),
-    );
-    let row = new BitArray(strip.width);
-    for (let y = 0; y < strip.height; y++) {
-      try {
-        row = binarizer.getBlackRow(y, row);
-      } catch {
-        continue; // a flat row (no contrast) cannot be binarized
-      }
-      const text = readRow(reader, y, row) ?? readRow(reader, y, reversed(row));
-      if (text === null || !options.accept(text, 'code_39')) continue;
-      const count = (votes.get(text) ?? 0) + 1;
-      votes.set(text, count);
-      if (count >= 2 && [...votes.entries()].every(([other, n]) => other === text || n < count)) {
-        return { text, format: 'code_39' };
+  for (const bundle of bundles) {
+    const strip = sampleLines(grey, bundle);
+    for (const polarity of [strip, invert(strip)]) {
+      const binarizer = new GlobalHistogramBinarizer(
+        new RGBLuminanceSource(polarity.data, polarity.width, polarity.height),
+      );
+      let row = new BitArray(polarity.width);
+      for (let y = 0; y < polarity.height; y++) {
+        try {
+          row = binarizer.getBlackRow(y, row);
+        } catch {
+          continue; // a flat row (no contrast) cannot be binarized
+        }
+        const text = readRow(reader, y, row) ?? readRow(reader, y, reversed(row));
+        if (text === null || !options.accept(text, 'code_39')) continue;
+        const count = (votes.get(text) ?? 0) + 1;
+        votes.set(text, count);
+        if (count >= 2 && [...votes.entries()].every(([other, n]) => other === text || n < count)) {
+          return { text, format: 'code_39' };
+        }
       }
     }
   }
   return null;
 }
-
 function readRow(reader: Code39Reader, y: number, row: BitArray): string | null {
   try {
     const text = reader.decodeRow(y, row, undefined).getText();

@@ -1,0 +1,78 @@
+/**
+ * The WebAssembly decoder (zxing-cpp through zxing-wasm), loaded lazily by `decodeImage`. It reads QR codes under
+ * blur, noise and perspective that the JS port misses, in a few milliseconds. It needs the page's CSP to allow
+ * `'wasm-unsafe-eval'`; where instantiation fails, `decodeImage` falls back to the JS decoder for good.
+ */
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import type { ReaderOptions } from 'zxing-wasm/reader';
+import { code39CheckCharacter } from '../../card-id/code39.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult } from './types.js';
+
+/** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
+export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
+
+const FORMAT_NAMES = { qr_code: 'QRCode', code_39: 'Code39' } as const;
+
+let ready: { url: string; loaded: Promise<boolean> } | undefined;
+
+/** Instantiates the module once per URL; resolves false (never rejects) when WebAssembly is blocked or missing. */
+export function loadWasm(url: string): Promise<boolean> {
+  if (ready?.url !== url) {
+    const loaded = (async () => {
+      try {
+        await prepareZXingModule({
+          overrides: {
+            locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
+          },
+          fireImmediately: true,
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    ready = { url, loaded };
+  }
+  return ready.loaded;
+}
+
+export type WasmOptions = {
+  readonly formats: readonly DecodeFormat[];
+  readonly effort: DecodeEffort;
+  readonly accept: (text: string, format: DecodeFormat) => boolean;
+  readonly code39CheckDigit: boolean;
+  /** True when the caller passed an `accept` filter. */
+  readonly filtered: boolean;
+};
+
+/** One zxing-cpp pass (it tries rotations, inversion and downscaling itself); `null` when nothing acceptable. */
+export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<DecodeResult | null> {
+  const readerOptions: ReaderOptions = {
+    formats: options.formats.map((f) => FORMAT_NAMES[f]),
+    tryHarder: true,
+    tryRotate: true,
+    tryInvert: true,
+    tryDownscale: true,
+    tryDenoise: options.effort === 'thorough',
+    // Linear codes: at least two scanlines must agree (zxing-cpp's default, stated here on purpose).
+    minLineCount: 2,
+    // One symbol is enough unless the caller filters candidates (then look for the card among several).
+    maxNumberOfSymbols: options.filtered ? 4 : 1,
+  };
+  const results = await readBarcodes(pixels, readerOptions);
+  for (const r of results) {
+    if (!r.isValid) continue;
+    const format: DecodeFormat | undefined =
+      r.format === 'QRCode' ? 'qr_code' : r.format === 'Code39' ? 'code_39' : undefined;
+    if (format === undefined || !options.formats.includes(format)) continue;
+    const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
+    if (text !== null && text !== '' && options.accept(text, format)) return { text, format };
+  }
+  return null;
+}
+
+/** Verifies and strips the mod-43 check character; `null` when it does not match. */
+function withoutCheckCharacter(text: string): string | null {
+  const data = text.slice(0, -1);
+  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
+}
