@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { startCameraScan, type CameraScanHandle } from '@kaiku-scanner/core';
+import type { CameraScanHandle } from '@kaiku-scanner/core';
 import type { ServiceError } from './services.js';
 import { localize, toServiceError } from './to-service-error.js';
 
@@ -31,6 +31,7 @@ export class CameraController implements ReactiveController {
     await this.host.updateComplete;
     const el = video();
     try {
+      const { startCameraScan } = await import('./camera-loader.js');
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
