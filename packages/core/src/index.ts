@@ -39,6 +39,69 @@ export { cardIdMessages } from './messages/card-id.js';
 export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';
 export type { RulesMessageCode } from './messages/rules.js';
+export { decideUsage } from './rules/decide-usage.js';
+export type {
+  DecideUsageInput,
+  UsageAllowed,
+  UsageDecision,
+  UsageReason,
+  UsageRefusalCode,
+  UsageRefused,
+  UsageTickets,
+} from './rules/usage-types.js';
+export { checkCapSetting } from './rules/check-cap-setting.js';
+export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
+export { CAP_RULE_IDS, applicableCapRules } from './rules/cap-rules.js';
+export type { CapRule, CapRuleId } from './rules/cap-rules.js';
+export { checkCap, ticketsAgainstCap } from './rules/cap-checks.js';
+export type { RequestedTickets } from './rules/cap-checks.js';
+export { checkWindow, resolveWindow } from './rules/window-checks.js';
+export type { ResolvedWindow } from './rules/window-checks.js';
+export {
+  HELSINKI,
+  formatHelsinki,
+  fromHelsinki,
+  helsinkiDate,
+  shiftHelsinki,
+  toHelsinki,
+} from './rules/helsinki-time.js';
+export type { CalendarDuration, LocalDateTime } from './rules/helsinki-time.js';
+export {
+  DEFAULT_POLICY,
+  POLICIES,
+  POLICY_2019,
+  POLICY_2020,
+  POLICY_2025,
+  POLICY_VERSIONS,
+  getPolicy,
+  resolvePolicy,
+} from './policy/policies.js';
+export type { PolicyVersion } from './policy/policies.js';
+export { definePolicy } from './policy/operating-model-policy.js';
+export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
+export {
+  CalendarDateSchema,
+  CalendarDurationSchema,
+  InstantSchema,
+  TimeWindowSchema,
+} from './schemas/instant.js';
+export type { CalendarDurationInput, Instant, TimeWindow } from './schemas/instant.js';
+export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
+export type { ShowConfig, UsageEvent, UsageEventInput } from './schemas/show-config.js';
+export {
+  DecideUsageInputSchema,
+  TicketRequestSchema,
+  UsageCardSchema,
+  UsageGroupSchema,
+} from './schemas/usage-input.js';
+export type {
+  DecideUsageData,
+  TicketRequestInput,
+  UsageCard,
+  UsageGroupInput,
+} from './schemas/usage-input.js';
+export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
+export type { CapSettingData } from './schemas/cap-setting-input.js';
 
 // --- image decoding (camera frames, still images) ---
 export { decodeImage } from './input/decode/decode-image.js';

@@ -30,9 +30,12 @@ export const rulesMessages = defineMessages({
     en: (p: InputParams) => `Invalid input at ${p.path}: ${p.problem}`,
   },
   'card-id-invalid': {
-    fi: () => 'Kortin tietueen tunnus ei ole kelvollinen Kaikukortin tunnus.',
-    sv: () => 'Kortpostens nummer är inte ett giltigt Kaikukortti-nummer.',
-    en: () => "The card record's ID is not a valid Kaikukortti card ID.",
+    fi: (p: { readonly cause: string }) =>
+      `Kortin tietueen tunnus ei ole kelvollinen Kaikukortin tunnus (${p.cause}).`,
+    sv: (p: { readonly cause: string }) =>
+      `Kortpostens nummer är inte ett giltigt Kaikukortti-nummer (${p.cause}).`,
+    en: (p: { readonly cause: string }) =>
+      `The card record's ID is not a valid Kaikukortti card ID (${p.cause}).`,
   },
   'card-inactive': {
     fi: () => 'Kortti ei ole aktiivinen Kaikukannassa.',

@@ -1,0 +1,91 @@
+/**
+ * `decideUsage`: may this card get these tickets for this show or course now? Lists every reason.
+ */
+import { parseCardId } from '../card-id/parse-card-id.js';
+import { createReason } from '../messages/index.js';
+import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import { DEFAULT_POLICY, resolvePolicy } from '../policy/policies.js';
+import type { DecideUsageData } from '../schemas/usage-input.js';
+import { DecideUsageInputSchema } from '../schemas/usage-input.js';
+import { checkCap, ticketsAgainstCap } from './cap-checks.js';
+import { checkCard } from './card-checks.js';
+import { issuesToReasons } from './input-issues.js';
+import { checkRequest } from './request-checks.js';
+import type { DecideUsageInput, UsageDecision, UsageReason } from './usage-types.js';
+import { checkWindow, toDate } from './window-checks.js';
+
+/**
+ * Decides a usage by the operating model: card status and validity (Helsinki calendar, last day
+ * inclusive), children against the registered minors, course places, community-card groups, the cap
+ * (children and group tickets count as the policy says), and the booking or collection window.
+ * Never throws; a refusal lists every reason, each with a code and a fi/sv/en message.
+ *
+ * @example
+ * decideUsage({
+ *   card: { id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 },
+ *   event: { kind: 'show', start: '2025-12-06T18:00:00+02:00', cap: 6, ticketsGiven: 2 },
+ *   request: { mode: 'booking', childTickets: 2 },
+ *   now: '2025-12-01T10:00:00+02:00',
+ * }); // { ok: true, tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 }, … }
+ */
+export function decideUsage(input: DecideUsageInput): UsageDecision {
+  try {
+    const parsed = DecideUsageInputSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, reasons: issuesToReasons(parsed.error.issues) };
+    const requested = (isRecord(input) ? input.policy : undefined) ?? parsed.data.event.policyVersion;
+    const policy = resolvePolicy(requested);
+    if (!policy) {
+      return { ok: false, reasons: [createReason('unknown-policy', { version: String(requested) })] };
+    }
+    return decideParsed(parsed.data, policy);
+  } catch {
+    // Only hostile inputs (throwing getters, proxies) get here: refuse rather than throw.
+    return {
+      ok: false,
+      reasons: [createReason('invalid-input', { path: '(input)', problem: 'unreadable' })],
+    };
+  }
+}
+
+function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFAULT_POLICY): UsageDecision {
+  const { card, event, request } = data;
+  const now = toDate(data.now) as Date;
+  const start = toDate(event.start) as Date;
+  const parsedId = parseCardId(card.id);
+  const reasons: UsageReason[] = [];
+  if (!parsedId.ok) reasons.push(createReason('card-id-invalid', { cause: parsedId.error.code }));
+  reasons.push(...checkCard(card, now));
+  const cardId = parsedId.ok ? parsedId.id : undefined;
+  const checked = parsedId.ok
+    ? checkRequest(parsedId.kind, card, request, event.kind === 'course', cardId)
+    : { reasons: [], memberIds: [] };
+  reasons.push(...checked.reasons);
+  const under16Clients =
+    parsedId.ok && parsedId.kind === 'community' ? (request.group?.under16Clients ?? 0) : 0;
+  const tickets = { children: request.childTickets, groupMembers: checked.memberIds.length, under16Clients };
+  const counted = ticketsAgainstCap(tickets, policy.usage);
+  if (!request.countedInTally) reasons.push(...checkCap(event.cap, event.ticketsGiven, counted));
+  const window = request.mode === 'booking' ? event.bookingWindow : event.collectionWindow;
+  reasons.push(...checkWindow(request.mode, window, start, now));
+  if (reasons.length > 0 || cardId === undefined) return { ok: false, reasons };
+  const hasCap = event.cap !== null && event.cap !== undefined;
+  return {
+    ok: true,
+    cardId,
+    tickets: {
+      adult: 1,
+      ...tickets,
+      total: 1 + tickets.children + tickets.groupMembers + tickets.under16Clients,
+    },
+    groupMemberCardIds: checked.memberIds,
+    countedAgainstCap: hasCap && !request.countedInTally ? counted : 0,
+    remainingAfter: hasCap
+      ? Math.max(0, (event.cap as number) - event.ticketsGiven - (request.countedInTally ? 0 : counted))
+      : null,
+    policyVersion: policy.version,
+  };
+}
+
+function isRecord(value: unknown): value is { readonly policy?: OperatingModelPolicy | string } {
+  return typeof value === 'object' && value !== null;
+}

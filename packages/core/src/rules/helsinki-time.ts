@@ -1,0 +1,139 @@
+/**
+ * Europe/Helsinki calendar arithmetic with Intl only (works unchanged in Node and Chromium).
+ * Venues live in Finnish time: card validity days, "one month before the show", shown times.
+ */
+
+/** Local wall-clock fields. `month` is 1–12. */
+export type LocalDateTime = {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+};
+
+/** A calendar offset; negative values go the other way. Months and days move the wall clock. */
+export type CalendarDuration = {
+  readonly months?: number;
+  readonly days?: number;
+  readonly hours?: number;
+  readonly minutes?: number;
+};
+
+export const HELSINKI = 'Europe/Helsinki';
+
+const DAY = 86_400_000;
+
+let formatter: Intl.DateTimeFormat | undefined;
+
+function helsinkiFormatter(): Intl.DateTimeFormat {
+  formatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: HELSINKI,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return formatter;
+}
+
+/**
+ * The Helsinki wall-clock time of an instant.
+ *
+ * @example
+ * toHelsinki(new Date('2025-03-30T01:30:00Z')); // { year: 2025, month: 3, day: 30, hour: 4, minute: 30, second: 0 }
+ */
+export function toHelsinki(instant: Date): LocalDateTime {
+  const fields: Record<string, number> = {};
+  for (const part of helsinkiFormatter().formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const get = (k: string): number => fields[k] ?? 0;
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of an instant in Helsinki.
+ *
+ * @example
+ * helsinkiDate(new Date('2025-06-30T21:30:00Z')); // '2025-07-01'
+ */
+export function helsinkiDate(instant: Date): string {
+  const t = toHelsinki(instant);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
+}
+
+/**
+ * An instant as Finns write it: `d.m.yyyy hh.mm`, Helsinki time.
+ *
+ * @example
+ * formatHelsinki(new Date('2026-02-28T17:00:00Z')); // '28.2.2026 19.00'
+ */
+export function formatHelsinki(instant: Date): string {
+  const t = toHelsinki(instant);
+  return `${t.day}.${t.month}.${t.year} ${pad(t.hour)}.${pad(t.minute)}`;
+}
+
+/**
+ * The instant of a Helsinki wall-clock time. A time in the spring-forward gap is read with the offset
+ * before the change (03.30 on the last Sunday of March is 04.30 EEST); in the autumn overlap the earlier
+ * of the two instants is taken.
+ *
+ * @example
+ * fromHelsinki({ year: 2025, month: 10, day: 26, hour: 12, minute: 0, second: 0 }).toISOString(); // '2025-10-26T10:00:00.000Z'
+ */
+export function fromHelsinki(local: LocalDateTime): Date {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const before = wall - offsetAt(new Date(wall - DAY));
+  const after = wall - offsetAt(new Date(wall + DAY));
+  const matching = [before, after].filter((t) => sameWall(toHelsinki(new Date(t)), wall));
+  return new Date(matching.length > 0 ? Math.min(...matching) : before);
+}
+
+/**
+ * Moves an instant by a calendar duration: months and days on the Helsinki calendar (keeping the wall
+ * clock across DST; the 31st becomes the last day of a shorter month), then hours and minutes as elapsed time.
+ *
+ * @example
+ * shiftHelsinki(new Date('2025-04-15T16:00:00Z'), { months: -1 }).toISOString(); // '2025-03-15T17:00:00.000Z'
+ */
+export function shiftHelsinki(instant: Date, duration: CalendarDuration): Date {
+  const t = toHelsinki(instant);
+  const monthIndex = t.year * 12 + (t.month - 1) + (duration.months ?? 0);
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  const day = Math.min(t.day, daysInMonth(year, month)) + (duration.days ?? 0);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const local = { ...t, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const elapsed = ((duration.hours ?? 0) * 60 + (duration.minutes ?? 0)) * 60_000;
+  return new Date(fromHelsinki(local).getTime() + elapsed);
+}
+
+function offsetAt(instant: Date): number {
+  const t = toHelsinki(instant);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+function sameWall(t: LocalDateTime, wall: number): boolean {
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) === wall;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,71 @@
+/** Rules about what is asked for with the card: children, course places, a community card's group. */
+import { parseCardId } from '../card-id/parse-card-id.js';
+import type { CardKind } from '../card-id/card-id-format.js';
+import { createReason } from '../messages/index.js';
+import type { UsageCard } from '../schemas/usage-input.js';
+import type { TicketRequestSchema } from '../schemas/usage-input.js';
+import type { z } from 'zod';
+import type { UsageReason } from './usage-types.js';
+
+type TicketRequest = z.infer<typeof TicketRequestSchema>;
+
+/** A request checked against the card kind, with the group members' canonical IDs. */
+export type RequestCheck = { readonly reasons: UsageReason[]; readonly memberIds: string[] };
+
+/**
+ * Client cards: children up to the registered number of minors, none on course places, no group.
+ * Community cards: not for course places, no child tickets, never without a client or group, and
+ * every member aged 16+ on their own valid client card, each once.
+ *
+ * @example
+ * checkRequest('client', card, { mode: 'booking', childTickets: 3 }, false, 'A999005458').reasons[0]?.code; // 'too-many-children' when card.minors < 3
+ */
+export function checkRequest(
+  kind: CardKind,
+  card: UsageCard,
+  request: TicketRequest,
+  isCourse: boolean,
+  cardId: string | undefined,
+): RequestCheck {
+  return kind === 'client' ? checkClient(card, request, isCourse) : checkCommunity(request, isCourse, cardId);
+}
+
+function checkClient(card: UsageCard, request: TicketRequest, isCourse: boolean): RequestCheck {
+  const reasons: UsageReason[] = [];
+  if (request.childTickets > card.minors) {
+    reasons.push(
+      createReason('too-many-children', { requested: request.childTickets, registered: card.minors }),
+    );
+  }
+  if (isCourse && request.childTickets > 0) reasons.push(createReason('children-on-course', {}));
+  const group = request.group;
+  if (group && (group.memberCardIds.length > 0 || group.under16Clients > 0)) {
+    reasons.push(createReason('group-on-client-card', {}));
+  }
+  return { reasons, memberIds: [] };
+}
+
+function checkCommunity(request: TicketRequest, isCourse: boolean, cardId: string | undefined): RequestCheck {
+  const reasons: UsageReason[] = [];
+  if (isCourse) reasons.push(createReason('community-card-on-course', {}));
+  if (request.childTickets > 0) reasons.push(createReason('children-on-community-card', {}));
+  const members = request.group?.memberCardIds ?? [];
+  if (members.length === 0 && (request.group?.under16Clients ?? 0) === 0) {
+    reasons.push(createReason('community-card-without-group', {}));
+  }
+  const seen = new Set<string>(cardId === undefined ? [] : [cardId]);
+  const memberIds: string[] = [];
+  members.forEach((raw, index) => {
+    const position = index + 1;
+    const parsed = parseCardId(raw);
+    if (!parsed.ok) {
+      reasons.push(createReason('group-member-invalid', { position, cause: parsed.error.code }));
+      return;
+    }
+    if (parsed.kind === 'community') reasons.push(createReason('group-member-community-card', { position }));
+    else if (seen.has(parsed.id)) reasons.push(createReason('group-member-duplicate', { position }));
+    seen.add(parsed.id);
+    memberIds.push(parsed.id);
+  });
+  return { reasons, memberIds };
+}

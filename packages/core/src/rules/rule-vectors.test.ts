@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import cardIdVectors from '../../../../test/vectors/card-id.json';
+import capVectors from '../../../../test/vectors/cap-setting.json';
+import usageVectors from '../../../../test/vectors/decide-usage.json';
+import type { CapVector, CardIdVector, UsageVectorFile } from '../../../../test/vectors/run-vectors.js';
+import { checkCapVector, checkCardIdVector, checkUsageVector } from '../../../../test/vectors/run-vectors.js';
+
+const usageFile = usageVectors as unknown as UsageVectorFile;
+
+describe('rule vectors (Node)', () => {
+  it.each(
+    (cardIdVectors.vectors as unknown as CardIdVector[]).map((v) => [JSON.stringify(v.raw), v] as const),
+  )('parseCardId %s', (_name, vector) => expect(checkCardIdVector(vector)).toEqual([]));
+  it.each(usageFile.vectors.map((v) => [v.name, v] as const))('decideUsage: %s', (_name, vector) =>
+    expect(checkUsageVector(usageFile, vector)).toEqual([]),
+  );
+  it.each((capVectors.vectors as unknown as CapVector[]).map((v) => [v.name, v] as const))(
+    'checkCapSetting: %s',
+    (_n, vector) => expect(checkCapVector(vector)).toEqual([]),
+  );
+});

@@ -1,0 +1,47 @@
+/** Types of `decideUsage`'s input and output. */
+import type { z } from 'zod';
+import type { RulesMessageCode } from '../messages/rules.js';
+import type { RenderedReason } from '../messages/index.js';
+import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import type { DecideUsageInputSchema } from '../schemas/usage-input.js';
+
+/** `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version). */
+export type DecideUsageInput = z.input<typeof DecideUsageInputSchema> & {
+  readonly policy?: OperatingModelPolicy | string;
+};
+
+/** Codes a usage refusal can carry. */
+export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum'>;
+
+/** One reason of a refusal: `{ code, params, message }`. */
+export type UsageReason = RenderedReason<UsageRefusalCode>;
+
+/** The tickets of one usage: always exactly one adult ticket (the card holder's). Same shape as the API's `Tickets`. */
+export type UsageTickets = {
+  readonly adult: 1;
+  readonly children: number;
+  readonly groupMembers: number;
+  readonly under16Clients: number;
+  readonly total: number;
+};
+
+/** An allowed usage. */
+export type UsageAllowed = {
+  readonly ok: true;
+  /** The canonical card ID. */
+  readonly cardId: string;
+  readonly tickets: UsageTickets;
+  /** Canonical IDs of the group members' own cards (each is recorded on its own card). */
+  readonly groupMemberCardIds: readonly string[];
+  /** Tickets that counted against the cap (per the policy); 0 when no cap applies. */
+  readonly countedAgainstCap: number;
+  /** Tickets left under the cap after this usage, or `null` without a cap. */
+  readonly remainingAfter: number | null;
+  readonly policyVersion: string;
+};
+
+/** A refused usage, with every reason. */
+export type UsageRefused = { readonly ok: false; readonly reasons: readonly UsageReason[] };
+
+/** The result of `decideUsage`. */
+export type UsageDecision = UsageAllowed | UsageRefused;

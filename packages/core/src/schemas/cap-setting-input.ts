@@ -1,0 +1,19 @@
+/** What `checkCapSetting` takes from outside. */
+import { z } from 'zod';
+import { ShowKindSchema } from './api.js';
+
+/**
+ * A venue's proposed cap: tickets for card holders per show (per day for a swimming hall), the show's
+ * capacity (seats, places, or people a day), its kind, and whether a visiting producer sets it.
+ *
+ * @example
+ * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
+ */
+export const CapSettingInputSchema = z.object({
+  capacity: z.number().int().min(0).max(10_000_000),
+  cap: z.number().int().min(0).max(10_000_000),
+  kind: ShowKindSchema,
+  visitingProducer: z.boolean().optional(),
+});
+/** A proposed cap setting. */
+export type CapSettingData = z.infer<typeof CapSettingInputSchema>;

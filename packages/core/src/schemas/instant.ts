@@ -1,0 +1,55 @@
+/** Time values that come from outside: instants with an explicit offset, calendar dates, windows. */
+import { z } from 'zod';
+
+/**
+ * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
+ *
+ * @example
+ * InstantSchema.parse('2026-03-01T18:00:00+02:00');
+ */
+export const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true })]);
+/** An instant as accepted from outside. */
+export type Instant = z.infer<typeof InstantSchema>;
+
+/**
+ * A calendar date `YYYY-MM-DD` (e.g. a card's last valid day, Helsinki calendar).
+ *
+ * @example
+ * CalendarDateSchema.parse('2026-01-09');
+ */
+export const CalendarDateSchema = z.iso.date();
+
+const count = () => z.number().int().min(-1200).max(1200).optional();
+
+/**
+ * A calendar offset: months and days move the Helsinki wall clock, hours and minutes are elapsed time.
+ *
+ * @example
+ * CalendarDurationSchema.parse({ months: 1 });
+ */
+export const CalendarDurationSchema = z.object({
+  months: count(),
+  days: count(),
+  hours: count(),
+  minutes: count(),
+});
+/** A calendar offset. */
+export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
+
+/**
+ * When something (booking, collection) is possible: absolute bounds and/or bounds relative to the start.
+ * Every bound given applies. `opensBeforeStart: { months: 1 }` = "booking opens one month before";
+ * `opensBeforeStart: { minutes: 30 }` = "tickets are collected from 30 minutes before". Negative
+ * durations mean after the start.
+ *
+ * @example
+ * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });
+ */
+export const TimeWindowSchema = z.object({
+  opensAt: InstantSchema.optional(),
+  closesAt: InstantSchema.optional(),
+  opensBeforeStart: CalendarDurationSchema.optional(),
+  closesBeforeStart: CalendarDurationSchema.optional(),
+});
+/** A booking or collection window. */
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;

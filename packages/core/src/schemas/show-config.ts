@@ -1,0 +1,41 @@
+/** A show or course as the venue configures it, and its state at decision time. */
+import { z } from 'zod';
+import { ShowKindSchema } from './api.js';
+import { InstantSchema, TimeWindowSchema } from './instant.js';
+
+const whole = () => z.number().int().min(0).max(1_000_000);
+
+/**
+ * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
+ * `cap` absent or `null` = no cap.
+ *
+ * @example
+ * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
+ */
+export const ShowConfigSchema = z.object({
+  id: z.string().min(1).max(128).optional(),
+  name: z.string().min(1).max(300).optional(),
+  kind: ShowKindSchema,
+  start: InstantSchema,
+  seats: whole().optional(),
+  cap: whole().nullable().optional(),
+  visitingProducer: z.boolean().optional(),
+  bookingWindow: TimeWindowSchema.optional(),
+  collectionWindow: TimeWindowSchema.optional(),
+  /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
+  policyVersion: z.string().min(1).max(32).optional(),
+});
+/** A show's or course's settings. */
+export type ShowConfig = z.infer<typeof ShowConfigSchema>;
+
+/**
+ * A show at decision time: its settings plus the card-holder tickets given so far (all terminals).
+ *
+ * @example
+ * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
+ */
+export const UsageEventSchema = ShowConfigSchema.extend({ ticketsGiven: whole().default(0) });
+/** A show at decision time (input form: `ticketsGiven` may be left out). */
+export type UsageEventInput = z.input<typeof UsageEventSchema>;
+/** A show at decision time, parsed. */
+export type UsageEvent = z.infer<typeof UsageEventSchema>;

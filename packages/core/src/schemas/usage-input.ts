@@ -1,0 +1,70 @@
+/** What `decideUsage` takes from outside: the card record, the show, the request, the time. */
+import { z } from 'zod';
+import { CardStatusSchema, UsageModeSchema } from './api.js';
+import { CalendarDateSchema, InstantSchema } from './instant.js';
+import { UsageEventSchema } from './show-config.js';
+
+/**
+ * The part of a Kaikukanta card record the rules need. Compatible with the API's `CardRecord`
+ * (extra fields such as `prefix`, `kind`, `renewedAt` are ignored: the kind is read from the ID's prefix).
+ *
+ * @example
+ * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
+ */
+export const UsageCardSchema = z.object({
+  id: z.string().max(256),
+  status: CardStatusSchema,
+  /** Last valid day, inclusive, on the Helsinki calendar. */
+  validUntil: CalendarDateSchema,
+  /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
+  minors: z.number().int().min(0).max(100),
+});
+/** The card record part the rules need. */
+export type UsageCard = z.infer<typeof UsageCardSchema>;
+
+/**
+ * A community card's company: members aged 16+ (each with their own card) and clients under 16.
+ *
+ * @example
+ * UsageGroupSchema.parse({ memberCardIds: ['A999005458'], under16Clients: 2 });
+ */
+export const UsageGroupSchema = z.object({
+  memberCardIds: z.array(z.string().max(256)).max(1000).default([]),
+  under16Clients: z.number().int().min(0).max(1000).default(0),
+});
+/** A community card's company (input form). */
+export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
+
+/**
+ * The request: booking or collection, child tickets, and a community card's group.
+ *
+ * @example
+ * TicketRequestSchema.parse({ mode: 'booking', childTickets: 2 });
+ */
+export const TicketRequestSchema = z.object({
+  mode: UsageModeSchema,
+  childTickets: z.number().int().min(0).max(1000).default(0),
+  group: UsageGroupSchema.optional(),
+  /**
+   * True when this usage's tickets are already in `event.ticketsGiven` (collecting a ticket booked
+   * earlier): the cap is then not applied a second time.
+   */
+  countedInTally: z.boolean().default(false),
+});
+/** The request (input form). */
+export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
+
+/**
+ * Everything `decideUsage` decides on, except the policy (passed as an object or a version string).
+ *
+ * @example
+ * DecideUsageInputSchema.safeParse(input).success;
+ */
+export const DecideUsageInputSchema = z.object({
+  card: UsageCardSchema,
+  event: UsageEventSchema,
+  request: TicketRequestSchema,
+  now: InstantSchema,
+});
+/** `decideUsage`'s data input, parsed. */
+export type DecideUsageData = z.infer<typeof DecideUsageInputSchema>;
