@@ -196,3 +196,49 @@ export type { ApiErrorCode } from './api/api-errors.js';
 export { apiMessages, apiMessageCode } from './messages/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export type { ApiMessageCode } from './messages/api.js';
+
+// --- offline outbox (IndexedDB, exactly-once sync) ---
+export {
+  DEFAULT_BACKOFF,
+  OFFLINE_POLICIES,
+  Outbox,
+  OutboxError,
+  OutboxEvent,
+  OutboxEventTarget,
+  RECORD_STATES,
+  RESOLUTIONS,
+  createOutbox,
+  createStrictStore,
+  newIdempotencyKey,
+  outboxTransport,
+  toUsageReportCsv,
+} from './outbox/index.js';
+export type {
+  Acceptance,
+  BackoffPolicy,
+  BatchClient,
+  BatchEntry,
+  CachedCard,
+  CardCheck,
+  CardFacts,
+  CsvOptions,
+  ItemOutcome,
+  LocalTally,
+  OfflinePolicy,
+  OutboxCapabilities,
+  OutboxClient,
+  OutboxCounts,
+  OutboxEventDetails,
+  OutboxEventType,
+  OutboxOptions,
+  OutboxRecord,
+  OutboxTransport,
+  OutboxUsage,
+  RecordState,
+  Resolution,
+  ServerTally,
+  StrictStoreOptions,
+  SyncSummary,
+} from './outbox/index.js';
+export { outboxMessages } from './messages/outbox.js';
+export type { OutboxMessageCode } from './messages/outbox.js';

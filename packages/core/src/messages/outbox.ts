@@ -1,0 +1,62 @@
+/**
+ * Texts for the offline outbox's stable codes (storage failures, offline decisions, needs-attention handling).
+ */
+import { defineMessages } from './define.js';
+
+export const outboxMessages = defineMessages({
+  'storage-quota': {
+    fi: () => 'Laitteen tallennustila on täynnä: käyttöä ei voitu tallentaa. Kirjaa käyttö paperille.',
+    sv: () => 'Enhetens lagringsutrymme är fullt: användningen kunde inte sparas. Anteckna den på papper.',
+    en: () => 'Device storage is full: the usage could not be saved. Write it down on paper.',
+  },
+  'storage-unavailable': {
+    fi: () =>
+      'Selaimen tallennustila (IndexedDB) ei ole käytettävissä, esimerkiksi yksityisessä ikkunassa: käyttöä ei voitu tallentaa.',
+    sv: () =>
+      'Webbläsarens lagring (IndexedDB) är inte tillgänglig, till exempel i ett privat fönster: användningen kunde inte sparas.',
+    en: () =>
+      'Browser storage (IndexedDB) is unavailable, e.g. in a private window: the usage could not be saved.',
+  },
+  'storage-failed': {
+    fi: () => 'Tallennus selaimen tietokantaan epäonnistui: käyttöä ei ole tallennettu.',
+    sv: () => 'Det gick inte att spara i webbläsarens databas: användningen har inte sparats.',
+    en: () => 'Writing to the browser database failed: the usage has not been saved.',
+  },
+  'invalid-usage': {
+    fi: (p: { fields: string }) => `Kirjaus on puutteellinen (${p.fields}): sitä ei tallennettu.`,
+    sv: (p: { fields: string }) => `Registreringen är ofullständig (${p.fields}): den sparades inte.`,
+    en: (p: { fields: string }) => `The usage is incomplete (${p.fields}): it was not saved.`,
+  },
+  'outbox-stopped': {
+    fi: () => 'Lähtevien kirjausten jono on pysäytetty.',
+    sv: () => 'Kön för utgående registreringar har stoppats.',
+    en: () => 'The outbox has been stopped.',
+  },
+  'record-not-found': {
+    fi: (p: { id: string }) => `Kirjausta ${p.id} ei löydy jonosta.`,
+    sv: (p: { id: string }) => `Registreringen ${p.id} finns inte i kön.`,
+    en: (p: { id: string }) => `Record ${p.id} is not in the outbox.`,
+  },
+  'offline-refused': {
+    fi: () => 'Korttia ei voitu tarkistaa, eikä offline-käyttöä sallita: kirjausta ei tehty.',
+    sv: () =>
+      'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
+    en: () => 'The card could not be checked and offline use is not allowed: nothing was recorded.',
+  },
+  'offline-provisional': {
+    fi: () =>
+      'Korttia ei voitu tarkistaa verkossa: käyttö hyväksytään alustavasti ja tarkistetaan myöhemmin.',
+    sv: () =>
+      'Kortet kunde inte kontrolleras online: användningen godkänns preliminärt och kontrolleras senare.',
+    en: () => 'The card could not be checked online: the usage is accepted provisionally and checked later.',
+  },
+  'needs-attention': {
+    fi: (p: { reason: string }) =>
+      `Palvelin hylkäsi jonossa olleen kirjauksen (${p.reason}): tarkista ja ratkaise.`,
+    sv: (p: { reason: string }) =>
+      `Servern avvisade en köad registrering (${p.reason}): kontrollera och åtgärda.`,
+    en: (p: { reason: string }) => `The server refused a queued usage (${p.reason}): check and resolve it.`,
+  },
+});
+
+export type OutboxMessageCode = keyof typeof outboxMessages;

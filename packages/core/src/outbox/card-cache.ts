@@ -1,0 +1,60 @@
+import type { UseStore } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
+
+/** What the outbox keeps of a card for offline decisions: the ID, status, last valid day, minors. Nothing else. */
+export type CachedCard = {
+  readonly id: string;
+  readonly status: string;
+  readonly validUntil: string;
+  readonly minors: number;
+  /** Epoch ms when the server last returned this record. */
+  readonly seenAt: number;
+};
+
+const CARD = 'c:';
+
+/** A TTL cache of recently seen card records in the outbox's store. */
+export function cardCache(store: UseStore, ttlMs: number) {
+  return {
+    /** Keeps only the four fields, whatever else the record carries. */
+    put(
+      card: { id: string; status: string; validUntil: string; minors: number },
+      now: number,
+    ): Promise<void> {
+      const entry: CachedCard = {
+        id: card.id,
+        status: card.status,
+        validUntil: card.validUntil,
+        minors: card.minors,
+        seenAt: now,
+      };
+      return store('readwrite', (s) => {
+        s.put(entry, CARD + card.id);
+        return promisifyRequest(s.transaction);
+      });
+    },
+
+    /** The cached record while it is younger than the TTL; an expired one is deleted. */
+    async get(id: string, now: number): Promise<CachedCard | undefined> {
+      const entry = await store('readonly', (s) =>
+        promisifyRequest(s.get(CARD + id) as IDBRequest<CachedCard | undefined>),
+      );
+      if (!entry) return undefined;
+      if (now - entry.seenAt <= ttlMs) return entry;
+      await store('readwrite', (s) => promisifyRequest(s.delete(CARD + id))).catch(() => undefined);
+      return undefined;
+    },
+
+    /** Drops every expired entry (called with the retention purge). */
+    purge(now: number): Promise<number> {
+      return store('readwrite', async (s) => {
+        const all = (await promisifyRequest(
+          s.getAll(IDBKeyRange.bound(CARD, `${CARD}\uffff`)),
+        )) as CachedCard[];
+        const stale = all.filter((c) => now - c.seenAt > ttlMs);
+        for (const c of stale) s.delete(CARD + c.id);
+        return stale.length;
+      });
+    },
+  };
+}

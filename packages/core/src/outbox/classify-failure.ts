@@ -1,0 +1,44 @@
+/**
+ * What a failed request means for a queued usage: try again later (`transient`), or the server
+ * refused this content for good (`refused`). Anything unknown is transient: a usage is never dropped
+ * on a guess.
+ */
+export type FailureClass =
+  | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number }
+  | { readonly kind: 'refused'; readonly code: string; readonly status?: number };
+
+type ErrorLike = {
+  code?: unknown;
+  retryable?: unknown;
+  status?: unknown;
+  retryAfterMs?: unknown;
+  problemCode?: unknown;
+};
+
+/** Auth failures concern the terminal, not the usage: keep the usage and retry once a token works. */
+const AUTH_STATUSES = new Set([401, 403]);
+
+export function classifyFailure(error: unknown): FailureClass {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const code =
+    typeof e.problemCode === 'string' ? e.problemCode : typeof e.code === 'string' ? e.code : 'unknown';
+  const status = typeof e.status === 'number' ? e.status : undefined;
+  const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
+  if (e.retryable === false && !(status !== undefined && AUTH_STATUSES.has(status))) {
+    return status === undefined ? { kind: 'refused', code } : { kind: 'refused', code, status };
+  }
+  return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };
+}
+
+/** Statuses of a per-item problem after which the same key + body may succeed later. */
+export function isTransientStatus(status: number, code: string): boolean {
+  return (
+    code === 'idempotency-key-in-progress' ||
+    status === 408 ||
+    status === 409 ||
+    status === 425 ||
+    status === 429 ||
+    AUTH_STATUSES.has(status) ||
+    (status >= 500 && status !== 501)
+  );
+}

@@ -1,0 +1,389 @@
+import type { UseStore } from 'idb-keyval';
+import { UsageRequestSchema } from '../schemas/api.js';
+import { outboxTransport } from './api-transport.js';
+import { DEFAULT_BACKOFF } from './backoff.js';
+import { cardCache } from './card-cache.js';
+import type { CsvOptions } from './csv-export.js';
+import { toUsageReportCsv } from './csv-export.js';
+import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
+import type { CardCheck, CardFacts } from './offline-check.js';
+import { checkCardWithFallback } from './offline-check.js';
+import { OutboxError, toStorageError } from './outbox-error.js';
+import { OutboxEventTarget } from './outbox-events.js';
+import type { OutboxClient, OutboxOptions } from './outbox-options.js';
+import { DAY_MS } from './outbox-options.js';
+import { recordStore } from './record-store.js';
+import type { LocalTally } from './show-tally.js';
+import { combineTally, tallyStore } from './show-tally.js';
+import { createStrictStore } from './strict-store.js';
+import { createSyncLock } from './sync-lock.js';
+import type { SyncLock } from './sync-lock.js';
+import { runSync } from './sync-run.js';
+import type { AttemptOutcome } from './sync-scheduler.js';
+import { createSyncScheduler } from './sync-scheduler.js';
+import { SyncBroadcast } from './sync-broadcast.js';
+import type { BroadcastMessage } from './sync-broadcast.js';
+import type {
+  Acceptance,
+  OutboxCapabilities,
+  OutboxCounts,
+  OutboxRecord,
+  OutboxTransport,
+  OutboxUsage,
+  Resolution,
+} from './types.js';
+
+/** What `syncNow()` reports. */
+export type SyncSummary = OutboxCounts & {
+  readonly outcome: AttemptOutcome['kind'];
+  readonly failure?: string;
+};
+
+/**
+ * The offline outbox: every confirmed usage is on disk before `enqueue()` resolves, and reaches the
+ * server exactly once (its idempotency key is resent with every attempt). See docs/outbox.md.
+ */
+export class Outbox extends OutboxEventTarget {
+  readonly ready: Promise<void>;
+  #capabilities: OutboxCapabilities;
+  #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
+  readonly #records;
+  readonly #cards;
+  readonly #tallies;
+  readonly #lock: SyncLock;
+  readonly #scheduler;
+  readonly #broadcast: SyncBroadcast;
+  readonly #transport: OutboxTransport | undefined;
+  readonly #client: OutboxClient | undefined;
+  readonly #abort = new AbortController();
+  readonly #o: Required<
+    Pick<OutboxOptions, 'batchSize' | 'retentionMs' | 'offlinePolicy' | 'now' | 'random'>
+  >;
+  #stopped = false;
+
+  constructor(options: OutboxOptions, store: UseStore) {
+    super();
+    const name = options.databaseName ?? 'kaiku-outbox';
+    this.#o = {
+      batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
+      retentionMs: Math.max(0, options.retentionMs ?? DAY_MS),
+      offlinePolicy: options.offlinePolicy ?? 'accept-provisionally',
+      now: options.now ?? Date.now,
+      random: options.random ?? Math.random,
+    };
+    this.#client = options.client;
+    this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
+    this.#records = recordStore(store);
+    this.#cards = cardCache(store, options.cardCacheTtlMs ?? DAY_MS);
+    this.#tallies = tallyStore(store);
+    const owner = newIdempotencyKey();
+    this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
+      owner,
+      forceLease: options.lock === 'indexeddb-lease',
+      now: this.#o.now,
+    });
+    this.#broadcast = new SyncBroadcast(`kaiku-outbox:${name}`, (message) => this.#onRemote(message));
+    this.#capabilities = {
+      lock: this.#lock.kind,
+      idempotencyKey: detectKeySource(),
+      persistence: 'unsupported',
+      broadcast: this.#broadcast.available ? 'broadcast-channel' : 'none',
+      secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
+    };
+    this.#scheduler = createSyncScheduler({
+      attempt: () => this.#attempt(),
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      random: this.#o.random,
+      onScheduled: (retryInMs, outcome) => {
+        if (outcome.kind !== 'failed') return;
+        this.emit('kaiku-sync', {
+          phase: 'deferred',
+          remote: false,
+          ...this.#counts,
+          failure: outcome.failure,
+          retryInMs,
+        });
+      },
+    });
+    const autoSync = options.autoSync ?? true;
+    if (autoSync && typeof addEventListener === 'function') {
+      addEventListener('online', this.#onOnline, { signal: this.#abort.signal });
+    }
+    this.ready = this.#start(options.persist ?? true, autoSync);
+  }
+
+  /** Which mechanisms are in use (Web Locks or a lease, randomUUID or getRandomValues, persisted storage). */
+  get capabilities(): OutboxCapabilities {
+    return this.#capabilities;
+  }
+
+  /** Last known counts (updated on every change in any tab; see `kaiku-outbox-change`). */
+  get counts(): OutboxCounts {
+    return this.#counts;
+  }
+
+  /**
+   * Writes a usage durably and returns its record. Only when this resolves may the clerk be told the
+   * usage is saved; on a storage failure it rejects with `storage-quota` / `storage-unavailable` /
+   * `storage-failed` and nothing is claimed. Only the contract's usage fields are kept.
+   */
+  async enqueue(usage: OutboxUsage, options: { acceptance?: Acceptance } = {}): Promise<OutboxRecord> {
+    if (this.#stopped) throw new OutboxError('outbox-stopped');
+    const parsed = UsageRequestSchema.safeParse(usage);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
+      throw new OutboxError('invalid-usage', { params: { fields } });
+    }
+    const record: OutboxRecord = {
+      id: newIdempotencyKey(),
+      usage: parsed.data,
+      state: 'pending',
+      acceptance: options.acceptance ?? 'online',
+      createdAt: this.#o.now(),
+      attempts: 0,
+    };
+    await this.#guard(this.#records.put(record));
+    this.emit('kaiku-usage-queued', {
+      id: record.id,
+      cardId: record.usage.cardId,
+      acceptance: record.acceptance,
+    });
+    this.#counts = { ...this.#counts, pending: this.#counts.pending + 1 };
+    this.emit('kaiku-outbox-change', this.#counts);
+    this.#broadcast.post({ type: 'change' });
+    this.#scheduler.soon();
+    return record;
+  }
+
+  /** Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`). */
+  async checkCard(cardId: string, options: { signal?: AbortSignal } = {}): Promise<CardCheck> {
+    const lookup = this.#client?.lookupCard?.bind(this.#client);
+    if (!lookup) throw new TypeError('createOutbox: a client with lookupCard is needed for checkCard');
+    return checkCardWithFallback<CardFacts>(
+      cardId,
+      {
+        lookup: (id, signal) => lookup(id, signal ? { signal } : {}),
+        cacheGet: (id) => this.#cards.get(id, this.#o.now()),
+        cachePut: (card) => this.#cards.put(card, this.#o.now()),
+        policy: this.#o.offlinePolicy,
+      },
+      options.signal,
+    );
+  }
+
+  pending(): Promise<OutboxRecord[]> {
+    return this.#guard(this.#records.list(['pending']));
+  }
+
+  async pendingCount(): Promise<number> {
+    return (await this.pending()).length;
+  }
+
+  needsAttention(): Promise<OutboxRecord[]> {
+    return this.#guard(this.#records.list(['needs-attention']));
+  }
+
+  /**
+   * Closes a needs-attention record: `retry` sends it again (e.g. after the card was fixed in
+   * Kaikukanta), `recorded-manually` and `dismissed` close it (kept for the retention period).
+   */
+  async resolve(id: string, how: Resolution): Promise<OutboxRecord> {
+    const now = this.#o.now();
+    const [changed] = await this.#guard(
+      this.#records.update([id], (r) => {
+        if (r.state !== 'needs-attention') return r;
+        if (how === 'retry') return { ...r, state: 'pending', resolution: how };
+        return { ...r, state: 'resolved', resolution: how, settledAt: now };
+      }),
+    );
+    if (!changed) throw new OutboxError('record-not-found', { params: { id } });
+    this.emit('kaiku-attention-resolved', { id, how });
+    this.#broadcast.post({ type: 'resolved', id, how });
+    await this.#refreshCounts();
+    if (how === 'retry') this.#scheduler.soon();
+    return changed;
+  }
+
+  /** Syncs now (or joins the run in progress) and reports the counts afterwards. */
+  async syncNow(): Promise<SyncSummary> {
+    const outcome = await this.#scheduler.run();
+    return {
+      ...this.#counts,
+      outcome: outcome.kind,
+      ...(outcome.kind === 'failed' ? { failure: outcome.failure } : {}),
+    };
+  }
+
+  /** This terminal's tally for a show; `refresh` asks the server first (falls back to the last count offline). */
+  async showTally(
+    showId: string,
+    options: { refresh?: boolean; signal?: AbortSignal } = {},
+  ): Promise<LocalTally> {
+    const fetchTally = this.#client?.getShowTally?.bind(this.#client);
+    if (options.refresh && fetchTally) {
+      try {
+        const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
+        await this.#tallies.save(tally, this.#o.now());
+      } catch {
+        // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
+      }
+    }
+    const [server, records] = await this.#guard(
+      Promise.all([this.#tallies.load(showId), this.#records.list()]),
+    );
+    return combineTally(showId, server, records);
+  }
+
+  /** Pending and needs-attention usages as the official usage report (CSV), for the manual fallback. */
+  async exportCsv(options: CsvOptions = {}): Promise<string> {
+    return toUsageReportCsv(await this.#guard(this.#records.list(['pending', 'needs-attention'])), options);
+  }
+
+  /** Deletes synced and resolved records older than the retention, and expired card records. */
+  async purge(): Promise<number> {
+    const cutoff = this.#o.now() - this.#o.retentionMs;
+    const old = (await this.#guard(this.#records.list(['synced', 'resolved']))).filter(
+      (r) => (r.settledAt ?? 0) <= cutoff,
+    );
+    if (old.length) await this.#guard(this.#records.remove(old.map((r) => r.id)));
+    await this.#cards.purge(this.#o.now()).catch(() => undefined);
+    return old.length;
+  }
+
+  /** Stops timers, listeners and the channel. Records stay on disk for the next start. */
+  stop(): void {
+    this.#stopped = true;
+    this.#scheduler.stop();
+    this.#abort.abort();
+    this.#broadcast.close();
+  }
+
+  async #start(persist: boolean, autoSync: boolean): Promise<void> {
+    if (persist) this.#capabilities = { ...this.#capabilities, persistence: await requestPersistence() };
+    try {
+      await this.purge();
+      await this.#refreshCounts();
+    } catch {
+      return; // already announced as kaiku-outbox-error; enqueue will report it again
+    }
+    if (autoSync && !this.#stopped) this.#scheduler.soon();
+  }
+
+  async #attempt(): Promise<AttemptOutcome> {
+    const transport = this.#transport;
+    if (!transport) return { kind: 'failed', failure: 'no-transport' };
+    const result = await this.#lock.run(async (lost) => {
+      const signal = AbortSignal.any([lost, this.#abort.signal]);
+      this.#announce('started');
+      const run = await runSync({
+        records: this.#records,
+        transport,
+        batchSize: this.#o.batchSize,
+        signal,
+        now: this.#o.now,
+        onBatch: ({ synced, refused }) => {
+          if (synced.length) this.emit('kaiku-usage-synced', { ids: synced });
+          for (const r of refused) this.#announceAttention(r, true);
+          void this.#refreshCounts().then(() => this.#announce('progress'));
+        },
+      });
+      await this.purge().catch(() => undefined);
+      await this.#refreshCounts().catch(() => undefined);
+      this.#announce('finished', run.ok ? undefined : run.failure);
+      return run;
+    });
+    if (result.busy) {
+      await this.#refreshCounts().catch(() => undefined);
+      this.emit('kaiku-sync', { phase: 'busy', remote: false, ...this.#counts });
+      return { kind: 'busy' };
+    }
+    const run = result.value;
+    if (run.ok) return { kind: 'done' };
+    return run.retryAfterMs === undefined
+      ? { kind: 'failed', failure: run.failure }
+      : { kind: 'failed', failure: run.failure, retryAfterMs: run.retryAfterMs };
+  }
+
+  #announce(phase: 'started' | 'progress' | 'finished', failure?: string): void {
+    const detail = { phase, remote: false, ...this.#counts, ...(failure ? { failure } : {}) };
+    this.emit('kaiku-sync', detail);
+    this.#broadcast.post({ type: 'sync', phase, ...(failure ? { failure } : {}) });
+  }
+
+  #announceAttention(r: OutboxRecord, local: boolean): void {
+    const detail = {
+      id: r.id,
+      cardId: r.usage.cardId,
+      code: r.problem?.code ?? 'unknown',
+      acceptance: r.acceptance,
+    };
+    this.emit('kaiku-needs-attention', detail);
+    if (local) this.#broadcast.post({ type: 'needs-attention', id: r.id });
+  }
+
+  async #onRemote(message: BroadcastMessage): Promise<void> {
+    await this.#refreshCounts().catch(() => undefined);
+    if (message.type === 'sync') {
+      const failure = message.failure ? { failure: message.failure } : {};
+      this.emit('kaiku-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
+    } else if (message.type === 'needs-attention') {
+      const record = await this.#records.get(message.id).catch(() => undefined);
+      if (record) this.#announceAttention(record, false);
+    } else if (message.type === 'resolved') {
+      this.emit('kaiku-attention-resolved', { id: message.id, how: message.how });
+    }
+  }
+
+  readonly #onOnline = (): void => {
+    this.#scheduler.resetBackoff();
+    void this.#scheduler.run().catch(() => undefined);
+  };
+
+  async #refreshCounts(): Promise<void> {
+    const open = await this.#guard(this.#records.list(['pending', 'needs-attention']));
+    const next = {
+      pending: open.filter((r) => r.state === 'pending').length,
+      needsAttention: open.filter((r) => r.state === 'needs-attention').length,
+    };
+    if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
+    this.#counts = next;
+    this.emit('kaiku-outbox-change', next);
+  }
+
+  /** Announces a storage failure as an event and rethrows it with a stable code. */
+  async #guard<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      const storageError = toStorageError(error);
+      this.emit('kaiku-outbox-error', { code: storageError.code });
+      throw storageError;
+    }
+  }
+}
+
+async function requestPersistence(): Promise<OutboxCapabilities['persistence']> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.persist !== 'function') return 'unsupported';
+  try {
+    return (await storage.persist()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'not-persisted';
+  }
+}
+
+/**
+ * Creates the outbox. The store is a defaulted last parameter, as in idb-keyval: by default an
+ * IndexedDB database (`databaseName`, default `kaiku-outbox`) whose transactions are strict-durable.
+ *
+ * @example
+ * const outbox = createOutbox({ client: createApiClient({ baseUrl, getToken }) });
+ * const record = await outbox.enqueue(usage); // on disk now: tell the clerk "saved"
+ * outbox.addEventListener('kaiku-needs-attention', (e) => alertStaff(e.detail.code));
+ */
+export function createOutbox(
+  options: OutboxOptions,
+  store: UseStore = options.store ?? createStrictStore(options.databaseName ?? 'kaiku-outbox', 'outbox'),
+): Outbox {
+  return new Outbox(options, store);
+}

@@ -1,0 +1,68 @@
+import { classifyFailure } from './classify-failure.js';
+import type { CachedCard } from './card-cache.js';
+
+/** What to do when a card cannot be looked up: the operating model records now and registers later. */
+export const OFFLINE_POLICIES = ['accept-provisionally', 'refuse'] as const;
+export type OfflinePolicy = (typeof OFFLINE_POLICIES)[number];
+
+/** The card facts a decision needs (the contract's `CardRecord` fits). */
+export type CardFacts = {
+  readonly id: string;
+  readonly status: string;
+  readonly validUntil: string;
+  readonly minors: number;
+};
+
+/**
+ * Result of `outbox.checkCard()`. `source` tells where the facts came from; `provisional` is true when
+ * the server could not be asked, so the usage must be flagged and is checked again on sync.
+ */
+export type CardCheck<C extends CardFacts = CardFacts> =
+  | { readonly ok: true; readonly source: 'server'; readonly card: C; readonly provisional: false }
+  | {
+      readonly ok: true;
+      readonly source: 'cache';
+      readonly card: CachedCard;
+      readonly provisional: true;
+      readonly failure: string;
+    }
+  | {
+      readonly ok: true;
+      readonly source: 'format';
+      readonly card: undefined;
+      readonly provisional: true;
+      readonly failure: string;
+    }
+  | { readonly ok: false; readonly code: 'offline-refused'; readonly failure: string };
+
+export type CheckDeps<C extends CardFacts> = {
+  readonly lookup: (id: string, signal?: AbortSignal) => Promise<C>;
+  readonly cacheGet: (id: string) => Promise<CachedCard | undefined>;
+  readonly cachePut: (card: C) => Promise<void>;
+  readonly policy: OfflinePolicy;
+};
+
+/**
+ * Looks a card up; when the server cannot answer (network, timeout, 5xx, 429, bad response) decides
+ * from the cached record (within its TTL) or, failing that, from the card-ID format alone, by policy.
+ * A definitive answer from the server (e.g. not registered) is rethrown: that is no offline case.
+ * The caller has validated the card-ID format before (parseCardId).
+ */
+export async function checkCardWithFallback<C extends CardFacts>(
+  id: string,
+  deps: CheckDeps<C>,
+  signal?: AbortSignal,
+): Promise<CardCheck<C>> {
+  try {
+    const card = await deps.lookup(id, signal);
+    await deps.cachePut(card).catch(() => undefined); // a full disk must not block an online decision
+    return { ok: true, source: 'server', card, provisional: false };
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'refused') throw error;
+    const cached = await deps.cacheGet(id).catch(() => undefined);
+    if (cached) return { ok: true, source: 'cache', card: cached, provisional: true, failure: failure.code };
+    if (deps.policy === 'refuse') return { ok: false, code: 'offline-refused', failure: failure.code };
+    return { ok: true, source: 'format', card: undefined, provisional: true, failure: failure.code };
+  }
+}

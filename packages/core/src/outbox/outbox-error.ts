@@ -1,0 +1,43 @@
+import { KaikuError } from '../errors/kaiku-error.js';
+import type { OutboxMessageCode } from '../messages/outbox.js';
+import { outboxMessages } from '../messages/outbox.js';
+
+/**
+ * A storage or outbox failure. `code` is one of the outbox message codes (`storage-quota`,
+ * `storage-unavailable`, `storage-failed`, …); `message` is the English text.
+ */
+export class OutboxError extends KaikuError {
+  declare readonly code: OutboxMessageCode;
+
+  constructor(
+    code: OutboxMessageCode,
+    options: { cause?: unknown; params?: { id?: string; fields?: string } } = {},
+  ) {
+    const message = (
+      outboxMessages[code].en as (p: { id: string; reason: string; fields: string }) => string
+    )({
+      id: options.params?.id ?? '',
+      reason: '',
+      fields: options.params?.fields ?? '',
+    });
+    super(code, message, options);
+    this.name = 'OutboxError';
+  }
+}
+
+/** Maps anything IndexedDB throws to a storage error with a stable code. */
+export function toStorageError(error: unknown): OutboxError {
+  if (error instanceof OutboxError) return error;
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if (name === 'QuotaExceededError') return new OutboxError('storage-quota', { cause: error });
+  if (
+    name === 'SecurityError' ||
+    name === 'InvalidStateError' ||
+    name === 'NotFoundError' ||
+    name === 'VersionError'
+  )
+    return new OutboxError('storage-unavailable', { cause: error });
+  const message = error instanceof Error ? error.message : '';
+  if (/quota/i.test(message)) return new OutboxError('storage-quota', { cause: error });
+  return new OutboxError('storage-failed', { cause: error });
+}

@@ -1,0 +1,96 @@
+import type { Acceptance, OutboxCounts, Resolution } from './types.js';
+
+/** Detail of every outbox event, by type. Details carry codes, IDs and counts only. */
+export type OutboxEventDetails = {
+  /** Durably written (the only moment a clerk may be told "saved"). */
+  'kaiku-usage-queued': { readonly id: string; readonly cardId: string; readonly acceptance: Acceptance };
+  /** The server registered these records (2xx, or the first result replayed for a resent key). */
+  'kaiku-usage-synced': { readonly ids: readonly string[] };
+  /** Sync progress, from this tab or (remote = true) from the tab that holds the sync lock. */
+  'kaiku-sync': {
+    readonly phase: 'started' | 'progress' | 'finished' | 'deferred' | 'busy';
+    readonly remote: boolean;
+    readonly pending: number;
+    readonly needsAttention: number;
+    /** Why the run stopped early (`network`, `timeout`, `http-503`, `rate-limited`, …). */
+    readonly failure?: string;
+    /** Milliseconds to the next automatic attempt, when one is scheduled. */
+    readonly retryInMs?: number;
+  };
+  /** The server refused a queued usage: staff must resolve it (`outbox.resolve(id, how)`). */
+  'kaiku-needs-attention': {
+    readonly id: string;
+    readonly cardId: string;
+    readonly code: string;
+    readonly acceptance: Acceptance;
+  };
+  'kaiku-attention-resolved': { readonly id: string; readonly how: Resolution };
+  /** Pending or needs-attention counts changed (any tab). */
+  'kaiku-outbox-change': OutboxCounts;
+  /** A storage failure (`storage-quota`, `storage-unavailable`, `storage-failed`). */
+  'kaiku-outbox-error': { readonly code: string };
+};
+
+export type OutboxEventType = keyof OutboxEventDetails;
+
+/**
+ * An outbox event: a plain `Event` with a typed, frozen `detail`.
+ *
+ * @example
+ * outbox.addEventListener('kaiku-needs-attention', (e) => showBanner(e.detail.code));
+ */
+export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Event {
+  readonly detail: OutboxEventDetails[K];
+
+  constructor(type: K, detail: OutboxEventDetails[K]) {
+    super(type);
+    this.detail = Object.freeze({ ...detail }) as OutboxEventDetails[K];
+  }
+}
+
+type Listener<K extends OutboxEventType> =
+  ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void };
+
+/** An `EventTarget` whose listeners are typed by event name. */
+export class OutboxEventTarget extends EventTarget {
+  override addEventListener<K extends OutboxEventType>(
+    type: K,
+    listener: Listener<K> | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends OutboxEventType>(
+    type: K,
+    listener: Listener<K> | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener, options);
+  }
+
+  /** Dispatches a typed event (internal). */
+  emit<K extends OutboxEventType>(type: K, detail: OutboxEventDetails[K]): void {
+    this.dispatchEvent(new OutboxEvent(type, detail));
+  }
+}

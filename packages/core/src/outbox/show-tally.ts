@@ -1,0 +1,89 @@
+import type { UseStore } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
+import type { OutboxRecord, OutboxUsage } from './types.js';
+
+/** The server's count for a show as last fetched (the contract's `ShowTally`, or the part used here). */
+export type ServerTally = {
+  readonly showId: string;
+  readonly cap: number | null;
+  readonly ticketsGiven: number;
+  readonly usages: number;
+};
+
+/** This terminal's view of a show: the server's last count plus what it holds that the count lacks. */
+export type LocalTally = {
+  readonly showId: string;
+  /** The last count fetched from the server, if any. */
+  readonly server: ServerTally | undefined;
+  /** Epoch ms of that fetch. */
+  readonly fetchedAt: number | undefined;
+  /** Tickets in this outbox not yet in that count (pending, needs attention, or synced after the fetch). */
+  readonly localTickets: number;
+  readonly localUsages: number;
+  /** Server count + local tickets: the best estimate this terminal has. */
+  readonly ticketsGiven: number;
+  readonly cap: number | null;
+  /** True when the estimate is above the cap: other terminals may have sold meanwhile; flag and reconcile. */
+  readonly overCap: boolean;
+  /** True when the numbers include local records the server has not confirmed (offline estimate). */
+  readonly provisional: boolean;
+};
+
+const TALLY = 't:';
+
+/** Tickets one usage gives: the holder's one adult ticket, the children, and a group's members. */
+export function ticketsOf(usage: OutboxUsage): number {
+  const group = usage.group;
+  return 1 + usage.childTickets + (group ? group.memberCardIds.length + group.under16Clients : 0);
+}
+
+export function tallyStore(store: UseStore) {
+  return {
+    save(tally: ServerTally, now: number): Promise<void> {
+      const entry = {
+        showId: tally.showId,
+        cap: tally.cap,
+        ticketsGiven: tally.ticketsGiven,
+        usages: tally.usages,
+        fetchedAt: now,
+      };
+      return store('readwrite', (s) => {
+        s.put(entry, TALLY + tally.showId);
+        return promisifyRequest(s.transaction);
+      });
+    },
+    load(showId: string): Promise<(ServerTally & { fetchedAt: number }) | undefined> {
+      return store('readonly', (s) => promisifyRequest(s.get(TALLY + showId)));
+    },
+  };
+}
+
+/** Combines the server's last count with this outbox's records for the show (pure). */
+export function combineTally(
+  showId: string,
+  server: (ServerTally & { fetchedAt: number }) | undefined,
+  records: readonly OutboxRecord[],
+): LocalTally {
+  const fetchedAt = server?.fetchedAt;
+  const local = records.filter(
+    (r) =>
+      r.usage.show.id === showId &&
+      (r.state === 'pending' ||
+        r.state === 'needs-attention' ||
+        (r.state === 'synced' && (fetchedAt === undefined || (r.settledAt ?? 0) > fetchedAt))),
+  );
+  const localTickets = local.reduce((sum, r) => sum + ticketsOf(r.usage), 0);
+  const cap = server?.cap ?? null;
+  const ticketsGiven = (server?.ticketsGiven ?? 0) + localTickets;
+  return {
+    showId,
+    server: server && { showId, cap: server.cap, ticketsGiven: server.ticketsGiven, usages: server.usages },
+    fetchedAt,
+    localTickets,
+    localUsages: local.length,
+    ticketsGiven,
+    cap,
+    overCap: cap !== null && ticketsGiven > cap,
+    provisional: local.some((r) => r.state !== 'synced'),
+  };
+}

@@ -1,0 +1,98 @@
+import type { UseStore } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
+import { OutboxError, toStorageError } from './outbox-error.js';
+
+/** Options for {@link createStrictStore}; `indexedDB` is injectable so tests can simulate failures. */
+export type StrictStoreOptions = { readonly indexedDB?: IDBFactory };
+
+/**
+ * An idb-keyval custom store whose transactions are opened with `{ durability: 'strict' }`, so a write
+ * has reached the disk (not only the OS buffer) when its promise resolves. A connection the browser has
+ * closed ("The database connection is closing", Safari) is dropped, reopened, and the call retried once.
+ * Every failure is a {@link OutboxError} (`storage-quota`, `storage-unavailable`, `storage-failed`).
+ *
+ * @example
+ * const store = createStrictStore('kaiku-outbox', 'records');
+ * await set('k', { cardId: 'A045198723' }, store); // resolved = on disk
+ */
+export function createStrictStore(
+  dbName: string,
+  storeName: string,
+  options: StrictStoreOptions = {},
+): UseStore {
+  let connection: Promise<IDBDatabase> | undefined;
+
+  const open = (): Promise<IDBDatabase> => {
+    const factory = options.indexedDB ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB);
+    if (!factory) return Promise.reject(new OutboxError('storage-unavailable'));
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(dbName);
+    } catch (error) {
+      return Promise.reject(new OutboxError('storage-unavailable', { cause: error }));
+    }
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    const opened = promisifyRequest(request).then((db) => {
+      // The browser may close the connection (storage pressure, Safari); forget it so the next call reopens.
+      db.onclose = () => {
+        if (connection === opened) connection = undefined;
+      };
+      db.onversionchange = () => {
+        db.close();
+        if (connection === opened) connection = undefined;
+      };
+      return db;
+    });
+    opened.catch(() => {
+      if (connection === opened) connection = undefined;
+    });
+    return opened;
+  };
+
+  const run = async <T>(
+    db: IDBDatabase,
+    mode: IDBTransactionMode,
+    callback: (store: IDBObjectStore) => T | PromiseLike<T>,
+  ): Promise<T> => {
+    const tx = db.transaction(storeName, mode, { durability: 'strict' });
+    // Listeners, not `oncomplete =`: idb-keyval's helpers assign those properties on the same transaction.
+    const done = new Promise<void>((resolve, reject) => {
+      tx.addEventListener('complete', () => resolve());
+      tx.addEventListener('abort', () =>
+        reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError')),
+      );
+      tx.addEventListener('error', (event) => reject((event.target as IDBRequest | null)?.error ?? tx.error));
+    });
+    done.catch(() => undefined); // awaited below; this only keeps an early callback failure from going unhandled
+    const result = await callback(tx.objectStore(storeName));
+    await done;
+    return result;
+  };
+
+  return async <T>(mode: IDBTransactionMode, callback: (store: IDBObjectStore) => T | PromiseLike<T>) => {
+    try {
+      connection ??= open();
+      const db = await connection;
+      try {
+        return await run(db, mode, callback);
+      } catch (error) {
+        if (!isClosingConnection(error)) throw error;
+        // Dead connection: reopen once and retry. The transaction never started, so nothing ran twice.
+        if (connection) connection = undefined;
+        connection = open();
+        return await run(await connection, mode, callback);
+      }
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  };
+}
+
+function isClosingConnection(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'InvalidStateError' &&
+    /clos/i.test(String((error as { message?: unknown }).message))
+  );
+}

@@ -1,0 +1,86 @@
+import type { UseStore } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
+
+/** Runs one sync at a time per origin and outbox. `run` resolves to `busy` when another tab holds it. */
+export type SyncLock = {
+  readonly kind: 'web-locks' | 'indexeddb-lease';
+  run<T>(task: (signal: AbortSignal) => Promise<T>): Promise<LockResult<T>>;
+};
+
+export type LockResult<T> = { readonly busy: true } | { readonly busy: false; readonly value: T };
+
+type Lease = { readonly owner: string; readonly expiresAt: number };
+const LEASE_KEY = 'lease';
+
+/**
+ * Web Locks when the page has them (secure contexts), held for one sync run only (a lock held for a
+ * whole session sticks in frozen or back/forward-cached tabs). Elsewhere (plain http:// intranet
+ * pages) an IndexedDB lease record with an expiry, renewed by a heartbeat while the run lasts.
+ */
+export function createSyncLock(
+  name: string,
+  store: UseStore,
+  options: {
+    readonly owner: string;
+    readonly forceLease?: boolean;
+    readonly leaseMs?: number;
+    readonly now?: () => number;
+  },
+): SyncLock {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks && !options.forceLease) {
+    return {
+      kind: 'web-locks',
+      run: async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<LockResult<T>> => {
+        // The lock is released when the callback's promise settles, i.e. at the end of this run.
+        const result: unknown = await locks.request(name, { ifAvailable: true }, async (lock) => {
+          if (!lock) return { busy: true };
+          return { busy: false, value: await task(new AbortController().signal) };
+        });
+        return result as LockResult<T>;
+      },
+    };
+  }
+  return leaseLock(store, options.owner, options.leaseMs ?? 15_000, options.now ?? Date.now);
+}
+
+function leaseLock(store: UseStore, owner: string, leaseMs: number, now: () => number): SyncLock {
+  /** One read-modify-write transaction: IndexedDB serializes read-write transactions on a store. */
+  const claim = (renewOnly: boolean): Promise<boolean> =>
+    store('readwrite', async (s) => {
+      const lease = (await promisifyRequest(s.get(LEASE_KEY))) as Lease | undefined;
+      const mine = lease?.owner === owner;
+      const free = !lease || lease.expiresAt <= now();
+      if (renewOnly ? !mine : !(mine || free)) return false;
+      s.put({ owner, expiresAt: now() + leaseMs } satisfies Lease, LEASE_KEY);
+      return true;
+    });
+
+  const release = (): Promise<void> =>
+    store('readwrite', async (s) => {
+      const lease = (await promisifyRequest(s.get(LEASE_KEY))) as Lease | undefined;
+      if (lease?.owner === owner) s.delete(LEASE_KEY);
+    });
+
+  return {
+    kind: 'indexeddb-lease',
+    async run(task) {
+      if (!(await claim(false))) return { busy: true };
+      const lost = new AbortController();
+      // If this tab was frozen past the expiry and another took over, stop sending; the server's
+      // idempotency keys make any overlap harmless (same key + body → the first result).
+      const heartbeat = setInterval(() => {
+        claim(true).then(
+          (held) => held || lost.abort(),
+          () => lost.abort(),
+        );
+      }, leaseMs / 3);
+      try {
+        return { busy: false, value: await task(lost.signal) };
+      } finally {
+        clearInterval(heartbeat);
+        await release().catch(() => undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { RecordStore } from './record-store.js';
+import type { ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
+import { classifyFailure } from './classify-failure.js';
+
+export type SyncRunOptions = {
+  readonly records: RecordStore;
+  readonly transport: OutboxTransport;
+  readonly batchSize: number;
+  readonly signal: AbortSignal;
+  readonly now: () => number;
+  /** Called after each batch is applied. */
+  readonly onBatch: (applied: { synced: readonly string[]; refused: readonly OutboxRecord[] }) => void;
+};
+
+export type SyncRunResult =
+  | { readonly ok: true; readonly synced: number }
+  | { readonly ok: false; readonly synced: number; readonly failure: string; readonly retryAfterMs?: number };
+
+/**
+ * One sync run: sends pending records, oldest first, in batches, until none is left or a batch
+ * fails. Every attempt resends the record's own key and unchanged body, so a request whose response
+ * was lost (or a tab closed mid-request) is answered by the server with the first result.
+ * A record leaves `pending` only on a 2xx (→ `synced`) or a definitive refusal (→ `needs-attention`).
+ */
+export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
+  let synced = 0;
+  // Records that answered "try later" in this run are not resent in the same run.
+  const deferred = new Set<string>();
+  for (;;) {
+    if (o.signal.aborted) return { ok: false, synced, failure: 'aborted' };
+    const batch = (await o.records.list(['pending']))
+      .filter((r) => !deferred.has(r.id))
+      .slice(0, o.batchSize);
+    if (batch.length === 0)
+      return deferred.size ? { ok: false, synced, failure: 'deferred' } : { ok: true, synced };
+    let outcomes: readonly ItemOutcome[];
+    try {
+      outcomes = await o.transport.sendBatch(
+        batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage })),
+        o.signal,
+      );
+    } catch (error) {
+      const failure = classifyFailure(error);
+      await bumpAttempts(o.records, batch).catch(() => undefined);
+      return {
+        ok: false,
+        synced,
+        failure: failure.code,
+        ...(failure.kind === 'transient' && failure.retryAfterMs !== undefined
+          ? { retryAfterMs: failure.retryAfterMs }
+          : {}),
+      };
+    }
+    const missing: ItemOutcome = { kind: 'transient', code: 'missing-result' };
+    const byId = new Map(batch.map((r, i): [string, ItemOutcome] => [r.id, outcomes[i] ?? missing]));
+    const now = o.now();
+    const changed = await o.records.update([...byId.keys()], (current) => {
+      const outcome = byId.get(current.id);
+      // Only a pending record changes here: staff may have resolved it in another tab meanwhile.
+      if (!outcome || current.state !== 'pending') return current;
+      const attempts = current.attempts + 1;
+      if (outcome.kind === 'accepted') return { ...current, attempts, state: 'synced', settledAt: now };
+      if (outcome.kind === 'refused') {
+        const problem =
+          outcome.status === undefined
+            ? { code: outcome.code }
+            : { code: outcome.code, status: outcome.status };
+        return { ...current, attempts, state: 'needs-attention', problem };
+      }
+      return { ...current, attempts };
+    });
+    const syncedIds = changed.filter((r) => r.state === 'synced').map((r) => r.id);
+    synced += syncedIds.length;
+    o.onBatch({ synced: syncedIds, refused: changed.filter((r) => r.state === 'needs-attention') });
+    let retryAfterMs: number | undefined;
+    for (const [id, outcome] of byId) {
+      if (outcome.kind !== 'transient') continue;
+      deferred.add(id);
+      if (outcome.retryAfterMs !== undefined)
+        retryAfterMs = Math.max(retryAfterMs ?? 0, outcome.retryAfterMs);
+    }
+    if (retryAfterMs !== undefined) return { ok: false, synced, failure: 'rate-limited', retryAfterMs };
+  }
+}
+
+function bumpAttempts(records: RecordStore, batch: readonly OutboxRecord[]): Promise<unknown> {
+  return records.update(
+    batch.map((r) => r.id),
+    (current) => (current.state === 'pending' ? { ...current, attempts: current.attempts + 1 } : current),
+  );
+}

@@ -1,0 +1,98 @@
+import type { BackoffPolicy } from './backoff.js';
+import { nextDelay } from './backoff.js';
+
+export type AttemptOutcome =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'failed'; readonly failure: string; readonly retryAfterMs?: number };
+
+export type SchedulerOptions = {
+  readonly attempt: () => Promise<AttemptOutcome>;
+  readonly backoff: BackoffPolicy;
+  readonly random: () => number;
+  /** Called with the delay whenever an automatic retry is scheduled. */
+  readonly onScheduled?: (delayMs: number, outcome: AttemptOutcome) => void;
+};
+
+/**
+ * Runs sync attempts one at a time in this tab: on demand (`run`), soon (`soon`, coalescing bursts of
+ * enqueues into one batch), and on a timer after failures, with exponential backoff, jitter and the
+ * server's Retry-After as a floor. When another tab holds the lock, it looks again a little later.
+ */
+export function createSyncScheduler(o: SchedulerOptions) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let dueAt = Infinity;
+  let running: Promise<AttemptOutcome> | undefined;
+  let rerun = false;
+  let failures = 0;
+  let stopped = false;
+
+  const schedule = (delayMs: number): void => {
+    if (stopped) return;
+    const at = Date.now() + delayMs;
+    if (timer !== undefined && dueAt <= at) return;
+    clearTimeout(timer);
+    dueAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      dueAt = Infinity;
+      void run().catch(() => undefined);
+    }, delayMs);
+  };
+
+  const plan = (outcome: AttemptOutcome): void => {
+    if (outcome.kind === 'done') {
+      failures = 0;
+      return;
+    }
+    const delay =
+      outcome.kind === 'busy'
+        ? 500 + Math.round(o.random() * 1_000)
+        : nextDelay(++failures, o.backoff, o.random(), outcome.retryAfterMs);
+    schedule(delay);
+    o.onScheduled?.(delay, outcome);
+  };
+
+  const run = (): Promise<AttemptOutcome> => {
+    if (stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
+    if (running) {
+      rerun = true;
+      return running;
+    }
+    const current = (async () => {
+      try {
+        const outcome = await o.attempt();
+        plan(outcome);
+        return outcome;
+      } catch (error) {
+        plan({ kind: 'failed', failure: 'storage-failed' });
+        throw error;
+      } finally {
+        running = undefined;
+        if (rerun) {
+          rerun = false;
+          schedule(0);
+        }
+      }
+    })();
+    running = current;
+    return current;
+  };
+
+  return {
+    run,
+    /** Sync within `delayMs` (default: next task), unless a sooner run is already due. */
+    soon: (delayMs = 0) => schedule(delayMs),
+    /** Forget past failures (the browser says it is online again). */
+    resetBackoff: () => {
+      failures = 0;
+    },
+    get failures() {
+      return failures;
+    },
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Shapes the outbox stores and the narrow slice of the API client it needs.
+ *
+ * The outbox stores only card IDs, ticket counts, show and venue data: nothing else about a holder.
+ */
+import type { UsageRequest } from '../schemas/api.js';
+
+/** A usage as the API takes it (the contract's `UsageRequest`). */
+export type OutboxUsage = UsageRequest;
+
+export const RECORD_STATES = ['pending', 'needs-attention', 'synced', 'resolved'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];
+
+/** How a record got into the outbox: checked against the server first, or accepted while offline. */
+export type Acceptance = 'online' | 'provisional';
+
+/** One usage in the outbox. `id` is also the idempotency key sent with every attempt. */
+export type OutboxRecord = {
+  readonly id: string;
+  readonly usage: OutboxUsage;
+  readonly state: RecordState;
+  readonly acceptance: Acceptance;
+  /** Epoch ms when the clerk confirmed it. */
+  readonly createdAt: number;
+  readonly attempts: number;
+  /** Epoch ms of the 2xx, or of the staff resolution. */
+  readonly settledAt?: number;
+  /** Server's refusal (needs attention). */
+  readonly problem?: { readonly code: string; readonly status?: number };
+  readonly resolution?: Resolution;
+};
+
+/** How staff closed a needs-attention record. */
+export const RESOLUTIONS = ['dismissed', 'recorded-manually', 'retry'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+/** What the outbox needs of the server for one item of a batch. */
+export type ItemOutcome =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'refused'; readonly code: string; readonly status?: number }
+  | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number };
+
+/** One entry sent in a batch. */
+export type BatchEntry = { readonly idempotencyKey: string; readonly usage: OutboxUsage };
+
+/**
+ * What the outbox calls to deliver. `createApiClient()` fits it through `outboxTransport(client)`;
+ * tests and custom back ends can implement it directly.
+ */
+export type OutboxTransport = {
+  /** Sends a batch; resolves to one outcome per entry, in order. Rejects when the whole request failed. */
+  sendBatch(entries: readonly BatchEntry[], signal: AbortSignal): Promise<readonly ItemOutcome[]>;
+};
+
+/** Which mechanism is in use for each secure-context feature (absent on plain http:// pages). */
+export type OutboxCapabilities = {
+  readonly lock: 'web-locks' | 'indexeddb-lease';
+  readonly idempotencyKey: 'random-uuid' | 'get-random-values';
+  readonly persistence: 'persisted' | 'not-persisted' | 'unsupported';
+  readonly broadcast: 'broadcast-channel' | 'none';
+  readonly secureContext: boolean;
+};
+
+/** Counts announced after every change and sync step. */
+export type OutboxCounts = { readonly pending: number; readonly needsAttention: number };
