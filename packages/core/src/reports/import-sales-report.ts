@@ -92,6 +92,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   try {
     for await (const { kind, raw } of readReportRows(source, limits, info)) {
       if (options.signal?.aborted) throw new ReportError('report-aborted');
+      tally.lastRow = raw.row;
       if (kind !== 'data') {
         tally.skip(raw.row);
         continue;

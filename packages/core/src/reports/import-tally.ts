@@ -7,6 +7,7 @@ import type { RowError, RowOutcome } from './types.js';
 
 export class ImportTally {
   rows = 0;
+  lastRow: number | undefined;
   skipped = 0;
   readonly valid = new RowRanges();
   readonly registered = new RowRanges();
@@ -101,6 +102,7 @@ export class ImportTally {
       encoding: info.format === 'csv' ? info.encoding : undefined,
       delimiter: info.format === 'csv' ? info.delimiter : undefined,
       headerRow: info.headerRow,
+      lastRow: this.lastRow,
       columns: info.columns,
       counts: {
         rows: this.rows,

@@ -92,6 +92,8 @@ export type ImportResult = {
   readonly encoding: 'utf-8' | 'windows-1252' | undefined;
   readonly delimiter: string | undefined;
   readonly headerRow: number | undefined;
+  /** The last row read. When `error` stopped the import, rows after it were not read at all. */
+  readonly lastRow: number | undefined;
   readonly columns: ColumnMap | undefined;
   readonly counts: ImportCounts;
   /** Valid rows (in a dry run: the rows that would be registered). */

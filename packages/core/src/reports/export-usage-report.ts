@@ -1,0 +1,112 @@
+/**
+ * `exportUsageReport`: a venue's usage report for a period — card ID, adult tickets, child tickets,
+ * show, date, and a totals row — as CSV or XLSX in the official layout (toimintamalli 2019 §9.2).
+ */
+import type { Locale } from '../messages/define.js';
+import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
+import { ReportError } from './report-error.js';
+import { addToTotals, usageToReportRows } from './usage-report-rows.js';
+import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+import { csvHead, csvRow, csvTotals } from './write-usage-csv.js';
+import { writeUsageXlsx } from './write-usage-xlsx.js';
+
+/** The part of the API client the export uses (`createApiClient(…)` satisfies it). */
+export type UsageSource = {
+  iterateUsages(query: UsageListQuery, options?: { signal?: AbortSignal }): AsyncIterable<UsageRecord>;
+};
+
+export type ExportUsageReportOptions = {
+  readonly format: 'csv' | 'xlsx';
+  /** Language of the column names and date format; default `'fi'`. */
+  readonly locale?: Locale;
+  /** Report lines given directly… */
+  readonly rows?: Iterable<UsageReportRow> | AsyncIterable<UsageReportRow>;
+  /** …or read from Kaikukanta: the venue's usages whose show is in [from, to] (`YYYY-MM-DD`, inclusive). */
+  readonly client?: UsageSource;
+  readonly venueId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** A title row above the header, e.g. the venue's name (the template has one). */
+  readonly title?: string;
+  /** CSV only: default `;` for Finnish and Swedish (Excel's list separator there), `,` for English. */
+  readonly delimiter?: ';' | ',' | '\t';
+  readonly signal?: AbortSignal;
+};
+
+export type ExportedReport = {
+  readonly bytes: Uint8Array;
+  readonly mimeType: string;
+  /** A suggested file name, e.g. `kaikukortti-teatteri-hilla-2020-02-01-2020-02-29.xlsx`. */
+  readonly fileName: string;
+  readonly totals: UsageReportTotals;
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function* fromClient(options: ExportUsageReportOptions): AsyncGenerator<UsageReportRow> {
+  const { client, venueId, from, to, signal } = options;
+  if (!client || !venueId || !from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to) {
+    throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
+  }
+  for await (const record of client.iterateUsages({ venueId, from, to }, signal ? { signal } : {})) {
+    yield* usageToReportRows(record);
+  }
+}
+
+async function* fromRows(
+  rows: Iterable<UsageReportRow> | AsyncIterable<UsageReportRow>,
+): AsyncGenerator<UsageReportRow> {
+  yield* rows;
+}
+
+function fileName(options: ExportUsageReportOptions): string {
+  const slug = (options.venueId ?? 'kaikukortti')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const period = options.from && options.to ? `-${options.from}-${options.to}` : '';
+  return `kaikukortti-${slug || 'report'}${period}.${options.format}`;
+}
+
+/**
+ * @example
+ * const report = await exportUsageReport({ client, venueId: 'teatteri-hilla', from: '2020-02-01', to: '2020-02-29', format: 'xlsx' });
+ * await writeFile(report.fileName, report.bytes);
+ */
+export async function exportUsageReport(options: ExportUsageReportOptions): Promise<ExportedReport> {
+  const locale = options.locale ?? 'fi';
+  if (options.format !== 'csv' && options.format !== 'xlsx')
+    throw new ReportError('report-options-invalid', { option: 'format' });
+  const rows = options.rows ? fromRows(options.rows) : fromClient(options);
+  if (options.format === 'xlsx') {
+    const { bytes, totals } = await writeUsageXlsx(rows, {
+      locale,
+      title: options.title,
+      sheetName: 'Kaikukortti',
+    });
+    return {
+      bytes,
+      totals,
+      fileName: fileName(options),
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  }
+  const layout = {
+    locale,
+    title: options.title,
+    delimiter: options.delimiter ?? (locale === 'en' ? ',' : ';'),
+  };
+  const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
+  const parts: string[] = [csvHead(layout)];
+  for await (const row of rows) {
+    addToTotals(totals, row);
+    parts.push(csvRow(row, layout));
+  }
+  parts.push(csvTotals(totals, layout));
+  return {
+    bytes: new TextEncoder().encode(parts.join('')),
+    totals,
+    fileName: fileName(options),
+    mimeType: 'text/csv;charset=utf-8',
+  };
+}

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createFakeRegistrar } from './fake-registrar.js';
+import { importSalesReport } from './import-sales-report.js';
+
+const FIXTURES = new URL('../../../../test/fixtures/reports/', import.meta.url);
+type Expected = {
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  headerRow?: number;
+  valid?: [number, number][];
+  invalid?: Record<string, string[]>;
+  skipped?: number;
+  error?: string;
+  errorParams?: Record<string, string>;
+};
+const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')) as Record<
+  string,
+  Expected
+>;
+const HEADER = 'Kortin numero;Aikuiset;Lapset;Tapahtuma;Päivämäärä\n';
+
+async function* generated(
+  rows: number,
+  line = (i: number) => `A${String(i).padStart(9, '0')};1;0;Show ${i % 50};3.2.2020\n`,
+) {
+  yield new TextEncoder().encode(HEADER);
+  const encoder = new TextEncoder();
+  for (let start = 0; start < rows; start += 1000) {
+    let text = '';
+    for (let i = start; i < Math.min(rows, start + 1000); i++) text += line(i);
+    yield encoder.encode(text);
+  }
+}
+
+describe('hand-made fixtures (test/fixtures/reports)', () => {
+  for (const [file, want] of Object.entries(expected)) {
+    it(`${file}`, async () => {
+      const result = await importSalesReport(createReadStream(new URL(file, FIXTURES)), {
+        venueId: 'v',
+        dryRun: true,
+      });
+      if (want.error) {
+        expect(result.error?.code).toBe(want.error);
+        if (want.errorParams) expect(result.error?.params).toMatchObject(want.errorParams);
+        for (const text of Object.values(result.error!.message)) expect(text.length).toBeGreaterThan(10);
+        expect(result.counts.valid).toBe(0);
+        return;
+      }
+      expect(result.error).toBeUndefined();
+      for (const key of ['format', 'encoding', 'delimiter', 'headerRow'] as const) {
+        if (want[key] !== undefined) expect(result[key], key).toBe(want[key]);
+      }
+      expect(result.valid.map((r) => [r.from, r.to])).toEqual(want.valid);
+      const invalid = Object.fromEntries(
+        result.invalid.map((r) => [String(r.row), r.errors.map((e) => e.code)]),
+      );
+      expect(invalid).toEqual(want.invalid);
+      if (want.skipped !== undefined) expect(result.counts.skipped).toBe(want.skipped);
+    });
+  }
+
+  it('names the missing column in each language', async () => {
+    const result = await importSalesReport(createReadStream(new URL('wrong-header-no-date.csv', FIXTURES)), {
+      venueId: 'v',
+      dryRun: true,
+    });
+    expect(result.error?.message).toEqual({
+      fi: 'Otsikkoriviltä puuttuu sarake: Päivämäärä.',
+      sv: 'Rubrikraden saknar kolumn: Datum.',
+      en: 'The header row lacks a column: Date.',
+    });
+  });
+});
+
+describe('large and hostile input', () => {
+  it('streams 100 000 rows from a generated stream', async () => {
+    let progressCalls = 0;
+    const result = await importSalesReport(generated(100_000), {
+      venueId: 'v',
+      dryRun: true,
+      onProgress: () => progressCalls++,
+    });
+    expect(result.counts).toMatchObject({ rows: 100_000, valid: 100_000, invalid: 0 });
+    expect(result.valid).toEqual([{ from: 2, to: 100_001 }]);
+    expect(progressCalls).toBeGreaterThan(50);
+  });
+
+  it('stops a "2 GB" stream at the size limit and says which rows went in', async () => {
+    async function* endless() {
+      for (let i = 0; i < 2 * 1024; i++)
+        yield* generated(10_000, (n) => `A${String(i * 10_000 + n).padStart(9, '0')};1;0;Show;3.2.2020\n`);
+    }
+    const client = createFakeRegistrar();
+    const result = await importSalesReport(endless(), { venueId: 'v', client, maxBytes: 1024 * 1024 });
+    expect(result.error?.code).toBe('report-too-large');
+    expect(result.error?.params).toEqual({ limit: 1024 * 1024 });
+    expect(result.counts.registered).toBeGreaterThan(0);
+    expect(result.counts.registered + result.counts.notSent).toBe(result.counts.valid);
+    expect(client.keys.size).toBe(result.counts.registered);
+  });
+
+  it('refuses a source of known size over the limit before reading it', async () => {
+    const client = createFakeRegistrar();
+    const result = await importSalesReport(new Uint8Array(2048).fill(65), {
+      venueId: 'v',
+      client,
+      maxBytes: 1024,
+    });
+    expect(result.error?.code).toBe('report-too-large');
+    expect(client.calls).toHaveLength(0);
+  });
+
+  it('stops at a record that never ends (a missing quote or one 2 GB line)', async () => {
+    async function* oneLine() {
+      yield new TextEncoder().encode(HEADER + 'A045198723;1;0;"Show;3.2.2020\n');
+      for (let i = 0; i < 2 * 1024; i++) yield new Uint8Array(1024 * 1024).fill(0x61);
+    }
+    const result = await importSalesReport(oneLine(), {
+      venueId: 'v',
+      dryRun: true,
+      maxBytes: 3 * 1024 ** 3,
+    });
+    expect(result.error?.code).toBe('report-record-too-long');
+    expect(result.error?.row).toBe(2);
+  });
+
+  it('stops after maxRows', async () => {
+    const result = await importSalesReport(generated(50), { venueId: 'v', dryRun: true, maxRows: 10 });
+    expect(result.error?.code).toBe('report-too-many-rows');
+    expect(result.counts.valid).toBe(10);
+  });
+
+  it('stops when cancelled, naming the rows not sent', async () => {
+    const controller = new AbortController();
+    const client = createFakeRegistrar();
+    const result = await importSalesReport(generated(500), {
+      venueId: 'v',
+      client,
+      batchSize: 100,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.registered >= 200) controller.abort();
+      },
+    });
+    expect(result.error?.code).toBe('report-aborted');
+    expect(result.registered).toEqual([{ from: 2, to: 201 }]);
+  });
+
+  it('rejects invalid options with a stable code', async () => {
+    await expect(importSalesReport('x', { venueId: '', dryRun: true })).rejects.toMatchObject({
+      code: 'report-options-invalid',
+    });
+    await expect(importSalesReport('x', { venueId: 'v' })).rejects.toMatchObject({
+      params: { option: 'client' },
+    });
+    await expect(
+      importSalesReport('x', { venueId: 'v', dryRun: true, batchSize: 101 }),
+    ).rejects.toMatchObject({
+      params: { option: 'batchSize' },
+    });
+    const result = await importSalesReport(42 as unknown as string, { venueId: 'v', dryRun: true });
+    expect(result.error?.code).toBe('report-options-invalid');
+  });
+
+  it('reads File, Blob, ArrayBuffer and web ReadableStream sources', async () => {
+    const text = `${HEADER}A045198723;1;0;Show;3.2.2020\n`;
+    const bytes = new TextEncoder().encode(text);
+    const sources = [
+      new File([text], 'report.csv'),
+      new Blob([bytes]),
+      bytes.buffer,
+      new Blob([bytes]).stream(),
+    ];
+    for (const source of sources) {
+      const result = await importSalesReport(source, { venueId: 'v', dryRun: true });
+      expect(result.counts.valid).toBe(1);
+    }
+  });
+
+  it('keeps details of at most maxRowDetails rows but counts them all', async () => {
+    const result = await importSalesReport(
+      generated(30, () => 'bad;1;0;Show;3.2.2020\n'),
+      {
+        venueId: 'v',
+        dryRun: true,
+        maxRowDetails: 5,
+      },
+    );
+    expect(result.counts.invalid).toBe(30);
+    expect(result.invalid).toHaveLength(5);
+    expect(result.detailsTruncated).toBe(true);
+  });
+});

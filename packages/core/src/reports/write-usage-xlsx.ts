@@ -1,0 +1,85 @@
+/**
+ * The usage report as an XLSX workbook, written with exceljs's streaming writer (rows are committed as
+ * they come, so a long period does not build a whole workbook model in memory). Numbers are numbers,
+ * dates are date cells, text cells are neutralised against formula injection.
+ */
+import type { Locale } from '../messages/define.js';
+import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
+import { neutraliseCell } from './neutralise.js';
+import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+import { addToTotals } from './usage-report-rows.js';
+
+export type XlsxLayout = {
+  readonly locale: Locale;
+  readonly title?: string | undefined;
+  readonly sheetName: string;
+};
+
+function dateCell(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * @example
+ * const { bytes, totals } = await writeUsageXlsx(rows, { locale: 'fi', sheetName: 'Kaikukortti' });
+ */
+export async function writeUsageXlsx(
+  rows: AsyncIterable<UsageReportRow>,
+  layout: XlsxLayout,
+): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
+  const [{ PassThrough }, excel] = await Promise.all([import('node:stream'), import('exceljs')]);
+  const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
+  const sink = new PassThrough();
+  const chunks: Uint8Array[] = [];
+  sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(layout.sheetName);
+  sheet.columns = [{ width: 16 }, { width: 16 }, { width: 20 }, { width: 40 }, { width: 14 }];
+  const l = REPORT_COLUMN_LABELS;
+  const bold = { bold: true };
+  if (layout.title) {
+    const title = sheet.addRow([neutraliseCell(layout.title)]);
+    title.font = { bold: true, size: 13 };
+    title.commit();
+  }
+  const header = sheet.addRow([l.cardId, l.adults, l.children, l.event, l.date].map((x) => x[layout.locale]));
+  header.font = bold;
+  header.commit();
+  const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
+  const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
+  for await (const row of rows) {
+    addToTotals(totals, row);
+    const added = sheet.addRow([
+      neutraliseCell(row.cardId),
+      row.adultTickets,
+      row.childTickets,
+      neutraliseCell(row.show),
+      dateCell(row.date),
+    ]);
+    added.getCell(5).numFmt = numFmt;
+    added.commit();
+  }
+  const total = sheet.addRow([l.total[layout.locale], totals.adultTickets, totals.childTickets]);
+  total.font = bold;
+  total.commit();
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  const length = chunks.reduce((n, c) => n + c.byteLength, 0);
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, totals };
+}
