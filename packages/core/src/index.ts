@@ -242,3 +242,32 @@ export type {
 } from './outbox/index.js';
 export { outboxMessages } from './messages/outbox.js';
 export type { OutboxMessageCode } from './messages/outbox.js';
+
+// --- keyboard-wedge readers ---
+export { createWedgeListener } from './input/wedge/create-wedge-listener.js';
+export type {
+  WedgeCalibrateOptions,
+  WedgeListener,
+  WedgeListenerOptions,
+} from './input/wedge/create-wedge-listener.js';
+export { classifyWedgeStream, stepWedge, INITIAL_WEDGE_STATE } from './input/wedge/classify-wedge.js';
+export type { WedgeState, WedgeStep } from './input/wedge/classify-wedge.js';
+export { calibrateWedge } from './input/wedge/calibrate-wedge.js';
+export type { CalibrationOptions, CalibrationResult } from './input/wedge/calibrate-wedge.js';
+export { resolveWedgeOptions, WEDGE_DEFAULTS } from './input/wedge/wedge-options.js';
+export { WEDGE_LAYOUTS } from './input/wedge/layouts.js';
+export type { WedgeLayout, WedgeLayoutName } from './input/wedge/layouts.js';
+export type {
+  WedgeClassifierOptions,
+  WedgeEffect,
+  WedgeFailure,
+  WedgeKeyRecord,
+  WedgeProfile,
+  WedgeRecord,
+  WedgeScan,
+  WedgeTerminator,
+  WedgeTextRecord,
+  WedgeIdleRecord,
+} from './input/wedge/types.js';
+export { wedgeMessages } from './messages/wedge.js';
+export type { WedgeErrorCode } from './messages/wedge.js';

@@ -1,0 +1,170 @@
+/**
+ * Calibration: learn a reader's timing, prefix/suffix, terminator and layout from one reading of any card.
+ * Pure: recorded events in, a storable `WedgeProfile` (or a refusal) out.
+ *
+ * The layout is learned by reading the burst through every known layout and keeping the one that yields the
+ * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
+ * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
+ */
+import { classifyWedgeStream } from './classify-wedge.js';
+import { gapsOf, median, type BurstChar } from './burst-checks.js';
+import { wedgeFailure } from './evaluate-burst.js';
+import { isModifier, otherTerminatorName } from './key-kinds.js';
+import { resolveKey } from './resolve-key.js';
+import { resolveWedgeOptions } from './wedge-options.js';
+import type { WedgeLayout } from './layouts.js';
+import type {
+  CardIdParseOptions,
+  CardIdParser,
+  WedgeFailure,
+  WedgeKeyRecord,
+  WedgeProfile,
+  WedgeRecord,
+  WedgeTerminator,
+} from './types.js';
+
+export type CalibrationOptions = {
+  /** The ID printed on the card, typed by the clerk: settles layouts that read the burst differently. */
+  readonly expectedId?: string | undefined;
+  readonly minLength?: number | undefined;
+  readonly cardIdOptions?: CardIdParseOptions | undefined;
+  readonly parse?: CardIdParser | undefined;
+};
+
+export type CalibrationResult =
+  | { readonly ok: true; readonly profile: WedgeProfile; readonly id: string }
+  | { readonly ok: false; readonly error: WedgeFailure };
+
+/** Keys pause longer than this between two keys of one calibration reading (slow Bluetooth readers included). */
+const CALIBRATION_GAP_MS = 300;
+const CANDIDATES: readonly WedgeLayout[] = ['auto', 'us', 'fi', 'de', 'fr', 'host'];
+
+type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
+
+function terminatorOf(record: WedgeKeyRecord): WedgeTerminator {
+  const named = otherTerminatorName(record, 'none');
+  if (named === 'Enter' || named === 'Tab') return named;
+  return { key: record.key, code: record.code };
+}
+
+/** The last run of character keys (at least `minLength`) and what ended it. */
+export function findReading(records: readonly WedgeRecord[], minLength: number): Found | undefined {
+  let run: WedgeKeyRecord[] = [];
+  let found: Found | undefined;
+  for (const r of records) {
+    if (r.type !== 'keydown' || isModifier(r) || r.repeat === true) continue;
+    const last = run[run.length - 1];
+    if (last !== undefined && r.timeStamp - last.timeStamp > CALIBRATION_GAP_MS) {
+      if (run.length >= minLength) found = { burst: run, terminator: 'none' };
+      run = [];
+    }
+    const isChar = resolveKey(r, 'us').kind !== 'none' && otherTerminatorName(r, 'none') === undefined;
+    if (isChar && r.altKey !== true) {
+      run.push(r);
+    } else if (run.length >= minLength) {
+      found = { burst: run, terminator: terminatorOf(r) };
+      run = [];
+    } else {
+      run = [];
+    }
+  }
+  return run.length >= minLength ? { burst: run, terminator: 'none' } : found;
+}
+
+/** The raw text (prefix and suffix included) of the burst read through `layout`, or undefined if refused. */
+function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string | undefined {
+  let raw: string | undefined;
+  const capture: CardIdParser = (text) => {
+    raw = text;
+    return { ok: true, id: text, prefix: '', kind: '', medium: '' };
+  };
+  const withUps: WedgeRecord[] = burst.flatMap((r) => [
+    r,
+    { ...r, type: 'keyup' as const, timeStamp: r.timeStamp },
+  ]);
+  const last = burst[burst.length - 1]?.timeStamp ?? 0;
+  classifyWedgeStream([...withUps, { type: 'idle', timeStamp: last + 10 * CALIBRATION_GAP_MS }], {
+    layout,
+    terminator: 'none',
+    maxInterKeyMs: CALIBRATION_GAP_MS,
+    maxMedianInterKeyMs: CALIBRATION_GAP_MS,
+    idleTimeoutMs: CALIBRATION_GAP_MS,
+    minLength: 1,
+    recognizeAfter: 2,
+    parse: capture,
+  });
+  return raw;
+}
+
+/** Every (start, end) window of `raw` that is a valid card ID, longest first. */
+function idsIn(raw: string, parse: CardIdParser, options: CardIdParseOptions | undefined) {
+  const hits: { id: string; start: number; end: number }[] = [];
+  for (let start = 0; start < raw.length; start++) {
+    for (let end = raw.length; end > start; end--) {
+      const parsed = parse(raw.slice(start, end), options);
+      if (parsed.ok) hits.push({ id: parsed.id, start, end });
+    }
+  }
+  return hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+}
+
+function timingOf(burst: readonly WedgeKeyRecord[]) {
+  const gaps = gapsOf(burst.map((r): BurstChar => ({ t: r.timeStamp, code: r.code, readings: [] })));
+  const max = gaps.length > 0 ? Math.max(...gaps) : 0;
+  const maxInterKeyMs = Math.min(250, Math.max(40, Math.round(max * 1.5 + 20)));
+  const maxMedianInterKeyMs = Math.min(
+    maxInterKeyMs,
+    Math.min(200, Math.max(25, Math.round(median(gaps) * 1.5 + 15))),
+  );
+  return { maxInterKeyMs, maxMedianInterKeyMs };
+}
+
+/**
+ * Learns a profile from the records of one reading.
+ *
+ * @example
+ * const result = calibrateWedge(records, { expectedId: 'Y110029399' });
+ * if (result.ok) localStorage.setItem('wedge-profile', JSON.stringify(result.profile));
+ */
+export function calibrateWedge(
+  records: readonly WedgeRecord[],
+  options: CalibrationOptions = {},
+): CalibrationResult {
+  const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
+  const found = findReading(records, options.minLength ?? resolved.minLength);
+  if (found === undefined) return { ok: false, error: wedgeFailure('calibration-no-burst') };
+  let expected: string | undefined;
+  if (options.expectedId !== undefined) {
+    const parsed = resolved.parse(options.expectedId, resolved.cardIdOptions);
+    if (!parsed.ok) return { ok: false, error: wedgeFailure('calibration-mismatch') };
+    expected = parsed.id;
+  }
+  const readings = CANDIDATES.map((layout) => ({ layout, raw: readAs(found.burst, layout) }));
+  const matches = readings.flatMap(({ layout, raw }) => {
+    if (raw === undefined) return [];
+    const hits = idsIn(raw, resolved.parse, resolved.cardIdOptions).filter(
+      (h) => expected === undefined || h.id === expected,
+    );
+    const best = hits[0];
+    return best === undefined ? [] : [{ layout, raw, ...best }];
+  });
+  const distinct = new Set(matches.map((m) => m.id));
+  if (distinct.size === 0) {
+    return {
+      ok: false,
+      error: wedgeFailure(expected === undefined ? 'calibration-no-card' : 'calibration-mismatch'),
+    };
+  }
+  if (distinct.size > 1) return { ok: false, error: wedgeFailure('calibration-ambiguous') };
+  const chosen = matches[0];
+  if (chosen === undefined) return { ok: false, error: wedgeFailure('calibration-no-card') };
+  const profile: WedgeProfile = {
+    version: 1,
+    layout: chosen.layout,
+    terminator: found.terminator,
+    prefix: chosen.raw.slice(0, chosen.start),
+    suffix: chosen.raw.slice(chosen.end),
+    ...timingOf(found.burst),
+  };
+  return { ok: true, profile, id: chosen.id };
+}

@@ -1,0 +1,193 @@
+/**
+ * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
+ * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
+ */
+import { calibrateWedge, type CalibrationResult } from './calibrate-wedge.js';
+import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedge.js';
+import { giveBack, retract, snapshotField, textFieldOf, type FieldSnapshot } from './field-edit.js';
+import { recordKey, recordText } from './record-event.js';
+import { startCalibration, type CalibrationSession } from './calibration-session.js';
+import { wedgeFailure } from './evaluate-burst.js';
+import { resolveWedgeOptions } from './wedge-options.js';
+import type {
+  WedgeClassifierOptions,
+  WedgeEffect,
+  WedgeFailure,
+  WedgeProfile,
+  WedgeRecord,
+  WedgeScan,
+} from './types.js';
+
+export type WedgeListenerOptions = WedgeClassifierOptions & {
+  /** Where to listen: `document` (default, focus anywhere), `window`, or an element (focus inside it). */
+  readonly target?: EventTarget;
+  /** A card was read. The scan carries the card ID: the SDK never logs it. */
+  readonly onScan: (scan: WedgeScan) => void;
+  /** A reader's burst was refused (stable `code`, `message` in fi/sv/en). */
+  readonly onError?: (error: WedgeFailure) => void;
+  /** Take a reader's characters out of a focused text field (and keep its Enter from submitting). Default true. */
+  readonly clearInput?: boolean;
+  /** Stops the listener when aborted. */
+  readonly signal?: AbortSignal;
+};
+
+export type WedgeCalibrateOptions = {
+  readonly expectedId?: string;
+  /** Give up after this long without a reading. Default 30 000 ms. */
+  readonly timeoutMs?: number;
+};
+
+export type WedgeListener = {
+  /** Removes every listener and timer. Idempotent. */
+  stop(): void;
+  /**
+   * Waits for one reading of any card and learns the reader from it; on success the listener uses the new
+   * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
+   * While calibrating, keys are captured and no scan is reported.
+   */
+  calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
+  /** The profile in use (defaults, a stored one, or the last calibration's). */
+  readonly profile: WedgeProfile;
+};
+
+const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
+
+/**
+ * Starts listening for keyboard-wedge readers.
+ *
+ * @example
+ * const wedge = createWedgeListener({
+ *   target: document,
+ *   onScan: (scan) => lookUp(scan.id),
+ *   onError: (error) => showMessage(error.message.fi),
+ * });
+ * // later: wedge.stop();
+ */
+export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
+  const target = options.target ?? globalThis.document;
+  const clearInput = options.clearInput ?? true;
+  let resolved = resolveWedgeOptions(options);
+  let state: WedgeState = INITIAL_WEDGE_STATE;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let snapshot: FieldSnapshot | undefined;
+  let taken = ''; // what the burst typed or would have typed into the field, for a give-back
+  let calibration: CalibrationSession | undefined;
+  let stopped = false;
+
+  const report = (fn: () => void): void => {
+    // A throwing host callback must not break the listener; rethrow outside it so it still shows up.
+    try {
+      fn();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+
+  const apply = (effect: WedgeEffect, event: Event | undefined): void => {
+    switch (effect.kind) {
+      case 'burst-start': {
+        const field = clearInput && event !== undefined ? textFieldOf(event) : undefined;
+        snapshot = field === undefined ? undefined : snapshotField(field);
+        taken = '';
+        break;
+      }
+      case 'recognized':
+        taken = snapshot === undefined ? '' : (retract(snapshot) ?? '');
+        break;
+      case 'suppress':
+        // With clearInput off, a reader types into a focused field like a keyboard would.
+        if (event === undefined || (!clearInput && textFieldOf(event) !== undefined)) break;
+        event.preventDefault();
+        event.stopPropagation();
+        if (
+          event instanceof KeyboardEvent &&
+          event.type === 'keydown' &&
+          Array.from(event.key).length === 1
+        ) {
+          taken += event.key;
+        }
+        break;
+      case 'release':
+        if (snapshot !== undefined && snapshot.field.isConnected) giveBack(snapshot.field, taken);
+        snapshot = undefined;
+        taken = '';
+        break;
+      case 'scan':
+        snapshot = undefined;
+        report(() => options.onScan(effect.scan));
+        break;
+      case 'error':
+        snapshot = undefined;
+        report(() => options.onError?.(effect.error));
+        break;
+    }
+  };
+
+  const feed = (record: WedgeRecord, event: Event | undefined): void => {
+    const step = stepWedge(state, record, resolved);
+    state = step.state;
+    for (const effect of step.effects) apply(effect, event);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (step.wakeAt !== undefined && !stopped) {
+      const delay = Math.max(0, step.wakeAt - performance.now());
+      timer = setTimeout(() => feed({ type: 'idle', timeStamp: performance.now() }, undefined), delay);
+    }
+  };
+
+  const onEvent = (event: Event): void => {
+    const record = event instanceof KeyboardEvent ? recordKey(event) : recordText(event);
+    if (record === undefined) return;
+    if (calibration !== undefined) {
+      calibration.record(record, event);
+      return;
+    }
+    feed(record, event);
+  };
+
+  for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
+
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    for (const type of EVENTS) target.removeEventListener(type, onEvent, { capture: true });
+    if (timer !== undefined) clearTimeout(timer);
+    calibration?.cancel();
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted === true) stop();
+
+  return {
+    stop,
+    get profile(): WedgeProfile {
+      const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = resolved;
+      return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
+    },
+    calibrate(calibrateOptions = {}) {
+      calibration?.cancel();
+      state = INITIAL_WEDGE_STATE;
+      return new Promise<CalibrationResult>((resolve) => {
+        calibration = startCalibration({
+          timeoutMs: calibrateOptions.timeoutMs ?? 30_000,
+          minLength: resolved.minLength,
+          finish: (records, timedOut) => {
+            calibration = undefined;
+            const result: CalibrationResult = timedOut
+              ? { ok: false, error: wedgeFailure('calibration-timeout') }
+              : calibrateWedge(records, {
+                  expectedId: calibrateOptions.expectedId,
+                  minLength: resolved.minLength,
+                  cardIdOptions: resolved.cardIdOptions,
+                  parse: resolved.parse,
+                });
+            // The learned profile wins over the options the listener was started with.
+            if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
+            resolve(result);
+          },
+        });
+      });
+    },
+  };
+}

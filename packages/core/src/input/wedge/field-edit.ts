@@ -1,0 +1,64 @@
+/**
+ * Takes a reader's characters back out of a focused text field, and gives them back if the burst proves to
+ * be typing. Only `<input>` (text-like types) and `<textarea>` are edited; anything else is left alone.
+ */
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+/** The field's state just before the first key of a burst. */
+export type FieldSnapshot = {
+  readonly field: TextField;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+};
+
+const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'password', '']);
+
+/** The text field an event is aimed at (through shadow roots), if it is one whose text we can edit. */
+export function textFieldOf(event: Event): TextField | undefined {
+  const target = event.composedPath()[0] ?? event.target;
+  if (typeof HTMLTextAreaElement !== 'undefined' && target instanceof HTMLTextAreaElement) return target;
+  if (typeof HTMLInputElement !== 'undefined' && target instanceof HTMLInputElement) {
+    return TEXT_TYPES.has(target.type) && target.selectionStart !== null ? target : undefined;
+  }
+  return undefined;
+}
+
+/** Remembers a field's text and selection. */
+export function snapshotField(field: TextField): FieldSnapshot {
+  return { field, value: field.value, start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0 };
+}
+
+function announce(field: TextField, inputType: string, data: string | null): void {
+  // Frameworks (React, Vue, lit) keep their own copy of the value: tell them through a regular input event.
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType, data }));
+}
+
+/**
+ * Puts the field back as it was before the burst and returns the text the burst had typed into it, or
+ * `undefined` when the field changed in a way the burst does not explain (then nothing is touched).
+ */
+export function retract(snapshot: FieldSnapshot): string | undefined {
+  const { field, value, start, end } = snapshot;
+  const now = field.value;
+  const head = value.slice(0, start);
+  const tail = value.slice(end);
+  if (now === value) return '';
+  if (now.length < head.length + tail.length || !now.startsWith(head) || !now.endsWith(tail))
+    return undefined;
+  const typed = now.slice(start, now.length - tail.length);
+  field.value = value;
+  field.setSelectionRange(start, end);
+  announce(field, 'deleteContentBackward', null);
+  return typed;
+}
+
+/** Types `text` back at the field's selection (a recognized burst was a person typing after all). */
+export function giveBack(field: TextField, text: string): void {
+  if (text === '') return;
+  const start = field.selectionStart ?? field.value.length;
+  const end = field.selectionEnd ?? start;
+  field.setRangeText(text, start, end, 'end');
+  announce(field, 'insertText', text);
+}
