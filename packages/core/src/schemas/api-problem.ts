@@ -30,7 +30,8 @@ export const PROBLEM_TYPE_BASE = 'https://kaiku-scanner.dev/problems/';
 export const ProblemReasonSchema = z
   .object({
     code: z.string().min(1),
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    /** Plain, non-personal values for the message (numbers, strings, lists of them). */
+    params: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'ProblemReason' });
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;

@@ -1,0 +1,90 @@
+/**
+ * `kaiku-sandbox`: starts the sandbox from the command line.
+ * Development: node --import tsx --conditions=source packages/sandbox/src/cli.ts --seed
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox } from './start-sandbox.js';
+
+export const HELP = `kaiku-sandbox — a local Kaikukanta-compatible API server with SQLite persistence
+
+Usage: kaiku-sandbox [options]
+
+  --port N        port to listen on (default 8787; 0 = any free port)
+  --host H        interface to bind (default 127.0.0.1)
+  --db FILE       SQLite database file (created if missing; data survives restarts)
+  --memory        keep everything in memory (the default without --db; seeds automatically)
+  --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
+  --token T       accept only this bearer token (default: any non-empty token)
+  --testing       enable the /__sandbox/ test-support endpoints
+  --quiet         no request log
+  --help          show this help
+
+Endpoints: /v1/… (see /openapi.json), printable demo cards at /demo-cards.
+Request logs mask card IDs (A0451•••••).`;
+
+export type CliResult =
+  { readonly code: number } | { readonly close: () => Promise<void>; readonly url: string };
+
+/** Runs the CLI with `argv` (without node and script). Resolves once the server listens. */
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+): Promise<CliResult> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        memory: { type: 'boolean' },
+        seed: { type: 'boolean' },
+        token: { type: 'string' },
+        testing: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    out(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    return { code: 2 };
+  }
+  if (values.help) {
+    out(HELP);
+    return { code: 0 };
+  }
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    out(`--port must be an integer 0–65535\n\n${HELP}`);
+    return { code: 2 };
+  }
+  if (values.db && values.memory) {
+    out(`--db and --memory exclude each other\n\n${HELP}`);
+    return { code: 2 };
+  }
+  const memory = values.memory === true || values.db === undefined;
+  const sandbox = await startSandbox({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.db && !memory ? { db: values.db } : {}),
+    memory,
+    seed: values.seed === true || memory,
+    ...(values.token ? { token: values.token } : {}),
+    testing: values.testing === true,
+    ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),
+  });
+  out(`Kaikukanta sandbox listening on ${sandbox.url} (${memory ? 'in memory' : `database ${values.db}`})`);
+  out(`  contract: ${sandbox.url}openapi.json   demo cards: ${sandbox.url}demo-cards`);
+  return { close: sandbox.close, url: sandbox.url };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain || process.env.KAIKU_SANDBOX_BIN === '1') {
+  const result = await runCli(process.argv.slice(2));
+  if ('code' in result) process.exit(result.code);
+  const stop = (): void => void result.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+
+export type Db = SqliteDatabase;
+
+/** Schema version 1. Idempotency keys, usages and show settings survive restarts (a file DB). */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cards (
+  id TEXT PRIMARY KEY,
+  prefix TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  renewed_at TEXT,
+  minors INTEGER NOT NULL,
+  label TEXT
+);
+CREATE TABLE IF NOT EXISTS shows (
+  id TEXT PRIMARY KEY,
+  venue_id TEXT NOT NULL,
+  config TEXT NOT NULL,
+  cap INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS usages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  venue_id TEXT NOT NULL,
+  report_venue_id TEXT NOT NULL,
+  show_id TEXT NOT NULL,
+  show_day TEXT NOT NULL,
+  card_id TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  counted INTEGER NOT NULL,
+  request TEXT NOT NULL,
+  tickets TEXT NOT NULL,
+  registered_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS usages_by_show ON usages (show_id);
+CREATE INDEX IF NOT EXISTS usages_by_report ON usages (report_venue_id, show_day, seq);
+CREATE INDEX IF NOT EXISTS usages_by_card ON usages (card_id, show_id);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY,
+  body_hash TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+  status INTEGER,
+  response TEXT,
+  created_at INTEGER NOT NULL,
+  locked_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
+`;
+
+/**
+ * Opens (creating if needed) the sandbox database: a file, or memory. WAL and a busy timeout let
+ * several sandbox processes share one file; writes use BEGIN IMMEDIATE (see register-usage.ts).
+ */
+export function openDatabase(file: string | undefined): Db {
+  const db = new Database(file ?? ':memory:');
+  if (file) db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA);
+  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')").run();
+  return db;
+}

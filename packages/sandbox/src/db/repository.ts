@@ -1,0 +1,171 @@
+import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core';
+import type { Db } from './open-database.js';
+
+/** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */
+export type ShowConfig = Show & {
+  readonly visitingProducer?: boolean;
+  readonly bookingWindow?: Record<string, unknown>;
+  readonly collectionWindow?: Record<string, unknown>;
+  readonly policyVersion?: string;
+};
+
+type CardRow = {
+  id: string;
+  prefix: CardRecord['prefix'];
+  kind: CardRecord['kind'];
+  status: CardRecord['status'];
+  valid_until: string;
+  renewed_at: string | null;
+  minors: number;
+};
+
+export type IdempotencyRow = {
+  key: string;
+  body_hash: string;
+  state: 'pending' | 'done';
+  status: number | null;
+  response: string | null;
+  created_at: number;
+  locked_at: number;
+};
+
+export type NewUsage = {
+  readonly id: string;
+  readonly request: UsageRequest;
+  readonly showDay: string;
+  readonly counted: number;
+  readonly tickets: Tickets;
+  readonly registeredAt: string;
+};
+
+/** Prepared statements over the sandbox database. All methods are synchronous (better-sqlite3). */
+export function createRepository(db: Db) {
+  const s = {
+    card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
+    putCard: db.prepare(
+      `INSERT OR REPLACE INTO cards (id, prefix, kind, status, valid_until, renewed_at, minors, label)
+       VALUES (@id, @prefix, @kind, @status, @validUntil, @renewedAt, @minors, @label)`,
+    ),
+    show: db.prepare<[string], { config: string; cap: number | null }>(
+      'SELECT config, cap FROM shows WHERE id = ?',
+    ),
+    putShow: db.prepare(
+      'INSERT OR REPLACE INTO shows (id, venue_id, config, cap, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    putVenue: db.prepare('INSERT OR REPLACE INTO venues (id, name) VALUES (?, ?)'),
+    tally: db.prepare<[string], { given: number | null; usages: number }>(
+      'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM usages WHERE show_id = ?',
+    ),
+    bookedUncollected: db.prepare<[{ card: string; show: string }], { n: number }>(
+      `SELECT (SELECT COUNT(*) FROM usages WHERE card_id = @card AND show_id = @show AND mode = 'booking')
+            - (SELECT COUNT(*) FROM usages WHERE card_id = @card AND show_id = @show AND mode = 'collection' AND counted = 0)
+            AS n`,
+    ),
+    insertUsage: db.prepare(
+      `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, request, tickets, registered_at)
+       VALUES (@id, @venueId, @reportVenueId, @showId, @showDay, @cardId, @mode, @counted, @request, @tickets, @registeredAt)`,
+    ),
+    listUsages: db.prepare<
+      [string, string, string, number, number],
+      { seq: number; id: string; request: string; tickets: string; registered_at: string }
+    >(
+      `SELECT seq, id, request, tickets, registered_at FROM usages
+       WHERE report_venue_id = ? AND show_day BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency WHERE key = ?'),
+    lockKey: db.prepare(
+      `INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES (@key, @hash, 'pending', @now, @now)
+       ON CONFLICT (key) DO UPDATE SET body_hash = @hash, state = 'pending', locked_at = @now`,
+    ),
+    finishKey: db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?"),
+    dropKey: db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'"),
+    purgeKeys: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
+    countUsages: db.prepare<[string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM usages WHERE card_id = ? AND show_id = ?',
+    ),
+  };
+
+  return {
+    db,
+    getCard(id: string): CardRecord | undefined {
+      const row = s.card.get(id);
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        prefix: row.prefix,
+        kind: row.kind,
+        status: row.status,
+        validUntil: row.valid_until,
+        ...(row.renewed_at ? { renewedAt: row.renewed_at } : {}),
+        minors: row.minors,
+      };
+    },
+    putCard(card: CardRecord, label = ''): void {
+      s.putCard.run({ ...card, renewedAt: card.renewedAt ?? null, label });
+    },
+    putVenue(id: string, name: string): void {
+      s.putVenue.run(id, name);
+    },
+    getShow(id: string): ShowConfig | undefined {
+      const row = s.show.get(id);
+      return row ? (JSON.parse(row.config) as ShowConfig) : undefined;
+    },
+    putShow(venueId: string, show: ShowConfig, createdAt: string): void {
+      s.putShow.run(show.id, venueId, JSON.stringify(show), show.cap ?? null, createdAt);
+    },
+    tally(showId: string): { given: number; usages: number } {
+      const row = s.tally.get(showId);
+      return { given: row?.given ?? 0, usages: row?.usages ?? 0 };
+    },
+    /** Bookings of this card for this show not yet collected (their tickets are already in the tally). */
+    openBookings(cardId: string, showId: string): number {
+      return s.bookedUncollected.get({ card: cardId, show: showId })?.n ?? 0;
+    },
+    insertUsage(u: NewUsage): void {
+      s.insertUsage.run({
+        id: u.id,
+        venueId: u.request.venueId,
+        reportVenueId: u.request.forVenueId ?? u.request.venueId,
+        showId: u.request.show.id,
+        showDay: u.showDay,
+        cardId: u.request.cardId,
+        mode: u.request.mode,
+        counted: u.counted,
+        request: JSON.stringify(u.request),
+        tickets: JSON.stringify(u.tickets),
+        registeredAt: u.registeredAt,
+      });
+    },
+    listUsages(venueId: string, from: string, to: string, afterSeq: number, limit: number) {
+      return s.listUsages.all(venueId, from, to, afterSeq, limit).map((row) => ({
+        seq: row.seq,
+        record: {
+          ...(JSON.parse(row.request) as UsageRequest),
+          usageId: row.id,
+          registeredAt: row.registered_at,
+          tickets: JSON.parse(row.tickets) as Tickets,
+        } satisfies UsageRecord,
+      }));
+    },
+    getKey(key: string): IdempotencyRow | undefined {
+      return s.key.get(key);
+    },
+    lockKey(key: string, bodyHash: string, nowMs: number): void {
+      s.lockKey.run({ key, hash: bodyHash, now: nowMs });
+    },
+    finishKey(key: string, status: number, response: unknown): void {
+      s.finishKey.run(status, JSON.stringify(response), key);
+    },
+    dropPendingKey(key: string): void {
+      s.dropKey.run(key);
+    },
+    purgeKeysOlderThan(ms: number): number {
+      return s.purgeKeys.run(ms).changes;
+    },
+    countUsages(cardId: string, showId: string): number {
+      return s.countUsages.get(cardId, showId)?.n ?? 0;
+    },
+  };
+}
+
+export type Repository = ReturnType<typeof createRepository>;

@@ -1,0 +1,141 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  BATCH_MAX_ITEMS,
+  BatchRequestSchema,
+  CardIdSchema,
+  IdempotencyKeySchema,
+  UsageListQuerySchema,
+  UsageRequestSchema,
+  makeProblem,
+} from '@kaiku-scanner/core';
+import type { BatchItemResult, UsageList } from '@kaiku-scanner/core';
+import type { z } from 'zod';
+import type { RegisterContext, Outcome } from '../usage/register-usage.js';
+import { registerUsage, showTally } from '../usage/register-usage.js';
+import { readJsonBody } from './read-body.js';
+import { problems, sendJson, sendProblem } from './respond.js';
+
+export type ApiRouteContext = RegisterContext;
+
+function issuesOf(error: z.ZodError): { path: string; code: string }[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+}
+
+function sendOutcome(res: ServerResponse, outcome: Outcome): void {
+  if (outcome.kind === 'result') {
+    sendJson(res, outcome.status, outcome.result, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
+  } else {
+    const headers: Record<string, string> =
+      outcome.retryAfterSeconds !== undefined ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
+    sendProblem(res, outcome.problem, headers);
+  }
+}
+
+export function getCard(ctx: ApiRouteContext, res: ServerResponse, rawId: string): void {
+  const id = CardIdSchema.safeParse(rawId);
+  if (!id.success) return sendProblem(res, problems.invalid(issuesOf(id.error), 'Not a card ID.'));
+  const card = ctx.repo.getCard(id.data);
+  if (!card) {
+    return sendProblem(
+      res,
+      makeProblem(404, 'card-not-registered', 'Card not registered', {
+        detail: 'The card is not registered in Kaikukanta.',
+      }),
+    );
+  }
+  sendJson(res, 200, card);
+}
+
+export async function postUsage(
+  ctx: ApiRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const rawKey = req.headers['idempotency-key'];
+  if (rawKey === undefined || rawKey === '') {
+    req.resume();
+    return sendProblem(
+      res,
+      makeProblem(400, 'idempotency-key-missing', 'Idempotency-Key missing', {
+        detail: 'POST /v1/usages requires an Idempotency-Key header.',
+      }),
+    );
+  }
+  const key = IdempotencyKeySchema.safeParse(rawKey);
+  if (!key.success)
+    return sendProblem(res, problems.invalid(issuesOf(key.error), 'Invalid Idempotency-Key.'));
+  const body = await readJsonBody(req);
+  if (!body.ok)
+    return sendProblem(
+      res,
+      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
+    );
+  const usage = UsageRequestSchema.safeParse(body.value);
+  if (!usage.success) return sendProblem(res, problems.invalid(issuesOf(usage.error)));
+  sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
+}
+
+export async function postBatch(
+  ctx: ApiRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readJsonBody(req);
+  if (!body.ok)
+    return sendProblem(
+      res,
+      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
+    );
+  const items = (body.value as { items?: unknown } | null)?.items;
+  if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
+    return sendProblem(
+      res,
+      makeProblem(413, 'batch-too-large', 'Batch too large', { detail: `At most ${BATCH_MAX_ITEMS} items.` }),
+    );
+  }
+  const batch = BatchRequestSchema.safeParse(body.value);
+  if (!batch.success) return sendProblem(res, problems.invalid(issuesOf(batch.error)));
+  const results: BatchItemResult[] = [];
+  for (const item of batch.data.items) {
+    const outcome = await registerUsage(ctx, item.idempotencyKey, item.usage);
+    results.push(
+      outcome.kind === 'result'
+        ? {
+            idempotencyKey: item.idempotencyKey,
+            ok: true,
+            replayed: outcome.replayed,
+            result: outcome.result,
+          }
+        : { idempotencyKey: item.idempotencyKey, ok: false, problem: outcome.problem },
+    );
+  }
+  sendJson(res, 200, { results });
+}
+
+export function getTally(ctx: ApiRouteContext, res: ServerResponse, showId: string): void {
+  const show = ctx.repo.getShow(showId);
+  sendJson(res, 200, showTally(ctx.repo, showId, show?.cap ?? null, ctx.clock.now()));
+}
+
+const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
+const decodeCursor = (cursor: string): number | undefined => {
+  const match = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+};
+
+export function getUsages(ctx: ApiRouteContext, res: ServerResponse, venueId: string, url: URL): void {
+  const query = UsageListQuerySchema.safeParse({ venueId, ...Object.fromEntries(url.searchParams) });
+  if (!query.success) return sendProblem(res, problems.invalid(issuesOf(query.error)));
+  const { from, to, cursor, limit = 100 } = query.data;
+  const after = cursor === undefined ? 0 : decodeCursor(cursor);
+  if (after === undefined)
+    return sendProblem(res, problems.invalid([{ path: 'cursor', code: 'invalid_format' }]));
+  const rows = ctx.repo.listUsages(venueId, from, to, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const list: UsageList = {
+    items: page.map((r) => r.record),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+  };
+  sendJson(res, 200, list);
+}

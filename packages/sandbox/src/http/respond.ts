@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { makeProblem } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core';
+
+/** Sends JSON with an explicit length (clients check it to detect truncation). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json; charset=utf-8',
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Sends an RFC 9457 problem. */
+export function sendProblem(
+  res: ServerResponse,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, problem.status, problem, headers, 'application/problem+json; charset=utf-8');
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** Any localhost page (any port, http or https) may call the sandbox from a browser. */
+export function isLocalOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** CORS for local pages: the origin is echoed (never `*`), and Retry-After is exposed to scripts. */
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraOrigins: readonly string[],
+): boolean {
+  const origin = req.headers.origin;
+  res.setHeader('vary', 'Origin');
+  if (!origin || !(isLocalOrigin(origin) || extraOrigins.includes(origin))) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('access-control-expose-headers', 'Retry-After, Idempotent-Replayed, Content-Length');
+  return true;
+}
+
+/** Answers a CORS preflight. */
+export function sendPreflight(req: IncomingMessage, res: ServerResponse, allowed: boolean): void {
+  if (allowed) {
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-headers', 'Authorization, Content-Type, Idempotency-Key, Accept');
+    res.setHeader('access-control-max-age', '600');
+    if (req.headers['access-control-request-private-network'] === 'true') {
+      res.setHeader('access-control-allow-private-network', 'true');
+    }
+  }
+  res.writeHead(204, { 'content-length': '0' });
+  res.end();
+}
+
+export const problems = {
+  notFound: () => makeProblem(404, 'not-found', 'Not found'),
+  unauthorized: () =>
+    makeProblem(401, 'unauthorized', 'Unauthorized', {
+      detail: 'A bearer token is required (Authorization: Bearer …).',
+    }),
+  invalid: (issues: { path: string; code: string }[], detail = 'The request does not match the contract.') =>
+    makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
+  internal: () => makeProblem(500, 'internal-error', 'Internal error'),
+};

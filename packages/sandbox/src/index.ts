@@ -1,0 +1,14 @@
+/**
+ * @kaiku-scanner/sandbox — a local Kaikukanta-compatible server with real SQLite persistence.
+ */
+export { startSandbox, SANDBOX_VERSION } from './start-sandbox.js';
+export type { Sandbox, SandboxOptions } from './start-sandbox.js';
+export { maskCardIds } from './http/mask.js';
+export {
+  seedCards,
+  seedShows,
+  SEED_VENUE,
+  SEED_PARTNER_VENUE,
+  UNREGISTERED_CARD_ID,
+} from './seed/seed-data.js';
+export type { SeedCard } from './seed/seed-data.js';

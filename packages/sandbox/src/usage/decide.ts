@@ -1,0 +1,105 @@
+import { decideUsage, makeProblem } from '@kaiku-scanner/core';
+import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core';
+import type { ShowConfig } from '../db/repository.js';
+
+export type ServerDecision =
+  | { readonly ok: true; readonly tickets: Tickets; readonly counted: number }
+  | { readonly ok: false; readonly problem: Problem };
+
+export type DecisionInput = {
+  readonly usage: UsageRequest;
+  readonly card: CardRecord;
+  readonly show: ShowConfig;
+  /** Card-holder tickets already given for the show (all terminals), read inside the write transaction. */
+  readonly ticketsGiven: number;
+  /** True when this collection's tickets were counted at booking. */
+  readonly countedInTally: boolean;
+  /** Problems with the group members' own cards, found in the registry (unregistered, inactive). */
+  readonly memberReasons: readonly { code: string; params: Record<string, unknown> }[];
+  readonly now: Date;
+};
+
+/**
+ * The server's decision, by the same rules core the SDK runs locally (`decideUsage`), with the
+ * server's own data: the registry's card record, the show's stored settings and the tally
+ * read inside the transaction. A refusal becomes a 422 problem whose `code` is the first rule
+ * code and whose `reasons` list every one.
+ */
+export function decide(input: DecisionInput): ServerDecision {
+  const { usage, card, show } = input;
+  const decision = decideUsage({
+    card,
+    event: {
+      id: show.id,
+      name: show.name,
+      kind: show.kind,
+      start: show.start,
+      ...(show.seats !== undefined ? { seats: show.seats } : {}),
+      cap: show.cap ?? null,
+      ...(show.visitingProducer !== undefined ? { visitingProducer: show.visitingProducer } : {}),
+      ...(show.bookingWindow ? { bookingWindow: show.bookingWindow } : {}),
+      ...(show.collectionWindow ? { collectionWindow: show.collectionWindow } : {}),
+      ...(show.policyVersion ? { policyVersion: show.policyVersion } : {}),
+      ticketsGiven: input.ticketsGiven,
+    },
+    request: {
+      mode: usage.mode,
+      childTickets: usage.childTickets,
+      ...(usage.group ? { group: usage.group } : {}),
+      countedInTally: input.countedInTally,
+    },
+    now: input.now,
+  });
+  const reasons = [
+    ...(decision.ok
+      ? []
+      : decision.reasons.map((r) => ({ code: r.code, params: { ...r.params }, en: r.message.en }))),
+    ...input.memberReasons.map((r) => ({
+      ...r,
+      en: `Group member card refused (${String(r.params.cause)}).`,
+    })),
+  ];
+  if (decision.ok && reasons.length === 0) {
+    return {
+      ok: true,
+      tickets: decision.tickets,
+      counted: input.countedInTally ? 0 : decision.countedAgainstCap,
+    };
+  }
+  const first = reasons[0]!;
+  return {
+    ok: false,
+    problem: makeProblem(422, first.code, 'Usage refused by the operating model', {
+      detail: reasons.map((r) => r.en).join(' '),
+      reasons: reasons.map(({ code, params }) => ({ code, params: stripUndefined(params) })),
+    }),
+  };
+}
+
+function stripUndefined(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Checks the group members' own cards against the registry: each must be registered, active and
+ * valid today. (Format, duplicates and community cards among members are the rules core's checks.)
+ */
+export function checkMemberCards(
+  memberIds: readonly string[],
+  getCard: (id: string) => CardRecord | undefined,
+  today: string,
+): { code: string; params: Record<string, unknown> }[] {
+  const reasons: { code: string; params: Record<string, unknown> }[] = [];
+  memberIds.forEach((id, index) => {
+    const card = getCard(id);
+    const cause = !card
+      ? 'card-not-registered'
+      : card.status !== 'active'
+        ? `card-${card.status === 'use-ban' ? 'use-banned' : card.status}`
+        : card.validUntil < today
+          ? 'card-expired'
+          : undefined;
+    if (cause) reasons.push({ code: 'group-member-invalid', params: { position: index + 1, cause } });
+  });
+  return reasons;
+}

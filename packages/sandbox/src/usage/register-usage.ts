@@ -1,0 +1,179 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { makeProblem } from '@kaiku-scanner/core';
+import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
+import type { Repository, ShowConfig } from '../db/repository.js';
+import type { Clock } from '../clock.js';
+import { helsinkiDay } from '../clock.js';
+import { checkMemberCards, decide } from './decide.js';
+
+/** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
+export type Outcome =
+  | {
+      readonly kind: 'result';
+      readonly status: 200 | 201;
+      readonly result: UsageResult;
+      readonly replayed: boolean;
+    }
+  | { readonly kind: 'problem'; readonly problem: Problem; readonly retryAfterSeconds?: number };
+
+export type RegisterContext = {
+  readonly repo: Repository;
+  readonly clock: Clock;
+  /** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
+  readonly pendingTimeoutMs: number;
+  /** Testing hook: awaited between claiming the key and deciding (to make "in progress" observable). */
+  readonly beforeDecide?: () => Promise<void>;
+};
+
+/** The canonical hash of a request body: zod output has a fixed key order. */
+export function bodyHash(usage: UsageRequest): string {
+  return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
+}
+
+/** The tally of a show as the contract reports it. */
+export function showTally(repo: Repository, showId: string, cap: number | null, now: Date): ShowTally {
+  const { given, usages } = repo.tally(showId);
+  return {
+    showId,
+    cap,
+    ticketsGiven: given,
+    remaining: cap === null ? null : Math.max(0, cap - given),
+    usages,
+    updatedAt: now.toISOString(),
+  };
+}
+
+type Claim = { readonly claimed: true } | { readonly claimed: false; readonly outcome: Outcome };
+
+function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
+  const { repo } = ctx;
+  const nowMs = Date.now();
+  return repo.db
+    .transaction((): Claim => {
+      const row = repo.getKey(key);
+      if (row?.state === 'done') {
+        if (row.body_hash !== hash) {
+          return {
+            claimed: false,
+            outcome: {
+              kind: 'problem',
+              problem: makeProblem(
+                422,
+                'idempotency-key-reused',
+                'Idempotency key reused with another body',
+                {
+                  detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
+                },
+              ),
+            },
+          };
+        }
+        const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
+        return {
+          claimed: false,
+          outcome:
+            row.status === 201 || row.status === 200
+              ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
+              : { kind: 'problem', problem: stored as Problem },
+        };
+      }
+      if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs) {
+        return {
+          claimed: false,
+          outcome: {
+            kind: 'problem',
+            problem: makeProblem(
+              409,
+              'idempotency-key-in-progress',
+              'A request with this key is in progress',
+            ),
+            retryAfterSeconds: 1,
+          },
+        };
+      }
+      repo.lockKey(key, hash, nowMs);
+      return { claimed: true };
+    })
+    .immediate();
+}
+
+function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest): Outcome {
+  const { repo, clock } = ctx;
+  return repo.db
+    .transaction((): Outcome => {
+      const now = clock.now();
+      const finish = (outcome: Outcome): Outcome => {
+        if (outcome.kind === 'result') repo.finishKey(key, outcome.status, outcome.result);
+        else repo.finishKey(key, outcome.problem.status, outcome.problem);
+        return outcome;
+      };
+      const card = repo.getCard(usage.cardId);
+      if (!card) {
+        return finish({
+          kind: 'problem',
+          problem: makeProblem(404, 'card-not-registered', 'Card not registered', {
+            detail: 'The card is not registered in Kaikukanta.',
+          }),
+        });
+      }
+      let show: ShowConfig | undefined = repo.getShow(usage.show.id);
+      if (!show) {
+        show = usage.show;
+        repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
+      }
+      const cap = show.cap ?? null;
+      const countedInTally = usage.mode === 'collection' && repo.openBookings(usage.cardId, show.id) > 0;
+      const decision = decide({
+        usage,
+        card,
+        show,
+        ticketsGiven: repo.tally(show.id).given,
+        countedInTally,
+        memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
+        now,
+      });
+      if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
+      const registeredAt = now.toISOString();
+      const usageId = randomUUID();
+      repo.insertUsage({
+        id: usageId,
+        request: usage,
+        showDay: helsinkiDay(new Date(show.start)),
+        counted: decision.counted,
+        tickets: decision.tickets,
+        registeredAt,
+      });
+      const result = {
+        usageId,
+        registeredAt,
+        tickets: decision.tickets,
+        showTally: showTally(repo, show.id, cap, now),
+      };
+      return finish({ kind: 'result', status: 201, result, replayed: false });
+    })
+    .immediate();
+}
+
+/**
+ * Registers one usage exactly once per idempotency key:
+ * 1. claim the key (BEGIN IMMEDIATE): a finished key replays its first answer, or 422 when the body
+ *    differs; a key still pending → 409;
+ * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
+ *    transaction, so the cap holds across concurrent terminals and processes sharing the file.
+ * A crash between the two leaves a pending key that expires after `pendingTimeoutMs`.
+ */
+export async function registerUsage(
+  ctx: RegisterContext,
+  key: string,
+  usage: UsageRequest,
+): Promise<Outcome> {
+  const claim = claimKey(ctx, key, bodyHash(usage));
+  if (!claim.claimed) return claim.outcome;
+  try {
+    if (ctx.beforeDecide) await ctx.beforeDecide();
+    return decideAndWrite(ctx, key, usage);
+  } catch (error) {
+    ctx.repo.dropPendingKey(key);
+    throw error;
+  }
+}
