@@ -55,6 +55,11 @@ export async function decodeImage(
       });
       if (read !== null || engine === 'wasm') return read;
       wasmRan = true;
+    } else if (engine === 'wasm') {
+      throw new DecodeError(
+        'decode-decoder-unavailable',
+        'WebAssembly could not be instantiated (CSP or missing file).',
+      );
     }
   }
   const { decodeGrey } = await loadJsDecoder();

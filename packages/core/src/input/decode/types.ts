@@ -43,7 +43,8 @@ export type DecodeOptions = {
   /**
    * Which bundled decoder runs when there is no native one: `auto` (default) uses zxing-cpp in WebAssembly and
    * falls back to the pure-JS @zxing/library where WebAssembly is blocked (CSP without `'wasm-unsafe-eval'`);
-   * `js` never loads WebAssembly; `wasm` skips the JS rescue passes.
+   * `js` never loads WebAssembly; `wasm` uses only zxing-cpp and rejects with `decode-decoder-unavailable` where it
+   * cannot be instantiated.
    */
   readonly engine?: DecodeEngine;
   /** URL of `zxing_reader.wasm` (default: next to the decoder module; see docs/decoding.md for bundlers). */

@@ -13,6 +13,8 @@ export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).
 
 const FORMAT_NAMES = { qr_code: 'QRCode', code_39: 'Code39' } as const;
 
+const silent = (): void => undefined;
+
 let ready: { url: string; loaded: Promise<boolean> } | undefined;
 
 /** Instantiates the module once per URL; resolves false (never rejects) when WebAssembly is blocked or missing. */
@@ -23,6 +25,9 @@ export function loadWasm(url: string): Promise<boolean> {
         await prepareZXingModule({
           overrides: {
             locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
+            // Emscripten logs load failures to the console; the SDK never writes to it (privacy rule).
+            print: silent,
+            printErr: silent,
           },
           fireImmediately: true,
         });
