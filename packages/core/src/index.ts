@@ -110,6 +110,25 @@ export { DecodeError } from './input/decode/decode-error.js';
 export type { DecodeErrorCode } from './input/decode/decode-error.js';
 export { DECODE_FORMATS } from './input/decode/types.js';
 
+// --- camera scanning (getUserMedia, decoding worker, acceptance) ---
+export { startCameraScan } from './input/camera/start-camera-scan.js';
+export { CameraError } from './input/camera/camera-error.js';
+export type { CameraErrorCode } from './input/camera/camera-error.js';
+export type {
+  CameraCapabilities,
+  CameraFeedback,
+  CameraInfo,
+  CameraRejection,
+  CameraScan,
+  CameraScanHandle,
+  CameraScanOptions,
+  CameraScanStats,
+  CameraStopReason,
+  ZoomRange,
+} from './input/camera/types.js';
+export { cameraMessages } from './messages/camera.js';
+export type { CameraMessageCode } from './messages/camera.js';
+
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
 export {
   API_PROBLEM_CODES,

@@ -1,8 +1,12 @@
 // The e2e test page's script: starts the camera through the public API and records what comes out, so the test
 // (Node, playwright) can read it back with page.evaluate. Bundled by camera-test-server.ts on request.
-import { startCameraScan } from '@kaiku-scanner/core';
+import { startCameraScan } from '../../../packages/core/src/index.js';
 import { isKaikuError } from '../../../packages/core/src/errors/kaiku-error.js';
-import type { CameraScanHandle, CameraScanOptions, CameraStopReason } from '@kaiku-scanner/core';
+import type {
+  CameraScanHandle,
+  CameraScanOptions,
+  CameraStopReason,
+} from '../../../packages/core/src/index.js';
 
 type StartRequest = Partial<
   Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region'>
@@ -17,6 +21,8 @@ const state = {
   scans: [] as Array<{ id: string; format: string; at: number }>,
   rejects: [] as string[],
   errors: [] as string[],
+  /** The test page's own diagnostics (never card IDs: decoder failures only). */
+  causes: [] as string[],
   stops: [] as CameraStopReason[],
   feedback: [] as string[],
   /** Every stream getUserMedia handed out, including ones the SDK received after an abort. */
@@ -51,7 +57,10 @@ async function start(request: StartRequest = {}): Promise<Record<string, unknown
       mediaDevices: failing,
       onScan: (scan) => state.scans.push({ id: scan.id, format: scan.format, at: scan.at }),
       onReject: (rejection) => state.rejects.push(rejection.error.code),
-      onError: (error) => state.errors.push(error.code),
+      onError: (error) => {
+        state.errors.push(error.code);
+        state.causes.push(String((error.cause as Error | undefined)?.message ?? error.cause));
+      },
       onFeedback: (feedback) => state.feedback.push(feedback.kind),
       onStop: (reason) => state.stops.push(reason),
     });

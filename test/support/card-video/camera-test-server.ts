@@ -1,6 +1,7 @@
 // A small static server for the camera e2e tests: the test page (with a strict CSP header, like a real box office
 // page) and its script bundled from TypeScript with esbuild on first request. The worker is its own entry, served
 // next to the bundle, so `new URL('./decode-worker.js', import.meta.url)` resolves as it does in a real build.
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,8 +11,17 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 
+/** A box office's strict policy: scripts and workers from the page's own origin only; WebAssembly allowed. */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Static assets the bundle loads by URL (`new URL('./x', import.meta.url)`), served next to it. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'zxing_reader.wasm': {
+    file: join(repoRoot, 'packages/core/src/input/decode/zxing_reader.wasm'),
+    type: 'application/wasm',
+  },
+};
 
 export type CameraTestServer = { readonly origin: string; readonly port: number; close(): Promise<void> };
 
@@ -49,6 +59,14 @@ export async function startCameraTestServer(): Promise<CameraTestServer> {
       const csp = url.searchParams.get('csp') ?? STRICT_CSP;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       res.end(page(csp));
+      return;
+    }
+    const asset = ASSETS[url.pathname.slice(1)];
+    if (asset) {
+      readFile(asset.file).then(
+        (body) => res.writeHead(200, { 'content-type': asset.type }).end(body),
+        () => res.writeHead(404).end(),
+      );
       return;
     }
     files ??= bundle();

@@ -13,6 +13,7 @@ import { outboxMessages } from './outbox.js';
 import { reportMessages } from './reports.js';
 import { apiMessages } from './api.js';
 import { wedgeMessages } from './wedge.js';
+import { cameraMessages } from './camera.js';
 
 /**
  * Every area's table, by area name.
@@ -28,6 +29,7 @@ export const messageTables = {
   reports: reportMessages,
   api: apiMessages,
   wedge: wedgeMessages,
+  camera: cameraMessages,
 } as const;
 
 type Tables = typeof messageTables;

@@ -1,6 +1,6 @@
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { decodeImage } from '../decode/decode-image.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult } from '../decode/types.js';
+import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
 
 /** Options of `parseCardId`, passed through to the decoder (structured-cloned into the worker). */
 export type CardIdOptions = Parameters<typeof parseCardId>[1];
@@ -10,6 +10,8 @@ export type FrameJob = {
   readonly formats: readonly DecodeFormat[];
   readonly effort: DecodeEffort;
   readonly cardId?: CardIdOptions;
+  /** Where the WebAssembly decoder is served, when not next to the decoder module. */
+  readonly wasmUrl?: DecodeOptions['wasmUrl'];
 };
 
 /**
@@ -34,7 +36,13 @@ export async function decodeFrame(
     return false;
   };
   try {
-    const reading = await decodeImage(bitmap, { formats: job.formats, effort: job.effort, accept, signal });
+    const reading = await decodeImage(bitmap, {
+      formats: job.formats,
+      effort: job.effort,
+      accept,
+      signal,
+      ...(job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl }),
+    });
     return { reading, rejected: reading ? null : rejected };
   } finally {
     bitmap.close();

@@ -43,7 +43,10 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let intervalMs = options.minIntervalMs;
   let lastDecodeMs = 0;
   let framesDecoded = 0;
-  let lastVideoTime = -1;
+  let failures = 0;
+  let lastMarker = -1;
+  let lastGrab = 0;
+  const frames = watchPresentedFrames(options.video, () => closed);
 
   const schedule = (ms: number): void => {
     if (running && !closed && timer === undefined && !busy) timer = setTimeout(tick, ms);
@@ -59,9 +62,12 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     const { video } = options;
     if (!running || closed) return;
     if (video.readyState < 2 || video.videoWidth === 0) return schedule(50);
-    // The same video frame twice would only repeat work (and count twice towards Code 39 agreement).
-    if (video.currentTime === lastVideoTime) return schedule(15);
-    lastVideoTime = video.currentTime;
+    // The same video frame twice would only repeat work and count twice towards Code 39 agreement. A hidden
+    // preview may stop presenting frames, so after 250 ms without news the frame is taken anyway.
+    const marker = frames.count() ?? video.currentTime;
+    if (marker === lastMarker && performance.now() - lastGrab < 250) return schedule(15);
+    lastMarker = marker;
+    lastGrab = performance.now();
     busy = true;
     const started = performance.now();
     try {
@@ -70,10 +76,13 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
         framesDecoded += 1;
         options.onFrame(result, performance.now());
       }
+      failures = 0;
     } catch (error) {
       busy = false;
-      if (!closed) options.onFatal(error);
-      return;
+      failures += 1;
+      // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
+      if (!closed && (failures >= 3 || isUnavailable(error))) return options.onFatal(error);
+      return schedule(options.maxIntervalMs);
     }
     busy = false;
     lastDecodeMs = performance.now() - started;
@@ -126,6 +135,25 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       return { decoder: decoder?.kind ?? 'pending', framesDecoded, lastDecodeMs, intervalMs };
     },
   };
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'decode-decoder-unavailable' || code === 'decode_decoder_unavailable';
+}
+
+/** Counts frames the video presents (`requestVideoFrameCallback`); `null` until the first one or if unsupported. */
+function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): { count(): number | null } {
+  let count: number | null = null;
+  const v = video as HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
+  if (typeof v.requestVideoFrameCallback === 'function') {
+    const onFrame = (): void => {
+      count = (count ?? 0) + 1;
+      if (!isClosed()) v.requestVideoFrameCallback?.(onFrame);
+    };
+    v.requestVideoFrameCallback(onFrame);
+  }
+  return { count: () => count };
 }
 
 /** The region in whole video pixels, at least 1×1 and inside the frame. */

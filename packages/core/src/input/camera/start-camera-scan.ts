@@ -49,6 +49,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       formats: options.formats ?? ['qr_code', 'code_39'],
       effort: options.effort ?? 'fast',
       cardId: options.cardId,
+      wasmUrl: options.wasmUrl,
     },
     worker: options.worker !== false,
     workerUrl: options.workerUrl,

@@ -78,6 +78,8 @@ export type CameraScanOptions = {
   readonly maxIntervalMs?: number;
   /** Decode in a module Worker (default true). `false` decodes on the main thread. */
   readonly worker?: boolean;
+  /** Where the WebAssembly decoder (`zxing_reader.wasm`) is served; default next to the decoder module. */
+  readonly wasmUrl?: string;
   /** Where the worker script lives, for hosts that serve it elsewhere. Default: next to this module. */
   readonly workerUrl?: string | URL;
   /** Play a short beep on each accepted card (WebAudio). Off by default. */

@@ -1,0 +1,205 @@
+// Camera scanning end to end: real Chromium, its fake capture device fed a generated video of a card, the page
+// served under a strict CSP (script-src/worker-src 'self'), startCameraScan from the public entry.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCardVideo } from '../support/card-video/generate-card-video.js';
+import { startCameraTestServer, type CameraTestServer } from '../support/card-video/camera-test-server.js';
+import {
+  launchCameraBrowser,
+  openCameraPage,
+  snapshot,
+  startScan,
+  stopScan,
+  waitForState,
+} from '../support/card-video/launch-camera-browser.js';
+
+let server: CameraTestServer;
+beforeAll(async () => {
+  server = await startCameraTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** One browser per video: Chromium reads the fake camera's file at launch. */
+function withCardVideo(video: () => string, body: (page: () => Page) => void): void {
+  let browser: Browser;
+  let current: Page;
+  beforeAll(async () => {
+    browser = await launchCameraBrowser({ video: video() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeAll(async () => {
+    current = await openCameraPage(browser, `${server.origin}/`);
+  });
+  body(() => current);
+}
+
+describe('camera: a QR card in front of the fake camera', () => {
+  withCardVideo(
+    () => generateCardVideo({ symbol: 'qr_code', text: 'A045198723' }),
+    (page) => {
+      it('reports the card ID once, decoding in the worker under a strict CSP, and releases the camera on stop()', async () => {
+        const started = await startScan(page());
+        expect(started).toMatchObject({ ok: true, secure: true });
+        const first = await waitForState(page(), (s) => s.scans.length > 0);
+        expect(first.scans.map(({ id, format }) => ({ id, format }))).toEqual([
+          { id: 'A045198723', format: 'qr_code' },
+        ]);
+        expect(first.feedback).toEqual(['accepted']);
+        // The card stays in view for two more loops of the video: still exactly one report.
+        await page().waitForTimeout(4500);
+        const later = await snapshot(page());
+        expect(later.scans).toHaveLength(1);
+        expect(later.errors).toEqual([]);
+        expect(later.stats?.decoder).toBe('worker');
+        expect(later.stats?.framesDecoded).toBeGreaterThan(20);
+        expect(later.trackStates).toEqual(['live']);
+
+        const stopped = await stopScan(page());
+        expect(stopped.trackStates).toEqual(['ended']);
+        expect(stopped.stops).toEqual(['stopped']);
+        expect(stopped.srcObject).toBeNull();
+        // Idempotent: a second stop changes nothing and reports nothing.
+        const again = await stopScan(page());
+        expect(again.stops).toEqual(['stopped']);
+      });
+    },
+  );
+});
+
+describe('camera: a Code 39 card in front of the fake camera', () => {
+  withCardVideo(
+    () => generateCardVideo({ symbol: 'code_39', text: 'Y110029399' }),
+    (page) => {
+      it('reports the card ID once after agreeing frames, with an internal video element', async () => {
+        expect(await startScan(page(), { internalVideo: true, code39Confirmations: 3 })).toMatchObject({
+          ok: true,
+        });
+        const first = await waitForState(page(), (s) => s.scans.length > 0);
+        expect(first.scans.map(({ id, format }) => ({ id, format }))).toEqual([
+          { id: 'Y110029399', format: 'code_39' },
+        ]);
+        await page().waitForTimeout(4500);
+        const later = await stopScan(page());
+        expect(later.scans).toHaveLength(1);
+        expect(later.errors).toEqual([]);
+        expect(later.trackStates).toEqual(['ended']);
+      });
+
+      it('keeps suppressing a card that never leaves the view, even with a window shorter than a video loop', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          // The card never leaves the view, so the sliding window must suppress it however long it stays.
+          expect(await startScan(p, { duplicateWindowMs: 300 })).toMatchObject({ ok: true });
+          const state = await waitForState(p, (s) => s.scans.length > 0);
+          expect(state.scans).toHaveLength(1);
+          await p.waitForTimeout(3000);
+          expect((await stopScan(p)).scans).toHaveLength(1);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it('falls back to main-thread decoding when the CSP refuses workers, and still reads the card', async () => {
+        const csp = "default-src 'self'; script-src 'self'; worker-src 'none'";
+        const p = await openCameraPage(
+          page().context().browser() as Browser,
+          `${server.origin}/?csp=${encodeURIComponent(csp)}`,
+        );
+        try {
+          expect(await startScan(p)).toMatchObject({ ok: true });
+          const state = await waitForState(p, (s) => s.scans.length > 0);
+          expect(state.scans.map((s) => s.id)).toEqual(['Y110029399']);
+          expect(state.stats?.decoder).toBe('main-thread');
+          expect((await stopScan(p)).trackStates.every((t) => t === 'ended')).toBe(true);
+        } finally {
+          await p.close();
+        }
+      });
+    },
+  );
+});
+
+describe('camera: lifecycle with an empty desk in view', () => {
+  withCardVideo(
+    () => generateCardVideo({ symbol: null }),
+    (page) => {
+      it('reports nothing from a video without a card', async () => {
+        expect(await startScan(page())).toMatchObject({ ok: true });
+        await page().waitForTimeout(2500);
+        const state = await stopScan(page());
+        expect(state.stats?.framesDecoded).toBeGreaterThan(5);
+        expect(state.scans).toEqual([]);
+        expect(state.rejects).toEqual([]);
+      });
+
+      it('releases a stream that arrives after the caller aborted the start', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          const result = await startScan(p, { abortAfterMs: 0 });
+          expect(result).toMatchObject({ ok: false, code: 'camera-aborted', kaiku: true });
+          // getUserMedia may still deliver its stream later: it must be stopped on arrival.
+          const state = await waitForState(
+            p,
+            (s) => s.trackStates.length > 0 && s.trackStates.every((t) => t === 'ended'),
+            5000,
+          );
+          expect(state.trackStates.every((t) => t === 'ended')).toBe(true);
+          expect(state.stops).toEqual([]);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it('stops on pagehide', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          expect(await startScan(p)).toMatchObject({ ok: true });
+          await p.evaluate(() =>
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })),
+          );
+          const state = await snapshot(p);
+          expect(state.stops).toEqual(['page-hidden']);
+          expect(state.trackStates).toEqual(['ended']);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it('stops when its video element leaves the document', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          expect(await startScan(p)).toMatchObject({ ok: true });
+          await p.evaluate(() => document.querySelector('video')?.remove());
+          const state = await waitForState(p, (s) => s.stops.length > 0, 3000);
+          expect(state.stops).toEqual(['element-disconnected']);
+          expect(state.trackStates).toEqual(['ended']);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it('reports camera-ended when the track ends underneath it (camera unplugged)', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          expect(await startScan(p)).toMatchObject({ ok: true });
+          // track.stop() does not fire 'ended'; the browser fires it when the device goes away, so simulate that.
+          await p.evaluate(() => {
+            const video = document.querySelector('video') as HTMLVideoElement;
+            const track = (video.srcObject as MediaStream).getVideoTracks()[0] as MediaStreamTrack;
+            track.dispatchEvent(new Event('ended'));
+          });
+          const state = await snapshot(p);
+          expect(state.errors).toEqual(['camera-ended']);
+          expect(state.stops).toEqual(['track-ended']);
+          expect(state.trackStates).toEqual(['ended']);
+        } finally {
+          await p.close();
+        }
+      });
+    },
+  );
+});
