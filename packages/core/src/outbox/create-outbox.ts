@@ -60,6 +60,7 @@ export class Outbox extends OutboxEventTarget {
     Pick<OutboxOptions, 'batchSize' | 'retentionMs' | 'offlinePolicy' | 'now' | 'random'>
   >;
   #stopped = false;
+  readonly #autoSync: boolean;
 
   constructor(options: OutboxOptions, store: UseStore) {
     super();
@@ -94,6 +95,7 @@ export class Outbox extends OutboxEventTarget {
       attempt: () => this.#attempt(),
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       random: this.#o.random,
+      auto: options.autoSync ?? true,
       onScheduled: (retryInMs, outcome) => {
         if (outcome.kind !== 'failed') return;
         this.emit('kaiku-sync', {
@@ -106,6 +108,7 @@ export class Outbox extends OutboxEventTarget {
       },
     });
     const autoSync = options.autoSync ?? true;
+    this.#autoSync = autoSync;
     if (autoSync && typeof addEventListener === 'function') {
       addEventListener('online', this.#onOnline, { signal: this.#abort.signal });
     }
@@ -151,7 +154,7 @@ export class Outbox extends OutboxEventTarget {
     this.#counts = { ...this.#counts, pending: this.#counts.pending + 1 };
     this.emit('kaiku-outbox-change', this.#counts);
     this.#broadcast.post({ type: 'change' });
-    this.#scheduler.soon();
+    if (this.#autoSync) this.#scheduler.soon();
     return record;
   }
 
@@ -200,7 +203,7 @@ export class Outbox extends OutboxEventTarget {
     this.emit('kaiku-attention-resolved', { id, how });
     this.#broadcast.post({ type: 'resolved', id, how });
     await this.#refreshCounts();
-    if (how === 'retry') this.#scheduler.soon();
+    if (how === 'retry' && this.#autoSync) this.#scheduler.soon();
     return changed;
   }
 

@@ -10,6 +10,8 @@ export type SchedulerOptions = {
   readonly attempt: () => Promise<AttemptOutcome>;
   readonly backoff: BackoffPolicy;
   readonly random: () => number;
+  /** False: never schedule by itself (manual `run` only); delays are still computed and reported. */
+  readonly auto: boolean;
   /** Called with the delay whenever an automatic retry is scheduled. */
   readonly onScheduled?: (delayMs: number, outcome: AttemptOutcome) => void;
 };
@@ -28,7 +30,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let stopped = false;
 
   const schedule = (delayMs: number): void => {
-    if (stopped) return;
+    if (stopped || !o.auto) return;
     const at = Date.now() + delayMs;
     if (timer !== undefined && dueAt <= at) return;
     clearTimeout(timer);
