@@ -1,6 +1,6 @@
 // The e2e test page's script: starts the camera through the public API and records what comes out, so the test
 // (Node, playwright) can read it back with page.evaluate. Bundled by camera-test-server.ts on request.
-import { startCameraScan } from '../../../packages/core/src/index.js';
+import { CameraError, cameraMessages, startCameraScan } from '../../../packages/core/src/index.js';
 import { isKaikuError } from '../../../packages/core/src/errors/kaiku-error.js';
 import type {
   CameraScanHandle,
@@ -89,5 +89,12 @@ Object.assign(window, {
     listCameras: () => handle?.listCameras(),
     switchCamera: (id?: string) => handle?.switchCamera(id).then((c) => c.deviceId),
     removeVideo: () => document.querySelector('video')?.remove(),
+    errorTexts: () =>
+      Object.fromEntries(
+        Object.keys(cameraMessages).map((code) => [
+          code,
+          new CameraError(code as keyof typeof cameraMessages).text,
+        ]),
+      ),
   },
 });
