@@ -58,6 +58,8 @@ export function createRouter(options: RouterOptions) {
     },
   };
   let openApiText: string | undefined;
+  // Rendering ~30 barcodes takes a while: once per Helsinki day is enough.
+  let demoCards: { day: string; html: string } | undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname;
@@ -68,7 +70,9 @@ export function createRouter(options: RouterOptions) {
       return sendText(res, 200, openApiText, 'application/json; charset=utf-8');
     }
     if (method === 'GET' && path === '/demo-cards') {
-      return sendText(res, 200, demoCardsPage(helsinkiDay(options.clock.now())), 'text/html; charset=utf-8');
+      const day = helsinkiDay(options.clock.now());
+      if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
+      return sendText(res, 200, demoCards.html, 'text/html; charset=utf-8');
     }
     if (method === 'GET' && path === '/v1/health') {
       return sendJson(res, 200, {

@@ -135,9 +135,19 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
       const registeredAt = now.toISOString();
       const usageId = randomUUID();
+      // The record carries the show as the server knows it (the venue's settings win over the request's).
+      const { id, name, start, kind, seats, cap: showCap } = show;
+      const recordedShow = {
+        id,
+        name,
+        start,
+        kind,
+        ...(seats !== undefined ? { seats } : {}),
+        ...(showCap != null ? { cap: showCap } : {}),
+      };
       repo.insertUsage({
         id: usageId,
-        request: usage,
+        request: { ...usage, show: recordedShow },
         showDay: helsinkiDay(new Date(show.start)),
         counted: decision.counted,
         tickets: decision.tickets,

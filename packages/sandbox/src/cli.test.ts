@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { runCli, HELP } from './cli.js';
+
+vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
+
+describe('kaiku-sandbox CLI', () => {
+  it('prints help', async () => {
+    const lines: string[] = [];
+    expect(await runCli(['--help'], (l) => lines.push(l))).toEqual({ code: 0 });
+    expect(lines.join('\n')).toBe(HELP);
+    expect(HELP).toMatch(/--db FILE[\s\S]*--memory[\s\S]*--seed/);
+  });
+
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--frobnicate']], [['--db', 'x.db', '--memory']]])(
+    'refuses %j with exit code 2 and the help',
+    async (args) => {
+      const lines: string[] = [];
+      expect(await runCli(args, (l) => lines.push(l))).toEqual({ code: 2 });
+      expect(lines.join('\n')).toContain('Usage: kaiku-sandbox');
+    },
+  );
+
+  it('starts a seeded in-memory sandbox on an ephemeral port and logs masked request lines', async () => {
+    const lines: string[] = [];
+    const result = await runCli(['--port', '0'], (l) => lines.push(l));
+    if ('code' in result) throw new Error('expected a running sandbox');
+    try {
+      const r = await fetch(`${result.url}v1/cards/A045198723`, { headers: { authorization: 'Bearer x' } });
+      expect(r.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/ \(in memory\)/);
+      expect(lines.join('\n')).toMatch(/GET \/v1\/cards\/A0451••••• 200/);
+    } finally {
+      await result.close();
+    }
+  });
+});

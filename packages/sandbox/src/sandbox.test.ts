@@ -1,0 +1,347 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildOpenApiDocument, createApiClient, ApiProblemError, isKaikuError } from '@kaiku-scanner/core';
+import type { ApiClient, UsageRequest } from '@kaiku-scanner/core';
+import { startSandbox } from './start-sandbox.js';
+import type { Sandbox } from './start-sandbox.js';
+import { helsinkiDay } from './clock.js';
+
+// vitest's SSR resolver does not apply the `source` export condition (resolve.conditions is client-only
+// in Vite 6+), so the package name would load core's built dist/. Point it at the sources instead.
+vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
+
+let dir: string;
+let sandbox: Sandbox;
+let api: ApiClient;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kaiku-sandbox-'));
+  sandbox = await startSandbox({
+    db: join(dir, 'sandbox.db'),
+    seed: true,
+    testing: true,
+    logger: (l) => logs.push(l),
+  });
+  api = createApiClient({ baseUrl: sandbox.url, getToken: () => 'dev-token', retry: { baseDelayMs: 5 } });
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await fetch(`${sandbox.url}__sandbox/reset`, { method: 'POST' });
+});
+
+let keySeq = 0;
+const key = (): string => `test-key-${Date.now()}-${++keySeq}`;
+const listShow = {
+  id: 'list-show',
+  name: 'Listattava',
+  start: '2030-01-01T18:00:00+02:00',
+  kind: 'show' as const,
+};
+
+function usage(cardId: string, overrides: Partial<UsageRequest> = {}): UsageRequest {
+  return {
+    venueId: 'teatteri-hilla',
+    show: {
+      id: 'hilla-taikuri-matti',
+      name: 'Taikuri Matti',
+      start: '2030-01-01T18:00:00+02:00',
+      kind: 'show',
+    },
+    cardId,
+    childTickets: 0,
+    channel: 'box-office',
+    mode: 'booking',
+    clientTime: '2026-11-21T08:00:00Z',
+    ...overrides,
+  };
+}
+
+async function problemCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(isKaikuError(error)).toBe(true);
+    return error instanceof ApiProblemError ? error.problemCode : (error as { code: string }).code;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('the client against the real sandbox', () => {
+  it('health, with the server clock', async () => {
+    const health = await api.health();
+    expect(health.status).toBe('ok');
+    expect(Math.abs(Date.parse(health.time) - Date.now())).toBeLessThan(5000);
+  });
+
+  it('looks up seeded cards of every state; an unregistered card is 404 card-not-registered', async () => {
+    const today = helsinkiDay(new Date());
+    expect(await api.lookupCard('A045198723')).toMatchObject({ kind: 'client', status: 'active', minors: 2 });
+    expect((await api.lookupCard('A999991234')).status).toBe('use-ban');
+    expect((await api.lookupCard('A999005403')).status).toBe('in-transfer');
+    expect((await api.lookupCard('A999005380')).status).toBe('inactive');
+    expect((await api.lookupCard('A999005422')).validUntil).toBe(today);
+    expect(await api.lookupCard('Z000010669')).toMatchObject({ prefix: 'Z', kind: 'community', minors: 0 });
+    expect(await api.lookupCard('YM11002940')).toMatchObject({ prefix: 'YM', kind: 'community' });
+    expect(await problemCode(api.lookupCard('A999000001'))).toBe('card-not-registered');
+  });
+
+  it('registers, replays the first result for the same key, and refuses the key with another body', async () => {
+    const k = key();
+    const first = await api.registerUsage(usage('A045198723', { childTickets: 2 }), { idempotencyKey: k });
+    expect(first).toMatchObject({
+      replayed: false,
+      tickets: { total: 3 },
+      showTally: { cap: 6, ticketsGiven: 3 },
+    });
+    const again = await api.registerUsage(usage('A045198723', { childTickets: 2 }), { idempotencyKey: k });
+    expect(again).toMatchObject({ replayed: true, usageId: first.usageId, registeredAt: first.registeredAt });
+    expect(
+      await problemCode(api.registerUsage(usage('A045198723', { childTickets: 1 }), { idempotencyKey: k })),
+    ).toBe('idempotency-key-reused');
+    expect((await api.getShowTally('hilla-taikuri-matti')).ticketsGiven).toBe(3);
+  });
+
+  it('decides with the rules core on the server: every reason is listed', async () => {
+    const error = await api
+      .registerUsage(usage('A999991234', { childTickets: 3 }), { idempotencyKey: key() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblemError);
+    const problem = (error as ApiProblemError).problem;
+    expect(problem.status).toBe(422);
+    expect(problem.reasons?.map((r) => r.code)).toEqual(['card-use-banned', 'too-many-children']);
+    expect(await problemCode(api.registerUsage(usage('A999005416'), { idempotencyKey: key() }))).toBe(
+      'card-expired',
+    );
+    await expect(api.registerUsage(usage('A999005422'), { idempotencyKey: key() })).resolves.toMatchObject({
+      replayed: false,
+    });
+    const course = {
+      id: 'hilla-keramiikka',
+      name: 'Keramiikkakurssi',
+      start: '2030-01-01T17:00:00+02:00',
+      kind: 'course' as const,
+    };
+    expect(
+      await problemCode(
+        api.registerUsage(usage('A045198723', { show: course, childTickets: 1 }), { idempotencyKey: key() }),
+      ),
+    ).toBe('children-on-course');
+  });
+
+  it('checks a community group: members need registered, active cards', async () => {
+    const show = {
+      id: 'group-show',
+      name: 'Ryhmänäytös',
+      start: '2030-02-01T18:00:00+02:00',
+      kind: 'show' as const,
+    };
+    const ok = await api.registerUsage(
+      usage('Y110029399', {
+        show,
+        group: { memberCardIds: ['A999005458', 'X000011986'], under16Clients: 2 },
+      }),
+      { idempotencyKey: key() },
+    );
+    expect(ok.tickets).toEqual({ adult: 1, children: 0, groupMembers: 2, under16Clients: 2, total: 5 });
+    const error = (await api
+      .registerUsage(
+        usage('Y110029399', {
+          show,
+          group: { memberCardIds: ['A999000001', 'A999005380'], under16Clients: 0 },
+        }),
+        {
+          idempotencyKey: key(),
+        },
+      )
+      .catch((e: unknown) => e)) as ApiProblemError;
+    expect(error.problem.reasons).toEqual([
+      { code: 'group-member-invalid', params: { position: 1, cause: 'card-not-registered' } },
+      { code: 'group-member-invalid', params: { position: 2, cause: 'card-inactive' } },
+    ]);
+  });
+
+  it('a collection of a booked ticket is not counted against the cap twice', async () => {
+    const show = {
+      id: 'hilla-kamari',
+      name: 'Kamari',
+      start: '2030-01-01T18:00:00+02:00',
+      kind: 'small-show' as const,
+    };
+    await api.registerUsage(usage('A999005458', { show }), { idempotencyKey: key() });
+    expect((await api.getShowTally('hilla-kamari')).remaining).toBe(0);
+    const collected = await api.registerUsage(usage('A999005458', { show, mode: 'collection' }), {
+      idempotencyKey: key(),
+    });
+    expect(collected.showTally).toMatchObject({ ticketsGiven: 1, usages: 2 });
+    expect(
+      await problemCode(api.registerUsage(usage('X000011986', { show }), { idempotencyKey: key() })),
+    ).toBe('cap-reached');
+  });
+
+  it('registers a batch with per-item results, replays included', async () => {
+    const k1 = key();
+    const response = await api.registerBatch([
+      { idempotencyKey: k1, usage: usage('A999005458') },
+      { idempotencyKey: key(), usage: usage('A999000001') },
+      { idempotencyKey: key(), usage: usage('A999005380') },
+      { idempotencyKey: k1, usage: usage('A999005458') },
+    ]);
+    expect(response.results.map((r) => (r.ok ? `ok:${r.replayed}` : r.problem.code))).toEqual([
+      'ok:false',
+      'card-not-registered',
+      'card-inactive',
+      'ok:true',
+    ]);
+  });
+
+  it('lists a venue’s usages page by page, agent sales for the venue included, other venues not', async () => {
+    for (let i = 0; i < 5; i++)
+      await api.registerUsage(usage('A999005458', { show: listShow }), { idempotencyKey: key() });
+    const agentShow = {
+      id: 'agent-show',
+      name: 'Agentin myymä',
+      start: '2030-01-02T19:00:00+02:00',
+      kind: 'show' as const,
+    };
+    await api.registerUsage(
+      usage('X000011986', {
+        venueId: 'lippupiste',
+        channel: 'ticket-agent',
+        forVenueId: 'teatteri-hilla',
+        show: agentShow,
+      }),
+      { idempotencyKey: key() },
+    );
+    const elsewhere = { ...agentShow, id: 'elsewhere' };
+    await api.registerUsage(usage('X000011986', { venueId: 'other-venue', show: elsewhere }), {
+      idempotencyKey: key(),
+    });
+    const query = { venueId: 'teatteri-hilla', from: '2030-01-01', to: '2030-01-31', limit: 4 };
+    const first = await api.listUsages(query);
+    expect(first.items).toHaveLength(4);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const all = [];
+    for await (const record of api.iterateUsages(query)) all.push(record);
+    expect(all).toHaveLength(6);
+    expect(all.at(-1)).toMatchObject({
+      channel: 'ticket-agent',
+      forVenueId: 'teatteri-hilla',
+      tickets: { total: 1 },
+    });
+    expect((await api.listUsages({ ...query, from: '2030-01-02', to: '2030-01-02' })).items).toHaveLength(1);
+  });
+
+  it('a duplicate still in progress gets 409, which the client retries into the first result', async () => {
+    await fetch(`${sandbox.url}__sandbox/delay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ms":400}',
+    });
+    const k = key();
+    const body = JSON.stringify(usage('A999005458'));
+    const headers = { authorization: 'Bearer t', 'content-type': 'application/json', 'idempotency-key': k };
+    const first = fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body });
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body });
+    expect(second.status).toBe(409);
+    expect(second.headers.get('retry-after')).toBe('1');
+    expect((await second.json()).code).toBe('idempotency-key-in-progress');
+    expect((await first).status).toBe(201);
+    const viaClient = await api.registerUsage(usage('A999005458'), { idempotencyKey: k });
+    expect(viaClient.replayed).toBe(true);
+  });
+});
+
+describe('HTTP details of the sandbox', () => {
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('answers 400 for a missing key, 401 without a token, problems for bad bodies', async () => {
+    const body = JSON.stringify(usage('A999005458'));
+    const missing = await post('v1/usages', body);
+    expect(missing.status).toBe(400);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await missing.json()).code).toBe('idempotency-key-missing');
+    const noToken = await fetch(`${sandbox.url}v1/cards/A999005458`);
+    expect(noToken.status).toBe(401);
+    expect(noToken.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const badJson = await post('v1/usages', '{', { 'idempotency-key': key() });
+    expect([badJson.status, (await badJson.json()).code]).toEqual([400, 'invalid-request']);
+    const badShape = await post('v1/usages', '{"cardId":"A999005458"}', { 'idempotency-key': key() });
+    const problem = await badShape.json();
+    expect(problem.issues.map((i: { path: string }) => i.path)).toContain('venueId');
+    const big = await post(
+      'v1/usages/batch',
+      JSON.stringify({ items: Array.from({ length: 101 }, () => ({})) }),
+    );
+    expect([big.status, (await big.json()).code]).toEqual([413, 'batch-too-large']);
+    const unknown = await fetch(`${sandbox.url}v1/nothing`, { headers: { authorization: 'Bearer t' } });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('serves the generated OpenAPI document and printable demo cards', async () => {
+    const doc = await (await fetch(`${sandbox.url}openapi.json`)).json();
+    expect(doc).toStrictEqual(buildOpenApiDocument());
+    const page = await fetch(`${sandbox.url}demo-cards`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('A045198723');
+    expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2 * 16);
+    expect(html).toContain('@media print');
+  });
+
+  it('allows CORS from any localhost page only, with Retry-After exposed', async () => {
+    const preflight = await fetch(`${sandbox.url}v1/usages`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/);
+    const get = await fetch(`${sandbox.url}v1/health`, { headers: { origin: 'http://127.0.0.1:8000' } });
+    expect(get.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    const foreign = await fetch(`${sandbox.url}v1/health`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('never logs a card ID in full', async () => {
+    await api.lookupCard('A045198723');
+    await api.registerUsage(usage('A045198723'), { idempotencyKey: key() });
+    await api.lookupCard('A999000001').catch(() => undefined);
+    const text = logs.join('\n');
+    expect(text).toContain('GET /v1/cards/A0451••••• 200');
+    for (const id of ['A045198723', 'A999000001']) expect(text).not.toContain(id);
+  });
+
+  it('moves its clock in testing mode: a card expiring today is refused tomorrow', async () => {
+    await post('__sandbox/clock', JSON.stringify({ offsetMs: 86_400_000 }));
+    expect(await problemCode(api.registerUsage(usage('A999005422'), { idempotencyKey: key() }))).toBe(
+      'card-expired',
+    );
+  });
+});
+
+describe('options', () => {
+  it('a configured token is required exactly; without testing there are no /__sandbox/ routes', async () => {
+    const strict = await startSandbox({ memory: true, seed: true, token: 'right' });
+    try {
+      const wrong = createApiClient({ baseUrl: strict.url, getToken: () => 'wrong' });
+      expect(await problemCode(wrong.lookupCard('A045198723'))).toBe('http-401');
+      const right = createApiClient({ baseUrl: strict.url, getToken: () => 'right' });
+      await expect(right.lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
+      expect((await fetch(`${strict.url}__sandbox/reset`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await strict.close();
+    }
+  });
+});
