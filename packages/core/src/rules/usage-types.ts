@@ -5,8 +5,17 @@ import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import type { DecideUsageInputSchema } from '../schemas/usage-input.js';
 
+/** Read-only all the way down, so `as const` data and frozen records are accepted. */
+type DeepReadonly<T> = T extends Date
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
 /** `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version). */
-export type DecideUsageInput = z.input<typeof DecideUsageInputSchema> & {
+export type DecideUsageInput = DeepReadonly<z.input<typeof DecideUsageInputSchema>> & {
   readonly policy?: OperatingModelPolicy | string;
 };
 
