@@ -2,6 +2,7 @@
 // served under a strict CSP (script-src/worker-src 'self'), startCameraScan from the public entry.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCardId } from '../../packages/core/src/card-id/parse-card-id.js';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
 import { startCameraTestServer, type CameraTestServer } from '../support/card-video/camera-test-server.js';
 import {
@@ -70,6 +71,26 @@ describe('camera: a QR card in front of the fake camera', () => {
   );
 });
 
+describe('camera: a QR code that is not a card (a ticket) in front of the fake camera', () => {
+  withCardVideo(
+    () => generateCardVideo({ symbol: 'qr_code', text: 'TICKET-2026-0042', seed: 7 }),
+    (page) => {
+      it("reports one rejection with parseCardId's code, and never a scan", async () => {
+        const expected = parseCardId('TICKET-2026-0042');
+        expect(expected.ok).toBe(false);
+        expect(await startScan(page())).toMatchObject({ ok: true });
+        const state = await waitForState(page(), (s) => s.rejects.length > 0);
+        expect(state.rejects).toEqual([expected.ok ? '' : expected.error.code]);
+        expect(state.feedback).toEqual(['rejected']);
+        await page().waitForTimeout(2500);
+        const later = await stopScan(page());
+        expect(later.rejects).toHaveLength(1);
+        expect(later.scans).toEqual([]);
+      });
+    },
+  );
+});
+
 describe('camera: a Code 39 card in front of the fake camera', () => {
   withCardVideo(
     () => generateCardVideo({ symbol: 'code_39', text: 'Y110029399' }),
@@ -98,6 +119,21 @@ describe('camera: a Code 39 card in front of the fake camera', () => {
           expect(state.scans).toHaveLength(1);
           await p.waitForTimeout(3000);
           expect((await stopScan(p)).scans).toHaveLength(1);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it('decodes only the region of interest: a corner without the card yields nothing', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          expect(await startScan(p, { region: { x: 0, y: 0, width: 0.2, height: 0.2 } })).toMatchObject({
+            ok: true,
+          });
+          await p.waitForTimeout(2000);
+          const state = await stopScan(p);
+          expect(state.stats?.framesDecoded).toBeGreaterThan(5);
+          expect(state.scans).toEqual([]);
         } finally {
           await p.close();
         }
