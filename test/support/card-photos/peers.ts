@@ -10,7 +10,8 @@ import {
 import jsQR from 'jsqr';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { decodeImage } from '@kaiku-scanner/core';
+// The public entry, from source (a stale dist/ must not be measured).
+import { decodeImage } from '../../../packages/core/src/index.js';
 
 export type Read = { text: string; format: string } | null;
 export type PeerDecoder = {
