@@ -14,12 +14,27 @@
  *   10141 (004): up to two letters and 3–5 digits. They predate Kaikukanta and never match the format above.
  */
 
-/** Who holds the card: a person (client) or an organisation (community). */
+/**
+ * Who holds the card: a person (client) or an organisation (community).
+ *
+ * @example
+ * const kind: CardKind = parseCardId('Y110029399').ok ? 'community' : 'client';
+ */
 export type CardKind = 'client' | 'community';
-/** The card series: paper cards (which may have a mobile twin with the same ID) or mobile-only cards. */
+/**
+ * The card series: paper cards (which may have a mobile twin with the same ID) or mobile-only cards.
+ *
+ * @example
+ * const medium: CardMedium = 'mobile'; // X and Z cards
+ */
 export type CardMedium = 'paper' | 'mobile';
 
-/** What one prefix means. */
+/**
+ * What one prefix means.
+ *
+ * @example
+ * const rule: CardPrefixRule = { kind: 'client', medium: 'paper', bodyLengths: [9] };
+ */
 export type CardPrefixRule = {
   readonly kind: CardKind;
   readonly medium: CardMedium;
@@ -27,7 +42,12 @@ export type CardPrefixRule = {
   readonly bodyLengths: readonly number[];
 };
 
-/** A configurable card-ID format. Prefixes are upper-case ASCII letters. */
+/**
+ * A configurable card-ID format. Prefixes are upper-case ASCII letters.
+ *
+ * @example
+ * const format: CardIdFormat = { ...CARD_ID_FORMAT, legacy: /(?!)/ }; // no legacy detection
+ */
 export type CardIdFormat = {
   readonly prefixes: Readonly<Record<string, CardPrefixRule>>;
   /** Characters allowed after the prefix. */

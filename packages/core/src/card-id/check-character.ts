@@ -2,10 +2,20 @@
 import { code39CheckCharacter } from './code39.js';
 import type { NormalizedReading } from './normalize-reading.js';
 
-/** How the mod-43 check character is handled: none expected, required and verified, or required and dropped. */
+/**
+ * How the mod-43 check character is handled: none expected, required and verified, or required and dropped.
+ *
+ * @example
+ * parseCardId(scan, { checkCharacter: 'verify' satisfies CheckCharacterMode });
+ */
 export type CheckCharacterMode = 'off' | 'verify' | 'strip';
 
-/** The modes, for option validation and UIs. */
+/**
+ * The modes, for option validation and UIs.
+ *
+ * @example
+ * CHECK_CHARACTER_MODES.includes(setting); // validate a configuration value
+ */
 export const CHECK_CHARACTER_MODES: readonly CheckCharacterMode[] = ['off', 'verify', 'strip'];
 
 type Split =

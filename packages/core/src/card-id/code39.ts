@@ -1,6 +1,11 @@
 /** Code 39's mod-43 check character (the optional one some printers add and some scanners transmit). */
 
-/** The 43 Code 39 data characters in value order. */
+/**
+ * The 43 Code 39 data characters in value order.
+ *
+ * @example
+ * CODE39_CHARSET.indexOf('Z'); // 35
+ */
 export const CODE39_CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%';
 
 /**

@@ -2,7 +2,12 @@
  * Cleans a raw reading without guessing: only transformations that cannot change which card is meant.
  */
 
-/** A cleaned reading. */
+/**
+ * A cleaned reading.
+ *
+ * @example
+ * const { text, starred } = normalizeReading(' *a999005458* ');
+ */
 export type NormalizedReading = {
   /** Upper-case text with surrounding whitespace, control and format characters removed. */
   readonly text: string;

@@ -11,7 +11,12 @@ import { splitCheckCharacter } from './check-character.js';
 import type { CheckCharacterMode } from './check-character.js';
 import { normalizeReading } from './normalize-reading.js';
 
-/** Options of `parseCardId`. */
+/**
+ * Options of `parseCardId`.
+ *
+ * @example
+ * const options: ParseCardIdOptions = { checkCharacter: 'strip' };
+ */
 export type ParseCardIdOptions = {
   /**
    * Code 39 mod-43 check character: `'off'` (default: none expected), `'verify'` (required, verified,
@@ -22,7 +27,12 @@ export type ParseCardIdOptions = {
   readonly format?: CardIdFormat;
 };
 
-/** An accepted card ID. */
+/**
+ * An accepted card ID.
+ *
+ * @example
+ * const r = parseCardId('X000011986'); if (r.ok) r.medium; // 'mobile'
+ */
 export type ParsedCardId = {
   readonly ok: true;
   readonly id: string;
@@ -31,10 +41,20 @@ export type ParsedCardId = {
   readonly medium: CardMedium;
 };
 
-/** A refusal: `{ code, params, message }` with the message in Finnish, Swedish and English. */
+/**
+ * A refusal: `{ code, params, message }` with the message in Finnish, Swedish and English.
+ *
+ * @example
+ * const r = parseCardId('E1234'); if (!r.ok) r.error.message.sv;
+ */
 export type CardIdError = RenderedReason<CardIdErrorCode>;
 
-/** The result of `parseCardId`. */
+/**
+ * The result of `parseCardId`.
+ *
+ * @example
+ * const r: CardIdResult = parseCardId(raw); if (!r.ok) show(r.error.code);
+ */
 export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: CardIdError };
 
 /**

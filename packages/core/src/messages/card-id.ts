@@ -7,6 +7,12 @@ type CharParams = { readonly char: string; readonly position: number };
 type LengthParams = { readonly prefix: string; readonly length: number; readonly expected: string };
 type PrefixParams = { readonly prefixes: string };
 
+/**
+ * Texts of the card-ID refusal codes.
+ *
+ * @example
+ * cardIdMessages['legacy-code'].en({});
+ */
 export const cardIdMessages = defineMessages({
   empty: {
     fi: () => 'Kortin tunnus puuttuu. Lue kortti uudelleen tai kirjoita tunnus.',
@@ -49,4 +55,10 @@ export const cardIdMessages = defineMessages({
   },
 });
 
+/**
+ * A card-ID refusal code.
+ *
+ * @example
+ * const code: CardIdErrorCode = 'bad-checksum';
+ */
 export type CardIdErrorCode = keyof typeof cardIdMessages;

@@ -46,13 +46,28 @@ type MergedMessages = UnionToIntersection<Tables[keyof Tables]>;
  */
 export const messages: MergedMessages = Object.assign({}, ...Object.values(messageTables)) as MergedMessages;
 
-/** Every stable code of the SDK. */
+/**
+ * Every stable code of the SDK.
+ *
+ * @example
+ * const code: MessageCode = 'empty';
+ */
 export type MessageCode = keyof MergedMessages & string;
 
-/** Parameters a params-free message takes. */
+/**
+ * Parameters a params-free message takes.
+ *
+ * @example
+ * formatMessage('empty', {} satisfies EmptyParams, 'en');
+ */
 export type EmptyParams = Readonly<Record<string, never>>;
 
-/** The parameters of one code's message. */
+/**
+ * The parameters of one code's message.
+ *
+ * @example
+ * const params: ParamsOf<'bad-length'> = { prefix: 'A', length: 9, expected: '10' };
+ */
 export type ParamsOf<C extends MessageCode> =
   Parameters<MergedMessages[C]['en']> extends [infer P] ? P : EmptyParams;
 
@@ -66,7 +81,12 @@ export type Reason<C extends MessageCode = MessageCode> = C extends MessageCode
   ? { readonly code: C; readonly params: ParamsOf<C> }
   : never;
 
-/** A reason with its message already rendered in every language. */
+/**
+ * A reason with its message already rendered in every language.
+ *
+ * @example
+ * const reason: RenderedReason<'empty'> = createReason('empty', {});
+ */
 export type RenderedReason<C extends MessageCode = MessageCode> = C extends MessageCode
   ? Reason<C> & { readonly message: LocalizedText }
   : never;

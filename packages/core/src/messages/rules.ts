@@ -23,6 +23,12 @@ type CapMinParams = {
   readonly policy: string;
 };
 
+/**
+ * Texts of the usage and cap-setting refusal codes.
+ *
+ * @example
+ * rulesMessages['card-expired'].fi({ validUntil: '9.1.2026', today: '10.1.2026' });
+ */
 export const rulesMessages = defineMessages({
   'invalid-input': {
     fi: (p: InputParams) => `Virheellinen syöte kohdassa ${p.path}: ${p.problem}`,
@@ -154,4 +160,10 @@ export const rulesMessages = defineMessages({
   },
 });
 
+/**
+ * A rules refusal code.
+ *
+ * @example
+ * const code: RulesMessageCode = 'too-many-children';
+ */
 export type RulesMessageCode = keyof typeof rulesMessages;

@@ -4,7 +4,12 @@
  * function takes the policy as an argument.
  */
 
-/** Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version. */
+/**
+ * Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version.
+ *
+ * @example
+ * const cap: CapPolicy = { ...POLICY_2025.cap, minPercent: 4 };
+ */
 export type CapPolicy = {
   /** The cap may not be below this percent of the tickets (rounded up to whole tickets). */
   readonly minPercent: number;
@@ -22,7 +27,12 @@ export type CapPolicy = {
   readonly visitingProducer: { readonly minimum: number; readonly maximum: number };
 };
 
-/** How usages count (policy choices the sources leave open). */
+/**
+ * How usages count (policy choices the sources leave open).
+ *
+ * @example
+ * const usage: UsagePolicy = { ...POLICY_2025.usage, childrenCountAgainstCap: false };
+ */
 export type UsagePolicy = {
   /** Child tickets count against the show's cap (a cap counts tickets, and a child's ticket is a ticket). */
   readonly childrenCountAgainstCap: boolean;
@@ -32,7 +42,12 @@ export type UsagePolicy = {
   readonly groupMembersCountAgainstCap: boolean;
 };
 
-/** One version of the operating model. */
+/**
+ * One version of the operating model.
+ *
+ * @example
+ * const policy: OperatingModelPolicy = getPolicy('2020') ?? DEFAULT_POLICY;
+ */
 export type OperatingModelPolicy = {
   readonly version: string;
   readonly title: string;

@@ -78,9 +78,19 @@ export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = Object.f
   '2025': POLICY_2025,
 });
 
-/** The known version strings, oldest first. */
+/**
+ * The known version strings, oldest first.
+ *
+ * @example
+ * POLICY_VERSIONS.map((v) => `<option>${v}</option>`);
+ */
 export const POLICY_VERSIONS = ['2019', '2020', '2025'] as const;
-/** A known version string. */
+/**
+ * A known version string.
+ *
+ * @example
+ * const version: PolicyVersion = '2019';
+ */
 export type PolicyVersion = (typeof POLICY_VERSIONS)[number];
 
 /**

@@ -3,7 +3,12 @@ import { createReason } from '../messages/index.js';
 import type { UsagePolicy } from '../policy/operating-model-policy.js';
 import type { UsageReason } from './usage-types.js';
 
-/** The tickets one usage asks for. */
+/**
+ * The tickets one usage asks for.
+ *
+ * @example
+ * ticketsAgainstCap({ children: 1, groupMembers: 0, under16Clients: 0 } satisfies RequestedTickets, POLICY_2025.usage);
+ */
 export type RequestedTickets = {
   readonly children: number;
   readonly groupMembers: number;

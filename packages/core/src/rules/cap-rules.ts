@@ -2,7 +2,12 @@
 import type { CapPolicy } from '../policy/operating-model-policy.js';
 import type { CapSettingData } from '../schemas/cap-setting-input.js';
 
-/** Stable ids of the cap rules. */
+/**
+ * Stable ids of the cap rules.
+ *
+ * @example
+ * CAP_RULE_IDS.includes('small-show'); // true
+ */
 export const CAP_RULE_IDS = [
   'min-percent',
   'small-show',
@@ -12,10 +17,20 @@ export const CAP_RULE_IDS = [
   'swimming-hall',
   'visiting-producer',
 ] as const;
-/** A cap rule id. */
+/**
+ * A cap rule id.
+ *
+ * @example
+ * const rule: CapRuleId = 'visiting-producer';
+ */
 export type CapRuleId = (typeof CAP_RULE_IDS)[number];
 
-/** A rule that applies, with the lowest cap it allows and its range (`max: null` = no upper end). */
+/**
+ * A rule that applies, with the lowest cap it allows and its range (`max: null` = no upper end).
+ *
+ * @example
+ * applicableCapRules({ capacity: 8, cap: 0, kind: 'show' }, POLICY_2025.cap); // CapRule[]
+ */
 export type CapRule = {
   readonly rule: CapRuleId;
   readonly minimum: number;

@@ -11,12 +11,22 @@ import { issuesToReasons } from './input-issues.js';
 import { applicableCapRules } from './cap-rules.js';
 import type { CapRule } from './cap-rules.js';
 
-/** `checkCapSetting`'s input; `policy` is an object or a version string (default: the newest). */
+/**
+ * `checkCapSetting`'s input; `policy` is an object or a version string (default: the newest).
+ *
+ * @example
+ * const input: CapSettingInput = { capacity: 120, cap: 4, kind: 'show', policy: '2020' };
+ */
 export type CapSettingInput = CapSettingData & { readonly policy?: OperatingModelPolicy | string };
 
 type CapVerdict = Omit<CapRule, 'minimum'> & { readonly minimum: number; readonly policyVersion: string };
 
-/** The result: the rule that applies and the lowest cap it allows, plus an error when the cap is below it. */
+/**
+ * The result: the rule that applies and the lowest cap it allows, plus an error when the cap is below it.
+ *
+ * @example
+ * const r = checkCapSetting(input); if (!r.ok) alert(r.error.message.fi);
+ */
 export type CapSettingResult =
   | ({ readonly ok: true } & CapVerdict)
   | ({ readonly ok: false; readonly error: RenderedReason<'cap-below-minimum'> } & CapVerdict)

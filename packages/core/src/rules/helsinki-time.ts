@@ -3,7 +3,12 @@
  * Venues live in Finnish time: card validity days, "one month before the show", shown times.
  */
 
-/** Local wall-clock fields. `month` is 1–12. */
+/**
+ * Local wall-clock fields. `month` is 1–12.
+ *
+ * @example
+ * const { hour } = toHelsinki(new Date()); // hour on the Helsinki wall clock
+ */
 export type LocalDateTime = {
   readonly year: number;
   readonly month: number;
@@ -13,7 +18,12 @@ export type LocalDateTime = {
   readonly second: number;
 };
 
-/** A calendar offset; negative values go the other way. Months and days move the wall clock. */
+/**
+ * A calendar offset; negative values go the other way. Months and days move the wall clock.
+ *
+ * @example
+ * shiftHelsinki(start, { months: -1 } satisfies CalendarDuration);
+ */
 export type CalendarDuration = {
   readonly months?: number;
   readonly days?: number;
@@ -21,6 +31,12 @@ export type CalendarDuration = {
   readonly minutes?: number;
 };
 
+/**
+ * The IANA time zone venues live in.
+ *
+ * @example
+ * new Intl.DateTimeFormat('fi-FI', { timeZone: HELSINKI }).format(now);
+ */
 export const HELSINKI = 'Europe/Helsinki';
 
 const DAY = 86_400_000;

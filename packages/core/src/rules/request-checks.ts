@@ -9,7 +9,12 @@ import type { UsageReason } from './usage-types.js';
 
 type TicketRequest = z.infer<typeof TicketRequestSchema>;
 
-/** A request checked against the card kind, with the group members' canonical IDs. */
+/**
+ * A request checked against the card kind, with the group members' canonical IDs.
+ *
+ * @example
+ * const { reasons, memberIds } = checkRequest('community', card, request, false, 'Y110029399');
+ */
 export type RequestCheck = { readonly reasons: UsageReason[]; readonly memberIds: string[] };
 
 /**

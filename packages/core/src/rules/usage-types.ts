@@ -14,18 +14,38 @@ type DeepReadonly<T> = T extends Date
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
 
-/** `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version). */
+/**
+ * `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version).
+ *
+ * @example
+ * const input: DecideUsageInput = { card, event, request: { mode: 'booking', childTickets: 1 }, now: new Date(), policy: '2025' };
+ */
 export type DecideUsageInput = DeepReadonly<z.input<typeof DecideUsageInputSchema>> & {
   readonly policy?: OperatingModelPolicy | string;
 };
 
-/** Codes a usage refusal can carry. */
+/**
+ * Codes a usage refusal can carry.
+ *
+ * @example
+ * const code: UsageRefusalCode = 'cap-reached';
+ */
 export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum'>;
 
-/** One reason of a refusal: `{ code, params, message }`. */
+/**
+ * One reason of a refusal: `{ code, params, message }`.
+ *
+ * @example
+ * for (const reason of decision.reasons) list.append(reason.message[locale]);
+ */
 export type UsageReason = RenderedReason<UsageRefusalCode>;
 
-/** The tickets of one usage: always exactly one adult ticket (the card holder's). Same shape as the API's `Tickets`. */
+/**
+ * The tickets of one usage: always exactly one adult ticket (the card holder's). Same shape as the API's `Tickets`.
+ *
+ * @example
+ * const { adult, children, total } = decision.tickets; // adult is always 1
+ */
 export type UsageTickets = {
   readonly adult: 1;
   readonly children: number;
@@ -34,7 +54,12 @@ export type UsageTickets = {
   readonly total: number;
 };
 
-/** An allowed usage. */
+/**
+ * An allowed usage.
+ *
+ * @example
+ * if (decision.ok) record(decision.cardId, decision.tickets);
+ */
 export type UsageAllowed = {
   readonly ok: true;
   /** The canonical card ID. */
@@ -49,8 +74,18 @@ export type UsageAllowed = {
   readonly policyVersion: string;
 };
 
-/** A refused usage, with every reason. */
+/**
+ * A refused usage, with every reason.
+ *
+ * @example
+ * if (!decision.ok) decision.reasons.map((r) => r.code);
+ */
 export type UsageRefused = { readonly ok: false; readonly reasons: readonly UsageReason[] };
 
-/** The result of `decideUsage`. */
+/**
+ * The result of `decideUsage`.
+ *
+ * @example
+ * const decision: UsageDecision = decideUsage(input);
+ */
 export type UsageDecision = UsageAllowed | UsageRefused;

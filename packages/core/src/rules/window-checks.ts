@@ -4,7 +4,12 @@ import type { CalendarDurationInput, TimeWindow } from '../schemas/instant.js';
 import { formatHelsinki, shiftHelsinki } from './helsinki-time.js';
 import type { UsageReason } from './usage-types.js';
 
-/** A window resolved to instants; a missing bound is open. */
+/**
+ * A window resolved to instants; a missing bound is open.
+ *
+ * @example
+ * const { opens, closes } = resolveWindow({ opensBeforeStart: { minutes: 30 } }, start);
+ */
 export type ResolvedWindow = { readonly opens?: Date; readonly closes?: Date };
 
 /**

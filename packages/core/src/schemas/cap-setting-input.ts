@@ -15,5 +15,10 @@ export const CapSettingInputSchema = z.object({
   kind: ShowKindSchema,
   visitingProducer: z.boolean().optional(),
 });
-/** A proposed cap setting. */
+/**
+ * A proposed cap setting.
+ *
+ * @example
+ * const data: CapSettingData = CapSettingInputSchema.parse(form);
+ */
 export type CapSettingData = z.infer<typeof CapSettingInputSchema>;

@@ -8,7 +8,12 @@ import { z } from 'zod';
  * InstantSchema.parse('2026-03-01T18:00:00+02:00');
  */
 export const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true })]);
-/** An instant as accepted from outside. */
+/**
+ * An instant as accepted from outside.
+ *
+ * @example
+ * const start: Instant = '2026-03-01T18:00:00+02:00';
+ */
 export type Instant = z.infer<typeof InstantSchema>;
 
 /**
@@ -33,7 +38,12 @@ export const CalendarDurationSchema = z.object({
   hours: count(),
   minutes: count(),
 });
-/** A calendar offset. */
+/**
+ * A calendar offset.
+ *
+ * @example
+ * const d: CalendarDurationInput = { months: 1 };
+ */
 export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
 
 /**
@@ -51,5 +61,10 @@ export const TimeWindowSchema = z.object({
   opensBeforeStart: CalendarDurationSchema.optional(),
   closesBeforeStart: CalendarDurationSchema.optional(),
 });
-/** A booking or collection window. */
+/**
+ * A booking or collection window.
+ *
+ * @example
+ * const booking: TimeWindow = { opensBeforeStart: { months: 1 } };
+ */
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;

@@ -25,7 +25,12 @@ export const ShowConfigSchema = z.object({
   /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
   policyVersion: z.string().min(1).max(32).optional(),
 });
-/** A show's or course's settings. */
+/**
+ * A show's or course's settings.
+ *
+ * @example
+ * const show: ShowConfig = ShowConfigSchema.parse(json);
+ */
 export type ShowConfig = z.infer<typeof ShowConfigSchema>;
 
 /**
@@ -35,7 +40,17 @@ export type ShowConfig = z.infer<typeof ShowConfigSchema>;
  * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
  */
 export const UsageEventSchema = ShowConfigSchema.extend({ ticketsGiven: whole().default(0) });
-/** A show at decision time (input form: `ticketsGiven` may be left out). */
+/**
+ * A show at decision time (input form: `ticketsGiven` may be left out).
+ *
+ * @example
+ * const event: UsageEventInput = { kind: 'show', start: '2026-03-01T18:00:00+02:00', cap: 6, ticketsGiven: 2 };
+ */
 export type UsageEventInput = z.input<typeof UsageEventSchema>;
-/** A show at decision time, parsed. */
+/**
+ * A show at decision time, parsed.
+ *
+ * @example
+ * const event: UsageEvent = UsageEventSchema.parse(json); event.ticketsGiven; // 0 when left out
+ */
 export type UsageEvent = z.infer<typeof UsageEventSchema>;

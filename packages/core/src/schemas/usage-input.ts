@@ -19,7 +19,12 @@ export const UsageCardSchema = z.object({
   /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
   minors: z.number().int().min(0).max(100),
 });
-/** The card record part the rules need. */
+/**
+ * The card record part the rules need.
+ *
+ * @example
+ * const card: UsageCard = UsageCardSchema.parse(recordFromKaikukanta);
+ */
 export type UsageCard = z.infer<typeof UsageCardSchema>;
 
 /**
@@ -32,7 +37,12 @@ export const UsageGroupSchema = z.object({
   memberCardIds: z.array(z.string().max(256)).max(1000).default([]),
   under16Clients: z.number().int().min(0).max(1000).default(0),
 });
-/** A community card's company (input form). */
+/**
+ * A community card's company (input form).
+ *
+ * @example
+ * const group: UsageGroupInput = { memberCardIds: ['A999005461'], under16Clients: 2 };
+ */
 export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
 
 /**
@@ -51,7 +61,12 @@ export const TicketRequestSchema = z.object({
    */
   countedInTally: z.boolean().default(false),
 });
-/** The request (input form). */
+/**
+ * The request (input form).
+ *
+ * @example
+ * const request: TicketRequestInput = { mode: 'collection', countedInTally: true };
+ */
 export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
 
 /**
@@ -66,5 +81,10 @@ export const DecideUsageInputSchema = z.object({
   request: TicketRequestSchema,
   now: InstantSchema,
 });
-/** `decideUsage`'s data input, parsed. */
+/**
+ * `decideUsage`'s data input, parsed.
+ *
+ * @example
+ * const data: DecideUsageData = DecideUsageInputSchema.parse(input);
+ */
 export type DecideUsageData = z.infer<typeof DecideUsageInputSchema>;
