@@ -1,0 +1,138 @@
+import { expect } from '@esm-bundle/chai';
+import bwipjs from 'bwip-js/browser';
+import { isKaikuError } from '../../errors/kaiku-error.js';
+import { startCameraScan } from './start-camera-scan.js';
+import type { CameraScan } from './types.js';
+
+/** A "camera" made of a canvas stream, so the test controls what is in view and when permission resolves. */
+function fakeDevices(options: { draw?: string; delayMs?: number } = {}) {
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 480;
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+  context.fillStyle = '#ddd';
+  context.fillRect(0, 0, 640, 480);
+  if (options.draw) {
+    const symbol = document.createElement('canvas');
+    bwipjs.toCanvas(symbol, {
+      bcid: 'qrcode',
+      text: options.draw,
+      scale: 6,
+      paddingwidth: 4,
+      paddingheight: 4,
+      backgroundcolor: 'ffffff',
+    });
+    context.drawImage(symbol, 320 - symbol.width / 2, 240 - symbol.height / 2);
+  }
+  const timer = setInterval(() => context.fillRect(0, 0, 1, 1), 50); // keep frames coming
+  const calls: MediaStreamConstraints[] = [];
+  const streams: MediaStream[] = [];
+  const devices = {
+    getUserMedia: (constraints: MediaStreamConstraints) => {
+      calls.push(constraints);
+      const stream = canvas.captureStream(20);
+      streams.push(stream);
+      return new Promise<MediaStream>((resolve) => setTimeout(() => resolve(stream), options.delayMs ?? 0));
+    },
+    enumerateDevices: () =>
+      Promise.resolve([
+        { kind: 'videoinput', deviceId: 'cam-1', label: 'Canvas', groupId: 'g' } as MediaDeviceInfo,
+      ]),
+  } as unknown as MediaDevices;
+  return { devices, calls, streams, dispose: () => clearInterval(timer) };
+}
+
+const waitFor = async (condition: () => boolean, ms = 10_000): Promise<void> => {
+  const until = performance.now() + ms;
+  while (!condition() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+};
+
+describe('startCameraScan (canvas camera)', () => {
+  it('asks for the rear camera at an ideal 1280×720, without audio', async () => {
+    const fake = fakeDevices();
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      worker: false,
+      onScan: () => undefined,
+    });
+    scan.stop();
+    fake.dispose();
+    expect(fake.calls).to.deep.equal([
+      {
+        video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
+        audio: false,
+      },
+    ]);
+  });
+
+  it('reads a QR card from the stream once and stops every track, idempotently', async () => {
+    const fake = fakeDevices({ draw: 'A999005458' });
+    const scans: CameraScan[] = [];
+    const stops: string[] = [];
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      // The dev server serves the TypeScript source; a build serves decode-worker.js next to this module.
+      workerUrl: new URL('./decode-worker.ts', import.meta.url),
+      onScan: (s) => scans.push(s),
+      onStop: (reason) => stops.push(reason),
+    });
+    expect(scan.video.hasAttribute('playsinline')).to.equal(true);
+    expect(scan.video.muted).to.equal(true);
+    await waitFor(() => scans.length > 0);
+    await new Promise((r) => setTimeout(r, 600));
+    scan.stop();
+    scan.stop();
+    fake.dispose();
+    expect(scans.map((s) => [s.id, s.format])).to.deep.equal([['A999005458', 'qr_code']]);
+    expect(scans[0]?.card).to.include({ id: 'A999005458', prefix: 'A' });
+    expect(scan.stats.decoder).to.equal('worker');
+    expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
+    expect(stops).to.deep.equal(['stopped']);
+    expect(scan.stopped).to.equal(true);
+  });
+
+  it('stops a stream that arrives after an abort during the permission prompt', async () => {
+    const fake = fakeDevices({ delayMs: 200 });
+    const controller = new AbortController();
+    const started = startCameraScan({
+      mediaDevices: fake.devices,
+      signal: controller.signal,
+      onScan: () => undefined,
+    });
+    setTimeout(() => controller.abort(), 20);
+    const error = await started.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isKaikuError(error) && error.code).to.equal('camera-aborted');
+    await new Promise((r) => setTimeout(r, 300));
+    fake.dispose();
+    expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
+  });
+
+  it('refuses torch and zoom on a camera without them, and every method after stop', async () => {
+    const fake = fakeDevices();
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      worker: false,
+      onScan: () => undefined,
+    });
+    expect(scan.capabilities.torch).to.equal(false);
+    const torch = await scan.setTorch(true).catch((e: unknown) => e);
+    expect(isKaikuError(torch) && torch.code).to.equal('camera-feature-unsupported');
+    const zoom = await scan.setZoom(2).catch((e: unknown) => e);
+    expect(isKaikuError(zoom) && zoom.code).to.equal('camera-feature-unsupported');
+    expect(await scan.listCameras()).to.deep.equal([{ deviceId: 'cam-1', label: 'Canvas', groupId: 'g' }]);
+    scan.stop();
+    fake.dispose();
+    const switched = await scan.switchCamera().catch((e: unknown) => e);
+    expect(isKaikuError(switched) && switched.code).to.equal('camera-stopped');
+  });
+
+  it('reports camera-unsupported when the browser has no getUserMedia', async () => {
+    const error = await startCameraScan({ mediaDevices: {} as MediaDevices, onScan: () => undefined }).catch(
+      (e: unknown) => e,
+    );
+    expect(isKaikuError(error) && error.code).to.equal('camera-unsupported');
+  });
+});
