@@ -101,7 +101,9 @@ export class ApiHttpError extends KaikuApiError {
 export class ApiProblemError extends KaikuApiError {
   readonly problem: Problem;
   readonly problemCode: string;
-  constructor(problem: Problem, options: ApiErrorOptions = {}) {
+  /** `Retry-After` of the response (e.g. on 409 in progress), when given. */
+  readonly retryAfterMs: number | undefined;
+  constructor(problem: Problem, options: ApiErrorOptions & { retryAfterMs?: number } = {}) {
     super('problem', problem.detail ?? problem.title, {
       retryable: problem.code === 'idempotency-key-in-progress' || isRetryableStatus(problem.status),
       ...options,
@@ -111,6 +113,7 @@ export class ApiProblemError extends KaikuApiError {
     this.name = 'ApiProblemError';
     this.problem = problem;
     this.problemCode = problem.code;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -125,11 +125,17 @@ describe('HTTP statuses', () => {
     const calls = answer(
       'post',
       USAGES_URL,
-      () => problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy')),
+      () => problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy'), { 'retry-after': '0' }),
       usageResult,
     );
     await expect(register()).resolves.toMatchObject({ usageId: 'u1', replayed: false });
     expect(calls.count).toBe(2);
+    answer('post', USAGES_URL, () =>
+      problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy'), { 'retry-after': '600' }),
+    );
+    const error = await caught(register());
+    expect((error as ApiProblemError).retryAfterMs).toBe(600_000);
+    expect(error.retryable).toBe(true);
   });
 
   it('429 with Retry-After in seconds is honoured (0 s → retried at once)', async () => {

@@ -79,7 +79,9 @@ async function errorFor(response: Response, nowMs: number): Promise<KaikuApiErro
       // An unreadable error body: the status alone decides.
     }
   }
-  if (problem && !STATUS_FIRST(status)) return new ApiProblemError({ ...problem, status });
+  if (problem && !STATUS_FIRST(status)) {
+    return new ApiProblemError({ ...problem, status }, retryAfterMs !== undefined ? { retryAfterMs } : {});
+  }
   return new ApiHttpError(status, {
     ...(problem ? { problem } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
-import { ApiHttpError } from './api-errors.js';
+import { ApiHttpError, ApiProblemError } from './api-errors.js';
 import { readResponse } from './read-response.js';
 import { backoffDelay } from './retry-policy.js';
 import type { ResolvedRetry } from './retry-policy.js';
@@ -125,7 +125,8 @@ export async function sendRequest<S extends z.ZodType>(
       return await attemptOnce(ctx, plan, schema, attempt, signal);
     } catch (error) {
       if (!(error instanceof KaikuApiError) || attempt >= maxAttempts || !shouldRetry(error)) throw error;
-      const retryAfter = error instanceof ApiHttpError ? error.retryAfterMs : undefined;
+      const retryAfter =
+        error instanceof ApiHttpError || error instanceof ApiProblemError ? error.retryAfterMs : undefined;
       if (retryAfter !== undefined && retryAfter > ctx.retry.maxRetryAfterMs) throw error;
       const delay = retryAfter ?? backoffDelay(attempt, ctx.retry, ctx.random);
       try {
