@@ -2,6 +2,7 @@
  * `kaiku-sandbox`: starts the sandbox from the command line.
  * Development: node --import tsx --conditions=source packages/sandbox/src/cli.ts --seed
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
 
@@ -80,7 +81,7 @@ export async function runCli(
   return { close: sandbox.close, url: sandbox.url };
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain || process.env.KAIKU_SANDBOX_BIN === '1') {
   const result = await runCli(process.argv.slice(2));
   if ('code' in result) process.exit(result.code);
