@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core';
+import { startSandbox } from './start-sandbox.js';
+
+vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
+
+const DAY = 86_400_000;
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kaiku-retention-'));
+  file = join(dir, 'keys.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const usage: UsageRequest = {
+  venueId: 'teatteri-hilla',
+  show: { id: 'retention-show', name: 'Muisti', start: '2030-04-01T18:00:00+03:00', kind: 'exhibition' },
+  cardId: 'A999005458',
+  childTickets: 0,
+  channel: 'reservation',
+  mode: 'booking',
+  clientTime: '2026-11-21T09:00:00Z',
+};
+
+function ageKey(key: string, days: number, column: 'created_at' | 'locked_at' = 'created_at'): void {
+  const db = new Database(file);
+  db.prepare(`UPDATE idempotency SET ${column} = ? WHERE key = ?`).run(Date.now() - days * DAY, key);
+  db.close();
+}
+
+describe('idempotency keys over time', () => {
+  it('are forgotten after the retention, which is never below 30 days', async () => {
+    let sandbox = await startSandbox({ db: file, seed: true });
+    let api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't' });
+    const first = await api.registerUsage(usage, { idempotencyKey: 'key-31-days-old' });
+    const second = await api.registerUsage(usage, { idempotencyKey: 'key-40-days-old' });
+    await sandbox.close();
+    ageKey('key-31-days-old', 31);
+    ageKey('key-40-days-old', 40);
+
+    sandbox = await startSandbox({ db: file, keyRetentionDays: 10 }); // below 30 is raised to 30
+    api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't' });
+    try {
+      const renewed = await api.registerUsage(usage, { idempotencyKey: 'key-31-days-old' });
+      expect(renewed).toMatchObject({ replayed: false, usageId: expect.any(String) });
+      // keyRetentionDays 10 → 30: the 31-day-old key is gone too; the 40-day-old one certainly.
+      expect(renewed.usageId).not.toBe(first.usageId);
+      const forgotten = await api.registerUsage(usage, { idempotencyKey: 'key-40-days-old' });
+      expect(forgotten.usageId).not.toBe(second.usageId);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('the default retention still replays a 34-day-old key', async () => {
+    let sandbox = await startSandbox({ db: file, seed: true });
+    const first = await createApiClient({ baseUrl: sandbox.url, getToken: () => 't' }).registerUsage(usage, {
+      idempotencyKey: 'key-34-days-old',
+    });
+    await sandbox.close();
+    ageKey('key-34-days-old', 34);
+    sandbox = await startSandbox({ db: file });
+    try {
+      const again = await createApiClient({ baseUrl: sandbox.url, getToken: () => 't' }).registerUsage(
+        usage,
+        {
+          idempotencyKey: 'key-34-days-old',
+        },
+      );
+      expect(again).toMatchObject({ replayed: true, usageId: first.usageId });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('a key left pending by a crash is taken over after 30 s, not blocked forever', async () => {
+    const sandbox = await startSandbox({ db: file, seed: true });
+    try {
+      const db = new Database(file);
+      const now = Date.now();
+      const insert = db.prepare(
+        "INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES (?, 'x', 'pending', ?, ?)",
+      );
+      insert.run('crashed-key-fresh', now, now);
+      insert.run('crashed-key-stale', now - 60_000, now - 60_000);
+      db.close();
+      const api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't', retry: 0 });
+      await expect(api.registerUsage(usage, { idempotencyKey: 'crashed-key-fresh' })).rejects.toMatchObject({
+        problemCode: 'idempotency-key-in-progress',
+        status: 409,
+      });
+      await expect(api.registerUsage(usage, { idempotencyKey: 'crashed-key-stale' })).resolves.toMatchObject({
+        replayed: false,
+      });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
