@@ -120,6 +120,17 @@ describe('parseCardId properties', () => {
     );
   });
 
+  it('accepts exactly the strings of the seed format (oracle over a small alphabet)', () => {
+    const oracle = /^(?:(?:A|Y|X|Z)[0-9]{9}|(?:AM|YM)[0-9]{8,9})$/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'AMYXZBEO0123456789'), { maxLength: 13 }), (chars) => {
+        const text = chars.join('');
+        expect(parseCardId(text).ok).toBe(oracle.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never accepts an ID with one character substituted by a look-alike letter', () => {
     fc.assert(
       fc.property(

@@ -148,6 +148,30 @@ describe('decideUsage', () => {
     expect(decideUsage(badPolicy).ok).toBe(false);
   });
 
+  it('never refuses fewer children when it allows more, nor a larger cap', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (children, fewer, cap, given) => {
+          const input = (c: number, k: number): DecideUsageInput => ({
+            ...base,
+            card: { ...base.card, minors: 4 },
+            event: { ...base.event, cap: k, ticketsGiven: given },
+            request: { mode: 'booking', childTickets: c },
+          });
+          if (decideUsage(input(children, cap)).ok) {
+            expect(decideUsage(input(Math.min(children, fewer), cap)).ok).toBe(true);
+            expect(decideUsage(input(children, cap + 1)).ok).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws and always gives a reason when it refuses', () => {
     const arbitraryInput = fc.oneof(
       fc.anything(),
