@@ -1,5 +1,6 @@
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { decodeImage } from '../decode/decode-image.js';
+import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
 
 /** Options of `parseCardId`, passed through to the decoder (structured-cloned into the worker). */
@@ -23,9 +24,9 @@ export type FrameReading = {
   readonly rejected: DecodeResult | null;
 };
 
-/** Decodes one camera frame and closes the bitmap. Shared by the worker and the main-thread fallback. */
+/** Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. */
 export async function decodeFrame(
-  bitmap: ImageBitmap,
+  bitmap: CameraFrame,
   job: FrameJob,
   signal?: AbortSignal,
 ): Promise<FrameReading> {
@@ -45,7 +46,7 @@ export async function decodeFrame(
     });
     return { reading, rejected: reading ? null : rejected };
   } finally {
-    bitmap.close();
+    closeFrame(bitmap);
   }
 }
 

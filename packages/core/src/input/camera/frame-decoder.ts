@@ -1,4 +1,5 @@
 import type * as DecodeFrameModuleNs from './decode-frame.js';
+import type { CameraFrame } from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 
 type DecodeFrameModule = typeof DecodeFrameModuleNs;
@@ -7,8 +8,8 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 /** Decodes camera frames one at a time, in a Worker or on the main thread. */
 export type FrameDecoder = {
   readonly kind: 'worker' | 'main-thread';
-  /** Takes ownership of the bitmap (transfers or closes it). */
-  decode(bitmap: ImageBitmap, job: FrameJob): Promise<FrameReading>;
+  /** Takes ownership of the frame (transfers or closes it). */
+  decode(frame: CameraFrame, job: FrameJob): Promise<FrameReading>;
   close(): void;
 };
 
@@ -30,7 +31,15 @@ export class FrameDecodeError extends Error {
   }
 }
 
-type Pending = { id: number; resolve: (r: FrameReading) => void; reject: (e: Error) => void };
+type Pending = {
+  id: number;
+  resolve: (r: FrameReading) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
+
+/** A worker that has not answered one frame in this long is taken for hung, and replaced by the main thread. */
+const WORKER_TIMEOUT_MS = 15_000;
 
 /**
  * Starts the decoding worker, or returns `null` when this browser has no module Workers. The URL expression is
@@ -52,6 +61,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 
   const fail = (error: Error): void => {
     failure ??= error;
+    if (pending) clearTimeout(pending.timer);
     pending?.reject(failure);
     pending = undefined;
     worker.terminate();
@@ -59,7 +69,8 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if (!pending || reply.id !== pending.id) return;
-    const { resolve, reject } = pending;
+    const { resolve, reject, timer } = pending;
+    clearTimeout(timer);
     pending = undefined;
     if (reply.ok) resolve(reply.result ?? { reading: null, rejected: null });
     else reject(new FrameDecodeError(reply.error));
@@ -73,14 +84,16 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 
   return {
     kind: 'worker',
-    decode(bitmap, job) {
-      if (failure) {
-        bitmap.close();
-        return Promise.reject(failure);
+    decode(frame, job) {
+      if (failure || !(frame instanceof ImageBitmap)) {
+        if ('close' in frame) frame.close();
+        return Promise.reject(failure ?? new WorkerUnavailableError('not an ImageBitmap'));
       }
+      const bitmap = frame;
       return new Promise<FrameReading>((resolve, reject) => {
         const id = nextId++;
-        pending = { id, resolve, reject };
+        const timer = setTimeout(() => fail(new WorkerUnavailableError('timeout')), WORKER_TIMEOUT_MS);
+        pending = { id, resolve, reject, timer };
         const request: WorkerRequest = { id, bitmap, job };
         try {
           worker.postMessage(request, [bitmap]);
@@ -106,7 +119,7 @@ export function createMainThreadDecoder(): FrameDecoder {
       try {
         module = await import('./decode-frame.js');
       } catch (cause) {
-        bitmap.close();
+        if ('close' in bitmap) bitmap.close();
         throw new FrameDecodeError({
           name: 'DecodeError',
           code: 'decode_decoder_unavailable',

@@ -1,4 +1,5 @@
 import type { DecodeRegion } from '../decode/types.js';
+import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
   createMainThreadDecoder,
@@ -92,14 +93,14 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | null> {
     const rect = regionRect(video.videoWidth, video.videoHeight, options.region);
-    let bitmap: ImageBitmap;
+    let bitmap: CameraFrame;
     try {
-      bitmap = await createImageBitmap(video, rect.x, rect.y, rect.width, rect.height);
+      bitmap = await grabFrame(video, rect);
     } catch {
       return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
     }
     if (closed) {
-      bitmap.close();
+      closeFrame(bitmap);
       return null;
     }
     const active = currentDecoder();
@@ -154,6 +155,22 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean):
     v.requestVideoFrameCallback(onFrame);
   }
   return { count: () => count };
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** Copies the region of the current video frame: an `ImageBitmap`, or a canvas where that API is missing. */
+async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFrame> {
+  if (typeof createImageBitmap === 'function') {
+    return createImageBitmap(video, rect.x, rect.y, rect.width, rect.height);
+  }
+  const canvas = video.ownerDocument.createElement('canvas');
+  canvas.width = rect.width;
+  canvas.height = rect.height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2D canvas');
+  context.drawImage(video, rect.x, rect.y, rect.width, rect.height, 0, 0, rect.width, rect.height);
+  return canvas;
 }
 
 /** The region in whole video pixels, at least 1×1 and inside the frame. */

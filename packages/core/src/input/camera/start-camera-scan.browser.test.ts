@@ -91,6 +91,23 @@ describe('startCameraScan (canvas camera)', () => {
     expect(scan.stopped).to.equal(true);
   });
 
+  it('reads through a canvas on the main thread where createImageBitmap is missing', async () => {
+    const fake = fakeDevices({ draw: 'Y110029399' });
+    const original = globalThis.createImageBitmap;
+    (globalThis as { createImageBitmap?: unknown }).createImageBitmap = undefined;
+    const scans: CameraScan[] = [];
+    try {
+      const scan = await startCameraScan({ mediaDevices: fake.devices, onScan: (s) => scans.push(s) });
+      await waitFor(() => scans.length > 0);
+      expect(scan.stats.decoder).to.equal('main-thread');
+      scan.stop();
+    } finally {
+      globalThis.createImageBitmap = original;
+      fake.dispose();
+    }
+    expect(scans.map((s) => s.id)).to.deep.equal(['Y110029399']);
+  });
+
   it('stops a stream that arrives after an abort during the permission prompt', async () => {
     const fake = fakeDevices({ delayMs: 200 });
     const controller = new AbortController();
