@@ -1,0 +1,98 @@
+/** The CLIs' own texts (summary labels, usage errors) in Finnish, Swedish and English. */
+import type { Locale } from '@kaiku-scanner/core';
+
+type Text = { readonly [L in Locale]: string };
+
+export const CLI_TEXT = {
+  rowsRead: { fi: 'Rivejä luettu', sv: 'Lästa rader', en: 'Rows read' },
+  registered: { fi: 'Kirjattu', sv: 'Registrerade', en: 'Registered' },
+  alreadyRegistered: { fi: 'Jo aiemmin kirjattu', sv: 'Redan registrerade', en: 'Already registered' },
+  valid: { fi: 'Kelvollisia (kuivaharjoitus)', sv: 'Giltiga (provkörning)', en: 'Valid (dry run)' },
+  refused: { fi: 'Palvelin hylkäsi', sv: 'Avvisade av servern', en: 'Refused by the server' },
+  invalid: { fi: 'Virheellisiä', sv: 'Ogiltiga', en: 'Invalid' },
+  skipped: { fi: 'Ohitettu (tyhjä/yhteensä)', sv: 'Överhoppade (tom/summa)', en: 'Skipped (blank/totals)' },
+  notSent: { fi: 'Ei lähetetty', sv: 'Inte skickade', en: 'Not sent' },
+  problems: { fi: 'Ongelmarivit', sv: 'Problemrader', en: 'Rows with problems' },
+  row: { fi: 'rivi', sv: 'rad', en: 'row' },
+  field: { fi: 'sarake', sv: 'kolumn', en: 'field' },
+  code: { fi: 'koodi', sv: 'kod', en: 'code' },
+  card: { fi: 'kortti', sv: 'kort', en: 'card' },
+  message: { fi: 'viesti', sv: 'meddelande', en: 'message' },
+  more: { fi: 'ja {n} muuta riviä', sv: 'och {n} rader till', en: 'and {n} more rows' },
+  rowsFile: {
+    fi: 'Rivikohtainen raportti: {file}',
+    sv: 'Rapport per rad: {file}',
+    en: 'Per-row report: {file}',
+  },
+  dryRun: {
+    fi: 'Kuivaharjoitus: mitään ei kirjattu.',
+    sv: 'Provkörning: ingenting registrerades.',
+    en: 'Dry run: nothing was registered.',
+  },
+  safeAgain: {
+    fi: 'Tiedoston voi tuoda uudelleen: jo kirjatut rivit eivät kirjaudu kahdesti.',
+    sv: 'Filen kan importeras igen: redan registrerade rader registreras inte två gånger.',
+    en: 'The file can be imported again: rows already registered are not registered twice.',
+  },
+  notRead: {
+    fi: 'Rivin {row} jälkeisiä rivejä ei luettu.',
+    sv: 'Rader efter rad {row} lästes inte.',
+    en: 'Rows after row {row} were not read.',
+  },
+  missingOption: {
+    fi: 'Puuttuva valitsin: {option}',
+    sv: 'Saknat alternativ: {option}',
+    en: 'Missing option: {option}',
+  },
+  badOption: {
+    fi: 'Virheellinen valitsin: {option}',
+    sv: 'Ogiltigt alternativ: {option}',
+    en: 'Invalid option: {option}',
+  },
+  noToken: {
+    fi: 'Ympäristömuuttuja {name} (tunnisteelle) puuttuu tai on tyhjä.',
+    sv: 'Miljövariabeln {name} (för token) saknas eller är tom.',
+    en: 'The environment variable {name} (for the token) is missing or empty.',
+  },
+  fileMissing: {
+    fi: 'Tiedostoa ei voi lukea: {file}',
+    sv: 'Filen kan inte läsas: {file}',
+    en: 'The file cannot be read: {file}',
+  },
+  fileWrite: {
+    fi: 'Tiedostoon ei voi kirjoittaa: {file}',
+    sv: 'Det går inte att skriva till filen: {file}',
+    en: 'The file cannot be written: {file}',
+  },
+  unreachable: {
+    fi: 'Kaikukantaan ei saada yhteyttä ({reason}): mitään ei kirjattu.',
+    sv: 'Kaikukanta kan inte nås ({reason}): ingenting registrerades.',
+    en: 'Kaikukanta cannot be reached ({reason}): nothing was registered.',
+  },
+  wrote: {
+    fi: 'Kirjoitettu {file}: {rows} riviä, aikuisia {adults}, lapsia {children}.',
+    sv: 'Skrev {file}: {rows} rader, vuxna {adults}, barn {children}.',
+    en: 'Wrote {file}: {rows} rows, {adults} adult and {children} child tickets.',
+  },
+  seeHelp: { fi: 'Katso --help.', sv: 'Se --help.', en: 'See --help.' },
+} as const satisfies Record<string, Text>;
+
+/** One CLI text in a language, with `{name}` placeholders filled. */
+export function say(
+  key: keyof typeof CLI_TEXT,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return CLI_TEXT[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The language: `--lang`, else KAIKU_LANG, LC_ALL, LC_MESSAGES or LANG (fi*, sv*), else English. */
+export function pickLocale(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Locale | undefined {
+  const value = flag ?? env.KAIKU_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  const lang = value.slice(0, 2).toLowerCase();
+  if (flag !== undefined && !['fi', 'sv', 'en'].includes(lang)) return undefined;
+  return lang === 'fi' || lang === 'sv' ? lang : 'en';
+}

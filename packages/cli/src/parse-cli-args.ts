@@ -1,0 +1,25 @@
+/** Shared command-line parsing: `node:util` parseArgs, with usage errors turned into exit code 2. */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+
+export type ParsedCli<T> = { ok: true; values: T; positionals: string[] } | { ok: false; message: string };
+
+export function parseCli<T>(
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): ParsedCli<T> {
+  try {
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return { ok: true, values: parsed.values as T, positionals: parsed.positionals };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `256M`, `2G`, `1000` → bytes. */
+export function parseBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg])?i?b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
+  return Math.floor(Number(m[1]) * unit);
+}
