@@ -83,7 +83,8 @@ describe('parseCardId: refuses', () => {
     ['Ä999005458', 'bad-character'],
     ['Ⅹ000011986', 'bad-character'],
     ['X00001198①', 'bad-character'],
-    ['A999005458G', 'bad-character'],
+    ['A999005458G', 'unexpected-check-character'],
+    ['A999005458H', 'bad-character'],
     ['E1234', 'legacy-code'],
     ['50142', 'legacy-code'],
     ['XA0032', 'legacy-code'],
@@ -166,8 +167,9 @@ describe('parseCardId: Code 39 check character', () => {
     expect(codeOf(`${id}ä`, { checkCharacter: 'strip' })).toBe('bad-character');
   });
 
-  it('off: a check character is not part of an ID', () => {
-    expect(parseCardId(id + check).ok).toBe(false);
+  it('off: a check character is not part of an ID, and a transmitted one is named', () => {
+    expect(codeOf(id + check)).toBe('unexpected-check-character');
+    expect(codeOf(`*${id}${check}*`)).toBe('unexpected-check-character');
     expect(codeOf(`${id}%`)).toBe('bad-character');
   });
 

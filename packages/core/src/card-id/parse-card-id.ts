@@ -8,6 +8,7 @@ import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
 import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';
 import { splitCheckCharacter } from './check-character.js';
+import { code39CheckCharacter } from './code39.js';
 import type { CheckCharacterMode } from './check-character.js';
 import { normalizeReading } from './normalize-reading.js';
 
@@ -64,6 +65,7 @@ export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: 
  * parseCardId(' *a999005458* \r\n'); // { ok: true, id: 'A999005458', prefix: 'A', kind: 'client', medium: 'paper' }
  * parseCardId('E1234');              // { ok: false, error: { code: 'legacy-code', … } }
  * parseCardId('A999005458G', { checkCharacter: 'verify' }).ok; // true
+ * parseCardId('A999005458G');        // { ok: false, error: { code: 'unexpected-check-character', … } }
  */
 export function parseCardId(raw: string, options: ParseCardIdOptions = {}): CardIdResult {
   const format = options.format ?? CARD_ID_FORMAT;
@@ -75,12 +77,23 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
       ? refuse('bad-character', charParams(reading.text, split.index))
       : refuse('bad-checksum', {});
   }
+  const mode = options.checkCharacter ?? 'off';
   const result = matchData(split.data, format);
+  if (!result.ok && mode === 'off' && hasUnexpectedCheckCharacter(reading.text, format)) {
+    return refuse('unexpected-check-character', {});
+  }
   // A reading that is a whole valid ID by itself most likely lacks its check character.
   if (!result.ok && split.data !== reading.text && matchData(reading.text, format).ok) {
     return refuse('bad-checksum', {});
   }
   return result;
+}
+
+/** A valid ID followed by its own mod-43 character: the reader sends a check character nobody asked for. */
+function hasUnexpectedCheckCharacter(text: string, format: CardIdFormat): boolean {
+  const chars = [...text];
+  const data = chars.slice(0, -1).join('');
+  return data !== '' && code39CheckCharacter(data) === chars[chars.length - 1] && matchData(data, format).ok;
 }
 
 function matchData(id: string, format: CardIdFormat): CardIdResult {

@@ -45,6 +45,14 @@ export const cardIdMessages = defineMessages({
     sv: () => 'Streckkodens kontrolltecken saknas eller stämmer inte. Läs kortet på nytt.',
     en: () => 'The barcode check character is missing or does not match. Scan the card again.',
   },
+  'unexpected-check-character': {
+    fi: () =>
+      'Luku päättyy ylimääräiseen Code 39 -tarkistusmerkkiin. Aseta lukija jättämään se pois tai ota tarkistusmerkin käsittely käyttöön.',
+    sv: () =>
+      'Läsningen slutar med ett extra Code 39-kontrolltecken. Ställ in läsaren att utelämna det eller aktivera hanteringen av kontrolltecken.',
+    en: () =>
+      'The reading ends with an extra Code 39 check character. Set the reader not to send it, or enable check-character handling.',
+  },
   'legacy-code': {
     fi: () =>
       'Tämä on vanha paikallisen kokeilun koodi. Kortti toimii vain, jos se on rekisteröity Kaikukantaan: ohjaa haltija kortinjakajalle.',
