@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { pickLocale, say } from './cli-text.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { maskCardId } from './mask.js';
+import { parseBytes } from './parse-cli-args.js';
+import { createProgressBar, renderProgress } from './progress-bar.js';
+
+const progress = {
+  bytesRead: 50,
+  totalBytes: 100,
+  rowsRead: 10,
+  registered: 8,
+  alreadyRegistered: 1,
+  refused: 0,
+  invalid: 1,
+};
+
+describe('CLI parts', () => {
+  it('masks card IDs, keeping the prefix and the last two characters', () => {
+    expect(maskCardId('A045198723')).toBe('A*******23');
+    expect(maskCardId('AM12345678')).toBe('AM******78');
+    expect(maskCardId('E2251')).toBe('E**51');
+    expect(maskCardId('1234')).toBe('****');
+  });
+
+  it('draws the progress bar only on a terminal, at most every 100 ms', () => {
+    expect(renderProgress(progress, 60)).toMatch(/^\[#+-+\]  50%  10 rows {2}9 ok {2}1 invalid$/);
+    expect(renderProgress({ ...progress, totalBytes: undefined })).toBe('10 rows  9 ok  1 invalid');
+    const written: string[] = [];
+    let clock = 1000;
+    const tty = createProgressBar({ isTTY: true, write: (t) => written.push(t) }, true, () => clock);
+    tty.update(progress);
+    tty.update(progress);
+    clock += 150;
+    tty.update(progress);
+    tty.done();
+    expect(written).toHaveLength(3);
+    expect(written[2]).toBe('\r\x1b[K');
+    const pipe: string[] = [];
+    const piped = createProgressBar({ isTTY: false, write: (t) => pipe.push(t) }, true);
+    piped.update(progress);
+    piped.done();
+    expect(pipe).toEqual([]);
+  });
+
+  it('picks the language from --lang or the environment', () => {
+    expect(pickLocale(undefined, { LANG: 'fi_FI.UTF-8' })).toBe('fi');
+    expect(pickLocale(undefined, { LC_ALL: 'sv_FI.UTF-8', LANG: 'fi_FI' })).toBe('sv');
+    expect(pickLocale(undefined, { LANG: 'C' })).toBe('en');
+    expect(pickLocale('sv', {})).toBe('sv');
+    expect(pickLocale('de', {})).toBeUndefined();
+    expect(say('more', 'fi', { n: 3 })).toBe('ja 3 muuta riviä');
+  });
+
+  it('parses sizes and maps error codes to exit codes', () => {
+    expect(parseBytes('256M')).toBe(256 * 1024 ** 2);
+    expect(parseBytes('2GiB')).toBe(2 * 1024 ** 3);
+    expect(parseBytes('1000')).toBe(1000);
+    expect(parseBytes('lots')).toBeUndefined();
+    expect(exitCodeOf('report-server-failed')).toBe(EXIT.server);
+    expect(exitCodeOf('report-header-missing')).toBe(EXIT.file);
+    expect(exitCodeOf('report-aborted')).toBe(EXIT.interrupted);
+    expect(exitCodeOf('report-options-invalid')).toBe(EXIT.usage);
+  });
+});

@@ -1,0 +1,225 @@
+/**
+ * The CLIs as users run them: spawned with tsx from source, against the real sandbox in its own
+ * process. Exit codes, output, masking, the per-row report, and nothing registered twice.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, startSandboxProcess } from './testing/sandbox-process.js';
+import type { SandboxProcess } from './testing/sandbox-process.js';
+
+type Run = { code: number; stdout: string; stderr: string };
+const dir = mkdtempSync(join(tmpdir(), 'kaiku-cli-'));
+const fixture = (name: string) => join(REPO_ROOT, 'test/fixtures/reports', name);
+
+function run(cli: 'import' | 'report', args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', `packages/cli/src/${cli}-cli.ts`, ...args],
+      { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let sandbox: SandboxProcess;
+const VENUE = 'teatteri-hilla';
+const REPORT = join(dir, 'myynti.csv');
+const TOKEN = { KAIKU_TOKEN: 'test-token' };
+
+async function serverCount(): Promise<number> {
+  const res = await fetch(
+    `${sandbox.url}v1/venues/${VENUE}/usages?from=2020-01-01&to=2020-12-31&limit=1000`,
+    {
+      headers: { authorization: 'Bearer test-token' },
+    },
+  );
+  const body = (await res.json()) as { items: unknown[] };
+  return body.items.length;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  writeFileSync(
+    REPORT,
+    [
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
+      'A045198723;1;2;Taikuri Matti;3.2.2020',
+      'A999005458;1;0;Kesäyöntaika;9.2.2020',
+      'X000011986;1;0;Kesäyöntaika;9.2.2020',
+      'A999005380;1;0;Kesäyöntaika;9.2.2020',
+      'E2251;1;0;Kesäyöntaika;9.2.2020',
+    ].join('\n'),
+  );
+}, 60_000);
+afterAll(() => sandbox.stop());
+
+describe('kaiku-import', () => {
+  it('prints help with the exit codes', async () => {
+    const r = await run('import', ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exit codes: 0 all rows went in');
+  });
+
+  it('exits 2 on usage errors, in the chosen language', async () => {
+    const noVenue = await run('import', [REPORT, '--dry-run', '--lang', 'sv']);
+    expect(noVenue).toMatchObject({ code: 2 });
+    expect(noVenue.stderr).toContain('Saknat alternativ: --venue');
+    expect((await run('import', [REPORT, '--venue', 'v', '--bogus'])).code).toBe(2);
+    const noToken = await run('import', [
+      REPORT,
+      '--venue',
+      'v',
+      '--base-url',
+      sandbox.url,
+      '--token-env',
+      'MY_TOKEN',
+    ]);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('MY_TOKEN');
+  });
+
+  it('exits 3 when the file is missing or not a sales report', async () => {
+    expect((await run('import', [join(dir, 'nope.csv'), '--venue', 'v', '--dry-run'])).code).toBe(3);
+    const header = await run('import', [
+      fixture('wrong-header-no-date.csv'),
+      '--venue',
+      'v',
+      '--dry-run',
+      '--lang',
+      'fi',
+    ]);
+    expect(header.code).toBe(3);
+    expect(header.stderr).toContain('Otsikkoriviltä puuttuu sarake: Päivämäärä.');
+  });
+
+  it('exits 4 when the server cannot be reached, before reading the file', async () => {
+    const r = await run('import', [REPORT, '--venue', VENUE, '--base-url', 'http://127.0.0.1:9/'], TOKEN);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('cannot be reached');
+  });
+
+  it('dry run: masks card IDs unless asked, exits 1 for invalid rows, draws no progress bar off a terminal', async () => {
+    const masked = await run('import', [fixture('bad-values.csv'), '--venue', 'v', '--dry-run']);
+    expect(masked.code).toBe(1);
+    expect(masked.stdout).toMatch(/Valid \(dry run\)\s+1/);
+    expect(masked.stdout).toContain('A*******23');
+    expect(masked.stdout).not.toContain('A045198723');
+    expect(masked.stderr).toBe('');
+    const shown = await run('import', [
+      fixture('bad-values.csv'),
+      '--venue',
+      'v',
+      '--dry-run',
+      '--show-card-ids',
+    ]);
+    expect(shown.stdout).toContain('A045198723');
+    const ok = await run('import', [
+      fixture('template-fi-windows1252.csv'),
+      '--venue',
+      'v',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encoding: 'windows-1252', counts: { valid: 3 } });
+  });
+
+  it('imports against the sandbox, writes the per-row report, and registers nothing twice', async () => {
+    const rows = join(dir, 'rows.csv');
+    const first = await run(
+      'import',
+      [REPORT, '--venue', VENUE, '--base-url', sandbox.url, '--rows', rows, '--lang', 'en'],
+      TOKEN,
+    );
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/Registered\s+3/);
+    expect(first.stdout).toMatch(/Refused by the server\s+1/);
+    expect(first.stdout).not.toContain('A999005380');
+    const lines = readFileSync(rows, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('row;status;field;code;message;card_id');
+    expect(lines).toContain('2;registered;;;;A045198723');
+    expect(lines.find((l) => l.startsWith('5;refused'))).toMatch(/card-inactive;.*;A999005380$/);
+    expect(lines.find((l) => l.startsWith('6;invalid'))).toContain('legacy-code');
+    expect(await serverCount()).toBe(3);
+
+    const again = await run('import', [REPORT, '--venue', VENUE, '--base-url', sandbox.url, '--json'], TOKEN);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      counts: { registered: 0, alreadyRegistered: 3, refused: 1 },
+    });
+    expect(await serverCount()).toBe(3);
+  });
+});
+
+describe('kaiku-report', () => {
+  it('exits 2 without a period', async () => {
+    const r = await run('report', ['--venue', VENUE, '--base-url', sandbox.url], TOKEN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from');
+  });
+
+  it('writes the XLSX usage report with totals', async () => {
+    const out = join(dir, 'kaikukortti.xlsx');
+    const r = await run(
+      'report',
+      [
+        '--venue',
+        VENUE,
+        '--from',
+        '1.2.2020',
+        '--to',
+        '2020-02-29',
+        '-o',
+        out,
+        '--base-url',
+        sandbox.url,
+        '--lang',
+        'fi',
+      ],
+      TOKEN,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 riviä');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const values: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values[0]).toEqual([
+      'Kortin tunnus',
+      'Lippu aikuiselle',
+      'Lippu lapselle',
+      'Esityksen nimi',
+      'Päivämäärä',
+    ]);
+    expect(values).toHaveLength(5);
+    expect(values[4]).toEqual(['Yhteensä', 3, 2]);
+  });
+
+  it('exits 3 when the output cannot be written', async () => {
+    const r = await run(
+      'report',
+      [
+        '--venue',
+        VENUE,
+        '--from',
+        '2020-02-01',
+        '--to',
+        '2020-02-29',
+        '-o',
+        join(dir, 'missing-dir', 'r.csv'),
+        '--base-url',
+        sandbox.url,
+      ],
+      TOKEN,
+    );
+    expect(r.code).toBe(3);
+  });
+});
