@@ -20,6 +20,8 @@ export type FrameLoopOptions = {
   readonly onFrame: (result: FrameReading, now: number) => void;
   /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
   readonly onFatal: (error: unknown) => void;
+  /** Internal seam for tests: replaces the worker/main-thread choice. */
+  readonly createDecoder?: () => FrameDecoder;
 };
 
 export type FrameLoop = {
@@ -54,7 +56,10 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   };
 
   const currentDecoder = (): FrameDecoder => {
-    decoder ??= (options.worker ? createWorkerDecoder(options.workerUrl) : null) ?? createMainThreadDecoder();
+    decoder ??=
+      options.createDecoder?.() ??
+      (options.worker ? createWorkerDecoder(options.workerUrl) : null) ??
+      createMainThreadDecoder();
     return decoder;
   };
 

@@ -108,6 +108,42 @@ describe('startCameraScan (canvas camera)', () => {
     expect(scans.map((s) => s.id)).to.deep.equal(['Y110029399']);
   });
 
+  it('gives opt-in feedback: onFeedback, a vibration and a beep on accept (none by default)', async () => {
+    const fake = fakeDevices({ draw: 'A045198723' });
+    const vibrations: unknown[] = [];
+    Object.defineProperty(navigator, 'vibrate', {
+      configurable: true,
+      value: (p: unknown) => vibrations.push(p),
+    });
+    const feedback: string[] = [];
+    try {
+      const quiet = await startCameraScan({
+        mediaDevices: fake.devices,
+        worker: false,
+        onScan: () => undefined,
+      });
+      await waitFor(() => quiet.stats.framesDecoded > 3);
+      quiet.stop();
+      expect(vibrations).to.deep.equal([]);
+      const scans: CameraScan[] = [];
+      const scan = await startCameraScan({
+        mediaDevices: fake.devices,
+        worker: false,
+        beep: true,
+        vibrate: true,
+        onScan: (s) => scans.push(s),
+        onFeedback: (f) => feedback.push(f.kind),
+      });
+      await waitFor(() => scans.length > 0);
+      scan.stop();
+    } finally {
+      delete (navigator as { vibrate?: unknown }).vibrate;
+      fake.dispose();
+    }
+    expect(feedback).to.deep.equal(['accepted']);
+    expect(vibrations).to.deep.equal([80]);
+  });
+
   it('stops a stream that arrives after an abort during the permission prompt', async () => {
     const fake = fakeDevices({ delayMs: 200 });
     const controller = new AbortController();

@@ -1,0 +1,157 @@
+import { expect } from '@esm-bundle/chai';
+import type { CameraFrame } from './camera-frame.js';
+import { createFrameLoop, regionRect } from './frame-loop.js';
+import type { FrameDecoder } from './frame-decoder.js';
+
+/** A playing video of a canvas stream, so frames keep coming. */
+async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void }> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 240;
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+  let n = 0;
+  const timer = setInterval(() => {
+    context.fillStyle = `rgb(${(n += 10) % 255}, 80, 80)`;
+    context.fillRect(0, 0, 320, 240);
+  }, 20);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = canvas.captureStream(50);
+  await video.play();
+  return {
+    video,
+    dispose() {
+      clearInterval(timer);
+      for (const t of (video.srcObject as MediaStream).getTracks()) t.stop();
+    },
+  };
+}
+
+/** A decoder that takes `ms` per frame and records how many frames it held at once. */
+function slowDecoder(ms: number) {
+  const seen = { inFlight: 0, maxInFlight: 0, frames: 0, sizes: [] as string[], closed: false };
+  const decoder: FrameDecoder = {
+    kind: 'main-thread',
+    async decode(frame: CameraFrame) {
+      seen.inFlight += 1;
+      seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+      seen.sizes.push(`${frame.width}x${frame.height}`);
+      await new Promise((r) => setTimeout(r, ms));
+      if ('close' in frame) frame.close();
+      seen.inFlight -= 1;
+      seen.frames += 1;
+      return { reading: null, rejected: null };
+    },
+    close() {
+      seen.closed = true;
+    },
+  };
+  return { decoder, seen };
+}
+
+describe('createFrameLoop', () => {
+  it('never holds more than one frame in flight and stretches the interval to the decode time', async () => {
+    const { video, dispose } = await canvasVideo();
+    const slow = slowDecoder(150);
+    const loop = createFrameLoop({
+      video,
+      job: { formats: ['qr_code'], effort: 'fast' },
+      worker: false,
+      minIntervalMs: 10,
+      maxIntervalMs: 1000,
+      createDecoder: () => slow.decoder,
+      onFrame: () => undefined,
+      onFatal: (e) => {
+        throw e;
+      },
+    });
+    loop.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    const stats = loop.stats;
+    loop.stop();
+    dispose();
+    expect(slow.seen.maxInFlight).to.equal(1);
+    // 150 ms decodes plus an equal pause: about 5 frames in 1.5 s, never the 50 the video offered.
+    expect(slow.seen.frames).to.be.within(2, 7);
+    expect(stats.intervalMs).to.be.at.least(150);
+    expect(slow.seen.closed).to.equal(true);
+  });
+
+  it('crops frames to the region of interest before they reach the decoder', async () => {
+    const { video, dispose } = await canvasVideo();
+    const slow = slowDecoder(1);
+    const loop = createFrameLoop({
+      video,
+      region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 },
+      job: { formats: ['qr_code'], effort: 'fast' },
+      worker: false,
+      minIntervalMs: 10,
+      maxIntervalMs: 100,
+      createDecoder: () => slow.decoder,
+      onFrame: () => undefined,
+      onFatal: () => undefined,
+    });
+    loop.start();
+    await new Promise((r) => setTimeout(r, 300));
+    loop.stop();
+    dispose();
+    expect(slow.seen.sizes.length).to.be.greaterThan(0);
+    expect(new Set(slow.seen.sizes)).to.deep.equal(new Set(['160x60']));
+  });
+
+  it('gives up after three failing frames in a row, but not after one', async () => {
+    const { video, dispose } = await canvasVideo();
+    let calls = 0;
+    const fatal: unknown[] = [];
+    const flaky: FrameDecoder = {
+      kind: 'main-thread',
+      async decode(frame) {
+        if ('close' in frame) frame.close();
+        calls += 1;
+        if (calls === 1 || calls >= 3) throw new Error('boom');
+        return { reading: null, rejected: null };
+      },
+      close: () => undefined,
+    };
+    const loop = createFrameLoop({
+      video,
+      job: { formats: ['qr_code'], effort: 'fast' },
+      worker: false,
+      minIntervalMs: 5,
+      maxIntervalMs: 20,
+      createDecoder: () => flaky,
+      onFrame: () => undefined,
+      onFatal: (e) => fatal.push(e),
+    });
+    loop.start();
+    await new Promise((r) => setTimeout(r, 800));
+    loop.stop();
+    dispose();
+    expect(fatal).to.have.length(1);
+    expect(calls).to.equal(5);
+  });
+});
+
+describe('regionRect', () => {
+  it('maps fractions to whole pixels inside the frame', () => {
+    expect(regionRect(1280, 720, undefined)).to.deep.equal({ x: 0, y: 0, width: 1280, height: 720 });
+    expect(regionRect(1280, 720, { x: 0.1, y: 0.25, width: 0.8, height: 0.5 })).to.deep.equal({
+      x: 128,
+      y: 180,
+      width: 1024,
+      height: 360,
+    });
+    expect(regionRect(640, 480, { x: 0.9, y: 0.9, width: 0.5, height: 0.5 })).to.deep.equal({
+      x: 576,
+      y: 432,
+      width: 64,
+      height: 48,
+    });
+    expect(regionRect(640, 480, { x: Number.NaN, y: -1, width: 0, height: 2 })).to.deep.equal({
+      x: 0,
+      y: 0,
+      width: 1,
+      height: 480,
+    });
+  });
+});
