@@ -19,3 +19,21 @@ describe('rule vectors (Node)', () => {
     (_n, vector) => expect(checkCapVector(vector)).toEqual([]),
   );
 });
+
+describe('rule vectors cover every refusal code', () => {
+  it('has at least one vector per card-ID and rules code', async () => {
+    const { cardIdMessages } = await import('../messages/card-id.js');
+    const { rulesMessages } = await import('../messages/rules.js');
+    const expected = (vectors: { expect: Record<string, unknown> }[]): unknown[] =>
+      vectors.flatMap((v) => [v.expect.code, ...((v.expect.codes as unknown[] | undefined) ?? [])]);
+    const seen = new Set([
+      ...expected(cardIdVectors.vectors),
+      ...expected(usageFile.vectors),
+      ...expected(capVectors.vectors),
+    ]);
+    const missing = [...Object.keys(cardIdMessages), ...Object.keys(rulesMessages)].filter(
+      (code) => !seen.has(code),
+    );
+    expect(missing).toEqual([]);
+  });
+});
