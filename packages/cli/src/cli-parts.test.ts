@@ -24,7 +24,7 @@ describe('CLI parts', () => {
   });
 
   it('draws the progress bar only on a terminal, at most every 100 ms', () => {
-    expect(renderProgress(progress, 60)).toMatch(/^\[#+-+\]  50%  10 rows {2}9 ok {2}1 invalid$/);
+    expect(renderProgress(progress, 60)).toMatch(/^\[#+-+\] {2}50% {2}10 rows {2}9 ok {2}1 invalid$/);
     expect(renderProgress({ ...progress, totalBytes: undefined })).toBe('10 rows  9 ok  1 invalid');
     const written: string[] = [];
     let clock = 1000;
