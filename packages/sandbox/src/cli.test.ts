@@ -20,6 +20,17 @@ describe('kaiku-sandbox CLI', () => {
     },
   );
 
+  it('reports a database that cannot be opened with exit code 1 and one line', async () => {
+    const lines: string[] = [];
+    expect(
+      await runCli(['--db', '/nonexistent-dir/x/kaiku.db', '--port', '0'], (l) => lines.push(l)),
+    ).toEqual({
+      code: 1,
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^kaiku-sandbox could not start: /);
+  });
+
   it('starts a seeded in-memory sandbox on an ephemeral port and logs masked request lines', async () => {
     const lines: string[] = [];
     const result = await runCli(['--port', '0'], (l) => lines.push(l));

@@ -66,16 +66,24 @@ export async function runCli(
     return { code: 2 };
   }
   const memory = values.memory === true || values.db === undefined;
-  const sandbox = await startSandbox({
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(values.db && !memory ? { db: values.db } : {}),
-    memory,
-    seed: values.seed === true || memory,
-    ...(values.token ? { token: values.token } : {}),
-    testing: values.testing === true,
-    ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),
-  });
+  let sandbox;
+  try {
+    sandbox = await startSandbox({
+      port,
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.db && !memory ? { db: values.db } : {}),
+      memory,
+      seed: values.seed === true || memory,
+      ...(values.token ? { token: values.token } : {}),
+      testing: values.testing === true,
+      ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),
+    });
+  } catch (error) {
+    // EADDRINUSE, an unwritable --db path, a database from something else: one line, exit 1.
+    const reason = error instanceof Error ? error.message : String(error);
+    out(`kaiku-sandbox could not start: ${reason}`);
+    return { code: 1 };
+  }
   out(`Kaikukanta sandbox listening on ${sandbox.url} (${memory ? 'in memory' : `database ${values.db}`})`);
   out(`  contract: ${sandbox.url}openapi.json   demo cards: ${sandbox.url}demo-cards`);
   return { close: sandbox.close, url: sandbox.url };

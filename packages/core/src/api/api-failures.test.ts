@@ -105,13 +105,30 @@ describe('every problem code reaches the caller with its code', () => {
 });
 
 describe('HTTP statuses', () => {
-  it.each([401, 403])('%i is an http error, never retried, with the problem attached', async (status) => {
-    const calls = answer('post', USAGES_URL, () => problemResponse(makeProblem(status, 'forbidden', 'No')));
-    const error = await caught(register());
-    expect(error).toBeInstanceOf(ApiHttpError);
-    expect(error.code).toBe(`http-${status}`);
-    expect((error as ApiHttpError).problem?.code).toBe('forbidden');
-    expect(calls.count).toBe(1);
+  it.each([
+    [401, 2],
+    [403, 1],
+  ])(
+    '%i is an http error with the problem attached, sent %i time(s) (401: once more with a refreshed token)',
+    async (status, sent) => {
+      const calls = answer('post', USAGES_URL, () => problemResponse(makeProblem(status, 'forbidden', 'No')));
+      const error = await caught(register());
+      expect(error).toBeInstanceOf(ApiHttpError);
+      expect(error.code).toBe(`http-${status}`);
+      expect(error.retryable).toBe(false);
+      expect((error as ApiHttpError).problem?.code).toBe('forbidden');
+      expect(calls.count).toBe(sent);
+    },
+  );
+
+  it('401 then 503s: the token is refreshed only once, retries stay bounded', async () => {
+    let n = 0;
+    const calls = answer('post', USAGES_URL, () =>
+      n++ % 2 === 0 ? new HttpResponse(null, { status: 401 }) : new HttpResponse(null, { status: 503 }),
+    );
+    const error = await caught(register(client({ retry: { limit: 2, baseDelayMs: 1 } })));
+    expect(error.code).toBe('http-401');
+    expect(calls.count).toBe(3);
   });
 
   it('404 from a proxy (HTML) is http-404', async () => {

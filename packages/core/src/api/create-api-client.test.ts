@@ -159,14 +159,30 @@ describe('the token', () => {
     expect(getToken).toHaveBeenCalledTimes(2);
   });
 
-  it('a wrong token gives http-401, not retried, and the token appears in no error text', async () => {
+  it('after a 401 the token is asked for once more with refresh: true', async () => {
+    mock = createMockApi({ baseUrl: BASE, cards: [activeCard], token: 'fresh' });
+    server.use(...mock.handlers);
+    const asked: boolean[] = [];
+    const api = createApiClient({
+      baseUrl: BASE,
+      getToken: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? 'fresh' : 'expired';
+      },
+    });
+    await expect(api.lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
+    expect(asked).toEqual([false, true]);
+    expect(mock.requests).toHaveLength(2);
+  });
+
+  it('a wrong token gives http-401 after one refresh, and the token appears in no error text', async () => {
     mock = createMockApi({ baseUrl: BASE, cards: [activeCard], token: 'right' });
     server.use(...mock.handlers);
     const api = createApiClient({ baseUrl: BASE, getToken: async () => 'wrong-token-xyz' });
     const error = await caught(api.registerUsage(usageFor('A045198723'), { idempotencyKey: 'key-401-0001' }));
     expect(error.code).toBe('http-401');
     expect(error.retryable).toBe(false);
-    expect(mock.requests).toHaveLength(1);
+    expect(mock.requests).toHaveLength(2);
     const text = JSON.stringify({
       ...error,
       message: error.message,

@@ -29,15 +29,18 @@ import { createHttpTransport } from './http-transport.js';
 import { resolveRetry } from './retry-policy.js';
 import type { RetryOptions } from './retry-policy.js';
 import { abortableSleep, sendRequest } from './send-request.js';
-import type { PlannedRequest, SendContext } from './send-request.js';
+import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
 import { summarizeIssues } from './read-response.js';
 import type { Transport } from './transport.js';
 
 export type ApiClientOptions = {
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
   readonly baseUrl: string;
-  /** Returns the bearer token, called before every attempt. The SDK keeps it in no storage and never logs it. */
-  readonly getToken: () => string | Promise<string>;
+  /**
+   * Returns the bearer token, called before every attempt; `{ refresh: true }` after the server
+   * answered 401 (one retry follows). The SDK keeps the token in no storage and never logs it.
+   */
+  readonly getToken: (request: TokenRequest) => string | Promise<string>;
   /** A `fetch` for the default HTTP transport. */
   readonly fetch?: typeof fetch;
   /** Per-attempt timeout. Default 10 000 ms. */

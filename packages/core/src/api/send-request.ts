@@ -6,6 +6,9 @@ import { backoffDelay } from './retry-policy.js';
 import type { ResolvedRetry } from './retry-policy.js';
 import type { Transport, TransportRequest } from './transport.js';
 
+/** What the client tells the token provider: `refresh` after the server answered 401 to the last token. */
+export type TokenRequest = { readonly refresh: boolean };
+
 /** What the client decides per call; the token and the signal are added per attempt. */
 export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'headers'> & {
   readonly headers: Readonly<Record<string, string>>;
@@ -15,7 +18,7 @@ export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'head
 
 export type SendContext = {
   readonly transport: Transport;
-  readonly getToken: () => string | Promise<string>;
+  readonly getToken: (request: TokenRequest) => string | Promise<string>;
   readonly timeoutMs: number;
   readonly retry: ResolvedRetry;
   readonly now: () => number;
@@ -41,9 +44,9 @@ export function abortableSleep(ms: number, signal: AbortSignal | undefined): Pro
   });
 }
 
-async function token(ctx: SendContext): Promise<string> {
+async function token(ctx: SendContext, refresh: boolean): Promise<string> {
   try {
-    const value = await ctx.getToken();
+    const value = await ctx.getToken({ refresh });
     if (typeof value === 'string' && value.length > 0) return value;
   } catch (cause) {
     // The host's token provider failed; its error may contain secrets, so only its name is kept.
@@ -61,6 +64,7 @@ async function attemptOnce<S extends z.ZodType>(
   schema: S,
   attempt: number,
   outer: AbortSignal | undefined,
+  refreshToken: boolean,
 ): Promise<{ data: z.infer<S>; response: Response }> {
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort(outer?.reason);
@@ -68,7 +72,7 @@ async function attemptOnce<S extends z.ZodType>(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
   try {
-    const authorization = `Bearer ${await token(ctx)}`;
+    const authorization = `Bearer ${await token(ctx, refreshToken)}`;
     const { keyed: _keyed, ...rest } = plan;
     const request: TransportRequest = {
       ...rest,
@@ -111,7 +115,8 @@ function shouldRetry(error: KaikuApiError): boolean {
 
 /**
  * Sends a planned request with timeouts and, for keyed requests only, retries with exponential
- * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date).
+ * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date). A 401 from the server is
+ * retried once, whatever the request, with a token asked for with `{ refresh: true }`.
  */
 export async function sendRequest<S extends z.ZodType>(
   ctx: SendContext,
@@ -119,11 +124,22 @@ export async function sendRequest<S extends z.ZodType>(
   schema: S,
   signal: AbortSignal | undefined,
 ): Promise<{ data: z.infer<S>; response: Response }> {
-  const maxAttempts = plan.keyed ? ctx.retry.limit + 1 : 1;
+  let maxAttempts = plan.keyed ? ctx.retry.limit + 1 : 1;
+  let refreshed = false;
+  let refreshNext = false;
   for (let attempt = 1; ; attempt++) {
+    const refresh = refreshNext;
+    refreshNext = false;
     try {
-      return await attemptOnce(ctx, plan, schema, attempt, signal);
+      return await attemptOnce(ctx, plan, schema, attempt, signal, refresh);
     } catch (error) {
+      // The server refused the token (nothing was processed): ask the host once for a fresh one.
+      if (error instanceof ApiHttpError && error.status === 401 && !refreshed) {
+        refreshed = true;
+        refreshNext = true;
+        maxAttempts++;
+        continue;
+      }
       if (!(error instanceof KaikuApiError) || attempt >= maxAttempts || !shouldRetry(error)) throw error;
       const retryAfter =
         error instanceof ApiHttpError || error instanceof ApiProblemError ? error.retryAfterMs : undefined;
