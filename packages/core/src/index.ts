@@ -197,6 +197,7 @@ export type {
 export { createHttpTransport } from './api/http-transport.js';
 export type { HttpTransportOptions } from './api/http-transport.js';
 export type { ApiOperation, Transport, TransportRequest } from './api/transport.js';
+export type { TokenRequest } from './api/send-request.js';
 export type { RetryOptions } from './api/retry-policy.js';
 export { parseRetryAfter } from './api/retry-policy.js';
 export {
@@ -212,6 +213,9 @@ export {
   isRetryableStatus,
 } from './api/api-errors.js';
 export type { ApiErrorCode } from './api/api-errors.js';
+// The base error class and its cross-realm guard (API errors subclass it).
+export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
+export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 export { apiMessages, apiMessageCode } from './messages/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export type { ApiMessageCode } from './messages/api.js';
