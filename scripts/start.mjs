@@ -1,2 +1,209 @@
-// `npm start`: placeholder until the sandbox and the demo box office exist.
-console.log('kaiku-scanner: the demo box office is being built; run `npm test` meanwhile.');
+// `npm start`: the demo box office against the local sandbox.
+// 1. bundles the element and the demo pages with esbuild into .cache/demo/ (no build step needed before);
+// 2. starts the sandbox (seeded, file database .cache/sandbox.db);
+// 3. serves examples/ + the bundles on localhost under a strict Content-Security-Policy;
+// 4. prints the URLs. Ctrl+C stops everything.
+// The functions are exported for the end-to-end tests, which serve the same pages.
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, existsSync, statSync, createReadStream } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const demoOut = path.join(root, '.cache', 'demo');
+
+/** Strict CSP of the demo and of the e2e CSP test: no inline script, no eval; the API origin allowed for fetch. */
+export function cspFor(apiOrigin) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${apiOrigin}`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/**
+ * Bundles the demo into `outdir`: the single-file element bundle (`kaiku-scanner.bundle.js`, one ES module, no
+ * chunks), and the demo box office and headless POS with code splitting (decoders load only with the camera).
+ * `zod-jitless.js` is its own entry that pages load first: with splitting, a shared chunk (zod + the core's schemas)
+ * runs before the importing module's own code, so the zod setting must come from an earlier script.
+ */
+export async function buildDemo(outdir = demoOut) {
+  mkdirSync(outdir, { recursive: true });
+  const common = {
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+    conditions: ['source', 'browser', 'import', 'default'],
+    outdir,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  await build({
+    ...common,
+    entryPoints: { 'kaiku-scanner.bundle': path.join(root, 'examples/plain-html/bundle-entry.ts') },
+    splitting: false,
+  });
+  await build({
+    ...common,
+    entryPoints: {
+      'zod-jitless': path.join(root, 'examples/box-office/zod-jitless.ts'),
+      'box-office': path.join(root, 'examples/box-office/box-office.ts'),
+      pos: path.join(root, 'examples/pos-headless/pos.ts'),
+    },
+    splitting: true,
+  });
+  return outdir;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Serves examples/ with the bundles at /dist/ and `/config.json` ({ baseUrl }) so the pages find the sandbox.
+ * Every response carries the strict CSP. Resolves to { url, close() }.
+ */
+export function serveDemo({ port = 0, apiUrl, outdir = demoOut, host = '127.0.0.1' }) {
+  const apiOrigin = new URL(apiUrl).origin;
+  const csp = cspFor(apiOrigin);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers = {
+      'content-security-policy': csp,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    };
+    if (url.pathname === '/config.json') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      res.end(JSON.stringify({ baseUrl: apiUrl, demoCardsUrl: new URL('/demo-cards', apiUrl).href }));
+      return;
+    }
+    if (url.pathname === '/') {
+      res.writeHead(302, { ...headers, location: '/box-office/' });
+      res.end();
+      return;
+    }
+    const rel = decodeURIComponent(url.pathname);
+    const base = rel.startsWith('/dist/') ? outdir : path.join(root, 'examples');
+    let file = path.normalize(path.join(base, rel.startsWith('/dist/') ? rel.slice(5) : rel));
+    if (!file.startsWith(base)) {
+      res.writeHead(403, headers);
+      res.end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        url: `http://localhost:${actual}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+/** Starts the sandbox CLI as a child process and resolves once it answers. */
+export async function startSandboxProcess({
+  port = 8787,
+  db = path.join(root, '.cache', 'sandbox.db'),
+} = {}) {
+  mkdirSync(path.dirname(db), { recursive: true });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=source',
+      'packages/sandbox/src/cli.ts',
+      '--port',
+      String(port),
+      '--db',
+      db,
+      '--seed',
+    ],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the sandbox exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(new URL('/v1/health', url));
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error('the sandbox did not start within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, close: () => child.kill() };
+}
+
+async function main() {
+  const apiPort = Number(process.env.KAIKU_SANDBOX_PORT ?? 8787);
+  const webPort = Number(process.env.KAIKU_DEMO_PORT ?? 8080);
+  console.log('kaiku-scanner: building the demo…');
+  await buildDemo();
+  const sandbox = await startSandboxProcess({ port: apiPort });
+  const web = await serveDemo({ port: webPort, apiUrl: sandbox.url });
+  console.log('');
+  console.log(`  Demo box office:      ${web.url}/box-office/`);
+  console.log(`  Printable demo cards: ${sandbox.url}/demo-cards`);
+  console.log(`  Plain HTML example:   ${web.url}/plain-html/`);
+  console.log(`  Headless POS example: ${web.url}/pos-headless/`);
+  console.log(`  Sandbox API:          ${sandbox.url}`);
+  console.log('');
+  console.log('Scan a demo card with a USB reader, show it to the camera, or type its ID. Ctrl+C stops.');
+  const stop = () => {
+    sandbox.close();
+    void web.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((e) => {
+    console.error(`kaiku-scanner: npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { styles } from './kaiku-scanner.styles.js';
 import { translations, resolveLocale, type Translation, type UiLocale } from './translations/index.js';
 import { formatterFor, type Formatter } from './format.js';
@@ -739,8 +738,10 @@ export class KaikuScanner extends LitElement {
     const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
     return html`<div part="cap-meter" class="meter">
       <span id="cap-label">${t.capMeterLabel}</span>
-      <div
+      <svg
         class="meter-bar"
+        viewBox="0 0 100 10"
+        preserveAspectRatio="none"
         role="meter"
         aria-labelledby="cap-label"
         aria-valuemin="0"
@@ -748,8 +749,8 @@ export class KaikuScanner extends LitElement {
         aria-valuenow=${Math.min(cap.given, cap.cap)}
         aria-valuetext=${`${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))}, ${t.capLeft(this.fmt.number(left))}`}
       >
-        <div class="meter-fill ${left === 0 ? 'full' : ''}" style=${styleMap({ width: `${pct}%` })}></div>
-      </div>
+        <rect class="meter-fill ${left === 0 ? 'full' : ''}" width=${pct} height="10"></rect>
+      </svg>
       <span
         >${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))} ·
         <strong>${t.capLeft(this.fmt.number(left))}</strong></span

@@ -232,6 +232,8 @@ export const styles = css`
     gap: 0.25rem;
   }
   .meter-bar {
+    display: block;
+    width: 100%;
     height: 0.75rem;
     border-radius: 0.375rem;
     background: var(--kaiku-surface);
@@ -239,12 +241,10 @@ export const styles = css`
     overflow: hidden;
   }
   .meter-fill {
-    height: 100%;
-    background: var(--kaiku-accent);
-    transition: width 0.3s ease;
+    fill: var(--kaiku-accent);
   }
   .meter-fill.full {
-    background: var(--kaiku-danger);
+    fill: var(--kaiku-danger);
   }
   .badge {
     display: inline-flex;
@@ -396,9 +396,6 @@ export const styles = css`
       animation: none;
       border-top-color: var(--kaiku-accent);
       border-right-color: var(--kaiku-accent);
-    }
-    .meter-fill {
-      transition: none;
     }
   }
   .sr-only {

@@ -136,7 +136,8 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
       if (pending.some((r) => r.id === record.id)) {
         return { kind: 'queued', reason: 'network', pending: pending.length };
       }
-      return { kind: 'registered', usageId: record.id };
+      const cap = await this.capState(u.show).catch(() => undefined);
+      return { kind: 'registered', usageId: record.id, ...(cap ? { cap } : {}) };
     },
 
     async capState(show: ShowContext): Promise<CapState | undefined> {

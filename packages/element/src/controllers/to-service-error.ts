@@ -1,4 +1,4 @@
-import { formatMessage, isMessageCode } from '@kaiku-scanner/core';
+import { apiMessageCode, formatMessage, isMessageCode } from '@kaiku-scanner/core';
 import type { LocalizedText, ServiceError } from './services.js';
 
 const UNKNOWN: LocalizedText = {
@@ -9,7 +9,10 @@ const UNKNOWN: LocalizedText = {
 
 /** Renders a code from the core registry in every language; unknown codes get a generic, actionable text. */
 export function localize(code: string, params: Readonly<Record<string, unknown>> = {}): LocalizedText {
-  if (!isMessageCode(code)) return UNKNOWN;
+  if (!isMessageCode(code)) {
+    const alias = apiMessageCode(code);
+    return alias && isMessageCode(alias) ? localize(alias, params) : UNKNOWN;
+  }
   const render = (l: 'fi' | 'sv' | 'en'): string => formatMessage(code, params as never, l);
   return { fi: render('fi'), sv: render('sv'), en: render('en') };
 }
@@ -18,8 +21,14 @@ export function localize(code: string, params: Readonly<Record<string, unknown>>
 export function toServiceError(e: unknown): ServiceError {
   // Structural check: any KaikuError (from any copy of the core) carries a string `code` and plain `params`.
   if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') {
-    const { code, params } = e as { code: string; params?: Readonly<Record<string, unknown>> };
-    return { code, message: localize(code, params ?? {}) };
+    const { code, params, problemCode } = e as {
+      code: string;
+      params?: Readonly<Record<string, unknown>>;
+      problemCode?: unknown;
+    };
+    // A server problem (e.g. `card-not-registered`) is more telling than the transport's `problem`.
+    const best = typeof problemCode === 'string' && problemCode !== '' ? problemCode : code;
+    return { code: best, message: localize(best, params ?? {}) };
   }
   return { code: 'unexpected', message: UNKNOWN };
 }

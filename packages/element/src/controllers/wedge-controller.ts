@@ -1,14 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import * as core from '@kaiku-scanner/core';
-
-type WedgeFactory = (options: {
-  target: Document;
-  onScan: (scan: { readonly id: string }) => void;
-  onError: (error: { readonly code: string; readonly message: Reason['message'] }) => void;
-}) => { stop(): void };
-
-// The core's wedge listener (looked up by name so the element builds while the input adapter is being finished).
-const createWedgeListener = (core as unknown as { createWedgeListener?: WedgeFactory }).createWedgeListener;
+import { createWedgeListener } from '@kaiku-scanner/core';
 import type { Reason } from './services.js';
 
 /**
@@ -45,7 +36,7 @@ export class WedgeController implements ReactiveController {
 
   private sync(): void {
     const want = this.enabled && this.connected;
-    if (want && !this.handle && createWedgeListener) {
+    if (want && !this.handle) {
       this.handle = createWedgeListener({
         target: document,
         onScan: (scan) => this.onScan(scan.id, scan.id),

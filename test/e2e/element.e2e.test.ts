@@ -1,0 +1,259 @@
+// <kaiku-scanner> end to end: real Chromium, the real sandbox, the demo box office served with the strict CSP,
+// real key events. Every visible state is checked with axe-core and screenshotted at 320 px and 1920 px.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  axeViolations,
+  openBoxOffice,
+  screenshotState,
+  startHarness,
+  wedgeScan,
+  type Harness,
+  type ScannerPage,
+} from '../support/element-harness.js';
+
+const LANGS = ['fi', 'sv', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Texts the tests look for, per language (from the element's translations). */
+const T: Record<Lang, { ready: string; registered: string; queued: string; refused: string; next: string }> =
+  {
+    fi: {
+      ready: 'Lue kortti',
+      registered: 'Kirjattu Kaikukantaan',
+      queued: 'Tallennettu',
+      refused: 'Lippua ei voi antaa',
+      next: 'Seuraava asiakas',
+    },
+    sv: {
+      ready: 'Läs kortet',
+      registered: 'Registrerat i Kaikukanta',
+      queued: 'Sparat',
+      refused: 'Ingen biljett kan ges',
+      next: 'Nästa kund',
+    },
+    en: {
+      ready: 'Read a card',
+      registered: 'Registered in Kaikukanta',
+      queued: 'Saved',
+      refused: 'No ticket can be given',
+      next: 'Next customer',
+    },
+  };
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(async () => {
+  const res = await fetch(`${h.apiUrl}/__sandbox/reset`, { method: 'POST' });
+  expect(res.ok).toBe(true);
+});
+
+const part = (p: string) => `kaiku-scanner [part~="${p}"]`;
+
+async function usageCount(cardId: string, showId: string): Promise<number> {
+  const res = await fetch(`${h.apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`);
+  return ((await res.json()) as { count: number }).count;
+}
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe violations in ${state}`).toEqual([]);
+}
+
+async function check(s: ScannerPage, state: string, lang: Lang): Promise<void> {
+  await expectAccessible(s.page, `${state}/${lang}`);
+  await screenshotState(s.page, state, lang);
+}
+
+async function open(lang: Lang, show = 'hilla-taikuri-matti', colorScheme: 'light' | 'dark' = 'light') {
+  const s = await openBoxOffice(h, { lang, path: `/box-office/?show=${show}&lang=${lang}`, colorScheme });
+  await s.page.locator(part('cap-meter')).waitFor();
+  return s;
+}
+
+async function typeManual(s: ScannerPage, id: string): Promise<void> {
+  await s.page.locator('kaiku-scanner #manual').focus();
+  await s.page.keyboard.type(id, { delay: 90 });
+  await s.page.keyboard.press('Enter');
+}
+
+describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
+  it('wedge scan → card → children bounded by the rules → registered → ready, keyboard only', async () => {
+    const s = await open(lang);
+    await expect.poll(() => s.page.locator('kaiku-scanner h3').first().textContent()).toBe(T[lang].ready);
+    await check(s, 'ready', lang);
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('card-panel')).waitFor();
+    await expect.poll(() => s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
+    await check(s, 'card-client', lang);
+    // The child stepper has focus and stops at the 2 registered minors.
+    for (let i = 0; i < 4; i++) await s.page.keyboard.press('ArrowUp');
+    const stepper = s.page.locator('kaiku-scanner #children-value');
+    await expect.poll(() => stepper.getAttribute('aria-valuenow')).toBe('2');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor();
+    expect(await s.page.locator(part('result')).getAttribute('data-outcome')).toBe('registered');
+    expect(await s.page.locator(part('result')).textContent()).toContain(T[lang].registered);
+    expect(await usageCount('A045198723', 'hilla-taikuri-matti')).toBe(1);
+    await check(s, 'registered', lang);
+    // Ready for the next customer: the next scan starts over without touching the mouse.
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(part('card-panel')).waitFor();
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A999005458');
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('manual entry with format hint; a malformed ID says what is wrong', async () => {
+    const s = await open(lang);
+    await typeManual(s, 'E1234');
+    await expect
+      .poll(() => s.page.locator('kaiku-scanner #manual').getAttribute('aria-invalid'))
+      .toBe('true');
+    expect((await s.page.locator('kaiku-scanner #manual-error').textContent())?.length).toBeGreaterThan(10);
+    await check(s, 'manual-invalid', lang);
+    await s.page.locator('kaiku-scanner #manual').fill('');
+    await typeManual(s, 'a999005429');
+    await s.page.locator(part('card-panel')).waitFor();
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A999005429');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor();
+    expect(await usageCount('A999005429', 'hilla-taikuri-matti')).toBe(1);
+    await s.context.close();
+  });
+
+  it('refuses with every reason: inactive, use ban, in transfer, expired, not registered', async () => {
+    const s = await open(lang);
+    const cases: Array<[string, string]> = [
+      ['A999005380', 'card-inactive'],
+      ['A999991234', 'card-use-banned'],
+      ['A999005403', 'card-in-transfer'],
+      ['A999005416', 'card-expired'],
+    ];
+    for (const [id, code] of cases) {
+      await wedgeScan(s.cdp, id);
+      await s.page.locator(`${part('refusal')} li[data-code="${code}"]`).waitFor();
+      expect(await s.page.locator(part('refusal')).textContent()).toContain(T[lang].refused.slice(0, 10));
+      expect(await s.page.locator(part('confirm-button')).count()).toBe(0);
+      if (code === 'card-inactive') await check(s, 'refused', lang);
+      await s.page.keyboard.press('Escape');
+      await s.page.locator('kaiku-scanner #manual').waitFor();
+    }
+    await wedgeScan(s.cdp, 'A999000001');
+    await s.page.locator(`${part('error')}[data-code="card-not-registered"]`).waitFor();
+    await check(s, 'not-registered', lang);
+    expect(await usageCount('A999005380', 'hilla-taikuri-matti')).toBe(0);
+    await s.context.close();
+  });
+
+  it('community card: each member card typed, under-16 clients counted, registered once', async () => {
+    const s = await open(lang);
+    await wedgeScan(s.cdp, 'Y110029399');
+    await s.page.locator(part('tickets')).waitFor();
+    // Without a group the rules refuse; the confirm button says so.
+    expect(await s.page.locator(part('confirm-button')).getAttribute('aria-disabled')).toBe('true');
+    // The member field has focus: a wedge scan adds to the group instead of starting over.
+    await wedgeScan(s.cdp, 'A999005458');
+    await expect
+      .poll(() => s.page.locator('kaiku-scanner .group-list').textContent())
+      .toContain('A999005458');
+    await s.page.keyboard.type('A999005429', { delay: 80 });
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => s.page.locator('kaiku-scanner .group-list li').count()).toBe(2);
+    await s.page.locator('kaiku-scanner #under16-value').focus();
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('ArrowUp');
+    await expect
+      .poll(() => s.page.locator(part('confirm-button')).getAttribute('aria-disabled'))
+      .toBe('false');
+    await check(s, 'community-group', lang);
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor();
+    expect(await s.page.locator(part('result')).getAttribute('data-outcome')).toBe('registered');
+    expect(await usageCount('Y110029399', 'hilla-taikuri-matti')).toBe(1);
+    await s.context.close();
+  });
+
+  it('cap reached: the meter fills and the next card is refused with the cap reason', async () => {
+    const s = await open(lang, 'hilla-kamari');
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor();
+    await s.page.keyboard.press('Enter');
+    await wedgeScan(s.cdp, 'X000011986');
+    await s.page.locator(`${part('refusal')} li[data-code="cap-reached"]`).waitFor();
+    expect(await s.page.locator('kaiku-scanner [role="meter"]').getAttribute('aria-valuenow')).toBe('1');
+    await check(s, 'cap-reached', lang);
+    expect(await usageCount('X000011986', 'hilla-kamari')).toBe(0);
+    await s.context.close();
+  });
+
+  it('offline: the usage is queued with a clear badge, then sent when the network returns', async () => {
+    const s = await open(lang);
+    // Look the card up once online so the offline decision has a cached record.
+    await wedgeScan(s.cdp, 'A999005461');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('Escape');
+    await s.context.setOffline(true);
+    await wedgeScan(s.cdp, 'A999005461');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('ArrowUp');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('queued-badge')).waitFor({ timeout: 30_000 });
+    expect(await s.page.locator(part('result')).textContent()).toContain(T[lang].queued);
+    await expect
+      .poll(() => s.page.locator('kaiku-scanner [data-pending]').getAttribute('data-pending'))
+      .toBe('1');
+    await check(s, 'queued', lang);
+    expect(await usageCount('A999005461', 'hilla-taikuri-matti')).toBe(0);
+    await s.context.setOffline(false);
+    await expect
+      .poll(() => s.page.locator('kaiku-scanner [data-pending]').getAttribute('data-pending'), {
+        timeout: 30_000,
+      })
+      .toBe('0');
+    expect(await usageCount('A999005461', 'hilla-taikuri-matti')).toBe(1);
+    await s.context.close();
+  });
+});
+
+describe('<kaiku-scanner> under the strict CSP', () => {
+  it('runs the whole flow with no CSP violation, in dark mode, with no axe violation', async () => {
+    const s = await openBoxOffice(h, { colorScheme: 'dark', path: '/box-office/?lang=fi' });
+    const res = await fetch(`${h.webUrl}/box-office/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    await s.page.evaluate(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      );
+    });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await check(s, 'dark-ready', 'fi');
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    await check(s, 'dark-card', 'fi');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor();
+    await check(s, 'dark-registered', 'fi');
+    expect(await s.page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
+      [],
+    );
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+});

@@ -1,0 +1,261 @@
+// End-to-end harness for <kaiku-scanner>: the real sandbox, the demo pages bundled by scripts/start.mjs and served
+// with the strict CSP header, and the machine's Chromium driven by playwright-core. Keys are real key events sent
+// through CDP (Input.dispatchKeyEvent), the way a USB wedge reader types.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+// @ts-expect-error plain .mjs without types
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+// @ts-expect-error plain .mjs without types
+import { buildDemo, serveDemo, root } from '../../scripts/start.mjs';
+
+export type Harness = {
+  readonly browser: Browser;
+  readonly apiUrl: string;
+  readonly webUrl: string;
+  close(): Promise<void>;
+};
+
+export type HarnessOptions = { readonly extraArgs?: readonly string[] };
+
+/** The sandbox in a child process running from source (tsx, `source` condition), on an ephemeral port. */
+async function startSandboxChild(db: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', path.join(root, 'test/support/element-sandbox-child.ts'), db],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('sandbox did not start in 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-e2e-'));
+  const sandbox = await startSandboxChild(path.join(dbDir, 'e2e.db'));
+  const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-demo-'));
+  await buildDemo(outdir);
+  const web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir })) as {
+    url: string;
+    close(): Promise<void>;
+  };
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs.filter((a: string) => !a.startsWith('--headless')), ...(options.extraArgs ?? [])],
+  });
+  return {
+    browser,
+    apiUrl: sandbox.url.replace(/\/$/, ''),
+    webUrl: web.url,
+    async close() {
+      await browser.close();
+      await web.close();
+      await sandbox.close();
+      rmSync(outdir, { recursive: true, force: true });
+      rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ScannerPage = {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly cdp: CDPSession;
+  readonly errors: string[];
+};
+
+/** Opens the demo box office in a fresh context (fresh IndexedDB), optionally in a language and colour scheme. */
+export async function openBoxOffice(
+  h: Harness,
+  opts: { lang?: 'fi' | 'sv' | 'en'; width?: number; colorScheme?: 'light' | 'dark'; path?: string } = {},
+): Promise<ScannerPage> {
+  const context = await h.browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    colorScheme: opts.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // A 404 from the API (an unregistered card) is an expected answer; other failed loads are caught below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().startsWith(h.webUrl)) errors.push(`http ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(`${h.webUrl}${opts.path ?? '/box-office/'}`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('kaiku-scanner');
+    return !!el && !!el.shadowRoot && el.baseUrl !== '';
+  });
+  if (opts.lang) await setLang(page, opts.lang);
+  const cdp = await context.newCDPSession(page);
+  return { page, context, cdp, errors };
+}
+
+export async function setLang(page: Page, lang: 'fi' | 'sv' | 'en'): Promise<void> {
+  await page.evaluate((l) => {
+    const el = document.querySelector('kaiku-scanner');
+    if (el) el.lang = l;
+  }, lang);
+}
+
+const KEY_CODES: Record<string, { code: string; vk: number }> = { Enter: { code: 'Enter', vk: 13 } };
+
+function keyInfo(ch: string): { key: string; code: string; vk: number; text: string; shift: boolean } {
+  if (/^[0-9]$/.test(ch))
+    return { key: ch, code: `Digit${ch}`, vk: ch.charCodeAt(0), text: ch, shift: false };
+  if (/^[A-Z]$/.test(ch)) return { key: ch, code: `Key${ch}`, vk: ch.charCodeAt(0), text: ch, shift: true };
+  if (/^[a-z]$/.test(ch))
+    return {
+      key: ch,
+      code: `Key${ch.toUpperCase()}`,
+      vk: ch.toUpperCase().charCodeAt(0),
+      text: ch,
+      shift: false,
+    };
+  const named = KEY_CODES[ch];
+  if (named)
+    return { key: ch, code: named.code, vk: named.vk, text: ch === 'Enter' ? '\r' : '', shift: false };
+  return { key: ch, code: '', vk: 0, text: ch, shift: false };
+}
+
+/**
+ * Types like a USB wedge reader: real key events through CDP, Shift for capitals, then Enter. Each event carries an
+ * explicit `timestamp` `gapMs` after the previous one (that is what `event.timeStamp` reports), and the events are
+ * queued back to back, so a busy test machine cannot stretch the burst into something that looks like typing.
+ */
+export async function wedgeScan(cdp: CDPSession, text: string, gapMs = 6): Promise<void> {
+  let t = Date.now() / 1000;
+  const at = (): number => (t += gapMs / 1000);
+  const sends: Promise<unknown>[] = [];
+  for (const ch of [...text, 'Enter']) {
+    const k = keyInfo(ch);
+    const modifiers = k.shift ? 8 : 0;
+    const shift = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 };
+    if (k.shift)
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...shift, modifiers: 8, timestamp: t }),
+      );
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: k.text ? 'keyDown' : 'rawKeyDown',
+        key: k.key,
+        code: k.code,
+        windowsVirtualKeyCode: k.vk,
+        text: k.text,
+        unmodifiedText: k.text.toLowerCase(),
+        modifiers,
+        timestamp: t,
+      }),
+    );
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: k.key,
+        code: k.code,
+        windowsVirtualKeyCode: k.vk,
+        modifiers,
+        timestamp: t + 0.002,
+      }),
+    );
+    if (k.shift)
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...shift, timestamp: t + 0.003 }));
+    at();
+  }
+  await Promise.all(sends);
+}
+
+/** Presses one key through CDP (keyboard-only operation). */
+export async function press(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+}
+
+/** The element's current flow phase, read from the rendered stage. */
+export async function stageText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      document
+        .querySelector('kaiku-scanner')
+        ?.shadowRoot?.querySelector('.stage')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? '',
+  );
+}
+
+/** Waits until the shadow root has an element matching `selector`. */
+export async function waitInShadow(page: Page, selector: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => !!document.querySelector('kaiku-scanner')?.shadowRoot?.querySelector(sel),
+    selector,
+    { timeout },
+  );
+}
+
+const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A/AA + 2.2) on the page, shadow DOM included; returns the violations. */
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const res = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  });
+}
+
+export const screenshotDir = path.join(root, 'test-results', 'screenshots');
+
+/** Screenshots the element at 320 px and 1920 px wide: `<state>-<lang>-<width>.png`. */
+export async function screenshotState(page: Page, state: string, lang: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const width of [320, 1920]) {
+    await page.setViewportSize({ width, height: width === 320 ? 900 : 1080 });
+    await page.waitForTimeout(50);
+    await page
+      .locator('kaiku-scanner')
+      .screenshot({ path: path.join(screenshotDir, `${state}-${lang}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
