@@ -8,6 +8,8 @@ import type { CardPhotosApi, Measurement } from '../test/support/card-photos/ben
 const seed = Number(process.env.DECODE_BENCH_SEED ?? 20261121);
 const perCell = Number(process.env.DECODE_BENCH_PER_CELL ?? 4);
 const decoders = process.env.DECODE_BENCH_DECODERS?.split(',');
+/** `code_39`, `640x480`, `code_39:640x480`: limit the corpus while tuning. */
+const only = process.env.DECODE_BENCH_ONLY?.split(':') ?? [];
 const TARGET_MS = 33;
 
 type Row = Record<string, string>;
@@ -52,11 +54,18 @@ const harness = await openHarness();
 let results: Measurement[];
 try {
   const started = Date.now();
-  const cases = await harness.page.evaluate(
-    ([s, n]) =>
-      (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.listCases({ seed: s, perCell: n }),
-    [seed, perCell] as const,
-  );
+  const cases = await harness.page
+    .evaluate(
+      ([s, n]) =>
+        (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.listCases({
+          seed: s,
+          perCell: n,
+        }),
+      [seed, perCell] as const,
+    )
+    .then((all) =>
+      all.filter((c) => only.every((o) => o === c.side || o === `${c.size.width}x${c.size.height}`)),
+    );
   results = await harness.page.evaluate(
     ([cs, wasmUrl, names]) =>
       (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.measure(cs, {
@@ -126,4 +135,18 @@ if (ours.n > 0) {
       `success ${total.ok}/${total.n} vs best peer ${peerBest} (${total.ok >= peerBest ? 'met' : 'MISSED'}); ` +
       `wrong reads ${total.wrong} (${total.wrong === 0 ? 'met' : 'MISSED'})\n`,
   );
+}
+
+if (process.env.DECODE_BENCH_FAILURES) {
+  const misses = results.filter((r) => r.decoder === 'kaiku decodeImage' && r.got !== r.expected);
+  process.stdout.write(`\nkaiku decodeImage misses (${misses.length}):\n`);
+  for (const m of misses) {
+    const others = results
+      .filter((r) => r.caseId === m.caseId && r.got === r.expected)
+      .map((r) => r.decoder)
+      .join(', ');
+    process.stdout.write(
+      `  ${m.caseId} ${m.got === null ? 'no read' : `WRONG ${m.got}`}; read by: ${others || '—'}\n`,
+    );
+  }
 }

@@ -7,6 +7,7 @@ import {
   MultiFormatReader,
   RGBLuminanceSource,
 } from '@zxing/library';
+import Quagga from '@ericblade/quagga2';
 import jsQR from 'jsqr';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
@@ -108,6 +109,39 @@ function jsqr(): PeerDecoder {
   };
 }
 
+/**
+ * quagga2 reads only from an image URL (an <img> it loads itself: no Worker, no ImageData). The PNG data URL is
+ * made untimed; its decode of that URL is timed, as in real use it would be.
+ */
+function quagga(): PeerDecoder {
+  const canvas = document.createElement('canvas');
+  return {
+    name: 'quagga2',
+    formats: ['code_39'],
+    prepare: (image) => {
+      canvas.width = image.width;
+      canvas.height = image.height;
+      canvas.getContext('2d')!.putImageData(image, 0, 0);
+      return canvas.toDataURL('image/png');
+    },
+    decode: async (image, prepared) => {
+      try {
+        const r = await Quagga.decodeSingle({
+          src: prepared as string,
+          numOfWorkers: 0,
+          locate: true,
+          inputStream: { size: Math.max(image.width, image.height) },
+          decoder: { readers: ['code_39_reader'] },
+        });
+        const text = r?.codeResult?.code;
+        return typeof text === 'string' && text !== '' ? { text, format: 'code_39' } : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
 function kaiku(name: string, options: Parameters<typeof decodeImage>[1]): PeerDecoder {
   return { name, formats: ['qr_code', 'code_39'], decode: (image) => decodeImage(image, options) };
 }
@@ -121,6 +155,7 @@ export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDec
     html5Qrcode(),
     zxingWasm(wasmUrl),
     jsqr(),
+    quagga(),
   ];
   return names === undefined ? all : all.filter((p) => names.includes(p.name));
 }

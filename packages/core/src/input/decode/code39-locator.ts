@@ -112,5 +112,5 @@ function bundleFor(cells: number[], angle: Float32Array, cols: number, cell: num
     { length: count },
     (_, i) => ((i - (count - 1) / 2) / ((count - 1) / 2)) * halfHeight * 0.8,
   );
-  return { cx, cy, angle: theta, length: 2 * (along + cell) * 1.5 + 4 * cell, offsets };
+  return { cx, cy, angle: theta, length: 2 * (along + cell) * 1.5 + 4 * cell, offsets, step: 0.5 };
 }

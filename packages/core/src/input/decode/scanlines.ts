@@ -7,6 +7,8 @@ export type LineBundle = {
   readonly angle: number;
   readonly length: number;
   readonly offsets: readonly number[];
+  /** Distance between samples in pixels (default 1; 0.5 oversamples narrow bars of distant cards). */
+  readonly step?: number;
 };
 
 /**
@@ -15,13 +17,14 @@ export type LineBundle = {
  */
 export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
   const { width: w, height: h, data: src } = image;
-  const dx = Math.cos(bundle.angle);
-  const dy = Math.sin(bundle.angle);
-  const length = Math.max(1, Math.round(bundle.length));
+  const step = bundle.step ?? 1;
+  const dx = Math.cos(bundle.angle) * step;
+  const dy = Math.sin(bundle.angle) * step;
+  const length = Math.max(1, Math.round(bundle.length / step));
   const data = new Uint8ClampedArray(length * bundle.offsets.length);
   bundle.offsets.forEach((offset, k) => {
-    const ox = bundle.cx - dy * offset - (dx * length) / 2;
-    const oy = bundle.cy + dx * offset - (dy * length) / 2;
+    const ox = bundle.cx - (dy / step) * offset - (dx * length) / 2;
+    const oy = bundle.cy + (dx / step) * offset - (dy * length) / 2;
     const row = k * length;
     for (let t = 0; t < length; t++) {
       const x = ox + dx * t;

@@ -55,7 +55,8 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
   const readerOptions: ReaderOptions = {
     formats: options.formats.map((f) => FORMAT_NAMES[f]),
     tryHarder: true,
-    tryRotate: true,
+    // 90° turns only help 1D codes, and the JS locator after this pass reads Code 39 at any angle.
+    tryRotate: options.effort === 'thorough',
     tryInvert: true,
     tryDownscale: true,
     tryDenoise: options.effort === 'thorough',
