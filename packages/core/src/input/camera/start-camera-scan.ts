@@ -1,3 +1,4 @@
+import { attach, call } from './attach-video.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
 import { parseReading } from './parse-reading.js';
@@ -137,6 +138,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     throw toCameraError(reason);
   }
   started = true;
+  const firstTrack = stream.getVideoTracks()[0];
+  let lastCapabilities: CameraCapabilities = firstTrack
+    ? readCapabilities(firstTrack)
+    : { torch: false, zoom: null, facingMode: null, width: 0, height: 0, deviceId: '' };
   loop.start();
 
   async function switchCamera(deviceId?: string): Promise<CameraCapabilities> {
@@ -169,7 +174,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       throw toCameraError(error);
     }
     reattach();
-    return readCapabilities(currentTrack());
+    lastCapabilities = readCapabilities(currentTrack());
+    return lastCapabilities;
   }
 
   function reattach(): void {
@@ -191,7 +197,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     setTorch: async (on) => applyTorch(currentTrack(), on),
     setZoom: async (zoom) => applyZoom(currentTrack(), zoom),
     get capabilities() {
-      return readCapabilities(currentTrack());
+      // After stop: what the camera could do when it was last on.
+      return stopped ? lastCapabilities : readCapabilities(currentTrack());
     },
     video,
     get stream() {
@@ -211,40 +218,5 @@ function resolveDevices(options: CameraScanOptions): MediaDevices {
     return getMediaDevices(options.mediaDevices);
   } catch (error) {
     throw toCameraError(error);
-  }
-}
-
-/** Shows the stream in the video element: muted and inline, so iOS plays it without fullscreen or a gesture. */
-async function attach(video: HTMLVideoElement, stream: MediaStream, signal: AbortSignal): Promise<void> {
-  video.muted = true;
-  video.playsInline = true;
-  video.setAttribute('playsinline', '');
-  video.setAttribute('muted', '');
-  video.autoplay = true;
-  video.srcObject = stream;
-  const playing = video.play().catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
-    const done = (): void => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    const onAbort = (): void => reject(new CameraError('camera-aborted', { cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    void playing.then(done);
-  });
-}
-
-/** Runs a host callback; an exception in it is reported to the page, never breaks the camera loop. */
-function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
-  if (!callback) return;
-  try {
-    callback(value);
-  } catch (error) {
-    if (typeof reportError === 'function') reportError(error);
-    else
-      setTimeout(() => {
-        throw error;
-      });
   }
 }
