@@ -48,11 +48,11 @@ async function measure(
   return out;
 }
 
-async function renderPng(c: PhotoCase): Promise<string> {
+async function renderPng(c: PhotoCase, type = 'image/png', quality?: number): Promise<string> {
   const image = renderCase(c);
   const canvas = new OffscreenCanvas(image.width, image.height);
   canvas.getContext('2d')!.putImageData(image, 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  const blob = await canvas.convertToBlob(quality === undefined ? { type } : { type, quality });
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
