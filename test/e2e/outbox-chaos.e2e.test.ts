@@ -1,0 +1,214 @@
+// The outbox's exactly-once guarantee under chaos: real Chromium (two tabs on one origin), the real
+// sandbox (SQLite file), and a fault-injecting proxy between them (offline periods with refused
+// connections, 503, 429 + Retry-After, stalls, malformed bodies, responses lost after the server
+// committed). Tabs are reloaded at random moments while they sync. At the end every usage must be
+// on the server exactly once, counted by the sandbox's test endpoint. Run twice: on localhost (a secure
+// context: Web Locks, randomUUID) and on a plain http:// intranet host name (the fallbacks).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { UsageRequest } from '@kaiku-scanner/core';
+import { FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
+import { INTRANET_HOST, launchChromium } from '../support/outbox-launch.js';
+import { startOutboxSandbox } from '../support/outbox-sandbox.js';
+import type { OutboxSandbox } from '../support/outbox-sandbox.js';
+import { startPageServer } from '../support/outbox-page-server.js';
+import type { PageServer } from '../support/outbox-page-server.js';
+import type { OutboxPage } from '../support/outbox-chaos-page.js';
+
+const SEED = Number(process.env.OUTBOX_CHAOS_SEED ?? Date.now() % 100_000);
+const SHOWS = 8;
+const VENUE = 'teatteri-hilla';
+
+let sandbox: OutboxSandbox;
+let pages: PageServer;
+let browser: Browser;
+
+const showId = (i: number): string => `chaos-show-${i % SHOWS}`;
+
+function makeUsage(cardId: string, i: number, start: string): UsageRequest {
+  return {
+    venueId: VENUE,
+    show: { id: showId(i), name: `Kaaosnäytös ${i % SHOWS}`, start, kind: 'show' },
+    cardId,
+    childTickets: i % 3,
+    channel: 'box-office',
+    mode: 'booking',
+    clientTime: new Date().toISOString(),
+  };
+}
+
+type W = { outboxPage: OutboxPage };
+const on = (page: Page) => ({
+  enqueue: (usages: UsageRequest[]) =>
+    page.evaluate((u) => (window as unknown as W).outboxPage.enqueue(u), usages),
+  counts: () => page.evaluate(() => (window as unknown as W).outboxPage.counts()),
+  syncNow: () => page.evaluate(() => (window as unknown as W).outboxPage.syncNow()),
+  attention: () =>
+    page.evaluate(async () =>
+      (await (window as unknown as W).outboxPage.needsAttention()).map((r) => r.problem?.code),
+    ),
+  log: () => page.evaluate(() => (window as unknown as W).outboxPage.log),
+  capabilities: () => page.evaluate(() => (window as unknown as W).outboxPage.capabilities),
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'outboxPage' in window, undefined, { timeout: 20_000 });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  sandbox = await startOutboxSandbox();
+  // A little server-side work per key makes "in progress" (409) and mid-request reloads likelier.
+  await sandbox.post('/__sandbox/delay', { ms: 5 });
+  pages = await startPageServer({ entry: 'test/support/outbox-chaos-page.ts', title: 'outbox chaos' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await sandbox?.close();
+});
+
+type Scenario = {
+  name: string;
+  usages: number;
+  host: string;
+  prefix: string;
+  lock: 'web-locks' | 'indexeddb-lease';
+};
+
+const scenarios: Scenario[] = [
+  {
+    name: 'secure context (Web Locks, randomUUID)',
+    usages: 520,
+    host: 'localhost',
+    prefix: 'A7',
+    lock: 'web-locks',
+  },
+  {
+    name: 'plain http:// intranet page (IndexedDB lease, getRandomValues)',
+    usages: 200,
+    host: INTRANET_HOST,
+    prefix: 'A6',
+    lock: 'indexeddb-lease',
+  },
+];
+
+describe('outbox chaos run', () => {
+  for (const s of scenarios) {
+    it(`${s.name}: ${s.usages} usages exactly once through faults, reloads and two syncing tabs (seed ${SEED})`, async () => {
+      const random = seededRandom(SEED + s.usages);
+      const cardId = (i: number): string => `${s.prefix}${String(i).padStart(8, '0')}`;
+      const validUntil = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+      for (let i = 0; i < s.usages; i++) {
+        await sandbox.post('/__sandbox/cards', {
+          id: cardId(i),
+          prefix: 'A',
+          kind: 'client',
+          status: 'active',
+          validUntil,
+          minors: 2,
+        });
+      }
+      const proxy = await startFaultProxy({
+        target: sandbox.url,
+        faultRate: 0.35,
+        retryAfterSeconds: 1,
+        stallMs: 4_000,
+        random,
+        firstFaults: FAULTS,
+      });
+      const context = await browser.newContext();
+      try {
+        const pageUrl = pages.url.replace('localhost', s.host);
+        const url = `${pageUrl}?api=${encodeURIComponent(proxy.url)}&db=chaos&batch=10&timeout=1500&backoff=150`;
+        const tabs = [await context.newPage(), await context.newPage()] as const;
+        await Promise.all(tabs.map(async (t) => (await t.goto(url), ready(t))));
+        const caps = await on(tabs[0]).capabilities();
+        expect(caps.lock).toBe(s.lock);
+        expect(caps.secureContext).toBe(s.lock === 'web-locks');
+        expect(caps.idempotencyKey).toBe(s.lock === 'web-locks' ? 'random-uuid' : 'get-random-values');
+
+        const start = new Date(Date.now() + 10 * 86_400_000).toISOString();
+        const usages = Array.from({ length: s.usages }, (_, i) => makeUsage(cardId(i), i, start));
+        let confirmed = 0;
+        let reloads = 0;
+        let offlinePeriods = 0;
+        let round = 0;
+        while (confirmed < s.usages) {
+          round++;
+          const tab = tabs[random() < 0.5 ? 0 : 1];
+          const chunk = usages.slice(confirmed, confirmed + 5 + Math.floor(random() * 20));
+          await on(tab).enqueue(chunk); // resolved = durably queued: from here on it must arrive
+          confirmed += chunk.length;
+          // The first rounds surely go offline and reload once; after that, chance decides.
+          const roll = round === 1 ? 0.35 : round === 2 ? 0 : random();
+          if (roll < 0.3) {
+            // Reload a tab at a random moment of its background sync (both tabs sync on their own).
+            await sleep(Math.floor(random() * 250));
+            const victim = tabs[random() < 0.5 ? 0 : 1];
+            await victim.reload();
+            await ready(victim);
+            reloads++;
+          } else if (roll < 0.42) {
+            await proxy.offline();
+            offlinePeriods++;
+            await sleep(300 + Math.floor(random() * 1_200));
+            await proxy.online();
+          } else {
+            await sleep(Math.floor(random() * 150));
+          }
+        }
+
+        // Calm the network and let the tabs drain (they keep syncing on their own timers, too).
+        proxy.setFaultRate(0.1);
+        const deadline = Date.now() + 60_000;
+        let counts = [{ pending: -1, needsAttention: 0 }];
+        while (Date.now() < deadline) {
+          await Promise.all(
+            tabs.map((t) =>
+              on(t)
+                .syncNow()
+                .catch(() => undefined),
+            ),
+          );
+          counts = await Promise.all(tabs.map((t) => on(t).counts()));
+          if (counts.every((c) => c.pending === 0)) break;
+          await sleep(300);
+        }
+        expect(counts.map((c) => c.pending)).toEqual([0, 0]);
+        expect(await on(tabs[0]).attention()).toEqual([]);
+
+        // Count on the server: every usage exactly once.
+        const perUsage = await Promise.all(usages.map((u) => sandbox.count(u.cardId, u.show.id)));
+        const lost = perUsage.filter((n) => n === 0).length;
+        const duplicated = perUsage.filter((n) => n > 1).length;
+        const logs = await Promise.all(tabs.map((t) => on(t).log()));
+        const summary = {
+          scenario: s.lock,
+          seed: SEED,
+          reloads,
+          offlinePeriods,
+          proxy: proxy.stats,
+          tabs: logs,
+          lost,
+          duplicated,
+        };
+        process.stdout.write(`outbox chaos: ${JSON.stringify(summary)}\n`);
+        expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+        // The chaos really happened: every kind of fault, offline periods, reloads, abandoned requests.
+        for (const fault of FAULTS) expect(proxy.stats[fault] ?? 0, fault).toBeGreaterThan(0);
+        expect(proxy.stats['client-gone'] ?? 0).toBeGreaterThan(0);
+        expect(reloads).toBeGreaterThan(2);
+        expect(offlinePeriods).toBeGreaterThan(0);
+        // The tabs heard of each other's sync progress (BroadcastChannel).
+        expect(logs.some((l) => l.remote > 0)).toBe(true);
+      } finally {
+        await context.close();
+        await proxy.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,74 @@
+/**
+ * The page the outbox chaos test and bench drive: one outbox on the real API client, exposed as
+ * `window.outboxPage`. Settings come from the query string (`api`, `db`, `lock`, `batch`, `timeout`).
+ */
+import { createApiClient, createOutbox } from '@kaiku-scanner/core';
+import type { OutboxRecord, SyncSummary, UsageRequest } from '@kaiku-scanner/core';
+
+const params = new URL(location.href).searchParams;
+const client = createApiClient({
+  baseUrl: params.get('api') ?? 'http://127.0.0.1:8787/',
+  getToken: () => 'chaos-test-token',
+  timeoutMs: Number(params.get('timeout') ?? 1500),
+  retry: 0, // the outbox's own backoff is under test
+});
+const outbox = createOutbox({
+  client,
+  databaseName: params.get('db') ?? 'kaiku-outbox',
+  batchSize: Number(params.get('batch') ?? 25),
+  backoff: { baseMs: Number(params.get('backoff') ?? 200), maxMs: 2_000 },
+  lock: params.get('lock') === 'lease' ? 'indexeddb-lease' : 'auto',
+  autoSync: params.get('auto') !== 'off',
+});
+
+const log = { synced: 0, deferred: 0, busy: 0, remote: 0, failures: {} as Record<string, number> };
+outbox.addEventListener('kaiku-usage-synced', (e) => void (log.synced += e.detail.ids.length));
+outbox.addEventListener('kaiku-sync', (e) => {
+  if (e.detail.remote) log.remote++;
+  if (e.detail.phase === 'busy') log.busy++;
+  if (e.detail.phase === 'deferred') {
+    log.deferred++;
+    const f = e.detail.failure ?? 'unknown';
+    log.failures[f] = (log.failures[f] ?? 0) + 1;
+  }
+});
+
+export type OutboxPage = {
+  enqueue(usages: readonly UsageRequest[]): Promise<string[]>;
+  /** Time (ms) each enqueue took until durable, one after another. */
+  timeEnqueues(usages: readonly UsageRequest[]): Promise<number[]>;
+  counts(): Promise<{ pending: number; needsAttention: number }>;
+  needsAttention(): Promise<OutboxRecord[]>;
+  syncNow(): Promise<SyncSummary>;
+  capabilities: typeof outbox.capabilities;
+  log: typeof log;
+};
+
+const page: OutboxPage = {
+  async enqueue(usages) {
+    const ids: string[] = [];
+    for (const u of usages) ids.push((await outbox.enqueue(u)).id);
+    return ids;
+  },
+  async timeEnqueues(usages) {
+    const times: number[] = [];
+    for (const u of usages) {
+      const t0 = performance.now();
+      await outbox.enqueue(u);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  async counts() {
+    const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);
+    return { pending: pending.length, needsAttention: attention.length };
+  },
+  needsAttention: () => outbox.needsAttention(),
+  syncNow: () => outbox.syncNow(),
+  get capabilities() {
+    return outbox.capabilities;
+  },
+  log,
+};
+await outbox.ready;
+(window as unknown as { outboxPage: OutboxPage }).outboxPage = page;
