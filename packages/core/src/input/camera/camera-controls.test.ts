@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { isKaikuError } from '../../errors/kaiku-error.js';
+import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
+
+/** A track object with the parts the controls use (what Chrome on Android reports for a rear camera). */
+function fakeTrack(capabilities: Record<string, unknown>, settings: Record<string, unknown> = {}) {
+  const applied: unknown[] = [];
+  const track = {
+    getCapabilities: () => capabilities,
+    getSettings: () => ({
+      deviceId: 'rear',
+      facingMode: 'environment',
+      width: 1280,
+      height: 720,
+      ...settings,
+    }),
+    applyConstraints: async (c: unknown) => {
+      applied.push(c);
+    },
+  } as unknown as MediaStreamTrack;
+  return { track, applied };
+}
+
+describe('camera controls', () => {
+  it('reads torch and zoom only when the track reports them', () => {
+    expect(readCapabilities(fakeTrack({ torch: true, zoom: { min: 1, max: 8, step: 0.1 } }).track)).toEqual({
+      torch: true,
+      zoom: { min: 1, max: 8, step: 0.1 },
+      facingMode: 'environment',
+      width: 1280,
+      height: 720,
+      deviceId: 'rear',
+    });
+    const plain = readCapabilities(fakeTrack({ zoom: { min: 1, max: 1 } }).track);
+    expect(plain.torch).toBe(false);
+    expect(plain.zoom).toBeNull();
+    const noApi = { getSettings: () => ({}) } as unknown as MediaStreamTrack;
+    expect(readCapabilities(noApi)).toMatchObject({
+      torch: false,
+      zoom: null,
+      facingMode: null,
+      deviceId: '',
+    });
+  });
+
+  it('switches the torch through an advanced constraint', async () => {
+    const { track, applied } = fakeTrack({ torch: true });
+    await applyTorch(track, true);
+    await applyTorch(track, false);
+    expect(applied).toEqual([{ advanced: [{ torch: true }] }, { advanced: [{ torch: false }] }]);
+  });
+
+  it('clamps zoom to the range and rounds it to the step', async () => {
+    const { track, applied } = fakeTrack({ zoom: { min: 1, max: 5, step: 0.5 } });
+    await applyZoom(track, 9);
+    await applyZoom(track, 0.2);
+    await applyZoom(track, 2.7);
+    expect(applied).toEqual([
+      { advanced: [{ zoom: 5 }] },
+      { advanced: [{ zoom: 1 }] },
+      { advanced: [{ zoom: 2.5 }] },
+    ]);
+  });
+
+  it('refuses torch and zoom with camera-feature-unsupported where the camera lacks them or refuses', async () => {
+    const { track } = fakeTrack({});
+    for (const attempt of [applyTorch(track, true), applyZoom(track, 2)]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(isKaikuError(error) && error.code).toBe('camera-feature-unsupported');
+    }
+    const refusing = {
+      ...fakeTrack({ torch: true }).track,
+      getCapabilities: () => ({ torch: true }),
+      getSettings: () => ({}),
+      applyConstraints: () => Promise.reject(new DOMException('no', 'OverconstrainedError')),
+    } as unknown as MediaStreamTrack;
+    const error = await applyTorch(refusing, true).catch((e: unknown) => e);
+    expect(isKaikuError(error) && error.code).toBe('camera-feature-unsupported');
+    expect(isKaikuError(error) && error.params).toEqual({ feature: 'torch' });
+    const zoomNaN = await applyZoom(fakeTrack({ zoom: { min: 1, max: 5 } }).track, Number.NaN).catch(
+      (e: unknown) => e,
+    );
+    expect(isKaikuError(zoomNaN) && zoomNaN.code).toBe('camera-feature-unsupported');
+  });
+
+  it('lists video inputs only', async () => {
+    const devices = {
+      enumerateDevices: async () => [
+        { kind: 'audioinput', deviceId: 'mic', label: 'Mic', groupId: 'a' },
+        { kind: 'videoinput', deviceId: 'front', label: 'Front', groupId: 'b' },
+        { kind: 'videoinput', deviceId: 'rear', label: '', groupId: 'c' },
+      ],
+    } as unknown as MediaDevices;
+    expect(await listVideoInputs(devices)).toEqual([
+      { deviceId: 'front', label: 'Front', groupId: 'b' },
+      { deviceId: 'rear', label: '', groupId: 'c' },
+    ]);
+  });
+});
