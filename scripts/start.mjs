@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, existsSync, statSync, createReadStream } from 'node:fs';
+import { mkdirSync, existsSync, statSync, createReadStream, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,8 @@ export const demoOut = path.join(root, '.cache', 'demo');
 export function cspFor(apiOrigin) {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval' only lets WebAssembly compile (the camera's decoder); JavaScript eval stays blocked.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     `connect-src 'self' ${apiOrigin}`,
     "img-src 'self' data: blob:",
@@ -63,9 +64,14 @@ export async function buildDemo(outdir = demoOut) {
       'zod-jitless': path.join(root, 'examples/box-office/zod-jitless.ts'),
       'box-office': path.join(root, 'examples/box-office/box-office.ts'),
       pos: path.join(root, 'examples/pos-headless/pos.ts'),
+      // The camera decodes in a module Worker loaded as new URL('./decode-worker.js', import.meta.url).
+      'decode-worker': path.join(root, 'packages/core/src/input/camera/decode-worker.ts'),
     },
     splitting: true,
   });
+  // The WebAssembly decoder is fetched next to the decoder module (new URL('./zxing_reader.wasm', import.meta.url)).
+  const wasm = path.join(root, 'packages/core/src/input/decode/zxing_reader.wasm');
+  if (existsSync(wasm)) copyFileSync(wasm, path.join(outdir, 'zxing_reader.wasm'));
   return outdir;
 }
 
@@ -79,6 +85,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 /**

@@ -838,31 +838,35 @@ export class KaikuScanner extends LitElement {
     const refused = blocking.length > 0;
     return html`
       <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
-        <h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
-        <dl>
-          <div>
-            <dt>${t.cardKind}</dt>
-            <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
-          </div>
-          <div>
-            <dt>${t.status}</dt>
-            <dd>${t.statusName(card.status)}</dd>
-          </div>
-          <div>
-            <dt>${t.validUntil}</dt>
-            <dd>${this.fmt.date(card.validUntil)}</dd>
-          </div>
-          ${
-            card.kind === 'client'
-              ? html`<div>
-                  <dt>${t.minors}</dt>
-                  <dd>${this.fmt.number(card.minors)}</dd>
-                </div>`
-              : nothing
-          }
-        </dl>
-        ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}
-        ${refused ? this.renderRefusal(blocking) : this.renderTickets(card, request)}
+        <div class="card-info">
+          <h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
+          <dl>
+            <div>
+              <dt>${t.cardKind}</dt>
+              <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
+            </div>
+            <div>
+              <dt>${t.status}</dt>
+              <dd>${t.statusName(card.status)}</dd>
+            </div>
+            <div>
+              <dt>${t.validUntil}</dt>
+              <dd>${card.validUntil ? this.fmt.date(card.validUntil) : '–'}</dd>
+            </div>
+            ${
+              card.kind === 'client'
+                ? html`<div>
+                    <dt>${t.minors}</dt>
+                    <dd>${this.fmt.number(card.minors)}</dd>
+                  </div>`
+                : nothing
+            }
+          </dl>
+          ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}
+        </div>
+        <div class="card-action">
+          ${refused ? this.renderRefusal(blocking) : this.renderTickets(card, request)}
+        </div>
       </section>
     `;
   }

@@ -111,6 +111,11 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
   }
+  .context > *,
+  .field,
+  .stage > * {
+    min-width: 0;
+  }
   .context {
     display: grid;
     gap: 0.5rem;
@@ -167,6 +172,8 @@ export const styles = css`
     min-height: 2.75rem;
     width: 100%;
     max-width: 100%;
+    min-width: 0;
+    text-overflow: ellipsis;
   }
   input[type='text'] {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
@@ -329,7 +336,7 @@ export const styles = css`
     gap: 0.5rem 0.75rem;
   }
   .stepper-label {
-    flex: 1 1 10rem;
+    flex: 0 1 14rem;
     font-weight: 600;
   }
   .stepper-controls {
@@ -416,10 +423,21 @@ export const styles = css`
     display: flex;
     align-items: center;
   }
+  .card-info,
+  .card-action {
+    display: grid;
+    gap: var(--kaiku-gap);
+    align-content: start;
+    min-width: 0;
+  }
   @container (min-width: 56rem) {
+    .card {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
     .base {
       padding: 1.5rem;
-      font-size: 1.125em;
+      font-size: 1.25em;
     }
     .stage {
       min-height: 18rem;

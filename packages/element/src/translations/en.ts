@@ -33,8 +33,13 @@ export const en: Translation = {
   kindCommunity: 'Community card',
   status: 'Status',
   statusName: (s) =>
-    ({ active: 'Active', inactive: 'Not active', 'use-ban': 'Use ban', 'in-transfer': 'In transfer' })[s] ??
-    s,
+    ({
+      active: 'Active',
+      inactive: 'Not active',
+      'use-ban': 'Use ban',
+      'in-transfer': 'In transfer',
+      unverified: 'Not verified (offline)',
+    })[s] ?? s,
   validUntil: 'Valid until',
   minors: 'Registered minors',
   fromCache: 'These details come from the local cache because Kaikukanta cannot be reached.',
@@ -54,7 +59,7 @@ export const en: Translation = {
   groupRemove: (id) => `Remove ${id} from the group`,
   groupEmpty: 'No one in the group yet.',
   under16: 'Clients under 16',
-  totalTickets: (n) => `${n} tickets in total`,
+  totalTickets: (n) => (n === '1' ? '1 ticket in total' : `${n} tickets in total`),
   confirm: 'Register usage',
   cancel: 'Cancel',
   nextCustomer: 'Next customer',
