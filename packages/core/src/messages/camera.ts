@@ -6,6 +6,12 @@ import { defineMessages } from './define.js';
 
 type FeatureParams = { readonly feature: string };
 
+/**
+ * The camera's codes and their texts.
+ *
+ * @example
+ * cameraMessages['camera-in-use'].sv({}); // 'Kameran används av ett annat program …'
+ */
 export const cameraMessages = defineMessages({
   'camera-permission-denied': {
     fi: () =>

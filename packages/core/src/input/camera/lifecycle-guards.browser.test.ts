@@ -80,6 +80,25 @@ describe('watchLifecycle', () => {
     expect(early).to.deep.equal(['aborted']);
   });
 
+  it('stops when the document becomes hidden, not when it becomes visible', () => {
+    const reasons: CameraStopReason[] = [];
+    const unwatch = watchLifecycle({ stopOnHide: true }, (r) => reasons.push(r));
+    const setState = (state: DocumentVisibilityState): void => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      setState('visible');
+      expect(reasons).to.deep.equal([]);
+      setState('hidden');
+      setState('hidden');
+      expect(reasons).to.deep.equal(['page-hidden']);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      unwatch();
+    }
+  });
+
   it('stops on pagehide only when asked to, and removes its listeners when unwatched', () => {
     const reasons: CameraStopReason[] = [];
     const unwatch = watchLifecycle({ stopOnHide: true }, (r) => reasons.push(r));
