@@ -209,7 +209,7 @@ export const UsageListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(1000).optional(),
   })
   .meta({ id: 'UsageListQuery' });
-export type UsageListQuery = z.input<typeof UsageListQuerySchema>;
+export type UsageListQuery = z.infer<typeof UsageListQuerySchema>;
 
 export const UsageListSchema = z
   .object({
