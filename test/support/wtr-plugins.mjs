@@ -1,5 +1,6 @@
 // Server-side commands available to browser tests (executeServerCommand / @web/test-runner-commands).
 // Add project-specific plugins to this list; each lives in its own file under test/support/.
 import { defaultPlugins } from './wtr-default-plugins.mjs';
+import { keyboardPlugin } from './wtr-keyboard-plugin.mjs';
 
-export const wtrPlugins = [...defaultPlugins];
+export const wtrPlugins = [...defaultPlugins, keyboardPlugin()];

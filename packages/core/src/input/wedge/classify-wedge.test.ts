@@ -232,6 +232,15 @@ describe('modifier states and odd keyboards', () => {
     expect(scans(read('X000011986', { unidentified: true }))).toEqual(['X000011986']);
   });
 
+  it('the text of a key inserted late (its input event stamped later) does not end the burst', () => {
+    const records = emulateReader('A045198723', { gapMs: 5 }).flatMap((r): WedgeRecord[] =>
+      r.type === 'keydown' && r.key.length === 1
+        ? [r, { type: 'input', text: r.key, timeStamp: r.timeStamp + 500 }]
+        : [r],
+    );
+    expect(scans(run(records))).toEqual(['A045198723']);
+  });
+
   it('an Unidentified key whose text never comes is refused', () => {
     const records = emulateReader('X000011986', { unidentified: true }).filter(
       (r, i) => !(r.type === 'input' && i > 10 && i < 14),

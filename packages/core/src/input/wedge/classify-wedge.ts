@@ -87,7 +87,9 @@ function addChar(
       effects.push({ kind: 'recognized' });
     }
   }
-  if (recognized) effects.push({ kind: 'suppress' });
+  // An `Unidentified` key's text comes in its `beforeinput`, which is suppressed instead: cancelling the
+  // keydown would keep that text from ever arriving.
+  if (recognized && char.readings.length > 0) effects.push({ kind: 'suppress' });
   return { state: { ...state, burst: { chars, recognized } }, effects };
 }
 
@@ -198,7 +200,10 @@ function onInputText(state: WedgeState, text: string) {
  * for (const record of records) ({ state } = stepWedge(state, record, options));
  */
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
-  const settled = settleSilence(state, record.timeStamp, options);
+  // An `input` record is the text of a key already seen, stamped when the text was inserted rather than when
+  // the key was pressed: it says nothing about silence.
+  const settled =
+    record.type === 'input' ? { state, effects: [] } : settleSilence(state, record.timeStamp, options);
   let next: { state: WedgeState; effects: readonly WedgeEffect[] };
   switch (record.type) {
     case 'keydown':

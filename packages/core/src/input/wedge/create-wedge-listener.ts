@@ -51,6 +51,7 @@ export type WedgeListener = {
 };
 
 const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
+const LATE_DELIVERY_GRACE_MS = 250;
 
 /**
  * Starts listening for keyboard-wedge readers.
@@ -125,15 +126,30 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
     }
   };
 
+  // Silence is measured from when the last event was handled, on the events' own clock: keys delivered late
+  // (a busy page, a lagging Bluetooth stack) keep their early time stamps and must not look like a pause.
+  let lastStamp = 0;
+  let lastHandled = 0;
   const feed = (record: WedgeRecord, event: Event | undefined): void => {
+    if (record.type === 'keydown' || record.type === 'keyup') {
+      lastStamp = Math.max(lastStamp, record.timeStamp);
+      lastHandled = performance.now();
+    }
     const step = stepWedge(state, record, resolved);
     state = step.state;
     for (const effect of step.effects) apply(effect, event);
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (step.wakeAt !== undefined && !stopped) {
-      const delay = Math.max(0, step.wakeAt - performance.now());
-      timer = setTimeout(() => feed({ type: 'idle', timeStamp: performance.now() }, undefined), delay);
+      // With a terminator, silence only decides whether to give characters back or to report a missing
+      // terminator: nothing urgent, so allow late deliveries some slack. Without one, it ends the reading.
+      const grace = resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
+      const delay = Math.max(0, step.wakeAt - lastStamp) + grace;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const silence = Math.max(0, performance.now() - lastHandled - grace);
+        feed({ type: 'idle', timeStamp: lastStamp + silence }, undefined);
+      }, delay);
     }
   };
 

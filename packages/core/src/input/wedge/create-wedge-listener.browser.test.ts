@@ -1,0 +1,417 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  createWedgeListener,
+  type WedgeListener,
+  type WedgeListenerOptions,
+} from './create-wedge-listener.js';
+import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import type { WedgeLayoutName } from './layouts.js';
+import type { WedgeFailure, WedgeRecord, WedgeScan } from './types.js';
+import { recordKey } from './record-event.js';
+import { classifyWedgeStream } from './classify-wedge.js';
+
+// Every key goes through Chromium's real input pipeline (CDP Input.dispatchKeyEvent) with real delays.
+
+type KeyEvent = {
+  type: 'keydown' | 'keyup';
+  key: string;
+  code: string;
+  text?: string;
+  shiftKey?: boolean;
+  altKey?: boolean;
+  delayMs: number;
+};
+
+function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
+  const events: KeyEvent[] = [];
+  let last: number | undefined;
+  records.forEach((r, i) => {
+    if (r.type === 'input') return;
+    const next = records[i + 1];
+    const text = r.key === 'Unidentified' && next?.type === 'input' ? next.text : undefined;
+    const delayMs = last === undefined ? 0 : Math.max(0, Math.round(r.timeStamp - last));
+    last = r.timeStamp;
+    events.push({
+      type: r.type,
+      key: r.key,
+      code: r.code,
+      shiftKey: r.shiftKey,
+      altKey: r.altKey,
+      delayMs,
+      text,
+    });
+  });
+  return events;
+}
+
+async function press(records: readonly EmulatedRecord[], stamp = true): Promise<void> {
+  await executeServerCommand('kaiku-keyboard', { events: toKeyEvents(records), stamp });
+}
+
+/** A reader at 1–20 ms between keys (a fixed pseudo-random sequence, so every run is the same). */
+function scannerGap(i: number): number {
+  return 1 + ((i * 7) % 20);
+}
+
+/** A person at 80–250 ms between keys. */
+function humanGap(i: number): number {
+  return 80 + ((i * 104729) % 171);
+}
+
+let seenKeys: string[] = [];
+let seenRecords: WedgeRecord[] = [];
+const noteKey = (e: KeyboardEvent) => {
+  if (e.type === 'keydown') seenKeys.push(`${e.key}/${e.code}@${e.timeStamp.toFixed(1)}`);
+  const record = recordKey(e);
+  if (record) seenRecords.push(record);
+};
+document.addEventListener('keydown', noteKey, { capture: true });
+document.addEventListener('keyup', noteKey, { capture: true });
+
+/** What went on, for a failure message. */
+function diagnose(): string {
+  const replay = classifyWedgeStream(seenRecords).map((e) => e.kind);
+  return JSON.stringify({
+    errors: errors.map((e) => [e.code, e.params]),
+    keys: seenKeys,
+    replay,
+    records: seenRecords,
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let listener: WedgeListener | undefined;
+let scans: WedgeScan[] = [];
+let errors: WedgeFailure[] = [];
+let fixture: HTMLElement | undefined;
+
+function listen(options: Partial<WedgeListenerOptions> = {}): WedgeListener {
+  listener = createWedgeListener({
+    onScan: (scan) => scans.push(scan),
+    onError: (error) => errors.push(error),
+    ...options,
+  });
+  return listener;
+}
+
+function field(value = ''): HTMLInputElement {
+  const input = document.createElement('input');
+  input.value = value;
+  fixture?.append(input);
+  input.focus();
+  input.setSelectionRange(value.length, value.length);
+  return input;
+}
+
+/**
+ * Waits until `outcomes` scans and errors have been reported (polling: this shared machine may run the page
+ * slowly), then `ms` more so that anything unexpected would show up too.
+ */
+async function settled(ms = 100, outcomes = 1): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (scans.length + errors.length < outcomes && performance.now() < deadline) await sleep(20);
+  await sleep(ms);
+}
+
+beforeEach(() => {
+  seenKeys = [];
+  seenRecords = [];
+  scans = [];
+  errors = [];
+  fixture = document.createElement('div');
+  document.body.append(fixture);
+});
+
+afterEach(() => {
+  listener?.stop();
+  listener = undefined;
+  fixture?.remove();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+});
+
+const HOSTS: readonly WedgeLayoutName[] = ['us', 'fi', 'de'];
+
+for (const host of HOSTS) {
+  describe(`a US-programmed reader on a ${host} keyboard layout`, () => {
+    const reader: EmulatedReader = { readerLayout: 'us', hostLayout: host, gapMs: scannerGap };
+
+    it('reads a card with focus on the page (no field)', async () => {
+      listen();
+      await press(emulateReader('A045198723', reader));
+      await settled(50);
+      expect(
+        scans.map((s) => s.id),
+        diagnose(),
+      ).to.deep.equal(['A045198723']);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('reads a card typed at a focused field, leaving the field as it was', async () => {
+      listen();
+      const input = field('Lippu ');
+      await press(emulateReader('X000011986', reader));
+      await settled(50);
+      expect(
+        scans.map((s) => s.id),
+        diagnose(),
+      ).to.deep.equal(['X000011986']);
+      expect(input.value).to.equal('Lippu ');
+      expect(input.selectionStart).to.equal(6);
+      expect(document.activeElement).to.equal(input);
+    });
+
+    it(
+      host === 'de' ? 'refuses a Y card (auto layout): never a Z card' : 'reads a Y card in auto layout',
+      async () => {
+        listen();
+        const input = field();
+        await press(emulateReader('Y110029399', reader));
+        await settled(50);
+        if (host === 'de') {
+          expect(scans).to.deep.equal([]);
+          expect(errors.map((e) => e.code)).to.deep.equal(['layout-mismatch']);
+          expect(errors[0]?.message.sv).to.match(/layout/);
+        } else {
+          expect(
+            scans.map((s) => s.id),
+            diagnose(),
+          ).to.deep.equal(['Y110029399']);
+        }
+        expect(input.value).to.equal('');
+      },
+    );
+
+    it('reads the Y card right once the reader layout is set', async () => {
+      listen({ layout: 'us' });
+      await press(emulateReader('Y110029399', reader));
+      await settled(50);
+      expect(
+        scans.map((s) => s.id),
+        diagnose(),
+      ).to.deep.equal(['Y110029399']);
+    });
+
+    it('leaves human typing alone: characters stay in the field, no scan, no error', async () => {
+      listen();
+      const input = field();
+      await press(emulateTyping('A045198723', { host, enter: true }).map(retime(humanGap)));
+      await settled(150, 0);
+      expect(input.value).to.equal('A045198723');
+      expect(scans).to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+    });
+  });
+}
+
+/** Rewrites record times so that the n-th keydown comes `gap(n)` ms after the previous one. */
+function retime(gap: (i: number) => number) {
+  let n = -1;
+  let t = 0;
+  let last = 0;
+  return (r: EmulatedRecord): EmulatedRecord => {
+    if (r.type === 'keydown' && r.key !== 'Shift') {
+      n += 1;
+      t += n === 0 ? 0 : gap(n);
+      last = t;
+      return { ...r, timeStamp: t };
+    }
+    return { ...r, timeStamp: last + 1 };
+  };
+}
+
+describe('terminators', () => {
+  const cases = [
+    ['Enter', 'Enter'],
+    ['Tab', 'Tab'],
+    ['a custom key (F9)', { key: 'F9', code: 'F9' }],
+  ] as const;
+  for (const [name, terminator] of cases) {
+    it(`${name}: scan read, field untouched, the terminator's default action cancelled`, async () => {
+      listen({ terminator });
+      const input = field('x');
+      const submitted: string[] = [];
+      input.addEventListener('keydown', (e) => submitted.push(e.key));
+      await press(emulateReader('Z000010669', { gapMs: scannerGap, terminator }));
+      await settled(50);
+      expect(
+        scans.map((s) => s.id),
+        diagnose(),
+      ).to.deep.equal(['Z000010669']);
+      expect(input.value).to.equal('x');
+      expect(document.activeElement, 'Tab must not move focus').to.equal(input);
+      // Keys before the burst is recognized (the fourth key) are not delayed; none after it reach the page.
+      expect(submitted.filter((k) => k !== 'Shift')).to.deep.equal(['Z', '0', '0']);
+    });
+  }
+
+  it('none: the reading ends after the idle timeout', async () => {
+    let lastKeyAt = 0;
+    let scannedAt = 0;
+    document.addEventListener('keydown', (e) => (lastKeyAt = e.timeStamp), { capture: true });
+    listen({
+      terminator: 'none',
+      idleTimeoutMs: 150,
+      onScan: (scan) => ((scannedAt = performance.now()), scans.push(scan)),
+    });
+    const input = field();
+    await press(emulateReader('A999005458', { gapMs: scannerGap, terminator: 'none' }));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['A999005458']);
+    expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(150);
+    expect(input.value).to.equal('');
+  });
+
+  it('a reader that sends Tab while Enter is expected is refused with terminator-mismatch', async () => {
+    listen();
+    await press(emulateReader('A045198723', { gapMs: scannerGap, terminator: 'Tab' }));
+    await settled(50);
+    expect(errors.map((e) => e.code)).to.deep.equal(['terminator-mismatch']);
+  });
+
+  it('Enter typed by a person after typing submits as usual (never blocked)', async () => {
+    listen();
+    const input = field();
+    const seen: string[] = [];
+    input.addEventListener('keydown', (e) => seen.push(e.key));
+    await press(emulateTyping('1234', { host: 'us', enter: true }).map(retime(humanGap)));
+    await settled(150, 0);
+    expect(seen).to.deep.equal(['1', '2', '3', '4', 'Enter']);
+    expect(input.value).to.equal('1234');
+  });
+});
+
+describe('timing as Chromium stamps it on arrival (no OS time stamp)', () => {
+  it('human typing stays typing even with the harness jitter', async () => {
+    listen();
+    const input = field();
+    await press(emulateTyping('Y110029399', { host: 'us', enter: true }).map(retime(humanGap)), false);
+    await settled(150, 0);
+    expect(input.value).to.equal('Y110029399');
+    expect(scans).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('a reader at 2 ms per key is still read', async () => {
+    listen();
+    await press(emulateReader('A045198723', { gapMs: 2 }), false);
+    await settled(400, 0);
+    // The harness may stall a key for over 80 ms (see the plugin); then the reading is refused, never wrong.
+    expect(scans.map((s) => s.id).filter((id) => id !== 'A045198723')).to.deep.equal([]);
+  });
+});
+
+describe('odd keyboards, in the browser', () => {
+  it('numpad digits with NumLock off and Alt+numpad codes', async () => {
+    listen();
+    await press(emulateReader('A045198723', { gapMs: scannerGap, numpad: 'numlock-off' }));
+    await press(emulateReader('Y110029399', { gapMs: () => 2, altCodes: true }));
+    await settled(50, 2);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['A045198723', 'Y110029399']);
+  });
+
+  it("Android-style key 'Unidentified' with the text from the input pipeline", async () => {
+    listen();
+    field();
+
+    await press(emulateReader('X000011986', { gapMs: scannerGap, unidentified: true }));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['X000011986']);
+  });
+
+  it('a fast burst that stops short is given back to the field', async () => {
+    listen();
+    const input = field('q');
+    await press(emulateReader('abcd', { gapMs: () => 5, terminator: 'none' }));
+    const deadline = performance.now() + 5000;
+    while (input.value !== 'qabcd' && performance.now() < deadline) await sleep(20);
+    expect(input.value).to.equal('qabcd');
+    expect(input.selectionStart).to.equal(5);
+    expect(scans).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('a pasted card ID is a scan and does not land in the field; other pastes do', async () => {
+    listen();
+    const input = field();
+    const paste = (text: string) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      input.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(paste('A045198723\r\n')).to.equal(true);
+    expect(paste('notes for the clerk')).to.equal(false);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['A045198723']);
+  });
+
+  it('clearInput false leaves the reader characters in the field', async () => {
+    listen({ clearInput: false });
+    const input = field();
+    await press(emulateReader('A045198723', { gapMs: scannerGap }));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['A045198723']);
+    expect(input.value).to.equal('A045198723');
+  });
+
+  it('scoped to an element: listens only while focus is inside it; stop() removes every listener', async () => {
+    const inside = field();
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    try {
+      const handle = listen({ target: fixture });
+      inside.focus();
+      await press(emulateReader('A045198723', { gapMs: scannerGap }));
+      outside.focus();
+      await press(emulateReader('X000011986', { gapMs: scannerGap }));
+      await settled(50);
+      expect(
+        scans.map((s) => s.id),
+        diagnose(),
+      ).to.deep.equal(['A045198723']);
+      expect(outside.value).to.equal('X000011986');
+      handle.stop();
+      inside.focus();
+      await press(emulateReader('Z000010669', { gapMs: scannerGap }));
+      await settled(50);
+      expect(scans.length).to.equal(1);
+      expect(inside.value).to.equal('Z000010669');
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('calibrate(): learns a Tab-terminated, prefixed reader from one card and then reads with it', async () => {
+    const handle = listen();
+    const reader: EmulatedReader = { gapMs: scannerGap, prefix: '$', terminator: 'Tab' };
+    const learning = handle.calibrate({ timeoutMs: 10_000 });
+    await press(emulateReader('A045198723', reader));
+    const result = await learning;
+    expect(result.ok).to.equal(true);
+    expect(handle.profile).to.include({ prefix: '$', terminator: 'Tab' });
+    expect(scans).to.deep.equal([]);
+    await press(emulateReader('Y110029399', reader));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['Y110029399']);
+  });
+});
