@@ -29,14 +29,14 @@ export function cspFor(apiOrigin) {
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    'trusted-types lit-html default',
   ].join('; ');
 }
 
 /**
  * Bundles the demo into `outdir`: the single-file element bundle (`kaiku-scanner.bundle.js`, one ES module, no
  * chunks), and the demo box office and headless POS with code splitting (decoders load only with the camera).
- * `zod-jitless.js` is its own entry that pages load first: with splitting, a shared chunk (zod + the core's schemas)
+ * `page-setup.js` is its own entry that pages load first: with splitting, a shared chunk (zod + the core's schemas)
  * runs before the importing module's own code, so the zod setting must come from an earlier script.
  */
 export async function buildDemo(outdir = demoOut) {
@@ -61,7 +61,7 @@ export async function buildDemo(outdir = demoOut) {
   await build({
     ...common,
     entryPoints: {
-      'zod-jitless': path.join(root, 'examples/box-office/zod-jitless.ts'),
+      'page-setup': path.join(root, 'examples/box-office/page-setup.ts'),
       'box-office': path.join(root, 'examples/box-office/box-office.ts'),
       pos: path.join(root, 'examples/pos-headless/pos.ts'),
       // The camera decodes in a module Worker loaded as new URL('./decode-worker.js', import.meta.url).

@@ -1,5 +1,5 @@
 // The demo box office: the element against the local sandbox, with a choice of demo shows.
-import './zod-jitless.js';
+import './page-setup.js';
 import 'kaiku-scanner';
 import type { ShowContext } from 'kaiku-scanner';
 

@@ -1,5 +1,5 @@
 // A point-of-sale that uses only the headless core with a keyboard-wedge scanner: no element, no lit.
-import '../box-office/zod-jitless.js';
+import '../box-office/page-setup.js';
 import { createApiClient, createOutbox, createWedgeListener, formatMessage } from '@kaiku-scanner/core';
 import type { CardRecord } from '@kaiku-scanner/core';
 
