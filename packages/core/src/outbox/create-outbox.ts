@@ -284,10 +284,11 @@ export class Outbox extends OutboxEventTarget {
         batchSize: this.#o.batchSize,
         signal,
         now: this.#o.now,
-        onBatch: ({ synced, refused }) => {
+        onBatch: async ({ synced, refused }) => {
+          await this.#refreshCounts().catch(() => undefined);
           if (synced.length) this.emit('kaiku-usage-synced', { ids: synced });
           for (const r of refused) this.#announceAttention(r, true);
-          void this.#refreshCounts().then(() => this.#announce('progress'));
+          this.#announce('progress');
         },
       });
       await this.purge().catch(() => undefined);

@@ -9,7 +9,10 @@ export type SyncRunOptions = {
   readonly signal: AbortSignal;
   readonly now: () => number;
   /** Called after each batch is applied. */
-  readonly onBatch: (applied: { synced: readonly string[]; refused: readonly OutboxRecord[] }) => void;
+  readonly onBatch: (applied: {
+    synced: readonly string[];
+    refused: readonly OutboxRecord[];
+  }) => Promise<void>;
 };
 
 export type SyncRunResult =
@@ -71,7 +74,7 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
     });
     const syncedIds = changed.filter((r) => r.state === 'synced').map((r) => r.id);
     synced += syncedIds.length;
-    o.onBatch({ synced: syncedIds, refused: changed.filter((r) => r.state === 'needs-attention') });
+    await o.onBatch({ synced: syncedIds, refused: changed.filter((r) => r.state === 'needs-attention') });
     let retryAfterMs: number | undefined;
     for (const [id, outcome] of byId) {
       if (outcome.kind !== 'transient') continue;

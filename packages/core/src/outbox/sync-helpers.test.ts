@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nextDelay } from './backoff.js';
+import { classifyFailure, isTransientStatus } from './classify-failure.js';
+import { newIdempotencyKey, detectKeySource } from './idempotency-key.js';
+import { outboxTransport } from './api-transport.js';
+import { combineTally, ticketsOf } from './show-tally.js';
+import type { BatchEntry, OutboxRecord } from './types.js';
+
+describe('nextDelay', () => {
+  const policy = { baseMs: 1_000, maxMs: 60_000 };
+  it('grows exponentially with jitter in [exp/2, exp], capped, with Retry-After as a floor', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (failures, r) => {
+          const exp = Math.min(60_000, 1_000 * 2 ** (failures - 1));
+          const d = nextDelay(failures, policy, r);
+          return d >= Math.floor(exp / 2) && d <= exp;
+        },
+      ),
+    );
+    expect(nextDelay(1, policy, 0, 30_000)).toBe(30_000);
+    expect(nextDelay(3, policy, 1)).toBe(4_000);
+  });
+});
+
+describe('classifyFailure', () => {
+  it('keeps the usage for anything retryable, unknown, or an auth failure', () => {
+    expect(classifyFailure(new Error('boom')).kind).toBe('transient');
+    expect(classifyFailure({ code: 'network', retryable: true })).toEqual({
+      kind: 'transient',
+      code: 'network',
+    });
+    expect(classifyFailure({ code: 'http-429', retryable: true, status: 429, retryAfterMs: 5_000 })).toEqual({
+      kind: 'transient',
+      code: 'http-429',
+      retryAfterMs: 5_000,
+    });
+    expect(classifyFailure({ code: 'http-401', retryable: false, status: 401 }).kind).toBe('transient');
+  });
+  it('is a refusal only when the error says it is not retryable', () => {
+    expect(
+      classifyFailure({ code: 'problem', problemCode: 'card-not-registered', retryable: false, status: 404 }),
+    ).toEqual({
+      kind: 'refused',
+      code: 'card-not-registered',
+      status: 404,
+    });
+    expect(classifyFailure({ code: 'invalid-request', retryable: false })).toEqual({
+      kind: 'refused',
+      code: 'invalid-request',
+    });
+  });
+  it('treats 409 in progress, 408, 425, 429 and 5xx items as transient', () => {
+    for (const s of [408, 409, 425, 429, 500, 503]) expect(isTransientStatus(s, 'x')).toBe(true);
+    for (const s of [400, 404, 422, 501]) expect(isTransientStatus(s, 'x')).toBe(false);
+    expect(isTransientStatus(422, 'idempotency-key-in-progress')).toBe(true);
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('makes v4 UUIDs with randomUUID and with the getRandomValues fallback', () => {
+    const fallback = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) } as Crypto;
+    expect(detectKeySource(fallback)).toBe('get-random-values');
+    expect(detectKeySource(globalThis.crypto)).toBe('random-uuid');
+    const keys = new Set(Array.from({ length: 2_000 }, () => newIdempotencyKey(fallback)));
+    expect(keys.size).toBe(2_000);
+    for (const k of [...keys].slice(0, 50).concat(newIdempotencyKey())) {
+      expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(() => newIdempotencyKey({} as Crypto)).toThrow(TypeError);
+  });
+});
+
+describe('outboxTransport', () => {
+  const entry = (key: string): BatchEntry => ({ idempotencyKey: key, usage: {} as BatchEntry['usage'] });
+  const signal = new AbortController().signal;
+
+  it('maps per-item results: ok, refusal, in-progress', async () => {
+    const t = outboxTransport({
+      registerBatch: async () => ({
+        results: [
+          { ok: true },
+          { ok: false, problem: { code: 'card-inactive', status: 422 } },
+          { ok: false, problem: { code: 'idempotency-key-in-progress', status: 409 } },
+        ],
+      }),
+    });
+    expect(await t.sendBatch([entry('a'), entry('b'), entry('c'), entry('d')], signal)).toEqual([
+      { kind: 'accepted' },
+      { kind: 'refused', code: 'card-inactive', status: 422 },
+      { kind: 'transient', code: 'idempotency-key-in-progress' },
+      { kind: 'transient', code: 'missing-result' },
+    ]);
+  });
+
+  it('rethrows a transient whole-batch failure (the records stay)', async () => {
+    const t = outboxTransport({
+      registerBatch: async () =>
+        Promise.reject(Object.assign(new Error('x'), { code: 'network', retryable: true })),
+    });
+    await expect(t.sendBatch([entry('a')], signal)).rejects.toThrow('x');
+  });
+
+  it('splits a batch the server rejects as invalid, so one bad record does not block the rest', async () => {
+    const calls: string[][] = [];
+    const t = outboxTransport({
+      registerBatch: async (items) => {
+        calls.push(items.map((i) => i.idempotencyKey));
+        if (items.some((i) => i.idempotencyKey === 'bad')) {
+          throw Object.assign(new Error('invalid'), { code: 'invalid-request', retryable: false });
+        }
+        return items.map(() => ({ ok: true as const }));
+      },
+    });
+    expect(await t.sendBatch([entry('a'), entry('bad'), entry('c')], signal)).toEqual([
+      { kind: 'accepted' },
+      { kind: 'refused', code: 'invalid-request' },
+      { kind: 'accepted' },
+    ]);
+    expect(calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+  });
+});
+
+describe('combineTally', () => {
+  const rec = (state: OutboxRecord['state'], childTickets: number, settledAt?: number): OutboxRecord => ({
+    id: Math.random().toString(36),
+    usage: {
+      venueId: 'v',
+      show: { id: 's1', name: 'S', start: '2020-02-03T18:00:00+02:00', kind: 'show' },
+      cardId: 'A1',
+      childTickets,
+      channel: 'box-office',
+      mode: 'booking',
+      clientTime: '2020-02-01T10:00:00+02:00',
+    },
+    state,
+    acceptance: 'online',
+    createdAt: 0,
+    attempts: 0,
+    ...(settledAt === undefined ? {} : { settledAt }),
+  });
+
+  it('adds local records the server count lacks and flags a cap overrun', () => {
+    const server = { showId: 's1', cap: 10, ticketsGiven: 7, usages: 4, fetchedAt: 1_000 };
+    const t = combineTally('s1', server, [
+      rec('pending', 2),
+      rec('synced', 0, 500),
+      rec('synced', 1, 2_000),
+      rec('needs-attention', 0),
+    ]);
+    expect(t).toMatchObject({
+      localTickets: 3 + 2 + 1,
+      localUsages: 3,
+      ticketsGiven: 13,
+      cap: 10,
+      overCap: true,
+      provisional: true,
+    });
+    const offline = combineTally('s1', undefined, [rec('pending', 0)]);
+    expect(offline).toMatchObject({ ticketsGiven: 1, cap: null, overCap: false, server: undefined });
+    expect(
+      ticketsOf({ ...rec('pending', 1).usage, group: { memberCardIds: ['A2', 'A3'], under16Clients: 2 } }),
+    ).toBe(6);
+  });
+});
