@@ -166,7 +166,7 @@ export async function startSandboxProcess({
     ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const url = `http://localhost:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the sandbox exited with code ${child.exitCode}`);

@@ -297,3 +297,38 @@ describe('<kaiku-scanner> with a camera', () => {
     }
   });
 });
+
+describe('examples', () => {
+  it('plain HTML page: the single-file bundle, configured by attributes, registers a usage', async () => {
+    const s = await openBoxOffice(h, { path: '/plain-html/' });
+    const scripts = await s.page.evaluate(() => Array.from(document.scripts, (x) => x.src.split('/').pop()));
+    expect(scripts).toEqual(['kaiku-scanner.bundle.js', 'plain.js']);
+    await expect.poll(() => s.page.locator('kaiku-scanner h3').first().textContent()).toBe('Read a card');
+    await wedgeScan(s.cdp, 'A999005429');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor();
+    expect(await usageCount('A999005429', 'plain-demo')).toBe(1);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('headless POS: a wedge burst typed into the sale field is taken out of it and queued through the outbox', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.webUrl}/pos-headless/`);
+    await page.locator('#outbox').filter({ hasText: 'Waiting' }).waitFor();
+    const cdp = await context.newCDPSession(page);
+    await page.locator('#note').focus();
+    await page.keyboard.type('2 coffees', { delay: 90 });
+    await wedgeScan(cdp, 'A045198723');
+    await expect.poll(() => page.locator('#card').textContent()).toContain('A045198723: active');
+    expect(await page.locator('#note').inputValue()).toBe('2 coffees');
+    await page.locator('#add').click();
+    await expect.poll(() => usageCount('A045198723', 'pos-demo'), { timeout: 30_000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
