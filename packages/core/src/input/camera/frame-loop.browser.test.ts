@@ -77,6 +77,30 @@ describe('createFrameLoop', () => {
     expect(slow.seen.closed).to.equal(true);
   });
 
+  it('keeps the frame rate with a preview hidden by display: none (no presented-frame callbacks)', async () => {
+    const { video, dispose } = await canvasVideo();
+    video.style.display = 'none';
+    document.body.append(video);
+    const fast = slowDecoder(1);
+    const loop = createFrameLoop({
+      video,
+      job: { formats: ['qr_code'], effort: 'fast' },
+      worker: false,
+      minIntervalMs: 10,
+      maxIntervalMs: 100,
+      createDecoder: () => fast.decoder,
+      onFrame: () => undefined,
+      onFatal: () => undefined,
+    });
+    loop.start();
+    await new Promise((r) => setTimeout(r, 1000));
+    loop.stop();
+    dispose();
+    video.remove();
+    // A 250 ms safety net alone would allow about 4 frames; the playback clock allows many more.
+    expect(fast.seen.frames).to.be.greaterThan(8);
+  });
+
   it('crops frames to the region of interest before they reach the decoder', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(1);

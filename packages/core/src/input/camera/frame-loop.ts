@@ -47,7 +47,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let lastDecodeMs = 0;
   let framesDecoded = 0;
   let failures = 0;
-  let lastMarker = -1;
+  let lastMarker = Number.NaN;
   let lastGrab = 0;
   const frames = watchPresentedFrames(options.video, () => closed);
 
@@ -68,9 +68,9 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     const { video } = options;
     if (!running || closed) return;
     if (video.readyState < 2 || video.videoWidth === 0) return schedule(50);
-    // The same video frame twice would only repeat work and count twice towards Code 39 agreement. A hidden
-    // preview may stop presenting frames, so after 250 ms without news the frame is taken anyway.
-    const marker = frames.count() ?? video.currentTime;
+    // The same video frame twice would only repeat work and count twice towards Code 39 agreement. Should
+    // neither counter move (a frozen source), a frame is still taken every 250 ms.
+    const marker = frames.count() ?? -video.currentTime - 1;
     if (marker === lastMarker && performance.now() - lastGrab < 250) return schedule(15);
     lastMarker = marker;
     lastGrab = performance.now();
@@ -148,18 +148,23 @@ function isUnavailable(error: unknown): boolean {
   return code === 'decode-decoder-unavailable' || code === 'decode_decoder_unavailable';
 }
 
-/** Counts frames the video presents (`requestVideoFrameCallback`); `null` until the first one or if unsupported. */
+/**
+ * Counts frames the video presents (`requestVideoFrameCallback`). `null` when unsupported or when no frame was
+ * presented for 250 ms (a preview hidden with `display: none` may stop presenting): the playback clock is used then.
+ */
 function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): { count(): number | null } {
-  let count: number | null = null;
+  let count = 0;
+  let at = Number.NEGATIVE_INFINITY;
   const v = video as HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
   if (typeof v.requestVideoFrameCallback === 'function') {
     const onFrame = (): void => {
-      count = (count ?? 0) + 1;
+      count += 1;
+      at = performance.now();
       if (!isClosed()) v.requestVideoFrameCallback?.(onFrame);
     };
     v.requestVideoFrameCallback(onFrame);
   }
-  return { count: () => count };
+  return { count: () => (performance.now() - at < 250 ? count : null) };
 }
 
 type Rect = { x: number; y: number; width: number; height: number };

@@ -1,0 +1,122 @@
+import type { LocalizedText } from '../../messages/define.js';
+import type { DecodeEffort, DecodeFormat, DecodeRegion } from '../decode/types.js';
+import type { CameraError } from './camera-error.js';
+import type { CardIdOptions } from './decode-frame.js';
+/** A card ID read by the camera and accepted by `parseCardId`. Carries the card ID and nothing else personal. */
+export type CameraScan = {
+    readonly id: string;
+    readonly format: DecodeFormat;
+    /** What `parseCardId` returned for it (`prefix`, `kind`, `medium`, …). */
+    readonly card: Readonly<Record<string, unknown>> & {
+        readonly id: string;
+    };
+    /** `performance.now()` when the accepting frame was decoded. */
+    readonly at: number;
+};
+/** A barcode that was read (and confirmed, for Code 39) but is not a Kaikukortti card ID. No raw text. */
+export type CameraRejection = {
+    readonly format: DecodeFormat;
+    readonly error: {
+        readonly code: string;
+        readonly params?: unknown;
+        readonly message?: LocalizedText;
+    };
+};
+export type CameraFeedback = {
+    readonly kind: 'accepted' | 'rejected';
+};
+/** Why scanning ended; `onStop` gets it once. */
+export type CameraStopReason = 'stopped' | 'aborted' | 'page-hidden' | 'element-disconnected' | 'track-ended' | 'error';
+export type CameraInfo = {
+    readonly deviceId: string;
+    /** Empty until the user has granted camera access once (browsers hide labels before that). */
+    readonly label: string;
+    readonly groupId: string;
+};
+export type ZoomRange = {
+    readonly min: number;
+    readonly max: number;
+    readonly step: number;
+};
+export type CameraCapabilities = {
+    readonly torch: boolean;
+    readonly zoom: ZoomRange | null;
+    readonly facingMode: string | null;
+    readonly width: number;
+    readonly height: number;
+    readonly deviceId: string;
+};
+export type CameraScanStats = {
+    /** `worker` normally; `main-thread` when Workers are unavailable or refused (CSP). */
+    readonly decoder: 'worker' | 'main-thread' | 'pending';
+    readonly framesDecoded: number;
+    readonly lastDecodeMs: number;
+    /** Current pause between frames, grown under load so decoding never queues. */
+    readonly intervalMs: number;
+};
+export type CameraScanOptions = {
+    /** Where to show the preview; gets `playsinline` and `muted`. Default: an internal, detached element. */
+    readonly video?: HTMLVideoElement;
+    /** Start on this camera (from `listCameras()`); default the rear camera (`facingMode: environment`). */
+    readonly deviceId?: string;
+    /** Ideal capture size; default 1280×720. */
+    readonly resolution?: {
+        readonly width: number;
+        readonly height: number;
+    };
+    /** Options for `parseCardId` (plain data: they are copied into the decoding worker). */
+    readonly cardId?: CardIdOptions;
+    readonly formats?: readonly DecodeFormat[];
+    /** Part of the frame to decode (fractions 0–1); default the whole frame. */
+    readonly region?: DecodeRegion;
+    /** Default `fast`. */
+    readonly effort?: DecodeEffort;
+    /** Agreeing consecutive Code 39 reads needed to accept one (default 3; QR needs 1). */
+    readonly code39Confirmations?: number;
+    /** Reads further apart than this do not count as consecutive (default 1500 ms). */
+    readonly confirmationWindowMs?: number;
+    /** An ID seen again within this time of its last sighting is not reported again (default 3000 ms). */
+    readonly duplicateWindowMs?: number;
+    /** Shortest pause between decoded frames (default 40 ms); it grows with the decode time under load. */
+    readonly minIntervalMs?: number;
+    /** Longest pause between frames under load (default 500 ms). */
+    readonly maxIntervalMs?: number;
+    /** Decode in a module Worker (default true). `false` decodes on the main thread. */
+    readonly worker?: boolean;
+    /** Where the WebAssembly decoder (`zxing_reader.wasm`) is served; default next to the decoder module. */
+    readonly wasmUrl?: string;
+    /** Where the worker script lives, for hosts that serve it elsewhere. Default: next to this module. */
+    readonly workerUrl?: string | URL;
+    /** Play a short beep on each accepted card (WebAudio). Off by default. */
+    readonly beep?: boolean;
+    /** Vibrate on each accepted card (`navigator.vibrate`). Off by default. */
+    readonly vibrate?: boolean;
+    /** Stop when the page is hidden (tab switch, app switch, navigation). Default true. */
+    readonly stopOnHide?: boolean;
+    /** Stop when the given `video` element leaves the document. Default true. */
+    readonly stopOnDisconnect?: boolean;
+    readonly signal?: AbortSignal;
+    /** For tests and unusual hosts: the `MediaDevices` to use. Default `navigator.mediaDevices`. */
+    readonly mediaDevices?: MediaDevices;
+    readonly onScan: (scan: CameraScan) => void;
+    readonly onReject?: (rejection: CameraRejection) => void;
+    readonly onError?: (error: CameraError) => void;
+    readonly onFeedback?: (feedback: CameraFeedback) => void;
+    readonly onStop?: (reason: CameraStopReason) => void;
+};
+export type CameraScanHandle = {
+    /** Stops scanning and releases the camera; safe to call more than once. */
+    stop(): void;
+    /** Switches to `deviceId`, or to the next camera when omitted. Resolves with the new camera's capabilities. */
+    switchCamera(deviceId?: string): Promise<CameraCapabilities>;
+    listCameras(): Promise<CameraInfo[]>;
+    /** Rejects with `camera-feature-unsupported` when the camera has no torch. */
+    setTorch(on: boolean): Promise<void>;
+    /** Clamped to the camera's range; rejects with `camera-feature-unsupported` when it cannot zoom. */
+    setZoom(zoom: number): Promise<void>;
+    readonly capabilities: CameraCapabilities;
+    readonly video: HTMLVideoElement;
+    readonly stream: MediaStream;
+    readonly stopped: boolean;
+    readonly stats: CameraScanStats;
+};
