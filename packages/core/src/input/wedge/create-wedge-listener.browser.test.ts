@@ -76,7 +76,6 @@ function diagnose(): string {
     errors: errors.map((e) => [e.code, e.params]),
     keys: seenKeys,
     replay,
-    records: seenRecords,
   });
 }
 
