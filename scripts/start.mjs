@@ -145,11 +145,11 @@ export function serveDemo({ port = 0, apiUrl, outdir = demoOut, host = '127.0.0.
   });
 }
 
-/** Starts the sandbox CLI as a child process and resolves once it answers. */
-export async function startSandboxProcess({
-  port = 8787,
-  db = path.join(root, '.cache', 'sandbox.db'),
-} = {}) {
+/**
+ * Starts the sandbox CLI (from source, via tsx) as a child process and resolves with its URL once it listens.
+ * `port: 0` takes any free port (the URL is read from the CLI's "listening on" line).
+ */
+export function startSandboxProcess({ port = 8787, db = path.join(root, '.cache', 'sandbox.db') } = {}) {
   mkdirSync(path.dirname(db), { recursive: true });
   const child = spawn(
     process.execPath,
@@ -164,25 +164,44 @@ export async function startSandboxProcess({
       db,
       '--seed',
     ],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the sandbox exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(new URL('/v1/health', url));
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error('the sandbox did not start within 60 s');
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  const close = () => {
+    if (child.exitCode === null) child.kill();
+  };
+  process.once('exit', close);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      close();
+      reject(new Error('the sandbox did not start within 60 s'));
+    }, 60_000);
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buffered += String(chunk);
+      const m = /listening on (http:\/\/[^\s/]+)/.exec(buffered);
+      if (m) {
+        clearTimeout(timer);
+        buffered = '';
+        resolve({ url: m[1], close });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the sandbox exited with code ${code}`));
+    });
+  });
+}
+
+/** Tries the preferred port first, then any free one (a second `npm start`, or 8787/8080 taken by something else). */
+async function withFallbackPort(start, preferred) {
+  try {
+    return await start(preferred);
+  } catch (e) {
+    if (preferred === 0) throw e;
+    console.log(`kaiku-scanner: port ${preferred} is not available, using a free port instead.`);
+    return start(0);
   }
-  return { url, close: () => child.kill() };
 }
 
 async function main() {
@@ -190,8 +209,8 @@ async function main() {
   const webPort = Number(process.env.KAIKU_DEMO_PORT ?? 8080);
   console.log('kaiku-scanner: building the demo…');
   await buildDemo();
-  const sandbox = await startSandboxProcess({ port: apiPort });
-  const web = await serveDemo({ port: webPort, apiUrl: sandbox.url });
+  const sandbox = await withFallbackPort((port) => startSandboxProcess({ port }), apiPort);
+  const web = await withFallbackPort((port) => serveDemo({ port, apiUrl: sandbox.url }), webPort);
   console.log('');
   console.log(`  Demo box office:      ${web.url}/box-office/`);
   console.log(`  Printable demo cards: ${sandbox.url}/demo-cards`);
