@@ -1,12 +1,13 @@
 // Decode benchmark: the generated card-photo corpus decoded in headless Chromium by decodeImage and its peers,
 // side by side in the same run on the same frames. Prints success rate, wrong reads and median/p95 decode time
 // per frame size and per condition.
-// Usage: npm run bench decode   (env: DECODE_BENCH_PER_CELL=4, DECODE_BENCH_SEED=20261121, DECODE_BENCH_DECODERS=a,b)
+// Usage: npm run bench decode   (env: DECODE_BENCH_PER_CELL=3, DECODE_BENCH_SEED=20261121, DECODE_BENCH_DECODERS=a,b)
+import { availableParallelism, loadavg } from 'node:os';
 import { openHarness } from '../test/support/card-photos/harness.js';
 import type { CardPhotosApi, Measurement } from '../test/support/card-photos/bench-page.js';
 
 const seed = Number(process.env.DECODE_BENCH_SEED ?? 20261121);
-const perCell = Number(process.env.DECODE_BENCH_PER_CELL ?? 4);
+const perCell = Number(process.env.DECODE_BENCH_PER_CELL ?? 3);
 const decoders = process.env.DECODE_BENCH_DECODERS?.split(',');
 /** `code_39`, `640x480`, `code_39:640x480`: limit the corpus while tuning. */
 const only = process.env.DECODE_BENCH_ONLY?.split(':') ?? [];
@@ -76,7 +77,9 @@ try {
   );
   process.stdout.write(
     `decode bench: ${cases.length} photos (seed ${seed}, ${perCell} per condition × side × size), ` +
-      `headless Chromium, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      `headless Chromium, ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores (times inflate when the machine is shared)\n`,
   );
 } finally {
   await harness.close();
