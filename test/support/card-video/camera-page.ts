@@ -9,7 +9,7 @@ import type {
 } from '../../../packages/core/src/index.js';
 
 type StartRequest = Partial<
-  Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region'>
+  Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region' | 'cardId'>
 > & {
   readonly internalVideo?: boolean;
   readonly abortAfterMs?: number;
