@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
 
-export type Db = SqliteDatabase;
+export type Db = Database.Database;
 
 /** Schema version 1. Idempotency keys, usages and show settings survive restarts (a file DB). */
 const SCHEMA = `

@@ -1,5 +1,5 @@
 import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core';
-import type { Db } from './open-database.js';
+import type Database from 'better-sqlite3';
 
 /** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */
 export type ShowConfig = Show & {
@@ -39,7 +39,7 @@ export type NewUsage = {
 };
 
 /** Prepared statements over the sandbox database. All methods are synchronous (better-sqlite3). */
-export function createRepository(db: Db) {
+export function createRepository(db: Database.Database) {
   const s = {
     card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
     putCard: db.prepare(
@@ -86,7 +86,17 @@ export function createRepository(db: Db) {
   };
 
   return {
-    db,
+    /** Runs `fn` in a transaction opened with BEGIN IMMEDIATE (the write lock up front: no lost updates). */
+    immediate<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
+    /** Runs `fn` in a plain (deferred) transaction. */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    exec(sql: string): void {
+      db.exec(sql);
+    },
     getCard(id: string): CardRecord | undefined {
       const row = s.card.get(id);
       if (!row) return undefined;

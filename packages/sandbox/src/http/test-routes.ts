@@ -37,7 +37,7 @@ export async function handleTestRoute(
   const value = (body.ok ? body.value : {}) as Record<string, unknown>;
   switch (url.pathname) {
     case '/__sandbox/reset':
-      repo.db.exec('DELETE FROM usages; DELETE FROM idempotency; DELETE FROM shows;');
+      repo.exec('DELETE FROM usages; DELETE FROM idempotency; DELETE FROM shows;');
       clock.offsetMs = 0;
       controls.decideDelayMs = 0;
       return sendJson(res, 200, seed(repo, clock.now()));

@@ -11,7 +11,7 @@ export function qrSvg(id: string): string {
     bcid: 'qrcode',
     text: id,
     scale: 3,
-   
+
     paddingwidth: 4,
     paddingheight: 4,
   });

@@ -148,7 +148,7 @@ export function seed(repo: Repository, now: Date): { cards: number; shows: numbe
   const today = helsinkiDay(now);
   const cards = seedCards(today);
   const shows = seedShows(today);
-  repo.db.transaction(() => {
+  repo.transaction(() => {
     repo.putVenue(SEED_VENUE.id, SEED_VENUE.name);
     repo.putVenue(SEED_PARTNER_VENUE.id, SEED_PARTNER_VENUE.name);
     for (const { label, ...card } of cards) repo.putCard(card, label);
@@ -156,6 +156,6 @@ export function seed(repo: Repository, now: Date): { cards: number; shows: numbe
       const venue = show.id.startsWith('kaiku-') ? SEED_PARTNER_VENUE.id : SEED_VENUE.id;
       repo.putShow(venue, show, now.toISOString());
     }
-  })();
+  });
   return { cards: cards.length, shows: shows.length };
 }

@@ -48,120 +48,107 @@ type Claim = { readonly claimed: true } | { readonly claimed: false; readonly ou
 function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
   const { repo } = ctx;
   const nowMs = Date.now();
-  return repo.db
-    .transaction((): Claim => {
-      const row = repo.getKey(key);
-      if (row?.state === 'done') {
-        if (row.body_hash !== hash) {
-          return {
-            claimed: false,
-            outcome: {
-              kind: 'problem',
-              problem: makeProblem(
-                422,
-                'idempotency-key-reused',
-                'Idempotency key reused with another body',
-                {
-                  detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
-                },
-              ),
-            },
-          };
-        }
-        const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
-        return {
-          claimed: false,
-          outcome:
-            row.status === 201 || row.status === 200
-              ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
-              : { kind: 'problem', problem: stored as Problem },
-        };
-      }
-      if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs) {
+  return repo.immediate((): Claim => {
+    const row = repo.getKey(key);
+    if (row?.state === 'done') {
+      if (row.body_hash !== hash) {
         return {
           claimed: false,
           outcome: {
             kind: 'problem',
-            problem: makeProblem(
-              409,
-              'idempotency-key-in-progress',
-              'A request with this key is in progress',
-            ),
-            retryAfterSeconds: 1,
+            problem: makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
+              detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
+            }),
           },
         };
       }
-      repo.lockKey(key, hash, nowMs);
-      return { claimed: true };
-    })
-    .immediate();
+      const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
+      return {
+        claimed: false,
+        outcome:
+          row.status === 201 || row.status === 200
+            ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
+            : { kind: 'problem', problem: stored as Problem },
+      };
+    }
+    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs) {
+      return {
+        claimed: false,
+        outcome: {
+          kind: 'problem',
+          problem: makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
+          retryAfterSeconds: 1,
+        },
+      };
+    }
+    repo.lockKey(key, hash, nowMs);
+    return { claimed: true };
+  });
 }
 
 function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest): Outcome {
   const { repo, clock } = ctx;
-  return repo.db
-    .transaction((): Outcome => {
-      const now = clock.now();
-      const finish = (outcome: Outcome): Outcome => {
-        if (outcome.kind === 'result') repo.finishKey(key, outcome.status, outcome.result);
-        else repo.finishKey(key, outcome.problem.status, outcome.problem);
-        return outcome;
-      };
-      const card = repo.getCard(usage.cardId);
-      if (!card) {
-        return finish({
-          kind: 'problem',
-          problem: makeProblem(404, 'card-not-registered', 'Card not registered', {
-            detail: 'The card is not registered in Kaikukanta.',
-          }),
-        });
-      }
-      let show: ShowConfig | undefined = repo.getShow(usage.show.id);
-      if (!show) {
-        show = usage.show;
-        repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
-      }
-      const cap = show.cap ?? null;
-      const countedInTally = usage.mode === 'collection' && repo.openBookings(usage.cardId, show.id) > 0;
-      const decision = decide({
-        usage,
-        card,
-        show,
-        ticketsGiven: repo.tally(show.id).given,
-        countedInTally,
-        memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
-        now,
+  return repo.immediate((): Outcome => {
+    const now = clock.now();
+    const finish = (outcome: Outcome): Outcome => {
+      if (outcome.kind === 'result') repo.finishKey(key, outcome.status, outcome.result);
+      else repo.finishKey(key, outcome.problem.status, outcome.problem);
+      return outcome;
+    };
+    const card = repo.getCard(usage.cardId);
+    if (!card) {
+      return finish({
+        kind: 'problem',
+        problem: makeProblem(404, 'card-not-registered', 'Card not registered', {
+          detail: 'The card is not registered in Kaikukanta.',
+        }),
       });
-      if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
-      const registeredAt = now.toISOString();
-      const usageId = randomUUID();
-      // The record carries the show as the server knows it (the venue's settings win over the request's).
-      const { id, name, start, kind, seats, cap: showCap } = show;
-      const recordedShow = {
-        id,
-        name,
-        start,
-        kind,
-        ...(seats !== undefined ? { seats } : {}),
-        ...(showCap != null ? { cap: showCap } : {}),
-      };
-      repo.insertUsage({
-        id: usageId,
-        request: { ...usage, show: recordedShow },
-        showDay: helsinkiDay(new Date(show.start)),
-        counted: decision.counted,
-        tickets: decision.tickets,
-        registeredAt,
-      });
-      const result = {
-        usageId,
-        registeredAt,
-        tickets: decision.tickets,
-        showTally: showTally(repo, show.id, cap, now),
-      };
-      return finish({ kind: 'result', status: 201, result, replayed: false });
-    })
-    .immediate();
+    }
+    let show: ShowConfig | undefined = repo.getShow(usage.show.id);
+    if (!show) {
+      show = usage.show;
+      repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
+    }
+    const cap = show.cap ?? null;
+    const countedInTally = usage.mode === 'collection' && repo.openBookings(usage.cardId, show.id) > 0;
+    const decision = decide({
+      usage,
+      card,
+      show,
+      ticketsGiven: repo.tally(show.id).given,
+      countedInTally,
+      memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
+      now,
+    });
+    if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
+    const registeredAt = now.toISOString();
+    const usageId = randomUUID();
+    // The record carries the show as the server knows it (the venue's settings win over the request's).
+    const { id, name, start, kind, seats, cap: showCap } = show;
+    const recordedShow = {
+      id,
+      name,
+      start,
+      kind,
+      ...(seats !== undefined ? { seats } : {}),
+      ...(showCap != null ? { cap: showCap } : {}),
+    };
+    repo.insertUsage({
+      id: usageId,
+      request: { ...usage, show: recordedShow },
+      showDay: helsinkiDay(new Date(show.start)),
+      counted: decision.counted,
+      tickets: decision.tickets,
+      registeredAt,
+    });
+    const result = {
+      usageId,
+      registeredAt,
+      tickets: decision.tickets,
+      showTally: showTally(repo, show.id, cap, now),
+    };
+    return finish({ kind: 'result', status: 201, result, replayed: false });
+  });
 }
 
 /**
