@@ -229,6 +229,29 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
   });
 });
 
+describe('<kaiku-scanner> needs attention', () => {
+  it('an unknown card accepted offline and refused by the server later is listed for staff, with the reason', async () => {
+    const s = await open('en');
+    await s.context.setOffline(true);
+    await wedgeScan(s.cdp, 'A999000001');
+    await s.page.locator(part('tickets')).waitFor();
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('Not verified');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('queued-badge')).waitFor({ timeout: 30_000 });
+    await s.context.setOffline(false);
+    await s.page
+      .locator(`${part('needs-attention')} li[data-code="card-not-registered"]`)
+      .waitFor({ timeout: 30_000 });
+    expect(await s.page.locator(part('needs-attention')).textContent()).toContain('A999000001');
+    await expect
+      .poll(() => s.page.locator('kaiku-scanner [data-pending]').getAttribute('data-pending'))
+      .toBe('0');
+    await check(s, 'needs-attention', 'en');
+    expect(await usageCount('A999000001', 'hilla-taikuri-matti')).toBe(0);
+    await s.context.close();
+  });
+});
+
 describe('<kaiku-scanner> under the strict CSP', () => {
   it('runs the whole flow with no CSP violation, in dark mode, with no axe violation', async () => {
     const s = await openBoxOffice(h, { colorScheme: 'dark', path: '/box-office/?lang=fi' });

@@ -81,6 +81,10 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
       return () => listeners.delete(l);
     },
     async syncNow() {},
+    async resolveAttention(id) {
+      outbox = { ...outbox, needsAttention: outbox.needsAttention.filter((i) => i.id !== id) };
+      listeners.forEach((l) => l(outbox));
+    },
     async exportCsv() {
       return 'card;adults;children\n';
     },

@@ -1117,6 +1117,13 @@ export class KaikuScanner extends LitElement {
           (i) =>
             html`<li data-code=${i.reason.code}>
               <span class="mono">${i.cardId}</span> · ${i.showName}: ${this.text(i.reason.message)}
+              <button
+                type="button"
+                aria-label=${this.t.resolve(i.cardId)}
+                @click=${() => void this.resolveAttention(i.id)}
+              >
+                ${this.t.resolveShort}
+              </button>
             </li>`,
         )}
       </ul>
@@ -1124,6 +1131,14 @@ export class KaikuScanner extends LitElement {
         <button type="button" @click=${() => void this.downloadCsv()}>${this.t.exportCsv}</button>
       </div>
     </details>`;
+  }
+
+  private async resolveAttention(id: string): Promise<void> {
+    try {
+      await this.svc.get().resolveAttention(id);
+    } catch (e) {
+      this.fail(this.svc.toError(e), 'sync');
+    }
   }
 
   private async downloadCsv(): Promise<void> {

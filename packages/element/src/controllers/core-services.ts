@@ -160,6 +160,12 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
       notify();
     },
 
+    async resolveAttention(id) {
+      if (!outbox) return;
+      await outbox.resolve(id, 'dismissed');
+      notify();
+    },
+
     async exportCsv() {
       return outbox ? outbox.exportCsv() : '';
     },

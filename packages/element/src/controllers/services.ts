@@ -101,6 +101,8 @@ export type ScannerServices = {
   /** Calls back whenever the outbox changes; returns an unsubscribe function. */
   onOutboxChange(listener: (state: OutboxState) => void): () => void;
   syncNow(): Promise<void>;
+  /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
+  resolveAttention(id: string): Promise<void>;
   exportCsv(): Promise<string>;
   /** Message text for any code (errors, refusals) in a locale. */
   message(

@@ -76,6 +76,8 @@ export const en: Translation = {
   pendingNone: 'Everything sent',
   needsAttentionHeading: (n) => `Needs attention (${n})`,
   syncNow: 'Send now',
+  resolveShort: 'Mark as handled',
+  resolve: (id) => `Mark as handled: ${id}`,
   exportCsv: 'Download report (CSV)',
   offline: 'No network connection',
   errorHeading: 'Something went wrong',

@@ -75,6 +75,8 @@ export const fi: Translation = {
   pendingNone: 'Kaikki lähetetty',
   needsAttentionHeading: (n) => `Vaatii huomiota (${n})`,
   syncNow: 'Lähetä nyt',
+  resolveShort: 'Merkitse käsitellyksi',
+  resolve: (id) => `Merkitse käsitellyksi: ${id}`,
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
   errorHeading: 'Jokin meni vikaan',

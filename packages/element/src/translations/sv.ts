@@ -76,6 +76,8 @@ export const sv: Translation = {
   pendingNone: 'Allt skickat',
   needsAttentionHeading: (n) => `Kräver åtgärd (${n})`,
   syncNow: 'Skicka nu',
+  resolveShort: 'Markera som hanterad',
+  resolve: (id) => `Markera som hanterad: ${id}`,
   exportCsv: 'Ladda ner rapport (CSV)',
   offline: 'Ingen nätförbindelse',
   errorHeading: 'Något gick fel',

@@ -70,6 +70,8 @@ export type Translation = {
   readonly pendingNone: string;
   readonly needsAttentionHeading: (n: string) => string;
   readonly syncNow: string;
+  readonly resolveShort: string;
+  readonly resolve: (cardId: string) => string;
   readonly exportCsv: string;
   readonly offline: string;
   readonly errorHeading: string;
