@@ -2,6 +2,7 @@
  * The page the outbox chaos test and bench drive: one outbox on the real API client, exposed as
  * `window.outboxPage`. Settings come from the query string (`api`, `db`, `lock`, `batch`, `timeout`).
  */
+import { createStore, set } from 'idb-keyval';
 import { createApiClient, createOutbox } from '@kaiku-scanner/core';
 import type { OutboxRecord, SyncSummary, UsageRequest } from '@kaiku-scanner/core';
 
@@ -37,6 +38,10 @@ export type OutboxPage = {
   enqueue(usages: readonly UsageRequest[]): Promise<string[]>;
   /** Time (ms) each enqueue took until durable, one after another. */
   timeEnqueues(usages: readonly UsageRequest[]): Promise<number[]>;
+  /** Peer for the bench: idb-keyval's plain `set` (Chromium's default, relaxed durability), same records. */
+  timeRelaxedSets(usages: readonly UsageRequest[]): Promise<number[]>;
+  /** Runs `syncNow()` and returns how long it took (ms) with its summary. */
+  timeSync(): Promise<{ ms: number; summary: SyncSummary }>;
   counts(): Promise<{ pending: number; needsAttention: number }>;
   needsAttention(): Promise<OutboxRecord[]>;
   syncNow(): Promise<SyncSummary>;
@@ -58,6 +63,21 @@ const page: OutboxPage = {
       times.push(performance.now() - t0);
     }
     return times;
+  },
+  async timeRelaxedSets(usages) {
+    const store = createStore(`${params.get('db') ?? 'kaiku-outbox'}-relaxed`, 'records');
+    const times: number[] = [];
+    for (const [i, u] of usages.entries()) {
+      const t0 = performance.now();
+      await set(`u:${i}`, { id: String(i), usage: u, state: 'pending' }, store);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  async timeSync() {
+    const t0 = performance.now();
+    const summary = await outbox.syncNow();
+    return { ms: performance.now() - t0, summary };
   },
   async counts() {
     const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);

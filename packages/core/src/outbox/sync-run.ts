@@ -29,11 +29,13 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
   let synced = 0;
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
+  // One listing serves many batches (re-listing per batch is quadratic); records queued meanwhile
+  // are picked up by the next listing, and the run ends only when a listing finds nothing new.
+  let queue: OutboxRecord[] = [];
   for (;;) {
     if (o.signal.aborted) return { ok: false, synced, failure: 'aborted' };
-    const batch = (await o.records.list(['pending']))
-      .filter((r) => !deferred.has(r.id))
-      .slice(0, o.batchSize);
+    if (queue.length === 0) queue = (await o.records.list(['pending'])).filter((r) => !deferred.has(r.id));
+    const batch = queue.splice(0, o.batchSize);
     if (batch.length === 0)
       return deferred.size ? { ok: false, synced, failure: 'deferred' } : { ok: true, synced };
     let outcomes: readonly ItemOutcome[];
