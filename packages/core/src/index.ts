@@ -105,10 +105,19 @@ export type { CapSettingData } from './schemas/cap-setting-input.js';
 
 // --- image decoding (camera frames, still images) ---
 export { decodeImage } from './input/decode/decode-image.js';
-export { acceptsCardId } from './input/decode/accepts-card-id.js';
+export { acceptsCardId, cardIdFilter } from './input/decode/accepts-card-id.js';
 export { DecodeError } from './input/decode/decode-error.js';
 export type { DecodeErrorCode } from './input/decode/decode-error.js';
 export { DECODE_FORMATS } from './input/decode/types.js';
+export type {
+  DecodableImage,
+  DecodeEffort,
+  DecodeEngine,
+  DecodeFormat,
+  DecodeOptions,
+  DecodeRegion,
+  DecodeResult,
+} from './input/decode/types.js';
 
 // --- camera scanning (getUserMedia, decoding worker, acceptance) ---
 export { startCameraScan } from './input/camera/start-camera-scan.js';

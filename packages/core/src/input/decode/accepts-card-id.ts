@@ -1,4 +1,5 @@
 import { parseCardId } from '../../card-id/parse-card-id.js';
+import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type { DecodeFormat } from './types.js';
 
 /**
@@ -10,4 +11,15 @@ import type { DecodeFormat } from './types.js';
  */
 export function acceptsCardId(text: string, _format?: DecodeFormat): boolean {
   return parseCardId(text).ok;
+}
+
+/**
+ * The same filter for a non-default card-ID format or check-character mode (e.g. cards whose Code 39 carries the
+ * mod-43 character: `cardIdFilter({ checkCharacter: 'verify' })`).
+ *
+ * @example
+ * const read = await decodeImage(frame, { accept: cardIdFilter({ checkCharacter: 'verify' }) });
+ */
+export function cardIdFilter(options: ParseCardIdOptions): (text: string, format?: DecodeFormat) => boolean {
+  return (text) => parseCardId(text, options).ok;
 }

@@ -4,7 +4,7 @@ import { isKaikuError } from '../../errors/kaiku-error.js';
 import { listCases, renderCase } from '../../../../../test/support/card-photos/corpus.js';
 import type { Condition, PhotoCase } from '../../../../../test/support/card-photos/corpus.js';
 import { code39Modules, qrModules } from '../../../../../test/support/card-photos/symbols.js';
-import { acceptsCardId } from './accepts-card-id.js';
+import { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
 import { resetNativeDetector } from './native-detector.js';
 
@@ -185,6 +185,17 @@ describe('decodeImage inputs and options', () => {
     expect(await decodeImage(ticket, { accept: acceptsCardId })).to.equal(null);
     expect(await decodeImage(qr, { accept: acceptsCardId })).to.deep.equal(expected);
     expect(await decodeImage(ticket, { accept: acceptsCardId, engine: 'js' })).to.equal(null);
+  });
+
+  it('filters by a card-ID format with a check character', async () => {
+    const withCheck = flatSymbol('c39', 'A999005458', { checkDigit: true });
+    expect(await decodeImage(withCheck, { accept: acceptsCardId })).to.equal(null);
+    const verify = cardIdFilter({ checkCharacter: 'verify' });
+    expect(await decodeImage(withCheck, { accept: verify })).to.deep.equal({
+      text: 'A999005458G',
+      format: 'code_39',
+    });
+    expect(await decodeImage(flatSymbol('c39', 'A999005458'), { accept: verify })).to.equal(null);
   });
 
   it('verifies and strips the Code 39 check character only when asked', async () => {
