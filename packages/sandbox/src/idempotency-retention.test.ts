@@ -101,3 +101,31 @@ describe('idempotency keys over time', () => {
     }
   });
 });
+
+describe('a database locked by another process', () => {
+  it('answers 503 unavailable with Retry-After, leaves the key free, and the client gets through afterwards', async () => {
+    const sandbox = await startSandbox({ db: file, seed: true, busyTimeoutMs: 50 });
+    const other = new Database(file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const body = JSON.stringify(usage);
+      const headers = {
+        authorization: 'Bearer t',
+        'content-type': 'application/json',
+        'idempotency-key': 'busy-key-1',
+      };
+      const locked = await fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body });
+      expect(locked.status).toBe(503);
+      expect(locked.headers.get('retry-after')).toBe('1');
+      expect((await locked.json()).code).toBe('unavailable');
+      other.exec('ROLLBACK');
+      const api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't' });
+      await expect(api.registerUsage(usage, { idempotencyKey: 'busy-key-1' })).resolves.toMatchObject({
+        replayed: false,
+      });
+    } finally {
+      other.close();
+      await sandbox.close();
+    }
+  });
+});

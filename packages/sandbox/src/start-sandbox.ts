@@ -28,6 +28,8 @@ export type SandboxOptions = {
   readonly keyRetentionDays?: number;
   /** Initial clock offset (ms). */
   readonly clockOffsetMs?: number;
+  /** How long a write waits for another process's lock before answering 503 (Retry-After: 1). Default 5000. */
+  readonly busyTimeoutMs?: number;
 };
 
 export type Sandbox = {
@@ -48,7 +50,7 @@ const DAY_MS = 86_400_000;
  * await sandbox.close();
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const db = openDatabase(options.memory ? undefined : options.db);
+  const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs);
   const repo = createRepository(db);
   const clock = createClock(options.clockOffsetMs ?? 0);
   if (options.seed) writeSeed(repo, clock.now());

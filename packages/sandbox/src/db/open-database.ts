@@ -56,10 +56,10 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
  * Opens (creating if needed) the sandbox database: a file, or memory. WAL and a busy timeout let
  * several sandbox processes share one file; writes use BEGIN IMMEDIATE (see register-usage.ts).
  */
-export function openDatabase(file: string | undefined): Db {
+export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db {
   const db = new Database(file ?? ':memory:');
   if (file) db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);

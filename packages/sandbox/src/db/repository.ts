@@ -97,6 +97,14 @@ export function createRepository(db: Database.Database) {
     exec(sql: string): void {
       db.exec(sql);
     },
+    /** True when the database answers a trivial query. */
+    healthy(): boolean {
+      try {
+        return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
     getCard(id: string): CardRecord | undefined {
       const row = s.card.get(id);
       if (!row) return undefined;

@@ -88,4 +88,8 @@ export const problems = {
   invalid: (issues: { path: string; code: string }[], detail = 'The request does not match the contract.') =>
     makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
   internal: () => makeProblem(500, 'internal-error', 'Internal error'),
+  unavailable: () =>
+    makeProblem(503, 'unavailable', 'Temporarily unavailable', {
+      detail: 'The database is busy; try again shortly.',
+    }),
 };

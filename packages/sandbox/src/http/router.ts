@@ -75,6 +75,7 @@ export function createRouter(options: RouterOptions) {
       return sendText(res, 200, demoCards.html, 'text/html; charset=utf-8');
     }
     if (method === 'GET' && path === '/v1/health') {
+      if (!options.repo.healthy()) return sendProblem(res, problems.unavailable(), { 'retry-after': '5' });
       return sendJson(res, 200, {
         status: 'ok',
         version: options.version,
@@ -116,8 +117,12 @@ export function createRouter(options: RouterOptions) {
       await route(req, res, url);
     } catch (error) {
       options.log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
-      if (!res.headersSent) sendProblem(res, problems.internal());
-      else res.destroy();
+      if (res.headersSent) return void res.destroy();
+      // Another process held the write lock longer than busy_timeout: a retry will get through.
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+        return sendProblem(res, problems.unavailable(), { 'retry-after': '1' });
+      }
+      sendProblem(res, problems.internal());
     }
   };
 }
