@@ -14,7 +14,7 @@ import {
   KaikuApiError,
 } from './api-errors.js';
 import { API_PROBLEM_CODES, makeProblem } from '../schemas/api.js';
-import { BASE, activeCard, usageFor } from './test-fixtures.js';
+import { BASE, activeCard, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 
 const server = setupServer();

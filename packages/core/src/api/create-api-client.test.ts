@@ -7,7 +7,7 @@ import type { MockApi } from './testing/mock-api.js';
 import type { KaikuApiError } from './api-errors.js';
 import { ApiProblemError, ApiRequestError } from './api-errors.js';
 import type { TransportRequest } from './transport.js';
-import { BASE, activeCard, communityCard, usageFor } from './test-fixtures.js';
+import { BASE, activeCard, communityCard, usageFor } from './testing/fixtures.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
 
 let mock: MockApi;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from './create-api-client.js';
 import type { KaikuApiError } from './api-errors.js';
-import { activeCard, usageFor } from './test-fixtures.js';
+import { activeCard, usageFor } from './testing/fixtures.js';
 
 type Fault = (req: IncomingMessage, res: ServerResponse) => void;
 let fault: Fault = (_req, res) => res.end();

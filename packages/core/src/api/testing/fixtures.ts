@@ -1,4 +1,4 @@
-import type { CardRecord, UsageRequest } from '../schemas/api.js';
+import type { CardRecord, UsageRequest } from '../../schemas/api.js';
 
 /** Shared fixtures of the API client's unit tests (not exported from the package). */
 export const BASE = 'https://kaikukanta.test/api/';

@@ -1,0 +1,45 @@
+/**
+ * The transport seam: the one function through which the API client talks to a backend.
+ *
+ * The client builds a contract request (operation, method, path, headers, JSON body) and hands it
+ * to a `Transport`; the transport returns a standard `Response` whose status, headers and body
+ * follow the Kaikukanta contract (docs/openapi.json). Everything else — the token, timeouts,
+ * retries with the idempotency key, response validation and typed errors — stays in the client,
+ * so a vendor whose backend has another shape writes only the mapping:
+ *
+ * @example
+ * const transport: Transport = async (req) => {
+ *   if (req.operation === 'lookupCard') {
+ *     const r = await fetch(`https://pos.example/kaiku/card?id=${req.params.cardId}`, { signal: req.signal, headers: { authorization: req.headers.authorization } });
+ *     const v = await r.json();
+ *     return Response.json({ id: v.cardId, prefix: v.prefix, kind: v.type, status: v.state, validUntil: v.until, minors: v.kids });
+ *   }
+ *   return createHttpTransport({ baseUrl: 'https://pos.example/kaiku/' })(req);
+ * };
+ * const client = createApiClient({ baseUrl: 'https://pos.example/kaiku/', getToken, transport });
+ */
+/** The client's operations, one per endpoint of the contract. */
+export type ApiOperation = 'lookupCard' | 'registerUsage' | 'registerBatch' | 'getShowTally' | 'listUsages' | 'health';
+export type TransportRequest = {
+    readonly operation: ApiOperation;
+    readonly method: 'GET' | 'POST';
+    /** Path relative to the base URL, percent-encoded, without a leading slash (e.g. `v1/cards/A045198723`). */
+    readonly path: string;
+    /** Query parameters (already strings). */
+    readonly query: Readonly<Record<string, string>>;
+    /** `authorization`, `accept`, and `content-type` / `idempotency-key` where they apply. Never log them. */
+    readonly headers: Readonly<Record<string, string>>;
+    /** The contract's JSON body (an object), for POST. */
+    readonly body: unknown;
+    /** The operation's logical arguments (e.g. `{ cardId }`, `{ showId }`), for transports that map them. */
+    readonly params: Readonly<Record<string, string>>;
+    /** Aborts on timeout or when the caller cancels. A transport must pass it on. */
+    readonly signal: AbortSignal;
+    /** 1 for the first attempt, 2 for the first retry, … */
+    readonly attempt: number;
+};
+/**
+ * Sends one attempt. Resolve with the response whatever its status; reject only when no response
+ * arrived (network failure, abort) — the client turns that into `network`, `timeout` or `aborted`.
+ */
+export type Transport = (request: TransportRequest) => Promise<Response>;
