@@ -35,6 +35,19 @@ import {
 export type TokenProvider = () => string | Promise<string>;
 export type UsageMode = 'booking' | 'collection';
 
+/** Internal reactive state (kept out of the public property list and the custom-elements manifest). */
+const STATE = {
+  phase: { state: true },
+  outbox: { state: true },
+  cap: { state: true },
+  online: { state: true },
+  manualError: { state: true },
+  groupError: { state: true },
+  politeText: { state: true },
+  alertText: { state: true },
+  pageLang: { state: true },
+} as const;
+
 /**
  * `<kaiku-scanner>`: reads a Kaikukortti (wedge scanner, camera or typed ID), shows the card, lets the clerk pick
  * the tickets the rules allow, and registers the usage in Kaikukanta — or queues it offline.
@@ -83,6 +96,7 @@ export type UsageMode = 'booking' | 'collection';
  * @cssproperty --kaiku-danger - Refusal and error text; --kaiku-danger-bg its background.
  * @cssproperty --kaiku-focus - Focus ring colour.
  */
+
 export class KaikuScanner extends LitElement {
   static override styles = styles;
   static override properties = {
@@ -103,15 +117,7 @@ export class KaikuScanner extends LitElement {
     noWedge: { attribute: 'no-wedge', type: Boolean },
     tokenProvider: { attribute: false },
     services: { attribute: false },
-    phase: { state: true },
-    outbox: { state: true },
-    cap: { state: true },
-    online: { state: true },
-    manualError: { state: true },
-    groupError: { state: true },
-    politeText: { state: true },
-    alertText: { state: true },
-    pageLang: { state: true },
+    ...STATE,
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -128,6 +134,7 @@ export class KaikuScanner extends LitElement {
   declare mode: UsageMode;
   /** ID of the show or course. Chooses from `shows` when that list is set. */
   declare showId: string;
+  /** Name of the show or course (when `shows` is not used). */
   declare showName: string;
   /** Start as an ISO date-time with offset, e.g. `2026-03-01T19:00:00+02:00`. */
   declare showStart: string;
@@ -135,6 +142,7 @@ export class KaikuScanner extends LitElement {
   declare showKind: string;
   /** The venue's cap for card-holder tickets; when unset, the server's tally decides. */
   declare showCap: number | undefined;
+  /** Seats or places of the show (the rules' small-show cases). */
   declare showSeats: number | undefined;
   /** Shows to choose from (property only). */
   declare shows: readonly ShowContext[];

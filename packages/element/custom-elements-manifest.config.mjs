@@ -1,0 +1,24 @@
+// `npm run analyze -w kaiku-scanner`: writes custom-elements.json from the sources (lit-aware).
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // The analyzer also lists every `dispatchEvent(new X(...))` call as an unnamed event; the named, documented
+      // `@event` entries are the real ones.
+      name: 'kaiku-named-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const decl of mod.declarations ?? []) {
+            if (decl.events)
+              decl.events = decl.events.filter(
+                (e) => typeof e.name === 'string' && e.name.startsWith('kaiku-'),
+              );
+          }
+        }
+      },
+    },
+  ],
+};
