@@ -183,6 +183,47 @@ describe('camera: a Code 39 card printed with its mod-43 check character', () =>
   );
 });
 
+describe('camera: cards shown one after another', () => {
+  withCardVideo(
+    () =>
+      generateCardVideo({
+        scenes: [
+          { symbol: 'qr_code', text: 'A045198723', frames: 18 },
+          { symbol: null, frames: 24 },
+          { symbol: 'code_39', text: 'Y110029399', frames: 24 },
+          { symbol: null, frames: 24 },
+        ],
+      }),
+    (page) => {
+      it('reports each appearance of a card once, and a card again after it was away longer than the window', async () => {
+        // The loop is 6 s; each card is away for 4.8 s between its appearances.
+        expect(await startScan(page(), { duplicateWindowMs: 1000 })).toMatchObject({ ok: true });
+        const state = await waitForState(page(), (s) => s.scans.length >= 3, 15_000);
+        const scans = (await stopScan(page())).scans;
+        expect(state.scans.length).toBeGreaterThanOrEqual(3);
+        const expectedFormat: Record<string, string> = { A045198723: 'qr_code', Y110029399: 'code_39' };
+        for (const scan of scans) expect(scan.format).toBe(expectedFormat[scan.id]);
+        // Alternating: one report per appearance, never two in a row for the same card.
+        scans.slice(1).forEach((scan, i) => expect(scan.id).not.toBe(scans[i]?.id));
+        expect(new Set(scans.map((s) => s.id))).toEqual(new Set(['A045198723', 'Y110029399']));
+      });
+
+      it('keeps a card suppressed while it comes back within the duplicate window', async () => {
+        const p = await openCameraPage(page().context().browser() as Browser, `${server.origin}/`);
+        try {
+          expect(await startScan(p, { duplicateWindowMs: 10_000 })).toMatchObject({ ok: true });
+          await waitForState(p, (s) => s.scans.length >= 2, 15_000);
+          await p.waitForTimeout(6500);
+          const scans = (await stopScan(p)).scans;
+          expect(scans.map((s) => s.id).sort()).toEqual(['A045198723', 'Y110029399']);
+        } finally {
+          await p.close();
+        }
+      });
+    },
+  );
+});
+
 describe('camera: lifecycle with an empty desk in view', () => {
   withCardVideo(
     () => generateCardVideo({ symbol: null }),
