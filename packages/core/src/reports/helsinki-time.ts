@@ -37,6 +37,19 @@ export function toHelsinki(instant: number): { date: string; time: string } {
  * helsinkiIso('2020-02-03', '18:30'); // '2020-02-03T18:30:00+02:00'
  */
 export function helsinkiIso(date: string, time = '00:00'): string {
+  const key = `${date}T${time}`;
+  const cached = isoCache.get(key);
+  if (cached) return cached;
+  // A report has few distinct show times: Intl formatting is the costly part of a row.
+  if (isoCache.size > 10_000) isoCache.clear();
+  const iso = computeIso(date, time);
+  isoCache.set(key, iso);
+  return iso;
+}
+
+const isoCache = new Map<string, string>();
+
+function computeIso(date: string, time: string): string {
   const wall = Date.parse(`${date}T${time}:00Z`);
   // The offset at the guessed instant; a second pass settles the days when daylight saving changes.
   let offset = parts(wall - 2 * 3600_000).asUtc - (wall - 2 * 3600_000);

@@ -13,6 +13,7 @@ import { ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError } from './types.js';
+import { sha256Hex } from './sha256.js';
 import { canonicalRow, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { validateSalesRow } from './validate-row.js';
@@ -86,7 +87,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info: ReportInfo = newReportInfo();
-  const seen = new Map<string, { firstRow: number; count: number }>();
+  // Identical rows: first row number by hash, and how many repeats were registered (`duplicates: 'register'`).
+  const seen = new Map<number, number>();
+  const repeats = new Map<number, number>();
   let batch: Pending[] = [];
   const progress = () => options.onProgress?.(tally.progress(info));
   try {
@@ -106,15 +109,20 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       }
       const row = checked.row;
       const canonical = canonicalRow(row, context);
-      const previous = seen.get(canonical);
-      if (previous && options.duplicates !== 'register') {
-        tally.markInvalid(row.row, row.cardId, [
-          rowError('row-duplicate', undefined, { firstRow: previous.firstRow }),
-        ]);
+      const base = sha256Hex(canonical);
+      // 52 bits of the row's hash: a number key keeps 100 000s of rows in a few MiB.
+      const short = Number.parseInt(base.slice(0, 13), 16);
+      const firstRow = seen.get(short);
+      if (firstRow !== undefined && options.duplicates !== 'register') {
+        tally.markInvalid(row.row, row.cardId, [rowError('row-duplicate', undefined, { firstRow })]);
         continue;
       }
-      const occurrence = previous ? previous.count++ : 0;
-      if (!previous) seen.set(canonical, { firstRow: row.row, count: 1 });
+      let occurrence = 0;
+      if (firstRow === undefined) seen.set(short, row.row);
+      else {
+        occurrence = (repeats.get(short) ?? 0) + 1;
+        repeats.set(short, occurrence);
+      }
       tally.markValid(row.row, row.cardId, dryRun);
       if (dryRun) {
         if (tally.rows % 1000 === 0) progress();

@@ -4,7 +4,7 @@
  * so the import hashes with this instead of Web Crypto.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -18,10 +18,14 @@ const INITIAL = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ];
 const encoder = new TextEncoder();
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
 
-function compress(h: Uint32Array, block: DataView, offset: number): void {
-  for (let i = 0; i < 16; i++) W[i] = block.getUint32(offset + i * 4);
+function compress(block: Uint8Array, offset: number): void {
+  for (let i = 0; i < 16; i++) {
+    const j = offset + i * 4;
+    W[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
+  }
   for (let i = 16; i < 64; i++) {
     const w15 = W[i - 15]!;
     const w2 = W[i - 2]!;
@@ -29,22 +33,20 @@ function compress(h: Uint32Array, block: DataView, offset: number): void {
     const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
     W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
   }
-  let [a, b, c, d, e, f, g, hh] = h as unknown as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  let a = H[0]!;
+  let b = H[1]!;
+  let c = H[2]!;
+  let d = H[3]!;
+  let e = H[4]!;
+  let f = H[5]!;
+  let g = H[6]!;
+  let h = H[7]!;
   for (let i = 0; i < 64; i++) {
     const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (hh + s1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
+    const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
     const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    hh = g;
+    h = g;
     g = f;
     f = e;
     e = (d + t1) | 0;
@@ -53,14 +55,14 @@ function compress(h: Uint32Array, block: DataView, offset: number): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  h[0] = (h[0]! + a) | 0;
-  h[1] = (h[1]! + b) | 0;
-  h[2] = (h[2]! + c) | 0;
-  h[3] = (h[3]! + d) | 0;
-  h[4] = (h[4]! + e) | 0;
-  h[5] = (h[5]! + f) | 0;
-  h[6] = (h[6]! + g) | 0;
-  h[7] = (h[7]! + hh) | 0;
+  H[0] = (H[0]! + a) | 0;
+  H[1] = (H[1]! + b) | 0;
+  H[2] = (H[2]! + c) | 0;
+  H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0;
+  H[5] = (H[5]! + f) | 0;
+  H[6] = (H[6]! + g) | 0;
+  H[7] = (H[7]! + h) | 0;
 }
 
 /**
@@ -74,13 +76,20 @@ export function sha256Hex(text: string): string {
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
   padded.set(data);
   padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
   const bits = data.length * 8;
-  view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(padded.length - 4, bits >>> 0);
-  const h = new Uint32Array(INITIAL);
-  for (let offset = 0; offset < padded.length; offset += 64) compress(h, view, offset);
+  const end = padded.length;
+  const high = Math.floor(bits / 0x100000000);
+  padded[end - 8] = high >>> 24;
+  padded[end - 7] = high >>> 16;
+  padded[end - 6] = high >>> 8;
+  padded[end - 5] = high;
+  padded[end - 4] = bits >>> 24;
+  padded[end - 3] = bits >>> 16;
+  padded[end - 2] = bits >>> 8;
+  padded[end - 1] = bits;
+  H.set(INITIAL);
+  for (let offset = 0; offset < end; offset += 64) compress(padded, offset);
   let hex = '';
-  for (const word of h) hex += word.toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) hex += (H[i]! >>> 0).toString(16).padStart(8, '0');
   return hex;
 }

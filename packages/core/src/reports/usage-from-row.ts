@@ -2,7 +2,7 @@
  * Turns a valid sales-report row into the API's `UsageRequest` and a content-derived idempotency key.
  *
  * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue and
- * the row's occurrence index among identical rows of the same file, so importing the same report again
+ * (for repeats of an identical row in the same file) its occurrence index, so importing the same report again
  * — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
  * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
  * `clientTime` is the show's start, not the time of the import.
@@ -46,6 +46,7 @@ export function usageFromRow(
   context: UsageContext,
   occurrence: number,
   canonical = canonicalRow(row, context),
+  canonicalHash = sha256Hex(canonical),
 ): { idempotencyKey: string; usage: UsageRequest } {
   const start = helsinkiIso(row.date, row.time);
   const showId = `report-${sha256Hex(JSON.stringify([context.venueId, context.forVenueId ?? '', row.event, row.date, row.time ?? ''])).slice(0, 32)}`;
@@ -59,5 +60,7 @@ export function usageFromRow(
     mode: context.mode,
     clientTime: start,
   };
-  return { idempotencyKey: `import-${sha256Hex(`${canonical}#${occurrence}`)}`, usage };
+  // The first occurrence's key is the row's hash; repeats (`duplicates: 'register'`) hash their index in.
+  const hash = occurrence === 0 ? canonicalHash : sha256Hex(`${canonical}#${occurrence}`);
+  return { idempotencyKey: `import-${hash}`, usage };
 }

@@ -1,0 +1,196 @@
+/**
+ * Sales-report import: rows per second for parsing + validation (CSV and XLSX, 100 000 rows, dry run),
+ * side by side with a decode-and-split floor (CSV) and exceljs's whole-workbook reader (XLSX) on the same
+ * files (exceljs's csv.read managed ~1 250 rows/s here, too slow to include); heap while streaming; and rows per second
+ * for a real import against the sandbox (its own process), first import and re-import (all replays).
+ * Run: npm run bench reports
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { createApiClient } from '@kaiku-scanner/core';
+import { importSalesReport } from '@kaiku-scanner/core/reports';
+
+const ROWS = 100_000;
+const IMPORT_ROWS = 10_000;
+const RUNS = 3;
+const CARDS = [
+  'A045198723',
+  'A999005458',
+  'A999005429',
+  'A999005461',
+  'X000011986',
+  'X000011656',
+  'AM12345678',
+];
+const HEADER = ['Kortin numero', 'Aikuiset', 'Lapset', 'Tapahtuma', 'Päivämäärä'];
+
+const row = (i: number): [string, number, number, string, string] => [
+  `A${String(i).padStart(9, '0')}`,
+  1,
+  i % 3,
+  `Konsertti ${i % 200}`,
+  `${(i % 28) + 1}.${(i % 12) + 1}.2024`,
+];
+
+function csvBytes(rows: number): Uint8Array {
+  const parts = [HEADER.join(';')];
+  for (let i = 0; i < rows; i++) parts.push(row(i).join(';'));
+  return new TextEncoder().encode(parts.join('\r\n') + '\r\n');
+}
+
+async function xlsxBytes(rows: number): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Myynti');
+  sheet.addRow(HEADER);
+  for (let i = 0; i < rows; i++) sheet.addRow(row(i));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+async function timeRuns(fn: () => Promise<number>): Promise<{ ms: number; rows: number }> {
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    rows = await fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), rows };
+}
+
+async function peakHeap(fn: (sample: () => void) => Promise<unknown>): Promise<number> {
+  globalThis.gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  const timer = setInterval(sample, 5);
+  await fn(sample);
+  clearInterval(timer);
+  sample();
+  return peak - base;
+}
+
+async function* generated(rows: number): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  yield encoder.encode(HEADER.join(';') + '\n');
+  for (let start = 0; start < rows; start += 2000) {
+    let text = '';
+    for (let i = start; i < Math.min(rows, start + 2000); i++) text += row(i).join(';') + '\n';
+    yield encoder.encode(text);
+  }
+}
+
+async function parsing(): Promise<void> {
+  const csv = csvBytes(ROWS);
+  const xlsx = await xlsxBytes(ROWS);
+  const ours = (bytes: Uint8Array) => async () =>
+    (await importSalesReport(bytes, { venueId: 'bench', dryRun: true })).counts.valid;
+  // Floor for CSV: decode and split only, no quoting, encodings, validation or hashing.
+  const naiveCsv = async () => {
+    const lines = new TextDecoder().decode(csv).split('\r\n');
+    let cells = 0;
+    for (const line of lines) cells += line.split(';').length;
+    return cells > 0 ? lines.length - 2 : 0;
+  };
+  const excelXlsx = async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.buffer as ArrayBuffer);
+    return workbook.worksheets[0]!.rowCount - 1;
+  };
+  const table: Record<string, Record<string, string>> = {};
+  const cases: [string, () => Promise<number>, number][] = [
+    ['CSV  importSalesReport (parse + validate, dry run)', ours(csv), csv.byteLength],
+    ['CSV  decode + split only (floor, no validation)', naiveCsv, csv.byteLength],
+    ['XLSX importSalesReport (streaming, parse + validate)', ours(xlsx), xlsx.byteLength],
+    ['XLSX exceljs xlsx.load (whole workbook, peer)', excelXlsx, xlsx.byteLength],
+  ];
+  for (const [name, fn, size] of cases) {
+    const { ms, rows } = await timeRuns(fn);
+    const heap = await peakHeap(() => fn());
+    table[name] = {
+      rows: fmt(rows),
+      'file MiB': mib(size),
+      'median ms': fmt(ms),
+      'rows/s': fmt((rows / ms) * 1000),
+      'peak heap Δ MiB': mib(heap),
+    };
+  }
+  console.log(`Parsing ${fmt(ROWS)} rows (median of ${RUNS} runs)`);
+  console.table(table);
+
+  const streamed = { rows: 0 };
+  const heap = await peakHeap(async (sample) => {
+    const result = await importSalesReport(generated(5 * ROWS), {
+      venueId: 'bench',
+      dryRun: true,
+      onProgress: sample,
+    });
+    streamed.rows = result.counts.valid;
+  });
+  console.log(
+    `Streaming ${fmt(streamed.rows)} generated CSV rows (~${mib(csv.byteLength * 5)} MiB, never held whole): peak heap Δ ${mib(heap)} MiB`,
+  );
+}
+
+function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const cli = fileURLToPath(new URL('../packages/sandbox/src/cli.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--quiet', '--memory'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+\/)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+}
+
+async function importing(): Promise<void> {
+  const { url, child } = await startSandboxProcess();
+  try {
+    const client = createApiClient({ baseUrl: url, getToken: () => 'bench' });
+    // Seeded active cards, each on many distinct shows (one usage per card per show).
+    const lines = [HEADER.join(';')];
+    for (let i = 0; i < IMPORT_ROWS; i++) {
+      lines.push(
+        [CARDS[i % CARDS.length], 1, 0, `Bench ${Math.floor(i / CARDS.length)}`, '3.2.2024'].join(';'),
+      );
+    }
+    const csv = new TextEncoder().encode(lines.join('\n'));
+    const table: Record<string, Record<string, string>> = {};
+    for (const name of ['first import', 're-import (all replayed)']) {
+      const t = performance.now();
+      const result = await importSalesReport(csv, { venueId: 'teatteri-hilla', client });
+      const ms = performance.now() - t;
+      table[name] = {
+        rows: fmt(result.counts.rows),
+        registered: fmt(result.counts.registered),
+        'already registered': fmt(result.counts.alreadyRegistered),
+        refused: fmt(result.counts.refused),
+        ms: fmt(ms),
+        'rows/s': fmt((result.counts.rows / ms) * 1000),
+      };
+    }
+    console.log(`Import against the sandbox (own process, in-memory SQLite, batches of 100)`);
+    console.table(table);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+await parsing();
+await importing();
