@@ -15,7 +15,7 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
-import { halve, invert, stretchContrast } from './grey-ops.js';
+import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { frameBundle, sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
@@ -89,6 +89,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     if (wantQr && big) passes.push(qr(() => grey, false));
     if (wantQr) passes.push(qr(() => invert(small()), false));
     if (wantQr) passes.push(qr(stretched, false));
+    if (wantQr && !big) passes.push(qr(() => boxBlur(grey), false));
     if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   }
   if (thorough) {
