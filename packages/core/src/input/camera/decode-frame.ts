@@ -1,10 +1,10 @@
-import { parseCardId } from '../../card-id/parse-card-id.js';
+import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { decodeImage } from '../decode/decode-image.js';
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
 
 /** Options of `parseCardId`, passed through to the decoder (structured-cloned into the worker). */
-export type CardIdOptions = Parameters<typeof parseCardId>[1];
+export type CardIdOptions = ParseCardIdOptions | undefined;
 
 /** What one frame is decoded with (plain data: it crosses into the worker). */
 export type FrameJob = {
@@ -51,6 +51,5 @@ export async function decodeFrame(
 }
 
 function isCardId(text: string, options: CardIdOptions): boolean {
-  const parse = parseCardId as (raw: string, options?: CardIdOptions) => { ok: boolean };
-  return parse(text, options).ok;
+  return parseCardId(text, options).ok;
 }

@@ -1,22 +1,14 @@
-import { parseCardId } from '../../card-id/parse-card-id.js';
+import { parseCardId, type CardIdError, type ParsedCardId } from '../../card-id/parse-card-id.js';
 import type { CardIdOptions } from './decode-frame.js';
-import type { CameraRejection } from './types.js';
-
-type ParsedCard = Readonly<Record<string, unknown>> & { readonly id: string };
 
 export type ParsedReading =
-  | { readonly ok: true; readonly id: string; readonly card: ParsedCard }
-  | { readonly ok: false; readonly error: CameraRejection['error'] };
+  | { readonly ok: true; readonly id: string; readonly card: Omit<ParsedCardId, 'ok'> }
+  | { readonly ok: false; readonly error: CardIdError };
 
 /** `parseCardId`'s verdict on a decoded text, in the shape the camera reports. */
 export function parseReading(text: string, options: CardIdOptions): ParsedReading {
-  const parse = parseCardId as (raw: string, options?: CardIdOptions) => Record<string, unknown>;
-  const result = parse(text, options);
-  if (result.ok === true) {
-    const { ok: _ok, ...card } = result;
-    const id = typeof card.id === 'string' ? card.id : text;
-    return { ok: true, id, card: { ...card, id } };
-  }
-  const error = result.error as CameraRejection['error'] | undefined;
-  return { ok: false, error: error ?? { code: 'invalid' } };
+  const result = parseCardId(text, options);
+  if (!result.ok) return { ok: false, error: result.error };
+  const { ok: _ok, ...card } = result;
+  return { ok: true, id: card.id, card };
 }

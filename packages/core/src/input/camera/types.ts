@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../messages/define.js';
+import type { CardIdError, ParsedCardId } from '../../card-id/parse-card-id.js';
 import type { DecodeEffort, DecodeFormat, DecodeRegion } from '../decode/types.js';
 import type { CameraError } from './camera-error.js';
 import type { CardIdOptions } from './decode-frame.js';
@@ -7,8 +7,8 @@ import type { CardIdOptions } from './decode-frame.js';
 export type CameraScan = {
   readonly id: string;
   readonly format: DecodeFormat;
-  /** What `parseCardId` returned for it (`prefix`, `kind`, `medium`, …). */
-  readonly card: Readonly<Record<string, unknown>> & { readonly id: string };
+  /** What `parseCardId` returned for it (`prefix`, `kind`, `medium`). */
+  readonly card: Omit<ParsedCardId, 'ok'>;
   /** `performance.now()` when the accepting frame was decoded. */
   readonly at: number;
 };
@@ -16,7 +16,8 @@ export type CameraScan = {
 /** A barcode that was read (and confirmed, for Code 39) but is not a Kaikukortti card ID. No raw text. */
 export type CameraRejection = {
   readonly format: DecodeFormat;
-  readonly error: { readonly code: string; readonly params?: unknown; readonly message?: LocalizedText };
+  /** `parseCardId`'s refusal: `{ code, params, message: { fi, sv, en } }`. */
+  readonly error: CardIdError;
 };
 
 export type CameraFeedback = { readonly kind: 'accepted' | 'rejected' };
