@@ -2,5 +2,6 @@
 // Add project-specific plugins to this list; each lives in its own file under test/support/.
 import { defaultPlugins } from './wtr-default-plugins.mjs';
 import { keyboardPlugin } from './wtr-keyboard-plugin.mjs';
+import { sandboxPlugin } from './wtr-sandbox-plugin.mjs';
 
-export const wtrPlugins = [...defaultPlugins, keyboardPlugin()];
+export const wtrPlugins = [...defaultPlugins, keyboardPlugin(), sandboxPlugin()];
