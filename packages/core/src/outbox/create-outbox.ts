@@ -1,5 +1,4 @@
 import type { UseStore } from 'idb-keyval';
-import { UsageRequestSchema } from '../schemas/api.js';
 import { outboxTransport } from './api-transport.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
 import { cardCache } from './card-cache.js';
@@ -18,7 +17,8 @@ import { combineTally, tallyStore } from './show-tally.js';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import type { SyncLock } from './sync-lock.js';
-import { runSync } from './sync-run.js';
+import { attemptSync } from './attempt-sync.js';
+import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
 import { SyncBroadcast } from './sync-broadcast.js';
@@ -132,19 +132,7 @@ export class Outbox extends OutboxEventTarget {
    */
   async enqueue(usage: OutboxUsage, options: { acceptance?: Acceptance } = {}): Promise<OutboxRecord> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
-    const parsed = UsageRequestSchema.safeParse(usage);
-    if (!parsed.success) {
-      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
-      throw new OutboxError('invalid-usage', { params: { fields } });
-    }
-    const record: OutboxRecord = {
-      id: newIdempotencyKey(),
-      usage: parsed.data,
-      state: 'pending',
-      acceptance: options.acceptance ?? 'online',
-      createdAt: this.#o.now(),
-      attempts: 0,
-    };
+    const record = newRecord(usage, options.acceptance ?? 'online', this.#o.now());
     await this.#guard(this.#records.put(record));
     this.emit('kaiku-usage-queued', {
       id: record.id,
@@ -272,46 +260,27 @@ export class Outbox extends OutboxEventTarget {
     if (autoSync && !this.#stopped) this.#scheduler.soon();
   }
 
-  async #attempt(): Promise<AttemptOutcome> {
-    const transport = this.#transport;
-    if (!transport) return { kind: 'failed', failure: 'no-transport' };
-    const result = await this.#lock.run(async (lost) => {
-      const signal = AbortSignal.any([lost, this.#abort.signal]);
-      this.#announce('started');
-      const run = await runSync({
-        records: this.#records,
-        transport,
-        batchSize: this.#o.batchSize,
-        signal,
-        now: this.#o.now,
-        onBatch: async ({ synced, refused }) => {
-          await this.#refreshCounts().catch(() => undefined);
-          if (synced.length) this.emit('kaiku-usage-synced', { ids: synced });
-          for (const r of refused) this.#announceAttention(r, true);
-          this.#announce('progress');
-        },
-      });
-      await this.purge().catch(() => undefined);
-      await this.#refreshCounts().catch(() => undefined);
-      this.#announce('finished', run.ok ? undefined : run.failure);
-      return run;
+  #attempt(): Promise<AttemptOutcome> {
+    return attemptSync({
+      records: this.#records,
+      lock: this.#lock,
+      transport: this.#transport,
+      batchSize: this.#o.batchSize,
+      stopped: this.#abort.signal,
+      now: this.#o.now,
+      refreshCounts: () => this.#refreshCounts(),
+      purge: () => this.purge(),
+      announce: (phase, failure) => this.#announce(phase, failure),
+      synced: (ids) => this.emit('kaiku-usage-synced', { ids }),
+      refused: (record) => this.#announceAttention(record, true),
     });
-    if (result.busy) {
-      await this.#refreshCounts().catch(() => undefined);
-      this.emit('kaiku-sync', { phase: 'busy', remote: false, ...this.#counts });
-      return { kind: 'busy' };
-    }
-    const run = result.value;
-    if (run.ok) return { kind: 'done' };
-    return run.retryAfterMs === undefined
-      ? { kind: 'failed', failure: run.failure }
-      : { kind: 'failed', failure: run.failure, retryAfterMs: run.retryAfterMs };
   }
 
-  #announce(phase: 'started' | 'progress' | 'finished', failure?: string): void {
+  #announce(phase: 'started' | 'progress' | 'finished' | 'busy', failure?: string): void {
     const detail = { phase, remote: false, ...this.#counts, ...(failure ? { failure } : {}) };
     this.emit('kaiku-sync', detail);
-    this.#broadcast.post({ type: 'sync', phase, ...(failure ? { failure } : {}) });
+    // "busy" concerns only this tab; the others hear the lock holder's own progress.
+    if (phase !== 'busy') this.#broadcast.post({ type: 'sync', phase, ...(failure ? { failure } : {}) });
   }
 
   #announceAttention(r: OutboxRecord, local: boolean): void {
@@ -363,16 +332,6 @@ export class Outbox extends OutboxEventTarget {
       this.emit('kaiku-outbox-error', { code: storageError.code });
       throw storageError;
     }
-  }
-}
-
-async function requestPersistence(): Promise<OutboxCapabilities['persistence']> {
-  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  if (typeof storage?.persist !== 'function') return 'unsupported';
-  try {
-    return (await storage.persist()) ? 'persisted' : 'not-persisted';
-  } catch {
-    return 'not-persisted';
   }
 }
 

@@ -62,18 +62,18 @@ export function createSyncScheduler(o: SchedulerOptions) {
       return running;
     }
     const current = (async () => {
+      let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
       try {
-        const outcome = await o.attempt();
-        plan(outcome);
+        outcome = await o.attempt();
         return outcome;
-      } catch (error) {
-        plan({ kind: 'failed', failure: 'storage-failed' });
-        throw error;
       } finally {
         running = undefined;
+        plan(outcome);
+        // Something was asked for during the run: go again at once, unless the run failed (then the
+        // backoff timer just planned decides; retrying at once would hammer a server that is down).
         if (rerun) {
           rerun = false;
-          schedule(0);
+          if (outcome.kind === 'done') schedule(0);
         }
       }
     })();

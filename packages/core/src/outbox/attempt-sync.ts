@@ -1,0 +1,60 @@
+import type { RecordStore } from './record-store.js';
+import type { SyncLock } from './sync-lock.js';
+import { runSync } from './sync-run.js';
+import type { AttemptOutcome } from './sync-scheduler.js';
+import type { OutboxRecord, OutboxTransport } from './types.js';
+
+export type AttemptHooks = {
+  readonly records: RecordStore;
+  readonly lock: SyncLock;
+  readonly transport: OutboxTransport | undefined;
+  readonly batchSize: number;
+  readonly stopped: AbortSignal;
+  readonly now: () => number;
+  readonly refreshCounts: () => Promise<void>;
+  readonly purge: () => Promise<unknown>;
+  readonly announce: (phase: 'started' | 'progress' | 'finished' | 'busy', failure?: string) => void;
+  readonly synced: (ids: readonly string[]) => void;
+  readonly refused: (record: OutboxRecord) => void;
+};
+
+/**
+ * One sync attempt of this tab: takes the per-origin lock for this run only (or reports `busy`),
+ * sends, announces progress after every batch, purges per retention, and maps the run's end to what
+ * the scheduler needs (done, busy, or failed with the server's Retry-After).
+ */
+export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
+  const transport = h.transport;
+  if (!transport) return { kind: 'failed', failure: 'no-transport' };
+  const quietly = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
+  const result = await h.lock.run(async (lost) => {
+    h.announce('started');
+    const run = await runSync({
+      records: h.records,
+      transport,
+      batchSize: h.batchSize,
+      signal: AbortSignal.any([lost, h.stopped]),
+      now: h.now,
+      onBatch: async ({ synced, refused }) => {
+        await quietly(h.refreshCounts());
+        if (synced.length) h.synced(synced);
+        for (const r of refused) h.refused(r);
+        h.announce('progress');
+      },
+    });
+    await quietly(h.purge());
+    await quietly(h.refreshCounts());
+    h.announce('finished', run.ok ? undefined : run.failure);
+    return run;
+  });
+  if (result.busy) {
+    await quietly(h.refreshCounts());
+    h.announce('busy');
+    return { kind: 'busy' };
+  }
+  const run = result.value;
+  if (run.ok) return { kind: 'done' };
+  return run.retryAfterMs === undefined
+    ? { kind: 'failed', failure: run.failure }
+    : { kind: 'failed', failure: run.failure, retryAfterMs: run.retryAfterMs };
+}

@@ -1,0 +1,36 @@
+import { UsageRequestSchema } from '../schemas/api.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+import { OutboxError } from './outbox-error.js';
+import type { Acceptance, OutboxRecord, OutboxUsage } from './types.js';
+
+/**
+ * A new pending record for a usage: validated by the contract's schema (which also drops any field
+ * the contract does not know, so nothing else about a holder is stored) and given a fresh key.
+ * Throws `invalid-usage` listing the offending field paths (never their values).
+ */
+export function newRecord(usage: OutboxUsage, acceptance: Acceptance, now: number): OutboxRecord {
+  const parsed = UsageRequestSchema.safeParse(usage);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
+    throw new OutboxError('invalid-usage', { params: { fields } });
+  }
+  return {
+    id: newIdempotencyKey(),
+    usage: parsed.data,
+    state: 'pending',
+    acceptance,
+    createdAt: now,
+    attempts: 0,
+  };
+}
+
+/** Asks the browser not to evict the outbox; absent outside secure contexts. */
+export async function requestPersistence(): Promise<'persisted' | 'not-persisted' | 'unsupported'> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.persist !== 'function') return 'unsupported';
+  try {
+    return (await storage.persist()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'not-persisted';
+  }
+}
