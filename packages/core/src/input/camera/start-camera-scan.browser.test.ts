@@ -144,6 +144,32 @@ describe('startCameraScan (canvas camera)', () => {
     expect(vibrations).to.deep.equal([80]);
   });
 
+  it('pauses decoding with the camera still on, and resumes', async () => {
+    const fake = fakeDevices({ draw: 'X000011986' });
+    const scans: CameraScan[] = [];
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      worker: false,
+      onScan: (s) => scans.push(s),
+    });
+    try {
+      scan.pause();
+      expect(scan.paused).to.equal(true);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(scans).to.deep.equal([]);
+      expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['live']);
+      scan.resume();
+      expect(scan.paused).to.equal(false);
+      await waitFor(() => scans.length > 0);
+      expect(scans.map((s) => s.id)).to.deep.equal(['X000011986']);
+    } finally {
+      scan.stop();
+      fake.dispose();
+    }
+    scan.resume();
+    expect(scan.stats.framesDecoded).to.be.greaterThan(0);
+  });
+
   it('stops a stream that arrives after an abort during the permission prompt', async () => {
     const fake = fakeDevices({ delayMs: 200 });
     const controller = new AbortController();

@@ -63,6 +63,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   let stream: MediaStream | undefined;
   let stopped = false;
   let started = false;
+  let paused = false;
 
   const unwatch = watchLifecycle(
     {
@@ -181,7 +182,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   function reattach(): void {
     bindTrack();
     void attach(video, stream as MediaStream, controller.signal).catch(() => undefined);
-    loop.start();
+    if (!paused) loop.start();
   }
 
   function currentTrack(): MediaStreamTrack {
@@ -192,6 +193,18 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
 
   return {
     stop: () => stop('stopped'),
+    pause() {
+      paused = true;
+      loop.pause();
+    },
+    resume() {
+      if (stopped || !paused) return;
+      paused = false;
+      loop.start();
+    },
+    get paused() {
+      return paused;
+    },
     switchCamera,
     listCameras: () => listVideoInputs(devices),
     setTorch: async (on) => applyTorch(currentTrack(), on),

@@ -104,6 +104,13 @@ export type CameraScanOptions = {
 export type CameraScanHandle = {
   /** Stops scanning and releases the camera; safe to call more than once. */
   stop(): void;
+  /**
+   * Stops decoding but keeps the camera on (the preview keeps playing), e.g. while the clerk confirms a card, so
+   * no other card is read meanwhile; `resume()` continues at once. Use `stop()` to release the camera.
+   */
+  pause(): void;
+  resume(): void;
+  readonly paused: boolean;
   /** Switches to `deviceId`, or to the next camera when omitted. Resolves with the new camera's capabilities. */
   switchCamera(deviceId?: string): Promise<CameraCapabilities>;
   listCameras(): Promise<CameraInfo[]>;
