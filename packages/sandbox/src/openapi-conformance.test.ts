@@ -61,6 +61,19 @@ const usage = (cardId: string, extra: object = {}) => ({
 });
 
 describe('sandbox responses conform to docs/openapi.json', () => {
+  it('every example in the document validates against its own schema', () => {
+    const doc = buildOpenApiDocument() as {
+      components: { schemas: Record<string, { examples?: unknown[] }> };
+    };
+    const withExamples = Object.entries(doc.components.schemas).filter(([, s]) => s.examples?.length);
+    expect(withExamples.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['CardRecord', 'UsageRequest', 'UsageResult', 'Problem']),
+    );
+    for (const [name, schema] of withExamples) {
+      for (const example of schema.examples!) expect(validate(name, example), name).toEqual([]);
+    }
+  });
+
   it('the request examples themselves validate against UsageRequest and BatchRequest', () => {
     expect(validate('UsageRequest', usage('A045198723'))).toEqual([]);
     expect(validate('UsageRequest', { ...usage('A045198723'), childTickets: -1 })).not.toEqual([]);

@@ -58,7 +58,19 @@ export const ProblemSchema = z
     /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
     issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
   })
-  .meta({ id: 'Problem' });
+  .meta({
+    id: 'Problem',
+    examples: [
+      {
+        type: 'https://kaiku-scanner.dev/problems/cap-reached',
+        title: 'Usage refused by the operating model',
+        status: 422,
+        code: 'cap-reached',
+        detail: 'The cap of 6 tickets for card holders has been reached.',
+        reasons: [{ code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }],
+      },
+    ],
+  });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Builds a problem object with the conventional `type` URI. */

@@ -46,7 +46,20 @@ export const CardRecordSchema = z
     /** Registered under-18 children/grandchildren of the household (client cards; 0 for community cards). */
     minors: z.number().int().min(0).max(20),
   })
-  .meta({ id: 'CardRecord' });
+  .meta({
+    id: 'CardRecord',
+    examples: [
+      {
+        id: 'A045198723',
+        prefix: 'A',
+        kind: 'client',
+        status: 'active',
+        validUntil: '2027-09-17',
+        renewedAt: '2026-09-17',
+        minors: 2,
+      },
+    ],
+  });
 export type CardRecord = z.infer<typeof CardRecordSchema>;
 
 /** Kinds of event, as far as the operating model treats them differently (caps, courses). */
@@ -113,7 +126,25 @@ export const UsageRequestSchema = z
     /** When the clerk registered it on the terminal (may be long before sync for queued usages). */
     clientTime: isoDateTime(),
   })
-  .meta({ id: 'UsageRequest' });
+  .meta({
+    id: 'UsageRequest',
+    examples: [
+      {
+        venueId: 'teatteri-hilla',
+        show: {
+          id: 'hilla-taikuri-matti',
+          name: 'Taikuri Matti',
+          start: '2026-12-03T18:00:00+02:00',
+          kind: 'show',
+        },
+        cardId: 'A045198723',
+        childTickets: 2,
+        channel: 'box-office',
+        mode: 'booking',
+        clientTime: '2026-11-21T10:00:00Z',
+      },
+    ],
+  });
 export type UsageRequest = z.infer<typeof UsageRequestSchema>;
 
 /** Tickets given by one usage. `total` = adult + children + groupMembers + under16Clients. */
@@ -148,7 +179,24 @@ export const UsageResultSchema = z
     tickets: TicketsSchema,
     showTally: ShowTallySchema,
   })
-  .meta({ id: 'UsageResult' });
+  .meta({
+    id: 'UsageResult',
+    examples: [
+      {
+        usageId: '0d4af71f-5461-4b39-a507-7c0147b034c5',
+        registeredAt: '2026-11-21T10:00:01.120Z',
+        tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 },
+        showTally: {
+          showId: 'hilla-taikuri-matti',
+          cap: 6,
+          ticketsGiven: 3,
+          remaining: 3,
+          usages: 1,
+          updatedAt: '2026-11-21T10:00:01.120Z',
+        },
+      },
+    ],
+  });
 export type UsageResult = z.infer<typeof UsageResultSchema>;
 
 /** An idempotency key: 8–255 visible ASCII characters (a UUID is the usual choice). */
