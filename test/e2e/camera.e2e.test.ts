@@ -71,6 +71,30 @@ describe('camera: a QR card in front of the fake camera', () => {
   );
 });
 
+describe('camera: a 1280×720 camera', () => {
+  withCardVideo(
+    () =>
+      generateCardVideo({
+        symbol: 'qr_code',
+        text: 'Z000010669',
+        width: 1280,
+        height: 720,
+        frames: 20,
+        seed: 5,
+      }),
+    (page) => {
+      it('opens at the ideal 1280×720 and reads the card in the worker', async () => {
+        const started = await startScan(page());
+        expect(started).toMatchObject({ ok: true, capabilities: { width: 1280, height: 720 } });
+        const state = await waitForState(page(), (s) => s.scans.length > 0);
+        expect(state.scans.map((s) => [s.id, s.format])).toEqual([['Z000010669', 'qr_code']]);
+        expect(state.stats?.decoder).toBe('worker');
+        expect((await stopScan(page())).trackStates).toEqual(['ended']);
+      });
+    },
+  );
+});
+
 describe('camera: a QR code that is not a card (a ticket) in front of the fake camera', () => {
   withCardVideo(
     () => generateCardVideo({ symbol: 'qr_code', text: 'TICKET-2026-0042', seed: 7 }),
