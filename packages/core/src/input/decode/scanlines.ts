@@ -59,3 +59,30 @@ export function frameBundle(image: GreyImage, degrees: number, count: number): L
   );
   return { cx: w / 2, cy: h / 2, angle, length, offsets };
 }
+
+/**
+ * Stretches each row between its local minimum and maximum (over ±`radius` samples), so bars keep their contrast
+ * under a glare spot or a shadow that a single threshold per row cannot handle. Flat stretches (range under
+ * `minRange`) become white, so quiet zones stay quiet instead of turning noise into bars.
+ */
+export function normalizeLocally(image: GreyImage, radius = 24, minRange = 28): GreyImage {
+  const { width: w, height: h, data: src } = image;
+  const data = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    for (let x = 0; x < w; x++) {
+      let lo = 255;
+      let hi = 0;
+      const from = Math.max(0, x - radius);
+      const to = Math.min(w - 1, x + radius);
+      for (let k = from; k <= to; k++) {
+        const v = src[o + k] as number;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      const range = hi - lo;
+      data[o + x] = range < minRange ? 255 : (((src[o + x] as number) - lo) * 255) / range;
+    }
+  }
+  return { data, width: w, height: h };
+}

@@ -17,7 +17,7 @@ import {
 } from '@zxing/library';
 import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
 import { locateLinearCodes } from './code39-locator.js';
-import { frameBundle, sampleLines } from './scanlines.js';
+import { frameBundle, normalizeLocally, sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
@@ -136,12 +136,14 @@ function readCode39(
   const votes = new Map<string, number>();
   for (const bundle of bundles) {
     const strip = sampleLines(grey, bundle);
-    for (const polarity of [strip, invert(strip)]) {
+    const local = lazyNormalized(strip);
+    for (const polarity of [() => strip, () => invert(strip), local, () => invert(local())]) {
+      const image = polarity();
       const binarizer = new GlobalHistogramBinarizer(
-        new RGBLuminanceSource(polarity.data, polarity.width, polarity.height),
+        new RGBLuminanceSource(image.data, image.width, image.height),
       );
-      let row = new BitArray(polarity.width);
-      for (let y = 0; y < polarity.height; y++) {
+      let row = new BitArray(image.width);
+      for (let y = 0; y < image.height; y++) {
         try {
           row = binarizer.getBlackRow(y, row);
         } catch {
@@ -159,6 +161,11 @@ function readCode39(
   }
   return null;
 }
+function lazyNormalized(strip: GreyImage): () => GreyImage {
+  let value: GreyImage | undefined;
+  return () => (value ??= normalizeLocally(strip));
+}
+
 function readRow(reader: Code39Reader, y: number, row: BitArray): string | null {
   try {
     const text = reader.decodeRow(y, row, undefined).getText();
