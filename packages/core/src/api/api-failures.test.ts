@@ -344,6 +344,22 @@ describe('responses that cannot be trusted', () => {
   });
 });
 
+describe('paging', () => {
+  it('a server repeating a cursor cannot make iterateUsages loop forever', async () => {
+    const calls = answer('get', `${BASE}v1/venues/v1/usages`, () =>
+      HttpResponse.json({ items: [], nextCursor: 'again' }),
+    );
+    const consume = async () => {
+      for await (const _ of client().iterateUsages({ venueId: 'v1', from: '2026-01-01', to: '2026-01-31' })) {
+        // nothing
+      }
+    };
+    const error = await caught(consume());
+    expect(error.code).toBe('schema');
+    expect(calls.count).toBe(2);
+  });
+});
+
 describe('messages', () => {
   it('every client error code has a text in fi, sv and en', () => {
     for (const code of [

@@ -24,7 +24,7 @@ import type {
   UsageRequest,
   UsageResult,
 } from '../schemas/api.js';
-import { ApiRequestError } from './api-errors.js';
+import { ApiRequestError, ApiResponseError } from './api-errors.js';
 import { createHttpTransport } from './http-transport.js';
 import { resolveRetry } from './retry-policy.js';
 import type { RetryOptions } from './retry-policy.js';
@@ -174,10 +174,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     async *iterateUsages(query, callOptions = {}) {
       let cursor = query.cursor;
+      const seen = new Set<string>();
       do {
         const page = await client.listUsages({ ...query, ...(cursor ? { cursor } : {}) }, callOptions);
         yield* page.items;
         cursor = page.nextCursor ?? undefined;
+        // A server handing out a cursor twice would make this loop forever.
+        if (cursor !== undefined && seen.has(cursor)) {
+          throw new ApiResponseError('schema', 'The usage list repeats a page cursor.', {
+            issues: [{ path: 'nextCursor', code: 'repeated' }],
+          });
+        }
+        if (cursor !== undefined) seen.add(cursor);
       } while (cursor);
     },
 
