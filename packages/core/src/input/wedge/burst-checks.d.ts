@@ -4,18 +4,18 @@
  */
 /** One character of a burst. `readings` holds both readings when `key` and `code` disagree. */
 export type BurstChar = {
-    readonly t: number;
-    readonly code: string;
-    /** One reading, two when ambiguous, none while an `Unidentified` key waits for its text. */
-    readonly readings: readonly string[];
-    /** For an ambiguous character: host layouts on which `code` types what `key` said. */
-    readonly hostLayouts?: readonly string[];
-    /** When its key was released (keyup), if seen. */
-    readonly up?: number;
+  readonly t: number;
+  readonly code: string;
+  /** One reading, two when ambiguous, none while an `Unidentified` key waits for its text. */
+  readonly readings: readonly string[];
+  /** For an ambiguous character: host layouts on which `code` types what `key` said. */
+  readonly hostLayouts?: readonly string[];
+  /** When its key was released (keyup), if seen. */
+  readonly up?: number;
 };
 export type Burst = {
-    readonly chars: readonly BurstChar[];
-    readonly recognized: boolean;
+  readonly chars: readonly BurstChar[];
+  readonly recognized: boolean;
 };
 /** Gaps between consecutive characters, by `event.timeStamp`. */
 export declare function gapsOf(chars: readonly BurstChar[]): number[];
@@ -26,7 +26,11 @@ export declare function hasReaderTiming(chars: readonly BurstChar[], maxMedianMs
 /** True when the burst (so far) starts with every character of `prefix`. */
 export declare function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean;
 /** The characters between prefix and suffix, or `undefined` when either is missing. */
-export declare function stripAffixes(chars: readonly BurstChar[], prefix: string, suffix: string): BurstChar[] | undefined;
+export declare function stripAffixes(
+  chars: readonly BurstChar[],
+  prefix: string,
+  suffix: string,
+): BurstChar[] | undefined;
 /** Card IDs carry no case (Code 39 has none, Caps Lock flips it): letters a–z become upper case. */
 export declare function upperAscii(text: string): string;
 /** The host layouts that explain the ambiguous characters (for the mismatch message), e.g. `de`. */

@@ -6,6 +6,9 @@ import { charForCode, WEDGE_LAYOUTS, type WedgeLayout, type WedgeLayoutName } fr
 import type { WedgeClassifierOptions, WedgeKeyRecord, WedgeRecord, WedgeTerminator } from './types.js';
 
 // Property: whatever the keyboard does, an accepted ID is one that a reader (or a paste) presented.
+// WEDGE_FUZZ_RUNS=20000 runs a longer search.
+const RUNS = Number(process.env.WEDGE_FUZZ_RUNS ?? 1500);
+const TIMEOUT = 20_000 + RUNS * 20;
 
 const layouts = WEDGE_LAYOUTS.filter((l) => l !== 'sv');
 const digits = (n: number) =>
@@ -14,7 +17,7 @@ const cardId = fc.oneof(
   fc.tuple(fc.constantFrom('A', 'Y', 'X', 'Z'), digits(9)).map(([p, d]) => p + d),
   fc.tuple(fc.constantFrom('AM', 'YM'), fc.oneof(digits(8), digits(9))).map(([p, d]) => p + d),
 );
-const terminator: fc.Arbitrary<WedgeTerminator> = fc.constantFrom('Enter', 'Tab', 'none', {
+const terminator: fc.Arbitrary<WedgeTerminator> = fc.constantFrom<WedgeTerminator>('Enter', 'Tab', 'none', {
   key: 'F9',
   code: 'F9',
 });
@@ -183,34 +186,44 @@ const streamArb = fc
   });
 
 describe('fuzz: random keyboard streams never yield an ID that was not presented', () => {
-  it('holds for readers on any layout mixed with random keys, timings, pastes and stray keys', () => {
-    fc.assert(
-      fc.property(streamArb, ({ records, presented, options }) => {
-        const effects = classifyWedgeStream(records, options);
-        for (const e of effects) {
-          if (e.kind === 'scan') expect(presented.has(e.scan.id), `accepted ${e.scan.id}`).toBe(true);
-        }
-      }),
-      { numRuns: 1500 },
-    );
-  });
+  it(
+    'holds for readers on any layout mixed with random keys, timings, pastes and stray keys',
+    () => {
+      fc.assert(
+        fc.property(streamArb, ({ records, presented, options }) => {
+          const effects = classifyWedgeStream(records, options);
+          for (const e of effects) {
+            if (e.kind === 'scan') expect(presented.has(e.scan.id), `accepted ${e.scan.id}`).toBe(true);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('pure random keys (no reading at all) never yield a scan', () => {
-    fc.assert(
-      fc.property(
-        fc.array(noiseKey, { maxLength: 200 }),
-        fc.constantFrom<WedgeLayout>('auto', 'us', 'fi', 'de', 'fr', 'host'),
-        terminator,
-        (keys, layout, term) => {
-          const records: WedgeRecord[] = [...noiseRecords(keys, 0)].sort((a, b) => a.timeStamp - b.timeStamp);
-          records.push({ type: 'idle', timeStamp: 1e9 });
-          const effects = classifyWedgeStream(records, { layout, terminator: term });
-          expect(effects.filter((e) => e.kind === 'scan')).toEqual([]);
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
+  it(
+    'pure random keys (no reading at all) never yield a scan',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(noiseKey, { maxLength: 200 }),
+          fc.constantFrom<WedgeLayout>('auto', 'us', 'fi', 'de', 'fr', 'host'),
+          terminator,
+          (keys, layout, term) => {
+            const records: WedgeRecord[] = [...noiseRecords(keys, 0)].sort(
+              (a, b) => a.timeStamp - b.timeStamp,
+            );
+            records.push({ type: 'idle', timeStamp: 1e9 });
+            const effects = classifyWedgeStream(records, { layout, terminator: term });
+            expect(effects.filter((e) => e.kind === 'scan')).toEqual([]);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('clean readings, with the layout configured or safely auto, are all read, in order', () => {
     fc.assert(

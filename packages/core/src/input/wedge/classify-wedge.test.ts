@@ -320,8 +320,9 @@ describe('effects for the adapter', () => {
     const effects = run(emulateReader('A045198723'), {}, false);
     const kinds = effects.map((e) => e.kind);
     expect(kinds.slice(0, 3)).toEqual(['burst-start', 'recognized', 'suppress']);
-    expect(kinds.at(-2)).toBe('scan');
-    expect(kinds.at(-1)).toBe('suppress');
+    // The terminator's keydown is suppressed; the scan is reported when the reader releases it.
+    expect(kinds.at(-2)).toBe('suppress');
+    expect(kinds.at(-1)).toBe('scan');
   });
 
   it('recognizes from the prefix at the second key', () => {
@@ -435,6 +436,41 @@ describe('keys of a person mixed into a reading', () => {
   it('a reader that sends no keyups is not judged by key holds', () => {
     const records = emulateReader('A045198723').filter((r) => r.type !== 'keyup');
     expect(scans(classifyWedgeStream(records))).toEqual(['A045198723']);
+  });
+});
+
+describe('the terminator is held until its keyup', () => {
+  it('a key pressed while the terminator is down (a person) refuses the reading', () => {
+    const records = emulateReader('AM00000000', { gapMs: 5 });
+    const enter = records.findIndex((r) => r.type === 'keydown' && r.key === 'Enter');
+    const t = records[enter]?.timeStamp ?? 0;
+    const late: WedgeRecord[] = [
+      { type: 'keydown', key: '0', code: 'Digit0', timeStamp: t + 0.2 },
+      { type: 'keyup', key: '0', code: 'Digit0', timeStamp: t + 0.3 },
+    ];
+    const effects = classifyWedgeStream([
+      ...records.slice(0, enter + 1),
+      ...late,
+      ...records.slice(enter + 1),
+    ]);
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+
+  it('a character still held when the terminator comes up refuses the reading', () => {
+    const records = emulateReader('AM000000000', { gapMs: 5 }).filter(
+      (r, i, all) => !(r.type === 'keyup' && i === all.length - 3),
+    );
+    expect(errors(classifyWedgeStream(records))).toEqual(['mixed-input']);
+  });
+
+  it('a lost terminator keyup releases the scan after a short hold', () => {
+    const records = emulateReader('A045198723', { gapMs: 5 }).slice(0, -1);
+    const t = records[records.length - 1]?.timeStamp ?? 0;
+    expect(scans(classifyWedgeStream(records))).toEqual([]);
+    expect(scans(classifyWedgeStream([...records, { type: 'idle', timeStamp: t + 150 }]))).toEqual([
+      'A045198723',
+    ]);
   });
 });
 

@@ -9,6 +9,14 @@ import { hasReaderTiming, startsWithPrefix, type Burst, type BurstChar } from '.
 import { evaluateBurst, type BurstEnd } from './evaluate-burst.js';
 import { matchesTerminator, otherTerminatorName, isModifier, altCodeChar, charFromKey } from './key-kinds.js';
 import { pasteEffects } from './paste.js';
+import {
+  holdScan,
+  PENDING_HOLD_MS,
+  refuseOnKeyDown,
+  releaseOnKeyUp,
+  releaseOnSilence,
+  type PendingScan,
+} from './pending-scan.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
 
@@ -18,6 +26,10 @@ export type WedgeState = {
   readonly down: readonly string[];
   /** Digits typed with Alt held (Alt+numpad character codes), `undefined` outside that mode. */
   readonly altDigits: string | undefined;
+  /** Numpad keys pressed for an Alt code and not yet released: their keyups belong to no character. */
+  readonly altDown?: readonly string[];
+  /** A scan waiting for its terminator's keyup. */
+  readonly pending?: PendingScan | undefined;
 };
 
 export type WedgeStep = {
@@ -50,6 +62,10 @@ function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOption
 
 /** The burst ended by silence before `t`? Then settle it first. */
 function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions) {
+  if (state.pending !== undefined) {
+    const released = releaseOnSilence(state.pending, t);
+    if (released !== undefined) return { state: { ...state, pending: undefined }, effects: released };
+  }
   const burst = state.burst;
   if (burst === undefined || t - lastT(burst) <= silenceLimit(options))
     return { state, effects: [] as WedgeEffect[] };
@@ -60,6 +76,7 @@ function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptio
 }
 
 function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
+  if (state.pending !== undefined) return state.pending.t + PENDING_HOLD_MS + 1;
   const burst = state.burst;
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
   return lastT(burst) + silenceLimit(options) + 1;
@@ -105,7 +122,18 @@ function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
   );
 }
 
-function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions) {
+function onKeyDown(
+  state: WedgeState,
+  record: WedgeKeyRecord,
+  options: ResolvedWedgeOptions,
+): {
+  state: WedgeState;
+  effects: readonly WedgeEffect[];
+} {
+  if (state.pending !== undefined) {
+    const rest = onKeyDown({ ...state, pending: undefined }, record, options);
+    return { state: rest.state, effects: [...refuseOnKeyDown(), ...rest.effects] };
+  }
   const t = record.timeStamp;
   const down = state.down.includes(record.code) ? state.down : [...state.down, record.code];
   const recognizedBefore = state.burst?.recognized === true;
@@ -121,7 +149,8 @@ function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
     record.ctrlKey !== true
   ) {
     const effects: WedgeEffect[] = recognizedBefore ? [{ kind: 'suppress' }] : [];
-    return { state: { ...state, down, altDigits: state.altDigits + digit }, effects };
+    const altDown = [...(state.altDown ?? []), record.code];
+    return { state: { ...state, down, altDigits: state.altDigits + digit, altDown }, effects };
   }
   if (record.repeat === true) {
     // A held key (a person): whatever was being collected is not a reading.
@@ -129,9 +158,12 @@ function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
     return { state: { ...ended.state, down }, effects: ended.effects };
   }
   if (matchesTerminator(record, options.terminator)) {
+    const chars = state.burst?.chars ?? [];
     const ended = endBurst(state, { kind: 'complete', t }, options);
-    const effects = ended.suppressEnd ? [...ended.effects, { kind: 'suppress' } as const] : ended.effects;
-    return { state: { ...ended.state, down }, effects };
+    const pending = holdScan(ended.effects, chars, record);
+    const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
+    const effects = ended.suppressEnd ? [...reported, { kind: 'suppress' } as const] : reported;
+    return { state: { ...ended.state, down, pending }, effects };
   }
   const other = otherTerminatorName(record, options.terminator);
   if (other !== undefined) {
@@ -154,7 +186,22 @@ function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
   return addChar({ ...state, down }, charFromKey(record, resolved), options);
 }
 
-function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions) {
+function onKeyUp(
+  state: WedgeState,
+  record: WedgeKeyRecord,
+  options: ResolvedWedgeOptions,
+): { state: WedgeState; effects: readonly WedgeEffect[] } {
+  if (state.pending !== undefined) {
+    const ofAltCode = state.altDown?.includes(record.code) === true;
+    const released = ofAltCode
+      ? { pending: state.pending, effects: [] }
+      : releaseOnKeyUp(state.pending, record);
+    const rest = onKeyUp({ ...state, pending: undefined }, record, options);
+    return {
+      state: { ...rest.state, pending: released.pending },
+      effects: [...released.effects, ...rest.effects],
+    };
+  }
   const down = state.down.filter((c) => c !== record.code);
   const suppress: WedgeEffect[] = state.burst?.recognized === true ? [{ kind: 'suppress' }] : [];
   if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
@@ -166,6 +213,11 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
     );
   }
   const altDigits = record.key === 'Alt' ? undefined : state.altDigits;
+  const altIndex = state.altDown?.indexOf(record.code) ?? -1;
+  if (altIndex >= 0) {
+    const altDown = state.altDown?.filter((_, i) => i !== altIndex);
+    return { state: { ...state, down, altDigits, altDown }, effects: suppress };
+  }
   return {
     state: { ...state, burst: markReleased(state.burst, record), down, altDigits },
     effects: suppress,

@@ -5,10 +5,10 @@
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 /** The field's state just before the first key of a burst. */
 export type FieldSnapshot = {
-    readonly field: TextField;
-    readonly value: string;
-    readonly start: number;
-    readonly end: number;
+  readonly field: TextField;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
 };
 /** The text field an event is aimed at (through shadow roots), if it is one whose text we can edit. */
 export declare function textFieldOf(event: Event): TextField | undefined;

@@ -7,7 +7,7 @@
  * Only keys that differ between these layouts, plus the ones card IDs and usual prefixes need, are listed.
  */
 /** Layouts the classifier knows. `fi` covers Finnish and Swedish (identical for every character listed). */
-export declare const WEDGE_LAYOUTS: readonly ["us", "fi", "sv", "de", "fr"];
+export declare const WEDGE_LAYOUTS: readonly ['us', 'fi', 'sv', 'de', 'fr'];
 export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
 /** `'auto'` trusts a key only when `key` and the US reading of `code` agree; `'host'` trusts `key` alone. */
 export type WedgeLayout = WedgeLayoutName | 'auto' | 'host';
@@ -19,7 +19,11 @@ export type WedgeLayout = WedgeLayoutName | 'auto' | 'host';
  * @example
  * charForCode('de', 'KeyY', false); // 'z'
  */
-export declare function charForCode(layout: WedgeLayoutName, code: string, shift: boolean): string | undefined;
+export declare function charForCode(
+  layout: WedgeLayoutName,
+  code: string,
+  shift: boolean,
+): string | undefined;
 /** The numpad digit for a code (`Numpad0`…`Numpad9`), used for Alt+numpad character codes. */
 export declare function numpadDigit(code: string): string | undefined;
 /**
@@ -29,9 +33,14 @@ export declare function numpadDigit(code: string): string | undefined;
  * @example
  * keyForChar('fr', '1'); // { code: 'Digit1', shift: true }
  */
-export declare function keyForChar(layout: WedgeLayoutName, char: string): {
-    code: string;
-    shift: boolean;
-} | undefined;
+export declare function keyForChar(
+  layout: WedgeLayoutName,
+  char: string,
+):
+  | {
+      code: string;
+      shift: boolean;
+    }
+  | undefined;
 /** Layouts on which the key at `code` types `key` (to name the host layout in a mismatch message). */
 export declare function layoutsTyping(code: string, key: string, shift: boolean): WedgeLayoutName[];

@@ -4,20 +4,23 @@
  */
 import { type WedgeLayout } from './layouts.js';
 import type { WedgeKeyRecord } from './types.js';
-export type ResolvedKey = {
-    readonly kind: 'char';
-    readonly char: string;
-}
-/** Auto layout: `key` says `hostChar`, the US reading of `code` says `codeChar`. */
- | {
-    readonly kind: 'ambiguous';
-    readonly codeChar: string;
-    readonly hostChar: string;
-} | {
-    readonly kind: 'unidentified';
-} | {
-    readonly kind: 'none';
-};
+export type ResolvedKey =
+  | {
+      readonly kind: 'char';
+      readonly char: string;
+    }
+  /** Auto layout: `key` says `hostChar`, the US reading of `code` says `codeChar`. */
+  | {
+      readonly kind: 'ambiguous';
+      readonly codeChar: string;
+      readonly hostChar: string;
+    }
+  | {
+      readonly kind: 'unidentified';
+    }
+  | {
+      readonly kind: 'none';
+    };
 /**
  * Reads one keydown. Ctrl/Meta combinations are shortcuts, never characters.
  *

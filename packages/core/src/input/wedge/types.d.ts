@@ -8,129 +8,138 @@ import type { WedgeErrorCode } from '../../messages/wedge.js';
 import type { WedgeLayout } from './layouts.js';
 /** A `keydown`/`keyup` as the adapter records it (`timeStamp` is the event's own, never the handler's clock). */
 export type WedgeKeyRecord = {
-    readonly type: 'keydown' | 'keyup';
-    readonly key: string;
-    readonly code: string;
-    readonly timeStamp: number;
-    readonly shiftKey?: boolean;
-    readonly altKey?: boolean;
-    readonly ctrlKey?: boolean;
-    readonly metaKey?: boolean;
-    /** `getModifierState('CapsLock')`; case carries no information in card IDs, so it is only reported. */
-    readonly capsLock?: boolean;
-    /** `getModifierState('NumLock')`; numpad digits are read from `code`, so NumLock off does not matter. */
-    readonly numLock?: boolean;
-    readonly repeat?: boolean;
+  readonly type: 'keydown' | 'keyup';
+  readonly key: string;
+  readonly code: string;
+  readonly timeStamp: number;
+  readonly shiftKey?: boolean;
+  readonly altKey?: boolean;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  /** `getModifierState('CapsLock')`; case carries no information in card IDs, so it is only reported. */
+  readonly capsLock?: boolean;
+  /** `getModifierState('NumLock')`; numpad digits are read from `code`, so NumLock off does not matter. */
+  readonly numLock?: boolean;
+  readonly repeat?: boolean;
 };
 /** Text that arrived without a usable key: a `paste`, or a `beforeinput` after a `key: 'Unidentified'` (Android). */
 export type WedgeTextRecord = {
-    readonly type: 'paste' | 'input';
-    readonly text: string;
-    readonly timeStamp: number;
+  readonly type: 'paste' | 'input';
+  readonly text: string;
+  readonly timeStamp: number;
 };
 /** The adapter's timer: "nothing happened until `timeStamp`" (same clock as `event.timeStamp`). */
 export type WedgeIdleRecord = {
-    readonly type: 'idle';
-    readonly timeStamp: number;
+  readonly type: 'idle';
+  readonly timeStamp: number;
 };
 export type WedgeRecord = WedgeKeyRecord | WedgeTextRecord | WedgeIdleRecord;
 /** What ends a reading: Enter (also NumpadEnter), Tab, another key (by `key` and/or `code`), or nothing. */
-export type WedgeTerminator = 'Enter' | 'Tab' | 'none' | {
-    readonly key?: string | undefined;
-    readonly code?: string | undefined;
-};
+export type WedgeTerminator =
+  | 'Enter'
+  | 'Tab'
+  | 'none'
+  | {
+      readonly key?: string | undefined;
+      readonly code?: string | undefined;
+    };
 /** What calibration learns; JSON-serializable so the host can store it and pass it back as `profile`. */
 export type WedgeProfile = {
-    readonly version: 1;
-    readonly layout: WedgeLayout;
-    readonly terminator: WedgeTerminator;
-    readonly prefix: string;
-    readonly suffix: string;
-    readonly maxInterKeyMs: number;
-    readonly maxMedianInterKeyMs: number;
+  readonly version: 1;
+  readonly layout: WedgeLayout;
+  readonly terminator: WedgeTerminator;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly maxInterKeyMs: number;
+  readonly maxMedianInterKeyMs: number;
 };
 /** Options of the pure classifier (the listener takes the same ones). */
 export type WedgeClassifierOptions = {
-    /** Layout the reader is programmed for. Default `'auto'`: refuse when `key` and `code` disagree. */
-    readonly layout?: WedgeLayout;
-    /** Default `'Enter'`. */
-    readonly terminator?: WedgeTerminator;
-    /** Characters the reader sends before / after every ID (stripped; a burst without them is refused). */
-    readonly prefix?: string;
-    readonly suffix?: string;
-    /** Fewest ID characters (after prefix/suffix) a burst must carry. Default 5. */
-    readonly minLength?: number;
-    /** Largest gap between two keys of one burst. Default 80 ms. */
-    readonly maxInterKeyMs?: number;
-    /** Largest median gap of a burst; people type at 60–250 ms per key. Default 35 ms. */
-    readonly maxMedianInterKeyMs?: number;
-    /** With terminator `'none'`: silence that ends a burst. Default 100 ms (never below `maxInterKeyMs`). */
-    readonly idleTimeoutMs?: number;
-    /** Fast keys after which a burst counts as a reader's (suppressed from inputs from then on). Default 4. */
-    readonly recognizeAfter?: number;
-    /** Accept a pasted card ID (readers that paste). Default true. */
-    readonly acceptPaste?: boolean;
-    /** Passed to `parseCardId` (e.g. `{ checkCharacter: 'verify' }`). */
-    readonly cardIdOptions?: CardIdParseOptions;
-    /** A stored calibration; explicit options above win over it. */
-    readonly profile?: WedgeProfile;
-    /** Replaces `parseCardId` (tests, other ID formats). */
-    readonly parse?: CardIdParser;
+  /** Layout the reader is programmed for. Default `'auto'`: refuse when `key` and `code` disagree. */
+  readonly layout?: WedgeLayout;
+  /** Default `'Enter'`. */
+  readonly terminator?: WedgeTerminator;
+  /** Characters the reader sends before / after every ID (stripped; a burst without them is refused). */
+  readonly prefix?: string;
+  readonly suffix?: string;
+  /** Fewest ID characters (after prefix/suffix) a burst must carry. Default 5. */
+  readonly minLength?: number;
+  /** Largest gap between two keys of one burst. Default 80 ms. */
+  readonly maxInterKeyMs?: number;
+  /** Largest median gap of a burst; people type at 60–250 ms per key. Default 35 ms. */
+  readonly maxMedianInterKeyMs?: number;
+  /** With terminator `'none'`: silence that ends a burst. Default 100 ms (never below `maxInterKeyMs`). */
+  readonly idleTimeoutMs?: number;
+  /** Fast keys after which a burst counts as a reader's (suppressed from inputs from then on). Default 4. */
+  readonly recognizeAfter?: number;
+  /** Accept a pasted card ID (readers that paste). Default true. */
+  readonly acceptPaste?: boolean;
+  /** Passed to `parseCardId` (e.g. `{ checkCharacter: 'verify' }`). */
+  readonly cardIdOptions?: CardIdParseOptions;
+  /** A stored calibration; explicit options above win over it. */
+  readonly profile?: WedgeProfile;
+  /** Replaces `parseCardId` (tests, other ID formats). */
+  readonly parse?: CardIdParser;
 };
 /** Options forwarded to `parseCardId`. */
 export type CardIdParseOptions = ParseCardIdOptions;
 /** The result shape of `parseCardId`. */
-export type CardIdParseResult = {
-    readonly ok: true;
-    readonly id: string;
-    readonly prefix: string;
-    readonly kind: string;
-    readonly medium: string;
-} | {
-    readonly ok: false;
-    readonly error: {
+export type CardIdParseResult =
+  | {
+      readonly ok: true;
+      readonly id: string;
+      readonly prefix: string;
+      readonly kind: string;
+      readonly medium: string;
+    }
+  | {
+      readonly ok: false;
+      readonly error: {
         readonly code: string;
         readonly params: Readonly<Record<string, unknown>>;
         readonly message: LocalizedText;
+      };
     };
-};
 export type CardIdParser = (raw: string, options?: CardIdParseOptions) => CardIdParseResult;
 /** A card read from a wedge reader. Carries the ID only: never logged by the SDK. */
 export type WedgeScan = {
-    readonly id: string;
-    readonly prefix: string;
-    readonly kind: string;
-    readonly medium: string;
-    readonly source: 'keys' | 'paste';
-    /** First key to terminator (or last key), by `event.timeStamp`. */
-    readonly durationMs: number;
-    readonly keyCount: number;
+  readonly id: string;
+  readonly prefix: string;
+  readonly kind: string;
+  readonly medium: string;
+  readonly source: 'keys' | 'paste';
+  /** First key to terminator (or last key), by `event.timeStamp`. */
+  readonly durationMs: number;
+  readonly keyCount: number;
 };
 /** A refusal: stable code, plain params, the text in every language. */
 export type WedgeFailure = {
-    readonly code: WedgeErrorCode;
-    readonly params: Readonly<Record<string, string | number | boolean | undefined>>;
-    readonly message: LocalizedText;
+  readonly code: WedgeErrorCode;
+  readonly params: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly message: LocalizedText;
 };
 /** What the adapter must do after one record. */
-export type WedgeEffect = {
-    readonly kind: 'burst-start';
-}
-/** The burst is a reader's: remove what it already typed into the focused field; suppress from now on. */
- | {
-    readonly kind: 'recognized';
-}
-/** Cancel this event's default action (its character must not reach the page). */
- | {
-    readonly kind: 'suppress';
-}
-/** A recognized burst proved to be typing after all: give its characters back to the field. */
- | {
-    readonly kind: 'release';
-} | {
-    readonly kind: 'scan';
-    readonly scan: WedgeScan;
-} | {
-    readonly kind: 'error';
-    readonly error: WedgeFailure;
-};
+export type WedgeEffect =
+  | {
+      readonly kind: 'burst-start';
+    }
+  /** The burst is a reader's: remove what it already typed into the focused field; suppress from now on. */
+  | {
+      readonly kind: 'recognized';
+    }
+  /** Cancel this event's default action (its character must not reach the page). */
+  | {
+      readonly kind: 'suppress';
+    }
+  /** A recognized burst proved to be typing after all: give its characters back to the field. */
+  | {
+      readonly kind: 'release';
+    }
+  | {
+      readonly kind: 'scan';
+      readonly scan: WedgeScan;
+    }
+  | {
+      readonly kind: 'error';
+      readonly error: WedgeFailure;
+    };

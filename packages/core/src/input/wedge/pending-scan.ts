@@ -1,0 +1,67 @@
+/**
+ * A scan waits for its terminator's keyup before it is reported. A reader releases every key before pressing
+ * the next one; a person's key does not. So if another key goes down while the terminator is still held, or
+ * a character of the burst is still held when the terminator comes up, a person's key got mixed into the
+ * reading (an Enter pressed one digit early turns AM000000000 into the valid AM00000000): refuse it.
+ * The wait is the reader's key-hold time, a few milliseconds.
+ */
+import type { BurstChar } from './burst-checks.js';
+import { wedgeFailure } from './evaluate-burst.js';
+import type { WedgeEffect, WedgeKeyRecord } from './types.js';
+
+export type PendingScan = {
+  readonly effect: Extract<WedgeEffect, { kind: 'scan' }>;
+  /** The terminator's code, whose keyup releases the scan. */
+  readonly code: string;
+  readonly t: number;
+  readonly chars: readonly BurstChar[];
+};
+
+/** Longest a terminator may stay down before the scan is released anyway (a lost keyup). */
+export const PENDING_HOLD_MS = 100;
+
+const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
+
+/**
+ * Holds a scan until its terminator comes up, when the reader is one that sends keyups at all.
+ *
+ * @example
+ * const pending = holdScan(effects, burst.chars, enterKeydown);
+ */
+export function holdScan(
+  effects: readonly WedgeEffect[],
+  chars: readonly BurstChar[],
+  terminator: WedgeKeyRecord,
+): PendingScan | undefined {
+  const effect = effects.find((e): e is Extract<WedgeEffect, { kind: 'scan' }> => e.kind === 'scan');
+  if (effect === undefined || !chars.some((c) => c.up !== undefined)) return undefined;
+  return { effect, code: terminator.code, t: terminator.timeStamp, chars };
+}
+
+/** A keyup while a scan waits: the terminator's releases it (or refuses it if a character is still held). */
+export function releaseOnKeyUp(
+  pending: PendingScan,
+  record: WedgeKeyRecord,
+): { pending: PendingScan | undefined; effects: WedgeEffect[] } {
+  if (record.code !== pending.code) {
+    let index = -1;
+    pending.chars.forEach((c, i) => {
+      if (c.code === record.code && c.up === undefined) index = i;
+    });
+    const chars = pending.chars.map((c, i) => (i === index ? { ...c, up: record.timeStamp } : c));
+    return { pending: { ...pending, chars }, effects: [] };
+  }
+  const held = pending.chars.some((c) => c.up === undefined);
+  return { pending: undefined, effects: [held ? MIXED : pending.effect] };
+}
+
+/** Another key went down while the terminator was held: a person's key. */
+export function refuseOnKeyDown(): WedgeEffect[] {
+  return [MIXED];
+}
+
+/** The terminator's keyup never came: release the scan after `PENDING_HOLD_MS`, if every character was released. */
+export function releaseOnSilence(pending: PendingScan, t: number): WedgeEffect[] | undefined {
+  if (t - pending.t < PENDING_HOLD_MS) return undefined;
+  return [pending.chars.some((c) => c.up === undefined) ? MIXED : pending.effect];
+}
