@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { RowEvent } from './import-types.js';
+import { readXlsxRowsBuffered } from './read-xlsx.js';
 
 const HEADER_FI = 'Kortin numero;Aikuiset;Lapset;Tapahtuma;Päivämäärä';
 const cards = ['A045198723', 'A999005458', 'X000011986', 'Z000010669', 'Y110029399'];
@@ -238,6 +239,28 @@ describe('importSalesReport: XLSX written with exceljs', () => {
     await importSalesReport(csv, { venueId: 'v', client });
     const again = await importSalesReport(xlsx, { venueId: 'v', client });
     expect(again.counts).toMatchObject({ registered: 0, alreadyRegistered: 5 });
+  });
+
+  it('reads the same rows through the whole-workbook path browsers use', async () => {
+    const bytes = await xlsxBytes([
+      ['Card ID', 'Children', 'Show', 'Date'],
+      ['A045198723', 2, { richText: [{ text: 'Show' }] }, '3.2.2020'],
+    ]);
+    async function* once() {
+      yield bytes;
+    }
+    const rows = [];
+    for await (const row of readXlsxRowsBuffered(once())) rows.push(row);
+    expect(rows).toEqual([
+      { row: 1, cells: ['Card ID', 'Children', 'Show', 'Date'] },
+      { row: 2, cells: ['A045198723', 2, 'Show', '3.2.2020'] },
+    ]);
+    async function* broken() {
+      yield bytes.subarray(0, 300);
+    }
+    await expect(readXlsxRowsBuffered(broken()).next()).rejects.toMatchObject({
+      code: 'report-xlsx-unreadable',
+    });
   });
 
   it('refuses a damaged workbook with a clear error', async () => {

@@ -1,10 +1,66 @@
 /**
  * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming reader (Node), so
- * a 100 000-row workbook is never loaded whole. Both libraries are loaded on first use only.
+ * a 100 000-row workbook is never loaded whole. Both libraries are loaded on first use only. Browsers
+ * have no Node streams: there the workbook is loaded whole (still bounded by `maxBytes`).
  */
 import type { CellValue as ExcelCellValue } from 'exceljs';
+import type * as ExcelNs from 'exceljs';
+import type * as NodeStream from 'node:stream';
+import { concat } from './byte-source.js';
 import { ReportError } from './report-error.js';
 import type { CellValue, RawRow } from './types.js';
+
+type ExcelModule = typeof ExcelNs;
+
+// A variable specifier: browser bundlers must not try to resolve a Node built-in they never load.
+const NODE_STREAM = 'node:stream';
+
+/** True where Node's streams exist (Node, Deno, Bun), false in browsers. */
+export function hasNodeStreams(): boolean {
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof proc?.versions?.node === 'string';
+}
+
+export async function loadExcel(): Promise<ExcelModule> {
+  // Browsers get exceljs's browser build (Node's main file needs `process`, streams, `fs`).
+  const excel = (await (hasNodeStreams()
+    ? import('exceljs')
+    : import('exceljs/dist/exceljs.min.js'))) as unknown as Partial<ExcelModule> & {
+    default?: ExcelModule;
+  };
+  if (excel.Workbook) return excel as ExcelModule;
+  // exceljs's browser build is a UMD bundle: loaded as a module it leaves its API on the global object.
+  const global = (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;
+  const found = excel.default ?? global;
+  if (!found) throw new ReportError('report-xlsx-unreadable');
+  return found;
+}
+
+/** The whole-workbook path (browsers): the first worksheet's rows, from bytes already in memory. */
+export async function* readXlsxRowsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const bytes = concat(parts);
+  const ExcelJS = await loadExcel();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch (error) {
+    throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ReportError('report-xlsx-unreadable');
+  const rows: RawRow[] = [];
+  sheet.eachRow((row, number) => {
+    const values = row.values as ExcelCellValue[];
+    const cells: CellValue[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+    rows.push({ row: number, cells });
+  });
+  yield* rows;
+}
 
 /** Plain text of rich text, hyperlinks and shared strings; formulas kept as formulas (flagged later). */
 export function toCell(value: ExcelCellValue | undefined): CellValue {
@@ -32,8 +88,14 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
  * for await (const row of readXlsxRows(chunks)) console.log(row.row, row.cells);
  */
 export async function* readXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
-  const [{ Readable }, excel] = await Promise.all([import('node:stream'), import('exceljs')]);
-  const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
+  if (!hasNodeStreams()) {
+    yield* readXlsxRowsBuffered(chunks);
+    return;
+  }
+  const [{ Readable }, ExcelJS] = await Promise.all([
+    import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
+    loadExcel(),
+  ]);
   let sourceError: unknown;
   async function* guarded(): AsyncGenerator<Uint8Array> {
     try {

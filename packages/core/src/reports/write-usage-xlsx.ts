@@ -3,9 +3,12 @@
  * they come, so a long period does not build a whole workbook model in memory). Numbers are numbers,
  * dates are date cells, text cells are neutralised against formula injection.
  */
+import type { Workbook, Worksheet } from 'exceljs';
+import type * as NodeStream from 'node:stream';
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
 import { neutraliseCell } from './neutralise.js';
+import { hasNodeStreams, loadExcel } from './read-xlsx.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
 import { addToTotals } from './usage-report-rows.js';
 
@@ -14,6 +17,8 @@ export type XlsxLayout = {
   readonly title?: string | undefined;
   readonly sheetName: string;
 };
+
+const NODE_STREAM = 'node:stream';
 
 function dateCell(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -28,20 +33,29 @@ export async function writeUsageXlsx(
   rows: AsyncIterable<UsageReportRow>,
   layout: XlsxLayout,
 ): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
-  const [{ PassThrough }, excel] = await Promise.all([import('node:stream'), import('exceljs')]);
-  const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
-  const sink = new PassThrough();
+  const ExcelJS = await loadExcel();
   const chunks: Uint8Array[] = [];
-  sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: false,
-  });
+  let workbook: { addWorksheet(name: string): Worksheet; commit?: () => Promise<void> };
+  let finished: Promise<void> = Promise.resolve();
+  let whole: Workbook | undefined;
+  if (hasNodeStreams()) {
+    // Node: the streaming writer commits rows as they come.
+    const { PassThrough } = (await import(/* @vite-ignore */ NODE_STREAM)) as typeof NodeStream;
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    finished = new Promise<void>((resolve, reject) => {
+      sink.on('end', resolve);
+      sink.on('error', reject);
+    });
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: sink,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+  } else {
+    whole = new ExcelJS.Workbook();
+    workbook = whole;
+  }
   const sheet = workbook.addWorksheet(layout.sheetName);
   sheet.columns = [{ width: 16 }, { width: 16 }, { width: 20 }, { width: 40 }, { width: 14 }];
   const l = REPORT_COLUMN_LABELS;
@@ -71,9 +85,12 @@ export async function writeUsageXlsx(
   const total = sheet.addRow([l.total[layout.locale], totals.adultTickets, totals.childTickets]);
   total.font = bold;
   total.commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
+  if (whole) chunks.push(new Uint8Array(await whole.xlsx.writeBuffer()));
+  else {
+    sheet.commit();
+    await workbook.commit?.();
+    await finished;
+  }
   const length = chunks.reduce((n, c) => n + c.byteLength, 0);
   const bytes = new Uint8Array(length);
   let offset = 0;
