@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
-import { createFakeServices, type FakeOptions } from '../../../test/support/element-fake-services.js';
+import { createFakeServices, reason, type FakeOptions } from '../../../test/support/element-fake-services.js';
 
 const cards: FakeOptions['cards'] = {
   A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
@@ -183,5 +183,39 @@ describe('<kaiku-scanner>', () => {
     expect(meter.getAttribute('aria-valuenow')).to.equal('3');
     expect(meter.getAttribute('aria-valuemax')).to.equal('5');
     expect($(el, '[part="cap-meter"]')!.textContent).to.contain('2 jäljellä');
+  });
+
+  it('lists needs-attention usages with their reason and lets staff mark them handled', async () => {
+    const { el, fake } = await mount();
+    const counts: number[] = [];
+    el.addEventListener('kaiku-sync', (e) => counts.push(e.detail.needsAttention));
+    fake.setOutbox({
+      pending: 0,
+      needsAttention: [
+        { id: 'r1', cardId: 'A999000001', showName: 'Kevätyön uni', reason: reason('card-not-registered') },
+      ],
+    });
+    await settle(el);
+    const item = $(el, '[part="needs-attention"] li')!;
+    expect(item.getAttribute('data-code')).to.equal('card-not-registered');
+    expect(item.textContent).to.contain('A999000001');
+    const button = item.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).to.equal('Merkitse käsitellyksi: A999000001');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect($(el, '[part="needs-attention"]')).to.equal(null);
+    expect(counts).to.deep.equal([1, 0]);
+  });
+
+  it("types a count into a stepper with digits, clamped to the rules' bound", async () => {
+    const { el } = await mount();
+    await enterCard(el, 'A045198723');
+    await sendKeys({ press: '9' });
+    await el.updateComplete;
+    expect($(el, '#children-value')!.getAttribute('aria-valuenow')).to.equal('2');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect($(el, '#children-value')!.getAttribute('aria-valuenow')).to.equal('0');
   });
 });

@@ -19,6 +19,20 @@ import { ServicesController } from './controllers/services-controller.js';
 import { WedgeController } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { probeMax } from './probe.js';
+import type { ViewContext } from './views/view-context.js';
+import { renderCapMeter } from './views/cap-meter.js';
+import { renderSyncStatus } from './views/sync-status.js';
+import { renderBusy, renderError, renderResult, ticketSummary } from './views/outcome.js';
+import { renderNeedsAttention } from './views/needs-attention.js';
+import { renderReady } from './views/ready.js';
+import { renderMode, renderShow } from './views/show-context.js';
+import {
+  renderCardFacts,
+  renderRefusal,
+  renderTickets,
+  type TicketHandlers,
+  type TicketModel,
+} from './views/card-panel.js';
 import {
   KaikuBeforeRegisterEvent,
   KaikuCardEvent,
@@ -235,6 +249,10 @@ export class KaikuScanner extends LitElement {
 
   private get fmt(): Formatter {
     return formatterFor(this.locale);
+  }
+
+  private get view(): ViewContext {
+    return { t: this.t, fmt: this.fmt, text: (m) => this.text(m) };
   }
 
   override connectedCallback(): void {
@@ -475,7 +493,7 @@ export class KaikuScanner extends LitElement {
     if (outcome.kind === 'registered') {
       if (outcome.cap) this.cap = outcome.cap;
       else void this.refreshCap();
-      this.toPhase(done, `${this.t.registeredHeading}. ${this.registeredDetail(phase.request)}`);
+      this.toPhase(done, `${this.t.registeredHeading}. ${ticketSummary(this.view, phase.request)}`);
       this.dispatchEvent(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       if (this.cap) this.cap = { ...this.cap, given: this.cap.given + this.ticketCount(phase.request) };
@@ -500,13 +518,6 @@ export class KaikuScanner extends LitElement {
 
   private ticketCount(r: TicketRequest): number {
     return 1 + r.children + r.groupCardIds.length + r.under16;
-  }
-
-  private registeredDetail(r: TicketRequest): string {
-    return this.t.registeredDetail(
-      this.fmt.number(1 + r.groupCardIds.length),
-      this.fmt.number(r.children + r.under16),
-    );
   }
 
   private fail(
@@ -654,7 +665,12 @@ export class KaikuScanner extends LitElement {
       >
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
-        ${this.renderNeedsAttention()}
+        ${renderNeedsAttention(
+          this.view,
+          this.outbox.needsAttention,
+          (id) => void this.resolveAttention(id),
+          () => void this.downloadCsv(),
+        )}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeText}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${this.alertText}</div>
       </section>
@@ -664,177 +680,46 @@ export class KaikuScanner extends LitElement {
   private renderStage(): TemplateResult {
     switch (this.phase.name) {
       case 'ready':
-        return this.renderReady();
+        return renderReady(this.view, {
+          noCamera: this.noCamera,
+          cameraOn: this.camera.active,
+          manualError: this.manualError,
+          onSubmit: this.onManualSubmit,
+          onCameraToggle: this.onCameraToggle,
+        });
       case 'looking-up':
-        return this.renderBusy(this.t.lookingUp(this.phase.cardId));
+        return renderBusy(this.t.lookingUp(this.phase.cardId));
       case 'card':
         return this.renderCardPanel(this.phase.card, this.phase.request, this.phase.blocking);
       case 'registering':
-        return this.renderBusy(this.t.registering);
+        return renderBusy(this.t.registering);
       case 'done':
-        return this.renderResult(this.phase.outcome, this.phase.cardId, this.phase.request);
+        return renderResult(this.view, this.phase.outcome, this.phase.cardId, this.phase.request, () =>
+          this.reset(),
+        );
       case 'error':
-        return this.renderError(this.phase.error, this.phase.retryCardId);
+        return renderError(
+          this.view,
+          this.phase.error,
+          this.phase.retryCardId !== undefined,
+          this.onRetry,
+          () => this.reset(),
+        );
     }
   }
 
   private renderHeader(): TemplateResult {
-    const t = this.t;
+    const v = this.view;
     return html`
       <div part="header" class="header">
-        <h2 id="title">${t.title}</h2>
-        ${this.renderSyncStatus()}
+        <h2 id="title">${v.t.title}</h2>
+        ${renderSyncStatus(v, this.online, this.outbox.pending, () => void this.syncNow())}
       </div>
       <div class="context">
-        ${this.renderShow()}
-        <fieldset>
-          <legend>${t.mode}</legend>
-          <div class="modes">
-            ${(['booking', 'collection'] as const).map(
-              (m) =>
-                html`<label class="radio"
-                  ><input
-                    type="radio"
-                    name="mode"
-                    value=${m}
-                    .checked=${this.mode === m}
-                    @change=${this.onModeChange}
-                  />${m === 'booking' ? t.modeBooking : t.modeCollection}</label
-                >`,
-            )}
-          </div>
-        </fieldset>
-        ${this.renderCapMeter()}
+        ${renderShow(v, this.show, this.shows, this.onShowChange)}
+        ${renderMode(v, this.mode, this.onModeChange)} ${this.show ? renderCapMeter(v, this.cap) : nothing}
       </div>
     `;
-  }
-
-  private renderShow(): TemplateResult {
-    const t = this.t;
-    const show = this.show;
-    const summary = show
-      ? html`<p class="show-name">${show.name}</p>
-          <p class="muted">
-            ${show.kind === 'course' ? t.kindCourse : t.kindEvent} ·
-            ${t.showStarts(this.fmt.dateTime(show.start))}
-          </p>`
-      : html`<p class="muted">${t.noShow}</p>`;
-    if (this.shows.length === 0) return html`<div part="show" class="field">${summary}</div>`;
-    return html`<div part="show" class="field">
-      <label for="show-select">${t.chooseShow}</label>
-      <select id="show-select" @change=${this.onShowChange}>
-        <option value="" ?selected=${!show}>—</option>
-        ${this.shows.map(
-          (s) =>
-            html`<option value=${s.id} ?selected=${s.id === show?.id}>
-              ${s.name} · ${this.fmt.dateTime(s.start)}
-            </option>`,
-        )}
-      </select>
-      ${show ? html`<p class="muted">${show.kind === 'course' ? t.kindCourse : t.kindEvent}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderCapMeter(): TemplateResult | typeof nothing {
-    const t = this.t;
-    const cap = this.cap;
-    if (!this.show) return nothing;
-    if (!cap || cap.cap === null) {
-      return html`<div part="cap-meter" class="meter"><span class="muted">${t.capNone}</span></div>`;
-    }
-    const left = Math.max(0, cap.cap - cap.given);
-    const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
-    return html`<div part="cap-meter" class="meter">
-      <span id="cap-label">${t.capMeterLabel}</span>
-      <svg
-        class="meter-bar"
-        viewBox="0 0 100 10"
-        preserveAspectRatio="none"
-        role="meter"
-        aria-labelledby="cap-label"
-        aria-valuemin="0"
-        aria-valuemax=${cap.cap}
-        aria-valuenow=${Math.min(cap.given, cap.cap)}
-        aria-valuetext=${`${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))}, ${t.capLeft(this.fmt.number(left))}`}
-      >
-        <rect class="meter-fill ${left === 0 ? 'full' : ''}" width=${pct} height="10"></rect>
-      </svg>
-      <span
-        >${t.capGiven(this.fmt.number(cap.given), this.fmt.number(cap.cap))} ·
-        <strong>${t.capLeft(this.fmt.number(left))}</strong></span
-      >
-    </div>`;
-  }
-
-  private renderSyncStatus(): TemplateResult {
-    const t = this.t;
-    const pending = this.outbox.pending;
-    return html`<div part="sync-status" class="row">
-      ${this.online ? nothing : html`<span class="badge danger">${t.offline}</span>`}
-      ${
-        pending > 0
-          ? html`<span class="badge warn" data-pending=${pending}
-                >${t.pending(this.fmt.number(pending))}</span
-              >
-              <button type="button" @click=${() => void this.syncNow()}>${t.syncNow}</button>`
-          : html`<span class="badge ok" data-pending="0">${t.pendingNone}</span>`
-      }
-    </div>`;
-  }
-
-  private renderBusy(text: string): TemplateResult {
-    return html`<div class="row" tabindex="-1" data-autofocus>
-      <span class="spinner" aria-hidden="true"></span>
-      <p>${text}</p>
-    </div>`;
-  }
-
-  private renderReady(): TemplateResult {
-    const t = this.t;
-    const err = this.manualError;
-    return html`
-      <h3>${t.readyHeading}</h3>
-      <p class="muted" id="ready-hint">${this.noCamera ? t.readyHintNoCamera : t.readyHint}</p>
-      <form class="field" @submit=${this.onManualSubmit} novalidate>
-        <label for="manual">${t.manualLabel}</label>
-        <p class="muted" id="manual-hint">${t.manualHint}</p>
-        <div class="input-row">
-          <input
-            id="manual"
-            part="manual-input"
-            type="text"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            inputmode="text"
-            aria-describedby="manual-hint ${err ? 'manual-error' : ''}"
-            aria-invalid=${err ? 'true' : 'false'}
-            data-autofocus
-          />
-          <button class="primary" type="submit">${t.manualSubmit}</button>
-        </div>
-        ${err ? html`<p id="manual-error" class="notice danger"><span>${this.text(err.message)}</span></p>` : nothing}
-      </form>
-      ${this.noCamera ? nothing : this.renderCamera()}
-    `;
-  }
-
-  private renderCamera(): TemplateResult {
-    const t = this.t;
-    const on = this.camera.active;
-    return html`<div class="field">
-      <div class="row">
-        <button
-          type="button"
-          part="camera-button"
-          aria-pressed=${on ? 'true' : 'false'}
-          @click=${this.onCameraToggle}
-        >
-          ${on ? t.cameraStop : t.cameraStart}
-        </button>
-      </div>
-      <video part="viewfinder" aria-label=${t.cameraLabel} playsinline muted ?hidden=${!on}></video>
-    </div>`;
   }
 
   private renderCardPanel(
@@ -842,304 +727,47 @@ export class KaikuScanner extends LitElement {
     request: TicketRequest,
     blocking: readonly Reason[],
   ): TemplateResult {
-    const t = this.t;
     const refused = blocking.length > 0;
+    const show = this.show;
     return html`
       <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
-        <div class="card-info">
-          <h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
-          <dl>
-            <div>
-              <dt>${t.cardKind}</dt>
-              <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
-            </div>
-            <div>
-              <dt>${t.status}</dt>
-              <dd>${t.statusName(card.status)}</dd>
-            </div>
-            <div>
-              <dt>${t.validUntil}</dt>
-              <dd>${card.validUntil ? this.fmt.date(card.validUntil) : '–'}</dd>
-            </div>
-            ${
-              card.kind === 'client'
-                ? html`<div>
-                    <dt>${t.minors}</dt>
-                    <dd>${this.fmt.number(card.minors)}</dd>
-                  </div>`
-                : nothing
-            }
-          </dl>
-          ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}
-        </div>
+        <div class="card-info">${renderCardFacts(this.view, card)}</div>
         <div class="card-action">
-          ${refused ? this.renderRefusal(blocking) : this.renderTickets(card, request)}
+          ${
+            refused || !show
+              ? renderRefusal(this.view, blocking, () => this.reset())
+              : renderTickets(this.view, this.ticketModel(card, show, request), this.ticketHandlers)
+          }
         </div>
       </section>
     `;
   }
 
-  private renderRefusal(reasons: readonly Reason[]): TemplateResult {
-    return html`<div part="refusal" class="notice danger">
-        <h4>${this.t.refusedHeading}</h4>
-        <ul>
-          ${reasons.map((r) => html`<li data-code=${r.code}>${this.text(r.message)}</li>`)}
-        </ul>
-      </div>
-      <div class="actions">
-        <button class="primary" type="button" data-autofocus @click=${() => this.reset()}>
-          ${this.t.nextCustomer}
-        </button>
-      </div>`;
-  }
-
-  private renderTickets(card: CardView, request: TicketRequest): TemplateResult {
-    const t = this.t;
-    const show = this.show;
-    if (!show) return html``;
-    const decision = this.decide(card, show, request);
+  /** The rules decide the request on screen and, by probing, how far each stepper may go. */
+  private ticketModel(card: CardView, show: ShowContext, request: TicketRequest): TicketModel {
     const isCourse = show.kind === 'course';
-    const childMax =
-      card.kind === 'client' && !isCourse
-        ? Math.max(
-            0,
-            probeMax((n) => this.decide(card, show, { ...request, children: n }).ok),
-          )
-        : 0;
-    const under16Max =
-      card.kind === 'community'
-        ? Math.max(
-            0,
-            probeMax((n) => this.decide(card, show, { ...request, under16: n }).ok),
-          )
-        : 0;
-    const focusStepper = card.kind === 'client' && childMax > 0;
-    return html`<div part="tickets" class="field">
-      <h4>${t.ticketsHeading}</h4>
-      <div class="stepper">
-        <span class="stepper-label">${t.adultTickets}</span
-        ><span class="stepper-value">${this.fmt.number(1)}</span>
-        <span class="muted">${t.adultNote}</span>
-      </div>
-      ${
-        card.kind === 'client'
-          ? isCourse
-            ? html`<p class="muted">${t.childNoneCourse}</p>`
-            : this.renderStepper('children', t.childTickets, request.children, childMax, focusStepper, (n) =>
-                this.setRequest({ ...request, children: n }),
-              )
-          : this.renderGroup(request, under16Max)
-      }
-      ${
-        decision.ok
-          ? html`<p><strong>${t.totalTickets(this.fmt.number(decision.total))}</strong></p>`
-          : html`<div class="notice warn" data-live-reasons>
-              <ul>
-                ${decision.reasons.map((r) => html`<li data-code=${r.code}>${this.text(r.message)}</li>`)}
-              </ul>
-            </div>`
-      }
-      <div class="actions">
-        <button
-          class="primary"
-          type="button"
-          part="confirm-button"
-          aria-disabled=${decision.ok ? 'false' : 'true'}
-          ?data-autofocus=${!focusStepper && card.kind === 'client'}
-          @click=${this.onConfirm}
-        >
-          ${t.confirm}
-        </button>
-        <button type="button" @click=${() => this.reset()}>${t.cancel}</button>
-      </div>
-      <p class="muted">${t.keysHint}</p>
-    </div>`;
-  }
-
-  private renderStepper(
-    id: string,
-    label: string,
-    value: number,
-    max: number,
-    autofocus: boolean,
-    set: (n: number) => void,
-  ): TemplateResult {
-    const t = this.t;
-    const clamp = (n: number): number => Math.max(0, Math.min(max, n));
-    const onKey = (e: KeyboardEvent): void => {
-      const next =
-        e.key === 'ArrowUp' || e.key === 'ArrowRight' || e.key === '+'
-          ? value + 1
-          : e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === '-'
-            ? value - 1
-            : e.key === 'Home'
-              ? 0
-              : e.key === 'End'
-                ? max
-                : /^[0-9]$/.test(e.key)
-                  ? Number(e.key)
-                  : undefined;
-      if (next !== undefined) {
-        e.preventDefault();
-        set(clamp(next));
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        void this.register();
-      }
+    const bound = (vary: (n: number) => TicketRequest): number =>
+      Math.max(
+        0,
+        probeMax((n) => this.decide(card, show, vary(n)).ok),
+      );
+    return {
+      card,
+      request,
+      decision: this.decide(card, show, request),
+      isCourse,
+      childMax: card.kind === 'client' && !isCourse ? bound((n) => ({ ...request, children: n })) : 0,
+      under16Max: card.kind === 'community' ? bound((n) => ({ ...request, under16: n })) : 0,
+      groupError: this.groupError,
     };
-    return html`<div class="stepper">
-      <span class="stepper-label" id="${id}-label"
-        >${label} <span class="muted">(${t.childLimit(this.fmt.number(max))})</span></span
-      >
-      <span class="stepper-controls">
-        <button
-          type="button"
-          tabindex="-1"
-          aria-label=${t.decrease(label)}
-          ?disabled=${value <= 0}
-          @click=${() => set(clamp(value - 1))}
-        >
-          −
-        </button>
-        <span
-          class="stepper-value"
-          id="${id}-value"
-          role="spinbutton"
-          tabindex="0"
-          aria-labelledby="${id}-label"
-          aria-valuemin="0"
-          aria-valuemax=${max}
-          aria-valuenow=${value}
-          aria-valuetext=${this.fmt.number(value)}
-          ?data-autofocus=${autofocus}
-          @keydown=${onKey}
-          >${this.fmt.number(value)}</span
-        >
-        <button
-          type="button"
-          tabindex="-1"
-          aria-label=${t.increase(label)}
-          ?disabled=${value >= max}
-          @click=${() => set(clamp(value + 1))}
-        >
-          +
-        </button>
-      </span>
-    </div>`;
   }
 
-  private renderGroup(request: TicketRequest, under16Max: number): TemplateResult {
-    const t = this.t;
-    const err = this.groupError;
-    return html`<fieldset class="field">
-        <legend>${t.groupHeading}</legend>
-        <p class="muted" id="member-hint">${t.groupHint}</p>
-        ${
-          request.groupCardIds.length === 0
-            ? html`<p class="muted">${t.groupEmpty}</p>`
-            : html`<ul class="group-list">
-                ${request.groupCardIds.map(
-                  (id) =>
-                    html`<li>
-                      <span class="mono">${id}</span>
-                      <button
-                        type="button"
-                        aria-label=${t.groupRemove(id)}
-                        @click=${() => this.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) })}
-                      >
-                        ×
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-        }
-        <form class="field" @submit=${this.onGroupSubmit} novalidate>
-          <label for="member">${t.groupMemberLabel}</label>
-          <div class="input-row">
-            <input
-              id="member"
-              type="text"
-              autocomplete="off"
-              spellcheck="false"
-              aria-describedby="member-hint ${err ? 'member-error' : ''}"
-              aria-invalid=${err ? 'true' : 'false'}
-              data-autofocus
-            />
-            <button type="submit">${t.groupAdd}</button>
-          </div>
-          ${err ? html`<p id="member-error" class="notice danger"><span>${this.text(err.message)}</span></p>` : nothing}
-        </form>
-      </fieldset>
-      ${this.renderStepper('under16', t.under16, request.under16, under16Max, false, (n) =>
-        this.setRequest({ ...request, under16: n }),
-      )}`;
-  }
-
-  private renderResult(
-    outcome: 'registered' | 'queued',
-    cardId: string,
-    request: TicketRequest,
-  ): TemplateResult {
-    const t = this.t;
-    const queued = outcome === 'queued';
-    return html`<div part="result" class="notice ${queued ? 'warn' : 'ok'}" data-outcome=${outcome}>
-        <h3>${queued ? t.queuedHeading : t.registeredHeading}</h3>
-        ${queued ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>` : nothing}
-        <p><span class="mono">${cardId}</span> · ${this.registeredDetail(request)}</p>
-        ${queued ? html`<p>${t.queuedDetail}</p>` : nothing}
-      </div>
-      <div class="actions">
-        <button class="primary" type="button" data-autofocus @click=${() => this.reset()}>
-          ${t.nextCustomer}
-        </button>
-      </div>`;
-  }
-
-  private renderError(error: ServiceError, retryCardId: string | undefined): TemplateResult {
-    const t = this.t;
-    return html`<div part="error" class="notice danger" data-code=${error.code}>
-        <h3>${t.errorHeading}</h3>
-        <p>${this.text(error.message)}</p>
-      </div>
-      <div class="actions">
-        ${
-          retryCardId
-            ? html`<button class="primary" type="button" data-autofocus @click=${this.onRetry}>
-                ${t.tryAgain}
-              </button>`
-            : nothing
-        }
-        <button type="button" ?data-autofocus=${!retryCardId} @click=${() => this.reset()}>
-          ${t.nextCustomer}
-        </button>
-      </div>`;
-  }
-
-  private renderNeedsAttention(): TemplateResult | typeof nothing {
-    const items = this.outbox.needsAttention;
-    if (items.length === 0) return nothing;
-    return html`<details part="needs-attention" class="notice danger" open>
-      <summary>${this.t.needsAttentionHeading(this.fmt.number(items.length))}</summary>
-      <ul>
-        ${items.map(
-          (i) =>
-            html`<li data-code=${i.reason.code}>
-              <span class="mono">${i.cardId}</span> · ${i.showName}: ${this.text(i.reason.message)}
-              <button
-                type="button"
-                aria-label=${this.t.resolve(i.cardId)}
-                @click=${() => void this.resolveAttention(i.id)}
-              >
-                ${this.t.resolveShort}
-              </button>
-            </li>`,
-        )}
-      </ul>
-      <div class="actions">
-        <button type="button" @click=${() => void this.downloadCsv()}>${this.t.exportCsv}</button>
-      </div>
-    </details>`;
-  }
+  private readonly ticketHandlers: TicketHandlers = {
+    setRequest: (r) => this.setRequest(r),
+    confirm: () => void this.register(),
+    cancel: () => this.reset(),
+    submitMember: (e) => this.onGroupSubmit(e),
+  };
 
   private async resolveAttention(id: string): Promise<void> {
     try {

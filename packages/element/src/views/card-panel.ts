@@ -1,0 +1,171 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CardView, Decision, Reason, TicketRequest } from '../controllers/services.js';
+import { renderStepper } from './stepper.js';
+import type { ViewContext } from './view-context.js';
+
+/** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
+export type TicketModel = {
+  readonly card: CardView;
+  readonly request: TicketRequest;
+  readonly decision: Decision;
+  readonly isCourse: boolean;
+  readonly childMax: number;
+  readonly under16Max: number;
+  readonly groupError: Reason | undefined;
+};
+
+export type TicketHandlers = {
+  readonly setRequest: (request: TicketRequest) => void;
+  readonly confirm: () => void;
+  readonly cancel: () => void;
+  readonly submitMember: (e: SubmitEvent) => void;
+};
+
+/** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
+export function renderCardFacts({ t, fmt }: ViewContext, card: CardView): TemplateResult {
+  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
+    <dl>
+      <div>
+        <dt>${t.cardKind}</dt>
+        <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
+      </div>
+      <div>
+        <dt>${t.status}</dt>
+        <dd>${t.statusName(card.status)}</dd>
+      </div>
+      <div>
+        <dt>${t.validUntil}</dt>
+        <dd>${card.validUntil ? fmt.date(card.validUntil) : '–'}</dd>
+      </div>
+      ${
+        card.kind === 'client'
+          ? html`<div>
+              <dt>${t.minors}</dt>
+              <dd>${fmt.number(card.minors)}</dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+    ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}`;
+}
+
+/** Every reason the card cannot be used now, and only "next customer". */
+export function renderRefusal(
+  { t, text }: ViewContext,
+  reasons: readonly Reason[],
+  onNext: () => void,
+): TemplateResult {
+  return html`<div part="refusal" class="notice danger">
+      <h4>${t.refusedHeading}</h4>
+      <ul>
+        ${reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
+      </ul>
+    </div>
+    <div class="actions">
+      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
+    </div>`;
+}
+
+/** One adult ticket, children (client card) or the group (community card), the decision, confirm/cancel. */
+export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
+  const { t, fmt, text } = v;
+  const { card, request, decision } = m;
+  const focusStepper = card.kind === 'client' && m.childMax > 0;
+  return html`<div part="tickets" class="field">
+    <h4>${t.ticketsHeading}</h4>
+    <div class="stepper">
+      <span class="stepper-label">${t.adultTickets}</span><span class="stepper-value">${fmt.number(1)}</span>
+      <span class="muted">${t.adultNote}</span>
+    </div>
+    ${
+      card.kind === 'client'
+        ? m.isCourse
+          ? html`<p class="muted">${t.childNoneCourse}</p>`
+          : renderStepper(v, {
+              id: 'children',
+              label: t.childTickets,
+              value: request.children,
+              max: m.childMax,
+              autofocus: focusStepper,
+              onChange: (n) => h.setRequest({ ...request, children: n }),
+              onEnter: h.confirm,
+            })
+        : renderGroup(v, m, h)
+    }
+    ${
+      decision.ok
+        ? html`<p><strong>${t.totalTickets(fmt.number(decision.total))}</strong></p>`
+        : html`<div class="notice warn" data-live-reasons>
+            <ul>
+              ${decision.reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
+            </ul>
+          </div>`
+    }
+    <div class="actions">
+      <button
+        class="primary"
+        type="button"
+        part="confirm-button"
+        aria-disabled=${decision.ok ? 'false' : 'true'}
+        ?data-autofocus=${!focusStepper && card.kind === 'client'}
+        @click=${h.confirm}
+      >
+        ${t.confirm}
+      </button>
+      <button type="button" @click=${h.cancel}>${t.cancel}</button>
+    </div>
+    <p class="muted">${t.keysHint}</p>
+  </div>`;
+}
+
+/** A community card's group: each member's own card (scanned or typed) and the number of under-16 clients. */
+export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
+  const { t, text } = v;
+  const { request, groupError: err } = m;
+  const remove = (id: string): void =>
+    h.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) });
+  return html`<fieldset class="field">
+      <legend>${t.groupHeading}</legend>
+      <p class="muted" id="member-hint">${t.groupHint}</p>
+      ${
+        request.groupCardIds.length === 0
+          ? html`<p class="muted">${t.groupEmpty}</p>`
+          : html`<ul class="group-list">
+              ${request.groupCardIds.map(
+                (id) =>
+                  html`<li>
+                    <span class="mono">${id}</span>
+                    <button type="button" aria-label=${t.groupRemove(id)} @click=${() => remove(id)}>
+                      ×
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      <form class="field" @submit=${h.submitMember} novalidate>
+        <label for="member">${t.groupMemberLabel}</label>
+        <div class="input-row">
+          <input
+            id="member"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby="member-hint ${err ? 'member-error' : ''}"
+            aria-invalid=${err ? 'true' : 'false'}
+            data-autofocus
+          />
+          <button type="submit">${t.groupAdd}</button>
+        </div>
+        ${err ? html`<p id="member-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
+      </form>
+    </fieldset>
+    ${renderStepper(v, {
+      id: 'under16',
+      label: t.under16,
+      value: request.under16,
+      max: m.under16Max,
+      autofocus: false,
+      onChange: (n) => h.setRequest({ ...request, under16: n }),
+      onEnter: h.confirm,
+    })}`;
+}

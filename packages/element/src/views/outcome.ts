@@ -1,0 +1,61 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ServiceError, TicketRequest } from '../controllers/services.js';
+import type { ViewContext } from './view-context.js';
+
+/** "Adults 1, children 2": the card holder plus group members are adults; children plus under-16 clients are not. */
+export function ticketSummary({ t, fmt }: ViewContext, r: TicketRequest): string {
+  return t.registeredDetail(fmt.number(1 + r.groupCardIds.length), fmt.number(r.children + r.under16));
+}
+
+/** A busy line (looking up, registering); focusable so focus has somewhere to be meanwhile. */
+export function renderBusy(text: string): TemplateResult {
+  return html`<div class="row" tabindex="-1" data-autofocus>
+    <span class="spinner" aria-hidden="true"></span>
+    <p>${text}</p>
+  </div>`;
+}
+
+/** Registered, or queued offline with its badge; then "next customer" (Enter). */
+export function renderResult(
+  v: ViewContext,
+  outcome: 'registered' | 'queued',
+  cardId: string,
+  request: TicketRequest,
+  onNext: () => void,
+): TemplateResult {
+  const { t } = v;
+  const queued = outcome === 'queued';
+  return html`<div part="result" class="notice ${queued ? 'warn' : 'ok'}" data-outcome=${outcome}>
+      <h3>${queued ? t.queuedHeading : t.registeredHeading}</h3>
+      ${queued ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>` : nothing}
+      <p><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
+      ${queued ? html`<p>${t.queuedDetail}</p>` : nothing}
+    </div>
+    <div class="actions">
+      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
+    </div>`;
+}
+
+/** An error in plain language, with "try again" when retrying can help. */
+export function renderError(
+  { t, text }: ViewContext,
+  error: ServiceError,
+  canRetry: boolean,
+  onRetry: () => void,
+  onNext: () => void,
+): TemplateResult {
+  return html`<div part="error" class="notice danger" data-code=${error.code}>
+      <h3>${t.errorHeading}</h3>
+      <p>${text(error.message)}</p>
+    </div>
+    <div class="actions">
+      ${
+        canRetry
+          ? html`<button class="primary" type="button" data-autofocus @click=${onRetry}>
+              ${t.tryAgain}
+            </button>`
+          : nothing
+      }
+      <button type="button" ?data-autofocus=${!canRetry} @click=${onNext}>${t.nextCustomer}</button>
+    </div>`;
+}

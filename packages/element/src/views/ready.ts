@@ -1,0 +1,54 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Reason } from '../controllers/services.js';
+import type { ViewContext } from './view-context.js';
+
+export type ReadyOptions = {
+  readonly noCamera: boolean;
+  readonly cameraOn: boolean;
+  readonly manualError: Reason | undefined;
+  readonly onSubmit: (e: SubmitEvent) => void;
+  readonly onCameraToggle: () => void;
+};
+
+/** Waiting for a card: the wedge listens anywhere; the ID can be typed (with a format hint) or the camera opened. */
+export function renderReady(v: ViewContext, o: ReadyOptions): TemplateResult {
+  const { t, text } = v;
+  const err = o.manualError;
+  return html`
+    <h3>${t.readyHeading}</h3>
+    <p class="muted" id="ready-hint">${o.noCamera ? t.readyHintNoCamera : t.readyHint}</p>
+    <form class="field" @submit=${o.onSubmit} novalidate>
+      <label for="manual">${t.manualLabel}</label>
+      <p class="muted" id="manual-hint">${t.manualHint}</p>
+      <div class="input-row">
+        <input
+          id="manual"
+          part="manual-input"
+          type="text"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck="false"
+          inputmode="text"
+          aria-describedby="manual-hint ${err ? 'manual-error' : ''}"
+          aria-invalid=${err ? 'true' : 'false'}
+          data-autofocus
+        />
+        <button class="primary" type="submit">${t.manualSubmit}</button>
+      </div>
+      ${err ? html`<p id="manual-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
+    </form>
+    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, o.onCameraToggle)}
+  `;
+}
+
+/** The camera toggle and its preview (the decoder is only downloaded when it first opens). */
+export function renderCamera({ t }: ViewContext, on: boolean, onToggle: () => void): TemplateResult {
+  return html`<div class="field">
+    <div class="row">
+      <button type="button" part="camera-button" aria-pressed=${on ? 'true' : 'false'} @click=${onToggle}>
+        ${on ? t.cameraStop : t.cameraStart}
+      </button>
+    </div>
+    <video part="viewfinder" aria-label=${t.cameraLabel} playsinline muted ?hidden=${!on}></video>
+  </div>`;
+}

@@ -1,0 +1,91 @@
+import { html, type TemplateResult } from 'lit';
+import type { ViewContext } from './view-context.js';
+
+/**
+ * The next value for a key on a stepper bounded to 0…max, or undefined when the key is not a stepper key.
+ *
+ * @example
+ * nextStepValue('ArrowUp', 1, 2) // 2
+ */
+export function nextStepValue(key: string, value: number, max: number): number | undefined {
+  const next =
+    key === 'ArrowUp' || key === 'ArrowRight' || key === '+'
+      ? value + 1
+      : key === 'ArrowDown' || key === 'ArrowLeft' || key === '-'
+        ? value - 1
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? max
+            : /^[0-9]$/.test(key)
+              ? Number(key)
+              : undefined;
+  return next === undefined ? undefined : Math.max(0, Math.min(max, next));
+}
+
+export type StepperOptions = {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  readonly max: number;
+  readonly autofocus: boolean;
+  readonly onChange: (value: number) => void;
+  /** Enter on the stepper (confirms the usage). */
+  readonly onEnter: () => void;
+};
+
+/**
+ * A spinbutton bounded by the rules: arrows, Home/End and digits from the keyboard; the −/+ buttons are for
+ * pointers only (out of the tab order, so a clerk tabs through one stop per count).
+ */
+export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): TemplateResult {
+  const onKey = (e: KeyboardEvent): void => {
+    const next = nextStepValue(e.key, o.value, o.max);
+    if (next !== undefined) {
+      e.preventDefault();
+      o.onChange(next);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      o.onEnter();
+    }
+  };
+  return html`<div class="stepper">
+    <span class="stepper-label" id="${o.id}-label"
+      >${o.label} <span class="muted">(${t.childLimit(fmt.number(o.max))})</span></span
+    >
+    <span class="stepper-controls">
+      <button
+        type="button"
+        tabindex="-1"
+        aria-label=${t.decrease(o.label)}
+        ?disabled=${o.value <= 0}
+        @click=${() => o.onChange(Math.max(0, o.value - 1))}
+      >
+        −
+      </button>
+      <span
+        class="stepper-value"
+        id="${o.id}-value"
+        role="spinbutton"
+        tabindex="0"
+        aria-labelledby="${o.id}-label"
+        aria-valuemin="0"
+        aria-valuemax=${o.max}
+        aria-valuenow=${o.value}
+        aria-valuetext=${fmt.number(o.value)}
+        ?data-autofocus=${o.autofocus}
+        @keydown=${onKey}
+        >${fmt.number(o.value)}</span
+      >
+      <button
+        type="button"
+        tabindex="-1"
+        aria-label=${t.increase(o.label)}
+        ?disabled=${o.value >= o.max}
+        @click=${() => o.onChange(Math.min(o.max, o.value + 1))}
+      >
+        +
+      </button>
+    </span>
+  </div>`;
+}
