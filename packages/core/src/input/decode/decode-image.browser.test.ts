@@ -154,6 +154,17 @@ describe('decodeImage inputs and options', () => {
     expect(await decodeImage(canvas)).to.deep.equal(expected);
   });
 
+  it('reads a symbol drawn on a transparent background (ink on nothing, as in a PNG export)', async () => {
+    const transparent = new ImageData(new Uint8ClampedArray(qr.data), qr.width, qr.height);
+    const d = transparent.data;
+    for (let i = 0; i < d.length; i += 4) if (d[i] === 255) d[i] = d[i + 1] = d[i + 2] = d[i + 3] = 0;
+    expect(await decodeImage(transparent)).to.deep.equal(expected);
+    expect(await decodeImage(transparent, { engine: 'js' })).to.deep.equal(expected);
+    expect(await decodeImage(await createImageBitmap(transparent))).to.deep.equal(expected);
+    // The caller's pixels are not touched.
+    expect(d[3]).to.equal(0);
+  });
+
   it('searches only the region, given as fractions of the image', async () => {
     const frame = renderCase(
       listCases({ seed: 5, perCell: 1, sides: ['qr_code'], conditions: ['clean'] })[0]!,

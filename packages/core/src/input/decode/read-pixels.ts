@@ -14,10 +14,14 @@ export function readPixels(image: DecodableImage, region: DecodeRegion | undefin
   const size = sizeOf(image);
   const rect = toPixelRect(size, region);
   if (isImageData(image)) {
-    return rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
+    const cropped =
+      rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
+    return onWhite(cropped, cropped === image);
   }
   const { context } = scratchContext(rect.width, rect.height);
-  context.clearRect(0, 0, rect.width, rect.height);
+  // Transparent pixels (a PNG of a bare symbol) must read as paper, not as black ink.
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, rect.width, rect.height);
   context.drawImage(image, rect.x, rect.y, rect.width, rect.height, 0, 0, rect.width, rect.height);
   return context.getImageData(0, 0, rect.width, rect.height);
 }
@@ -30,6 +34,23 @@ export function toGrey(pixels: ImageData): GreyImage {
     data[i] = ((rgba[j] as number) * 77 + (rgba[j + 1] as number) * 150 + (rgba[j + 2] as number) * 29) >> 8;
   }
   return { data, width, height };
+}
+
+/** Composites translucent pixels over white (copying first when the pixels are the caller's). */
+function onWhite(pixels: ImageData, shared: boolean): ImageData {
+  const src = pixels.data;
+  let i = 3;
+  while (i < src.length && src[i] === 255) i += 4;
+  if (i >= src.length) return pixels;
+  const out = shared ? new ImageData(new Uint8ClampedArray(src), pixels.width, pixels.height) : pixels;
+  const d = out.data;
+  for (let j = 0; j < d.length; j += 4) {
+    const a = d[j + 3] as number;
+    if (a === 255) continue;
+    for (let c = 0; c < 3; c++) d[j + c] = ((d[j + c] as number) * a + 255 * (255 - a)) / 255;
+    d[j + 3] = 255;
+  }
+  return out;
 }
 
 function isImageData(image: DecodableImage): image is ImageData {
