@@ -269,6 +269,14 @@ export class Outbox extends OutboxEventTarget {
       stopped: this.#abort.signal,
       now: this.#o.now,
       refreshCounts: () => this.#refreshCounts(),
+      settled: (synced, refused) => {
+        if (synced + refused === 0) return;
+        const { pending, needsAttention } = this.#counts;
+        this.#setCounts({
+          pending: Math.max(0, pending - synced - refused),
+          needsAttention: needsAttention + refused,
+        });
+      },
       purge: () => this.purge(),
       announce: (phase, failure) => this.#announce(phase, failure),
       synced: (ids) => this.emit('kaiku-usage-synced', { ids }),
@@ -280,7 +288,9 @@ export class Outbox extends OutboxEventTarget {
     const detail = { phase, remote: false, ...this.#counts, ...(failure ? { failure } : {}) };
     this.emit('kaiku-sync', detail);
     // "busy" concerns only this tab; the others hear the lock holder's own progress.
-    if (phase !== 'busy') this.#broadcast.post({ type: 'sync', phase, ...(failure ? { failure } : {}) });
+    if (phase !== 'busy') {
+      this.#broadcast.post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
+    }
   }
 
   #announceAttention(r: OutboxRecord, local: boolean): void {
@@ -295,7 +305,10 @@ export class Outbox extends OutboxEventTarget {
   }
 
   async #onRemote(message: BroadcastMessage): Promise<void> {
-    await this.#refreshCounts().catch(() => undefined);
+    // Mid-run progress carries the syncer's counts (re-reading per batch would be quadratic); any
+    // other notice, and the end of a run, re-reads the shared store.
+    if (message.type === 'sync' && message.phase === 'progress') this.#setCounts(message.counts);
+    else await this.#refreshCounts().catch(() => undefined);
     if (message.type === 'sync') {
       const failure = message.failure ? { failure: message.failure } : {};
       this.emit('kaiku-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
@@ -314,10 +327,13 @@ export class Outbox extends OutboxEventTarget {
 
   async #refreshCounts(): Promise<void> {
     const open = await this.#guard(this.#records.list(['pending', 'needs-attention']));
-    const next = {
+    this.#setCounts({
       pending: open.filter((r) => r.state === 'pending').length,
       needsAttention: open.filter((r) => r.state === 'needs-attention').length,
-    };
+    });
+  }
+
+  #setCounts(next: OutboxCounts): void {
     if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
     this.#counts = next;
     this.emit('kaiku-outbox-change', next);

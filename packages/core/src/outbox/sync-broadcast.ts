@@ -1,9 +1,14 @@
-import type { Resolution } from './types.js';
+import type { OutboxCounts, Resolution } from './types.js';
 
 /** Notices between tabs of one origin. Progress only: BroadcastChannel never reaches the sender or cached pages. */
 export type BroadcastMessage =
   | { readonly type: 'change' }
-  | { readonly type: 'sync'; readonly phase: 'started' | 'progress' | 'finished'; readonly failure?: string }
+  | {
+      readonly type: 'sync';
+      readonly phase: 'started' | 'progress' | 'finished';
+      readonly counts: OutboxCounts;
+      readonly failure?: string;
+    }
   | { readonly type: 'needs-attention'; readonly id: string }
   | { readonly type: 'resolved'; readonly id: string; readonly how: Resolution };
 

@@ -75,9 +75,13 @@ function leaseLock(store: UseStore, owner: string, leaseMs: number, now: () => n
           () => lost.abort(),
         );
       }, leaseMs / 3);
+      // A tab closed or reloaded mid-run lets go at once instead of making the others wait for the expiry.
+      const onHide = (): void => void release().catch(() => undefined);
+      if (typeof addEventListener === 'function') addEventListener('pagehide', onHide);
       try {
         return { busy: false, value: await task(lost.signal) };
       } finally {
+        if (typeof removeEventListener === 'function') removeEventListener('pagehide', onHide);
         clearInterval(heartbeat);
         await release().catch(() => undefined);
       }
