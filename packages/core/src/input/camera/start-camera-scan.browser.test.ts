@@ -85,6 +85,13 @@ describe('startCameraScan (canvas camera)', () => {
     fake.dispose();
     expect(scans.map((s) => [s.id, s.format])).to.deep.equal([['A999005458', 'qr_code']]);
     expect(scans[0]?.card).to.include({ id: 'A999005458', prefix: 'A' });
+    expect(scans[0]).to.include({
+      id: 'A999005458',
+      prefix: 'A',
+      kind: 'client',
+      medium: 'paper',
+      format: 'qr_code',
+    });
     expect(scan.stats.decoder).to.equal('worker');
     expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
     expect(stops).to.deep.equal(['stopped']);

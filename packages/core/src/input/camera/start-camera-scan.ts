@@ -109,7 +109,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
         if (acceptor.offer(parsed.id, reading.format, now) !== 'report') return;
         call(options.onFeedback, { kind: 'accepted' });
         feedback.play({ kind: 'accepted' });
-        call(options.onScan, { id: parsed.id, format: reading.format, card: parsed.card, at: now });
+        call(options.onScan, { ...parsed.card, format: reading.format, card: parsed.card, at: now });
         return;
       }
     }

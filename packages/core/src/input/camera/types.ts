@@ -3,11 +3,13 @@ import type { DecodeEffort, DecodeFormat, DecodeRegion } from '../decode/types.j
 import type { CameraError } from './camera-error.js';
 import type { CardIdOptions } from './decode-frame.js';
 
-/** A card ID read by the camera and accepted by `parseCardId`. Carries the card ID and nothing else personal. */
-export type CameraScan = {
-  readonly id: string;
+/**
+ * A card ID read by the camera and accepted by `parseCardId`: the same `id`, `prefix`, `kind` and `medium` as a
+ * wedge scan, plus the symbology. Carries the card ID and nothing else personal.
+ */
+export type CameraScan = Omit<ParsedCardId, 'ok'> & {
   readonly format: DecodeFormat;
-  /** What `parseCardId` returned for it (`prefix`, `kind`, `medium`). */
+  /** What `parseCardId` returned for it. */
   readonly card: Omit<ParsedCardId, 'ok'>;
   /** `performance.now()` when the accepting frame was decoded. */
   readonly at: number;
