@@ -74,6 +74,20 @@ describe('<kaiku-scanner>', () => {
     expect($(el, 'h3')!.textContent).to.equal('Läs kortet');
   });
 
+  it('follows the page language when it has no lang of its own', async () => {
+    const { el } = await mount();
+    document.documentElement.lang = 'sv';
+    await settle(el);
+    expect($(el, 'h3')!.textContent).to.equal('Läs kortet');
+    document.documentElement.lang = 'en';
+    await settle(el);
+    expect($(el, 'h3')!.textContent).to.equal('Read a card');
+    el.lang = 'fi';
+    await el.updateComplete;
+    expect($(el, 'h3')!.textContent).to.equal('Lue kortti');
+    document.documentElement.lang = '';
+  });
+
   it('registers a client card with children from the keyboard alone', async () => {
     const { el, fake } = await mount();
     const seen: string[] = [];

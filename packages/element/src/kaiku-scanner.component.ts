@@ -221,6 +221,7 @@ export class KaikuScanner extends LitElement {
     (e) => this.onCameraError(e),
   );
   private lookupAbort: AbortController | undefined;
+  private langObserver: MutationObserver | undefined;
   private focusAfterRender = false;
 
   /** The language in use. */
@@ -257,14 +258,22 @@ export class KaikuScanner extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.pageLang =
-      this.closest('[lang]:not(kaiku-scanner)')?.getAttribute('lang') ?? document.documentElement.lang;
+    this.readPageLang();
+    // Follow the page's language while the element has no lang of its own (Shoelace's approach).
+    this.langObserver = new MutationObserver(() => this.readPageLang());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOnline);
   }
 
+  private readPageLang(): void {
+    this.pageLang =
+      this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.langObserver?.disconnect();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOnline);
     this.lookupAbort?.abort();

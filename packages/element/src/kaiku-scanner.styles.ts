@@ -442,5 +442,9 @@ export const styles = css`
     .stage {
       min-height: 18rem;
     }
+    .stage > form,
+    .stage > .field {
+      max-width: 48rem;
+    }
   }
 `;
