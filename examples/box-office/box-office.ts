@@ -65,6 +65,25 @@ export function demoShows(now = new Date()): ShowContext[] {
       start: helsinkiAt(10, '18:00', now),
       seats: 300,
       cap: 4,
+      visitingProducer: true,
+    },
+    {
+      id: 'hilla-ensi-ilta',
+      name: 'Ensi-ilta (varaus aukeaa kuukautta ennen)',
+      kind: 'show',
+      start: helsinkiAt(60, '18:00', now),
+      seats: 200,
+      cap: 10,
+      bookingWindow: { opensBeforeStart: { months: 1 } },
+    },
+    {
+      id: 'hilla-tanaan',
+      name: 'Tämän illan esitys (liput noudetaan 30 min ennen)',
+      kind: 'show',
+      start: helsinkiAt(0, '23:30', now),
+      seats: 150,
+      cap: 8,
+      collectionWindow: { opensBeforeStart: { minutes: 30 } },
     },
   ];
 }

@@ -157,6 +157,29 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
     await s.context.close();
   });
 
+  it('course and booking-window refusals: community card on a course, no children on a course, booking not open', async () => {
+    const s = await open(lang, 'hilla-keramiikka');
+    await wedgeScan(s.cdp, 'Y110029399');
+    await s.page.locator(`${part('refusal')} li[data-code="community-card-on-course"]`).waitFor();
+    await s.page.keyboard.press('Escape');
+    // A client card with 2 minors gets a course place for the holder only: no child stepper at all.
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    expect(await s.page.locator('kaiku-scanner #children-value').count()).toBe(0);
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor();
+    expect(await usageCount('A045198723', 'hilla-keramiikka')).toBe(1);
+    await s.page.keyboard.press('Enter');
+    // Booking for the premiere opens one month before it: the rules refuse now, before anything is sent.
+    await s.page.locator('kaiku-scanner #show-select').selectOption('hilla-ensi-ilta');
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(`${part('refusal')} li[data-code="booking-not-open"]`).waitFor();
+    await check(s, 'refused-window', lang);
+    expect(await usageCount('A999005458', 'hilla-ensi-ilta')).toBe(0);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
   it('community card: each member card typed, under-16 clients counted, registered once', async () => {
     const s = await open(lang);
     await wedgeScan(s.cdp, 'Y110029399');

@@ -3,6 +3,7 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
+import type { TimeWindow } from '@kaiku-scanner/core';
 import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
@@ -19,6 +20,14 @@ export type ShowContext = {
   readonly kind: ShowKindName;
   readonly cap?: number;
   readonly seats?: number;
+  /** When booking is possible (e.g. `{ opensBeforeStart: { months: 1 } }`). */
+  readonly bookingWindow?: TimeWindow;
+  /** When tickets can be collected (e.g. `{ opensBeforeStart: { minutes: 30 } }`). */
+  readonly collectionWindow?: TimeWindow;
+  /** A visiting producer's show (its own cap range). */
+  readonly visitingProducer?: boolean;
+  /** Operating-model version the venue follows; absent = the newest. */
+  readonly policyVersion?: string;
 };
 
 /** What a venue sees of a card in Kaikukanta. */
