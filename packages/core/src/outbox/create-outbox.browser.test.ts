@@ -168,7 +168,7 @@ describe('createOutbox', () => {
     outbox.stop();
   });
 
-  it('resolve(id, "retry") puts a needs-attention record back in the queue with its key', async () => {
+  it('resolve(id, "retry") queues a refused usage again under a new key', async () => {
     let refuse = true;
     const server = fakeServer((entries) =>
       entries.map(() =>
@@ -183,9 +183,14 @@ describe('createOutbox', () => {
     const record = await outbox.enqueue(usage());
     await outbox.syncNow();
     refuse = false;
-    await outbox.resolve(record.id, 'retry');
+    const again = await outbox.resolve(record.id, 'retry');
+    expect(again).to.include({ state: 'pending', resolution: 'retry', attempts: 0 });
+    expect(again.id).to.not.equal(record.id); // the server would replay its refusal for the old key
+    expect(again.usage).to.deep.equal(record.usage);
+    expect(await outbox.needsAttention()).to.deep.equal([]);
     expect((await outbox.syncNow()).outcome).to.equal('done');
-    expect(server.requests.map((r) => r[0]?.idempotencyKey)).to.deep.equal([record.id, record.id]);
+    expect(server.requests.map((r) => r[0]?.idempotencyKey)).to.deep.equal([record.id, again.id]);
+    expect(await outbox.pendingCount()).to.equal(0);
     outbox.stop();
   });
 

@@ -175,17 +175,27 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
-   * Closes a needs-attention record: `retry` sends it again (e.g. after the card was fixed in
-   * Kaikukanta), `recorded-manually` and `dismissed` close it (kept for the retention period).
+   * Closes a needs-attention record: `recorded-manually` and `dismissed` close it (kept for the
+   * retention period); `retry` queues the usage again (e.g. after the card was fixed in Kaikukanta)
+   * under a new idempotency key, since the server answers the old key with its stored refusal. A
+   * refused usage was not recorded, so the new key cannot make a duplicate. Resolves to the record
+   * as it is now (for `retry`, the new pending one).
    */
   async resolve(id: string, how: Resolution): Promise<OutboxRecord> {
     const now = this.#o.now();
-    const [changed] = await this.#guard(
-      this.#records.update([id], (r) => {
-        if (r.state !== 'needs-attention') return r;
-        if (how === 'retry') return { ...r, state: 'pending', resolution: how };
-        return { ...r, state: 'resolved', resolution: how, settledAt: now };
-      }),
+    const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
+    const changed = await this.#guard(
+      how === 'retry'
+        ? this.#records.replace(id, open, (r) => ({
+            ...r,
+            id: newIdempotencyKey(),
+            state: 'pending',
+            attempts: 0,
+            resolution: how,
+          }))
+        : this.#records
+            .update([id], (r) => (open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r))
+            .then(([r]) => r),
     );
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
     this.emit('kaiku-attention-resolved', { id, how });

@@ -61,6 +61,25 @@ export function recordStore(store: UseStore) {
       });
     },
 
+    /**
+     * Replaces a record by a copy under a new ID in one transaction (only if `accept` approves the
+     * current value); resolves to the copy, or undefined when nothing was replaced.
+     */
+    replace(
+      id: string,
+      accept: (record: OutboxRecord) => boolean,
+      copy: (record: OutboxRecord) => OutboxRecord,
+    ): Promise<OutboxRecord | undefined> {
+      return store('readwrite', async (s) => {
+        const current = (await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined;
+        if (!current || !accept(current)) return undefined;
+        const next = copy(current);
+        s.put(next, usageKey(next.id));
+        s.delete(usageKey(id));
+        return next;
+      });
+    },
+
     remove(ids: readonly string[]): Promise<void> {
       return store('readwrite', (s) => {
         for (const id of ids) s.delete(usageKey(id));
