@@ -4,7 +4,8 @@
 //
 // Browser tests: `executeServerCommand('kaiku-keyboard', { events })`, each event
 // `{ type: 'keydown' | 'keyup', key, code, text?, shiftKey?, altKey?, ctrlKey?, metaKey?, repeat?, delayMs? }`,
-// and `stamp: false` to leave `event.timeStamp` to Chromium's arrival time (see dispatchKeyEvents).
+// and `stamp: false` to leave `event.timeStamp` to Chromium's arrival time (see dispatchKeyEvents); an event's
+// own `stamp: false` does that for that event only.
 
 const VK = {
   Enter: 13,
@@ -128,7 +129,7 @@ export async function dispatchKeyEvents(cdp, events, { stamp = true } = {}) {
       autoRepeat: e.repeat === true,
       isKeypad: typeof e.code === 'string' && e.code.startsWith('Numpad'),
       location: locationOf(e.code ?? ''),
-      timestamp: stamp ? (startEpochMs + offset) / 1000 : undefined,
+      timestamp: stamp && e.stamp !== false ? (startEpochMs + offset) / 1000 : undefined,
     });
   }
   return sentAt;
