@@ -4,7 +4,15 @@
  */
 import { createStore, set } from 'idb-keyval';
 import { createApiClient, createOutbox } from '@kaiku-scanner/core';
-import type { OutboxRecord, SyncSummary, UsageRequest } from '@kaiku-scanner/core';
+import type {
+  Acceptance,
+  CardCheck,
+  LocalTally,
+  OutboxRecord,
+  Resolution,
+  SyncSummary,
+  UsageRequest,
+} from '@kaiku-scanner/core';
 
 const params = new URL(location.href).searchParams;
 const client = createApiClient({
@@ -35,7 +43,11 @@ outbox.addEventListener('kaiku-sync', (e) => {
 });
 
 export type OutboxPage = {
-  enqueue(usages: readonly UsageRequest[]): Promise<string[]>;
+  enqueue(usages: readonly UsageRequest[], acceptance?: Acceptance): Promise<string[]>;
+  checkCard(cardId: string): Promise<CardCheck>;
+  resolve(id: string, how: Resolution): Promise<OutboxRecord>;
+  showTally(showId: string): Promise<LocalTally>;
+  exportCsv(): Promise<string>;
   /** Time (ms) each enqueue took until durable, one after another. */
   timeEnqueues(usages: readonly UsageRequest[]): Promise<number[]>;
   /** Peer for the bench: idb-keyval's plain `set` (Chromium's default, relaxed durability), same records. */
@@ -50,11 +62,15 @@ export type OutboxPage = {
 };
 
 const page: OutboxPage = {
-  async enqueue(usages) {
+  async enqueue(usages, acceptance = 'online') {
     const ids: string[] = [];
-    for (const u of usages) ids.push((await outbox.enqueue(u)).id);
+    for (const u of usages) ids.push((await outbox.enqueue(u, { acceptance })).id);
     return ids;
   },
+  checkCard: (cardId) => outbox.checkCard(cardId),
+  resolve: (id, how) => outbox.resolve(id, how),
+  showTally: (showId) => outbox.showTally(showId, { refresh: true }),
+  exportCsv: () => outbox.exportCsv({ bom: false }),
   async timeEnqueues(usages) {
     const times: number[] = [];
     for (const u of usages) {

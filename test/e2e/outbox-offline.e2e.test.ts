@@ -1,0 +1,167 @@
+// Offline decisions and needs-attention against the real sandbox: a card seen online is decided from the
+// cache while offline, an unseen one by the default policy; both usages are queued and exported as the
+// usage report; back online the server registers one and refuses the other (inactive card), which
+// becomes "needs attention" until staff resolve it; after the card is fixed, a retry registers it once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { UsageRequest } from '@kaiku-scanner/core';
+import { startFaultProxy } from '../support/fault-proxy.js';
+import type { FaultProxy } from '../support/fault-proxy.js';
+import { launchChromium } from '../support/outbox-launch.js';
+import { startOutboxSandbox } from '../support/outbox-sandbox.js';
+import type { OutboxSandbox } from '../support/outbox-sandbox.js';
+import { startPageServer } from '../support/outbox-page-server.js';
+import type { PageServer } from '../support/outbox-page-server.js';
+import type { OutboxPage } from '../support/outbox-chaos-page.js';
+
+let sandbox: OutboxSandbox;
+let proxy: FaultProxy;
+let pages: PageServer;
+let browser: Browser;
+
+type W = { outboxPage: OutboxPage };
+const call = <A extends unknown[], R>(
+  page: Page,
+  fn: (p: OutboxPage, ...args: A) => Promise<R> | R,
+  ...args: A
+) =>
+  page.evaluate(
+    ([source, a]) => {
+      const f = new Function('p', 'args', `return (${source})(p, ...args)`) as (
+        p: OutboxPage,
+        args: unknown[],
+      ) => R;
+      return f((window as unknown as W).outboxPage, a as unknown[]);
+    },
+    [fn.toString(), args] as const,
+  );
+
+const ACTIVE = 'A045198723';
+const INACTIVE = 'A999005380';
+const SHOW = {
+  id: 'offline-show',
+  name: '=Yönäytös, "ensi-ilta"',
+  start: '',
+  kind: 'show' as const,
+  cap: 10,
+};
+
+function usage(cardId: string, childTickets: number, start: string): UsageRequest {
+  return {
+    venueId: 'teatteri-hilla',
+    show: { ...SHOW, start },
+    cardId,
+    childTickets,
+    channel: 'box-office',
+    mode: 'booking',
+    clientTime: new Date().toISOString(),
+  };
+}
+
+beforeAll(async () => {
+  sandbox = await startOutboxSandbox();
+  proxy = await startFaultProxy({ target: sandbox.url, faultRate: 0 });
+  pages = await startPageServer({ entry: 'test/support/outbox-chaos-page.ts', title: 'outbox offline' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await proxy?.close();
+  await sandbox?.close();
+});
+
+describe('outbox offline decisions and needs attention (real sandbox)', () => {
+  it('decides offline from the cache or the policy, exports, reconciles, and keeps a refusal for staff', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${pages.url}?api=${encodeURIComponent(proxy.url)}&db=offline&auto=off&timeout=1500`);
+    await page.waitForFunction(() => 'outboxPage' in window);
+    const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
+
+    const online = await call(page, (p, id: string) => p.checkCard(id), ACTIVE);
+    expect(online).toMatchObject({
+      ok: true,
+      source: 'server',
+      provisional: false,
+      card: { minors: 2, status: 'active' },
+    });
+
+    await proxy.offline();
+    const cached = await call(page, (p, id: string) => p.checkCard(id), ACTIVE);
+    expect(cached).toMatchObject({
+      ok: true,
+      source: 'cache',
+      provisional: true,
+      failure: 'network',
+      card: { minors: 2 },
+    });
+    const unseen = await call(page, (p, id: string) => p.checkCard(id), INACTIVE);
+    expect(unseen).toMatchObject({ ok: true, source: 'format', provisional: true });
+
+    const [activeId, inactiveId] = await call(page, (p, u: UsageRequest[]) => p.enqueue(u, 'provisional'), [
+      usage(ACTIVE, 2, start),
+      usage(INACTIVE, 0, start),
+    ]);
+    const offlineTally = await call(page, (p, id: string) => p.showTally(id), SHOW.id);
+    expect(offlineTally).toMatchObject({
+      localTickets: 4,
+      localUsages: 2,
+      provisional: true,
+      server: undefined,
+    });
+
+    const csv = await call(page, (p) => p.exportCsv());
+    const day = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date(start));
+    expect(csv.split('\r\n')).toEqual([
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
+      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day}`,
+      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day}`,
+      'Yhteensä;2;2;;',
+      '',
+    ]);
+
+    await proxy.online();
+    const summary = await call(page, (p) => p.syncNow());
+    expect(summary).toMatchObject({ outcome: 'done', pending: 0, needsAttention: 1 });
+    expect(await sandbox.count(ACTIVE, SHOW.id)).toBe(1);
+    expect(await sandbox.count(INACTIVE, SHOW.id)).toBe(0);
+    const attention = await call(page, (p) => p.needsAttention());
+    expect(attention.map((r) => [r.id, r.acceptance, r.problem?.status])).toEqual([
+      [inactiveId, 'provisional', 422],
+    ]);
+    expect(attention[0]?.problem?.code).toMatch(/inactive/);
+    expect(activeId).toBeTruthy();
+
+    const reconciled = await call(page, (p, id: string) => p.showTally(id), SHOW.id);
+    expect(reconciled).toMatchObject({
+      server: { ticketsGiven: 3, usages: 1, cap: 10 },
+      localUsages: 1,
+      localTickets: 1,
+      ticketsGiven: 4,
+      overCap: false,
+    });
+
+    // Staff fix the card in Kaikukanta and retry: registered once, under a new key.
+    const validUntil = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    await sandbox.post('/__sandbox/cards', {
+      id: INACTIVE,
+      prefix: 'A',
+      kind: 'client',
+      status: 'active',
+      validUntil,
+      minors: 0,
+    });
+    const retried = await call(page, (p, id: string) => p.resolve(id, 'retry'), inactiveId!);
+    expect(retried.id).not.toBe(inactiveId);
+    expect(await call(page, (p) => p.syncNow())).toMatchObject({
+      outcome: 'done',
+      pending: 0,
+      needsAttention: 0,
+    });
+    expect(await call(page, (p) => p.syncNow())).toMatchObject({ outcome: 'done', pending: 0 });
+    expect(await sandbox.count(INACTIVE, SHOW.id)).toBe(1);
+    expect(await sandbox.count(ACTIVE, SHOW.id)).toBe(1);
+    await page.close();
+  });
+});
