@@ -129,6 +129,7 @@ export class KaikuScanner extends LitElement {
     shows: { attribute: false },
     noCamera: { attribute: 'no-camera', type: Boolean },
     noWedge: { attribute: 'no-wedge', type: Boolean },
+    noSound: { attribute: 'no-sound', type: Boolean },
     tokenProvider: { attribute: false },
     services: { attribute: false },
     ...STATE,
@@ -164,6 +165,8 @@ export class KaikuScanner extends LitElement {
   declare noCamera: boolean;
   /** Do not listen for keyboard-wedge scanners. */
   declare noWedge: boolean;
+  /** No beep when the camera reads a card (wedge readers beep themselves). */
+  declare noSound: boolean;
   /** Returns a bearer token for the API (property only; never stored). */
   declare tokenProvider: TokenProvider | undefined;
   /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
@@ -196,6 +199,7 @@ export class KaikuScanner extends LitElement {
     this.shows = [];
     this.noCamera = false;
     this.noWedge = false;
+    this.noSound = false;
     this.tokenProvider = undefined;
     this.services = undefined;
     this.phase = { name: 'ready' };
@@ -648,7 +652,10 @@ export class KaikuScanner extends LitElement {
     if (this.camera.active) this.camera.stop();
     else {
       const video = this.renderRoot.querySelector<HTMLVideoElement>('video');
-      void this.camera.start(() => this.renderRoot.querySelector<HTMLVideoElement>('video') ?? video);
+      void this.camera.start(
+        () => this.renderRoot.querySelector<HTMLVideoElement>('video') ?? video,
+        !this.noSound,
+      );
     }
   };
 

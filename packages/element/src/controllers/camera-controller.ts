@@ -23,7 +23,7 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
-  async start(video: () => HTMLVideoElement | null): Promise<void> {
+  async start(video: () => HTMLVideoElement | null, beep = true): Promise<void> {
     if (this.active) return;
     const abort = new AbortController();
     this.starting = abort;
@@ -35,6 +35,7 @@ export class CameraController implements ReactiveController {
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
+        beep,
         onScan: (scan) => this.onScan(scan.id),
         onReject: (r) =>
           this.onError({ code: r.error.code, message: r.error.message ?? localize(r.error.code, {}) }),

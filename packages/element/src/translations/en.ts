@@ -43,7 +43,7 @@ export const en: Translation = {
   validUntil: 'Valid until',
   minors: 'Registered minors',
   fromCache: 'These details come from the local cache because Kaikukanta cannot be reached.',
-  refusedHeading: 'No ticket can be given with this card',
+  refusedHeading: 'No ticket can be given',
   ticketsHeading: 'Tickets',
   adultTickets: 'Adult',
   adultNote: 'Always one adult ticket per card.',

@@ -43,7 +43,7 @@ export const fi: Translation = {
   validUntil: 'Voimassa',
   minors: 'Alaikäisiä lapsia',
   fromCache: 'Tiedot ovat välimuistista, koska Kaikukantaan ei saada yhteyttä.',
-  refusedHeading: 'Lippua ei voi antaa tällä kortilla',
+  refusedHeading: 'Lippua ei voi antaa',
   ticketsHeading: 'Liput',
   adultTickets: 'Aikuinen',
   adultNote: 'Aina yksi aikuisen lippu korttia kohti.',

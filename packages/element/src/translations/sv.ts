@@ -43,7 +43,7 @@ export const sv: Translation = {
   validUntil: 'Giltigt till',
   minors: 'Minderåriga barn',
   fromCache: 'Uppgifterna kommer från cacheminnet eftersom Kaikukanta inte kan nås.',
-  refusedHeading: 'Ingen biljett kan ges med det här kortet',
+  refusedHeading: 'Ingen biljett kan ges',
   ticketsHeading: 'Biljetter',
   adultTickets: 'Vuxen',
   adultNote: 'Alltid en vuxenbiljett per kort.',
