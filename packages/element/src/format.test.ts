@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatterFor } from './format.js';
+
+describe('formatterFor', () => {
+  it('shows show times in Finnish time in each language, whatever the terminal zone', () => {
+    const start = '2030-03-01T17:00:00Z'; // 19:00 in Helsinki (EET)
+    expect(formatterFor('fi').dateTime(start)).toMatch(/1\.3\.2030.*19\.00/);
+    expect(formatterFor('sv').dateTime(start)).toMatch(/2030.*19[.:]00/);
+    expect(formatterFor('en').dateTime(start)).toMatch(/1 Mar 2030.*19:00/);
+  });
+
+  it('formats a calendar date without shifting the day', () => {
+    expect(formatterFor('fi').date('2027-09-17')).toBe('17.9.2027');
+    expect(formatterFor('en').date('2027-09-17')).toMatch(/17 Sept? 2027/);
+  });
+
+  it('passes unreadable input through instead of throwing', () => {
+    expect(formatterFor('fi').dateTime('not a date')).toBe('not a date');
+    expect(formatterFor('sv').date('')).toBe('');
+  });
+
+  it('formats numbers in the locale', () => {
+    expect(formatterFor('fi').number(1234)).toMatch(/^1\s234$/);
+    expect(formatterFor('en').number(1234)).toBe('1,234');
+  });
+});
