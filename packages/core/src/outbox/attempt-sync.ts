@@ -12,12 +12,10 @@ export type AttemptHooks = {
   readonly stopped: AbortSignal;
   readonly now: () => number;
   readonly refreshCounts: () => Promise<void>;
-  /** This many records just left `pending`: synced ones, and refused ones now needing attention. */
-  readonly settled: (synced: number, refused: number) => void;
+  /** Records that just left `pending`: synced ones, and refused ones now needing attention. */
+  readonly settled: (synced: readonly string[], refused: readonly OutboxRecord[]) => void;
   readonly purge: () => Promise<unknown>;
   readonly announce: (phase: 'started' | 'progress' | 'finished' | 'busy', failure?: string) => void;
-  readonly synced: (ids: readonly string[]) => void;
-  readonly refused: (record: OutboxRecord) => void;
 };
 
 /**
@@ -38,10 +36,7 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
       signal: AbortSignal.any([lost, h.stopped]),
       now: h.now,
       onBatch: async ({ synced, refused }) => {
-        // Counted, not re-read: re-reading every record after every batch would be quadratic.
-        h.settled(synced.length, refused.length);
-        if (synced.length) h.synced(synced);
-        for (const r of refused) h.refused(r);
+        h.settled(synced, refused);
         h.announce('progress');
       },
     });

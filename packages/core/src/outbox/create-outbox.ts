@@ -21,8 +21,7 @@ import { attemptSync } from './attempt-sync.js';
 import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
-import { SyncBroadcast } from './sync-broadcast.js';
-import type { BroadcastMessage } from './sync-broadcast.js';
+import { OutboxNotices } from './outbox-notices.js';
 import type {
   Acceptance,
   OutboxCapabilities,
@@ -46,13 +45,12 @@ export type SyncSummary = OutboxCounts & {
 export class Outbox extends OutboxEventTarget {
   readonly ready: Promise<void>;
   #capabilities: OutboxCapabilities;
-  #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
   readonly #records;
   readonly #cards;
   readonly #tallies;
   readonly #lock: SyncLock;
   readonly #scheduler;
-  readonly #broadcast: SyncBroadcast;
+  readonly #notices: OutboxNotices;
   readonly #transport: OutboxTransport | undefined;
   readonly #client: OutboxClient | undefined;
   readonly #abort = new AbortController();
@@ -83,12 +81,12 @@ export class Outbox extends OutboxEventTarget {
       forceLease: options.lock === 'indexeddb-lease',
       now: this.#o.now,
     });
-    this.#broadcast = new SyncBroadcast(`kaiku-outbox:${name}`, (message) => this.#onRemote(message));
+    this.#notices = new OutboxNotices(name, this, this.#records, (op) => this.#guard(op));
     this.#capabilities = {
       lock: this.#lock.kind,
       idempotencyKey: detectKeySource(),
       persistence: 'unsupported',
-      broadcast: this.#broadcast.available ? 'broadcast-channel' : 'none',
+      broadcast: this.#notices.available ? 'broadcast-channel' : 'none',
       secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
     };
     this.#scheduler = createSyncScheduler({
@@ -97,14 +95,7 @@ export class Outbox extends OutboxEventTarget {
       random: this.#o.random,
       auto: options.autoSync ?? true,
       onScheduled: (retryInMs, outcome) => {
-        if (outcome.kind !== 'failed') return;
-        this.emit('kaiku-sync', {
-          phase: 'deferred',
-          remote: false,
-          ...this.#counts,
-          failure: outcome.failure,
-          retryInMs,
-        });
+        if (outcome.kind === 'failed') this.#notices.deferred(outcome.failure, retryInMs);
       },
     });
     const autoSync = options.autoSync ?? true;
@@ -122,7 +113,7 @@ export class Outbox extends OutboxEventTarget {
 
   /** Last known counts (updated on every change in any tab; see `kaiku-outbox-change`). */
   get counts(): OutboxCounts {
-    return this.#counts;
+    return this.#notices.counts;
   }
 
   /**
@@ -134,14 +125,7 @@ export class Outbox extends OutboxEventTarget {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
     const record = newRecord(usage, options.acceptance ?? 'online', this.#o.now());
     await this.#guard(this.#records.put(record));
-    this.emit('kaiku-usage-queued', {
-      id: record.id,
-      cardId: record.usage.cardId,
-      acceptance: record.acceptance,
-    });
-    this.#counts = { ...this.#counts, pending: this.#counts.pending + 1 };
-    this.emit('kaiku-outbox-change', this.#counts);
-    this.#broadcast.post({ type: 'change' });
+    this.#notices.queued(record);
     if (this.#autoSync) this.#scheduler.soon();
     return record;
   }
@@ -198,9 +182,8 @@ export class Outbox extends OutboxEventTarget {
             .then(([r]) => r),
     );
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
-    this.emit('kaiku-attention-resolved', { id, how });
-    this.#broadcast.post({ type: 'resolved', id, how });
-    await this.#refreshCounts();
+    this.#notices.resolved(id, how);
+    await this.#notices.refresh();
     if (how === 'retry' && this.#autoSync) this.#scheduler.soon();
     return changed;
   }
@@ -209,7 +192,7 @@ export class Outbox extends OutboxEventTarget {
   async syncNow(): Promise<SyncSummary> {
     const outcome = await this.#scheduler.run();
     return {
-      ...this.#counts,
+      ...this.#notices.counts,
       outcome: outcome.kind,
       ...(outcome.kind === 'failed' ? { failure: outcome.failure } : {}),
     };
@@ -256,14 +239,14 @@ export class Outbox extends OutboxEventTarget {
     this.#stopped = true;
     this.#scheduler.stop();
     this.#abort.abort();
-    this.#broadcast.close();
+    this.#notices.close();
   }
 
   async #start(persist: boolean, autoSync: boolean): Promise<void> {
     if (persist) this.#capabilities = { ...this.#capabilities, persistence: await requestPersistence() };
     try {
       await this.purge();
-      await this.#refreshCounts();
+      await this.#notices.refresh();
     } catch {
       return; // already announced as kaiku-outbox-error; enqueue will report it again
     }
@@ -278,76 +261,17 @@ export class Outbox extends OutboxEventTarget {
       batchSize: this.#o.batchSize,
       stopped: this.#abort.signal,
       now: this.#o.now,
-      refreshCounts: () => this.#refreshCounts(),
-      settled: (synced, refused) => {
-        if (synced + refused === 0) return;
-        const { pending, needsAttention } = this.#counts;
-        this.#setCounts({
-          pending: Math.max(0, pending - synced - refused),
-          needsAttention: needsAttention + refused,
-        });
-      },
+      refreshCounts: () => this.#notices.refresh(),
+      settled: (synced, refused) => this.#notices.settled(synced, refused),
       purge: () => this.purge(),
-      announce: (phase, failure) => this.#announce(phase, failure),
-      synced: (ids) => this.emit('kaiku-usage-synced', { ids }),
-      refused: (record) => this.#announceAttention(record, true),
+      announce: (phase, failure) => this.#notices.sync(phase, failure),
     });
-  }
-
-  #announce(phase: 'started' | 'progress' | 'finished' | 'busy', failure?: string): void {
-    const detail = { phase, remote: false, ...this.#counts, ...(failure ? { failure } : {}) };
-    this.emit('kaiku-sync', detail);
-    // "busy" concerns only this tab; the others hear the lock holder's own progress.
-    if (phase !== 'busy') {
-      this.#broadcast.post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
-    }
-  }
-
-  #announceAttention(r: OutboxRecord, local: boolean): void {
-    const detail = {
-      id: r.id,
-      cardId: r.usage.cardId,
-      code: r.problem?.code ?? 'unknown',
-      acceptance: r.acceptance,
-    };
-    this.emit('kaiku-needs-attention', detail);
-    if (local) this.#broadcast.post({ type: 'needs-attention', id: r.id });
-  }
-
-  async #onRemote(message: BroadcastMessage): Promise<void> {
-    // Mid-run progress carries the syncer's counts (re-reading per batch would be quadratic); any
-    // other notice, and the end of a run, re-reads the shared store.
-    if (message.type === 'sync' && message.phase === 'progress') this.#setCounts(message.counts);
-    else await this.#refreshCounts().catch(() => undefined);
-    if (message.type === 'sync') {
-      const failure = message.failure ? { failure: message.failure } : {};
-      this.emit('kaiku-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
-    } else if (message.type === 'needs-attention') {
-      const record = await this.#records.get(message.id).catch(() => undefined);
-      if (record) this.#announceAttention(record, false);
-    } else if (message.type === 'resolved') {
-      this.emit('kaiku-attention-resolved', { id: message.id, how: message.how });
-    }
   }
 
   readonly #onOnline = (): void => {
     this.#scheduler.resetBackoff();
     void this.#scheduler.run().catch(() => undefined);
   };
-
-  async #refreshCounts(): Promise<void> {
-    const open = await this.#guard(this.#records.list(['pending', 'needs-attention']));
-    this.#setCounts({
-      pending: open.filter((r) => r.state === 'pending').length,
-      needsAttention: open.filter((r) => r.state === 'needs-attention').length,
-    });
-  }
-
-  #setCounts(next: OutboxCounts): void {
-    if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
-    this.#counts = next;
-    this.emit('kaiku-outbox-change', next);
-  }
 
   /** Announces a storage failure as an event and rethrows it with a stable code. */
   async #guard<T>(operation: Promise<T>): Promise<T> {

@@ -1,0 +1,121 @@
+import type { OutboxEventTarget } from './outbox-events.js';
+import type { RecordStore } from './record-store.js';
+import { SyncBroadcast } from './sync-broadcast.js';
+import type { BroadcastMessage } from './sync-broadcast.js';
+import type { OutboxCounts, OutboxRecord, Resolution } from './types.js';
+
+type SyncPhase = 'started' | 'progress' | 'finished' | 'busy';
+
+/**
+ * The outbox's counts and announcements, in this tab (typed events) and to the other tabs of the
+ * origin (BroadcastChannel notices). Notices only: the shared IndexedDB store is the truth, and a
+ * tab re-reads it whenever a notice is not enough.
+ */
+export class OutboxNotices {
+  #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
+  readonly #channel: SyncBroadcast;
+
+  constructor(
+    name: string,
+    private readonly target: OutboxEventTarget,
+    private readonly records: RecordStore,
+    private readonly guard: <T>(operation: Promise<T>) => Promise<T>,
+  ) {
+    this.#channel = new SyncBroadcast(`kaiku-outbox:${name}`, (message) => this.#onRemote(message));
+  }
+
+  get available(): boolean {
+    return this.#channel.available;
+  }
+
+  get counts(): OutboxCounts {
+    return this.#counts;
+  }
+
+  set(next: OutboxCounts): void {
+    if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
+    this.#counts = next;
+    this.target.emit('kaiku-outbox-change', next);
+  }
+
+  async refresh(): Promise<void> {
+    const open = await this.guard(this.records.list(['pending', 'needs-attention']));
+    this.set({
+      pending: open.filter((r) => r.state === 'pending').length,
+      needsAttention: open.filter((r) => r.state === 'needs-attention').length,
+    });
+  }
+
+  /** A record was queued here. */
+  queued(record: OutboxRecord): void {
+    this.target.emit('kaiku-usage-queued', {
+      id: record.id,
+      cardId: record.usage.cardId,
+      acceptance: record.acceptance,
+    });
+    this.set({ ...this.#counts, pending: this.#counts.pending + 1 });
+    this.#channel.post({ type: 'change' });
+  }
+
+  /** Records left `pending` during a run: counted, not re-read (re-reading per batch is quadratic). */
+  settled(synced: readonly string[], refused: readonly OutboxRecord[]): void {
+    const { pending, needsAttention } = this.#counts;
+    const left = synced.length + refused.length;
+    if (left)
+      this.set({ pending: Math.max(0, pending - left), needsAttention: needsAttention + refused.length });
+    if (synced.length) this.target.emit('kaiku-usage-synced', { ids: synced });
+    for (const r of refused) this.attention(r, true);
+  }
+
+  sync(phase: SyncPhase, failure?: string): void {
+    this.target.emit('kaiku-sync', {
+      phase,
+      remote: false,
+      ...this.#counts,
+      ...(failure ? { failure } : {}),
+    });
+    // "busy" concerns only this tab; the others hear the lock holder's own progress.
+    if (phase !== 'busy') {
+      this.#channel.post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
+    }
+  }
+
+  deferred(failure: string, retryInMs: number): void {
+    this.target.emit('kaiku-sync', { phase: 'deferred', remote: false, ...this.#counts, failure, retryInMs });
+  }
+
+  attention(r: OutboxRecord, local: boolean): void {
+    const code = r.problem?.code ?? 'unknown';
+    this.target.emit('kaiku-needs-attention', {
+      id: r.id,
+      cardId: r.usage.cardId,
+      code,
+      acceptance: r.acceptance,
+    });
+    if (local) this.#channel.post({ type: 'needs-attention', id: r.id });
+  }
+
+  resolved(id: string, how: Resolution): void {
+    this.target.emit('kaiku-attention-resolved', { id, how });
+    this.#channel.post({ type: 'resolved', id, how });
+  }
+
+  close(): void {
+    this.#channel.close();
+  }
+
+  async #onRemote(message: BroadcastMessage): Promise<void> {
+    // Mid-run progress carries the syncer's counts; any other notice re-reads the shared store.
+    if (message.type === 'sync' && message.phase === 'progress') this.set(message.counts);
+    else await this.refresh().catch(() => undefined);
+    if (message.type === 'sync') {
+      const failure = message.failure ? { failure: message.failure } : {};
+      this.target.emit('kaiku-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
+    } else if (message.type === 'needs-attention') {
+      const record = await this.records.get(message.id).catch(() => undefined);
+      if (record) this.attention(record, false);
+    } else if (message.type === 'resolved') {
+      this.target.emit('kaiku-attention-resolved', { id: message.id, how: message.how });
+    }
+  }
+}
