@@ -25,9 +25,30 @@ const plugins = ({ minify = false, browser = true } = {}) => [
   esbuild({ target: 'es2022', minify, tsconfig: 'tsconfig.base.json' }),
 ];
 
+/**
+ * Decoder assets referenced as `new URL('./zxing_reader.wasm', import.meta.url)` from the lazily loaded decoder
+ * chunk: emitted beside that chunk so the URL resolves in every build.
+ */
+const wasmFile = 'packages/core/src/input/decode/zxing_reader.wasm';
+const decoderAssets = () => ({
+  name: 'kaiku-decoder-assets',
+  generateBundle() {
+    if (!existsSync(wasmFile)) return;
+    this.emitFile({ type: 'asset', fileName: 'chunks/zxing_reader.wasm', source: readFileSync(wasmFile) });
+  },
+});
+
+const workerEntry = 'packages/core/src/input/camera/decode-worker.ts';
+
+/** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
+const onwarn = (warning, warn) => {
+  if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'].includes(warning.code)) return;
+  warn(warning);
+};
+
 const configs = [];
 const add = (cfg) => {
-  if (Object.keys(cfg.input).length) configs.push(cfg);
+  if (Object.keys(cfg.input).length) configs.push({ onwarn, ...cfg });
 };
 
 // @kaiku-scanner/core: library build; dependencies stay external, decoders stay in lazy chunks.
@@ -35,7 +56,7 @@ add({
   input: existing({
     index: 'packages/core/src/index.ts',
     reports: 'packages/core/src/reports/index.ts',
-    'decode-worker': 'packages/core/src/input/camera/decode-worker.ts',
+    'decode-worker': workerEntry,
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),
   output: {
@@ -44,7 +65,7 @@ add({
     sourcemap: true,
     chunkFileNames: 'chunks/[name]-[hash].js',
   },
-  plugins: plugins(),
+  plugins: [...plugins(), decoderAssets()],
 });
 
 // kaiku-scanner (the element): library build with lit and core external …
@@ -61,14 +82,18 @@ add({
 });
 // … and a single-file bundle for plain HTML pages (decoders still load lazily as separate chunks).
 add({
-  input: existing({ 'kaiku-scanner.bundle': 'packages/element/src/kaiku-scanner.ts' }),
+  // The worker must be an entry of its own: the camera code loads it as `new URL('./decode-worker.js', import.meta.url)`.
+  input: existing({
+    'kaiku-scanner.bundle': 'packages/element/src/kaiku-scanner.ts',
+    'decode-worker': workerEntry,
+  }),
   output: {
     dir: 'packages/element/dist/bundle',
     format: 'es',
     sourcemap: true,
     chunkFileNames: 'chunks/[name]-[hash].js',
   },
-  plugins: plugins({ minify: true }),
+  plugins: [...plugins({ minify: true }), decoderAssets()],
 });
 
 // Node packages: the sandbox server and the CLIs bundle core's source; native and heavy deps stay external.
