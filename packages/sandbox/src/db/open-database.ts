@@ -58,8 +58,9 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
  */
 export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db {
   const db = new Database(file ?? ':memory:');
-  if (file) db.pragma('journal_mode = WAL');
+  // The busy timeout first: switching to WAL while another process writes must wait, not fail.
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  if (file) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
