@@ -33,7 +33,7 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
       records: h.records,
       transport,
       batchSize: h.batchSize,
-      signal: AbortSignal.any([lost, h.stopped]),
+      signal: anySignal(lost, h.stopped),
       now: h.now,
       onBatch: async ({ synced, refused }) => {
         h.settled(synced, refused);
@@ -55,4 +55,15 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
   return run.retryAfterMs === undefined
     ? { kind: 'failed', failure: run.failure }
     : { kind: 'failed', failure: run.failure, retryAfterMs: run.retryAfterMs };
+}
+
+/** `AbortSignal.any` where it exists (Safari ≥ 17.4, Chromium ≥ 116), a listener pair elsewhere. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const abort = (): void => both.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return both.signal;
 }
