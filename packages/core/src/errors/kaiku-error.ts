@@ -32,5 +32,7 @@ export class KaikuError extends Error {
  * try { await client.lookupCard(id); } catch (e) { if (isKaikuError(e)) show(e.code); }
  */
 export function isKaikuError(value: unknown): value is KaikuError {
-  return typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true;
+  return (
+    typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true
+  );
 }

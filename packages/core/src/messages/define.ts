@@ -10,7 +10,9 @@ export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Parameters a message may interpolate: plain data only, never anything about a person. */
-export type MessageParams = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+export type MessageParams = Readonly<
+  Record<string, string | number | boolean | readonly string[] | undefined>
+>;
 
 export type MessageFn<P extends MessageParams = MessageParams> = (params: P) => string;
 
