@@ -232,4 +232,18 @@ describe('<kaiku-scanner>', () => {
     await el.updateComplete;
     expect($(el, '#children-value')!.getAttribute('aria-valuenow')).to.equal('0');
   });
+
+  it('says plainly when it has no API to talk to, and lets the clerk go on', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<kaiku-scanner no-wedge no-camera lang="en" show-id="s1" show-name="Show" show-start="2030-03-01T19:00:00+02:00"></kaiku-scanner>`;
+    document.body.append(host);
+    const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+    let code = '';
+    el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
+    await el.updateComplete;
+    el.submitCardId('A045198723');
+    await settle(el);
+    expect(code).to.equal('element-not-configured');
+    expect($(el, '[part="error"]')!.textContent).to.contain('base-url is missing');
+  });
 });

@@ -8,6 +8,7 @@ import type {
   CardView,
   Decision,
   LocalizedText,
+  LookupOutcome,
   OutboxState,
   Reason,
   ScannerServices,
@@ -16,6 +17,7 @@ import type {
   TicketRequest,
 } from './controllers/services.js';
 import { ServicesController } from './controllers/services-controller.js';
+import { localize } from './controllers/to-service-error.js';
 import { WedgeController } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { probeMax } from './probe.js';
@@ -395,7 +397,12 @@ export class KaikuScanner extends LitElement {
     const abort = new AbortController();
     this.lookupAbort = abort;
     this.toPhase({ name: 'looking-up', cardId }, this.t.lookingUp(cardId));
-    const outcome = await this.svc.get().lookupCard(cardId, abort.signal);
+    let outcome: LookupOutcome;
+    try {
+      outcome = await this.svc.get().lookupCard(cardId, abort.signal);
+    } catch (e) {
+      outcome = { ok: false, error: this.svc.toError(e), notFound: false };
+    }
     if (abort.signal.aborted) return;
     if (!outcome.ok) {
       this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
@@ -443,14 +450,7 @@ export class KaikuScanner extends LitElement {
     if (this.phase.name !== 'card') return;
     const { card, request } = this.phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      this.groupError = {
-        code: 'group-duplicate',
-        message: {
-          fi: `${cardId} on jo ryhmässä.`,
-          sv: `${cardId} finns redan i gruppen.`,
-          en: `${cardId} is already in the group.`,
-        },
-      };
+      this.groupError = { code: 'group-duplicate', message: localize('group-duplicate') };
       this.alertText = this.text(this.groupError.message);
       return;
     }

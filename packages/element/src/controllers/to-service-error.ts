@@ -1,14 +1,13 @@
 import { apiMessageCode, formatMessage, isMessageCode } from '@kaiku-scanner/core';
 import type { LocalizedText, ServiceError } from './services.js';
+import { elementMessages, UNEXPECTED } from './element-messages.js';
 
-const UNKNOWN: LocalizedText = {
-  fi: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
-  sv: 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
-  en: 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
-};
+const UNKNOWN: LocalizedText = UNEXPECTED;
 
 /** Renders a code from the core registry in every language; unknown codes get a generic, actionable text. */
 export function localize(code: string, params: Readonly<Record<string, unknown>> = {}): LocalizedText {
+  const own = elementMessages[code];
+  if (own) return own;
   if (!isMessageCode(code)) {
     const alias = apiMessageCode(code);
     return alias && isMessageCode(alias) ? localize(alias, params) : UNKNOWN;
