@@ -62,6 +62,18 @@ function usage(cardId: string, overrides: Partial<UsageRequest> = {}): UsageRequ
   };
 }
 
+/** Waits until the sandbox has claimed `key` (state pending), so a duplicate is sent at the right time. */
+async function waitForPending(url: string, key: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { state } = (await (await fetch(`${url}__sandbox/keys?key=${key}`)).json()) as {
+      state: string | null;
+    };
+    if (state === 'pending') return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the key never became pending');
+}
+
 async function problemCode(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -241,13 +253,13 @@ describe('the client against the real sandbox', () => {
     await fetch(`${sandbox.url}__sandbox/delay`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{"ms":400}',
+      body: '{"ms":1500}',
     });
     const k = key();
     const body = JSON.stringify(usage('A999005458'));
     const headers = { authorization: 'Bearer t', 'content-type': 'application/json', 'idempotency-key': k };
     const first = fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body });
-    await new Promise((r) => setTimeout(r, 100));
+    await waitForPending(sandbox.url, k);
     const second = await fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body });
     expect(second.status).toBe(409);
     expect(second.headers.get('retry-after')).toBe('1');

@@ -70,7 +70,7 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    await post('__sandbox/delay', { ms: 400 });
+    await post('__sandbox/delay', { ms: 1500 });
     const headers = {
       authorization: 'Bearer b',
       'content-type': 'application/json',
@@ -78,7 +78,13 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
     };
     const body = JSON.stringify(usage('A999005429'));
     const first = api.registerUsage(usage('A999005429'), { idempotencyKey: 'browser-key-2' });
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200; i++) {
+      const { state } = (await (await fetch(`${url}__sandbox/keys?key=browser-key-2`)).json()) as {
+        state: string;
+      };
+      if (state === 'pending') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const raw = await fetch(`${url}v1/usages`, { method: 'POST', headers, body });
     expect(raw.status).to.equal(409);
     expect(raw.headers.get('retry-after')).to.equal('1');

@@ -12,6 +12,7 @@ export type TestControls = { decideDelayMs: number };
 /**
  * Test support under `/__sandbox/`, only when started with `testing: true` / `--testing`:
  * - `GET  /__sandbox/usages/count?cardId=&showId=` → `{ count }` (exactly-once checks);
+ * - `GET  /__sandbox/keys?key=` → `{ state: 'pending' | 'done' | null }` (to time duplicate requests);
  * - `POST /__sandbox/reset` → empties usages and keys and re-seeds;
  * - `POST /__sandbox/clock` `{ offsetMs }` → moves the server clock;
  * - `POST /__sandbox/delay` `{ ms }` → waits between claiming a key and deciding (makes 409 observable);
@@ -31,6 +32,10 @@ export async function handleTestRoute(
       url.searchParams.get('showId') ?? '',
     );
     return sendJson(res, 200, { count });
+  }
+  if (route === 'GET /__sandbox/keys') {
+    const row = repo.getKey(url.searchParams.get('key') ?? '');
+    return sendJson(res, 200, { state: row?.state ?? null });
   }
   if (req.method !== 'POST') return sendProblem(res, problems.notFound());
   const body = await readJsonBody(req);
