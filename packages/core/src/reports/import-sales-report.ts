@@ -13,6 +13,7 @@ import { ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError } from './types.js';
+import { RowHashSet } from './row-hash-set.js';
 import { sha256Hex } from './sha256.js';
 import { canonicalRow, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
@@ -88,7 +89,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info: ReportInfo = newReportInfo();
   // Identical rows: first row number by hash, and how many repeats were registered (`duplicates: 'register'`).
-  const seen = new Map<number, number>();
+  const seen = new RowHashSet();
   const repeats = new Map<number, number>();
   let batch: Pending[] = [];
   const progress = () => options.onProgress?.(tally.progress(info));
@@ -110,7 +111,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       const row = checked.row;
       const canonical = canonicalRow(row, context);
       const base = sha256Hex(canonical);
-      // 52 bits of the row's hash: a number key keeps 100 000s of rows in a few MiB.
+      // 52 bits of the row's hash, in a typed-array table: 100 000s of rows in a few MiB.
       const short = Number.parseInt(base.slice(0, 13), 16);
       const firstRow = seen.get(short);
       if (firstRow !== undefined && options.duplicates !== 'register') {
@@ -118,7 +119,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         continue;
       }
       let occurrence = 0;
-      if (firstRow === undefined) seen.set(short, row.row);
+      if (firstRow === undefined) seen.add(short, row.row);
       else {
         occurrence = (repeats.get(short) ?? 0) + 1;
         repeats.set(short, occurrence);

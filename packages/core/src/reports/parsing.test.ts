@@ -8,6 +8,7 @@ import { helsinkiIso, toHelsinki } from './helsinki-time.js';
 import { neutraliseCell } from './neutralise.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import { toCell } from './read-xlsx.js';
+import { RowHashSet } from './row-hash-set.js';
 import { formatRanges } from './row-ranges.js';
 import { sha256Hex } from './sha256.js';
 import { sniffDelimiter, sniffFormat } from './sniff.js';
@@ -212,6 +213,18 @@ describe('small helpers', () => {
     expect(toCell({ text: { richText: [{ text: 'r' }] }, hyperlink: 'http://x' } as never)).toBe('r');
     expect(toCell({ error: '#N/A' } as never)).toBe('#N/A');
     expect(toCell({} as never)).toBeNull();
+  });
+
+  it('remembers row hashes across growth, including 0 and 2^52 - 1', () => {
+    const set = new RowHashSet();
+    const hashes = [0, 2 ** 52 - 1, ...Array.from({ length: 5000 }, (_, i) => (i * 2654435761) % 2 ** 52)];
+    hashes.forEach((hash, i) => set.add(hash, i + 2));
+    set.add(0, 999);
+    expect(set.get(0)).toBe(2);
+    expect(set.get(2 ** 52 - 1)).toBe(3);
+    expect(set.get(hashes[4000]!)).toBe(4002);
+    expect(set.get(123.5)).toBeUndefined();
+    expect(set.get(2 ** 51 + 7)).toBeUndefined();
   });
 
   it('formats row ranges', () => {
