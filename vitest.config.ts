@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Unit tests: pure code and Node-side code (sandbox, CLI, HTTP client against msw).
 // Browser tests (*.browser.test.ts) run in Chromium through web-test-runner; e2e tests through vitest.e2e.config.ts.
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (the `source` export condition), never to a stale dist.
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
