@@ -53,6 +53,7 @@ const groupBy = <T>(items: T[], key: (t: T) => string): Map<string, T[]> => {
 
 const harness = await openHarness();
 let results: Measurement[];
+let empty: Measurement[];
 try {
   const started = Date.now();
   const cases = await harness.page
@@ -74,6 +75,16 @@ try {
         ...(names ? { decoders: names } : {}),
       }),
     [cases, `${harness.baseUrl}/zxing_reader.wasm`, decoders] as const,
+  );
+  empty = await harness.page.evaluate(
+    ([wasmUrl, names, s]) =>
+      (globalThis as unknown as { cardPhotos: CardPhotosApi }).cardPhotos.measureEmpty({
+        wasmUrl,
+        seed: s,
+        count: 12,
+        ...(names ? { decoders: names } : {}),
+      }),
+    [`${harness.baseUrl}/zxing_reader.wasm`, decoders, seed] as const,
   );
   process.stdout.write(
     `decode bench: ${cases.length} photos (seed ${seed}, ${perCell} per condition × side × size), ` +
@@ -123,6 +134,24 @@ for (const side of ['qr_code', 'code_39']) {
     rows.push(row);
   }
   printTable(`${side}: success and median time per condition (both sizes; ✗ = wrong reads)`, rows);
+}
+
+{
+  const rows: Row[] = [];
+  for (const name of names) {
+    const row: Row = { decoder: name };
+    for (const size of ['1280x720', '640x480']) {
+      const s = summarize(empty.filter((r) => r.decoder === name && r.size === size));
+      row[`${size} median`] = s.median.toFixed(1);
+      row[`${size} p95`] = s.p95.toFixed(1);
+    }
+    row['false reads'] = String(empty.filter((r) => r.decoder === name && r.got !== null).length);
+    rows.push(row);
+  }
+  printTable(
+    `Frames without a card (${empty.length / Math.max(1, names.length)} scenes): time to say "nothing", ms`,
+    rows,
+  );
 }
 
 const ours = summarize(results.filter((r) => r.decoder === 'kaiku decodeImage' && r.size === '1280x720'));

@@ -1,5 +1,7 @@
 // Browser entry of the decode benchmark and the corpus dump: exposes `window.cardPhotos`.
-import { listCases, renderCase } from './corpus.js';
+import { FRAME_SIZES, listCases, renderCase } from './corpus.js';
+import { composePhoto } from './compose-photo.js';
+import { createRandom } from './prng.js';
 import type { PhotoCase } from './corpus.js';
 import { createPeers } from './peers.js';
 
@@ -48,6 +50,51 @@ async function measure(
   return out;
 }
 
+/** Decode time and false reads on frames with no card at all (table, papers, text, noise). */
+async function measureEmpty(options: {
+  wasmUrl: string;
+  decoders?: string[];
+  seed: number;
+  count: number;
+}): Promise<Measurement[]> {
+  const peers = createPeers(options.wasmUrl, options.decoders);
+  const out: Measurement[] = [];
+  for (let k = 0; k < options.count; k++) {
+    const size = FRAME_SIZES[k % FRAME_SIZES.length]!;
+    const random = createRandom(options.seed + k);
+    const image = composePhoto(
+      'qr_code',
+      'A000000000',
+      size,
+      { scale: 0, roll: 0, yaw: 0, pitch: 0 },
+      {
+        blur: random.range(0.3, 1),
+        noise: random.range(1, 20),
+        light: random.range(0.2, 1),
+        glare: 0,
+        negative: false,
+      },
+      random,
+    );
+    for (const peer of peers) {
+      const prepared = peer.prepare?.(image);
+      const start = performance.now();
+      const read = await peer.decode(image, prepared);
+      out.push({
+        decoder: peer.name,
+        caseId: `empty-${k}`,
+        side: 'none',
+        condition: 'no_card',
+        size: `${size.width}x${size.height}`,
+        expected: '',
+        got: read?.text ?? null,
+        ms: performance.now() - start,
+      });
+    }
+  }
+  return out;
+}
+
 async function renderPng(c: PhotoCase, type = 'image/png', quality?: number): Promise<string> {
   const image = renderCase(c);
   const canvas = new OffscreenCanvas(image.width, image.height);
@@ -60,6 +107,6 @@ async function renderPng(c: PhotoCase, type = 'image/png', quality?: number): Pr
   return btoa(binary);
 }
 
-const api = { listCases, measure, renderPng };
+const api = { listCases, measure, measureEmpty, renderPng };
 export type CardPhotosApi = typeof api;
 (globalThis as { cardPhotos?: CardPhotosApi }).cardPhotos = api;

@@ -41,7 +41,8 @@ export function composePhoto(
   const cardWidth = Math.ceil(Math.max(dist(quad[0]!, quad[1]!), dist(quad[3]!, quad[2]!)) * 2);
   const card = renderCard(side, text, Math.max(200, cardWidth), random);
   const frame = ctx.getImageData(0, 0, W, H);
-  warpInto(frame, card, quad);
+  // Scale 0: the scene without a card (what a live camera sees most of the time while the clerk aims).
+  if (pose.scale > 0) warpInto(frame, card, quad);
   ctx.putImageData(frame, 0, 0);
   const sigma = (effects.blur * W) / 1280;
   const out = sigma > 0.05 ? blurred(scene, sigma) : ctx.getImageData(0, 0, W, H);

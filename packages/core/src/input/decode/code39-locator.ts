@@ -22,8 +22,17 @@ export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[
       for (let y = cy * cell + 1; y < (cy + 1) * cell - 1; y += 1) {
         for (let x = cx * cell + 1; x < (cx + 1) * cell - 1; x += 1) {
           const i = y * width + x;
-          const gx = (data[i + 1] as number) - (data[i - 1] as number);
-          const gy = (data[i + width] as number) - (data[i - width] as number);
+          // Sobel: smoothing across the derivative keeps a staircase (aliased) edge's orientation.
+          const a = data[i - width - 1] as number;
+          const b = data[i - width] as number;
+          const c = data[i - width + 1] as number;
+          const d = data[i - 1] as number;
+          const f = data[i + 1] as number;
+          const g = data[i + width - 1] as number;
+          const k2 = data[i + width] as number;
+          const m = data[i + width + 1] as number;
+          const gx = (c + 2 * f + m - a - 2 * d - g) >> 2;
+          const gy = (g + 2 * k2 + m - a - 2 * b - c) >> 2;
           jxx += gx * gx;
           jyy += gy * gy;
           jxy += gx * gy;
@@ -40,8 +49,9 @@ export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[
   return regions(strong, angle, cols, rows)
     .filter((r) => r.length >= 4)
     .sort((a, b) => b.length - a.length)
-    .slice(0, maxRegions)
-    .map((cells) => bundleFor(cells, angle, cols, cell));
+    .map((cells) => bundleFor(cells, angle, cols, cell))
+    .filter((b) => b !== null)
+    .slice(0, maxRegions);
 }
 
 /** Connected components (4-neighbours) of strong cells whose orientations differ by less than ~15°. */
@@ -82,7 +92,7 @@ function angleGap(a: number, b: number): number {
 }
 
 /** Lines along the region's mean axis, through its cells, long enough to include the quiet zones. */
-function bundleFor(cells: number[], angle: Float32Array, cols: number, cell: number): LineBundle {
+function bundleFor(cells: number[], angle: Float32Array, cols: number, cell: number): LineBundle | null {
   let sx = 0;
   let sy = 0;
   let c2 = 0;
@@ -106,6 +116,9 @@ function bundleFor(cells: number[], angle: Float32Array, cols: number, cell: num
     along = Math.max(along, Math.abs(dx * ux + dy * uy));
     across = Math.max(across, Math.abs(-dx * uy + dy * ux));
   }
+  // A bar code's region stretches along its gradients (across its bars); a text line's or a paper edge's stretches
+  // across its gradients. Refusing the latter keeps empty frames cheap.
+  if (along < across) return null;
   const halfHeight = across + cell / 2;
   const count = 9;
   const offsets = Array.from(

@@ -23,18 +23,19 @@ export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
   const length = Math.max(1, Math.round(bundle.length / step));
   const data = new Uint8ClampedArray(length * bundle.offsets.length);
   bundle.offsets.forEach((offset, k) => {
-    const ox = bundle.cx - (dy / step) * offset - (dx * length) / 2;
-    const oy = bundle.cy + (dx / step) * offset - (dy * length) / 2;
+    // Samples sit in the middle of their step; pixel i covers [i, i + 1), so its centre is at i + 0.5.
+    const ox = bundle.cx - (dy / step) * offset - (dx * length) / 2 + dx / 2 - 0.5;
+    const oy = bundle.cy + (dx / step) * offset - (dy * length) / 2 + dy / 2 - 0.5;
     const row = k * length;
     for (let t = 0; t < length; t++) {
       const x = ox + dx * t;
       const y = oy + dy * t;
-      const ix = Math.floor(x);
-      const iy = Math.floor(y);
-      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
+      if (x < 0 || y < 0 || x > w - 1 || y > h - 1 || w < 2 || h < 2) {
         data[row + t] = 255;
         continue;
       }
+      const ix = Math.min(Math.floor(x), w - 2);
+      const iy = Math.min(Math.floor(y), h - 2);
       const fx = x - ix;
       const fy = y - iy;
       const i = iy * w + ix;

@@ -65,15 +65,20 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
-  const located = (): Pass => () => readCode39(stretched(), locateLinearCodes(stretched()), options);
+  const regions = lazy(() => locateLinearCodes(stretched()));
+  const located = (): Pass => () => readCode39(stretched(), regions(), options);
+  // Blind lines cost the most on frames without a code; in fast mode they run only where the locator saw a
+  // bar-code-like region it could not read (glare, shadow).
   const blind =
     (angles: number[]): Pass =>
     () =>
-      readCode39(
-        stretched(),
-        angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
-        options,
-      );
+      thorough || regions().length > 0
+        ? readCode39(
+            stretched(),
+            angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
+            options,
+          )
+        : null;
   const qr =
     (image: () => GreyImage, hard: boolean): Pass =>
     () =>
@@ -81,7 +86,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const passes: Pass[] = [];
   if (options.rescueOnly) {
     // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39.
-    if (want39) passes.push(located());
+    if (want39) passes.push(located(), blind(BLIND_ANGLES.slice(0, 2)));
     if (!thorough) return passes;
   } else {
     if (wantQr) passes.push(qr(small, false));

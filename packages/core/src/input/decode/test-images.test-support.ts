@@ -1,0 +1,73 @@
+// Synthetic grey images for the Node unit tests of the decoding passes (no canvas needed).
+import type { GreyImage } from './types.js';
+
+/** Code 39 module widths (narrow 1, wide 3) of `*text*`, from the standard table. */
+const PATTERNS: Record<string, string> = {
+  '0': 'nnnwwnwnn',
+  '1': 'wnnwnnnnw',
+  '2': 'nnwwnnnnw',
+  '3': 'wnwwnnnnn',
+  '4': 'nnnwwnnnw',
+  '5': 'wnnwwnnnn',
+  '6': 'nnwwwnnnn',
+  '7': 'nnnwnnwnw',
+  '8': 'wnnwnnwnn',
+  '9': 'nnwwnnwnn',
+  A: 'wnnnnwnnw',
+  M: 'wnwnnnnwn',
+  X: 'nwnnwnnnw',
+  Y: 'wwnnwnnnn',
+  Z: 'nwwnwnnnn',
+  '*': 'nwnnwnwnn',
+};
+
+/** Bars of a Code 39 symbol as 0/1 modules (1 = dark), with an inter-character gap. */
+export function code39Bars(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of `*${text}*`) {
+    const pattern = PATTERNS[ch];
+    if (pattern === undefined) throw new Error(`no pattern for ${ch}`);
+    [...pattern].forEach((p, i) => {
+      for (let k = 0; k < (p === 'w' ? 3 : 1); k++) out.push(i % 2 === 0 ? 1 : 0);
+    });
+    out.push(0);
+  }
+  return out;
+}
+
+/**
+ * A `width`×`height` white image with the bar code drawn `module` pixels per module, rotated by `degrees` around the
+ * centre, bars `barHeight` pixels tall; `ink` and `paper` set the grey levels (swap them for a negative).
+ */
+export function drawCode39(
+  text: string,
+  options: {
+    width: number;
+    height: number;
+    module: number;
+    degrees: number;
+    barHeight: number;
+    ink?: number;
+    paper?: number;
+  },
+): GreyImage {
+  const { width, height, module, degrees, barHeight } = options;
+  const ink = options.ink ?? 20;
+  const paper = options.paper ?? 235;
+  const bars = code39Bars(text);
+  const total = bars.length * module;
+  const a = (degrees * Math.PI) / 180;
+  const data = new Uint8ClampedArray(width * height).fill(paper);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      // Inverse-rotate into the symbol's frame.
+      const dx = x + 0.5 - width / 2;
+      const dy = y + 0.5 - height / 2;
+      const u = dx * Math.cos(a) + dy * Math.sin(a) + total / 2;
+      const v = -dx * Math.sin(a) + dy * Math.cos(a);
+      if (u < 0 || u >= total || Math.abs(v) > barHeight / 2) continue;
+      if (bars[Math.floor(u / module)] === 1) data[y * width + x] = ink;
+    }
+  }
+  return { data, width, height };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGrey } from './zxing-decoder.js';
+import type { ZxingOptions } from './zxing-decoder.js';
+import { drawCode39 } from './test-images.test-support.js';
+
+const options: ZxingOptions = {
+  formats: ['qr_code', 'code_39'],
+  effort: 'fast',
+  accept: () => true,
+  code39CheckDigit: false,
+  signal: undefined,
+};
+
+describe('decodeGrey (the pure-JS passes, in Node)', () => {
+  for (const degrees of [0, 30, 90, 145, -60]) {
+    it(`reads Code 39 rotated ${degrees}°`, async () => {
+      const image = drawCode39('X000011986', { width: 800, height: 600, module: 2, degrees, barHeight: 70 });
+      expect(await decodeGrey(image, options)).toEqual({ text: 'X000011986', format: 'code_39' });
+    });
+  }
+
+  it('reads a negative Code 39, and in rescue-only mode too', async () => {
+    const image = drawCode39('Z000010669', {
+      width: 640,
+      height: 480,
+      module: 2,
+      degrees: 10,
+      barHeight: 60,
+      ink: 230,
+      paper: 25,
+    });
+    expect(await decodeGrey(image, options)).toEqual({ text: 'Z000010669', format: 'code_39' });
+    expect(await decodeGrey(image, { ...options, rescueOnly: true })).toEqual({
+      text: 'Z000010669',
+      format: 'code_39',
+    });
+  });
+
+  it('returns null when only QR is wanted, when the filter refuses, and for a blank frame', async () => {
+    const image = drawCode39('Y110029399', { width: 640, height: 480, module: 2, degrees: 0, barHeight: 60 });
+    expect(await decodeGrey(image, { ...options, formats: ['qr_code'] })).toBeNull();
+    expect(await decodeGrey(image, { ...options, accept: () => false })).toBeNull();
+    const blank = { data: new Uint8ClampedArray(640 * 480).fill(255), width: 640, height: 480 };
+    expect(await decodeGrey(blank, { ...options, effort: 'thorough' })).toBeNull();
+  });
+
+  it('stops at an aborted signal', async () => {
+    const image = drawCode39('A045198723', { width: 320, height: 240, module: 1, degrees: 0, barHeight: 40 });
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(decodeGrey(image, { ...options, signal: controller.signal })).rejects.toThrow('stop');
+  });
+});
