@@ -101,7 +101,10 @@ export class Outbox extends OutboxEventTarget {
     const autoSync = options.autoSync ?? true;
     this.#autoSync = autoSync;
     if (autoSync && typeof addEventListener === 'function') {
-      addEventListener('online', this.#onOnline, { signal: this.#abort.signal });
+      const signal = this.#abort.signal;
+      addEventListener('online', this.#onOnline, { signal });
+      // A page restored from the back/forward cache looks at once (its timers were paused meanwhile).
+      addEventListener('pageshow', (e) => e.persisted && this.#scheduler.soon(), { signal });
     }
     this.ready = this.#start(options.persist ?? true, autoSync);
   }

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSyncScheduler } from './sync-scheduler.js';
+import type { AttemptOutcome } from './sync-scheduler.js';
+
+describe('createSyncScheduler', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  const setup = (outcomes: AttemptOutcome[], auto = true) => {
+    const scheduled: number[] = [];
+    let calls = 0;
+    const s = createSyncScheduler({
+      attempt: async () => outcomes[Math.min(calls++, outcomes.length - 1)]!,
+      backoff: { baseMs: 1_000, maxMs: 8_000 },
+      random: () => 1,
+      auto,
+      onScheduled: (ms) => scheduled.push(ms),
+    });
+    return { s, scheduled, calls: () => calls };
+  };
+
+  it('retries failures on a doubling, capped timer and honours Retry-After', async () => {
+    const failed: AttemptOutcome = { kind: 'failed', failure: 'network' };
+    const { s, scheduled, calls } = setup([
+      failed,
+      failed,
+      failed,
+      failed,
+      failed,
+      { kind: 'failed', failure: 'http-429', retryAfterMs: 30_000 },
+      { kind: 'done' },
+    ]);
+    await s.run();
+    for (let i = 0; i < 6; i++) await vi.advanceTimersToNextTimerAsync();
+    expect(scheduled).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 30_000]);
+    expect(calls()).toBe(7);
+    expect(s.failures).toBe(0); // reset by the success
+  });
+
+  it('looks again about a second later when another tab holds the lock', async () => {
+    const { s, scheduled } = setup([{ kind: 'busy' }, { kind: 'done' }]);
+    await s.run();
+    expect(scheduled[0]).toBeGreaterThanOrEqual(500);
+    expect(scheduled[0]).toBeLessThanOrEqual(1_500);
+  });
+
+  it('joins a run in progress and runs once more after a success, not after a failure', async () => {
+    const { s, calls } = setup([{ kind: 'done' }, { kind: 'done' }]);
+    const a = s.run();
+    const b = s.run();
+    expect(a).toBe(b);
+    await a;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls()).toBe(2);
+    const failing = setup([{ kind: 'failed', failure: 'network' }]);
+    const c = failing.s.run();
+    void failing.s.run();
+    await c;
+    await vi.advanceTimersByTimeAsync(10);
+    expect(failing.calls()).toBe(1); // the 1 s backoff decides, not the rerun request
+  });
+
+  it('never schedules by itself in manual mode, and nothing after stop()', async () => {
+    const manual = setup([{ kind: 'failed', failure: 'network' }], false);
+    await manual.s.run();
+    manual.s.soon();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(manual.calls()).toBe(1);
+    expect(manual.scheduled).toEqual([1_000]); // still reported, for the app to act on
+    const auto = setup([{ kind: 'failed', failure: 'network' }]);
+    await auto.s.run();
+    auto.s.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(auto.calls()).toBe(1);
+    expect(await auto.s.run()).toEqual({ kind: 'failed', failure: 'outbox-stopped' });
+  });
+
+  it('resets the backoff when the browser is back online', async () => {
+    const { s, scheduled } = setup([{ kind: 'failed', failure: 'network' }]);
+    await s.run();
+    await s.run();
+    expect(s.failures).toBe(2);
+    s.resetBackoff();
+    await s.run();
+    expect(scheduled).toEqual([1_000, 2_000, 1_000]);
+  });
+});
