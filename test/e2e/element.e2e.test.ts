@@ -344,6 +344,44 @@ describe('<kaiku-scanner> with a camera', () => {
   });
 });
 
+describe('<kaiku-scanner> when the camera is refused', () => {
+  it('explains a denied camera in plain language and keeps the wedge and manual entry working', async () => {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath as string,
+      args: [
+        ...(chromiumArgs as string[]),
+        '--use-fake-device-for-media-stream',
+        '--deny-permission-prompts',
+      ],
+    });
+    try {
+      const s = await openBoxOffice({ ...h, browser }, { path: '/box-office/?lang=fi' });
+      const codes: string[] = [];
+      await s.page.exposeFunction('recordError', (code: string) => codes.push(code));
+      await s.page.evaluate(() =>
+        document.addEventListener('kaiku-error', (e) =>
+          (window as unknown as { recordError: (c: string) => void }).recordError(e.detail.code),
+        ),
+      );
+      await s.page.locator(part('camera-button')).focus();
+      await s.page.keyboard.press('Enter');
+      await s.page.locator('kaiku-scanner #camera-error').waitFor({ timeout: 30_000 });
+      expect(codes.some((c) => c.startsWith('camera-'))).toBe(true);
+      expect(
+        ((await s.page.locator('kaiku-scanner #camera-error').textContent()) ?? '').length,
+      ).toBeGreaterThan(20);
+      await expect
+        .poll(() => s.page.locator(part('camera-button')).getAttribute('aria-pressed'))
+        .toBe('false');
+      await check(s, 'camera-denied', 'fi');
+      await wedgeScan(s.cdp, 'A999005458');
+      await s.page.locator(part('tickets')).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('examples', () => {
   it('plain HTML page: the single-file bundle, configured by attributes, registers a usage', async () => {
     const s = await openBoxOffice(h, { path: '/plain-html/' });

@@ -59,6 +59,7 @@ const STATE = {
   online: { state: true },
   manualError: { state: true },
   groupError: { state: true },
+  cameraError: { state: true },
   politeText: { state: true },
   alertText: { state: true },
   pageLang: { state: true },
@@ -180,6 +181,7 @@ export class KaikuScanner extends LitElement {
   declare private online: boolean;
   declare private manualError: Reason | undefined;
   declare private groupError: Reason | undefined;
+  declare private cameraError: Reason | undefined;
   declare private politeText: string;
   declare private alertText: string;
   declare private pageLang: string;
@@ -210,6 +212,7 @@ export class KaikuScanner extends LitElement {
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
     this.manualError = undefined;
     this.groupError = undefined;
+    this.cameraError = undefined;
     this.politeText = '';
     this.alertText = '';
     this.pageLang = '';
@@ -559,7 +562,7 @@ export class KaikuScanner extends LitElement {
 
   private onCameraError(error: ServiceError): void {
     this.alertText = this.text(error.message);
-    this.manualError = { code: error.code, message: error.message };
+    this.cameraError = { code: error.code, message: error.message };
     this.emitError({ code: error.code, stage: 'camera' });
   }
 
@@ -649,6 +652,7 @@ export class KaikuScanner extends LitElement {
   };
 
   private readonly onCameraToggle = (): void => {
+    this.cameraError = undefined;
     if (this.camera.active) this.camera.stop();
     else {
       const video = this.renderRoot.querySelector<HTMLVideoElement>('video');
@@ -700,6 +704,7 @@ export class KaikuScanner extends LitElement {
           noCamera: this.noCamera,
           cameraOn: this.camera.active,
           manualError: this.manualError,
+          cameraError: this.cameraError,
           onSubmit: this.onManualSubmit,
           onCameraToggle: this.onCameraToggle,
         });

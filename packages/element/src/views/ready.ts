@@ -6,6 +6,7 @@ export type ReadyOptions = {
   readonly noCamera: boolean;
   readonly cameraOn: boolean;
   readonly manualError: Reason | undefined;
+  readonly cameraError: Reason | undefined;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
 };
@@ -37,18 +38,24 @@ export function renderReady(v: ViewContext, o: ReadyOptions): TemplateResult {
       </div>
       ${err ? html`<p id="manual-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
     </form>
-    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, o.onCameraToggle)}
+    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, o.cameraError, o.onCameraToggle)}
   `;
 }
 
 /** The camera toggle and its preview (the decoder is only downloaded when it first opens). */
-export function renderCamera({ t }: ViewContext, on: boolean, onToggle: () => void): TemplateResult {
+export function renderCamera(
+  { t, text }: ViewContext,
+  on: boolean,
+  error: Reason | undefined,
+  onToggle: () => void,
+): TemplateResult {
   return html`<div class="field">
     <div class="row">
       <button type="button" part="camera-button" aria-pressed=${on ? 'true' : 'false'} @click=${onToggle}>
         ${on ? t.cameraStop : t.cameraStart}
       </button>
     </div>
+    ${error ? html`<p id="camera-error" class="notice danger" data-code=${error.code}><span>${text(error.message)}</span></p>` : nothing}
     <video part="viewfinder" aria-label=${t.cameraLabel} playsinline muted ?hidden=${!on}></video>
   </div>`;
 }
