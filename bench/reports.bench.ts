@@ -1,7 +1,8 @@
 /**
  * Sales-report import: rows per second for parsing + validation (CSV and XLSX, 100 000 rows, dry run),
  * side by side with a decode-and-split floor (CSV) and exceljs's whole-workbook reader (XLSX) on the same
- * files (exceljs's csv.read managed ~1 250 rows/s here, too slow to include); heap while streaming; and rows per second
+ * files (exceljs's csv.read managed ~1 250 rows/s here, too slow to include); memory: each reader must
+ * finish in a child process whose heap is capped below the file's size; and rows per second
  * for a real import against the sandbox (its own process), first import and re-import (all replays).
  * Run: npm run bench reports
  */
@@ -16,7 +17,7 @@ import { createApiClient } from '@kaiku-scanner/core';
 import { importSalesReport } from '@kaiku-scanner/core/reports';
 
 const ROWS = 100_000;
-const IMPORT_ROWS = 10_000;
+const IMPORT_ROWS = 5_000;
 const RUNS = 3;
 const CARDS = [
   'A045198723',
@@ -66,20 +67,6 @@ async function timeRuns(fn: () => Promise<number>): Promise<{ ms: number; rows: 
   return { ms: median(times), rows };
 }
 
-async function peakHeap(fn: (sample: () => void) => Promise<unknown>): Promise<number> {
-  globalThis.gc?.();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  };
-  const timer = setInterval(sample, 5);
-  await fn(sample);
-  clearInterval(timer);
-  sample();
-  return peak - base;
-}
-
 async function* generated(rows: number): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   yield encoder.encode(HEADER.join(';') + '\n');
@@ -115,17 +102,12 @@ async function parsing(): Promise<void> {
     ['XLSX exceljs xlsx.load (whole workbook, peer)', excelXlsx, xlsx.byteLength],
   ];
   for (const [name, fn, size] of cases) {
-    let timed = { ms: 0, rows: 0 };
-    // Heap is sampled during the timed runs themselves (every 5 ms), so each case runs RUNS times only.
-    const heap = await peakHeap(async () => {
-      timed = await timeRuns(fn);
-    });
+    const timed = await timeRuns(fn);
     table[name] = {
       rows: fmt(timed.rows),
       'file MiB': mib(size),
       'median ms': fmt(timed.ms),
       'rows/s': fmt((timed.rows / timed.ms) * 1000),
-      'peak heap Δ MiB': mib(heap),
     };
   }
   console.log(`Parsing ${fmt(ROWS)} rows (median of ${RUNS} runs)`);
