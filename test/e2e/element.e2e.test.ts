@@ -275,6 +275,32 @@ describe('<kaiku-scanner> needs attention', () => {
   });
 });
 
+describe('<kaiku-scanner> wedge calibration', () => {
+  it('learns the reader from one scan, and the stored profile works when passed back', async () => {
+    const s = await open('en');
+    const calibrated = s.page.evaluate(() =>
+      document.querySelector('kaiku-scanner')!.calibrateScanner(10_000),
+    );
+    await s.page.waitForTimeout(100);
+    await wedgeScan(s.cdp, 'X000011656');
+    const result = await calibrated;
+    expect(result.ok).toBe(true);
+    // Calibration reads without reporting a scan: the element is still ready.
+    expect(await s.page.locator('kaiku-scanner #manual').count()).toBe(1);
+    await s.page.evaluate(
+      (profile) => {
+        const el = document.querySelector('kaiku-scanner')!;
+        el.wedgeOptions = { profile: profile as never };
+      },
+      result.ok ? result.profile : null,
+    );
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(part('tickets')).waitFor();
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A999005458');
+    await s.context.close();
+  });
+});
+
 describe('<kaiku-scanner> under the strict CSP', () => {
   it('runs the whole flow with no CSP violation, in dark mode, with no axe violation', async () => {
     const s = await openBoxOffice(h, { colorScheme: 'dark', path: '/box-office/?lang=fi' });

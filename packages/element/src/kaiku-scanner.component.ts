@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { CalibrationResult } from '@kaiku-scanner/core';
 import { styles } from './kaiku-scanner.styles.js';
 import { translations, resolveLocale, type Translation, type UiLocale } from './translations/index.js';
 import { formatterFor, type Formatter } from './format.js';
@@ -18,7 +19,7 @@ import type {
 } from './controllers/services.js';
 import { ServicesController } from './controllers/services-controller.js';
 import { localize } from './controllers/to-service-error.js';
-import { WedgeController } from './controllers/wedge-controller.js';
+import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { probeMax } from './probe.js';
 import type { ViewContext } from './views/view-context.js';
@@ -133,6 +134,7 @@ export class KaikuScanner extends LitElement {
     noCamera: { attribute: 'no-camera', type: Boolean },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
+    wedgeOptions: { attribute: false },
     tokenProvider: { attribute: false },
     services: { attribute: false },
     ...STATE,
@@ -170,6 +172,11 @@ export class KaikuScanner extends LitElement {
   declare noWedge: boolean;
   /** No beep when the camera reads a card (wedge readers beep themselves). */
   declare noSound: boolean;
+  /**
+   * Wedge reader settings (property only): `layout` ('us', 'fi', 'de', …), `terminator`, `prefix`, `suffix`, timing,
+   * or a `profile` stored from `calibrateScanner()`.
+   */
+  declare wedgeOptions: WedgeSettings | undefined;
   /** Returns a bearer token for the API (property only; never stored). */
   declare tokenProvider: TokenProvider | undefined;
   /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
@@ -204,6 +211,7 @@ export class KaikuScanner extends LitElement {
     this.noCamera = false;
     this.noWedge = false;
     this.noSound = false;
+    this.wedgeOptions = undefined;
     this.tokenProvider = undefined;
     this.services = undefined;
     this.phase = { name: 'ready' };
@@ -303,6 +311,7 @@ export class KaikuScanner extends LitElement {
         getToken: () => this.tokenProvider?.() ?? '',
       });
     }
+    if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
     if (changed.has('noWedge')) this.wedge.setEnabled(!this.noWedge);
   }
 
@@ -327,6 +336,14 @@ export class KaikuScanner extends LitElement {
   /** Registers the usage on screen (what the confirm button does). */
   confirm(): Promise<void> {
     return this.register();
+  }
+
+  /**
+   * Learns the connected wedge reader (timing, prefix/suffix, keyboard layout) from one scan of any card. Store
+   * `result.profile` and pass it back as `wedgeOptions = { profile }` on the next start.
+   */
+  calibrateScanner(timeoutMs?: number): Promise<CalibrationResult> {
+    return this.wedge.calibrate(timeoutMs);
   }
 
   /** Back to ready, dropping the card on screen. */

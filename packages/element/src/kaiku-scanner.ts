@@ -29,6 +29,7 @@ export type {
   TicketRequest,
 } from './controllers/services.js';
 export { createCoreServices } from './controllers/core-services.js';
+export type { WedgeSettings } from './controllers/wedge-controller.js';
 export type { CoreServicesOptions } from './controllers/core-services.js';
 
 if (!customElements.get('kaiku-scanner')) customElements.define('kaiku-scanner', KaikuScanner);

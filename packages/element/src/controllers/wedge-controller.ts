@@ -1,15 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createWedgeListener } from '@kaiku-scanner/core';
+import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core';
 import type { Reason } from './services.js';
+
+/** Reader settings the host may pass (layout, terminator, prefix/suffix, a stored calibration profile, …). */
+export type WedgeSettings = Omit<WedgeListenerOptions, 'target' | 'onScan' | 'onError' | 'signal'>;
 
 /**
  * Listens for keyboard-wedge scanners while the element is connected: focus may be anywhere on the page, and a
  * burst typed into a focused field is taken out of it by the core listener. Human typing is never delayed.
  */
 export class WedgeController implements ReactiveController {
-  private handle: { stop(): void } | undefined;
+  private handle: WedgeListener | undefined;
   private enabled = true;
   private connected = false;
+  private settings: WedgeSettings = {};
 
   constructor(
     host: ReactiveControllerHost,
@@ -22,6 +27,21 @@ export class WedgeController implements ReactiveController {
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     this.sync();
+  }
+
+  /** New reader settings take effect at once (the listener is restarted). */
+  configure(settings: WedgeSettings | undefined): void {
+    this.settings = settings ?? {};
+    this.handle?.stop();
+    this.handle = undefined;
+    this.sync();
+  }
+
+  /** Learns the reader from one scan of any card; resolves with a profile the host may store. */
+  calibrate(timeoutMs?: number): Promise<CalibrationResult> {
+    this.sync();
+    if (!this.handle) return Promise.reject(new Error('The wedge listener is off (no-wedge).'));
+    return this.handle.calibrate(timeoutMs === undefined ? {} : { timeoutMs });
   }
 
   hostConnected(): void {
@@ -38,6 +58,7 @@ export class WedgeController implements ReactiveController {
     const want = this.enabled && this.connected;
     if (want && !this.handle) {
       this.handle = createWedgeListener({
+        ...this.settings,
         target: document,
         onScan: (scan) => this.onScan(scan.id, scan.id),
         onError: (error) => this.onError({ code: error.code, message: error.message }),
