@@ -2,7 +2,7 @@
  * Sales-report import: rows per second for parsing + validation (CSV and XLSX, 100 000 rows, dry run),
  * side by side with a decode-and-split floor (CSV) and exceljs's whole-workbook reader (XLSX) on the same
  * files (exceljs's csv.read managed ~1 250 rows/s here, too slow to include); memory: each reader must
- * finish in a child process whose heap is capped below the file's size; and rows per second
+ * finish in a child process with a capped heap (for CSV, below the file's size); and rows per second
  * for a real import against the sandbox (its own process), first import and re-import (all replays).
  * Run: npm run bench reports
  */
