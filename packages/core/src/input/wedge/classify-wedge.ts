@@ -252,10 +252,10 @@ function onInputText(state: WedgeState, text: string) {
  * for (const record of records) ({ state } = stepWedge(state, record, options));
  */
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
-  // An `input` record is the text of a key already seen, stamped when the text was inserted rather than when
-  // the key was pressed: it says nothing about silence.
-  const settled =
-    record.type === 'input' ? { state, effects: [] } : settleSilence(state, record.timeStamp, options);
+  // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
+  // `input` record is the text of a key already seen, stamped when the text was inserted.
+  const quiet = record.type === 'input' || record.type === 'keyup';
+  const settled = quiet ? { state, effects: [] } : settleSilence(state, record.timeStamp, options);
   let next: { state: WedgeState; effects: readonly WedgeEffect[] };
   switch (record.type) {
     case 'keydown':

@@ -76,6 +76,9 @@ function diagnose(): string {
     errors: errors.map((e) => [e.code, e.params]),
     keys: seenKeys,
     replay,
+    records: seenRecords.map((r) =>
+      r.type === 'keydown' || r.type === 'keyup' ? `${r.type} ${r.code} ${r.timeStamp}` : r.type,
+    ),
   });
 }
 
@@ -251,7 +254,7 @@ describe('terminators', () => {
     document.addEventListener('keydown', (e) => (lastKeyAt = e.timeStamp), { capture: true });
     listen({
       terminator: 'none',
-      idleTimeoutMs: 150,
+      idleTimeoutMs: 300,
       onScan: (scan) => ((scannedAt = performance.now()), scans.push(scan)),
     });
     const input = field();
@@ -261,7 +264,7 @@ describe('terminators', () => {
       scans.map((s) => s.id),
       diagnose(),
     ).to.deep.equal(['A999005458']);
-    expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(150);
+    expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(300);
     expect(input.value).to.equal('');
   });
 
@@ -281,6 +284,87 @@ describe('terminators', () => {
     await settled(150, 0);
     expect(seen).to.deep.equal(['1', '2', '3', '4', 'Enter']);
     expect(input.value).to.equal('1234');
+  });
+});
+
+describe('every terminator on every host layout, with a focused field in a form', () => {
+  const terminators = [
+    ['Enter', 'Enter'],
+    ['Tab', 'Tab'],
+    ['F9', { key: 'F9', code: 'F9' }],
+    ['none', 'none'],
+  ] as const;
+  for (const host of HOSTS) {
+    for (const [name, terminator] of terminators) {
+      it(`${host} host, ${name}: read, nothing left in the field, no submit, focus kept`, async () => {
+        // A long idle timeout: this shared machine's test harness can stall a key delivery for 150 ms.
+        listen({ terminator, idleTimeoutMs: 300 });
+        const form = document.createElement('form');
+        const submits: number[] = [];
+        form.addEventListener('submit', (e) => {
+          e.preventDefault();
+          submits.push(1);
+        });
+        fixture?.append(form);
+        const input = document.createElement('input');
+        form.append(input);
+        input.focus();
+        await press(
+          emulateReader('X000011986', {
+            readerLayout: 'us',
+            hostLayout: host,
+            gapMs: scannerGap,
+            terminator,
+          }),
+        );
+        await settled(50);
+        expect(
+          scans.map((s) => s.id),
+          diagnose(),
+        ).to.deep.equal(['X000011986']);
+        expect(input.value).to.equal('');
+        expect(submits).to.deep.equal([]);
+        expect(document.activeElement).to.equal(input);
+      });
+    }
+  }
+
+  it('a person pressing Enter after typing still submits the form, and Tab still moves focus', async () => {
+    listen();
+    const form = document.createElement('form');
+    const submits: number[] = [];
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submits.push(1);
+    });
+    fixture?.append(form);
+    const first = document.createElement('input');
+    const second = document.createElement('input');
+    const submit = document.createElement('button');
+    form.append(first, second, submit);
+    first.focus();
+    await press(emulateTyping('12', { enter: true }).map(retime(humanGap)));
+    await settled(100, 0);
+    expect(submits).to.deep.equal([1]);
+    await press(emulateReader('', { terminator: 'Tab' }));
+    expect(document.activeElement).to.equal(second);
+    expect(first.value).to.equal('12');
+  });
+
+  it('calibrate with the printed ID on a German computer, then Y and Z cards read right', async () => {
+    const handle = listen();
+    const reader: EmulatedReader = { readerLayout: 'us', hostLayout: 'de', gapMs: scannerGap };
+    const learning = handle.calibrate({ expectedId: 'Y110029399', timeoutMs: 10_000 });
+    await press(emulateReader('Y110029399', reader));
+    const result = await learning;
+    expect(result.ok && result.profile.layout).to.equal('us');
+    await press(emulateReader('Z000010669', reader));
+    await press(emulateReader('Y110029399', reader));
+    await settled(50, 2);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['Z000010669', 'Y110029399']);
   });
 });
 
