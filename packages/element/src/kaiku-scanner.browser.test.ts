@@ -63,6 +63,8 @@ describe('<kaiku-scanner>', () => {
 
   it('speaks Finnish by default and switches language at runtime, with Intl dates', async () => {
     const { el } = await mount();
+    // No lang of its own until one is set: an empty lang attribute would mark the content as of unknown language.
+    expect(el.hasAttribute('lang')).to.equal(false);
     expect($(el, 'h3')!.textContent).to.equal('Lue kortti');
     expect($(el, '.context')!.textContent).to.contain('1.3.2030');
     el.lang = 'en';

@@ -198,7 +198,6 @@ export class KaikuScanner extends LitElement {
     this.baseUrl = '';
     this.venueId = '';
     this.channel = 'box-office';
-    this.lang = '';
     this.theme = 'auto';
     this.mode = 'booking';
     this.showId = '';
