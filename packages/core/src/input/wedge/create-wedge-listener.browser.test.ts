@@ -442,6 +442,62 @@ describe('odd keyboards, in the browser', () => {
     ).to.deep.equal(['A045198723']);
   });
 
+  it('restores a selection the first reader key replaced', async () => {
+    listen();
+    const input = field('hello');
+    input.setSelectionRange(1, 4);
+    await press(emulateReader('A045198723', { gapMs: scannerGap }));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['A045198723']);
+    expect(input.value).to.equal('hello');
+    expect([input.selectionStart, input.selectionEnd]).to.deep.equal([1, 4]);
+  });
+
+  it('cleans a text field inside a shadow root (a web component POS)', async () => {
+    listen();
+    const host = document.createElement('div');
+    fixture?.append(host);
+    const input = document.createElement('input');
+    host.attachShadow({ mode: 'open' }).append(input);
+    input.value = 'x';
+    input.focus();
+    await press(emulateReader('Y110029399', { gapMs: scannerGap }));
+    await settled(50);
+    expect(
+      scans.map((s) => s.id),
+      diagnose(),
+    ).to.deep.equal(['Y110029399']);
+    expect(input.value).to.equal('x');
+  });
+
+  it('a throwing onScan does not break the listener; the error is reported to the page', async () => {
+    let calls = 0;
+    const reported: string[] = [];
+    const onPageError = (e: ErrorEvent) => reported.push(String(e.message));
+    window.addEventListener('error', onPageError);
+    const mochaOnError = window.onerror;
+    window.onerror = () => true; // mocha would fail the test on the (expected) reported error
+    try {
+      listen({
+        onScan: () => {
+          calls += 1;
+          throw new Error('host bug');
+        },
+      });
+      await press(emulateReader('A045198723', { gapMs: scannerGap }));
+      await press(emulateReader('X000011986', { gapMs: scannerGap }));
+      await sleep(100);
+      expect(calls).to.equal(2);
+      expect(reported.filter((m) => m.includes('host bug')).length).to.equal(2);
+    } finally {
+      window.onerror = mochaOnError;
+      window.removeEventListener('error', onPageError);
+    }
+  });
+
   it('clearInput false leaves the reader characters in the field', async () => {
     listen({ clearInput: false });
     const input = field();

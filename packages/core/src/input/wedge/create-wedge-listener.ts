@@ -80,9 +80,11 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
     try {
       fn();
     } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
+      if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+      else
+        queueMicrotask(() => {
+          throw error;
+        });
     }
   };
 
