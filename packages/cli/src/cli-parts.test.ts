@@ -9,10 +9,12 @@ const progress = {
   bytesRead: 50,
   totalBytes: 100,
   rowsRead: 10,
+  valid: 9,
   registered: 8,
   alreadyRegistered: 1,
   refused: 0,
   invalid: 1,
+  format: 'csv' as const,
 };
 
 describe('CLI parts', () => {
@@ -28,13 +30,19 @@ describe('CLI parts', () => {
     expect(renderProgress({ ...progress, totalBytes: undefined })).toBe('10 rows  9 ok  1 invalid');
     const written: string[] = [];
     let clock = 1000;
-    const tty = createProgressBar({ isTTY: true, write: (t) => written.push(t) }, true, () => clock);
-    tty.update(progress);
+    const tty = createProgressBar(
+      { isTTY: true, write: (t) => written.push(t) },
+      true,
+      { dryRun: true, totalBytes: 400 },
+      () => clock,
+    );
+    tty.update({ ...progress, totalBytes: undefined });
     tty.update(progress);
     clock += 150;
     tty.update(progress);
     tty.done();
     expect(written).toHaveLength(3);
+    expect(written[0]).toMatch(/ {2}12% {2}10 rows {2}9 valid {2}1 invalid/);
     expect(written[2]).toBe('\r\x1b[K');
     const pipe: string[] = [];
     const piped = createProgressBar({ isTTY: false, write: (t) => pipe.push(t) }, true);

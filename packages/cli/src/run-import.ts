@@ -129,9 +129,11 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, say('missingOption', locale, { option: '--base-url' }), EXIT.usage);
   if (!dryRun && !token) return fail(locale, say('noToken', locale, { name: tokenEnv }), EXIT.usage);
 
+  let fileSize: number;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
+    fileSize = info.size;
   } catch {
     return fail(locale, say('fileMissing', locale, { file }), EXIT.file);
   }
@@ -172,7 +174,10 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
       }
     : undefined;
 
-  const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true);
+  const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true, {
+    dryRun,
+    totalBytes: fileSize,
+  });
   const options: ImportOptions = {
     venueId: v.venue,
     ...(v['for-venue'] ? { forVenueId: v['for-venue'] } : {}),

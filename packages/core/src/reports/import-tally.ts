@@ -83,9 +83,11 @@ export class ImportTally {
 
   progress(info: ReportInfo): ImportProgress {
     return {
+      format: info.format,
       bytesRead: info.counter.bytes,
       totalBytes: info.totalBytes,
       rowsRead: this.rows,
+      valid: this.valid.count,
       registered: this.registered.count,
       alreadyRegistered: this.alreadyRegistered.count,
       refused: this.refusedCount,

@@ -20,10 +20,13 @@ export type BatchRegistrar = {
 };
 
 export type ImportProgress = {
+  /** Known once the first bytes are read. Byte progress means little for XLSX (a zip is read ahead). */
+  readonly format: 'csv' | 'xlsx' | undefined;
   readonly bytesRead: number;
   /** Known for File/Blob, bytes and text sources. */
   readonly totalBytes: number | undefined;
   readonly rowsRead: number;
+  readonly valid: number;
   readonly registered: number;
   readonly alreadyRegistered: number;
   readonly refused: number;
