@@ -248,6 +248,9 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
       })
       .toBe('0');
     expect(await usageCount('A999005461', 'hilla-taikuri-matti')).toBe(1);
+    // The clerk still looking at the screen sees that it has now been sent.
+    await expect.poll(() => s.page.locator(part('result')).getAttribute('data-outcome')).toBe('registered');
+    expect(await s.page.locator(part('queued-badge')).count()).toBe(0);
     await s.context.close();
   });
 });
@@ -271,6 +274,8 @@ describe('<kaiku-scanner> needs attention', () => {
       .toBe('0');
     await check(s, 'needs-attention', 'en');
     expect(await usageCount('A999000001', 'hilla-taikuri-matti')).toBe(0);
+    // Refused on sync: the screen must not claim it was registered.
+    expect(await s.page.locator(part('result')).getAttribute('data-outcome')).toBe('queued');
     await s.context.close();
   });
 });

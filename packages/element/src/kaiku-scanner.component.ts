@@ -529,7 +529,8 @@ export class KaikuScanner extends LitElement {
       this.dispatchEvent(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       if (this.cap) this.cap = { ...this.cap, given: this.cap.given + this.ticketCount(phase.request) };
-      this.toPhase(done, `${this.t.queuedHeading}. ${this.t.queuedDetail}`);
+      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
+      this.toPhase(queued, `${this.t.queuedHeading}. ${this.t.queuedDetail}`);
       this.dispatchEvent(
         new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
       );
@@ -587,12 +588,23 @@ export class KaikuScanner extends LitElement {
       state.pending !== this.outbox.pending ||
       state.needsAttention.length !== this.outbox.needsAttention.length;
     this.outbox = state;
+    this.followQueued(state);
     if (changed) {
       this.dispatchEvent(
         new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
       );
       void this.refreshCap();
     }
+  }
+
+  /** A queued usage on screen that has since been sent: the screen says so (the clerk may still be looking). */
+  private followQueued(state: OutboxState): void {
+    const p = this.phase;
+    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
+    if (state.pendingIds.includes(p.recordId)) return;
+    if (state.needsAttention.some((i) => i.id === p.recordId)) return;
+    this.phase = { ...p, outcome: 'registered' };
+    this.politeText = this.t.registeredHeading;
   }
 
   private readonly onOnline = (): void => {

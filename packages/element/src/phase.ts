@@ -17,6 +17,8 @@ export type Phase =
       readonly outcome: 'registered' | 'queued';
       readonly cardId: string;
       readonly request: TicketRequest;
+      /** The queued usage's outbox record, followed until it is sent. */
+      readonly recordId?: string;
     }
   | { readonly name: 'error'; readonly error: ServiceError; readonly retryCardId?: string };
 

@@ -45,14 +45,14 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
 
   const readState = async (): Promise<OutboxState> => {
     if (!outbox) return { pending: 0, needsAttention: [] };
-    const [pending, attention] = await Promise.all([outbox.pendingCount(), outbox.needsAttention()]);
+    const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
       showName: r.usage.show.name,
       reason: { code: r.problem?.code ?? 'refused', message: localize(r.problem?.code ?? 'refused') },
     }));
-    return { pending, needsAttention };
+    return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention };
   };
   const notify = (): void => {
     void readState().then(
@@ -134,7 +134,7 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
         return { kind: 'refused', reasons: [{ code, message: localize(code) }] };
       }
       if (pending.some((r) => r.id === record.id)) {
-        return { kind: 'queued', reason: 'network', pending: pending.length };
+        return { kind: 'queued', reason: 'network', pending: pending.length, recordId: record.id };
       }
       const cap = await this.capState(u.show).catch(() => undefined);
       return { kind: 'registered', usageId: record.id, ...(cap ? { cap } : {}) };

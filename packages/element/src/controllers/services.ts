@@ -61,7 +61,13 @@ export type CapState = { readonly cap: number | null; readonly given: number };
 
 export type RegisterOutcome =
   | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
-  | { readonly kind: 'queued'; readonly reason: string; readonly pending: number }
+  | {
+      readonly kind: 'queued';
+      readonly reason: string;
+      readonly pending: number;
+      /** The outbox record (its idempotency key), to follow it until it is sent. */
+      readonly recordId?: string;
+    }
   | { readonly kind: 'refused'; readonly reasons: readonly Reason[] };
 
 export type AttentionItem = {
@@ -73,6 +79,8 @@ export type AttentionItem = {
 
 export type OutboxState = {
   readonly pending: number;
+  /** IDs of the records still waiting (to tell when a queued usage has been sent). */
+  readonly pendingIds?: readonly string[];
   readonly needsAttention: readonly AttentionItem[];
 };
 
