@@ -59,6 +59,11 @@ export const wedgeMessages = defineMessages({
     sv: () => 'Den lästa texten är inte ett Kaikukortti-nummer. Läs kortet på nytt eller skriv in numret.',
     en: () => 'What was read is not a Kaikukortti card ID. Scan the card again or type the ID.',
   },
+  'wedge-no-target': {
+    fi: () => 'Lukijan kuuntelulle ei ole kohdetta (sivua ei ole). Käynnistä kuuntelu selaimessa.',
+    sv: () => 'Det finns inget mål att lyssna på läsaren (ingen sida). Starta lyssnandet i webbläsaren.',
+    en: () => 'There is nothing to listen on for the reader (no page). Start listening in the browser.',
+  },
   'calibration-no-burst': {
     fi: () => 'Kalibrointi ei havainnut lukijan lukemaa. Lue kortti lukijalla uudelleen.',
     sv: () => 'Kalibreringen såg ingen läsning från läsaren. Läs kortet med läsaren på nytt.',

@@ -7,6 +7,7 @@ import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedg
 import { giveBack, retract, snapshotField, textFieldOf, type FieldSnapshot } from './field-edit.js';
 import { recordKey, recordText } from './record-event.js';
 import { startCalibration, type CalibrationSession } from './calibration-session.js';
+import { KaikuError } from '../../errors/kaiku-error.js';
 import { wedgeFailure } from './evaluate-burst.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import type {
@@ -63,9 +64,15 @@ const LATE_DELIVERY_GRACE_MS = 250;
  *   onError: (error) => showMessage(error.message.fi),
  * });
  * // later: wedge.stop();
+ * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering).
  */
 export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
-  const target = options.target ?? globalThis.document;
+  const target: EventTarget | undefined = options.target ?? globalThis.document;
+  if (target === undefined || typeof target.addEventListener !== 'function') {
+    // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
+    const { en } = wedgeFailure('wedge-no-target').message;
+    throw new KaikuError('wedge-no-target', en);
+  }
   const clearInput = options.clearInput ?? true;
   let resolved = resolveWedgeOptions(options);
   let state: WedgeState = INITIAL_WEDGE_STATE;
