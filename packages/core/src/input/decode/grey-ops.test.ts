@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
-import { frameBundle, normalizeLocally, sampleLines } from './scanlines.js';
+import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 
 const img = (width: number, height: number, values: number[]) => ({
   data: Uint8ClampedArray.from(values),
@@ -48,6 +48,17 @@ describe('grey operations', () => {
     expect(out[58]).toBeLessThan(60);
     expect(out[60]).toBe(255);
     expect(out[75]).toBe(255);
+  });
+});
+
+describe('sharpenRows', () => {
+  it('steepens a soft edge and keeps flat stretches flat', () => {
+    const soft = [200, 200, 200, 200, 200, 170, 130, 90, 60, 60, 60, 60, 60];
+    const out = sharpenRows(img(soft.length, 1, soft), 2, 1.5).data;
+    expect(out[5]).toBeGreaterThan(170);
+    expect(out[7]).toBeLessThan(90);
+    expect(out[0]).toBe(200);
+    expect(out[12]).toBe(60);
   });
 });
 

@@ -87,3 +87,32 @@ export function normalizeLocally(image: GreyImage, radius = 24, minRange = 28): 
   }
   return { data, width: w, height: h };
 }
+
+/**
+ * Unsharp mask along each row (v + amount·(v − mean of ±radius)): steepens the edges of blurred bars so that wide
+ * and narrow elements separate again before thresholding.
+ */
+export function sharpenRows(image: GreyImage, radius = 4, amount = 1.5): GreyImage {
+  const { width: w, height: h, data: src } = image;
+  const data = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    let sum = 0;
+    let n = 0;
+    for (let k = 0; k <= Math.min(radius, w - 1); k++, n++) sum += src[o + k] as number;
+    for (let x = 0; x < w; x++) {
+      data[o + x] = (src[o + x] as number) * (1 + amount) - (amount * sum) / n;
+      const add = x + radius + 1;
+      const drop = x - radius;
+      if (add < w) {
+        sum += src[o + add] as number;
+        n++;
+      }
+      if (drop >= 0) {
+        sum -= src[o + drop] as number;
+        n--;
+      }
+    }
+  }
+  return { data, width: w, height: h };
+}

@@ -17,7 +17,7 @@ import {
 } from '@zxing/library';
 import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
 import { locateLinearCodes } from './code39-locator.js';
-import { frameBundle, normalizeLocally, sampleLines } from './scanlines.js';
+import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
@@ -142,7 +142,15 @@ function readCode39(
   for (const bundle of bundles) {
     const strip = sampleLines(grey, bundle);
     const local = lazyNormalized(strip);
-    for (const polarity of [() => strip, () => invert(strip), local, () => invert(local())]) {
+    const sharp = lazyNormalized(strip, sharpenRows);
+    for (const polarity of [
+      () => strip,
+      () => invert(strip),
+      local,
+      () => invert(local()),
+      sharp,
+      () => invert(sharp()),
+    ]) {
       const image = polarity();
       const binarizer = new GlobalHistogramBinarizer(
         new RGBLuminanceSource(image.data, image.width, image.height),
@@ -166,9 +174,12 @@ function readCode39(
   }
   return null;
 }
-function lazyNormalized(strip: GreyImage): () => GreyImage {
+function lazyNormalized(
+  strip: GreyImage,
+  make: (image: GreyImage) => GreyImage = normalizeLocally,
+): () => GreyImage {
   let value: GreyImage | undefined;
-  return () => (value ??= normalizeLocally(strip));
+  return () => (value ??= make(strip));
 }
 
 function readRow(reader: Code39Reader, y: number, row: BitArray): string | null {
