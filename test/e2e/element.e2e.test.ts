@@ -338,6 +338,29 @@ describe('<kaiku-scanner> under the strict CSP', () => {
   });
 });
 
+describe('<kaiku-scanner> theme attribute', () => {
+  it('theme="dark" on a light page: refusal and error states keep AA contrast (axe)', async () => {
+    const s = await open('sv');
+    await s.page.evaluate(() => {
+      document.querySelector('kaiku-scanner')!.theme = 'dark';
+    });
+    await expect.poll(() => s.page.locator('kaiku-scanner').getAttribute('theme')).toBe('dark');
+    const bg = await s.page.evaluate(() => {
+      const base = document.querySelector('kaiku-scanner')!.shadowRoot!.querySelector('.base')!;
+      return getComputedStyle(base).backgroundColor;
+    });
+    expect(bg).toBe('rgb(21, 24, 29)');
+    await wedgeScan(s.cdp, 'A999991234');
+    await s.page.locator(`${part('refusal')} li[data-code="card-use-banned"]`).waitFor();
+    await check(s, 'dark-refused', 'sv');
+    await s.page.keyboard.press('Escape');
+    await wedgeScan(s.cdp, 'A999000001');
+    await s.page.locator(part('error')).waitFor();
+    await check(s, 'dark-error', 'sv');
+    await s.context.close();
+  });
+});
+
 describe('<kaiku-scanner> with a camera', () => {
   it('opens the camera from the keyboard, reads a QR card from the fake capture device and looks it up', async () => {
     const video = generateCardVideo({ symbol: 'qr_code', text: 'A045198723' });

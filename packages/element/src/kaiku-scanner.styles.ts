@@ -84,7 +84,8 @@ export const styles = css`
     padding: var(--kaiku-gap);
     display: grid;
     gap: var(--kaiku-gap);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   h2,
   h3,
@@ -287,7 +288,7 @@ export const styles = css`
   dl {
     margin: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
     gap: 0.5rem var(--kaiku-gap);
   }
   dt {
@@ -297,6 +298,8 @@ export const styles = css`
   dd {
     margin: 0;
     font-weight: 600;
+    /* Last resort for a word longer than its column (the columns are at least 14rem, so rarely). */
+    overflow-wrap: anywhere;
   }
   .mono {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
