@@ -81,6 +81,9 @@ describe('kaiku-import', () => {
     ]);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('MY_TOKEN');
+    const longVenue = await run('import', [REPORT, '--venue', 'v'.repeat(200), '--dry-run']);
+    expect(longVenue.code).toBe(2);
+    expect(longVenue.stderr).toContain('Invalid option: venueId.');
   });
 
   it('exits 3 when the file is missing or not a sales report', async () => {

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CHANNELS, SHOW_KINDS, createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import type { Channel, Locale, ShowKind } from '@kaiku-scanner/core';
-import { importSalesReport } from '@kaiku-scanner/core/reports';
+import { ReportError, importSalesReport } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { pickLocale, say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
@@ -192,7 +192,15 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     onProgress: (p) => bar.update(p),
     ...(onRow ? { onRow } : {}),
   };
-  const result = await importSalesReport(createReadStream(file), options);
+  let result: ImportResult;
+  try {
+    result = await importSalesReport(createReadStream(file), options);
+  } catch (error) {
+    // Only bad options throw (file and server problems come back in the result).
+    bar.done();
+    const message = error instanceof ReportError ? error.localized[locale] : String(error);
+    return fail(locale, message, EXIT.usage);
+  }
   bar.done();
   if (rowsOut) await new Promise<void>((resolve) => rowsOut.end(resolve));
 

@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import type { Locale } from '@kaiku-scanner/core';
-import { exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
+import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { pickLocale, say } from './cli-text.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { parseCli } from './parse-cli-args.js';
@@ -110,6 +110,7 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
       ...(io.signal ? { signal: io.signal } : {}),
     });
   } catch (error) {
+    if (error instanceof ReportError) return fail(locale, error.localized[locale], exitCodeOf(error.code));
     const reason = isKaikuError(error) ? error.code : 'network';
     return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
   }

@@ -39,8 +39,11 @@ function settings(options: ImportOptions) {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) {
     throw new ReportError('report-options-invalid', { option: 'batchSize' });
   }
-  if (typeof options.venueId !== 'string' || options.venueId.trim() === '') {
-    throw new ReportError('report-options-invalid', { option: 'venueId' });
+  // The API's limits (schemas/api.ts): checked here so a bad option is a usage error, not a failed batch.
+  const id = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 128;
+  if (!id(options.venueId)) throw new ReportError('report-options-invalid', { option: 'venueId' });
+  if (options.forVenueId !== undefined && !id(options.forVenueId)) {
+    throw new ReportError('report-options-invalid', { option: 'forVenueId' });
   }
   if (!options.dryRun && !options.client)
     throw new ReportError('report-options-invalid', { option: 'client' });
