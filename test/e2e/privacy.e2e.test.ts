@@ -18,8 +18,10 @@ import { wedgeScan } from '../support/element-harness.js';
 import {
   dumpStorage,
   fieldPaths,
+  readTaps,
   recordBodies,
   recordContext,
+  tapPage,
   type RecordedRequest,
   type Recording,
   type StorageDump,
@@ -104,6 +106,7 @@ let rec: Recording;
 let wire: RecordedRequest[] = [];
 let store: StorageDump;
 let finalUrl: string;
+let taps: { broadcast: string[]; beacons: string[] };
 let registered: number[] = [];
 
 async function usageCount(cardId: string): Promise<number> {
@@ -131,6 +134,7 @@ async function clerkSession(): Promise<void> {
     reducedMotion: 'reduce',
   });
   rec = recordContext(context);
+  await tapPage(context);
   const page = await context.newPage();
   wire = await recordBodies(await context.newCDPSession(page));
   await page.goto(`${web.url}/box-office/?show=hilla-taikuri-matti&lang=en`);
@@ -187,6 +191,7 @@ async function clerkSession(): Promise<void> {
   registered = await Promise.all(CARDS.map((c) => usageCount(c)));
   store = await dumpStorage(page);
   finalUrl = page.url();
+  taps = await readTaps(page);
   if (process.env.PRIVACY_DUMP)
     (await import('node:fs')).writeFileSync(
       process.env.PRIVACY_DUMP,
@@ -290,6 +295,13 @@ describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
     }
     // Nothing but the browser's own network notices: the SDK and the element never write to the console.
     expect(rec.console.filter((m) => !m.text.startsWith('Failed to load resource'))).toEqual([]);
+  });
+
+  it('other tabs hear counts and record IDs only; no beacon is ever sent', () => {
+    expect(taps.broadcast.length).toBeGreaterThan(0);
+    expect(mentionsCard(taps.broadcast.join('\n'))).toEqual([]);
+    expect(taps.broadcast.join('\n')).not.toContain(TOKEN);
+    expect(taps.beacons).toEqual([]);
   });
 
   it('web storage, cookies and Cache Storage hold nothing (no card ID, no token)', () => {

@@ -67,6 +67,35 @@ export async function recordBodies(cdp: CDPSession): Promise<RecordedRequest[]> 
   return out;
 }
 
+/**
+ * Page-side taps, installed before any page script: what the SDK tells other tabs (BroadcastChannel) and any
+ * `navigator.sendBeacon` call. They only record; the original behaviour runs unchanged.
+ */
+export async function tapPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __privacyTaps: { broadcast: string[]; beacons: string[] } };
+    w.__privacyTaps = { broadcast: [], beacons: [] };
+    const post = BroadcastChannel.prototype.postMessage;
+    BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+      w.__privacyTaps.broadcast.push(`${this.name} ${JSON.stringify(message)}`);
+      return post.call(this, message);
+    };
+    const beacon = navigator.sendBeacon?.bind(navigator);
+    if (beacon)
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+        w.__privacyTaps.beacons.push(String(url));
+        return beacon(url, data);
+      };
+  });
+}
+
+/** What the taps of {@link tapPage} saw. */
+export async function readTaps(page: Page): Promise<{ broadcast: string[]; beacons: string[] }> {
+  return page.evaluate(
+    () => (window as unknown as { __privacyTaps: { broadcast: string[]; beacons: string[] } }).__privacyTaps,
+  );
+}
+
 function watchPage(page: Page, rec: Recording): void {
   page.on('pageerror', (e) => rec.errors.push(`pageerror: ${e.message}\n${e.stack ?? ''}`));
   page.on('websocket', (ws) => rec.websockets.push(ws.url()));
