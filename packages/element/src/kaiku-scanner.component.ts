@@ -660,10 +660,7 @@ export class KaikuScanner extends LitElement {
   };
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (
-      e.key === 'Escape' &&
-      (this.phase.name === 'card' || this.phase.name === 'error' || this.phase.name === 'done')
-    ) {
+    if (e.key === 'Escape' && ['card', 'error', 'done', 'looking-up'].includes(this.phase.name)) {
       e.preventDefault();
       this.reset();
     }
