@@ -165,6 +165,29 @@ describe('decodeImage inputs and options', () => {
     expect(d[3]).to.equal(0);
   });
 
+  it('accepts a VideoFrame and the current frame of a playing <video>', async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = qr.width;
+    canvas.height = qr.height;
+    canvas.getContext('2d')!.putImageData(qr, 0, 0);
+    const frame = new VideoFrame(canvas, { timestamp: 0 });
+    expect(await decodeImage(frame)).to.deep.equal(expected);
+    frame.close();
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = canvas.captureStream(10);
+    await video.play();
+    // Keep drawing so the stream has frames; wait until the video knows its size.
+    for (let i = 0; i < 50 && video.videoWidth === 0; i++) {
+      canvas.getContext('2d')!.putImageData(qr, 0, 0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(video.width).to.equal(0);
+    expect(await decodeImage(video)).to.deep.equal(expected);
+    video.pause();
+    video.srcObject = null;
+  });
+
   it('searches only the region, given as fractions of the image', async () => {
     const frame = renderCase(
       listCases({ seed: 5, perCell: 1, sides: ['qr_code'], conditions: ['clean'] })[0]!,

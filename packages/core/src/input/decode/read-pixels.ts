@@ -58,9 +58,13 @@ function isImageData(image: DecodableImage): image is ImageData {
 }
 
 function sizeOf(image: DecodableImage): { width: number; height: number } {
-  const candidate = image as Partial<Record<'width' | 'height', unknown>> | null;
-  const width = candidate?.width;
-  const height = candidate?.height;
+  const candidate = image as Partial<
+    Record<'width' | 'height' | 'videoWidth' | 'videoHeight' | 'displayWidth' | 'displayHeight', unknown>
+  > | null;
+  // A <video> reports its frame size as videoWidth/Height (width/height are layout attributes, often 0); a
+  // VideoFrame as displayWidth/Height.
+  const width = candidate?.videoWidth ?? candidate?.displayWidth ?? candidate?.width;
+  const height = candidate?.videoHeight ?? candidate?.displayHeight ?? candidate?.height;
   if (typeof width !== 'number' || typeof height !== 'number' || !(width > 0) || !(height > 0)) {
     throw new DecodeError(
       'decode-unsupported-image',

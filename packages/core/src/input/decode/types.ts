@@ -2,8 +2,12 @@
 export const DECODE_FORMATS = ['qr_code', 'code_39'] as const;
 export type DecodeFormat = (typeof DECODE_FORMATS)[number];
 
-/** Anything `decodeImage` reads: pixels, a decoded bitmap, or a canvas (main thread or Worker). */
-export type DecodableImage = ImageData | ImageBitmap | HTMLCanvasElement | OffscreenCanvas;
+/**
+ * Anything `decodeImage` reads: pixels, a decoded bitmap, a canvas (main thread or Worker), a `VideoFrame`
+ * (e.g. from `MediaStreamTrackProcessor` in a Worker) or a playing `<video>` (its current frame; main thread).
+ */
+export type DecodableImage =
+  ImageData | ImageBitmap | HTMLCanvasElement | OffscreenCanvas | VideoFrame | HTMLVideoElement;
 
 /**
  * Part of the image to search, as **fractions of the image** (0–1), so one viewfinder box fits any camera
