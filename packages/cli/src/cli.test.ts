@@ -98,6 +98,9 @@ describe('kaiku-import', () => {
     ]);
     expect(header.code).toBe(3);
     expect(header.stderr).toContain('Otsikkoriviltä puuttuu sarake: Päivämäärä.');
+    const large = await run('import', [REPORT, '--venue', 'v', '--dry-run', '--max-bytes', '100']);
+    expect(large.code).toBe(3);
+    expect(large.stderr).toContain('too large (over 100 bytes)');
   });
 
   it('exits 4 when the server cannot be reached, before reading the file', async () => {

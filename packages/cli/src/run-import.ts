@@ -138,6 +138,15 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, say('fileMissing', locale, { file }), EXIT.file);
   }
 
+  if (fileSize > maxBytes) {
+    // Refused before anything is read or registered.
+    return fail(
+      locale,
+      new ReportError('report-too-large', { limit: maxBytes }).localized[locale],
+      EXIT.file,
+    );
+  }
+
   const client = dryRun ? undefined : createApiClient({ baseUrl: baseUrl!, getToken: () => token! });
   if (client) {
     try {
