@@ -3,7 +3,7 @@ import { renderAll } from '../messages/define.js';
 import type { LocalizedText, MessageParams } from '../messages/define.js';
 import { reportMessages } from '../messages/reports.js';
 import type { ReportMessageCode } from '../messages/reports.js';
-import type { ReportField, RowError, RowIssue } from './types.js';
+import type { ReportField, RowError } from './types.js';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -15,11 +15,6 @@ export function reportText(code: ReportMessageCode, params: Params = {}): Locali
 /** A row issue with its message, for a report code. */
 export function rowError(code: ReportMessageCode, field?: ReportField, params: Params = {}): RowError {
   return { code, ...(field ? { field } : {}), params, message: reportText(code, params) };
-}
-
-/** Adds the message to an issue whose code is a report code. */
-export function withMessage(issue: RowIssue): RowError {
-  return { ...issue, message: reportText(issue.code as ReportMessageCode, issue.params) };
 }
 
 /**
