@@ -15,6 +15,7 @@ import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 // @ts-expect-error plain .mjs without types
 import { buildDemo, serveDemo } from '../../scripts/start.mjs';
 import { wedgeScan } from '../support/element-harness.js';
+import { generateCardVideo } from '../support/card-video/generate-card-video.js';
 import {
   dumpStorage,
   fieldPaths,
@@ -31,7 +32,9 @@ import {
 const WEDGE_CARD = 'A045198723';
 const TYPED_CARD = 'A999005429';
 const OFFLINE_CARD = 'A999005461';
-const REGISTERED_CARDS = [WEDGE_CARD, TYPED_CARD, OFFLINE_CARD];
+/** Shown as a QR code to Chromium's fake camera (decoded in the worker, with the WebAssembly decoder). */
+const CAMERA_CARD = 'A999005458';
+const REGISTERED_CARDS = [WEDGE_CARD, TYPED_CARD, OFFLINE_CARD, CAMERA_CARD];
 /** Refused at the counter: an inactive card, and one Kaikukanta does not know (a 404 from the API). */
 const INACTIVE_CARD = 'A999005380';
 const UNKNOWN_CARD = 'A999000001';
@@ -188,6 +191,14 @@ async function clerkSession(): Promise<void> {
   await wedgeScan(cdp, UNKNOWN_CARD);
   await page.locator(`${part('error')}[data-code="card-not-registered"]`).waitFor();
 
+  // 5. Camera: the QR card in front of the fake capture device, decoded in the worker, then registered.
+  await page.keyboard.press('Escape');
+  await page.locator(part('camera-button')).focus();
+  await page.keyboard.press('Enter');
+  await page.locator(part('card-panel')).waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`${part('result')}[data-outcome="registered"]`).waitFor();
+
   registered = await Promise.all(CARDS.map((c) => usageCount(c)));
   store = await dumpStorage(page);
   finalUrl = page.url();
@@ -215,7 +226,17 @@ beforeAll(async () => {
   web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir })) as typeof web;
   apiOrigin = new URL(sandbox.url).origin;
   pageOrigin = new URL(web.url).origin;
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const video = generateCardVideo({ symbol: 'qr_code', text: CAMERA_CARD });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      ...(chromiumArgs as string[]),
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+      '--use-fake-ui-for-media-stream',
+    ],
+  });
   await clerkSession();
 });
 
@@ -233,8 +254,8 @@ function mentionsCard(text: string): string[] {
 }
 
 describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
-  it('the session really happened: three usages in the sandbox, two refusals, API calls recorded', () => {
-    expect(registered).toEqual([1, 1, 1, 0, 0]);
+  it('the session really happened: four usages in the sandbox, two refusals, API calls recorded', () => {
+    expect(registered).toEqual([1, 1, 1, 1, 0, 0]);
     expect(rec.requests.some((r) => r.url.endsWith(`/v1/cards/${UNKNOWN_CARD}`))).toBe(true);
     const api = rec.requests.filter((r) => r.url.startsWith(apiOrigin));
     expect(api.some((r) => r.method === 'GET' && r.url.includes(`/v1/cards/${WEDGE_CARD}`))).toBe(true);
@@ -249,6 +270,10 @@ describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
     origins.delete('null'); // data: URLs (the page's icon) never leave the browser
     expect([...origins].sort()).toEqual([apiOrigin, pageOrigin].sort());
     expect(rec.websockets).toEqual([]);
+    // The camera's decoder ran in a worker whose requests are recorded too: the WebAssembly file came from the
+    // page's origin, not from zxing-wasm's default CDN.
+    expect(rec.workers.some((w) => w.startsWith(`${pageOrigin}/`))).toBe(true);
+    expect(rec.requests.some((r) => r.url.startsWith(pageOrigin) && r.url.endsWith('.wasm'))).toBe(true);
   });
 
   it('card IDs leave the browser only to the API origin, in the path or the body, never in a query string', () => {
