@@ -15,7 +15,7 @@ export const BUDGET_BYTES = 30 * 1024;
 const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)/;
 
 /** Bundles `contents` as an entry and returns { initial, total } min+gz bytes. */
-export async function measure(name, contents) {
+export async function measure(name, contents, { external = [] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kaiku-size-'));
   try {
     const entry = path.join(root, `.size-entry-${process.pid}-${name}.ts`);
@@ -23,6 +23,7 @@ export async function measure(name, contents) {
     try {
       const result = await build({
         entryPoints: [entry],
+        external,
         bundle: true,
         splitting: true,
         format: 'esm',
@@ -44,7 +45,8 @@ export async function measure(name, contents) {
       const walk = (file) => {
         if (seen.has(file)) return;
         seen.add(file);
-        for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') walk(imp.path);
+        for (const imp of outputs[file]?.imports ?? [])
+          if (imp.kind === 'import-statement' && !imp.external) walk(imp.path);
       };
       walk(entryOut);
       const js = Object.keys(outputs).filter((k) => k.endsWith('.js'));
@@ -86,11 +88,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   let over = false;
   for (const [name, src] of Object.entries(probes)) {
     const m = await measure(name.replace(/\W+/g, '-'), src);
+    const noZod = await measure(`${name.replace(/\W+/g, '-')}-nozod`, src, { external: ['zod', 'zod/*'] });
     rows.push({
       bundle: name,
       'initial min+gz': kb(m.initial),
       'without decoders min+gz': kb(m.withoutDecoders),
-      'of which zod ≈': kb(m.zodShare),
+      'without decoders and zod': kb(noZod.withoutDecoders),
+      'initial without zod': kb(noZod.initial),
       'all chunks min+gz': kb(m.total),
       chunks: m.chunks,
     });
