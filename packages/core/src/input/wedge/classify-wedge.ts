@@ -5,9 +5,11 @@
  */
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
-import { hasReaderTiming, startsWithPrefix, type Burst, type BurstChar } from './burst-checks.js';
+import type { Burst } from './burst-checks.js';
 import { evaluateBurst, type BurstEnd } from './evaluate-burst.js';
 import { matchesTerminator, otherTerminatorName, isModifier, altCodeChar, charFromKey } from './key-kinds.js';
+import { addChar, isDoubled } from './add-char.js';
+import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
 import {
   holdScan,
@@ -80,46 +82,6 @@ function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | unde
   const burst = state.burst;
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
   return lastT(burst) + silenceLimit(options) + 1;
-}
-
-/** Adds one character to the burst (or starts one), recognizing a reader's burst as early as possible. */
-function addChar(
-  state: WedgeState,
-  char: BurstChar,
-  options: ResolvedWedgeOptions,
-): { state: WedgeState; effects: WedgeEffect[] } {
-  const effects: WedgeEffect[] = [];
-  let burst = state.burst;
-  if (burst === undefined) {
-    burst = { chars: [], recognized: false };
-    effects.push({ kind: 'burst-start' });
-  }
-  const chars = [...burst.chars, char];
-  let recognized = burst.recognized;
-  if (!recognized) {
-    const byCount = chars.length >= options.recognizeAfter;
-    const byPrefix = options.prefix !== '' && chars.length >= 2 && startsWithPrefix(chars, options.prefix);
-    if ((byCount || byPrefix) && hasReaderTiming(chars, options.maxMedianInterKeyMs)) {
-      recognized = true;
-      effects.push({ kind: 'recognized' });
-    }
-  }
-  // An `Unidentified` key's text comes in its `beforeinput`, which is suppressed instead: cancelling the
-  // keydown would keep that text from ever arriving.
-  if (recognized && char.readings.length > 0) effects.push({ kind: 'suppress' });
-  return { state: { ...state, burst: { chars, recognized } }, effects };
-}
-
-function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
-  const previous = state.burst?.chars[state.burst.chars.length - 1];
-  // A second keydown of a key that was never released, right after itself: one press reported twice.
-  return (
-    previous !== undefined &&
-    previous.code === record.code &&
-    record.code !== '' &&
-    state.down.includes(record.code) &&
-    record.timeStamp - previous.t <= options.maxInterKeyMs
-  );
 }
 
 function onKeyDown(
@@ -225,22 +187,17 @@ function onKeyUp(
 }
 
 function markReleased(burst: Burst | undefined, record: WedgeKeyRecord): Burst | undefined {
-  if (burst === undefined) return burst;
-  let index = -1;
-  burst.chars.forEach((c, i) => {
-    if (c.code === record.code && c.up === undefined) index = i;
-  });
-  if (index < 0) return burst;
-  return { ...burst, chars: burst.chars.map((c, i) => (i === index ? { ...c, up: record.timeStamp } : c)) };
+  return burst === undefined
+    ? burst
+    : { ...burst, chars: releaseChar(burst.chars, record.code, record.timeStamp) };
 }
 
 function onInputText(state: WedgeState, text: string) {
   const burst = state.burst;
-  const index = burst?.chars.findIndex((c) => c.readings.length === 0) ?? -1;
-  if (burst === undefined || index < 0) return { state, effects: [] as WedgeEffect[] };
-  const chars = burst.chars.map((c, i) => (i === index ? { ...c, readings: [text] } : c));
+  const filled = burst === undefined ? undefined : fillUnidentified(burst.chars, text);
+  if (burst === undefined || filled?.filled !== true) return { state, effects: [] as WedgeEffect[] };
   const effects: WedgeEffect[] = burst.recognized ? [{ kind: 'suppress' }] : [];
-  return { state: { ...state, burst: { ...burst, chars } }, effects };
+  return { state: { ...state, burst: { ...burst, chars: filled.chars } }, effects };
 }
 
 /**

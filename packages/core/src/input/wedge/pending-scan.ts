@@ -6,6 +6,7 @@
  * The wait is the reader's key-hold time, a few milliseconds.
  */
 import type { BurstChar } from './burst-checks.js';
+import { releaseChar } from './burst-edits.js';
 import { wedgeFailure } from './evaluate-burst.js';
 import type { WedgeEffect, WedgeKeyRecord } from './types.js';
 
@@ -44,12 +45,10 @@ export function releaseOnKeyUp(
   record: WedgeKeyRecord,
 ): { pending: PendingScan | undefined; effects: WedgeEffect[] } {
   if (record.code !== pending.code) {
-    let index = -1;
-    pending.chars.forEach((c, i) => {
-      if (c.code === record.code && c.up === undefined) index = i;
-    });
-    const chars = pending.chars.map((c, i) => (i === index ? { ...c, up: record.timeStamp } : c));
-    return { pending: { ...pending, chars }, effects: [] };
+    return {
+      pending: { ...pending, chars: releaseChar(pending.chars, record.code, record.timeStamp) },
+      effects: [],
+    };
   }
   const held = pending.chars.some((c) => c.up === undefined);
   return { pending: undefined, effects: [held ? MIXED : pending.effect] };

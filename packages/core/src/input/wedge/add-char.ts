@@ -1,0 +1,48 @@
+/**
+ * Adding a character to the burst: start a burst, recognize a reader's as early as possible, and drop a
+ * keydown reported twice.
+ */
+import { hasReaderTiming, startsWithPrefix, type BurstChar } from './burst-checks.js';
+import type { WedgeState } from './classify-wedge.js';
+import type { ResolvedWedgeOptions } from './wedge-options.js';
+import type { WedgeEffect, WedgeKeyRecord } from './types.js';
+
+/** Adds one character to the burst (or starts one), recognizing a reader's burst as early as possible. */
+export function addChar(
+  state: WedgeState,
+  char: BurstChar,
+  options: ResolvedWedgeOptions,
+): { state: WedgeState; effects: WedgeEffect[] } {
+  const effects: WedgeEffect[] = [];
+  let burst = state.burst;
+  if (burst === undefined) {
+    burst = { chars: [], recognized: false };
+    effects.push({ kind: 'burst-start' });
+  }
+  const chars = [...burst.chars, char];
+  let recognized = burst.recognized;
+  if (!recognized) {
+    const byCount = chars.length >= options.recognizeAfter;
+    const byPrefix = options.prefix !== '' && chars.length >= 2 && startsWithPrefix(chars, options.prefix);
+    if ((byCount || byPrefix) && hasReaderTiming(chars, options.maxMedianInterKeyMs)) {
+      recognized = true;
+      effects.push({ kind: 'recognized' });
+    }
+  }
+  // An `Unidentified` key's text comes in its `beforeinput`, which is suppressed instead: cancelling the
+  // keydown would keep that text from ever arriving.
+  if (recognized && char.readings.length > 0) effects.push({ kind: 'suppress' });
+  return { state: { ...state, burst: { chars, recognized } }, effects };
+}
+
+/** True for a second keydown of a key never released, right after itself: one press reported twice. */
+export function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
+  const previous = state.burst?.chars[state.burst.chars.length - 1];
+  return (
+    previous !== undefined &&
+    previous.code === record.code &&
+    record.code !== '' &&
+    state.down.includes(record.code) &&
+    record.timeStamp - previous.t <= options.maxInterKeyMs
+  );
+}
