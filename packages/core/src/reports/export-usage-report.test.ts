@@ -126,6 +126,17 @@ describe('exportUsageReport', () => {
     expect(report.fileName).toBe('kaikukortti-teatteri-hilla-2024-04-01-2024-04-30.csv');
   });
 
+  it('takes registered usages as rows too', async () => {
+    const report = await exportUsageReport({
+      rows: [record('A045198723', '2024-04-02T15:00:00Z')],
+      format: 'csv',
+      locale: 'en',
+    });
+    const lines = new TextDecoder().decode(report.bytes).split('\r\n');
+    expect(lines[1]).toBe('A045198723,1,1,Lumikuningatar,2024-04-02');
+    expect(report.totals).toEqual({ adultTickets: 1, childTickets: 1, rows: 1 });
+  });
+
   it('refuses a missing period or an unknown format', async () => {
     await expect(
       exportUsageReport({

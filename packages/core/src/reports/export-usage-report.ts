@@ -19,8 +19,8 @@ export type ExportUsageReportOptions = {
   readonly format: 'csv' | 'xlsx';
   /** Language of the column names and date format; default `'fi'`. */
   readonly locale?: Locale;
-  /** Report lines given directly… */
-  readonly rows?: Iterable<UsageReportRow> | AsyncIterable<UsageReportRow>;
+  /** Report lines given directly (or registered usages, e.g. from `listUsages`)… */
+  readonly rows?: Iterable<UsageReportRow | UsageRecord> | AsyncIterable<UsageReportRow | UsageRecord>;
   /** …or read from Kaikukanta: the venue's usages whose show is in [from, to] (`YYYY-MM-DD`, inclusive). */
   readonly client?: UsageSource;
   readonly venueId?: string;
@@ -53,10 +53,16 @@ async function* fromClient(options: ExportUsageReportOptions): AsyncGenerator<Us
   }
 }
 
+const isRecord = (row: UsageReportRow | UsageRecord): row is UsageRecord =>
+  typeof (row as UsageRecord).show === 'object' && typeof (row as UsageRecord).tickets === 'object';
+
 async function* fromRows(
-  rows: Iterable<UsageReportRow> | AsyncIterable<UsageReportRow>,
+  rows: Iterable<UsageReportRow | UsageRecord> | AsyncIterable<UsageReportRow | UsageRecord>,
 ): AsyncGenerator<UsageReportRow> {
-  yield* rows;
+  for await (const row of rows) {
+    if (isRecord(row)) yield* usageToReportRows(row);
+    else yield row;
+  }
 }
 
 function fileName(options: ExportUsageReportOptions): string {
