@@ -2,7 +2,7 @@
 // them (third-party code included), hold no console call of ours, no web storage or cookie, no hard-coded host
 // but loopback, reserved names and listed identifiers, and no network API outside the API transport.
 // The bundles are built here (no build step needed on a fresh clone).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -125,6 +125,49 @@ describe('shipped sources of packages/core and packages/element', () => {
     expect(text).toMatch(/locateFile:\s*\(/);
     expect(text).toMatch(/print:\s*silent/);
     expect(text).toMatch(/printErr:\s*silent/);
+  });
+});
+
+/** Example files integrators copy from (any language the examples use). */
+function exampleFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === 'node_modules') return [];
+    if (statSync(full).isDirectory()) return exampleFiles(full);
+    return /\.(ts|tsx|js|mjs|vue|html)$/.test(name) ? [full] : [];
+  });
+}
+
+describe('examples integrators copy', () => {
+  const files = exampleFiles(path.join(root, 'examples'));
+
+  it('are found', () => {
+    expect(files.some((f) => f.endsWith('box-office.ts'))).toBe(true);
+  });
+
+  it('never log a card ID or a whole event detail, and never use web storage', () => {
+    const bad: string[] = [];
+    for (const file of files) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const logs = /\bconsole\s*\./.test(line);
+          if (logs && /cardId|memberCardIds|\.detail\s*\)|\bdetail\s*\)|card\b|\.id\b/.test(line))
+            bad.push(`${rel(file)}:${i + 1} ${line.trim()}`);
+          if (/\b(localStorage|sessionStorage|document\.cookie)\b/.test(line))
+            bad.push(`${rel(file)}:${i + 1} ${line.trim()}`);
+        });
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('contact no host but the configured API (reserved example names in placeholders only)', () => {
+    const hosts = files.flatMap((f) =>
+      urlHosts(readFileSync(f, 'utf8'))
+        .filter((h) => isHostname(h) && !isLocalOrReserved(h))
+        .map((h) => `${rel(f)} ${h}`),
+    );
+    expect(hosts).toEqual([]);
   });
 });
 
