@@ -1,6 +1,7 @@
 // Real keyboard events for browser tests and benchmarks: Chrome DevTools Protocol `Input.dispatchKeyEvent`
 // with explicit key, code, text, Windows virtual key code and modifiers, one event at a time with real delays
-// between them (Chromium stamps `event.timeStamp` itself when the event arrives).
+// between them. By default each event also carries its scheduled time as CDP `timestamp`, which becomes
+// `event.timeStamp` (as an OS stamps a real key when the device sends it); see dispatchKeyEvents.
 //
 // Browser tests: `executeServerCommand('kaiku-keyboard', { events })`, each event
 // `{ type: 'keydown' | 'keyup', key, code, text?, shiftKey?, altKey?, ctrlKey?, metaKey?, repeat?, delayMs? }`,
