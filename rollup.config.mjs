@@ -30,11 +30,11 @@ const plugins = ({ minify = false, browser = true } = {}) => [
  * chunk: emitted beside that chunk so the URL resolves in every build.
  */
 const wasmFile = 'packages/core/src/input/decode/zxing_reader.wasm';
-const decoderAssets = () => ({
+const decoderAssets = (dir = 'chunks/') => ({
   name: 'kaiku-decoder-assets',
   generateBundle() {
     if (!existsSync(wasmFile)) return;
-    this.emitFile({ type: 'asset', fileName: 'chunks/zxing_reader.wasm', source: readFileSync(wasmFile) });
+    this.emitFile({ type: 'asset', fileName: `${dir}zxing_reader.wasm`, source: readFileSync(wasmFile) });
   },
 });
 
@@ -55,6 +55,10 @@ const add = (cfg) => {
 add({
   input: existing({
     index: 'packages/core/src/index.ts',
+    // Subpath `@kaiku-scanner/core/camera`: its own file, so `new URL('./decode-worker.js', import.meta.url)` in the
+    // camera code resolves beside it, and pages that import it on demand keep it out of their initial download.
+    camera: 'packages/core/src/input/camera/index.ts',
+    decode: 'packages/core/src/input/decode/index.ts',
     reports: 'packages/core/src/reports/index.ts',
     'decode-worker': workerEntry,
   }),
@@ -83,6 +87,8 @@ add({
 // … and a single-file bundle for plain HTML pages (decoders still load lazily as separate chunks).
 add({
   // The worker must be an entry of its own: the camera code loads it as `new URL('./decode-worker.js', import.meta.url)`.
+  // The camera code is in a lazily imported chunk, so chunks sit in the same folder as the worker (and the wasm file
+  // beside the decoder chunk that fetches it).
   input: existing({
     'kaiku-scanner.bundle': 'packages/element/src/kaiku-scanner.ts',
     'decode-worker': workerEntry,
@@ -91,9 +97,9 @@ add({
     dir: 'packages/element/dist/bundle',
     format: 'es',
     sourcemap: true,
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: '[name]-[hash].js',
   },
-  plugins: [...plugins({ minify: true }), decoderAssets()],
+  plugins: [...plugins({ minify: true }), decoderAssets('')],
 });
 
 // Node packages: the sandbox server and the CLIs bundle core's source; native and heavy deps stay external.

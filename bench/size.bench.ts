@@ -18,7 +18,7 @@ const cases: Array<[string, string]> = [
   ],
   [
     '@kaiku-scanner/core: camera scanning',
-    "import { startCameraScan } from '@kaiku-scanner/core'; (globalThis as any).p = startCameraScan;",
+    "import { startCameraScan } from '@kaiku-scanner/core/camera'; (globalThis as any).p = startCameraScan;",
   ],
   [
     'html5-qrcode: Html5Qrcode (camera API)',

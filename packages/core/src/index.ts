@@ -104,11 +104,10 @@ export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 export type { CapSettingData } from './schemas/cap-setting-input.js';
 
 // --- image decoding (camera frames, still images) ---
-export { decodeImage } from './input/decode/decode-image.js';
-export { acceptsCardId, cardIdFilter } from './input/decode/accepts-card-id.js';
-export { DecodeError } from './input/decode/decode-error.js';
+// The code is in the `@kaiku-scanner/core/decode` subpath (src/input/decode/index.ts): a re-export here would make
+// bundlers that split code load it with the main entry even when only the lazily imported camera uses it.
 export type { DecodeErrorCode } from './input/decode/decode-error.js';
-export { DECODE_FORMATS } from './input/decode/types.js';
+export { decodeMessages } from './messages/decode.js';
 export type {
   DecodableImage,
   DecodeEffort,
@@ -120,8 +119,8 @@ export type {
 } from './input/decode/types.js';
 
 // --- camera scanning (getUserMedia, decoding worker, acceptance) ---
-export { startCameraScan } from './input/camera/start-camera-scan.js';
-export { CameraError } from './input/camera/camera-error.js';
+// The code (`startCameraScan`, `CameraError`) is in the `@kaiku-scanner/core/camera` subpath
+// (src/input/camera/index.ts), imported on demand so that camera code stays out of the initial bundle.
 export type { CameraErrorCode } from './input/camera/camera-error.js';
 export type {
   CameraCapabilities,

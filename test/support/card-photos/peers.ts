@@ -12,7 +12,7 @@ import jsQR from 'jsqr';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 // The public entry, from source (a stale dist/ must not be measured).
-import { decodeImage } from '../../../packages/core/src/index.js';
+import { decodeImage } from '../../../packages/core/src/input/decode/index.js';
 
 export type Read = { text: string; format: string } | null;
 export type PeerDecoder = {

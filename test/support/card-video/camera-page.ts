@@ -1,12 +1,16 @@
 // The e2e test page's script: starts the camera through the public API and records what comes out, so the test
 // (Node, playwright) can read it back with page.evaluate. Bundled by camera-test-server.ts on request.
-import { CameraError, cameraMessages, startCameraScan } from '../../../packages/core/src/index.js';
+import {
+  CameraError,
+  cameraMessages,
+  startCameraScan,
+} from '../../../packages/core/src/input/camera/index.js';
 import { isKaikuError } from '../../../packages/core/src/errors/kaiku-error.js';
 import type {
   CameraScanHandle,
   CameraScanOptions,
   CameraStopReason,
-} from '../../../packages/core/src/index.js';
+} from '../../../packages/core/src/input/camera/index.js';
 
 type StartRequest = Partial<
   Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region' | 'cardId'>

@@ -3,7 +3,8 @@
  * canonical card ID or a precise refusal. Never throws, never guesses.
  */
 import type { CardIdErrorCode } from '../messages/card-id.js';
-import { createReason } from '../messages/index.js';
+import { cardIdMessages } from '../messages/card-id.js';
+import { reasonFactory } from '../messages/reason-factory.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
 import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';
@@ -135,6 +136,9 @@ function charParams(text: string, index: number): { char: string; position: numb
   const visible = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(c) ? `"${c}" ` : '';
   return { char: `${visible}(U+${code})`, position: index + 1 };
 }
+
+/** Renders from the card-ID table only: `parseCardId` does not pull every area's messages into a bundle. */
+const createReason = reasonFactory(cardIdMessages);
 
 function refuse<C extends CardIdErrorCode>(
   code: C,

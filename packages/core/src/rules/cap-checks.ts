@@ -1,5 +1,5 @@
 /** The per-show cap at usage time. The cap is not a quota: it only limits, it never reserves. */
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { UsagePolicy } from '../policy/operating-model-policy.js';
 import type { UsageReason } from './usage-types.js';
 

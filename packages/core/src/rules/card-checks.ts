@@ -1,5 +1,5 @@
 /** Rules about the card itself: registry status and validity date. */
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { UsageCard } from '../schemas/usage-input.js';
 import { helsinkiDate } from './helsinki-time.js';
 import type { UsageReason } from './usage-types.js';

@@ -1,7 +1,7 @@
 /**
  * `checkCapSetting`: may a venue set this per-show cap? (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3, 003.)
  */
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { resolvePolicy } from '../policy/policies.js';

@@ -2,7 +2,7 @@
  * `decideUsage`: may this card get these tickets for this show or course now? Lists every reason.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { DEFAULT_POLICY, resolvePolicy } from '../policy/policies.js';
 import type { DecideUsageData } from '../schemas/usage-input.js';

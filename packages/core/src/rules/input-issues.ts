@@ -1,5 +1,5 @@
 /** zod issues as `invalid-input` reasons: paths and issue codes only, never the values (they may be card IDs). */
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { RenderedReason } from '../messages/index.js';
 
 type Issue = { readonly path: readonly PropertyKey[]; readonly code: string };

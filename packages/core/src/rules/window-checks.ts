@@ -1,5 +1,5 @@
 /** Booking and collection windows (000 §9: booking from one month before, collection from e.g. 30 minutes before). */
-import { createReason } from '../messages/index.js';
+import { createReason } from './rules-reason.js';
 import type { CalendarDurationInput, TimeWindow } from '../schemas/instant.js';
 import { formatHelsinki, shiftHelsinki } from './helsinki-time.js';
 import type { UsageReason } from './usage-types.js';

@@ -12,7 +12,7 @@ import type {
 } from './services.js';
 import { decideWithCore } from './decide-with-core.js';
 import { localize, toServiceError } from './to-service-error.js';
-import { formatMessage, isMessageCode } from '@kaiku-scanner/core';
+import { formatCoreMessage } from './core-messages.js';
 
 export type CoreServicesOptions = {
   readonly baseUrl: string;
@@ -171,7 +171,7 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
     },
 
     message(code, locale, params = {}) {
-      return isMessageCode(code) ? formatMessage(code, params as never, locale) : undefined;
+      return formatCoreMessage(code, params, locale);
     },
 
     dispose() {

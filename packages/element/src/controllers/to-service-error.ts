@@ -1,6 +1,7 @@
-import { apiMessageCode, formatMessage, isMessageCode } from '@kaiku-scanner/core';
+import { apiMessageCode } from '@kaiku-scanner/core';
 import type { LocalizedText, ServiceError } from './services.js';
 import { elementMessages, UNEXPECTED } from './element-messages.js';
+import { formatCoreMessage, isCoreMessageCode } from './core-messages.js';
 
 const UNKNOWN: LocalizedText = UNEXPECTED;
 
@@ -8,11 +9,11 @@ const UNKNOWN: LocalizedText = UNEXPECTED;
 export function localize(code: string, params: Readonly<Record<string, unknown>> = {}): LocalizedText {
   const own = elementMessages[code];
   if (own) return own;
-  if (!isMessageCode(code)) {
+  if (!isCoreMessageCode(code)) {
     const alias = apiMessageCode(code);
-    return alias && isMessageCode(alias) ? localize(alias, params) : UNKNOWN;
+    return alias && isCoreMessageCode(alias) ? localize(alias, params) : UNKNOWN;
   }
-  const render = (l: 'fi' | 'sv' | 'en'): string => formatMessage(code, params as never, l);
+  const render = (l: 'fi' | 'sv' | 'en'): string => formatCoreMessage(code, params, l) ?? code;
   return { fi: render('fi'), sv: render('sv'), en: render('en') };
 }
 

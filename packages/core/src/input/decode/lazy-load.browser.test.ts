@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { createWedgeListener, decodeImage } from '../../index.js';
+import { createWedgeListener } from '../../index.js';
+import { decodeImage } from './index.js';
 
 /** Every URL this page fetched that belongs to a decoder (JS decoder, WebAssembly decoder, their libraries). */
 function decoderRequests(): string[] {

@@ -1,0 +1,24 @@
+/**
+ * `@kaiku-scanner/core/camera` — camera scanning (getUserMedia, decoding worker, acceptance).
+ *
+ * A subpath of its own so that pages import it on demand (`await import('@kaiku-scanner/core/camera')`): the camera
+ * adapter and, through it, the decoders stay out of the initial download. The error class, the message table and
+ * the types are also exported from the main entry (they pull no camera code).
+ */
+export { startCameraScan } from './start-camera-scan.js';
+export { CameraError } from './camera-error.js';
+export type { CameraErrorCode } from './camera-error.js';
+export type {
+  CameraCapabilities,
+  CameraFeedback,
+  CameraInfo,
+  CameraRejection,
+  CameraScan,
+  CameraScanHandle,
+  CameraScanOptions,
+  CameraScanStats,
+  CameraStopReason,
+  ZoomRange,
+} from './types.js';
+export { cameraMessages } from '../../messages/camera.js';
+export type { CameraMessageCode } from '../../messages/camera.js';

@@ -1,0 +1,11 @@
+/** The rules' `createReason`: renders from the rules' own table only (see messages/reason-factory.ts). */
+import { reasonFactory } from '../messages/reason-factory.js';
+import { rulesMessages } from '../messages/rules.js';
+
+/**
+ * `{ code, params, message }` of a rules code, the message in Finnish, Swedish and English.
+ *
+ * @example
+ * createReason('children-on-course', {}).message.sv;
+ */
+export const createReason = reasonFactory(rulesMessages);
