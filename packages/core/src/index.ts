@@ -104,10 +104,10 @@ export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 export type { CapSettingData } from './schemas/cap-setting-input.js';
 
 // --- image decoding (camera frames, still images) ---
-// The code is in the `@kaiku-scanner/core/decode` subpath (src/input/decode/index.ts): a re-export here would make
-// bundlers that split code load it with the main entry even when only the lazily imported camera uses it.
+// The code and `decodeMessages` are in the `@kaiku-scanner/core/decode` subpath (src/input/decode/index.ts): a
+// re-export here would make bundlers that split code load it with the main entry even when only the lazily imported
+// camera uses it (the texts are also in `messageTables.decode`).
 export type { DecodeErrorCode } from './input/decode/decode-error.js';
-export { decodeMessages } from './messages/decode.js';
 export type {
   DecodableImage,
   DecodeEffort,
@@ -119,8 +119,9 @@ export type {
 } from './input/decode/types.js';
 
 // --- camera scanning (getUserMedia, decoding worker, acceptance) ---
-// The code (`startCameraScan`, `CameraError`) is in the `@kaiku-scanner/core/camera` subpath
-// (src/input/camera/index.ts), imported on demand so that camera code stays out of the initial bundle.
+// The code (`startCameraScan`, `CameraError`, `cameraMessages`) is in the `@kaiku-scanner/core/camera` subpath
+// (src/input/camera/index.ts), imported on demand so that camera code stays out of the initial bundle (the texts are
+// also in `messageTables.camera`).
 export type { CameraErrorCode } from './input/camera/camera-error.js';
 export type {
   CameraCapabilities,
@@ -134,7 +135,6 @@ export type {
   CameraStopReason,
   ZoomRange,
 } from './input/camera/types.js';
-export { cameraMessages } from './messages/camera.js';
 export type { CameraMessageCode } from './messages/camera.js';
 
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---

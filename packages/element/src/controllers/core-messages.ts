@@ -1,8 +1,6 @@
 import {
   apiMessages,
   cardIdMessages,
-  cameraMessages,
-  decodeMessages,
   outboxMessages,
   rulesMessages,
   wedgeMessages,
@@ -13,9 +11,10 @@ type Params = Readonly<Record<string, unknown>>;
 type Text = { readonly [L in Locale]: (params: Params) => string };
 
 /**
- * The core's texts for every code the element can meet (card IDs, rules, API, outbox, wedge, camera, decoding).
- * Picked table by table instead of the core's whole registry, so the element's bundle carries no texts of areas it
- * never shows (sales-report import, for one).
+ * The core's texts for every code the element can meet before the camera opens (card IDs, rules, API, outbox,
+ * wedge). Picked table by table instead of the core's whole registry, so the element's initial bundle carries no
+ * texts of areas it never shows (sales-report import) or that come with their own chunk: camera errors are
+ * `CameraError`s, which carry their texts (`to-service-error.ts` uses them).
  */
 const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   cardIdMessages,
@@ -23,8 +22,6 @@ const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   apiMessages,
   outboxMessages,
   wedgeMessages,
-  cameraMessages,
-  decodeMessages,
 ];
 
 const textOf = (code: string): Text | undefined => {

@@ -17,7 +17,27 @@ export function localize(code: string, params: Readonly<Record<string, unknown>>
   return { fi: render('fi'), sv: render('sv'), en: render('en') };
 }
 
-/** Any thrown value as a stable code plus text; never leaks the raw error message (it may hold a card ID). */
+/** True when `code` has a text here (the element's own, the core's tables it carries, or an API alias of one). */
+function knows(code: string): boolean {
+  if (elementMessages[code] || isCoreMessageCode(code)) return true;
+  const alias = apiMessageCode(code);
+  return alias !== undefined && isCoreMessageCode(alias);
+}
+
+/** The texts an error carries itself in every language (`CameraError.text`), when well-formed. */
+function carriedText(e: object): LocalizedText | undefined {
+  const text = (e as { text?: unknown }).text;
+  if (typeof text !== 'object' || text === null) return undefined;
+  const { fi, sv, en } = text as Record<string, unknown>;
+  return typeof fi === 'string' && typeof sv === 'string' && typeof en === 'string'
+    ? { fi, sv, en }
+    : undefined;
+}
+
+/**
+ * Any thrown value as a stable code plus text; never leaks the raw error message (it may hold a card ID). Codes of
+ * areas whose tables the element does not carry (the camera's, loaded on demand) use the texts the error carries.
+ */
 export function toServiceError(e: unknown): ServiceError {
   // Structural check: any KaikuError (from any copy of the core) carries a string `code` and plain `params`.
   if (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string') {
@@ -28,7 +48,8 @@ export function toServiceError(e: unknown): ServiceError {
     };
     // A server problem (e.g. `card-not-registered`) is more telling than the transport's `problem`.
     const best = typeof problemCode === 'string' && problemCode !== '' ? problemCode : code;
-    return { code: best, message: localize(best, params ?? {}) };
+    const carried = knows(best) ? undefined : carriedText(e);
+    return { code: best, message: carried ?? localize(best, params ?? {}) };
   }
   return { code: 'unexpected', message: UNKNOWN };
 }

@@ -2,8 +2,8 @@
  * `@kaiku-scanner/core/camera` — camera scanning (getUserMedia, decoding worker, acceptance).
  *
  * A subpath of its own so that pages import it on demand (`await import('@kaiku-scanner/core/camera')`): the camera
- * adapter and, through it, the decoders stay out of the initial download. The error class, the message table and
- * the types are also exported from the main entry (they pull no camera code).
+ * adapter and, through it, the decoders stay out of the initial download. The main entry exports only the types (a
+ * re-export of code there would put it back in the initial download of bundlers that split code).
  */
 export { startCameraScan } from './start-camera-scan.js';
 export { CameraError } from './camera-error.js';
