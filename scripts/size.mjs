@@ -3,7 +3,8 @@
 // Bundled with esbuild (minified, ESM, code splitting so import()-ed code lands in its own chunks), gzipped with zlib
 // at level 9. "Initial" = the entry chunk plus the chunks it imports statically: what a page downloads before the
 // clerk opens the camera (the budgeted figure). "Without decoders" = every chunk except the decoders' (the initial
-// download plus the camera chunk the element imports on demand).
+// download plus the camera chunk the element imports on demand). `--check` also fails when any chunk of a probe holds
+// report code or exceljs (reports are the separate `@kaiku-scanner/core/reports` entry).
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ export const BUDGETS = {
 };
 /** Inputs that make a chunk a decoder chunk (loaded only when the camera starts). */
 const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)/;
+/** Inputs that must never be in any chunk of the element (reports are a separate entry: exceljs is ~1 MB). */
+const FORBIDDEN_INPUT = /node_modules\/(exceljs|jszip)\/|packages\/core\/src\/reports\//;
 
 /** Bundles `contents` as an entry and returns { initial, total } min+gz bytes. */
 export async function measure(name, contents, { external = [] } = {}) {
@@ -82,8 +85,12 @@ export async function measure(name, contents, { external = [] } = {}) {
           raw,
           gz: initialRaw === 0 ? 0 : Math.round((initialGz * raw) / initialRaw),
         }));
+      const forbidden = [
+        ...new Set(js.flatMap((f) => Object.keys(outputs[f].inputs).filter((i) => FORBIDDEN_INPUT.test(i)))),
+      ];
       return {
         initial: initialGz,
+        forbidden,
         breakdown,
         withoutDecoders,
         total: sum(js),
@@ -138,6 +145,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       chunks: m.chunks,
     });
     if (budget !== undefined && m.initial > budget) over.push(name);
+    if (m.forbidden.length) over.push(`${name} (contains ${m.forbidden.slice(0, 3).join(', ')})`);
     if (name === 'element + core') elementBreakdown = m.breakdown;
   }
   console.table(rows);
