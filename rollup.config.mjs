@@ -68,6 +68,13 @@ add({
     format: 'es',
     sourcemap: true,
     chunkFileNames: 'chunks/[name]-[hash].js',
+    // No bare `import './chunks/…'` of transitive dependencies in the entries: bundlers that split code would keep
+    // such a chunk in the initial download whenever a lazy chunk also uses it.
+    hoistTransitiveImports: false,
+    // One chunk per message table: a page's bundler then keeps only the tables it uses (the camera's texts, say,
+    // stay in the camera's lazy chunk instead of riding along with a shared chunk of the main entry).
+    manualChunks: (id) =>
+      /packages\/core\/src\/messages\/([a-z-]+)\.ts$/.exec(id)?.[1]?.replace(/^/, 'messages-'),
   },
   plugins: [...plugins(), decoderAssets()],
 });
