@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   BatchRequestSchema,
   BatchResponseSchema,
@@ -68,7 +68,7 @@ export type ApiClient = {
   health(options?: CallOptions): Promise<Health>;
 };
 
-function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+function checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiRequestError(summarizeIssues(parsed.error));
   return parsed.data as z.infer<S>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ProblemSchema } from '../schemas/api-problem.js';
 import type { Problem } from '../schemas/api-problem.js';
 import { ApiHttpError, ApiProblemError, ApiResponseError } from './api-errors.js';
@@ -19,7 +19,7 @@ function isJsonType(type: string): boolean {
 }
 
 /** Paths and issue codes only: zod issues carry `input` values, which may be card IDs. */
-export function summarizeIssues(error: z.ZodError): { path: string; code: string }[] {
+export function summarizeIssues(error: z.core.$ZodError): { path: string; code: string }[] {
   return error.issues
     .slice(0, 20)
     .map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
@@ -93,7 +93,7 @@ async function errorFor(response: Response, nowMs: number): Promise<KaikuApiErro
  * (problem+json) or `ApiHttpError`; a 2xx that is not JSON (e.g. a proxy's HTML page) →
  * `content-type`; unparsable → `malformed-json`; cut short → `truncated`; wrong shape → `schema`.
  */
-export async function readResponse<S extends z.ZodType>(
+export async function readResponse<S extends z.ZodMiniType>(
   response: Response,
   schema: S,
   nowMs: number,

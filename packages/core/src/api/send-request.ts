@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
 import { ApiHttpError, ApiProblemError } from './api-errors.js';
 import { readResponse } from './read-response.js';
@@ -58,7 +58,7 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
 }
 
 /** One attempt: token, per-attempt timeout, transport, validation. */
-async function attemptOnce<S extends z.ZodType>(
+async function attemptOnce<S extends z.ZodMiniType>(
   ctx: SendContext,
   plan: PlannedRequest,
   schema: S,
@@ -118,7 +118,7 @@ function shouldRetry(error: KaikuApiError): boolean {
  * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date). A 401 from the server is
  * retried once, whatever the request, with a token asked for with `{ refresh: true }`.
  */
-export async function sendRequest<S extends z.ZodType>(
+export async function sendRequest<S extends z.ZodMiniType>(
   ctx: SendContext,
   plan: PlannedRequest,
   schema: S,

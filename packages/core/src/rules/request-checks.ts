@@ -4,7 +4,7 @@ import type { CardKind } from '../card-id/card-id-format.js';
 import { createReason } from './rules-reason.js';
 import type { UsageCard } from '../schemas/usage-input.js';
 import type { TicketRequestSchema } from '../schemas/usage-input.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { UsageReason } from './usage-types.js';
 
 type TicketRequest = z.infer<typeof TicketRequestSchema>;

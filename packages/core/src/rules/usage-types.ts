@@ -1,5 +1,5 @@
 /** Types of `decideUsage`'s input and output. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RulesMessageCode } from '../messages/rules.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';

@@ -3,7 +3,7 @@
  * `z.toJSONSchema`), so the document, the client and the sandbox cannot drift. `docs/openapi.json`
  * is this function's output (a test compares them), and the sandbox serves it at `/openapi.json`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BatchRequestSchema,
   BatchResponseSchema,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { text, wholeNumber, withMeta } from './schema-parts.js';
 
 /**
  * Problem codes the Kaikukanta contract defines itself (transport, auth, idempotency, validation).
@@ -27,13 +28,14 @@ export type ApiProblemCode = (typeof API_PROBLEM_CODES)[keyof typeof API_PROBLEM
 export const PROBLEM_TYPE_BASE = 'https://kaiku-scanner.dev/problems/';
 
 /** One reason of a refusal, as the rules core lists them (`{ code, params }`). */
-export const ProblemReasonSchema = z
-  .object({
-    code: z.string().min(1),
+export const ProblemReasonSchema = withMeta(
+  z.object({
+    code: text(1),
     /** Plain, non-personal values for the message (numbers, strings, lists of them). */
-    params: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'ProblemReason' });
+    params: z.optional(z.record(z.string(), z.unknown())),
+  }),
+  { id: 'ProblemReason' },
+);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 /**
@@ -44,21 +46,21 @@ export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
  * @example
  * ProblemSchema.parse({ type: PROBLEM_TYPE_BASE + 'cap-reached', title: 'Cap reached', status: 422, code: 'cap-reached' });
  */
-export const ProblemSchema = z
-  .looseObject({
-    type: z.string().min(1),
+export const ProblemSchema = withMeta(
+  z.looseObject({
+    type: text(1),
     title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
+    status: wholeNumber(400, 599),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
     /** Stable code: one of `API_PROBLEM_CODES` or a refusal code of the rules core. */
-    code: z.string().min(1),
+    code: text(1),
     /** Every reason of a refusal (a usage can break several rules at once). */
-    reasons: z.array(ProblemReasonSchema).optional(),
+    reasons: z.optional(z.array(ProblemReasonSchema)),
     /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
-    issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
-  })
-  .meta({
+    issues: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
+  }),
+  {
     id: 'Problem',
     examples: [
       {
@@ -70,7 +72,8 @@ export const ProblemSchema = z
         reasons: [{ code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }],
       },
     ],
-  });
+  },
+);
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Builds a problem object with the conventional `type` URI. */

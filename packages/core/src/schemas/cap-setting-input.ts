@@ -1,6 +1,7 @@
 /** What `checkCapSetting` takes from outside. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ShowKindSchema } from './api.js';
+import { wholeNumber } from './schema-parts.js';
 
 /**
  * A venue's proposed cap: tickets for card holders per show (per day for a swimming hall), the show's
@@ -10,10 +11,10 @@ import { ShowKindSchema } from './api.js';
  * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
  */
 export const CapSettingInputSchema = z.object({
-  capacity: z.number().int().min(0).max(10_000_000),
-  cap: z.number().int().min(0).max(10_000_000),
+  capacity: wholeNumber(0, 10_000_000),
+  cap: wholeNumber(0, 10_000_000),
   kind: ShowKindSchema,
-  visitingProducer: z.boolean().optional(),
+  visitingProducer: z.optional(z.boolean()),
 });
 /**
  * A proposed cap setting.

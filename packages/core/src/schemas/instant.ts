@@ -1,5 +1,6 @@
 /** Time values that come from outside: instants with an explicit offset, calendar dates, windows. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { wholeNumber } from './schema-parts.js';
 
 /**
  * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
@@ -24,7 +25,7 @@ export type Instant = z.infer<typeof InstantSchema>;
  */
 export const CalendarDateSchema = z.iso.date();
 
-const count = () => z.number().int().min(-1200).max(1200).optional();
+const count = () => z.optional(wholeNumber(-1200, 1200));
 
 /**
  * A calendar offset: months and days move the Helsinki wall clock, hours and minutes are elapsed time.
@@ -56,10 +57,10 @@ export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
  * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });
  */
 export const TimeWindowSchema = z.object({
-  opensAt: InstantSchema.optional(),
-  closesAt: InstantSchema.optional(),
-  opensBeforeStart: CalendarDurationSchema.optional(),
-  closesBeforeStart: CalendarDurationSchema.optional(),
+  opensAt: z.optional(InstantSchema),
+  closesAt: z.optional(InstantSchema),
+  opensBeforeStart: z.optional(CalendarDurationSchema),
+  closesBeforeStart: z.optional(CalendarDurationSchema),
 });
 /**
  * A booking or collection window.

@@ -1,9 +1,10 @@
 /** A show or course as the venue configures it, and its state at decision time. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ShowKindSchema } from './api.js';
 import { InstantSchema, TimeWindowSchema } from './instant.js';
+import { text, wholeNumber } from './schema-parts.js';
 
-const whole = () => z.number().int().min(0).max(1_000_000);
+const whole = () => wholeNumber(0, 1_000_000);
 
 /**
  * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
@@ -13,17 +14,17 @@ const whole = () => z.number().int().min(0).max(1_000_000);
  * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
  */
 export const ShowConfigSchema = z.object({
-  id: z.string().min(1).max(128).optional(),
-  name: z.string().min(1).max(300).optional(),
+  id: z.optional(text(1, 128)),
+  name: z.optional(text(1, 300)),
   kind: ShowKindSchema,
   start: InstantSchema,
-  seats: whole().optional(),
-  cap: whole().nullable().optional(),
-  visitingProducer: z.boolean().optional(),
-  bookingWindow: TimeWindowSchema.optional(),
-  collectionWindow: TimeWindowSchema.optional(),
+  seats: z.optional(whole()),
+  cap: z.optional(z.nullable(whole())),
+  visitingProducer: z.optional(z.boolean()),
+  bookingWindow: z.optional(TimeWindowSchema),
+  collectionWindow: z.optional(TimeWindowSchema),
   /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
-  policyVersion: z.string().min(1).max(32).optional(),
+  policyVersion: z.optional(text(1, 32)),
 });
 /**
  * A show's or course's settings.
@@ -39,7 +40,7 @@ export type ShowConfig = z.infer<typeof ShowConfigSchema>;
  * @example
  * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
  */
-export const UsageEventSchema = ShowConfigSchema.extend({ ticketsGiven: whole().default(0) });
+export const UsageEventSchema = z.extend(ShowConfigSchema, { ticketsGiven: z._default(whole(), 0) });
 /**
  * A show at decision time (input form: `ticketsGiven` may be left out).
  *

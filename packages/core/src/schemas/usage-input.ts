@@ -1,7 +1,8 @@
 /** What `decideUsage` takes from outside: the card record, the show, the request, the time. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CardStatusSchema, UsageModeSchema } from './api.js';
 import { CalendarDateSchema, InstantSchema } from './instant.js';
+import { wholeNumber } from './schema-parts.js';
 import { UsageEventSchema } from './show-config.js';
 
 /**
@@ -12,12 +13,12 @@ import { UsageEventSchema } from './show-config.js';
  * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
  */
 export const UsageCardSchema = z.object({
-  id: z.string().max(256),
+  id: z.string().check(z.maxLength(256)),
   status: CardStatusSchema,
   /** Last valid day, inclusive, on the Helsinki calendar. */
   validUntil: CalendarDateSchema,
   /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
-  minors: z.number().int().min(0).max(100),
+  minors: wholeNumber(0, 100),
 });
 /**
  * The card record part the rules need.
@@ -34,8 +35,8 @@ export type UsageCard = z.infer<typeof UsageCardSchema>;
  * UsageGroupSchema.parse({ memberCardIds: ['A999005458'], under16Clients: 2 });
  */
 export const UsageGroupSchema = z.object({
-  memberCardIds: z.array(z.string().max(256)).max(1000).default([]),
-  under16Clients: z.number().int().min(0).max(1000).default(0),
+  memberCardIds: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), []),
+  under16Clients: z._default(wholeNumber(0, 1000), 0),
 });
 /**
  * A community card's company (input form).
@@ -53,13 +54,13 @@ export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
  */
 export const TicketRequestSchema = z.object({
   mode: UsageModeSchema,
-  childTickets: z.number().int().min(0).max(1000).default(0),
-  group: UsageGroupSchema.optional(),
+  childTickets: z._default(wholeNumber(0, 1000), 0),
+  group: z.optional(UsageGroupSchema),
   /**
    * True when this usage's tickets are already in `event.ticketsGiven` (collecting a ticket booked
    * earlier): the cap is then not applied a second time.
    */
-  countedInTally: z.boolean().default(false),
+  countedInTally: z._default(z.boolean(), false),
 });
 /**
  * The request (input form).

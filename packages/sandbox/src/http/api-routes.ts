@@ -9,7 +9,7 @@ import {
   makeProblem,
 } from '@kaiku-scanner/core';
 import type { BatchItemResult, UsageList } from '@kaiku-scanner/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { readJsonBody } from './read-body.js';
@@ -17,7 +17,7 @@ import { problems, sendJson, sendProblem } from './respond.js';
 
 export type ApiRouteContext = RegisterContext;
 
-function issuesOf(error: z.ZodError): { path: string; code: string }[] {
+function issuesOf(error: z.core.$ZodError): { path: string; code: string }[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
 }
 
