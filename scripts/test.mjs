@@ -9,7 +9,12 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
   ...(existsSync('scripts/size.mjs')
-    ? [{ name: 'size budget', cmd: ['node', 'scripts/size.mjs', '--check'] }]
+    ? [
+        {
+          name: 'size ceilings (see scripts/size.mjs for the targets)',
+          cmd: ['node', 'scripts/size.mjs', '--check'],
+        },
+      ]
     : []),
   { name: 'browser (web-test-runner, Chromium)', cmd: ['npx', 'web-test-runner'], counts: true },
   {
