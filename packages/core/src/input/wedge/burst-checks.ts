@@ -98,3 +98,30 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
     return later.filter((t) => t < release).length >= 2;
   });
 }
+
+/**
+ * True when one key of the burst was held far longer than the reader holds its keys: a person's key (held for
+ * tens of milliseconds) pressed just before or after a reading, which `hasForeignKey` cannot see when no later key
+ * follows it (terminator `'none'`). A key still down at the end counts as held until then. Readers that send no
+ * keyups are not judged.
+ */
+export function hasForeignHold(chars: readonly BurstChar[], endT: number): boolean {
+  if (!chars.some((c) => c.up !== undefined)) return false;
+  const holds = chars.map((c) => Math.max(0, (c.up ?? endT) - c.t));
+  const typical = median(holds);
+  const limit = Math.max(25, typical * 6);
+  return holds.some((h) => h > limit);
+}
+
+/**
+ * True when the last character came after a pause far longer than the burst's own rhythm (more than three times
+ * its median gap and 20 ms over it). With no terminator to mark the end, such a key may be a person's, and when the
+ * reading without it is a card ID too (`AM` + 8 digits vs `AM` + 9), the burst cannot be read without guessing.
+ */
+export function hasLateLastKey(chars: readonly BurstChar[]): boolean {
+  const gaps = gapsOf(chars);
+  const last = gaps.pop();
+  if (last === undefined || gaps.length < 3) return false;
+  const typical = median(gaps);
+  return last > Math.max(typical * 3, typical + 20);
+}

@@ -8,6 +8,8 @@ import type { WedgeClassifierOptions, WedgeKeyRecord, WedgeRecord, WedgeTerminat
 // Property: whatever the keyboard does, an accepted ID is one that a reader (or a paste) presented.
 // WEDGE_FUZZ_RUNS=20000 runs a longer search.
 const RUNS = Number(process.env.WEDGE_FUZZ_RUNS ?? 1500);
+// WEDGE_FUZZ_SEED=<seed printed by a failure> replays that exact search.
+const SEED = process.env.WEDGE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.WEDGE_FUZZ_SEED) };
 const TIMEOUT = 20_000 + RUNS * 20;
 
 const layouts = WEDGE_LAYOUTS.filter((l) => l !== 'sv');
@@ -196,7 +198,7 @@ describe('fuzz: random keyboard streams never yield an ID that was not presented
             if (e.kind === 'scan') expect(presented.has(e.scan.id), `accepted ${e.scan.id}`).toBe(true);
           }
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...SEED },
       );
     },
     TIMEOUT,
@@ -219,7 +221,7 @@ describe('fuzz: random keyboard streams never yield an ID that was not presented
             expect(effects.filter((e) => e.kind === 'scan')).toEqual([]);
           },
         ),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...SEED },
       );
     },
     TIMEOUT,

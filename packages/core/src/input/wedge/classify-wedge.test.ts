@@ -3,6 +3,7 @@ import { classifyWedgeStream, INITIAL_WEDGE_STATE, stepWedge } from './classify-
 import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import { kaikuParse } from './card-format.test-support.js';
+import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord } from './types.js';
 
 const base: WedgeClassifierOptions = { parse: kaikuParse };
@@ -495,5 +496,44 @@ describe('with the real parseCardId', () => {
     const options = { cardIdOptions: { checkCharacter: 'verify' } } as const;
     expect(scans(classifyWedgeStream(emulateReader('A999005458G'), options))).toEqual(['A999005458']);
     expect(errors(classifyWedgeStream(emulateReader('A999005458H'), options))).toEqual(['not-a-card-id']);
+  });
+});
+
+describe('a person’s key right after a reading without a terminator (found by the fuzz test)', () => {
+  const key = (k: string, t: number, hold: number): WedgeRecord[] => [
+    { type: 'keydown', key: k, code: `Digit${k}`, timeStamp: t },
+    { type: 'keyup', key: k, code: `Digit${k}`, timeStamp: t + hold },
+  ];
+  // AM + 8 digits, read at 6 ms per key and ending at 1054; with the real format AM + 9 digits is a card too.
+  const reading = () => emulateReader('AM00000000', { gapMs: 6, terminator: 'none' });
+
+  it('refuses a key held like a person’s (40 ms) instead of reading AM000000002', () => {
+    const effects = run([...reading(), ...key('2', 1100, 40)], { terminator: 'none', parse: parseCardId });
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+
+  it('refuses a short-held key that comes after a pause far outside the reader’s rhythm', () => {
+    const effects = run([...reading(), ...key('2', 1090, 0.5)], { terminator: 'none', parse: parseCardId });
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+
+  it('still reads a nine-digit AM card whose keys keep the reader’s rhythm', () => {
+    const effects = read(
+      'AM000000002',
+      { gapMs: 6, terminator: 'none' },
+      { terminator: 'none', parse: parseCardId },
+    );
+    expect(scans(effects)).toEqual(['AM000000002']);
+  });
+
+  it('still reads a reader whose last key comes a little late when nothing shorter is a card', () => {
+    const records = emulateReader('A04519872', { gapMs: 6, terminator: 'none' });
+    const effects = run([...records, ...key('3', 1048 + 40, 0.5)], {
+      terminator: 'none',
+      parse: parseCardId,
+    });
+    expect(scans(effects)).toEqual(['A045198723']);
   });
 });

@@ -5,7 +5,9 @@
 import { renderAll } from '../../messages/define.js';
 import { wedgeMessages, type WedgeErrorCode } from '../../messages/wedge.js';
 import {
+  hasForeignHold,
   hasForeignKey,
+  hasLateLastKey,
   hasReaderTiming,
   layoutsOfAmbiguity,
   stripAffixes,
@@ -74,7 +76,7 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
       ? fail('burst-too-short', { length: content.length, minLength: options.minLength })
       : NOTHING;
   }
-  if (hasForeignKey(chars, end.t)) return fail('mixed-input');
+  if (hasForeignKey(chars, end.t) || hasForeignHold(chars, end.t)) return fail('mixed-input');
   if (content.some((c) => c.readings.length > 1)) {
     return fail('layout-mismatch', { hostLayouts: layoutsOfAmbiguity(content) });
   }
@@ -82,6 +84,10 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
     return fail('not-a-card-id', { reason: 'unidentified-key' });
   const raw = upperAscii(content.map((c) => c.readings[0] ?? '').join(''));
   const parsed = options.parse(raw, options.cardIdOptions);
+  if (parsed.ok && options.terminator === 'none' && hasLateLastKey(content)) {
+    // Without its last character the reading may be another valid card: refuse rather than guess which.
+    if (options.parse(raw.slice(0, -1), options.cardIdOptions).ok) return fail('mixed-input');
+  }
   if (!parsed.ok) {
     // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
     return {
