@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyWedgeStream, INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.js';
 import { resolveWedgeOptions } from './wedge-options.js';
+import { altCodeChar } from './key-kinds.js';
 import { kaikuParse } from './card-format.test-support.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord } from './types.js';
@@ -535,5 +536,36 @@ describe('a person’s key right after a reading without a terminator (found by 
       parse: parseCardId,
     });
     expect(scans(effects)).toEqual(['A045198723']);
+  });
+});
+
+describe('a foreign numpad key inside an Alt+numpad reading (found by the fuzz test)', () => {
+  // The reader types each character as Alt + three numpad digits; a person's Numpad2 pressed within the last
+  // code turns '8' (056) into 0562, which Windows would wrap to '2': AM000000008 must not become AM000000002.
+  const reading = () => emulateReader('AM000000008', { altCodes: true, gapMs: 6 });
+  const lastAltDown = (records: readonly WedgeRecord[]) =>
+    records.filter((r) => r.type === 'keydown' && r.key === 'Alt').pop()?.timeStamp ?? 0;
+
+  it('refuses the reading when the foreign key is still held as Alt is released', () => {
+    const records = reading();
+    const t = lastAltDown(records);
+    const foreign: WedgeRecord[] = [
+      { type: 'keydown', key: '2', code: 'Numpad2', timeStamp: t, altKey: true },
+      { type: 'keyup', key: '2', code: 'Numpad2', timeStamp: t + 40, altKey: true },
+    ];
+    const effects = run([...records, ...foreign].sort((a, b) => a.timeStamp - b.timeStamp));
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['not-a-card-id']);
+  });
+
+  it.each([
+    ['0562', '\uFFFD'],
+    ['562', '\uFFFD'],
+    ['1056', '\uFFFD'],
+    ['0056', '8'],
+    ['056', '8'],
+    ['65', 'A'],
+  ])('reads Alt code %s as %s', (digits, char) => {
+    expect(altCodeChar(digits)).toBe(char);
   });
 });

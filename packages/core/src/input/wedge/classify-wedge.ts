@@ -167,7 +167,8 @@ function onKeyUp(
   const down = state.down.filter((c) => c !== record.code);
   const suppress: WedgeEffect[] = state.burst?.recognized === true ? [{ kind: 'suppress' }] : [];
   if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
-    const char = altCodeChar(state.altDigits);
+    // A numpad key of the code still held when Alt is released is not the reader's (it releases its keys first).
+    const char = (state.altDown?.length ?? 0) > 0 ? '\uFFFD' : altCodeChar(state.altDigits);
     return addChar(
       { ...state, down, altDigits: undefined },
       { t: record.timeStamp, code: 'Alt', readings: [char], up: record.timeStamp },

@@ -55,8 +55,11 @@ export function otherTerminatorName(record: WedgeKeyRecord, terminator: WedgeTer
  * else is no card-ID character, so it becomes U+FFFD and the reading is refused rather than guessed.
  */
 export function altCodeChar(digits: string): string {
-  const value = Number.parseInt(digits, 10) % 256;
-  return value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';
+  // A reader sends `nnn` or `0nnn` for a code under 256. Anything longer or larger (which Windows would wrap
+  // modulo 256) means a foreign numpad key joined the sequence: unreadable, never a guessed character.
+  const tooLong = digits.length > 4 || (digits.length === 4 && !digits.startsWith('0'));
+  const value = Number.parseInt(digits, 10);
+  return !tooLong && value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';
 }
 
 /** A burst character from a resolved keydown. */
