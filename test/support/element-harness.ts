@@ -5,8 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startSandboxProcess } from './sandbox-process.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 // @ts-expect-error plain .mjs without types
@@ -21,37 +20,9 @@ export type Harness = {
 
 export type HarnessOptions = { readonly extraArgs?: readonly string[] };
 
-/** The sandbox in a child process running from source (tsx, `source` condition), on an ephemeral port. */
-async function startSandboxChild(db: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', path.join(root, 'test/support/element-sandbox-child.ts'), db],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sandbox did not start in 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url);
-    });
-  });
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-e2e-'));
-  const sandbox = await startSandboxChild(path.join(dbDir, 'e2e.db'));
+  const sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
   const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-demo-'));
   await buildDemo(outdir);
   const web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir })) as {

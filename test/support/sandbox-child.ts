@@ -1,5 +1,6 @@
-// Runs the sandbox in a child process for the element's e2e tests (started with `node --import tsx
-// --conditions=source`, so the sandbox and the core run from source). Prints `{"url": …}` once listening.
+// The real sandbox in a child process for e2e tests and benches (started with `node --import tsx
+// --conditions=source`, so the sandbox and the core run from source): seeded, test endpoints on, SQLite file given
+// as the first argument (in memory without one). Prints `{"url": …}` once listening.
 import { startSandbox } from '@kaiku-scanner/sandbox';
 
 const db = process.argv[2];
