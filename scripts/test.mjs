@@ -7,6 +7,8 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'build (rollup + declarations)', cmd: ['node', 'scripts/build.mjs'] },
+  { name: 'built packages', cmd: ['node', 'scripts/check-dist.mjs'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
   ...(existsSync('scripts/size.mjs')
     ? [

@@ -1,0 +1,39 @@
+// After `npm run build`: the published shapes work without the `source` condition — the core's entries import in
+// plain Node, the element bundle and the worker and wasm files it loads are there, and the bins answer --help.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const core = await import('@kaiku-scanner/core');
+const card = core.parseCardId(' *a045198723* ');
+assert.equal(card.ok && card.id, 'A045198723', 'dist/index.js parses a card ID');
+for (const entry of ['camera', 'decode', 'reports']) {
+  const mod = await import(`@kaiku-scanner/core/${entry}`);
+  assert.ok(Object.keys(mod).length > 0, `@kaiku-scanner/core/${entry} exports something`);
+}
+for (const file of [
+  'packages/core/dist/decode-worker.js',
+  'packages/core/dist/chunks/zxing_reader.wasm',
+  'packages/core/dist/types/index.d.ts',
+  'packages/element/dist/kaiku-scanner.js',
+  'packages/element/dist/bundle/kaiku-scanner.bundle.js',
+  'packages/element/dist/bundle/decode-worker.js',
+  // The single-file bundle keeps its lazy chunks beside the worker and the decoder's wasm.
+  'packages/element/dist/bundle/zxing_reader.wasm',
+]) {
+  assert.ok(existsSync(file), `${file} is built`);
+}
+assert.ok(
+  readdirSync('packages/element/dist/bundle').some((f) => /^zxing-wasm-decoder-.*\.js$/.test(f)),
+  'the single-file bundle loads its WebAssembly decoder as a lazy chunk beside the wasm file',
+);
+for (const bin of [
+  'packages/sandbox/bin/kaiku-sandbox.js',
+  'packages/cli/bin/kaiku-import.js',
+  'packages/cli/bin/kaiku-report.js',
+]) {
+  const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `${bin} --help exits 0: ${r.stderr}`);
+  assert.match(r.stdout, /Usage/i, `${bin} --help prints its usage`);
+}
+console.log('dist: entries import, worker and wasm in place, bins answer --help');
