@@ -569,3 +569,27 @@ describe('a foreign numpad key inside an Alt+numpad reading (found by the fuzz t
     expect(altCodeChar(digits)).toBe(char);
   });
 });
+
+describe('terminator none, a reader that still sends Enter, and a person’s key (found by the fuzz test)', () => {
+  it('refuses AM00000000 + a numpad 8 still held when the reader’s Enter comes up', () => {
+    const records: WedgeRecord[] = [
+      ...emulateReader('AM00000000', { gapMs: 10, terminator: 'none' }),
+      { type: 'keydown', key: '8', code: 'Numpad8', timeStamp: 1102.5 },
+      { type: 'keydown', key: 'Enter', code: 'Enter', timeStamp: 1105 },
+      { type: 'keyup', key: 'Enter', code: 'Enter', timeStamp: 1105.5 },
+      { type: 'keyup', key: '8', code: 'Numpad8', timeStamp: 1142.5 },
+    ];
+    const effects = run(records, { terminator: 'none', parse: parseCardId });
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+
+  it('reads the same reading when nothing else is pressed', () => {
+    const records: WedgeRecord[] = [
+      ...emulateReader('AM00000000', { gapMs: 10, terminator: 'none' }),
+      { type: 'keydown', key: 'Enter', code: 'Enter', timeStamp: 1105 },
+      { type: 'keyup', key: 'Enter', code: 'Enter', timeStamp: 1105.5 },
+    ];
+    expect(scans(run(records, { terminator: 'none', parse: parseCardId }))).toEqual(['AM00000000']);
+  });
+});

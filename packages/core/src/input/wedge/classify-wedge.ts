@@ -119,23 +119,21 @@ function onKeyDown(
     const ended = endBurst(state, { kind: 'interrupted' }, options);
     return { state: { ...ended.state, down }, effects: ended.effects };
   }
-  if (matchesTerminator(record, options.terminator)) {
+  const terminates = matchesTerminator(record, options.terminator);
+  const other = terminates ? undefined : otherTerminatorName(record, options.terminator);
+  if (terminates || other !== undefined) {
+    // With terminator 'none', an Enter or Tab the reader sends anyway completes the reading like a terminator, and
+    // its scan too waits for that key's keyup, so that a person's key still held then refuses it.
+    const completes = other === undefined || options.terminator === 'none';
+    const end: BurstEnd = completes
+      ? { kind: 'complete', t }
+      : { kind: 'other-terminator', t, received: other };
     const chars = state.burst?.chars ?? [];
-    const ended = endBurst(state, { kind: 'complete', t }, options);
-    const pending = holdScan(ended.effects, chars, record);
+    const ended = endBurst(state, end, options);
+    const pending = completes ? holdScan(ended.effects, chars, record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const effects = ended.suppressEnd ? [...reported, { kind: 'suppress' } as const] : reported;
     return { state: { ...ended.state, down, pending }, effects };
-  }
-  const other = otherTerminatorName(record, options.terminator);
-  if (other !== undefined) {
-    const end: BurstEnd =
-      options.terminator === 'none'
-        ? { kind: 'complete', t }
-        : { kind: 'other-terminator', t, received: other };
-    const ended = endBurst(state, end, options);
-    const effects = ended.suppressEnd ? [...ended.effects, { kind: 'suppress' } as const] : ended.effects;
-    return { state: { ...ended.state, down }, effects };
   }
   const resolved = resolveKey(record, options.layout);
   if (resolved.kind === 'none') {
