@@ -6,15 +6,16 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CHANNELS, SHOW_KINDS, createApiClient, isKaikuError } from '@kaiku-scanner/core';
-import type { Channel, Locale, ShowKind } from '@kaiku-scanner/core';
+import type { Channel, ShowKind } from '@kaiku-scanner/core';
 import { ReportError, importSalesReport } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
-import { pickLocale, say } from './cli-text.js';
+import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { startCli } from './start-cli.js';
 import { maskCardId } from './mask.js';
-import { parseBytes, parseCli } from './parse-cli-args.js';
+import { parseBytes } from './parse-cli-args.js';
 import { createProgressBar } from './progress-bar.js';
 import { renderSummary } from './summary.js';
 
@@ -94,21 +95,11 @@ function csvCell(text: string): string {
 }
 
 export async function runImport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parseCli<Values>(argv, OPTIONS);
-  const fail = (locale: Locale, message: string, code: ExitCode): ExitCode => {
-    io.stderr.write(`kaiku-import: ${message}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`);
-    return code;
-  };
-  if (!parsed.ok) return fail(pickLocale(undefined, io.env) ?? 'en', parsed.message, EXIT.usage);
-  const v = parsed.values;
-  const locale = pickLocale(v.lang, io.env);
-  if (!locale) return fail('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage);
-  if (v.help) {
-    io.stdout.write(IMPORT_HELP);
-    return EXIT.ok;
-  }
-  const file = parsed.positionals[0];
-  if (!file || parsed.positionals.length > 1)
+  const start = startCli<Values>('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
+  if (start.exit !== undefined) return start.exit;
+  const { values: v, positionals, locale, fail } = start;
+  const file = positionals[0];
+  if (!file || positionals.length > 1)
     return fail(locale, say('missingOption', locale, { option: '<file>' }), EXIT.usage);
   if (!v.venue) return fail(locale, say('missingOption', locale, { option: '--venue' }), EXIT.usage);
   const bad = (option: string) => fail(locale, say('badOption', locale, { option }), EXIT.usage);

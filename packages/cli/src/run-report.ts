@@ -4,13 +4,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
-import type { Locale } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
-import { pickLocale, say } from './cli-text.js';
+import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { parseCli } from './parse-cli-args.js';
+import { startCli } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
 
@@ -65,21 +64,11 @@ function isoDay(text: string | undefined): string | undefined {
 }
 
 export async function runReport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parseCli<Values>(argv, OPTIONS);
-  const fail = (locale: Locale, message: string, code: ExitCode): ExitCode => {
-    io.stderr.write(`kaiku-report: ${message}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`);
-    return code;
-  };
-  if (!parsed.ok) return fail(pickLocale(undefined, io.env) ?? 'en', parsed.message, EXIT.usage);
-  const v = parsed.values;
-  const locale = pickLocale(v.lang, io.env);
-  if (!locale) return fail('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage);
-  if (v.help) {
-    io.stdout.write(REPORT_HELP);
-    return EXIT.ok;
-  }
-  if (parsed.positionals.length > 0)
-    return fail(locale, say('badOption', locale, { option: parsed.positionals[0]! }), EXIT.usage);
+  const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+  if (start.exit !== undefined) return start.exit;
+  const { values: v, positionals, locale, fail } = start;
+  if (positionals.length > 0)
+    return fail(locale, say('badOption', locale, { option: positionals[0]! }), EXIT.usage);
   for (const option of ['venue', 'from', 'to'] as const) {
     if (!v[option]) return fail(locale, say('missingOption', locale, { option: `--${option}` }), EXIT.usage);
   }

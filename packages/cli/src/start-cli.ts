@@ -1,0 +1,50 @@
+/**
+ * The start every command shares: parse the arguments, pick the language, answer `--help`, and a `fail` that
+ * writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns the exit code.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Locale } from '@kaiku-scanner/core';
+import { pickLocale, say } from './cli-text.js';
+import { EXIT } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { parseCli } from './parse-cli-args.js';
+
+export type Fail = (locale: Locale, message: string, code: ExitCode) => ExitCode;
+
+export type CliStart<V> =
+  | { readonly exit: ExitCode }
+  | {
+      readonly exit?: undefined;
+      readonly values: V;
+      readonly positionals: readonly string[];
+      readonly locale: Locale;
+      readonly fail: Fail;
+    };
+
+/**
+ * @example
+ * const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+ * if (start.exit !== undefined) return start.exit;
+ */
+export function startCli<V extends { lang?: string | undefined; help?: boolean | undefined }>(
+  command: string,
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  help: string,
+  io: CliIo,
+): CliStart<V> {
+  const fail: Fail = (locale, message, code) => {
+    io.stderr.write(`${command}: ${message}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`);
+    return code;
+  };
+  const parsed = parseCli<V>(argv, options);
+  if (!parsed.ok) return { exit: fail(pickLocale(undefined, io.env) ?? 'en', parsed.message, EXIT.usage) };
+  const locale = pickLocale(parsed.values.lang, io.env);
+  if (!locale) return { exit: fail('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage) };
+  if (parsed.values.help) {
+    io.stdout.write(help);
+    return { exit: EXIT.ok };
+  }
+  return { values: parsed.values, positionals: parsed.positionals, locale, fail };
+}
