@@ -4,14 +4,12 @@
  * The sandbox runs in its own process, as it would in use, so client and server do not share a thread.
  * Run: npm run bench api
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApiClient } from '@kaiku-scanner/core';
 import type { UsageRequest } from '@kaiku-scanner/core';
+import { startSandboxCli } from '../test/support/sandbox-process.js';
 
 const SEQUENTIAL = 400;
 const CONCURRENT = 800;
@@ -26,26 +24,6 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: at(0.5), p95: at(0.95) };
 }
 const ms = (n: number): string => n.toFixed(2);
-
-function startSandboxProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const cli = fileURLToPath(new URL('../packages/sandbox/src/cli.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--quiet', ...args],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-}
 
 let seq = 0;
 const usage = (showId: string): UsageRequest => ({
@@ -151,8 +129,8 @@ async function overhead(url: string): Promise<Row[]> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-api-bench-'));
-const fileSandbox = await startSandboxProcess(['--db', join(dir, 'bench.db'), '--seed']);
-const memorySandbox = await startSandboxProcess(['--memory']);
+const fileSandbox = await startSandboxCli(['--db', join(dir, 'bench.db'), '--seed']);
+const memorySandbox = await startSandboxCli(['--memory']);
 try {
   const rows = [
     ...(await registrations(fileSandbox.url, 'file (WAL)')),
@@ -170,7 +148,6 @@ try {
   );
   console.table(await overhead(fileSandbox.url));
 } finally {
-  fileSandbox.child.kill('SIGTERM');
-  memorySandbox.child.kill('SIGTERM');
+  await Promise.all([fileSandbox.close(), memorySandbox.close()]);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,8 +6,7 @@
  * for a real import against the sandbox (its own process), first import and re-import (all replays).
  * Run: npm run bench reports
  */
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createApiClient } from '@kaiku-scanner/core';
 import { importSalesReport } from '@kaiku-scanner/core/reports';
+import { startSandboxCli } from '../test/support/sandbox-process.js';
 
 const ROWS = 100_000;
 const IMPORT_ROWS = 5_000;
@@ -114,28 +114,9 @@ async function parsing(): Promise<void> {
   console.table(table);
 }
 
-function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const cli = fileURLToPath(new URL('../packages/sandbox/src/cli.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--quiet', '--memory'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-}
-
 async function importing(): Promise<void> {
-  const { url, child } = await startSandboxProcess();
+  const sandbox = await startSandboxCli(['--memory']);
+  const url = sandbox.url;
   try {
     const client = createApiClient({ baseUrl: url, getToken: () => 'bench' });
     // Seeded active cards, each on many distinct shows (one usage per card per show).
@@ -163,7 +144,7 @@ async function importing(): Promise<void> {
     console.log(`Import against the sandbox (own process, in-memory SQLite, batches of 100)`);
     console.table(table);
   } finally {
-    child.kill('SIGTERM');
+    await sandbox.close();
   }
 }
 

@@ -3,14 +3,12 @@
  * registers nothing twice, counted on the server; the usage report reads the usages back.
  */
 import ExcelJS from 'exceljs';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/create-api-client.js';
 import type { ApiClient } from '../api/create-api-client.js';
 import { exportUsageReport } from './export-usage-report.js';
 import { importSalesReport } from './import-sales-report.js';
+import { startSandboxCli, type SandboxCli } from '../../../../test/support/sandbox-process.js';
 
 const VENUE = 'teatteri-hilla';
 const CSV = [
@@ -26,35 +24,8 @@ const CSV = [
   'Yhteensä;7;5;;',
 ].join('\r\n');
 
-let sandbox: ChildProcess;
+let sandbox: SandboxCli;
 let client: ApiClient;
-
-/** The real sandbox in its own process, from source (like a vendor runs it), on an ephemeral port. */
-async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  const args = [
-    '--import',
-    'tsx',
-    '--conditions=source',
-    'packages/sandbox/src/cli.ts',
-    '--port',
-    '0',
-    '--memory',
-    '--testing',
-    '--quiet',
-  ];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${out}`)));
-  });
-  return { child, url };
-}
 
 async function serverCount(): Promise<number> {
   let count = 0;
@@ -64,13 +35,11 @@ async function serverCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const started = await startSandboxProcess();
-  sandbox = started.child;
-  client = createApiClient({ baseUrl: started.url, getToken: () => 'test-token' });
+  // The sandbox's own command line in its own process, from source, as a vendor runs it.
+  sandbox = await startSandboxCli(['--memory', '--testing']);
+  client = createApiClient({ baseUrl: sandbox.url, getToken: () => 'test-token' });
 }, 60_000);
-afterAll(() => {
-  sandbox.kill('SIGTERM');
-});
+afterAll(() => sandbox.close());
 
 describe('importSalesReport against the sandbox', () => {
   it('registers valid rows once, even when the report is imported again as CSV and as XLSX', async () => {
