@@ -4,6 +4,25 @@ import { css } from 'lit';
  * Styles go through adoptedStyleSheets (no inline <style>), so a strict CSP needs no `unsafe-inline`.
  * Colours are custom properties; both palettes meet WCAG 2.2 AA (4.5:1 text, 3:1 UI) on their backgrounds.
  */
+/** The dark palette, used both for `prefers-color-scheme: dark` and for `theme="dark"`. */
+const darkPalette = css`
+  --kaiku-bg: #15181d;
+  --kaiku-surface: #20252c;
+  --kaiku-fg: #eef1f5;
+  --kaiku-muted: #b7bfcb;
+  --kaiku-border: #8c96a5;
+  --kaiku-accent: #8ab8ff;
+  --kaiku-accent-fg: #0b1320;
+  --kaiku-ok: #7dd89a;
+  --kaiku-ok-bg: #15301f;
+  --kaiku-warn: #ffd27a;
+  --kaiku-warn-bg: #372a0e;
+  --kaiku-danger: #ff9b9b;
+  --kaiku-danger-bg: #3a1618;
+  --kaiku-focus: #8ab8ff;
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     --kaiku-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -37,39 +56,11 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --kaiku-bg: #15181d;
-      --kaiku-surface: #20252c;
-      --kaiku-fg: #eef1f5;
-      --kaiku-muted: #b7bfcb;
-      --kaiku-border: #8c96a5;
-      --kaiku-accent: #8ab8ff;
-      --kaiku-accent-fg: #0b1320;
-      --kaiku-ok: #7dd89a;
-      --kaiku-ok-bg: #15301f;
-      --kaiku-warn: #ffd27a;
-      --kaiku-warn-bg: #372a0e;
-      --kaiku-danger: #ff9b9b;
-      --kaiku-danger-bg: #3a1618;
-      --kaiku-focus: #8ab8ff;
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
   :host([theme='dark']) {
-    --kaiku-bg: #15181d;
-    --kaiku-surface: #20252c;
-    --kaiku-fg: #eef1f5;
-    --kaiku-muted: #b7bfcb;
-    --kaiku-border: #8c96a5;
-    --kaiku-accent: #8ab8ff;
-    --kaiku-accent-fg: #0b1320;
-    --kaiku-ok: #7dd89a;
-    --kaiku-ok-bg: #15301f;
-    --kaiku-warn: #ffd27a;
-    --kaiku-warn-bg: #372a0e;
-    --kaiku-danger: #ff9b9b;
-    --kaiku-danger-bg: #3a1618;
-    --kaiku-focus: #8ab8ff;
-    color-scheme: dark;
+    ${darkPalette}
   }
   *,
   *::before,
