@@ -17,6 +17,7 @@ import {
   UsageResultSchema,
 } from './api.js';
 import { ProblemSchema } from './api-problem.js';
+import { apiSchemaRegistry } from './api-openapi-meta.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +37,11 @@ const ROOTS = {
 
 /** Every named schema of the contract as OpenAPI components (JSON Schema 2020-12). */
 export function buildApiComponentSchemas(): Record<string, Json> {
-  const generated = z.toJSONSchema(z.object(ROOTS), { target: 'draft-2020-12', io: 'output' }) as Json;
+  const generated = z.toJSONSchema(z.object(ROOTS), {
+    target: 'draft-2020-12',
+    io: 'output',
+    metadata: apiSchemaRegistry(),
+  }) as Json;
   const text = JSON.stringify(generated.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/');
   const defs = JSON.parse(text) as Record<string, Json>;
   return Object.fromEntries(

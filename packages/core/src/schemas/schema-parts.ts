@@ -5,18 +5,6 @@
 import * as z from 'zod/mini';
 
 /**
- * Registers metadata (`id`, `description`, `examples`) in zod's global registry, where
- * `z.toJSONSchema` reads it; classic zod's `.meta()` did the same.
- *
- * @example
- * const ShowKindSchema = withMeta(z.enum(SHOW_KINDS), { id: 'ShowKind' });
- */
-export function withMeta<S extends z.ZodMiniType>(schema: S, data: z.core.GlobalMeta): S {
-  z.globalRegistry.add(schema, data);
-  return schema;
-}
-
-/**
  * A whole number from `min` (up to `max` when given).
  *
  * @example
