@@ -9,25 +9,22 @@
  * Nothing here identifies a person: a card is known by its ID only.
  */
 import * as z from 'zod/mini';
+import {
+  CardKindSchema,
+  CardPrefixSchema,
+  CardStatusSchema,
+  ChannelSchema,
+  ShowKindSchema,
+  UsageModeSchema,
+} from './api-enums.js';
 import { ProblemSchema } from './api-problem.js';
 import { text, wholeNumber } from './schema-parts.js';
 
+export * from './api-enums.js';
 export * from './api-problem.js';
 
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
 export const CardIdSchema = z.string().check(z.regex(/^[A-Z0-9]{2,32}$/));
-
-export const CARD_PREFIXES = ['A', 'AM', 'Y', 'YM', 'X', 'Z'] as const;
-export const CardPrefixSchema = z.enum(CARD_PREFIXES);
-export type CardPrefix = z.infer<typeof CardPrefixSchema>;
-
-export const CARD_KINDS = ['client', 'community'] as const;
-export const CardKindSchema = z.enum(CARD_KINDS);
-export type CardKind = z.infer<typeof CardKindSchema>;
-
-export const CARD_STATUSES = ['active', 'inactive', 'use-ban', 'in-transfer'] as const;
-export const CardStatusSchema = z.enum(CARD_STATUSES);
-export type CardStatus = z.infer<typeof CardStatusSchema>;
 
 const isoDate = () => z.iso.date();
 const isoDateTime = () => z.iso.datetime({ offset: true });
@@ -48,21 +45,6 @@ export const CardRecordSchema = z.object({
 });
 export type CardRecord = z.infer<typeof CardRecordSchema>;
 
-/** Kinds of event, as far as the operating model treats them differently (caps, courses). */
-export const SHOW_KINDS = [
-  'show',
-  'small-show',
-  'course',
-  'festival',
-  'mass-event',
-  'swimming-hall',
-  'visiting-production',
-  'cinema',
-  'exhibition',
-] as const;
-export const ShowKindSchema = z.enum(SHOW_KINDS);
-export type ShowKind = z.infer<typeof ShowKindSchema>;
-
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
 export const ShowSchema = z.object({
   id: text(1, 128),
@@ -75,14 +57,6 @@ export const ShowSchema = z.object({
   cap: z.optional(wholeNumber(0)),
 });
 export type Show = z.infer<typeof ShowSchema>;
-
-export const CHANNELS = ['box-office', 'reservation', 'ticket-agent'] as const;
-export const ChannelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof ChannelSchema>;
-
-export const USAGE_MODES = ['booking', 'collection'] as const;
-export const UsageModeSchema = z.enum(USAGE_MODES);
-export type UsageMode = z.infer<typeof UsageModeSchema>;
 
 /** A community card's group: every member aged 16+ has and shows their own card. */
 export const GroupSchema = z.object({

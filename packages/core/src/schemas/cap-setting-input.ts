@@ -1,6 +1,6 @@
 /** What `checkCapSetting` takes from outside. */
 import * as z from 'zod/mini';
-import { ShowKindSchema } from './api.js';
+import { ShowKindSchema } from './api-enums.js';
 import { wholeNumber } from './schema-parts.js';
 
 /**

@@ -1,6 +1,6 @@
 /** A show or course as the venue configures it, and its state at decision time. */
 import * as z from 'zod/mini';
-import { ShowKindSchema } from './api.js';
+import { ShowKindSchema } from './api-enums.js';
 import { InstantSchema, TimeWindowSchema } from './instant.js';
 import { text, wholeNumber } from './schema-parts.js';
 

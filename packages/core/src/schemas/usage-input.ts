@@ -1,6 +1,6 @@
 /** What `decideUsage` takes from outside: the card record, the show, the request, the time. */
 import * as z from 'zod/mini';
-import { CardStatusSchema, UsageModeSchema } from './api.js';
+import { CardStatusSchema, UsageModeSchema } from './api-enums.js';
 import { CalendarDateSchema, InstantSchema } from './instant.js';
 import { wholeNumber } from './schema-parts.js';
 import { UsageEventSchema } from './show-config.js';
