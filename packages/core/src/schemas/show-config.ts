@@ -6,14 +6,8 @@ import { text, wholeNumber } from './schema-parts.js';
 
 const whole = () => wholeNumber(0, 1_000_000);
 
-/**
- * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
- * `cap` absent or `null` = no cap.
- *
- * @example
- * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
- */
-export const ShowConfigSchema = z.object({
+// Shared with `UsageEventSchema`: spreading a shape costs no zod code, `z.extend` ~1 KB minified.
+const showConfigShape = {
   id: z.optional(text(1, 128)),
   name: z.optional(text(1, 300)),
   kind: ShowKindSchema,
@@ -25,7 +19,16 @@ export const ShowConfigSchema = z.object({
   collectionWindow: z.optional(TimeWindowSchema),
   /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
   policyVersion: z.optional(text(1, 32)),
-});
+};
+
+/**
+ * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
+ * `cap` absent or `null` = no cap.
+ *
+ * @example
+ * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
+ */
+export const ShowConfigSchema = z.object(showConfigShape);
 /**
  * A show's or course's settings.
  *
@@ -40,7 +43,7 @@ export type ShowConfig = z.infer<typeof ShowConfigSchema>;
  * @example
  * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
  */
-export const UsageEventSchema = z.extend(ShowConfigSchema, { ticketsGiven: z._default(whole(), 0) });
+export const UsageEventSchema = z.object({ ...showConfigShape, ticketsGiven: z._default(whole(), 0) });
 /**
  * A show at decision time (input form: `ticketsGiven` may be left out).
  *
