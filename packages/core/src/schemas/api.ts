@@ -18,16 +18,13 @@ import {
   UsageModeSchema,
 } from './api-enums.js';
 import { ProblemSchema } from './api-problem.js';
-import { text, wholeNumber } from './schema-parts.js';
+import { coercedNumber, isoDate, isoDateTime, text, wholeNumber } from './schema-parts.js';
 
 export * from './api-enums.js';
 export * from './api-problem.js';
 
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
 export const CardIdSchema = z.string().check(z.regex(/^[A-Z0-9]{2,32}$/));
-
-const isoDate = () => z.iso.date();
-const isoDateTime = () => z.iso.datetime({ offset: true });
 
 /**
  * What a venue may see of a card (manual 002 §5). Expiry is not a status: compare `validUntil`
@@ -161,7 +158,7 @@ export const UsageListQuerySchema = z.object({
   from: isoDate(),
   to: isoDate(),
   cursor: z.optional(text(1, 512)),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  limit: z.optional(coercedNumber().check(z.int(), z.minimum(1), z.maximum(1000))),
 });
 export type UsageListQuery = z.infer<typeof UsageListQuerySchema>;
 

@@ -1,6 +1,6 @@
 /** Time values that come from outside: instants with an explicit offset, calendar dates, windows. */
 import * as z from 'zod/mini';
-import { wholeNumber } from './schema-parts.js';
+import { isoDate, isoDateTime, wholeNumber } from './schema-parts.js';
 
 /**
  * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
@@ -8,7 +8,7 @@ import { wholeNumber } from './schema-parts.js';
  * @example
  * InstantSchema.parse('2026-03-01T18:00:00+02:00');
  */
-export const InstantSchema = z.union([z.date(), z.iso.datetime({ offset: true })]);
+export const InstantSchema = z.union([z.date(), isoDateTime()]);
 /**
  * An instant as accepted from outside.
  *
@@ -23,7 +23,7 @@ export type Instant = z.infer<typeof InstantSchema>;
  * @example
  * CalendarDateSchema.parse('2026-01-09');
  */
-export const CalendarDateSchema = z.iso.date();
+export const CalendarDateSchema = isoDate();
 
 const count = () => z.optional(wholeNumber(-1200, 1200));
 
