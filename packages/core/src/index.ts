@@ -302,3 +302,7 @@ export type {
 } from './input/wedge/types.js';
 export { wedgeMessages } from './messages/wedge.js';
 export type { WedgeErrorCode } from './messages/wedge.js';
+export { wedgeListenerMessages } from './messages/wedge-listener.js';
+export type { WedgeListenerCode } from './messages/wedge-listener.js';
+export { wedgeCalibrationMessages } from './messages/wedge-calibration.js';
+export type { WedgeCalibrationCode } from './messages/wedge-calibration.js';

@@ -6,9 +6,10 @@
  * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
  * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
  */
+import { renderAll } from '../../messages/define.js';
+import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { classifyWedgeStream } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { wedgeFailure } from './evaluate-burst.js';
 import { isModifier, otherTerminatorName } from './key-kinds.js';
 import { resolveKey } from './resolve-key.js';
 import { resolveWedgeOptions } from './wedge-options.js';
@@ -38,6 +39,11 @@ export type CalibrationResult =
 /** Keys pause longer than this between two keys of one calibration reading (slow Bluetooth readers included). */
 const CALIBRATION_GAP_MS = 300;
 const CANDIDATES: readonly WedgeLayout[] = ['auto', 'us', 'fi', 'de', 'fr', 'host'];
+
+/** A calibration refusal (its texts come with calibration, not with the listener). */
+export function calibrationFailure(code: WedgeCalibrationCode): WedgeFailure {
+  return { code, params: {}, message: renderAll(wedgeCalibrationMessages[code], {}) };
+}
 
 type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
 
@@ -132,11 +138,11 @@ export function calibrateWedge(
 ): CalibrationResult {
   const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
   const found = findReading(records, options.minLength ?? resolved.minLength);
-  if (found === undefined) return { ok: false, error: wedgeFailure('calibration-no-burst') };
+  if (found === undefined) return { ok: false, error: calibrationFailure('calibration-no-burst') };
   let expected: string | undefined;
   if (options.expectedId !== undefined) {
     const parsed = resolved.parse(options.expectedId, resolved.cardIdOptions);
-    if (!parsed.ok) return { ok: false, error: wedgeFailure('calibration-mismatch') };
+    if (!parsed.ok) return { ok: false, error: calibrationFailure('calibration-mismatch') };
     expected = parsed.id;
   }
   const readings = CANDIDATES.map((layout) => ({ layout, raw: readAs(found.burst, layout) }));
@@ -152,12 +158,12 @@ export function calibrateWedge(
   if (distinct.size === 0) {
     return {
       ok: false,
-      error: wedgeFailure(expected === undefined ? 'calibration-no-card' : 'calibration-mismatch'),
+      error: calibrationFailure(expected === undefined ? 'calibration-no-card' : 'calibration-mismatch'),
     };
   }
-  if (distinct.size > 1) return { ok: false, error: wedgeFailure('calibration-ambiguous') };
+  if (distinct.size > 1) return { ok: false, error: calibrationFailure('calibration-ambiguous') };
   const chosen = matches[0];
-  if (chosen === undefined) return { ok: false, error: wedgeFailure('calibration-no-card') };
+  if (chosen === undefined) return { ok: false, error: calibrationFailure('calibration-no-card') };
   const profile: WedgeProfile = {
     version: 1,
     layout: chosen.layout,

@@ -1,23 +1,38 @@
 /**
  * The listener's calibration mode: captures keys until one reading has been seen (its terminator, or a
- * pause after enough characters), then hands the records over. Keys are kept from the page meanwhile.
+ * pause after enough characters), then learns the reader from them. The listener loads this module (and
+ * calibration with it) on demand, when `calibrate()` is first called, and keeps keys from the page meanwhile.
  */
+import {
+  calibrateWedge,
+  calibrationFailure,
+  type CalibrationOptions,
+  type CalibrationResult,
+} from './calibrate-wedge.js';
 import { isModifier, otherTerminatorName } from './key-kinds.js';
 import type { WedgeRecord } from './types.js';
 
 export type CalibrationSession = {
-  record(record: WedgeRecord, event: Event): void;
+  record(record: WedgeRecord): void;
+  /** Ends the session now: it finishes as timed out. */
   cancel(): void;
 };
 
 /** Silence that ends a reading without a terminator (slow Bluetooth readers stay well below it). */
 const END_SILENCE_MS = 400;
 
-export function startCalibration(options: {
-  readonly timeoutMs: number;
-  readonly minLength: number;
-  readonly finish: (records: readonly WedgeRecord[], timedOut: boolean) => void;
-}): CalibrationSession {
+/**
+ * Starts capturing; `finish` gets the calibration's result once a reading is complete, or a
+ * `calibration-timeout` failure after `timeoutMs` (or on `cancel()`).
+ *
+ * @example
+ * const session = startCalibration({ timeoutMs: 30_000, minLength: 5 }, showResult);
+ * session.record(record); // for every record the listener sees
+ */
+export function startCalibration(
+  options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
+  finish: (result: CalibrationResult) => void,
+): CalibrationSession {
   const records: WedgeRecord[] = [];
   let chars = 0;
   let done = false;
@@ -27,14 +42,17 @@ export function startCalibration(options: {
     done = true;
     clearTimeout(overall);
     if (silence !== undefined) clearTimeout(silence);
-    options.finish(records, timedOut);
+    finish(
+      timedOut
+        ? { ok: false, error: calibrationFailure('calibration-timeout') }
+        : calibrateWedge(records, options),
+    );
   };
   const overall = setTimeout(() => end(true), options.timeoutMs);
 
   return {
-    record(record, event) {
+    record(record) {
       if (done) return;
-      if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
       records.push(record);
       if (record.type !== 'keydown' || isModifier(record) || record.repeat === true) return;
       if (silence !== undefined) clearTimeout(silence);

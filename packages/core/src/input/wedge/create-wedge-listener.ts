@@ -2,11 +2,11 @@
  * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
  * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
  */
-import { calibrateWedge, type CalibrationResult } from './calibrate-wedge.js';
+import type { CalibrationResult } from './calibrate-wedge.js';
 import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedge.js';
 import { giveBack, retract, snapshotField, textFieldOf, type FieldSnapshot } from './field-edit.js';
 import { recordKey, recordText } from './record-event.js';
-import { startCalibration, type CalibrationSession } from './calibration-session.js';
+import type { CalibrationSession } from './calibration-session.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { wedgeFailure } from './evaluate-burst.js';
 import { resolveWedgeOptions } from './wedge-options.js';
@@ -44,7 +44,8 @@ export type WedgeListener = {
   /**
    * Waits for one reading of any card and learns the reader from it; on success the listener uses the new
    * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
-   * While calibrating, keys are captured and no scan is reported.
+   * While calibrating, keys are captured and no scan is reported. The calibration code is loaded on the first
+   * call (a lazy chunk); keys arriving while it loads are captured too. Rejects only if that chunk fails to load.
    */
   calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
   /** The profile in use (defaults, a stored one, or the last calibration's). */
@@ -79,7 +80,8 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
   let timer: ReturnType<typeof setTimeout> | undefined;
   let snapshot: FieldSnapshot | undefined;
   let taken = ''; // what the burst typed or would have typed into the field, for a give-back
-  let calibration: CalibrationSession | undefined;
+  // Calibration mode: records wait in `early` until the lazily loaded session takes them.
+  let calibration: { session?: CalibrationSession; early: WedgeRecord[]; cancelled?: boolean } | undefined;
   let stopped = false;
 
   const report = (fn: () => void): void => {
@@ -166,7 +168,9 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
     const record = event instanceof KeyboardEvent ? recordKey(event) : recordText(event);
     if (record === undefined) return;
     if (calibration !== undefined) {
-      calibration.record(record, event);
+      if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
+      if (calibration.session === undefined) calibration.early.push(record);
+      else calibration.session.record(record);
       return;
     }
     feed(record, event);
@@ -174,12 +178,19 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
 
   for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
 
+  const cancelCalibration = (): void => {
+    // A session still loading finishes as timed out once it has loaded (its text comes with it).
+    if (calibration !== undefined) calibration.cancelled = true;
+    calibration?.session?.cancel();
+    calibration = undefined;
+  };
+
   const stop = (): void => {
     if (stopped) return;
     stopped = true;
     for (const type of EVENTS) target.removeEventListener(type, onEvent, { capture: true });
     if (timer !== undefined) clearTimeout(timer);
-    calibration?.cancel();
+    cancelCalibration();
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted === true) stop();
@@ -191,28 +202,39 @@ export function createWedgeListener(options: WedgeListenerOptions): WedgeListene
       return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
     },
     calibrate(calibrateOptions = {}) {
-      calibration?.cancel();
+      cancelCalibration();
       state = INITIAL_WEDGE_STATE;
-      return new Promise<CalibrationResult>((resolve) => {
-        calibration = startCalibration({
-          timeoutMs: calibrateOptions.timeoutMs ?? 30_000,
-          minLength: resolved.minLength,
-          finish: (records, timedOut) => {
-            calibration = undefined;
-            const result: CalibrationResult = timedOut
-              ? { ok: false, error: wedgeFailure('calibration-timeout') }
-              : calibrateWedge(records, {
-                  expectedId: calibrateOptions.expectedId,
-                  minLength: resolved.minLength,
-                  cardIdOptions: resolved.cardIdOptions,
-                  parse: resolved.parse,
-                });
-            // The learned profile wins over the options the listener was started with.
-            if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
-            resolve(result);
-          },
-        });
-      });
+      const current: NonNullable<typeof calibration> = { early: [] };
+      calibration = current;
+      const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
+      const { minLength, cardIdOptions, parse } = resolved;
+      return import('./calibration-session.js').then(
+        ({ startCalibration }) =>
+          new Promise<CalibrationResult>((resolve) => {
+            const session = startCalibration(
+              {
+                timeoutMs: Math.max(0, deadline - performance.now()),
+                expectedId: calibrateOptions.expectedId,
+                minLength,
+                cardIdOptions,
+                parse,
+              },
+              (result) => {
+                if (calibration === current) calibration = undefined;
+                // The learned profile wins over the options the listener was started with.
+                if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
+                resolve(result);
+              },
+            );
+            if (current.cancelled === true) return session.cancel();
+            current.session = session;
+            for (const record of current.early) session.record(record);
+          }),
+        (error: unknown) => {
+          if (calibration === current) calibration = undefined;
+          throw error;
+        },
+      );
     },
   };
 }

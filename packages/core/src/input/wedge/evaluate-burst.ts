@@ -3,7 +3,7 @@
  * Only a burst with a reader's timing, enough characters, unambiguous characters and a valid card ID is a card.
  */
 import { renderAll } from '../../messages/define.js';
-import { wedgeMessages, type WedgeErrorCode } from '../../messages/wedge.js';
+import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
   hasForeignHold,
   hasForeignKey,
@@ -28,15 +28,15 @@ export type Evaluation = { readonly effects: WedgeEffect[]; readonly suppressEnd
 
 type Params = WedgeFailure['params'];
 
-/** Builds a failure from the wedge message table. */
-export function wedgeFailure(code: WedgeErrorCode, params: Params = {}): WedgeFailure {
-  const message = renderAll(wedgeMessages[code] as Parameters<typeof renderAll>[0], params);
+/** Builds a failure from the listener's message table. */
+export function wedgeFailure(code: WedgeListenerCode, params: Params = {}): WedgeFailure {
+  const message = renderAll(wedgeListenerMessages[code] as Parameters<typeof renderAll>[0], params);
   return { code, params, message };
 }
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
 
-function fail(code: WedgeErrorCode, params: Params = {}): Evaluation {
+function fail(code: WedgeListenerCode, params: Params = {}): Evaluation {
   return { effects: [{ kind: 'error', error: wedgeFailure(code, params) }], suppressEnd: true };
 }
 
