@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import * as z from 'zod/mini';
 import { buildOpenApiDocument } from './api-openapi.js';
+import { CardIdSchema, ProblemSchema, UsageRecordSchema, UsageRequestSchema } from './api.js';
 
 const committed = fileURLToPath(new URL('../../../../docs/openapi.json', import.meta.url));
 
@@ -33,5 +35,20 @@ describe('docs/openapi.json', () => {
     );
     for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');
+  });
+});
+
+describe('the contract modules', () => {
+  it("register nothing in zod's global registry, at load or while the document is built", () => {
+    // A registration at module load is a side effect: bundlers would then keep every schema of the
+    // module (and zod's registry) in any bundle that imports one of them.
+    buildOpenApiDocument();
+    for (const schema of [CardIdSchema, ProblemSchema, UsageRequestSchema, UsageRecordSchema])
+      expect(z.globalRegistry.has(schema)).toBe(false);
+    expect(z.globalRegistry._idmap.size).toBe(0);
+  });
+
+  it('build the same document on every call (a fresh metadata registry each time)', () => {
+    expect(buildOpenApiDocument()).toStrictEqual(buildOpenApiDocument());
   });
 });
