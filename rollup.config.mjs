@@ -59,6 +59,8 @@ add({
     // camera code resolves beside it, and pages that import it on demand keep it out of their initial download.
     camera: 'packages/core/src/input/camera/index.ts',
     decode: 'packages/core/src/input/decode/index.ts',
+    // Subpath `@kaiku-scanner/core/wedge`: card reading without the network code, for small first downloads.
+    wedge: 'packages/core/src/input/wedge/index.ts',
     reports: 'packages/core/src/reports/index.ts',
     'decode-worker': workerEntry,
   }),

@@ -23,12 +23,12 @@ export const BUDGETS = {
   'core: wedge-only page (createWedgeListener)': 12 * 1024,
 };
 /**
- * Ceilings (min+gz bytes) enforced by `--check`: the element + core target of 30 KB is NOT met yet (63.3 KB
- * measured after the zod/mini and camera-subpath work); this ratchet keeps it from growing while the rest of the
- * gap (ky, the element's own code and translations, the outbox) is closed.
+ * Ceilings (min+gz bytes) enforced by `--check`: a ratchet at the size reached so far, so nothing grows back.
+ * The element's first download no longer carries the API client, the outbox, zod and ky (they load with import()
+ * right after the element is defined) nor the Swedish and English strings (loaded when shown).
  */
 export const CEILINGS = {
-  'element + core': 66 * 1024,
+  'element + core': 32 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core: wedge-only page (createWedgeListener)': 12 * 1024,
 };
@@ -63,7 +63,10 @@ export async function measure(name, contents, { external = [] } = {}) {
       });
       const outputs = result.metafile.outputs;
       const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-      const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('.js'));
+      // The probe's own chunk: chunks of import()-ed modules are entry points in the metafile too.
+      const entryOut = Object.keys(outputs).find(
+        (k) => outputs[k].entryPoint?.endsWith(path.basename(entry)) && k.endsWith('.js'),
+      );
       const seen = new Set();
       const walk = (file) => {
         if (seen.has(file)) return;

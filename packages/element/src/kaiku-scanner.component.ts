@@ -1,7 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core';
 import { styles } from './kaiku-scanner.styles.js';
-import { translations, resolveLocale, type Translation, type UiLocale } from './translations/index.js';
+import {
+  resolveLocale,
+  translationFor,
+  whenTranslationReady,
+  type Translation,
+  type UiLocale,
+} from './translations/index.js';
 import { formatterFor, type Formatter } from './format.js';
 import { EMPTY_REQUEST, type Phase } from './phase.js';
 import type {
@@ -18,7 +24,7 @@ import type {
   TicketRequest,
 } from './controllers/services.js';
 import { ServicesController } from './controllers/services-controller.js';
-import { localize } from './controllers/to-service-error.js';
+import { GROUP_DUPLICATE } from './controllers/element-messages.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { probeMax } from './probe.js';
@@ -26,16 +32,10 @@ import type { ViewContext } from './views/view-context.js';
 import { renderCapMeter } from './views/cap-meter.js';
 import { renderSyncStatus } from './views/sync-status.js';
 import { renderBusy, renderError, renderResult, ticketSummary } from './views/outcome.js';
-import { renderNeedsAttention } from './views/needs-attention.js';
 import { renderReady } from './views/ready.js';
 import { renderMode, renderShow } from './views/show-context.js';
-import {
-  renderCardFacts,
-  renderRefusal,
-  renderTickets,
-  type TicketHandlers,
-  type TicketModel,
-} from './views/card-panel.js';
+import type { TicketHandlers, TicketModel } from './views/card-panel.js';
+import { lazyModule } from './controllers/lazy-module.js';
 import {
   KaikuBeforeRegisterEvent,
   KaikuCardEvent,
@@ -48,6 +48,11 @@ import {
   type KaikuUsageDetail,
   type ScanSource,
 } from './events/index.js';
+
+/** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
+const cardPanelViews = lazyModule(() => import('./views/card-panel.js'));
+/** The needs-attention list shows only when the server has refused a queued usage. */
+const attentionViews = lazyModule(() => import('./views/needs-attention.js'));
 
 export type TokenProvider = () => string | Promise<string>;
 export type UsageMode = 'booking' | 'collection';
@@ -261,7 +266,7 @@ export class KaikuScanner extends LitElement {
   }
 
   private get t(): Translation {
-    return translations[this.locale];
+    return translationFor(this.locale);
   }
 
   private get fmt(): Formatter {
@@ -280,6 +285,8 @@ export class KaikuScanner extends LitElement {
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOnline);
+    // The card panel loads in the background now; a look-up waits for it only if it is still on its way.
+    void cardPanelViews.load().catch(() => undefined);
   }
 
   private readPageLang(): void {
@@ -293,6 +300,16 @@ export class KaikuScanner extends LitElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOnline);
     this.lookupAbort?.abort();
+  }
+
+  /**
+   * A render in Swedish or English waits for those strings (loaded on first use; Finnish is always there). The
+   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = whenTranslationReady(this.locale);
+    if (!pending) return super.scheduleUpdate();
+    return pending.then((loaded) => (loaded ? this.scheduleUpdate() : super.scheduleUpdate()));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -427,6 +444,13 @@ export class KaikuScanner extends LitElement {
       this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
       return;
     }
+    try {
+      await cardPanelViews.load();
+    } catch (e) {
+      if (!abort.signal.aborted) this.fail(this.svc.toError(e), 'lookup', cardId, cardId);
+      return;
+    }
+    if (abort.signal.aborted) return;
     this.showCard(outcome.card, show);
   }
 
@@ -469,7 +493,7 @@ export class KaikuScanner extends LitElement {
     if (this.phase.name !== 'card') return;
     const { card, request } = this.phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      this.groupError = { code: 'group-duplicate', message: localize('group-duplicate') };
+      this.groupError = { code: 'group-duplicate', message: GROUP_DUPLICATE };
       this.alertText = this.text(this.groupError.message);
       return;
     }
@@ -588,6 +612,11 @@ export class KaikuScanner extends LitElement {
       state.pending !== this.outbox.pending ||
       state.needsAttention.length !== this.outbox.needsAttention.length;
     this.outbox = state;
+    if (state.needsAttention.length > 0 && !attentionViews.get())
+      attentionViews.load().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     this.followQueued(state);
     if (changed) {
       this.dispatchEvent(
@@ -710,12 +739,14 @@ export class KaikuScanner extends LitElement {
       >
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
-        ${renderNeedsAttention(
-          this.view,
-          this.outbox.needsAttention,
-          (id) => void this.resolveAttention(id),
-          () => void this.downloadCsv(),
-        )}
+        ${
+          attentionViews.get()?.renderNeedsAttention(
+            this.view,
+            this.outbox.needsAttention,
+            (id) => void this.resolveAttention(id),
+            () => void this.downloadCsv(),
+          ) ?? nothing
+        }
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeText}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${this.alertText}</div>
       </section>
@@ -773,6 +804,10 @@ export class KaikuScanner extends LitElement {
     request: TicketRequest,
     blocking: readonly Reason[],
   ): TemplateResult {
+    const views = cardPanelViews.get();
+    // Loaded before a card reaches the screen (see lookUp); the busy state covers a host that sets the phase early.
+    if (!views) return renderBusy(this.t.lookingUp(card.id));
+    const { renderCardFacts, renderRefusal, renderTickets } = views;
     const refused = blocking.length > 0;
     const show = this.show;
     return html`

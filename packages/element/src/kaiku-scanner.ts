@@ -28,7 +28,8 @@ export type {
   ShowContext,
   TicketRequest,
 } from './controllers/services.js';
-export { createCoreServices } from './controllers/core-services.js';
+export { createCoreServices } from './controllers/lazy-core-services.js';
+export type { CoreServices } from './controllers/lazy-core-services.js';
 export type { WedgeSettings } from './controllers/wedge-controller.js';
 export type { CoreServicesOptions } from './controllers/core-services.js';
 

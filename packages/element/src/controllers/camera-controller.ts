@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core';
 import type { ServiceError } from './services.js';
-import { localize, toServiceError } from './to-service-error.js';
+import { toInitialServiceError } from './service-error.js';
 
 /**
  * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
@@ -30,8 +30,10 @@ export class CameraController implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const el = video();
+    let toError = toInitialServiceError;
     try {
-      const { startCameraScan } = await import('./camera-loader.js');
+      const { startCameraScan, localize, toServiceError } = await import('./camera-loader.js');
+      toError = toServiceError;
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
@@ -48,7 +50,7 @@ export class CameraController implements ReactiveController {
       if (abort.signal.aborted) handle.stop();
       else this.handle = handle;
     } catch (e) {
-      if (!abort.signal.aborted) this.onError(toServiceError(e));
+      if (!abort.signal.aborted) this.onError(toError(e));
     } finally {
       if (this.starting === abort) this.starting = undefined;
       this.host.requestUpdate();

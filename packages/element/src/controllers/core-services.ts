@@ -13,6 +13,7 @@ import type {
 import { decideWithCore } from './decide-with-core.js';
 import { localize, toServiceError } from './to-service-error.js';
 import { formatCoreMessage } from './core-messages.js';
+import { parseForElement } from './lazy-core-services.js';
 
 export type CoreServicesOptions = {
   readonly baseUrl: string;
@@ -27,12 +28,11 @@ const NOT_CONFIGURED = 'element-not-configured';
 
 /**
  * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
- * disk before the clerk is told anything, then sent at once), and the rules core for every decision.
- *
- * @example
- * scanner.services = createCoreServices({ baseUrl, venueId: 'venue-1', channel: 'box-office', getToken });
+ * disk before the clerk is told anything, then sent at once), and the rules core for every decision. This module
+ * is loaded with `import()` (see `lazy-core-services.ts`): it is most of the element's bytes and none of them is
+ * needed to paint the element and start listening for a scanner.
  */
-export function createCoreServices(options: CoreServicesOptions): ScannerServices {
+export function composeCoreServices(options: CoreServicesOptions): ScannerServices {
   const configured = options.baseUrl !== '';
   const client = createApiClient({
     baseUrl: options.baseUrl || 'http://localhost/',
@@ -88,12 +88,7 @@ export function createCoreServices(options: CoreServicesOptions): ScannerService
   };
 
   return {
-    parseCardId(raw) {
-      const r = parseCardId(raw);
-      return r.ok
-        ? { ok: true, id: r.id }
-        : { ok: false, reason: { code: r.error.code, message: r.error.message } };
-    },
+    parseCardId: parseForElement,
 
     async lookupCard(cardId, signal): Promise<LookupOutcome> {
       if (!outbox) notConfigured();

@@ -7,6 +7,21 @@ const table = {
     sv: 'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
     en: 'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
   },
+  'element-load-failed': {
+    fi: 'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; kirjaa käyttö sillä välin paperille.',
+    sv: 'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
+    en: 'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
+  },
+  'element-not-ready': {
+    fi: 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
+    sv: 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
+    en: 'The scanner is still starting. Wait a moment and scan the card again.',
+  },
+  'element-disposed': {
+    fi: 'Skanneri on suljettu. Lataa sivu uudelleen.',
+    sv: 'Skannern har stängts. Ladda om sidan.',
+    en: 'The scanner has been shut down. Reload the page.',
+  },
   'group-duplicate': {
     fi: 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     sv: 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
@@ -22,3 +37,5 @@ const table = {
 export const elementMessages: Readonly<Record<string, LocalizedText | undefined>> = table;
 /** The generic text for anything unforeseen: still says what to do. */
 export const UNEXPECTED: LocalizedText = table.unexpected;
+/** A community card's group already holds the card just read. */
+export const GROUP_DUPLICATE: LocalizedText = table['group-duplicate'];

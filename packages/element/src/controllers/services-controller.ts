@@ -1,22 +1,28 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OutboxState, ScannerServices, ServiceError } from './services.js';
-import { createCoreServices, type CoreServicesOptions } from './core-services.js';
-import { toServiceError } from './to-service-error.js';
+import type { CoreServicesOptions } from './core-services.js';
+import { createCoreServices } from './lazy-core-services.js';
+import { toInitialServiceError } from './service-error.js';
 
 export type ServicesConfig = Omit<CoreServicesOptions, 'onOutboxChange'> & {
   /** Injected services win over the default core composition. */
   readonly services: ScannerServices | undefined;
 };
 
+type ErrorRenderer = (e: unknown) => ServiceError;
+
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
- * `base-url` + `venue-id` + `tokenProvider`. Rebuilt when those change; disposed on disconnect.
+ * `base-url` + `venue-id` + `tokenProvider` (whose code loads in the background). Rebuilt when those change;
+ * disposed on disconnect.
  */
 export class ServicesController implements ReactiveController {
   private current: ScannerServices | undefined;
   private owned = false;
   private unsubscribe: (() => void) | undefined;
   private config: ServicesConfig | undefined;
+  /** Every core text, once their chunk has loaded (shared with the default services' code). */
+  private fullErrors: ErrorRenderer | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -46,6 +52,11 @@ export class ServicesController implements ReactiveController {
       });
       this.owned = true;
     }
+    if (!this.fullErrors)
+      import('./to-service-error.js').then(
+        (m) => (this.fullErrors = m.toServiceError),
+        () => undefined,
+      );
     const svc = this.current;
     this.unsubscribe = svc.onOutboxChange((s) => this.onOutbox(s));
     void svc.outboxState().then(
@@ -56,7 +67,7 @@ export class ServicesController implements ReactiveController {
   }
 
   toError(e: unknown): ServiceError {
-    return toServiceError(e);
+    return (this.fullErrors ?? toInitialServiceError)(e);
   }
 
   hostConnected(): void {

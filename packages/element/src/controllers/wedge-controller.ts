@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createWedgeListener } from '@kaiku-scanner/core';
-import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core';
+import { createWedgeListener } from '@kaiku-scanner/core/wedge';
+import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
 import type { Reason } from './services.js';
 
 /** Reader settings the host may pass (layout, terminator, prefix/suffix, a stored calibration profile, …). */

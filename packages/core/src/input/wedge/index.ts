@@ -1,0 +1,20 @@
+/**
+ * `@kaiku-scanner/core/wedge` — reading cards from a keyboard-wedge USB reader: the listener, the card-ID parser it
+ * uses, and their texts. Everything here is also exported by the main entry.
+ *
+ * A subpath of its own for pages whose first download must stay small (the `<kaiku-scanner>` element): importing
+ * only this entry keeps the API client, the outbox, zod and ky out of that download, to be loaded with `import()`
+ * of the main entry when they are needed. (A bundler that splits code keeps everything a page's entry reaches
+ * through the main entry's re-exports in the first download, used or not.)
+ *
+ * @example
+ * import { createWedgeListener } from '@kaiku-scanner/core/wedge';
+ * const wedge = createWedgeListener({ onScan: (scan) => lookUp(scan.id) });
+ */
+export { createWedgeListener } from './create-wedge-listener.js';
+export type { WedgeCalibrateOptions, WedgeListener, WedgeListenerOptions } from './create-wedge-listener.js';
+export type { CalibrationResult } from './calibrate-wedge.js';
+export { parseCardId } from '../../card-id/parse-card-id.js';
+export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
+export { cardIdMessages } from '../../messages/card-id.js';
+export { wedgeMessages } from '../../messages/wedge.js';

@@ -1,0 +1,84 @@
+import { parseCardId } from '@kaiku-scanner/core/wedge';
+import type { CoreServicesOptions, composeCoreServices } from './core-services.js';
+import type { OutboxState, ParsedCardId, ScannerServices } from './services.js';
+import { lazyModule } from './lazy-module.js';
+
+type CoreModule = { readonly composeCoreServices: typeof composeCoreServices };
+
+const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
+
+/** Loads the services' code (API client, outbox, rules, their texts); starts in the background when first called. */
+export const loadCoreServices = (): Promise<CoreModule> => coreModule.load();
+
+/** The core's card-ID parser, its result as the element's `ParsedCardId`. */
+export function parseForElement(raw: string): ParsedCardId {
+  const r = parseCardId(raw);
+  return r.ok
+    ? { ok: true, id: r.id }
+    : { ok: false, reason: { code: r.error.code, message: r.error.message } };
+}
+
+/** The default services, plus what the element needs to know about their loading. */
+export type CoreServices = ScannerServices & {
+  /** Settles when the services' code has loaded (rejects with `element-load-failed` if it could not). */
+  readonly ready: Promise<void>;
+};
+
+/**
+ * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
+ * disk before the clerk is told anything, then sent at once), and the rules core for every decision.
+ *
+ * Their code (most of the element's bytes) loads in the background from here on: the element paints and listens
+ * for a scanner at once, and the first look-up waits for the load if a card is read within those first moments.
+ * `decide()` is synchronous, so it needs the load done: await `ready` before calling it yourself.
+ *
+ * @example
+ * const services = createCoreServices({ baseUrl, venueId: 'venue-1', channel: 'box-office', getToken });
+ * await services.ready;
+ * scanner.services = services;
+ */
+export function createCoreServices(options: CoreServicesOptions): CoreServices {
+  let inner: ScannerServices | undefined;
+  let disposed = false;
+  const listeners = new Set<(s: OutboxState) => void>();
+  const build = (m: CoreModule): ScannerServices => {
+    if (!inner && !disposed) {
+      inner = m.composeCoreServices(options);
+      inner.onOutboxChange((s) => listeners.forEach((l) => l(s)));
+    }
+    if (!inner) throw Object.assign(new Error('disposed'), { code: 'element-disposed' });
+    return inner;
+  };
+  const already = coreModule.get();
+  if (already) build(already);
+  const services = async (): Promise<ScannerServices> => inner ?? build(await loadCoreServices());
+  const ready = services().then(() => undefined);
+  // A failed load is reported by the call that needs the services; `ready` alone must not be an unhandled rejection.
+  ready.catch(() => undefined);
+
+  return {
+    ready,
+    parseCardId: parseForElement,
+    lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
+    decide(input) {
+      if (!inner) throw Object.assign(new Error('not loaded'), { code: 'element-not-ready' });
+      return inner.decide(input);
+    },
+    register: async (usage) => (await services()).register(usage),
+    capState: async (show) => (await services()).capState(show),
+    outboxState: async () => (await services()).outboxState(),
+    onOutboxChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    syncNow: async () => (await services()).syncNow(),
+    resolveAttention: async (id) => (await services()).resolveAttention(id),
+    exportCsv: async () => (await services()).exportCsv(),
+    message: (code, locale, params) => inner?.message(code, locale, params),
+    dispose() {
+      disposed = true;
+      listeners.clear();
+      inner?.dispose();
+    },
+  };
+}
