@@ -8,7 +8,7 @@
  */
 import { renderAll } from '../../messages/define.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
 import { isModifier, otherTerminatorName } from './key-kinds.js';
 import { resolveKey } from './resolve-key.js';
@@ -89,7 +89,7 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
     { ...r, type: 'keyup' as const, timeStamp: r.timeStamp },
   ]);
   const last = burst[burst.length - 1]?.timeStamp ?? 0;
-  classifyWedgeStream([...withUps, { type: 'idle', timeStamp: last + 10 * CALIBRATION_GAP_MS }], {
+  const options = resolveWedgeOptions({
     layout,
     terminator: 'none',
     maxInterKeyMs: CALIBRATION_GAP_MS,
@@ -99,6 +99,9 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
     recognizeAfter: 2,
     parse: capture,
   });
+  let state = INITIAL_WEDGE_STATE;
+  for (const record of [...withUps, { type: 'idle' as const, timeStamp: last + 10 * CALIBRATION_GAP_MS }])
+    state = stepWedge(state, record, options).state;
   return raw;
 }
 

@@ -62,6 +62,12 @@ function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOption
   };
 }
 
+/** A key that is no character ends the burst as interrupted. */
+function interrupt(state: WedgeState, down: readonly string[], options: ResolvedWedgeOptions) {
+  const ended = endBurst(state, { kind: 'interrupted' }, options);
+  return { state: { ...ended.state, down }, effects: ended.effects };
+}
+
 /** The burst ended by silence before `t`? Then settle it first. */
 function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions) {
   if (state.pending !== undefined) {
@@ -116,8 +122,7 @@ function onKeyDown(
   }
   if (record.repeat === true) {
     // A held key (a person): whatever was being collected is not a reading.
-    const ended = endBurst(state, { kind: 'interrupted' }, options);
-    return { state: { ...ended.state, down }, effects: ended.effects };
+    return interrupt(state, down, options);
   }
   const terminates = matchesTerminator(record, options.terminator);
   const other = terminates ? undefined : otherTerminatorName(record, options.terminator);
@@ -136,10 +141,7 @@ function onKeyDown(
     return { state: { ...ended.state, down, pending }, effects };
   }
   const resolved = resolveKey(record, options.layout);
-  if (resolved.kind === 'none') {
-    const ended = endBurst(state, { kind: 'interrupted' }, options);
-    return { state: { ...ended.state, down }, effects: ended.effects };
-  }
+  if (resolved.kind === 'none') return interrupt(state, down, options);
   if (isDoubled(state, record, options)) {
     return { state: { ...state, down }, effects: recognizedBefore ? [{ kind: 'suppress' } as const] : [] };
   }

@@ -15,7 +15,7 @@ import {
   type Burst,
 } from './burst-checks.js';
 import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
-import type { WedgeEffect, WedgeFailure } from './types.js';
+import type { CardIdParseResult, WedgeEffect, WedgeFailure, WedgeScan } from './types.js';
 
 /** How the burst ended: its terminator (or silence with terminator `'none'`), another Enter/Tab, a pause, a non-character key. */
 export type BurstEnd =
@@ -32,6 +32,17 @@ type Params = WedgeFailure['params'];
 export function wedgeFailure(code: WedgeListenerCode, params: Params = {}): WedgeFailure {
   const message = renderAll(wedgeListenerMessages[code] as Parameters<typeof renderAll>[0], params);
   return { code, params, message };
+}
+
+/** A scan from a valid card ID: the card's fields only, whatever else a custom `parse` returns. */
+export function scanOf(
+  parsed: Extract<CardIdParseResult, { ok: true }>,
+  source: WedgeScan['source'],
+  durationMs: number,
+  keyCount: number,
+): WedgeScan {
+  const { id, prefix, kind, medium } = parsed;
+  return { id, prefix, kind, medium, source, durationMs, keyCount };
 }
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
@@ -104,15 +115,6 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
       suppressEnd: true,
     };
   }
-  const first = chars[0]?.t ?? end.t;
-  const scan = {
-    id: parsed.id,
-    prefix: parsed.prefix,
-    kind: parsed.kind,
-    medium: parsed.medium,
-    source: 'keys' as const,
-    durationMs: Math.max(0, end.t - first),
-    keyCount: chars.length,
-  };
+  const scan = scanOf(parsed, 'keys', Math.max(0, end.t - (chars[0]?.t ?? end.t)), chars.length);
   return { effects: [{ kind: 'scan', scan }], suppressEnd: true };
 }

@@ -6,21 +6,12 @@ import type { BurstChar } from './burst-checks.js';
 import type { ResolvedKey } from './resolve-key.js';
 import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
 
-const MODIFIER_KEYS = new Set([
-  'Shift',
-  'Control',
-  'Alt',
-  'AltGraph',
-  'Meta',
-  'OS',
-  'CapsLock',
-  'NumLock',
-  'Fn',
-]);
-
 /** Shift, Ctrl, Alt… pressed alone: neither a character nor the end of a burst. */
 export function isModifier(record: WedgeKeyRecord): boolean {
-  return MODIFIER_KEYS.has(record.key) || /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(record.code);
+  return (
+    /^(Shift|Control|Alt|AltGraph|Meta|OS|CapsLock|NumLock|Fn)$/.test(record.key) ||
+    /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(record.code)
+  );
 }
 
 function isEnter(record: WedgeKeyRecord): boolean {

@@ -14,132 +14,52 @@ export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
 /** `'auto'` trusts a key only when `key` and the US reading of `code` agree; `'host'` trusts `key` alone. */
 export type WedgeLayout = WedgeLayoutName | 'auto' | 'host';
 
-/** [unshifted, shifted]; an empty string means the key types nothing printable there (a dead key). */
-type KeyChars = readonly [string, string];
-type LayoutTable = Readonly<Record<string, KeyChars>>;
+/** Key positions, in the order of the strings below: `KeyA`…`KeyZ`, `Digit1`…`Digit0`, then the others. */
+const CODES = [
+  ...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ', (letter) => `Key${letter}`),
+  ...Array.from('1234567890', (digit) => `Digit${digit}`),
+  ...['Minus', 'Equal', 'BracketLeft', 'BracketRight', 'Backslash', 'Semicolon', 'Quote', 'Backquote'],
+  ...['Comma', 'Period', 'Slash', 'IntlBackslash', 'Space'],
+];
+const POSITION = new Map(CODES.map((code, i) => [code, i]));
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** In the strings below: the position types nothing printable there (a dead key, or no such key). */
+const NONE = '·';
 
-function letterTable(swaps: Readonly<Record<string, string>>): Record<string, KeyChars> {
-  const table: Record<string, KeyChars> = {};
-  for (const letter of LETTERS) {
-    const typed = swaps[letter] ?? letter;
-    table[`Key${letter.toUpperCase()}`] = [typed, typed.toUpperCase()];
-  }
-  return table;
-}
+/** Finnish and Swedish: identical for every position listed. */
+const FI = [
+  "abcdefghijklmnopqrstuvwxyz1234567890+·å·'öä§,.-< ",
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ!"#¤%&/()=?·Å·*ÖÄ½;:_> ',
+] as const;
 
-function digitTable(shifted: string, unshifted = '1234567890'): Record<string, KeyChars> {
-  const table: Record<string, KeyChars> = {};
-  const codes = [
-    'Digit1',
-    'Digit2',
-    'Digit3',
-    'Digit4',
-    'Digit5',
-    'Digit6',
-    'Digit7',
-    'Digit8',
-    'Digit9',
-    'Digit0',
-  ];
-  codes.forEach((code, i) => {
-    table[code] = [Array.from(unshifted)[i] ?? '', Array.from(shifted)[i] ?? ''];
-  });
-  return table;
-}
-
-const US: LayoutTable = {
-  ...letterTable({}),
-  ...digitTable('!@#$%^&*()'),
-  Minus: ['-', '_'],
-  Equal: ['=', '+'],
-  BracketLeft: ['[', '{'],
-  BracketRight: [']', '}'],
-  Backslash: ['\\', '|'],
-  Semicolon: [';', ':'],
-  Quote: ["'", '"'],
-  Backquote: ['`', '~'],
-  Comma: [',', '<'],
-  Period: ['.', '>'],
-  Slash: ['/', '?'],
-  Space: [' ', ' '],
+/**
+ * What each position of `CODES` types on a layout: [unshifted, shifted], one character per position. `de` swaps
+ * Y and Z; `fr` (AZERTY) swaps A/Q and Z/W, types `,` on `KeyM` and `m` on `Semicolon`, and its digits need Shift.
+ */
+const TYPED: Readonly<Record<WedgeLayoutName, readonly [string, string]>> = {
+  us: [
+    "abcdefghijklmnopqrstuvwxyz1234567890-=[]\\;'`,./· ",
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ!@#$%^&*()_+{}|:"~<>?· ',
+  ],
+  fi: FI,
+  sv: FI,
+  de: [
+    'abcdefghijklmnopqrstuvwxzy1234567890ß·ü+#öä·,.-< ',
+    'ABCDEFGHIJKLMNOPQRSTUVWXZY!"§$%&/()=?·Ü*\'ÖÄ°;:_> ',
+  ],
+  fr: [
+    'qbcdefghijkl,noparstuvzxyw&é"\'(-è_çà)=·$*mù²;:!< ',
+    'QBCDEFGHIJKL?NOPARSTUVZXYW1234567890°+·£µM%·./§> ',
+  ],
 };
 
-const FI: LayoutTable = {
-  ...letterTable({}),
-  ...digitTable('!"#¤%&/()='),
-  Minus: ['+', '?'],
-  Equal: ['', ''],
-  BracketLeft: ['å', 'Å'],
-  BracketRight: ['', ''],
-  Backslash: ["'", '*'],
-  Semicolon: ['ö', 'Ö'],
-  Quote: ['ä', 'Ä'],
-  Backquote: ['§', '½'],
-  Comma: [',', ';'],
-  Period: ['.', ':'],
-  Slash: ['-', '_'],
-  IntlBackslash: ['<', '>'],
-  Space: [' ', ' '],
-};
-
-const DE: LayoutTable = {
-  ...letterTable({ y: 'z', z: 'y' }),
-  ...digitTable('!"§$%&/()='),
-  Minus: ['ß', '?'],
-  Equal: ['', ''],
-  BracketLeft: ['ü', 'Ü'],
-  BracketRight: ['+', '*'],
-  Backslash: ['#', "'"],
-  Semicolon: ['ö', 'Ö'],
-  Quote: ['ä', 'Ä'],
-  Backquote: ['', '°'],
-  Comma: [',', ';'],
-  Period: ['.', ':'],
-  Slash: ['-', '_'],
-  IntlBackslash: ['<', '>'],
-  Space: [' ', ' '],
-};
-
-const FR: LayoutTable = {
-  ...letterTable({ a: 'q', q: 'a', z: 'w', w: 'z' }),
-  KeyM: [',', '?'],
-  ...digitTable('1234567890', '&é"\'(-è_çà'),
-  Minus: [')', '°'],
-  Equal: ['=', '+'],
-  BracketLeft: ['', ''],
-  BracketRight: ['$', '£'],
-  Backslash: ['*', 'µ'],
-  Semicolon: ['m', 'M'],
-  Quote: ['ù', '%'],
-  Backquote: ['²', ''],
-  Comma: [';', '.'],
-  Period: [':', '/'],
-  Slash: ['!', '§'],
-  IntlBackslash: ['<', '>'],
-  Space: [' ', ' '],
-};
-
-const TABLES: Readonly<Record<WedgeLayoutName, LayoutTable>> = { us: US, fi: FI, sv: FI, de: DE, fr: FR };
-
-const NUMPAD: Readonly<Record<string, string>> = {
-  Numpad0: '0',
-  Numpad1: '1',
-  Numpad2: '2',
-  Numpad3: '3',
-  Numpad4: '4',
-  Numpad5: '5',
-  Numpad6: '6',
-  Numpad7: '7',
-  Numpad8: '8',
-  Numpad9: '9',
-  NumpadDecimal: '.',
-  NumpadAdd: '+',
-  NumpadSubtract: '-',
-  NumpadMultiply: '*',
-  NumpadDivide: '/',
-};
+const NUMPAD_SIGNS = new Map([
+  ['NumpadDecimal', '.'],
+  ['NumpadAdd', '+'],
+  ['NumpadSubtract', '-'],
+  ['NumpadMultiply', '*'],
+  ['NumpadDivide', '/'],
+]);
 
 /**
  * The character a key position types on a layout, or `undefined` when the layout has none there.
@@ -150,18 +70,16 @@ const NUMPAD: Readonly<Record<string, string>> = {
  * charForCode('de', 'KeyY', false); // 'z'
  */
 export function charForCode(layout: WedgeLayoutName, code: string, shift: boolean): string | undefined {
-  const pad = NUMPAD[code];
+  const pad = numpadDigit(code) ?? NUMPAD_SIGNS.get(code);
   if (pad !== undefined) return pad;
-  const chars = TABLES[layout][code];
-  if (chars === undefined) return undefined;
-  const typed = shift ? chars[1] : chars[0];
-  return typed === '' ? undefined : typed;
+  const position = POSITION.get(code);
+  const typed = position === undefined ? undefined : TYPED[layout][shift ? 1 : 0][position];
+  return typed === NONE ? undefined : typed;
 }
 
 /** The numpad digit for a code (`Numpad0`…`Numpad9`), used for Alt+numpad character codes. */
 export function numpadDigit(code: string): string | undefined {
-  const pad = NUMPAD[code];
-  return pad !== undefined && pad >= '0' && pad <= '9' ? pad : undefined;
+  return /^Numpad\d$/.test(code) ? code.charAt(6) : undefined;
 }
 
 /**
@@ -175,9 +93,10 @@ export function keyForChar(
   layout: WedgeLayoutName,
   char: string,
 ): { code: string; shift: boolean } | undefined {
-  for (const [code, chars] of Object.entries(TABLES[layout])) {
-    if (chars[0] === char) return { code, shift: false };
-    if (chars[1] === char) return { code, shift: true };
+  if (char === NONE) return undefined;
+  for (const [i, code] of CODES.entries()) {
+    if (TYPED[layout][0][i] === char) return { code, shift: false };
+    if (TYPED[layout][1][i] === char) return { code, shift: true };
   }
   return undefined;
 }

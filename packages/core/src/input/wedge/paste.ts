@@ -3,6 +3,7 @@
  * prefix, suffix and line end) is a scan; any other paste is the user's and is left alone.
  */
 import { upperAscii } from './burst-checks.js';
+import { scanOf } from './evaluate-burst.js';
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeTextRecord } from './types.js';
 
@@ -22,14 +23,5 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
   if (text.length < options.minLength || text.length > 64 || !/^[0-9A-Za-z]+$/.test(text)) return [];
   const parsed = options.parse(upperAscii(text), options.cardIdOptions);
   if (!parsed.ok) return [];
-  const scan = {
-    id: parsed.id,
-    prefix: parsed.prefix,
-    kind: parsed.kind,
-    medium: parsed.medium,
-    source: 'paste' as const,
-    durationMs: 0,
-    keyCount: 0,
-  };
-  return [{ kind: 'scan', scan }, { kind: 'suppress' }];
+  return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, { kind: 'suppress' }];
 }

@@ -23,6 +23,11 @@ export const PENDING_HOLD_MS = 100;
 
 const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
 
+/** The scan, unless a character of the burst is still held (a person's key): then a refusal. */
+function outcome(pending: PendingScan): WedgeEffect[] {
+  return [pending.chars.some((c) => c.up === undefined) ? MIXED : pending.effect];
+}
+
 /**
  * Holds a scan until its terminator comes up, when the reader is one that sends keyups at all.
  *
@@ -50,8 +55,7 @@ export function releaseOnKeyUp(
       effects: [],
     };
   }
-  const held = pending.chars.some((c) => c.up === undefined);
-  return { pending: undefined, effects: [held ? MIXED : pending.effect] };
+  return { pending: undefined, effects: outcome(pending) };
 }
 
 /** Another key went down while the terminator was held: a person's key. */
@@ -61,6 +65,5 @@ export function refuseOnKeyDown(): WedgeEffect[] {
 
 /** The terminator's keyup never came: release the scan after `PENDING_HOLD_MS`, if every character was released. */
 export function releaseOnSilence(pending: PendingScan, t: number): WedgeEffect[] | undefined {
-  if (t - pending.t < PENDING_HOLD_MS) return undefined;
-  return [pending.chars.some((c) => c.up === undefined) ? MIXED : pending.effect];
+  return t - pending.t < PENDING_HOLD_MS ? undefined : outcome(pending);
 }

@@ -33,31 +33,20 @@ function sameChar(a: string, b: string): boolean {
  */
 export function resolveKey(record: WedgeKeyRecord, layout: WedgeLayout): ResolvedKey {
   if (record.ctrlKey === true || record.metaKey === true) return NONE;
-  const shift = record.shiftKey === true;
   const hostChar = printable(record.key);
-  if (layout === 'host') {
-    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
-  }
-  const codeChar = charForCode(layout === 'auto' ? 'us' : layout, record.code, shift);
-  if (layout !== 'auto') {
-    if (codeChar !== undefined) return { kind: 'char', char: codeChar };
-    // A position the reader's layout does not list (rare symbols, unknown codes): only the host's word is left.
-    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
-  }
+  const codeChar =
+    layout === 'host'
+      ? undefined
+      : charForCode(layout === 'auto' ? 'us' : layout, record.code, record.shiftKey === true);
   if (codeChar === undefined) {
-    return hostChar !== undefined ? { kind: 'char', char: hostChar } : unidentifiedOrNone(record);
+    // `host`, or a position the reader's layout does not list (rare symbols, unknown codes): only `key` is left.
+    if (hostChar !== undefined) return { kind: 'char', char: hostChar };
+    return record.key === 'Unidentified' || record.key === 'Process' ? { kind: 'unidentified' } : NONE;
   }
-  if (hostChar === undefined) {
-    // NumLock off (`End` from `Numpad1`), `Unidentified` or `Dead` with a known position: the position decides.
-    return record.key === 'Dead'
-      ? { kind: 'ambiguous', codeChar, hostChar: '' }
-      : { kind: 'char', char: codeChar };
-  }
-  return sameChar(hostChar, codeChar)
+  // A layout set for the reader reads the position. With `auto`, `key` must agree with it; without a printable
+  // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`.
+  const agreed = hostChar === undefined ? record.key !== 'Dead' : sameChar(hostChar, codeChar);
+  return layout !== 'auto' || agreed
     ? { kind: 'char', char: codeChar }
-    : { kind: 'ambiguous', codeChar, hostChar };
-}
-
-function unidentifiedOrNone(record: WedgeKeyRecord): ResolvedKey {
-  return record.key === 'Unidentified' || record.key === 'Process' ? { kind: 'unidentified' } : NONE;
+    : { kind: 'ambiguous', codeChar, hostChar: hostChar ?? '' };
 }
