@@ -53,7 +53,11 @@ export const UsageResultSchema = z.object({
 });
 export type UsageResult = z.infer<typeof UsageResultSchema>;
 
-/** Per-item outcome, in request order. `replayed` = the key was seen before and this is the first result. */
+/**
+ * Per-item outcome, in request order. `replayed` = the key was seen before and this is the first result.
+ * A discriminated union, not `z.xor` (~1 KB less zod code, same accepted values): on a bad item it
+ * reports the failing field's own path (`results.0.result.tickets.total`), not just `results.0`.
+ */
 export const BatchItemResultSchema = z.discriminatedUnion('ok', [
   z.object({
     idempotencyKey: IdempotencyKeySchema,
