@@ -42,16 +42,17 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();
   const build = (m: CoreModule): ScannerServices => {
-    if (!inner && !disposed) {
+    if (disposed) throw Object.assign(new Error('disposed'), { code: 'element-disposed' });
+    if (!inner) {
       inner = m.composeCoreServices(options);
       inner.onOutboxChange((s) => listeners.forEach((l) => l(s)));
     }
-    if (!inner) throw Object.assign(new Error('disposed'), { code: 'element-disposed' });
     return inner;
   };
   const already = coreModule.get();
   if (already) build(already);
-  const services = async (): Promise<ScannerServices> => inner ?? build(await loadCoreServices());
+  const services = async (): Promise<ScannerServices> =>
+    inner && !disposed ? inner : build(await loadCoreServices());
   const ready = services().then(() => undefined);
   // A failed load is reported by the call that needs the services; `ready` alone must not be an unhandled rejection.
   ready.catch(() => undefined);
@@ -61,7 +62,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     parseCardId: parseForElement,
     lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
     decide(input) {
-      if (!inner) throw Object.assign(new Error('not loaded'), { code: 'element-not-ready' });
+      if (!inner || disposed) throw Object.assign(new Error('not loaded'), { code: 'element-not-ready' });
       return inner.decide(input);
     },
     register: async (usage) => (await services()).register(usage),
