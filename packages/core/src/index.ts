@@ -275,7 +275,9 @@ export { outboxMessages } from './messages/outbox.js';
 export type { OutboxMessageCode } from './messages/outbox.js';
 
 // --- keyboard-wedge readers ---
-export { createWedgeListener } from './input/wedge/create-wedge-listener.js';
+// With calibration bundled: an import() here would keep the classifier in the first download of every page
+// (even `parseCardId` alone). `@kaiku-scanner/core/wedge` exports the listener that loads calibration on demand.
+export { createWedgeListener } from './input/wedge/create-wedge-listener-eager.js';
 export type {
   WedgeCalibrateOptions,
   WedgeListener,

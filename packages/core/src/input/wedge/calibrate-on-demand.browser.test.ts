@@ -1,11 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
+import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
 import { emulateReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeScan } from './types.js';
 
 // `calibrate()` loads the calibration code with `import()`: whatever arrives before that chunk is there must be
 // captured (kept from the page, learned from) exactly as afterwards. Events are dispatched synchronously right
 // after the call, so they always arrive before the dynamic import can have resolved, even when it is cached.
+// The main entry's listener (calibration bundled, handed over through a resolved promise) must behave the same.
 
 /** Dispatches a reader's keys at once; returns the keydowns' events to check what the page was left with. */
 function dispatch(records: readonly EmulatedRecord[], target: EventTarget = document.body): KeyboardEvent[] {
@@ -29,11 +31,6 @@ function dispatch(records: readonly EmulatedRecord[], target: EventTarget = docu
 let listener: WedgeListener | undefined;
 let scans: WedgeScan[] = [];
 
-function listen(): WedgeListener {
-  listener = createWedgeListener({ onScan: (scan) => scans.push(scan) });
-  return listener;
-}
-
 beforeEach(() => {
   scans = [];
 });
@@ -43,62 +40,75 @@ afterEach(() => {
   listener = undefined;
 });
 
-describe('calibrate() loads calibration on demand', () => {
-  it('captures the keys that arrive while the calibration code loads, keeps them from the page and learns from them', async () => {
-    const handle = listen();
-    const learning = handle.calibrate({ timeoutMs: 5_000 });
-    const downs = dispatch(emulateReader('A045198723', { prefix: '$', terminator: 'Tab' }));
-    expect(downs.length).to.be.above(11);
-    expect(downs.every((e) => e.defaultPrevented)).to.equal(true);
-    const result = await learning;
-    expect(result.ok && result.id).to.equal('A045198723');
-    expect(handle.profile).to.include({ prefix: '$', terminator: 'Tab' });
-    expect(scans).to.deep.equal([]);
-  });
+const FACTORIES = [
+  ['@kaiku-scanner/core/wedge (calibration on demand)', createWedgeListener],
+  ['the main entry (calibration bundled)', createWithCalibration],
+] as const;
 
-  it('reads cards with the learned profile once calibration is over, and lets keys through again', async () => {
-    const handle = listen();
-    // A Y card reads as a Z card through a German layout: the printed ID settles it.
-    const learning = handle.calibrate({ timeoutMs: 5_000, expectedId: 'Y110029399' });
-    dispatch(emulateReader('Y110029399', { suffix: '#' }));
-    expect((await learning).ok).to.equal(true);
-    expect(handle.profile.suffix).to.equal('#');
-    const reader = dispatch(emulateReader('A045198723', { suffix: '#' }));
-    // From the reader's fourth key on (modifiers never are), every key is kept from the page.
-    const kept = reader.filter((e) => e.key !== 'Shift').slice(3);
-    expect(kept.map((e) => `${e.key}:${e.defaultPrevented}`)).to.deep.equal(kept.map((e) => `${e.key}:true`));
-    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
-    const person = dispatch([{ type: 'keydown', key: 'a', code: 'KeyA', timeStamp: 0 }]);
-    expect(person[0]?.defaultPrevented).to.equal(false);
-  });
+for (const [name, create] of FACTORIES)
+  describe(`calibrate(), listener of ${name}`, () => {
+    function listen(): WedgeListener {
+      listener = create({ onScan: (scan) => scans.push(scan) });
+      return listener;
+    }
 
-  it('stop() while the code loads ends the calibration as timed out and releases the keys', async () => {
-    const handle = listen();
-    const learning = handle.calibrate({ timeoutMs: 5_000 });
-    handle.stop();
-    const result = await learning;
-    expect(result.ok).to.equal(false);
-    expect(!result.ok && result.error.code).to.equal('calibration-timeout');
-    expect(!result.ok && result.error.message.fi).to.match(/Kalibrointi/);
-    const downs = dispatch(emulateReader('A045198723'));
-    expect(downs.some((e) => e.defaultPrevented)).to.equal(false);
-  });
+    it('captures the keys that arrive while the calibration code loads, keeps them from the page and learns from them', async () => {
+      const handle = listen();
+      const learning = handle.calibrate({ timeoutMs: 5_000 });
+      const downs = dispatch(emulateReader('A045198723', { prefix: '$', terminator: 'Tab' }));
+      expect(downs.length).to.be.above(11);
+      expect(downs.every((e) => e.defaultPrevented)).to.equal(true);
+      const result = await learning;
+      expect(result.ok && result.id).to.equal('A045198723');
+      expect(handle.profile).to.include({ prefix: '$', terminator: 'Tab' });
+      expect(scans).to.deep.equal([]);
+    });
 
-  it('a second calibrate() ends the first as timed out and learns from the keys that follow it', async () => {
-    const handle = listen();
-    const first = handle.calibrate({ timeoutMs: 5_000 });
-    const second = handle.calibrate({ timeoutMs: 5_000 });
-    dispatch(emulateReader('A045198723', { terminator: 'Tab' }));
-    const [a, b] = await Promise.all([first, second]);
-    expect(!a.ok && a.error.code).to.equal('calibration-timeout');
-    expect(b.ok && b.profile.terminator).to.equal('Tab');
-  });
+    it('reads cards with the learned profile once calibration is over, and lets keys through again', async () => {
+      const handle = listen();
+      // A Y card reads as a Z card through a German layout: the printed ID settles it.
+      const learning = handle.calibrate({ timeoutMs: 5_000, expectedId: 'Y110029399' });
+      dispatch(emulateReader('Y110029399', { suffix: '#' }));
+      expect((await learning).ok).to.equal(true);
+      expect(handle.profile.suffix).to.equal('#');
+      const reader = dispatch(emulateReader('A045198723', { suffix: '#' }));
+      // From the reader's fourth key on (modifiers never are), every key is kept from the page.
+      const kept = reader.filter((e) => e.key !== 'Shift').slice(3);
+      expect(kept.map((e) => `${e.key}:${e.defaultPrevented}`)).to.deep.equal(
+        kept.map((e) => `${e.key}:true`),
+      );
+      expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
+      const person = dispatch([{ type: 'keydown', key: 'a', code: 'KeyA', timeStamp: 0 }]);
+      expect(person[0]?.defaultPrevented).to.equal(false);
+    });
 
-  it('gives up after timeoutMs, counted from the call, without a reading', async () => {
-    const handle = listen();
-    const started = performance.now();
-    const result = await handle.calibrate({ timeoutMs: 300 });
-    expect(!result.ok && result.error.code).to.equal('calibration-timeout');
-    expect(performance.now() - started).to.be.below(3_000);
+    it('stop() while the code loads ends the calibration as timed out and releases the keys', async () => {
+      const handle = listen();
+      const learning = handle.calibrate({ timeoutMs: 5_000 });
+      handle.stop();
+      const result = await learning;
+      expect(result.ok).to.equal(false);
+      expect(!result.ok && result.error.code).to.equal('calibration-timeout');
+      expect(!result.ok && result.error.message.fi).to.match(/Kalibrointi/);
+      const downs = dispatch(emulateReader('A045198723'));
+      expect(downs.some((e) => e.defaultPrevented)).to.equal(false);
+    });
+
+    it('a second calibrate() ends the first as timed out and learns from the keys that follow it', async () => {
+      const handle = listen();
+      const first = handle.calibrate({ timeoutMs: 5_000 });
+      const second = handle.calibrate({ timeoutMs: 5_000 });
+      dispatch(emulateReader('A045198723', { terminator: 'Tab' }));
+      const [a, b] = await Promise.all([first, second]);
+      expect(!a.ok && a.error.code).to.equal('calibration-timeout');
+      expect(b.ok && b.profile.terminator).to.equal('Tab');
+    });
+
+    it('gives up after timeoutMs, counted from the call, without a reading', async () => {
+      const handle = listen();
+      const started = performance.now();
+      const result = await handle.calibrate({ timeoutMs: 300 });
+      expect(!result.ok && result.error.code).to.equal('calibration-timeout');
+      expect(performance.now() - started).to.be.below(3_000);
+    });
   });
-});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { createWedgeListener } from './create-wedge-listener.js';
+import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
 
 describe('createWedgeListener outside a browser', () => {
   it('throws a KaikuError with a stable code when there is no document', () => {
@@ -21,4 +22,23 @@ describe('createWedgeListener outside a browser', () => {
     handle.stop();
     handle.stop();
   });
+});
+
+describe('calibrate() outside a browser', () => {
+  it.each([
+    ['loading calibration on demand', createWedgeListener],
+    ['with calibration bundled (main entry)', createWithCalibration],
+  ])(
+    '%s: resolves calibration-timeout when no reading comes, and again after a cancel',
+    async (_, create) => {
+      const handle = create({ target: new EventTarget(), onScan: () => undefined });
+      const result = await handle.calibrate({ timeoutMs: 20 });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe('calibration-timeout');
+      expect(!result.ok && result.error.message.sv).toMatch(/Kalibreringen/);
+      const cancelled = handle.calibrate({ timeoutMs: 60_000 });
+      handle.stop();
+      expect(await cancelled).toMatchObject({ ok: false, error: { code: 'calibration-timeout' } });
+    },
+  );
 });

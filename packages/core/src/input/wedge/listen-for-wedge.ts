@@ -1,0 +1,241 @@
+/**
+ * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
+ * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
+ * How the calibration code arrives is up to the caller (`create-wedge-listener.ts` loads it on demand).
+ */
+import type { CalibrationResult } from './calibrate-wedge.js';
+import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedge.js';
+import { giveBack, retract, snapshotField, textFieldOf, type FieldSnapshot } from './field-edit.js';
+import { recordKey, recordText } from './record-event.js';
+import type { CalibrationSession, startCalibration } from './calibration-session.js';
+import { KaikuError } from '../../errors/kaiku-error.js';
+import { wedgeFailure } from './evaluate-burst.js';
+import { resolveWedgeOptions } from './wedge-options.js';
+import type {
+  WedgeClassifierOptions,
+  WedgeEffect,
+  WedgeFailure,
+  WedgeProfile,
+  WedgeRecord,
+  WedgeScan,
+} from './types.js';
+
+export type WedgeListenerOptions = WedgeClassifierOptions & {
+  /** Where to listen: `document` (default, focus anywhere), `window`, or an element (focus inside it). */
+  readonly target?: EventTarget;
+  /** A card was read. The scan carries the card ID: the SDK never logs it. */
+  readonly onScan: (scan: WedgeScan) => void;
+  /** A reader's burst was refused (stable `code`, `message` in fi/sv/en). */
+  readonly onError?: (error: WedgeFailure) => void;
+  /** Take a reader's characters out of a focused text field (and keep its Enter from submitting). Default true. */
+  readonly clearInput?: boolean;
+  /** Stops the listener when aborted. */
+  readonly signal?: AbortSignal;
+};
+
+export type WedgeCalibrateOptions = {
+  readonly expectedId?: string;
+  /** Give up after this long without a reading. Default 30 000 ms. */
+  readonly timeoutMs?: number;
+};
+
+export type WedgeListener = {
+  /** Removes every listener and timer. Idempotent. */
+  stop(): void;
+  /**
+   * Waits for one reading of any card and learns the reader from it; on success the listener uses the new
+   * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
+   * While calibrating, keys are captured and no scan is reported. The calibration code is loaded on the first
+   * call (a lazy chunk); keys arriving while it loads are captured too. Rejects only if that chunk fails to load.
+   */
+  calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
+  /** The profile in use (defaults, a stored one, or the last calibration's). */
+  readonly profile: WedgeProfile;
+};
+
+/** Gives the calibration session's starter (an `import()` of `calibration-session.ts`, or the module at hand). */
+export type CalibrationLoader = () => Promise<typeof startCalibration>;
+
+const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
+const LATE_DELIVERY_GRACE_MS = 250;
+
+/**
+ * Starts listening for keyboard-wedge readers; `createWedgeListener` is the public face.
+ *
+ * @example
+ * const wedge = listenForWedge({ onScan: (scan) => lookUp(scan.id) }, () => Promise.resolve(startCalibration));
+ */
+export function listenForWedge(
+  options: WedgeListenerOptions,
+  loadCalibration: CalibrationLoader,
+): WedgeListener {
+  const target: EventTarget | undefined = options.target ?? globalThis.document;
+  if (target === undefined || typeof target.addEventListener !== 'function') {
+    // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
+    const { en } = wedgeFailure('wedge-no-target').message;
+    throw new KaikuError('wedge-no-target', en);
+  }
+  const clearInput = options.clearInput ?? true;
+  let resolved = resolveWedgeOptions(options);
+  let state: WedgeState = INITIAL_WEDGE_STATE;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let snapshot: FieldSnapshot | undefined;
+  let taken = ''; // what the burst typed or would have typed into the field, for a give-back
+  // Calibration mode: records wait in `early` until the lazily loaded session takes them.
+  let calibration: { session?: CalibrationSession; early: WedgeRecord[]; cancelled?: boolean } | undefined;
+  let stopped = false;
+
+  const report = (fn: () => void): void => {
+    // A throwing host callback must not break the listener; rethrow outside it so it still shows up.
+    try {
+      fn();
+    } catch (error) {
+      if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
+      else
+        queueMicrotask(() => {
+          throw error;
+        });
+    }
+  };
+
+  const apply = (effect: WedgeEffect, event: Event | undefined): void => {
+    switch (effect.kind) {
+      case 'burst-start': {
+        const field = clearInput && event !== undefined ? textFieldOf(event) : undefined;
+        snapshot = field === undefined ? undefined : snapshotField(field);
+        taken = '';
+        break;
+      }
+      case 'recognized':
+        taken = snapshot === undefined ? '' : (retract(snapshot) ?? '');
+        break;
+      case 'suppress':
+        // With clearInput off, a reader types into a focused field like a keyboard would.
+        if (event === undefined || (!clearInput && textFieldOf(event) !== undefined)) break;
+        event.preventDefault();
+        event.stopPropagation();
+        if (
+          event instanceof KeyboardEvent &&
+          event.type === 'keydown' &&
+          Array.from(event.key).length === 1
+        ) {
+          taken += event.key;
+        }
+        break;
+      case 'release':
+        if (snapshot !== undefined && snapshot.field.isConnected) giveBack(snapshot.field, taken);
+        snapshot = undefined;
+        taken = '';
+        break;
+      case 'scan':
+        snapshot = undefined;
+        report(() => options.onScan(effect.scan));
+        break;
+      case 'error':
+        snapshot = undefined;
+        report(() => options.onError?.(effect.error));
+        break;
+    }
+  };
+
+  // Silence is measured from when the last event was handled, on the events' own clock: keys delivered late
+  // (a busy page, a lagging Bluetooth stack) keep their early time stamps and must not look like a pause.
+  let lastStamp = 0;
+  let lastHandled = 0;
+  const feed = (record: WedgeRecord, event: Event | undefined): void => {
+    if (record.type === 'keydown' || record.type === 'keyup') {
+      lastStamp = Math.max(lastStamp, record.timeStamp);
+      lastHandled = performance.now();
+    }
+    const step = stepWedge(state, record, resolved);
+    state = step.state;
+    for (const effect of step.effects) apply(effect, event);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (step.wakeAt !== undefined && !stopped) {
+      // With a terminator, silence only decides whether to give characters back or to report a missing
+      // terminator: nothing urgent, so allow late deliveries some slack. Without one, it ends the reading.
+      const grace = resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
+      const delay = Math.max(0, step.wakeAt - lastStamp) + grace;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const silence = Math.max(0, performance.now() - lastHandled - grace);
+        feed({ type: 'idle', timeStamp: lastStamp + silence }, undefined);
+      }, delay);
+    }
+  };
+
+  const onEvent = (event: Event): void => {
+    const record = event instanceof KeyboardEvent ? recordKey(event) : recordText(event);
+    if (record === undefined) return;
+    if (calibration !== undefined) {
+      if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
+      if (calibration.session === undefined) calibration.early.push(record);
+      else calibration.session.record(record);
+      return;
+    }
+    feed(record, event);
+  };
+
+  for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
+
+  const cancelCalibration = (): void => {
+    // A session still loading finishes as timed out once it has loaded (its text comes with it).
+    if (calibration !== undefined) calibration.cancelled = true;
+    calibration?.session?.cancel();
+    calibration = undefined;
+  };
+
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    for (const type of EVENTS) target.removeEventListener(type, onEvent, { capture: true });
+    if (timer !== undefined) clearTimeout(timer);
+    cancelCalibration();
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  if (options.signal?.aborted === true) stop();
+
+  return {
+    stop,
+    get profile(): WedgeProfile {
+      const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = resolved;
+      return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
+    },
+    calibrate(calibrateOptions = {}) {
+      cancelCalibration();
+      state = INITIAL_WEDGE_STATE;
+      const current: NonNullable<typeof calibration> = { early: [] };
+      calibration = current;
+      const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
+      const { minLength, cardIdOptions, parse } = resolved;
+      return loadCalibration().then(
+        (startCalibration) =>
+          new Promise<CalibrationResult>((resolve) => {
+            const session = startCalibration(
+              {
+                timeoutMs: Math.max(0, deadline - performance.now()),
+                expectedId: calibrateOptions.expectedId,
+                minLength,
+                cardIdOptions,
+                parse,
+              },
+              (result) => {
+                if (calibration === current) calibration = undefined;
+                // The learned profile wins over the options the listener was started with.
+                if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
+                resolve(result);
+              },
+            );
+            if (current.cancelled === true) return session.cancel();
+            current.session = session;
+            for (const record of current.early) session.record(record);
+          }),
+        (error: unknown) => {
+          if (calibration === current) calibration = undefined;
+          throw error;
+        },
+      );
+    },
+  };
+}
