@@ -61,20 +61,6 @@ const problem = (description: string): Json => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
-const retryAfter: Json = {
-  'Retry-After': {
-    description: 'Seconds or an HTTP-date to wait before retrying.',
-    schema: { type: 'string' },
-  },
-};
-const common: Json = {
-  '400': problem('Invalid request (`invalid-request`).'),
-  '401': problem('Missing or invalid bearer token (`unauthorized`).'),
-  '403': problem('The token may not do this (`forbidden`).'),
-  '429': { ...problem('Too many requests (`rate-limited`).'), headers: retryAfter },
-  '500': problem('Server failure (`internal-error`).'),
-  '503': { ...problem('Temporarily unavailable (`unavailable`).'), headers: retryAfter },
-};
 const pathParam = (name: string, schema: Json, description: string): Json => ({
   name,
   in: 'path',
@@ -91,6 +77,21 @@ const queryParam = (name: string, schema: Json, required: boolean, description: 
 });
 
 function paths(): Json {
+  // Built here, not at module level: calls at load would stay in every bundle of the published build.
+  const retryAfter: Json = {
+    'Retry-After': {
+      description: 'Seconds or an HTTP-date to wait before retrying.',
+      schema: { type: 'string' },
+    },
+  };
+  const common: Json = {
+    '400': problem('Invalid request (`invalid-request`).'),
+    '401': problem('Missing or invalid bearer token (`unauthorized`).'),
+    '403': problem('The token may not do this (`forbidden`).'),
+    '429': { ...problem('Too many requests (`rate-limited`).'), headers: retryAfter },
+    '500': problem('Server failure (`internal-error`).'),
+    '503': { ...problem('Temporarily unavailable (`unavailable`).'), headers: retryAfter },
+  };
   const usageHeaders = { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } };
   return {
     '/v1/health': {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { text, wholeNumber } from './schema-parts.js';
+import { pure, text, wholeNumber } from './schema-parts.js';
 
 /**
  * Problem codes the Kaikukanta contract defines itself (transport, auth, idempotency, validation).
@@ -28,11 +28,13 @@ export type ApiProblemCode = (typeof API_PROBLEM_CODES)[keyof typeof API_PROBLEM
 export const PROBLEM_TYPE_BASE = 'https://kaiku-scanner.dev/problems/';
 
 /** One reason of a refusal, as the rules core lists them (`{ code, params }`). */
-export const ProblemReasonSchema = z.object({
-  code: text(1),
-  /** Plain, non-personal values for the message (numbers, strings, lists of them). */
-  params: z.optional(z.record(z.string(), z.unknown())),
-});
+export const ProblemReasonSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    code: text(1),
+    /** Plain, non-personal values for the message (numbers, strings, lists of them). */
+    params: z.optional(z.record(z.string(), z.unknown())),
+  }),
+);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 /**
@@ -43,19 +45,21 @@ export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
  * @example
  * ProblemSchema.parse({ type: PROBLEM_TYPE_BASE + 'cap-reached', title: 'Cap reached', status: 422, code: 'cap-reached' });
  */
-export const ProblemSchema = z.looseObject({
-  type: text(1),
-  title: z.string(),
-  status: wholeNumber(400, 599),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  /** Stable code: one of `API_PROBLEM_CODES` or a refusal code of the rules core. */
-  code: text(1),
-  /** Every reason of a refusal (a usage can break several rules at once). */
-  reasons: z.optional(z.array(ProblemReasonSchema)),
-  /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
-  issues: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
-});
+export const ProblemSchema = /* @__PURE__ */ pure(() =>
+  z.looseObject({
+    type: text(1),
+    title: z.string(),
+    status: wholeNumber(400, 599),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    /** Stable code: one of `API_PROBLEM_CODES` or a refusal code of the rules core. */
+    code: text(1),
+    /** Every reason of a refusal (a usage can break several rules at once). */
+    reasons: z.optional(z.array(ProblemReasonSchema)),
+    /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
+    issues: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
+  }),
+);
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Builds a problem object with the conventional `type` URI. */

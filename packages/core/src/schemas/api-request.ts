@@ -5,71 +5,85 @@
  */
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';
-import { coercedNumber, isoDate, isoDateTime, text, wholeNumber } from './schema-parts.js';
+import { coercedNumber, isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
 
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
-export const CardIdSchema = z.string().check(z.regex(/^[A-Z0-9]{2,32}$/));
+export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
 
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
-export const ShowSchema = z.object({
-  id: text(1, 128),
-  name: text(1, 300),
-  start: isoDateTime(),
-  kind: ShowKindSchema,
-  /** Seats or places of the show (for percent caps and small-show rules). */
-  seats: z.optional(wholeNumber(0)),
-  /** Tickets for card holders per show (per day for swimming halls); absent = the server's setting. */
-  cap: z.optional(wholeNumber(0)),
-});
+export const ShowSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: text(1, 128),
+    name: text(1, 300),
+    start: isoDateTime(),
+    kind: ShowKindSchema,
+    /** Seats or places of the show (for percent caps and small-show rules). */
+    seats: z.optional(wholeNumber(0)),
+    /** Tickets for card holders per show (per day for swimming halls); absent = the server's setting. */
+    cap: z.optional(wholeNumber(0)),
+  }),
+);
 export type Show = z.infer<typeof ShowSchema>;
 
 /** A community card's group: every member aged 16+ has and shows their own card. */
-export const GroupSchema = z.object({
-  memberCardIds: z.array(CardIdSchema).check(z.maxLength(50)),
-  under16Clients: wholeNumber(0, 50),
-});
+export const GroupSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    memberCardIds: z.array(CardIdSchema).check(z.maxLength(50)),
+    under16Clients: wholeNumber(0, 50),
+  }),
+);
 export type Group = z.infer<typeof GroupSchema>;
 
 /**
  * One Kaikukortti usage: one adult ticket (always exactly one, implied) plus `childTickets`.
  * `forVenueId` is set when a ticket agent sells for another venue's event.
  */
-export const UsageRequestSchema = z.object({
-  venueId: text(1, 128),
-  show: ShowSchema,
-  cardId: CardIdSchema,
-  childTickets: wholeNumber(0, 20),
-  group: z.optional(GroupSchema),
-  channel: ChannelSchema,
-  forVenueId: z.optional(text(1, 128)),
-  mode: UsageModeSchema,
-  /** When the clerk registered it on the terminal (may be long before sync for queued usages). */
-  clientTime: isoDateTime(),
-});
+export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    venueId: text(1, 128),
+    show: ShowSchema,
+    cardId: CardIdSchema,
+    childTickets: wholeNumber(0, 20),
+    group: z.optional(GroupSchema),
+    channel: ChannelSchema,
+    forVenueId: z.optional(text(1, 128)),
+    mode: UsageModeSchema,
+    /** When the clerk registered it on the terminal (may be long before sync for queued usages). */
+    clientTime: isoDateTime(),
+  }),
+);
 export type UsageRequest = z.infer<typeof UsageRequestSchema>;
 
 /** An idempotency key: 8–255 visible ASCII characters (a UUID is the usual choice). */
-export const IdempotencyKeySchema = z.string().check(z.regex(/^[\x21-\x7e]{8,255}$/));
+export const IdempotencyKeySchema = /* @__PURE__ */ pure(() =>
+  z.string().check(z.regex(/^[\x21-\x7e]{8,255}$/)),
+);
 
 export const BATCH_MAX_ITEMS = 100;
 
-export const BatchItemSchema = z.object({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema });
+export const BatchItemSchema = /* @__PURE__ */ pure(() =>
+  z.object({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema }),
+);
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
-export const BatchRequestSchema = z.object({
-  items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)),
-});
+export const BatchRequestSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)),
+  }),
+);
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
 
 /**
  * Query of the list-usages endpoint: a venue's usages whose show starts in [from, to] (dates,
  * inclusive, Europe/Helsinki calendar days). Includes usages an agent registered for this venue.
  */
-export const UsageListQuerySchema = z.object({
-  venueId: text(1, 128),
-  from: isoDate(),
-  to: isoDate(),
-  cursor: z.optional(text(1, 512)),
-  limit: z.optional(coercedNumber().check(z.int(), z.minimum(1), z.maximum(1000))),
-});
+export const UsageListQuerySchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    venueId: text(1, 128),
+    from: isoDate(),
+    to: isoDate(),
+    cursor: z.optional(text(1, 512)),
+    limit: z.optional(coercedNumber().check(z.int(), z.minimum(1), z.maximum(1000))),
+  }),
+);
 export type UsageListQuery = z.infer<typeof UsageListQuerySchema>;

@@ -6,51 +6,59 @@ import * as z from 'zod/mini';
 import { CardKindSchema, CardPrefixSchema, CardStatusSchema } from './api-enums.js';
 import { ProblemSchema } from './api-problem.js';
 import { CardIdSchema, IdempotencyKeySchema, UsageRequestSchema } from './api-request.js';
-import { isoDate, isoDateTime, text, wholeNumber } from './schema-parts.js';
+import { isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
 
 /**
  * What a venue may see of a card (manual 002 §5). Expiry is not a status: compare `validUntil`
  * (last valid day, inclusive) with the show's date.
  */
-export const CardRecordSchema = z.object({
-  id: CardIdSchema,
-  prefix: CardPrefixSchema,
-  kind: CardKindSchema,
-  status: CardStatusSchema,
-  validUntil: isoDate(),
-  renewedAt: z.optional(isoDate()),
-  /** Registered under-18 children/grandchildren of the household (client cards; 0 for community cards). */
-  minors: wholeNumber(0, 20),
-});
+export const CardRecordSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: CardIdSchema,
+    prefix: CardPrefixSchema,
+    kind: CardKindSchema,
+    status: CardStatusSchema,
+    validUntil: isoDate(),
+    renewedAt: z.optional(isoDate()),
+    /** Registered under-18 children/grandchildren of the household (client cards; 0 for community cards). */
+    minors: wholeNumber(0, 20),
+  }),
+);
 export type CardRecord = z.infer<typeof CardRecordSchema>;
 
 /** Tickets given by one usage. `total` = adult + children + groupMembers + under16Clients. */
-export const TicketsSchema = z.object({
-  adult: z.literal(1),
-  children: wholeNumber(0),
-  groupMembers: wholeNumber(0),
-  under16Clients: wholeNumber(0),
-  total: wholeNumber(1),
-});
+export const TicketsSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    adult: z.literal(1),
+    children: wholeNumber(0),
+    groupMembers: wholeNumber(0),
+    under16Clients: wholeNumber(0),
+    total: wholeNumber(1),
+  }),
+);
 export type Tickets = z.infer<typeof TicketsSchema>;
 
 /** Card-holder tickets given so far for a show, across every terminal. `cap: null` = no cap. */
-export const ShowTallySchema = z.object({
-  showId: text(1),
-  cap: z.nullable(wholeNumber(0)),
-  ticketsGiven: wholeNumber(0),
-  remaining: z.nullable(wholeNumber(0)),
-  usages: wholeNumber(0),
-  updatedAt: isoDateTime(),
-});
+export const ShowTallySchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    showId: text(1),
+    cap: z.nullable(wholeNumber(0)),
+    ticketsGiven: wholeNumber(0),
+    remaining: z.nullable(wholeNumber(0)),
+    usages: wholeNumber(0),
+    updatedAt: isoDateTime(),
+  }),
+);
 export type ShowTally = z.infer<typeof ShowTallySchema>;
 
-export const UsageResultSchema = z.object({
-  usageId: text(1),
-  registeredAt: isoDateTime(),
-  tickets: TicketsSchema,
-  showTally: ShowTallySchema,
-});
+export const UsageResultSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    usageId: text(1),
+    registeredAt: isoDateTime(),
+    tickets: TicketsSchema,
+    showTally: ShowTallySchema,
+  }),
+);
 export type UsageResult = z.infer<typeof UsageResultSchema>;
 
 /**
@@ -58,41 +66,51 @@ export type UsageResult = z.infer<typeof UsageResultSchema>;
  * A discriminated union, not `z.xor` (~1 KB less zod code, same accepted values): on a bad item it
  * reports the failing field's own path (`results.0.result.tickets.total`), not just `results.0`.
  */
-export const BatchItemResultSchema = z.discriminatedUnion('ok', [
-  z.object({
-    idempotencyKey: IdempotencyKeySchema,
-    ok: z.literal(true),
-    replayed: z.boolean(),
-    result: UsageResultSchema,
-  }),
-  z.object({ idempotencyKey: IdempotencyKeySchema, ok: z.literal(false), problem: ProblemSchema }),
-]);
+export const BatchItemResultSchema = /* @__PURE__ */ pure(() =>
+  z.discriminatedUnion('ok', [
+    z.object({
+      idempotencyKey: IdempotencyKeySchema,
+      ok: z.literal(true),
+      replayed: z.boolean(),
+      result: UsageResultSchema,
+    }),
+    z.object({ idempotencyKey: IdempotencyKeySchema, ok: z.literal(false), problem: ProblemSchema }),
+  ]),
+);
 export type BatchItemResult = z.infer<typeof BatchItemResultSchema>;
 
-export const BatchResponseSchema = z.object({ results: z.array(BatchItemResultSchema) });
+export const BatchResponseSchema = /* @__PURE__ */ pure(() =>
+  z.object({ results: z.array(BatchItemResultSchema) }),
+);
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 /** One registered usage as the usage-report exporter reads it back. */
-export const UsageRecordSchema = z.object({
-  // The request's own schemas, spread: `z.extend` would cost ~1 KB of zod code.
-  ...UsageRequestSchema.shape,
-  usageId: text(1),
-  registeredAt: isoDateTime(),
-  tickets: TicketsSchema,
-});
+export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    // The request's own schemas, spread: `z.extend` would cost ~1 KB of zod code.
+    ...UsageRequestSchema.shape,
+    usageId: text(1),
+    registeredAt: isoDateTime(),
+    tickets: TicketsSchema,
+  }),
+);
 export type UsageRecord = z.infer<typeof UsageRecordSchema>;
 
-export const UsageListSchema = z.object({
-  items: z.array(UsageRecordSchema),
-  /** Pass as `cursor` to get the next page; `null` on the last page. */
-  nextCursor: z.nullable(z.string()),
-});
+export const UsageListSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    items: z.array(UsageRecordSchema),
+    /** Pass as `cursor` to get the next page; `null` on the last page. */
+    nextCursor: z.nullable(z.string()),
+  }),
+);
 export type UsageList = z.infer<typeof UsageListSchema>;
 
-export const HealthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  /** The server's clock, so a terminal can notice its own clock is off. */
-  time: isoDateTime(),
-});
+export const HealthSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    /** The server's clock, so a terminal can notice its own clock is off. */
+    time: isoDateTime(),
+  }),
+);
 export type Health = z.infer<typeof HealthSchema>;

@@ -1,7 +1,7 @@
 /** What `checkCapSetting` takes from outside. */
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
-import { wholeNumber } from './schema-parts.js';
+import { pure, wholeNumber } from './schema-parts.js';
 
 /**
  * A venue's proposed cap: tickets for card holders per show (per day for a swimming hall), the show's
@@ -10,12 +10,14 @@ import { wholeNumber } from './schema-parts.js';
  * @example
  * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
  */
-export const CapSettingInputSchema = z.object({
-  capacity: wholeNumber(0, 10_000_000),
-  cap: wholeNumber(0, 10_000_000),
-  kind: ShowKindSchema,
-  visitingProducer: z.optional(z.boolean()),
-});
+export const CapSettingInputSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    capacity: wholeNumber(0, 10_000_000),
+    cap: wholeNumber(0, 10_000_000),
+    kind: ShowKindSchema,
+    visitingProducer: z.optional(z.boolean()),
+  }),
+);
 /**
  * A proposed cap setting.
  *

@@ -1,6 +1,6 @@
 /** Time values that come from outside: instants with an explicit offset, calendar dates, windows. */
 import * as z from 'zod/mini';
-import { isoDate, isoDateTime, wholeNumber } from './schema-parts.js';
+import { isoDate, isoDateTime, pure, wholeNumber } from './schema-parts.js';
 
 /**
  * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
@@ -8,7 +8,7 @@ import { isoDate, isoDateTime, wholeNumber } from './schema-parts.js';
  * @example
  * InstantSchema.parse('2026-03-01T18:00:00+02:00');
  */
-export const InstantSchema = z.union([z.date(), isoDateTime()]);
+export const InstantSchema = /* @__PURE__ */ pure(() => z.union([z.date(), isoDateTime()]));
 /**
  * An instant as accepted from outside.
  *
@@ -23,7 +23,7 @@ export type Instant = z.infer<typeof InstantSchema>;
  * @example
  * CalendarDateSchema.parse('2026-01-09');
  */
-export const CalendarDateSchema = isoDate();
+export const CalendarDateSchema = /* @__PURE__ */ pure(() => isoDate());
 
 const count = () => z.optional(wholeNumber(-1200, 1200));
 
@@ -33,12 +33,14 @@ const count = () => z.optional(wholeNumber(-1200, 1200));
  * @example
  * CalendarDurationSchema.parse({ months: 1 });
  */
-export const CalendarDurationSchema = z.object({
-  months: count(),
-  days: count(),
-  hours: count(),
-  minutes: count(),
-});
+export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    months: count(),
+    days: count(),
+    hours: count(),
+    minutes: count(),
+  }),
+);
 /**
  * A calendar offset.
  *
@@ -56,12 +58,14 @@ export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
  * @example
  * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });
  */
-export const TimeWindowSchema = z.object({
-  opensAt: z.optional(InstantSchema),
-  closesAt: z.optional(InstantSchema),
-  opensBeforeStart: z.optional(CalendarDurationSchema),
-  closesBeforeStart: z.optional(CalendarDurationSchema),
-});
+export const TimeWindowSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    opensAt: z.optional(InstantSchema),
+    closesAt: z.optional(InstantSchema),
+    opensBeforeStart: z.optional(CalendarDurationSchema),
+    closesBeforeStart: z.optional(CalendarDurationSchema),
+  }),
+);
 /**
  * A booking or collection window.
  *

@@ -5,6 +5,20 @@
 import * as z from 'zod/mini';
 import { _coercedNumber, _isoDate, _isoDateTime } from 'zod/v4/core';
 
+/**
+ * Returns `build()`. Module-level schemas are written `/* @__PURE__ *\/ pure(() => z.object(…))`:
+ * building a schema is a chain of calls, which bundlers must otherwise keep in case they have side
+ * effects, so every schema of a file (and the zod code it needs) would ride along with any export of
+ * it. Marked pure, an unused schema is dropped, also from the published build, where rollup has
+ * merged the modules into one file and the module boundaries no longer help.
+ *
+ * @example
+ * export const CardIdSchema = /* @__PURE__ *\/ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
+ */
+export function pure<T>(build: () => T): T {
+  return build();
+}
+
 // `z.iso.date()`, `z.iso.datetime()` and `z.coerce.number()` are exactly these core builders with
 // zod/mini's classes. Called through the `z.iso` and `z.coerce` namespace objects, they made bundlers
 // keep every member of those namespaces (ISO time and duration, bigint coercion: ~2 KB minified).

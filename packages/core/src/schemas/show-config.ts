@@ -2,24 +2,9 @@
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
 import { InstantSchema, TimeWindowSchema } from './instant.js';
-import { text, wholeNumber } from './schema-parts.js';
+import { pure, text, wholeNumber } from './schema-parts.js';
 
 const whole = () => wholeNumber(0, 1_000_000);
-
-// Shared with `UsageEventSchema`: spreading a shape costs no zod code, `z.extend` ~1 KB minified.
-const showConfigShape = {
-  id: z.optional(text(1, 128)),
-  name: z.optional(text(1, 300)),
-  kind: ShowKindSchema,
-  start: InstantSchema,
-  seats: z.optional(whole()),
-  cap: z.optional(z.nullable(whole())),
-  visitingProducer: z.optional(z.boolean()),
-  bookingWindow: z.optional(TimeWindowSchema),
-  collectionWindow: z.optional(TimeWindowSchema),
-  /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
-  policyVersion: z.optional(text(1, 32)),
-};
 
 /**
  * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
@@ -28,7 +13,21 @@ const showConfigShape = {
  * @example
  * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
  */
-export const ShowConfigSchema = z.object(showConfigShape);
+export const ShowConfigSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: z.optional(text(1, 128)),
+    name: z.optional(text(1, 300)),
+    kind: ShowKindSchema,
+    start: InstantSchema,
+    seats: z.optional(whole()),
+    cap: z.optional(z.nullable(whole())),
+    visitingProducer: z.optional(z.boolean()),
+    bookingWindow: z.optional(TimeWindowSchema),
+    collectionWindow: z.optional(TimeWindowSchema),
+    /** Operating-model version the venue follows (`'2019'`, `'2020'`, `'2025'`); absent = the newest. */
+    policyVersion: z.optional(text(1, 32)),
+  }),
+);
 /**
  * A show's or course's settings.
  *
@@ -43,7 +42,10 @@ export type ShowConfig = z.infer<typeof ShowConfigSchema>;
  * @example
  * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
  */
-export const UsageEventSchema = z.object({ ...showConfigShape, ticketsGiven: z._default(whole(), 0) });
+export const UsageEventSchema = /* @__PURE__ */ pure(() =>
+  // The settings' own schemas, spread: `z.extend` would cost ~1 KB of zod code.
+  z.object({ ...ShowConfigSchema.shape, ticketsGiven: z._default(whole(), 0) }),
+);
 /**
  * A show at decision time (input form: `ticketsGiven` may be left out).
  *

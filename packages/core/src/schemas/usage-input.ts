@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { CardStatusSchema, UsageModeSchema } from './api-enums.js';
 import { CalendarDateSchema, InstantSchema } from './instant.js';
-import { wholeNumber } from './schema-parts.js';
+import { pure, wholeNumber } from './schema-parts.js';
 import { UsageEventSchema } from './show-config.js';
 
 /**
@@ -12,14 +12,16 @@ import { UsageEventSchema } from './show-config.js';
  * @example
  * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
  */
-export const UsageCardSchema = z.object({
-  id: z.string().check(z.maxLength(256)),
-  status: CardStatusSchema,
-  /** Last valid day, inclusive, on the Helsinki calendar. */
-  validUntil: CalendarDateSchema,
-  /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
-  minors: wholeNumber(0, 100),
-});
+export const UsageCardSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: z.string().check(z.maxLength(256)),
+    status: CardStatusSchema,
+    /** Last valid day, inclusive, on the Helsinki calendar. */
+    validUntil: CalendarDateSchema,
+    /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
+    minors: wholeNumber(0, 100),
+  }),
+);
 /**
  * The card record part the rules need.
  *
@@ -34,10 +36,12 @@ export type UsageCard = z.infer<typeof UsageCardSchema>;
  * @example
  * UsageGroupSchema.parse({ memberCardIds: ['A999005458'], under16Clients: 2 });
  */
-export const UsageGroupSchema = z.object({
-  memberCardIds: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), []),
-  under16Clients: z._default(wholeNumber(0, 1000), 0),
-});
+export const UsageGroupSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    memberCardIds: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), []),
+    under16Clients: z._default(wholeNumber(0, 1000), 0),
+  }),
+);
 /**
  * A community card's company (input form).
  *
@@ -52,16 +56,18 @@ export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
  * @example
  * TicketRequestSchema.parse({ mode: 'booking', childTickets: 2 });
  */
-export const TicketRequestSchema = z.object({
-  mode: UsageModeSchema,
-  childTickets: z._default(wholeNumber(0, 1000), 0),
-  group: z.optional(UsageGroupSchema),
-  /**
-   * True when this usage's tickets are already in `event.ticketsGiven` (collecting a ticket booked
-   * earlier): the cap is then not applied a second time.
-   */
-  countedInTally: z._default(z.boolean(), false),
-});
+export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    mode: UsageModeSchema,
+    childTickets: z._default(wholeNumber(0, 1000), 0),
+    group: z.optional(UsageGroupSchema),
+    /**
+     * True when this usage's tickets are already in `event.ticketsGiven` (collecting a ticket booked
+     * earlier): the cap is then not applied a second time.
+     */
+    countedInTally: z._default(z.boolean(), false),
+  }),
+);
 /**
  * The request (input form).
  *
@@ -76,12 +82,14 @@ export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
  * @example
  * DecideUsageInputSchema.safeParse(input).success;
  */
-export const DecideUsageInputSchema = z.object({
-  card: UsageCardSchema,
-  event: UsageEventSchema,
-  request: TicketRequestSchema,
-  now: InstantSchema,
-});
+export const DecideUsageInputSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    card: UsageCardSchema,
+    event: UsageEventSchema,
+    request: TicketRequestSchema,
+    now: InstantSchema,
+  }),
+);
 /**
  * `decideUsage`'s data input, parsed.
  *
