@@ -85,32 +85,25 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
 }
 
 /**
- * True when a key of the burst stayed down while two later keys were pressed: a person's key (held for tens
- * of milliseconds) mixed into a reader's burst, which releases every key before the next. Readers that send
- * no keyups at all are not judged.
+ * True when a person's key (held for tens of milliseconds) got mixed into a reader's burst, which releases every
+ * key before the next and holds them all alike:
+ * - a key of the burst stayed down while two later keys were pressed;
+ * - or one key was held far longer than the others: a person's key pressed just before or after a reading, which
+ *   the first test cannot see when no later key follows it (terminator `'none'`). A key still down at the end
+ *   counts as held until then.
+ * Readers that send no keyups at all are not judged.
  */
 export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolean {
   if (!chars.some((c) => c.up !== undefined)) return false;
-  return chars.some((c, i) => {
+  const overlapped = chars.some((c, i) => {
     const release = c.up ?? Infinity;
     const later = chars.slice(i + 1).map((x) => x.t);
     later.push(endT);
     return later.filter((t) => t < release).length >= 2;
   });
-}
-
-/**
- * True when one key of the burst was held far longer than the reader holds its keys: a person's key (held for
- * tens of milliseconds) pressed just before or after a reading, which `hasForeignKey` cannot see when no later key
- * follows it (terminator `'none'`). A key still down at the end counts as held until then. Readers that send no
- * keyups are not judged.
- */
-export function hasForeignHold(chars: readonly BurstChar[], endT: number): boolean {
-  if (!chars.some((c) => c.up !== undefined)) return false;
   const holds = chars.map((c) => Math.max(0, (c.up ?? endT) - c.t));
-  const typical = median(holds);
-  const limit = Math.max(25, typical * 6);
-  return holds.some((h) => h > limit);
+  const limit = Math.max(25, median(holds) * 6);
+  return overlapped || holds.some((h) => h > limit);
 }
 
 /**

@@ -43,6 +43,11 @@ export type WedgeStep = {
 
 export const INITIAL_WEDGE_STATE: WedgeState = { burst: undefined, down: [], altDigits: undefined };
 
+/** Inside a reader's burst, every event of a key is kept from the page. */
+function suppressIf(recognized: boolean): WedgeEffect[] {
+  return recognized ? [{ kind: 'suppress' }] : [];
+}
+
 function silenceLimit(options: ResolvedWedgeOptions): number {
   return options.terminator === 'none' ? options.idleTimeoutMs : options.maxInterKeyMs;
 }
@@ -116,9 +121,11 @@ function onKeyDown(
     digit !== undefined &&
     record.ctrlKey !== true
   ) {
-    const effects: WedgeEffect[] = recognizedBefore ? [{ kind: 'suppress' }] : [];
     const altDown = [...(state.altDown ?? []), record.code];
-    return { state: { ...state, down, altDigits: state.altDigits + digit, altDown }, effects };
+    return {
+      state: { ...state, down, altDigits: state.altDigits + digit, altDown },
+      effects: suppressIf(recognizedBefore),
+    };
   }
   if (record.repeat === true) {
     // A held key (a person): whatever was being collected is not a reading.
@@ -143,7 +150,7 @@ function onKeyDown(
   const resolved = resolveKey(record, options.layout);
   if (resolved.kind === 'none') return interrupt(state, down, options);
   if (isDoubled(state, record, options)) {
-    return { state: { ...state, down }, effects: recognizedBefore ? [{ kind: 'suppress' } as const] : [] };
+    return { state: { ...state, down }, effects: suppressIf(recognizedBefore) };
   }
   return addChar({ ...state, down }, charFromKey(record, resolved), options);
 }
@@ -165,7 +172,7 @@ function onKeyUp(
     };
   }
   const down = state.down.filter((c) => c !== record.code);
-  const suppress: WedgeEffect[] = state.burst?.recognized === true ? [{ kind: 'suppress' }] : [];
+  const suppress = suppressIf(state.burst?.recognized === true);
   if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
     // A numpad key of the code still held when Alt is released is not the reader's (it releases its keys first).
     const char = (state.altDown?.length ?? 0) > 0 ? '\uFFFD' : altCodeChar(state.altDigits);
@@ -197,8 +204,10 @@ function onInputText(state: WedgeState, text: string) {
   const burst = state.burst;
   const filled = burst === undefined ? undefined : fillUnidentified(burst.chars, text);
   if (burst === undefined || filled?.filled !== true) return { state, effects: [] as WedgeEffect[] };
-  const effects: WedgeEffect[] = burst.recognized ? [{ kind: 'suppress' }] : [];
-  return { state: { ...state, burst: { ...burst, chars: filled.chars } }, effects };
+  return {
+    state: { ...state, burst: { ...burst, chars: filled.chars } },
+    effects: suppressIf(burst.recognized),
+  };
 }
 
 /**

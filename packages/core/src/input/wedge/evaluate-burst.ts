@@ -5,7 +5,6 @@
 import { renderAll } from '../../messages/define.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
-  hasForeignHold,
   hasForeignKey,
   hasLateLastKey,
   hasReaderTiming,
@@ -87,7 +86,7 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
       ? fail('burst-too-short', { length: content.length, minLength: options.minLength })
       : NOTHING;
   }
-  if (hasForeignKey(chars, end.t) || hasForeignHold(chars, end.t)) return fail('mixed-input');
+  if (hasForeignKey(chars, end.t)) return fail('mixed-input');
   if (content.some((c) => c.readings.length > 1)) {
     return fail('layout-mismatch', { hostLayouts: layoutsOfAmbiguity(content) });
   }
