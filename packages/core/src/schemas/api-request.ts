@@ -1,7 +1,6 @@
 /**
  * The request side of the Kaikukanta contract: what a terminal sends (usages, batches, list
- * queries) and the IDs and keys in them. The outbox needs only these, so they are a module of their
- * own (bundlers keep a module's every schema when one is used, see `api.ts`).
+ * queries) and the IDs and keys in them. The outbox needs only these.
  */
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';

@@ -7,11 +7,9 @@
  * names and examples are in `api-openapi-meta.ts`, so loading them registers nothing.
  * Nothing here identifies a person: a card is known by its ID only.
  *
- * Bundlers keep every top-level schema of a module they include (building one is a call, which they
- * cannot prove free of side effects), but drop a whole module whose exports are unused (the package
- * is `"sideEffects": false`). So the contract is split by who needs what, and this module only
- * re-exports: a bundle importing `UsageRequestSchema` from here gets the request schemas, not the
- * responses' (discriminated union, problem records, …).
+ * Split by who needs what (enums for the rules, requests for the outbox, responses for the HTTP
+ * client); this module only re-exports. Each schema is also built in a `pure()` call (see
+ * `schema-parts.ts`), so a bundle keeps only the schemas it uses, even from the merged dist.
  */
 export * from './api-enums.js';
 export * from './api-problem.js';
