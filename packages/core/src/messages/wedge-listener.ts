@@ -62,6 +62,11 @@ export const wedgeListenerMessages = defineMessages({
     sv: () => 'Den lästa texten är inte ett Kaikukortti-nummer. Läs kortet på nytt eller skriv in numret.',
     en: () => 'What was read is not a Kaikukortti card ID. Scan the card again or type the ID.',
   },
+  'calibration-unavailable': {
+    fi: () => 'Kalibrointia ei voitu ladata. Tarkista verkkoyhteys ja yritä uudelleen.',
+    sv: () => 'Kalibreringen kunde inte laddas. Kontrollera nätverksanslutningen och försök igen.',
+    en: () => 'Calibration could not be loaded. Check the network connection and try again.',
+  },
   'wedge-no-target': {
     fi: () => 'Lukijan kuuntelulle ei ole kohdetta (sivua ei ole). Käynnistä kuuntelu selaimessa.',
     sv: () => 'Det finns inget mål att lyssna på läsaren (ingen sida). Starta lyssnandet i webbläsaren.',

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
 import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
+import { listenForWedge } from './listen-for-wedge.js';
 import { emulateReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeScan } from './types.js';
 
@@ -112,3 +113,21 @@ for (const [name, create] of FACTORIES)
       expect(performance.now() - started).to.be.below(3_000);
     });
   });
+
+describe('calibrate() when the calibration chunk cannot be loaded', () => {
+  it('resolves calibration-unavailable, and the listener reads cards again at once', async () => {
+    const handle = listenForWedge({ onScan: (scan) => scans.push(scan) }, () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    listener = handle;
+    const learning = handle.calibrate({ timeoutMs: 5_000 });
+    const during = dispatch(emulateReader('A045198723'));
+    expect(during.every((e) => e.defaultPrevented)).to.equal(true);
+    const result = await learning;
+    expect(!result.ok && result.error.code).to.equal('calibration-unavailable');
+    expect(!result.ok && result.error.message.en).to.match(/could not be loaded/);
+    expect(scans).to.deep.equal([]);
+    dispatch(emulateReader('Y110029399'));
+    expect(scans.map((s) => s.id)).to.deep.equal(['Y110029399']);
+  });
+});

@@ -46,7 +46,8 @@ export type WedgeListener = {
    * Waits for one reading of any card and learns the reader from it; on success the listener uses the new
    * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
    * While calibrating, keys are captured and no scan is reported. The calibration code is loaded on the first
-   * call (a lazy chunk); keys arriving while it loads are captured too. Rejects only if that chunk fails to load.
+   * call (a lazy chunk); keys arriving while it loads are captured too. Never rejects: a chunk that cannot be
+   * loaded (the network is down) gives `calibration-unavailable`, and the listener reads cards as before.
    */
   calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
   /** The profile in use (defaults, a stored one, or the last calibration's). */
@@ -231,9 +232,9 @@ export function listenForWedge(
             current.session = session;
             for (const record of current.early) session.record(record);
           }),
-        (error: unknown) => {
+        (): CalibrationResult => {
           if (calibration === current) calibration = undefined;
-          throw error;
+          return { ok: false, error: wedgeFailure('calibration-unavailable') };
         },
       );
     },
