@@ -18,3 +18,6 @@ export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
 export { cardIdMessages } from '../../messages/card-id.js';
 export { wedgeMessages } from '../../messages/wedge.js';
+// The listener's texts alone: a page that renders wedge codes itself needs only these (calibration's texts come
+// with calibration's chunk; `wedgeMessages` holds both).
+export { wedgeListenerMessages } from '../../messages/wedge-listener.js';
