@@ -1,13 +1,22 @@
 // Size benchmark: our bundles beside html5-qrcode's, all built the same way in the same run (esbuild, minified,
-// ESM, code splitting, gzip level 9). "Initial" is what a page downloads before the camera starts; "all chunks"
-// adds the lazily loaded camera/decoder chunks.
+// ESM, code splitting, gzip level 9). "Initial" is what a page downloads before anything is import()-ed; "first
+// session" adds what the element loads right after it paints (services, texts, card panel; Finnish, no camera);
+// "all chunks" adds the lazily loaded languages, calibration and camera/decoder chunks.
 // @ts-expect-error plain .mjs without types
 import { BUDGET_BYTES, CEILINGS, measure } from '../scripts/size.mjs';
 
-type Size = { initial: number; withoutDecoders: number; zodShare: number; total: number; chunks: number };
+type Size = {
+  initial: number;
+  session: number;
+  withoutDecoders: number;
+  zodShare: number;
+  total: number;
+  chunks: number;
+};
 
-const cases: Array<[string, string]> = [
+const cases: Array<[string, string, { published?: boolean }?]> = [
   ['kaiku-scanner element + core', "import 'kaiku-scanner';"],
+  ['kaiku-scanner element + core (published build)', "import 'kaiku-scanner';", { published: true }],
   [
     '@kaiku-scanner/core: parseCardId only',
     "import { parseCardId } from '@kaiku-scanner/core'; (globalThis as any).p = parseCardId;",
@@ -32,12 +41,13 @@ const cases: Array<[string, string]> = [
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 const rows: Record<string, string | number>[] = [];
-for (const [name, src] of cases) {
+for (const [name, src, options = {}] of cases) {
   try {
-    const m = (await measure(name.replace(/\W+/g, '-'), src)) as Size;
+    const m = (await measure(name.replace(/\W+/g, '-'), src, options)) as Size;
     rows.push({
       bundle: name,
       'initial min+gz': kb(m.initial),
+      'first session': kb(m.session),
       'without decoders': kb(m.withoutDecoders),
       'zod ≈': kb(m.zodShare),
       'all chunks': kb(m.total),
@@ -54,6 +64,6 @@ for (const [name, src] of cases) {
 }
 console.table(rows);
 console.log(
-  `Target: kaiku-scanner element + core initial ≤ ${kb(BUDGET_BYTES)} min+gz (not met yet; \`node scripts/size.mjs --strict\`); ` +
-    `npm test enforces the no-growth ceiling of ${kb(CEILINGS['element + core'])} (\`--check\`).`,
+  `Target: kaiku-scanner element + core initial ≤ ${kb(BUDGET_BYTES)} min+gz, enforced by npm test ` +
+    `(\`node scripts/size.mjs --strict\`, with a no-growth ceiling of ${kb(CEILINGS['element + core'])}).`,
 );

@@ -13,8 +13,8 @@ const steps = [
   ...(existsSync('scripts/size.mjs')
     ? [
         {
-          name: 'size ceilings (see scripts/size.mjs for the targets)',
-          cmd: ['node', 'scripts/size.mjs', '--check'],
+          name: 'size: budgets (element + core ≤ 30 KB min+gz) and no-growth ceilings',
+          cmd: ['node', 'scripts/size.mjs', '--strict'],
         },
       ]
     : []),

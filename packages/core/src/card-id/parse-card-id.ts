@@ -138,7 +138,7 @@ function charParams(text: string, index: number): { char: string; position: numb
 }
 
 /** Renders from the card-ID table only: `parseCardId` does not pull every area's messages into a bundle. */
-const createReason = reasonFactory(cardIdMessages);
+const createReason = /* @__PURE__ */ reasonFactory(cardIdMessages);
 
 function refuse<C extends CardIdErrorCode>(
   code: C,

@@ -44,7 +44,10 @@ type MergedMessages = UnionToIntersection<Tables[keyof Tables]>;
  * @example
  * messages['bad-prefix'].sv({ prefixes: 'A, AM' });
  */
-export const messages: MergedMessages = Object.assign({}, ...Object.values(messageTables)) as MergedMessages;
+export const messages: MergedMessages = /* @__PURE__ */ Object.assign(
+  {},
+  ...Object.values(messageTables),
+) as MergedMessages;
 
 /**
  * Every stable code of the SDK.

@@ -72,7 +72,7 @@ export const POLICY_2025 = definePolicy({
  * @example
  * Object.keys(POLICIES); // ['2019', '2020', '2025']
  */
-export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = Object.freeze({
+export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = /* @__PURE__ */ Object.freeze({
   '2019': POLICY_2019,
   '2020': POLICY_2020,
   '2025': POLICY_2025,

@@ -8,4 +8,4 @@ import { rulesMessages } from '../messages/rules.js';
  * @example
  * createReason('children-on-course', {}).message.sv;
  */
-export const createReason = reasonFactory(rulesMessages);
+export const createReason = /* @__PURE__ */ reasonFactory(rulesMessages);

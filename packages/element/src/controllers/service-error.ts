@@ -1,4 +1,4 @@
-import { cardIdMessages, wedgeMessages } from '@kaiku-scanner/core/wedge';
+import { cardIdMessages, wedgeListenerMessages } from '@kaiku-scanner/core/wedge';
 import type { LocalizedText, ServiceError } from './services.js';
 import { elementMessages, UNEXPECTED } from './element-messages.js';
 
@@ -40,7 +40,7 @@ export function toServiceErrorWith(e: unknown, textOf: TextOf): ServiceError {
 export const initialText: TextOf = (code, params) => {
   const own = elementMessages[code];
   if (own) return own;
-  for (const table of [cardIdMessages, wedgeMessages] as ReadonlyArray<Readonly<Record<string, unknown>>>)
+  for (const table of [cardIdMessages, wedgeListenerMessages] as ReadonlyArray<Readonly<Record<string, unknown>>>)
     if (Object.prototype.hasOwnProperty.call(table, code)) {
       const text = table[code] as Text;
       return { fi: text.fi(params), sv: text.sv(params), en: text.en(params) };

@@ -17,7 +17,6 @@ export type { CalibrationResult } from './calibrate-wedge.js';
 export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
 export { cardIdMessages } from '../../messages/card-id.js';
-export { wedgeMessages } from '../../messages/wedge.js';
-// The listener's texts alone: a page that renders wedge codes itself needs only these (calibration's texts come
-// with calibration's chunk; `wedgeMessages` holds both).
+// The listener's texts alone (calibration's come with calibration's chunk). Not `wedgeMessages`, which holds both:
+// with code splitting, a re-export here would put calibration's texts back in the first download.
 export { wedgeListenerMessages } from '../../messages/wedge-listener.js';
