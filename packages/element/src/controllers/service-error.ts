@@ -40,7 +40,9 @@ export function toServiceErrorWith(e: unknown, textOf: TextOf): ServiceError {
 export const initialText: TextOf = (code, params) => {
   const own = elementMessages[code];
   if (own) return own;
-  for (const table of [cardIdMessages, wedgeListenerMessages] as ReadonlyArray<Readonly<Record<string, unknown>>>)
+  for (const table of [cardIdMessages, wedgeListenerMessages] as ReadonlyArray<
+    Readonly<Record<string, unknown>>
+  >)
     if (Object.prototype.hasOwnProperty.call(table, code)) {
       const text = table[code] as Text;
       return { fi: text.fi(params), sv: text.sv(params), en: text.en(params) };
