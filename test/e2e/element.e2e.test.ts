@@ -274,8 +274,12 @@ describe('<kaiku-scanner> needs attention', () => {
       .toBe('0');
     await check(s, 'needs-attention', 'en');
     expect(await usageCount('A999000001', 'hilla-taikuri-matti')).toBe(0);
-    // Refused on sync: the screen must not claim it was registered.
-    expect(await s.page.locator(part('result')).getAttribute('data-outcome')).toBe('queued');
+    // Refused on sync: the screen must not claim it was registered, nor that it is still waiting to be sent.
+    expect(await s.page.locator(part('result')).getAttribute('data-outcome')).toBe('refused-later');
+    const result = (await s.page.locator(part('result')).textContent()) ?? '';
+    expect(result).toContain('did not accept');
+    expect(result).toContain('not registered in Kaikukanta');
+    expect(await s.page.locator(part('queued-badge')).count()).toBe(0);
     await s.context.close();
   });
 });

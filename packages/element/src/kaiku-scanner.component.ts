@@ -626,12 +626,20 @@ export class KaikuScanner extends LitElement {
     }
   }
 
-  /** A queued usage on screen that has since been sent: the screen says so (the clerk may still be looking). */
+  /**
+   * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
+   * may still be looking, and a refusal means the ticket has to be settled with the customer).
+   */
   private followQueued(state: OutboxState): void {
     const p = this.phase;
     if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
     if (state.pendingIds.includes(p.recordId)) return;
-    if (state.needsAttention.some((i) => i.id === p.recordId)) return;
+    const refused = state.needsAttention.find((i) => i.id === p.recordId);
+    if (refused) {
+      this.phase = { ...p, outcome: 'refused-later', reason: refused.reason };
+      this.alertText = `${this.t.refusedLaterHeading}. ${this.text(refused.reason.message)}`;
+      return;
+    }
     this.phase = { ...p, outcome: 'registered' };
     this.politeText = this.t.registeredHeading;
   }
@@ -771,9 +779,7 @@ export class KaikuScanner extends LitElement {
       case 'registering':
         return renderBusy(this.t.registering);
       case 'done':
-        return renderResult(this.view, this.phase.outcome, this.phase.cardId, this.phase.request, () =>
-          this.reset(),
-        );
+        return renderResult(this.view, this.phase, () => this.reset());
       case 'error':
         return renderError(
           this.view,

@@ -14,11 +14,14 @@ export type Phase =
   | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
   | {
       readonly name: 'done';
-      readonly outcome: 'registered' | 'queued';
+      /** `refused-later`: queued offline, then refused by Kaikukanta when it was sent. */
+      readonly outcome: 'registered' | 'queued' | 'refused-later';
       readonly cardId: string;
       readonly request: TicketRequest;
       /** The queued usage's outbox record, followed until it is sent. */
       readonly recordId?: string;
+      /** Why Kaikukanta refused it (`refused-later`). */
+      readonly reason?: Reason;
     }
   | { readonly name: 'error'; readonly error: ServiceError; readonly retryCardId?: string };
 

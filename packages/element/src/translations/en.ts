@@ -71,6 +71,9 @@ export const en: Translation = {
   queuedDetail:
     'Hand out the ticket. The usage is stored on this device and sent to Kaikukanta automatically.',
   queuedBadge: 'Waiting to be sent',
+  refusedLaterHeading: 'Kaikukanta did not accept the usage',
+  refusedLaterDetail:
+    'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',
   vetoed: 'The point-of-sale cancelled the registration.',
   pending: (n) => `${n} waiting to be sent`,
   pendingNone: 'Everything sent',

@@ -70,6 +70,9 @@ export const fi: Translation = {
   queuedHeading: 'Tallennettu – lähetetään, kun yhteys palaa',
   queuedDetail: 'Anna lippu. Käyttö on tallessa tällä laitteella ja lähetetään Kaikukantaan automaattisesti.',
   queuedBadge: 'Odottaa lähetystä',
+  refusedLaterHeading: 'Kaikukanta ei hyväksynyt käyttöä',
+  refusedLaterDetail:
+    'Käyttöä ei kirjattu. Se on alla listassa ”Vaatii huomiota”: sovi lipusta asiakkaan kanssa ja merkitse käyttö käsitellyksi.',
   vetoed: 'Kassajärjestelmä perui kirjauksen.',
   pending: (n) => `${n} odottaa lähetystä`,
   pendingNone: 'Kaikki lähetetty',

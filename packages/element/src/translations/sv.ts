@@ -71,6 +71,9 @@ export const sv: Translation = {
   queuedDetail:
     'Ge biljetten. Användningen är sparad på den här enheten och skickas automatiskt till Kaikukanta.',
   queuedBadge: 'Väntar på att skickas',
+  refusedLaterHeading: 'Kaikukanta godkände inte användningen',
+  refusedLaterDetail:
+    'Användningen registrerades inte. Den finns nedan i listan ”Kräver åtgärd”: kom överens med kunden om biljetten och markera användningen som hanterad.',
   vetoed: 'Kassasystemet avbröt registreringen.',
   pending: (n) => `${n} väntar på att skickas`,
   pendingNone: 'Allt skickat',

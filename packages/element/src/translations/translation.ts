@@ -65,6 +65,8 @@ export type Translation = {
   readonly queuedHeading: string;
   readonly queuedDetail: string;
   readonly queuedBadge: string;
+  readonly refusedLaterHeading: string;
+  readonly refusedLaterDetail: string;
   readonly vetoed: string;
   readonly pending: (n: string) => string;
   readonly pendingNone: string;

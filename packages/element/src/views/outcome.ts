@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ServiceError, TicketRequest } from '../controllers/services.js';
 import type { ViewContext } from './view-context.js';
+import type { Phase } from '../phase.js';
 
 /** "Adults 1, children 2": the card holder plus group members are adults; children plus under-16 clients are not. */
 export function ticketSummary({ t, fmt }: ViewContext, r: TicketRequest): string {
@@ -15,21 +16,39 @@ export function renderBusy(text: string): TemplateResult {
   </div>`;
 }
 
-/** Registered, or queued offline with its badge; then "next customer" (Enter). */
+/**
+ * Registered; or queued offline with its badge; or queued and later refused by Kaikukanta (with the reason, and
+ * where to settle it). Then "next customer" (Enter).
+ */
 export function renderResult(
   v: ViewContext,
-  outcome: 'registered' | 'queued',
-  cardId: string,
-  request: TicketRequest,
+  done: Extract<Phase, { name: 'done' }>,
   onNext: () => void,
 ): TemplateResult {
-  const { t } = v;
-  const queued = outcome === 'queued';
-  return html`<div part="result" class="notice ${queued ? 'warn' : 'ok'}" data-outcome=${outcome}>
-      <h3>${queued ? t.queuedHeading : t.registeredHeading}</h3>
-      ${queued ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>` : nothing}
+  const { t, text } = v;
+  const { outcome, cardId, request, reason } = done;
+  const tone = outcome === 'registered' ? 'ok' : outcome === 'queued' ? 'warn' : 'danger';
+  const heading =
+    outcome === 'registered'
+      ? t.registeredHeading
+      : outcome === 'queued'
+        ? t.queuedHeading
+        : t.refusedLaterHeading;
+  return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>
+      <h3>${heading}</h3>
+      ${
+        outcome === 'queued'
+          ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>`
+          : nothing
+      }
       <p><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
-      ${queued ? html`<p>${t.queuedDetail}</p>` : nothing}
+      ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
+      ${
+        outcome === 'refused-later'
+          ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}
+              <p>${t.refusedLaterDetail}</p>`
+          : nothing
+      }
     </div>
     <div class="actions">
       <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
