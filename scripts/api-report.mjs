@@ -1,0 +1,175 @@
+// API reports for @kaiku-scanner/core: one `packages/core/api/<name>.api.md` per entry of the package's "exports",
+// made by api-extractor from the declarations `node scripts/build.mjs` emits (what users get), and committed so a
+// change to the public API shows up in review.
+//
+//   node scripts/api-report.mjs            check (npm test): fails when a report differs from the committed one
+//   node scripts/api-report.mjs --update   rewrite the reports (`npm run api-report`), then commit them
+//   --verbose                              also print api-extractor's own progress messages
+//
+// Shared settings live in packages/core/api-extractor/base.json; the entries come from package.json, so a new
+// entry in "exports" gets its report (and the check fails until it is committed).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+
+const update = process.argv.includes('--update');
+const verbose = process.argv.includes('--verbose');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = join(root, 'packages/core');
+const packageJsonPath = join(packageDir, 'package.json');
+const baseConfigPath = join(packageDir, 'api-extractor/base.json');
+const reportDir = join(packageDir, 'api');
+const rel = (path) => relative(root, path);
+const started = Date.now();
+
+const entries = readEntries();
+const missing = entries.filter((entry) => !existsSync(entry.types));
+if (missing.length) {
+  for (const entry of missing)
+    console.error(`api-report: ${rel(entry.types)} is missing (${entry.subpath}).`);
+  console.error('api-report: build the declarations first: node scripts/build.mjs');
+  process.exit(1);
+}
+
+const tempDir = mkdtempSync(join(tmpdir(), 'kaiku-api-report-'));
+if (update) mkdirSync(reportDir, { recursive: true });
+// Problem text → the entries it was found in (a compiler error in a shared declaration shows up once).
+const problems = new Map();
+let reportsDiffer = false;
+const addProblem = (text, subject) => problems.set(text, new Set(problems.get(text)).add(subject));
+try {
+  // One TypeScript program for all entries: parsing the declarations once keeps the whole run to a few seconds.
+  const configs = entries.map((entry) => [entry, prepareConfig(entry)]);
+  const compilerState = CompilerState.create(configs[0][1], {
+    additionalEntryPoints: entries.map((entry) => entry.types),
+  });
+  for (const [entry, config] of configs) runExtractor(entry, config, compilerState);
+  checkOrphans();
+} finally {
+  rmSync(tempDir, { recursive: true, force: true });
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (problems.size) {
+  console.error(`\napi-report: ${problems.size} problem(s) in ${seconds} s:`);
+  for (const [problem, subjects] of problems) console.error(`  - ${[...subjects].join(', ')}: ${problem}`);
+  if (!update && reportsDiffer) {
+    console.error(
+      'If the API change is intended, run `npm run api-report` (after `node scripts/build.mjs`)' +
+        ` and commit ${rel(reportDir)}/ with the change.`,
+    );
+  }
+  process.exit(1);
+}
+console.log(
+  `api-report: ${entries.length} entries ${update ? 'written to' : 'match'} ${rel(reportDir)}/ in ${seconds} s`,
+);
+
+/** Every subpath of "exports" that has declarations, e.g. "./wedge" → core-wedge.api.md. */
+function readEntries() {
+  const { name, exports } = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
+  return Object.entries(exports)
+    .filter(([, target]) => typeof target === 'object' && target !== null && typeof target.types === 'string')
+    .map(([subpath, target]) => {
+      const suffix = subpath === '.' ? '' : subpath.slice(2).replaceAll('/', '-');
+      return {
+        subpath: subpath === '.' ? name : `${name}/${subpath.slice(2)}`,
+        reportName: suffix ? `core-${suffix}` : 'core',
+        types: join(packageDir, target.types),
+      };
+    });
+}
+
+function prepareConfig(entry) {
+  const configObject = ExtractorConfig.loadFile(baseConfigPath);
+  configObject.mainEntryPointFilePath = entry.types;
+  configObject.apiReport = {
+    ...configObject.apiReport,
+    reportFileName: entry.reportName,
+    reportTempFolder: tempDir,
+  };
+  return ExtractorConfig.prepare({
+    configObject,
+    configObjectFullPath: baseConfigPath,
+    packageJsonFullPath: packageJsonPath,
+  });
+}
+
+function runExtractor(entry, config, compilerState) {
+  const reportFile = `${rel(reportDir)}/${entry.reportName}.api.md`;
+  const hadReport = existsSync(join(reportDir, `${entry.reportName}.api.md`));
+  let reported = false;
+  let diff = '';
+  const result = Extractor.invoke(config, {
+    localBuild: update,
+    compilerState,
+    printApiReportDiff: !update,
+    showVerboseMessages: verbose,
+    messageCallback(message) {
+      const id = message.messageId;
+      if (id === 'console-api-report-diff') {
+        diff = message.text;
+        message.handled = true;
+      } else if (
+        id.startsWith('console-api-report-') ||
+        message.logLevel === 'info' ||
+        message.logLevel === 'verbose'
+      ) {
+        // Report state is summarised below; progress notes (bundled TypeScript version, …) only with --verbose.
+        if (!verbose) message.handled = true;
+      } else if (message.logLevel === 'error' || message.logLevel === 'warning') {
+        // Compiler diagnostics come from the one shared program: name them once, not once per entry.
+        addProblem(
+          message.formatMessageWithLocation(root),
+          message.category === 'Compiler' ? 'declarations' : entry.subpath,
+        );
+        reported = true;
+        message.handled = true;
+      }
+    },
+  });
+  if (result.apiReportChanged) {
+    if (update) {
+      console.log(
+        `api-report: ${entry.subpath} changed → ${reportFile} ${hadReport ? 'rewritten' : 'created'}`,
+      );
+    } else {
+      reportsDiffer = true;
+      addProblem(
+        hadReport ? `public API differs from ${reportFile}` : `no committed report ${reportFile}`,
+        entry.subpath,
+      );
+      if (diff) console.error(`\n${entry.subpath} (${reportFile}):\n${trimDiff(diff)}`);
+    }
+  }
+  if (!result.succeeded && !result.apiReportChanged && !reported) {
+    addProblem(
+      `api-extractor failed (${result.errorCount} errors, ${result.warningCount} warnings)`,
+      entry.subpath,
+    );
+  }
+}
+
+/** A report whose entry left "exports" is stale: the check names it, --update removes it. */
+function checkOrphans() {
+  if (!existsSync(reportDir)) return;
+  const expected = new Set(entries.map((entry) => `${entry.reportName}.api.md`));
+  for (const file of readdirSync(reportDir)) {
+    if (!file.endsWith('.api.md') || expected.has(file)) continue;
+    if (update) {
+      rmSync(join(reportDir, file));
+      console.log(`api-report: removed ${rel(reportDir)}/${file} (no such entry in package.json "exports")`);
+    } else {
+      reportsDiffer = true;
+      addProblem('no such entry in packages/core/package.json "exports"', `${rel(reportDir)}/${file}`);
+    }
+  }
+}
+
+function trimDiff(text, maxLines = 80) {
+  const lines = text.replace(/^Changes to the API report:\s*/, '').split('\n');
+  if (lines.length <= maxLines) return lines.join('\n');
+  return [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more lines`].join('\n');
+}
