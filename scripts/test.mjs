@@ -9,6 +9,7 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'build (rollup + declarations)', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'built packages', cmd: ['node', 'scripts/check-dist.mjs'] },
+  { name: 'api report (core public API = packages/core/api)', cmd: ['node', 'scripts/api-report.mjs'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
   ...(existsSync('scripts/size.mjs')
     ? [
