@@ -8,7 +8,7 @@
 //
 // Shared settings live in packages/core/api-extractor/base.json; the entries come from package.json, so a new
 // entry in "exports" gets its report (and the check fails until it is committed).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,14 @@ if (missing.length) {
   for (const entry of missing)
     console.error(`api-report: ${rel(entry.types)} is missing (${entry.subpath}).`);
   console.error('api-report: build the declarations first: node scripts/build.mjs');
+  process.exit(1);
+}
+// Reports written from declarations older than the sources would record yesterday's API.
+const staleSource = newerSource();
+if (update && staleSource) {
+  console.error(
+    `api-report: ${rel(staleSource)} is newer than the built declarations: run node scripts/build.mjs`,
+  );
   process.exit(1);
 }
 
@@ -60,6 +68,7 @@ if (problems.size) {
       'If the API change is intended, run `npm run api-report` (after `node scripts/build.mjs`)' +
         ` and commit ${rel(reportDir)}/ with the change.`,
     );
+    if (staleSource) console.error(`(${rel(staleSource)} changed after the last build: rebuild first.)`);
   }
   process.exit(1);
 }
@@ -150,6 +159,18 @@ function runExtractor(entry, config, compilerState) {
       entry.subpath,
     );
   }
+}
+
+/** A non-test source of packages/core modified after the oldest entry's declarations were emitted, if any. */
+function newerSource() {
+  const built = Math.min(...entries.map((entry) => statSync(entry.types).mtimeMs));
+  const sources = readdirSync(join(packageDir, 'src'), { recursive: true, withFileTypes: true });
+  for (const file of sources) {
+    if (!file.isFile() || !file.name.endsWith('.ts') || /\.test\.ts$|\.d\.ts$/.test(file.name)) continue;
+    const path = join(file.parentPath, file.name);
+    if (statSync(path).mtimeMs > built) return path;
+  }
+  return undefined;
 }
 
 /** A report whose entry left "exports" is stale: the check names it, --update removes it. */
