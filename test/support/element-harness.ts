@@ -58,13 +58,21 @@ export type ScannerPage = {
 /** Opens the demo box office in a fresh context (fresh IndexedDB), optionally in a language and colour scheme. */
 export async function openBoxOffice(
   h: Harness,
-  opts: { lang?: 'fi' | 'sv' | 'en'; width?: number; colorScheme?: 'light' | 'dark'; path?: string } = {},
+  opts: {
+    lang?: 'fi' | 'sv' | 'en';
+    width?: number;
+    colorScheme?: 'light' | 'dark';
+    path?: string;
+    /** Runs before the page loads (e.g. `context.route(…)` to slow down or fail a chunk). */
+    beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+  } = {},
 ): Promise<ScannerPage> {
   const context = await h.browser.newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
     colorScheme: opts.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
+  await opts.beforeLoad?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -1,0 +1,93 @@
+// <kaiku-scanner> when the code it loads after its first download is slow or cannot be fetched: the real demo box
+// office and sandbox, the services chunk held back or refused by Playwright's router, real key events.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Route } from 'playwright-core';
+import { openBoxOffice, startHarness, wedgeScan, type Harness } from '../support/element-harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(async () => {
+  const res = await fetch(`${h.apiUrl}/__sandbox/reset`, { method: 'POST' });
+  expect(res.ok).toBe(true);
+});
+
+const part = (p: string) => `kaiku-scanner [part~="${p}"]`;
+/** The chunk of the default services (API client, outbox, rules) in the demo build. */
+const SERVICES_CHUNK = /\/core-services-[\w-]+\.js$/;
+
+/** Holds every request for the services chunk until `release()`; counts them. */
+function holdServices(context: BrowserContext) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const seen = { requests: 0 };
+  const ready = context.route(SERVICES_CHUNK, async (route: Route) => {
+    seen.requests++;
+    await released;
+    await route.continue();
+  });
+  return { ready, release, seen };
+}
+
+describe('<kaiku-scanner> code loaded after the first paint', () => {
+  it('a card read while the services are still loading is looked up as soon as they arrive', async () => {
+    let hold!: ReturnType<typeof holdServices>;
+    const s = await openBoxOffice(h, {
+      lang: 'en',
+      path: '/box-office/?show=hilla-taikuri-matti&lang=en',
+      beforeLoad: async (context) => {
+        hold = holdServices(context);
+        await hold.ready;
+      },
+    });
+    // The element is painted and listening without the services.
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+    expect(hold.seen.requests).toBeGreaterThan(0);
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.waitForTimeout(300);
+    expect(await s.page.locator(part('card-panel')).count()).toBe(0);
+    hold.release();
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('services that cannot be fetched: a plain-language error with "try again", which works once they can', async () => {
+    let blocked = true;
+    let requests = 0;
+    const s = await openBoxOffice(h, {
+      lang: 'en',
+      path: '/box-office/?show=hilla-taikuri-matti&lang=en',
+      beforeLoad: (context) =>
+        context.route(SERVICES_CHUNK, async (route) => {
+          requests++;
+          if (blocked) await route.abort('internetdisconnected');
+          else await route.continue();
+        }),
+    });
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+    await wedgeScan(s.cdp, 'A045198723');
+    const error = s.page.locator(part('error'));
+    await error.waitFor({ timeout: 15_000 });
+    expect(await error.getAttribute('data-code')).toBe('element-load-failed');
+    expect(await error.textContent()).toMatch(/did not load/);
+    blocked = false;
+    const before = requests;
+    // Focus is on "Try again": Enter retries the look-up, which loads the services again.
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    expect(requests).toBeGreaterThan(before);
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
+    await s.context.close();
+  });
+});
