@@ -23,12 +23,12 @@ const part = (p: string) => `kaiku-scanner [part~="${p}"]`;
 /** The chunk of the default services (API client, outbox, rules) in the demo build. */
 const SERVICES_CHUNK = /\/core-services-[\w-]+\.js$/;
 
-/** Holds every request for the services chunk until `release()`; counts them. */
-function holdServices(context: BrowserContext) {
+/** Holds every request for a chunk until `release()`; counts them. */
+function hold(context: BrowserContext, chunk: RegExp = SERVICES_CHUNK) {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   const seen = { requests: 0 };
-  const ready = context.route(SERVICES_CHUNK, async (route: Route) => {
+  const ready = context.route(chunk, async (route: Route) => {
     seen.requests++;
     await released;
     await route.continue();
@@ -38,22 +38,22 @@ function holdServices(context: BrowserContext) {
 
 describe('<kaiku-scanner> code loaded after the first paint', () => {
   it('a card read while the services are still loading is looked up as soon as they arrive', async () => {
-    let hold!: ReturnType<typeof holdServices>;
+    let held!: ReturnType<typeof hold>;
     const s = await openBoxOffice(h, {
       lang: 'en',
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
       beforeLoad: async (context) => {
-        hold = holdServices(context);
-        await hold.ready;
+        held = hold(context);
+        await held.ready;
       },
     });
     // The element is painted and listening without the services.
     await s.page.locator('kaiku-scanner #manual').waitFor();
-    expect(hold.seen.requests).toBeGreaterThan(0);
+    expect(held.seen.requests).toBeGreaterThan(0);
     await wedgeScan(s.cdp, 'A045198723');
     await s.page.waitForTimeout(300);
     expect(await s.page.locator(part('card-panel')).count()).toBe(0);
-    hold.release();
+    held.release();
     await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
     expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
     await s.page.keyboard.press('Enter');
@@ -88,6 +88,37 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
     expect(requests).toBeGreaterThan(before);
     expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
+    await s.context.close();
+  });
+
+  it('Swedish strings that are slow to come: Finnish meanwhile instead of a blank element, then Swedish', async () => {
+    let held!: ReturnType<typeof hold>;
+    const s = await openBoxOffice(h, {
+      path: '/box-office/?show=hilla-taikuri-matti',
+      beforeLoad: async (context) => {
+        held = hold(context, /\/sv-[\w-]+\.js$/);
+        await held.ready;
+      },
+    });
+    await s.page.locator('kaiku-scanner h3').first().waitFor();
+    // Switch to Swedish while its strings are held back: the update must still complete (in Finnish), not hang.
+    const meanwhile = await s.page.evaluate(async () => {
+      const el = document.querySelector('kaiku-scanner')!;
+      const t0 = performance.now();
+      el.lang = 'sv';
+      await el.updateComplete;
+      return {
+        ms: performance.now() - t0,
+        heading: el.shadowRoot!.querySelector('h3')!.textContent,
+        lang: el.lang,
+      };
+    });
+    expect(held.seen.requests).toBe(1);
+    expect(meanwhile).toMatchObject({ heading: 'Lue kortti', lang: 'sv' });
+    expect(meanwhile.ms).toBeGreaterThan(1000);
+    held.release();
+    const heading = s.page.locator('kaiku-scanner h3').first();
+    await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toBe('Läs kortet');
     await s.context.close();
   });
 });

@@ -54,6 +54,9 @@ const cardPanelViews = lazyModule(() => import('./views/card-panel.js'));
 /** The needs-attention list shows only when the server has refused a queued usage. */
 const attentionViews = lazyModule(() => import('./views/needs-attention.js'));
 
+/** How long a render waits for Swedish or English strings before it paints in Finnish meanwhile. */
+const STRINGS_WAIT_MS = 1500;
+
 export type TokenProvider = () => string | Promise<string>;
 export type UsageMode = 'booking' | 'collection';
 
@@ -304,12 +307,22 @@ export class KaikuScanner extends LitElement {
 
   /**
    * A render in Swedish or English waits for those strings (loaded on first use; Finnish is always there). The
-   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish.
+   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish, and
+   * so does a load still unfinished after `STRINGS_WAIT_MS` (a slow network must not keep the element blank); the
+   * element re-renders in the language asked for when the strings arrive.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = whenTranslationReady(this.locale);
     if (!pending) return super.scheduleUpdate();
-    return pending.then((loaded) => (loaded ? this.scheduleUpdate() : super.scheduleUpdate()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), STRINGS_WAIT_MS);
+    });
+    return Promise.race([pending, timedOut]).then((loaded) => {
+      clearTimeout(timer);
+      if (loaded === 'timeout') void pending.then((ok) => ok && this.requestUpdate());
+      return loaded === true ? this.scheduleUpdate() : super.scheduleUpdate();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
