@@ -479,6 +479,9 @@ export class KaikuScanner extends LitElement {
         ? ''
         : `${this.t.refusedHeading}. ${blocking.map((r) => this.text(r.message)).join(' ')}`,
     );
+    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
+    if (blocking.some((r) => r.code === 'show-invalid'))
+      this.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
     this.dispatchEvent(
       new KaikuCardEvent({
         cardId: card.id,

@@ -83,6 +83,20 @@ describe('lazy loading', () => {
     expect(services.message('card-inactive', 'en'))
       .to.be.a('string')
       .and.match(/not active/i);
+    // Malformed show settings from the host: one setup error naming the fields, not a validator's wording.
+    const badShow = services.decide({
+      ...decideInput,
+      show: { ...decideInput.show, start: 'tomorrow', kind: 'circus' },
+    });
+    expect(badShow.ok).to.equal(false);
+    if (!badShow.ok) {
+      expect(badShow.reasons.map((r) => r.code)).to.deep.equal(['show-invalid']);
+      expect(badShow.reasons[0]!.message.en)
+        .to.contain('start')
+        .and.contain('kind')
+        .and.contain('administrator');
+      expect(badShow.reasons[0]!.message.fi).to.contain('ylläpitäjää');
+    }
     services.dispose();
   });
 

@@ -1,6 +1,17 @@
 import { decideUsage } from '@kaiku-scanner/core';
 import type { CardStatus, ShowKind } from '@kaiku-scanner/core';
-import type { DecideInput, Decision } from './services.js';
+import type { DecideInput, Decision, LocalizedText, Reason } from './services.js';
+
+/** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
+const showInvalid = (fields: readonly string[]): Reason => {
+  const list = fields.join(', ');
+  const text: LocalizedText = {
+    fi: `Esityksen tiedot ovat virheelliset (${list}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.`,
+    sv: `Föreställningens uppgifter är felaktiga (${list}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.`,
+    en: `The show's details are not valid (${list}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.`,
+  };
+  return { code: 'show-invalid', message: text };
+};
 
 /**
  * Asks the rules core; the element never decides anything itself. A card accepted offline on its format alone
@@ -39,5 +50,21 @@ export function decideWithCore(input: DecideInput): Decision {
     now,
   });
   if (result.ok) return { ok: true, total: result.tickets.total };
-  return { ok: false, reasons: result.reasons.map((r) => ({ code: r.code, message: r.message })) };
+  // Malformed show settings come back as `invalid-input` at `event.…` paths: one setup error naming the fields,
+  // instead of a validator's wording in front of the clerk.
+  const showFields = result.reasons.flatMap((r) =>
+    r.code === 'invalid-input' && String(r.params.path).startsWith('event.')
+      ? [String(r.params.path).slice('event.'.length)]
+      : [],
+  );
+  const rest = result.reasons.filter(
+    (r) => !(r.code === 'invalid-input' && String(r.params.path).startsWith('event.')),
+  );
+  return {
+    ok: false,
+    reasons: [
+      ...(showFields.length > 0 ? [showInvalid([...new Set(showFields)])] : []),
+      ...rest.map((r) => ({ code: r.code, message: r.message })),
+    ],
+  };
 }
