@@ -96,6 +96,22 @@ export const reportMessages = defineMessages({
     sv: () => 'XLSX-filen kunde inte läsas: den är skadad eller inte en Excel-arbetsbok.',
     en: () => 'The XLSX file could not be read: it is damaged or not an Excel workbook.',
   },
+  'report-sheet-missing': {
+    fi: (p: { sheet: string; sheets: string }) =>
+      `Työkirjassa ei ole taulukkoa "${p.sheet}" (taulukot: ${p.sheets}): tarkista taulukon nimi tai järjestysnumero.`,
+    sv: (p: { sheet: string; sheets: string }) =>
+      `Arbetsboken har inget blad "${p.sheet}" (bladen: ${p.sheets}): kontrollera bladets namn eller nummer.`,
+    en: (p: { sheet: string; sheets: string }) =>
+      `The workbook has no sheet "${p.sheet}" (sheets: ${p.sheets}): check the sheet's name or number.`,
+  },
+  'report-more-sheets': {
+    fi: (p: { sheet: string; sheets: string }) =>
+      `Vain taulukko "${p.sheet}" tuotiin. Myös taulukoissa ${p.sheets} on myyntiraportin otsikkorivi: tuo ne erikseen valitsemalla taulukko (sheet / --sheet).`,
+    sv: (p: { sheet: string; sheets: string }) =>
+      `Endast bladet "${p.sheet}" importerades. Även bladen ${p.sheets} har en rubrikrad för en försäljningsrapport: importera dem separat genom att välja bladet (sheet / --sheet).`,
+    en: (p: { sheet: string; sheets: string }) =>
+      `Only the sheet "${p.sheet}" was imported. The sheets ${p.sheets} have a sales-report header row too: import each of them by choosing the sheet (sheet / --sheet).`,
+  },
   'report-unreadable': {
     fi: () => 'Tiedoston lukeminen epäonnistui.',
     sv: () => 'Det gick inte att läsa filen.',
@@ -154,6 +170,14 @@ export const reportMessages = defineMessages({
     sv: (p: Value) => `Datumet är ogiltigt: "${p.value}" (använd formen 3.2.2020 eller 2020-02-03).`,
     en: (p: Value) => `The date is not valid: "${p.value}" (use 3.2.2020 or 2020-02-03).`,
   },
+  'row-date-weekday': {
+    fi: (p: Value) =>
+      `Viikonpäivä ja päivämäärä eivät täsmää: "${p.value}" (tarkista kumpi on oikein ja korjaa toinen).`,
+    sv: (p: Value) =>
+      `Veckodagen och datumet stämmer inte överens: "${p.value}" (kontrollera vilket som är rätt och rätta det andra).`,
+    en: (p: Value) =>
+      `The weekday does not match the date: "${p.value}" (check which one is right and correct the other).`,
+  },
   'row-time-invalid': {
     fi: (p: Value) => `Kellonaika ei kelpaa: "${p.value}" (käytä muotoa 18.30 tai 18:30).`,
     sv: (p: Value) => `Klockslaget är ogiltigt: "${p.value}" (använd formen 18.30 eller 18:30).`,
@@ -161,11 +185,11 @@ export const reportMessages = defineMessages({
   },
   'row-formula': {
     fi: (p: { field: string }) =>
-      `Sarakkeen "${label(p.field, 'fi')}" solu alkaa kaavamerkillä (=, +, -, @) tai on kaava: riviä ei tuotu turvallisuussyistä.`,
+      `Sarakkeen "${label(p.field, 'fi')}" solu alkaa kaavamerkillä (=, +, -, @) tai on kaava: riviä ei tuotu turvallisuussyistä. Liitä solut arvoina (Liitä määräten → Arvot) tai poista merkki solun alusta.`,
     sv: (p: { field: string }) =>
-      `Cellen i kolumnen "${label(p.field, 'sv')}" börjar med ett formeltecken (=, +, -, @) eller är en formel: raden importerades inte av säkerhetsskäl.`,
+      `Cellen i kolumnen "${label(p.field, 'sv')}" börjar med ett formeltecken (=, +, -, @) eller är en formel: raden importerades inte av säkerhetsskäl. Klistra in cellerna som värden (Klistra in special → Värden) eller ta bort tecknet i början av cellen.`,
     en: (p: { field: string }) =>
-      `The "${label(p.field, 'en')}" cell starts with a formula character (=, +, -, @) or is a formula: the row was not imported, for safety.`,
+      `The "${label(p.field, 'en')}" cell starts with a formula character (=, +, -, @) or is a formula: the row was not imported, for safety. Paste the cells as values (Paste Special → Values) or remove the character at the start of the cell.`,
   },
   'row-encoding-mixed': {
     fi: (p: { encoding: string }) =>

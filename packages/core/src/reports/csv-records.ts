@@ -31,11 +31,11 @@ export async function* splitRecords(
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   let row = 0;
+  let afterCr = false;
   const finish = (tail: Uint8Array): CsvRecord => {
-    let bytes = pending.length === 0 ? tail : concat([...pending, tail], pendingLength + tail.byteLength);
+    const bytes = pending.length === 0 ? tail : concat([...pending, tail], pendingLength + tail.byteLength);
     pending = [];
     pendingLength = 0;
-    if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
     row++;
     return { row, bytes };
   };
@@ -51,11 +51,18 @@ export async function* splitRecords(
         state = QUOTED;
         continue;
       }
-      if (b === LF) {
+      if (b === LF || b === CR) {
+        // CRLF, LF, or a lone CR (classic Mac OS and some exporters) ends a record; the LF of a CRLF
+        // split over two chunks ends nothing more.
+        const lfAfterCr = b === LF && afterCr && i === start;
+        afterCr = b === CR;
         state = FIELD_START;
-        yield finish(chunk.subarray(start, i));
+        if (!lfAfterCr) yield finish(chunk.subarray(start, i));
         start = i + 1;
-      } else if (b === delimiter) state = FIELD_START;
+        continue;
+      }
+      afterCr = false;
+      if (b === delimiter) state = FIELD_START;
       else if (b === QUOTE && state === FIELD_START) state = QUOTED;
       else state = UNQUOTED;
     }

@@ -22,12 +22,16 @@ export const REQUIRED_FIELDS: readonly ReportField[] = ['cardId', 'children', 'e
 const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   [
     'cardId',
-    /(kortin|kortti|kortets?|kort|card)\s*-?\s*(numero|nro|tunnus|koodi|id|nummer|nr|kod|number|code|no)\b|^(korttinumero|kortinnumero|kortnummer|kortnr|kortti|card|cardid|kaikukortti|tunnus)$/,
+    /(kortin|kortti|kortets?|kort|card)\s*-?\s*(numero|nro|tunnus|koodi|id|nummer|nr|kod|number|code|no)\b|(kortin|kortets?|card)\s*#|^(korttinumero|kortinnumero|kortnummer|kortnr|kortti|card|cardid|kaikukortti|tunnus)$/,
   ],
   ['adults', /aikui|vuxe?n|adult/],
   ['children', /lapsi|lapse|lasten|\bbarn|child|kids/],
   ['time', /^(klo|kello|kellonaika|aika|alkamisaika|alkaa|klockslag|tid|starttid|time|start time|starts)$/],
-  ['date', /päivämäärä|paivamaara|^pvm$|^päivä$|^paiva$|datum|^date$|event date|show date/],
+  [
+    'date',
+    // "Esityspäivä", "Tapahtumapäivä", "Föreställningsdatum", "Date of event" are dates, not event names.
+    /päivämäärä|paivamaara|\bpvm\b|päivä$|paiva$|datum|\bdate\b|\bday$/,
+  ],
   [
     'event',
     /tapahtum|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,

@@ -50,7 +50,11 @@ function settings(options: ImportOptions) {
   return {
     batchSize,
     maxRows: options.maxRows ?? 1_000_000,
-    limits: { maxBytes: options.maxBytes ?? 256 * MiB, maxRecordBytes: options.maxRecordBytes ?? MiB },
+    limits: {
+      maxBytes: options.maxBytes ?? 256 * MiB,
+      maxRecordBytes: options.maxRecordBytes ?? MiB,
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    },
     context: {
       venueId: options.venueId,
       forVenueId: options.forVenueId,
@@ -149,6 +153,13 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       const sending = batch;
       batch = [];
       await sendOrStop(sending);
+    }
+    if (info.otherSheets.length > 0) {
+      // Everything on the chosen sheet went in; the other report-like sheets were not read.
+      throw new ReportError('report-more-sheets', {
+        sheet: info.sheet ?? '',
+        sheets: info.otherSheets.join(', '),
+      });
     }
   } catch (error) {
     for (const pending of batch) tally.markNotSent(pending.row, pending.cardId);

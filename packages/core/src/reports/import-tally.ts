@@ -104,6 +104,7 @@ export class ImportTally {
       encoding: info.format === 'csv' ? info.encoding : undefined,
       delimiter: info.format === 'csv' ? info.delimiter : undefined,
       headerRow: info.headerRow,
+      sheet: info.format === 'xlsx' ? info.sheet : undefined,
       lastRow: this.lastRow,
       columns: info.columns,
       counts: {

@@ -68,6 +68,12 @@ export type ImportOptions = {
   readonly maxRecordBytes?: number;
   /** Details kept in the result for at most this many invalid/refused rows (counts stay exact). Default 10 000. */
   readonly maxRowDetails?: number;
+  /**
+   * XLSX: the worksheet to read, by name (case-insensitive) or 1-based position. Default: the first
+   * visible worksheet with a recognised header row; later ones that have one too stop the import with
+   * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
+   */
+  readonly sheet?: string | number;
   /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
   readonly duplicates?: 'refuse' | 'register';
   readonly signal?: AbortSignal;
@@ -95,6 +101,8 @@ export type ImportResult = {
   readonly encoding: 'utf-8' | 'windows-1252' | undefined;
   readonly delimiter: string | undefined;
   readonly headerRow: number | undefined;
+  /** XLSX: the name of the worksheet that was read. */
+  readonly sheet: string | undefined;
   /** The last row read. When `error` stopped the import, rows after it were not read at all. */
   readonly lastRow: number | undefined;
   readonly columns: ColumnMap | undefined;

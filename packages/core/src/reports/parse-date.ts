@@ -8,7 +8,7 @@ import type { CellValue } from './types.js';
 
 export type DateResult =
   | { readonly ok: true; readonly date: string; readonly time?: string }
-  | { readonly ok: false; readonly code: 'row-date-missing' | 'row-date-invalid' };
+  | { readonly ok: false; readonly code: 'row-date-missing' | 'row-date-invalid' | 'row-date-weekday' };
 
 export type TimeResult =
   { readonly ok: true; readonly time?: string } | { readonly ok: false; readonly code: 'row-time-invalid' };
@@ -16,6 +16,27 @@ export type TimeResult =
 const FINNISH =
   /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(?:klo\.?|kl\.?)?\s*(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?)?$/i;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// Year first is never ambiguous: 2020/02/03, 2020.2.3.
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
+// An Excel serial day written out as text (a date column formatted "General" and saved as CSV), 2000–2099.
+const SERIAL_TEXT = /^(\d{5})(?:[.,](\d+))?$/;
+const SERIAL_MIN = 36526;
+const SERIAL_MAX = 73415;
+// Weekday names and abbreviations ticket systems put before the date ("ti 4.2.2020", "Tue 4.2.2020"),
+// Finnish, Swedish and English; the value is the day of the week, 0 = Sunday. "ti"/"to" agree in fi and sv.
+const WEEKDAY_NAMES = [
+  'su sunnuntai sö sön söndag sun sunday',
+  'ma maanantai må mån måndag mon monday',
+  'ti tiistai tis tisdag tue tues tuesday',
+  'ke keskiviikko on ons onsdag wed wednesday',
+  'to torstai tor tors torsdag thu thur thurs thursday',
+  'pe perjantai fr fre fredag fri friday',
+  'la lauantai lö lör lördag sat saturday',
+];
+const WEEKDAYS = new Map(
+  WEEKDAY_NAMES.flatMap((names, day) => names.split(' ').map((n) => [n, day] as const)),
+);
+const WEEKDAY_PREFIX = /^([\p{L}]{2,11})\.?,?\s+(?=\d)/u;
 const TIME = /^(?:klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?$/i;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -39,7 +60,35 @@ function fromWallClockUtc(value: Date): DateResult {
   return h === 0 && m === 0 ? { ok: true, date } : { ok: true, date, time: `${pad(h)}:${pad(m)}` };
 }
 
+function fromSerial(serial: number): DateResult {
+  return fromWallClockUtc(new Date(EXCEL_EPOCH + Math.round(serial * 1440) * 60_000));
+}
+
+/** A weekday before the date must name the date's own day: "ma 4.2.2020" (a Tuesday) is a typo somewhere. */
+function parseWithWeekday(text: string): DateResult {
+  const prefix = WEEKDAY_PREFIX.exec(text);
+  const weekday = prefix ? WEEKDAYS.get(prefix[1]!.toLowerCase()) : undefined;
+  if (!prefix || weekday === undefined) return parseText(text);
+  const result = parseText(text.slice(prefix[0].length));
+  if (!result.ok) return result;
+  const day = new Date(`${result.date}T00:00:00Z`).getUTCDay();
+  return day === weekday ? result : { ok: false, code: 'row-date-weekday' };
+}
+
 function parseText(text: string): DateResult {
+  const serial = SERIAL_TEXT.exec(text);
+  if (serial) {
+    const value = Number(`${serial[1]}.${serial[2] ?? 0}`);
+    return value >= SERIAL_MIN && value < SERIAL_MAX + 1
+      ? fromSerial(value)
+      : { ok: false, code: 'row-date-invalid' };
+  }
+  const yearFirst = YEAR_FIRST.exec(text);
+  if (yearFirst) {
+    const [, y, m, d, rest] = yearFirst;
+    const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    return parseText(rest === undefined ? iso : `${iso} ${rest.trim()}`);
+  }
   const fi = FINNISH.exec(text);
   if (fi) {
     const date = calendarDate(Number(fi[3]), Number(fi[2]), Number(fi[1]));
@@ -80,10 +129,10 @@ export function parseReportDate(cell: CellValue): DateResult {
   if (typeof cell === 'number') {
     // An Excel serial day number (1900 date system), when the cell had no date format.
     if (!Number.isFinite(cell) || cell < 1) return { ok: false, code: 'row-date-invalid' };
-    return fromWallClockUtc(new Date(EXCEL_EPOCH + Math.round(cell * 1440) * 60_000));
+    return fromSerial(cell);
   }
   if (typeof cell !== 'string') return { ok: false, code: 'row-date-invalid' };
-  return parseText(cell.trim());
+  return parseWithWeekday(cell.trim().replace(/\s+/g, ' '));
 }
 
 /**

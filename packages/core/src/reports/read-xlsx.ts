@@ -8,6 +8,7 @@ import type * as ExcelNs from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import { concat } from './byte-source.js';
 import { ReportError } from './report-error.js';
+import type { XlsxSheet } from './pick-sheet.js';
 import type { CellValue, RawRow } from './types.js';
 
 type ExcelModule = typeof ExcelNs;
@@ -36,8 +37,8 @@ export async function loadExcel(): Promise<ExcelModule> {
   return found;
 }
 
-/** The whole-workbook path (browsers): the first worksheet's rows, from bytes already in memory. */
-export async function* readXlsxRowsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
+/** The whole-workbook path (browsers): every worksheet's rows, from bytes already in memory. */
+export async function* readXlsxSheetsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XlsxSheet> {
   const parts: Uint8Array[] = [];
   for await (const chunk of chunks) parts.push(chunk);
   const bytes = concat(parts);
@@ -50,16 +51,32 @@ export async function* readXlsxRowsBuffered(chunks: AsyncIterable<Uint8Array>): 
   } catch (error) {
     throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ReportError('report-xlsx-unreadable');
-  const rows: RawRow[] = [];
-  sheet.eachRow((row, number) => {
-    const values = row.values as ExcelCellValue[];
-    const cells: CellValue[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-    rows.push({ row: number, cells });
-  });
-  yield* rows;
+  if (workbook.worksheets.length === 0) throw new ReportError('report-xlsx-unreadable');
+  for (const [i, sheet] of workbook.worksheets.entries()) {
+    const rows: RawRow[] = [];
+    sheet.eachRow((row, number) =>
+      rows.push({ row: number, cells: toCells(row.values as ExcelCellValue[]) }),
+    );
+    yield { name: sheet.name, index: i + 1, hidden: sheet.state !== 'visible', rows: toAsync(rows) };
+  }
+}
+
+/** The first worksheet's rows through the whole-workbook path (what browsers read). */
+export async function* readXlsxRowsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
+  for await (const sheet of readXlsxSheetsBuffered(chunks)) {
+    yield* sheet.rows;
+    return;
+  }
+}
+
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+function toCells(values: readonly ExcelCellValue[]): CellValue[] {
+  const cells: CellValue[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+  return cells;
 }
 
 /** Plain text of rich text, hyperlinks and shared strings; formulas kept as formulas (flagged later). */
@@ -84,12 +101,14 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
 }
 
 /**
+ * Every worksheet of a workbook, in file order, each with its rows as they stream.
+ *
  * @example
- * for await (const row of readXlsxRows(chunks)) console.log(row.row, row.cells);
+ * for await (const sheet of readXlsxSheets(chunks)) for await (const row of sheet.rows) …
  */
-export async function* readXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
+export async function* readXlsxSheets(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XlsxSheet> {
   if (!hasNodeStreams()) {
-    yield* readXlsxRowsBuffered(chunks);
+    yield* readXlsxSheetsBuffered(chunks);
     return;
   }
   const [{ Readable }, ExcelJS] = await Promise.all([
@@ -113,24 +132,16 @@ export async function* readXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGen
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let sheets = 0;
+  let index = 0;
   try {
-    for await (const sheet of reader) {
-      sheets++;
-      if (sheets > 1) {
-        // Only the first worksheet is the report; later ones are drained unread.
-        for await (const _ of sheet) void _;
-        continue;
-      }
-      for await (const row of sheet as unknown as AsyncIterable<{
-        number: number;
-        values: ExcelCellValue[];
-      }>) {
-        const values = row.values;
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-        yield { row: row.number, cells };
-      }
+    for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
+      index++;
+      yield {
+        name: sheet.name,
+        index,
+        hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+        rows: sheetRows(sheet),
+      };
     }
   } catch (error) {
     if (sourceError instanceof ReportError) throw sourceError;
@@ -139,5 +150,14 @@ export async function* readXlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGen
   } finally {
     input.destroy();
   }
-  if (sheets === 0) throw new ReportError('report-xlsx-unreadable');
+  if (index === 0) throw new ReportError('report-xlsx-unreadable');
+}
+
+type StreamedSheet = AsyncIterable<{ number: number; values: ExcelCellValue[] }> & {
+  readonly name: string;
+  readonly state?: string;
+};
+
+async function* sheetRows(sheet: StreamedSheet): AsyncGenerator<RawRow> {
+  for await (const row of sheet) yield { row: row.number, cells: toCells(row.values) };
 }

@@ -9,25 +9,35 @@ import { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
 import { readCsvRows } from './read-csv.js';
 import type { CsvInfo } from './read-csv.js';
-import { readXlsxRows } from './read-xlsx.js';
+import { pickSheetRows } from './pick-sheet.js';
+import type { SheetInfo } from './pick-sheet.js';
+import { readXlsxSheets } from './read-xlsx.js';
 import { ReportError } from './report-error.js';
 import { sniffFormat } from './sniff.js';
 import type { CellValue, RawRow, ReportField } from './types.js';
 
-export type ReportInfo = CsvInfo & {
-  format: 'csv' | 'xlsx' | undefined;
-  headerRow: number | undefined;
-  columns: ColumnMap | undefined;
-  totalBytes: number | undefined;
-  readonly counter: { readonly bytes: number };
-};
+export type ReportInfo = CsvInfo &
+  SheetInfo & {
+    format: 'csv' | 'xlsx' | undefined;
+    headerRow: number | undefined;
+    columns: ColumnMap | undefined;
+    totalBytes: number | undefined;
+    readonly counter: { readonly bytes: number };
+  };
 
 export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals'; readonly raw: RawRow };
 
-export type ReadLimits = { readonly maxBytes: number; readonly maxRecordBytes: number };
+export type ReadLimits = {
+  readonly maxBytes: number;
+  readonly maxRecordBytes: number;
+  /** The worksheet to read (name or 1-based position); by default the first with a header row. */
+  readonly sheet?: string | number;
+};
 
 const HEADER_SEARCH_ROWS = 20;
-const TOTALS = /^(yhteensä|yht|sammanlagt|summa|totalt|total|totals|sum|grand total)\s*:?$/i;
+// A totals label, alone or with its figures in the same cell ("Yhteensä 2", "Total: 2 / 4", "Yht. 2 kpl").
+const TOTALS =
+  /^(kaikki yhteensä|yhteensä|yhteensa|yht|summa|sammanlagt|totalt|summa totalt|totals?|grand total|sum)(?![\p{L}])\.?\s*:?[\s\d.,;:/|()kplstcs-]*$/iu;
 
 const isEmpty = (cell: CellValue | undefined) =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
@@ -63,7 +73,7 @@ async function openRows(
       throw new ReportError('report-empty');
     case 'xlsx':
       info.format = 'xlsx';
-      return readXlsxRows(chunks);
+      return pickSheetRows(readXlsxSheets(chunks), limits.sheet, info);
     case 'legacy-xls':
       throw new ReportError('report-legacy-xls');
     case 'utf-16':
@@ -92,12 +102,15 @@ export async function* readReportRows(
   let searched = 0;
   let any = false;
   for await (const raw of rows) {
-    any = true;
     if (columns) {
       yield { kind: classify(raw, columns), raw };
       continue;
     }
-    if (raw.error || raw.cells.every(isEmpty)) continue;
+    if (raw.error || raw.cells.every(isEmpty)) {
+      any ||= raw.error !== undefined;
+      continue;
+    }
+    any = true;
     const result = recogniseHeader(raw.cells);
     if (result.ok) {
       columns = result.columns;
@@ -126,6 +139,8 @@ export function newReportInfo(): ReportInfo {
     headerRow: undefined,
     columns: undefined,
     totalBytes: undefined,
+    sheet: undefined,
+    otherSheets: [],
     counter: { bytes: 0 },
   };
 }

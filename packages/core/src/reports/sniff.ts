@@ -60,10 +60,10 @@ export type Delimiter = (typeof DELIMITERS)[number];
  * sniffDelimiter('Kortin numero;Lapset;Tapahtuma\nA1;0;X'); // { delimiter: ';', sepLine: false }
  */
 export function sniffDelimiter(head: string): { delimiter: Delimiter; sepLine: boolean } {
-  const sep = /^\uFEFF?sep=(.)\r?\n/i.exec(head);
+  const sep = /^\uFEFF?sep=(.)(?:\r\n?|\n)/i.exec(head);
   const declared = DELIMITERS.find((d) => d === sep?.[1]);
   if (declared) return { delimiter: declared, sepLine: true };
-  const lines = head.split('\n').slice(0, 20);
+  const lines = head.split(/\r\n?|\n/).slice(0, 20);
   let best: Delimiter = ';';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {

@@ -23,7 +23,11 @@ export type RowValidation =
 
 // OWASP CSV injection: cells a spreadsheet may run as a formula.
 const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
-const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*$/;
+// A count as people type it: "2", " 2 ", "2,0", "2 kpl" / "2 st" / "2 pcs"; a lone dash means none.
+const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*(?:kpl|st|stk|pcs|pc)?\.?\s*$/i;
+const DASH = /^\s*[-\u2013\u2014]\s*$/;
+// Excel's text marker: a leading apostrophe typed (or exported) to keep "0123" or "3.2.2020" as text.
+const TEXT_MARKER = /^\s*'/;
 
 /** True when a cell could be run as a formula by a spreadsheet (or is one). */
 export function looksLikeFormula(cell: CellValue): boolean {
@@ -42,11 +46,20 @@ export function cellText(cell: CellValue): string {
 function count(cell: CellValue): number | undefined {
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
+  if (DASH.test(cell)) return 0;
   const m = INTEGER.exec(cell);
   return m ? Number(m[1]) : undefined;
 }
 
-const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+// Anything shaped like a card ID (a letter or two and 6+ digits, grouped or not), wherever it is: a row
+// whose columns slipped can put a card ID in the date or count column, and messages never carry one.
+const CARD_ID_LIKE = /[A-Za-z]{1,2}[\s*'-]?\d(?:[\s-]?\d){5,}/g;
+
+/** A cell's text for a message: card-ID-like parts blanked out, at most 40 characters. */
+const clip = (text: string) => {
+  const safe = text.replace(CARD_ID_LIKE, '•••');
+  return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
+};
 
 function formulaError(field: ReportField): RowError {
   return rowError('row-formula', field, { field });
@@ -69,13 +82,18 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap): RowValidation
     };
   const cell = (field: ReportField): CellValue => {
     const index = columns[field];
-    return index === undefined ? null : (raw.cells[index] ?? null);
+    const value = index === undefined ? null : (raw.cells[index] ?? null);
+    // The event name is kept as written; in the other columns an apostrophe is only Excel's text marker.
+    return field !== 'event' && typeof value === 'string' ? value.replace(TEXT_MARKER, '') : value;
   };
   const errors: RowError[] = [];
   const formulas = (['cardId', 'adults', 'children', 'event', 'date', 'time'] as const).filter((field) => {
     const value = cell(field);
-    // A negative number is a wrong count, not a formula.
-    return looksLikeFormula(value) && !(typeof value === 'string' && /^\s*-\d+\s*$/.test(value));
+    // A negative number is a wrong count and a lone dash an empty one, not a formula.
+    return (
+      looksLikeFormula(value) &&
+      !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
+    );
   });
   for (const field of formulas) errors.push(formulaError(field));
 
@@ -123,7 +141,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap): RowValidation
       rowError(
         date.code,
         'date',
-        date.code === 'row-date-invalid' ? { value: clip(cellText(cell('date'))) } : {},
+        date.code === 'row-date-missing' ? {} : { value: clip(cellText(cell('date'))) },
       ),
     );
   }
