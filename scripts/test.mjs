@@ -10,6 +10,7 @@ const steps = [
   { name: 'build (rollup + declarations)', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'built packages', cmd: ['node', 'scripts/check-dist.mjs'] },
   { name: 'api report (core public API = packages/core/api)', cmd: ['node', 'scripts/api-report.mjs'] },
+  { name: 'custom-elements.json up to date', cmd: ['node', 'scripts/check-cem.mjs'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
   ...(existsSync('scripts/size.mjs')
     ? [

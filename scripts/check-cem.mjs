@@ -1,0 +1,37 @@
+// `npm test` step: packages/element/custom-elements.json (what IDEs, Storybook and framework typings read) must be
+// what the analyzer makes of the current sources. Regenerates it into a temporary folder and compares; to update:
+// `npm run analyze -w kaiku-scanner` and commit.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const element = path.resolve('packages/element');
+const out = mkdtempSync(path.join(tmpdir(), 'kaiku-cem-'));
+try {
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.resolve('node_modules/@custom-elements-manifest/analyzer/cem.js'),
+      'analyze',
+      '--config',
+      'custom-elements-manifest.config.mjs',
+    ],
+    { cwd: element, env: { ...process.env, CEM_OUTDIR: path.relative(element, out) }, encoding: 'utf8' },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr || run.stdout);
+    process.exit(1);
+  }
+  const fresh = JSON.parse(readFileSync(path.join(out, 'custom-elements.json'), 'utf8'));
+  const committed = JSON.parse(readFileSync(path.join(element, 'custom-elements.json'), 'utf8'));
+  if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
+    console.error(
+      'packages/element/custom-elements.json is out of date with the sources: run `npm run analyze -w kaiku-scanner` and commit it.',
+    );
+    process.exit(1);
+  }
+  console.log('custom-elements.json matches the sources');
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
