@@ -35,11 +35,17 @@ export function addChar(
   return { state: { ...state, burst: { chars, recognized } }, effects };
 }
 
-/** True for a second keydown of a key never released, right after itself: one press reported twice. */
+/**
+ * True for a second keydown of a key never released, right after itself, from a reader that sends keyups (one
+ * without them leaves every key "down"): one press reported twice, or with `repeat` set, a reader holding the key
+ * for a doubled character.
+ */
 export function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
-  const previous = state.burst?.chars[state.burst.chars.length - 1];
+  const chars = state.burst?.chars ?? [];
+  const previous = chars[chars.length - 1];
   return (
     previous !== undefined &&
+    chars.some((c) => c.up !== undefined) &&
     previous.code === record.code &&
     record.code !== '' &&
     state.down.includes(record.code) &&

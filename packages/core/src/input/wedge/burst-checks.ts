@@ -87,7 +87,8 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
 /**
  * True when a person's key (held for tens of milliseconds) got mixed into a reader's burst, which releases every
  * key before the next and holds them all alike:
- * - a key of the burst stayed down while two later keys were pressed;
+ * - a key of the burst stayed down while two later keys were pressed (more than twice as many as usual in the
+ *   burst, for readers that roll over);
  * - or one key was held far longer than the others: a person's key pressed just before or after a reading, which
  *   the first test cannot see when no later key follows it (terminator `'none'`). A key still down at the end
  *   counts as held until then.
@@ -95,15 +96,17 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
  */
 export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolean {
   if (!chars.some((c) => c.up !== undefined)) return false;
-  const overlapped = chars.some((c, i) => {
+  // How many later keys went down while each key was held. A fast reader may roll over (press the next keys
+  // before releasing one, 0–1 ms apart): then every key overlaps a few, and only one far beyond that is foreign.
+  const overlaps = chars.map((c, i) => {
     const release = c.up ?? Infinity;
-    const later = chars.slice(i + 1).map((x) => x.t);
-    later.push(endT);
-    return later.filter((t) => t < release).length >= 2;
+    const later = chars.slice(i + 1).filter((x) => x.code !== c.code); // not its own repeats
+    return [...later.map((x) => x.t), endT].filter((t) => t < release).length;
   });
+  const usual = median(overlaps) * 2 + 1;
   const holds = chars.map((c) => Math.max(0, (c.up ?? endT) - c.t));
   const limit = Math.max(25, median(holds) * 6);
-  return overlapped || holds.some((h) => h > limit);
+  return overlaps.some((n) => n >= 2 && n > usual) || holds.some((h) => h > limit);
 }
 
 /**

@@ -7,7 +7,14 @@ import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
 import type { Burst } from './burst-checks.js';
 import { evaluateBurst, type BurstEnd } from './evaluate-burst.js';
-import { matchesTerminator, otherTerminatorName, isModifier, altCodeChar, charFromKey } from './key-kinds.js';
+import {
+  matchesTerminator,
+  otherTerminatorName,
+  isModifier,
+  altCodeChar,
+  charFromKey,
+  isControlChar,
+} from './key-kinds.js';
 import { addChar, isDoubled } from './add-char.js';
 import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
@@ -32,6 +39,8 @@ export type WedgeState = {
   readonly altDown?: readonly string[];
   /** A scan waiting for its terminator's keyup. */
   readonly pending?: PendingScan | undefined;
+  /** A control character came after the burst's last character: only the terminator may follow it. */
+  readonly control?: boolean;
 };
 
 export type WedgeStep = {
@@ -48,8 +57,13 @@ function suppressIf(recognized: boolean): WedgeEffect[] {
   return recognized ? [{ kind: 'suppress' }] : [];
 }
 
-function silenceLimit(options: ResolvedWedgeOptions): number {
-  return options.terminator === 'none' ? options.idleTimeoutMs : options.maxInterKeyMs;
+/** How long a reader's recognized burst waits for its terminator (a slow Bluetooth link delivers it late). */
+export const LATE_TERMINATOR_MS = 1000;
+
+/** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
+function silenceLimit(options: ResolvedWedgeOptions, burst?: Burst, waitsForTerminator = true): number {
+  if (options.terminator === 'none') return options.idleTimeoutMs;
+  return burst?.recognized === true && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
 }
 
 function lastT(burst: Burst): number {
@@ -61,7 +75,7 @@ function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOption
   if (state.burst === undefined) return { state, effects: [] as WedgeEffect[], suppressEnd: false };
   const evaluation = evaluateBurst(state.burst, end, options);
   return {
-    state: { ...state, burst: undefined },
+    state: { ...state, burst: undefined, control: undefined },
     effects: evaluation.effects,
     suppressEnd: evaluation.suppressEnd,
   };
@@ -74,13 +88,13 @@ function interrupt(state: WedgeState, down: readonly string[], options: Resolved
 }
 
 /** The burst ended by silence before `t`? Then settle it first. */
-function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions) {
+function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean) {
   if (state.pending !== undefined) {
     const released = releaseOnSilence(state.pending, t);
     if (released !== undefined) return { state: { ...state, pending: undefined }, effects: released };
   }
   const burst = state.burst;
-  if (burst === undefined || t - lastT(burst) <= silenceLimit(options))
+  if (burst === undefined || t - lastT(burst) <= silenceLimit(options, burst, terminates))
     return { state, effects: [] as WedgeEffect[] };
   const end: BurstEnd =
     options.terminator === 'none' ? { kind: 'complete', t: lastT(burst) } : { kind: 'gap' };
@@ -92,7 +106,7 @@ function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | unde
   if (state.pending !== undefined) return state.pending.t + PENDING_HOLD_MS + 1;
   const burst = state.burst;
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
-  return lastT(burst) + silenceLimit(options) + 1;
+  return lastT(burst) + silenceLimit(options, burst) + 1;
 }
 
 function onKeyDown(
@@ -127,8 +141,9 @@ function onKeyDown(
       effects: suppressIf(recognizedBefore),
     };
   }
-  if (record.repeat === true) {
-    // A held key (a person): whatever was being collected is not a reading.
+  const doubled = isDoubled(state, record, options);
+  if (record.repeat === true && !doubled) {
+    // A held key (a person; the first repeat comes 250 ms or more after the press): not a reading.
     return interrupt(state, down, options);
   }
   const terminates = matchesTerminator(record, options.terminator);
@@ -148,11 +163,20 @@ function onKeyDown(
     return { state: { ...ended.state, down, pending }, effects };
   }
   const resolved = resolveKey(record, options.layout);
-  if (resolved.kind === 'none') return interrupt(state, down, options);
-  if (isDoubled(state, record, options)) {
+  if (resolved.kind === 'none') {
+    // A control character (STX/ETX as Ctrl+letter, an F-key) a reader sends around the ID is no character.
+    if (recognizedBefore && isControlChar(record))
+      return { state: { ...state, down, control: true }, effects: suppressIf(true) };
+    return interrupt(state, down, options);
+  }
+  if (doubled && record.repeat !== true) {
     return { state: { ...state, down }, effects: suppressIf(recognizedBefore) };
   }
-  return addChar({ ...state, down }, charFromKey(record, resolved), options);
+  // A character after a control character: that was a shortcut inside the burst, which it ends.
+  const base =
+    state.control === true ? interrupt(state, down, options) : { state: { ...state, down }, effects: [] };
+  const added = addChar(base.state, charFromKey(record, resolved), options);
+  return { state: added.state, effects: [...base.effects, ...added.effects] };
 }
 
 function onKeyUp(
@@ -222,7 +246,11 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
   // `input` record is the text of a key already seen, stamped when the text was inserted.
   const quiet = record.type === 'input' || record.type === 'keyup';
-  const settled = quiet ? { state, effects: [] } : settleSilence(state, record.timeStamp, options);
+  const terminates =
+    record.type === 'idle' || (record.type === 'keydown' && matchesTerminator(record, options.terminator));
+  const settled = quiet
+    ? { state, effects: [] }
+    : settleSilence(state, record.timeStamp, options, terminates);
   let next: { state: WedgeState; effects: readonly WedgeEffect[] };
   switch (record.type) {
     case 'keydown':

@@ -13,6 +13,7 @@ import {
   upperAscii,
   type Burst,
 } from './burst-checks.js';
+import { trimControls } from './burst-edits.js';
 import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { CardIdParseResult, WedgeEffect, WedgeFailure, WedgeScan } from './types.js';
 
@@ -57,7 +58,8 @@ function fail(code: WedgeListenerCode, params: Params = {}): Evaluation {
  * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // { effects: [{ kind: 'scan', … }], … }
  */
 export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
-  const { chars, recognized } = burst;
+  const { recognized } = burst;
+  const chars = trimControls(burst.chars);
   const readerLike = recognized || hasReaderTiming(chars, options.maxMedianInterKeyMs);
   const release: Evaluation = recognized ? { effects: [{ kind: 'release' }], suppressEnd: false } : NOTHING;
   if (!readerLike) return NOTHING;

@@ -14,6 +14,11 @@ export function isModifier(record: WedgeKeyRecord): boolean {
   );
 }
 
+/** An ASCII control character as a reader types it (Ctrl+letter, e.g. STX as Ctrl+B), or an F-key. */
+export function isControlChar(record: WedgeKeyRecord): boolean {
+  return (record.ctrlKey === true && record.key.length === 1) || /^F\d\d?$/.test(record.key);
+}
+
 function isEnter(record: WedgeKeyRecord): boolean {
   return record.key === 'Enter' || record.code === 'Enter' || record.code === 'NumpadEnter';
 }

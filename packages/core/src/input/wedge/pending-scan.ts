@@ -5,7 +5,7 @@
  * reading (an Enter pressed one digit early turns AM000000000 into the valid AM00000000): refuse it.
  * The wait is the reader's key-hold time, a few milliseconds.
  */
-import type { BurstChar } from './burst-checks.js';
+import { hasForeignKey, type BurstChar } from './burst-checks.js';
 import { releaseChar } from './burst-edits.js';
 import { wedgeFailure } from './evaluate-burst.js';
 import type { WedgeEffect, WedgeKeyRecord } from './types.js';
@@ -16,6 +16,8 @@ export type PendingScan = {
   readonly code: string;
   readonly t: number;
   readonly chars: readonly BurstChar[];
+  /** The terminator came up while a character was still held (a reader rolling over): wait for its keyup. */
+  readonly up?: boolean;
 };
 
 /** Longest a terminator may stay down before the scan is released anyway (a lost keyup). */
@@ -23,9 +25,14 @@ export const PENDING_HOLD_MS = 100;
 
 const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
 
-/** The scan, unless a character of the burst is still held (a person's key): then a refusal. */
+const held = (pending: PendingScan): boolean => pending.chars.some((c) => c.up === undefined);
+
+const rollsOver = (chars: readonly BurstChar[]): boolean =>
+  chars.some((c, i) => (c.up ?? -Infinity) > (chars[i + 1]?.t ?? Infinity));
+
+/** The scan, unless a character of the burst is still held or was held like a person's key: then a refusal. */
 function outcome(pending: PendingScan): WedgeEffect[] {
-  return [pending.chars.some((c) => c.up === undefined) ? MIXED : pending.effect];
+  return [held(pending) || hasForeignKey(pending.chars, pending.t) ? MIXED : pending.effect];
 }
 
 /**
@@ -44,18 +51,20 @@ export function holdScan(
   return { effect, code: terminator.code, t: terminator.timeStamp, chars };
 }
 
-/** A keyup while a scan waits: the terminator's releases it (or refuses it if a character is still held). */
+/** A keyup while a scan waits: the terminator's releases it once no character is held (their holds decide). */
 export function releaseOnKeyUp(
   pending: PendingScan,
   record: WedgeKeyRecord,
 ): { pending: PendingScan | undefined; effects: WedgeEffect[] } {
-  if (record.code !== pending.code) {
-    return {
-      pending: { ...pending, chars: releaseChar(pending.chars, record.code, record.timeStamp) },
-      effects: [],
-    };
-  }
-  return { pending: undefined, effects: outcome(pending) };
+  const next =
+    record.code === pending.code
+      ? { ...pending, up: true }
+      : { ...pending, chars: releaseChar(pending.chars, record.code, record.timeStamp) };
+  // Once the terminator is up, a reader that rolls over (releases a key after pressing the next) may still hold
+  // its last character: wait for it, and let the holds decide. Any other reader's held character is a person's.
+  return next.up === true && (!held(next) || !rollsOver(next.chars))
+    ? { pending: undefined, effects: outcome(next) }
+    : { pending: next, effects: [] };
 }
 
 /** Another key went down while the terminator was held: a person's key. */

@@ -25,15 +25,19 @@ function sameChar(a: string, b: string): boolean {
 }
 
 /**
- * Reads one keydown. Ctrl/Meta combinations are shortcuts, never characters.
+ * Reads one keydown. Ctrl/Meta combinations are shortcuts, never characters (AltGr's Ctrl+Alt aside).
  *
  * @example
  * resolveKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
  * // { kind: 'ambiguous', codeChar: 'y', hostChar: 'z' }
  */
 export function resolveKey(record: WedgeKeyRecord, layout: WedgeLayout): ResolvedKey {
-  if (record.ctrlKey === true || record.metaKey === true) return NONE;
   const hostChar = printable(record.key);
+  // AltGr (Windows reports Ctrl and Alt together) types a layout's third-level symbols (`@` on fi, de):
+  // only `key` knows them, and none is a card-ID character.
+  if (record.ctrlKey === true && record.altKey === true && hostChar !== undefined && record.metaKey !== true)
+    return { kind: 'char', char: hostChar };
+  if (record.ctrlKey === true || record.metaKey === true) return NONE;
   const codeChar =
     layout === 'host'
       ? undefined
