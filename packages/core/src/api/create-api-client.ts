@@ -28,6 +28,7 @@ import { ApiRequestError, ApiResponseError } from './api-errors.js';
 import { createHttpTransport } from './http-transport.js';
 import { resolveRetry } from './retry-policy.js';
 import type { RetryOptions } from './retry-policy.js';
+import { matchBatchResults } from './batch-results.js';
 import { abortableSleep, sendRequest } from './send-request.js';
 import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
 import { summarizeIssues } from './read-response.js';
@@ -147,8 +148,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         // Every item carries its own key, so the whole batch is safe to resend.
         keyed: true,
       };
-      const { data } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
-      return data;
+      const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
+      const keys = body.items.map((item) => item.idempotencyKey);
+      return { ...data, results: matchBatchResults(keys, data.results, response.status) };
     },
 
     async getShowTally(showId, { signal } = {}) {

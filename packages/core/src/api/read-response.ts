@@ -69,7 +69,11 @@ function parseJson(text: string, status: number): unknown {
 
 async function errorFor(response: Response, nowMs: number): Promise<KaikuApiError> {
   const status = response.status;
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
+  const retryAfterMs = parseRetryAfter(
+    response.headers.get('retry-after'),
+    nowMs,
+    response.headers.get('date'),
+  );
   let problem: Problem | undefined;
   if (isJsonType(mediaType(response.headers.get('content-type')))) {
     try {

@@ -57,7 +57,30 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
   throw new KaikuApiError('http-401', 'No API token: the token provider returned nothing.');
 }
 
-/** One attempt: token, per-attempt timeout, transport, validation. */
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a token provider,
+ * a transport or a body stream that ignores the signal can never hold an attempt past its timeout.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  promise.catch(() => undefined); // a late failure after the abort must not go unhandled
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** One attempt: token, per-attempt timeout (covering the token, the transport and the body), validation. */
 async function attemptOnce<S extends z.ZodMiniType>(
   ctx: SendContext,
   plan: PlannedRequest,
@@ -72,25 +95,23 @@ async function attemptOnce<S extends z.ZodMiniType>(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
   try {
-    const authorization = `Bearer ${await token(ctx, refreshToken)}`;
-    const { keyed: _keyed, ...rest } = plan;
-    const request: TransportRequest = {
-      ...rest,
-      headers: { ...plan.headers, authorization },
-      signal: controller.signal,
-      attempt,
-    };
-    let response: Response;
-    try {
-      response = await ctx.transport(request);
-    } catch (cause) {
-      throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
-    }
-    try {
-      return { data: await readResponse(response, schema, ctx.now()), response };
-    } catch (cause) {
-      throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
-    }
+    return await untilAborted(
+      (async () => {
+        const authorization = `Bearer ${await token(ctx, refreshToken)}`;
+        const { keyed: _keyed, ...rest } = plan;
+        const request: TransportRequest = {
+          ...rest,
+          headers: { ...plan.headers, authorization },
+          signal: controller.signal,
+          attempt,
+        };
+        const response = await ctx.transport(request);
+        return { data: await readResponse(response, schema, ctx.now()), response };
+      })(),
+      controller.signal,
+    );
+  } catch (cause) {
+    throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);

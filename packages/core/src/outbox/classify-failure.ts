@@ -17,14 +17,28 @@ type ErrorLike = {
 
 /** Auth failures concern the terminal, not the usage: keep the usage and retry once a token works. */
 const AUTH_STATUSES = new Set([401, 403]);
+/** The client's codes for auth failures, also when no request was sent (the token provider failed). */
+const AUTH_CODES = new Set(['http-401', 'http-403']);
+
+/**
+ * Only the Kaikukanta contract can refuse a usage for good: a problem+json answer (`problemCode`),
+ * or the SDK's own `invalid-request` (the record breaks the contract; nothing was sent). An error
+ * status without a problem body comes from something in between — a captive portal, a proxy's
+ * HTML 404/407/400 page, a load balancer — and says nothing about the usage: it stays pending.
+ */
+function isContractRefusal(e: ErrorLike): boolean {
+  return typeof e.problemCode === 'string' || e.code === 'invalid-request';
+}
 
 export function classifyFailure(error: unknown): FailureClass {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code =
     typeof e.problemCode === 'string' ? e.problemCode : typeof e.code === 'string' ? e.code : 'unknown';
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
-  if (e.retryable === false && !(status !== undefined && AUTH_STATUSES.has(status))) {
+  const rawRetryAfter = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
+  const retryAfterMs = rawRetryAfter !== undefined && rawRetryAfter >= 0 ? rawRetryAfter : undefined;
+  const auth = (status !== undefined && AUTH_STATUSES.has(status)) || AUTH_CODES.has(code);
+  if (e.retryable === false && !auth && isContractRefusal(e)) {
     return status === undefined ? { kind: 'refused', code } : { kind: 'refused', code, status };
   }
   return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };

@@ -3,7 +3,15 @@ import { promisifyRequest } from 'idb-keyval';
 import { OutboxError, toStorageError } from './outbox-error.js';
 
 /** Options for {@link createStrictStore}; `indexedDB` is injectable so tests can simulate failures. */
-export type StrictStoreOptions = { readonly indexedDB?: IDBFactory };
+export type StrictStoreOptions = {
+  readonly indexedDB?: IDBFactory;
+  /**
+   * How long opening the database may take before the call fails with `storage-unavailable`
+   * (default 10 s). Some private modes and stuck browser profiles leave `open()` pending forever,
+   * and a clerk must not wait forever for "saved"; the next call tries to open again.
+   */
+  readonly openTimeoutMs?: number;
+};
 
 /**
  * An idb-keyval custom store whose transactions are opened with `{ durability: 'strict' }`, so a write
@@ -32,7 +40,7 @@ export function createStrictStore(
       return Promise.reject(new OutboxError('storage-unavailable', { cause: error }));
     }
     request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-    const opened = promisifyRequest(request).then((db) => {
+    const opened = withOpenTimeout(request, options.openTimeoutMs ?? 10_000).then((db) => {
       // The browser may close the connection (storage pressure, Safari); forget it so the next call reopens.
       db.onclose = () => {
         if (connection === opened) connection = undefined;
@@ -86,6 +94,29 @@ export function createStrictStore(
       throw toStorageError(error);
     }
   };
+}
+
+/** The open request's result, or `storage-unavailable` when it neither succeeds nor fails in time. */
+function withOpenTimeout(request: IDBOpenDBRequest, timeoutMs: number): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new OutboxError('storage-unavailable', { cause: new Error('IndexedDB open timed out') }));
+    }, timeoutMs);
+    promisifyRequest(request).then(
+      (db) => {
+        clearTimeout(timer);
+        // Opened after all, but the caller gave up: close it so it holds no version upgrade back.
+        if (timedOut) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 function isClosingConnection(error: unknown): boolean {

@@ -1,6 +1,8 @@
 import type { BackoffPolicy } from './backoff.js';
 import { nextDelay } from './backoff.js';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type AttemptOutcome =
   | { readonly kind: 'done' }
   | { readonly kind: 'busy' }
@@ -29,8 +31,10 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let failures = 0;
   let stopped = false;
 
-  const schedule = (delayMs: number): void => {
+  const schedule = (requestedMs: number): void => {
     if (stopped || !o.auto) return;
+    // Browsers fire a timer beyond 2³¹−1 ms at once: a huge delay must not become a tight loop.
+    const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, Number.isNaN(requestedMs) ? 0 : requestedMs));
     const at = Date.now() + delayMs;
     if (timer !== undefined && dueAt <= at) return;
     clearTimeout(timer);

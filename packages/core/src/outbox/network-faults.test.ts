@@ -1,0 +1,171 @@
+/**
+ * The outbox's decisions on faults between the terminal and Kaikukanta (the browser tests run them
+ * against real IndexedDB): what keeps a usage pending, what may refuse it, and how long to wait.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiHttpError, ApiProblemError, ApiResponseError, KaikuApiError } from '../api/api-errors.js';
+import { createApiClient } from '../api/create-api-client.js';
+import { usageFor } from '../api/testing/fixtures.js';
+import { makeProblem } from '../schemas/api.js';
+import { outboxTransport } from './api-transport.js';
+import { MAX_RETRY_AFTER_MS, nextDelay } from './backoff.js';
+import { classifyFailure } from './classify-failure.js';
+import { createSyncScheduler } from './sync-scheduler.js';
+import type { BatchEntry } from './types.js';
+
+afterEach(() => vi.useRealTimers());
+
+describe('classifyFailure on what proxies and hosts really throw', () => {
+  it('a failing or empty token provider keeps the usage (auth concerns the terminal, not the usage)', async () => {
+    const failing = createApiClient({
+      baseUrl: 'https://kaikukanta.test/',
+      getToken: () => {
+        throw new Error('SSO down');
+      },
+      transport: () => Promise.reject(new Error('never called')),
+    });
+    const entry: BatchEntry = { idempotencyKey: 'key-token-1', usage: usageFor('A045198723') };
+    const error = await failing.registerBatch([entry]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KaikuApiError);
+    expect(classifyFailure(error)).toEqual({ kind: 'transient', code: 'http-401' });
+    // Not even the batch split may turn it into a refusal.
+    const t = outboxTransport({ registerBatch: () => Promise.reject(error) });
+    await expect(t.sendBatch([entry, { ...entry, idempotencyKey: 'key-token-2' }], signal())).rejects.toBe(
+      error,
+    );
+  });
+
+  it('an error status without a problem body (portal, proxy HTML) keeps the usage', () => {
+    for (const status of [400, 404, 405, 407, 410, 414, 431]) {
+      expect(classifyFailure(new ApiHttpError(status)), String(status)).toEqual({
+        kind: 'transient',
+        code: `http-${status}`,
+      });
+    }
+    for (const code of ['content-type', 'malformed-json', 'schema', 'truncated'] as const) {
+      expect(classifyFailure(new ApiResponseError(code, code)).kind).toBe('transient');
+    }
+  });
+
+  it('only the contract refuses: a problem body, or invalid-request from the SDK itself', () => {
+    expect(classifyFailure(new ApiProblemError(makeProblem(422, 'card-inactive', 'Inactive')))).toEqual({
+      kind: 'refused',
+      code: 'card-inactive',
+      status: 422,
+    });
+    expect(classifyFailure(new ApiProblemError(makeProblem(404, 'card-not-registered', 'No')))).toMatchObject(
+      {
+        kind: 'refused',
+      },
+    );
+  });
+
+  it('an unusable Retry-After (negative, NaN) is dropped, not passed on', () => {
+    expect(classifyFailure({ code: 'http-429', retryable: true, retryAfterMs: -5 })).toEqual({
+      kind: 'transient',
+      code: 'http-429',
+    });
+    expect(classifyFailure({ code: 'http-429', retryable: true, retryAfterMs: Number.NaN })).toEqual({
+      kind: 'transient',
+      code: 'http-429',
+    });
+  });
+});
+
+const signal = (): AbortSignal => new AbortController().signal;
+const entry = (key: string): BatchEntry => ({ idempotencyKey: key, usage: {} as BatchEntry['usage'] });
+
+describe('outboxTransport with answers that do not line up', () => {
+  it('matches results by key when they carry keys: a reordered answer marks the right usages', async () => {
+    const t = outboxTransport({
+      registerBatch: async () => ({
+        results: [
+          { idempotencyKey: 'c', ok: false, problem: { code: 'card-inactive', status: 422 } },
+          { idempotencyKey: 'a', ok: true },
+        ],
+      }),
+    });
+    expect(await t.sendBatch([entry('a'), entry('b'), entry('c')], signal())).toEqual([
+      { kind: 'accepted' },
+      { kind: 'transient', code: 'missing-result' },
+      { kind: 'refused', code: 'card-inactive', status: 422 },
+    ]);
+  });
+
+  it('a key answered twice is trusted for neither answer', async () => {
+    const t = outboxTransport({
+      registerBatch: async () => [
+        { idempotencyKey: 'a', ok: true },
+        { idempotencyKey: 'a', ok: false, problem: { code: 'cap-reached', status: 422 } },
+      ],
+    });
+    expect(await t.sendBatch([entry('a'), entry('b')], signal())).toEqual([
+      { kind: 'transient', code: 'missing-result' },
+      { kind: 'transient', code: 'missing-result' },
+    ]);
+  });
+
+  it('a proxy 413 (its own body limit) splits the batch; one usage too large alone stays pending', async () => {
+    const sizes: number[] = [];
+    const t = outboxTransport({
+      registerBatch: async (items) => {
+        sizes.push(items.length);
+        if (items.length > 1 || items[0]?.idempotencyKey === 'huge') throw new ApiHttpError(413);
+        return [{ ok: true }];
+      },
+    });
+    await expect(t.sendBatch([entry('huge')], signal())).rejects.toMatchObject({ code: 'http-413' });
+    expect(await t.sendBatch([entry('a'), entry('b')], signal())).toEqual([
+      { kind: 'accepted' },
+      { kind: 'accepted' },
+    ]);
+    expect(sizes).toEqual([1, 2, 1, 1]);
+  });
+
+  it('stops splitting when the run is aborted (a tab closing mid-sync)', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const t = outboxTransport({
+      registerBatch: async () => {
+        calls++;
+        if (calls === 1) throw new ApiProblemError(makeProblem(400, 'invalid-request', 'Bad'));
+        controller.abort();
+        throw new KaikuApiError('aborted', 'cancelled', { retryable: true });
+      },
+    });
+    await expect(t.sendBatch([entry('a'), entry('b'), entry('c')], controller.signal)).rejects.toMatchObject({
+      code: 'aborted',
+    });
+    expect(calls).toBe(2);
+  });
+});
+
+describe('waits that cannot become tight loops', () => {
+  const policy = { baseMs: 1_000, maxMs: 300_000 };
+  it('caps a far-future Retry-After at one hour and ignores NaN', () => {
+    expect(nextDelay(1, policy, 0, Number.MAX_SAFE_INTEGER)).toBe(MAX_RETRY_AFTER_MS);
+    expect(nextDelay(1, policy, 0, Infinity)).toBe(MAX_RETRY_AFTER_MS);
+    expect(nextDelay(1, policy, 0, Number.NaN)).toBe(500);
+    expect(nextDelay(1, policy, 0, -10)).toBe(500);
+  });
+
+  it('a scheduler asked for a delay beyond the 32-bit timer range does not fire at once', async () => {
+    vi.useFakeTimers();
+    let attempts = 0;
+    const scheduler = createSyncScheduler({
+      attempt: async () => {
+        attempts++;
+        return { kind: 'failed', failure: 'http-429', retryAfterMs: 0 };
+      },
+      backoff: { baseMs: 2 ** 40, maxMs: 2 ** 40 },
+      random: () => 0,
+      auto: true,
+    });
+    await scheduler.run();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 ** 31);
+    expect(attempts).toBe(2);
+    scheduler.stop();
+  });
+});
