@@ -11,14 +11,18 @@ describe('kaiku-sandbox CLI', () => {
     expect(HELP).toMatch(/--db FILE[\s\S]*--memory[\s\S]*--seed/);
   });
 
-  it.each([[['--port', 'abc']], [['--port', '70000']], [['--frobnicate']], [['--db', 'x.db', '--memory']]])(
-    'refuses %j with exit code 2 and the help',
-    async (args) => {
-      const lines: string[] = [];
-      expect(await runCli(args, (l) => lines.push(l))).toEqual({ code: 2 });
-      expect(lines.join('\n')).toContain('Usage: kaiku-sandbox');
-    },
-  );
+  it.each([
+    [['--port', 'abc']],
+    [['--port', '70000']],
+    [['--frobnicate']],
+    [['--db', 'x.db', '--memory']],
+    [['--rate-limit', '0']],
+    [['--rate-limit', 'fast']],
+  ])('refuses %j with exit code 2 and the help', async (args) => {
+    const lines: string[] = [];
+    expect(await runCli(args, (l) => lines.push(l))).toEqual({ code: 2 });
+    expect(lines.join('\n')).toContain('Usage: kaiku-sandbox');
+  });
 
   it('reports a database that cannot be opened with exit code 1 and one line', async () => {
     const lines: string[] = [];
@@ -41,6 +45,28 @@ describe('kaiku-sandbox CLI', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/ \(in memory\)/);
       expect(lines.join('\n')).toMatch(/GET \/v1\/cards\/A0451••••• 200/);
+    } finally {
+      await result.close();
+    }
+  });
+
+  it('--rate-limit: a client over the limit gets 429 rate-limited with Retry-After; another token is not slowed', async () => {
+    const result = await runCli(['--port', '0', '--quiet', '--rate-limit', '2'], () => undefined);
+    if ('code' in result) throw new Error('expected a running sandbox');
+    try {
+      const get = (token: string) =>
+        fetch(`${result.url}v1/cards/A045198723`, { headers: { authorization: `Bearer ${token}` } });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await get('terminal-1')).status);
+      expect(statuses.slice(0, 2)).toEqual([200, 200]);
+      const limited = await get('terminal-1');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(limited.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(await limited.json()).toMatchObject({ status: 429, code: 'rate-limited' });
+      expect((await get('terminal-2')).status).toBe(200);
+      // The health check is never limited (monitoring must see the server).
+      expect((await fetch(`${result.url}v1/health`)).status).toBe(200);
     } finally {
       await result.close();
     }

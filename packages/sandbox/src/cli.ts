@@ -17,6 +17,8 @@ Usage: kaiku-sandbox [options]
   --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
   --token T       accept only this bearer token (default: any non-empty token)
   --testing       enable the /__sandbox/ test-support endpoints
+  --rate-limit N  at most N API calls a second per bearer token (bursts of N); over it: 429 rate-limited
+                  with Retry-After (default: no limit)
   --quiet         no request log
   --help          show this help
 
@@ -43,6 +45,7 @@ export async function runCli(
         seed: { type: 'boolean' },
         token: { type: 'string' },
         testing: { type: 'boolean' },
+        'rate-limit': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,6 +64,11 @@ export async function runCli(
     out(`--port must be an integer 0–65535\n\n${HELP}`);
     return { code: 2 };
   }
+  const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rateLimit !== undefined && !(rateLimit > 0 && Number.isFinite(rateLimit))) {
+    out(`--rate-limit must be a positive number of calls a second\n\n${HELP}`);
+    return { code: 2 };
+  }
   if (values.db && values.memory) {
     out(`--db and --memory exclude each other\n\n${HELP}`);
     return { code: 2 };
@@ -76,6 +84,7 @@ export async function runCli(
       seed: values.seed === true || memory,
       ...(values.token ? { token: values.token } : {}),
       testing: values.testing === true,
+      ...(rateLimit === undefined ? {} : { rateLimit: { perSecond: rateLimit } }),
       ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { createClock } from './clock.js';
 import { openDatabase } from './db/open-database.js';
 import { createRepository } from './db/repository.js';
 import { createRouter } from './http/router.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
 
 export type SandboxOptions = {
@@ -30,6 +31,11 @@ export type SandboxOptions = {
   readonly clockOffsetMs?: number;
   /** How long a write waits for another process's lock before answering 503 (Retry-After: 1). Default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Limit each client (bearer token) to `perSecond` /v1/ calls a second, bursts up to `burst`; over it: 429
+   * `rate-limited` with Retry-After, as the contract allows. Off by default.
+   */
+  readonly rateLimit?: RateLimitOptions;
 };
 
 export type Sandbox = {
@@ -69,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     corsOrigins: options.corsOrigins ?? [],
     log: options.logger ?? (() => undefined),
     pendingTimeoutMs: 30_000,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;

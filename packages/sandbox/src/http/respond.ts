@@ -88,6 +88,10 @@ export const problems = {
   invalid: (issues: { path: string; code: string }[], detail = 'The request does not match the contract.') =>
     makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
   internal: () => makeProblem(500, 'internal-error', 'Internal error'),
+  rateLimited: (seconds: number) =>
+    makeProblem(429, 'rate-limited', 'Too many requests', {
+      detail: `Too many requests from this client; try again in ${seconds} s (Retry-After).`,
+    }),
   unavailable: () =>
     makeProblem(503, 'unavailable', 'Temporarily unavailable', {
       detail: 'The database is busy; try again shortly.',

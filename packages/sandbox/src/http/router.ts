@@ -9,6 +9,7 @@ import type { ApiRouteContext } from './api-routes.js';
 import { maskCardIds } from './mask.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
 import { handleTestRoute } from './test-routes.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import type { TestControls } from './test-routes.js';
 
 export type RouterOptions = {
@@ -21,6 +22,8 @@ export type RouterOptions = {
   readonly corsOrigins: readonly string[];
   readonly log: (line: string) => void;
   readonly pendingTimeoutMs: number;
+  /** Per-client limit on /v1/ calls (off when absent). */
+  readonly rateLimit?: RateLimitOptions;
 };
 
 const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kaikukanta sandbox</title>
@@ -57,6 +60,7 @@ export function createRouter(options: RouterOptions) {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
   };
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   let openApiText: string | undefined;
   // Rendering ~30 barcodes takes a while: once per Helsinki day is enough.
   let demoCards: { day: string; html: string } | undefined;
@@ -89,6 +93,12 @@ export function createRouter(options: RouterOptions) {
     if (!authorized(req, options.token)) {
       req.resume();
       return sendProblem(res, problems.unauthorized(), { 'www-authenticate': 'Bearer realm="kaikukanta"' });
+    }
+    // One bucket per bearer token (each terminal has its own); kept in memory only, never logged.
+    const wait = limiter?.take(req.headers.authorization ?? '') ?? 0;
+    if (wait > 0) {
+      req.resume();
+      return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
     }
     const seg = path.split('/').slice(1).map(safeDecode);
     if (method === 'GET' && seg.length === 3 && seg[1] === 'cards') return getCard(ctx, res, seg[2]!);
