@@ -20,5 +20,7 @@ export function exitCodeOf(errorCode: string): ExitCode {
   if (errorCode === 'report-aborted') return EXIT.interrupted;
   if (errorCode === 'report-server-failed') return EXIT.server;
   if (errorCode === 'report-options-invalid') return EXIT.usage;
+  // The chosen sheet went in; other sheets of the workbook are still to be imported (with --sheet).
+  if (errorCode === 'report-more-sheets') return EXIT.rowsFailed;
   return EXIT.file;
 }

@@ -35,6 +35,7 @@ Options:
   --duplicates <mode>   identical rows: refuse (default) | register
   --batch-size <n>      rows per request, 1-100 (default 100)
   --max-bytes <size>    refuse larger files, e.g. 256M (default 256M)
+  --sheet <name|n>      XLSX: the worksheet to import (default: the first with a header row)
   --rows <file.csv>     write every row's outcome, with full card IDs, to this file
   --show-card-ids       print full card IDs (masked by default)
   --json                print the result as JSON instead of the summary
@@ -57,6 +58,7 @@ type Values = {
   duplicates?: string;
   'batch-size'?: string;
   'max-bytes'?: string;
+  sheet?: string;
   rows?: string;
   'show-card-ids'?: boolean;
   json?: boolean;
@@ -76,6 +78,7 @@ const OPTIONS = {
   duplicates: { type: 'string' },
   'batch-size': { type: 'string' },
   'max-bytes': { type: 'string' },
+  sheet: { type: 'string' },
   rows: { type: 'string' },
   'show-card-ids': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -187,6 +190,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     ...(client ? { client } : {}),
     batchSize,
     maxBytes,
+    // A bare number is a sheet's position (1 = first); anything else its name.
+    ...(v.sheet === undefined ? {} : { sheet: /^\d+$/.test(v.sheet) ? Number(v.sheet) : v.sheet }),
     duplicates: v.duplicates === 'register' ? 'register' : 'refuse',
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (p) => bar.update(p),
@@ -212,7 +217,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     io.stdout.write(JSON.stringify(v['show-card-ids'] ? result : maskResult(result), null, 2) + '\n');
   } else {
     const format = result.format
-      ? `${result.format.toUpperCase()}${result.encoding ? `, ${result.encoding}` : ''}${result.delimiter ? `, ${JSON.stringify(result.delimiter)}` : ''}`
+      ? `${result.format.toUpperCase()}${result.sheet ? `, "${result.sheet}"` : ''}${result.encoding ? `, ${result.encoding}` : ''}${result.delimiter ? `, ${JSON.stringify(result.delimiter)}` : ''}`
       : '';
     io.stdout.write(`${basename(file)}${format ? ` (${format})` : ''}\n`);
     io.stdout.write(renderSummary(result, locale, { showCardIds: v['show-card-ids'] === true }));

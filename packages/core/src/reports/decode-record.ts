@@ -8,8 +8,19 @@ import type { RowIssue } from './types.js';
 export type Encoding = 'utf-8' | 'windows-1252';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
-const ascii = new TextDecoder('latin1');
+const latin1 = new TextDecoder('latin1');
+// What Windows-1252 puts at 0x80–0x9F (€ – — ‘ ’ “ ” … and so on). Node's TextDecoder decodes the label
+// as ISO-8859-1 and returns C1 control characters there, so they are mapped here; the five bytes
+// Windows-1252 leaves undefined stay as they are.
+const C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+/** Windows-1252, the same in Node and in browsers. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1.decode(bytes).replace(C1_RANGE, (c) => C1.charAt(c.charCodeAt(0) - 0x80));
+}
 
 export type Decoded = { readonly text: string } | { readonly issue: RowIssue };
 
@@ -46,7 +57,7 @@ export class RecordDecoder {
 
   decode(bytes: Uint8Array): Decoded {
     if (hasControl(bytes)) return { issue: { code: 'row-control-characters', params: {} } };
-    if (isAscii(bytes)) return { text: ascii.decode(bytes) };
+    if (isAscii(bytes)) return { text: latin1.decode(bytes) };
     const asUtf8 = tryUtf8(bytes);
     if (this.encoding === undefined) this.encoding = asUtf8 === undefined ? 'windows-1252' : 'utf-8';
     if (this.encoding === 'utf-8') {
@@ -57,6 +68,6 @@ export class RecordDecoder {
     if (asUtf8 !== undefined && !this.fixed) {
       return { issue: { code: 'row-encoding-mixed', params: { encoding: 'Windows-1252' } } };
     }
-    return { text: cp1252.decode(bytes) };
+    return { text: decodeWindows1252(bytes) };
   }
 }
