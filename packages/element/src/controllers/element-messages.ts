@@ -1,26 +1,11 @@
 import type { LocalizedText } from './services.js';
 
-/** Codes only the element produces (the core's registry has the rest), each in every language. */
+/** Codes only the element produces that its first download needs (the services raise the rest: element-late-messages.ts). */
 const table = {
-  'element-not-configured': {
-    fi: 'Skanneria ei ole yhdistetty Kaikukantaan (base-url puuttuu). Pyydä ylläpitäjää tarkistamaan asetukset; kirjaa käyttö sillä välin paperille.',
-    sv: 'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
-    en: 'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
-  },
   'element-load-failed': {
     fi: 'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; kirjaa käyttö sillä välin paperille.',
     sv: 'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
     en: 'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
-  },
-  'element-not-ready': {
-    fi: 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
-    sv: 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
-    en: 'The scanner is still starting. Wait a moment and scan the card again.',
-  },
-  'element-disposed': {
-    fi: 'Skanneri on suljettu. Lataa sivu uudelleen.',
-    sv: 'Skannern har stängts. Ladda om sidan.',
-    en: 'The scanner has been shut down. Reload the page.',
   },
   'group-duplicate': {
     fi: 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',

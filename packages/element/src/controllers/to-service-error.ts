@@ -1,6 +1,7 @@
 import { apiMessageCode } from '@kaiku-scanner/core';
 import type { LocalizedText, ServiceError } from './services.js';
 import { elementMessages, UNEXPECTED } from './element-messages.js';
+import { lateElementMessages } from './element-late-messages.js';
 import { formatCoreMessage, isCoreMessageCode } from './core-messages.js';
 import { toServiceErrorWith, type TextOf } from './service-error.js';
 
@@ -11,7 +12,7 @@ export function localize(code: string, params: Readonly<Record<string, unknown>>
 
 /** Every text the element knows: its own, the core's tables it carries, or an API alias of one of them. */
 const textOf: TextOf = (code, params) => {
-  const own = elementMessages[code];
+  const own = elementMessages[code] ?? lateElementMessages[code];
   if (own) return own;
   if (!isCoreMessageCode(code)) {
     const alias = apiMessageCode(code);
