@@ -271,10 +271,7 @@ export class Outbox extends OutboxEventTarget {
     });
   }
 
-  readonly #onOnline = (): void => {
-    this.#scheduler.resetBackoff();
-    void this.#scheduler.run().catch(() => undefined);
-  };
+  readonly #onOnline = (): void => this.#scheduler.online();
 
   /** Announces a storage failure as an event and rethrows it with a stable code. */
   async #guard<T>(operation: Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import { makeProblem } from '../schemas/api.js';
 import { outboxTransport } from './api-transport.js';
 import { MAX_RETRY_AFTER_MS, nextDelay } from './backoff.js';
 import { classifyFailure } from './classify-failure.js';
-import { createSyncScheduler } from './sync-scheduler.js';
+import { createSyncScheduler, ONLINE_COOLDOWN_MS } from './sync-scheduler.js';
 import type { BatchEntry } from './types.js';
 
 afterEach(() => vi.useRealTimers());
@@ -166,6 +166,43 @@ describe('waits that cannot become tight loops', () => {
     expect(attempts).toBe(1);
     await vi.advanceTimersByTimeAsync(2 ** 31);
     expect(attempts).toBe(2);
+    scheduler.stop();
+  });
+});
+
+describe('online events from a flapping connection', () => {
+  it('sync at once on the first, then at most once per cooldown, with the backoff reset only then', async () => {
+    vi.useFakeTimers();
+    let attempts = 0;
+    const scheduler = createSyncScheduler({
+      attempt: async () => {
+        attempts++;
+        return { kind: 'failed', failure: 'network' };
+      },
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+      random: () => 0,
+      auto: true,
+    });
+    scheduler.online();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toBe(1);
+    for (let i = 0; i < 100; i++) {
+      scheduler.online();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(attempts).toBe(1);
+    expect(scheduler.failures).toBe(1);
+    await vi.advanceTimersByTimeAsync(ONLINE_COOLDOWN_MS);
+    expect(attempts).toBe(2); // the one run the burst asked for, after the cooldown
+    scheduler.online(); // the cooldown has passed: at once, backoff forgotten
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attempts).toBe(3);
+    expect(scheduler.failures).toBe(1);
+    for (let i = 0; i < 100; i++) {
+      scheduler.online();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(attempts).toBe(3);
     scheduler.stop();
   });
 });

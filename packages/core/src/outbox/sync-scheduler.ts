@@ -2,6 +2,11 @@ import type { BackoffPolicy } from './backoff.js';
 import { nextDelay } from './backoff.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * `online` events closer together than this do not each sync at once: a flapping connection (or a
+ * `navigator.onLine` that says online while the network is down) would otherwise hammer the server.
+ */
+export const ONLINE_COOLDOWN_MS = 5_000;
 
 export type AttemptOutcome =
   | { readonly kind: 'done' }
@@ -30,6 +35,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let rerun = false;
   let failures = 0;
   let stopped = false;
+  let lastOnline = -Infinity;
 
   const schedule = (requestedMs: number): void => {
     if (stopped || !o.auto) return;
@@ -92,6 +98,17 @@ export function createSyncScheduler(o: SchedulerOptions) {
     /** Forget past failures (the browser says it is online again). */
     resetBackoff: () => {
       failures = 0;
+    },
+    /**
+     * The browser says it is online: forget past failures and sync at once — at most once per
+     * {@link ONLINE_COOLDOWN_MS}; events within it only make sure a run follows when it ends.
+     */
+    online: (): void => {
+      const wait = lastOnline + ONLINE_COOLDOWN_MS - Date.now();
+      if (wait > 0) return schedule(wait);
+      lastOnline = Date.now();
+      failures = 0;
+      void run().catch(() => undefined);
     },
     get failures() {
       return failures;

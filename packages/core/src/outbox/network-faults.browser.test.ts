@@ -1,0 +1,322 @@
+import { expect } from '@esm-bundle/chai';
+import { set } from 'idb-keyval';
+import { createApiClient } from '../api/create-api-client.js';
+import type { Transport, TransportRequest } from '../api/transport.js';
+import type { BatchItemResult } from '../schemas/api.js';
+import { createOutbox } from './create-outbox.js';
+import type { OutboxEvent } from './outbox-events.js';
+import { OutboxError } from './outbox-error.js';
+import { MAX_RETRY_AFTER_MS } from './backoff.js';
+import { createStrictStore } from './strict-store.js';
+import { freshDbName, usage } from './outbox-test-helpers.js';
+
+/**
+ * The outbox with the real API client and real IndexedDB, against a stand-in Kaikukanta that
+ * registers each key once (like the sandbox) behind a "network" that misbehaves per `fault`.
+ */
+type Fault = (req: TransportRequest, commit: () => BatchItemResult[]) => Promise<Response> | Response;
+
+function kaikukanta() {
+  const registered = new Map<string, number>();
+  const refuse = new Set<string>();
+  let fault: Fault | undefined;
+  let requests = 0;
+  const result = {
+    usageId: 'u',
+    registeredAt: '2026-11-21T10:00:01Z',
+    tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
+    showTally: {
+      showId: 's',
+      cap: null,
+      ticketsGiven: 0,
+      remaining: null,
+      usages: 1,
+      updatedAt: '2026-11-21T10:00:01Z',
+    },
+  } as const;
+  const commit = (req: TransportRequest): BatchItemResult[] =>
+    (req.body as { items: { idempotencyKey: string; usage: { cardId: string } }[] }).items.map(
+      ({ idempotencyKey, usage: u }): BatchItemResult => {
+        if (refuse.has(u.cardId)) {
+          return {
+            idempotencyKey,
+            ok: false,
+            problem: { type: 'about:blank', title: 'Inactive', status: 422, code: 'card-inactive' },
+          };
+        }
+        const replayed = registered.has(idempotencyKey);
+        if (!replayed) registered.set(idempotencyKey, 1);
+        return { idempotencyKey, ok: true, replayed, result };
+      },
+    );
+  const transport: Transport = async (req) => {
+    requests++;
+    if (fault) return fault(req, () => commit(req));
+    return Response.json({ results: commit(req) });
+  };
+  return {
+    registered,
+    refuse,
+    get requests() {
+      return requests;
+    },
+    setFault(f: Fault | undefined) {
+      fault = f;
+    },
+    client: (getToken: () => string | Promise<string> = () => 'tok') =>
+      createApiClient({
+        baseUrl: 'https://kaikukanta.test/',
+        getToken,
+        transport,
+        timeoutMs: 200,
+        retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 5 },
+      }),
+  };
+}
+
+const html = (status: number, body = '<html><body>Please log in to the guest Wi-Fi</body></html>') =>
+  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+
+function deferredEvents(target: EventTarget): OutboxEvent<'kaiku-sync'>[] {
+  const events: OutboxEvent<'kaiku-sync'>[] = [];
+  target.addEventListener('kaiku-sync', (e) => {
+    const event = e as OutboxEvent<'kaiku-sync'>;
+    if (event.detail.phase === 'deferred') events.push(event);
+  });
+  return events;
+}
+
+describe('outbox against network faults (real client, real IndexedDB)', () => {
+  for (const [label, fault, code] of [
+    ['a captive portal (200 text/html)', () => html(200), 'content-type'],
+    [
+      'a portal page claiming application/json',
+      () => new Response('<html>', { headers: { 'content-type': 'application/json' } }),
+      'malformed-json',
+    ],
+    [
+      'a 200 with an empty body',
+      () => new Response('', { headers: { 'content-type': 'application/json' } }),
+      'malformed-json',
+    ],
+    ['a proxy HTML 404', () => html(404), 'http-404'],
+    ['a proxy asking for its own login (407)', () => html(407), 'http-407'],
+    ['a gateway 504 HTML page', () => html(504), 'http-504'],
+  ] as [string, Fault, string][]) {
+    it(`keeps every usage pending through ${label}, then sends each exactly once`, async () => {
+      const server = kaikukanta();
+      server.setFault(fault);
+      const outbox = createOutbox({
+        client: server.client(),
+        databaseName: freshDbName('fault'),
+        autoSync: false,
+      });
+      const deferred = deferredEvents(outbox);
+      for (let i = 0; i < 3; i++) await outbox.enqueue(usage(`A04519872${i}`));
+      const first = await outbox.syncNow();
+      expect(first).to.include({ outcome: 'failed', failure: code, pending: 3, needsAttention: 0 });
+      expect(deferred.at(-1)?.detail.failure).to.equal(code);
+      expect(server.registered.size).to.equal(0);
+      server.setFault(undefined);
+      expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 0 });
+      expect([...server.registered.values()]).to.deep.equal([1, 1, 1]);
+      outbox.stop();
+    });
+  }
+
+  it('a token provider that throws (the host’s login is down) never turns usages into needs-attention', async () => {
+    const server = kaikukanta();
+    let loginDown = true;
+    const outbox = createOutbox({
+      client: server.client(() => {
+        if (loginDown) throw new Error('SSO unreachable');
+        return 'tok';
+      }),
+      databaseName: freshDbName('token'),
+      autoSync: false,
+      batchSize: 2,
+    });
+    for (let i = 0; i < 3; i++) await outbox.enqueue(usage(`A04519872${i}`));
+    expect(await outbox.syncNow()).to.include({
+      outcome: 'failed',
+      failure: 'http-401',
+      pending: 3,
+      needsAttention: 0,
+    });
+    expect(server.requests).to.equal(0);
+    loginDown = false;
+    expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 0 });
+    outbox.stop();
+  });
+
+  it('an answer lost after the server committed (the client times out) is replayed, not registered twice', async () => {
+    const server = kaikukanta();
+    let lose = 2;
+    server.setFault((_req, commit) => {
+      commit();
+      return lose-- > 0 ? new Promise<Response>(() => undefined) : Response.json({ results: commit() });
+    });
+    const outbox = createOutbox({
+      client: server.client(),
+      databaseName: freshDbName('lost'),
+      autoSync: false,
+    });
+    await outbox.enqueue(usage());
+    await outbox.enqueue(usage('A045198721'));
+    expect(await outbox.syncNow()).to.include({ outcome: 'failed', failure: 'timeout', pending: 2 });
+    expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0 });
+    expect([...server.registered.values()]).to.deep.equal([1, 1]);
+    outbox.stop();
+  });
+
+  it('a reordered batch answer with a refusal marks the refused usage, not its neighbour', async () => {
+    const server = kaikukanta();
+    server.refuse.add('A045198722');
+    server.setFault((_req, commit) => Response.json({ results: commit().reverse() }));
+    const outbox = createOutbox({
+      client: server.client(),
+      databaseName: freshDbName('reorder'),
+      autoSync: false,
+    });
+    for (let i = 0; i < 4; i++) await outbox.enqueue(usage(`A04519872${i}`));
+    expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 1 });
+    const [attention] = await outbox.needsAttention();
+    expect(attention?.usage.cardId).to.equal('A045198722');
+    expect(server.registered.size).to.equal(3);
+    outbox.stop();
+  });
+
+  it('a batch answer with a result missing marks nothing by position; a correct answer later does', async () => {
+    const server = kaikukanta();
+    server.refuse.add('A045198720');
+    server.setFault((_req, commit) => Response.json({ results: commit().slice(1) }));
+    const outbox = createOutbox({
+      client: server.client(),
+      databaseName: freshDbName('short'),
+      autoSync: false,
+    });
+    for (let i = 0; i < 3; i++) await outbox.enqueue(usage(`A04519872${i}`));
+    expect(await outbox.syncNow()).to.include({
+      outcome: 'failed',
+      failure: 'schema',
+      pending: 3,
+      needsAttention: 0,
+    });
+    server.setFault(undefined);
+    expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 1 });
+    expect((await outbox.needsAttention())[0]?.usage.cardId).to.equal('A045198720');
+    expect([...server.registered.values()]).to.deep.equal([1, 1]);
+    outbox.stop();
+  });
+
+  it('a 429 with a far-future Retry-After date waits an hour at most, never a tight loop', async () => {
+    const server = kaikukanta();
+    server.setFault(
+      () => new Response(null, { status: 429, headers: { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' } }),
+    );
+    const outbox = createOutbox({ client: server.client(), databaseName: freshDbName('far') });
+    const deferred = deferredEvents(outbox);
+    await outbox.enqueue(usage());
+    const until = Date.now() + 1_000;
+    while (deferred.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(deferred.length).to.equal(1);
+    expect(deferred[0]?.detail.retryInMs).to.equal(MAX_RETRY_AFTER_MS);
+    expect(server.requests).to.equal(1);
+    outbox.stop();
+  });
+
+  it('syncs whatever navigator.onLine claims, and a burst of online events makes one run', async () => {
+    const server = kaikukanta();
+    const outbox = createOutbox({
+      client: server.client(),
+      databaseName: freshDbName('online'),
+      autoSync: false,
+    });
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      await outbox.enqueue(usage());
+      expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0 });
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
+    outbox.stop();
+
+    // onLine says true while the network is down: the flapping `online` events must not hammer it.
+    const down = kaikukanta();
+    down.setFault(() => Promise.reject(new TypeError('Failed to fetch')));
+    const auto = createOutbox({
+      client: down.client(),
+      databaseName: freshDbName('flap'),
+      backoff: { baseMs: 5_000, maxMs: 60_000 },
+    });
+    await auto.ready;
+    await auto.enqueue(usage());
+    await new Promise((r) => setTimeout(r, 100));
+    const before = down.requests;
+    for (let i = 0; i < 30; i++) {
+      dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(down.requests - before).to.be.at.most(4);
+    auto.stop();
+  });
+});
+
+describe('IndexedDB that will not open', () => {
+  it('an open() that never settles fails with storage-unavailable instead of hanging', async () => {
+    const stuck = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+    const store = createStrictStore(freshDbName('stuck'), 'outbox', { indexedDB: stuck, openTimeoutMs: 100 });
+    const started = performance.now();
+    const error = await set('a', 1, store).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(OutboxError);
+    expect((error as OutboxError).code).to.equal('storage-unavailable');
+    expect(performance.now() - started).to.be.below(2_000);
+  });
+
+  it('an open that succeeds after the timeout is closed, and the next call opens again', async () => {
+    let opens = 0;
+    const slowFirst = {
+      open: (name: string) => {
+        opens++;
+        const request = indexedDB.open(name);
+        if (opens > 1) return request;
+        // Hold the first success back past the timeout.
+        const proxy = {
+          result: undefined as unknown,
+          error: null,
+          onsuccess: null,
+          onerror: null,
+          onupgradeneeded: null,
+        } as {
+          [k: string]: unknown;
+        };
+        request.onupgradeneeded = (e) => {
+          proxy.result = request.result;
+          (proxy.onupgradeneeded as ((e: Event) => void) | null)?.(e);
+        };
+        request.onsuccess = () =>
+          setTimeout(() => {
+            proxy.result = request.result;
+            (proxy.onsuccess as (() => void) | null)?.();
+          }, 300);
+        return proxy as unknown as IDBOpenDBRequest;
+      },
+    } as unknown as IDBFactory;
+    const name = freshDbName('slow');
+    const store = createStrictStore(name, 'outbox', { indexedDB: slowFirst, openTimeoutMs: 100 });
+    const first = await set('a', 1, store).then(
+      () => 'ok',
+      (e: unknown) => (e as OutboxError).code,
+    );
+    expect(first).to.equal('storage-unavailable');
+    await new Promise((r) => setTimeout(r, 400));
+    await set('b', 2, store);
+    expect(opens).to.equal(2);
+  });
+});
