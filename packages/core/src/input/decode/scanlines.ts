@@ -9,6 +9,11 @@ export type LineBundle = {
   readonly offsets: readonly number[];
   /** Distance between samples in pixels (default 1; 0.5 oversamples narrow bars of distant cards). */
   readonly step?: number;
+  /**
+   * Samples averaged across the line (1 px apart, along the bars): `1` (default) is a thin line; 5–7 average out
+   * sensor noise in a dim frame, since a 1D code is the same all along its bars.
+   */
+  readonly thickness?: number;
 };
 
 /**
@@ -22,6 +27,9 @@ export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
   const dy = Math.sin(bundle.angle) * step;
   const length = Math.max(1, Math.round(bundle.length / step));
   const data = new Uint8ClampedArray(length * bundle.offsets.length);
+  const thick = Math.max(1, Math.round(bundle.thickness ?? 1));
+  const nx = -Math.sin(bundle.angle);
+  const ny = Math.cos(bundle.angle);
   bundle.offsets.forEach((offset, k) => {
     // Samples sit in the middle of their step; pixel i covers [i, i + 1), so its centre is at i + 0.5.
     const ox = bundle.cx - (dy / step) * offset - (dx * length) / 2 + dx / 2 - 0.5;
@@ -34,17 +42,42 @@ export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
         data[row + t] = 255;
         continue;
       }
-      const ix = Math.min(Math.floor(x), w - 2);
-      const iy = Math.min(Math.floor(y), h - 2);
-      const fx = x - ix;
-      const fy = y - iy;
-      const i = iy * w + ix;
-      const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
-      const bottom = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
-      data[row + t] = top * (1 - fy) + bottom * fy;
+      data[row + t] = thick === 1 ? bilinear(src, w, h, x, y) : across(src, w, h, x, y, nx, ny, thick);
     }
   });
   return { data, width: length, height: bundle.offsets.length };
+}
+
+function bilinear(src: Uint8ClampedArray, w: number, h: number, xIn: number, yIn: number): number {
+  const x = Math.min(Math.max(xIn, 0), w - 1);
+  const y = Math.min(Math.max(yIn, 0), h - 1);
+  const ix = Math.min(Math.floor(x), w - 2);
+  const iy = Math.min(Math.floor(y), h - 2);
+  const fx = x - ix;
+  const fy = y - iy;
+  const i = iy * w + ix;
+  const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
+  const bottom = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+/** Mean of `count` bilinear samples 1 px apart along the unit normal (nx, ny), centred on (x, y). */
+function across(
+  src: Uint8ClampedArray,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+  nx: number,
+  ny: number,
+  count: number,
+): number {
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    const d = k - (count - 1) / 2;
+    sum += bilinear(src, w, h, x + nx * d, y + ny * d);
+  }
+  return sum / count;
 }
 
 /** Lines across the whole frame at `degrees`, from the middle outwards (the blind search when nothing is located). */

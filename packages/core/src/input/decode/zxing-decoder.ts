@@ -16,7 +16,9 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
+import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
+import { readCode39Tolerant } from './code39-row.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
@@ -67,6 +69,14 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const stretched = lazy(() => stretchContrast(grey));
   const regions = lazy(() => locateLinearCodes(stretched()));
   const located = (): Pass => () => readCode39(stretched(), regions(), options);
+  // The same lines, each the mean of 7 parallel ones along the bars (sensor noise of a dim frame averages out) and
+  // across the whole frame (noise splits one code into several located pieces, none spanning start to stop).
+  const locatedThick = (): Pass => () =>
+    readCode39(
+      stretched(),
+      regions().map((b) => ({ ...b, thickness: 7, length: Math.hypot(grey.width, grey.height) })),
+      options,
+    );
   // Blind lines cost the most on frames without a code; in fast mode they run only where the locator saw a
   // bar-code-like region it could not read (glare, shadow).
   const blind =
@@ -86,7 +96,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const passes: Pass[] = [];
   if (options.rescueOnly) {
     // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39.
-    if (want39) passes.push(located(), blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(located(), locatedThick(), blind(BLIND_ANGLES.slice(0, 2)));
     if (!thorough) return passes;
   } else {
     if (wantQr) passes.push(qr(small, false));
@@ -95,7 +105,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     if (wantQr) passes.push(qr(() => invert(small()), false));
     if (wantQr) passes.push(qr(stretched, false));
     if (wantQr && !big) passes.push(qr(() => boxBlur(grey), false));
-    if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(locatedThick(), blind(BLIND_ANGLES.slice(0, 2)));
   }
   if (thorough) {
     if (wantQr)
@@ -162,7 +172,8 @@ function readCode39(
         } catch {
           continue; // a flat row (no contrast) cannot be binarized
         }
-        const text = readRow(reader, y, row) ?? readRow(reader, y, reversed(row));
+        const text =
+          readRow(reader, y, row) ?? readRow(reader, y, reversed(row)) ?? readTolerant(row, options);
         if (text === null || !options.accept(text, 'code_39')) continue;
         const count = (votes.get(text) ?? 0) + 1;
         votes.set(text, count);
@@ -189,6 +200,16 @@ function readRow(reader: Code39Reader, y: number, row: BitArray): string | null 
   } catch {
     return null;
   }
+}
+
+/** The cramped-quiet-zone reader, both directions, with the same check-character rule as `Code39Reader`. */
+function readTolerant(row: BitArray, options: ZxingOptions): string | null {
+  const size = row.getSize();
+  const text =
+    readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
+  if (text === null || !options.code39CheckDigit) return text;
+  const data = text.slice(0, -1);
+  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
 }
 
 function reversed(row: BitArray): BitArray {
