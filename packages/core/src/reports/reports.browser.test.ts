@@ -5,6 +5,7 @@
 import { expect } from '@esm-bundle/chai';
 import { exportUsageReport } from './export-usage-report.js';
 import { importSalesReport } from './import-sales-report.js';
+import { loadExcel } from './read-xlsx.js';
 
 const HEADER = 'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä';
 
@@ -17,6 +18,40 @@ describe('reports in the browser', () => {
     expect(result.encoding).to.equal('windows-1252');
     expect(result.valid).to.deep.equal([{ from: 2, to: 2 }]);
     expect(result.invalid[0]?.errors[0]?.code).to.equal('legacy-code');
+  });
+
+  it('decodes Windows-1252 dashes, euro signs and curly quotes the same as Node does, with CR-only lines', async () => {
+    const extra: Record<string, number> = { '€': 0x80, '’': 0x92, '–': 0x96, ä: 0xe4 };
+    const text = `${HEADER}\rA045198723;1;2;Kesäyö – Tove’s 10 €;3.2.2020\r`;
+    const bytes = Uint8Array.from(text, (c) => extra[c] ?? c.charCodeAt(0));
+    const rows: string[] = [];
+    const client = {
+      registerBatch: (items: { idempotencyKey: string; usage: { show: { name: string } } }[]) => {
+        rows.push(...items.map((item) => item.usage.show.name));
+        return Promise.resolve(
+          items.map((item) => ({ idempotencyKey: item.idempotencyKey, ok: true as const, replayed: false })),
+        );
+      },
+    };
+    const result = await importSalesReport(new File([bytes], 'myynti.csv'), {
+      venueId: 'hilla',
+      client: client as never,
+    });
+    expect(result.registered).to.deep.equal([{ from: 2, to: 2 }]);
+    expect(rows).to.deep.equal(['Kesäyö – Tove’s 10 €']);
+  });
+
+  it('reads the report sheet of a workbook that opens with an instructions sheet', async () => {
+    const ExcelJS = await loadExcel();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Ohjeet').addRow(['Täytä välilehti Myynti']);
+    const sheet = book.addWorksheet('Myynti');
+    sheet.addRow(HEADER.split(';'));
+    sheet.addRow(['A045198723', 1, 2, 'Kesäyöntaika', '3.2.2020']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const result = await importSalesReport(new Blob([bytes]), { venueId: 'hilla', dryRun: true });
+    expect(result.sheet).to.equal('Myynti');
+    expect(result.valid).to.deep.equal([{ from: 2, to: 2 }]);
   });
 
   it('exports XLSX and CSV and imports them again', async () => {
