@@ -26,21 +26,27 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   ],
   ['adults', /aikui|vuxe?n|adult/],
   ['children', /lapsi|lapse|lasten|\bbarn|child|kids/],
-  ['time', /^(klo|kello|kellonaika|aika|alkamisaika|alkaa|klockslag|tid|starttid|time|start time|starts)$/],
   [
     'date',
-    // "Esityspäivä", "Tapahtumapäivä", "Föreställningsdatum", "Date of event" are dates, not event names.
+    // "Esityspäivä", "Tapahtumapäivä", "Föreställningsdatum", "Date of event" are dates, not event names;
+    // a "Date/time" column is a date (with its time), so dates are matched before times.
     /päivämäärä|paivamaara|\bpvm\b|päivä$|paiva$|datum|\bdate\b|\bday$/,
   ],
   [
+    'time',
+    // "Esityksen alkamisaika", "Esitysaika", "Show time" are the start time, not the event's name.
+    /^(klo|kello|kellonaika|aika|alkaa|tid|time|starts)$|(alkamis|aloitus|esitys|näytös|tapahtuma|kellon)aika$|\bklo\b|klockslag|starttid|start time|starting time|\btime$/,
+  ],
+  [
     'event',
-    /tapahtum|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,
+    /tapahtum|tilaisuu|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,
   ],
 ];
 
 // Columns a sales system may add that must not be mistaken for the event (venue, event ID, price…).
+// Sale, order and booking dates are not the event's date ("Myyntipäivä", "Köpdatum", "Order date").
 const IGNORED =
-  /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris/;
+  /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris|myynti|myyty|osto|tilaus|varaus|\bsale|\bsold|order|purchase|booking|köp|försälj|beställ|bokning/;
 
 /** Lower case, parentheses and punctuation removed, hyphenated line breaks joined ("Päivä-\nmäärä"). */
 export function normaliseHeader(text: string): string {

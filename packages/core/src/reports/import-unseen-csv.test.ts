@@ -118,6 +118,35 @@ describe('encodings and separators', () => {
     }
   });
 
+  it('tells the event date from sale, order and booking dates, and start-time columns from event names', async () => {
+    const headers: [string, Record<string, number>][] = [
+      [
+        'Myyntipäivä;Kortin numero;Lapset;Tapahtuma;Esityspäivä',
+        { cardId: 1, children: 2, event: 3, date: 4 },
+      ],
+      ['Order date;Card ID;Children;Event;Event date', { cardId: 1, children: 2, event: 3, date: 4 }],
+      ['Köpdatum;Kortnummer;Barn;Evenemang;Datum', { cardId: 1, children: 2, event: 3, date: 4 }],
+      ['Kortin numero;Lapset;Tilaisuus;Date/Time', { cardId: 0, children: 1, event: 2, date: 3 }],
+      [
+        'Kortin numero;Lasten lukumäärä;Esityksen nimi;Esityksen päivämäärä;Esityksen alkamisaika',
+        { cardId: 0, children: 1, event: 2, date: 3, time: 4 },
+      ],
+      ['Card no;Children;Show;Show date;Show time', { cardId: 0, children: 1, event: 2, date: 3, time: 4 }],
+    ];
+    for (const [header, columns] of headers) {
+      const cells = header.split(';').map((name) => {
+        if (/date|päivä|datum/i.test(name) && !/myynti|order|köp/i.test(name)) return '3.2.2020';
+        if (/time|aika/i.test(name)) return '18.30';
+        if (/card|kort/i.test(name)) return CARD;
+        if (/child|lapse|lasten|barn/i.test(name)) return '1';
+        return 'Kesäyö';
+      });
+      const result = await dryRun(`${header}\n${cells.join(';')}`);
+      expect(result.columns, header).toEqual(columns);
+      expect(result.counts.valid, header).toBe(1);
+    }
+  });
+
   it('reads CR-only line ends (classic Mac exports) and CRLF split between stream chunks', async () => {
     const lines = [
       'Kortin numero;Lapset;Tapahtuma;Päivämäärä',
