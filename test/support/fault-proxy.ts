@@ -9,6 +9,17 @@
  * - `malformed`: forwards (the server commits), then answers 200 with a body that is not JSON;
  * - `drop-after-commit`: forwards, waits for the server's full answer, then destroys the connection.
  *
+ * What networks in between do besides (`NETWORK_FAULTS`, not part of the default random mix):
+ *
+ * - `portal`: a captive portal's 200 `text/html` login page; `portal-json`: the same page labelled
+ *   `application/json`; `html-404`: a misrouting proxy's HTML 404; `html-502`: a gateway's HTML 502;
+ *   `http-401`: an auth gateway's 401 (HTML); `reset-before-commit`: the body was sent, then the
+ *   connection is reset and nothing reaches the server; `retry-after-past`: 429 with an HTTP-date
+ *   Retry-After in the past; `retry-after-far`: 503 with a Retry-After date in the year 9999;
+ * - after the server committed: `empty-after-commit` (200, empty JSON body), `shape-after-commit`
+ *   (200 `{"status":"ok"}`), `reorder-after-commit` (batch results reversed), `short-after-commit`
+ *   (the last batch result dropped).
+ *
  * CORS preflights always pass, so the faults reach the client's real request.
  */
 import { createServer, request as httpRequest } from 'node:http';
@@ -23,13 +34,62 @@ export const FAULTS = [
   'malformed',
   'drop-after-commit',
 ] as const;
-export type Fault = (typeof FAULTS)[number];
+export const NETWORK_FAULTS = [
+  'portal',
+  'portal-json',
+  'html-404',
+  'html-502',
+  'http-401',
+  'reset-before-commit',
+  'retry-after-past',
+  'retry-after-far',
+  'empty-after-commit',
+  'shape-after-commit',
+  'reorder-after-commit',
+  'short-after-commit',
+] as const;
+export type Fault = (typeof FAULTS)[number] | (typeof NETWORK_FAULTS)[number];
+
+const PORTAL_PAGE =
+  '<!doctype html><html><head><title>Guest Wi-Fi</title></head><body><form action="/login">Accept the terms</form></body></html>';
+
+/** Faults answered by the proxy itself, before the request reaches the server: status, headers, body. */
+const BEFORE_SERVER: Partial<Record<Fault, () => [number, Record<string, string>, string]>> = {
+  'http-503': () => [503, { 'content-type': 'text/plain' }, 'Service Unavailable'],
+  portal: () => [200, { 'content-type': 'text/html; charset=utf-8' }, PORTAL_PAGE],
+  'portal-json': () => [200, { 'content-type': 'application/json' }, PORTAL_PAGE],
+  'html-404': () => [404, { 'content-type': 'text/html' }, '<h1>404 Not Found</h1><hr>nginx'],
+  'html-502': () => [502, { 'content-type': 'text/html' }, '<h1>502 Bad Gateway</h1><hr>nginx'],
+  'http-401': () => [401, { 'content-type': 'text/html' }, '<h1>Sign in to the corporate proxy</h1>'],
+  'retry-after-past': () => [
+    429,
+    { 'content-type': 'text/plain', 'retry-after': new Date(Date.now() - 3_600_000).toUTCString() },
+    'Too Many',
+  ],
+  'retry-after-far': () => [
+    503,
+    { 'content-type': 'text/plain', 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' },
+    'Down for maintenance',
+  ],
+};
+
+/** Rewrites the server's batch answer after it committed; undefined for other bodies. */
+function rewriteResults(body: Buffer, edit: (results: unknown[]) => unknown[]): string | undefined {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { results?: unknown };
+    if (!Array.isArray(parsed.results)) return undefined;
+    return JSON.stringify({ ...parsed, results: edit(parsed.results) });
+  } catch {
+    return undefined;
+  }
+}
 
 export type FaultProxyOptions = {
   /** Base URL of the real server, e.g. the sandbox's. */
   readonly target: string;
   /** Chance (0–1) that a request gets a fault; chosen uniformly among `faults`. */
   readonly faultRate?: number;
+  /** Faults chance picks from (default `FAULTS`; add `NETWORK_FAULTS` for proxies and portals). */
   readonly faults?: readonly Fault[];
   /** Seconds sent in Retry-After for `http-429`. */
   readonly retryAfterSeconds?: number;
@@ -46,7 +106,7 @@ export type FaultProxyOptions = {
 export type FaultProxy = {
   readonly url: string;
   readonly port: number;
-  /** Counts of what happened, by fault name plus `pass` and `refused-while-offline` periods. */
+  /** Counts of what happened, by fault name plus `pass`, `preflight` (CORS), `client-gone` and `offline-periods`. */
   readonly stats: Record<string, number>;
   setFaultRate(rate: number): void;
   /** Stops listening: new connections are refused, open ones are destroyed. */
@@ -136,19 +196,27 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         : random() < faultRate
           ? faults[Math.floor(random() * faults.length)]
           : undefined;
-    count(fault ?? 'pass');
+    count(req.method === 'OPTIONS' ? 'preflight' : (fault ?? 'pass'));
     // The client went away before its answer (a timeout, or a tab reloaded mid-request).
     res.on('close', () => void (res.writableFinished || count('client-gone')));
-    if (fault === 'http-503' || fault === 'http-429') {
+    if (fault === 'http-429') {
       cors(req, res);
-      const status = fault === 'http-503' ? 503 : 429;
-      if (status === 429) res.setHeader('retry-after', String(options.retryAfterSeconds ?? 1));
-      res
-        .writeHead(status, { 'content-type': 'text/plain' })
-        .end(fault === 'http-503' ? 'Service Unavailable' : 'Too Many');
+      res.setHeader('retry-after', String(options.retryAfterSeconds ?? 1));
+      res.writeHead(429, { 'content-type': 'text/plain' }).end('Too Many');
+      return;
+    }
+    const early = fault ? BEFORE_SERVER[fault] : undefined;
+    if (early) {
+      const [status, headers, text] = early();
+      cors(req, res);
+      res.writeHead(status, headers).end(text);
       return;
     }
     if (fault === 'stall') return stall(res);
+    if (fault === 'reset-before-commit') {
+      res.destroy();
+      return;
+    }
     let answer;
     try {
       answer = await forward(req, body);
@@ -166,11 +234,22 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ {"ok": tru');
       return;
     }
+    const afterCommit: Partial<Record<Fault, () => string | undefined>> = {
+      'empty-after-commit': () => '',
+      'shape-after-commit': () => '{"status":"ok"}',
+      'reorder-after-commit': () => rewriteResults(answer.body, (r) => [...r].reverse()),
+      'short-after-commit': () => rewriteResults(answer.body, (r) => r.slice(0, -1)),
+    };
+    const rewritten = fault ? afterCommit[fault]?.() : undefined;
     const headers = { ...answer.headers };
     delete headers['transfer-encoding'];
     delete headers.connection;
+    if (rewritten !== undefined) {
+      headers['content-length'] = String(Buffer.byteLength(rewritten));
+      headers['content-type'] = 'application/json';
+    }
     if (req.headers.origin) headers['access-control-allow-origin'] = req.headers.origin;
-    res.writeHead(answer.status, headers).end(answer.body);
+    res.writeHead(answer.status, headers).end(rewritten ?? answer.body);
   };
 
   const server: Server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
