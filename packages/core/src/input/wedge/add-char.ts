@@ -36,19 +36,24 @@ export function addChar(
 }
 
 /**
- * True for a second keydown of a key never released, right after itself, from a reader that sends keyups (one
- * without them leaves every key "down"): one press reported twice, or with `repeat` set, a reader holding the key
- * for a doubled character.
+ * A second keydown of a key never released, right after itself. With `repeat` set: a reader holding the key for
+ * a doubled character (`'char'`), unless the burst is nothing but that key (a person's held key, `'held'`).
+ * Without it: one press reported twice (`'twice'`), when the reader sends keyups at all (one without them leaves
+ * every key "down", and then it is a real double letter).
  */
-export function isDoubled(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
+export function doubledKey(
+  state: WedgeState,
+  record: WedgeKeyRecord,
+  options: ResolvedWedgeOptions,
+): 'char' | 'held' | 'twice' | undefined {
   const chars = state.burst?.chars ?? [];
   const previous = chars[chars.length - 1];
-  return (
+  const same =
     previous !== undefined &&
-    chars.some((c) => c.up !== undefined) &&
     previous.code === record.code &&
     record.code !== '' &&
     state.down.includes(record.code) &&
-    record.timeStamp - previous.t <= options.maxInterKeyMs
-  );
+    record.timeStamp - previous.t <= options.maxInterKeyMs;
+  if (record.repeat === true) return same && chars.some((c) => c.code !== record.code) ? 'char' : 'held';
+  return same && chars.some((c) => c.up !== undefined) ? 'twice' : undefined;
 }

@@ -87,8 +87,8 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
 /**
  * True when a person's key (held for tens of milliseconds) got mixed into a reader's burst, which releases every
  * key before the next and holds them all alike:
- * - a key of the burst stayed down while two later keys were pressed (more than twice as many as usual in the
- *   burst, for readers that roll over);
+ * - a key of the burst stayed down while two later keys were pressed, and was held more than twice as long as
+ *   any other (readers that roll over overlap their keys too);
  * - or one key was held far longer than the others: a person's key pressed just before or after a reading, which
  *   the first test cannot see when no later key follows it (terminator `'none'`). A key still down at the end
  *   counts as held until then.
@@ -96,17 +96,24 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
  */
 export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolean {
   if (!chars.some((c) => c.up !== undefined)) return false;
-  // How many later keys went down while each key was held. A fast reader may roll over (press the next keys
-  // before releasing one, 0–1 ms apart): then every key overlaps a few, and only one far beyond that is foreign.
-  const overlaps = chars.map((c, i) => {
-    const release = c.up ?? Infinity;
-    const later = chars.slice(i + 1).filter((x) => x.code !== c.code); // not its own repeats
-    return [...later.map((x) => x.t), endT].filter((t) => t < release).length;
+  // A key the reader holds for a repeat (a doubled character) counts as released when it repeats.
+  const ups = chars.map((c, i) => {
+    const next = chars[i + 1];
+    return next?.code === c.code ? Math.min(next.t, c.up ?? endT) : (c.up ?? endT);
   });
-  const usual = median(overlaps) * 2 + 1;
-  const holds = chars.map((c) => Math.max(0, (c.up ?? endT) - c.t));
+  const holds = chars.map((c, i) => Math.max(0, (ups[i] ?? endT) - c.t));
+  // A fast reader may roll over (press the next keys before releasing one, 0–1 ms apart), and releases a key
+  // early when it types it again: so a key overlapping later ones is foreign only when it is also held more than
+  // twice as long as any other key of the burst.
+  const longest = [...holds].sort((a, b) => b - a)[1] ?? 0;
+  const overlapped = chars.some((c, i) => {
+    const release = c.up === undefined ? Infinity : (ups[i] ?? Infinity);
+    const later = chars.slice(i + 1).filter((x) => x.code !== c.code); // not its own repeats
+    const overlaps = [...later.map((x) => x.t), endT].filter((t) => t < release).length;
+    return overlaps >= 2 && (holds[i] ?? 0) > Math.max(2, longest * 2);
+  });
   const limit = Math.max(25, median(holds) * 6);
-  return overlaps.some((n) => n >= 2 && n > usual) || holds.some((h) => h > limit);
+  return overlapped || holds.some((h) => h > limit);
 }
 
 /**

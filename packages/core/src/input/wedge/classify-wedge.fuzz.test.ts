@@ -54,6 +54,14 @@ const noiseKey = fc.record({
   hold: fc.integer({ min: 0, max: 200 }),
 });
 
+/** Readers the first fuzz did not model: rolling over, without keyups, repeating a held key, STX/ETX framing. */
+const readerStyle = fc.record({
+  holdMs: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  noKeyups: fc.boolean(),
+  repeatDoubles: fc.boolean(),
+  controls: fc.boolean(),
+});
+
 type NoiseKey = {
   code: string;
   host: WedgeLayoutName;
@@ -102,6 +110,7 @@ const streamArb = fc
           numpad: fc.option(fc.constantFrom('numlock-on' as const, 'numlock-off' as const), { freq: 2 }),
           altCodes: fc.boolean(),
           unidentified: fc.boolean(),
+          style: fc.option(readerStyle, { freq: 2 }),
           pause: fc.integer({ min: 0, max: 1500 }),
         }),
         fc.record({
@@ -147,6 +156,7 @@ const streamArb = fc
           numpad: seg.numpad ?? undefined,
           altCodes: seg.altCodes,
           unidentified: seg.unidentified,
+          ...seg.style,
         };
         let burst: WedgeRecord[];
         try {
@@ -253,6 +263,32 @@ describe('fuzz: random keyboard streams never yield an ID that was not presented
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('clean readings from readers that roll over, send no keyups, repeat held keys or add STX/ETX are all read', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cardId, { minLength: 1, maxLength: 4 }),
+        readerStyle,
+        fc.constantFrom<WedgeTerminator>('Enter', 'Tab', { key: 'F9', code: 'F9' }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        (ids, style, term, gaps) => {
+          const records: WedgeRecord[] = ids.flatMap((id, i) =>
+            emulateReader(id, {
+              gapMs: (k) => gaps[k % gaps.length] ?? 1,
+              start: 1000 + i * 500,
+              terminator: term,
+              ...style,
+            }),
+          );
+          records.sort((a, b) => a.timeStamp - b.timeStamp);
+          records.push({ type: 'idle', timeStamp: 1e9 });
+          const effects = classifyWedgeStream(records, { terminator: term });
+          expect(effects.flatMap((e) => (e.kind === 'scan' ? [e.scan.id] : []))).toEqual(ids);
+        },
+      ),
+      { numRuns: Math.max(400, RUNS >> 2), ...SEED },
     );
   });
 

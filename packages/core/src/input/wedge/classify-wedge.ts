@@ -15,7 +15,7 @@ import {
   charFromKey,
   isControlChar,
 } from './key-kinds.js';
-import { addChar, isDoubled } from './add-char.js';
+import { addChar, doubledKey } from './add-char.js';
 import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
 import {
@@ -141,8 +141,8 @@ function onKeyDown(
       effects: suppressIf(recognizedBefore),
     };
   }
-  const doubled = isDoubled(state, record, options);
-  if (record.repeat === true && !doubled) {
+  const doubled = doubledKey(state, record, options);
+  if (doubled === 'held') {
     // A held key (a person; the first repeat comes 250 ms or more after the press): not a reading.
     return interrupt(state, down, options);
   }
@@ -169,7 +169,7 @@ function onKeyDown(
       return { state: { ...state, down, control: true }, effects: suppressIf(true) };
     return interrupt(state, down, options);
   }
-  if (doubled && record.repeat !== true) {
+  if (doubled === 'twice') {
     return { state: { ...state, down }, effects: suppressIf(recognizedBefore) };
   }
   // A character after a control character: that was a shortcut inside the burst, which it ends.

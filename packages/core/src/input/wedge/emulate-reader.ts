@@ -24,6 +24,14 @@ export type EmulatedReader = {
   readonly altCodes?: boolean;
   /** Android-style: `key: 'Unidentified'`, `code: ''`, the text arriving in an `input` record. */
   readonly unidentified?: boolean;
+  /** How long each key is held, ms (default 0.5). Longer than the gaps: a reader that rolls over. */
+  readonly holdMs?: number;
+  /** A reader that sends no keyups at all. */
+  readonly noKeyups?: boolean;
+  /** A doubled character as the first key held and repeated (`repeat: true`), not pressed twice. */
+  readonly repeatDoubles?: boolean;
+  /** STX before and ETX after the ID, as `Unidentified` keys without a code. */
+  readonly controls?: boolean;
 };
 
 export type EmulatedRecord =
@@ -62,13 +70,35 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
   const records: EmulatedRecord[] = [];
   let t = reader.start ?? 1000;
   const flags = { capsLock: caps, numLock: reader.numpad !== 'numlock-off' };
-  const press = (key: string, code: string, extra: Partial<WedgeKeyRecord> = {}, hold = 0.5): void => {
-    records.push({ type: 'keydown', key, code, timeStamp: t, ...flags, ...extra });
-    records.push({ type: 'keyup', key, code, timeStamp: t + hold, ...flags, ...extra });
+  let nextGap = 0;
+  let sameNext = false; // the next character is typed with the same key
+  let held: WedgeKeyRecord | undefined; // a key held for its repeat
+  const press = (key: string, code: string, extra: Partial<WedgeKeyRecord> = {}, hold?: number): void => {
+    const down: WedgeKeyRecord = { type: 'keydown', key, code, timeStamp: t, ...flags, ...extra };
+    // A keyboard cannot press a key still held (rollover): release it first.
+    const still = records.findIndex((r) => r.type === 'keyup' && r.code === code && r.timeStamp > t);
+    const early = records[still];
+    if (early !== undefined) records.splice(still, 1, { ...early, timeStamp: t });
+    records.push(held?.code === code ? { ...down, repeat: true } : down);
+    // A key is released before it is pressed again (a keyboard cannot press a held key).
+    const holdMs = hold ?? reader.holdMs ?? 0.5;
+    const up = t + (sameNext ? Math.min(holdMs, nextGap / 2) : holdMs);
+    const keyup: WedgeKeyRecord = { ...down, type: 'keyup', timeStamp: up };
+    held = reader.repeatDoubles === true && sameNext && hold === undefined ? keyup : undefined;
+    if (held === undefined && reader.noKeyups !== true) records.push(keyup);
   };
-  const chars = Array.from((reader.prefix ?? '') + text + (reader.suffix ?? ''));
+  const control = reader.controls === true ? ['\u0002'] : [];
+  const body = Array.from((reader.prefix ?? '') + text + (reader.suffix ?? ''));
+  const chars = [...control, ...body, ...control.map(() => '\u0003')];
+  const gapAt = (i: number) => (typeof gap === 'number' ? gap : gap(i));
   chars.forEach((char, i) => {
-    t += i === 0 ? 0 : typeof gap === 'number' ? gap : gap(i);
+    t += i === 0 ? 0 : gapAt(i);
+    nextGap = gapAt(i + 1);
+    sameNext = chars[i + 1] === char;
+    if (char < ' ') {
+      press('Unidentified', '');
+      return;
+    }
     if (reader.altCodes === true) {
       records.push({ type: 'keydown', key: 'Alt', code: 'AltLeft', timeStamp: t, altKey: true, ...flags });
       for (const d of String(char.charCodeAt(0)).padStart(3, '0'))
@@ -103,7 +133,10 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
     if (shift) records.push({ type: 'keyup', key: 'Shift', code: 'ShiftLeft', timeStamp: t + 0.6, ...flags });
   });
   const terminator = reader.terminator ?? 'Enter';
-  t += typeof gap === 'number' ? gap : gap(chars.length);
+  t += gapAt(chars.length);
+  sameNext = false;
+  if (held !== undefined && reader.noKeyups !== true) records.push({ ...held, timeStamp: t });
+  held = undefined;
   if (terminator === 'Enter') press('Enter', 'Enter');
   else if (terminator === 'Tab') press('Tab', 'Tab');
   else if (terminator !== 'none') press(terminator.key ?? 'Unidentified', terminator.code ?? '');
