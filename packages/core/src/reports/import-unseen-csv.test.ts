@@ -147,6 +147,28 @@ describe('encodings and separators', () => {
     }
   });
 
+  it('finds a semicolon header under a comma-heavy title, skips repeated headers and totals labelled in any column', async () => {
+    const header = 'Kortin numero;Aikuiset;Lapset;Tapahtuma;Päivämäärä';
+    const csv = [
+      'Teatteri Hilla, Helsinki, helmikuu 2020, Kaikukortti, myynnit, sivu 1',
+      header,
+      `${CARD};1;2;Kesäyö, osa 1;3.2.2020`,
+      'Teatteri Hilla, Helsinki, helmikuu 2020, Kaikukortti, myynnit, sivu 2',
+      header,
+      'A999005458;1;0;Kesäyö, osa 2;3.2.2020',
+      ';2;2;Yhteensä;',
+    ].join('\r\n');
+    const result = await dryRun(latin(csv));
+    expect(result).toMatchObject({ delimiter: ';', headerRow: 2 });
+    expect(result.valid).toEqual([
+      { from: 3, to: 3 },
+      { from: 6, to: 6 },
+    ]);
+    // The second title row is not a sale: refused, not skipped, so nothing disappears unseen.
+    expect(codes(result)).toEqual({ 4: ['bad-character', 'row-event-missing', 'row-date-missing'] });
+    expect(result.counts.skipped).toBe(2);
+  });
+
   it('reads CR-only line ends (classic Mac exports) and CRLF split between stream chunks', async () => {
     const lines = [
       'Kortin numero;Lapset;Tapahtuma;Päivämäärä',

@@ -4,9 +4,10 @@
  */
 import { peek } from './byte-source.js';
 import { splitFields, splitRecords } from './csv-records.js';
-import { RecordDecoder } from './decode-record.js';
+import { decodeWindows1252, RecordDecoder } from './decode-record.js';
+import { recogniseHeader } from './header.js';
 import type { Encoding } from './decode-record.js';
-import { sniffDelimiter } from './sniff.js';
+import { DELIMITERS, sniffDelimiter } from './sniff.js';
 import type { Delimiter } from './sniff.js';
 import type { RawRow } from './types.js';
 
@@ -14,6 +15,21 @@ export type CsvInfo = { delimiter: Delimiter | undefined; encoding: Encoding | u
 
 const SNIFF_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
+
+/** The head as text: UTF-8 when it is (a character cut at the end aside), else Windows-1252. */
+function decodeHead(head: Uint8Array): string {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(head);
+  const bad = text.indexOf('\uFFFD');
+  return bad === -1 || bad >= text.length - 3 ? text : decodeWindows1252(head);
+}
+
+function delimiterOfHeader(text: string): Delimiter | undefined {
+  for (const line of text.split(/\r\n?|\n/).slice(0, 30)) {
+    const delimiter = DELIMITERS.find((d) => line.includes(d) && recogniseHeader(splitFields(line, d)).ok);
+    if (delimiter) return delimiter;
+  }
+  return undefined;
+}
 
 /**
  * @example
@@ -27,7 +43,12 @@ export async function* readCsvRows(
 ): AsyncGenerator<RawRow> {
   const { head, chunks } = await peek(source, SNIFF_BYTES);
   const hasBom = BOM.every((b, i) => head[i] === b);
-  const { delimiter, sepLine } = sniffDelimiter(new TextDecoder('latin1').decode(head));
+  const headText = decodeHead(head);
+  const sniffed = sniffDelimiter(headText);
+  const { sepLine } = sniffed;
+  // The delimiter that makes a header row of one of the first lines wins over counting: a title row
+  // such as "Teatteri Hilla, Helsinki, helmikuu 2020" must not make a semicolon report comma-separated.
+  const delimiter = sepLine ? sniffed.delimiter : (delimiterOfHeader(headText) ?? sniffed.delimiter);
   info.delimiter = delimiter;
   const decoder = new RecordDecoder(options.isText || hasBom ? 'utf-8' : undefined);
   let first = true;

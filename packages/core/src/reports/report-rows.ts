@@ -5,7 +5,7 @@
  */
 import { openSource, peek } from './byte-source.js';
 import type { ReportSource } from './byte-source.js';
-import { recogniseHeader, REQUIRED_FIELDS } from './header.js';
+import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
 import { readCsvRows } from './read-csv.js';
 import type { CsvInfo } from './read-csv.js';
@@ -25,7 +25,7 @@ export type ReportInfo = CsvInfo &
     readonly counter: { readonly bytes: number };
   };
 
-export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals'; readonly raw: RawRow };
+export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header'; readonly raw: RawRow };
 
 export type ReadLimits = {
   readonly maxBytes: number;
@@ -42,15 +42,29 @@ const TOTALS =
 const isEmpty = (cell: CellValue | undefined) =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
+const isTotalsLabel = (cell: CellValue | undefined) => typeof cell === 'string' && TOTALS.test(cell.trim());
+
 function classify(raw: RawRow, columns: ColumnMap): ReportRow['kind'] {
   if (raw.error) return 'data';
   if (raw.cells.every(isEmpty)) return 'blank';
   const first = raw.cells.find((cell) => !isEmpty(cell));
-  if (typeof first === 'string' && TOTALS.test(first.trim())) return 'totals';
+  if (isTotalsLabel(first)) return 'totals';
   const at = (field: ReportField) =>
     columns[field] === undefined ? null : (raw.cells[columns[field]] ?? null);
-  // A totals row without a label: only counts, no card, no event, no date.
-  if (isEmpty(at('cardId')) && isEmpty(at('event')) && isEmpty(at('date'))) return 'totals';
+  const card = at('cardId');
+  if (isEmpty(card)) {
+    // A totals row without a label (only counts, no card, no event, no date), or labelled in another
+    // column than the first ("; 1; 2; Yhteensä;").
+    if ((isEmpty(at('event')) && isEmpty(at('date'))) || raw.cells.some(isTotalsLabel)) return 'totals';
+  } else if (
+    typeof card === 'string' &&
+    !/\d/.test(card) &&
+    matchHeader(card) === 'cardId' &&
+    recogniseHeader(raw.cells).ok
+  ) {
+    // The header again (a report printed or exported page by page repeats it).
+    return 'header';
+  }
   return 'data';
 }
 
