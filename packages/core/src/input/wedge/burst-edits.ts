@@ -3,11 +3,18 @@
  */
 import type { BurstChar } from './burst-checks.js';
 
-/** Marks the characters typed with `code` and not yet released as released at `t` (a held key's repeats too). */
+/**
+ * Marks the latest unreleased character typed with `code` as released at `t`, with the repeats just before it of
+ * the same held key (the same array if none).
+ */
 export function releaseChar(chars: readonly BurstChar[], code: string, t: number): readonly BurstChar[] {
-  return chars.some((c) => c.code === code && c.up === undefined)
-    ? chars.map((c) => (c.code === code && c.up === undefined ? { ...c, up: t } : c))
-    : chars;
+  let last = -1;
+  chars.forEach((c, i) => {
+    if (c.code === code && c.up === undefined) last = i;
+  });
+  let first = last;
+  while (first > 0 && chars[first - 1]?.code === code && chars[first - 1]?.up === undefined) first--;
+  return last < 0 ? chars : chars.map((c, i) => (i >= first && i <= last ? { ...c, up: t } : c));
 }
 
 /** Gives the first character still waiting for its text (an `Unidentified` key) that text (`filled` false when none waits). */

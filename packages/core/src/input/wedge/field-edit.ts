@@ -17,12 +17,13 @@ const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'password', '']);
 
 /** The text field an event is aimed at (through shadow roots), if it is one whose text we can edit. */
 export function textFieldOf(event: Event): TextField | undefined {
-  const target = event.composedPath()[0] ?? event.target;
-  if (typeof HTMLTextAreaElement !== 'undefined' && target instanceof HTMLTextAreaElement) return target;
-  if (typeof HTMLInputElement !== 'undefined' && target instanceof HTMLInputElement) {
-    return TEXT_TYPES.has(target.type) && target.selectionStart !== null ? target : undefined;
-  }
-  return undefined;
+  // By tag name, not `instanceof`: a field inside an iframe belongs to the iframe's realm.
+  const target = (event.composedPath()[0] ?? event.target) as Partial<HTMLInputElement> | null;
+  const tag = target?.tagName;
+  if (tag === 'TEXTAREA') return target as HTMLTextAreaElement;
+  if (tag !== 'INPUT') return undefined;
+  const input = target as HTMLInputElement;
+  return TEXT_TYPES.has(input.type) && input.selectionStart !== null ? input : undefined;
 }
 
 /** Remembers a field's text and selection. */

@@ -115,12 +115,9 @@ export function listenForWedge(
         if (event === undefined || (!clearInput && textFieldOf(event) !== undefined)) break;
         event.preventDefault();
         event.stopPropagation();
-        if (
-          event instanceof KeyboardEvent &&
-          event.type === 'keydown' &&
-          Array.from(event.key).length === 1
-        ) {
-          taken += event.key;
+        // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
+        if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1) {
+          taken += (event as KeyboardEvent).key;
         }
         break;
       case 'release':
@@ -167,7 +164,7 @@ export function listenForWedge(
   };
 
   const onEvent = (event: Event): void => {
-    const record = event instanceof KeyboardEvent ? recordKey(event) : recordText(event);
+    const record = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
     if (record === undefined) return;
     if (calibration !== undefined) {
       if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();

@@ -320,3 +320,16 @@ describe('people and readers at the same time', () => {
     expect(errors(effects)).toEqual(['terminator-missing']);
   });
 });
+
+describe('found by the fuzz test with the new reader styles', () => {
+  it('a person’s 4 held while the reader types its own 4 is not released by the reader’s keyup', () => {
+    // Reader AM04000000 (8 digits, valid); the person's 4 lands after M and is held 40 ms: AM404000000 is valid too.
+    const stream = [
+      ...reader('AM04000000', (i) => 1000 + 6 * i),
+      ...records([{ k: usKey('4'), down: 1011, up: 1051 }]),
+    ];
+    const effects = run(stream);
+    expect(scans(effects)).toEqual([]);
+    expect(errors(effects)).toEqual(['mixed-input']);
+  });
+});
