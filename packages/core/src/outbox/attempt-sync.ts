@@ -1,6 +1,8 @@
 import type { RecordStore } from './record-store.js';
 import type { SyncLock } from './sync-lock.js';
+import { toStorageError } from './outbox-error.js';
 import { runSync } from './sync-run.js';
+import type { SyncRunResult } from './sync-run.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import type { OutboxRecord, OutboxTransport } from './types.js';
 
@@ -16,6 +18,8 @@ export type AttemptHooks = {
   readonly settled: (synced: readonly string[], refused: readonly OutboxRecord[]) => void;
   readonly purge: () => Promise<unknown>;
   readonly announce: (phase: 'started' | 'progress' | 'finished' | 'busy', failure?: string) => void;
+  /** IndexedDB failed mid-run (quota, an aborted transaction, the tab closing): announced as an event. */
+  readonly storageFailed?: (code: string) => void;
 };
 
 /**
@@ -29,17 +33,26 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
   const quietly = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
   const result = await h.lock.run(async (lost) => {
     h.announce('started');
-    const run = await runSync({
-      records: h.records,
-      transport,
-      batchSize: h.batchSize,
-      signal: anySignal(lost, h.stopped),
-      now: h.now,
-      onBatch: async ({ synced, refused }) => {
-        h.settled(synced, refused);
-        h.announce('progress');
-      },
-    });
+    let run: SyncRunResult;
+    try {
+      run = await runSync({
+        records: h.records,
+        transport,
+        batchSize: h.batchSize,
+        signal: anySignal(lost, h.stopped),
+        now: h.now,
+        onBatch: async ({ synced, refused }) => {
+          h.settled(synced, refused);
+          h.announce('progress');
+        },
+      });
+    } catch (error) {
+      // A record store failure (the only thing runSync lets through). The records stay as they were
+      // on disk — pending ones are resent under the same key — and the run still ends visibly.
+      const code = toStorageError(error).code;
+      h.storageFailed?.(code);
+      run = { ok: false, synced: 0, failure: code };
+    }
     await quietly(h.purge());
     await quietly(h.refreshCounts());
     h.announce('finished', run.ok ? undefined : run.failure);

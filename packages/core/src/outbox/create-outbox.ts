@@ -268,6 +268,7 @@ export class Outbox extends OutboxEventTarget {
       settled: (synced, refused) => this.#notices.settled(synced, refused),
       purge: () => this.purge(),
       announce: (phase, failure) => this.#notices.sync(phase, failure),
+      storageFailed: (code) => this.emit('kaiku-outbox-error', { code }),
     });
   }
 

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { set } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import { createApiClient } from '../api/create-api-client.js';
 import type { Transport, TransportRequest } from '../api/transport.js';
 import type { BatchItemResult } from '../schemas/api.js';
@@ -318,5 +319,35 @@ describe('IndexedDB that will not open', () => {
     await new Promise((r) => setTimeout(r, 400));
     await set('b', 2, store);
     expect(opens).to.equal(2);
+  });
+});
+
+describe('storage failing in the middle of a sync run', () => {
+  it('a write that aborts after the server answered keeps the record, ends the run, and the resend is a replay', async () => {
+    const server = kaikukanta();
+    const strict = createStrictStore(freshDbName('abort'), 'outbox');
+    let failWrites = false;
+    const store: UseStore = (mode, callback) =>
+      failWrites && mode === 'readwrite'
+        ? Promise.reject(new DOMException('The transaction was aborted', 'AbortError'))
+        : strict(mode, callback);
+    const outbox = createOutbox({ client: server.client(), autoSync: false }, store);
+    const phases: string[] = [];
+    outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
+    const errors: string[] = [];
+    outbox.addEventListener('kaiku-outbox-error', (e) => errors.push(e.detail.code));
+    await outbox.enqueue(usage());
+    failWrites = true;
+    const summary = await outbox.syncNow().catch((e: unknown) => e);
+    failWrites = false;
+    expect(summary).to.include({ outcome: 'failed', failure: 'storage-failed' });
+    expect(phases[0]).to.equal('started');
+    expect(phases).to.include('finished'); // never left "sending" on screen
+    expect(errors).to.deep.equal(['storage-failed']);
+    expect(server.registered.size).to.equal(1); // the server did register it
+    expect(await outbox.pendingCount()).to.equal(1);
+    expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0 });
+    expect([...server.registered.values()]).to.deep.equal([1]); // replayed, not registered twice
+    outbox.stop();
   });
 });
