@@ -110,7 +110,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       }
       if (++tally.rows > maxRows)
         throw new ReportError('report-too-many-rows', { limit: maxRows }, { row: raw.row });
-      const checked = validateSalesRow(raw, info.columns ?? {});
+      const checked = validateSalesRow(raw, info.columns ?? {}, { date1904: info.date1904 });
       if (!checked.ok) {
         tally.markInvalid(checked.row, checked.cardId, checked.errors);
         continue;

@@ -110,11 +110,11 @@ describe('which worksheet is the report', () => {
     async function* once() {
       yield bytes;
     }
-    const info: SheetInfo = { sheet: undefined, otherSheets: [] };
+    const info: SheetInfo = { sheet: undefined, otherSheets: [], date1904: false };
     const rows = [];
     for await (const row of pickSheetRows(readXlsxSheetsBuffered(once()), undefined, info)) rows.push(row);
     expect(rows.map((r) => r.cells[0])).toEqual(['Kortin numero', 'A045198723']);
-    expect(info).toEqual({ sheet: 'Myynti', otherSheets: ['Toinen'] });
+    expect(info).toEqual({ sheet: 'Myynti', otherSheets: ['Toinen'], date1904: false });
   });
 });
 
@@ -149,6 +149,29 @@ describe('cells and parts Excel writes', () => {
       '2020-02-03T18:00:00+02:00',
       '2020-02-09T00:00:00+02:00',
     ]);
+  });
+
+  it("reads serial numbers of a workbook in Excel's 1904 date system (Excel for Mac) as that system's days", async () => {
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const sheet = book.addWorksheet('Mac');
+    sheet.addRow(HEADER);
+    sheet.addRow(['A045198723', 1, 2, 'Show', new Date(Date.UTC(2020, 1, 3, 18, 30))]);
+    sheet.addRow(['A999005458', 1, 0, 'Show', 42402]); // 3.2.2020 counted from 1.1.1904
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const client = createFakeRegistrar();
+    const result = await importSalesReport(bytes, { venueId: 'v', client });
+    expect(result.registered).toEqual([{ from: 2, to: 3 }]);
+    expect(client.calls.flat().map((item) => item.usage.show.start)).toEqual([
+      '2020-02-03T18:30:00+02:00',
+      '2020-02-03T00:00:00+02:00',
+    ]);
+    async function* once() {
+      yield bytes;
+    }
+    const info: SheetInfo = { sheet: undefined, otherSheets: [], date1904: false };
+    for await (const row of pickSheetRows(readXlsxSheetsBuffered(once()), undefined, info)) void row;
+    expect(info.date1904).toBe(true);
   });
 
   it('refuses formula cells even with cached values, and says how to paste them as values', async () => {

@@ -39,6 +39,11 @@ const WEEKDAYS = new Map(
 const WEEKDAY_PREFIX = /^([\p{L}]{2,11})\.?,?\s+(?=\d)/u;
 const TIME = /^(?:klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?$/i;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+// Serial day 0 of the 1904 date system (Excel for Mac workbooks) is serial 1462 of the 1900 system.
+const DAYS_1900_TO_1904 = 1462;
+
+/** `date1904`: number cells come from a workbook in Excel's 1904 date system. */
+export type DateOptions = { readonly date1904?: boolean };
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -120,7 +125,7 @@ function parseText(text: string): DateResult {
  * @example
  * parseReportDate('3.2.2020 klo 18.30'); // { ok: true, date: '2020-02-03', time: '18:30' }
  */
-export function parseReportDate(cell: CellValue): DateResult {
+export function parseReportDate(cell: CellValue, options: DateOptions = {}): DateResult {
   if (cell === null || (typeof cell === 'string' && cell.trim() === ''))
     return { ok: false, code: 'row-date-missing' };
   if (cell instanceof Date) {
@@ -129,7 +134,7 @@ export function parseReportDate(cell: CellValue): DateResult {
   if (typeof cell === 'number') {
     // An Excel serial day number (1900 date system), when the cell had no date format.
     if (!Number.isFinite(cell) || cell < 1) return { ok: false, code: 'row-date-invalid' };
-    return fromSerial(cell);
+    return fromSerial(options.date1904 ? cell + DAYS_1900_TO_1904 : cell);
   }
   if (typeof cell !== 'string') return { ok: false, code: 'row-date-invalid' };
   return parseWithWeekday(cell.trim().replace(/\s+/g, ' '));

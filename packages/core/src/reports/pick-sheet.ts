@@ -14,10 +14,12 @@ export type XlsxSheet = {
   /** 1-based position among the workbook's worksheets. */
   readonly index: number;
   readonly hidden: boolean;
+  /** The workbook uses Excel's 1904 date system (serial numbers count from 1904). */
+  readonly date1904: boolean;
   readonly rows: AsyncIterable<RawRow>;
 };
 
-export type SheetInfo = { sheet: string | undefined; otherSheets: string[] };
+export type SheetInfo = { sheet: string | undefined; otherSheets: string[]; date1904: boolean };
 
 const SEARCH_ROWS = 20;
 
@@ -68,6 +70,7 @@ export async function* pickSheetRows(
       if (!chosen && matches(sheet, wanted)) {
         chosen = true;
         info.sheet = sheet.name;
+        info.date1904 = sheet.date1904;
         yield* { [Symbol.asyncIterator]: () => iterator };
       } else await drain(iterator);
       continue;
@@ -82,6 +85,7 @@ export async function* pickSheetRows(
     } else if (header) {
       chosen = true;
       info.sheet = sheet.name;
+      info.date1904 = sheet.date1904;
       yield* buffered;
       yield* { [Symbol.asyncIterator]: () => iterator };
       continue;

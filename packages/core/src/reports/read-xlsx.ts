@@ -57,7 +57,13 @@ export async function* readXlsxSheetsBuffered(chunks: AsyncIterable<Uint8Array>)
     sheet.eachRow((row, number) =>
       rows.push({ row: number, cells: toCells(row.values as ExcelCellValue[]) }),
     );
-    yield { name: sheet.name, index: i + 1, hidden: sheet.state !== 'visible', rows: toAsync(rows) };
+    yield {
+      name: sheet.name,
+      index: i + 1,
+      hidden: sheet.state !== 'visible',
+      date1904: workbook.properties.date1904 === true,
+      rows: toAsync(rows),
+    };
   }
 }
 
@@ -140,6 +146,7 @@ export async function* readXlsxSheets(chunks: AsyncIterable<Uint8Array>): AsyncG
         name: sheet.name,
         index,
         hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+        date1904: isDate1904(reader),
         rows: sheetRows(sheet),
       };
     }
@@ -157,6 +164,12 @@ type StreamedSheet = AsyncIterable<{ number: number; values: ExcelCellValue[] }>
   readonly name: string;
   readonly state?: string;
 };
+
+/** The streaming reader has read workbook.xml (it comes before the sheets) when a sheet is emitted. */
+function isDate1904(reader: unknown): boolean {
+  const properties = (reader as { properties?: { model?: { date1904?: boolean } } }).properties;
+  return properties?.model?.date1904 === true;
+}
 
 async function* sheetRows(sheet: StreamedSheet): AsyncGenerator<RawRow> {
   for await (const row of sheet) yield { row: row.number, cells: toCells(row.values) };

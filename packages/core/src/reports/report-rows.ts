@@ -155,6 +155,7 @@ export function newReportInfo(): ReportInfo {
     totalBytes: undefined,
     sheet: undefined,
     otherSheets: [],
+    date1904: false,
     counter: { bytes: 0 },
   };
 }

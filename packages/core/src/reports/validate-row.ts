@@ -5,6 +5,7 @@
 import { checkCardId } from './check-card-id.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
+import type { DateOptions } from './parse-date.js';
 import { reportText, rowError } from './report-error.js';
 import type { CellValue, RawRow, ReportField, RowError, SalesRow } from './types.js';
 
@@ -71,7 +72,7 @@ function formulaError(field: ReportField): RowError {
  *   { cardId: 0, adults: 1, children: 2, event: 3, date: 4 });
  * // { ok: true, row: { row: 2, cardId: 'A045198723', childTickets: 2, event: 'Taikuri Matti', date: '2020-02-03' } }
  */
-export function validateSalesRow(raw: RawRow, columns: ColumnMap): RowValidation {
+export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateOptions = {}): RowValidation {
   if (raw.error)
     return {
       ok: false,
@@ -135,7 +136,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap): RowValidation
       errors.push(rowError('row-event-too-long', 'event', { limit: MAX_EVENT_LENGTH }));
   }
 
-  const date = parseReportDate(cell('date'));
+  const date = parseReportDate(cell('date'), options);
   if (!date.ok && !formulas.includes('date')) {
     errors.push(
       rowError(
