@@ -63,7 +63,9 @@ export const LATE_TERMINATOR_MS = 1000;
 /** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
 function silenceLimit(options: ResolvedWedgeOptions, burst?: Burst, waitsForTerminator = true): number {
   if (options.terminator === 'none') return options.idleTimeoutMs;
-  return burst?.recognized === true && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
+  // Only a burst long enough to be a reading waits: a short one is typing, given back at once.
+  const reading = burst?.recognized === true && burst.chars.length >= options.minLength;
+  return reading && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
 }
 
 function lastT(burst: Burst): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream, INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
+import { resolveWedgeOptions } from './wedge-options.js';
 import { emulateReader, emulateTyping } from './emulate-reader.js';
 import { keyForChar, type WedgeLayoutName } from './layouts.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
@@ -305,6 +306,20 @@ describe('people and readers at the same time', () => {
   it('a terminator 500 ms late still reads the card (nothing else came in between)', () => {
     const stream = reader('A045198723', (i) => (i === 10 ? 1530 : 1000 + 3 * i));
     expect(scans(run(stream))).toEqual(['A045198723']);
+  });
+
+  it('only a burst long enough to be a reading waits for a late terminator; a short one is given back at once', () => {
+    const options = resolveWedgeOptions({ parse: parseCardId });
+    const wakeAfter = (text: string) => {
+      let state = INITIAL_WEDGE_STATE;
+      let wake: number | undefined;
+      for (const r of reader(text, (i) => 1000 + 3 * i).slice(0, -2)) {
+        ({ state, wakeAt: wake } = stepWedge(state, r, options));
+      }
+      return (wake ?? 0) - (1000 + 3 * (text.length - 1));
+    };
+    expect(wakeAfter('kaik')).toBe(options.maxInterKeyMs + 1);
+    expect(wakeAfter('A045198723')).toBe(LATE_TERMINATOR_MS + 1);
   });
 
   it('a key typed after a reading without its terminator ends it: refused, never extended', () => {
