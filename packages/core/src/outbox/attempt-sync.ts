@@ -11,6 +11,7 @@ export type AttemptHooks = {
   readonly lock: SyncLock;
   readonly transport: OutboxTransport | undefined;
   readonly batchSize: number;
+  readonly sendTimeoutMs?: number;
   readonly stopped: AbortSignal;
   readonly now: () => number;
   readonly refreshCounts: () => Promise<void>;
@@ -39,6 +40,7 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
         records: h.records,
         transport,
         batchSize: h.batchSize,
+        ...(h.sendTimeoutMs !== undefined ? { sendTimeoutMs: h.sendTimeoutMs } : {}),
         signal: anySignal(lost, h.stopped),
         now: h.now,
         onBatch: async ({ synced, refused }) => {

@@ -59,6 +59,7 @@ export class Outbox extends OutboxEventTarget {
   >;
   #stopped = false;
   readonly #autoSync: boolean;
+  readonly #sendTimeoutMs: number | undefined;
 
   constructor(options: OutboxOptions, store: UseStore) {
     super();
@@ -71,6 +72,7 @@ export class Outbox extends OutboxEventTarget {
       random: options.random ?? Math.random,
     };
     this.#client = options.client;
+    this.#sendTimeoutMs = options.sendTimeoutMs;
     this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
     this.#records = recordStore(store);
     this.#cards = cardCache(store, options.cardCacheTtlMs ?? DAY_MS);
@@ -262,6 +264,7 @@ export class Outbox extends OutboxEventTarget {
       lock: this.#lock,
       transport: this.#transport,
       batchSize: this.#o.batchSize,
+      ...(this.#sendTimeoutMs !== undefined ? { sendTimeoutMs: this.#sendTimeoutMs } : {}),
       stopped: this.#abort.signal,
       now: this.#o.now,
       refreshCounts: () => this.#notices.refresh(),

@@ -351,3 +351,31 @@ describe('storage failing in the middle of a sync run', () => {
     outbox.stop();
   });
 });
+
+describe('a transport that never settles', () => {
+  it('cannot hold the sync lock for good: the batch times out, the lock is free, the record stays', async () => {
+    let hang = true;
+    const sent: string[] = [];
+    const name = freshDbName('hang');
+    const transport = {
+      sendBatch: (entries: readonly { idempotencyKey: string }[]) => {
+        sent.push(...entries.map((e) => e.idempotencyKey));
+        return hang
+          ? new Promise<never>(() => undefined) // ignores the abort signal, too
+          : Promise.resolve(entries.map(() => ({ kind: 'accepted' as const })));
+      },
+    };
+    const outbox = createOutbox({ transport, databaseName: name, autoSync: false, sendTimeoutMs: 150 });
+    const other = createOutbox({ transport, databaseName: name, autoSync: false, sendTimeoutMs: 150 });
+    const record = await outbox.enqueue(usage());
+    const phases: string[] = [];
+    outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
+    expect(await outbox.syncNow()).to.include({ outcome: 'failed', failure: 'timeout', pending: 1 });
+    expect(phases).to.include('finished');
+    hang = false;
+    expect(await other.syncNow()).to.include({ outcome: 'done', pending: 0 }); // the lock was released
+    expect(sent).to.deep.equal([record.id, record.id]);
+    outbox.stop();
+    other.stop();
+  });
+});

@@ -25,6 +25,11 @@ export type OutboxOptions = {
   /** Usages per request. Default 50 (the contract allows 100). */
   readonly batchSize?: number;
   readonly backoff?: BackoffPolicy;
+  /**
+   * How long one batch may take, the client's own timeouts and retries included, before the run gives
+   * up on it as `timeout` (records kept). Guards against a transport that never settles. Default 5 min.
+   */
+  readonly sendTimeoutMs?: number;
   /** How long synced and resolved records stay (for the local tally and audit). Default 24 h; 0 = purge at once. */
   readonly retentionMs?: number;
   /** How long a looked-up card record may decide offline. Default 24 h. */

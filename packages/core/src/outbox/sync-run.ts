@@ -1,5 +1,5 @@
 import type { RecordStore } from './record-store.js';
-import type { ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
+import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
 import { classifyFailure } from './classify-failure.js';
 
 export type SyncRunOptions = {
@@ -8,6 +8,8 @@ export type SyncRunOptions = {
   readonly batchSize: number;
   readonly signal: AbortSignal;
   readonly now: () => number;
+  /** How long one batch may take (client retries included) before it counts as `timeout`. */
+  readonly sendTimeoutMs?: number;
   /** Called after each batch is applied. */
   readonly onBatch: (applied: {
     synced: readonly string[];
@@ -40,9 +42,11 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
       return deferred.size ? { ok: false, synced, failure: 'deferred' } : { ok: true, synced };
     let outcomes: readonly ItemOutcome[];
     try {
-      outcomes = await o.transport.sendBatch(
+      outcomes = await sendWithDeadline(
+        o.transport,
         batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage })),
         o.signal,
+        o.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
       );
     } catch (error) {
       const failure = classifyFailure(error);
@@ -86,6 +90,43 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
     }
     if (retryAfterMs !== undefined) return { ok: false, synced, failure: 'rate-limited', retryAfterMs };
   }
+}
+
+/** Default of `sendTimeoutMs`: 5 min, far beyond the client's own timeouts and retries. */
+export const DEFAULT_SEND_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * A transport that never settles (a custom back end ignoring the signal) must not hold the sync lock
+ * and leave every tab "sending" for good: after `timeoutMs` the batch is aborted and counts as a
+ * `timeout` (the records stay pending; a late answer is ignored and the resend is a replay).
+ */
+function sendWithDeadline(
+  transport: OutboxTransport,
+  entries: BatchEntry[],
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<readonly ItemOutcome[]> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = Object.assign(new Error('The batch got no answer in time.'), {
+        code: 'timeout',
+        retryable: true,
+      });
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const sent = transport.sendBatch(entries, controller.signal);
+  sent.catch(() => undefined); // a late failure after the deadline must not go unhandled
+  return Promise.race([sent, deadline]).finally(() => {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  });
 }
 
 function bumpAttempts(records: RecordStore, batch: readonly OutboxRecord[]): Promise<unknown> {
