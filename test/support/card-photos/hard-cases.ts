@@ -129,13 +129,15 @@ const PHOTO_VARIANTS: Variant[] = [
   },
   {
     group: 'bent card',
-    // A version-1 QR code has no alignment pattern: its grid is sampled as a plane, which a bend breaks.
+    // A version-1 QR code has no alignment pattern: its grid is sampled as a plane, which a bend breaks; some bends
+    // defeat both decoders (the camera keeps trying; flattening the card helps).
     expect: qrEither,
     post: (img, r) => bend(img, img.width / 2, 0.32 * img.width, r.range(5, 10)),
   },
   {
     group: 'strongly bent card',
-    expect: 'either',
+    // zxing-cpp locates these QR codes but fails their checksum; the JS reader's retry in a crop reads them.
+    expect: 'read',
     post: (img, r) => bend(img, img.width / 2, 0.32 * img.width, r.range(15, 25)),
   },
   {

@@ -3,7 +3,7 @@ import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readPixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
-import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult } from './types.js';
+import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, PixelBox } from './types.js';
 
 const acceptAll = (): boolean => true;
 
@@ -42,11 +42,12 @@ export async function decodeImage(
     if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
   let wasmRan = false;
+  let unreadQr: readonly PixelBox[] = [];
   if (engine !== 'js') {
     const wasm = await loadWasmDecoder();
     if (await wasm.loadWasm(options.wasmUrl ?? wasm.DEFAULT_WASM_URL)) {
       options.signal?.throwIfAborted();
-      const read = await wasm.decodeWithWasm(pixels, {
+      const { read, unreadQr: boxes } = await wasm.decodeWithWasm(pixels, {
         formats,
         effort,
         accept,
@@ -55,6 +56,7 @@ export async function decodeImage(
       });
       if (read !== null || engine === 'wasm') return read;
       wasmRan = true;
+      unreadQr = boxes;
     } else if (engine === 'wasm') {
       throw new DecodeError(
         'decode-decoder-unavailable',
@@ -71,6 +73,7 @@ export async function decodeImage(
     code39CheckDigit,
     signal: options.signal,
     rescueOnly: wasmRan,
+    unreadQr,
   });
 }
 

@@ -63,6 +63,14 @@ export type DecodeResult = {
   readonly format: DecodeFormat;
 };
 
+/** Internal: a box in pixels. */
+export type PixelBox = {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+};
+
 /** Internal: 8-bit luminance plane. */
 export type GreyImage = {
   readonly data: Uint8ClampedArray;

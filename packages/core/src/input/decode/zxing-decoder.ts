@@ -15,13 +15,13 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
-import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
+import { boxBlur, cropGrey, halve, invert, stretchContrast } from './grey-ops.js';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, PixelBox } from './types.js';
 
 export type ZxingOptions = {
   readonly formats: readonly DecodeFormat[];
@@ -31,6 +31,8 @@ export type ZxingOptions = {
   readonly signal: AbortSignal | undefined;
   /** zxing-cpp already ran on this frame: only the passes that add to it (located, rotated Code 39). */
   readonly rescueOnly?: boolean;
+  /** QR codes zxing-cpp located but could not decode: read again there (crops, full resolution). */
+  readonly unreadQr?: readonly PixelBox[];
 };
 
 const qrReader = new QRCodeReader();
@@ -95,7 +97,15 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
       readQr(image(), options, hard);
   const passes: Pass[] = [];
   if (options.rescueOnly) {
-    // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39.
+    // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39. Where it located a QR
+    // code it could not decode (a bent card breaks its grid), zxing-js samples differently: retry in a crop.
+    for (const box of wantQr ? (options.unreadQr ?? []).slice(0, 2) : []) {
+      const crop = lazy(() => cropGrey(grey, box));
+      passes.push(
+        qr(crop, true),
+        qr(() => stretchContrast(crop()), true),
+      );
+    }
     if (want39) passes.push(located(), locatedThick(), blind(BLIND_ANGLES.slice(0, 2)));
     if (!thorough) return passes;
   } else {

@@ -4,9 +4,9 @@
  * `'wasm-unsafe-eval'`; where instantiation fails, `decodeImage` falls back to the JS decoder for good.
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import type { ReaderOptions } from 'zxing-wasm/reader';
+import type { Position, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, PixelBox } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
@@ -50,8 +50,18 @@ export type WasmOptions = {
   readonly filtered: boolean;
 };
 
-/** One zxing-cpp pass (it tries rotations, inversion and downscaling itself); `null` when nothing acceptable. */
-export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<DecodeResult | null> {
+export type WasmReading = {
+  /** The first acceptable symbol, or `null`. */
+  readonly read: DecodeResult | null;
+  /**
+   * QR codes zxing-cpp located but could not decode (checksum or format error: a bent card, a smudge), as pixel
+   * boxes: the JS decoder retries there, as its sampling grid differs.
+   */
+  readonly unreadQr: readonly PixelBox[];
+};
+
+/** One zxing-cpp pass (it tries rotations, inversion and downscaling itself). */
+export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<WasmReading> {
   const readerOptions: ReaderOptions = {
     formats: options.formats.map((f) => FORMAT_NAMES[f]),
     tryHarder: true,
@@ -64,17 +74,34 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
     minLineCount: 2,
     // One symbol is enough unless the caller filters candidates (then look for the card among several).
     maxNumberOfSymbols: options.filtered ? 4 : 1,
+    // Symbols located but not decoded come back too (never accepted: `isValid` is false), for `unreadQr`.
+    returnErrors: true,
   };
   const results = await readBarcodes(pixels, readerOptions);
+  const unreadQr: PixelBox[] = [];
   for (const r of results) {
-    if (!r.isValid) continue;
+    if (!r.isValid) {
+      if (r.format === 'QRCode') unreadQr.push(boxOf(r.position));
+      continue;
+    }
     const format: DecodeFormat | undefined =
       r.format === 'QRCode' ? 'qr_code' : r.format === 'Code39' ? 'code_39' : undefined;
     if (format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
-    if (text !== null && text !== '' && options.accept(text, format)) return { text, format };
+    if (text !== null && text !== '' && options.accept(text, format))
+      return { read: { text, format }, unreadQr };
   }
-  return null;
+  return { read: null, unreadQr };
+}
+
+/** The symbol's bounding box with a margin of half its size each side (quiet zone, and corners it misjudged). */
+function boxOf(position: Position): PixelBox {
+  const corners = [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
+  const xs = corners.map((p) => p.x);
+  const ys = corners.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const margin = Math.max(x1 - x0, y1 - y0) / 2;
+  return { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin };
 }
 
 /** Verifies and strips the mod-43 check character; `null` when it does not match. */
