@@ -229,6 +229,32 @@ describe('token providers in trouble', () => {
     expect(calls.count).toBe(0);
   });
 
+  it('one with no token at hand (empty, or throwing) is asked once more with refresh: true', async () => {
+    const calls = answer('post', USAGES_URL, usageResult);
+    const asked: boolean[] = [];
+    const lazy = client({
+      getToken: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? 'fresh' : '';
+      },
+    });
+    await expect(register(lazy)).resolves.toMatchObject({ usageId: 'u1' });
+    expect(asked).toEqual([false, true]);
+    expect(calls.count).toBe(1);
+    asked.length = 0;
+    const down = client({
+      getToken: ({ refresh }) => {
+        asked.push(refresh);
+        throw new Error('SSO secret-session-id unreachable');
+      },
+    });
+    const error = await caught(register(down));
+    expect(error.code).toBe('http-401');
+    expect(asked).toEqual([false, true]); // twice, not a storm
+    expect(calls.count).toBe(1);
+    expect(JSON.stringify({ m: error.message, p: error.params })).not.toContain('secret');
+  });
+
   it('a storm of 401s: one refresh, then http-401 with no secret in the error', async () => {
     const tokens: boolean[] = [];
     const calls = answer('post', USAGES_URL, () => new HttpResponse('no', { status: 401 }));

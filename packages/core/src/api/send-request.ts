@@ -136,8 +136,9 @@ function shouldRetry(error: KaikuApiError): boolean {
 
 /**
  * Sends a planned request with timeouts and, for keyed requests only, retries with exponential
- * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date). A 401 from the server is
- * retried once, whatever the request, with a token asked for with `{ refresh: true }`.
+ * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date). A 401 from the server, or a
+ * token provider that failed or returned nothing, is retried once, whatever the request, with a token
+ * asked for with `{ refresh: true }`.
  */
 export async function sendRequest<S extends z.ZodMiniType>(
   ctx: SendContext,
@@ -154,8 +155,9 @@ export async function sendRequest<S extends z.ZodMiniType>(
     try {
       return await attemptOnce(ctx, plan, schema, attempt, signal, refresh);
     } catch (error) {
-      // The server refused the token (nothing was processed): ask the host once for a fresh one.
-      if (error instanceof ApiHttpError && error.status === 401 && !refreshed) {
+      // The server refused the token, or the provider had none (nothing was processed either way):
+      // ask the host once for a fresh one.
+      if (error instanceof KaikuApiError && error.code === 'http-401' && !refreshed) {
         refreshed = true;
         refreshNext = true;
         maxAttempts++;
