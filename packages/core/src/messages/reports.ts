@@ -199,6 +199,14 @@ export const reportMessages = defineMessages({
     en: (p: { encoding: string }) =>
       `The row's encoding differs from the rest of the file (${p.encoding}): save the file in one encoding.`,
   },
+  'row-quote-unclosed': {
+    fi: (p: { lines: number }) =>
+      `Rivin lainausmerkki jää auki, joten seuraavat ${p.lines} riviä luettiin yhdeksi soluksi eikä niitä tuotu: lisää puuttuva lainausmerkki tai poista ylimääräinen.`,
+    sv: (p: { lines: number }) =>
+      `Ett citattecken på raden stängs inte, så de följande ${p.lines} raderna lästes som en enda cell och importerades inte: lägg till det saknade citattecknet eller ta bort det extra.`,
+    en: (p: { lines: number }) =>
+      `A quotation mark on this row is not closed, so the next ${p.lines} lines were read as one cell and not imported: add the missing quotation mark or remove the extra one.`,
+  },
   'row-control-characters': {
     fi: () => 'Rivillä on ohjausmerkkejä tai binääridataa.',
     sv: () => 'Raden innehåller styrtecken eller binärdata.',

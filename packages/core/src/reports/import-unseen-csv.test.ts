@@ -169,6 +169,24 @@ describe('encodings and separators', () => {
     expect(result.counts.skipped).toBe(2);
   });
 
+  it('refuses a row whose quote is never closed instead of silently swallowing the rows after it', async () => {
+    const header = 'Kortin numero;Lapset;Tapahtuma;Päivämäärä';
+    const rows = [
+      `${CARD};2;"Taikuri Matti;3.2.2020`,
+      'A999005458;0;Kesäyö;3.2.2020',
+      'X000011986;0;Kesäyö;3.2.2020',
+    ];
+    for (const tail of [['Z000010669;0;"Iso" show;3.2.2020'], []]) {
+      const result = await dryRun([header, ...rows, ...tail].join('\n'));
+      expect(result.counts.valid).toBe(0);
+      expect(codes(result)).toEqual({ 2: ['row-quote-unclosed'] });
+      const error = result.invalid[0]!.errors[0]!;
+      expect(error.params).toEqual({ lines: 2 + tail.length });
+      expect(error.message.fi).toContain(`seuraavat ${2 + tail.length} riviä`);
+      expect(error.message.en).toContain('not closed');
+    }
+  });
+
   it('reads CR-only line ends (classic Mac exports) and CRLF split between stream chunks', async () => {
     const lines = [
       'Kortin numero;Lapset;Tapahtuma;Päivämäärä',

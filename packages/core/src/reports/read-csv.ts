@@ -23,6 +23,20 @@ function decodeHead(head: Uint8Array): string {
   return bad === -1 || bad >= text.length - 3 ? text : decodeWindows1252(head);
 }
 
+/**
+ * A quote opened and not closed on its own line swallows the next lines into one cell until some later
+ * quote closes it: those rows would silently vanish. A cell with a line break followed by a delimiter is
+ * taken for that (a real multi-line event name has no delimiter on its later lines). Returns the number
+ * of swallowed lines, or 0.
+ */
+function runawayQuoteLines(cells: readonly string[], delimiter: string): number {
+  for (const cell of cells) {
+    const br = cell.search(/[\r\n]/);
+    if (br !== -1 && cell.includes(delimiter, br)) return cell.slice(br).split(/\r\n?|\n/).length - 1;
+  }
+  return 0;
+}
+
 function delimiterOfHeader(text: string): Delimiter | undefined {
   for (const line of text.split(/\r\n?|\n/).slice(0, 30)) {
     const delimiter = DELIMITERS.find((d) => line.includes(d) && recogniseHeader(splitFields(line, d)).ok);
@@ -63,7 +77,13 @@ export async function* readCsvRows(
     const decoded = decoder.decode(bytes);
     info.encoding = decoder.encoding;
     if ('issue' in decoded) yield { row: record.row, cells: [], error: decoded.issue };
-    else yield { row: record.row, cells: splitFields(decoded.text, delimiter) };
+    else {
+      const cells = splitFields(decoded.text, delimiter);
+      const lines = runawayQuoteLines(cells, delimiter);
+      yield lines > 0
+        ? { row: record.row, cells: [], error: { code: 'row-quote-unclosed', params: { lines } } }
+        : { row: record.row, cells };
+    }
   }
   info.encoding ??= 'utf-8';
 }
