@@ -41,6 +41,8 @@ export type WedgeState = {
   readonly pending?: PendingScan | undefined;
   /** A control character came after the burst's last character: only the terminator may follow it. */
   readonly control?: boolean;
+  /** When the last scan was reported: a line feed or second Enter the reader sends right after is kept from the page. */
+  readonly tail?: number;
 };
 
 export type WedgeStep = {
@@ -129,6 +131,14 @@ function onKeyDown(
   if (isModifier(record)) {
     const altDigits = record.key === 'Alt' ? '' : state.altDigits;
     return { state: { ...state, down, altDigits }, effects: [] as WedgeEffect[] };
+  }
+  if (
+    state.burst === undefined &&
+    t - (state.tail ?? -Infinity) <= options.maxInterKeyMs &&
+    (isControlChar(record) || record.key === 'Enter')
+  ) {
+    // CR+LF: the line feed (Ctrl+J, or a second Enter) right after a reading is the reader's, not the page's.
+    return { state: { ...state, down }, effects: suppressIf(true) };
   }
   const digit = numpadDigit(record.code);
   if (
@@ -273,7 +283,10 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
       next = { state: settled.state, effects: [] };
   }
   const effects = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
-  return { state: next.state, effects, wakeAt: wakeAt(next.state, options) };
+  const after = effects.some((e) => e.kind === 'scan')
+    ? { ...next.state, tail: record.timeStamp }
+    : next.state;
+  return { state: after, effects, wakeAt: wakeAt(after, options) };
 }
 
 /**

@@ -140,6 +140,31 @@ describe('readers the first tests did not model, in the browser', () => {
     expect(submitted).to.equal(0);
   });
 
+  it('CR+LF as two Enters: read once, and the second Enter does not submit the form', async () => {
+    listen();
+    const form = document.createElement('form');
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      submitted++;
+      e.preventDefault();
+    });
+    const input = document.createElement('input');
+    form.append(input);
+    fixture.append(form);
+    input.focus();
+    const reading = emulateReader('A045198723', { gapMs: 3 });
+    const end = reading[reading.length - 1]?.timeStamp ?? 0;
+    await press([
+      ...reading,
+      { type: 'keydown', key: 'Enter', code: 'Enter', timeStamp: end + 3 },
+      { type: 'keyup', key: 'Enter', code: 'Enter', timeStamp: end + 4 },
+    ]);
+    await settled();
+    expect(ids()).to.deep.equal(['A045198723']);
+    expect(codes()).to.deep.equal([]);
+    expect(submitted).to.equal(0);
+  });
+
   it('two scans 20 ms apart are both read, in order', async () => {
     listen();
     const first = emulateReader('A045198723', { gapMs: 3, start: 1000 });

@@ -231,6 +231,14 @@ describe('readers that frame the ID with control characters', () => {
     const effects = run([...reader(id, fast), ...lf]);
     expect(scans(effects)).toEqual([id]);
     expect(errors(effects)).toEqual([]);
+    // The line feed is kept from the page (Ctrl+J would open the browser's downloads).
+    expect(effects.at(-1)).toEqual({ kind: 'suppress' });
+    const twice = run([...reader(id, fast), ...records([{ k: usKey('\n'), down: 1044, up: 1044.5 }])]);
+    expect(scans(twice)).toEqual([id]);
+    expect(twice.at(-1)).toEqual({ kind: 'suppress' });
+    // An Enter a person presses later is the page's.
+    const later = run([...reader(id, fast), ...records([{ k: usKey('\n'), down: 1400, up: 1480 }])]);
+    expect(later.at(-1)?.kind).toBe('scan');
   });
 
   it('Tab-terminated while Enter is expected, and no terminator at all: refused with a code', () => {
