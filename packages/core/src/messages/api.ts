@@ -6,6 +6,8 @@ import { defineMessages } from './define.js';
 
 type Status = { status?: number };
 type Fields = { fields?: string };
+const seconds = (ms: number | undefined): string =>
+  ms === undefined ? '' : ` (${Math.max(1, Math.round(ms / 1000))} s)`;
 
 export const apiMessages = defineMessages({
   network: {
@@ -14,12 +16,9 @@ export const apiMessages = defineMessages({
     en: () => 'Kaikukanta cannot be reached. Check the network connection.',
   },
   timeout: {
-    fi: (p: { timeoutMs?: number }) =>
-      `Kaikukanta ei vastannut ajoissa (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
-    sv: (p: { timeoutMs?: number }) =>
-      `Kaikukanta svarade inte i tid (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
-    en: (p: { timeoutMs?: number }) =>
-      `Kaikukanta did not answer in time (${Math.round((p.timeoutMs ?? 0) / 1000)} s).`,
+    fi: (p: { timeoutMs?: number }) => `Kaikukanta ei vastannut ajoissa${seconds(p.timeoutMs)}.`,
+    sv: (p: { timeoutMs?: number }) => `Kaikukanta svarade inte i tid${seconds(p.timeoutMs)}.`,
+    en: (p: { timeoutMs?: number }) => `Kaikukanta did not answer in time${seconds(p.timeoutMs)}.`,
   },
   aborted: {
     fi: () => 'Pyyntö peruttiin.',
@@ -33,11 +32,11 @@ export const apiMessages = defineMessages({
   },
   'content-type': {
     fi: (p: { contentType?: string }) =>
-      `Kaikukannan sijaan vastasi jokin muu palvelu (sisältötyyppi ${p.contentType ?? '?'}), esimerkiksi välityspalvelin.`,
+      `Kaikukannan sijaan vastasi jokin muu palvelu (sisältötyyppi ${p.contentType ?? '?'}), esimerkiksi langattoman verkon kirjautumissivu tai välityspalvelin.`,
     sv: (p: { contentType?: string }) =>
-      `En annan tjänst än Kaikukanta svarade (innehållstyp ${p.contentType ?? '?'}), till exempel en proxy.`,
+      `En annan tjänst än Kaikukanta svarade (innehållstyp ${p.contentType ?? '?'}), till exempel inloggningssidan för ett trådlöst nätverk eller en proxy.`,
     en: (p: { contentType?: string }) =>
-      `Something other than Kaikukanta answered (content type ${p.contentType ?? '?'}), e.g. a proxy.`,
+      `Something other than Kaikukanta answered (content type ${p.contentType ?? '?'}), e.g. a Wi-Fi sign-in page or a proxy.`,
   },
   truncated: {
     fi: () => 'Kaikukannan vastaus katkesi kesken.',
@@ -77,9 +76,20 @@ export const apiMessages = defineMessages({
     en: () => 'Your account is not allowed to do this in Kaikukanta.',
   },
   'http-404': {
-    fi: () => 'Kaikukannasta ei löytynyt pyydettyä tietoa.',
-    sv: () => 'Den begärda uppgiften finns inte i Kaikukanta.',
-    en: () => 'Kaikukanta has no such record.',
+    fi: () =>
+      'Kaikukannan osoitteesta ei löytynyt palvelua (HTTP 404). Tarkista rajapinnan osoite tai verkon välityspalvelin.',
+    sv: () =>
+      'Ingen tjänst hittades på Kaikukantas adress (HTTP 404). Kontrollera API-adressen eller nätverkets proxy.',
+    en: () =>
+      "Nothing answers at Kaikukanta's address (HTTP 404). Check the API address or the network's proxy.",
+  },
+  'http-407': {
+    fi: () =>
+      'Verkon välityspalvelin vaatii kirjautumisen (HTTP 407), eikä pyyntö päässyt Kaikukantaan. Ota yhteys IT-tukeen.',
+    sv: () =>
+      'Nätverkets proxy kräver inloggning (HTTP 407) och begäran nådde inte Kaikukanta. Kontakta IT-supporten.',
+    en: () =>
+      "The network's proxy requires sign-in (HTTP 407); the request did not reach Kaikukanta. Contact IT support.",
   },
   'http-429': {
     fi: () => 'Kaikukantaan tulee juuri nyt liikaa pyyntöjä. Yritä hetken kuluttua uudelleen.',

@@ -22,6 +22,25 @@ export const outboxMessages = defineMessages({
     sv: () => 'Det gick inte att spara i webbläsarens databas: användningen har inte sparats.',
     en: () => 'Writing to the browser database failed: the usage has not been saved.',
   },
+  'sync-storage-failed': {
+    fi: () =>
+      'Lähetyksen tilaa ei voitu päivittää selaimen tietokantaan. Jonossa olevat kirjaukset säilyvät ja lähetetään uudelleen.',
+    sv: () =>
+      'Sändningens status kunde inte uppdateras i webbläsarens databas. De köade registreringarna finns kvar och skickas igen.',
+    en: () =>
+      'The sync could not update the browser database. The queued usages are kept and will be sent again.',
+  },
+  deferred: {
+    fi: () => 'Kaikukanta pyysi lähettämään osan kirjauksista myöhemmin. Ne lähetetään automaattisesti.',
+    sv: () => 'Kaikukanta bad att en del registreringar skickas senare. De skickas automatiskt.',
+    en: () => 'Kaikukanta asked for some usages to be sent later. They will be sent automatically.',
+  },
+  'missing-result': {
+    fi: () =>
+      'Kaikukannan vastauksesta puuttui osa kirjauksista. Ne säilyvät jonossa ja lähetetään uudelleen.',
+    sv: () => 'Svaret från Kaikukanta saknade en del registreringar. De ligger kvar i kön och skickas igen.',
+    en: () => "Kaikukanta's answer did not cover every usage. Those stay queued and will be sent again.",
+  },
   'invalid-usage': {
     fi: (p: { fields: string }) => `Kirjaus on puutteellinen (${p.fields}): sitä ei tallennettu.`,
     sv: (p: { fields: string }) => `Registreringen är ofullständig (${p.fields}): den sparades inte.`,

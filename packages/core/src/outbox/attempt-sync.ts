@@ -1,6 +1,5 @@
 import type { RecordStore } from './record-store.js';
 import type { SyncLock } from './sync-lock.js';
-import { toStorageError } from './outbox-error.js';
 import { runSync } from './sync-run.js';
 import type { SyncRunResult } from './sync-run.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
@@ -48,10 +47,11 @@ export async function attemptSync(h: AttemptHooks): Promise<AttemptOutcome> {
           h.announce('progress');
         },
       });
-    } catch (error) {
+    } catch {
       // A record store failure (the only thing runSync lets through). The records stay as they were
       // on disk — pending ones are resent under the same key — and the run still ends visibly.
-      const code = toStorageError(error).code;
+      // Its own code: the storage codes' texts say "the usage was not saved", which is untrue here.
+      const code = 'sync-storage-failed';
       h.storageFailed?.(code);
       run = { ok: false, synced: 0, failure: code };
     }

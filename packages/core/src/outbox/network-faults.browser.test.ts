@@ -340,10 +340,10 @@ describe('storage failing in the middle of a sync run', () => {
     failWrites = true;
     const summary = await outbox.syncNow().catch((e: unknown) => e);
     failWrites = false;
-    expect(summary).to.include({ outcome: 'failed', failure: 'storage-failed' });
+    expect(summary).to.include({ outcome: 'failed', failure: 'sync-storage-failed' });
     expect(phases[0]).to.equal('started');
     expect(phases).to.include('finished'); // never left "sending" on screen
-    expect(errors).to.deep.equal(['storage-failed']);
+    expect(errors).to.deep.equal(['sync-storage-failed']);
     expect(server.registered.size).to.equal(1); // the server did register it
     expect(await outbox.pendingCount()).to.equal(1);
     expect(await outbox.syncNow()).to.include({ outcome: 'done', pending: 0 });
