@@ -265,6 +265,8 @@ describe('cells as people type them', () => {
       ['43864', '2020-02-03T00:00:00+02:00'],
       ['43864,75', '2020-02-03T18:00:00+02:00'],
       ["'3.2.2020", '2020-02-03T00:00:00+02:00'],
+      ['3.2.2020 klo 18', '2020-02-03T18:00:00+02:00'],
+      ['3.2.2020 18.30–20.00', '2020-02-03T18:30:00+02:00'],
     ];
     const bad: [string, string][] = [
       ['3/2/2020', 'row-date-invalid'],
@@ -274,6 +276,8 @@ describe('cells as people type them', () => {
       ['12345', 'row-date-invalid'],
       ['ma 4.2.2020', 'row-date-weekday'],
       ['xx 3.2.2020', 'row-date-invalid'],
+      ['3.2.2020 18', 'row-date-invalid'],
+      ['4.2.', 'row-date-invalid'],
     ];
     const rows = [...good, ...bad].map(([d], i) => `${CARD};1;0;Show ${i};${d}`);
     const { result, usages } = await sent([HEADER, ...rows].join('\n'));

@@ -13,8 +13,12 @@ export type DateResult =
 export type TimeResult =
   { readonly ok: true; readonly time?: string } | { readonly ok: false; readonly code: 'row-time-invalid' };
 
+// `3.2.2020`, `3.2.2020 18.30`, `3.2.2020 klo 18` (hours alone only after "klo"/"kl").
 const FINNISH =
-  /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(?:klo\.?|kl\.?)?\s*(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?)?$/i;
+  /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?)?$/i;
+// A show's time span, "18.30–20.00": the start is what counts.
+const TIME_RANGE_END = /(\d[.:]\d{2}|kl\S*\s*\d{1,2})\s*[-–—]\s*\d{1,2}[.:]\d{2}$/i;
+const withoutRangeEnd = (text: string) => text.replace(TIME_RANGE_END, '$1');
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 // Year first is never ambiguous: 2020/02/03, 2020.2.3.
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
@@ -94,12 +98,13 @@ function parseText(text: string): DateResult {
     const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     return parseText(rest === undefined ? iso : `${iso} ${rest.trim()}`);
   }
-  const fi = FINNISH.exec(text);
+  const fi = FINNISH.exec(text) ?? FINNISH.exec(withoutRangeEnd(text));
   if (fi) {
     const date = calendarDate(Number(fi[3]), Number(fi[2]), Number(fi[1]));
     if (!date) return { ok: false, code: 'row-date-invalid' };
-    if (fi[4] === undefined) return { ok: true, date };
-    const time = clock(Number(fi[4]), Number(fi[5]));
+    if (fi[5] === undefined) return { ok: true, date };
+    if (fi[6] === undefined && fi[4] === undefined) return { ok: false, code: 'row-date-invalid' };
+    const time = clock(Number(fi[5]), Number(fi[6] ?? 0));
     return time ? { ok: true, date, time } : { ok: false, code: 'row-date-invalid' };
   }
   const iso = ISO.exec(text);
@@ -154,7 +159,7 @@ export function parseReportTime(cell: CellValue): TimeResult {
   } else if (typeof cell === 'number' && cell >= 0 && cell < 1) {
     minutes = Math.round(cell * 1440) % 1440;
   } else if (typeof cell === 'string') {
-    const m = TIME.exec(cell.trim());
+    const m = TIME.exec(cell.trim()) ?? TIME.exec(withoutRangeEnd(cell.trim()));
     const time = m ? clock(Number(m[1]), Number(m[2] ?? 0)) : undefined;
     return time ? { ok: true, time } : { ok: false, code: 'row-time-invalid' };
   }
