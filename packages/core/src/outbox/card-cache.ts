@@ -13,6 +13,18 @@ export type CachedCard = {
 
 const CARD = 'c:';
 
+/**
+ * How far in the future a `seenAt` may lie and still count (clock jitter between tabs). A record
+ * "seen" hours ahead was stored while the terminal's clock ran ahead; once the clock is corrected its
+ * age is unknown, so it is not trusted for offline decisions.
+ */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
+  const age = now - entry.seenAt;
+  return age >= -FUTURE_TOLERANCE_MS && age <= ttlMs;
+};
+
 /** A TTL cache of recently seen card records in the outbox's store. */
 export function cardCache(store: UseStore, ttlMs: number) {
   return {
@@ -34,13 +46,13 @@ export function cardCache(store: UseStore, ttlMs: number) {
       });
     },
 
-    /** The cached record while it is younger than the TTL; an expired one is deleted. */
+    /** The cached record while it is younger than the TTL (and not from the future); else deleted. */
     async get(id: string, now: number): Promise<CachedCard | undefined> {
       const entry = await store('readonly', (s) =>
         promisifyRequest(s.get(CARD + id) as IDBRequest<CachedCard | undefined>),
       );
       if (!entry) return undefined;
-      if (now - entry.seenAt <= ttlMs) return entry;
+      if (fresh(entry, now, ttlMs)) return entry;
       await store('readwrite', (s) => promisifyRequest(s.delete(CARD + id))).catch(() => undefined);
       return undefined;
     },
@@ -51,7 +63,7 @@ export function cardCache(store: UseStore, ttlMs: number) {
         const all = (await promisifyRequest(
           s.getAll(IDBKeyRange.bound(CARD, `${CARD}\uffff`)),
         )) as CachedCard[];
-        const stale = all.filter((c) => now - c.seenAt > ttlMs);
+        const stale = all.filter((c) => !fresh(c, now, ttlMs));
         for (const c of stale) s.delete(CARD + c.id);
         return stale.length;
       });

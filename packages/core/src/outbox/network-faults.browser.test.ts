@@ -379,3 +379,32 @@ describe('a transport that never settles', () => {
     other.stop();
   });
 });
+
+describe('a terminal clock that was hours off', () => {
+  it('does not trust a card record cached while the clock ran ahead once it is corrected', async () => {
+    const realNow = Date.now();
+    let clock = realNow + 3 * 3_600_000; // the clock runs 3 h ahead
+    let online = true;
+    const card = { id: 'A045198723', status: 'inactive', validUntil: '2030-01-01', minors: 0 };
+    const outbox = createOutbox({
+      client: {
+        registerBatch: () => Promise.reject(new TypeError('unused')),
+        lookupCard: () =>
+          online
+            ? Promise.resolve(card)
+            : Promise.reject(
+                Object.assign(new Error('Failed to fetch'), { code: 'network', retryable: true }),
+              ),
+      },
+      databaseName: freshDbName('skew'),
+      autoSync: false,
+      now: () => clock,
+    });
+    expect(await outbox.checkCard(card.id)).to.include({ source: 'server' });
+    online = false;
+    expect(await outbox.checkCard(card.id)).to.include({ source: 'cache' }); // same (wrong) clock: fine
+    clock = realNow; // NTP corrects the clock: the record's age is unknown now
+    expect(await outbox.checkCard(card.id)).to.include({ source: 'format', provisional: true });
+    outbox.stop();
+  });
+});
