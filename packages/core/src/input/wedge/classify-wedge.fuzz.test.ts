@@ -157,6 +157,9 @@ const streamArb = fc
           altCodes: seg.altCodes,
           unidentified: seg.unidentified,
           ...seg.style,
+          // A reader that sends no keyups cannot show a person's key held across its terminator (docs/wedge.md,
+          // known limits): such readers are searched without a person's keys inside their readings.
+          noKeyups: s.interleave === null && seg.style?.noKeyups === true,
         };
         let burst: WedgeRecord[];
         try {

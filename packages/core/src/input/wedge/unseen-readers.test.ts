@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyWedgeStream, INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
 import { resolveWedgeOptions } from './wedge-options.js';
+import { calibrateWedge } from './calibrate-wedge.js';
 import { emulateReader, emulateTyping } from './emulate-reader.js';
 import { keyForChar, type WedgeLayoutName } from './layouts.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
@@ -174,6 +175,16 @@ describe('slow Bluetooth readers', () => {
   it('30–60 ms with jitter is typing by default, read once its timing is configured', () => {
     expect(outcomes(run(reader('Z000010669', at)))).toEqual([]);
     expect(scans(run(reader('Z000010669', at), slow))).toEqual(['Z000010669']);
+  });
+
+  it('calibrated on one jittery reading, it reads other cards from the same reader, still not typing', () => {
+    const calibration = calibrateWedge(reader('Y110029399', at), { expectedId: 'Y110029399' });
+    if (!calibration.ok) throw new Error(calibration.error.code);
+    const options = { profile: calibration.profile };
+    const later = (i: number) => at(i + 3) + 5000; // another stretch of the same jitter
+    expect(scans(run(reader('A045198723', later), options))).toEqual(['A045198723']);
+    // A person at 120–250 ms is still typing for the calibrated listener.
+    expect(outcomes(run(emulateTyping('A045198723', { gapMs: 120, enter: true }), options))).toEqual([]);
   });
 
   it('a 300 ms stall mid-burst is refused with stable codes, never read as another card', () => {
