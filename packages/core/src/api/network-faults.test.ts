@@ -307,6 +307,21 @@ describe('a transport that ignores the abort signal', () => {
   });
 });
 
+describe('privacy of transport failures', () => {
+  it('a transport error quoting the lookup URL does not carry the card ID into the error', async () => {
+    const api = createApiClient({
+      baseUrl: BASE,
+      getToken: () => 'tok',
+      transport: (req) => Promise.reject(new TypeError(`connect ECONNRESET ${BASE}${req.path}`)),
+    });
+    const error = await caught(api.lookupCard(CARD));
+    expect(error.code).toBe('network');
+    const cause = error.cause as Error;
+    expect(cause.message).toContain('v1/cards/[card]');
+    expect(`${error.message} ${cause.message} ${JSON.stringify(error.params)}`).not.toContain(CARD);
+  });
+});
+
 describe('batch answers that do not match the request', () => {
   const items = ['key-aaaa-1', 'key-bbbb-2', 'key-cccc-3'].map((idempotencyKey, i) => ({
     idempotencyKey,

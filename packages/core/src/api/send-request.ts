@@ -111,21 +111,29 @@ async function attemptOnce<S extends z.ZodMiniType>(
       controller.signal,
     );
   } catch (cause) {
-    throw classifyFailure(cause, controller.signal, ctx.timeoutMs);
+    throw classifyFailure(cause, controller.signal, ctx.timeoutMs, plan.params.cardId);
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
 }
 
-function classifyFailure(cause: unknown, signal: AbortSignal, timeoutMs: number): KaikuApiError {
+function classifyFailure(
+  cause: unknown,
+  signal: AbortSignal,
+  timeoutMs: number,
+  cardId: string | undefined,
+): KaikuApiError {
   if (signal.aborted) {
     return signal.reason === TIMEOUT
       ? new ApiTimeoutError(timeoutMs)
       : new ApiAbortError({ cause: signal.reason });
   }
   if (cause instanceof KaikuApiError) return cause;
-  return new ApiNetworkError({ cause: cause instanceof Error ? new Error(cause.message) : undefined });
+  // A transport's message may quote the URL, and a lookup's URL holds the card ID: it is cut out.
+  const message = cause instanceof Error ? cause.message : undefined;
+  const safe = message !== undefined && cardId ? message.split(cardId).join('[card]') : message;
+  return new ApiNetworkError({ cause: safe !== undefined ? new Error(safe) : undefined });
 }
 
 function shouldRetry(error: KaikuApiError): boolean {
