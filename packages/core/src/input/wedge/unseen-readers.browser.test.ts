@@ -188,6 +188,34 @@ describe('readers the first tests did not model, in the browser', () => {
   });
 });
 
+describe('slow Bluetooth readers, in the browser', () => {
+  const jitter = (i: number) => 30 + ((i * 37) % 31); // 30–60 ms
+  const slow = { maxInterKeyMs: 100, maxMedianInterKeyMs: 70 };
+
+  it('with its timing set, a jittery reader is read and nothing stays in the field', async () => {
+    listen(slow);
+    const input = document.createElement('input');
+    fixture.append(input);
+    input.focus();
+    await press(emulateReader('Z000010669', { gapMs: jitter }));
+    await settled();
+    expect(ids()).to.deep.equal(['Z000010669']);
+    expect(input.value).to.equal('');
+  });
+
+  it('a 300 ms stall mid-burst: refused with stable codes, no card read, nothing left in the field', async () => {
+    listen(slow);
+    const input = document.createElement('input');
+    fixture.append(input);
+    input.focus();
+    await press(emulateReader('AM000010669', { gapMs: (i) => jitter(i) + (i === 5 ? 300 : 0) }));
+    await settled(2, 600);
+    expect(ids()).to.deep.equal([]);
+    expect(codes()).to.deep.equal(['terminator-missing', 'not-a-card-id']);
+    expect(input.value).to.equal('');
+  });
+});
+
 describe('where the focus is', () => {
   it('a contenteditable: read; what the person wrote before stays', async () => {
     listen();
