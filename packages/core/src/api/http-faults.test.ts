@@ -136,4 +136,29 @@ describe('socket-level faults', () => {
     expect(seen?.headers['content-type']).toMatch(/^application\/json/);
     expect(seen?.url).toBe('/v1/usages');
   });
+
+  it("a captive portal's 307/302 redirect is not followed: the usage (a card ID) never reaches the portal", async () => {
+    let portalHits = 0;
+    const portal = createServer((req, res) => {
+      portalHits++;
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<form>Log in</form>');
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    const portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}/login`;
+    try {
+      for (const status of [307, 302]) {
+        fault = (_req, res) => res.writeHead(status, { location: portalUrl }).end();
+        hits = 0;
+        const code = await codeOf(
+          client().registerUsage(usageFor('A045198723'), { idempotencyKey: `portal-key-${status}` }),
+        );
+        expect(code).toBe('network'); // kept and retried later by an outbox, never "sent"
+        expect(hits).toBe(3); // the keyed request's retries, all to the API host
+      }
+      expect(portalHits).toBe(0);
+    } finally {
+      await new Promise((resolve) => portal.close(resolve));
+    }
+  });
 });
