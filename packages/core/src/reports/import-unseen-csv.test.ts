@@ -187,6 +187,16 @@ describe('encodings and separators', () => {
     }
   });
 
+  it('reads a header split over two rows, word by word', async () => {
+    const csv = [
+      'Kortin;Lasten;Esityksen;Esityksen',
+      'numero;liput;nimi;päivämäärä',
+      `${CARD};2;Kesäyö;3.2.2020`,
+    ];
+    const result = await dryRun(csv.join('\n'));
+    expect(result).toMatchObject({ headerRow: 2, valid: [{ from: 3, to: 3 }] });
+  });
+
   it('reads CR-only line ends (classic Mac exports) and CRLF split between stream chunks', async () => {
     const lines = [
       'Kortin numero;Lapset;Tapahtuma;Päivämäärä',

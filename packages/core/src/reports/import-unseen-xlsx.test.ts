@@ -174,6 +174,26 @@ describe('cells and parts Excel writes', () => {
     expect(info.date1904).toBe(true);
   });
 
+  it('reads a two-row header with a merged "Lippuja" cell over the adult and child columns', async () => {
+    const bytes = await workbook(
+      [
+        {
+          name: 'Myynti',
+          rows: [
+            ['Teatteri Hilla'],
+            ['Kortin numero', 'Lippuja', null, 'Esityksen nimi', 'Päivämäärä'],
+            [null, 'Aikuiset', 'Lapset (alle 16 v.)'],
+            ['A045198723', 1, 2, 'Kesäyöntaika', '3.2.2020'],
+          ],
+        },
+      ],
+      (sheet) => sheet.mergeCells('B2:C2'),
+    );
+    const result = await dryRun(bytes);
+    expect(result).toMatchObject({ ok: true, headerRow: 3, valid: [{ from: 4, to: 4 }] });
+    expect(result.columns).toEqual({ cardId: 0, adults: 1, children: 2, event: 3, date: 4 });
+  });
+
   it('refuses formula cells even with cached values, and says how to paste them as values', async () => {
     const bytes = await workbook([
       {

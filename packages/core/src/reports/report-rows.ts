@@ -68,6 +68,14 @@ function classify(raw: RawRow, columns: ColumnMap): ReportRow['kind'] {
   return 'data';
 }
 
+/** Two header rows read as one: each column's texts joined ("Lippuja" + "Lapset" → "Lippuja Lapset"). */
+function joinHeaderRows(upper: readonly CellValue[], lower: readonly CellValue[]): CellValue[] {
+  const text = (cell: CellValue | undefined) => (typeof cell === 'string' ? cell.trim() : '');
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) =>
+    [text(upper[i]), text(lower[i])].filter((t) => t !== '').join(' '),
+  );
+}
+
 function headerError(result: Extract<HeaderResult, { ok: false }>, row: number): ReportError {
   return new ReportError(result.code, { columns: result.fields.join(', ') }, { row });
 }
@@ -114,6 +122,7 @@ export async function* readReportRows(
   let columns: ColumnMap | undefined;
   let best: { result: Extract<HeaderResult, { ok: false }>; row: number } | undefined;
   let searched = 0;
+  let previous: RawRow | undefined;
   let any = false;
   for await (const raw of rows) {
     if (columns) {
@@ -125,7 +134,13 @@ export async function* readReportRows(
       continue;
     }
     any = true;
-    const result = recogniseHeader(raw.cells);
+    let result = recogniseHeader(raw.cells);
+    // A two-row header: "Lippuja" over "Aikuiset | Lapset", "Kortin" over "numero".
+    if (!result.ok && previous?.row === raw.row - 1) {
+      const joined = recogniseHeader(joinHeaderRows(previous.cells, raw.cells));
+      if (joined.ok) result = joined;
+    }
+    previous = raw;
     if (result.ok) {
       columns = result.columns;
       info.columns = columns;
