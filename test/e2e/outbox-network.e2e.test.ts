@@ -189,14 +189,19 @@ describe('outbox through portals, proxies and rewritten answers (real sandbox)',
       await on(page).enqueue([usageOf(card!, 0, 'flap-show')]);
       await sleep(300);
       const before = usageRequests(proxy);
+      const runsBefore = (await on(page).log()).deferred;
       await page.evaluate(async () => {
         for (let i = 0; i < 30; i++) {
           dispatchEvent(new Event('online'));
           await new Promise((r) => setTimeout(r, 30));
         }
       });
-      // One sync for the burst, perhaps one backoff timer (1–2 s here): never one per event.
-      expect(usageRequests(proxy) - before).toBeLessThanOrEqual(3);
+      // One sync run for the burst, perhaps one or two backoff timers (1–2 s here): never one per event.
+      // (Chromium itself may resend a request once on a reset keep-alive socket: hence 2× at the proxy.)
+      const runs = (await on(page).log()).deferred - runsBefore;
+      expect(runs).toBeGreaterThanOrEqual(1);
+      expect(runs).toBeLessThanOrEqual(3);
+      expect(usageRequests(proxy) - before).toBeLessThanOrEqual(6);
       proxy.setFaultRate(0);
       expect(await on(page).syncNow()).toMatchObject({ outcome: 'done', pending: 0 });
       expect(await sandbox.count(card!, 'flap-show')).toBe(1);
