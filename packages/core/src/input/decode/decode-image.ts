@@ -3,7 +3,7 @@ import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readPixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
-import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, PixelBox } from './types.js';
+import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, Quad } from './types.js';
 
 const acceptAll = (): boolean => true;
 
@@ -42,7 +42,7 @@ export async function decodeImage(
     if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
   let wasmRan = false;
-  let unreadQr: readonly PixelBox[] = [];
+  let unreadQr: readonly Quad[] = [];
   if (engine !== 'js') {
     const wasm = await loadWasmDecoder();
     if (await wasm.loadWasm(options.wasmUrl ?? wasm.DEFAULT_WASM_URL)) {

@@ -19,9 +19,10 @@ import { boxBlur, cropGrey, halve, invert, stretchContrast } from './grey-ops.js
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { readCode39Tolerant } from './code39-row.js';
+import { quadBox, searchQrGrid } from './qr-grid-search.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, PixelBox } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
 
 export type ZxingOptions = {
   readonly formats: readonly DecodeFormat[];
@@ -32,7 +33,7 @@ export type ZxingOptions = {
   /** zxing-cpp already ran on this frame: only the passes that add to it (located, rotated Code 39). */
   readonly rescueOnly?: boolean;
   /** QR codes zxing-cpp located but could not decode: read again there (crops, full resolution). */
-  readonly unreadQr?: readonly PixelBox[];
+  readonly unreadQr?: readonly Quad[];
 };
 
 const qrReader = new QRCodeReader();
@@ -99,9 +100,10 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   if (options.rescueOnly) {
     // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39. Where it located a QR
     // code it could not decode (a bent card breaks its grid), zxing-js samples differently: retry in a crop.
-    for (const box of wantQr ? (options.unreadQr ?? []).slice(0, 2) : []) {
-      const crop = lazy(() => cropGrey(grey, box));
+    for (const quad of wantQr ? (options.unreadQr ?? []).slice(0, 2) : []) {
+      const crop = lazy(() => cropGrey(grey, quadBox(quad)));
       passes.push(
+        () => qrFromGrid(grey, quad, options),
         qr(crop, true),
         qr(() => stretchContrast(crop()), true),
       );
@@ -128,6 +130,11 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
       passes.push(blind(BLIND_ANGLES), () => readCode39(small(), locateLinearCodes(small()), options));
   }
   return passes;
+}
+
+function qrFromGrid(grey: GreyImage, quad: Quad, options: ZxingOptions): DecodeResult | null {
+  const text = searchQrGrid(grey, quad, (t) => options.accept(t, 'qr_code'));
+  return text === null ? null : { text, format: 'qr_code' };
 }
 
 function readQr(grey: GreyImage, options: ZxingOptions, tryHarder: boolean): DecodeResult | null {

@@ -6,7 +6,7 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Position, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, PixelBox } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, Quad } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
@@ -54,10 +54,10 @@ export type WasmReading = {
   /** The first acceptable symbol, or `null`. */
   readonly read: DecodeResult | null;
   /**
-   * QR codes zxing-cpp located but could not decode (checksum or format error: a bent card, a smudge), as pixel
-   * boxes: the JS decoder retries there, as its sampling grid differs.
+   * QR codes zxing-cpp located but could not decode (checksum or format error: strong perspective, a bent card),
+   * by their corners: the JS decoder retries there.
    */
-  readonly unreadQr: readonly PixelBox[];
+  readonly unreadQr: readonly Quad[];
 };
 
 /** One zxing-cpp pass (it tries rotations, inversion and downscaling itself). */
@@ -78,10 +78,10 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
     returnErrors: true,
   };
   const results = await readBarcodes(pixels, readerOptions);
-  const unreadQr: PixelBox[] = [];
+  const unreadQr: Quad[] = [];
   for (const r of results) {
     if (!r.isValid) {
-      if (r.format === 'QRCode') unreadQr.push(boxOf(r.position));
+      if (r.format === 'QRCode') unreadQr.push(quadOf(r.position));
       continue;
     }
     const format: DecodeFormat | undefined =
@@ -94,14 +94,8 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
   return { read: null, unreadQr };
 }
 
-/** The symbol's bounding box with a margin of half its size each side (quiet zone, and corners it misjudged). */
-function boxOf(position: Position): PixelBox {
-  const corners = [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
-  const xs = corners.map((p) => p.x);
-  const ys = corners.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const margin = Math.max(x1 - x0, y1 - y0) / 2;
-  return { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin };
+function quadOf(position: Position): Quad {
+  return [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
 }
 
 /** Verifies and strips the mod-43 check character; `null` when it does not match. */
