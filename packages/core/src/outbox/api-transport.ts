@@ -34,8 +34,9 @@ export function outboxTransport(client: BatchClient): OutboxTransport {
         return await send(entries, signal);
       } catch (error) {
         const failure = classifyFailure(error);
-        // A proxy's 413 (its own body limit, no problem body) is no refusal, but smaller requests may pass.
-        if (failure.kind === 'transient' && !(isTooLarge(error) && entries.length > 1)) throw error;
+        // A proxy's or WAF's answer about this request (400, 413 body limit, …, no problem body) is no
+        // refusal, but may concern one record only: split, so the others are not held back with it.
+        if (failure.kind === 'transient' && !(isRequestSpecific(error) && entries.length > 1)) throw error;
         if (entries.length === 1) return [failure];
         const outcomes: ItemOutcome[] = [];
         for (const entry of entries) {
@@ -44,8 +45,8 @@ export function outboxTransport(client: BatchClient): OutboxTransport {
           } catch (single) {
             const f = classifyFailure(single);
             if (signal.aborted) throw single;
-            if (f.kind === 'transient') throw single;
-            outcomes.push(f);
+            if (f.kind === 'transient' && !isRequestSpecific(single)) throw single;
+            outcomes.push(f.kind === 'transient' ? { kind: 'transient', code: f.code } : f);
           }
         }
         return outcomes;
@@ -54,8 +55,14 @@ export function outboxTransport(client: BatchClient): OutboxTransport {
   };
 }
 
-function isTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 413;
+/** Statuses an intermediary gives for the request's content (bad request, too large, URI or headers too long). */
+const REQUEST_SPECIFIC = new Set([400, 413, 414, 422, 431]);
+
+/** An error status without a problem body that may concern this request's content only. */
+function isRequestSpecific(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { status?: unknown; problemCode?: unknown };
+  return typeof e.status === 'number' && REQUEST_SPECIFIC.has(e.status) && typeof e.problemCode !== 'string';
 }
 
 /**

@@ -206,3 +206,36 @@ describe('online events from a flapping connection', () => {
     scheduler.stop();
   });
 });
+
+describe('a web application firewall that blocks one record', () => {
+  it('an HTML 400 for a batch splits it: the others go through, the blocked one stays pending', async () => {
+    const t = outboxTransport({
+      registerBatch: async (items) => {
+        if (items.some((i) => i.idempotencyKey === 'blocked')) throw new ApiHttpError(400);
+        return items.map((i) => ({ idempotencyKey: i.idempotencyKey, ok: true as const }));
+      },
+    });
+    expect(await t.sendBatch([entry('a'), entry('blocked'), entry('c')], signal())).toEqual([
+      { kind: 'accepted' },
+      { kind: 'transient', code: 'http-400' },
+      { kind: 'accepted' },
+    ]);
+    // Alone it is simply kept (thrown as transient), never refused.
+    await expect(t.sendBatch([entry('blocked')], signal())).rejects.toMatchObject({ code: 'http-400' });
+  });
+
+  it('a network failure while splitting stops the split (the rest stays pending)', async () => {
+    let calls = 0;
+    const t = outboxTransport({
+      registerBatch: async () => {
+        calls++;
+        if (calls === 1) throw new ApiHttpError(400);
+        throw new KaikuApiError('network', 'down', { retryable: true });
+      },
+    });
+    await expect(t.sendBatch([entry('a'), entry('b'), entry('c')], signal())).rejects.toMatchObject({
+      code: 'network',
+    });
+    expect(calls).toBe(2);
+  });
+});
