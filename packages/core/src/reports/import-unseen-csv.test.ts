@@ -71,6 +71,19 @@ describe('encodings and separators', () => {
     expect(usages.map((u) => u.show.name)).toEqual(['Kesäyöntaika – Åbo', '“Konsertti” 10 € — Tove’s…']);
   });
 
+  it('refuses a row with bytes Windows-1252 leaves undefined (a Mac Roman "Å") instead of reading control characters', async () => {
+    const bytes = latin(
+      [
+        'Kortin numero;Lapset;Tapahtuma;Päivämäärä',
+        `${CARD};2;Kesäyö;3.2.2020`,
+        'A999005458;0;\u0081bo;3.2.2020',
+      ].join('\n'),
+    );
+    const result = await dryRun(bytes);
+    expect(result.valid).toEqual([{ from: 2, to: 2 }]);
+    expect(codes(result)).toEqual({ 3: ['row-control-characters'] });
+  });
+
   it('refuses UTF-16 ("Unicode text") with and without a byte-order mark, saying how to save it', async () => {
     const text = ['Kortin numero\tLapset\tTapahtuma\tPäivämäärä', `${CARD}\t2\tKesäyö\t3.2.2020`].join(
       '\r\n',
