@@ -3,13 +3,13 @@
  * which has no alignment pattern: decoders place its fourth corner by completing a parallelogram from the three
  * finder patterns, which is wrong under strong perspective or a bend — modules near the bottom right are then read
  * from their neighbours and the checksum fails. This search keeps the three finder corners and tries the fourth at
- * offsets of up to ±2 modules (half-module steps), decoding each grid with zxing-js's Reed–Solomon decoder: a wrong
+ * offsets of up to ±2 modules (half-module steps; 81 grids), decoding each grid with zxing-js's Reed–Solomon decoder: a wrong
  * grid fails the checksum, it does not change the text.
  */
 import type { BitMatrix } from '@zxing/library';
 import { DefaultGridSampler, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { cropGrey } from './grey-ops.js';
-import type { GreyImage, PixelBox, Quad } from './types.js';
+import type { DecodeEffort, GreyImage, PixelBox, Quad } from './types.js';
 
 class GridDecoder extends QRCodeReader {
   decodeGrid(bits: BitMatrix): string {
@@ -19,8 +19,8 @@ class GridDecoder extends QRCodeReader {
 
 const decoder = new GridDecoder();
 const sampler = new DefaultGridSampler();
-/** Versions 1 and 2: every card ID, upper or lower case, with room for surrounding spaces. */
-const DIMENSIONS = [21, 25];
+/** Version 1 holds every card ID (up to 14 bytes at level M); version 2 is tried when looking thoroughly. */
+const DIMENSIONS = { fast: [21], thorough: [21, 25] } as const;
 const STEPS = [0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2];
 
 /** The symbol's box with a margin of half its size each side (quiet zone, and corners it misjudged). */
@@ -37,7 +37,12 @@ export function quadBox(quad: Quad): PixelBox {
  * reports them), searching the bottom-right corner; the text of the first grid that passes the checksum and
  * `accept`, or null.
  */
-export function searchQrGrid(grey: GreyImage, quad: Quad, accept: (text: string) => boolean): string | null {
+export function searchQrGrid(
+  grey: GreyImage,
+  quad: Quad,
+  accept: (text: string) => boolean,
+  effort: DecodeEffort = 'fast',
+): string | null {
   const box = quadBox(quad);
   const crop = cropGrey(grey, box);
   if (crop.width < 21 || crop.height < 21) return null;
@@ -50,7 +55,7 @@ export function searchQrGrid(grey: GreyImage, quad: Quad, accept: (text: string)
   const ox = Math.max(0, Math.floor(box.x));
   const oy = Math.max(0, Math.floor(box.y));
   const [tl, tr, br, bl] = quad.map((p) => ({ x: p.x - ox, y: p.y - oy })) as unknown as Quad;
-  for (const dim of DIMENSIONS) {
+  for (const dim of DIMENSIONS[effort]) {
     const ux = (tr.x - tl.x) / dim;
     const uy = (tr.y - tl.y) / dim;
     const vx = (bl.x - tl.x) / dim;

@@ -133,7 +133,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
 }
 
 function qrFromGrid(grey: GreyImage, quad: Quad, options: ZxingOptions): DecodeResult | null {
-  const text = searchQrGrid(grey, quad, (t) => options.accept(t, 'qr_code'));
+  const text = searchQrGrid(grey, quad, (t) => options.accept(t, 'qr_code'), options.effort);
   return text === null ? null : { text, format: 'qr_code' };
 }
 
