@@ -408,3 +408,32 @@ describe('a terminal clock that was hours off', () => {
     outbox.stop();
   });
 });
+
+describe('checkCard behind a portal or a misrouting proxy', () => {
+  it('an HTML 404 or a portal page is no verdict on the card: decided offline, flagged provisional', async () => {
+    let answer: () => Response = () => html(404);
+    const client = createApiClient({
+      baseUrl: 'https://kaikukanta.test/',
+      getToken: () => 'tok',
+      transport: async () => answer(),
+      retry: 0,
+    });
+    const outbox = createOutbox({ client, databaseName: freshDbName('lookup'), autoSync: false });
+    expect(await outbox.checkCard('A045198723')).to.include({
+      source: 'format',
+      provisional: true,
+      failure: 'http-404',
+    });
+    answer = () => html(200);
+    expect(await outbox.checkCard('A045198723')).to.include({ source: 'format', failure: 'content-type' });
+    // Kaikukanta's own 404 problem is a verdict: rethrown.
+    answer = () =>
+      Response.json(
+        { type: 'about:blank', title: 'Not registered', status: 404, code: 'card-not-registered' },
+        { status: 404, headers: { 'content-type': 'application/problem+json' } },
+      );
+    const error = await outbox.checkCard('A045198723').catch((e: unknown) => e);
+    expect((error as { problemCode?: string }).problemCode).to.equal('card-not-registered');
+    outbox.stop();
+  });
+});
