@@ -207,6 +207,14 @@ export const reportMessages = defineMessages({
     en: (p: { lines: number }) =>
       `A quotation mark on this row is not closed, so the next ${p.lines} lines were read as one cell and not imported: add the missing quotation mark or remove the extra one.`,
   },
+  'row-encoding-unknown': {
+    fi: () =>
+      'Rivin merkistöä ei tunnistettu (ä näkyisi Š-kirjaimena: Macintosh-merkistö?): tallenna tiedosto muodossa CSV UTF-8.',
+    sv: () =>
+      'Radens teckenkodning kändes inte igen (ä skulle visas som Š: Macintosh-kodning?): spara filen som CSV UTF-8.',
+    en: () =>
+      "The row's encoding was not recognised (ä would read as Š: Macintosh encoding?): save the file as CSV UTF-8.",
+  },
   'row-control-characters': {
     fi: () => 'Rivillä on ohjausmerkkejä tai binääridataa.',
     sv: () => 'Raden innehåller styrtecken eller binärdata.',

@@ -16,6 +16,7 @@ const C1 =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const C1_RANGE = /[\u0080-\u009f]/g;
+const MAC_ROMAN_SIGN = /[a-zåäö][\u0160\u0152\u017d\u0178][a-zåäöš]/;
 const UNDEFINED_1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
 
 /** Windows-1252, the same in Node and in browsers. */
@@ -72,6 +73,9 @@ export class RecordDecoder {
     const text = decodeWindows1252(bytes);
     // Bytes Windows-1252 leaves undefined (Mac Roman's Å, ç, é, ê, ù among them): not text in this file.
     if (UNDEFINED_1252.test(text)) return { issue: { code: 'row-control-characters', params: {} } };
+    // Mac Roman ("CSV (Macintosh)") writes ä as 0x8A, Š in Windows-1252: "KesŠyšntaika". An upper-case
+    // Š/Œ/Ž/Ÿ between lower-case letters is no Finnish or Swedish word; the row is refused, not misread.
+    if (MAC_ROMAN_SIGN.test(text)) return { issue: { code: 'row-encoding-unknown', params: {} } };
     return { text };
   }
 }

@@ -84,6 +84,32 @@ describe('encodings and separators', () => {
     expect(codes(result)).toEqual({ 3: ['row-control-characters'] });
   });
 
+  it('refuses rows of a Mac Roman "CSV (Macintosh)" file instead of reading ä as Š', async () => {
+    const mac = (text: string) => Uint8Array.from(text, (c) => ({ ä: 0x8a, ö: 0x9a })[c] ?? c.charCodeAt(0));
+    const bytes = mac(
+      [
+        'Kortin numero;Lapset;Tapahtuma;Pvm',
+        `${CARD};2;Kesäyöntaika;3.2.2020`,
+        'A999005458;0;Show;3.2.2020',
+      ].join('\r'),
+    );
+    const result = await dryRun(bytes);
+    expect(result.valid).toEqual([{ from: 3, to: 3 }]);
+    expect(codes(result)).toEqual({ 2: ['row-encoding-unknown'] });
+    expect(result.invalid[0]!.errors[0]!.message.fi).toContain('CSV UTF-8');
+    const header = await dryRun(
+      mac(['Kortin numero;Lapset;Tapahtuma;Päivämäärä', `${CARD};2;X;3.2.2020`].join('\r')),
+    );
+    expect(header.error).toMatchObject({
+      code: 'report-encoding-unsupported',
+      params: { encoding: 'Mac Roman' },
+    });
+    const legit = await dryRun(
+      latin(['Kortin numero;Lapset;Tapahtuma;Pvm', `${CARD};2;Šostakovitšin sinfonia;3.2.2020`].join('\n')),
+    );
+    expect(legit.invalid).toEqual([]);
+  });
+
   it('refuses UTF-16 ("Unicode text") with and without a byte-order mark, saying how to save it', async () => {
     const text = ['Kortin numero\tLapset\tTapahtuma\tPäivämäärä', `${CARD}\t2\tKesäyö\t3.2.2020`].join(
       '\r\n',

@@ -123,6 +123,7 @@ export async function* readReportRows(
   let best: { result: Extract<HeaderResult, { ok: false }>; row: number } | undefined;
   let searched = 0;
   let previous: RawRow | undefined;
+  let unknownEncoding = false;
   let any = false;
   for await (const raw of rows) {
     if (columns) {
@@ -131,6 +132,7 @@ export async function* readReportRows(
     }
     if (raw.error || raw.cells.every(isEmpty)) {
       any ||= raw.error !== undefined;
+      unknownEncoding ||= raw.error?.code === 'row-encoding-unknown';
       continue;
     }
     any = true;
@@ -152,6 +154,8 @@ export async function* readReportRows(
   }
   if (!any) throw new ReportError('report-empty');
   if (!columns) {
+    // The header itself could not be decoded (a Mac Roman "Päivämäärä"): say so, not "column missing".
+    if (unknownEncoding) throw new ReportError('report-encoding-unsupported', { encoding: 'Mac Roman' });
     if (best && best.result.score > 0) throw headerError(best.result, best.row);
     throw headerError(
       { ok: false, code: 'report-header-missing', fields: [...REQUIRED_FIELDS], score: 0 },
