@@ -44,9 +44,12 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
 ];
 
 // Columns a sales system may add that must not be mistaken for the event (venue, event ID, price…).
-// Sale, order and booking dates are not the event's date ("Myyntipäivä", "Köpdatum", "Order date").
 const IGNORED =
-  /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris|myynti|myyty|osto|tilaus|varaus|\bsale|\bsold|order|purchase|booking|köp|försälj|beställ|bokning/;
+  /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris/;
+// Sale, order and booking dates and times are not the event's ("Myyntipäivä", "Köpdatum", "Order date");
+// "Sold child tickets" is still the child column.
+const TRANSACTION =
+  /myynti|myyty|osto|tilaus|varaus|\bsale|\bsold|order|purchase|booking|köp|försälj|beställ|bokning/;
 
 /** Lower case, parentheses and punctuation removed, hyphenated line breaks joined ("Päivä-\nmäärä"). */
 export function normaliseHeader(text: string): string {
@@ -68,7 +71,8 @@ export function matchHeader(cell: CellValue): ReportField | undefined {
   const [first, ...rest] = PATTERNS;
   if (first && first[1].test(text)) return first[0];
   if (IGNORED.test(text)) return undefined;
-  return rest.find(([, pattern]) => pattern.test(text))?.[0];
+  const field = rest.find(([, pattern]) => pattern.test(text))?.[0];
+  return (field === 'date' || field === 'time') && TRANSACTION.test(text) ? undefined : field;
 }
 
 /**

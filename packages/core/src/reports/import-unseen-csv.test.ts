@@ -171,6 +171,8 @@ describe('encodings and separators', () => {
         { cardId: 0, children: 1, event: 2, date: 3, time: 4 },
       ],
       ['Card no;Children;Show;Show date;Show time', { cardId: 0, children: 1, event: 2, date: 3, time: 4 }],
+      ['Order time;Card ID;Sold child tickets;Event;Date', { cardId: 1, children: 2, event: 3, date: 4 }],
+      ['Kortnummer;Köpta barnbiljetter;Evenemang;Datum', { cardId: 0, children: 1, event: 2, date: 3 }],
     ];
     for (const [header, columns] of headers) {
       const cells = header.split(';').map((name) => {
