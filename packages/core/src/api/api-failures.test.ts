@@ -206,10 +206,31 @@ describe('HTTP statuses', () => {
     expect(apiMessageCode(error.code)).toBe('http-5xx');
   });
 
-  it('a request without an idempotency key (GET) is never retried', async () => {
+  it('a read (GET) is not retried on its own: an offline or failing look-up fails fast', async () => {
     const calls = answer('get', CARD_URL, () => HttpResponse.text('down', { status: 503 }));
     expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-503');
     expect(calls.count).toBe(1);
+  });
+
+  it('a read the server asks to repeat shortly (429/503 + Retry-After ≤ 5 s) is repeated, up to the limit', async () => {
+    const limited = () =>
+      problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '0' });
+    const calls = answer('get', CARD_URL, limited, () => HttpResponse.json(activeCard));
+    await expect(client().lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
+    expect(calls.count).toBe(2);
+    const always = answer('get', CARD_URL, () =>
+      HttpResponse.text('busy', { status: 503, headers: { 'retry-after': '0' } }),
+    );
+    expect((await caught(client({ retry: { limit: 2 } }).lookupCard('A045198723'))).code).toBe('http-503');
+    expect(always.count).toBe(3);
+    // A longer wait is the caller's decision: thrown at once, with the wait.
+    const long = answer('get', CARD_URL, () =>
+      problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '30' }),
+    );
+    const error = await caught(client().lookupCard('A045198723'));
+    expect(error.code).toBe('http-429');
+    expect((error as ApiHttpError).retryAfterMs).toBe(30_000);
+    expect(long.count).toBe(1);
   });
 
   it('a 5xx followed by success returns the success (the key makes the retry safe)', async () => {

@@ -136,6 +136,9 @@ function classifyFailure(
   return new ApiNetworkError({ cause: safe !== undefined ? new Error(safe) : undefined });
 }
 
+/** The longest `Retry-After` a read without a key waits for before it is repeated (longer: the error is thrown). */
+const UNKEYED_READ_RETRY_AFTER_MS = 5_000;
+
 function shouldRetry(error: KaikuApiError): boolean {
   if (!error.retryable || error instanceof ApiAbortError) return false;
   // A 2xx that is not the contract's JSON will not improve on an immediate retry.
@@ -143,8 +146,9 @@ function shouldRetry(error: KaikuApiError): boolean {
 }
 
 /**
- * Sends a planned request with timeouts and, for keyed requests only, retries with exponential
- * backoff and full jitter, honouring `Retry-After` (seconds or HTTP-date). A 401 from the server, or a
+ * Sends a planned request with timeouts and, for keyed requests, retries with exponential backoff and
+ * full jitter, honouring `Retry-After` (seconds or HTTP-date). A GET is repeated only when the server
+ * asks for it (429/503 with a `Retry-After` of at most 5 s), up to the same retry limit. A 401 from the server, or a
  * token provider that failed or returned nothing, is retried once, whatever the request, with a token
  * asked for with `{ refresh: true }`.
  */
@@ -171,9 +175,22 @@ export async function sendRequest<S extends z.ZodMiniType>(
         maxAttempts++;
         continue;
       }
-      if (!(error instanceof KaikuApiError) || attempt >= maxAttempts || !shouldRetry(error)) throw error;
+      if (!(error instanceof KaikuApiError)) throw error;
       const retryAfter =
         error instanceof ApiHttpError || error instanceof ApiProblemError ? error.retryAfterMs : undefined;
+      // A read the server asked to repeat shortly (429/503 with Retry-After) is repeated even without a key: a GET
+      // changes nothing. Other failures of a read are not retried here, so an offline look-up fails fast.
+      if (
+        !plan.keyed &&
+        plan.method === 'GET' &&
+        retryAfter !== undefined &&
+        retryAfter <= UNKEYED_READ_RETRY_AFTER_MS &&
+        attempt === maxAttempts &&
+        attempt <= ctx.retry.limit &&
+        shouldRetry(error)
+      )
+        maxAttempts++;
+      if (attempt >= maxAttempts || !shouldRetry(error)) throw error;
       if (retryAfter !== undefined && retryAfter > ctx.retry.maxRetryAfterMs) throw error;
       const delay = retryAfter ?? backoffDelay(attempt, ctx.retry, ctx.random);
       try {
