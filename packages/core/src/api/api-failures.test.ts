@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
-import { delay, http, HttpResponse } from 'msw';
-import { createApiClient } from './create-api-client.js';
-import type { ApiClientOptions } from './create-api-client.js';
+import { delay, HttpResponse } from 'msw';
 import { problemResponse } from './testing/mock-api.js';
 import {
   ApiAbortError,
@@ -11,9 +9,9 @@ import {
   ApiProblemError,
   ApiResponseError,
   ApiTimeoutError,
-  KaikuApiError,
 } from './api-errors.js';
 import { API_PROBLEM_CODES, makeProblem } from '../schemas/api.js';
+import { answerOn, caught, testClient } from './testing/msw-helpers.js';
 import { BASE, activeCard, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 
@@ -25,37 +23,9 @@ afterAll(() => server.close());
 const CARD_URL = `${BASE}v1/cards/A045198723`;
 const USAGES_URL = `${BASE}v1/usages`;
 
-/** Answers a route with the given responses in turn (the last one repeats); counts calls. */
-function answer(method: 'get' | 'post', url: string, ...responses: (() => Response | Promise<Response>)[]) {
-  const calls = { count: 0 };
-  server.use(
-    http[method](url, () => {
-      const respond = responses[Math.min(calls.count, responses.length - 1)]!;
-      calls.count++;
-      return respond();
-    }),
-  );
-  return calls;
-}
+const answer = answerOn(server);
 
-function client(options: Partial<ApiClientOptions> = {}) {
-  return createApiClient({
-    baseUrl: BASE,
-    getToken: () => 'tok',
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...options,
-  });
-}
-
-async function caught(promise: Promise<unknown>): Promise<KaikuApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(KaikuApiError);
-    return error as KaikuApiError;
-  }
-  throw new Error('expected a rejection');
-}
+const client = testClient;
 
 const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
   api.registerUsage(usageFor('A045198723'), { idempotencyKey: key, ...(signal ? { signal } : {}) });

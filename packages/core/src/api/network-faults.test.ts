@@ -5,11 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { createApiClient } from './create-api-client.js';
-import type { ApiClientOptions } from './create-api-client.js';
-import { ApiHttpError, ApiResponseError, KaikuApiError } from './api-errors.js';
+import type { KaikuApiError } from './api-errors.js';
+import { ApiHttpError, ApiResponseError } from './api-errors.js';
 import { parseRetryAfter } from './retry-policy.js';
+import { answerOn, caught, testClient } from './testing/msw-helpers.js';
 import { BASE, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 import type { BatchItemResult } from '../schemas/api.js';
@@ -26,35 +27,9 @@ const USAGES_URL = `${BASE}v1/usages`;
 const BATCH_URL = `${BASE}v1/usages/batch`;
 const CARD = 'A045198723';
 
-function answer(method: 'get' | 'post', url: string, ...responses: (() => Response)[]) {
-  const calls = { count: 0 };
-  server.use(
-    http[method](url, () => {
-      const respond = responses[Math.min(calls.count, responses.length - 1)]!;
-      calls.count++;
-      return respond();
-    }),
-  );
-  return calls;
-}
+const answer = answerOn(server);
 
-const client = (options: Partial<ApiClientOptions> = {}) =>
-  createApiClient({
-    baseUrl: BASE,
-    getToken: () => 'tok',
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-    ...options,
-  });
-
-async function caught(promise: Promise<unknown>): Promise<KaikuApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(KaikuApiError);
-    return error as KaikuApiError;
-  }
-  throw new Error('expected a rejection');
-}
+const client = testClient;
 
 const register = (api = client()) => api.registerUsage(usageFor(CARD), { idempotencyKey: 'fault-key-0001' });
 
