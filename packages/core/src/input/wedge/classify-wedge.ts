@@ -59,6 +59,13 @@ function suppressIf(recognized: boolean): WedgeEffect[] {
   return recognized ? [{ kind: 'suppress' }] : [];
 }
 
+/**
+ * How soon after a reading its line feed (or second Enter) must come to be the reader's: a reader sends CR+LF back
+ * to back, while a clerk's Enter that confirms the card on screen comes later (after the look-up). Longer windows
+ * swallowed that Enter when the look-up was quick.
+ */
+export const LINE_FEED_MS = 40;
+
 /** How long a reader's recognized burst waits for its terminator (a slow Bluetooth link delivers it late). */
 export const LATE_TERMINATOR_MS = 1000;
 
@@ -134,7 +141,8 @@ function onKeyDown(
   }
   if (
     state.burst === undefined &&
-    t - (state.tail ?? -Infinity) <= options.maxInterKeyMs &&
+    t - (state.tail ?? -Infinity) >= 0 &&
+    t - (state.tail ?? -Infinity) <= Math.min(options.maxInterKeyMs, LINE_FEED_MS) &&
     (isControlChar(record) || record.key === 'Enter')
   ) {
     // CR+LF: the line feed (Ctrl+J, or a second Enter) right after a reading is the reader's, not the page's.

@@ -250,6 +250,13 @@ describe('readers that frame the ID with control characters', () => {
     // An Enter a person presses later is the page's.
     const later = run([...reader(id, fast), ...records([{ k: usKey('\n'), down: 1400, up: 1480 }])]);
     expect(later.at(-1)?.kind).toBe('scan');
+    // Also an Enter 45 or 60 ms after the reading (a clerk confirming after a quick look-up): only a line feed
+    // right behind the reading is the reader's.
+    const end = Math.max(...reader(id, fast).map((r) => r.timeStamp));
+    for (const down of [end + 45, end + 60]) {
+      const confirm = run([...reader(id, fast), ...records([{ k: usKey('\n'), down, up: down + 80 }])]);
+      expect(confirm.at(-1)?.kind).toBe('scan');
+    }
   });
 
   it('Tab-terminated while Enter is expected, and no terminator at all: refused with a code', () => {
