@@ -1,25 +1,10 @@
 // <kaiku-scanner> when the code it loads after its first download is slow or cannot be fetched: the real demo box
 // office and sandbox, the services chunk held back or refused by Playwright's router, real key events.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Route } from 'playwright-core';
-import { openBoxOffice, startHarness, wedgeScan, type Harness } from '../support/element-harness.js';
+import { openBoxOffice, part, useHarness, wedgeScan } from '../support/element-harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  const res = await fetch(`${h.apiUrl}/__sandbox/reset`, { method: 'POST' });
-  expect(res.ok).toBe(true);
-});
-
-const part = (p: string) => `kaiku-scanner [part~="${p}"]`;
+const harness = useHarness();
 /** The chunk of the default services (API client, outbox, rules) in the demo build. */
 const SERVICES_CHUNK = /\/core-services-[\w-]+\.js$/;
 
@@ -39,7 +24,7 @@ function hold(context: BrowserContext, chunk: RegExp = SERVICES_CHUNK) {
 describe('<kaiku-scanner> code loaded after the first paint', () => {
   it('a card read while the services are still loading is looked up as soon as they arrive', async () => {
     let held!: ReturnType<typeof hold>;
-    const s = await openBoxOffice(h, {
+    const s = await openBoxOffice(harness(), {
       lang: 'en',
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
       beforeLoad: async (context) => {
@@ -65,7 +50,7 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
   it('services that cannot be fetched: a plain-language error with "try again", which works once they can', async () => {
     let blocked = true;
     let requests = 0;
-    const s = await openBoxOffice(h, {
+    const s = await openBoxOffice(harness(), {
       lang: 'en',
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
       beforeLoad: (context) =>
@@ -93,7 +78,7 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
 
   it('Swedish strings that are slow to come: Finnish meanwhile instead of a blank element, then Swedish', async () => {
     let held!: ReturnType<typeof hold>;
-    const s = await openBoxOffice(h, {
+    const s = await openBoxOffice(harness(), {
       path: '/box-office/?show=hilla-taikuri-matti',
       beforeLoad: async (context) => {
         held = hold(context, /\/sv-[\w-]+\.js$/);

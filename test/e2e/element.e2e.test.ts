@@ -1,6 +1,6 @@
 // <kaiku-scanner> end to end: real Chromium, the real sandbox, the demo box office served with the strict CSP,
 // real key events. Every visible state is checked with axe-core and screenshotted at 320 px and 1920 px.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
 // @ts-expect-error plain .mjs without types
@@ -9,9 +9,9 @@ import {
   axeViolations,
   openBoxOffice,
   screenshotState,
-  startHarness,
+  part,
+  useHarness,
   wedgeScan,
-  type Harness,
   type ScannerPage,
 } from '../support/element-harness.js';
 
@@ -44,25 +44,10 @@ const T: Record<Lang, { ready: string; registered: string; queued: string; refus
     },
   };
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-beforeEach(async () => {
-  const res = await fetch(`${h.apiUrl}/__sandbox/reset`, { method: 'POST' });
-  expect(res.ok).toBe(true);
-});
-
-const part = (p: string) => `kaiku-scanner [part~="${p}"]`;
+const harness = useHarness();
 
 async function usageCount(cardId: string, showId: string): Promise<number> {
-  const res = await fetch(`${h.apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`);
+  const res = await fetch(`${harness().apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`);
   return ((await res.json()) as { count: number }).count;
 }
 
@@ -77,7 +62,11 @@ async function check(s: ScannerPage, state: string, lang: Lang): Promise<void> {
 }
 
 async function open(lang: Lang, show = 'hilla-taikuri-matti', colorScheme: 'light' | 'dark' = 'light') {
-  const s = await openBoxOffice(h, { lang, path: `/box-office/?show=${show}&lang=${lang}`, colorScheme });
+  const s = await openBoxOffice(harness(), {
+    lang,
+    path: `/box-office/?show=${show}&lang=${lang}`,
+    colorScheme,
+  });
   await s.page.locator(part('cap-meter')).waitFor();
   return s;
 }
@@ -312,8 +301,8 @@ describe('<kaiku-scanner> wedge calibration', () => {
 
 describe('<kaiku-scanner> under the strict CSP', () => {
   it('runs the whole flow with no CSP violation, in dark mode, with no axe violation', async () => {
-    const s = await openBoxOffice(h, { colorScheme: 'dark', path: '/box-office/?lang=fi' });
-    const res = await fetch(`${h.webUrl}/box-office/`);
+    const s = await openBoxOffice(harness(), { colorScheme: 'dark', path: '/box-office/?lang=fi' });
+    const res = await fetch(`${harness().webUrl}/box-office/`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -378,7 +367,7 @@ describe('<kaiku-scanner> with a camera', () => {
       ],
     });
     try {
-      const s = await openBoxOffice({ ...h, browser }, { path: '/box-office/?lang=en' });
+      const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=en' });
       await s.page.locator(part('camera-button')).focus();
       await s.page.keyboard.press('Enter');
       await expect
@@ -413,7 +402,7 @@ describe('<kaiku-scanner> when the camera is refused', () => {
       ],
     });
     try {
-      const s = await openBoxOffice({ ...h, browser }, { path: '/box-office/?lang=fi' });
+      const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=fi' });
       const codes: string[] = [];
       await s.page.exposeFunction('recordError', (code: string) => codes.push(code));
       await s.page.evaluate(() =>
@@ -442,7 +431,7 @@ describe('<kaiku-scanner> when the camera is refused', () => {
 
 describe('examples', () => {
   it('plain HTML page: the single-file bundle, configured by attributes, registers a usage', async () => {
-    const s = await openBoxOffice(h, { path: '/plain-html/' });
+    const s = await openBoxOffice(harness(), { path: '/plain-html/' });
     const scripts = await s.page.evaluate(() => Array.from(document.scripts, (x) => x.src.split('/').pop()));
     expect(scripts).toEqual(['kaiku-scanner.bundle.js', 'plain.js']);
     await expect.poll(() => s.page.locator('kaiku-scanner h3').first().textContent()).toBe('Read a card');
@@ -456,11 +445,11 @@ describe('examples', () => {
   });
 
   it('headless POS: a wedge burst typed into the sale field is taken out of it and queued through the outbox', async () => {
-    const context = await h.browser.newContext();
+    const context = await harness().browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${h.webUrl}/pos-headless/`);
+    await page.goto(`${harness().webUrl}/pos-headless/`);
     await page.locator('#outbox').filter({ hasText: 'Waiting' }).waitFor();
     const cdp = await context.newCDPSession(page);
     await page.locator('#note').focus();

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startSandboxProcess } from './sandbox-process.js';
 // @ts-expect-error plain .mjs without types
@@ -47,6 +48,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/**
+ * One harness for the test file (started before its tests, closed after them) and the sandbox reset before each
+ * test. Returns a getter for the harness.
+ */
+export function useHarness(options: HarnessOptions = {}): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(options);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    const res = await fetch(`${h!.apiUrl}/__sandbox/reset`, { method: 'POST' });
+    expect(res.ok).toBe(true);
+  });
+  return () => h!;
+}
+
+/** A CSS selector for a part of the element (`part('result')`). */
+export const part = (p: string): string => `kaiku-scanner [part~="${p}"]`;
 
 export type ScannerPage = {
   readonly page: Page;
@@ -165,6 +188,10 @@ export async function wedgeScan(cdp: CDPSession, text: string, gapMs = 6): Promi
     at();
   }
   await Promise.all(sends);
+  // The stamps run ahead of the clock: return once it has passed the burst's end and a reader's CR+LF window, so a
+  // key the test presses next (an Enter confirming the card) is later than the scan, as a person's would be.
+  const aheadMs = t * 1000 - Date.now() + 50;
+  if (aheadMs > 0) await new Promise((resolve) => setTimeout(resolve, aheadMs));
 }
 
 /** Presses one key through CDP (keyboard-only operation). */
