@@ -52,19 +52,15 @@ export function decideWithCore(input: DecideInput): Decision {
   if (result.ok) return { ok: true, total: result.tickets.total };
   // Malformed show settings come back as `invalid-input` at `event.…` paths: one setup error naming the fields,
   // instead of a validator's wording in front of the clerk.
-  const showFields = result.reasons.flatMap((r) =>
-    r.code === 'invalid-input' && String(r.params.path).startsWith('event.')
-      ? [String(r.params.path).slice('event.'.length)]
-      : [],
-  );
-  const rest = result.reasons.filter(
-    (r) => !(r.code === 'invalid-input' && String(r.params.path).startsWith('event.')),
-  );
+  const showFields = new Set<string>();
+  const rest: Reason[] = [];
+  for (const r of result.reasons) {
+    const path = r.code === 'invalid-input' ? String(r.params.path) : '';
+    if (path.startsWith('event.')) showFields.add(path.slice('event.'.length));
+    else rest.push({ code: r.code, message: r.message });
+  }
   return {
     ok: false,
-    reasons: [
-      ...(showFields.length > 0 ? [showInvalid([...new Set(showFields)])] : []),
-      ...rest.map((r) => ({ code: r.code, message: r.message })),
-    ],
+    reasons: [...(showFields.size > 0 ? [showInvalid([...showFields])] : []), ...rest],
   };
 }

@@ -5,10 +5,8 @@ import { lazyModule } from './lazy-module.js';
 
 type CoreModule = { readonly composeCoreServices: typeof composeCoreServices };
 
+/** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
 const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
-
-/** Loads the services' code (API client, outbox, rules, their texts); starts in the background when first called. */
-export const loadCoreServices = (): Promise<CoreModule> => coreModule.load();
 
 /** The core's card-ID parser, its result as the element's `ParsedCardId`. */
 export function parseForElement(raw: string): ParsedCardId {
@@ -52,7 +50,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const already = coreModule.get();
   if (already) build(already);
   const services = async (): Promise<ScannerServices> =>
-    inner && !disposed ? inner : build(await loadCoreServices());
+    inner && !disposed ? inner : build(await coreModule.load());
   const ready = services().then(() => undefined);
   // A failed load is reported by the call that needs the services; `ready` alone must not be an unhandled rejection.
   ready.catch(() => undefined);

@@ -3,13 +3,15 @@ import type { OutboxState, ScannerServices, ServiceError } from './services.js';
 import type { CoreServicesOptions } from './core-services.js';
 import { createCoreServices } from './lazy-core-services.js';
 import { toInitialServiceError } from './service-error.js';
+import { lazyModule } from './lazy-module.js';
 
 export type ServicesConfig = Omit<CoreServicesOptions, 'onOutboxChange'> & {
   /** Injected services win over the default core composition. */
   readonly services: ScannerServices | undefined;
 };
 
-type ErrorRenderer = (e: unknown) => ServiceError;
+/** Every core text (a chunk shared with the default services' code), loaded when services are first used. */
+const errorTexts = lazyModule(() => import('./to-service-error.js'));
 
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
@@ -21,8 +23,6 @@ export class ServicesController implements ReactiveController {
   private owned = false;
   private unsubscribe: (() => void) | undefined;
   private config: ServicesConfig | undefined;
-  /** Every core text, once their chunk has loaded (shared with the default services' code). */
-  private fullErrors: ErrorRenderer | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -52,11 +52,7 @@ export class ServicesController implements ReactiveController {
       });
       this.owned = true;
     }
-    if (!this.fullErrors)
-      import('./to-service-error.js').then(
-        (m) => (this.fullErrors = m.toServiceError),
-        () => undefined,
-      );
+    errorTexts.load().catch(() => undefined);
     const svc = this.current;
     this.unsubscribe = svc.onOutboxChange((s) => this.onOutbox(s));
     void svc.outboxState().then(
@@ -67,7 +63,7 @@ export class ServicesController implements ReactiveController {
   }
 
   toError(e: unknown): ServiceError {
-    return (this.fullErrors ?? toInitialServiceError)(e);
+    return (errorTexts.get()?.toServiceError ?? toInitialServiceError)(e);
   }
 
   hostConnected(): void {

@@ -1,5 +1,6 @@
 import type { Translation } from './translation.js';
 import { fi } from './fi.js';
+import { lazyModule, type LazyModule } from '../controllers/lazy-module.js';
 
 export type { Translation } from './translation.js';
 export type UiLocale = 'fi' | 'sv' | 'en';
@@ -8,16 +9,14 @@ export type UiLocale = 'fi' | 'sv' | 'en';
  * The UI strings by locale. Finnish (the default) is in the first download; Swedish and English load with `import()`
  * the first time they are asked for, so a clerk downloads only the language on screen.
  */
-const loaded: Partial<Record<UiLocale, Translation>> = { fi };
-const loaders: Readonly<Record<Exclude<UiLocale, 'fi'>, () => Promise<Translation>>> = {
-  sv: () => import('./sv.js').then((m) => m.sv),
-  en: () => import('./en.js').then((m) => m.en),
+const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Translation>>> = {
+  sv: lazyModule(() => import('./sv.js').then((m) => m.sv)),
+  en: lazyModule(() => import('./en.js').then((m) => m.en)),
 };
-const pending = new Map<UiLocale, Promise<boolean>>();
 
 /** The strings of `locale` once loaded; Finnish until then (and if loading fails). */
 export function translationFor(locale: UiLocale): Translation {
-  return loaded[locale] ?? fi;
+  return (locale === 'fi' ? undefined : later[locale].get()) ?? fi;
 }
 
 /**
@@ -25,22 +24,11 @@ export function translationFor(locale: UiLocale): Translation {
  * leaves Finnish on screen, and the next call tries again).
  */
 export function whenTranslationReady(locale: UiLocale): Promise<boolean> | undefined {
-  if (loaded[locale] || locale === 'fi') return undefined;
-  let p = pending.get(locale);
-  if (!p) {
-    p = loaders[locale]().then(
-      (t) => {
-        loaded[locale] = t;
-        return true;
-      },
-      () => {
-        pending.delete(locale);
-        return false;
-      },
-    );
-    pending.set(locale, p);
-  }
-  return p;
+  if (locale === 'fi' || later[locale].get()) return undefined;
+  return later[locale].load().then(
+    () => true,
+    () => false,
+  );
 }
 
 /** BCP 47 tags for Intl: Finnish and Swedish as used in Finland. */
