@@ -40,6 +40,8 @@ export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';
 export type { RulesMessageCode } from './messages/rules.js';
 export { decideUsage } from './rules/decide-usage.js';
+export { toApiShow, toUsageEvent } from './rules/show-event.js';
+export type { ShowState } from './rules/show-event.js';
 export type {
   DecideUsageInput,
   UsageAllowed,

@@ -1,4 +1,4 @@
-import { createApiClient, createOutbox, parseCardId } from '@kaiku-scanner/core';
+import { createApiClient, createOutbox, parseCardId, toApiShow } from '@kaiku-scanner/core';
 import type { Channel, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
@@ -65,14 +65,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
   const toUsage = (u: UsageInput): UsageRequest => ({
     venueId: options.venueId,
-    show: {
-      id: u.show.id,
-      name: u.show.name,
-      start: u.show.start,
-      kind: u.show.kind as ShowKind,
-      ...(u.show.cap === undefined ? {} : { cap: u.show.cap }),
-      ...(u.show.seats === undefined ? {} : { seats: u.show.seats }),
-    },
+    show: toApiShow({ ...u.show, kind: u.show.kind as ShowKind }),
     cardId: u.cardId,
     childTickets: u.request.children,
     ...(u.request.groupCardIds.length > 0 || u.request.under16 > 0

@@ -1,4 +1,4 @@
-import { decideUsage } from '@kaiku-scanner/core';
+import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
 import type { CardStatus, ShowKind } from '@kaiku-scanner/core';
 import type { DecideInput, Decision, LocalizedText, Reason } from './services.js';
 
@@ -27,17 +27,13 @@ export function decideWithCore(input: DecideInput): Decision {
       validUntil: unverified ? show.start.slice(0, 10) : card.validUntil,
       minors: card.minors,
     },
-    event: {
-      kind: show.kind as ShowKind,
-      start: show.start,
-      ...(show.seats === undefined ? {} : { seats: show.seats }),
-      ...(show.bookingWindow ? { bookingWindow: show.bookingWindow } : {}),
-      ...(show.collectionWindow ? { collectionWindow: show.collectionWindow } : {}),
-      ...(show.visitingProducer === undefined ? {} : { visitingProducer: show.visitingProducer }),
-      ...(show.policyVersion ? { policyVersion: show.policyVersion } : {}),
-      cap: cap ? cap.cap : (show.cap ?? null),
-      ticketsGiven: cap?.given ?? 0,
-    },
+    event: toUsageEvent(
+      { ...show, kind: show.kind as ShowKind },
+      {
+        ticketsGiven: cap?.given ?? 0,
+        ...(cap ? { cap: cap.cap } : {}),
+      },
+    ),
     request: {
       mode,
       childTickets: request.children,

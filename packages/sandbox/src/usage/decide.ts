@@ -1,4 +1,4 @@
-import { decideUsage, makeProblem } from '@kaiku-scanner/core';
+import { decideUsage, makeProblem, toUsageEvent } from '@kaiku-scanner/core';
 import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core';
 import type { ShowConfig } from '../db/repository.js';
 
@@ -29,19 +29,7 @@ export function decide(input: DecisionInput): ServerDecision {
   const { usage, card, show } = input;
   const decision = decideUsage({
     card,
-    event: {
-      id: show.id,
-      name: show.name,
-      kind: show.kind,
-      start: show.start,
-      ...(show.seats !== undefined ? { seats: show.seats } : {}),
-      cap: show.cap ?? null,
-      ...(show.visitingProducer !== undefined ? { visitingProducer: show.visitingProducer } : {}),
-      ...(show.bookingWindow ? { bookingWindow: show.bookingWindow } : {}),
-      ...(show.collectionWindow ? { collectionWindow: show.collectionWindow } : {}),
-      ...(show.policyVersion ? { policyVersion: show.policyVersion } : {}),
-      ticketsGiven: input.ticketsGiven,
-    },
+    event: toUsageEvent(show, { ticketsGiven: input.ticketsGiven }),
     request: {
       mode: usage.mode,
       childTickets: usage.childTickets,

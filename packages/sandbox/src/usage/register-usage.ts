@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { makeProblem } from '@kaiku-scanner/core';
+import { makeProblem, toApiShow } from '@kaiku-scanner/core';
 import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import type { Clock } from '../clock.js';
@@ -124,15 +124,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
     // The record carries the show as the server knows it (the venue's settings win over the request's).
-    const { id, name, start, kind, seats, cap: showCap } = show;
-    const recordedShow = {
-      id,
-      name,
-      start,
-      kind,
-      ...(seats !== undefined ? { seats } : {}),
-      ...(showCap != null ? { cap: showCap } : {}),
-    };
+    const recordedShow = toApiShow(show);
     repo.insertUsage({
       id: usageId,
       request: { ...usage, show: recordedShow },

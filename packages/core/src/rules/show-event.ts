@@ -1,0 +1,54 @@
+/**
+ * The one mapping from a show's settings to what the rules decide on (`decideUsage`'s `event`) and to the
+ * contract's `Show` in a usage. The element and the sandbox both use it, so a new show setting is added in one
+ * place: `ShowConfigSchema` (the keys are read from its shape).
+ */
+import { ShowSchema } from '../schemas/api-request.js';
+import type { Show } from '../schemas/api-request.js';
+import { ShowConfigSchema } from '../schemas/show-config.js';
+import type { ShowConfig, UsageEventInput } from '../schemas/show-config.js';
+
+/** A show's settings as hosts hold them (`cap` may be absent or `null`: no cap). */
+type ShowSettings = Partial<ShowConfig> & Pick<ShowConfig, 'kind' | 'start'>;
+
+/**
+ * The state of the show at decision time: tickets given so far (all terminals), and the cap when the server's
+ * tally knows a newer one than the settings (`null` = no cap).
+ *
+ * @example
+ * const state: ShowState = { ticketsGiven: 3, cap: 6 };
+ */
+export type ShowState = { readonly ticketsGiven: number; readonly cap?: number | null };
+
+/**
+ * `decideUsage`'s `event` for a show: every setting of `ShowConfigSchema` that is set (nothing else: an
+ * unknown key would be refused), plus the tickets given so far. `state.cap`, when given, replaces the
+ * setting's cap.
+ *
+ * @example
+ * decideUsage({ card, event: toUsageEvent(show, { ticketsGiven: 2 }), request, now });
+ */
+export function toUsageEvent(show: ShowSettings, state: ShowState): UsageEventInput {
+  const event: Record<string, unknown> = {};
+  for (const key of Object.keys(ShowConfigSchema.shape) as (keyof ShowConfig)[]) {
+    if (show[key] !== undefined) event[key] = show[key];
+  }
+  if (state.cap !== undefined) event.cap = state.cap;
+  return { ...(event as ShowSettings), ticketsGiven: state.ticketsGiven };
+}
+
+/**
+ * The contract's `Show` of a usage (`id`, `name`, `start`, `kind`, and `seats` and `cap` when set): the keys of
+ * `ShowSchema`, so what a usage carries follows the contract. A `null` cap (no cap) is left out.
+ *
+ * @example
+ * const usage: UsageRequest = { venueId, show: toApiShow(show), cardId, childTickets: 0, channel, mode, clientTime };
+ */
+export function toApiShow(show: ShowSettings & Pick<Show, 'id' | 'name'>): Show {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(ShowSchema.shape) as (keyof Show)[]) {
+    const value = show[key];
+    if (value !== undefined && value !== null) picked[key] = value;
+  }
+  return picked as Show;
+}
