@@ -248,7 +248,14 @@ export class Outbox extends OutboxEventTarget {
   }
 
   async #start(persist: boolean, autoSync: boolean): Promise<void> {
-    if (persist) this.#capabilities = { ...this.#capabilities, persistence: await requestPersistence() };
+    // Never awaited: Firefox answers persist() only when the user answers its permission prompt, and
+    // start-up (sending what an earlier session left, the purge) must not wait for a person.
+    if (persist) {
+      this.#capabilities = { ...this.#capabilities, persistence: 'requested' };
+      void requestPersistence().then((persistence) => {
+        this.#capabilities = { ...this.#capabilities, persistence };
+      });
+    }
     try {
       await this.purge();
       await this.#notices.refresh();

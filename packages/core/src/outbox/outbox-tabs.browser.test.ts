@@ -3,6 +3,7 @@ import { createOutbox } from './create-outbox.js';
 import type { OutboxEvent } from './outbox-events.js';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
+import { recordStore } from './record-store.js';
 import { apiError, fakeServer, freshDbName, nextEvent, usage } from './outbox-test-helpers.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
 
@@ -150,6 +151,56 @@ describe('automatic sync', () => {
     const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(second, 'kaiku-usage-synced');
     expect((await synced).detail.ids).to.deep.equal([record.id]);
     second.stop();
+  });
+});
+
+describe('start-up never waits for a permission prompt', () => {
+  // Firefox answers navigator.storage.persist() only after the user answers its permission prompt: a
+  // start-up that awaited it never synced what an earlier session left behind and never purged.
+  it('is ready, sends left-over usages and purges while persist() stays pending', async () => {
+    const databaseName = freshDbName('persist-prompt');
+    let now = Date.parse('2026-03-01T10:00:00Z');
+    const first = createOutbox({
+      transport: fakeServer().transport,
+      databaseName,
+      autoSync: false,
+      persist: false,
+      retentionMs: 60_000,
+      now: () => now,
+    });
+    const old = await first.enqueue(usage('A999005380'));
+    await first.syncNow(); // synced: kept for the retention, then purged
+    const left = await first.enqueue(usage('A045198723'));
+    first.stop();
+    now += 120_000;
+    const storage = navigator.storage;
+    const original = storage.persist;
+    let asked = 0;
+    storage.persist = () => {
+      asked++;
+      return new Promise<boolean>(() => undefined); // the prompt is never answered
+    };
+    try {
+      const server = fakeServer();
+      const second = createOutbox({
+        transport: server.transport,
+        databaseName,
+        retentionMs: 60_000,
+        now: () => now,
+      });
+      const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(second, 'kaiku-usage-synced');
+      const ready = await Promise.race([second.ready.then(() => 'ready'), sleep(3_000).then(() => 'stuck')]);
+      expect(ready).to.equal('ready');
+      expect(asked).to.equal(1);
+      expect(second.capabilities.persistence).to.equal('requested');
+      expect((await synced).detail.ids).to.deep.equal([left.id]);
+      const store = createStrictStore(databaseName, 'outbox');
+      const ids = (await recordStore(store).list()).map((r) => r.id);
+      expect(ids).to.not.include(old.id);
+      second.stop();
+    } finally {
+      storage.persist = original;
+    }
   });
 });
 
@@ -322,6 +373,8 @@ describe('offline decisions, tallies, retention, export', () => {
       broadcast: 'broadcast-channel',
       secureContext: true,
     });
+    // Asked at start-up, answered whenever the browser answers (start-up does not wait for it).
+    for (let i = 0; i < 100 && outbox.capabilities.persistence === 'requested'; i++) await sleep(10);
     expect(['persisted', 'not-persisted']).to.include(outbox.capabilities.persistence);
     outbox.stop();
     const error = await outbox.enqueue(usage()).catch((e: unknown) => e);

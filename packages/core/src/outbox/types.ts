@@ -56,7 +56,11 @@ export type OutboxTransport = {
 export type OutboxCapabilities = {
   readonly lock: 'web-locks' | 'indexeddb-lease';
   readonly idempotencyKey: 'random-uuid' | 'get-random-values';
-  readonly persistence: 'persisted' | 'not-persisted' | 'unsupported';
+  /**
+   * `requested` while the browser has not answered `navigator.storage.persist()` (Firefox asks the user
+   * with a permission prompt and answers only when the user does; start-up does not wait for it).
+   */
+  readonly persistence: 'requested' | 'persisted' | 'not-persisted' | 'unsupported';
   readonly broadcast: 'broadcast-channel' | 'none';
   readonly secureContext: boolean;
 };
