@@ -145,6 +145,9 @@ export class KaikuScanner extends LitElement {
     wedgeOptions: { attribute: false },
     tokenProvider: { attribute: false },
     services: { attribute: false },
+    retentionMs: { attribute: 'retention-ms', type: Number },
+    cardCacheTtlMs: { attribute: 'card-cache-ttl-ms', type: Number },
+    offlinePolicy: { attribute: 'offline-policy' },
     ...STATE,
   };
 
@@ -189,6 +192,12 @@ export class KaikuScanner extends LitElement {
   declare tokenProvider: TokenProvider | undefined;
   /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
   declare services: ScannerServices | undefined;
+  /** How long synced and resolved usages stay on the terminal (ms). Unset: 1 h (docs/privacy.md). */
+  declare retentionMs: number | undefined;
+  /** How long a looked-up active card may decide offline (ms). Unset: 8 h; refused cards are never cached. */
+  declare cardCacheTtlMs: number | undefined;
+  /** When a card cannot be looked up and is not cached: `accept-provisionally` (unset) or `refuse`. */
+  declare offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
 
   declare private phase: Phase;
   declare private outbox: OutboxState;
@@ -221,6 +230,9 @@ export class KaikuScanner extends LitElement {
     this.wedgeOptions = undefined;
     this.tokenProvider = undefined;
     this.services = undefined;
+    this.retentionMs = undefined;
+    this.cardCacheTtlMs = undefined;
+    this.offlinePolicy = undefined;
     this.phase = { name: 'ready' };
     this.outbox = { pending: 0, needsAttention: [] };
     this.cap = undefined;
@@ -330,7 +342,10 @@ export class KaikuScanner extends LitElement {
       changed.has('baseUrl') ||
       changed.has('venueId') ||
       changed.has('services') ||
-      changed.has('channel')
+      changed.has('channel') ||
+      changed.has('retentionMs') ||
+      changed.has('cardCacheTtlMs') ||
+      changed.has('offlinePolicy')
     ) {
       this.svc.configure({
         services: this.services,
@@ -338,6 +353,9 @@ export class KaikuScanner extends LitElement {
         venueId: this.venueId,
         channel: this.channel,
         getToken: () => this.tokenProvider?.() ?? '',
+        retentionMs: this.retentionMs,
+        cardCacheTtlMs: this.cardCacheTtlMs,
+        offlinePolicy: this.offlinePolicy,
       });
     }
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);

@@ -46,6 +46,11 @@ export const outboxMessages = defineMessages({
     sv: (p: { fields: string }) => `Registreringen är ofullständig (${p.fields}): den sparades inte.`,
     en: (p: { fields: string }) => `The usage is incomplete (${p.fields}): it was not saved.`,
   },
+  'invalid-option': {
+    fi: (p: { fields: string }) => `Jonon asetus ei kelpaa (${p.fields}): tarkista arvo.`,
+    sv: (p: { fields: string }) => `Köns inställning är ogiltig (${p.fields}): kontrollera värdet.`,
+    en: (p: { fields: string }) => `Invalid outbox setting (${p.fields}): check its value.`,
+  },
   'outbox-stopped': {
     fi: () => 'Lähtevien kirjausten jono on pysäytetty.',
     sv: () => 'Kön för utgående registreringar har stoppats.',

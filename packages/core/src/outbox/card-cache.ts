@@ -28,11 +28,21 @@ const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
 /** A TTL cache of recently seen card records in the outbox's store. */
 export function cardCache(store: UseStore, ttlMs: number) {
   return {
-    /** Keeps only the four fields, whatever else the record carries. */
+    /**
+     * Keeps only the four fields, whatever else the record carries, and only for an `active` card: a card
+     * the server refuses needs no record for an offline decision (offline it is decided by policy), so its
+     * record — and any older one of the same card — is deleted instead.
+     */
     put(
       card: { id: string; status: string; validUntil: string; minors: number },
       now: number,
     ): Promise<void> {
+      if (card.status !== 'active') {
+        return store('readwrite', (s) => {
+          s.delete(CARD + card.id);
+          return promisifyRequest(s.transaction);
+        });
+      }
       const entry: CachedCard = {
         id: card.id,
         status: card.status,

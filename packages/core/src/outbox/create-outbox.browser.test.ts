@@ -57,6 +57,25 @@ describe('createOutbox', () => {
     outbox.stop();
   });
 
+  it('refuses a setting that would silently mean something else, naming the field', () => {
+    const make = (o: object) => () =>
+      createOutbox({ transport: fakeServer().transport, databaseName: freshDbName('opt'), ...o });
+    const refused = (o: object): OutboxError => {
+      try {
+        make(o)().stop();
+      } catch (e) {
+        return e as OutboxError;
+      }
+      throw new Error('expected invalid-option');
+    };
+    expect(refused({ offlinePolicy: 'accept' })).to.include({ code: 'invalid-option' });
+    expect(refused({ offlinePolicy: 'accept' }).params.fields).to.equal('offlinePolicy');
+    expect(refused({ cardCacheTtlMs: Number.NaN, retentionMs: -1 }).params.fields).to.equal(
+      'retentionMs, cardCacheTtlMs',
+    );
+    expect(refused({ purgeIntervalMs: 0 }).params.fields).to.equal('purgeIntervalMs');
+  });
+
   it('syncs in batches, each record once, and marks them synced', async () => {
     const server = fakeServer();
     const outbox = createOutbox({

@@ -6,7 +6,7 @@ import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
 import type { CardCheck, CardFacts } from './offline-check.js';
-import { checkCardWithFallback } from './offline-check.js';
+import { checkCardWithFallback, OFFLINE_POLICIES } from './offline-check.js';
 import { OutboxError, toStorageError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
 import type { OutboxClient, OutboxOptions } from './outbox-options.js';
@@ -58,12 +58,14 @@ export class Outbox extends OutboxEventTarget {
     Pick<OutboxOptions, 'batchSize' | 'retentionMs' | 'offlinePolicy' | 'now' | 'random'>
   >;
   #stopped = false;
+  #purgeTimer: ReturnType<typeof setInterval> | undefined;
   readonly #autoSync: boolean;
   readonly #sendTimeoutMs: number | undefined;
 
   constructor(options: OutboxOptions, store: UseStore) {
     super();
     const name = options.databaseName ?? 'kaiku-outbox';
+    checkOptions(options);
     this.#o = {
       batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
       retentionMs: Math.max(0, options.retentionMs ?? DAY_MS),
@@ -75,7 +77,8 @@ export class Outbox extends OutboxEventTarget {
     this.#sendTimeoutMs = options.sendTimeoutMs;
     this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
     this.#records = recordStore(store);
-    this.#cards = cardCache(store, options.cardCacheTtlMs ?? DAY_MS);
+    const cardTtlMs = options.cardCacheTtlMs ?? DAY_MS;
+    this.#cards = cardCache(store, cardTtlMs);
     this.#tallies = tallyStore(store);
     const owner = newIdempotencyKey();
     this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
@@ -108,6 +111,12 @@ export class Outbox extends OutboxEventTarget {
       // A page restored from the back/forward cache looks at once (its timers were paused meanwhile).
       addEventListener('pageshow', (e) => e.persisted && this.#scheduler.soon(), { signal });
     }
+    // Retention is kept by the clock, not only by start-ups and syncs: a terminal that stays open and
+    // online all day would otherwise keep card records long past their TTL.
+    const purgeEvery =
+      options.purgeIntervalMs ??
+      Math.min(15 * 60_000, Math.max(10_000, Math.min(this.#o.retentionMs, cardTtlMs)));
+    this.#purgeTimer = setInterval(() => void this.purge().catch(() => undefined), purgeEvery);
     this.ready = this.#start(options.persist ?? true, autoSync);
   }
 
@@ -242,6 +251,7 @@ export class Outbox extends OutboxEventTarget {
   /** Stops timers, listeners and the channel. Records stay on disk for the next start. */
   stop(): void {
     this.#stopped = true;
+    clearInterval(this.#purgeTimer);
     this.#scheduler.stop();
     this.#abort.abort();
     this.#notices.close();
@@ -294,6 +304,18 @@ export class Outbox extends OutboxEventTarget {
       throw storageError;
     }
   }
+}
+
+/** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
+function checkOptions(o: OutboxOptions): void {
+  const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
+  const bad: string[] = times.filter(
+    (k) => o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0),
+  );
+  if (o.purgeIntervalMs === 0) bad.push('purgeIntervalMs');
+  if (o.offlinePolicy !== undefined && !(OFFLINE_POLICIES as readonly string[]).includes(o.offlinePolicy))
+    bad.push('offlinePolicy');
+  if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
 }
 
 /**

@@ -32,8 +32,17 @@ export type OutboxOptions = {
   readonly sendTimeoutMs?: number;
   /** How long synced and resolved records stay (for the local tally and audit). Default 24 h; 0 = purge at once. */
   readonly retentionMs?: number;
-  /** How long a looked-up card record may decide offline. Default 24 h. */
+  /**
+   * How long a looked-up card record may decide offline. Default 24 h. Only cards the server reports
+   * `active` are cached: a refused card's record is kept nowhere (offline it is decided by `offlinePolicy`).
+   */
   readonly cardCacheTtlMs?: number;
+  /**
+   * How often the retention purge runs on its own (besides start-up and every sync run), so nothing stays
+   * longer than `retentionMs` / `cardCacheTtlMs` on a terminal that neither reloads nor syncs. Default: the
+   * shorter of the two, at least 10 s and at most 15 min.
+   */
+  readonly purgeIntervalMs?: number;
   /** Sync on start-up, on `online`, on a timer and after each enqueue. Default true; false = `syncNow()` only. */
   readonly autoSync?: boolean;
   /** `auto` uses Web Locks when present; `indexeddb-lease` forces the fallback (tests, embedded frames). */

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createOutbox } from './create-outbox.js';
 import type { OutboxEvent } from './outbox-events.js';
+import { promisifyRequest } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import { recordStore } from './record-store.js';
@@ -273,6 +274,66 @@ describe('offline decisions, tallies, retention, export', () => {
     expect((error as { problemCode: string }).problemCode).to.equal('card-not-registered');
     accept.stop();
     refuse.stop();
+  });
+
+  it('keeps no record of a card the server refuses, and forgets one that became refused', async () => {
+    let online = true;
+    let status = 'active';
+    const client = {
+      registerBatch: async () => ({ results: [] }),
+      lookupCard: async () => {
+        if (!online) throw apiError('network', true);
+        return { ...card, status };
+      },
+    };
+    const databaseName = freshDbName('refused-cache');
+    const outbox = createOutbox({ client, databaseName, autoSync: false });
+    const cached = async () =>
+      (
+        await createStrictStore(databaseName, 'outbox')('readonly', (s) => promisifyRequest(s.getAllKeys()))
+      ).filter((k) => String(k).startsWith('c:')).length;
+    status = 'inactive';
+    await outbox.checkCard(card.id);
+    expect(await cached()).to.equal(0);
+    status = 'active';
+    await outbox.checkCard(card.id);
+    expect(await cached()).to.equal(1);
+    status = 'use-ban';
+    await outbox.checkCard(card.id); // the server now refuses it: the old "active" record must go
+    expect(await cached()).to.equal(0);
+    online = false;
+    expect(await outbox.checkCard(card.id)).to.deep.include({ source: 'format', provisional: true });
+    outbox.stop();
+  });
+
+  it('purges expired cards and old records on a timer, not only at start-up and after a sync', async () => {
+    let now = 0;
+    const server = fakeServer();
+    const client = { registerBatch: async () => ({ results: [] }), lookupCard: async () => card };
+    const databaseName = freshDbName('purge-timer');
+    const outbox = createOutbox({
+      client,
+      transport: server.transport,
+      databaseName,
+      autoSync: false,
+      retentionMs: 1_000,
+      cardCacheTtlMs: 1_000,
+      purgeIntervalMs: 50,
+      now: () => now,
+    });
+    await outbox.ready;
+    await outbox.checkCard(card.id);
+    await outbox.enqueue(usage());
+    await outbox.syncNow(); // synced: kept for the retention
+    const keys = async () =>
+      (await createStrictStore(databaseName, 'outbox')('readonly', (s) => promisifyRequest(s.getAllKeys())))
+        .map(String)
+        .filter((k) => /^[uc]:/.test(k));
+    expect((await keys()).length).to.equal(2);
+    now = 5_000; // past both; no sync, no start-up, no purge() call from here on
+    for (let i = 0; i < 100 && (await keys()).length > 0; i++) await sleep(20);
+    expect(await keys()).to.deep.equal([]);
+    outbox.stop();
   });
 
   it('keeps a local tally while offline and reconciles it with the server count', async () => {

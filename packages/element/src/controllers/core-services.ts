@@ -1,5 +1,5 @@
 import { createApiClient, createOutbox, parseCardId, toApiShow } from '@kaiku-scanner/core';
-import type { Channel, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import type { Channel, OfflinePolicy, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
   CapState,
@@ -22,7 +22,21 @@ export type CoreServicesOptions = {
   readonly getToken: () => string | Promise<string>;
   /** IndexedDB database of the outbox (one per venue terminal setup). Default `kaiku-outbox`. */
   readonly databaseName?: string;
+  /** How long synced and resolved usages stay on the terminal. Default `ELEMENT_RETENTION.retentionMs`. */
+  readonly retentionMs?: number | undefined;
+  /** How long a looked-up (active) card may decide offline. Default `ELEMENT_RETENTION.cardCacheTtlMs`. */
+  readonly cardCacheTtlMs?: number | undefined;
+  /** When a card cannot be looked up and is not cached. Default `accept-provisionally`. */
+  readonly offlinePolicy?: OfflinePolicy | undefined;
 };
+
+/**
+ * The element's retention defaults, shorter than the core's 24 h: the element refreshes the show's tally from
+ * the server after every usage, so synced usages are needed on the terminal only briefly (1 h), and a card
+ * record only for offline decisions within a working day (8 h: a booking at noon, its collection at the
+ * evening show).
+ */
+export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 
 const NOT_CONFIGURED = 'element-not-configured';
 
@@ -39,7 +53,13 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     getToken: options.getToken,
   });
   const outbox = configured
-    ? createOutbox({ client, ...(options.databaseName ? { databaseName: options.databaseName } : {}) })
+    ? createOutbox({
+        client,
+        retentionMs: options.retentionMs ?? ELEMENT_RETENTION.retentionMs,
+        cardCacheTtlMs: options.cardCacheTtlMs ?? ELEMENT_RETENTION.cardCacheTtlMs,
+        ...(options.offlinePolicy ? { offlinePolicy: options.offlinePolicy } : {}),
+        ...(options.databaseName ? { databaseName: options.databaseName } : {}),
+      })
     : undefined;
   const listeners = new Set<(s: OutboxState) => void>();
 

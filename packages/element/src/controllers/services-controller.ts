@@ -49,6 +49,9 @@ export class ServicesController implements ReactiveController {
         venueId: config?.venueId ?? '',
         channel: config?.channel ?? 'box-office',
         getToken: config?.getToken ?? (() => ''),
+        retentionMs: config?.retentionMs,
+        cardCacheTtlMs: config?.cardCacheTtlMs,
+        offlinePolicy: config?.offlinePolicy,
       });
       this.owned = true;
     }
