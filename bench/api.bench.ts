@@ -96,7 +96,15 @@ async function overhead(url: string): Promise<Row[]> {
   };
   for (let i = 0; i < OVERHEAD_ROUNDS; i++) {
     // Interleaved so that both see the same server state and machine load.
-    await time(raw.lookup, async () => (await fetch(`${url}v1/cards/A045198723`, { headers })).json());
+    await time(raw.lookup, async () =>
+      (
+        await fetch(`${url}v1/cards/lookup`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ cardId: 'A045198723' }),
+        })
+      ).json(),
+    );
     await time(client.lookup, () => api.lookupCard('A045198723'));
     await time(raw.register, async () =>
       (
@@ -144,7 +152,7 @@ try {
     `\nClient overhead per call vs raw fetch (file DB, ${OVERHEAD_ROUNDS} interleaved rounds, first 50 dropped)`,
   );
   console.log(
-    'client = token callback + request validation + timeout/abort wiring + ky + response validation by zod',
+    'client = token callback + request validation + timeout/abort wiring + fetch + response validation by zod',
   );
   console.table(await overhead(fileSandbox.url));
 } finally {

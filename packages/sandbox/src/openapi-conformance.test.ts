@@ -85,6 +85,7 @@ describe('sandbox responses conform to docs/openapi.json', () => {
   it('health, card, tally, usage result, batch and list', async () => {
     expect(validate('Health', (await get('v1/health')).body)).toEqual([]);
     for (const id of ['A045198723', 'A999991234', 'A999005403', 'Y110029399', 'AM12345678']) {
+      expect(validate('CardRecord', (await post('v1/cards/lookup', { cardId: id })).body), id).toEqual([]);
       expect(validate('CardRecord', (await get(`v1/cards/${id}`)).body), id).toEqual([]);
     }
     const created = await post('v1/usages', usage('A045198723'), 'conform-key-1');
@@ -108,6 +109,9 @@ describe('sandbox responses conform to docs/openapi.json', () => {
     const problems = [
       await get('v1/cards/A999000001'),
       await get('v1/cards/not-an-id'),
+      await post('v1/cards/lookup', { cardId: 'A999000001' }),
+      await post('v1/cards/lookup', { cardId: 'not-an-id' }),
+      await post('v1/cards/lookup', { cardId: 'A045198723', holder: 'x' }),
       await post('v1/usages', usage('A045198723')),
       await post('v1/usages', usage('A045198723', { childTickets: 2 }), 'conform-key-1'),
       await post('v1/usages', usage('A999005380'), 'conform-key-4'),
@@ -123,7 +127,9 @@ describe('sandbox responses conform to docs/openapi.json', () => {
         };
       })(),
     ];
-    expect(problems.map((p) => p.status)).toEqual([404, 400, 400, 422, 422, 400, 400, 404, 401]);
+    expect(problems.map((p) => p.status)).toEqual([
+      404, 400, 404, 400, 400, 400, 422, 422, 400, 400, 404, 401,
+    ]);
     for (const p of problems) {
       expect(p.type).toMatch(/^application\/problem\+json/);
       expect(validate('Problem', p.body)).toEqual([]);

@@ -331,7 +331,10 @@ describe('HTTP details of the sandbox', () => {
     await api.registerUsage(usage('A045198723'), { idempotencyKey: key() });
     await api.lookupCard('A999000001').catch(() => undefined);
     const text = logs.join('\n');
-    expect(text).toContain('GET /v1/cards/A0451••••• 200');
+    // The client looks cards up with the ID in the body: the log line (a URL) has none to mask.
+    expect(text).toContain('POST /v1/cards/lookup 200');
+    await fetch(`${sandbox.url}v1/cards/A045198723`, { headers: { authorization: 'Bearer t' } });
+    expect(logs.join('\n')).toContain('GET /v1/cards/A0451••••• 200');
     for (const id of ['A045198723', 'A999000001']) expect(text).not.toContain(id);
   });
 

@@ -48,7 +48,18 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
     expect(new URL(url).origin).to.not.equal(location.origin);
   });
 
-  it('looks up a card (GET with Authorization → preflight) and reports 404 as card-not-registered', async () => {
+  it('puts no card ID in any URL: the resource timing entries every page script can read hold none', async () => {
+    performance.clearResourceTimings();
+    await api.lookupCard('A045198723');
+    await rejection(api.lookupCard('A999000001'));
+    const names = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(names.some((name) => name.startsWith(url))).to.equal(true);
+    for (const id of ['A045198723', 'A999000001', 'A0451', encodeURIComponent('A045198723')]) {
+      expect(names.filter((name) => name.includes(id))).to.deep.equal([]);
+    }
+  });
+
+  it('looks up a card (POST with Authorization → preflight) and reports 404 as card-not-registered', async () => {
     const card = await api.lookupCard('A045198723');
     expect(card).to.include({ id: 'A045198723', status: 'active', minors: 2 });
     const error = await rejection(api.lookupCard('A999000001'));

@@ -1,6 +1,9 @@
 import { KaikuError } from '../errors/kaiku-error.js';
 import type { KaikuErrorOptions } from '../errors/kaiku-error.js';
 import type { Problem } from '../schemas/api-problem.js';
+import { apiMessageCode, apiMessages } from '../messages/api.js';
+import { problemReasons } from './problem-details.js';
+import type { CheckedReason } from './problem-details.js';
 
 /**
  * Stable codes of the API client's errors. HTTP statuses without a usable problem body become
@@ -16,6 +19,9 @@ export const API_ERROR_CODES = {
   schema: 'schema',
   problem: 'problem',
   invalidRequest: 'invalid-request',
+  responseTooLarge: 'response-too-large',
+  invalidBaseUrl: 'invalid-base-url',
+  insecureBaseUrl: 'insecure-base-url',
 } as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES] | `http-${number}`;
 
@@ -75,49 +81,86 @@ export class ApiAbortError extends KaikuApiError {
   }
 }
 
+/** Keeps a server's problem document on an error without letting it into `JSON.stringify` or spreads. */
+function hideProblem(error: object, problem: Problem | undefined): void {
+  Object.defineProperty(error, 'problem', { value: problem, enumerable: false, writable: false });
+}
+
 /** An HTTP error status without a valid problem body (or 401/403/429/5xx, whatever the body). */
 export class ApiHttpError extends KaikuApiError {
-  /** The problem body, when the server sent a valid one. */
-  readonly problem: Problem | undefined;
-  /** Seconds the server asked to wait (`Retry-After`), when given. */
+  /**
+   * The problem document, when the server sent a valid one. Not enumerable, and it may hold the
+   * server's free text (`title`, `detail`): never log or show it; use `code` and `status`.
+   */
+  declare readonly problem: Problem | undefined;
+  /** Milliseconds the server asked to wait (`Retry-After`), when given. */
   readonly retryAfterMs: number | undefined;
   constructor(status: number, options: ApiErrorOptions & { problem?: Problem; retryAfterMs?: number } = {}) {
+    const { problem, retryAfterMs, ...rest } = options;
     super(httpErrorCode(status), `The Kaikukanta API answered HTTP ${status}.`, {
       retryable: isRetryableStatus(status),
-      ...options,
+      ...rest,
       status,
-      params: { status, ...(options.problem ? { problemCode: options.problem.code } : {}) },
+      params: { status, ...(problem ? { problemCode: problem.code } : {}) },
     });
     this.name = 'ApiHttpError';
-    this.problem = options.problem;
-    this.retryAfterMs = options.retryAfterMs;
+    hideProblem(this, problem);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
 /**
  * The server refused with a problem+json body. `problemCode` is the server's stable code: a rules
- * refusal code (e.g. the cap) or one of `API_PROBLEM_CODES`.
+ * refusal code (e.g. `cap-reached`) or one of `API_PROBLEM_CODES`.
+ *
+ * Nothing of the server's text reaches `message`, `stack` or `JSON.stringify(error)`: the message comes
+ * from the SDK's own table, `reasons` and `params` hold codes and checked parameters only (numbers,
+ * booleans, dates, codes — see `checkedParams`), and the document itself is in the non-enumerable
+ * `problem`, with members the contract does not define dropped.
+ *
+ * @example
+ * catch (e) {
+ *   if (e instanceof ApiProblemError && e.problemCode === 'cap-reached') showCap(e.params.cap);
+ * }
  */
 export class ApiProblemError extends KaikuApiError {
-  readonly problem: Problem;
+  /**
+   * The problem document the server sent, as read by the contract (unknown members dropped). Not
+   * enumerable, and `title`/`detail` are the server's free text: never log or show them.
+   */
+  declare readonly problem: Problem;
+  /** The server's stable code. */
   readonly problemCode: string;
+  /** Every reason of a refusal, with checked parameters (see `checkedParams`); empty when none was given. */
+  readonly reasons: readonly CheckedReason[];
   /** `Retry-After` of the response (e.g. on 409 in progress), when given. */
   readonly retryAfterMs: number | undefined;
   constructor(problem: Problem, options: ApiErrorOptions & { retryAfterMs?: number } = {}) {
-    super('problem', problem.detail ?? problem.title, {
-      retryable: problem.code === 'idempotency-key-in-progress' || isRetryableStatus(problem.status),
-      ...options,
-      status: problem.status,
-      params: { status: problem.status, problemCode: problem.code },
-    });
+    const { retryAfterMs, ...rest } = options;
+    const reasons = problemReasons(problem);
+    // The reason matching the code gives the message its parameters (a cap, a date, a member's position).
+    const main = reasons.find((r) => r.code === problem.code)?.params ?? {};
+    const known = apiMessageCode(problem.code);
+    super(
+      'problem',
+      known ? apiMessages[known].en({}) : apiMessages.problem.en({ problemCode: problem.code }),
+      {
+        retryable: problem.code === 'idempotency-key-in-progress' || isRetryableStatus(problem.status),
+        ...rest,
+        status: problem.status,
+        params: { ...main, status: problem.status, problemCode: problem.code },
+      },
+    );
     this.name = 'ApiProblemError';
-    this.problem = problem;
+    hideProblem(this, problem);
     this.problemCode = problem.code;
-    this.retryAfterMs = options.retryAfterMs;
+    this.reasons = reasons;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
-export type ResponseErrorCode = 'malformed-json' | 'content-type' | 'truncated' | 'schema';
+export type ResponseErrorCode =
+  'malformed-json' | 'content-type' | 'truncated' | 'schema' | 'response-too-large';
 
 /** A response arrived but cannot be trusted: not JSON, HTML from a proxy, cut short, or not the contract's shape. */
 export class ApiResponseError extends KaikuApiError {

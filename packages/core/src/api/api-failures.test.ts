@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { delay, HttpResponse } from 'msw';
 import { problemResponse } from './testing/mock-api.js';
 import {
+  API_ERROR_CODES,
   ApiAbortError,
   ApiHttpError,
   ApiNetworkError,
@@ -20,7 +21,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const CARD_URL = `${BASE}v1/cards/A045198723`;
+const CARD_URL = `${BASE}v1/cards/lookup`;
 const USAGES_URL = `${BASE}v1/usages`;
 
 const answer = answerOn(server);
@@ -65,7 +66,7 @@ describe('every problem code reaches the caller with its code', () => {
         : code === 'idempotency-key-in-progress'
           ? 409
           : 422;
-    answer('get', CARD_URL, () => problemResponse(makeProblem(status, code, code, { detail: 'x' })));
+    answer('post', CARD_URL, () => problemResponse(makeProblem(status, code, code, { detail: 'x' })));
     const error = await caught(client().lookupCard('A045198723'));
     expect(error).toBeInstanceOf(ApiProblemError);
     expect(error.code).toBe('problem');
@@ -102,7 +103,7 @@ describe('HTTP statuses', () => {
   });
 
   it('404 from a proxy (HTML) is http-404', async () => {
-    answer('get', CARD_URL, () => HttpResponse.html('<h1>Not Found</h1>', { status: 404 }));
+    answer('post', CARD_URL, () => HttpResponse.html('<h1>Not Found</h1>', { status: 404 }));
     const error = await caught(client().lookupCard('A045198723'));
     expect(error.code).toBe('http-404');
     expect(error.retryable).toBe(false);
@@ -176,8 +177,8 @@ describe('HTTP statuses', () => {
     expect(apiMessageCode(error.code)).toBe('http-5xx');
   });
 
-  it('a read (GET) is not retried on its own: an offline or failing look-up fails fast', async () => {
-    const calls = answer('get', CARD_URL, () => HttpResponse.text('down', { status: 503 }));
+  it('a read (a look-up) is not retried on its own: an offline or failing look-up fails fast', async () => {
+    const calls = answer('post', CARD_URL, () => HttpResponse.text('down', { status: 503 }));
     expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-503');
     expect(calls.count).toBe(1);
   });
@@ -185,16 +186,16 @@ describe('HTTP statuses', () => {
   it('a read the server asks to repeat shortly (429/503 + Retry-After ≤ 5 s) is repeated, up to the limit', async () => {
     const limited = () =>
       problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '0' });
-    const calls = answer('get', CARD_URL, limited, () => HttpResponse.json(activeCard));
+    const calls = answer('post', CARD_URL, limited, () => HttpResponse.json(activeCard));
     await expect(client().lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
     expect(calls.count).toBe(2);
-    const always = answer('get', CARD_URL, () =>
+    const always = answer('post', CARD_URL, () =>
       HttpResponse.text('busy', { status: 503, headers: { 'retry-after': '0' } }),
     );
     expect((await caught(client({ retry: { limit: 2 } }).lookupCard('A045198723'))).code).toBe('http-503');
     expect(always.count).toBe(3);
     // A longer wait is the caller's decision: thrown at once, with the wait.
-    const long = answer('get', CARD_URL, () =>
+    const long = answer('post', CARD_URL, () =>
       problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '30' }),
     );
     const error = await caught(client().lookupCard('A045198723'));
@@ -220,7 +221,7 @@ describe('transport failures', () => {
   });
 
   it('no answer within timeoutMs becomes timeout', async () => {
-    answer('get', CARD_URL, async () => {
+    answer('post', CARD_URL, async () => {
       await delay(2000);
       return HttpResponse.json(activeCard);
     });
@@ -293,7 +294,7 @@ describe('responses that cannot be trusted', () => {
     ['the wrong shape', 'schema', () => HttpResponse.json({ ...activeCard, status: 'Aktiivinen' })],
     ['an empty 200', 'malformed-json', text('', 'application/json')],
   ] as const)('%s → %s', async (_name, code, respond) => {
-    const calls = answer('get', CARD_URL, respond);
+    const calls = answer('post', CARD_URL, respond);
     const error = await caught(client().lookupCard('A045198723'));
     expect(error).toBeInstanceOf(ApiResponseError);
     expect(error.code).toBe(code);
@@ -302,7 +303,7 @@ describe('responses that cannot be trusted', () => {
   });
 
   it('a body stream that breaks off becomes truncated', async () => {
-    answer('get', CARD_URL, () => {
+    answer('post', CARD_URL, () => {
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('{"id":"A04'));
@@ -315,7 +316,7 @@ describe('responses that cannot be trusted', () => {
   });
 
   it('a schema error names the fields but never echoes values (card IDs)', async () => {
-    answer('get', CARD_URL, () => HttpResponse.json({ ...activeCard, minors: 'A045198723' }));
+    answer('post', CARD_URL, () => HttpResponse.json({ ...activeCard, minors: 'A045198723' }));
     const error = (await caught(client().lookupCard('A045198723'))) as ApiResponseError;
     expect(error.issues).toEqual([{ path: 'minors', code: 'invalid_type' }]);
     expect(JSON.stringify(error.params) + error.message).not.toContain('A045198723');
@@ -328,9 +329,9 @@ describe('responses that cannot be trusted', () => {
   });
 
   it('an error body that is not a problem keeps the status code', async () => {
-    answer('get', CARD_URL, () => HttpResponse.json({ message: 'nope' }, { status: 422 }));
+    answer('post', CARD_URL, () => HttpResponse.json({ message: 'nope' }, { status: 422 }));
     expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-422');
-    answer('get', CARD_URL, text('{"type":', 'application/problem+json', 400));
+    answer('post', CARD_URL, text('{"type":', 'application/problem+json', 400));
     expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-400');
   });
 });
@@ -354,15 +355,7 @@ describe('paging', () => {
 describe('messages', () => {
   it('every client error code has a text in fi, sv and en', () => {
     for (const code of [
-      'network',
-      'timeout',
-      'aborted',
-      'malformed-json',
-      'content-type',
-      'truncated',
-      'schema',
-      'problem',
-      'invalid-request',
+      ...Object.values(API_ERROR_CODES),
       'http-401',
       'http-403',
       'http-404',

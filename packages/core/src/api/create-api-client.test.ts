@@ -36,7 +36,7 @@ describe('createApiClient against the contract (msw)', () => {
   it('looks up a card and returns the validated record', async () => {
     const api = setup();
     await expect(api.lookupCard('A045198723')).resolves.toEqual(activeCard);
-    expect(mock.requests).toEqual(['GET /api/v1/cards/A045198723']);
+    expect(mock.requests).toEqual(['POST /api/v1/cards/lookup']);
   });
 
   it('reports an unregistered card as the card-not-registered problem (404)', async () => {
@@ -225,8 +225,9 @@ describe('the transport seam', () => {
     await expect(api.lookupCard('X000011986')).resolves.toMatchObject({ id: 'X000011986' });
     expect(seen[0]).toMatchObject({
       operation: 'lookupCard',
-      method: 'GET',
-      path: 'v1/cards/X000011986',
+      method: 'POST',
+      path: 'v1/cards/lookup',
+      body: { cardId: 'X000011986' },
       attempt: 1,
     });
     expect(seen[0]?.headers.authorization).toBe('Bearer t');

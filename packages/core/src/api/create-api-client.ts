@@ -31,10 +31,12 @@ import type { RetryOptions } from './retry-policy.js';
 import { matchBatchResults } from './batch-results.js';
 import { abortableSleep, sendRequest } from './send-request.js';
 import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
-import { summarizeIssues } from './read-response.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
+import type { BaseUrlOptions } from './base-url.js';
+import { readProblem, unreadableProblem } from './problem-details.js';
 import type { Transport } from './transport.js';
 
-export type ApiClientOptions = {
+export type ApiClientOptions = BaseUrlOptions & {
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
   readonly baseUrl: string;
   /**
@@ -46,6 +48,11 @@ export type ApiClientOptions = {
   readonly fetch?: typeof fetch;
   /** Per-attempt timeout. Default 10 000 ms. */
   readonly timeoutMs?: number;
+  /**
+   * The most bytes one response body may have, counted as it streams in; a longer one is cancelled and
+   * refused with `response-too-large`. Default 4 MiB (a page of 1 000 usages is well under 1 MiB).
+   */
+  readonly maxResponseBytes?: number;
   /** Retry policy for keyed requests (a number = the retry limit). Default 3 retries. */
   readonly retry?: RetryOptions | number;
   /** Replaces the HTTP transport (see `Transport`); `baseUrl` and `fetch` are then up to it. */
@@ -81,6 +88,10 @@ const JSON_HEADERS = { accept: 'application/json, application/problem+json' };
  * Creates the Kaikukanta API client. Requests are validated before sending (an invalid one throws
  * `invalid-request` and sends nothing); responses are validated by the contract's schemas.
  *
+ * A plain `http:` base URL to another machine throws `insecure-base-url` here, at once (the token and
+ * card IDs would travel in clear text); loopback is fine, and `allowInsecureHttp` is the documented
+ * opt-in for an intranet without TLS.
+ *
  * @example
  * const api = createApiClient({ baseUrl: 'http://localhost:8787/', getToken: () => session.token });
  * const card = await api.lookupCard('A045198723');
@@ -90,9 +101,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const ctx: SendContext = {
     transport:
       options.transport ??
-      createHttpTransport({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      createHttpTransport({
+        baseUrl: options.baseUrl,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+      }),
     getToken: options.getToken,
     timeoutMs: options.timeoutMs ?? 10_000,
+    maxResponseBytes: Math.max(1, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     retry: resolveRetry(options.retry),
     now: () => Date.now(),
     sleep: abortableSleep,
@@ -114,7 +130,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const client: ApiClient = {
     async lookupCard(cardId, { signal } = {}) {
       const id = checked(CardIdSchema, cardId);
-      const plan = get('lookupCard', `v1/cards/${encodeURIComponent(id)}`, { cardId: id });
+      // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
+      const plan: PlannedRequest = {
+        operation: 'lookupCard',
+        method: 'POST',
+        path: 'v1/cards/lookup',
+        query: {},
+        headers: { ...JSON_HEADERS, 'content-type': 'application/json' },
+        body: { cardId: id },
+        params: { cardId: id },
+        keyed: false,
+      };
       return (await sendRequest(ctx, plan, CardRecordSchema, signal)).data;
     },
 
@@ -150,7 +176,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       };
       const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
       const keys = body.items.map((item) => item.idempotencyKey);
-      return { ...data, results: matchBatchResults(keys, data.results, response.status) };
+      // Each refused item's problem as the client reads any problem: unknown members dropped, reasons checked.
+      const results = data.results.map((r) =>
+        r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadableProblem(r.problem.status) },
+      );
+      return { ...data, results: matchBatchResults(keys, results, response.status) };
     },
 
     async getShowTally(showId, { signal } = {}) {

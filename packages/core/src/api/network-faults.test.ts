@@ -197,7 +197,7 @@ describe('token providers in trouble', () => {
   });
 
   it('one that is always stuck gives timeout for reads too (no request sent)', async () => {
-    const calls = answer('get', `${BASE}v1/cards/${CARD}`, () => HttpResponse.json({}));
+    const calls = answer('post', `${BASE}v1/cards/lookup`, () => HttpResponse.json({}));
     const api = client({ timeoutMs: 30, getToken: () => new Promise<string>(() => undefined) });
     const error = await caught(api.lookupCard(CARD));
     expect(error.code).toBe('timeout');
@@ -283,16 +283,17 @@ describe('a transport that ignores the abort signal', () => {
 });
 
 describe('privacy of transport failures', () => {
-  it('a transport error quoting the lookup URL does not carry the card ID into the error', async () => {
+  it('a transport error quoting the look-up does not carry the card ID into the error', async () => {
     const api = createApiClient({
       baseUrl: BASE,
       getToken: () => 'tok',
-      transport: (req) => Promise.reject(new TypeError(`connect ECONNRESET ${BASE}${req.path}`)),
+      transport: (req) =>
+        Promise.reject(new TypeError(`ECONNRESET ${BASE}${req.path} ${JSON.stringify(req.body)}`)),
     });
     const error = await caught(api.lookupCard(CARD));
     expect(error.code).toBe('network');
     const cause = error.cause as Error;
-    expect(cause.message).toContain('v1/cards/[card]');
+    expect(cause.message).toContain('v1/cards/lookup {"cardId":"[card]"}');
     expect(`${error.message} ${cause.message} ${JSON.stringify(error.params)}`).not.toContain(CARD);
   });
 });

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ProblemSchema } from '../schemas/api-problem.js';
+import { readProblem } from './problem-details.js';
 import type { Problem } from '../schemas/api-problem.js';
 import { ApiHttpError, ApiProblemError, ApiResponseError } from './api-errors.js';
 import type { KaikuApiError } from './api-errors.js';
@@ -25,18 +25,64 @@ export function summarizeIssues(error: z.core.$ZodError): { path: string; code: 
     .map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
 }
 
-async function readText(response: Response): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (cause) {
-    // The body stream broke off mid-way (connection reset, proxy cut). Abort errors pass through.
-    if (cause instanceof Error && cause.name === 'AbortError') throw cause;
-    throw new ApiResponseError('truncated', 'The response body was cut off.', {
-      cause,
-      status: response.status,
-    });
+/** The most bytes a response body may have by default (`maxResponseBytes`). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** Error bodies are small problem documents; a longer one is not read (the status decides). */
+const MAX_PROBLEM_BYTES = 64 * 1024;
+
+function tooLarge(response: Response, maxBytes: number): ApiResponseError {
+  return new ApiResponseError('response-too-large', `The response is larger than ${maxBytes} bytes.`, {
+    status: response.status,
+    retryable: false,
+    params: { maxBytes },
+  });
+}
+
+/**
+ * The body's bytes, counted as they stream in: more than `maxBytes` (declared or received) cancels the
+ * body and throws `response-too-large`, so a hostile or broken server cannot fill the terminal's memory.
+ */
+async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge(response, maxBytes);
   }
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      // The body stream broke off mid-way (connection reset, proxy cut). Abort errors pass through.
+      if (cause instanceof Error && cause.name === 'AbortError') throw cause;
+      throw new ApiResponseError('truncated', 'The response body was cut off.', {
+        cause,
+        status: response.status,
+      });
+    }
+    if (chunk.done) break;
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(response, maxBytes);
+    }
+    chunks.push(chunk.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  const bytes = await readBytes(response, maxBytes);
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
     if (bytes.byteLength < Number(declared)) {
@@ -67,7 +113,7 @@ function parseJson(text: string, status: number): unknown {
   }
 }
 
-async function errorFor(response: Response, nowMs: number): Promise<KaikuApiError> {
+async function errorFor(response: Response, nowMs: number, maxBytes: number): Promise<KaikuApiError> {
   const status = response.status;
   const retryAfterMs = parseRetryAfter(
     response.headers.get('retry-after'),
@@ -77,8 +123,8 @@ async function errorFor(response: Response, nowMs: number): Promise<KaikuApiErro
   let problem: Problem | undefined;
   if (isJsonType(mediaType(response.headers.get('content-type')))) {
     try {
-      const parsed = ProblemSchema.safeParse(JSON.parse(await readText(response)));
-      if (parsed.success) problem = parsed.data;
+      const text = await readText(response, Math.min(maxBytes, MAX_PROBLEM_BYTES));
+      problem = readProblem(JSON.parse(text));
     } catch {
       // An unreadable error body: the status alone decides.
     }
@@ -95,14 +141,16 @@ async function errorFor(response: Response, nowMs: number): Promise<KaikuApiErro
 /**
  * Turns a response into validated data or a typed error: an error status → `ApiProblemError`
  * (problem+json) or `ApiHttpError`; a 2xx that is not JSON (e.g. a proxy's HTML page) →
- * `content-type`; unparsable → `malformed-json`; cut short → `truncated`; wrong shape → `schema`.
+ * `content-type`; unparsable → `malformed-json`; cut short → `truncated`; wrong shape → `schema`;
+ * longer than `maxBytes` → `response-too-large`.
  */
 export async function readResponse<S extends z.ZodMiniType>(
   response: Response,
   schema: S,
   nowMs: number,
+  maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
 ): Promise<z.infer<S>> {
-  if (response.status < 200 || response.status > 299) throw await errorFor(response, nowMs);
+  if (response.status < 200 || response.status > 299) throw await errorFor(response, nowMs, maxBytes);
   const type = mediaType(response.headers.get('content-type'));
   if (!isJsonType(type)) {
     // Not awaited: some bodies (a stalled proxy page) never settle their cancel.
@@ -112,7 +160,7 @@ export async function readResponse<S extends z.ZodMiniType>(
       params: { contentType: type || 'none' },
     });
   }
-  const data = parseJson(await readText(response), response.status);
+  const data = parseJson(await readText(response, maxBytes), response.status);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issues = summarizeIssues(parsed.error);

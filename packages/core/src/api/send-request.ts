@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
-import { ApiHttpError, ApiProblemError } from './api-errors.js';
 import { readResponse } from './read-response.js';
-import { backoffDelay } from './retry-policy.js';
+import { nextAttempt } from './next-attempt.js';
+import type { AttemptState } from './next-attempt.js';
 import type { ResolvedRetry } from './retry-policy.js';
 import type { Transport, TransportRequest } from './transport.js';
 
@@ -12,7 +12,10 @@ export type TokenRequest = { readonly refresh: boolean };
 /** What the client decides per call; the token and the signal are added per attempt. */
 export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'headers'> & {
   readonly headers: Readonly<Record<string, string>>;
-  /** Keyed requests (an idempotency key per usage) may be retried safely. */
+  /**
+   * Keyed requests (an idempotency key per usage) may be resent after any transient failure. Every
+   * other request is a read that changes nothing (a look-up, a tally, a list).
+   */
   readonly keyed: boolean;
 };
 
@@ -20,6 +23,8 @@ export type SendContext = {
   readonly transport: Transport;
   readonly getToken: (request: TokenRequest) => string | Promise<string>;
   readonly timeoutMs: number;
+  /** The most bytes a response body may have. */
+  readonly maxResponseBytes: number;
   readonly retry: ResolvedRetry;
   readonly now: () => number;
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
@@ -106,7 +111,7 @@ async function attemptOnce<S extends z.ZodMiniType>(
           attempt,
         };
         const response = await ctx.transport(request);
-        return { data: await readResponse(response, schema, ctx.now()), response };
+        return { data: await readResponse(response, schema, ctx.now(), ctx.maxResponseBytes), response };
       })(),
       controller.signal,
     );
@@ -136,21 +141,10 @@ function classifyFailure(
   return new ApiNetworkError({ cause: safe !== undefined ? new Error(safe) : undefined });
 }
 
-/** The longest `Retry-After` a read without a key waits for before it is repeated (longer: the error is thrown). */
-const UNKEYED_READ_RETRY_AFTER_MS = 5_000;
-
-function shouldRetry(error: KaikuApiError): boolean {
-  if (!error.retryable || error instanceof ApiAbortError) return false;
-  // A 2xx that is not the contract's JSON will not improve on an immediate retry.
-  return !['content-type', 'malformed-json', 'schema'].includes(error.code);
-}
-
 /**
- * Sends a planned request with timeouts and, for keyed requests, retries with exponential backoff and
- * full jitter, honouring `Retry-After` (seconds or HTTP-date). A GET is repeated only when the server
- * asks for it (429/503 with a `Retry-After` of at most 5 s), up to the same retry limit. A 401 from the server, or a
- * token provider that failed or returned nothing, is retried once, whatever the request, with a token
- * asked for with `{ refresh: true }`.
+ * Sends a planned request: one attempt after another until one succeeds or `nextAttempt` gives up.
+ * Each attempt has its own timeout (covering the token, the transport and the body); the waits between
+ * attempts end early when the caller aborts. The rules of when to retry are all in `next-attempt.ts`.
  */
 export async function sendRequest<S extends z.ZodMiniType>(
   ctx: SendContext,
@@ -158,43 +152,22 @@ export async function sendRequest<S extends z.ZodMiniType>(
   schema: S,
   signal: AbortSignal | undefined,
 ): Promise<{ data: z.infer<S>; response: Response }> {
-  let maxAttempts = plan.keyed ? ctx.retry.limit + 1 : 1;
-  let refreshed = false;
-  let refreshNext = false;
+  let state: AttemptState = { retries: 0, refreshed: false };
+  let refresh = false;
   for (let attempt = 1; ; attempt++) {
-    const refresh = refreshNext;
-    refreshNext = false;
     try {
       return await attemptOnce(ctx, plan, schema, attempt, signal, refresh);
     } catch (error) {
-      // The server refused the token, or the provider had none (nothing was processed either way):
-      // ask the host once for a fresh one.
-      if (error instanceof KaikuApiError && error.code === 'http-401' && !refreshed) {
-        refreshed = true;
-        refreshNext = true;
-        maxAttempts++;
+      const next = nextAttempt(error, state, { keyed: plan.keyed, retry: ctx.retry }, ctx.random);
+      if (next.kind === 'give-up') throw error;
+      refresh = next.kind === 'refresh-token';
+      if (next.kind === 'refresh-token') {
+        state = { ...state, refreshed: true };
         continue;
       }
-      if (!(error instanceof KaikuApiError)) throw error;
-      const retryAfter =
-        error instanceof ApiHttpError || error instanceof ApiProblemError ? error.retryAfterMs : undefined;
-      // A read the server asked to repeat shortly (429/503 with Retry-After) is repeated even without a key: a GET
-      // changes nothing. Other failures of a read are not retried here, so an offline look-up fails fast.
-      if (
-        !plan.keyed &&
-        plan.method === 'GET' &&
-        retryAfter !== undefined &&
-        retryAfter <= UNKEYED_READ_RETRY_AFTER_MS &&
-        attempt === maxAttempts &&
-        attempt <= ctx.retry.limit &&
-        shouldRetry(error)
-      )
-        maxAttempts++;
-      if (attempt >= maxAttempts || !shouldRetry(error)) throw error;
-      if (retryAfter !== undefined && retryAfter > ctx.retry.maxRetryAfterMs) throw error;
-      const delay = retryAfter ?? backoffDelay(attempt, ctx.retry, ctx.random);
+      state = { ...state, retries: state.retries + 1 };
       try {
-        await ctx.sleep(delay, signal);
+        await ctx.sleep(next.afterMs, signal);
       } catch (cause) {
         throw new ApiAbortError({ cause });
       }

@@ -6,6 +6,8 @@ import { defineMessages } from './define.js';
 
 type Status = { status?: number };
 type Fields = { fields?: string };
+const mib = (bytes: number | undefined): string =>
+  bytes === undefined ? '?' : bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? '' : ` (${Math.max(1, Math.round(ms / 1000))} s)`;
 
@@ -59,6 +61,29 @@ export const apiMessages = defineMessages({
     fi: (p: Fields) => `Pyyntö on puutteellinen, eikä sitä lähetetty${p.fields ? ` (${p.fields})` : ''}.`,
     sv: (p: Fields) => `Begäran är ofullständig och skickades inte${p.fields ? ` (${p.fields})` : ''}.`,
     en: (p: Fields) => `The request is incomplete and was not sent${p.fields ? ` (${p.fields})` : ''}.`,
+  },
+  'response-too-large': {
+    fi: (p: { maxBytes?: number }) =>
+      `Kaikukannan vastaus oli liian suuri (yli ${mib(p.maxBytes)}), eikä sitä luettu.`,
+    sv: (p: { maxBytes?: number }) =>
+      `Svaret från Kaikukanta var för stort (över ${mib(p.maxBytes)}) och lästes inte.`,
+    en: (p: { maxBytes?: number }) =>
+      `The answer from Kaikukanta was too large (over ${mib(p.maxBytes)}) and was not read.`,
+  },
+  'invalid-base-url': {
+    fi: () =>
+      'Kaikukannan osoite on virheellinen. Osoitteen pitää alkaa https:// eikä siinä saa olla tunnuksia.',
+    sv: () =>
+      'Kaikukantas adress är felaktig. Den ska börja med https:// och får inte innehålla inloggningsuppgifter.',
+    en: () => "Kaikukanta's address is not valid. It must start with https:// and hold no credentials.",
+  },
+  'insecure-base-url': {
+    fi: (p: { host?: string }) =>
+      `Kaikukannan osoite${p.host ? ` (${p.host})` : ''} on salaamaton http-osoite: kirjautuminen ja korttien tunnukset kulkisivat verkossa salaamatta. Käytä https-osoitetta.`,
+    sv: (p: { host?: string }) =>
+      `Kaikukantas adress${p.host ? ` (${p.host})` : ''} är en okrypterad http-adress: inloggningen och kortnumren skulle gå okrypterade genom nätet. Använd en https-adress.`,
+    en: (p: { host?: string }) =>
+      `Kaikukanta's address${p.host ? ` (${p.host})` : ''} is plain http: the sign-in and the card IDs would cross the network unencrypted. Use an https address.`,
   },
   'http-error': {
     fi: (p: Status) => `Kaikukanta vastasi virheellä (HTTP ${p.status ?? '?'}).`,

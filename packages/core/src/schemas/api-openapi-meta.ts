@@ -12,6 +12,7 @@ import {
   BatchResponseSchema,
   CardIdSchema,
   CardKindSchema,
+  CardLookupRequestSchema,
   CardPrefixSchema,
   CardRecordSchema,
   CardStatusSchema,
@@ -52,6 +53,14 @@ const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMet
     },
   ],
   [CardIdSchema, { id: 'CardId', description: 'Card ID: upper-case letters and digits, no spaces.' }],
+  [
+    CardLookupRequestSchema,
+    {
+      id: 'CardLookupRequest',
+      description: 'The card ID to look up, in the body so that no URL carries it.',
+      examples: [{ cardId: 'A045198723' }],
+    },
+  ],
   [CardPrefixSchema, { id: 'CardPrefix' }],
   [CardKindSchema, { id: 'CardKind' }],
   [CardStatusSchema, { id: 'CardStatus' }],

@@ -28,7 +28,15 @@ describe('docs/openapi.json', () => {
     };
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
     expect(operations.sort()).toEqual(
-      ['getShowTally', 'health', 'listUsages', 'lookupCard', 'registerBatch', 'registerUsage'].sort(),
+      [
+        'getShowTally',
+        'health',
+        'listUsages',
+        'lookupCard',
+        'lookupCardByPath',
+        'registerBatch',
+        'registerUsage',
+      ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map(
       (m) => m[1]!,

@@ -8,6 +8,7 @@ import {
   BatchRequestSchema,
   BatchResponseSchema,
   CardIdSchema,
+  CardLookupRequestSchema,
   CardRecordSchema,
   HealthSchema,
   IdempotencyKeySchema,
@@ -23,6 +24,7 @@ type Json = Record<string, unknown>;
 
 const ROOTS = {
   CardId: CardIdSchema,
+  CardLookupRequest: CardLookupRequestSchema,
   CardRecord: CardRecordSchema,
   UsageRequest: UsageRequestSchema,
   UsageResult: UsageResultSchema,
@@ -102,10 +104,29 @@ function paths(): Json {
         responses: { '200': json('Health', 'The server is up.'), '503': common['503'] },
       },
     },
-    '/v1/cards/{cardId}': {
-      get: {
+    '/v1/cards/lookup': {
+      post: {
         operationId: 'lookupCard',
         summary: 'A card as a venue may see it: kind, status, valid-until, minors. Nothing personal.',
+        description:
+          'The card ID is in the body, not the URL: URLs reach access logs, proxies and the resource timing ' +
+          'entries every script on the page can read. A look-up changes nothing, so it may be repeated.',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('CardLookupRequest') } },
+        },
+        responses: {
+          '200': json('CardRecord', 'The card record.'),
+          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
+          ...common,
+        },
+      },
+    },
+    '/v1/cards/{cardId}': {
+      get: {
+        operationId: 'lookupCardByPath',
+        deprecated: true,
+        summary: 'Deprecated: use `POST /v1/cards/lookup`. This route puts the card ID into the URL.',
         parameters: [pathParam('cardId', ref('CardId'), 'The card ID.')],
         responses: {
           '200': json('CardRecord', 'The card record.'),

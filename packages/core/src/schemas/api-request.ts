@@ -9,6 +9,18 @@ import { coercedNumber, isoDate, isoDateTime, pure, text, wholeNumber } from './
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
 export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
 
+/**
+ * The body of a card look-up (`POST v1/cards/lookup`). The card ID travels in the body, never in the
+ * URL: URLs end up in access logs, proxies and every page script's `performance` resource entries.
+ * Nothing else may come along: an unknown member is refused, naming it.
+ *
+ * @example
+ * CardLookupRequestSchema.parse({ cardId: 'A045198723' });
+ */
+export const CardLookupRequestSchema = /* @__PURE__ */ pure(() => z.strictObject({ cardId: CardIdSchema }));
+/** The body of a card look-up. */
+export type CardLookupRequest = z.infer<typeof CardLookupRequestSchema>;
+
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
 export const ShowSchema = /* @__PURE__ */ pure(() =>
   z.object({

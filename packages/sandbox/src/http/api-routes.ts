@@ -3,6 +3,7 @@ import {
   BATCH_MAX_ITEMS,
   BatchRequestSchema,
   CardIdSchema,
+  CardLookupRequestSchema,
   IdempotencyKeySchema,
   UsageListQuerySchema,
   UsageRequestSchema,
@@ -31,10 +32,32 @@ function sendOutcome(res: ServerResponse, outcome: Outcome): void {
   }
 }
 
+/** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
 export function getCard(ctx: ApiRouteContext, res: ServerResponse, rawId: string): void {
   const id = CardIdSchema.safeParse(rawId);
   if (!id.success) return sendProblem(res, problems.invalid(issuesOf(id.error), 'Not a card ID.'));
-  const card = ctx.repo.getCard(id.data);
+  sendCard(ctx, res, id.data);
+}
+
+/** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
+export async function postCardLookup(
+  ctx: ApiRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readJsonBody(req);
+  if (!body.ok)
+    return sendProblem(
+      res,
+      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
+    );
+  const lookup = CardLookupRequestSchema.safeParse(body.value);
+  if (!lookup.success) return sendProblem(res, problems.invalid(issuesOf(lookup.error), 'Not a card ID.'));
+  sendCard(ctx, res, lookup.data.cardId);
+}
+
+function sendCard(ctx: ApiRouteContext, res: ServerResponse, id: string): void {
+  const card = ctx.repo.getCard(id);
   if (!card) {
     return sendProblem(
       res,

@@ -4,7 +4,7 @@ import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
-import { getCard, getTally, getUsages, postBatch, postUsage } from './api-routes.js';
+import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
 import { maskCardIds } from './mask.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
@@ -101,6 +101,8 @@ export function createRouter(options: RouterOptions) {
       return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
     }
     const seg = path.split('/').slice(1).map(safeDecode);
+    if (method === 'POST' && path === '/v1/cards/lookup') return postCardLookup(ctx, req, res);
+    // Deprecated: the card ID in the URL (see docs/api.md).
     if (method === 'GET' && seg.length === 3 && seg[1] === 'cards') return getCard(ctx, res, seg[2]!);
     if (method === 'POST' && path === '/v1/usages') return postUsage(ctx, req, res);
     if (method === 'POST' && path === '/v1/usages/batch') return postBatch(ctx, req, res);

@@ -9,6 +9,7 @@ import type { HttpHandler } from 'msw';
 import {
   BatchRequestSchema,
   BatchResponseSchema,
+  CardLookupRequestSchema,
   CardRecordSchema,
   HealthSchema,
   ProblemSchema,
@@ -144,10 +145,12 @@ export function createMockApi(options: MockApiOptions): MockApi {
         HealthSchema.parse({ status: 'ok', version: 'mock', time: now().toISOString() }),
       );
     }),
-    http.get(`${base}v1/cards/:cardId`, ({ request, params }) => {
+    http.post(`${base}v1/cards/lookup`, async ({ request }) => {
       const denied = guard(request);
       if (denied) return denied;
-      const card = cards.get(String(params.cardId));
+      const body = CardLookupRequestSchema.safeParse(await request.json().catch(() => null));
+      if (!body.success) return problemResponse(makeProblem(400, 'invalid-request', 'Invalid request'));
+      const card = cards.get(body.data.cardId);
       return card
         ? HttpResponse.json(card)
         : problemResponse(makeProblem(404, 'card-not-registered', 'Card not registered'));

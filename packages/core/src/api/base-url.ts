@@ -1,0 +1,69 @@
+import { KaikuApiError } from './api-errors.js';
+
+/** Transport-safety options of the API client and the HTTP transport. */
+export type BaseUrlOptions = {
+  /**
+   * Accept a plain `http:` base URL that is not loopback: the token and every card ID then cross the
+   * network in clear text. Only for an intranet installation that has no TLS (the element shows staff
+   * a notice while it is on). Loopback (`localhost`, `127.0.0.0/8`, `[::1]`) never needs it.
+   */
+  readonly allowInsecureHttp?: boolean;
+};
+
+/**
+ * True for a host name that never leaves the machine: `localhost` and `*.localhost`, `127.0.0.0/8`
+ * and `[::1]` (as browsers treat them for secure contexts).
+ *
+ * @example
+ * isLoopbackHost('127.0.0.1'); // true
+ * isLoopbackHost('pos.intra'); // false
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/**
+ * The base URL as a `URL` with a trailing slash, or a `KaikuApiError`: `invalid-base-url` when it is not
+ * an absolute `http:`/`https:` URL (or carries credentials, a query or a fragment), `insecure-base-url`
+ * when it is plain `http:` to another machine without `allowInsecureHttp`.
+ *
+ * @example
+ * checkBaseUrl('https://kaikukanta.example/api').href; // 'https://kaikukanta.example/api/'
+ */
+export function checkBaseUrl(baseUrl: string, options: BaseUrlOptions = {}): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new KaikuApiError('invalid-base-url', 'The API base URL is not an absolute URL.');
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
+    // The URL itself is not quoted: it may hold credentials.
+    throw new KaikuApiError(
+      'invalid-base-url',
+      'The API base URL must be http(s) without credentials, query or fragment.',
+      { params: { protocol: url.protocol } },
+    );
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && options.allowInsecureHttp !== true) {
+    throw new KaikuApiError(
+      'insecure-base-url',
+      'The API base URL is plain http to another machine: the token and card IDs would travel unencrypted.',
+      { params: { host: url.hostname } },
+    );
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}

@@ -1,0 +1,101 @@
+/**
+ * Reading a server's problem document without taking its text along. A server (or something posing as
+ * one) may write anything into `title`, `detail` or extension members — "Card A045198723 is not
+ * registered", a holder's name — and an error's message, stack and JSON end up in vendors' error
+ * trackers. So what the SDK passes on is codes and checked parameters only; the rest of the document
+ * (the contract's members, unknown ones dropped) is kept out of sight in `ApiProblemError.problem`.
+ */
+import { makeProblem, ProblemSchema } from '../schemas/api-problem.js';
+import type { Problem, ProblemReason } from '../schemas/api-problem.js';
+
+/** A stable code: lower-case letters, digits and hyphens (never a card ID, never a sentence). */
+const CODE = /^[a-z][a-z0-9-]{0,63}$/;
+/** A parameter name as the message tables use them. */
+const PARAM_NAME = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
+/** Dates and times as the rules format them (`9.1.2026`, `9.1.2026 18.30`, ISO 8601). */
+const DATE_OR_TIME =
+  /^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}(?:[ T]\d{1,2}[.:]\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A reason parameter the SDK keeps: a finite number, a boolean, a date or time, or a code. */
+export type ReasonParamValue = string | number | boolean;
+
+/** A refusal reason as the client passes it on: a code and checked, non-personal parameters. */
+export type CheckedReason = {
+  readonly code: string;
+  readonly params: Readonly<Record<string, ReasonParamValue>>;
+};
+
+function checkedValue(value: unknown): ReasonParamValue | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && (CODE.test(value) || DATE_OR_TIME.test(value))) return value;
+  return undefined;
+}
+
+/**
+ * The parameters of a reason that are plain values (numbers, booleans, dates, codes); free text, objects
+ * and anything else are dropped, so a card ID or a name in a parameter never reaches a message.
+ *
+ * @example
+ * checkedParams({ cap: 6, validUntil: '9.1.2026', note: 'Card A045198723' }); // { cap: 6, validUntil: '9.1.2026' }
+ */
+export function checkedParams(params: unknown): Readonly<Record<string, ReasonParamValue>> {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return {};
+  const out: Record<string, ReasonParamValue> = {};
+  for (const [name, value] of Object.entries(params as Record<string, unknown>).slice(0, 32)) {
+    const checked = PARAM_NAME.test(name) ? checkedValue(value) : undefined;
+    if (checked !== undefined) out[name] = checked;
+  }
+  return out;
+}
+
+function checkedReason(reason: ProblemReason): CheckedReason | undefined {
+  return CODE.test(reason.code) ? { code: reason.code, params: checkedParams(reason.params) } : undefined;
+}
+
+/**
+ * A problem document as the contract defines it, with unknown members dropped and reasons checked, or
+ * undefined when it is not one (then the HTTP status alone decides). A `code` that is not a stable
+ * code (`[a-z][a-z0-9-]*`) makes it no problem document either.
+ *
+ * @example
+ * readProblem({ type: 't', title: 'x', status: 404, code: 'card-not-registered', holder: { name: 'M' } });
+ * // { type: 't', title: 'x', status: 404, code: 'card-not-registered' }
+ */
+export function readProblem(value: unknown): Problem | undefined {
+  const parsed = ProblemSchema.safeParse(value);
+  if (!parsed.success || !CODE.test(parsed.data.code)) return undefined;
+  const { type, title, status, detail, instance, code, reasons, issues } = parsed.data;
+  const kept = reasons?.map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
+  return {
+    type,
+    title,
+    status,
+    code,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(instance !== undefined ? { instance } : {}),
+    ...(kept ? { reasons: kept } : {}),
+    ...(issues ? { issues: issues.map(({ path, code: c }) => ({ path, code: c })) } : {}),
+  };
+}
+
+/**
+ * The checked reasons of a problem read by `readProblem` (codes and plain parameters).
+ *
+ * @example
+ * problemReasons(problem)[0]; // { code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }
+ */
+export function problemReasons(problem: Problem): readonly CheckedReason[] {
+  return (problem.reasons ?? []).map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
+}
+
+/**
+ * Stands in for a problem whose code is not a stable code (a sentence, say): the status is kept, the
+ * text is not.
+ *
+ * @example
+ * unreadableProblem(422).code; // 'unreadable-problem'
+ */
+export function unreadableProblem(status: number): Problem {
+  return makeProblem(status, 'unreadable-problem', 'Unreadable problem');
+}
