@@ -385,7 +385,7 @@ describe('a terminal clock that was hours off', () => {
     const realNow = Date.now();
     let clock = realNow + 3 * 3_600_000; // the clock runs 3 h ahead
     let online = true;
-    const card = { id: 'A045198723', status: 'inactive', validUntil: '2030-01-01', minors: 0 };
+    const card = { id: 'A045198723', status: 'active', validUntil: '2030-01-01', minors: 0 };
     const outbox = createOutbox({
       client: {
         registerBatch: () => Promise.reject(new TypeError('unused')),
