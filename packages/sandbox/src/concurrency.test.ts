@@ -142,6 +142,108 @@ describe('cap enforcement across concurrent terminals', () => {
   });
 });
 
+describe('bookings and collections racing on a small cap', () => {
+  const FAMILY = Array.from({ length: 24 }, (_, i) => `A9991${String(80000 + i)}`);
+  const show = (id: string, cap: number) => ({
+    id,
+    name: 'Perhepäivä',
+    start: '2030-03-02T13:00:00+02:00',
+    kind: 'show' as const,
+    cap,
+  });
+  type Op = { cardId: string; mode: 'booking' | 'collection'; childTickets: number };
+
+  async function addFamilies(url: string): Promise<void> {
+    for (const id of FAMILY) {
+      const card = { id, prefix: 'A', kind: 'client', status: 'active', validUntil: '2031-01-01', minors: 3 };
+      const response = await fetch(`${url}__sandbox/cards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(card),
+      });
+      expect(response.status).toBe(201);
+    }
+  }
+
+  /** A small deterministic generator, so a failing round can be replayed. */
+  const random = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+  it('never hands out more than the cap: over-collections only get what fits beyond their bookings', async () => {
+    const sandbox = await startSandbox({ db: file, testing: true });
+    const child = await spawnSandbox(file);
+    try {
+      await addFamilies(sandbox.url);
+      for (const [round, cap] of [5, 3, 8, 4].entries()) {
+        const next = random(round + 1);
+        const showId = `race-${round}`;
+        const request = (op: Op): UsageRequest => ({
+          ...usage(op.cardId, showId),
+          show: show(showId, cap),
+          mode: op.mode,
+          childTickets: op.childTickets,
+        });
+        // Before the race: a few cards hold bookings (some with children).
+        const booked = new Map<string, number>();
+        for (const cardId of FAMILY.slice(0, 3)) {
+          const tickets = 1 + Math.floor(next() * 2);
+          if (booked.size > 0 && [...booked.values()].reduce((a, b) => a + b, 0) + tickets > cap) break;
+          await terminal(sandbox.url, 0).registerUsage(
+            request({ cardId, mode: 'booking', childTickets: tickets - 1 }),
+            {
+              idempotencyKey: `race-${round}-pre-${cardId}`,
+            },
+          );
+          booked.set(cardId, tickets);
+        }
+        // The race: the booked cards collect with more children than booked, other cards book or walk in.
+        const ops: Op[] = FAMILY.map((cardId) => ({
+          cardId,
+          mode: booked.has(cardId) || next() < 0.3 ? 'collection' : 'booking',
+          childTickets: Math.floor(next() * 4),
+        }));
+        const outcomes = await Promise.all(
+          ops.map(async (op, i) => {
+            const api = terminal(i % 2 === 0 ? sandbox.url : child.url, i);
+            try {
+              const result = await api.registerUsage(request(op), { idempotencyKey: `race-${round}-${i}` });
+              return { op, ok: true as const, result };
+            } catch (error) {
+              const code = error instanceof ApiProblemError ? error.problemCode : String(error);
+              return { op, ok: false as const, code };
+            }
+          }),
+        );
+        expect(
+          outcomes.filter((o) => !o.ok).every((o) => !o.ok && /^cap-(reached|exceeded)$/.test(o.code)),
+        ).toBe(true);
+        // Tickets out, counted from the outcomes alone: a card's booking, or what its collection handed out
+        // when that is more.
+        let out = 0;
+        for (const cardId of FAMILY) {
+          const held = booked.get(cardId) ?? 0;
+          const done = outcomes.find((o) => o.op.cardId === cardId);
+          const got = done?.ok ? done.result.tickets.total : 0;
+          out += Math.max(held, got);
+          if (done?.ok && done.op.mode === 'collection') {
+            expect(done.result).toMatchObject({
+              coveredByBooking: Math.min(held, got),
+              countedAgainstCap: got - Math.min(held, got),
+            });
+          }
+        }
+        expect(out).toBeLessThanOrEqual(cap);
+        const tally = await terminal(child.url, 1).getShowTally(showId);
+        expect(tally.ticketsGiven).toBe(out);
+        // Someone was refused for every ticket that would not fit (the race is a real contest).
+        expect(outcomes.some((o) => !o.ok)).toBe(true);
+      }
+    } finally {
+      child.process.kill('SIGTERM');
+      await sandbox.close();
+    }
+  });
+});
+
 /** Starts the CLI in another Node process on the same DB file; resolves with its URL. */
 function spawnSandbox(db: string): Promise<{ url: string; process: ChildProcess }> {
   const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));

@@ -196,6 +196,58 @@ describe('the client against the real sandbox', () => {
     ).toBe('cap-reached');
   });
 
+  it('a collection hands out what was booked; tickets beyond the booking count against the cap', async () => {
+    const show = {
+      id: 'cap-three',
+      name: 'Kolme',
+      start: '2030-01-01T18:00:00+02:00',
+      kind: 'show' as const,
+    };
+    const capped = { ...show, cap: 3 };
+    for (const id of ['A045198723', 'A999005461', 'X000011656']) {
+      await api.registerUsage(usage(id, { show: capped }), { idempotencyKey: key() });
+    }
+    expect(await api.getShowTally('cap-three')).toMatchObject({ ticketsGiven: 3, remaining: 0 });
+    // Fully booked (3/3): collecting one of the 1-ticket bookings with 2 children would put 5 tickets out.
+    const over = usage('A045198723', { show: capped, mode: 'collection', childTickets: 2 });
+    expect(await problemCode(api.registerUsage(over, { idempotencyKey: key() }))).toBe('cap-reached');
+    // What was booked can always be collected, also on a full show, and counts nothing more.
+    const exact = await api.registerUsage(usage('A045198723', { show: capped, mode: 'collection' }), {
+      idempotencyKey: key(),
+    });
+    expect(exact.countedAgainstCap).toBe(0);
+    expect(exact.coveredByBooking).toBe(1);
+    expect(exact.showTally).toMatchObject({ ticketsGiven: 3, remaining: 0, usages: 4 });
+    // That booking is collected: collecting it again is a new usage, and the show is full.
+    const again = usage('A045198723', { show: capped, mode: 'collection' });
+    expect(await problemCode(api.registerUsage(again, { idempotencyKey: key() }))).toBe('cap-reached');
+  });
+
+  it('a collection beyond its booking counts only the extra tickets, and only while they fit', async () => {
+    const show = {
+      id: 'cap-five-c',
+      name: 'Viisi',
+      start: '2030-01-01T18:00:00+02:00',
+      kind: 'show',
+      cap: 5,
+    };
+    const capped = { ...show, kind: 'show' as const };
+    await api.registerUsage(usage('A999005461', { show: capped, childTickets: 1 }), {
+      idempotencyKey: key(),
+    });
+    await api.registerUsage(usage('A999005458', { show: capped }), { idempotencyKey: key() });
+    // 3 of 5 given; the 2-ticket booking is collected with 3 children: 4 tickets, 2 beyond the booking.
+    const more = await api.registerUsage(
+      usage('A999005461', { show: capped, mode: 'collection', childTickets: 3 }),
+      { idempotencyKey: key() },
+    );
+    expect(more).toMatchObject({ countedAgainstCap: 2, coveredByBooking: 2 });
+    expect(more.showTally).toMatchObject({ ticketsGiven: 5, remaining: 0 });
+    // A walk-in collection (no booking) is a new usage like any other.
+    const walkIn = usage('A999005429', { show: capped, mode: 'collection' });
+    expect(await problemCode(api.registerUsage(walkIn, { idempotencyKey: key() }))).toBe('cap-reached');
+  });
+
   it('registers a batch with per-item results, replays included', async () => {
     const k1 = key();
     const response = await api.registerBatch([

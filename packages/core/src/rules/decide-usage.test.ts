@@ -23,6 +23,7 @@ describe('decideUsage', () => {
       tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 },
       groupMemberCardIds: [],
       countedAgainstCap: 3,
+      coveredByBooking: 0,
       remainingAfter: 3,
       policyVersion: '2025',
     });
@@ -225,5 +226,42 @@ describe('decideUsage', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('a collection never puts the tally past the cap: only what goes beyond its booking counts, and must fit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('booking', 'collection'),
+        (cap, given, children, booked, mode) => {
+          const alreadyCounted = mode === 'collection' ? Math.min(booked, given) : 0;
+          const decision = decideUsage({
+            ...base,
+            card: { ...base.card, minors: 4 },
+            event: { ...base.event, cap, ticketsGiven: given },
+            request: { mode, childTickets: children, alreadyCounted },
+          });
+          const asked = 1 + children;
+          const covered = Math.min(alreadyCounted, asked);
+          if (decision.ok) {
+            expect(decision.coveredByBooking).toBe(covered);
+            expect(decision.countedAgainstCap).toBe(asked - covered);
+            if (asked > covered) expect(given + decision.countedAgainstCap).toBeLessThanOrEqual(cap);
+          } else {
+            // Refused only when the tickets beyond the booking do not fit.
+            expect(asked - covered).toBeGreaterThan(Math.max(0, cap - given));
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it('refuses alreadyCounted on a booking (only a collection has a booking behind it)', () => {
+    const decision = decideUsage({ ...base, request: { mode: 'booking', alreadyCounted: 1 } });
+    expect(codes(decision)).toEqual(['invalid-input']);
   });
 });

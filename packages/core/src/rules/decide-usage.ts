@@ -17,7 +17,9 @@ import { checkWindow, toDate } from './window-checks.js';
 /**
  * Decides a usage by the operating model: card status and validity (Helsinki calendar, last day
  * inclusive), children against the registered minors, course places, community-card groups, the cap
- * (children and group tickets count as the policy says), and the booking or collection window.
+ * (children and group tickets count as the policy says), and the booking or collection window. A collection
+ * hands out what its booking holds (`request.alreadyCounted`) without counting it again; tickets beyond the
+ * booking are new and count against the cap.
  * Never throws; a refusal lists every reason, each with a code and a fi/sv/en message.
  *
  * @example
@@ -64,7 +66,16 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFA
     parsedId.ok && parsedId.kind === 'community' ? (request.group?.under16Clients ?? 0) : 0;
   const tickets = { children: request.childTickets, groupMembers: checked.memberIds.length, under16Clients };
   const counted = ticketsAgainstCap(tickets, policy.usage);
-  if (!request.countedInTally) reasons.push(...checkCap(event.cap, event.ticketsGiven, counted));
+  // A collection hands out what was booked without counting it again; only what goes beyond the booking is
+  // new, and counts against the cap like any usage (and is refused when it does not fit).
+  const coveredByBooking = request.mode === 'collection' ? Math.min(request.alreadyCounted, counted) : 0;
+  const extra = counted - coveredByBooking;
+  if (request.mode !== 'collection' && request.alreadyCounted > 0) {
+    reasons.push(
+      createReason('invalid-input', { path: 'request.alreadyCounted', problem: 'collection-only' }),
+    );
+  }
+  if (extra > 0) reasons.push(...checkCap(event.cap, event.ticketsGiven, extra));
   const window = request.mode === 'booking' ? event.bookingWindow : event.collectionWindow;
   reasons.push(...checkWindow(request.mode, window, start, now));
   if (reasons.length > 0 || cardId === undefined) return { ok: false, reasons };
@@ -78,10 +89,9 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFA
       total: 1 + tickets.children + tickets.groupMembers + tickets.under16Clients,
     },
     groupMemberCardIds: checked.memberIds,
-    countedAgainstCap: hasCap && !request.countedInTally ? counted : 0,
-    remainingAfter: hasCap
-      ? Math.max(0, (event.cap as number) - event.ticketsGiven - (request.countedInTally ? 0 : counted))
-      : null,
+    countedAgainstCap: hasCap ? extra : 0,
+    coveredByBooking,
+    remainingAfter: hasCap ? Math.max(0, (event.cap as number) - event.ticketsGiven - extra) : null,
     policyVersion: policy.version,
   };
 }

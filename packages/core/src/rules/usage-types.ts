@@ -67,8 +67,10 @@ export type UsageAllowed = {
   readonly tickets: UsageTickets;
   /** Canonical IDs of the group members' own cards (each is recorded on its own card). */
   readonly groupMemberCardIds: readonly string[];
-  /** Tickets that counted against the cap (per the policy); 0 when no cap applies. */
+  /** Tickets this usage adds to the show's tally (per the policy, beyond its booking); 0 when no cap applies. */
   readonly countedAgainstCap: number;
+  /** For a collection: the tickets its booking already held in the tally (handed out without counting again). */
+  readonly coveredByBooking: number;
   /** Tickets left under the cap after this usage, or `null` without a cap. */
   readonly remainingAfter: number | null;
   readonly policyVersion: string;

@@ -114,6 +114,11 @@ const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMet
     UsageResultSchema,
     {
       id: 'UsageResult',
+      description:
+        "`countedAgainstCap`: tickets this usage added to the show's tally. A collection hands out what the " +
+        "card's uncollected booking for the show holds without counting it again (`coveredByBooking`); only " +
+        'tickets beyond the booking count, and they are refused (`cap-reached`, `cap-exceeded`) when they do ' +
+        'not fit under the cap.',
       examples: [
         {
           usageId: '0d4af71f-5461-4b39-a507-7c0147b034c5',
@@ -127,6 +132,8 @@ const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMet
             usages: 1,
             updatedAt: '2026-11-21T10:00:01.120Z',
           },
+          countedAgainstCap: 3,
+          coveredByBooking: 0,
         },
       ],
     },

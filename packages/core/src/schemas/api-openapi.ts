@@ -139,6 +139,12 @@ function paths(): Json {
       post: {
         operationId: 'registerUsage',
         summary: 'Registers one usage (one adult ticket plus child tickets, or a community group).',
+        description:
+          'Decided by the operating model with the tally read in the write transaction. A `booking` counts ' +
+          "its tickets against the show's cap. A `collection` hands out what the card's uncollected " +
+          'bookings for the show hold without counting it again; tickets beyond them are a new usage of ' +
+          'those tickets: they count against the cap, or are refused with `cap-reached` / `cap-exceeded` ' +
+          'when they do not fit. A collection of fewer tickets than booked releases nothing.',
         parameters: [
           {
             name: 'Idempotency-Key',

@@ -57,6 +57,12 @@ export const UsageResultSchema = /* @__PURE__ */ pure(() =>
     registeredAt: isoDateTime(),
     tickets: TicketsSchema,
     showTally: ShowTallySchema,
+    /**
+     * Tickets this usage added to the show's tally. For a collection, only what goes beyond its booking
+     * (`coveredByBooking` is what the booking already held). Optional: servers before 0.2 leave them out.
+     */
+    countedAgainstCap: z.optional(wholeNumber(0)),
+    coveredByBooking: z.optional(wholeNumber(0)),
   }),
 );
 export type UsageResult = z.infer<typeof UsageResultSchema>;

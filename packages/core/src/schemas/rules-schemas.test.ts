@@ -44,7 +44,7 @@ describe('rules input schemas', () => {
     expect(request).toEqual({
       mode: 'booking',
       childTickets: 0,
-      countedInTally: false,
+      alreadyCounted: 0,
       group: { memberCardIds: [], under16Clients: 0 },
     });
     expect(TicketRequestSchema.safeParse({ mode: 'sale' }).success).toBe(false);

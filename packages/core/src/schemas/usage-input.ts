@@ -62,17 +62,19 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
     childTickets: z._default(wholeNumber(0, 1000), 0),
     group: z.optional(UsageGroupSchema),
     /**
-     * True when this usage's tickets are already in `event.ticketsGiven` (collecting a ticket booked
-     * earlier): the cap is then not applied a second time.
+     * For a collection: the tickets this card's uncollected booking for the show already holds in
+     * `event.ticketsGiven`, counted as the cap counts them (the booking's `countedAgainstCap`). The collection
+     * may hand out that much without counting again; anything beyond it is new and counts against the cap.
+     * 0 (the default) for a booking, a sale, and a collection without a booking.
      */
-    countedInTally: z._default(z.boolean(), false),
+    alreadyCounted: z._default(wholeNumber(0, 1_000_000), 0),
   }),
 );
 /**
  * The request (input form).
  *
  * @example
- * const request: TicketRequestInput = { mode: 'collection', countedInTally: true };
+ * const request: TicketRequestInput = { mode: 'collection', childTickets: 2, alreadyCounted: 1 };
  */
 export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
 

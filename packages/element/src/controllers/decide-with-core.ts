@@ -13,6 +13,9 @@ const showInvalid = (fields: readonly string[]): Reason => {
   return { code: 'show-invalid', message: text };
 };
 
+/** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */
+const BOOKING_HELD_BY_SERVER = 1_000_000;
+
 /**
  * Asks the rules core; the element never decides anything itself. A card accepted offline on its format alone
  * (no record, no cache) is decided as an active card without registered minors: children cannot be verified.
@@ -40,8 +43,9 @@ export function decideWithCore(input: DecideInput): Decision {
       ...(card.kind === 'community' || request.groupCardIds.length > 0 || request.under16 > 0
         ? { group: { memberCardIds: [...request.groupCardIds], under16Clients: request.under16 } }
         : {}),
-      // Collecting a booked ticket: the booking already counted against the cap.
-      countedInTally: mode === 'collection',
+      // The terminal does not know the card's booking: for a collection the cap is the server's to apply (it holds
+      // the bookings, hands out what was booked and counts or refuses anything beyond it); the rest is checked here.
+      ...(mode === 'collection' ? { alreadyCounted: BOOKING_HELD_BY_SERVER } : {}),
     },
     now,
   });

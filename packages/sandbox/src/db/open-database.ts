@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-/** Schema version 1. Idempotency keys, usages and show settings survive restarts (a file DB). */
+/** Schema version 2. Idempotency keys, usages and show settings survive restarts (a file DB). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS usages (
   card_id TEXT NOT NULL,
   mode TEXT NOT NULL,
   counted INTEGER NOT NULL,
+  covered INTEGER NOT NULL DEFAULT 0,
   request TEXT NOT NULL,
   tickets TEXT NOT NULL,
   registered_at TEXT NOT NULL
@@ -64,6 +65,25 @@ export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
-  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')").run();
+  migrate(db);
   return db;
+}
+
+/**
+ * Schema 2 adds `usages.covered` (what a collection's booking already held). A version-1 file marked a
+ * collection of a booking by `counted = 0`: such collections covered their whole count.
+ */
+function migrate(db: Db): void {
+  // Checked inside the write transaction: two processes opening one file migrate it once.
+  db.transaction(() => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(usages)').all();
+    if (!columns.some((c) => c.name === 'covered')) {
+      db.exec('ALTER TABLE usages ADD COLUMN covered INTEGER NOT NULL DEFAULT 0');
+      db.exec(
+        `UPDATE usages SET covered = json_extract(tickets, '$.total')
+         WHERE mode = 'collection' AND counted = 0 AND show_id IN (SELECT id FROM shows WHERE cap IS NOT NULL)`,
+      );
+    }
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '2')").run();
+  }).immediate();
 }

@@ -34,6 +34,8 @@ export type NewUsage = {
   readonly request: UsageRequest;
   readonly showDay: string;
   readonly counted: number;
+  /** For a collection: the tickets its booking already held in the tally (see `bookedUncollected`). */
+  readonly covered: number;
   readonly tickets: Tickets;
   readonly registeredAt: string;
 };
@@ -56,14 +58,13 @@ export function createRepository(db: Database.Database) {
     tally: db.prepare<[string], { given: number | null; usages: number }>(
       'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM usages WHERE show_id = ?',
     ),
-    bookedUncollected: db.prepare<[{ card: string; show: string }], { n: number }>(
-      `SELECT (SELECT COUNT(*) FROM usages WHERE card_id = @card AND show_id = @show AND mode = 'booking')
-            - (SELECT COUNT(*) FROM usages WHERE card_id = @card AND show_id = @show AND mode = 'collection' AND counted = 0)
-            AS n`,
+    bookedUncollected: db.prepare<[{ card: string; show: string }], { n: number | null }>(
+      `SELECT SUM(CASE mode WHEN 'booking' THEN counted WHEN 'collection' THEN -covered ELSE 0 END) AS n
+       FROM usages WHERE card_id = @card AND show_id = @show`,
     ),
     insertUsage: db.prepare(
-      `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, request, tickets, registered_at)
-       VALUES (@id, @venueId, @reportVenueId, @showId, @showDay, @cardId, @mode, @counted, @request, @tickets, @registeredAt)`,
+      `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, covered, request, tickets, registered_at)
+       VALUES (@id, @venueId, @reportVenueId, @showId, @showDay, @cardId, @mode, @counted, @covered, @request, @tickets, @registeredAt)`,
     ),
     listUsages: db.prepare<
       [string, string, string, number, number],
@@ -135,9 +136,13 @@ export function createRepository(db: Database.Database) {
       const row = s.tally.get(showId);
       return { given: row?.given ?? 0, usages: row?.usages ?? 0 };
     },
-    /** Bookings of this card for this show not yet collected (their tickets are already in the tally). */
-    openBookings(cardId: string, showId: string): number {
-      return s.bookedUncollected.get({ card: cardId, show: showId })?.n ?? 0;
+    /**
+     * Tickets this card's bookings for this show hold in the tally and no collection has handed out yet: what
+     * booked minus what collections covered. Booked tickets are pooled per card and show, so a second
+     * booking adds to what a collection may hand out.
+     */
+    bookedUncollected(cardId: string, showId: string): number {
+      return Math.max(0, s.bookedUncollected.get({ card: cardId, show: showId })?.n ?? 0);
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({
@@ -149,6 +154,7 @@ export function createRepository(db: Database.Database) {
         cardId: u.request.cardId,
         mode: u.request.mode,
         counted: u.counted,
+        covered: u.covered,
         request: JSON.stringify(u.request),
         tickets: JSON.stringify(u.tickets),
         registeredAt: u.registeredAt,

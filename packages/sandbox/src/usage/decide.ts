@@ -3,7 +3,14 @@ import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/
 import type { ShowConfig } from '../db/repository.js';
 
 export type ServerDecision =
-  | { readonly ok: true; readonly tickets: Tickets; readonly counted: number }
+  | {
+      readonly ok: true;
+      readonly tickets: Tickets;
+      /** Tickets added to the tally (beyond the booking, for a collection). */
+      readonly counted: number;
+      /** For a collection: the tickets its booking already held. */
+      readonly covered: number;
+    }
   | { readonly ok: false; readonly problem: Problem };
 
 export type DecisionInput = {
@@ -12,8 +19,8 @@ export type DecisionInput = {
   readonly show: ShowConfig;
   /** Card-holder tickets already given for the show (all terminals), read inside the write transaction. */
   readonly ticketsGiven: number;
-  /** True when this collection's tickets were counted at booking. */
-  readonly countedInTally: boolean;
+  /** For a collection: the tickets this card's uncollected bookings for the show hold in the tally. */
+  readonly bookedUncollected: number;
   /** Problems with the group members' own cards, found in the registry (unregistered, inactive). */
   readonly memberReasons: readonly { code: string; params: Record<string, unknown> }[];
   readonly now: Date;
@@ -34,7 +41,7 @@ export function decide(input: DecisionInput): ServerDecision {
       mode: usage.mode,
       childTickets: usage.childTickets,
       ...(usage.group ? { group: usage.group } : {}),
-      countedInTally: input.countedInTally,
+      ...(usage.mode === 'collection' ? { alreadyCounted: input.bookedUncollected } : {}),
     },
     now: input.now,
   });
@@ -51,7 +58,8 @@ export function decide(input: DecisionInput): ServerDecision {
     return {
       ok: true,
       tickets: decision.tickets,
-      counted: input.countedInTally ? 0 : decision.countedAgainstCap,
+      counted: decision.countedAgainstCap,
+      covered: decision.coveredByBooking,
     };
   }
   const first = reasons[0]!;

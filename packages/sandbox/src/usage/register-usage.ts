@@ -110,13 +110,12 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
     }
     const cap = show.cap ?? null;
-    const countedInTally = usage.mode === 'collection' && repo.openBookings(usage.cardId, show.id) > 0;
     const decision = decide({
       usage,
       card,
       show,
       ticketsGiven: repo.tally(show.id).given,
-      countedInTally,
+      bookedUncollected: usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, show.id) : 0,
       memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
       now,
     });
@@ -130,6 +129,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       request: { ...usage, show: recordedShow },
       showDay: helsinkiDay(new Date(show.start)),
       counted: decision.counted,
+      covered: decision.covered,
       tickets: decision.tickets,
       registeredAt,
     });
@@ -138,6 +138,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       registeredAt,
       tickets: decision.tickets,
       showTally: showTally(repo, show.id, cap, now),
+      countedAgainstCap: decision.counted,
+      coveredByBooking: decision.covered,
     };
     return finish({ kind: 'result', status: 201, result, replayed: false });
   });
