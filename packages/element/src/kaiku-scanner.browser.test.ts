@@ -211,7 +211,8 @@ describe('<kaiku-scanner>', () => {
         { id: 'r1', cardId: 'A999000001', showName: 'Kevätyön uni', reason: reason('card-not-registered') },
       ],
     });
-    await settle(el);
+    // The list's view loads on demand (slow on a loaded machine): wait for it.
+    for (let i = 0; i < 500 && !$(el, '[part="needs-attention"] li'); i++) await settle(el);
     const item = $(el, '[part="needs-attention"] li')!;
     expect(item.getAttribute('data-code')).to.equal('card-not-registered');
     expect(item.textContent).to.contain('A999000001');
@@ -244,8 +245,48 @@ describe('<kaiku-scanner>', () => {
     el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
     await el.updateComplete;
     el.submitCardId('A045198723');
-    await settle(el);
+    // The services' code loads in the background first (slow on a loaded machine): wait for the outcome.
+    for (let i = 0; i < 500 && !$(el, '[part="error"]'); i++) await settle(el);
     expect(code).to.equal('element-not-configured');
     expect($(el, '[part="error"]')!.textContent).to.contain('base-url is missing');
+  });
+});
+
+describe('<kaiku-scanner> over plain http', () => {
+  const mountAt = async (attrs: string): Promise<KaikuScanner> => {
+    const host = document.createElement('div');
+    host.innerHTML = `<kaiku-scanner no-wedge no-camera lang="en" venue-id="v" show-id="s1" show-name="Show" show-start="2030-03-01T19:00:00+02:00" ${attrs}></kaiku-scanner>`;
+    document.body.append(host);
+    const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+    await el.updateComplete;
+    return el;
+  };
+
+  it('refuses a plain-http API on another machine, saying why, and sends nothing', async () => {
+    const el = await mountAt('base-url="http://kaikukanta.intra.test/"');
+    const sent: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => sent.push(e.name)));
+    observer.observe({ type: 'resource' });
+    let code = '';
+    el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
+    el.submitCardId('A045198723');
+    // The services' code loads in the background first (slow on a loaded machine): wait for the outcome.
+    for (let i = 0; i < 500 && !$(el, '[part="error"]'); i++) await settle(el);
+    observer.disconnect();
+    expect(code).to.equal('insecure-base-url');
+    expect($(el, '[part="error"]')!.textContent).to.contain('plain http');
+    expect(sent.filter((name) => name.includes('intra.test'))).to.deep.equal([]);
+    expect($(el, '[part="insecure-notice"]')).to.equal(null);
+  });
+
+  it('with allow-insecure-http, staff see a notice for as long as it is on', async () => {
+    const el = await mountAt('base-url="http://kaikukanta.intra.test/" allow-insecure-http');
+    expect($(el, '[part="insecure-notice"]')!.textContent).to.contain('Unencrypted');
+    el.lang = 'fi';
+    await el.updateComplete;
+    expect($(el, '[part="insecure-notice"]')!.textContent).to.contain('Salaamaton');
+    el.baseUrl = 'https://kaikukanta.intra.test/';
+    await el.updateComplete;
+    expect($(el, '[part="insecure-notice"]')).to.equal(null);
   });
 });

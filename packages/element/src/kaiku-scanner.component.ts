@@ -105,6 +105,7 @@ const STATE = {
  * @csspart queued-badge - The badge shown when a usage is queued offline.
  * @csspart error - The error notice.
  * @csspart needs-attention - The list of queued usages the server refused.
+ * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -148,6 +149,7 @@ export class KaikuScanner extends LitElement {
     retentionMs: { attribute: 'retention-ms', type: Number },
     cardCacheTtlMs: { attribute: 'card-cache-ttl-ms', type: Number },
     offlinePolicy: { attribute: 'offline-policy' },
+    allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     ...STATE,
   };
 
@@ -198,6 +200,11 @@ export class KaikuScanner extends LitElement {
   declare cardCacheTtlMs: number | undefined;
   /** When a card cannot be looked up and is not cached: `accept-provisionally` (unset) or `refuse`. */
   declare offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
+  /**
+   * Accept a plain `http:` base URL to another machine (an intranet installation without TLS): card IDs and the
+   * token then travel unencrypted, and staff see a notice while it is on. Loopback never needs it.
+   */
+  declare allowInsecureHttp: boolean;
 
   declare private phase: Phase;
   declare private outbox: OutboxState;
@@ -233,6 +240,7 @@ export class KaikuScanner extends LitElement {
     this.retentionMs = undefined;
     this.cardCacheTtlMs = undefined;
     this.offlinePolicy = undefined;
+    this.allowInsecureHttp = false;
     this.phase = { name: 'ready' };
     this.outbox = { pending: 0, needsAttention: [] };
     this.cap = undefined;
@@ -345,7 +353,8 @@ export class KaikuScanner extends LitElement {
       changed.has('channel') ||
       changed.has('retentionMs') ||
       changed.has('cardCacheTtlMs') ||
-      changed.has('offlinePolicy')
+      changed.has('offlinePolicy') ||
+      changed.has('allowInsecureHttp')
     ) {
       this.svc.configure({
         services: this.services,
@@ -356,6 +365,7 @@ export class KaikuScanner extends LitElement {
         retentionMs: this.retentionMs,
         cardCacheTtlMs: this.cardCacheTtlMs,
         offlinePolicy: this.offlinePolicy,
+        allowInsecureHttp: this.allowInsecureHttp,
       });
     }
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
@@ -832,11 +842,19 @@ export class KaikuScanner extends LitElement {
         <h2 id="title">${v.t.title}</h2>
         ${renderSyncStatus(v, this.online, this.outbox.pending, () => void this.syncNow())}
       </div>
+      ${this.renderInsecureNotice()}
       <div class="context">
         ${renderShow(v, this.show, this.shows, this.onShowChange)}
         ${renderMode(v, this.mode, this.onModeChange)} ${this.show ? renderCapMeter(v, this.cap) : nothing}
       </div>
     `;
+  }
+
+  /** While the opt-in is on and the API is plain http, staff see it (the client refuses such a URL without it). */
+  private renderInsecureNotice(): TemplateResult | typeof nothing {
+    return this.allowInsecureHttp && /^http:/i.test(this.baseUrl)
+      ? html`<p part="insecure-notice" class="notice warn" role="note">${this.t.insecureConnection}</p>`
+      : nothing;
   }
 
   private renderCardPanel(

@@ -28,6 +28,8 @@ export type CoreServicesOptions = {
   readonly cardCacheTtlMs?: number | undefined;
   /** When a card cannot be looked up and is not cached. Default `accept-provisionally`. */
   readonly offlinePolicy?: OfflinePolicy | undefined;
+  /** Accept a plain `http:` base URL to another machine (an intranet without TLS; see docs/api.md). */
+  readonly allowInsecureHttp?: boolean | undefined;
 };
 
 /**
@@ -47,14 +49,23 @@ const NOT_CONFIGURED = 'element-not-configured';
  * needed to paint the element and start listening for a scanner.
  */
 export function composeCoreServices(options: CoreServicesOptions): ScannerServices {
-  const configured = options.baseUrl !== '';
-  const client = createApiClient({
-    baseUrl: options.baseUrl || 'http://localhost/',
-    getToken: options.getToken,
-  });
+  // A base URL the client refuses (plain http to another machine, or malformed) leaves the element unconfigured:
+  // every look-up and registration then fails with the client's code, in the clerk's language.
+  let configError: unknown;
+  let client: ReturnType<typeof createApiClient> | undefined;
+  try {
+    client = createApiClient({
+      baseUrl: options.baseUrl || 'http://localhost/',
+      getToken: options.getToken,
+      ...(options.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+    });
+  } catch (e) {
+    configError = e;
+  }
+  const configured = options.baseUrl !== '' && client !== undefined;
   const outbox = configured
     ? createOutbox({
-        client,
+        client: client!,
         retentionMs: options.retentionMs ?? ELEMENT_RETENTION.retentionMs,
         cardCacheTtlMs: options.cardCacheTtlMs ?? ELEMENT_RETENTION.cardCacheTtlMs,
         ...(options.offlinePolicy ? { offlinePolicy: options.offlinePolicy } : {}),
@@ -97,6 +108,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   });
 
   const notConfigured = (): never => {
+    if (options.baseUrl !== '' && configError !== undefined) throw configError;
     throw Object.assign(new Error(NOT_CONFIGURED), { code: NOT_CONFIGURED });
   };
 

@@ -52,6 +52,7 @@ export class ServicesController implements ReactiveController {
         retentionMs: config?.retentionMs,
         cardCacheTtlMs: config?.cardCacheTtlMs,
         offlinePolicy: config?.offlinePolicy,
+        allowInsecureHttp: config?.allowInsecureHttp,
       });
       this.owned = true;
     }

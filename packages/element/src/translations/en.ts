@@ -25,6 +25,8 @@ export const en: Translation = {
   cameraStop: 'Close camera',
   cameraLabel: "Camera view: show the card's QR code or barcode",
   cameraSwitch: 'Switch camera',
+  insecureConnection:
+    'Unencrypted connection (http): card IDs and the sign-in cross the network in clear text. Only for a closed internal network.',
   lookingUp: (id) => `Looking up card ${id}…`,
   cardHeading: 'Card',
   cardId: 'Card ID',

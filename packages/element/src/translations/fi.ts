@@ -25,6 +25,8 @@ export const fi: Translation = {
   cameraStop: 'Sulje kamera',
   cameraLabel: 'Kameran kuva: näytä kortin QR-koodi tai viivakoodi',
   cameraSwitch: 'Vaihda kameraa',
+  insecureConnection:
+    'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
   lookingUp: (id) => `Haetaan korttia ${id}…`,
   cardHeading: 'Kortti',
   cardId: 'Tunnus',

@@ -25,6 +25,8 @@ export const sv: Translation = {
   cameraStop: 'Stäng kameran',
   cameraLabel: 'Kamerabild: visa kortets QR-kod eller streckkod',
   cameraSwitch: 'Byt kamera',
+  insecureConnection:
+    'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,
   cardHeading: 'Kort',
   cardId: 'Nummer',

@@ -27,6 +27,8 @@ export type Translation = {
   readonly cameraStop: string;
   readonly cameraLabel: string;
   readonly cameraSwitch: string;
+  /** Shown while `allow-insecure-http` lets the element use a plain-http API on another machine. */
+  readonly insecureConnection: string;
   readonly lookingUp: (cardId: string) => string;
   readonly cardHeading: string;
   readonly cardId: string;
