@@ -38,7 +38,9 @@ export type {
 export { cardIdMessages } from './messages/card-id.js';
 export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';
-export type { RulesMessageCode } from './messages/rules.js';
+export type { GroupMemberCause, RulesMessageCode } from './messages/rules.js';
+export { readProblemReasons, readServerReason } from './messages/server-reason.js';
+export type { ServerReason, ServerReasonCode, WireReason } from './messages/server-reason.js';
 export { decideUsage } from './rules/decide-usage.js';
 export { toApiShow, toUsageEvent } from './rules/show-event.js';
 export type { ShowState } from './rules/show-event.js';
@@ -270,6 +272,7 @@ export type {
   OutboxTransport,
   OutboxUsage,
   RecordState,
+  RefusalReason,
   Resolution,
   ServerTally,
   StrictStoreOptions,

@@ -158,6 +158,14 @@ export const apiMessages = defineMessages({
     sv: () => 'Föreställningen finns inte i Kaikukanta.',
     en: () => 'The show is not in Kaikukanta.',
   },
+  'refusal-unreadable': {
+    fi: (p: { problemCode?: string }) =>
+      `Kaikukanta hylkäsi käytön (syykoodi ${p.problemCode ?? '?'}), mutta tämä skannerin versio ei osaa näyttää syytä. Tarkista käyttö Kaikukannasta.`,
+    sv: (p: { problemCode?: string }) =>
+      `Kaikukanta avvisade användningen (orsakskod ${p.problemCode ?? '?'}), men den här versionen av skannern kan inte visa orsaken. Kontrollera användningen i Kaikukanta.`,
+    en: (p: { problemCode?: string }) =>
+      `Kaikukanta refused the usage (reason code ${p.problemCode ?? '?'}), but this version of the scanner cannot show why. Check the usage in Kaikukanta.`,
+  },
   'internal-error': {
     fi: () => 'Kaikukannassa tapahtui odottamaton virhe.',
     sv: () => 'Ett oväntat fel inträffade i Kaikukanta.',

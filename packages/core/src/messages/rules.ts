@@ -3,11 +3,56 @@
  * Times arrive pre-formatted in Europe/Helsinki local time (`d.m.yyyy hh.mm`), the time the venue lives in.
  */
 import { defineMessages } from './define.js';
+import type { CardIdErrorCode } from './card-id.js';
 
 type InputParams = { readonly path: string; readonly problem: string };
 type ExpiredParams = { readonly validUntil: string; readonly today: string };
 type ChildrenParams = { readonly requested: number; readonly registered: number };
-type MemberParams = { readonly position: number; readonly cause?: string };
+type MemberParams = { readonly position: number };
+
+/**
+ * Why a group member's own card cannot be used: its ID is malformed (a `parseCardId` code, found locally), or the
+ * registry says so (found by the server, which looks every member's card up).
+ *
+ * @example
+ * const cause: GroupMemberCause = 'card-expired';
+ */
+export type GroupMemberCause =
+  | CardIdErrorCode
+  | 'card-not-registered'
+  | 'card-inactive'
+  | 'card-use-banned'
+  | 'card-in-transfer'
+  | 'card-expired';
+type MemberCauseParams = { readonly position: number; readonly cause: GroupMemberCause };
+
+/** The registry's causes, per language; a malformed ID (any card-ID code) has one text. */
+const memberCause = {
+  fi: {
+    'card-not-registered': 'korttia ei ole rekisteröity Kaikukantaan',
+    'card-inactive': 'kortti ei ole aktiivinen',
+    'card-use-banned': 'kortilla on käyttökielto',
+    'card-in-transfer': 'kortti on siirrossa, eikä sitä voi nyt käyttää',
+    'card-expired': 'kortti ei ole enää voimassa',
+  },
+  sv: {
+    'card-not-registered': 'är inte registrerat i Kaikukanta',
+    'card-inactive': 'är inte aktivt',
+    'card-use-banned': 'har användningsförbud',
+    'card-in-transfer': 'håller på att överföras och kan inte användas nu',
+    'card-expired': 'är inte längre giltigt',
+  },
+  en: {
+    'card-not-registered': 'is not registered in Kaikukanta',
+    'card-inactive': 'is not active',
+    'card-use-banned': 'is banned from use',
+    'card-in-transfer': 'is being transferred and cannot be used now',
+    'card-expired': 'has expired',
+  },
+} as const;
+type RegistryCause = keyof (typeof memberCause)['fi'];
+const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
+  Object.prototype.hasOwnProperty.call(memberCause.fi, cause);
 type CapParams = {
   readonly cap: number;
   readonly given: number;
@@ -97,9 +142,18 @@ export const rulesMessages = defineMessages({
     en: () => 'Group members and clients under 16 can only be recorded on a community card.',
   },
   'group-member-invalid': {
-    fi: (p: MemberParams) => `Ryhmän ${p.position}. jäsenen kortin tunnus ei kelpaa.`,
-    sv: (p: MemberParams) => `Kortnumret för gruppmedlem nr ${p.position} är ogiltigt.`,
-    en: (p: MemberParams) => `The card ID of group member ${p.position} is not valid.`,
+    fi: (p: MemberCauseParams) =>
+      fromRegistry(p.cause)
+        ? `Ryhmän ${p.position}. jäsenen ${memberCause.fi[p.cause]}.`
+        : `Ryhmän ${p.position}. jäsenen kortin tunnus ei kelpaa.`,
+    sv: (p: MemberCauseParams) =>
+      fromRegistry(p.cause)
+        ? `Kortet för gruppmedlem nr ${p.position} ${memberCause.sv[p.cause]}.`
+        : `Kortnumret för gruppmedlem nr ${p.position} är ogiltigt.`,
+    en: (p: MemberCauseParams) =>
+      fromRegistry(p.cause)
+        ? `Group member ${p.position}'s card ${memberCause.en[p.cause]}.`
+        : `The card ID of group member ${p.position} is not valid.`,
   },
   'group-member-community-card': {
     fi: (p: MemberParams) =>

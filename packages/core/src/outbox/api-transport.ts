@@ -1,10 +1,13 @@
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
-import { classifyFailure, isTransientStatus } from './classify-failure.js';
+import { classifyFailure, isTransientStatus, refusalReasons } from './classify-failure.js';
 
 /** One per-item result of `registerBatch` (the contract's `BatchItemResult`). */
 type BatchItemResultLike = { readonly idempotencyKey?: string } & (
   | { readonly ok: true }
-  | { readonly ok: false; readonly problem: { readonly code: string; readonly status: number } }
+  | {
+      readonly ok: false;
+      readonly problem: { readonly code: string; readonly status: number; readonly reasons?: unknown };
+    }
 );
 
 /** The part of `createApiClient()` the outbox delivers through. */
@@ -88,5 +91,7 @@ function toOutcome(result: BatchItemResultLike | undefined): ItemOutcome {
   if (!result) return { kind: 'transient', code: 'missing-result' };
   if (result.ok) return { kind: 'accepted' };
   const { code, status } = result.problem;
-  return isTransientStatus(status, code) ? { kind: 'transient', code } : { kind: 'refused', code, status };
+  if (isTransientStatus(status, code)) return { kind: 'transient', code };
+  const reasons = refusalReasons(result.problem.reasons);
+  return reasons ? { kind: 'refused', code, status, reasons } : { kind: 'refused', code, status };
 }

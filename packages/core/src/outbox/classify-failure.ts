@@ -3,9 +3,17 @@
  * refused this content for good (`refused`). Anything unknown is transient: a usage is never dropped
  * on a guess.
  */
+import type { RefusalReason } from './types.js';
+
 export type FailureClass =
   | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number }
-  | { readonly kind: 'refused'; readonly code: string; readonly status?: number };
+  | {
+      readonly kind: 'refused';
+      readonly code: string;
+      readonly status?: number;
+      /** The problem body's reasons, with their values (an `ApiProblemError`'s `problem.reasons`). */
+      readonly reasons?: readonly RefusalReason[];
+    };
 
 type ErrorLike = {
   code?: unknown;
@@ -13,7 +21,25 @@ type ErrorLike = {
   status?: unknown;
   retryAfterMs?: unknown;
   problemCode?: unknown;
+  reasons?: unknown;
 };
+
+/**
+ * A refusal's reasons as plain `{ code, params }` (anything else is left out): the API client's checked reasons
+ * (`ApiProblemError.reasons`, a batch item's `problem.reasons`), or a custom transport's.
+ */
+export function refusalReasons(list: unknown): RefusalReason[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const reasons = list.flatMap((r: unknown): RefusalReason[] => {
+    if (typeof r !== 'object' || r === null) return [];
+    const { code, params } = r as { code?: unknown; params?: unknown };
+    if (typeof code !== 'string') return [];
+    return typeof params === 'object' && params !== null && !Array.isArray(params)
+      ? [{ code, params: { ...(params as Record<string, unknown>) } }]
+      : [{ code }];
+  });
+  return reasons.length > 0 ? reasons : undefined;
+}
 
 /** Auth failures concern the terminal, not the usage: keep the usage and retry once a token works. */
 const AUTH_STATUSES = new Set([401, 403]);
@@ -39,7 +65,13 @@ export function classifyFailure(error: unknown): FailureClass {
   const retryAfterMs = rawRetryAfter !== undefined && rawRetryAfter >= 0 ? rawRetryAfter : undefined;
   const auth = (status !== undefined && AUTH_STATUSES.has(status)) || AUTH_CODES.has(code);
   if (e.retryable === false && !auth && isContractRefusal(e)) {
-    return status === undefined ? { kind: 'refused', code } : { kind: 'refused', code, status };
+    const reasons = refusalReasons(e.reasons);
+    return {
+      kind: 'refused',
+      code,
+      ...(status === undefined ? {} : { status }),
+      ...(reasons ? { reasons } : {}),
+    };
   }
   return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };
 }

@@ -27,6 +27,7 @@ export type {
   OutboxCounts,
   OutboxRecord,
   OutboxTransport,
+  RefusalReason,
   OutboxUsage,
   RecordState,
   Resolution,

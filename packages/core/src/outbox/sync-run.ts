@@ -70,10 +70,11 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
       const attempts = current.attempts + 1;
       if (outcome.kind === 'accepted') return { ...current, attempts, state: 'synced', settledAt: now };
       if (outcome.kind === 'refused') {
-        const problem =
-          outcome.status === undefined
-            ? { code: outcome.code }
-            : { code: outcome.code, status: outcome.status };
+        const problem = {
+          code: outcome.code,
+          ...(outcome.status === undefined ? {} : { status: outcome.status }),
+          ...(outcome.reasons ? { reasons: outcome.reasons } : {}),
+        };
         return { ...current, attempts, state: 'needs-attention', problem };
       }
       return { ...current, attempts };

@@ -5,6 +5,12 @@
  */
 import type { UsageRequest } from '../schemas/api.js';
 
+/**
+ * One reason of a server refusal as the problem body listed it (`code` and plain, non-personal `params`), kept so
+ * the refusal can be explained later with its values. Render with `readServerReason`, which checks the params.
+ */
+export type RefusalReason = { readonly code: string; readonly params?: Readonly<Record<string, unknown>> };
+
 /** A usage as the API takes it (the contract's `UsageRequest`). */
 export type OutboxUsage = UsageRequest;
 
@@ -26,7 +32,12 @@ export type OutboxRecord = {
   /** Epoch ms of the 2xx, or of the staff resolution. */
   readonly settledAt?: number;
   /** Server's refusal (needs attention). */
-  readonly problem?: { readonly code: string; readonly status?: number };
+  readonly problem?: {
+    readonly code: string;
+    readonly status?: number;
+    /** Every reason the server gave (a usage can break several rules at once), with their values. */
+    readonly reasons?: readonly RefusalReason[];
+  };
   readonly resolution?: Resolution;
 };
 
@@ -37,7 +48,12 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 /** What the outbox needs of the server for one item of a batch. */
 export type ItemOutcome =
   | { readonly kind: 'accepted' }
-  | { readonly kind: 'refused'; readonly code: string; readonly status?: number }
+  | {
+      readonly kind: 'refused';
+      readonly code: string;
+      readonly status?: number;
+      readonly reasons?: readonly RefusalReason[];
+    }
   | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number };
 
 /** One entry sent in a batch. */

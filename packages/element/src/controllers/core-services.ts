@@ -1,8 +1,9 @@
-import { createApiClient, createOutbox, parseCardId, toApiShow } from '@kaiku-scanner/core';
-import type { Channel, OfflinePolicy, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import { createApiClient, createOutbox, parseCardId, readProblemReasons, toApiShow } from '@kaiku-scanner/core';
+import type { Channel, OfflinePolicy, OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
   CapState,
+  Reason,
   LookupOutcome,
   OutboxState,
   RegisterOutcome,
@@ -43,6 +44,20 @@ export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 *
 const NOT_CONFIGURED = 'element-not-configured';
 
 /**
+ * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
+ * the cap…), checked against its message by the core (`readProblemReasons`): never a text with a hole in it.
+ */
+function refusalReasons(record: OutboxRecord): Reason[] {
+  return readProblemReasons(record.problem ?? { code: 'refused' });
+}
+
+/** The reasons of one refusal as the one reason a needs-attention row shows (all texts, first code). */
+function oneReason(reasons: readonly Reason[]): Reason {
+  const join = (l: 'fi' | 'sv' | 'en'): string => reasons.map((r) => r.message[l]).join(' ');
+  return { code: reasons[0]?.code ?? 'refused', message: { fi: join('fi'), sv: join('sv'), en: join('en') } };
+}
+
+/**
  * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
  * disk before the clerk is told anything, then sent at once), and the rules core for every decision. This module
  * is loaded with `import()` (see `lazy-core-services.ts`): it is most of the element's bytes and none of them is
@@ -81,7 +96,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       id: r.id,
       cardId: r.usage.cardId,
       showName: r.usage.show.name,
-      reason: { code: r.problem?.code ?? 'refused', message: localize(r.problem?.code ?? 'refused') },
+      reason: oneReason(refusalReasons(r)),
     }));
     return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention };
   };
@@ -149,9 +164,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       const [pending, attention] = await Promise.all([outbox!.pending(), outbox!.needsAttention()]);
       const refused = attention.find((r) => r.id === record.id);
       if (refused) {
-        const code = refused.problem?.code ?? 'refused';
         // The server refused it: staff see why; the record stays for resolution in the needs-attention list.
-        return { kind: 'refused', reasons: [{ code, message: localize(code) }] };
+        return { kind: 'refused', reasons: refusalReasons(refused) };
       }
       if (pending.some((r) => r.id === record.id)) {
         return { kind: 'queued', reason: 'network', pending: pending.length, recordId: record.id };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CardRecordSchema, ShowSchema } from '@kaiku-scanner/core';
+import { CardRecordSchema, ShowConfigSchema, ShowSchema } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { seed } from '../seed/seed-data.js';
@@ -16,7 +16,7 @@ export type TestControls = { decideDelayMs: number };
  * - `POST /__sandbox/reset` → empties usages and keys and re-seeds;
  * - `POST /__sandbox/clock` `{ offsetMs }` → moves the server clock;
  * - `POST /__sandbox/delay` `{ ms }` → waits between claiming a key and deciding (makes 409 observable);
- * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`) add data.
+ * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`, the show with its windows and model version) add data.
  */
 export async function handleTestRoute(
   req: IncomingMessage,
@@ -59,10 +59,21 @@ export async function handleTestRoute(
       return sendJson(res, 201, card.data);
     }
     case '/__sandbox/shows': {
+      // The contract's show plus the venue's own settings (windows, visiting producer, model version).
       const show = ShowSchema.safeParse(value.show);
-      if (!show.success || typeof value.venueId !== 'string') return sendProblem(res, problems.invalid([]));
-      repo.putShow(value.venueId, show.data, clock.now().toISOString());
-      return sendJson(res, 201, show.data);
+      const settings = ShowConfigSchema.safeParse(value.show);
+      if (!show.success || !settings.success || typeof value.venueId !== 'string')
+        return sendProblem(res, problems.invalid([]));
+      const { visitingProducer, bookingWindow, collectionWindow, policyVersion } = settings.data;
+      const config = {
+        ...show.data,
+        ...(visitingProducer === undefined ? {} : { visitingProducer }),
+        ...(bookingWindow ? { bookingWindow } : {}),
+        ...(collectionWindow ? { collectionWindow } : {}),
+        ...(policyVersion ? { policyVersion } : {}),
+      };
+      repo.putShow(value.venueId, config, clock.now().toISOString());
+      return sendJson(res, 201, config);
     }
     default:
       return sendProblem(res, problems.notFound());
