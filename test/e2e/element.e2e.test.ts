@@ -47,7 +47,9 @@ const T: Record<Lang, { ready: string; registered: string; queued: string; refus
 const harness = useHarness();
 
 async function usageCount(cardId: string, showId: string): Promise<number> {
-  const res = await fetch(`${harness().apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`);
+  const res = await fetch(`${harness().apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`, {
+    headers: { authorization: 'Bearer test-support' },
+  });
   return ((await res.json()) as { count: number }).count;
 }
 

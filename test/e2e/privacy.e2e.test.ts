@@ -113,7 +113,12 @@ let taps: { broadcast: string[]; beacons: string[] };
 let registered: number[] = [];
 
 async function usageCount(cardId: string): Promise<number> {
-  const res = await fetch(`${sandbox.url}__sandbox/usages/count?cardId=${cardId}&showId=hilla-taikuri-matti`);
+  const res = await fetch(
+    `${sandbox.url}__sandbox/usages/count?cardId=${cardId}&showId=hilla-taikuri-matti`,
+    {
+      headers: { authorization: 'Bearer test-support' },
+    },
+  );
   return ((await res.json()) as { count: number }).count;
 }
 

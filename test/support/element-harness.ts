@@ -62,7 +62,11 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
     await h?.close();
   });
   beforeEach(async () => {
-    const res = await fetch(`${h!.apiUrl}/__sandbox/reset`, { method: 'POST' });
+    const res = await fetch(`${h!.apiUrl}/__sandbox/reset`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-support', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.ok).toBe(true);
   });
   return () => h!;

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandboxProcess } from './sandbox-process.js';
 
+/** The sandbox's test routes take a bearer token like its API (any one: no --token here). */
+const TEST_AUTH = { authorization: 'Bearer test-support' };
+
 export type OutboxSandbox = {
   readonly url: string;
   post(path: string, body: unknown): Promise<unknown>;
@@ -22,7 +25,7 @@ export async function startOutboxSandbox(): Promise<OutboxSandbox> {
     async post(path, body) {
       const res = await fetch(new URL(path, url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...TEST_AUTH, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
@@ -31,6 +34,7 @@ export async function startOutboxSandbox(): Promise<OutboxSandbox> {
     async count(cardId, showId) {
       const res = await fetch(
         new URL(`/__sandbox/usages/count?cardId=${cardId}&showId=${encodeURIComponent(showId)}`, url),
+        { headers: TEST_AUTH },
       );
       return ((await res.json()) as { count: number }).count;
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { get as httpGet } from 'node:http';
 import { runCli, HELP } from './cli.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
@@ -18,6 +19,8 @@ describe('kaiku-sandbox CLI', () => {
     [['--db', 'x.db', '--memory']],
     [['--rate-limit', '0']],
     [['--rate-limit', 'fast']],
+    [['--allow-host', 'http://kassa.example']],
+    [['--allow-host', 'kassa.example:8787']],
   ])('refuses %j with exit code 2 and the help', async (args) => {
     const lines: string[] = [];
     expect(await runCli(args, (l) => lines.push(l))).toEqual({ code: 2 });
@@ -67,6 +70,25 @@ describe('kaiku-sandbox CLI', () => {
       expect((await get('terminal-2')).status).toBe(200);
       // The health check is never limited (monitoring must see the server).
       expect((await fetch(`${result.url}v1/health`)).status).toBe(200);
+    } finally {
+      await result.close();
+    }
+  });
+
+  it('--allow-host: a configured name is answered, any other name is 421 host-not-allowed', async () => {
+    const result = await runCli(['--port', '0', '--quiet', '--allow-host', 'kassa.example'], () => undefined);
+    if ('code' in result) throw new Error('expected a running sandbox');
+    const status = (host: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const url = new URL(result.url);
+        httpGet({ host: url.hostname, port: url.port, path: '/v1/health', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        }).on('error', reject);
+      });
+    try {
+      expect(await status('kassa.example:8787')).toBe(200);
+      expect(await status('other.example')).toBe(421);
     } finally {
       await result.close();
     }

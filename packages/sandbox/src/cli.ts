@@ -16,13 +16,17 @@ Usage: kaiku-sandbox [options]
   --memory        keep everything in memory (the default without --db; seeds automatically)
   --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
   --token T       accept only this bearer token (default: any non-empty token)
-  --testing       enable the /__sandbox/ test-support endpoints
-  --rate-limit N  at most N API calls a second per bearer token (bursts of N); over it: 429 rate-limited
-                  with Retry-After (default: no limit)
+  --allow-host H  also answer requests for host name H (repeatable); by default only localhost names and
+                  IP addresses are answered, others get 421 host-not-allowed (DNS rebinding defence)
+  --testing       enable the /__sandbox/ test-support endpoints (they take the bearer token too)
+  --rate-limit N  at most N API calls a second per bearer token (bursts of N), and 4 × N per client
+                  address; over it: 429 rate-limited with Retry-After (default: no limit)
   --quiet         no request log
   --help          show this help
 
 Endpoints: /v1/… (see /openapi.json), printable demo cards at /demo-cards.
+Limits: headers within 10 s, a whole request within 30 s (else 408), idle keep-alive 5 s, 256 connections
+(then 503), headers ≤ 16 KB (431), bodies ≤ 1 MB (413).
 Request logs mask card IDs (A0451•••••).`;
 
 export type CliResult =
@@ -44,6 +48,7 @@ export async function runCli(
         memory: { type: 'boolean' },
         seed: { type: 'boolean' },
         token: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         testing: { type: 'boolean' },
         'rate-limit': { type: 'string' },
         quiet: { type: 'boolean' },
@@ -69,6 +74,11 @@ export async function runCli(
     out(`--rate-limit must be a positive number of calls a second\n\n${HELP}`);
     return { code: 2 };
   }
+  const badHost = values['allow-host']?.find((h) => !/^[A-Za-z0-9.-]+$/.test(h));
+  if (badHost !== undefined) {
+    out(`--allow-host takes a host name without port or scheme (got ${JSON.stringify(badHost)})\n\n${HELP}`);
+    return { code: 2 };
+  }
   if (values.db && values.memory) {
     out(`--db and --memory exclude each other\n\n${HELP}`);
     return { code: 2 };
@@ -83,6 +93,7 @@ export async function runCli(
       memory,
       seed: values.seed === true || memory,
       ...(values.token ? { token: values.token } : {}),
+      ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
       testing: values.testing === true,
       ...(rateLimit === undefined ? {} : { rateLimit: { perSecond: rateLimit } }),
       ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),

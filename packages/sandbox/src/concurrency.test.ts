@@ -40,7 +40,7 @@ async function addCards(sandbox: Sandbox): Promise<void> {
     const card = { id, prefix: 'A', kind: 'client', status: 'active', validUntil: '2031-01-01', minors: 0 };
     const response = await fetch(`${sandbox.url}__sandbox/cards`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer test-support', 'content-type': 'application/json' },
       body: JSON.stringify(card),
     });
     expect(response.status).toBe(201);
@@ -75,7 +75,9 @@ const summary = (outcomes: Outcome[]) => ({
 });
 
 async function countFor(url: string, cardId: string, showId: string): Promise<number> {
-  const r = await fetch(`${url}__sandbox/usages/count?cardId=${cardId}&showId=${showId}`);
+  const r = await fetch(`${url}__sandbox/usages/count?cardId=${cardId}&showId=${showId}`, {
+    headers: { authorization: 'Bearer test-support' },
+  });
   return ((await r.json()) as { count: number }).count;
 }
 

@@ -32,8 +32,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  await fetch(`${sandbox.url}__sandbox/reset`, { method: 'POST' });
+  await fetch(`${sandbox.url}__sandbox/reset`, { method: 'POST', headers: TEST_HEADERS, body: '{}' });
 });
+
+/** Test routes take the bearer token like the API and JSON only. */
+const TEST_HEADERS = { authorization: 'Bearer test-support', 'content-type': 'application/json' };
 
 let keySeq = 0;
 const key = (): string => `test-key-${Date.now()}-${++keySeq}`;
@@ -65,7 +68,9 @@ function usage(cardId: string, overrides: Partial<UsageRequest> = {}): UsageRequ
 /** Waits until the sandbox has claimed `key` (state pending), so a duplicate is sent at the right time. */
 async function waitForPending(url: string, key: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const { state } = (await (await fetch(`${url}__sandbox/keys?key=${key}`)).json()) as {
+    const { state } = (await (
+      await fetch(`${url}__sandbox/keys?key=${key}`, { headers: TEST_HEADERS })
+    ).json()) as {
       state: string | null;
     };
     if (state === 'pending') return;
@@ -304,7 +309,7 @@ describe('the client against the real sandbox', () => {
   it('a duplicate still in progress gets 409, which the client retries into the first result', async () => {
     await fetch(`${sandbox.url}__sandbox/delay`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: TEST_HEADERS,
       body: '{"ms":1500}',
     });
     const k = key();
@@ -406,7 +411,15 @@ describe('options', () => {
       expect(await problemCode(wrong.lookupCard('A045198723'))).toBe('http-401');
       const right = createApiClient({ baseUrl: strict.url, getToken: () => 'right' });
       await expect(right.lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
-      expect((await fetch(`${strict.url}__sandbox/reset`, { method: 'POST' })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${strict.url}__sandbox/reset`, {
+            method: 'POST',
+            headers: { ...TEST_HEADERS, authorization: 'Bearer right' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(404);
     } finally {
       await strict.close();
     }

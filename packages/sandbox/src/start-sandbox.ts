@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
 import { openDatabase } from './db/open-database.js';
 import { createRepository } from './db/repository.js';
 import { createRouter } from './http/router.js';
+import { problems, rawProblemResponse } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
 
@@ -36,6 +37,40 @@ export type SandboxOptions = {
    * `rate-limited` with Retry-After, as the contract allows. Off by default.
    */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * Host names answered besides `localhost`, `*.localhost` and IP addresses (the DNS rebinding defence): a
+   * request whose `Host` is anything else gets 421 `host-not-allowed`. A name given as `host` is allowed too.
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Slow-client limits; see {@link SANDBOX_LIMITS} for the defaults. */
+  readonly limits?: Partial<SandboxLimits>;
+};
+
+export type SandboxLimits = {
+  /** The request line and headers must arrive within this time (else 408 `request-timeout`). */
+  readonly headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this time (else 408). */
+  readonly requestTimeoutMs: number;
+  /** A connection idle this long between requests is closed. */
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no traffic at all (not even a pending answer) for this long is closed. */
+  readonly idleTimeoutMs: number;
+  /** Connections open at once; one more is answered 503 `unavailable` (`Retry-After: 1`) and closed. */
+  readonly maxConnections: number;
+};
+
+/**
+ * Limits suited to a server on a laptop or a CI machine with a handful of terminals: a client that trickles its
+ * headers or body is cut off in seconds instead of Node's defaults (60 s headers, 300 s request), and no client
+ * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
+ * 1 MB (413 `payload-too-large`).
+ */
+export const SANDBOX_LIMITS: SandboxLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 120_000,
+  maxConnections: 256,
 };
 
 export type Sandbox = {
@@ -45,6 +80,57 @@ export type Sandbox = {
 };
 
 export const SANDBOX_VERSION = '0.1.0';
+
+/** Answers `socket` with `problem` and closes it, unless the client is gone or an answer has begun. */
+function answerRaw(socket: Socket, problem: ReturnType<typeof problems.badRequest>, headers = {}): void {
+  const current = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (!socket.writable || current?.headersSent) return void socket.destroy();
+  socket.end(rawProblemResponse(problem, headers));
+  // A client that does not read its answer must not hold the socket open.
+  setTimeout(() => socket.destroy(), 1000).unref();
+}
+
+/**
+ * Everything Node would answer on its own — parse errors (400), oversized headers (431), timeouts (408), `Expect`
+ * other than 100-continue (417), CONNECT and upgrades — is answered with the contract's problem+json instead, and
+ * connections beyond the limit get 503 `unavailable` with Retry-After.
+ */
+function guardConnections(server: ReturnType<typeof createServer>, maxConnections: number): void {
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+    if (open > maxConnections) {
+      answerRaw(socket, problems.unavailable('Too many connections; try again shortly.'), {
+        'Retry-After': '1',
+      });
+    }
+  });
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return void socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') return answerRaw(socket, problems.headersTooLarge());
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerRaw(socket, problems.requestTimeout());
+    answerRaw(socket, problems.badRequest('The request is not well-formed HTTP/1.1.'));
+  });
+  server.on('checkExpectation', (_req, res) => {
+    const problem = problems.expectationFailed();
+    const body = JSON.stringify(problem);
+    res.writeHead(417, {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    });
+    res.end(body);
+  });
+  server.on('connect', (_req, socket: Socket) => {
+    answerRaw(socket, problems.methodNotAllowed('GET, HEAD, POST, OPTIONS'), {
+      Allow: 'GET, HEAD, POST, OPTIONS',
+    });
+  });
+  server.on('upgrade', (_req, socket: Socket) => {
+    answerRaw(socket, problems.badRequest('This server does not switch protocols.'));
+  });
+}
 const DAY_MS = 86_400_000;
 
 /**
@@ -73,12 +159,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.token !== undefined ? { token: options.token } : {}),
     testing: options.testing ?? false,
     corsOrigins: options.corsOrigins ?? [],
+    allowedHosts: [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])],
     log: options.logger ?? (() => undefined),
     pendingTimeoutMs: 30_000,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
-  const server = createServer((req, res) => void handle(req, res));
-  server.keepAliveTimeout = 5_000;
+  const limits = { ...SANDBOX_LIMITS, ...options.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // The timeouts above are checked this often (Node's default, 30 s, would let them overrun by that much).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+      // A missing Host is answered by the router (as a problem), not by Node's bare 400.
+      requireHostHeader: false,
+    },
+    (req, res) => void handle(req, res),
+  );
+  server.setTimeout(limits.idleTimeoutMs);
+  guardConnections(server, limits.maxConnections);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -78,7 +78,7 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
     const post = (path: string, body: unknown) =>
       fetch(`${url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { authorization: 'Bearer b', 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     await post('__sandbox/delay', { ms: 1500 });
@@ -90,7 +90,9 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
     const body = JSON.stringify(usage('A999005429'));
     const first = api.registerUsage(usage('A999005429'), { idempotencyKey: 'browser-key-2' });
     for (let i = 0; i < 200; i++) {
-      const { state } = (await (await fetch(`${url}__sandbox/keys?key=browser-key-2`)).json()) as {
+      const { state } = (await (
+        await fetch(`${url}__sandbox/keys?key=browser-key-2`, { headers: { authorization: 'Bearer b' } })
+      ).json()) as {
         state: string;
       };
       if (state === 'pending') break;

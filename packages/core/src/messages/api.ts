@@ -182,6 +182,15 @@ const PROBLEM_ALIASES: Readonly<Record<string, ApiMessageCode>> = {
   'not-found': 'http-404',
   'rate-limited': 'http-429',
   unavailable: 'http-5xx',
+  'request-timeout': 'timeout',
+  // The request itself was wrong for this server (method, size, type, host, headers): a program error the
+  // clerk cannot fix; the generic text with the status says so.
+  'method-not-allowed': 'http-error',
+  'payload-too-large': 'http-error',
+  'unsupported-media-type': 'http-error',
+  'expectation-failed': 'http-error',
+  'host-not-allowed': 'http-error',
+  'headers-too-large': 'http-error',
 };
 
 /**

@@ -86,13 +86,36 @@ function paths(): Json {
       schema: { type: 'string' },
     },
   };
+  // What any request can get, before or besides its operation: HTTP-level refusals, also of a malformed request.
+  const transport: Json = {
+    '400': problem('Invalid request (`invalid-request`), also a request that is not well-formed HTTP.'),
+    '404': problem('No such path (`not-found`).'),
+    '405': {
+      ...problem('The path exists but not for this method (`method-not-allowed`).'),
+      headers: { Allow: { description: 'The methods this path answers.', schema: { type: 'string' } } },
+    },
+    '408': problem('The request line, headers or body did not arrive in time (`request-timeout`).'),
+    '421': problem(
+      'The Host is not one this server answers (`host-not-allowed`; the sandbox: localhost names, IP addresses and configured names).',
+    ),
+    '431': problem('The request headers are too large (`headers-too-large`).'),
+    '500': problem('Server failure (`internal-error`).'),
+    '503': {
+      ...problem('Temporarily unavailable (`unavailable`): busy database or too many connections.'),
+      headers: retryAfter,
+    },
+  };
   const common: Json = {
-    '400': problem('Invalid request (`invalid-request`).'),
+    ...transport,
     '401': problem('Missing or invalid bearer token (`unauthorized`).'),
     '403': problem('The token may not do this (`forbidden`).'),
     '429': { ...problem('Too many requests (`rate-limited`).'), headers: retryAfter },
-    '500': problem('Server failure (`internal-error`).'),
-    '503': { ...problem('Temporarily unavailable (`unavailable`).'), headers: retryAfter },
+  };
+  // Requests with a JSON body.
+  const body: Json = {
+    '413': problem('The body is larger than 1 MB (`payload-too-large`).'),
+    '415': problem('The body is not `application/json` (`unsupported-media-type`).'),
+    '417': problem('An `Expect` other than 100-continue (`expectation-failed`).'),
   };
   const usageHeaders = { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } };
   return {
@@ -101,7 +124,7 @@ function paths(): Json {
         operationId: 'health',
         summary: 'Liveness and the server clock.',
         security: [],
-        responses: { '200': json('Health', 'The server is up.'), '503': common['503'] },
+        responses: { '200': json('Health', 'The server is up.'), ...transport },
       },
     },
     '/v1/cards/lookup': {
@@ -130,8 +153,8 @@ function paths(): Json {
         parameters: [pathParam('cardId', ref('CardId'), 'The card ID.')],
         responses: {
           '200': json('CardRecord', 'The card record.'),
-          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
           ...common,
+          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
         },
       },
     },
@@ -163,6 +186,7 @@ function paths(): Json {
           ),
           '201': json('UsageResult', 'Registered.'),
           ...common,
+          ...body,
           '400': problem(
             'Invalid body (`invalid-request`) or no Idempotency-Key (`idempotency-key-missing`).',
           ),
@@ -185,8 +209,11 @@ function paths(): Json {
         requestBody: { required: true, content: { 'application/json': { schema: ref('BatchRequest') } } },
         responses: {
           '200': json('BatchResponse', 'Per-item results, in request order.'),
-          '413': problem('More than 100 items (`batch-too-large`).'),
           ...common,
+          ...body,
+          '413': problem(
+            'More than 100 items (`batch-too-large`) or a body over 1 MB (`payload-too-large`).',
+          ),
         },
       },
     },
@@ -195,7 +222,11 @@ function paths(): Json {
         operationId: 'getShowTally',
         summary: 'Card-holder tickets given so far for a show, across every terminal, and the cap.',
         parameters: [pathParam('showId', { type: 'string', minLength: 1 }, 'The show ID.')],
-        responses: { '200': json('ShowTally', 'The tally (zero for a show not seen yet).'), ...common },
+        responses: {
+          '200': json('ShowTally', 'The tally (zero for a show not seen yet).'),
+          ...common,
+          '400': problem('An empty or over-long show ID (`invalid-request`, `issues` path `showId`).'),
+        },
       },
     },
     '/v1/venues/{venueId}/usages': {
@@ -214,7 +245,13 @@ function paths(): Json {
             'Page size (default 100).',
           ),
         ],
-        responses: { '200': json('UsageList', 'One page.'), ...common },
+        responses: {
+          '200': json('UsageList', 'One page.'),
+          ...common,
+          '400': problem(
+            'A parameter is invalid, unknown (`venueId` in the query too) or repeated (`invalid-request`, named in `issues`).',
+          ),
+        },
       },
     },
   };

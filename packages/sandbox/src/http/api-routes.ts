@@ -5,6 +5,7 @@ import {
   CardIdSchema,
   CardLookupRequestSchema,
   IdempotencyKeySchema,
+  ShowSchema,
   UsageListQuerySchema,
   UsageRequestSchema,
   makeProblem,
@@ -14,6 +15,7 @@ import type * as z from 'zod/mini';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { readJsonBody } from './read-body.js';
+import type { BodyResult } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 
 export type ApiRouteContext = RegisterContext;
@@ -32,6 +34,10 @@ function sendOutcome(res: ServerResponse, outcome: Outcome): void {
   }
 }
 
+function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
+  sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
+}
+
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
 export function getCard(ctx: ApiRouteContext, res: ServerResponse, rawId: string): void {
   const id = CardIdSchema.safeParse(rawId);
@@ -46,11 +52,7 @@ export async function postCardLookup(
   res: ServerResponse,
 ): Promise<void> {
   const body = await readJsonBody(req);
-  if (!body.ok)
-    return sendProblem(
-      res,
-      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
-    );
+  if (!body.ok) return sendBodyProblem(res, body);
   const lookup = CardLookupRequestSchema.safeParse(body.value);
   if (!lookup.success) return sendProblem(res, problems.invalid(issuesOf(lookup.error), 'Not a card ID.'));
   sendCard(ctx, res, lookup.data.cardId);
@@ -88,11 +90,7 @@ export async function postUsage(
   if (!key.success)
     return sendProblem(res, problems.invalid(issuesOf(key.error), 'Invalid Idempotency-Key.'));
   const body = await readJsonBody(req);
-  if (!body.ok)
-    return sendProblem(
-      res,
-      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
-    );
+  if (!body.ok) return sendBodyProblem(res, body);
   const usage = UsageRequestSchema.safeParse(body.value);
   if (!usage.success) return sendProblem(res, problems.invalid(issuesOf(usage.error)));
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
@@ -104,11 +102,7 @@ export async function postBatch(
   res: ServerResponse,
 ): Promise<void> {
   const body = await readJsonBody(req);
-  if (!body.ok)
-    return sendProblem(
-      res,
-      makeProblem(body.status, 'invalid-request', 'Invalid body', { detail: body.detail }),
-    );
+  if (!body.ok) return sendBodyProblem(res, body);
   const items = (body.value as { items?: unknown } | null)?.items;
   if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
     return sendProblem(
@@ -136,9 +130,15 @@ export async function postBatch(
 }
 
 export function getTally(ctx: ApiRouteContext, res: ServerResponse, showId: string): void {
+  const id = ShowSchema.shape.id.safeParse(showId);
+  if (!id.success) {
+    return sendProblem(res, problems.invalid(issuesOf(id.error).map((i) => ({ ...i, path: 'showId' }))));
+  }
   const show = ctx.repo.getShow(showId);
   sendJson(res, 200, showTally(ctx.repo, showId, show?.cap ?? null, ctx.clock.now()));
 }
+
+const QUERY_PARAMS = new Set(['from', 'to', 'cursor', 'limit']);
 
 const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
 const decodeCursor = (cursor: string): number | undefined => {
@@ -147,7 +147,23 @@ const decodeCursor = (cursor: string): number | undefined => {
 };
 
 export function getUsages(ctx: ApiRouteContext, res: ServerResponse, venueId: string, url: URL): void {
-  const query = UsageListQuerySchema.safeParse({ venueId, ...Object.fromEntries(url.searchParams) });
+  // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated
+  // parameter is not silently reduced to its last value.
+  const names = [...url.searchParams.keys()];
+  const odd = names.filter((n, i) => !QUERY_PARAMS.has(n) || names.indexOf(n) !== i);
+  if (odd.length > 0) {
+    return sendProblem(
+      res,
+      problems.invalid(
+        [...new Set(odd)].map((path) => ({
+          path,
+          code: QUERY_PARAMS.has(path) ? 'duplicate' : 'unrecognized_keys',
+        })),
+        'Unknown or repeated query parameters.',
+      ),
+    );
+  }
+  const query = UsageListQuerySchema.safeParse({ ...Object.fromEntries(url.searchParams), venueId });
   if (!query.success) return sendProblem(res, problems.invalid(issuesOf(query.error)));
   const { from, to, cursor, limit = 100 } = query.data;
   const after = cursor === undefined ? 0 : decodeCursor(cursor);

@@ -7,6 +7,12 @@ export type RateLimitOptions = {
   readonly perSecond: number;
   /** Requests a client may make at once after a quiet spell; default `perSecond`. */
   readonly burst?: number;
+  /**
+   * Requests all clients at one network address may make per second together (bursts of four times `burst`),
+   * so rotating tokens does not evade the limit; default four times `perSecond` (a few terminals behind one
+   * address).
+   */
+  readonly perAddress?: number;
 };
 
 export type RateLimiter = {

@@ -1,27 +1,60 @@
 import type { IncomingMessage } from 'node:http';
+import type { Problem } from '@kaiku-scanner/core';
+import { problems } from './respond.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
 export type BodyResult =
-  { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; detail: string };
+  | { readonly ok: true; readonly value: unknown }
+  | {
+      readonly ok: false;
+      readonly problem: Problem;
+      /** The rest of the body was not read: the answer closes the connection instead of draining it. */
+      readonly close: boolean;
+    };
 
-/** Reads a JSON request body (≤ 1 MB, `application/json`). */
-export async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+/** True when the request's media type is `application/json` (parameters such as charset allowed). */
+export function isJsonRequest(req: IncomingMessage): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    req.resume();
-    return { ok: false, status: 415, detail: 'The body must be application/json.' };
+  return type === 'application/json';
+}
+
+/**
+ * Reads a JSON request body (≤ 1 MB, `application/json`). Never throws: a wrong type is 415
+ * `unsupported-media-type`, too large 413 `payload-too-large`, a body that breaks off or is not JSON 400
+ * `invalid-request`. `allowEmpty` reads an empty body as `{}`.
+ */
+export async function readJsonBody(req: IncomingMessage, allowEmpty = false): Promise<BodyResult> {
+  if (!isJsonRequest(req)) {
+    return {
+      ok: false,
+      problem: problems.unsupportedMediaType('The body must be application/json.'),
+      close: false,
+    };
+  }
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_BODY_BYTES) {
+    return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: true };
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, detail: 'The body is larger than 1 MB.' };
-    chunks.push(chunk);
-  }
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: true };
+      }
+      chunks.push(chunk);
+    }
   } catch {
-    return { ok: false, status: 400, detail: 'The body is not valid JSON.' };
+    // The client closed or broke the framing mid-body; if it still listens, it learns why.
+    return { ok: false, problem: problems.badRequest('The body ended before it was complete.'), close: true };
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (allowEmpty && text === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, problem: problems.badRequest('The body is not valid JSON.'), close: false };
   }
 }

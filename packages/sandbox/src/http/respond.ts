@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { makeProblem } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
@@ -18,6 +19,23 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+/**
+ * An RFC 9457 problem as raw HTTP/1.1 bytes, for answers written straight to a socket before (or instead of) a
+ * request object: Node's parse errors, timeouts, refused upgrades and the connection limit. The connection closes.
+ */
+export function rawProblemResponse(problem: Problem, headers: Record<string, string> = {}): string {
+  const body = JSON.stringify(problem);
+  const lines = [
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}`,
+    'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'Connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
 /** Sends an RFC 9457 problem. */
@@ -81,6 +99,32 @@ export function sendPreflight(req: IncomingMessage, res: ServerResponse, allowed
 
 export const problems = {
   notFound: () => makeProblem(404, 'not-found', 'Not found'),
+  badRequest: (detail: string) => makeProblem(400, 'invalid-request', 'Invalid request', { detail }),
+  methodNotAllowed: (allow: string) =>
+    makeProblem(405, 'method-not-allowed', 'Method not allowed', {
+      detail: `This resource answers ${allow} only (see Allow).`,
+    }),
+  requestTimeout: () =>
+    makeProblem(408, 'request-timeout', 'Request timeout', {
+      detail: 'The request did not arrive in time; send it again.',
+    }),
+  payloadTooLarge: (detail: string) => makeProblem(413, 'payload-too-large', 'Payload too large', { detail }),
+  unsupportedMediaType: (detail: string) =>
+    makeProblem(415, 'unsupported-media-type', 'Unsupported media type', { detail }),
+  expectationFailed: () =>
+    makeProblem(417, 'expectation-failed', 'Expectation failed', {
+      detail: 'Only Expect: 100-continue is supported.',
+    }),
+  hostNotAllowed: () =>
+    makeProblem(421, 'host-not-allowed', 'Host not allowed', {
+      detail:
+        'This server answers localhost, IP addresses and its configured host names only (DNS rebinding defence).',
+    }),
+  headersTooLarge: () =>
+    makeProblem(431, 'headers-too-large', 'Request header fields too large', {
+      detail: 'The request headers exceed the server limit.',
+    }),
+  forbidden: (detail: string) => makeProblem(403, 'forbidden', 'Forbidden', { detail }),
   unauthorized: () =>
     makeProblem(401, 'unauthorized', 'Unauthorized', {
       detail: 'A bearer token is required (Authorization: Bearer …).',
@@ -92,8 +136,6 @@ export const problems = {
     makeProblem(429, 'rate-limited', 'Too many requests', {
       detail: `Too many requests from this client; try again in ${seconds} s (Retry-After).`,
     }),
-  unavailable: () =>
-    makeProblem(503, 'unavailable', 'Temporarily unavailable', {
-      detail: 'The database is busy; try again shortly.',
-    }),
+  unavailable: (detail = 'The database is busy; try again shortly.') =>
+    makeProblem(503, 'unavailable', 'Temporarily unavailable', { detail }),
 };

@@ -6,9 +6,11 @@ import { helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
 import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
+import { hostAllowed } from './host-allow.js';
 import { maskCardIds } from './mask.js';
+import { parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
-import { handleTestRoute } from './test-routes.js';
+import { guardTestRoute, testRoutes } from './test-routes.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import type { TestControls } from './test-routes.js';
 
@@ -20,6 +22,8 @@ export type RouterOptions = {
   readonly token?: string;
   readonly testing: boolean;
   readonly corsOrigins: readonly string[];
+  /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
+  readonly allowedHosts: readonly string[];
   readonly log: (line: string) => void;
   readonly pendingTimeoutMs: number;
   /** Per-client limit on /v1/ calls (off when absent). */
@@ -33,7 +37,17 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 <li><a href="/v1/health">/v1/health</a></li></ul>
 <p>API calls need <code>Authorization: Bearer &lt;token&gt;</code>.</p></body></html>`;
 
-/** A malformed escape cannot match any route: it becomes a 404, not a 500. */
+/** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
+type Access = 'public' | 'api' | 'test';
+type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => unknown;
+type Route = {
+  /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
+  readonly path: readonly string[];
+  readonly access: Access;
+  readonly methods: Readonly<Partial<Record<'GET' | 'POST', Handler>>>;
+};
+
+/** A malformed escape cannot match any route or ID: it becomes a segment no schema accepts. */
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -42,14 +56,36 @@ function safeDecode(segment: string): string {
   }
 }
 
-function authorized(req: IncomingMessage, token: string | undefined): boolean {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return false;
-  return token === undefined || match[1] === token;
+function matchRoute(
+  routes: readonly Route[],
+  pathname: string,
+): { route: Route; params: string[] } | undefined {
+  const segments = pathname.split('/').slice(1).map(safeDecode);
+  for (const route of routes) {
+    if (route.path.length !== segments.length) continue;
+    const params: string[] = [];
+    if (route.path.every((p, i) => (p === '*' ? (params.push(segments[i]!), true) : p === segments[i]))) {
+      return { route, params };
+    }
+  }
+  return undefined;
 }
 
-/** The request handler: CORS, auth, routing, logging (card IDs masked), and a problem for every failure. */
+function bearer(req: IncomingMessage): string | undefined {
+  return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/** The methods a route answers, as an `Allow` header (HEAD wherever GET is; OPTIONS for preflights). */
+function allowOf(route: Route): string {
+  const methods = Object.keys(route.methods);
+  return [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+}
+
+/**
+ * The request handler: Host check, CORS, routing with 404/405, auth, rate limits, logging (card IDs masked), and a
+ * problem for every failure. The returned function never rejects and never throws: whatever the request, the
+ * answer is a response (or a closed connection when the client is gone), never a crashed process.
+ */
 export function createRouter(options: RouterOptions) {
   const controls: TestControls = { decideDelayMs: 0 };
   const ctx: ApiRouteContext = {
@@ -60,76 +96,159 @@ export function createRouter(options: RouterOptions) {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
   };
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
+  const tokenLimiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
+  const addressLimiter = options.rateLimit
+    ? createRateLimiter({
+        perSecond: options.rateLimit.perAddress ?? options.rateLimit.perSecond * 4,
+        burst: (options.rateLimit.burst ?? options.rateLimit.perSecond) * 4,
+      })
+    : undefined;
   let openApiText: string | undefined;
   // Rendering ~30 barcodes takes a while: once per Helsinki day is enough.
   let demoCards: { day: string; html: string } | undefined;
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const path = url.pathname;
-    const method = req.method ?? 'GET';
-    if (method === 'GET' && path === '/') return sendText(res, 200, INDEX_HTML, 'text/html; charset=utf-8');
-    if (method === 'GET' && path === '/openapi.json') {
-      openApiText ??= JSON.stringify(buildOpenApiDocument());
-      return sendText(res, 200, openApiText, 'application/json; charset=utf-8');
-    }
-    if (method === 'GET' && path === '/demo-cards') {
-      const day = helsinkiDay(options.clock.now());
-      if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
-      return sendText(res, 200, demoCards.html, 'text/html; charset=utf-8');
-    }
-    if (method === 'GET' && path === '/v1/health') {
-      if (!options.repo.healthy()) return sendProblem(res, problems.unavailable(), { 'retry-after': '5' });
-      return sendJson(res, 200, {
-        status: 'ok',
-        version: options.version,
-        time: options.clock.now().toISOString(),
-      });
-    }
-    if (path.startsWith('/__sandbox/') && options.testing) {
-      return handleTestRoute(req, res, url, { repo: options.repo, clock: options.clock, controls });
-    }
-    if (!path.startsWith('/v1/')) return sendProblem(res, problems.notFound());
-    if (!authorized(req, options.token)) {
-      req.resume();
-      return sendProblem(res, problems.unauthorized(), { 'www-authenticate': 'Bearer realm="kaikukanta"' });
-    }
-    // One bucket per bearer token (each terminal has its own); kept in memory only, never logged.
-    const wait = limiter?.take(req.headers.authorization ?? '') ?? 0;
-    if (wait > 0) {
-      req.resume();
-      return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
-    }
-    const seg = path.split('/').slice(1).map(safeDecode);
-    if (method === 'POST' && path === '/v1/cards/lookup') return postCardLookup(ctx, req, res);
+  const routes: Route[] = [
+    {
+      path: [''],
+      access: 'public',
+      methods: { GET: (_q, res) => sendText(res, 200, INDEX_HTML, 'text/html; charset=utf-8') },
+    },
+    {
+      path: ['openapi.json'],
+      access: 'public',
+      methods: {
+        GET: (_q, res) => {
+          openApiText ??= JSON.stringify(buildOpenApiDocument());
+          sendText(res, 200, openApiText, 'application/json; charset=utf-8');
+        },
+      },
+    },
+    {
+      path: ['demo-cards'],
+      access: 'public',
+      methods: {
+        GET: (_q, res) => {
+          const day = helsinkiDay(options.clock.now());
+          if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
+          sendText(res, 200, demoCards.html, 'text/html; charset=utf-8');
+        },
+      },
+    },
+    {
+      path: ['v1', 'health'],
+      access: 'public',
+      methods: {
+        GET: (_q, res) => {
+          if (!options.repo.healthy())
+            return sendProblem(res, problems.unavailable(), { 'retry-after': '5' });
+          sendJson(res, 200, {
+            status: 'ok',
+            version: options.version,
+            time: options.clock.now().toISOString(),
+          });
+        },
+      },
+    },
+    {
+      path: ['v1', 'cards', 'lookup'],
+      access: 'api',
+      methods: { POST: (req, res) => postCardLookup(ctx, req, res) },
+    },
     // Deprecated: the card ID in the URL (see docs/api.md).
-    if (method === 'GET' && seg.length === 3 && seg[1] === 'cards') return getCard(ctx, res, seg[2]!);
-    if (method === 'POST' && path === '/v1/usages') return postUsage(ctx, req, res);
-    if (method === 'POST' && path === '/v1/usages/batch') return postBatch(ctx, req, res);
-    if (method === 'GET' && seg.length === 4 && seg[1] === 'shows' && seg[3] === 'tally') {
-      return getTally(ctx, res, seg[2]!);
+    {
+      path: ['v1', 'cards', '*'],
+      access: 'api',
+      methods: { GET: (_q, res, [id]) => getCard(ctx, res, id!) },
+    },
+    { path: ['v1', 'usages'], access: 'api', methods: { POST: (req, res) => postUsage(ctx, req, res) } },
+    {
+      path: ['v1', 'usages', 'batch'],
+      access: 'api',
+      methods: { POST: (req, res) => postBatch(ctx, req, res) },
+    },
+    {
+      path: ['v1', 'shows', '*', 'tally'],
+      access: 'api',
+      methods: { GET: (_q, res, [id]) => getTally(ctx, res, id!) },
+    },
+    {
+      path: ['v1', 'venues', '*', 'usages'],
+      access: 'api',
+      methods: { GET: (_q, res, [id], url) => getUsages(ctx, res, id!, url) },
+    },
+    ...(options.testing
+      ? testRoutes({ repo: options.repo, clock: options.clock, controls }).map((r): Route => ({
+          path: r.path,
+          access: 'test',
+          methods: r.methods,
+        }))
+      : []),
+  ];
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    const corsAllowed = applyCors(req, res, options.corsOrigins);
+    const found = matchRoute(routes, url.pathname);
+    if (method === 'OPTIONS') {
+      if (found) res.setHeader('allow', allowOf(found.route));
+      return sendPreflight(req, res, corsAllowed);
     }
-    if (method === 'GET' && seg.length === 4 && seg[1] === 'venues' && seg[3] === 'usages') {
-      return getUsages(ctx, res, seg[2]!, url);
+    // Every client address has a budget too: rotating tokens does not evade the limit, nor does guessing them.
+    if (found && found.route.access !== 'public' && addressLimiter) {
+      const wait = addressLimiter.take(req.socket.remoteAddress ?? '');
+      if (wait > 0) return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
     }
-    req.resume();
-    return sendProblem(res, problems.notFound());
+    if (!found) return sendProblem(res, problems.notFound());
+    const { route: r, params } = found;
+    const as = method === 'HEAD' ? 'GET' : method;
+    const handler = as === 'GET' || as === 'POST' ? r.methods[as] : undefined;
+    if (!handler) {
+      const allow = allowOf(r);
+      return sendProblem(res, problems.methodNotAllowed(allow), { allow });
+    }
+    if (r.access !== 'public') {
+      const token = bearer(req);
+      if (token === undefined || (options.token !== undefined && token !== options.token)) {
+        return sendProblem(res, problems.unauthorized(), { 'www-authenticate': 'Bearer realm="kaikukanta"' });
+      }
+      // One bucket per bearer token (each terminal has its own); kept in memory only, never logged.
+      const wait = tokenLimiter?.take(token) ?? 0;
+      if (wait > 0) return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
+    }
+    if (r.access === 'test') {
+      const refusal = guardTestRoute(req, options.corsOrigins);
+      if (refusal) return sendProblem(res, refusal);
+    }
+    await handler(req, res, params, url);
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    let path = '?';
     res.on('finish', () => {
       const ms = (performance.now() - started).toFixed(1);
-      options.log(maskCardIds(`${req.method} ${url.pathname} ${res.statusCode} ${ms}ms`));
+      options.log(
+        maskCardIds(`${String(req.method).slice(0, 16)} ${path.slice(0, 300)} ${res.statusCode} ${ms}ms`),
+      );
     });
-    const corsAllowed = applyCors(req, res, options.corsOrigins);
-    if (req.method === 'OPTIONS') return sendPreflight(req, res, corsAllowed);
     try {
-      await route(req, res, url);
+      const target = parseRequestTarget(req.url);
+      if (!target) return sendProblem(res, problems.badRequest('The request target is not a path.'));
+      path = target.url.pathname;
+      const host = req.headers.host;
+      if (host === undefined && req.httpVersion === '1.1') {
+        return sendProblem(res, problems.badRequest('HTTP/1.1 requires a Host header.'));
+      }
+      if (
+        !hostAllowed(host, options.allowedHosts) ||
+        (target.authority !== undefined && !hostAllowed(target.authority, options.allowedHosts))
+      ) {
+        return sendProblem(res, problems.hostNotAllowed());
+      }
+      await route(req, res, target.url);
     } catch (error) {
       options.log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
-      if (res.headersSent) return void res.destroy();
+      if (res.headersSent || res.writableEnded || req.socket.destroyed) return void res.destroy();
       // Another process held the write lock longer than busy_timeout: a retry will get through.
       if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
         return sendProblem(res, problems.unavailable(), { 'retry-after': '1' });

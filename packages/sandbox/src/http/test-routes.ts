@@ -1,81 +1,165 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CardRecordSchema, ShowConfigSchema, ShowSchema } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { seed } from '../seed/seed-data.js';
 import { readJsonBody } from './read-body.js';
-import { problems, sendJson, sendProblem } from './respond.js';
+import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
 
 /** Settings the test-support endpoints change at run time. */
 export type TestControls = { decideDelayMs: number };
 
+type TestHandler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => unknown;
+export type TestRoute = {
+  readonly path: readonly string[];
+  readonly methods: Readonly<Partial<Record<'GET' | 'POST', TestHandler>>>;
+};
+
 /**
- * Test support under `/__sandbox/`, only when started with `testing: true` / `--testing`:
+ * Refuses what a hostile page could send across sites: an `Origin` that is neither a localhost page nor a
+ * configured origin (403 `forbidden`), and a POST that is not `application/json` (415: a JSON content type cannot
+ * be sent without a CORS preflight, which the sandbox only grants to allowed origins). The bearer token is checked
+ * before this, like on `/v1/`.
+ */
+export function guardTestRoute(req: IncomingMessage, corsOrigins: readonly string[]): Problem | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !(isLocalOrigin(origin) || corsOrigins.includes(origin))) {
+    return problems.forbidden('Test routes refuse requests from other origins.');
+  }
+  return undefined;
+}
+
+type Fields = Record<string, 'number' | 'string' | 'object'>;
+
+/** The body's own keys, each of the expected type; the first odd or unknown key is named. */
+function checkFields(value: unknown, fields: Fields): { path: string; code: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { path: '', code: 'invalid_type' };
+  for (const key of Object.keys(value)) {
+    if (!(key in fields)) return { path: key, code: 'unrecognized_keys' };
+    const v = (value as Record<string, unknown>)[key];
+    const want = fields[key]!;
+    if (want === 'number' ? !Number.isFinite(v) : typeof v !== want || v === null)
+      return { path: key, code: 'invalid_type' };
+  }
+  return undefined;
+}
+
+/**
+ * Test support under `/__sandbox/`, only when started with `testing: true` / `--testing`, and only for a caller
+ * with the bearer token (the `--token` one when set) from no origin, a localhost page or a configured origin;
+ * POSTs must be `application/json` (an empty body counts as `{}`):
  * - `GET  /__sandbox/usages/count?cardId=&showId=` → `{ count }` (exactly-once checks);
  * - `GET  /__sandbox/keys?key=` → `{ state: 'pending' | 'done' | null }` (to time duplicate requests);
  * - `POST /__sandbox/reset` → empties usages and keys and re-seeds;
  * - `POST /__sandbox/clock` `{ offsetMs }` → moves the server clock;
  * - `POST /__sandbox/delay` `{ ms }` → waits between claiming a key and deciding (makes 409 observable);
- * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`, the show with its windows and model version) add data.
+ * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`, the show with its
+ *   windows and model version) add data.
  */
-export async function handleTestRoute(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  env: { repo: Repository; clock: Clock; controls: TestControls },
-): Promise<void> {
+export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): TestRoute[] {
   const { repo, clock, controls } = env;
-  const route = `${req.method} ${url.pathname}`;
-  if (route === 'GET /__sandbox/usages/count') {
-    const count = repo.countUsages(
-      url.searchParams.get('cardId') ?? '',
-      url.searchParams.get('showId') ?? '',
-    );
-    return sendJson(res, 200, { count });
-  }
-  if (route === 'GET /__sandbox/keys') {
-    const row = repo.getKey(url.searchParams.get('key') ?? '');
-    return sendJson(res, 200, { state: row?.state ?? null });
-  }
-  if (req.method !== 'POST') return sendProblem(res, problems.notFound());
-  const body = await readJsonBody(req);
-  const value = (body.ok ? body.value : {}) as Record<string, unknown>;
-  switch (url.pathname) {
-    case '/__sandbox/reset':
-      repo.exec('DELETE FROM usages; DELETE FROM idempotency; DELETE FROM shows;');
-      clock.offsetMs = 0;
-      controls.decideDelayMs = 0;
-      return sendJson(res, 200, seed(repo, clock.now()));
-    case '/__sandbox/clock':
-      clock.offsetMs = Number(value.offsetMs ?? 0) || 0;
-      return sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
-    case '/__sandbox/delay':
-      controls.decideDelayMs = Math.max(0, Number(value.ms ?? 0) || 0);
-      return sendJson(res, 200, { ms: controls.decideDelayMs });
-    case '/__sandbox/cards': {
-      const card = CardRecordSchema.safeParse(value);
-      if (!card.success) return sendProblem(res, problems.invalid([]));
-      repo.putCard(card.data, 'test');
-      return sendJson(res, 201, card.data);
-    }
-    case '/__sandbox/shows': {
-      // The contract's show plus the venue's own settings (windows, visiting producer, model version).
-      const show = ShowSchema.safeParse(value.show);
-      const settings = ShowConfigSchema.safeParse(value.show);
-      if (!show.success || !settings.success || typeof value.venueId !== 'string')
-        return sendProblem(res, problems.invalid([]));
-      const { visitingProducer, bookingWindow, collectionWindow, policyVersion } = settings.data;
-      const config = {
-        ...show.data,
-        ...(visitingProducer === undefined ? {} : { visitingProducer }),
-        ...(bookingWindow ? { bookingWindow } : {}),
-        ...(collectionWindow ? { collectionWindow } : {}),
-        ...(policyVersion ? { policyVersion } : {}),
-      };
-      repo.putShow(value.venueId, config, clock.now().toISOString());
-      return sendJson(res, 201, config);
-    }
-    default:
-      return sendProblem(res, problems.notFound());
-  }
+  /** A POST handler over a JSON body whose fields are checked first. */
+  const post =
+    (
+      fields: Fields | undefined,
+      act: (value: Record<string, unknown>, res: ServerResponse) => void,
+    ): TestHandler =>
+    async (req, res) => {
+      const body = await readJsonBody(req, true);
+      if (!body.ok) return sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
+      const issue = fields ? checkFields(body.value, fields) : undefined;
+      if (issue) return sendProblem(res, problems.invalid([issue]));
+      act(body.value as Record<string, unknown>, res);
+    };
+  return [
+    {
+      path: ['__sandbox', 'usages', 'count'],
+      methods: {
+        GET: (_q, res, _p, url) =>
+          sendJson(res, 200, {
+            count: repo.countUsages(
+              url.searchParams.get('cardId') ?? '',
+              url.searchParams.get('showId') ?? '',
+            ),
+          }),
+      },
+    },
+    {
+      path: ['__sandbox', 'keys'],
+      methods: {
+        GET: (_q, res, _p, url) =>
+          sendJson(res, 200, { state: repo.getKey(url.searchParams.get('key') ?? '')?.state ?? null }),
+      },
+    },
+    {
+      path: ['__sandbox', 'reset'],
+      methods: {
+        POST: post({}, (_v, res) => {
+          repo.exec('DELETE FROM usages; DELETE FROM idempotency; DELETE FROM shows;');
+          clock.offsetMs = 0;
+          controls.decideDelayMs = 0;
+          sendJson(res, 200, seed(repo, clock.now()));
+        }),
+      },
+    },
+    {
+      path: ['__sandbox', 'clock'],
+      methods: {
+        POST: post({ offsetMs: 'number' }, (v, res) => {
+          clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
+          sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
+        }),
+      },
+    },
+    {
+      path: ['__sandbox', 'delay'],
+      methods: {
+        POST: post({ ms: 'number' }, (v, res) => {
+          controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
+          sendJson(res, 200, { ms: controls.decideDelayMs });
+        }),
+      },
+    },
+    {
+      path: ['__sandbox', 'cards'],
+      methods: {
+        POST: post(undefined, (v, res) => {
+          const card = CardRecordSchema.safeParse(v);
+          if (!card.success) return sendProblem(res, problems.invalid(issuesOf(card.error.issues)));
+          repo.putCard(card.data, 'test');
+          sendJson(res, 201, card.data);
+        }),
+      },
+    },
+    {
+      path: ['__sandbox', 'shows'],
+      methods: {
+        POST: post({ venueId: 'string', show: 'object' }, (v, res) => {
+          // The contract's show plus the venue's own settings (windows, visiting producer, model version).
+          const show = ShowSchema.safeParse(v.show);
+          const settings = ShowConfigSchema.safeParse(v.show);
+          if (!show.success || !settings.success) {
+            const error = show.success ? (settings.success ? undefined : settings.error) : show.error;
+            return sendProblem(res, problems.invalid(error ? issuesOf(error.issues, 'show.') : []));
+          }
+          const { visitingProducer, bookingWindow, collectionWindow, policyVersion } = settings.data;
+          const config = {
+            ...show.data,
+            ...(visitingProducer === undefined ? {} : { visitingProducer }),
+            ...(bookingWindow ? { bookingWindow } : {}),
+            ...(collectionWindow ? { collectionWindow } : {}),
+            ...(policyVersion ? { policyVersion } : {}),
+          };
+          repo.putShow(v.venueId as string, config, clock.now().toISOString());
+          sendJson(res, 201, config);
+        }),
+      },
+    },
+  ];
+}
+
+function issuesOf(issues: readonly { path: readonly PropertyKey[]; code: string }[], prefix = '') {
+  return issues.slice(0, 20).map((i) => ({ path: prefix + i.path.map(String).join('.'), code: i.code }));
 }

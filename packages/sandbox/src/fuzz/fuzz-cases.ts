@@ -1,0 +1,379 @@
+/**
+ * The request fuzzer's case generator: a seeded PRNG and raw HTTP/1.1 requests built from known routes, valid
+ * bodies and a catalogue of mutations (request line, target, version, headers, framing, bodies).
+ */
+
+export type Rng = {
+  /** A float in [0, 1). */
+  next(): number;
+  int(maxExclusive: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+};
+
+/** mulberry32: small, fast and deterministic for a seed. */
+export function createRng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (max) => Math.floor(next() * max),
+    pick: (items) => items[Math.floor(next() * items.length)]!,
+    chance: (p) => next() < p,
+  };
+}
+
+export type FuzzRequest = {
+  readonly bytes: Buffer;
+  /** The request as text (latin1), for reports. */
+  readonly text: string;
+  readonly head: boolean;
+  /** True when a server may rightly close without answering (the bytes hold no request at all). */
+  readonly mayGoUnanswered: boolean;
+};
+
+const METHODS = [
+  'GET',
+  'GET',
+  'GET',
+  'POST',
+  'POST',
+  'POST',
+  'HEAD',
+  'OPTIONS',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'TRACE',
+  'CONNECT',
+  'PROPFIND',
+  'FOO',
+  'get',
+  'G ET',
+  '',
+  'POST\u0000',
+  'ПОСТ',
+] as const;
+
+const CARD = 'A045198723';
+const SHOW = 'hilla-taikuri-matti';
+const TARGETS = [
+  '/',
+  '/openapi.json',
+  '/demo-cards',
+  '/v1/health',
+  `/v1/cards/${CARD}`,
+  '/v1/cards/A999000001',
+  '/v1/cards/',
+  '/v1/cards/%41045198723',
+  '/v1/usages',
+  '/v1/usages/batch',
+  `/v1/shows/${SHOW}/tally`,
+  '/v1/shows//tally',
+  '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01',
+  '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01&venueId=kulttuuritalo-kaiku',
+  '/v1/venues/teatteri-hilla/usages?from=x&to=y&cursor=%%%&limit=-1',
+  '/__sandbox/reset',
+  '/__sandbox/keys?key=x',
+  '/__sandbox/usages/count?cardId=A045198723&showId=x',
+  '//x:99999/',
+  '//%',
+  'http://[',
+  '*',
+  '//',
+  '/..%2f..%2fetc/passwd',
+  '/v1/../v1/health',
+  '/v1/health?%',
+  '/v1/health#frag',
+  'http://localhost/v1/health',
+  'https://evil.example/v1/health',
+  '/v1/cards/%E0%A4%A',
+  '/v1/cards/%00',
+  '/%ff%fe',
+  '/v1/cards/A045198723?x=%zz',
+  'v1/health',
+  '/v1/health/',
+  '/V1/HEALTH',
+  '/v1/cards/' + 'A'.repeat(5000),
+  '/\u00e4',
+  '/v1/shows/%2F/tally',
+  '/v1/venues//usages',
+] as const;
+
+const ODD_VERSIONS = ['HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'HTTP/1.12', 'http/1.1', 'HTTP/', ''] as const;
+
+function validUsage(): Record<string, unknown> {
+  return {
+    venueId: 'teatteri-hilla',
+    show: { id: SHOW, name: 'Taikuri Matti', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
+    cardId: CARD,
+    childTickets: 0,
+    channel: 'box-office',
+    mode: 'booking',
+    clientTime: '2026-11-21T08:00:00Z',
+  };
+}
+
+const ODD_VALUES: readonly unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  -0,
+  '',
+  ' ',
+  'x'.repeat(3000),
+  [],
+  {},
+  [[[]]],
+  '\u0000',
+  '\ud800',
+  'A045198723',
+  '2030-02-30T25:61:00Z',
+  1.5,
+  '1',
+  { $ne: 1 },
+  ['a', 1],
+];
+
+function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
+  if (rng.chance(0.15) || depth > 4) return rng.pick(ODD_VALUES);
+  if (Array.isArray(value)) return value.map((v) => mutateJson(rng, v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (rng.chance(0.1)) continue;
+      out[rng.chance(0.05) ? `${k}_x` : k] = rng.chance(0.6) ? v : mutateJson(rng, v, depth + 1);
+    }
+    if (rng.chance(0.1)) out.__proto__extra = rng.pick(ODD_VALUES);
+    return out;
+  }
+  return value;
+}
+
+function body(rng: Rng): string {
+  switch (rng.int(10)) {
+    case 0:
+      return '';
+    case 1:
+      return '{"a":'.repeat(rng.chance(0.05) ? 100_000 : 50);
+    case 2:
+      return Buffer.from(Array.from({ length: rng.int(400) }, () => rng.int(256))).toString('latin1');
+    case 3:
+      return JSON.stringify({
+        items: Array.from({ length: rng.pick([0, 1, 101, 2000]) }, (_, i) => ({
+          idempotencyKey: `fuzz-batch-${i}-${rng.int(1e9)}`,
+          usage: mutateJson(rng, validUsage()),
+        })),
+      });
+    case 4:
+      return JSON.stringify(validUsage()).slice(0, rng.int(150));
+    case 5:
+      // Over the 1 MB limit now and then: it costs the fuzzer more than the server.
+      return 'x'.repeat(rng.chance(0.1) ? 1_100_000 : 2000);
+    default:
+      return JSON.stringify(rng.chance(0.3) ? validUsage() : mutateJson(rng, validUsage()));
+  }
+}
+
+type Header = readonly [string, string];
+
+/** Headers of a request that is well-formed HTTP: the right Host and framing, values of any meaning. */
+function cleanHeaders(rng: Rng, ctx: { hostHeader: string; token: string }, payload: string): Header[] {
+  const list: Header[] = [['Host', ctx.hostHeader]];
+  if (rng.chance(0.9)) list.push(['Authorization', `Bearer ${rng.chance(0.9) ? ctx.token : 'wrong-token'}`]);
+  if (rng.chance(0.9)) list.push(['Content-Type', rng.chance(0.9) ? 'application/json' : 'text/plain']);
+  if (rng.chance(0.7))
+    list.push(['Idempotency-Key', rng.chance(0.8) ? `fuzz-${rng.int(1e9)}` : `fuzz-fixed-key-${rng.int(3)}`]);
+  if (rng.chance(0.1)) list.push(['Origin', rng.pick(['http://localhost:3000', 'https://evil.example'])]);
+  list.push(['Content-Length', String(Buffer.byteLength(payload, 'latin1'))]);
+  return list;
+}
+
+function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: string): Header[] {
+  const list: Header[] = [];
+  const host = rng.chance(0.8)
+    ? ctx.hostHeader
+    : rng.pick([
+        'evil.example',
+        'evil.example:80',
+        '',
+        '[',
+        'localhost:99999',
+        '127.0.0.1',
+        '[::1]',
+        'a b',
+        'LOCALHOST',
+        'localhost.',
+        'x.localhost',
+        '127.1',
+        '0x7f.0.0.1',
+        'localhost, evil.example',
+      ]);
+  if (!rng.chance(0.03)) list.push(['Host', host]);
+  if (rng.chance(0.03)) list.push(['Host', 'evil.example']);
+  if (rng.chance(0.75)) {
+    list.push([
+      'Authorization',
+      rng.chance(0.85)
+        ? `Bearer ${ctx.token}`
+        : rng.pick([
+            'Bearer',
+            'Bearer  ',
+            'Basic eA==',
+            `bearer ${ctx.token}`,
+            `Bearer ${ctx.token} extra`,
+            'Bearer wrong-token',
+            `Bearer ${'t'.repeat(9000)}`,
+          ]),
+    ]);
+  }
+  if (rng.chance(0.7)) {
+    list.push([
+      'Content-Type',
+      rng.pick([
+        'application/json',
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'APPLICATION/JSON',
+        'application/json;;;',
+        '',
+        'multipart/form-data; boundary=x',
+        'application/problem+json',
+      ]),
+    ]);
+  }
+  if (rng.chance(0.5))
+    list.push([
+      'Idempotency-Key',
+      rng.pick([
+        `fuzz-${rng.int(1e9)}`,
+        `fuzz-fixed-key-${rng.int(3)}`,
+        '',
+        'short',
+        'k'.repeat(300),
+        'ключ-ключ-ключ',
+        'key with spaces ok',
+        '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008',
+      ]),
+    ]);
+  if (rng.chance(0.2))
+    list.push([
+      'Origin',
+      rng.pick(['http://localhost:3000', 'https://evil.example', 'null', '*', 'http://[', '']),
+    ]);
+  if (rng.chance(0.1)) list.push(['Expect', rng.pick(['100-continue', 'something-else', ''])]);
+  if (rng.chance(0.05)) list.push(['Upgrade', 'websocket'], ['Connection', 'Upgrade']);
+  if (rng.chance(0.05)) list.push(['X-Big', 'y'.repeat(rng.pick([8000, 20_000, 70_000]))]);
+  if (rng.chance(0.05)) for (let i = 0; i < rng.pick([50, 500, 3000]); i++) list.push([`X-H${i}`, 'v']);
+  if (rng.chance(0.05)) list.push([rng.pick(['Bad Header', 'X-\u0000', 'X-\u00e4', ':x', '']), 'v']);
+  if (rng.chance(0.05)) list.push(['X-Crlf', rng.pick(['a\rb', 'a\nb', 'a\u0000b', 'a\u00ffb'])]);
+  if (rng.chance(0.05))
+    list.push(['Access-Control-Request-Method', 'POST'], ['Access-Control-Request-Private-Network', 'true']);
+  // Framing: correct length, wrong length, chunked (valid or broken), both, or none.
+  const length = Buffer.byteLength(payload, 'latin1');
+  switch (rng.int(12)) {
+    case 0:
+      list.push(['Content-Length', String(length + rng.pick([1, 100]))]);
+      break;
+    case 1:
+      list.push([
+        'Content-Length',
+        rng.pick(['-1', 'abc', '1e3', '99999999999999999999', ` ${length}`, `${length}, ${length}`]),
+      ]);
+      break;
+    case 2:
+      list.push(['Transfer-Encoding', 'chunked']);
+      break;
+    case 3:
+      list.push(['Transfer-Encoding', 'chunked'], ['Content-Length', String(length)]);
+      break;
+    case 4:
+      list.push(['Transfer-Encoding', rng.pick(['gzip', 'chunked, identity', 'identity'])]);
+      break;
+    case 5:
+      list.push(['Content-Length', String(length)], ['Content-Length', String(length + 1)]);
+      break;
+    case 6:
+      break;
+    default:
+      list.push(['Content-Length', String(length)]);
+  }
+  if (rng.chance(0.2)) list.push(['Connection', rng.pick(['close', 'keep-alive', 'bogus'])]);
+  return list.sort(() => (rng.chance(0.1) ? rng.next() - 0.5 : 0));
+}
+
+function chunked(rng: Rng, payload: string): string {
+  if (rng.chance(0.2))
+    return rng.pick([
+      'zz\r\nabc\r\n0\r\n\r\n',
+      '5\r\nab\r\n0\r\n\r\n',
+      '3;ext=' + 'e'.repeat(20_000) + '\r\nabc\r\n0\r\n\r\n',
+      'ffffffffffffffffff\r\n',
+      '0\r\n',
+    ]);
+  const parts: string[] = [];
+  for (let i = 0; i < payload.length; i += 700) parts.push(payload.slice(i, i + 700));
+  return (
+    parts.map((p) => `${Buffer.byteLength(p, 'latin1').toString(16)}\r\n${p}\r\n`).join('') + '0\r\n\r\n'
+  );
+}
+
+/** One generated request. */
+export function generateRequest(rng: Rng, ctx: { hostHeader: string; token: string }): FuzzRequest {
+  if (rng.chance(0.03)) {
+    const junk = rng.pick([
+      '\r\n\r\n',
+      'GET\r\n\r\n',
+      '\u0016\u0003\u0001\u0000\u00a5\u0001',
+      'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n',
+      Buffer.from(Array.from({ length: 200 }, () => rng.int(256))).toString('latin1'),
+      'GET / HTTP/1.1\r\nHost: localhost\r\n',
+    ]);
+    // Blank lines before a request are ignored (RFC 9112 §2.2): with nothing after them, closing is the answer.
+    return {
+      bytes: Buffer.from(junk, 'latin1'),
+      text: junk,
+      head: false,
+      mayGoUnanswered: junk.trim() === '',
+    };
+  }
+  // Half the requests are well-formed HTTP (they reach the routes with odd meanings); half break the protocol too.
+  const hostile = rng.chance(0.5);
+  const method =
+    !hostile || rng.chance(0.5)
+      ? rng.pick(['GET', 'POST', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'] as const)
+      : rng.pick(METHODS);
+  let target: string = rng.pick(TARGETS);
+  if (rng.chance(0.1)) {
+    const at = rng.int(target.length + 1);
+    const inserts = ['/', '//', '%', '%2', '%25', '..', '?', '#', '%00', ';', '@'];
+    target =
+      target.slice(0, at) +
+      rng.pick(hostile ? [...inserts, ' ', '\t', '\u00e9'] : inserts) +
+      target.slice(at);
+  }
+  const version = !hostile || rng.chance(0.8) ? 'HTTP/1.1' : rng.pick(ODD_VERSIONS);
+  const payload =
+    method === 'GET' || method === 'HEAD' ? (hostile && rng.chance(0.2) ? body(rng) : '') : body(rng);
+  const hs = hostile ? headers(rng, ctx, payload) : cleanHeaders(rng, ctx, payload);
+  const isChunked = hs.some(([k, v]) => k === 'Transfer-Encoding' && v.startsWith('chunked'));
+  const eol = rng.chance(0.03) ? '\n' : '\r\n';
+  const line = version === '' ? `${method} ${target}` : `${method} ${target} ${version}`;
+  const text = `${line}${eol}${hs.map(([k, v]) => `${k}: ${v}`).join(eol)}${hs.length ? eol : ''}${eol}${isChunked ? chunked(rng, payload) : payload}`;
+  return {
+    bytes: Buffer.from(text, rng.chance(0.9) ? 'latin1' : 'utf8'),
+    text,
+    head: method === 'HEAD',
+    mayGoUnanswered: false,
+  };
+}

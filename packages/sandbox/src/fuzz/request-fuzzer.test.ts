@@ -1,0 +1,110 @@
+// The sandbox under a bounded request fuzz, in its own process (as vendors run it): no request of any shape may
+// end the process, produce a 5xx, or be answered by anything but the contract's problem+json when it fails.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildOpenApiDocument } from '@kaiku-scanner/core';
+import { fuzzRequests } from './request-fuzzer.js';
+
+vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
+
+/** Every response status the OpenAPI document lists for any operation. */
+function documentedStatuses(): Set<string> {
+  const paths = buildOpenApiDocument().paths as Record<string, Record<string, { responses: object }>>;
+  return new Set(
+    Object.values(paths).flatMap((ops) => Object.values(ops).flatMap((op) => Object.keys(op.responses))),
+  );
+}
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+let child: ChildProcess;
+let port: number;
+let stderr = '';
+
+beforeAll(async () => {
+  child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=source',
+      'packages/sandbox/src/cli.ts',
+      '--port',
+      '0',
+      '--memory',
+      '--quiet',
+      '--testing',
+      '--token',
+      'fuzz-token',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${out}${stderr}`)));
+  });
+}, 60_000);
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+/** One raw request on its own connection; resolves with what came back before the server closed (or 3 s). */
+function raw(text: string): Promise<string> {
+  return new Promise((resolve) => {
+    let data = '';
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    const timer = setTimeout(() => socket.destroy(), 3000);
+    socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+}
+
+async function alive(): Promise<boolean> {
+  const res = await fetch(`http://127.0.0.1:${port}/v1/health`).catch(() => undefined);
+  return res?.status === 200 && child.exitCode === null;
+}
+
+describe('the sandbox under hostile requests', () => {
+  it.each(['//x:99999/', '//%', 'http://[', '*', '//', 'http://localhost:99999/v1/health'])(
+    'answers GET %s with a problem and keeps running',
+    async (target) => {
+      const reply = await raw(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+      expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect(reply).toMatch(/content-type: application\/problem\+json/i);
+      expect(await alive()).toBe(true);
+    },
+  );
+
+  it('survives a bounded fuzz of request lines, headers, framing and bodies: 0 exits, 0 5xx, problems only', async () => {
+    const report = await fuzzRequests({
+      host: '127.0.0.1',
+      port,
+      requests: 1000,
+      seed: 20261122,
+      concurrency: 8,
+      token: 'fuzz-token',
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.statuses['500'] ?? 0).toBe(0);
+    // The fuzz reached the routes, not only the front door: successes, refusals and auth failures all occurred.
+    expect(Object.keys(report.statuses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
+    // Every error status the server sent is one the contract documents.
+    const documented = documentedStatuses();
+    const errors = Object.keys(report.statuses).filter((s) => s !== 'none' && Number(s) >= 400);
+    expect(errors.filter((s) => !documented.has(s))).toEqual([]);
+    expect(await alive()).toBe(true);
+    expect(stderr).not.toMatch(/Unhandled|TypeError|RangeError/);
+  }, 60_000);
+});

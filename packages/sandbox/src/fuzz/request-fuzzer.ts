@@ -1,0 +1,163 @@
+/**
+ * A bounded HTTP request fuzzer over raw sockets: it sends malformed, hostile and odd-but-valid requests (request
+ * lines, headers, bodies, framing) to one server and checks each answer. It never sends anywhere but the given
+ * host and port, and stops after `requests`.
+ */
+import { connect } from 'node:net';
+import { generateRequest, createRng } from './fuzz-cases.js';
+
+export type FuzzOptions = {
+  readonly host: string;
+  readonly port: number;
+  /** How many requests to send (each on its own connection). */
+  readonly requests: number;
+  /** Seed of the case generator: the same seed sends the same requests. */
+  readonly seed?: number;
+  /** Connections open at once. Default 8. */
+  readonly concurrency?: number;
+  /** The `Host` header of well-formed requests; default `localhost:<port>`. */
+  readonly hostHeader?: string;
+  /** A bearer token the server accepts (so authenticated routes are reached too). */
+  readonly token?: string;
+  /** A connection that neither answers nor closes within this time counts as hung. Default 5000. */
+  readonly replyTimeoutMs?: number;
+};
+
+/** One answer that breaks the rules, with the case that caused it (the request as a JSON-escaped string). */
+export type FuzzFinding = {
+  readonly kind: 'server-error' | 'not-problem' | 'no-reply' | 'hung' | 'unparseable';
+  readonly status?: number;
+  readonly request: string;
+};
+
+export type FuzzReport = {
+  readonly sent: number;
+  /** Answers per status code (`none` = the connection closed without one). */
+  readonly statuses: Readonly<Record<string, number>>;
+  /** The first 20 findings. */
+  readonly findings: readonly FuzzFinding[];
+  /** All findings. */
+  readonly findingCount: number;
+  readonly ms: number;
+};
+
+type Reply = { status?: number; contentType?: string; body: string; hung: boolean };
+
+function sendRaw(host: string, port: number, bytes: Buffer, timeoutMs: number): Promise<Reply> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let done = false;
+    const socket = connect({ host, port, allowHalfOpen: true });
+    const finish = (hung: boolean): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(parseReply(Buffer.concat(chunks), hung));
+    };
+    const timer = setTimeout(() => finish(true), timeoutMs);
+    socket.on('connect', () => {
+      socket.write(bytes);
+      socket.end();
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', () => finish(false));
+    socket.on('close', () => finish(false));
+  });
+}
+
+function parseReply(raw: Buffer, hung: boolean): Reply {
+  // Interim answers (100 Continue) come before the final one.
+  const text = raw
+    .toString('latin1')
+    .replace(/^(?:HTTP\/1\.[01] 1\d\d[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n)+/, '');
+  const skipped = raw.length - Buffer.byteLength(text, 'latin1');
+  const head = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r\n([\s\S]*?)\r\n\r\n/.exec(text);
+  if (!head) return { body: '', hung };
+  const headers = new Map<string, string>();
+  for (const line of head[2]!.split('\r\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+  }
+  const start = skipped + head[0].length;
+  const length = Number(headers.get('content-length') ?? NaN);
+  const bodyBytes = raw.subarray(start, Number.isFinite(length) ? start + length : undefined);
+  return {
+    status: Number(head[1]),
+    ...(headers.has('content-type') ? { contentType: headers.get('content-type')! } : {}),
+    body: bodyBytes.toString('utf8'),
+    hung,
+  };
+}
+
+function judge(
+  reply: Reply,
+  request: { text: string; head: boolean; mayGoUnanswered: boolean },
+): FuzzFinding | undefined {
+  const shown = JSON.stringify(request.text.slice(0, 300));
+  if (reply.status === undefined) {
+    if (reply.hung) return { kind: 'hung', request: shown };
+    if (reply.body === '' && request.mayGoUnanswered) return undefined;
+    return { kind: 'no-reply', request: shown };
+  }
+  const status = reply.status;
+  if (status >= 500) return { kind: 'server-error', status, request: shown };
+  if (status < 400) return undefined;
+  if (!/^application\/problem\+json\b/.test(reply.contentType ?? ''))
+    return { kind: 'not-problem', status, request: shown };
+  if (request.head) return undefined;
+  try {
+    const body = JSON.parse(reply.body) as {
+      status?: unknown;
+      code?: unknown;
+      type?: unknown;
+      title?: unknown;
+    };
+    if (body.status !== status || typeof body.code !== 'string' || typeof body.type !== 'string') {
+      return { kind: 'not-problem', status, request: shown };
+    }
+  } catch {
+    return { kind: 'unparseable', status, request: shown };
+  }
+  return undefined;
+}
+
+/**
+ * Sends `requests` generated requests and reports every answer that is a 5xx, an error that is not
+ * problem+json, a missing answer or a hung connection.
+ *
+ * @example
+ * const report = await fuzzRequests({ host: '127.0.0.1', port: 8787, requests: 1000, token: 'dev' });
+ * report.findings.length; // 0 for a server that holds
+ */
+export async function fuzzRequests(options: FuzzOptions): Promise<FuzzReport> {
+  const started = performance.now();
+  const rng = createRng(options.seed ?? 1);
+  const hostHeader = options.hostHeader ?? `localhost:${options.port}`;
+  const statuses: Record<string, number> = {};
+  const findings: FuzzFinding[] = [];
+  let problemCount = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < options.requests) {
+      next++;
+      const request = generateRequest(rng, { hostHeader, token: options.token ?? 'fuzz-token' });
+      const reply = await sendRaw(options.host, options.port, request.bytes, options.replyTimeoutMs ?? 5000);
+      const key = reply.status === undefined ? 'none' : String(reply.status);
+      statuses[key] = (statuses[key] ?? 0) + 1;
+      const finding = judge(reply, request);
+      if (finding) {
+        problemCount++;
+        if (findings.length < 20) findings.push(finding);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  return {
+    sent: options.requests,
+    statuses,
+    findings,
+    findingCount: problemCount,
+    ms: performance.now() - started,
+  };
+}
