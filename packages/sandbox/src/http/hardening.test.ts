@@ -281,3 +281,20 @@ describe('every answer is the contract’s', () => {
     expect((await raw(sandbox.port, get('/v1/health'))).status).toBe(200);
   });
 });
+
+describe('request log', () => {
+  it('masks a card ID written with separators or invisible characters', async () => {
+    const lines: string[] = [];
+    await withSandbox({ logger: (l) => lines.push(l) }, async (s) => {
+      for (const id of ['A045%20198%20723', 'A045-198-723', 'A045%E2%80%8B198723', 'A045%C2%AD198723']) {
+        await fetch(`${s.url}v1/cards/${id}`, { headers: { authorization: 'Bearer t' } });
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      expect(line).toMatch(/^GET \/v1\/cards\/A045.*•.* 400 /);
+      expect(line.replace(/[^\p{Nd}]/gu, '').startsWith('10451400')).toBe(true);
+    }
+  });
+});

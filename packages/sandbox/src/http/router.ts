@@ -228,7 +228,7 @@ export function createRouter(options: RouterOptions) {
     res.on('finish', () => {
       const ms = (performance.now() - started).toFixed(1);
       options.log(
-        maskCardIds(`${String(req.method).slice(0, 16)} ${path.slice(0, 300)} ${res.statusCode} ${ms}ms`),
+        `${maskCardIds(`${String(req.method).slice(0, 16)} ${path.slice(0, 300)}`)} ${res.statusCode} ${ms}ms`,
       );
     });
     try {
