@@ -160,7 +160,7 @@ describe('bookings and collections racing on a small cap', () => {
       const card = { id, prefix: 'A', kind: 'client', status: 'active', validUntil: '2031-01-01', minors: 3 };
       const response = await fetch(`${url}__sandbox/cards`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { authorization: 'Bearer test-support', 'content-type': 'application/json' },
         body: JSON.stringify(card),
       });
       expect(response.status).toBe(201);

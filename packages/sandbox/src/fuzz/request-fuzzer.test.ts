@@ -92,10 +92,13 @@ describe('the sandbox under hostile requests', () => {
       host: '127.0.0.1',
       port,
       requests: 1000,
+      // On a loaded machine fewer are sent; at least 300 must be (checked below).
+      maxMs: 20_000,
       seed: 20261122,
       concurrency: 8,
       token: 'fuzz-token',
     });
+    expect(report.sent).toBeGreaterThanOrEqual(300);
     expect(report.findings).toEqual([]);
     expect(report.statuses['500'] ?? 0).toBe(0);
     // The fuzz reached the routes, not only the front door: successes, refusals and auth failures all occurred.
@@ -106,5 +109,5 @@ describe('the sandbox under hostile requests', () => {
     expect(errors.filter((s) => !documented.has(s))).toEqual([]);
     expect(await alive()).toBe(true);
     expect(stderr).not.toMatch(/Unhandled|TypeError|RangeError/);
-  }, 60_000);
+  }, 90_000);
 });

@@ -19,6 +19,8 @@ export type FuzzOptions = {
   readonly hostHeader?: string;
   /** A bearer token the server accepts (so authenticated routes are reached too). */
   readonly token?: string;
+  /** No new request is started after this many milliseconds (a time bound besides `requests`). */
+  readonly maxMs?: number;
   /** A connection that neither answers nor closes within this time counts as hung. Default 5000. */
   readonly replyTimeoutMs?: number;
 };
@@ -139,7 +141,7 @@ export async function fuzzRequests(options: FuzzOptions): Promise<FuzzReport> {
   let problemCount = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < options.requests) {
+    while (next < options.requests && performance.now() - started < (options.maxMs ?? Infinity)) {
       next++;
       const request = generateRequest(rng, { hostHeader, token: options.token ?? 'fuzz-token' });
       const reply = await sendRaw(options.host, options.port, request.bytes, options.replyTimeoutMs ?? 5000);
@@ -154,7 +156,7 @@ export async function fuzzRequests(options: FuzzOptions): Promise<FuzzReport> {
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
   return {
-    sent: options.requests,
+    sent: next,
     statuses,
     findings,
     findingCount: problemCount,
