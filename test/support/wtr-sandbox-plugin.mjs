@@ -38,8 +38,15 @@ export function sandboxPlugin() {
         return { url };
       }
       if (command === 'kaiku-sandbox-stop') {
-        running.get(payload?.url)?.kill('SIGTERM');
+        // Resolves once the process has exited: a test that stops the API must not reach it a moment later.
+        const child = running.get(payload?.url);
         running.delete(payload?.url);
+        if (child && child.exitCode === null && child.signalCode === null) {
+          await new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          });
+        }
         return true;
       }
       return undefined;

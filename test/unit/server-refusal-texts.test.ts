@@ -34,7 +34,7 @@ const api = (): ReturnType<typeof createApiClient> =>
 async function testing(path: string, body: unknown): Promise<void> {
   const res = await fetch(new URL(`__sandbox/${path}`, sandbox.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect(res.ok).toBe(true);

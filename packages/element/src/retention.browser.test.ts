@@ -56,7 +56,7 @@ describe('<kaiku-scanner> retention settings', function () {
     ]) {
       const res = await fetch(`${url}__sandbox/cards`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { authorization: 'Bearer test-support', 'content-type': 'application/json' },
         body: JSON.stringify({
           id,
           prefix: 'A',
