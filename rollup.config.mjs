@@ -113,7 +113,15 @@ add({
 
 // Node packages: the sandbox server and the CLIs bundle core's source; native and heavy deps stay external.
 for (const [dir, input] of [
-  ['sandbox', { index: 'packages/sandbox/src/index.ts', cli: 'packages/sandbox/src/cli.ts' }],
+  [
+    'sandbox',
+    {
+      index: 'packages/sandbox/src/index.ts',
+      cli: 'packages/sandbox/src/cli.ts',
+      // The seed data alone (browser-safe): the demo pages and examples import it instead of copying it.
+      seed: 'packages/sandbox/src/seed/seed-data.ts',
+    },
+  ],
   ['cli', { 'import-cli': 'packages/cli/src/import-cli.ts', 'report-cli': 'packages/cli/src/report-cli.ts' }],
 ]) {
   if (!existsSync(`packages/${dir}/package.json`)) continue;

@@ -2,90 +2,17 @@
 import './page-setup.js';
 import 'kaiku-scanner';
 import type { ShowContext } from 'kaiku-scanner';
+import { SEED_VENUE, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 type DemoConfig = { baseUrl: string; demoCardsUrl: string };
 
-/** Helsinki wall-clock time `hh:mm`, `days` from today, as an ISO instant with the right offset (EET/EEST). */
-function helsinkiAt(days: number, time: string, now = new Date()): string {
-  const day = new Date(now.getTime() + days * 86_400_000).toLocaleDateString('sv-SE', {
-    timeZone: 'Europe/Helsinki',
-  });
-  for (const offset of ['+02:00', '+03:00']) {
-    const iso = `${day}T${time}:00${offset}`;
-    const local = new Date(iso).toLocaleTimeString('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    if (local === time) return iso;
-  }
-  return `${day}T${time}:00+02:00`;
-}
-
-/** The sandbox's seeded shows at Teatteri Hilla (same IDs and settings as packages/sandbox/src/seed). */
+/**
+ * The sandbox's seeded shows at Teatteri Hilla, imported from the sandbox's seed (not a copy that can drift): dated
+ * from today in Helsinki, as the sandbox dates them when it seeds.
+ */
 export function demoShows(now = new Date()): ShowContext[] {
-  return [
-    {
-      id: 'hilla-taikuri-matti',
-      name: 'Taikuri Matti',
-      kind: 'show',
-      start: helsinkiAt(7, '18:00', now),
-      seats: 120,
-      cap: 6,
-    },
-    {
-      id: 'hilla-pieni-nayttamo',
-      name: 'Pienen näyttämön ilta',
-      kind: 'small-show',
-      start: helsinkiAt(3, '18:00', now),
-      seats: 40,
-      cap: 2,
-    },
-    {
-      id: 'hilla-kamari',
-      name: 'Kamarikonsertti kymmenelle',
-      kind: 'small-show',
-      start: helsinkiAt(5, '18:00', now),
-      seats: 10,
-      cap: 1,
-    },
-    {
-      id: 'hilla-keramiikka',
-      name: 'Keramiikkakurssi',
-      kind: 'course',
-      start: helsinkiAt(14, '17:00', now),
-      seats: 12,
-      cap: 2,
-    },
-    {
-      id: 'hilla-vierailu',
-      name: 'Vierailuesitys',
-      kind: 'visiting-production',
-      start: helsinkiAt(10, '18:00', now),
-      seats: 300,
-      cap: 4,
-      visitingProducer: true,
-    },
-    {
-      id: 'hilla-ensi-ilta',
-      name: 'Ensi-ilta (varaus aukeaa kuukautta ennen)',
-      kind: 'show',
-      start: helsinkiAt(60, '18:00', now),
-      seats: 200,
-      cap: 10,
-      bookingWindow: { opensBeforeStart: { months: 1 } },
-    },
-    {
-      id: 'hilla-tanaan',
-      name: 'Tämän illan esitys (liput noudetaan 30 min ennen)',
-      kind: 'show',
-      start: helsinkiAt(0, '23:30', now),
-      seats: 150,
-      cap: 8,
-      collectionWindow: { opensBeforeStart: { minutes: 30 } },
-    },
-  ];
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
+  return seedShows(today).filter((show) => show.id.startsWith('hilla-'));
 }
 
 async function main(): Promise<void> {
@@ -95,7 +22,7 @@ async function main(): Promise<void> {
   scanner.baseUrl = config.baseUrl;
   scanner.tokenProvider = () => 'demo-token';
   scanner.shows = demoShows();
-  scanner.venueId = 'teatteri-hilla';
+  scanner.venueId = SEED_VENUE.id;
   scanner.showId = new URLSearchParams(location.search).get('show') ?? 'hilla-taikuri-matti';
   const lang0 = new URLSearchParams(location.search).get('lang');
   if (lang0) scanner.lang = lang0;

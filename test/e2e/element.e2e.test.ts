@@ -460,7 +460,7 @@ describe('examples', () => {
     await expect.poll(() => page.locator('#card').textContent()).toContain('A045198723: active');
     expect(await page.locator('#note').inputValue()).toBe('2 coffees');
     await page.locator('#add').click();
-    await expect.poll(() => usageCount('A045198723', 'pos-demo'), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => usageCount('A045198723', 'hilla-taikuri-matti'), { timeout: 30_000 }).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
