@@ -28,6 +28,8 @@ type FieldName = keyof typeof REPORT_COLUMN_LABELS;
 const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
   field in REPORT_COLUMN_LABELS ? REPORT_COLUMN_LABELS[field as FieldName][locale] : field;
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
 const labels = (fields: string, locale: 'fi' | 'sv' | 'en') =>
   fields
     .split(',')
@@ -95,6 +97,46 @@ export const reportMessages = defineMessages({
     fi: () => 'XLSX-tiedostoa ei voitu lukea: se on vioittunut tai ei ole Excel-työkirja.',
     sv: () => 'XLSX-filen kunde inte läsas: den är skadad eller inte en Excel-arbetsbok.',
     en: () => 'The XLSX file could not be read: it is damaged or not an Excel workbook.',
+  },
+  'report-xlsx-too-large': {
+    fi: (p: { limit: number }) =>
+      `XLSX-tiedosto purkautuu liian suureksi (raja ${size(p.limit)}), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.`,
+    sv: (p: { limit: number }) =>
+      `XLSX-filen packas upp till för stor storlek (gräns ${size(p.limit)}) och lästes därför inte. Spara rapporten på nytt i Excel eller som CSV.`,
+    en: (p: { limit: number }) =>
+      `The XLSX file unpacks to too much data (limit ${size(p.limit)}), so it was not read. Save the report again in Excel or as CSV.`,
+  },
+  'report-xlsx-too-deep': {
+    fi: (p: { limit: number }) =>
+      `XLSX-tiedoston rakenne on epätavallisen syvä (yli ${p.limit} tasoa), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.`,
+    sv: (p: { limit: number }) =>
+      `XLSX-filens struktur är ovanligt djup (över ${p.limit} nivåer) och lästes därför inte. Spara rapporten på nytt i Excel eller som CSV.`,
+    en: (p: { limit: number }) =>
+      `The XLSX file's structure is unusually deep (over ${p.limit} levels), so it was not read. Save the report again in Excel or as CSV.`,
+  },
+  'report-xlsx-too-wide': {
+    fi: (p: { limit: number }) =>
+      `Taulukossa on tietoja liian kaukana oikealla (yli ${p.limit} saraketta), joten sitä ei luettu. Poista ylimääräiset sarakkeet tai tallenna raportti CSV-muodossa.`,
+    sv: (p: { limit: number }) =>
+      `Bladet har data för långt till höger (över ${p.limit} kolumner) och lästes därför inte. Ta bort överflödiga kolumner eller spara rapporten som CSV.`,
+    en: (p: { limit: number }) =>
+      `The sheet has data too far to the right (beyond ${p.limit} columns), so it was not read. Remove the extra columns or save the report as CSV.`,
+  },
+  'report-xlsx-too-many-cells': {
+    fi: (p: { limit: number }) =>
+      `Työkirjassa on liikaa soluja (yli ${p.limit}), joten sitä ei luettu. Jaa raportti pienempiin osiin.`,
+    sv: (p: { limit: number }) =>
+      `Arbetsboken har för många celler (över ${p.limit}) och lästes därför inte. Dela upp rapporten i mindre delar.`,
+    en: (p: { limit: number }) =>
+      `The workbook has too many cells (over ${p.limit}), so it was not read. Split the report into smaller parts.`,
+  },
+  'report-xlsx-too-slow': {
+    fi: (p: { limit: number }) =>
+      `XLSX-tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
+    sv: (p: { limit: number }) =>
+      `Läsningen av XLSX-filen tog över ${p.limit} s och avbröts. Spara rapporten som CSV eller dela upp den i mindre delar.`,
+    en: (p: { limit: number }) =>
+      `Reading the XLSX file took over ${p.limit} s, so it was stopped. Save the report as CSV or split it into smaller parts.`,
   },
   'report-sheet-missing': {
     fi: (p: { sheet: string; sheets: string }) =>

@@ -1,7 +1,10 @@
 /**
  * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming reader (Node), so
- * a 100 000-row workbook is never loaded whole. Both libraries are loaded on first use only. Browsers
+ * a 100 000-row workbook is never held inflated. Both libraries are loaded on first use only. Browsers
  * have no Node streams: there the workbook is loaded whole (still bounded by `maxBytes`).
+ *
+ * Before exceljs sees a byte, the (compressed, `maxBytes`-bounded) file is checked by `checkXlsx`:
+ * inflated size per entry and in total, XML depth, columns, cells and time (see `xlsx-guard.ts`).
  */
 import type { CellValue as ExcelCellValue } from 'exceljs';
 import type * as ExcelNs from 'exceljs';
@@ -10,6 +13,8 @@ import { concat } from './byte-source.js';
 import { ReportError } from './report-error.js';
 import type { XlsxSheet } from './pick-sheet.js';
 import type { CellValue, RawRow } from './types.js';
+import { checkXlsx, XLSX_LIMITS, xlsxDeadline } from './xlsx-guard.js';
+import type { XlsxLimits } from './xlsx-guard.js';
 
 type ExcelModule = typeof ExcelNs;
 
@@ -38,10 +43,12 @@ export async function loadExcel(): Promise<ExcelModule> {
 }
 
 /** The whole-workbook path (browsers): every worksheet's rows, from bytes already in memory. */
-export async function* readXlsxSheetsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XlsxSheet> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  const bytes = concat(parts);
+export async function* readXlsxSheetsBuffered(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: XlsxLimits = XLSX_LIMITS,
+): AsyncGenerator<XlsxSheet> {
+  const deadline = xlsxDeadline(limits);
+  const bytes = await checkedBytes(chunks, limits, deadline);
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
@@ -54,9 +61,10 @@ export async function* readXlsxSheetsBuffered(chunks: AsyncIterable<Uint8Array>)
   if (workbook.worksheets.length === 0) throw new ReportError('report-xlsx-unreadable');
   for (const [i, sheet] of workbook.worksheets.entries()) {
     const rows: RawRow[] = [];
-    sheet.eachRow((row, number) =>
-      rows.push({ row: number, cells: toCells(row.values as ExcelCellValue[]) }),
-    );
+    sheet.eachRow((row, number) => {
+      deadline();
+      rows.push({ row: number, cells: toCells(row.values as ExcelCellValue[]) });
+    });
     yield {
       name: sheet.name,
       index: i + 1,
@@ -68,8 +76,11 @@ export async function* readXlsxSheetsBuffered(chunks: AsyncIterable<Uint8Array>)
 }
 
 /** The first worksheet's rows through the whole-workbook path (what browsers read). */
-export async function* readXlsxRowsBuffered(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
-  for await (const sheet of readXlsxSheetsBuffered(chunks)) {
+export async function* readXlsxRowsBuffered(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: XlsxLimits = XLSX_LIMITS,
+): AsyncGenerator<RawRow> {
+  for await (const sheet of readXlsxSheetsBuffered(chunks, limits)) {
     yield* sheet.rows;
     return;
   }
@@ -112,25 +123,21 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
  * @example
  * for await (const sheet of readXlsxSheets(chunks)) for await (const row of sheet.rows) …
  */
-export async function* readXlsxSheets(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XlsxSheet> {
+export async function* readXlsxSheets(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: XlsxLimits = XLSX_LIMITS,
+): AsyncGenerator<XlsxSheet> {
   if (!hasNodeStreams()) {
-    yield* readXlsxSheetsBuffered(chunks);
+    yield* readXlsxSheetsBuffered(chunks, limits);
     return;
   }
+  const deadline = xlsxDeadline(limits);
+  const bytes = await checkedBytes(chunks, limits, deadline);
   const [{ Readable }, ExcelJS] = await Promise.all([
     import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
     loadExcel(),
   ]);
-  let sourceError: unknown;
-  async function* guarded(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* chunks;
-    } catch (error) {
-      sourceError = error;
-      throw error;
-    }
-  }
-  const input = Readable.from(guarded(), { objectMode: false });
+  const input = Readable.from([bytes], { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -147,11 +154,10 @@ export async function* readXlsxSheets(chunks: AsyncIterable<Uint8Array>): AsyncG
         index,
         hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
         date1904: isDate1904(reader),
-        rows: sheetRows(sheet),
+        rows: sheetRows(sheet, deadline),
       };
     }
   } catch (error) {
-    if (sourceError instanceof ReportError) throw sourceError;
     if (error instanceof ReportError) throw error;
     throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
   } finally {
@@ -171,6 +177,22 @@ function isDate1904(reader: unknown): boolean {
   return properties?.model?.date1904 === true;
 }
 
-async function* sheetRows(sheet: StreamedSheet): AsyncGenerator<RawRow> {
-  for await (const row of sheet) yield { row: row.number, cells: toCells(row.values) };
+async function* sheetRows(sheet: StreamedSheet, deadline: () => void): AsyncGenerator<RawRow> {
+  for await (const row of sheet) {
+    deadline();
+    yield { row: row.number, cells: toCells(row.values) };
+  }
+}
+
+/** The whole (compressed) file, checked against `limits` before any XML parser sees it. */
+async function checkedBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: XlsxLimits,
+  deadline: () => void,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const bytes = concat(parts);
+  await checkXlsx(bytes, limits, deadline);
+  return bytes;
 }

@@ -41,6 +41,30 @@ describe('reports in the browser', () => {
     expect(rows).to.deep.equal(['Kesäyö – Tove’s 10 €']);
   });
 
+  it('refuses hostile workbooks (nested XML, a cell in column XFD, a ZIP bomb) with stable codes', async () => {
+    const xlsx = async (sheet: string | Uint8Array): Promise<File> => {
+      const wb = await workbookOf(sheet);
+      return new File([wb as BlobPart], 'myynti.xlsx');
+    };
+    const head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Kortin tunnus</t></is></c></row>';
+    const codeOf = async (file: File, maxBytes?: number) =>
+      (await importSalesReport(file, { venueId: 'v', dryRun: true, ...(maxBytes ? { maxBytes } : {}) })).error
+        ?.code;
+    expect(await codeOf(await xlsx(sheetOf(head + '<x>'.repeat(5000) + '</x>'.repeat(5000))))).to.equal(
+      'report-xlsx-too-deep',
+    );
+    const wide = Array.from(
+      { length: 100 },
+      (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}"><v>1</v></c></row>`,
+    );
+    expect(await codeOf(await xlsx(sheetOf(head + wide.join(''))))).to.equal('report-xlsx-too-wide');
+    // 300 MiB of spaces, deflated to under 1 MB: over the 128 MiB per entry before anything else is read.
+    const spaces = new Uint8Array(1024 * 1024).fill(0x20);
+    const bomb = await deflateRaw(Array.from({ length: 300 }, () => spaces));
+    expect(bomb.byteLength).to.be.lessThan(1024 * 1024);
+    expect(await codeOf(await xlsx(bomb))).to.equal('report-xlsx-too-large');
+  });
+
   it('reads the report sheet of a workbook that opens with an instructions sheet', async () => {
     const ExcelJS = await loadExcel();
     const book = new ExcelJS.Workbook();
@@ -73,3 +97,66 @@ describe('reports in the browser', () => {
     expect(text).to.contain('Total,1,2,,');
   });
 });
+
+/** Deflates (raw) the parts in a CompressionStream, as Excel's ZIP entries are. */
+async function deflateRaw(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+  const stream = new Blob(parts as unknown as BlobPart[]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const sheetOf = (rows: string) =>
+  `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+/** A minimal workbook whose sheet entry is `sheet` (text is deflated; bytes are taken as deflated already). */
+async function workbookOf(sheet: string | Uint8Array): Promise<Uint8Array> {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const entries: [string, Uint8Array][] = [
+    [
+      '[Content_Types].xml',
+      await deflateRaw([
+        text(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        ),
+      ]),
+    ],
+    [
+      'xl/workbook.xml',
+      await deflateRaw([
+        text(
+          '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+        ),
+      ]),
+    ],
+    ['xl/worksheets/sheet1.xml', typeof sheet === 'string' ? await deflateRaw([text(sheet)]) : sheet],
+  ];
+  const out: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = text(name);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(8, 8, true);
+    local.setUint32(18, data.byteLength, true);
+    local.setUint16(26, nameBytes.byteLength, true);
+    out.push(new Uint8Array(local.buffer), nameBytes, data);
+    const dir = new DataView(new ArrayBuffer(46));
+    dir.setUint32(0, 0x02014b50, true);
+    dir.setUint16(10, 8, true);
+    dir.setUint32(20, data.byteLength, true);
+    dir.setUint16(28, nameBytes.byteLength, true);
+    dir.setUint32(42, offset, true);
+    central.push(new Uint8Array(dir.buffer), nameBytes);
+    offset += 30 + nameBytes.byteLength + data.byteLength;
+  }
+  const size = central.reduce((n, part) => n + part.byteLength, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, size, true);
+  end.setUint32(16, offset, true);
+  return new Uint8Array(
+    await new Blob([...out, ...central, new Uint8Array(end.buffer)] as BlobPart[]).arrayBuffer(),
+  );
+}
