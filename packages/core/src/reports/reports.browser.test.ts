@@ -100,7 +100,9 @@ describe('reports in the browser', () => {
 
 /** Deflates (raw) the parts in a CompressionStream, as Excel's ZIP entries are. */
 async function deflateRaw(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-  const stream = new Blob(parts as unknown as BlobPart[]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob(parts as unknown as BlobPart[])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
