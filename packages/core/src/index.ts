@@ -247,7 +247,9 @@ export {
   createOutbox,
   createStrictStore,
   newIdempotencyKey,
+  outboxScope,
   outboxTransport,
+  scopeDatabaseName,
   toUsageReportCsv,
 } from './outbox/index.js';
 export type {
@@ -269,14 +271,18 @@ export type {
   OutboxEventType,
   OutboxOptions,
   OutboxRecord,
+  OutboxScope,
+  OutboxTarget,
   OutboxTransport,
   OutboxUsage,
   RecordState,
   RefusalReason,
+  RecordTarget,
   Resolution,
   ServerTally,
   StrictStoreOptions,
   SyncSummary,
+  TargetCounts,
 } from './outbox/index.js';
 export { outboxMessages } from './messages/outbox.js';
 export type { OutboxMessageCode } from './messages/outbox.js';

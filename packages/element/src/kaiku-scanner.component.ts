@@ -150,6 +150,7 @@ export class KaikuScanner extends LitElement {
     cardCacheTtlMs: { attribute: 'card-cache-ttl-ms', type: Number },
     offlinePolicy: { attribute: 'offline-policy' },
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
+    outboxName: { attribute: 'outbox-name' },
     ...STATE,
   };
 
@@ -205,6 +206,11 @@ export class KaikuScanner extends LitElement {
    * token then travel unencrypted, and staff see a notice while it is on. Loopback never needs it.
    */
   declare allowInsecureHttp: boolean;
+  /**
+   * IndexedDB database of the outbox. Unset: one per `base-url` + `venue-id` (`kaiku-outbox <api> <venue>`), so
+   * two targets on one origin never share queued usages. Outboxes sharing a name still send only their own.
+   */
+  declare outboxName: string | undefined;
 
   declare private phase: Phase;
   declare private outbox: OutboxState;
@@ -241,6 +247,7 @@ export class KaikuScanner extends LitElement {
     this.cardCacheTtlMs = undefined;
     this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
+    this.outboxName = undefined;
     this.phase = { name: 'ready' };
     this.outbox = { pending: 0, needsAttention: [] };
     this.cap = undefined;
@@ -354,7 +361,8 @@ export class KaikuScanner extends LitElement {
       changed.has('retentionMs') ||
       changed.has('cardCacheTtlMs') ||
       changed.has('offlinePolicy') ||
-      changed.has('allowInsecureHttp')
+      changed.has('allowInsecureHttp') ||
+      changed.has('outboxName')
     ) {
       this.svc.configure({
         services: this.services,
@@ -366,6 +374,7 @@ export class KaikuScanner extends LitElement {
         cardCacheTtlMs: this.cardCacheTtlMs,
         offlinePolicy: this.offlinePolicy,
         allowInsecureHttp: this.allowInsecureHttp,
+        ...(this.outboxName ? { databaseName: this.outboxName } : {}),
       });
     }
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);

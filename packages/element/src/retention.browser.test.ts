@@ -77,13 +77,13 @@ describe('<kaiku-scanner> retention settings', function () {
   it('caches only active cards, for card-cache-ttl-ms, then decides by offline-policy', async () => {
     const host = document.createElement('div');
     host.innerHTML = `<kaiku-scanner no-wedge no-camera base-url="${url}" venue-id="teatteri-hilla"
-      card-cache-ttl-ms="600" offline-policy="refuse" show-id="s1" show-name="Kevätyön uni"
+      card-cache-ttl-ms="1500" offline-policy="refuse" show-id="s1" show-name="Kevätyön uni"
       show-start="2099-03-01T19:00:00+02:00" show-kind="show"></kaiku-scanner>`;
     const el = host.querySelector('kaiku-scanner') as KaikuScanner;
     el.tokenProvider = () => 'browser-token';
     document.body.append(host);
     await el.updateComplete;
-    expect(el.cardCacheTtlMs).to.equal(600);
+    expect(el.cardCacheTtlMs).to.equal(1500);
     expect(el.offlinePolicy).to.equal('refuse');
 
     const online = await lookUp(el, ACTIVE);
@@ -94,12 +94,21 @@ describe('<kaiku-scanner> retention settings', function () {
     expect((await cachedCardIds()).filter((k) => k.endsWith(ACTIVE)).length).to.equal(1);
 
     await executeServerCommand('kaiku-sandbox-stop', { url }); // the API is gone
+    // …once its process no longer answers (a dying process may still serve a kept-alive connection).
+    for (;;) {
+      const gone = await fetch(`${url}v1/health`, { cache: 'no-store' }).then(
+        () => false,
+        () => true,
+      );
+      if (gone) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const cached = await lookUp(el, ACTIVE);
     expect(cached.type).to.equal('kaiku-card');
     expect((cached as KaikuCardEvent).detail.fromCache).to.equal(true);
     const refused = await lookUp(el, REFUSED); // never cached: the policy decides
     expect((refused as KaikuErrorEvent).detail.code).to.equal('offline-refused');
-    await new Promise((r) => setTimeout(r, 700)); // past the TTL
+    await new Promise((r) => setTimeout(r, 1600)); // past the TTL
     const expired = await lookUp(el, ACTIVE);
     expect((expired as KaikuErrorEvent).detail.code).to.equal('offline-refused');
     expect(await cachedCardIds()).to.deep.equal([]);

@@ -66,6 +66,8 @@ export type UsageCallOptions = CallOptions & { readonly idempotencyKey: string }
 export type RegisteredUsage = UsageResult & { readonly replayed: boolean };
 
 export type ApiClient = {
+  /** The base URL it was created with (an outbox binds its usages to it). */
+  readonly baseUrl: string;
   lookupCard(cardId: string, options?: CallOptions): Promise<CardRecord>;
   registerUsage(usage: UsageRequest, options: UsageCallOptions): Promise<RegisteredUsage>;
   registerBatch(items: readonly BatchItem[], options?: CallOptions): Promise<BatchResponse>;
@@ -128,6 +130,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }) satisfies PlannedRequest;
 
   const client: ApiClient = {
+    baseUrl: options.baseUrl,
     async lookupCard(cardId, { signal } = {}) {
       const id = checked(CardIdSchema, cardId);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.

@@ -51,6 +51,30 @@ export const outboxMessages = defineMessages({
     sv: (p: { fields: string }) => `Köns inställning är ogiltig (${p.fields}): kontrollera värdet.`,
     en: (p: { fields: string }) => `Invalid outbox setting (${p.fields}): check its value.`,
   },
+  'target-mismatch': {
+    fi: (p: { fields: string }) =>
+      `Kirjaus on toiselle tapahtumapaikalle kuin tämä jono (${p.fields}): sitä ei tallennettu.`,
+    sv: (p: { fields: string }) =>
+      `Registreringen gäller ett annat evenemangsställe än den här kön (${p.fields}): den sparades inte.`,
+    en: (p: { fields: string }) =>
+      `The usage is for another venue than this outbox serves (${p.fields}): it was not saved.`,
+  },
+  'target-unknown': {
+    fi: () =>
+      'Kirjaus jäi jonoon ohjelman vanhemmasta versiosta, joka ei tallentanut, mihin Kaikukantaan se kuuluu. Tarkista kirjaus: lähetä se tänne uudelleen, kirjaa käsin tai hylkää.',
+    sv: () =>
+      'Registreringen blev kvar i kön från en äldre programversion som inte sparade vilket Kaikukanta den hör till. Kontrollera den: skicka den hit igen, registrera den manuellt eller avfärda den.',
+    en: () =>
+      'This usage was queued by an older version that did not record which Kaikukanta it was for. Check it: retry (send it here), record it manually, or dismiss it.',
+  },
+  'retry-unverified': {
+    fi: (p: { id: string }) =>
+      `Kaikukannasta ei voitu tarkistaa, onko kirjaus ${p.id} jo perillä, joten sitä ei lähetetty uudelleen. Yritä myöhemmin uudelleen, kun yhteys toimii.`,
+    sv: (p: { id: string }) =>
+      `Det gick inte att kontrollera i Kaikukanta om registreringen ${p.id} redan har kommit fram, så den skickades inte igen. Försök igen när förbindelsen fungerar.`,
+    en: (p: { id: string }) =>
+      `Could not check with Kaikukanta whether usage ${p.id} already arrived, so it was not sent again. Try again once the connection works.`,
+  },
   'outbox-stopped': {
     fi: () => 'Lähtevien kirjausten jono on pysäytetty.',
     sv: () => 'Kön för utgående registreringar har stoppats.',

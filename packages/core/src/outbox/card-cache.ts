@@ -25,8 +25,16 @@ const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
   return age >= -FUTURE_TOLERANCE_MS && age <= ttlMs;
 };
 
-/** A TTL cache of recently seen card records in the outbox's store. */
-export function cardCache(store: UseStore, ttlMs: number) {
+/** A key an SDK before targets wrote (`c:<card ID>`): bound to no API, so never read, and purged. */
+const UNBOUND = /^c:[A-Za-z0-9]+$/;
+
+/**
+ * A TTL cache of recently seen card records in the outbox's store, bound to one target (`scopeKey`): a
+ * record Kaikukanta A returned never decides for Kaikukanta B, even in a store both share.
+ */
+export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
+  const prefix = `${CARD}${scopeKey}|`;
+  const key = (id: string): string => prefix + id;
   return {
     /**
      * Keeps only the four fields, whatever else the record carries, and only for an `active` card: a card
@@ -39,7 +47,7 @@ export function cardCache(store: UseStore, ttlMs: number) {
     ): Promise<void> {
       if (card.status !== 'active') {
         return store('readwrite', (s) => {
-          s.delete(CARD + card.id);
+          s.delete(key(card.id));
           return promisifyRequest(s.transaction);
         });
       }
@@ -51,7 +59,7 @@ export function cardCache(store: UseStore, ttlMs: number) {
         seenAt: now,
       };
       return store('readwrite', (s) => {
-        s.put(entry, CARD + card.id);
+        s.put(entry, key(card.id));
         return promisifyRequest(s.transaction);
       });
     },
@@ -59,23 +67,27 @@ export function cardCache(store: UseStore, ttlMs: number) {
     /** The cached record while it is younger than the TTL (and not from the future); else deleted. */
     async get(id: string, now: number): Promise<CachedCard | undefined> {
       const entry = await store('readonly', (s) =>
-        promisifyRequest(s.get(CARD + id) as IDBRequest<CachedCard | undefined>),
+        promisifyRequest(s.get(key(id)) as IDBRequest<CachedCard | undefined>),
       );
       if (!entry) return undefined;
       if (fresh(entry, now, ttlMs)) return entry;
-      await store('readwrite', (s) => promisifyRequest(s.delete(CARD + id))).catch(() => undefined);
+      await store('readwrite', (s) => promisifyRequest(s.delete(key(id)))).catch(() => undefined);
       return undefined;
     },
 
-    /** Drops every expired entry (called with the retention purge). */
+    /** Drops this target's expired entries and any entry bound to no target (called with the retention purge). */
     purge(now: number): Promise<number> {
       return store('readwrite', async (s) => {
-        const all = (await promisifyRequest(
-          s.getAll(IDBKeyRange.bound(CARD, `${CARD}\uffff`)),
-        )) as CachedCard[];
-        const stale = all.filter((c) => !fresh(c, now, ttlMs));
-        for (const c of stale) s.delete(CARD + c.id);
-        return stale.length;
+        const mine = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+        const [keys, all, unbound] = await Promise.all([
+          promisifyRequest(s.getAllKeys(mine)),
+          promisifyRequest(s.getAll(mine)) as Promise<CachedCard[]>,
+          promisifyRequest(s.getAllKeys(IDBKeyRange.bound(CARD, `${CARD}\uffff`))),
+        ]);
+        const stale = keys.filter((_, i) => !fresh(all[i]!, now, ttlMs));
+        const old = unbound.filter((k) => UNBOUND.test(String(k)));
+        for (const k of [...stale, ...old]) s.delete(k);
+        return stale.length + old.length;
       });
     },
   };

@@ -4,14 +4,19 @@ import type { OutboxEvent } from './outbox-events.js';
 import { OutboxError } from './outbox-error.js';
 import { createStrictStore } from './strict-store.js';
 import { recordStore } from './record-store.js';
-import { apiError, fakeServer, freshDbName, nextEvent, usage } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
 import type { UseStore } from 'idb-keyval';
 
 describe('createOutbox', () => {
   it('writes the usage durably before resolving and announces it queued', async () => {
     const databaseName = freshDbName('enqueue');
     const server = fakeServer();
-    const outbox = createOutbox({ transport: server.transport, databaseName, autoSync: false });
+    const outbox = createOutbox({
+      target: TARGET,
+      transport: server.transport,
+      databaseName,
+      autoSync: false,
+    });
     const events: string[] = [];
     outbox.addEventListener('kaiku-usage-queued', (e) => events.push(`queued:${e.detail.cardId}`));
     const record = await outbox.enqueue(usage('A045198723', 2));
@@ -29,6 +34,7 @@ describe('createOutbox', () => {
 
   it('keeps only the contract fields of a usage (nothing else about a holder)', async () => {
     const outbox = createOutbox({
+      target: TARGET,
       transport: fakeServer().transport,
       databaseName: freshDbName('privacy'),
       autoSync: false,
@@ -46,6 +52,7 @@ describe('createOutbox', () => {
 
   it('refuses an invalid usage with invalid-usage and stores nothing', async () => {
     const outbox = createOutbox({
+      target: TARGET,
       transport: fakeServer().transport,
       databaseName: freshDbName('invalid'),
       autoSync: false,
@@ -59,7 +66,12 @@ describe('createOutbox', () => {
 
   it('refuses a setting that would silently mean something else, naming the field', () => {
     const make = (o: object) => () =>
-      createOutbox({ transport: fakeServer().transport, databaseName: freshDbName('opt'), ...o });
+      createOutbox({
+        target: TARGET,
+        transport: fakeServer().transport,
+        databaseName: freshDbName('opt'),
+        ...o,
+      });
     const refused = (o: object): OutboxError => {
       try {
         make(o)().stop();
@@ -79,6 +91,7 @@ describe('createOutbox', () => {
   it('syncs in batches, each record once, and marks them synced', async () => {
     const server = fakeServer();
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('sync'),
       autoSync: false,
@@ -107,6 +120,7 @@ describe('createOutbox', () => {
       let fail = true;
       const server = fakeServer(() => (fail ? failure : undefined));
       const outbox = createOutbox({
+        target: TARGET,
         transport: server.transport,
         databaseName: freshDbName('keep'),
         autoSync: false,
@@ -132,6 +146,7 @@ describe('createOutbox', () => {
   it('honours Retry-After: the next attempt is not scheduled sooner', async () => {
     const server = fakeServer(() => apiError('http-429', true, { status: 429, retryAfterMs: 7_000 }));
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('retry-after'),
       autoSync: false,
@@ -157,6 +172,7 @@ describe('createOutbox', () => {
       ),
     );
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('attention'),
       autoSync: false,
@@ -195,6 +211,7 @@ describe('createOutbox', () => {
       ),
     );
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('retry'),
       autoSync: false,
@@ -220,6 +237,7 @@ describe('createOutbox', () => {
       ),
     );
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('409'),
       autoSync: false,
@@ -240,7 +258,7 @@ describe('createOutbox storage failures', () => {
 
   it('rejects with storage-quota, emits kaiku-outbox-error and never announces the usage queued', async () => {
     const outbox = createOutbox(
-      { transport: fakeServer().transport, autoSync: false },
+      { target: TARGET, transport: fakeServer().transport, autoSync: false },
       failingStore('QuotaExceededError'),
     );
     const errors: string[] = [];
@@ -258,6 +276,7 @@ describe('createOutbox storage failures', () => {
 
   it('a real quota failure inside IndexedDB (put throws) is reported as storage-quota', async () => {
     const outbox = createOutbox({
+      target: TARGET,
       transport: fakeServer().transport,
       databaseName: freshDbName('quota'),
       autoSync: false,
@@ -287,7 +306,10 @@ describe('createOutbox storage failures', () => {
       },
     } as unknown as IDBFactory;
     const store = createStrictStore(freshDbName('unavailable'), 'outbox', { indexedDB: blocked });
-    const outbox = createOutbox({ transport: fakeServer().transport, autoSync: false }, store);
+    const outbox = createOutbox(
+      { target: TARGET, transport: fakeServer().transport, autoSync: false },
+      store,
+    );
     const startErrors: string[] = [];
     outbox.addEventListener('kaiku-outbox-error', (e) => startErrors.push(e.detail.code));
     await outbox.ready;

@@ -21,6 +21,9 @@ import { attemptSync } from './attempt-sync.js';
 import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
+import { adoptUntargeted, TARGET_UNKNOWN } from './adopt-untargeted.js';
+import type { OutboxScope } from './target.js';
+import { belongsTo, outboxScope, scopeDatabaseName } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
 import type {
   Acceptance,
@@ -29,8 +32,20 @@ import type {
   OutboxRecord,
   OutboxTransport,
   OutboxUsage,
+  RecordTarget,
   Resolution,
 } from './types.js';
+
+/** Open records of one target in an outbox's store (`targetCounts()`). */
+export type TargetCounts = OutboxCounts & {
+  /** Undefined for records written before targets existed that no outbox has taken yet. */
+  readonly target: RecordTarget | undefined;
+  /** True for this outbox's own target. */
+  readonly own: boolean;
+};
+
+/** The server holds this key with another body: it may hold this very usage (an ambiguous outcome). */
+const KEY_REUSED = 'idempotency-key-reused';
 
 /** What `syncNow()` reports. */
 export type SyncSummary = OutboxCounts & {
@@ -44,6 +59,14 @@ export type SyncSummary = OutboxCounts & {
  */
 export class Outbox extends OutboxEventTarget {
   readonly ready: Promise<void>;
+  /**
+   * The target this outbox serves: the API (origin + base path) and, when given, the venue. It sends, counts,
+   * exports and caches only what belongs to it.
+   */
+  readonly scope: OutboxScope;
+  /** The IndexedDB database in use (by default one per target: `kaiku-outbox <api> <venue>`). */
+  readonly databaseName: string;
+  readonly #legacy: boolean;
   #capabilities: OutboxCapabilities;
   readonly #records;
   readonly #cards;
@@ -64,8 +87,11 @@ export class Outbox extends OutboxEventTarget {
 
   constructor(options: OutboxOptions, store: UseStore) {
     super();
-    const name = options.databaseName ?? 'kaiku-outbox';
     checkOptions(options);
+    this.scope = scopeOf(options);
+    const name = options.databaseName ?? scopeDatabaseName(this.scope);
+    this.databaseName = name;
+    this.#legacy = options.store === undefined && options.databaseName === undefined;
     this.#o = {
       batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
       retentionMs: Math.max(0, options.retentionMs ?? DAY_MS),
@@ -76,10 +102,11 @@ export class Outbox extends OutboxEventTarget {
     this.#client = options.client;
     this.#sendTimeoutMs = options.sendTimeoutMs;
     this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
-    this.#records = recordStore(store);
+    const scope = this.scope;
+    this.#records = recordStore(store, (r) => belongsTo(scope, r));
     const cardTtlMs = options.cardCacheTtlMs ?? DAY_MS;
-    this.#cards = cardCache(store, cardTtlMs);
-    this.#tallies = tallyStore(store);
+    this.#cards = cardCache(store, cardTtlMs, scope.key);
+    this.#tallies = tallyStore(store, scope.key);
     const owner = newIdempotencyKey();
     this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
       owner,
@@ -137,7 +164,10 @@ export class Outbox extends OutboxEventTarget {
    */
   async enqueue(usage: OutboxUsage, options: { acceptance?: Acceptance } = {}): Promise<OutboxRecord> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
-    const record = newRecord(usage, options.acceptance ?? 'online', this.#o.now());
+    const venue = (usage as { venueId?: unknown }).venueId;
+    if (this.scope.venueId !== undefined && typeof venue === 'string' && venue !== this.scope.venueId)
+      throw new OutboxError('target-mismatch', { params: { fields: 'venueId' } });
+    const record = newRecord(usage, options.acceptance ?? 'online', this.#o.now(), this.scope);
     await this.#guard(this.#records.put(record));
     this.#notices.queued(record);
     if (this.#autoSync) this.#scheduler.soon();
@@ -160,6 +190,28 @@ export class Outbox extends OutboxEventTarget {
     );
   }
 
+  /**
+   * Open records per target in this outbox's store, this one's first: with the default one-database-per-target
+   * naming only this target's; in a store shared on purpose (`databaseName`, `store`) the other targets' too,
+   * which this outbox never sends. `target` is undefined for records written before targets existed that no
+   * outbox has taken yet (another venue's).
+   */
+  async targetCounts(): Promise<TargetCounts[]> {
+    const counts = new Map<string, TargetCounts>();
+    for (const r of await this.#guard(this.#records.listAll())) {
+      if (r.state !== 'pending' && r.state !== 'needs-attention') continue;
+      const key = r.target ? `${r.target.api} ${r.target.venueId}` : '';
+      const own = belongsTo(this.scope, r);
+      const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
+      counts.set(key, {
+        ...c,
+        pending: c.pending + (r.state === 'pending' ? 1 : 0),
+        needsAttention: c.needsAttention + (r.state === 'needs-attention' ? 1 : 0),
+      });
+    }
+    return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
+  }
+
   pending(): Promise<OutboxRecord[]> {
     return this.#guard(this.#records.list(['pending']));
   }
@@ -173,33 +225,89 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
-   * Closes a needs-attention record: `recorded-manually` and `dismissed` close it (kept for the
-   * retention period); `retry` queues the usage again (e.g. after the card was fixed in Kaikukanta)
-   * under a new idempotency key, since the server answers the old key with its stored refusal. A
-   * refused usage was not recorded, so the new key cannot make a duplicate. Resolves to the record
-   * as it is now (for `retry`, the new pending one).
+   * Closes a needs-attention record. `recorded-manually` and `dismissed` close it (kept for the retention
+   * period, never sent). `retry` queues the usage again, and how depends on what the server said:
+   *
+   * - a refusal (card inactive, cap reached, …): under a **new** key. The server keeps its refusal under the
+   *   old key and would replay it; a refused usage was not recorded, so the new key cannot make a duplicate.
+   * - `idempotency-key-reused` (the server holds this key with another body: it may hold this very usage):
+   *   first asks the server (`client.listUsages`) whether the usage exists (same card, show and clientTime).
+   *   If it does, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
+   *   key. When the server cannot be asked, it rejects with `retry-unverified` and the record stays.
+   * - `target-unknown` (written before outboxes were bound to a target): under its **own** key, to this
+   *   outbox's target (a first attempt may have reached an API; the key lets it answer with its first result).
+   *
+   * Resolves to the record as it is now (for `retry`, the pending one, or the synced one).
    */
   async resolve(id: string, how: Resolution): Promise<OutboxRecord> {
     const now = this.#o.now();
     const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
-    const changed = await this.#guard(
-      how === 'retry'
-        ? this.#records.replace(id, open, (r) => ({
-            ...r,
-            id: newIdempotencyKey(),
-            state: 'pending',
-            attempts: 0,
-            resolution: how,
-          }))
-        : this.#records
-            .update([id], (r) => (open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r))
-            .then(([r]) => r),
-    );
+    let changed: OutboxRecord | undefined;
+    if (how !== 'retry') {
+      [changed] = await this.#guard(
+        this.#records.update([id], (r) =>
+          open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r,
+        ),
+      );
+    } else {
+      const current = await this.#guard(this.#records.get(id));
+      const code = current && open(current) ? current.problem?.code : undefined;
+      const again = (r: OutboxRecord, key: string): OutboxRecord => ({
+        ...r,
+        id: key,
+        state: 'pending',
+        attempts: 0,
+        resolution: how,
+      });
+      if (code === TARGET_UNKNOWN) {
+        [changed] = await this.#guard(this.#records.update([id], (r) => (open(r) ? again(r, r.id) : r)));
+      } else if (current && code === KEY_REUSED && (await this.#usageExists(current))) {
+        [changed] = await this.#guard(
+          this.#records.update([id], (r) =>
+            open(r) ? { ...r, state: 'synced', resolution: how, settledAt: now } : r,
+          ),
+        );
+      } else {
+        changed = await this.#guard(this.#records.replace(id, open, (r) => again(r, newIdempotencyKey())));
+      }
+    }
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
     this.#notices.resolved(id, how);
     await this.#notices.refresh();
-    if (how === 'retry' && this.#autoSync) this.#scheduler.soon();
+    if (changed.state === 'pending' && this.#autoSync) this.#scheduler.soon();
     return changed;
+  }
+
+  /**
+   * Whether the server already holds this record's usage (after an ambiguous `idempotency-key-reused`): the
+   * venue's usages of the show's days with the same card, show and clientTime. Rejects with
+   * `retry-unverified` when it cannot tell (no `listUsages`, offline, an error).
+   */
+  async #usageExists(record: OutboxRecord): Promise<boolean> {
+    const list = this.#client?.listUsages?.bind(this.#client);
+    if (!list) throw new OutboxError('retry-unverified', { params: { id: record.id } });
+    const u = record.usage;
+    const day = Date.parse(u.show.start);
+    const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await list({
+          venueId: u.venueId,
+          from: iso(day - DAY_MS),
+          to: iso(day + DAY_MS),
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = page.items.some(
+          (i) => i.cardId === u.cardId && i.show.id === u.show.id && i.clientTime === u.clientTime,
+        );
+        if (found) return true;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return false;
+    } catch (error) {
+      throw new OutboxError('retry-unverified', { params: { id: record.id }, cause: error });
+    }
   }
 
   /** Syncs now (or joins the run in progress) and reports the counts afterwards. */
@@ -237,13 +345,17 @@ export class Outbox extends OutboxEventTarget {
     return toUsageReportCsv(await this.#guard(this.#records.list(['pending', 'needs-attention'])), options);
   }
 
-  /** Deletes synced and resolved records older than the retention, and expired card records. */
+  /**
+   * Deletes this target's synced and resolved records older than the retention (and such records bound to no
+   * target, written before targets existed), and expired card records.
+   */
   async purge(): Promise<number> {
     const cutoff = this.#o.now() - this.#o.retentionMs;
-    const old = (await this.#guard(this.#records.list(['synced', 'resolved']))).filter(
-      (r) => (r.settledAt ?? 0) <= cutoff,
+    const settled = (r: OutboxRecord): boolean => r.state === 'synced' || r.state === 'resolved';
+    const old = (await this.#guard(this.#records.listAll())).filter(
+      (r) => (!r.target || belongsTo(this.scope, r)) && settled(r) && (r.settledAt ?? 0) <= cutoff,
     );
-    if (old.length) await this.#guard(this.#records.remove(old.map((r) => r.id)));
+    if (old.length) await this.#guard(this.#records.removeRaw(old.map((r) => r.id)));
     await this.#cards.purge(this.#o.now()).catch(() => undefined);
     return old.length;
   }
@@ -267,8 +379,16 @@ export class Outbox extends OutboxEventTarget {
       });
     }
     try {
+      const adopted = await adoptUntargeted(
+        this.scope,
+        this.#records,
+        this.#legacy
+          ? { databaseName: this.databaseName, retentionCutoff: this.#o.now() - this.#o.retentionMs }
+          : undefined,
+      );
       await this.purge();
       await this.#notices.refresh();
+      for (const r of adopted) this.#notices.attention(r, true);
     } catch {
       return; // already announced as kaiku-outbox-error; enqueue will report it again
     }
@@ -306,6 +426,13 @@ export class Outbox extends OutboxEventTarget {
   }
 }
 
+/** The outbox's target: given, or the API client's base URL. Without either it cannot know where it sends. */
+function scopeOf(o: OutboxOptions): OutboxScope {
+  const target = o.target ?? (o.client?.baseUrl ? { baseUrl: o.client.baseUrl } : undefined);
+  if (!target) throw new OutboxError('invalid-option', { params: { fields: 'target' } });
+  return outboxScope(target);
+}
+
 /** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
 function checkOptions(o: OutboxOptions): void {
   const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
@@ -329,7 +456,8 @@ function checkOptions(o: OutboxOptions): void {
  */
 export function createOutbox(
   options: OutboxOptions,
-  store: UseStore = options.store ?? createStrictStore(options.databaseName ?? 'kaiku-outbox', 'outbox'),
+  store: UseStore = options.store ??
+    createStrictStore(options.databaseName ?? scopeDatabaseName(scopeOf(options)), 'outbox'),
 ): Outbox {
   return new Outbox(options, store);
 }

@@ -1,6 +1,8 @@
 // The outbox's public surface (re-exported from the package entry's "outbox" block).
 export { createOutbox, Outbox } from './create-outbox.js';
-export type { SyncSummary } from './create-outbox.js';
+export type { SyncSummary, TargetCounts } from './create-outbox.js';
+export { outboxScope, scopeDatabaseName } from './target.js';
+export type { OutboxScope, OutboxTarget } from './target.js';
 export type { OutboxClient, OutboxOptions } from './outbox-options.js';
 export { createStrictStore } from './strict-store.js';
 export type { StrictStoreOptions } from './strict-store.js';
@@ -30,5 +32,6 @@ export type {
   RefusalReason,
   OutboxUsage,
   RecordState,
+  RecordTarget,
   Resolution,
 } from './types.js';

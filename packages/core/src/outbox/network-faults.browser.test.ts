@@ -9,7 +9,7 @@ import type { OutboxEvent } from './outbox-events.js';
 import { OutboxError } from './outbox-error.js';
 import { MAX_RETRY_AFTER_MS } from './backoff.js';
 import { createStrictStore } from './strict-store.js';
-import { freshDbName, usage } from './outbox-test-helpers.js';
+import { freshDbName, usage, TARGET } from './outbox-test-helpers.js';
 
 /**
  * The outbox with the real API client and real IndexedDB, against a stand-in Kaikukanta that
@@ -108,6 +108,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
       const server = kaikukanta();
       server.setFault(fault);
       const outbox = createOutbox({
+        target: TARGET,
         client: server.client(),
         databaseName: freshDbName('fault'),
         autoSync: false,
@@ -129,6 +130,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     const server = kaikukanta();
     let loginDown = true;
     const outbox = createOutbox({
+      target: TARGET,
       client: server.client(() => {
         if (loginDown) throw new Error('SSO unreachable');
         return 'tok';
@@ -158,6 +160,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
       return lose-- > 0 ? new Promise<Response>(() => undefined) : Response.json({ results: commit() });
     });
     const outbox = createOutbox({
+      target: TARGET,
       client: server.client(),
       databaseName: freshDbName('lost'),
       autoSync: false,
@@ -175,6 +178,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     server.refuse.add('A045198722');
     server.setFault((_req, commit) => Response.json({ results: commit().reverse() }));
     const outbox = createOutbox({
+      target: TARGET,
       client: server.client(),
       databaseName: freshDbName('reorder'),
       autoSync: false,
@@ -192,6 +196,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     server.refuse.add('A045198720');
     server.setFault((_req, commit) => Response.json({ results: commit().slice(1) }));
     const outbox = createOutbox({
+      target: TARGET,
       client: server.client(),
       databaseName: freshDbName('short'),
       autoSync: false,
@@ -215,7 +220,11 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     server.setFault(
       () => new Response(null, { status: 429, headers: { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' } }),
     );
-    const outbox = createOutbox({ client: server.client(), databaseName: freshDbName('far') });
+    const outbox = createOutbox({
+      target: TARGET,
+      client: server.client(),
+      databaseName: freshDbName('far'),
+    });
     const deferred = deferredEvents(outbox);
     await outbox.enqueue(usage());
     const until = Date.now() + 1_000;
@@ -230,6 +239,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
   it('syncs whatever navigator.onLine claims, and a burst of online events makes one run', async () => {
     const server = kaikukanta();
     const outbox = createOutbox({
+      target: TARGET,
       client: server.client(),
       databaseName: freshDbName('online'),
       autoSync: false,
@@ -248,6 +258,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     const down = kaikukanta();
     down.setFault(() => Promise.reject(new TypeError('Failed to fetch')));
     const auto = createOutbox({
+      target: TARGET,
       client: down.client(),
       databaseName: freshDbName('flap'),
       backoff: { baseMs: 5_000, maxMs: 60_000 },
@@ -331,7 +342,7 @@ describe('storage failing in the middle of a sync run', () => {
       failWrites && mode === 'readwrite'
         ? Promise.reject(new DOMException('The transaction was aborted', 'AbortError'))
         : strict(mode, callback);
-    const outbox = createOutbox({ client: server.client(), autoSync: false }, store);
+    const outbox = createOutbox({ target: TARGET, client: server.client(), autoSync: false }, store);
     const phases: string[] = [];
     outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
     const errors: string[] = [];
@@ -365,8 +376,20 @@ describe('a transport that never settles', () => {
           : Promise.resolve(entries.map(() => ({ kind: 'accepted' as const })));
       },
     };
-    const outbox = createOutbox({ transport, databaseName: name, autoSync: false, sendTimeoutMs: 150 });
-    const other = createOutbox({ transport, databaseName: name, autoSync: false, sendTimeoutMs: 150 });
+    const outbox = createOutbox({
+      target: TARGET,
+      transport,
+      databaseName: name,
+      autoSync: false,
+      sendTimeoutMs: 150,
+    });
+    const other = createOutbox({
+      target: TARGET,
+      transport,
+      databaseName: name,
+      autoSync: false,
+      sendTimeoutMs: 150,
+    });
     const record = await outbox.enqueue(usage());
     const phases: string[] = [];
     outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
@@ -387,6 +410,7 @@ describe('a terminal clock that was hours off', () => {
     let online = true;
     const card = { id: 'A045198723', status: 'active', validUntil: '2030-01-01', minors: 0 };
     const outbox = createOutbox({
+      target: TARGET,
       client: {
         registerBatch: () => Promise.reject(new TypeError('unused')),
         lookupCard: () =>
@@ -418,7 +442,12 @@ describe('checkCard behind a portal or a misrouting proxy', () => {
       transport: async () => answer(),
       retry: 0,
     });
-    const outbox = createOutbox({ client, databaseName: freshDbName('lookup'), autoSync: false });
+    const outbox = createOutbox({
+      target: TARGET,
+      client,
+      databaseName: freshDbName('lookup'),
+      autoSync: false,
+    });
     expect(await outbox.checkCard('A045198723')).to.include({
       source: 'format',
       provisional: true,

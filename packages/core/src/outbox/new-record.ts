@@ -1,6 +1,8 @@
 import { UsageRequestSchema } from '../schemas/api.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
+import type { OutboxScope } from './target.js';
+import { recordTarget } from './target.js';
 import type { Acceptance, OutboxRecord, OutboxUsage } from './types.js';
 
 /**
@@ -8,7 +10,12 @@ import type { Acceptance, OutboxRecord, OutboxUsage } from './types.js';
  * the contract does not know, so nothing else about a holder is stored) and given a fresh key.
  * Throws `invalid-usage` listing the offending field paths (never their values).
  */
-export function newRecord(usage: OutboxUsage, acceptance: Acceptance, now: number): OutboxRecord {
+export function newRecord(
+  usage: OutboxUsage,
+  acceptance: Acceptance,
+  now: number,
+  scope: OutboxScope,
+): OutboxRecord {
   const parsed = UsageRequestSchema.safeParse(usage);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
@@ -17,6 +24,7 @@ export function newRecord(usage: OutboxUsage, acceptance: Acceptance, now: numbe
   return {
     id: newIdempotencyKey(),
     usage: parsed.data,
+    target: recordTarget(scope, parsed.data.venueId),
     state: 'pending',
     acceptance,
     createdAt: now,

@@ -3,12 +3,27 @@ import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
 import type { CardFacts, OfflinePolicy } from './offline-check.js';
 import type { ServerTally } from './show-tally.js';
+import type { OutboxTarget } from './target.js';
 import type { OutboxTransport } from './types.js';
 
 /** The API client, or the parts of it the outbox uses (`createApiClient()` fits). */
 export type OutboxClient = BatchClient & {
+  /** The API's base URL: the outbox's target when `target` is not given (`createApiClient()` has it). */
+  readonly baseUrl?: string;
   lookupCard?(cardId: string, options?: { signal?: AbortSignal }): Promise<CardFacts>;
   getShowTally?(showId: string, options?: { signal?: AbortSignal }): Promise<ServerTally>;
+  /** Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`. */
+  listUsages?(
+    query: { venueId: string; from: string; to: string; cursor?: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<{
+    readonly items: readonly {
+      readonly cardId: string;
+      readonly show: { readonly id: string };
+      readonly clientTime: string;
+    }[];
+    readonly nextCursor: string | null;
+  }>;
 };
 
 export type OutboxOptions = {
@@ -16,9 +31,18 @@ export type OutboxOptions = {
   readonly client?: OutboxClient;
   /** Replaces `client.registerBatch` for delivery (tests, custom back ends). */
   readonly transport?: OutboxTransport;
+  /**
+   * The Kaikukanta this outbox delivers to: the API's base URL and, optionally, the one venue it serves. Every
+   * record is bound to it and sent only by an outbox of the same target. Default: the client's `baseUrl`
+   * (required with a custom `transport`).
+   */
+  readonly target?: OutboxTarget;
   /** idb-keyval custom store; default `createStrictStore(databaseName, 'outbox')`. */
   readonly store?: UseStore;
-  /** IndexedDB database name (one outbox per name and origin). Default `kaiku-outbox`. */
+  /**
+   * IndexedDB database name. Default: one per target, `kaiku-outbox <api> <venue>`. Outboxes of several
+   * targets may share a named database: each still sends, counts and caches only its own target's records.
+   */
   readonly databaseName?: string;
   /** When a card cannot be looked up and is not cached. Default `accept-provisionally` (the operating model). */
   readonly offlinePolicy?: OfflinePolicy;

@@ -5,7 +5,7 @@ import { promisifyRequest } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import { recordStore } from './record-store.js';
-import { apiError, fakeServer, freshDbName, nextEvent, usage } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,6 +31,7 @@ describe('outbox across instances (tabs) of one origin', () => {
       const databaseName = freshDbName(`tabs-${lock}`);
       const server = slowServer(30);
       const a = createOutbox({
+        target: TARGET,
         transport: server.transport,
         databaseName,
         autoSync: false,
@@ -38,6 +39,7 @@ describe('outbox across instances (tabs) of one origin', () => {
         lock,
       });
       const b = createOutbox({
+        target: TARGET,
         transport: server.transport,
         databaseName,
         autoSync: false,
@@ -67,8 +69,8 @@ describe('outbox across instances (tabs) of one origin', () => {
     const server = fakeServer((entries) =>
       entries.map(() => ({ kind: 'refused', code: 'use-ban', status: 422 })),
     );
-    const a = createOutbox({ transport: server.transport, databaseName, autoSync: false });
-    const b = createOutbox({ transport: server.transport, databaseName, autoSync: false });
+    const a = createOutbox({ target: TARGET, transport: server.transport, databaseName, autoSync: false });
+    const b = createOutbox({ target: TARGET, transport: server.transport, databaseName, autoSync: false });
     const record = await a.enqueue(usage('A999991234'));
     const heard = nextEvent<OutboxEvent<'kaiku-needs-attention'>>(b, 'kaiku-needs-attention');
     await a.syncNow();
@@ -117,6 +119,7 @@ describe('automatic sync', () => {
     let offline = true;
     const server = fakeServer(() => (offline ? apiError('network', true) : undefined));
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('auto'),
       backoff: { baseMs: 60_000, maxMs: 60_000 },
@@ -141,6 +144,7 @@ describe('automatic sync', () => {
   it('sends what an earlier session left behind on start-up (a reload mid-sync)', async () => {
     const databaseName = freshDbName('startup');
     const first = createOutbox({
+      target: TARGET,
       transport: fakeServer(() => apiError('timeout', true)).transport,
       databaseName,
       autoSync: false,
@@ -148,7 +152,7 @@ describe('automatic sync', () => {
     const record = await first.enqueue(usage());
     first.stop(); // the tab is gone; the record stays on disk
     const server = fakeServer();
-    const second = createOutbox({ transport: server.transport, databaseName });
+    const second = createOutbox({ target: TARGET, transport: server.transport, databaseName });
     const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(second, 'kaiku-usage-synced');
     expect((await synced).detail.ids).to.deep.equal([record.id]);
     second.stop();
@@ -162,6 +166,7 @@ describe('start-up never waits for a permission prompt', () => {
     const databaseName = freshDbName('persist-prompt');
     let now = Date.parse('2026-03-01T10:00:00Z');
     const first = createOutbox({
+      target: TARGET,
       transport: fakeServer().transport,
       databaseName,
       autoSync: false,
@@ -184,6 +189,7 @@ describe('start-up never waits for a permission prompt', () => {
     try {
       const server = fakeServer();
       const second = createOutbox({
+        target: TARGET,
         transport: server.transport,
         databaseName,
         retentionMs: 60_000,
@@ -230,6 +236,7 @@ describe('offline decisions, tallies, retention, export', () => {
     };
     let now = 0;
     const accept = createOutbox({
+      target: TARGET,
       client,
       databaseName: freshDbName('check'),
       autoSync: false,
@@ -259,6 +266,7 @@ describe('offline decisions, tallies, retention, export', () => {
       provisional: true,
     });
     const refuse = createOutbox({
+      target: TARGET,
       client,
       databaseName: freshDbName('refuse'),
       autoSync: false,
@@ -287,7 +295,7 @@ describe('offline decisions, tallies, retention, export', () => {
       },
     };
     const databaseName = freshDbName('refused-cache');
-    const outbox = createOutbox({ client, databaseName, autoSync: false });
+    const outbox = createOutbox({ target: TARGET, client, databaseName, autoSync: false });
     const cached = async () =>
       (
         await createStrictStore(databaseName, 'outbox')('readonly', (s) => promisifyRequest(s.getAllKeys()))
@@ -312,6 +320,7 @@ describe('offline decisions, tallies, retention, export', () => {
     const client = { registerBatch: async () => ({ results: [] }), lookupCard: async () => card };
     const databaseName = freshDbName('purge-timer');
     const outbox = createOutbox({
+      target: TARGET,
       client,
       transport: server.transport,
       databaseName,
@@ -352,7 +361,12 @@ describe('offline decisions, tallies, retention, export', () => {
         };
       },
     };
-    const outbox = createOutbox({ client, databaseName: freshDbName('tally'), autoSync: false });
+    const outbox = createOutbox({
+      target: TARGET,
+      client,
+      databaseName: freshDbName('tally'),
+      autoSync: false,
+    });
     expect(await outbox.showTally('show-1', { refresh: true })).to.include({
       ticketsGiven: 3,
       overCap: false,
@@ -375,6 +389,7 @@ describe('offline decisions, tallies, retention, export', () => {
     let now = 1_000;
     const server = fakeServer();
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('retention'),
       autoSync: false,
@@ -402,6 +417,7 @@ describe('offline decisions, tallies, retention, export', () => {
       ),
     );
     const outbox = createOutbox({
+      target: TARGET,
       transport: server.transport,
       databaseName: freshDbName('csv'),
       autoSync: false,
@@ -423,6 +439,7 @@ describe('offline decisions, tallies, retention, export', () => {
 
   it('reports its capabilities and asks for persistent storage', async () => {
     const outbox = createOutbox({
+      target: TARGET,
       transport: fakeServer().transport,
       databaseName: freshDbName('caps'),
       autoSync: false,

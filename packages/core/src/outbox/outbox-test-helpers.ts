@@ -2,6 +2,9 @@
 import type { UsageRequest } from '../schemas/api.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
 
+/** The target of the tests' outboxes (a custom transport has no base URL to derive it from). */
+export const TARGET = { baseUrl: 'https://kaikukanta.test/api/' } as const;
+
 let n = 0;
 /** A fresh database name per test (idb-keyval's practice). */
 export const freshDbName = (label: string): string => `outbox-test-${label}-${Date.now()}-${n++}`;

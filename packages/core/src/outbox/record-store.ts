@@ -11,7 +11,15 @@ export const usageKey = (id: string): string => `${USAGE}${id}`;
 /** Typed access to the outbox's records over an idb-keyval `UseStore`. */
 export type RecordStore = ReturnType<typeof recordStore>;
 
-export function recordStore(store: UseStore) {
+/**
+ * Typed access to the records of one target (`mine`): listing, reading, updating and replacing see only
+ * them, so no code path of a sync run, a count or an export can reach another target's usage. `listAll`
+ * sees every record of the store (per-target counts, migration).
+ */
+export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
+  const own = (r: OutboxRecord | undefined): OutboxRecord | undefined => (r && mine(r) ? r : undefined);
+  const all = (): Promise<OutboxRecord[]> =>
+    store('readonly', (s) => promisifyRequest(s.getAll(range(USAGE)) as IDBRequest<OutboxRecord[]>));
   return {
     /** Resolves only after the strict-durability transaction completed. */
     put(record: OutboxRecord): Promise<void> {
@@ -21,19 +29,41 @@ export function recordStore(store: UseStore) {
       });
     },
 
-    get(id: string): Promise<OutboxRecord | undefined> {
-      return store('readonly', (s) =>
-        promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
+    async get(id: string): Promise<OutboxRecord | undefined> {
+      return own(
+        await store('readonly', (s) =>
+          promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
+        ),
       );
     },
 
-    /** All records, oldest first (by confirmation time). */
+    /** This target's records, oldest first (by confirmation time). */
     async list(states?: readonly RecordState[]): Promise<OutboxRecord[]> {
-      const all = await store('readonly', (s) =>
-        promisifyRequest(s.getAll(range(USAGE)) as IDBRequest<OutboxRecord[]>),
-      );
-      const wanted = states ? all.filter((r) => states.includes(r.state)) : all;
+      const wanted = (await all()).filter((r) => mine(r) && (!states || states.includes(r.state)));
       return wanted.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    },
+
+    /** Every record in the store, whatever its target (or none). */
+    listAll: all,
+
+    /**
+     * Rewrites, in one transaction, every record `pick` chooses among all of the store's (whatever their
+     * target): the migration of records without a target. Resolves to the rewritten records.
+     */
+    rewrite(pick: (record: OutboxRecord) => OutboxRecord | undefined): Promise<OutboxRecord[]> {
+      return store('readwrite', async (s) => {
+        const records = (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[];
+        const changed: OutboxRecord[] = [];
+        for (const r of records) {
+          const next = pick(r);
+          if (next) {
+            s.put(next, usageKey(next.id));
+            changed.push(next);
+          }
+        }
+        await promisifyRequest(s.transaction);
+        return changed;
+      });
     },
 
     /**
@@ -50,7 +80,7 @@ export function recordStore(store: UseStore) {
           promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
         );
         for (const current of await Promise.all(reads)) {
-          if (!current) continue;
+          if (!current || !mine(current)) continue;
           const next = change(current);
           if (next && next !== current) {
             s.put(next, usageKey(next.id));
@@ -71,12 +101,20 @@ export function recordStore(store: UseStore) {
       copy: (record: OutboxRecord) => OutboxRecord,
     ): Promise<OutboxRecord | undefined> {
       return store('readwrite', async (s) => {
-        const current = (await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined;
+        const current = own((await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined);
         if (!current || !accept(current)) return undefined;
         const next = copy(current);
         s.put(next, usageKey(next.id));
         s.delete(usageKey(id));
         return next;
+      });
+    },
+
+    /** Deletes records by ID whatever their target (the migration's second step). */
+    removeRaw(ids: readonly string[]): Promise<void> {
+      return store('readwrite', (s) => {
+        for (const id of ids) s.delete(usageKey(id));
+        return promisifyRequest(s.transaction);
       });
     },
 

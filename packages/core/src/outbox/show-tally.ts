@@ -37,7 +37,9 @@ export function ticketsOf(usage: OutboxUsage): number {
   return 1 + usage.childTickets + (group ? group.memberCardIds.length + group.under16Clients : 0);
 }
 
-export function tallyStore(store: UseStore) {
+/** The last server counts per show, bound to one target (`scopeKey`) like the card cache. */
+export function tallyStore(store: UseStore, scopeKey: string) {
+  const key = (showId: string): string => `${TALLY}${scopeKey}|${showId}`;
   return {
     save(tally: ServerTally, now: number): Promise<void> {
       const entry = {
@@ -48,12 +50,12 @@ export function tallyStore(store: UseStore) {
         fetchedAt: now,
       };
       return store('readwrite', (s) => {
-        s.put(entry, TALLY + tally.showId);
+        s.put(entry, key(tally.showId));
         return promisifyRequest(s.transaction);
       });
     },
     load(showId: string): Promise<(ServerTally & { fetchedAt: number }) | undefined> {
-      return store('readonly', (s) => promisifyRequest(s.get(TALLY + showId)));
+      return store('readonly', (s) => promisifyRequest(s.get(key(showId))));
     },
   };
 }

@@ -20,10 +20,18 @@ export type RecordState = (typeof RECORD_STATES)[number];
 /** How a record got into the outbox: checked against the server first, or accepted while offline. */
 export type Acceptance = 'online' | 'provisional';
 
+/** The Kaikukanta a record is for: the API (origin + base path) and the usage's venue. */
+export type RecordTarget = { readonly api: string; readonly venueId: string };
+
 /** One usage in the outbox. `id` is also the idempotency key sent with every attempt. */
 export type OutboxRecord = {
   readonly id: string;
   readonly usage: OutboxUsage;
+  /**
+   * The target it is sent to, and only to. Absent on records an earlier SDK version wrote into the shared
+   * `kaiku-outbox` database: such a record is never sent until staff decide (see docs/outbox.md, "Targets").
+   */
+  readonly target?: RecordTarget;
   readonly state: RecordState;
   readonly acceptance: Acceptance;
   /** Epoch ms when the clerk confirmed it. */

@@ -1,4 +1,10 @@
-import { createApiClient, createOutbox, parseCardId, readProblemReasons, toApiShow } from '@kaiku-scanner/core';
+import {
+  createApiClient,
+  createOutbox,
+  parseCardId,
+  readProblemReasons,
+  toApiShow,
+} from '@kaiku-scanner/core';
 import type { Channel, OfflinePolicy, OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
@@ -21,7 +27,7 @@ export type CoreServicesOptions = {
   readonly venueId: string;
   readonly channel: Channel;
   readonly getToken: () => string | Promise<string>;
-  /** IndexedDB database of the outbox (one per venue terminal setup). Default `kaiku-outbox`. */
+  /** IndexedDB database of the outbox. Default: one per API and venue (`kaiku-outbox <api> <venue>`). */
   readonly databaseName?: string;
   /** How long synced and resolved usages stay on the terminal. Default `ELEMENT_RETENTION.retentionMs`. */
   readonly retentionMs?: number | undefined;
@@ -81,6 +87,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   const outbox = configured
     ? createOutbox({
         client: client!,
+        // Bound to this API and venue: its usages, card records and tallies are never another target's.
+        target: { baseUrl: options.baseUrl, ...(options.venueId ? { venueId: options.venueId } : {}) },
         retentionMs: options.retentionMs ?? ELEMENT_RETENTION.retentionMs,
         cardCacheTtlMs: options.cardCacheTtlMs ?? ELEMENT_RETENTION.cardCacheTtlMs,
         ...(options.offlinePolicy ? { offlinePolicy: options.offlinePolicy } : {}),

@@ -53,6 +53,7 @@ export class ServicesController implements ReactiveController {
         cardCacheTtlMs: config?.cardCacheTtlMs,
         offlinePolicy: config?.offlinePolicy,
         allowInsecureHttp: config?.allowInsecureHttp,
+        ...(config?.databaseName ? { databaseName: config.databaseName } : {}),
       });
       this.owned = true;
     }

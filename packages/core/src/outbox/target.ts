@@ -1,0 +1,59 @@
+import { OutboxError } from './outbox-error.js';
+import type { OutboxRecord, RecordTarget } from './types.js';
+
+/** Which Kaikukanta an outbox delivers to: the API's base URL and, optionally, the one venue it serves. */
+export type OutboxTarget = { readonly baseUrl: string; readonly venueId?: string | undefined };
+
+/**
+ * An outbox's target, normalized: `api` is the base URL's origin and path (with a trailing slash, without
+ * query, fragment or credentials); `key` names it in database, lock and channel names.
+ */
+export type OutboxScope = {
+  readonly api: string;
+  readonly venueId: string | undefined;
+  readonly key: string;
+};
+
+/** The database an outbox of this scope uses unless `databaseName` or `store` is given. */
+export const LEGACY_DATABASE = 'kaiku-outbox';
+
+/**
+ * Normalizes a target. Refuses (`invalid-option`, naming `target.baseUrl` / `target.venueId`) what cannot name
+ * one API: an unparsable URL, or an empty venue.
+ *
+ * @example
+ * outboxScope({ baseUrl: 'https://kaikukanta.example/api', venueId: 'teatteri-hilla' }).key;
+ * // 'https://kaikukanta.example/api/ teatteri-hilla'
+ */
+export function outboxScope(target: OutboxTarget): OutboxScope {
+  let url: URL | undefined;
+  try {
+    url = new URL(target.baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new OutboxError('invalid-option', { params: { fields: 'target.baseUrl' } });
+  if (target.venueId !== undefined && (typeof target.venueId !== 'string' || target.venueId === ''))
+    throw new OutboxError('invalid-option', { params: { fields: 'target.venueId' } });
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const api = `${url.origin}${path}`;
+  // A URL has no spaces (they are percent-encoded), so the first space separates the two parts.
+  return { api, venueId: target.venueId, key: target.venueId ? `${api} ${target.venueId}` : api };
+}
+
+/** The default database of a scope: one per API and venue, so no two targets share a store by default. */
+export function scopeDatabaseName(scope: OutboxScope): string {
+  return `${LEGACY_DATABASE} ${scope.key}`;
+}
+
+/** The target a new record of this scope is bound to. */
+export function recordTarget(scope: OutboxScope, venueId: string): RecordTarget {
+  return { api: scope.api, venueId };
+}
+
+/** Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). */
+export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
+  const t = record.target;
+  return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
+}
