@@ -48,6 +48,7 @@ const on = (page: Page) => ({
       (await (window as unknown as W).outboxPage.needsAttention()).map((r) => r.problem?.code),
     ),
   log: () => page.evaluate(() => (window as unknown as W).outboxPage.log),
+  targetCounts: () => page.evaluate(() => (window as unknown as W).outboxPage.targetCounts()),
   capabilities: () => page.evaluate(() => (window as unknown as W).outboxPage.capabilities),
 });
 
@@ -211,4 +212,120 @@ describe('outbox chaos run', () => {
       }
     });
   }
+});
+
+// Issue 11.1: two tabs on one origin serve two Kaikukantas (say production and staging) and share one named
+// outbox database, the worst case (by default each target has its own). API A suffers faults and offline
+// periods; its tab's usages wait. Each sandbox must receive exactly its own usages: every card is registered
+// on both, so a usage sent to the wrong one would be counted there, not refused.
+describe('two API targets on one origin', () => {
+  it(`each of two real sandboxes receives exactly its own usages, through faults on one (seed ${SEED})`, async () => {
+    const other = await startOutboxSandbox();
+    const random = seededRandom(SEED + 11);
+    const perTarget = 60;
+    const cardA = (i: number): string => `A5${String(i).padStart(8, '0')}`;
+    const cardB = (i: number): string => `A4${String(i).padStart(8, '0')}`;
+    const validUntil = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < perTarget; i++) {
+      for (const id of [cardA(i), cardB(i)]) {
+        const card = { id, prefix: 'A', kind: 'client', status: 'active', validUntil, minors: 2 };
+        await sandbox.post('/__sandbox/cards', card);
+        await other.post('/__sandbox/cards', card);
+      }
+    }
+    const proxy = await startFaultProxy({
+      target: sandbox.url,
+      faultRate: 0.3,
+      retryAfterSeconds: 1,
+      stallMs: 3_000,
+      random,
+      firstFaults: FAULTS,
+    });
+    const context = await browser.newContext();
+    try {
+      const common = `db=two-targets&batch=10&timeout=1500&backoff=150`;
+      const tabA = await context.newPage();
+      const tabB = await context.newPage();
+      await tabA.goto(`${pages.url}?api=${encodeURIComponent(proxy.url)}&${common}`);
+      await tabB.goto(`${pages.url}?api=${encodeURIComponent(other.url)}&${common}`);
+      await Promise.all([ready(tabA), ready(tabB)]);
+      const start = new Date(Date.now() + 10 * 86_400_000).toISOString();
+      const usagesA = Array.from({ length: perTarget }, (_, i) => makeUsage(cardA(i), i, start));
+      const usagesB = Array.from({ length: perTarget }, (_, i) => makeUsage(cardB(i), i, start));
+
+      // API A goes away first: its tab queues, the other tab (same database, same lock) keeps syncing.
+      await proxy.offline();
+      await on(tabA).enqueue(usagesA.slice(0, 10));
+      await on(tabB).enqueue(usagesB.slice(0, 10));
+      expect(await on(tabB).syncNow()).toMatchObject({ outcome: 'done', pending: 0 });
+      const seenFromB = await on(tabB).targetCounts();
+      expect(seenFromB.find((c) => !c.own)).toMatchObject({
+        target: { api: proxy.url.endsWith('/') ? proxy.url : `${proxy.url}/` },
+        pending: 10,
+      });
+      await proxy.online();
+
+      let a = 10;
+      let b = 10;
+      let reloads = 0;
+      while (a < perTarget || b < perTarget) {
+        const na = Math.min(perTarget - a, 3 + Math.floor(random() * 8));
+        const nb = Math.min(perTarget - b, 3 + Math.floor(random() * 8));
+        await on(tabA).enqueue(usagesA.slice(a, a + na));
+        await on(tabB).enqueue(usagesB.slice(b, b + nb));
+        a += na;
+        b += nb;
+        const roll = random();
+        if (roll < 0.25) {
+          const victim = random() < 0.5 ? tabA : tabB;
+          await sleep(Math.floor(random() * 200));
+          await victim.reload();
+          await ready(victim);
+          reloads++;
+        } else if (roll < 0.45) {
+          await proxy.offline();
+          await sleep(200 + Math.floor(random() * 600));
+          await proxy.online();
+        } else {
+          await sleep(Math.floor(random() * 150));
+        }
+      }
+
+      proxy.setFaultRate(0.1);
+      const deadline = Date.now() + 60_000;
+      let counts = [{ pending: -1, needsAttention: 0 }];
+      while (Date.now() < deadline) {
+        await Promise.all(
+          [tabA, tabB].map((t) =>
+            on(t)
+              .syncNow()
+              .catch(() => undefined),
+          ),
+        );
+        counts = await Promise.all([tabA, tabB].map((t) => on(t).counts()));
+        if (counts.every((c) => c.pending === 0)) break;
+        await sleep(300);
+      }
+      expect(counts).toEqual([
+        { pending: 0, needsAttention: 0 },
+        { pending: 0, needsAttention: 0 },
+      ]);
+      const onA = await Promise.all(usagesA.map((u) => sandbox.count(u.cardId, u.show.id)));
+      const onB = await Promise.all(usagesB.map((u) => other.count(u.cardId, u.show.id)));
+      const leakedToB = await Promise.all(usagesA.map((u) => other.count(u.cardId, u.show.id)));
+      const leakedToA = await Promise.all(usagesB.map((u) => sandbox.count(u.cardId, u.show.id)));
+      process.stdout.write(
+        `outbox two targets: ${JSON.stringify({ seed: SEED, reloads, proxy: proxy.stats })}\n`,
+      );
+      expect(onA.every((n) => n === 1)).toBe(true);
+      expect(onB.every((n) => n === 1)).toBe(true);
+      expect(leakedToB.reduce((x, y) => x + y, 0)).toBe(0);
+      expect(leakedToA.reduce((x, y) => x + y, 0)).toBe(0);
+      expect(proxy.stats['http-503'] ?? 0).toBeGreaterThan(0); // the faults really hit API A
+    } finally {
+      await context.close();
+      await proxy.close();
+      await other.close();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import type {
   OutboxRecord,
   Resolution,
   SyncSummary,
+  TargetCounts,
   UsageRequest,
 } from '@kaiku-scanner/core';
 
@@ -23,7 +24,8 @@ const client = createApiClient({
 });
 const outbox = createOutbox({
   client,
-  databaseName: params.get('db') ?? 'kaiku-outbox',
+  // `db` names the database (several targets may share it); without it, the default one per target.
+  ...(params.get('db') ? { databaseName: params.get('db')! } : {}),
   batchSize: Number(params.get('batch') ?? 25),
   backoff: { baseMs: Number(params.get('backoff') ?? 200), maxMs: 2_000 },
   lock: params.get('lock') === 'lease' ? 'indexeddb-lease' : 'auto',
@@ -56,6 +58,7 @@ export type OutboxPage = {
   timeSync(): Promise<{ ms: number; summary: SyncSummary }>;
   counts(): Promise<{ pending: number; needsAttention: number }>;
   needsAttention(): Promise<OutboxRecord[]>;
+  targetCounts(): Promise<TargetCounts[]>;
   syncNow(): Promise<SyncSummary>;
   capabilities: typeof outbox.capabilities;
   log: typeof log;
@@ -100,6 +103,7 @@ const page: OutboxPage = {
     return { pending: pending.length, needsAttention: attention.length };
   },
   needsAttention: () => outbox.needsAttention(),
+  targetCounts: () => outbox.targetCounts(),
   syncNow: () => outbox.syncNow(),
   get capabilities() {
     return outbox.capabilities;
