@@ -93,4 +93,31 @@ describe('kaiku-sandbox CLI', () => {
       await result.close();
     }
   });
+
+  it('conformance: runs the kit against a running sandbox and exits 0; usage errors exit 2', async () => {
+    const server = await runCli(['--port', '0', '--quiet', '--token', 'cli-kit'], () => undefined);
+    if ('code' in server) throw new Error('expected a running sandbox');
+    try {
+      const lines: string[] = [];
+      const result = await runCli(['conformance', '--base-url', server.url, '--token', 'cli-kit'], (l) =>
+        lines.push(l),
+      );
+      expect(lines.join('\n')).toMatch(/^8\/8 checks passed, \d+ requests$/m);
+      expect(result).toEqual({ code: 0 });
+      const wrong = await runCli(
+        ['conformance', '--base-url', server.url, '--token', 'wrong'],
+        () => undefined,
+      );
+      expect(wrong).toEqual({ code: 1 });
+    } finally {
+      await server.close();
+    }
+    expect(await runCli(['conformance', '--token', 'x'], () => undefined)).toEqual({ code: 2 });
+    expect(
+      await runCli(
+        ['conformance', '--base-url', 'http://x/', '--token', 'x', '--cards', 'A1'],
+        () => undefined,
+      ),
+    ).toEqual({ code: 2 });
+  });
 });

@@ -5,10 +5,12 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
+import { runConformanceCli } from './conformance/conformance-cli.js';
 
 export const HELP = `kaiku-sandbox — a local Kaikukanta-compatible API server with SQLite persistence
 
 Usage: kaiku-sandbox [options]
+       kaiku-sandbox conformance --base-url URL --token T   (checks any server against the contract)
 
   --port N        port to listen on (default 8787; 0 = any free port)
   --host H        interface to bind (default 127.0.0.1)
@@ -37,6 +39,7 @@ export async function runCli(
   argv: readonly string[],
   out: (line: string) => void = console.log,
 ): Promise<CliResult> {
+  if (argv[0] === 'conformance') return { code: await runConformanceCli(argv.slice(1), out) };
   let values;
   try {
     ({ values } = parseArgs({

@@ -1,0 +1,93 @@
+// The conformance kit against our own sandbox (it must pass every check) and against servers that break the
+// contract in typical ways (each must fail the check that covers it).
+import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSandbox } from '../start-sandbox.js';
+import type { Sandbox } from '../start-sandbox.js';
+import { runConformance } from './run-conformance.js';
+
+vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ memory: true, seed: true, token: 'kit-token' });
+});
+afterAll(() => sandbox.close());
+
+describe('the conformance kit', () => {
+  it('passes every check against the sandbox, within its request budget', async () => {
+    const report = await runConformance({ baseUrl: sandbox.url, token: 'kit-token' });
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'health',
+      'auth',
+      'card look-up',
+      'idempotency',
+      'cap atomicity',
+      'refusal codes',
+      'batch',
+      'usage list',
+    ]);
+    expect(report.ok).toBe(true);
+    expect(report.requests).toBeLessThanOrEqual(120);
+  });
+
+  it('stops at its budget and reports what it could not check', async () => {
+    const report = await runConformance({ baseUrl: sandbox.url, token: 'kit-token', budget: 5 });
+    expect(report.requests).toBe(5);
+    expect(report.ok).toBe(false);
+    expect(report.checks.at(-1)!.failures.join()).toMatch(/budget \(5\) is used up/);
+  });
+
+  it('fails a server that answers 200 {} to everything, and one whose errors are not problem+json', async () => {
+    for (const answer of [
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+      (res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>no</h1>'),
+    ]) {
+      const server = createServer((req, res) => {
+        req.resume();
+        answer(res);
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        const report = await runConformance({ baseUrl: url, token: 't' });
+        expect(report.ok).toBe(false);
+        expect(report.checks.filter((c) => c.ok).map((c) => c.name)).toEqual([]);
+      } finally {
+        server.close();
+      }
+    }
+  });
+
+  it('fails a server that registers a duplicate twice (no idempotency)', async () => {
+    // A proxy in front of the sandbox that drops the Idempotency-Key: every retry is a new usage.
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = { ...req.headers } as Record<string, string>;
+      if (headers['idempotency-key'])
+        headers['idempotency-key'] = `${headers['idempotency-key']}-${Math.random()}`;
+      delete headers.host;
+      const upstream = await fetch(new URL(req.url!, sandbox.url), {
+        method: req.method!,
+        headers,
+        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+      });
+      res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const report = await runConformance({ baseUrl: url, token: 'kit-token' });
+      const idem = report.checks.find((c) => c.name === 'idempotency')!;
+      expect(idem.ok).toBe(false);
+      expect(idem.failures.join('\n')).toMatch(/replay|Idempotent-Replayed|201/);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,353 @@
+/**
+ * The contract's conformance kit: runs the contract's checks against any server that claims to speak it — our
+ * sandbox, the real Kaikukanta, a vendor's proxy. Schema validity of every answer, idempotency (missing key,
+ * replay, reused key, duplicates in flight), cap atomicity under parallel clients, refusal codes, problem+json
+ * and auth. Bounded: the given base URL only, a fixed request budget, every request with a timeout.
+ *
+ * It registers real usages (on shows of its own, `conformance-<run>-…`): run it against a test venue.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  BatchResponseSchema,
+  CardRecordSchema,
+  HealthSchema,
+  ProblemSchema,
+  ShowTallySchema,
+  UsageListSchema,
+  UsageResultSchema,
+} from '@kaiku-scanner/core';
+import { createConformanceHttp } from './conformance-http.js';
+import type { Answer, Http } from './conformance-http.js';
+
+export type ConformanceOptions = {
+  readonly baseUrl: string;
+  readonly token: string;
+  /** The venue usages are registered for. Default `teatteri-hilla` (the sandbox's seed). */
+  readonly venueId?: string;
+  /** Active client cards (at least 3) that may register usages. Default: the sandbox's seeded ones. */
+  readonly activeCards?: readonly string[];
+  /** A card ID the server does not know. Default `A999000001`. */
+  readonly unregisteredCard?: string;
+  /** A registered but inactive card. Default `A999005380`. */
+  readonly inactiveCard?: string;
+  /** Request budget. Default 120. */
+  readonly budget?: number;
+  /** Per-request timeout. Default 10 000 ms. */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+};
+
+export type CheckResult = {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly failures: readonly string[];
+};
+export type ConformanceReport = {
+  readonly ok: boolean;
+  readonly checks: readonly CheckResult[];
+  readonly requests: number;
+};
+
+type Schema = {
+  safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[] }[] } };
+};
+
+class Check {
+  readonly failures: string[] = [];
+  that(ok: boolean, message: string): boolean {
+    if (!ok) this.failures.push(message);
+    return ok;
+  }
+  /** A 2xx answer of `status` whose JSON matches `schema`. */
+  valid<T>(answer: Answer, status: number, schema: Schema, what: string): T | undefined {
+    if (!this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`))
+      return undefined;
+    this.that(/^application\/json\b/.test(answer.contentType), `${what}: content type ${answer.contentType}`);
+    const parsed = schema.safeParse(answer.json);
+    const paths = parsed.error?.issues
+      .map((i) => i.path.join('.') || '(root)')
+      .slice(0, 5)
+      .join(', ');
+    return this.that(parsed.success, `${what}: the body breaks the schema at ${paths}`)
+      ? (answer.json as T)
+      : undefined;
+  }
+  /** An RFC 9457 problem with this status (and code, when given). */
+  problem(answer: Answer, status: number, code: string | undefined, what: string): void {
+    this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`);
+    this.that(
+      /^application\/problem\+json\b/.test(answer.contentType),
+      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json`,
+    );
+    const parsed = ProblemSchema.safeParse(answer.json);
+    if (!this.that(parsed.success, `${what}: the body is not a Problem`)) return;
+    this.that(
+      parsed.data!.status === answer.status,
+      `${what}: problem status ${parsed.data!.status} ≠ ${answer.status}`,
+    );
+    if (code !== undefined)
+      this.that(parsed.data!.code === code, `${what}: code ${parsed.data!.code}, expected ${code}`);
+  }
+}
+
+type Ctx = {
+  readonly http: Http;
+  readonly venueId: string;
+  readonly cards: readonly string[];
+  readonly unregistered: string;
+  readonly inactive: string;
+  readonly run: string;
+  readonly showStart: string;
+  readonly day: string;
+  /** One registration time for the run, so a body sent twice is the same body. */
+  readonly clientTime: string;
+  /** Usage IDs registered by the checks (the list check looks for them). */
+  readonly registered: string[];
+};
+
+function usage(ctx: Ctx, cardId: string, show: { id: string; cap?: number }, childTickets = 0) {
+  return {
+    venueId: ctx.venueId,
+    show: {
+      id: show.id,
+      name: 'Conformance',
+      start: ctx.showStart,
+      kind: 'show',
+      ...(show.cap !== undefined ? { cap: show.cap } : {}),
+    },
+    cardId,
+    childTickets,
+    channel: 'box-office',
+    mode: 'booking',
+    clientTime: ctx.clientTime,
+  };
+}
+
+const post = (ctx: Ctx, path: string, body: unknown, key?: string) =>
+  ctx.http.send('POST', path, { body, headers: key === undefined ? {} : { 'idempotency-key': key } });
+
+const CHECKS: Record<string, (ctx: Ctx, c: Check) => Promise<void>> = {
+  async health(ctx, c) {
+    c.valid(await ctx.http.send('GET', 'v1/health', { auth: false }), 200, HealthSchema, 'GET v1/health');
+  },
+
+  async auth(ctx, c) {
+    const none = await ctx.http.send('POST', 'v1/cards/lookup', {
+      body: { cardId: ctx.cards[0] },
+      auth: false,
+    });
+    c.problem(none, 401, 'unauthorized', 'look-up without a token');
+    c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
+  },
+
+  async 'card look-up'(ctx, c) {
+    const card = c.valid<{ id: string }>(
+      await post(ctx, 'v1/cards/lookup', { cardId: ctx.cards[0] }),
+      200,
+      CardRecordSchema,
+      'look-up of an active card',
+    );
+    if (card) c.that(card.id === ctx.cards[0], 'the card record is for another card');
+    c.problem(
+      await post(ctx, 'v1/cards/lookup', { cardId: ctx.unregistered }),
+      404,
+      'card-not-registered',
+      'unregistered card',
+    );
+    c.problem(
+      await post(ctx, 'v1/cards/lookup', { cardId: 'not a card' }),
+      400,
+      'invalid-request',
+      'malformed card ID',
+    );
+    c.problem(await ctx.http.send('GET', `v1/conformance-${ctx.run}`), 404, 'not-found', 'unknown path');
+  },
+
+  async idempotency(ctx, c) {
+    const show = { id: `conformance-${ctx.run}-open` };
+    const body = usage(ctx, ctx.cards[0]!, show);
+    c.problem(await post(ctx, 'v1/usages', body), 400, 'idempotency-key-missing', 'usage without a key');
+    const key = `conformance-${ctx.run}-1`;
+    const first = c.valid<{ usageId: string }>(
+      await post(ctx, 'v1/usages', body, key),
+      201,
+      UsageResultSchema,
+      'new usage',
+    );
+    if (first) ctx.registered.push(first.usageId);
+    const again = await post(ctx, 'v1/usages', body, key);
+    const replay = c.valid<{ usageId: string }>(
+      again,
+      200,
+      UsageResultSchema,
+      'replay of the same key and body',
+    );
+    c.that(again.headers.get('idempotent-replayed') === 'true', 'a replay without Idempotent-Replayed: true');
+    if (first && replay)
+      c.that(replay.usageId === first.usageId, 'a replay with another usageId (registered twice)');
+    c.problem(
+      await post(ctx, 'v1/usages', { ...body, childTickets: 1 }, key),
+      422,
+      'idempotency-key-reused',
+      'same key, other body',
+    );
+    c.problem(
+      await ctx.http.send('POST', 'v1/usages', {
+        body: JSON.stringify(body),
+        headers: { 'idempotency-key': `${key}-t`, 'content-type': 'text/plain' },
+      }),
+      415,
+      undefined,
+      'a text/plain body',
+    );
+    // The same key sent six times at once: one registration, the rest replays or 409 in progress.
+    const dupKey = `conformance-${ctx.run}-dup`;
+    const dupBody = usage(ctx, ctx.cards[1]!, show);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => post(ctx, 'v1/usages', dupBody, dupKey)),
+    );
+    const ids = new Set<string>();
+    for (const a of answers) {
+      if (a.status === 201 || a.status === 200) {
+        const r = c.valid<{ usageId: string }>(a, a.status, UsageResultSchema, 'a duplicate in flight');
+        if (r) ids.add(r.usageId);
+      } else if (a.status === 409) {
+        c.problem(a, 409, 'idempotency-key-in-progress', 'a duplicate in flight');
+        c.that(a.headers.has('retry-after'), 'a 409 without Retry-After');
+      } else c.that(false, `a duplicate in flight answered ${a.status}`);
+    }
+    c.that(
+      answers.filter((a) => a.status === 201).length === 1,
+      `duplicates in flight: ${answers.filter((a) => a.status === 201).length} × 201, expected 1`,
+    );
+    c.that(ids.size <= 1, `duplicates in flight got ${ids.size} different usage IDs`);
+    ctx.registered.push(...ids);
+  },
+
+  async 'cap atomicity'(ctx, c) {
+    const cap = Math.max(1, Math.floor(ctx.cards.length / 2));
+    const show = { id: `conformance-${ctx.run}-cap`, cap };
+    const answers = await Promise.all(
+      ctx.cards.map((card, i) =>
+        post(ctx, 'v1/usages', usage(ctx, card, show), `conformance-${ctx.run}-cap-${i}`),
+      ),
+    );
+    let accepted = 0;
+    for (const a of answers) {
+      if (a.status === 201) {
+        if (c.valid(a, 201, UsageResultSchema, 'a usage within the cap')) accepted++;
+      } else {
+        c.problem(a, 422, undefined, 'a usage over the cap');
+        const code = (a.json as { code?: string } | undefined)?.code;
+        c.that(
+          code === 'cap-reached' || code === 'cap-exceeded',
+          `a usage over the cap refused with ${code}`,
+        );
+      }
+    }
+    c.that(accepted === cap, `${ctx.cards.length} parallel clients on a cap of ${cap}: ${accepted} accepted`);
+    const tally = c.valid<{ ticketsGiven: number; cap: number | null; remaining: number | null }>(
+      await ctx.http.send('GET', `v1/shows/${encodeURIComponent(show.id)}/tally`),
+      200,
+      ShowTallySchema,
+      'the tally',
+    );
+    if (tally) {
+      c.that(tally.ticketsGiven === cap, `tally ticketsGiven ${tally.ticketsGiven}, expected ${cap}`);
+      c.that(tally.remaining === 0, `tally remaining ${tally.remaining}, expected 0`);
+    }
+  },
+
+  async 'refusal codes'(ctx, c) {
+    const body = usage(ctx, ctx.inactive, { id: `conformance-${ctx.run}-open` });
+    const answer = await post(ctx, 'v1/usages', body, `conformance-${ctx.run}-inactive`);
+    c.problem(answer, 422, 'card-inactive', 'an inactive card');
+    c.that(
+      Array.isArray((answer.json as { reasons?: unknown } | undefined)?.reasons),
+      'a refusal without reasons',
+    );
+  },
+
+  async batch(ctx, c) {
+    const show = { id: `conformance-${ctx.run}-open` };
+    const items = [
+      { idempotencyKey: `conformance-${ctx.run}-1`, usage: usage(ctx, ctx.cards[0]!, show) },
+      { idempotencyKey: `conformance-${ctx.run}-batch`, usage: usage(ctx, ctx.cards[2]!, show) },
+    ];
+    const answer = c.valid<{ results: { idempotencyKey: string; ok: boolean; replayed?: boolean }[] }>(
+      await post(ctx, 'v1/usages/batch', { items }),
+      200,
+      BatchResponseSchema,
+      'a batch',
+    );
+    if (!answer) return;
+    c.that(answer.results.length === 2, `a batch of 2 answered ${answer.results.length} results`);
+    const byKey = new Map(answer.results.map((r) => [r.idempotencyKey, r]));
+    c.that(
+      byKey.get(items[0]!.idempotencyKey)?.replayed === true,
+      'a batch item with a used key was not a replay',
+    );
+    c.that(byKey.get(items[1]!.idempotencyKey)?.ok === true, 'a new batch item was not registered');
+  },
+
+  async 'usage list'(ctx, c) {
+    const list = c.valid<{ items: { usageId: string }[] }>(
+      await ctx.http.send(
+        'GET',
+        `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${ctx.day}&to=${ctx.day}&limit=1000`,
+      ),
+      200,
+      UsageListSchema,
+      'the usage list',
+    );
+    if (!list) return;
+    const listed = new Set(list.items.map((i) => i.usageId));
+    const missing = ctx.registered.filter((id) => !listed.has(id));
+    c.that(missing.length === 0, `${missing.length} registered usages are missing from the list`);
+  },
+};
+
+/**
+ * Runs every check; never throws for the server's faults (they are failures in the report).
+ *
+ * @example
+ * const report = await runConformance({ baseUrl: 'http://127.0.0.1:8787/', token: 'dev' });
+ * report.ok; // true for a server that speaks the contract
+ */
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  const http = createConformanceHttp({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    budget: options.budget ?? 120,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  // A show two weeks ahead at 18:00 UTC: inside any reasonable booking window, never in the past.
+  const start = new Date(Date.now() + 14 * 86_400_000);
+  start.setUTCHours(16, 0, 0, 0);
+  const cards = options.activeCards ?? ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'AM12345678'];
+  if (cards.length < 3) throw new RangeError('activeCards: at least 3 active cards are needed');
+  const ctx: Ctx = {
+    http,
+    venueId: options.venueId ?? 'teatteri-hilla',
+    cards,
+    unregistered: options.unregisteredCard ?? 'A999000001',
+    inactive: options.inactiveCard ?? 'A999005380',
+    run: randomUUID().slice(0, 8),
+    showStart: start.toISOString().replace('.000Z', 'Z'),
+    day: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(start),
+    registered: [],
+    clientTime: new Date().toISOString(),
+  };
+  const checks: CheckResult[] = [];
+  for (const [name, run] of Object.entries(CHECKS)) {
+    const c = new Check();
+    try {
+      await run(ctx, c);
+    } catch (error) {
+      c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    checks.push({ name, ok: c.failures.length === 0, failures: c.failures });
+  }
+  return { ok: checks.every((c) => c.ok), checks, requests: http.used() };
+}
