@@ -34,7 +34,8 @@ function fakeDecide({ card, request, cap }: DecideInput): Decision {
     reasons.push(reason('community-card-without-group'));
   const total = 1 + request.children + request.groupCardIds.length + request.under16;
   if (cap && cap.cap !== null && cap.given + total > cap.cap) reasons.push(reason('cap-exceeded'));
-  return reasons.length ? { ok: false, reasons } : { ok: true, total };
+  const countedAgainstCap = cap && cap.cap !== null ? total : 0;
+  return reasons.length ? { ok: false, reasons } : { ok: true, total, countedAgainstCap };
 }
 
 export function createFakeServices(options: FakeOptions = {}): FakeServices {

@@ -26,6 +26,8 @@ export {
   messages,
   renderMessage,
 } from './messages/index.js';
+export { defineMessages } from './messages/define.js';
+export type { LocalizedMessage, MessageParams } from './messages/define.js';
 export type {
   EmptyParams,
   Locale,

@@ -34,6 +34,15 @@ async function settle(el: KaikuScanner): Promise<void> {
   }
 }
 
+/** Renders until `ready()` holds (lazily loaded parts arrive at the machine's pace), failing after 10 s. */
+async function until(el: KaikuScanner, ready: () => boolean): Promise<void> {
+  const start = Date.now();
+  while (!ready()) {
+    if (Date.now() - start > 10_000) throw new Error('timed out');
+    await settle(el);
+  }
+}
+
 async function enterCard(el: KaikuScanner, id: string): Promise<void> {
   $<HTMLInputElement>(el, '#manual')!.focus();
   await sendKeys({ type: id });
@@ -135,6 +144,16 @@ describe('<kaiku-scanner>', () => {
     expect($(el, '[part="card-panel"]')).to.not.equal(null);
   });
 
+  it('registers once when a kaiku-before-register listener itself confirms (re-entrancy)', async () => {
+    const { el, fake } = await mount();
+    // A point-of-sale that "confirms from its own side" on the event: the same click must not register twice.
+    el.addEventListener('kaiku-before-register', () => void el.confirm());
+    await enterCard(el, 'A045198723');
+    await el.confirm();
+    await settle(el);
+    expect(fake.registered).to.have.length(1);
+  });
+
   it('shows every refusal reason and offers only the next customer', async () => {
     const { el } = await mount();
     let card: { allowed: boolean; reasons: readonly string[] } | undefined;
@@ -211,8 +230,7 @@ describe('<kaiku-scanner>', () => {
         { id: 'r1', cardId: 'A999000001', showName: 'Kevätyön uni', reason: reason('card-not-registered') },
       ],
     });
-    // The list's view loads on demand (slow on a loaded machine): wait for it.
-    for (let i = 0; i < 500 && !$(el, '[part="needs-attention"] li'); i++) await settle(el);
+    await until(el, () => $(el, '[part="needs-attention"]') !== null);
     const item = $(el, '[part="needs-attention"] li')!;
     expect(item.getAttribute('data-code')).to.equal('card-not-registered');
     expect(item.textContent).to.contain('A999000001');
@@ -223,6 +241,33 @@ describe('<kaiku-scanner>', () => {
     await settle(el);
     expect($(el, '[part="needs-attention"]')).to.equal(null);
     expect(counts).to.deep.equal([1, 0]);
+  });
+
+  it('shows a failed report download as an error instead of leaving an unhandled rejection', async () => {
+    const { el, fake } = await mount();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent): void => {
+      unhandled.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onUnhandled);
+    fake.exportCsv = () => Promise.reject(new Error('disk full'));
+    let code = '';
+    el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
+    fake.setOutbox({
+      pending: 0,
+      needsAttention: [
+        { id: 'r1', cardId: 'A999000001', showName: 'Uni', reason: reason('card-not-registered') },
+      ],
+    });
+    await until(el, () => $(el, '[part="needs-attention"]') !== null);
+    $<HTMLButtonElement>(el, '[part="needs-attention"] .actions button')!.click();
+    await until(el, () => code !== '');
+    await settle(el);
+    window.removeEventListener('unhandledrejection', onUnhandled);
+    expect(unhandled).to.deep.equal([]);
+    expect(code).to.equal('unexpected');
+    expect($(el, '[part="error"]')!.getAttribute('data-code')).to.equal('unexpected');
   });
 
   it("types a count into a stepper with digits, clamped to the rules' bound", async () => {
@@ -245,8 +290,7 @@ describe('<kaiku-scanner>', () => {
     el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
     await el.updateComplete;
     el.submitCardId('A045198723');
-    // The services' code loads in the background first (slow on a loaded machine): wait for the outcome.
-    for (let i = 0; i < 500 && !$(el, '[part="error"]'); i++) await settle(el);
+    await until(el, () => code !== '');
     expect(code).to.equal('element-not-configured');
     expect($(el, '[part="error"]')!.textContent).to.contain('base-url is missing');
   });

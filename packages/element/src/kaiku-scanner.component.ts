@@ -1,78 +1,38 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { CalibrationResult } from '@kaiku-scanner/core';
+import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
-import {
-  resolveLocale,
-  translationFor,
-  whenTranslationReady,
-  type Translation,
-  type UiLocale,
-} from './translations/index.js';
-import { formatterFor, type Formatter } from './format.js';
-import { EMPTY_REQUEST, type Phase } from './phase.js';
+import { translationFor, type UiLocale } from './translations/index.js';
+import { formatterFor } from './format.js';
 import type {
-  CapState,
   CardView,
-  Decision,
   LocalizedText,
-  LookupOutcome,
-  OutboxState,
   Reason,
   ScannerServices,
-  ServiceError,
   ShowContext,
   TicketRequest,
-} from './controllers/services.js';
+  TokenProvider,
+  UsageMode,
+} from './services/types.js';
 import { ServicesController } from './controllers/services-controller.js';
-import { GROUP_DUPLICATE } from './controllers/element-messages.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
-import { probeMax } from './probe.js';
+import { LocaleController } from './controllers/locale-controller.js';
+import { OnlineController } from './controllers/online-controller.js';
+import { showFromProperties } from './services/show-from-properties.js';
+import { ScanFlow } from './flow/scan-flow.js';
 import type { ViewContext } from './views/view-context.js';
-import { renderCapMeter } from './views/cap-meter.js';
-import { renderSyncStatus } from './views/sync-status.js';
-import { renderBusy, renderError, renderResult, ticketSummary } from './views/outcome.js';
+import { renderHeader } from './views/header.js';
+import { renderBusy, renderError, renderResult } from './views/outcome.js';
 import { renderReady } from './views/ready.js';
-import { renderMode, renderShow } from './views/show-context.js';
 import type { TicketHandlers, TicketModel } from './views/card-panel.js';
-import { lazyModule } from './controllers/lazy-module.js';
-import {
-  KaikuBeforeRegisterEvent,
-  KaikuCardEvent,
-  KaikuErrorEvent,
-  KaikuScanEvent,
-  KaikuSyncEvent,
-  KaikuUsageQueuedEvent,
-  KaikuUsageRegisteredEvent,
-  type KaikuErrorDetail,
-  type KaikuUsageDetail,
-  type ScanSource,
-} from './events/index.js';
+import { lazyModule } from './lazy-module.js';
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('./views/card-panel.js'));
 /** The needs-attention list shows only when the server has refused a queued usage. */
 const attentionViews = lazyModule(() => import('./views/needs-attention.js'));
 
-/** How long a render waits for Swedish or English strings before it paints in Finnish meanwhile. */
-const STRINGS_WAIT_MS = 1500;
-
-export type TokenProvider = () => string | Promise<string>;
-export type UsageMode = 'booking' | 'collection';
-
-/** Internal reactive state (kept out of the public property list and the custom-elements manifest). */
-const STATE = {
-  phase: { state: true },
-  outbox: { state: true },
-  cap: { state: true },
-  online: { state: true },
-  manualError: { state: true },
-  groupError: { state: true },
-  cameraError: { state: true },
-  politeText: { state: true },
-  alertText: { state: true },
-  pageLang: { state: true },
-} as const;
+export type { TokenProvider, UsageMode } from './services/types.js';
 
 /**
  * `<kaiku-scanner>`: reads a Kaikukortti (wedge scanner, camera or typed ID), shows the card, lets the clerk pick
@@ -151,7 +111,6 @@ export class KaikuScanner extends LitElement {
     offlinePolicy: { attribute: 'offline-policy' },
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     outboxName: { attribute: 'outbox-name' },
-    ...STATE,
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -212,17 +171,6 @@ export class KaikuScanner extends LitElement {
    */
   declare outboxName: string | undefined;
 
-  declare private phase: Phase;
-  declare private outbox: OutboxState;
-  declare private cap: CapState | undefined;
-  declare private online: boolean;
-  declare private manualError: Reason | undefined;
-  declare private groupError: Reason | undefined;
-  declare private cameraError: Reason | undefined;
-  declare private politeText: string;
-  declare private alertText: string;
-  declare private pageLang: string;
-
   constructor() {
     super();
     this.baseUrl = '';
@@ -248,135 +196,72 @@ export class KaikuScanner extends LitElement {
     this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
     this.outboxName = undefined;
-    this.phase = { name: 'ready' };
-    this.outbox = { pending: 0, needsAttention: [] };
-    this.cap = undefined;
-    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
-    this.manualError = undefined;
-    this.groupError = undefined;
-    this.cameraError = undefined;
-    this.politeText = '';
-    this.alertText = '';
-    this.pageLang = '';
   }
 
-  private readonly svc = new ServicesController(this, (s) => this.onOutbox(s));
+  private readonly svc = new ServicesController(this, (s) => {
+    this.flow.outboxChanged(s);
+    // The needs-attention list's code loads when there is something in it.
+    if (s.needsAttention.length > 0 && !attentionViews.get())
+      attentionViews.load().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+  });
+  private readonly flow = new ScanFlow({
+    services: () => this.svc.get(),
+    show: () => this.show,
+    mode: () => this.mode,
+    dispatch: (event) => this.dispatchEvent(event),
+    changed: () => this.requestUpdate(),
+    stopCamera: () => this.camera.stop(),
+    loadCardViews: () => cardPanelViews.load(),
+  });
   private readonly wedge = new WedgeController(
     this,
-    (id, raw) => this.onRead(id, 'wedge', raw),
-    (e) => this.onInputError(e),
+    (id) => this.flow.read(id, 'wedge'),
+    (e) => this.flow.inputError(e),
   );
   private readonly camera = new CameraController(
     this,
-    (id) => this.onRead(id, 'camera', id),
-    (e) => this.onCameraError(e),
+    (id) => this.flow.read(id, 'camera'),
+    (e) => this.flow.cameraFailed(e),
   );
-  private lookupAbort: AbortController | undefined;
-  private langObserver: MutationObserver | undefined;
-  private focusAfterRender = false;
+  private readonly language = new LocaleController(this);
+  private readonly connection = new OnlineController(this, () => void this.flow.syncNow());
 
   /** The language in use. */
   get locale(): UiLocale {
-    return resolveLocale(this.lang) ?? resolveLocale(this.pageLang) ?? 'fi';
+    return this.language.locale;
   }
 
   /** The show usages are registered for, from `shows` + `showId` or from the show-* attributes. */
   get show(): ShowContext | undefined {
-    const chosen = this.shows.find((s) => s.id === this.showId);
-    if (chosen) return chosen;
-    if (!this.showId || !this.showName || !this.showStart) return undefined;
-    return {
-      id: this.showId,
-      name: this.showName,
-      start: this.showStart,
-      kind: this.showKind,
-      ...(this.showCap === undefined || Number.isNaN(this.showCap) ? {} : { cap: this.showCap }),
-      ...(this.showSeats === undefined || Number.isNaN(this.showSeats) ? {} : { seats: this.showSeats }),
-    };
-  }
-
-  private get t(): Translation {
-    return translationFor(this.locale);
-  }
-
-  private get fmt(): Formatter {
-    return formatterFor(this.locale);
+    return showFromProperties(this);
   }
 
   private get view(): ViewContext {
-    return { t: this.t, fmt: this.fmt, text: (m) => this.text(m) };
+    const locale = this.locale;
+    return { t: translationFor(locale), fmt: formatterFor(locale), text: (m: LocalizedText) => m[locale] };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readPageLang();
-    // Follow the page's language while the element has no lang of its own (Shoelace's approach).
-    this.langObserver = new MutationObserver(() => this.readPageLang());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOnline);
     // The card panel loads in the background now; a look-up waits for it only if it is still on its way.
     void cardPanelViews.load().catch(() => undefined);
   }
 
-  private readPageLang(): void {
-    this.pageLang =
-      this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.langObserver?.disconnect();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOnline);
-    this.lookupAbort?.abort();
+    this.flow.dispose();
   }
 
-  /**
-   * A render in Swedish or English waits for those strings (loaded on first use; Finnish is always there). The
-   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish, and
-   * so does a load still unfinished after `STRINGS_WAIT_MS` (a slow network must not keep the element blank); the
-   * element re-renders in the language asked for when the strings arrive.
-   */
+  /** A render in Swedish or English waits for those strings (see `LocaleController.schedule`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = whenTranslationReady(this.locale);
-    if (!pending) return super.scheduleUpdate();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), STRINGS_WAIT_MS);
-    });
-    return Promise.race([pending, timedOut]).then((loaded) => {
-      clearTimeout(timer);
-      if (loaded === 'timeout') void pending.then((ok) => ok && this.requestUpdate());
-      return loaded === true ? this.scheduleUpdate() : super.scheduleUpdate();
-    });
+    return this.language.schedule(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('baseUrl') ||
-      changed.has('venueId') ||
-      changed.has('services') ||
-      changed.has('channel') ||
-      changed.has('retentionMs') ||
-      changed.has('cardCacheTtlMs') ||
-      changed.has('offlinePolicy') ||
-      changed.has('allowInsecureHttp') ||
-      changed.has('outboxName')
-    ) {
-      this.svc.configure({
-        services: this.services,
-        baseUrl: this.baseUrl,
-        venueId: this.venueId,
-        channel: this.channel,
-        getToken: () => this.tokenProvider?.() ?? '',
-        retentionMs: this.retentionMs,
-        cardCacheTtlMs: this.cardCacheTtlMs,
-        offlinePolicy: this.offlinePolicy,
-        allowInsecureHttp: this.allowInsecureHttp,
-        ...(this.outboxName ? { databaseName: this.outboxName } : {}),
-      });
-    }
+    this.svc.configureFrom(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
     if (changed.has('noWedge')) this.wedge.setEnabled(!this.noWedge);
   }
@@ -385,23 +270,18 @@ export class KaikuScanner extends LitElement {
     const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
       (k) => changed.has(k as keyof KaikuScanner),
     );
-    if (showChanged) void this.refreshCap();
-    if (this.focusAfterRender) {
-      this.focusAfterRender = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
+    if (showChanged) void this.flow.refreshCap();
+    if (this.flow.takeFocus()) this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
-
-  // ---- public JS API ----
 
   /** Submits a card ID as if it had been typed (e.g. from a host's own scanner integration). */
   submitCardId(raw: string): void {
-    this.onRead(raw, 'api', raw);
+    this.flow.read(raw, 'api');
   }
 
-  /** Registers the usage on screen (what the confirm button does). */
+  /** Registers the usage on screen (what the confirm button does); a second call while one runs does nothing. */
   confirm(): Promise<void> {
-    return this.register();
+    return this.flow.confirm();
   }
 
   /**
@@ -414,17 +294,12 @@ export class KaikuScanner extends LitElement {
 
   /** Back to ready, dropping the card on screen. */
   reset(): void {
-    this.lookupAbort?.abort();
-    this.toPhase({ name: 'ready' });
+    this.flow.reset();
   }
 
   /** Sends queued usages now. */
-  async syncNow(): Promise<void> {
-    try {
-      await this.svc.get().syncNow();
-    } catch (e) {
-      this.fail(this.svc.toError(e), 'sync');
-    }
+  syncNow(): Promise<void> {
+    return this.flow.syncNow();
   }
 
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
@@ -432,328 +307,20 @@ export class KaikuScanner extends LitElement {
     return this.svc.get().exportCsv();
   }
 
-  // ---- flow ----
-
-  private toPhase(phase: Phase, polite = '', alert = ''): void {
-    this.phase = phase;
-    this.politeText = polite;
-    this.alertText = alert;
-    this.focusAfterRender = true;
-    if (phase.name !== 'ready') this.manualError = undefined;
-    this.groupError = undefined;
-  }
-
-  private onRead(raw: string, source: ScanSource, _original: string): void {
-    const phase = this.phase;
-    if (phase.name === 'looking-up' || phase.name === 'registering') return;
-    const parsed = this.svc.get().parseCardId(raw);
-    const addingToGroup =
-      phase.name === 'card' &&
-      phase.card.kind === 'community' &&
-      phase.blocking.length === 0 &&
-      source !== 'api';
-    if (!parsed.ok) {
-      if (addingToGroup) this.groupError = parsed.reason;
-      else if (phase.name !== 'card') {
-        if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
-        this.manualError = parsed.reason;
-      }
-      this.alertText = this.text(parsed.reason.message);
-      this.emitError({ code: parsed.reason.code, stage: 'input' });
-      return;
-    }
-    if (addingToGroup && phase.name === 'card') {
-      this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: true }));
-      this.addGroupMember(parsed.id);
-      return;
-    }
-    this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: false }));
-    void this.lookUp(parsed.id);
-  }
-
-  private async lookUp(cardId: string): Promise<void> {
-    const show = this.show;
-    if (!show) {
-      this.toPhase({ name: 'ready' }, '', this.t.noShow);
-      this.emitError({ code: 'no-show', stage: 'config', cardId });
-      return;
-    }
-    this.camera.stop();
-    this.lookupAbort?.abort();
-    const abort = new AbortController();
-    this.lookupAbort = abort;
-    this.toPhase({ name: 'looking-up', cardId }, this.t.lookingUp(cardId));
-    let outcome: LookupOutcome;
-    try {
-      outcome = await this.svc.get().lookupCard(cardId, abort.signal);
-    } catch (e) {
-      outcome = { ok: false, error: this.svc.toError(e), notFound: false };
-    }
-    if (abort.signal.aborted) return;
-    if (!outcome.ok) {
-      this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
-      return;
-    }
-    try {
-      await cardPanelViews.load();
-    } catch (e) {
-      if (!abort.signal.aborted) this.fail(this.svc.toError(e), 'lookup', cardId, cardId);
-      return;
-    }
-    if (abort.signal.aborted) return;
-    this.showCard(outcome.card, show);
-  }
-
-  private showCard(card: CardView, show: ShowContext): void {
-    const probe: TicketRequest =
-      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
-    const first = this.decide(card, show, probe);
-    const blocking = first.ok ? [] : first.reasons;
-    this.toPhase(
-      { name: 'card', card, request: EMPTY_REQUEST, blocking },
-      blocking.length === 0 ? `${this.t.cardHeading} ${card.id}: ${this.t.statusName(card.status)}` : '',
-      blocking.length === 0
-        ? ''
-        : `${this.t.refusedHeading}. ${blocking.map((r) => this.text(r.message)).join(' ')}`,
-    );
-    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
-    if (blocking.some((r) => r.code === 'show-invalid'))
-      this.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
-    this.dispatchEvent(
-      new KaikuCardEvent({
-        cardId: card.id,
-        kind: card.kind,
-        status: card.status,
-        validUntil: card.validUntil,
-        minors: card.minors,
-        allowed: blocking.length === 0,
-        reasons: blocking.map((r) => r.code),
-        fromCache: card.fromCache,
-      }),
-    );
-  }
-
-  private decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
-    return this.svc.get().decide({ card, show, mode: this.mode, request, cap: this.cap, now: new Date() });
-  }
-
-  private setRequest(request: TicketRequest): void {
-    if (this.phase.name !== 'card') return;
-    this.phase = { ...this.phase, request };
-  }
-
-  private addGroupMember(cardId: string): void {
-    if (this.phase.name !== 'card') return;
-    const { card, request } = this.phase;
-    if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      this.groupError = { code: 'group-duplicate', message: GROUP_DUPLICATE };
-      this.alertText = this.text(this.groupError.message);
-      return;
-    }
-    this.groupError = undefined;
-    this.setRequest({ ...request, groupCardIds: [...request.groupCardIds, cardId] });
-    this.politeText = `${this.t.groupHeading}: ${cardId}`;
-  }
-
-  private async register(): Promise<void> {
-    const phase = this.phase;
-    const show = this.show;
-    if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
-    const decision = this.decide(phase.card, show, phase.request);
-    if (!decision.ok) {
-      this.alertText = decision.reasons.map((r) => this.text(r.message)).join(' ');
-      return;
-    }
-    const detail = this.usageDetail(phase.card.id, phase.request, show);
-    if (!this.dispatchEvent(new KaikuBeforeRegisterEvent(detail))) {
-      this.alertText = this.t.vetoed;
-      return;
-    }
-    this.toPhase({ name: 'registering', card: phase.card, request: phase.request }, this.t.registering);
-    let outcome;
-    try {
-      outcome = await this.svc
-        .get()
-        .register({ show, cardId: phase.card.id, request: phase.request, mode: this.mode });
-    } catch (e) {
-      this.fail(this.svc.toError(e), 'register', phase.card.id);
-      return;
-    }
-    if (outcome.kind === 'refused') {
-      this.toPhase(
-        { ...phase, blocking: outcome.reasons },
-        '',
-        outcome.reasons.map((r) => this.text(r.message)).join(' '),
-      );
-      void this.refreshCap();
-      this.emitError({
-        code: outcome.reasons[0]?.code ?? 'refused',
-        stage: 'register',
-        cardId: phase.card.id,
-      });
-      return;
-    }
-    const done: Phase = {
-      name: 'done',
-      outcome: outcome.kind,
-      cardId: phase.card.id,
-      request: phase.request,
-    };
-    if (outcome.kind === 'registered') {
-      if (outcome.cap) this.cap = outcome.cap;
-      else void this.refreshCap();
-      this.toPhase(done, `${this.t.registeredHeading}. ${ticketSummary(this.view, phase.request)}`);
-      this.dispatchEvent(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
-    } else {
-      if (this.cap) this.cap = { ...this.cap, given: this.cap.given + this.ticketCount(phase.request) };
-      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
-      this.toPhase(queued, `${this.t.queuedHeading}. ${this.t.queuedDetail}`);
-      this.dispatchEvent(
-        new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
-      );
-    }
-  }
-
-  private usageDetail(cardId: string, request: TicketRequest, show: ShowContext): KaikuUsageDetail {
-    return {
-      cardId,
-      adults: 1,
-      children: request.children,
-      groupCardIds: request.groupCardIds,
-      under16: request.under16,
-      showId: show.id,
-      mode: this.mode,
-    };
-  }
-
-  private ticketCount(r: TicketRequest): number {
-    return 1 + r.children + r.groupCardIds.length + r.under16;
-  }
-
-  private fail(
-    error: ServiceError,
-    stage: KaikuErrorDetail['stage'],
-    retryCardId?: string,
-    cardId?: string,
-  ): void {
-    this.toPhase(
-      retryCardId === undefined ? { name: 'error', error } : { name: 'error', error, retryCardId },
-      '',
-      `${this.t.errorHeading}. ${this.text(error.message)}`,
-    );
-    this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
-  }
-
-  private emitError(detail: KaikuErrorDetail): void {
-    this.dispatchEvent(new KaikuErrorEvent(detail));
-  }
-
-  private onInputError(reason: Reason): void {
-    if (this.phase.name === 'ready') this.manualError = reason;
-    this.alertText = this.text(reason.message);
-    this.emitError({ code: reason.code, stage: 'input' });
-  }
-
-  private onCameraError(error: ServiceError): void {
-    this.alertText = this.text(error.message);
-    this.cameraError = { code: error.code, message: error.message };
-    this.emitError({ code: error.code, stage: 'camera' });
-  }
-
-  private onOutbox(state: OutboxState): void {
-    const changed =
-      state.pending !== this.outbox.pending ||
-      state.needsAttention.length !== this.outbox.needsAttention.length;
-    this.outbox = state;
-    if (state.needsAttention.length > 0 && !attentionViews.get())
-      attentionViews.load().then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
-    this.followQueued(state);
-    if (changed) {
-      this.dispatchEvent(
-        new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
-      );
-      void this.refreshCap();
-    }
-  }
-
-  /**
-   * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
-   * may still be looking, and a refusal means the ticket has to be settled with the customer).
-   */
-  private followQueued(state: OutboxState): void {
-    const p = this.phase;
-    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
-    if (state.pendingIds.includes(p.recordId)) return;
-    const refused = state.needsAttention.find((i) => i.id === p.recordId);
-    if (refused) {
-      this.phase = { ...p, outcome: 'refused-later', reason: refused.reason };
-      this.alertText = `${this.t.refusedLaterHeading}. ${this.text(refused.reason.message)}`;
-      return;
-    }
-    this.phase = { ...p, outcome: 'registered' };
-    this.politeText = this.t.registeredHeading;
-  }
-
-  private readonly onOnline = (): void => {
-    this.online = navigator.onLine;
-    if (this.online) void this.syncNow();
-  };
-
-  private async refreshCap(): Promise<void> {
-    const show = this.show;
-    if (!show) {
-      this.cap = undefined;
-      return;
-    }
-    const fallback: CapState | undefined = show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
-    try {
-      const got = await this.svc.get().capState(show);
-      if (this.show?.id === show.id) this.cap = got ?? this.cap ?? fallback;
-    } catch {
-      if (this.show?.id === show.id) this.cap = this.cap ?? fallback;
-    }
-  }
-
-  private text(message: LocalizedText): string {
-    return message[this.locale];
-  }
-
-  // ---- event handlers ----
-
   private readonly onManualSubmit = (e: SubmitEvent): void => {
     e.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#manual');
-    const value = input?.value ?? '';
-    this.onRead(value, 'manual', value);
+    this.flow.read(input?.value ?? '', 'manual');
   };
 
   private readonly onGroupSubmit = (e: SubmitEvent): void => {
     e.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#member');
-    const value = input?.value.trim() ?? '';
-    if (value === '') {
-      void this.register();
-      return;
-    }
-    const parsed = this.svc.get().parseCardId(value);
-    if (!parsed.ok) {
-      this.groupError = parsed.reason;
-      this.alertText = this.text(parsed.reason.message);
-      return;
-    }
-    if (input) input.value = '';
-    this.dispatchEvent(new KaikuScanEvent({ cardId: parsed.id, source: 'manual', groupMember: true }));
-    this.addGroupMember(parsed.id);
+    if (this.flow.submitMember(input?.value.trim() ?? '') && input) input.value = '';
   };
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && ['card', 'error', 'done', 'looking-up'].includes(this.phase.name)) {
-      e.preventDefault();
-      this.reset();
-    }
+    if (e.key === 'Escape' && this.flow.escape()) e.preventDefault();
   };
 
   private readonly onModeChange = (e: Event): void => {
@@ -763,33 +330,17 @@ export class KaikuScanner extends LitElement {
 
   private readonly onShowChange = (e: Event): void => {
     this.showId = (e.target as HTMLSelectElement).value;
-    this.cap = undefined;
+    this.flow.showChanged();
   };
 
   private readonly onCameraToggle = (): void => {
-    this.cameraError = undefined;
-    if (this.camera.active) this.camera.stop();
-    else {
-      const video = this.renderRoot.querySelector<HTMLVideoElement>('video');
-      void this.camera.start(
-        () => this.renderRoot.querySelector<HTMLVideoElement>('video') ?? video,
-        !this.noSound,
-      );
-    }
+    this.flow.clearCameraError();
+    this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound);
   };
-
-  private readonly onRetry = (): void => {
-    if (this.phase.name === 'error' && this.phase.retryCardId) void this.lookUp(this.phase.retryCardId);
-    else this.reset();
-  };
-
-  private readonly onConfirm = (): void => {
-    void this.register();
-  };
-
-  // ---- render ----
 
   override render(): TemplateResult {
+    const v = this.view;
+    const flow = this.flow;
     return html`
       <section
         part="base"
@@ -800,70 +351,71 @@ export class KaikuScanner extends LitElement {
       >
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
-        ${
-          attentionViews.get()?.renderNeedsAttention(
-            this.view,
-            this.outbox.needsAttention,
-            (id) => void this.resolveAttention(id),
-            () => void this.downloadCsv(),
-          ) ?? nothing
-        }
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeText}</div>
-        <div class="sr-only" role="alert" aria-atomic="true">${this.alertText}</div>
+        ${this.renderNeedsAttention()}
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
+        <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>
     `;
   }
 
+  /** The list's code loads when there is something in it (see the services' outbox callback). */
+  private renderNeedsAttention(): TemplateResult | typeof nothing {
+    const views = attentionViews.get();
+    if (!views) return nothing;
+    const exportFailed = (e: unknown): Promise<void> => this.flow.exportFailed(e);
+    return views.renderNeedsAttention(
+      this.view,
+      this.flow.outbox.needsAttention,
+      (id) => void this.flow.resolveAttention(id),
+      () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
+    );
+  }
+
   private renderStage(): TemplateResult {
-    switch (this.phase.name) {
+    const phase = this.flow.phase;
+    switch (phase.name) {
       case 'ready':
         return renderReady(this.view, {
           noCamera: this.noCamera,
           cameraOn: this.camera.active,
-          manualError: this.manualError,
-          cameraError: this.cameraError,
+          manualError: this.flow.manualError,
+          cameraError: this.flow.cameraError,
           onSubmit: this.onManualSubmit,
           onCameraToggle: this.onCameraToggle,
         });
       case 'looking-up':
-        return renderBusy(this.t.lookingUp(this.phase.cardId));
+        return renderBusy(this.view.t.lookingUp(phase.cardId));
       case 'card':
-        return this.renderCardPanel(this.phase.card, this.phase.request, this.phase.blocking);
+        return this.renderCardPanel(phase.card, phase.request, phase.blocking);
       case 'registering':
-        return renderBusy(this.t.registering);
+        return renderBusy(this.view.t.registering);
       case 'done':
-        return renderResult(this.view, this.phase, () => this.reset());
+        return renderResult(this.view, phase, () => this.reset());
       case 'error':
         return renderError(
           this.view,
-          this.phase.error,
-          this.phase.retryCardId !== undefined,
-          this.onRetry,
+          phase.error,
+          phase.retryCardId !== undefined,
+          () => this.flow.retry(),
           () => this.reset(),
         );
     }
   }
 
   private renderHeader(): TemplateResult {
-    const v = this.view;
-    return html`
-      <div part="header" class="header">
-        <h2 id="title">${v.t.title}</h2>
-        ${renderSyncStatus(v, this.online, this.outbox.pending, () => void this.syncNow())}
-      </div>
-      ${this.renderInsecureNotice()}
-      <div class="context">
-        ${renderShow(v, this.show, this.shows, this.onShowChange)}
-        ${renderMode(v, this.mode, this.onModeChange)} ${this.show ? renderCapMeter(v, this.cap) : nothing}
-      </div>
-    `;
-  }
-
-  /** While the opt-in is on and the API is plain http, staff see it (the client refuses such a URL without it). */
-  private renderInsecureNotice(): TemplateResult | typeof nothing {
-    return this.allowInsecureHttp && /^http:/i.test(this.baseUrl)
-      ? html`<p part="insecure-notice" class="notice warn" role="note">${this.t.insecureConnection}</p>`
-      : nothing;
+    return renderHeader(this.view, {
+      online: this.connection.online,
+      pending: this.flow.outbox.pending,
+      // The client refuses a plain-http URL to another machine without the opt-in.
+      insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+      show: this.show,
+      shows: this.shows,
+      mode: this.mode,
+      cap: this.flow.cap,
+      onSyncNow: () => void this.syncNow(),
+      onShowChange: this.onShowChange,
+      onModeChange: this.onModeChange,
+    });
   }
 
   private renderCardPanel(
@@ -872,66 +424,21 @@ export class KaikuScanner extends LitElement {
     blocking: readonly Reason[],
   ): TemplateResult {
     const views = cardPanelViews.get();
-    // Loaded before a card reaches the screen (see lookUp); the busy state covers a host that sets the phase early.
-    if (!views) return renderBusy(this.t.lookingUp(card.id));
-    const { renderCardFacts, renderRefusal, renderTickets } = views;
-    const refused = blocking.length > 0;
+    // Loaded before a card reaches the screen (see the flow's look-up); the busy state covers a host that sets the
+    // phase early.
+    if (!views) return renderBusy(this.view.t.lookingUp(card.id));
     const show = this.show;
-    return html`
-      <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
-        <div class="card-info">${renderCardFacts(this.view, card)}</div>
-        <div class="card-action">
-          ${
-            refused || !show
-              ? renderRefusal(this.view, blocking, () => this.reset())
-              : renderTickets(this.view, this.ticketModel(card, show, request), this.ticketHandlers)
-          }
-        </div>
-      </section>
-    `;
-  }
-
-  /** The rules decide the request on screen and, by probing, how far each stepper may go. */
-  private ticketModel(card: CardView, show: ShowContext, request: TicketRequest): TicketModel {
-    const isCourse = show.kind === 'course';
-    const bound = (vary: (n: number) => TicketRequest): number =>
-      Math.max(
-        0,
-        probeMax((n) => this.decide(card, show, vary(n)).ok),
-      );
-    return {
-      card,
-      request,
-      decision: this.decide(card, show, request),
-      isCourse,
-      childMax: card.kind === 'client' && !isCourse ? bound((n) => ({ ...request, children: n })) : 0,
-      under16Max: card.kind === 'community' ? bound((n) => ({ ...request, under16: n })) : 0,
-      groupError: this.groupError,
-    };
+    const decide = (s: ShowContext) => (r: TicketRequest) => this.flow.decide(card, s, r);
+    const tickets = show
+      ? (): TicketModel => views.ticketModel(card, show, request, decide(show), this.flow.groupError)
+      : undefined;
+    return views.renderCardPanel(this.view, card, blocking, tickets, this.ticketHandlers);
   }
 
   private readonly ticketHandlers: TicketHandlers = {
-    setRequest: (r) => this.setRequest(r),
-    confirm: () => void this.register(),
+    setRequest: (r) => this.flow.setRequest(r),
+    confirm: () => void this.flow.confirm(),
     cancel: () => this.reset(),
     submitMember: (e) => this.onGroupSubmit(e),
   };
-
-  private async resolveAttention(id: string): Promise<void> {
-    try {
-      await this.svc.get().resolveAttention(id);
-    } catch (e) {
-      this.fail(this.svc.toError(e), 'sync');
-    }
-  }
-
-  private async downloadCsv(): Promise<void> {
-    const csv = await this.exportCsv();
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'kaikukortti-usages.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
 }

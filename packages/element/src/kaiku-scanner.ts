@@ -8,7 +8,6 @@
 import { KaikuScanner } from './kaiku-scanner.component.js';
 
 export { KaikuScanner } from './kaiku-scanner.component.js';
-export type { TokenProvider, UsageMode } from './kaiku-scanner.component.js';
 export * from './events/index.js';
 export type {
   AttentionItem,
@@ -27,11 +26,13 @@ export type {
   ScannerServices,
   ShowContext,
   TicketRequest,
-} from './controllers/services.js';
-export { createCoreServices } from './controllers/lazy-core-services.js';
-export type { CoreServices } from './controllers/lazy-core-services.js';
+  CoreServicesOptions,
+  TokenProvider,
+  UsageMode,
+} from './services/types.js';
+export { createCoreServices } from './services/create-core-services.js';
+export type { CoreServices } from './services/create-core-services.js';
 export type { WedgeSettings } from './controllers/wedge-controller.js';
-export type { CoreServicesOptions } from './controllers/core-services.js';
 
 if (!customElements.get('kaiku-scanner')) customElements.define('kaiku-scanner', KaikuScanner);
 

@@ -79,7 +79,7 @@ describe('lazy loading', () => {
     }
     if (early !== undefined) expect(early).to.have.property('code', 'element-not-ready');
     await services.ready;
-    expect(services.decide(decideInput)).to.deep.equal({ ok: true, total: 1 });
+    expect(services.decide(decideInput)).to.deep.equal({ ok: true, total: 1, countedAgainstCap: 0 });
     expect(services.message('card-inactive', 'en'))
       .to.be.a('string')
       .and.match(/not active/i);

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core';
-import type { ServiceError } from './services.js';
-import { toInitialServiceError } from './service-error.js';
+import type { ServiceError } from '../services/types.js';
+import { toServiceError } from '../messages/index.js';
 
 /**
  * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
@@ -23,6 +23,17 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
+  /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
+  toggle(video: () => HTMLVideoElement | null, beep: boolean): void {
+    if (this.active) {
+      this.stop();
+      return;
+    }
+    // The preview may be re-rendered while the camera starts: the element of the moment, else the one of the click.
+    const first = video();
+    void this.start(() => video() ?? first, beep);
+  }
+
   async start(video: () => HTMLVideoElement | null, beep = true): Promise<void> {
     if (this.active) return;
     const abort = new AbortController();
@@ -30,17 +41,14 @@ export class CameraController implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const el = video();
-    let toError = toInitialServiceError;
     try {
-      const { startCameraScan, localize, toServiceError } = await import('./camera-loader.js');
-      toError = toServiceError;
+      const { startCameraScan } = await import('../services/camera-loader.js');
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
         beep,
         onScan: (scan) => this.onScan(scan.id),
-        onReject: (r) =>
-          this.onError({ code: r.error.code, message: r.error.message ?? localize(r.error.code, {}) }),
+        onReject: (r) => this.onError({ code: r.error.code, message: r.error.message }),
         onError: (e) => this.onError(toServiceError(e)),
         onStop: () => {
           this.handle = undefined;
@@ -50,7 +58,7 @@ export class CameraController implements ReactiveController {
       if (abort.signal.aborted) handle.stop();
       else this.handle = handle;
     } catch (e) {
-      if (!abort.signal.aborted) this.onError(toError(e));
+      if (!abort.signal.aborted) this.onError(toServiceError(e));
     } finally {
       if (this.starting === abort) this.starting = undefined;
       this.host.requestUpdate();

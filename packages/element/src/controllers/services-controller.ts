@@ -1,17 +1,33 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { OutboxState, ScannerServices, ServiceError } from './services.js';
-import type { CoreServicesOptions } from './core-services.js';
-import { createCoreServices } from './lazy-core-services.js';
-import { toInitialServiceError } from './service-error.js';
-import { lazyModule } from './lazy-module.js';
+import type { CoreServicesOptions, OutboxState, ScannerServices, TokenProvider } from '../services/types.js';
+import { createCoreServices } from '../services/create-core-services.js';
+import { loadLateTexts } from '../messages/index.js';
 
-export type ServicesConfig = Omit<CoreServicesOptions, 'onOutboxChange'> & {
+export type ServicesConfig = CoreServicesOptions & {
   /** Injected services win over the default core composition. */
   readonly services: ScannerServices | undefined;
 };
 
-/** Every core text (a chunk shared with the default services' code), loaded when services are first used. */
-const errorTexts = lazyModule(() => import('./to-service-error.js'));
+/** The element's properties the services are built from: a change to any of them rebuilds them (the token is
+ * asked for at each request, so a new `tokenProvider` needs no rebuild). */
+const SERVICE_PROPERTIES = [
+  'baseUrl',
+  'venueId',
+  'services',
+  'channel',
+  'retentionMs',
+  'cardCacheTtlMs',
+  'offlinePolicy',
+  'allowInsecureHttp',
+  'outboxName',
+] as const;
+
+/** Those properties, as the element holds them. */
+export type ServicesProperties = Omit<ServicesConfig, 'getToken' | 'databaseName'> & {
+  readonly tokenProvider: TokenProvider | undefined;
+  /** The outbox's IndexedDB database (`databaseName`); unset: one per API and venue. */
+  readonly outboxName: string | undefined;
+};
 
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
@@ -25,10 +41,27 @@ export class ServicesController implements ReactiveController {
   private config: ServicesConfig | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly onOutbox: (state: OutboxState) => void,
   ) {
     host.addController(this);
+  }
+
+  /** Rebuilds the services when one of the properties they are built from changed (`changed.has`). */
+  configureFrom(p: ServicesProperties, changed: { has(key: string): boolean }): void {
+    if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
+    this.configure({
+      services: p.services,
+      baseUrl: p.baseUrl,
+      venueId: p.venueId,
+      channel: p.channel,
+      getToken: () => p.tokenProvider?.() ?? '',
+      retentionMs: p.retentionMs,
+      cardCacheTtlMs: p.cardCacheTtlMs,
+      offlinePolicy: p.offlinePolicy,
+      allowInsecureHttp: p.allowInsecureHttp,
+      ...(p.outboxName ? { databaseName: p.outboxName } : {}),
+    });
   }
 
   configure(config: ServicesConfig): void {
@@ -57,7 +90,8 @@ export class ServicesController implements ReactiveController {
       });
       this.owned = true;
     }
-    errorTexts.load().catch(() => undefined);
+    // The texts of the services' codes (injected services raise the same codes).
+    loadLateTexts().catch(() => undefined);
     const svc = this.current;
     this.unsubscribe = svc.onOutboxChange((s) => this.onOutbox(s));
     void svc.outboxState().then(
@@ -65,10 +99,6 @@ export class ServicesController implements ReactiveController {
       () => undefined,
     );
     return svc;
-  }
-
-  toError(e: unknown): ServiceError {
-    return (errorTexts.get()?.toServiceError ?? toInitialServiceError)(e);
   }
 
   hostConnected(): void {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
-import type { Reason } from './services.js';
+import type { Reason } from '../services/types.js';
 
 /** Reader settings the host may pass (layout, terminator, prefix/suffix, a stored calibration profile, …). */
 export type WedgeSettings = Omit<WedgeListenerOptions, 'target' | 'onScan' | 'onError' | 'signal'>;

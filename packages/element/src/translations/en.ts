@@ -24,12 +24,10 @@ export const en: Translation = {
   cameraStart: 'Use camera',
   cameraStop: 'Close camera',
   cameraLabel: "Camera view: show the card's QR code or barcode",
-  cameraSwitch: 'Switch camera',
   insecureConnection:
     'Unencrypted connection (http): card IDs and the sign-in cross the network in clear text. Only for a closed internal network.',
   lookingUp: (id) => `Looking up card ${id}…`,
   cardHeading: 'Card',
-  cardId: 'Card ID',
   cardKind: 'Card type',
   kindClient: 'Client card',
   kindCommunity: 'Community card',
@@ -87,5 +85,4 @@ export const en: Translation = {
   offline: 'No network connection',
   errorHeading: 'Something went wrong',
   tryAgain: 'Try again',
-  errorUnknown: 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
 };

@@ -24,12 +24,10 @@ export const fi: Translation = {
   cameraStart: 'Käytä kameraa',
   cameraStop: 'Sulje kamera',
   cameraLabel: 'Kameran kuva: näytä kortin QR-koodi tai viivakoodi',
-  cameraSwitch: 'Vaihda kameraa',
   insecureConnection:
     'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
   lookingUp: (id) => `Haetaan korttia ${id}…`,
   cardHeading: 'Kortti',
-  cardId: 'Tunnus',
   cardKind: 'Korttityyppi',
   kindClient: 'Asiakaskortti',
   kindCommunity: 'Yhteisökortti',
@@ -86,5 +84,4 @@ export const fi: Translation = {
   offline: 'Ei verkkoyhteyttä',
   errorHeading: 'Jokin meni vikaan',
   tryAgain: 'Yritä uudelleen',
-  errorUnknown: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
 };

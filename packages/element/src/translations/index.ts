@@ -1,6 +1,6 @@
 import type { Translation } from './translation.js';
 import { fi } from './fi.js';
-import { lazyModule, type LazyModule } from '../controllers/lazy-module.js';
+import { lazyModule, type LazyModule } from '../lazy-module.js';
 
 export type { Translation } from './translation.js';
 export type UiLocale = 'fi' | 'sv' | 'en';

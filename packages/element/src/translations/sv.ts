@@ -24,12 +24,10 @@ export const sv: Translation = {
   cameraStart: 'Använd kameran',
   cameraStop: 'Stäng kameran',
   cameraLabel: 'Kamerabild: visa kortets QR-kod eller streckkod',
-  cameraSwitch: 'Byt kamera',
   insecureConnection:
     'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,
   cardHeading: 'Kort',
-  cardId: 'Nummer',
   cardKind: 'Korttyp',
   kindClient: 'Klientkort',
   kindCommunity: 'Gemenskapskort',
@@ -87,5 +85,4 @@ export const sv: Translation = {
   offline: 'Ingen nätförbindelse',
   errorHeading: 'Något gick fel',
   tryAgain: 'Försök igen',
-  errorUnknown: 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
 };

@@ -26,12 +26,10 @@ export type Translation = {
   readonly cameraStart: string;
   readonly cameraStop: string;
   readonly cameraLabel: string;
-  readonly cameraSwitch: string;
   /** Shown while `allow-insecure-http` lets the element use a plain-http API on another machine. */
   readonly insecureConnection: string;
   readonly lookingUp: (cardId: string) => string;
   readonly cardHeading: string;
-  readonly cardId: string;
   readonly cardKind: string;
   readonly kindClient: string;
   readonly kindCommunity: string;
@@ -80,5 +78,4 @@ export type Translation = {
   readonly offline: string;
   readonly errorHeading: string;
   readonly tryAgain: string;
-  readonly errorUnknown: string;
 };

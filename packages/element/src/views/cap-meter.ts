@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { CapState } from '../controllers/services.js';
+import type { CapState } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 
 /**

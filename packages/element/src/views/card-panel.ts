@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CardView, Decision, Reason, TicketRequest } from '../controllers/services.js';
+import type { CardView, Decision, Reason, ShowContext, TicketRequest } from '../services/types.js';
+import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
 import type { ViewContext } from './view-context.js';
 
@@ -20,6 +21,56 @@ export type TicketHandlers = {
   readonly cancel: () => void;
   readonly submitMember: (e: SubmitEvent) => void;
 };
+
+/**
+ * The ticket form's model: the rules decide the request on screen and, by probing, how far each stepper may go
+ * (the element never re-implements a rule).
+ */
+export function ticketModel(
+  card: CardView,
+  show: ShowContext,
+  request: TicketRequest,
+  decide: (request: TicketRequest) => Decision,
+  groupError: Reason | undefined,
+): TicketModel {
+  const isCourse = show.kind === 'course';
+  const bound = (vary: (n: number) => TicketRequest): number =>
+    Math.max(
+      0,
+      probeMax((n) => decide(vary(n)).ok),
+    );
+  return {
+    card,
+    request,
+    decision: decide(request),
+    isCourse,
+    childMax: card.kind === 'client' && !isCourse ? bound((n) => ({ ...request, children: n })) : 0,
+    under16Max: card.kind === 'community' ? bound((n) => ({ ...request, under16: n })) : 0,
+    groupError,
+  };
+}
+
+/**
+ * The looked-up card: its facts, and either the ticket form (`tickets` builds its model: the rules are asked only
+ * when the form is shown) or the reasons no ticket can be given.
+ */
+export function renderCardPanel(
+  v: ViewContext,
+  card: CardView,
+  blocking: readonly Reason[],
+  tickets: (() => TicketModel) | undefined,
+  h: TicketHandlers,
+): TemplateResult {
+  const refused = blocking.length > 0 || !tickets;
+  return html`
+    <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
+      <div class="card-info">${renderCardFacts(v, card)}</div>
+      <div class="card-action">
+        ${refused ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(), h)}
+      </div>
+    </section>
+  `;
+}
 
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
 export function renderCardFacts({ t, fmt }: ViewContext, card: CardView): TemplateResult {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AttentionItem } from '../controllers/services.js';
+import type { AttentionItem } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 
 /** Queued usages the server refused: the card, the show, why, and a way to mark each handled or export them. */
@@ -27,4 +27,27 @@ export function renderNeedsAttention(
       <button type="button" @click=${onExport}>${t.exportCsv}</button>
     </div>
   </details>`;
+}
+
+/**
+ * Downloads the usage report (the CSV `exportCsv` produces); a failure goes to `onFailed` (shown and reported like
+ * any other), never an unhandled rejection.
+ */
+export async function downloadCsv(
+  exportCsv: () => Promise<string>,
+  onFailed: (error: unknown) => Promise<void>,
+): Promise<void> {
+  let csv: string;
+  try {
+    csv = await exportCsv();
+  } catch (e) {
+    await onFailed(e);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'kaikukortti-usages.csv';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

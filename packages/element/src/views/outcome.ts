@@ -1,12 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ServiceError, TicketRequest } from '../controllers/services.js';
-import type { ViewContext } from './view-context.js';
-import type { Phase } from '../phase.js';
-
-/** "Adults 1, children 2": the card holder plus group members are adults; children plus under-16 clients are not. */
-export function ticketSummary({ t, fmt }: ViewContext, r: TicketRequest): string {
-  return t.registeredDetail(fmt.number(1 + r.groupCardIds.length), fmt.number(r.children + r.under16));
-}
+import type { ServiceError } from '../services/types.js';
+import { ticketSummary, type ViewContext } from './view-context.js';
+import type { Phase } from '../flow/phase.js';
 
 /** A busy line (looking up, registering); focusable so focus has somewhere to be meanwhile. */
 export function renderBusy(text: string): TemplateResult {

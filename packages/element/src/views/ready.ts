@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Reason } from '../controllers/services.js';
+import type { Reason } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 
 export type ReadyOptions = {

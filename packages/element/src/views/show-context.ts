@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ShowContext } from '../controllers/services.js';
+import type { ShowContext } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 
 /** The show tickets are given for: its name, kind and start, or a chooser when the host passes a list. */

@@ -20,3 +20,7 @@ export { cardIdMessages } from '../../messages/card-id.js';
 // The listener's texts alone (calibration's come with calibration's chunk). Not `wedgeMessages`, which holds both:
 // with code splitting, a re-export here would put calibration's texts back in the first download.
 export { wedgeListenerMessages } from '../../messages/wedge-listener.js';
+// For pages (the element) that define their own message table and errors in their first download.
+export { defineMessages } from '../../messages/define.js';
+export type { LocalizedMessage, LocalizedText, MessageParams } from '../../messages/define.js';
+export { KaikuError, isKaikuError } from '../../errors/kaiku-error.js';

@@ -1,4 +1,6 @@
-/** The stable code of a failed `import()` (network down while a part of the element loads); its texts are in element-messages.ts. */
+import { KaikuError } from '@kaiku-scanner/core/wedge';
+
+/** The stable code of a failed `import()` (network down while a part of the element loads); its texts are in messages/. */
 export const LOAD_FAILED = 'element-load-failed';
 
 /** A module loaded with `import()` on first need, held once loaded. */
@@ -27,7 +29,7 @@ export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
         (m) => (loaded = m),
         (cause: unknown) => {
           loading = undefined;
-          throw Object.assign(new Error(LOAD_FAILED, { cause }), { code: LOAD_FAILED });
+          throw new KaikuError(LOAD_FAILED, 'A part of the element did not load.', { cause });
         },
       );
       return loading;

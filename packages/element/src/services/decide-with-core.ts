@@ -1,17 +1,13 @@
 import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
 import type { CardStatus, ShowKind } from '@kaiku-scanner/core';
-import type { DecideInput, Decision, LocalizedText, Reason } from './services.js';
+import type { DecideInput, Decision, Reason } from './types.js';
+import { showInvalidText } from '../messages/late-texts.js';
 
 /** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
-const showInvalid = (fields: readonly string[]): Reason => {
-  const list = fields.join(', ');
-  const text: LocalizedText = {
-    fi: `Esityksen tiedot ovat virheelliset (${list}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.`,
-    sv: `Föreställningens uppgifter är felaktiga (${list}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.`,
-    en: `The show's details are not valid (${list}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.`,
-  };
-  return { code: 'show-invalid', message: text };
-};
+const showInvalid = (fields: readonly string[]): Reason => ({
+  code: 'show-invalid',
+  message: showInvalidText(fields.join(', ')),
+});
 
 /** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */
 const BOOKING_HELD_BY_SERVER = 1_000_000;
@@ -49,7 +45,8 @@ export function decideWithCore(input: DecideInput): Decision {
     },
     now,
   });
-  if (result.ok) return { ok: true, total: result.tickets.total };
+  if (result.ok)
+    return { ok: true, total: result.tickets.total, countedAgainstCap: result.countedAgainstCap };
   // Malformed show settings come back as `invalid-input` at `event.…` paths: one setup error naming the fields,
   // instead of a validator's wording in front of the clerk.
   const showFields = new Set<string>();

@@ -5,10 +5,12 @@ import {
   readProblemReasons,
   toApiShow,
 } from '@kaiku-scanner/core';
-import type { Channel, OfflinePolicy, OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
   CapState,
+  CoreServicesOptions,
+  LocalizedText,
   Reason,
   LookupOutcome,
   OutboxState,
@@ -16,28 +18,10 @@ import type {
   ScannerServices,
   ShowContext,
   UsageInput,
-} from './services.js';
+} from './types.js';
 import { decideWithCore } from './decide-with-core.js';
-import { localize, toServiceError } from './to-service-error.js';
-import { formatCoreMessage } from './core-messages.js';
-import { parseForElement } from './lazy-core-services.js';
-
-export type CoreServicesOptions = {
-  readonly baseUrl: string;
-  readonly venueId: string;
-  readonly channel: Channel;
-  readonly getToken: () => string | Promise<string>;
-  /** IndexedDB database of the outbox. Default: one per API and venue (`kaiku-outbox <api> <venue>`). */
-  readonly databaseName?: string;
-  /** How long synced and resolved usages stay on the terminal. Default `ELEMENT_RETENTION.retentionMs`. */
-  readonly retentionMs?: number | undefined;
-  /** How long a looked-up (active) card may decide offline. Default `ELEMENT_RETENTION.cardCacheTtlMs`. */
-  readonly cardCacheTtlMs?: number | undefined;
-  /** When a card cannot be looked up and is not cached. Default `accept-provisionally`. */
-  readonly offlinePolicy?: OfflinePolicy | undefined;
-  /** Accept a plain `http:` base URL to another machine (an intranet without TLS; see docs/api.md). */
-  readonly allowInsecureHttp?: boolean | undefined;
-};
+import { elementError, elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
+import { parseForElement } from './parse-card.js';
 
 /**
  * The element's retention defaults, shorter than the core's 24 h: the element refreshes the show's tally from
@@ -47,7 +31,11 @@ export type CoreServicesOptions = {
  */
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 
-const NOT_CONFIGURED = 'element-not-configured';
+/** A code's text once the services' texts are in (they load with this module); a generic text for an unknown code. */
+async function localize(code: string): Promise<LocalizedText> {
+  await loadLateTexts();
+  return textOf(code) ?? elementText('unexpected');
+}
 
 /**
  * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
@@ -66,10 +54,11 @@ function oneReason(reasons: readonly Reason[]): Reason {
 /**
  * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
  * disk before the clerk is told anything, then sent at once), and the rules core for every decision. This module
- * is loaded with `import()` (see `lazy-core-services.ts`): it is most of the element's bytes and none of them is
+ * is loaded with `import()` (see `create-core-services.ts`): it is most of the element's bytes and none of them is
  * needed to paint the element and start listening for a scanner.
  */
 export function composeCoreServices(options: CoreServicesOptions): ScannerServices {
+  void loadLateTexts().catch(() => undefined);
   // A base URL the client refuses (plain http to another machine, or malformed) leaves the element unconfigured:
   // every look-up and registration then fails with the client's code, in the clerk's language.
   let configError: unknown;
@@ -132,7 +121,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
   const notConfigured = (): never => {
     if (options.baseUrl !== '' && configError !== undefined) throw configError;
-    throw Object.assign(new Error(NOT_CONFIGURED), { code: NOT_CONFIGURED });
+    throw elementError('element-not-configured', 'base-url is not set');
   };
 
   return {
@@ -143,7 +132,11 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       try {
         const check = await outbox!.checkCard(cardId, signal ? { signal } : {});
         if (!check.ok)
-          return { ok: false, notFound: false, error: { code: check.code, message: localize(check.code) } };
+          return {
+            ok: false,
+            notFound: false,
+            error: { code: check.code, message: await localize(check.code) },
+          };
         const kind = parseCardId(cardId);
         const card = check.card;
         return {
@@ -158,6 +151,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
           },
         };
       } catch (e) {
+        await loadLateTexts().catch(() => undefined);
         const error = toServiceError(e);
         return { ok: false, error, notFound: error.code === 'card-not-registered' };
       }
@@ -213,7 +207,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     },
 
     message(code, locale, params = {}) {
-      return formatCoreMessage(code, params, locale);
+      return textOf(code, params)?.[locale];
     },
 
     dispose() {

@@ -1,20 +1,12 @@
-import { parseCardId } from '@kaiku-scanner/core/wedge';
-import type { CoreServicesOptions, composeCoreServices } from './core-services.js';
-import type { OutboxState, ParsedCardId, ScannerServices } from './services.js';
-import { lazyModule } from './lazy-module.js';
+import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.js';
+import { lazyModule } from '../lazy-module.js';
+import { elementError, loadLateTexts } from '../messages/index.js';
+import { parseForElement } from './parse-card.js';
 
-type CoreModule = { readonly composeCoreServices: typeof composeCoreServices };
+type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ScannerServices };
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
 const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
-
-/** The core's card-ID parser, its result as the element's `ParsedCardId`. */
-export function parseForElement(raw: string): ParsedCardId {
-  const r = parseCardId(raw);
-  return r.ok
-    ? { ok: true, id: r.id }
-    : { ok: false, reason: { code: r.error.code, message: r.error.message } };
-}
 
 /** The default services, plus what the element needs to know about their loading. */
 export type CoreServices = ScannerServices & {
@@ -40,7 +32,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();
   const build = (m: CoreModule): ScannerServices => {
-    if (disposed) throw Object.assign(new Error('disposed'), { code: 'element-disposed' });
+    if (disposed) throw elementError('element-disposed', 'The services have been disposed.');
     if (!inner) {
       inner = m.composeCoreServices(options);
       inner.onOutboxChange((s) => listeners.forEach((l) => l(s)));
@@ -51,7 +43,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   if (already) build(already);
   const services = async (): Promise<ScannerServices> =>
     inner && !disposed ? inner : build(await coreModule.load());
-  const ready = services().then(() => undefined);
+  // `message()` is synchronous too: ready once the texts of the services' codes are in as well.
+  const ready = services()
+    .then(() => loadLateTexts())
+    .then(() => undefined);
   // A failed load is reported by the call that needs the services; `ready` alone must not be an unhandled rejection.
   ready.catch(() => undefined);
 
@@ -60,7 +55,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     parseCardId: parseForElement,
     lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
     decide(input) {
-      if (!inner || disposed) throw Object.assign(new Error('not loaded'), { code: 'element-not-ready' });
+      if (!inner || disposed)
+        throw elementError('element-not-ready', 'The services are still loading: await ready.');
       return inner.decide(input);
     },
     register: async (usage) => (await services()).register(usage),

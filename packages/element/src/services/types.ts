@@ -3,13 +3,38 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
-import type { TimeWindow } from '@kaiku-scanner/core';
+import type { Channel, OfflinePolicy, TimeWindow } from '@kaiku-scanner/core';
+import type { LocalizedText } from '@kaiku-scanner/core/wedge';
 import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
-export type LocalizedText = { readonly [L in UiLocale]: string };
+export type { LocalizedText };
+
+/** Settings of the default services (`createCoreServices`). */
+export type CoreServicesOptions = {
+  readonly baseUrl: string;
+  readonly venueId: string;
+  readonly channel: Channel;
+  readonly getToken: () => string | Promise<string>;
+  /** IndexedDB database of the outbox. Default: one per API and venue (`kaiku-outbox <api> <venue>`). */
+  readonly databaseName?: string;
+  /** How long synced and resolved usages stay on the terminal. Default `ELEMENT_RETENTION.retentionMs`. */
+  readonly retentionMs?: number | undefined;
+  /** How long a looked-up (active) card may decide offline. Default `ELEMENT_RETENTION.cardCacheTtlMs`. */
+  readonly cardCacheTtlMs?: number | undefined;
+  /** When a card cannot be looked up and is not cached. Default `accept-provisionally`. */
+  readonly offlinePolicy?: OfflinePolicy | undefined;
+  /** Accept a plain `http:` base URL to another machine (an intranet without TLS; see docs/api.md). */
+  readonly allowInsecureHttp?: boolean | undefined;
+};
 
 export type ShowKindName = string;
+
+/** Booking a ticket, or collecting a booked ticket. */
+export type UsageMode = 'booking' | 'collection';
+
+/** Returns a bearer token for the API (never stored). */
+export type TokenProvider = () => string | Promise<string>;
 
 /** The show or course tickets are given for (the contract's `Show`). */
 export type ShowContext = {
@@ -55,7 +80,13 @@ export type TicketRequest = {
 };
 
 export type Decision =
-  { readonly ok: true; readonly total: number } | { readonly ok: false; readonly reasons: readonly Reason[] };
+  | {
+      readonly ok: true;
+      readonly total: number;
+      /** Tickets of this usage that count against the show's cap under its policy (0 when none applies). */
+      readonly countedAgainstCap: number;
+    }
+  | { readonly ok: false; readonly reasons: readonly Reason[] };
 
 export type CapState = { readonly cap: number | null; readonly given: number };
 
@@ -94,7 +125,7 @@ export type LookupOutcome =
 export type DecideInput = {
   readonly card: CardView;
   readonly show: ShowContext;
-  readonly mode: 'booking' | 'collection';
+  readonly mode: UsageMode;
   readonly request: TicketRequest;
   readonly cap: CapState | undefined;
   readonly now: Date;
@@ -104,7 +135,7 @@ export type UsageInput = {
   readonly show: ShowContext;
   readonly cardId: string;
   readonly request: TicketRequest;
-  readonly mode: 'booking' | 'collection';
+  readonly mode: UsageMode;
 };
 
 export type ScannerServices = {

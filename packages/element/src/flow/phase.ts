@@ -1,4 +1,4 @@
-import type { CardView, Reason, ServiceError, TicketRequest } from './controllers/services.js';
+import type { CardView, Reason, ServiceError, TicketRequest } from '../services/types.js';
 
 /** Where the clerk is in the flow. One customer at a time; every phase leads back to `ready`. */
 export type Phase =

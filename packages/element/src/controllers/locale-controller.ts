@@ -1,0 +1,62 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale, whenTranslationReady, type UiLocale } from '../translations/index.js';
+
+/** How long a render waits for Swedish or English strings before it paints in Finnish meanwhile. */
+const STRINGS_WAIT_MS = 1500;
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The element's language: its own `lang`, else the closest `lang` of the page (followed while it changes, as
+ * Shoelace does), else Finnish; and the wait for that language's strings before a render.
+ */
+export class LocaleController implements ReactiveController {
+  private pageLang = '';
+  private observer: MutationObserver | undefined;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  get locale(): UiLocale {
+    return resolveLocale(this.host.lang) ?? resolveLocale(this.pageLang) ?? 'fi';
+  }
+
+  hostConnected(): void {
+    this.readPageLang();
+    this.observer = new MutationObserver(() => this.readPageLang());
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  private readPageLang(): void {
+    const lang =
+      this.host.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    if (lang === this.pageLang) return;
+    this.pageLang = lang;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Runs `update` once the strings of the language in use are there (loaded on first use; Finnish always is). The
+   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish, and so
+   * does a load still unfinished after `STRINGS_WAIT_MS` (a slow network must not keep the element blank); the
+   * element re-renders in the language asked for when the strings arrive.
+   */
+  schedule(update: () => void | Promise<unknown>): void | Promise<unknown> {
+    const pending = whenTranslationReady(this.locale);
+    if (!pending) return update();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), STRINGS_WAIT_MS);
+    });
+    return Promise.race([pending, timedOut]).then((loaded) => {
+      clearTimeout(timer);
+      if (loaded === 'timeout') void pending.then((ok) => ok && this.host.requestUpdate());
+      return loaded === true ? this.schedule(update) : update();
+    });
+  }
+}

@@ -1,0 +1,194 @@
+// The look-up → tickets → register flow without a browser: the element's events, phases and cap, in Node.
+import { describe, expect, it } from 'vitest';
+import { ScanFlow, type FlowHost } from './scan-flow.js';
+import { fi } from '../translations/fi.js';
+import { formatterFor } from '../format.js';
+import type { ViewContext } from '../views/view-context.js';
+import type { CapState, RegisterOutcome, ScannerServices, ShowContext } from '../services/types.js';
+import { createFakeServices, type FakeOptions } from '../../../../test/support/element-fake-services.js';
+
+const show: ShowContext = { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show', cap: 5 };
+const cards: FakeOptions['cards'] = {
+  A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
+  A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
+  Y110029399: { kind: 'community', status: 'active', validUntil: '2030-05-31', minors: 0 },
+};
+const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi };
+
+function setUp(options: FakeOptions = {}, services?: (fake: ScannerServices) => ScannerServices) {
+  const fake = createFakeServices({ cards, ...options });
+  const svc = services ? services(fake) : fake;
+  const events: Event[] = [];
+  const target = new EventTarget();
+  const host: FlowHost = {
+    services: () => svc,
+    show: () => show,
+    mode: () => 'booking',
+    dispatch: (e) => {
+      events.push(e);
+      return target.dispatchEvent(e);
+    },
+    changed: () => undefined,
+    stopCamera: () => undefined,
+    loadCardViews: () => Promise.resolve(),
+    now: () => new Date('2030-02-01T12:00:00+02:00'),
+  };
+  const flow = new ScanFlow(host);
+  const types = (): string[] => events.map((e) => e.type);
+  return { flow, fake, target, types };
+}
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** Waits until `done()` holds (a failure's texts load with import(), at the machine's pace). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; !done(); i++) {
+    if (i > 1000) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('ScanFlow', () => {
+  it('reads, looks up, registers and says so, with the element events in order', async () => {
+    const { flow, fake, types } = setUp();
+    flow.read('a045198723', 'manual');
+    expect(flow.phase.name).toBe('looking-up');
+    await tick();
+    expect(flow.phase.name).toBe('card');
+    flow.setRequest({ children: 2, groupCardIds: [], under16: 0 });
+    await flow.confirm();
+    expect(fake.registered.map((u) => u.request.children)).toEqual([2]);
+    expect(flow.phase).toMatchObject({ name: 'done', outcome: 'registered', cardId: 'A045198723' });
+    expect(flow.polite(view)).toBe('Kirjattu Kaikukantaan. Aikuisia 1, lapsia 2.');
+    expect(types()).toEqual(['kaiku-scan', 'kaiku-card', 'kaiku-before-register', 'kaiku-usage-registered']);
+  });
+
+  it('registers once when a kaiku-before-register listener confirms again (re-entrancy)', async () => {
+    const { flow, fake, target } = setUp();
+    target.addEventListener('kaiku-before-register', () => void flow.confirm());
+    flow.read('A045198723', 'manual');
+    await tick();
+    await Promise.all([flow.confirm(), flow.confirm()]);
+    expect(fake.registered).toHaveLength(1);
+  });
+
+  it('a vetoed registration stays on the card and can be confirmed again', async () => {
+    const { flow, fake, target } = setUp();
+    let veto = true;
+    target.addEventListener('kaiku-before-register', (e) => veto && e.preventDefault());
+    flow.read('A045198723', 'manual');
+    await tick();
+    await flow.confirm();
+    expect(fake.registered).toHaveLength(0);
+    expect(flow.phase.name).toBe('card');
+    expect(flow.alert(view)).toBe(fi.vetoed);
+    veto = false;
+    await flow.confirm();
+    expect(fake.registered).toHaveLength(1);
+  });
+
+  it("counts a queued usage against the cap by the rules' countedAgainstCap, not by its own sum", async () => {
+    const cap: CapState = { cap: 5, given: 1 };
+    const { flow } = setUp({ cap, registerAs: 'queued' }, (fake) => ({
+      ...fake,
+      // The policy counts only part of the tickets (say, the card holder's): the meter must follow the rules.
+      decide: (input) => {
+        const d = fake.decide(input);
+        return d.ok ? { ...d, countedAgainstCap: 1 } : d;
+      },
+    }));
+    await flow.refreshCap();
+    flow.read('A045198723', 'manual');
+    await tick();
+    flow.setRequest({ children: 2, groupCardIds: [], under16: 0 });
+    await flow.confirm();
+    expect(flow.phase).toMatchObject({ name: 'done', outcome: 'queued' });
+    expect(flow.cap).toEqual({ cap: 5, given: 2 });
+  });
+
+  it('a refused registration goes back to the card with the reasons and reports the code', async () => {
+    const { flow, types } = setUp({ registerAs: 'refused' });
+    flow.read('A045198723', 'manual');
+    await tick();
+    await flow.confirm();
+    expect(flow.phase).toMatchObject({ name: 'card' });
+    if (flow.phase.name === 'card') expect(flow.phase.blocking.map((r) => r.code)).toEqual(['cap-reached']);
+    expect(types()).toContain('kaiku-error');
+  });
+
+  it('an inactive card is refused at once with every reason', async () => {
+    const { flow } = setUp();
+    flow.read('A999005458', 'manual');
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card' });
+    if (flow.phase.name === 'card') expect(flow.phase.blocking.map((r) => r.code)).toEqual(['card-inactive']);
+    expect(flow.alert(view)).toBe('Lippua ei voi antaa. reason:card-inactive');
+  });
+
+  it('a community card collects its group from readings; a duplicate is refused with its own code', async () => {
+    const { flow } = setUp();
+    flow.read('Y110029399', 'manual');
+    await tick();
+    flow.read('A045198723', 'wedge');
+    flow.read('A045198723', 'wedge');
+    expect(flow.groupError?.code).toBe('group-duplicate');
+    expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+  });
+
+  it('a malformed reading on ready marks the field and reports an input error', () => {
+    const { flow, types } = setUp();
+    flow.read('E1234', 'manual');
+    expect(flow.manualError?.code).toBe('bad-format');
+    expect(flow.phase.name).toBe('ready');
+    expect(types()).toEqual(['kaiku-error']);
+  });
+
+  it('a failed look-up is an error with a retry; any thrown value becomes a stable code', async () => {
+    const { flow } = setUp({}, (fake) => ({
+      ...fake,
+      lookupCard: () => Promise.reject(new Error('A045198723 exploded')),
+    }));
+    flow.read('A045198723', 'manual');
+    await until(() => flow.phase.name !== 'looking-up');
+    expect(flow.phase).toMatchObject({ name: 'error', retryCardId: 'A045198723' });
+    if (flow.phase.name === 'error') {
+      expect(flow.phase.error.code).toBe('unexpected');
+      // The raw message may hold a card ID: it is never shown.
+      expect(JSON.stringify(flow.phase.error)).not.toContain('A045198723');
+    }
+  });
+
+  it('follows a queued usage on screen until it is sent or refused later', async () => {
+    const { flow, fake } = setUp({}, (fake) => ({
+      ...fake,
+      register: async (u): Promise<RegisterOutcome> => {
+        await fake.register(u);
+        return { kind: 'queued', reason: 'network', pending: 1, recordId: 'r1' };
+      },
+    }));
+    flow.read('A045198723', 'manual');
+    await tick();
+    await flow.confirm();
+    expect(flow.phase).toMatchObject({ outcome: 'queued', recordId: 'r1' });
+    flow.outboxChanged({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
+    expect(flow.phase).toMatchObject({ outcome: 'queued' });
+    const reason = { code: 'card-expired', message: { fi: 'vanhentunut', sv: 'x', en: 'x' } };
+    flow.outboxChanged({
+      pending: 0,
+      pendingIds: [],
+      needsAttention: [{ id: 'r1', cardId: 'A045198723', showName: 'Uni', reason }],
+    });
+    expect(flow.phase).toMatchObject({ outcome: 'refused-later', reason });
+    expect(flow.alert(view)).toBe(`${fi.refusedLaterHeading}. vanhentunut`);
+    expect(fake.registered).toHaveLength(1);
+  });
+
+  it('Esc drops the card; on ready there is nothing to drop', async () => {
+    const { flow } = setUp();
+    expect(flow.escape()).toBe(false);
+    flow.read('A045198723', 'manual');
+    await tick();
+    expect(flow.escape()).toBe(true);
+    expect(flow.phase.name).toBe('ready');
+  });
+});

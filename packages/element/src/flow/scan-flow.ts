@@ -1,0 +1,488 @@
+import type {
+  CapState,
+  CardView,
+  Decision,
+  LookupOutcome,
+  OutboxState,
+  Reason,
+  ScannerServices,
+  ServiceError,
+  ShowContext,
+  TicketRequest,
+  UsageMode,
+} from '../services/types.js';
+import { EMPTY_REQUEST, type Phase } from './phase.js';
+import { elementText, loadLateTexts, toServiceError } from '../messages/index.js';
+import { ticketSummary, type ViewContext } from '../views/view-context.js';
+import {
+  KaikuBeforeRegisterEvent,
+  KaikuCardEvent,
+  KaikuErrorEvent,
+  KaikuScanEvent,
+  KaikuSyncEvent,
+  KaikuUsageQueuedEvent,
+  KaikuUsageRegisteredEvent,
+  type KaikuErrorDetail,
+  type KaikuUsageDetail,
+  type ScanSource,
+} from '../events/index.js';
+
+/**
+ * A line for the live regions, rendered in the language on screen when it is read (a language switch mid-card
+ * re-renders it), not in the one of the moment it was said.
+ */
+export type Say = (v: ViewContext) => string;
+
+const SILENT: Say = () => '';
+const reasonsText =
+  (reasons: readonly Reason[], lead?: Say): Say =>
+  (v) =>
+    [...(lead ? [lead(v)] : []), ...reasons.map((r) => v.text(r.message))].join(lead ? '. ' : ' ');
+
+/** What the flow needs from the element: its settings, its events, and a render when something changed. */
+export type FlowHost = {
+  readonly services: () => ScannerServices;
+  /** The show usages are registered for (from the element's properties). */
+  readonly show: () => ShowContext | undefined;
+  readonly mode: () => UsageMode;
+  /** Dispatches one of the element's events; false when a listener cancelled it. */
+  readonly dispatch: (event: Event) => boolean;
+  /** Something on screen changed. */
+  readonly changed: () => void;
+  /** A card is being looked up: the camera has done its job. */
+  readonly stopCamera: () => void;
+  /** The card panel's code, needed before a card reaches the screen. */
+  readonly loadCardViews: () => Promise<unknown>;
+  readonly now?: () => Date;
+};
+
+/**
+ * The look-up → tickets → register flow of one terminal, one customer at a time, and what follows a queued usage.
+ * Holds the state the element renders (the phase, the cap, input errors, the live-region lines) and dispatches
+ * the element's events; it renders nothing and touches no DOM, so it runs (and is tested) in Node.
+ */
+export class ScanFlow {
+  private current: Phase = { name: 'ready' };
+  private capState: CapState | undefined;
+  private outboxState: OutboxState = { pending: 0, needsAttention: [] };
+  private lookupAbort: AbortController | undefined;
+  /** Set while one confirmation is under way: a second (a listener's, a double Enter) is ignored. */
+  private confirming = false;
+  private focusWanted = false;
+
+  manualError: Reason | undefined;
+  groupError: Reason | undefined;
+  cameraError: Reason | undefined;
+  polite: Say = SILENT;
+  alert: Say = SILENT;
+
+  constructor(private readonly host: FlowHost) {}
+
+  get phase(): Phase {
+    return this.current;
+  }
+
+  get cap(): CapState | undefined {
+    return this.capState;
+  }
+
+  get outbox(): OutboxState {
+    return this.outboxState;
+  }
+
+  /** True once after a phase change: the element moves focus to the new phase's first control. */
+  takeFocus(): boolean {
+    const wanted = this.focusWanted;
+    this.focusWanted = false;
+    return wanted;
+  }
+
+  private get svc(): ScannerServices {
+    return this.host.services();
+  }
+
+  private set(change: () => void): void {
+    change();
+    this.host.changed();
+  }
+
+  private toPhase(phase: Phase, polite: Say = SILENT, alert: Say = SILENT): void {
+    this.set(() => {
+      this.current = phase;
+      this.polite = polite;
+      this.alert = alert;
+      this.focusWanted = true;
+      if (phase.name !== 'ready') this.manualError = undefined;
+      this.groupError = undefined;
+    });
+  }
+
+  private emitError(detail: KaikuErrorDetail): void {
+    this.host.dispatch(new KaikuErrorEvent(detail));
+  }
+
+  /** A thrown value as a code and text, once the texts of the services' codes are in (if they can load). */
+  private async errorOf(e: unknown): Promise<ServiceError> {
+    await loadLateTexts().catch(() => undefined);
+    return toServiceError(e);
+  }
+
+  private fail(
+    error: ServiceError,
+    stage: KaikuErrorDetail['stage'],
+    retryCardId?: string,
+    cardId?: string,
+  ): void {
+    this.toPhase(
+      retryCardId === undefined ? { name: 'error', error } : { name: 'error', error, retryCardId },
+      SILENT,
+      (v) => `${v.t.errorHeading}. ${v.text(error.message)}`,
+    );
+    this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
+  }
+
+  // ---- reading a card ----
+
+  /** A reading from the wedge, the camera, the typed field or the host's `submitCardId`. */
+  read(raw: string, source: ScanSource): void {
+    const phase = this.current;
+    if (phase.name === 'looking-up' || phase.name === 'registering') return;
+    const parsed = this.svc.parseCardId(raw);
+    const addingToGroup =
+      phase.name === 'card' &&
+      phase.card.kind === 'community' &&
+      phase.blocking.length === 0 &&
+      source !== 'api';
+    if (!parsed.ok) {
+      this.set(() => {
+        if (addingToGroup) this.groupError = parsed.reason;
+        else if (phase.name !== 'card') {
+          if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
+          this.manualError = parsed.reason;
+        }
+        this.alert = (v) => v.text(parsed.reason.message);
+      });
+      this.emitError({ code: parsed.reason.code, stage: 'input' });
+      return;
+    }
+    if (addingToGroup) {
+      this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: true }));
+      this.addGroupMember(parsed.id);
+      return;
+    }
+    this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: false }));
+    void this.lookUp(parsed.id);
+  }
+
+  /** The group form's value: a member's card ID, or empty (Enter on the empty field registers). */
+  submitMember(value: string): boolean {
+    if (value === '') {
+      void this.confirm();
+      return false;
+    }
+    const parsed = this.svc.parseCardId(value);
+    if (!parsed.ok) {
+      this.set(() => {
+        this.groupError = parsed.reason;
+        this.alert = (v) => v.text(parsed.reason.message);
+      });
+      return false;
+    }
+    this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source: 'manual', groupMember: true }));
+    this.addGroupMember(parsed.id);
+    return true;
+  }
+
+  async lookUp(cardId: string): Promise<void> {
+    const show = this.host.show();
+    if (!show) {
+      this.toPhase({ name: 'ready' }, SILENT, (v) => v.t.noShow);
+      this.emitError({ code: 'no-show', stage: 'config', cardId });
+      return;
+    }
+    this.host.stopCamera();
+    this.lookupAbort?.abort();
+    const abort = new AbortController();
+    this.lookupAbort = abort;
+    this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(cardId));
+    let outcome: LookupOutcome;
+    try {
+      outcome = await this.svc.lookupCard(cardId, abort.signal);
+    } catch (e) {
+      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
+    }
+    if (abort.signal.aborted) return;
+    if (!outcome.ok) {
+      this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
+      return;
+    }
+    try {
+      await this.host.loadCardViews();
+    } catch (e) {
+      if (!abort.signal.aborted) this.fail(await this.errorOf(e), 'lookup', cardId, cardId);
+      return;
+    }
+    if (abort.signal.aborted) return;
+    this.showCard(outcome.card, show);
+  }
+
+  private showCard(card: CardView, show: ShowContext): void {
+    const probe: TicketRequest =
+      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
+    const first = this.decide(card, show, probe);
+    const blocking = first.ok ? [] : first.reasons;
+    this.toPhase(
+      { name: 'card', card, request: EMPTY_REQUEST, blocking },
+      blocking.length === 0 ? (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}` : SILENT,
+      blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
+    );
+    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
+    if (blocking.some((r) => r.code === 'show-invalid'))
+      this.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
+    this.host.dispatch(
+      new KaikuCardEvent({
+        cardId: card.id,
+        kind: card.kind,
+        status: card.status,
+        validUntil: card.validUntil,
+        minors: card.minors,
+        allowed: blocking.length === 0,
+        reasons: blocking.map((r) => r.code),
+        fromCache: card.fromCache,
+      }),
+    );
+  }
+
+  /** The rules' decision on a request for the card on screen (the ticket form asks it for every bound). */
+  decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
+    const now = this.host.now?.() ?? new Date();
+    return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now });
+  }
+
+  setRequest(request: TicketRequest): void {
+    const phase = this.current;
+    if (phase.name !== 'card') return;
+    this.set(() => (this.current = { ...phase, request }));
+  }
+
+  private addGroupMember(cardId: string): void {
+    const phase = this.current;
+    if (phase.name !== 'card') return;
+    const { card, request } = phase;
+    if (cardId === card.id || request.groupCardIds.includes(cardId)) {
+      const duplicate: Reason = { code: 'group-duplicate', message: elementText('group-duplicate') };
+      this.set(() => {
+        this.groupError = duplicate;
+        this.alert = (v) => v.text(duplicate.message);
+      });
+      return;
+    }
+    this.set(() => {
+      this.groupError = undefined;
+      this.current = { ...phase, request: { ...request, groupCardIds: [...request.groupCardIds, cardId] } };
+      this.polite = (v) => `${v.t.groupHeading}: ${cardId}`;
+    });
+  }
+
+  // ---- registering ----
+
+  /** Registers the usage on screen, once: a confirmation while one is under way is ignored. */
+  async confirm(): Promise<void> {
+    if (this.confirming) return;
+    this.confirming = true;
+    try {
+      await this.register();
+    } finally {
+      this.confirming = false;
+    }
+  }
+
+  private async register(): Promise<void> {
+    const phase = this.current;
+    const show = this.host.show();
+    if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
+    const decision = this.decide(phase.card, show, phase.request);
+    if (!decision.ok) {
+      this.set(() => (this.alert = reasonsText(decision.reasons)));
+      return;
+    }
+    const mode = this.host.mode();
+    const detail: KaikuUsageDetail = {
+      cardId: phase.card.id,
+      adults: 1,
+      children: phase.request.children,
+      groupCardIds: phase.request.groupCardIds,
+      under16: phase.request.under16,
+      showId: show.id,
+      mode,
+    };
+    if (!this.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
+      this.set(() => (this.alert = (v) => v.t.vetoed));
+      return;
+    }
+    this.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
+    let outcome;
+    try {
+      outcome = await this.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
+    } catch (e) {
+      this.fail(await this.errorOf(e), 'register', phase.card.id);
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      this.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
+      void this.refreshCap();
+      this.emitError({
+        code: outcome.reasons[0]?.code ?? 'refused',
+        stage: 'register',
+        cardId: phase.card.id,
+      });
+      return;
+    }
+    const done: Phase = {
+      name: 'done',
+      outcome: outcome.kind,
+      cardId: phase.card.id,
+      request: phase.request,
+    };
+    if (outcome.kind === 'registered') {
+      if (outcome.cap) this.capState = outcome.cap;
+      else void this.refreshCap();
+      this.toPhase(done, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
+      this.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
+    } else {
+      const cap = this.capState;
+      if (cap) this.capState = { ...cap, given: cap.given + decision.countedAgainstCap };
+      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
+      this.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
+      this.host.dispatch(
+        new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
+      );
+    }
+  }
+
+  // ---- the rest of the flow ----
+
+  /** Back to ready, dropping the card on screen. */
+  reset(): void {
+    this.lookupAbort?.abort();
+    this.toPhase({ name: 'ready' });
+  }
+
+  /** Esc: drops the card, the result or the error on screen; false when there is nothing to drop. */
+  escape(): boolean {
+    if (!['card', 'error', 'done', 'looking-up'].includes(this.current.name)) return false;
+    this.reset();
+    return true;
+  }
+
+  /** "Try again" on an error: the same card again, or back to ready. */
+  retry(): void {
+    const phase = this.current;
+    if (phase.name === 'error' && phase.retryCardId) void this.lookUp(phase.retryCardId);
+    else this.reset();
+  }
+
+  /** The wedge listener refused a reading. */
+  inputError(reason: Reason): void {
+    this.set(() => {
+      if (this.current.name === 'ready') this.manualError = reason;
+      this.alert = (v) => v.text(reason.message);
+    });
+    this.emitError({ code: reason.code, stage: 'input' });
+  }
+
+  cameraFailed(error: ServiceError): void {
+    this.set(() => {
+      this.alert = (v) => v.text(error.message);
+      this.cameraError = { code: error.code, message: error.message };
+    });
+    this.emitError({ code: error.code, stage: 'camera' });
+  }
+
+  clearCameraError(): void {
+    this.set(() => (this.cameraError = undefined));
+  }
+
+  /** The outbox changed (a sync ran, a usage was queued or refused): follow a queued usage on screen. */
+  outboxChanged(state: OutboxState): void {
+    const before = this.outboxState;
+    const changed =
+      state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
+    this.set(() => {
+      this.outboxState = state;
+      this.followQueued(state);
+    });
+    if (changed) {
+      this.host.dispatch(
+        new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
+      );
+      void this.refreshCap();
+    }
+  }
+
+  /**
+   * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
+   * may still be looking, and a refusal means the ticket has to be settled with the customer).
+   */
+  private followQueued(state: OutboxState): void {
+    const p = this.current;
+    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
+    if (state.pendingIds.includes(p.recordId)) return;
+    const refused = state.needsAttention.find((i) => i.id === p.recordId);
+    if (refused) {
+      this.current = { ...p, outcome: 'refused-later', reason: refused.reason };
+      this.alert = (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`;
+      return;
+    }
+    this.current = { ...p, outcome: 'registered' };
+    this.polite = (v) => v.t.registeredHeading;
+  }
+
+  /** The show changed: its tally is unknown until fetched. */
+  showChanged(): void {
+    this.set(() => (this.capState = undefined));
+  }
+
+  /** Fetches the show's tally; keeps the last one (or the configured cap) when it cannot. */
+  async refreshCap(): Promise<void> {
+    const show = this.host.show();
+    if (!show) {
+      this.set(() => (this.capState = undefined));
+      return;
+    }
+    const fallback: CapState | undefined = show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+    let got: CapState | undefined;
+    try {
+      got = await this.svc.capState(show);
+    } catch {
+      got = undefined;
+    }
+    if (this.host.show()?.id === show.id) this.set(() => (this.capState = got ?? this.capState ?? fallback));
+  }
+
+  /** Sends queued usages now. */
+  async syncNow(): Promise<void> {
+    try {
+      await this.svc.syncNow();
+    } catch (e) {
+      this.fail(await this.errorOf(e), 'sync');
+    }
+  }
+
+  async resolveAttention(id: string): Promise<void> {
+    try {
+      await this.svc.resolveAttention(id);
+    } catch (e) {
+      this.fail(await this.errorOf(e), 'sync');
+    }
+  }
+
+  /** The usage report could not be produced: shown and reported like any other failure. */
+  async exportFailed(e: unknown): Promise<void> {
+    this.fail(await this.errorOf(e), 'sync');
+  }
+
+  dispose(): void {
+    this.lookupAbort?.abort();
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Every text the element shows for a code, and the one lookup (`textOf`) that turns a code and its parameters into
+ * text in every language. Tables are defined with the core's `defineMessages` (a missing translation does not
+ * compile):
+ *
+ * - here, the element's codes its first download can show (a part that did not load, the group form, the generic
+ *   text), and the core's card-ID and wedge-listener tables (the parser and the listener are in that download);
+ * - in `late-texts.ts`, loaded with the services: the element's codes only the services raise (setup, show
+ *   settings) and the core's rules, API and outbox tables.
+ *
+ * Camera errors carry their own texts (`CameraError.text`).
+ */
+import {
+  KaikuError,
+  cardIdMessages,
+  defineMessages,
+  isKaikuError,
+  wedgeListenerMessages,
+} from '@kaiku-scanner/core/wedge';
+import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/wedge';
+import { lazyModule } from '../lazy-module.js';
+import type { ServiceError } from '../services/types.js';
+
+/** The element's own codes that its first download shows. */
+export const elementMessages = defineMessages({
+  'element-load-failed': {
+    fi: () =>
+      'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; kirjaa käyttö sillä välin paperille.',
+    sv: () =>
+      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
+    en: () =>
+      'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
+  },
+  'group-duplicate': {
+    fi: () => 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
+    sv: () => 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
+    en: () => 'This card is already in the group. Scan the next member’s card.',
+  },
+  unexpected: {
+    fi: () => 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
+    sv: () => 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
+    en: () => 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
+  },
+});
+
+export type ElementMessageCode = keyof typeof elementMessages;
+/** The element's error codes (their texts: `elementMessages`, `serviceMessages` in late-texts.ts). */
+export type ElementErrorCode =
+  'element-load-failed' | 'element-not-configured' | 'element-not-ready' | 'element-disposed';
+type ParamsOf<C extends ElementMessageCode> =
+  Parameters<(typeof elementMessages)[C]['en']> extends [infer P] ? P : Plain;
+
+type Plain = Readonly<Record<string, never>>;
+type AnyTable = Readonly<Record<string, unknown>>;
+
+/** The tables that load with the services. */
+const lateTexts = lazyModule(() => import('./late-texts.js'));
+
+/** Loads the texts of the services' codes (once; a failed load is tried again by the next call). */
+export function loadLateTexts(): Promise<unknown> {
+  return lateTexts.load();
+}
+
+const render = (message: unknown, params: MessageParams): LocalizedText => {
+  const m = message as LocalizedMessage<MessageParams>;
+  return { fi: m.fi(params), sv: m.sv(params), en: m.en(params) };
+};
+
+const find = (tables: readonly AnyTable[], code: string): unknown =>
+  tables.find((t) => Object.prototype.hasOwnProperty.call(t, code))?.[code];
+
+/**
+ * The text of any code the element can meet, in every language, or undefined when none is known (yet): an API
+ * alias (`http-503` → `http-5xx`) is followed once the services' texts have loaded.
+ *
+ * @example
+ * textOf('group-duplicate')?.sv // 'Kortet finns redan i gruppen. …'
+ */
+export function textOf(code: string, params: MessageParams = {}): LocalizedText | undefined {
+  const first = find([elementMessages, cardIdMessages, wedgeListenerMessages], code);
+  if (first) return render(first, params);
+  const late = lateTexts.get();
+  if (!late) return undefined;
+  const found = find(late.tables, code) ?? find(late.tables, late.alias(code) ?? '');
+  return found === undefined ? undefined : render(found, params);
+}
+
+/** The element's codes whose text takes no parameters. */
+export type PlainElementCode = {
+  [C in ElementMessageCode]: ParamsOf<C> extends Plain ? C : never;
+}[ElementMessageCode];
+
+/**
+ * The text of one of the element's own codes; a code with parameters cannot be rendered without them (by type).
+ *
+ * @example
+ * elementText('show-invalid', { fields: 'start' }).en
+ */
+export function elementText<C extends ElementMessageCode>(
+  code: C,
+  ...params: ParamsOf<C> extends Plain ? [] : [ParamsOf<C>]
+): LocalizedText {
+  return render(elementMessages[code], (params[0] ?? {}) as MessageParams);
+}
+
+/**
+ * An error of the element's own: a `KaikuError` (so hosts and `isKaikuError` know it) whose code `textOf` renders;
+ * `detail` is for developers only.
+ */
+export function elementError(code: ElementErrorCode, detail: string): KaikuError {
+  return new KaikuError(code, detail);
+}
+
+/** The texts an error carries itself in every language (`CameraError.text`), when well-formed. */
+function carriedText(e: KaikuError): LocalizedText | undefined {
+  const text = (e as { text?: unknown }).text;
+  if (typeof text !== 'object' || text === null) return undefined;
+  const { fi, sv, en } = text as Record<string, unknown>;
+  return typeof fi === 'string' && typeof sv === 'string' && typeof en === 'string'
+    ? { fi, sv, en }
+    : undefined;
+}
+
+/**
+ * Any thrown value as a stable code plus text; never the raw error message (it may hold a card ID). A server
+ * problem (e.g. `card-not-registered`) is more telling than the transport's code. Anything that is not a
+ * `KaikuError` is `unexpected`.
+ */
+export function toServiceError(e: unknown): ServiceError {
+  if (!isKaikuError(e)) return { code: 'unexpected', message: elementText('unexpected') };
+  const problem = e.params.problemCode;
+  const code = typeof problem === 'string' && problem !== '' ? problem : e.code;
+  return { code, message: textOf(code, e.params) ?? carriedText(e) ?? elementText('unexpected') };
+}

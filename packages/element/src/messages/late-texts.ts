@@ -1,0 +1,68 @@
+// Loaded with the services (import() from ./index.ts, which looks codes up here once this has loaded): the texts
+// of the codes the services raise. The core's tables are picked one by one instead of its whole registry, so the
+// element carries no texts of areas it never shows (sales-report import) or that come with their own chunk (camera
+// errors carry their texts).
+import {
+  apiMessageCode,
+  apiMessages,
+  defineMessages,
+  outboxMessages,
+  rulesMessages,
+  wedgeMessages,
+} from '@kaiku-scanner/core';
+import type { LocalizedText } from '@kaiku-scanner/core';
+
+type FieldsParams = { readonly fields: string };
+
+/** The element's own codes that only its services raise: setup, show settings, services not (or no longer) there. */
+export const serviceMessages = defineMessages({
+  'element-not-configured': {
+    fi: () =>
+      'Skanneria ei ole yhdistetty Kaikukantaan (base-url puuttuu). Pyydä ylläpitäjää tarkistamaan asetukset; kirjaa käyttö sillä välin paperille.',
+    sv: () =>
+      'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
+    en: () =>
+      'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
+  },
+  'element-not-ready': {
+    fi: () => 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
+    sv: () => 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
+    en: () => 'The scanner is still starting. Wait a moment and scan the card again.',
+  },
+  'element-disposed': {
+    fi: () => 'Skanneri on suljettu. Lataa sivu uudelleen.',
+    sv: () => 'Skannern har stängts. Ladda om sidan.',
+    en: () => 'The scanner has been shut down. Reload the page.',
+  },
+  'show-invalid': {
+    fi: (p: FieldsParams) =>
+      `Esityksen tiedot ovat virheelliset (${p.fields}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.`,
+    sv: (p: FieldsParams) =>
+      `Föreställningens uppgifter är felaktiga (${p.fields}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.`,
+    en: (p: FieldsParams) =>
+      `The show's details are not valid (${p.fields}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.`,
+  },
+});
+
+/**
+ * The text of the show-settings refusal, naming the malformed fields.
+ *
+ * @example
+ * showInvalidText('start, kind').en // "The show's details are not valid (start, kind). …"
+ */
+export function showInvalidText(fields: string): LocalizedText {
+  const m = serviceMessages['show-invalid'];
+  return { fi: m.fi({ fields }), sv: m.sv({ fields }), en: m.en({ fields }) };
+}
+
+/** The tables the services' codes come from. */
+export const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
+  serviceMessages,
+  rulesMessages,
+  apiMessages,
+  outboxMessages,
+  wedgeMessages,
+];
+
+/** An API code's table code (`http-503` → `http-5xx`). */
+export const alias: (code: string) => string | undefined = apiMessageCode;

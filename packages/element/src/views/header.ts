@@ -1,0 +1,39 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CapState, ShowContext, UsageMode } from '../services/types.js';
+import type { ViewContext } from './view-context.js';
+import { renderSyncStatus } from './sync-status.js';
+import { renderMode, renderShow } from './show-context.js';
+import { renderCapMeter } from './cap-meter.js';
+
+export type HeaderModel = {
+  readonly online: boolean;
+  readonly pending: number;
+  /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
+  readonly insecure: boolean;
+  readonly show: ShowContext | undefined;
+  readonly shows: readonly ShowContext[];
+  readonly mode: UsageMode;
+  readonly cap: CapState | undefined;
+  readonly onSyncNow: () => void;
+  readonly onShowChange: (e: Event) => void;
+  readonly onModeChange: (e: Event) => void;
+};
+
+/** Title and sync status; the insecure-connection notice; the show, the mode and the cap meter. */
+export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
+  return html`
+    <div part="header" class="header">
+      <h2 id="title">${v.t.title}</h2>
+      ${renderSyncStatus(v, m.online, m.pending, m.onSyncNow)}
+    </div>
+    ${
+      m.insecure
+        ? html`<p part="insecure-notice" class="notice warn" role="note">${v.t.insecureConnection}</p>`
+        : nothing
+    }
+    <div class="context">
+      ${renderShow(v, m.show, m.shows, m.onShowChange)} ${renderMode(v, m.mode, m.onModeChange)}
+      ${m.show ? renderCapMeter(v, m.cap) : nothing}
+    </div>
+  `;
+}
