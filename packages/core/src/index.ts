@@ -45,6 +45,9 @@ export { readProblemReasons, readServerReason } from './messages/server-reason.j
 export type { ServerReason, ServerReasonCode, WireReason } from './messages/server-reason.js';
 export { decideUsage } from './rules/decide-usage.js';
 export { toApiShow, toUsageEvent } from './rules/show-event.js';
+export { INPUT_PROBLEMS, suggestField, toFieldIssues, unknownFields } from './schemas/field-issues.js';
+export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
+export { fieldIssueToReason } from './rules/input-issues.js';
 export type { ShowState } from './rules/show-event.js';
 export type {
   DecideUsageInput,

@@ -335,6 +335,47 @@ describe('HTTP details of the sandbox', () => {
       body,
     });
 
+  it('refuses an unknown or misspelt field by name instead of dropping it ("Cap": 1 is not an uncapped show)', async () => {
+    const sent = usage('A999005458', {
+      show: { id: 'cap-typo', name: 'Kirjoitusvirhe', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
+    });
+    const body = JSON.stringify({ ...sent, show: { ...sent.show, Cap: 1 }, children: 1 });
+    const response = await post('v1/usages', body, { 'idempotency-key': key() });
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.code).toBe('invalid-request');
+    expect(problem.issues).toEqual([
+      { path: 'show.Cap', code: 'unknown-field', suggestion: 'cap' },
+      { path: 'children', code: 'unknown-field', suggestion: 'childTickets' },
+    ]);
+    expect(problem.detail).toBe(
+      '`show.Cap` is not a field; did you mean `cap`? `children` is not a field; did you mean `childTickets`?',
+    );
+    // Nothing was stored: the show is still unknown, so a later usage with the right field sets its cap.
+    await api.registerUsage(usage('A999005458', { show: { ...sent.show, cap: 1 } }), {
+      idempotencyKey: key(),
+    });
+    expect(await api.getShowTally('cap-typo')).toMatchObject({ cap: 1, ticketsGiven: 1, remaining: 0 });
+    const viaTestRoute = await post(
+      '__sandbox/shows',
+      JSON.stringify({ venueId: 'x', show: { ...sent.show, Cap: 1 } }),
+    );
+    expect(viaTestRoute.status).toBe(400);
+    expect((await viaTestRoute.json()).issues).toEqual([
+      { path: 'show.Cap', code: 'unknown-field', suggestion: 'cap' },
+    ]);
+    // No validator's own codes reach a person: every issue code is the contract's.
+    const wrong = await post('v1/usages', JSON.stringify({ ...sent, childTickets: 1.5, mode: 'sale' }), {
+      'idempotency-key': key(),
+    });
+    const wrongProblem = await wrong.json();
+    expect(wrongProblem.issues).toEqual([
+      { path: 'childTickets', code: 'not-whole' },
+      { path: 'mode', code: 'not-allowed' },
+    ]);
+    expect(wrongProblem.detail).toBe('`childTickets` is not a whole number. `mode` is not an allowed value.');
+  });
+
   it('answers 400 for a missing key, 401 without a token, problems for bad bodies', async () => {
     const body = JSON.stringify(usage('A999005458'));
     const missing = await post('v1/usages', body);

@@ -4,8 +4,40 @@
  */
 import { defineMessages } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
+import type { Locale } from './define.js';
 
 type InputParams = { readonly path: string; readonly problem: string };
+type UnknownFieldParams = { readonly path: string; readonly suggestion?: string };
+
+/** What is wrong with a field, per `InputProblem` (schemas/field-issues.ts), as a predicate in each language. */
+const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
+  missing: { fi: 'puuttuu', sv: 'saknas', en: 'is missing' },
+  'wrong-type': { fi: 'on väärää tyyppiä', sv: 'har fel typ', en: 'has the wrong type' },
+  'not-whole': { fi: 'ei ole kokonaisluku', sv: 'är inte ett heltal', en: 'is not a whole number' },
+  'too-small': { fi: 'on liian pieni', sv: 'är för litet', en: 'is too small' },
+  'too-large': { fi: 'on liian suuri', sv: 'är för stort', en: 'is too large' },
+  'bad-format': { fi: 'on väärässä muodossa', sv: 'har fel format', en: 'has the wrong format' },
+  'not-allowed': {
+    fi: 'ei ole sallittu arvo',
+    sv: 'är inte ett tillåtet värde',
+    en: 'is not an allowed value',
+  },
+  'collection-only': {
+    fi: 'kuuluu vain lipun lunastukseen',
+    sv: 'gäller bara när biljetten löses ut',
+    en: 'applies to a collection only',
+  },
+  unreadable: { fi: 'ei ole luettavissa', sv: 'kan inte läsas', en: 'cannot be read' },
+  'unknown-field': { fi: 'ei ole tunnettu kenttä', sv: 'är inget känt fält', en: 'is not a field' },
+  invalid: { fi: 'on virheellinen', sv: 'är ogiltigt', en: 'is not valid' },
+};
+
+const problemText = (problem: string, locale: Locale): string =>
+  (PROBLEMS[problem] ?? PROBLEMS.invalid!)[locale];
+
+/** The field named in a sentence (`(input)` is the whole input). */
+const subject = (path: string, field: string, whole: string): string =>
+  path === '(input)' ? whole : `${field}\`${path}\``;
 type ExpiredParams = { readonly validUntil: string; readonly today: string };
 type ChildrenParams = { readonly requested: number; readonly registered: number };
 type MemberParams = { readonly position: number };
@@ -76,9 +108,17 @@ type CapMinParams = {
  */
 export const rulesMessages = defineMessages({
   'invalid-input': {
-    fi: (p: InputParams) => `Virheellinen syöte kohdassa ${p.path}: ${p.problem}`,
-    sv: (p: InputParams) => `Ogiltig indata i ${p.path}: ${p.problem}`,
-    en: (p: InputParams) => `Invalid input at ${p.path}: ${p.problem}`,
+    fi: (p: InputParams) => `${subject(p.path, 'Kenttä ', 'Syöte')} ${problemText(p.problem, 'fi')}.`,
+    sv: (p: InputParams) => `${subject(p.path, 'Fältet ', 'Indata')} ${problemText(p.problem, 'sv')}.`,
+    en: (p: InputParams) => `${subject(p.path, '', 'The input')} ${problemText(p.problem, 'en')}.`,
+  },
+  'unknown-field': {
+    fi: (p: UnknownFieldParams) =>
+      `Tuntematon kenttä \`${p.path}\`.` + (p.suggestion ? ` Tarkoititko \`${p.suggestion}\`?` : ''),
+    sv: (p: UnknownFieldParams) =>
+      `Okänt fält \`${p.path}\`.` + (p.suggestion ? ` Menade du \`${p.suggestion}\`?` : ''),
+    en: (p: UnknownFieldParams) =>
+      `\`${p.path}\` is not a field` + (p.suggestion ? `; did you mean \`${p.suggestion}\`?` : '.'),
   },
   'card-id-invalid': {
     fi: (p: { readonly cause: string }) =>

@@ -48,6 +48,7 @@ const MEMBER_CAUSES = [
  */
 const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'invalid-input': { path: str, problem: str },
+  'unknown-field': { path: str, suggestion: optStr },
   'card-id-invalid': { cause: str },
   'card-inactive': {},
   'card-use-banned': {},

@@ -5,6 +5,7 @@ import { definePolicy } from '../policy/operating-model-policy.js';
 import { POLICY_2020, POLICY_2025 } from '../policy/policies.js';
 import { applicableCapRules } from './cap-rules.js';
 import { checkCapSetting } from './check-cap-setting.js';
+import type { CapSettingInput } from './check-cap-setting.js';
 
 describe('checkCapSetting', () => {
   it('returns the rule, the minimum, the range and the policy version', () => {
@@ -66,6 +67,33 @@ describe('checkCapSetting', () => {
     expect(checkCapSetting({ capacity: 5, cap: 1, kind: 'show', policy: '1999' })).toMatchObject({
       ok: false,
       error: { code: 'unknown-policy', params: { version: '1999' } },
+    });
+  });
+
+  it('refuses a policy that is neither a version nor a policy object, and unknown fields, never throwing', () => {
+    const numeric = { capacity: 400, cap: 10, kind: 'show', policy: 2020 } as unknown as CapSettingInput;
+    expect(checkCapSetting(numeric)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', params: { path: 'policy', problem: 'wrong-type' } },
+    });
+    const versionKey = {
+      capacity: 400,
+      cap: 10,
+      kind: 'show',
+      policyVersion: '2020',
+    } as unknown as CapSettingInput;
+    const result = checkCapSetting(versionKey);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', params: { path: 'policyVersion', suggestion: 'policy' } },
+    });
+    if (!result.ok && 'error' in result) {
+      expect(result.error.message.en).toBe('`policyVersion` is not a field; did you mean `policy`?');
+    }
+    const seats = { seats: 400, cap: 10, kind: 'show' } as unknown as CapSettingInput;
+    expect(checkCapSetting(seats)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-field', params: { path: 'seats', suggestion: 'capacity' } },
     });
   });
 

@@ -4,7 +4,7 @@
 import { createReason } from './rules-reason.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { resolvePolicy } from '../policy/policies.js';
+import { readPolicy } from './policy-input.js';
 import type { CapSettingData } from '../schemas/cap-setting-input.js';
 import { CapSettingInputSchema } from '../schemas/cap-setting-input.js';
 import { issuesToReasons } from './input-issues.js';
@@ -30,7 +30,10 @@ type CapVerdict = Omit<CapRule, 'minimum'> & { readonly minimum: number; readonl
 export type CapSettingResult =
   | ({ readonly ok: true } & CapVerdict)
   | ({ readonly ok: false; readonly error: RenderedReason<'cap-below-minimum'> } & CapVerdict)
-  | { readonly ok: false; readonly error: RenderedReason<'invalid-input' | 'unknown-policy'> };
+  | {
+      readonly ok: false;
+      readonly error: RenderedReason<'invalid-input' | 'unknown-field' | 'unknown-policy'>;
+    };
 
 /**
  * Checks a proposed cap against the policy. The percent rule is the default; a special rule that applies
@@ -46,17 +49,29 @@ export type CapSettingResult =
  * checkCapSetting({ capacity: 400, cap: 10, kind: 'show', policy: '2020' }).minimum; // 20
  */
 export function checkCapSetting(input: CapSettingInput): CapSettingResult {
-  const parsed = CapSettingInputSchema.safeParse(input);
+  try {
+    return checkReadable(input);
+  } catch {
+    // Only hostile inputs (throwing getters, proxies) get here: refuse rather than throw.
+    return { ok: false, error: createReason('invalid-input', { path: '(input)', problem: 'unreadable' }) };
+  }
+}
+
+function checkReadable(input: CapSettingInput): CapSettingResult {
+  const record = typeof input === 'object' && input !== null && !Array.isArray(input);
+  // `policy` is read beside the data (it may be a policy object); every other key must be the schema's.
+  const { policy: requested, ...data } = (record ? input : {}) as { policy?: unknown };
+  const parsed = CapSettingInputSchema.safeParse(record ? data : input);
   if (!parsed.success) {
-    const [first] = issuesToReasons(parsed.error.issues);
+    const [first] = issuesToReasons(parsed.error.issues, CapSettingInputSchema, ['policy'], input);
     return {
       ok: false,
       error: first ?? createReason('invalid-input', { path: '(input)', problem: 'invalid' }),
     };
   }
-  const version = typeof input === 'object' && input !== null ? input.policy : undefined;
-  const policy = resolvePolicy(version);
-  if (!policy) return { ok: false, error: createReason('unknown-policy', { version: String(version) }) };
+  const read = readPolicy(requested, undefined);
+  if (!read.ok) return { ok: false, error: read.reason };
+  const policy = read.policy;
   const { capacity, cap } = parsed.data;
   const rules = applicableCapRules(parsed.data, policy.cap);
   const special = rules.filter((r) => r.rule !== 'min-percent');

@@ -131,9 +131,66 @@ describe('decideUsage', () => {
     expect(decision.ok).toBe(false);
     if (decision.ok) return;
     expect(decision.reasons.map((r) => r.params)).toEqual([
-      { path: 'card.id', problem: 'invalid_type' },
-      { path: 'card.minors', problem: 'too_small' },
+      { path: 'card.id', problem: 'wrong-type' },
+      { path: 'card.minors', problem: 'too-small' },
     ]);
+    expect(decision.reasons[1]?.message).toEqual({
+      fi: 'Kenttä `card.minors` on liian pieni.',
+      sv: 'Fältet `card.minors` är för litet.',
+      en: '`card.minors` is too small.',
+    });
+  });
+
+  it('refuses an unknown or misspelt field by name, with the field it probably meant', () => {
+    const misspelt = decideUsage({
+      ...base,
+      event: { kind: 'show', start: base.event.start, given: 9, cap: 10 } as never,
+    });
+    expect(misspelt.ok).toBe(false);
+    if (misspelt.ok) return;
+    expect(misspelt.reasons.map((r) => [r.code, r.params])).toEqual([
+      ['unknown-field', { path: 'event.given', suggestion: 'ticketsGiven' }],
+    ]);
+    expect(misspelt.reasons[0]?.message).toEqual({
+      fi: 'Tuntematon kenttä `event.given`. Tarkoititko `ticketsGiven`?',
+      sv: 'Okänt fält `event.given`. Menade du `ticketsGiven`?',
+      en: '`event.given` is not a field; did you mean `ticketsGiven`?',
+    });
+    const cases: [Record<string, unknown>, string, string | undefined][] = [
+      [{ ...base, request: { mode: 'booking', children: 2 } }, 'request.children', 'childTickets'],
+      [
+        { ...base, request: { mode: 'collection', countedInTally: true } },
+        'request.countedInTally',
+        'alreadyCounted',
+      ],
+      [{ ...base, policyVersion: '2020' }, 'policyVersion', 'policy'],
+      [{ ...base, show: base.event }, 'show', 'event'],
+      [{ ...base, card: { ...base.card, Minors: 1 } }, 'card.Minors', 'minors'],
+      [{ ...base, event: { ...base.event, zzz: 1 } }, 'event.zzz', undefined],
+    ];
+    for (const [input, path, suggestion] of cases) {
+      const decision = decideUsage(input as unknown as DecideUsageInput);
+      expect(decision.ok ? [] : decision.reasons.map((r) => r.params)).toEqual([
+        { path, ...(suggestion ? { suggestion } : {}) },
+      ]);
+    }
+  });
+
+  it('never shows a validator code (invalid_type, invalid_value, …) in a message', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (card, event, request) => {
+        const decision = decideUsage({ card, event, request, now: 'x' } as unknown as DecideUsageInput);
+        expect(decision.ok).toBe(false);
+        if (decision.ok) return;
+        for (const reason of decision.reasons) {
+          // Field names (quoted in backticks) are the caller's own; the rest must be words.
+          for (const text of Object.values(reason.message)) {
+            expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses instead of throwing on hostile input', () => {

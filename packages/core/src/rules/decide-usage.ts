@@ -4,7 +4,8 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { createReason } from './rules-reason.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { DEFAULT_POLICY, resolvePolicy } from '../policy/policies.js';
+import { DEFAULT_POLICY } from '../policy/policies.js';
+import { readPolicy } from './policy-input.js';
 import type { DecideUsageData } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
 import { checkCap, ticketsAgainstCap } from './cap-checks.js';
@@ -32,14 +33,18 @@ import { checkWindow, toDate } from './window-checks.js';
  */
 export function decideUsage(input: DecideUsageInput): UsageDecision {
   try {
-    const parsed = DecideUsageInputSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, reasons: issuesToReasons(parsed.error.issues) };
-    const requested = (isRecord(input) ? input.policy : undefined) ?? parsed.data.event.policyVersion;
-    const policy = resolvePolicy(requested);
-    if (!policy) {
-      return { ok: false, reasons: [createReason('unknown-policy', { version: String(requested) })] };
+    // `policy` is read beside the data (it may be a policy object); every other key must be the schema's.
+    const { policy: requested, ...data } = (isRecord(input) ? input : {}) as { policy?: unknown };
+    const parsed = DecideUsageInputSchema.safeParse(isRecord(input) ? data : input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        reasons: issuesToReasons(parsed.error.issues, DecideUsageInputSchema, ['policy'], input),
+      };
     }
-    return decideParsed(parsed.data, policy);
+    const policy = readPolicy(requested, parsed.data.event.policyVersion);
+    if (!policy.ok) return { ok: false, reasons: [policy.reason] };
+    return decideParsed(parsed.data, policy.policy);
   } catch {
     // Only hostile inputs (throwing getters, proxies) get here: refuse rather than throw.
     return {
@@ -96,6 +101,6 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFA
   };
 }
 
-function isRecord(value: unknown): value is { readonly policy?: OperatingModelPolicy | string } {
-  return typeof value === 'object' && value !== null;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

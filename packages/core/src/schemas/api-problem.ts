@@ -63,8 +63,14 @@ export const ProblemSchema = /* @__PURE__ */ pure(() =>
     code: text(1),
     /** Every reason of a refusal (a usage can break several rules at once). */
     reasons: z.optional(z.array(ProblemReasonSchema)),
-    /** Validation issues of an `invalid-request` (paths and zod issue codes only, never values). */
-    issues: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
+    /**
+     * Validation issues of an `invalid-request`: the field's path, a stable problem code (`unknown-field`,
+     * `missing`, `wrong-type`, `not-whole`, `too-small`, `too-large`, `bad-format`, `not-allowed`, `invalid`)
+     * and, for an unknown field, the field it probably meant. Never values.
+     */
+    issues: z.optional(
+      z.array(z.object({ path: z.string(), code: z.string(), suggestion: z.optional(z.string()) })),
+    ),
   }),
 );
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -23,7 +23,7 @@ export type CardLookupRequest = z.infer<typeof CardLookupRequestSchema>;
 
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
 export const ShowSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     id: text(1, 128),
     name: text(1, 300),
     start: isoDateTime(),
@@ -38,7 +38,7 @@ export type Show = z.infer<typeof ShowSchema>;
 
 /** A community card's group: every member aged 16+ has and shows their own card. */
 export const GroupSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     memberCardIds: z.array(CardIdSchema).check(z.maxLength(50)),
     under16Clients: wholeNumber(0, 50),
   }),
@@ -50,7 +50,7 @@ export type Group = z.infer<typeof GroupSchema>;
  * `forVenueId` is set when a ticket agent sells for another venue's event.
  */
 export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     venueId: text(1, 128),
     show: ShowSchema,
     cardId: CardIdSchema,
@@ -73,12 +73,12 @@ export const IdempotencyKeySchema = /* @__PURE__ */ pure(() =>
 export const BATCH_MAX_ITEMS = 100;
 
 export const BatchItemSchema = /* @__PURE__ */ pure(() =>
-  z.object({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema }),
+  z.strictObject({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema }),
 );
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 export const BatchRequestSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)),
   }),
 );

@@ -11,7 +11,7 @@ import { pure, wholeNumber } from './schema-parts.js';
  * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
  */
 export const CapSettingInputSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     capacity: wholeNumber(0, 10_000_000),
     cap: wholeNumber(0, 10_000_000),
     kind: ShowKindSchema,

@@ -14,7 +14,7 @@ describe('rules input schemas', () => {
     expect(CalendarDateSchema.safeParse('2026-02-30').success).toBe(false);
   });
 
-  it('read a card record with the four Kaikukanta statuses and ignore extra fields', () => {
+  it('read a card record with the four Kaikukanta statuses and its own extra fields, nothing else', () => {
     for (const status of ['active', 'inactive', 'use-ban', 'in-transfer']) {
       expect(
         UsageCardSchema.safeParse({ id: 'A999005458', status, validUntil: '2026-01-09', minors: 0 }).success,
@@ -27,7 +27,17 @@ describe('rules input schemas', () => {
       minors: 1,
       kind: 'client',
     });
-    expect(parsed).toEqual({ id: 'A1', status: 'active', validUntil: '2026-01-09', minors: 1 });
+    expect(parsed).toEqual({
+      id: 'A1',
+      status: 'active',
+      validUntil: '2026-01-09',
+      minors: 1,
+      kind: 'client',
+    });
+    expect(
+      UsageCardSchema.safeParse({ id: 'A1', status: 'active', validUntil: '2026-01-09', minors: 0, minor: 1 })
+        .success,
+    ).toBe(false);
     expect(
       UsageCardSchema.safeParse({ id: 'A1', status: 'Aktiivinen', validUntil: '2026-01-09', minors: 0 })
         .success,

@@ -14,7 +14,7 @@ const whole = () => wholeNumber(0, 1_000_000);
  * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
  */
 export const ShowConfigSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     id: z.optional(text(1, 128)),
     name: z.optional(text(1, 300)),
     kind: ShowKindSchema,
@@ -44,7 +44,7 @@ export type ShowConfig = z.infer<typeof ShowConfigSchema>;
  */
 export const UsageEventSchema = /* @__PURE__ */ pure(() =>
   // The settings' own schemas, spread: `z.extend` would cost ~1 KB of zod code.
-  z.object({ ...ShowConfigSchema.shape, ticketsGiven: z._default(whole(), 0) }),
+  z.strictObject({ ...ShowConfigSchema.shape, ticketsGiven: z._default(whole(), 0) }),
 );
 /**
  * A show at decision time (input form: `ticketsGiven` may be left out).

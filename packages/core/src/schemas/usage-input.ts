@@ -7,19 +7,24 @@ import { UsageEventSchema } from './show-config.js';
 
 /**
  * The part of a Kaikukanta card record the rules need. Compatible with the API's `CardRecord`
- * (extra fields such as `prefix`, `kind`, `renewedAt` are ignored: the kind is read from the ID's prefix).
+ * (its other fields `prefix`, `kind`, `renewedAt` are accepted and ignored: the kind is read from the ID's prefix;
+ * any other key is refused as `unknown-field`).
  *
  * @example
  * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
  */
 export const UsageCardSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     id: z.string().check(z.maxLength(256)),
     status: CardStatusSchema,
     /** Last valid day, inclusive, on the Helsinki calendar. */
     validUntil: CalendarDateSchema,
     /** Registered under-18 children/grandchildren in the household (what the venue goes by). */
     minors: wholeNumber(0, 100),
+    // The API's `CardRecord` as it is: these are read from the ID or not needed, but they are no mistake.
+    prefix: z.optional(z.string()),
+    kind: z.optional(z.string()),
+    renewedAt: z.optional(z.string()),
   }),
 );
 /**
@@ -37,7 +42,7 @@ export type UsageCard = z.infer<typeof UsageCardSchema>;
  * UsageGroupSchema.parse({ memberCardIds: ['A999005458'], under16Clients: 2 });
  */
 export const UsageGroupSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     memberCardIds: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), []),
     under16Clients: z._default(wholeNumber(0, 1000), 0),
   }),
@@ -57,7 +62,7 @@ export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
  * TicketRequestSchema.parse({ mode: 'booking', childTickets: 2 });
  */
 export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     mode: UsageModeSchema,
     childTickets: z._default(wholeNumber(0, 1000), 0),
     group: z.optional(UsageGroupSchema),
@@ -85,7 +90,7 @@ export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
  * DecideUsageInputSchema.safeParse(input).success;
  */
 export const DecideUsageInputSchema = /* @__PURE__ */ pure(() =>
-  z.object({
+  z.strictObject({
     card: UsageCardSchema,
     event: UsageEventSchema,
     request: TicketRequestSchema,

@@ -9,20 +9,17 @@ import {
   UsageListQuerySchema,
   UsageRequestSchema,
   makeProblem,
+  suggestField,
 } from '@kaiku-scanner/core';
 import type { BatchItemResult, UsageList } from '@kaiku-scanner/core';
-import type * as z from 'zod/mini';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
+import { invalidBody } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
 import type { BodyResult } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 
 export type ApiRouteContext = RegisterContext;
-
-function issuesOf(error: z.core.$ZodError): { path: string; code: string }[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
-}
 
 function sendOutcome(res: ServerResponse, outcome: Outcome): void {
   if (outcome.kind === 'result') {
@@ -41,7 +38,8 @@ function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: fa
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
 export function getCard(ctx: ApiRouteContext, res: ServerResponse, rawId: string): void {
   const id = CardIdSchema.safeParse(rawId);
-  if (!id.success) return sendProblem(res, problems.invalid(issuesOf(id.error), 'Not a card ID.'));
+  if (!id.success)
+    return sendProblem(res, invalidBody(id.error, CardIdSchema, rawId, { what: 'Not a card ID.' }));
   sendCard(ctx, res, id.data);
 }
 
@@ -54,7 +52,8 @@ export async function postCardLookup(
   const body = await readJsonBody(req);
   if (!body.ok) return sendBodyProblem(res, body);
   const lookup = CardLookupRequestSchema.safeParse(body.value);
-  if (!lookup.success) return sendProblem(res, problems.invalid(issuesOf(lookup.error), 'Not a card ID.'));
+  if (!lookup.success)
+    return sendProblem(res, invalidBody(lookup.error, CardLookupRequestSchema, body.value));
   sendCard(ctx, res, lookup.data.cardId);
 }
 
@@ -88,11 +87,14 @@ export async function postUsage(
   }
   const key = IdempotencyKeySchema.safeParse(rawKey);
   if (!key.success)
-    return sendProblem(res, problems.invalid(issuesOf(key.error), 'Invalid Idempotency-Key.'));
+    return sendProblem(
+      res,
+      invalidBody(key.error, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' }),
+    );
   const body = await readJsonBody(req);
   if (!body.ok) return sendBodyProblem(res, body);
   const usage = UsageRequestSchema.safeParse(body.value);
-  if (!usage.success) return sendProblem(res, problems.invalid(issuesOf(usage.error)));
+  if (!usage.success) return sendProblem(res, invalidBody(usage.error, UsageRequestSchema, body.value));
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
 }
 
@@ -111,7 +113,7 @@ export async function postBatch(
     );
   }
   const batch = BatchRequestSchema.safeParse(body.value);
-  if (!batch.success) return sendProblem(res, problems.invalid(issuesOf(batch.error)));
+  if (!batch.success) return sendProblem(res, invalidBody(batch.error, BatchRequestSchema, body.value));
   const results: BatchItemResult[] = [];
   for (const item of batch.data.items) {
     const outcome = await registerUsage(ctx, item.idempotencyKey, item.usage);
@@ -132,7 +134,7 @@ export async function postBatch(
 export function getTally(ctx: ApiRouteContext, res: ServerResponse, showId: string): void {
   const id = ShowSchema.shape.id.safeParse(showId);
   if (!id.success) {
-    return sendProblem(res, problems.invalid(issuesOf(id.error).map((i) => ({ ...i, path: 'showId' }))));
+    return sendProblem(res, invalidBody(id.error, ShowSchema.shape.id, showId, { path: 'showId' }));
   }
   const show = ctx.repo.getShow(showId);
   sendJson(res, 200, showTally(ctx.repo, showId, show?.cap ?? null, ctx.clock.now()));
@@ -155,16 +157,18 @@ export function getUsages(ctx: ApiRouteContext, res: ServerResponse, venueId: st
     return sendProblem(
       res,
       problems.invalid(
-        [...new Set(odd)].map((path) => ({
-          path,
-          code: QUERY_PARAMS.has(path) ? 'duplicate' : 'unrecognized_keys',
-        })),
+        [...new Set(odd)].map((path) => {
+          if (QUERY_PARAMS.has(path)) return { path, code: 'duplicate' };
+          const suggestion = suggestField(path, [...QUERY_PARAMS]);
+          return { path, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
+        }),
         'Unknown or repeated query parameters.',
       ),
     );
   }
-  const query = UsageListQuerySchema.safeParse({ ...Object.fromEntries(url.searchParams), venueId });
-  if (!query.success) return sendProblem(res, problems.invalid(issuesOf(query.error)));
+  const raw = { ...Object.fromEntries(url.searchParams), venueId };
+  const query = UsageListQuerySchema.safeParse(raw);
+  if (!query.success) return sendProblem(res, invalidBody(query.error, UsageListQuerySchema, raw));
   const { from, to, cursor, limit = 100 } = query.data;
   const after = cursor === undefined ? 0 : decodeCursor(cursor);
   if (after === undefined)

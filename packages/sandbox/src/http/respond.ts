@@ -129,8 +129,10 @@ export const problems = {
     makeProblem(401, 'unauthorized', 'Unauthorized', {
       detail: 'A bearer token is required (Authorization: Bearer …).',
     }),
-  invalid: (issues: { path: string; code: string }[], detail = 'The request does not match the contract.') =>
-    makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
+  invalid: (
+    issues: { path: string; code: string; suggestion?: string }[],
+    detail = 'The request does not match the contract.',
+  ) => makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
   internal: () => makeProblem(500, 'internal-error', 'Internal error'),
   rateLimited: (seconds: number) =>
     makeProblem(429, 'rate-limited', 'Too many requests', {

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CardRecordSchema, ShowConfigSchema, ShowSchema } from '@kaiku-scanner/core';
+import { CardRecordSchema, ShowConfigSchema, ShowSchema, suggestField, toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { seed } from '../seed/seed-data.js';
+import { invalidBody } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
 import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
 
@@ -33,15 +34,21 @@ export function guardTestRoute(req: IncomingMessage, corsOrigins: readonly strin
 type Fields = Record<string, 'number' | 'string' | 'object'>;
 
 /** The body's own keys, each of the expected type; the first odd or unknown key is named. */
-function checkFields(value: unknown, fields: Fields): { path: string; code: string } | undefined {
+function checkFields(
+  value: unknown,
+  fields: Fields,
+): { path: string; code: string; suggestion?: string } | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { path: '', code: 'invalid_type' };
+    return { path: '(input)', code: 'wrong-type' };
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) return { path: key, code: 'unrecognized_keys' };
+    if (!(key in fields)) {
+      const suggestion = suggestField(key, Object.keys(fields));
+      return { path: key, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
+    }
     const v = (value as Record<string, unknown>)[key];
     const want = fields[key]!;
     if (want === 'number' ? !Number.isFinite(v) : typeof v !== want || v === null)
-      return { path: key, code: 'invalid_type' };
+      return { path: key, code: 'wrong-type' };
   }
   return undefined;
 }
@@ -127,7 +134,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       methods: {
         POST: post(undefined, (v, res) => {
           const card = CardRecordSchema.safeParse(v);
-          if (!card.success) return sendProblem(res, problems.invalid(issuesOf(card.error.issues)));
+          if (!card.success) return sendProblem(res, invalidBody(card.error, CardRecordSchema, v));
           repo.putCard(card.data, 'test');
           sendJson(res, 201, card.data);
         }),
@@ -137,29 +144,23 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: ['__sandbox', 'shows'],
       methods: {
         POST: post({ venueId: 'string', show: 'object' }, (v, res) => {
-          // The contract's show plus the venue's own settings (windows, visiting producer, model version).
-          const show = ShowSchema.safeParse(v.show);
+          // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
+          // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
           const settings = ShowConfigSchema.safeParse(v.show);
-          if (!show.success || !settings.success) {
-            const error = show.success ? (settings.success ? undefined : settings.error) : show.error;
-            return sendProblem(res, problems.invalid(error ? issuesOf(error.issues, 'show.') : []));
-          }
-          const { visitingProducer, bookingWindow, collectionWindow, policyVersion } = settings.data;
-          const config = {
-            ...show.data,
-            ...(visitingProducer === undefined ? {} : { visitingProducer }),
-            ...(bookingWindow ? { bookingWindow } : {}),
-            ...(collectionWindow ? { collectionWindow } : {}),
-            ...(policyVersion ? { policyVersion } : {}),
-          };
+          if (!settings.success)
+            return sendProblem(
+              res,
+              invalidBody(settings.error, ShowConfigSchema, v.show, { prefix: 'show.' }),
+            );
+          const show = ShowSchema.safeParse(toApiShow(settings.data as Parameters<typeof toApiShow>[0]));
+          if (!show.success)
+            return sendProblem(res, invalidBody(show.error, ShowSchema, v.show, { prefix: 'show.' }));
+          // A `null` cap (none) is stored as it came; the repository reads it as no cap.
+          const config = { ...settings.data, ...show.data } as Parameters<Repository['putShow']>[1];
           repo.putShow(v.venueId as string, config, clock.now().toISOString());
           sendJson(res, 201, config);
         }),
       },
     },
   ];
-}
-
-function issuesOf(issues: readonly { path: readonly PropertyKey[]; code: string }[], prefix = '') {
-  return issues.slice(0, 20).map((i) => ({ path: prefix + i.path.map(String).join('.'), code: i.code }));
 }

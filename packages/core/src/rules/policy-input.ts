@@ -1,0 +1,43 @@
+/** The `policy` that rules functions take beside their data: a policy object, a version string, or nothing. */
+import { createReason } from './rules-reason.js';
+import type { RenderedReason } from '../messages/index.js';
+import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import { DEFAULT_POLICY, getPolicy } from '../policy/policies.js';
+
+/**
+ * The policy to decide by, or the reason it cannot be used: an unknown version is `unknown-policy`, anything but
+ * a version string or a policy object (`{ policy: 2020 }`) is `invalid-input` at `policy`. Nothing = the newest.
+ * Never throws.
+ *
+ * @example
+ * readPolicy('2020', POLICY_2025); // { ok: true, policy: POLICY_2020 }
+ */
+export function readPolicy(
+  value: unknown,
+  fallback: OperatingModelPolicy | string | undefined,
+):
+  | { readonly ok: true; readonly policy: OperatingModelPolicy }
+  | { readonly ok: false; readonly reason: RenderedReason<'invalid-input' | 'unknown-policy'> } {
+  const requested = value ?? fallback;
+  if (requested === undefined) return { ok: true, policy: DEFAULT_POLICY };
+  if (typeof requested === 'string') {
+    const policy = getPolicy(requested);
+    return policy
+      ? { ok: true, policy }
+      : { ok: false, reason: createReason('unknown-policy', { version: requested }) };
+  }
+  if (isPolicy(requested)) return { ok: true, policy: requested };
+  return { ok: false, reason: createReason('invalid-input', { path: 'policy', problem: 'wrong-type' }) };
+}
+
+function isPolicy(value: unknown): value is OperatingModelPolicy {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Partial<Record<keyof OperatingModelPolicy, unknown>>;
+  return (
+    typeof p.version === 'string' &&
+    typeof p.cap === 'object' &&
+    p.cap !== null &&
+    typeof p.usage === 'object' &&
+    p.usage !== null
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * Validation issues as people and programs can use them: a stable problem code per field, and for a key the
+ * schema does not know, the field it probably meant (`given` → `ticketsGiven`). Paths and codes only, never
+ * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
+ * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
+ */
+
+/**
+ * The problems a field can have. Stable: programs may match on them.
+ *
+ * @example
+ * INPUT_PROBLEMS.includes('unknown-field'); // true
+ */
+export const INPUT_PROBLEMS = [
+  'unknown-field',
+  'missing',
+  'wrong-type',
+  'not-whole',
+  'too-small',
+  'too-large',
+  'bad-format',
+  'not-allowed',
+  'collection-only',
+  'unreadable',
+  'invalid',
+] as const;
+/**
+ * One of `INPUT_PROBLEMS`.
+ *
+ * @example
+ * const problem: InputProblem = 'missing';
+ */
+export type InputProblem = (typeof INPUT_PROBLEMS)[number];
+
+/**
+ * One field's problem: `path` is dotted (`event.ticketsGiven`, `group.memberCardIds.0`); `suggestion` is the
+ * known field an unknown one probably meant.
+ *
+ * @example
+ * const issue: FieldIssue = { path: 'event.given', problem: 'unknown-field', suggestion: 'ticketsGiven' };
+ */
+export type FieldIssue = {
+  readonly path: string;
+  readonly problem: InputProblem;
+  readonly suggestion?: string;
+};
+
+/** The parts of a zod issue read here (never `input`'s value, only whether it was there). */
+type IssueLike = {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly keys?: readonly string[];
+  readonly expected?: unknown;
+};
+
+/**
+ * Names that changed, or that another surface uses for the same thing: suggested first when the target is a
+ * field where the unknown one was found.
+ */
+const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
+  countedInTally: ['alreadyCounted'],
+  children: ['childTickets'],
+  childTickets: ['children'],
+  show: ['event'],
+  event: ['show'],
+  capacity: ['seats'],
+  seats: ['capacity'],
+  policyVersion: ['policy'],
+  policy: ['policyVersion'],
+  groupCardIds: ['memberCardIds'],
+  members: ['memberCardIds'],
+  under16: ['under16Clients'],
+  url: ['baseUrl'],
+  token: ['getToken'],
+  retries: ['retry'],
+  timeout: ['timeoutMs'],
+};
+
+const MAX_ISSUES = 10;
+
+/**
+ * Turns zod issues into field issues (at most ten), unknown fields first. An unknown key becomes `unknown-field`
+ * at its own path, with a suggestion among the keys `schema` knows at that place (and `extraKeys` at the top
+ * level, for inputs read beside the schema such as `policy`). With `input`, a field that is not there is
+ * `missing` rather than `wrong-type`.
+ *
+ * @example
+ * toFieldIssues(result.error.issues, DecideUsageInputSchema); // [{ path: 'event.given', problem: 'unknown-field', suggestion: 'ticketsGiven' }]
+ */
+export function toFieldIssues(
+  issues: readonly IssueLike[],
+  schema?: unknown,
+  extraKeys: readonly string[] = [],
+  input?: unknown,
+): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  // Unknown fields first: a misspelt name also makes the field it meant missing, and the name explains both.
+  const ordered = [...issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
+  for (const issue of ordered) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = [...keysAt(schema, issue.path), ...(issue.path.length === 0 ? extraKeys : [])];
+      for (const key of issue.keys ?? []) {
+        const suggestion = suggestField(key, known);
+        out.push({
+          path: joinPath([...issue.path, key]),
+          problem: 'unknown-field',
+          ...(suggestion ? { suggestion } : {}),
+        });
+      }
+    } else {
+      const absent = issue.code === 'invalid_type' && input !== undefined && !isPresent(input, issue.path);
+      out.push({ path: joinPath(issue.path), problem: absent ? 'missing' : problemOf(issue) });
+    }
+  }
+  return out.slice(0, MAX_ISSUES);
+}
+
+/**
+ * Unknown keys of a plain object against the known ones, each with a suggestion (for inputs checked without
+ * a schema, such as option bags with functions in them).
+ *
+ * @example
+ * unknownFields({ baseURL: 'x' }, ['baseUrl', 'getToken']); // [{ path: 'baseURL', problem: 'unknown-field', suggestion: 'baseUrl' }]
+ */
+export function unknownFields(value: object, known: readonly string[], prefix = ''): FieldIssue[] {
+  return Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const suggestion = suggestField(key, known);
+      return { path: prefix + key, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) } as const;
+    });
+}
+
+/**
+ * The known field an unknown name probably meant: another name for the same thing, the same name in other
+ * case, a name containing it (`given` → `ticketsGiven`), or one a typo or two away. `undefined` when none is
+ * close.
+ *
+ * @example
+ * suggestField('Cap', ['cap', 'seats']); // 'cap'
+ */
+export function suggestField(name: string, known: readonly string[]): string | undefined {
+  const other = OTHER_NAMES[name]?.find((k) => known.includes(k));
+  if (other) return other;
+  const lower = name.toLowerCase();
+  const exact = known.find((k) => k.toLowerCase() === lower);
+  if (exact) return exact;
+  if (lower.length >= 3) {
+    const containing = known
+      .filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()))
+      .sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length));
+    if (containing[0] && containing[0].length >= 3) return containing[0];
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: { key: string; distance: number } | undefined;
+  for (const key of known) {
+    const distance = editDistance(lower, key.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
+}
+
+/** Whether the input has a value at `path` (its presence only; the value is never read into a message). */
+function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
+  let current = input;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return false;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current !== undefined;
+}
+
+function problemOf(issue: IssueLike): InputProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'not-whole' : 'wrong-type';
+    case 'too_small':
+      return 'too-small';
+    case 'too_big':
+      return 'too-large';
+    case 'invalid_format':
+    case 'invalid_string':
+      return 'bad-format';
+    case 'invalid_value':
+    case 'invalid_union':
+    case 'invalid_enum_value':
+      return 'not-allowed';
+    case 'not_multiple_of':
+      return 'not-whole';
+    default:
+      return 'invalid';
+  }
+}
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? path.map((p) => String(p)).join('.') : '(input)';
+}
+
+type Def = {
+  readonly type?: string;
+  readonly shape?: Readonly<Record<string, unknown>>;
+  readonly innerType?: unknown;
+  readonly element?: unknown;
+  readonly in?: unknown;
+};
+
+function defOf(schema: unknown): Def | undefined {
+  const internals = (schema as { _zod?: { def?: Def } } | undefined)?._zod;
+  return internals?.def;
+}
+
+/** The object keys a schema knows at `path` (through optional, default, nullable and array wrappers). */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let current = unwrap(schema);
+  for (const segment of path) {
+    const def = defOf(current);
+    if (def?.type === 'object' && def.shape) current = unwrap(def.shape[String(segment)]);
+    else if (def?.type === 'array') current = unwrap(def.element);
+    else return [];
+  }
+  const def = defOf(current);
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(current);
+    if (!def) return current;
+    if (def.innerType !== undefined) current = def.innerType;
+    else if (def.type === 'pipe' && def.in !== undefined) current = def.in;
+    else return current;
+  }
+  return current;
+}
+
+/** Levenshtein distance (short field names only: quadratic is fine). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
