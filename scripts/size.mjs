@@ -19,13 +19,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BUDGET_BYTES = 30 * 1024;
+export const BUDGET_BYTES = 32 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes). */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  'core: wedge-only page (createWedgeListener)': 12 * 1024,
-  'core/wedge: wedge-only page (calibration on demand)': 12 * 1024,
+  'core: wedge-only page (createWedgeListener)': 13.5 * 1024,
+  'core/wedge: wedge-only page (calibration on demand)': 12.5 * 1024,
   'published build: element + core': BUDGET_BYTES,
   'published build: parseCardId only': 4 * 1024,
 };
@@ -35,11 +35,13 @@ export const BUDGETS = {
  * right after the element is defined) nor the Swedish and English strings (loaded when shown).
  */
 export const CEILINGS = {
-  'element + core': 29.5 * 1024,
+  // Issue 14 (wedge readers of every kind: any terminator, duplicates, tablets' Unidentified keys, the page's own
+  // fields) grew the wedge listener by ~1.8 KB; the budget went from 30 to 32 KB with it.
+  'element + core': 31.4 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  'core: wedge-only page (createWedgeListener)': 12 * 1024,
-  'core/wedge: wedge-only page (calibration on demand)': 10.5 * 1024,
-  'published build: element + core': 29 * 1024,
+  'core: wedge-only page (createWedgeListener)': 13 * 1024,
+  'core/wedge: wedge-only page (calibration on demand)': 12 * 1024,
+  'published build: element + core': 30.8 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

@@ -4,7 +4,9 @@
 // `event.timeStamp` (as an OS stamps a real key when the device sends it); see dispatchKeyEvents.
 //
 // Browser tests: `executeServerCommand('kaiku-keyboard', { events })`, each event
-// `{ type: 'keydown' | 'keyup', key, code, text?, shiftKey?, altKey?, ctrlKey?, metaKey?, repeat?, delayMs? }`,
+// `{ type: 'keydown' | 'keyup', key, code, text?, keyCode?, shiftKey?, altKey?, ctrlKey?, metaKey?, repeat?, delayMs? }`
+// (`keyCode` 229 with `key: 'Unidentified'` and a `text` is what Android/iPad readers and IMEs send), or
+// `{ type: 'text', text, delayMs? }` for text inserted without any key event (CDP `Input.insertText`),
 // and `stamp: false` to leave `event.timeStamp` to Chromium's arrival time (see dispatchKeyEvents); an event's
 // own `stamp: false` does that for that event only.
 
@@ -115,9 +117,15 @@ export async function dispatchKeyEvents(cdp, events, { stamp = true } = {}) {
     offset += e.delayMs ?? 0;
     // Stamped: keep to the schedule. Unstamped: never catch up (that would bunch keys into a fake burst).
     await sleep(stamp ? startPerf + offset - performance.now() : (e.delayMs ?? 0));
-    const text = e.type === 'keydown' ? textOf(e) : '';
-    const vk = virtualKeyCode(e.code ?? '', e.key ?? '');
     sentAt.push(performance.now());
+    if (e.type === 'text') {
+      // Text inserted with no key event at all (a tablet reader that only inserts text, an IME commit): Chromium gives
+      // it no time stamp of its own, so `event.timeStamp` is when it arrived.
+      await cdp.send('Input.insertText', { text: e.text ?? '' });
+      continue;
+    }
+    const text = e.type === 'keydown' ? textOf(e) : '';
+    const vk = e.keyCode ?? virtualKeyCode(e.code ?? '', e.key ?? '');
     await cdp.send('Input.dispatchKeyEvent', {
       type: e.type === 'keyup' ? 'keyUp' : text ? 'keyDown' : 'rawKeyDown',
       key: e.key,

@@ -9,6 +9,12 @@ type LayoutParams = { readonly hostLayouts?: string | undefined };
 type TerminatorParams = { readonly expected: string; readonly received: string };
 type LengthParams = { readonly length: number; readonly minLength: number };
 
+const MIXED = {
+  fi: () => 'Lukemaan sekoittui muita näppäilyjä. Lue kortti uudelleen koskematta näppäimistöön.',
+  sv: () => 'Andra tangenttryck blandades in i läsningen. Läs kortet på nytt utan att röra tangentbordet.',
+  en: () => 'Other keystrokes got mixed into the reading. Scan the card again without touching the keyboard.',
+} as const;
+
 /** The listener's texts: what a page that reads cards needs before anyone calibrates a reader. */
 export const wedgeListenerMessages = defineMessages({
   'layout-mismatch': {
@@ -51,11 +57,14 @@ export const wedgeListenerMessages = defineMessages({
     en: (p: { readonly expected: string }) =>
       `The reader sent no terminating key (${p.expected}). Change the setting or calibrate the reader.`,
   },
-  'mixed-input': {
-    fi: () => 'Lukemaan sekoittui muita näppäilyjä. Lue kortti uudelleen koskematta näppäimistöön.',
-    sv: () => 'Andra tangenttryck blandades in i läsningen. Läs kortet på nytt utan att röra tangentbordet.',
-    en: () =>
-      'Other keystrokes got mixed into the reading. Scan the card again without touching the keyboard.',
+  'mixed-input': MIXED,
+  // A key after a pause, or a doubled key, where the reading could be another valid card: as for a person's key.
+  'reading-interrupted': MIXED,
+  'repeated-key': MIXED,
+  'keys-unidentified': {
+    fi: () => 'Laite ei kertonut lukijan merkkejä. Napauta tekstikenttää ja lue kortti uudelleen.',
+    sv: () => 'Enheten angav inte läsarens tecken. Tryck på ett textfält och läs kortet på nytt.',
+    en: () => "The device did not report the reader's characters. Tap a text field and scan again.",
   },
   'not-a-card-id': {
     fi: () => 'Luettu teksti ei ole Kaikukortin tunnus. Lue kortti uudelleen tai kirjoita tunnus.',

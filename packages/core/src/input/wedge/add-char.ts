@@ -12,11 +12,12 @@ export function addChar(
   state: WedgeState,
   char: BurstChar,
   options: ResolvedWedgeOptions,
+  host?: boolean,
 ): { state: WedgeState; effects: WedgeEffect[] } {
   const effects: WedgeEffect[] = [];
   let burst = state.burst;
   if (burst === undefined) {
-    burst = { chars: [], recognized: false };
+    burst = host === true ? { chars: [], recognized: false, host } : { chars: [], recognized: false };
     effects.push({ kind: 'burst-start' });
   }
   const chars = [...burst.chars, char];
@@ -32,7 +33,7 @@ export function addChar(
   // An `Unidentified` key's text comes in its `beforeinput`, which is suppressed instead: cancelling the
   // keydown would keep that text from ever arriving.
   if (recognized && char.readings.length > 0) effects.push({ kind: 'suppress' });
-  return { state: { ...state, burst: { chars, recognized } }, effects };
+  return { state: { ...state, burst: { ...burst, chars, recognized } }, effects };
 }
 
 /**

@@ -13,11 +13,20 @@ export type BurstChar = {
   readonly hostLayouts?: readonly string[];
   /** When its key was released (keyup), if seen. */
   readonly up?: number;
+  /** Typed by a `repeat` keydown of the key before it (a held key): may be a doubled report rather than a character. */
+  readonly repeat?: boolean;
 };
 
 export type Burst = {
   readonly chars: readonly BurstChar[];
   readonly recognized: boolean;
+  /** Typed into one of the page's own text fields: unless it is a card, it is the page's. */
+  readonly host?: boolean;
+  /**
+   * Terminator `'auto'`: the burst went silent as a valid card ID that more characters could turn into another one
+   * (`AM` + 8 digits), so it waits for more silence (or its terminator) before it counts as complete.
+   */
+  readonly extended?: boolean;
 };
 
 /** Gaps between consecutive characters, by `event.timeStamp`. */

@@ -243,11 +243,13 @@ describe('modifier states and odd keyboards', () => {
     expect(scans(run(records))).toEqual(['A045198723']);
   });
 
-  it('an Unidentified key whose text never comes is refused', () => {
+  it('an Unidentified key whose text never comes is refused as unidentified, never as "not a card ID"', () => {
     const records = emulateReader('X000011986', { unidentified: true }).filter(
       (r, i) => !(r.type === 'input' && i > 10 && i < 14),
     );
-    expect(errors(run(records))).toEqual(['not-a-card-id']);
+    expect(errors(run(records))).toEqual(['keys-unidentified']);
+    const none = emulateReader('X000011986', { unidentified: true }).filter((r) => r.type !== 'input');
+    expect(errors(run(none))).toEqual(['keys-unidentified']);
   });
 
   it('a keydown reported twice (no keyup between) counts once', () => {
@@ -306,14 +308,24 @@ describe('prefix, suffix, length and card-ID format', () => {
     expect(scans(run(records))).toEqual(['A045198723']);
   });
 
-  it('refuses when the reader ends with another terminator than configured', () => {
-    const effects = read('A045198723', { terminator: 'Tab' });
+  it('refuses when the reader ends with another terminator than the one configured', () => {
+    const effects = read('A045198723', { terminator: 'Tab' }, { terminator: 'Enter' });
     expect(errors(effects)).toEqual(['terminator-mismatch']);
     expect(effects.at(-1)).toEqual({ kind: 'suppress' });
   });
 
-  it('reports a missing terminator once the reader has gone silent', () => {
-    expect(errors(read('A045198723', { terminator: 'none' }))).toEqual(['terminator-missing']);
+  it('reports a missing terminator once the reader has gone silent (terminator configured)', () => {
+    expect(errors(read('A045198723', { terminator: 'none' }, { terminator: 'Enter' }))).toEqual([
+      'terminator-missing',
+    ]);
+  });
+
+  it.each(['Enter', 'Tab', 'none'] as const)('reads a %s-terminated reader with no configuration', (t) => {
+    const effects = read('A045198723', { terminator: t });
+    expect(scans(effects)).toEqual(['A045198723']);
+    expect(errors(effects)).toEqual([]);
+    // The terminator is kept from the page: no form submitted, no focus moved.
+    if (t !== 'none') expect(effects.filter((e) => e.kind === 'suppress').length).toBeGreaterThan(6);
   });
 });
 

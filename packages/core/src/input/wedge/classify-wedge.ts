@@ -6,7 +6,7 @@
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
 import type { Burst } from './burst-checks.js';
-import { evaluateBurst, type BurstEnd } from './evaluate-burst.js';
+import { couldGrow, evaluateBurst, type BurstEnd } from './evaluate-burst.js';
 import {
   matchesTerminator,
   otherTerminatorName,
@@ -27,7 +27,13 @@ import {
   type PendingScan,
 } from './pending-scan.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
-import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
+import type {
+  WedgeClassifierOptions,
+  WedgeEffect,
+  WedgeKeyRecord,
+  WedgeRecord,
+  WedgeTextRecord,
+} from './types.js';
 
 export type WedgeState = {
   readonly burst: Burst | undefined;
@@ -43,6 +49,17 @@ export type WedgeState = {
   readonly control?: boolean;
   /** When the last scan was reported: a line feed or second Enter the reader sends right after is kept from the page. */
   readonly tail?: number;
+  /**
+   * Terminator `'auto'`, a reading completed by silence: until this time, an Enter or Tab with nothing before it is the
+   * reader's late terminator (a Bluetooth link), kept from the page.
+   */
+  readonly lateTail?: number;
+  /** The code of the key that ended the last reading, until it comes up: its auto-repeats are the reader's too. */
+  readonly heldEnd?: string;
+  /** The last card read, and when: the same card again within `duplicateWindowMs` is a duplicate. */
+  readonly last?: { readonly id: string; readonly t: number };
+  /** The character of the last character key: its own `beforeinput` text, when it comes, is no second character. */
+  readonly keyText?: string | undefined;
 };
 
 export type WedgeStep = {
@@ -72,6 +89,10 @@ export const LATE_TERMINATOR_MS = 1000;
 /** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
 function silenceLimit(options: ResolvedWedgeOptions, burst?: Burst, waitsForTerminator = true): number {
   if (options.terminator === 'none') return options.idleTimeoutMs;
+  if (options.terminator === 'auto') {
+    if (!waitsForTerminator) return options.maxInterKeyMs;
+    return burst?.extended === true ? LATE_TERMINATOR_MS : options.idleTimeoutMs;
+  }
   // Only a burst long enough to be a reading waits: a short one is typing, given back at once.
   const reading = burst?.recognized === true && burst.chars.length >= options.minLength;
   return reading && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
@@ -98,6 +119,21 @@ function interrupt(state: WedgeState, down: readonly string[], options: Resolved
   return { state: { ...ended.state, down }, effects: ended.effects };
 }
 
+/**
+ * Terminator `'auto'`: a burst that went silent as a valid card ID which more characters could turn into another
+ * (`AM` + 8 digits) waits up to `LATE_TERMINATOR_MS` for its terminator (or more silence) before it is complete.
+ */
+function mayGrow(burst: Burst, control: boolean, options: ResolvedWedgeOptions): boolean {
+  // A control character (ETX, an F-key) after the ID marks its end.
+  if (control || !burst.recognized || burst.chars.length < options.minLength) return false;
+  const scan = evaluateBurst(
+    burst,
+    { kind: 'complete', t: lastT(burst), silent: true },
+    options,
+  ).effects.find((e) => e.kind === 'scan');
+  return scan?.kind === 'scan' && couldGrow(scan.scan.id, options);
+}
+
 /** The burst ended by silence before `t`? Then settle it first. */
 function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean) {
   if (state.pending !== undefined) {
@@ -107,10 +143,30 @@ function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptio
   const burst = state.burst;
   if (burst === undefined || t - lastT(burst) <= silenceLimit(options, burst, terminates))
     return { state, effects: [] as WedgeEffect[] };
-  const end: BurstEnd =
-    options.terminator === 'none' ? { kind: 'complete', t: lastT(burst) } : { kind: 'gap' };
+  const auto = options.terminator === 'auto';
+  if (auto && terminates && burst.extended !== true && t - lastT(burst) <= LATE_TERMINATOR_MS) {
+    const grows = mayGrow(burst, state.control === true, options);
+    if (grows)
+      return { state: { ...state, burst: { ...burst, extended: true } }, effects: [] as WedgeEffect[] };
+  }
+  // With 'auto', a character after a pause ends a burst that could still grow into another card as paused (refused);
+  // any other, or after LATE_TERMINATOR_MS, silence had ended it.
+  const paused =
+    auto &&
+    !terminates &&
+    t - lastT(burst) <= LATE_TERMINATOR_MS &&
+    mayGrow(burst, state.control === true, options);
+  const silent = options.terminator === 'none' || (auto && !paused);
+  const end: BurstEnd = silent
+    ? { kind: 'complete', t: lastT(burst), silent: true }
+    : auto
+      ? { kind: 'pause', t: lastT(burst) }
+      : { kind: 'gap' };
   const ended = endBurst(state, end, options);
-  return { state: ended.state, effects: ended.effects };
+  // A reading that ended by silence may still get its terminator late: an Enter/Tab soon after is the reader's.
+  const read = auto && ended.effects.some((e) => e.kind === 'scan');
+  const lateTail = read ? lastT(burst) + LATE_TERMINATOR_MS : ended.state.lateTail;
+  return { state: { ...ended.state, lateTail }, effects: ended.effects };
 }
 
 function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
@@ -128,6 +184,10 @@ function onKeyDown(
   state: WedgeState;
   effects: readonly WedgeEffect[];
 } {
+  if (record.repeat === true && record.code !== '' && record.code === state.heldEnd) {
+    // The key that ended the reading, still held: the host repeats it (a reader slow to release it, a lagging link).
+    return { state, effects: suppressIf(true) };
+  }
   if (state.pending !== undefined) {
     const rest = onKeyDown({ ...state, pending: undefined }, record, options);
     return { state: rest.state, effects: [...refuseOnKeyDown(), ...rest.effects] };
@@ -138,6 +198,13 @@ function onKeyDown(
   if (isModifier(record)) {
     const altDigits = record.key === 'Alt' ? '' : state.altDigits;
     return { state: { ...state, down, altDigits }, effects: [] as WedgeEffect[] };
+  }
+  if (state.lateTail !== undefined) {
+    const late = state.burst === undefined && t <= state.lateTail && matchesTerminator(record, 'auto');
+    const cleared = { ...state, down, lateTail: undefined };
+    // A reading ended by silence, then its terminator late (nothing in between): the reader's, kept from the page.
+    if (late) return { state: cleared, effects: suppressIf(true) };
+    return onKeyDown(cleared, record, options);
   }
   if (
     state.burst === undefined &&
@@ -180,7 +247,8 @@ function onKeyDown(
     const pending = completes ? holdScan(ended.effects, chars, record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const effects = ended.suppressEnd ? [...reported, { kind: 'suppress' } as const] : reported;
-    return { state: { ...ended.state, down, pending }, effects };
+    const heldEnd = ended.suppressEnd ? record.code : undefined;
+    return { state: { ...ended.state, down, pending, heldEnd }, effects };
   }
   const resolved = resolveKey(record, options.layout);
   if (resolved.kind === 'none') {
@@ -195,7 +263,14 @@ function onKeyDown(
   // A character after a control character: that was a shortcut inside the burst, which it ends.
   const base =
     state.control === true ? interrupt(state, down, options) : { state: { ...state, down }, effects: [] };
-  const added = addChar(base.state, charFromKey(record, resolved), options);
+  const char = charFromKey(record, resolved);
+  const added = addChar(
+    // Its `beforeinput` carries what the computer's layout typed: `key`.
+    { ...base.state, keyText: Array.from(record.key).length === 1 ? record.key : char.readings[0] },
+    doubled === 'char' ? { ...char, repeat: true } : char,
+    options,
+    record.hostField === true,
+  );
   return { state: added.state, effects: [...base.effects, ...added.effects] };
 }
 
@@ -215,15 +290,19 @@ function onKeyUp(
       effects: [...released.effects, ...rest.effects],
     };
   }
+  if (state.heldEnd !== undefined && record.code === state.heldEnd) {
+    return onKeyUp({ ...state, heldEnd: undefined }, record, options);
+  }
   const down = state.down.filter((c) => c !== record.code);
   const suppress = suppressIf(state.burst?.recognized === true);
   if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
     // A numpad key of the code still held when Alt is released is not the reader's (it releases its keys first).
     const char = (state.altDown?.length ?? 0) > 0 ? '\uFFFD' : altCodeChar(state.altDigits);
     return addChar(
-      { ...state, down, altDigits: undefined },
+      { ...state, down, altDigits: undefined, keyText: char },
       { t: record.timeStamp, code: 'Alt', readings: [char], up: record.timeStamp },
       options,
+      record.hostField === true,
     );
   }
   const altDigits = record.key === 'Alt' ? undefined : state.altDigits;
@@ -244,14 +323,67 @@ function markReleased(burst: Burst | undefined, record: WedgeKeyRecord): Burst |
     : { ...burst, chars: releaseChar(burst.chars, record.code, record.timeStamp) };
 }
 
-function onInputText(state: WedgeState, text: string) {
+/** True while a key of the burst (`Unidentified`, `Process`) waits for its text. */
+function waitsForText(state: WedgeState): boolean {
+  return state.burst?.chars.some((c) => c.readings.length === 0) === true;
+}
+
+/**
+ * Text from `beforeinput`. It fills a key that came without one (`Unidentified`); text with no key of its own (a reader
+ * on a tablet that only inserts text) is read character by character, a line break or tab as its terminator.
+ */
+function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions) {
+  if (state.keyText !== undefined && state.keyText.toLowerCase() === record.text.toLowerCase()) {
+    return { state: { ...state, keyText: undefined }, effects: [] as WedgeEffect[] };
+  }
   const burst = state.burst;
-  const filled = burst === undefined ? undefined : fillUnidentified(burst.chars, text);
-  if (burst === undefined || filled?.filled !== true) return { state, effects: [] as WedgeEffect[] };
-  return {
-    state: { ...state, burst: { ...burst, chars: filled.chars } },
-    effects: suppressIf(burst.recognized),
-  };
+  if (burst !== undefined && waitsForText(state)) {
+    const filled = fillUnidentified(burst.chars, record.text);
+    return {
+      state: { ...state, burst: { ...burst, chars: filled.chars } },
+      effects: suppressIf(burst.recognized),
+    };
+  }
+  let next: { state: WedgeState; effects: readonly WedgeEffect[] } = { state, effects: [] };
+  for (const c of Array.from(record.text)) {
+    if (c < ' ') {
+      // A line break or tab inserted without a key: the reading's terminator (with `'auto'` or `'none'`).
+      if (options.terminator !== 'auto' && options.terminator !== 'none') continue;
+      const ended = endBurst(next.state, { kind: 'complete', t: record.timeStamp }, options);
+      next = { state: ended.state, effects: [...next.effects, ...ended.effects] };
+    } else {
+      const added = addChar(
+        next.state,
+        { t: record.timeStamp, code: '', readings: [c] },
+        options,
+        record.hostField,
+      );
+      next = { state: added.state, effects: [...next.effects, ...added.effects] };
+    }
+  }
+  // One event, cancelled once (the adapter counts what it kept from the field by event).
+  const effects = next.effects.filter((e) => e.kind !== 'suppress');
+  const suppress =
+    effects.length < next.effects.length || next.effects.some((e) => e.kind === 'scan' || e.kind === 'error');
+  return { state: next.state, effects: suppress ? [...effects, { kind: 'suppress' } as const] : effects };
+}
+
+/** Marks a scan of the card read last, within `duplicateWindowMs`, as a duplicate. */
+function markDuplicates(
+  state: WedgeState,
+  effects: readonly WedgeEffect[],
+  t: number,
+  options: ResolvedWedgeOptions,
+) {
+  let last = state.last;
+  const marked = effects.map((e): WedgeEffect => {
+    if (e.kind !== 'scan') return e;
+    const duplicate =
+      options.duplicateWindowMs > 0 && last?.id === e.scan.id && t - last.t <= options.duplicateWindowMs;
+    last = { id: e.scan.id, t };
+    return { kind: 'scan', scan: { ...e.scan, duplicate } };
+  });
+  return { last, effects: marked };
 }
 
 /**
@@ -265,22 +397,26 @@ function onInputText(state: WedgeState, text: string) {
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
   // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
   // `input` record is the text of a key already seen, stamped when the text was inserted.
-  const quiet = record.type === 'input' || record.type === 'keyup';
+  const ofKey = record.type === 'input' && state.keyText?.toLowerCase() === record.text.toLowerCase();
+  const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state) || ofKey));
   const terminates =
-    record.type === 'idle' || (record.type === 'keydown' && matchesTerminator(record, options.terminator));
+    record.type === 'idle' ||
+    (record.type === 'keydown' && matchesTerminator(record, options.terminator)) ||
+    (record.type === 'input' && /^[\r\n\t]/.test(record.text));
   const settled = quiet
     ? { state, effects: [] }
     : settleSilence(state, record.timeStamp, options, terminates);
   let next: { state: WedgeState; effects: readonly WedgeEffect[] };
   switch (record.type) {
     case 'keydown':
-      next = onKeyDown(settled.state, record, options);
+      // Only the character key itself sets what its text will be.
+      next = onKeyDown({ ...settled.state, keyText: undefined }, record, options);
       break;
     case 'keyup':
       next = onKeyUp(settled.state, record, options);
       break;
     case 'input':
-      next = onInputText(settled.state, record.text);
+      next = onInputText(settled.state, record, options);
       break;
     case 'paste': {
       const ended = endBurst(settled.state, { kind: 'interrupted' }, options);
@@ -290,10 +426,11 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
     default:
       next = { state: settled.state, effects: [] };
   }
-  const effects = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
-  const after = effects.some((e) => e.kind === 'scan')
-    ? { ...next.state, tail: record.timeStamp }
-    : next.state;
+  const all = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
+  if (!all.some((e) => e.kind === 'scan'))
+    return { state: next.state, effects: all, wakeAt: wakeAt(next.state, options) };
+  const { last, effects } = markDuplicates(state, all, record.timeStamp, options);
+  const after = { ...next.state, tail: record.timeStamp, last };
   return { state: after, effects, wakeAt: wakeAt(after, options) };
 }
 

@@ -268,8 +268,8 @@ describe('terminators', () => {
     expect(input.value).to.equal('');
   });
 
-  it('a reader that sends Tab while Enter is expected is refused with terminator-mismatch', async () => {
-    listen();
+  it('a reader that sends Tab while Enter is configured is refused with terminator-mismatch', async () => {
+    listen({ terminator: 'Enter' });
     await press(emulateReader('A045198723', { gapMs: scannerGap, terminator: 'Tab' }));
     await settled(50);
     expect(errors.map((e) => e.code)).to.deep.equal(['terminator-mismatch']);

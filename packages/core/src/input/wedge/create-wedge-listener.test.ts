@@ -18,7 +18,7 @@ describe('createWedgeListener outside a browser', () => {
   it('listens on any EventTarget it is given (records, no DOM needed) and stops cleanly', () => {
     const target = new EventTarget();
     const handle = createWedgeListener({ target, onScan: () => undefined });
-    expect(handle.profile).toMatchObject({ version: 1, layout: 'auto', terminator: 'Enter' });
+    expect(handle.profile).toMatchObject({ version: 1, layout: 'auto', terminator: 'auto' });
     handle.stop();
     handle.stop();
   });

@@ -139,7 +139,8 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
   held = undefined;
   if (terminator === 'Enter') press('Enter', 'Enter');
   else if (terminator === 'Tab') press('Tab', 'Tab');
-  else if (terminator !== 'none') press(terminator.key ?? 'Unidentified', terminator.code ?? '');
+  else if (terminator !== 'none' && terminator !== 'auto')
+    press(terminator.key ?? 'Unidentified', terminator.code ?? '');
   return records;
 }
 

@@ -17,9 +17,14 @@ import { trimControls } from './burst-edits.js';
 import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { CardIdParseResult, WedgeEffect, WedgeFailure, WedgeScan } from './types.js';
 
-/** How the burst ended: its terminator (or silence with terminator `'none'`), another Enter/Tab, a pause, a non-character key. */
+/**
+ * How the burst ended: its terminator, or silence (`silent`, terminators `'none'` and `'auto'`); another Enter/Tab; a
+ * pause (`'gap'`: a key, or silence, after it with an explicit terminator; `'pause'`: a character key after it with
+ * `'auto'`); a non-character key.
+ */
 export type BurstEnd =
-  | { readonly kind: 'complete'; readonly t: number }
+  | { readonly kind: 'complete'; readonly t: number; readonly silent?: boolean }
+  | { readonly kind: 'pause'; readonly t: number }
   | { readonly kind: 'other-terminator'; readonly t: number; readonly received: string }
   | { readonly kind: 'gap' }
   | { readonly kind: 'interrupted' };
@@ -42,7 +47,25 @@ export function scanOf(
   keyCount: number,
 ): WedgeScan {
   const { id, prefix, kind, medium } = parsed;
-  return { id, prefix, kind, medium, source, durationMs, keyCount };
+  return { id, prefix, kind, medium, source, durationMs, keyCount, duplicate: false };
+}
+
+/** Code 39's characters: what a reader may send after an ID (a digit, a check character). */
+const NEXT_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.$/+%';
+
+/**
+ * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1 more): a reading that went
+ * silent there may be cut short, so silence alone cannot end it yet. A refusal for length that names longer lengths
+ * (`parseCardId`'s `bad-length`, `expected: '10/11'`) counts too.
+ */
+export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
+  return Array.from(NEXT_CHARS).some((c) => {
+    const longer = options.parse(id + c, options.cardIdOptions);
+    if (longer.ok) return longer.id !== id;
+    return String(longer.error.params['expected'])
+      .split('/')
+      .some((n) => Number(n) > id.length + 1);
+  });
 }
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
@@ -58,6 +81,29 @@ function fail(code: WedgeListenerCode, params: Params = {}): Evaluation {
  * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // { effects: [{ kind: 'scan', … }], … }
  */
 export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
+  const evaluation = judgeBurst(burst, end, options);
+  if (burst.host !== true || evaluation.effects.some((e) => e.kind === 'scan')) return evaluation;
+  const refused = evaluation.effects.find((e) => e.kind === 'error');
+  if (refused?.kind === 'error' && isCardReading(burst, refused.error.code, options)) return evaluation;
+  // In the page's own field, anything but a card is the page's (a product barcode, a gift card): its text is given
+  // back, its terminator goes through (the form submits), and no refusal is shown.
+  return burst.recognized ? { effects: [{ kind: 'release' }], suppressEnd: false } : NOTHING;
+}
+
+/**
+ * A refused burst that is still a card's reading (kept from the page's field, the refusal shown): a valid card ID
+ * through either reading of its keys (a layout mismatch, a person's key), or one refused only for how it was typed.
+ */
+function isCardReading(burst: Burst, code: string, options: ResolvedWedgeOptions): boolean {
+  if (code === 'repeated-key' || code === 'reading-interrupted') return true;
+  const content = stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
+  return [0, 1].some((r) => {
+    const text = content.map((c) => c.readings[r] ?? c.readings[0] ?? '').join('');
+    return options.parse(upperAscii(text), options.cardIdOptions).ok;
+  });
+}
+
+function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
   const { recognized } = burst;
   const chars = trimControls(burst.chars);
   const readerLike = recognized || hasReaderTiming(chars, options.maxMedianInterKeyMs);
@@ -75,6 +121,10 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
     }
     return release;
   }
+  // With `'auto'`, silence or a pause after a few fast keys was a person's quick keys: given back, no refusal.
+  const unsure =
+    end.kind === 'pause' || (end.kind === 'complete' && end.silent === true && options.terminator === 'auto');
+  if (unsure && !longEnough) return release;
   if (end.kind === 'other-terminator') {
     if (!longEnough) return release;
     return fail('terminator-mismatch', {
@@ -92,13 +142,26 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
   if (content.some((c) => c.readings.length > 1)) {
     return fail('layout-mismatch', { hostLayouts: layoutsOfAmbiguity(content) });
   }
-  if (content.some((c) => c.readings.length === 0))
-    return fail('not-a-card-id', { reason: 'unidentified-key' });
+  // Keys the device did not identify (Android, iPad: `Unidentified`) whose text never came: not "not a card ID".
+  if (content.some((c) => c.readings.length === 0)) return fail('keys-unidentified');
   const raw = upperAscii(content.map((c) => c.readings[0] ?? '').join(''));
   const parsed = options.parse(raw, options.cardIdOptions);
-  if (parsed.ok && options.terminator === 'none' && hasLateLastKey(content)) {
+  const silent =
+    options.terminator === 'none' || end.kind === 'pause' || (end.kind === 'complete' && end.silent === true);
+  const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
+  if (parsed.ok && silent && hasLateLastKey(content)) {
     // Without its last character the reading may be another valid card: refuse rather than guess which.
-    if (options.parse(raw.slice(0, -1), options.cardIdOptions).ok) return fail('mixed-input');
+    if (valid(raw.slice(0, -1))) return fail('mixed-input');
+  }
+  const without = (i: number) =>
+    upperAscii(content.map((c, j) => (j === i ? '' : (c.readings[0] ?? ''))).join(''));
+  if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
+    // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
+    return fail('repeated-key');
+  }
+  if (parsed.ok && end.kind === 'pause' && couldGrow(parsed.id, options)) {
+    // A character after a pause: the reader stalled mid-ID, or a person typed after the reading. Refuse.
+    return fail('reading-interrupted');
   }
   if (!parsed.ok) {
     // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.

@@ -13,7 +13,7 @@ export type FieldSnapshot = {
   readonly end: number;
 };
 
-const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'password', '']);
+const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', '']);
 
 /** The text field an event is aimed at (through shadow roots), if it is one whose text we can edit. */
 export function textFieldOf(event: Event): TextField | undefined {
@@ -62,4 +62,35 @@ export function giveBack(field: TextField, text: string): void {
   const end = field.selectionEnd ?? start;
   field.setRangeText(text, start, end, 'end');
   announce(field, 'insertText', text);
+}
+
+/** The element an event is aimed at (through shadow roots). */
+function aimedAt(event: Event): Partial<HTMLInputElement> | undefined {
+  return (event.composedPath()[0] ?? event.target) as Partial<HTMLInputElement> | undefined;
+}
+
+/** True for a password field: its keystrokes are never read. */
+export function isPasswordField(event: Event): boolean {
+  const target = aimedAt(event);
+  return target?.tagName === 'INPUT' && target.type === 'password';
+}
+
+/** True when the event goes to something that takes text (a text field of any type, a contenteditable). */
+export function isEditable(event: Event): boolean {
+  const target = aimedAt(event);
+  return /^(INPUT|TEXTAREA)$/.test(target?.tagName ?? '') || target?.isContentEditable === true;
+}
+
+/**
+ * The page's own field the event goes to (a text field or contenteditable), unless it is a card field (`isCard`), or
+ * inside `within` (the listener's element target).
+ */
+export function hostFieldOf(
+  event: Event,
+  isCard: (field: Element) => boolean,
+  within: EventTarget,
+): Element | undefined {
+  const field = aimedAt(event) as Element;
+  const inside = within !== field.ownerDocument && (within as Partial<Node>).contains?.(field) === true;
+  return isEditable(event) && !inside && !isCard(field) ? field : undefined;
 }

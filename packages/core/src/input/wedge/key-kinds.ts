@@ -29,6 +29,7 @@ function isTab(record: WedgeKeyRecord): boolean {
 
 /** True when the record is the configured terminator (a custom one matches by `code` or by `key`). */
 export function matchesTerminator(record: WedgeKeyRecord, terminator: WedgeTerminator): boolean {
+  if (terminator === 'auto') return isEnter(record) || isTab(record);
   if (terminator === 'Enter') return isEnter(record);
   if (terminator === 'Tab') return isTab(record);
   if (terminator === 'none') return false;

@@ -5,7 +5,17 @@
  */
 import type { CalibrationResult } from './calibrate-wedge.js';
 import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedge.js';
-import { giveBack, retract, snapshotField, textFieldOf, type FieldSnapshot } from './field-edit.js';
+import {
+  giveBack,
+  hostFieldOf,
+  isEditable,
+  isPasswordField,
+  retract,
+  snapshotField,
+  textFieldOf,
+  type FieldSnapshot,
+} from './field-edit.js';
+import { createCaptureField } from './capture-field.js';
 import { recordKey, recordText } from './record-event.js';
 import type { CalibrationSession, startCalibration } from './calibration-session.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
@@ -29,6 +39,24 @@ export type WedgeListenerOptions = WedgeClassifierOptions & {
   readonly onError?: (error: WedgeFailure) => void;
   /** Take a reader's characters out of a focused text field (and keep its Enter from submitting). Default true. */
   readonly clearInput?: boolean;
+  /**
+   * The page's own text fields (any editable element that is not a card field): `'take-cards'` (default) reads a card
+   * typed into one and keeps it out of the field, and leaves everything else (product barcodes, gift cards, typing) to
+   * the page — its text, its Enter and its form submit; `'leave'` never reads there. Password fields are never read.
+   */
+  readonly hostInputs?: 'take-cards' | 'leave';
+  /**
+   * Card fields: fields where everything a reader types is the listener's (refusals shown), e.g.
+   * `(field) => field.matches('.card-id')`. Fields marked `data-kaiku-card-input`, and fields inside an element
+   * `target`, are card fields anyway.
+   */
+  readonly cardInputs?: (field: Element) => boolean;
+  /**
+   * Keys that arrive as `Unidentified` (Android, iPad, an IME) bring their text only into a focused editable element:
+   * with nothing editable focused, the listener focuses a hidden field of its own for the reading, then gives focus
+   * back. Default true.
+   */
+  readonly captureUnidentified?: boolean;
   /** Stops the listener when aborted. */
   readonly signal?: AbortSignal;
 };
@@ -60,6 +88,13 @@ export type CalibrationLoader = () => Promise<typeof startCalibration>;
 const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
 const LATE_DELIVERY_GRACE_MS = 250;
 
+/** The document of a target (a document, a window, an element), if it has one (a bare `EventTarget` has not). */
+function documentOf(target: EventTarget): Document | undefined {
+  const candidate =
+    (target as Partial<Node>).ownerDocument ?? (target as Partial<Window>).document ?? (target as Document);
+  return typeof (candidate as Partial<Document>).createElement === 'function' ? candidate : undefined;
+}
+
 /**
  * Starts listening for keyboard-wedge readers; `createWedgeListener` is the public face.
  *
@@ -77,6 +112,12 @@ export function listenForWedge(
     throw new KaikuError('wedge-no-target', en);
   }
   const clearInput = options.clearInput ?? true;
+  const hostInputs = options.hostInputs ?? 'take-cards';
+  const isCardField = (field: Element): boolean =>
+    field.hasAttribute('data-kaiku-card-input') || options.cardInputs?.(field) === true;
+  const doc = documentOf(target);
+  const capture =
+    options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
   let resolved = resolveWedgeOptions(options);
   let state: WedgeState = INITIAL_WEDGE_STATE;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,6 +159,8 @@ export function listenForWedge(
         // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
         if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1) {
           taken += (event as KeyboardEvent).key;
+        } else if (event.type === 'beforeinput') {
+          taken += (event as InputEvent).data ?? '';
         }
         break;
       case 'release':
@@ -148,6 +191,9 @@ export function listenForWedge(
     const step = stepWedge(state, record, resolved);
     state = step.state;
     for (const effect of step.effects) apply(effect, event);
+    // The reading is over: focus goes back where it was before the capture field took it.
+    if (capture?.active === true && state.burst === undefined && state.pending === undefined)
+      capture.restore();
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (step.wakeAt !== undefined && !stopped) {
@@ -164,8 +210,23 @@ export function listenForWedge(
   };
 
   const onEvent = (event: Event): void => {
-    const record = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
-    if (record === undefined) return;
+    // A password is never read, not even its timing.
+    if (isPasswordField(event)) return;
+    const host = hostFieldOf(event, isCardField, target);
+    // The page's own field: read there only where a card can be taken back out (text fields), and if the page lets us.
+    if (host !== undefined && (hostInputs === 'leave' || textFieldOf(event) === undefined)) return;
+    const recorded = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
+    if (recorded === undefined) return;
+    const record: WedgeRecord = host === undefined ? recorded : { ...recorded, hostField: true };
+    if (
+      capture !== undefined &&
+      record.type === 'keydown' &&
+      (record.key === 'Unidentified' || record.key === 'Process') &&
+      !isEditable(event)
+    ) {
+      // Its text would go nowhere: give it a field of ours to go to.
+      capture.take();
+    }
     if (calibration !== undefined) {
       if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
       if (calibration.session === undefined) calibration.early.push(record);
@@ -189,6 +250,7 @@ export function listenForWedge(
     stopped = true;
     for (const type of EVENTS) target.removeEventListener(type, onEvent, { capture: true });
     if (timer !== undefined) clearTimeout(timer);
+    capture?.restore();
     cancelCalibration();
   };
   options.signal?.addEventListener('abort', stop, { once: true });

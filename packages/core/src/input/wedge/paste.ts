@@ -1,11 +1,15 @@
 /**
  * Readers that paste instead of typing: a pasted text that is exactly one card ID (plus the reader's
- * prefix, suffix and line end) is a scan; any other paste is the user's and is left alone.
+ * prefix, suffix and line end) is a scan; a legacy pilot code (`E1234`) is refused with `legacy-code` as on every other
+ * input path (except in the page's own fields, where it may be the page's code); any other paste is the user's and
+ * is left alone.
  */
 import { upperAscii } from './burst-checks.js';
 import { scanOf } from './evaluate-burst.js';
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeTextRecord } from './types.js';
+
+const SUPPRESS: WedgeEffect = { kind: 'suppress' };
 
 /**
  * Effects of one paste.
@@ -22,6 +26,13 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
     text = text.slice(0, text.length - suffix.length);
   if (text.length < options.minLength || text.length > 64 || !/^[0-9A-Za-z]+$/.test(text)) return [];
   const parsed = options.parse(upperAscii(text), options.cardIdOptions);
-  if (!parsed.ok) return [];
-  return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, { kind: 'suppress' }];
+  if (!parsed.ok) {
+    if (parsed.error.code !== 'legacy-code' || record.hostField === true) return [];
+    const { message } = parsed.error;
+    return [
+      { kind: 'error', error: { code: 'not-a-card-id', params: { reason: 'legacy-code' }, message } },
+      SUPPRESS,
+    ];
+  }
+  return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, SUPPRESS];
 }

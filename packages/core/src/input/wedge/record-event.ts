@@ -22,7 +22,7 @@ export function recordKey(event: KeyboardEvent): WedgeKeyRecord | undefined {
   };
 }
 
-/** A paste, or the text of a `beforeinput` (read only for keys that came as `Unidentified`). */
+/** A paste, or the text of a `beforeinput` (the classifier tells a key's own text from text that came without one). */
 export function recordText(event: Event): WedgeTextRecord | undefined {
   if (event.type === 'paste') {
     const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
@@ -30,6 +30,9 @@ export function recordText(event: Event): WedgeTextRecord | undefined {
   }
   if (event.type === 'beforeinput') {
     const input = event as InputEvent;
+    // A line break inserted without an Enter key (a reader that only inserts text) ends its reading.
+    if (input.inputType === 'insertLineBreak' || input.inputType === 'insertParagraph')
+      return { type: 'input', text: '\n', timeStamp: event.timeStamp };
     if (input.inputType !== 'insertText' || typeof input.data !== 'string' || input.data === '')
       return undefined;
     return { type: 'input', text: input.data, timeStamp: event.timeStamp };

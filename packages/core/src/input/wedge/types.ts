@@ -22,13 +22,24 @@ export type WedgeKeyRecord = {
   /** `getModifierState('NumLock')`; numpad digits are read from `code`, so NumLock off does not matter. */
   readonly numLock?: boolean;
   readonly repeat?: boolean;
+  /**
+   * The key went to one of the page's own text fields (not one named as a card field): there, a reader's burst that
+   * is no card ID is the page's (its text given back, its terminator left alone, no refusal reported).
+   */
+  readonly hostField?: boolean;
 };
 
-/** Text that arrived without a usable key: a `paste`, or a `beforeinput` after a `key: 'Unidentified'` (Android). */
+/**
+ * Text that arrived without a usable key: a `paste`, or a `beforeinput` (`input`) whose key was not identified
+ * (Android/iPad readers: `key: 'Unidentified'`, keyCode 229) or that came with no key event at all. `'\n'` or `'\t'`
+ * as an `input` is a line break or tab inserted without a key (the reading's terminator).
+ */
 export type WedgeTextRecord = {
   readonly type: 'paste' | 'input';
   readonly text: string;
   readonly timeStamp: number;
+  /** As for keys: the text went to one of the page's own text fields. */
+  readonly hostField?: boolean;
 };
 
 /** The adapter's timer: "nothing happened until `timeStamp`" (same clock as `event.timeStamp`). */
@@ -36,9 +47,16 @@ export type WedgeIdleRecord = { readonly type: 'idle'; readonly timeStamp: numbe
 
 export type WedgeRecord = WedgeKeyRecord | WedgeTextRecord | WedgeIdleRecord;
 
-/** What ends a reading: Enter (also NumpadEnter), Tab, another key (by `key` and/or `code`), or nothing. */
+/**
+ * What ends a reading: `'auto'` (Enter, Tab, CR+LF or silence, whichever the reader sends), Enter (also
+ * NumpadEnter), Tab, another key (by `key` and/or `code`), or nothing (`'none'`, silence).
+ */
 export type WedgeTerminator =
-  'Enter' | 'Tab' | 'none' | { readonly key?: string | undefined; readonly code?: string | undefined };
+  | 'auto'
+  | 'Enter'
+  | 'Tab'
+  | 'none'
+  | { readonly key?: string | undefined; readonly code?: string | undefined };
 
 /** What calibration learns; JSON-serializable so the host can store it and pass it back as `profile`. */
 export type WedgeProfile = {
@@ -55,7 +73,7 @@ export type WedgeProfile = {
 export type WedgeClassifierOptions = {
   /** Layout the reader is programmed for. Default `'auto'`: refuse when `key` and `code` disagree. */
   readonly layout?: WedgeLayout;
-  /** Default `'Enter'`. */
+  /** Default `'auto'`: Enter, Tab, CR+LF or silence. Any other value accepts only that terminator. */
   readonly terminator?: WedgeTerminator;
   /** Characters the reader sends before / after every ID (stripped; a burst without them is refused). */
   readonly prefix?: string;
@@ -66,12 +84,14 @@ export type WedgeClassifierOptions = {
   readonly maxInterKeyMs?: number;
   /** Largest median gap of a burst; people type at 60–250 ms per key. Default 35 ms. */
   readonly maxMedianInterKeyMs?: number;
-  /** With terminator `'none'`: silence that ends a burst. Default 100 ms (never below `maxInterKeyMs`). */
+  /** With terminator `'none'` or `'auto'`: silence that ends a burst. Default 100 ms (never below `maxInterKeyMs`). */
   readonly idleTimeoutMs?: number;
   /** Fast keys after which a burst counts as a reader's (suppressed from inputs from then on). Default 4. */
   readonly recognizeAfter?: number;
   /** Accept a pasted card ID (readers that paste). Default true. */
   readonly acceptPaste?: boolean;
+  /** The same card read again within this many ms is reported with `duplicate: true`. Default 3000; 0 turns it off. */
+  readonly duplicateWindowMs?: number;
   /** Passed to `parseCardId` (e.g. `{ checkCharacter: 'verify' }`). */
   readonly cardIdOptions?: CardIdParseOptions;
   /** A stored calibration; explicit options above win over it. */
@@ -110,6 +130,8 @@ export type WedgeScan = {
   readonly kind: string;
   readonly medium: string;
   readonly source: 'keys' | 'paste';
+  /** The same card was read less than `duplicateWindowMs` before (by the same listener): not a new customer. */
+  readonly duplicate: boolean;
   /** First key to terminator (or last key), by `event.timeStamp`. */
   readonly durationMs: number;
   readonly keyCount: number;

@@ -204,8 +204,10 @@ describe('slow Bluetooth readers, in the browser', () => {
   });
 
   it('a 300 ms stall mid-burst: refused with stable codes, no card read, nothing left in the field', async () => {
-    listen(slow);
+    listen({ ...slow, terminator: 'Enter' });
+    // A card field: in the page's own fields, a reading that is no card is the page's (pos-pages tests).
     const input = document.createElement('input');
+    input.setAttribute('data-kaiku-card-input', '');
     fixture.append(input);
     input.focus();
     await press(emulateReader('AM000010669', { gapMs: (i) => jitter(i) + (i === 5 ? 300 : 0) }));
@@ -217,10 +219,11 @@ describe('slow Bluetooth readers, in the browser', () => {
 });
 
 describe('where the focus is', () => {
-  it('a contenteditable: read; what the person wrote before stays', async () => {
+  it('a contenteditable marked as a card field: read; what the person wrote before stays', async () => {
     listen();
     const editor = document.createElement('div');
     editor.contentEditable = 'true';
+    editor.setAttribute('data-kaiku-card-input', '');
     editor.textContent = 'Huom:';
     fixture.append(editor);
     editor.focus();

@@ -189,11 +189,20 @@ describe('slow Bluetooth readers', () => {
 
   it('a 300 ms stall mid-burst is refused with stable codes, never read as another card', () => {
     const stalled = (i: number) => at(i) + (i >= 5 ? 300 : 0);
-    const effects = run(reader('AM000010669', stalled), slow);
+    const effects = run(reader('AM000010669', stalled), { ...slow, terminator: 'Enter' });
     expect(scans(effects)).toEqual([]);
     // The first part went silent without its terminator; the rest, read on its own, is no card ID.
     expect(errors(effects)).toEqual(['terminator-missing', 'not-a-card-id']);
     expectTexts(effects);
+    // With no terminator configured, both parts are refused as what they are.
+    const auto = run(reader('AM000010669', stalled), slow);
+    expect(scans(auto)).toEqual([]);
+    expect(errors(auto)).toEqual(['not-a-card-id', 'not-a-card-id']);
+    // A stall right after a valid shorter ID (AM + 8 digits of a 9-digit card) is never read as that ID.
+    const late = (i: number) => at(i) + (i >= 10 ? 300 : 0);
+    const cut = run(reader('AM000010669', late), slow);
+    expect(scans(cut)).toEqual([]);
+    expect(errors(cut)[0]).toBe('reading-interrupted');
   });
 });
 
@@ -262,9 +271,14 @@ describe('readers that frame the ID with control characters', () => {
   it('Tab-terminated while Enter is expected, and no terminator at all: refused with a code', () => {
     const tab = reader(id, fast).slice(0, -2);
     tab.push(...records([{ k: { key: 'Tab', code: 'Tab' }, down: 1040, up: 1040.5 }]));
-    expect(errors(run(tab))).toEqual(['terminator-mismatch']);
-    expect(errors(run(reader(id, fast).slice(0, -2)))).toEqual(['terminator-missing']);
+    expect(errors(run(tab, { terminator: 'Enter' }))).toEqual(['terminator-mismatch']);
+    expect(errors(run(reader(id, fast).slice(0, -2), { terminator: 'Enter' }))).toEqual([
+      'terminator-missing',
+    ]);
     expect(scans(run(tab, { terminator: 'Tab' }))).toEqual([id]);
+    // Out of the box, both read.
+    expect(scans(run(tab))).toEqual([id]);
+    expect(scans(run(reader(id, fast).slice(0, -2)))).toEqual([id]);
   });
 });
 
@@ -335,7 +349,7 @@ describe('people and readers at the same time', () => {
   });
 
   it('only a burst long enough to be a reading waits for a late terminator; a short one is given back at once', () => {
-    const options = resolveWedgeOptions({ parse: parseCardId });
+    const options = resolveWedgeOptions({ parse: parseCardId, terminator: 'Enter' });
     const wakeAfter = (text: string) => {
       let state = INITIAL_WEDGE_STATE;
       let wake: number | undefined;
@@ -356,9 +370,13 @@ describe('people and readers at the same time', () => {
         { k: usKey('\n'), down: 1450, up: 1530 },
       ]),
     );
-    const effects = run(stream);
+    const effects = run(stream, { terminator: 'Enter' });
     expect(scans(effects)).toEqual([]);
     expect(errors(effects)).toEqual(['terminator-missing']);
+    // Out of the box, AM + 8 digits could be cut short (a 9th digit would make another card): refused too.
+    const auto = run(stream);
+    expect(scans(auto)).toEqual([]);
+    expect(errors(auto)).toEqual(['reading-interrupted']);
   });
 });
 

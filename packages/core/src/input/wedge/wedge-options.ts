@@ -16,18 +16,20 @@ export type ResolvedWedgeOptions = {
   readonly idleTimeoutMs: number;
   readonly recognizeAfter: number;
   readonly acceptPaste: boolean;
+  readonly duplicateWindowMs: number;
   readonly cardIdOptions: CardIdParseOptions | undefined;
   readonly parse: CardIdParser;
 };
 
 export const WEDGE_DEFAULTS = {
   layout: 'auto',
-  terminator: 'Enter',
+  terminator: 'auto',
   minLength: 5,
   maxInterKeyMs: 80,
   maxMedianInterKeyMs: 35,
   idleTimeoutMs: 100,
   recognizeAfter: 4,
+  duplicateWindowMs: 3000,
 } as const;
 
 const defaultParse: CardIdParser = parseCardId;
@@ -41,6 +43,7 @@ function positive(value: number | undefined, fallback: number): number {
  *
  * @example
  * resolveWedgeOptions({ terminator: 'Tab' }).maxInterKeyMs; // 80
+ * resolveWedgeOptions().terminator; // 'auto'
  */
 export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): ResolvedWedgeOptions {
   const profile = options.profile;
@@ -63,13 +66,20 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     idleTimeoutMs: Math.max(maxInterKeyMs, positive(options.idleTimeoutMs, WEDGE_DEFAULTS.idleTimeoutMs)),
     recognizeAfter: Math.max(2, Math.floor(positive(options.recognizeAfter, WEDGE_DEFAULTS.recognizeAfter))),
     acceptPaste: options.acceptPaste ?? true,
+    duplicateWindowMs:
+      options.duplicateWindowMs !== undefined &&
+      Number.isFinite(options.duplicateWindowMs) &&
+      options.duplicateWindowMs >= 0
+        ? options.duplicateWindowMs
+        : WEDGE_DEFAULTS.duplicateWindowMs,
     cardIdOptions: options.cardIdOptions,
     parse: options.parse ?? defaultParse,
   };
 }
 
-/** A terminator as a short label for messages (`Enter`, `Tab`, `#`, `none`). */
+/** A terminator as a short label for messages (`Enter`, `Tab`, `#`, `none`; `Enter/Tab` for `auto`). */
 export function describeTerminator(terminator: WedgeTerminator): string {
+  if (terminator === 'auto') return 'Enter/Tab';
   if (typeof terminator === 'string') return terminator;
   return terminator.key ?? terminator.code ?? 'none';
 }

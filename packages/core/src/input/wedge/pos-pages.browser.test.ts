@@ -1,0 +1,315 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-listener.js';
+import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import type { WedgeListener } from './create-wedge-listener.js';
+import type { WedgeFailure, WedgeScan } from './types.js';
+
+// Readers and point-of-sale pages out of the box (issue 14), through Chromium's real input pipeline: CDP key events
+// stamped with their scheduled time as an OS stamps a real key; text with no key event through CDP insertText.
+
+type KeyEvent = {
+  type: 'keydown' | 'keyup' | 'text';
+  key?: string;
+  code?: string;
+  text?: string;
+  keyCode?: number;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  repeat?: boolean;
+  delayMs: number;
+};
+
+/** Records (any order) to key events in time order; an `input` record becomes the key's text (`Unidentified`). */
+function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
+  const keys = records.flatMap((r) => (r.type === 'input' ? [] : [r]));
+  keys.sort((a, b) => a.timeStamp - b.timeStamp);
+  let last = keys[0]?.timeStamp ?? 0;
+  return keys.map((r) => {
+    const delayMs = Math.max(0, r.timeStamp - last);
+    last = r.timeStamp;
+    const { type, key, code, shiftKey, ctrlKey, repeat } = r;
+    return { type, key, code, shiftKey, ctrlKey, repeat, delayMs };
+  });
+}
+
+async function send(events: readonly KeyEvent[]): Promise<void> {
+  await executeServerCommand('kaiku-keyboard', { events });
+}
+
+const press = (records: readonly EmulatedRecord[]) => send(toKeyEvents(records));
+
+/** An Android/iPad reader: every key `Unidentified` (keyCode 229, no code), its text inserted by the browser. */
+function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
+  const events: KeyEvent[] = [];
+  for (const c of Array.from(text)) {
+    events.push({ type: 'keydown', key: 'Unidentified', code: '', keyCode: 229, text: c, delayMs: gapMs });
+    events.push({ type: 'keyup', key: 'Unidentified', code: '', keyCode: 229, delayMs: 0.5 });
+  }
+  events.push({ type: 'keydown', key: end, code: end, delayMs: gapMs });
+  events.push({ type: 'keyup', key: end, code: end, delayMs: 0.5 });
+  return events;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let listener: WedgeListener | undefined;
+let scans: WedgeScan[] = [];
+let errors: WedgeFailure[] = [];
+let fixture: HTMLElement;
+
+function listen(options: Partial<WedgeListenerOptions> = {}): void {
+  listener = createWedgeListener({
+    onScan: (scan) => scans.push(scan),
+    onError: (error) => errors.push(error),
+    ...options,
+  });
+}
+
+async function settled(outcomes = 1, ms = 200): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (scans.length + errors.length < outcomes && performance.now() < deadline) await sleep(20);
+  await sleep(ms);
+}
+
+const ids = () => scans.map((s) => s.id);
+const codes = () => errors.map((e) => e.code);
+
+/** A POS form with a product field, a second field, and a submit counter. */
+function posForm(): {
+  form: HTMLFormElement;
+  product: HTMLInputElement;
+  next: HTMLInputElement;
+  submits: () => number;
+} {
+  const form = document.createElement('form');
+  let submitted = 0;
+  form.addEventListener('submit', (e) => {
+    submitted++;
+    e.preventDefault();
+  });
+  const product = document.createElement('input');
+  const next = document.createElement('input');
+  const submit = document.createElement('button'); // a form with two fields submits on Enter only with one
+  submit.type = 'submit';
+  form.append(product, next, submit);
+  fixture.append(form);
+  product.focus();
+  return { form, product, next, submits: () => submitted };
+}
+
+beforeEach(() => {
+  scans = [];
+  errors = [];
+  fixture = document.createElement('div');
+  document.body.append(fixture);
+});
+
+afterEach(() => {
+  listener?.stop();
+  listener = undefined;
+  fixture.remove();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+});
+
+const fast: EmulatedReader = { gapMs: 4 };
+
+describe('any terminator, no configuration', () => {
+  it('a Tab-terminated reader: read, and the host’s focus does not move', async () => {
+    listen();
+    const { product, submits } = posForm();
+    await press(emulateReader('A045198723', { ...fast, terminator: 'Tab' }));
+    await settled();
+    expect(ids()).to.deep.equal(['A045198723']);
+    expect(codes()).to.deep.equal([]);
+    expect(document.activeElement).to.equal(product);
+    expect(product.value).to.equal('');
+    expect(submits()).to.equal(0);
+  });
+
+  it('a reader with no terminator (idle timeout): read, nothing left in the field', async () => {
+    listen();
+    const { product } = posForm();
+    await press(emulateReader('Z000010669', { ...fast, terminator: 'none' }));
+    await settled();
+    expect(ids()).to.deep.equal(['Z000010669']);
+    expect(product.value).to.equal('');
+  });
+
+  it('an Enter-terminated reader whose Enter is held and auto-repeats: read once, no submit', async () => {
+    listen();
+    const { submits } = posForm();
+    const reading = emulateReader('X000011986', fast).slice(0, -2);
+    const enter = [
+      { type: 'keydown' as const, key: 'Enter', code: 'Enter', delayMs: 4 },
+      ...[0, 1, 2].map(() => ({
+        type: 'keydown' as const,
+        key: 'Enter',
+        code: 'Enter',
+        repeat: true,
+        delayMs: 35,
+      })),
+      { type: 'keyup' as const, key: 'Enter', code: 'Enter', delayMs: 5 },
+    ];
+    await send([...toKeyEvents(reading), ...enter]);
+    await settled();
+    expect(ids()).to.deep.equal(['X000011986']);
+    expect(codes()).to.deep.equal([]);
+    expect(submits()).to.equal(0);
+  });
+});
+
+describe('duplicates', () => {
+  it('the same card again is flagged; another card right after is not, and never merged', async () => {
+    listen();
+    const first = emulateReader('A045198723', { ...fast, start: 1000 });
+    const again = emulateReader('A045198723', { ...fast, start: 1300 });
+    const other = emulateReader('Z000010669', { ...fast, start: 1600 });
+    await press([...first, ...again, ...other]);
+    await settled(3);
+    expect(ids()).to.deep.equal(['A045198723', 'A045198723', 'Z000010669']);
+    expect(scans.map((s) => s.duplicate)).to.deep.equal([false, true, false]);
+  });
+});
+
+describe('the page’s own inputs and barcodes', () => {
+  it('an EAN-13 product barcode in the product field: text, Enter and submit untouched, no refusal', async () => {
+    listen();
+    const { product, submits } = posForm();
+    let seen = '';
+    product.addEventListener('input', () => (seen = product.value));
+    await press(emulateReader('6414893400012', fast));
+    await settled(0, 300);
+    expect(product.value).to.equal('6414893400012');
+    expect(seen).to.equal('6414893400012'); // the page's framework saw it too
+    expect(submits()).to.equal(1);
+    expect(codes()).to.deep.equal([]);
+    expect(ids()).to.deep.equal([]);
+  });
+
+  it('a gift card ending with Tab moves the page’s focus as its reader intends', async () => {
+    listen();
+    const { product, next } = posForm();
+    await press(emulateReader('GC2024000123', { ...fast, terminator: 'Tab' }));
+    await settled(0, 300);
+    expect(product.value).to.equal('GC2024000123');
+    expect(document.activeElement).to.equal(next);
+    expect(codes()).to.deep.equal([]);
+  });
+
+  it('a card scanned into the product field is taken by default: read, kept out, no submit', async () => {
+    listen();
+    const { product, submits } = posForm();
+    product.value = '2x ';
+    product.setSelectionRange(3, 3);
+    await press(emulateReader('Y110029399', fast));
+    await settled();
+    expect(ids()).to.deep.equal(['Y110029399']);
+    expect(product.value).to.equal('2x ');
+    expect(submits()).to.equal(0);
+  });
+
+  it('with hostInputs: leave, a card in the product field is the page’s', async () => {
+    listen({ hostInputs: 'leave' });
+    const { product, submits } = posForm();
+    await press(emulateReader('Y110029399', fast));
+    await settled(0, 300);
+    expect(ids()).to.deep.equal([]);
+    expect(product.value).to.equal('Y110029399');
+    expect(submits()).to.equal(1);
+  });
+
+  it('a field cardInputs names is the listener’s: a product barcode there is refused', async () => {
+    listen({ cardInputs: (field) => field.matches('.card-id') });
+    const { product, submits } = posForm();
+    product.className = 'card-id';
+    await press(emulateReader('6414893400012', fast));
+    await settled();
+    expect(codes()).to.deep.equal(['not-a-card-id']);
+    expect(product.value).to.equal('');
+    expect(submits()).to.equal(0);
+  });
+
+  it('a password field is never read: a card typed there stays the page’s, no scan', async () => {
+    listen();
+    const password = document.createElement('input');
+    password.type = 'password';
+    fixture.append(password);
+    password.focus();
+    await press(emulateReader('A045198723', { ...fast, terminator: 'none' }));
+    await settled(0, 300);
+    expect(ids()).to.deep.equal([]);
+    expect(codes()).to.deep.equal([]);
+    expect(password.value).to.equal('A045198723');
+  });
+
+  it('a contenteditable of the page is left alone', async () => {
+    listen();
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    fixture.append(editor);
+    editor.focus();
+    await press(emulateReader('6414893400012', { ...fast, terminator: 'none' }));
+    await settled(0, 300);
+    expect(editor.textContent).to.equal('6414893400012');
+    expect(codes()).to.deep.equal([]);
+  });
+
+  it('a pasted legacy pilot code is refused with legacy-code', async () => {
+    listen();
+    const data = new DataTransfer();
+    data.setData('text/plain', 'E1234');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    await settled();
+    expect(codes()).to.deep.equal(['not-a-card-id']);
+    expect(errors[0]?.params.reason).to.equal('legacy-code');
+  });
+});
+
+describe('Android, iPad and IME readers (keys Unidentified, keyCode 229)', () => {
+  it('in a focused field: read from the inserted text, nothing left in the field', async () => {
+    listen();
+    const { product, submits } = posForm();
+    await send(android('AM045198723'));
+    await settled();
+    expect(ids()).to.deep.equal(['AM045198723']);
+    expect(codes()).to.deep.equal([]);
+    expect(product.value).to.equal('');
+    expect(submits()).to.equal(0);
+  });
+
+  it('with nothing editable focused: read through the listener’s own field, and focus goes back', async () => {
+    listen();
+    const button = document.createElement('button');
+    button.textContent = 'Myy';
+    let clicks = 0;
+    button.addEventListener('click', () => clicks++);
+    fixture.append(button);
+    button.focus();
+    await send(android('X000011986'));
+    await settled();
+    expect(ids()).to.deep.equal(['X000011986']);
+    expect(codes()).to.deep.equal([]);
+    expect(document.activeElement).to.equal(button);
+    expect(clicks).to.equal(0);
+    expect(document.querySelector('input[data-kaiku-card-input]')).to.equal(null);
+  });
+
+  it('with captureUnidentified off and nothing focused: refused as unidentified keys, never “not a card ID”', async () => {
+    listen({ captureUnidentified: false });
+    await send(android('X000011986'));
+    await settled();
+    expect(ids()).to.deep.equal([]);
+    expect(codes()).to.deep.equal(['keys-unidentified']);
+  });
+
+  it('a reader that only inserts text (no key events), slow as a tablet link, with its timing set', async () => {
+    listen({ maxInterKeyMs: 250, maxMedianInterKeyMs: 200 });
+    const { product } = posForm();
+    const chars = Array.from('Z000010669\n').map((c): KeyEvent => ({ type: 'text', text: c, delayMs: 20 }));
+    await send(chars);
+    await settled();
+    expect(ids()).to.deep.equal(['Z000010669']);
+    expect(product.value).to.equal('');
+  });
+});
