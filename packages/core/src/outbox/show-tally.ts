@@ -17,7 +17,7 @@ export type LocalTally = {
   readonly server: ServerTally | undefined;
   /** Epoch ms of that fetch. */
   readonly fetchedAt: number | undefined;
-  /** Tickets in this outbox not yet in that count (pending, needs attention, or synced after the fetch). */
+  /** Tickets in this outbox not yet in that count (pending, or synced after the fetch); refused ones never count. */
   readonly localTickets: number;
   readonly localUsages: number;
   /** Server count + local tickets: the best estimate this terminal has. */
@@ -67,11 +67,12 @@ export function combineTally(
   records: readonly OutboxRecord[],
 ): LocalTally {
   const fetchedAt = server?.fetchedAt;
+  // Pending usages, and those sent since the server's count was fetched. A usage the server refused (needs
+  // attention) holds no ticket there: counting it would refuse the next customer on a cap the server has not used.
   const local = records.filter(
     (r) =>
       r.usage.show.id === showId &&
       (r.state === 'pending' ||
-        r.state === 'needs-attention' ||
         (r.state === 'synced' && (fetchedAt === undefined || (r.settledAt ?? 0) > fetchedAt))),
   );
   const localTickets = local.reduce((sum, r) => sum + ticketsOf(r.usage), 0);

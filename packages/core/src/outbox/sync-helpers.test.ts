@@ -152,13 +152,16 @@ describe('combineTally', () => {
       rec('needs-attention', 0),
     ]);
     expect(t).toMatchObject({
-      localTickets: 3 + 2 + 1,
-      localUsages: 3,
-      ticketsGiven: 13,
+      localTickets: 3 + 2,
+      localUsages: 2,
+      ticketsGiven: 12,
       cap: 10,
       overCap: true,
       provisional: true,
     });
+    // A usage the server refused (needs attention) holds no ticket there: it never counts, online or offline.
+    const refused = combineTally('s1', { ...server, ticketsGiven: 0, cap: 2 }, [rec('needs-attention', 1)]);
+    expect(refused).toMatchObject({ ticketsGiven: 0, localTickets: 0, overCap: false, provisional: false });
     const offline = combineTally('s1', undefined, [rec('pending', 0)]);
     expect(offline).toMatchObject({ ticketsGiven: 1, cap: null, overCap: false, server: undefined });
     expect(
