@@ -114,10 +114,10 @@ describe('outbox offline decisions and needs attention (real sandbox)', () => {
     const csv = await call(page, (p) => p.exportCsv());
     const day = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date(start));
     expect(csv.split('\r\n')).toEqual([
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
-      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day}`,
-      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day}`,
-      'Yhteensä;2;2;;',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Tarkistus',
+      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day};alustava`,
+      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day};alustava`,
+      'Yhteensä;2;2;;;',
       '',
     ]);
 

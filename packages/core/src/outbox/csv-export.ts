@@ -3,9 +3,15 @@ import type { OutboxRecord } from './types.js';
 
 /** Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"). */
 const HEADERS: Record<Locale, readonly string[]> = {
-  fi: ['Kortin tunnus', 'Lippu aikuiselle', 'Lippu lapselle', 'Esityksen nimi', 'Päivämäärä'],
-  sv: ['Kortnummer', 'Biljett för vuxen', 'Biljett för barn', 'Föreställningens namn', 'Datum'],
-  en: ['Card ID', 'Adult tickets', 'Child tickets', 'Show', 'Date'],
+  fi: ['Kortin tunnus', 'Lippu aikuiselle', 'Lippu lapselle', 'Esityksen nimi', 'Päivämäärä', 'Tarkistus'],
+  sv: ['Kortnummer', 'Biljett för vuxen', 'Biljett för barn', 'Föreställningens namn', 'Datum', 'Kontroll'],
+  en: ['Card ID', 'Adult tickets', 'Child tickets', 'Show', 'Date', 'Check'],
+};
+/** How the card was checked when the usage was accepted: online, or provisionally (offline, cache or format). */
+const ACCEPTANCE: Record<Locale, Record<'online' | 'provisional', string>> = {
+  fi: { online: 'verkossa', provisional: 'alustava' },
+  sv: { online: 'online', provisional: 'preliminär' },
+  en: { online: 'online', provisional: 'provisional' },
 };
 const TOTAL: Record<Locale, string> = { fi: 'Yhteensä', sv: 'Totalt', en: 'Total' };
 
@@ -48,9 +54,10 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
       String(r.usage.childTickets),
       r.usage.show.name,
       Number.isNaN(start.getTime()) ? r.usage.show.start : date.format(start),
+      ACCEPTANCE[locale][r.acceptance],
     ]);
   }
-  rows.push([TOTAL[locale], String(records.length), String(children), '', '']);
+  rows.push([TOTAL[locale], String(records.length), String(children), '', '', '']);
   const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
 }

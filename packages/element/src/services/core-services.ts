@@ -85,6 +85,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       })
     : undefined;
   const listeners = new Set<(s: OutboxState) => void>();
+  /** Per card on screen: whether its last look-up was decided without the server (memory only). */
+  const provisional = new Map<string, boolean>();
 
   const readState = async (): Promise<OutboxState> => {
     if (!outbox) return { pending: 0, needsAttention: [] };
@@ -131,6 +133,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       if (!outbox) notConfigured();
       try {
         const check = await outbox!.checkCard(cardId, signal ? { signal } : {});
+        // Decided without Kaikukanta (cache or format alone): the usage is recorded as provisional.
+        provisional.set(cardId, check.ok && check.provisional);
         if (!check.ok)
           return {
             ok: false,
@@ -161,7 +165,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
     async register(u): Promise<RegisterOutcome> {
       if (!outbox) notConfigured();
-      const record = await outbox!.enqueue(toUsage(u));
+      const acceptance = provisional.get(u.cardId) === false ? 'online' : 'provisional';
+      const record = await outbox!.enqueue(toUsage(u), { acceptance });
       await outbox!.syncNow().catch(() => undefined);
       const [pending, attention] = await Promise.all([outbox!.pending(), outbox!.needsAttention()]);
       const refused = attention.find((r) => r.id === record.id);
