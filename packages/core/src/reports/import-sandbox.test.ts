@@ -88,4 +88,59 @@ describe('importSalesReport against the sandbox', () => {
     ]);
     expect(lines.at(-1)).toBe('Yhteensä;3;2;;');
   });
+
+  it('a group visit on a community card, exported and imported into a fresh sandbox, counts the same tickets', async () => {
+    const fresh = await startSandboxCli(['--memory', '--testing']);
+    try {
+      const show = {
+        id: 'ryhma-1',
+        name: 'Ryhmäkäynti',
+        start: '2020-03-05T18:00:00+02:00',
+        kind: 'show' as const,
+      };
+      const base = {
+        venueId: VENUE,
+        show,
+        childTickets: 0,
+        channel: 'box-office' as const,
+        mode: 'booking' as const,
+      };
+      const clientTime = '2020-03-01T10:00:00Z';
+      await client.registerUsage(
+        {
+          ...base,
+          cardId: 'Y110029399',
+          group: { memberCardIds: ['A999005458'], under16Clients: 2 },
+          clientTime,
+        },
+        { idempotencyKey: 'group-visit-1' },
+      );
+      await client.registerUsage(
+        { ...base, cardId: 'Z000010669', group: { memberCardIds: [], under16Clients: 1 }, clientTime },
+        {
+          idempotencyKey: 'group-visit-2',
+        },
+      );
+      const period = { venueId: VENUE, from: '2020-03-01', to: '2020-03-31' };
+      const report = await exportUsageReport({ client, ...period, format: 'csv' });
+      const other = createApiClient({ baseUrl: fresh.url, getToken: () => 'test-token' });
+      const imported = await importSalesReport(report.bytes, { venueId: VENUE, client: other });
+      expect(imported.refused.map((r) => r.errors[0]?.code)).toEqual([]);
+      const tickets = async (api: ApiClient) => {
+        let total = 0;
+        let under16 = 0;
+        for await (const u of api.iterateUsages(period)) {
+          total += u.tickets.total;
+          under16 += u.tickets.under16Clients;
+        }
+        return { total, under16 };
+      };
+      expect(await tickets(other)).toEqual(await tickets(client));
+      expect(await tickets(other)).toEqual({ total: 6, under16: 3 });
+      const again = await importSalesReport(report.bytes, { venueId: VENUE, client: other });
+      expect(again.counts).toMatchObject({ registered: 0 });
+    } finally {
+      await fresh.close();
+    }
+  });
 });

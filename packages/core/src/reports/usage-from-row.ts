@@ -7,6 +7,7 @@
  * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
  * `clientTime` is the show's start, not the time of the import.
  */
+import { parseCardId } from '../card-id/parse-card-id.js';
 import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
 import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from './sha256.js';
@@ -22,7 +23,11 @@ export type UsageContext = {
 
 /** The canonical text of a row without its occurrence index (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
+  // A community card's row hashes its mapping in: such rows were refused before it existed, so their old keys
+  // hold refusals, and a client card's row keeps its key (importing an old report again adds nothing).
+  const community = isCommunityCard(row.cardId) ? ['community-under16'] : [];
   return JSON.stringify([
+    ...community,
     'kaiku-sales-row/1',
     context.venueId,
     context.forVenueId ?? '',
@@ -54,7 +59,11 @@ export function usageFromRow(
     venueId: context.venueId,
     show: { id: showId, name: row.event, start, kind: context.showKind },
     cardId: row.cardId,
-    childTickets: row.childTickets,
+    // A community card (Y, YM, Z) has no child tickets: the row's "child tickets (under 16)" are the worker's
+    // clients under 16 (000 §6, 001's report layout). Group members aged 16+ are rows of their own cards.
+    ...(isCommunityCard(row.cardId)
+      ? { childTickets: 0, group: { memberCardIds: [], under16Clients: row.childTickets } }
+      : { childTickets: row.childTickets }),
     channel: context.channel,
     ...(context.forVenueId ? { forVenueId: context.forVenueId } : {}),
     mode: context.mode,
@@ -63,4 +72,9 @@ export function usageFromRow(
   // The first occurrence's key is the row's hash; repeats (`duplicates: 'register'`) hash their index in.
   const hash = occurrence === 0 ? canonicalHash : sha256Hex(`${canonical}#${occurrence}`);
   return { idempotencyKey: `import-${hash}`, usage };
+}
+
+function isCommunityCard(cardId: string): boolean {
+  const parsed = parseCardId(cardId);
+  return parsed.ok && parsed.kind === 'community';
 }
