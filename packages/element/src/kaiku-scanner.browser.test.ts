@@ -168,6 +168,14 @@ describe('<kaiku-scanner>', () => {
     expect($(el, '#manual')).to.not.equal(null);
   });
 
+  it('an unregistered card is an ordinary refusal, not "something went wrong"', async () => {
+    const { el } = await mount();
+    await enterCard(el, 'A000000019');
+    await until(el, () => $(el, '[part="error"]') !== null);
+    expect($(el, '[part="error"]')!.getAttribute('data-code')).to.equal('card-not-registered');
+    expect($(el, '[part="error"] h3')!.textContent).to.equal('Lippua ei voi antaa');
+  });
+
   it('marks a malformed typed ID invalid with its message', async () => {
     const { el } = await mount();
     let code = '';

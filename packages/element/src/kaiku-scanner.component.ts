@@ -398,6 +398,7 @@ export class KaikuScanner extends LitElement {
           phase.retryCardId !== undefined,
           () => this.flow.retry(),
           () => this.reset(),
+          phase.refusal === true,
         );
     }
   }

@@ -23,6 +23,12 @@ export type Phase =
       /** Why Kaikukanta refused it (`refused-later`). */
       readonly reason?: Reason;
     }
-  | { readonly name: 'error'; readonly error: ServiceError; readonly retryCardId?: string };
+  | {
+      readonly name: 'error';
+      readonly error: ServiceError;
+      readonly retryCardId?: string;
+      /** Kaikukanta answered, and the answer is a refusal (an unregistered card): not a fault. */
+      readonly refusal?: true;
+    };
 
 export const EMPTY_REQUEST: TicketRequest = { children: 0, groupCardIds: [], under16: 0 };

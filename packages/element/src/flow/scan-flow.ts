@@ -212,8 +212,19 @@ export class ScanFlow {
       outcome = { ok: false, error: await this.errorOf(e), notFound: false };
     }
     if (abort.signal.aborted) return;
+    if (!outcome.ok && outcome.notFound) {
+      // An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help.
+      const error = outcome.error;
+      this.toPhase(
+        { name: 'error', error, refusal: true },
+        SILENT,
+        reasonsText([error], (v) => v.t.refusedHeading),
+      );
+      this.emitError({ code: error.code, stage: 'lookup', cardId });
+      return;
+    }
     if (!outcome.ok) {
-      this.fail(outcome.error, 'lookup', outcome.notFound ? undefined : cardId, cardId);
+      this.fail(outcome.error, 'lookup', cardId, cardId);
       return;
     }
     try {

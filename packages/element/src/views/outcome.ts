@@ -50,16 +50,17 @@ export function renderResult(
     </div>`;
 }
 
-/** An error in plain language, with "try again" when retrying can help. */
+/** An error in plain language, with "try again" when retrying can help; a refusal (unregistered card) is headed as one. */
 export function renderError(
   { t, text }: ViewContext,
   error: ServiceError,
   canRetry: boolean,
   onRetry: () => void,
   onNext: () => void,
+  refusal = false,
 ): TemplateResult {
   return html`<div part="error" class="notice danger" data-code=${error.code}>
-      <h3>${t.errorHeading}</h3>
+      <h3>${refusal ? t.refusedHeading : t.errorHeading}</h3>
       <p>${text(error.message)}</p>
     </div>
     <div class="actions">
