@@ -48,6 +48,7 @@ export function createRepository(db: Database.Database) {
       `INSERT OR REPLACE INTO cards (id, prefix, kind, status, valid_until, renewed_at, minors, label)
        VALUES (@id, @prefix, @kind, @status, @validUntil, @renewedAt, @minors, @label)`,
     ),
+    showVenue: db.prepare<[string], { venue_id: string }>('SELECT venue_id FROM shows WHERE id = ?'),
     show: db.prepare<[string], { config: string; cap: number | null }>(
       'SELECT config, cap FROM shows WHERE id = ?',
     ),
@@ -124,6 +125,10 @@ export function createRepository(db: Database.Database) {
     },
     putVenue(id: string, name: string): void {
       s.putVenue.run(id, name);
+    },
+    /** The venue a stored show belongs to (undefined for a show not seen yet). */
+    showVenue(id: string): string | undefined {
+      return s.showVenue.get(id)?.venue_id;
     },
     getShow(id: string): ShowConfig | undefined {
       const row = s.show.get(id);

@@ -11,7 +11,7 @@ import {
   makeProblem,
   suggestField,
 } from '@kaiku-scanner/core';
-import type { BatchItemResult, UsageList } from '@kaiku-scanner/core';
+import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { invalidBody } from './invalid-body.js';
@@ -29,6 +29,16 @@ function sendOutcome(res: ServerResponse, outcome: Outcome): void {
       outcome.retryAfterSeconds !== undefined ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
     sendProblem(res, outcome.problem, headers);
   }
+}
+
+/**
+ * Show IDs belong to the venue that first stored them (the usage's `forVenueId ?? venueId`): another venue using
+ * the same ID would count against that venue's cap and tally, so it is refused before anything is claimed.
+ */
+function foreignShow(ctx: ApiRouteContext, usage: UsageRequest): Problem | undefined {
+  const owner = ctx.repo.showVenue(usage.show.id);
+  if (owner === undefined || owner === (usage.forVenueId ?? usage.venueId)) return undefined;
+  return problems.forbidden('This show ID belongs to another venue; show IDs are per venue.');
 }
 
 function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
@@ -95,6 +105,8 @@ export async function postUsage(
   if (!body.ok) return sendBodyProblem(res, body);
   const usage = UsageRequestSchema.safeParse(body.value);
   if (!usage.success) return sendProblem(res, invalidBody(usage.error, UsageRequestSchema, body.value));
+  const foreign = foreignShow(ctx, usage.data);
+  if (foreign) return sendProblem(res, foreign);
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
 }
 
@@ -116,7 +128,10 @@ export async function postBatch(
   if (!batch.success) return sendProblem(res, invalidBody(batch.error, BatchRequestSchema, body.value));
   const results: BatchItemResult[] = [];
   for (const item of batch.data.items) {
-    const outcome = await registerUsage(ctx, item.idempotencyKey, item.usage);
+    const foreign = foreignShow(ctx, item.usage);
+    const outcome: Outcome = foreign
+      ? { kind: 'problem', problem: foreign }
+      : await registerUsage(ctx, item.idempotencyKey, item.usage);
     results.push(
       outcome.kind === 'result'
         ? {

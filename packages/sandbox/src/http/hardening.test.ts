@@ -300,3 +300,31 @@ describe('request log', () => {
     }
   });
 });
+
+describe('tenancy', () => {
+  it('a show ID belongs to its venue: another venue cannot use its cap or tally', async () => {
+    await withSandbox({}, async (s) => {
+      const register = (venueId: string, cardId: string, key: string, forVenueId?: string) =>
+        fetch(`${s.url}v1/usages`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer t', 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({
+            venueId,
+            ...(forVenueId ? { forVenueId, channel: 'ticket-agent' } : { channel: 'box-office' }),
+            show: { id: 'shared-id', name: 'Ilta', start: '2030-01-01T18:00:00+02:00', kind: 'show', cap: 1 },
+            cardId,
+            childTickets: 0,
+            mode: 'booking',
+            clientTime: '2026-11-21T08:00:00Z',
+          }),
+        });
+      expect((await register('teatteri-hilla', 'A999005458', 'tenancy-key-1')).status).toBe(201);
+      const other = await register('kulttuuritalo-kaiku', 'A999005429', 'tenancy-key-2');
+      expect(other.status).toBe(403);
+      expect(await other.json()).toMatchObject({ code: 'forbidden' });
+      // A ticket agent selling for the owning venue is that venue's sale.
+      const agent = await register('kulttuuritalo-kaiku', 'A999005461', 'tenancy-key-3', 'teatteri-hilla');
+      expect(await agent.json()).toMatchObject({ code: 'cap-reached' });
+    });
+  });
+});
