@@ -1,0 +1,90 @@
+/**
+ * `resolve(id, 'retry')` after an ambiguous `idempotency-key-reused` (issue 11.5): real Chromium, the real
+ * API client and the real sandbox. The server already holds this usage under the record's key (with another
+ * body): a retry must learn that and send nothing, not register it again under a new key.
+ */
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createApiClient } from '../api/create-api-client.js';
+import { createOutbox } from './create-outbox.js';
+import { OutboxError } from './outbox-error.js';
+import { freshDbName, usage } from './outbox-test-helpers.js';
+
+describe('retry after idempotency-key-reused (real sandbox)', function () {
+  this.timeout(60_000);
+  let url = '';
+  const cardId = 'A045198723';
+
+  before(async () => {
+    ({ url } = (await executeServerCommand('kaiku-sandbox-start', { testing: true })) as { url: string });
+    const res = await fetch(`${url}__sandbox/cards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer browser-token' },
+      body: JSON.stringify({
+        id: cardId,
+        prefix: 'A',
+        kind: 'client',
+        status: 'active',
+        validUntil: '2099-12-31',
+        minors: 2,
+      }),
+    });
+    expect(res.ok, await res.clone().text()).to.equal(true);
+  });
+  after(async () => {
+    await executeServerCommand('kaiku-sandbox-stop', { url });
+  });
+
+  const count = async (showId: string): Promise<number> =>
+    (
+      (await (
+        await fetch(`${url}__sandbox/usages/count?cardId=${cardId}&showId=${encodeURIComponent(showId)}`, {
+          headers: { authorization: 'Bearer browser-token' },
+        })
+      ).json()) as { count: number }
+    ).count;
+
+  it('finds the usage the server holds and marks the record synced, sending nothing twice', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const outbox = createOutbox({ client: api, databaseName: freshDbName('retry-reused'), autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show', start: '2099-02-03T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    // The server got this key earlier with another body (say, before an upgrade rewrote the record).
+    await api.registerUsage({ ...u, childTickets: 1 }, { idempotencyKey: record.id });
+    expect(await count('retry-show')).to.equal(1);
+    expect(await outbox.syncNow()).to.include({ needsAttention: 1 });
+    const [refused] = await outbox.needsAttention();
+    expect(refused?.problem?.code).to.equal('idempotency-key-reused');
+
+    const retried = await outbox.resolve(record.id, 'retry');
+    expect(retried).to.include({ id: record.id, state: 'synced' });
+    await outbox.syncNow();
+    expect(await count('retry-show')).to.equal(1); // not registered a second time
+    outbox.stop();
+  });
+
+  it('keeps the record and says so when the server cannot be asked', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const databaseName = freshDbName('retry-unverified');
+    const outbox = createOutbox({ client: api, databaseName, autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show-2', start: '2099-02-03T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    await api.registerUsage({ ...u, childTickets: 1 }, { idempotencyKey: record.id });
+    await outbox.syncNow();
+    outbox.stop();
+    const { listUsages: _unused, ...noList } = api;
+    const blind = createOutbox({ client: noList, target: { baseUrl: url }, databaseName, autoSync: false });
+    const error = await blind.resolve(record.id, 'retry').catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(OutboxError);
+    expect((error as OutboxError).code).to.equal('retry-unverified');
+    expect((await blind.needsAttention()).map((r) => r.id)).to.deep.equal([record.id]);
+    expect(await count('retry-show-2')).to.equal(1);
+    blind.stop();
+  });
+});
