@@ -62,6 +62,8 @@ add({
     // Subpath `@kaiku-scanner/core/wedge`: card reading without the network code, for small first downloads.
     wedge: 'packages/core/src/input/wedge/index.ts',
     reports: 'packages/core/src/reports/index.ts',
+    // Subpath `@kaiku-scanner/core/contract`: schemas, makeProblem and the OpenAPI document for servers and tools.
+    contract: 'packages/core/src/contract.ts',
     'decode-worker': workerEntry,
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),

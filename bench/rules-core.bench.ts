@@ -6,13 +6,8 @@
  * - decideUsage vs zod's safeParse of the same input alone — the share spent validating outside data.
  * Run: npm run bench rules-core
  */
-import {
-  DecideUsageInputSchema,
-  checkCapSetting,
-  decideUsage,
-  looksLikeCardId,
-  parseCardId,
-} from '@kaiku-scanner/core';
+import { checkCapSetting, decideUsage, looksLikeCardId, parseCardId } from '@kaiku-scanner/core';
+import { DecideUsageInputSchema } from '@kaiku-scanner/core/contract';
 import type { DecideUsageInput } from '@kaiku-scanner/core';
 
 const SAMPLES = 25;

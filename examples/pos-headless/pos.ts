@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const { pending, needsAttention } = outbox.counts;
     $('#outbox').textContent = `Waiting to be sent: ${pending}; needs attention: ${needsAttention}`;
   };
-  outbox.addEventListener('kaiku-outbox-change', renderOutbox);
+  outbox.addEventListener('outbox-change', renderOutbox);
   renderOutbox();
 
   createWedgeListener({

@@ -33,8 +33,8 @@ const outbox = createOutbox({
 });
 
 const log = { synced: 0, deferred: 0, busy: 0, remote: 0, failures: {} as Record<string, number> };
-outbox.addEventListener('kaiku-usage-synced', (e) => void (log.synced += e.detail.ids.length));
-outbox.addEventListener('kaiku-sync', (e) => {
+outbox.addEventListener('outbox-usage-synced', (e) => void (log.synced += e.detail.ids.length));
+outbox.addEventListener('outbox-sync', (e) => {
   if (e.detail.remote) log.remote++;
   if (e.detail.phase === 'busy') log.busy++;
   if (e.detail.phase === 'deferred') {

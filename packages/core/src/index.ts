@@ -66,14 +66,7 @@ export { checkCap, ticketsAgainstCap } from './rules/cap-checks.js';
 export type { RequestedTickets } from './rules/cap-checks.js';
 export { checkWindow, resolveWindow } from './rules/window-checks.js';
 export type { ResolvedWindow } from './rules/window-checks.js';
-export {
-  HELSINKI,
-  formatHelsinki,
-  fromHelsinki,
-  helsinkiDate,
-  shiftHelsinki,
-  toHelsinki,
-} from './rules/helsinki-time.js';
+export { HELSINKI, formatHelsinki, fromHelsinki, helsinkiDate, toHelsinki } from './rules/helsinki-time.js';
 export type { CalendarDuration, LocalDateTime } from './rules/helsinki-time.js';
 export {
   DEFAULT_POLICY,
@@ -88,28 +81,14 @@ export {
 export type { PolicyVersion } from './policy/policies.js';
 export { definePolicy } from './policy/operating-model-policy.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
-export {
-  CalendarDateSchema,
-  CalendarDurationSchema,
-  InstantSchema,
-  TimeWindowSchema,
-} from './schemas/instant.js';
 export type { CalendarDurationInput, Instant, TimeWindow } from './schemas/instant.js';
-export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
 export type { ShowConfig, UsageEvent, UsageEventInput } from './schemas/show-config.js';
-export {
-  DecideUsageInputSchema,
-  TicketRequestSchema,
-  UsageCardSchema,
-  UsageGroupSchema,
-} from './schemas/usage-input.js';
 export type {
   DecideUsageData,
   TicketRequestInput,
   UsageCard,
   UsageGroupInput,
 } from './schemas/usage-input.js';
-export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 export type { CapSettingData } from './schemas/cap-setting-input.js';
 
 // --- image decoding (camera frames, still images) ---
@@ -147,36 +126,16 @@ export type {
 export type { CameraMessageCode } from './messages/camera.js';
 
 // --- Kaikukanta API: contract schemas, HTTP client, transport seam ---
+// The contract's zod schemas, makeProblem and the OpenAPI document are in `@kaiku-scanner/core/contract`
+// (src/contract.ts): servers and tools need them, a terminal's bundle does not.
 export {
   API_PROBLEM_CODES,
-  BATCH_MAX_ITEMS,
-  BatchItemResultSchema,
-  BatchItemSchema,
-  BatchRequestSchema,
-  BatchResponseSchema,
   CARD_KINDS,
   CARD_PREFIXES,
   CARD_STATUSES,
   CHANNELS,
-  CardIdSchema,
-  CardLookupRequestSchema,
-  CardRecordSchema,
-  GroupSchema,
-  HealthSchema,
-  IdempotencyKeySchema,
-  PROBLEM_TYPE_BASE,
-  ProblemSchema,
   SHOW_KINDS,
-  ShowSchema,
-  ShowTallySchema,
-  TicketsSchema,
   USAGE_MODES,
-  UsageListQuerySchema,
-  UsageListSchema,
-  UsageRecordSchema,
-  UsageRequestSchema,
-  UsageResultSchema,
-  makeProblem,
 } from './schemas/api.js';
 export type {
   ApiProblemCode,
@@ -229,14 +188,12 @@ export {
   ApiResponseError,
   ApiTimeoutError,
   KaikuApiError,
-  isRetryableStatus,
 } from './api/api-errors.js';
 export type { ApiErrorCode } from './api/api-errors.js';
 // The base error class and its cross-realm guard (API errors subclass it).
 export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
 export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 export { apiMessages, apiMessageCode } from './messages/api.js';
-export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export type { ApiMessageCode } from './messages/api.js';
 
 // --- offline outbox (IndexedDB, exactly-once sync) ---
@@ -301,11 +258,10 @@ export type {
   WedgeListener,
   WedgeListenerOptions,
 } from './input/wedge/create-wedge-listener.js';
-export { classifyWedgeStream, stepWedge, INITIAL_WEDGE_STATE } from './input/wedge/classify-wedge.js';
-export type { WedgeState, WedgeStep } from './input/wedge/classify-wedge.js';
+export { classifyWedgeStream } from './input/wedge/classify-wedge.js';
 export { calibrateWedge } from './input/wedge/calibrate-wedge.js';
 export type { CalibrationOptions, CalibrationResult } from './input/wedge/calibrate-wedge.js';
-export { resolveWedgeOptions, WEDGE_DEFAULTS } from './input/wedge/wedge-options.js';
+export { WEDGE_DEFAULTS } from './input/wedge/wedge-options.js';
 export { WEDGE_LAYOUTS } from './input/wedge/layouts.js';
 export type { WedgeLayout, WedgeLayoutName } from './input/wedge/layouts.js';
 export type {

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
-import { buildOpenApiDocument } from '@kaiku-scanner/core';
+import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 
 const target = fileURLToPath(new URL('../../../docs/openapi.json', import.meta.url));
 // Formatted like the rest of the repository, so `prettier --check .` accepts the committed file.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
-import { buildOpenApiDocument } from '@kaiku-scanner/core';
+import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 import { startSandbox } from './start-sandbox.js';
 import type { Sandbox } from './start-sandbox.js';
 

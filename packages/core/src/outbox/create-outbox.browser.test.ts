@@ -18,7 +18,7 @@ describe('createOutbox', () => {
       autoSync: false,
     });
     const events: string[] = [];
-    outbox.addEventListener('kaiku-usage-queued', (e) => events.push(`queued:${e.detail.cardId}`));
+    outbox.addEventListener('outbox-usage-queued', (e) => events.push(`queued:${e.detail.cardId}`));
     const record = await outbox.enqueue(usage('A045198723', 2));
     // A second, independent connection sees it: it is on disk, not in a buffer of this instance.
     const other = recordStore(createStrictStore(databaseName, 'outbox'));
@@ -99,7 +99,7 @@ describe('createOutbox', () => {
     });
     for (let i = 0; i < 7; i++) await outbox.enqueue(usage(`A00000000${i}`));
     const synced: string[] = [];
-    outbox.addEventListener('kaiku-usage-synced', (e) => synced.push(...e.detail.ids));
+    outbox.addEventListener('outbox-usage-synced', (e) => synced.push(...e.detail.ids));
     const summary = await outbox.syncNow();
     expect(summary).to.include({ outcome: 'done', pending: 0, needsAttention: 0 });
     expect(server.requests.map((r) => r.length)).to.deep.equal([3, 3, 1]);
@@ -153,8 +153,8 @@ describe('createOutbox', () => {
       backoff: { baseMs: 10, maxMs: 100 },
     });
     await outbox.enqueue(usage());
-    const events: OutboxEvent<'kaiku-sync'>[] = [];
-    outbox.addEventListener('kaiku-sync', (e) => events.push(e));
+    const events: OutboxEvent<'outbox-sync'>[] = [];
+    outbox.addEventListener('outbox-sync', (e) => events.push(e));
     await outbox.syncNow();
     const scheduled = events.find((e) => e.detail.phase === 'deferred');
     expect(scheduled?.detail.retryInMs).to.be.at.least(7_000);
@@ -179,7 +179,7 @@ describe('createOutbox', () => {
     });
     const refused = await outbox.enqueue(usage('A999005380'), { acceptance: 'provisional' });
     await outbox.enqueue(usage('A045198723'));
-    const announced = nextEvent<OutboxEvent<'kaiku-needs-attention'>>(outbox, 'kaiku-needs-attention');
+    const announced = nextEvent<OutboxEvent<'outbox-needs-attention'>>(outbox, 'outbox-needs-attention');
     const summary = await outbox.syncNow();
     expect(summary).to.include({ pending: 0, needsAttention: 1 });
     const event = await announced;
@@ -256,15 +256,15 @@ describe('createOutbox storage failures', () => {
     () =>
       Promise.reject(new DOMException('simulated', name));
 
-  it('rejects with storage-quota, emits kaiku-outbox-error and never announces the usage queued', async () => {
+  it('rejects with storage-quota, emits outbox-error and never announces the usage queued', async () => {
     const outbox = createOutbox(
       { target: TARGET, transport: fakeServer().transport, autoSync: false },
       failingStore('QuotaExceededError'),
     );
     const errors: string[] = [];
     let queued = 0;
-    outbox.addEventListener('kaiku-outbox-error', (e) => errors.push(e.detail.code));
-    outbox.addEventListener('kaiku-usage-queued', () => queued++);
+    outbox.addEventListener('outbox-error', (e) => errors.push(e.detail.code));
+    outbox.addEventListener('outbox-usage-queued', () => queued++);
     const error = await outbox.enqueue(usage()).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(OutboxError);
     expect((error as OutboxError).code).to.equal('storage-quota');
@@ -311,7 +311,7 @@ describe('createOutbox storage failures', () => {
       store,
     );
     const startErrors: string[] = [];
-    outbox.addEventListener('kaiku-outbox-error', (e) => startErrors.push(e.detail.code));
+    outbox.addEventListener('outbox-error', (e) => startErrors.push(e.detail.code));
     await outbox.ready;
     const error = await outbox.enqueue(usage()).catch((e: unknown) => e);
     expect((error as OutboxError).code).to.equal('storage-unavailable');

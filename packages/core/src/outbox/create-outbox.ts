@@ -152,7 +152,7 @@ export class Outbox extends OutboxEventTarget {
     return this.#capabilities;
   }
 
-  /** Last known counts (updated on every change in any tab; see `kaiku-outbox-change`). */
+  /** Last known counts (updated on every change in any tab; see `outbox-change`). */
   get counts(): OutboxCounts {
     return this.#notices.counts;
   }
@@ -390,7 +390,7 @@ export class Outbox extends OutboxEventTarget {
       await this.#notices.refresh();
       for (const r of adopted) this.#notices.attention(r, true);
     } catch {
-      return; // already announced as kaiku-outbox-error; enqueue will report it again
+      return; // already announced as outbox-error; enqueue will report it again
     }
     if (autoSync && !this.#stopped) this.#scheduler.soon();
   }
@@ -408,7 +408,7 @@ export class Outbox extends OutboxEventTarget {
       settled: (synced, refused) => this.#notices.settled(synced, refused),
       purge: () => this.purge(),
       announce: (phase, failure) => this.#notices.sync(phase, failure),
-      storageFailed: (code) => this.emit('kaiku-outbox-error', { code }),
+      storageFailed: (code) => this.emit('outbox-error', { code }),
     });
   }
 
@@ -420,7 +420,7 @@ export class Outbox extends OutboxEventTarget {
       return await operation;
     } catch (error) {
       const storageError = toStorageError(error);
-      this.emit('kaiku-outbox-error', { code: storageError.code });
+      this.emit('outbox-error', { code: storageError.code });
       throw storageError;
     }
   }
@@ -452,7 +452,7 @@ function checkOptions(o: OutboxOptions): void {
  * @example
  * const outbox = createOutbox({ client: createApiClient({ baseUrl, getToken }) });
  * const record = await outbox.enqueue(usage); // on disk now: tell the clerk "saved"
- * outbox.addEventListener('kaiku-needs-attention', (e) => alertStaff(e.detail.code));
+ * outbox.addEventListener('outbox-needs-attention', (e) => alertStaff(e.detail.code));
  */
 export function createOutbox(
   options: OutboxOptions,

@@ -78,10 +78,10 @@ function kaikukanta() {
 const html = (status: number, body = '<html><body>Please log in to the guest Wi-Fi</body></html>') =>
   new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 
-function deferredEvents(target: EventTarget): OutboxEvent<'kaiku-sync'>[] {
-  const events: OutboxEvent<'kaiku-sync'>[] = [];
-  target.addEventListener('kaiku-sync', (e) => {
-    const event = e as OutboxEvent<'kaiku-sync'>;
+function deferredEvents(target: EventTarget): OutboxEvent<'outbox-sync'>[] {
+  const events: OutboxEvent<'outbox-sync'>[] = [];
+  target.addEventListener('outbox-sync', (e) => {
+    const event = e as OutboxEvent<'outbox-sync'>;
     if (event.detail.phase === 'deferred') events.push(event);
   });
   return events;
@@ -344,9 +344,9 @@ describe('storage failing in the middle of a sync run', () => {
         : strict(mode, callback);
     const outbox = createOutbox({ target: TARGET, client: server.client(), autoSync: false }, store);
     const phases: string[] = [];
-    outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
+    outbox.addEventListener('outbox-sync', (e) => phases.push(e.detail.phase));
     const errors: string[] = [];
-    outbox.addEventListener('kaiku-outbox-error', (e) => errors.push(e.detail.code));
+    outbox.addEventListener('outbox-error', (e) => errors.push(e.detail.code));
     await outbox.enqueue(usage());
     failWrites = true;
     const summary = await outbox.syncNow().catch((e: unknown) => e);
@@ -392,7 +392,7 @@ describe('a transport that never settles', () => {
     });
     const record = await outbox.enqueue(usage());
     const phases: string[] = [];
-    outbox.addEventListener('kaiku-sync', (e) => phases.push(e.detail.phase));
+    outbox.addEventListener('outbox-sync', (e) => phases.push(e.detail.phase));
     expect(await outbox.syncNow()).to.include({ outcome: 'failed', failure: 'timeout', pending: 1 });
     expect(phases).to.include('finished');
     hang = false;

@@ -3,11 +3,11 @@ import type { Acceptance, OutboxCounts, Resolution } from './types.js';
 /** Detail of every outbox event, by type. Details carry codes, IDs and counts only. */
 export type OutboxEventDetails = {
   /** Durably written (the only moment a clerk may be told "saved"). */
-  'kaiku-usage-queued': { readonly id: string; readonly cardId: string; readonly acceptance: Acceptance };
+  'outbox-usage-queued': { readonly id: string; readonly cardId: string; readonly acceptance: Acceptance };
   /** The server registered these records (2xx, or the first result replayed for a resent key). */
-  'kaiku-usage-synced': { readonly ids: readonly string[] };
+  'outbox-usage-synced': { readonly ids: readonly string[] };
   /** Sync progress, from this tab or (remote = true) from the tab that holds the sync lock. */
-  'kaiku-sync': {
+  'outbox-sync': {
     readonly phase: 'started' | 'progress' | 'finished' | 'deferred' | 'busy';
     readonly remote: boolean;
     readonly pending: number;
@@ -18,17 +18,17 @@ export type OutboxEventDetails = {
     readonly retryInMs?: number;
   };
   /** The server refused a queued usage: staff must resolve it (`outbox.resolve(id, how)`). */
-  'kaiku-needs-attention': {
+  'outbox-needs-attention': {
     readonly id: string;
     readonly cardId: string;
     readonly code: string;
     readonly acceptance: Acceptance;
   };
-  'kaiku-attention-resolved': { readonly id: string; readonly how: Resolution };
+  'outbox-attention-resolved': { readonly id: string; readonly how: Resolution };
   /** Pending or needs-attention counts changed (any tab). */
-  'kaiku-outbox-change': OutboxCounts;
+  'outbox-change': OutboxCounts;
   /** A storage failure (`storage-quota`, `storage-unavailable`, `storage-failed`). */
-  'kaiku-outbox-error': { readonly code: string };
+  'outbox-error': { readonly code: string };
 };
 
 export type OutboxEventType = keyof OutboxEventDetails;
@@ -37,7 +37,7 @@ export type OutboxEventType = keyof OutboxEventDetails;
  * An outbox event: a plain `Event` with a typed, frozen `detail`.
  *
  * @example
- * outbox.addEventListener('kaiku-needs-attention', (e) => showBanner(e.detail.code));
+ * outbox.addEventListener('outbox-needs-attention', (e) => showBanner(e.detail.code));
  */
 export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Event {
   readonly detail: OutboxEventDetails[K];

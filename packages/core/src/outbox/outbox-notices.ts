@@ -35,7 +35,7 @@ export class OutboxNotices {
   set(next: OutboxCounts): void {
     if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
     this.#counts = next;
-    this.target.emit('kaiku-outbox-change', next);
+    this.target.emit('outbox-change', next);
   }
 
   async refresh(): Promise<void> {
@@ -48,7 +48,7 @@ export class OutboxNotices {
 
   /** A record was queued here. */
   queued(record: OutboxRecord): void {
-    this.target.emit('kaiku-usage-queued', {
+    this.target.emit('outbox-usage-queued', {
       id: record.id,
       cardId: record.usage.cardId,
       acceptance: record.acceptance,
@@ -63,12 +63,12 @@ export class OutboxNotices {
     const left = synced.length + refused.length;
     if (left)
       this.set({ pending: Math.max(0, pending - left), needsAttention: needsAttention + refused.length });
-    if (synced.length) this.target.emit('kaiku-usage-synced', { ids: synced });
+    if (synced.length) this.target.emit('outbox-usage-synced', { ids: synced });
     for (const r of refused) this.attention(r, true);
   }
 
   sync(phase: SyncPhase, failure?: string): void {
-    this.target.emit('kaiku-sync', {
+    this.target.emit('outbox-sync', {
       phase,
       remote: false,
       ...this.#counts,
@@ -81,12 +81,18 @@ export class OutboxNotices {
   }
 
   deferred(failure: string, retryInMs: number): void {
-    this.target.emit('kaiku-sync', { phase: 'deferred', remote: false, ...this.#counts, failure, retryInMs });
+    this.target.emit('outbox-sync', {
+      phase: 'deferred',
+      remote: false,
+      ...this.#counts,
+      failure,
+      retryInMs,
+    });
   }
 
   attention(r: OutboxRecord, local: boolean): void {
     const code = r.problem?.code ?? 'unknown';
-    this.target.emit('kaiku-needs-attention', {
+    this.target.emit('outbox-needs-attention', {
       id: r.id,
       cardId: r.usage.cardId,
       code,
@@ -96,7 +102,7 @@ export class OutboxNotices {
   }
 
   resolved(id: string, how: Resolution): void {
-    this.target.emit('kaiku-attention-resolved', { id, how });
+    this.target.emit('outbox-attention-resolved', { id, how });
     this.#channel.post({ type: 'resolved', id, how });
   }
 
@@ -110,12 +116,12 @@ export class OutboxNotices {
     else await this.refresh().catch(() => undefined);
     if (message.type === 'sync') {
       const failure = message.failure ? { failure: message.failure } : {};
-      this.target.emit('kaiku-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
+      this.target.emit('outbox-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
     } else if (message.type === 'needs-attention') {
       const record = await this.records.get(message.id).catch(() => undefined);
       if (record) this.attention(record, false);
     } else if (message.type === 'resolved') {
-      this.target.emit('kaiku-attention-resolved', { id: message.id, how: message.how });
+      this.target.emit('outbox-attention-resolved', { id: message.id, how: message.how });
     }
   }
 }

@@ -49,7 +49,7 @@ describe('outbox across instances (tabs) of one origin', () => {
       expect(a.capabilities.lock).to.equal(lock === 'auto' ? 'web-locks' : 'indexeddb-lease');
       for (let i = 0; i < 20; i++) await (i % 2 ? a : b).enqueue(usage(`A10000000${i % 10}`));
       const remote: string[] = [];
-      b.addEventListener('kaiku-sync', (e) => e.detail.remote && remote.push(e.detail.phase));
+      b.addEventListener('outbox-sync', (e) => e.detail.remote && remote.push(e.detail.phase));
       const [ra, rb] = await Promise.all([a.syncNow(), b.syncNow()]);
       expect([ra.outcome, rb.outcome].sort()).to.deep.equal(['busy', 'done']);
       const winner = ra.outcome === 'done' ? a : b;
@@ -72,7 +72,7 @@ describe('outbox across instances (tabs) of one origin', () => {
     const a = createOutbox({ target: TARGET, transport: server.transport, databaseName, autoSync: false });
     const b = createOutbox({ target: TARGET, transport: server.transport, databaseName, autoSync: false });
     const record = await a.enqueue(usage('A999991234'));
-    const heard = nextEvent<OutboxEvent<'kaiku-needs-attention'>>(b, 'kaiku-needs-attention');
+    const heard = nextEvent<OutboxEvent<'outbox-needs-attention'>>(b, 'outbox-needs-attention');
     await a.syncNow();
     expect((await heard).detail).to.include({ id: record.id, code: 'use-ban' });
     a.stop();
@@ -125,7 +125,7 @@ describe('automatic sync', () => {
       backoff: { baseMs: 60_000, maxMs: 60_000 },
     });
     await outbox.ready;
-    const deferred = nextEvent<OutboxEvent<'kaiku-sync'>>(outbox, 'kaiku-sync');
+    const deferred = nextEvent<OutboxEvent<'outbox-sync'>>(outbox, 'outbox-sync');
     await outbox.enqueue(usage());
     await deferred;
     for (let i = 0; i < 50 && server.requests.length === 0; i++) await sleep(10);
@@ -134,7 +134,7 @@ describe('automatic sync', () => {
     await sleep(300);
     expect(server.requests.length).to.equal(tried); // backing off (60 s), not hammering
     offline = false;
-    const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(outbox, 'kaiku-usage-synced');
+    const synced = nextEvent<OutboxEvent<'outbox-usage-synced'>>(outbox, 'outbox-usage-synced');
     dispatchEvent(new Event('online')); // long before the 60 s backoff
     expect((await synced).detail.ids.length).to.equal(1);
     expect(outbox.counts.pending).to.equal(0);
@@ -153,7 +153,7 @@ describe('automatic sync', () => {
     first.stop(); // the tab is gone; the record stays on disk
     const server = fakeServer();
     const second = createOutbox({ target: TARGET, transport: server.transport, databaseName });
-    const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(second, 'kaiku-usage-synced');
+    const synced = nextEvent<OutboxEvent<'outbox-usage-synced'>>(second, 'outbox-usage-synced');
     expect((await synced).detail.ids).to.deep.equal([record.id]);
     second.stop();
   });
@@ -195,7 +195,7 @@ describe('start-up never waits for a permission prompt', () => {
         retentionMs: 60_000,
         now: () => now,
       });
-      const synced = nextEvent<OutboxEvent<'kaiku-usage-synced'>>(second, 'kaiku-usage-synced');
+      const synced = nextEvent<OutboxEvent<'outbox-usage-synced'>>(second, 'outbox-usage-synced');
       const ready = await Promise.race([second.ready.then(() => 'ready'), sleep(3_000).then(() => 'stuck')]);
       expect(ready).to.equal('ready');
       expect(asked).to.equal(1);

@@ -105,8 +105,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       () => undefined,
     );
   };
-  outbox?.addEventListener('kaiku-outbox-change', notify);
-  outbox?.addEventListener('kaiku-needs-attention', notify);
+  outbox?.addEventListener('outbox-change', notify);
+  outbox?.addEventListener('outbox-needs-attention', notify);
 
   const toUsage = (u: UsageInput): UsageRequest => ({
     venueId: options.venueId,

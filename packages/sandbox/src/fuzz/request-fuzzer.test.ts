@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildOpenApiDocument } from '@kaiku-scanner/core';
+import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 import { fuzzRequests } from './request-fuzzer.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));

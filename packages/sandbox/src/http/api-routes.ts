@@ -9,8 +9,8 @@ import {
   UsageListQuerySchema,
   UsageRequestSchema,
   makeProblem,
-  suggestField,
-} from '@kaiku-scanner/core';
+} from '@kaiku-scanner/core/contract';
+import { suggestField } from '@kaiku-scanner/core';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';

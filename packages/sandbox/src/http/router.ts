@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildOpenApiDocument } from '@kaiku-scanner/core';
+import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';

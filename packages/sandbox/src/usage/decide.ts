@@ -1,4 +1,5 @@
-import { decideUsage, makeProblem, toUsageEvent } from '@kaiku-scanner/core';
+import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
+import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core';
 import type { ShowConfig } from '../db/repository.js';
 

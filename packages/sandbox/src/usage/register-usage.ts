@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { makeProblem, toApiShow } from '@kaiku-scanner/core';
+import { toApiShow } from '@kaiku-scanner/core';
+import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import type { Clock } from '../clock.js';

@@ -1,0 +1,60 @@
+/**
+ * `@kaiku-scanner/core/contract`: the Kaikukanta contract for servers and tools — every zod schema of
+ * the API and of the rules' inputs, `makeProblem` and the generated OpenAPI document. The sandbox and
+ * the CLI use it; a terminal's bundle needs none of it (the client validates with the same schemas
+ * internally, and the types are exported from the main entry).
+ *
+ * @example
+ * import { UsageRequestSchema, makeProblem } from '@kaiku-scanner/core/contract';
+ * const usage = UsageRequestSchema.safeParse(body);
+ * if (!usage.success) return makeProblem(400, 'invalid-request', 'Invalid request');
+ *
+ * @packageDocumentation
+ */
+export {
+  API_PROBLEM_CODES,
+  BATCH_MAX_ITEMS,
+  BatchItemResultSchema,
+  BatchItemSchema,
+  BatchRequestSchema,
+  BatchResponseSchema,
+  CardIdSchema,
+  CardKindSchema,
+  CardLookupRequestSchema,
+  CardPrefixSchema,
+  CardRecordSchema,
+  CardStatusSchema,
+  ChannelSchema,
+  GroupSchema,
+  HealthSchema,
+  IdempotencyKeySchema,
+  PROBLEM_TYPE_BASE,
+  ProblemReasonSchema,
+  ProblemSchema,
+  ShowKindSchema,
+  ShowSchema,
+  ShowTallySchema,
+  TicketsSchema,
+  UsageListQuerySchema,
+  UsageListSchema,
+  UsageModeSchema,
+  UsageRecordSchema,
+  UsageRequestSchema,
+  UsageResultSchema,
+  makeProblem,
+} from './schemas/api.js';
+export { buildOpenApiDocument } from './schemas/api-openapi.js';
+export {
+  CalendarDateSchema,
+  CalendarDurationSchema,
+  InstantSchema,
+  TimeWindowSchema,
+} from './schemas/instant.js';
+export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
+export {
+  DecideUsageInputSchema,
+  TicketRequestSchema,
+  UsageCardSchema,
+  UsageGroupSchema,
+} from './schemas/usage-input.js';
+export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
