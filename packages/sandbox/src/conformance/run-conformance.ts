@@ -15,7 +15,7 @@ import {
   ShowTallySchema,
   UsageListSchema,
   UsageResultSchema,
-} from '@kaiku-scanner/core';
+} from '@kaiku-scanner/core/contract';
 import { createConformanceHttp } from './conformance-http.js';
 import type { Answer, Http } from './conformance-http.js';
 
