@@ -44,7 +44,7 @@ export type { GroupMemberCause, RulesMessageCode } from './messages/rules.js';
 export { readProblemReasons, readServerReason } from './messages/server-reason.js';
 export type { ServerReason, ServerReasonCode, WireReason } from './messages/server-reason.js';
 export { decideUsage } from './rules/decide-usage.js';
-export { toApiShow, toUsageEvent } from './rules/show-event.js';
+export { checkShowSettings, toApiShow, toUsageEvent } from './rules/show-event.js';
 export { INPUT_PROBLEMS, suggestField, toFieldIssues, unknownFields } from './schemas/field-issues.js';
 export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
 export { fieldIssueToReason } from './rules/input-issues.js';

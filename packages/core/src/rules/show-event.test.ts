@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ShowSchema } from '../schemas/api-request.js';
 import { ShowConfigSchema } from '../schemas/show-config.js';
 import { decideUsage } from './decide-usage.js';
-import { toApiShow, toUsageEvent } from './show-event.js';
+import { checkShowSettings, toApiShow, toUsageEvent } from './show-event.js';
 
 const show = {
   id: 'hilla-1',
@@ -63,5 +63,20 @@ describe('toApiShow', () => {
 
   it('leaves a null cap (no cap) out', () => {
     expect(toApiShow({ ...show, cap: null })).not.toHaveProperty('cap');
+  });
+});
+
+describe('checkShowSettings', () => {
+  it('accepts the settings and refuses a misspelt one by name, with the setting it meant', () => {
+    expect(checkShowSettings(show)).toMatchObject({ ok: true });
+    const result = checkShowSettings({ kind: 'show', start: show.start, Cap: 6, capacity: 40 });
+    expect(result.ok ? [] : result.reasons.map((r) => [r.code, r.params])).toEqual([
+      ['unknown-field', { path: 'Cap', suggestion: 'cap' }],
+      ['unknown-field', { path: 'capacity', suggestion: 'seats' }],
+    ]);
+    expect(checkShowSettings({ kind: 'show' })).toMatchObject({
+      ok: false,
+      reasons: [{ code: 'invalid-input', params: { path: 'start', problem: 'missing' } }],
+    });
   });
 });

@@ -7,6 +7,8 @@ import { ShowSchema } from '../schemas/api-request.js';
 import type { Show } from '../schemas/api-request.js';
 import { ShowConfigSchema } from '../schemas/show-config.js';
 import type { ShowConfig, UsageEventInput } from '../schemas/show-config.js';
+import type { RenderedReason } from '../messages/index.js';
+import { issuesToReasons } from './input-issues.js';
 
 /** A show's settings as hosts hold them (`cap` may be absent or `null`: no cap). */
 type ShowSettings = Partial<ShowConfig> & Pick<ShowConfig, 'kind' | 'start'>;
@@ -51,4 +53,27 @@ export function toApiShow(show: ShowSettings & Pick<Show, 'id' | 'name'>): Show 
     if (value !== undefined && value !== null) picked[key] = value;
   }
   return picked as Show;
+}
+
+/**
+ * Checks a show's settings as a host gives them (the element's `show`): every key must be a setting of
+ * `ShowConfigSchema` (a misspelt one is `unknown-field`, with the setting it probably meant), every value
+ * valid. Never throws; each reason has a fi/sv/en message naming the field.
+ *
+ * @example
+ * checkShowSettings({ kind: 'show', start: '2026-02-03T18:00:00+02:00', Cap: 6 });
+ * // { ok: false, reasons: [{ code: 'unknown-field', params: { path: 'Cap', suggestion: 'cap' }, … }] }
+ */
+export function checkShowSettings(
+  show: unknown,
+):
+  | { readonly ok: true; readonly show: ShowConfig }
+  | { readonly ok: false; readonly reasons: RenderedReason<'invalid-input' | 'unknown-field'>[] } {
+  try {
+    const parsed = ShowConfigSchema.safeParse(show);
+    if (parsed.success) return { ok: true, show: parsed.data };
+    return { ok: false, reasons: issuesToReasons(parsed.error.issues, ShowConfigSchema, [], show) };
+  } catch {
+    return { ok: false, reasons: [issuesToReasons([{ code: 'custom', path: [] }])[0]!] };
+  }
 }

@@ -110,7 +110,7 @@ export function toFieldIssues(
         });
       }
     } else {
-      const absent = issue.code === 'invalid_type' && input !== undefined && !isPresent(input, issue.path);
+      const absent = input !== undefined && issue.path.length > 0 && !isPresent(input, issue.path);
       out.push({ path: joinPath(issue.path), problem: absent ? 'missing' : problemOf(issue) });
     }
   }
