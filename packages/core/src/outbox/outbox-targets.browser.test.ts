@@ -169,7 +169,9 @@ describe('records written before targets existed', () => {
       autoSync: false, // syncNow() below decides when; a background run could end just before a retry
     });
     const attention: string[] = [];
-    hilla.addEventListener('outbox-needs-attention', (e) => attention.push(`${e.detail.id}:${e.detail.code}`));
+    hilla.addEventListener('outbox-needs-attention', (e) =>
+      attention.push(`${e.detail.id}:${e.detail.code}`),
+    );
     await hilla.ready;
     expect(await hilla.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 1 });
     expect(server.requests.length).to.equal(0); // nothing sent: the API it was meant for is unknown
