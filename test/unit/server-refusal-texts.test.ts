@@ -161,9 +161,10 @@ describe('server refusals rendered in fi, sv and en', () => {
 
     const codes = new Set(refusals.flatMap((r) => (r.reasons ?? [{ code: r.code }]).map((x) => x.code)));
     // Every rules code a usage can be refused with, except those the server cannot produce from a valid request:
-    // `invalid-input` (the contract refuses such a request as `invalid-request` first), `card-id-invalid` (the
-    // registry only holds valid IDs) and `cap-below-minimum` (a cap setting, not a usage).
-    const notFromServer = ['invalid-input', 'card-id-invalid', 'cap-below-minimum'];
+    // `invalid-input` and `unknown-field` (the contract refuses such a request with a 400 problem before any rule
+    // runs, and a terminal never sends one), `card-id-invalid` (the registry only holds valid IDs) and
+    // `cap-below-minimum` (a cap setting, not a usage).
+    const notFromServer = ['invalid-input', 'unknown-field', 'card-id-invalid', 'cap-below-minimum'];
     const expected = Object.keys(rulesMessages).filter((c) => !notFromServer.includes(c));
     expect([...codes].sort()).toEqual([...expected, 'card-not-registered', 'idempotency-key-reused'].sort());
     const causes = refusals
