@@ -23,8 +23,15 @@ try {
     process.stderr.write(run.stderr || run.stdout);
     process.exit(1);
   }
-  const fresh = JSON.parse(readFileSync(path.join(out, 'custom-elements.json'), 'utf8'));
-  const committed = JSON.parse(readFileSync(path.join(element, 'custom-elements.json'), 'utf8'));
+  // The analyzer lists modules in the order the file system returns them, which differs between checkouts:
+  // compare them sorted by path, so only a real difference fails.
+  const read = (file) => {
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return manifest;
+  };
+  const fresh = read(path.join(out, 'custom-elements.json'));
+  const committed = read(path.join(element, 'custom-elements.json'));
   if (JSON.stringify(fresh) !== JSON.stringify(committed)) {
     console.error(
       'packages/element/custom-elements.json is out of date with the sources: run `npm run analyze -w kaiku-scanner` and commit it.',
