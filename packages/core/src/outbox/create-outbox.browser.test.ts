@@ -32,7 +32,7 @@ describe('createOutbox', () => {
     outbox.stop();
   });
 
-  it('keeps only the contract fields of a usage (nothing else about a holder)', async () => {
+  it('refuses a usage with fields the contract does not know, naming them, and stores nothing about a holder', async () => {
     const outbox = createOutbox({
       target: TARGET,
       transport: fakeServer().transport,
@@ -42,11 +42,13 @@ describe('createOutbox', () => {
     const withExtra = { ...usage(), holderName: 'Maija Meikäläinen', phone: '040 123' } as ReturnType<
       typeof usage
     >;
-    const record = await outbox.enqueue(withExtra);
-    const [stored] = await outbox.pending();
-    expect(Object.keys(stored ?? {})).to.not.include('holderName');
-    expect(JSON.stringify(stored)).to.not.contain('Maija');
-    expect(JSON.stringify(record)).to.not.contain('040 123');
+    const error = await outbox.enqueue(withExtra).catch((e: unknown) => e);
+    expect((error as OutboxError).code).to.equal('invalid-usage');
+    expect((error as OutboxError).params.fields).to.equal('holderName, phone');
+    const said = `${String((error as Error).message)} ${JSON.stringify(error)}`;
+    expect(said).to.not.contain('Maija');
+    expect(said).to.not.contain('040 123');
+    expect(await outbox.pendingCount()).to.equal(0);
     outbox.stop();
   });
 

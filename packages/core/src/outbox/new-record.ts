@@ -6,9 +6,9 @@ import { recordTarget } from './target.js';
 import type { Acceptance, OutboxRecord, OutboxUsage } from './types.js';
 
 /**
- * A new pending record for a usage: validated by the contract's schema (which also drops any field
- * the contract does not know, so nothing else about a holder is stored) and given a fresh key.
- * Throws `invalid-usage` listing the offending field paths (never their values).
+ * A new pending record for a usage: validated by the contract's strict schema and given a fresh key.
+ * A field the contract does not know (a misspelt one, or anything about a holder) is refused, never dropped
+ * quietly nor stored. Throws `invalid-usage` listing the offending field paths (never their values).
  */
 export function newRecord(
   usage: OutboxUsage,
@@ -18,7 +18,14 @@ export function newRecord(
 ): OutboxRecord {
   const parsed = UsageRequestSchema.safeParse(usage);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ');
+    const fields = [
+      ...new Set(
+        parsed.error.issues.flatMap((i) =>
+          // An unknown key is reported on its parent object: name the key itself.
+          i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
+        ),
+      ),
+    ].join(', ');
     throw new OutboxError('invalid-usage', { params: { fields } });
   }
   return {
