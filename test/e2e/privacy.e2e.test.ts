@@ -56,6 +56,10 @@ const ALLOWED_IDB_FIELDS = new Set([
   'problem.code',
   'problem.status',
   'resolution',
+  // the API target a record belongs to (API origin + base path, and the venue): never anything about a holder
+  'target',
+  'target.api',
+  'target.venueId',
   'usage',
   'usage.venueId',
   'usage.forVenueId',
@@ -350,8 +354,11 @@ describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
     const personal = [...fields].filter((f) => PERSONAL.test(f.split('.').pop() ?? ''));
     // `usage.show.name` is the show's title, not a person's name: the only allowed match.
     expect(personal).toEqual(['usage.show.name']);
-    // Keys are record IDs or `c:<card ID>` cache entries: no other personal data in key names.
-    for (const r of rows) expect(r.key).toMatch(/^"(c:[A-Z]{1,2}\d+|[\w:-]+)"$/);
+    // Keys are record IDs, `c:<API target> <venue>|<card ID>` cache entries or `t:<API target> <venue>|<show ID>`
+    // tallies: no other personal data in key names.
+    const target = String.raw`https?://[\w.:[\]/-]+ [\w-]+\|`;
+    const key = new RegExp(String.raw`^"(c:(${target})?[A-Z]{1,2}\d+|t:${target}[\w-]+|[\w:-]+)"$`);
+    for (const r of rows) expect(r.key).toMatch(key);
   });
 
   it("the sandbox's request log covers the session and never holds a full card ID or the token", () => {
