@@ -133,12 +133,14 @@ describe('outbox offline decisions and needs attention (real sandbox)', () => {
     expect(attention[0]?.problem?.code).toMatch(/inactive/);
     expect(activeId).toBeTruthy();
 
+    // The server refused the inactive card's usage: it waits for staff but never counts against the cap (the
+    // server's 3 tickets are the whole tally; before, the refusal kept a phantom ticket on the meter).
     const reconciled = await call(page, (p, id: string) => p.showTally(id), SHOW.id);
     expect(reconciled).toMatchObject({
       server: { ticketsGiven: 3, usages: 1, cap: 10 },
-      localUsages: 1,
-      localTickets: 1,
-      ticketsGiven: 4,
+      localUsages: 0,
+      localTickets: 0,
+      ticketsGiven: 3,
       overCap: false,
     });
 
