@@ -208,6 +208,7 @@ export {
   RESOLUTIONS,
   createOutbox,
   createStrictStore,
+  isAuthFailure,
   newIdempotencyKey,
   outboxScope,
   outboxTransport,

@@ -405,8 +405,13 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      online: this.connection.online,
-      pending: this.flow.outbox.pending,
+      sync: {
+        online: this.connection.online,
+        configured: this.services !== undefined || this.baseUrl !== '',
+        pending: this.flow.outbox.pending,
+        needsAttention: this.flow.outbox.needsAttention.length,
+        authFailure: this.flow.outbox.authFailure,
+      },
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       show: this.show,

@@ -56,6 +56,22 @@ function isContractRefusal(e: ErrorLike): boolean {
   return typeof e.problemCode === 'string' || e.code === 'invalid-request';
 }
 
+/**
+ * True for an authentication or authorization failure (401/403, or the token provider failing): the terminal's
+ * sign-in, not the network nor the usage. Such a failure is its own state: never shown as "offline".
+ *
+ * @example
+ * if (isAuthFailure(error)) askStaffToSignIn();
+ */
+export function isAuthFailure(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const code = typeof e.problemCode === 'string' ? e.problemCode : e.code;
+  return (
+    (typeof e.status === 'number' && AUTH_STATUSES.has(e.status)) ||
+    (typeof code === 'string' && (AUTH_CODES.has(code) || code === 'unauthorized' || code === 'forbidden'))
+  );
+}
+
 export function classifyFailure(error: unknown): FailureClass {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code =

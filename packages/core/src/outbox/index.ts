@@ -10,6 +10,7 @@ export { OutboxError } from './outbox-error.js';
 export { OutboxEvent, OutboxEventTarget } from './outbox-events.js';
 export type { OutboxEventDetails, OutboxEventType } from './outbox-events.js';
 export { outboxTransport } from './api-transport.js';
+export { isAuthFailure } from './classify-failure.js';
 export type { BatchClient } from './api-transport.js';
 export { toUsageReportCsv } from './csv-export.js';
 export type { CsvOptions } from './csv-export.js';

@@ -1,4 +1,4 @@
-import { classifyFailure } from './classify-failure.js';
+import { classifyFailure, isAuthFailure } from './classify-failure.js';
 import type { CachedCard } from './card-cache.js';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */
@@ -45,7 +45,8 @@ export type CheckDeps<C extends CardFacts> = {
 /**
  * Looks a card up; when the server cannot answer (network, timeout, 5xx, 429, bad response) decides
  * from the cached record (within its TTL) or, failing that, from the card-ID format alone, by policy.
- * A definitive answer from the server (e.g. not registered) is rethrown: that is no offline case.
+ * A definitive answer from the server (e.g. not registered) and an authentication failure (401/403, a failing
+ * token provider) are rethrown: neither is an offline case.
  * The caller has validated the card-ID format before (parseCardId).
  */
 export async function checkCardWithFallback<C extends CardFacts>(
@@ -59,7 +60,9 @@ export async function checkCardWithFallback<C extends CardFacts>(
     return { ok: true, source: 'server', card, provisional: false };
   } catch (error) {
     const failure = classifyFailure(error);
-    if (failure.kind === 'refused') throw error;
+    // Refused, or the terminal's sign-in failed (401/403): neither is being offline, and a card must not be
+    // accepted on a cached record or its format while the server is reachable but will not answer this terminal.
+    if (failure.kind === 'refused' || isAuthFailure(error)) throw error;
     const cached = await deps.cacheGet(id).catch(() => undefined);
     if (cached) return { ok: true, source: 'cache', card: cached, provisional: true, failure: failure.code };
     if (deps.policy === 'refuse') return { ok: false, code: 'offline-refused', failure: failure.code };

@@ -417,6 +417,11 @@ export class ScanFlow {
   /** The outbox changed (a sync ran, a usage was queued or refused): follow a queued usage on screen. */
   outboxChanged(state: OutboxState): void {
     const before = this.outboxState;
+    // A sign-in failure while syncing is its own state: say it, and tell the host once per failure.
+    if (state.authFailure && state.authFailure !== before.authFailure) {
+      this.alert = (v) => v.t.signInFailed;
+      this.emitError({ code: state.authFailure, stage: 'sync' });
+    }
     const changed =
       state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
     this.set(() => {

@@ -87,6 +87,9 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   const listeners = new Set<(s: OutboxState) => void>();
   /** Per card on screen: whether its last look-up was decided without the server (memory only). */
   const provisional = new Map<string, boolean>();
+  /** The last sync's auth failure (`http-401`/`http-403`): the terminal's sign-in, not the network. */
+  let authFailure: string | undefined;
+  const AUTH = new Set(['http-401', 'http-403']);
 
   const readState = async (): Promise<OutboxState> => {
     if (!outbox) return { pending: 0, needsAttention: [] };
@@ -97,7 +100,12 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       showName: r.usage.show.name,
       reason: oneReason(refusalReasons(r)),
     }));
-    return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention };
+    return {
+      pending: pending.length,
+      pendingIds: pending.map((r) => r.id),
+      needsAttention,
+      ...(authFailure ? { authFailure } : {}),
+    };
   };
   const notify = (): void => {
     void readState().then(
@@ -107,6 +115,15 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   };
   outbox?.addEventListener('outbox-change', notify);
   outbox?.addEventListener('outbox-needs-attention', notify);
+  // A sync that stops on 401/403 is a sign-in problem, shown as such; the next run that gets through clears it.
+  outbox?.addEventListener('outbox-sync', (e) => {
+    const { phase, failure } = e.detail;
+    if (phase !== 'deferred' && phase !== 'finished') return;
+    const next = failure && AUTH.has(failure) ? failure : undefined;
+    if (next === authFailure) return;
+    authFailure = next;
+    notify();
+  });
 
   const toUsage = (u: UsageInput): UsageRequest => ({
     venueId: options.venueId,

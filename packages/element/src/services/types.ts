@@ -113,6 +113,8 @@ export type OutboxState = {
   /** IDs of the records still waiting (to tell when a queued usage has been sent). */
   readonly pendingIds?: readonly string[];
   readonly needsAttention: readonly AttentionItem[];
+  /** Set while syncing fails on the terminal's sign-in (`http-401`, `http-403`): usages wait, the network is fine. */
+  readonly authFailure?: string;
 };
 
 /** A failure with a stable code and a text in every language. */

@@ -77,6 +77,8 @@ export const en: Translation = {
   vetoed: 'The point-of-sale cancelled the registration.',
   pending: (n) => `${n} waiting to be sent`,
   pendingNone: 'Everything sent',
+  signInFailed: 'Kaikukanta sign-in not accepted – usages are waiting',
+  notConfigured: 'Kaikukanta is not configured',
   needsAttentionHeading: (n) => `Needs attention (${n})`,
   syncNow: 'Send now',
   resolveShort: 'Mark as handled',

@@ -76,6 +76,8 @@ export const fi: Translation = {
   vetoed: 'Kassajärjestelmä perui kirjauksen.',
   pending: (n) => `${n} odottaa lähetystä`,
   pendingNone: 'Kaikki lähetetty',
+  signInFailed: 'Kirjautuminen Kaikukantaan ei kelpaa – käytöt odottavat',
+  notConfigured: 'Kaikukantaa ei ole määritetty',
   needsAttentionHeading: (n) => `Vaatii huomiota (${n})`,
   syncNow: 'Lähetä nyt',
   resolveShort: 'Merkitse käsitellyksi',

@@ -77,6 +77,8 @@ export const sv: Translation = {
   vetoed: 'Kassasystemet avbröt registreringen.',
   pending: (n) => `${n} väntar på att skickas`,
   pendingNone: 'Allt skickat',
+  signInFailed: 'Inloggningen till Kaikukanta godtas inte – användningarna väntar',
+  notConfigured: 'Kaikukanta är inte inställt',
   needsAttentionHeading: (n) => `Kräver åtgärd (${n})`,
   syncNow: 'Skicka nu',
   resolveShort: 'Markera som hanterad',

@@ -70,6 +70,10 @@ export type Translation = {
   readonly vetoed: string;
   readonly pending: (n: string) => string;
   readonly pendingNone: string;
+  /** Sync badge: the terminal's sign-in to Kaikukanta failed (401/403); usages wait. */
+  readonly signInFailed: string;
+  /** Sync badge: no Kaikukanta API is configured, so nothing is ever sent. */
+  readonly notConfigured: string;
   readonly needsAttentionHeading: (n: string) => string;
   readonly syncNow: string;
   readonly resolveShort: string;

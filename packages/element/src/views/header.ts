@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, ShowContext, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
-import { renderSyncStatus } from './sync-status.js';
+import { renderSyncStatus, type SyncStatus } from './sync-status.js';
 import { renderMode, renderShow } from './show-context.js';
 import { renderCapMeter } from './cap-meter.js';
 
 export type HeaderModel = {
-  readonly online: boolean;
-  readonly pending: number;
+  /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
+  readonly sync: SyncStatus;
   /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
   readonly insecure: boolean;
   readonly show: ShowContext | undefined;
@@ -24,7 +24,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
   return html`
     <div part="header" class="header">
       <h2 id="title">${v.t.title}</h2>
-      ${renderSyncStatus(v, m.online, m.pending, m.onSyncNow)}
+      ${renderSyncStatus(v, m.sync, m.onSyncNow)}
     </div>
     ${
       m.insecure
