@@ -218,7 +218,7 @@ export class KaikuScanner extends LitElement {
   });
   private readonly wedge = new WedgeController(
     this,
-    (id) => this.flow.read(id, 'wedge'),
+    (id, duplicate) => this.flow.read(id, 'wedge', duplicate),
     (e) => this.flow.inputError(e),
   );
   private readonly camera = new CameraController(

@@ -18,7 +18,8 @@ export class WedgeController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly onScan: (cardId: string, raw: string) => void,
+    /** `duplicate`: the same card read again moments ago. */
+    private readonly onScan: (cardId: string, duplicate: boolean) => void,
     private readonly onError: (reason: Reason) => void,
   ) {
     host.addController(this);
@@ -60,7 +61,7 @@ export class WedgeController implements ReactiveController {
       this.handle = createWedgeListener({
         ...this.settings,
         target: document,
-        onScan: (scan) => this.onScan(scan.id, scan.id),
+        onScan: (scan) => this.onScan(scan.id, scan.duplicate),
         onError: (error) => this.onError({ code: error.code, message: error.message }),
       });
     } else if (!want && this.handle) {

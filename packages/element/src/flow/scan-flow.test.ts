@@ -49,6 +49,31 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 describe('ScanFlow', () => {
+  it('a wedge duplicate of the card on screen: no second look-up, a calm notice; another card is looked up', async () => {
+    const { flow, types } = setUp();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase.name).toBe('card');
+    const before = types().length;
+    flow.read('A045198723', 'wedge', true);
+    await tick();
+    expect(flow.phase.name).toBe('card');
+    expect(types().length).toBe(before); // no kaiku-scan, no kaiku-card: nothing looked up again
+    expect(flow.polite(view)).toBe(fi.alreadyRead('A045198723'));
+    expect(flow.alert(view)).toBe('');
+    // Registered, then the same card again: still no new registration prompt.
+    await flow.confirm();
+    expect(flow.phase.name).toBe('done');
+    flow.read('A045198723', 'wedge', true);
+    await tick();
+    expect(flow.phase.name).toBe('done');
+    // A duplicate flag for a card that is not the one on screen (the clerk went back) is a reading like any other.
+    flow.reset();
+    flow.read('A045198723', 'wedge', true);
+    await tick();
+    expect(flow.phase.name).toBe('card');
+  });
+
   it('reads, looks up, registers and says so, with the element events in order', async () => {
     const { flow, fake, types } = setUp();
     flow.read('a045198723', 'manual');

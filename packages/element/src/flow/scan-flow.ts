@@ -143,11 +143,20 @@ export class ScanFlow {
 
   // ---- reading a card ----
 
-  /** A reading from the wedge, the camera, the typed field or the host's `submitCardId`. */
-  read(raw: string, source: ScanSource): void {
+  /**
+   * A reading from the wedge, the camera, the typed field or the host's `submitCardId`. `duplicate`: the reader read
+   * the same card again moments ago (the wedge listener's flag).
+   */
+  read(raw: string, source: ScanSource, duplicate = false): void {
     const phase = this.current;
     if (phase.name === 'looking-up' || phase.name === 'registering') return;
     const parsed = this.svc.parseCardId(raw);
+    const onScreen = phase.name === 'card' ? phase.card.id : phase.name === 'done' ? phase.cardId : undefined;
+    if (duplicate && parsed.ok && parsed.id === onScreen) {
+      // The card on screen read again: no second look-up nor registration prompt, just a calm word.
+      this.set(() => (this.polite = (v) => v.t.alreadyRead(parsed.id)));
+      return;
+    }
     const addingToGroup =
       phase.name === 'card' &&
       phase.card.kind === 'community' &&

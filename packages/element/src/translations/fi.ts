@@ -27,6 +27,7 @@ export const fi: Translation = {
   insecureConnection:
     'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
   lookingUp: (id) => `Haetaan korttia ${id}…`,
+  alreadyRead: (id) => `Kortti ${id} on jo luettu.`,
   cardHeading: 'Kortti',
   cardKind: 'Korttityyppi',
   kindClient: 'Asiakaskortti',

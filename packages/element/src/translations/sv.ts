@@ -27,6 +27,7 @@ export const sv: Translation = {
   insecureConnection:
     'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,
+  alreadyRead: (id) => `Kortet ${id} är redan läst.`,
   cardHeading: 'Kort',
   cardKind: 'Korttyp',
   kindClient: 'Klientkort',

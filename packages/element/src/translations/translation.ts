@@ -29,6 +29,8 @@ export type Translation = {
   /** Shown while `allow-insecure-http` lets the element use a plain-http API on another machine. */
   readonly insecureConnection: string;
   readonly lookingUp: (cardId: string) => string;
+  /** The card on screen was read again (a duplicate from the reader): said politely, nothing else happens. */
+  readonly alreadyRead: (cardId: string) => string;
   readonly cardHeading: string;
   readonly cardKind: string;
   readonly kindClient: string;
