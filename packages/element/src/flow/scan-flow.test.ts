@@ -113,9 +113,16 @@ describe('ScanFlow', () => {
   });
 
   it("counts a queued usage against the cap by the rules' countedAgainstCap, not by its own sum", async () => {
-    const cap: CapState = { cap: 5, given: 1 };
-    const { flow } = setUp({ cap, registerAs: 'queued' }, (fake) => ({
+    let offline = false;
+    const { flow } = setUp({ registerAs: 'queued' }, (fake) => ({
       ...fake,
+      // Once offline, a refresh is still waiting for the network: the meter shows the flow's own estimate.
+      capState: () =>
+        offline ? new Promise<CapState>(() => undefined) : Promise.resolve({ cap: 5, given: 1 }),
+      register: async (u) => {
+        offline = true;
+        return fake.register(u);
+      },
       // The policy counts only part of the tickets (say, the card holder's): the meter must follow the rules.
       decide: (input) => {
         const d = fake.decide(input);
@@ -206,6 +213,64 @@ describe('ScanFlow', () => {
     expect(flow.phase).toMatchObject({ outcome: 'refused-later', reason });
     expect(flow.alert(view)).toBe(`${fi.refusedLaterHeading}. vanhentunut`);
     expect(fake.registered).toHaveLength(1);
+  });
+
+  it('a tally refresh in flight while a usage is queued counts that usage once', async () => {
+    // The server held 1 of 5; the usage is queued offline. A refresh that began before the usage was written and
+    // ends while it is being written already counts it (the outbox adds its pending usages): the meter must not
+    // add it a second time on top.
+    let tally: CapState = { cap: 5, given: 1 };
+    const answers: Array<(c: CapState) => void> = [];
+    let enqueued!: () => void;
+    const written = new Promise<void>((r) => (enqueued = r));
+    const { flow } = setUp({}, (fake) => ({
+      ...fake,
+      capState: () => new Promise<CapState>((resolve) => answers.push(resolve)),
+      register: async (u): Promise<RegisterOutcome> => {
+        await fake.register(u);
+        tally = { cap: 5, given: 2 }; // on disk: the outbox's tally now includes it
+        enqueued();
+        await tick();
+        await tick();
+        return { kind: 'queued', reason: 'network', pending: 1, recordId: 'r1' };
+      },
+    }));
+    const first = flow.refreshCap();
+    answers.shift()!(tally);
+    await first;
+    expect(flow.cap).toEqual({ cap: 5, given: 1 });
+    flow.read('A045198723', 'manual');
+    await tick();
+    const inFlight = flow.refreshCap(); // e.g. the outbox's change event while registering
+    const confirmed = flow.confirm();
+    await written;
+    answers.shift()!(tally); // the refresh ends with the usage in its count, before the register returns
+    await inFlight;
+    await confirmed;
+    expect(flow.phase).toMatchObject({ name: 'done', outcome: 'queued' });
+    for (const answer of answers.splice(0)) answer(tally); // whatever refresh follows sees the same tally
+    await tick();
+    expect(flow.cap).toEqual({ cap: 5, given: 2 });
+  });
+
+  it('a tally refresh that began before a registration never overwrites the newer count', async () => {
+    const answers: Array<(c: CapState) => void> = [];
+    const { flow } = setUp({}, (fake) => ({
+      ...fake,
+      capState: () => new Promise<CapState>((resolve) => answers.push(resolve)),
+      register: async (u): Promise<RegisterOutcome> => {
+        await fake.register(u);
+        return { kind: 'registered', usageId: 'u1', cap: { cap: 5, given: 3 } };
+      },
+    }));
+    flow.read('A045198723', 'manual');
+    await tick();
+    const stale = flow.refreshCap(); // asked before the registration; the server answers late
+    await flow.confirm();
+    expect(flow.cap).toEqual({ cap: 5, given: 3 });
+    answers.shift()!({ cap: 5, given: 2 });
+    await stale;
+    expect(flow.cap).toEqual({ cap: 5, given: 3 });
   });
 
   it('Esc drops the card; on ready there is nothing to drop', async () => {

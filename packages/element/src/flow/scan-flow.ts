@@ -69,6 +69,12 @@ export class ScanFlow {
   /** Set while one confirmation is under way: a second (a listener's, a double Enter) is ignored. */
   private confirming = false;
   private focusWanted = false;
+  /**
+   * Numbers the tally refreshes: only the last one asked for may set the meter, and none while a usage is being
+   * written (it may or may not count that usage; the flow asks again once it is written).
+   */
+  private capSeq = 0;
+  private writingUsage = false;
 
   manualError: Reason | undefined;
   groupError: Reason | undefined;
@@ -342,11 +348,15 @@ export class ScanFlow {
     }
     this.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
     let outcome;
+    this.writingUsage = true;
     try {
       outcome = await this.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
     } catch (e) {
       this.fail(await this.errorOf(e), 'register', phase.card.id);
       return;
+    } finally {
+      this.writingUsage = false;
+      this.capSeq++; // a tally asked for before or during the write is stale
     }
     if (outcome.kind === 'refused') {
       this.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
@@ -370,8 +380,10 @@ export class ScanFlow {
       this.toPhase(done, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
       this.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
+      // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
       const cap = this.capState;
       if (cap) this.capState = { ...cap, given: cap.given + decision.countedAgainstCap };
+      void this.refreshCap();
       const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
       this.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
       this.host.dispatch(
@@ -476,12 +488,14 @@ export class ScanFlow {
       return;
     }
     const fallback: CapState | undefined = show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+    const seq = ++this.capSeq;
     let got: CapState | undefined;
     try {
       got = await this.svc.capState(show);
     } catch {
       got = undefined;
     }
+    if (seq !== this.capSeq || this.writingUsage) return;
     if (this.host.show()?.id === show.id) this.set(() => (this.capState = got ?? this.capState ?? fallback));
   }
 
