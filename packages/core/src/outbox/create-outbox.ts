@@ -6,6 +6,7 @@ import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
 import type { CardCheck, CardFacts } from './offline-check.js';
+import { classifyFailure } from './classify-failure.js';
 import { checkCardWithFallback, OFFLINE_POLICIES } from './offline-check.js';
 import { OutboxError, toStorageError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
@@ -83,6 +84,8 @@ export class Outbox extends OutboxEventTarget {
   #stopped = false;
   #purgeTimer: ReturnType<typeof setInterval> | undefined;
   readonly #autoSync: boolean;
+  /** The failure the last sync run was deferred on (cleared by a run that gets through). */
+  #deferredOn: string | undefined;
   readonly #sendTimeoutMs: number | undefined;
 
   constructor(options: OutboxOptions, store: UseStore) {
@@ -127,6 +130,7 @@ export class Outbox extends OutboxEventTarget {
       random: this.#o.random,
       auto: options.autoSync ?? true,
       onScheduled: (retryInMs, outcome) => {
+        this.#deferredOn = outcome.kind === 'failed' ? outcome.failure : undefined;
         if (outcome.kind === 'failed') this.#notices.deferred(outcome.failure, retryInMs);
       },
     });
@@ -181,7 +185,16 @@ export class Outbox extends OutboxEventTarget {
     return checkCardWithFallback<CardFacts>(
       cardId,
       {
-        lookup: (id, signal) => lookup(id, signal ? { signal } : {}),
+        lookup: async (id, signal) => {
+          try {
+            const card = await lookup(id, signal ? { signal } : {});
+            this.#reachable();
+            return card;
+          } catch (error) {
+            if (classifyFailure(error).kind === 'refused') this.#reachable(); // the server answered
+            throw error;
+          }
+        },
         cacheGet: (id) => this.#cards.get(id, this.#o.now()),
         cachePut: (card) => this.#cards.put(card, this.#o.now()),
         policy: this.#o.offlinePolicy,
@@ -329,6 +342,7 @@ export class Outbox extends OutboxEventTarget {
     if (options.refresh && fetchTally) {
       try {
         const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
+        this.#reachable();
         await this.#tallies.save(tally, this.#o.now());
       } catch {
         // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
@@ -413,6 +427,18 @@ export class Outbox extends OutboxEventTarget {
   }
 
   readonly #onOnline = (): void => this.#scheduler.online();
+
+  /**
+   * The server answered a request (a look-up, a tally): usages waiting out a backoff after a network failure or a
+   * timeout go now, as on an `online` event (a server outage or a cable fires none). A server that asked to wait
+   * (429, 5xx with Retry-After) keeps its timer.
+   */
+  #reachable(): void {
+    const waiting = this.#deferredOn === 'network' || this.#deferredOn === 'timeout';
+    if (!waiting || !this.#autoSync || this.#stopped || this.#scheduler.failures === 0) return;
+    this.#deferredOn = undefined;
+    this.#scheduler.online();
+  }
 
   /** Announces a storage failure as an event and rethrows it with a stable code. */
   async #guard<T>(operation: Promise<T>): Promise<T> {
