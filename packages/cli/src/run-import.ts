@@ -2,12 +2,12 @@
  * `kaiku-import`: imports a ticket agent's sales report (CSV or XLSX) into Kaikukanta.
  * Returns the exit code; writes the summary to stdout and progress/errors to stderr.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CHANNELS, SHOW_KINDS, createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import type { Channel, ShowKind } from '@kaiku-scanner/core';
-import { ReportError, importSalesReport } from '@kaiku-scanner/core/reports';
+import { ReportError, importSalesReport, neutraliseCell } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
@@ -15,6 +15,8 @@ import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { startCli } from './start-cli.js';
 import { maskCardId } from './mask.js';
+import { checkOutputPath, openOutput, outputRefusalText } from './output-file.js';
+import { terminalJson } from './terminal-text.js';
 import { parseBytes } from './parse-cli-args.js';
 import { createProgressBar } from './progress-bar.js';
 import { renderSummary } from './summary.js';
@@ -36,7 +38,8 @@ Options:
   --batch-size <n>      rows per request, 1-100 (default 100)
   --max-bytes <size>    refuse larger files, e.g. 256M (default 256M)
   --sheet <name|n>      XLSX: the worksheet to import (default: the first with a header row)
-  --rows <file.csv>     write every row's outcome, with full card IDs, to this file
+  --rows <file.csv>     write every row's outcome, with full card IDs, to this file (a new file)
+  --force               let --rows overwrite an existing file (never the file being imported)
   --show-card-ids       print full card IDs (masked by default)
   --json                print the result as JSON instead of the summary
   --lang <fi|sv|en>     language of messages (default from $LANG)
@@ -60,6 +63,7 @@ type Values = {
   'max-bytes'?: string;
   sheet?: string;
   rows?: string;
+  force?: boolean;
   'show-card-ids'?: boolean;
   json?: boolean;
   lang?: string;
@@ -80,6 +84,7 @@ const OPTIONS = {
   'max-bytes': { type: 'string' },
   sheet: { type: 'string' },
   rows: { type: 'string' },
+  force: { type: 'boolean' },
   'show-card-ids': { type: 'boolean' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -93,14 +98,16 @@ function maskResult(result: ImportResult): ImportResult {
   return { ...result, invalid: mask(result.invalid), refused: mask(result.refused) };
 }
 
+/** A cell of the per-row report: no formula a spreadsheet would run (OWASP), quoted when needed (RFC 4180). */
 function csvCell(text: string): string {
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = neutraliseCell(text);
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export async function runImport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const start = startCli<Values>('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
   if (start.exit !== undefined) return start.exit;
-  const { values: v, positionals, locale, fail } = start;
+  const { values: v, positionals, locale, fail, print } = start;
   const file = positionals[0];
   if (!file || positionals.length > 1)
     return fail(locale, say('missingOption', locale, { option: '<file>' }), EXIT.usage);
@@ -141,6 +148,13 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     );
   }
 
+  const force = v.force === true;
+  if (v.rows !== undefined) {
+    // Checked before the server is asked or a byte is read: `--rows in.csv` must not truncate the input.
+    const check = await checkOutputPath(v.rows, { force, inputs: [file] });
+    if (!check.ok) return fail(locale, outputRefusalText(check.code, locale, v.rows), check.exit);
+  }
+
   const client = dryRun ? undefined : createApiClient({ baseUrl: baseUrl!, getToken: () => token! });
   if (client) {
     try {
@@ -151,14 +165,10 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     }
   }
 
-  const rowsOut = v.rows ? createWriteStream(v.rows) : undefined;
-  const rowsOpened = rowsOut
-    ? new Promise<boolean>((resolve) =>
-        rowsOut.once('open', () => resolve(true)).once('error', () => resolve(false)),
-      )
-    : undefined;
-  if (rowsOpened && !(await rowsOpened))
-    return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
+  const opened = v.rows === undefined ? undefined : await openOutput(v.rows, force);
+  if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, v.rows!), EXIT.file);
+  if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
+  const rowsOut = opened;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   const onRow = rowsOut
     ? (e: RowEvent) => {
@@ -214,14 +224,14 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, result.error.message[locale], exitCodeOf(result.error.code));
   }
   if (v.json) {
-    io.stdout.write(JSON.stringify(v['show-card-ids'] ? result : maskResult(result), null, 2) + '\n');
+    print(terminalJson(v['show-card-ids'] ? result : maskResult(result), 2) + '\n');
   } else {
     const format = result.format
       ? `${result.format.toUpperCase()}${result.sheet ? `, "${result.sheet}"` : ''}${result.encoding ? `, ${result.encoding}` : ''}${result.delimiter ? `, ${JSON.stringify(result.delimiter)}` : ''}`
       : '';
-    io.stdout.write(`${basename(file)}${format ? ` (${format})` : ''}\n`);
-    io.stdout.write(renderSummary(result, locale, { showCardIds: v['show-card-ids'] === true }));
-    if (v.rows) io.stdout.write(`${say('rowsFile', locale, { file: v.rows })}\n`);
+    print(`${basename(file)}${format ? ` (${format})` : ''}\n`);
+    print(renderSummary(result, locale, { showCardIds: v['show-card-ids'] === true }));
+    if (v.rows) print(`${say('rowsFile', locale, { file: v.rows })}\n`);
   }
   if (result.error) return exitCodeOf(result.error.code);
   const c = result.counts;

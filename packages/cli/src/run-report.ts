@@ -2,13 +2,13 @@
  * `kaiku-report`: writes a venue's usage report for a period (official layout, with totals) as CSV or
  * XLSX. Returns the exit code.
  */
-import { writeFile } from 'node:fs/promises';
 import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { checkOutputPath, outputRefusalText, writeOutput } from './output-file.js';
 import { startCli } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
@@ -21,14 +21,15 @@ Options:
   --from <date>         first day, 2024-01-01 or 1.1.2024 (required)
   --to <date>           last day, inclusive (required)
   --format <csv|xlsx>   default from the output file's extension, else csv
-  -o, --output <file>   output file (default: a name from the venue and period)
+  -o, --output <file>   output file (default: a name from the venue and period); a new file
+  --force               overwrite the output file if it exists
   --title <text>        a title row above the header (e.g. the venue's name)
   --base-url <url>      Kaikukanta API (or sandbox) URL; default $KAIKU_BASE_URL
   --token-env <NAME>    environment variable holding the bearer token (default KAIKU_TOKEN)
   --lang <fi|sv|en>     language of the column names and messages (default from $LANG)
   -h, --help            this help
 
-Exit codes: 0 written · 2 usage error · 3 output file not writable · 4 network or server failure
+Exit codes: 0 written · 2 usage error · 3 output file exists or is not writable · 4 network or server failure
 `;
 
 type Values = {
@@ -37,6 +38,7 @@ type Values = {
   to?: string;
   format?: string;
   output?: string;
+  force?: boolean;
   title?: string;
   'base-url'?: string;
   'token-env'?: string;
@@ -50,6 +52,7 @@ const OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   title: { type: 'string' },
   'base-url': { type: 'string' },
   'token-env': { type: 'string' },
@@ -66,7 +69,7 @@ function isoDay(text: string | undefined): string | undefined {
 export async function runReport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
   if (start.exit !== undefined) return start.exit;
-  const { values: v, positionals, locale, fail } = start;
+  const { values: v, positionals, locale, fail, print } = start;
   if (positionals.length > 0)
     return fail(locale, say('badOption', locale, { option: positionals[0]! }), EXIT.usage);
   for (const option of ['venue', 'from', 'to'] as const) {
@@ -84,6 +87,13 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
   const token = io.env[tokenEnv];
   if (!baseUrl) return fail(locale, say('missingOption', locale, { option: '--base-url' }), EXIT.usage);
   if (!token) return fail(locale, say('noToken', locale, { name: tokenEnv }), EXIT.usage);
+
+  const force = v.force === true;
+  if (v.output !== undefined) {
+    // Checked before the server is asked: a report of last month is not overwritten by accident.
+    const check = await checkOutputPath(v.output, { force });
+    if (!check.ok) return fail(locale, outputRefusalText(check.code, locale, v.output), check.exit);
+  }
 
   const client = createApiClient({ baseUrl, getToken: () => token });
   let report;
@@ -104,13 +114,11 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
   }
   const output = v.output ?? report.fileName;
-  try {
-    await writeFile(output, report.bytes);
-  } catch {
-    return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
-  }
+  const written = await writeOutput(output, report.bytes, force);
+  if (written === 'output-exists') return fail(locale, outputRefusalText(written, locale, output), EXIT.file);
+  if (written !== true) return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
   const t = report.totals;
-  io.stdout.write(
+  print(
     `${say('wrote', locale, { file: output, rows: t.rows, adults: t.adultTickets, children: t.childTickets })}\n`,
   );
   return EXIT.ok;

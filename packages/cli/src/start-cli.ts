@@ -1,6 +1,7 @@
 /**
  * The start every command shares: parse the arguments, pick the language, answer `--help`, and a `fail` that
- * writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns the exit code.
+ * writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns the exit code. Both `fail`
+ * and `print` escape control characters: messages and summaries carry text from files and servers.
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';
@@ -9,6 +10,7 @@ import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { parseCli } from './parse-cli-args.js';
+import { terminalText } from './terminal-text.js';
 
 export type Fail = (locale: Locale, message: string, code: ExitCode) => ExitCode;
 
@@ -20,6 +22,8 @@ export type CliStart<V> =
       readonly positionals: readonly string[];
       readonly locale: Locale;
       readonly fail: Fail;
+      /** Writes to stdout with control characters escaped (summaries carry text from files and servers). */
+      readonly print: (text: string) => void;
     };
 
 /**
@@ -35,7 +39,9 @@ export function startCli<V extends { lang?: string | undefined; help?: boolean |
   io: CliIo,
 ): CliStart<V> {
   const fail: Fail = (locale, message, code) => {
-    io.stderr.write(`${command}: ${message}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`);
+    io.stderr.write(
+      `${command}: ${terminalText(message)}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`,
+    );
     return code;
   };
   const parsed = parseCli<V>(argv, options);
@@ -46,5 +52,6 @@ export function startCli<V extends { lang?: string | undefined; help?: boolean |
     io.stdout.write(help);
     return { exit: EXIT.ok };
   }
-  return { values: parsed.values, positionals: parsed.positionals, locale, fail };
+  const print = (text: string): void => void io.stdout.write(terminalText(text));
+  return { values: parsed.values, positionals: parsed.positionals, locale, fail, print };
 }
