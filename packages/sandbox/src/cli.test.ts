@@ -102,7 +102,7 @@ describe('kaiku-sandbox CLI', () => {
       const result = await runCli(['conformance', '--base-url', server.url, '--token', 'cli-kit'], (l) =>
         lines.push(l),
       );
-      expect(lines.join('\n')).toMatch(/^8\/8 checks passed, \d+ requests$/m);
+      expect(lines.join('\n')).toMatch(/^8\/10 checks passed, 2 skipped, \d+ requests$/m);
       expect(result).toEqual({ code: 0 });
       const wrong = await runCli(
         ['conformance', '--base-url', server.url, '--token', 'wrong'],

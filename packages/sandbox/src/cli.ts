@@ -17,7 +17,10 @@ Usage: kaiku-sandbox [options]
   --db FILE       SQLite database file (created if missing; data survives restarts)
   --memory        keep everything in memory (the default without --db; seeds automatically)
   --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
-  --token T       accept only this bearer token (default: any non-empty token)
+  --token T       accept only this bearer token (default: any non-empty token, acting for any venue)
+  --venue-token VENUE=T
+                  accept token T for VENUE only (repeatable; excludes --token): any other venue's usages,
+                  batch items, lists and tallies are 403 forbidden
   --allow-host H  also answer requests for host name H (repeatable); by default only localhost names and
                   IP addresses are answered, others get 421 host-not-allowed (DNS rebinding defence)
   --testing       enable the /__sandbox/ test-support endpoints (they take the bearer token too)
@@ -51,6 +54,7 @@ export async function runCli(
         memory: { type: 'boolean' },
         seed: { type: 'boolean' },
         token: { type: 'string' },
+        'venue-token': { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
         testing: { type: 'boolean' },
         'rate-limit': { type: 'string' },
@@ -82,6 +86,19 @@ export async function runCli(
     out(`--allow-host takes a host name without port or scheme (got ${JSON.stringify(badHost)})\n\n${HELP}`);
     return { code: 2 };
   }
+  const venueTokens: Record<string, string> = {};
+  for (const pair of values['venue-token'] ?? []) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(pair);
+    if (!match || match[2]! in venueTokens) {
+      out(`--venue-token takes VENUE=TOKEN, each token once\n\n${HELP}`);
+      return { code: 2 };
+    }
+    venueTokens[match[2]!] = match[1]!;
+  }
+  if (values.token && values['venue-token']) {
+    out(`--token and --venue-token exclude each other\n\n${HELP}`);
+    return { code: 2 };
+  }
   if (values.db && values.memory) {
     out(`--db and --memory exclude each other\n\n${HELP}`);
     return { code: 2 };
@@ -96,6 +113,7 @@ export async function runCli(
       memory,
       seed: values.seed === true || memory,
       ...(values.token ? { token: values.token } : {}),
+      ...(values['venue-token'] ? { venueTokens } : {}),
       ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
       testing: values.testing === true,
       ...(rateLimit === undefined ? {} : { rateLimit: { perSecond: rateLimit } }),

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@kaiku-scanner/core';
 import type { UsageRequest } from '@kaiku-scanner/core';
 import { startSandbox } from './start-sandbox.js';
+import { scopedKey } from './usage/register-usage.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
 
@@ -30,7 +31,10 @@ const usage: UsageRequest = {
 
 function ageKey(key: string, days: number, column: 'created_at' | 'locked_at' = 'created_at'): void {
   const db = new Database(file);
-  db.prepare(`UPDATE idempotency SET ${column} = ? WHERE key = ?`).run(Date.now() - days * DAY, key);
+  db.prepare(`UPDATE idempotency SET ${column} = ? WHERE key = ?`).run(
+    Date.now() - days * DAY,
+    scopedKey(key, usage.venueId),
+  );
   db.close();
 }
 
@@ -85,8 +89,8 @@ describe('idempotency keys over time', () => {
       const insert = db.prepare(
         "INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES (?, 'x', 'pending', ?, ?)",
       );
-      insert.run('crashed-key-fresh', now, now);
-      insert.run('crashed-key-stale', now - 60_000, now - 60_000);
+      insert.run(scopedKey('crashed-key-fresh', usage.venueId), now, now);
+      insert.run(scopedKey('crashed-key-stale', usage.venueId), now - 60_000, now - 60_000);
       db.close();
       const api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't', retry: 0 });
       await expect(api.registerUsage(usage, { idempotencyKey: 'crashed-key-fresh' })).rejects.toMatchObject({

@@ -20,6 +20,11 @@ export type SandboxOptions = {
   readonly seed?: boolean;
   /** Require this bearer token; by default any non-empty token is accepted. */
   readonly token?: string;
+  /**
+   * Tokens bound to venues (`{ token: venueId }`): only these tokens are accepted, and each acts for its venue only —
+   * registering, batch items, usage lists and show tallies of any other venue are `403 forbidden`. Excludes `token`.
+   */
+  readonly venueTokens?: Readonly<Record<string, string>>;
   /** Enable the `/__sandbox/` test-support endpoints. Never in a shared deployment. */
   readonly testing?: boolean;
   /** Request log sink, one line per request, card IDs masked. Default: no logging. */
@@ -142,6 +147,8 @@ const DAY_MS = 86_400_000;
  * await sandbox.close();
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  if (options.token !== undefined && options.venueTokens !== undefined)
+    throw new RangeError('token and venueTokens exclude each other');
   const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs);
   const repo = createRepository(db);
   const clock = createClock(options.clockOffsetMs ?? 0);
@@ -157,6 +164,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     version: SANDBOX_VERSION,
     ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.venueTokens !== undefined
+      ? { venueTokens: new Map(Object.entries(options.venueTokens)) }
+      : {}),
     testing: options.testing ?? false,
     corsOrigins: options.corsOrigins ?? [],
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])],

@@ -11,6 +11,9 @@ Usage: kaiku-sandbox conformance --base-url URL --token T [options]
   --cards A,B,C           at least 3 active client cards that may register usages (default: the sandbox seed)
   --unregistered-card ID  a card the server does not know (default A999000001)
   --inactive-card ID      a registered, inactive card (default A999005380)
+  --other-venue ID        a second venue, and
+  --other-token T         a token bound to it: checks that a token acts for its own venue only (403) and that
+                          idempotency keys are scoped per venue (skipped, and said so, without them)
   --budget N              at most N requests (default 120)
   --timeout-ms N          per request (default 10000)
 
@@ -33,6 +36,8 @@ export async function runConformanceCli(
         cards: { type: 'string' },
         'unregistered-card': { type: 'string' },
         'inactive-card': { type: 'string' },
+        'other-venue': { type: 'string' },
+        'other-token': { type: 'string' },
         budget: { type: 'string' },
         'timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -65,7 +70,9 @@ export async function runConformanceCli(
             ? '--timeout-ms must be positive'
             : cards && cards.length < 3
               ? '--cards needs at least 3 cards'
-              : undefined;
+              : (values['other-venue'] === undefined) !== (values['other-token'] === undefined)
+                ? '--other-venue and --other-token go together'
+                : undefined;
   if (problem) {
     out(`${problem}\n\n${CONFORMANCE_HELP}`);
     return 2;
@@ -79,12 +86,20 @@ export async function runConformanceCli(
     ...(cards ? { activeCards: cards } : {}),
     ...(values['unregistered-card'] ? { unregisteredCard: values['unregistered-card'] } : {}),
     ...(values['inactive-card'] ? { inactiveCard: values['inactive-card'] } : {}),
+    ...(values['other-venue'] && values['other-token']
+      ? { otherVenue: { venueId: values['other-venue'], token: values['other-token'] } }
+      : {}),
   });
   for (const check of report.checks) {
-    out(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}`);
+    out(
+      `${check.skipped ? 'skip' : check.ok ? 'ok  ' : 'FAIL'} ${check.name}${check.skipped ? ` (${check.skipped})` : ''}`,
+    );
     for (const failure of check.failures) out(`       ${failure}`);
   }
   const failed = report.checks.filter((c) => !c.ok).length;
-  out(`${report.checks.length - failed}/${report.checks.length} checks passed, ${report.requests} requests`);
+  const skipped = report.checks.filter((c) => c.skipped).length;
+  out(
+    `${report.checks.length - failed - skipped}/${report.checks.length} checks passed${skipped ? `, ${skipped} skipped` : ''}, ${report.requests} requests`,
+  );
   return failed === 0 ? 0 : 1;
 }

@@ -33,7 +33,7 @@ export type Http = {
   send(
     method: string,
     path: string,
-    init?: { body?: unknown; headers?: Record<string, string>; auth?: boolean },
+    init?: { body?: unknown; headers?: Record<string, string>; auth?: boolean; token?: string },
   ): Promise<Answer>;
   readonly used: () => number;
 };
@@ -56,7 +56,7 @@ export function createConformanceHttp(options: ConformanceHttpOptions): Http {
       // Only the given server: a path can never leave its origin.
       if (url.origin !== base.origin) throw new Error(`refusing to leave ${base.origin}`);
       const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-      if (init.auth !== false) headers.authorization = `Bearer ${options.token}`;
+      if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
       if (init.body !== undefined) headers['content-type'] ??= 'application/json';
       const response = await doFetch(url, {
         method,

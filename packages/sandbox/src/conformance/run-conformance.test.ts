@@ -12,14 +12,22 @@ vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ memory: true, seed: true, token: 'kit-token' });
+  sandbox = await startSandbox({
+    memory: true,
+    seed: true,
+    venueTokens: { 'kit-token': 'teatteri-hilla', 'kit-token-kaiku': 'kulttuuritalo-kaiku' },
+  });
 });
 afterAll(() => sandbox.close());
 
 describe('the conformance kit', () => {
   it('passes every check against the sandbox, within its request budget', async () => {
-    const report = await runConformance({ baseUrl: sandbox.url, token: 'kit-token' });
-    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    const report = await runConformance({
+      baseUrl: sandbox.url,
+      token: 'kit-token',
+      otherVenue: { venueId: 'kulttuuritalo-kaiku', token: 'kit-token-kaiku' },
+    });
+    expect(report.checks.filter((c) => !c.ok || c.skipped)).toEqual([]);
     expect(report.checks.map((c) => c.name)).toEqual([
       'health',
       'auth',
@@ -28,10 +36,36 @@ describe('the conformance kit', () => {
       'cap atomicity',
       'refusal codes',
       'batch',
+      'venue binding',
+      'idempotency scope',
       'usage list',
     ]);
     expect(report.ok).toBe(true);
     expect(report.requests).toBeLessThanOrEqual(120);
+  });
+
+  it('says which checks it skipped without a second venue', async () => {
+    const report = await runConformance({ baseUrl: sandbox.url, token: 'kit-token' });
+    expect(report.checks.filter((c) => c.skipped).map((c) => c.name)).toEqual([
+      'venue binding',
+      'idempotency scope',
+    ]);
+  });
+
+  it('fails a server whose tokens act for any venue', async () => {
+    // The sandbox without --venue-token: any token for any venue.
+    const open = await startSandbox({ memory: true, seed: true });
+    try {
+      const report = await runConformance({
+        baseUrl: open.url,
+        token: 'kit-token',
+        otherVenue: { venueId: 'kulttuuritalo-kaiku', token: 'kit-token-kaiku' },
+      });
+      const failed = report.checks.filter((c) => !c.ok).map((c) => c.name);
+      expect(failed).toEqual(['venue binding']);
+    } finally {
+      await open.close();
+    }
   });
 
   it('stops at its budget and reports what it could not check', async () => {
@@ -55,7 +89,7 @@ describe('the conformance kit', () => {
         const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
         const report = await runConformance({ baseUrl: url, token: 't' });
         expect(report.ok).toBe(false);
-        expect(report.checks.filter((c) => c.ok).map((c) => c.name)).toEqual([]);
+        expect(report.checks.filter((c) => c.ok && !c.skipped).map((c) => c.name)).toEqual([]);
       } finally {
         server.close();
       }

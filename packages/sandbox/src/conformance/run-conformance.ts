@@ -30,6 +30,12 @@ export type ConformanceOptions = {
   readonly unregisteredCard?: string;
   /** A registered but inactive card. Default `A999005380`. */
   readonly inactiveCard?: string;
+  /**
+   * A second venue and a token bound to it, for the tenancy checks: a token acts for its own venue only (403
+   * problem otherwise), and an idempotency key is scoped to its venue. Without it those checks are skipped (and
+   * say so).
+   */
+  readonly otherVenue?: { readonly venueId: string; readonly token: string };
   /** Request budget. Default 120. */
   readonly budget?: number;
   /** Per-request timeout. Default 10 000 ms. */
@@ -41,6 +47,8 @@ export type CheckResult = {
   readonly name: string;
   readonly ok: boolean;
   readonly failures: readonly string[];
+  /** Why the check did not run (it needs an option); `ok` is then true. */
+  readonly skipped?: string;
 };
 export type ConformanceReport = {
   readonly ok: boolean;
@@ -52,8 +60,13 @@ type Schema = {
   safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[] }[] } };
 };
 
+class SkipCheck extends Error {}
+
 class Check {
   readonly failures: string[] = [];
+  skip(reason: string): never {
+    throw new SkipCheck(reason);
+  }
   that(ok: boolean, message: string): boolean {
     if (!ok) this.failures.push(message);
     return ok;
@@ -103,11 +116,18 @@ type Ctx = {
   readonly clientTime: string;
   /** Usage IDs registered by the checks (the list check looks for them). */
   readonly registered: string[];
+  readonly other: { readonly venueId: string; readonly token: string } | undefined;
 };
 
-function usage(ctx: Ctx, cardId: string, show: { id: string; cap?: number }, childTickets = 0) {
+function usage(
+  ctx: Ctx,
+  cardId: string,
+  show: { id: string; cap?: number },
+  childTickets = 0,
+  venueId = ctx.venueId,
+) {
   return {
-    venueId: ctx.venueId,
+    venueId,
     show: {
       id: show.id,
       name: 'Conformance',
@@ -290,6 +310,103 @@ const CHECKS: Record<string, (ctx: Ctx, c: Check) => Promise<void>> = {
     c.that(byKey.get(items[1]!.idempotencyKey)?.ok === true, 'a new batch item was not registered');
   },
 
+  async 'venue binding'(ctx, c) {
+    const other =
+      ctx.other ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
+    const day = `from=${ctx.day}&to=${ctx.day}`;
+    const forbidden = (answer: Answer, what: string) => c.problem(answer, 403, 'forbidden', what);
+    forbidden(
+      await post(
+        ctx,
+        'v1/usages',
+        usage(ctx, ctx.cards[0]!, { id: `conformance-${ctx.run}-other` }, 0, other.venueId),
+        `conformance-${ctx.run}-other-1`,
+      ),
+      'a usage for another venue',
+    );
+    forbidden(
+      await ctx.http.send('GET', `v1/venues/${encodeURIComponent(other.venueId)}/usages?${day}`),
+      "another venue's usage list",
+    );
+    const batch = c.valid<{ results: { ok: boolean; problem?: { status: number; code: string } }[] }>(
+      await post(ctx, 'v1/usages/batch', {
+        items: [
+          {
+            idempotencyKey: `conformance-${ctx.run}-other-2`,
+            usage: usage(ctx, ctx.cards[0]!, { id: `conformance-${ctx.run}-other` }, 0, other.venueId),
+          },
+        ],
+      }),
+      200,
+      BatchResponseSchema,
+      'a batch with an item for another venue',
+    );
+    const item = batch?.results[0];
+    if (batch)
+      c.that(
+        item?.ok === false && item.problem?.status === 403 && item.problem.code === 'forbidden',
+        `a batch item for another venue answered ${JSON.stringify(item?.problem?.code ?? item?.ok)}, expected 403 forbidden`,
+      );
+    // The other venue's own show: its tally is not ours to read.
+    const showId = `conformance-${ctx.run}-theirs`;
+    const theirs = await ctx.http.send('POST', 'v1/usages', {
+      body: usage(ctx, ctx.cards[1]!, { id: showId }, 0, other.venueId),
+      headers: { 'idempotency-key': `conformance-${ctx.run}-theirs` },
+      token: other.token,
+    });
+    if (c.valid(theirs, 201, UsageResultSchema, "a usage with the other venue's own token"))
+      forbidden(
+        await ctx.http.send('GET', `v1/shows/${encodeURIComponent(showId)}/tally`),
+        "another venue's show tally",
+      );
+  },
+
+  async 'idempotency scope'(ctx, c) {
+    const other =
+      ctx.other ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
+    const key = `conformance-${ctx.run}-scope`;
+    const ours = usage(ctx, ctx.cards[2]!, { id: `conformance-${ctx.run}-open` });
+    const first = c.valid<{ usageId: string }>(
+      await post(ctx, 'v1/usages', ours, key),
+      201,
+      UsageResultSchema,
+      'a usage under a new key',
+    );
+    if (first) ctx.registered.push(first.usageId);
+    const send = (body: unknown) =>
+      ctx.http.send('POST', 'v1/usages', { body, headers: { 'idempotency-key': key }, token: other.token });
+    const theirBody = usage(
+      ctx,
+      ctx.cards[2]!,
+      { id: `conformance-${ctx.run}-theirs-open` },
+      0,
+      other.venueId,
+    );
+    const theirs = c.valid<{ usageId: string }>(
+      await send(theirBody),
+      201,
+      UsageResultSchema,
+      "the same key from another venue's token (must be a new key there, not 422 or a replay)",
+    );
+    if (first && theirs)
+      c.that(theirs.usageId !== first.usageId, "another venue's token got our usage replayed");
+    const again = c.valid<{ usageId: string }>(
+      await send(theirBody),
+      200,
+      UsageResultSchema,
+      "the other venue's replay",
+    );
+    if (theirs && again)
+      c.that(again.usageId === theirs.usageId, "the other venue's replay is another usage");
+    const ourAgain = c.valid<{ usageId: string }>(
+      await post(ctx, 'v1/usages', ours, key),
+      200,
+      UsageResultSchema,
+      'our replay after the other venue used the key',
+    );
+    if (first && ourAgain) c.that(ourAgain.usageId === first.usageId, 'our replay is another usage');
+  },
+
   async 'usage list'(ctx, c) {
     const list = c.valid<{ items: { usageId: string }[] }>(
       await ctx.http.send(
@@ -337,6 +454,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     showStart: start.toISOString().replace('.000Z', 'Z'),
     day: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(start),
     registered: [],
+    other: options.otherVenue,
     clientTime: new Date().toISOString(),
   };
   const checks: CheckResult[] = [];
@@ -345,6 +463,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     try {
       await run(ctx, c);
     } catch (error) {
+      if (error instanceof SkipCheck) {
+        checks.push({ name, ok: true, failures: [], skipped: error.message });
+        continue;
+      }
       c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
     }
     checks.push({ name, ok: c.failures.length === 0, failures: c.failures });

@@ -75,6 +75,10 @@ export function createRepository(db: Database.Database) {
        WHERE report_venue_id = ? AND show_day BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency WHERE key = ?'),
+    // A client's key in any venue's scope (`<key>\n<venue>`), for the test routes.
+    keyInAnyScope: db.prepare<[{ key: string }], IdempotencyRow>(
+      'SELECT * FROM idempotency WHERE substr(key, 1, length(@key) + 1) = @key || char(10) LIMIT 1',
+    ),
     lockKey: db.prepare(
       `INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES (@key, @hash, 'pending', @now, @now)
        ON CONFLICT (key) DO UPDATE SET body_hash = @hash, state = 'pending', locked_at = @now`,
@@ -178,6 +182,10 @@ export function createRepository(db: Database.Database) {
     },
     getKey(key: string): IdempotencyRow | undefined {
       return s.key.get(key);
+    },
+    /** The state of a client's key whatever venue used it (test routes only). */
+    keyInAnyScope(clientKey: string): IdempotencyRow | undefined {
+      return s.keyInAnyScope.get({ key: clientKey });
     },
     lockKey(key: string, bodyHash: string, nowMs: number): void {
       s.lockKey.run({ key, hash: bodyHash, now: nowMs });

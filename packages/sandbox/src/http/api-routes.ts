@@ -41,6 +41,12 @@ function foreignShow(ctx: ApiRouteContext, usage: UsageRequest): Problem | undef
   return problems.forbidden('This show ID belongs to another venue; show IDs are per venue.');
 }
 
+/** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
+function otherVenue(bound: string | undefined, venueId: string | undefined): Problem | undefined {
+  if (bound === undefined || venueId === undefined || venueId === bound) return undefined;
+  return problems.forbidden('This token may not act for this venue.');
+}
+
 function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
   sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
 }
@@ -84,6 +90,7 @@ export async function postUsage(
   ctx: ApiRouteContext,
   req: IncomingMessage,
   res: ServerResponse,
+  venue: string | undefined,
 ): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined || rawKey === '') {
@@ -105,6 +112,8 @@ export async function postUsage(
   if (!body.ok) return sendBodyProblem(res, body);
   const usage = UsageRequestSchema.safeParse(body.value);
   if (!usage.success) return sendProblem(res, invalidBody(usage.error, UsageRequestSchema, body.value));
+  const elsewhere = otherVenue(venue, usage.data.venueId);
+  if (elsewhere) return sendProblem(res, elsewhere);
   const foreign = foreignShow(ctx, usage.data);
   if (foreign) return sendProblem(res, foreign);
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
@@ -114,6 +123,7 @@ export async function postBatch(
   ctx: ApiRouteContext,
   req: IncomingMessage,
   res: ServerResponse,
+  venue: string | undefined,
 ): Promise<void> {
   const body = await readJsonBody(req);
   if (!body.ok) return sendBodyProblem(res, body);
@@ -128,7 +138,7 @@ export async function postBatch(
   if (!batch.success) return sendProblem(res, invalidBody(batch.error, BatchRequestSchema, body.value));
   const results: BatchItemResult[] = [];
   for (const item of batch.data.items) {
-    const foreign = foreignShow(ctx, item.usage);
+    const foreign = otherVenue(venue, item.usage.venueId) ?? foreignShow(ctx, item.usage);
     const outcome: Outcome = foreign
       ? { kind: 'problem', problem: foreign }
       : await registerUsage(ctx, item.idempotencyKey, item.usage);
@@ -146,11 +156,18 @@ export async function postBatch(
   sendJson(res, 200, { results });
 }
 
-export function getTally(ctx: ApiRouteContext, res: ServerResponse, showId: string): void {
+export function getTally(
+  ctx: ApiRouteContext,
+  res: ServerResponse,
+  showId: string,
+  venue: string | undefined,
+): void {
   const id = ShowSchema.shape.id.safeParse(showId);
   if (!id.success) {
     return sendProblem(res, invalidBody(id.error, ShowSchema.shape.id, showId, { path: 'showId' }));
   }
+  const elsewhere = otherVenue(venue, ctx.repo.showVenue(showId));
+  if (elsewhere) return sendProblem(res, elsewhere);
   const show = ctx.repo.getShow(showId);
   sendJson(res, 200, showTally(ctx.repo, showId, show?.cap ?? null, ctx.clock.now()));
 }
@@ -163,7 +180,15 @@ const decodeCursor = (cursor: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-export function getUsages(ctx: ApiRouteContext, res: ServerResponse, venueId: string, url: URL): void {
+export function getUsages(
+  ctx: ApiRouteContext,
+  res: ServerResponse,
+  venueId: string,
+  url: URL,
+  venue: string | undefined,
+): void {
+  const elsewhere = otherVenue(venue, venueId);
+  if (elsewhere) return sendProblem(res, elsewhere);
   // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated
   // parameter is not silently reduced to its last value.
   const names = [...url.searchParams.keys()];

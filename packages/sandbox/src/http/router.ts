@@ -20,6 +20,8 @@ export type RouterOptions = {
   readonly version: string;
   /** A fixed token to require; any non-empty bearer token when absent. */
   readonly token?: string;
+  /** Tokens bound to venues: only these are accepted, each for its venue only. */
+  readonly venueTokens?: ReadonlyMap<string, string>;
   readonly testing: boolean;
   readonly corsOrigins: readonly string[];
   /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
@@ -39,7 +41,14 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 
 /** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
 type Access = 'public' | 'api' | 'test';
-type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => unknown;
+/** `venue`: the venue the caller's token is bound to (undefined: any venue). */
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: string[],
+  url: URL,
+  venue: string | undefined,
+) => unknown;
 type Route = {
   /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
   readonly path: readonly string[];
@@ -160,21 +169,25 @@ export function createRouter(options: RouterOptions) {
       access: 'api',
       methods: { GET: (_q, res, [id]) => getCard(ctx, res, id!) },
     },
-    { path: ['v1', 'usages'], access: 'api', methods: { POST: (req, res) => postUsage(ctx, req, res) } },
+    {
+      path: ['v1', 'usages'],
+      access: 'api',
+      methods: { POST: (req, res, _p, _u, venue) => postUsage(ctx, req, res, venue) },
+    },
     {
       path: ['v1', 'usages', 'batch'],
       access: 'api',
-      methods: { POST: (req, res) => postBatch(ctx, req, res) },
+      methods: { POST: (req, res, _p, _u, venue) => postBatch(ctx, req, res, venue) },
     },
     {
       path: ['v1', 'shows', '*', 'tally'],
       access: 'api',
-      methods: { GET: (_q, res, [id]) => getTally(ctx, res, id!) },
+      methods: { GET: (_q, res, [id], _u, venue) => getTally(ctx, res, id!, venue) },
     },
     {
       path: ['v1', 'venues', '*', 'usages'],
       access: 'api',
-      methods: { GET: (_q, res, [id], url) => getUsages(ctx, res, id!, url) },
+      methods: { GET: (_q, res, [id], url, venue) => getUsages(ctx, res, id!, url, venue) },
     },
     ...(options.testing
       ? testRoutes({ repo: options.repo, clock: options.clock, controls }).map((r): Route => ({
@@ -206,9 +219,15 @@ export function createRouter(options: RouterOptions) {
       const allow = allowOf(r);
       return sendProblem(res, problems.methodNotAllowed(allow), { allow });
     }
+    let venue: string | undefined;
     if (r.access !== 'public') {
       const token = bearer(req);
-      if (token === undefined || (options.token !== undefined && token !== options.token)) {
+      venue = token === undefined ? undefined : options.venueTokens?.get(token);
+      if (
+        token === undefined ||
+        (options.token !== undefined && token !== options.token) ||
+        (options.venueTokens !== undefined && venue === undefined)
+      ) {
         return sendProblem(res, problems.unauthorized(), { 'www-authenticate': 'Bearer realm="kaikukanta"' });
       }
       // One bucket per bearer token (each terminal has its own); kept in memory only, never logged.
@@ -219,7 +238,7 @@ export function createRouter(options: RouterOptions) {
       const refusal = guardTestRoute(req, options.corsOrigins);
       if (refusal) return sendProblem(res, refusal);
     }
-    await handler(req, res, params, url);
+    await handler(req, res, params, url, venue);
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -98,7 +98,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: ['__sandbox', 'keys'],
       methods: {
         GET: (_q, res, _p, url) =>
-          sendJson(res, 200, { state: repo.getKey(url.searchParams.get('key') ?? '')?.state ?? null }),
+          sendJson(res, 200, { state: repo.keyInAnyScope(url.searchParams.get('key') ?? '')?.state ?? null }),
       },
     },
     {

@@ -147,7 +147,17 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
 }
 
 /**
- * Registers one usage exactly once per idempotency key:
+ * An idempotency key belongs to the venue that sent it (the venue its token acts for): the same key from another
+ * venue is another key, so it neither collides (a 422 would reveal the key was used) nor replays the other venue's
+ * answer. Not per token: a terminal's token is short-lived, and a retry after a refresh must still replay.
+ * (`\n` cannot occur in a key, so the scope cannot be forged.)
+ */
+export function scopedKey(key: string, venueId: string): string {
+  return `${key}\n${venueId}`;
+}
+
+/**
+ * Registers one usage exactly once per idempotency key and venue:
  * 1. claim the key (BEGIN IMMEDIATE): a finished key replays its first answer, or 422 when the body
  *    differs; a key still pending → 409;
  * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
@@ -156,9 +166,10 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
  */
 export async function registerUsage(
   ctx: RegisterContext,
-  key: string,
+  clientKey: string,
   usage: UsageRequest,
 ): Promise<Outcome> {
+  const key = scopedKey(clientKey, usage.venueId);
   const claim = claimKey(ctx, key, bodyHash(usage));
   if (!claim.claimed) return claim.outcome;
   try {
