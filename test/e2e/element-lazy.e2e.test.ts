@@ -107,4 +107,44 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toBe('Läs kortet');
     await s.context.close();
   });
+
+  it('English switched on while offline: said at once (in English) with one kaiku-error, English when back', async () => {
+    const s = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-taikuri-matti' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await s.page.evaluate(() => {
+      const w = window as unknown as { kaikuErrors: unknown[] };
+      w.kaikuErrors = [];
+      document
+        .querySelector('kaiku-scanner')!
+        .addEventListener('kaiku-error', (e) => w.kaikuErrors.push((e as CustomEvent).detail));
+    });
+    await s.context.setOffline(true);
+    await s.page.locator(`${part('sync-status')} [data-sync="offline"]`).waitFor();
+    await s.page.evaluate(async () => {
+      const el = document.querySelector('kaiku-scanner')!;
+      el.lang = 'en';
+      await el.updateComplete;
+    });
+    const notice = s.page.locator(part('load-notice'));
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(/did not load/);
+    // Further renders (a card read, the clock) neither repeat the event nor stack notices; one offline badge.
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.waitForTimeout(500);
+    expect(await notice.count()).toBe(1);
+    expect(await s.page.locator(`${part('sync-status')} [data-sync="offline"]`).count()).toBe(1);
+    const errors = () =>
+      s.page.evaluate(
+        () => (window as unknown as { kaikuErrors: { code: string; stage: string }[] }).kaikuErrors,
+      );
+    expect((await errors()).filter((e) => e.code === 'element-load-failed')).toEqual([
+      { code: 'element-load-failed', stage: 'config' },
+    ]);
+    // The network returns: English loads without anyone reloading, and the notice goes.
+    await s.context.setOffline(false);
+    const meter = s.page.locator(part('cap-meter'));
+    await expect.poll(() => meter.textContent(), { timeout: 15_000 }).toContain('given');
+    expect(await notice.count()).toBe(0);
+    await s.context.close();
+  });
 });

@@ -64,6 +64,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart result - The registered / queued confirmation.
  * @csspart queued-badge - The badge shown when a usage is queued offline.
  * @csspart error - The error notice.
+ * @csspart load-notice - Shown while the strings of the language asked for cannot be fetched (Finnish meanwhile).
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  *
@@ -226,7 +227,7 @@ export class KaikuScanner extends LitElement {
     (id) => this.flow.read(id, 'camera'),
     (e) => this.flow.cameraFailed(e),
   );
-  private readonly language = new LocaleController(this);
+  private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.syncNow());
 
   /** The language in use. */
@@ -414,6 +415,7 @@ export class KaikuScanner extends LitElement {
       },
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+      loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,
       mode: this.mode,

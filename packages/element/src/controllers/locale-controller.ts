@@ -13,8 +13,14 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class LocaleController implements ReactiveController {
   private pageLang = '';
   private observer: MutationObserver | undefined;
+  /** The language whose strings failed to load (shown in Finnish meanwhile), until they load. */
+  failed: UiLocale | undefined;
 
-  constructor(private readonly host: Host) {
+  /** `onLoadFailed`: once per failure, when a language's strings cannot be fetched (offline). */
+  constructor(
+    private readonly host: Host,
+    private readonly onLoadFailed: () => void,
+  ) {
     host.addController(this);
   }
 
@@ -47,14 +53,24 @@ export class LocaleController implements ReactiveController {
    * element re-renders in the language asked for when the strings arrive.
    */
   schedule(update: () => void | Promise<unknown>): void | Promise<unknown> {
-    const pending = whenTranslationReady(this.locale);
-    if (!pending) return update();
+    const locale = this.locale;
+    const pending = whenTranslationReady(locale);
+    if (!pending) {
+      this.failed = undefined;
+      return update();
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), STRINGS_WAIT_MS);
     });
     return Promise.race([pending, timedOut]).then((loaded) => {
       clearTimeout(timer);
+      if (loaded === false && this.failed !== locale) {
+        // Said once (a notice and an event), not at every render; the next render (the network's return re-renders)
+        // tries again.
+        this.failed = locale;
+        this.onLoadFailed();
+      }
       if (loaded === 'timeout') void pending.then((ok) => ok && this.host.requestUpdate());
       return loaded === true ? this.schedule(update) : update();
     });

@@ -423,6 +423,11 @@ export class ScanFlow {
     this.emitError({ code: reason.code, stage: 'input' });
   }
 
+  /** A part loaded on demand (a language's strings) did not come: the host hears it, as for any failure. */
+  partFailed(): void {
+    this.emitError({ code: 'element-load-failed', stage: 'config' });
+  }
+
   cameraFailed(error: ServiceError): void {
     this.set(() => {
       this.alert = (v) => v.text(error.message);

@@ -4,12 +4,15 @@ import type { ViewContext } from './view-context.js';
 import { renderSyncStatus, type SyncStatus } from './sync-status.js';
 import { renderMode, renderShow } from './show-context.js';
 import { renderCapMeter } from './cap-meter.js';
+import { elementText } from '../messages/index.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
   readonly sync: SyncStatus;
   /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
   readonly insecure: boolean;
+  /** The strings of the language asked for could not be fetched (Finnish meanwhile). */
+  readonly loadFailed: boolean;
   readonly show: ShowContext | undefined;
   readonly shows: readonly ShowContext[];
   readonly mode: UsageMode;
@@ -29,6 +32,13 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
     ${
       m.insecure
         ? html`<p part="insecure-notice" class="notice warn" role="note">${v.t.insecureConnection}</p>`
+        : nothing
+    }
+    ${
+      m.loadFailed
+        ? html`<p part="load-notice" class="notice warn" role="alert">
+            ${v.text(elementText('element-load-failed'))}
+          </p>`
         : nothing
     }
     <div class="context">
