@@ -87,6 +87,10 @@ add({
 add({
   input: existing({ 'kaiku-scanner': 'packages/element/src/kaiku-scanner.ts' }),
   external: externalTo(depsOf('element')),
+  // The entry must hold `customElements.define` itself: package.json lists only the entry in `sideEffects`, so a
+  // consumer's production build drops any chunk that holds it (the strict default moved the entry's code, define
+  // included, into a shared chunk because lazy chunks import from it). Extra exports on the entry are harmless.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'packages/element/dist',
     format: 'es',

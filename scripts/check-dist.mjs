@@ -1,7 +1,7 @@
 // After `npm run build`: the published shapes work without the `source` condition — the core's entries import in
 // plain Node, the element bundle and the worker and wasm files it loads are there, and the bins answer --help.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
 const core = await import('@kaiku-scanner/core');
@@ -27,6 +27,19 @@ assert.ok(
   readdirSync('packages/element/dist/bundle').some((f) => /^zxing-wasm-decoder-.*\.js$/.test(f)),
   'the single-file bundle loads its WebAssembly decoder as a lazy chunk beside the wasm file',
 );
+// Bundlers keep only the files package.json lists in `sideEffects` when nothing is imported from them: the element's
+// registration must be in one of those files, or `import 'kaiku-scanner'` is dropped from production builds.
+const element = JSON.parse(readFileSync('packages/element/package.json', 'utf8'));
+const registering = readdirSync('packages/element/dist', { recursive: true })
+  .map((f) => `./dist/${f}`)
+  .filter(
+    (f) =>
+      f.endsWith('.js') && readFileSync(`packages/element/${f}`, 'utf8').includes('customElements.define('),
+  );
+assert.ok(registering.length > 0, 'the element build calls customElements.define');
+for (const file of registering.filter((f) => !f.startsWith('./dist/bundle/'))) {
+  assert.ok(element.sideEffects.includes(file), `${file} registers the element, so sideEffects must list it`);
+}
 for (const bin of [
   'packages/sandbox/bin/kaiku-sandbox.js',
   'packages/cli/bin/kaiku-import.js',
@@ -36,4 +49,6 @@ for (const bin of [
   assert.equal(r.status, 0, `${bin} --help exits 0: ${r.stderr}`);
   assert.match(r.stdout, /Usage/i, `${bin} --help prints its usage`);
 }
-console.log('dist: entries import, worker and wasm in place, bins answer --help');
+console.log(
+  'dist: entries import, worker and wasm in place, the element registers from a sideEffects file, bins answer --help',
+);

@@ -26,6 +26,13 @@ const steps = [
     cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
     counts: true,
   },
+  // Packs the packages and builds fresh apps (Vite, Vite + React, webpack, esbuild, rollup, plain HTML) from the
+  // tarballs and the registry, then drives each in Chromium. Slow (installs from the registry): about 5–15 min.
+  {
+    name: 'consumers (npm pack → fresh apps → Chromium)',
+    cmd: ['node', 'scripts/test-consumers.mjs'],
+    counts: true,
+  },
 ];
 
 const only = process.argv.slice(2);

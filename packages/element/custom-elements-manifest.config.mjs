@@ -13,6 +13,8 @@ export default {
       // `@event` entries are the real ones.
       name: 'kaiku-named-events-only',
       packageLinkPhase({ customElementsManifest }) {
+        // Modules in path order: the glob lists files in directory order, which differs between checkouts.
+        customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules ?? []) {
           for (const decl of mod.declarations ?? []) {
             if (decl.events)

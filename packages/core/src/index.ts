@@ -105,6 +105,7 @@ export type {
   DecodeRegion,
   DecodeResult,
 } from './input/decode/types.js';
+export type { DecoderEngine, DecoderFallbackReason, DecoderStatus } from './input/decode/decoder-status.js';
 
 // --- camera scanning (getUserMedia, decoding worker, acceptance) ---
 // The code (`startCameraScan`, `CameraError`, `cameraMessages`) is in the `@kaiku-scanner/core/camera` subpath

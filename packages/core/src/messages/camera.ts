@@ -85,6 +85,14 @@ export const cameraMessages = defineMessages({
     sv: () => 'Streckkodsavkodningen kunde inte starta. Ladda om sidan eller använd streckkodsläsaren.',
     en: () => 'Barcode decoding could not start. Reload the page or use the barcode reader.',
   },
+  'camera-decoder-degraded': {
+    fi: () =>
+      'Kamera lukee kortteja varalukijalla, joka tunnistaa osan korteista huonommin. Pyydä ylläpitoa tarkistamaan sovelluksen asennus (zxing_reader.wasm puuttuu tai on estetty). Viivakoodinlukija toimii normaalisti.',
+    sv: () =>
+      'Kameran läser korten med en reservläsare som känner igen en del kort sämre. Be supporten kontrollera installationen (zxing_reader.wasm saknas eller är blockerad). Streckkodsläsaren fungerar som vanligt.',
+    en: () =>
+      'The camera is reading cards with a fallback decoder that misses some cards. Ask support to check the installation (zxing_reader.wasm is missing or blocked). The barcode reader works as usual.',
+  },
   'camera-failed': {
     fi: () => 'Kameraa ei voitu käynnistää. Yritä uudelleen tai käynnistä selain uudelleen.',
     sv: () => 'Kameran kunde inte startas. Försök igen eller starta om webbläsaren.',

@@ -42,7 +42,7 @@ export class CameraController implements ReactiveController {
     await this.host.updateComplete;
     const el = video();
     try {
-      const { startCameraScan } = await import('../services/camera-loader.js');
+      const { startCameraScan, reportDegraded } = await import('../services/camera-loader.js');
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
@@ -50,6 +50,7 @@ export class CameraController implements ReactiveController {
         onScan: (scan) => this.onScan(scan.id),
         onReject: (r) => this.onError({ code: r.error.code, message: r.error.message }),
         onError: (e) => this.onError(toServiceError(e)),
+        onDecoder: reportDegraded((e) => this.onError(toServiceError(e))),
         onStop: () => {
           this.handle = undefined;
           this.host.requestUpdate();

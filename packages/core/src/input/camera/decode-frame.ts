@@ -1,5 +1,6 @@
 import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { decodeImage } from '../decode/decode-image.js';
+import { getDecoderStatus, type DecoderStatus } from '../decode/decoder-status.js';
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
 
@@ -22,6 +23,8 @@ export type FrameJob = {
 export type FrameReading = {
   readonly reading: DecodeResult | null;
   readonly rejected: DecodeResult | null;
+  /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
+  readonly decoder?: DecoderStatus | null;
 };
 
 /** Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. */
@@ -44,7 +47,7 @@ export async function decodeFrame(
       signal,
       ...(job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl }),
     });
-    return { reading, rejected: reading ? null : rejected };
+    return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus() };
   } finally {
     closeFrame(bitmap);
   }

@@ -1,3 +1,4 @@
+import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
@@ -18,6 +19,8 @@ export type FrameLoopOptions = {
   readonly minIntervalMs: number;
   readonly maxIntervalMs: number;
   readonly onFrame: (result: FrameReading, now: number) => void;
+  /** The decoding engine became known or changed (e.g. zxing-cpp could not load: the JS decoder runs). */
+  readonly onDecoder?: (status: DecoderStatus) => void;
   /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
   readonly onFatal: (error: unknown) => void;
   /** Internal seam for tests: replaces the worker/main-thread choice. */
@@ -49,6 +52,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let failures = 0;
   let lastMarker = Number.NaN;
   let lastGrab = 0;
+  let engine: DecoderStatus | null = null;
   const frames = watchPresentedFrames(options.video, () => closed);
 
   const schedule = (ms: number): void => {
@@ -80,6 +84,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       const result = await grabAndDecode(video);
       if (result && running && !closed) {
         framesDecoded += 1;
+        noteEngine(result.decoder);
         options.onFrame(result, performance.now());
       }
       failures = 0;
@@ -94,6 +99,12 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     lastDecodeMs = performance.now() - started;
     intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, lastDecodeMs));
     schedule(intervalMs);
+  }
+
+  function noteEngine(status: DecoderStatus | null | undefined): void {
+    if (!status || (status.engine === engine?.engine && status.reason === engine.reason)) return;
+    engine = status;
+    options.onDecoder?.(status);
   }
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | null> {
@@ -138,7 +149,14 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       decoder?.close();
     },
     get stats(): CameraScanStats {
-      return { decoder: decoder?.kind ?? 'pending', framesDecoded, lastDecodeMs, intervalMs };
+      return {
+        decoder: decoder?.kind ?? 'pending',
+        engine: engine?.engine ?? 'pending',
+        ...(engine?.reason === undefined ? {} : { engineReason: engine.reason }),
+        framesDecoded,
+        lastDecodeMs,
+        intervalMs,
+      };
     },
   };
 }

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import bwipjs from 'bwip-js/browser';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { startCameraScan } from './start-camera-scan.js';
+import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { CameraScan } from './types.js';
 
 /** A "camera" made of a canvas stream, so the test controls what is in view and when permission resolves. */
@@ -96,6 +97,46 @@ describe('startCameraScan (canvas camera)', () => {
     expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
     expect(stops).to.deep.equal(['stopped']);
     expect(scan.stopped).to.equal(true);
+  });
+
+  it('tells when zxing_reader.wasm is missing (onDecoder, stats) and goes on reading with the JS decoder', async () => {
+    const fake = fakeDevices({ draw: 'A999005458' });
+    const scans: CameraScan[] = [];
+    const decoders: DecoderStatus[] = [];
+    const wasmUrl = new URL('/no-such-dir/zxing_reader.wasm', location.href).href;
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      workerUrl: new URL('./decode-worker.ts', import.meta.url),
+      wasmUrl,
+      onScan: (s) => scans.push(s),
+      onDecoder: (d) => decoders.push(d),
+    });
+    // The JS decoder is loaded into the worker on first use: slow on a busy test machine.
+    await waitFor(() => scans.length > 0, 25_000);
+    const stats = scan.stats;
+    scan.stop();
+    fake.dispose();
+    expect(decoders).to.deep.equal([{ engine: 'js', reason: 'wasm-not-found', httpStatus: 404, wasmUrl }]);
+    expect(stats).to.include({ engine: 'js', engineReason: 'wasm-not-found' });
+    expect(scans.map((s) => s.id)).to.deep.equal(['A999005458']);
+  });
+
+  it('reports the WebAssembly engine once when it loads (no degradation)', async () => {
+    const fake = fakeDevices({ draw: 'A999005458' });
+    const decoders: DecoderStatus[] = [];
+    let read = false;
+    const scan = await startCameraScan({
+      mediaDevices: fake.devices,
+      workerUrl: new URL('./decode-worker.ts', import.meta.url),
+      wasmUrl: new URL('../decode/zxing_reader.wasm', import.meta.url).href,
+      onScan: () => (read = true),
+      onDecoder: (d) => decoders.push(d),
+    });
+    await waitFor(() => read);
+    await new Promise((r) => setTimeout(r, 300));
+    scan.stop();
+    fake.dispose();
+    expect(decoders).to.deep.equal([{ engine: 'wasm' }]);
   });
 
   it('reads through a canvas on the main thread where createImageBitmap is missing', async () => {

@@ -57,6 +57,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     minIntervalMs: options.minIntervalMs ?? 40,
     maxIntervalMs: options.maxIntervalMs ?? 500,
     onFrame: handleFrame,
+    onDecoder: (status) => call(options.onDecoder, status),
     onFatal: (cause) => fail(new CameraError('camera-decoder-failed', { cause })),
   });
 

@@ -1,4 +1,5 @@
 import type { CardIdError, ParsedCardId } from '../../card-id/parse-card-id.js';
+import type { DecoderEngine, DecoderFallbackReason, DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeEffort, DecodeFormat, DecodeRegion } from '../decode/types.js';
 import type { CameraError } from './camera-error.js';
 import type { CardIdOptions } from './decode-frame.js';
@@ -49,6 +50,9 @@ export type CameraCapabilities = {
 export type CameraScanStats = {
   /** `worker` normally; `main-thread` when Workers are unavailable or refused (CSP). */
   readonly decoder: 'worker' | 'main-thread' | 'pending';
+  /** The decoding engine of the last frame: `js` with `engineReason` set means zxing-cpp could not load. */
+  readonly engine: DecoderEngine | 'pending';
+  readonly engineReason?: DecoderFallbackReason;
   readonly framesDecoded: number;
   readonly lastDecodeMs: number;
   /** Current pause between frames, grown under load so decoding never queues. */
@@ -101,6 +105,12 @@ export type CameraScanOptions = {
   readonly onError?: (error: CameraError) => void;
   readonly onFeedback?: (feedback: CameraFeedback) => void;
   readonly onStop?: (reason: CameraStopReason) => void;
+  /**
+   * The decoding engine, once known and whenever it changes. `{ engine: 'js', reason: 'wasm-not-found' |
+   * 'wasm-blocked' }` means `zxing_reader.wasm` could not be loaded and far fewer cards are read: show it to staff
+   * and fix the deployment (docs/decoding.md). Scanning goes on.
+   */
+  readonly onDecoder?: (status: DecoderStatus) => void;
 };
 
 export type CameraScanHandle = {

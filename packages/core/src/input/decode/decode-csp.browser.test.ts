@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { decodeImage } from './decode-image.js';
+import { getDecoderStatus } from './decoder-status.js';
 
 // A host page whose Content-Security-Policy lacks 'wasm-unsafe-eval' (own test file: the policy stays on this page).
 const meta = document.createElement('meta');
@@ -32,6 +33,11 @@ describe("decodeImage under a CSP without 'wasm-unsafe-eval'", () => {
 
   it('falls back to the JS decoder and still reads the card', async () => {
     expect(await decodeImage(flatQr('Z000010669'))).to.deep.equal({ text: 'Z000010669', format: 'qr_code' });
+  });
+
+  it('says so: the status is the JS engine because WebAssembly is blocked', async () => {
+    await decodeImage(flatQr('Z000010669'), { native: false });
+    expect(getDecoderStatus()).to.include({ engine: 'js', reason: 'wasm-blocked' });
   });
 
   it('reports decode-decoder-unavailable when WebAssembly was required', async () => {

@@ -1,4 +1,5 @@
 import { DecodeError } from './decode-error.js';
+import { recordDecoderStatus, type DecoderStatus } from './decoder-status.js';
 import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readPixels, toGrey } from './read-pixels.js';
@@ -39,14 +40,19 @@ export async function decodeImage(
   const pixels = readPixels(image, options.region);
   if (options.native !== false) {
     const native = await decodeNative(pixels, formats, accept);
+    if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
   let wasmRan = false;
   let unreadQr: readonly Quad[] = [];
+  let fallback: DecoderStatus = { engine: 'js', reason: 'engine-js' };
   if (engine !== 'js') {
     const wasm = await loadWasmDecoder();
-    if (await wasm.loadWasm(options.wasmUrl ?? wasm.DEFAULT_WASM_URL)) {
+    const wasmUrl = options.wasmUrl ?? wasm.DEFAULT_WASM_URL;
+    const failure = await wasm.loadWasm(wasmUrl);
+    if (failure === null) {
       options.signal?.throwIfAborted();
+      recordDecoderStatus({ engine: 'wasm' });
       const { read, unreadQr: boxes } = await wasm.decodeWithWasm(pixels, {
         formats,
         effort,
@@ -60,10 +66,15 @@ export async function decodeImage(
     } else if (engine === 'wasm') {
       throw new DecodeError(
         'decode-decoder-unavailable',
-        'WebAssembly could not be instantiated (CSP or missing file).',
+        failure.reason === 'wasm-blocked'
+          ? 'WebAssembly could not be instantiated (a CSP without wasm-unsafe-eval?).'
+          : `zxing_reader.wasm was not found at ${wasmUrl}.`,
       );
+    } else {
+      fallback = { engine: 'js', ...failure, wasmUrl };
     }
   }
+  if (!wasmRan) recordDecoderStatus(fallback);
   const { decodeGrey } = await loadJsDecoder();
   options.signal?.throwIfAborted();
   return decodeGrey(toGrey(pixels), {

@@ -1,7 +1,8 @@
 /**
  * The WebAssembly decoder (zxing-cpp through zxing-wasm), loaded lazily by `decodeImage`. It reads QR codes under
  * blur, noise and perspective that the JS port misses, in a few milliseconds. It needs the page's CSP to allow
- * `'wasm-unsafe-eval'`; where instantiation fails, `decodeImage` falls back to the JS decoder for good.
+ * `'wasm-unsafe-eval'`; where it cannot be loaded, `decodeImage` falls back to the JS decoder and says so
+ * (`getDecoderStatus`).
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Position, ReaderOptions } from 'zxing-wasm/reader';
@@ -15,15 +16,37 @@ const FORMAT_NAMES = { qr_code: 'QRCode', code_39: 'Code39' } as const;
 
 const silent = (): void => undefined;
 
-let ready: { url: string; loaded: Promise<boolean> } | undefined;
+/** Why the WebAssembly decoder is not in use (see `DecoderStatus`). */
+export type WasmFailure = {
+  readonly reason: 'wasm-not-found' | 'wasm-blocked';
+  /** The HTTP status of the `.wasm` request when the server answered with an error. */
+  readonly httpStatus?: number;
+};
 
-/** Instantiates the module once per URL; resolves false (never rejects) when WebAssembly is blocked or missing. */
-export function loadWasm(url: string): Promise<boolean> {
+let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
+
+/**
+ * Instantiates the module once per URL; resolves `null` when it is ready, or why not (never rejects). The file is
+ * fetched here, not by Emscripten, so that a missing file (404, or a page server that answers every path with its
+ * HTML) is told apart from WebAssembly being refused (a CSP without `'wasm-unsafe-eval'`).
+ */
+export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
-    const loaded = (async () => {
+    const loaded = (async (): Promise<WasmFailure | null> => {
+      if (typeof WebAssembly !== 'object') return { reason: 'wasm-blocked' };
+      let binary: ArrayBuffer;
+      try {
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (!response.ok) return { reason: 'wasm-not-found', httpStatus: response.status };
+        binary = await response.arrayBuffer();
+      } catch {
+        return { reason: 'wasm-not-found' };
+      }
+      if (!isWasm(binary)) return { reason: 'wasm-not-found' };
       try {
         await prepareZXingModule({
           overrides: {
+            wasmBinary: binary,
             locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
             // Emscripten logs load failures to the console; the SDK never writes to it (privacy rule).
             print: silent,
@@ -31,14 +54,20 @@ export function loadWasm(url: string): Promise<boolean> {
           },
           fireImmediately: true,
         });
-        return true;
+        return null;
       } catch {
-        return false;
+        return { reason: 'wasm-blocked' };
       }
     })();
     ready = { url, loaded };
   }
   return ready.loaded;
+}
+
+/** A WebAssembly binary starts with `\0asm`. */
+function isWasm(binary: ArrayBuffer): boolean {
+  const head = new Uint8Array(binary, 0, Math.min(4, binary.byteLength));
+  return head.length === 4 && head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d;
 }
 
 export type WasmOptions = {

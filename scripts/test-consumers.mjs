@@ -1,0 +1,327 @@
+// `npm run test:consumers`: what a vendor's developer gets. Packs the packages (`npm pack`), installs the tarballs —
+// nothing from the workspace — with their dependencies from the registry into fresh apps in a temporary folder,
+// builds each for production (Vite, Vite + React, webpack 5, esbuild, rollup, and a plain page with the single-file
+// bundle), and drives each in the machine's Chromium: the element renders, the decoder reads a generated card
+// image with `zxing_reader.wasm` fetched (HTTP 200), a blank frame is `null`, and no console error appears.
+// The React app also passes `tsc --noEmit` with `skipLibCheck: false` and the element's attributes in JSX.
+//
+// Prints per consumer: install time, installed packages, install scripts, production JavaScript size; and closes
+// with "N passed, N failed". Needs `npm run build` first (npm test builds before it runs this).
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import bwipjs from 'bwip-js';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/support/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const templates = join(root, 'test/consumers');
+const keep = process.argv.includes('--keep');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const CARD = 'A045198723';
+
+/** Tool versions, pinned: each runs on Node 20.19. */
+const TOOLS = {
+  vite: { vite: '8.3.8' },
+  'vite-react': {
+    vite: '8.3.8',
+    '@vitejs/plugin-react': '6.3.0',
+    react: '19.3.1',
+    'react-dom': '19.3.1',
+    '@types/react': '19.3.0',
+    '@types/react-dom': '19.3.0',
+    typescript: '5.9.3',
+  },
+  webpack: { webpack: '5.112.2', 'webpack-cli': '7.3.1', 'esbuild-loader': '4.5.0' },
+  esbuild: { esbuild: '0.28.2' },
+  rollup: {
+    rollup: '4.68.7',
+    '@rollup/plugin-node-resolve': '16.0.3',
+    'rollup-plugin-esbuild': '6.2.1',
+    esbuild: '0.28.2',
+  },
+  plain: {},
+};
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    jsx: 'react-jsx',
+    strict: true,
+    skipLibCheck: false,
+    noEmit: true,
+    types: [],
+  },
+  include: ['src'],
+};
+
+const results = [];
+const report = [];
+const installs = [];
+let tarballs = {};
+const check = (consumer, name, ok, detail = '') => {
+  results.push({ consumer, name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${consumer}: ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+/** `npm pack` of the packages a browser app installs; returns their tarball paths by package name. */
+function pack() {
+  const dest = join(work, 'tarballs');
+  mkdirSync(dest);
+  const out = execFileSync(
+    'npm',
+    ['pack', '--json', '--pack-destination', dest, '-w', 'packages/core', '-w', 'packages/element'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const packed = JSON.parse(out);
+  return Object.fromEntries(packed.map((p) => [p.name, join(dest, p.filename)]));
+}
+
+/**
+ * Installs `packages` (the tarballs, and the tools) into a fresh folder from the registry, as `npm install` does
+ * for a vendor; records the time, the packages installed and those with install scripts.
+ */
+function installInto(dir, label, devDependencies) {
+  mkdirSync(dir, { recursive: true });
+  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([n, file]) => [n, `file:${file}`]));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      { name: `consumer-${label}`, private: true, type: 'module', dependencies, devDependencies },
+      null,
+      2,
+    ),
+  );
+  const t0 = Date.now();
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  check(label, `npm install (${seconds} s)`, r.status === 0, r.status === 0 ? '' : r.stderr.slice(-2000));
+  const lock = existsSync(join(dir, 'package-lock.json'))
+    ? JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'))
+    : { packages: {} };
+  const entries = Object.entries(lock.packages).filter(([path]) => path !== '');
+  const sdk = entries.filter(([, p]) => !p.dev);
+  installs.push({
+    label,
+    seconds,
+    packages: entries.length,
+    sdkPackages: sdk.length,
+    scripts: sdk.filter(([, p]) => p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, '')),
+  });
+}
+
+/** One app folder per consumer under `apps/`, sharing the tools installed there. */
+function setUpApp(name) {
+  const dir = join(work, 'apps', name);
+  cpSync(join(templates, name), dir, { recursive: true });
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  if (name === 'vite-react') cpSync(join(dir, 'main.tsx'), join(dir, 'src/main.tsx'));
+  else if (name !== 'plain') cpSync(join(templates, 'shared/main.ts'), join(dir, 'src/main.ts'));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+  report.push({ name });
+}
+
+/** Production build; returns the folder to serve, or undefined when the build failed. */
+function build(name) {
+  const dir = join(work, 'apps', name);
+  const bin = (tool) => join(work, 'apps/node_modules/.bin', tool);
+  const run = (cmd, args) =>
+    spawnSync(cmd, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  const steps = {
+    vite: () => [run(bin('vite'), ['build'])],
+    'vite-react': () => [run(bin('tsc'), ['-p', '.']), run(bin('vite'), ['build'])],
+    webpack: () => [run(bin('webpack'), ['--config', 'webpack.config.mjs'])],
+    esbuild: () => [run('node', ['build.mjs'])],
+    rollup: () => [run(bin('rollup'), ['-c', 'rollup.config.mjs'])],
+    plain: () => {
+      mkdirSync(join(dir, 'dist'), { recursive: true });
+      cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist'), {
+        recursive: true,
+      });
+      return [];
+    },
+  }[name];
+  const runs = steps();
+  const failedRun = runs.find((r) => r.status !== 0);
+  check(
+    name,
+    'production build',
+    !failedRun,
+    failedRun ? (failedRun.stdout + failedRun.stderr).slice(-3000) : '',
+  );
+  if (failedRun) return undefined;
+  const dist = join(dir, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) cpSync(join(dir, 'index.html'), join(dist, 'index.html'));
+  const js = listFiles(dist).filter((f) => f.endsWith('.js'));
+  const raw = js.reduce((n, f) => n + statSync(f).size, 0);
+  const gz = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+  report.find((r) => r.name === name).js = `${(raw / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB)`;
+  return dist;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** Serves `dist` (plus `/card.png`) on an ephemeral port; resolves with its origin and a close function. */
+async function serve(dist, card) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/card.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(card);
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory())
+      return res.writeHead(404).end();
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+async function drive(built) {
+  if (built.length === 0) return;
+  const card = await bwipjs.toBuffer({
+    bcid: 'qrcode',
+    text: CARD,
+    scale: 6,
+    paddingwidth: 8,
+    paddingheight: 8,
+    backgroundcolor: 'FFFFFF',
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
+    headless: true,
+  });
+  try {
+    for (const { name, dist } of built) {
+      const server = await serve(dist, card);
+      const page = await browser.newPage();
+      const errors = [];
+      const wasm = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('response', (r) => {
+        if (r.url().endsWith('.wasm')) wasm.push(r.status());
+        if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}`);
+      });
+      try {
+        await page.goto(`${server.origin}/`);
+        const rendered = await page
+          .waitForFunction(
+            () => {
+              const el = document.querySelector('kaiku-scanner');
+              return (
+                customElements.get('kaiku-scanner') !== undefined &&
+                (el?.shadowRoot?.childElementCount ?? 0) > 0
+              );
+            },
+            undefined,
+            { timeout: 15_000 },
+          )
+          .then(() => true)
+          .catch(() => false);
+        check(name, 'element defined and rendered', rendered);
+        const hasDecode = await page.evaluate(() => 'consumer' in globalThis);
+        if (hasDecode) {
+          const read = await page
+            .evaluate(() => globalThis.consumer.decodeUrl('/card.png'))
+            .catch((e) => `error: ${e}`);
+          check(name, 'decodeImage reads the generated card', read === CARD, `got ${read}`);
+          check(
+            name,
+            'zxing_reader.wasm fetched with HTTP 200',
+            wasm.includes(200),
+            `responses ${JSON.stringify(wasm)}`,
+          );
+          const blank = await page
+            .evaluate(() => globalThis.consumer.decodeBlank())
+            .catch((e) => `error: ${e}`);
+          check(name, 'a blank frame decodes to null', blank === null, `got ${blank}`);
+        }
+        check(name, 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+for (const f of ['packages/core/dist/index.js', 'packages/element/dist/kaiku-scanner.js']) {
+  if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kaiku-consumers-'));
+const started = Date.now();
+try {
+  tarballs = pack();
+  const apps = Object.keys(TOOLS).filter((name) => only.length === 0 || only.includes(name));
+  // The SDK alone, as an app without a bundler installs it: what every consumer gets.
+  installInto(join(work, 'sdk-only'), 'sdk only', {});
+  installInto(join(work, 'apps'), 'apps + tools', Object.assign({}, ...apps.map((a) => TOOLS[a])));
+  for (const name of apps) setUpApp(name);
+  const built = [];
+  for (const name of apps) {
+    const dist = build(name);
+    if (dist) built.push({ name, dist });
+  }
+  await drive(built);
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
+}
+
+console.log('\ninstall         seconds  packages  SDK packages  SDK install scripts');
+for (const i of installs) {
+  console.log(
+    `${i.label.padEnd(14)} ${i.seconds.padStart(8)}  ${String(i.packages).padStart(8)}  ${String(i.sdkPackages).padStart(12)}  ${i.scripts.join(', ') || '—'}`,
+  );
+}
+console.log('\nconsumer     production JavaScript (gzip)');
+for (const r of report) console.log(`${r.name.padEnd(12)} ${r.js ?? '—'}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\nconsumers took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`consumers: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

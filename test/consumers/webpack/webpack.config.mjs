@@ -1,0 +1,10 @@
+// webpack 5 as its docs show it: production mode, one entry, `new URL(…, import.meta.url)` assets by default.
+import { fileURLToPath } from 'node:url';
+
+export default {
+  mode: 'production',
+  entry: './src/main.ts',
+  output: { path: fileURLToPath(new URL('dist', import.meta.url)), clean: true },
+  resolve: { extensionAlias: { '.js': ['.ts', '.js'] }, extensions: ['.ts', '.js'] },
+  module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2022' } }] },
+};
