@@ -38,11 +38,13 @@ export const CEILINGS = {
   // Issue 14 (wedge readers of every kind: any terminator, duplicates, tablets' Unidentified keys, the page's own
   // fields) grew the wedge listener by ~1.8 KB; the budget went from 30 to 32 KB with it. A refused sign-in shown
   // as its own state the duplicate-read notice and the load notice for a language (issue 18, 14) added 0.3 KB to the first paint.
-  'element + core': 31.7 * 1024,
+  // The element's registration kept in its entry for consumers' production builds, and the decoder-degraded
+  // notice (issues 16, 15), add 16–68 bytes.
+  'element + core': 31.8 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core: wedge-only page (createWedgeListener)': 13 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 12 * 1024,
-  'published build: element + core': 31 * 1024,
+  'published build: element + core': 31.1 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
