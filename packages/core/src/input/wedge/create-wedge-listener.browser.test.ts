@@ -424,22 +424,43 @@ describe('odd keyboards, in the browser', () => {
     expect(errors).to.deep.equal([]);
   });
 
-  it('a pasted card ID is a scan and does not land in the field; other pastes do', async () => {
+  const pasteInto = (target: Element, text: string): boolean => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('a card ID pasted into a card field is a scan and does not land in the field; other pastes do', async () => {
     listen();
     const input = field();
-    const paste = (text: string) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-      input.dispatchEvent(event);
-      return event.defaultPrevented;
-    };
-    expect(paste('A045198723\r\n')).to.equal(true);
-    expect(paste('notes for the clerk')).to.equal(false);
+    input.setAttribute('data-kaiku-card-input', '');
+    expect(pasteInto(input, 'A045198723\r\n')).to.equal(true);
+    expect(pasteInto(input, 'notes for the clerk')).to.equal(false);
     expect(
       scans.map((s) => s.id),
       diagnose(),
     ).to.deep.equal(['A045198723']);
+  });
+
+  it("a card ID pasted into the page's own field is the page's, unless the host allows it; never in a password field", async () => {
+    listen();
+    const input = field();
+    expect(pasteInto(input, 'A045198723')).to.equal(false);
+    const password = document.createElement('input');
+    password.type = 'password';
+    fixture?.append(password);
+    password.focus();
+    expect(pasteInto(password, 'A045198723')).to.equal(false);
+    expect(scans).to.deep.equal([]);
+    listener?.stop();
+    listen({ acceptPaste: 'anywhere' });
+    input.focus();
+    expect(pasteInto(input, 'A045198723')).to.equal(true);
+    password.focus();
+    expect(pasteInto(password, 'A045198723')).to.equal(false);
+    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
   });
 
   it('restores a selection the first reader key replaced', async () => {

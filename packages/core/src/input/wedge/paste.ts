@@ -1,8 +1,8 @@
 /**
  * Readers that paste instead of typing: a pasted text that is exactly one card ID (plus the reader's
  * prefix, suffix and line end) is a scan; a legacy pilot code (`E1234`) is refused with `legacy-code` as on every other
- * input path (except in the page's own fields, where it may be the page's code); any other paste is the user's and
- * is left alone.
+ * input path; any other paste is the user's and is left alone. A paste into the page's own field is the page's
+ * (nothing is read there) unless the host allows it with `acceptPaste: 'anywhere'`.
  */
 import { upperAscii } from './burst-checks.js';
 import { scanOf } from './evaluate-burst.js';
@@ -18,7 +18,8 @@ const SUPPRESS: WedgeEffect = { kind: 'suppress' };
  * pasteEffects({ type: 'paste', text: 'A045198723\r\n', timeStamp: 5 }, resolveWedgeOptions());
  */
 export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOptions): WedgeEffect[] {
-  if (!options.acceptPaste) return [];
+  if (options.acceptPaste === false) return [];
+  if (record.hostField === true && options.acceptPaste !== 'anywhere') return [];
   let text = record.text.replace(/^[\r\n\t ]+|[\r\n\t ]+$/g, '');
   const { prefix, suffix } = options;
   if (prefix !== '' && text.toUpperCase().startsWith(prefix.toUpperCase())) text = text.slice(prefix.length);

@@ -88,8 +88,13 @@ export type WedgeClassifierOptions = {
   readonly idleTimeoutMs?: number;
   /** Fast keys after which a burst counts as a reader's (suppressed from inputs from then on). Default 4. */
   readonly recognizeAfter?: number;
-  /** Accept a pasted card ID (readers that paste). Default true. */
-  readonly acceptPaste?: boolean;
+  /**
+   * A pasted card ID (readers that paste) is a scan: `true` (default) where the listener owns the input — nothing
+   * editable focused, a card field, inside an element `target`; `'anywhere'` also in the page's own text fields
+   * (with `hostInputs: 'take-cards'`); `false` never. A paste into the page's own field is otherwise the page's (a
+   * clerk pasting a card ID into a notes or search field keeps it there). Password fields are never read.
+   */
+  readonly acceptPaste?: boolean | 'anywhere';
   /** The same card read again within this many ms is reported with `duplicate: true`. Default 3000; 0 turns it off. */
   readonly duplicateWindowMs?: number;
   /** Passed to `parseCardId` (e.g. `{ checkCharacter: 'verify' }`). */

@@ -15,7 +15,7 @@ export type ResolvedWedgeOptions = {
   readonly maxMedianInterKeyMs: number;
   readonly idleTimeoutMs: number;
   readonly recognizeAfter: number;
-  readonly acceptPaste: boolean;
+  readonly acceptPaste: boolean | 'anywhere';
   readonly duplicateWindowMs: number;
   readonly cardIdOptions: CardIdParseOptions | undefined;
   readonly parse: CardIdParser;
