@@ -29,7 +29,8 @@ export function cspFor(apiOrigin) {
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html default',
+    // lit's policy for templates and the SDK's own for the decoder worker's URL; no page-wide `default` policy.
+    'trusted-types lit-html kaiku-scanner',
   ].join('; ');
 }
 

@@ -4,7 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCardId } from '../../packages/core/src/card-id/parse-card-id.js';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
-import { startCameraTestServer, type CameraTestServer } from '../support/card-video/camera-test-server.js';
+import {
+  STRICT_CSP,
+  startCameraTestServer,
+  type CameraTestServer,
+} from '../support/card-video/camera-test-server.js';
 import {
   launchCameraBrowser,
   openCameraPage,
@@ -158,6 +162,25 @@ describe('camera: a Code 39 card in front of the fake camera', () => {
           const state = await stopScan(p);
           expect(state.stats?.framesDecoded).toBeGreaterThan(5);
           expect(state.scans).toEqual([]);
+        } finally {
+          await p.close();
+        }
+      });
+
+      it("decodes in the worker under Trusted Types with the SDK's named policy only, with no violation", async () => {
+        // No `default` policy: the worker URL must go through the SDK's own `kaiku-scanner` policy.
+        const csp = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types kaiku-scanner`;
+        const p = await openCameraPage(
+          page().context().browser() as Browser,
+          `${server.origin}/?csp=${encodeURIComponent(csp)}`,
+        );
+        try {
+          expect(await startScan(p)).toMatchObject({ ok: true });
+          const state = await waitForState(p, (s) => s.scans.length > 0);
+          expect(state.scans.map((s) => s.id)).toEqual(['Y110029399']);
+          expect(state.stats?.decoder).toBe('worker');
+          expect(state.violations).toEqual([]);
+          expect((await stopScan(p)).trackStates.every((t) => t === 'ended')).toBe(true);
         } finally {
           await p.close();
         }

@@ -309,6 +309,14 @@ describe('<kaiku-scanner> under the strict CSP', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/'unsafe-eval'/);
+    // Trusted Types with named policies only (lit's and the SDK's): no page-wide `default` policy to lean on.
+    expect(csp).toContain("require-trusted-types-for 'script'; trusted-types lit-html kaiku-scanner");
+    expect(
+      await s.page.evaluate(
+        () =>
+          (globalThis as unknown as { trustedTypes: { defaultPolicy: unknown } }).trustedTypes.defaultPolicy,
+      ),
+    ).toBeNull();
     await s.page.evaluate(() => {
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) =>

@@ -31,7 +31,12 @@ const state = {
   feedback: [] as string[],
   /** Every stream getUserMedia handed out, including ones the SDK received after an abort. */
   streams: [] as MediaStream[],
+  /** Every CSP / Trusted Types violation the page reported (directive and blocked URI kind). */
+  violations: [] as string[],
 };
+document.addEventListener('securitypolicyviolation', (event) =>
+  state.violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+);
 let handle: CameraScanHandle | undefined;
 
 const original = navigator.mediaDevices?.getUserMedia.bind(navigator.mediaDevices);

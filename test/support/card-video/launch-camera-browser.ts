@@ -33,6 +33,7 @@ export type CameraPageState = {
   stats?: { decoder: string; framesDecoded: number; lastDecodeMs: number; intervalMs: number };
   stopped?: boolean;
   srcObject: string | null;
+  violations: string[];
 };
 
 type CameraTestApi = {

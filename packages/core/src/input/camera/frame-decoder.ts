@@ -4,6 +4,7 @@ import type { FrameJob, FrameReading } from './decode-frame.js';
 
 type DecodeFrameModule = typeof DecodeFrameModuleNs;
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { constructTrusted } from './trusted-worker.js';
 
 /** Decodes camera frames one at a time, in a Worker or on the main thread. */
 export type FrameDecoder = {
@@ -43,15 +44,19 @@ const WORKER_TIMEOUT_MS = 15_000;
 
 /**
  * Starts the decoding worker, or returns `null` when this browser has no module Workers. The URL expression is
- * written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker file.
+ * written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker file; its URL
+ * goes through the SDK's own Trusted Types policy (`kaiku-scanner`).
  */
 export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | null {
   if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
   let worker: Worker;
   try {
-    worker = workerUrl
-      ? new Worker(workerUrl, { type: 'module' })
-      : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' });
+    // Through the SDK's Trusted Types policy (see trusted-worker.ts), the bundler-visible expression kept whole.
+    worker = constructTrusted(() =>
+      workerUrl
+        ? new Worker(workerUrl, { type: 'module' })
+        : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
+    );
   } catch {
     return null;
   }
