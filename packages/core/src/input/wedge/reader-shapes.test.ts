@@ -309,8 +309,13 @@ describe('the page’s own fields and barcodes', () => {
     expect(run([paste(true)])).toEqual([]);
   });
 
-  it('pasting: a card ID pasted into a host field is the page\'s, unless the host allows paste capture there', () => {
-    const paste = (hostField: boolean): Rec => ({ type: 'paste', text: 'A045198723', timeStamp: 5, hostField });
+  it("pasting: a card ID pasted into a host field is the page's, unless the host allows paste capture there", () => {
+    const paste = (hostField: boolean): Rec => ({
+      type: 'paste',
+      text: 'A045198723',
+      timeStamp: 5,
+      hostField,
+    });
     expect(scans(run([paste(false)]))).toEqual(['A045198723']);
     expect(run([paste(true)])).toEqual([]);
     expect(scans(run([paste(true)], { acceptPaste: 'anywhere' }))).toEqual(['A045198723']);
