@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
@@ -215,7 +215,7 @@ export class KaikuScanner extends LitElement {
     dispatch: (event) => this.dispatchEvent(event),
     changed: () => this.requestUpdate(),
     stopCamera: () => this.camera.stop(),
-    loadCardViews: () => cardPanelViews.load(),
+    loadCardViews: () => this.loadCardViews(),
   });
   private readonly wedge = new WedgeController(
     this,
@@ -248,8 +248,20 @@ export class KaikuScanner extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The card panel loads in the background now; a look-up waits for it only if it is still on its way.
-    void cardPanelViews.load().catch(() => undefined);
+    void this.loadCardViews().catch(() => undefined);
   }
+
+  /** The card panel's code, its styles added to the element's once it is there. */
+  private async loadCardViews(): Promise<void> {
+    const views = await cardPanelViews.load();
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot && !this.cardStyled) {
+      this.cardStyled = true;
+      adoptStyles(root, [...KaikuScanner.elementStyles, views.cardStyles]);
+    }
+  }
+
+  private cardStyled = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

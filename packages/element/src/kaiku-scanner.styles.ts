@@ -266,32 +266,6 @@ export const styles = css`
     color: var(--kaiku-danger);
     background: var(--kaiku-danger-bg);
   }
-  .card {
-    display: grid;
-    gap: var(--kaiku-gap);
-    border: 2px solid var(--kaiku-border);
-    border-radius: var(--kaiku-radius);
-    padding: var(--kaiku-gap);
-  }
-  .card.refused {
-    border-color: var(--kaiku-danger);
-  }
-  dl {
-    margin: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-    gap: 0.5rem var(--kaiku-gap);
-  }
-  dt {
-    color: var(--kaiku-muted);
-    font-size: 0.9em;
-  }
-  dd {
-    margin: 0;
-    font-weight: 600;
-    /* Last resort for a word longer than its column (the columns are at least 14rem, so rarely). */
-    overflow-wrap: anywhere;
-  }
   .mono {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     letter-spacing: 0.05em;
@@ -322,46 +296,6 @@ export const styles = css`
   ul {
     margin: 0;
     padding-left: 1.25rem;
-  }
-  .stepper {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
-  }
-  .stepper-label {
-    flex: 0 1 14rem;
-    font-weight: 600;
-  }
-  .stepper-controls {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-  }
-  .stepper-value {
-    min-width: 3rem;
-    min-height: 2.75rem;
-    display: inline-grid;
-    place-items: center;
-    font-size: 1.25em;
-    font-weight: 700;
-    border-radius: var(--kaiku-radius);
-  }
-  .group-list {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
-  .group-list li {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.5rem;
-    background: var(--kaiku-surface);
-    border-radius: var(--kaiku-radius);
-    padding: 0.25rem 0.25rem 0.25rem 0.75rem;
   }
   .actions {
     display: flex;
@@ -417,18 +351,7 @@ export const styles = css`
     display: flex;
     align-items: center;
   }
-  .card-info,
-  .card-action {
-    display: grid;
-    gap: var(--kaiku-gap);
-    align-content: start;
-    min-width: 0;
-  }
   @container (min-width: 56rem) {
-    .card {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-      align-items: start;
-    }
     .base {
       padding: 1.5rem;
       font-size: 1.25em;

@@ -162,9 +162,38 @@ describe('ScanFlow', () => {
     flow.read('Y110029399', 'manual');
     await tick();
     flow.read('A045198723', 'wedge');
-    flow.read('A045198723', 'wedge');
+    flow.read('A045198723', 'wedge'); // read again while its look-up is under way
     expect(flow.groupError?.code).toBe('group-duplicate');
+    await tick();
     expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+  });
+
+  it('looks up each group member as it is read: a member who cannot join is named with the reason, at once', async () => {
+    const { flow, types } = setUp();
+    flow.read('Y110029399', 'manual');
+    await tick();
+    // An inactive member: not added; the group form says which card and why.
+    flow.read('A999005458', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card', request: { groupCardIds: [] } });
+    expect(flow.groupError?.code).toBe('card-inactive');
+    expect(flow.groupError?.message.fi).toBe('A999005458: reason:card-inactive');
+    expect(flow.alert(view)).toBe('A999005458: reason:card-inactive');
+    // An unregistered member: the same, with Kaikukanta's code.
+    flow.submitMember('A000000018');
+    await tick();
+    expect(flow.groupError?.code).toBe('card-not-registered');
+    expect(flow.groupError?.message.en).toBe('A000000018: not registered');
+    expect(flow.phase).toMatchObject({ request: { groupCardIds: [] } });
+    // A valid member joins, and the earlier error goes.
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+    expect(flow.groupError).toBeUndefined();
+    // The member's refusal is reported to the host like the holder's (stage lookup).
+    expect(types().filter((t) => t === 'kaiku-error')).toHaveLength(2);
+    // The holder's card stays on screen throughout.
+    expect(flow.phase).toMatchObject({ card: { id: 'Y110029399' } });
   });
 
   it('a malformed reading on ready marks the field and reports an input error', () => {

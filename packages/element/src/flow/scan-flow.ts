@@ -12,7 +12,7 @@ import type {
   UsageMode,
 } from '../services/types.js';
 import { EMPTY_REQUEST, type Phase } from './phase.js';
-import { elementText, loadLateTexts, toServiceError } from '../messages/index.js';
+import { elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
 import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import {
   KaikuBeforeRegisterEvent,
@@ -75,6 +75,8 @@ export class ScanFlow {
    */
   private capSeq = 0;
   private writingUsage = false;
+  /** Group members' cards being looked up (a second reading of one is a duplicate). */
+  private readonly memberLookups = new Map<string, Promise<void>>();
 
   manualError: Reason | undefined;
   groupError: Reason | undefined;
@@ -291,16 +293,46 @@ export class ScanFlow {
     this.set(() => (this.current = { ...phase, request }));
   }
 
+  /** A member's card read into the group: looked up at once, and added only if it may join. */
   private addGroupMember(cardId: string): void {
     const phase = this.current;
     if (phase.name !== 'card') return;
     const { card, request } = phase;
-    if (cardId === card.id || request.groupCardIds.includes(cardId)) {
+    if (cardId === card.id || request.groupCardIds.includes(cardId) || this.memberLookups.has(cardId)) {
       const duplicate: Reason = { code: 'group-duplicate', message: elementText('group-duplicate') };
       this.set(() => {
         this.groupError = duplicate;
         this.alert = (v) => v.text(duplicate.message);
       });
+      return;
+    }
+    this.set(() => (this.polite = (v) => v.t.lookingUp(cardId)));
+    this.memberLookups.set(cardId, this.checkMember(card.id, cardId));
+  }
+
+  private async checkMember(holderId: string, cardId: string): Promise<void> {
+    let outcome: LookupOutcome;
+    try {
+      outcome = await this.svc.lookupCard(cardId);
+    } catch (e) {
+      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
+    }
+    this.memberLookups.delete(cardId);
+    const phase = this.current;
+    if (phase.name !== 'card' || phase.card.id !== holderId) return; // the clerk has moved on
+    const { request } = phase;
+    const refusal = outcome.ok
+      ? this.memberRefusal(outcome.card, request.groupCardIds.length + 1)
+      : outcome.error;
+    if (refusal) {
+      // Which member, and why: the card ID leads the reason in every language.
+      const m = refusal.message;
+      const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
+      this.set(() => {
+        this.groupError = { code: refusal.code, message };
+        this.alert = (v) => v.text(message);
+      });
+      this.emitError({ code: refusal.code, stage: 'lookup', cardId });
       return;
     }
     this.set(() => {
@@ -310,6 +342,17 @@ export class ScanFlow {
     });
   }
 
+  /** Why a looked-up member's card cannot join (a community card, its own status or validity), if it cannot. */
+  private memberRefusal(member: CardView, position: number): Reason | undefined {
+    if (member.kind === 'community') {
+      const code = 'group-member-community-card';
+      return { code, message: textOf(code, { position }) ?? elementText('unexpected') };
+    }
+    const show = this.host.show();
+    const d = show ? this.decide(member, show, EMPTY_REQUEST) : undefined;
+    return d && !d.ok ? d.reasons.find((r) => r.code.startsWith('card-')) : undefined;
+  }
+
   // ---- registering ----
 
   /** Registers the usage on screen, once: a confirmation while one is under way is ignored. */
@@ -317,6 +360,8 @@ export class ScanFlow {
     if (this.confirming) return;
     this.confirming = true;
     try {
+      // A member read just before Enter is part of this usage: its look-up ends first.
+      await Promise.all(this.memberLookups.values());
       await this.register();
     } finally {
       this.confirming = false;

@@ -1,8 +1,94 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CardView, Decision, Reason, ShowContext, TicketRequest } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
 import type { ViewContext } from './view-context.js';
+
+/**
+ * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download
+ * carries none of them.
+ */
+export const cardStyles = css`
+  .card {
+    display: grid;
+    gap: var(--kaiku-gap);
+    border: 2px solid var(--kaiku-border);
+    border-radius: var(--kaiku-radius);
+    padding: var(--kaiku-gap);
+  }
+  .card.refused {
+    border-color: var(--kaiku-danger);
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: 0.5rem var(--kaiku-gap);
+  }
+  dt {
+    color: var(--kaiku-muted);
+    font-size: 0.9em;
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+    /* Last resort for a word longer than its column (the columns are at least 14rem, so rarely). */
+    overflow-wrap: anywhere;
+  }
+  .stepper {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .stepper-label {
+    flex: 0 1 14rem;
+    font-weight: 600;
+  }
+  .stepper-controls {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  .stepper-value {
+    min-width: 3rem;
+    min-height: 2.75rem;
+    display: inline-grid;
+    place-items: center;
+    font-size: 1.25em;
+    font-weight: 700;
+    border-radius: var(--kaiku-radius);
+  }
+  .group-list {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .group-list li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+    background: var(--kaiku-surface);
+    border-radius: var(--kaiku-radius);
+    padding: 0.25rem 0.25rem 0.25rem 0.75rem;
+  }
+  .card-info,
+  .card-action {
+    display: grid;
+    gap: var(--kaiku-gap);
+    align-content: start;
+    min-width: 0;
+  }
+  @container (min-width: 56rem) {
+    .card {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+  }
+`;
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {
