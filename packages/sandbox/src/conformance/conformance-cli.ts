@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { printableLogText } from '../http/mask.js';
 import { runConformance } from './run-conformance.js';
 
 export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a server speaks the Kaikukanta contract
@@ -23,8 +24,10 @@ Exit codes: 0 every check passed, 1 a check failed, 2 usage error.`;
 /** Runs the kit from the command line; resolves with the exit code. */
 export async function runConformanceCli(
   argv: readonly string[],
-  out: (line: string) => void,
+  print: (line: string) => void,
 ): Promise<number> {
+  // Failures quote what the server under test said: never its control characters to the terminal.
+  const out = (line: string): void => print(line.split('\n').map(printableLogText).join('\n'));
   let values;
   try {
     ({ values } = parseArgs({

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../start-sandbox.js';
 import type { Sandbox } from '../start-sandbox.js';
 import { runConformance } from './run-conformance.js';
+import { runConformanceCli } from './conformance-cli.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
@@ -93,6 +94,27 @@ describe('the conformance kit', () => {
       } finally {
         server.close();
       }
+    }
+  });
+
+  it('prints what a hostile server says with its control characters escaped', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      res
+        .writeHead(400, { 'content-type': 'application/problem+json' })
+        .end(JSON.stringify({ type: 'x', title: 'x', status: 400, code: '\u001b]0;pwned\u0007\u202e' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const lines: string[] = [];
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      expect(await runConformanceCli(['--base-url', url, '--token', 't'], (l) => lines.push(l))).toBe(1);
+      const printed = lines.join('\n');
+      expect(printed).toContain('\\x1B]0;pwned');
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    } finally {
+      server.close();
     }
   });
 

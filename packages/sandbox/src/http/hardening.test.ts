@@ -301,6 +301,22 @@ describe('request log', () => {
   });
 });
 
+describe('request log injection', () => {
+  it('a path with escape sequences or line breaks is logged as one line, with them shown as escapes', async () => {
+    const lines: string[] = [];
+    await withSandbox({ logger: (l) => lines.push(l) }, async (s) => {
+      const hostile = '/x%1b]0;pwned%07%1b%5b2J%0d%0aGET%20/v1/forged%20200%201.0ms%e2%80%ae';
+      expect((await raw(s.port, get(hostile))).status).toBe(404);
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    expect(lines).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(lines[0]).toContain('\\x1B]0;pwned\\x07');
+    expect(lines[0]).toMatch(/ 404 [\d.]+ms$/);
+  });
+});
+
 describe('tenancy', () => {
   it('a show ID belongs to its venue: another venue cannot use its cap or tally', async () => {
     await withSandbox({}, async (s) => {

@@ -7,7 +7,7 @@ import { demoCardsPage } from '../seed/demo-cards.js';
 import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
 import { hostAllowed } from './host-allow.js';
-import { maskCardIds } from './mask.js';
+import { maskCardIds, printableLogText } from './mask.js';
 import { parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
 import { guardTestRoute, testRoutes } from './test-routes.js';
@@ -241,12 +241,15 @@ export function createRouter(options: RouterOptions) {
     await handler(req, res, params, url, venue);
   }
 
+  // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.
+  const log = (line: string): void => options.log(printableLogText(line));
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     let path = '?';
     res.on('finish', () => {
       const ms = (performance.now() - started).toFixed(1);
-      options.log(
+      log(
         `${maskCardIds(`${String(req.method).slice(0, 16)} ${path.slice(0, 300)}`)} ${res.statusCode} ${ms}ms`,
       );
     });
@@ -266,7 +269,7 @@ export function createRouter(options: RouterOptions) {
       }
       await route(req, res, target.url);
     } catch (error) {
-      options.log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
+      log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
       if (res.headersSent || res.writableEnded || req.socket.destroyed) return void res.destroy();
       // Another process held the write lock longer than busy_timeout: a retry will get through.
       if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
