@@ -44,4 +44,44 @@ describe('<kaiku-scanner> at the counter', () => {
     expect(s.errors).toEqual([]);
     await s.context.close();
   });
+
+  it('a refusal seen live is done when shown: not under "needs attention", not in the usage report', async () => {
+    // Two terminals on a show with one Kaikukortti ticket: B sells it while A's customer is on screen.
+    const a = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-kamari' });
+    const b = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-kamari' });
+    await a.page.locator(part('cap-meter')).waitFor();
+    await wedgeScan(a.cdp, 'X000011986');
+    await a.page.locator(part('tickets')).waitFor();
+    await wedgeScan(b.cdp, 'A999005458');
+    await b.page.locator(part('tickets')).waitFor();
+    await b.page.keyboard.press('Enter');
+    await b.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    // A confirms on its (now stale) meter: Kaikukanta refuses, and A shows why.
+    await a.page.locator(part('confirm-button')).click();
+    await a.page.locator(`${part('refusal')} li[data-code="cap-reached"]`).waitFor({ timeout: 15_000 });
+    await a.page.waitForTimeout(500);
+    expect(await a.page.locator(part('needs-attention')).count()).toBe(0);
+    expect(await a.page.locator(`${part('sync-status')} [data-sync="attention"]`).count()).toBe(0);
+    const csv = await a.page.evaluate(() => document.querySelector('kaiku-scanner')!.exportCsv());
+    expect(csv).not.toContain('X000011986');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('the same card for the same show again: a warning above the tickets before anything is registered', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'sv', path: '/box-office/?show=hilla-taikuri-matti' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await wedgeScan(s.cdp, 'A999005429');
+    await s.page.locator(part('tickets')).waitFor();
+    expect(await s.page.locator('kaiku-scanner [data-repeat]').count()).toBe(0);
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    await s.page.keyboard.press('Enter'); // next customer
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+    await wedgeScan(s.cdp, 'A999005429');
+    const warning = s.page.locator('kaiku-scanner [data-repeat]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('redan');
+    await s.context.close();
+  });
 });

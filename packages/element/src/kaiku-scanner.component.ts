@@ -399,7 +399,7 @@ export class KaikuScanner extends LitElement {
       case 'looking-up':
         return renderBusy(this.view.t.lookingUp(phase.cardId));
       case 'card':
-        return this.renderCardPanel(phase.card, phase.request, phase.blocking);
+        return this.renderCardPanel(phase.card, phase.request, phase.blocking, phase.repeat);
       case 'registering':
         return renderBusy(this.view.t.registering);
       case 'done':
@@ -442,6 +442,7 @@ export class KaikuScanner extends LitElement {
     card: CardView,
     request: TicketRequest,
     blocking: readonly Reason[],
+    repeat: boolean,
   ): TemplateResult {
     const views = cardPanelViews.get();
     // Loaded before a card reaches the screen (see the flow's look-up); the busy state covers a host that sets the
@@ -450,7 +451,10 @@ export class KaikuScanner extends LitElement {
     const show = this.show;
     const decide = (s: ShowContext) => (r: TicketRequest) => this.flow.decide(card, s, r);
     const tickets = show
-      ? (): TicketModel => views.ticketModel(card, show, request, decide(show), this.flow.groupError)
+      ? (): TicketModel => ({
+          ...views.ticketModel(card, show, request, decide(show), this.flow.groupError),
+          repeat,
+        })
       : undefined;
     return views.renderCardPanel(this.view, card, blocking, tickets, this.ticketHandlers);
   }

@@ -302,6 +302,23 @@ describe('ScanFlow', () => {
     expect(flow.cap).toEqual({ cap: 5, given: 3 });
   });
 
+  it('the same card for the same show and situation again: the card says so before anything is registered', async () => {
+    const { flow, fake } = setUp();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card', repeat: false });
+    await flow.confirm();
+    expect(flow.phase).toMatchObject({ name: 'done', outcome: 'registered' });
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card', repeat: true });
+    expect(fake.registered).toHaveLength(1); // a warning, not a refusal: the clerk decides
+    // Another card is not flagged.
+    flow.read('A999005458', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card', repeat: false });
+  });
+
   it('Esc drops the card; on ready there is nothing to drop', async () => {
     const { flow } = setUp();
     expect(flow.escape()).toBe(false);

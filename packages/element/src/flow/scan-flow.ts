@@ -76,6 +76,8 @@ export class ScanFlow {
   private capSeq = 0;
   private writingUsage = false;
   /** Group members' cards being looked up (a second reading of one is a duplicate). */
+  /** `show|mode|card` of the usages this terminal registered or queued this session (memory only). */
+  private readonly given = new Set<string>();
   private readonly memberLookups = new Map<string, Promise<void>>();
 
   manualError: Reason | undefined;
@@ -259,8 +261,9 @@ export class ScanFlow {
       card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
     const first = this.decide(card, show, probe);
     const blocking = first.ok ? [] : first.reasons;
+    const repeat = this.given.has(`${show.id}|${this.host.mode()}|${card.id}`);
     this.toPhase(
-      { name: 'card', card, request: EMPTY_REQUEST, blocking },
+      { name: 'card', card, request: EMPTY_REQUEST, blocking, repeat },
       blocking.length === 0 ? (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}` : SILENT,
       blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
     );
@@ -413,6 +416,7 @@ export class ScanFlow {
       });
       return;
     }
+    this.given.add(`${show.id}|${mode}|${phase.card.id}`);
     const done: Phase = {
       name: 'done',
       outcome: outcome.kind,

@@ -188,7 +188,10 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       const [pending, attention] = await Promise.all([outbox!.pending(), outbox!.needsAttention()]);
       const refused = attention.find((r) => r.id === record.id);
       if (refused) {
-        // The server refused it: staff see why; the record stays for resolution in the needs-attention list.
+        // Refused while the clerk looks on: the screen says why, and that settles it. "Needs attention" (and its
+        // usage report) is for usages queued offline and refused later, which no one has seen refused.
+        await outbox!.resolve(record.id, 'dismissed').catch(() => undefined);
+        notify();
         return { kind: 'refused', reasons: refusalReasons(refused) };
       }
       if (pending.some((r) => r.id === record.id)) {

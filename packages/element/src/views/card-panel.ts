@@ -1,5 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { CardView, Decision, Reason, ShowContext, TicketRequest } from '../services/types.js';
+import type {
+  CardView,
+  Decision,
+  LocalizedText,
+  Reason,
+  ShowContext,
+  TicketRequest,
+} from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
 import type { ViewContext } from './view-context.js';
@@ -99,6 +106,15 @@ export type TicketModel = {
   readonly childMax: number;
   readonly under16Max: number;
   readonly groupError: Reason | undefined;
+  /** This card already has a usage from this terminal for this show and situation (this session). */
+  readonly repeat?: boolean;
+};
+
+/** Said above the ticket form when the card already has a usage here for this show: a warning, not a refusal. */
+const REPEAT: LocalizedText = {
+  fi: 'Tällä kortilla on jo kirjattu käyttö tähän esitykseen tällä kassalla. Tarkista asiakkaan kanssa ennen kuin kirjaat uudelleen.',
+  sv: 'Kortet har redan en registrerad användning för den här föreställningen vid den här kassan. Kontrollera med kunden innan du registrerar igen.',
+  en: 'This card already has a usage for this show at this till. Check with the customer before registering again.',
 };
 
 export type TicketHandlers = {
@@ -209,6 +225,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
   const { card, request, decision } = m;
   const focusStepper = card.kind === 'client' && m.childMax > 0;
   return html`<div part="tickets" class="field">
+    ${m.repeat ? html`<p class="notice warn" role="alert" data-repeat>${text(REPEAT)}</p>` : nothing}
     <h4>${t.ticketsHeading}</h4>
     <div class="stepper">
       <span class="stepper-label">${t.adultTickets}</span><span class="stepper-value">${fmt.number(1)}</span>
