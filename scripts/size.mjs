@@ -45,7 +45,8 @@ export const CEILINGS = {
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core: wedge-only page (createWedgeListener)': 13 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 12 * 1024,
-  'published build: element + core': 31.1 * 1024,
+  // The published build followed the same changes (measured 31.3 KB on 1733e6d).
+  'published build: element + core': 31.3 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

@@ -110,11 +110,23 @@ describe('shipped sources of packages/core and packages/element', () => {
   it('reach the network only through the API transport (no sendBeacon, WebSocket, XHR, EventSource)', () => {
     const calls = libraryScans.flatMap((s) => s.networkCalls);
     expect(calls.filter((c) => c.what !== 'fetch').map(where)).toEqual([]);
-    // `fetch` is only the injectable fetch of the HTTP transport, which sends to the configured baseUrl.
+    // `fetch` is the injectable fetch of the HTTP transport, which sends to the configured baseUrl, and the
+    // decoder's request for its own `.wasm` file (an asset URL; it carries no data, see the next test).
     expect([...new Set(calls.map((c) => rel(c.file)))].sort()).toEqual([
       'packages/core/src/api/create-api-client.ts',
       'packages/core/src/api/http-transport.ts',
+      'packages/core/src/input/decode/zxing-wasm-decoder.ts',
     ]);
+  });
+
+  it("the decoder's one fetch is a bodiless GET of its .wasm URL", () => {
+    const text = readFileSync(
+      path.join(root, 'packages/core/src/input/decode/zxing-wasm-decoder.ts'),
+      'utf8',
+    );
+    const fetches = [...text.matchAll(/\bfetch\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(fetches).toEqual(["url, { credentials: 'same-origin' }"]);
+    expect(text).toMatch(/export function loadWasm\(url: string\)/);
   });
 
   it('the WebAssembly decoder overrides the CDN locateFile and the console print hooks', () => {
