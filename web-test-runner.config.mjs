@@ -1,8 +1,11 @@
-// Browser tests (*.browser.test.ts) in the real Chromium of the machine.
-import { playwrightLauncher } from '@web/test-runner-playwright';
+// Browser tests (*.browser.test.ts) in a real engine of the machine: Chromium by default, or the one
+// `KAIKU_ENGINE` names (chromium, firefox, webkit; see test/support/engines.mjs). `npm test` runs all three,
+// one after the other.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
+import { browserFor, selectedEngine } from './test/support/engines.mjs';
 import { wtrPlugins } from './test/support/wtr-plugins.mjs';
+
+const engine = selectedEngine();
 
 export default {
   files: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
@@ -13,14 +16,5 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), ...wtrPlugins],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
-      },
-    }),
-  ],
+  browsers: [browserFor(engine)],
 };

@@ -20,7 +20,17 @@ const steps = [
         },
       ]
     : []),
-  { name: 'browser (web-test-runner, Chromium)', cmd: ['npx', 'web-test-runner'], counts: true },
+  // The browser suite once per engine, one engine at a time (see test/support/engines.mjs).
+  ...[
+    ['chromium', 'Chromium'],
+    ['firefox', 'Firefox ESR, WebDriver BiDi'],
+    ['webkit', 'WebKitGTK, WebDriver'],
+  ].map(([engine, label]) => ({
+    name: `browser (web-test-runner, ${label})`,
+    cmd: ['npx', 'web-test-runner'],
+    env: { KAIKU_ENGINE: engine },
+    counts: true,
+  })),
   {
     name: 'e2e (playwright, Chromium, sandbox)',
     cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
@@ -43,7 +53,7 @@ const results = [];
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
   const started = Date.now();
-  const { code, output } = await run(step.cmd);
+  const { code, output } = await run(step.cmd, step.env);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let note = '';
   if (step.counts) {
@@ -62,12 +72,13 @@ console.log('\n' + results.join('\n'));
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 
-function run([bin, ...args]) {
-  console.log(`\n▶ ${[bin, ...args].join(' ')}`);
+function run([bin, ...args], env = {}) {
+  const prefix = Object.entries(env).map(([k, v]) => `${k}=${v} `);
+  console.log(`\n▶ ${prefix.join('')}${[bin, ...args].join(' ')}`);
   return new Promise((resolve) => {
     const child = spawn(bin, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: { ...process.env, ...env, FORCE_COLOR: '0' },
     });
     let output = '';
     const tee = (stream, sink) =>

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../../../test/support/keys.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices, reason, type FakeOptions } from '../../../test/support/element-fake-services.js';

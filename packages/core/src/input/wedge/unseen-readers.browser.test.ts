@@ -1,12 +1,13 @@
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-listener.js';
 import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeListener } from './create-wedge-listener.js';
 import type { WedgeFailure, WedgeScan } from './types.js';
+import { pressKeys } from '../../../../../test/support/keys.js';
 
-// Readers and focus places the first browser tests did not cover, through Chromium's real input pipeline
-// (CDP Input.dispatchKeyEvent, each event stamped with its scheduled time as an OS stamps a real key).
+// Readers and focus places the first browser tests did not cover, through the engine's real input pipeline
+// (test/support/keys.ts: in Chromium CDP Input.dispatchKeyEvent, each event stamped with its scheduled time as an
+// OS stamps a real key; in Firefox and WebKit one WebDriver key action sequence).
 
 type KeyEvent = {
   type: 'keydown' | 'keyup';
@@ -18,7 +19,7 @@ type KeyEvent = {
   delayMs: number;
 };
 
-/** Records (any order) to key events in time order; `input` records are Chromium's job. */
+/** Records (any order) to key events in time order; `input` records are the browser's job. */
 function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
   const keys = records.flatMap((r) => (r.type === 'input' ? [] : [r]));
   keys.sort((a, b) => a.timeStamp - b.timeStamp);
@@ -32,7 +33,7 @@ function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
 }
 
 async function press(records: readonly EmulatedRecord[]): Promise<void> {
-  await executeServerCommand('kaiku-keyboard', { events: toKeyEvents(records) });
+  await pressKeys(toKeyEvents(records));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,211 @@
+// The three browser engines the browser suite runs in, all from the machine (no browser download is possible
+// here): Chromium (Playwright's launcher over CDP), Firefox ESR (puppeteer-core over WebDriver BiDi, through
+// @web/test-runner's chrome launcher) and WebKitGTK's MiniBrowser (WebKitWebDriver over classic WebDriver,
+// under a private Xvfb display). `KAIKU_ENGINE` picks one: `chromium` (the default), `firefox` or `webkit`.
+//
+// WebKitGTK is the engine inside Safari, not Safari: see docs/browser-support.md for what it cannot tell us.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setPriority } from 'node:os';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteer from 'puppeteer-core';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+export const firefoxPath =
+  process.env.FIREFOX_PATH ??
+  ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p)) ??
+  '/usr/bin/firefox-esr';
+
+export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+
+export const miniBrowserPath =
+  process.env.MINIBROWSER_PATH ??
+  [
+    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
+  ].find((p) => existsSync(p)) ??
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** The engine `KAIKU_ENGINE` names; anything else is refused, naming the variable. */
+export function selectedEngine(env = process.env) {
+  const engine = (env.KAIKU_ENGINE ?? 'chromium').trim().toLowerCase();
+  if (!ENGINES.includes(engine))
+    throw new Error(`KAIKU_ENGINE=${env.KAIKU_ENGINE}: expected one of ${ENGINES.join(', ')}`);
+  return engine;
+}
+
+/** Firefox prefs: no first-run pages, no background traffic to the closed network, no permission prompts. */
+const firefoxPrefs = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  // A fake camera for getUserMedia, granted without a prompt (Chromium's --use-fake-device-for-media-stream).
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+};
+
+export function browserFor(engine) {
+  if (engine === 'chromium')
+    return playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
+      },
+    });
+  if (engine === 'firefox')
+    return chromeLauncher({
+      puppeteer: puppeteerRaised,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: firefoxPath,
+        headless: true,
+        defaultViewport: null,
+        extraPrefsFirefox: firefoxPrefs,
+      },
+    });
+  return new WebKitLauncher();
+}
+
+/**
+ * Firefox's and WebKit's drivers pace key events with their own timers and the page stamps each key on arrival,
+ * so on a machine busy with other work a driver can stall a key by tens of milliseconds — a delay no reader has.
+ * The browser under test (and what it starts later, which inherits the priority) therefore runs ahead of
+ * background load when the system allows it; where it does not (no privilege), the run says so and goes on, and
+ * test/support/keys.ts still catches a distorted delivery.
+ */
+export const BROWSER_NICE = -10;
+let priorityWarned = false;
+export function raisePriority(pid) {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, BROWSER_NICE);
+  } catch (error) {
+    if (!priorityWarned)
+      console.warn(
+        `engines: browser priority not raised (${error.code ?? error}); key timing may suffer under load`,
+      );
+    priorityWarned = true;
+  }
+}
+
+/** puppeteer-core, launching Firefox with raised priority. */
+const puppeteerRaised = {
+  async launch(options) {
+    const browser = await puppeteer.launch(options);
+    raisePriority(browser.process()?.pid);
+    return browser;
+  },
+};
+
+/** A free TCP port on the loopback interface. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Xvfb on a display it picks itself (`-displayfd`) and resolves `{ display, child }`. */
+function startXvfb() {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  raisePriority(child.pid);
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdio[3].on('data', (chunk) => resolve({ display: `:${String(chunk).trim()}`, child }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${err}`)));
+  });
+}
+
+/** Starts WebKitWebDriver on a free port with `DISPLAY` set, resolving once it accepts connections. */
+async function startWebKitDriver(display) {
+  const port = await freePort();
+  const child = spawn(webkitDriverPath, [`--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DISPLAY: display },
+  });
+  raisePriority(child.pid);
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`WebKitWebDriver exited with ${code}: ${err}`))),
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const up = await Promise.race([
+      fetch(`http://127.0.0.1:${port}/status`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
+    if (up) return { port, child };
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer on port ${port}: ${err}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * @web/test-runner's WebDriver launcher, owning its Xvfb and WebKitWebDriver: both start with the launcher and
+ * are killed when it stops (or when this process exits), so no run leaves a browser behind.
+ */
+export class WebKitLauncher extends WebdriverLauncher {
+  constructor() {
+    super({
+      hostname: '127.0.0.1',
+      port: 0,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // webdriverio 9 would otherwise ask for BiDi, which WebKitWebDriver does not speak.
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+      },
+    });
+    this.children = [];
+    this.killAll = () => this.children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  }
+
+  async initialize(config, testFiles) {
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+    process.once('exit', this.killAll);
+    const xvfb = await startXvfb();
+    this.children.push(xvfb.child);
+    const driver = await startWebKitDriver(xvfb.display);
+    this.children.push(driver.child);
+    this.options.port = driver.port;
+  }
+
+  async stop() {
+    await super.stop();
+    for (const child of this.children.reverse()) {
+      if (child.exitCode !== null) continue;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    this.children = [];
+  }
+}

@@ -1,0 +1,200 @@
+// Real key events in whichever engine the suite runs in (test/support/wtr-keyboard-plugin.mjs): CDP in Chromium,
+// one WebDriver key action sequence in Firefox (BiDi) and WebKit (classic). A sequence the engine's driver cannot
+// send as asked (a non-US layout, an `Unidentified` key, text without a key) skips the test with the reason.
+//
+// Chromium's keys carry their scheduled time as `event.timeStamp` (as an OS stamps a real key), so load on the
+// machine cannot change what the page sees. Firefox's and WebKit's drivers pace the keys themselves and the page
+// stamps them on arrival: on a loaded machine a driver can stall a key for tens of milliseconds, which no reader
+// does. So there the keys the page got are checked against the schedule; a delivery the driver distorted (a gap
+// over 15 ms longer than asked, a dropped key) does not test what the test meant to test, and the test is allowed
+// up to three more runs — only then, and only that test; each such retry is recorded and printed at the end of
+// the run. If the last run fails too and its keys were distorted as well, the test is reported skipped with that
+// reason (it never got its keys), not failed. The test's own assertions are unchanged; an undistorted run that
+// fails is a failure.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { currentEngine, markDistorted, retryOf, runningTest, skipInThisEngine } from './engine-skip.js';
+
+export type KeyEvent = {
+  readonly type: 'keydown' | 'keyup' | 'text';
+  readonly key?: string;
+  readonly code?: string;
+  readonly text?: string;
+  readonly keyCode?: number;
+  readonly shiftKey?: boolean;
+  readonly altKey?: boolean;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly repeat?: boolean;
+  readonly delayMs?: number;
+};
+
+export type KeyboardCapabilities = {
+  readonly protocol: 'cdp' | 'webdriver-bidi' | 'webdriver-classic';
+  /** `event.timeStamp` is the key's scheduled time (as an OS stamps it), not when the page got it. */
+  readonly stampedTimes: boolean;
+  /** Any key with any code (a German or French layout, NumLock states). */
+  readonly anyLayout: boolean;
+  readonly unidentifiedKeys: boolean;
+  readonly insertText: boolean;
+  /** A second keydown of a held key arrives with `repeat: true`. */
+  readonly autoRepeat: boolean;
+};
+
+/** How much longer than asked a driver may make a gap before the delivery no longer is the asked one. */
+export const DISTORTION_MS = 15;
+/** Extra runs a test gets when (and only when) the driver distorted its keys. */
+export const DISTORTION_RETRIES = 3;
+
+let capabilities: Promise<KeyboardCapabilities> | undefined;
+
+export function keyboardCapabilities(): Promise<KeyboardCapabilities> {
+  capabilities ??= executeServerCommand('kaiku-keyboard-capabilities').then((r) => r as KeyboardCapabilities);
+  return capabilities;
+}
+
+// Every key event the top document (or a same-origin iframe) gets, recorded before a listener of the page can
+// stop it. Times are on the top document's clock.
+let arrived: { type: string; t: number }[] | undefined;
+const noteArrival = (e: Event) => {
+  const view = (e as KeyboardEvent).view ?? window;
+  const offset = view === window ? 0 : view.performance.timeOrigin - performance.timeOrigin;
+  arrived?.push({ type: e.type, t: e.timeStamp + offset });
+};
+function watchArrivals(): () => void {
+  const views: Window[] = [window];
+  for (const frame of document.querySelectorAll('iframe')) {
+    try {
+      if (frame.contentWindow?.document) views.push(frame.contentWindow);
+    } catch {
+      // another origin: its keys are not ours to see
+    }
+  }
+  for (const view of views)
+    for (const type of ['keydown', 'keyup']) view.addEventListener(type, noteArrival, { capture: true });
+  return () => {
+    for (const view of views)
+      for (const type of ['keydown', 'keyup']) view.removeEventListener(type, noteArrival, { capture: true });
+  };
+}
+
+/**
+ * Sends `events` as real key events, each `delayMs` after the one before. `stamp: false` leaves Chromium's
+ * `event.timeStamp` to its arrival time (the other engines always stamp on arrival).
+ */
+export async function pressKeys(
+  events: readonly KeyEvent[],
+  options: { stamp?: boolean } = {},
+): Promise<void> {
+  const caps = await keyboardCapabilities();
+  arrived = [];
+  const unwatch = watchArrivals();
+  try {
+    const result = (await executeServerCommand('kaiku-keyboard', {
+      events,
+      stamp: options.stamp !== false,
+    })) as { count: number; unsupported?: string };
+    if (result.unsupported !== undefined)
+      await skipInThisEngine(`${await currentEngine()} key driver cannot send ${result.unsupported}`);
+    if (!caps.stampedTimes) await checkDelivery(events, arrived);
+  } finally {
+    unwatch();
+    arrived = undefined;
+  }
+}
+
+/** Compares what arrived with the schedule; a distorted delivery lets the running test run again. */
+async function checkDelivery(events: readonly KeyEvent[], got: { type: string; t: number }[]): Promise<void> {
+  const sent = events.filter((e) => e.type !== 'text');
+  // Keys for another document (an iframe's) never reach this window: nothing to compare.
+  if (got.length === 0) return;
+  // The driver has returned; a last event may still be on its way.
+  for (let i = 0; i < 10 && got.length < sent.length; i += 1) await new Promise((r) => setTimeout(r, 20));
+  let distortion: string | undefined;
+  if (got.length !== sent.length) distortion = `${got.length} of ${sent.length} key events arrived`;
+  for (let i = 1; distortion === undefined && i < sent.length; i += 1) {
+    const asked = sent[i]!.delayMs ?? 0;
+    const gap = got[i]!.t - got[i - 1]!.t;
+    if (gap > asked + DISTORTION_MS)
+      distortion = `event ${i} (${sent[i]!.type} ${sent[i]!.key}) came ${gap.toFixed(0)} ms after the one before, asked ${asked} ms`;
+  }
+  if (distortion === undefined) return;
+  const test = runningTest();
+  if (test === undefined) return;
+  if (test.retries() < DISTORTION_RETRIES) test.retries(DISTORTION_RETRIES);
+  markDistorted(test, distortion);
+  await executeServerCommand('kaiku-engine-distorted', {
+    test: test.fullTitle(),
+    attempt: retryOf(test) + 1,
+    detail: distortion,
+  });
+}
+
+/**
+ * Whether a script-made paste event carries its data here. Firefox gives a synthetic ClipboardEvent no
+ * clipboardData (a real paste has it), so a test that pastes this way cannot apply there: skip with the reason.
+ */
+export async function requireSyntheticPaste(): Promise<void> {
+  const data = new DataTransfer();
+  data.setData('text/plain', 'x');
+  const event = new ClipboardEvent('paste', { clipboardData: data });
+  if (event.clipboardData?.getData('text/plain') !== 'x')
+    await skipInThisEngine(
+      'a script-made ClipboardEvent carries no clipboardData in this engine (a real paste does)',
+    );
+}
+
+const NAMED_CODES: Record<string, string> = {
+  Enter: 'Enter',
+  Escape: 'Escape',
+  Tab: 'Tab',
+  Backspace: 'Backspace',
+  Delete: 'Delete',
+  Home: 'Home',
+  End: 'End',
+  PageUp: 'PageUp',
+  PageDown: 'PageDown',
+  ArrowUp: 'ArrowUp',
+  ArrowDown: 'ArrowDown',
+  ArrowLeft: 'ArrowLeft',
+  ArrowRight: 'ArrowRight',
+  ' ': 'Space',
+  '-': 'Minus',
+  '.': 'Period',
+  ',': 'Comma',
+  '/': 'Slash',
+};
+
+/** The key events of one key on a US layout: Shift around capitals. */
+export function keyTap(key: string, delayMs: number): KeyEvent[] {
+  let code = NAMED_CODES[key];
+  let shift = false;
+  if (code === undefined && /^[a-zA-Z]$/.test(key)) {
+    code = `Key${key.toUpperCase()}`;
+    shift = key !== key.toLowerCase();
+  }
+  if (code === undefined && /^\d$/.test(key)) code = `Digit${key}`;
+  if (code === undefined) throw new RangeError(`keyTap: no US key for ${JSON.stringify(key)}`);
+  const tap: KeyEvent[] = [
+    { type: 'keydown', key, code, shiftKey: shift, delayMs: shift ? 1 : delayMs },
+    { type: 'keyup', key, code, shiftKey: shift, delayMs: 1 },
+  ];
+  if (!shift) return tap;
+  return [
+    { type: 'keydown', key: 'Shift', code: 'ShiftLeft', shiftKey: true, delayMs },
+    ...tap,
+    { type: 'keyup', key: 'Shift', code: 'ShiftLeft', delayMs: 1 },
+  ];
+}
+
+/**
+ * `@web/test-runner-commands`' `sendKeys`, portable and paced like a person: `type` sends each character
+ * `gapMs` (default 100) after the one before, `press` one key. (The runner's own sendKeys sends WebDriver keys
+ * unpaced, and WebKitWebDriver drops keys sent that way.)
+ */
+export async function sendKeys(
+  what: { type: string; press?: undefined } | { press: string; type?: undefined },
+  { gapMs = 100 }: { gapMs?: number } = {},
+): Promise<void> {
+  const keys = what.type !== undefined ? Array.from(what.type) : [what.press];
+  await pressKeys(keys.flatMap((key, i) => keyTap(key, i === 0 ? 0 : gapMs)));
+}
