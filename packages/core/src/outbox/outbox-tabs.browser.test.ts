@@ -464,15 +464,16 @@ describe('offline decisions, tallies, retention, export', () => {
     if (typeof navigator.storage?.persist !== 'function') {
       expect(outbox.capabilities.persistence).to.equal('unsupported');
     } else {
-      const browser = await Promise.race([
-        navigator.storage.persist().then((granted) => (granted ? 'persisted' : 'not-persisted')),
-        sleep(2000).then(() => 'still asking'),
-      ]);
-      if (browser === 'still asking') {
-        expect(outbox.capabilities.persistence).to.equal('requested');
+      for (let i = 0; i < 200 && outbox.capabilities.persistence === 'requested'; i++) await sleep(10);
+      if (outbox.capabilities.persistence === 'requested') {
+        // Still open: then the browser really is still asking (its persist() does not answer the page either).
+        const direct = await Promise.race([
+          navigator.storage.persist().then(() => 'answered'),
+          sleep(1000).then(() => 'still asking'),
+        ]);
+        expect(direct).to.equal('still asking');
       } else {
-        for (let i = 0; i < 200 && outbox.capabilities.persistence === 'requested'; i++) await sleep(10);
-        expect(outbox.capabilities.persistence).to.equal(browser);
+        expect(['persisted', 'not-persisted']).to.include(outbox.capabilities.persistence);
       }
     }
     outbox.stop();

@@ -25,9 +25,10 @@ function flatQr(text: string): ImageData {
 }
 
 describe("decodeImage under a CSP without 'wasm-unsafe-eval'", () => {
-  it('the policy really blocks WebAssembly compilation here', async () => {
+  it('the policy really blocks WebAssembly here', async () => {
     const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
-    const error = await WebAssembly.compile(empty).catch((e: unknown) => e);
+    // Chromium and Firefox refuse to compile; WebKit compiles and refuses to instantiate.
+    const error = await WebAssembly.instantiate(empty).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(Error);
   });
 

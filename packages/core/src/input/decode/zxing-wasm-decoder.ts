@@ -33,7 +33,7 @@ let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
     const loaded = (async (): Promise<WasmFailure | null> => {
-      if (typeof WebAssembly !== 'object') return { reason: 'wasm-blocked' };
+      if (!(await wasmAllowed())) return { reason: 'wasm-blocked' };
       let binary: ArrayBuffer;
       try {
         const response = await fetch(url, { credentials: 'same-origin' });
@@ -62,6 +62,24 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
     ready = { url, loaded };
   }
   return ready.loaded;
+}
+
+/** The smallest WebAssembly module: the magic `\0asm` and version 1, nothing else. */
+const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+
+/**
+ * Whether this page may run WebAssembly at all. Under a CSP without `'wasm-unsafe-eval'` Chromium and Firefox refuse
+ * to compile, but WebKit compiles and refuses only to instantiate — and Emscripten's loader, meeting that refusal,
+ * never settles. So an empty module is compiled *and* instantiated first.
+ */
+async function wasmAllowed(): Promise<boolean> {
+  if (typeof WebAssembly !== 'object') return false;
+  try {
+    await WebAssembly.instantiate(EMPTY_MODULE);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A WebAssembly binary starts with `\0asm`. */
