@@ -3,6 +3,7 @@ import { pickLocale, say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { maskCardId } from './mask.js';
 import { parseBytes } from './parse-cli-args.js';
+import { startCli } from './start-cli.js';
 import { createProgressBar, renderProgress } from './progress-bar.js';
 
 const progress = {
@@ -69,5 +70,33 @@ describe('CLI parts', () => {
     expect(exitCodeOf('report-header-missing')).toBe(EXIT.file);
     expect(exitCodeOf('report-aborted')).toBe(EXIT.interrupted);
     expect(exitCodeOf('report-options-invalid')).toBe(EXIT.usage);
+  });
+});
+
+describe('CLI options', () => {
+  const start = (argv: readonly string[], env: Record<string, string> = {}) => {
+    const err: string[] = [];
+    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) }, env };
+    const result = startCli(
+      'kaiku-import',
+      argv,
+      { venue: { type: 'string' }, 'dry-run': { type: 'boolean' }, lang: { type: 'string' } },
+      '',
+      io,
+    );
+    return { exit: result.exit, stderr: err.join('') };
+  };
+
+  it('names an unknown option and the one it probably meant, in the chosen language', () => {
+    expect(start(['r.csv', '--venu', 'v'], { LANG: 'C' })).toEqual({
+      exit: EXIT.usage,
+      stderr: expect.stringContaining(
+        'kaiku-import: `--venu` is not a field; did you mean `--venue`?',
+      ) as string,
+    });
+    expect(start(['r.csv', '--dryrun', '--lang', 'fi']).stderr).toContain(
+      'Tuntematon kenttä `--dryrun`. Tarkoititko `--dry-run`?',
+    );
+    expect(start(['r.csv', '--bogus'], { LANG: 'sv_FI.UTF-8' }).stderr).toContain('Okänt fält `--bogus`.');
   });
 });

@@ -1,8 +1,15 @@
 /** Shared command-line parsing: `node:util` parseArgs, with usage errors turned into exit code 2. */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { suggestField } from '@kaiku-scanner/core';
 
-export type ParsedCli<T> = { ok: true; values: T; positionals: string[] } | { ok: false; message: string };
+/**
+ * A failed parse: `message` is node's (English) text; for an option the command does not know, `unknown` names
+ * it and the option it probably meant, for the `unknown-field` message in the user's language.
+ */
+export type ParsedCli<T> =
+  | { ok: true; values: T; positionals: string[] }
+  | { ok: false; message: string; unknown?: { readonly path: string; readonly suggestion?: string } };
 
 export function parseCli<T>(
   argv: readonly string[],
@@ -12,7 +19,16 @@ export function parseCli<T>(
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { ok: true, values: parsed.values as T, positionals: parsed.positionals };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const name = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (name === undefined) return { ok: false, message };
+    const long = name.replace(/^-+/, '').split('=')[0] ?? '';
+    const suggestion = suggestField(long, Object.keys(options));
+    return {
+      ok: false,
+      message,
+      unknown: { path: name, ...(suggestion ? { suggestion: `--${suggestion}` } : {}) },
+    };
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';
+import { localize } from '@kaiku-scanner/core';
 import { pickLocale, say } from './cli-text.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
@@ -26,6 +27,13 @@ export type CliStart<V> =
       readonly print: (text: string) => void;
     };
 
+/** `--lang` read from the raw arguments, for a usage error found before they could be parsed. */
+function langOf(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--lang');
+  if (at >= 0) return argv[at + 1];
+  return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+}
+
 /**
  * @example
  * const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
@@ -45,7 +53,14 @@ export function startCli<V extends { lang?: string | undefined; help?: boolean |
     return code;
   };
   const parsed = parseCli<V>(argv, options);
-  if (!parsed.ok) return { exit: fail(pickLocale(undefined, io.env) ?? 'en', parsed.message, EXIT.usage) };
+  if (!parsed.ok) {
+    const locale = pickLocale(langOf(argv), io.env) ?? 'en';
+    // An option it does not know is named with the one it probably meant, in the user's language.
+    const text = parsed.unknown
+      ? localize({ code: 'unknown-field', params: parsed.unknown }, locale)
+      : parsed.message;
+    return { exit: fail(locale, text, EXIT.usage) };
+  }
   const locale = pickLocale(parsed.values.lang, io.env);
   if (!locale) return { exit: fail('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage) };
   if (parsed.values.help) {

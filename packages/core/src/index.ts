@@ -194,6 +194,9 @@ export type { ApiErrorCode } from './api/api-errors.js';
 // The base error class and its cross-realm guard (API errors subclass it).
 export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
 export type { KaikuErrorOptions } from './errors/kaiku-error.js';
+// Option bags are checked by name (`unknown-field`); hosts and the sandbox check theirs the same way.
+export { OptionsError, checkOptions } from './errors/options-error.js';
+export type { OptionKeys } from './errors/options-error.js';
 export { apiMessages, apiMessageCode } from './messages/api.js';
 export type { ApiMessageCode } from './messages/api.js';
 

@@ -90,6 +90,26 @@ async function problemCode(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a rejection');
 }
 
+describe('sandbox options', () => {
+  it('refuses a misspelt option by name, with the one it meant, and starts nothing', async () => {
+    for (const [options, path, suggestion] of [
+      [{ tokne: 'x' }, 'tokne', 'token'],
+      [{ limits: { maxConnection: 1 } }, 'limits.maxConnection', 'maxConnections'],
+      [{ rateLimit: { perSecond: 1, brust: 2 } }, 'rateLimit.brust', 'burst'],
+    ] as const) {
+      const error: unknown = await startSandbox(options as never).then(
+        (s) => s.close().then(() => undefined),
+        (e: unknown) => e,
+      );
+      expect(isKaikuError(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: 'unknown-field',
+        params: { path, suggestion, where: 'startSandbox' },
+      });
+    }
+  });
+});
+
 describe('the client against the real sandbox', () => {
   it('health, with the server clock', async () => {
     const health = await api.health();

@@ -7,6 +7,8 @@ import { createRouter } from './http/router.js';
 import { problems, rawProblemResponse } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
+import { checkOptions } from '@kaiku-scanner/core';
+import type { OptionKeys } from '@kaiku-scanner/core';
 
 export type SandboxOptions = {
   /** Port to listen on; 0 (default) = an ephemeral port. */
@@ -70,6 +72,30 @@ export type SandboxLimits = {
  * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
  * 1 MB (413 `payload-too-large`).
  */
+const SANDBOX_OPTIONS = {
+  port: true,
+  host: true,
+  db: true,
+  memory: true,
+  seed: true,
+  token: true,
+  venueTokens: true,
+  testing: true,
+  logger: true,
+  corsOrigins: true,
+  keyRetentionDays: true,
+  clockOffsetMs: true,
+  busyTimeoutMs: true,
+  rateLimit: true,
+  allowedHosts: true,
+  limits: true,
+} as const satisfies OptionKeys<SandboxOptions>;
+const RATE_LIMIT_OPTIONS = {
+  perSecond: true,
+  burst: true,
+  perAddress: true,
+} as const satisfies OptionKeys<RateLimitOptions>;
+
 export const SANDBOX_LIMITS: SandboxLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
@@ -149,6 +175,10 @@ const DAY_MS = 86_400_000;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   if (options.token !== undefined && options.venueTokens !== undefined)
     throw new RangeError('token and venueTokens exclude each other');
+  // A misspelt option (`tokne`, `limits.maxConnection`) is refused by name, never silently left at its default.
+  checkOptions('startSandbox', options, SANDBOX_OPTIONS);
+  checkOptions('startSandbox', options.limits, SANDBOX_LIMITS, 'limits.');
+  checkOptions('startSandbox', options.rateLimit, RATE_LIMIT_OPTIONS, 'rateLimit.');
   const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs);
   const repo = createRepository(db);
   const clock = createClock(options.clockOffsetMs ?? 0);

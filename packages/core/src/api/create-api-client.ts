@@ -35,6 +35,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js'
 import type { BaseUrlOptions } from './base-url.js';
 import { readProblem, unreadableProblem } from './problem-details.js';
 import type { Transport } from './transport.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 export type ApiClientOptions = BaseUrlOptions & {
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
@@ -78,6 +79,28 @@ export type ApiClient = {
   health(options?: CallOptions): Promise<Health>;
 };
 
+const CLIENT_OPTIONS = {
+  baseUrl: true,
+  getToken: true,
+  fetch: true,
+  timeoutMs: true,
+  maxResponseBytes: true,
+  retry: true,
+  transport: true,
+  allowInsecureHttp: true,
+} as const satisfies OptionKeys<ApiClientOptions>;
+const RETRY_OPTIONS = {
+  limit: true,
+  baseDelayMs: true,
+  maxDelayMs: true,
+  maxRetryAfterMs: true,
+} as const satisfies OptionKeys<RetryOptions>;
+const USAGE_CALL_OPTIONS = {
+  idempotencyKey: true,
+  signal: true,
+} as const satisfies OptionKeys<UsageCallOptions>;
+const CALL_OPTIONS = { signal: true } as const satisfies OptionKeys<CallOptions>;
+
 function checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiRequestError(summarizeIssues(parsed.error));
@@ -94,12 +117,19 @@ const JSON_HEADERS = { accept: 'application/json, application/problem+json' };
  * card IDs would travel in clear text); loopback is fine, and `allowInsecureHttp` is the documented
  * opt-in for an intranet without TLS.
  *
+ * An option the client does not know (`baseURL`, `timeout`, `retries`, `retry.limt`) throws an `OptionsError`
+ * (`unknown-field`, naming it and the option it probably meant); so does one in a call's options (the promise
+ * rejects).
+ *
  * @example
  * const api = createApiClient({ baseUrl: 'http://localhost:8787/', getToken: () => session.token });
  * const card = await api.lookupCard('A045198723');
  * const result = await api.registerUsage(usage, { idempotencyKey: crypto.randomUUID() });
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
+  checkOptions('createApiClient', options, CLIENT_OPTIONS);
+  if (typeof options.retry === 'object')
+    checkOptions('createApiClient', options.retry, RETRY_OPTIONS, 'retry.');
   const ctx: SendContext = {
     transport:
       options.transport ??
@@ -131,7 +161,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   const client: ApiClient = {
     baseUrl: options.baseUrl,
-    async lookupCard(cardId, { signal } = {}) {
+    async lookupCard(cardId, callOptions = {}) {
+      checkOptions('lookupCard', callOptions, CALL_OPTIONS);
+      const { signal } = callOptions;
       const id = checked(CardIdSchema, cardId);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
       const plan: PlannedRequest = {
@@ -147,7 +179,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return (await sendRequest(ctx, plan, CardRecordSchema, signal)).data;
     },
 
-    async registerUsage(usage, { idempotencyKey, signal }) {
+    async registerUsage(usage, callOptions) {
+      checkOptions('registerUsage', callOptions, USAGE_CALL_OPTIONS);
+      const { idempotencyKey, signal } = callOptions;
       const key = checked(IdempotencyKeySchema, idempotencyKey);
       const body = checked(UsageRequestSchema, usage);
       const plan: PlannedRequest = {
@@ -164,7 +198,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return { ...data, replayed: response.headers.get('idempotent-replayed') === 'true' };
     },
 
-    async registerBatch(items, { signal } = {}) {
+    async registerBatch(items, callOptions = {}) {
+      checkOptions('registerBatch', callOptions, CALL_OPTIONS);
+      const { signal } = callOptions;
       const body = checked(BatchRequestSchema, { items });
       const plan: PlannedRequest = {
         operation: 'registerBatch',
@@ -186,14 +222,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return { ...data, results: matchBatchResults(keys, results, response.status) };
     },
 
-    async getShowTally(showId, { signal } = {}) {
+    async getShowTally(showId, callOptions = {}) {
+      checkOptions('getShowTally', callOptions, CALL_OPTIONS);
+      const { signal } = callOptions;
       const id = String(showId);
       if (id.length === 0) throw new ApiRequestError([{ path: 'showId', code: 'too_small' }]);
       const plan = get('getShowTally', `v1/shows/${encodeURIComponent(id)}/tally`, { showId: id });
       return (await sendRequest(ctx, plan, ShowTallySchema, signal)).data;
     },
 
-    async listUsages(query, { signal } = {}) {
+    async listUsages(query, callOptions = {}) {
+      checkOptions('listUsages', callOptions, CALL_OPTIONS);
+      const { signal } = callOptions;
       const q = checked(UsageListQuerySchema, query);
       const plan: PlannedRequest = {
         ...get('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
@@ -224,7 +264,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       } while (cursor);
     },
 
-    async health({ signal } = {}) {
+    async health(callOptions = {}) {
+      checkOptions('health', callOptions, CALL_OPTIONS);
+      const { signal } = callOptions;
       return (await sendRequest(ctx, get('health', 'v1/health', {}), HealthSchema, signal)).data;
     },
   };

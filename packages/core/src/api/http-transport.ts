@@ -1,6 +1,7 @@
 import { checkBaseUrl } from './base-url.js';
 import type { BaseUrlOptions } from './base-url.js';
 import type { Transport } from './transport.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /** Options of the default HTTP transport. */
 export type HttpTransportOptions = BaseUrlOptions & {
@@ -9,6 +10,12 @@ export type HttpTransportOptions = BaseUrlOptions & {
   /** A `fetch` to use instead of the global one (tests, instrumented fetch). */
   readonly fetch?: typeof fetch;
 };
+
+const TRANSPORT_OPTIONS = {
+  baseUrl: true,
+  fetch: true,
+  allowInsecureHttp: true,
+} as const satisfies OptionKeys<HttpTransportOptions>;
 
 /**
  * The default transport: one `fetch` per attempt, nothing more.
@@ -29,6 +36,7 @@ export type HttpTransportOptions = BaseUrlOptions & {
  * const transport = createHttpTransport({ baseUrl: 'http://localhost:8787/' });
  */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
+  checkOptions('createHttpTransport', options, TRANSPORT_OPTIONS);
   const base = checkBaseUrl(options.baseUrl, options);
   // Looked up per call, not captured: test tools and instrumentation replace the global fetch later.
   const send =

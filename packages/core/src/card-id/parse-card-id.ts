@@ -12,6 +12,7 @@ import { splitCheckCharacter } from './check-character.js';
 import { code39CheckCharacter } from './code39.js';
 import type { CheckCharacterMode } from './check-character.js';
 import { normalizeReading } from './normalize-reading.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /**
  * Options of `parseCardId`.
@@ -28,6 +29,12 @@ export type ParseCardIdOptions = {
   /** The accepted format; defaults to `CARD_ID_FORMAT`. */
   readonly format?: CardIdFormat;
 };
+
+/** The options `parseCardId` knows (a misspelt one throws `OptionsError`); internal, not exported by an entry. */
+export const PARSE_CARD_ID_OPTIONS = {
+  checkCharacter: true,
+  format: true,
+} as const satisfies OptionKeys<ParseCardIdOptions>;
 
 /**
  * An accepted card ID.
@@ -69,6 +76,7 @@ export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: 
  * parseCardId('A999005458G');        // { ok: false, error: { code: 'unexpected-check-character', … } }
  */
 export function parseCardId(raw: string, options: ParseCardIdOptions = {}): CardIdResult {
+  checkOptions('parseCardId', options, PARSE_CARD_ID_OPTIONS);
   const format = options.format ?? CARD_ID_FORMAT;
   const reading = normalizeReading(typeof raw === 'string' ? raw : '');
   if (reading.text === '') return refuse('empty', {});

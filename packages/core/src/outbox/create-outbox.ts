@@ -1,6 +1,7 @@
 import type { UseStore } from 'idb-keyval';
 import { outboxTransport } from './api-transport.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
+import type { BackoffPolicy } from './backoff.js';
 import { cardCache } from './card-cache.js';
 import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
@@ -23,9 +24,10 @@ import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
 import { adoptUntargeted, TARGET_UNKNOWN } from './adopt-untargeted.js';
-import type { OutboxScope } from './target.js';
+import type { OutboxScope, OutboxTarget } from './target.js';
 import { belongsTo, outboxScope, scopeDatabaseName } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
+import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
 import type {
   Acceptance,
   OutboxCapabilities,
@@ -459,8 +461,38 @@ function scopeOf(o: OutboxOptions): OutboxScope {
   return outboxScope(target);
 }
 
+const OUTBOX_OPTIONS = {
+  client: true,
+  transport: true,
+  target: true,
+  store: true,
+  databaseName: true,
+  offlinePolicy: true,
+  batchSize: true,
+  backoff: true,
+  sendTimeoutMs: true,
+  retentionMs: true,
+  cardCacheTtlMs: true,
+  purgeIntervalMs: true,
+  autoSync: true,
+  lock: true,
+  persist: true,
+  now: true,
+  random: true,
+} as const satisfies OptionKeys<OutboxOptions>;
+const TARGET_OPTIONS = { baseUrl: true, venueId: true } as const satisfies OptionKeys<OutboxTarget>;
+const BACKOFF_OPTIONS = { baseMs: true, maxMs: true } as const satisfies OptionKeys<BackoffPolicy>;
+
+/** Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant). */
+function checkOptionKeys(o: OutboxOptions): void {
+  checkOptionNames('createOutbox', o, OUTBOX_OPTIONS);
+  checkOptionNames('createOutbox', o.target, TARGET_OPTIONS, 'target.');
+  checkOptionNames('createOutbox', o.backoff, BACKOFF_OPTIONS, 'backoff.');
+}
+
 /** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
 function checkOptions(o: OutboxOptions): void {
+  checkOptionKeys(o);
   const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
   const bad: string[] = times.filter(
     (k) => o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0),
@@ -480,10 +512,13 @@ function checkOptions(o: OutboxOptions): void {
  * const record = await outbox.enqueue(usage); // on disk now: tell the clerk "saved"
  * outbox.addEventListener('outbox-needs-attention', (e) => alertStaff(e.detail.code));
  */
-export function createOutbox(
-  options: OutboxOptions,
-  store: UseStore = options.store ??
-    createStrictStore(options.databaseName ?? scopeDatabaseName(scopeOf(options)), 'outbox'),
-): Outbox {
-  return new Outbox(options, store);
+export function createOutbox(options: OutboxOptions, store?: UseStore): Outbox {
+  // Names first: a misspelt `target` or `client` would otherwise be reported as a missing target.
+  checkOptionKeys(options);
+  return new Outbox(
+    options,
+    store ??
+      options.store ??
+      createStrictStore(options.databaseName ?? scopeDatabaseName(scopeOf(options)), 'outbox'),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /** Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"). */
 const HEADERS: Record<Locale, readonly string[]> = {
@@ -25,6 +26,13 @@ export type CsvOptions = {
   readonly bom?: boolean;
 };
 
+const CSV_OPTIONS = {
+  locale: true,
+  separator: true,
+  timeZone: true,
+  bom: true,
+} as const satisfies OptionKeys<CsvOptions>;
+
 /**
  * The usage report for the manual fallback: one row per usage (card ID, one adult ticket, child
  * tickets, show name, show date) and a totals row, as in the operating model's example. Cells that a
@@ -35,6 +43,7 @@ export type CsvOptions = {
  * // "Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä\r\nE2251;1;2;Taikuri Matti;3.2.2020\r\n…"
  */
 export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvOptions = {}): string {
+  checkOptions('toUsageReportCsv', options, CSV_OPTIONS);
   const locale = options.locale ?? 'fi';
   const sep = options.separator ?? ';';
   const date = new Intl.DateTimeFormat('fi-FI', {

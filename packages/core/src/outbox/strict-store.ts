@@ -1,6 +1,7 @@
 import type { UseStore } from 'idb-keyval';
 import { promisifyRequest } from 'idb-keyval';
 import { OutboxError, toStorageError } from './outbox-error.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /** Options for {@link createStrictStore}; `indexedDB` is injectable so tests can simulate failures. */
 export type StrictStoreOptions = {
@@ -12,6 +13,11 @@ export type StrictStoreOptions = {
    */
   readonly openTimeoutMs?: number;
 };
+
+const STRICT_STORE_OPTIONS = {
+  indexedDB: true,
+  openTimeoutMs: true,
+} as const satisfies OptionKeys<StrictStoreOptions>;
 
 /**
  * An idb-keyval custom store whose transactions are opened with `{ durability: 'strict' }`, so a write
@@ -28,6 +34,7 @@ export function createStrictStore(
   storeName: string,
   options: StrictStoreOptions = {},
 ): UseStore {
+  checkOptions('createStrictStore', options, STRICT_STORE_OPTIONS);
   let connection: Promise<IDBDatabase> | undefined;
 
   const open = (): Promise<IDBDatabase> => {

@@ -9,6 +9,7 @@ import { addToTotals, usageToReportRows } from './usage-report-rows.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
 import { csvHead, csvRow, csvTotals } from './write-usage-csv.js';
 import { writeUsageXlsx } from './write-usage-xlsx.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /** The part of the API client the export uses (`createApiClient(…)` satisfies it). */
 export type UsageSource = {
@@ -32,6 +33,19 @@ export type ExportUsageReportOptions = {
   readonly delimiter?: ';' | ',' | '\t';
   readonly signal?: AbortSignal;
 };
+
+const EXPORT_OPTIONS = {
+  format: true,
+  locale: true,
+  rows: true,
+  client: true,
+  venueId: true,
+  from: true,
+  to: true,
+  title: true,
+  delimiter: true,
+  signal: true,
+} as const satisfies OptionKeys<ExportUsageReportOptions>;
 
 export type ExportedReport = {
   readonly bytes: Uint8Array;
@@ -80,6 +94,7 @@ function fileName(options: ExportUsageReportOptions): string {
  * await writeFile(report.fileName, report.bytes);
  */
 export async function exportUsageReport(options: ExportUsageReportOptions): Promise<ExportedReport> {
+  checkOptions('exportUsageReport', options, EXPORT_OPTIONS);
   const locale = options.locale ?? 'fi';
   if (options.format !== 'csv' && options.format !== 'xlsx')
     throw new ReportError('report-options-invalid', { option: 'format' });

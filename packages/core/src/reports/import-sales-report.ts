@@ -18,6 +18,27 @@ import { sha256Hex } from './sha256.js';
 import { canonicalRow, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { validateSalesRow } from './validate-row.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+
+const IMPORT_OPTIONS = {
+  venueId: true,
+  forVenueId: true,
+  channel: true,
+  showKind: true,
+  mode: true,
+  dryRun: true,
+  client: true,
+  batchSize: true,
+  maxBytes: true,
+  maxRows: true,
+  maxRecordBytes: true,
+  maxRowDetails: true,
+  sheet: true,
+  duplicates: true,
+  signal: true,
+  onProgress: true,
+  onRow: true,
+} as const satisfies OptionKeys<ImportOptions>;
 
 const MiB = 1024 * 1024;
 type Pending = { row: number; cardId: string; item: BatchItem };
@@ -91,6 +112,7 @@ async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: Import
  * if (!result.ok) showRows(result.invalid, result.refused);
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
+  checkOptions('importSalesReport', options, IMPORT_OPTIONS);
   const { batchSize, maxRows, limits, context } = settings(options);
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);

@@ -4,6 +4,7 @@
  * `3/2/2020` or two-digit years are refused rather than guessed.
  */
 import { toHelsinki } from './helsinki-time.js';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import type { CellValue } from './types.js';
 
 export type DateResult =
@@ -48,6 +49,7 @@ const DAYS_1900_TO_1904 = 1462;
 
 /** `date1904`: number cells come from a workbook in Excel's 1904 date system. */
 export type DateOptions = { readonly date1904?: boolean };
+const DATE_OPTIONS = { date1904: true } as const satisfies OptionKeys<DateOptions>;
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -131,6 +133,7 @@ function parseText(text: string): DateResult {
  * parseReportDate('3.2.2020 klo 18.30'); // { ok: true, date: '2020-02-03', time: '18:30' }
  */
 export function parseReportDate(cell: CellValue, options: DateOptions = {}): DateResult {
+  checkOptions('parseReportDate', options, DATE_OPTIONS);
   if (cell === null || (typeof cell === 'string' && cell.trim() === ''))
     return { ok: false, code: 'row-date-missing' };
   if (cell instanceof Date) {

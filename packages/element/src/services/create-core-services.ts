@@ -2,6 +2,20 @@ import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.
 import { lazyModule } from '../lazy-module.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
 import { parseForElement } from './parse-card.js';
+import { checkOptions } from '@kaiku-scanner/core/wedge';
+import type { OptionKeys } from '@kaiku-scanner/core/wedge';
+
+const OPTIONS = {
+  baseUrl: true,
+  venueId: true,
+  channel: true,
+  getToken: true,
+  databaseName: true,
+  retentionMs: true,
+  cardCacheTtlMs: true,
+  offlinePolicy: true,
+  allowInsecureHttp: true,
+} as const satisfies OptionKeys<CoreServicesOptions>;
 
 type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ScannerServices };
 
@@ -28,6 +42,8 @@ export type CoreServices = ScannerServices & {
  * scanner.services = services;
  */
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
+  // A misspelt option throws `OptionsError` (`unknown-field`, with the option meant), never a silent default.
+  checkOptions('createCoreServices', options, OPTIONS);
   let inner: ScannerServices | undefined;
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();

@@ -1,4 +1,6 @@
 import { attach, call } from './attach-video.js';
+import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
 import { parseReading } from './parse-reading.js';
@@ -11,6 +13,37 @@ import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
 const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
+
+const CAMERA_OPTIONS = {
+  video: true,
+  deviceId: true,
+  resolution: true,
+  cardIdOptions: true,
+  cardId: true,
+  formats: true,
+  region: true,
+  effort: true,
+  code39Confirmations: true,
+  confirmationWindowMs: true,
+  duplicateWindowMs: true,
+  minIntervalMs: true,
+  maxIntervalMs: true,
+  worker: true,
+  wasmUrl: true,
+  workerUrl: true,
+  beep: true,
+  vibrate: true,
+  stopOnHide: true,
+  stopOnDisconnect: true,
+  signal: true,
+  mediaDevices: true,
+  onScan: true,
+  onReject: true,
+  onError: true,
+  onFeedback: true,
+  onStop: true,
+  onDecoder: true,
+} as const satisfies OptionKeys<CameraScanOptions>;
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -32,7 +65,12 @@ const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
  * scan.stop();
  */
 export async function startCameraScan(options: CameraScanOptions): Promise<CameraScanHandle> {
+  checkOptions('startCameraScan', options, CAMERA_OPTIONS);
+  checkOptions('startCameraScan', options?.cardId, CARD_ID_OPTIONS, 'cardId.');
+  checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
+  // `cardId` is the deprecated name of `cardIdOptions` (docs/camera.md).
+  const cardIdOptions = options.cardIdOptions ?? options.cardId;
   const devices = resolveDevices(options);
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
   const controller = new AbortController();
@@ -49,7 +87,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     job: {
       formats: options.formats ?? ['qr_code', 'code_39'],
       effort: options.effort ?? 'fast',
-      cardId: options.cardId,
+      cardId: cardIdOptions,
       wasmUrl: options.wasmUrl,
     },
     worker: options.worker !== false,
@@ -105,7 +143,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   function handleFrame(result: FrameReading, now: number): void {
     const { reading, rejected } = result;
     if (reading) {
-      const parsed = parseReading(reading.text, options.cardId);
+      const parsed = parseReading(reading.text, cardIdOptions);
       if (parsed.ok) {
         if (acceptor.offer(parsed.id, reading.format, now) !== 'report') return;
         call(options.onFeedback, { kind: 'accepted' });
@@ -118,7 +156,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     if (!refused) return;
     // Keyed on the text only inside this closure; the text itself is never passed on (it may be anything).
     if (acceptor.offer(`\u0000${refused.text}`, refused.format, now) !== 'report') return;
-    const parsed = parseReading(refused.text, options.cardId);
+    const parsed = parseReading(refused.text, cardIdOptions);
     if (parsed.ok) return;
     call(options.onFeedback, { kind: 'rejected' });
     feedback.play({ kind: 'rejected' });

@@ -66,7 +66,16 @@ export type CameraScanOptions = {
   readonly deviceId?: string;
   /** Ideal capture size; default 1280×720. */
   readonly resolution?: { readonly width: number; readonly height: number };
-  /** Options for `parseCardId` (plain data: they are copied into the decoding worker). */
+  /**
+   * Options for `parseCardId` (plain data: they are copied into the decoding worker); the same name as the wedge
+   * listener's.
+   */
+  readonly cardIdOptions?: CardIdOptions;
+  /**
+   * The old name of `cardIdOptions`, still accepted (`cardIdOptions` wins when both are given).
+   *
+   * @deprecated Use `cardIdOptions`, the name the wedge listener uses too.
+   */
   readonly cardId?: CardIdOptions;
   readonly formats?: readonly DecodeFormat[];
   /** Part of the frame to decode (fractions 0–1); default the whole frame. */

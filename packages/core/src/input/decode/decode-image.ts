@@ -1,5 +1,6 @@
 import { DecodeError } from './decode-error.js';
 import { recordDecoderStatus, type DecoderStatus } from './decoder-status.js';
+import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readPixels, toGrey } from './read-pixels.js';
@@ -7,6 +8,18 @@ import { DECODE_FORMATS } from './types.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, Quad } from './types.js';
 
 const acceptAll = (): boolean => true;
+
+const DECODE_OPTIONS = {
+  formats: true,
+  region: true,
+  effort: true,
+  signal: true,
+  accept: true,
+  code39CheckDigit: true,
+  native: true,
+  engine: true,
+  wasmUrl: true,
+} as const satisfies OptionKeys<DecodeOptions>;
 
 /**
  * Reads one QR code or Code 39 bar code from an image: `{ text, format }`, or `null` when the frame holds none
@@ -19,6 +32,7 @@ const acceptAll = (): boolean => true;
  * Code 39 is returned only when two scanlines of the frame agree; a camera loop should still require agreement
  * across frames.
  *
+ * @throws OptionsError `unknown-field` for an option it does not know (`{ format: … }` for `formats`).
  * @throws DecodeError `decode-unsupported-image`, `decode-invalid-region`, `decode-invalid-formats`,
  *   `decode-decoder-unavailable`; the signal's reason when aborted.
  *
@@ -31,6 +45,7 @@ export async function decodeImage(
   image: DecodableImage,
   options: DecodeOptions = {},
 ): Promise<DecodeResult | null> {
+  checkOptions('decodeImage', options, DECODE_OPTIONS);
   const formats = checkFormats(options.formats);
   const accept = options.accept ?? acceptAll;
   const effort = options.effort ?? 'fast';

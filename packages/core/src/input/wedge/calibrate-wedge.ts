@@ -12,7 +12,8 @@ import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
 import { isModifier, otherTerminatorName } from './key-kinds.js';
 import { resolveKey } from './resolve-key.js';
-import { resolveWedgeOptions } from './wedge-options.js';
+import { checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
+import type { OptionKeys } from '../../errors/options-error.js';
 import type { WedgeLayout } from './layouts.js';
 import type {
   CardIdParseOptions,
@@ -31,6 +32,13 @@ export type CalibrationOptions = {
   readonly cardIdOptions?: CardIdParseOptions | undefined;
   readonly parse?: CardIdParser | undefined;
 };
+
+const CALIBRATION_OPTIONS = {
+  expectedId: true,
+  minLength: true,
+  cardIdOptions: true,
+  parse: true,
+} as const satisfies OptionKeys<CalibrationOptions>;
 
 export type CalibrationResult =
   | { readonly ok: true; readonly profile: WedgeProfile; readonly id: string }
@@ -139,6 +147,7 @@ export function calibrateWedge(
   records: readonly WedgeRecord[],
   options: CalibrationOptions = {},
 ): CalibrationResult {
+  checkWedgeOptions('calibrateWedge', options, CALIBRATION_OPTIONS);
   const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
   const found = findReading(records, options.minLength ?? resolved.minLength);
   if (found === undefined) return { ok: false, error: calibrationFailure('calibration-no-burst') };

@@ -26,7 +26,12 @@ import {
   releaseOnSilence,
   type PendingScan,
 } from './pending-scan.js';
-import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
+import {
+  CLASSIFIER_OPTIONS,
+  checkWedgeOptions,
+  resolveWedgeOptions,
+  type ResolvedWedgeOptions,
+} from './wedge-options.js';
 import type {
   WedgeClassifierOptions,
   WedgeEffect,
@@ -445,6 +450,7 @@ export function classifyWedgeStream(
   records: Iterable<WedgeRecord>,
   options: WedgeClassifierOptions = {},
 ): WedgeEffect[] {
+  checkWedgeOptions('classifyWedgeStream', options, CLASSIFIER_OPTIONS);
   const resolved = resolveWedgeOptions(options);
   let state = INITIAL_WEDGE_STATE;
   const effects: WedgeEffect[] = [];

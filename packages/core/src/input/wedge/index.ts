@@ -24,3 +24,6 @@ export { wedgeListenerMessages } from '../../messages/wedge-listener.js';
 export { defineMessages } from '../../messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from '../../messages/define.js';
 export { KaikuError, isKaikuError } from '../../errors/kaiku-error.js';
+// Option bags are checked by name; the element checks its own with these in its first download.
+export { OptionsError, checkOptions } from '../../errors/options-error.js';
+export type { OptionKeys } from '../../errors/options-error.js';

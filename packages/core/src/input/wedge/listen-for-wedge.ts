@@ -20,7 +20,8 @@ import { recordKey, recordText } from './record-event.js';
 import type { CalibrationSession, startCalibration } from './calibration-session.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { wedgeFailure } from './evaluate-burst.js';
-import { resolveWedgeOptions } from './wedge-options.js';
+import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
+import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import type {
   WedgeClassifierOptions,
   WedgeEffect,
@@ -67,6 +68,23 @@ export type WedgeCalibrateOptions = {
   readonly timeoutMs?: number;
 };
 
+const LISTENER_OPTIONS = {
+  ...CLASSIFIER_OPTIONS,
+  target: true,
+  onScan: true,
+  onError: true,
+  clearInput: true,
+  hostInputs: true,
+  cardInputs: true,
+  captureUnidentified: true,
+  signal: true,
+} as const satisfies OptionKeys<WedgeListenerOptions>;
+
+const CALIBRATE_OPTIONS = {
+  expectedId: true,
+  timeoutMs: true,
+} as const satisfies OptionKeys<WedgeCalibrateOptions>;
+
 export type WedgeListener = {
   /** Removes every listener and timer. Idempotent. */
   stop(): void;
@@ -75,7 +93,8 @@ export type WedgeListener = {
    * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
    * While calibrating, keys are captured and no scan is reported. The calibration code is loaded on the first
    * call (a lazy chunk); keys arriving while it loads are captured too. Never rejects: a chunk that cannot be
-   * loaded (the network is down) gives `calibration-unavailable`, and the listener reads cards as before.
+   * loaded (the network is down) gives `calibration-unavailable`, and the listener reads cards as before. Only
+   * an unknown option (`{ timeout: … }`) rejects, with an `OptionsError`, and nothing starts.
    */
   calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
   /** The profile in use (defaults, a stored one, or the last calibration's). */
@@ -105,6 +124,7 @@ export function listenForWedge(
   options: WedgeListenerOptions,
   loadCalibration: CalibrationLoader,
 ): WedgeListener {
+  checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
@@ -263,6 +283,11 @@ export function listenForWedge(
       return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
     },
     calibrate(calibrateOptions = {}) {
+      try {
+        checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
       cancelCalibration();
       state = INITIAL_WEDGE_STATE;
       const current: NonNullable<typeof calibration> = { early: [] };

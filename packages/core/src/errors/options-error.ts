@@ -1,0 +1,73 @@
+/**
+ * Option bags are checked by name: a misspelt or unknown option (`baseURL`, `timeout`, `retries`) is refused at
+ * the call with `unknown-field`, naming the option and the one it probably meant, instead of being ignored and
+ * leaving the default silently in force. The known names of each bag are written as a `Record` over the type's
+ * keys, so a new option that is not added to its list does not compile.
+ */
+import { KaikuError } from './kaiku-error.js';
+import { closestName } from '../schemas/closest-name.js';
+import type { FieldIssue } from '../schemas/field-issues.js';
+
+/**
+ * Every key of an options type, each `true`: the list an option bag is checked against. Written as a record so
+ * a key missing from it (or one that is not an option) is a compile error.
+ *
+ * @example
+ * const KNOWN = { baseUrl: true, fetch: true } satisfies OptionKeys<HttpTransportOptions>;
+ */
+export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
+
+/**
+ * An option bag with an option the function does not know: `code` is `unknown-field`, `params.path` the option
+ * (dotted for a nested bag, `retry.limt`), `params.suggestion` the option it probably meant, `params.where` the
+ * function. `issues` lists every unknown option; `localize(error, 'sv')` renders the first in Swedish. Thrown
+ * at the call (a programming error, like a `TypeError`): it never depends on the data being processed.
+ *
+ * @example
+ * try { createApiClient({ baseURL: url, getToken }); }
+ * catch (e) { if (e instanceof OptionsError) e.params.suggestion; } // 'baseUrl'
+ */
+export class OptionsError extends KaikuError {
+  declare readonly code: 'unknown-field';
+  declare readonly params: { readonly path: string; readonly suggestion?: string; readonly where: string };
+  /** Every unknown option, each with its suggestion. */
+  readonly issues: readonly FieldIssue[];
+
+  constructor(where: string, issues: readonly FieldIssue[]) {
+    const { path, suggestion } = issues[0]!;
+    // The English text inline (the `unknown-field` message, which `localize` renders in fi/sv/en): importing the
+    // message registry here would put every table into `parseCardId`'s bundle.
+    super(
+      'unknown-field',
+      `${where}: \`${path}\` is not an option${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+      { params: suggestion ? { path, suggestion, where } : { path, where } },
+    );
+    this.name = 'OptionsError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * Throws an `OptionsError` when `options` (an object, or `undefined`) has a key that is not one of `known`'s;
+ * nested bags are checked with `prefix` (`retry.`). Keys whose value is `undefined` are checked too: a misspelt
+ * name is wrong whatever its value.
+ *
+ * @example
+ * checkOptions('createHttpTransport', options, HTTP_TRANSPORT_OPTIONS);
+ */
+export function checkOptions<T>(
+  where: string,
+  options: T | undefined,
+  known: OptionKeys<T> | Readonly<Record<string, unknown>>,
+  prefix = '',
+): void {
+  if (typeof options !== 'object' || options === null) return;
+  const issues: FieldIssue[] = [];
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(known, key)) {
+      const suggestion = closestName(key, Object.keys(known));
+      issues.push({ path: prefix + key, problem: 'unknown-field', suggestion } as FieldIssue);
+    }
+  }
+  if (issues.length > 0) throw new OptionsError(where, issues);
+}
