@@ -19,7 +19,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BUDGET_BYTES = 32 * 1024;
+// 32.5 KB since every option bag is checked by name with a suggestion (issue 11.3: +0.5 KB, the listener's,
+// parseCardId's and createCoreServices' checks and the suggestion code are in the first download).
+export const BUDGET_BYTES = 32.5 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes). */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -41,12 +43,13 @@ export const CEILINGS = {
   // read (issue 18, 14) added 0.6 KB to the first paint; the card panel's styles moved to its chunk (-0.2 KB).
   // The element's registration kept in its entry for consumers' production builds, and the decoder-degraded
   // notice (issues 16, 15), add 16–68 bytes.
-  'element + core': 31.9 * 1024,
+  // Option bags checked by name, with the option meant (issue 11.3), add 0.4–0.5 KB to the first download.
+  'element + core': 32.5 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  'core: wedge-only page (createWedgeListener)': 13 * 1024,
-  'core/wedge: wedge-only page (calibration on demand)': 12 * 1024,
-  // The published build followed the same changes (measured 31.3 KB on 1733e6d).
-  'published build: element + core': 31.3 * 1024,
+  'core: wedge-only page (createWedgeListener)': 13.5 * 1024,
+  'core/wedge: wedge-only page (calibration on demand)': 12.5 * 1024,
+  // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3).
+  'published build: element + core': 32 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

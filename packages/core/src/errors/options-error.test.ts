@@ -46,7 +46,12 @@ const cases: readonly Case[] = [
     'timeout',
     'timeoutMs',
   ],
-  ['createApiClient', () => createApiClient({ baseUrl, getToken, retries: 0 } as never), 'retries', 'retry'],
+  [
+    'createApiClient',
+    () => createApiClient({ baseUrl, getToken, retries: 0 } as never),
+    'retries',
+    undefined,
+  ],
   [
     'createApiClient',
     () => createApiClient({ baseUrl, getToken, retry: { limt: 0 } } as never),

@@ -1,51 +1,46 @@
 /**
- * The known name an unknown one probably meant, by spelling alone (`field-issues.ts` adds other names for the
- * same thing). Kept apart and small: every option bag is checked with it, `parseCardId`'s included, so it is in
- * the first download of every page.
+ * The known option an unknown one probably meant, by spelling alone. Small on purpose: every option bag is
+ * checked with it, `parseCardId`'s and the wedge listener's included, so it is in the first download of every page
+ * (`suggestField` in `field-issues.ts`, for data fields, also knows other names for the same thing).
  */
 
 /**
- * The same name in other case, else the closest name containing it or contained in it (`given` →
- * `ticketsGiven`), else one a typo or two away (a swapped pair of letters is one typo); `undefined` when none is
+ * The same name in other case, else the nearest-length name containing it or contained in it (`maxInterKey` →
+ * `maxInterKeyMs`, at least three letters), else one a single typo away: a letter changed, added, dropped, or two
+ * neighbours swapped (`tokne` → `token`). `undefined` when none is that
  * close.
  *
  * @example
  * closestName('tokne', ['token', 'port']); // 'token'
  */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
+  const a = name.toLowerCase();
   let best: string | undefined;
-  let bestScore = Math.max(1, Math.floor(name.length / 3)) + 1;
+  let bestScore = 2;
   for (const key of known) {
-    const k = key.toLowerCase();
-    // Same name in other case: 0 (beats everything); containing: below any typo, nearer lengths first.
+    const b = key.toLowerCase();
     const score =
-      k === lower
+      a === b
         ? -1e9
-        : lower.length >= 3 && k.length >= 3 && (k.includes(lower) || lower.includes(k))
-          ? Math.abs(k.length - lower.length) - 1e6
-          : editDistance(lower, k);
+        : a.length > 2 && b.length > 2 && (a.includes(b) || b.includes(a))
+          ? Math.abs(a.length - b.length) - 1e6
+          : oneTypo(a, b)
+            ? 1
+            : 2;
     if (score < bestScore) [best, bestScore] = [key, score];
   }
   return best;
 }
 
-/** Edit distance counting an adjacent transposition as one edit (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    d[i] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] =
-        i === 0
-          ? j
-          : Math.min(
-              d[i - 1]![j]! + 1,
-              d[i]![j - 1]! + 1,
-              d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-              i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[i - 2]![j - 2]! + 1 : 1e9,
-            );
-    }
-  }
-  return d[a.length]![b.length]!;
+/** Whether `b` is `a` with one letter changed, added or dropped, or two neighbouring letters swapped. */
+function oneTypo(a: string, b: string): boolean {
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  const same = (x: number, y: number): boolean => a.slice(x) === b.slice(y);
+  return (
+    same(i + 1, i + 1) ||
+    same(i + 1, i) ||
+    same(i, i + 1) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && same(i + 2, i + 2))
+  );
 }

@@ -4,7 +4,6 @@
  * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
  * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
  */
-import { closestName } from './closest-name.js';
 
 /**
  * The problems a field can have. Stable: programs may match on them.
@@ -145,7 +144,22 @@ export function unknownFields(value: object, known: readonly string[], prefix = 
 export function suggestField(name: string, known: readonly string[]): string | undefined {
   const other = OTHER_NAMES[name]?.find((k) => known.includes(k));
   if (other) return other;
-  return closestName(name, known);
+  const lower = name.toLowerCase();
+  const exact = known.find((k) => k.toLowerCase() === lower);
+  if (exact) return exact;
+  if (lower.length >= 3) {
+    const containing = known
+      .filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()))
+      .sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length));
+    if (containing[0] && containing[0].length >= 3) return containing[0];
+  }
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: { key: string; distance: number } | undefined;
+  for (const key of known) {
+    const distance = editDistance(lower, key.toLowerCase());
+    if (distance <= limit && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
 }
 
 /** Whether the input has a value at `path` (its presence only; the value is never read into a message). */
@@ -220,4 +234,21 @@ function unwrap(schema: unknown): unknown {
     else return current;
   }
   return current;
+}
+
+/** Levenshtein distance (short field names only: quadratic is fine). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
 }
