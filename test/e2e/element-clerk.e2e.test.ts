@@ -84,4 +84,97 @@ describe('<kaiku-scanner> at the counter', () => {
     expect(await warning.textContent()).toContain('redan');
     await s.context.close();
   });
+
+  it('the stepper with the mouse: Enter still registers, Esc still cancels, focus never falls to the page', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-taikuri-matti' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    const registered: unknown[] = [];
+    await s.page.exposeFunction('onRegistered', (d: unknown) => registered.push(d));
+    await s.page.evaluate(() =>
+      document
+        .querySelector('kaiku-scanner')!
+        .addEventListener('kaiku-usage-registered', (e) =>
+          (window as unknown as { onRegistered: (d: unknown) => void }).onRegistered(
+            (e as CustomEvent).detail,
+          ),
+        ),
+    );
+    const plus = s.page.locator('kaiku-scanner .stepper-controls button').last();
+    const minus = s.page.locator('kaiku-scanner .stepper-controls button').first();
+    const focused = () =>
+      s.page.evaluate(() => document.querySelector('kaiku-scanner')!.shadowRoot!.activeElement?.id ?? 'none');
+    // A card with three minors: "+" once, then Enter registers one child (it used to add a second).
+    await wedgeScan(s.cdp, 'A999005461');
+    await s.page.locator(part('tickets')).waitFor();
+    await plus.click();
+    expect(await focused()).toBe('children-value');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    expect(registered).toEqual([expect.objectContaining({ cardId: 'A999005461', children: 1 })]);
+    await s.page.keyboard.press('Enter');
+    // Two minors: "+" up to the maximum disables it; focus stays on the count, and Esc cancels.
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    await plus.click();
+    await plus.click();
+    expect(await plus.isDisabled()).toBe(true);
+    expect(await focused()).toBe('children-value');
+    // A disabled button looks disabled: not the accent colour of an enabled one.
+    const look = (b: typeof plus) =>
+      b.evaluate((el) => {
+        const c = getComputedStyle(el);
+        return `${c.color} ${c.borderColor} ${c.backgroundColor}`;
+      });
+    expect(await look(plus)).not.toBe(await look(minus));
+    await s.page.keyboard.press('Escape');
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+    expect(registered).toHaveLength(1);
+    await s.context.close();
+  });
+
+  it('chooser at 390 px: two showings of a long-named show on one day differ where they are cut; full text as title', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'fi', width: 390, path: '/box-office/' });
+    const name =
+      'Taikuri Matin suuri joulunäytös koko perheelle — ensi-ilta ja sen jälkeen tarjoiltava kahvihetki lämpiössä';
+    await s.page.evaluate((n) => {
+      const el = document.querySelector('kaiku-scanner')!;
+      el.shows = [
+        { id: 'early', name: n, start: '2030-12-06T14:00:00+02:00', kind: 'show' },
+        { id: 'late', name: n, start: '2030-12-06T18:30:00+02:00', kind: 'show' },
+      ];
+      el.showId = 'late';
+    }, name);
+    const select = s.page.locator('kaiku-scanner #show-select');
+    await expect.poll(() => select.inputValue()).toBe('late');
+    const options = await s.page
+      .locator('kaiku-scanner #show-select option')
+      .evaluateAll((os) =>
+        os.map((o) => ({ text: o.textContent?.trim() ?? '', title: o.getAttribute('title') ?? '' })),
+      );
+    // What a narrow chooser shows first is the time, which tells the two apart.
+    expect(options[1]!.text.slice(0, 20)).not.toBe(options[2]!.text.slice(0, 20));
+    expect(options[2]!.text).toMatch(/^6\.12\.2030 klo 18\.30 · /);
+    expect(options[2]!.title).toContain(name);
+    expect(await select.getAttribute('title')).toBe(options[2]!.title);
+    // The chooser fits the narrow screen (no sideways scrolling).
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await s.context.close();
+  });
+
+  it('on a touch screen the "Enter registers, Esc cancels" hint is not shown', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-taikuri-matti' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(part('tickets')).waitFor();
+    const hint = s.page.locator('kaiku-scanner .keys-hint');
+    expect(await hint.isVisible()).toBe(true);
+    await s.cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    await s.cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: true, configuration: 'mobile' });
+    await expect
+      .poll(() => s.page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches))
+      .toBe(true);
+    expect(await hint.isVisible()).toBe(false);
+    await s.context.close();
+  });
 });

@@ -191,7 +191,8 @@ export const styles = css`
     background: var(--kaiku-accent);
     color: var(--kaiku-accent-fg);
   }
-  button[aria-disabled='true'] {
+  button[aria-disabled='true'],
+  button:disabled {
     border-color: var(--kaiku-border);
     background: var(--kaiku-surface);
     color: var(--kaiku-muted);

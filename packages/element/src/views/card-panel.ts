@@ -16,6 +16,12 @@ import type { ViewContext } from './view-context.js';
  * carries none of them.
  */
 export const cardStyles = css`
+  /* A phone or tablet has no Enter or Esc keys to speak of. */
+  @media (hover: none) and (pointer: coarse) {
+    .keys-hint {
+      display: none;
+    }
+  }
   .card {
     display: grid;
     gap: var(--kaiku-gap);
@@ -268,7 +274,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
       </button>
       <button type="button" @click=${h.cancel}>${t.cancel}</button>
     </div>
-    <p class="muted">${t.keysHint}</p>
+    <p class="muted keys-hint">${t.keysHint}</p>
   </div>`;
 }
 

@@ -15,15 +15,16 @@ export function renderShow(
         <p class="muted">${kind(show)} · ${t.showStarts(fmt.dateTime(show.start))}</p>`
     : html`<p class="muted">${t.noShow}</p>`;
   if (shows.length === 0) return html`<div part="show" class="field">${summary}</div>`;
+  // The time first: a long name is what gets cut, so two showings on one day still differ; the whole text is the
+  // option's (and the chooser's) title.
+  const label = (s: ShowContext): string => `${fmt.dateTime(s.start)} · ${s.name}`;
   return html`<div part="show" class="field">
     <label for="show-select">${t.chooseShow}</label>
-    <select id="show-select" @change=${onChoose}>
+    <select id="show-select" title=${show ? label(show) : ''} @change=${onChoose}>
       <option value="" ?selected=${!show}>—</option>
       ${shows.map(
         (s) =>
-          html`<option value=${s.id} ?selected=${s.id === show?.id}>
-            ${s.name} · ${fmt.dateTime(s.start)}
-          </option>`,
+          html`<option value=${s.id} title=${label(s)} ?selected=${s.id === show?.id}>${label(s)}</option>`,
       )}
     </select>
     ${show ? html`<p class="muted">${kind(show)}</p>` : nothing}

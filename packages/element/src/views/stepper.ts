@@ -39,6 +39,12 @@ export type StepperOptions = {
  * pointers only (out of the tab order, so a clerk tabs through one stop per count).
  */
 export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): TemplateResult {
+  // A click leaves focus on the count, not on the button: Enter then registers and Esc cancels (the hint's promise),
+  // and a button that disables itself at its bound does not drop focus to the page.
+  const step = (e: Event, value: number): void => {
+    (e.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>('[role=spinbutton]')?.focus();
+    o.onChange(Math.max(0, Math.min(o.max, value)));
+  };
   const onKey = (e: KeyboardEvent): void => {
     const next = nextStepValue(e.key, o.value, o.max);
     if (next !== undefined) {
@@ -59,7 +65,7 @@ export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): Templ
         tabindex="-1"
         aria-label=${t.decrease(o.label)}
         ?disabled=${o.value <= 0}
-        @click=${() => o.onChange(Math.max(0, o.value - 1))}
+        @click=${(e: Event) => step(e, o.value - 1)}
       >
         −
       </button>
@@ -82,7 +88,7 @@ export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): Templ
         tabindex="-1"
         aria-label=${t.increase(o.label)}
         ?disabled=${o.value >= o.max}
-        @click=${() => o.onChange(Math.min(o.max, o.value + 1))}
+        @click=${(e: Event) => step(e, o.value + 1)}
       >
         +
       </button>
