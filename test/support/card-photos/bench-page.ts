@@ -4,6 +4,8 @@ import { composePhoto } from './compose-photo.js';
 import { createRandom } from './prng.js';
 import type { PhotoCase } from './corpus.js';
 import { createPeers } from './peers.js';
+import { listUnseenCases, renderUnseen } from './unseen.js';
+import type { UnseenCase } from './unseen.js';
 
 export type Measurement = {
   readonly decoder: string;
@@ -14,6 +16,8 @@ export type Measurement = {
   readonly expected: string;
   readonly got: string | null;
   readonly ms: number;
+  /** Another barcode's text in the frame (held-out `other_barcode` frames). */
+  readonly other?: string;
 };
 
 async function measure(
@@ -44,6 +48,41 @@ async function measure(
         expected: c.text,
         got: read?.text ?? null,
         ms,
+      });
+    }
+  }
+  return out;
+}
+
+/** The held-out set (unseen.ts): the same measurement, frames rendered (asynchronously) one at a time. */
+async function measureUnseen(
+  cases: UnseenCase[],
+  options: { wasmUrl: string; decoders?: string[]; warmup?: number },
+): Promise<Measurement[]> {
+  const peers = createPeers(options.wasmUrl, options.decoders);
+  for (const c of cases.slice(0, options.warmup ?? 4)) {
+    const image = await renderUnseen(c);
+    for (const peer of peers) await peer.decode(image, peer.prepare?.(image));
+  }
+  const out: Measurement[] = [];
+  for (const c of cases) {
+    const image = await renderUnseen(c);
+    for (const peer of peers) {
+      if (!peer.formats.includes(c.side)) continue;
+      const prepared = peer.prepare?.(image);
+      const start = performance.now();
+      const read = await peer.decode(image, prepared);
+      const ms = performance.now() - start;
+      out.push({
+        decoder: peer.name,
+        caseId: c.id,
+        side: c.side,
+        condition: c.condition,
+        size: `${c.size.width}x${c.size.height}`,
+        expected: c.text,
+        got: read?.text ?? null,
+        ms,
+        ...(c.other === undefined ? {} : { other: c.other }),
       });
     }
   }
@@ -107,6 +146,25 @@ async function renderPng(c: PhotoCase, type = 'image/png', quality?: number): Pr
   return btoa(binary);
 }
 
-const api = { listCases, measure, measureEmpty, renderPng };
+async function renderUnseenPng(c: UnseenCase): Promise<string> {
+  const image = await renderUnseen(c);
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const api = {
+  listCases,
+  measure,
+  measureEmpty,
+  renderPng,
+  listUnseenCases,
+  measureUnseen,
+  renderUnseenPng,
+};
 export type CardPhotosApi = typeof api;
 (globalThis as { cardPhotos?: CardPhotosApi }).cardPhotos = api;

@@ -13,6 +13,11 @@ export type Pose = {
   /** Out-of-plane tilts, degrees (perspective). */
   readonly yaw: number;
   readonly pitch: number;
+  /**
+   * Moves the card so that its point (u, v) (fractions of the card face) lands at (x, y) (fractions of the frame):
+   * a close-up with the symbol in view while the rest of the card is out of the frame.
+   */
+  readonly aim?: { readonly u: number; readonly v: number; readonly x: number; readonly y: number };
 };
 
 export type Effects = {
@@ -31,6 +36,8 @@ export function composePhoto(
   pose: Pose,
   effects: Effects,
   random: Random,
+  /** Draws more into the scene after the card (another barcode in view), before blur and sensor effects. */
+  decorate?: (ctx: OffscreenCanvasRenderingContext2D, width: number, height: number) => void,
 ): ImageData {
   const { width: W, height: H } = size;
   const scene = new OffscreenCanvas(W, H);
@@ -44,6 +51,7 @@ export function composePhoto(
   // Scale 0: the scene without a card (what a live camera sees most of the time while the clerk aims).
   if (pose.scale > 0) warpInto(frame, card, quad);
   ctx.putImageData(frame, 0, 0);
+  decorate?.(ctx, W, H);
   const sigma = (effects.blur * W) / 1280;
   const out = sigma > 0.05 ? blurred(scene, sigma) : ctx.getImageData(0, 0, W, H);
   finish(out, effects, glareSpot(side, quad, random), random);
@@ -67,7 +75,7 @@ function cardQuad(W: number, H: number, pose: Pose, random: Random): Point[] {
     [cw / 2, ch / 2],
     [-cw / 2, ch / 2],
   ] as const;
-  return corners.map(([x0, y0]) => {
+  const quad = corners.map(([x0, y0]) => {
     const x1 = x0 * Math.cos(r) - y0 * Math.sin(r);
     const y1 = x0 * Math.sin(r) + y0 * Math.cos(r);
     const x2 = x1 * Math.cos(yw);
@@ -76,6 +84,17 @@ function cardQuad(W: number, H: number, pose: Pose, random: Random): Point[] {
     const z3 = z2 + y1 * Math.sin(p);
     return { x: cx + (f * x2) / (f + z3), y: cy + (f * y3) / (f + z3) };
   });
+  if (pose.aim === undefined) return quad;
+  const unit = [
+    { x: 0, y: 0 },
+    { x: 1, y: 0 },
+    { x: 1, y: 1 },
+    { x: 0, y: 1 },
+  ];
+  const at = apply(homography(unit, quad), pose.aim.u, pose.aim.v);
+  const dx = pose.aim.x * W - at.x;
+  const dy = pose.aim.y * H - at.y;
+  return quad.map((p) => ({ x: p.x + dx, y: p.y + dy }));
 }
 
 /** Inverse-maps every frame pixel inside the quad to the card and samples it bilinearly. */

@@ -12,7 +12,7 @@ import jsQR from 'jsqr';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 // The public entry, from source (a stale dist/ must not be measured).
-import { decodeImage } from '../../../packages/core/src/input/decode/index.js';
+import { acceptsCardId, decodeImage } from '../../../packages/core/src/input/decode/index.js';
 
 export type Read = { text: string; format: string } | null;
 export type PeerDecoder = {
@@ -149,7 +149,12 @@ function kaiku(name: string, options: Parameters<typeof decodeImage>[1]): PeerDe
 export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDecoder[] {
   const all = [
     kaiku('kaiku decodeImage', { effort: 'fast' }),
+    // As the camera calls it: only card IDs accepted (a filter must never cost a card).
+    kaiku('kaiku (card filter)', { effort: 'fast', accept: acceptsCardId }),
     kaiku('kaiku (JS only)', { effort: 'fast', engine: 'js' }),
+    kaiku('kaiku JS only (card filter)', { effort: 'fast', engine: 'js', accept: acceptsCardId }),
+    // zxing-cpp without the JS rescue passes: what those passes add, and cost on frames without a card.
+    kaiku('kaiku wasm only (card filter)', { effort: 'fast', engine: 'wasm', accept: acceptsCardId }),
     kaiku('kaiku (thorough)', { effort: 'thorough' }),
     zxingAlone(),
     html5Qrcode(),

@@ -73,7 +73,6 @@ export async function decodeImage(
         effort,
         accept,
         code39CheckDigit,
-        filtered: options.accept !== undefined,
       });
       if (read !== null || engine === 'wasm') return read;
       wasmRan = true;

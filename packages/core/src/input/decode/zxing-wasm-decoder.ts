@@ -93,8 +93,6 @@ export type WasmOptions = {
   readonly effort: DecodeEffort;
   readonly accept: (text: string, format: DecodeFormat) => boolean;
   readonly code39CheckDigit: boolean;
-  /** True when the caller passed an `accept` filter. */
-  readonly filtered: boolean;
 };
 
 export type WasmReading = {
@@ -107,8 +105,27 @@ export type WasmReading = {
   readonly unreadQr: readonly Quad[];
 };
 
-/** One zxing-cpp pass (it tries rotations, inversion and downscaling itself). */
+/**
+ * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first symbol — the same pass
+ * with or without an `accept` filter, so a filter never costs a card. zxing-cpp stops at the first symbol it
+ * locates, decodable or not; only when that one is refused (a ticket's barcode in view) or cannot be decoded (a worn
+ * ticket, a smudged poster) does a second pass look for a valid card among several symbols.
+ */
 export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<WasmReading> {
+  const first = await readPass(pixels, options, 1);
+  if (first.read !== null || (!first.refused && first.unreadQr.length === 0)) return first;
+  const more = await readPass(pixels, options, MAX_SYMBOLS);
+  return { read: more.read, unreadQr: first.unreadQr };
+}
+
+/** Symbols the second pass looks at: the card among a ticket's, a poster's and a receipt's. */
+const MAX_SYMBOLS = 4;
+
+async function readPass(
+  pixels: ImageData,
+  options: WasmOptions,
+  maxNumberOfSymbols: number,
+): Promise<WasmReading & { refused: boolean }> {
   const readerOptions: ReaderOptions = {
     formats: options.formats.map((f) => FORMAT_NAMES[f]),
     tryHarder: true,
@@ -119,13 +136,17 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
     tryDenoise: options.effort === 'thorough',
     // Linear codes: at least two scanlines must agree (zxing-cpp's default, stated here on purpose).
     minLineCount: 2,
-    // One symbol is enough unless the caller filters candidates (then look for the card among several).
-    maxNumberOfSymbols: options.filtered ? 4 : 1,
-    // Symbols located but not decoded come back too (never accepted: `isValid` is false), for `unreadQr`.
-    returnErrors: true,
+    maxNumberOfSymbols,
+    // The raw characters, as the JS decoder returns them: zxing-wasm's default (HRI) renders control characters as
+    // `<SOH>` and GS1 data as `(01)…`, which no caller could tell from a printed text.
+    textMode: 'Plain',
+    // Symbols located but not decoded come back too (never accepted: `isValid` is false), for `unreadQr`. In the
+    // search among several symbols they would take places of the limit that a valid card needs.
+    returnErrors: maxNumberOfSymbols === 1,
   };
   const results = await readBarcodes(pixels, readerOptions);
   const unreadQr: Quad[] = [];
+  let refused = false;
   for (const r of results) {
     if (!r.isValid) {
       if (r.format === 'QRCode') unreadQr.push(quadOf(r.position));
@@ -136,9 +157,10 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
     if (format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
-      return { read: { text, format }, unreadQr };
+      return { read: { text, format }, unreadQr, refused };
+    refused = true;
   }
-  return { read: null, unreadQr };
+  return { read: null, unreadQr, refused };
 }
 
 function quadOf(position: Position): Quad {
