@@ -49,6 +49,9 @@ for (const bin of [
   assert.equal(r.status, 0, `${bin} --help exits 0: ${r.stderr}`);
   assert.match(r.stdout, /Usage/i, `${bin} --help prints its usage`);
 }
+// Every package carries the MIT licence, and the notices of the third-party code its build contains (generated).
+const licences = spawnSync(process.execPath, ['scripts/licenses.mjs', '--check'], { encoding: 'utf8' });
+assert.equal(licences.status, 0, licences.stderr);
 console.log(
-  'dist: entries import, worker and wasm in place, the element registers from a sideEffects file, bins answer --help',
+  'dist: entries import, worker and wasm in place, the element registers from a sideEffects file, bins answer --help, licences match the build',
 );
