@@ -58,6 +58,11 @@ export type StreamScore = {
   readonly read: number;
   /** Not read, refused with a stable code the clerk sees (`onError`), by code. */
   readonly refused: Readonly<Record<string, number>>;
+  /**
+   * Not read and nothing said, from a reader slower than the defaults (median gap over `maxMedianInterKeyMs`, 35 ms):
+   * typing, as documented — such a reader needs its timing configured or calibrated.
+   */
+  readonly slowForDefaults: number;
   /** Not read and nothing said: a good card silently lost. */
   readonly lost: number;
   /** Scans of an ID no reader presented. */
@@ -71,7 +76,7 @@ export type StreamScore = {
 };
 
 type Segment =
-  | { kind: 'card'; id: string; records: WedgeRecord[]; what: string }
+  | { kind: 'card'; id: string; records: WedgeRecord[]; what: string; medianGapMs: number }
   | { kind: 'host'; records: WedgeRecord[]; end: number; what: string }
   | { kind: 'typing'; records: WedgeRecord[] };
 
@@ -131,7 +136,13 @@ function readerBurst(
     last = t + 0.5;
   }
   const what = `${text} end=${end} host=${host} reader=${reader.readerLayout} base=${base}ms style=${style}${reader.capsLock ? ' caps' : ''}`;
-  return { records, last, what };
+  // The rhythm the classifier judges: the median gap between the reading's characters.
+  const typed = Array.from(text).length + (style === 7 ? 2 : 0);
+  const between = Array.from({ length: Math.max(0, typed - 1) }, (_, i) => gaps[(i + 1) % gaps.length]!).sort(
+    (a, b) => a - b,
+  );
+  const medianGapMs = between[Math.floor(between.length / 2)] ?? 0;
+  return { records, last, what: `${what} median=${medianGapMs}ms`, medianGapMs };
 }
 
 /** One random stream: 1–5 segments, and the listener options it runs with. */
@@ -168,6 +179,7 @@ export function randomStream(seed: number): { segments: Segment[]; options: Wedg
         kind: 'card',
         id,
         records: asRecords(burst.records, inHostField),
+        medianGapMs: burst.medianGapMs,
         what: `${burst.what}${inHostField ? ' in a page field' : ''}`,
       });
       t = burst.last;
@@ -256,6 +268,7 @@ export function scoreStream(stream: ReturnType<typeof randomStream>): StreamScor
   let readings = 0;
   let read = 0;
   const refused: Record<string, number> = {};
+  let slowForDefaults = 0;
   let lost = 0;
   let hostBursts = 0;
   let hostTaken = 0;
@@ -269,6 +282,9 @@ export function scoreStream(stream: ReturnType<typeof randomStream>): StreamScor
       else if (why.length > 0) {
         for (const code of why) refused[code] = (refused[code] ?? 0) + 1;
         findings.push(`refused ${segment.what} (${why.join(',')})`);
+      } else if (segment.medianGapMs > resolved.maxMedianInterKeyMs) {
+        slowForDefaults++;
+        findings.push(`slow ${segment.what}`);
       } else {
         lost++;
         findings.push(`lost ${segment.what}`);
@@ -297,5 +313,5 @@ export function scoreStream(stream: ReturnType<typeof randomStream>): StreamScor
       }
     }
   });
-  return { readings, read, refused, lost, misreads, hostBursts, hostTaken, findings };
+  return { readings, read, refused, slowForDefaults, lost, misreads, hostBursts, hostTaken, findings };
 }

@@ -4,7 +4,7 @@ import { randomStream, scoreStream } from './wedge-streams.test-support.js';
 // Random streams of readers and pages the listener had not met (issue 14): any terminator, speed, repeat, layout,
 // Android keys, the page's own barcodes and typing. `npm run bench wedge-fuzz` runs 100 000 of them.
 // WEDGE_STREAMS=N runs more here; WEDGE_STREAMS_FROM=seed starts elsewhere.
-const RUNS = Number(process.env.WEDGE_STREAMS ?? 400);
+const RUNS = Number(process.env.WEDGE_STREAMS ?? 300);
 const FROM = Number(process.env.WEDGE_STREAMS_FROM ?? 1);
 
 /**
@@ -31,7 +31,10 @@ describe('wedge streams of unmet readers and pages', () => {
       read += score.read;
       hostBursts += score.hostBursts;
       for (const finding of score.findings)
-        if (!finding.startsWith('refused') || !deliberate(finding)) findings.push(`seed ${seed}: ${finding}`);
+        // A reader slower than the default timing is typing until calibrated (docs/wedge.md): not a loss.
+        if (finding.startsWith('slow')) continue;
+        else if (!finding.startsWith('refused') || !deliberate(finding))
+          findings.push(`seed ${seed}: ${finding}`);
       if (score.misreads + score.lost + score.hostTaken > 0 && findings.length === 0)
         findings.push(`seed ${seed}: counted but not described`);
     }
