@@ -1,3 +1,4 @@
+import ky from 'ky';
 import { checkBaseUrl } from './base-url.js';
 import type { BaseUrlOptions } from './base-url.js';
 import type { Transport } from './transport.js';
@@ -18,19 +19,23 @@ const TRANSPORT_OPTIONS = {
 } as const satisfies OptionKeys<HttpTransportOptions>;
 
 /**
- * The default transport: one `fetch` per attempt, nothing more.
+ * The default transport: ky, as one plain HTTP exchange per attempt.
  *
- * Why not ky (which this used to wrap, with `retry: 0` and `timeout: false`): retries, timeouts, the token
- * refresh and the response checks must work for every `Transport`, also a vendor's own, so they live in
- * the client (`send-request.ts`, `next-attempt.ts`); ky's retry and hooks could only serve this one
- * transport and its timeout does not cover the token or the body. What was left for ky — joining a
- * base URL and a path, a JSON body — is a few lines of `fetch`, so the dependency went.
+ * ky runs with `retry: 0`, `timeout: false` and `throwHttpErrors: false` on purpose: retries (with backoff and
+ * `Retry-After`), the per-attempt timeout, the token refresh after a 401 and the response checks must work for
+ * every `Transport` — a vendor's own one too — so they live in the client (`send-request.ts`,
+ * `next-attempt.ts`), once, where they can be tested as a pure decision. ky's retry and hooks could only serve
+ * this transport, and its timeout covers neither getting the token nor reading the body. `throwHttpErrors: false`
+ * also keeps the request (its authorization header) out of any error object; the client reads the body itself,
+ * bounded by `maxResponseBytes`. What ky does here: the base URL and the query, the fetch it was given, and the
+ * request options below.
  *
- * The request is sent without cookies (`credentials: 'omit'`), past every cache, and a redirect is an
- * error: a captive portal's 302 must never receive a usage or a card ID.
+ * The request is sent without cookies (`credentials: 'omit'`), past every cache, and a redirect is an error: a
+ * captive portal's 302 must never receive a usage or a card ID. Card IDs travel in bodies only, never in a URL.
  *
  * @throws KaikuApiError `insecure-base-url` for a plain `http:` URL that is not loopback (unless
  * `allowInsecureHttp`), `invalid-base-url` for anything that is not an absolute http(s) URL.
+ * @throws OptionsError `unknown-field` for an option it does not know.
  *
  * @example
  * const transport = createHttpTransport({ baseUrl: 'http://localhost:8787/' });
@@ -38,20 +43,24 @@ const TRANSPORT_OPTIONS = {
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   checkOptions('createHttpTransport', options, TRANSPORT_OPTIONS);
   const base = checkBaseUrl(options.baseUrl, options);
-  // Looked up per call, not captured: test tools and instrumentation replace the global fetch later.
-  const send =
-    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  return (request) => {
-    const url = new URL(request.path, base);
-    for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value);
-    return send(url, {
+  const http = ky.create({
+    prefixUrl: base.href,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'error',
+    // Looked up per call, not captured: test tools and instrumentation replace the global fetch later.
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+  });
+  return (request) =>
+    http(request.path, {
       method: request.method,
       headers: request.headers,
       signal: request.signal,
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
+      ...(Object.keys(request.query).length > 0 ? { searchParams: request.query } : {}),
+      // The client's own serialisation and content-type, not ky's `json`: the body sent is the body validated.
       ...(request.method === 'POST' ? { body: JSON.stringify(request.body) } : {}),
     });
-  };
 }
