@@ -3,8 +3,14 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
-import type { Channel, OfflinePolicy, TimeWindow } from '@kaiku-scanner/core';
-import type { LocalizedText } from '@kaiku-scanner/core/wedge';
+import type {
+  Channel,
+  LocalizedText,
+  OfflinePolicy,
+  ServerReason,
+  TimeWindow,
+  UsageMode as CoreUsageMode,
+} from '@kaiku-scanner/core';
 import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
@@ -30,8 +36,8 @@ export type CoreServicesOptions = {
 
 export type ShowKindName = string;
 
-/** Booking a ticket, or collecting a booked ticket. */
-export type UsageMode = 'booking' | 'collection';
+/** Booking a ticket, or collecting a booked ticket (the core's `UsageMode`). */
+export type UsageMode = CoreUsageMode;
 
 /** Returns a bearer token for the API (never stored). */
 export type TokenProvider = () => string | Promise<string>;
@@ -66,8 +72,8 @@ export type CardView = {
   readonly fromCache: boolean;
 };
 
-/** A reason, already rendered in every language. */
-export type Reason = { readonly code: string; readonly message: LocalizedText };
+/** A reason, already rendered in every language (the core's `ServerReason`: a code and its text). */
+export type Reason = ServerReason;
 
 export type ParsedCardId =
   { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: Reason };
@@ -118,7 +124,7 @@ export type OutboxState = {
 };
 
 /** A failure with a stable code and a text in every language. */
-export type ServiceError = { readonly code: string; readonly message: LocalizedText };
+export type ServiceError = ServerReason;
 
 export type LookupOutcome =
   | { readonly ok: true; readonly card: CardView }
