@@ -32,7 +32,7 @@ const steps = [
     counts: true,
   })),
   {
-    name: 'e2e (playwright, Chromium, sandbox)',
+    name: 'e2e (sandbox; Chromium via playwright-core, Firefox via BiDi, WebKit via WebDriver)',
     cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
     counts: true,
   },

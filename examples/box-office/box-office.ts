@@ -2,7 +2,7 @@
 import './page-setup.js';
 import 'kaiku-scanner';
 import type { ShowContext } from 'kaiku-scanner';
-import { SEED_VENUE, seedShows } from '@kaiku-scanner/sandbox/seed';
+import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 type DemoConfig = { baseUrl: string; demoCardsUrl: string };
 
@@ -11,7 +11,7 @@ type DemoConfig = { baseUrl: string; demoCardsUrl: string };
  * from today in Helsinki, as the sandbox dates them when it seeds.
  */
 export function demoShows(now = new Date()): ShowContext[] {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
+  const today = helsinkiDay(now);
   return seedShows(today).filter((show) => show.id.startsWith('hilla-'));
 }
 

@@ -14,13 +14,12 @@ import {
   toUsageEvent,
 } from '@kaiku-scanner/core';
 import type { CardFacts, CardStatus, Outbox, UsageDecision } from '@kaiku-scanner/core';
-import { SEED_VENUE, seedShows } from '@kaiku-scanner/sandbox/seed';
+import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel) as T;
 
 /** Today in Helsinki (YYYY-MM-DD): the seeded shows are dated from it, as the sandbox dates them. */
-const helsinkiToday = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+const helsinkiToday = (): string => helsinkiDay(new Date());
 
 /** The show this POS sells for: one of the sandbox's seeded shows (`?show=` picks another). */
 function chosenShow() {

@@ -41,7 +41,7 @@ export function selectedEngine(env = process.env) {
 }
 
 /** Firefox prefs: no first-run pages, no background traffic to the closed network, no permission prompts. */
-const firefoxPrefs = {
+export const firefoxPrefs = {
   'app.update.enabled': false,
   'browser.shell.checkDefaultBrowser': false,
   'datareporting.policy.dataSubmissionEnabled': false,
@@ -123,7 +123,7 @@ function freePort() {
 }
 
 /** Starts Xvfb on a display it picks itself (`-displayfd`) and resolves `{ display, child }`. */
-function startXvfb() {
+export function startXvfb() {
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -138,7 +138,7 @@ function startXvfb() {
 }
 
 /** Starts WebKitWebDriver on a free port with `DISPLAY` set, resolving once it accepts connections. */
-async function startWebKitDriver(display) {
+export async function startWebKitDriver(display) {
   const port = await freePort();
   const child = spawn(webkitDriverPath, [`--port=${port}`], {
     stdio: ['ignore', 'ignore', 'pipe'],

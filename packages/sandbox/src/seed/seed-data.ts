@@ -2,6 +2,8 @@ import type { CardRecord } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { helsinkiDay } from '../clock.js';
 
+export { helsinkiDay };
+
 /** A seeded card with what it demonstrates (shown on the demo-cards page). */
 export type SeedCard = CardRecord & { readonly label: string };
 
