@@ -224,7 +224,6 @@ export const styles = css`
   .stage {
     display: grid;
     gap: var(--kaiku-gap);
-    min-height: 12rem;
     align-content: start;
   }
   .meter {
@@ -357,8 +356,8 @@ export const styles = css`
       padding: 1.5rem;
       font-size: 1.25em;
     }
-    .stage {
-      min-height: 18rem;
+    [part~='show'] {
+      grid-column: span 2;
     }
     .stage > form,
     .stage > .field {

@@ -23,8 +23,8 @@ const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
     en: 'is not an allowed value',
   },
   'collection-only': {
-    fi: 'kuuluu vain lipun lunastukseen',
-    sv: 'gäller bara när biljetten löses ut',
+    fi: 'kuuluu vain lipun noutoon',
+    sv: 'gäller bara vid avhämtning av biljetten',
     en: 'applies to a collection only',
   },
   unreadable: { fi: 'ei ole luettavissa', sv: 'kan inte läsas', en: 'cannot be read' },
@@ -213,11 +213,12 @@ export const rulesMessages = defineMessages({
     en: (p: CapParams) => `The Kaikukortti ticket cap (${p.cap}) has been reached.`,
   },
   'cap-exceeded': {
-    fi: (p: CapParams) => `Pyydetty ${p.requested} lippua, ylärajaan (${p.cap}) mahtuu enää ${p.remaining}.`,
+    fi: (p: CapParams) =>
+      `Lippuja tulisi ${p.requested}, mutta ylärajaan (${p.cap}) mahtuu enää ${p.remaining}.`,
     sv: (p: CapParams) =>
-      `${p.requested} biljetter begärda, bara ${p.remaining} ryms inom gränsen (${p.cap}).`,
+      `Det blir ${p.requested} biljetter, men bara ${p.remaining} ryms inom gränsen (${p.cap}).`,
     en: (p: CapParams) =>
-      `${p.requested} tickets requested; only ${p.remaining} fit under the cap (${p.cap}).`,
+      `That makes ${p.requested} tickets, but only ${p.remaining} ${p.remaining === 1 ? 'is' : 'are'} left under the cap (${p.cap}).`,
   },
   'booking-not-open': {
     fi: (p: OpensParams) => `Varaus avautuu ${p.opensAt}.`,

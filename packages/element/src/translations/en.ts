@@ -12,7 +12,7 @@ export const en: Translation = {
   capGiven: (given, cap) => `${given} / ${cap} given`,
   capLeft: (left) => `${left} left`,
   capNone: 'No cap',
-  mode: 'Situation',
+  mode: 'Booking or collection',
   modeBooking: 'Booking',
   modeCollection: 'Ticket collection',
   readyHeading: 'Read a card',

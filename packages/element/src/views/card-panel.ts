@@ -180,8 +180,17 @@ export function renderCardPanel(
   `;
 }
 
+/** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
+const UNVERIFIED: LocalizedText = {
+  fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
+  sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
+  en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. The usage is recorded as provisional and checked when the connection returns.',
+};
+
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
-export function renderCardFacts({ t, fmt }: ViewContext, card: CardView): TemplateResult {
+export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): TemplateResult {
+  // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
+  const unknown = card.status === 'unverified';
   return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
     <dl>
       <div>
@@ -200,12 +209,18 @@ export function renderCardFacts({ t, fmt }: ViewContext, card: CardView): Templa
         card.kind === 'client'
           ? html`<div>
               <dt>${t.minors}</dt>
-              <dd>${fmt.number(card.minors)}</dd>
+              <dd>${unknown ? '–' : fmt.number(card.minors)}</dd>
             </div>`
           : nothing
       }
     </dl>
-    ${card.fromCache ? html`<p class="notice warn"><span>${t.fromCache}</span></p>` : nothing}`;
+    ${
+      card.fromCache
+        ? html`<p class="notice warn" data-source=${unknown ? 'none' : 'cache'}>
+            <span>${unknown ? text(UNVERIFIED) : t.fromCache}</span>
+          </p>`
+        : nothing
+    }`;
 }
 
 /** Every reason the card cannot be used now, and only "next customer". */

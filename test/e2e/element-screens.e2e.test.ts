@@ -1,0 +1,88 @@
+// Screenshots of the box office's states in fi/sv/en at 390 px (a phone) and 1280 px (a counter's laptop), written
+// to test-results/screenshots/clerk/ (gitignored) for people to look at, plus the layout checks a screenshot
+// review would make: no sideways scrolling, no text cut off inside the element, no tall empty stage.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  openBoxOffice,
+  part,
+  screenshotDir,
+  useHarness,
+  wedgeScan,
+  type ScannerPage,
+} from '../support/element-harness.js';
+
+const harness = useHarness();
+const dir = path.join(screenshotDir, 'clerk');
+
+/** Elements inside the element whose text is wider than their box (cut off), by tag and class. */
+function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+    return [...root.querySelectorAll<HTMLElement>('h2, h3, h4, p, dt, dd, label, legend, button, span, li')]
+      .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+      .filter(
+        (e) => getComputedStyle(e).overflow !== 'visible' || getComputedStyle(e).textOverflow === 'ellipsis',
+      )
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  });
+}
+
+async function shoot(s: ScannerPage, state: string, lang: string, width: number): Promise<void> {
+  await s.page.waitForTimeout(100);
+  await s.page.locator('kaiku-scanner').screenshot({ path: path.join(dir, `${state}-${lang}-${width}.png`) });
+  const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${state} ${lang} ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
+  expect(await clipped(s.page), `${state} ${lang} ${width}: text cut off`).toEqual([]);
+}
+
+describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
+  it.each([390, 1280])('at %i px: ready, card, group, refused, registered, offline', async (width) => {
+    mkdirSync(dir, { recursive: true });
+    const s = await openBoxOffice(harness(), { lang, width, path: '/box-office/?show=hilla-taikuri-matti' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await shoot(s, 'ready', lang, width);
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('ArrowUp');
+    await shoot(s, 'card', lang, width);
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    await shoot(s, 'registered', lang, width);
+    // The result panel leaves no tall empty stage below it.
+    const gap = await s.page.evaluate(() => {
+      const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+      const stage = root.querySelector<HTMLElement>('[part~="stage"]')!;
+      const last = [...stage.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.offsetParent !== null)
+        .at(-1)!;
+      return stage.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+    });
+    expect(gap, `empty space below the result (${lang} ${width})`).toBeLessThan(48);
+    await s.page.keyboard.press('Enter');
+    await wedgeScan(s.cdp, 'A999005416');
+    await s.page.locator(part('refusal')).waitFor();
+    await shoot(s, 'refused', lang, width);
+    await s.page.keyboard.press('Escape');
+    await wedgeScan(s.cdp, 'Y110029399');
+    await s.page.locator(part('tickets')).waitFor();
+    await wedgeScan(s.cdp, 'A999005416');
+    await s.page.locator('kaiku-scanner #member-error').waitFor();
+    await shoot(s, 'group', lang, width);
+    await s.page.keyboard.press('Escape');
+    await s.context.setOffline(true);
+    await wedgeScan(s.cdp, 'A999005429');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    await shoot(s, 'offline-card', lang, width);
+    // Nothing was cached for this card: its minors are unknown, and the notice does not claim a cache.
+    const facts = s.page.locator(part('card-panel'));
+    expect(await facts.locator('[data-source="none"]').count()).toBe(1);
+    expect(await facts.locator('dd').last().textContent()).toBe('–');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(`${part('result')}[data-outcome="queued"]`).waitFor({ timeout: 15_000 });
+    await shoot(s, 'queued', lang, width);
+    await s.context.close();
+  });
+});
