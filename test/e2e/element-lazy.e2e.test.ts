@@ -69,7 +69,13 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     expect(await error.textContent()).toMatch(/did not load/);
     blocked = false;
     const before = requests;
-    // Focus is on "Try again": Enter retries the look-up, which loads the services again.
+    // Focus moves to "Try again" once the error has rendered: wait for that (not for time), then Enter retries
+    // the look-up, which loads the services again. An Enter pressed before it landed nowhere and the test waited
+    // out its 15 s (the flake seen on a loaded machine).
+    await s.page.waitForFunction(() => {
+      const active = document.querySelector('kaiku-scanner')?.shadowRoot?.activeElement;
+      return active?.matches('.actions button.primary[data-autofocus]') === true;
+    });
     await s.page.keyboard.press('Enter');
     await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
     expect(requests).toBeGreaterThan(before);
