@@ -16,6 +16,7 @@ import {
   startScan,
   stopScan,
   waitForState,
+  watchFor,
 } from '../support/card-video/launch-camera-browser.js';
 
 let server: CameraTestServer;
@@ -55,7 +56,7 @@ describe('camera: a QR card in front of the fake camera', () => {
         ]);
         expect(first.feedback).toEqual(['accepted']);
         // The card stays in view for two more loops of the video: still exactly one report.
-        await page().waitForTimeout(4500);
+        await watchFor(page(), { atLeastMs: 4500, frames: 12 });
         const later = await snapshot(page());
         expect(later.scans).toHaveLength(1);
         expect(later.errors).toEqual([]);
@@ -110,7 +111,7 @@ describe('camera: a QR code that is not a card (a ticket) in front of the fake c
         const state = await waitForState(page(), (s) => s.rejects.length > 0);
         expect(state.rejects).toEqual([expected.ok ? '' : expected.error.code]);
         expect(state.feedback).toEqual(['rejected']);
-        await page().waitForTimeout(2500);
+        await watchFor(page(), { atLeastMs: 2500, frames: 6 });
         const later = await stopScan(page());
         expect(later.rejects).toHaveLength(1);
         expect(later.scans).toEqual([]);
@@ -131,7 +132,7 @@ describe('camera: a Code 39 card in front of the fake camera', () => {
         expect(first.scans.map(({ id, format }) => ({ id, format }))).toEqual([
           { id: 'Y110029399', format: 'code_39' },
         ]);
-        await page().waitForTimeout(4500);
+        await watchFor(page(), { atLeastMs: 4500, frames: 12 });
         const later = await stopScan(page());
         expect(later.scans).toHaveLength(1);
         expect(later.errors).toEqual([]);
@@ -145,7 +146,7 @@ describe('camera: a Code 39 card in front of the fake camera', () => {
           expect(await startScan(p, { duplicateWindowMs: 300 })).toMatchObject({ ok: true });
           const state = await waitForState(p, (s) => s.scans.length > 0);
           expect(state.scans).toHaveLength(1);
-          await p.waitForTimeout(3000);
+          await watchFor(p, { atLeastMs: 3000, frames: 6 });
           expect((await stopScan(p)).scans).toHaveLength(1);
         } finally {
           await p.close();
@@ -158,7 +159,7 @@ describe('camera: a Code 39 card in front of the fake camera', () => {
           expect(await startScan(p, { region: { x: 0, y: 0, width: 0.2, height: 0.2 } })).toMatchObject({
             ok: true,
           });
-          await p.waitForTimeout(2000);
+          await watchFor(p, { atLeastMs: 2000, frames: 6 });
           const state = await stopScan(p);
           expect(state.stats?.framesDecoded).toBeGreaterThan(5);
           expect(state.scans).toEqual([]);
@@ -260,7 +261,7 @@ describe('camera: cards shown one after another', () => {
         try {
           expect(await startScan(p, { duplicateWindowMs: 10_000 })).toMatchObject({ ok: true });
           await waitForState(p, (s) => s.scans.length >= 2, 15_000);
-          await p.waitForTimeout(6500);
+          await watchFor(p, { atLeastMs: 6500, frames: 12 });
           const scans = (await stopScan(p)).scans;
           expect(scans.map((s) => s.id).sort()).toEqual(['A045198723', 'Y110029399']);
         } finally {
@@ -277,7 +278,7 @@ describe('camera: lifecycle with an empty desk in view', () => {
     (page) => {
       it('reports nothing from a video without a card', async () => {
         expect(await startScan(page())).toMatchObject({ ok: true });
-        await page().waitForTimeout(2500);
+        await watchFor(page(), { atLeastMs: 2500, frames: 6 });
         const state = await stopScan(page());
         expect(state.stats?.framesDecoded).toBeGreaterThan(5);
         expect(state.scans).toEqual([]);

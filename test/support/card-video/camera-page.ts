@@ -58,10 +58,12 @@ async function start(request: StartRequest = {}): Promise<Record<string, unknown
       } as unknown as MediaDevices)
     : undefined;
   if (request.abortAfterMs !== undefined) setTimeout(() => controller.abort(), request.abortAfterMs);
+  // The page's own switches are not camera options (the camera refuses unknown ones by name).
+  const { internalVideo, abortAfterMs: _abortAfterMs, failWith: _failWith, ...options } = request;
   try {
     handle = await startCameraScan({
-      ...request,
-      video: request.internalVideo ? undefined : video,
+      ...options,
+      video: internalVideo ? undefined : video,
       signal: controller.signal,
       mediaDevices: failing,
       onScan: (scan) => state.scans.push({ id: scan.id, format: scan.format, at: scan.at }),

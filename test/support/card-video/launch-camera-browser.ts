@@ -83,3 +83,20 @@ export async function waitForState(
   }
   return state;
 }
+
+/**
+ * Keeps the camera running for at least `atLeastMs` AND until the decoder has looked at `frames` more frames, so
+ * that "nothing more was reported" is asserted over real decoding work, not over wall-clock time alone (on a busy
+ * machine a few seconds can be a single decoded frame).
+ */
+export async function watchFor(
+  page: Page,
+  { atLeastMs, frames, timeoutMs = 60_000 }: { atLeastMs: number; frames: number; timeoutMs?: number },
+): Promise<CameraPageState> {
+  const start = (await snapshot(page)).stats?.framesDecoded ?? 0;
+  await page.waitForTimeout(atLeastMs);
+  const state = await waitForState(page, (s) => (s.stats?.framesDecoded ?? 0) >= start + frames, timeoutMs);
+  if ((state.stats?.framesDecoded ?? 0) < start + frames)
+    throw new Error(`the decoder looked at ${(state.stats?.framesDecoded ?? 0) - start} of ${frames} frames`);
+  return state;
+}
