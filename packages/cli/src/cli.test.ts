@@ -204,6 +204,8 @@ describe('kaiku-report', () => {
       'Lippu lapselle',
       'Esityksen nimi',
       'Päivämäärä',
+      'Kellonaika',
+      'Käyttötapa',
     ]);
     expect(values).toHaveLength(5);
     expect(values[4]).toEqual(['Yhteensä', 3, 2]);

@@ -21,7 +21,14 @@ export const REPORT_COLUMN_LABELS = {
   event: { fi: 'Esityksen nimi', sv: 'Föreställningens namn', en: 'Show' },
   date: { fi: 'Päivämäärä', sv: 'Datum', en: 'Date' },
   time: { fi: 'Kellonaika', sv: 'Klockslag', en: 'Time' },
+  mode: { fi: 'Käyttötapa', sv: 'Användning', en: 'Mode' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** The usage mode as the report writes it (and reads it back, in any of the languages). */
+export const REPORT_MODE_LABELS = {
+  booking: { fi: 'varaus', sv: 'bokning', en: 'booking' },
+  collection: { fi: 'nouto', sv: 'avhämtning', en: 'collection' },
 } as const satisfies Record<string, LocalizedText>;
 
 type FieldName = keyof typeof REPORT_COLUMN_LABELS;
@@ -186,6 +193,11 @@ export const reportMessages = defineMessages({
     fi: (p: Value) => `Aikuisten lippuja pitää olla täsmälleen yksi (rivillä: "${p.value}").`,
     sv: (p: Value) => `Det ska finnas exakt en vuxenbiljett (på raden: "${p.value}").`,
     en: (p: Value) => `There must be exactly one adult ticket (the row has "${p.value}").`,
+  },
+  'row-mode-invalid': {
+    fi: (p: Value) => `Käyttötavan pitää olla varaus tai nouto (rivillä: "${p.value}").`,
+    sv: (p: Value) => `Användningen ska vara bokning eller avhämtning (på raden: "${p.value}").`,
+    en: (p: Value) => `The mode must be booking or collection (the row has "${p.value}").`,
   },
   'row-children-invalid': {
     fi: (p: Value) => `Lasten lippujen määrän pitää olla kokonaisluku 0–20 (rivillä: "${p.value}").`,

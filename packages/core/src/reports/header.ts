@@ -37,6 +37,8 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
     // "Esityksen alkamisaika", "Esitysaika", "Show time" are the start time, not the event's name.
     /^(klo|kello|kellonaika|aika|alkaa|tid|time|starts)$|(alkamis|aloitus|esitys|näytös|tapahtuma|kellon)aika$|\bklo\b|klockslag|starttid|start time|starting time|\btime$/,
   ],
+  // The usage report's own column (`exportUsageReport`): booking or collection.
+  ['mode', /^(käyttötapa|käyttö|användning|användningssätt|mode|usage mode)$/],
   [
     'event',
     /tapahtum|tilaisuu|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../messages/define.js';
 
 /** The fields of a sales-report row, as the import recognises its columns. */
-export const REPORT_FIELDS = ['cardId', 'adults', 'children', 'event', 'date', 'time'] as const;
+export const REPORT_FIELDS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** One cell as a reader hands it over: text from CSV, typed values from XLSX. */
@@ -34,6 +34,8 @@ export type SalesRow = {
   readonly date: string;
   /** Start time `HH:MM` when the report gives one. */
   readonly time?: string;
+  /** `booking` or `collection` when the report has a mode column (the usage report does); else the import's. */
+  readonly mode?: 'booking' | 'collection';
 };
 
 /** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */

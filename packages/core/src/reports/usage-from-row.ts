@@ -33,7 +33,7 @@ export function canonicalRow(row: SalesRow, context: UsageContext): string {
     context.forVenueId ?? '',
     context.channel,
     context.showKind,
-    context.mode,
+    row.mode ?? context.mode,
     row.cardId,
     row.childTickets,
     row.event,
@@ -66,7 +66,8 @@ export function usageFromRow(
       : { childTickets: row.childTickets }),
     channel: context.channel,
     ...(context.forVenueId ? { forVenueId: context.forVenueId } : {}),
-    mode: context.mode,
+    // The row's own mode (the usage report has the column), else the import's.
+    mode: row.mode ?? context.mode,
     clientTime: start,
   };
   // The first occurrence's key is the row's hash; repeats (`duplicates: 'register'`) hash their index in.

@@ -2,7 +2,7 @@
  * The rows of the official usage report (toimintamalli 2019 §9.2): card ID, adult tickets, child
  * tickets, show, date — from registered usages (`UsageRecord`) or given directly.
  */
-import type { UsageRecord } from '../schemas/api.js';
+import type { UsageMode, UsageRecord } from '../schemas/api.js';
 import { toHelsinki } from './helsinki-time.js';
 
 /** One line of the usage report. `date` is the show's Helsinki calendar day, `YYYY-MM-DD`. */
@@ -12,6 +12,10 @@ export type UsageReportRow = {
   readonly childTickets: number;
   readonly show: string;
   readonly date: string;
+  /** The show's Helsinki start time `HH:MM`, when known (registered usages): the import rebuilds the same show. */
+  readonly time?: string | undefined;
+  /** Booking or collection, when known (registered usages): the import registers the same mode. */
+  readonly mode?: UsageMode | undefined;
 };
 
 export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
@@ -25,13 +29,15 @@ export type UsageReportTotals = { adultTickets: number; childTickets: number; ro
  * usageToReportRows(record); // [{ cardId: 'A045198723', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' }]
  */
 export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
-  const date = toHelsinki(Date.parse(record.show.start)).date;
+  const { date, time } = toHelsinki(Date.parse(record.show.start));
   const main: UsageReportRow = {
     cardId: record.cardId,
     adultTickets: record.tickets.adult,
     childTickets: record.tickets.children + record.tickets.under16Clients,
     show: record.show.name,
     date,
+    time,
+    mode: record.mode,
   };
   const members = (record.group?.memberCardIds ?? []).map((cardId) => ({
     cardId,
@@ -39,6 +45,8 @@ export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
     childTickets: 0,
     show: record.show.name,
     date,
+    time,
+    mode: record.mode,
   }));
   return [main, ...members];
 }

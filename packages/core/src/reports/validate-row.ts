@@ -7,6 +7,7 @@ import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { reportText, rowError } from './report-error.js';
+import { REPORT_MODE_LABELS } from '../messages/reports.js';
 import type { CellValue, RawRow, ReportField, RowError, SalesRow } from './types.js';
 
 /** The API's limits (schemas/api.ts): `childTickets` ≤ 20, show name ≤ 300 characters. */
@@ -88,14 +89,16 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     return field !== 'event' && typeof value === 'string' ? value.replace(TEXT_MARKER, '') : value;
   };
   const errors: RowError[] = [];
-  const formulas = (['cardId', 'adults', 'children', 'event', 'date', 'time'] as const).filter((field) => {
-    const value = cell(field);
-    // A negative number is a wrong count and a lone dash an empty one, not a formula.
-    return (
-      looksLikeFormula(value) &&
-      !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
-    );
-  });
+  const formulas = (['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode'] as const).filter(
+    (field) => {
+      const value = cell(field);
+      // A negative number is a wrong count and a lone dash an empty one, not a formula.
+      return (
+        looksLikeFormula(value) &&
+        !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
+      );
+    },
+  );
   for (const field of formulas) errors.push(formulaError(field));
 
   let cardId: string | undefined;
@@ -151,6 +154,13 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     errors.push(rowError('row-time-invalid', 'time', { value: clip(cellText(cell('time'))) }));
   }
 
+  const modeText = cellText(cell('mode')).trim().toLowerCase();
+  const mode = (Object.keys(REPORT_MODE_LABELS) as ('booking' | 'collection')[]).find((m) =>
+    Object.values(REPORT_MODE_LABELS[m]).includes(modeText as never),
+  );
+  if (modeText !== '' && mode === undefined && !formulas.includes('mode'))
+    errors.push(rowError('row-mode-invalid', 'mode', { value: clip(cellText(cell('mode'))) }));
+
   if (errors.length > 0 || !date.ok || !time.ok || cardId === undefined || children === undefined) {
     return {
       ok: false,
@@ -169,6 +179,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
       event,
       date: date.date,
       ...(startTime ? { time: startTime } : {}),
+      ...(mode ? { mode } : {}),
     },
   };
 }

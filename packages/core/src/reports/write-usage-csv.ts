@@ -3,7 +3,7 @@
  * fields for Finnish and Swedish (Excel's list separator there), `,` for English.
  */
 import type { Locale } from '../messages/define.js';
-import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
+import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { neutraliseCell } from './neutralise.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
 
@@ -33,19 +33,30 @@ const line = (values: readonly (string | number)[], delimiter: string) =>
 
 export function csvHead(layout: CsvLayout): string {
   const l = REPORT_COLUMN_LABELS;
-  const header = [l.cardId, l.adults, l.children, l.event, l.date].map((label) => label[layout.locale]);
-  const title = layout.title ? line([layout.title, '', '', '', ''], layout.delimiter) : '';
+  // The official five columns (001), then the start time and the mode, so that an import rebuilds the same usage.
+  const header = [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode].map(
+    (label) => label[layout.locale],
+  );
+  const title = layout.title ? line([layout.title, '', '', '', '', '', ''], layout.delimiter) : '';
   return '\uFEFF' + title + line(header, layout.delimiter);
 }
 
 export function csvRow(row: UsageReportRow, layout: CsvLayout): string {
   return line(
-    [row.cardId, row.adultTickets, row.childTickets, row.show, formatReportDate(row.date, layout.locale)],
+    [
+      row.cardId,
+      row.adultTickets,
+      row.childTickets,
+      row.show,
+      formatReportDate(row.date, layout.locale),
+      row.time ?? '',
+      row.mode ? REPORT_MODE_LABELS[row.mode][layout.locale] : '',
+    ],
     layout.delimiter,
   );
 }
 
 export function csvTotals(totals: UsageReportTotals, layout: CsvLayout): string {
   const label = REPORT_COLUMN_LABELS.total[layout.locale];
-  return line([label, totals.adultTickets, totals.childTickets, '', ''], layout.delimiter);
+  return line([label, totals.adultTickets, totals.childTickets, '', '', '', ''], layout.delimiter);
 }

@@ -6,7 +6,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import type { Locale } from '../messages/define.js';
-import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
+import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { neutraliseCell } from './neutralise.js';
 import { hasNodeStreams, loadExcel } from './read-xlsx.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
@@ -57,7 +57,15 @@ export async function writeUsageXlsx(
     workbook = whole;
   }
   const sheet = workbook.addWorksheet(layout.sheetName);
-  sheet.columns = [{ width: 16 }, { width: 16 }, { width: 20 }, { width: 40 }, { width: 14 }];
+  sheet.columns = [
+    { width: 16 },
+    { width: 16 },
+    { width: 20 },
+    { width: 40 },
+    { width: 14 },
+    { width: 12 },
+    { width: 14 },
+  ];
   const l = REPORT_COLUMN_LABELS;
   const bold = { bold: true };
   if (layout.title) {
@@ -65,7 +73,9 @@ export async function writeUsageXlsx(
     title.font = { bold: true, size: 13 };
     title.commit();
   }
-  const header = sheet.addRow([l.cardId, l.adults, l.children, l.event, l.date].map((x) => x[layout.locale]));
+  const header = sheet.addRow(
+    [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode].map((x) => x[layout.locale]),
+  );
   header.font = bold;
   header.commit();
   const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
@@ -78,6 +88,8 @@ export async function writeUsageXlsx(
       row.childTickets,
       neutraliseCell(row.show),
       dateCell(row.date),
+      row.time ?? null,
+      row.mode ? REPORT_MODE_LABELS[row.mode][layout.locale] : null,
     ]);
     added.getCell(5).numFmt = numFmt;
     added.commit();

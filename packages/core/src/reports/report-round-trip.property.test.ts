@@ -1,0 +1,142 @@
+/**
+ * Issue 11.4, as a property against the real sandbox (its own process, HTTP + SQLite): any set of valid usages —
+ * client cards of every prefix with and without children, community cards of every prefix with under-16 clients,
+ * bookings and collections — registered, exported with `exportUsageReport` (CSV and XLSX) and imported into
+ * another Kaikukanta gives the same usages, counted the same; importing the report again adds nothing.
+ *
+ * Every run uses a year of its own, so the target sandboxes hold nothing of that period before the import (as fresh
+ * ones would) without starting two processes per run.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../api/create-api-client.js';
+import type { ApiClient } from '../api/create-api-client.js';
+import type { UsageRecord, UsageRequest } from '../schemas/api.js';
+import { exportUsageReport } from './export-usage-report.js';
+import { importSalesReport } from './import-sales-report.js';
+import { startSandboxCli, type SandboxCli } from '../../../../test/support/sandbox-process.js';
+
+const VENUE = 'teatteri-hilla';
+/** Seeded active cards: every prefix, with their registered minors (client cards). */
+const CLIENT_CARDS = [
+  ['A045198723', 2],
+  ['A999005458', 0],
+  ['A999005461', 3],
+  ['AM12345678', 1],
+  ['X000011986', 0],
+  ['X000011656', 2],
+] as const;
+const COMMUNITY_CARDS = ['Y110029399', 'YM11002940', 'Z000010669'] as const;
+const SHOWS = ['Taikuri Matti', 'Kesäyöntaika', 'Pieni näyttämö: "Ö" & co', 'Konsertti; ilta'] as const;
+
+type Spec = {
+  readonly card: number;
+  readonly community: boolean;
+  readonly children: number;
+  readonly mode: 'booking' | 'collection';
+  readonly show: number;
+  readonly day: number;
+  readonly hour: number;
+};
+
+const spec: fc.Arbitrary<Spec> = fc.record({
+  card: fc.nat(20),
+  community: fc.boolean(),
+  children: fc.nat(4),
+  mode: fc.constantFrom('booking' as const, 'collection' as const),
+  show: fc.nat(SHOWS.length - 1),
+  day: fc.integer({ min: 1, max: 27 }),
+  hour: fc.integer({ min: 10, max: 20 }),
+});
+
+let source: SandboxCli;
+let csvTarget: SandboxCli;
+let xlsxTarget: SandboxCli;
+const api = (s: SandboxCli): ApiClient => createApiClient({ baseUrl: s.url, getToken: () => 'test-token' });
+
+beforeAll(async () => {
+  [source, csvTarget, xlsxTarget] = await Promise.all([
+    startSandboxCli(['--memory', '--testing']),
+    startSandboxCli(['--memory', '--testing']),
+    startSandboxCli(['--memory', '--testing']),
+  ]);
+}, 90_000);
+afterAll(async () => {
+  await Promise.all([source?.close(), csvTarget?.close(), xlsxTarget?.close()]);
+});
+
+function usageOf(s: Spec, year: number): UsageRequest {
+  const month = String((s.show % 12) + 1).padStart(2, '0');
+  const start = `${year}-${month}-${String(s.day).padStart(2, '0')}T${String(s.hour).padStart(2, '0')}:30:00+02:00`;
+  const show = {
+    id: `p-${year}-${s.show}-${s.day}-${s.hour}`,
+    name: SHOWS[s.show]!,
+    start,
+    kind: 'show' as const,
+  };
+  const base = { venueId: VENUE, show, channel: 'box-office' as const, mode: s.mode, clientTime: start };
+  if (s.community) {
+    const cardId = COMMUNITY_CARDS[s.card % COMMUNITY_CARDS.length]!;
+    return { ...base, cardId, childTickets: 0, group: { memberCardIds: [], under16Clients: 1 + s.children } };
+  }
+  const [cardId, minors] = CLIENT_CARDS[s.card % CLIENT_CARDS.length]!;
+  return { ...base, cardId, childTickets: Math.min(minors, s.children) };
+}
+
+/** What a usage is, whatever the API it is registered with: card, mode, tickets, show name and start. */
+function essence(u: UsageRecord): string {
+  return JSON.stringify([
+    u.cardId,
+    u.mode,
+    u.tickets.adult,
+    u.tickets.children,
+    u.tickets.under16Clients,
+    u.tickets.total,
+    u.group?.memberCardIds ?? [],
+    u.show.name,
+    Date.parse(u.show.start),
+  ]);
+}
+
+async function usagesIn(client: ApiClient, year: number): Promise<string[]> {
+  const out: string[] = [];
+  for await (const u of client.iterateUsages({ venueId: VENUE, from: `${year}-01-01`, to: `${year}-12-31` }))
+    out.push(essence(u));
+  return out.sort();
+}
+
+let run = 0;
+
+describe('the usage report round-trips through import (property, real sandboxes)', () => {
+  it('any valid usages: export as CSV and XLSX, import elsewhere: the same usages; again: nothing new', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(spec, { minLength: 1, maxLength: 8 }), async (specs) => {
+        const year = 2001 + run++;
+        const from = api(source);
+        for (const [i, s] of specs.entries())
+          await from.registerUsage(usageOf(s, year), { idempotencyKey: `rt-${year}-${i}` });
+        const expected = await usagesIn(from, year);
+        expect(expected).toHaveLength(specs.length);
+        const period = { venueId: VENUE, from: `${year}-01-01`, to: `${year}-12-31` };
+        for (const [format, target] of [
+          ['csv', csvTarget],
+          ['xlsx', xlsxTarget],
+        ] as const) {
+          const report = await exportUsageReport({ client: from, ...period, format });
+          const to = api(target);
+          const first = await importSalesReport(report.bytes, { venueId: VENUE, client: to });
+          expect({ format, invalid: first.invalid, refused: first.refused }).toEqual({
+            format,
+            invalid: [],
+            refused: [],
+          });
+          expect({ format, usages: await usagesIn(to, year) }).toEqual({ format, usages: expected });
+          const again = await importSalesReport(report.bytes, { venueId: VENUE, client: to });
+          expect({ format, registered: again.counts.registered }).toEqual({ format, registered: 0 });
+          expect(await usagesIn(to, year)).toHaveLength(expected.length);
+        }
+      }),
+      { numRuns: 6, seed: 1105, endOnFailure: true },
+    );
+  }, 240_000);
+});
