@@ -33,6 +33,8 @@ export function startCalibration(
   options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
   finish: (result: CalibrationResult) => void,
 ): CalibrationSession {
+  // `timeoutMs` is the session's own; calibrateWedge refuses options it does not know.
+  const { timeoutMs, ...calibrationOptions } = options;
   const records: WedgeRecord[] = [];
   let chars = 0;
   let done = false;
@@ -45,10 +47,10 @@ export function startCalibration(
     finish(
       timedOut
         ? { ok: false, error: calibrationFailure('calibration-timeout') }
-        : calibrateWedge(records, options),
+        : calibrateWedge(records, calibrationOptions),
     );
   };
-  const overall = setTimeout(() => end(true), options.timeoutMs);
+  const overall = setTimeout(() => end(true), timeoutMs);
 
   return {
     record(record) {
