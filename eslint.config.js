@@ -34,6 +34,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits or catches is a lost failure (a usage the clerk thinks was saved).
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['packages/*/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'packages/sandbox/**'],
     rules: {

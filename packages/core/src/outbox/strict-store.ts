@@ -93,7 +93,6 @@ export function createStrictStore(
       } catch (error) {
         if (!isClosingConnection(error)) throw error;
         // Dead connection: reopen once and retry. The transaction never started, so nothing ran twice.
-        if (connection) connection = undefined;
         connection = open();
         return await run(await connection, mode, callback);
       }

@@ -56,7 +56,8 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   const frames = watchPresentedFrames(options.video, () => closed);
 
   const schedule = (ms: number): void => {
-    if (running && !closed && timer === undefined && !busy) timer = setTimeout(tick, ms);
+    if (running && !closed && timer === undefined && !busy)
+      timer = setTimeout(() => void tick().catch(options.onFatal), ms);
   };
 
   const currentDecoder = (): FrameDecoder => {
