@@ -7,8 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from './testing/sandbox-process.js';
+
+// Every test runs the CLI as its own process (through tsx): on a busy 2-core machine starting one alone can take
+// 20 s. These are tests of what the CLI does, not of its speed (that is `npm run bench`).
+vi.setConfig({ testTimeout: 90_000 });
 
 type Run = { code: number; stdout: string; stderr: string };
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-cli-unseen-'));
