@@ -50,7 +50,7 @@ export const CEILINGS = {
   'core: wedge-only page (createWedgeListener)': 13.5 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 12.5 * 1024,
   // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3).
-  'published build: element + core': 32 * 1024,
+  'published build: element + core': 32.1 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
