@@ -2,24 +2,16 @@
 // real sandbox, which answers 401 to a malformed bearer token. Look-up and sync each say so in the clerk's language
 // and fire `kaiku-error`; "everything sent" is never green while usages wait, need attention, or no API is set.
 import { describe, expect, it } from 'vitest';
-import { openBoxOffice, part, useHarness, wedgeScan, type ScannerPage } from '../support/element-harness.js';
+import {
+  openBoxOffice,
+  part,
+  recordErrors,
+  useHarness,
+  wedgeScan,
+  type ScannerPage,
+} from '../support/element-harness.js';
 
 const harness = useHarness();
-
-/** Collects the element's `kaiku-error` details on the page. */
-async function recordErrors(s: ScannerPage): Promise<() => Promise<{ code: string; stage: string }[]>> {
-  await s.page.evaluate(() => {
-    const w = window as unknown as { kaikuErrors: unknown[] };
-    w.kaikuErrors = [];
-    document
-      .querySelector('kaiku-scanner')!
-      .addEventListener('kaiku-error', (e) => w.kaikuErrors.push((e as CustomEvent).detail));
-  });
-  return () =>
-    s.page.evaluate(
-      () => (window as unknown as { kaikuErrors: { code: string; stage: string }[] }).kaikuErrors,
-    );
-}
 
 /** A token the sandbox refuses with 401 (a bearer token may not contain spaces). */
 async function signInBroken(s: ScannerPage, broken: boolean): Promise<void> {

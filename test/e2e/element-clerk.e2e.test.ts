@@ -1,24 +1,9 @@
 // <kaiku-scanner> as a clerk meets it at the counter (issue 18): the real demo box office, the real sandbox, real key
 // events. Group members checked as they are read, the stepper and the keyboard, configuration checked when set.
 import { describe, expect, it } from 'vitest';
-import { openBoxOffice, part, useHarness, wedgeScan, type ScannerPage } from '../support/element-harness.js';
+import { openBoxOffice, part, recordErrors, useHarness, wedgeScan } from '../support/element-harness.js';
 
 const harness = useHarness();
-
-/** Collects the element's `kaiku-error` details on the page. */
-async function recordErrors(s: ScannerPage): Promise<() => Promise<{ code: string; stage: string }[]>> {
-  await s.page.evaluate(() => {
-    const w = window as unknown as { kaikuErrors: unknown[] };
-    w.kaikuErrors = [];
-    document
-      .querySelector('kaiku-scanner')!
-      .addEventListener('kaiku-error', (e) => w.kaikuErrors.push((e as CustomEvent).detail));
-  });
-  return () =>
-    s.page.evaluate(
-      () => (window as unknown as { kaikuErrors: { code: string; stage: string }[] }).kaikuErrors,
-    );
-}
 
 describe('<kaiku-scanner> at the counter', () => {
   it('a group member is looked up as read: an expired card is named with its reason at once', async () => {

@@ -2,7 +2,7 @@
 // office and sandbox, the services chunk held back or refused by Playwright's router, real key events.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Route } from 'playwright-core';
-import { openBoxOffice, part, useHarness, wedgeScan } from '../support/element-harness.js';
+import { openBoxOffice, part, recordErrors, useHarness, wedgeScan } from '../support/element-harness.js';
 
 const harness = useHarness();
 /** The chunk of the default services (API client, outbox, rules) in the demo build. */
@@ -117,13 +117,7 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
   it('English switched on while offline: said at once (in English) with one kaiku-error, English when back', async () => {
     const s = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-taikuri-matti' });
     await s.page.locator(part('cap-meter')).waitFor();
-    await s.page.evaluate(() => {
-      const w = window as unknown as { kaikuErrors: unknown[] };
-      w.kaikuErrors = [];
-      document
-        .querySelector('kaiku-scanner')!
-        .addEventListener('kaiku-error', (e) => w.kaikuErrors.push((e as CustomEvent).detail));
-    });
+    const errors = await recordErrors(s);
     await s.context.setOffline(true);
     await s.page.locator(`${part('sync-status')} [data-sync="offline"]`).waitFor();
     await s.page.evaluate(async () => {
@@ -139,10 +133,6 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     await s.page.waitForTimeout(500);
     expect(await notice.count()).toBe(1);
     expect(await s.page.locator(`${part('sync-status')} [data-sync="offline"]`).count()).toBe(1);
-    const errors = () =>
-      s.page.evaluate(
-        () => (window as unknown as { kaikuErrors: { code: string; stage: string }[] }).kaikuErrors,
-      );
     expect((await errors()).filter((e) => e.code === 'element-load-failed')).toEqual([
       { code: 'element-load-failed', stage: 'config' },
     ]);

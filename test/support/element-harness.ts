@@ -121,6 +121,23 @@ export async function openBoxOffice(
   return { page, context, cdp, errors };
 }
 
+/** Starts collecting the element's `kaiku-error` details on the page; the returned function reads them. */
+export async function recordErrors(
+  s: ScannerPage,
+): Promise<() => Promise<{ code: string; stage: string }[]>> {
+  await s.page.evaluate(() => {
+    const w = window as unknown as { kaikuErrors: unknown[] };
+    w.kaikuErrors = [];
+    document
+      .querySelector('kaiku-scanner')!
+      .addEventListener('kaiku-error', (e) => w.kaikuErrors.push((e as CustomEvent).detail));
+  });
+  return () =>
+    s.page.evaluate(
+      () => (window as unknown as { kaikuErrors: { code: string; stage: string }[] }).kaikuErrors,
+    );
+}
+
 export async function setLang(page: Page, lang: 'fi' | 'sv' | 'en'): Promise<void> {
   await page.evaluate((l) => {
     const el = document.querySelector('kaiku-scanner');
