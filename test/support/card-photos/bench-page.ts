@@ -20,53 +20,32 @@ export type Measurement = {
   readonly other?: string;
 };
 
-async function measure(
-  cases: PhotoCase[],
-  options: { wasmUrl: string; decoders?: string[]; warmup?: number },
-): Promise<Measurement[]> {
-  const peers = createPeers(options.wasmUrl, options.decoders);
-  // Warm up every decoder (lazy imports, wasm instantiation, JIT) on a few frames outside the measurement.
-  for (const c of cases.slice(0, options.warmup ?? 4)) {
-    const image = renderCase(c);
-    for (const peer of peers) await peer.decode(image, peer.prepare?.(image));
-  }
-  const out: Measurement[] = [];
-  for (const c of cases) {
-    const image = renderCase(c);
-    for (const peer of peers) {
-      if (!peer.formats.includes(c.side)) continue;
-      const prepared = peer.prepare?.(image);
-      const start = performance.now();
-      const read = await peer.decode(image, prepared);
-      const ms = performance.now() - start;
-      out.push({
-        decoder: peer.name,
-        caseId: c.id,
-        side: c.side,
-        condition: c.condition,
-        size: `${c.size.width}x${c.size.height}`,
-        expected: c.text,
-        got: read?.text ?? null,
-        ms,
-      });
-    }
-  }
-  return out;
-}
+type MeasureOptions = { wasmUrl: string; decoders?: string[]; warmup?: number };
 
-/** The held-out set (unseen.ts): the same measurement, frames rendered (asynchronously) one at a time. */
-async function measureUnseen(
-  cases: UnseenCase[],
-  options: { wasmUrl: string; decoders?: string[]; warmup?: number },
+/**
+ * Decodes every case with every peer that reads its side and times each call. `render` draws a case's frame (the
+ * held-out set renders asynchronously); a decoder's warm-up (lazy imports, wasm instantiation, JIT) runs on a few
+ * frames outside the measurement.
+ */
+/** What measureCases reads of a case: both case sets have it. */
+type MeasuredCase = Omit<PhotoCase, 'condition' | 'seed'> & {
+  readonly condition: string;
+  readonly other?: string;
+};
+
+async function measureCases<C extends MeasuredCase>(
+  cases: C[],
+  render: (c: C) => ImageData | Promise<ImageData>,
+  options: MeasureOptions,
 ): Promise<Measurement[]> {
   const peers = createPeers(options.wasmUrl, options.decoders);
   for (const c of cases.slice(0, options.warmup ?? 4)) {
-    const image = await renderUnseen(c);
+    const image = await render(c);
     for (const peer of peers) await peer.decode(image, peer.prepare?.(image));
   }
   const out: Measurement[] = [];
   for (const c of cases) {
-    const image = await renderUnseen(c);
+    const image = await render(c);
     for (const peer of peers) {
       if (!peer.formats.includes(c.side)) continue;
       const prepared = peer.prepare?.(image);
@@ -88,6 +67,13 @@ async function measureUnseen(
   }
   return out;
 }
+
+const measure = (cases: PhotoCase[], options: MeasureOptions): Promise<Measurement[]> =>
+  measureCases(cases, renderCase, options);
+
+/** The held-out set (unseen.ts): the same measurement, frames rendered (asynchronously) one at a time. */
+const measureUnseen = (cases: UnseenCase[], options: MeasureOptions): Promise<Measurement[]> =>
+  measureCases(cases, renderUnseen, options);
 
 /** Decode time and false reads on frames with no card at all (table, papers, text, noise). */
 async function measureEmpty(options: {
