@@ -9,6 +9,10 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'build (rollup + declarations)', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'built packages', cmd: ['node', 'scripts/check-dist.mjs'] },
+  {
+    name: 'release (npm publish --dry-run --provenance, every package)',
+    cmd: ['node', 'scripts/check-release.mjs'],
+  },
   { name: 'api report (core public API = packages/core/api)', cmd: ['node', 'scripts/api-report.mjs'] },
   { name: 'custom-elements.json up to date', cmd: ['node', 'scripts/check-cem.mjs'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
