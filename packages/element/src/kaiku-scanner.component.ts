@@ -1,15 +1,12 @@
-import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
 import type {
-  CardView,
   LocalizedText,
-  Reason,
   ScannerServices,
   ShowContext,
-  TicketRequest,
   TokenProvider,
   UsageMode,
 } from './services/types.js';
@@ -22,15 +19,9 @@ import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
 import type { ViewContext } from './views/view-context.js';
 import { renderHeader } from './views/header.js';
-import { renderBusy, renderError, renderResult } from './views/outcome.js';
-import { renderReady } from './views/ready.js';
-import type { TicketHandlers, TicketModel } from './views/card-panel.js';
-import { lazyModule } from './lazy-module.js';
-
-/** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
-const cardPanelViews = lazyModule(() => import('./views/card-panel.js'));
-/** The needs-attention list shows only when the server has refused a queued usage. */
-const attentionViews = lazyModule(() => import('./views/needs-attention.js'));
+import { renderStage } from './views/stage.js';
+import type { TicketHandlers } from './views/card-panel.js';
+import { LazyViewsController } from './controllers/lazy-views-controller.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -199,14 +190,10 @@ export class KaikuScanner extends LitElement {
     this.outboxName = undefined;
   }
 
+  private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
   private readonly svc = new ServicesController(this, (s) => {
     this.flow.outboxChanged(s);
-    // The needs-attention list's code loads when there is something in it.
-    if (s.needsAttention.length > 0 && !attentionViews.get())
-      attentionViews.load().then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
+    this.views.needAttention(s.needsAttention.length);
   });
   private readonly flow = new ScanFlow({
     services: () => this.svc.get(),
@@ -215,7 +202,7 @@ export class KaikuScanner extends LitElement {
     dispatch: (event) => this.dispatchEvent(event),
     changed: () => this.requestUpdate(),
     stopCamera: () => this.camera.stop(),
-    loadCardViews: () => this.loadCardViews(),
+    loadCardViews: () => this.views.loadCard(),
   });
   private readonly wedge = new WedgeController(
     this,
@@ -244,24 +231,6 @@ export class KaikuScanner extends LitElement {
     const locale = this.locale;
     return { t: translationFor(locale), fmt: formatterFor(locale), text: (m: LocalizedText) => m[locale] };
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The card panel loads in the background now; a look-up waits for it only if it is still on its way.
-    void this.loadCardViews().catch(() => undefined);
-  }
-
-  /** The card panel's code, its styles added to the element's once it is there. */
-  private async loadCardViews(): Promise<void> {
-    const views = await cardPanelViews.load();
-    const root = this.renderRoot;
-    if (root instanceof ShadowRoot && !this.cardStyled) {
-      this.cardStyled = true;
-      adoptStyles(root, [...KaikuScanner.elementStyles, views.cardStyles]);
-    }
-  }
-
-  private cardStyled = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -373,7 +342,7 @@ export class KaikuScanner extends LitElement {
 
   /** The list's code loads when there is something in it (see the services' outbox callback). */
   private renderNeedsAttention(): TemplateResult | typeof nothing {
-    const views = attentionViews.get();
+    const views = this.views.attention;
     if (!views) return nothing;
     const exportFailed = (e: unknown): Promise<void> => this.flow.exportFailed(e);
     return views.renderNeedsAttention(
@@ -385,35 +354,15 @@ export class KaikuScanner extends LitElement {
   }
 
   private renderStage(): TemplateResult {
-    const phase = this.flow.phase;
-    switch (phase.name) {
-      case 'ready':
-        return renderReady(this.view, {
-          noCamera: this.noCamera,
-          cameraOn: this.camera.active,
-          manualError: this.flow.manualError,
-          cameraError: this.flow.cameraError,
-          onSubmit: this.onManualSubmit,
-          onCameraToggle: this.onCameraToggle,
-        });
-      case 'looking-up':
-        return renderBusy(this.view.t.lookingUp(phase.cardId));
-      case 'card':
-        return this.renderCardPanel(phase.card, phase.request, phase.blocking, phase.repeat);
-      case 'registering':
-        return renderBusy(this.view.t.registering);
-      case 'done':
-        return renderResult(this.view, phase, () => this.reset());
-      case 'error':
-        return renderError(
-          this.view,
-          phase.error,
-          phase.retryCardId !== undefined,
-          () => this.flow.retry(),
-          () => this.reset(),
-          phase.refusal === true,
-        );
-    }
+    return renderStage(this.view, this.flow, {
+      noCamera: this.noCamera,
+      cameraOn: this.camera.active,
+      onSubmit: this.onManualSubmit,
+      onCameraToggle: this.onCameraToggle,
+      show: this.show,
+      cardViews: this.views.card,
+      tickets: this.ticketHandlers,
+    });
   }
 
   private renderHeader(): TemplateResult {
@@ -436,27 +385,6 @@ export class KaikuScanner extends LitElement {
       onShowChange: this.onShowChange,
       onModeChange: this.onModeChange,
     });
-  }
-
-  private renderCardPanel(
-    card: CardView,
-    request: TicketRequest,
-    blocking: readonly Reason[],
-    repeat: boolean,
-  ): TemplateResult {
-    const views = cardPanelViews.get();
-    // Loaded before a card reaches the screen (see the flow's look-up); the busy state covers a host that sets the
-    // phase early.
-    if (!views) return renderBusy(this.view.t.lookingUp(card.id));
-    const show = this.show;
-    const decide = (s: ShowContext) => (r: TicketRequest) => this.flow.decide(card, s, r);
-    const tickets = show
-      ? (): TicketModel => ({
-          ...views.ticketModel(card, show, request, decide(show), this.flow.groupError),
-          repeat,
-        })
-      : undefined;
-    return views.renderCardPanel(this.view, card, blocking, tickets, this.ticketHandlers);
   }
 
   private readonly ticketHandlers: TicketHandlers = {

@@ -10,6 +10,8 @@ import type {
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
 import type { ViewContext } from './view-context.js';
+import type { Phase } from '../flow/phase.js';
+import type { ScanFlow } from '../flow/scan-flow.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download
@@ -178,6 +180,27 @@ export function renderCardPanel(
       </div>
     </section>
   `;
+}
+
+/**
+ * The card phase on the stage: the panel, with the ticket form's model built from the rules (the flow's `decide`) when the
+ * form is shown (there is a show and nothing blocks).
+ */
+export function renderCardStage(
+  v: ViewContext,
+  phase: Extract<Phase, { name: 'card' }>,
+  show: ShowContext | undefined,
+  flow: Pick<ScanFlow, 'decide' | 'groupError'>,
+  h: TicketHandlers,
+): TemplateResult {
+  const { card, request, blocking, repeat } = phase;
+  const tickets = show
+    ? (): TicketModel => ({
+        ...ticketModel(card, show, request, (r) => flow.decide(card, show, r), flow.groupError),
+        repeat,
+      })
+    : undefined;
+  return renderCardPanel(v, card, blocking, tickets, h);
 }
 
 /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */

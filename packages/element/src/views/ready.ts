@@ -5,16 +5,20 @@ import type { ViewContext } from './view-context.js';
 export type ReadyOptions = {
   readonly noCamera: boolean;
   readonly cameraOn: boolean;
-  readonly manualError: Reason | undefined;
-  readonly cameraError: Reason | undefined;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
 };
 
+/** What was wrong with the last reading or with the camera (the flow's input errors). */
+export type ReadyErrors = {
+  readonly manualError: Reason | undefined;
+  readonly cameraError: Reason | undefined;
+};
+
 /** Waiting for a card: the wedge listens anywhere; the ID can be typed (with a format hint) or the camera opened. */
-export function renderReady(v: ViewContext, o: ReadyOptions): TemplateResult {
+export function renderReady(v: ViewContext, o: ReadyOptions, e: ReadyErrors): TemplateResult {
   const { t, text } = v;
-  const err = o.manualError;
+  const err = e.manualError;
   return html`
     <h3>${t.readyHeading}</h3>
     <p class="muted" id="ready-hint">${o.noCamera ? t.readyHintNoCamera : t.readyHint}</p>
@@ -38,7 +42,7 @@ export function renderReady(v: ViewContext, o: ReadyOptions): TemplateResult {
       </div>
       ${err ? html`<p id="manual-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
     </form>
-    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, o.cameraError, o.onCameraToggle)}
+    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, e.cameraError, o.onCameraToggle)}
   `;
 }
 

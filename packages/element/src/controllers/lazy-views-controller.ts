@@ -1,0 +1,62 @@
+import { adoptStyles, type CSSResultOrNative, type ReactiveController, type ReactiveElement } from 'lit';
+import { lazyModule } from '../lazy-module.js';
+import type * as CardPanelModule from '../views/card-panel.js';
+import type * as AttentionModule from '../views/needs-attention.js';
+
+/** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
+const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
+/** The needs-attention list shows only when the server has refused a queued usage. */
+const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
+
+export type CardPanelViews = typeof CardPanelModule;
+export type AttentionViews = typeof AttentionModule;
+
+/**
+ * The views the first download leaves out, loaded when they are needed: the card panel in the background as soon
+ * as the element is on the page (its styles then join the element's), the needs-attention list when there is
+ * something in it.
+ */
+export class LazyViewsController implements ReactiveController {
+  private cardStyled = false;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly elementStyles: () => readonly CSSResultOrNative[],
+  ) {
+    host.addController(this);
+  }
+
+  /** The card panel's module, once loaded. */
+  get card(): CardPanelViews | undefined {
+    return cardPanelViews.get();
+  }
+
+  /** The needs-attention list's module, once loaded. */
+  get attention(): AttentionViews | undefined {
+    return attentionViews.get();
+  }
+
+  hostConnected(): void {
+    // A look-up waits for the card panel only if it is still on its way.
+    void this.loadCard().catch(() => undefined);
+  }
+
+  /** The card panel's code, its styles added to the element's once it is there. */
+  async loadCard(): Promise<void> {
+    const views = await cardPanelViews.load();
+    const root = this.host.renderRoot;
+    if (root instanceof ShadowRoot && !this.cardStyled) {
+      this.cardStyled = true;
+      adoptStyles(root, [...this.elementStyles(), views.cardStyles]);
+    }
+  }
+
+  /** The outbox has `count` usages needing attention: the list's code loads when there is something in it. */
+  needAttention(count: number): void {
+    if (count === 0 || attentionViews.get()) return;
+    attentionViews.load().then(
+      () => this.host.requestUpdate(),
+      () => undefined,
+    );
+  }
+}

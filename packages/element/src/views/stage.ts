@@ -1,0 +1,53 @@
+import type { TemplateResult } from 'lit';
+import type { ScanFlow } from '../flow/scan-flow.js';
+import type { ShowContext } from '../services/types.js';
+import type { CardPanelViews } from '../controllers/lazy-views-controller.js';
+import type { TicketHandlers } from './card-panel.js';
+import type { ViewContext } from './view-context.js';
+import { renderBusy, renderError, renderResult } from './outcome.js';
+import { renderReady, type ReadyOptions } from './ready.js';
+
+/** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
+export type StageFlow = Pick<
+  ScanFlow,
+  'phase' | 'manualError' | 'cameraError' | 'groupError' | 'decide' | 'retry' | 'reset'
+>;
+
+/** The element's side of the stage: its settings and handlers. */
+export type StageModel = ReadyOptions & {
+  readonly show: ShowContext | undefined;
+  /** The card panel's code (loaded on demand); until it is there a card shows as being looked up. */
+  readonly cardViews: CardPanelViews | undefined;
+  readonly tickets: TicketHandlers;
+};
+
+/** The area that changes with the flow: ready, busy, the card panel, the result or the error. */
+export function renderStage(v: ViewContext, f: StageFlow, m: StageModel): TemplateResult {
+  const phase = f.phase;
+  const reset = (): void => f.reset();
+  switch (phase.name) {
+    case 'ready':
+      return renderReady(v, m, f);
+    case 'looking-up':
+      return renderBusy(v.t.lookingUp(phase.cardId));
+    case 'card':
+      // Loaded before a card reaches the screen (see the flow's look-up); the busy line covers a host that sets
+      // the phase early.
+      return m.cardViews
+        ? m.cardViews.renderCardStage(v, phase, m.show, f, m.tickets)
+        : renderBusy(v.t.lookingUp(phase.card.id));
+    case 'registering':
+      return renderBusy(v.t.registering);
+    case 'done':
+      return renderResult(v, phase, reset);
+    case 'error':
+      return renderError(
+        v,
+        phase.error,
+        phase.retryCardId !== undefined,
+        () => f.retry(),
+        reset,
+        phase.refusal === true,
+      );
+  }
+}
