@@ -4,6 +4,7 @@
  * on demand); `wedge.ts` merges both into the area's `wedgeMessages`.
  */
 import { defineMessages } from './define.js';
+import { wedgeLoadMessages } from './wedge-load.js';
 
 type LayoutParams = { readonly hostLayouts?: string | undefined };
 type TerminatorParams = { readonly expected: string; readonly received: string };
@@ -71,16 +72,7 @@ export const wedgeListenerMessages = defineMessages({
     sv: () => 'Den lästa texten är inte ett Kaikukortti-nummer. Läs kortet på nytt eller skriv in numret.',
     en: () => 'What was read is not a Kaikukortti card ID. Scan the card again or type the ID.',
   },
-  'calibration-unavailable': {
-    fi: () => 'Kalibrointia ei voitu ladata. Tarkista verkkoyhteys ja yritä uudelleen.',
-    sv: () => 'Kalibreringen kunde inte laddas. Kontrollera nätverksanslutningen och försök igen.',
-    en: () => 'Calibration could not be loaded. Check the network connection and try again.',
-  },
-  'wedge-no-target': {
-    fi: () => 'Lukijan kuuntelulle ei ole kohdetta (sivua ei ole). Käynnistä kuuntelu selaimessa.',
-    sv: () => 'Det finns inget mål att lyssna på läsaren (ingen sida). Starta lyssnandet i webbläsaren.',
-    en: () => 'There is nothing to listen on for the reader (no page). Start listening in the browser.',
-  },
+  ...wedgeLoadMessages,
 });
 
 export type WedgeListenerCode = keyof typeof wedgeListenerMessages;

@@ -4,19 +4,14 @@
  * compile):
  *
  * - here, the element's codes its first download can show (a part that did not load, the group form, the generic
- *   text), and the core's card-ID and wedge-listener tables (the parser and the listener are in that download);
+ *   text), and the core's card-ID table (the parser is in that download);
  * - in `late-texts.ts`, loaded with the services: the element's codes only the services raise (setup, show
- *   settings) and the core's rules, API and outbox tables.
+ *   settings) and the core's rules, API, outbox and wedge tables (a wedge failure carries its own texts; the
+ *   listener's classifier, with its table, loads on demand too).
  *
  * Camera errors carry their own texts (`CameraError.text`).
  */
-import {
-  KaikuError,
-  cardIdMessages,
-  defineMessages,
-  isKaikuError,
-  wedgeListenerMessages,
-} from '@kaiku-scanner/core/wedge';
+import { KaikuError, cardIdMessages, defineMessages, isKaikuError } from '@kaiku-scanner/core/wedge';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/wedge';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
@@ -77,7 +72,7 @@ const find = (tables: readonly AnyTable[], code: string): unknown =>
  * textOf('group-duplicate')?.sv // 'Kortet finns redan i gruppen. …'
  */
 export function textOf(code: string, params: MessageParams = {}): LocalizedText | undefined {
-  const first = find([elementMessages, cardIdMessages, wedgeListenerMessages], code);
+  const first = find([elementMessages, cardIdMessages], code);
   if (first) return render(first, params);
   const late = lateTexts.get();
   if (!late) return undefined;

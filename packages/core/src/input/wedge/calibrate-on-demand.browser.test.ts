@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
 import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
 import { listenForWedge } from './listen-for-wedge.js';
+import * as engine from './wedge-engine.js';
 import { emulateReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeScan } from './types.js';
 
@@ -116,8 +117,10 @@ for (const [name, create] of FACTORIES)
 
 describe('calibrate() when the calibration chunk cannot be loaded', () => {
   it('resolves calibration-unavailable, and the listener reads cards again at once', async () => {
-    const handle = listenForWedge({ onScan: (scan) => scans.push(scan) }, () =>
-      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    const handle = listenForWedge(
+      { onScan: (scan) => scans.push(scan) },
+      () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      () => engine,
     );
     listener = handle;
     const learning = handle.calibrate({ timeoutMs: 5_000 });

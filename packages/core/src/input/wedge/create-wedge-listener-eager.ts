@@ -4,6 +4,7 @@
  * calibration out of their first download import the listener from `@kaiku-scanner/core/wedge`.
  */
 import { startCalibration } from './calibration-session.js';
+import * as engine from './wedge-engine.js';
 import { listenForWedge, type WedgeListener, type WedgeListenerOptions } from './listen-for-wedge.js';
 
 /**
@@ -19,5 +20,9 @@ import { listenForWedge, type WedgeListener, type WedgeListenerOptions } from '.
  * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering).
  */
 export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
-  return listenForWedge(options, () => Promise.resolve(startCalibration));
+  return listenForWedge(
+    options,
+    () => Promise.resolve(startCalibration),
+    () => engine,
+  );
 }

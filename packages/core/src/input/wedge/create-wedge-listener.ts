@@ -1,18 +1,28 @@
 /**
- * `createWedgeListener` as `@kaiku-scanner/core/wedge` (and the `<kaiku-scanner>` element) export it: calibration
- * (`calibrateWedge`, the session, their texts) is a chunk of its own, loaded by the first `calibrate()`.
+ * `createWedgeListener` as `@kaiku-scanner/core/wedge` (and the `<kaiku-scanner>` element) export it: the classifier
+ * with its texts (`wedge-engine.ts`) is a chunk of its own, loaded when the first listener starts, and so is
+ * calibration (`calibrateWedge`, the session, their texts), loaded by the first `calibrate()`.
  *
  * The main entry exports the same listener from `create-wedge-listener-eager.ts` instead, with calibration
  * bundled: it re-exports `calibrateWedge` and the classifier anyway, and a bundler that splits code (esbuild,
  * webpack) would otherwise keep everything this `import()` reaches in the first download of every page that imports
  * the main entry, even one that only calls `parseCardId`.
  */
-import { listenForWedge, type WedgeListener, type WedgeListenerOptions } from './listen-for-wedge.js';
+import {
+  listenForWedge,
+  type WedgeEngine,
+  type WedgeListener,
+  type WedgeListenerOptions,
+} from './listen-for-wedge.js';
 
 export type { WedgeCalibrateOptions, WedgeListener, WedgeListenerOptions } from './listen-for-wedge.js';
 
+/** The engine once loaded: a listener started later (the element restarts its own) has it at once. */
+let engine: WedgeEngine | undefined;
+
 /**
- * Starts listening for keyboard-wedge readers.
+ * Starts listening for keyboard-wedge readers. Its classifier (the engine) loads on demand too, starting now: keys
+ * that arrive before it is there are recorded and classified in order once it is (see `listen-for-wedge.ts`).
  *
  * @example
  * const wedge = createWedgeListener({
@@ -24,5 +34,9 @@ export type { WedgeCalibrateOptions, WedgeListener, WedgeListenerOptions } from 
  * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering).
  */
 export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
-  return listenForWedge(options, () => import('./calibration-session.js').then((m) => m.startCalibration));
+  return listenForWedge(
+    options,
+    () => import('./calibration-session.js').then((m) => m.startCalibration),
+    () => engine ?? import('./wedge-engine.js').then((m) => (engine = m)),
+  );
 }

@@ -17,9 +17,8 @@ export type { CalibrationResult } from './calibrate-wedge.js';
 export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
 export { cardIdMessages } from '../../messages/card-id.js';
-// The listener's texts alone (calibration's come with calibration's chunk). Not `wedgeMessages`, which holds both:
-// with code splitting, a re-export here would put calibration's texts back in the first download.
-export { wedgeListenerMessages } from '../../messages/wedge-listener.js';
+// Not the listener's texts (`wedgeListenerMessages`, main entry): a failure carries its own, and with code splitting
+// a re-export here would put them, which now load with the listener's classifier, back in the first download.
 // For pages (the element) that define their own message table and errors in their first download.
 export { defineMessages } from '../../messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from '../../messages/define.js';

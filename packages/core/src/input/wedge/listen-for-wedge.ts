@@ -1,10 +1,18 @@
 /**
  * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
  * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
- * How the calibration code arrives is up to the caller (`create-wedge-listener.ts` loads it on demand).
+ * How the classifier (the engine) and the calibration code arrive is up to the caller: `create-wedge-listener.ts`
+ * loads both on demand, `create-wedge-listener-eager.ts` has them at hand.
+ *
+ * Until the engine has loaded, events are recorded (with the state of the text field they went to) and not kept
+ * from the page; once it is there they are classified in order, as if it had been there all along, except that
+ * what already reached the page cannot be kept from it: a card read meanwhile is reported and taken back out of
+ * a text field, but its terminator has reached the page. Nothing is lost or reordered, and nothing the page
+ * typed is taken from it unless it was a card.
  */
 import type { CalibrationResult } from './calibrate-wedge.js';
-import { INITIAL_WEDGE_STATE, stepWedge, type WedgeState } from './classify-wedge.js';
+import type { WedgeState } from './classify-wedge.js';
+import type * as WedgeEngineModule from './wedge-engine.js';
 import {
   giveBack,
   hostFieldOf,
@@ -19,9 +27,11 @@ import { createCaptureField } from './capture-field.js';
 import { recordKey, recordText } from './record-event.js';
 import type { CalibrationSession, startCalibration } from './calibration-session.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { wedgeFailure } from './evaluate-burst.js';
-import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
+import { CLASSIFIER_OPTIONS, checkWedgeOptions } from './wedge-option-names.js';
+import { resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { renderAll } from '../../messages/define.js';
+import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type {
   WedgeClassifierOptions,
   WedgeEffect,
@@ -104,6 +114,23 @@ export type WedgeListener = {
 /** Gives the calibration session's starter (an `import()` of `calibration-session.ts`, or the module at hand). */
 export type CalibrationLoader = () => Promise<typeof startCalibration>;
 
+/** The classifier and its texts (`wedge-engine.ts`). */
+export type WedgeEngine = typeof WedgeEngineModule;
+
+/**
+ * Gives the engine: the module at hand, or a promise of it (an `import()`). Called again after a failed load, at
+ * the next key.
+ */
+export type EngineLoader = () => WedgeEngine | Promise<WedgeEngine>;
+
+/** A failure of the listener's own loading, with its texts (which are at hand before anything has loaded). */
+function loadFailure(code: keyof typeof wedgeLoadMessages): WedgeFailure {
+  return { code, params: {}, message: renderAll(wedgeLoadMessages[code], {}) };
+}
+
+/** An event recorded before the engine had loaded, with what the adapter needs of its event later. */
+type Early = { readonly record: WedgeRecord; readonly snapshot: FieldSnapshot | undefined };
+
 const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
 const LATE_DELIVERY_GRACE_MS = 250;
 
@@ -123,12 +150,13 @@ function documentOf(target: EventTarget): Document | undefined {
 export function listenForWedge(
   options: WedgeListenerOptions,
   loadCalibration: CalibrationLoader,
+  loadEngine: EngineLoader,
 ): WedgeListener {
   checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
-    const { en } = wedgeFailure('wedge-no-target').message;
+    const { en } = loadFailure('wedge-no-target').message;
     throw new KaikuError('wedge-no-target', en);
   }
   const clearInput = options.clearInput ?? true;
@@ -139,7 +167,12 @@ export function listenForWedge(
   const capture =
     options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
   let resolved = resolveWedgeOptions(options);
-  let state: WedgeState = INITIAL_WEDGE_STATE;
+  let engine: WedgeEngine | undefined;
+  /** `undefined`: the engine's initial state. */
+  let state: WedgeState | undefined;
+  /** Events recorded while the engine loads: classified in order once it is there. */
+  let early: Early[] = [];
+  let loading = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let snapshot: FieldSnapshot | undefined;
   let taken = ''; // what the burst typed or would have typed into the field, for a give-back
@@ -160,11 +193,15 @@ export function listenForWedge(
     }
   };
 
-  const apply = (effect: WedgeEffect, event: Event | undefined): void => {
+  /**
+   * `event`: the live event, if any. `early`: an event recorded before the engine loaded; it has reached the page,
+   * so what it typed into a field is taken back by `retract`, from the field's state before the burst's first key.
+   */
+  const apply = (effect: WedgeEffect, event: Event | undefined, early?: Early): void => {
     switch (effect.kind) {
       case 'burst-start': {
         const field = clearInput && event !== undefined ? textFieldOf(event) : undefined;
-        snapshot = field === undefined ? undefined : snapshotField(field);
+        snapshot = field === undefined ? early?.snapshot : snapshotField(field);
         taken = '';
         break;
       }
@@ -203,14 +240,14 @@ export function listenForWedge(
   // (a busy page, a lagging Bluetooth stack) keep their early time stamps and must not look like a pause.
   let lastStamp = 0;
   let lastHandled = 0;
-  const feed = (record: WedgeRecord, event: Event | undefined): void => {
+  const feed = (engine: WedgeEngine, record: WedgeRecord, event: Event | undefined, early?: Early): void => {
     if (record.type === 'keydown' || record.type === 'keyup') {
       lastStamp = Math.max(lastStamp, record.timeStamp);
       lastHandled = performance.now();
     }
-    const step = stepWedge(state, record, resolved);
+    const step = engine.stepWedge(state ?? engine.INITIAL_WEDGE_STATE, record, resolved);
     state = step.state;
-    for (const effect of step.effects) apply(effect, event);
+    for (const effect of step.effects) apply(effect, event, early);
     // The reading is over: focus goes back where it was before the capture field took it.
     if (capture?.active === true && state.burst === undefined && state.pending === undefined)
       capture.restore();
@@ -224,9 +261,41 @@ export function listenForWedge(
       timer = setTimeout(() => {
         timer = undefined;
         const silence = Math.max(0, performance.now() - lastHandled - grace);
-        feed({ type: 'idle', timeStamp: lastStamp + silence }, undefined);
+        feed(engine, { type: 'idle', timeStamp: lastStamp + silence }, undefined);
       }, delay);
     }
+  };
+
+  /** Starts loading the engine (once at a time); a failed load is reported, and tried again at the next key. */
+  const loadTheEngine = (): void => {
+    if (engine !== undefined || loading || stopped) return;
+    let got: WedgeEngine | Promise<WedgeEngine>;
+    try {
+      got = loadEngine();
+    } catch (error) {
+      got = Promise.reject(error as Error);
+    }
+    if (!(got instanceof Promise)) {
+      engine = got;
+      return;
+    }
+    loading = true;
+    got.then(
+      (loaded) => {
+        loading = false;
+        if (stopped) return;
+        engine = loaded;
+        const recorded = early;
+        early = [];
+        for (const item of recorded) feed(loaded, item.record, undefined, item);
+      },
+      () => {
+        loading = false;
+        // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
+        early = [];
+        if (!stopped) report(() => options.onError?.(loadFailure('wedge-unavailable')));
+      },
+    );
   };
 
   const onEvent = (event: Event): void => {
@@ -253,10 +322,15 @@ export function listenForWedge(
       else calibration.session.record(record);
       return;
     }
-    feed(record, event);
+    if (engine !== undefined) return feed(engine, record, event);
+    // Not loaded yet: the event goes its way; the field's state before it is kept for a `retract`.
+    const field = clearInput ? textFieldOf(event) : undefined;
+    early.push({ record, snapshot: field === undefined ? undefined : snapshotField(field) });
+    loadTheEngine();
   };
 
   for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
+  loadTheEngine();
 
   const cancelCalibration = (): void => {
     // A session still loading finishes as timed out once it has loaded (its text comes with it).
@@ -272,6 +346,7 @@ export function listenForWedge(
     if (timer !== undefined) clearTimeout(timer);
     capture?.restore();
     cancelCalibration();
+    early = [];
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted === true) stop();
@@ -289,7 +364,9 @@ export function listenForWedge(
         return Promise.reject(error as Error);
       }
       cancelCalibration();
-      state = INITIAL_WEDGE_STATE;
+      // A reading under way is dropped, as is one recorded while the engine loads.
+      state = undefined;
+      early = [];
       const current: NonNullable<typeof calibration> = { early: [] };
       calibration = current;
       const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
@@ -318,7 +395,7 @@ export function listenForWedge(
           }),
         (): CalibrationResult => {
           if (calibration === current) calibration = undefined;
-          return { ok: false, error: wedgeFailure('calibration-unavailable') };
+          return { ok: false, error: loadFailure('calibration-unavailable') };
         },
       );
     },

@@ -1,44 +1,11 @@
 /**
  * Defaults and normalization of the classifier options (a stored profile, then explicit options, win in that order).
  */
-import { PARSE_CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
+import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeLayout } from './layouts.js';
 import type { CardIdParseOptions, CardIdParser, WedgeClassifierOptions, WedgeTerminator } from './types.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 
-/** The classifier's options (the listener and calibration add their own). */
-export const CLASSIFIER_OPTIONS = {
-  layout: true,
-  terminator: true,
-  prefix: true,
-  suffix: true,
-  minLength: true,
-  maxInterKeyMs: true,
-  maxMedianInterKeyMs: true,
-  idleTimeoutMs: true,
-  recognizeAfter: true,
-  acceptPaste: true,
-  duplicateWindowMs: true,
-  cardIdOptions: true,
-  profile: true,
-  parse: true,
-} as const satisfies OptionKeys<WedgeClassifierOptions>;
-
-/**
- * Throws `OptionsError` (`unknown-field`) for an option `known` lacks, and for one in `cardIdOptions` that
- * `parseCardId` does not know, so a misspelt option fails when the listener starts, not on the first scan.
- *
- * @example
- * checkWedgeOptions('classifyWedgeStream', options, CLASSIFIER_OPTIONS);
- */
-export function checkWedgeOptions(
-  where: string,
-  options: { readonly cardIdOptions?: CardIdParseOptions | undefined } | undefined,
-  known: Readonly<Record<string, true>>,
-): void {
-  checkOptions(where, options, known);
-  checkOptions(where, options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
-}
+export { CLASSIFIER_OPTIONS, checkWedgeOptions } from './wedge-option-names.js';
 
 export type ResolvedWedgeOptions = {
   readonly layout: WedgeLayout;

@@ -1,0 +1,160 @@
+// The listener of `@kaiku-scanner/core/wedge` loads its classifier (the engine) on demand. Keys that arrive while it
+// loads are real keys at a reader's pace (1–20 ms apart): none may be lost or reordered, a card read meanwhile is
+// reported once the engine is there and taken back out of the page's field, and what a person typed stays the page's.
+// The engine's arrival is held back by the test (a promise it resolves or rejects), as a slow or failing chunk would.
+import { expect } from '@esm-bundle/chai';
+import {
+  listenForWedge,
+  type EngineLoader,
+  type WedgeEngine,
+  type WedgeListener,
+} from './listen-for-wedge.js';
+import * as engineModule from './wedge-engine.js';
+import { emulateReader, emulateTyping, type EmulatedRecord } from './emulate-reader.js';
+import type { WedgeFailure, WedgeScan } from './types.js';
+import { pressKeys, type KeyEvent } from '../../../../../test/support/keys.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
+  let last: number | undefined;
+  return records.flatMap((r): KeyEvent[] => {
+    if (r.type === 'input') return [];
+    const delayMs = last === undefined ? 0 : Math.max(0, Math.round(r.timeStamp - last));
+    last = r.timeStamp;
+    return [{ type: r.type, key: r.key, code: r.code, shiftKey: r.shiftKey, delayMs }];
+  });
+}
+
+/** A reader at 1–20 ms between keys (a fixed pseudo-random sequence). */
+const scannerGap = (i: number): number => 1 + ((i * 7) % 20);
+
+/** An engine the test hands over when it chooses (`arrive`), or refuses (`fail`). */
+function heldEngine() {
+  let resolve!: (m: WedgeEngine) => void;
+  let reject!: (e: Error) => void;
+  let calls = 0;
+  const loader: EngineLoader = () => {
+    calls += 1;
+    return new Promise<WedgeEngine>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+  };
+  return {
+    loader,
+    calls: () => calls,
+    arrive: () => resolve(engineModule),
+    fail: () => reject(new TypeError('Failed to fetch dynamically imported module')),
+  };
+}
+
+let listener: WedgeListener | undefined;
+let scans: WedgeScan[] = [];
+let errors: WedgeFailure[] = [];
+let fixture: HTMLElement | undefined;
+
+function listen(loader: EngineLoader): WedgeListener {
+  listener = listenForWedge(
+    { onScan: (scan) => scans.push(scan), onError: (error) => errors.push(error) },
+    () => Promise.reject(new Error('no calibration here')),
+    loader,
+  );
+  return listener;
+}
+
+function field(value = ''): HTMLInputElement {
+  const input = document.createElement('input');
+  input.value = value;
+  fixture?.append(input);
+  input.focus();
+  input.setSelectionRange(value.length, value.length);
+  return input;
+}
+
+async function until(done: () => boolean, ms = 5000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!done() && performance.now() < deadline) await sleep(20);
+}
+
+beforeEach(() => {
+  scans = [];
+  errors = [];
+  fixture = document.createElement('div');
+  document.body.append(fixture);
+});
+
+afterEach(() => {
+  listener?.stop();
+  listener = undefined;
+  fixture?.remove();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+});
+
+describe('keys that arrive while the wedge engine loads', () => {
+  it('two cards read back to back before the engine is there are both reported, in order', async () => {
+    const engine = heldEngine();
+    listen(engine.loader);
+    await pressKeys(toKeyEvents(emulateReader('A045198723', { gapMs: scannerGap })));
+    await pressKeys(toKeyEvents(emulateReader('Y110029399', { gapMs: scannerGap })));
+    await sleep(50);
+    expect(scans).to.deep.equal([]);
+    engine.arrive();
+    await until(() => scans.length >= 2);
+    await sleep(100);
+    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723', 'Y110029399']);
+    expect(errors).to.deep.equal([]);
+    // And the engine reads live keys from then on.
+    await pressKeys(toKeyEvents(emulateReader('X000011986', { gapMs: scannerGap })));
+    await until(() => scans.length >= 3);
+    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723', 'Y110029399', 'X000011986']);
+    expect(engine.calls()).to.equal(1);
+  });
+
+  it('a card read into the page’s field meanwhile is taken back out of it once the engine is there', async () => {
+    const engine = heldEngine();
+    listen(engine.loader);
+    const input = field('Lippu ');
+    await pressKeys(toKeyEvents(emulateReader('X000011986', { gapMs: scannerGap, terminator: 'none' })));
+    // The keys went their way (nothing could keep them from the page yet)…
+    expect(input.value).to.equal('Lippu X000011986');
+    engine.arrive();
+    await until(() => scans.length >= 1);
+    await sleep(50);
+    // …and the card is read and out of the field, the page's own text kept.
+    expect(scans.map((s) => s.id)).to.deep.equal(['X000011986']);
+    expect(input.value).to.equal('Lippu ');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('what a person types meanwhile stays in the page’s field: no scan, nothing taken', async () => {
+    const engine = heldEngine();
+    listen(engine.loader);
+    const input = field();
+    await pressKeys(toKeyEvents(emulateTyping('A045198723', { gapMs: 120 })));
+    engine.arrive();
+    await sleep(400);
+    expect(input.value).to.equal('A045198723');
+    expect(scans).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('an engine that cannot load is reported at once, and loaded again at the next key', async () => {
+    const engine = heldEngine();
+    listen(engine.loader);
+    engine.fail();
+    await until(() => errors.length >= 1);
+    expect(errors.map((e) => e.code)).to.deep.equal(['wedge-unavailable']);
+    expect(errors[0]?.message.fi).to.match(/verkkoyhteys/);
+    expect(errors[0]?.message.sv).to.match(/nätverksanslutningen/);
+    expect(errors[0]?.message.en).to.match(/network connection/);
+    expect(engine.calls()).to.equal(1);
+    // The network is back: the next reading starts a new load, and its keys are read once it is there.
+    await pressKeys(toKeyEvents(emulateReader('A045198723', { gapMs: scannerGap })));
+    expect(engine.calls()).to.equal(2);
+    engine.arrive();
+    await until(() => scans.length >= 1);
+    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
+    expect(errors.map((e) => e.code)).to.deep.equal(['wedge-unavailable']);
+  });
+});
