@@ -113,11 +113,17 @@ describe('outbox offline decisions and needs attention (real sandbox)', () => {
 
     const csv = await call(page, (p) => p.exportCsv());
     const day = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date(start));
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Helsinki',
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(start));
     expect(csv.split('\r\n')).toEqual([
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Tarkistus',
-      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day};alustava`,
-      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day};alustava`,
-      'Yhteensä;2;2;;;',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila',
+      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa`,
+      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa`,
+      'Yhteensä;2;2;;;;;;;',
       '',
     ]);
 

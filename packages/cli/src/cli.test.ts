@@ -210,6 +210,7 @@ describe('kaiku-report', () => {
       'Päivämäärä',
       'Kellonaika',
       'Käyttötapa',
+      'Ryhmäkäynti',
     ]);
     expect(values).toHaveLength(5);
     expect(values[4]).toEqual(['Yhteensä', 3, 2]);

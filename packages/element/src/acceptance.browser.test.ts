@@ -52,7 +52,9 @@ describe('<kaiku-scanner> offline acceptance', function () {
     const records = await storedRecords();
     expect(records.map((r) => r.acceptance)).to.deep.equal(['provisional']);
     const csv = await el.exportCsv();
-    expect(csv.split('\r\n')[1]).to.match(/^A045198723;1;0;Kevätyön uni;1\.3\.2099;alustava$/);
+    expect(csv.split('\r\n')[1]).to.match(
+      /^A045198723;1;0;Kevätyön uni;1\.3\.2099;19:00;varaus;;alustava;odottaa$/,
+    );
     document.body.innerHTML = '';
   });
 });

@@ -22,6 +22,9 @@ export const REPORT_COLUMN_LABELS = {
   date: { fi: 'Päivämäärä', sv: 'Datum', en: 'Date' },
   time: { fi: 'Kellonaika', sv: 'Klockslag', en: 'Time' },
   mode: { fi: 'Käyttötapa', sv: 'Användning', en: 'Mode' },
+  group: { fi: 'Ryhmäkäynti', sv: 'Gruppbesök', en: 'Group visit' },
+  acceptance: { fi: 'Tarkistus', sv: 'Kontroll', en: 'Check' },
+  status: { fi: 'Lähetyksen tila', sv: 'Sändningsstatus', en: 'Sync status' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -29,6 +32,20 @@ export const REPORT_COLUMN_LABELS = {
 export const REPORT_MODE_LABELS = {
   booking: { fi: 'varaus', sv: 'bokning', en: 'booking' },
   collection: { fi: 'nouto', sv: 'avhämtning', en: 'collection' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** How the card was checked when the sale was accepted (the outbox's report): online, or provisionally. */
+export const REPORT_ACCEPTANCE_LABELS = {
+  online: { fi: 'verkossa', sv: 'online', en: 'online' },
+  provisional: { fi: 'alustava', sv: 'preliminär', en: 'provisional' },
+} as const satisfies Record<string, LocalizedText>;
+
+/** An outbox record's state as the outbox's report writes it; the import registers only `pending` rows. */
+export const REPORT_STATUS_LABELS = {
+  pending: { fi: 'odottaa', sv: 'väntar', en: 'pending' },
+  'needs-attention': { fi: 'vaatii huomiota', sv: 'kräver åtgärd', en: 'needs attention' },
+  synced: { fi: 'kirjattu', sv: 'registrerad', en: 'registered' },
+  resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
 type FieldName = keyof typeof REPORT_COLUMN_LABELS;
@@ -198,6 +215,51 @@ export const reportMessages = defineMessages({
     fi: (p: Value) => `Käyttötavan pitää olla varaus tai nouto (rivillä: "${p.value}").`,
     sv: (p: Value) => `Användningen ska vara bokning eller avhämtning (på raden: "${p.value}").`,
     en: (p: Value) => `The mode must be booking or collection (the row has "${p.value}").`,
+  },
+  'row-group-unknown': {
+    fi: (p: { group: string }) =>
+      `Sarakkeen Ryhmäkäynti tunnus "${p.group}" ei vastaa raportissa yhtään saman esityksen yhteisökortin riviä, joten ryhmän jäsentä ei kirjattu. Lisää ryhmän yhteisökortin rivi tai tyhjennä solu, jos kortilla käytiin omalla käynnillä.`,
+    sv: (p: { group: string }) =>
+      `Koden "${p.group}" i kolumnen Gruppbesök motsvarar ingen rad med ett gemenskapskort för samma föreställning i rapporten, så gruppmedlemmen registrerades inte. Lägg till gruppens rad med gemenskapskortet eller töm cellen om kortet användes för ett eget besök.`,
+    en: (p: { group: string }) =>
+      `The Group visit "${p.group}" matches no community-card row of the same show in the report, so the group member was not registered. Add the group's community-card row, or empty the cell if the card was used on a visit of its own.`,
+  },
+  'row-group-duplicate': {
+    fi: (p: { group: string; firstRow: number }) =>
+      `Sarakkeen Ryhmäkäynti tunnus "${p.group}" on jo rivin ${p.firstRow} yhteisökortilla: ryhmäkäynnillä on vain yksi yhteisökortti. Riviä ei kirjattu.`,
+    sv: (p: { group: string; firstRow: number }) =>
+      `Koden "${p.group}" i kolumnen Gruppbesök finns redan på rad ${p.firstRow} med ett gemenskapskort: ett gruppbesök har bara ett gemenskapskort. Raden registrerades inte.`,
+    en: (p: { group: string; firstRow: number }) =>
+      `The Group visit "${p.group}" is already on the community-card row ${p.firstRow}: a group visit has one community card. The row was not registered.`,
+  },
+  'row-group-member-children': {
+    fi: () =>
+      'Ryhmän jäsenen rivillä ei voi olla lasten lippuja: alle 16-vuotiaat asiakkaat merkitään ryhmän yhteisökortin riville.',
+    sv: () =>
+      'En gruppmedlems rad kan inte ha barnbiljetter: klienter under 16 år anges på raden med gruppens gemenskapskort.',
+    en: () =>
+      "A group member's row cannot have child tickets: clients under 16 go on the row of the group's community card.",
+  },
+  'row-needs-attention': {
+    fi: () =>
+      'Kaikukanta hylkäsi tämän kirjauksen jo kerran (Lähetyksen tila: vaatii huomiota), joten sitä ei tuotu. Selvitä syy skannerin jonosta ja kirjaa käyttö vasta sitten.',
+    sv: () =>
+      'Kaikukanta har redan avvisat den här registreringen en gång (Sändningsstatus: kräver åtgärd), så den importerades inte. Ta reda på orsaken i skannerns kö och registrera användningen först därefter.',
+    en: () =>
+      "Kaikukanta already refused this usage once (Sync status: needs attention), so it was not imported. Find out why in the scanner's queue before recording the usage.",
+  },
+  'row-status-invalid': {
+    fi: (p: Value) =>
+      `Lähetyksen tilan pitää olla tyhjä tai "odottaa" (rivillä: "${p.value}"); vain odottavat kirjaukset tuodaan.`,
+    sv: (p: Value) =>
+      `Sändningsstatus ska vara tom eller "väntar" (på raden: "${p.value}"); bara väntande registreringar importeras.`,
+    en: (p: Value) =>
+      `The sync status must be empty or "pending" (the row has "${p.value}"); only pending usages are imported.`,
+  },
+  'row-acceptance-invalid': {
+    fi: (p: Value) => `Tarkistuksen pitää olla verkossa tai alustava (rivillä: "${p.value}").`,
+    sv: (p: Value) => `Kontrollen ska vara online eller preliminär (på raden: "${p.value}").`,
+    en: (p: Value) => `The check must be online or provisional (the row has "${p.value}").`,
   },
   'row-children-invalid': {
     fi: (p: Value) => `Lasten lippujen määrän pitää olla kokonaisluku 0–20 (rivillä: "${p.value}").`,

@@ -2,11 +2,64 @@ import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
-/** Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"). */
+/**
+ * Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the
+ * sales-report import needs to rebuild the same usage (start time, mode, group visit) and the outbox's own facts
+ * (how the card was checked, the record's state). The import reads these names back (docs/reports.md).
+ */
 const HEADERS: Record<Locale, readonly string[]> = {
-  fi: ['Kortin tunnus', 'Lippu aikuiselle', 'Lippu lapselle', 'Esityksen nimi', 'Päivämäärä', 'Tarkistus'],
-  sv: ['Kortnummer', 'Biljett för vuxen', 'Biljett för barn', 'Föreställningens namn', 'Datum', 'Kontroll'],
-  en: ['Card ID', 'Adult tickets', 'Child tickets', 'Show', 'Date', 'Check'],
+  fi: [
+    'Kortin tunnus',
+    'Lippu aikuiselle',
+    'Lippu lapselle',
+    'Esityksen nimi',
+    'Päivämäärä',
+    'Kellonaika',
+    'Käyttötapa',
+    'Ryhmäkäynti',
+    'Tarkistus',
+    'Lähetyksen tila',
+  ],
+  sv: [
+    'Kortnummer',
+    'Biljett för vuxen',
+    'Biljett för barn',
+    'Föreställningens namn',
+    'Datum',
+    'Klockslag',
+    'Användning',
+    'Gruppbesök',
+    'Kontroll',
+    'Sändningsstatus',
+  ],
+  en: [
+    'Card ID',
+    'Adult tickets',
+    'Child tickets',
+    'Show',
+    'Date',
+    'Time',
+    'Mode',
+    'Group visit',
+    'Check',
+    'Sync status',
+  ],
+};
+const MODE: Record<Locale, Record<'booking' | 'collection', string>> = {
+  fi: { booking: 'varaus', collection: 'nouto' },
+  sv: { booking: 'bokning', collection: 'avhämtning' },
+  en: { booking: 'booking', collection: 'collection' },
+};
+/** The record's state: the import registers `pending` rows and refuses `needs-attention` ones. */
+const STATE: Record<Locale, Record<OutboxRecord['state'], string>> = {
+  fi: { pending: 'odottaa', 'needs-attention': 'vaatii huomiota', synced: 'kirjattu', resolved: 'käsitelty' },
+  sv: { pending: 'väntar', 'needs-attention': 'kräver åtgärd', synced: 'registrerad', resolved: 'hanterad' },
+  en: {
+    pending: 'pending',
+    'needs-attention': 'needs attention',
+    synced: 'registered',
+    resolved: 'resolved',
+  },
 };
 /** How the card was checked when the usage was accepted: online, or provisionally (offline, cache or format). */
 const ACCEPTANCE: Record<Locale, Record<'online' | 'provisional', string>> = {
@@ -35,8 +88,12 @@ const CSV_OPTIONS = {
 
 /**
  * The usage report for the manual fallback: one row per usage (card ID, one adult ticket, child
- * tickets, show name, show date) and a totals row, as in the operating model's example. Cells that a
- * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are prefixed with `'`.
+ * tickets, show name, show date) and a totals row, as in the operating model's example, followed by the
+ * start time, the mode, the group visit, the check (online or provisional) and the record's state, so that
+ * `importSalesReport` registers the same usages. A community card's group visit is one row for the worker's
+ * card (own ticket plus the under-16 clients as child tickets) and one per member's card, all with the record's
+ * ID as the group visit. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are
+ * prefixed with `'`.
  *
  * @example
  * toUsageReportCsv(records, { locale: 'fi' });
@@ -52,21 +109,44 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     month: 'numeric',
     year: 'numeric',
   });
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: options.timeZone ?? 'Europe/Helsinki',
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const rows: string[][] = [[...HEADERS[locale]]];
+  let adults = 0;
   let children = 0;
   for (const r of records) {
-    const start = new Date(r.usage.show.start);
-    children += r.usage.childTickets;
-    rows.push([
-      r.usage.cardId,
-      '1',
-      String(r.usage.childTickets),
-      r.usage.show.name,
-      Number.isNaN(start.getTime()) ? r.usage.show.start : date.format(start),
-      ACCEPTANCE[locale][r.acceptance],
-    ]);
+    const { usage } = r;
+    const start = new Date(usage.show.start);
+    const valid = !Number.isNaN(start.getTime());
+    const members = usage.group?.memberCardIds ?? [];
+    const under16 = usage.childTickets + (usage.group?.under16Clients ?? 0);
+    // A visit with members links their rows to the worker's by the record's ID.
+    const group = members.length > 0 ? r.id : '';
+    for (const [cardId, childTickets] of [
+      [usage.cardId, under16] as const,
+      ...members.map((m) => [m, 0] as const),
+    ]) {
+      adults++;
+      children += childTickets;
+      rows.push([
+        cardId,
+        '1',
+        String(childTickets),
+        usage.show.name,
+        valid ? date.format(start) : usage.show.start,
+        valid ? time.format(start) : '',
+        MODE[locale][usage.mode],
+        group,
+        ACCEPTANCE[locale][r.acceptance],
+        STATE[locale][r.state],
+      ]);
+    }
   }
-  rows.push([TOTAL[locale], String(records.length), String(children), '', '', '']);
+  rows.push([TOTAL[locale], String(adults), String(children), '', '', '', '', '', '', '']);
   const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
 }

@@ -435,10 +435,10 @@ describe('offline decisions, tallies, retention, export', () => {
     await outbox.enqueue(usage('A999005458', 0, '@Matti'));
     const csv = await outbox.exportCsv({ bom: false });
     expect(csv.split('\r\n')).to.deep.equal([
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Tarkistus',
-      'A999005380;1;1;Taikuri Matti;3.2.2020;verkossa',
-      "A999005458;1;0;'@Matti;3.2.2020;verkossa",
-      'Yhteensä;2;1;;;',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila',
+      'A999005380;1;1;Taikuri Matti;3.2.2020;18:00;varaus;;verkossa;vaatii huomiota',
+      "A999005458;1;0;'@Matti;3.2.2020;18:00;varaus;;verkossa;odottaa",
+      'Yhteensä;2;1;;;;;;;',
       '',
     ]);
     outbox.stop();

@@ -42,11 +42,11 @@ describe('exportUsageReport', () => {
     const report = await exportUsageReport({ rows, format: 'csv', title: 'Teatteri Hilla' });
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(report.bytes);
     expect(text).toBe(
-      '\uFEFFTeatteri Hilla;;;;;;\r\n' +
-        'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa\r\n' +
-        'E2251;1;2;Taikuri Matti;3.2.2020;;\r\n' +
-        '50141;1;2;Kesäyöntaika;9.2.2020;;\r\n' +
-        'Yhteensä;2;4;;;;\r\n',
+      '\uFEFFTeatteri Hilla;;;;;;;\r\n' +
+        'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti\r\n' +
+        'E2251;1;2;Taikuri Matti;3.2.2020;;;\r\n' +
+        '50141;1;2;Kesäyöntaika;9.2.2020;;;\r\n' +
+        'Yhteensä;2;4;;;;;\r\n',
     );
     expect(report.totals).toEqual({ adultTickets: 2, childTickets: 4, rows: 2 });
     expect(report.mimeType).toContain('text/csv');
@@ -91,6 +91,7 @@ describe('exportUsageReport', () => {
       'Datum',
       'Klockslag',
       'Användning',
+      'Gruppbesök',
     ]);
     expect(sheet[1]).toEqual(['E2251', 1, 2, 'Taikuri Matti', new Date(Date.UTC(2020, 1, 3))]);
     expect(sheet[3]).toEqual(['Sammanlagt', 2, 4]);
@@ -120,10 +121,11 @@ describe('exportUsageReport', () => {
     expect(queries).toEqual([{ venueId: 'Teatteri Hilla', from: '2024-04-01', to: '2024-04-30' }]);
     const lines = new TextDecoder().decode(report.bytes).split('\r\n');
     expect(lines.slice(1, 5)).toEqual([
-      'A045198723,1,1,Lumikuningatar,2024-04-01,00:30,collection',
-      'Y110029399,1,3,Lumikuningatar,2024-04-02,18:00,collection',
-      'A999005458,1,0,Lumikuningatar,2024-04-02,18:00,collection',
-      'Total,3,4,,,,',
+      'A045198723,1,1,Lumikuningatar,2024-04-01,00:30,collection,',
+      // A group visit's rows share the group usage's ID: the import registers them as one usage again.
+      'Y110029399,1,3,Lumikuningatar,2024-04-02,18:00,collection,u-Y110029399',
+      'A999005458,1,0,Lumikuningatar,2024-04-02,18:00,collection,u-Y110029399',
+      'Total,3,4,,,,,',
     ]);
     expect(report.fileName).toBe('kaikukortti-teatteri-hilla-2024-04-01-2024-04-30.csv');
   });
@@ -135,7 +137,7 @@ describe('exportUsageReport', () => {
       locale: 'en',
     });
     const lines = new TextDecoder().decode(report.bytes).split('\r\n');
-    expect(lines[1]).toBe('A045198723,1,1,Lumikuningatar,2024-04-02,18:00,collection');
+    expect(lines[1]).toBe('A045198723,1,1,Lumikuningatar,2024-04-02,18:00,collection,');
     expect(report.totals).toEqual({ adultTickets: 1, childTickets: 1, rows: 1 });
   });
 

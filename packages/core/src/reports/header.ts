@@ -39,6 +39,11 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   ],
   // The usage report's own column (`exportUsageReport`): booking or collection.
   ['mode', /^(käyttötapa|käyttö|användning|användningssätt|mode|usage mode)$/],
+  // The usage report's group-visit ID, and the outbox report's check and sync status (exact names only: a sales
+  // system's "Status" or "Ryhmä" column means something else and stays ignored).
+  ['group', /^(ryhmäkäynti|ryhmakaynti|gruppbesök|gruppbesok|group visit)$/],
+  ['acceptance', /^(tarkistus|kontroll|check)$/],
+  ['status', /^(lähetyksen tila|sändningsstatus|sync status)$/],
   [
     'event',
     /tapahtum|tilaisuu|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,

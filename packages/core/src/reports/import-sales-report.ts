@@ -12,12 +12,12 @@ import { ImportTally } from './import-tally.js';
 import { ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
 import type { ReportInfo } from './report-rows.js';
-import type { RowError } from './types.js';
+import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
 import { sha256Hex } from './sha256.js';
-import { canonicalRow, usageFromRow } from './usage-from-row.js';
+import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
-import { validateSalesRow } from './validate-row.js';
+import { clip, validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 const IMPORT_OPTIONS = {
@@ -41,7 +41,11 @@ const IMPORT_OPTIONS = {
 } as const satisfies OptionKeys<ImportOptions>;
 
 const MiB = 1024 * 1024;
-type Pending = { row: number; cardId: string; item: BatchItem };
+type RowRef = { readonly row: number; readonly cardId: string };
+/** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */
+type Pending = { rows: readonly RowRef[]; item: BatchItem };
+/** A group visit's rows, collected until the end of the file (members may come before their leader). */
+type Visit = { leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
 
 /** A refusal in the rules core's words when the server names its reasons, else the server's title. */
 function problemError(problem: Problem): RowError {
@@ -95,9 +99,11 @@ async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: Import
   const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
   for (const pending of batch) {
     const result = byKey.get(pending.item.idempotencyKey);
-    if (!result) tally.markNotSent(pending.row, pending.cardId);
-    else if (result.ok) tally.markRegistered(pending.row, pending.cardId, result.replayed);
-    else tally.markRefused(pending.row, pending.cardId, problemError(result.problem));
+    for (const { row, cardId } of pending.rows) {
+      if (!result) tally.markNotSent(row, cardId);
+      else if (result.ok) tally.markRegistered(row, cardId, result.replayed);
+      else tally.markRefused(row, cardId, problemError(result.problem));
+    }
   }
 }
 
@@ -121,6 +127,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const seen = new RowHashSet();
   const repeats = new Map<number, number>();
   let batch: Pending[] = [];
+  const visits = new Map<string, Visit>();
   const progress = () => options.onProgress?.(tally.progress(info));
   try {
     for await (const { kind, raw } of readReportRows(source, limits, info)) {
@@ -153,24 +160,26 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         occurrence = (repeats.get(short) ?? 0) + 1;
         repeats.set(short, occurrence);
       }
-      tally.markValid(row.row, row.cardId, dryRun);
+      if (row.group !== undefined) {
+        // A group visit's row: settled with the rest of its visit at the end of the file.
+        collect(row);
+        continue;
+      }
+      tally.markValid(row.row, row.cardId, dryRun, row.acceptance === 'provisional');
       if (dryRun) {
         if (tally.rows % 1000 === 0) progress();
         continue;
       }
-      batch.push({
-        row: row.row,
-        cardId: row.cardId,
+      await queue({
+        rows: [{ row: row.row, cardId: row.cardId }],
         item: usageFromRow(row, context, occurrence, canonical),
       });
-      if (batch.length >= batchSize) {
-        const sending = batch;
-        batch = [];
-        await sendOrStop(sending);
-        progress();
-      }
     }
     if (tally.rows === 0 && info.columns) throw new ReportError('report-no-rows');
+    for (const [key, visit] of visits) {
+      visits.delete(key);
+      await settle(visit);
+    }
     if (batch.length > 0) {
       const sending = batch;
       batch = [];
@@ -184,18 +193,65 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       });
     }
   } catch (error) {
-    for (const pending of batch) tally.markNotSent(pending.row, pending.cardId);
+    for (const pending of batch) for (const { row, cardId } of pending.rows) tally.markNotSent(row, cardId);
+    // Group visits not settled when the import stopped: valid as far as read, not sent.
+    for (const visit of visits.values())
+      for (const r of [visit.leader, ...visit.members, ...visit.extraLeaders])
+        if (r) tally.markNotSent(r.row, r.cardId);
     tally.fail(toReportError(error));
   }
   progress();
   return tally.result(info, dryRun);
+
+  async function queue(pending: Pending): Promise<void> {
+    batch.push(pending);
+    if (batch.length < batchSize) return;
+    const sending = batch;
+    batch = [];
+    await sendOrStop(sending);
+    progress();
+  }
+
+  /** Files a group visit's row under its visit: same link, show, date, time and mode. */
+  function collect(row: SalesRow): void {
+    const key = JSON.stringify([row.group, row.event, row.date, row.time ?? '', row.mode ?? context.mode]);
+    const visit = visits.get(key) ?? { members: [], extraLeaders: [] };
+    visits.set(key, visit);
+    if (!isCommunityCard(row.cardId)) visit.members.push(row);
+    else if (visit.leader) visit.extraLeaders.push(row);
+    else visit.leader = row;
+  }
+
+  /** A visit with its community card's row becomes one group usage; members without one are refused. */
+  async function settle(visit: Visit): Promise<void> {
+    const { leader } = visit;
+    if (!leader) {
+      for (const m of visit.members)
+        tally.markInvalid(m.row, m.cardId, [
+          rowError('row-group-unknown', 'group', { group: clip(m.group ?? '') }),
+        ]);
+      return;
+    }
+    for (const extra of visit.extraLeaders) {
+      const params = { group: clip(extra.group ?? ''), firstRow: leader.row };
+      tally.markInvalid(extra.row, extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
+    }
+    const rows = [leader, ...visit.members];
+    for (const r of rows) tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+    if (dryRun) return;
+    await queue({
+      rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })),
+      item: groupUsageFromRows(leader, visit.members, context),
+    });
+  }
 
   async function sendOrStop(sending: Pending[]): Promise<void> {
     try {
       await sendBatch(options.client as BatchRegistrar, sending, tally, options.signal);
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      for (const pending of sending) tally.markNotSent(pending.row, pending.cardId);
+      for (const pending of sending)
+        for (const { row, cardId } of pending.rows) tally.markNotSent(row, cardId);
       const code = options.signal?.aborted ? 'report-aborted' : 'report-server-failed';
       const reason = isKaikuError(error) ? error.code : 'network';
       throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });

@@ -81,14 +81,14 @@ describe('importSalesReport against the sandbox', () => {
     });
     const lines = new TextDecoder().decode(report.bytes).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti',
     );
     expect(lines.slice(1, -1).sort()).toEqual([
-      'A045198723;1;2;Taikuri Matti;3.2.2020;00:00;varaus',
-      'A999005458;1;0;Kesäyöntaika;9.2.2020;18:30;varaus',
-      'X000011986;1;0;Kesäyöntaika;9.2.2020;18:30;varaus',
+      'A045198723;1;2;Taikuri Matti;3.2.2020;00:00;varaus;',
+      'A999005458;1;0;Kesäyöntaika;9.2.2020;18:30;varaus;',
+      'X000011986;1;0;Kesäyöntaika;9.2.2020;18:30;varaus;',
     ]);
-    expect(lines.at(-1)).toBe('Yhteensä;3;2;;;;');
+    expect(lines.at(-1)).toBe('Yhteensä;3;2;;;;;');
   });
 
   it('a group visit on a community card, exported and imported into a fresh sandbox, counts the same tickets', async () => {

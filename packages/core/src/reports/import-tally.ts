@@ -13,6 +13,7 @@ export class ImportTally {
   readonly registered = new RowRanges();
   readonly alreadyRegistered = new RowRanges();
   readonly notSent = new RowRanges();
+  readonly provisional = new RowRanges();
   readonly refused: RowOutcome[] = [];
   readonly invalid: RowOutcome[] = [];
   refusedCount = 0;
@@ -46,8 +47,9 @@ export class ImportTally {
     this.emit(row, 'invalid', cardId, errors);
   }
 
-  markValid(row: number, cardId: string, dryRun: boolean): void {
+  markValid(row: number, cardId: string, dryRun: boolean, provisional = false): void {
     this.valid.add(row);
+    if (provisional) this.provisional.add(row);
     if (dryRun) this.emit(row, 'valid', cardId);
   }
 
@@ -116,11 +118,13 @@ export class ImportTally {
         invalid: this.invalidCount,
         skipped: this.skipped,
         notSent: this.notSent.count,
+        provisional: this.provisional.count,
       },
       valid: this.valid.ranges,
       registered: this.registered.ranges,
       alreadyRegistered: this.alreadyRegistered.ranges,
       notSent: this.notSent.ranges,
+      provisional: this.provisional.ranges,
       refused: this.refused,
       invalid: this.invalid,
       detailsTruncated: this.detailsTruncated,

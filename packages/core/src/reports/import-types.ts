@@ -91,6 +91,8 @@ export type ImportCounts = {
   readonly invalid: number;
   readonly skipped: number;
   readonly notSent: number;
+  /** Valid rows the sale had accepted provisionally (the outbox's report); see `ImportResult.provisional`. */
+  readonly provisional: number;
 };
 
 export type ImportResult = {
@@ -115,6 +117,12 @@ export type ImportResult = {
   readonly alreadyRegistered: readonly RowRange[];
   /** Valid rows not sent, or whose batch got no answer, because the import stopped. Safe to import again. */
   readonly notSent: readonly RowRange[];
+  /**
+   * Valid rows whose card the sale accepted provisionally, without checking it online (the outbox's report,
+   * Check = provisional). Kaikukanta checks their cards in this import like any other row: each is also in
+   * `registered`, `alreadyRegistered`, `refused` or `notSent`.
+   */
+  readonly provisional: readonly RowRange[];
   readonly refused: readonly RowOutcome[];
   readonly invalid: readonly RowOutcome[];
   /** True when more rows were refused or invalid than `maxRowDetails` kept. */

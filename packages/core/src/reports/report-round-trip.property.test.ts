@@ -4,6 +4,9 @@
  * bookings and collections — registered, exported with `exportUsageReport` (CSV and XLSX) and imported into
  * another Kaikukanta gives the same usages, counted the same; importing the report again adds nothing.
  *
+ * The outbox's own report (`toUsageReportCsv`, the manual fallback) round-trips the same way for its pending
+ * usages, accepted online or provisionally; its needs-attention usages are refused (`row-needs-attention`).
+ *
  * Every run uses a year of its own, so the target sandboxes hold nothing of that period before the import (as fresh
  * ones would) without starting two processes per run.
  */
@@ -12,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/create-api-client.js';
 import type { ApiClient } from '../api/create-api-client.js';
 import type { UsageRecord, UsageRequest } from '../schemas/api.js';
+import { toUsageReportCsv } from '../outbox/csv-export.js';
+import type { OutboxRecord } from '../outbox/types.js';
 import { exportUsageReport } from './export-usage-report.js';
 import { importSalesReport } from './import-sales-report.js';
 import { startSandboxCli, type SandboxCli } from '../../../../test/support/sandbox-process.js';
@@ -33,6 +38,8 @@ type Spec = {
   readonly card: number;
   readonly community: boolean;
   readonly children: number;
+  /** Group members aged 16+ with their own (client) cards, on a community card's visit. */
+  readonly members: number;
   readonly mode: 'booking' | 'collection';
   readonly show: number;
   readonly day: number;
@@ -43,6 +50,7 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   card: fc.nat(20),
   community: fc.boolean(),
   children: fc.nat(4),
+  members: fc.nat(2),
   mode: fc.constantFrom('booking' as const, 'collection' as const),
   show: fc.nat(SHOWS.length - 1),
   day: fc.integer({ min: 1, max: 27 }),
@@ -77,7 +85,13 @@ function usageOf(s: Spec, year: number): UsageRequest {
   const base = { venueId: VENUE, show, channel: 'box-office' as const, mode: s.mode, clientTime: start };
   if (s.community) {
     const cardId = COMMUNITY_CARDS[s.card % COMMUNITY_CARDS.length]!;
-    return { ...base, cardId, childTickets: 0, group: { memberCardIds: [], under16Clients: 1 + s.children } };
+    // Members: distinct client cards; a visit with members may bring no under-16 clients at all.
+    const memberCardIds = Array.from(
+      { length: s.members },
+      (_, i) => CLIENT_CARDS[(s.card + i) % CLIENT_CARDS.length]![0],
+    );
+    const under16Clients = memberCardIds.length > 0 ? s.children : 1 + s.children;
+    return { ...base, cardId, childTickets: 0, group: { memberCardIds, under16Clients } };
   }
   const [cardId, minors] = CLIENT_CARDS[s.card % CLIENT_CARDS.length]!;
   return { ...base, cardId, childTickets: Math.min(minors, s.children) };
@@ -137,6 +151,74 @@ describe('the usage report round-trips through import (property, real sandboxes)
         }
       }),
       { numRuns: 6, seed: 1105, endOnFailure: true },
+    );
+  }, 240_000);
+});
+
+type OutboxSpec = Spec & {
+  readonly state: 'pending' | 'needs-attention';
+  readonly acceptance: 'online' | 'provisional';
+};
+
+const outboxSpec: fc.Arbitrary<OutboxSpec> = fc.record({
+  card: fc.nat(20),
+  community: fc.boolean(),
+  children: fc.nat(4),
+  members: fc.nat(2),
+  mode: fc.constantFrom('booking' as const, 'collection' as const),
+  show: fc.nat(SHOWS.length - 1),
+  day: fc.integer({ min: 1, max: 27 }),
+  hour: fc.integer({ min: 10, max: 20 }),
+  state: fc.constantFrom('pending' as const, 'needs-attention' as const),
+  acceptance: fc.constantFrom('online' as const, 'provisional' as const),
+});
+
+let outboxRun = 0;
+
+describe("the outbox's usage report round-trips through import (property, real sandboxes)", () => {
+  it('pending usages (online or provisional) come back the same; needs-attention rows are refused', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(outboxSpec, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('fi' as const, 'sv' as const, 'en' as const),
+        async (specs, locale) => {
+          const year = 2050 + outboxRun++;
+          const records: OutboxRecord[] = specs.map((s, i) => ({
+            id: `ob-${year}-${i}`,
+            usage: usageOf(s, year),
+            state: s.state,
+            acceptance: s.acceptance,
+            createdAt: 0,
+            attempts: s.state === 'pending' ? 0 : 1,
+            ...(s.state === 'needs-attention' ? { problem: { code: 'card-inactive', status: 422 } } : {}),
+          }));
+          const rowsOf = (r: OutboxRecord) => 1 + (r.usage.group?.memberCardIds.length ?? 0);
+          const pending = records.filter((r) => r.state === 'pending');
+          // What the server makes of the pending usages when the outbox syncs them: the expected usages.
+          const reference = api(source);
+          for (const r of pending) await reference.registerUsage(r.usage, { idempotencyKey: r.id });
+          const expected = await usagesIn(reference, year);
+          expect(expected).toHaveLength(pending.length);
+
+          const csv = toUsageReportCsv(records, { locale });
+          const to = api(csvTarget);
+          const first = await importSalesReport(csv, { venueId: VENUE, client: to });
+          expect(first.refused).toEqual([]);
+          const attention = records.filter((r) => r.state === 'needs-attention');
+          expect(first.invalid.flatMap((r) => r.errors.map((e) => e.code))).toEqual(
+            attention.flatMap((r) => Array<string>(rowsOf(r)).fill('row-needs-attention')),
+          );
+          const provisionalRows = pending
+            .filter((r) => r.acceptance === 'provisional')
+            .reduce((n, r) => n + rowsOf(r), 0);
+          expect(first.counts.provisional).toBe(provisionalRows);
+          expect(await usagesIn(to, year)).toEqual(expected);
+          const again = await importSalesReport(csv, { venueId: VENUE, client: to });
+          expect(again.counts.registered).toBe(0);
+          expect(await usagesIn(to, year)).toHaveLength(expected.length);
+        },
+      ),
+      { numRuns: 12, seed: 1106, endOnFailure: true },
     );
   }, 240_000);
 });

@@ -1,7 +1,18 @@
 import type { LocalizedText } from '../messages/define.js';
 
 /** The fields of a sales-report row, as the import recognises its columns. */
-export const REPORT_FIELDS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode'] as const;
+export const REPORT_FIELDS = [
+  'cardId',
+  'adults',
+  'children',
+  'event',
+  'date',
+  'time',
+  'mode',
+  'group',
+  'acceptance',
+  'status',
+] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** One cell as a reader hands it over: text from CSV, typed values from XLSX. */
@@ -36,6 +47,13 @@ export type SalesRow = {
   readonly time?: string;
   /** `booking` or `collection` when the report has a mode column (the usage report does); else the import's. */
   readonly mode?: 'booking' | 'collection';
+  /**
+   * The group visit the row belongs to (the usage report's group-visit column): the community card's row and its
+   * members' rows carry the same ID and are registered as one group usage.
+   */
+  readonly group?: string;
+  /** `provisional` when the sale accepted the card without checking it online (the outbox's report). */
+  readonly acceptance?: 'online' | 'provisional';
 };
 
 /** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */

@@ -39,6 +39,8 @@ export function canonicalRow(row: SalesRow, context: UsageContext): string {
     row.event,
     row.date,
     row.time ?? '',
+    // A group visit's rows: the link tells one visit's member row from another's (absent: the key as before).
+    ...(row.group === undefined ? [] : [row.group]),
   ]);
 }
 
@@ -75,7 +77,37 @@ export function usageFromRow(
   return { idempotencyKey: `import-${hash}`, usage };
 }
 
-function isCommunityCard(cardId: string): boolean {
+/**
+ * One group usage from a group visit's rows: the community card's row (its child tickets are the under-16
+ * clients) and its members' rows, in file order. The key covers the leader's row and the members' cards, so the
+ * same visit imported again — from CSV or XLSX — sends the same key.
+ *
+ * @example
+ * const { idempotencyKey, usage } = groupUsageFromRows(leaderRow, memberRows, context);
+ */
+export function groupUsageFromRows(
+  leader: SalesRow,
+  members: readonly SalesRow[],
+  context: UsageContext,
+): { idempotencyKey: string; usage: UsageRequest } {
+  const canonical = JSON.stringify([
+    'kaiku-group-visit/1',
+    canonicalRow({ ...leader, group: '' }, context),
+    members.map((m) => m.cardId),
+  ]);
+  const { usage } = usageFromRow(leader, context, 0, canonical);
+  return {
+    idempotencyKey: `import-${sha256Hex(canonical)}`,
+    usage: {
+      ...usage,
+      childTickets: 0,
+      group: { memberCardIds: members.map((m) => m.cardId), under16Clients: leader.childTickets },
+    },
+  };
+}
+
+/** True for a community card (Y, YM, Z). */
+export function isCommunityCard(cardId: string): boolean {
   const parsed = parseCardId(cardId);
   return parsed.ok && parsed.kind === 'community';
 }

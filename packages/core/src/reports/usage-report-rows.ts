@@ -2,7 +2,7 @@
  * The rows of the official usage report (toimintamalli 2019 §9.2): card ID, adult tickets, child
  * tickets, show, date — from registered usages (`UsageRecord`) or given directly.
  */
-import type { UsageMode, UsageRecord } from '../schemas/api.js';
+import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
 import { toHelsinki } from './helsinki-time.js';
 
 /** One line of the usage report. `date` is the show's Helsinki calendar day, `YYYY-MM-DD`. */
@@ -16,6 +16,11 @@ export type UsageReportRow = {
   readonly time?: string | undefined;
   /** Booking or collection, when known (registered usages): the import registers the same mode. */
   readonly mode?: UsageMode | undefined;
+  /**
+   * A group visit's ID (the group usage's `usageId`), on the community card's row and on every member's row: the
+   * import registers the rows sharing it as one group usage again. Absent on other rows.
+   */
+  readonly group?: string | undefined;
 };
 
 export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
@@ -29,17 +34,35 @@ export type UsageReportTotals = { adultTickets: number; childTickets: number; ro
  * usageToReportRows(record); // [{ cardId: 'A045198723', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' }]
  */
 export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
+  const [main, ...members] = usageRequestToReportRows(record, record.usageId);
+  // The tickets the server gave, as it counted them.
+  const { adult, children, under16Clients } = record.tickets;
+  return [{ ...main!, adultTickets: adult, childTickets: children + under16Clients }, ...members];
+}
+
+/**
+ * Report lines of one usage request (an outbox record's, not registered yet): as `usageToReportRows`, with
+ * `visitId` as the group visit's ID.
+ *
+ * @example
+ * usageRequestToReportRows(record.usage, record.id);
+ */
+export function usageRequestToReportRows(record: UsageRequest, visitId: string): UsageReportRow[] {
   const { date, time } = toHelsinki(Date.parse(record.show.start));
+  const memberCardIds = record.group?.memberCardIds ?? [];
+  // Only a visit with members needs the link: a worker's row with under-16 clients stands alone.
+  const group = memberCardIds.length > 0 ? visitId : undefined;
   const main: UsageReportRow = {
     cardId: record.cardId,
-    adultTickets: record.tickets.adult,
-    childTickets: record.tickets.children + record.tickets.under16Clients,
+    adultTickets: 1,
+    childTickets: record.childTickets + (record.group?.under16Clients ?? 0),
     show: record.show.name,
     date,
     time,
     mode: record.mode,
+    group,
   };
-  const members = (record.group?.memberCardIds ?? []).map((cardId) => ({
+  const members = memberCardIds.map((cardId) => ({
     cardId,
     adultTickets: 1,
     childTickets: 0,
@@ -47,6 +70,7 @@ export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
     date,
     time,
     mode: record.mode,
+    group,
   }));
   return [main, ...members];
 }

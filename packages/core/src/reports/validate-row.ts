@@ -3,16 +3,19 @@
  * an event name and a date. Pure: every reason is listed, nothing throws.
  */
 import { checkCardId } from './check-card-id.js';
+import { isCommunityCard } from './usage-from-row.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { reportText, rowError } from './report-error.js';
-import { REPORT_MODE_LABELS } from '../messages/reports.js';
+import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
 import type { CellValue, RawRow, ReportField, RowError, SalesRow } from './types.js';
 
 /** The API's limits (schemas/api.ts): `childTickets` ≤ 20, show name ≤ 300 characters. */
 export const MAX_CHILD_TICKETS = 20;
 export const MAX_EVENT_LENGTH = 300;
+/** A group visit's ID: the API's ID length (a usage ID or an outbox record ID). */
+export const MAX_GROUP_LENGTH = 128;
 
 export type RowValidation =
   | { readonly ok: true; readonly row: SalesRow }
@@ -58,7 +61,7 @@ function count(cell: CellValue): number | undefined {
 const CARD_ID_LIKE = /[A-Za-z]{1,2}[\s*'-]?\d(?:[\s-]?\d){5,}/g;
 
 /** A cell's text for a message: card-ID-like parts blanked out, at most 40 characters. */
-const clip = (text: string) => {
+export const clip = (text: string): string => {
   const safe = text.replace(CARD_ID_LIKE, '•••');
   return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
 };
@@ -89,16 +92,27 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     return field !== 'event' && typeof value === 'string' ? value.replace(TEXT_MARKER, '') : value;
   };
   const errors: RowError[] = [];
-  const formulas = (['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode'] as const).filter(
-    (field) => {
-      const value = cell(field);
-      // A negative number is a wrong count and a lone dash an empty one, not a formula.
-      return (
-        looksLikeFormula(value) &&
-        !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
-      );
-    },
-  );
+  const formulas = (
+    [
+      'cardId',
+      'adults',
+      'children',
+      'event',
+      'date',
+      'time',
+      'mode',
+      'group',
+      'acceptance',
+      'status',
+    ] as const
+  ).filter((field) => {
+    const value = cell(field);
+    // A negative number is a wrong count and a lone dash an empty one, not a formula.
+    return (
+      looksLikeFormula(value) &&
+      !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
+    );
+  });
   for (const field of formulas) errors.push(formulaError(field));
 
   let cardId: string | undefined;
@@ -161,6 +175,26 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   if (modeText !== '' && mode === undefined && !formulas.includes('mode'))
     errors.push(rowError('row-mode-invalid', 'mode', { value: clip(cellText(cell('mode'))) }));
 
+  const group = cellText(cell('group')).trim();
+  if (group.length > MAX_GROUP_LENGTH && !formulas.includes('group'))
+    errors.push(rowError('row-group-unknown', 'group', { group: clip(group) }));
+  if (group !== '' && children !== undefined && children > 0 && cardId && !isCommunityCard(cardId))
+    errors.push(rowError('row-group-member-children', 'children'));
+
+  const acceptanceText = cellText(cell('acceptance')).trim().toLowerCase();
+  const acceptance = labelled(REPORT_ACCEPTANCE_LABELS, acceptanceText);
+  if (acceptanceText !== '' && acceptance === undefined && !formulas.includes('acceptance'))
+    errors.push(
+      rowError('row-acceptance-invalid', 'acceptance', { value: clip(cellText(cell('acceptance'))) }),
+    );
+
+  // The outbox's report lists the usages still waiting and those Kaikukanta refused: only the waiting ones go in.
+  const statusText = cellText(cell('status')).trim().toLowerCase();
+  const status = labelled(REPORT_STATUS_LABELS, statusText);
+  if (status === 'needs-attention') errors.push(rowError('row-needs-attention', 'status'));
+  else if (statusText !== '' && status !== 'pending' && !formulas.includes('status'))
+    errors.push(rowError('row-status-invalid', 'status', { value: clip(cellText(cell('status'))) }));
+
   if (errors.length > 0 || !date.ok || !time.ok || cardId === undefined || children === undefined) {
     return {
       ok: false,
@@ -180,6 +214,16 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
       date: date.date,
       ...(startTime ? { time: startTime } : {}),
       ...(mode ? { mode } : {}),
+      ...(group ? { group } : {}),
+      ...(acceptance ? { acceptance } : {}),
     },
   };
+}
+
+/** The key whose label (in any language) is `text`, lower-cased. */
+function labelled<K extends string>(
+  labels: Record<K, Readonly<Record<string, string>>>,
+  text: string,
+): K | undefined {
+  return (Object.keys(labels) as K[]).find((key) => Object.values(labels[key]).includes(text));
 }

@@ -34,10 +34,11 @@ const line = (values: readonly (string | number)[], delimiter: string) =>
 export function csvHead(layout: CsvLayout): string {
   const l = REPORT_COLUMN_LABELS;
   // The official five columns (001), then the start time and the mode, so that an import rebuilds the same usage.
-  const header = [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode].map(
+  // Then the group visit's ID, which binds a group's member rows to its community card's row.
+  const header = [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode, l.group].map(
     (label) => label[layout.locale],
   );
-  const title = layout.title ? line([layout.title, '', '', '', '', '', ''], layout.delimiter) : '';
+  const title = layout.title ? line([layout.title, '', '', '', '', '', '', ''], layout.delimiter) : '';
   return '\uFEFF' + title + line(header, layout.delimiter);
 }
 
@@ -51,6 +52,7 @@ export function csvRow(row: UsageReportRow, layout: CsvLayout): string {
       formatReportDate(row.date, layout.locale),
       row.time ?? '',
       row.mode ? REPORT_MODE_LABELS[row.mode][layout.locale] : '',
+      row.group ?? '',
     ],
     layout.delimiter,
   );
@@ -58,5 +60,5 @@ export function csvRow(row: UsageReportRow, layout: CsvLayout): string {
 
 export function csvTotals(totals: UsageReportTotals, layout: CsvLayout): string {
   const label = REPORT_COLUMN_LABELS.total[layout.locale];
-  return line([label, totals.adultTickets, totals.childTickets, '', '', '', ''], layout.delimiter);
+  return line([label, totals.adultTickets, totals.childTickets, '', '', '', '', ''], layout.delimiter);
 }

@@ -65,6 +65,7 @@ export async function writeUsageXlsx(
     { width: 14 },
     { width: 12 },
     { width: 14 },
+    { width: 38 },
   ];
   const l = REPORT_COLUMN_LABELS;
   const bold = { bold: true };
@@ -74,7 +75,7 @@ export async function writeUsageXlsx(
     title.commit();
   }
   const header = sheet.addRow(
-    [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode].map((x) => x[layout.locale]),
+    [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode, l.group].map((x) => x[layout.locale]),
   );
   header.font = bold;
   header.commit();
@@ -90,6 +91,7 @@ export async function writeUsageXlsx(
       dateCell(row.date),
       row.time ?? null,
       row.mode ? REPORT_MODE_LABELS[row.mode][layout.locale] : null,
+      row.group === undefined ? null : neutraliseCell(row.group),
     ]);
     added.getCell(5).numFmt = numFmt;
     added.commit();
