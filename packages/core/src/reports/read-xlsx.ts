@@ -1,5 +1,5 @@
 /**
- * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming reader (Node), so
+ * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming parsers (Node), so
  * a 100 000-row workbook is never held inflated. Both libraries are loaded on first use only. Browsers
  * have no Node streams: there the workbook is loaded whole (still bounded by `maxBytes`).
  *
@@ -13,7 +13,7 @@ import { concat } from './byte-source.js';
 import { ReportError } from './report-error.js';
 import type { XlsxSheet } from './pick-sheet.js';
 import type { CellValue, RawRow } from './types.js';
-import { checkXlsx, XLSX_LIMITS, xlsxDeadline } from './xlsx-guard.js';
+import { centralDirectory, checkXlsx, entryChunks, XLSX_LIMITS, xlsxDeadline } from './xlsx-guard.js';
 import type { XlsxLimits } from './xlsx-guard.js';
 
 type ExcelModule = typeof ExcelNs;
@@ -118,7 +118,14 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
 }
 
 /**
- * Every worksheet of a workbook, in file order, each with its rows as they stream.
+ * Every worksheet of a workbook, in the workbook's tab order, each with its rows as they stream.
+ *
+ * In Node, exceljs's streaming parsers read each part, but the parts are taken from the ZIP's central
+ * directory (the file is in memory already, checked by `checkXlsx`), not from exceljs's one-pass unzip:
+ * that pass loses parts when its consumer is slow (exceljs#2790, #3064: about 3 % of reads of a valid
+ * three-sheet workbook returned no sheet at all on a busy machine) and decoded each chunk on its own, so
+ * a Finnish letter split between two chunks became U+FFFD. Here the workbook's relations, workbook.xml,
+ * shared strings and styles are always read before the first sheet, and text is decoded as one stream.
  *
  * @example
  * for await (const sheet of readXlsxSheets(chunks)) for await (const row of sheet.rows) …
@@ -137,33 +144,86 @@ export async function* readXlsxSheets(
     import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
     loadExcel(),
   ]);
-  const input = Readable.from([bytes], { objectMode: false });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const parts = new Map(centralDirectory(bytes, limits.maxEntries).map((entry) => [entry.name, entry]));
+  const text = (name: string): AsyncGenerator<string> => decodeText(entryChunks(bytes, parts.get(name)!));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
-  });
+  }) as unknown as ReaderParts;
   let index = 0;
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
-      index++;
-      yield {
-        name: sheet.name,
-        index,
-        hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
-        date1904: isDate1904(reader),
-        rows: sheetRows(sheet, deadline),
-      };
+    // exceljs's part parsers take a Node stream (they listen for 'data' and 'end').
+    const part = (name: string): NodeStream.Readable | undefined =>
+      parts.has(name) ? Readable.from(text(name)) : undefined;
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await reader._parseWorkbook(workbook);
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
+    const styles = part('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    for (const sheetNo of sheetNumbers([...parts.keys()], reader)) {
+      for (const { value: sheet } of reader._parseWorksheet(
+        text(`xl/worksheets/sheet${sheetNo}.xml`),
+        sheetNo,
+      )) {
+        index++;
+        yield {
+          name: sheet.name,
+          index,
+          hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+          date1904: isDate1904(reader),
+          rows: sheetRows(sheet, deadline),
+        };
+      }
     }
   } catch (error) {
     if (error instanceof ReportError) throw error;
     throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
-  } finally {
-    input.destroy();
   }
   if (index === 0) throw new ReportError('report-xlsx-unreadable');
+}
+
+/** The parts of exceljs's streaming reader this module drives (exceljs is pinned; its reader is stable). */
+type ReaderParts = {
+  _parseRels(entry: NodeStream.Readable): Promise<void>;
+  _parseWorkbook(entry: NodeStream.Readable): Promise<void>;
+  _parseSharedStrings(entry: NodeStream.Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: NodeStream.Readable): Promise<void>;
+  _parseWorksheet(chunks: AsyncIterable<string>, sheetNo: string): Iterable<{ value: StreamedSheet }>;
+  workbookRels?: readonly { Id: string; Target: string }[];
+  model?: { sheets?: readonly { rId: string }[] };
+};
+
+/**
+ * The numbers of the `xl/worksheets/sheetN.xml` parts, in the workbook's tab order (workbook.xml through its
+ * relations); parts the workbook does not list follow in numeric order, as exceljs's one-pass reader read them.
+ */
+function sheetNumbers(names: readonly string[], reader: ReaderParts): string[] {
+  const numbers = names.flatMap((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? []);
+  const tab = (n: string): number => {
+    const rel = reader.workbookRels?.find(
+      (r) => r.Target.replace(/^\/?xl\//, '') === `worksheets/sheet${n}.xml`,
+    );
+    const at = rel ? (reader.model?.sheets ?? []).findIndex((sheet) => sheet.rId === rel.Id) : -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return numbers.sort((a, b) => tab(a) - tab(b) || Number(a) - Number(b));
+}
+
+/** UTF-8 text of a part, decoded as one stream (a character split between chunks stays whole). */
+async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const part = decoder.decode(chunk, { stream: true });
+    if (part) yield part;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 type StreamedSheet = AsyncIterable<{ number: number; values: ExcelCellValue[] }> & {

@@ -41,11 +41,14 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-type Entry = { name: string; method: number; compressedSize: number; offset: number };
+/** One part of a ZIP archive, as its central directory lists it. */
+export type ZipEntry = { name: string; method: number; compressedSize: number; offset: number };
+type Entry = ZipEntry;
 
 const unreadable = (): ReportError => new ReportError('report-xlsx-unreadable');
 
-function centralDirectory(bytes: Uint8Array, maxEntries: number): Entry[] {
+/** The parts of a ZIP archive from its central directory (`report-xlsx-unreadable` when it has none). */
+export function centralDirectory(bytes: Uint8Array, maxEntries: number): Entry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -226,6 +229,37 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits, deadline:
     if (entry.method === 0) count(data);
     else if (entry.method === 8) await inflate(data, count);
     else throw unreadable();
+  }
+}
+
+/**
+ * The inflated bytes of one part, as they come out of the decompressor (stored parts in one chunk). Only for an
+ * archive `checkXlsx` has accepted: the bounds are checked there.
+ */
+export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) {
+    yield data;
+    return;
+  }
+  if (entry.method !== 8) throw unreadable();
+  const reader = new Blob([data as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (cause) {
+        throw new ReportError('report-xlsx-unreadable', {}, { cause });
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
   }
 }
 
