@@ -14,7 +14,7 @@ import {
   type ScannerPage,
 } from '../support/element-harness.js';
 
-const harness = useHarness();
+const harness = useHarness({ proxy: true });
 const dir = path.join(screenshotDir, 'clerk');
 
 /** Elements inside the element whose text is wider than their box (cut off), by tag and class. */
@@ -39,50 +39,92 @@ async function shoot(s: ScannerPage, state: string, lang: string, width: number)
 }
 
 describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
-  it.each([390, 1280])('at %i px: ready, card, group, refused, registered, offline', async (width) => {
-    mkdirSync(dir, { recursive: true });
-    const s = await openBoxOffice(harness(), { lang, width, path: '/box-office/?show=hilla-taikuri-matti' });
-    await s.page.locator(part('cap-meter')).waitFor();
-    await shoot(s, 'ready', lang, width);
-    await wedgeScan(s.cdp, 'A045198723');
-    await s.page.locator(part('tickets')).waitFor();
-    await s.page.keyboard.press('ArrowUp');
-    await shoot(s, 'card', lang, width);
-    await s.page.keyboard.press('Enter');
-    await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
-    await shoot(s, 'registered', lang, width);
-    // The result panel leaves no tall empty stage below it.
-    const gap = await s.page.evaluate(() => {
-      const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
-      const stage = root.querySelector<HTMLElement>('[part~="stage"]')!;
-      const last = [...stage.querySelectorAll<HTMLElement>('*')]
-        .filter((e) => e.offsetParent !== null)
-        .at(-1)!;
-      return stage.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
-    });
-    expect(gap, `empty space below the result (${lang} ${width})`).toBeLessThan(48);
-    await s.page.keyboard.press('Enter');
-    await wedgeScan(s.cdp, 'A999005416');
-    await s.page.locator(part('refusal')).waitFor();
-    await shoot(s, 'refused', lang, width);
-    await s.page.keyboard.press('Escape');
-    await wedgeScan(s.cdp, 'Y110029399');
-    await s.page.locator(part('tickets')).waitFor();
-    await wedgeScan(s.cdp, 'A999005416');
-    await s.page.locator('kaiku-scanner #member-error').waitFor();
-    await shoot(s, 'group', lang, width);
-    await s.page.keyboard.press('Escape');
-    await s.context.setOffline(true);
-    await wedgeScan(s.cdp, 'A999005429');
-    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
-    await shoot(s, 'offline-card', lang, width);
-    // Nothing was cached for this card: its minors are unknown, and the notice does not claim a cache.
-    const facts = s.page.locator(part('card-panel'));
-    expect(await facts.locator('[data-source="none"]').count()).toBe(1);
-    expect(await facts.locator('dd').last().textContent()).toBe('–');
-    await s.page.keyboard.press('Enter');
-    await s.page.locator(`${part('result')}[data-outcome="queued"]`).waitFor({ timeout: 15_000 });
-    await shoot(s, 'queued', lang, width);
-    await s.context.close();
-  });
+  it.each([390, 1280])(
+    'at %i px: ready, card, group, refused, registered, offline, queued, needs attention, Kaikukanta away',
+    async (width) => {
+      mkdirSync(dir, { recursive: true });
+      const s = await openBoxOffice(harness(), {
+        lang,
+        width,
+        path: '/box-office/?show=hilla-taikuri-matti',
+      });
+      await s.page.locator(part('cap-meter')).waitFor();
+      await shoot(s, 'ready', lang, width);
+      await wedgeScan(s.cdp, 'A045198723');
+      await s.page.locator(part('tickets')).waitFor();
+      await s.page.keyboard.press('ArrowUp');
+      await shoot(s, 'card', lang, width);
+      await s.page.keyboard.press('Enter');
+      await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+      await shoot(s, 'registered', lang, width);
+      // The result panel leaves no tall empty stage below it.
+      const gap = await s.page.evaluate(() => {
+        const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+        const stage = root.querySelector<HTMLElement>('[part~="stage"]')!;
+        const last = [...stage.querySelectorAll<HTMLElement>('*')]
+          .filter((e) => e.offsetParent !== null)
+          .at(-1)!;
+        return stage.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+      });
+      expect(gap, `empty space below the result (${lang} ${width})`).toBeLessThan(48);
+      await s.page.keyboard.press('Enter');
+      await wedgeScan(s.cdp, 'A999005416');
+      await s.page.locator(part('refusal')).waitFor();
+      await shoot(s, 'refused', lang, width);
+      await s.page.keyboard.press('Escape');
+      await wedgeScan(s.cdp, 'Y110029399');
+      await s.page.locator(part('tickets')).waitFor();
+      await wedgeScan(s.cdp, 'A999005416');
+      await s.page.locator('kaiku-scanner #member-error').waitFor();
+      await shoot(s, 'group', lang, width);
+      await s.page.keyboard.press('Escape');
+      await s.context.setOffline(true);
+      await wedgeScan(s.cdp, 'A999005429');
+      await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+      await shoot(s, 'offline-card', lang, width);
+      // Nothing was cached for this card: its minors are unknown, and the notice does not claim a cache.
+      const facts = s.page.locator(part('card-panel'));
+      expect(await facts.locator('[data-source="none"]').count()).toBe(1);
+      expect(await facts.locator('dd').last().textContent()).toBe('–');
+      await s.page.keyboard.press('Enter');
+      await s.page.locator(`${part('result')}[data-outcome="queued"]`).waitFor({ timeout: 15_000 });
+      await shoot(s, 'queued', lang, width);
+      // Back online: the queued usage goes. Then one that Kaikukanta refuses later lands under "needs attention".
+      await s.context.setOffline(false);
+      await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 30_000 });
+      await s.page.keyboard.press('Enter');
+      await s.context.setOffline(true);
+      await wedgeScan(s.cdp, 'A999000001');
+      await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+      await s.page.keyboard.press('Enter');
+      await s.page.locator(part('queued-badge')).waitFor({ timeout: 15_000 });
+      await s.context.setOffline(false);
+      await s.page.locator(`${part('needs-attention')} li`).waitFor({ timeout: 30_000 });
+      await s.page.locator(`${part('result')}[data-outcome="refused-later"]`).waitFor();
+      await shoot(s, 'needs-attention', lang, width);
+      await s.page.keyboard.press('Enter');
+      // The same unregistered card online: an ordinary refusal.
+      await wedgeScan(s.cdp, 'A999000001');
+      await s.page.locator(part('error')).waitFor({ timeout: 15_000 });
+      await shoot(s, 'not-registered', lang, width);
+      await s.page.keyboard.press('Escape');
+      // Kaikukanta away while the network is fine: the card from the cache, the status says so; back: verified.
+      const proxy = harness().proxy!;
+      await proxy.offline();
+      try {
+        await wedgeScan(s.cdp, 'A045198723');
+        await s.page.locator(part('tickets')).waitFor({ timeout: 20_000 });
+        await s.page.locator(`${part('sync-status')} [data-sync="unreachable"]`).waitFor();
+        await shoot(s, 'unreachable', lang, width);
+      } finally {
+        await proxy.online();
+      }
+      await expect
+        .poll(() => s.page.locator(`${part('card-panel')} [data-source]`).count(), { timeout: 20_000 })
+        .toBe(0);
+      await shoot(s, 'verified', lang, width);
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    },
+  );
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startSandboxProcess } from './sandbox-process.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 // @ts-expect-error plain .mjs without types
@@ -16,17 +17,24 @@ export type Harness = {
   readonly browser: Browser;
   readonly apiUrl: string;
   readonly webUrl: string;
+  /** With `proxy: true`: the fault proxy the demo reaches the sandbox through (`offline()` makes it go away). */
+  readonly proxy: FaultProxy | undefined;
   close(): Promise<void>;
 };
 
-export type HarnessOptions = { readonly extraArgs?: readonly string[] };
+export type HarnessOptions = {
+  readonly extraArgs?: readonly string[];
+  /** Serve the demo with the API behind a fault proxy, so a test can make Kaikukanta go away and come back. */
+  readonly proxy?: boolean;
+};
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-e2e-'));
   const sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
   const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-demo-'));
   await buildDemo(outdir);
-  const web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir })) as {
+  const proxy = options.proxy ? await startFaultProxy({ target: sandbox.url, faultRate: 0 }) : undefined;
+  const web = (await serveDemo({ port: 0, apiUrl: proxy?.url ?? sandbox.url, outdir })) as {
     url: string;
     close(): Promise<void>;
   };
@@ -39,9 +47,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browser,
     apiUrl: sandbox.url.replace(/\/$/, ''),
     webUrl: web.url,
+    proxy,
     async close() {
       await browser.close();
       await web.close();
+      await proxy?.close();
       await sandbox.close();
       rmSync(outdir, { recursive: true, force: true });
       rmSync(dbDir, { recursive: true, force: true });

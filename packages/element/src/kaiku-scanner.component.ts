@@ -215,7 +215,7 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
   );
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
-  private readonly connection = new OnlineController(this, () => void this.flow.syncNow());
+  private readonly connection = new OnlineController(this, () => void this.flow.online());
 
   /** The language in use. */
   get locale(): UiLocale {
@@ -367,13 +367,7 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      sync: {
-        online: this.connection.online,
-        configured: this.services !== undefined || this.baseUrl !== '',
-        pending: this.flow.outbox.pending,
-        needsAttention: this.flow.outbox.needsAttention.length,
-        authFailure: this.flow.outbox.authFailure,
-      },
+      sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       loadFailed: this.language.failed !== undefined,

@@ -1,10 +1,16 @@
 // The look-up → tickets → register flow without a browser: the element's events, phases and cap, in Node.
-import { describe, expect, it } from 'vitest';
-import { ScanFlow, type FlowHost } from './scan-flow.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RECHECK_MS, ScanFlow, type FlowHost } from './scan-flow.js';
 import { fi } from '../translations/fi.js';
 import { formatterFor } from '../format.js';
 import type { ViewContext } from '../views/view-context.js';
-import type { CapState, RegisterOutcome, ScannerServices, ShowContext } from '../services/types.js';
+import type {
+  CapState,
+  LookupOutcome,
+  RegisterOutcome,
+  ScannerServices,
+  ShowContext,
+} from '../services/types.js';
 import { createFakeServices, type FakeOptions } from '../../../../test/support/element-fake-services.js';
 
 const show: ShowContext = { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show', cap: 5 };
@@ -326,5 +332,122 @@ describe('ScanFlow', () => {
     await tick();
     expect(flow.escape()).toBe(true);
     expect(flow.phase.name).toBe('ready');
+  });
+
+  describe('a card decided without Kaikukanta is verified when it answers again', () => {
+    afterEach(() => vi.useRealTimers());
+
+    /** Kaikukanta away (`reachable = false`: a cached record) or back (its own record), counting look-ups. */
+    function offlineThenBack() {
+      const state = { reachable: false, lookups: 0 };
+      const env = setUp({}, (fake) => ({
+        ...fake,
+        async lookupCard(cardId): Promise<LookupOutcome> {
+          state.lookups++;
+          if (state.reachable) return fake.lookupCard(cardId);
+          return {
+            ok: true,
+            // Yesterday's record from the terminal's cache: active then.
+            card: {
+              id: cardId,
+              kind: 'client',
+              status: 'active',
+              validUntil: '2030-05-31',
+              minors: 0,
+              fromCache: true,
+            },
+          };
+        },
+      }));
+      return { ...env, state };
+    }
+
+    it('online again: the card on screen updates in place, the tickets chosen stay, nothing is registered', async () => {
+      const { flow, fake, types, state } = offlineThenBack();
+      flow.read('A045198723', 'wedge');
+      await until(() => flow.phase.name === 'card');
+      expect(flow.syncFacts(true, true).unreachable).toBe(true);
+      flow.takeFocus(); // the element moved focus to the form
+      flow.setRequest({ children: 0, groupCardIds: ['A999005458'], under16: 0 });
+      state.reachable = true;
+      await flow.online();
+      await until(() => flow.phase.name === 'card' && !flow.phase.card.fromCache);
+      expect(flow.phase).toMatchObject({
+        card: { status: 'active', minors: 2 },
+        blocking: [],
+        request: { groupCardIds: ['A999005458'] },
+      });
+      expect(flow.polite(view)).toBe('Kortti A045198723: Aktiivinen');
+      expect(flow.syncFacts(true, true).unreachable).toBe(false);
+      expect(flow.takeFocus()).toBe(false); // the form keeps its focus
+      expect(types()).toEqual(['kaiku-scan', 'kaiku-card', 'kaiku-card']);
+      expect(fake.registered).toEqual([]);
+      // Verified once: no more look-ups for it.
+      await flow.recheck();
+      expect(state.lookups).toBe(2);
+    });
+
+    it('refused by Kaikukanta when it answers: the reasons replace the form and are said aloud', async () => {
+      const { flow, state } = offlineThenBack();
+      flow.read('A999005458', 'wedge'); // inactive in Kaikukanta
+      await until(() => flow.phase.name === 'card');
+      expect(flow.phase).toMatchObject({ blocking: [] });
+      state.reachable = true;
+      await flow.recheck();
+      expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'card-inactive' }] });
+      expect(flow.alert(view)).toContain('reason:card-inactive');
+    });
+
+    it('not registered in Kaikukanta when it answers: the refusal', async () => {
+      const { flow, state } = offlineThenBack();
+      flow.read('A000000001', 'wedge');
+      await until(() => flow.phase.name === 'card');
+      state.reachable = true;
+      await flow.recheck();
+      expect(flow.phase).toMatchObject({
+        name: 'error',
+        refusal: true,
+        error: { code: 'card-not-registered' },
+      });
+    });
+
+    it('a sync that gets through verifies it at once', async () => {
+      const { flow, fake, state } = offlineThenBack();
+      fake.setOutbox({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
+      flow.outboxChanged({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
+      flow.read('A045198723', 'wedge');
+      await until(() => flow.phase.name === 'card');
+      state.reachable = true;
+      flow.outboxChanged({ pending: 0, pendingIds: [], needsAttention: [] });
+      await until(() => flow.phase.name === 'card' && !flow.phase.card.fromCache);
+    });
+
+    it('tried again every few seconds while it is on screen, and not after the clerk moved on', async () => {
+      vi.useFakeTimers();
+      const { flow, state } = offlineThenBack();
+      flow.read('A045198723', 'wedge');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(flow.phase.name).toBe('card');
+      expect(state.lookups).toBe(1);
+      await vi.advanceTimersByTimeAsync(RECHECK_MS);
+      expect(state.lookups).toBe(2); // still away: tried again later
+      await vi.advanceTimersByTimeAsync(RECHECK_MS);
+      expect(state.lookups).toBe(3);
+      flow.reset();
+      await vi.advanceTimersByTimeAsync(RECHECK_MS * 3);
+      expect(state.lookups).toBe(3);
+    });
+
+    it('an answer that comes after the clerk registered is dropped: nothing registered twice', async () => {
+      const { flow, fake, state } = offlineThenBack();
+      flow.read('A045198723', 'wedge');
+      await until(() => flow.phase.name === 'card');
+      state.reachable = true;
+      const late = flow.recheck();
+      await flow.confirm();
+      await late;
+      expect(flow.phase).toMatchObject({ name: 'done' });
+      expect(fake.registered).toHaveLength(1);
+    });
   });
 });

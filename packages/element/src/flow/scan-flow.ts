@@ -12,6 +12,7 @@ import type {
   UsageMode,
 } from '../services/types.js';
 import { EMPTY_REQUEST, type Phase } from './phase.js';
+import type { SyncFacts } from './sync-state.js';
 import { elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
 import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import {
@@ -34,6 +35,8 @@ import {
 export type Say = (v: ViewContext) => string;
 
 const SILENT: Say = () => '';
+/** How often a card on screen that was decided without Kaikukanta is looked up again (while it is on screen). */
+export const RECHECK_MS = 5_000;
 const reasonsText =
   (reasons: readonly Reason[], lead?: Say): Say =>
   (v) =>
@@ -65,6 +68,10 @@ export class ScanFlow {
   private current: Phase = { name: 'ready' };
   private capState: CapState | undefined;
   private outboxState: OutboxState = { pending: 0, needsAttention: [] };
+  /** The outbox has been read once: before that, nothing is known about what waits. */
+  private outboxKnown = false;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private rechecking = false;
   private lookupAbort: AbortController | undefined;
   /** Set while one confirmation is under way: a second (a listener's, a double Enter) is ignored. */
   private confirming = false;
@@ -100,6 +107,24 @@ export class ScanFlow {
     return this.outboxState;
   }
 
+  /**
+   * What the sync status is built from (see `syncBadges`). Kaikukanta counts as not answering while the card on
+   * screen was decided without it (from the cache, or unverified); a queued usage is said by the pending count.
+   */
+  syncFacts(online: boolean, configured: boolean): SyncFacts {
+    const p = this.current;
+    const o = this.outboxState;
+    return {
+      online,
+      configured,
+      known: this.outboxKnown,
+      unreachable: p.name === 'card' && p.card.fromCache,
+      pending: o.pending,
+      needsAttention: o.needsAttention.length,
+      authFailure: o.authFailure,
+    };
+  }
+
   /** True once after a phase change: the element moves focus to the new phase's first control. */
   takeFocus(): boolean {
     const wanted = this.focusWanted;
@@ -125,6 +150,7 @@ export class ScanFlow {
       if (phase.name !== 'ready') this.manualError = undefined;
       this.groupError = undefined;
     });
+    this.scheduleRecheck();
   }
 
   private emitError(detail: KaikuErrorDetail): void {
@@ -232,14 +258,7 @@ export class ScanFlow {
     }
     if (abort.signal.aborted) return;
     if (!outcome.ok && outcome.notFound) {
-      // An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help.
-      const error = outcome.error;
-      this.toPhase(
-        { name: 'error', error, refusal: true },
-        SILENT,
-        reasonsText([error], (v) => v.t.refusedHeading),
-      );
-      this.emitError({ code: error.code, stage: 'lookup', cardId });
+      this.notRegistered(outcome.error, cardId);
       return;
     }
     if (!outcome.ok) {
@@ -256,17 +275,40 @@ export class ScanFlow {
     this.showCard(outcome.card, show);
   }
 
-  private showCard(card: CardView, show: ShowContext): void {
+  /** An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help. */
+  private notRegistered(error: ServiceError, cardId: string): void {
+    this.toPhase(
+      { name: 'error', error, refusal: true },
+      SILENT,
+      reasonsText([error], (v) => v.t.refusedHeading),
+    );
+    this.emitError({ code: error.code, stage: 'lookup', cardId });
+  }
+
+  /**
+   * The looked-up card on screen, with the rules' verdict. `request`: the tickets already chosen, kept when a card
+   * decided offline is verified again (`recheck`); the form then keeps its focus unless the card is now refused.
+   */
+  private showCard(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
     const probe: TicketRequest =
       card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
     const first = this.decide(card, show, probe);
     const blocking = first.ok ? [] : first.reasons;
     const repeat = this.given.has(`${show.id}|${this.host.mode()}|${card.id}`);
-    this.toPhase(
-      { name: 'card', card, request: EMPTY_REQUEST, blocking, repeat },
-      blocking.length === 0 ? (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}` : SILENT,
-      blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
-    );
+    const phase: Phase = { name: 'card', card, request, blocking, repeat };
+    const polite: Say = (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}`;
+    if (recheck && blocking.length === 0)
+      this.set(() => {
+        this.current = phase;
+        this.polite = polite;
+        this.alert = SILENT;
+      });
+    else
+      this.toPhase(
+        phase,
+        blocking.length === 0 ? polite : SILENT,
+        blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
+      );
     // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
     if (blocking.some((r) => r.code === 'show-invalid'))
       this.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
@@ -449,6 +491,49 @@ export class ScanFlow {
     this.toPhase({ name: 'ready' });
   }
 
+  // ---- a card decided offline, verified when Kaikukanta answers again ----
+
+  /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */
+  private scheduleRecheck(): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
+    const p = this.current;
+    if (p.name === 'card' && p.card.fromCache)
+      this.recheckTimer = setTimeout(() => void this.recheck(), RECHECK_MS);
+  }
+
+  /**
+   * The connection may be back (an `online` event, a sync that got through, the timer): the card on screen that
+   * was decided offline is looked up again. Verified, it updates in place (the tickets chosen stay); refused, its
+   * reasons replace the form; still no answer, it waits for the next try. Nothing is registered.
+   */
+  async recheck(): Promise<void> {
+    const p = this.current;
+    const show = this.host.show();
+    if (p.name !== 'card' || !p.card.fromCache || !show || this.rechecking) return;
+    this.rechecking = true;
+    let outcome: LookupOutcome;
+    try {
+      outcome = await this.svc.lookupCard(p.card.id);
+    } catch (e) {
+      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
+    } finally {
+      this.rechecking = false;
+    }
+    const now = this.current;
+    // The clerk has moved on (another card, registering, done): the answer no longer belongs on screen.
+    if (now.name !== 'card' || now.card.id !== p.card.id || !now.card.fromCache) return;
+    if (outcome.ok && !outcome.card.fromCache) this.showCard(outcome.card, show, now.request, true);
+    else if (!outcome.ok && outcome.notFound) this.notRegistered(outcome.error, p.card.id);
+    else this.scheduleRecheck();
+  }
+
+  /** The browser is online again: send what waits, and verify a card on screen that was decided offline. */
+  async online(): Promise<void> {
+    void this.recheck();
+    await this.syncNow();
+  }
+
   /** Esc: drops the card, the result or the error on screen; false when there is nothing to drop. */
   escape(): boolean {
     if (!['card', 'error', 'done', 'looking-up'].includes(this.current.name)) return false;
@@ -501,8 +586,11 @@ export class ScanFlow {
       state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
     this.set(() => {
       this.outboxState = state;
+      this.outboxKnown = true;
       this.followQueued(state);
     });
+    // Something got through: Kaikukanta answers again.
+    if (state.pending < before.pending) void this.recheck();
     if (changed) {
       this.host.dispatch(
         new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
@@ -577,5 +665,6 @@ export class ScanFlow {
 
   dispose(): void {
     this.lookupAbort?.abort();
+    clearTimeout(this.recheckTimer);
   }
 }

@@ -86,6 +86,7 @@ export const en: Translation = {
   resolve: (id) => `Mark as handled: ${id}`,
   exportCsv: 'Download report (CSV)',
   offline: 'No network connection',
+  unreachable: 'Kaikukanta is not answering',
   errorHeading: 'Something went wrong',
   tryAgain: 'Try again',
 };

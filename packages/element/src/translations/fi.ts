@@ -85,6 +85,7 @@ export const fi: Translation = {
   resolve: (id) => `Merkitse käsitellyksi: ${id}`,
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
+  unreachable: 'Kaikukanta ei vastaa',
   errorHeading: 'Jokin meni vikaan',
   tryAgain: 'Yritä uudelleen',
 };

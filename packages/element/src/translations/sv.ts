@@ -86,6 +86,7 @@ export const sv: Translation = {
   resolve: (id) => `Markera som hanterad: ${id}`,
   exportCsv: 'Ladda ner rapport (CSV)',
   offline: 'Ingen nätförbindelse',
+  unreachable: 'Kaikukanta svarar inte',
   errorHeading: 'Något gick fel',
   tryAgain: 'Försök igen',
 };

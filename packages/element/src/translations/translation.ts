@@ -82,6 +82,8 @@ export type Translation = {
   readonly resolve: (cardId: string) => string;
   readonly exportCsv: string;
   readonly offline: string;
+  /** The network is there but Kaikukanta did not answer (what is on screen was decided without it). */
+  readonly unreachable: string;
   readonly errorHeading: string;
   readonly tryAgain: string;
 };

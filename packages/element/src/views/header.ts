@@ -1,14 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, ShowContext, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
-import { renderSyncStatus, type SyncStatus } from './sync-status.js';
+import { renderSyncStatus } from './sync-status.js';
+import type { SyncFacts } from '../flow/sync-state.js';
 import { renderMode, renderShow } from './show-context.js';
 import { renderCapMeter } from './cap-meter.js';
 import { elementText } from '../messages/index.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
-  readonly sync: SyncStatus;
+  readonly sync: SyncFacts;
   /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
   readonly insecure: boolean;
   /** The strings of the language asked for could not be fetched (Finnish meanwhile). */
