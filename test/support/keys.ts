@@ -46,11 +46,48 @@ export function keyboardCapabilities(): Promise<KeyboardCapabilities> {
 // Every key event the top document (or a same-origin iframe) gets, recorded before a listener of the page can
 // stop it. Times are on the top document's clock.
 let arrived: { type: string; t: number }[] | undefined;
+let onArrival: (() => void) | undefined;
 const noteArrival = (e: Event) => {
   const view = (e as KeyboardEvent).view ?? window;
   const offset = view === window ? 0 : view.performance.timeOrigin - performance.timeOrigin;
   arrived?.push({ type: e.type, t: e.timeStamp + offset });
+  onArrival?.();
 };
+
+/** How long keys the driver has sent may still be on their way before they count as lost (a hang guard). */
+const ARRIVAL_GUARD_MS = 15_000;
+
+/**
+ * Resolves when `count` key events have arrived, or after the hang guard. Event-driven: on a loaded machine a
+ * driver's keys can reach the page long after the driver's command returned, and a fixed wait lost them.
+ */
+function arrivalOf(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      if ((arrived?.length ?? count) < count) return;
+      clearTimeout(guard);
+      onArrival = undefined;
+      resolve();
+    };
+    const guard = setTimeout(() => {
+      onArrival = undefined;
+      resolve();
+    }, ARRIVAL_GUARD_MS);
+    onArrival = done;
+    done();
+  });
+}
+
+/** True when the focused element is a frame of another origin: its keys never reach this window. */
+function focusInForeignFrame(): boolean {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLIFrameElement)) return false;
+  try {
+    return active.contentWindow?.document === undefined;
+  } catch {
+    return true;
+  }
+}
 function watchArrivals(): () => void {
   const views: Window[] = [window];
   for (const frame of document.querySelectorAll('iframe')) {
@@ -96,10 +133,10 @@ export async function pressKeys(
 /** Compares what arrived with the schedule; a distorted delivery lets the running test run again. */
 async function checkDelivery(events: readonly KeyEvent[], got: { type: string; t: number }[]): Promise<void> {
   const sent = events.filter((e) => e.type !== 'text');
-  // Keys for another document (an iframe's) never reach this window: nothing to compare.
-  if (got.length === 0) return;
-  // The driver has returned; a last event may still be on its way.
-  for (let i = 0; i < 10 && got.length < sent.length; i += 1) await new Promise((r) => setTimeout(r, 20));
+  // Keys for another origin's frame never reach this window: nothing to compare.
+  if (focusInForeignFrame()) return;
+  // The driver has returned; the keys may still be on their way (on a loaded machine, all of them).
+  await arrivalOf(sent.length);
   let distortion: string | undefined;
   if (got.length !== sent.length) distortion = `${got.length} of ${sent.length} key events arrived`;
   for (let i = 1; distortion === undefined && i < sent.length; i += 1) {
