@@ -64,6 +64,8 @@ add({
     reports: 'packages/core/src/reports/index.ts',
     // Subpath `@kaiku-scanner/core/contract`: schemas, makeProblem and the OpenAPI document for servers and tools.
     contract: 'packages/core/src/contract.ts',
+    // Subpath `@kaiku-scanner/core/messages`: the per-area message tables, for UIs that ship only what they show.
+    messages: 'packages/core/src/message-tables.ts',
     'decode-worker': workerEntry,
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),

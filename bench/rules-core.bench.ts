@@ -6,7 +6,9 @@
  * - decideUsage vs zod's safeParse of the same input alone — the share spent validating outside data.
  * Run: npm run bench rules-core
  */
-import { checkCapSetting, decideUsage, looksLikeCardId, parseCardId } from '@kaiku-scanner/core';
+import { checkCapSetting, decideUsage, parseCardId } from '@kaiku-scanner/core';
+// Internal (the decoders' cheap pre-filter), measured here because it runs on every decoded frame.
+import { looksLikeCardId } from '../packages/core/src/card-id/looks-like-card-id.js';
 import { DecideUsageInputSchema } from '@kaiku-scanner/core/contract';
 import type { DecideUsageInput } from '@kaiku-scanner/core';
 

@@ -268,7 +268,7 @@ console.log(`\nClassifier in Node (${READINGS} readings from a US-programmed rea
 console.table(benchNode());
 
 const wedgeOnly = await bundle(
-  "import { createWedgeListener } from '@kaiku-scanner/core'; globalThis.createWedgeListener = createWedgeListener;",
+  "import { createWedgeListener } from '@kaiku-scanner/core/wedge'; globalThis.createWedgeListener = createWedgeListener;",
 );
 const decoders = ['@zxing', 'BrowserMultiFormatReader', 'quagga', 'zxing_reader', 'BarcodeDetector'].filter(
   (m) => wedgeOnly.includes(m),

@@ -6,13 +6,13 @@ import '../box-office/page-setup.js';
 import {
   createApiClient,
   createOutbox,
-  createWedgeListener,
   decideUsage,
-  formatMessage,
+  localize,
   parseCardId,
   toApiShow,
   toUsageEvent,
 } from '@kaiku-scanner/core';
+import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CardFacts, CardStatus, Outbox, UsageDecision } from '@kaiku-scanner/core';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       try {
         const check = await outbox.checkCard(scan.id);
         if (!check.ok) {
-          $('#card').textContent = formatMessage(check.code, {}, 'en');
+          $('#card').textContent = localize({ code: check.code }, 'en');
           return;
         }
         card = { id: scan.id, facts: check.card };

@@ -6,14 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LOCALES,
   createApiClient,
-  outboxTransport,
   readProblemReasons,
-  readServerReason,
-  rulesMessages,
   type ItemOutcome,
   type RefusalReason,
   type UsageRequest,
 } from '@kaiku-scanner/core';
+// Internals of the chain, by path: the outbox's transport, the one-reason renderer and the rules' table.
+import { outboxTransport } from '../../packages/core/src/outbox/api-transport.js';
+import { readServerReason } from '../../packages/core/src/messages/server-reason.js';
+import { rulesMessages } from '../../packages/core/src/messages/rules.js';
 import { startSandbox, seedShows, type Sandbox } from '@kaiku-scanner/sandbox';
 import { classifyFailure } from '../../packages/core/src/outbox/classify-failure.js';
 

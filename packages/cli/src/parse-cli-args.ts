@@ -1,7 +1,7 @@
 /** Shared command-line parsing: `node:util` parseArgs, with usage errors turned into exit code 2. */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { suggestField } from '@kaiku-scanner/core';
+import { suggestField } from '@kaiku-scanner/core/contract';
 
 /**
  * A failed parse: `message` is node's (English) text; for an option the command does not know, `unknown` names

@@ -1,7 +1,8 @@
 /**
  * `@kaiku-scanner/core/contract`: the Kaikukanta contract for servers and tools — every zod schema of
- * the API and of the rules' inputs, `makeProblem` and the generated OpenAPI document. The sandbox and
- * the CLI use it; a terminal's bundle needs none of it (the client validates with the same schemas
+ * the API and of the rules' inputs, `makeProblem`, the generated OpenAPI document, and the helpers that
+ * refuse bad input by name (`toFieldIssues`, `fieldIssueToReason`, `suggestField`, `checkOptions`). The
+ * sandbox and the CLI use it; a terminal's bundle needs none of it (the client validates with the same schemas
  * internally, and the types are exported from the main entry).
  *
  * @example
@@ -58,3 +59,9 @@ export {
   UsageGroupSchema,
 } from './schemas/usage-input.js';
 export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
+// Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
+export { suggestField, toFieldIssues } from './schemas/field-issues.js';
+export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
+export { fieldIssueToReason } from './rules/input-issues.js';
+export { checkOptions } from './errors/options-error.js';
+export type { OptionKeys } from './errors/options-error.js';

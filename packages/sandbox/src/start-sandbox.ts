@@ -7,8 +7,8 @@ import { createRouter } from './http/router.js';
 import { problems, rawProblemResponse } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
-import { checkOptions } from '@kaiku-scanner/core';
-import type { OptionKeys } from '@kaiku-scanner/core';
+import { checkOptions } from '@kaiku-scanner/core/contract';
+import type { OptionKeys } from '@kaiku-scanner/core/contract';
 
 export type SandboxOptions = {
   /** Port to listen on; 0 (default) = an ephemeral port. */

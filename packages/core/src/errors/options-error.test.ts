@@ -4,19 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  calibrateWedge,
-  classifyWedgeStream,
   createApiClient,
   createHttpTransport,
   createOutbox,
-  createStrictStore,
-  createWedgeListener,
   isKaikuError,
   localize,
   parseCardId,
   toUsageReportCsv,
 } from '../index.js';
-import { createWedgeListener as createLazyWedgeListener } from '../input/wedge/index.js';
+import { createWedgeListener } from '../input/wedge/index.js';
+import { calibrateWedge } from '../input/wedge/calibrate-wedge.js';
+import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';
+import { createWedgeListener as createEagerWedgeListener } from '../input/wedge/create-wedge-listener-eager.js';
+import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
 import { startCameraScan } from '../input/camera/index.js';
 import { exportUsageReport, importSalesReport, parseReportDate } from '../reports/index.js';
@@ -122,13 +122,13 @@ const cases: readonly Case[] = [
   ],
   [
     'createWedgeListener',
-    () => createWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
+    () => createEagerWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
     'termintor',
     'terminator',
   ],
   [
     'createWedgeListener',
-    () => createLazyWedgeListener({ onScan: () => {}, onerror: () => {} } as never),
+    () => createWedgeListener({ onScan: () => {}, onerror: () => {} } as never),
     'onerror',
     'onError',
   ],

@@ -75,4 +75,14 @@ describe('message registry', () => {
     expect(isMessageCode('toString')).toBe(false);
     expect(isMessageCode(3)).toBe(false);
   });
+
+  it('localizes an API error by its code: a status reads as its group, a problem alias as its text', () => {
+    const http503 = { code: 'http-503', params: { status: 503 } };
+    expect(localize(http503, 'en')).toBe(localize({ code: 'http-5xx', params: { status: 503 } }, 'en'));
+    expect(localize(http503, 'fi')).not.toBe('http-503');
+    expect(localize({ code: 'http-418', params: { status: 418 } }, 'sv')).toBe(
+      localize({ code: 'http-error', params: { status: 418 } }, 'sv'),
+    );
+    expect(localize({ code: 'http-5000', params: {} }, 'en')).toBe('http-5000');
+  });
 });

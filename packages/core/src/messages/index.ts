@@ -11,7 +11,7 @@ import { rulesMessages } from './rules.js';
 import { decodeMessages } from './decode.js';
 import { outboxMessages } from './outbox.js';
 import { reportMessages } from './reports.js';
-import { apiMessages } from './api.js';
+import { apiMessageCode, apiMessages } from './api.js';
 import { wedgeMessages } from './wedge.js';
 import { cameraMessages } from './camera.js';
 
@@ -146,17 +146,24 @@ export function createReason<C extends MessageCode>(code: C, params: ParamsOf<C>
 }
 
 /**
- * Renders a reason (`{ code, params }`) in one language.
+ * The SDK's one way to turn a code into text: renders a reason (`{ code, params }`) in one language. Any value with
+ * a `code` and `params` will do — a refusal's reason, a `CardIdError`, a `KaikuError` (an HTTP status code such as
+ * `http-503` reads as its group's text). A code the SDK has no text for (from a newer server, say) comes back as
+ * the code itself, so nothing is ever shown blank; `isMessageCode` tells the two apart beforehand.
+ *
+ * @param locale - `'fi'` (default), `'sv'` or `'en'`; anything else reads as Finnish.
  *
  * @example
  * localize({ code: 'card-inactive', params: {} }, 'en'); // 'The card is not active in Kaikukanta.'
+ * localize(error, 'sv'); // error: a KaikuError, e.g. ApiHttpError with code 'http-503'
  */
 export function localize(
   reason: { readonly code: string; readonly params?: unknown },
   locale: Locale = 'fi',
 ): string {
-  if (!isMessageCode(reason.code)) return reason.code;
-  return formatMessage(reason.code, (reason.params ?? {}) as never, locale);
+  const code = isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code);
+  if (code === undefined) return reason.code;
+  return formatMessage(code, (reason.params ?? {}) as never, locale);
 }
 
 export type { Locale, LocalizedText } from './define.js';

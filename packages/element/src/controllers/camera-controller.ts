@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CameraScanHandle } from '@kaiku-scanner/core';
+import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
 

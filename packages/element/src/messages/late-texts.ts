@@ -1,7 +1,7 @@
 // Loaded with the services (import() from ./index.ts, which looks codes up here once this has loaded): the texts
-// of the codes the services raise. The core's tables are picked one by one instead of its whole registry, so the
-// element carries no texts of areas it never shows (sales-report import) or that come with their own chunk (camera
-// errors carry their texts).
+// of the codes the services raise. The core's tables are picked one by one (`@kaiku-scanner/core/messages`) instead
+// of its `localize`, which knows every code, so the element carries no texts of areas it never shows (sales-report
+// import) or that come with their own chunk (camera errors carry their texts).
 import {
   apiMessageCode,
   apiMessages,
@@ -9,8 +9,8 @@ import {
   outboxMessages,
   rulesMessages,
   wedgeMessages,
-} from '@kaiku-scanner/core';
-import type { LocalizedText } from '@kaiku-scanner/core';
+} from '@kaiku-scanner/core/messages';
+import type { LocalizedText } from '@kaiku-scanner/core/messages';
 
 type FieldsParams = { readonly fields: string };
 

@@ -2,7 +2,7 @@
 // entry: the camera adapter (and, through it, the decoders) lands in a chunk of its own, out of the initial download.
 export { startCameraScan } from '@kaiku-scanner/core/camera';
 import { CameraError } from '@kaiku-scanner/core/camera';
-import type { DecoderStatus } from '@kaiku-scanner/core';
+import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 
 /**
  * `onDecoder` for the camera: when zxing_reader.wasm is missing or blocked, scanning goes on with the weaker JS

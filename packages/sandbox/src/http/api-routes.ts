@@ -10,7 +10,7 @@ import {
   UsageRequestSchema,
   makeProblem,
 } from '@kaiku-scanner/core/contract';
-import { suggestField } from '@kaiku-scanner/core';
+import { suggestField } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';

@@ -1,4 +1,4 @@
-import { fieldIssueToReason, toFieldIssues } from '@kaiku-scanner/core';
+import { fieldIssueToReason, toFieldIssues } from '@kaiku-scanner/core/contract';
 import type { Problem } from '@kaiku-scanner/core';
 import type * as z from 'zod/mini';
 import { problems } from './respond.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CardRecordSchema, ShowConfigSchema, ShowSchema } from '@kaiku-scanner/core/contract';
-import { suggestField, toApiShow } from '@kaiku-scanner/core';
+import { CardRecordSchema, ShowConfigSchema, ShowSchema, suggestField } from '@kaiku-scanner/core/contract';
+import { toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';

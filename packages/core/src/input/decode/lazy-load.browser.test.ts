@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { createWedgeListener } from '../../index.js';
+import { parseCardId } from '../../index.js';
+import { createWedgeListener } from '../wedge/index.js';
 import { decodeImage } from './index.js';
 
 /** Every URL this page fetched that belongs to a decoder (JS decoder, WebAssembly decoder, their libraries). */
@@ -11,7 +12,8 @@ function decoderRequests(): string[] {
 }
 
 describe('decoders load lazily', () => {
-  it('a page that imports @kaiku-scanner/core and uses only the wedge fetches no decoder', async () => {
+  it('a page that imports @kaiku-scanner/core and its wedge and reads a card fetches no decoder', async () => {
+    expect(parseCardId('A045198723').ok).to.equal(true);
     const input = document.createElement('input');
     document.body.append(input);
     const listener = createWedgeListener({

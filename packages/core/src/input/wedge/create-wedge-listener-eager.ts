@@ -1,7 +1,6 @@
 /**
- * `createWedgeListener` as the main entry exports it: calibration is bundled with the listener rather than loaded
- * on demand (see `create-wedge-listener.ts` for why the main entry must not hold that `import()`). Pages that want
- * calibration out of their first download import the listener from `@kaiku-scanner/core/wedge`.
+ * The same listener with its classifier and calibration bundled rather than loaded on demand. Not exported by any entry (the public
+ * one is `create-wedge-listener.ts`): tests use it to compare both ways of getting calibration.
  */
 import { startCalibration } from './calibration-session.js';
 import * as engine from './wedge-engine.js';
