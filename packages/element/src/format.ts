@@ -1,6 +1,6 @@
 import { intlTags, type UiLocale } from './translations/index.js';
 
-/** Dates and numbers in the locale's own format; show times in Finnish time whatever the terminal's zone. */
+/** Numbers in the locale's format, dates as d.m.yyyy; show times in Finnish time whatever the terminal's zone. */
 export type Formatter = {
   readonly number: (n: number) => string;
   readonly dateTime: (iso: string) => string;
@@ -14,18 +14,18 @@ export function formatterFor(locale: UiLocale): Formatter {
   if (hit) return hit;
   const tag = intlTags[locale];
   const num = new Intl.NumberFormat(tag);
-  const dt = new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Helsinki',
-  });
+  // Dates as d.m.yyyy in every language, as Kaikukanta's refusal texts write them ("valid until 21.11.2026"): one
+  // format on one screen. Times in the language's own way (19.00 / 19:00), in Finnish time.
+  const numeric = { day: 'numeric', month: 'numeric', year: 'numeric' } as const;
+  const day = new Intl.DateTimeFormat('fi-FI', { ...numeric, timeZone: 'Europe/Helsinki' });
+  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'Europe/Helsinki' });
   // A calendar date (YYYY-MM-DD) is no instant: format it at noon UTC in UTC so no zone shifts the day.
-  const d = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const d = new Intl.DateTimeFormat('fi-FI', { ...numeric, timeZone: 'UTC' });
   const made: Formatter = {
     number: (n) => num.format(n),
     dateTime: (iso) => {
       const t = Date.parse(iso);
-      return Number.isNaN(t) ? iso : dt.format(t);
+      return Number.isNaN(t) ? iso : `${day.format(t)}${locale === 'fi' ? ' klo ' : ' '}${time.format(t)}`;
     },
     date: (isoDate) => {
       const t = Date.parse(`${isoDate.slice(0, 10)}T12:00:00Z`);

@@ -43,7 +43,7 @@ export const en: Translation = {
     })[s] ?? s,
   validUntil: 'Valid until',
   minors: 'Registered minors',
-  fromCache: 'These details come from the local cache because Kaikukanta cannot be reached.',
+  fromCache: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
   refusedHeading: 'No ticket can be given',
   ticketsHeading: 'Tickets',
   adultTickets: 'Adult',

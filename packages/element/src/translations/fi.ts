@@ -43,7 +43,7 @@ export const fi: Translation = {
     })[s] ?? s,
   validUntil: 'Voimassa',
   minors: 'Alaikäisiä lapsia',
-  fromCache: 'Tiedot ovat välimuistista, koska Kaikukantaan ei saada yhteyttä.',
+  fromCache: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
   refusedHeading: 'Lippua ei voi antaa',
   ticketsHeading: 'Liput',
   adultTickets: 'Aikuinen',

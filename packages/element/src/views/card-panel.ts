@@ -205,9 +205,9 @@ export function renderCardStage(
 
 /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
 const UNVERIFIED: LocalizedText = {
-  fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
-  sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
-  en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. The usage is recorded as provisional and checked when the connection returns.',
+  fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Lasten lippuja ei voi antaa, koska alaikäisten lasten määrää ei tiedetä. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
+  sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Barnbiljetter kan inte ges eftersom antalet minderåriga barn inte är känt. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
+  en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. No child tickets can be given, as the number of minors is unknown. The usage is recorded as provisional and checked when the connection returns.',
 };
 
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
