@@ -16,11 +16,13 @@ export function formatterFor(locale: UiLocale): Formatter {
   const num = new Intl.NumberFormat(tag);
   // Dates as d.m.yyyy in every language, as Kaikukanta's refusal texts write them ("valid until 21.11.2026"): one
   // format on one screen. Times in the language's own way (19.00 / 19:00), in Finnish time.
-  const numeric = { day: 'numeric', month: 'numeric', year: 'numeric' } as const;
-  const day = new Intl.DateTimeFormat('fi-FI', { ...numeric, timeZone: 'Europe/Helsinki' });
+  const day = new Intl.DateTimeFormat('fi-FI', {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone: 'Europe/Helsinki',
+  });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'Europe/Helsinki' });
-  // A calendar date (YYYY-MM-DD) is no instant: format it at noon UTC in UTC so no zone shifts the day.
-  const d = new Intl.DateTimeFormat('fi-FI', { ...numeric, timeZone: 'UTC' });
   const made: Formatter = {
     number: (n) => num.format(n),
     dateTime: (iso) => {
@@ -28,8 +30,9 @@ export function formatterFor(locale: UiLocale): Formatter {
       return Number.isNaN(t) ? iso : `${day.format(t)}${locale === 'fi' ? ' klo ' : ' '}${time.format(t)}`;
     },
     date: (isoDate) => {
+      // A calendar date (YYYY-MM-DD) is no instant: noon UTC is the same day in Helsinki (UTC+2/+3).
       const t = Date.parse(`${isoDate.slice(0, 10)}T12:00:00Z`);
-      return Number.isNaN(t) ? isoDate : d.format(t);
+      return Number.isNaN(t) ? isoDate : day.format(t);
     },
   };
   cache.set(locale, made);
