@@ -48,6 +48,36 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     await s.context.close();
   });
 
+  it('a card read while the wedge classifier is still loading is read, once, as soon as it arrives', async () => {
+    let held!: ReturnType<typeof hold>;
+    const s = await openBoxOffice(harness(), {
+      lang: 'en',
+      path: '/box-office/?show=hilla-taikuri-matti&lang=en',
+      beforeLoad: async (context) => {
+        held = hold(context, /\/wedge-engine-[\w-]+\.js$/);
+        await held.ready;
+      },
+    });
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+    await expect.poll(() => held.seen.requests).toBeGreaterThan(0);
+    const errors = await recordErrors(s);
+    const scans = await s.page.evaluateHandle(() => {
+      const seen: string[] = [];
+      document.addEventListener('kaiku-scan', (e) => seen.push(e.detail.cardId));
+      return seen;
+    });
+    // A reader's keys at 6 ms apart, with nothing yet to classify them: recorded, not lost.
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.waitForTimeout(300);
+    expect(await s.page.locator(part('card-panel')).count()).toBe(0);
+    held.release();
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
+    expect(await scans.evaluate((seen) => [...seen])).toEqual(['A045198723']);
+    expect(await errors()).toEqual([]);
+    await s.context.close();
+  });
+
   it('services that cannot be fetched: a plain-language error with "try again", which works once they can', async () => {
     let blocked = true;
     let requests = 0;
