@@ -15,6 +15,7 @@ import { WedgeController, type WedgeSettings } from './controllers/wedge-control
 import { CameraController } from './controllers/camera-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { OnlineController } from './controllers/online-controller.js';
+import { ConfigController } from './controllers/config-controller.js';
 import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
 import type { ViewContext } from './views/view-context.js';
@@ -56,6 +57,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart queued-badge - The badge shown when a usage is queued offline.
  * @csspart error - The error notice.
  * @csspart load-notice - Shown while the strings of the language asked for cannot be fetched (Finnish meanwhile).
+ * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  *
@@ -204,10 +206,12 @@ export class KaikuScanner extends LitElement {
     stopCamera: () => this.camera.stop(),
     loadCardViews: () => this.views.loadCard(),
   });
+  private readonly config = new ConfigController(this);
   private readonly wedge = new WedgeController(
     this,
     (id, duplicate) => this.flow.read(id, 'wedge', duplicate),
     (e) => this.flow.inputError(e),
+    (e) => this.config.wedgeRefused(e),
   );
   private readonly camera = new CameraController(
     this,
@@ -244,8 +248,9 @@ export class KaikuScanner extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
+    this.config.check(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
-    if (changed.has('noWedge')) this.wedge.setEnabled(!this.noWedge);
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -354,15 +359,18 @@ export class KaikuScanner extends LitElement {
   }
 
   private renderStage(): TemplateResult {
-    return renderStage(this.view, this.flow, {
-      noCamera: this.noCamera,
-      cameraOn: this.camera.active,
-      onSubmit: this.onManualSubmit,
-      onCameraToggle: this.onCameraToggle,
-      show: this.show,
-      cardViews: this.views.card,
-      tickets: this.ticketHandlers,
-    });
+    return (
+      this.config.render(this.view) ??
+      renderStage(this.view, this.flow, {
+        noCamera: this.noCamera,
+        cameraOn: this.camera.active,
+        onSubmit: this.onManualSubmit,
+        onCameraToggle: this.onCameraToggle,
+        show: this.show,
+        cardViews: this.views.card,
+        tickets: this.ticketHandlers,
+      })
+    );
   }
 
   private renderHeader(): TemplateResult {

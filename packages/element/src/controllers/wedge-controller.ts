@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createWedgeListener } from '@kaiku-scanner/core/wedge';
+import { OptionsError, createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
 import type { Reason } from '../services/types.js';
 
@@ -21,6 +21,8 @@ export class WedgeController implements ReactiveController {
     /** `duplicate`: the same card read again moments ago. */
     private readonly onScan: (cardId: string, duplicate: boolean) => void,
     private readonly onError: (reason: Reason) => void,
+    /** The listener refused `wedgeOptions` (an unknown option), or took them (`undefined`). */
+    private readonly onOptions: (error: OptionsError | undefined) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -35,6 +37,7 @@ export class WedgeController implements ReactiveController {
     this.settings = settings ?? {};
     this.handle?.stop();
     this.handle = undefined;
+    this.onOptions(undefined);
     this.sync();
   }
 
@@ -58,12 +61,19 @@ export class WedgeController implements ReactiveController {
   private sync(): void {
     const want = this.enabled && this.connected;
     if (want && !this.handle) {
-      this.handle = createWedgeListener({
-        ...this.settings,
-        target: document,
-        onScan: (scan) => this.onScan(scan.id, scan.duplicate),
-        onError: (error) => this.onError({ code: error.code, message: error.message }),
-      });
+      try {
+        this.handle = createWedgeListener({
+          ...this.settings,
+          target: document,
+          onScan: (scan) => this.onScan(scan.id, scan.duplicate),
+          onError: (error) => this.onError({ code: error.code, message: error.message }),
+        });
+        this.onOptions(undefined);
+      } catch (error) {
+        // A misspelt option: no listener until the host fixes it (shown as a configuration problem).
+        if (!(error instanceof OptionsError)) throw error;
+        this.onOptions(error);
+      }
     } else if (!want && this.handle) {
       this.handle.stop();
       this.handle = undefined;

@@ -7,6 +7,8 @@ export type KaikuErrorDetail = {
   readonly stage: 'input' | 'lookup' | 'register' | 'camera' | 'sync' | 'config';
   /** The card concerned, when there is one (never sent anywhere but the host page). */
   readonly cardId?: string;
+  /** `stage: 'config'`: the setting that cannot be used, as the host spells it (`show-start`, `shows[1].cap`). */
+  readonly setting?: string;
 };
 
 /** Something went wrong; the element shows the message in the current language. */

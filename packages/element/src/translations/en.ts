@@ -87,6 +87,7 @@ export const en: Translation = {
   exportCsv: 'Download report (CSV)',
   offline: 'No network connection',
   unreachable: 'Kaikukanta is not answering',
+  configHeading: 'The scanner is not set up right',
   errorHeading: 'Something went wrong',
   tryAgain: 'Try again',
 };

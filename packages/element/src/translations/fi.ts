@@ -86,6 +86,7 @@ export const fi: Translation = {
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
   unreachable: 'Kaikukanta ei vastaa',
+  configHeading: 'Skannerin asetukset eivät kelpaa',
   errorHeading: 'Jokin meni vikaan',
   tryAgain: 'Yritä uudelleen',
 };

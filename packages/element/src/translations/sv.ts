@@ -87,6 +87,7 @@ export const sv: Translation = {
   exportCsv: 'Ladda ner rapport (CSV)',
   offline: 'Ingen nätförbindelse',
   unreachable: 'Kaikukanta svarar inte',
+  configHeading: 'Skannerns inställningar är ogiltiga',
   errorHeading: 'Något gick fel',
   tryAgain: 'Försök igen',
 };

@@ -84,6 +84,8 @@ export type Translation = {
   readonly offline: string;
   /** The network is there but Kaikukanta did not answer (what is on screen was decided without it). */
   readonly unreachable: string;
+  /** Heading of the configuration problems shown instead of the scanning controls. */
+  readonly configHeading: string;
   readonly errorHeading: string;
   readonly tryAgain: string;
 };

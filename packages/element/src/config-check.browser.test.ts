@@ -1,0 +1,122 @@
+// Settings the element cannot use are shown when they are set, not at the first scan: a notice naming the setting
+// in place of the scanning controls, one `kaiku-error` per problem, and scanning back once the setting is fixed.
+import { expect } from '@esm-bundle/chai';
+import './kaiku-scanner.js';
+import type { KaikuScanner } from './kaiku-scanner.js';
+import type { KaikuErrorDetail } from './events/kaiku-error-event.js';
+import { createFakeServices } from '../../../test/support/element-fake-services.js';
+
+const SHOW = 'show-id="s1" show-name="Kevätyön uni" show-start="2030-03-01T19:00:00+02:00" show-kind="show"';
+
+let errors: KaikuErrorDetail[] = [];
+const noteError = (e: Event): void => void errors.push((e as CustomEvent<KaikuErrorDetail>).detail);
+
+async function mount(attrs: string, before?: (el: KaikuScanner) => void): Promise<KaikuScanner> {
+  const host = document.createElement('div');
+  host.innerHTML = `<kaiku-scanner no-camera ${attrs}></kaiku-scanner>`;
+  const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+  el.services = createFakeServices({});
+  el.addEventListener('kaiku-error', noteError);
+  before?.(el);
+  document.body.append(host);
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: KaikuScanner, sel: string): HTMLElement | null => el.shadowRoot!.querySelector(sel);
+const problems = (el: KaikuScanner) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="config-error"] li')].map((li) => ({
+    code: li.dataset.code,
+    setting: li.dataset.setting,
+    text: li.textContent ?? '',
+  }));
+
+/** Renders until `done()` holds (the checks load on demand), failing after 10 s. */
+async function until(el: KaikuScanner, done: () => boolean): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > 10_000) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+  }
+}
+
+beforeEach(() => {
+  errors = [];
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('settings checked when they are set', () => {
+  it('a start without an offset is shown at once, naming show-start; fixing it brings scanning back', async () => {
+    const el = await mount(
+      'show-id="s1" show-name="Kevätyön uni" show-start="2030-03-01 19:00" show-kind="show"',
+    );
+    await until(el, () => problems(el).length > 0);
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'show-start']]);
+    expect(problems(el)[0]!.text).to.contain('show-start').and.contain('2030-03-01T19:00:00+02:00');
+    expect(errors).to.deep.equal([{ code: 'config-invalid', stage: 'config', setting: 'show-start' }]);
+    // Scanning is not offered: no card field, and the wedge listener is off.
+    expect($(el, '#manual')).to.equal(null);
+    expect($(el, '[part="config-error"]')!.getAttribute('role')).to.equal('alert');
+    el.showStart = '2030-03-01T19:00:00+02:00';
+    await until(el, () => $(el, '#manual') !== null);
+    expect(problems(el)).to.deep.equal([]);
+    expect(errors).to.have.length(1);
+  });
+
+  it('an unknown kind is not taken for a show: the kinds allowed are listed, in every language', async () => {
+    const el = await mount(SHOW.replace('show-kind="show"', 'show-kind="circus"'));
+    await until(el, () => problems(el).length > 0);
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'show-kind']]);
+    expect(problems(el)[0]!.text).to.contain('small-show').and.contain('course');
+    expect(problems(el)[0]!.text).to.match(/Skannerin asetuksen show-kind arvo ei kelpaa/);
+    el.lang = 'sv';
+    await until(el, () => /inställning show-kind/.test(problems(el)[0]?.text ?? ''));
+    el.lang = 'en';
+    await until(el, () => /setting show-kind/.test(problems(el)[0]?.text ?? ''));
+    expect(errors.map((e) => e.code)).to.deep.equal(['config-invalid']);
+  });
+
+  it('a misspelt key of a show in `shows` is refused naming it, with the key it probably meant', async () => {
+    const el = await mount('lang="en" show-id="s1"', (e) => {
+      e.shows = [
+        {
+          id: 's1',
+          name: 'Uni',
+          start: '2030-03-01T19:00:00+02:00',
+          kind: 'show',
+          capp: 4,
+        } as never,
+      ];
+    });
+    await until(el, () => problems(el).length > 0);
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'shows[0].capp']]);
+    expect(problems(el)[0]!.text).to.contain('did you mean shows[0].cap?');
+    expect(errors).to.deep.equal([{ code: 'unknown-field', stage: 'config', setting: 'shows[0].capp' }]);
+  });
+
+  it('a mode, channel or duration outside its values is shown; the wedge refuses a misspelt option', async () => {
+    const el = await mount(`${SHOW} mode="bookings" retention-ms="an hour"`, (e) => {
+      e.wedgeOptions = { layuot: 'fi' } as never;
+    });
+    await until(el, () => problems(el).length >= 3);
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([
+      ['config-invalid', 'mode'],
+      ['config-invalid', 'retention-ms'],
+      ['unknown-field', 'wedgeOptions.layuot'],
+    ]);
+    expect(problems(el)[2]!.text).to.contain('wedgeOptions.layout');
+    expect(errors.map((e) => e.setting).sort()).to.deep.equal(
+      ['mode', 'retention-ms', 'wedgeOptions.layuot'].sort(),
+    );
+    el.mode = 'booking';
+    el.retentionMs = undefined;
+    el.wedgeOptions = { layout: 'fi' };
+    await until(el, () => $(el, '#manual') !== null);
+    expect(problems(el)).to.deep.equal([]);
+    expect(errors).to.have.length(3);
+  });
+});

@@ -1,0 +1,92 @@
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { OptionsError } from '@kaiku-scanner/core/wedge';
+import { lazyModule } from '../lazy-module.js';
+import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
+import type { ViewContext } from '../views/view-context.js';
+import type { FoundProblem } from '../services/check-show-config.js';
+import type { ConfigProblem, ConfigProperties } from '../services/config-check.js';
+
+const CHECKED = [
+  ...['shows', 'showId', 'showName', 'showStart', 'showKind', 'showCap', 'showSeats'],
+  ...['mode', 'channel', 'theme', 'offlinePolicy', 'retentionMs', 'cardCacheTtlMs'],
+];
+
+/** The checks and their texts load on demand (with the core's schema, which the services load anyway). */
+const checks = lazyModule(() => import('../services/config-check.js'));
+
+/**
+ * Checks the element's settings when they are set, not at the first scan: each problem is shown in place of the
+ * scanning controls (staff read which setting, in their language) and reported once as a `kaiku-error` (`stage:
+ * 'config'`, the setting in `detail.setting`); scanning waits until it is fixed. The show settings go through the
+ * core's `checkShowSettings` (the rules' own schema), the wedge options through the listener's own check.
+ */
+export class ConfigController {
+  private settings: readonly FoundProblem[] = [];
+  private wedge: readonly FoundProblem[] = [];
+  private reported = new Set<string>();
+  private seq = 0;
+  /** Every problem now. */
+  problems: readonly ConfigProblem[] = [];
+
+  constructor(private readonly host: ReactiveControllerHost & EventTarget) {}
+
+  /** No problem: scanning is offered. */
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** No problem outside the wedge options (the wedge controller checks those again itself). */
+  get settingsOk(): boolean {
+    return this.settings.length === 0;
+  }
+
+  /** The problems in place of the scanning controls, if there are any. */
+  render(v: ViewContext): TemplateResult | undefined {
+    const m = checks.get();
+    return this.ok || !m ? undefined : m.renderConfigProblems(v, this.problems);
+  }
+
+  /** Checks the settings again when `changed` concerns them. */
+  check(p: ConfigProperties, changed: { has(key: string): boolean }): void {
+    if (!CHECKED.some((k) => changed.has(k))) return;
+    const seq = ++this.seq;
+    this.withChecks(() => {
+      if (seq !== this.seq) return;
+      this.settings = checks.get()?.settingProblems(p) ?? [];
+      this.publish();
+    });
+  }
+
+  /** The wedge listener refused its options (`undefined`: it took them). */
+  wedgeRefused(error: OptionsError | undefined): void {
+    this.wedge = (error?.issues ?? []).map((issue) => ({
+      code: 'unknown-field' as const,
+      setting: `wedgeOptions.${issue.path}`,
+      ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
+    }));
+    this.withChecks(() => this.publish());
+  }
+
+  private withChecks(then: () => void): void {
+    if (checks.get()) return then();
+    checks.load().then(then, () => {
+      // Unchecked settings are not taken as valid in silence: the host hears it; the next change tries again.
+      this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' }));
+    });
+  }
+
+  private publish(): void {
+    const m = checks.get();
+    if (!m) return;
+    const found = [...this.settings, ...this.wedge];
+    const key = (f: FoundProblem): string => `${f.code} ${f.setting}`;
+    const fresh = found.filter((f) => !this.reported.has(key(f)));
+    const changed = fresh.length > 0 || found.length !== this.reported.size;
+    this.reported = new Set(found.map(key));
+    if (!changed) return;
+    this.problems = found.map((f) => m.withText(f));
+    this.host.requestUpdate();
+    for (const f of fresh)
+      this.host.dispatchEvent(new KaikuErrorEvent({ code: f.code, stage: 'config', setting: f.setting }));
+  }
+}

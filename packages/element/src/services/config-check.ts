@@ -1,0 +1,71 @@
+/**
+ * The checks of the element's settings and the texts of their problems: loaded on demand (with the core's
+ * `checkShowSettings`, which the services load anyway) by `ConfigController` when a setting is set.
+ */
+import { configMessages } from '../messages/config-texts.js';
+import type { LocalizedText } from './types.js';
+import { showConfigProblems, type FoundProblem } from './check-show-config.js';
+import type { ShowProperties } from './show-from-properties.js';
+
+export { renderConfigProblems } from '../views/config-problems.js';
+
+/** A setting the element cannot use: `setting` as the host spells it, `message` for staff in every language. */
+export type ConfigProblem = {
+  readonly code: FoundProblem['code'];
+  readonly setting: string;
+  readonly message: LocalizedText;
+};
+
+/** The element's properties checked here (the show's through the core's schema). */
+export type ConfigProperties = ShowProperties & {
+  readonly mode: unknown;
+  readonly channel: unknown;
+  readonly theme: unknown;
+  readonly offlinePolicy: unknown;
+  readonly retentionMs: unknown;
+  readonly cardCacheTtlMs: unknown;
+};
+
+/** The settings with a fixed set of values: property, attribute, values. */
+const CHOICES: ReadonlyArray<readonly [keyof ConfigProperties, string, readonly string[]]> = [
+  ['mode', 'mode', ['booking', 'collection']],
+  ['channel', 'channel', ['box-office', 'reservation', 'ticket-agent']],
+  ['theme', 'theme', ['auto', 'light', 'dark']],
+  ['offlinePolicy', 'offline-policy', ['accept-provisionally', 'refuse']],
+];
+/** Durations in ms (unset: the default). */
+const DURATIONS: ReadonlyArray<readonly [keyof ConfigProperties, string]> = [
+  ['retentionMs', 'retention-ms'],
+  ['cardCacheTtlMs', 'card-cache-ttl-ms'],
+];
+
+/**
+ * Every problem of the settings: a value outside its set, a duration that is no number of ms, the show settings
+ * as the core's schema sees them.
+ *
+ * @example
+ * settingProblems({ ...props, mode: 'bookings' }); // [{ code: 'config-invalid', setting: 'mode', expected: 'booking, collection' }]
+ */
+export function settingProblems(p: ConfigProperties): FoundProblem[] {
+  const found: FoundProblem[] = [];
+  for (const [key, setting, values] of CHOICES) {
+    const value = p[key];
+    if (value !== undefined && value !== null && !values.includes(value as string))
+      found.push({ code: 'config-invalid', setting, expected: values.join(', ') });
+  }
+  for (const [key, setting] of DURATIONS) {
+    const value = p[key];
+    const ms = typeof value === 'number' && value >= 0 && value < Infinity;
+    if (value !== undefined && value !== null && !ms)
+      found.push({ code: 'config-invalid', setting, expected: '3600000' });
+  }
+  return [...found, ...showConfigProblems(p)];
+}
+
+/** A problem with its text in every language. */
+export function withText(found: FoundProblem): ConfigProblem {
+  const { code, setting } = found;
+  const m = configMessages[code === 'unknown-field' ? 'config-unknown-field' : 'config-invalid'];
+  const p = { setting, suggestion: found.suggestion, expected: found.expected };
+  return { code, setting, message: { fi: m.fi(p), sv: m.sv(p), en: m.en(p) } };
+}
