@@ -6,6 +6,9 @@
 //   node scripts/api-report.mjs --update   rewrite the reports (`npm run api-report`), then commit them
 //   --verbose                              also print api-extractor's own progress messages
 //
+// Every item of an entry's API must be documented: an undocumented one (api-extractor's `ae-undocumented`, which the
+// report marks `(undocumented)`) is a problem that fails both modes, named with its declaration's file and line.
+//
 // Shared settings live in packages/core/api-extractor/base.json; the entries come from package.json, so a new
 // entry in "exports" gets its report (and the check fails until it is committed).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';

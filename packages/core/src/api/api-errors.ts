@@ -23,8 +23,13 @@ export const API_ERROR_CODES = {
   invalidBaseUrl: 'invalid-base-url',
   insecureBaseUrl: 'insecure-base-url',
 } as const;
+/**
+ * The stable code of a `KaikuApiError`: one of `API_ERROR_CODES`, or `http-<status>` for an error status without
+ * a problem body (`localize` reads any 5xx as `http-5xx`).
+ */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES] | `http-${number}`;
 
+/** Options of the API errors' constructors: the `KaikuError` options plus `retryable` and `status`. */
 export type ApiErrorOptions = KaikuErrorOptions & {
   /** True when the same request may succeed later (network, timeout, 5xx, 429, bad response). */
   readonly retryable?: boolean;
@@ -40,7 +45,9 @@ export type ApiErrorOptions = KaikuErrorOptions & {
  * catch (e) { if (e instanceof KaikuApiError && e.retryable) queue(usage); }
  */
 export class KaikuApiError extends KaikuError {
+  /** True when the same request may succeed later: keep the usage and try again. */
   readonly retryable: boolean;
+  /** The HTTP status, when a response arrived. */
   readonly status: number | undefined;
   constructor(code: ApiErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(code, message, options);
@@ -159,6 +166,7 @@ export class ApiProblemError extends KaikuApiError {
   }
 }
 
+/** The codes of `ApiResponseError`: a response that arrived but cannot be trusted. */
 export type ResponseErrorCode =
   'malformed-json' | 'content-type' | 'truncated' | 'schema' | 'response-too-large';
 
@@ -179,6 +187,7 @@ export class ApiResponseError extends KaikuApiError {
 
 /** The SDK refused to send a request that does not match the contract (nothing was sent). */
 export class ApiRequestError extends KaikuApiError {
+  /** Paths and zod issue codes of what breaks the contract (never values). */
   readonly issues: readonly { path: string; code: string }[];
   constructor(issues: readonly { path: string; code: string }[], options: ApiErrorOptions = {}) {
     super('invalid-request', 'The request does not match the Kaikukanta contract; nothing was sent.', {

@@ -37,6 +37,12 @@ import { readProblem, unreadableProblem } from './problem-details.js';
 import type { Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
+/**
+ * Options of `createApiClient`; an unknown option throws `OptionsError` (`unknown-field`).
+ *
+ * @example
+ * const options: ApiClientOptions = { baseUrl: 'https://kaikukanta.example/api/', getToken: () => session.token };
+ */
 export type ApiClientOptions = BaseUrlOptions & {
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
   readonly baseUrl: string;
@@ -60,12 +66,25 @@ export type ApiClientOptions = BaseUrlOptions & {
   readonly transport?: Transport;
 };
 
+/** Per-call options: an `AbortSignal` that cancels the call (it then rejects with `ApiAbortError`, `aborted`). */
 export type CallOptions = { readonly signal?: AbortSignal };
+/**
+ * Options of `registerUsage`: the usage's idempotency key (the same key registers a usage at most once), and
+ * a `signal`.
+ */
 export type UsageCallOptions = CallOptions & { readonly idempotencyKey: string };
 
 /** A registered usage; `replayed` = this key was registered before and this is its first result. */
 export type RegisteredUsage = UsageResult & { readonly replayed: boolean };
 
+/**
+ * The Kaikukanta API client `createApiClient` returns. Every method validates the response against the contract
+ * and rejects with a `KaikuApiError` subclass (`network`, `timeout`, `problem`, `http-<status>`, `schema`, …).
+ *
+ * @example
+ * const card = await client.lookupCard('A045198723');
+ * const usage = await client.registerUsage(request, { idempotencyKey: crypto.randomUUID() });
+ */
 export type ApiClient = {
   /** The base URL it was created with (an outbox binds its usages to it). */
   readonly baseUrl: string;

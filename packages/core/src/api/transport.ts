@@ -23,6 +23,7 @@
 export type ApiOperation =
   'lookupCard' | 'registerUsage' | 'registerBatch' | 'getShowTally' | 'listUsages' | 'health';
 
+/** One request the API client asks a `Transport` to send (the body is already validated against the contract). */
 export type TransportRequest = {
   readonly operation: ApiOperation;
   readonly method: 'GET' | 'POST';

@@ -6,14 +6,26 @@
 
 const BRAND = Symbol.for('kaiku-scanner.KaikuError');
 
+/** Options of `KaikuError`: the original error (`cause`) and the message's parameters. */
 export type KaikuErrorOptions = {
+  /** The error this one wraps (a `DOMException`, a `TypeError` from `fetch`, …). */
   readonly cause?: unknown;
   /** Plain, non-personal data for the localized message (never a token; a card ID only where needed). */
   readonly params?: Readonly<Record<string, string | number | boolean | undefined>>;
 };
 
+/**
+ * The base class of every error the SDK throws: a stable `code` (never a sentence), the plain `params` its text
+ * needs, and the original error in `cause`. `message` is English for developers; show `localize(error, locale)`.
+ * Check with `isKaikuError`, which works across realms and copies of the SDK.
+ *
+ * @example
+ * catch (e) { if (isKaikuError(e)) status.textContent = localize(e, 'fi'); }
+ */
 export class KaikuError extends Error {
+  /** The stable code, e.g. `network`, `storage-quota`, `camera-denied`. */
   readonly code: string;
+  /** Plain parameters of the code's text (no personal data). */
   readonly params: Readonly<Record<string, string | number | boolean | undefined>>;
 
   constructor(code: string, message: string, options: KaikuErrorOptions = {}) {

@@ -28,7 +28,9 @@ export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
  * catch (e) { if (e instanceof OptionsError) e.params.suggestion; } // 'baseUrl'
  */
 export class OptionsError extends KaikuError {
+  /** Always `unknown-field`. */
   declare readonly code: 'unknown-field';
+  /** The first unknown option (`path`), the option it probably meant, and the function that refused it. */
   declare readonly params: { readonly path: string; readonly suggestion?: string; readonly where: string };
   /** Every unknown option, each with its suggestion. */
   readonly issues: readonly FieldIssue[];

@@ -4,13 +4,21 @@
  */
 import { defineMessages } from './define.js';
 
+/** Parameters with an HTTP status, when there was one. */
 type Status = { status?: number };
+/** Parameters naming the fields at fault, when known. */
 type Fields = { fields?: string };
 const mib = (bytes: number | undefined): string =>
   bytes === undefined ? '?' : bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? '' : ` (${Math.max(1, Math.round(ms / 1000))} s)`;
 
+/**
+ * Texts of the API client's error codes and the contract's problem codes, in Finnish, Swedish and English.
+ *
+ * @example
+ * apiMessages.network.sv({}); // 'Ingen förbindelse till Kaikukanta. …'
+ */
 export const apiMessages = defineMessages({
   network: {
     fi: () => 'Kaikukantaan ei saada yhteyttä. Tarkista verkkoyhteys.',
@@ -173,6 +181,7 @@ export const apiMessages = defineMessages({
   },
 });
 
+/** A code with a text in `apiMessages` (`apiMessageCode` maps `http-503` to `http-5xx`). */
 export type ApiMessageCode = keyof typeof apiMessages;
 
 /** Problem codes whose text is the matching HTTP status's. */

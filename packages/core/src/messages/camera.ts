@@ -4,6 +4,7 @@
  */
 import { defineMessages } from './define.js';
 
+/** Parameters naming the browser feature that is missing. */
 type FeatureParams = { readonly feature: string };
 
 /**
@@ -100,4 +101,5 @@ export const cameraMessages = defineMessages({
   },
 });
 
+/** A stable code of camera scanning, e.g. `'camera-permission-denied'`. */
 export type CameraMessageCode = keyof typeof cameraMessages;

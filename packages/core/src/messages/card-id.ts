@@ -3,8 +3,11 @@
  */
 import { defineMessages } from './define.js';
 
+/** Parameters of a refusal that names a character and its position (1-based). */
 type CharParams = { readonly char: string; readonly position: number };
+/** Parameters of a refusal for a wrong length: the prefix, the length read and the lengths expected. */
 type LengthParams = { readonly prefix: string; readonly length: number; readonly expected: string };
+/** Parameters of a refusal for an unknown prefix: the accepted ones. */
 type PrefixParams = { readonly prefixes: string };
 
 /**

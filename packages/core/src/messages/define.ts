@@ -7,6 +7,7 @@
  */
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
+/** A language of the SDK's texts: `'fi'`, `'sv'` or `'en'`. */
 export type Locale = (typeof LOCALES)[number];
 
 /** Parameters a message may interpolate: plain data only, never anything about a person. */
@@ -14,6 +15,7 @@ export type MessageParams = Readonly<
   Record<string, string | number | boolean | readonly string[] | undefined>
 >;
 
+/** One language's text of a code, as a function of the code's parameters. */
 export type MessageFn<P extends MessageParams = MessageParams> = (params: P) => string;
 
 /** One code's text in every supported language. */

@@ -3,6 +3,12 @@
  */
 import { defineMessages } from './define.js';
 
+/**
+ * Texts of the outbox's codes (storage failures, sync outcomes, offline checks), in Finnish, Swedish and English.
+ *
+ * @example
+ * outboxMessages['storage-quota'].fi({});
+ */
 export const outboxMessages = defineMessages({
   'storage-quota': {
     fi: () => 'Laitteen tallennustila on täynnä: käyttöä ei voitu tallentaa. Kirjaa käyttö paperille.',
@@ -107,4 +113,5 @@ export const outboxMessages = defineMessages({
   },
 });
 
+/** A stable code of the outbox, e.g. `'storage-quota'`. */
 export type OutboxMessageCode = keyof typeof outboxMessages;

@@ -6,8 +6,11 @@
 import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
 
+/** Parameters naming report columns. */
 type Columns = { columns: string };
+/** Parameters quoting a cell's value (sanitised, never a card ID). */
 type Value = { value: string };
+/** Parameters with the limit that was exceeded. */
 type Limit = { limit: number };
 
 /**
@@ -60,6 +63,13 @@ const labels = (fields: string, locale: 'fi' | 'sv' | 'en') =>
     .map((field) => label(field.trim(), locale))
     .join(', ');
 
+/**
+ * Texts of the sales-report import and the usage report (file errors `report-*`, row errors `row-*`), in
+ * Finnish, Swedish and English.
+ *
+ * @example
+ * reportMessages['report-empty'].sv({});
+ */
 export const reportMessages = defineMessages({
   'report-empty': {
     fi: () => 'Tiedosto on tyhjä: siinä ei ole yhtään riviä.',
@@ -346,4 +356,5 @@ export const reportMessages = defineMessages({
   },
 });
 
+/** A stable code of the sales-report import and the usage report, e.g. `'row-date-invalid'`. */
 export type ReportMessageCode = keyof typeof reportMessages;

@@ -6,7 +6,9 @@ import { defineMessages } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
 import type { Locale } from './define.js';
 
+/** Parameters of `invalid-input`: the field's path and its problem (`InputProblem`). */
 type InputParams = { readonly path: string; readonly problem: string };
+/** Parameters of `unknown-field`: the field's path and the field it probably meant. */
 type UnknownFieldParams = { readonly path: string; readonly suggestion?: string };
 
 /** What is wrong with a field, per `InputProblem` (schemas/field-issues.ts), as a predicate in each language. */
@@ -38,8 +40,11 @@ const problemText = (problem: string, locale: Locale): string =>
 /** The field named in a sentence (`(input)` is the whole input). */
 const subject = (path: string, field: string, whole: string): string =>
   path === '(input)' ? whole : `${field}\`${path}\``;
+/** Parameters of `card-expired`: the card's last valid day and today. */
 type ExpiredParams = { readonly validUntil: string; readonly today: string };
+/** Parameters of `too-many-children`: children requested and registered on the card. */
 type ChildrenParams = { readonly requested: number; readonly registered: number };
+/** Parameters naming a group member by position (1-based). */
 type MemberParams = { readonly position: number };
 
 /**
@@ -56,6 +61,7 @@ export type GroupMemberCause =
   | 'card-use-banned'
   | 'card-in-transfer'
   | 'card-expired';
+/** Parameters of `group-member-invalid`: the member's position and why. */
 type MemberCauseParams = { readonly position: number; readonly cause: GroupMemberCause };
 
 /** The registry's causes, per language; a malformed ID (any card-ID code) has one text. */
@@ -85,14 +91,18 @@ const memberCause = {
 type RegistryCause = keyof (typeof memberCause)['fi'];
 const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
   Object.prototype.hasOwnProperty.call(memberCause.fi, cause);
+/** Parameters of the cap refusals: the cap, tickets given and requested, and what remains. */
 type CapParams = {
   readonly cap: number;
   readonly given: number;
   readonly requested: number;
   readonly remaining: number;
 };
+/** Parameters of `booking-not-open`: when booking opens. */
 type OpensParams = { readonly opensAt: string };
+/** Parameters of a window that has closed: when it closed. */
 type ClosesParams = { readonly closesAt: string };
+/** Parameters of a cap setting below the operating model's minimum. */
 type CapMinParams = {
   readonly cap: number;
   readonly minimum: number;

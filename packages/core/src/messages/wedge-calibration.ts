@@ -4,6 +4,12 @@
  */
 import { defineMessages } from './define.js';
 
+/**
+ * Texts of the wedge calibration's refusals (`calibration-*`), in Finnish, Swedish and English.
+ *
+ * @example
+ * wedgeCalibrationMessages['calibration-timeout'].en({});
+ */
 export const wedgeCalibrationMessages = defineMessages({
   'calibration-no-burst': {
     fi: () => 'Kalibrointi ei havainnut lukijan lukemaa. Lue kortti lukijalla uudelleen.',
@@ -39,4 +45,5 @@ export const wedgeCalibrationMessages = defineMessages({
   },
 });
 
+/** A stable code a wedge calibration fails with, e.g. `'calibration-timeout'`. */
 export type WedgeCalibrationCode = keyof typeof wedgeCalibrationMessages;

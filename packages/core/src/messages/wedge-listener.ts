@@ -6,8 +6,11 @@
 import { defineMessages } from './define.js';
 import { wedgeLoadMessages } from './wedge-load.js';
 
+/** Parameters naming the keyboard layouts the host has, when known. */
 type LayoutParams = { readonly hostLayouts?: string | undefined };
+/** Parameters of `terminator-mismatch`: the configured and the received terminator. */
 type TerminatorParams = { readonly expected: string; readonly received: string };
+/** Parameters of `burst-too-short`: the length read and the minimum. */
 type LengthParams = { readonly length: number; readonly minLength: number };
 
 const MIXED = {
@@ -75,4 +78,5 @@ export const wedgeListenerMessages = defineMessages({
   ...wedgeLoadMessages,
 });
 
+/** A stable code the wedge listener reports through `onError`, e.g. `'not-a-card-id'`. */
 export type WedgeListenerCode = keyof typeof wedgeListenerMessages;

@@ -5,6 +5,9 @@
  */
 import { defineMessages } from './define.js';
 
+/**
+ * Texts of the listener's own loading failures (`wedge-unavailable`, `calibration-unavailable`, `wedge-no-target`).
+ */
 export const wedgeLoadMessages = defineMessages({
   'wedge-unavailable': {
     fi: () =>

@@ -19,4 +19,5 @@ export const wedgeMessages = /* @__PURE__ */ Object.assign(
   wedgeCalibrationMessages,
 );
 
+/** A stable code of the wedge listener or its calibration. */
 export type WedgeErrorCode = keyof typeof wedgeMessages;

@@ -61,6 +61,10 @@ export type SyncSummary = OutboxCounts & {
  * server exactly once (its idempotency key is resent with every attempt). See docs/outbox.md.
  */
 export class Outbox extends OutboxEventTarget {
+  /**
+   * Resolves once the store is open and the lock is set up; rejects with an `OutboxError` (`storage-unavailable`,
+   * …) when IndexedDB cannot be used. Every method waits for it.
+   */
   readonly ready: Promise<void>;
   /**
    * The target this outbox serves: the API (origin + base path) and, when given, the venue. It sends, counts,
@@ -227,14 +231,27 @@ export class Outbox extends OutboxEventTarget {
     return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
   }
 
+  /**
+   * The usages waiting to be sent (this target's), oldest first.
+   *
+   * @example
+   * for (const record of await outbox.pending()) list.append(record.cardId);
+   */
   pending(): Promise<OutboxRecord[]> {
     return this.#guard(this.#records.list(['pending']));
   }
 
+  /** How many usages wait to be sent (this target's). */
   async pendingCount(): Promise<number> {
     return (await this.pending()).length;
   }
 
+  /**
+   * The usages the server refused: staff resolve each with `resolve(id, how)` (`problem` says why).
+   *
+   * @example
+   * for (const r of await outbox.needsAttention()) if (r.problem) show(localize(r.problem, 'fi'));
+   */
   needsAttention(): Promise<OutboxRecord[]> {
     return this.#guard(this.#records.list(['needs-attention']));
   }

@@ -69,7 +69,9 @@ const ACCEPTANCE: Record<Locale, Record<'online' | 'provisional', string>> = {
 };
 const TOTAL: Record<Locale, string> = { fi: 'Yhteensä', sv: 'Totalt', en: 'Total' };
 
+/** Options of `toUsageReportCsv`: language, separator, time zone and byte-order mark. */
 export type CsvOptions = {
+  /** The language of the headers and values (default `'fi'`). */
   readonly locale?: Locale;
   /** `;` by default: what Excel expects in Finnish and Swedish locales, where `,` is the decimal mark. */
   readonly separator?: ',' | ';' | '\t';

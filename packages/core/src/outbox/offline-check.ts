@@ -3,6 +3,7 @@ import type { CachedCard } from './card-cache.js';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */
 export const OFFLINE_POLICIES = ['accept-provisionally', 'refuse'] as const;
+/** `'accept-provisionally'` (record now, the server decides later) or `'refuse'`. */
 export type OfflinePolicy = (typeof OFFLINE_POLICIES)[number];
 
 /** The card facts a decision needs (the contract's `CardRecord` fits). */

@@ -7,6 +7,7 @@ import { outboxMessages } from '../messages/outbox.js';
  * `storage-unavailable`, `storage-failed`, …); `message` is the English text.
  */
 export class OutboxError extends KaikuError {
+  /** The stable code, e.g. `storage-quota` (its text: `localize(error, locale)`). */
   declare readonly code: OutboxMessageCode;
 
   constructor(

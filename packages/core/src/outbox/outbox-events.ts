@@ -24,6 +24,7 @@ export type OutboxEventDetails = {
     readonly code: string;
     readonly acceptance: Acceptance;
   };
+  /** Staff resolved a refused usage (`outbox.resolve(id, how)`). */
   'outbox-attention-resolved': { readonly id: string; readonly how: Resolution };
   /** Pending or needs-attention counts changed (any tab). */
   'outbox-change': OutboxCounts;
@@ -31,6 +32,7 @@ export type OutboxEventDetails = {
   'outbox-error': { readonly code: string };
 };
 
+/** The name of an outbox event, e.g. `'outbox-usage-queued'` (all start with `outbox-`). */
 export type OutboxEventType = keyof OutboxEventDetails;
 
 /**
@@ -40,6 +42,7 @@ export type OutboxEventType = keyof OutboxEventDetails;
  * outbox.addEventListener('outbox-needs-attention', (e) => showBanner(e.detail.code));
  */
 export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Event {
+  /** The event's data: codes, record IDs and counts (frozen). */
   readonly detail: OutboxEventDetails[K];
 
   constructor(type: K, detail: OutboxEventDetails[K]) {
@@ -48,16 +51,19 @@ export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Ev
   }
 }
 
+/** A listener of one outbox event type: a function or an object with `handleEvent`. */
 type Listener<K extends OutboxEventType> =
   ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void };
 
 /** An `EventTarget` whose listeners are typed by event name. */
 export class OutboxEventTarget extends EventTarget {
+  /** Listens to an outbox event; the listener gets an `OutboxEvent` with that type's `detail`. */
   override addEventListener<K extends OutboxEventType>(
     type: K,
     listener: Listener<K> | null,
     options?: boolean | AddEventListenerOptions,
   ): void;
+  /** Listens to any event type, untyped (as `EventTarget` does). */
   override addEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null,
@@ -71,11 +77,13 @@ export class OutboxEventTarget extends EventTarget {
     super.addEventListener(type, listener, options);
   }
 
+  /** Removes a listener added with `addEventListener`. */
   override removeEventListener<K extends OutboxEventType>(
     type: K,
     listener: Listener<K> | null,
     options?: boolean | EventListenerOptions,
   ): void;
+  /** Removes a listener of any event type, untyped. */
   override removeEventListener(
     type: string,
     listener: EventListenerOrEventListenerObject | null,

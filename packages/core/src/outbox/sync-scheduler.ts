@@ -8,11 +8,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export const ONLINE_COOLDOWN_MS = 5_000;
 
+/** How one sync attempt ended: done, busy (another tab holds the lock), or failed with a code and maybe a delay. */
 export type AttemptOutcome =
   | { readonly kind: 'done' }
   | { readonly kind: 'busy' }
   | { readonly kind: 'failed'; readonly failure: string; readonly retryAfterMs?: number };
 
+/** Options of the sync scheduler: the attempt to run and its timing. */
 export type SchedulerOptions = {
   readonly attempt: () => Promise<AttemptOutcome>;
   readonly backoff: BackoffPolicy;

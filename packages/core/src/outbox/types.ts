@@ -14,7 +14,15 @@ export type RefusalReason = { readonly code: string; readonly params?: Readonly<
 /** A usage as the API takes it (the contract's `UsageRequest`). */
 export type OutboxUsage = UsageRequest;
 
+/**
+ * A queued usage's states: `pending` (not yet registered), `needs-attention` (the server refused it),
+ * `synced` (registered) and `resolved` (staff closed a refusal).
+ *
+ * @example
+ * if (record.state === RECORD_STATES[1]) showRefusal(record);
+ */
 export const RECORD_STATES = ['pending', 'needs-attention', 'synced', 'resolved'] as const;
+/** One of `RECORD_STATES`. */
 export type RecordState = (typeof RECORD_STATES)[number];
 
 /** How a record got into the outbox: checked against the server first, or accepted while offline. */
@@ -51,6 +59,7 @@ export type OutboxRecord = {
 
 /** How staff closed a needs-attention record. */
 export const RESOLUTIONS = ['dismissed', 'recorded-manually', 'retry'] as const;
+/** `'dismissed'`, `'recorded-manually'` or `'retry'` (send it again). */
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** What the outbox needs of the server for one item of a batch. */

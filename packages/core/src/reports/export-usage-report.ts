@@ -16,7 +16,9 @@ export type UsageSource = {
   iterateUsages(query: UsageListQuery, options?: { signal?: AbortSignal }): AsyncIterable<UsageRecord>;
 };
 
+/** Options of `exportUsageReport`: the rows (or a client, venue and period to read them from) and the format. */
 export type ExportUsageReportOptions = {
+  /** `'csv'` or `'xlsx'` (XLSX needs the optional peer dependency exceljs). */
   readonly format: 'csv' | 'xlsx';
   /** Language of the column names and date format; default `'fi'`. */
   readonly locale?: Locale;
@@ -47,8 +49,11 @@ const EXPORT_OPTIONS = {
   signal: true,
 } as const satisfies OptionKeys<ExportUsageReportOptions>;
 
+/** A written usage report: its bytes, MIME type, a suggested file name and the totals. */
 export type ExportedReport = {
+  /** The file's content. */
   readonly bytes: Uint8Array;
+  /** `text/csv;charset=utf-8` or the XLSX MIME type. */
   readonly mimeType: string;
   /** A suggested file name, e.g. `kaikukortti-teatteri-hilla-2020-02-01-2020-02-29.xlsx`. */
   readonly fileName: string;
@@ -89,6 +94,9 @@ function fileName(options: ExportUsageReportOptions): string {
 }
 
 /**
+ * Writes a usage report (CSV or XLSX) from given rows, or from a venue's usages read from Kaikukanta page by page.
+ * Rejects with the API client's errors or a `ReportError` (`report-*`); an unknown option throws `OptionsError`.
+ *
  * @example
  * const report = await exportUsageReport({ client, venueId: 'teatteri-hilla', from: '2020-02-01', to: '2020-02-29', format: 'xlsx' });
  * await writeFile(report.fileName, report.bytes);

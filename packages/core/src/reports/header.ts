@@ -7,6 +7,7 @@ import type { CellValue, ReportField } from './types.js';
 /** Column index of each recognised field; `adults` and `time` are optional. */
 export type ColumnMap = { readonly [F in ReportField]?: number };
 
+/** The header row recognised (each field's column), or why not: a required field missing or a field twice. */
 export type HeaderResult =
   | { readonly ok: true; readonly columns: ColumnMap }
   | {
@@ -16,6 +17,7 @@ export type HeaderResult =
       readonly score: number;
     };
 
+/** The fields a sales report must have: card ID, children, event and date (`adults` and `time` are optional). */
 export const REQUIRED_FIELDS: readonly ReportField[] = ['cardId', 'children', 'event', 'date'];
 
 // Checked in this order; a header cell belongs to the first field whose pattern matches it.

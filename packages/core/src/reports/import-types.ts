@@ -19,6 +19,7 @@ export type BatchRegistrar = {
   ): Promise<readonly BatchItemResult[] | BatchResponse>;
 };
 
+/** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
 export type ImportProgress = {
   /** Known once the first bytes are read. Byte progress means little for XLSX (a zip is read ahead). */
   readonly format: 'csv' | 'xlsx' | undefined;
@@ -36,6 +37,7 @@ export type ImportProgress = {
 /** What happened to one row, as it happens (for per-row reports written while streaming). */
 export type RowStatus =
   'registered' | 'already-registered' | 'refused' | 'invalid' | 'valid' | 'skipped' | 'not-sent';
+/** One row's outcome, passed to `onRow` as it happens: its number, status, card ID and errors. */
 export type RowEvent = {
   readonly row: number;
   readonly status: RowStatus;
@@ -43,6 +45,7 @@ export type RowEvent = {
   readonly errors?: readonly RowError[];
 };
 
+/** Options of `importSalesReport`: the venue, and progress and per-row callbacks. */
 export type ImportOptions = {
   /** The venue the usages are registered for (or the agent's own ID, with `forVenueId`). */
   readonly venueId: string;
@@ -81,6 +84,7 @@ export type ImportOptions = {
   readonly onRow?: (event: RowEvent) => void;
 };
 
+/** How many rows of an import ended how. */
 export type ImportCounts = {
   /** Data rows after the header (blank and totals rows not included). */
   readonly rows: number;
@@ -95,6 +99,7 @@ export type ImportCounts = {
   readonly provisional: number;
 };
 
+/** The outcome of `importSalesReport`: whether every row went in, the counts and each problem row. */
 export type ImportResult = {
   /** True when every row went in (or, in a dry run, is valid) and nothing stopped the import. */
   readonly ok: boolean;

@@ -6,6 +6,8 @@
 const DANGEROUS_START = /^[=+\-@\t\r]/;
 
 /**
+ * Makes a text cell safe to open in a spreadsheet: one that would start a formula gets a leading apostrophe.
+ *
  * @example
  * neutraliseCell('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
  * neutraliseCell('Taikuri Matti');          // 'Taikuri Matti'

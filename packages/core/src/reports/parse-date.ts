@@ -7,10 +7,12 @@ import { toHelsinki } from './helsinki-time.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import type { CellValue } from './types.js';
 
+/** A report's date cell read as an ISO date (and a time, when the cell had one), or a `row-date-*` code. */
 export type DateResult =
   | { readonly ok: true; readonly date: string; readonly time?: string }
   | { readonly ok: false; readonly code: 'row-date-missing' | 'row-date-invalid' | 'row-date-weekday' };
 
+/** A report's time cell read as `HH:MM` (absent when empty), or `row-time-invalid`. */
 export type TimeResult =
   { readonly ok: true; readonly time?: string } | { readonly ok: false; readonly code: 'row-time-invalid' };
 

@@ -5,6 +5,7 @@ import { reportMessages } from '../messages/reports.js';
 import type { ReportMessageCode } from '../messages/reports.js';
 import type { ReportField, RowError } from './types.js';
 
+/** Plain parameters of a report code's text. */
 type Params = Readonly<Record<string, string | number>>;
 
 /** Renders a report code's text in every language. */
@@ -25,7 +26,9 @@ export function rowError(code: ReportMessageCode, field?: ReportField, params: P
  * catch (e) { if (e instanceof ReportError) show(e.localized[locale]); }
  */
 export class ReportError extends KaikuError {
+  /** The text in Finnish, Swedish and English. */
   readonly localized: LocalizedText;
+  /** The 1-based row where it happened, when it is about one row. */
   readonly row: number | undefined;
   constructor(code: ReportMessageCode, params: Params = {}, options: { cause?: unknown; row?: number } = {}) {
     const localized = reportText(code, params);

@@ -13,6 +13,7 @@ export const REPORT_FIELDS = [
   'acceptance',
   'status',
 ] as const;
+/** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** One cell as a reader hands it over: text from CSV, typed values from XLSX. */

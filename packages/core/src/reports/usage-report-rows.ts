@@ -23,6 +23,7 @@ export type UsageReportRow = {
   readonly group?: string | undefined;
 };
 
+/** The totals row of a usage report: adult and child tickets, and the number of usages. */
 export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
 
 /**

@@ -17,6 +17,7 @@ export const MAX_EVENT_LENGTH = 300;
 /** A group visit's ID: the API's ID length (a usage ID or an outbox record ID). */
 export const MAX_GROUP_LENGTH = 128;
 
+/** A sales-report row checked: the sale as a `SalesRow`, or its row number, card ID and every error. */
 export type RowValidation =
   | { readonly ok: true; readonly row: SalesRow }
   | {
@@ -71,6 +72,9 @@ function formulaError(field: ReportField): RowError {
 }
 
 /**
+ * Checks one raw row of a sales report against the recognised columns; never throws: every problem is a
+ * `row-*` error with its text.
+ *
  * @example
  * validateSalesRow({ row: 2, cells: ['A045198723', 1, 2, 'Taikuri Matti', '3.2.2020'] },
  *   { cardId: 0, adults: 1, children: 2, event: 3, date: 4 });

@@ -19,6 +19,7 @@ import type { CapRule } from './cap-rules.js';
  */
 export type CapSettingInput = CapSettingData & { readonly policy?: OperatingModelPolicy | string };
 
+/** One cap rule's verdict on a proposed cap, with the minimum it asks for and the policy version. */
 type CapVerdict = Omit<CapRule, 'minimum'> & { readonly minimum: number; readonly policyVersion: string };
 
 /**

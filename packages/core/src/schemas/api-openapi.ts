@@ -20,6 +20,7 @@ import {
 import { ProblemSchema } from './api-problem.js';
 import { apiSchemaRegistry } from './api-openapi-meta.js';
 
+/** A JSON object of the OpenAPI document. */
 type Json = Record<string, unknown>;
 
 const ROOTS = {

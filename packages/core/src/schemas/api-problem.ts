@@ -29,6 +29,7 @@ export const API_PROBLEM_CODES = {
   internalError: 'internal-error',
   unavailable: 'unavailable',
 } as const;
+/** A stable problem code of the contract (`API_PROBLEM_CODES`), e.g. `'card-not-registered'`. */
 export type ApiProblemCode = (typeof API_PROBLEM_CODES)[keyof typeof API_PROBLEM_CODES];
 
 /** Base of the `type` URIs of problems (RFC 9457 §3.1.1); `type` is this plus the code. */
@@ -42,6 +43,7 @@ export const ProblemReasonSchema = /* @__PURE__ */ pure(() =>
     params: z.optional(z.record(z.string(), z.unknown())),
   }),
 );
+/** One reason of a refusal: a stable code and plain parameters. */
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 /**
@@ -73,6 +75,7 @@ export const ProblemSchema = /* @__PURE__ */ pure(() =>
     ),
   }),
 );
+/** A problem document (RFC 9457) as Kaikukanta answers a refused request: `code`, `status`, `reasons`, `issues`. */
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Builds a problem object with the conventional `type` URI. */

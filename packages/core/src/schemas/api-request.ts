@@ -34,6 +34,7 @@ export const ShowSchema = /* @__PURE__ */ pure(() =>
     cap: z.optional(wholeNumber(0)),
   }),
 );
+/** The show or course a usage is for (`toApiShow(show)` builds it from the show's settings). */
 export type Show = z.infer<typeof ShowSchema>;
 
 /** A community card's group: every member aged 16+ has and shows their own card. */
@@ -43,6 +44,7 @@ export const GroupSchema = /* @__PURE__ */ pure(() =>
     under16Clients: wholeNumber(0, 50),
   }),
 );
+/** A community card's group: the members' card IDs (16+) and the count of younger members. */
 export type Group = z.infer<typeof GroupSchema>;
 
 /**
@@ -63,6 +65,7 @@ export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
     clientTime: isoDateTime(),
   }),
 );
+/** The body of a usage registration: venue, show, card ID, tickets, channel, mode and the client's time. */
 export type UsageRequest = z.infer<typeof UsageRequestSchema>;
 
 /** An idempotency key: 8–255 visible ASCII characters (a UUID is the usual choice). */
@@ -70,18 +73,23 @@ export const IdempotencyKeySchema = /* @__PURE__ */ pure(() =>
   z.string().check(z.regex(/^[\x21-\x7e]{8,255}$/)),
 );
 
+/** Most usages one batch request may carry (the outbox sends larger queues in several batches). */
 export const BATCH_MAX_ITEMS = 100;
 
+/** One usage of a batch with its idempotency key. */
 export const BatchItemSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema }),
 );
+/** One usage of a batch with its idempotency key. */
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
+/** The body of a batch registration: 1 to `BATCH_MAX_ITEMS` items. */
 export const BatchRequestSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
     items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)),
   }),
 );
+/** The body of a batch registration. */
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
 
 /**
@@ -97,4 +105,5 @@ export const UsageListQuerySchema = /* @__PURE__ */ pure(() =>
     limit: z.optional(coercedNumber().check(z.int(), z.minimum(1), z.maximum(1000))),
   }),
 );
+/** The query of a usage listing (venue, time range, page). */
 export type UsageListQuery = z.infer<typeof UsageListQuerySchema>;

@@ -24,6 +24,7 @@ export const CardRecordSchema = /* @__PURE__ */ pure(() =>
     minors: wholeNumber(0, 20),
   }),
 );
+/** A card as Kaikukanta knows it: ID, kind, status, validity, registered minors. Nothing about the holder. */
 export type CardRecord = z.infer<typeof CardRecordSchema>;
 
 /** Tickets given by one usage. `total` = adult + children + groupMembers + under16Clients. */
@@ -36,6 +37,7 @@ export const TicketsSchema = /* @__PURE__ */ pure(() =>
     total: wholeNumber(1),
   }),
 );
+/** Tickets given by one usage (`total` = adult + children + group members + under-16 clients). */
 export type Tickets = z.infer<typeof TicketsSchema>;
 
 /** Card-holder tickets given so far for a show, across every terminal. `cap: null` = no cap. */
@@ -49,8 +51,10 @@ export const ShowTallySchema = /* @__PURE__ */ pure(() =>
     updatedAt: isoDateTime(),
   }),
 );
+/** Card-holder tickets given so far for a show across every terminal, and its cap (`null` = no cap). */
 export type ShowTally = z.infer<typeof ShowTallySchema>;
 
+/** The answer to a usage registration: the usage's ID, its tickets and the show's tally after it. */
 export const UsageResultSchema = /* @__PURE__ */ pure(() =>
   z.object({
     usageId: text(1),
@@ -65,6 +69,7 @@ export const UsageResultSchema = /* @__PURE__ */ pure(() =>
     coveredByBooking: z.optional(wholeNumber(0)),
   }),
 );
+/** The answer to a usage registration: the usage's ID, its tickets and the show's tally after it. */
 export type UsageResult = z.infer<typeof UsageResultSchema>;
 
 /**
@@ -83,11 +88,14 @@ export const BatchItemResultSchema = /* @__PURE__ */ pure(() =>
     z.object({ idempotencyKey: IdempotencyKeySchema, ok: z.literal(false), problem: ProblemSchema }),
   ]),
 );
+/** One item's outcome in a batch answer: registered, or refused with a problem. */
 export type BatchItemResult = z.infer<typeof BatchItemResultSchema>;
 
+/** The answer to a batch registration: one result per item, by idempotency key. */
 export const BatchResponseSchema = /* @__PURE__ */ pure(() =>
   z.object({ results: z.array(BatchItemResultSchema) }),
 );
+/** The answer to a batch registration: one result per item, by idempotency key. */
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 /** One registered usage as the usage-report exporter reads it back. */
@@ -100,8 +108,10 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
     tickets: TicketsSchema,
   }),
 );
+/** One registered usage as the usage-report exporter reads it back. */
 export type UsageRecord = z.infer<typeof UsageRecordSchema>;
 
+/** A page of registered usages and the cursor of the next page. */
 export const UsageListSchema = /* @__PURE__ */ pure(() =>
   z.object({
     items: z.array(UsageRecordSchema),
@@ -109,8 +119,10 @@ export const UsageListSchema = /* @__PURE__ */ pure(() =>
     nextCursor: z.nullable(z.string()),
   }),
 );
+/** A page of registered usages and the cursor of the next page. */
 export type UsageList = z.infer<typeof UsageListSchema>;
 
+/** The answer of the health endpoint: `status` (`ok`, `degraded`), `version` and the server's clock. */
 export const HealthSchema = /* @__PURE__ */ pure(() =>
   z.object({
     status: z.enum(['ok', 'degraded']),
@@ -119,4 +131,5 @@ export const HealthSchema = /* @__PURE__ */ pure(() =>
     time: isoDateTime(),
   }),
 );
+/** The answer of the health endpoint. */
 export type Health = z.infer<typeof HealthSchema>;

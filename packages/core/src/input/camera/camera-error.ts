@@ -2,6 +2,7 @@ import { KaikuError } from '../../errors/kaiku-error.js';
 import { renderAll, type LocalizedText } from '../../messages/define.js';
 import { cameraMessages, type CameraMessageCode } from '../../messages/camera.js';
 
+/** A stable code a camera scan fails with, e.g. `'camera-permission-denied'` or `'camera-not-found'`. */
 export type CameraErrorCode = CameraMessageCode;
 
 /**
@@ -12,6 +13,7 @@ export type CameraErrorCode = CameraMessageCode;
  * try { await startCameraScan({ video }); } catch (e) { if (isKaikuError(e)) showNotice(e.code); }
  */
 export class CameraError extends KaikuError {
+  /** The stable code of the failure. */
   declare readonly code: CameraErrorCode;
   /** The guidance in every language. */
   readonly text: LocalizedText;

@@ -23,12 +23,14 @@ export type CameraRejection = {
   readonly error: CardIdError;
 };
 
+/** What the scanner reports about a frame's reading: a card accepted, or a reading rejected (not a card ID). */
 export type CameraFeedback = { readonly kind: 'accepted' | 'rejected' };
 
 /** Why scanning ended; `onStop` gets it once. */
 export type CameraStopReason =
   'stopped' | 'aborted' | 'page-hidden' | 'element-disconnected' | 'track-ended' | 'error';
 
+/** A camera the browser offers: its `deviceId`, label (empty before permission) and group. */
 export type CameraInfo = {
   readonly deviceId: string;
   /** Empty until the user has granted camera access once (browsers hide labels before that). */
@@ -36,8 +38,10 @@ export type CameraInfo = {
   readonly groupId: string;
 };
 
+/** The zoom a camera supports: from `min` to `max` in steps of `step`. */
 export type ZoomRange = { readonly min: number; readonly max: number; readonly step: number };
 
+/** What the running camera can do: torch, zoom range, facing, frame size and device ID. */
 export type CameraCapabilities = {
   readonly torch: boolean;
   readonly zoom: ZoomRange | null;
@@ -47,6 +51,7 @@ export type CameraCapabilities = {
   readonly deviceId: string;
 };
 
+/** Live figures of a camera scan: where and with which engine frames are decoded, how many, and how fast. */
 export type CameraScanStats = {
   /** `worker` normally; `main-thread` when Workers are unavailable or refused (CSP). */
   readonly decoder: 'worker' | 'main-thread' | 'pending';
@@ -59,6 +64,13 @@ export type CameraScanStats = {
   readonly intervalMs: number;
 };
 
+/**
+ * Options of `startCameraScan`: the preview element, the camera, the capture size, the callbacks and decoding. An
+ * unknown option rejects with `OptionsError`.
+ *
+ * @example
+ * const options: CameraScanOptions = { video, onScan: (scan) => lookUp(scan.id) };
+ */
 export type CameraScanOptions = {
   /** Where to show the preview; gets `playsinline` and `muted`. Default: an internal, detached element. */
   readonly video?: HTMLVideoElement;
@@ -122,6 +134,14 @@ export type CameraScanOptions = {
   readonly onDecoder?: (status: DecoderStatus) => void;
 };
 
+/**
+ * A running camera scan (`startCameraScan` resolves with it): stop, pause and resume, switch camera, torch, zoom.
+ *
+ * @example
+ * const scan = await startCameraScan({ video, onScan });
+ * scan.pause(); // while the clerk confirms
+ * scan.stop();
+ */
 export type CameraScanHandle = {
   /** Stops scanning and releases the camera; safe to call more than once. */
   stop(): void;

@@ -1,5 +1,6 @@
 /** Barcode symbologies printed on a Kaikukortti: a QR code on the front, Code 39 on the back. */
 export const DECODE_FORMATS = ['qr_code', 'code_39'] as const;
+/** A barcode format read on a Kaikukortti: `'qr_code'` (front) or `'code_39'` (back). */
 export type DecodeFormat = (typeof DECODE_FORMATS)[number];
 
 /**
@@ -23,6 +24,13 @@ export type DecodeRegion = {
 /** How hard to look: `fast` fits a live camera loop; `thorough` also tries slower rescues (still images, tests). */
 export type DecodeEffort = 'fast' | 'thorough';
 
+/**
+ * Options of `decodeImage`: formats, region, effort, a filter (`accept`), the check digit and the engine. An unknown option throws
+ * `OptionsError`.
+ *
+ * @example
+ * await decodeImage(image, { formats: ['code_39'], effort: 'thorough' });
+ */
 export type DecodeOptions = {
   /** Symbologies to look for; default both. */
   readonly formats?: readonly DecodeFormat[];
@@ -55,6 +63,7 @@ export type DecodeOptions = {
   readonly wasmUrl?: string;
 };
 
+/** Which decoder to use: `'auto'` (zxing-cpp WebAssembly, falling back to the JS decoder), `'wasm'` or `'js'`. */
 export type DecodeEngine = 'auto' | 'wasm' | 'js';
 
 /** One reading: the raw text of the symbol (card-ID validation is the caller's, see `parseCardId`). */

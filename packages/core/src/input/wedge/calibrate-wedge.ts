@@ -25,6 +25,7 @@ import type {
   WedgeTerminator,
 } from './types.js';
 
+/** Options of a calibration: the card's printed ID, the shortest reading, and how card IDs are parsed. */
 export type CalibrationOptions = {
   /** The ID printed on the card, typed by the clerk: settles layouts that read the burst differently. */
   readonly expectedId?: string | undefined;
@@ -40,6 +41,7 @@ const CALIBRATION_OPTIONS = {
   parse: true,
 } as const satisfies OptionKeys<CalibrationOptions>;
 
+/** A calibration's outcome: the learned `profile` and the ID read, or a `calibration-*` failure with its text. */
 export type CalibrationResult =
   | { readonly ok: true; readonly profile: WedgeProfile; readonly id: string }
   | { readonly ok: false; readonly error: WedgeFailure };

@@ -9,6 +9,7 @@
 
 /** Layouts the classifier knows. `fi` covers Finnish and Swedish (identical for every character listed). */
 export const WEDGE_LAYOUTS = ['us', 'fi', 'sv', 'de', 'fr'] as const;
+/** A keyboard layout the classifier knows: `'us'`, `'fi'`, `'sv'`, `'de'` or `'fr'`. */
 export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
 
 /** `'auto'` trusts a key only when `key` and the US reading of `code` agree; `'host'` trusts `key` alone. */

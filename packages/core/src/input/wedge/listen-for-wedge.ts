@@ -41,6 +41,13 @@ import type {
   WedgeScan,
 } from './types.js';
 
+/**
+ * Options of `createWedgeListener`: the classifier's options (layout, terminator, timing, a stored `profile`), the
+ * `target` to listen on, `onScan` and `onError`, and an `AbortSignal`. An unknown option throws `OptionsError`.
+ *
+ * @example
+ * const options: WedgeListenerOptions = { target: document, onScan: (scan) => lookUp(scan.id), onError: (e) => show(e.message.fi) };
+ */
 export type WedgeListenerOptions = WedgeClassifierOptions & {
   /** Where to listen: `document` (default, focus anywhere), `window`, or an element (focus inside it). */
   readonly target?: EventTarget;
@@ -72,6 +79,7 @@ export type WedgeListenerOptions = WedgeClassifierOptions & {
   readonly signal?: AbortSignal;
 };
 
+/** Options of `WedgeListener.calibrate()`: the card's printed ID (settles ambiguous layouts) and a timeout. */
 export type WedgeCalibrateOptions = {
   readonly expectedId?: string;
   /** Give up after this long without a reading. Default 30 000 ms. */
@@ -95,6 +103,14 @@ const CALIBRATE_OPTIONS = {
   timeoutMs: true,
 } as const satisfies OptionKeys<WedgeCalibrateOptions>;
 
+/**
+ * A running wedge listener (`createWedgeListener` returns it): `stop()`, `calibrate()` and the `profile` in use.
+ *
+ * @example
+ * const result = await wedge.calibrate({ expectedId: 'Y110029399' });
+ * if (result.ok) localStorage.setItem('kaiku-wedge', JSON.stringify(result.profile));
+ * wedge.stop();
+ */
 export type WedgeListener = {
   /** Removes every listener and timer. Idempotent. */
   stop(): void;

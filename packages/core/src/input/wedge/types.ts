@@ -45,6 +45,7 @@ export type WedgeTextRecord = {
 /** The adapter's timer: "nothing happened until `timeStamp`" (same clock as `event.timeStamp`). */
 export type WedgeIdleRecord = { readonly type: 'idle'; readonly timeStamp: number };
 
+/** One recorded input event: a key, a pasted or input text, or a moment of silence (`idle`). */
 export type WedgeRecord = WedgeKeyRecord | WedgeTextRecord | WedgeIdleRecord;
 
 /**
@@ -126,6 +127,7 @@ export type CardIdParseResult =
       };
     };
 
+/** A card-ID parser with `parseCardId`'s signature (tests and hosts may pass their own). */
 export type CardIdParser = (raw: string, options?: CardIdParseOptions) => CardIdParseResult;
 
 /** A card read from a wedge reader. Carries the ID only: never logged by the SDK. */
