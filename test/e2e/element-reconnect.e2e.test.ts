@@ -3,7 +3,7 @@
 // status says one consistent thing, and a card looked up while Kaikukanta was away is verified again on its own.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBoxOffice, part, useHarness, wedgeScan } from '../support/element-harness.js';
+import { openBoxOffice, part, setLang, useHarness, wedgeScan } from '../support/element-harness.js';
 
 const harness = useHarness({ proxy: true });
 const SHOW = '/box-office/?show=hilla-taikuri-matti';
@@ -95,6 +95,18 @@ describe('<kaiku-scanner> status and reconnection', () => {
     expect(await s.page.locator(part('tickets')).count()).toBe(0);
     await expect.poll(() => alertLine(s)).toMatch(/voimassa/);
     expect(await usages()).toBe(0);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('a language switch mid-card says the live status line again in the new language', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'fi', path: SHOW });
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    await expect.poll(() => politeLine(s)).toContain('Kortti A045198723: Aktiivinen');
+    await setLang(s.page, 'sv');
+    await expect.poll(() => politeLine(s), { timeout: 10_000 }).toContain('Kort A045198723: Aktivt');
+    expect(await s.page.locator(part('tickets')).textContent()).toContain('Biljetter');
     expect(s.errors).toEqual([]);
     await s.context.close();
   });

@@ -113,6 +113,11 @@ export type TicketModel = {
   readonly isCourse: boolean;
   readonly childMax: number;
   readonly under16Max: number;
+  /**
+   * Why the children stop below the card's registered minors (the cap, usually): the first reason the rules give
+   * for one child more. Unset when the minors are the limit.
+   */
+  readonly childLimit?: Reason;
   readonly groupError: Reason | undefined;
   /** This card already has a usage from this terminal for this show and situation (this session). */
   readonly repeat?: boolean;
@@ -149,13 +154,17 @@ export function ticketModel(
       0,
       probeMax((n) => decide(vary(n)).ok),
     );
+  const childMax = card.kind === 'client' && !isCourse ? bound((n) => ({ ...request, children: n })) : 0;
+  const over =
+    childMax < card.minors && !isCourse ? decide({ ...request, children: childMax + 1 }) : undefined;
   return {
     card,
     request,
     decision: decide(request),
     isCourse,
-    childMax: card.kind === 'client' && !isCourse ? bound((n) => ({ ...request, children: n })) : 0,
+    childMax,
     under16Max: card.kind === 'community' ? bound((n) => ({ ...request, under16: n })) : 0,
+    ...(over && !over.ok && over.reasons[0] ? { childLimit: over.reasons[0] } : {}),
     groupError,
   };
 }
@@ -290,6 +299,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
             })
         : renderGroup(v, m, h)
     }
+    ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(m.childLimit.message)}</p>` : nothing}
     ${
       decision.ok
         ? html`<p><strong>${t.totalTickets(fmt.number(decision.total))}</strong></p>`
