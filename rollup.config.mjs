@@ -40,9 +40,38 @@ const decoderAssets = (dir = 'chunks/') => ({
 
 const workerEntry = 'packages/core/src/input/camera/decode-worker.ts';
 
+/**
+ * The camera code's `new URL('./decode-worker.js', import.meta.url)` names the worker beside the camera entry; when the
+ * code lands in a chunk (`chunks/…`), the path is rewritten relative to that chunk, keeping the expression whole for
+ * the bundlers that look for it (Vite, webpack).
+ */
+const workerBesideEntry = () => ({
+  name: 'kaiku-worker-url',
+  renderChunk(code, chunk) {
+    const pattern = /new URL\((['"])\.\/decode-worker\.js\1,\s*import\.meta\.url\)/g;
+    if (!pattern.test(code)) return null;
+    const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
+    return { code: code.replace(pattern, `new URL('${up}decode-worker.js', import.meta.url)`), map: null };
+  },
+});
+
+/** Points the WebAssembly decoder's default URL at `path`, relative to the file it ends up in. */
+const wasmBeside = (path) => ({
+  name: 'kaiku-wasm-beside',
+  transform(code, id) {
+    if (!id.endsWith('/input/decode/zxing-wasm-decoder.ts')) return null;
+    const pattern = /new URL\((['"])\.\/zxing_reader\.wasm\1,\s*import\.meta\.url\)/;
+    if (!pattern.test(code))
+      this.error(`${id} no longer has new URL('./zxing_reader.wasm', import.meta.url)`);
+    return { code: code.replace(pattern, `new URL('${path}', import.meta.url)`), map: null };
+  },
+});
+
 /** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
 const onwarn = (warning, warn) => {
   if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'].includes(warning.code)) return;
+  // The worker-URL rewrite changes one string on one line: the maps stay right to the line.
+  if (warning.code === 'SOURCEMAP_BROKEN' && warning.plugin === 'kaiku-worker-url') return;
   warn(warning);
 };
 
@@ -66,7 +95,6 @@ add({
     contract: 'packages/core/src/contract.ts',
     // Subpath `@kaiku-scanner/core/messages`: the per-area message tables, for UIs that ship only what they show.
     messages: 'packages/core/src/message-tables.ts',
-    'decode-worker': workerEntry,
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),
   output: {
@@ -82,7 +110,25 @@ add({
     manualChunks: (id) =>
       /packages\/core\/src\/messages\/([a-z-]+)\.ts$/.exec(id)?.[1]?.replace(/^/, 'messages-'),
   },
-  plugins: [...plugins(), decoderAssets()],
+  plugins: [...plugins(), decoderAssets(), workerBesideEntry()],
+});
+
+// @kaiku-scanner/core's camera worker, `dist/decode-worker.js`: one self-contained file with its decoders
+// (@zxing/library, zxing-wasm) inlined, no bare specifiers and no chunks. A module worker does not see the page's
+// import map, so a worker importing `zxing-wasm/reader` fails on a page without a bundler; bundlers that emit the
+// worker (Vite, webpack) just take the file as it is. The wasm stays the one file the package documents,
+// `dist/chunks/zxing_reader.wasm` (`@kaiku-scanner/core/zxing_reader.wasm`), fetched relative to the worker.
+add({
+  input: { 'decode-worker': workerEntry },
+  output: {
+    dir: 'packages/core/dist',
+    format: 'es',
+    // The map lists the bundled packages (scripts/licenses.mjs reads it) without a second copy of their sources.
+    sourcemap: true,
+    sourcemapExcludeSources: true,
+    inlineDynamicImports: true,
+  },
+  plugins: [wasmBeside('./chunks/zxing_reader.wasm'), ...plugins({ minify: true })],
 });
 
 // kaiku-scanner (the element): library build with lit and core external …

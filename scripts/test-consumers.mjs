@@ -1,8 +1,11 @@
 // `npm run test:consumers`: what a vendor's developer gets. Packs the packages (`npm pack`), installs the tarballs —
 // nothing from the workspace — with their dependencies from the registry into fresh apps in a temporary folder,
-// builds each for production (Vite, Vite + React, webpack 5, esbuild, rollup, and a plain page with the single-file
-// bundle), and drives each in the machine's Chromium: the element renders, the decoder reads a generated card
-// image with `zxing_reader.wasm` fetched (HTTP 200), a blank frame is `null`, and no console error appears.
+// builds each for production (Vite, Vite + React, webpack 5, esbuild, rollup, a plain page with the single-file
+// bundle, and a page without a bundler that maps the packages in node_modules with an import map), and drives each
+// in the machine's Chromium: the element renders, the decoder reads a generated card image with `zxing_reader.wasm`
+// fetched (HTTP 200), a blank frame is `null`, and no console error appears. On the import-map page the element's
+// camera opens on Chromium's fake capture device, fed a generated card video, and reads the card in the core's
+// decoding worker (which sees no import map).
 // The React app also passes `tsc --noEmit` with `skipLibCheck: false` and the element's attributes in JSX.
 //
 // Prints per consumer: install time, installed packages, install scripts, production JavaScript size; and closes
@@ -17,6 +20,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  symlinkSync,
 } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -54,6 +58,7 @@ const TOOLS = {
     esbuild: '0.28.2',
   },
   plain: {},
+  importmap: {},
 };
 
 const TSCONFIG = {
@@ -136,7 +141,8 @@ function setUpApp(name) {
   cpSync(join(templates, name), dir, { recursive: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
   if (name === 'vite-react') cpSync(join(dir, 'main.tsx'), join(dir, 'src/main.tsx'));
-  else if (name !== 'plain') cpSync(join(templates, 'shared/main.ts'), join(dir, 'src/main.ts'));
+  else if (name !== 'plain' && name !== 'importmap')
+    cpSync(join(templates, 'shared/main.ts'), join(dir, 'src/main.ts'));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   report.push({ name });
 }
@@ -165,6 +171,17 @@ function build(name) {
       });
       return [];
     },
+    // No build at all: the page and the packages as npm installed them, served as they are.
+    importmap: () => {
+      mkdirSync(join(dir, 'dist'), { recursive: true });
+      symlinkSync(join(work, 'apps/node_modules'), join(dir, 'dist/node_modules'), 'dir');
+      // The camera's files copied elsewhere, for the page's `?copied` run (worker-url, wasm-url).
+      const core = join(work, 'apps/node_modules/@kaiku-scanner/core/dist');
+      mkdirSync(join(dir, 'dist/kaiku'));
+      cpSync(join(core, 'decode-worker.js'), join(dir, 'dist/kaiku/decode-worker.js'));
+      cpSync(join(core, 'chunks/zxing_reader.wasm'), join(dir, 'dist/kaiku/zxing_reader.wasm'));
+      return [];
+    },
   }[name];
   const runs = steps();
   const failedRun = runs.find((r) => r.status !== 0);
@@ -177,7 +194,7 @@ function build(name) {
   if (failedRun) return undefined;
   const dist = join(dir, 'dist');
   if (!existsSync(join(dist, 'index.html'))) cpSync(join(dir, 'index.html'), join(dist, 'index.html'));
-  const js = listFiles(dist).filter((f) => f.endsWith('.js'));
+  const js = name === 'importmap' ? [] : listFiles(dist).filter((f) => f.endsWith('.js'));
   const raw = js.reduce((n, f) => n + statSync(f).size, 0);
   const gz = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
   report.find((r) => r.name === name).js = `${(raw / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB)`;
@@ -229,7 +246,13 @@ async function drive(built) {
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
+    // A fake camera showing a card, for the pages that open the element's camera.
+    args: [
+      ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${cardVideo()}`,
+      '--use-fake-ui-for-media-stream',
+    ],
     headless: true,
   });
   try {
@@ -238,10 +261,14 @@ async function drive(built) {
       const page = await browser.newPage();
       const errors = [];
       const wasm = [];
+      const workers = [];
+      const scripts = [];
+      page.on('worker', (w) => workers.push(w.url()));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('response', (r) => {
-        if (r.url().endsWith('.wasm')) wasm.push(r.status());
+        if (r.url().endsWith('.wasm')) wasm.push(`${r.status()} ${new URL(r.url()).pathname}`);
+        if (r.url().endsWith('.js')) scripts.push(`${r.status()} ${new URL(r.url()).pathname}`);
         if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}`);
       });
       try {
@@ -261,7 +288,7 @@ async function drive(built) {
           .then(() => true)
           .catch(() => false);
         check(name, 'element defined and rendered', rendered);
-        const hasDecode = await page.evaluate(() => 'consumer' in globalThis);
+        const hasDecode = await page.evaluate(() => 'decodeUrl' in (globalThis.consumer ?? {}));
         if (hasDecode) {
           const read = await page
             .evaluate(() => globalThis.consumer.decodeUrl('/card.png'))
@@ -270,13 +297,20 @@ async function drive(built) {
           check(
             name,
             'zxing_reader.wasm fetched with HTTP 200',
-            wasm.includes(200),
+            wasm.some((w) => w.startsWith('200 ')),
             `responses ${JSON.stringify(wasm)}`,
           );
           const blank = await page
             .evaluate(() => globalThis.consumer.decodeBlank())
             .catch((e) => `error: ${e}`);
           check(name, 'a blank frame decodes to null', blank === null, `got ${blank}`);
+        }
+        const hasCamera = await page.evaluate(() => 'camera' in (globalThis.consumer ?? {}));
+        if (hasCamera) {
+          const seen = { wasm, workers, scripts };
+          await driveCamera(name, page, seen, '/node_modules/@kaiku-scanner/core/dist/');
+          await page.goto(`${server.origin}/?copied`);
+          await driveCamera(`${name} (worker-url, wasm-url)`, page, seen, '/kaiku/');
         }
         check(name, 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
       } finally {
@@ -287,6 +321,63 @@ async function drive(built) {
   } finally {
     await browser.close();
   }
+}
+
+/** The card video for the fake camera (test/support/card-video, TypeScript: generated through tsx). */
+function cardVideo() {
+  const script = `import { generateCardVideo } from './test/support/card-video/generate-card-video.ts';
+    console.log(generateCardVideo({ symbol: 'qr_code', text: '${CARD}' }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`card video: ${r.stderr}`);
+  return r.stdout.trim().split('\n').at(-1);
+}
+
+/**
+ * Opens the element's camera (its button, as a clerk would) and waits for the card read from the fake device: the
+ * frames are decoded in the core's worker, which must load and stay alive without the page's import map.
+ */
+async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
+  const before = wasm.length;
+  const scriptsBefore = scripts.length;
+  await page.waitForFunction(() => customElements.get('kaiku-scanner') !== undefined);
+  await page.locator('kaiku-scanner [part~="camera-button"]').click();
+  const read = await page
+    .waitForFunction((card) => globalThis.consumer.camera.scans.includes(`camera:${card}`), CARD, {
+      timeout: 90_000,
+    })
+    .then(() => true)
+    .catch(() => false);
+  const camera = await page.evaluate(() => globalThis.consumer.camera);
+  check(name, 'the camera reads the card from the fake device', read, JSON.stringify(camera));
+  const cameraErrors = camera.errors.filter((code) => code.startsWith('camera-'));
+  check(
+    name,
+    'no camera errors (camera-decoder-failed…)',
+    cameraErrors.length === 0,
+    cameraErrors.join(', '),
+  );
+  // The worker loaded from `folder` with HTTP 200, and no decoder chunk was fetched: the frames were decoded in the
+  // self-contained worker (the main-thread fallback would load the decoders as chunks).
+  const loaded = scripts.slice(scriptsBefore);
+  const inWorker =
+    workers.some((w) => new URL(w).pathname === `${folder}decode-worker.js`) &&
+    loaded.includes(`200 ${folder}decode-worker.js`) &&
+    !loaded.some((s) => /zxing/.test(s));
+  check(
+    name,
+    'frames decoded in the self-contained decode worker',
+    inWorker,
+    inWorker ? '' : JSON.stringify({ workers, loaded: loaded.filter((s) => /worker|zxing/.test(s)) }),
+  );
+  check(
+    name,
+    'zxing_reader.wasm fetched with HTTP 200 for the camera',
+    wasm.slice(before).some((w) => /^200 /.test(w) && w.includes(folder)),
+    `responses ${JSON.stringify(wasm.slice(before))}`,
+  );
 }
 
 for (const f of ['packages/core/dist/index.js', 'packages/element/dist/kaiku-scanner.js']) {

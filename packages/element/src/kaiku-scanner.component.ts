@@ -95,6 +95,8 @@ export class KaikuScanner extends LitElement {
     showSeats: { attribute: 'show-seats', type: Number },
     shows: { attribute: false },
     noCamera: { attribute: 'no-camera', type: Boolean },
+    workerUrl: { attribute: 'worker-url' },
+    wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
     wedgeOptions: { attribute: false },
@@ -135,6 +137,13 @@ export class KaikuScanner extends LitElement {
   declare shows: readonly ShowContext[];
   /** Hide the camera button. */
   declare noCamera: boolean;
+  /**
+   * Where the camera's decoding worker (`@kaiku-scanner/core`'s `dist/decode-worker.js`, self-contained) is served,
+   * when the page's build does not emit it next to the camera code (esbuild, a copied folder). Unset: beside it.
+   */
+  declare workerUrl: string | undefined;
+  /** Where `zxing_reader.wasm` is served, when not beside the decoder (docs/decoding.md). Unset: beside it. */
+  declare wasmUrl: string | undefined;
   /** Do not listen for keyboard-wedge scanners. */
   declare noWedge: boolean;
   /** No beep when the camera reads a card (wedge readers beep themselves). */
@@ -322,7 +331,10 @@ export class KaikuScanner extends LitElement {
 
   private readonly onCameraToggle = (): void => {
     this.flow.clearCameraError();
-    this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound);
+    this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
+      workerUrl: this.workerUrl,
+      wasmUrl: this.wasmUrl,
+    });
   };
 
   override render(): TemplateResult {

@@ -3,6 +3,9 @@ import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
 
+/** Where the camera's decoding worker and WebAssembly file are served, when not beside the camera code. */
+export type CameraUrls = { readonly workerUrl?: string | undefined; readonly wasmUrl?: string | undefined };
+
 /**
  * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
  * has been read, and when the element leaves the page. Decoders are loaded by the core only once it starts.
@@ -24,17 +27,17 @@ export class CameraController implements ReactiveController {
   }
 
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
-  toggle(video: () => HTMLVideoElement | null, beep: boolean): void {
+  toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): void {
     if (this.active) {
       this.stop();
       return;
     }
     // The preview may be re-rendered while the camera starts: the element of the moment, else the one of the click.
     const first = video();
-    void this.start(() => video() ?? first, beep);
+    void this.start(() => video() ?? first, beep, urls);
   }
 
-  async start(video: () => HTMLVideoElement | null, beep = true): Promise<void> {
+  async start(video: () => HTMLVideoElement | null, beep = true, urls: CameraUrls = {}): Promise<void> {
     if (this.active) return;
     const abort = new AbortController();
     this.starting = abort;
@@ -47,6 +50,9 @@ export class CameraController implements ReactiveController {
         ...(el ? { video: el } : {}),
         signal: abort.signal,
         beep,
+        // The decoder's files where the host serves them (`worker-url`, `wasm-url`); unset: beside the camera code.
+        ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
+        ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
         onScan: (scan) => this.onScan(scan.id),
         onReject: (r) => this.onError({ code: r.error.code, message: r.error.message }),
         onError: (e) => this.onError(toServiceError(e)),
