@@ -17,6 +17,12 @@ const ASTERISK = 0x094;
 const PATTERN_CHARS = new Map(ENCODINGS.map((p, i) => [p, ALPHABET.charAt(i)]));
 PATTERN_CHARS.set(ASTERISK, '*');
 
+/** Every character's pattern (9 bits, first element first; 1 = wide), the start/stop `*` last. */
+export const CODE39_PATTERNS: readonly { readonly char: string; readonly wide: number }[] = [
+  ...ENCODINGS.map((wide, i) => ({ char: ALPHABET.charAt(i), wide })),
+  { char: '*', wide: ASTERISK },
+];
+
 /** Run lengths of a binarised row (`dark(i)`), starting with a light run (possibly empty). */
 function runsOf(size: number, dark: (i: number) => boolean): number[] {
   const runs: number[] = [0];

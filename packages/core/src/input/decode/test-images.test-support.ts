@@ -71,3 +71,39 @@ export function drawCode39(
   }
   return { data, width, height };
 }
+
+/** Gaussian blur (σ in pixels, separable, edges clamped): defocus. */
+export function blurGrey(image: GreyImage, sigma: number): GreyImage {
+  const radius = Math.ceil(3 * sigma);
+  const kernel = Array.from({ length: 2 * radius + 1 }, (_, i) =>
+    Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)),
+  );
+  const sum = kernel.reduce((a, b) => a + b, 0);
+  const { width: w, height: h } = image;
+  const pass = (src: ArrayLike<number>, dx: number, dy: number): Float32Array => {
+    const out = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let v = 0;
+        for (let k = -radius; k <= radius; k++) {
+          const xx = Math.min(w - 1, Math.max(0, x + k * dx));
+          const yy = Math.min(h - 1, Math.max(0, y + k * dy));
+          v += (kernel[k + radius] as number) * (src[yy * w + xx] as number);
+        }
+        out[y * w + x] = v / sum;
+      }
+    }
+    return out;
+  };
+  return { data: Uint8ClampedArray.from(pass(pass(image.data, 1, 0), 0, 1)), width: w, height: h };
+}
+
+/** Adds deterministic pseudo-random noise (uniform, ±`amplitude` grey levels): a dark frame's sensor noise. */
+export function addNoise(image: GreyImage, amplitude: number, seed = 1): GreyImage {
+  let s = seed;
+  const data = image.data.map((v) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return v + ((s >>> 8) / 0x1000000 - 0.5) * 2 * amplitude;
+  });
+  return { data, width: image.width, height: image.height };
+}

@@ -18,6 +18,7 @@ import {
 import { boxBlur, cropGrey, halve, invert, stretchContrast } from './grey-ops.js';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
+import { MAX_PROFILE, readBlurredCode39 } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { quadBox, searchQrGrid } from './qr-grid-search.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
@@ -80,6 +81,8 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
       regions().map((b) => ({ ...b, thickness: 7, length: Math.hypot(grey.width, grey.height) })),
       options,
     );
+  // Blurred bars no threshold separates: blurred templates fitted to profiles averaged over the bars' height.
+  const blurred = (): Pass => () => readCode39Profiles(stretched(), regions(), options);
   // Blind lines cost the most on frames without a code; in fast mode they run only where the locator saw a
   // bar-code-like region it could not read (glare, shadow).
   const blind =
@@ -108,7 +111,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
         qr(() => stretchContrast(crop()), true),
       );
     }
-    if (want39) passes.push(located(), locatedThick(), blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(located(), locatedThick(), blurred(), blind(BLIND_ANGLES.slice(0, 2)));
     if (!thorough) return passes;
   } else {
     if (wantQr) passes.push(qr(small, false));
@@ -117,7 +120,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     if (wantQr) passes.push(qr(() => invert(small()), false));
     if (wantQr) passes.push(qr(stretched, false));
     if (wantQr && !big) passes.push(qr(() => boxBlur(grey), false));
-    if (want39) passes.push(locatedThick(), blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(locatedThick(), blurred(), blind(BLIND_ANGLES.slice(0, 2)));
   }
   if (thorough) {
     if (wantQr)
@@ -202,6 +205,42 @@ function readCode39(
   }
   return null;
 }
+/**
+ * The located regions read by template fitting (`code39-profile.ts`): the text the upper and the lower half of the
+ * bars both give — two independent readings, as the two-line vote of the other passes.
+ */
+function readCode39Profiles(
+  grey: GreyImage,
+  bundles: readonly LineBundle[],
+  options: ZxingOptions,
+): DecodeResult | null {
+  const done: LineBundle[] = [];
+  for (const located of bundles) {
+    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
+    const length = Math.hypot(grey.width, grey.height);
+    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
+    if (done.some((d) => sameLine(d, bundle))) continue;
+    done.push(bundle);
+    const read = readBlurredCode39(grey, bundle);
+    const text = read === null || !options.code39CheckDigit ? read : withoutCheck(read);
+    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
+  }
+  return null;
+}
+
+/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
+function sameLine(a: LineBundle, b: LineBundle): boolean {
+  const turn = Math.abs(a.angle - b.angle) % Math.PI;
+  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
+  // Distance of b's centre from a's line.
+  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
+}
+
+function withoutCheck(text: string): string | null {
+  const data = text.slice(0, -1);
+  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
+}
+
 function lazyNormalized(
   strip: GreyImage,
   make: (image: GreyImage) => GreyImage = normalizeLocally,
@@ -224,9 +263,7 @@ function readTolerant(row: BitArray, options: ZxingOptions): string | null {
   const size = row.getSize();
   const text =
     readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
-  if (text === null || !options.code39CheckDigit) return text;
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
+  return text === null || !options.code39CheckDigit ? text : withoutCheck(text);
 }
 
 function reversed(row: BitArray): BitArray {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { fitCode39Geometry, readCode39Characters } from './code39-profile.js';
+import { readCode39Tolerant } from './code39-row.js';
+import { code39Bars } from './test-images.test-support.js';
+
+/**
+ * A profile across a printed Code 39 (wide = 3 narrow): `module` samples per narrow module at the start, `growth`
+ * times that at the end (perspective), blurred by a Gaussian of `blur` samples, with ±`noise` levels of noise.
+ */
+function profile(
+  text: string,
+  options: { module: number; blur: number; growth?: number; noise?: number; quiet?: number },
+): Float32Array {
+  const bars = code39Bars(text);
+  const quiet = (options.quiet ?? 12) * options.module;
+  const growth = options.growth ?? 1;
+  // Module i starts at position(i): widths grow linearly from module to module·growth.
+  const n = bars.length;
+  const widthAt = (i: number): number => options.module * (1 + ((growth - 1) * i) / n);
+  const edges = [quiet];
+  for (let i = 0; i < n; i++) edges.push((edges[i] as number) + widthAt(i));
+  const length = Math.ceil((edges[n] as number) + quiet);
+  const sharp = new Float32Array(length).fill(230);
+  for (let x = 0; x < length; x++) {
+    const i = edges.findIndex((e, k) => k < n && x + 0.5 >= e && x + 0.5 < (edges[k + 1] as number));
+    if (i >= 0 && bars[i] === 1) sharp[x] = 30;
+  }
+  const r = Math.ceil(3 * options.blur);
+  const out = new Float32Array(length);
+  let seed = 7;
+  for (let x = 0; x < length; x++) {
+    let v = 0;
+    let sum = 0;
+    for (let k = -r; k <= r; k++) {
+      const g = Math.exp(-(k * k) / (2 * options.blur * options.blur));
+      v += g * (sharp[Math.min(length - 1, Math.max(0, x + k))] as number);
+      sum += g;
+    }
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    out[x] = v / sum + ((seed >>> 8) / 0x1000000 - 0.5) * 2 * (options.noise ?? 0);
+  }
+  return out;
+}
+
+function read(p: Float32Array): string | null {
+  const g = fitCode39Geometry(p);
+  return g === null ? null : readCode39Characters(p, g);
+}
+
+/** What a thresholding reader sees: dark below the profile's mid-level. */
+function thresholded(p: Float32Array): string | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of p) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return readCode39Tolerant(p.length, (i) => (p[i] as number) < (lo + hi) / 2);
+}
+
+describe('Code 39 by blurred templates (code39-profile)', () => {
+  it('reads a symbol blurred by about one narrow module, which thresholding cannot', () => {
+    const p = profile('A972120590', { module: 2.4, blur: 2.4, noise: 4 });
+    expect(thresholded(p)).toBeNull();
+    expect(read(p)).toBe('A972120590');
+  });
+
+  it('reads it with modules 25 % wider at the end (perspective) and with noise', () => {
+    expect(read(profile('YM38548959', { module: 2.6, blur: 2.2, growth: 1.25, noise: 8 }))).toBe(
+      'YM38548959',
+    );
+  });
+
+  it('reads a sharp symbol and a reversed one', () => {
+    const p = profile('X519878254', { module: 3, blur: 0.5 });
+    expect(read(p)).toBe('X519878254');
+    expect(read(p.slice().reverse())).toBeNull(); // the caller tries both directions; reversed is not a symbol
+  });
+
+  it('reads nothing where the bars are blurred beyond recognition, or not a Code 39', () => {
+    expect(read(profile('A000000001', { module: 1.2, blur: 4 }))).toBeNull();
+    let seed = 3;
+    const random = Float32Array.from({ length: 600 }, (_, i) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return i < 60 || i > 540 ? 230 : seed >>> 31 === 1 ? 230 : 30;
+    });
+    expect(read(random)).toBeNull();
+  });
+
+  it('does not return a text with a damaged character', () => {
+    const p = profile('A972120590', { module: 3, blur: 1.5 });
+    // Ink over the fourth character (a smudge): the symbol is refused, not read as another ID.
+    const from = Math.round(12 * 3 + 4 * 16 * 3 + 4);
+    for (let x = from; x < from + 30; x++) p[x] = 30;
+    expect(read(p)).toBeNull();
+  });
+});

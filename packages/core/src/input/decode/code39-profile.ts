@@ -1,0 +1,426 @@
+/**
+ * A Code 39 reader for blurred bar codes: it fits blurred templates to a grey profile instead of thresholding it.
+ *
+ * Thresholding readers (zxing's and `code39-row.ts`) need every narrow bar and space to cross a threshold; under
+ * defocus or motion blur of about one narrow module, narrow elements next to wide ones never do, and the row is lost.
+ * But a blurred bar code is still the known bar pattern convolved with a blur: Code 39 has only 44 characters, so
+ * each character's stretch of the profile can be compared with the 44 patterns, each blurred the same way, and the
+ * best one taken — a matched filter, as in deformable-template bar-code readers. The geometry comes first: the
+ * start and stop characters (`*`) are fitted at both ends of the code (narrow-module width, wide:narrow ratio,
+ * blur), then the characters are read one after another, each one's position refined locally (perspective makes
+ * the modules narrower along the code).
+ *
+ * Guards against wrong reads: every character must correlate ≥ `MIN_CORRELATION` with its template and clearly
+ * better than with any other character; the characters must end exactly at the fitted stop character; the caller
+ * reads two independent profiles (different rows of the bars) and accepts only a text both give.
+ */
+import { CODE39_PATTERNS } from './code39-row.js';
+import { sampleLines } from './scanlines.js';
+import type { LineBundle } from './scanlines.js';
+import type { GreyImage } from './types.js';
+
+/** The profile of a bar code: grey levels along its axis (dark bars low), at any sampling step. */
+export type Profile = Float32Array;
+
+/** Where a symbol lies in a profile: start of `*…`, start of the stop `*`, module widths there, ratio and blur. */
+export type Code39Geometry = {
+  readonly start: number;
+  readonly stop: number;
+  readonly startModule: number;
+  readonly stopModule: number;
+  readonly ratio: number;
+  readonly blur: number;
+};
+
+/** Sampling of templates, in narrow modules. */
+const DU = 0.25;
+/** Every character (and start/stop) must correlate at least this well with its blurred template. */
+const MIN_CORRELATION = 0.85;
+/** …and this much better than with the second-best character. */
+const MIN_MARGIN = 0.04;
+const RATIOS = [2, 2.5, 3];
+/** The widest narrow module fitted, in profile samples. */
+const MAX_MODULE = 16;
+/** Profiles are sampled at most this long (the step grows on big frames), which bounds the work per frame. */
+export const MAX_PROFILE = 2400;
+/** Blur (Gaussian σ) in profile samples tried when fitting the start and stop characters. */
+const BLURS = [0.8, 2, 3.5, 5];
+
+type Char = { readonly char: string; readonly wide: number };
+const ALL: readonly Char[] = CODE39_PATTERNS;
+const STAR = ALL.find((c) => c.char === '*') as Char;
+const DATA = ALL.filter((c) => c.char !== '*');
+
+/** The standard normal CDF, tabulated over ±6 in steps of 1/64 (linear interpolation; error < 1e-4). */
+const PHI = Float64Array.from({ length: 12 * 64 + 2 }, (_, i) => phiExact(i / 64 - 6));
+function phi(x: number): number {
+  const f = (x + 6) * 64;
+  if (f <= 0) return 0;
+  if (f >= 12 * 64) return 1;
+  const i = Math.floor(f);
+  return (PHI[i] as number) + ((PHI[i + 1] as number) - (PHI[i] as number)) * (f - i);
+}
+
+/** Abramowitz–Stegun 7.1.26 (error < 1.5e-7). */
+function phiExact(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/** Bars of one character as [left, right] in modules from its start; its width. */
+function barsOf(c: Char, ratio: number): { bars: [number, number][]; width: number } {
+  const bars: [number, number][] = [];
+  let u = 0;
+  for (let i = 0; i < 9; i++) {
+    const w = (c.wide >> (8 - i)) & 1 ? ratio : 1;
+    if (i % 2 === 0) bars.push([u, u + w]);
+    u += w;
+  }
+  return { bars, width: u };
+}
+
+type Window = { readonly from: number; readonly to: number };
+
+/**
+ * The light profile of a character in module coordinates (−darkness, blurred by `s` modules), at `from + j·DU`,
+ * zero-mean and unit-norm. `before`/`after` add a neighbour's bar (one narrow module, after a gap of one module)
+ * on that side; a start or stop character has the quiet zone there instead.
+ */
+function template(
+  c: Char,
+  ratio: number,
+  s: number,
+  win: Window,
+  before: boolean,
+  after: boolean,
+): Float64Array {
+  const { bars, width } = barsOf(c, ratio);
+  if (before) bars.push([-2, -1]);
+  if (after) bars.push([width + 1, width + 2]);
+  const n = Math.floor((win.to - win.from) / DU) + 1;
+  const out = new Float64Array(n);
+  const sigma = Math.max(s, 0.05);
+  for (let j = 0; j < n; j++) {
+    const u = win.from + j * DU;
+    let dark = 0;
+    for (const [l, r] of bars) dark += phi((u - l) / sigma) - phi((u - r) / sigma);
+    out[j] = -dark;
+  }
+  return normalize(out);
+}
+
+function normalize(v: Float64Array): Float64Array {
+  let mean = 0;
+  for (const x of v) mean += x;
+  mean /= v.length;
+  let norm = 0;
+  for (let j = 0; j < v.length; j++) {
+    v[j] = (v[j] as number) - mean;
+    norm += (v[j] as number) ** 2;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let j = 0; j < v.length; j++) v[j] = (v[j] as number) / norm;
+  return v;
+}
+
+/** Pearson correlation of the profile resampled at `x + u·w` (u over the window) with a normalised template. */
+function correlate(
+  p: Profile,
+  x: number,
+  w: number,
+  win: Window,
+  t: Float64Array,
+  scratch: Float64Array,
+): number {
+  const n = t.length;
+  let mean = 0;
+  const last = p.length - 1;
+  for (let j = 0; j < n; j++) {
+    const pos = x + (win.from + j * DU) * w;
+    let v: number;
+    if (pos <= 0) v = p[0] as number;
+    else if (pos >= last) v = p[last] as number;
+    else {
+      const i = Math.floor(pos);
+      const f = pos - i;
+      v = (p[i] as number) * (1 - f) + (p[i + 1] as number) * f;
+    }
+    scratch[j] = v;
+    mean += v;
+  }
+  mean /= n;
+  let dot = 0;
+  let norm = 0;
+  for (let j = 0; j < n; j++) {
+    const d = (scratch[j] as number) - mean;
+    dot += d * (t[j] as number);
+    norm += d * d;
+  }
+  return norm > 0 ? dot / Math.sqrt(norm) : 0;
+}
+
+/** The span of the bar code in the profile: first and last dark sample of the densest group of dark runs. */
+function darkSpan(p: Profile): { a: number; b: number } | null {
+  const sorted = Float32Array.from(p).sort();
+  const lo = sorted[Math.floor(0.05 * (sorted.length - 1))] as number;
+  const hi = sorted[Math.floor(0.95 * (sorted.length - 1))] as number;
+  if (hi - lo < 8) return null;
+  // Hysteresis: noise around the mid level must not split one bar into several runs.
+  const enter = lo + 0.45 * (hi - lo);
+  const leave = lo + 0.55 * (hi - lo);
+  const runs: [number, number][] = [];
+  for (let i = 0; i < p.length; i++) {
+    if ((p[i] as number) >= enter) continue;
+    const from = i;
+    while (i < p.length && (p[i] as number) < leave) i++;
+    runs.push([from, i]);
+  }
+  if (runs.length < 4) return null;
+  const gaps = runs.slice(1).map((r, k) => r[0] - (runs[k] as [number, number])[1]);
+  const median = [...gaps].sort((x, y) => x - y)[gaps.length >> 1] as number;
+  // A quiet zone (ten modules) is far wider than any space inside the code (up to three).
+  const split = Math.max(3 * median, 8);
+  let best: { a: number; b: number; count: number } | null = null;
+  let first = 0;
+  for (let k = 1; k <= runs.length; k++) {
+    if (k < runs.length && (gaps[k - 1] as number) <= split) continue;
+    const count = k - first;
+    if (best === null || count > best.count) {
+      best = { a: (runs[first] as [number, number])[0], b: (runs[k - 1] as [number, number])[1], count };
+    }
+    first = k;
+  }
+  return best !== null && best.count >= 4 ? best : null;
+}
+
+type EndFit = { x: number; w: number; score: number };
+type Span = { readonly a: number; readonly b: number };
+
+function endWindow(end: 'start' | 'stop', ratio: number): Window {
+  const charWidth = 6 + 3 * ratio;
+  return end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
+}
+
+/**
+ * Fits the start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) near the dark span's
+ * end: module width from 0.7 px (1.4 samples at the locator's 0.5 px step) up to what the span allows, positions a
+ * quarter module apart.
+ */
+function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start' | 'stop'): EndFit {
+  const charWidth = 6 + 3 * ratio;
+  const win = endWindow(end, ratio);
+  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+  // Wider modules are sharp enough for the thresholding readers; the cap bounds the work on big frames.
+  const maxW = Math.min(MAX_MODULE, (span.b - span.a) / (3 * (charWidth + 1) - 1));
+  let best: EndFit = { x: 0, w: 0, score: -1 };
+  for (let w = 1.4; w <= maxW; w *= 1.04) {
+    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
+    // The outer narrow bars may be blurred away: the first dark sample can lie up to 3 + ratio modules inside.
+    const [from, to] =
+      end === 'start'
+        ? [span.a - (3 + ratio) * w - 1, span.a + 1]
+        : [span.b - charWidth * w - 1, span.b - (charWidth - 2) * w + 1];
+    const step = Math.max(0.5, w / 4);
+    for (let x = from; x <= to; x += step) {
+      const score = correlate(p, x, w, win, t, scratch);
+      if (score > best.score) best = { x, w, score };
+    }
+  }
+  return best;
+}
+
+/** Refines a fit locally (half-sample positions, 2 % widths) for another ratio and blur. */
+function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 'start' | 'stop'): EndFit {
+  const win = endWindow(end, ratio);
+  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+  let best: EndFit = { ...fit, score: -1 };
+  for (const scale of [0.96, 0.98, 1, 1.02, 1.04]) {
+    const w = fit.w * scale;
+    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
+    for (let d = -Math.max(0.5, w / 3); d <= Math.max(0.5, w / 3); d += 0.5) {
+      const score = correlate(p, fit.x + d, w, win, t, scratch);
+      if (score > best.score) best = { x: fit.x + d, w, score };
+    }
+  }
+  return best;
+}
+
+/** Finds the start and stop characters: the geometry of the symbol, or null when none fits well. */
+export function fitCode39Geometry(p: Profile): Code39Geometry | null {
+  const span = darkSpan(p);
+  if (span === null) return null;
+  let best: { g: Code39Geometry; score: number } | null = null;
+  for (const ratio of RATIOS) {
+    const s0 = fitEnd(p, span, ratio, 2, 'start');
+    const e0 = fitEnd(p, span, ratio, 2, 'stop');
+    if (s0.score < 0.6 || e0.score < 0.6) continue;
+    for (const r of [ratio - 0.25, ratio, ratio + 0.25]) {
+      if (r < 2 || r > 3) continue;
+      for (const blur of BLURS) {
+        const s = refineEnd(p, s0, r, blur, 'start');
+        const e = refineEnd(p, e0, r, blur, 'stop');
+        if (s.score < MIN_CORRELATION || e.score < MIN_CORRELATION || e.x <= s.x) continue;
+        const score = s.score + e.score;
+        if (best === null || score > best.score) {
+          best = { g: { start: s.x, stop: e.x, startModule: s.w, stopModule: e.w, ratio: r, blur }, score };
+        }
+      }
+    }
+  }
+  return best?.g ?? null;
+}
+
+/**
+ * Reads the characters between the fitted start and stop characters of `p` (the profile the geometry came from, or
+ * another row of the same symbol): the text, or null when any character is uncertain, when they do not end at the
+ * stop character, or when two character counts both fit.
+ */
+export function readCode39Characters(p: Profile, g: Code39Geometry): string | null {
+  const charWidth = 6 + 3 * g.ratio;
+  const length = g.stop - g.start;
+  const mean = (g.startModule + g.stopModule) / 2;
+  const texts = new Set<string>();
+  // The gap between characters is one module in most prints, up to about three: each whole number of characters
+  // that puts the gap in that range is a hypothesis.
+  for (
+    let m = Math.max(2, Math.floor(length / ((charWidth + 3.6) * mean)));
+    m <= length / ((charWidth + 0.4) * mean);
+    m++
+  ) {
+    const gap = length / (m * mean) - charWidth;
+    if (gap < 0.4 || gap > 3.6) continue;
+    const text = readSequence(p, g, m - 1, gap);
+    if (text !== null) texts.add(text);
+  }
+  return texts.size === 1 ? ([...texts][0] as string) : null;
+}
+
+function readSequence(p: Profile, g: Code39Geometry, count: number, gap: number): string | null {
+  const { ratio, blur } = g;
+  const charWidth = 6 + 3 * ratio;
+  const win: Window = { from: -0.5, to: charWidth + 0.5 };
+  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+  const moduleAt = (x: number): number =>
+    g.startModule + ((g.stopModule - g.startModule) * (x - g.start)) / Math.max(1, g.stop - g.start);
+  const templates = new Map<number, Float64Array[]>();
+  const templatesFor = (w: number): Float64Array[] => {
+    // Blur in modules, quantised so that templates are shared along the code.
+    const key = Math.round((blur / w) * 20);
+    let list = templates.get(key);
+    if (list === undefined) {
+      list = DATA.map((c) => template(c, ratio, key / 20, win, true, true));
+      templates.set(key, list);
+    }
+    return list;
+  };
+  let x = g.start;
+  let text = '';
+  for (let k = 0; k < count; k++) {
+    const w = moduleAt(x);
+    const next = x + (charWidth + gap) * w;
+    const list = templatesFor(w);
+    const perChar = new Float64Array(list.length).fill(-1);
+    const where = new Float64Array(list.length);
+    const reach = Math.max(0.5, 0.6 * w);
+    for (let d = -reach; d <= reach; d += 0.5) {
+      for (const scale of [0.96, 1, 1.04]) {
+        for (let i = 0; i < list.length; i++) {
+          const score = correlate(p, next + d, w * scale, win, list[i] as Float64Array, scratch);
+          if (score > (perChar[i] as number)) {
+            perChar[i] = score;
+            where[i] = next + d;
+          }
+        }
+      }
+    }
+    let best = { score: -1, index: -1, x: 0 };
+    let second = -1;
+    perChar.forEach((score, i) => {
+      if (score > best.score) {
+        second = best.score;
+        best = { score, index: i, x: where[i] as number };
+      } else if (score > second) second = score;
+    });
+    if (best.score < MIN_CORRELATION || best.score - second < MIN_MARGIN) return null;
+    text += (DATA[best.index] as Char).char;
+    x = best.x;
+  }
+  // The stop character must begin where the characters end.
+  const w = moduleAt(x);
+  return Math.abs(x + (charWidth + gap) * w - g.stop) <= 1.5 * w ? text : null;
+}
+
+/**
+ * Profiles of a located bar code: the mean of the upper lines, of the lower lines (two independent readings of the
+ * same bars) and of all of them. Each line is itself thickened to cover the space between lines, so every row of
+ * pixels across the bars counts and sensor noise averages out.
+ */
+export function bundleProfiles(
+  grey: GreyImage,
+  bundle: LineBundle,
+): { upper: Profile; lower: Profile; all: Profile } {
+  const offsets = bundle.offsets;
+  const spacing = offsets.length > 1 ? Math.abs((offsets[1] as number) - (offsets[0] as number)) : 1;
+  const strip = sampleLines(grey, { ...bundle, thickness: Math.min(8, Math.max(1, Math.round(spacing))) });
+  const half = offsets.length >> 1;
+  const mean = (from: number, to: number): Profile => {
+    const out = new Float32Array(strip.width);
+    for (let y = from; y < to; y++) {
+      for (let x = 0; x < strip.width; x++)
+        out[x] = (out[x] as number) + (strip.data[y * strip.width + x] as number);
+    }
+    for (let x = 0; x < strip.width; x++) out[x] = (out[x] as number) / (to - from);
+    return out;
+  };
+  return {
+    upper: mean(0, half),
+    lower: mean(offsets.length - half, offsets.length),
+    all: mean(0, offsets.length),
+  };
+}
+
+/**
+ * The bundle turned to the angle (within ±4.5° of the locator's) at which its profile is sharpest: averaging across
+ * the bars at a slightly wrong angle smears them, by the angle times the bars' height.
+ */
+export function alignBundle(grey: GreyImage, bundle: LineBundle): LineBundle {
+  const sharpness = (angle: number): number => {
+    const p = bundleProfiles(grey, { ...bundle, angle }).all;
+    let sum = 0;
+    for (let i = 1; i < p.length; i++) sum += ((p[i] as number) - (p[i - 1] as number)) ** 2;
+    return sum;
+  };
+  const degree = Math.PI / 180;
+  let best = { angle: bundle.angle, score: sharpness(bundle.angle) };
+  for (const steps of [
+    [-4.5, -3, -1.5, 1.5, 3, 4.5],
+    [-0.75, 0.75],
+  ]) {
+    const around = best.angle;
+    for (const d of steps) {
+      const angle = around + d * degree;
+      const score = sharpness(angle);
+      if (score > best.score) best = { angle, score };
+    }
+  }
+  return { ...bundle, angle: best.angle };
+}
+
+/** Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. */
+export function readBlurredCode39(grey: GreyImage, bundle: LineBundle): string | null {
+  const { upper, lower, all } = bundleProfiles(grey, alignBundle(grey, bundle));
+  for (const reverse of [false, true]) {
+    const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
+    const g = fitCode39Geometry(a as Profile);
+    if (g === null) continue;
+    const top = readCode39Characters(u as Profile, g);
+    if (top !== null && top === readCode39Characters(l as Profile, g)) return top;
+  }
+  return null;
+}
