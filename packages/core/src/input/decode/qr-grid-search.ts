@@ -7,7 +7,13 @@
  * grid fails the checksum, it does not change the text.
  */
 import type { BitMatrix } from '@zxing/library';
-import { DefaultGridSampler, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import {
+  DefaultGridSampler,
+  HybridBinarizer,
+  QRCodeReader,
+  ResultPoint,
+  RGBLuminanceSource,
+} from '@zxing/library';
 import { cropGrey } from './grey-ops.js';
 import type { DecodeEffort, GreyImage, PixelBox, Quad } from './types.js';
 
@@ -55,16 +61,78 @@ export function searchQrGrid(
   const ox = Math.max(0, Math.floor(box.x));
   const oy = Math.max(0, Math.floor(box.y));
   const [tl, tr, br, bl] = quad.map((p) => ({ x: p.x - ox, y: p.y - oy })) as unknown as Quad;
-  for (const dim of DIMENSIONS[effort]) {
-    const ux = (tr.x - tl.x) / dim;
-    const uy = (tr.y - tl.y) / dim;
-    const vx = (bl.x - tl.x) / dim;
-    const vy = (bl.y - tl.y) / dim;
+  return searchGrid(bits, DIMENSIONS[effort], { tl, tr, br, bl }, 0, accept);
+}
+
+/** A finder pattern's centre and module size, as zxing-js's finder reports it. */
+export type Finder = { readonly x: number; readonly y: number; readonly module: number };
+
+/**
+ * Decodes a QR code from three of the finder patterns zxing-js saw in `bits` but could not decode a symbol from
+ * (strong perspective: its parallelogram guess of the fourth corner is wrong for a version-1 symbol, which has no
+ * alignment pattern). Every plausible triple (similar module sizes, two near-equal sides, the third the longest) is
+ * sampled with the bottom-right corner searched as in `searchQrGrid`, at most `budget.triples` of them (shared by the
+ * passes of one frame, so the work per frame is bounded).
+ */
+export function searchQrFromFinders(
+  bits: BitMatrix,
+  finders: readonly Finder[],
+  accept: (text: string) => boolean,
+  budget: { triples: number },
+  effort: DecodeEffort = 'fast',
+): string | null {
+  const list = finders.slice(0, 8);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      for (let k = j + 1; k < list.length; k++) {
+        const triple = [list[i], list[j], list[k]] as [Finder, Finder, Finder];
+        const modules = triple.map((f) => f.module);
+        if (Math.max(...modules) > 1.6 * Math.min(...modules)) continue;
+        const points = triple.map((f) => new ResultPoint(f.x, f.y));
+        ResultPoint.orderBestPatterns(points);
+        const [bl, tl, tr] = points.map((p) => ({ x: p.getX(), y: p.getY() })) as [P, P, P];
+        const a = Math.hypot(tr.x - tl.x, tr.y - tl.y);
+        const b = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+        const module = modules.reduce((x, y) => x + y, 0) / 3;
+        // Two sides of (dimension − 7) modules, about as long as each other (tilt), at about a right angle.
+        const cos = ((tr.x - tl.x) * (bl.x - tl.x) + (tr.y - tl.y) * (bl.y - tl.y)) / (a * b);
+        if (Math.max(a, b) > 1.6 * Math.min(a, b) || Math.abs(cos) > 0.5 || (a + b) / 2 / module > 40)
+          continue;
+        // A bounded number of triples per frame (81 grids each): text and paper can mimic finder patterns.
+        if (budget.triples <= 0) return null;
+        budget.triples--;
+        const br = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
+        const text = searchGrid(bits, DIMENSIONS[effort], { tl, tr, br, bl }, 3.5, accept);
+        if (text !== null) return text;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Samples `dim`×`dim` grids whose corners (or, with `inset` 3.5, finder centres) are tl, tr, bl and br moved by up to
+ * ±2 modules; the text of the first grid that passes the checksum and `accept`.
+ */
+function searchGrid(
+  bits: BitMatrix,
+  dims: readonly number[],
+  at: { tl: P; tr: P; br: P; bl: P },
+  inset: number,
+  accept: (text: string) => boolean,
+): string | null {
+  const { tl, tr, br, bl } = at;
+  for (const dim of dims) {
+    const span = dim - 2 * inset;
+    const ux = (tr.x - tl.x) / span;
+    const uy = (tr.y - tl.y) / span;
+    const vx = (bl.x - tl.x) / span;
+    const vy = (bl.y - tl.y) / span;
     for (const a of STEPS) {
       for (const b of STEPS) {
         const x = br.x + a * ux + b * vx;
         const y = br.y + a * uy + b * vy;
-        const text = decodeGrid(bits, dim, tl, tr, { x, y }, bl);
+        const text = decodeGrid(bits, dim, inset, tl, tr, { x, y }, bl);
         if (text !== null && text !== '' && accept(text)) return text;
       }
     }
@@ -74,20 +142,22 @@ export function searchQrGrid(
 
 type P = { readonly x: number; readonly y: number };
 
-function decodeGrid(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl: P): string | null {
+function decodeGrid(bits: BitMatrix, dim: number, inset: number, tl: P, tr: P, br: P, bl: P): string | null {
+  const lo = inset;
+  const hi = dim - inset;
   try {
     const grid = sampler.sampleGrid(
       bits,
       dim,
       dim,
-      0,
-      0,
-      dim,
-      0,
-      dim,
-      dim,
-      0,
-      dim,
+      lo,
+      lo,
+      hi,
+      lo,
+      hi,
+      hi,
+      lo,
+      hi,
       tl.x,
       tl.y,
       tr.x,

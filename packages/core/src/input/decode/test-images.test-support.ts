@@ -1,4 +1,5 @@
 // Synthetic grey images for the Node unit tests of the decoding passes (no canvas needed).
+import { PerspectiveTransform, QRCodeDecoderErrorCorrectionLevel, QRCodeEncoder } from '@zxing/library';
 import type { GreyImage } from './types.js';
 
 /** Code 39 module widths (narrow 1, wide 3) of `*text*`, from the standard table. */
@@ -106,4 +107,55 @@ export function addNoise(image: GreyImage, amplitude: number, seed = 1): GreyIma
     return v + ((s >>> 8) / 0x1000000 - 0.5) * 2 * amplitude;
   });
   return { data, width: image.width, height: image.height };
+}
+
+/**
+ * A QR code (EC level M, via zxing-js's encoder) drawn through a perspective map: its outer corners (top-left,
+ * top-right, bottom-right, bottom-left, with a 4-module quiet zone around them) land on `corners`.
+ */
+export function drawQrInPerspective(
+  text: string,
+  options: { width: number; height: number; corners: readonly [number, number][] },
+): GreyImage {
+  const matrix = QRCodeEncoder.encode(text, QRCodeDecoderErrorCorrectionLevel.M).getMatrix();
+  const n = matrix.getWidth();
+  const [[x0, y0], [x1, y1], [x2, y2], [x3, y3]] = options.corners as [
+    [number, number],
+    [number, number],
+    [number, number],
+    [number, number],
+  ];
+  // Image → symbol: the quadrilateral back onto the n×n square.
+  const toSymbol = PerspectiveTransform.quadrilateralToQuadrilateral(
+    x0,
+    y0,
+    x1,
+    y1,
+    x2,
+    y2,
+    x3,
+    y3,
+    0,
+    0,
+    n,
+    0,
+    n,
+    n,
+    0,
+    n,
+  );
+  const { width, height } = options;
+  const data = new Uint8ClampedArray(width * height).fill(225);
+  const point = new Float32Array(2);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      point[0] = x + 0.5;
+      point[1] = y + 0.5;
+      toSymbol.transformPoints(point);
+      const u = Math.floor(point[0] as number);
+      const v = Math.floor(point[1] as number);
+      if (u >= 0 && v >= 0 && u < n && v < n && matrix.get(u, v) === 1) data[y * width + x] = 25;
+    }
+  }
+  return { data, width, height };
 }

@@ -15,12 +15,14 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
+import type { ResultPoint } from '@zxing/library';
 import { boxBlur, cropGrey, halve, invert, stretchContrast } from './grey-ops.js';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { MAX_PROFILE, readBlurredCode39 } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
-import { quadBox, searchQrGrid } from './qr-grid-search.js';
+import { quadBox, searchQrFromFinders, searchQrGrid } from './qr-grid-search.js';
+import type { Finder } from './qr-grid-search.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
@@ -71,6 +73,8 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
+  // Finder-pattern triples the QR passes may grid-search in this frame (81 grids each): work, not time, is bounded.
+  const finderBudget = { triples: thorough ? 6 : 2 };
   const regions = lazy(() => locateLinearCodes(stretched()));
   const located = (): Pass => () => readCode39(stretched(), regions(), options);
   // The same lines, each the mean of 7 parallel ones along the bars (sensor noise of a dim frame averages out) and
@@ -98,7 +102,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const qr =
     (image: () => GreyImage, hard: boolean): Pass =>
     () =>
-      readQr(image(), options, hard);
+      readQr(image(), options, hard, finderBudget);
   const passes: Pass[] = [];
   if (options.rescueOnly) {
     // zxing-cpp already tried QR (rotated, inverted, downscaled) and axis-aligned Code 39. Where it located a QR
@@ -140,18 +144,43 @@ function qrFromGrid(grey: GreyImage, quad: Quad, options: ZxingOptions): DecodeR
   return text === null ? null : { text, format: 'qr_code' };
 }
 
-function readQr(grey: GreyImage, options: ZxingOptions, tryHarder: boolean): DecodeResult | null {
+function readQr(
+  grey: GreyImage,
+  options: ZxingOptions,
+  tryHarder: boolean,
+  budget: { triples: number },
+): DecodeResult | null {
   const source = new RGBLuminanceSource(grey.data, grey.width, grey.height);
+  const bitmap = new BinaryBitmap(new HybridBinarizer(source));
+  // The finder patterns zxing-js sees on the way: when it cannot decode a symbol from them, the grid search can.
+  const finders: Finder[] = [];
+  const hints = new Map(tryHarder ? qrHintsHard : qrHints);
+  hints.set(DecodeHintType.NEED_RESULT_POINT_CALLBACK, {
+    foundPossibleResultPoint: (point: ResultPoint) =>
+      finders.push({
+        x: point.getX(),
+        y: point.getY(),
+        module:
+          point instanceof Object && 'getEstimatedModuleSize' in point
+            ? (point as ResultPoint & { getEstimatedModuleSize(): number }).getEstimatedModuleSize()
+            : 1,
+      }),
+  });
   try {
-    const result = qrReader.decode(
-      new BinaryBitmap(new HybridBinarizer(source)),
-      tryHarder ? qrHintsHard : qrHints,
-    );
+    const result = qrReader.decode(bitmap, hints);
     const text = result.getText();
     return text !== '' && options.accept(text, 'qr_code') ? { text, format: 'qr_code' } : null;
   } catch {
     // zxing signals "no QR code here" (and damaged ones) by throwing on every frame: that is a null, not an error.
-    return null;
+    if (finders.length < 3) return null;
+    const text = searchQrFromFinders(
+      bitmap.getBlackMatrix(),
+      finders,
+      (t) => options.accept(t, 'qr_code'),
+      budget,
+      options.effort,
+    );
+    return text === null ? null : { text, format: 'qr_code' };
   } finally {
     qrReader.reset();
   }
