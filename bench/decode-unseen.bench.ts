@@ -4,18 +4,27 @@
 // path, wrong reads, reads of another barcode in view, and the time per frame and on frames without a card.
 // Usage: npm run bench decode-unseen
 //   env: DECODE_UNSEEN_PER_CELL=4, DECODE_UNSEEN_SEED=(unseen.ts), DECODE_BENCH_DECODERS=a,b, DECODE_UNSEEN_MISSES=1,
-//        DECODE_UNSEEN_DUMP=dir (writes the frames as PNG)
+//        DECODE_UNSEEN_DUMP=dir (writes the frames as PNG), DECODE_UNSEEN_CONDITIONS=all|a,b (all: with LATER_CONDITIONS)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { openHarness } from '../test/support/card-photos/harness.js';
 import type { CardPhotosApi, Measurement } from '../test/support/card-photos/bench-page.js';
-import { UNSEEN_SEED } from '../test/support/card-photos/unseen.js';
+import { LATER_CONDITIONS, UNSEEN_CONDITIONS, UNSEEN_SEED } from '../test/support/card-photos/unseen.js';
+import type { UnseenCondition } from '../test/support/card-photos/unseen.js';
 
 const seed = Number(process.env.DECODE_UNSEEN_SEED ?? UNSEEN_SEED);
 const perCell = Number(process.env.DECODE_UNSEEN_PER_CELL ?? 4);
 const decoders = process.env.DECODE_BENCH_DECODERS?.split(',');
 const dump = process.env.DECODE_UNSEEN_DUMP;
+// `all` adds the later conditions (LATER_CONDITIONS) to the first ten; or a comma-separated list.
+const conditionsEnv = process.env.DECODE_UNSEEN_CONDITIONS;
+const conditions: readonly UnseenCondition[] | undefined =
+  conditionsEnv === undefined
+    ? undefined
+    : conditionsEnv === 'all'
+      ? [...UNSEEN_CONDITIONS, ...LATER_CONDITIONS]
+      : (conditionsEnv.split(',') as UnseenCondition[]);
 const PRIMARY = 'kaiku (card filter)';
 
 type Row = Record<string, string>;
@@ -58,8 +67,13 @@ let empty: Measurement[];
 try {
   const started = Date.now();
   const cases = await harness.page.evaluate(
-    ([s, n]) => (globalThis as unknown as Api).cardPhotos.listUnseenCases({ seed: s, perCell: n }),
-    [seed, perCell] as const,
+    ([s, n, cs]) =>
+      (globalThis as unknown as Api).cardPhotos.listUnseenCases({
+        seed: s,
+        perCell: n,
+        ...(cs ? { conditions: cs } : {}),
+      }),
+    [seed, perCell, conditions] as const,
   );
   if (dump) {
     await mkdir(dump, { recursive: true });

@@ -130,3 +130,30 @@ export function paste(target: ImageData, source: ImageData, x: number, y: number
 export function emptyFrame(width: number, height: number): ImageData {
   return blank(width, height);
 }
+
+/**
+ * A shadow (a hand, the phone) across the frame: pixels beyond a line through (cx, cy) at `angle` degrees are darkened
+ * to `depth` × their light, with a soft edge `softness` px wide — one half of a symbol dim, the other lit.
+ */
+export function castShadow(
+  image: ImageData,
+  cx: number,
+  cy: number,
+  angle: number,
+  depth: number,
+  softness: number,
+): ImageData {
+  const out = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
+  const nx = -Math.sin((angle * Math.PI) / 180);
+  const ny = Math.cos((angle * Math.PI) / 180);
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const d = (x - cx) * nx + (y - cy) * ny;
+      const t = Math.min(1, Math.max(0, 0.5 + d / Math.max(1, softness)));
+      const k = 1 - (1 - depth) * t;
+      const i = (y * image.width + x) * 4;
+      for (let c = 0; c < 3; c++) out.data[i + c] = image.data[i + c]! * k;
+    }
+  }
+  return out;
+}
