@@ -39,6 +39,8 @@ const MIN_CORRELATION = 0.85;
 /** …and this much better than with the second-best character. */
 const MIN_MARGIN = 0.04;
 const RATIOS = [2, 2.5, 3];
+/** The coarse fit of the start or stop character must reach this before it is refined. */
+const COARSE_CORRELATION = 0.75;
 /** The widest narrow module fitted, in profile samples. */
 const MAX_MODULE = 16;
 /** Profiles are sampled at most this long (the step grows on big frames), which bounds the work per frame. */
@@ -257,9 +259,11 @@ export function fitCode39Geometry(p: Profile): Code39Geometry | null {
   if (span === null) return null;
   let best: { g: Code39Geometry; score: number } | null = null;
   for (const ratio of RATIOS) {
+    // The coarse fit (one blur) of a real start character already correlates well; most non-symbols stop here.
     const s0 = fitEnd(p, span, ratio, 2, 'start');
+    if (s0.score < COARSE_CORRELATION) continue;
     const e0 = fitEnd(p, span, ratio, 2, 'stop');
-    if (s0.score < 0.6 || e0.score < 0.6) continue;
+    if (e0.score < COARSE_CORRELATION) continue;
     for (const r of [ratio - 0.25, ratio, ratio + 0.25]) {
       if (r < 2 || r > 3) continue;
       for (const blur of BLURS) {
