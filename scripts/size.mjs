@@ -56,7 +56,8 @@ export const CEILINGS = {
   // Settings checked when they are set (issues 18, 11.3; the checks and texts load on demand, the controller does
   // not): +0.7 KB → 27.6 KB.
   // `worker-url` and `wasm-url` on the element (issue 16: hosts that copy the camera's worker and wasm) add ~50 bytes.
-  'element + core': 27.7 * 1024,
+  // The camera's aiming frame and its "nothing found" hint (issue 18): +0.4 KB.
+  'element + core': 28.2 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.7 * 1024,
   // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3; 26.0 KB

@@ -364,7 +364,58 @@ describe('<kaiku-scanner> theme attribute', () => {
   });
 });
 
+/** Records every text the camera's "nothing found" hint shows (it goes when the camera stops). */
+async function watchCameraHint(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { hintSeen: string[] };
+    w.hintSeen = [];
+    setInterval(() => {
+      const hint = document.querySelector('kaiku-scanner')?.shadowRoot?.querySelector('[part="camera-hint"]');
+      const text = hint?.textContent?.trim() ?? '';
+      if (text !== '' && !w.hintSeen.includes(text)) w.hintSeen.push(text);
+    }, 100);
+  });
+}
+
 describe('<kaiku-scanner> with a camera', () => {
+  it('a camera that finds no card shows a frame, then after a while what to try, said once', async () => {
+    const video = generateCardVideo({ symbol: null });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath as string,
+      args: [
+        ...(chromiumArgs as string[]),
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+        '--use-fake-ui-for-media-stream',
+      ],
+    });
+    try {
+      const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=en' });
+      await watchCameraHint(s.page);
+      await s.page.locator(part('camera-button')).click();
+      await s.page.locator(part('aim-guide')).waitFor();
+      expect(await s.page.locator('kaiku-scanner #aim-text').textContent()).toMatch(/inside the frame/);
+      const hint = s.page.locator(part('camera-hint'));
+      expect(await hint.getAttribute('role')).toBe('status');
+      // Not at once: the clerk gets a moment to aim first.
+      expect((await hint.textContent())?.trim()).toBe('');
+      await expect
+        .poll(() => hint.textContent(), { timeout: 30_000 })
+        .toMatch(/more light.*turn the card over/);
+      // Shown once: the same text, not repeated into the live region.
+      await s.page.waitForTimeout(1000);
+      expect(
+        await s.page.evaluate(() => (window as unknown as { hintSeen: string[] }).hintSeen),
+      ).toHaveLength(1);
+      // Closing the camera takes the hint away.
+      await s.page.locator(part('camera-button')).click();
+      await expect.poll(() => hint.count()).toBe(0);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('opens the camera from the keyboard, reads a QR card from the fake capture device and looks it up', async () => {
     const video = generateCardVideo({ symbol: 'qr_code', text: 'A045198723' });
     const browser = await chromium.launch({
@@ -378,12 +429,17 @@ describe('<kaiku-scanner> with a camera', () => {
     });
     try {
       const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=en' });
+      await watchCameraHint(s.page);
       await s.page.locator(part('camera-button')).focus();
       await s.page.keyboard.press('Enter');
       await expect
         .poll(() => s.page.locator(part('camera-button')).getAttribute('aria-pressed'))
         .toBe('true');
+      // The frame shows where to hold the card while the camera looks.
+      await s.page.locator(part('aim-guide')).waitFor();
       await s.page.locator(part('card-panel')).waitFor({ timeout: 60_000 });
+      // A card found: the "nothing found" hint never came up.
+      expect(await s.page.evaluate(() => (window as unknown as { hintSeen: string[] }).hintSeen)).toEqual([]);
       expect(await s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
       // The camera is released once the card is read.
       await expect

@@ -49,6 +49,8 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart manual-input - The card-ID text field.
  * @csspart camera-button - The button that opens and closes the camera.
  * @csspart viewfinder - The camera preview.
+ * @csspart aim-guide - The frame over the preview showing where to hold the card.
+ * @csspart camera-hint - What to try when the camera has found nothing for a while.
  * @csspart card-panel - The looked-up card.
  * @csspart refusal - The list of reasons a card is refused.
  * @csspart tickets - The ticket form (adult, children, group).
@@ -376,6 +378,7 @@ export class KaikuScanner extends LitElement {
       renderStage(this.view, this.flow, {
         noCamera: this.noCamera,
         cameraOn: this.camera.active,
+        cameraHint: this.camera.hint,
         onSubmit: this.onManualSubmit,
         onCameraToggle: this.onCameraToggle,
         show: this.show,

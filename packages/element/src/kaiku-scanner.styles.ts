@@ -305,7 +305,25 @@ export const styles = css`
   .actions button {
     flex: 1 1 12rem;
   }
+  .viewfinder {
+    position: relative;
+    overflow: hidden;
+    border-radius: var(--kaiku-radius);
+  }
+  .aim {
+    position: absolute;
+    left: 15%;
+    top: 50%;
+    width: 70%;
+    aspect-ratio: 1.586;
+    transform: translateY(-50%);
+    border: 3px dashed #fff;
+    border-radius: var(--kaiku-radius);
+    box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.35);
+    pointer-events: none;
+  }
   video {
+    display: block;
     width: 100%;
     max-height: 50vh;
     background: #000;

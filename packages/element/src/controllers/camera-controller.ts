@@ -6,6 +6,9 @@ import { toServiceError } from '../messages/index.js';
 /** Where the camera's decoding worker and WebAssembly file are served, when not beside the camera code. */
 export type CameraUrls = { readonly workerUrl?: string | undefined; readonly wasmUrl?: string | undefined };
 
+/** How long the camera may find nothing before the clerk is shown what to try (more light, hold still, flip). */
+export const NO_READ_HINT_MS = 8000;
+
 /**
  * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
  * has been read, and when the element leaves the page. Decoders are loaded by the core only once it starts.
@@ -13,6 +16,9 @@ export type CameraUrls = { readonly workerUrl?: string | undefined; readonly was
 export class CameraController implements ReactiveController {
   private handle: CameraScanHandle | undefined;
   private starting: AbortController | undefined;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Nothing was read for `NO_READ_HINT_MS` since the camera opened (or since the last thing it read). */
+  hint = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -53,17 +59,28 @@ export class CameraController implements ReactiveController {
         // The decoder's files where the host serves them (`worker-url`, `wasm-url`); unset: beside the camera code.
         ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
         ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
-        onScan: (scan) => this.onScan(scan.id),
-        onReject: (r) => this.onError({ code: r.error.code, message: r.error.message }),
+        onScan: (scan) => {
+          this.waitForRead();
+          this.onScan(scan.id);
+        },
+        onReject: (r) => {
+          // Something was read (not a card): the clerk is aiming right, the refusal says the rest.
+          this.waitForRead();
+          this.onError({ code: r.error.code, message: r.error.message });
+        },
         onError: (e) => this.onError(toServiceError(e)),
         onDecoder: reportDegraded((e) => this.onError(toServiceError(e))),
         onStop: () => {
+          this.clearHint();
           this.handle = undefined;
           this.host.requestUpdate();
         },
       });
       if (abort.signal.aborted) handle.stop();
-      else this.handle = handle;
+      else {
+        this.handle = handle;
+        this.waitForRead();
+      }
     } catch (e) {
       if (!abort.signal.aborted) this.onError(toServiceError(e));
     } finally {
@@ -72,7 +89,24 @@ export class CameraController implements ReactiveController {
     }
   }
 
+  /** (Re)starts the wait for a read, the hint hidden. */
+  private waitForRead(): void {
+    this.clearHint();
+    this.hintTimer = setTimeout(() => {
+      this.hint = true;
+      this.host.requestUpdate();
+    }, NO_READ_HINT_MS);
+  }
+
+  private clearHint(): void {
+    if (this.hintTimer !== undefined) clearTimeout(this.hintTimer);
+    this.hintTimer = undefined;
+    if (this.hint) this.host.requestUpdate();
+    this.hint = false;
+  }
+
   stop(): void {
+    this.clearHint();
     this.starting?.abort();
     this.starting = undefined;
     this.handle?.stop();

@@ -24,6 +24,9 @@ export const en: Translation = {
   cameraStart: 'Use camera',
   cameraStop: 'Close camera',
   cameraLabel: "Camera view: show the card's QR code or barcode",
+  cameraAim: 'Hold the card inside the frame: the QR code on its front or the barcode on its back.',
+  cameraHint:
+    'No code found yet. Try more light, hold the card still about 15 cm from the camera, or turn the card over.',
   insecureConnection:
     'Unencrypted connection (http): card IDs and the sign-in cross the network in clear text. Only for a closed internal network.',
   lookingUp: (id) => `Looking up card ${id}…`,

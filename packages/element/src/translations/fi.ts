@@ -24,6 +24,9 @@ export const fi: Translation = {
   cameraStart: 'Käytä kameraa',
   cameraStop: 'Sulje kamera',
   cameraLabel: 'Kameran kuva: näytä kortin QR-koodi tai viivakoodi',
+  cameraAim: 'Pidä kortti kehyksen sisällä: etupuolen QR-koodi tai takapuolen viivakoodi.',
+  cameraHint:
+    'Koodia ei ole vielä löytynyt. Lisää valoa, pidä kortti paikallaan noin 15 cm:n päässä kamerasta tai käännä kortti.',
   insecureConnection:
     'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
   lookingUp: (id) => `Haetaan korttia ${id}…`,

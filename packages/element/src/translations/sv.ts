@@ -24,6 +24,9 @@ export const sv: Translation = {
   cameraStart: 'Använd kameran',
   cameraStop: 'Stäng kameran',
   cameraLabel: 'Kamerabild: visa kortets QR-kod eller streckkod',
+  cameraAim: 'Håll kortet inom ramen: QR-koden på framsidan eller streckkoden på baksidan.',
+  cameraHint:
+    'Ingen kod har hittats ännu. Tänd mer ljus, håll kortet stilla cirka 15 cm från kameran eller vänd på kortet.',
   insecureConnection:
     'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,

@@ -26,6 +26,10 @@ export type Translation = {
   readonly cameraStart: string;
   readonly cameraStop: string;
   readonly cameraLabel: string;
+  /** Under the preview: where to hold the card (its front's QR code or its back's barcode inside the frame). */
+  readonly cameraAim: string;
+  /** After a while without a read: what to try. */
+  readonly cameraHint: string;
   /** Shown while `allow-insecure-http` lets the element use a plain-http API on another machine. */
   readonly insecureConnection: string;
   readonly lookingUp: (cardId: string) => string;

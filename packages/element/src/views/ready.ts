@@ -5,6 +5,8 @@ import type { ViewContext } from './view-context.js';
 export type ReadyOptions = {
   readonly noCamera: boolean;
   readonly cameraOn: boolean;
+  /** The camera has found nothing for a while: show the clerk what to try. */
+  readonly cameraHint: boolean;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
 };
@@ -42,16 +44,21 @@ export function renderReady(v: ViewContext, o: ReadyOptions, e: ReadyErrors): Te
       </div>
       ${err ? html`<p id="manual-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
     </form>
-    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, e.cameraError, o.onCameraToggle)}
+    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, e.cameraError, o.onCameraToggle, o.cameraHint)}
   `;
 }
 
-/** The camera toggle and its preview (the decoder is only downloaded when it first opens). */
+/**
+ * The camera toggle and its preview (the decoder is only downloaded when it first opens), with a frame showing where
+ * to hold the card and, after a while without a read, what to try. The hint's region is there while the camera is
+ * on and only its text changes, so a screen reader says it once.
+ */
 export function renderCamera(
   { t, text }: ViewContext,
   on: boolean,
   error: Reason | undefined,
   onToggle: () => void,
+  hint = false,
 ): TemplateResult {
   return html`<div class="field">
     <div class="row">
@@ -60,6 +67,23 @@ export function renderCamera(
       </button>
     </div>
     ${error ? html`<p id="camera-error" class="notice danger" data-code=${error.code}><span>${text(error.message)}</span></p>` : nothing}
-    <video part="viewfinder" aria-label=${t.cameraLabel} playsinline muted ?hidden=${!on}></video>
+    <div class="viewfinder" ?hidden=${!on}>
+      <video
+        part="viewfinder"
+        aria-label=${t.cameraLabel}
+        aria-describedby="aim-text"
+        playsinline
+        muted
+      ></video>
+      <div part="aim-guide" class="aim" aria-hidden="true"></div>
+    </div>
+    ${
+      on
+        ? html`<p class="muted" id="aim-text">${t.cameraAim}</p>
+            <p part="camera-hint" role="status" class=${hint ? 'notice warn' : ''}>
+              ${hint ? t.cameraHint : ''}
+            </p>`
+        : nothing
+    }
   </div>`;
 }
