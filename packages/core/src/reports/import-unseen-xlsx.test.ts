@@ -255,9 +255,9 @@ describe('cells and parts Excel writes', () => {
 
 describe('the streamed reader in Node', () => {
   const sheetsOf = async (bytes: Uint8Array) => {
-    const sheets: { name: string; rows: unknown[][] }[] = [];
+    const sheets: { name: string; rows: (readonly unknown[])[] }[] = [];
     for await (const sheet of readXlsxSheets(once(bytes))) {
-      const rows: unknown[][] = [];
+      const rows: (readonly unknown[])[] = [];
       for await (const row of sheet.rows) rows.push(row.cells);
       sheets.push({ name: sheet.name, rows });
     }
