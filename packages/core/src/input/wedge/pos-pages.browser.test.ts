@@ -1,45 +1,21 @@
 import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-listener.js';
-import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import { emulateReader, type EmulatedReader } from './emulate-reader.js';
 import type { WedgeListener } from './create-wedge-listener.js';
 import type { WedgeFailure, WedgeScan } from './types.js';
 import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
+import { keyEventsOf, pressRecords, sleep, type KeyEvent } from './wedge-keys.test-support.js';
 
 // Readers and point-of-sale pages out of the box (issue 14), through the engine's real input pipeline
 // (test/support/keys.ts): in Chromium CDP key events stamped with their scheduled time as an OS stamps a real key,
 // text with no key event through CDP insertText; in Firefox and WebKit one WebDriver key action sequence (what it
 // cannot send skips the test there, with the reason).
 
-type KeyEvent = {
-  type: 'keydown' | 'keyup' | 'text';
-  key?: string;
-  code?: string;
-  text?: string;
-  keyCode?: number;
-  shiftKey?: boolean;
-  ctrlKey?: boolean;
-  repeat?: boolean;
-  delayMs: number;
-};
-
-/** Records (any order) to key events in time order; an `input` record becomes the key's text (`Unidentified`). */
-function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
-  const keys = records.flatMap((r) => (r.type === 'input' ? [] : [r]));
-  keys.sort((a, b) => a.timeStamp - b.timeStamp);
-  let last = keys[0]?.timeStamp ?? 0;
-  return keys.map((r) => {
-    const delayMs = Math.max(0, r.timeStamp - last);
-    last = r.timeStamp;
-    const { type, key, code, shiftKey, ctrlKey, repeat } = r;
-    return { type, key, code, shiftKey, ctrlKey, repeat, delayMs };
-  });
-}
-
 async function send(events: readonly KeyEvent[]): Promise<void> {
   await pressKeys(events);
 }
 
-const press = (records: readonly EmulatedRecord[]) => send(toKeyEvents(records));
+const press = pressRecords;
 
 /** An Android/iPad reader: every key `Unidentified` (keyCode 229, no code), its text inserted by the browser. */
 function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
@@ -52,8 +28,6 @@ function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
   events.push({ type: 'keyup', key: end, code: end, delayMs: 0.5 });
   return events;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let listener: WedgeListener | undefined;
 let scans: WedgeScan[] = [];
@@ -153,7 +127,7 @@ describe('any terminator, no configuration', () => {
       })),
       { type: 'keyup' as const, key: 'Enter', code: 'Enter', delayMs: 5 },
     ];
-    await send([...toKeyEvents(reading), ...enter]);
+    await send([...keyEventsOf(reading), ...enter]);
     await settled();
     expect(ids()).to.deep.equal(['X000011986']);
     expect(codes()).to.deep.equal([]);

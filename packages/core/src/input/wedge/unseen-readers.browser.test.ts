@@ -3,40 +3,13 @@ import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-l
 import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeListener } from './create-wedge-listener.js';
 import type { WedgeFailure, WedgeScan } from './types.js';
-import { pressKeys } from '../../../../../test/support/keys.js';
+import { pressRecords, sleep } from './wedge-keys.test-support.js';
 
 // Readers and focus places the first browser tests did not cover, through the engine's real input pipeline
 // (test/support/keys.ts: in Chromium CDP Input.dispatchKeyEvent, each event stamped with its scheduled time as an
 // OS stamps a real key; in Firefox and WebKit one WebDriver key action sequence).
 
-type KeyEvent = {
-  type: 'keydown' | 'keyup';
-  key: string;
-  code: string;
-  shiftKey?: boolean;
-  ctrlKey?: boolean;
-  repeat?: boolean;
-  delayMs: number;
-};
-
-/** Records (any order) to key events in time order; `input` records are the browser's job. */
-function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
-  const keys = records.flatMap((r) => (r.type === 'input' ? [] : [r]));
-  keys.sort((a, b) => a.timeStamp - b.timeStamp);
-  let last = keys[0]?.timeStamp ?? 0;
-  return keys.map((r) => {
-    const delayMs = Math.max(0, r.timeStamp - last);
-    last = r.timeStamp;
-    const { type, key, code, shiftKey, ctrlKey, repeat } = r;
-    return { type, key, code, shiftKey, ctrlKey, repeat, delayMs };
-  });
-}
-
-async function press(records: readonly EmulatedRecord[]): Promise<void> {
-  await pressKeys(toKeyEvents(records));
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const press = pressRecords;
 
 let listener: WedgeListener | undefined;
 let scans: WedgeScan[] = [];
