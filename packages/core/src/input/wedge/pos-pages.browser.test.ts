@@ -4,7 +4,13 @@ import { emulateReader, type EmulatedReader } from './emulate-reader.js';
 import type { WedgeListener } from './create-wedge-listener.js';
 import type { WedgeFailure, WedgeScan } from './types.js';
 import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
-import { keyEventsOf, pressRecords, sleep, type KeyEvent } from './wedge-keys.test-support.js';
+import {
+  keyEventsOf,
+  pressRecords,
+  primeWedgeEngine,
+  sleep,
+  type KeyEvent,
+} from '../../../../../test/support/wedge-keys.js';
 
 // Readers and point-of-sale pages out of the box (issue 14), through the engine's real input pipeline
 // (test/support/keys.ts): in Chromium CDP key events stamped with their scheduled time as an OS stamps a real key,
@@ -73,6 +79,8 @@ function posForm(): {
   product.focus();
   return { form, product, next, submits: () => submitted };
 }
+
+before(primeWedgeEngine);
 
 beforeEach(() => {
   scans = [];

@@ -3,7 +3,7 @@ import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-l
 import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeListener } from './create-wedge-listener.js';
 import type { WedgeFailure, WedgeScan } from './types.js';
-import { pressRecords, sleep } from './wedge-keys.test-support.js';
+import { pressRecords, primeWedgeEngine, sleep } from '../../../../../test/support/wedge-keys.js';
 
 // Readers and focus places the first browser tests did not cover, through the engine's real input pipeline
 // (test/support/keys.ts: in Chromium CDP Input.dispatchKeyEvent, each event stamped with its scheduled time as an
@@ -32,6 +32,8 @@ async function settled(outcomes = 1, ms = 150): Promise<void> {
 
 const ids = () => scans.map((s) => s.id);
 const codes = () => errors.map((e) => e.code);
+
+before(primeWedgeEngine);
 
 beforeEach(() => {
   scans = [];

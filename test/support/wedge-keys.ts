@@ -2,8 +2,9 @@
  * Test support for the wedge browser tests: an emulated reader's records (`emulateReader`) as the key events the
  * engine's real input pipeline sends (test/support/keys.ts), in time order, with the gaps between them.
  */
-import type { EmulatedRecord } from './emulate-reader.js';
-import { pressKeys, type KeyEvent } from '../../../../../test/support/keys.js';
+import type { EmulatedRecord } from '../../packages/core/src/input/wedge/emulate-reader.js';
+import { createWedgeListener } from '../../packages/core/src/input/wedge/create-wedge-listener.js';
+import { pressKeys, type KeyEvent } from './keys.js';
 
 export type { KeyEvent };
 
@@ -26,3 +27,15 @@ export async function pressRecords(records: readonly EmulatedRecord[]): Promise<
 }
 
 export const sleep = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Loads the listener's engine chunk before a file's tests, as a page has long loaded it when a card is scanned.
+ * These tests are about readers and host pages; keys that arrive while the chunk is still loading are
+ * engine-on-demand.browser.test.ts's subject (without this, a file's first scan raced the chunk's load).
+ */
+export async function primeWedgeEngine(): Promise<void> {
+  const listener = createWedgeListener({ onScan: () => undefined });
+  await import('../../packages/core/src/input/wedge/wedge-engine.js');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  listener.stop();
+}
