@@ -63,7 +63,9 @@ export const CEILINGS = {
   // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3; 26.0 KB
   // with the wedge classifier on demand).
   // +0.4 KB with the consistent sync status and the re-check of cards decided offline (issue 18).
-  'published build: element + core': 26.6 * 1024,
+  // 26.6 KB was read off a dist built before the settings check, the camera hints and the worker-url/wasm-url
+  // attributes landed; a fresh build of e45d978 measures 27.6 KB (the sources' probe: 28.1 KB).
+  'published build: element + core': 27.7 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
