@@ -210,7 +210,6 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits, deadline:
   let total = 0;
   for (const entry of entries) {
     deadline();
-    const data = entryData(bytes, entry);
     const isXml = /\.(xml|rels|vml)$/i.test(entry.name);
     const scan = isXml
       ? new XmlScan(limits, /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name), cells)
@@ -226,9 +225,7 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits, deadline:
       scan?.feed(chunk);
       deadline();
     };
-    if (entry.method === 0) count(data);
-    else if (entry.method === 8) await inflate(data, count);
-    else throw unreadable();
+    for await (const chunk of entryChunks(bytes, entry)) count(chunk);
   }
 }
 
@@ -257,25 +254,6 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
       }
       if (next.done) return;
       yield next.value;
-    }
-  } finally {
-    void reader.cancel().catch(() => undefined);
-  }
-}
-
-async function inflate(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (cause) {
-        throw new ReportError('report-xlsx-unreadable', {}, { cause });
-      }
-      if (next.done) return;
-      onChunk(next.value);
     }
   } finally {
     void reader.cancel().catch(() => undefined);
