@@ -32,7 +32,7 @@ for (const dir of PACKAGES) {
   const run = spawnSync('npm', ['publish', '--dry-run', '--provenance', '--json'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, npm_config_loglevel: 'warn' },
+    env: { ...outsideNpmRun(process.env), npm_config_loglevel: 'warn' },
   });
   if (run.status !== 0) {
     fault(`npm publish --dry-run failed (exit ${run.status}):\n${run.stderr}`);
@@ -40,7 +40,9 @@ for (const dir of PACKAGES) {
   }
   const warnings = run.stderr
     .split('\n')
-    .filter((line) => /^npm (warn|error)/.test(line) && !/Unknown user config/.test(line))
+    .filter(
+      (line) => /^npm (warn|error)/.test(line) && !/Unknown (user|env|project|global) config/.test(line),
+    )
     .filter((line) => !EXPECTED_WARNING.test(line));
   for (const line of warnings) fault(`npm says: ${line}`);
 
@@ -71,6 +73,19 @@ if (problems.length) {
   process.exit(1);
 }
 console.log('release check: every package publishes as written (dry run, provenance on)');
+
+/**
+ * The environment without what `npm test` adds for its child processes (npm_config_*, npm_package_*, npm_lifecycle_*):
+ * under `npm test` the machine's own npmrc settings come back as environment config, and a dry run must see what a
+ * maintainer's `npm publish` in a shell sees.
+ */
+function outsideNpmRun(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([key]) => !/^npm_(config|package|lifecycle)_/i.test(key) && key !== 'npm_command',
+    ),
+  );
+}
 
 /** Every file an `exports` map points at, except the `source` condition (TypeScript sources for the monorepo). */
 function exportTargets(exports, key = '') {
