@@ -9,7 +9,14 @@ import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { reportText, rowError } from './report-error.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
-import type { CellValue, RawRow, ReportField, RowError, SalesRow } from './types.js';
+import {
+  REPORT_FIELDS,
+  type CellValue,
+  type RawRow,
+  type ReportField,
+  type RowError,
+  type SalesRow,
+} from './types.js';
 
 /** The API's limits (schemas/api.ts): `childTickets` ≤ 20, show name ≤ 300 characters. */
 export const MAX_CHILD_TICKETS = 20;
@@ -96,20 +103,8 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     return field !== 'event' && typeof value === 'string' ? value.replace(TEXT_MARKER, '') : value;
   };
   const errors: RowError[] = [];
-  const formulas = (
-    [
-      'cardId',
-      'adults',
-      'children',
-      'event',
-      'date',
-      'time',
-      'mode',
-      'group',
-      'acceptance',
-      'status',
-    ] as const
-  ).filter((field) => {
+  // Every field of the report, in column order: a formula anywhere is reported, the fields' checks come after.
+  const formulas = REPORT_FIELDS.filter((field) => {
     const value = cell(field);
     // A negative number is a wrong count and a lone dash an empty one, not a formula.
     return (
