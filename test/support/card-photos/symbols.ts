@@ -7,8 +7,13 @@ export type ModuleMatrix = { readonly width: number; readonly height: number; re
 type Raw2d = { pixs: number[]; pixx: number; pixy: number };
 type RawLinear = { sbs: number[] };
 
-export function qrModules(text: string, eclevel: 'L' | 'M' | 'Q' | 'H' = 'M'): ModuleMatrix {
-  const [raw] = bwipjs.raw('qrcode', text, { eclevel } as Record<string, string>) as Raw2d[];
+/** A QR code's modules; `gs1qrcode` encodes a GS1 element string such as `(01)…(10)…` with FNC1. */
+export function qrModules(
+  text: string,
+  eclevel: 'L' | 'M' | 'Q' | 'H' = 'M',
+  encoder: 'qrcode' | 'gs1qrcode' = 'qrcode',
+): ModuleMatrix {
+  const [raw] = bwipjs.raw(encoder, text, { eclevel } as Record<string, string>) as Raw2d[];
   if (raw === undefined) throw new Error('bwip-js returned no QR code');
   return { width: raw.pixx, height: raw.pixy, dark: Uint8Array.from(raw.pixs, (v) => (v === 1 ? 1 : 0)) };
 }
@@ -35,4 +40,21 @@ export function code39Modules(
     for (let k = 0; k < modules; k++) row.push(i % 2 === 0 ? 1 : 0);
   });
   return { width: row.length, height: 1, dark: Uint8Array.from(row) };
+}
+
+/**
+ * A 2D symbol drawn flat and axis-aligned on white, `scale` px a module with a `quiet`-module margin (what a
+ * scanner test chart shows). Browser only (OffscreenCanvas).
+ */
+export function flatImage(m: ModuleMatrix, scale = 6, quiet = 4): ImageData {
+  const width = (m.width + 2 * quiet) * scale;
+  const height = (m.height + 2 * quiet) * scale;
+  const ctx = new OffscreenCanvas(width, height).getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  for (let y = 0; y < m.height; y++)
+    for (let x = 0; x < m.width; x++)
+      if (m.dark[y * m.width + x] === 1) ctx.fillRect((x + quiet) * scale, (y + quiet) * scale, scale, scale);
+  return ctx.getImageData(0, 0, width, height);
 }

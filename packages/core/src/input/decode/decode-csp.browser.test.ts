@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { isKaikuError } from '../../errors/kaiku-error.js';
-import { qrModules } from '../../../../../test/support/card-photos/symbols.js';
+import { flatImage, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { decodeImage } from './decode-image.js';
 import { getDecoderStatus } from './decoder-status.js';
 
@@ -10,19 +10,7 @@ meta.httpEquiv = 'Content-Security-Policy';
 meta.content = "script-src 'self' 'unsafe-inline'";
 document.head.append(meta);
 
-function flatQr(text: string): ImageData {
-  const m = qrModules(text);
-  const scale = 6;
-  const size = (m.width + 8) * scale;
-  const ctx = new OffscreenCanvas(size, size).getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, size, size);
-  ctx.fillStyle = '#000';
-  for (let y = 0; y < m.height; y++)
-    for (let x = 0; x < m.width; x++)
-      if (m.dark[y * m.width + x] === 1) ctx.fillRect((x + 4) * scale, (y + 4) * scale, scale, scale);
-  return ctx.getImageData(0, 0, size, size);
-}
+const flatQr = (text: string): ImageData => flatImage(qrModules(text));
 
 describe("decodeImage under a CSP without 'wasm-unsafe-eval'", () => {
   it('the policy really blocks WebAssembly here', async () => {

@@ -1,28 +1,13 @@
 import { expect } from '@esm-bundle/chai';
-import bwipjs from 'bwip-js/browser';
+import { flatImage, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { decodeImage } from './decode-image.js';
 
 // One text contract for every engine: the text is the symbol's raw characters (control characters as themselves,
 // GS1 element strings with their FNC1 separators as GS, U+001D), never a rendering such as `<SOH>` or `(01)…`.
 
-type Raw2d = { pixs: number[]; pixx: number; pixy: number };
-
 /** A flat QR code of `bwip-js`'s `encoder` (8 px per module, 4-module quiet zone). */
-function qr(encoder: 'qrcode' | 'gs1qrcode', text: string): ImageData {
-  const [raw] = bwipjs.raw(encoder, text, {} as Record<string, string>) as Raw2d[];
-  if (raw === undefined) throw new Error('bwip-js returned no symbol');
-  const scale = 8;
-  const size = (raw.pixx + 8) * scale;
-  const canvas = new OffscreenCanvas(size, size);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, size, size);
-  ctx.fillStyle = '#000';
-  for (let y = 0; y < raw.pixy; y++)
-    for (let x = 0; x < raw.pixx; x++)
-      if (raw.pixs[y * raw.pixx + x] === 1) ctx.fillRect((x + 4) * scale, (y + 4) * scale, scale, scale);
-  return ctx.getImageData(0, 0, size, size);
-}
+const qr = (encoder: 'qrcode' | 'gs1qrcode', text: string): ImageData =>
+  flatImage(qrModules(text, 'M', encoder), 8);
 
 const engines = ['wasm', 'js'] as const;
 
