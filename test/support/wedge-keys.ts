@@ -1,30 +1,63 @@
 /**
  * Test support for the wedge browser tests: an emulated reader's records (`emulateReader`) as the key events the
- * engine's real input pipeline sends (test/support/keys.ts), in time order, with the gaps between them.
+ * engine's real input pipeline sends (test/support/keys.ts), and the page every wedge test file sets up the same
+ * way (`useWedgePage`: what the listener reported, a fixture element, the listener stopped after each test).
  */
 import type { EmulatedRecord } from '../../packages/core/src/input/wedge/emulate-reader.js';
-import { createWedgeListener } from '../../packages/core/src/input/wedge/create-wedge-listener.js';
+import {
+  createWedgeListener,
+  type WedgeListener,
+  type WedgeListenerOptions,
+} from '../../packages/core/src/input/wedge/create-wedge-listener.js';
+import type { WedgeFailure, WedgeScan } from '../../packages/core/src/input/wedge/types.js';
 import { pressKeys, type KeyEvent } from './keys.js';
 
 export type { KeyEvent };
 
-/** Records (any order) to key events in time order; `input` records are the browser's own (not sent). */
-export function keyEventsOf(records: readonly EmulatedRecord[]): KeyEvent[] {
-  const keys = records.flatMap((r) => (r.type === 'input' ? [] : [r]));
-  keys.sort((a, b) => a.timeStamp - b.timeStamp);
-  let last = keys[0]?.timeStamp ?? 0;
-  return keys.map((r) => {
+/** How records become key events: `stamp` as in `pressKeys`; `sort: false` keeps the records' own order. */
+export type PressOptions = { readonly stamp?: boolean; readonly sort?: boolean };
+
+/**
+ * Records (in time order unless `sort: false`) to key events with the gaps between them; `input` records are the
+ * browser's own (not sent), except that an `Unidentified` key carries the text of the input record after it.
+ */
+export function keyEventsOf(records: readonly EmulatedRecord[], options: PressOptions = {}): KeyEvent[] {
+  const keys = records.flatMap((r, i) => {
+    if (r.type === 'input') return [];
+    const next = records[i + 1];
+    const text = r.key === 'Unidentified' && next?.type === 'input' ? next.text : undefined;
+    return [{ r, text }];
+  });
+  if (options.sort !== false) keys.sort((a, b) => a.r.timeStamp - b.r.timeStamp);
+  let last = keys[0]?.r.timeStamp ?? 0;
+  return keys.map(({ r, text }) => {
     const delayMs = Math.max(0, r.timeStamp - last);
     last = r.timeStamp;
-    const { type, key, code, shiftKey, ctrlKey, repeat } = r;
-    return { type, key, code, shiftKey, ctrlKey, repeat, delayMs };
+    const { type, key, code, shiftKey, altKey, ctrlKey, repeat } = r;
+    return {
+      type,
+      key,
+      code,
+      shiftKey,
+      altKey,
+      ctrlKey,
+      repeat,
+      delayMs,
+      ...(text === undefined ? {} : { text }),
+    };
   });
 }
 
 /** Sends an emulated reader's records through the engine's input pipeline. */
-export async function pressRecords(records: readonly EmulatedRecord[]): Promise<void> {
-  await pressKeys(keyEventsOf(records));
+export async function pressRecords(
+  records: readonly EmulatedRecord[],
+  options: PressOptions = {},
+): Promise<void> {
+  await pressKeys(keyEventsOf(records, options), { stamp: options.stamp });
 }
+
+/** A reader at 1–20 ms between keys (a fixed pseudo-random sequence, so every run is the same). */
+export const scannerGap = (i: number): number => 1 + ((i * 7) % 20);
 
 export const sleep = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,4 +71,66 @@ export async function primeWedgeEngine(): Promise<void> {
   await import('../../packages/core/src/input/wedge/wedge-engine.js');
   await new Promise((resolve) => setTimeout(resolve, 0));
   listener.stop();
+}
+
+/** What the running test's listeners reported, emptied before each test (`useWedgePage`). */
+export const scans: WedgeScan[] = [];
+export const errors: WedgeFailure[] = [];
+export const ids = (): string[] => scans.map((s) => s.id);
+export const codes = (): string[] => errors.map((e) => e.code);
+/** Callbacks that note what a listener reports in `scans` and `errors`. */
+export const report = {
+  onScan: (scan: WedgeScan): void => void scans.push(scan),
+  onError: (error: WedgeFailure): void => void errors.push(error),
+};
+
+/** The running test's element in the page: empty and in the page while it runs, out of it after. */
+export const fixture: HTMLDivElement = document.createElement('div');
+const running = new Set<{ stop(): void }>();
+
+/** Stops `listener` after the running test. */
+export function keep<T extends { stop(): void }>(listener: T): T {
+  running.add(listener);
+  return listener;
+}
+
+/** A listener that notes what it reports; `options` win (an own `onScan`, a `target`). */
+export function listen(options: Partial<WedgeListenerOptions> = {}): WedgeListener {
+  return keep(createWedgeListener({ ...report, ...options }));
+}
+
+/** An input in the fixture with `value`, focused, the caret at its end. */
+export function field(value = ''): HTMLInputElement {
+  const input = document.createElement('input');
+  input.value = value;
+  fixture.append(input);
+  input.focus();
+  input.setSelectionRange(value.length, value.length);
+  return input;
+}
+
+/**
+ * Waits until `outcomes` scans and errors have been reported (polling: this shared machine may run the page
+ * slowly), then `ms` more so that anything unexpected would show up too.
+ */
+export async function settled(outcomes = 1, ms = 150): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (scans.length + errors.length < outcomes && performance.now() < deadline) await sleep(20);
+  await sleep(ms);
+}
+
+/** The mocha hooks of a wedge test file: a clean page before each test, every listener stopped after it. */
+export function useWedgePage(): void {
+  beforeEach(() => {
+    scans.length = 0;
+    errors.length = 0;
+    fixture.replaceChildren();
+    document.body.append(fixture);
+  });
+  afterEach(() => {
+    for (const listener of running) listener.stop();
+    running.clear();
+    fixture.remove();
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  });
 }

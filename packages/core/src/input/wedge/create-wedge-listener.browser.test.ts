@@ -1,60 +1,31 @@
 import { expect } from '@esm-bundle/chai';
-import {
-  createWedgeListener,
-  type WedgeListener,
-  type WedgeListenerOptions,
-} from './create-wedge-listener.js';
 import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
 import type { WedgeLayoutName } from './layouts.js';
-import type { WedgeFailure, WedgeRecord, WedgeScan } from './types.js';
+import type { WedgeRecord } from './types.js';
 import { recordKey } from './record-event.js';
 import { classifyWedgeStream } from './classify-wedge.js';
-import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
+import { requireSyntheticPaste } from '../../../../../test/support/keys.js';
+import {
+  errors,
+  field,
+  ids,
+  fixture,
+  listen,
+  pressRecords,
+  scannerGap,
+  scans,
+  settled,
+  sleep,
+  useWedgePage,
+} from '../../../../../test/support/wedge-keys.js';
 
 // Every key goes through the engine's real input pipeline with real delays: CDP Input.dispatchKeyEvent in
 // Chromium, one WebDriver key action sequence in Firefox and WebKit (test/support/keys.ts). A sequence the
 // engine's driver cannot send (a German layout, an Unidentified key) skips the test there, with the reason.
 
-type KeyEvent = {
-  type: 'keydown' | 'keyup';
-  key: string;
-  code: string;
-  text?: string;
-  shiftKey?: boolean;
-  altKey?: boolean;
-  delayMs: number;
-};
-
-function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
-  const events: KeyEvent[] = [];
-  let last: number | undefined;
-  records.forEach((r, i) => {
-    if (r.type === 'input') return;
-    const next = records[i + 1];
-    const text = r.key === 'Unidentified' && next?.type === 'input' ? next.text : undefined;
-    const delayMs = last === undefined ? 0 : Math.max(0, Math.round(r.timeStamp - last));
-    last = r.timeStamp;
-    events.push({
-      type: r.type,
-      key: r.key,
-      code: r.code,
-      shiftKey: r.shiftKey,
-      altKey: r.altKey,
-      delayMs,
-      text,
-    });
-  });
-  return events;
-}
-
-async function press(records: readonly EmulatedRecord[], stamp = true): Promise<void> {
-  await pressKeys(toKeyEvents(records), { stamp });
-}
-
-/** A reader at 1–20 ms between keys (a fixed pseudo-random sequence, so every run is the same). */
-function scannerGap(i: number): number {
-  return 1 + ((i * 7) % 20);
-}
+/** Sends records in the order the emulator wrote them (`stamp: false`: stamped on arrival). */
+const press = (records: readonly EmulatedRecord[], stamp = true) =>
+  pressRecords(records, { stamp, sort: false });
 
 /** A person at 80–250 ms between keys. */
 function humanGap(i: number): number {
@@ -71,6 +42,11 @@ const noteKey = (e: KeyboardEvent) => {
 document.addEventListener('keydown', noteKey, { capture: true });
 document.addEventListener('keyup', noteKey, { capture: true });
 
+/** The scans' IDs are `expected`; if not, the failure message says what went on. */
+function expectScans(expected: readonly string[]): void {
+  expect(ids(), diagnose()).to.deep.equal(expected);
+}
+
 /** What went on, for a failure message. */
 function diagnose(): string {
   const replay = classifyWedgeStream(seenRecords).map((e) => e.kind);
@@ -84,55 +60,10 @@ function diagnose(): string {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let listener: WedgeListener | undefined;
-let scans: WedgeScan[] = [];
-let errors: WedgeFailure[] = [];
-let fixture: HTMLElement | undefined;
-
-function listen(options: Partial<WedgeListenerOptions> = {}): WedgeListener {
-  listener = createWedgeListener({
-    onScan: (scan) => scans.push(scan),
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  return listener;
-}
-
-function field(value = ''): HTMLInputElement {
-  const input = document.createElement('input');
-  input.value = value;
-  fixture?.append(input);
-  input.focus();
-  input.setSelectionRange(value.length, value.length);
-  return input;
-}
-
-/**
- * Waits until `outcomes` scans and errors have been reported (polling: this shared machine may run the page
- * slowly), then `ms` more so that anything unexpected would show up too.
- */
-async function settled(ms = 100, outcomes = 1): Promise<void> {
-  const deadline = performance.now() + 5000;
-  while (scans.length + errors.length < outcomes && performance.now() < deadline) await sleep(20);
-  await sleep(ms);
-}
-
+useWedgePage();
 beforeEach(() => {
   seenKeys = [];
   seenRecords = [];
-  scans = [];
-  errors = [];
-  fixture = document.createElement('div');
-  document.body.append(fixture);
-});
-
-afterEach(() => {
-  listener?.stop();
-  listener = undefined;
-  fixture?.remove();
-  (document.activeElement as HTMLElement | null)?.blur?.();
 });
 
 const HOSTS: readonly WedgeLayoutName[] = ['us', 'fi', 'de'];
@@ -144,11 +75,8 @@ for (const host of HOSTS) {
     it('reads a card with focus on the page (no field)', async () => {
       listen();
       await press(emulateReader('A045198723', reader));
-      await settled(50);
-      expect(
-        scans.map((s) => s.id),
-        diagnose(),
-      ).to.deep.equal(['A045198723']);
+      await settled(1, 50);
+      expectScans(['A045198723']);
       expect(errors).to.deep.equal([]);
     });
 
@@ -156,11 +84,8 @@ for (const host of HOSTS) {
       listen();
       const input = field('Lippu ');
       await press(emulateReader('X000011986', reader));
-      await settled(50);
-      expect(
-        scans.map((s) => s.id),
-        diagnose(),
-      ).to.deep.equal(['X000011986']);
+      await settled(1, 50);
+      expectScans(['X000011986']);
       expect(input.value).to.equal('Lippu ');
       expect(input.selectionStart).to.equal(6);
       expect(document.activeElement).to.equal(input);
@@ -172,16 +97,13 @@ for (const host of HOSTS) {
         listen();
         const input = field();
         await press(emulateReader('Y110029399', reader));
-        await settled(50);
+        await settled(1, 50);
         if (host === 'de') {
           expect(scans).to.deep.equal([]);
           expect(errors.map((e) => e.code)).to.deep.equal(['layout-mismatch']);
           expect(errors[0]?.message.sv).to.match(/layout/);
         } else {
-          expect(
-            scans.map((s) => s.id),
-            diagnose(),
-          ).to.deep.equal(['Y110029399']);
+          expectScans(['Y110029399']);
         }
         expect(input.value).to.equal('');
       },
@@ -190,18 +112,15 @@ for (const host of HOSTS) {
     it('reads the Y card right once the reader layout is set', async () => {
       listen({ layout: 'us' });
       await press(emulateReader('Y110029399', reader));
-      await settled(50);
-      expect(
-        scans.map((s) => s.id),
-        diagnose(),
-      ).to.deep.equal(['Y110029399']);
+      await settled(1, 50);
+      expectScans(['Y110029399']);
     });
 
     it('leaves human typing alone: characters stay in the field, no scan, no error', async () => {
       listen();
       const input = field();
       await press(emulateTyping('A045198723', { host, enter: true }).map(retime(humanGap)));
-      await settled(150, 0);
+      await settled(0, 150);
       expect(input.value).to.equal('A045198723');
       expect(scans).to.deep.equal([]);
       expect(errors).to.deep.equal([]);
@@ -238,11 +157,8 @@ describe('terminators', () => {
       const submitted: string[] = [];
       input.addEventListener('keydown', (e) => submitted.push(e.key));
       await press(emulateReader('Z000010669', { gapMs: scannerGap, terminator }));
-      await settled(50);
-      expect(
-        scans.map((s) => s.id),
-        diagnose(),
-      ).to.deep.equal(['Z000010669']);
+      await settled(1, 50);
+      expectScans(['Z000010669']);
       expect(input.value).to.equal('x');
       expect(document.activeElement, 'Tab must not move focus').to.equal(input);
       // Keys before the burst is recognized (the fourth key) are not delayed; none after it reach the page.
@@ -261,11 +177,8 @@ describe('terminators', () => {
     });
     const input = field();
     await press(emulateReader('A999005458', { gapMs: scannerGap, terminator: 'none' }));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['A999005458']);
+    await settled(1, 50);
+    expectScans(['A999005458']);
     expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(300);
     expect(input.value).to.equal('');
   });
@@ -273,7 +186,7 @@ describe('terminators', () => {
   it('a reader that sends Tab while Enter is configured is refused with terminator-mismatch', async () => {
     listen({ terminator: 'Enter' });
     await press(emulateReader('A045198723', { gapMs: scannerGap, terminator: 'Tab' }));
-    await settled(50);
+    await settled(1, 50);
     expect(errors.map((e) => e.code)).to.deep.equal(['terminator-mismatch']);
   });
 
@@ -283,7 +196,7 @@ describe('terminators', () => {
     const seen: string[] = [];
     input.addEventListener('keydown', (e) => seen.push(e.key));
     await press(emulateTyping('1234', { host: 'us', enter: true }).map(retime(humanGap)));
-    await settled(150, 0);
+    await settled(0, 150);
     expect(seen).to.deep.equal(['1', '2', '3', '4', 'Enter']);
     expect(input.value).to.equal('1234');
   });
@@ -307,7 +220,7 @@ describe('every terminator on every host layout, with a focused field in a form'
           e.preventDefault();
           submits.push(1);
         });
-        fixture?.append(form);
+        fixture.append(form);
         const input = document.createElement('input');
         form.append(input);
         input.focus();
@@ -319,11 +232,8 @@ describe('every terminator on every host layout, with a focused field in a form'
             terminator,
           }),
         );
-        await settled(50);
-        expect(
-          scans.map((s) => s.id),
-          diagnose(),
-        ).to.deep.equal(['X000011986']);
+        await settled(1, 50);
+        expectScans(['X000011986']);
         expect(input.value).to.equal('');
         expect(submits).to.deep.equal([]);
         expect(document.activeElement).to.equal(input);
@@ -339,14 +249,14 @@ describe('every terminator on every host layout, with a focused field in a form'
       e.preventDefault();
       submits.push(1);
     });
-    fixture?.append(form);
+    fixture.append(form);
     const first = document.createElement('input');
     const second = document.createElement('input');
     const submit = document.createElement('button');
     form.append(first, second, submit);
     first.focus();
     await press(emulateTyping('12', { enter: true }).map(retime(humanGap)));
-    await settled(100, 0);
+    await settled(0, 100);
     expect(submits).to.deep.equal([1]);
     await press(emulateReader('', { terminator: 'Tab' }));
     expect(document.activeElement).to.equal(second);
@@ -362,11 +272,8 @@ describe('every terminator on every host layout, with a focused field in a form'
     expect(result.ok && result.profile.layout).to.equal('us');
     await press(emulateReader('Z000010669', reader));
     await press(emulateReader('Y110029399', reader));
-    await settled(50, 2);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['Z000010669', 'Y110029399']);
+    await settled(2, 50);
+    expectScans(['Z000010669', 'Y110029399']);
   });
 });
 
@@ -375,7 +282,7 @@ describe('timing stamped on arrival (no OS time stamp; always so outside Chromiu
     listen();
     const input = field();
     await press(emulateTyping('Y110029399', { host: 'us', enter: true }).map(retime(humanGap)), false);
-    await settled(150, 0);
+    await settled(0, 150);
     expect(input.value).to.equal('Y110029399');
     expect(scans).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
@@ -384,7 +291,7 @@ describe('timing stamped on arrival (no OS time stamp; always so outside Chromiu
   it('a reader at 2 ms per key is still read', async () => {
     listen();
     await press(emulateReader('A045198723', { gapMs: 2 }), false);
-    await settled(400, 0);
+    await settled(0, 400);
     // The harness may stall a key for over 80 ms (see the plugin); then the reading is refused, never wrong.
     expect(scans.map((s) => s.id).filter((id) => id !== 'A045198723')).to.deep.equal([]);
   });
@@ -395,11 +302,8 @@ describe('odd keyboards, in the browser', () => {
     listen();
     await press(emulateReader('A045198723', { gapMs: scannerGap, numpad: 'numlock-off' }));
     await press(emulateReader('Y110029399', { gapMs: () => 2, altCodes: true }));
-    await settled(50, 2);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['A045198723', 'Y110029399']);
+    await settled(2, 50);
+    expectScans(['A045198723', 'Y110029399']);
   });
 
   it("Android-style key 'Unidentified' with the text from the input pipeline", async () => {
@@ -407,11 +311,8 @@ describe('odd keyboards, in the browser', () => {
     field();
 
     await press(emulateReader('X000011986', { gapMs: scannerGap, unidentified: true }));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['X000011986']);
+    await settled(1, 50);
+    expectScans(['X000011986']);
   });
 
   it('a fast burst that stops short is given back to the field', async () => {
@@ -441,24 +342,21 @@ describe('odd keyboards, in the browser', () => {
     input.setAttribute('data-kaiku-card-input', '');
     expect(pasteInto(input, 'A045198723\r\n')).to.equal(true);
     expect(pasteInto(input, 'notes for the clerk')).to.equal(false);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['A045198723']);
+    expectScans(['A045198723']);
   });
 
   it("a card ID pasted into the page's own field is the page's, unless the host allows it; never in a password field", async () => {
     await requireSyntheticPaste();
-    listen();
+    const first = listen();
     const input = field();
     expect(pasteInto(input, 'A045198723')).to.equal(false);
     const password = document.createElement('input');
     password.type = 'password';
-    fixture?.append(password);
+    fixture.append(password);
     password.focus();
     expect(pasteInto(password, 'A045198723')).to.equal(false);
     expect(scans).to.deep.equal([]);
-    listener?.stop();
+    first.stop();
     listen({ acceptPaste: 'anywhere' });
     input.focus();
     expect(pasteInto(input, 'A045198723')).to.equal(true);
@@ -472,11 +370,8 @@ describe('odd keyboards, in the browser', () => {
     const input = field('hello');
     input.setSelectionRange(1, 4);
     await press(emulateReader('A045198723', { gapMs: scannerGap }));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['A045198723']);
+    await settled(1, 50);
+    expectScans(['A045198723']);
     expect(input.value).to.equal('hello');
     expect([input.selectionStart, input.selectionEnd]).to.deep.equal([1, 4]);
   });
@@ -484,17 +379,14 @@ describe('odd keyboards, in the browser', () => {
   it('cleans a text field inside a shadow root (a web component POS)', async () => {
     listen();
     const host = document.createElement('div');
-    fixture?.append(host);
+    fixture.append(host);
     const input = document.createElement('input');
     host.attachShadow({ mode: 'open' }).append(input);
     input.value = 'x';
     input.focus();
     await press(emulateReader('Y110029399', { gapMs: scannerGap }));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['Y110029399']);
+    await settled(1, 50);
+    expectScans(['Y110029399']);
     expect(input.value).to.equal('x');
   });
 
@@ -527,11 +419,8 @@ describe('odd keyboards, in the browser', () => {
     listen({ clearInput: false });
     const input = field();
     await press(emulateReader('A045198723', { gapMs: scannerGap }));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['A045198723']);
+    await settled(1, 50);
+    expectScans(['A045198723']);
     expect(input.value).to.equal('A045198723');
   });
 
@@ -545,16 +434,13 @@ describe('odd keyboards, in the browser', () => {
       await press(emulateReader('A045198723', { gapMs: scannerGap }));
       outside.focus();
       await press(emulateReader('X000011986', { gapMs: scannerGap }));
-      await settled(50);
-      expect(
-        scans.map((s) => s.id),
-        diagnose(),
-      ).to.deep.equal(['A045198723']);
+      await settled(1, 50);
+      expectScans(['A045198723']);
       expect(outside.value).to.equal('X000011986');
       handle.stop();
       inside.focus();
       await press(emulateReader('Z000010669', { gapMs: scannerGap }));
-      await settled(50);
+      await settled(1, 50);
       expect(scans.length).to.equal(1);
       expect(inside.value).to.equal('Z000010669');
     } finally {
@@ -572,10 +458,7 @@ describe('odd keyboards, in the browser', () => {
     expect(handle.profile).to.include({ prefix: '$', terminator: 'Tab' });
     expect(scans).to.deep.equal([]);
     await press(emulateReader('Y110029399', reader));
-    await settled(50);
-    expect(
-      scans.map((s) => s.id),
-      diagnose(),
-    ).to.deep.equal(['Y110029399']);
+    await settled(1, 50);
+    expectScans(['Y110029399']);
   });
 });

@@ -10,24 +10,18 @@ import {
   type WedgeListener,
 } from './listen-for-wedge.js';
 import * as engineModule from './wedge-engine.js';
-import { emulateReader, emulateTyping, type EmulatedRecord } from './emulate-reader.js';
-import type { WedgeFailure, WedgeScan } from './types.js';
-import { pressKeys, type KeyEvent } from '../../../../../test/support/keys.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function toKeyEvents(records: readonly EmulatedRecord[]): KeyEvent[] {
-  let last: number | undefined;
-  return records.flatMap((r): KeyEvent[] => {
-    if (r.type === 'input') return [];
-    const delayMs = last === undefined ? 0 : Math.max(0, Math.round(r.timeStamp - last));
-    last = r.timeStamp;
-    return [{ type: r.type, key: r.key, code: r.code, shiftKey: r.shiftKey, delayMs }];
-  });
-}
-
-/** A reader at 1–20 ms between keys (a fixed pseudo-random sequence). */
-const scannerGap = (i: number): number => 1 + ((i * 7) % 20);
+import { emulateReader, emulateTyping } from './emulate-reader.js';
+import {
+  errors,
+  field,
+  keep,
+  pressRecords,
+  report,
+  scannerGap,
+  scans,
+  sleep,
+  useWedgePage,
+} from '../../../../../test/support/wedge-keys.js';
 
 /** An engine the test hands over when it chooses (`arrive`), or refuses (`fail`). */
 function heldEngine() {
@@ -49,27 +43,8 @@ function heldEngine() {
   };
 }
 
-let listener: WedgeListener | undefined;
-let scans: WedgeScan[] = [];
-let errors: WedgeFailure[] = [];
-let fixture: HTMLElement | undefined;
-
 function listen(loader: EngineLoader): WedgeListener {
-  listener = listenForWedge(
-    { onScan: (scan) => scans.push(scan), onError: (error) => errors.push(error) },
-    () => Promise.reject(new Error('no calibration here')),
-    loader,
-  );
-  return listener;
-}
-
-function field(value = ''): HTMLInputElement {
-  const input = document.createElement('input');
-  input.value = value;
-  fixture?.append(input);
-  input.focus();
-  input.setSelectionRange(value.length, value.length);
-  return input;
+  return keep(listenForWedge(report, () => Promise.reject(new Error('no calibration here')), loader));
 }
 
 async function until(done: () => boolean, ms = 5000): Promise<void> {
@@ -77,26 +52,14 @@ async function until(done: () => boolean, ms = 5000): Promise<void> {
   while (!done() && performance.now() < deadline) await sleep(20);
 }
 
-beforeEach(() => {
-  scans = [];
-  errors = [];
-  fixture = document.createElement('div');
-  document.body.append(fixture);
-});
-
-afterEach(() => {
-  listener?.stop();
-  listener = undefined;
-  fixture?.remove();
-  (document.activeElement as HTMLElement | null)?.blur?.();
-});
+useWedgePage();
 
 describe('keys that arrive while the wedge engine loads', () => {
   it('two cards read back to back before the engine is there are both reported, in order', async () => {
     const engine = heldEngine();
     listen(engine.loader);
-    await pressKeys(toKeyEvents(emulateReader('A045198723', { gapMs: scannerGap })));
-    await pressKeys(toKeyEvents(emulateReader('Y110029399', { gapMs: scannerGap })));
+    await pressRecords(emulateReader('A045198723', { gapMs: scannerGap }));
+    await pressRecords(emulateReader('Y110029399', { gapMs: scannerGap }));
     await sleep(50);
     expect(scans).to.deep.equal([]);
     engine.arrive();
@@ -105,7 +68,7 @@ describe('keys that arrive while the wedge engine loads', () => {
     expect(scans.map((s) => s.id)).to.deep.equal(['A045198723', 'Y110029399']);
     expect(errors).to.deep.equal([]);
     // And the engine reads live keys from then on.
-    await pressKeys(toKeyEvents(emulateReader('X000011986', { gapMs: scannerGap })));
+    await pressRecords(emulateReader('X000011986', { gapMs: scannerGap }));
     await until(() => scans.length >= 3);
     expect(scans.map((s) => s.id)).to.deep.equal(['A045198723', 'Y110029399', 'X000011986']);
     expect(engine.calls()).to.equal(1);
@@ -115,7 +78,7 @@ describe('keys that arrive while the wedge engine loads', () => {
     const engine = heldEngine();
     listen(engine.loader);
     const input = field('Lippu ');
-    await pressKeys(toKeyEvents(emulateReader('X000011986', { gapMs: scannerGap, terminator: 'none' })));
+    await pressRecords(emulateReader('X000011986', { gapMs: scannerGap, terminator: 'none' }));
     // The keys went their way (nothing could keep them from the page yet)…
     expect(input.value).to.equal('Lippu X000011986');
     engine.arrive();
@@ -131,7 +94,7 @@ describe('keys that arrive while the wedge engine loads', () => {
     const engine = heldEngine();
     listen(engine.loader);
     const input = field();
-    await pressKeys(toKeyEvents(emulateTyping('A045198723', { gapMs: 120 })));
+    await pressRecords(emulateTyping('A045198723', { gapMs: 120 }));
     engine.arrive();
     await sleep(400);
     expect(input.value).to.equal('A045198723');
@@ -150,7 +113,7 @@ describe('keys that arrive while the wedge engine loads', () => {
     expect(errors[0]?.message.en).to.match(/network connection/);
     expect(engine.calls()).to.equal(1);
     // The network is back: the next reading starts a new load, and its keys are read once it is there.
-    await pressKeys(toKeyEvents(emulateReader('A045198723', { gapMs: scannerGap })));
+    await pressRecords(emulateReader('A045198723', { gapMs: scannerGap }));
     expect(engine.calls()).to.equal(2);
     engine.arrive();
     await until(() => scans.length >= 1);

@@ -1,14 +1,18 @@
 import { expect } from '@esm-bundle/chai';
-import { createWedgeListener, type WedgeListenerOptions } from './create-wedge-listener.js';
 import { emulateReader, type EmulatedReader } from './emulate-reader.js';
-import type { WedgeListener } from './create-wedge-listener.js';
-import type { WedgeFailure, WedgeScan } from './types.js';
 import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
+  codes,
+  errors,
+  fixture,
+  ids,
   keyEventsOf,
+  listen,
   pressRecords,
   primeWedgeEngine,
-  sleep,
+  scans,
+  settled,
+  useWedgePage,
   type KeyEvent,
 } from '../../../../../test/support/wedge-keys.js';
 
@@ -35,28 +39,6 @@ function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
   return events;
 }
 
-let listener: WedgeListener | undefined;
-let scans: WedgeScan[] = [];
-let errors: WedgeFailure[] = [];
-let fixture: HTMLElement;
-
-function listen(options: Partial<WedgeListenerOptions> = {}): void {
-  listener = createWedgeListener({
-    onScan: (scan) => scans.push(scan),
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-}
-
-async function settled(outcomes = 1, ms = 200): Promise<void> {
-  const deadline = performance.now() + 5000;
-  while (scans.length + errors.length < outcomes && performance.now() < deadline) await sleep(20);
-  await sleep(ms);
-}
-
-const ids = () => scans.map((s) => s.id);
-const codes = () => errors.map((e) => e.code);
-
 /** A POS form with a product field, a second field, and a submit counter. */
 function posForm(): {
   form: HTMLFormElement;
@@ -81,20 +63,7 @@ function posForm(): {
 }
 
 before(primeWedgeEngine);
-
-beforeEach(() => {
-  scans = [];
-  errors = [];
-  fixture = document.createElement('div');
-  document.body.append(fixture);
-});
-
-afterEach(() => {
-  listener?.stop();
-  listener = undefined;
-  fixture.remove();
-  (document.activeElement as HTMLElement | null)?.blur?.();
-});
+useWedgePage();
 
 const fast: EmulatedReader = { gapMs: 4 };
 
@@ -103,7 +72,7 @@ describe('any terminator, no configuration', () => {
     listen();
     const { product, submits } = posForm();
     await press(emulateReader('A045198723', { ...fast, terminator: 'Tab' }));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['A045198723']);
     expect(codes()).to.deep.equal([]);
     expect(document.activeElement).to.equal(product);
@@ -115,7 +84,7 @@ describe('any terminator, no configuration', () => {
     listen();
     const { product } = posForm();
     await press(emulateReader('Z000010669', { ...fast, terminator: 'none' }));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['Z000010669']);
     expect(product.value).to.equal('');
   });
@@ -136,7 +105,7 @@ describe('any terminator, no configuration', () => {
       { type: 'keyup' as const, key: 'Enter', code: 'Enter', delayMs: 5 },
     ];
     await send([...keyEventsOf(reading), ...enter]);
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['X000011986']);
     expect(codes()).to.deep.equal([]);
     expect(submits()).to.equal(0);
@@ -150,7 +119,7 @@ describe('duplicates', () => {
     const again = emulateReader('A045198723', { ...fast, start: 1300 });
     const other = emulateReader('Z000010669', { ...fast, start: 1600 });
     await press([...first, ...again, ...other]);
-    await settled(3);
+    await settled(3, 200);
     expect(ids()).to.deep.equal(['A045198723', 'A045198723', 'Z000010669']);
     expect(scans.map((s) => s.duplicate)).to.deep.equal([false, true, false]);
   });
@@ -187,7 +156,7 @@ describe('the page’s own inputs and barcodes', () => {
     product.value = '2x ';
     product.setSelectionRange(3, 3);
     await press(emulateReader('Y110029399', fast));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['Y110029399']);
     expect(product.value).to.equal('2x ');
     expect(submits()).to.equal(0);
@@ -208,7 +177,7 @@ describe('the page’s own inputs and barcodes', () => {
     const { product, submits } = posForm();
     product.className = 'card-id';
     await press(emulateReader('6414893400012', fast));
-    await settled();
+    await settled(1, 200);
     expect(codes()).to.deep.equal(['not-a-card-id']);
     expect(product.value).to.equal('');
     expect(submits()).to.equal(0);
@@ -245,7 +214,7 @@ describe('the page’s own inputs and barcodes', () => {
     const data = new DataTransfer();
     data.setData('text/plain', 'E1234');
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-    await settled();
+    await settled(1, 200);
     expect(codes()).to.deep.equal(['not-a-card-id']);
     expect(errors[0]?.params.reason).to.equal('legacy-code');
   });
@@ -256,7 +225,7 @@ describe('Android, iPad and IME readers (keys Unidentified, keyCode 229)', () =>
     listen();
     const { product, submits } = posForm();
     await send(android('AM045198723'));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['AM045198723']);
     expect(codes()).to.deep.equal([]);
     expect(product.value).to.equal('');
@@ -272,7 +241,7 @@ describe('Android, iPad and IME readers (keys Unidentified, keyCode 229)', () =>
     fixture.append(button);
     button.focus();
     await send(android('X000011986'));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['X000011986']);
     expect(codes()).to.deep.equal([]);
     expect(document.activeElement).to.equal(button);
@@ -283,7 +252,7 @@ describe('Android, iPad and IME readers (keys Unidentified, keyCode 229)', () =>
   it('with captureUnidentified off and nothing focused: refused as unidentified keys, never “not a card ID”', async () => {
     listen({ captureUnidentified: false });
     await send(android('X000011986'));
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal([]);
     expect(codes()).to.deep.equal(['keys-unidentified']);
   });
@@ -293,8 +262,46 @@ describe('Android, iPad and IME readers (keys Unidentified, keyCode 229)', () =>
     const { product } = posForm();
     const chars = Array.from('Z000010669\n').map((c): KeyEvent => ({ type: 'text', text: c, delayMs: 20 }));
     await send(chars);
-    await settled();
+    await settled(1, 200);
     expect(ids()).to.deep.equal(['Z000010669']);
     expect(product.value).to.equal('');
+  });
+});
+
+describe('where the focus is', () => {
+  it('a contenteditable marked as a card field: read; what the person wrote before stays', async () => {
+    listen();
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    editor.setAttribute('data-kaiku-card-input', '');
+    editor.textContent = 'Huom:';
+    fixture.append(editor);
+    editor.focus();
+    getSelection()?.selectAllChildren(editor);
+    getSelection()?.collapseToEnd();
+    await press(emulateReader('A045198723', { gapMs: 3 }));
+    await settled();
+    expect(ids()).to.deep.equal(['A045198723']);
+    expect(editor.textContent?.startsWith('Huom:'), editor.textContent ?? '').to.equal(true);
+    // Known limit (docs/wedge.md): the characters typed before recognition stay in a contenteditable.
+    expect(editor.textContent?.length ?? 0).to.be.below('Huom:'.length + 4);
+  });
+
+  it('an input inside an iframe, the listener on the iframe’s document: read and cleaned', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<!doctype html><input id="f" value="Lippu ">';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    fixture.append(frame);
+    await loaded;
+    const doc = frame.contentDocument as Document;
+    listen({ target: doc });
+    const input = doc.getElementById('f') as HTMLInputElement;
+    frame.focus();
+    input.focus();
+    input.setSelectionRange(6, 6);
+    await press(emulateReader('Z000010669', { gapMs: 3 }));
+    await settled();
+    expect(ids()).to.deep.equal(['Z000010669']);
+    expect(input.value).to.equal('Lippu ');
   });
 });

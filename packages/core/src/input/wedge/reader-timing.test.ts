@@ -7,8 +7,11 @@ import { keyForChar, type WedgeLayoutName } from './layouts.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
 
-// Key streams of readers and computers the first tests did not model, each as a recording. What a demanding
-// user expects: the right ID, or a refusal with a stable code and fi/sv/en texts; never another card's ID.
+// Readers' timing and framing, and computers with other keyboard settings, each as a recording: very fast and
+// rollover readers, auto-repeat, slow Bluetooth links, control characters around the ID, late terminators, a person
+// typing while a scan arrives. What a demanding user expects: the right ID, or a refusal with a stable code and
+// fi/sv/en texts; never another card's ID. (Vendors' reader shapes: reader-shapes.test.ts; in the browser:
+// reader-timing.browser.test.ts.)
 
 function run(records: readonly WedgeRecord[], options: WedgeClassifierOptions = {}): WedgeEffect[] {
   const sorted = [...records].sort((a, b) => a.timeStamp - b.timeStamp);
