@@ -1,6 +1,7 @@
 /**
  * The CLIs as users run them: spawned with tsx from source, against the real sandbox in its own
- * process. Exit codes, output, masking, the per-row report, and nothing registered twice.
+ * process. Exit codes, output, masking, the per-row report, nothing registered twice, and the reports a vendor
+ * really has (a workbook with several sheets, a Windows-1252 file with CR-only lines).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -235,4 +236,50 @@ describe('kaiku-report', () => {
     );
     expect(r.code).toBe(3);
   });
+});
+describe('kaiku-import on workbooks with several sheets and on Windows-1252 files', () => {
+  const BOOK = join(dir, 'myynti.xlsx');
+  const CSV = join(dir, 'myynti-1252.csv');
+
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Ohjeet').addRow(['Täytä myynnit kuukausittain']);
+    for (const [name, card] of [
+      ['Tammikuu', 'A045198723'],
+      ['Helmikuu', 'A999005458'],
+    ] as const) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(['Kortin numero', 'Lapset', 'Tapahtuma', 'Päivämäärä']);
+      sheet.addRow([card, 2, 'Kesäyöntaika', '3.2.2020']);
+    }
+    writeFileSync(BOOK, new Uint8Array(await book.xlsx.writeBuffer()));
+    const text = 'Kortin numero;Lapset;Tapahtuma;Päivämäärä\rA045198723;-;Kesäyö – 10 €;ti 4.2.2020\r';
+    const extra: Record<string, number> = { '€': 0x80, '–': 0x96, ä: 0xe4, ö: 0xf6 };
+    writeFileSync(
+      CSV,
+      Uint8Array.from(text, (c) => extra[c] ?? c.charCodeAt(0)),
+    );
+  });
+
+  it('imports the first report sheet, exits 1 and names the sheets left; --sheet picks one', async () => {
+    const all = await run('import', [BOOK, '--venue', 'v', '--dry-run', '--lang', 'en']);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toContain('XLSX, "Tammikuu"');
+    expect(all.stdout).toContain('The sheets Helmikuu have a sales-report header row too');
+    const second = await run('import', [BOOK, '--venue', 'v', '--dry-run', '--sheet', 'Helmikuu']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('"Helmikuu"');
+    const missing = await run('import', [BOOK, '--venue', 'v', '--dry-run', '--sheet', '9', '--lang', 'fi']);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain(
+      'Työkirjassa ei ole taulukkoa "9" (taulukot: Ohjeet, Tammikuu, Helmikuu)',
+    );
+  }, 60_000);
+
+  it('reads a Windows-1252 file with CR-only lines, a dash for no children and a weekday date', async () => {
+    const csv = await run('import', [CSV, '--venue', 'v', '--dry-run', '--json']);
+    expect(csv.code).toBe(0);
+    const result = JSON.parse(csv.stdout) as { encoding: string; valid: unknown[]; invalid: unknown[] };
+    expect(result).toMatchObject({ encoding: 'windows-1252', valid: [{ from: 2, to: 2 }], invalid: [] });
+  }, 60_000);
 });

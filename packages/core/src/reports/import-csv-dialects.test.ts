@@ -1,6 +1,6 @@
 /**
- * Reports the way ticket agents' systems and Excel really write them, none of which the first tests
- * saw: legacy encodings, title rows, odd headers, CR-only lines, hand-typed counts, dates and card IDs.
+ * CSV reports the way ticket agents' systems and Excel really write them: legacy encodings, title rows, odd
+ * headers, CR-only lines, hand-typed counts, dates and card IDs.
  */
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.js';
