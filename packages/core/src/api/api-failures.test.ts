@@ -12,7 +12,7 @@ import {
   ApiTimeoutError,
 } from './api-errors.js';
 import { API_PROBLEM_CODES, makeProblem } from '../schemas/api.js';
-import { answerOn, caught, testClient } from './testing/msw-helpers.js';
+import { answerOn, caught, testClient, usageResult } from './testing/msw-helpers.js';
 import { BASE, activeCard, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 
@@ -30,24 +30,6 @@ const client = testClient;
 
 const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
   api.registerUsage(usageFor('A045198723'), { idempotencyKey: key, ...(signal ? { signal } : {}) });
-
-const usageResult = () =>
-  HttpResponse.json(
-    {
-      usageId: 'u1',
-      registeredAt: '2026-11-21T10:00:01Z',
-      tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
-      showTally: {
-        showId: 's',
-        cap: 5,
-        ticketsGiven: 1,
-        remaining: 4,
-        usages: 1,
-        updatedAt: '2026-11-21T10:00:01Z',
-      },
-    },
-    { status: 201 },
-  );
 
 describe('every problem code reaches the caller with its code', () => {
   const codes = [
@@ -91,16 +73,6 @@ describe('HTTP statuses', () => {
       expect(calls.count).toBe(sent);
     },
   );
-
-  it('401 then 503s: the token is refreshed only once, retries stay bounded', async () => {
-    let n = 0;
-    const calls = answer('post', USAGES_URL, () =>
-      n++ % 2 === 0 ? new HttpResponse(null, { status: 401 }) : new HttpResponse(null, { status: 503 }),
-    );
-    const error = await caught(register(client({ retry: { limit: 2, baseDelayMs: 1 } })));
-    expect(error.code).toBe('http-401');
-    expect(calls.count).toBe(3);
-  });
 
   it('404 from a proxy (HTML) is http-404', async () => {
     answer('post', CARD_URL, () => HttpResponse.html('<h1>Not Found</h1>', { status: 404 }));

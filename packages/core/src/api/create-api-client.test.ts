@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { createApiClient } from './create-api-client.js';
 import type { ApiClient } from './create-api-client.js';
@@ -145,66 +145,6 @@ describe('createApiClient against the contract (msw)', () => {
 
   it('answers health without a token problem', async () => {
     await expect(setup().health()).resolves.toMatchObject({ status: 'ok', version: 'mock' });
-  });
-});
-
-describe('the token', () => {
-  it('is asked for on every attempt and sent as a bearer token only', async () => {
-    const getToken = vi.fn(() => 'tok-123');
-    mock = createMockApi({ baseUrl: BASE, cards: [activeCard], token: 'tok-123' });
-    server.use(...mock.handlers);
-    const api = createApiClient({ baseUrl: BASE, getToken });
-    await api.lookupCard('A045198723');
-    await api.lookupCard('A045198723');
-    expect(getToken).toHaveBeenCalledTimes(2);
-  });
-
-  it('after a 401 the token is asked for once more with refresh: true', async () => {
-    mock = createMockApi({ baseUrl: BASE, cards: [activeCard], token: 'fresh' });
-    server.use(...mock.handlers);
-    const asked: boolean[] = [];
-    const api = createApiClient({
-      baseUrl: BASE,
-      getToken: ({ refresh }) => {
-        asked.push(refresh);
-        return refresh ? 'fresh' : 'expired';
-      },
-    });
-    await expect(api.lookupCard('A045198723')).resolves.toMatchObject({ id: 'A045198723' });
-    expect(asked).toEqual([false, true]);
-    expect(mock.requests).toHaveLength(2);
-  });
-
-  it('a wrong token gives http-401 after one refresh, and the token appears in no error text', async () => {
-    mock = createMockApi({ baseUrl: BASE, cards: [activeCard], token: 'right' });
-    server.use(...mock.handlers);
-    const api = createApiClient({ baseUrl: BASE, getToken: async () => 'wrong-token-xyz' });
-    const error = await caught(api.registerUsage(usageFor('A045198723'), { idempotencyKey: 'key-401-0001' }));
-    expect(error.code).toBe('http-401');
-    expect(error.retryable).toBe(false);
-    expect(mock.requests).toHaveLength(2);
-    const text = JSON.stringify({
-      ...error,
-      message: error.message,
-      stack: error.stack,
-      cause: String(error.cause),
-    });
-    expect(text).not.toContain('wrong-token-xyz');
-  });
-
-  it('a failing or empty token provider gives http-401 without a request', async () => {
-    mock = createMockApi({ baseUrl: BASE, cards: [activeCard] });
-    server.use(...mock.handlers);
-    const failing = createApiClient({
-      baseUrl: BASE,
-      getToken: () => Promise.reject(new Error('session secret s3cr3t expired')),
-    });
-    const error = await caught(failing.lookupCard('A045198723'));
-    expect(error.code).toBe('http-401');
-    expect(error.message + JSON.stringify(error.params)).not.toContain('s3cr3t');
-    const empty = createApiClient({ baseUrl: BASE, getToken: () => '' });
-    expect((await caught(empty.lookupCard('A045198723'))).code).toBe('http-401');
-    expect(mock.requests).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Faults real networks produce that the contract tests do not: captive portals, lying content
- * types, empty bodies, Retry-After from a skewed clock or in nonsense forms, token providers that
- * hang, transports that ignore the abort signal, and batch answers that do not match the request.
+ * types, empty bodies, Retry-After from a skewed clock or in nonsense forms, transports that ignore
+ * the abort signal, and batch answers that do not match the request. Token providers in trouble:
+ * api-token.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
@@ -10,7 +11,7 @@ import { createApiClient } from './create-api-client.js';
 import type { KaikuApiError } from './api-errors.js';
 import { ApiHttpError, ApiResponseError } from './api-errors.js';
 import { parseRetryAfter } from './retry-policy.js';
-import { answerOn, caught, testClient } from './testing/msw-helpers.js';
+import { REGISTERED as result, answerOn, caught, testClient, usageResult } from './testing/msw-helpers.js';
 import { BASE, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 import type { BatchItemResult } from '../schemas/api.js';
@@ -33,20 +34,6 @@ const client = testClient;
 
 const register = (api = client()) => api.registerUsage(usageFor(CARD), { idempotencyKey: 'fault-key-0001' });
 
-const result = {
-  usageId: 'u1',
-  registeredAt: '2026-11-21T10:00:01Z',
-  tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
-  showTally: {
-    showId: 's',
-    cap: 5,
-    ticketsGiven: 1,
-    remaining: 4,
-    usages: 1,
-    updatedAt: '2026-11-21T10:00:01Z',
-  },
-} as const;
-const usageResult = () => HttpResponse.json(result, { status: 201 });
 const portal =
   '<!doctype html><html><body><form action="/login">Hotel Wi-Fi: accept the terms</form></body></html>';
 
@@ -180,70 +167,6 @@ describe('Retry-After as real servers and proxies send it', () => {
     );
     await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
     expect(calls.count).toBe(2);
-  });
-});
-
-describe('token providers in trouble', () => {
-  it('one that never settles cannot hold a request: timeout, then the retry asks again', async () => {
-    let asked = 0;
-    const calls = answer('post', USAGES_URL, usageResult);
-    const api = client({
-      timeoutMs: 50,
-      getToken: () => (++asked === 1 ? new Promise<string>(() => undefined) : 'tok'),
-    });
-    await expect(register(api)).resolves.toMatchObject({ usageId: 'u1' });
-    expect(asked).toBe(2);
-    expect(calls.count).toBe(1);
-  });
-
-  it('one that is always stuck gives timeout for reads too (no request sent)', async () => {
-    const calls = answer('post', `${BASE}v1/cards/lookup`, () => HttpResponse.json({}));
-    const api = client({ timeoutMs: 30, getToken: () => new Promise<string>(() => undefined) });
-    const error = await caught(api.lookupCard(CARD));
-    expect(error.code).toBe('timeout');
-    expect(calls.count).toBe(0);
-  });
-
-  it('one with no token at hand (empty, or throwing) is asked once more with refresh: true', async () => {
-    const calls = answer('post', USAGES_URL, usageResult);
-    const asked: boolean[] = [];
-    const lazy = client({
-      getToken: ({ refresh }) => {
-        asked.push(refresh);
-        return refresh ? 'fresh' : '';
-      },
-    });
-    await expect(register(lazy)).resolves.toMatchObject({ usageId: 'u1' });
-    expect(asked).toEqual([false, true]);
-    expect(calls.count).toBe(1);
-    asked.length = 0;
-    const down = client({
-      getToken: ({ refresh }) => {
-        asked.push(refresh);
-        throw new Error('SSO secret-session-id unreachable');
-      },
-    });
-    const error = await caught(register(down));
-    expect(error.code).toBe('http-401');
-    expect(asked).toEqual([false, true]); // twice, not a storm
-    expect(calls.count).toBe(1);
-    expect(JSON.stringify({ m: error.message, p: error.params })).not.toContain('secret');
-  });
-
-  it('a storm of 401s: one refresh, then http-401 with no secret in the error', async () => {
-    const tokens: boolean[] = [];
-    const calls = answer('post', USAGES_URL, () => new HttpResponse('no', { status: 401 }));
-    const api = client({
-      getToken: ({ refresh }) => {
-        tokens.push(refresh);
-        return refresh ? 'secret-refreshed' : 'secret-old';
-      },
-    });
-    const error = await caught(register(api));
-    expect(error.code).toBe('http-401');
-    expect(tokens).toEqual([false, true]);
-    expect(calls.count).toBe(2);
-    expect(JSON.stringify({ m: error.message, p: error.params })).not.toContain('secret');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Shared by the client's msw tests: a client with quick retries, a route answered in turn, a caught rejection. */
 import { expect } from 'vitest';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { createApiClient } from '../create-api-client.js';
 import type { ApiClientOptions } from '../create-api-client.js';
@@ -59,3 +59,26 @@ export async function caught(promise: Promise<unknown>): Promise<KaikuApiError> 
   }
   throw new Error('expected a rejection');
 }
+
+/** A registered usage as the server answers a `POST /v1/usages` (one adult, the show's tally after it). */
+export const REGISTERED = {
+  usageId: 'u1',
+  registeredAt: '2026-11-21T10:00:01Z',
+  tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
+  showTally: {
+    showId: 's',
+    cap: 5,
+    ticketsGiven: 1,
+    remaining: 4,
+    usages: 1,
+    updatedAt: '2026-11-21T10:00:01Z',
+  },
+} as const;
+
+/**
+ * The server's 201 answer with `REGISTERED`.
+ *
+ * @example
+ * const calls = answer('post', `${BASE}v1/usages`, () => new HttpResponse(null, { status: 503 }), usageResult);
+ */
+export const usageResult = (): Response => HttpResponse.json(REGISTERED, { status: 201 });
