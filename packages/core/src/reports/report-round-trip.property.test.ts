@@ -46,7 +46,8 @@ type Spec = {
   readonly hour: number;
 };
 
-const spec: fc.Arbitrary<Spec> = fc.record({
+/** A usage's arbitraries, field by field (the outbox's records add their state to them). */
+const specFields = {
   card: fc.nat(20),
   community: fc.boolean(),
   children: fc.nat(4),
@@ -55,7 +56,8 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   show: fc.nat(SHOWS.length - 1),
   day: fc.integer({ min: 1, max: 27 }),
   hour: fc.integer({ min: 10, max: 20 }),
-});
+};
+const spec: fc.Arbitrary<Spec> = fc.record(specFields);
 
 let source: SandboxCli;
 let csvTarget: SandboxCli;
@@ -161,14 +163,7 @@ type OutboxSpec = Spec & {
 };
 
 const outboxSpec: fc.Arbitrary<OutboxSpec> = fc.record({
-  card: fc.nat(20),
-  community: fc.boolean(),
-  children: fc.nat(4),
-  members: fc.nat(2),
-  mode: fc.constantFrom('booking' as const, 'collection' as const),
-  show: fc.nat(SHOWS.length - 1),
-  day: fc.integer({ min: 1, max: 27 }),
-  hour: fc.integer({ min: 10, max: 20 }),
+  ...specFields,
   state: fc.constantFrom('pending' as const, 'needs-attention' as const),
   acceptance: fc.constantFrom('online' as const, 'provisional' as const),
 });
