@@ -30,12 +30,61 @@ function clipped(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Controls that overlap or touch, as "a | b": each pair of visible controls keeps 4 px apart, and the focused one's
+ * focus ring (outline width + offset around its box) overlaps no other control.
+ */
+function crowded(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+    const controls = [
+      ...root.querySelectorAll<HTMLElement>('button, input, select, summary, [role="spinbutton"]'),
+    ].filter((e) => e.offsetParent !== null);
+    const box = (e: HTMLElement) => {
+      const r = e.getBoundingClientRect();
+      const c = getComputedStyle(e);
+      const ring =
+        e === root.activeElement && c.outlineStyle !== 'none'
+          ? parseFloat(c.outlineWidth) + parseFloat(c.outlineOffset)
+          : 0;
+      return { l: r.left - ring, r: r.right + ring, t: r.top - ring, b: r.bottom + ring, ring };
+    };
+    const name = (e: HTMLElement) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.textContent ?? '').trim().slice(0, 24)}"`;
+    const out: string[] = [];
+    controls.forEach((a, i) => {
+      for (const b of controls.slice(i + 1)) {
+        if (a.contains(b) || b.contains(a)) continue;
+        const p = box(a);
+        const q = box(b);
+        const gap = Math.max(p.l - q.r, q.l - p.r, p.t - q.b, q.t - p.b);
+        if (gap < (p.ring || q.ring ? 0 : 4)) out.push(`${name(a)} | ${name(b)} (${gap.toFixed(1)} px)`);
+      }
+    });
+    return out;
+  });
+}
+
+/** Short phrases that must not break across lines (a stepper's limit, "(At most 2)"), split over lines. */
+function broken(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+    return [...root.querySelectorAll<HTMLElement>('.stepper-label > .muted')]
+      .filter((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+      .map((e) => e.textContent ?? '');
+  });
+}
+
 async function shoot(s: ScannerPage, state: string, lang: string, width: number): Promise<void> {
   await s.page.waitForTimeout(100);
   await s.page.locator('kaiku-scanner').screenshot({ path: path.join(dir, `${state}-${lang}-${width}.png`) });
   const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${state} ${lang} ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
-  expect(await clipped(s.page), `${state} ${lang} ${width}: text cut off`).toEqual([]);
+  expect.soft(overflow, `${state} ${lang} ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
+  expect.soft(await clipped(s.page), `${state} ${lang} ${width}: text cut off`).toEqual([]);
+  expect
+    .soft(await crowded(s.page), `${state} ${lang} ${width}: controls touching or overlapping`)
+    .toEqual([]);
+  expect.soft(await broken(s.page), `${state} ${lang} ${width}: a phrase split over lines`).toEqual([]);
 }
 
 describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {

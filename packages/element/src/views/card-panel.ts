@@ -60,10 +60,15 @@ export const cardStyles = css`
     flex: 0 1 14rem;
     font-weight: 600;
   }
+  /* "(At most 2)" stays on one line. */
+  .stepper-label > .muted {
+    white-space: nowrap;
+  }
+  /* Wider than the count's focus ring (3 px outline, 2 px offset), so the ring never covers a button. */
   .stepper-controls {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: 0.5rem;
   }
   .stepper-value {
     min-width: 3rem;
@@ -89,6 +94,21 @@ export const cardStyles = css`
     background: var(--kaiku-surface);
     border-radius: var(--kaiku-radius);
     padding: 0.25rem 0.25rem 0.25rem 0.75rem;
+  }
+  /* The needs-attention list (its chunk has no styles): each usage a row, its button apart from the report's. */
+  .attention-list {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+    margin-bottom: 0.75rem;
+  }
+  .attention-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
   }
   .card-info,
   .card-action {

@@ -12,11 +12,11 @@ export function renderNeedsAttention(
   if (items.length === 0) return nothing;
   return html`<details part="needs-attention" class="notice danger" open>
     <summary>${t.needsAttentionHeading(fmt.number(items.length))}</summary>
-    <ul>
+    <ul class="attention-list">
       ${items.map(
         (i) =>
           html`<li data-code=${i.reason.code}>
-            <span class="mono">${i.cardId}</span> · ${i.showName}: ${text(i.reason.message)}
+            <span><span class="mono">${i.cardId}</span> · ${i.showName}: ${text(i.reason.message)}</span>
             <button type="button" aria-label=${t.resolve(i.cardId)} @click=${() => onResolve(i.id)}>
               ${t.resolveShort}
             </button>
