@@ -12,7 +12,7 @@ export const fi: Translation = {
   capGiven: (given, cap) => `${given} / ${cap} annettu`,
   capLeft: (left) => `${left} jäljellä`,
   capNone: 'Ei ylärajaa',
-  mode: 'Tilanne',
+  mode: 'Varaus vai lipun nouto',
   modeBooking: 'Varaus',
   modeCollection: 'Lipun nouto',
   readyHeading: 'Lue kortti',

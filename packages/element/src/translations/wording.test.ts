@@ -76,6 +76,13 @@ describe('the element’s wording', () => {
     });
   }
 
+  it('heads the booking-or-collection choice with both choices, not a vague "situation"', () => {
+    for (const t of [fi, sv, en]) {
+      expect(t.mode.toLowerCase()).toContain(t.modeBooking.toLowerCase());
+      expect(t.mode.toLowerCase()).toContain(t.modeCollection.toLowerCase().split(' ').at(-1));
+    }
+  });
+
   it('calls a collection by one name per language', () => {
     expect(fi.modeCollection).toMatch(/nouto/i);
     expect(sv.modeCollection).toMatch(/avhämtning/i);
