@@ -117,35 +117,49 @@ describe('<kaiku-scanner> at the counter', () => {
     await s.context.close();
   });
 
-  it('chooser at 390 px: two showings of a long-named show on one day differ where they are cut; full text as title', async () => {
-    const s = await openBoxOffice(harness(), { lang: 'fi', width: 390, path: '/box-office/' });
-    const name =
-      'Taikuri Matin suuri joulunäytös koko perheelle — ensi-ilta ja sen jälkeen tarjoiltava kahvihetki lämpiössä';
-    await s.page.evaluate((n) => {
-      const el = document.querySelector('kaiku-scanner')!;
-      el.shows = [
-        { id: 'early', name: n, start: '2030-12-06T14:00:00+02:00', kind: 'show' },
-        { id: 'late', name: n, start: '2030-12-06T18:30:00+02:00', kind: 'show' },
-      ];
-      el.showId = 'late';
-    }, name);
-    const select = s.page.locator('kaiku-scanner #show-select');
-    await expect.poll(() => select.inputValue()).toBe('late');
-    const options = await s.page
-      .locator('kaiku-scanner #show-select option')
-      .evaluateAll((os) =>
-        os.map((o) => ({ text: o.textContent?.trim() ?? '', title: o.getAttribute('title') ?? '' })),
-      );
-    // What a narrow chooser shows first is the time, which tells the two apart.
-    expect(options[1]!.text.slice(0, 20)).not.toBe(options[2]!.text.slice(0, 20));
-    expect(options[2]!.text).toMatch(/^6\.12\.2030 klo 18\.30 · /);
-    expect(options[2]!.title).toContain(name);
-    expect(await select.getAttribute('title')).toBe(options[2]!.title);
-    // The chooser fits the narrow screen (no sideways scrolling).
-    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await s.context.close();
-  });
+  it.each([390, 1280])(
+    'chooser at %i px: two showings of a long-named show on one day differ where they are cut; full text as title',
+    async (width) => {
+      const s = await openBoxOffice(harness(), { lang: 'fi', width, path: '/box-office/' });
+      const name =
+        'Taikuri Matin suuri joulunäytös koko perheelle — ensi-ilta ja sen jälkeen tarjoiltava kahvihetki lämpiössä';
+      await s.page.evaluate((n) => {
+        const el = document.querySelector('kaiku-scanner')!;
+        el.shows = [
+          { id: 'early', name: n, start: '2030-12-06T14:00:00+02:00', kind: 'show' },
+          { id: 'late', name: n, start: '2030-12-06T18:30:00+02:00', kind: 'show' },
+        ];
+        el.showId = 'late';
+      }, name);
+      const select = s.page.locator('kaiku-scanner #show-select');
+      await expect.poll(() => select.inputValue()).toBe('late');
+      const options = await s.page
+        .locator('kaiku-scanner #show-select option')
+        .evaluateAll((os) =>
+          os.map((o) => ({ text: o.textContent?.trim() ?? '', title: o.getAttribute('title') ?? '' })),
+        );
+      // What a narrow chooser shows first is the time, which tells the two apart.
+      expect(options[1]!.text.slice(0, 20)).not.toBe(options[2]!.text.slice(0, 20));
+      expect(options[2]!.text).toMatch(/^6\.12\.2030 klo 18\.30 · /);
+      expect(options[2]!.title).toContain(name);
+      expect(await select.getAttribute('title')).toBe(options[2]!.title);
+      // Where the chooser cuts the text, the date and time before the name are still whole: measured in the
+      // chooser's own font against the room its box leaves for text (less its padding and the drop-down arrow).
+      const room = await select.evaluate((el) => {
+        const c = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = c.font;
+        const shown = (el as HTMLSelectElement).selectedOptions[0]!.textContent!.trim();
+        const text = el.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight) - 24;
+        return { time: ctx.measureText(shown.split(' · ')[0]!).width, text };
+      });
+      expect(room.time).toBeLessThan(room.text);
+      // The chooser fits the screen (no sideways scrolling).
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await s.context.close();
+    },
+  );
 
   it('on a touch screen the "Enter registers, Esc cancels" hint is not shown', async () => {
     const s = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-taikuri-matti' });
