@@ -1,6 +1,7 @@
 // A clerk's day at the demo box office (issue 18), as one scenario: the real demo, the real sandbox, real key
-// events. Wedge scan, manual entry, an offline spell and the reconnect, a community card's group, the cap reached,
-// and the usage report — with the meter and the server's tally agreeing at every step.
+// events. Wedge scan, manual entry, a live refusal, a second till selling for the same show, an offline spell with a
+// usage Kaikukanta refuses later, the reconnect, a community card's group, the cap reached, the refused usage marked
+// handled, and the usage report — with the meter and the server's tally agreeing at every step.
 import { describe, expect, it } from 'vitest';
 import { openBoxOffice, part, useHarness, wedgeScan, type ScannerPage } from '../support/element-harness.js';
 
@@ -29,20 +30,19 @@ async function nextCustomer(s: ScannerPage): Promise<void> {
 }
 
 describe("a clerk's day", () => {
-  it('scans, types, works offline, reconnects, sells a group, reaches the cap, exports: meter = tally', async () => {
+  it('scans, types, refuses, shares the show with a second till, works offline, reconnects, sells a group, reaches the cap, exports: meter = tally', async () => {
     const s = await openBoxOffice(harness(), { lang: 'fi', path: `/box-office/?show=${SHOW}` });
     await s.page.locator(part('cap-meter')).waitFor();
     await expect.poll(() => meter(s)).toBe(0);
     expect(await serverTally()).toBe(0);
 
-    // 1. A reader: a holder with a child.
+    // 1. A reader: a holder alone.
     await wedgeScan(s.cdp, 'A045198723');
     await s.page.locator(part('tickets')).waitFor();
-    await s.page.keyboard.press('ArrowUp');
     await s.page.keyboard.press('Enter');
     await registered(s);
-    expect(await serverTally()).toBe(2);
-    await expect.poll(() => meter(s)).toBe(2);
+    expect(await serverTally()).toBe(1);
+    await expect.poll(() => meter(s)).toBe(1);
     await nextCustomer(s);
 
     // 2. A card typed by hand.
@@ -51,11 +51,35 @@ describe("a clerk's day", () => {
     await s.page.locator(part('tickets')).waitFor();
     await s.page.keyboard.press('Enter');
     await registered(s);
-    expect(await serverTally()).toBe(3);
-    await expect.poll(() => meter(s)).toBe(3);
+    expect(await serverTally()).toBe(2);
+    await expect.poll(() => meter(s)).toBe(2);
     await nextCustomer(s);
 
-    // 3. The network drops: the next customer is queued, and the meter counts the unsent usage once.
+    // 3. An expired card, refused live: nothing counts against the cap, and the next customer is not refused.
+    await wedgeScan(s.cdp, 'A999005416');
+    await s.page.locator(`${part('refusal')} li[data-code="card-expired"]`).waitFor();
+    expect(await serverTally()).toBe(2);
+    expect(await meter(s)).toBe(2);
+    await nextCustomer(s);
+
+    // 4. The second till sells a ticket for the same show; this till's next customer sees the server's count.
+    const other = await openBoxOffice(harness(), { lang: 'fi', path: `/box-office/?show=${SHOW}` });
+    await other.page.locator(part('cap-meter')).waitFor();
+    await wedgeScan(other.cdp, 'AM12345678');
+    await other.page.locator(part('tickets')).waitFor();
+    await other.page.keyboard.press('Enter');
+    await registered(other);
+    expect(await serverTally()).toBe(3);
+    await expect.poll(() => meter(other)).toBe(3);
+    await other.context.close();
+    await wedgeScan(s.cdp, 'X000011656');
+    await s.page.locator(part('tickets')).waitFor();
+    await expect.poll(() => meter(s)).toBe(3);
+    await s.page.keyboard.press('Escape');
+    await s.page.locator('kaiku-scanner #manual').waitFor();
+
+    // 5. The network drops: two customers are queued, the meter counts each unsent usage once; one card was never
+    // registered in Kaikukanta (nothing on this till knows it yet).
     await s.context.setOffline(true);
     await wedgeScan(s.cdp, 'A999005461');
     await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
@@ -65,16 +89,24 @@ describe("a clerk's day", () => {
     await expect.poll(() => meter(s)).toBe(4);
     await s.page.waitForTimeout(500);
     expect(await meter(s)).toBe(4); // not 5: counted once
+    await nextCustomer(s);
+    await wedgeScan(s.cdp, 'A999000001');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    await s.page.keyboard.press('Enter');
+    await registered(s, 'queued');
+    await expect.poll(() => meter(s)).toBe(5);
 
-    // 4. Back online: sent without anyone asking, the result on screen follows, and meter = tally.
+    // 6. Back online: sent without anyone asking; Kaikukanta refuses the unregistered card, which stops counting
+    // and needs attention; meter = tally.
     await s.context.setOffline(false);
-    await registered(s);
+    await registered(s, 'refused-later');
     await expect.poll(() => serverTally(), { timeout: 15_000 }).toBe(4);
     await expect.poll(() => meter(s)).toBe(4);
-    await expect.poll(() => s.page.locator(`${part('sync-status')} [data-sync="all-sent"]`).count()).toBe(1);
+    await expect.poll(() => s.page.locator(`${part('sync-status')} [data-sync="attention"]`).count()).toBe(1);
+    expect(await s.page.locator(`${part('sync-status')} [data-sync="all-sent"]`).count()).toBe(0);
     await nextCustomer(s);
 
-    // 5. A community card with one member: two tickets.
+    // 7. A community card with one member: two tickets.
     await wedgeScan(s.cdp, 'Y110029399');
     await s.page.locator(part('tickets')).waitFor();
     await wedgeScan(s.cdp, 'A999005458');
@@ -85,13 +117,20 @@ describe("a clerk's day", () => {
     await expect.poll(() => meter(s)).toBe(6);
     await nextCustomer(s);
 
-    // 6. The cap is reached: the next customer is refused with the cap's reason, nothing is sent.
+    // 8. The cap is reached: the next customer is refused with the cap's reason, nothing is sent.
     await wedgeScan(s.cdp, 'A999005422');
     await s.page.locator(`${part('refusal')} li[data-code="cap-reached"]`).waitFor();
     expect(await serverTally()).toBe(6);
     expect(await meter(s)).toBe(6);
+    await nextCustomer(s);
 
-    // 7. The day's report: nothing waits and nothing needs attention, so no usage rows.
+    // 9. The refused usage is settled with the customer and marked handled: everything sent, the meter unchanged.
+    await s.page.locator(`${part('needs-attention')} li[data-code="card-not-registered"] button`).click();
+    await expect.poll(() => s.page.locator(part('needs-attention')).count()).toBe(0);
+    await expect.poll(() => s.page.locator(`${part('sync-status')} [data-sync="all-sent"]`).count()).toBe(1);
+    expect(await meter(s)).toBe(6);
+
+    // 10. The day's report: nothing waits and nothing needs attention, so no usage rows.
     const csv = await s.page.evaluate(() => document.querySelector('kaiku-scanner')!.exportCsv());
     expect(
       csv
@@ -99,7 +138,6 @@ describe("a clerk's day", () => {
         .split('\n')
         .filter((l) => /[AXY]\d{9}/.test(l)),
     ).toEqual([]);
-    expect(await s.page.locator(part('needs-attention')).count()).toBe(0);
     expect(s.errors).toEqual([]);
     await s.context.close();
   });

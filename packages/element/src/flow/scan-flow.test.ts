@@ -276,6 +276,8 @@ describe('ScanFlow', () => {
     expect(flow.cap).toEqual({ cap: 5, given: 1 });
     flow.read('A045198723', 'manual');
     await tick();
+    answers.shift()!(tally); // the look-up's own refresh
+    await tick();
     const inFlight = flow.refreshCap(); // e.g. the outbox's change event while registering
     const confirmed = flow.confirm();
     await written;
@@ -286,6 +288,19 @@ describe('ScanFlow', () => {
     for (const answer of answers.splice(0)) answer(tally); // whatever refresh follows sees the same tally
     await tick();
     expect(flow.cap).toEqual({ cap: 5, given: 2 });
+  });
+
+  it("each look-up fetches the show's tally: another till's sales show before this customer's tickets", async () => {
+    let given = 1;
+    const { flow } = setUp({}, (fake) => ({ ...fake, capState: async () => ({ cap: 5, given }) }));
+    await flow.refreshCap();
+    expect(flow.cap).toEqual({ cap: 5, given: 1 });
+    given = 3; // the other till sold two
+    flow.read('A045198723', 'manual');
+    await tick();
+    await tick();
+    expect(flow.phase).toMatchObject({ name: 'card' });
+    expect(flow.cap).toEqual({ cap: 5, given: 3 });
   });
 
   it('a tally refresh that began before a registration never overwrites the newer count', async () => {
@@ -299,6 +314,8 @@ describe('ScanFlow', () => {
       },
     }));
     flow.read('A045198723', 'manual');
+    await tick();
+    answers.shift()!({ cap: 5, given: 1 }); // the look-up's own refresh
     await tick();
     const stale = flow.refreshCap(); // asked before the registration; the server answers late
     await flow.confirm();

@@ -250,6 +250,9 @@ export class ScanFlow {
     const abort = new AbortController();
     this.lookupAbort = abort;
     this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(cardId));
+    // Another till may have sold tickets for this show since: each customer sees the server's count (plus this
+    // till's unsent usages), fetched alongside the card.
+    void this.refreshCap();
     let outcome: LookupOutcome;
     try {
       outcome = await this.svc.lookupCard(cardId, abort.signal);
