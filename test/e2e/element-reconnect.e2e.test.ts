@@ -99,6 +99,32 @@ describe('<kaiku-scanner> status and reconnection', () => {
     await s.context.close();
   });
 
+  it('Kaikukanta away and a show this till never counted: the meter says the count is not known, not "0 given"', async () => {
+    const h = harness();
+    const s = await openBoxOffice(h, { lang: 'fi', path: SHOW });
+    const meter = s.page.locator(part('cap-meter'));
+    await expect.poll(() => meter.textContent()).toMatch(/0 \/ 6 annettu/);
+    await h.proxy!.offline();
+    try {
+      await s.page.locator('kaiku-scanner #show-select').selectOption('hilla-pieni-nayttamo'); // cap 2
+      await expect.poll(() => meter.getAttribute('data-known')).toBe('false');
+      const text = await meter.textContent();
+      expect(text).not.toMatch(/\d+ \/ 2 annettu/);
+      expect(text).not.toContain('jäljellä');
+      expect(text).toContain('2');
+      expect(text).toContain('Ei tiedossa');
+      expect(await meter.locator('[role="meter"]').count()).toBe(0);
+    } finally {
+      await h.proxy!.online();
+    }
+    // Back: the next card looked up brings the server's count.
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    await expect.poll(() => meter.textContent(), { timeout: 15_000 }).toMatch(/0 \/ 2 annettu/);
+    expect(await meter.getAttribute('data-known')).toBe('true');
+    await s.context.close();
+  });
+
   it('a language switch mid-card says the live status line again in the new language', async () => {
     const s = await openBoxOffice(harness(), { lang: 'fi', path: SHOW });
     await wedgeScan(s.cdp, 'A045198723');

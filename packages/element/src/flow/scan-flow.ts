@@ -632,7 +632,8 @@ export class ScanFlow {
       this.set(() => (this.capState = undefined));
       return;
     }
-    const fallback: CapState | undefined = show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+    const fallback: CapState | undefined =
+      show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
     const seq = ++this.capSeq;
     let got: CapState | undefined;
     try {

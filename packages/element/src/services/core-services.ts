@@ -202,10 +202,10 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     },
 
     async capState(show: ShowContext): Promise<CapState | undefined> {
-      if (!outbox) return show.cap === undefined ? undefined : { cap: show.cap, given: 0 };
+      if (!outbox) return show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
       const tally = await outbox.showTally(show.id, { refresh: true });
       const cap = show.cap ?? tally.cap ?? null;
-      return { cap, given: tally.ticketsGiven };
+      return { cap, given: tally.ticketsGiven, ...(tally.server ? {} : { unknown: true }) };
     },
 
     outboxState: readState,

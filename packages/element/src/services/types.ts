@@ -94,7 +94,15 @@ export type Decision =
     }
   | { readonly ok: false; readonly reasons: readonly Reason[] };
 
-export type CapState = { readonly cap: number | null; readonly given: number };
+export type CapState = {
+  readonly cap: number | null;
+  readonly given: number;
+  /**
+   * The server's count was never fetched for this show (offline, Kaikukanta away, no API): `given` holds only this
+   * terminal's unsent usages, and the meter says the count is not known rather than showing it.
+   */
+  readonly unknown?: boolean;
+};
 
 export type RegisterOutcome =
   | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }

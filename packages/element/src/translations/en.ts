@@ -12,6 +12,7 @@ export const en: Translation = {
   capGiven: (given, cap) => `${given} / ${cap} given`,
   capLeft: (left) => `${left} left`,
   capNone: 'No cap',
+  capUnknown: (cap) => (cap ? `Not known · cap ${cap}` : 'Not known'),
   mode: 'Booking or collection',
   modeBooking: 'Booking',
   modeCollection: 'Ticket collection',

@@ -12,6 +12,7 @@ export const fi: Translation = {
   capGiven: (given, cap) => `${given} / ${cap} annettu`,
   capLeft: (left) => `${left} jäljellä`,
   capNone: 'Ei ylärajaa',
+  capUnknown: (cap) => (cap ? `Ei tiedossa · yläraja ${cap}` : 'Ei tiedossa'),
   mode: 'Varaus vai lipun nouto',
   modeBooking: 'Varaus',
   modeCollection: 'Lipun nouto',

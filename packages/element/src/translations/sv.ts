@@ -12,6 +12,7 @@ export const sv: Translation = {
   capGiven: (given, cap) => `${given} / ${cap} utdelade`,
   capLeft: (left) => `${left} kvar`,
   capNone: 'Ingen övre gräns',
+  capUnknown: (cap) => (cap ? `Inte känt · övre gräns ${cap}` : 'Inte känt'),
   mode: 'Bokning eller avhämtning',
   modeBooking: 'Bokning',
   modeCollection: 'Avhämtning',

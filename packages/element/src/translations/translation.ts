@@ -14,6 +14,8 @@ export type Translation = {
   readonly capGiven: (given: string, cap: string) => string;
   readonly capLeft: (left: string) => string;
   readonly capNone: string;
+  /** The count is not known (never fetched for this show); `cap`, when known, is the show's cap. */
+  readonly capUnknown: (cap: string | undefined) => string;
   readonly mode: string;
   readonly modeBooking: string;
   readonly modeCollection: string;

@@ -7,13 +7,22 @@ import type { ViewContext } from './view-context.js';
  * `style-src 'self'` policy holds) with role="meter" and a text equivalent.
  */
 export function renderCapMeter({ t, fmt }: ViewContext, cap: CapState | undefined): TemplateResult {
-  if (!cap || cap.cap === null) {
-    return html`<div part="cap-meter" class="meter"><span class="muted">${t.capNone}</span></div>`;
+  // Never fetched: say so rather than show this terminal's own usages as the count (or "no cap" as a fact).
+  if (!cap || cap.unknown) {
+    return html`<div part="cap-meter" class="meter" data-known="false">
+      <span>${t.capMeterLabel}</span>
+      <span class="muted">${t.capUnknown(cap?.cap == null ? undefined : fmt.number(cap.cap))}</span>
+    </div>`;
+  }
+  if (cap.cap === null) {
+    return html`<div part="cap-meter" class="meter" data-known="true">
+      <span class="muted">${t.capNone}</span>
+    </div>`;
   }
   const left = Math.max(0, cap.cap - cap.given);
   const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
-  return html`<div part="cap-meter" class="meter">
+  return html`<div part="cap-meter" class="meter" data-known="true">
     <span id="cap-label">${t.capMeterLabel}</span>
     <svg
       class="meter-bar"
