@@ -65,7 +65,9 @@ export const CEILINGS = {
   // +0.4 KB with the consistent sync status and the re-check of cards decided offline (issue 18).
   // 26.6 KB was read off a dist built before the settings check, the camera hints and the worker-url/wasm-url
   // attributes landed; a fresh build of e45d978 measures 27.6 KB (the sources' probe: 28.1 KB).
-  'published build: element + core': 27.7 * 1024,
+  // The cap meter's "not known" state for a show never counted, and the Finnish booking-or-collection heading
+  // naming both choices (issue 18): 28 383 bytes in a fresh build, 18 over 27.7 KB.
+  'published build: element + core': 27.8 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

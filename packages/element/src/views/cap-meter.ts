@@ -15,14 +15,14 @@ export function renderCapMeter({ t, fmt }: ViewContext, cap: CapState | undefine
     </div>`;
   }
   if (cap.cap === null) {
-    return html`<div part="cap-meter" class="meter" data-known="true">
+    return html`<div part="cap-meter" class="meter">
       <span class="muted">${t.capNone}</span>
     </div>`;
   }
   const left = Math.max(0, cap.cap - cap.given);
   const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
-  return html`<div part="cap-meter" class="meter" data-known="true">
+  return html`<div part="cap-meter" class="meter">
     <span id="cap-label">${t.capMeterLabel}</span>
     <svg
       class="meter-bar"
