@@ -5,6 +5,8 @@ import { maskCardId } from './mask.js';
 import { parseBytes } from './parse-cli-args.js';
 import { startCli } from './start-cli.js';
 import { createProgressBar, renderProgress } from './progress-bar.js';
+import { importSalesReport } from '@kaiku-scanner/core/reports';
+import { renderSummary } from './summary.js';
 
 const progress = {
   bytesRead: 50,
@@ -19,6 +21,25 @@ const progress = {
 };
 
 describe('CLI parts', () => {
+  it("says when an outbox's report had rows without the record's key (the terminal may send them too)", async () => {
+    const old = [
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila',
+      'A045198723;1;2;Taikuri Matti;3.2.2020;18:00;varaus;;alustava;odottaa',
+      'A999005458;1;0;Taikuri Matti;3.2.2020;18:00;varaus;;alustava;odottaa',
+    ].join('\r\n');
+    const result = await importSalesReport(old, { venueId: 'teatteri-hilla', dryRun: true });
+    expect(result.counts.withoutKey).toBe(2);
+    expect(renderSummary(result, 'fi', { showCardIds: false })).toContain(
+      'Skannerin raportin 2 riviltä puuttui kirjaustunniste',
+    );
+    expect(renderSummary(result, 'en', { showCardIds: false })).toContain('2 rows of the scanner');
+    const sales = await importSalesReport(old.replace(';Tarkistus;Lähetyksen tila', ''), {
+      venueId: 'teatteri-hilla',
+      dryRun: true,
+    });
+    expect(renderSummary(sales, 'sv', { showCardIds: false })).not.toContain('registreringsnyckel');
+  });
+
   it('masks card IDs, keeping the prefix and the last two characters', () => {
     expect(maskCardId('A045198723')).toBe('A*******23');
     expect(maskCardId('AM12345678')).toBe('AM******78');

@@ -29,6 +29,11 @@ export const CLI_TEXT = {
     sv: 'Provkörning: ingenting registrerades.',
     en: 'Dry run: nothing was registered.',
   },
+  withoutKey: {
+    fi: 'Skannerin raportin {n} riviltä puuttui kirjaustunniste (vanha raportti tai käsin lisätty rivi): ne kirjattiin tuonnin omilla tunnisteilla. Jos skannerin jonossa on yhä samat käytöt, tyhjennä jono, ettei Kaikukanta saa niitä kahdesti.',
+    sv: '{n} rader i skannerns rapport saknade registreringsnyckel (en äldre rapport eller en rad som lagts till för hand): de registrerades med importens egna nycklar. Om samma användningar fortfarande står i skannerns kö, töm kön så att Kaikukanta inte får dem två gånger.',
+    en: "{n} rows of the scanner's report had no idempotency key (an older report, or a row added by hand): they were registered under the import's own keys. If the scanner's queue still holds the same usages, clear it so that Kaikukanta does not get them twice.",
+  },
   safeAgain: {
     fi: 'Tiedoston voi tuoda uudelleen: jo kirjatut rivit eivät kirjaudu kahdesti.',
     sv: 'Filen kan importeras igen: redan registrerade rader registreras inte två gånger.',

@@ -77,6 +77,8 @@ export function renderSummary(
     if (result.lastRow && result.counts.rows > 0)
       out += `${say('notRead', locale, { row: result.lastRow })}\n`;
   }
+  // Rows of an outbox's report sent under the import's own keys: the terminal may still send them itself.
+  if (c.withoutKey > 0) out += `\n${say('withoutKey', locale, { n: num(c.withoutKey) })}\n`;
   if (result.dryRun) out += `\n${say('dryRun', locale)}\n`;
   else if (c.notSent > 0 || result.error) out += `${say('safeAgain', locale)}\n`;
   return out;

@@ -28,6 +28,8 @@ export const REPORT_COLUMN_LABELS = {
   group: { fi: 'Ryhmäkäynti', sv: 'Gruppbesök', en: 'Group visit' },
   acceptance: { fi: 'Tarkistus', sv: 'Kontroll', en: 'Check' },
   status: { fi: 'Lähetyksen tila', sv: 'Sändningsstatus', en: 'Sync status' },
+  key: { fi: 'Kirjaustunniste', sv: 'Registreringsnyckel', en: 'Idempotency key' },
+  details: { fi: 'Kirjauksen tiedot', sv: 'Registreringsuppgifter', en: 'Registration details' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -345,6 +347,58 @@ export const reportMessages = defineMessages({
     fi: () => 'Rivillä on ohjausmerkkejä tai binääridataa.',
     sv: () => 'Raden innehåller styrtecken eller binärdata.',
     en: () => 'The row contains control characters or binary data.',
+  },
+  'row-key-invalid': {
+    fi: () =>
+      'Kirjaustunniste puuttuu tai on muuttunut: skanneri kirjoittaa sen muodossa 8-4-4-4-12 pientä heksamerkkiä (0–9, a–f). Riviä ei kirjattu. Palauta solu sellaisena kuin skanneri sen kirjoitti, tai tyhjennä sekä Kirjaustunniste että Kirjauksen tiedot, jos rivi kirjataan uutena käyttönä.',
+    sv: () =>
+      'Registreringsnyckeln saknas eller har ändrats: skannern skriver den som 8-4-4-4-12 små hexadecimala tecken (0–9, a–f). Raden registrerades inte. Återställ cellen som skannern skrev den, eller töm både Registreringsnyckel och Registreringsuppgifter om raden ska registreras som en ny användning.',
+    en: () =>
+      'The idempotency key is missing or was changed: the scanner writes it as 8-4-4-4-12 lower-case hex characters (0–9, a–f). The row was not registered. Restore the cell as the scanner wrote it, or empty both Idempotency key and Registration details to register the row as a new usage.',
+  },
+  'row-details-invalid': {
+    fi: (p: { path: string; problem: string; suggestion?: string }) =>
+      p.problem === 'missing'
+        ? 'Kirjauksen tiedot puuttuvat, vaikka rivillä on kirjaustunniste. Riviä ei kirjattu: palauta solu skannerin raportista.'
+        : `Kirjauksen tiedot eivät ole sellaisina kuin skanneri ne kirjoitti${p.path ? ` (kohta ${p.path}${p.suggestion ? `; tarkoititko ${p.suggestion}?` : ''})` : ''}. Riviä ei kirjattu: palauta solu skannerin raportista.`,
+    sv: (p: { path: string; problem: string; suggestion?: string }) =>
+      p.problem === 'missing'
+        ? 'Registreringsuppgifterna saknas fast raden har en registreringsnyckel. Raden registrerades inte: återställ cellen från skannerns rapport.'
+        : `Registreringsuppgifterna är inte som skannern skrev dem${p.path ? ` (fältet ${p.path}${p.suggestion ? `; menade du ${p.suggestion}?` : ''})` : ''}. Raden registrerades inte: återställ cellen från skannerns rapport.`,
+    en: (p: { path: string; problem: string; suggestion?: string }) =>
+      p.problem === 'missing'
+        ? "The Registration details are missing although the row has an idempotency key. The row was not registered: restore the cell from the scanner's report."
+        : `The Registration details are not as the scanner wrote them${p.path ? ` (field ${p.path}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''})` : ''}. The row was not registered: restore the cell from the scanner's report.`,
+  },
+  'row-key-duplicate': {
+    fi: (p: { firstRow: number }) =>
+      `Sama kirjaustunniste on jo rivillä ${p.firstRow}: yksi jonon kirjaus on raportissa vain kerran (ryhmäkäynnin rivejä lukuun ottamatta). Riviä ei kirjattu.`,
+    sv: (p: { firstRow: number }) =>
+      `Samma registreringsnyckel finns redan på rad ${p.firstRow}: en registrering i kön står bara en gång i rapporten (utom raderna för ett gruppbesök). Raden registrerades inte.`,
+    en: (p: { firstRow: number }) =>
+      `The same idempotency key is already on row ${p.firstRow}: a queued usage appears once in the report (except the rows of one group visit). The row was not registered.`,
+  },
+  'row-key-mismatch': {
+    fi: (p: { field: string }) =>
+      `Rivi ei enää vastaa kirjausta, jolle sen kirjaustunniste kuuluu (${p.field === 'key' ? 'kortti, päivämäärä, kellonaika tai kirjauksen tiedot' : label(p.field, 'fi')} muuttunut raportin lataamisen jälkeen). Riviä ei kirjattu. Palauta rivi skannerin raportista, tai tyhjennä Kirjaustunniste ja Kirjauksen tiedot, jos muutettu rivi kirjataan uutena käyttönä.`,
+    sv: (p: { field: string }) =>
+      `Raden motsvarar inte längre registreringen som dess registreringsnyckel hör till (${p.field === 'key' ? 'kort, datum, klockslag eller registreringsuppgifter' : label(p.field, 'sv')} har ändrats efter att rapporten laddades ner). Raden registrerades inte. Återställ raden från skannerns rapport, eller töm Registreringsnyckel och Registreringsuppgifter om den ändrade raden ska registreras som en ny användning.`,
+    en: (p: { field: string }) =>
+      `The row no longer matches the usage its idempotency key belongs to (${p.field === 'key' ? 'card, date, time or registration details' : label(p.field, 'en')} changed after the report was downloaded). The row was not registered. Restore the row from the scanner's report, or empty Idempotency key and Registration details to register the changed row as a new usage.`,
+  },
+  'row-key-target': {
+    fi: (p: { target: string }) =>
+      p.target === 'venue'
+        ? 'Käyttö jonotettiin toiselle tapahtumapaikalle kuin tälle tuonnille, joten sitä ei kirjattu tänne. Tuo raportti sen paikan nimissä, jolle käyttö kirjattiin.'
+        : 'Käyttö jonotettiin toiseen Kaikukantaan (toiseen palvelinosoitteeseen) kuin johon tämä tuonti lähettää, tai skanneri ei tiennyt kohdettaan, joten sitä ei kirjattu tänne. Tuo raportti samaan Kaikukantaan, jota skanneri käytti.',
+    sv: (p: { target: string }) =>
+      p.target === 'venue'
+        ? 'Användningen köades för en annan spelplats än den här importen gäller, så den registrerades inte här. Importera rapporten för den spelplats användningen gällde.'
+        : 'Användningen köades för ett annat Kaikukanta (en annan serveradress) än den här importen skickar till, eller visste skannern inte sitt mål, så den registrerades inte här. Importera rapporten till samma Kaikukanta som skannern använde.',
+    en: (p: { target: string }) =>
+      p.target === 'venue'
+        ? 'The usage was queued for another venue than this import is for, so it was not registered here. Import the report for the venue the usage was queued for.'
+        : 'The usage was queued for another Kaikukanta (another server address) than this import sends to, or the scanner did not know its target, so it was not registered here. Import the report into the Kaikukanta the scanner used.',
   },
   'row-duplicate': {
     fi: (p: { firstRow: number }) =>

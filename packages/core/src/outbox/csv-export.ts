@@ -1,11 +1,14 @@
 import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { reportDetails } from './report-key.js';
 
 /**
  * Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the
- * sales-report import needs to rebuild the same usage (start time, mode, group visit) and the outbox's own facts
- * (how the card was checked, the record's state). The import reads these names back (docs/reports.md).
+ * sales-report import needs to rebuild the same usage (start time, mode, group visit), the outbox's own facts
+ * (how the card was checked, the record's state) and what lets another terminal's import send the usage exactly as
+ * the outbox will (the record's idempotency key and the request's details). The import reads these names back
+ * (docs/reports.md).
  */
 const HEADERS: Record<Locale, readonly string[]> = {
   fi: [
@@ -19,6 +22,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Ryhmäkäynti',
     'Tarkistus',
     'Lähetyksen tila',
+    'Kirjaustunniste',
+    'Kirjauksen tiedot',
   ],
   sv: [
     'Kortnummer',
@@ -31,6 +36,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Gruppbesök',
     'Kontroll',
     'Sändningsstatus',
+    'Registreringsnyckel',
+    'Registreringsuppgifter',
   ],
   en: [
     'Card ID',
@@ -43,6 +50,8 @@ const HEADERS: Record<Locale, readonly string[]> = {
     'Group visit',
     'Check',
     'Sync status',
+    'Idempotency key',
+    'Registration details',
   ],
 };
 const MODE: Record<Locale, Record<'booking' | 'collection', string>> = {
@@ -91,8 +100,10 @@ const CSV_OPTIONS = {
 /**
  * The usage report for the manual fallback: one row per usage (card ID, one adult ticket, child
  * tickets, show name, show date) and a totals row, as in the operating model's example, followed by the
- * start time, the mode, the group visit, the check (online or provisional) and the record's state, so that
- * `importSalesReport` registers the same usages. A community card's group visit is one row for the worker's
+ * start time, the mode, the group visit, the check (online or provisional), the record's state, its idempotency
+ * key and the request's details (JSON: target API, show ID, start, kind, channel, client time and a checksum), so
+ * that `importSalesReport` on another terminal registers the same usages under the same keys: whichever of the
+ * import and this outbox's own sync reaches Kaikukanta second is a replay, never a second usage. A community card's group visit is one row for the worker's
  * card (own ticket plus the under-16 clients as child tickets) and one per member's card, all with the record's
  * ID as the group visit. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) are
  * prefixed with `'`.
@@ -128,6 +139,14 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     const under16 = usage.childTickets + (usage.group?.under16Clients ?? 0);
     // A visit with members links their rows to the worker's by the record's ID.
     const group = members.length > 0 ? r.id : '';
+    // Every row of the record carries its key and details: the import sends them as one usage under that key.
+    const [day = '', month = '', year = ''] = valid ? date.format(start).split('.') : [];
+    const hhmm = valid ? time.format(start) : '';
+    const details = reportDetails(
+      r,
+      valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : usage.show.start,
+      hhmm,
+    );
     for (const [cardId, childTickets] of [
       [usage.cardId, under16] as const,
       ...members.map((m) => [m, 0] as const),
@@ -140,15 +159,17 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
         String(childTickets),
         usage.show.name,
         valid ? date.format(start) : usage.show.start,
-        valid ? time.format(start) : '',
+        hhmm,
         MODE[locale][usage.mode],
         group,
         ACCEPTANCE[locale][r.acceptance],
         STATE[locale][r.state],
+        r.id,
+        details,
       ]);
     }
   }
-  rows.push([TOTAL[locale], String(adults), String(children), '', '', '', '', '', '', '']);
+  rows.push([TOTAL[locale], String(adults), String(children), ...Array<string>(9).fill('')]);
   const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
 }

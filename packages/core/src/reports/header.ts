@@ -46,6 +46,9 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   ['group', /^(ryhmäkäynti|ryhmakaynti|gruppbesök|gruppbesok|group visit)$/],
   ['acceptance', /^(tarkistus|kontroll|check)$/],
   ['status', /^(lähetyksen tila|sändningsstatus|sync status)$/],
+  // The outbox's report's record key and request details (exact names too).
+  ['key', /^(kirjaustunniste|registreringsnyckel|idempotency key)$/],
+  ['details', /^(kirjauksen tiedot|registreringsuppgifter|registration details)$/],
   [
     'event',
     /tapahtum|tilaisuu|esity|näytös|naytos|konsertti|kurssi|evenemang|föreställning|forestallning|tillställning|event|show|performance|title/,

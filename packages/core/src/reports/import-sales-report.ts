@@ -19,6 +19,9 @@ import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from 
 import type { UsageContext } from './usage-from-row.js';
 import { clip, validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { reportChecksum } from '../outbox/report-key.js';
+import { importApi, keyedItem } from './outbox-key.js';
+import type { ImportTarget } from './outbox-key.js';
 
 const IMPORT_OPTIONS = {
   venueId: true,
@@ -87,6 +90,14 @@ function settings(options: ImportOptions) {
       showKind: options.showKind ?? 'show',
       mode: options.mode ?? 'booking',
     } satisfies UsageContext,
+    // Keyed rows (the outbox's report) go only to the API and venue their record was queued for.
+    target: {
+      api: importApi(options.client?.baseUrl),
+      venueId: options.venueId,
+      forVenueId: options.forVenueId,
+    } satisfies ImportTarget,
+    // A dry run without a client cannot tell its API: it checks the venue only.
+    checkApi: options.client !== undefined,
   };
 }
 
@@ -119,13 +130,15 @@ async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: Import
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
   checkOptions('importSalesReport', options, IMPORT_OPTIONS);
-  const { batchSize, maxRows, limits, context } = settings(options);
+  const { batchSize, maxRows, limits, context, target, checkApi } = settings(options);
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info: ReportInfo = newReportInfo();
   // Identical rows: first row number by hash, and how many repeats were registered (`duplicates: 'register'`).
   const seen = new RowHashSet();
   const repeats = new Map<number, number>();
+  // Keys of keyed rows (the outbox's report), 53 bits each, with the row that first had each.
+  const keys = new RowHashSet();
   let batch: Pending[] = [];
   const visits = new Map<string, Visit>();
   const progress = () => options.onProgress?.(tally.progress(info));
@@ -145,6 +158,12 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         continue;
       }
       const row = checked.row;
+      if (row.key) {
+        // The outbox's key is the row's identity: a group visit's rows share it and are settled together.
+        if (row.group !== undefined) collect(row);
+        else await sendKeyed(row, []);
+        continue;
+      }
       const canonical = canonicalRow(row, context);
       const base = sha256Hex(canonical);
       // 52 bits of the row's hash, in a typed-array table: 100 000s of rows in a few MiB.
@@ -166,6 +185,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         continue;
       }
       tally.markValid(row.row, row.cardId, dryRun, row.acceptance === 'provisional');
+      unkeyed(row);
       if (dryRun) {
         if (tally.rows % 1000 === 0) progress();
         continue;
@@ -203,6 +223,11 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   progress();
   return tally.result(info, dryRun);
 
+  /** A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too). */
+  function unkeyed(row: SalesRow): void {
+    if (info.columns?.status !== undefined || info.columns?.key !== undefined) tally.withoutKey.add(row.row);
+  }
+
   async function queue(pending: Pending): Promise<void> {
     batch.push(pending);
     if (batch.length < batchSize) return;
@@ -222,6 +247,29 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     else visit.leader = row;
   }
 
+  /**
+   * A keyed row (or a keyed group visit: its worker's row and members' rows) is sent under its outbox key exactly
+   * as the outbox will send it, or refused: a key seen before in the file, another target, changed cells.
+   */
+  async function sendKeyed(leader: SalesRow, members: readonly SalesRow[]): Promise<void> {
+    const rows = [leader, ...members];
+    const invalid = (error: RowError) => {
+      for (const r of rows) tally.markInvalid(r.row, r.cardId, [error]);
+    };
+    const id = leader.key?.id ?? members.find((m) => m.key)?.key?.id ?? '';
+    const short = Number.parseInt(reportChecksum(id), 16);
+    const firstRow = keys.get(short);
+    if (firstRow !== undefined) return invalid(rowError('row-key-duplicate', 'key', { firstRow }));
+    keys.add(short, leader.row);
+    const built = leader.key
+      ? keyedItem(leader, members, target, checkApi)
+      : { ok: false as const, error: rowError('row-key-mismatch', 'key', { field: 'key' }) };
+    if (!built.ok) return invalid(built.error);
+    for (const r of rows) tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+    if (dryRun) return;
+    await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item: built.item });
+  }
+
   /** A visit with its community card's row becomes one group usage; members without one are refused. */
   async function settle(visit: Visit): Promise<void> {
     const { leader } = visit;
@@ -236,8 +284,12 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       const params = { group: clip(extra.group ?? ''), firstRow: leader.row };
       tally.markInvalid(extra.row, extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
     }
+    if ([leader, ...visit.members].some((r) => r.key)) return sendKeyed(leader, visit.members);
     const rows = [leader, ...visit.members];
-    for (const r of rows) tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+    for (const r of rows) {
+      tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+      unkeyed(r);
+    }
     if (dryRun) return;
     await queue({
       rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })),

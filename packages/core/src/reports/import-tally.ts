@@ -14,6 +14,8 @@ export class ImportTally {
   readonly alreadyRegistered = new RowRanges();
   readonly notSent = new RowRanges();
   readonly provisional = new RowRanges();
+  /** Valid rows of an outbox's report without the record's key (sent under the import's own key). */
+  readonly withoutKey = new RowRanges();
   readonly refused: RowOutcome[] = [];
   readonly invalid: RowOutcome[] = [];
   refusedCount = 0;
@@ -119,12 +121,14 @@ export class ImportTally {
         skipped: this.skipped,
         notSent: this.notSent.count,
         provisional: this.provisional.count,
+        withoutKey: this.withoutKey.count,
       },
       valid: this.valid.ranges,
       registered: this.registered.ranges,
       alreadyRegistered: this.alreadyRegistered.ranges,
       notSent: this.notSent.ranges,
       provisional: this.provisional.ranges,
+      withoutKey: this.withoutKey.ranges,
       refused: this.refused,
       invalid: this.invalid,
       detailsTruncated: this.detailsTruncated,

@@ -13,6 +13,11 @@ import type { RowError, RowOutcome, RowRange } from './types.js';
 
 /** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
 export type BatchRegistrar = {
+  /**
+   * The API it sends to (`createApiClient`'s `baseUrl`). Rows of an outbox's report carry their record's target:
+   * they are sent only when it is this API, and refused (`row-key-target`) when it is another or unknown.
+   */
+  readonly baseUrl?: string;
   registerBatch(
     items: BatchItem[],
     options?: { signal?: AbortSignal },
@@ -97,6 +102,8 @@ export type ImportCounts = {
   readonly notSent: number;
   /** Valid rows the sale had accepted provisionally (the outbox's report); see `ImportResult.provisional`. */
   readonly provisional: number;
+  /** Valid rows of an outbox's report that carry no record key; see `ImportResult.withoutKey`. */
+  readonly withoutKey: number;
 };
 
 /** The outcome of `importSalesReport`: whether every row went in, the counts and each problem row. */
@@ -128,6 +135,12 @@ export type ImportResult = {
    * `registered`, `alreadyRegistered`, `refused` or `notSent`.
    */
   readonly provisional: readonly RowRange[];
+  /**
+   * Valid rows of an outbox's report (it has the Sync status or Idempotency key column) without the record's key:
+   * an older report, or a row added by hand. They are sent under the import's own content-derived key, so if the
+   * terminal still holds them and syncs, Kaikukanta gets them twice. Each is also in `registered`, …, `notSent`.
+   */
+  readonly withoutKey: readonly RowRange[];
   readonly refused: readonly RowOutcome[];
   readonly invalid: readonly RowOutcome[];
   /** True when more rows were refused or invalid than `maxRowDetails` kept. */

@@ -5,11 +5,13 @@
  * another Kaikukanta gives the same usages, counted the same; importing the report again adds nothing.
  *
  * The outbox's own report (`toUsageReportCsv`, the manual fallback) round-trips the same way for its pending
- * usages, accepted online or provisionally; its needs-attention usages are refused (`row-needs-attention`).
+ * usages, accepted online or provisionally, under the records' own keys (the outbox's later sync is a replay); its
+ * needs-attention usages are refused (`row-needs-attention`).
  *
  * Every run uses a year of its own, so the target sandboxes hold nothing of that period before the import (as fresh
  * ones would) without starting two processes per run.
  */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/create-api-client.js';
@@ -178,9 +180,11 @@ describe("the outbox's usage report round-trips through import (property, real s
         fc.constantFrom('fi' as const, 'sv' as const, 'en' as const),
         async (specs, locale) => {
           const year = 2050 + outboxRun++;
-          const records: OutboxRecord[] = specs.map((s, i) => ({
-            id: `ob-${year}-${i}`,
+          // Records as an outbox bound to the import's Kaikukanta writes them: UUID keys and that target.
+          const records: OutboxRecord[] = specs.map((s) => ({
+            id: randomUUID(),
             usage: usageOf(s, year),
+            target: { api: new URL(csvTarget.url).href, venueId: VENUE },
             state: s.state,
             acceptance: s.acceptance,
             createdAt: 0,
@@ -211,6 +215,10 @@ describe("the outbox's usage report round-trips through import (property, real s
           const again = await importSalesReport(csv, { venueId: VENUE, client: to });
           expect(again.counts.registered).toBe(0);
           expect(await usagesIn(to, year)).toHaveLength(expected.length);
+          // The terminal then syncs its outbox: the same keys and bodies, so every one is a replay.
+          for (const r of pending)
+            expect((await to.registerUsage(r.usage, { idempotencyKey: r.id })).replayed).toBe(true);
+          expect(await usagesIn(to, year)).toEqual(expected);
         },
       ),
       { numRuns: 12, seed: 1106, endOnFailure: true },

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../messages/define.js';
+import type { OutboxDetails } from './outbox-key.js';
 
 /** The fields of a sales-report row, as the import recognises its columns. */
 export const REPORT_FIELDS = [
@@ -12,6 +13,8 @@ export const REPORT_FIELDS = [
   'group',
   'acceptance',
   'status',
+  'key',
+  'details',
 ] as const;
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = (typeof REPORT_FIELDS)[number];
@@ -55,6 +58,15 @@ export type SalesRow = {
   readonly group?: string;
   /** `provisional` when the sale accepted the card without checking it online (the outbox's report). */
   readonly acceptance?: 'online' | 'provisional';
+  /**
+   * The outbox record's idempotency key and request details (the outbox's report): the row is sent under that key
+   * as the outbox would send it, so whichever copy reaches Kaikukanta second is a replay.
+   */
+  readonly key?: {
+    readonly id: string;
+    readonly text: string;
+    readonly details: OutboxDetails;
+  };
 };
 
 /** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */

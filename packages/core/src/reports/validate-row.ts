@@ -4,6 +4,8 @@
  */
 import { checkCardId } from './check-card-id.js';
 import { isCommunityCard } from './usage-from-row.js';
+import { readKeyCells } from './outbox-key.js';
+import { clip } from './clip.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
@@ -64,15 +66,7 @@ function count(cell: CellValue): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-// Anything shaped like a card ID (a letter or two and 6+ digits, grouped or not), wherever it is: a row
-// whose columns slipped can put a card ID in the date or count column, and messages never carry one.
-const CARD_ID_LIKE = /[A-Za-z]{1,2}[\s*'-]?\d(?:[\s-]?\d){5,}/g;
-
-/** A cell's text for a message: card-ID-like parts blanked out, at most 40 characters. */
-export const clip = (text: string): string => {
-  const safe = text.replace(CARD_ID_LIKE, '•••');
-  return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
-};
+export { clip } from './clip.js';
 
 function formulaError(field: ReportField): RowError {
   return rowError('row-formula', field, { field });
@@ -194,6 +188,11 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   else if (statusText !== '' && status !== 'pending' && !formulas.includes('status'))
     errors.push(rowError('row-status-invalid', 'status', { value: clip(cellText(cell('status'))) }));
 
+  // The outbox's report: the record's key and the request's details, sent as the outbox would send them.
+  const keyCells = readKeyCells(cellText(cell('key')).trim(), cellText(cell('details')).trim());
+  if (!keyCells.ok && !formulas.includes('key') && !formulas.includes('details'))
+    errors.push(...keyCells.errors);
+
   if (errors.length > 0 || !date.ok || !time.ok || cardId === undefined || children === undefined) {
     return {
       ok: false,
@@ -215,6 +214,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
       ...(mode ? { mode } : {}),
       ...(group ? { group } : {}),
       ...(acceptance ? { acceptance } : {}),
+      ...(keyCells.ok && keyCells.key ? { key: keyCells.key } : {}),
     },
   };
 }
