@@ -387,15 +387,15 @@ export const reportMessages = defineMessages({
       `The row no longer matches the usage its idempotency key belongs to (${p.field === 'key' ? 'card, date, time or registration details' : label(p.field, 'en')} changed after the report was downloaded). The row was not registered. Restore the row from the scanner's report, or empty Idempotency key and Registration details to register the changed row as a new usage.`,
   },
   'row-key-target': {
-    fi: (p: { target: string }) =>
+    fi: (p: { target: string }): string =>
       p.target === 'venue'
         ? 'Käyttö jonotettiin toiselle tapahtumapaikalle kuin tälle tuonnille, joten sitä ei kirjattu tänne. Tuo raportti sen paikan nimissä, jolle käyttö kirjattiin.'
         : 'Käyttö jonotettiin toiseen Kaikukantaan (toiseen palvelinosoitteeseen) kuin johon tämä tuonti lähettää, tai skanneri ei tiennyt kohdettaan, joten sitä ei kirjattu tänne. Tuo raportti samaan Kaikukantaan, jota skanneri käytti.',
-    sv: (p: { target: string }) =>
+    sv: (p: { target: string }): string =>
       p.target === 'venue'
         ? 'Användningen köades för en annan spelplats än den här importen gäller, så den registrerades inte här. Importera rapporten för den spelplats användningen gällde.'
         : 'Användningen köades för ett annat Kaikukanta (en annan serveradress) än den här importen skickar till, eller visste skannern inte sitt mål, så den registrerades inte här. Importera rapporten till samma Kaikukanta som skannern använde.',
-    en: (p: { target: string }) =>
+    en: (p: { target: string }): string =>
       p.target === 'venue'
         ? 'The usage was queued for another venue than this import is for, so it was not registered here. Import the report for the venue the usage was queued for.'
         : 'The usage was queued for another Kaikukanta (another server address) than this import sends to, or the scanner did not know its target, so it was not registered here. Import the report into the Kaikukanta the scanner used.',
