@@ -16,36 +16,42 @@ export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[
   const tensors = new Float64Array(cols * rows * 3);
   const { data, width } = image;
   const inner = (cell - 2) * (cell - 2);
+  // Sobel, separably: per row, the vertically smoothed column sums (v) and vertical differences (d); then
+  // gx = v[x+1] − v[x−1] and gy = d[x−1] + 2·d[x] + d[x+1]. Smoothing across the derivative keeps a staircase
+  // (aliased) edge's orientation. Only rows and columns inside a cell (not its 1-pixel border) are summed.
+  const v = new Int32Array(width);
+  const d = new Int32Array(width);
+  const xEnd = cols * cell;
   for (let cy = 0; cy < rows; cy++) {
-    for (let cx = 0; cx < cols; cx++) {
-      let jxx = 0;
-      let jyy = 0;
-      let jxy = 0;
-      for (let y = cy * cell + 1; y < (cy + 1) * cell - 1; y += 1) {
+    for (let y = cy * cell + 1; y < (cy + 1) * cell - 1; y += 1) {
+      const up = (y - 1) * width;
+      const row = y * width;
+      const down = (y + 1) * width;
+      for (let x = 0; x < xEnd; x++) {
+        const a = data[up + x] as number;
+        const c = data[down + x] as number;
+        v[x] = a + 2 * (data[row + x] as number) + c;
+        d[x] = c - a;
+      }
+      for (let cx = 0; cx < cols; cx++) {
+        let jxx = 0;
+        let jyy = 0;
+        let jxy = 0;
         for (let x = cx * cell + 1; x < (cx + 1) * cell - 1; x += 1) {
-          const i = y * width + x;
-          // Sobel: smoothing across the derivative keeps a staircase (aliased) edge's orientation.
-          const a = data[i - width - 1] as number;
-          const b = data[i - width] as number;
-          const c = data[i - width + 1] as number;
-          const d = data[i - 1] as number;
-          const f = data[i + 1] as number;
-          const g = data[i + width - 1] as number;
-          const k2 = data[i + width] as number;
-          const m = data[i + width + 1] as number;
-          const gx = (c + 2 * f + m - a - 2 * d - g) >> 2;
-          const gy = (g + 2 * k2 + m - a - 2 * b - c) >> 2;
+          const gx = ((v[x + 1] as number) - (v[x - 1] as number)) >> 2;
+          const gy = ((d[x - 1] as number) + 2 * (d[x] as number) + (d[x + 1] as number)) >> 2;
           jxx += gx * gx;
           jyy += gy * gy;
           jxy += gx * gy;
         }
+        const k = 3 * (cy * cols + cx);
+        tensors[k] = (tensors[k] as number) + jxx;
+        tensors[k + 1] = (tensors[k + 1] as number) + jyy;
+        tensors[k + 2] = (tensors[k + 2] as number) + jxy;
       }
-      const k = cy * cols + cx;
-      tensors[3 * k] = jxx / inner;
-      tensors[3 * k + 1] = jyy / inner;
-      tensors[3 * k + 2] = jxy / inner;
     }
   }
+  for (let k = 0; k < tensors.length; k++) tensors[k] = (tensors[k] as number) / inner;
   // Sensor noise adds the same gradient energy in every direction (its tensor is noise·I): in a dark, amplified frame
   // it drowns the bars' coherence. Its level is the smaller eigenvalue of the quieter cells (flat table and paper);
   // subtracted, the bars stand out again. On a clean frame it is about zero.

@@ -56,6 +56,19 @@ function thresholded(p: Float32Array): string | null {
 }
 
 describe('Code 39 by blurred templates (code39-profile)', () => {
+  it('reads big symbols defocused by most of a narrow module (the two ends fitted as a pair)', () => {
+    // A card held close to a camera that has not focused: 4–6 samples per narrow module, blur 0.75–0.95 module.
+    // Fitted alone, the start character matched one blurred group of bars at a third of the true width; the
+    // stop character's width (right) could not overrule it, and no character read.
+    for (const module of [4, 4.5, 6]) {
+      for (const blur of [0.75, 0.85, 0.95]) {
+        const p = profile('A800583980', { module, blur: module * blur, quiet: 10 });
+        expect(read(p), `${module} samples per module, blur ${blur} module`).toBe('A800583980');
+        expect(read(p.slice().reverse()), 'reversed').toBeNull();
+      }
+    }
+  });
+
   it('reads a symbol blurred by about one narrow module, which thresholding cannot', () => {
     const p = profile('A972120590', { module: 2.4, blur: 2.4, noise: 4 });
     expect(thresholded(p)).toBeNull();

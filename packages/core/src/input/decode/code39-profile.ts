@@ -47,6 +47,10 @@ const MAX_MODULE = 16;
 export const MAX_PROFILE = 2400;
 /** Blur (Gaussian σ) in profile samples tried when fitting the start and stop characters. */
 const BLURS = [0.8, 2, 3.5, 5];
+/** Blur of the coarse fit (in samples). */
+const COARSE_BLUR = 2;
+/** The most the narrow module may change from the start to the stop character (perspective). */
+const MAX_MODULE_CHANGE = 1.6;
 
 type Char = { readonly char: string; readonly wide: number };
 const ALL: readonly Char[] = CODE39_PATTERNS;
@@ -95,6 +99,29 @@ type Window = { readonly from: number; readonly to: number };
  * on that side; a start or stop character has the quiet zone there instead.
  */
 function template(
+  c: Char,
+  ratio: number,
+  s: number,
+  win: Window,
+  before: boolean,
+  after: boolean,
+): Float64Array {
+  // The same templates recur on every profile (the start fit walks the same module widths, the characters share
+  // quantised blurs): computed once, kept while the cache is small. Read-only for the callers.
+  const key = `${c.char}|${ratio}|${s}|${win.from}|${win.to}|${before ? 1 : 0}${after ? 1 : 0}`;
+  const known = TEMPLATES.get(key);
+  if (known !== undefined) return known;
+  if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+  const made = makeTemplate(c, ratio, s, win, before, after);
+  TEMPLATES.set(key, made);
+  return made;
+}
+
+/** Templates kept across calls: about 0.4 MB at most (each ≤ 60 samples). */
+const MAX_TEMPLATES = 1000;
+const TEMPLATES = new Map<string, Float64Array>();
+
+function makeTemplate(
   c: Char,
   ratio: number,
   s: number,
@@ -214,13 +241,13 @@ function endWindow(end: 'start' | 'stop', ratio: number): Window {
  * end: module width from 0.7 px (1.4 samples at the locator's 0.5 px step) up to what the span allows, positions a
  * quarter module apart.
  */
-function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start' | 'stop'): EndFit {
+function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start' | 'stop'): EndFit[] {
   const charWidth = 6 + 3 * ratio;
   const win = endWindow(end, ratio);
   const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
   // Wider modules are sharp enough for the thresholding readers; the cap bounds the work on big frames.
   const maxW = Math.min(MAX_MODULE, (span.b - span.a) / (3 * (charWidth + 1) - 1));
-  let best: EndFit = { x: 0, w: 0, score: -1 };
+  const fits: EndFit[] = [];
   for (let w = 1.4; w <= maxW; w *= 1.04) {
     const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
     // The outer narrow bars may be blurred away: the first dark sample can lie up to 3 + ratio modules inside.
@@ -229,9 +256,33 @@ function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start
         ? [span.a - (3 + ratio) * w - 1, span.a + 1]
         : [span.b - charWidth * w - 1, span.b - (charWidth - 2) * w + 1];
     const step = Math.max(0.5, w / 4);
+    let best: EndFit = { x: 0, w: 0, score: -1 };
     for (let x = from; x <= to; x += step) {
       const score = correlate(p, x, w, win, t, scratch);
       if (score > best.score) best = { x, w, score };
+    }
+    fits.push(best);
+  }
+  return fits;
+}
+
+/**
+ * The start and stop characters' coarse fits, as a pair: the best sum of correlations whose module widths agree
+ * within `MAX_MODULE_CHANGE` (perspective changes the width along a code, not by more). Each end alone is not
+ * enough: correlation does not care for scale, so a start template a third of the true width can match one blurred
+ * bar group better than the true one — the pair's widths then disagree and the characters never read.
+ */
+function coarsePair(p: Profile, span: Span, ratio: number): { s0: EndFit; e0: EndFit } | null {
+  const starts = fitEnd(p, span, ratio, COARSE_BLUR, 'start').filter((f) => f.score >= COARSE_CORRELATION);
+  if (starts.length === 0) return null;
+  const stops = fitEnd(p, span, ratio, COARSE_BLUR, 'stop').filter((f) => f.score >= COARSE_CORRELATION);
+  let best: { s0: EndFit; e0: EndFit; score: number } | null = null;
+  for (const s0 of starts) {
+    for (const e0 of stops) {
+      const change = s0.w > e0.w ? s0.w / e0.w : e0.w / s0.w;
+      if (change > MAX_MODULE_CHANGE) continue;
+      const score = s0.score + e0.score;
+      if (best === null || score > best.score) best = { s0, e0, score };
     }
   }
   return best;
@@ -260,10 +311,9 @@ export function fitCode39Geometry(p: Profile): Code39Geometry | null {
   let best: { g: Code39Geometry; score: number } | null = null;
   for (const ratio of RATIOS) {
     // The coarse fit (one blur) of a real start character already correlates well; most non-symbols stop here.
-    const s0 = fitEnd(p, span, ratio, 2, 'start');
-    if (s0.score < COARSE_CORRELATION) continue;
-    const e0 = fitEnd(p, span, ratio, 2, 'stop');
-    if (e0.score < COARSE_CORRELATION) continue;
+    const pair = coarsePair(p, span, ratio);
+    if (pair === null) continue;
+    const { s0, e0 } = pair;
     for (const r of [ratio - 0.25, ratio, ratio + 0.25]) {
       if (r < 2 || r > 3) continue;
       for (const blur of BLURS) {

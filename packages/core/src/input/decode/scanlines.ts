@@ -102,18 +102,30 @@ export function frameBundle(image: GreyImage, degrees: number, count: number): L
 export function normalizeLocally(image: GreyImage, radius = 24, minRange = 28): GreyImage {
   const { width: w, height: h, data: src } = image;
   const data = new Uint8ClampedArray(w * h);
+  // Sliding-window minimum and maximum (monotonic queues of indices): O(width) per row, not O(width·radius).
+  const lows = new Int32Array(w);
+  const highs = new Int32Array(w);
   for (let y = 0; y < h; y++) {
     const o = y * w;
+    let lowHead = 0;
+    let lowTail = 0;
+    let highHead = 0;
+    let highTail = 0;
+    let next = 0; // the next sample to enter the window
     for (let x = 0; x < w; x++) {
-      let lo = 255;
-      let hi = 0;
-      const from = Math.max(0, x - radius);
       const to = Math.min(w - 1, x + radius);
-      for (let k = from; k <= to; k++) {
-        const v = src[o + k] as number;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
+      for (; next <= to; next++) {
+        const v = src[o + next] as number;
+        while (lowTail > lowHead && (src[o + (lows[lowTail - 1] as number)] as number) >= v) lowTail--;
+        lows[lowTail++] = next;
+        while (highTail > highHead && (src[o + (highs[highTail - 1] as number)] as number) <= v) highTail--;
+        highs[highTail++] = next;
       }
+      const from = x - radius;
+      while ((lows[lowHead] as number) < from) lowHead++;
+      while ((highs[highHead] as number) < from) highHead++;
+      const lo = src[o + (lows[lowHead] as number)] as number;
+      const hi = src[o + (highs[highHead] as number)] as number;
       const range = hi - lo;
       data[o + x] = range < minRange ? 255 : (((src[o + x] as number) - lo) * 255) / range;
     }

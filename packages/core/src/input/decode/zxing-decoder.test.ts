@@ -89,3 +89,24 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
     await expect(decodeGrey(image, { ...options, signal: controller.signal })).rejects.toThrow('stop');
   });
 });
+
+describe('decodeGrey and the stack-trace limit', () => {
+  const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
+
+  it('restores Error.stackTraceLimit after a read, a miss and an abort', async () => {
+    const before = errors.stackTraceLimit;
+    expect(before).toBeGreaterThan(0);
+    const image = drawCode39('X000011986', { width: 640, height: 480, module: 2, degrees: 0, barHeight: 60 });
+    expect(await decodeGrey(image, options)).not.toBeNull();
+    expect(errors.stackTraceLimit).toBe(before);
+    const blank = { data: new Uint8ClampedArray(320 * 240).fill(200), width: 320, height: 240 };
+    expect(await decodeGrey(blank, options)).toBeNull();
+    expect(errors.stackTraceLimit).toBe(before);
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(decodeGrey(blank, { ...options, signal: controller.signal })).rejects.toThrow('stop');
+    expect(errors.stackTraceLimit).toBe(before);
+    // Errors created outside the passes keep their stacks.
+    expect(new Error('x').stack?.split('\n').length).toBeGreaterThan(1);
+  });
+});

@@ -51,12 +51,22 @@ const BLIND_LINES = 24;
 
 /** Tries the passes for the wanted formats in order; `null` when nothing was read. Never throws for "not found". */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
-  for (const pass of planPasses(grey, options)) {
-    options.signal?.throwIfAborted();
-    const result = pass();
-    if (result !== null) return result;
+  // zxing-js says "not found" by throwing, for every row and every detector attempt, and each exception captures a
+  // stack trace (V8: `Error.captureStackTrace`) — a tenth of a frame's time where nothing reads. The passes run
+  // synchronously, so no other code sees the limit while it is 0; it is restored before this function returns.
+  const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  if (limit !== undefined) errors.stackTraceLimit = 0;
+  try {
+    for (const pass of planPasses(grey, options)) {
+      options.signal?.throwIfAborted();
+      const result = pass();
+      if (result !== null) return result;
+    }
+    return null;
+  } finally {
+    if (limit !== undefined) errors.stackTraceLimit = limit;
   }
-  return null;
 }
 
 type Pass = () => DecodeResult | null;
@@ -115,6 +125,10 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
         qr(() => stretchContrast(crop()), true),
       );
     }
+    // zxing-cpp located no QR code at all: its binariser can lose a symbol that zxing-js's finds (a shadow's edge
+    // across the finder patterns). One zxing-js pass on the half-size frame, before the Code 39 passes (it is the
+    // cheaper): bounded by work — one detector run, at most `finderBudget.triples` grid searches — not by time.
+    if (wantQr && !thorough && (options.unreadQr ?? []).length === 0) passes.push(qr(small, false));
     if (want39) passes.push(located(), locatedThick(), blurred(), blind(BLIND_ANGLES.slice(0, 2)));
     if (!thorough) return passes;
   } else {
