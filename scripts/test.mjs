@@ -70,6 +70,7 @@ for (const step of steps) {
     failed += 1;
   }
   results.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name} in ${seconds} s${note}`);
+  if (code !== 0) results.push(...whatFailed(output, step.counts).map((line) => `       ${line}`));
 }
 
 console.log('\n' + results.join('\n'));
@@ -94,6 +95,26 @@ function run([bin, ...args], env = {}) {
     tee(child.stderr, process.stderr);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/**
+ * What failed, for the summary at the end (a CI log is often read from its tail): the failed tests a runner named
+ * (vitest's `FAIL  file > test`, web-test-runner's `❌ test`), or the last lines of a step that has no tests.
+ */
+function whatFailed(output, counts) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const named = counts
+    ? [
+        ...new Set(
+          lines
+            .map((l) => /^\s*(?:FAIL\s+|❌\s+)(\S.*)$/.exec(l)?.[1]?.trim())
+            .filter((l) => l !== undefined),
+        ),
+      ]
+    : [];
+  const shown = named.length ? named : lines.filter((l) => l.trim() !== '').slice(-12);
+  return shown.slice(0, 25).map((l) => (l.length > 200 ? `${l.slice(0, 197)}…` : l));
 }
 
 /** Reads the totals a runner printed: vitest's "Tests  N passed (M)" or web-test-runner's "N passed, N failed". */
