@@ -40,6 +40,8 @@ describe('<kaiku-scanner> status and reconnection', () => {
     await s.page.keyboard.press('Enter');
     await s.page.locator(part('queued-badge')).waitFor({ timeout: 15_000 });
     await expect.poll(() => badges(s)).toEqual(['offline:warn', 'pending:warn']);
+    // Nothing can be sent without a network: no "Send now" that would do nothing (it goes on its own when back).
+    expect(await s.page.locator(`${part('sync-status')} button`).count()).toBe(0);
     await s.context.setOffline(false);
     await expect.poll(() => badges(s), { timeout: 15_000 }).toEqual(['all-sent:ok']);
     expect(s.errors).toEqual([]);

@@ -156,6 +156,12 @@ describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
       await wedgeScan(s.cdp, 'A999000001');
       await s.page.locator(part('error')).waitFor({ timeout: 15_000 });
       await shoot(s, 'not-registered', lang, width);
+      // Nothing to retry: "next customer", the one way on, is the primary button.
+      expect(
+        await s.page
+          .locator(`${part('stage')} .actions button`)
+          .evaluateAll((bs) => bs.map((b) => b.className)),
+      ).toEqual(['primary']);
       await s.page.keyboard.press('Escape');
       // Kaikukanta away while the network is fine: the card from the cache, the status says so; back: verified.
       const proxy = harness().proxy!;

@@ -5,7 +5,7 @@ describe('formatterFor', () => {
   it('shows show times in Finnish time in each language, whatever the terminal zone', () => {
     const start = '2030-03-01T17:00:00Z'; // 19:00 in Helsinki (EET)
     expect(formatterFor('fi').dateTime(start)).toBe('1.3.2030 klo 19.00');
-    expect(formatterFor('sv').dateTime(start)).toBe('1.3.2030 19.00');
+    expect(formatterFor('sv').dateTime(start)).toBe('1.3.2030 kl. 19.00');
     expect(formatterFor('en').dateTime(start)).toBe('1.3.2030 19:00');
   });
 

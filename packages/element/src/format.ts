@@ -15,7 +15,7 @@ export function formatterFor(locale: UiLocale): Formatter {
   const tag = intlTags[locale];
   const num = new Intl.NumberFormat(tag);
   // Dates as d.m.yyyy in every language, as Kaikukanta's refusal texts write them ("valid until 21.11.2026"): one
-  // format on one screen. Times in the language's own way (19.00 / 19:00), in Finnish time.
+  // format on one screen. Times in the language's own way (klo 19.00 / kl. 19.00 / 19:00), in Finnish time.
   const day = new Intl.DateTimeFormat('fi-FI', {
     day: 'numeric',
     month: 'numeric',
@@ -27,7 +27,8 @@ export function formatterFor(locale: UiLocale): Formatter {
     number: (n) => num.format(n),
     dateTime: (iso) => {
       const t = Date.parse(iso);
-      return Number.isNaN(t) ? iso : `${day.format(t)}${locale === 'fi' ? ' klo ' : ' '}${time.format(t)}`;
+      const at = { fi: ' klo ', sv: ' kl. ', en: ' ' }[locale];
+      return Number.isNaN(t) ? iso : `${day.format(t)}${at}${time.format(t)}`;
     },
     date: (isoDate) => {
       // A calendar date (YYYY-MM-DD) is no instant: noon UTC is the same day in Helsinki (UTC+2/+3).

@@ -71,6 +71,8 @@ export function renderError(
             </button>`
           : nothing
       }
-      <button type="button" ?data-autofocus=${!canRetry} @click=${onNext}>${t.nextCustomer}</button>
+      <button class=${canRetry ? '' : 'primary'} type="button" ?data-autofocus=${!canRetry} @click=${onNext}>
+        ${t.nextCustomer}
+      </button>
     </div>`;
 }

@@ -25,8 +25,12 @@ export function renderSyncStatus(
   return html`<div part="sync-status" class="row" data-pending=${s.pending}>
     ${syncBadges(s).map(
       (b) =>
-        html`<span class="badge ${b.tone}" data-sync=${b.kind}>${text(b)}</span>
-          ${b.kind === 'pending' ? html`<button type="button" @click=${onSyncNow}>${t.syncNow}</button>` : nothing}`,
+        html`<span class="badge ${b.tone}" data-sync=${b.kind}>${text(b)}</span> ${
+            // Offline nothing can be sent: the usages go on their own when the network is back.
+            b.kind === 'pending' && s.online
+              ? html`<button type="button" @click=${onSyncNow}>${t.syncNow}</button>`
+              : nothing
+          }`,
     )}
   </div>`;
 }
