@@ -1,12 +1,12 @@
 // <kaiku-scanner> end to end: real Chromium, the real sandbox, the demo box office served with the strict CSP,
 // real key events. Every visible state is checked with axe-core and screenshotted at 320 px and 1920 px.
 import { describe, expect, it } from 'vitest';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
-// @ts-expect-error plain .mjs without types
-import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+import { launchCameraBrowser } from '../support/card-video/launch-camera-browser.js';
 import {
   axeViolations,
+  countUsages,
   openBoxOffice,
   screenshotState,
   part,
@@ -46,12 +46,8 @@ const T: Record<Lang, { ready: string; registered: string; queued: string; refus
 
 const harness = useHarness();
 
-async function usageCount(cardId: string, showId: string): Promise<number> {
-  const res = await fetch(`${harness().apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`, {
-    headers: { authorization: 'Bearer test-support' },
-  });
-  return ((await res.json()) as { count: number }).count;
-}
+const usageCount = (cardId: string, showId: string): Promise<number> =>
+  countUsages(harness().apiUrl, cardId, showId);
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await axeViolations(page);
@@ -380,15 +376,7 @@ async function watchCameraHint(page: Page): Promise<void> {
 describe('<kaiku-scanner> with a camera', () => {
   it('a camera that finds no card shows a frame, then after a while what to try, said once', async () => {
     const video = generateCardVideo({ symbol: null });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: [
-        ...(chromiumArgs as string[]),
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
+    const browser = await launchCameraBrowser({ video });
     try {
       const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=en' });
       await watchCameraHint(s.page);
@@ -418,15 +406,7 @@ describe('<kaiku-scanner> with a camera', () => {
 
   it('opens the camera from the keyboard, reads a QR card from the fake capture device and looks it up', async () => {
     const video = generateCardVideo({ symbol: 'qr_code', text: 'A045198723' });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: [
-        ...(chromiumArgs as string[]),
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
+    const browser = await launchCameraBrowser({ video });
     try {
       const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=en' });
       await watchCameraHint(s.page);
@@ -459,13 +439,11 @@ describe('<kaiku-scanner> with a camera', () => {
 
 describe('<kaiku-scanner> when the camera is refused', () => {
   it('explains a denied camera in plain language and keeps the wedge and manual entry working', async () => {
-    const browser = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: [
-        ...(chromiumArgs as string[]),
-        '--use-fake-device-for-media-stream',
-        '--deny-permission-prompts',
-      ],
+    // A camera is there, and its permission prompt is refused.
+    const browser = await launchCameraBrowser({
+      video: null,
+      grant: false,
+      extraArgs: ['--use-fake-device-for-media-stream'],
     });
     try {
       const s = await openBoxOffice({ ...harness(), browser }, { path: '/box-office/?lang=fi' });
@@ -508,24 +486,5 @@ describe('examples', () => {
     expect(await usageCount('A999005429', 'plain-demo')).toBe(1);
     expect(s.errors).toEqual([]);
     await s.context.close();
-  });
-
-  it('headless POS: a wedge burst typed into the sale field is taken out of it and queued through the outbox', async () => {
-    const context = await harness().browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${harness().webUrl}/pos-headless/`);
-    await page.locator('#outbox').filter({ hasText: 'Waiting' }).waitFor();
-    const cdp = await context.newCDPSession(page);
-    await page.locator('#note').focus();
-    await page.keyboard.type('2 coffees', { delay: 90 });
-    await wedgeScan(cdp, 'A045198723');
-    await expect.poll(() => page.locator('#card').textContent()).toContain('A045198723: active');
-    expect(await page.locator('#note').inputValue()).toBe('2 coffees');
-    await page.locator('#add').click();
-    await expect.poll(() => usageCount('A045198723', 'hilla-taikuri-matti'), { timeout: 30_000 }).toBe(1);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 });

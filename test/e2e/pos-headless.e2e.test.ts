@@ -1,17 +1,14 @@
-// The headless point-of-sale example (examples/pos-headless) applies the operating model's rules before it queues
-// anything, as the element does: the real demo page, the real sandbox, real wedge key events.
+// The headless point-of-sale example (examples/pos-headless) reads a wedge reader beside the page's own fields and
+// applies the operating model's rules before it queues anything, as the element does: the real demo page, the real
+// sandbox, real wedge key events.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useHarness, wedgeScan } from '../support/element-harness.js';
+import { countUsages, useHarness, wedgeScan } from '../support/element-harness.js';
 
 const harness = useHarness();
 
-async function usageCount(cardId: string, showId: string): Promise<number> {
-  const res = await fetch(`${harness().apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`, {
-    headers: { authorization: 'Bearer test-support' },
-  });
-  return ((await res.json()) as { count: number }).count;
-}
+const usageCount = (cardId: string, showId: string): Promise<number> =>
+  countUsages(harness().apiUrl, cardId, showId);
 
 async function openPos() {
   const context = await harness().browser.newContext();
@@ -55,6 +52,21 @@ describe('headless POS example applies decideUsage', () => {
     expect(await usageCount('A045198723', 'hilla-taikuri-matti')).toBe(0);
     await page.locator('#children').fill('2');
     await expect.poll(() => page.locator('#add').isDisabled()).toBe(false);
+    await page.locator('#add').click();
+    await expect.poll(() => usageCount('A045198723', 'hilla-taikuri-matti'), { timeout: 30_000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('headless POS example with a wedge reader', () => {
+  it('a wedge burst typed into the sale field is taken out of it and queued through the outbox', async () => {
+    const { context, page, cdp, errors } = await openPos();
+    await page.locator('#note').focus();
+    await page.keyboard.type('2 coffees', { delay: 90 });
+    await wedgeScan(cdp, 'A045198723');
+    await expect.poll(() => page.locator('#card').textContent()).toContain('A045198723: active');
+    expect(await page.locator('#note').inputValue()).toBe('2 coffees');
     await page.locator('#add').click();
     await expect.poll(() => usageCount('A045198723', 'hilla-taikuri-matti'), { timeout: 30_000 }).toBe(1);
     expect(errors).toEqual([]);

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '@kaiku-scanner/sandbox';
-// @ts-expect-error plain .mjs without types
-import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 // @ts-expect-error plain .mjs without types
 import { buildDemo, serveDemo } from '../../scripts/start.mjs';
 import { wedgeScan } from '../support/element-harness.js';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
+import { launchCameraBrowser } from '../support/card-video/launch-camera-browser.js';
 import {
   dumpStorage,
   fieldPaths,
@@ -236,16 +235,7 @@ beforeAll(async () => {
   apiOrigin = new URL(sandbox.url).origin;
   pageOrigin = new URL(web.url).origin;
   const video = generateCardVideo({ symbol: 'qr_code', text: CAMERA_CARD });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      ...(chromiumArgs as string[]),
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  browser = await launchCameraBrowser({ video });
   await clerkSession();
 });
 

@@ -82,6 +82,14 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
   return () => h!;
 }
 
+/** Usages the sandbox at `apiUrl` holds for this card and show (`/__sandbox/usages/count`). */
+export async function countUsages(apiUrl: string, cardId: string, showId: string): Promise<number> {
+  const res = await fetch(`${apiUrl}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`, {
+    headers: { authorization: 'Bearer test-support' },
+  });
+  return ((await res.json()) as { count: number }).count;
+}
+
 /** A CSS selector for a part of the element (`part('result')`). */
 export const part = (p: string): string => `kaiku-scanner [part~="${p}"]`;
 
