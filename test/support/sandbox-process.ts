@@ -31,7 +31,11 @@ export async function startSandboxProcess(db?: string): Promise<SandboxProcess> 
   };
 }
 
-export type SandboxCli = SandboxProcess & { readonly child: ChildProcess };
+export type SandboxCli = SandboxProcess & {
+  readonly child: ChildProcess;
+  /** Everything the process has written to stderr so far (it also reaches this process's stderr). */
+  stderr(): string;
+};
 
 /**
  * The sandbox's own command line (`packages/sandbox/src/cli.ts`, from source) on an ephemeral port, as a vendor
@@ -53,6 +57,8 @@ export async function startSandboxCli(args: readonly string[]): Promise<SandboxC
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 60_000);
@@ -72,7 +78,7 @@ export async function startSandboxCli(args: readonly string[]): Promise<SandboxC
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${out}`)));
   });
-  return { url, child, close: () => stopChild(child) };
+  return { url, child, stderr: () => stderr, close: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,11 +1,10 @@
 // The sandbox under a bounded request fuzz, in its own process (as vendors run it): no request of any shape may
 // end the process, produce a 5xx, or be answered by anything but the contract's problem+json when it fails.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 import { fuzzRequests } from './request-fuzzer.js';
+import { startSandboxCli, type SandboxCli } from '../../../../test/support/sandbox-process.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
@@ -17,44 +16,15 @@ function documentedStatuses(): Set<string> {
   );
 }
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-let child: ChildProcess;
+let sandbox: SandboxCli;
 let port: number;
-let stderr = '';
 
 beforeAll(async () => {
-  child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=source',
-      'packages/sandbox/src/cli.ts',
-      '--port',
-      '0',
-      '--memory',
-      '--quiet',
-      '--testing',
-      '--token',
-      'fuzz-token',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited (${code}): ${out}${stderr}`)));
-  });
+  sandbox = await startSandboxCli(['--memory', '--testing', '--token', 'fuzz-token']);
+  port = Number(new URL(sandbox.url).port);
 }, 60_000);
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGTERM');
-});
+afterAll(() => sandbox.close());
 
 /** One raw request on its own connection; resolves with what came back before the server closed (or 3 s). */
 function raw(text: string): Promise<string> {
@@ -73,7 +43,7 @@ function raw(text: string): Promise<string> {
 
 async function alive(): Promise<boolean> {
   const res = await fetch(`http://127.0.0.1:${port}/v1/health`).catch(() => undefined);
-  return res?.status === 200 && child.exitCode === null;
+  return res?.status === 200 && sandbox.child.exitCode === null;
 }
 
 describe('the sandbox under hostile requests', () => {
@@ -108,6 +78,6 @@ describe('the sandbox under hostile requests', () => {
     const errors = Object.keys(report.statuses).filter((s) => s !== 'none' && Number(s) >= 400);
     expect(errors.filter((s) => !documented.has(s))).toEqual([]);
     expect(await alive()).toBe(true);
-    expect(stderr).not.toMatch(/Unhandled|TypeError|RangeError/);
+    expect(sandbox.stderr()).not.toMatch(/Unhandled|TypeError|RangeError/);
   }, 90_000);
 });
