@@ -4,7 +4,16 @@ import type { OutboxEvent } from './outbox-events.js';
 import { OutboxError } from './outbox-error.js';
 import { createStrictStore } from './strict-store.js';
 import { recordStore } from './record-store.js';
-import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
+import {
+  apiError,
+  fakeServer,
+  freshDbName,
+  nextEvent,
+  refusingInactive,
+  rejectionWithFullDisk,
+  usage,
+  TARGET,
+} from './outbox-test-helpers.js';
 import type { UseStore } from 'idb-keyval';
 
 describe('createOutbox', () => {
@@ -166,13 +175,7 @@ describe('createOutbox', () => {
   });
 
   it('turns a refusal into needs-attention, announced, until staff resolve it', async () => {
-    const server = fakeServer((entries) =>
-      entries.map((e) =>
-        e.usage.cardId === 'A999005380'
-          ? { kind: 'refused', code: 'card-inactive', status: 422 }
-          : { kind: 'accepted' },
-      ),
-    );
+    const server = refusingInactive();
     const outbox = createOutbox({
       target: TARGET,
       transport: server.transport,
@@ -284,18 +287,7 @@ describe('createOutbox storage failures', () => {
       autoSync: false,
     });
     await outbox.ready;
-    const original = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    } as typeof original;
-    let error: unknown;
-    try {
-      await outbox.enqueue(usage());
-    } catch (e) {
-      error = e;
-    } finally {
-      IDBObjectStore.prototype.put = original;
-    }
+    const error = await rejectionWithFullDisk(() => outbox.enqueue(usage()));
     expect((error as OutboxError).code).to.equal('storage-quota');
     expect(await outbox.pendingCount()).to.equal(0);
     outbox.stop();

@@ -5,7 +5,15 @@ import { promisifyRequest } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import { recordStore } from './record-store.js';
-import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
+import {
+  apiError,
+  fakeServer,
+  freshDbName,
+  nextEvent,
+  refusingInactive,
+  usage,
+  TARGET,
+} from './outbox-test-helpers.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
 import { requireCapability } from '../../../../test/support/engine-skip.js';
 
@@ -416,13 +424,7 @@ describe('offline decisions, tallies, retention, export', () => {
   });
 
   it('exports pending and needs-attention records as the usage report (not synced ones)', async () => {
-    const server = fakeServer((entries) =>
-      entries.map((e) =>
-        e.usage.cardId === 'A999005380'
-          ? { kind: 'refused', code: 'card-inactive', status: 422 }
-          : { kind: 'accepted' },
-      ),
-    );
+    const server = refusingInactive();
     const outbox = createOutbox({
       target: TARGET,
       transport: server.transport,

@@ -47,6 +47,19 @@ export function fakeServer(
   return { transport, registered, requests };
 }
 
+/** The seeded inactive card: `refusingInactive` refuses it. */
+export const INACTIVE_CARD = 'A999005380';
+
+/** A `fakeServer` that refuses the inactive card (`card-inactive`, 422) and accepts every other usage. */
+export const refusingInactive = () =>
+  fakeServer((entries) =>
+    entries.map((e): ItemOutcome =>
+      e.usage.cardId === INACTIVE_CARD
+        ? { kind: 'refused', code: 'card-inactive', status: 422 }
+        : { kind: 'accepted' },
+    ),
+  );
+
 /** An error shaped like the API client's (`retryable`, `status`, `retryAfterMs`). */
 export function apiError(
   code: string,
@@ -58,4 +71,23 @@ export function apiError(
 
 export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
   return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
+}
+
+/**
+ * What `write` rejects with while every IndexedDB `put` throws `QuotaExceededError` (a full disk); `put` is
+ * restored after it.
+ */
+export async function rejectionWithFullDisk(write: () => Promise<unknown>): Promise<unknown> {
+  const original = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException('Quota exceeded', 'QuotaExceededError');
+  } as typeof original;
+  try {
+    await write();
+  } catch (e) {
+    return e;
+  } finally {
+    IDBObjectStore.prototype.put = original;
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { get, set, values } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { OutboxError } from './outbox-error.js';
+import { rejectionWithFullDisk } from './outbox-test-helpers.js';
 
 let n = 0;
 const freshName = (): string => `strict-store-test-${Date.now()}-${n++}`;
@@ -91,18 +92,7 @@ describe('createStrictStore', () => {
   it('reports storage-quota when a write exceeds the quota', async () => {
     const store = createStrictStore(freshName(), 'outbox');
     await set('warm', 0, store);
-    const original = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    } as typeof original;
-    let error: unknown;
-    try {
-      await set('big', 'x', store);
-    } catch (e) {
-      error = e;
-    } finally {
-      IDBObjectStore.prototype.put = original;
-    }
+    const error = await rejectionWithFullDisk(() => set('big', 'x', store));
     expect(error).to.be.instanceOf(OutboxError);
     expect((error as OutboxError).code).to.equal('storage-quota');
     expect(await get('big', store)).to.equal(undefined);
