@@ -13,7 +13,7 @@ import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
 import type { PageServer } from '../support/outbox-page-server.js';
-import type { OutboxPage } from '../support/outbox-chaos-page.js';
+import { outboxPageOf } from '../support/outbox-page-driver.js';
 
 const SEED = Number(process.env.OUTBOX_CHAOS_SEED ?? Date.now() % 100_000);
 const SHOWS = 8;
@@ -37,20 +37,7 @@ function makeUsage(cardId: string, i: number, start: string): UsageRequest {
   };
 }
 
-type W = { outboxPage: OutboxPage };
-const on = (page: Page) => ({
-  enqueue: (usages: UsageRequest[]) =>
-    page.evaluate((u) => (window as unknown as W).outboxPage.enqueue(u), usages),
-  counts: () => page.evaluate(() => (window as unknown as W).outboxPage.counts()),
-  syncNow: () => page.evaluate(() => (window as unknown as W).outboxPage.syncNow()),
-  attention: () =>
-    page.evaluate(async () =>
-      (await (window as unknown as W).outboxPage.needsAttention()).map((r) => r.problem?.code),
-    ),
-  log: () => page.evaluate(() => (window as unknown as W).outboxPage.log),
-  targetCounts: () => page.evaluate(() => (window as unknown as W).outboxPage.targetCounts()),
-  capabilities: () => page.evaluate(() => (window as unknown as W).outboxPage.capabilities),
-});
+const on = outboxPageOf;
 
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => 'outboxPage' in window, undefined, { timeout: 20_000 });

@@ -15,7 +15,7 @@ import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
 import type { PageServer } from '../support/outbox-page-server.js';
-import type { OutboxPage } from '../support/outbox-chaos-page.js';
+import { outboxPageOf } from '../support/outbox-page-driver.js';
 
 const INACTIVE = 'A999005380';
 const SEED = Number(process.env.OUTBOX_CHAOS_SEED ?? Date.now() % 100_000);
@@ -23,18 +23,7 @@ let sandbox: OutboxSandbox;
 let pages: PageServer;
 let browser: Browser;
 
-type W = { outboxPage: OutboxPage };
-const on = (page: Page) => ({
-  enqueue: (usages: UsageRequest[]) =>
-    page.evaluate((u) => (window as unknown as W).outboxPage.enqueue(u), usages),
-  counts: () => page.evaluate(() => (window as unknown as W).outboxPage.counts()),
-  syncNow: () => page.evaluate(() => (window as unknown as W).outboxPage.syncNow()),
-  attention: () =>
-    page.evaluate(async () =>
-      (await (window as unknown as W).outboxPage.needsAttention()).map((r) => r.problem?.code),
-    ),
-  log: () => page.evaluate(() => (window as unknown as W).outboxPage.log),
-});
+const on = outboxPageOf;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Requests (not CORS preflights) that reached the proxy (every fault and every pass). */
