@@ -176,18 +176,25 @@ describe('outbox through portals, proxies and rewritten answers (real sandbox)',
     try {
       const [card] = await addCards('A3', 1);
       await on(page).enqueue([usageOf(card!, 0, 'flap-show')]);
-      await sleep(300);
+      // The run the enqueue started meets the dead network and is deferred (a 5 s backoff): wait for that event,
+      // not for a time, so a slow machine cannot count it as part of the burst.
+      const deferred = async () => (await on(page).log()).deferred;
+      await expect.poll(deferred, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
       const before = usageRequests(proxy);
-      const runsBefore = (await on(page).log()).deferred;
+      const runsBefore = await deferred();
       await page.evaluate(async () => {
         for (let i = 0; i < 30; i++) {
           dispatchEvent(new Event('online'));
           await new Promise((r) => setTimeout(r, 30));
         }
       });
-      // One sync run for the burst, perhaps one or two backoff timers (1–2 s here): never one per event.
+      // The burst's first event syncs at once; wait until that run is deferred too. The others only leave one run
+      // for the end of the 5 s cooldown, and the backoff is 5 s: never one run per event.
       // (Chromium itself may resend a request once on a reset keep-alive socket: hence 2× at the proxy.)
-      const runs = (await on(page).log()).deferred - runsBefore;
+      await expect
+        .poll(async () => (await deferred()) - runsBefore, { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(1);
+      const runs = (await deferred()) - runsBefore;
       expect(runs).toBeGreaterThanOrEqual(1);
       expect(runs).toBeLessThanOrEqual(3);
       expect(usageRequests(proxy) - before).toBeLessThanOrEqual(6);

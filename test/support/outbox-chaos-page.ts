@@ -27,7 +27,11 @@ const outbox = createOutbox({
   // `db` names the database (several targets may share it); without it, the default one per target.
   ...(params.get('db') ? { databaseName: params.get('db')! } : {}),
   batchSize: Number(params.get('batch') ?? 25),
-  backoff: { baseMs: Number(params.get('backoff') ?? 200), maxMs: 2_000 },
+  // `backoff` is the first delay; the cap is 2 s, or the first delay when a test asks for a longer one.
+  backoff: {
+    baseMs: Number(params.get('backoff') ?? 200),
+    maxMs: Math.max(2_000, Number(params.get('backoff') ?? 0)),
+  },
   lock: params.get('lock') === 'lease' ? 'indexeddb-lease' : 'auto',
   autoSync: params.get('auto') !== 'off',
 });
