@@ -342,9 +342,12 @@ export class Outbox extends OutboxEventTarget {
     }
   }
 
-  /** Syncs now (or joins the run in progress) and reports the counts afterwards. */
+  /**
+   * Syncs now and reports the counts afterwards. A run already under way started before this call (it may be failing
+   * on a network that has since come back): it is waited for, then a fresh attempt is made.
+   */
   async syncNow(): Promise<SyncSummary> {
-    const outcome = await this.#scheduler.run();
+    const outcome = await this.#scheduler.runFresh();
     return {
       ...this.#notices.counts,
       outcome: outcome.kind,

@@ -60,6 +60,16 @@ describe('createSyncScheduler', () => {
     expect(failing.calls()).toBe(1); // the 1 s backoff decides, not the rerun request
   });
 
+  it('a run asked for during a failing run attempts afresh instead of reporting the old failure', async () => {
+    const { s, calls } = setup([{ kind: 'failed', failure: 'network' }, { kind: 'done' }]);
+    const automatic = s.run();
+    const asked = s.runFresh();
+    expect(await automatic).toEqual({ kind: 'failed', failure: 'network' });
+    expect(await asked).toEqual({ kind: 'done' });
+    expect(calls()).toBe(2);
+    expect(s.failures).toBe(0);
+  });
+
   it('never schedules by itself in manual mode, and nothing after stop()', async () => {
     const manual = setup([{ kind: 'failed', failure: 'network' }], false);
     await manual.s.run();

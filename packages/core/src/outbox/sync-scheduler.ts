@@ -95,6 +95,14 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   return {
     run,
+    /**
+     * A run someone asked for (`syncNow()`, "Send now"): a run already in flight started before the request and may
+     * fail on what has since recovered, so wait for it and then attempt afresh — never hand back its old outcome.
+     */
+    runFresh: async (): Promise<AttemptOutcome> => {
+      if (running) await running.catch(() => undefined);
+      return run();
+    },
     /** Sync within `delayMs` (default: next task), unless a sooner run is already due. */
     soon: (delayMs = 0) => schedule(delayMs),
     /** Forget past failures (the browser says it is online again). */
