@@ -110,6 +110,35 @@ export function field(value = ''): HTMLInputElement {
 }
 
 /**
+ * A form in the fixture that counts its submits (and cancels them): `fields` inputs, the first focused, and a
+ * submit button when `button` (a form with two fields submits on Enter only with one).
+ */
+export function countingForm(
+  fields = 1,
+  button = false,
+): { form: HTMLFormElement; inputs: [HTMLInputElement, ...HTMLInputElement[]]; submits: () => number } {
+  const form = document.createElement('form');
+  let submitted = 0;
+  form.addEventListener('submit', (e) => {
+    submitted++;
+    e.preventDefault();
+  });
+  const inputs = Array.from({ length: Math.max(1, fields) }, () => document.createElement('input')) as [
+    HTMLInputElement,
+    ...HTMLInputElement[],
+  ];
+  form.append(...inputs);
+  if (button) {
+    const submit = document.createElement('button');
+    submit.type = 'submit';
+    form.append(submit);
+  }
+  fixture.append(form);
+  inputs[0].focus();
+  return { form, inputs, submits: () => submitted };
+}
+
+/**
  * Waits until `outcomes` scans and errors have been reported (polling: this shared machine may run the page
  * slowly), then `ms` more so that anything unexpected would show up too.
  */

@@ -6,6 +6,7 @@ import { recordKey } from './record-event.js';
 import { classifyWedgeStream } from './classify-wedge.js';
 import { requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
+  countingForm,
   errors,
   field,
   ids,
@@ -214,16 +215,10 @@ describe('every terminator on every host layout, with a focused field in a form'
       it(`${host} host, ${name}: read, nothing left in the field, no submit, focus kept`, async () => {
         // A long idle timeout: this shared machine's test harness can stall a key delivery for 150 ms.
         listen({ terminator, idleTimeoutMs: 300 });
-        const form = document.createElement('form');
-        const submits: number[] = [];
-        form.addEventListener('submit', (e) => {
-          e.preventDefault();
-          submits.push(1);
-        });
-        fixture.append(form);
-        const input = document.createElement('input');
-        form.append(input);
-        input.focus();
+        const {
+          inputs: [input],
+          submits,
+        } = countingForm();
         await press(
           emulateReader('X000011986', {
             readerLayout: 'us',
@@ -235,7 +230,7 @@ describe('every terminator on every host layout, with a focused field in a form'
         await settled(1, 50);
         expectScans(['X000011986']);
         expect(input.value).to.equal('');
-        expect(submits).to.deep.equal([]);
+        expect(submits()).to.equal(0);
         expect(document.activeElement).to.equal(input);
       });
     }
@@ -243,21 +238,13 @@ describe('every terminator on every host layout, with a focused field in a form'
 
   it('a person pressing Enter after typing still submits the form, and Tab still moves focus', async () => {
     listen();
-    const form = document.createElement('form');
-    const submits: number[] = [];
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submits.push(1);
-    });
-    fixture.append(form);
-    const first = document.createElement('input');
-    const second = document.createElement('input');
-    const submit = document.createElement('button');
-    form.append(first, second, submit);
-    first.focus();
+    const {
+      inputs: [first, second],
+      submits,
+    } = countingForm(2, true);
     await press(emulateTyping('12', { enter: true }).map(retime(humanGap)));
     await settled(0, 100);
-    expect(submits).to.deep.equal([1]);
+    expect(submits()).to.equal(1);
     await press(emulateReader('', { terminator: 'Tab' }));
     expect(document.activeElement).to.equal(second);
     expect(first.value).to.equal('12');

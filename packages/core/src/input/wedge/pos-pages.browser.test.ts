@@ -3,6 +3,7 @@ import { emulateReader, type EmulatedReader } from './emulate-reader.js';
 import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
   codes,
+  countingForm,
   errors,
   fixture,
   ids,
@@ -39,27 +40,14 @@ function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
   return events;
 }
 
-/** A POS form with a product field, a second field, and a submit counter. */
-function posForm(): {
-  form: HTMLFormElement;
-  product: HTMLInputElement;
-  next: HTMLInputElement;
-  submits: () => number;
-} {
-  const form = document.createElement('form');
-  let submitted = 0;
-  form.addEventListener('submit', (e) => {
-    submitted++;
-    e.preventDefault();
-  });
-  const product = document.createElement('input');
-  const next = document.createElement('input');
-  const submit = document.createElement('button'); // a form with two fields submits on Enter only with one
-  submit.type = 'submit';
-  form.append(product, next, submit);
-  fixture.append(form);
-  product.focus();
-  return { form, product, next, submits: () => submitted };
+/** A POS form with a product field (focused), a second field, a submit button, and a submit counter. */
+function posForm() {
+  const {
+    form,
+    inputs: [product, next],
+    submits,
+  } = countingForm(2, true);
+  return { form, product, next: next!, submits };
 }
 
 before(primeWedgeEngine);

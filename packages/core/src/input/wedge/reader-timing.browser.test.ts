@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
 import {
   codes,
+  countingForm,
   fixture,
   ids,
   listen,
@@ -70,35 +71,20 @@ describe('fast, repeating and framing readers, in the browser', () => {
 
   it('a terminator 500 ms late still reads, and its Enter does not submit the form', async () => {
     listen();
-    const form = document.createElement('form');
-    let submitted = 0;
-    form.addEventListener('submit', (e) => {
-      submitted++;
-      e.preventDefault();
-    });
-    const input = document.createElement('input');
-    form.append(input);
-    fixture.append(form);
-    input.focus();
+    const {
+      inputs: [input],
+      submits,
+    } = countingForm();
     await press(emulateReader('A045198723', { gapMs: (i) => (i === 10 ? 500 : 3) }));
     await settled();
     expect(ids()).to.deep.equal(['A045198723']);
     expect(input.value).to.equal('');
-    expect(submitted).to.equal(0);
+    expect(submits()).to.equal(0);
   });
 
   it('CR+LF as two Enters: read once, and the second Enter does not submit the form', async () => {
     listen();
-    const form = document.createElement('form');
-    let submitted = 0;
-    form.addEventListener('submit', (e) => {
-      submitted++;
-      e.preventDefault();
-    });
-    const input = document.createElement('input');
-    form.append(input);
-    fixture.append(form);
-    input.focus();
+    const { submits } = countingForm();
     const reading = emulateReader('A045198723', { gapMs: 3 });
     const end = reading[reading.length - 1]?.timeStamp ?? 0;
     await press([
@@ -109,7 +95,7 @@ describe('fast, repeating and framing readers, in the browser', () => {
     await settled();
     expect(ids()).to.deep.equal(['A045198723']);
     expect(codes()).to.deep.equal([]);
-    expect(submitted).to.equal(0);
+    expect(submits()).to.equal(0);
   });
 
   it('two scans 20 ms apart are both read, in order', async () => {
