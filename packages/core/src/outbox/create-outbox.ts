@@ -92,6 +92,8 @@ export class Outbox extends OutboxEventTarget {
   readonly #autoSync: boolean;
   /** The failure the last sync run was deferred on (cleared by a run that gets through). */
   #deferredOn: string | undefined;
+  /** The server answered a request while a sync run was under way (see `#reachable`). */
+  #answeredDuringRun = false;
   readonly #sendTimeoutMs: number | undefined;
 
   constructor(options: OutboxOptions, store: UseStore) {
@@ -138,6 +140,9 @@ export class Outbox extends OutboxEventTarget {
       onScheduled: (retryInMs, outcome) => {
         this.#deferredOn = outcome.kind === 'failed' ? outcome.failure : undefined;
         if (outcome.kind === 'failed') this.#notices.deferred(outcome.failure, retryInMs);
+        // The run failed on the network, but the server answered something else meanwhile: it is back.
+        if (this.#answeredDuringRun) queueMicrotask(() => this.#reachable());
+        this.#answeredDuringRun = false;
       },
     });
     const autoSync = options.autoSync ?? true;
@@ -432,6 +437,7 @@ export class Outbox extends OutboxEventTarget {
   }
 
   #attempt(): Promise<AttemptOutcome> {
+    this.#answeredDuringRun = false;
     return attemptSync({
       records: this.#records,
       lock: this.#lock,
@@ -456,6 +462,11 @@ export class Outbox extends OutboxEventTarget {
    * (429, 5xx with Retry-After) keeps its timer.
    */
   #reachable(): void {
+    // A run under way may still fail on the network that has just come back: look again when it ends.
+    if (this.#scheduler.running) {
+      this.#answeredDuringRun = true;
+      return;
+    }
     const waiting = this.#deferredOn === 'network' || this.#deferredOn === 'timeout';
     if (!waiting || !this.#autoSync || this.#stopped || this.#scheduler.failures === 0) return;
     this.#deferredOn = undefined;

@@ -6,6 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createOutbox } from './create-outbox.js';
 import type { OutboxClient } from './outbox-options.js';
+import type { OutboxTransport } from './types.js';
 import { apiError, fakeServer, freshDbName, TARGET, usage } from './outbox-test-helpers.js';
 
 const card = { id: 'A045198723', status: 'active', validUntil: '2099-12-31', minors: 0 };
@@ -34,9 +35,13 @@ async function afterFailedSend(label: string, failure: Error) {
     databaseName: freshDbName(label),
     backoff: { baseMs: 60_000, maxMs: 60_000 },
   });
+  // The failed run has ended and its retry is set (an event, not a pause: under load 50 ms was not always enough).
+  const deferred = new Promise<void>((resolve) =>
+    outbox.addEventListener('outbox-sync', (e) => e.detail.phase === 'deferred' && resolve()),
+  );
   await outbox.enqueue(usage());
-  expect(await until(async () => server.requests.length === 1)).to.equal(true);
-  await new Promise((r) => setTimeout(r, 50));
+  await deferred;
+  expect(server.requests).to.have.length(1);
   expect(await outbox.pendingCount()).to.equal(1);
   return { outbox, server };
 }
@@ -58,6 +63,36 @@ describe('the server answering again sends what waits', function () {
     await outbox.showTally('show-1', { refresh: true });
     expect(await until(async () => (await outbox.pendingCount()) === 0)).to.equal(true);
     expect(server.requests).to.have.length(2);
+    outbox.stop();
+  });
+
+  it('a look-up answered while the failing send is still under way sends the usage right after it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let requests = 0;
+    const transport: OutboxTransport = {
+      async sendBatch(entries) {
+        requests++;
+        if (requests === 1) {
+          await gate;
+          throw apiError('network', true);
+        }
+        return entries.map(() => ({ kind: 'accepted' as const }));
+      },
+    };
+    const outbox = createOutbox({
+      client,
+      target: TARGET,
+      transport,
+      databaseName: freshDbName('reach-during-run'),
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+    });
+    await outbox.enqueue(usage());
+    expect(await until(async () => requests === 1)).to.equal(true);
+    expect(await outbox.checkCard(card.id)).to.include({ source: 'server' });
+    release();
+    expect(await until(async () => (await outbox.pendingCount()) === 0)).to.equal(true);
+    expect(requests).to.equal(2);
     outbox.stop();
   });
 
