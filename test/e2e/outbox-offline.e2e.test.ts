@@ -3,7 +3,7 @@
 // usage report; back online the server registers one and refuses the other (inactive card), which
 // becomes "needs attention" until staff resolve it; after the card is fixed, a retry registers it once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { UsageRequest } from '@kaiku-scanner/core';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
@@ -12,29 +12,14 @@ import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
 import type { PageServer } from '../support/outbox-page-server.js';
-import type { OutboxPage } from '../support/outbox-chaos-page.js';
+import { callOutboxPage } from '../support/outbox-page-driver.js';
 
 let sandbox: OutboxSandbox;
 let proxy: FaultProxy;
 let pages: PageServer;
 let browser: Browser;
 
-type W = { outboxPage: OutboxPage };
-const call = <A extends unknown[], R>(
-  page: Page,
-  fn: (p: OutboxPage, ...args: A) => Promise<R> | R,
-  ...args: A
-) =>
-  page.evaluate(
-    ([source, a]) => {
-      const f = new Function('p', 'args', `return (${source})(p, ...args)`) as (
-        p: OutboxPage,
-        args: unknown[],
-      ) => R;
-      return f((window as unknown as W).outboxPage, a as unknown[]);
-    },
-    [fn.toString(), args] as const,
-  );
+const call = callOutboxPage;
 
 const ACTIVE = 'A045198723';
 const INACTIVE = 'A999005380';

@@ -15,7 +15,7 @@ import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
 import type { PageServer } from '../support/outbox-page-server.js';
-import type { OutboxPage } from '../support/outbox-chaos-page.js';
+import { callOutboxPage } from '../support/outbox-page-driver.js';
 
 const VENUE = 'teatteri-hilla';
 const TOKEN = 'chaos-test-token';
@@ -25,22 +25,7 @@ let proxy: FaultProxy;
 let pages: PageServer;
 let browser: Browser;
 
-type W = { outboxPage: OutboxPage };
-const call = <A extends unknown[], R>(
-  page: Page,
-  fn: (p: OutboxPage, ...args: A) => Promise<R> | R,
-  ...args: A
-) =>
-  page.evaluate(
-    ([source, a]) => {
-      const f = new Function('p', 'args', `return (${source})(p, ...args)`) as (
-        p: OutboxPage,
-        args: unknown[],
-      ) => R;
-      return f((window as unknown as W).outboxPage, a as unknown[]);
-    },
-    [fn.toString(), args] as const,
-  );
+const call = callOutboxPage;
 
 const start = new Date(Date.now() + 7 * 86_400_000);
 start.setUTCMinutes(0, 0, 0);

@@ -38,3 +38,25 @@ export const outboxPageOf = (page: Page): OutboxPageDriver => ({
   targetCounts: () => page.evaluate(() => (window as unknown as W).outboxPage.targetCounts()),
   capabilities: () => page.evaluate(() => (window as unknown as W).outboxPage.capabilities),
 });
+
+/**
+ * Runs `fn` on one tab's `window.outboxPage` with `args` (serialised): for calls the driver does not name.
+ *
+ * @example
+ * const csv = await callOutboxPage(page, (p) => p.exportCsv());
+ */
+export const callOutboxPage = <A extends unknown[], R>(
+  page: Page,
+  fn: (p: OutboxPage, ...args: A) => Promise<R> | R,
+  ...args: A
+) =>
+  page.evaluate(
+    ([source, a]) => {
+      const f = new Function('p', 'args', `return (${source})(p, ...args)`) as (
+        p: OutboxPage,
+        args: unknown[],
+      ) => R;
+      return f((window as unknown as W).outboxPage, a as unknown[]);
+    },
+    [fn.toString(), args] as const,
+  );
