@@ -30,6 +30,11 @@ async function main(): Promise<void> {
   if (cards) cards.href = config.demoCardsUrl;
 
   const lang = document.querySelector<HTMLSelectElement>('#lang');
+  // `?lang=` chooses the language: the page's own chooser and <html lang> say the same.
+  if (lang && lang0 && [...lang.options].some((o) => o.value === lang0)) {
+    lang.value = lang0;
+    document.documentElement.lang = lang0;
+  }
   lang?.addEventListener('change', () => {
     scanner.lang = lang.value;
     document.documentElement.lang = lang.value;

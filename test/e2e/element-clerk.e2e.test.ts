@@ -161,6 +161,14 @@ describe('<kaiku-scanner> at the counter', () => {
     },
   );
 
+  it('the demo box office opened with ?lang=sv says Swedish everywhere: its own chooser and <html lang> too', async () => {
+    const s = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-taikuri-matti&lang=sv' });
+    await expect.poll(() => s.page.locator('kaiku-scanner h3').first().textContent()).toBe('Läs kortet');
+    expect(await s.page.locator('#lang').inputValue()).toBe('sv');
+    expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await s.context.close();
+  });
+
   it('on a touch screen the "Enter registers, Esc cancels" hint is not shown', async () => {
     const s = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-taikuri-matti' });
     await s.page.locator(part('cap-meter')).waitFor();
