@@ -110,6 +110,8 @@ describe('<kaiku-scanner> status and reconnection', () => {
     try {
       await s.page.locator('kaiku-scanner #show-select').selectOption('hilla-pieni-nayttamo'); // cap 2
       await expect.poll(() => meter.getAttribute('data-known')).toBe('false');
+      // The new show's cap may render a moment after the unknown count: wait for the text, not only the attribute.
+      await expect.poll(() => meter.textContent()).toMatch(/Ei tiedossa[\s\S]*2/);
       const text = await meter.textContent();
       expect(text).not.toMatch(/\d+ \/ 2 annettu/);
       expect(text).not.toContain('jäljellä');
