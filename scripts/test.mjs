@@ -97,13 +97,18 @@ function run([bin, ...args], env = {}) {
   });
 }
 
+/** A runner's output without ANSI colour codes. */
+function withoutColours(output) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
+  return output.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /**
  * What failed, for the summary at the end (a CI log is often read from its tail): the failed tests a runner named
  * (vitest's `FAIL  file > test`, web-test-runner's `❌ test`), or the last lines of a step that has no tests.
  */
 function whatFailed(output, counts) {
-  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const lines = withoutColours(output).split('\n');
   const named = counts
     ? [
         ...new Set(
@@ -119,8 +124,7 @@ function whatFailed(output, counts) {
 
 /** Reads the totals a runner printed: vitest's "Tests  N passed (M)" or web-test-runner's "N passed, N failed". */
 function countTests(output) {
-  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = withoutColours(output);
   const vitest = [...plain.matchAll(/^\s*Tests\s+(.*)$/gm)].pop();
   if (vitest) {
     const line = vitest[1];
