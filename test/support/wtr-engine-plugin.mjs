@@ -1,7 +1,7 @@
 // Commands `kaiku-engine` (which engine runs: `{ engine }`) and `kaiku-engine-skip` (a test skipped in this engine
 // by a capability check, with its reason; see test/support/engine-skip.ts). At the end of the run every such skip
 // is printed, so no skip is silent. `kaiku-engine-distorted` records a key delivery the engine's driver distorted
-// (test/support/keys.ts), which lets that test run again; those are printed too.
+// (test/support/keys.ts), which lets that test run again if it fails; those are printed too.
 import { selectedEngine } from './engines.mjs';
 
 export function enginePlugin() {
@@ -26,7 +26,7 @@ export function enginePlugin() {
       const rel = (file) => file.replace(process.cwd() + '/', '');
       if (distorted.length > 0) {
         console.log(
-          `\nkey deliveries the ${engine} driver distorted (the test ran again): ${distorted.length}`,
+          `\nkey deliveries the ${engine} driver distorted (a test that failed there ran again): ${distorted.length}`,
         );
         for (const d of distorted)
           console.log(`  - ${rel(d.file)} › ${d.test} (run ${d.attempt}): ${d.detail}`);
