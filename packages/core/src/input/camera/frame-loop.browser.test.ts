@@ -27,13 +27,27 @@ async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void
   };
 }
 
+/** Resolves once `done()` holds, or after a hang guard of `guardMs`: however slowly this machine runs the page. */
+async function until(done: () => boolean, guardMs = 15_000): Promise<void> {
+  const deadline = performance.now() + guardMs;
+  while (!done() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** A decoder that takes `ms` per frame and records how many frames it held at once. */
 function slowDecoder(ms: number) {
-  const seen = { inFlight: 0, maxInFlight: 0, frames: 0, sizes: [] as string[], closed: false };
+  const seen = {
+    inFlight: 0,
+    maxInFlight: 0,
+    frames: 0,
+    sizes: [] as string[],
+    starts: [] as number[],
+    closed: false,
+  };
   const decoder: FrameDecoder = {
     kind: 'main-thread',
     async decode(frame: CameraFrame) {
       seen.inFlight += 1;
+      seen.starts.push(performance.now());
       seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
       seen.sizes.push(`${frame.width}x${frame.height}`);
       await new Promise((r) => setTimeout(r, ms));
@@ -93,12 +107,15 @@ describe('createFrameLoop', () => {
       onFatal: () => undefined,
     });
     loop.start();
-    await new Promise((r) => setTimeout(r, 1000));
+    await until(() => fast.seen.frames >= 12);
     loop.stop();
     dispose();
     video.remove();
-    // A 250 ms safety net alone would allow about 4 frames; the playback clock allows many more.
-    expect(fast.seen.frames).to.be.greaterThan(8);
+    // The 250 ms safety net alone takes a frame at most every 250 ms; the playback clock lets the loop take the
+    // next one as soon as the video moves on (10 ms here). A slow page stretches some gaps, never all of them.
+    const gaps = fast.seen.starts.slice(1, 12).map((t, i) => t - fast.seen.starts[i]!);
+    expect(gaps).to.have.length(11);
+    expect(gaps.filter((gap) => gap < 150).length).to.be.at.least(3);
   });
 
   it('crops frames to the region of interest before they reach the decoder', async () => {
@@ -116,10 +133,10 @@ describe('createFrameLoop', () => {
       onFatal: () => undefined,
     });
     loop.start();
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => slow.seen.sizes.length >= 3);
     loop.stop();
     dispose();
-    expect(slow.seen.sizes.length).to.be.greaterThan(0);
+    expect(slow.seen.sizes.length).to.be.at.least(3);
     expect(new Set(slow.seen.sizes)).to.deep.equal(new Set(['160x60']));
   });
 
@@ -148,7 +165,9 @@ describe('createFrameLoop', () => {
       onFatal: (e) => fatal.push(e),
     });
     loop.start();
-    await new Promise((r) => setTimeout(r, 800));
+    await until(() => fatal.length > 0);
+    // Time for a frame the loop should no longer take (it takes one every 5–20 ms while it runs).
+    await new Promise((r) => setTimeout(r, 300));
     loop.stop();
     dispose();
     expect(fatal).to.have.length(1);
