@@ -28,19 +28,26 @@ function fakeDevices(options: { draw?: string; delayMs?: number } = {}) {
   const timer = setInterval(() => context.fillRect(0, 0, 1, 1), 50); // keep frames coming
   const calls: MediaStreamConstraints[] = [];
   const streams: MediaStream[] = [];
+  /** Streams handed to the caller (each resolved after `delayMs`). */
+  const delivered: MediaStream[] = [];
   const devices = {
     getUserMedia: (constraints: MediaStreamConstraints) => {
       calls.push(constraints);
       const stream = canvas.captureStream(20);
       streams.push(stream);
-      return new Promise<MediaStream>((resolve) => setTimeout(() => resolve(stream), options.delayMs ?? 0));
+      return new Promise<MediaStream>((resolve) =>
+        setTimeout(() => {
+          delivered.push(stream);
+          resolve(stream);
+        }, options.delayMs ?? 0),
+      );
     },
     enumerateDevices: () =>
       Promise.resolve([
         { kind: 'videoinput', deviceId: 'cam-1', label: 'Canvas', groupId: 'g' } as MediaDeviceInfo,
       ]),
   } as unknown as MediaDevices;
-  return { devices, calls, streams, dispose: () => clearInterval(timer) };
+  return { devices, calls, streams, delivered, dispose: () => clearInterval(timer) };
 }
 
 // Waits for what the test waits for, however long a loaded machine takes; the test's timeout is the hang guard.
@@ -235,7 +242,9 @@ describe('startCameraScan (canvas camera)', function () {
       (e: unknown) => e,
     );
     expect(isKaikuError(error) && error.code).to.equal('camera-aborted');
-    await new Promise((r) => setTimeout(r, 300));
+    // The stream arrives 200 ms after the request (later on a slow page): wait for it, then a moment for its fate.
+    await waitFor(() => fake.delivered.length > 0);
+    await new Promise((r) => setTimeout(r, 100));
     fake.dispose();
     expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
   });
