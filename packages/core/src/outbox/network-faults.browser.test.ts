@@ -227,7 +227,7 @@ describe('outbox against network faults (real client, real IndexedDB)', () => {
     });
     const deferred = deferredEvents(outbox);
     await outbox.enqueue(usage());
-    const until = Date.now() + 1_000;
+    const until = Date.now() + 15_000; // a hang guard: a loaded machine may take seconds
     while (deferred.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 300));
     expect(deferred.length).to.equal(1);
