@@ -194,8 +194,12 @@ function correlate(
   return norm > 0 ? dot / Math.sqrt(norm) : 0;
 }
 
-/** The span of the bar code in the profile: first and last dark sample of the densest group of dark runs. */
-function darkSpan(p: Profile): { a: number; b: number } | null {
+/**
+ * The span of the bar code in the profile: first and last dark sample of the densest group of dark runs. Groups are
+ * split at light runs longer than `split` times the median light run (a quiet zone is ten modules, a space inside the
+ * code at most three).
+ */
+function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
   const sorted = Float32Array.from(p).sort();
   const lo = sorted[Math.floor(0.05 * (sorted.length - 1))] as number;
   const hi = sorted[Math.floor(0.95 * (sorted.length - 1))] as number;
@@ -213,12 +217,11 @@ function darkSpan(p: Profile): { a: number; b: number } | null {
   if (runs.length < 4) return null;
   const gaps = runs.slice(1).map((r, k) => r[0] - (runs[k] as [number, number])[1]);
   const median = [...gaps].sort((x, y) => x - y)[gaps.length >> 1] as number;
-  // A quiet zone (ten modules) is far wider than any space inside the code (up to three).
-  const split = Math.max(3 * median, 8);
+  const longest = Math.max(split * median, 8);
   let best: { a: number; b: number; count: number } | null = null;
   let first = 0;
   for (let k = 1; k <= runs.length; k++) {
-    if (k < runs.length && (gaps[k - 1] as number) <= split) continue;
+    if (k < runs.length && (gaps[k - 1] as number) <= longest) continue;
     const count = k - first;
     if (best === null || count > best.count) {
       best = { a: (runs[first] as [number, number])[0], b: (runs[k - 1] as [number, number])[1], count };
@@ -304,16 +307,29 @@ function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 's
   return best;
 }
 
-/** Finds the start and stop characters: the geometry of the symbol, or null when none fits well. */
-export function fitCode39Geometry(p: Profile): Code39Geometry | null {
-  const span = darkSpan(p);
-  if (span === null) return null;
-  let best: { g: Code39Geometry; score: number } | null = null;
+/**
+ * Finds the start and stop characters: the geometry of the symbol, or null when none fits well. `split`: the light
+ * run, in median light runs, that ends the code (see `darkSpan`).
+ */
+export function fitCode39Geometry(p: Profile, split = 3): Code39Geometry | null {
+  return fitCode39Geometries(p, split)[0] ?? null;
+}
+
+/**
+ * The best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5, 3, each refined ±0.25), best first.
+ * Neighbouring ratios with a slightly different module width draw nearly the same start and stop characters, and
+ * unevenly lit or blurred bars can tip the end fit to the wrong one; the characters then tell.
+ */
+export function fitCode39Geometries(p: Profile, split = 3): Code39Geometry[] {
+  const span = darkSpan(p, split);
+  if (span === null) return [];
+  const found: { g: Code39Geometry; score: number }[] = [];
   for (const ratio of RATIOS) {
     // The coarse fit (one blur) of a real start character already correlates well; most non-symbols stop here.
     const pair = coarsePair(p, span, ratio);
     if (pair === null) continue;
     const { s0, e0 } = pair;
+    let best: { g: Code39Geometry; score: number } | null = null;
     for (const r of [ratio - 0.25, ratio, ratio + 0.25]) {
       if (r < 2 || r > 3) continue;
       for (const blur of BLURS) {
@@ -326,8 +342,9 @@ export function fitCode39Geometry(p: Profile): Code39Geometry | null {
         }
       }
     }
+    if (best !== null) found.push(best);
   }
-  return best?.g ?? null;
+  return found.sort((a, b) => b.score - a.score).map((f) => f.g);
 }
 
 /**
@@ -466,15 +483,104 @@ export function alignBundle(grey: GreyImage, bundle: LineBundle): LineBundle {
   return { ...bundle, angle: best.angle };
 }
 
+/** How far (in pixels each way) `flattenProfile` looks for the light around a sample: a character or more of a small code. */
+const FLATTEN_PX = 12;
+
 /** Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. */
 export function readBlurredCode39(grey: GreyImage, bundle: LineBundle): string | null {
-  const { upper, lower, all } = bundleProfiles(grey, alignBundle(grey, bundle));
+  const profiles = bundleProfiles(grey, alignBundle(grey, bundle));
+  return readCode39Profiles(profiles, Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))));
+}
+
+/**
+ * Reads the profiles of one bar code: as sampled, then — when that fails — with the uneven light taken out
+ * (`flattenProfile` over ±`radius` samples). A shadow's edge or a glare spot across the code leaves one part of the
+ * bars dim or washed out: the span of the code, found by thresholding, then ends at the shadow and the start or stop
+ * character is looked for in the wrong place. Flattened, its narrow bars under blur still fall short of full
+ * contrast, and groups of them can look like one light run: the code's end is taken at a light run of five median
+ * light runs there instead of three (a quiet zone is ten modules). The same guards apply to both readings.
+ */
+export function readCode39Profiles(
+  profiles: { upper: Profile; lower: Profile; all: Profile },
+  radius: number,
+): string | null {
+  const { upper, lower, all } = profiles;
+  return (
+    readBothWays(upper, lower, all, 3) ??
+    readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
+  );
+}
+
+function readBothWays(upper: Profile, lower: Profile, all: Profile, split: number): string | null {
   for (const reverse of [false, true]) {
     const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
-    const g = fitCode39Geometry(a as Profile);
-    if (g === null) continue;
-    const top = readCode39Characters(u as Profile, g);
-    if (top !== null && top === readCode39Characters(l as Profile, g)) return top;
+    for (const g of fitCode39Geometries(a as Profile, split)) {
+      const top = readCode39Characters(u as Profile, g);
+      if (top !== null && top === readCode39Characters(l as Profile, g)) return top;
+    }
   }
   return null;
+}
+
+/**
+ * The profile with uneven light taken out: each sample placed between the local dark and light envelopes (the
+ * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes are
+ * closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper, a
+ * slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
+ */
+function flattenProfile(p: Profile, radius: number): Profile {
+  const n = p.length;
+  const sorted = Float32Array.from(p).sort();
+  const spread =
+    (sorted[Math.floor(0.95 * (n - 1))] as number) - (sorted[Math.floor(0.05 * (n - 1))] as number);
+  const minRange = Math.max(12, 0.2 * spread);
+  const low = boxMean(
+    slidingExtreme(p, radius, (a, b) => a <= b),
+    radius,
+  );
+  const high = boxMean(
+    slidingExtreme(p, radius, (a, b) => a >= b),
+    radius,
+  );
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const dark = low[i] as number;
+    const range = (high[i] as number) - dark;
+    out[i] = range < minRange ? 255 : Math.min(255, Math.max(0, (((p[i] as number) - dark) * 255) / range));
+  }
+  return out;
+}
+
+/** The minimum (`keeps` is ≤) or maximum (≥) over ±`radius` samples: a monotonic queue, O(n). */
+function slidingExtreme(p: Profile, radius: number, keeps: (a: number, b: number) => boolean): Float32Array {
+  const n = p.length;
+  const out = new Float32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let x = 0; x < n; x++) {
+    for (const to = Math.min(n - 1, x + radius); next <= to; next++) {
+      const v = p[next] as number;
+      while (tail > head && keeps(v, p[queue[tail - 1] as number] as number)) tail--;
+      queue[tail++] = next;
+    }
+    while ((queue[head] as number) < x - radius) head++;
+    out[x] = p[queue[head] as number] as number;
+  }
+  return out;
+}
+
+/** The mean over ±`radius` samples (fewer at the ends). */
+function boxMean(p: Float32Array, radius: number): Float32Array {
+  const n = p.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (p[i] as number);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - radius);
+    const b = Math.min(n, i + radius + 1);
+    out[i] = ((prefix[b] as number) - (prefix[a] as number)) / (b - a);
+  }
+  return out;
 }
