@@ -483,28 +483,33 @@ export function alignBundle(grey: GreyImage, bundle: LineBundle): LineBundle {
   return { ...bundle, angle: best.angle };
 }
 
-/** How far (in pixels each way) `flattenProfile` looks for the light around a sample: a character or more of a small code. */
+/** How far (pixels each way) `flattenProfile` looks for the light around a sample: a character of a small code. */
 const FLATTEN_PX = 12;
 
-/** Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. */
-export function readBlurredCode39(grey: GreyImage, bundle: LineBundle): string | null {
+/**
+ * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
+ * with the uneven light taken out when that reads nothing (see `readCode39Profiles`).
+ */
+export function readBlurredCode39(grey: GreyImage, bundle: LineBundle, flatten = true): string | null {
   const profiles = bundleProfiles(grey, alignBundle(grey, bundle));
-  return readCode39Profiles(profiles, Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))));
+  return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
 }
 
 /**
  * Reads the profiles of one bar code: as sampled, then — when that fails — with the uneven light taken out
- * (`flattenProfile` over ±`radius` samples). A shadow's edge or a glare spot across the code leaves one part of the
- * bars dim or washed out: the span of the code, found by thresholding, then ends at the shadow and the start or stop
- * character is looked for in the wrong place. Flattened, its narrow bars under blur still fall short of full
- * contrast, and groups of them can look like one light run: the code's end is taken at a light run of five median
- * light runs there instead of three (a quiet zone is ten modules). The same guards apply to both readings.
+ * (`flattenProfile` over ±`radius` samples; `radius` 0: not). A shadow's edge or a glare spot across the code
+ * leaves one part of the bars dim or washed out: the span of the code, found by thresholding, then ends at the
+ * shadow and the start or stop character is looked for in the wrong place. Flattened, its narrow bars under blur
+ * still fall short of full contrast, and groups of them can look like one light run: the code's end is taken at a
+ * light run of five median light runs there instead of three (a quiet zone is ten modules). The same guards apply
+ * to both readings.
  */
 export function readCode39Profiles(
   profiles: { upper: Profile; lower: Profile; all: Profile },
   radius: number,
 ): string | null {
   const { upper, lower, all } = profiles;
+  if (radius <= 0) return readBothWays(upper, lower, all, 3);
   return (
     readBothWays(upper, lower, all, 3) ??
     readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
@@ -524,9 +529,9 @@ function readBothWays(upper: Profile, lower: Profile, all: Profile, split: numbe
 
 /**
  * The profile with uneven light taken out: each sample placed between the local dark and light envelopes (the
- * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes are
- * closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper, a
- * slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
+ * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes
+ * are closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper,
+ * a slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
  */
 function flattenProfile(p: Profile, radius: number): Profile {
   const n = p.length;

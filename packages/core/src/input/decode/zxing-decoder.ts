@@ -264,7 +264,9 @@ function readCode39Profiles(
     const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
-    const read = readBlurredCode39(grey, bundle);
+    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
+    // shadow is one, and the others (text, edges) would double the work on frames without a card.
+    const read = readBlurredCode39(grey, bundle, done.length === 1);
     const text = read === null || !options.code39CheckDigit ? read : withoutCheck(read);
     if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
   }
