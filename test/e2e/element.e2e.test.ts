@@ -11,6 +11,7 @@ import {
   screenshotState,
   part,
   useHarness,
+  waitForPart,
   wedgeScan,
   type ScannerPage,
 } from '../support/element-harness.js';
@@ -81,7 +82,7 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
     await expect.poll(() => s.page.locator('kaiku-scanner h3').first().textContent()).toBe(T[lang].ready);
     await check(s, 'ready', lang);
     await wedgeScan(s.cdp, 'A045198723');
-    await s.page.locator(part('card-panel')).waitFor();
+    await waitForPart(s.page, 'card-panel');
     await expect.poll(() => s.page.locator(part('card-panel')).textContent()).toContain('A045198723');
     await check(s, 'card-client', lang);
     // The child stepper has focus and stops at the 2 registered minors.
@@ -96,7 +97,7 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
     await check(s, 'registered', lang);
     // Ready for the next customer: the next scan starts over without touching the mouse.
     await wedgeScan(s.cdp, 'A999005458');
-    await s.page.locator(part('card-panel')).waitFor();
+    await waitForPart(s.page, 'card-panel');
     expect(await s.page.locator(part('card-panel')).textContent()).toContain('A999005458');
     expect(s.errors).toEqual([]);
     await s.context.close();
@@ -112,7 +113,7 @@ describe.each(LANGS)('<kaiku-scanner> in %s', (lang) => {
     await check(s, 'manual-invalid', lang);
     await s.page.locator('kaiku-scanner #manual').fill('');
     await typeManual(s, 'a999005429');
-    await s.page.locator(part('card-panel')).waitFor();
+    await waitForPart(s.page, 'card-panel');
     expect(await s.page.locator(part('card-panel')).textContent()).toContain('A999005429');
     await s.page.keyboard.press('Enter');
     await s.page.locator(part('result')).waitFor();

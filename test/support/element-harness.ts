@@ -250,6 +250,21 @@ export async function stageText(page: Page): Promise<string> {
   );
 }
 
+/**
+ * Waits until the element's `name` part is visible; if it never is, the error says what the element showed instead
+ * (its stage text), so a failure in a CI log names its cause.
+ */
+export async function waitForPart(page: Page, name: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.locator(part(name)).waitFor({ timeout });
+  } catch (error) {
+    const shown = await stageText(page).catch((e: unknown) => `(unreadable: ${String(e)})`);
+    throw new Error(`part "${name}" not visible after ${timeout} ms; the element showed: ${shown}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Waits until the shadow root has an element matching `selector`. */
 export async function waitInShadow(page: Page, selector: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(

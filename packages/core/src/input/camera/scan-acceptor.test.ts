@@ -17,12 +17,52 @@ describe('createScanAcceptor', () => {
       expect(acceptor.offer('A045198723', 'qr_code', t)).toBe('duplicate');
   });
 
+  /** Frames looked at every `step` ms from `from` (exclusive) to `to` (exclusive), with nothing read. */
+  const lookAt = (acceptor: ReturnType<typeof createScanAcceptor>, from: number, to: number, step = 100) => {
+    for (let t = from + step; t < to; t += step) acceptor.look(t);
+  };
+
   it('reports the same card again once it has been out of view for the whole window', () => {
     const acceptor = createScanAcceptor(options);
+    acceptor.look(0);
     expect(acceptor.offer('A045198723', 'qr_code', 0)).toBe('report');
+    lookAt(acceptor, 0, 2999);
+    acceptor.look(2999);
     expect(acceptor.offer('A045198723', 'qr_code', 2999)).toBe('duplicate');
+    lookAt(acceptor, 2999, 5998);
+    acceptor.look(5998);
     expect(acceptor.offer('A045198723', 'qr_code', 5998)).toBe('duplicate');
+    lookAt(acceptor, 5998, 8998);
+    acceptor.look(8998);
     expect(acceptor.offer('A045198723', 'qr_code', 8998)).toBe('report');
+  });
+
+  it('counts a card as away only for frames actually looked at: a stalled page is not an empty desk', () => {
+    const acceptor = createScanAcceptor(options);
+    acceptor.look(0);
+    expect(acceptor.offer('A045198723', 'qr_code', 0)).toBe('report');
+    // The page stalled for 5 s (no frame decoded), then the card, still there, is read again: not a new card.
+    acceptor.look(5000);
+    expect(acceptor.offer('A045198723', 'qr_code', 5000)).toBe('duplicate');
+    // Two frames without it, then a 4 s stall: not yet away (it takes three frames looked at without it).
+    acceptor.look(5100);
+    acceptor.look(5200);
+    acceptor.look(9200);
+    expect(acceptor.offer('A045198723', 'qr_code', 9200)).toBe('duplicate');
+    // Three frames without it and the whole window: away, so the next sighting is a new appearance.
+    acceptor.look(9300);
+    acceptor.look(9400);
+    acceptor.look(9500);
+    acceptor.look(12_300);
+    expect(acceptor.offer('A045198723', 'qr_code', 12_300)).toBe('report');
+  });
+
+  it('a refused text (any key) is kept suppressed the same way', () => {
+    const acceptor = createScanAcceptor(options);
+    acceptor.look(0);
+    expect(acceptor.offer('\u0000TICKET', 'qr_code', 0)).toBe('report');
+    acceptor.look(4000);
+    expect(acceptor.offer('\u0000TICKET', 'qr_code', 4000)).toBe('duplicate');
   });
 
   it('needs three agreeing consecutive Code 39 reads', () => {

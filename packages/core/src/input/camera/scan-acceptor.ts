@@ -5,14 +5,22 @@ export type AcceptorOptions = {
   readonly confirmations: Readonly<Record<DecodeFormat, number>>;
   /** Reads further apart than this start a new streak. */
   readonly confirmationWindowMs: number;
-  /** A reported key seen again within this time of its last sighting is a duplicate. */
+  /**
+   * A reported key seen again within this time of its last sighting is a duplicate; so is one seen again before
+   * `ABSENT_FRAMES` frames were looked at without it (a stalled page or a slow decoder is not an empty desk).
+   */
   readonly duplicateWindowMs: number;
 };
+
+/** Frames looked at without a reported key before it can count as out of view. */
+export const ABSENT_FRAMES = 3;
 
 /** `pending`: needs more agreeing frames; `duplicate`: already reported and still in view. */
 export type AcceptDecision = 'report' | 'pending' | 'duplicate';
 
 export type ScanAcceptor = {
+  /** A frame was looked at (whatever it held): call once per decoded frame, before its `offer`. */
+  look(now: number): void;
   /** One frame's reading: `key` is the card ID (or any stable key for a rejected text). */
   offer(key: string, format: DecodeFormat, now: number): AcceptDecision;
   /** Forgets streaks and reported keys (e.g. after switching camera). */
@@ -23,22 +31,25 @@ export type ScanAcceptor = {
  * Decides which frame readings become reports: a QR reading at once, a Code 39 reading only when the required
  * number of consecutive reads agree (camera Code 39 misreads are common), and never the same key twice while it
  * stays in view. A frame with no reading does not break a streak; a different reading of the same format does.
+ * A reported key is out of view only after the duplicate window AND `ABSENT_FRAMES` frames looked at without it:
+ * time alone would take a page that stalled (a busy device, a slow frame) for a card taken away.
  * Pure: time comes in as `now`.
  *
  * @example
  * const acceptor = createScanAcceptor({ confirmations: { qr_code: 1, code_39: 3 }, confirmationWindowMs: 1500, duplicateWindowMs: 3000 });
+ * acceptor.look(performance.now());
  * acceptor.offer('A045198723', 'qr_code', performance.now()); // 'report'
  */
 export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
   const streaks = new Map<DecodeFormat, { key: string; count: number; last: number }>();
-  const lastSeen = new Map<string, number>();
+  /** Each reported key: when it was last seen, and how many frames were looked at since without it. */
+  const lastSeen = new Map<string, { at: number; absent: number }>();
 
   function offer(key: string, format: DecodeFormat, now: number): AcceptDecision {
-    forgetOld(now);
     const seen = lastSeen.get(key);
     if (seen !== undefined) {
       // Any sighting of a reported key keeps it suppressed: a card held still is reported once.
-      lastSeen.set(key, now);
+      lastSeen.set(key, { at: now, absent: 0 });
       streaks.delete(format);
       return 'duplicate';
     }
@@ -53,17 +64,23 @@ export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
       return 'pending';
     }
     streaks.delete(format);
-    lastSeen.set(key, now);
+    lastSeen.set(key, { at: now, absent: 0 });
     return 'report';
   }
 
   function forgetOld(now: number): void {
-    for (const [key, at] of lastSeen) {
-      if (now - at >= options.duplicateWindowMs) lastSeen.delete(key);
+    for (const [key, { at, absent }] of lastSeen) {
+      if (now - at >= options.duplicateWindowMs && absent >= ABSENT_FRAMES) lastSeen.delete(key);
     }
   }
 
   return {
+    look(now) {
+      // Away or not is decided on the frames before this one; then this frame counts as one without each key,
+      // unless the key's own `offer` in it sets that back to 0.
+      forgetOld(now);
+      for (const seen of lastSeen.values()) seen.absent += 1;
+    },
     offer,
     reset() {
       streaks.clear();

@@ -141,6 +141,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   }
 
   function handleFrame(result: FrameReading, now: number): void {
+    // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
+    acceptor.look(now);
     const { reading, rejected } = result;
     if (reading) {
       const parsed = parseReading(reading.text, cardIdOptions);
