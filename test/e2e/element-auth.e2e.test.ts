@@ -89,6 +89,9 @@ describe('<kaiku-scanner> when Kaikukanta refuses the sign-in', () => {
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
     });
     await s.page.locator(part('cap-meter')).waitFor();
+    // A page that had loaded (its lazily loaded chunks too) before the network went down: under load the
+    // wedge engine's chunk could still be on its way, and offline it never arrives (wedge-unavailable).
+    await s.page.waitForLoadState('networkidle');
     await s.context.setOffline(true);
     await wedgeScan(s.cdp, 'A999000001');
     await s.page.locator(part('tickets')).waitFor();
