@@ -5,6 +5,7 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import type { KaikuErrorDetail } from './events/kaiku-error-event.js';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
+import { until } from '../../../test/support/until.js';
 
 const SHOW = 'show-id="s1" show-name="Kevätyön uni" show-start="2030-03-01T19:00:00+02:00" show-kind="show"';
 
@@ -31,15 +32,8 @@ const problems = (el: KaikuScanner) =>
     text: li.textContent ?? '',
   }));
 
-/** Renders until `done()` holds (the checks load on demand), failing after 10 s. */
-async function until(el: KaikuScanner, done: () => boolean): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > 10_000) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-    await el.updateComplete;
-  }
-}
+/** Lets the element render between two looks of {@link until}. */
+const rendered = (el: KaikuScanner) => ({ step: () => el.updateComplete });
 
 beforeEach(() => {
   errors = [];
@@ -54,7 +48,7 @@ describe('settings checked when they are set', () => {
     const el = await mount(
       'show-id="s1" show-name="Kevätyön uni" show-start="2030-03-01 19:00" show-kind="show"',
     );
-    await until(el, () => problems(el).length > 0);
+    await until(() => problems(el).length > 0, rendered(el));
     expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'show-start']]);
     expect(problems(el)[0]!.text).to.contain('show-start').and.contain('2030-03-01T19:00:00+02:00');
     expect(errors).to.deep.equal([{ code: 'config-invalid', stage: 'config', setting: 'show-start' }]);
@@ -62,21 +56,21 @@ describe('settings checked when they are set', () => {
     expect($(el, '#manual')).to.equal(null);
     expect($(el, '[part="config-error"]')!.getAttribute('role')).to.equal('alert');
     el.showStart = '2030-03-01T19:00:00+02:00';
-    await until(el, () => $(el, '#manual') !== null);
+    await until(() => $(el, '#manual') !== null, rendered(el));
     expect(problems(el)).to.deep.equal([]);
     expect(errors).to.have.length(1);
   });
 
   it('an unknown kind is not taken for a show: the kinds allowed are listed, in every language', async () => {
     const el = await mount(SHOW.replace('show-kind="show"', 'show-kind="circus"'));
-    await until(el, () => problems(el).length > 0);
+    await until(() => problems(el).length > 0, rendered(el));
     expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'show-kind']]);
     expect(problems(el)[0]!.text).to.contain('small-show').and.contain('course');
     expect(problems(el)[0]!.text).to.match(/Skannerin asetuksen show-kind arvo ei kelpaa/);
     el.lang = 'sv';
-    await until(el, () => /inställning show-kind/.test(problems(el)[0]?.text ?? ''));
+    await until(() => /inställning show-kind/.test(problems(el)[0]?.text ?? ''), rendered(el));
     el.lang = 'en';
-    await until(el, () => /setting show-kind/.test(problems(el)[0]?.text ?? ''));
+    await until(() => /setting show-kind/.test(problems(el)[0]?.text ?? ''), rendered(el));
     expect(errors.map((e) => e.code)).to.deep.equal(['config-invalid']);
   });
 
@@ -92,7 +86,7 @@ describe('settings checked when they are set', () => {
         } as never,
       ];
     });
-    await until(el, () => problems(el).length > 0);
+    await until(() => problems(el).length > 0, rendered(el));
     expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'shows[0].capp']]);
     expect(problems(el)[0]!.text).to.contain('did you mean shows[0].cap?');
     expect(errors).to.deep.equal([{ code: 'unknown-field', stage: 'config', setting: 'shows[0].capp' }]);
@@ -102,7 +96,7 @@ describe('settings checked when they are set', () => {
     const el = await mount(`${SHOW} mode="bookings" retention-ms="an hour"`, (e) => {
       e.wedgeOptions = { layuot: 'fi' } as never;
     });
-    await until(el, () => problems(el).length >= 3);
+    await until(() => problems(el).length >= 3, rendered(el));
     expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([
       ['config-invalid', 'mode'],
       ['config-invalid', 'retention-ms'],
@@ -115,7 +109,7 @@ describe('settings checked when they are set', () => {
     el.mode = 'booking';
     el.retentionMs = undefined;
     el.wedgeOptions = { layout: 'fi' };
-    await until(el, () => $(el, '#manual') !== null);
+    await until(() => $(el, '#manual') !== null, rendered(el));
     expect(problems(el)).to.deep.equal([]);
     expect(errors).to.have.length(3);
   });

@@ -3,6 +3,7 @@ import { sendKeys } from '../../../test/support/keys.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices, reason, type FakeOptions } from '../../../test/support/element-fake-services.js';
+import { until } from '../../../test/support/until.js';
 
 const cards: FakeOptions['cards'] = {
   A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
@@ -34,14 +35,8 @@ async function settle(el: KaikuScanner): Promise<void> {
   }
 }
 
-/** Renders until `ready()` holds (lazily loaded parts arrive at the machine's pace), failing after 10 s. */
-async function until(el: KaikuScanner, ready: () => boolean): Promise<void> {
-  const start = Date.now();
-  while (!ready()) {
-    if (Date.now() - start > 10_000) throw new Error('timed out');
-    await settle(el);
-  }
-}
+/** Lets the element render between two looks of {@link until}. */
+const rendered = (el: KaikuScanner) => ({ step: () => el.updateComplete });
 
 async function enterCard(el: KaikuScanner, id: string): Promise<void> {
   $<HTMLInputElement>(el, '#manual')!.focus();
@@ -171,7 +166,7 @@ describe('<kaiku-scanner>', () => {
   it('an unregistered card is an ordinary refusal, not "something went wrong"', async () => {
     const { el } = await mount();
     await enterCard(el, 'A000000019');
-    await until(el, () => $(el, '[part="error"]') !== null);
+    await until(() => $(el, '[part="error"]') !== null, rendered(el));
     expect($(el, '[part="error"]')!.getAttribute('data-code')).to.equal('card-not-registered');
     expect($(el, '[part="error"] h3')!.textContent).to.equal('Lippua ei voi antaa');
   });
@@ -238,7 +233,7 @@ describe('<kaiku-scanner>', () => {
         { id: 'r1', cardId: 'A999000001', showName: 'Kevätyön uni', reason: reason('card-not-registered') },
       ],
     });
-    await until(el, () => $(el, '[part="needs-attention"]') !== null);
+    await until(() => $(el, '[part="needs-attention"]') !== null, rendered(el));
     const item = $(el, '[part="needs-attention"] li')!;
     expect(item.getAttribute('data-code')).to.equal('card-not-registered');
     expect(item.textContent).to.contain('A999000001');
@@ -268,9 +263,9 @@ describe('<kaiku-scanner>', () => {
         { id: 'r1', cardId: 'A999000001', showName: 'Uni', reason: reason('card-not-registered') },
       ],
     });
-    await until(el, () => $(el, '[part="needs-attention"]') !== null);
+    await until(() => $(el, '[part="needs-attention"]') !== null, rendered(el));
     $<HTMLButtonElement>(el, '[part="needs-attention"] .actions button')!.click();
-    await until(el, () => code !== '');
+    await until(() => code !== '', rendered(el));
     await settle(el);
     window.removeEventListener('unhandledrejection', onUnhandled);
     expect(unhandled).to.deep.equal([]);
@@ -298,7 +293,7 @@ describe('<kaiku-scanner>', () => {
     el.addEventListener('kaiku-error', (e) => (code = e.detail.code));
     await el.updateComplete;
     el.submitCardId('A045198723');
-    await until(el, () => code !== '');
+    await until(() => code !== '', rendered(el));
     expect(code).to.equal('element-not-configured');
     expect($(el, '[part="error"]')!.textContent).to.contain('base-url is missing');
   });

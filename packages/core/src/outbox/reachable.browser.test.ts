@@ -8,6 +8,7 @@ import { createOutbox } from './create-outbox.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { OutboxTransport } from './types.js';
 import { apiError, fakeServer, freshDbName, TARGET, usage } from './outbox-test-helpers.js';
+import { until } from '../../../../test/support/until.js';
 
 const card = { id: 'A045198723', status: 'active', validUntil: '2099-12-31', minors: 0 };
 const tally = { showId: 'show-1', cap: 10, ticketsGiven: 3, usages: 3 };
@@ -15,15 +16,6 @@ const client = {
   lookupCard: () => Promise.resolve(card),
   getShowTally: () => Promise.resolve(tally),
 } as unknown as OutboxClient;
-
-async function until(done: () => Promise<boolean>, ms = 3_000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await done()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return done();
-}
 
 /** An outbox whose first send fails with `failure`, then works; its backoff waits a minute. */
 async function afterFailedSend(label: string, failure: Error) {
@@ -53,7 +45,7 @@ describe('the server answering again sends what waits', function () {
     const { outbox, server } = await afterFailedSend('reach-lookup', apiError('network', true));
     const check = await outbox.checkCard(card.id);
     expect(check).to.include({ source: 'server' });
-    expect(await until(async () => (await outbox.pendingCount()) === 0)).to.equal(true);
+    await until(async () => (await outbox.pendingCount()) === 0);
     expect(server.requests).to.have.length(2);
     outbox.stop();
   });
@@ -61,7 +53,7 @@ describe('the server answering again sends what waits', function () {
   it("a show's tally from the server does the same", async () => {
     const { outbox, server } = await afterFailedSend('reach-tally', apiError('timeout', true));
     await outbox.showTally('show-1', { refresh: true });
-    expect(await until(async () => (await outbox.pendingCount()) === 0)).to.equal(true);
+    await until(async () => (await outbox.pendingCount()) === 0);
     expect(server.requests).to.have.length(2);
     outbox.stop();
   });
@@ -88,10 +80,10 @@ describe('the server answering again sends what waits', function () {
       backoff: { baseMs: 60_000, maxMs: 60_000 },
     });
     await outbox.enqueue(usage());
-    expect(await until(async () => requests === 1)).to.equal(true);
+    await until(async () => requests === 1);
     expect(await outbox.checkCard(card.id)).to.include({ source: 'server' });
     release();
-    expect(await until(async () => (await outbox.pendingCount()) === 0)).to.equal(true);
+    await until(async () => (await outbox.pendingCount()) === 0);
     expect(requests).to.equal(2);
     outbox.stop();
   });

@@ -12,6 +12,7 @@ import type {
   ShowContext,
 } from '../services/types.js';
 import { createFakeServices, type FakeOptions } from '../../../../test/support/element-fake-services.js';
+import { until } from '../../../../test/support/until.js';
 
 const show: ShowContext = { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show', cap: 5 };
 const cards: FakeOptions['cards'] = {
@@ -45,14 +46,6 @@ function setUp(options: FakeOptions = {}, services?: (fake: ScannerServices) => 
 }
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-/** Waits until `done()` holds (a failure's texts load with import(), at the machine's pace). */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; !done(); i++) {
-    if (i > 1000) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('ScanFlow', () => {
   it('a wedge duplicate of the card on screen: no second look-up, a calm notice; another card is looked up', async () => {

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
 import { createFrameLoop, regionRect } from './frame-loop.js';
 import type { FrameDecoder } from './frame-decoder.js';
+import { until } from '../../../../../test/support/until.js';
 
 /** A playing video of a canvas stream, so frames keep coming. */
 async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void }> {
@@ -25,12 +26,6 @@ async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void
       for (const t of (video.srcObject as MediaStream).getTracks()) t.stop();
     },
   };
-}
-
-/** Resolves once `done()` holds, or after a hang guard of `guardMs`: however slowly this machine runs the page. */
-async function until(done: () => boolean, guardMs = 15_000): Promise<void> {
-  const deadline = performance.now() + guardMs;
-  while (!done() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** A decoder that takes `ms` per frame and records how many frames it held at once. */

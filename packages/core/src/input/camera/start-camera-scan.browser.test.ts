@@ -4,6 +4,7 @@ import { isKaikuError } from '../../errors/kaiku-error.js';
 import { startCameraScan } from './start-camera-scan.js';
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { CameraScan } from './types.js';
+import { until } from '../../../../../test/support/until.js';
 
 /** A "camera" made of a canvas stream, so the test controls what is in view and when permission resolves. */
 function fakeDevices(options: { draw?: string; delayMs?: number } = {}) {
@@ -52,9 +53,8 @@ function fakeDevices(options: { draw?: string; delayMs?: number } = {}) {
 
 // Waits for what the test waits for, however long a loaded machine takes; the test's timeout is the hang guard.
 // (A deadline of its own returned early at load 20 and the assertions then ran on nothing.)
-const waitFor = async (condition: () => boolean): Promise<void> => {
-  while (!condition()) await new Promise((r) => setTimeout(r, 20));
-};
+/** The test's own timeout is 120 s; the hang guard fails just before it, naming what never came. */
+const CAMERA_GUARD = { guardMs: 100_000 };
 
 describe('startCameraScan (canvas camera)', function () {
   // Loads the decoders into a worker and decodes frames on the CPU.
@@ -89,7 +89,7 @@ describe('startCameraScan (canvas camera)', function () {
     });
     expect(scan.video.hasAttribute('playsinline')).to.equal(true);
     expect(scan.video.muted).to.equal(true);
-    await waitFor(() => scans.length > 0);
+    await until(() => scans.length > 0, CAMERA_GUARD);
     await new Promise((r) => setTimeout(r, 600));
     scan.stop();
     scan.stop();
@@ -122,7 +122,7 @@ describe('startCameraScan (canvas camera)', function () {
       onDecoder: (d) => decoders.push(d),
     });
     // The JS decoder is loaded into the worker on first use: slow on a busy test machine.
-    await waitFor(() => scans.length > 0);
+    await until(() => scans.length > 0, CAMERA_GUARD);
     const stats = scan.stats;
     scan.stop();
     fake.dispose();
@@ -142,7 +142,7 @@ describe('startCameraScan (canvas camera)', function () {
       onScan: () => (read = true),
       onDecoder: (d) => decoders.push(d),
     });
-    await waitFor(() => read);
+    await until(() => read, CAMERA_GUARD);
     await new Promise((r) => setTimeout(r, 300));
     scan.stop();
     fake.dispose();
@@ -156,7 +156,7 @@ describe('startCameraScan (canvas camera)', function () {
     const scans: CameraScan[] = [];
     try {
       const scan = await startCameraScan({ mediaDevices: fake.devices, onScan: (s) => scans.push(s) });
-      await waitFor(() => scans.length > 0);
+      await until(() => scans.length > 0, CAMERA_GUARD);
       expect(scan.stats.decoder).to.equal('main-thread');
       scan.stop();
     } finally {
@@ -180,7 +180,7 @@ describe('startCameraScan (canvas camera)', function () {
         worker: false,
         onScan: () => undefined,
       });
-      await waitFor(() => quiet.stats.framesDecoded > 3);
+      await until(() => quiet.stats.framesDecoded > 3, CAMERA_GUARD);
       quiet.stop();
       expect(vibrations).to.deep.equal([]);
       const scans: CameraScan[] = [];
@@ -192,7 +192,7 @@ describe('startCameraScan (canvas camera)', function () {
         onScan: (s) => scans.push(s),
         onFeedback: (f) => feedback.push(f.kind),
       });
-      await waitFor(() => scans.length > 0);
+      await until(() => scans.length > 0, CAMERA_GUARD);
       scan.stop();
     } finally {
       delete (navigator as { vibrate?: unknown }).vibrate;
@@ -218,7 +218,7 @@ describe('startCameraScan (canvas camera)', function () {
       expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['live']);
       scan.resume();
       expect(scan.paused).to.equal(false);
-      await waitFor(() => scans.length > 0);
+      await until(() => scans.length > 0, CAMERA_GUARD);
       expect(scans.map((s) => s.id)).to.deep.equal(['X000011986']);
     } finally {
       scan.stop();
@@ -243,7 +243,7 @@ describe('startCameraScan (canvas camera)', function () {
     );
     expect(isKaikuError(error) && error.code).to.equal('camera-aborted');
     // The stream arrives 200 ms after the request (later on a slow page): wait for it, then a moment for its fate.
-    await waitFor(() => fake.delivered.length > 0);
+    await until(() => fake.delivered.length > 0, CAMERA_GUARD);
     await new Promise((r) => setTimeout(r, 100));
     fake.dispose();
     expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);

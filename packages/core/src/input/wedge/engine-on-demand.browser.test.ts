@@ -22,6 +22,7 @@ import {
   sleep,
   useWedgePage,
 } from '../../../../../test/support/wedge-keys.js';
+import { until } from '../../../../../test/support/until.js';
 
 /** An engine the test hands over when it chooses (`arrive`), or refuses (`fail`). */
 function heldEngine() {
@@ -45,11 +46,6 @@ function heldEngine() {
 
 function listen(loader: EngineLoader): WedgeListener {
   return keep(listenForWedge(report, () => Promise.reject(new Error('no calibration here')), loader));
-}
-
-async function until(done: () => boolean, ms = 5000): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!done() && performance.now() < deadline) await sleep(20);
 }
 
 useWedgePage();
