@@ -90,10 +90,6 @@ export class Outbox extends OutboxEventTarget {
   #stopped = false;
   #purgeTimer: ReturnType<typeof setInterval> | undefined;
   readonly #autoSync: boolean;
-  /** The failure the last sync run was deferred on (cleared by a run that gets through). */
-  #deferredOn: string | undefined;
-  /** The server answered a request while a sync run was under way (see `#reachable`). */
-  #answeredDuringRun = false;
   readonly #sendTimeoutMs: number | undefined;
 
   constructor(options: OutboxOptions, store: UseStore) {
@@ -138,11 +134,7 @@ export class Outbox extends OutboxEventTarget {
       random: this.#o.random,
       auto: options.autoSync ?? true,
       onScheduled: (retryInMs, outcome) => {
-        this.#deferredOn = outcome.kind === 'failed' ? outcome.failure : undefined;
         if (outcome.kind === 'failed') this.#notices.deferred(outcome.failure, retryInMs);
-        // The run failed on the network, but the server answered something else meanwhile: it is back.
-        if (this.#answeredDuringRun) queueMicrotask(() => this.#reachable());
-        this.#answeredDuringRun = false;
       },
     });
     const autoSync = options.autoSync ?? true;
@@ -437,7 +429,6 @@ export class Outbox extends OutboxEventTarget {
   }
 
   #attempt(): Promise<AttemptOutcome> {
-    this.#answeredDuringRun = false;
     return attemptSync({
       records: this.#records,
       lock: this.#lock,
@@ -456,21 +447,9 @@ export class Outbox extends OutboxEventTarget {
 
   readonly #onOnline = (): void => this.#scheduler.online();
 
-  /**
-   * The server answered a request (a look-up, a tally): usages waiting out a backoff after a network failure or a
-   * timeout go now, as on an `online` event (a server outage or a cable fires none). A server that asked to wait
-   * (429, 5xx with Retry-After) keeps its timer.
-   */
+  /** The server answered a request (a look-up, a tally): usages waiting out a network backoff go now. */
   #reachable(): void {
-    // A run under way may still fail on the network that has just come back: look again when it ends.
-    if (this.#scheduler.running) {
-      this.#answeredDuringRun = true;
-      return;
-    }
-    const waiting = this.#deferredOn === 'network' || this.#deferredOn === 'timeout';
-    if (!waiting || !this.#autoSync || this.#stopped || this.#scheduler.failures === 0) return;
-    this.#deferredOn = undefined;
-    this.#scheduler.online();
+    this.#scheduler.reachable();
   }
 
   /** Announces a storage failure as an event and rethrows it with a stable code. */

@@ -94,4 +94,94 @@ describe('createSyncScheduler', () => {
     await s.run();
     expect(scheduled).toEqual([1_000, 2_000, 1_000]);
   });
+
+  describe('the server answering another request (reachable)', () => {
+    const network: AttemptOutcome = { kind: 'failed', failure: 'network' };
+
+    it('cuts a network or timeout backoff short: the run goes at once, not on the timer', async () => {
+      for (const failure of ['network', 'timeout']) {
+        const { s, calls } = setup([{ kind: 'failed', failure }, { kind: 'done' }]);
+        await s.run();
+        s.reachable();
+        await vi.advanceTimersByTimeAsync(0);
+        expect(calls()).toBe(2);
+        expect(s.failures).toBe(0);
+        s.stop();
+      }
+    });
+
+    it('keeps the timer of a server that asked to wait, of a busy lock, and of a done run', async () => {
+      const outcomes: AttemptOutcome[] = [
+        { kind: 'failed', failure: 'http-503', retryAfterMs: 30_000 },
+        { kind: 'busy' },
+        { kind: 'done' },
+      ];
+      for (const outcome of outcomes) {
+        const { s, calls } = setup([outcome]);
+        await s.run();
+        s.reachable();
+        await vi.advanceTimersByTimeAsync(0);
+        expect(calls()).toBe(1);
+        s.stop();
+      }
+    });
+
+    it('during a run that then fails on the network, a fresh run follows at once', async () => {
+      let release!: (o: AttemptOutcome) => void;
+      let calls = 0;
+      const s = createSyncScheduler({
+        attempt: () => {
+          calls += 1;
+          return calls === 1
+            ? new Promise<AttemptOutcome>((r) => (release = r))
+            : Promise.resolve({ kind: 'done' });
+        },
+        backoff: { baseMs: 60_000, maxMs: 60_000 },
+        random: () => 1,
+        auto: true,
+      });
+      const first = s.run();
+      s.reachable(); // answered while the send was still under way
+      release(network);
+      await first;
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toBe(2);
+      expect(s.failures).toBe(0);
+      s.stop();
+    });
+
+    it('during a run that succeeds, nothing more; in manual mode or after stop(), never', async () => {
+      let release!: (o: AttemptOutcome) => void;
+      let calls = 0;
+      const s = createSyncScheduler({
+        attempt: () => {
+          calls += 1;
+          return new Promise<AttemptOutcome>((r) => (release = r));
+        },
+        backoff: { baseMs: 60_000, maxMs: 60_000 },
+        random: () => 1,
+        auto: true,
+      });
+      const first = s.run();
+      s.reachable();
+      release({ kind: 'done' });
+      await first;
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toBe(1);
+      s.stop();
+
+      const manual = setup([network], false);
+      await manual.s.run();
+      manual.s.reachable();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(manual.calls()).toBe(1);
+
+      const stopped = setup([network]);
+      await stopped.s.run();
+      stopped.s.stop();
+      stopped.s.reachable();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(stopped.calls()).toBe(1);
+    });
+  });
 });

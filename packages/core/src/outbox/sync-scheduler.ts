@@ -26,6 +26,13 @@ export type SchedulerOptions = {
 };
 
 /**
+ * Failures that only say the server could not be reached: a server that answers another request meanwhile is back,
+ * so their backoff is cut short (`reachable`). A server that asked to wait (429, 5xx with
+ * Retry-After) keeps its timer.
+ */
+const UNREACHABLE: ReadonlySet<string> = new Set(['network', 'timeout']);
+
+/**
  * Runs sync attempts one at a time in this tab: on demand (`run`), soon (`soon`, coalescing bursts of
  * enqueues into one batch), and on a timer after failures, with exponential backoff, jitter and the
  * server's Retry-After as a floor. When another tab holds the lock, it looks again a little later.
@@ -35,6 +42,10 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let dueAt = Infinity;
   let running: Promise<AttemptOutcome> | undefined;
   let rerun = false;
+  /** The server answered another request while a run was under way. */
+  let answeredDuringRun = false;
+  /** The failure the timer now waits out, if it was one of {@link UNREACHABLE}. */
+  let waitingOutUnreachable = false;
   let failures = 0;
   let stopped = false;
   let lastOnline = -Infinity;
@@ -55,6 +66,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
   };
 
   const plan = (outcome: AttemptOutcome): void => {
+    waitingOutUnreachable = outcome.kind === 'failed' && UNREACHABLE.has(outcome.failure);
     if (outcome.kind === 'done') {
       failures = 0;
       return;
@@ -73,6 +85,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
       rerun = true;
       return running;
     }
+    answeredDuringRun = false;
     const current = (async () => {
       let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
       try {
@@ -87,10 +100,34 @@ export function createSyncScheduler(o: SchedulerOptions) {
           rerun = false;
           if (outcome.kind === 'done') schedule(0);
         }
+        // The run failed on the network, but the server answered something else meanwhile: it is back.
+        if (answeredDuringRun) {
+          answeredDuringRun = false;
+          queueMicrotask(reachable);
+        }
       }
     })();
     running = current;
     return current;
+  };
+
+  const online = (): void => {
+    const wait = lastOnline + ONLINE_COOLDOWN_MS - Date.now();
+    if (wait > 0) return schedule(wait);
+    lastOnline = Date.now();
+    failures = 0;
+    void run().catch(() => undefined);
+  };
+
+  const reachable = (): void => {
+    // A run under way may still fail on the network that has just come back: look again when it ends.
+    if (running) {
+      answeredDuringRun = true;
+      return;
+    }
+    if (!waitingOutUnreachable || !o.auto || stopped || failures === 0) return;
+    waitingOutUnreachable = false;
+    online();
   };
 
   return {
@@ -113,13 +150,13 @@ export function createSyncScheduler(o: SchedulerOptions) {
      * The browser says it is online: forget past failures and sync at once — at most once per
      * {@link ONLINE_COOLDOWN_MS}; events within it only make sure a run follows when it ends.
      */
-    online: (): void => {
-      const wait = lastOnline + ONLINE_COOLDOWN_MS - Date.now();
-      if (wait > 0) return schedule(wait);
-      lastOnline = Date.now();
-      failures = 0;
-      void run().catch(() => undefined);
-    },
+    online,
+    /**
+     * The server answered a request (a look-up, a tally): runs waiting out a backoff after a network failure or a
+     * timeout go now, as on an `online` event (a server outage or a cable fires none). During a run, it is looked at
+     * again when the run ends, since that run may still fail on the network that has just come back.
+     */
+    reachable,
     get failures() {
       return failures;
     },
