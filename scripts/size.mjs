@@ -57,7 +57,9 @@ export const CEILINGS = {
   // not): +0.7 KB → 27.6 KB.
   // `worker-url` and `wasm-url` on the element (issue 16: hosts that copy the camera's worker and wasm) add ~50 bytes.
   // The camera's aiming frame and its "nothing found" hint (issue 18): +0.4 KB.
-  'element + core': 28.2 * 1024,
+  // Misspelt attributes refused (issue 11.3: the controller watches the element's attributes; the check itself and
+  // its texts load on demand): a few dozen bytes over 28.2 KB.
+  'element + core': 28.3 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.7 * 1024,
   // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3; 26.0 KB
@@ -67,7 +69,8 @@ export const CEILINGS = {
   // attributes landed; a fresh build of e45d978 measures 27.6 KB (the sources' probe: 28.1 KB).
   // The cap meter's "not known" state for a show never counted, and the Finnish booking-or-collection heading
   // naming both choices (issue 18): 28 383 bytes in a fresh build, 18 over 27.7 KB.
-  'published build: element + core': 27.8 * 1024,
+  // Misspelt attributes refused (issue 11.3): a few dozen bytes over 27.8 KB.
+  'published build: element + core': 27.9 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

@@ -113,4 +113,60 @@ describe('settings checked when they are set', () => {
     expect(problems(el)).to.deep.equal([]);
     expect(errors).to.have.length(3);
   });
+
+  it('a misspelt attribute is refused naming it, with the one meant; fixing it brings scanning back', async () => {
+    const el = await mount(`lang="en" ${SHOW} show-cpa="2"`);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'show-cpa']]);
+    expect(problems(el)[0]!.text).to.contain('did you mean show-cap?');
+    expect($(el, '#manual')).to.equal(null);
+    expect(errors).to.deep.equal([{ code: 'unknown-field', stage: 'config', setting: 'show-cpa' }]);
+    el.removeAttribute('show-cpa');
+    el.setAttribute('show-cap', '2');
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    expect(problems(el)).to.deep.equal([]);
+    expect(el.showCap).to.equal(2);
+  });
+
+  it('an attribute written camelCase or with underscores, part of one, or of its family is refused', async () => {
+    const el = await mount(`lang="en" ${SHOW} showcap="2" venue_id="v" language="sv" show-price="12"`);
+    await until(() => problems(el).length >= 4, rendered(el));
+    expect(problems(el).map((p) => p.setting)).to.deep.equal([
+      'showcap',
+      'venue_id',
+      'language',
+      'show-price',
+    ]);
+    expect(problems(el).map((p) => /did you mean ([\w-]+)\?/.exec(p.text)?.[1])).to.deep.equal([
+      'show-cap',
+      'venue-id',
+      'lang',
+      undefined,
+    ]);
+  });
+
+  it('an attribute added later is seen at once, in every language', async () => {
+    const el = await mount(`lang="sv" ${SHOW}`);
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    el.setAttribute('venueid', 'teatteri-hilla');
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el)[0]!.text).to.contain('venueid').and.contain('menade du venue-id?');
+    expect(errors).to.deep.equal([{ code: 'unknown-field', stage: 'config', setting: 'venueid' }]);
+  });
+
+  it("the page's and frameworks' own attributes are left alone", async () => {
+    const foreign = [
+      'id="till-1" class="big" style="display:block" title="Kassa" tabindex="0" role="region" name="scanner"',
+      'data-till="1" aria-label="Kaikukortti" onclick="void 0" _ngcontent-ng-c1="" ng-version="19" data-v-7ba5bd90=""',
+      'hx-get="/x" x-data="{}" slot="main" hidden',
+    ].join(' ');
+    const el = await mount(`lang="en" ${SHOW} ${foreign}`);
+    el.hidden = false;
+    el.setAttribute('data-late', '1');
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(problems(el)).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
 });

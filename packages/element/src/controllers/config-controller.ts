@@ -18,17 +18,35 @@ const checks = lazyModule(() => import('../services/config-check.js'));
  * Checks the element's settings when they are set, not at the first scan: each problem is shown in place of the
  * scanning controls (staff read which setting, in their language) and reported once as a `kaiku-error` (`stage:
  * 'config'`, the setting in `detail.setting`); scanning waits until it is fixed. The show settings go through the
- * core's `checkShowSettings` (the rules' own schema), the wedge options through the listener's own check.
+ * core's `checkShowSettings` (the rules' own schema), the wedge options through the listener's own check, and an
+ * attribute the element does not have but which is one of its own misspelt (`show-cpa`, `showcap`) is refused
+ * too: the browser would ignore it, and its rule with it, in silence.
  */
 export class ConfigController {
   private settings: readonly FoundProblem[] = [];
   private wedge: readonly FoundProblem[] = [];
+  private attributes: readonly FoundProblem[] = [];
+  private observer: MutationObserver | undefined;
   private reported = new Set<string>();
   private seq = 0;
   /** Every problem now. */
   problems: readonly ConfigProblem[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & EventTarget) {}
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Attributes are watched as they come and go: the element observes only its own.
+    (this.observer ??= new MutationObserver(() => this.checkAttributes())).observe(this.host, {
+      attributes: true,
+    });
+    this.checkAttributes();
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
 
   /** No problem: scanning is offered. */
   get ok(): boolean {
@@ -37,7 +55,7 @@ export class ConfigController {
 
   /** No problem outside the wedge options (the wedge controller checks those again itself). */
   get settingsOk(): boolean {
-    return this.settings.length === 0;
+    return this.settings.length + this.attributes.length === 0;
   }
 
   /** The problems in place of the scanning controls, if there are any. */
@@ -67,6 +85,13 @@ export class ConfigController {
     this.withChecks(() => this.publish());
   }
 
+  private checkAttributes(): void {
+    this.withChecks(() => {
+      this.attributes = checks.get()?.attributeProblems(this.host) ?? [];
+      this.publish();
+    });
+  }
+
   private withChecks(then: () => void): void {
     if (checks.get()) return then();
     checks.load().then(then, () => {
@@ -78,7 +103,7 @@ export class ConfigController {
   private publish(): void {
     const m = checks.get();
     if (!m) return;
-    const found = [...this.settings, ...this.wedge];
+    const found = [...this.settings, ...this.attributes, ...this.wedge];
     const key = (f: FoundProblem): string => `${f.code} ${f.setting}`;
     const fresh = found.filter((f) => !this.reported.has(key(f)));
     const changed = fresh.length > 0 || found.length !== this.reported.size;

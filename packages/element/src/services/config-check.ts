@@ -2,6 +2,7 @@
  * The checks of the element's settings and the texts of their problems: loaded on demand (with the core's
  * `checkShowSettings`, which the services load anyway) by `ConfigController` when a setting is set.
  */
+import { suggestField } from '@kaiku-scanner/core/contract';
 import { configMessages } from '../messages/config-texts.js';
 import type { LocalizedText } from './types.js';
 import { showConfigProblems, type FoundProblem } from './check-show-config.js';
@@ -60,6 +61,40 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
       found.push({ code: 'config-invalid', setting, expected: '3600000' });
   }
   return [...found, ...showConfigProblems(p)];
+}
+
+/** What the page and other libraries put on any element (global attributes, frameworks' markers): never ours. */
+const OTHERS = /^(data-|aria-|on[a-z]+$|ng-|_ng|v-|x-|hx-|[^a-z])/;
+const GLOBAL = new Set(
+  (
+    'id class style title slot part hidden tabindex dir role is name inert nonce popover translate draggable ' +
+    'spellcheck accesskey autofocus contenteditable enterkeyhint exportparts inputmode autocapitalize autocorrect ' +
+    'itemid itemprop itemref itemscope itemtype xmlns writingsuggestions virtualkeyboardpolicy anchor key ref'
+  ).split(' '),
+);
+
+/**
+ * The attributes of `element` that are not its own (its class's `observedAttributes`) but one of them misspelt:
+ * written without the hyphens or with underscores (`showcap`, what `showCap` becomes in HTML; `show_cap`), a typo
+ * or two away, part of one (`cap`, `language`), or in the family of one (`show-price`). Global attributes (`id`,
+ * `class`, `title`…), `data-*`, `aria-*`, event handlers and frameworks' markers are left alone.
+ *
+ * @example
+ * attributeProblems(scanner); // with show-cpa="2": [{ code: 'unknown-field', setting: 'show-cpa', suggestion: 'show-cap' }]
+ */
+export function attributeProblems(element: Element): FoundProblem[] {
+  const own = (element.constructor as unknown as { observedAttributes: readonly string[] })
+    .observedAttributes;
+  const names = element.getAttributeNames().filter((name) => !own.includes(name));
+  const squash = (name: string): string => name.replace(/[-_]/g, '');
+  const families = new Set(own.filter((o) => o.includes('-')).map((o) => o.split('-')[0] + '-'));
+  return names.flatMap((name): FoundProblem[] => {
+    if (OTHERS.test(name) || GLOBAL.has(name)) return [];
+    const suggestion = own.find((o) => squash(o) === squash(name)) ?? suggestField(name, own);
+    if (suggestion) return [{ code: 'unknown-field', setting: name, suggestion }];
+    const family = [...families].some((f) => name.startsWith(f));
+    return family ? [{ code: 'unknown-field', setting: name }] : [];
+  });
 }
 
 /** A problem with its text in every language. */
