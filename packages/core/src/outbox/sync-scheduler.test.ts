@@ -126,7 +126,8 @@ describe('createSyncScheduler', () => {
       }
     });
 
-    it('during a run that then fails on the network, a fresh run follows at once', async () => {
+    /** A scheduler whose first attempt the test ends (`release`); later attempts are done at once. */
+    const held = () => {
       let release!: (o: AttemptOutcome) => void;
       let calls = 0;
       const s = createSyncScheduler({
@@ -140,34 +141,29 @@ describe('createSyncScheduler', () => {
         random: () => 1,
         auto: true,
       });
+      return { s, release: (o: AttemptOutcome) => release(o), calls: () => calls };
+    };
+
+    it('during a run that then fails on the network, a fresh run follows at once', async () => {
+      const { s, release, calls } = held();
       const first = s.run();
       s.reachable(); // answered while the send was still under way
       release(network);
       await first;
       await vi.advanceTimersByTimeAsync(0);
-      expect(calls).toBe(2);
+      expect(calls()).toBe(2);
       expect(s.failures).toBe(0);
       s.stop();
     });
 
     it('during a run that succeeds, nothing more; in manual mode or after stop(), never', async () => {
-      let release!: (o: AttemptOutcome) => void;
-      let calls = 0;
-      const s = createSyncScheduler({
-        attempt: () => {
-          calls += 1;
-          return new Promise<AttemptOutcome>((r) => (release = r));
-        },
-        backoff: { baseMs: 60_000, maxMs: 60_000 },
-        random: () => 1,
-        auto: true,
-      });
+      const { s, release, calls } = held();
       const first = s.run();
       s.reachable();
       release({ kind: 'done' });
       await first;
       await vi.advanceTimersByTimeAsync(0);
-      expect(calls).toBe(1);
+      expect(calls()).toBe(1);
       s.stop();
 
       const manual = setup([network], false);
