@@ -16,6 +16,7 @@ import {
   useWedgePage,
   type KeyEvent,
 } from '../../../../../test/support/wedge-keys.js';
+import { until } from '../../../../../test/support/until.js';
 
 // Readers and point-of-sale pages out of the box (issue 14), through the engine's real input pipeline
 // (test/support/keys.ts): in Chromium CDP key events stamped with their scheduled time as an OS stamps a real key,
@@ -27,6 +28,18 @@ async function send(events: readonly KeyEvent[]): Promise<void> {
 }
 
 const press = pressRecords;
+
+/**
+ * Focuses a contenteditable the test has just made, and waits until the browser edits there. (Once in a full
+ * Firefox run on a busy machine, every key arrived on time and none reached the new contenteditable: the keys came
+ * before it could be typed into. A clerk's click lands in a field that is ready.)
+ */
+async function focusEditor(editor: HTMLElement): Promise<void> {
+  await until(() => {
+    editor.focus();
+    return document.activeElement === editor && document.queryCommandEnabled('insertText');
+  });
+}
 
 /** An Android/iPad reader: every key `Unidentified` (keyCode 229, no code), its text inserted by the browser. */
 function android(text: string, gapMs = 4, end = 'Enter'): KeyEvent[] {
@@ -189,7 +202,7 @@ describe('the page’s own inputs and barcodes', () => {
     const editor = document.createElement('div');
     editor.contentEditable = 'true';
     fixture.append(editor);
-    editor.focus();
+    await focusEditor(editor);
     await press(emulateReader('6414893400012', { ...fast, terminator: 'none' }));
     await settled(0, 300);
     expect(editor.textContent).to.equal('6414893400012');
@@ -264,7 +277,7 @@ describe('where the focus is', () => {
     editor.setAttribute('data-kaiku-card-input', '');
     editor.textContent = 'Huom:';
     fixture.append(editor);
-    editor.focus();
+    await focusEditor(editor);
     getSelection()?.selectAllChildren(editor);
     getSelection()?.collapseToEnd();
     await press(emulateReader('A045198723', { gapMs: 3 }));
