@@ -352,12 +352,14 @@ async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
     .catch(() => false);
   const camera = await page.evaluate(() => globalThis.consumer.camera);
   check(name, 'the camera reads the card from the fake device', read, JSON.stringify(camera));
-  const cameraErrors = camera.errors.filter((code) => code.startsWith('camera-'));
+  // The page configures no Kaikukanta, so a card read is `element-not-configured`: the flow ran. Anything else — a
+  // part of the element that could not be loaded (an import-map entry missing), the camera's decoder — fails.
+  const unexpected = camera.errors.filter((code) => code !== 'element-not-configured');
   check(
     name,
-    'no camera errors (camera-decoder-failed…)',
-    cameraErrors.length === 0,
-    cameraErrors.join(', '),
+    'no other kaiku-error (camera-decoder-failed, element-load-failed…)',
+    unexpected.length === 0,
+    unexpected.join(', '),
   );
   // The worker loaded from `folder` with HTTP 200, and no decoder chunk was fetched: the frames were decoded in the
   // self-contained worker (the main-thread fallback would load the decoders as chunks).
