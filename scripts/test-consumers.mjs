@@ -312,6 +312,30 @@ async function drive(built) {
           await page.goto(`${server.origin}/?copied`);
           await driveCamera(`${name} (worker-url, wasm-url)`, page, seen, '/kaiku/');
         }
+        // A card typed in through the element's API runs its first flow: the services' chunk, the texts, the
+        // settings check. These pages configure no Kaikukanta, so it ends as `element-not-configured`; a part that
+        // cannot be loaded in this setup would be `element-load-failed`.
+        const flow = await page.evaluate(
+          (card) =>
+            new Promise((resolve) => {
+              const el = document.querySelector('kaiku-scanner');
+              const codes = [];
+              const done = () => resolve(codes);
+              el.addEventListener('kaiku-error', (e) => {
+                codes.push(e.detail.code);
+                if (e.detail.code === 'element-not-configured') done();
+              });
+              setTimeout(done, 30_000);
+              el.submitCardId(card);
+            }),
+          CARD,
+        );
+        check(
+          name,
+          'a card typed in runs the flow: element-not-configured, nothing failed to load',
+          flow.includes('element-not-configured') && !flow.includes('element-load-failed'),
+          JSON.stringify(flow),
+        );
         check(name, 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
       } finally {
         await page.close();
