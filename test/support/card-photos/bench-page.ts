@@ -4,7 +4,9 @@ import { composePhoto } from './compose-photo.js';
 import { createRandom } from './prng.js';
 import type { PhotoCase } from './corpus.js';
 import { createPeers } from './peers.js';
-import { listUnseenCases, renderUnseen } from './unseen.js';
+import { listUnseenCases, otherSymbol, renderUnseen } from './unseen.js';
+import { renderLabel } from './label-scene.js';
+import type { PeerDecoder } from './peers.js';
 import type { UnseenCase } from './unseen.js';
 
 export type Measurement = {
@@ -143,8 +145,78 @@ async function renderUnseenPng(c: UnseenCase): Promise<string> {
   return btoa(binary);
 }
 
+/**
+ * A frame without a card (table, papers, text, noise), as `measureEmpty` draws it; with `ticket`, a foreign barcode
+ * (a ticket's QR or Code 39, a URL QR, an EAN-13) on a label in view — what the card filter refuses.
+ */
+function emptyFrame(seed: number, k: number, ticket: boolean): ImageData {
+  const size = FRAME_SIZES[k % FRAME_SIZES.length]!;
+  const random = createRandom(seed + k);
+  const effects = {
+    blur: random.range(0.3, 1),
+    noise: random.range(1, 20),
+    light: random.range(0.2, 1),
+    glare: 0,
+    negative: false,
+  };
+  const decorate = ticket
+    ? (ctx: OffscreenCanvasRenderingContext2D, w: number, h: number): void => {
+        const label = renderLabel(otherSymbol(random).symbol);
+        const lw = random.range(0.3, 0.45) * w;
+        ctx.save();
+        ctx.translate(random.range(0.35, 0.65) * w, random.range(0.4, 0.6) * h);
+        ctx.rotate((random.range(-25, 25) * Math.PI) / 180);
+        ctx.drawImage(
+          label,
+          -lw / 2,
+          (-lw * label.height) / label.width / 2,
+          lw,
+          (lw * label.height) / label.width,
+        );
+        ctx.restore();
+      }
+    : undefined;
+  return composePhoto(
+    'qr_code',
+    'A000000000',
+    size,
+    { scale: 0, roll: 0, yaw: 0, pitch: 0 },
+    effects,
+    random,
+    decorate,
+  );
+}
+
+// The work bench (decode-work.bench.ts) renders a frame in one call and decodes it in the next, so that the
+// coverage counters it reads between the two calls hold the decoding only.
+let stagedFrame: ImageData | null = null;
+let stagedPeers: { key: string; peers: PeerDecoder[] } | null = null;
+
+function stageEmpty(options: { seed: number; k: number; ticket: boolean }): string {
+  stagedFrame = emptyFrame(options.seed, options.k, options.ticket);
+  return `${stagedFrame.width}x${stagedFrame.height}`;
+}
+
+async function stageUnseen(c: UnseenCase): Promise<string> {
+  stagedFrame = await renderUnseen(c);
+  return `${stagedFrame.width}x${stagedFrame.height}`;
+}
+
+async function decodeStaged(options: { wasmUrl: string; decoder: string }): Promise<string | null> {
+  if (stagedFrame === null) throw new Error('no staged frame');
+  const key = `${options.wasmUrl}|${options.decoder}`;
+  if (stagedPeers?.key !== key) stagedPeers = { key, peers: createPeers(options.wasmUrl, [options.decoder]) };
+  const peer = stagedPeers.peers[0];
+  if (peer === undefined) throw new Error(`unknown decoder ${options.decoder}`);
+  const read = await peer.decode(stagedFrame, peer.prepare?.(stagedFrame));
+  return read?.text ?? null;
+}
+
 const api = {
   listCases,
+  stageEmpty,
+  stageUnseen,
+  decodeStaged,
   measure,
   measureEmpty,
   renderPng,

@@ -68,7 +68,7 @@ const SIDES: Record<UnseenCondition, readonly CardSide[]> = {
 };
 
 /** Foreign symbols a box office has in view: the venue's ticket, a poster's link, a product, a receipt. */
-function otherSymbol(random: Random): { symbol: LabelSymbol; text: string } {
+export function otherSymbol(random: Random): { symbol: LabelSymbol; text: string } {
   const n = String(random.int(100000, 999999));
   const options: { symbol: LabelSymbol; text: string }[] = [
     {

@@ -37,6 +37,8 @@ export type ZxingOptions = {
   readonly rescueOnly?: boolean;
   /** QR codes zxing-cpp located but could not decode: read again there (crops, full resolution). */
   readonly unreadQr?: readonly Quad[];
+  /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
+  readonly trace?: (work: 'bundle' | 'profile') => void;
 };
 
 const qrReader = new QRCodeReader();
@@ -213,6 +215,7 @@ function readCode39(
   const reader = new Code39Reader(options.code39CheckDigit, false);
   const votes = new Map<string, number>();
   for (const bundle of bundles) {
+    options.trace?.('bundle');
     const strip = sampleLines(grey, bundle);
     const local = lazyNormalized(strip);
     const sharp = lazyNormalized(strip, sharpenRows);
@@ -264,6 +267,7 @@ function readCode39Profiles(
     const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
+    options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.
     const read = readBlurredCode39(grey, bundle, done.length === 1);
