@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { acceptsCardId } from './accepts-card-id.js';
 import { decodeGrey } from './zxing-decoder.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 import { addNoise, blurGrey, drawCode39, drawQrInPerspective } from './test-images.test-support.js';
+import type { GreyImage } from './types.js';
+
+/** `parts` drawn into one white frame at their offsets (the darker pixel wins where they overlap). */
+function compose(width: number, height: number, parts: [GreyImage, number, number][]): GreyImage {
+  const data = new Uint8ClampedArray(width * height).fill(235);
+  for (const [part, dx, dy] of parts) {
+    for (let y = 0; y < part.height; y++) {
+      for (let x = 0; x < part.width; x++) {
+        const i = (y + dy) * width + x + dx;
+        if (x + dx < width && y + dy < height)
+          data[i] = Math.min(data[i] as number, part.data[y * part.width + x] as number);
+      }
+    }
+  }
+  return { data, width, height };
+}
+
+/** decodeGrey with a trace of its work: how many bundles of scanlines it read and profiles it fitted. */
+async function traced(image: GreyImage, extra: Partial<ZxingOptions>) {
+  const work = { bundle: 0, profile: 0 };
+  const read = await decodeGrey(image, { ...options, ...extra, trace: (w) => (work[w] += 1) });
+  return { read, work };
+}
 
 const options: ZxingOptions = {
   formats: ['qr_code', 'code_39'],
@@ -80,6 +104,69 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
     expect(await decodeGrey(image, { ...options, accept: () => false })).toBeNull();
     const blank = { data: new Uint8ClampedArray(640 * 480).fill(255), width: 640, height: 480 };
     expect(await decodeGrey(blank, { ...options, effort: 'thorough' })).toBeNull();
+  });
+
+  it("skips a ticket's Code 39 after its own lines read it: the costlier passes do not run there", async () => {
+    // A venue ticket's number, refused by the card filter: before, every later pass (lines averaged across the
+    // frame, blurred templates, blind lines) read it again, the most expensive frame a camera sees.
+    const ticket = drawCode39('0123456789012', {
+      width: 800,
+      height: 600,
+      module: 2,
+      degrees: 8,
+      barHeight: 70,
+    });
+    for (const rescueOnly of [false, true]) {
+      const { read, work } = await traced(ticket, { accept: acceptsCardId, rescueOnly });
+      expect(read).toBeNull();
+      expect(work).toEqual({ bundle: 1, profile: 0 });
+    }
+    // Without the filter it is simply read.
+    expect(await decodeGrey(ticket, options)).toEqual({ text: '0123456789012', format: 'code_39' });
+  });
+
+  it('reads a card beside a ticket, in line and one above the other, blurred too', async () => {
+    const card = drawCode39('A972120590', {
+      width: 460,
+      height: 200,
+      module: 1.6,
+      degrees: 0,
+      barHeight: 50,
+    });
+    const blurred = addNoise(blurGrey(card, 1.4), 6);
+    const ticket = drawCode39('0123456789012', {
+      width: 560,
+      height: 200,
+      module: 1.6,
+      degrees: 0,
+      barHeight: 50,
+    });
+    const stack = (top: GreyImage, bottom: GreyImage): GreyImage =>
+      compose(700, 560, [
+        [top, 40, 40],
+        [bottom, 40, 300],
+      ]);
+    const want = { text: 'A972120590', format: 'code_39' };
+    for (const [first, second] of [
+      [card, ticket],
+      [ticket, card],
+    ]) {
+      // In line (one scanline crosses both) and one above the other.
+      const inLine = compose(1100, 400, [
+        [first as GreyImage, 20, 100],
+        [second as GreyImage, (first as GreyImage).width + 20, 100],
+      ]);
+      for (const image of [inLine, stack(first as GreyImage, second as GreyImage)]) {
+        expect(await decodeGrey(image, { ...options, accept: acceptsCardId, rescueOnly: true })).toEqual(
+          want,
+        );
+      }
+    }
+    // Blurred, one above the other: read by the flattened profiles, which run on the largest region that is not
+    // the ticket's (before, the ticket's, and the card was lost). In line, one profile crosses both: not read.
+    for (const image of [stack(blurred, ticket), stack(ticket, blurred)]) {
+      expect(await decodeGrey(image, { ...options, accept: acceptsCardId, rescueOnly: true })).toEqual(want);
+    }
   });
 
   it('stops at an aborted signal', async () => {

@@ -88,23 +88,30 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   // Finder-pattern triples the QR passes may grid-search in this frame (81 grids each): work, not time, is bounded.
   const finderBudget = { triples: thorough ? 6 : 2 };
   const regions = lazy(() => locateLinearCodes(stretched()));
-  const located = (): Pass => () => readCode39(stretched(), regions(), options);
+  // Located regions whose own lines read another barcode (a ticket's Code 39 the filter refuses, see `readCode39`):
+  // the later passes, which cost the most, skip them — on a frame with a ticket and no card, all of them.
+  const foreign = new Set<LineBundle>();
+  const open = (): LineBundle[] => regions().filter((b) => !foreign.has(b));
+  const located = (): Pass => () => {
+    const list = regions();
+    return readCode39(stretched(), list, options, (i) => foreign.add(list[i] as LineBundle));
+  };
   // The same lines, each the mean of 7 parallel ones along the bars (sensor noise of a dim frame averages out) and
   // across the whole frame (noise splits one code into several located pieces, none spanning start to stop).
   const locatedThick = (): Pass => () =>
     readCode39(
       stretched(),
-      regions().map((b) => ({ ...b, thickness: 7, length: Math.hypot(grey.width, grey.height) })),
+      open().map((b) => ({ ...b, thickness: 7, length: Math.hypot(grey.width, grey.height) })),
       options,
     );
   // Blurred bars no threshold separates: blurred templates fitted to profiles averaged over the bars' height.
-  const blurred = (): Pass => () => readCode39Profiles(stretched(), regions(), options);
+  const blurred = (): Pass => () => readCode39Profiles(stretched(), open(), options);
   // Blind lines cost the most on frames without a code; in fast mode they run only where the locator saw a
-  // bar-code-like region it could not read (glare, shadow).
+  // bar-code-like region it could not read (glare, shadow) — not one that reads as another barcode.
   const blind =
     (angles: number[]): Pass =>
     () =>
-      thorough || regions().length > 0
+      thorough || open().length > 0
         ? readCode39(
             stretched(),
             angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
@@ -211,14 +218,20 @@ function readCode39(
   grey: GreyImage,
   bundles: readonly LineBundle[],
   options: ZxingOptions,
+  onForeign?: (index: number) => void,
 ): DecodeResult | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
   const votes = new Map<string, number>();
-  for (const bundle of bundles) {
+  next: for (const [index, bundle] of bundles.entries()) {
     options.trace?.('bundle');
     const strip = sampleLines(grey, bundle);
     const local = lazyNormalized(strip);
     const sharp = lazyNormalized(strip, sharpenRows);
+    // Another barcode: a text the filter refuses, read across the middle of the region (the located code itself,
+    // not a neighbour the line reaches) on a line in each half of it (the code spans the region: no card's code
+    // beside it there), where no line read an acceptable text. The rest of this bundle's readings are skipped.
+    const refused = new Map<string, number>();
+    let acceptable = false;
     for (const polarity of [
       () => strip,
       () => invert(strip),
@@ -238,9 +251,26 @@ function readCode39(
         } catch {
           continue; // a flat row (no contrast) cannot be binarized
         }
-        const text =
-          readRow(reader, y, row) ?? readRow(reader, y, reversed(row)) ?? readTolerant(row, options);
-        if (text === null || !options.accept(text, 'code_39')) continue;
+        const read = readRow(reader, y, row) ?? mirrored(readRow(reader, y, reversed(row)), image.width);
+        const text = read?.text ?? readTolerant(row, options);
+        if (text === null) continue;
+        if (!options.accept(text, 'code_39')) {
+          if (onForeign === undefined || acceptable || read === null) continue;
+          if (
+            Math.min(read.from, read.to) > image.width / 2 ||
+            Math.max(read.from, read.to) < image.width / 2
+          )
+            continue;
+          const middle = (image.height - 1) / 2;
+          const halves = (refused.get(text) ?? 0) | (y < middle ? 1 : y > middle ? 2 : 0);
+          refused.set(text, halves);
+          if (halves === 3) {
+            onForeign(index);
+            continue next;
+          }
+          continue;
+        }
+        acceptable = true;
         const count = (votes.get(text) ?? 0) + 1;
         votes.set(text, count);
         if (count >= 2 && [...votes.entries()].every(([other, n]) => other === text || n < count)) {
@@ -298,10 +328,17 @@ function lazyNormalized(
   return () => (value ??= make(strip));
 }
 
-function readRow(reader: Code39Reader, y: number, row: BitArray): string | null {
+/** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
+function readRow(
+  reader: Code39Reader,
+  y: number,
+  row: BitArray,
+): { text: string; from: number; to: number } | null {
   try {
-    const text = reader.decodeRow(y, row, undefined).getText();
-    return text.length > 0 ? text : null;
+    const result = reader.decodeRow(y, row, undefined);
+    const text = result.getText();
+    const [from, to] = result.getResultPoints().map((p) => p.getX());
+    return text.length > 0 && from !== undefined && to !== undefined ? { text, from, to } : null;
   } catch {
     return null;
   }
@@ -313,6 +350,14 @@ function readTolerant(row: BitArray, options: ZxingOptions): string | null {
   const text =
     readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
   return text === null || !options.code39CheckDigit ? text : withoutCheck(text);
+}
+
+/** A read of the reversed row, its positions along the row as given. */
+function mirrored(
+  read: { text: string; from: number; to: number } | null,
+  width: number,
+): { text: string; from: number; to: number } | null {
+  return read === null ? null : { text: read.text, from: width - 1 - read.to, to: width - 1 - read.from };
 }
 
 function reversed(row: BitArray): BitArray {
