@@ -98,11 +98,15 @@ export function searchQrFromFinders(
         const cos = ((tr.x - tl.x) * (bl.x - tl.x) + (tr.y - tl.y) * (bl.y - tl.y)) / (a * b);
         if (Math.max(a, b) > 1.6 * Math.min(a, b) || Math.abs(cos) > 0.5 || (a + b) / 2 / module > 40)
           continue;
-        // A bounded number of triples per frame (81 grids each): text and paper can mimic finder patterns.
+        const br = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
+        // Text and print can mimic three finder patterns; their timing patterns give them away, before 81 grids
+        // are decoded and before they take a place of the budget that a real symbol later in the list needs.
+        const dims = DIMENSIONS[effort].filter((dim) => hasTimingPatterns(bits, dim, tl, tr, br, bl));
+        if (dims.length === 0) continue;
+        // A bounded number of triples per frame (81 grids each): work per frame, not time, is bounded.
         if (budget.triples <= 0) return null;
         budget.triples--;
-        const br = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
-        const text = searchGrid(bits, DIMENSIONS[effort], { tl, tr, br, bl }, 3.5, accept);
+        const text = searchGrid(bits, dims, { tl, tr, br, bl }, 3.5, accept);
         if (text !== null) return text;
       }
     }
@@ -141,6 +145,50 @@ function searchGrid(
 }
 
 type P = { readonly x: number; readonly y: number };
+
+/**
+ * Whether the `dim`×`dim` grid through the finder centres tl, tr, bl (and the parallelogram's br) shows the timing
+ * patterns: row and column 6 alternate dark and light between the finders' separators. They lie beside the three
+ * finders, so a misplaced br (perspective, the reason for the search) barely moves them. Up to 30 % of their modules
+ * may read wrong (blur, noise: the symbol's error correction covers its data, not these); three finder-like marks in
+ * text or print have no such rows. A grid partly outside the image is not judged (the search decides).
+ */
+function hasTimingPatterns(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl: P): boolean {
+  const [lo, hi] = [3.5, dim - 3.5];
+  let grid: BitMatrix;
+  try {
+    grid = sampler.sampleGrid(
+      bits,
+      dim,
+      dim,
+      lo,
+      lo,
+      hi,
+      lo,
+      hi,
+      hi,
+      lo,
+      hi,
+      tl.x,
+      tl.y,
+      tr.x,
+      tr.y,
+      br.x,
+      br.y,
+      bl.x,
+      bl.y,
+    );
+  } catch {
+    return true;
+  }
+  let errors = 0;
+  for (let i = 8; i < dim - 8; i++) {
+    const dark = i % 2 === 0;
+    if (grid.get(i, 6) !== dark) errors++;
+    if (grid.get(6, i) !== dark) errors++;
+  }
+  return 10 * errors <= 3 * 2 * (dim - 16);
+}
 
 function decodeGrid(bits: BitMatrix, dim: number, inset: number, tl: P, tr: P, br: P, bl: P): string | null {
   const lo = inset;
