@@ -40,22 +40,25 @@ export function code39Bars(text: string): number[] {
  * A `width`×`height` white image with the bar code drawn `module` pixels per module, rotated by `degrees` around the
  * centre, bars `barHeight` pixels tall; `ink` and `paper` set the grey levels (swap them for a negative).
  */
-export function drawCode39(
-  text: string,
-  options: {
-    width: number;
-    height: number;
-    module: number;
-    degrees: number;
-    barHeight: number;
-    ink?: number;
-    paper?: number;
-  },
-): GreyImage {
+export function drawCode39(text: string, options: BarOptions): GreyImage {
+  return drawBars(code39Bars(text), options);
+}
+
+export type BarOptions = {
+  readonly width: number;
+  readonly height: number;
+  readonly module: number;
+  readonly degrees: number;
+  readonly barHeight: number;
+  readonly ink?: number;
+  readonly paper?: number;
+};
+
+/** Any 1D pattern of modules (1 = dark), drawn as `drawCode39` draws its bars. */
+export function drawBars(bars: readonly number[], options: BarOptions): GreyImage {
   const { width, height, module, degrees, barHeight } = options;
   const ink = options.ink ?? 20;
   const paper = options.paper ?? 235;
-  const bars = code39Bars(text);
   const total = bars.length * module;
   const a = (degrees * Math.PI) / 180;
   const data = new Uint8ClampedArray(width * height).fill(paper);

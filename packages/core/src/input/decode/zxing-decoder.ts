@@ -2,7 +2,7 @@
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`.
  * QR: QRCodeReader on a HybridBinarizer, first on a half-size frame (fast, denoised), then full size, negative and
  * contrast stretched. Code 39: Code39Reader over scanlines along the axes of located bar-code regions (any
- * rotation), then blind horizontal/vertical lines; accepted only when two different lines agree on the text.
+ * rotation), then (thorough) blind lines across the frame; accepted only when two different lines agree on the text.
  */
 import {
   BarcodeFormat,
@@ -106,18 +106,17 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     );
   // Blurred bars no threshold separates: blurred templates fitted to profiles averaged over the bars' height.
   const blurred = (): Pass => () => readCode39Profiles(stretched(), open(), options);
-  // Blind lines cost the most on frames without a code; in fast mode they run only where the locator saw a
-  // bar-code-like region it could not read (glare, shadow) — not one that reads as another barcode.
+  // Blind lines across the frame, horizontal and vertical first: only when looking thoroughly. In fast mode, where
+  // the located passes above found a region and read nothing, they were the costliest pass (24 lines per angle) and
+  // read no card the located passes missed (docs/decoding.md, item 5).
   const blind =
     (angles: number[]): Pass =>
     () =>
-      thorough || open().length > 0
-        ? readCode39(
-            stretched(),
-            angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
-            options,
-          )
-        : null;
+      readCode39(
+        stretched(),
+        angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
+        options,
+      );
   const qr =
     (image: () => GreyImage, hard: boolean): Pass =>
     () =>
@@ -138,8 +137,9 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     // across the finder patterns). One zxing-js pass on the half-size frame, before the Code 39 passes (it is the
     // cheaper): bounded by work — one detector run, at most `finderBudget.triples` grid searches — not by time.
     if (wantQr && !thorough && (options.unreadQr ?? []).length === 0) passes.push(qr(small, false));
-    if (want39) passes.push(located(), locatedThick(), blurred(), blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(located(), locatedThick(), blurred());
     if (!thorough) return passes;
+    if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   } else {
     if (wantQr) passes.push(qr(small, false));
     if (want39) passes.push(located());
@@ -147,7 +147,8 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     if (wantQr) passes.push(qr(() => invert(small()), false));
     if (wantQr) passes.push(qr(stretched, false));
     if (wantQr && !big) passes.push(qr(() => boxBlur(grey), false));
-    if (want39) passes.push(locatedThick(), blurred(), blind(BLIND_ANGLES.slice(0, 2)));
+    if (want39) passes.push(locatedThick(), blurred());
+    if (want39 && thorough) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   }
   if (thorough) {
     if (wantQr)
