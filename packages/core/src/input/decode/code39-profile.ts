@@ -458,11 +458,14 @@ export function bundleProfiles(
 
 /**
  * The bundle turned to the angle (within ±4.5° of the locator's) at which its profile is sharpest: averaging across
- * the bars at a slightly wrong angle smears them, by the angle times the bars' height.
+ * the bars at a slightly wrong angle smears them, by the angle times the bars' height. Sharpness is measured over
+ * `span` pixels around the bundle's centre — the located code and its quiet zones — not along the whole line: print
+ * further along the line does not pull the angle to its own, and the nine trial angles sample a part of the line.
  */
-export function alignBundle(grey: GreyImage, bundle: LineBundle): LineBundle {
+export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.length): LineBundle {
+  const length = Math.min(bundle.length, span);
   const sharpness = (angle: number): number => {
-    const p = bundleProfiles(grey, { ...bundle, angle }).all;
+    const p = bundleProfiles(grey, { ...bundle, angle, length }).all;
     let sum = 0;
     for (let i = 1; i < p.length; i++) sum += ((p[i] as number) - (p[i - 1] as number)) ** 2;
     return sum;
@@ -488,10 +491,16 @@ const FLATTEN_PX = 12;
 
 /**
  * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
- * with the uneven light taken out when that reads nothing (see `readCode39Profiles`).
+ * with the uneven light taken out when that reads nothing (see `readCode39Profiles`); `span`: the located length the
+ * angle is aligned over (`alignBundle`).
  */
-export function readBlurredCode39(grey: GreyImage, bundle: LineBundle, flatten = true): string | null {
-  const profiles = bundleProfiles(grey, alignBundle(grey, bundle));
+export function readBlurredCode39(
+  grey: GreyImage,
+  bundle: LineBundle,
+  flatten = true,
+  span = bundle.length,
+): string | null {
+  const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
   return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
 }
 

@@ -301,7 +301,7 @@ function readCode39Profiles(
     options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.
-    const read = readBlurredCode39(grey, bundle, done.length === 1);
+    const read = readBlurredCode39(grey, bundle, done.length === 1, located.length);
     const text = read === null || !options.code39CheckDigit ? read : withoutCheck(read);
     if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
   }
