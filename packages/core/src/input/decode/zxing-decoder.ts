@@ -222,7 +222,8 @@ function readCode39(
   onForeign?: (index: number) => void,
 ): DecodeResult | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
-  const votes = new Map<string, number>();
+  // Per acceptable text, the lines (bundle and row) that read it.
+  const votes = new Map<string, Set<string>>();
   next: for (const [index, bundle] of bundles.entries()) {
     options.trace?.('bundle');
     const strip = sampleLines(grey, bundle);
@@ -272,12 +273,16 @@ function readCode39(
           continue;
         }
         acceptable = true;
-        const count = (votes.get(text) ?? 0) + 1;
-        votes.set(text, count);
-        if (count >= 2 && [...votes.entries()].every(([other, n]) => other === text || n < count)) {
-          return { text, format: 'code_39' };
-        }
+        const lines = votes.get(text) ?? new Set<string>();
+        lines.add(`${index}:${y}`);
+        votes.set(text, lines);
+        // Two lines that read different acceptable texts: one of them misreads, and lines alone cannot tell which
+        // (neighbouring lines share what a shadow's edge does to the bars). This pass reads nothing more.
+        if (votes.size > 1) return null;
       }
+      // Decided when a binarisation's lines are all read: a line that reads otherwise further down must be seen.
+      const [only] = votes;
+      if (only !== undefined && only[1].size >= 2) return { text: only[0], format: 'code_39' };
     }
   }
   return null;
