@@ -4,6 +4,7 @@ import { decodeGrey } from './zxing-decoder.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 import { addNoise, blurGrey, drawBars, drawCode39, drawQrInPerspective } from './test-images.test-support.js';
 import type { GreyImage } from './types.js';
+import { code39Modules } from '../../../../../test/support/card-photos/symbols.js';
 
 /** `parts` drawn into one white frame at their offsets (the darker pixel wins where they overlap). */
 function compose(width: number, height: number, parts: [GreyImage, number, number][]): GreyImage {
@@ -190,6 +191,24 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
       text: 'A972120590',
       format: 'code_39',
     });
+  });
+
+  it('reads a flat Code 39 filling a short frame, which the locator splits into pieces', async () => {
+    // Sharp bars (bwip-js, with the mod-43 character) across most of a 120-px-high frame, as decode-image's browser
+    // test draws it: the located regions are pieces of the code, none spanning start to stop, and the averaged lines
+    // "across the frame" were as long as its diagonal but centred on an off-centre piece, so they missed one end.
+    const m = code39Modules('A999005458', { checkDigit: true });
+    const width = (m.width + 20) * 3;
+    const data = new Uint8ClampedArray(width * 120).fill(255);
+    for (let y = 20; y < 100; y++) {
+      for (let x = 0; x < m.width * 3; x++) if (m.dark[Math.floor(x / 3)] === 1) data[y * width + 30 + x] = 0;
+    }
+    for (const rescueOnly of [false, true]) {
+      expect(await decodeGrey({ data, width, height: 120 }, { ...options, rescueOnly })).toEqual({
+        text: 'A999005458G',
+        format: 'code_39',
+      });
+    }
   });
 
   it('reads a card beside a ticket, in line and one above the other, blurred too', async () => {

@@ -101,7 +101,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const locatedThick = (): Pass => () =>
     readCode39(
       stretched(),
-      open().map((b) => ({ ...b, thickness: 7, length: Math.hypot(grey.width, grey.height) })),
+      open().map((b) => ({ ...b, thickness: 7, length: acrossFrame(b, grey) })),
       options,
     );
   // Blurred bars no threshold separates: blurred templates fitted to profiles averaged over the bars' height.
@@ -311,6 +311,25 @@ function readCode39Profiles(
     if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
   }
   return null;
+}
+
+/**
+ * The length of a bundle's lines that reaches both edges of the frame from its centre along its axis: a region off
+ * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
+ */
+function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
+  const ux = Math.cos(bundle.angle);
+  const uy = Math.sin(bundle.angle);
+  let reach = 0;
+  for (const [x, y] of [
+    [0, 0],
+    [grey.width, 0],
+    [0, grey.height],
+    [grey.width, grey.height],
+  ] as const) {
+    reach = Math.max(reach, Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy));
+  }
+  return 2 * reach;
 }
 
 /** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
