@@ -146,6 +146,40 @@ function searchGrid(
 
 type P = { readonly x: number; readonly y: number };
 
+/** The `dim`×`dim` module grid whose module centres `lo`…`hi` lie on the four corners (throws off the image). */
+function sampleSquare(
+  bits: BitMatrix,
+  dim: number,
+  lo: number,
+  hi: number,
+  tl: P,
+  tr: P,
+  br: P,
+  bl: P,
+): BitMatrix {
+  return sampler.sampleGrid(
+    bits,
+    dim,
+    dim,
+    lo,
+    lo,
+    hi,
+    lo,
+    hi,
+    hi,
+    lo,
+    hi,
+    tl.x,
+    tl.y,
+    tr.x,
+    tr.y,
+    br.x,
+    br.y,
+    bl.x,
+    bl.y,
+  );
+}
+
 /**
  * Whether the `dim`×`dim` grid through the finder centres tl, tr, bl (and the parallelogram's br) shows the timing
  * patterns: row and column 6 alternate dark and light between the finders' separators. They lie beside the three
@@ -157,27 +191,7 @@ function hasTimingPatterns(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl
   const [lo, hi] = [3.5, dim - 3.5];
   let grid: BitMatrix;
   try {
-    grid = sampler.sampleGrid(
-      bits,
-      dim,
-      dim,
-      lo,
-      lo,
-      hi,
-      lo,
-      hi,
-      hi,
-      lo,
-      hi,
-      tl.x,
-      tl.y,
-      tr.x,
-      tr.y,
-      br.x,
-      br.y,
-      bl.x,
-      bl.y,
-    );
+    grid = sampleSquare(bits, dim, lo, hi, tl, tr, br, bl);
   } catch {
     return true;
   }
@@ -194,27 +208,7 @@ function decodeGrid(bits: BitMatrix, dim: number, inset: number, tl: P, tr: P, b
   const lo = inset;
   const hi = dim - inset;
   try {
-    const grid = sampler.sampleGrid(
-      bits,
-      dim,
-      dim,
-      lo,
-      lo,
-      hi,
-      lo,
-      hi,
-      hi,
-      lo,
-      hi,
-      tl.x,
-      tl.y,
-      tr.x,
-      tr.y,
-      br.x,
-      br.y,
-      bl.x,
-      bl.y,
-    );
+    const grid = sampleSquare(bits, dim, lo, hi, tl, tr, br, bl);
     return decoder.decodeGrid(grid);
   } catch {
     // Off the image, or the checksum/format check failed: this corner hypothesis is wrong.
