@@ -4,7 +4,7 @@ import { composePhoto } from './compose-photo.js';
 import { createRandom } from './prng.js';
 import type { PhotoCase } from './corpus.js';
 import { createPeers } from './peers.js';
-import { listUnseenCases, otherSymbol, renderUnseen } from './unseen.js';
+import { drawLabel, listUnseenCases, otherSymbol, renderUnseen } from './unseen.js';
 import { renderLabel } from './label-scene.js';
 import type { PeerDecoder } from './peers.js';
 import type { UnseenCase } from './unseen.js';
@@ -161,19 +161,12 @@ function emptyFrame(seed: number, k: number, ticket: boolean): ImageData {
   };
   const decorate = ticket
     ? (ctx: OffscreenCanvasRenderingContext2D, w: number, h: number): void => {
+        // Drawn in the order the random numbers were always taken: label, width, x, y, roll.
         const label = renderLabel(otherSymbol(random).symbol);
         const lw = random.range(0.3, 0.45) * w;
-        ctx.save();
-        ctx.translate(random.range(0.35, 0.65) * w, random.range(0.4, 0.6) * h);
-        ctx.rotate((random.range(-25, 25) * Math.PI) / 180);
-        ctx.drawImage(
-          label,
-          -lw / 2,
-          (-lw * label.height) / label.width / 2,
-          lw,
-          (lw * label.height) / label.width,
-        );
-        ctx.restore();
+        const x = random.range(0.35, 0.65) * w;
+        const y = random.range(0.4, 0.6) * h;
+        drawLabel(ctx, label, x, y, lw, random.range(-25, 25));
       }
     : undefined;
   return composePhoto(

@@ -67,6 +67,23 @@ const SIDES: Record<UnseenCondition, readonly CardSide[]> = {
   shadow: ['qr_code', 'code_39'],
 };
 
+/** Draws `label` `width` wide, centred on (`x`, `y`) and turned by `rollDeg`: another barcode lying in view. */
+export function drawLabel(
+  ctx: OffscreenCanvasRenderingContext2D,
+  label: OffscreenCanvas,
+  x: number,
+  y: number,
+  width: number,
+  rollDeg: number,
+): void {
+  const height = (width * label.height) / label.width;
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.rotate((rollDeg * Math.PI) / 180);
+  ctx.drawImage(label, -width / 2, -height / 2, width, height);
+  ctx.restore();
+}
+
 /** Foreign symbols a box office has in view: the venue's ticket, a poster's link, a product, a receipt. */
 export function otherSymbol(random: Random): { symbol: LabelSymbol; text: string } {
   const n = String(random.int(100000, 999999));
@@ -165,21 +182,8 @@ export async function renderUnseen(c: UnseenCase): Promise<ImageData> {
       const labelScale = random.range(0.3, 0.4);
       const roll = random.range(-20, 20);
       const cy = random.range(0.4, 0.6);
-      decorate = (ctx, w, h) => {
-        const label = renderLabel(symbol);
-        const lw = labelScale * w;
-        ctx.save();
-        ctx.translate((left ? 0.75 : 0.25) * w, cy * h);
-        ctx.rotate((roll * Math.PI) / 180);
-        ctx.drawImage(
-          label,
-          -lw / 2,
-          (-lw * label.height) / label.width / 2,
-          lw,
-          (lw * label.height) / label.width,
-        );
-        ctx.restore();
-      };
+      decorate = (ctx, w, h) =>
+        drawLabel(ctx, renderLabel(symbol), (left ? 0.75 : 0.25) * w, cy * h, labelScale * w, roll);
       break;
     }
     case 'closeup_qr': {
