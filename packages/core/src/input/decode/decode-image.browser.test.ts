@@ -6,6 +6,7 @@ import type { Condition, PhotoCase } from '../../../../../test/support/card-phot
 import { code39Modules, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
+import { until } from '../../../../../test/support/until.js';
 import { resetNativeDetector } from './native-detector.js';
 
 /** A flat, axis-aligned symbol on white (what a scanner test chart looks like). */
@@ -178,12 +179,15 @@ describe('decodeImage inputs and options', () => {
     frame.close();
     const video = document.createElement('video');
     video.muted = true;
-    video.srcObject = canvas.captureStream(10);
-    await video.play();
-    // Keep drawing so the stream has frames; wait until the video knows its size.
-    for (let i = 0; i < 50 && video.videoWidth === 0; i++) {
-      canvas.getContext('2d')!.putImageData(qr, 0, 0);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    // A canvas stream has a frame only when the canvas is drawn after capture began: WebKit's play() waits for that
+    // frame, so keep drawing until the video knows its size.
+    const drawing = setInterval(() => canvas.getContext('2d')!.putImageData(qr, 0, 0), 50);
+    try {
+      video.srcObject = canvas.captureStream(10);
+      await video.play();
+      await until(() => video.videoWidth > 0);
+    } finally {
+      clearInterval(drawing);
     }
     expect(video.width).to.equal(0);
     expect(await decodeImage(video)).to.deep.equal(expected);
