@@ -29,7 +29,7 @@ export type FrameReading = {
 
 /** Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. */
 export async function decodeFrame(
-  bitmap: CameraFrame,
+  frame: CameraFrame,
   job: FrameJob,
   signal?: AbortSignal,
 ): Promise<FrameReading> {
@@ -40,7 +40,7 @@ export async function decodeFrame(
     return false;
   };
   try {
-    const reading = await decodeImage(bitmap, {
+    const reading = await decodeImage(frame, {
       formats: job.formats,
       effort: job.effort,
       accept,
@@ -49,7 +49,7 @@ export async function decodeFrame(
     });
     return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus() };
   } finally {
-    closeFrame(bitmap);
+    closeFrame(frame);
   }
 }
 

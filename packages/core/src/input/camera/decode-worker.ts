@@ -1,6 +1,6 @@
 /**
  * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
- * `worker-src 'self'`, no blob: URLs). It receives one frame at a time as a transferred `ImageBitmap`.
+ * `worker-src 'self'`, no blob: URLs). It receives one frame at a time, transferred: a `VideoFrame` or an `ImageBitmap`.
  */
 import { decodeFrame, type FrameJob } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
@@ -13,13 +13,13 @@ type WorkerScope = {
 const scope = globalThis as unknown as WorkerScope;
 
 scope.addEventListener('message', (event) => {
-  const { id, bitmap, job } = event.data;
-  void run(id, bitmap, job);
+  const { id, frame, job } = event.data;
+  void run(id, frame, job);
 });
 
-async function run(id: number, bitmap: ImageBitmap, job: FrameJob): Promise<void> {
+async function run(id: number, frame: ImageBitmap | VideoFrame, job: FrameJob): Promise<void> {
   try {
-    scope.postMessage({ id, ok: true, result: await decodeFrame(bitmap, job) });
+    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job) });
   } catch (cause) {
     const error = cause as { name?: unknown; code?: unknown; message?: unknown };
     scope.postMessage({

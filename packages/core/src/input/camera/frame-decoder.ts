@@ -1,5 +1,5 @@
 import type * as DecodeFrameModuleNs from './decode-frame.js';
-import type { CameraFrame } from './camera-frame.js';
+import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 
 type DecodeFrameModule = typeof DecodeFrameModuleNs;
@@ -90,21 +90,25 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   return {
     kind: 'worker',
     decode(frame, job) {
-      if (failure || !(frame instanceof ImageBitmap)) {
-        if ('close' in frame) frame.close();
-        return Promise.reject(failure ?? new WorkerUnavailableError('not an ImageBitmap'));
+      if (failure || !(frame instanceof ImageBitmap || isVideoFrame(frame))) {
+        closeFrame(frame);
+        return Promise.reject(failure ?? new WorkerUnavailableError('not an ImageBitmap or VideoFrame'));
       }
-      const bitmap = frame;
       return new Promise<FrameReading>((resolve, reject) => {
         const id = nextId++;
         const timer = setTimeout(() => fail(new WorkerUnavailableError('timeout')), WORKER_TIMEOUT_MS);
         pending = { id, resolve, reject, timer };
-        const request: WorkerRequest = { id, bitmap, job };
+        const request: WorkerRequest = { id, frame, job };
         try {
-          worker.postMessage(request, [bitmap]);
+          worker.postMessage(request, [frame]);
         } catch (cause) {
-          bitmap.close();
-          fail(new WorkerUnavailableError(cause));
+          frame.close();
+          if (isVideoFrame(frame)) {
+            // An engine that cannot transfer VideoFrames: the worker is fine, the caller sends bitmaps instead.
+            clearTimeout(timer);
+            pending = undefined;
+            reject(new Error('VideoFrame not transferable', { cause }));
+          } else fail(new WorkerUnavailableError(cause));
         }
       });
     },
@@ -119,19 +123,19 @@ export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
   return {
     kind: 'main-thread',
-    async decode(bitmap, job) {
+    async decode(frame, job) {
       let module: DecodeFrameModule;
       try {
         module = await import('./decode-frame.js');
       } catch (cause) {
-        if ('close' in bitmap) bitmap.close();
+        closeFrame(frame);
         throw new FrameDecodeError({
           name: 'DecodeError',
           code: 'decode_decoder_unavailable',
           message: String(cause),
         });
       }
-      return module.decodeFrame(bitmap, job, controller.signal);
+      return module.decodeFrame(frame, job, controller.signal);
     },
     close() {
       controller.abort();

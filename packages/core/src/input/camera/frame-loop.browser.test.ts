@@ -3,6 +3,17 @@ import type { CameraFrame } from './camera-frame.js';
 import { createFrameLoop, regionRect } from './frame-loop.js';
 import type { FrameDecoder } from './frame-decoder.js';
 import { until } from '../../../../../test/support/until.js';
+import { requireCapability } from '../../../../../test/support/engine-skip.js';
+
+/** Whether this engine makes a `VideoFrame` of a playing video (the loop's first choice of frame). */
+function makesVideoFrames(video: HTMLVideoElement): boolean {
+  try {
+    new VideoFrame(video).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A playing video of a canvas stream, so frames keep coming. */
 async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void }> {
@@ -35,6 +46,7 @@ function slowDecoder(ms: number) {
     maxInFlight: 0,
     frames: 0,
     sizes: [] as string[],
+    kinds: [] as string[],
     starts: [] as number[],
     closed: false,
   };
@@ -44,7 +56,12 @@ function slowDecoder(ms: number) {
       seen.inFlight += 1;
       seen.starts.push(performance.now());
       seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
-      seen.sizes.push(`${frame.width}x${frame.height}`);
+      seen.kinds.push(frame.constructor.name);
+      seen.sizes.push(
+        'displayWidth' in frame
+          ? `${frame.displayWidth}x${frame.displayHeight}`
+          : `${frame.width}x${frame.height}`,
+      );
       await new Promise((r) => setTimeout(r, ms));
       if ('close' in frame) frame.close();
       seen.inFlight -= 1;
@@ -133,6 +150,69 @@ describe('createFrameLoop', () => {
     dispose();
     expect(slow.seen.sizes.length).to.be.at.least(3);
     expect(new Set(slow.seen.sizes)).to.deep.equal(new Set(['160x60']));
+  });
+
+  it("sends the video's own VideoFrames, cropped, where the engine makes them", async () => {
+    const { video, dispose } = await canvasVideo();
+    try {
+      await requireCapability(makesVideoFrames(video), 'no VideoFrame of a <video> in this engine');
+      const slow = slowDecoder(1);
+      const loop = createFrameLoop({
+        video,
+        region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 },
+        job: { formats: ['qr_code'], effort: 'fast' },
+        worker: false,
+        minIntervalMs: 10,
+        maxIntervalMs: 100,
+        createDecoder: () => slow.decoder,
+        onFrame: () => undefined,
+        onFatal: () => undefined,
+      });
+      loop.start();
+      await until(() => slow.seen.kinds.length >= 3);
+      loop.stop();
+      expect(new Set(slow.seen.kinds)).to.deep.equal(new Set(['VideoFrame']));
+      expect(new Set(slow.seen.sizes)).to.deep.equal(new Set(['160x60']));
+    } finally {
+      dispose();
+    }
+  });
+
+  it('falls back to bitmaps when the first VideoFrame cannot be read, without counting a failure', async () => {
+    const { video, dispose } = await canvasVideo();
+    try {
+      await requireCapability(makesVideoFrames(video), 'no VideoFrame of a <video> in this engine');
+      const kinds: string[] = [];
+      const fatal: unknown[] = [];
+      const refusing: FrameDecoder = {
+        kind: 'main-thread',
+        async decode(frame) {
+          kinds.push(frame.constructor.name);
+          if ('close' in frame) frame.close();
+          if (frame instanceof VideoFrame) throw new TypeError('cannot read a VideoFrame here');
+          return { reading: null, rejected: null };
+        },
+        close: () => undefined,
+      };
+      const loop = createFrameLoop({
+        video,
+        job: { formats: ['qr_code'], effort: 'fast' },
+        worker: false,
+        minIntervalMs: 5,
+        maxIntervalMs: 20,
+        createDecoder: () => refusing,
+        onFrame: () => undefined,
+        onFatal: (e) => fatal.push(e),
+      });
+      loop.start();
+      await until(() => kinds.length >= 4);
+      loop.stop();
+      expect(fatal).to.deep.equal([]);
+      expect(kinds[0]).to.equal('VideoFrame');
+      expect(new Set(kinds.slice(1))).to.deep.equal(new Set(['ImageBitmap']));
+    } finally {
+      dispose();
+    }
   });
 
   it('gives up after three failing frames in a row, but not after one', async () => {

@@ -1,6 +1,6 @@
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
-import { closeFrame, type CameraFrame } from './camera-frame.js';
+import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
   createMainThreadDecoder,
@@ -35,8 +35,9 @@ export type FrameLoop = {
 };
 
 /**
- * Grabs frames from the video as `ImageBitmap`s (cropped to the region, so only those pixels travel) and decodes
- * them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
+ * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
+ * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
+ * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
  * grows with the decode time (about half the decoder's time is left idle), so a slow device skips frames instead
  * of queueing them.
  */
@@ -53,6 +54,9 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let lastMarker = Number.NaN;
   let lastGrab = 0;
   let engine: DecoderStatus | null = null;
+  // `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on.
+  let videoFrames = typeof VideoFrame === 'function';
+  let videoFrameRead = false;
   const frames = watchPresentedFrames(options.video, () => closed);
 
   const schedule = (ms: number): void => {
@@ -91,6 +95,10 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       failures = 0;
     } catch (error) {
       busy = false;
+      if (error instanceof VideoFrameRefused) {
+        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
+        return schedule(0);
+      }
       failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
       if (!closed && (failures >= 3 || isUnavailable(error))) return options.onFatal(error);
@@ -110,20 +118,28 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | null> {
     const rect = regionRect(video.videoWidth, video.videoHeight, options.region);
-    let bitmap: CameraFrame;
-    try {
-      bitmap = await grabFrame(video, rect);
-    } catch {
-      return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
+    let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, rect) : null;
+    if (frame === null) {
+      if (videoFrames && !videoFrameRead) videoFrames = false; // VideoFrame(video) refused: bitmaps instead.
+      try {
+        frame = await grabFrame(video, rect);
+      } catch {
+        return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
+      }
     }
     if (closed) {
-      closeFrame(bitmap);
+      closeFrame(frame);
       return null;
     }
     const active = currentDecoder();
+    const sentVideoFrame = isVideoFrame(frame);
     try {
-      return await active.decode(bitmap, options.job);
+      const result = await active.decode(frame, options.job);
+      if (sentVideoFrame) videoFrameRead = true;
+      return result;
     } catch (error) {
+      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error))
+        throw new VideoFrameRefused(error);
       if (!(error instanceof WorkerUnavailableError) || closed) throw error;
       // The worker was refused (CSP) or died: decode on the main thread from the next frame on.
       active.close();
@@ -187,6 +203,29 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean):
 }
 
 type Rect = { x: number; y: number; width: number; height: number };
+
+/** The first VideoFrame failed (could not be transferred or read): this browser gets bitmaps instead. */
+class VideoFrameRefused extends Error {
+  constructor(cause: unknown) {
+    super('VideoFrame refused', { cause });
+  }
+}
+
+/**
+ * The current video frame as a `VideoFrame` cropped to the region (widened to even pixels: subsampled camera
+ * formats such as I420 crop only there), or `null` where that fails (no frame yet, an engine that refuses).
+ */
+function grabVideoFrame(video: HTMLVideoElement, rect: Rect): VideoFrame | null {
+  const x = rect.x - (rect.x % 2);
+  const y = rect.y - (rect.y % 2);
+  const right = Math.min(video.videoWidth, rect.x + rect.width + ((rect.x + rect.width) % 2));
+  const bottom = Math.min(video.videoHeight, rect.y + rect.height + ((rect.y + rect.height) % 2));
+  try {
+    return new VideoFrame(video, { visibleRect: { x, y, width: right - x, height: bottom - y } });
+  } catch {
+    return null;
+  }
+}
 
 /** Copies the region of the current video frame: an `ImageBitmap`, or a canvas where that API is missing. */
 async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFrame> {

@@ -1,7 +1,11 @@
 import type { FrameJob, FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */
-export type WorkerRequest = { readonly id: number; readonly bitmap: ImageBitmap; readonly job: FrameJob };
+export type WorkerRequest = {
+  readonly id: number;
+  readonly frame: ImageBitmap | VideoFrame;
+  readonly job: FrameJob;
+};
 
 /** Worker → main thread: the frame's outcome, a decoding failure, or (id 0) the worker's ready signal. */
 export type WorkerReply =

@@ -3,7 +3,7 @@ import { recordDecoderStatus, type DecoderStatus } from './decoder-status.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
-import { readPixels, toGrey } from './read-pixels.js';
+import { readImagePixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, Quad } from './types.js';
 
@@ -52,7 +52,7 @@ export async function decodeImage(
   const engine = options.engine ?? 'auto';
   const code39CheckDigit = options.code39CheckDigit ?? false;
   options.signal?.throwIfAborted();
-  const pixels = readPixels(image, options.region);
+  const pixels = await readImagePixels(image, options.region);
   if (options.native !== false) {
     const native = await decodeNative(pixels, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
