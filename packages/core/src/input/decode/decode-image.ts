@@ -75,6 +75,17 @@ export async function decodeImage(
         code39CheckDigit,
       });
       if (read !== null || engine === 'wasm') return read;
+      if (effort === 'thorough') {
+        // Stills: zxing-cpp once more on the frame with the light taken out (shadow, glare, dim). Not in `fast`: on
+        // a camera's frames without a card it cost more than it read (docs/decoding.md).
+        const flattened = await wasm.decodeFlattened(toGrey(pixels), {
+          formats,
+          effort,
+          accept,
+          code39CheckDigit,
+        });
+        if (flattened !== null) return flattened;
+      }
       wasmRan = true;
       unreadQr = boxes;
     } else if (engine === 'wasm') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxBlur, halve, invert, stretchContrast } from './grey-ops.js';
+import { boxBlur, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
 import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 
 const img = (width: number, height: number, values: number[]) => ({
@@ -77,5 +77,58 @@ describe('scanlines', () => {
     expect(bundle.length).toBeCloseTo(50);
     expect(bundle.offsets[0]).toBe(0);
     expect(bundle.offsets).toHaveLength(5);
+  });
+});
+
+describe('flattenLight', () => {
+  /** Square modules of `m` px in a checkerboard, lit `light` × the paper on the left half and `shade` × on the right. */
+  function shadedChecker(m: number, cols: number, rows: number, light: number, shade: number) {
+    const width = m * cols;
+    const height = m * rows;
+    const data = new Uint8ClampedArray(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const dark = ((x / m) | 0) % 2 === ((y / m) | 0) % 2;
+        const reflect = dark ? 0.1 : 0.9;
+        data[y * width + x] = 255 * reflect * (x < width / 2 ? light : shade);
+      }
+    }
+    return { data, width, height };
+  }
+
+  it('makes dark modules dark and light ones light on both sides of a shadow', () => {
+    const m = 6;
+    const centres = (image: { data: Uint8ClampedArray; width: number }) => {
+      const dark: number[] = [];
+      const light: number[] = [];
+      for (let row = 1; row < 7; row++) {
+        for (let col = 1; col < 23; col++) {
+          const v = image.data[(row * m + m / 2) * image.width + col * m + m / 2] as number;
+          (col % 2 === row % 2 ? dark : light).push(v);
+        }
+      }
+      return { darkest: Math.max(...dark), lightest: Math.min(...light) };
+    };
+    // A hard shadow at a tenth of the light: its light modules (23) are darker than the lit dark ones (25), so no
+    // threshold separates them as lit.
+    const image = shadedChecker(m, 24, 8, 1, 0.1);
+    const lit = centres(image);
+    expect(lit.lightest).toBeLessThan(lit.darkest);
+    const flat = centres(flattenLight(image, 4));
+    expect(flat.darkest).toBeLessThan(64);
+    expect(flat.lightest).toBeGreaterThan(flat.darkest);
+  });
+
+  it('whitens flat paper instead of stretching its noise', () => {
+    const data = Uint8ClampedArray.from({ length: 64 * 64 }, (_, i) => 180 + (i % 3));
+    const flat = flattenLight({ data, width: 64, height: 64 }, 4);
+    expect(new Set(flat.data)).toEqual(new Set([255]));
+  });
+
+  it('keeps the size and never writes outside 0–255 at the edges', () => {
+    const image = shadedChecker(5, 7, 3, 0.8, 0.5);
+    const flat = flattenLight(image, 8);
+    expect([flat.width, flat.height]).toEqual([35, 15]);
+    expect(flat.data.length).toBe(35 * 15);
   });
 });

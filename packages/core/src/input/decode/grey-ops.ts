@@ -85,3 +85,125 @@ export function cropGrey(image: GreyImage, box: PixelBox): GreyImage {
   }
   return { data, width, height };
 }
+
+/** Side of the cells in which `flattenLight` measures the light: the envelopes are smooth, so a coarse grid does. */
+const LIGHT_CELL = 4; // the code below divides by it with `>> 2`
+
+/**
+ * Takes uneven light out of a whole image: each pixel is placed between the dark and the light envelope around it —
+ * the minimum and the maximum over a square of about ±`radius` pixels, each then averaged over the same square —
+ * and stretched to 0–255. A shadow's edge or a glare spot across a symbol leaves its modules darker or lighter than
+ * the ones beside them, and a binariser's threshold, local as it is, then flips a band of modules; after this, dark
+ * modules are dark and light ones light on both sides of the edge. Where the envelopes are closer than `minRange`
+ * (flat paper, a blown-out spot) the pixel is white. The envelopes are measured on a grid of 4-pixel cells (smoothed
+ * over ±radius, they change little from one cell to the next): two passes over the pixels, whatever the radius.
+ */
+export function flattenLight(image: GreyImage, radius: number, minRange = 8): GreyImage {
+  const { width: w, height: h, data: src } = image;
+  const gw = (w + LIGHT_CELL - 1) >> 2;
+  const gh = (h + LIGHT_CELL - 1) >> 2;
+  const lows = new Float32Array(gw * gh).fill(255);
+  const highs = new Float32Array(gw * gh);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    const row = (y >> 2) * gw;
+    for (let x0 = 0, c = row; x0 < w; x0 += LIGHT_CELL, c++) {
+      let lo = lows[c] as number;
+      let hi = highs[c] as number;
+      for (let x = x0, end = Math.min(w, x0 + LIGHT_CELL); x < end; x++) {
+        const v = src[o + x] as number;
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+      }
+      lows[c] = lo;
+      highs[c] = hi;
+    }
+  }
+  const r = Math.max(1, Math.round(radius / LIGHT_CELL));
+  const dark = boxMean(extremes(lows, gw, gh, r, true), gw, gh, r);
+  const light = boxMean(extremes(highs, gw, gh, r, false), gw, gh, r);
+  // Per cell: the dark level and the stretch (0 where the envelopes are too close: white).
+  const scale = new Float32Array(gw * gh);
+  for (let c = 0; c < scale.length; c++) {
+    const range = (light[c] as number) - (dark[c] as number);
+    scale[c] = range < minRange ? 0 : 255 / range;
+  }
+  // Each pixel is read as the mean of its 2×2 block (the one to its right and below): sensor noise halved, which a
+  // dim frame needs once its few grey levels are stretched to 256.
+  const data = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    const below = y < h - 1 ? w : 0;
+    const row = (y >> 2) * gw;
+    for (let x = 0; x < w; x++) {
+      const c = row + (x >> 2);
+      const k = scale[c] as number;
+      if (k === 0) {
+        data[o + x] = 255;
+        continue;
+      }
+      const right = x < w - 1 ? 1 : 0;
+      const i = o + x;
+      const v =
+        ((src[i] as number) +
+          (src[i + right] as number) +
+          (src[i + below] as number) +
+          (src[i + below + right] as number)) /
+        4;
+      data[o + x] = (v - (dark[c] as number)) * k;
+    }
+  }
+  return { data, width: w, height: h };
+}
+
+/** The minimum (or the maximum) over ±r cells in both directions (the grid is small: a plain loop). */
+function extremes(cells: Float32Array, gw: number, gh: number, r: number, lowest: boolean): Float32Array {
+  const across = new Float32Array(gw * gh);
+  for (let y = 0; y < gh; y++) {
+    for (let x = 0; x < gw; x++) {
+      let v = cells[y * gw + x] as number;
+      for (let k = Math.max(0, x - r); k <= Math.min(gw - 1, x + r); k++) {
+        const u = cells[y * gw + k] as number;
+        if (lowest ? u < v : u > v) v = u;
+      }
+      across[y * gw + x] = v;
+    }
+  }
+  const out = new Float32Array(gw * gh);
+  for (let y = 0; y < gh; y++) {
+    for (let x = 0; x < gw; x++) {
+      let v = across[y * gw + x] as number;
+      for (let k = Math.max(0, y - r); k <= Math.min(gh - 1, y + r); k++) {
+        const u = across[k * gw + x] as number;
+        if (lowest ? u < v : u > v) v = u;
+      }
+      out[y * gw + x] = v;
+    }
+  }
+  return out;
+}
+
+/** The mean over ±r cells in both directions (clipped at the edges). */
+function boxMean(cells: Float32Array, gw: number, gh: number, r: number): Float32Array {
+  const across = new Float32Array(gw * gh);
+  for (let y = 0; y < gh; y++) {
+    for (let x = 0; x < gw; x++) {
+      let sum = 0;
+      const from = Math.max(0, x - r);
+      const to = Math.min(gw - 1, x + r);
+      for (let k = from; k <= to; k++) sum += cells[y * gw + k] as number;
+      across[y * gw + x] = sum / (to - from + 1);
+    }
+  }
+  const out = new Float32Array(gw * gh);
+  for (let y = 0; y < gh; y++) {
+    for (let x = 0; x < gw; x++) {
+      let sum = 0;
+      const from = Math.max(0, y - r);
+      const to = Math.min(gh - 1, y + r);
+      for (let k = from; k <= to; k++) sum += across[k * gw + x] as number;
+      out[y * gw + x] = sum / (to - from + 1);
+    }
+  }
+  return out;
+}

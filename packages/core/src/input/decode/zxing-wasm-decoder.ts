@@ -7,7 +7,8 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Position, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, Quad } from './types.js';
+import { flattenLight } from './grey-ops.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
@@ -118,6 +119,31 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
   return { read: more.read, unreadQr: first.unreadQr };
 }
 
+/**
+ * Radius (pixels) of the light envelopes for `decodeFlattened`: a few modules of a card's QR code at 640×480 and 720p
+ * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside
+ * the square. Measured on card frames that zxing-cpp could not read (docs/decoding.md).
+ */
+const FLATTEN_RADIUS = 4;
+
+/**
+ * zxing-cpp once more, on the frame with the light taken out (`flattenLight`, after a 3×3 blur against sensor
+ * noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and read
+ * by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules — and is read here. Runs only
+ * where the first passes read nothing; looks among several symbols, valid ones only, like the second pass.
+ */
+export async function decodeFlattened(grey: GreyImage, options: WasmOptions): Promise<DecodeResult | null> {
+  if (!options.formats.includes('qr_code')) return null;
+  const flat = flattenLight(grey, FLATTEN_RADIUS);
+  const rgba = new Uint8ClampedArray(flat.width * flat.height * 4);
+  // Grey to opaque RGBA, a pixel a write (little-endian: alpha in the high byte).
+  const words = new Uint32Array(rgba.buffer);
+  for (let i = 0; i < words.length; i++) words[i] = 0xff000000 | ((flat.data[i] as number) * 0x010101);
+  const pixels = new ImageData(rgba, flat.width, flat.height);
+  const { read } = await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, true);
+  return read;
+}
+
 /** Symbols the second pass looks at: the card among a ticket's, a poster's and a receipt's. */
 const MAX_SYMBOLS = 4;
 
@@ -125,14 +151,16 @@ async function readPass(
   pixels: ImageData,
   options: WasmOptions,
   maxNumberOfSymbols: number,
+  flattened = false,
 ): Promise<WasmReading & { refused: boolean }> {
   const readerOptions: ReaderOptions = {
     formats: options.formats.map((f) => FORMAT_NAMES[f]),
-    tryHarder: true,
+    // A flattened frame is already stretched and evenly lit: zxing-cpp's plain search reads it (and costs half).
+    tryHarder: !flattened,
     // 90° turns only help 1D codes, and the JS locator after this pass reads Code 39 at any angle.
     tryRotate: options.effort === 'thorough',
-    tryInvert: true,
-    tryDownscale: true,
+    tryInvert: !flattened,
+    tryDownscale: !flattened,
     tryDenoise: options.effort === 'thorough',
     // Linear codes: at least two scanlines must agree (zxing-cpp's default, stated here on purpose).
     minLineCount: 2,
