@@ -4,6 +4,7 @@
 // path, wrong reads, reads of another barcode in view, and the time per frame and on frames without a card.
 // Usage: npm run bench decode-unseen
 //   env: DECODE_UNSEEN_PER_CELL=4, DECODE_UNSEEN_SEED=(unseen.ts), DECODE_BENCH_DECODERS=a,b, DECODE_UNSEEN_MISSES=1,
+//        DECODE_BENCH_BEFORE=<commit> (that commit's decoder with zxing-wasm 2.2.4 as the "… before" rows; harness.ts),
 //        DECODE_UNSEEN_DUMP=dir (writes the frames as PNG), DECODE_UNSEEN_CONDITIONS=all|a,b (all: with LATER_CONDITIONS)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,11 +1,15 @@
 // Node side: bundles the browser entry with esbuild, serves it on an ephemeral port and opens it in the machine's
 // headless Chromium (playwright-core). Used by bench/decode.bench.ts and dump.ts.
+// DECODE_BENCH_BEFORE=<commit> adds that commit's decoder (its packages/core/src, run with zxing-wasm 2.2.4, the
+// `zxing-wasm-2` alias) to the page as the `… before` peers (before.ts), so before and after read the same frames.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 // @ts-expect-error -- plain .mjs module without types
@@ -24,9 +28,35 @@ const TYPES: Record<string, string> = {
 
 export type Harness = { page: Page; baseUrl: string; close(): Promise<void> };
 
+/** The `before` module swapped for the decode entry of `ref`, whose `zxing-wasm` is zxing-wasm 2.2.4. */
+async function beforePlugin(ref: string): Promise<Plugin> {
+  const dir = join(root, '.cache/card-photos/before');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', ref, 'packages/core/src'], { cwd: root, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  const entry = join(dir, 'packages/core/src/input/decode/index.ts');
+  const zxing2 = join(root, 'node_modules/zxing-wasm-2/dist/es/reader/index.js');
+  return {
+    name: 'kaiku-before',
+    setup(b) {
+      b.onLoad({ filter: /card-photos[\\/]before\.ts$/ }, () => ({
+        contents: `import { acceptsCardId, decodeImage } from ${JSON.stringify(entry)};
+export const before = { acceptsCardId, decodeImage };`,
+        loader: 'ts',
+      }));
+      b.onResolve({ filter: /^zxing-wasm\/reader$/ }, (args) =>
+        args.importer.startsWith(dir) ? { path: zxing2 } : undefined,
+      );
+    },
+  };
+}
+
 export async function openHarness(): Promise<Harness> {
   await mkdir(outDir, { recursive: true });
+  const ref = process.env.DECODE_BENCH_BEFORE;
   await build({
+    plugins: ref ? [await beforePlugin(ref)] : [],
     entryPoints: { 'bench-page': join(here, 'bench-page.ts') },
     bundle: true,
     splitting: true,
@@ -39,6 +69,10 @@ export async function openHarness(): Promise<Harness> {
   await copyFile(
     join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
     join(outDir, 'zxing_reader.wasm'),
+  );
+  await copyFile(
+    join(root, 'node_modules/zxing-wasm-2/dist/reader/zxing_reader.wasm'),
+    join(outDir, 'zxing_reader-2.2.4.wasm'),
   );
   const html = '<!doctype html><meta charset="utf-8"><script type="module" src="/bench-page.js"></script>';
   const server: Server = createServer((req, res) => {

@@ -10,7 +10,10 @@ import {
 import Quagga from '@ericblade/quagga2';
 import jsQR from 'jsqr';
 import { ZXingHtml5QrcodeDecoder } from 'html5-qrcode/esm/zxing-html5-qrcode-decoder.js';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import * as zxingWasm3 from 'zxing-wasm/reader';
+// The previous zxing-wasm (an npm alias, for the bench only): old and new read the same frames in one run.
+import * as zxingWasm2 from 'zxing-wasm-2/reader';
+import { before } from './before.js';
 // The public entry, from source (a stale dist/ must not be measured).
 import { acceptsCardId, decodeImage } from '../../../packages/core/src/input/decode/index.js';
 
@@ -81,10 +84,15 @@ function html5Qrcode(): PeerDecoder {
   };
 }
 
-function zxingWasm(wasmUrl: string): PeerDecoder {
+/** zxing-wasm with its defaults (the format names `QRCode` and `Code39`, which in 3.x name whole families). */
+function zxingWasm(
+  name: string,
+  { prepareZXingModule, readBarcodes }: typeof zxingWasm3 | typeof zxingWasm2,
+  wasmUrl: string,
+): PeerDecoder {
   prepareZXingModule({ overrides: { locateFile: () => wasmUrl } });
   return {
-    name: 'zxing-wasm',
+    name,
     formats: ['qr_code', 'code_39'],
     decode: async (image) => {
       const [r] = await readBarcodes(image, {
@@ -93,7 +101,7 @@ function zxingWasm(wasmUrl: string): PeerDecoder {
         maxNumberOfSymbols: 1,
       });
       if (r === undefined || !r.isValid) return null;
-      return { text: r.text, format: r.format === 'QRCode' ? 'qr_code' : 'code_39' };
+      return { text: r.text, format: r.format.startsWith('QRCode') ? 'qr_code' : 'code_39' };
     },
   };
 }
@@ -142,11 +150,31 @@ function quagga(): PeerDecoder {
   };
 }
 
-function kaiku(name: string, options: Parameters<typeof decodeImage>[1]): PeerDecoder {
-  return { name, formats: ['qr_code', 'code_39'], decode: (image) => decodeImage(image, options) };
+function kaiku(
+  name: string,
+  options: Parameters<typeof decodeImage>[1],
+  decode: typeof decodeImage = decodeImage,
+): PeerDecoder {
+  return { name, formats: ['qr_code', 'code_39'], decode: (image) => decode(image, options) };
+}
+
+/** The same calls on the earlier commit's decoder (DECODE_BENCH_BEFORE), with its zxing-wasm 2.2.4. */
+function kaikuBefore(wasmUrl: string): PeerDecoder[] {
+  if (before === null) return [];
+  const { acceptsCardId: accept, decodeImage: decode } = before;
+  return [
+    kaiku('kaiku (card filter) before', { effort: 'fast', accept, wasmUrl }, decode),
+    kaiku(
+      'kaiku wasm only (card filter) before',
+      { effort: 'fast', engine: 'wasm', accept, wasmUrl },
+      decode,
+    ),
+  ];
 }
 
 export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDecoder[] {
+  // The harness serves zxing-wasm 2.2.4's binary beside the current one.
+  const wasmUrl2 = wasmUrl.replace(/zxing_reader\.wasm$/, 'zxing_reader-2.2.4.wasm');
   const all = [
     kaiku('kaiku decodeImage', { effort: 'fast' }),
     // As the camera calls it: only card IDs accepted (a filter must never cost a card).
@@ -158,7 +186,9 @@ export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDec
     kaiku('kaiku (thorough)', { effort: 'thorough' }),
     zxingAlone(),
     html5Qrcode(),
-    zxingWasm(wasmUrl),
+    zxingWasm('zxing-wasm', zxingWasm3, wasmUrl),
+    zxingWasm('zxing-wasm 2.2.4', zxingWasm2, wasmUrl2),
+    ...kaikuBefore(wasmUrl2),
     jsqr(),
     quagga(),
   ];

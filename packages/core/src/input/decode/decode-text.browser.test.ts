@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { flatImage, qrModules } from '../../../../../test/support/card-photos/symbols.js';
+import { code39Modules, flatImage, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { decodeImage } from './decode-image.js';
 
 // One text contract for every engine: the text is the symbol's raw characters (control characters as themselves,
@@ -8,6 +8,17 @@ import { decodeImage } from './decode-image.js';
 /** A flat QR code of `bwip-js`'s `encoder` (8 px per module, 4-module quiet zone). */
 const qr = (encoder: 'qrcode' | 'gs1qrcode', text: string): ImageData =>
   flatImage(qrModules(text, 'M', encoder), 8);
+
+/** A flat Code 39 bar code, 3 px per module, 80 px high, with a 10-module quiet zone. */
+function code39(text: string): ImageData {
+  const m = code39Modules(text);
+  const ctx = new OffscreenCanvas((m.width + 20) * 3, 120).getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, (m.width + 20) * 3, 120);
+  ctx.fillStyle = '#000';
+  for (let x = 0; x < m.width; x++) if (m.dark[x] === 1) ctx.fillRect((x + 10) * 3, 20, 3, 80);
+  return ctx.getImageData(0, 0, (m.width + 20) * 3, 120);
+}
 
 const engines = ['wasm', 'js'] as const;
 
@@ -38,6 +49,18 @@ describe('decodeImage: one text contract for the WebAssembly and JS engines', fu
     for (const engine of engines) {
       const read = await decodeImage(image, { engine, native: false });
       expect(read?.text, engine).to.equal('https://www.kaikukortti.fi/?a=1&b=ä');
+    }
+  });
+
+  it('returns Code 39 characters as printed on both engines (no full ASCII, Code 32 or PZN reading)', async () => {
+    // zxing-cpp's Code39 family would read these as `ABcD\r`, `A012345676` (Code 32) and a PZN.
+    for (const text of ['AB+CD$M', '0CSSBD', '-12345678']) {
+      const image = code39(text);
+      for (const engine of engines) {
+        const read = await decodeImage(image, { engine, native: false });
+        expect(read?.text, `${engine} ${text}`).to.equal(text);
+        expect(read?.format, `${engine} ${text}`).to.equal('code_39');
+      }
     }
   });
 });

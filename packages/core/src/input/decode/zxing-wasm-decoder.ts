@@ -5,7 +5,7 @@
  * (`getDecoderStatus`).
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import type { Position, ReaderOptions } from 'zxing-wasm/reader';
+import type { Position, ReadInputBarcodeFormat, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { flattenLight } from './grey-ops.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
@@ -13,7 +13,25 @@ import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from '
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
 
-const FORMAT_NAMES = { qr_code: 'QRCode', code_39: 'Code39' } as const;
+/**
+ * The zxing-cpp formats asked for. Since zxing-wasm 3, `QRCode` and `Code39` name families: `QRCode` adds Micro QR
+ * and rMQR, and `Code39` reads a symbol as Code 32, PZN or full-ASCII Code 39 when it fits one, with the text
+ * changed (`0CSSBD` comes back as `A012345676`, `AB+CD` as `ABcD`). The QR models and standard Code 39 give the
+ * raw characters, as the JS decoder reads them.
+ */
+const FORMAT_NAMES = {
+  qr_code: ['QRCodeModel1', 'QRCodeModel2'],
+  code_39: ['Code39Std'],
+} as const satisfies Record<DecodeFormat, readonly ReadInputBarcodeFormat[]>;
+
+/** What zxing-cpp names the formats above in a result (`QRCode` for either model, `Code39` for standard). */
+const RESULT_FORMATS: Readonly<Partial<Record<string, DecodeFormat>>> = {
+  QRCode: 'qr_code',
+  QRCodeModel1: 'qr_code',
+  QRCodeModel2: 'qr_code',
+  Code39: 'code_39',
+  Code39Std: 'code_39',
+};
 
 const silent = (): void => undefined;
 
@@ -154,7 +172,7 @@ async function readPass(
   flattened = false,
 ): Promise<WasmReading & { refused: boolean }> {
   const readerOptions: ReaderOptions = {
-    formats: options.formats.map((f) => FORMAT_NAMES[f]),
+    formats: options.formats.flatMap((f) => FORMAT_NAMES[f]),
     // A flattened frame is already stretched and evenly lit: zxing-cpp's plain search reads it (and costs half).
     tryHarder: !flattened,
     // 90° turns only help 1D codes, and the JS locator after this pass reads Code 39 at any angle.
@@ -164,6 +182,8 @@ async function readPass(
     tryDenoise: options.effort === 'thorough',
     // Linear codes: at least two scanlines must agree (zxing-cpp's default, stated here on purpose).
     minLineCount: 2,
+    // The mod-43 check character is the caller's (`code39CheckDigit`), verified below; zxing-cpp leaves it in.
+    validateOptionalChecksum: false,
     maxNumberOfSymbols,
     // The raw characters, as the JS decoder returns them: zxing-wasm's default (HRI) renders control characters as
     // `<SOH>` and GS1 data as `(01)…`, which no caller could tell from a printed text.
@@ -176,12 +196,11 @@ async function readPass(
   const unreadQr: Quad[] = [];
   let refused = false;
   for (const r of results) {
+    const format = RESULT_FORMATS[r.format];
     if (!r.isValid) {
-      if (r.format === 'QRCode') unreadQr.push(quadOf(r.position));
+      if (format === 'qr_code') unreadQr.push(quadOf(r.position));
       continue;
     }
-    const format: DecodeFormat | undefined =
-      r.format === 'QRCode' ? 'qr_code' : r.format === 'Code39' ? 'code_39' : undefined;
     if (format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
