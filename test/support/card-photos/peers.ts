@@ -169,6 +169,7 @@ function kaikuBefore(wasmUrl: string): PeerDecoder[] {
       { effort: 'fast', engine: 'wasm', accept, wasmUrl },
       decode,
     ),
+    kaiku('kaiku thorough (card filter) before', { effort: 'thorough', accept, wasmUrl }, decode),
   ];
 }
 
@@ -184,6 +185,8 @@ export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDec
     // zxing-cpp without the JS rescue passes: what those passes add, and cost on frames without a card.
     kaiku('kaiku wasm only (card filter)', { effort: 'fast', engine: 'wasm', accept: acceptsCardId }),
     kaiku('kaiku (thorough)', { effort: 'thorough' }),
+    // As a still or an upload is read: every pass, the card filter.
+    kaiku('kaiku thorough (card filter)', { effort: 'thorough', accept: acceptsCardId }),
     zxingAlone(),
     html5Qrcode(),
     zxingWasm('zxing-wasm', zxingWasm3, wasmUrl),
