@@ -5,7 +5,7 @@ import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readImagePixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
-import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, Quad } from './types.js';
+import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage, Quad } from './types.js';
 
 const acceptAll = (): boolean => true;
 
@@ -60,6 +60,7 @@ export async function decodeImage(
   }
   let wasmRan = false;
   let unreadQr: readonly Quad[] = [];
+  let grey: GreyImage | undefined; // the luminance, once: the flattened pass and the JS passes both read it
   let fallback: DecoderStatus = { engine: 'js', reason: 'engine-js' };
   if (engine !== 'js') {
     const wasm = await loadWasmDecoder();
@@ -78,7 +79,8 @@ export async function decodeImage(
       if (effort === 'thorough') {
         // Stills: zxing-cpp once more on the frame with the light taken out (shadow, glare, dim). Not in `fast`: on
         // a camera's frames without a card it cost more than it read (docs/decoding.md).
-        const flattened = await wasm.decodeFlattened(toGrey(pixels), {
+        grey = toGrey(pixels);
+        const flattened = await wasm.decodeFlattened(grey, {
           formats,
           effort,
           accept,
@@ -102,7 +104,7 @@ export async function decodeImage(
   if (!wasmRan) recordDecoderStatus(fallback);
   const { decodeGrey } = await loadJsDecoder();
   options.signal?.throwIfAborted();
-  return decodeGrey(toGrey(pixels), {
+  return decodeGrey(grey ?? toGrey(pixels), {
     formats,
     effort,
     accept,

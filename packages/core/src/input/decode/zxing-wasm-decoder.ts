@@ -145,8 +145,8 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
 const FLATTEN_RADIUS = 4;
 
 /**
- * zxing-cpp once more, on the frame with the light taken out (`flattenLight`, after a 3×3 blur against sensor
- * noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and read
+ * zxing-cpp once more, on the frame with the light taken out (`flattenLight`, which reads each pixel as a 2×2
+ * mean against sensor noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and read
  * by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules — and is read here. Runs only
  * where the first passes read nothing; looks among several symbols, valid ones only, like the second pass.
  */
