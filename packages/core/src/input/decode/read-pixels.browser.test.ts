@@ -122,6 +122,37 @@ describe('readImagePixels', () => {
     }
   });
 
+  it('reads a camera-like YUV frame (I420, no alpha plane) opaque and in its colours', async () => {
+    // A camera's frames are YUV: their RGBA copy is opaque by definition and is not scanned for translucency.
+    await requireCapability(typeof VideoFrame === 'function', 'no VideoFrame (WebCodecs) in this engine');
+    const [width, height] = [16, 8];
+    const yuv = new Uint8Array(width * height * 1.5);
+    // Left half dark, right half light (Y 40 / 200), no colour (U = V = 128).
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) yuv[y * width + x] = x < width / 2 ? 40 : 200;
+    yuv.fill(128, width * height);
+    const frame = new VideoFrame(yuv, {
+      format: 'I420',
+      codedWidth: width,
+      codedHeight: height,
+      timestamp: 0,
+    });
+    try {
+      const pixels = await readImagePixels(frame, undefined);
+      expect([pixels.width, pixels.height]).to.deep.equal([width, height]);
+      for (let i = 0; i < pixels.data.length; i += 4) {
+        const [r, g, b, a] = pixels.data.subarray(i, i + 4);
+        const x = (i / 4) % width;
+        expect(a).to.equal(255);
+        expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!)).to.be.at.most(3);
+        if (x < width / 2 - 1) expect(r).to.be.below(60);
+        if (x > width / 2) expect(r).to.be.above(190);
+      }
+    } finally {
+      frame.close();
+    }
+  });
+
   it('reads a translucent VideoFrame the way the canvas path composites it over white', async () => {
     // Chromium and Firefox return a translucent canvas frame's copy premultiplied and draw it differently, and
     // WebKitGTK draws it without compositing: such a frame is read through the canvas, then put over white.

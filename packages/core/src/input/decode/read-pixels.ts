@@ -58,7 +58,7 @@ export function toGrey(pixels: ImageData): GreyImage {
 
 /** Composites translucent pixels over white (copying first when the pixels are the caller's). */
 function onWhite(pixels: ImageData, shared: boolean): ImageData {
-  if (firstTranslucent(pixels.data) < 0) return pixels;
+  if (isOpaque(pixels.data)) return pixels;
   const out = shared
     ? new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height)
     : pixels;
@@ -96,8 +96,9 @@ async function copyVideoFrame(
   }
   // Engines disagree on whether a translucent frame's copy is premultiplied (Chromium and Firefox 140 return a
   // canvas frame premultiplied, which their own drawImage treats differently): such a frame takes the canvas path,
-  // where each engine composites it over white the way it draws it. Camera frames are opaque.
-  return firstTranslucent(data) < 0 ? new ImageData(data, rect.width, rect.height) : null;
+  // where each engine composites it over white the way it draws it. Camera frames are opaque: a YUV format without
+  // an alpha plane (NV12, I420, …; a camera's) converts to alpha 255 by definition, so its copy is not scanned.
+  return !hasAlphaPlane(frame.format) || isOpaque(data) ? new ImageData(data, rect.width, rect.height) : null;
 }
 
 function converts(format: VideoPixelFormat): Promise<boolean> {
@@ -152,10 +153,31 @@ function colourFrame(format: VideoPixelFormat): VideoFrame | null {
   }
 }
 
-/** The index of the first pixel's alpha byte below 255, or -1 when every pixel is opaque. */
-function firstTranslucent(rgba: Uint8ClampedArray): number {
-  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return i;
-  return -1;
+/** Whether a frame's pixel format can hold translucent pixels: every format but YUV ones without an alpha plane. */
+export function hasAlphaPlane(format: string | null): boolean {
+  return format === null || !/^(?:NV12|I4\d\d(?:P1[02])?)$/.test(format);
+}
+
+/** The alpha byte of an RGBA pixel read as one 32-bit word: the high byte on little-endian machines. */
+const ALPHA_BITS = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0xff000000 | 0 : 0xff;
+
+/**
+ * Whether every pixel is opaque. Asked of every camera frame, so it reads a pixel as one word where the buffer
+ * allows: the AND of all words keeps every alpha bit only if every alpha is 255 (a byte loop took about 1.5 ms of a
+ * 720p frame's 6 ms in Chromium, measured beside zxing-wasm's own call). Chunked, so a translucent image stops early.
+ */
+export function isOpaque(rgba: Uint8ClampedArray): boolean {
+  if (rgba.byteOffset % 4 !== 0 || rgba.length % 4 !== 0) {
+    for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+    return true;
+  }
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+  for (let start = 0; start < words.length; start += 4096) {
+    let all = -1;
+    for (let i = start, end = Math.min(words.length, start + 4096); i < end; i++) all &= words[i] as number;
+    if ((all & ALPHA_BITS) !== ALPHA_BITS) return false;
+  }
+  return true;
 }
 
 function isVideoFrame(image: DecodableImage): image is VideoFrame {
