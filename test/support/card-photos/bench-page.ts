@@ -46,9 +46,11 @@ async function measureCases<C extends MeasuredCase>(
     for (const peer of peers) await peer.decode(image, peer.prepare?.(image));
   }
   const out: Measurement[] = [];
-  for (const c of cases) {
+  for (const [index, c] of cases.entries()) {
     const image = await render(c);
-    for (const peer of peers) {
+    // Each case starts with the next decoder: the first after a render pays for its garbage and a cold cache, and a
+    // fixed order would give that cost to the same decoder every time.
+    for (const peer of rotated(peers, index)) {
       if (!peer.formats.includes(c.side)) continue;
       const prepared = peer.prepare?.(image);
       const start = performance.now();
@@ -77,6 +79,12 @@ const measure = (cases: PhotoCase[], options: MeasureOptions): Promise<Measureme
 const measureUnseen = (cases: UnseenCase[], options: MeasureOptions): Promise<Measurement[]> =>
   measureCases(cases, renderUnseen, options);
 
+/** The list starting at its `k`-th item (modulo its length), then the items before it. */
+function rotated<T>(list: readonly T[], k: number): T[] {
+  const at = list.length === 0 ? 0 : k % list.length;
+  return [...list.slice(at), ...list.slice(0, at)];
+}
+
 /** Decode time and false reads on frames with no card at all (table, papers, text, noise). */
 async function measureEmpty(options: {
   wasmUrl: string;
@@ -103,7 +111,7 @@ async function measureEmpty(options: {
       },
       random,
     );
-    for (const peer of peers) {
+    for (const peer of rotated(peers, k)) {
       const prepared = peer.prepare?.(image);
       const start = performance.now();
       const read = await peer.decode(image, prepared);

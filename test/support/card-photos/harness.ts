@@ -1,7 +1,8 @@
 // Node side: bundles the browser entry with esbuild, serves it on an ephemeral port and opens it in the machine's
 // headless Chromium (playwright-core). Used by bench/decode.bench.ts and dump.ts.
-// DECODE_BENCH_BEFORE=<commit> adds that commit's decoder (its packages/core/src, run with zxing-wasm 2.2.4, the
-// `zxing-wasm-2` alias) to the page as the `… before` peers (before.ts), so before and after read the same frames.
+// DECODE_BENCH_BEFORE=<commit> adds that commit's decoder (its packages/core/src, run with the zxing-wasm it used:
+// 2.2.4 through the `zxing-wasm-2` alias, or the current one) to the page as the `… before` peers (before.ts), so
+// before and after read the same frames.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -28,7 +29,10 @@ const TYPES: Record<string, string> = {
 
 export type Harness = { page: Page; baseUrl: string; close(): Promise<void> };
 
-/** The `before` module swapped for the decode entry of `ref`, whose `zxing-wasm` is zxing-wasm 2.2.4. */
+/**
+ * The `before` module swapped for the decode entry of `ref`, with the zxing-wasm that commit used: 2.2.4 (the
+ * `zxing-wasm-2` alias) for a commit from before the upgrade, else the current one (the same module and binary).
+ */
 async function beforePlugin(ref: string): Promise<Plugin> {
   const dir = join(root, '.cache/card-photos/before');
   await rm(dir, { recursive: true, force: true });
@@ -37,16 +41,20 @@ async function beforePlugin(ref: string): Promise<Plugin> {
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   const entry = join(dir, 'packages/core/src/input/decode/index.ts');
   const zxing2 = join(root, 'node_modules/zxing-wasm-2/dist/es/reader/index.js');
+  const manifest = execFileSync('git', ['show', `${ref}:packages/core/package.json`], {
+    cwd: root,
+  }).toString();
+  const usesZxing2 = /"zxing-wasm":\s*"\^?2\./.test(manifest);
   return {
     name: 'kaiku-before',
     setup(b) {
       b.onLoad({ filter: /card-photos[\\/]before\.ts$/ }, () => ({
         contents: `import { acceptsCardId, decodeImage } from ${JSON.stringify(entry)};
-export const before = { acceptsCardId, decodeImage };`,
+export const before = { acceptsCardId, decodeImage, zxingWasm2: ${usesZxing2} };`,
         loader: 'ts',
       }));
       b.onResolve({ filter: /^zxing-wasm\/reader$/ }, (args) =>
-        args.importer.startsWith(dir) ? { path: zxing2 } : undefined,
+        usesZxing2 && args.importer.startsWith(dir) ? { path: zxing2 } : undefined,
       );
     },
   };

@@ -84,23 +84,33 @@ function html5Qrcode(): PeerDecoder {
   };
 }
 
-/** zxing-wasm with its defaults (the format names `QRCode` and `Code39`, which in 3.x name whole families). */
+/**
+ * zxing-wasm as an integrator would call it for a card: the format names `QRCode` and `Code39` (in 3.x whole
+ * families), the first symbol, its other defaults (`tryHarder`, rotation, inversion, downscaling). With `bare`, no
+ * options at all (every format, up to 255 symbols): the first valid QR code or Code 39 among its results.
+ */
 function zxingWasm(
   name: string,
   { prepareZXingModule, readBarcodes }: typeof zxingWasm3 | typeof zxingWasm2,
   wasmUrl: string,
+  bare = false,
 ): PeerDecoder {
   prepareZXingModule({ overrides: { locateFile: () => wasmUrl } });
   return {
     name,
     formats: ['qr_code', 'code_39'],
     decode: async (image) => {
-      const [r] = await readBarcodes(image, {
-        formats: ['QRCode', 'Code39'],
-        tryHarder: true,
-        maxNumberOfSymbols: 1,
-      });
-      if (r === undefined || !r.isValid) return null;
+      const results = bare
+        ? await readBarcodes(image)
+        : await readBarcodes(image, {
+            formats: ['QRCode', 'Code39'],
+            tryHarder: true,
+            maxNumberOfSymbols: 1,
+          });
+      const r = results.find(
+        (x) => x.isValid && (x.format.startsWith('QRCode') || x.format.startsWith('Code39')),
+      );
+      if (r === undefined) return null;
       return { text: r.text, format: r.format.startsWith('QRCode') ? 'qr_code' : 'code_39' };
     },
   };
@@ -190,8 +200,9 @@ export function createPeers(wasmUrl: string, names?: readonly string[]): PeerDec
     zxingAlone(),
     html5Qrcode(),
     zxingWasm('zxing-wasm', zxingWasm3, wasmUrl),
+    zxingWasm('zxing-wasm (no options)', zxingWasm3, wasmUrl, true),
     zxingWasm('zxing-wasm 2.2.4', zxingWasm2, wasmUrl2),
-    ...kaikuBefore(wasmUrl2),
+    ...kaikuBefore(before?.zxingWasm2 === true ? wasmUrl2 : wasmUrl),
     jsqr(),
     quagga(),
   ];
