@@ -4,5 +4,4 @@
 import type * as Decode from '../../../packages/core/src/input/decode/index.js';
 
 export const before:
-  | (Pick<typeof Decode, 'decodeImage' | 'acceptsCardId'> & { readonly zxingWasm2: boolean })
-  | null = null;
+  (Pick<typeof Decode, 'decodeImage' | 'acceptsCardId'> & { readonly zxingWasm2: boolean }) | null = null;
