@@ -21,7 +21,21 @@ const meter = (s: ScannerPage) =>
   s.page.locator('kaiku-scanner [role="meter"]').getAttribute('aria-valuenow').then(Number);
 
 async function registered(s: ScannerPage, outcome = 'registered'): Promise<void> {
-  await s.page.locator(`${part('result')}[data-outcome="${outcome}"]`).waitFor({ timeout: 15_000 });
+  try {
+    await s.page.locator(`${part('result')}[data-outcome="${outcome}"]`).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    // Say what the clerk saw instead (the element's text and where focus is), not only that the wait ran out.
+    const seen = await s.page.evaluate(() => {
+      const el = document.querySelector('kaiku-scanner');
+      const root = el?.shadowRoot;
+      return {
+        outcome: root?.querySelector('[part~="result"]')?.getAttribute('data-outcome') ?? null,
+        focus: root?.activeElement?.outerHTML.slice(0, 160) ?? document.activeElement?.tagName ?? null,
+        text: (root?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 600),
+      };
+    });
+    throw new Error(`no "${outcome}" result: ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
 
 async function nextCustomer(s: ScannerPage): Promise<void> {

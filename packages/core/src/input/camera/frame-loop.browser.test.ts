@@ -99,7 +99,10 @@ describe('createFrameLoop', () => {
     expect(slow.seen.maxInFlight).to.equal(1);
     // 150 ms decodes plus an equal pause: about 5 frames in 1.5 s, never the 50 the video offered.
     expect(slow.seen.frames).to.be.within(2, 7);
-    expect(stats.intervalMs).to.be.at.least(150);
+    // Stretched to the decode time, not the 10 ms minimum. The decode is a 150 ms timer, which the loop measures
+    // with performance.now(): Firefox coarsens that clock and its timers may fire a millisecond early by it (149 was
+    // seen under load), so the bound allows for clock resolution, not for a shorter interval.
+    expect(stats.intervalMs).to.be.at.least(145);
     expect(slow.seen.closed).to.equal(true);
   });
 

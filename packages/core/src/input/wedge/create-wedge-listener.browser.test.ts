@@ -180,7 +180,9 @@ describe('terminators', () => {
     await press(emulateReader('A999005458', { gapMs: scannerGap, terminator: 'none' }));
     await settled(1, 50);
     expectScans(['A999005458']);
-    expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(300);
+    // A 300 ms timer measured against the key's timeStamp: a coarsened clock (Firefox) can read a millisecond or
+    // two short of what the timer waited, so the bound allows for clock resolution only.
+    expect(scannedAt - lastKeyAt, 'not before the idle timeout').to.be.at.least(295);
     expect(input.value).to.equal('');
   });
 
