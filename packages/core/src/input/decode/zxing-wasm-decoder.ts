@@ -145,10 +145,20 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
 const FLATTEN_RADIUS = 4;
 
 /**
+ * The binarisers tried on a flattened frame, in turn: its local average first (zxing-cpp's own), then one threshold
+ * for the whole frame at mid-grey and the frame's histogram valley. Once the light is taken out a single threshold
+ * separates dark from light modules, and where a glare spot or a shadow left a module half-way, a threshold that does
+ * not adapt to its neighbours can keep it on the right side: each read frames the others did not (docs/decoding.md,
+ * "QR codes in uneven light"). They only run where everything before read nothing.
+ */
+const FLAT_BINARIZERS = ['LocalAverage', 'FixedThreshold', 'GlobalHistogram'] as const;
+
+/**
  * zxing-cpp once more, on the frame with the light taken out (`flattenLight`, which reads each pixel as a 2×2
- * mean against sensor noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and read
- * by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules — and is read here. Runs only
- * where the first passes read nothing; looks among several symbols, valid ones only, like the second pass.
+ * mean against sensor noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is
+ * located and read by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules — and is read
+ * here, with each of `FLAT_BINARIZERS` in turn. Runs only where the first passes read nothing; looks among several
+ * symbols, valid ones only, like the second pass.
  */
 export async function decodeFlattened(grey: GreyImage, options: WasmOptions): Promise<DecodeResult | null> {
   if (!options.formats.includes('qr_code')) return null;
@@ -158,8 +168,11 @@ export async function decodeFlattened(grey: GreyImage, options: WasmOptions): Pr
   const words = new Uint32Array(rgba.buffer);
   for (let i = 0; i < words.length; i++) words[i] = 0xff000000 | ((flat.data[i] as number) * 0x010101);
   const pixels = new ImageData(rgba, flat.width, flat.height);
-  const { read } = await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, true);
-  return read;
+  for (const binarizer of FLAT_BINARIZERS) {
+    const { read } = await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, binarizer);
+    if (read !== null) return read;
+  }
+  return null;
 }
 
 /** Symbols the second pass looks at: the card among a ticket's, a poster's and a receipt's. */
@@ -169,9 +182,12 @@ async function readPass(
   pixels: ImageData,
   options: WasmOptions,
   maxNumberOfSymbols: number,
-  flattened = false,
+  /** The frame is flattened (`decodeFlattened`): read with this binariser and zxing-cpp's plain search. */
+  flatBinarizer?: (typeof FLAT_BINARIZERS)[number],
 ): Promise<WasmReading & { refused: boolean }> {
+  const flattened = flatBinarizer !== undefined;
   const readerOptions: ReaderOptions = {
+    ...(flattened ? { binarizer: flatBinarizer } : {}),
     formats: options.formats.flatMap((f) => FORMAT_NAMES[f]),
     // A flattened frame is already stretched and evenly lit: zxing-cpp's plain search reads it (and costs half).
     tryHarder: !flattened,
