@@ -164,6 +164,9 @@ describe('decodeImage inputs and options', () => {
     for (let i = 0; i < d.length; i += 4) if (d[i] === 255) d[i] = d[i + 1] = d[i + 2] = d[i + 3] = 0;
     expect(await decodeImage(transparent)).to.deep.equal(expected);
     expect(await decodeImage(transparent, { engine: 'js' })).to.deep.equal(expected);
+    // zxing-cpp alone: it reads the pixels as given first (ink on black), then over white.
+    expect(await decodeImage(transparent, { engine: 'wasm' })).to.deep.equal(expected);
+    expect(await decodeImage(transparent, { native: false, effort: 'thorough' })).to.deep.equal(expected);
     expect(await decodeImage(await createImageBitmap(transparent))).to.deep.equal(expected);
     // The caller's pixels are not touched.
     expect(d[3]).to.equal(0);

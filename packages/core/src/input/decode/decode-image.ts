@@ -3,7 +3,7 @@ import { recordDecoderStatus, type DecoderStatus } from './decoder-status.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
-import { readImagePixels, toGrey } from './read-pixels.js';
+import { readFramePixels, toGrey } from './read-pixels.js';
 import { DECODE_FORMATS } from './types.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage, Quad } from './types.js';
 
@@ -52,9 +52,11 @@ export async function decodeImage(
   const engine = options.engine ?? 'auto';
   const code39CheckDigit = options.code39CheckDigit ?? false;
   options.signal?.throwIfAborted();
-  const pixels = await readImagePixels(image, options.region);
+  // Translucent pixels are read as white paper: composited when first needed (`onWhite`), not before zxing-cpp reads
+  // the frame as given — the scan would cost more than the read on a camera frame (read-pixels.ts).
+  const frame = await readFramePixels(image, options.region);
   if (options.native !== false) {
-    const native = await decodeNative(pixels, formats, accept);
+    const native = await decodeNative(frame.onWhite, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
@@ -69,17 +71,19 @@ export async function decodeImage(
     if (failure === null) {
       options.signal?.throwIfAborted();
       recordDecoderStatus({ engine: 'wasm' });
-      const { read, unreadQr: boxes } = await wasm.decodeWithWasm(pixels, {
-        formats,
-        effort,
-        accept,
-        code39CheckDigit,
-      });
+      const wasmOptions = { formats, effort, accept, code39CheckDigit };
+      let reading = await wasm.decodeWithWasm(frame.pixels, wasmOptions);
+      // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
+      if (reading.read === null && frame.onWhite() !== frame.pixels) {
+        options.signal?.throwIfAborted();
+        reading = await wasm.decodeWithWasm(frame.onWhite(), wasmOptions);
+      }
+      const { read, unreadQr: boxes } = reading;
       if (read !== null || engine === 'wasm') return read;
       if (effort === 'thorough') {
         // Stills: zxing-cpp once more on the frame with the light taken out (shadow, glare, dim). Not in `fast`: on
         // a camera's frames without a card it cost more than it read (docs/decoding.md).
-        grey = toGrey(pixels);
+        grey = toGrey(frame.onWhite());
         const flattened = await wasm.decodeFlattened(grey, {
           formats,
           effort,
@@ -104,7 +108,7 @@ export async function decodeImage(
   if (!wasmRan) recordDecoderStatus(fallback);
   const { decodeGrey } = await loadJsDecoder();
   options.signal?.throwIfAborted();
-  return decodeGrey(grey ?? toGrey(pixels), {
+  return decodeGrey(grey ?? toGrey(frame.onWhite()), {
     formats,
     effort,
     accept,

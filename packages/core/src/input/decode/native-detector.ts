@@ -33,7 +33,8 @@ export function nativeFormats(): Promise<ReadonlySet<string>> {
  * the JS decoder runs), `null` when it looked and found nothing acceptable.
  */
 export async function decodeNative(
-  pixels: ImageData,
+  /** The frame's pixels, asked for only when the browser's detector reads these formats. */
+  pixels: () => ImageData,
   formats: readonly DecodeFormat[],
   accept: (text: string, format: DecodeFormat) => boolean,
 ): Promise<DecodeResult | null | undefined> {
@@ -49,7 +50,7 @@ export async function decodeNative(
   }
   let found: DetectedBarcode[];
   try {
-    found = await detector.detect(pixels);
+    found = await detector.detect(pixels());
   } catch {
     return undefined;
   }

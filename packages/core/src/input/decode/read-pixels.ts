@@ -25,6 +25,35 @@ export async function readImagePixels(
   return readPixels(image, region);
 }
 
+/** The pixels of a frame to decode, and the same with translucent pixels put over white, made when first asked. */
+export type FramePixels = {
+  /** As given: an `ImageData`'s own pixels (cropped), not yet scanned for translucency; other inputs composited. */
+  readonly pixels: ImageData;
+  /** The pixels over white paper (`pixels` itself when every pixel is opaque). */
+  readonly onWhite: () => ImageData;
+};
+
+/**
+ * `readImagePixels`, with an `ImageData` not scanned for translucency until `onWhite` is asked: the scan reads every
+ * pixel of a frame that has just been drawn (not in the cache), which cost 1–3 ms of a 720p frame that zxing-cpp then
+ * read in 5 (`npm run bench decode-unseen`, beside zxing-wasm). A decoder's read of the pixels as given is a symbol
+ * that is there; only where nothing is read do translucent pixels need to become paper.
+ */
+export async function readFramePixels(
+  image: DecodableImage,
+  region: DecodeRegion | undefined,
+): Promise<FramePixels> {
+  if (!isImageData(image)) {
+    const pixels = await readImagePixels(image, region);
+    return { pixels, onWhite: () => pixels };
+  }
+  const rect = toPixelRect(sizeOf(image), region);
+  const pixels =
+    rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
+  let white: ImageData | undefined;
+  return { pixels, onWhite: () => (white ??= onWhite(pixels, pixels === image)) };
+}
+
 /**
  * The pixels to decode as RGBA `ImageData`, cropped to the region. Works in a Worker (OffscreenCanvas) and on the
  * main thread; an uncropped `ImageData` is returned as is (no copy).
