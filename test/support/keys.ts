@@ -13,7 +13,14 @@
 // reason (it never got its keys), not failed. The test's own assertions are unchanged; an undistorted run that
 // fails is a failure.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { currentEngine, markDistorted, retryOf, runningTest, skipInThisEngine } from './engine-skip.js';
+import {
+  currentEngine,
+  markDistorted,
+  noteDelivery,
+  retryOf,
+  runningTest,
+  skipInThisEngine,
+} from './engine-skip.js';
 import { keyTap, type KeyEvent } from './key-taps.js';
 
 export { keyTap };
@@ -158,6 +165,17 @@ async function checkDelivery(events: readonly KeyEvent[], got: Arrival[], stampe
     await arrivalOf(sent.length);
     if (got.length !== sent.length) distortion = `${got.length} of ${sent.length} key events arrived`;
   }
+  const running = runningTest();
+  if (running !== undefined)
+    noteDelivery(
+      running,
+      got
+        .map(
+          (g, i) =>
+            `${sent[i]?.type ?? '?'} ${sent[i]?.key ?? '?'} +${i === 0 ? 0 : (g.t - got[i - 1]!.t).toFixed(1)}`,
+        )
+        .join(', '),
+    );
   for (let i = 1; distortion === undefined && i < sent.length; i += 1) {
     const asked = sent[i]!.delayMs ?? 0;
     const gap = stamped ? got[i]!.at - got[i - 1]!.at : got[i]!.t - got[i - 1]!.t;

@@ -1,18 +1,24 @@
 // Commands `kaiku-engine` (which engine runs: `{ engine }`) and `kaiku-engine-skip` (a test skipped in this engine
 // by a capability check, with its reason; see test/support/engine-skip.ts). At the end of the run every such skip
 // is printed, so no skip is silent. `kaiku-engine-distorted` records a key delivery the engine's driver distorted
-// (test/support/keys.ts), which lets that test run again if it fails; those are printed too.
+// (test/support/keys.ts), which lets that test run again if it fails; those are printed too, and so are the keys
+// as the page got them for a key test that failed although its delivery was not distorted (`kaiku-engine-keys-failed`).
 import { selectedEngine } from './engines.mjs';
 
 export function enginePlugin() {
   const skips = [];
   const distorted = [];
+  const undistortedFailures = [];
   return {
     name: 'kaiku-engine',
     async executeCommand({ command, payload, session }) {
       if (command === 'kaiku-engine') return { engine: selectedEngine() };
       if (command === 'kaiku-engine-distorted') {
         distorted.push({ file: session.testFile, ...payload });
+        return true;
+      }
+      if (command === 'kaiku-engine-keys-failed') {
+        undistortedFailures.push({ file: session.testFile, ...payload });
         return true;
       }
       if (command !== 'kaiku-engine-skip') return undefined;
@@ -30,6 +36,12 @@ export function enginePlugin() {
         );
         for (const d of distorted)
           console.log(`  - ${rel(d.file)} › ${d.test} (run ${d.attempt}): ${d.detail}`);
+      }
+      if (undistortedFailures.length > 0) {
+        console.log(
+          `\nkey tests that failed with their keys delivered as asked (${engine}), as the page got them:`,
+        );
+        for (const f of undistortedFailures) console.log(`  - ${rel(f.file)} › ${f.test}: ${f.keys}`);
       }
       if (skips.length === 0) {
         console.log(`\nengine skips (${engine}): none`);
