@@ -15,6 +15,7 @@ import {
 } from '../support/engine-driver.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { keyTap, type KeyEvent } from '../support/key-taps.js';
+import { PERSON_REACTION_MS } from '../support/person.js';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process.js';
 // @ts-expect-error plain .mjs without types
 import { buildDemo, serveDemo, root } from '../../scripts/start.mjs';
@@ -158,6 +159,12 @@ const type = (tab: EngineTab, text: string) =>
  * three loaded runs, an Enter that never arrived). Delivery is read from the page's own key log (`ready`).
  */
 async function press(tab: EngineTab, key: string): Promise<void> {
+  // As a person: never within PERSON_REACTION_MS of the last card read (element-harness.ts says why).
+  if (key === 'Enter' || key === 'Tab')
+    await tab.run(`
+      const wait = ${PERSON_REACTION_MS} - (performance.now() - (window.__kaikuLastRead ?? -Infinity));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return true;`);
   for (let run = 1; run <= 3; run += 1) {
     await tab.run(`window.__keys = []; return true;`);
     await tab.keys(keyTap(key, 0) as KeyEvent[]);
@@ -189,6 +196,7 @@ async function ready(tab: EngineTab): Promise<EngineTab> {
     window.__keys = [];
     for (const type of ['keydown', 'keyup'])
       window.addEventListener(type, (e) => window.__keys.push(e.timeStamp), { capture: true });
+    document.addEventListener('kaiku-scan', () => (window.__kaikuLastRead = performance.now()), { capture: true });
     await customElements.whenDefined('kaiku-scanner');
     return true;`);
   await until(tab, `el.baseUrl !== '' && ${part('cap-meter')}`);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startSandboxProcess } from './sandbox-process.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { PERSON_REACTION_MS } from './person.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 // @ts-expect-error plain .mjs without types
@@ -101,6 +102,25 @@ export type ScannerPage = {
 };
 
 /** Opens the demo box office in a fresh context (fresh IndexedDB), optionally in a language and colour scheme. */
+
+export { PERSON_REACTION_MS };
+
+type KeyTimes = Window & { __kaikuLastRead?: number };
+
+/** The page's `keyboard.press` for a person: Enter and Tab wait until `PERSON_REACTION_MS` after the last read card. */
+function asAPerson(page: Page): void {
+  const press = page.keyboard.press.bind(page.keyboard);
+  page.keyboard.press = async (key, options) => {
+    if (key === 'Enter' || key === 'Tab')
+      await page.waitForFunction(
+        (ms) => performance.now() - ((window as KeyTimes).__kaikuLastRead ?? -Infinity) >= ms,
+        PERSON_REACTION_MS,
+        { polling: 10 },
+      );
+    return press(key, options);
+  };
+}
+
 export async function openBoxOffice(
   h: Harness,
   opts: {
@@ -129,6 +149,16 @@ export async function openBoxOffice(
   page.on('response', (r) => {
     if (r.status() >= 400 && r.url().startsWith(h.webUrl)) errors.push(`http ${r.status()}: ${r.url()}`);
   });
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'kaiku-scan',
+      () => ((window as KeyTimes).__kaikuLastRead = performance.now()),
+      {
+        capture: true,
+      },
+    );
+  });
+  asAPerson(page);
   await page.goto(`${h.webUrl}${opts.path ?? '/box-office/'}`);
   await page.waitForFunction(() => {
     const el = document.querySelector('kaiku-scanner');
