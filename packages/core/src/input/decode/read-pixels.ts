@@ -47,9 +47,7 @@ export async function readFramePixels(
     const pixels = await readImagePixels(image, region);
     return { pixels, onWhite: () => pixels };
   }
-  const rect = toPixelRect(sizeOf(image), region);
-  const pixels =
-    rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
+  const pixels = regionOf(image, region);
   let white: ImageData | undefined;
   return { pixels, onWhite: () => (white ??= onWhite(pixels, pixels === image)) };
 }
@@ -59,13 +57,11 @@ export async function readFramePixels(
  * main thread; an uncropped `ImageData` is returned as is (no copy).
  */
 export function readPixels(image: DecodableImage, region: DecodeRegion | undefined): ImageData {
-  const size = sizeOf(image);
-  const rect = toPixelRect(size, region);
   if (isImageData(image)) {
-    const cropped =
-      rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
+    const cropped = regionOf(image, region);
     return onWhite(cropped, cropped === image);
   }
+  const rect = toPixelRect(sizeOf(image), region);
   const { context } = scratchContext(rect.width, rect.height);
   // Transparent pixels (a PNG of a bare symbol) must read as paper, not as black ink.
   context.fillStyle = '#ffffff';
@@ -259,6 +255,12 @@ function toPixelRect(size: { width: number; height: number }, region: DecodeRegi
     width: Math.max(1, Math.min(size.width - left, Math.round(width * size.width))),
     height: Math.max(1, Math.min(size.height - top, Math.round(height * size.height))),
   };
+}
+
+/** An `ImageData`'s pixels in the region: the image itself (no copy) when the region is all of it. */
+function regionOf(image: ImageData, region: DecodeRegion | undefined): ImageData {
+  const rect = toPixelRect(sizeOf(image), region);
+  return rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
 }
 
 function cropImageData(image: ImageData, rect: PixelRect): ImageData {

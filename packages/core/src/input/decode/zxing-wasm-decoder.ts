@@ -168,8 +168,9 @@ export async function decodeFlattened(grey: GreyImage, options: WasmOptions): Pr
   const words = new Uint32Array(rgba.buffer);
   for (let i = 0; i < words.length; i++) words[i] = 0xff000000 | ((flat.data[i] as number) * 0x010101);
   const pixels = new ImageData(rgba, flat.width, flat.height);
+  const qrOnly: WasmOptions = { ...options, formats: ['qr_code'] };
   for (const binarizer of FLAT_BINARIZERS) {
-    const { read } = await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, binarizer);
+    const { read } = await readPass(pixels, qrOnly, MAX_SYMBOLS, binarizer);
     if (read !== null) return read;
   }
   return null;
