@@ -101,10 +101,6 @@ export type ScannerPage = {
   readonly errors: string[];
 };
 
-/** Opens the demo box office in a fresh context (fresh IndexedDB), optionally in a language and colour scheme. */
-
-export { PERSON_REACTION_MS };
-
 type KeyTimes = Window & { __kaikuLastRead?: number };
 
 /** The page's `keyboard.press` for a person: Enter and Tab wait until `PERSON_REACTION_MS` after the last read card. */
@@ -121,6 +117,7 @@ function asAPerson(page: Page): void {
   };
 }
 
+/** Opens the demo box office in a fresh context (fresh IndexedDB), optionally in a language and colour scheme. */
 export async function openBoxOffice(
   h: Harness,
   opts: {

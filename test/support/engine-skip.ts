@@ -32,7 +32,10 @@ afterEach(async function () {
     // Its keys came as asked, so the failure is the test's or the product's: print what the page got, to find out.
     const keys = deliveries.get(test);
     if (keys !== undefined)
-      await executeServerCommand('kaiku-engine-keys-failed', { test: test.fullTitle(), keys });
+      await executeServerCommand('kaiku-engine-keys-failed', {
+        test: test.fullTitle(),
+        keys: keys.map((describe) => describe()).join(' | '),
+      });
   }
   if (test.state !== 'failed' || detail === undefined || cleanFailures.has(test.fullTitle())) return;
   await executeServerCommand('kaiku-engine-skip', {
@@ -44,7 +47,7 @@ afterEach(async function () {
 });
 
 const distorted = new WeakMap<Mocha.Test, string>();
-const deliveries = new WeakMap<Mocha.Test, string>();
+const deliveries = new WeakMap<Mocha.Test, (() => string)[]>();
 const cleanFailures = new Set<string>();
 
 /** Notes that the driver distorted the keys of this run of `test` (see test/support/keys.ts). */
@@ -52,10 +55,9 @@ export function markDistorted(test: Mocha.Test, detail: string): void {
   distorted.set(test, detail);
 }
 
-/** Notes the keys this run of `test` got, as the page got them (printed if it fails undistorted). */
-export function noteDelivery(test: Mocha.Test, keys: string): void {
-  const before = deliveries.get(test);
-  deliveries.set(test, before === undefined ? keys : `${before} | ${keys}`);
+/** Notes the keys this run of `test` got, as the page got them: described only if it fails undistorted. */
+export function noteDelivery(test: Mocha.Test, describe: () => string): void {
+  deliveries.set(test, [...(deliveries.get(test) ?? []), describe]);
 }
 
 /** Which run of the test this is: 0 the first, 1 the first retry (mocha types it protected). */

@@ -167,8 +167,7 @@ async function checkDelivery(events: readonly KeyEvent[], got: Arrival[], stampe
   }
   const running = runningTest();
   if (running !== undefined)
-    noteDelivery(
-      running,
+    noteDelivery(running, () =>
       got
         .map(
           (g, i) =>
