@@ -119,7 +119,17 @@ function whatFailed(output, counts) {
       ]
     : [];
   const shown = named.length ? named : lines.filter((l) => l.trim() !== '').slice(-12);
-  return shown.slice(0, 25).map((l) => (l.length > 200 ? `${l.slice(0, 197)}…` : l));
+  // A key test that failed with its keys delivered as asked prints the keys the page got (test/support/keys.ts):
+  // the one clue to a timing failure, so it goes into the summary too, whole.
+  const start = lines.findIndex((l) =>
+    l.startsWith('key tests that failed with their keys delivered as asked'),
+  );
+  const keys = [];
+  for (let i = start + 1; start >= 0 && lines[i]?.startsWith('  - '); i += 1) keys.push(lines[i].trim());
+  return [
+    ...shown.slice(0, 25).map((l) => (l.length > 200 ? `${l.slice(0, 197)}…` : l)),
+    ...(keys.length ? ['keys as the page got them:', ...keys.slice(0, 5)] : []),
+  ];
 }
 
 /** Reads the totals a runner printed: vitest's "Tests  N passed (M)" or web-test-runner's "N passed, N failed". */
