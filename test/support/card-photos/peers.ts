@@ -180,6 +180,7 @@ function kaikuBefore(wasmUrl: string): PeerDecoder[] {
       decode,
     ),
     kaiku('kaiku thorough (card filter) before', { effort: 'thorough', accept, wasmUrl }, decode),
+    kaiku('kaiku JS only (card filter) before', { effort: 'fast', engine: 'js', accept }, decode),
   ];
 }
 

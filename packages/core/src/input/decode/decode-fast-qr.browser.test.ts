@@ -46,3 +46,31 @@ describe('decodeImage, fast, where zxing-cpp locates no QR code', function () {
     ).to.deep.equal([]);
   });
 });
+
+describe('decodeImage, fast, where zxing-cpp reports a QR code it could not place', function () {
+  this.timeout(300_000);
+
+  it('reads the close-up QR codes that the JS engine alone reads', async () => {
+    // On seed 20261430, zxing-cpp gives up on a close-up QR code at 720p (closeup_qr-qr_code-1280x720-1) with a
+    // symbol whose corners are all at (0, 0). Taken as located, it kept zxing-js's QR pass off the frame (that
+    // pass runs where zxing-cpp located nothing) and sent the crop passes to an empty box; zxing-js reads it.
+    const cases = listUnseenCases({
+      seed: 20261430,
+      perCell: 4,
+      conditions: [...UNSEEN_CONDITIONS, ...LATER_CONDITIONS],
+    }).filter((c) => c.condition === 'closeup_qr' && c.size.width === 1280);
+    expect(cases.length).to.equal(4);
+    const lost: string[] = [];
+    let jsReads = 0;
+    for (const c of cases) {
+      const image = await renderUnseen(c);
+      const js = await decodeImage(image, { native: false, engine: 'js', accept: acceptsCardId });
+      if (js?.text !== c.text) continue;
+      jsReads++;
+      const camera = await decodeImage(image, { native: false, accept: acceptsCardId });
+      if (camera?.text !== c.text) lost.push(`${c.id}: ${camera?.text ?? 'nothing'}`);
+    }
+    expect(jsReads, 'frames the JS engine reads').to.be.greaterThan(0);
+    expect(lost, 'close-ups the JS engine reads but the camera call does not').to.deep.equal([]);
+  });
+});

@@ -86,6 +86,13 @@ export function cropGrey(image: GreyImage, box: PixelBox): GreyImage {
   return { data, width, height };
 }
 
+/**
+ * Radius (pixels) of the light envelopes for `decodeFlattened`: a few modules of a card's QR code at 640×480 and 720p
+ * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside
+ * the square. Measured on card frames that zxing-cpp could not read (docs/decoding.md).
+ */
+export const FLATTEN_RADIUS = 4;
+
 /** Side of the cells in which `flattenLight` measures the light: the envelopes are smooth, so a coarse grid does. */
 const LIGHT_CELL = 4; // the code below divides by it with `>> 2`
 

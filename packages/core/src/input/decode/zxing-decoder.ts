@@ -1,8 +1,9 @@
 /**
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`.
- * QR: QRCodeReader on a HybridBinarizer, first on a half-size frame (fast, denoised), then full size, negative and
- * contrast stretched. Code 39: Code39Reader over scanlines along the axes of located bar-code regions (any
- * rotation), then (thorough) blind lines across the frame; accepted only when two different lines agree on the text.
+ * QR: QRCodeReader on a HybridBinarizer, first on a half-size frame (fast, denoised), then full size, negative,
+ * contrast stretched and with the light taken out. Code 39: Code39Reader over scanlines along the axes of located
+ * bar-code regions (any rotation), then (thorough) blind lines across the frame; accepted only when two different
+ * lines agree on the text.
  */
 import {
   BarcodeFormat,
@@ -16,7 +17,15 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import { boxBlur, cropGrey, halve, invert, stretchContrast } from './grey-ops.js';
+import {
+  boxBlur,
+  cropGrey,
+  FLATTEN_RADIUS,
+  flattenLight,
+  halve,
+  invert,
+  stretchContrast,
+} from './grey-ops.js';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { MAX_PROFILE, readBlurredCode39 } from './code39-profile.js';
@@ -147,6 +156,10 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     if (wantQr) passes.push(qr(() => invert(small()), false));
     if (wantQr) passes.push(qr(stretched, false));
     if (wantQr && !big) passes.push(qr(() => boxBlur(grey), false));
+    // With the light taken out (a glare spot or a shadow's edge flips a band of modules for the binariser), as the
+    // wasm engine's thorough pass does; here the last QR pass of the JS engine, whose frames come from a page whose
+    // CSP blocks WebAssembly. At 640×480 in the camera's call (where its misses were), at any size for stills.
+    if (wantQr && (!big || thorough)) passes.push(qr(() => flattenLight(grey, FLATTEN_RADIUS), false));
     if (want39) passes.push(locatedThick(), blurred());
     if (want39 && thorough) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   }

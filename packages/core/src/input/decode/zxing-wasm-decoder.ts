@@ -7,7 +7,7 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Position, ReadInputBarcodeFormat, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
-import { flattenLight } from './grey-ops.js';
+import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
@@ -138,13 +138,6 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
 }
 
 /**
- * Radius (pixels) of the light envelopes for `decodeFlattened`: a few modules of a card's QR code at 640×480 and 720p
- * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside
- * the square. Measured on card frames that zxing-cpp could not read (docs/decoding.md).
- */
-const FLATTEN_RADIUS = 4;
-
-/**
  * The binarisers tried on a flattened frame, in turn: its local average first (zxing-cpp's own), then one threshold
  * for the whole frame at mid-grey and the frame's histogram valley. Once the light is taken out a single threshold
  * separates dark from light modules, and where a glare spot or a shadow left a module half-way, a threshold that does
@@ -215,7 +208,10 @@ async function readPass(
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
     if (!r.isValid) {
-      if (format === 'qr_code') unreadQr.push(quadOf(r.position));
+      // A symbol zxing-cpp gives up on without a place (all corners at 0, seen on a close-up QR code at 720p) was not
+      // located: as a located one it took the JS rescue's QR pass away from the frame and gave it an empty crop.
+      const quad = quadOf(r.position);
+      if (format === 'qr_code' && quadArea(quad) >= MIN_QR_AREA) unreadQr.push(quad);
       continue;
     }
     if (format === undefined || !options.formats.includes(format)) continue;
@@ -229,6 +225,20 @@ async function readPass(
 
 function quadOf(position: Position): Quad {
   return [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
+}
+
+/** The smallest QR code there is: version 1, 21 × 21 modules of one pixel each. */
+const MIN_QR_AREA = 21 * 21;
+
+/** A quadrilateral's area (shoelace formula), its corners in order; 0 for a degenerate or non-finite one. */
+export function quadArea(quad: Quad): number {
+  let twice = 0;
+  quad.forEach((p, i) => {
+    const q = quad[(i + 1) % quad.length] as Quad[number];
+    twice += p.x * q.y - q.x * p.y;
+  });
+  const area = Math.abs(twice) / 2;
+  return Number.isFinite(area) ? area : 0;
 }
 
 /** Verifies and strips the mod-43 check character; `null` when it does not match. */
