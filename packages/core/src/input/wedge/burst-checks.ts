@@ -114,7 +114,14 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
   // A fast reader may roll over (press the next keys before releasing one, 0–1 ms apart), and releases a key
   // early when it types it again: so a key overlapping later ones is foreign only when it is also held more than
   // twice as long as any other key of the burst.
-  const longest = [...holds].sort((a, b) => b - a)[1] ?? 0;
+  // A key still down at the end has been held at least this long, and how much longer is not known yet: it ranks as
+  // held for ever. A reader that rolls over still holds its last keys when its terminator goes down, and against
+  // their holds so far a key it released normally looked long (A held 9 ms of A777710170, the last three keys 1–3 ms
+  // so far). The scan then waits for their keyups and is judged again with the whole holds (pending-scan.ts).
+  const ranked = chars.map((c, i) =>
+    c.up === undefined && chars[i + 1]?.code !== c.code ? Infinity : (holds[i] ?? 0),
+  );
+  const longest = ranked.sort((a, b) => b - a)[1] ?? 0;
   const overlapped = chars.some((c, i) => {
     const release = c.up === undefined ? Infinity : (ups[i] ?? Infinity);
     const later = chars.slice(i + 1).filter((x) => x.code !== c.code); // not its own repeats

@@ -89,6 +89,15 @@ describe('very fast readers', () => {
     expect(scans(effects)).toEqual(['AM045198723']);
   });
 
+  it('rollover with long holds and doubled digits: the first key held 9 ms, the doubled ones released early, reads', () => {
+    // Keys 1 ms apart, each held 9 ms, but a key typed again is released first (A777710170: three 7s held 0.5 ms).
+    // When Enter goes down the last three keys are still held, 1–3 ms so far: against those the first key's 9 ms
+    // looked like a person's key (found by the fuzz test, classify-wedge.fuzz.test.ts). Judged once they are up.
+    const effects = run(emulateReader('A777710170', { gapMs: 1, holdMs: 9 }) as WedgeRecord[]);
+    expect(scans(effects)).toEqual(['A777710170']);
+    expect(errors(effects)).toEqual([]);
+  });
+
   it('keyups out of order (pairs released in reverse) read', () => {
     const effects = run(
       reader(
