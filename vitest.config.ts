@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
     environment: 'node',
+    setupFiles: ['test/support/vitest-setup.ts'],
     testTimeout: 20_000,
     coverage: {
       provider: 'v8',
