@@ -16,17 +16,35 @@ function startWorker(): Promise<Worker> {
   });
 }
 
+let jobs = 0;
+
+/**
+ * Posts a job and resolves with the reply to that job (matched by id): a reply that comes after its test gave up (a
+ * hang guard, on a loaded machine) is never taken for the next test's.
+ */
 function ask(worker: Worker, job: object, transfer: Transferable[] = []): Promise<Reply> {
+  const id = ++jobs;
   return new Promise((resolve) => {
-    worker.addEventListener('message', (e: MessageEvent<Reply>) => resolve(e.data), { once: true });
-    worker.postMessage(job, transfer);
+    const onReply = (e: MessageEvent<Reply & { id?: number }>) => {
+      if (e.data.id !== id) return;
+      worker.removeEventListener('message', onReply);
+      const { id: _, ...reply } = e.data;
+      resolve(reply);
+    };
+    worker.addEventListener('message', onReply);
+    worker.postMessage({ ...job, id }, transfer);
   });
 }
 
-describe('decodeImage inside a dedicated Worker', () => {
+describe('decodeImage inside a dedicated Worker', function () {
+  // Hang guards, not speed limits: the Worker's first decode loads the decoders and compiles zxing-cpp's 1 MB of
+  // WebAssembly, which took WebKitGTK over 30 s on a fresh clone with every core busy. Loaded once, before the tests.
+  this.timeout(120_000);
   let worker: Worker;
   before(async () => {
     worker = await startWorker();
+    const blank = new ImageData(new Uint8ClampedArray(64 * 64 * 4).fill(255), 64, 64);
+    await ask(worker, { image: blank });
   });
   after(() => worker.terminate());
 

@@ -3,12 +3,12 @@ import { isKaikuError } from '../../errors/kaiku-error.js';
 import { decodeImage } from './decode-image.js';
 import type { DecodeOptions } from './types.js';
 
-type Job = { image: ImageData | ImageBitmap; asCanvas?: boolean; options?: DecodeOptions };
+type Job = { id: number; image: ImageData | ImageBitmap; asCanvas?: boolean; options?: DecodeOptions };
 const port = self as unknown as { postMessage(message: unknown): void };
 
 self.addEventListener('message', (event: MessageEvent<Job>) => {
   void (async () => {
-    const { image, asCanvas, options } = event.data;
+    const { id, image, asCanvas, options } = event.data;
     let input: ImageData | ImageBitmap | OffscreenCanvas = image;
     if (asCanvas) {
       const canvas = new OffscreenCanvas(image.width, image.height);
@@ -19,9 +19,9 @@ self.addEventListener('message', (event: MessageEvent<Job>) => {
     }
     try {
       const read = await decodeImage(input, options);
-      port.postMessage({ ok: true, read, hasDocument: typeof document !== 'undefined' });
+      port.postMessage({ id, ok: true, read, hasDocument: typeof document !== 'undefined' });
     } catch (error) {
-      port.postMessage({ ok: false, code: isKaikuError(error) ? error.code : String(error) });
+      port.postMessage({ id, ok: false, code: isKaikuError(error) ? error.code : String(error) });
     }
   })();
 });
