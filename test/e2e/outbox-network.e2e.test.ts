@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { UsageRequest } from '@kaiku-scanner/core';
-import { NETWORK_FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
+import { chaosSeed, NETWORK_FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
 import { launchChromium } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';
@@ -18,7 +18,7 @@ import type { PageServer } from '../support/outbox-page-server.js';
 import { outboxPageOf } from '../support/outbox-page-driver.js';
 
 const INACTIVE = 'A999005380';
-const SEED = Number(process.env.OUTBOX_CHAOS_SEED ?? Date.now() % 100_000);
+const SEED = chaosSeed();
 let sandbox: OutboxSandbox;
 let pages: PageServer;
 let browser: Browser;

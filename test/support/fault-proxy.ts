@@ -295,3 +295,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
   };
 }
+
+/**
+ * The seed of a chaos test's faults: fixed in `npm test` (a run is repeatable), `OUTBOX_CHAOS_SEED=random` for a new
+ * one each run, or a number to replay the seed a test's title printed.
+ */
+export function chaosSeed(requested: string | undefined = process.env.OUTBOX_CHAOS_SEED): number {
+  if (requested === 'random') return Date.now() % 100_000;
+  const seed = Number(requested ?? 20261124);
+  if (!Number.isInteger(seed)) throw new RangeError(`OUTBOX_CHAOS_SEED must be an integer or "random"`);
+  return seed;
+}
