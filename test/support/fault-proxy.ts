@@ -25,6 +25,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { testSeed } from './test-seed.js';
 
 export const FAULTS = [
   'http-503',
@@ -296,13 +297,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 }
 
-/**
- * The seed of a chaos test's faults: fixed in `npm test` (a run is repeatable), `OUTBOX_CHAOS_SEED=random` for a new
- * one each run, or a number to replay the seed a test's title printed.
- */
+/** The seed of a chaos test's faults (`OUTBOX_CHAOS_SEED`, see test-seed.ts): the one a test's title prints. */
 export function chaosSeed(requested: string | undefined = process.env.OUTBOX_CHAOS_SEED): number {
-  if (requested === 'random') return Date.now() % 100_000;
-  const seed = Number(requested ?? 20261124);
-  if (!Number.isInteger(seed)) throw new RangeError(`OUTBOX_CHAOS_SEED must be an integer or "random"`);
-  return seed;
+  return testSeed('OUTBOX_CHAOS_SEED', requested);
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAST_CHECK_SEED, seedFastCheck } from '../support/fast-check-seed.js';
+import { seedFastCheck } from '../support/fast-check-seed.js';
+import { SUITE_SEED } from '../support/test-seed.js';
 
 describe('property tests run from a fixed seed', () => {
   afterEach(() => seedFastCheck(process.env.FC_SEED));
 
   it('the unit suite is seeded before any test file runs', () => {
-    const expected = process.env.FC_SEED === undefined ? FAST_CHECK_SEED : undefined;
+    const expected = process.env.FC_SEED === undefined ? SUITE_SEED : undefined;
     if (expected !== undefined) expect(fc.readConfigureGlobal().seed).toBe(expected);
     expect(Number.isInteger(fc.readConfigureGlobal().seed)).toBe(true);
   });

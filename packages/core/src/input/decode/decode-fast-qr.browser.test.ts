@@ -5,11 +5,27 @@ import {
   listUnseenCases,
   renderUnseen,
 } from '../../../../../test/support/card-photos/unseen.js';
+import type { UnseenCase } from '../../../../../test/support/card-photos/unseen.js';
 import { acceptsCardId } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
 
 // Issue 15, item 4: in `fast` mode the JS passes used to retry QR only where zxing-cpp had located a symbol, so a QR
 // code that zxing-cpp does not locate at all but the JS decoder alone reads was lost by the camera's call.
+
+/** How many of `cases` the JS engine alone reads, and those of them the camera's call (wasm, then JS rescue) loses. */
+async function cameraAgainstJs(cases: readonly UnseenCase[]): Promise<{ jsReads: number; lost: string[] }> {
+  const lost: string[] = [];
+  let jsReads = 0;
+  for (const c of cases) {
+    const image = await renderUnseen(c);
+    const js = await decodeImage(image, { native: false, engine: 'js', accept: acceptsCardId });
+    if (js?.text !== c.text) continue;
+    jsReads++;
+    const camera = await decodeImage(image, { native: false, accept: acceptsCardId });
+    if (camera?.text !== c.text) lost.push(`${c.id}: ${camera?.text ?? 'nothing'}`);
+  }
+  return { jsReads, lost };
+}
 
 describe('decodeImage, fast, where zxing-cpp locates no QR code', function () {
   this.timeout(300_000);
@@ -29,16 +45,7 @@ describe('decodeImage, fast, where zxing-cpp locates no QR code', function () {
         (c.condition === 'shadow' || c.condition === 'glare'),
     );
     expect(cases.length).to.equal(6);
-    const lost: string[] = [];
-    let jsReads = 0;
-    for (const c of cases) {
-      const image = await renderUnseen(c);
-      const js = await decodeImage(image, { native: false, engine: 'js', accept: acceptsCardId });
-      if (js?.text !== c.text) continue;
-      jsReads++;
-      const camera = await decodeImage(image, { native: false, accept: acceptsCardId });
-      if (camera?.text !== c.text) lost.push(`${c.id}: ${camera?.text ?? 'nothing'}`);
-    }
+    const { jsReads, lost } = await cameraAgainstJs(cases);
     expect(jsReads, 'frames the JS engine reads').to.be.greaterThan(0);
     expect(
       lost,
@@ -60,16 +67,7 @@ describe('decodeImage, fast, where zxing-cpp reports a QR code it could not plac
       conditions: [...UNSEEN_CONDITIONS, ...LATER_CONDITIONS],
     }).filter((c) => c.condition === 'closeup_qr' && c.size.width === 1280);
     expect(cases.length).to.equal(4);
-    const lost: string[] = [];
-    let jsReads = 0;
-    for (const c of cases) {
-      const image = await renderUnseen(c);
-      const js = await decodeImage(image, { native: false, engine: 'js', accept: acceptsCardId });
-      if (js?.text !== c.text) continue;
-      jsReads++;
-      const camera = await decodeImage(image, { native: false, accept: acceptsCardId });
-      if (camera?.text !== c.text) lost.push(`${c.id}: ${camera?.text ?? 'nothing'}`);
-    }
+    const { jsReads, lost } = await cameraAgainstJs(cases);
     expect(jsReads, 'frames the JS engine reads').to.be.greaterThan(0);
     expect(lost, 'close-ups the JS engine reads but the camera call does not').to.deep.equal([]);
   });
