@@ -168,6 +168,40 @@ describe('Code 39 by blurred templates (code39-profile)', () => {
     }
   });
 
+  it('reads a noisy, blurred symbol both halves see, where a half alone falls short of the thresholds', () => {
+    // Each character is decided on the mean of the halves (the thresholds apply there) and must be each half's own
+    // best fit too. Before, each half had to pass the thresholds alone: noise in one half cost the read.
+    const text = 'Z646924093';
+    let read2 = 0;
+    let halvesAlone = 0;
+    for (let s = 1; s <= 12; s++) {
+      const upper = profile(text, { module: 2, blur: 2.5, noise: 14, seed: 2 * s + 1 });
+      const lower = profile(text, { module: 2, blur: 2.5, noise: 14, seed: 2 * s + 1000 });
+      const all = upper.map((v, i) => (v + (lower[i] as number)) / 2);
+      const joint = readCode39Profiles({ upper, lower, all }, 0);
+      expect([text, null], `seed ${s}`).toContain(joint);
+      if (joint === text) read2++;
+      if (read(upper) === text && read(lower) === text) halvesAlone++;
+    }
+    expect(read2).toBeGreaterThanOrEqual(10);
+    expect(halvesAlone).toBeLessThan(8);
+  });
+
+  it('refuses a symbol whose halves see different characters, which their mean misreads as a third', () => {
+    for (const [a, b] of [
+      ['Z646924093', 'Z646924098'],
+      ['Y296812792', 'Y296812732'],
+    ] as const) {
+      const upper = profile(a, { module: 2, blur: 2, seed: 3 });
+      const lower = profile(b, { module: 2, blur: 2, seed: 5 });
+      const all = upper.map((v, i) => (v + (lower[i] as number)) / 2);
+      expect([read(upper), read(lower)]).toEqual([a, b]);
+      // The mean alone reads a text that is neither (Z64692409H, Y2968127I2): the halves must agree on each character.
+      expect([null, a, b]).not.toContain(read(all));
+      expect(readCode39Profiles({ upper, lower, all }, 0)).toBeNull();
+    }
+  });
+
   it('does not return a text with a damaged character', () => {
     const p = profile('A972120590', { module: 3, blur: 1.5 });
     // Ink over the fourth character (a smudge): the symbol is refused, not read as another ID.

@@ -38,6 +38,8 @@ const DU = 0.25;
 const MIN_CORRELATION = 0.85;
 /** …and this much better than with the second-best character. */
 const MIN_MARGIN = 0.04;
+/** Each independent profile (a half of the bars) must fit the same character best, at least this well. */
+const MIN_CHECK_CORRELATION = 0.8;
 const RATIOS = [2, 2.5, 3];
 /** The coarse fit of the start or stop character must reach this before it is refined. */
 const COARSE_CORRELATION = 0.75;
@@ -352,7 +354,11 @@ export function fitCode39Geometries(p: Profile, split = 3): Code39Geometry[] {
  * another row of the same symbol): the text, or null when any character is uncertain, when they do not end at the
  * stop character, or when two character counts both fit.
  */
-export function readCode39Characters(p: Profile, g: Code39Geometry): string | null {
+export function readCode39Characters(
+  p: Profile,
+  g: Code39Geometry,
+  checks: readonly Profile[] = [],
+): string | null {
   const charWidth = 6 + 3 * g.ratio;
   const length = g.stop - g.start;
   const mean = (g.startModule + g.stopModule) / 2;
@@ -366,13 +372,19 @@ export function readCode39Characters(p: Profile, g: Code39Geometry): string | nu
   ) {
     const gap = length / (m * mean) - charWidth;
     if (gap < 0.4 || gap > 3.6) continue;
-    const text = readSequence(p, g, m - 1, gap);
+    const text = readSequence(p, g, m - 1, gap, checks);
     if (text !== null) texts.add(text);
   }
   return texts.size === 1 ? ([...texts][0] as string) : null;
 }
 
-function readSequence(p: Profile, g: Code39Geometry, count: number, gap: number): string | null {
+function readSequence(
+  p: Profile,
+  g: Code39Geometry,
+  count: number,
+  gap: number,
+  checks: readonly Profile[],
+): string | null {
   const { ratio, blur } = g;
   const charWidth = 6 + 3 * ratio;
   const win: Window = { from: -0.5, to: charWidth + 0.5 };
@@ -419,12 +431,39 @@ function readSequence(p: Profile, g: Code39Geometry, count: number, gap: number)
       } else if (score > second) second = score;
     });
     if (best.score < MIN_CORRELATION || best.score - second < MIN_MARGIN) return null;
+    // Each independent profile must see the same character there on its own: its best template, near the place.
+    for (const check of checks) {
+      if (bestCharacterAt(check, best.x, w, win, list, scratch) !== best.index) return null;
+    }
     text += (DATA[best.index] as Char).char;
     x = best.x;
   }
   // The stop character must begin where the characters end.
   const w = moduleAt(x);
   return Math.abs(x + (charWidth + gap) * w - g.stop) <= 1.5 * w ? text : null;
+}
+
+/**
+ * The character whose template fits `p` best within half a module of `x` (module `w`): its index in `list`, or −1
+ * when even the best fits worse than `MIN_CHECK_CORRELATION`.
+ */
+function bestCharacterAt(
+  p: Profile,
+  x: number,
+  w: number,
+  win: Window,
+  list: readonly Float64Array[],
+  scratch: Float64Array,
+): number {
+  const reach = Math.max(0.5, w / 2);
+  let best = { score: MIN_CHECK_CORRELATION, index: -1 };
+  for (let d = -reach; d <= reach; d += 0.5) {
+    for (let i = 0; i < list.length; i++) {
+      const score = correlate(p, x + d, w, win, list[i] as Float64Array, scratch);
+      if (score > best.score) best = { score, index: i };
+    }
+  }
+  return best.index;
 }
 
 /**
@@ -529,8 +568,8 @@ function readBothWays(upper: Profile, lower: Profile, all: Profile, split: numbe
   for (const reverse of [false, true]) {
     const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
     for (const g of fitCode39Geometries(a as Profile, split)) {
-      const top = readCode39Characters(u as Profile, g);
-      if (top !== null && top === readCode39Characters(l as Profile, g)) return top;
+      const text = readCode39Characters(a as Profile, g, [u as Profile, l as Profile]);
+      if (text !== null) return text;
     }
   }
   return null;

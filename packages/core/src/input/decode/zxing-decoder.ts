@@ -59,6 +59,8 @@ const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintTyp
 /** Blind Code 39 search angles (when the locator finds no region): near-horizontal and near-vertical first. */
 const BLIND_ANGLES = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
 const BLIND_LINES = 24;
+/** Finder-pattern triples a `fast` call may grid-search (81 grids each). */
+const FAST_TRIPLES = 2;
 
 /** Tries the passes for the wanted formats in order; `null` when nothing was read. Never throws for "not found". */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
@@ -95,7 +97,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
   // Finder-pattern triples the QR passes may grid-search in this frame (81 grids each): work, not time, is bounded.
-  const finderBudget = { triples: thorough ? 6 : 2 };
+  const finderBudget: FinderBudget = { triples: thorough ? 6 : FAST_TRIPLES };
   const regions = lazy(() => locateLinearCodes(stretched()));
   // Located regions whose own lines read another barcode (a ticket's Code 39 the filter refuses, see `readCode39`):
   // the later passes, which cost the most, skip them — on a frame with a ticket and no card, all of them.
@@ -145,7 +147,19 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     // zxing-cpp located no QR code at all: its binariser can lose a symbol that zxing-js's finds (a shadow's edge
     // across the finder patterns). One zxing-js pass on the half-size frame, before the Code 39 passes (it is the
     // cheaper): bounded by work — one detector run, at most `finderBudget.triples` grid searches — not by time.
-    if (wantQr && !thorough && (options.unreadQr ?? []).length === 0) passes.push(qr(small, false));
+    if (wantQr && !thorough && (options.unreadQr ?? []).length === 0) {
+      passes.push(qr(small, false));
+      // That pass saw three finder patterns whose timing patterns run between them — a QR code is in view — and
+      // still read nothing: a shadow's edge or a glare spot across it, or (720p) modules too fine at half size.
+      // Only then the frame at full size and with the light taken out; a frame without a QR code never gets here.
+      const evidence = (): boolean => finderBudget.qrInView === true;
+      const ifEvidence =
+        (image: () => GreyImage): Pass =>
+        () =>
+          evidence() ? readQr(image(), options, false, { triples: 1 }) : null;
+      if (big) passes.push(ifEvidence(() => grey));
+      passes.push(ifEvidence(() => flattenLight(grey, FLATTEN_RADIUS)));
+    }
     if (want39) passes.push(located(), locatedThick(), blurred());
     if (!thorough) return passes;
     if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
@@ -181,11 +195,14 @@ function qrFromGrid(grey: GreyImage, quad: Quad, options: ZxingOptions): DecodeR
   return text === null ? null : { text, format: 'qr_code' };
 }
 
+/** Grid searches left for this frame; `qrInView`: set when a pass saw finder patterns of one QR code it did not read. */
+type FinderBudget = { triples: number; qrInView?: boolean };
+
 function readQr(
   grey: GreyImage,
   options: ZxingOptions,
   tryHarder: boolean,
-  budget: { triples: number },
+  budget: FinderBudget,
 ): DecodeResult | null {
   const source = new RGBLuminanceSource(grey.data, grey.width, grey.height);
   const bitmap = new BinaryBitmap(new HybridBinarizer(source));
@@ -209,6 +226,7 @@ function readQr(
     return text !== '' && options.accept(text, 'qr_code') ? { text, format: 'qr_code' } : null;
   } catch {
     // zxing signals "no QR code here" (and damaged ones) by throwing on every frame: that is a null, not an error.
+    if (finderPair(finders)) budget.qrInView = true;
     if (finders.length < 3) return null;
     const text = searchQrFromFinders(
       bitmap.getBlackMatrix(),
@@ -221,6 +239,33 @@ function readQr(
   } finally {
     qrReader.reset();
   }
+}
+
+/** The smallest module (pixels of the image read) of a finder pattern `finderPair` counts. */
+const MIN_PAIR_MODULE = 2.5;
+
+/**
+ * Whether two of the finder patterns zxing-js saw could be two corners of one card's QR code: modules of at least
+ * `MIN_PAIR_MODULE` px, the same size within 40 %, 12–30 modules apart (a version-1 or -2 symbol, side or diagonal,
+ * tilted). A shadow or a glare spot over the third corner leaves two. Text gives such pairs with modules under 2 px
+ * (on 300 frames without a card, drawn as the benchmark draws them, none fired; docs/decoding.md).
+ */
+function finderPair(finders: readonly Finder[]): boolean {
+  const list = finders.slice(0, 8);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i] as Finder;
+      const b = list[j] as Finder;
+      if (
+        Math.min(a.module, b.module) < MIN_PAIR_MODULE ||
+        Math.max(a.module, b.module) > 1.4 * Math.min(a.module, b.module)
+      )
+        continue;
+      const modules = Math.hypot(a.x - b.x, a.y - b.y) / ((a.module + b.module) / 2);
+      if (modules >= 12 && modules <= 30) return true;
+    }
+  }
+  return false;
 }
 
 /**
