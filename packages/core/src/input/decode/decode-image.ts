@@ -64,8 +64,9 @@ export async function decodeImage(
   let unreadQr: readonly Quad[] = [];
   let grey: GreyImage | undefined; // the luminance, once: the flattened pass and the JS passes both read it
   let fallback: DecoderStatus = { engine: 'js', reason: 'engine-js' };
+  let wasm: Awaited<ReturnType<typeof loadWasmDecoder>> | undefined;
   if (engine !== 'js') {
-    const wasm = await loadWasmDecoder();
+    wasm = await loadWasmDecoder();
     const wasmUrl = options.wasmUrl ?? wasm.DEFAULT_WASM_URL;
     const failure = await wasm.loadWasm(wasmUrl);
     if (failure === null) {
@@ -108,7 +109,9 @@ export async function decodeImage(
   if (!wasmRan) recordDecoderStatus(fallback);
   const { decodeGrey } = await loadJsDecoder();
   options.signal?.throwIfAborted();
-  return decodeGrey(grey ?? toGrey(frame.onWhite()), {
+  const luminance = grey ?? toGrey(frame.onWhite());
+  let unread = false;
+  const read = await decodeGrey(luminance, {
     formats,
     effort,
     accept,
@@ -116,7 +119,14 @@ export async function decodeImage(
     signal: options.signal,
     rescueOnly: wasmRan,
     unreadQr,
+    onUnread: () => (unread = true),
   });
+  if (read !== null || !wasmRan || effort !== 'fast' || !unread || wasm === undefined) return read;
+  // The JS passes saw a symbol they could not read (two finder patterns of a QR code, a bar-code region): zxing-cpp
+  // on the frame with the light taken out, as `thorough` does on every frame. Only there: on a frame where nothing
+  // looks like a symbol it cost more than it read (docs/decoding.md).
+  options.signal?.throwIfAborted();
+  return wasm.decodeFlattened(luminance, { formats, effort, accept, code39CheckDigit });
 }
 
 function checkFormats(formats: readonly DecodeFormat[] | undefined): readonly DecodeFormat[] {

@@ -46,6 +46,11 @@ export type ZxingOptions = {
   readonly rescueOnly?: boolean;
   /** QR codes zxing-cpp located but could not decode: read again there (crops, full resolution). */
   readonly unreadQr?: readonly Quad[];
+  /**
+   * Called (once or more) when a pass saw a symbol it could not read: two finder patterns of a card-sized QR code, or
+   * a located bar-code region. Never on a frame where nothing looks like a symbol.
+   */
+  readonly onUnread?: () => void;
   /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
   readonly trace?: (work: 'bundle' | 'profile') => void;
 };
@@ -161,6 +166,11 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
       passes.push(ifEvidence(() => flattenLight(grey, FLATTEN_RADIUS)));
     }
     if (want39) passes.push(located(), locatedThick(), blurred());
+    // What the caller may still try (decode-image.ts: zxing-cpp on the flattened frame) where a symbol was seen.
+    passes.push(() => {
+      if (finderBudget.qrInView === true || (want39 && open().length > 0)) options.onUnread?.();
+      return null;
+    });
     if (!thorough) return passes;
     if (want39) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   } else {
