@@ -122,6 +122,15 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     );
   // Blurred bars no threshold separates: blurred templates fitted to profiles averaged over the bars' height.
   const blurred = (): Pass => () => readCode39Profiles(stretched(), open(), options);
+  // The largest located region read by templates once more, on the frame with the light taken out over twice the QR
+  // radius (a wide bar at 720p is about 9 px): a shadow's edge across a sharp bar code at 720p defeats the row
+  // thresholds and the profile's own flattening along the line (±12 px), not the 2-D envelopes. Only where a region
+  // was located and nothing read it.
+  const flatBlurred = (): Pass => () => {
+    const [largest] = open();
+    if (largest === undefined) return null;
+    return readCode39Profiles(flattenLight(grey, 2 * FLATTEN_RADIUS), [largest], options, false);
+  };
   // Blind lines across the frame, horizontal and vertical first: only when looking thoroughly. In fast mode, where
   // the located passes above found a region and read nothing, they were the costliest pass (24 lines per angle) and
   // read no card the located passes missed (docs/decoding.md, item 5).
@@ -165,7 +174,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
       if (big) passes.push(ifEvidence(() => grey));
       passes.push(ifEvidence(() => flattenLight(grey, FLATTEN_RADIUS)));
     }
-    if (want39) passes.push(located(), locatedThick(), blurred());
+    if (want39) passes.push(located(), locatedThick(), blurred(), flatBlurred());
     // What the caller may still try (decode-image.ts: zxing-cpp on the flattened frame) where a symbol was seen.
     passes.push(() => {
       if (finderBudget.qrInView === true || (want39 && open().length > 0)) options.onUnread?.();
@@ -184,7 +193,7 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     // wasm engine's thorough pass does; here the last QR pass of the JS engine, whose frames come from a page whose
     // CSP blocks WebAssembly. At 640×480 in the camera's call (where its misses were), at any size for stills.
     if (wantQr && (!big || thorough)) passes.push(qr(() => flattenLight(grey, FLATTEN_RADIUS), false));
-    if (want39) passes.push(locatedThick(), blurred());
+    if (want39) passes.push(locatedThick(), blurred(), flatBlurred());
     if (want39 && thorough) passes.push(blind(BLIND_ANGLES.slice(0, 2)));
   }
   if (thorough) {
@@ -236,11 +245,14 @@ function readQr(
     return text !== '' && options.accept(text, 'qr_code') ? { text, format: 'qr_code' } : null;
   } catch {
     // zxing signals "no QR code here" (and damaged ones) by throwing on every frame: that is a null, not an error.
-    if (finderPair(finders)) budget.qrInView = true;
-    if (finders.length < 3) return null;
+    // Largest modules first: sensor noise in a dim frame gives dozens of candidates with 1–2 px modules, found
+    // before (above) a card's, and only the first 8 are paired; a card's finder patterns are the largest squares.
+    const ranked = [...finders].sort((a, b) => b.module - a.module);
+    if (finderPair(ranked)) budget.qrInView = true;
+    if (ranked.length < 3) return null;
     const text = searchQrFromFinders(
       bitmap.getBlackMatrix(),
-      finders,
+      ranked,
       (t) => options.accept(t, 'qr_code'),
       budget,
       options.effort,
@@ -363,6 +375,8 @@ function readCode39Profiles(
   grey: GreyImage,
   bundles: readonly LineBundle[],
   options: ZxingOptions,
+  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
+  flattenLargest = true,
 ): DecodeResult | null {
   const done: LineBundle[] = [];
   for (const located of bundles) {
@@ -374,7 +388,7 @@ function readCode39Profiles(
     options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.
-    const read = readBlurredCode39(grey, bundle, done.length === 1, located.length);
+    const read = readBlurredCode39(grey, bundle, flattenLargest && done.length === 1, located.length);
     const text = read === null || !options.code39CheckDigit ? read : withoutCheck(read);
     if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
   }
