@@ -1,11 +1,9 @@
 // Browser entry of the decode benchmark and the corpus dump: exposes `window.cardPhotos`.
-import { FRAME_SIZES, listCases, renderCase } from './corpus.js';
-import { composePhoto } from './compose-photo.js';
-import { createRandom } from './prng.js';
+import { listCases, renderCase } from './corpus.js';
 import type { PhotoCase } from './corpus.js';
+import { frameWithoutCard } from './frame-without-card.js';
 import { createPeers } from './peers.js';
-import { drawLabel, listUnseenCases, otherSymbol, renderUnseen } from './unseen.js';
-import { renderLabel } from './label-scene.js';
+import { listUnseenCases, renderUnseen } from './unseen.js';
 import type { PeerDecoder } from './peers.js';
 import type { UnseenCase } from './unseen.js';
 
@@ -95,22 +93,7 @@ async function measureEmpty(options: {
   const peers = createPeers(options.wasmUrl, options.decoders);
   const out: Measurement[] = [];
   for (let k = 0; k < options.count; k++) {
-    const size = FRAME_SIZES[k % FRAME_SIZES.length]!;
-    const random = createRandom(options.seed + k);
-    const image = composePhoto(
-      'qr_code',
-      'A000000000',
-      size,
-      { scale: 0, roll: 0, yaw: 0, pitch: 0 },
-      {
-        blur: random.range(0.3, 1),
-        noise: random.range(1, 20),
-        light: random.range(0.2, 1),
-        glare: 0,
-        negative: false,
-      },
-      random,
-    );
+    const image = frameWithoutCard(options.seed, k, false);
     for (const peer of rotated(peers, k)) {
       const prepared = peer.prepare?.(image);
       const start = performance.now();
@@ -120,7 +103,7 @@ async function measureEmpty(options: {
         caseId: `empty-${k}`,
         side: 'none',
         condition: 'no_card',
-        size: `${size.width}x${size.height}`,
+        size: `${image.width}x${image.height}`,
         expected: '',
         got: read?.text ?? null,
         ms: performance.now() - start,
@@ -153,48 +136,13 @@ async function renderUnseenPng(c: UnseenCase): Promise<string> {
   return btoa(binary);
 }
 
-/**
- * A frame without a card (table, papers, text, noise), as `measureEmpty` draws it; with `ticket`, a foreign barcode
- * (a ticket's QR or Code 39, a URL QR, an EAN-13) on a label in view — what the card filter refuses.
- */
-function emptyFrame(seed: number, k: number, ticket: boolean): ImageData {
-  const size = FRAME_SIZES[k % FRAME_SIZES.length]!;
-  const random = createRandom(seed + k);
-  const effects = {
-    blur: random.range(0.3, 1),
-    noise: random.range(1, 20),
-    light: random.range(0.2, 1),
-    glare: 0,
-    negative: false,
-  };
-  const decorate = ticket
-    ? (ctx: OffscreenCanvasRenderingContext2D, w: number, h: number): void => {
-        // Drawn in the order the random numbers were always taken: label, width, x, y, roll.
-        const label = renderLabel(otherSymbol(random).symbol);
-        const lw = random.range(0.3, 0.45) * w;
-        const x = random.range(0.35, 0.65) * w;
-        const y = random.range(0.4, 0.6) * h;
-        drawLabel(ctx, label, x, y, lw, random.range(-25, 25));
-      }
-    : undefined;
-  return composePhoto(
-    'qr_code',
-    'A000000000',
-    size,
-    { scale: 0, roll: 0, yaw: 0, pitch: 0 },
-    effects,
-    random,
-    decorate,
-  );
-}
-
 // The work bench (decode-work.bench.ts) renders a frame in one call and decodes it in the next, so that the
 // coverage counters it reads between the two calls hold the decoding only.
 let stagedFrame: ImageData | null = null;
 let stagedPeers: { key: string; peers: PeerDecoder[] } | null = null;
 
 function stageEmpty(options: { seed: number; k: number; ticket: boolean }): string {
-  stagedFrame = emptyFrame(options.seed, options.k, options.ticket);
+  stagedFrame = frameWithoutCard(options.seed, options.k, options.ticket);
   return `${stagedFrame.width}x${stagedFrame.height}`;
 }
 

@@ -64,8 +64,6 @@ const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintTyp
 /** Blind Code 39 search angles (when the locator finds no region): near-horizontal and near-vertical first. */
 const BLIND_ANGLES = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
 const BLIND_LINES = 24;
-/** Finder-pattern triples a `fast` call may grid-search (81 grids each). */
-const FAST_TRIPLES = 2;
 
 /** Tries the passes for the wanted formats in order; `null` when nothing was read. Never throws for "not found". */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
@@ -102,7 +100,8 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
   // Finder-pattern triples the QR passes may grid-search in this frame (81 grids each): work, not time, is bounded.
-  const finderBudget: FinderBudget = { triples: thorough ? 6 : FAST_TRIPLES };
+  const finderBudget: FinderBudget = { triples: thorough ? 6 : 2 };
+  const qrInView = (): boolean => finderBudget.qrInView === true;
   const regions = lazy(() => locateLinearCodes(stretched()));
   // Located regions whose own lines read another barcode (a ticket's Code 39 the filter refuses, see `readCode39`):
   // the later passes, which cost the most, skip them — on a frame with a ticket and no card, all of them.
@@ -163,21 +162,20 @@ function planPasses(grey: GreyImage, options: ZxingOptions): Pass[] {
     // cheaper): bounded by work — one detector run, at most `finderBudget.triples` grid searches — not by time.
     if (wantQr && !thorough && (options.unreadQr ?? []).length === 0) {
       passes.push(qr(small, false));
-      // That pass saw three finder patterns whose timing patterns run between them — a QR code is in view — and
-      // still read nothing: a shadow's edge or a glare spot across it, or (720p) modules too fine at half size.
-      // Only then the frame at full size and with the light taken out; a frame without a QR code never gets here.
-      const evidence = (): boolean => finderBudget.qrInView === true;
+      // That pass saw two finder patterns of one card-sized QR code (`finderPair`) and still read nothing: a shadow's
+      // edge or a glare spot across it, or (720p) modules too fine at half size. Only then the frame at full size and
+      // with the light taken out; a frame without a QR code never gets here.
       const ifEvidence =
         (image: () => GreyImage): Pass =>
         () =>
-          evidence() ? readQr(image(), options, false, { triples: 1 }) : null;
+          qrInView() ? readQr(image(), options, false, { triples: 1 }) : null;
       if (big) passes.push(ifEvidence(() => grey));
       passes.push(ifEvidence(() => flattenLight(grey, FLATTEN_RADIUS)));
     }
     if (want39) passes.push(located(), locatedThick(), blurred(), flatBlurred());
     // What the caller may still try (decode-image.ts: zxing-cpp on the flattened frame) where a symbol was seen.
     passes.push(() => {
-      if (finderBudget.qrInView === true || (want39 && open().length > 0)) options.onUnread?.();
+      if (qrInView() || (want39 && open().length > 0)) options.onUnread?.();
       return null;
     });
     if (!thorough) return passes;
