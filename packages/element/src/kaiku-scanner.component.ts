@@ -57,6 +57,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart confirm-button - The button that registers the usage.
  * @csspart result - The registered / queued confirmation.
  * @csspart queued-badge - The badge shown when a usage is queued offline.
+ * @csspart next-waiting - The card read while another was looked up or registered: looked up next.
  * @csspart error - The error notice.
  * @csspart load-notice - Shown while the strings of the language asked for cannot be fetched (Finnish meanwhile).
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
@@ -205,7 +206,7 @@ export class KaikuScanner extends LitElement {
 
   private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
   private readonly svc = new ServicesController(this, (s) => {
-    this.flow.outboxChanged(s);
+    this.flow.sync.changed(s);
     this.views.needAttention(s.needsAttention.length);
   });
   private readonly flow = new ScanFlow({
@@ -268,7 +269,7 @@ export class KaikuScanner extends LitElement {
     const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
       (k) => changed.has(k as keyof KaikuScanner),
     );
-    if (showChanged) void this.flow.refreshCap();
+    if (showChanged) void this.flow.tally.refresh();
     if (this.flow.takeFocus()) this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
@@ -297,7 +298,7 @@ export class KaikuScanner extends LitElement {
 
   /** Sends queued usages now. */
   syncNow(): Promise<void> {
-    return this.flow.syncNow();
+    return this.flow.sync.now();
   }
 
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
@@ -363,11 +364,11 @@ export class KaikuScanner extends LitElement {
   private renderNeedsAttention(): TemplateResult | typeof nothing {
     const views = this.views.attention;
     if (!views) return nothing;
-    const exportFailed = (e: unknown): Promise<void> => this.flow.exportFailed(e);
+    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.failed(e);
     return views.renderNeedsAttention(
       this.view,
-      this.flow.outbox.needsAttention,
-      (id) => void this.flow.resolveAttention(id),
+      this.flow.sync.state.needsAttention,
+      (id) => void this.flow.sync.resolve(id),
       () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
     );
   }
@@ -390,14 +391,14 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
+      sync: this.flow.sync.facts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,
       mode: this.mode,
-      cap: this.flow.cap,
+      cap: this.flow.capState,
       onSyncNow: () => void this.syncNow(),
       onShowChange: this.onShowChange,
       onModeChange: this.onModeChange,

@@ -32,6 +32,7 @@ export const en: Translation = {
     'Unencrypted connection (http): card IDs and the sign-in cross the network in clear text. Only for a closed internal network.',
   lookingUp: (id) => `Looking up card ${id}…`,
   alreadyRead: (id) => `Card ${id} has already been read.`,
+  nextWaiting: (tail) => `Next card waiting: …${tail}`,
   cardHeading: 'Card',
   cardKind: 'Card type',
   kindClient: 'Client card',

@@ -32,6 +32,7 @@ export const fi: Translation = {
     'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
   lookingUp: (id) => `Haetaan korttia ${id}…`,
   alreadyRead: (id) => `Kortti ${id} on jo luettu.`,
+  nextWaiting: (tail) => `Seuraava kortti odottaa: …${tail}`,
   cardHeading: 'Kortti',
   cardKind: 'Korttityyppi',
   kindClient: 'Asiakaskortti',

@@ -32,6 +32,7 @@ export const sv: Translation = {
     'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,
   alreadyRead: (id) => `Kortet ${id} är redan läst.`,
+  nextWaiting: (tail) => `Nästa kort väntar: …${tail}`,
   cardHeading: 'Kort',
   cardKind: 'Korttyp',
   kindClient: 'Klientkort',

@@ -37,6 +37,8 @@ export type Translation = {
   readonly lookingUp: (cardId: string) => string;
   /** The card on screen was read again (a duplicate from the reader): said politely, nothing else happens. */
   readonly alreadyRead: (cardId: string) => string;
+  /** A card read while another step ran: looked up next (`tail`: its last four characters). */
+  readonly nextWaiting: (tail: string) => string;
   readonly cardHeading: string;
   readonly cardKind: string;
   readonly kindClient: string;
