@@ -23,6 +23,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
+import { ActiveController } from './controllers/active-controller.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -230,6 +231,8 @@ export class KaikuScanner extends LitElement {
     (id) => this.flow.read(id, 'camera'),
     (e) => this.flow.cameraFailed(e),
   );
+  /** Of several elements on a page, the one wedge readings go to (docs/element.md, "Several elements"). */
+  private readonly terminal = new ActiveController(this);
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.online());
 
@@ -262,7 +265,7 @@ export class KaikuScanner extends LitElement {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
-    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -270,7 +273,8 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
-    if (this.flow.takeFocus()) this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    if (this.flow.takeFocus() && this.terminal.active)
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
   /** Submits a card ID as if it had been typed (e.g. from a host's own scanner integration). */
@@ -288,6 +292,8 @@ export class KaikuScanner extends LitElement {
    * `result.profile` and pass it back as `wedgeOptions = { profile }` on the next start.
    */
   calibrateScanner(timeoutMs?: number): Promise<CalibrationResult> {
+    this.terminal.use();
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
     return this.wedge.calibrate(timeoutMs);
   }
 
