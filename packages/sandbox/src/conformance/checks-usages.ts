@@ -4,6 +4,8 @@ import type { KitCheck } from './checks-requests.js';
 import {
   type Ctx,
   type Registered,
+  type ShowRef,
+  type UsageExtra,
   key,
   post,
   readTally,
@@ -13,6 +15,11 @@ import {
   usagesOf,
 } from './kit-context.js';
 
+/** An active card with a registered minor (the checks that send children need one). */
+const withMinor = (ctx: Ctx, c: Check): string =>
+  ctx.cards.active.find((card) => (ctx.minors.get(card) ?? 0) > 0) ??
+  c.skip('needs an active card with a registered minor');
+
 /** Registers one usage; `undefined` (and a failure) unless it is a new `201` result. */
 async function register(ctx: Ctx, c: Check, body: unknown, k: string, what: string) {
   const result = c.valid<Registered>(await post(ctx, 'v1/usages', body, k), 201, UsageResultSchema, what);
@@ -20,19 +27,45 @@ async function register(ctx: Ctx, c: Check, body: unknown, k: string, what: stri
   return result;
 }
 
-/** A booking counts every ticket it gives (default policy); the tally grows by what it counted. */
-function counts(c: Check, r: Registered | undefined, asked: number): void {
-  const what = `a booking of ${asked} tickets`;
-  if (!r) return;
-  const t = r.tickets;
-  c.that(
-    t.total === 1 + t.children + t.groupMembers + t.under16Clients && t.total === asked,
-    `${what}: tickets ${JSON.stringify(t)}, expected ${asked} in all`,
-  );
-  c.that(
-    r.countedAgainstCap === asked,
-    `${what}: countedAgainstCap ${r.countedAgainstCap}, expected ${asked}`,
-  );
+type Step = {
+  what: string;
+  card: string;
+  extra?: UsageExtra;
+  counted?: number;
+  covered?: number;
+  refused?: string;
+};
+
+/**
+ * Registers each step on `show` in turn — a `201` that counted `counted` tickets against the cap and `covered` of a
+ * booking, or a refusal `refused` with the cap in its params — then reads the tally: `given` in all.
+ */
+async function steps(ctx: Ctx, c: Check, show: ShowRef, list: readonly Step[], given: number): Promise<void> {
+  for (const [i, s] of list.entries()) {
+    const answer = await post(
+      ctx,
+      'v1/usages',
+      usage(ctx, s.card, show, s.extra),
+      key(ctx, `${show.id}-${i}`),
+    );
+    if (s.refused) {
+      c.refusal(answer, s.refused, ['cap'], s.what);
+      continue;
+    }
+    const r = c.valid<Registered>(answer, 201, UsageResultSchema, s.what);
+    remember(ctx, r);
+    if (!r) continue;
+    const t = r.tickets;
+    const [counted, covered] = [r.countedAgainstCap, r.coveredByBooking ?? 0];
+    c.that(t.total === 1 + t.children + t.groupMembers + t.under16Clients, `${s.what}: ${JSON.stringify(t)}`);
+    c.that(
+      counted === s.counted && covered === (s.covered ?? 0),
+      `${s.what}: counted ${counted}, covered ${covered}; expected ${s.counted}, ${s.covered ?? 0}`,
+    );
+  }
+  const tally = await readTally(ctx, c, show.id);
+  if (tally)
+    c.that(tally.ticketsGiven === given, `the tally: ${tally.ticketsGiven}/${tally.cap}, expected ${given}`);
 }
 
 const REFUSALS: [keyof Ctx['cards'], string, string[]][] = [
@@ -188,119 +221,59 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     name: 'bookings against the cap',
     rule: '#booking-and-collection-against-the-cap',
     async run(ctx, c) {
-      const a =
-        ctx.cards.active.find((card) => (ctx.minors.get(card) ?? 0) > 0) ??
-        c.skip('needs an active card with a registered minor');
-      const [b, d, e] = ctx.cards.active.filter((card) => card !== a);
-      const id = showId(ctx, 'count');
-      const show = { id, cap: 6 };
-      // Children, group members and under-16 clients each count (cap 6: 2 + 3 fill it, one more is refused).
-      counts(
-        c,
-        await register(
-          ctx,
-          c,
-          usage(ctx, a!, show, { childTickets: 1 }),
-          key(ctx, 'count-1'),
-          'a booking with a child',
-        ),
-        2,
-      );
-      const group = { memberCardIds: [b!], under16Clients: 1 };
-      counts(
-        c,
-        await register(
-          ctx,
-          c,
-          usage(ctx, ctx.cards.community, show, { group }),
-          key(ctx, 'count-2'),
-          'a group booking',
-        ),
-        3,
-      );
-      const tally = await readTally(ctx, c, id);
-      if (tally)
-        c.that(
-          tally.ticketsGiven === 5 && tally.remaining === 1,
-          `tally ${tally.ticketsGiven}/${tally.cap}, expected 5/6`,
-        );
-      const over = await post(
+      const a = withMinor(ctx, c);
+      const [b, d, e = d] = ctx.cards.active.filter((card) => card !== a) as [string, string, string?];
+      // Children, group members and under-16 clients each count: 2 + 3 + 1 fill a cap of 6.
+      await steps(
         ctx,
-        'v1/usages',
-        usage(ctx, d!, show, { childTickets: 1 }),
-        key(ctx, 'count-3'),
+        c,
+        { id: showId(ctx, 'count'), cap: 6 },
+        [
+          { what: 'a booking with a child', card: a, extra: { childTickets: 1 }, counted: 2 },
+          {
+            what: 'a group booking',
+            card: ctx.cards.community,
+            extra: { group: { memberCardIds: [b], under16Clients: 1 } },
+            counted: 3,
+          },
+          {
+            what: 'two tickets into one place',
+            card: d,
+            extra: { childTickets: 1 },
+            refused: 'cap-exceeded',
+          },
+          { what: 'the last place', card: e, counted: 1 },
+          { what: 'a full show', card: d, refused: 'cap-reached' },
+        ],
+        6,
       );
-      c.refusal(over, 'cap-exceeded', ['cap'], 'two tickets into one place');
-      counts(c, await register(ctx, c, usage(ctx, e ?? d!, show), key(ctx, 'count-4'), 'the last place'), 1);
-      c.refusal(
-        await post(ctx, 'v1/usages', usage(ctx, d!, show), key(ctx, 'count-5')),
-        'cap-reached',
-        ['cap'],
-        'a full show',
-      );
-      const full = await readTally(ctx, c, id);
-      if (full)
-        c.that(
-          full.ticketsGiven === 6 && full.remaining === 0,
-          `tally ${full.ticketsGiven}/${full.cap}, expected 6/6`,
-        );
     },
   },
   {
     name: 'collections against the cap',
     rule: '#booking-and-collection-against-the-cap',
     async run(ctx, c) {
-      const b =
-        ctx.cards.active.find((card) => (ctx.minors.get(card) ?? 0) > 0) ??
-        c.skip('needs an active card with a registered minor');
+      const b = withMinor(ctx, c);
       const a = ctx.cards.active.find((card) => card !== b)!;
-      const id = showId(ctx, 'collect');
-      const show = { id, cap: 4 };
-      await register(ctx, c, usage(ctx, a!, show), key(ctx, 'collect-1'), 'a booking');
-      // Collected as booked: covered, nothing new counted; with a child beyond it: one more counted.
-      const asBooked = await register(
+      const collect = (extra: UsageExtra = {}): UsageExtra => ({ mode: 'collection', ...extra });
+      // A collection as booked is covered; without a booking it counts in full; a booking is used up once.
+      await steps(
         ctx,
         c,
-        usage(ctx, a!, show, { mode: 'collection' }),
-        key(ctx, 'collect-2'),
-        'a collection as booked',
+        { id: showId(ctx, 'collect'), cap: 4 },
+        [
+          { what: 'a booking', card: a, counted: 1 },
+          { what: 'its collection as booked', card: a, extra: collect(), counted: 0, covered: 1 },
+          {
+            what: 'a collection with a child and no booking',
+            card: b,
+            extra: collect({ childTickets: 1 }),
+            counted: 2,
+          },
+          { what: 'the booking collected again', card: a, extra: collect(), counted: 1 },
+        ],
+        4,
       );
-      if (asBooked)
-        c.that(
-          asBooked.countedAgainstCap === 0 && asBooked.coveredByBooking === 1,
-          `a collection as booked counted ${asBooked.countedAgainstCap}, covered ${asBooked.coveredByBooking}`,
-        );
-      const beyond = await register(
-        ctx,
-        c,
-        usage(ctx, b!, show, { mode: 'collection', childTickets: 1 }),
-        key(ctx, 'collect-3'),
-        'a collection without a booking',
-      );
-      if (beyond)
-        c.that(
-          beyond.countedAgainstCap === 2 && (beyond.coveredByBooking ?? 0) === 0,
-          `a collection without a booking counted ${beyond.countedAgainstCap}, expected 2`,
-        );
-      const tally = await readTally(ctx, c, id);
-      if (tally)
-        c.that(
-          tally.ticketsGiven === 3,
-          `tally ${tally.ticketsGiven}, expected 3 (1 booked, 0 collected as booked, 2 collected without a booking)`,
-        );
-      // The booking is used up: the same collection again counts like a booking.
-      const twice = await register(
-        ctx,
-        c,
-        usage(ctx, a!, show, { mode: 'collection' }),
-        key(ctx, 'collect-4'),
-        'the booking collected again',
-      );
-      if (twice)
-        c.that(
-          twice.countedAgainstCap === 1,
-          `a booking collected twice counted ${twice.countedAgainstCap} the second time, expected 1`,
-        );
     },
   },
   {

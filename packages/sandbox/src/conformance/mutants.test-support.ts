@@ -53,8 +53,8 @@ export async function startMutant(target: string, mutant: Mutant): Promise<{ url
     const x: Exchange = { method: req.method!, path: req.url!.replace(/^\//, ''), headers, body };
     try {
       // A body that is not JSON goes as it came (the 415 check sends text/plain).
-      const reply =
-        (await mutant.request?.(x, upstream)) ??
+      const reply: Reply =
+        ((await mutant.request?.(x, upstream)) as Reply | undefined) ??
         (raw && body === undefined
           ? await fetch(new URL(x.path, target), { method: x.method, headers, body: raw }).then(
               async (r) => ({
