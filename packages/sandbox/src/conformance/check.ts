@@ -16,7 +16,7 @@ export type CheckResult = {
   /** `verdict === 'pass'`. */
   readonly ok: boolean;
   readonly failures: readonly string[];
-  /** Why it could not run, or what was not observed. */
+  /** Why it could not run, what was not observed, or what it measured. */
   readonly note?: string;
   /** The last requests the check sent and what came back (method, path, status, problem code). */
   readonly exchanges: readonly Exchange[];
@@ -33,6 +33,8 @@ export class NotObserved extends Error {}
 export class Check {
   readonly failures: string[] = [];
   readonly exchanges: Exchange[] = [];
+  /** What the check measured, reported whatever its verdict (e.g. the cap race's overshoot rate). */
+  note: string | undefined;
   /** Ends the check as `could-not-run` (an option it needs is missing). */
   skip(reason: string): never {
     throw new CouldNotRun(reason);

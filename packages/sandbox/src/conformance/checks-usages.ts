@@ -315,7 +315,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
             `trial ${t + 1}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
           );
       }
-      if (overshoot) c.that(false, `the cap was overshot in ${overshoot} of ${trials} trials`);
+      c.note = `${clients} clients on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
+      c.that(overshoot === 0, `the cap was overshot in ${overshoot} of ${trials} trials`);
     },
   },
   {

@@ -162,7 +162,7 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
     ok: verdict === 'pass',
     failures: c.failures,
     exchanges: c.exchanges,
-    ...(note ? { note } : {}),
+    ...((note ?? c.note) ? { note: note ?? c.note } : {}),
   };
 }
 
