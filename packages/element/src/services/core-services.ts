@@ -119,6 +119,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   const provisional = new Map<string, boolean>();
   /** Whether this device can keep usages, checked once at start (before the state is first read). */
   const storage = outbox ? checkStorage(outbox.databaseName) : undefined;
+  let lossSeen = false;
   const storageDown = async (): Promise<boolean> =>
     ['unavailable', 'unwritable'].includes((await storage)?.health ?? 'ok');
 
@@ -126,7 +127,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     const said = { connection, ...(authFailure ? { authFailure } : {}) };
     if (!outbox || !storage) return { pending: 0, needsAttention: [], ...said };
     const { health, lost } = await storage;
-    const kept = { ...said, storage: health, ...(lost > 0 ? { lost } : {}) };
+    const kept = { ...said, storage: health, ...(lost > 0 && !lossSeen ? { lost } : {}) };
     const [pending, attention] = (await storageDown())
       ? [[], []] // nothing can wait on this device
       : await Promise.all([outbox.pending(), outbox.needsAttention()]);
@@ -283,6 +284,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
     async acknowledgeLoss() {
       if (outbox) acknowledgeLoss(outbox.databaseName);
+      lossSeen = true;
       notify();
     },
 

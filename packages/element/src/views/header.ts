@@ -68,7 +68,7 @@ function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | t
   return html`<div
     part="storage-notice"
     class="notice ${blocked || lost ? 'danger' : 'warn'}"
-    role="alert"
+    role=${blocked || lost ? 'alert' : 'note'}
     data-storage=${health}
     data-lost=${lost}
   >
