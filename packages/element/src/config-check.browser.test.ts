@@ -156,6 +156,13 @@ describe('settings checked when they are set', () => {
     ]);
   });
 
+  it('attributes named like inherited members do not stop the check of the others', async () => {
+    const el = await mount(`lang="en" ${SHOW} constructor="x" tostring="x" __proto__="x" show-cpa="2"`);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'show-cpa']]);
+    expect($(el, '#manual')).to.equal(null);
+  });
+
   it('an attribute added later is seen at once, in every language', async () => {
     const el = await mount(`lang="sv" ${SHOW}`);
     await until(() => $(el, '#manual') !== null, rendered(el));

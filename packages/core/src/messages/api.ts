@@ -3,6 +3,7 @@
  * the operating-model rules live in `rules.ts`; a server problem with such a code uses that text.
  */
 import { defineMessages } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters with an HTTP status, when there was one. */
 type Status = { status?: number };
@@ -218,8 +219,8 @@ const PROBLEM_ALIASES: Readonly<Record<string, ApiMessageCode>> = {
  * apiMessageCode('http-503') // 'http-5xx'
  */
 export function apiMessageCode(code: string): ApiMessageCode | undefined {
-  if (code in apiMessages) return code as ApiMessageCode;
-  const alias = PROBLEM_ALIASES[code];
+  if (ownValue(apiMessages, code)) return code as ApiMessageCode;
+  const alias = ownValue(PROBLEM_ALIASES, code);
   if (alias) return alias;
   const status = /^http-(\d{3})$/.exec(code);
   if (!status) return undefined;
