@@ -263,8 +263,8 @@ export class Outbox extends OutboxEventTarget {
    * - a refusal (card inactive, cap reached, …): under a **new** key. The server keeps its refusal under the
    *   old key and would replay it; a refused usage was not recorded, so the new key cannot make a duplicate.
    * - `idempotency-key-reused` (the server holds this key with another body: it may hold this very usage):
-   *   first asks the server (`client.listUsages`) whether the usage exists (same card, show and clientTime).
-   *   If it does, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
+   *   first asks the server (`client.listUsages`) whether a usage is listed under this key (never by a timestamp).
+   *   If one is, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
    *   key. When the server cannot be asked, it rejects with `retry-unverified` and the record stays.
    * - `target-unknown` (written before outboxes were bound to a target): under its **own** key, to this
    *   outbox's target (a first attempt may have reached an API; the key lets it answer with its first result).

@@ -16,16 +16,15 @@ export type OutboxClient = BatchClient & {
   readonly baseUrl?: string;
   lookupCard?(cardId: string, options?: { signal?: AbortSignal }): Promise<CardFacts>;
   getShowTally?(showId: string, options?: { signal?: AbortSignal }): Promise<ServerTally>;
-  /** Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`. */
+  /**
+   * Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`, looking for
+   * the record's idempotency key among the listed usages' `idempotencyKey`.
+   */
   listUsages?(
     query: { venueId: string; from: string; to: string; cursor?: string },
     options?: { signal?: AbortSignal },
   ): Promise<{
-    readonly items: readonly {
-      readonly cardId: string;
-      readonly show: { readonly id: string };
-      readonly clientTime: string;
-    }[];
+    readonly items: readonly { readonly idempotencyKey?: string }[];
     readonly nextCursor: string | null;
   }>;
 };

@@ -67,6 +67,45 @@ describe('retry after idempotency-key-reused (real sandbox)', function () {
     outbox.stop();
   });
 
+  it('matches by the idempotency key, never the clientTime: a drifted one is not registered twice (issue 31.6)', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const outbox = createOutbox({ client: api, databaseName: freshDbName('retry-drift'), autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show-drift', start: '2099-02-04T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    // The first attempt reached the server with the terminal's clock a second off (a clock correction since).
+    const drifted = new Date(Date.parse(u.clientTime) - 1_000).toISOString();
+    await api.registerUsage({ ...u, clientTime: drifted }, { idempotencyKey: record.id });
+    expect(await outbox.syncNow()).to.include({ needsAttention: 1 });
+
+    const retried = await outbox.resolve(record.id, 'retry');
+    expect(retried).to.include({ id: record.id, state: 'synced' });
+    await outbox.syncNow();
+    expect(await count('retry-show-drift')).to.equal(1); // before: 2, the usage registered a second time
+    outbox.stop();
+  });
+
+  it('a key the server refused earlier is not a registration: the usage is queued under a new key', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const outbox = createOutbox({ client: api, databaseName: freshDbName('retry-refused'), autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show-refused', start: '2099-02-05T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    // The same card, show and clientTime, registered under another key: not this record's usage.
+    await api.registerUsage(u, { idempotencyKey: `${record.id}-other` });
+    // This record's key went out earlier with a body the server refused (too many children).
+    await api.registerUsage({ ...u, childTickets: 9 }, { idempotencyKey: record.id }).catch(() => undefined);
+    expect(await outbox.syncNow()).to.include({ needsAttention: 1 });
+    const retried = await outbox.resolve(record.id, 'retry');
+    expect(retried.state).to.equal('pending'); // before: 'synced' on the other key's usage, and never sent
+    expect(retried.id).not.to.equal(record.id);
+    outbox.stop();
+  });
+
   it('keeps the record and says so when the server cannot be asked', async () => {
     const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
     const databaseName = freshDbName('retry-unverified');

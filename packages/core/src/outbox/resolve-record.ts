@@ -75,9 +75,11 @@ export async function resolveRecord(
 }
 
 /**
- * Whether the server already holds this record's usage (after an ambiguous `idempotency-key-reused`): the
- * venue's usages of the show's days with the same card, show and clientTime, at most {@link MAX_VERIFY_PAGES}
- * pages. Rejects with `retry-unverified` when it cannot tell (no `listUsages`, offline, an error, too many pages).
+ * Whether the server already holds this record's usage (after an ambiguous `idempotency-key-reused`): a usage
+ * listed under the record's own idempotency key, among the venue's usages of the show's days (at most
+ * {@link MAX_VERIFY_PAGES} pages). Never a timestamp: a `clientTime` written another way would not match and
+ * the usage would be registered twice. Rejects with `retry-unverified` when it cannot tell: no `listUsages`, an
+ * error, too many pages, or a server that lists usages without their keys.
  */
 async function usageExists(c: ResolveContext, record: OutboxRecord): Promise<boolean> {
   const list = c.client?.listUsages?.bind(c.client);
@@ -95,10 +97,8 @@ async function usageExists(c: ResolveContext, record: OutboxRecord): Promise<boo
         throw unverified(error);
       },
     );
-    const found = answer.items.some(
-      (i) => i.cardId === u.cardId && i.show.id === u.show.id && i.clientTime === u.clientTime,
-    );
-    if (found) return true;
+    if (answer.items.some((i) => i.idempotencyKey === record.id)) return true;
+    if (answer.items.some((i) => i.idempotencyKey === undefined)) throw unverified();
     cursor = answer.nextCursor ?? undefined;
     if (!cursor) return false;
   }
