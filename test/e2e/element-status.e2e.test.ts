@@ -34,7 +34,7 @@ const logged = (s: ScannerPage, name: string): Promise<unknown[]> =>
     name,
   );
 
-const sampleRows = (context: ScannerPage['context']): Promise<void> =>
+const sampleRows = (context: ScannerPage['context']): Promise<unknown> =>
   context.addInitScript(() => {
     const w = window as unknown as { rows: string[] };
     w.rows = [];
