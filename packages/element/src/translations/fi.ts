@@ -53,7 +53,7 @@ export const fi: Translation = {
   adultTickets: 'Aikuinen',
   adultNote: 'Aina yksi aikuisen lippu korttia kohti.',
   childTickets: 'Lapset',
-  childLimit: (max) => `Enintään ${max}`,
+  childLimit: (max) => `enintään ${max}`,
   childNoneCourse: 'Kurssipaikkoja ei anneta lapsille.',
   decrease: (what) => `Vähennä: ${what}`,
   increase: (what) => `Lisää: ${what}`,

@@ -50,7 +50,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
     ${
       m.loadFailed
         ? html`<p part="load-notice" class="notice warn" role="alert">
-            ${v.text(elementText('element-load-failed'))}
+            ${v.text(elementText('language-load-failed'))}
           </p>`
         : nothing
     }
