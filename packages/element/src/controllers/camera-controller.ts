@@ -73,8 +73,9 @@ export class CameraController implements ReactiveController {
           this.onScan(scan.id);
         },
         onReject: (r) => {
-          // Something was read (not a card): the clerk is aiming right, the refusal says the rest.
-          this.waitForRead();
+          // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
+          // found yet" follows while that code may still be in view (the camera says a code once).
+          this.clearHint();
           this.checkDecoder();
           this.onError({ code: r.error.code, message: r.error.message });
         },
