@@ -100,7 +100,7 @@ export class KaikuScanner extends LitElement {
     showSeats: { attribute: 'show-seats', type: Number },
     shows: { attribute: false },
     noCamera: { attribute: 'no-camera', type: Boolean },
-    workerUrl: { attribute: 'worker-url' },
+    workerUrl: { attribute: false },
     wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
@@ -145,6 +145,7 @@ export class KaikuScanner extends LitElement {
   /**
    * Where the camera's decoding worker (`@kaiku-scanner/core`'s `dist/decode-worker.js`, self-contained) is served,
    * when the page's build does not emit it next to the camera code (esbuild, a copied folder). Unset: beside it.
+   * Property only, set by script: markup alone must not choose a script to run as the worker (Trusted Types).
    */
   declare workerUrl: string | undefined;
   /** Where `zxing_reader.wasm` is served, when not beside the decoder (docs/decoding.md). Unset: beside it. */

@@ -3,6 +3,7 @@
  * the operating-model rules live in `rules.ts`; a server problem with such a code uses that text.
  */
 import { defineMessages } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters with an HTTP status, when there was one. */
 type Status = { status?: number };
@@ -69,6 +70,14 @@ export const apiMessages = defineMessages({
     fi: (p: Fields) => `Pyyntö on puutteellinen, eikä sitä lähetetty${p.fields ? ` (${p.fields})` : ''}.`,
     sv: (p: Fields) => `Begäran är ofullständig och skickades inte${p.fields ? ` (${p.fields})` : ''}.`,
     en: (p: Fields) => `The request is incomplete and was not sent${p.fields ? ` (${p.fields})` : ''}.`,
+  },
+  'list-too-long': {
+    fi: (p: { limit?: string; max?: number }) =>
+      `Käyttökertojen luettelo ylitti rajan (${p.limit === 'time' ? 'aika' : p.limit === 'bytes' ? 'tavut' : 'sivut'} ${p.max ?? '?'}), eikä sitä luettu loppuun.`,
+    sv: (p: { limit?: string; max?: number }) =>
+      `Listan över användningar överskred gränsen (${p.limit === 'time' ? 'tid' : p.limit === 'bytes' ? 'byte' : 'sidor'} ${p.max ?? '?'}) och lästes inte till slut.`,
+    en: (p: { limit?: string; max?: number }) =>
+      `The usage list went past its bound (${p.limit ?? 'pages'} ${p.max ?? '?'}) and was not read to the end.`,
   },
   'response-too-large': {
     fi: (p: { maxBytes?: number }) =>
@@ -210,8 +219,8 @@ const PROBLEM_ALIASES: Readonly<Record<string, ApiMessageCode>> = {
  * apiMessageCode('http-503') // 'http-5xx'
  */
 export function apiMessageCode(code: string): ApiMessageCode | undefined {
-  if (code in apiMessages) return code as ApiMessageCode;
-  const alias = PROBLEM_ALIASES[code];
+  if (ownValue(apiMessages, code)) return code as ApiMessageCode;
+  const alias = ownValue(PROBLEM_ALIASES, code);
   if (alias) return alias;
   const status = /^http-(\d{3})$/.exec(code);
   if (!status) return undefined;

@@ -14,6 +14,7 @@ import { reportMessages } from './reports.js';
 import { apiMessageCode, apiMessages } from './api.js';
 import { wedgeMessages } from './wedge.js';
 import { cameraMessages } from './camera.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /**
  * Every area's table, by area name.
@@ -104,7 +105,7 @@ export type RenderedReason<C extends MessageCode = MessageCode> = C extends Mess
  * isMessageCode('empty'); // true
  */
 export function isMessageCode(code: unknown): code is MessageCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(messages, code);
+  return typeof code === 'string' && ownValue(messages, code) !== undefined;
 }
 
 /**

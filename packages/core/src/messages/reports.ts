@@ -5,6 +5,7 @@
  */
 import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters naming report columns. */
 type Columns = { columns: string };
@@ -53,9 +54,8 @@ export const REPORT_STATUS_LABELS = {
   resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
-type FieldName = keyof typeof REPORT_COLUMN_LABELS;
 const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
-  field in REPORT_COLUMN_LABELS ? REPORT_COLUMN_LABELS[field as FieldName][locale] : field;
+  ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
 const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;

@@ -5,6 +5,7 @@
 import { defineMessages } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
 import type { Locale } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters of `invalid-input`: the field's path and its problem (`InputProblem`). */
 type InputParams = { readonly path: string; readonly problem: string };
@@ -35,7 +36,7 @@ const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
 };
 
 const problemText = (problem: string, locale: Locale): string =>
-  (PROBLEMS[problem] ?? PROBLEMS.invalid!)[locale];
+  (ownValue(PROBLEMS, problem) ?? PROBLEMS.invalid!)[locale];
 
 /** The field named in a sentence (`(input)` is the whole input). */
 const subject = (path: string, field: string, whole: string): string =>
@@ -90,7 +91,7 @@ const memberCause = {
 } as const;
 type RegistryCause = keyof (typeof memberCause)['fi'];
 const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
-  Object.prototype.hasOwnProperty.call(memberCause.fi, cause);
+  ownValue(memberCause.fi, cause) !== undefined;
 /** Parameters of the cap refusals: the cap, tickets given and requested, and what remains. */
 type CapParams = {
   readonly cap: number;

@@ -4,6 +4,7 @@
  * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
  * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
  */
+import { ownValue } from './own-value.js';
 
 /**
  * The problems a field can have. Stable: programs may match on them.
@@ -142,7 +143,7 @@ export function unknownFields(value: object, known: readonly string[], prefix = 
  * suggestField('Cap', ['cap', 'seats']); // 'cap'
  */
 export function suggestField(name: string, known: readonly string[]): string | undefined {
-  const other = OTHER_NAMES[name]?.find((k) => known.includes(k));
+  const other = ownValue(OTHER_NAMES, name)?.find((k) => known.includes(k));
   if (other) return other;
   const lower = name.toLowerCase();
   const exact = known.find((k) => k.toLowerCase() === lower);

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CardRecordSchema, ShowConfigSchema, ShowSchema, suggestField } from '@kaiku-scanner/core/contract';
+import {
+  CardRecordSchema,
+  ShowConfigSchema,
+  ShowSchema,
+  UsageRequestSchema,
+  ownValue,
+  suggestField,
+} from '@kaiku-scanner/core/contract';
 import { toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
@@ -42,12 +49,12 @@ function checkFields(
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { path: '(input)', code: 'wrong-type' };
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) {
+    const want = ownValue(fields, key);
+    if (!want) {
       const suggestion = suggestField(key, Object.keys(fields));
       return { path: key, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
     }
     const v = (value as Record<string, unknown>)[key];
-    const want = fields[key]!;
     if (want === 'number' ? !Number.isFinite(v) : typeof v !== want || v === null)
       return { path: key, code: 'wrong-type' };
   }
@@ -145,6 +152,9 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: ['__sandbox', 'shows'],
       methods: {
         POST: post({ venueId: 'string', show: 'object' }, (v, res) => {
+          const venue = UsageRequestSchema.shape.venueId.safeParse(v.venueId);
+          if (!venue.success)
+            return sendProblem(res, invalidBody(venue.error, undefined, v.venueId, { path: 'venueId' }));
           // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
           // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
           const settings = ShowConfigSchema.safeParse(v.show);
