@@ -6,6 +6,7 @@ import { OutboxError } from './outbox-error.js';
 import type { OutboxClient } from './outbox-options.js';
 import { DAY_MS } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';
+import { RECORD_TAMPERED } from './record-seal.js';
 import type { OutboxRecord, Resolution } from './types.js';
 
 /** The server holds this key with another body: it may hold this very usage (an ambiguous outcome). */
@@ -60,6 +61,8 @@ export async function resolveRecord(
   paceAs(id);
   const current = await guard(records.get(id));
   const code = current && open(current) ? current.problem?.code : undefined;
+  // Changed outside the outbox: its content is nobody's order to send (record it manually or dismiss it).
+  if (code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
   const again = (r: OutboxRecord, key: string): OutboxRecord => {
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
