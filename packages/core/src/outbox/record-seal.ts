@@ -1,17 +1,9 @@
 /**
  * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
- * decides where, what and whether it is sent (ID = idempotency key, target, state, acceptance, confirmation time,
- * usage). A record whose seal does not match was changed outside the outbox — another card or show written in,
- * a pending usage flipped to `synced`, a seal stripped — and is read as needs attention (`record-tampered`): never
- * sent, never purged, and never retried (staff may only record it manually or dismiss it).
- *
- * The key is 256 random bits kept in the outbox's own database, so records written in an earlier session (or
- * tab) still sync. Its limit, stated in docs/threat-model.md: any script of the page's origin can read that key
- * and seal a forged record. The seal catches whatever edits records without also re-sealing them; nothing in the
- * page can stop a script that copies the SDK's own steps. The hash is plain JavaScript and synchronous, so the
- * seal is checked and written inside the same IndexedDB transaction as the record (Web Crypto is asynchronous, which
- * would end the transaction, and missing on plain-http pages); a non-extractable Web Crypto key would be no
- * safer: a script can use one without extracting it.
+ * decides where, what and whether it is sent; one that does not match was changed outside the outbox and reads as
+ * needs attention (`record-tampered`). The key is in the outbox's database (earlier sessions still sync), so a script
+ * that reads it can forge a seal: docs/outbox.md ("Stored records") and docs/threat-model.md say why this scheme
+ * (synchronous, inside the record's own transaction, also on plain-http pages) and what it cannot stop.
  */
 import { sha256Hex } from '../reports/sha256.js';
 import type { OutboxRecord } from './types.js';

@@ -147,12 +147,5 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
         return promisifyRequest(s.transaction);
       });
     },
-
-    remove(ids: readonly string[]): Promise<void> {
-      return store('readwrite', (s) => {
-        for (const id of ids) s.delete(usageKey(id));
-        return promisifyRequest(s.transaction);
-      });
-    },
   };
 }

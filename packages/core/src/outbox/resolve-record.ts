@@ -42,14 +42,13 @@ export async function resolveRecord(
   how: Resolution,
 ): Promise<OutboxRecord | undefined> {
   const { records, guard, now } = c;
-  if (how !== 'retry') {
-    const [closed] = await guard(
-      records.update([id], (r) =>
-        open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r,
-      ),
-    );
-    return closed;
-  }
+  const settle = async (state: 'resolved' | 'synced') =>
+    (
+      await guard(
+        records.update([id], (r) => (open(r) ? { ...r, state, resolution: how, settledAt: now } : r)),
+      )
+    )[0];
+  if (how !== 'retry') return settle('resolved');
   const pace = c.paced.get(id);
   if (pace && pace.dueAt > now)
     throw new OutboxError('retry-too-soon', { params: { id, retryInMs: pace.dueAt - now } });
@@ -69,11 +68,7 @@ export async function resolveRecord(
   };
   if (code === TARGET_UNKNOWN)
     return (await guard(records.update([id], (r) => (open(r) ? again(r, r.id) : r))))[0];
-  if (current && code === KEY_REUSED && (await usageExists(c, current))) {
-    const synced = (r: OutboxRecord): OutboxRecord =>
-      open(r) ? { ...r, state: 'synced', resolution: how, settledAt: now } : r;
-    return (await guard(records.update([id], synced)))[0];
-  }
+  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
   return guard(records.replace(id, open, (r) => again(r, newIdempotencyKey())));
 }
 
