@@ -62,6 +62,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
+ * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -394,6 +395,12 @@ export class KaikuScanner extends LitElement {
       sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+      storage: {
+        health: this.flow.outbox.storage ?? 'ok',
+        lost: this.flow.outbox.lost ?? 0,
+        pending: this.flow.outbox.pending,
+      },
+      onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
       loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,
