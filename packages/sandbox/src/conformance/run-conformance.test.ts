@@ -69,6 +69,50 @@ describe('the conformance kit', () => {
     }
   });
 
+  it('fails a server with venue-bound tokens that lets one venue act for another (forVenueId)', async () => {
+    // In front of the sandbox: a usage with a forVenueId is sent with that venue's token, as a server that took
+    // `forVenueId` as permission would register it.
+    const tokenOf: Record<string, string> = {
+      'kulttuuritalo-kaiku': 'kit-token-kaiku',
+      'teatteri-hilla': 'kit-token',
+    };
+    const server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = { ...req.headers } as Record<string, string>;
+      delete headers.host;
+      let body = Buffer.concat(chunks);
+      const usage =
+        req.url === '/v1/usages' ? (JSON.parse(body.toString() || '{}') as Record<string, string>) : {};
+      if (usage.forVenueId && tokenOf[usage.forVenueId]) {
+        headers.authorization = `Bearer ${tokenOf[usage.forVenueId]}`;
+        body = Buffer.from(JSON.stringify({ ...usage, venueId: usage.forVenueId }));
+        headers['content-length'] = String(body.length);
+      }
+      const upstream = await fetch(new URL(req.url!, sandbox.url), {
+        method: req.method!,
+        headers,
+        ...(body.length ? { body } : {}),
+      });
+      res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const report = await runConformance({
+        baseUrl: url,
+        token: 'kit-token',
+        otherVenue: { venueId: 'kulttuuritalo-kaiku', token: 'kit-token-kaiku' },
+      });
+      const binding = report.checks.find((c) => c.name === 'venue binding')!;
+      expect(binding.ok).toBe(false);
+      expect(binding.failures.join('\n')).toMatch(/forVenueId\): status 201, expected 403/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('stops at its budget and reports what it could not check', async () => {
     const report = await runConformance({ baseUrl: sandbox.url, token: 'kit-token', budget: 5 });
     expect(report.requests).toBe(5);

@@ -347,18 +347,37 @@ const CHECKS: Record<string, (ctx: Ctx, c: Check) => Promise<void>> = {
         item?.ok === false && item.problem?.status === 403 && item.problem.code === 'forbidden',
         `a batch item for another venue answered ${JSON.stringify(item?.problem?.code ?? item?.ok)}, expected 403 forbidden`,
       );
-    // The other venue's own show: its tally is not ours to read.
+    // The other venue's own show: its tally is not ours to read (403, or our own show of that ID: show IDs are per
+    // venue), and acting for it as its agent needs its consent (`forVenueId`: 403, never registered).
     const showId = `conformance-${ctx.run}-theirs`;
     const theirs = await ctx.http.send('POST', 'v1/usages', {
       body: usage(ctx, ctx.cards[1]!, { id: showId }, 0, other.venueId),
       headers: { 'idempotency-key': `conformance-${ctx.run}-theirs` },
       token: other.token,
     });
-    if (c.valid(theirs, 201, UsageResultSchema, "a usage with the other venue's own token"))
-      forbidden(
-        await ctx.http.send('GET', `v1/shows/${encodeURIComponent(showId)}/tally`),
-        "another venue's show tally",
+    if (!c.valid(theirs, 201, UsageResultSchema, "a usage with the other venue's own token")) return;
+    const tally = await ctx.http.send('GET', `v1/shows/${encodeURIComponent(showId)}/tally`);
+    if (tally.status !== 403) {
+      const read = c.valid<{ usages: number }>(
+        tally,
+        200,
+        ShowTallySchema,
+        "another venue's show ID's tally",
       );
+      if (read) c.that(read.usages === 0, `another venue's show tally was readable (${read.usages} usages)`);
+    } else forbidden(tally, "another venue's show tally");
+    const agent = await post(
+      ctx,
+      'v1/usages',
+      { ...usage(ctx, ctx.cards[0]!, { id: showId }), channel: 'ticket-agent', forVenueId: other.venueId },
+      `conformance-${ctx.run}-agent`,
+    );
+    c.problem(
+      agent,
+      403,
+      undefined,
+      "a usage for another venue's event without being its agent (forVenueId)",
+    );
   },
 
   async 'idempotency scope'(ctx, c) {

@@ -125,6 +125,10 @@ export const problems = {
       detail: 'The request headers exceed the server limit.',
     }),
   forbidden: (detail: string) => makeProblem(403, 'forbidden', 'Forbidden', { detail }),
+  agentNotAuthorized: () =>
+    makeProblem(403, 'agent-not-authorized', 'Not a ticket agent of this venue', {
+      detail: "The event's venue (forVenueId) has not named this venue (venueId) its ticket agent.",
+    }),
   unauthorized: () =>
     makeProblem(401, 'unauthorized', 'Unauthorized', {
       detail: 'A bearer token is required (Authorization: Bearer …).',

@@ -22,6 +22,8 @@ export type RouterOptions = {
   readonly token?: string;
   /** Tokens bound to venues: only these are accepted, each for its venue only. */
   readonly venueTokens?: ReadonlyMap<string, string>;
+  /** Each venue's ticket agents (venue → agent venues); see `ApiRouteContext`. */
+  readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
   readonly testing: boolean;
   readonly corsOrigins: readonly string[];
   /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
@@ -101,6 +103,7 @@ export function createRouter(options: RouterOptions) {
     repo: options.repo,
     clock: options.clock,
     pendingTimeoutMs: options.pendingTimeoutMs,
+    agents: options.agents,
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
