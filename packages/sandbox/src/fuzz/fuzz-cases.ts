@@ -104,13 +104,35 @@ const TARGETS = [
   '/\u00e4',
   '/v1/shows/%2F/tally',
   '/v1/venues//usages',
+  // Identifiers with control and format characters (NUL, U+202E, a zero-width space), and another venue's list.
+  '/v1/shows/hilla%00show/tally',
+  '/v1/shows/hilla%E2%80%AEshow/tally',
+  '/v1/venues/teatteri-hilla%E2%80%8B/usages?from=2020-01-01&to=2040-01-01',
+  '/v1/venues/kulttuuritalo-kaiku/usages?from=2020-01-01&to=2040-01-01',
+  '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01&constructor=1&__proto__=x',
+  '/__sandbox/keys?key=fuzz-fixed-key-1',
+  '/__sandbox/clock',
+  '/__sandbox/shows',
 ] as const;
 
 const ODD_VERSIONS = ['HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'HTTP/1.12', 'http/1.1', 'HTTP/', ''] as const;
 
-function validUsage(): Record<string, unknown> {
+/** Names every object inherits: as keys they must be unknown fields like any other. */
+const PROTO_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf'];
+/** Control and format characters, a lone surrogate and a line separator: never part of an identifier. */
+const HIDDEN = ['\u0000', '\u202e', '\u200b', '\ufeff', '\u2066', '\u0085', '\u0007', '\ud800', '\u2028'];
+
+function validUsage(rng?: Rng): Record<string, unknown> {
+  // Acting for another venue: one that named the fuzzer's venue its agent, one that did not, or itself.
+  const agent = rng?.chance(0.3)
+    ? {
+        channel: 'ticket-agent',
+        forVenueId: rng.pick(['kulttuuritalo-kaiku', 'lippupiste', 'teatteri-hilla']),
+      }
+    : {};
   return {
-    venueId: 'teatteri-hilla',
+    ...agent,
+    venueId: rng?.chance(0.1) ? 'kulttuuritalo-kaiku' : 'teatteri-hilla',
     show: { id: SHOW, name: 'Taikuri Matti', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
     cardId: CARD,
     childTickets: 0,
@@ -144,6 +166,10 @@ const ODD_VALUES: readonly unknown[] = [
 ];
 
 function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
+  if (typeof value === 'string' && rng.chance(0.2)) {
+    const at = rng.int(value.length + 1);
+    return value.slice(0, at) + rng.pick(HIDDEN) + value.slice(at);
+  }
   if (rng.chance(0.15) || depth > 4) return rng.pick(ODD_VALUES);
   if (Array.isArray(value)) return value.map((v) => mutateJson(rng, v, depth + 1));
   if (value && typeof value === 'object') {
@@ -153,6 +179,9 @@ function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
       out[rng.chance(0.05) ? `${k}_x` : k] = rng.chance(0.6) ? v : mutateJson(rng, v, depth + 1);
     }
     if (rng.chance(0.1)) out.__proto__extra = rng.pick(ODD_VALUES);
+    // An own key named like an inherited member (defined, so that `__proto__` is a key, not the prototype).
+    if (rng.chance(0.15))
+      Object.defineProperty(out, rng.pick(PROTO_NAMES), { value: 1, enumerable: true, configurable: true });
     return out;
   }
   return value;
@@ -170,16 +199,16 @@ function body(rng: Rng): string {
       return JSON.stringify({
         items: Array.from({ length: rng.pick([0, 1, 101, 2000]) }, (_, i) => ({
           idempotencyKey: `fuzz-batch-${i}-${rng.int(1e9)}`,
-          usage: mutateJson(rng, validUsage()),
+          usage: mutateJson(rng, validUsage(rng)),
         })),
       });
     case 4:
-      return JSON.stringify(validUsage()).slice(0, rng.int(150));
+      return JSON.stringify(validUsage(rng)).slice(0, rng.int(150));
     case 5:
       // Over the 1 MB limit now and then: it costs the fuzzer more than the server.
       return 'x'.repeat(rng.chance(0.1) ? 1_100_000 : 2000);
     default:
-      return JSON.stringify(rng.chance(0.3) ? validUsage() : mutateJson(rng, validUsage()));
+      return JSON.stringify(rng.chance(0.3) ? validUsage(rng) : mutateJson(rng, validUsage(rng)));
   }
 }
 
