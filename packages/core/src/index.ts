@@ -101,6 +101,7 @@ export type {
   ApiClientOptions,
   CallOptions,
   RegisteredUsage,
+  ListLimits,
   UsageCallOptions,
 } from './api/create-api-client.js';
 export type { TokenRequest } from './api/send-request.js';
@@ -125,6 +126,9 @@ export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
 export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 // Every option bag is checked by name: a misspelt option throws this (`unknown-field`).
 export { OptionsError } from './errors/options-error.js';
+
+// The SDK's Trusted Types policy for the decoder worker, claimed early (the element does on definition).
+export { claimWorkerPolicy } from './input/camera/trusted-worker.js';
 
 // --- offline outbox (IndexedDB, exactly-once sync) ---
 export {

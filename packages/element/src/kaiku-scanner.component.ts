@@ -62,6 +62,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
+ * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -97,7 +98,7 @@ export class KaikuScanner extends LitElement {
     showSeats: { attribute: 'show-seats', type: Number },
     shows: { attribute: false },
     noCamera: { attribute: 'no-camera', type: Boolean },
-    workerUrl: { attribute: 'worker-url' },
+    workerUrl: { attribute: false },
     wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
@@ -142,6 +143,7 @@ export class KaikuScanner extends LitElement {
   /**
    * Where the camera's decoding worker (`@kaiku-scanner/core`'s `dist/decode-worker.js`, self-contained) is served,
    * when the page's build does not emit it next to the camera code (esbuild, a copied folder). Unset: beside it.
+   * Property only, set by script: markup alone must not choose a script to run as the worker (Trusted Types).
    */
   declare workerUrl: string | undefined;
   /** Where `zxing_reader.wasm` is served, when not beside the decoder (docs/decoding.md). Unset: beside it. */
@@ -393,6 +395,12 @@ export class KaikuScanner extends LitElement {
       sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+      storage: {
+        health: this.flow.outbox.storage ?? 'ok',
+        lost: this.flow.outbox.lost ?? 0,
+        pending: this.flow.outbox.pending,
+      },
+      onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
       loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,

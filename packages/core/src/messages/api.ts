@@ -71,6 +71,14 @@ export const apiMessages = defineMessages({
     sv: (p: Fields) => `Begäran är ofullständig och skickades inte${p.fields ? ` (${p.fields})` : ''}.`,
     en: (p: Fields) => `The request is incomplete and was not sent${p.fields ? ` (${p.fields})` : ''}.`,
   },
+  'list-too-long': {
+    fi: (p: { limit?: string; max?: number }) =>
+      `Käyttökertojen luettelo ylitti rajan (${p.limit === 'time' ? 'aika' : p.limit === 'bytes' ? 'tavut' : 'sivut'} ${p.max ?? '?'}), eikä sitä luettu loppuun.`,
+    sv: (p: { limit?: string; max?: number }) =>
+      `Listan över användningar överskred gränsen (${p.limit === 'time' ? 'tid' : p.limit === 'bytes' ? 'byte' : 'sidor'} ${p.max ?? '?'}) och lästes inte till slut.`,
+    en: (p: { limit?: string; max?: number }) =>
+      `The usage list went past its bound (${p.limit ?? 'pages'} ${p.max ?? '?'}) and was not read to the end.`,
+  },
   'response-too-large': {
     fi: (p: { maxBytes?: number }) =>
       `Kaikukannan vastaus oli liian suuri (yli ${mib(p.maxBytes)}), eikä sitä luettu.`,

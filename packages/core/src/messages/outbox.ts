@@ -81,6 +81,14 @@ export const outboxMessages = defineMessages({
     en: (p: { id: string }) =>
       `Could not check with Kaikukanta whether usage ${p.id} already arrived, so it was not sent again. Try again once the connection works.`,
   },
+  'retry-too-soon': {
+    fi: (p: { id: string }) =>
+      `Kirjausta ${p.id} yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.`,
+    sv: (p: { id: string }) =>
+      `Registreringen ${p.id} försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.`,
+    en: (p: { id: string }) =>
+      `Usage ${p.id} was retried a moment ago, so it was not sent now. Try again in a while.`,
+  },
   'outbox-stopped': {
     fi: () => 'Lähtevien kirjausten jono on pysäytetty.',
     sv: () => 'Kön för utgående registreringar har stoppats.',

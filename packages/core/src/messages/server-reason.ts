@@ -79,6 +79,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'content-type': { contentType: optStr },
   truncated: {},
   'response-too-large': { maxBytes: optNum },
+  'list-too-long': { limit: optStr, max: optNum },
   'invalid-base-url': {},
   'insecure-base-url': { host: optStr },
   schema: { fields: optStr },

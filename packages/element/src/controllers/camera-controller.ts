@@ -56,7 +56,7 @@ export class CameraController implements ReactiveController {
         ...(el ? { video: el } : {}),
         signal: abort.signal,
         beep,
-        // The decoder's files where the host serves them (`worker-url`, `wasm-url`); unset: beside the camera code.
+        // The decoder's files where the host serves them (the `workerUrl` property, `wasm-url`); unset: beside the camera code.
         ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
         ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
         onScan: (scan) => {

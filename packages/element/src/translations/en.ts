@@ -91,6 +91,8 @@ export const en: Translation = {
   exportCsv: 'Download report (CSV)',
   offline: 'No network connection',
   unreachable: 'Kaikukanta is not answering',
+  connectionUnknown: 'Connection to Kaikukanta not checked yet',
+  noStorage: 'No storage – online registration only',
   configHeading: 'The scanner is not set up right',
   errorHeading: 'Something went wrong',
   tryAgain: 'Try again',

@@ -90,6 +90,8 @@ export const fi: Translation = {
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
   unreachable: 'Kaikukanta ei vastaa',
+  connectionUnknown: 'Yhteyttä Kaikukantaan ei ole vielä tarkistettu',
+  noStorage: 'Ei tallennustilaa – kirjaus vain verkossa',
   configHeading: 'Skannerin asetukset eivät kelpaa',
   errorHeading: 'Jokin meni vikaan',
   tryAgain: 'Yritä uudelleen',

@@ -91,6 +91,8 @@ export const sv: Translation = {
   exportCsv: 'Ladda ner rapport (CSV)',
   offline: 'Ingen nätförbindelse',
   unreachable: 'Kaikukanta svarar inte',
+  connectionUnknown: 'Anslutningen till Kaikukanta är inte kontrollerad än',
+  noStorage: 'Ingen lagring – registrering bara online',
   configHeading: 'Skannerns inställningar är ogiltiga',
   errorHeading: 'Något gick fel',
   tryAgain: 'Försök igen',

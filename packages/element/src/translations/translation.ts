@@ -90,6 +90,10 @@ export type Translation = {
   readonly offline: string;
   /** The network is there but Kaikukanta did not answer (what is on screen was decided without it). */
   readonly unreachable: string;
+  /** Nothing has told yet whether Kaikukanta answers and takes this terminal's sign-in. */
+  readonly connectionUnknown: string;
+  /** Usages cannot be kept on this device: registered online only. */
+  readonly noStorage: string;
   /** Heading of the configuration problems shown instead of the scanning controls. */
   readonly configHeading: string;
   readonly errorHeading: string;

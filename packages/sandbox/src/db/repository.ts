@@ -31,7 +31,8 @@ export type IdempotencyRow = {
 
 export type NewUsage = {
   readonly id: string;
-  readonly request: UsageRequest;
+  /** The request as recorded, with the client's idempotency key (listed back with the usage). */
+  readonly request: UsageRequest & { readonly idempotencyKey: string };
   readonly showDay: string;
   readonly counted: number;
   /** For a collection: the tickets its booking already held in the tally (see `bookedUncollected`). */

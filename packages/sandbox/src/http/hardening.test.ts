@@ -207,6 +207,29 @@ describe('every answer is the contract’s', () => {
     expect(await form.json()).toMatchObject({ code: 'unsupported-media-type' });
   });
 
+  it('a 20 MiB chunked body is answered 413 payload-too-large, then the connection closes', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 20 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(sent === chunk.length ? new Uint8Array([0x22, ...chunk.subarray(1)]) : chunk);
+      },
+    });
+    // Before: the socket was destroyed with no answer, and the client saw a network error.
+    const res = await fetch(`${sandbox.url}v1/usages`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'hardening-chunked-1' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(await res.json()).toMatchObject({ code: 'payload-too-large' });
+    expect(sent).toBeLessThan(20 * 1024 * 1024);
+  });
+
   it('an empty show ID is 400, not a tally that breaks its own schema', async () => {
     const res = await fetch(`${sandbox.url}v1/shows//tally`, { headers: auth });
     expect(res.status).toBe(400);

@@ -94,7 +94,7 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
   });
 }
 
-function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest): Outcome {
+function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string): Outcome {
   const { repo, clock } = ctx;
   return repo.immediate((): Outcome => {
     const now = clock.now();
@@ -137,7 +137,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
     const recordedShow = toApiShow(show);
     repo.insertUsage({
       id: usageId,
-      request: { ...usage, show: recordedShow },
+      // The client's key goes back in the usage list: it tells a client whether its usage is here.
+      request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
       showDay: helsinkiDay(new Date(show.start)),
       counted: decision.counted,
       covered: decision.covered,
@@ -178,7 +179,7 @@ export async function registerUsage(
   if (!claim.claimed) return claim.outcome;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
-    return decideAndWrite(ctx, key, usage);
+    return decideAndWrite(ctx, key, usage, clientKey);
   } catch (error) {
     ctx.repo.dropPendingKey(key);
     throw error;
