@@ -11,14 +11,7 @@ export function sendJson(
   headers: Record<string, string> = {},
   contentType = 'application/json; charset=utf-8',
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': contentType,
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+  sendText(res, status, JSON.stringify(body), contentType, headers);
 }
 
 /**
@@ -47,11 +40,18 @@ export function sendProblem(
   sendJson(res, problem.status, problem, headers, 'application/problem+json; charset=utf-8');
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, type: string): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  type: string,
+  headers = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(text);
 }

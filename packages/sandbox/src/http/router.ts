@@ -44,14 +44,14 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 /** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
 type Access = 'public' | 'api' | 'test';
 /** `venue`: the venue the caller's token is bound to (undefined: any venue). */
-type Handler = (
+export type Handler = (
   req: IncomingMessage,
   res: ServerResponse,
   params: string[],
   url: URL,
   venue: string | undefined,
 ) => unknown;
-type Route = {
+export type Route = {
   /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
   readonly path: readonly string[];
   readonly access: Access;
@@ -192,13 +192,7 @@ export function createRouter(options: RouterOptions) {
       access: 'api',
       methods: { GET: (_q, res, [id], url, venue) => getUsages(ctx, res, id!, url, venue) },
     },
-    ...(options.testing
-      ? testRoutes({ repo: options.repo, clock: options.clock, controls }).map((r): Route => ({
-          path: r.path,
-          access: 'test',
-          methods: r.methods,
-        }))
-      : []),
+    ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -11,6 +11,7 @@ import { toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
+import type { Handler, Route } from './router.js';
 import { seed } from '../seed/seed-data.js';
 import { invalidBody } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
@@ -18,19 +19,6 @@ import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
 
 /** Settings the test-support endpoints change at run time. */
 export type TestControls = { decideDelayMs: number };
-
-/** `venue`: the venue the caller's token is bound to (undefined: a token bound to none). */
-type TestHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  params: string[],
-  url: URL,
-  venue: string | undefined,
-) => unknown;
-export type TestRoute = {
-  readonly path: readonly string[];
-  readonly methods: Readonly<Partial<Record<'GET' | 'POST', TestHandler>>>;
-};
 
 /**
  * Refuses what a hostile page could send across sites: an `Origin` that is neither a localhost page nor a
@@ -83,7 +71,7 @@ function checkFields(
  * registered (reset re-seeds its shows only), stores shows for its venue only, and may not move the clock, delay
  * requests or change the national card register, which would change every venue's data (403 `forbidden`).
  */
-export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): TestRoute[] {
+export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): Route[] {
   const { repo, clock, controls } = env;
   /** A POST handler over a JSON body whose fields are checked first; `everyVenue`: for unbound tokens only. */
   const post =
@@ -91,7 +79,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       fields: Fields | undefined,
       act: (value: Record<string, unknown>, res: ServerResponse, venue: string | undefined) => void,
       everyVenue = false,
-    ): TestHandler =>
+    ): Handler =>
     async (req, res, _p, _u, venue) => {
       if (everyVenue && venue !== undefined) {
         req.resume();
@@ -109,6 +97,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
   const query = (url: URL, name: string): string => url.searchParams.get(name) ?? '';
   return [
     {
+      access: 'test',
       path: ['__sandbox', 'usages', 'count'],
       methods: {
         GET: (_q, res, _p, url, venue) =>
@@ -116,6 +105,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'keys'],
       methods: {
         GET: (_q, res, _p, url, venue) =>
@@ -123,6 +113,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'reset'],
       methods: {
         POST: post({}, (_v, res, venue) => {
@@ -133,6 +124,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'clock'],
       methods: {
         POST: post(
@@ -146,6 +138,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'delay'],
       methods: {
         POST: post(
@@ -159,6 +152,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'cards'],
       methods: {
         POST: post(
@@ -174,6 +168,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'shows'],
       methods: {
         POST: post({ venueId: 'string', show: 'object' }, (v, res, bound) => {
