@@ -6,7 +6,7 @@ import { hasReaderTiming, startsWithPrefix, type Burst, type BurstChar } from '.
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeKeyRecord } from './types.js';
 
-/** Adds one character to the burst (or starts one), recognizing a reader's burst as early as possible. */
+/** Adds one character to the burst (or starts one, or fills an empty one), recognizing a reader's burst early. */
 export function addChar(
   burst: Burst | undefined,
   char: BurstChar,
@@ -14,8 +14,9 @@ export function addChar(
   host?: boolean,
 ): { burst: Burst; effects: WedgeEffect[] } {
   const effects: WedgeEffect[] = [];
-  if (burst === undefined) {
-    burst = host === true ? { chars: [], recognized: false, host } : { chars: [], recognized: false };
+  if (burst === undefined || burst.chars.length === 0) {
+    burst ??= { chars: [], recognized: false };
+    if (host === true) burst = { ...burst, host };
     effects.push({ kind: 'burst-start' });
   }
   const chars = [...burst.chars, char];

@@ -22,6 +22,8 @@ export type Burst = {
   readonly recognized: boolean;
   /** Typed into one of the page's own text fields: unless it is a card, it is the page's. */
   readonly host?: boolean;
+  /** The rest of a reading refused as interrupted (a stall): unless it is a card ID, it is that reading's. */
+  readonly rest?: boolean;
 };
 
 /** Gaps between consecutive characters, by `event.timeStamp`. */

@@ -7,8 +7,8 @@
  */
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
-import type { BurstChar } from './burst-checks.js';
-import { couldGrow, evaluateBurst, type BurstEnd } from './evaluate-burst.js';
+import type { Burst, BurstChar } from './burst-checks.js';
+import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
 import {
   matchesTerminator,
   otherTerminatorName,
@@ -71,7 +71,9 @@ export {
 
 /** Adds a character to the burst under way, or starts one. */
 function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions, host?: boolean): Step {
-  const added = addChar(burstOf(state.phase), char, options, host);
+  const rest: Burst | undefined =
+    state.phase.name === 'cut' ? { chars: [], recognized: true, rest: true } : undefined;
+  const added = addChar(rest ?? burstOf(state.phase), char, options, host);
   return { state: { ...state, phase: grown(state.phase, added.burst) }, effects: added.effects };
 }
 
@@ -111,8 +113,15 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
   if (burst === undefined || phase.name === 'framed' || !burst.recognized) return false;
   if (burst.chars.length < options.minLength) return false;
   const end: BurstEnd = { kind: 'complete', t: lastT(burst), silent: true };
-  const scan = evaluateBurst(burst, end, options).effects.find((e) => e.kind === 'scan');
-  return scan?.kind === 'scan' && couldGrow(scan.scan.id, options);
+  const verdict = evaluateBurst(burst, end, options).effects.find(
+    (e) => e.kind === 'scan' || e.kind === 'error',
+  );
+  if (verdict?.kind === 'scan') return couldGrow(verdict.scan.id, options);
+  return (
+    verdict?.kind === 'error' &&
+    verdict.error.code === 'not-a-card-id' &&
+    couldGrow(readingText(burst, options), options)
+  );
 }
 
 /**
@@ -136,14 +145,16 @@ function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, ter
   const withinLate = t - lastT(burst) <= LATE_TERMINATOR_MS;
   if (auto && terminates && phase.name !== 'stalled' && withinLate && mayGrow(phase, options))
     return { state: { ...state, phase: { name: 'stalled', burst } }, effects: NONE };
-  const paused = auto && !terminates && withinLate && mayGrow(phase, options);
-  const end: BurstEnd =
-    options.terminator === 'none' || (auto && !paused)
+  const paused = options.terminator !== 'none' && !terminates && withinLate && mayGrow(phase, options);
+  const end: BurstEnd = paused
+    ? { kind: 'pause', t: lastT(burst) }
+    : options.terminator === 'none' || auto
       ? { kind: 'complete', t: lastT(burst), silent: true }
-      : auto
-        ? { kind: 'pause', t: lastT(burst) }
-        : { kind: 'gap' };
+      : { kind: 'gap' };
   const ended = endBurst(state, end, options);
+  // A stall: what comes next is the rest of the reading just refused.
+  if (ended.effects.some((e) => e.kind === 'error' && e.error.code === 'reading-interrupted'))
+    return { state: { ...ended.state, phase: { name: 'cut', t } }, effects: ended.effects };
   // A reading that ended by silence may still get its terminator late: an Enter/Tab soon after is the reader's.
   if (!auto || !ended.effects.some((e) => e.kind === 'scan')) return ended;
   const lateUntil = lastT(burst) + LATE_TERMINATOR_MS;
@@ -246,7 +257,13 @@ const KEYDOWN: Transitions = {
     const pending = completes ? holdScan(ended.effects, chars, record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const heldEnd = ended.suppressEnd ? record.code : undefined;
-    const phase: Phase = pending === undefined ? ended.state.phase : { name: 'releasing', pending };
+    // A terminator kept from the page: the reader's line feed after it is kept too, whatever the verdict.
+    const phase: Phase =
+      pending !== undefined
+        ? { name: 'releasing', pending }
+        : ended.suppressEnd
+          ? { name: 'ended', t, lateUntil: undefined }
+          : ended.state.phase;
     return {
       state: { ...withKeys(ended.state, { heldEnd }), phase },
       effects: ended.suppressEnd ? [...reported, ...SUPPRESS] : reported,
@@ -408,7 +425,7 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
       next = { state: settled.state, effects: NONE };
   }
   const all = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
-  if (!all.some((e) => e.kind === 'scan'))
+  if (!all.some((e) => e.kind === 'scan' || e.kind === 'error'))
     return { state: next.state, effects: all, wakeAt: wakeAt(next.state, options) };
   const { last, effects } = markDuplicates(state, all, record.timeStamp, options);
   const { phase } = next.state;

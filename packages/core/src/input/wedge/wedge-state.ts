@@ -22,6 +22,8 @@ export type Phase =
    * terminator.
    */
   | { readonly name: 'typing' | 'reading' | 'framed' | 'stalled'; readonly burst: Burst }
+  /** A reading was refused as interrupted by a pause at `t`: the burst that starts now is its rest (`Burst.rest`). */
+  | { readonly name: 'cut'; readonly t: number }
   /** A scan waiting for its terminator's keyup. */
   | { readonly name: 'releasing'; readonly pending: PendingScan };
 
@@ -82,7 +84,7 @@ export function burstOf(phase: Phase): Burst | undefined {
 
 /** True when the listener has nothing under way (its capture field can give focus back). */
 export function isAtRest(state: WedgeState): boolean {
-  return state.phase.name === 'idle' || state.phase.name === 'ended';
+  return ['idle', 'ended', 'cut'].includes(state.phase.name);
 }
 
 /** Inside a reader's burst, every event of a key is kept from the page. */
