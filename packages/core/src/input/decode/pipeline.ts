@@ -55,8 +55,6 @@ export const STAGES = [
     name: 'qr-flat',
     when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr && (!f.big || f.thorough)),
   },
-  // Code 39 on thick lines across the frame (noise averaged along the bars).
-  { name: 'c39-thick', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
   // Code 39 by blurred templates fitted to profiles (bars no threshold separates).
   { name: 'c39-templates', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
   // The same on the largest region of the frame with the light taken out (a shadow's edge at 720p).

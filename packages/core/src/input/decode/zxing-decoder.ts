@@ -146,23 +146,17 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'qr-crop': () => first(crops().map((crop) => qr(() => crop, true))),
     'qr-crop-stretched': () => first(crops().map((crop) => qr(() => stretchContrast(crop), true))),
     'qr-half': qr(small, false),
+    // Lines reaching both edges of the frame from each region's centre: noise or print splits one code into located
+    // pieces, none spanning start to stop.
     'c39-lines': () => {
-      const list = regions();
-      return readCode39(stretched(), list, c39, (i) => foreign.add(list[i] as LineBundle));
+      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey) }));
+      return readCode39(stretched(), list, c39, (i) => foreign.add(regions()[i] as LineBundle));
     },
     'qr-full': () => qr(() => grey, false, evidenceBudget())(),
     'qr-invert': qr(() => invert(small()), false),
     'qr-stretched': qr(stretched, false),
     'qr-blur': qr(() => boxBlur(grey), false),
     'qr-flat': () => qr(() => flattenLight(grey, FLATTEN_RADIUS), false, evidenceBudget())(),
-    // The same lines, each the mean of 7 parallel ones along the bars (sensor noise of a dim frame averages out) and
-    // across the whole frame (noise splits one code into several located pieces, none spanning start to stop).
-    'c39-thick': () =>
-      readCode39(
-        stretched(),
-        open().map((b) => ({ ...b, thickness: 7, length: acrossFrame(b, grey) })),
-        c39,
-      ),
     'c39-templates': () => readCode39Templates(stretched(), open(), c39),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening
