@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxBlur, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
-import { frameBundle, normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
+import { normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 
 const img = (width: number, height: number, values: number[]) => ({
   data: Uint8ClampedArray.from(values),
@@ -69,14 +69,6 @@ describe('scanlines', () => {
     expect([...strip.data]).toEqual([255, 10, 20, 30, 40, 255]);
     const down = sampleLines(image, { cx: 1.5, cy: 1.5, angle: Math.PI / 2, length: 3, offsets: [0] });
     expect([...down.data]).toEqual([0, 20, 0]);
-  });
-
-  it('frameBundle spans the frame at the given angle, middle line first', () => {
-    const bundle = frameBundle(img(100, 50, Array(5000).fill(0)), 90, 5);
-    expect(bundle.angle).toBeCloseTo(Math.PI / 2);
-    expect(bundle.length).toBeCloseTo(50);
-    expect(bundle.offsets[0]).toBe(0);
-    expect(bundle.offsets).toHaveLength(5);
   });
 });
 

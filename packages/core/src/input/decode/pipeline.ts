@@ -73,14 +73,6 @@ export const STAGES = [
     name: 'cpp-flat-histogram',
     when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
   },
-  // Stills only: Code 39 on blind lines (0°, 90°), zxing-js QR trying harder, Code 39 at 12 angles and on the
-  // half-size frame.
-  { name: 'c39-blind-axes', when: (f: FrameFacts) => f.want39 && f.thorough },
-  { name: 'qr-half-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'qr-invert-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'qr-stretched-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'c39-blind', when: (f: FrameFacts) => f.want39 && f.thorough },
-  { name: 'c39-lines-half', when: (f: FrameFacts) => f.want39 && f.thorough },
 ] as const;
 
 export type StageName = (typeof STAGES)[number]['name'];

@@ -80,20 +80,6 @@ function across(
   return sum / count;
 }
 
-/** Lines across the whole frame at `degrees`, from the middle outwards (the blind search when nothing is located). */
-export function frameBundle(image: GreyImage, degrees: number, count: number): LineBundle {
-  const angle = (degrees * Math.PI) / 180;
-  const { width: w, height: h } = image;
-  const length = Math.abs(w * Math.cos(angle)) + Math.abs(h * Math.sin(angle));
-  const span = Math.abs(w * Math.sin(angle)) + Math.abs(h * Math.cos(angle));
-  const step = span / (count + 1);
-  const offsets = Array.from(
-    { length: count },
-    (_, k) => (k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 === 1 ? 1 : -1)) * step,
-  );
-  return { cx: w / 2, cy: h / 2, angle, length, offsets };
-}
-
 /**
  * Stretches each row between its local minimum and maximum (over ±`radius` samples), so bars keep their contrast
  * under a glare spot or a shadow that a single threshold per row cannot handle. Flat stretches (range under

@@ -30,7 +30,6 @@ import { enabled, runStages } from './pipeline.js';
 import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
 import { quadBox, searchQrFromFinders, searchQrGrid } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
-import { frameBundle } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
 
@@ -60,10 +59,6 @@ const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
 const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintType.TRY_HARDER, true]]);
-
-/** Blind Code 39 search angles (when the locator finds no region): near-horizontal and near-vertical first. */
-const BLIND_ANGLES = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
-const BLIND_LINES = 24;
 
 /** The JS stages alone on a frame's luminance (tests; `decodeImage` runs them in its pipeline). */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
@@ -124,14 +119,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   // with a budget of its own (one triple).
   const evidenceBudget = (): FinderBudget =>
     cpp ? { triples: 1, finders: finderBudget.finders } : finderBudget;
-  const blind =
-    (angles: number[]): Pass =>
-    () =>
-      readCode39(
-        stretched(),
-        angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
-        c39,
-      );
   const unread = (): readonly Quad[] => (wantQr ? (options.unreadQr ?? []).slice(0, 2) : []);
   const crops = lazy(() => unread().map((quad) => cropGrey(grey, quadBox(quad))));
   const first = (passes: Pass[]): DecodeResult | null => {
@@ -166,12 +153,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       if (largest === undefined) return null;
       return readCode39Templates(flattenLight(grey, 2 * FLATTEN_RADIUS), [largest], c39, false);
     },
-    'c39-blind-axes': blind(BLIND_ANGLES.slice(0, 2)),
-    'qr-half-hard': qr(small, true),
-    'qr-invert-hard': qr(() => invert(grey), true),
-    'qr-stretched-hard': qr(() => stretchContrast(small()), true),
-    'c39-blind': blind(BLIND_ANGLES),
-    'c39-lines-half': () => readCode39(small(), locateLinearCodes(small()), c39),
   };
   return {
     facts: {
