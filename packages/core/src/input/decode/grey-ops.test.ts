@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxBlur, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
+import { flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
 import { normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
 
 const img = (width: number, height: number, values: number[]) => ({
@@ -28,13 +28,6 @@ describe('grey operations', () => {
     expect(Math.max(...out)).toBe(255);
     const flat = img(10, 1, Array(10).fill(90));
     expect(stretchContrast(flat)).toBe(flat);
-  });
-
-  it('boxBlur keeps a flat image and averages a spike over nine pixels', () => {
-    const values = Array(9).fill(0);
-    values[4] = 90;
-    expect(boxBlur(img(3, 3, values)).data[4]).toBe(10);
-    expect([...boxBlur(img(3, 1, [50, 50, 50])).data]).toEqual([50, 50, 50]);
   });
 
   it('normalizeLocally restores bar contrast under a bright gradient and whitens flat stretches', () => {

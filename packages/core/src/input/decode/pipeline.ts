@@ -49,7 +49,6 @@ export const STAGES = [
   { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: (f: FrameFacts) => f.wantQr && !f.cpp },
   { name: 'qr-stretched', when: (f: FrameFacts) => f.wantQr && !f.cpp },
-  { name: 'qr-blur', when: (f: FrameFacts) => f.wantQr && !f.cpp && !f.big },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',

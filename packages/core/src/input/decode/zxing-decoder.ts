@@ -14,15 +14,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import {
-  boxBlur,
-  cropGrey,
-  FLATTEN_RADIUS,
-  flattenLight,
-  halve,
-  invert,
-  stretchContrast,
-} from './grey-ops.js';
+import { cropGrey, FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
 import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
@@ -142,7 +134,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'qr-full': () => qr(() => grey, false, evidenceBudget())(),
     'qr-invert': qr(() => invert(small()), false),
     'qr-stretched': qr(stretched, false),
-    'qr-blur': qr(() => boxBlur(grey), false),
     'qr-flat': () => qr(() => flattenLight(grey, FLATTEN_RADIUS), false, evidenceBudget())(),
     'c39-templates': () => readCode39Templates(stretched(), open(), c39),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
