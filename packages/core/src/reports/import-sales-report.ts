@@ -15,7 +15,7 @@ import { hasNodeStreams } from './read-xlsx.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { clip, validateSalesRow } from './validate-row.js';
