@@ -118,4 +118,26 @@ describe('<kaiku-scanner> status row from the first second', () => {
     await expect.poll(() => badges(s), { timeout: 15_000 }).toEqual(['all-sent:ok']);
     await s.context.close();
   });
+
+  it('a card looked up while Kaikukanta is away, with no cached record: its event says minors unknown', async () => {
+    const h = harness();
+    const s = await openBoxOffice(h, { lang: 'fi', path: SHOW });
+    await expect.poll(() => badges(s), { timeout: 15_000 }).toEqual(['all-sent:ok']);
+    await h.proxy!.offline();
+    try {
+      await wedgeScan(s.cdp, 'A999005461');
+      await s.page.locator(part('tickets')).waitFor({ timeout: 20_000 });
+      expect(await logged(s, 'kaiku-card')).toEqual([
+        expect.objectContaining({
+          cardId: 'A999005461',
+          status: 'unverified',
+          minors: null,
+          fromCache: false,
+        }),
+      ]);
+    } finally {
+      await h.proxy!.online();
+    }
+    await s.context.close();
+  });
 });

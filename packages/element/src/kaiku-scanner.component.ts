@@ -23,6 +23,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
+import { KaikuErrorEvent } from './events/index.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -51,6 +52,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart viewfinder - The camera preview.
  * @csspart aim-guide - The frame over the preview showing where to hold the card.
  * @csspart camera-hint - What to try when the camera has found nothing for a while.
+ * @csspart camera-notice - Decoding is degraded (main thread, weaker decoder): a calm notice, scanning goes on.
  * @csspart card-panel - The looked-up card.
  * @csspart refusal - The list of reasons a card is refused.
  * @csspart tickets - The ticket form (adult, children, group).
@@ -230,6 +232,7 @@ export class KaikuScanner extends LitElement {
     this,
     (id) => this.flow.read(id, 'camera'),
     (e) => this.flow.cameraFailed(e),
+    (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.online());
@@ -401,6 +404,7 @@ export class KaikuScanner extends LitElement {
         pending: this.flow.outbox.pending,
       },
       onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
+      cameraNotices: this.camera.notices,
       loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,

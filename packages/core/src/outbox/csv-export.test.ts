@@ -99,9 +99,10 @@ describe('toUsageReportCsv', () => {
   });
 
   it('has Swedish and English headers, a BOM by default and a chosen separator', () => {
+    // The official template's Swedish words (004): the same as the import's and its messages'.
     const sv = toUsageReportCsv([], { locale: 'sv' });
-    expect(sv.startsWith('\uFEFFKortnummer;')).toBe(true);
-    expect(sv).toContain('Totalt;0;0;;;;;;;;;\r\n');
+    expect(sv.startsWith('\uFEFFKortets kod;Biljett för vuxna;Biljett för barn;')).toBe(true);
+    expect(sv).toContain('Sammanlagt;0;0;;;;;;;;;\r\n');
     const en = toUsageReportCsv([record('A1', 1, 'Show, with comma', '2020-02-03T18:00:00+02:00')], {
       locale: 'en',
       separator: ',',

@@ -26,6 +26,14 @@ export const elementMessages = defineMessages({
     en: () =>
       'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
   },
+  'language-load-failed': {
+    fi: () =>
+      'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
+    sv: () =>
+      'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
+    en: () =>
+      'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
+  },
   'group-duplicate': {
     fi: () => 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     sv: () => 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',

@@ -53,7 +53,7 @@ export const en: Translation = {
   adultTickets: 'Adult',
   adultNote: 'Always one adult ticket per card.',
   childTickets: 'Children',
-  childLimit: (max) => `At most ${max}`,
+  childLimit: (max) => `at most ${max}`,
   childNoneCourse: 'Course places are not given to children.',
   decrease: (what) => `Decrease: ${what}`,
   increase: (what) => `Increase: ${what}`,

@@ -53,7 +53,7 @@ export const sv: Translation = {
   adultTickets: 'Vuxen',
   adultNote: 'Alltid en vuxenbiljett per kort.',
   childTickets: 'Barn',
-  childLimit: (max) => `Högst ${max}`,
+  childLimit: (max) => `högst ${max}`,
   childNoneCourse: 'Kursplatser ges inte till barn.',
   decrease: (what) => `Minska: ${what}`,
   increase: (what) => `Öka: ${what}`,

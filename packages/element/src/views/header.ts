@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CapState, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
+import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 import { renderSyncStatus } from './sync-status.js';
 import type { SyncFacts } from '../flow/sync-state.js';
@@ -15,6 +15,8 @@ export type HeaderModel = {
   /** Storage that cannot keep usages, may lose them, or lost some (`lost`): said before the first sale. */
   readonly storage: { readonly health: StorageHealth; readonly lost: number; readonly pending: number };
   readonly onAcknowledgeLoss: () => void;
+  /** Degraded camera decoding (main thread, weaker decoder): said calmly for as long as the page lives. */
+  readonly cameraNotices: readonly Reason[];
   /** The strings of the language asked for could not be fetched (Finnish meanwhile). */
   readonly loadFailed: boolean;
   readonly show: ShowContext | undefined;
@@ -39,10 +41,16 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
         : nothing
     }
     ${renderStorageNotice(v, m)}
+    ${m.cameraNotices.map(
+      (n) =>
+        html`<p part="camera-notice" class="notice warn" role="status" data-code=${n.code}>
+          ${v.text(n.message)}
+        </p>`,
+    )}
     ${
       m.loadFailed
         ? html`<p part="load-notice" class="notice warn" role="alert">
-            ${v.text(elementText('element-load-failed'))}
+            ${v.text(elementText('language-load-failed'))}
           </p>`
         : nothing
     }
