@@ -27,6 +27,12 @@ export type SandboxOptions = {
    * registering, batch items, usage lists and show tallies of any other venue are `403 forbidden`. Excludes `token`.
    */
   readonly venueTokens?: Readonly<Record<string, string>>;
+  /**
+   * Each venue's ticket agents (`{ venueId: [agentVenueId, …] }`). With `venueTokens`, a token registers usages for
+   * another venue's events (`forVenueId`) only when that venue names the token's venue here; otherwise `403
+   * agent-not-authorized`.
+   */
+  readonly agents?: Readonly<Record<string, readonly string[]>>;
   /** Enable the `/__sandbox/` test-support endpoints. Never in a shared deployment. */
   readonly testing?: boolean;
   /** Request log sink, one line per request, card IDs masked. Default: no logging. */
@@ -80,6 +86,7 @@ const SANDBOX_OPTIONS = {
   seed: true,
   token: true,
   venueTokens: true,
+  agents: true,
   testing: true,
   logger: true,
   corsOrigins: true,
@@ -197,6 +204,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.venueTokens !== undefined
       ? { venueTokens: new Map(Object.entries(options.venueTokens)) }
       : {}),
+    agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
     testing: options.testing ?? false,
     corsOrigins: options.corsOrigins ?? [],
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])],

@@ -313,14 +313,15 @@ describe('paging', () => {
     const calls = answer('get', `${BASE}v1/venues/v1/usages`, () =>
       HttpResponse.json({ items: [], nextCursor: 'again' }),
     );
+    const api = client({ listLimits: { maxPages: 5 } });
     const consume = async () => {
-      for await (const _ of client().iterateUsages({ venueId: 'v1', from: '2026-01-01', to: '2026-01-31' })) {
+      for await (const _ of api.iterateUsages({ venueId: 'v1', from: '2026-01-01', to: '2026-01-31' })) {
         // nothing
       }
     };
     const error = await caught(consume());
-    expect(error.code).toBe('schema');
-    expect(calls.count).toBe(2);
+    expect(error).toMatchObject({ code: 'list-too-long', params: { limit: 'pages', max: 5 } });
+    expect(calls.count).toBe(5);
   });
 });
 

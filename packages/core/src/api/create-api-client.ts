@@ -70,9 +70,8 @@ export type ApiClientOptions = BaseUrlOptions & {
 };
 
 /**
- * Bounds of one `iterateUsages` walk: a server whose pages never end cannot hold the caller (or `kaiku-report`)
- * for ever nor fill its memory. Past one, the walk rejects with `list-too-long` (`params.limit` is `pages`,
- * `bytes` or `time`, `params.max` the bound).
+ * Bounds of one `iterateUsages` walk (a server whose pages never end, or repeat): past one it rejects with
+ * `list-too-long` (`params.limit`: `pages`, `bytes` or `time`; `params.max`).
  *
  * @example
  * createApiClient({ baseUrl, getToken, listLimits: { maxPages: 5_000 } });
@@ -82,7 +81,7 @@ export type ListLimits = {
   readonly maxPages?: number;
   /** Response bytes over all pages. Default 64 MiB. */
   readonly maxBytes?: number;
-  /** Milliseconds since the first page, checked before each page (a page has its own `timeoutMs`). Default 10 min. */
+  /** Milliseconds, checked before each page (a page has its own `timeoutMs`). Default 10 min. */
   readonly maxMs?: number;
 };
 
@@ -302,7 +301,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const started = ctx.now();
       let cursor = query.cursor;
       let bytes = 0;
-      const seen = new Set<string>();
       const tooLong = (limit: keyof typeof limits) =>
         new ApiResponseError('list-too-long', `The usage list is longer than its ${limit} bound.`, {
           retryable: false,
@@ -321,13 +319,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         bytes += page.bytes;
         yield* page.data.items;
         cursor = page.data.nextCursor ?? undefined;
-        // A server handing out a cursor twice would make this loop until a bound stops it.
-        if (cursor !== undefined && seen.has(cursor)) {
-          throw new ApiResponseError('schema', 'The usage list repeats a page cursor.', {
-            issues: [{ path: 'nextCursor', code: 'repeated' }],
-          });
-        }
-        if (cursor !== undefined) seen.add(cursor);
       }
     },
 

@@ -117,6 +117,14 @@ export const apiMessages = defineMessages({
     sv: () => 'Ditt konto har inte behörighet till den här åtgärden i Kaikukanta.',
     en: () => 'Your account is not allowed to do this in Kaikukanta.',
   },
+  'agent-not-authorized': {
+    fi: () =>
+      'Tunnuksella ei voi kirjata käyttöjä toisen tapahtumapaikan tapahtumiin: tapahtumapaikka ei ole nimennyt teitä lipunvälittäjäkseen Kaikukannassa. Kirjaa käyttö oman tapahtumapaikkanne nimissä tai pyydä tapahtumapaikkaa lisäämään teidät välittäjäkseen.',
+    sv: () =>
+      'Kontot kan inte registrera användningar för en annan arrangörs evenemang: arrangören har inte utsett er till sin biljettförmedlare i Kaikukanta. Registrera användningen för er egen arrangör eller be arrangören att lägga till er som förmedlare.',
+    en: () =>
+      "This account cannot record usages for another venue's event: that venue has not named you its ticket agent in Kaikukanta. Record it for your own venue, or ask the venue to add you as its agent.",
+  },
   'http-404': {
     fi: () =>
       'Kaikukannan osoitteesta ei löytynyt palvelua (HTTP 404). Tarkista rajapinnan osoite tai verkon välityspalvelin.',

@@ -165,7 +165,10 @@ export function localize(
   reason: { readonly code: string; readonly params?: unknown },
   locale: Locale = 'fi',
 ): string {
-  const code = isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code);
+  // A refusal by status (401, 403, 429) whose problem has a text of its own (`agent-not-authorized`) reads as it.
+  const problemCode = (reason.params as { problemCode?: unknown } | undefined)?.problemCode;
+  const own = /^http-4/.test(reason.code) && typeof problemCode === 'string' && apiMessageCode(problemCode);
+  const code = own || (isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code));
   if (code === undefined) return reason.code;
   return formatMessage(code, (reason.params ?? {}) as never, locale);
 }

@@ -81,6 +81,14 @@ export const outboxMessages = defineMessages({
     en: (p: { id: string }) =>
       `Could not check with Kaikukanta whether usage ${p.id} already arrived, so it was not sent again. Try again once the connection works.`,
   },
+  'record-tampered': {
+    fi: () =>
+      'Tallennettua kirjausta on muutettu tämän ohjelman ulkopuolelta, joten sitä ei lähetetä. Tarkista kirjaus: kirjaa käsin tai hylkää.',
+    sv: () =>
+      'Den sparade registreringen har ändrats utanför det här programmet och skickas därför inte. Kontrollera den: registrera den manuellt eller avfärda den.',
+    en: () =>
+      'This stored usage was changed outside this program, so it is not sent. Check it: record it manually or dismiss it.',
+  },
   'retry-too-soon': {
     fi: (p: { id: string }) =>
       `Kirjausta ${p.id} yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.`,

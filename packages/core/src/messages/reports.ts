@@ -167,6 +167,14 @@ export const reportMessages = defineMessages({
     en: (p: { limit: number }) =>
       `The workbook has too many cells (over ${p.limit}), so it was not read. Split the report into smaller parts.`,
   },
+  'report-xlsx-too-complex': {
+    fi: (p: { limit: number }) =>
+      `Työkirjassa on liikaa rivejä, tekstejä tai muotoiluja (yli ${p.limit}), joten sitä ei luettu. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
+    sv: (p: { limit: number }) =>
+      `Arbetsboken har för många rader, texter eller format (över ${p.limit}) och lästes därför inte. Spara rapporten som CSV eller dela upp den i mindre delar.`,
+    en: (p: { limit: number }) =>
+      `The workbook has too many rows, texts or formats (over ${p.limit}), so it was not read. Save the report as CSV or split it into smaller parts.`,
+  },
   'report-xlsx-too-slow': {
     fi: (p: { limit: number }) =>
       `XLSX-tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,

@@ -98,6 +98,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'idempotency-key-reused': {},
   'batch-too-large': { max: optNum },
   'show-not-found': {},
+  'agent-not-authorized': {},
   'internal-error': {},
   'refusal-unreadable': { problemCode: optStr },
 };

@@ -194,10 +194,10 @@ export class Outbox extends OutboxEventTarget {
         lookup: async (id, signal) => {
           try {
             const card = await lookup(id, signal ? { signal } : {});
-            this.#reachable();
+            this.#scheduler.reachable();
             return card;
           } catch (error) {
-            if (classifyFailure(error).kind === 'refused') this.#reachable(); // the server answered
+            if (classifyFailure(error).kind === 'refused') this.#scheduler.reachable(); // the server answered
             throw error;
           }
         },
@@ -320,7 +320,7 @@ export class Outbox extends OutboxEventTarget {
     if (options.refresh && fetchTally && !this.#stopped) {
       try {
         const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
-        this.#reachable();
+        this.#scheduler.reachable();
         await this.#tallies.save(tally, this.#o.now());
       } catch {
         // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
@@ -409,11 +409,6 @@ export class Outbox extends OutboxEventTarget {
   }
 
   readonly #onOnline = (): void => this.#scheduler.online();
-
-  /** The server answered a request (a look-up, a tally): usages waiting out a network backoff go now. */
-  #reachable(): void {
-    this.#scheduler.reachable();
-  }
 
   /** Announces a storage failure as an event and rethrows it with a stable code. */
   async #guard<T>(operation: Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { OutboxError } from './outbox-error.js';
 import type { OutboxClient } from './outbox-options.js';
 import { DAY_MS } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';
+import { RECORD_TAMPERED } from './record-seal.js';
 import type { OutboxRecord, Resolution } from './types.js';
 
 /** The server holds this key with another body: it may hold this very usage (an ambiguous outcome). */
@@ -41,14 +42,13 @@ export async function resolveRecord(
   how: Resolution,
 ): Promise<OutboxRecord | undefined> {
   const { records, guard, now } = c;
-  if (how !== 'retry') {
-    const [closed] = await guard(
-      records.update([id], (r) =>
-        open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r,
-      ),
-    );
-    return closed;
-  }
+  const settle = async (state: 'resolved' | 'synced') =>
+    (
+      await guard(
+        records.update([id], (r) => (open(r) ? { ...r, state, resolution: how, settledAt: now } : r)),
+      )
+    )[0];
+  if (how !== 'retry') return settle('resolved');
   const pace = c.paced.get(id);
   if (pace && pace.dueAt > now)
     throw new OutboxError('retry-too-soon', { params: { id, retryInMs: pace.dueAt - now } });
@@ -60,17 +60,15 @@ export async function resolveRecord(
   paceAs(id);
   const current = await guard(records.get(id));
   const code = current && open(current) ? current.problem?.code : undefined;
+  // Changed outside the outbox: its content is nobody's order to send (record it manually or dismiss it).
+  if (code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
   const again = (r: OutboxRecord, key: string): OutboxRecord => {
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
   };
   if (code === TARGET_UNKNOWN)
     return (await guard(records.update([id], (r) => (open(r) ? again(r, r.id) : r))))[0];
-  if (current && code === KEY_REUSED && (await usageExists(c, current))) {
-    const synced = (r: OutboxRecord): OutboxRecord =>
-      open(r) ? { ...r, state: 'synced', resolution: how, settledAt: now } : r;
-    return (await guard(records.update([id], synced)))[0];
-  }
+  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
   return guard(records.replace(id, open, (r) => again(r, newIdempotencyKey())));
 }
 

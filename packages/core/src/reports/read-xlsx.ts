@@ -238,9 +238,15 @@ function isDate1904(reader: unknown): boolean {
 }
 
 async function* sheetRows(sheet: StreamedSheet, deadline: () => void): AsyncGenerator<RawRow> {
-  for await (const row of sheet) {
+  const rows = sheet[Symbol.asyncIterator]();
+  for (;;) {
     deadline();
-    yield { row: row.number, cells: toCells(row.values) };
+    const next = await rows.next().catch((cause: unknown) => {
+      // exceljs's own failures come while the rows stream (a cell without `r` in this reader).
+      throw new ReportError('report-xlsx-unreadable', {}, { cause });
+    });
+    if (next.done) return;
+    yield { row: next.value.number, cells: toCells(next.value.values) };
   }
 }
 

@@ -86,5 +86,8 @@ export function text(min: number, max?: number) {
  * plainId(128).safeParse('teatteri-hilla\u202e').success; // false
  */
 export function plainId(max: number) {
-  return z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u));
+  return z.string().check(z.minLength(1), z.maxLength(max), z.regex(PLAIN_ID));
 }
+
+/** What `plainId` allows (also the `pattern` of the OpenAPI document's ID path parameters). */
+export const PLAIN_ID = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;

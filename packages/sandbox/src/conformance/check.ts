@@ -22,7 +22,7 @@ export type CheckResult = {
   readonly exchanges: readonly Exchange[];
 };
 
-type Schema = {
+export type Schema = {
   safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[] }[] } };
 };
 

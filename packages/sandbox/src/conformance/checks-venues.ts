@@ -1,5 +1,5 @@
-import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { Check } from './check.js';
+import { BatchResponseSchema, ShowTallySchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
+import type { Check, Schema } from './check.js';
 import type { KitCheck } from './checks-requests.js';
 import type { Answer } from './conformance-http.js';
 import {
@@ -62,7 +62,21 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
           item?.ok === false && item.problem?.status === 403 && item.problem.code === 'forbidden',
           `a batch item for another venue answered ${item?.problem?.code ?? item?.ok}, expected 403 forbidden`,
         );
-      // The other venue's own show: its tally is not ours to read, and its show ID is not ours to use.
+      // Acting for the other venue's event (`forVenueId`): it has not named our venue its ticket agent.
+      const agent = await post(
+        ctx,
+        'v1/usages',
+        usage(ctx, ctx.cards.active[0]!, theirs, { forVenueId: other.venueId, channel: 'ticket-agent' }),
+        key(ctx, 'other-agent'),
+      );
+      c.problem(
+        agent,
+        403,
+        undefined,
+        "a usage for the other venue's event without being its agent (forVenueId)",
+      );
+      // The other venue's own show: its tally is not ours to read, and its show ID cannot count against its show
+      // (show IDs may be per venue: then the same ID is our own show, which is no fault).
       const own = showId(ctx, 'theirs');
       const registered = c.valid<Registered>(
         await post(
@@ -78,18 +92,37 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       );
       remember(ctx, registered, other.venueId);
       if (registered) {
-        forbidden(
+        const ownShow = (answer: Answer, status: number, schema: Schema, what: string, usages: number) => {
+          if (answer.status === 403) return forbidden(answer, what);
+          const read = c.valid<{ usages: number } & { showTally?: { usages: number } }>(
+            answer,
+            status,
+            schema,
+            what,
+          );
+          const tally = read?.showTally ?? read;
+          if (tally)
+            c.that(tally.usages === usages, `${what}: the other venue's show (${tally.usages} usages)`);
+          if (status === 201) remember(ctx, read as Registered | undefined);
+        };
+        ownShow(
           await ctx.http.send('GET', `v1/shows/${encodeURIComponent(own)}/tally`),
+          200,
+          ShowTallySchema,
           "another venue's show tally",
+          0,
         );
-        forbidden(
+        ownShow(
           await post(
             ctx,
             'v1/usages',
             usage(ctx, ctx.cards.active[2]!, { id: own, cap: 100 }),
             key(ctx, 'theirs-show'),
           ),
+          201,
+          UsageResultSchema,
           "a usage of ours naming another venue's show",
+          1,
         );
       }
     },

@@ -22,6 +22,8 @@ export type RouterOptions = {
   readonly token?: string;
   /** Tokens bound to venues: only these are accepted, each for its venue only. */
   readonly venueTokens?: ReadonlyMap<string, string>;
+  /** Each venue's ticket agents (venue → agent venues); see `ApiRouteContext`. */
+  readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
   readonly testing: boolean;
   readonly corsOrigins: readonly string[];
   /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
@@ -42,14 +44,14 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 /** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
 type Access = 'public' | 'api' | 'test';
 /** `venue`: the venue the caller's token is bound to (undefined: any venue). */
-type Handler = (
+export type Handler = (
   req: IncomingMessage,
   res: ServerResponse,
   params: string[],
   url: URL,
   venue: string | undefined,
 ) => unknown;
-type Route = {
+export type Route = {
   /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
   readonly path: readonly string[];
   readonly access: Access;
@@ -101,6 +103,7 @@ export function createRouter(options: RouterOptions) {
     repo: options.repo,
     clock: options.clock,
     pendingTimeoutMs: options.pendingTimeoutMs,
+    agents: options.agents,
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
@@ -189,13 +192,7 @@ export function createRouter(options: RouterOptions) {
       access: 'api',
       methods: { GET: (_q, res, [id], url, venue) => getUsages(ctx, res, id!, url, venue) },
     },
-    ...(options.testing
-      ? testRoutes({ repo: options.repo, clock: options.clock, controls }).map((r): Route => ({
-          path: r.path,
-          access: 'test',
-          methods: r.methods,
-        }))
-      : []),
+    ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

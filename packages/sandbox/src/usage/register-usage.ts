@@ -3,6 +3,7 @@ import { toApiShow } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
+import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { checkMemberCards, decide } from './decide.js';
@@ -31,9 +32,15 @@ export function bodyHash(usage: UsageRequest): string {
   return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
 }
 
-/** The tally of a show as the contract reports it. */
-export function showTally(repo: Repository, showId: string, cap: number | null, now: Date): ShowTally {
-  const { given, usages } = repo.tally(showId);
+/** The tally of a venue's show as the contract reports it. */
+export function showTally(
+  repo: Repository,
+  venueId: string,
+  showId: string,
+  cap: number | null,
+  now: Date,
+): ShowTally {
+  const { given, usages } = repo.tally(venueId, showId);
   return {
     showId,
     cap,
@@ -105,18 +112,21 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
         }),
       });
     }
-    let show: ShowConfig | undefined = repo.getShow(usage.show.id);
-    if (!show) {
-      show = usage.show;
-      repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
-    }
+    // The show is the owning venue's; its settings are the owner's alone. A ticket agent's usage counts against
+    // them, but never sets them: for a show the venue has not stored, it is decided without the agent's cap and
+    // seats, and nothing is stored (the venue's own first usage or settings will be).
+    const owner = usage.forVenueId ?? usage.venueId;
+    let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
+    if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
+    show ??= { ...usage.show, cap: undefined, seats: undefined };
     const cap = show.cap ?? null;
     const decision = decide({
       usage,
       card,
       show,
-      ticketsGiven: repo.tally(show.id).given,
-      bookedUncollected: usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, show.id) : 0,
+      ticketsGiven: repo.tally(owner, show.id).given,
+      bookedUncollected:
+        usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, owner, show.id) : 0,
       memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
       now,
     });
@@ -139,7 +149,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       usageId,
       registeredAt,
       tickets: decision.tickets,
-      showTally: showTally(repo, show.id, cap, now),
+      showTally: showTally(repo, owner, show.id, cap, now),
       countedAgainstCap: decision.counted,
       coveredByBooking: decision.covered,
     };
@@ -148,17 +158,11 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
 }
 
 /**
- * An idempotency key belongs to the venue that sent it (the venue its token acts for): the same key from another
- * venue is another key, so it neither collides (a 422 would reveal the key was used) nor replays the other venue's
- * answer. Not per token: a terminal's token is short-lived, and a retry after a refresh must still replay.
- * (`\n` cannot occur in a key, so the scope cannot be forged.)
- */
-export function scopedKey(key: string, venueId: string): string {
-  return `${key}\n${venueId}`;
-}
-
-/**
- * Registers one usage exactly once per idempotency key and venue:
+ * Registers one usage exactly once per idempotency key and venue. The key belongs to the venue that sent it (the
+ * venue its token acts for, `scopedKey`): the same key from another venue is another key, so it neither collides
+ * (a 422 would reveal the key was used) nor replays the other venue's answer. Not per token: a terminal's token is
+ * short-lived, and a retry after a refresh must still replay.
+ *
  * 1. claim the key (BEGIN IMMEDIATE): a finished key replays its first answer, or 422 when the body
  *    differs; a key still pending → 409;
  * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
