@@ -29,6 +29,7 @@ export const REPORT_COLUMN_LABELS = {
   group: { fi: 'Ryhmäkäynti', sv: 'Gruppbesök', en: 'Group visit' },
   acceptance: { fi: 'Tarkistus', sv: 'Kontroll', en: 'Check' },
   status: { fi: 'Lähetyksen tila', sv: 'Sändningsstatus', en: 'Sync status' },
+  reason: { fi: 'Syy', sv: 'Orsak', en: 'Reason' },
   key: { fi: 'Kirjaustunniste', sv: 'Registreringsnyckel', en: 'Idempotency key' },
   details: { fi: 'Kirjauksen tiedot', sv: 'Registreringsuppgifter', en: 'Registration details' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
