@@ -99,10 +99,11 @@ export class CardLookup {
         kind: card.kind,
         status: card.status,
         validUntil: card.validUntil,
-        minors: card.minors,
+        // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
+        minors: card.status === 'unverified' ? null : card.minors,
         allowed: blocking.length === 0,
         reasons: blocking.map((r) => r.code),
-        fromCache: card.fromCache,
+        fromCache: card.fromCache && card.status !== 'unverified',
       }),
     );
   }

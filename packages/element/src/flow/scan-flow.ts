@@ -176,6 +176,7 @@ export class ScanFlow extends Screen {
   /** The browser is online again: send what waits, and verify a card on screen that was decided offline. */
   async online(): Promise<void> {
     void this.recheck();
+    void this.tally.refresh(); // a signed-in request: says whether Kaikukanta answers, and takes this terminal's sign-in
     await this.sync.now();
   }
 

@@ -1,5 +1,5 @@
 import type { CapState, OutboxState } from '../services/types.js';
-import type { SyncFacts } from './sync-state.js';
+import { connectionOf, statusChanges, type SyncFacts } from './sync-state.js';
 import type { Screen } from './screen.js';
 import { Task } from './task.js';
 import { KaikuSyncEvent } from '../events/index.js';
@@ -64,10 +64,10 @@ export class SyncFollow {
       online,
       configured,
       known: this.known,
-      unreachable: p.name === 'card' && p.card.fromCache,
+      connection: connectionOf(o, p.name === 'card' && p.card.fromCache),
       pending: o.pending,
       needsAttention: o.needsAttention.length,
-      authFailure: o.authFailure,
+      storage: o.storage ?? 'ok',
     };
   }
 
@@ -75,11 +75,10 @@ export class SyncFollow {
   changed(state: OutboxState): void {
     const s = this.s;
     const before = this.state;
-    // A sign-in failure while syncing is its own state: say it, and tell the host once per failure.
-    if (state.authFailure && state.authFailure !== before.authFailure) {
-      s.alert = (v) => v.t.signInFailed;
-      s.emitError({ code: state.authFailure, stage: 'sync' });
-    }
+    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
+    if (state.authFailure && state.authFailure !== before.authFailure) s.alert = (v) => v.t.signInFailed;
+    const { sync, errors } = statusChanges(this.known ? before : undefined, state);
+    errors.forEach((e) => s.emitError(e));
     const changed =
       state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
     s.set(() => {
@@ -88,12 +87,8 @@ export class SyncFollow {
       this.followQueued(state);
     });
     if (state.pending < before.pending) this.answered();
-    if (changed) {
-      s.host.dispatch(
-        new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
-      );
-      void this.tally.refresh();
-    }
+    if (sync) s.host.dispatch(new KaikuSyncEvent(sync));
+    if (changed) void this.tally.refresh();
   }
 
   /**
