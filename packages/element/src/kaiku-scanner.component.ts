@@ -381,6 +381,7 @@ export class KaikuScanner extends LitElement {
       this.flow.sync.state.needsAttention,
       (id) => void this.flow.sync.resolve(id),
       () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
+      (id) => void this.flow.sync.registerRest(id),
     );
   }
 

@@ -7,6 +7,8 @@ import { elementText, textOf } from '../messages/index.js';
 /** A community card's group: each member's card read, looked up at once, and added only if it may join. */
 export class Group {
   private readonly member = new Task();
+  /** Members looked up without Kaikukanta (offline): Kaikukanta checks them when the usage is sent. */
+  readonly unverified = new Set<string>();
 
   constructor(private readonly s: Screen) {}
 
@@ -43,6 +45,8 @@ export class Group {
       s.emitError({ code: refusal.code, stage: 'lookup', cardId });
       return;
     }
+    if (outcome.ok && outcome.card.fromCache) this.unverified.add(cardId);
+    else this.unverified.delete(cardId);
     const groupCardIds = [...now.request.groupCardIds, cardId];
     s.set(() => {
       s.groupError = undefined;

@@ -198,6 +198,30 @@ describe('ScanFlow', () => {
     expect(flow.phase).toMatchObject({ card: { id: 'Y110029399' } });
   });
 
+  it('a member looked up without Kaikukanta joins marked as not verified; verified later, the mark goes', async () => {
+    let offline = true;
+    const { flow } = setUp({}, (fake) => ({
+      ...fake,
+      lookupCard: async (id) => {
+        const got = await fake.lookupCard(id);
+        return got.ok && offline ? { ok: true, card: { ...got.card, fromCache: true } } : got;
+      },
+    }));
+    flow.read('Y110029399', 'manual');
+    await tick();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+    expect([...flow.unverified]).toEqual(['A045198723']);
+    offline = false;
+    flow.reset();
+    flow.read('Y110029399', 'manual');
+    await tick();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect([...flow.unverified]).toEqual([]);
+  });
+
   it('a malformed reading on ready marks the field and reports an input error', () => {
     const { flow, types } = setUp();
     flow.read('E1234', 'manual');

@@ -41,6 +41,10 @@ export class ScanFlow extends Screen {
     this.sync = new SyncFollow(this, () => void this.lookup.recheck(), this.tally);
   }
 
+  /** Group members looked up without Kaikukanta (shown as not verified). */
+  get unverified(): ReadonlySet<string> {
+    return this.group.unverified;
+  }
   /** The card ID read while a step ran, looked up when it ends (the screen shows its last digits). */
   get waiting(): string | undefined {
     return this.next?.id;

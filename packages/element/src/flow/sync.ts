@@ -120,6 +120,11 @@ export class SyncFollow {
     return this.act(() => this.s.svc.resolveAttention(id));
   }
 
+  /** A refused group visit registered again without the members Kaikukanta refused. */
+  registerRest(id: string): Promise<void> {
+    return this.act(async () => this.s.svc.registerRest?.(id));
+  }
+
   /** The usage report could not be produced: shown and reported like any other failure. */
   failed(e: unknown): Promise<void> {
     return this.act(() => Promise.reject(e));

@@ -10,7 +10,15 @@ import { renderReady, type ReadyOptions } from './ready.js';
 /** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
 export type StageFlow = Pick<
   ScanFlow,
-  'phase' | 'manualError' | 'cameraError' | 'groupError' | 'decide' | 'retry' | 'reset' | 'waiting'
+  | 'phase'
+  | 'manualError'
+  | 'cameraError'
+  | 'groupError'
+  | 'decide'
+  | 'retry'
+  | 'reset'
+  | 'waiting'
+  | 'unverified'
 >;
 
 /** The element's side of the stage: its settings and handlers. */
