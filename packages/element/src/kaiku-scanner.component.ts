@@ -309,7 +309,7 @@ export class KaikuScanner extends LitElement {
 
   /** Sends queued usages now. */
   syncNow(): Promise<void> {
-    return this.flow.sync.now();
+    return this.flow.sync.act(() => this.svc.get().syncNow());
   }
 
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
@@ -375,13 +375,13 @@ export class KaikuScanner extends LitElement {
   private renderNeedsAttention(): TemplateResult | typeof nothing {
     const views = this.views.attention;
     if (!views) return nothing;
-    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.failed(e);
+    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.act(() => Promise.reject(e));
     return views.renderNeedsAttention(
       this.view,
       this.flow.sync.state.needsAttention,
-      (id) => void this.flow.sync.resolve(id),
+      (id) => void this.flow.sync.act(() => this.svc.get().resolveAttention(id)),
       () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
-      (id) => void this.flow.sync.registerRest(id),
+      (id) => void this.flow.sync.act(async () => this.svc.get().registerRest?.(id)),
     );
   }
 

@@ -181,7 +181,7 @@ export class ScanFlow extends Screen {
   async online(): Promise<void> {
     void this.recheck();
     void this.tally.refresh(); // a signed-in request: says whether Kaikukanta answers, and takes this terminal's sign-in
-    await this.sync.now();
+    await this.sync.act(() => this.svc.syncNow());
   }
 
   /** Esc: drops the card, the result or the error on screen; false when there is nothing to drop. */

@@ -110,27 +110,8 @@ export class SyncFollow {
     s.polite = (v) => v.t.registeredHeading;
   }
 
-  /** Sends queued usages now. */
-  now(): Promise<void> {
-    return this.act(() => this.s.svc.syncNow());
-  }
-
-  /** Staff have dealt with a needs-attention usage. */
-  resolve(id: string): Promise<void> {
-    return this.act(() => this.s.svc.resolveAttention(id));
-  }
-
-  /** A refused group visit registered again without the members Kaikukanta refused. */
-  registerRest(id: string): Promise<void> {
-    return this.act(async () => this.s.svc.registerRest?.(id));
-  }
-
-  /** The usage report could not be produced: shown and reported like any other failure. */
-  failed(e: unknown): Promise<void> {
-    return this.act(() => Promise.reject(e));
-  }
-
-  private async act(action: () => Promise<void>): Promise<void> {
+  /** Runs one of the outbox's actions (send now, resolve an item…); a failure is shown and reported. */
+  async act(action: () => Promise<unknown>): Promise<void> {
     try {
       await action();
     } catch (e) {

@@ -87,7 +87,6 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     registerRest: async (id) => (await services()).registerRest?.(id),
     exportCsv: async () => (await services()).exportCsv(),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
-    message: (code, locale, params) => inner?.message(code, locale, params),
     dispose() {
       disposed = true;
       listeners.clear();

@@ -11,7 +11,6 @@ import type {
   TimeWindow,
   UsageMode as CoreUsageMode,
 } from '@kaiku-scanner/core';
-import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
@@ -194,11 +193,5 @@ export type ScannerServices = {
   exportCsv(): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
-  /** Message text for any code (errors, refusals) in a locale. */
-  message(
-    code: string,
-    locale: UiLocale,
-    params?: Readonly<Record<string, string | number>>,
-  ): string | undefined;
   dispose(): void;
 };
