@@ -176,7 +176,7 @@ describe('kaiku-import', () => {
 describe('kaiku-report', () => {
   it('stops at the usage list bound when the pages never end (exit 4, list-too-long, not "unreachable")', async () => {
     let pages = 0;
-    const endless = createServer((req, res) => {
+    const endless = createServer((_req, res) => {
       pages++;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ items: [], nextCursor: `c${pages}` }));
