@@ -79,7 +79,7 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
   checkOptions('parseCardId', options, PARSE_CARD_ID_OPTIONS);
   const format = options.format ?? CARD_ID_FORMAT;
   const read = normalizeReading(typeof raw === 'string' ? raw : '');
-  const reading = grouped(read) ? { ...read, text: read.text.replace(/[ -]/g, '') } : read;
+  const reading = grouped(read) ? { ...read, text: read.text.replace(SEPARATOR_ALL, '') } : read;
   if (reading.text === '') return refuse('empty', {});
   const split = splitCheckCharacter(reading, options.checkCharacter ?? 'off');
   if (!split.ok) {
@@ -99,13 +99,17 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
   return result;
 }
 
+/** A space or a hyphen, as typed or as a spreadsheet writes them (no-break spaces, Unicode hyphens). */
+const SEPARATOR = /[ \u00a0\u202f\-\u2010\u2011]/;
+const SEPARATOR_ALL = new RegExp(SEPARATOR.source, 'g');
+
 /**
  * An ID typed in groups (`A045 198 723`, `A045-198-723`, `A 045 198 723`): one kind of separator, single, between
  * groups of 3 or more letters and digits (the first may be the prefix alone). Only such a reading loses its
  * separators; `A999 0 05458`, `A045-198 723`, a separator in a `*…*` barcode or next to the end are refused as read.
  */
 function grouped({ text, starred }: { text: string; starred: boolean }): boolean {
-  const sep = /[ -]/.exec(text)?.[0];
+  const sep = SEPARATOR.exec(text)?.[0];
   if (starred || sep === undefined) return false;
   const groups = text.split(sep);
   return groups.every((g, i) => /^[A-Z0-9]{3,}$/.test(g) || (i === 0 && /^[A-Z]+$/.test(g)));

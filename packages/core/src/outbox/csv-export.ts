@@ -2,6 +2,7 @@ import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
+import { readProblemReasons } from '../messages/server-reason.js';
 import {
   REPORT_ACCEPTANCE_LABELS,
   REPORT_COLUMN_LABELS,
@@ -27,6 +28,7 @@ const COLUMNS = [
   'group',
   'acceptance',
   'status',
+  'reason',
   'key',
   'details',
 ] as const satisfies readonly (keyof typeof REPORT_COLUMN_LABELS)[];
@@ -95,6 +97,12 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     // Every row of the record carries its key and details: the import sends them as one usage under that key.
     const [day = '', month = '', year = ''] = valid ? date.format(start).split('.') : [];
     const hhmm = valid ? time.format(start) : '';
+    // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
+    const reason = r.problem
+      ? readProblemReasons(r.problem)
+          .map((x) => x.message[locale])
+          .join(' ')
+      : '';
     const details = reportDetails(
       r,
       valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : usage.show.start,
@@ -117,6 +125,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
         group,
         REPORT_ACCEPTANCE_LABELS[r.acceptance][locale],
         REPORT_STATUS_LABELS[r.state][locale],
+        reason,
         r.id,
         details,
       ]);
@@ -126,7 +135,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     REPORT_COLUMN_LABELS.total[locale],
     String(adults),
     String(children),
-    ...Array<string>(9).fill(''),
+    ...Array<string>(COLUMNS.length - 3).fill(''),
   ]);
   const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
