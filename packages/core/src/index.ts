@@ -127,9 +127,6 @@ export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 // Every option bag is checked by name: a misspelt option throws this (`unknown-field`).
 export { OptionsError } from './errors/options-error.js';
 
-// The SDK's Trusted Types policy for the decoder worker, claimed early (the element does on definition).
-export { claimWorkerPolicy } from './input/camera/trusted-worker.js';
-
 // --- offline outbox (IndexedDB, exactly-once sync) ---
 export {
   OFFLINE_POLICIES,

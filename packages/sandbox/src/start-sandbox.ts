@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
 import { openDatabase } from './db/open-database.js';
 import { createRepository } from './db/repository.js';
 import { createRouter } from './http/router.js';
-import { problems, rawProblemResponse } from './http/respond.js';
+import { problems, rawProblemResponse, sendProblem } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
 import { checkOptions } from '@kaiku-scanner/core/contract';
@@ -150,16 +150,9 @@ function guardConnections(server: ReturnType<typeof createServer>, maxConnection
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerRaw(socket, problems.requestTimeout());
     answerRaw(socket, problems.badRequest('The request is not well-formed HTTP/1.1.'));
   });
-  server.on('checkExpectation', (_req, res) => {
-    const problem = problems.expectationFailed();
-    const body = JSON.stringify(problem);
-    res.writeHead(417, {
-      'content-type': 'application/problem+json; charset=utf-8',
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    });
-    res.end(body);
-  });
+  server.on('checkExpectation', (_req, res: ServerResponse) =>
+    sendProblem(res, problems.expectationFailed(), { connection: 'close' }),
+  );
   server.on('connect', (_req, socket: Socket) => {
     answerRaw(socket, problems.methodNotAllowed('GET, HEAD, POST, OPTIONS'), {
       Allow: 'GET, HEAD, POST, OPTIONS',

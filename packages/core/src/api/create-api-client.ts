@@ -6,6 +6,7 @@ import {
   CardRecordSchema,
   HealthSchema,
   IdempotencyKeySchema,
+  makeProblem,
   ShowTallySchema,
   UsageListQuerySchema,
   UsageListSchema,
@@ -33,7 +34,7 @@ import { abortableSleep, sendRequest } from './send-request.js';
 import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
-import { readProblem, unreadableProblem } from './problem-details.js';
+import { readProblem } from './problem-details.js';
 import type { Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
@@ -277,9 +278,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       };
       const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
       const keys = body.items.map((item) => item.idempotencyKey);
-      // Each refused item's problem as the client reads any problem: unknown members dropped, reasons checked.
+      // Each refused item's problem as the client reads any problem; one with a code that is a sentence keeps its status.
+      const unreadable = (status: number) => makeProblem(status, 'unreadable-problem', 'unreadable-problem');
       const results = data.results.map((r) =>
-        r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadableProblem(r.problem.status) },
+        r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadable(r.problem.status) },
       );
       return { ...data, results: matchBatchResults(keys, results, response.status) };
     },

@@ -88,14 +88,3 @@ export function readProblem(value: unknown): Problem | undefined {
 export function problemReasons(problem: Problem): readonly CheckedReason[] {
   return (problem.reasons ?? []).map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
 }
-
-/**
- * Stands in for a problem whose code is not a stable code (a sentence, say): the status is kept, the
- * text is not.
- *
- * @example
- * unreadableProblem(422).code; // 'unreadable-problem'
- */
-export function unreadableProblem(status: number): Problem {
-  return makeProblem(status, 'unreadable-problem', 'Unreadable problem');
-}

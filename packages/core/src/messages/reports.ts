@@ -175,13 +175,21 @@ export const reportMessages = defineMessages({
     en: (p: { limit: number }) =>
       `The workbook has too many rows, texts or formats (over ${p.limit}), so it was not read. Save the report as CSV or split it into smaller parts.`,
   },
-  'report-xlsx-too-slow': {
+  'report-too-slow': {
     fi: (p: { limit: number }) =>
-      `XLSX-tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
+      `Tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Jaa raportti pienempiin osiin.`,
     sv: (p: { limit: number }) =>
-      `Läsningen av XLSX-filen tog över ${p.limit} s och avbröts. Spara rapporten som CSV eller dela upp den i mindre delar.`,
+      `Läsningen av filen tog över ${p.limit} s och avbröts. Dela upp rapporten i mindre delar.`,
     en: (p: { limit: number }) =>
-      `Reading the XLSX file took over ${p.limit} s, so it was stopped. Save the report as CSV or split it into smaller parts.`,
+      `Reading the file took over ${p.limit} s, so it was stopped. Split the report into smaller parts.`,
+  },
+  'report-xlsx-too-large-for-browser': {
+    fi: (p: { limit: number }) =>
+      `XLSX-tiedosto on liian suuri luettavaksi selaimessa (yli ${size(p.limit)}). Tallenna raportti CSV-muodossa tai tuo se kaiku-import-komennolla.`,
+    sv: (p: { limit: number }) =>
+      `XLSX-filen är för stor för att läsas i webbläsaren (över ${size(p.limit)}). Spara rapporten som CSV eller importera den med kommandot kaiku-import.`,
+    en: (p: { limit: number }) =>
+      `The XLSX file is too large to read in the browser (over ${size(p.limit)}). Save the report as CSV or import it with the kaiku-import command.`,
   },
   'report-sheet-missing': {
     fi: (p: { sheet: string; sheets: string }) =>

@@ -5,7 +5,7 @@
  * that reads it can forge a seal: docs/outbox.md ("Stored records") and docs/threat-model.md say why this scheme
  * (synchronous, inside the record's own transaction, also on plain-http pages) and what it cannot stop.
  */
-import { sha256Hex } from '../reports/sha256.js';
+import { sha256Hex } from '../sha256.js';
 import type { OutboxRecord } from './types.js';
 
 /** The needs-attention code of a record whose seal does not match. */

@@ -3,7 +3,7 @@
  * headers, CR-only lines, hand-typed counts, dates and card IDs.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { ImportResult } from './import-types.js';
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { toUsageReportCsv } from '../outbox/csv-export.js';
 import type { OutboxRecord } from '../outbox/types.js';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { ImportResult } from './import-types.js';
 

@@ -11,10 +11,11 @@ import type { BatchRegistrar, ImportOptions, ImportResult } from './import-types
 import { ImportTally } from './import-tally.js';
 import { ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
+import { hasNodeStreams } from './read-xlsx.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { clip, validateSalesRow } from './validate-row.js';
@@ -79,7 +80,8 @@ function settings(options: ImportOptions) {
     batchSize,
     maxRows: options.maxRows ?? 1_000_000,
     limits: {
-      maxBytes: options.maxBytes ?? 256 * MiB,
+      // A browser tab streams CSV too, but has a minute (BROWSER_XLSX_LIMITS.maxMs) and shares the machine.
+      maxBytes: options.maxBytes ?? (hasNodeStreams() ? 256 * MiB : 64 * MiB),
       maxRecordBytes: options.maxRecordBytes ?? MiB,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     },

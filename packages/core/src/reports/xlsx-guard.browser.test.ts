@@ -18,7 +18,7 @@ import {
   zipOf,
 } from './hostile-xlsx.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import { XLSX_LIMITS } from './xlsx-guard.js';
+import { BROWSER_XLSX_LIMITS } from './xlsx-guard.js';
 
 seedFastCheck();
 
@@ -45,8 +45,23 @@ describe('hostile workbooks in the browser', function () {
     expect(performance.now() - started).to.be.lessThan(20_000);
   });
 
-  it('refuses every attack just over the default limits, however written', async () => {
-    const limits = XLSX_LIMITS;
+  it("refuses an XLSX file over the browser's size limit up front, saying what to do instead", async () => {
+    const big = new Uint8Array(BROWSER_XLSX_LIMITS.maxFileBytes + 1);
+    big.set([0x50, 0x4b, 0x03, 0x04]);
+    const started = performance.now();
+    const result = await importSalesReport(new File([big], 'myynti.xlsx'), {
+      venueId: 'hilla',
+      dryRun: true,
+    });
+    expect(result.error?.code).to.equal('report-xlsx-too-large-for-browser');
+    expect(result.error?.params).to.deep.equal({ limit: BROWSER_XLSX_LIMITS.maxFileBytes });
+    for (const text of Object.values(result.error?.message ?? {}))
+      expect(text).to.match(/16 MiB.*CSV.*kaiku-import/);
+    expect(performance.now() - started).to.be.lessThan(5_000);
+  });
+
+  it('refuses every attack just over the default limits of a browser, however written', async () => {
+    const limits = BROWSER_XLSX_LIMITS;
     const ways = fc.sample(fc.tuple(spelling, fc.constantFrom(...NOISE), fc.nat(3)), ATTACKS.length);
     for (const [n, kind] of ATTACKS.entries()) {
       const [how, noise, extra] = ways[n]!;

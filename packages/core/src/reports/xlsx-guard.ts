@@ -1,15 +1,19 @@
 /**
  * Bounds a workbook before exceljs reads it. An XLSX file is a ZIP of XML, and a hostile one costs
- * little to make: a 1 MB file that inflates to gigabytes (exceljs spools it to a temp file), 20 KB of
- * nested elements that take a gigabyte of parser memory, rows with one cell in column XFD that make
- * every row walk 16 384 slots. So every entry is inflated here first, counting bytes, XML depth,
- * columns and cells as it streams, against a deadline — in browsers and Node alike
- * (`DecompressionStream`) — and the workbook is refused with a stable code at the first bound crossed.
+ * little to make: a 1 MB file that inflates to gigabytes, 20 KB of nested elements that take a gigabyte
+ * of parser memory, rows with one cell in column XFD that make every row walk 16 384 slots. So every
+ * entry is inflated here first (`DecompressionStream`, in browsers and Node alike) and its XML parsed as
+ * it streams (xlsx-xml-scan.ts), against a deadline, and the workbook is refused with a stable code at
+ * the first bound crossed.
  */
 import { ReportError } from './report-error.js';
+import { XmlScan } from './xlsx-xml-scan.js';
+import type { Counts } from './xlsx-xml-scan.js';
 
 /** What a workbook may cost to read. */
 export type XlsxLimits = {
+  /** Bytes of the (compressed) file: refused before it is read when its size is known. */
+  readonly maxFileBytes: number;
   /** Inflated bytes of one ZIP entry. */
   readonly maxEntryBytes: number;
   /** Inflated bytes of all entries together. */
@@ -28,14 +32,17 @@ export type XlsxLimits = {
   readonly maxStrings: number;
   /** XML elements in all parts: rows, styles, text runs… (`report-xlsx-too-complex`). */
   readonly maxElements: number;
-  /** Time for checking and reading the whole workbook, in milliseconds. */
+  /** Time for checking and reading the whole workbook (and a CSV file), in milliseconds. */
   readonly maxMs: number;
 };
 
-/** The default bounds: far above any sales report, far below what hurts a terminal or a server. */
+const MiB = 1024 * 1024;
+
+/** The bounds in Node (streaming): far above any sales report, far below what hurts a terminal or a server. */
 export const XLSX_LIMITS: XlsxLimits = {
-  maxEntryBytes: 128 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
+  maxFileBytes: Number.POSITIVE_INFINITY,
+  maxEntryBytes: 128 * MiB,
+  maxTotalBytes: 256 * MiB,
   maxEntries: 10_000,
   maxDepth: 64,
   maxColumns: 1024,
@@ -46,18 +53,32 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxMs: 120_000,
 };
 
+/**
+ * The bounds in a browser tab, where exceljs's browser build loads the whole workbook: about 250 bytes of heap a
+ * cell (docs/reports.md, "Limits"), so a million cells stay within a few hundred MiB.
+ */
+export const BROWSER_XLSX_LIMITS: XlsxLimits = {
+  ...XLSX_LIMITS,
+  maxFileBytes: 16 * MiB,
+  maxEntryBytes: 96 * MiB,
+  maxTotalBytes: 128 * MiB,
+  maxCells: 1_000_000,
+  maxStrings: 500_000,
+  maxElements: 4_000_000,
+  maxMs: 60_000,
+};
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** One part of a ZIP archive, as its central directory lists it. */
 export type ZipEntry = { name: string; method: number; compressedSize: number; offset: number };
-type Entry = ZipEntry;
 
 const unreadable = (): ReportError => new ReportError('report-xlsx-unreadable');
 
 /** The parts of a ZIP archive from its central directory (`report-xlsx-unreadable` when it has none). */
-export function centralDirectory(bytes: Uint8Array, maxEntries: number): Entry[] {
+export function centralDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -71,7 +92,7 @@ export function centralDirectory(bytes: Uint8Array, maxEntries: number): Entry[]
   // Thousands of parts is no workbook a person saved.
   if (count > maxEntries) throw unreadable();
   let at = view.getUint32(end + 16, true);
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   const names = new TextDecoder();
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw unreadable();
@@ -87,7 +108,7 @@ export function centralDirectory(bytes: Uint8Array, maxEntries: number): Entry[]
   return entries;
 }
 
-function entryData(bytes: Uint8Array, entry: Entry): Uint8Array {
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.offset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw unreadable();
@@ -96,230 +117,21 @@ function entryData(bytes: Uint8Array, entry: Entry): Uint8Array {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-// Bytes the scanner acts on.
-const [LT, GT, SLASH, BANG, QMARK, DASH, RSQB, DQ, SQ] = [
-  0x3c, 0x3e, 0x2f, 0x21, 0x3f, 0x2d, 0x5d, 0x22, 0x27,
-];
-// Where the scanner is: text, after `<`, in a start tag's name, in a start tag, in an end tag, after `<!`, in a
-// comment, CDATA section or processing instruction.
-const [TEXT, OPEN, NAME, TAG, END, DECL, COMMENT, CDATA, PI] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-/** Elements whose attribute values are bounded (their start tags are parsed). */
-const BOUNDED = new Set(['c', 'row', 'col', 'mergeCell', 'dataValidation']);
-/** Longest start tag or defined name parsed: far above Excel's own (a cell's tag is ~30 bytes). */
-const MAX_MARKUP = 64 * 1024;
-/** Excel's last column (XFD): exceljs makes one object per column of a `<col>` range up to its `max`. */
-const LAST_COLUMN = 16_384;
-
-/** Column and row of a cell reference, exactly as exceljs reads it (`colCache.decodeAddress`). */
-function decodeAddress(value: string): { col: number | undefined; row: number | undefined } {
-  let [col, row, hasCol, hasRow] = [0, 0, false, false];
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!hasRow && c >= 65 && c <= 90) [col, hasCol] = [col * 26 + c - 64, true];
-    else if (c >= 48 && c <= 57) [row, hasRow] = [row * 10 + c - 48, true];
-    else if (hasRow && hasCol && c !== 36) break;
-  }
-  return { col: hasCol ? col : undefined, row: hasRow ? row : undefined };
-}
-
-/** Cells the ranges of a list (`A1:B2 C3:D4`, `Sheet!$A$1:$B$2,…`) span: what exceljs fills in for them. */
-function rangeCells(list: string): number {
-  let cells = 0;
-  for (const part of list.split(/[\s,]+/)) {
-    const [from, to] = part.slice(part.lastIndexOf('!') + 1).split(':');
-    if (to === undefined) continue;
-    const [a, b] = [decodeAddress(from ?? ''), decodeAddress(to)];
-    if (a.col === undefined || a.row === undefined || b.col === undefined || b.row === undefined) continue;
-    cells += (Math.abs(a.row - b.row) + 1) * (Math.abs(a.col - b.col) + 1);
-  }
-  return cells;
-}
-
-/** Character and entity references decoded, as an XML parser does (unknown ones are left as they are). */
-function unescapeXml(text: string): string {
-  return text.replace(/&(#x[\da-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, ref: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (!ref.startsWith('#')) return named[ref] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/** Every attribute of a start tag (after its name) by local name, values unescaped; repeats kept. */
-function attributesOf(tag: string): [string, string][] {
-  const found: [string, string][] = [];
-  const pattern = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = pattern.exec(tag); m; m = pattern.exec(tag)) {
-    const value = m[2] ?? m[3] ?? '';
-    found.push([m[1]!.slice(m[1]!.indexOf(':') + 1), value.includes('&') ? unescapeXml(value) : value]);
-  }
-  return found;
-}
-
-/** What all parts of a workbook add up to. */
-type Counts = { cells: number; strings: number; elements: number };
-
-/**
- * A streaming XML scan that bounds what a parser makes of the bytes, not the bytes: start tags of the elements
- * exceljs turns into cells, rows, columns and ranges are parsed (any attribute order, references unescaped) and
- * their values read as exceljs reads them; comments, CDATA and processing instructions are skipped to their real
- * ends; a DOCTYPE (never in a workbook, and the one way to declare entities) refuses the file.
- */
-class XmlScan {
-  private depth = 0;
-  private state = TEXT;
-  private run = 0;
-  private quote = 0;
-  private last = 0;
-  private name = '';
-  /** The start tag of a bounded element so far, and where it starts in the chunk being fed. */
-  private markup: string | undefined;
-  private from = 0;
-  /** A defined name's text so far. */
-  private text: string | undefined;
-  private column = 0;
-  constructor(
-    private readonly limits: XlsxLimits,
-    private readonly counts: Counts,
-  ) {}
-
-  feed(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      switch (this.state) {
-        case TEXT:
-          if (this.text === undefined) {
-            i = chunk.indexOf(LT, i);
-            if (i < 0) return;
-            this.state = OPEN;
-          } else if (byte === LT) this.state = OPEN;
-          else this.text = this.keep(this.text, chunk, i, i + 1);
-          break;
-        case OPEN:
-          this.state = byte === SLASH ? END : byte === BANG ? DECL : byte === QMARK ? PI : NAME;
-          [this.name, this.run, this.last] = [this.state === NAME ? String.fromCharCode(byte) : '', 0, byte];
-          break;
-        case NAME:
-          if (byte === GT || byte === SLASH || byte <= 0x20) {
-            [this.markup, this.from] = [BOUNDED.has(this.localName()) ? '' : undefined, i];
-            this.state = TAG;
-            i--;
-          } else if (this.name.length < 64) this.name += String.fromCharCode(byte);
-          break;
-        case TAG:
-          if (this.quote === 0 && byte === GT) {
-            if (this.markup !== undefined) this.markup = this.keep(this.markup, chunk, this.from, i);
-            this.startTag(this.last === SLASH);
-            this.state = TEXT;
-            break;
-          }
-          if (this.quote === byte) this.quote = 0;
-          else if (this.quote === 0 && (byte === DQ || byte === SQ)) this.quote = byte;
-          this.last = byte;
-          break;
-        case END:
-          if (byte !== GT) break;
-          this.depth--;
-          this.state = TEXT;
-          if (this.text) this.count('cells', rangeCells(unescapeXml(this.text)), this.limits.maxCells);
-          this.text = undefined;
-          break;
-        case DECL:
-          // `<!--` or `<![CDATA[`; anything else is a DOCTYPE or worse.
-          this.name += String.fromCharCode(byte);
-          if (this.name === '--' || this.name === '[CDATA[')
-            this.state = this.name === '--' ? COMMENT : CDATA;
-          else if (!'--'.startsWith(this.name) && !'[CDATA['.startsWith(this.name)) throw unreadable();
-          break;
-        default: {
-          // The end of a comment (`-->`), a CDATA section (`]]>`) or a processing instruction (`?>`).
-          const mark = this.state === COMMENT ? DASH : this.state === CDATA ? RSQB : QMARK;
-          if (byte === GT && this.run >= (this.state === PI ? 1 : 2)) this.state = TEXT;
-          this.run = byte === mark ? this.run + 1 : 0;
-        }
-      }
-    }
-    // A bounded element's start tag that goes on in the next chunk.
-    if (this.markup !== undefined && this.state === TAG) {
-      this.markup = this.keep(this.markup, chunk, this.from, chunk.length);
-      this.from = 0;
-    }
-  }
-
-  private localName(): string {
-    return this.name.slice(this.name.indexOf(':') + 1);
-  }
-
-  /** `into` and the bytes from `from` to `to` as text (only ASCII means anything in what is bounded). */
-  private keep(into: string, chunk: Uint8Array, from: number, to: number): string {
-    if (into.length + to - from > MAX_MARKUP) throw unreadable();
-    return into + String.fromCharCode.apply(null, chunk.subarray(from, to) as unknown as number[]);
-  }
-
-  private count(what: keyof Counts, n: number, limit: number): void {
-    this.counts[what] += n;
-    if (this.counts[what] <= limit) return;
-    if (what === 'cells') throw new ReportError('report-xlsx-too-many-cells', { limit });
-    throw new ReportError('report-xlsx-too-complex', { limit });
-  }
-
-  private startTag(selfClosing: boolean): void {
-    const { limits } = this;
-    this.count('elements', 1, limits.maxElements);
-    if (!selfClosing && ++this.depth > limits.maxDepth) {
-      throw new ReportError('report-xlsx-too-deep', { limit: limits.maxDepth });
-    }
-    const local = this.localName();
-    const attributes = this.markup ? attributesOf(this.markup) : [];
-    this.markup = undefined;
-    if (local === 'si') this.count('strings', 1, limits.maxStrings);
-    if (local === 'definedName' && !selfClosing) this.text = '';
-    if (local === 'row') this.column = 0;
-    if (local === 'c') {
-      this.count('cells', 1, limits.maxCells);
-      // A cell without `r` is the one after the previous cell of its row.
-      this.column++;
-    }
-    for (const [name, value] of attributes) {
-      if (local === 'row' && name === 'r') this.checkRow(parseInt(value, 10));
-      else if (local === 'c' && name === 'r') {
-        const { col, row } = decodeAddress(value);
-        this.column = col ?? this.column;
-        this.checkRow(row);
-      } else if (local === 'col' && (name === 'min' || name === 'max'))
-        this.checkColumn(parseInt(value, 10), LAST_COLUMN);
-      else if (name === 'ref' || name === 'sqref') this.count('cells', rangeCells(value), limits.maxCells);
-    }
-    if (local === 'c') this.checkColumn(this.column, limits.maxColumns);
-  }
-
-  private checkColumn(column: number, limit: number): void {
-    if (column > limit) throw new ReportError('report-xlsx-too-wide', { limit });
-  }
-
-  private checkRow(row: number | undefined): void {
-    if (row !== undefined && row > this.limits.maxRows) {
-      throw new ReportError('report-too-many-rows', { limit: this.limits.maxRows });
-    }
-  }
-}
-
-/** A deadline check: throws `report-xlsx-too-slow` once `limits.maxMs` have passed since `startedAt`. */
-export function xlsxDeadline(limits: XlsxLimits, now: () => number = () => Date.now()): () => void {
-  const until = now() + limits.maxMs;
+/** A deadline check: throws `report-too-slow` once `maxMs` have passed since it was made. */
+export function deadlineAfter(maxMs: number, now: () => number = () => Date.now()): () => void {
+  const until = now() + maxMs;
   return () => {
-    if (now() > until)
-      throw new ReportError('report-xlsx-too-slow', { limit: Math.round(limits.maxMs / 1000) });
+    if (now() > until) throw new ReportError('report-too-slow', { limit: Math.round(maxMs / 1000) });
   };
 }
 
 /**
  * Inflates and scans every entry of a workbook against `limits`; throws a `ReportError` at the first
- * bound crossed (`report-xlsx-too-large`, `-too-deep`, `-too-wide`, `-too-many-cells`, `-too-slow`) or
+ * bound crossed (`report-xlsx-too-large`, `-too-deep`, `-too-wide`, `-too-many-cells`, `-too-complex`, `report-too-slow`) or
  * when the ZIP itself is broken (`report-xlsx-unreadable`). Resolves when the workbook is within bounds.
  *
  * @example
- * await checkXlsx(bytes, XLSX_LIMITS, xlsxDeadline(XLSX_LIMITS));
+ * await checkXlsx(bytes, XLSX_LIMITS, deadlineAfter(XLSX_LIMITS.maxMs));
  */
 export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits, deadline: () => void): Promise<void> {
   const entries = centralDirectory(bytes, limits.maxEntries);

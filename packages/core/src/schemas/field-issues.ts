@@ -119,22 +119,6 @@ export function toFieldIssues(
 }
 
 /**
- * Unknown keys of a plain object against the known ones, each with a suggestion (for inputs checked without
- * a schema, such as option bags with functions in them).
- *
- * @example
- * unknownFields({ baseURL: 'x' }, ['baseUrl', 'getToken']); // [{ path: 'baseURL', problem: 'unknown-field', suggestion: 'baseUrl' }]
- */
-export function unknownFields(value: object, known: readonly string[], prefix = ''): FieldIssue[] {
-  return Object.keys(value)
-    .filter((key) => !known.includes(key))
-    .map((key) => {
-      const suggestion = suggestField(key, known);
-      return { path: prefix + key, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) } as const;
-    });
-}
-
-/**
  * The known field an unknown name probably meant: another name for the same thing, the same name in other
  * case, a name containing it (`given` → `ticketsGiven`), or one a typo or two away. `undefined` when none is
  * close.

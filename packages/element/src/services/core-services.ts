@@ -49,7 +49,10 @@ async function localize(code: string): Promise<LocalizedText> {
  * the cap…), checked against its message by the core (`readProblemReasons`): never a text with a hole in it.
  */
 function refusalReasons(record: OutboxRecord): Reason[] {
-  return readProblemReasons(record.problem ?? { code: 'refused' });
+  const code = record.problem?.code ?? 'refused';
+  // The outbox's own codes (a record of an older version, one changed outside it) are not Kaikukanta's refusals.
+  const own = code === 'target-unknown' || code === 'record-tampered' ? textOf(code) : undefined;
+  return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
 }
 
 /** The reasons of one refusal as the one reason a needs-attention row shows (all texts, first code). */

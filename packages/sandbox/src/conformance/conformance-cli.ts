@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { printableLogText } from '../http/mask.js';
+import { visibleText } from '@kaiku-scanner/core/contract';
 import { runConformance } from './run-conformance.js';
 
 export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a server speaks the Kaikukanta contract
@@ -43,7 +43,7 @@ export async function runConformanceCli(
   print: (line: string) => void,
 ): Promise<number> {
   // Failures quote what the server under test said: never its control characters to the terminal.
-  const out = (line: string): void => print(line.split('\n').map(printableLogText).join('\n'));
+  const out = (line: string): void => print(visibleText(line, true));
   const text = (name: string) => ({ [name]: { type: 'string' as const } });
   let values: Record<string, string | boolean | undefined>;
   try {

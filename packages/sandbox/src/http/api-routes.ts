@@ -82,14 +82,7 @@ export async function postCardLookup(
 
 function sendCard(ctx: ApiRouteContext, res: ServerResponse, id: string): void {
   const card = ctx.repo.getCard(id);
-  if (!card) {
-    return sendProblem(
-      res,
-      makeProblem(404, 'card-not-registered', 'Card not registered', {
-        detail: 'The card is not registered in Kaikukanta.',
-      }),
-    );
-  }
+  if (!card) return sendProblem(res, problems.cardNotRegistered());
   sendJson(res, 200, card);
 }
 

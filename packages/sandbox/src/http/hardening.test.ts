@@ -168,6 +168,41 @@ describe('rate limit per client address', () => {
   });
 });
 
+describe('a body too large to read', () => {
+  it('a 20 MiB chunked body is answered 413 payload-too-large, also to a client that reads only after sending', async () => {
+    let reply = '';
+    await withSandbox({}, async (sandbox) => {
+      const port = Number(new URL(sandbox.url).port);
+      reply = await new Promise<string>((resolve) => {
+        let data = '';
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.pause(); // like many HTTP/1.1 clients: the whole body first, then the answer
+          socket.write(
+            'POST /v1/usages HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n' +
+              'Content-Type: application/json\r\nIdempotency-Key: hardening-chunked-1\r\nTransfer-Encoding: chunked\r\n\r\n',
+          );
+          const chunk = `10000\r\n${' '.repeat(0x10000)}\r\n`;
+          let sent = 0;
+          const pump = (): void => {
+            while (sent < 320 && !socket.destroyed) {
+              sent++;
+              if (!socket.write(chunk)) return void socket.once('drain', pump);
+            }
+            socket.write('0\r\n\r\n', () => socket.resume());
+          };
+          pump();
+        });
+        socket.on('data', (d: Buffer) => (data += d.toString()));
+        socket.on('error', (e) => (data += ` [${e.message}]`)); // before: EPIPE / ECONNRESET, no answer read
+        socket.on('close', () => resolve(data));
+        setTimeout(() => socket.destroy(), 15_000);
+      });
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toContain('"code":"payload-too-large"');
+  });
+});
+
 describe('every answer is the contract’s', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
@@ -205,29 +240,6 @@ describe('every answer is the contract’s', () => {
     const form = await fetch(`${sandbox.url}v1/usages`, { method: 'POST', headers, body: 'a=b' });
     expect(form.status).toBe(415);
     expect(await form.json()).toMatchObject({ code: 'unsupported-media-type' });
-  });
-
-  it('a 20 MiB chunked body is answered 413 payload-too-large, then the connection closes', async () => {
-    let sent = 0;
-    const chunk = new Uint8Array(64 * 1024).fill(0x20);
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 20 * 1024 * 1024) return controller.close();
-        sent += chunk.length;
-        controller.enqueue(sent === chunk.length ? new Uint8Array([0x22, ...chunk.subarray(1)]) : chunk);
-      },
-    });
-    // Before: the socket was destroyed with no answer, and the client saw a network error.
-    const res = await fetch(`${sandbox.url}v1/usages`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'hardening-chunked-1' },
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    expect(res.status).toBe(413);
-    expect(res.headers.get('connection')).toBe('close');
-    expect(await res.json()).toMatchObject({ code: 'payload-too-large' });
-    expect(sent).toBeLessThan(20 * 1024 * 1024);
   });
 
   it('an empty show ID is 400, not a tally that breaks its own schema', async () => {

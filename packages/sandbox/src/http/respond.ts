@@ -138,6 +138,16 @@ export const problems = {
     detail = 'The request does not match the contract.',
   ) => makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
   internal: () => makeProblem(500, 'internal-error', 'Internal error'),
+  cardNotRegistered: () =>
+    makeProblem(404, 'card-not-registered', 'Card not registered', {
+      detail: 'The card is not registered in Kaikukanta.',
+    }),
+  keyReused: () =>
+    makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
+      detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
+    }),
+  keyInProgress: () =>
+    makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
   rateLimited: (seconds: number) =>
     makeProblem(429, 'rate-limited', 'Too many requests', {
       detail: `Too many requests from this client; try again in ${seconds} s (Retry-After).`,

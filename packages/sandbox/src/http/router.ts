@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
+import { buildOpenApiDocument, visibleText } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
@@ -7,7 +7,7 @@ import { demoCardsPage } from '../seed/demo-cards.js';
 import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
 import { hostAllowed } from './host-allow.js';
-import { maskCardIds, printableLogText } from './mask.js';
+import { maskCardIds } from './mask.js';
 import { parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
 import { guardTestRoute, testRoutes } from './test-routes.js';
@@ -239,7 +239,7 @@ export function createRouter(options: RouterOptions) {
   }
 
   // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.
-  const log = (line: string): void => options.log(printableLogText(line));
+  const log = (line: string): void => options.log(visibleText(line));
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();

@@ -73,26 +73,26 @@ function checkFields(
  */
 export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): Route[] {
   const { repo, clock, controls } = env;
-  /** A POST handler over a JSON body whose fields are checked first; `everyVenue`: for unbound tokens only. */
+  /** A POST handler over a JSON body whose fields are checked first. */
   const post =
     (
       fields: Fields | undefined,
       act: (value: Record<string, unknown>, res: ServerResponse, venue: string | undefined) => void,
-      everyVenue = false,
     ): Handler =>
     async (req, res, _p, _u, venue) => {
-      if (everyVenue && venue !== undefined) {
-        req.resume();
-        return sendProblem(
-          res,
-          problems.forbidden("This changes every venue's data: not for a venue's token."),
-        );
-      }
       const body = await readJsonBody(req, true);
       if (!body.ok) return sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
       const issue = fields ? checkFields(body.value, fields) : undefined;
       if (issue) return sendProblem(res, problems.invalid([issue]));
       act(body.value as Record<string, unknown>, res, venue);
+    };
+  /** For a token bound to no venue only: the handler changes every venue's data. */
+  const everyVenue =
+    (handler: Handler): Handler =>
+    (req, res, params, url, venue) => {
+      if (venue === undefined) return handler(req, res, params, url, venue);
+      req.resume();
+      sendProblem(res, problems.forbidden("This changes every venue's data: not for a venue's token."));
     };
   const query = (url: URL, name: string): string => url.searchParams.get(name) ?? '';
   return [
@@ -127,13 +127,11 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       access: 'test',
       path: ['__sandbox', 'clock'],
       methods: {
-        POST: post(
-          { offsetMs: 'number' },
-          (v, res) => {
+        POST: everyVenue(
+          post({ offsetMs: 'number' }, (v, res) => {
             clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
             sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
-          },
-          true,
+          }),
         ),
       },
     },
@@ -141,13 +139,11 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       access: 'test',
       path: ['__sandbox', 'delay'],
       methods: {
-        POST: post(
-          { ms: 'number' },
-          (v, res) => {
+        POST: everyVenue(
+          post({ ms: 'number' }, (v, res) => {
             controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
             sendJson(res, 200, { ms: controls.decideDelayMs });
-          },
-          true,
+          }),
         ),
       },
     },
@@ -155,15 +151,13 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       access: 'test',
       path: ['__sandbox', 'cards'],
       methods: {
-        POST: post(
-          undefined,
-          (v, res) => {
+        POST: everyVenue(
+          post(undefined, (v, res) => {
             const card = CardRecordSchema.safeParse(v);
             if (!card.success) return sendProblem(res, invalidBody(card.error, CardRecordSchema, v));
             repo.putCard(card.data, 'test');
             sendJson(res, 201, card.data);
-          },
-          true,
+          }),
         ),
       },
     },

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { toApiShow } from '@kaiku-scanner/core';
-import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { checkMemberCards, decide } from './decide.js';
+import { problems } from '../http/respond.js';
 
 /** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
 export type Outcome =
@@ -51,6 +51,11 @@ export function showTally(
   };
 }
 
+const refused = (problem: Problem, retryAfterSeconds?: number): Outcome =>
+  retryAfterSeconds === undefined
+    ? { kind: 'problem', problem }
+    : { kind: 'problem', problem, retryAfterSeconds };
+
 type Claim = { readonly claimed: true } | { readonly claimed: false; readonly outcome: Outcome };
 
 function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
@@ -59,17 +64,7 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
   return repo.immediate((): Claim => {
     const row = repo.getKey(key);
     if (row?.state === 'done') {
-      if (row.body_hash !== hash) {
-        return {
-          claimed: false,
-          outcome: {
-            kind: 'problem',
-            problem: makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
-              detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
-            }),
-          },
-        };
-      }
+      if (row.body_hash !== hash) return { claimed: false, outcome: refused(problems.keyReused()) };
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
       return {
         claimed: false,
@@ -79,16 +74,8 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
             : { kind: 'problem', problem: stored as Problem },
       };
     }
-    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs) {
-      return {
-        claimed: false,
-        outcome: {
-          kind: 'problem',
-          problem: makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
-          retryAfterSeconds: 1,
-        },
-      };
-    }
+    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs)
+      return { claimed: false, outcome: refused(problems.keyInProgress(), 1) };
     repo.lockKey(key, hash, nowMs);
     return { claimed: true };
   });
@@ -104,14 +91,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       return outcome;
     };
     const card = repo.getCard(usage.cardId);
-    if (!card) {
-      return finish({
-        kind: 'problem',
-        problem: makeProblem(404, 'card-not-registered', 'Card not registered', {
-          detail: 'The card is not registered in Kaikukanta.',
-        }),
-      });
-    }
+    if (!card) return finish(refused(problems.cardNotRegistered()));
     // The show is the owning venue's; its settings are the owner's alone. A ticket agent's usage counts against
     // them, but never sets them: for a show the venue has not stored, it is decided without the agent's cap and
     // seats, and nothing is stored (the venue's own first usage or settings will be).
@@ -130,7 +110,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
       now,
     });
-    if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
+    if (!decision.ok) return finish(refused(decision.problem));
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
     // The record carries the show as the server knows it (the venue's settings win over the request's).

@@ -27,7 +27,7 @@ let expected: ((url: string) => boolean) | undefined;
  * Returns false where there are no Trusted Types or the page's CSP refuses the name.
  *
  * @example
- * import { claimWorkerPolicy } from '@kaiku-scanner/core';
+ * import { claimWorkerPolicy } from '@kaiku-scanner/core/camera';
  * claimWorkerPolicy(); // first thing in the page's entry script
  */
 export function claimWorkerPolicy(): boolean {

@@ -49,14 +49,11 @@ export const STAGES = [
   { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: (f: FrameFacts) => f.wantQr && !f.cpp },
   { name: 'qr-stretched', when: (f: FrameFacts) => f.wantQr && !f.cpp },
-  { name: 'qr-blur', when: (f: FrameFacts) => f.wantQr && !f.cpp && !f.big },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',
     when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr && (!f.big || f.thorough)),
   },
-  // Code 39 on thick lines across the frame (noise averaged along the bars).
-  { name: 'c39-thick', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
   // Code 39 by blurred templates fitted to profiles (bars no threshold separates).
   { name: 'c39-templates', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
   // The same on the largest region of the frame with the light taken out (a shadow's edge at 720p).
@@ -68,21 +65,9 @@ export const STAGES = [
     when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
   },
   {
-    name: 'cpp-flat-fixed',
-    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
-  },
-  {
     name: 'cpp-flat-histogram',
     when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
   },
-  // Stills only: Code 39 on blind lines (0°, 90°), zxing-js QR trying harder, Code 39 at 12 angles and on the
-  // half-size frame.
-  { name: 'c39-blind-axes', when: (f: FrameFacts) => f.want39 && f.thorough },
-  { name: 'qr-half-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'qr-invert-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'qr-stretched-hard', when: (f: FrameFacts) => f.wantQr && f.thorough },
-  { name: 'c39-blind', when: (f: FrameFacts) => f.want39 && f.thorough },
-  { name: 'c39-lines-half', when: (f: FrameFacts) => f.want39 && f.thorough },
 ] as const;
 
 export type StageName = (typeof STAGES)[number]['name'];
@@ -93,14 +78,12 @@ export type JsStageName = Exclude<StageName, `cpp${string}`>;
 /**
  * Strategies inside stages, each switched off as a whole: zxing-cpp's second search among several symbols
  * (`cpp-symbols`), the grid search from finder triples in zxing-js QR stages (`qr-finders`), the cramped-quiet-zone
- * row reader (`c39-tolerant`), the locally normalised and the sharpened binarisations of Code 39 lines
- * (`c39-normalized`, `c39-sharpened`), the profile's own light flattening in the template reader (`c39-profile-flat`).
+ * row reader (`c39-tolerant`), the sharpened binarisation of Code 39 lines (`c39-sharpened`), the profile's own light flattening in the template reader (`c39-profile-flat`).
  */
 export const STRATEGIES = [
   'cpp-symbols',
   'qr-finders',
   'c39-tolerant',
-  'c39-normalized',
   'c39-sharpened',
   'c39-profile-flat',
 ] as const;

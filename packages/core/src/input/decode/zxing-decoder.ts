@@ -14,15 +14,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import {
-  boxBlur,
-  cropGrey,
-  FLATTEN_RADIUS,
-  flattenLight,
-  halve,
-  invert,
-  stretchContrast,
-} from './grey-ops.js';
+import { cropGrey, FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
 import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
@@ -30,7 +22,6 @@ import { enabled, runStages } from './pipeline.js';
 import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
 import { quadBox, searchQrFromFinders, searchQrGrid } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
-import { frameBundle } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
 
@@ -60,10 +51,6 @@ const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
 const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintType.TRY_HARDER, true]]);
-
-/** Blind Code 39 search angles (when the locator finds no region): near-horizontal and near-vertical first. */
-const BLIND_ANGLES = [0, 90, 15, -15, 75, -75, 30, -30, 60, -60, 45, -45];
-const BLIND_LINES = 24;
 
 /** The JS stages alone on a frame's luminance (tests; `decodeImage` runs them in its pipeline). */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
@@ -124,14 +111,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   // with a budget of its own (one triple).
   const evidenceBudget = (): FinderBudget =>
     cpp ? { triples: 1, finders: finderBudget.finders } : finderBudget;
-  const blind =
-    (angles: number[]): Pass =>
-    () =>
-      readCode39(
-        stretched(),
-        angles.map((a) => frameBundle(grey, a, BLIND_LINES)),
-        c39,
-      );
   const unread = (): readonly Quad[] => (wantQr ? (options.unreadQr ?? []).slice(0, 2) : []);
   const crops = lazy(() => unread().map((quad) => cropGrey(grey, quadBox(quad))));
   const first = (passes: Pass[]): DecodeResult | null => {
@@ -146,23 +125,16 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'qr-crop': () => first(crops().map((crop) => qr(() => crop, true))),
     'qr-crop-stretched': () => first(crops().map((crop) => qr(() => stretchContrast(crop), true))),
     'qr-half': qr(small, false),
+    // Lines reaching both edges of the frame from each region's centre: noise or print splits one code into located
+    // pieces, none spanning start to stop.
     'c39-lines': () => {
-      const list = regions();
-      return readCode39(stretched(), list, c39, (i) => foreign.add(list[i] as LineBundle));
+      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey) }));
+      return readCode39(stretched(), list, c39, (i) => foreign.add(regions()[i] as LineBundle));
     },
     'qr-full': () => qr(() => grey, false, evidenceBudget())(),
     'qr-invert': qr(() => invert(small()), false),
     'qr-stretched': qr(stretched, false),
-    'qr-blur': qr(() => boxBlur(grey), false),
     'qr-flat': () => qr(() => flattenLight(grey, FLATTEN_RADIUS), false, evidenceBudget())(),
-    // The same lines, each the mean of 7 parallel ones along the bars (sensor noise of a dim frame averages out) and
-    // across the whole frame (noise splits one code into several located pieces, none spanning start to stop).
-    'c39-thick': () =>
-      readCode39(
-        stretched(),
-        open().map((b) => ({ ...b, thickness: 7, length: acrossFrame(b, grey) })),
-        c39,
-      ),
     'c39-templates': () => readCode39Templates(stretched(), open(), c39),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening
@@ -172,12 +144,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       if (largest === undefined) return null;
       return readCode39Templates(flattenLight(grey, 2 * FLATTEN_RADIUS), [largest], c39, false);
     },
-    'c39-blind-axes': blind(BLIND_ANGLES.slice(0, 2)),
-    'qr-half-hard': qr(small, true),
-    'qr-invert-hard': qr(() => invert(grey), true),
-    'qr-stretched-hard': qr(() => stretchContrast(small()), true),
-    'c39-blind': blind(BLIND_ANGLES),
-    'c39-lines-half': () => readCode39(small(), locateLinearCodes(small()), c39),
   };
   return {
     facts: {
