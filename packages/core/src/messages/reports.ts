@@ -5,6 +5,7 @@
  */
 import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters naming report columns. */
 type Columns = { columns: string };
@@ -28,6 +29,7 @@ export const REPORT_COLUMN_LABELS = {
   group: { fi: 'Ryhmäkäynti', sv: 'Gruppbesök', en: 'Group visit' },
   acceptance: { fi: 'Tarkistus', sv: 'Kontroll', en: 'Check' },
   status: { fi: 'Lähetyksen tila', sv: 'Sändningsstatus', en: 'Sync status' },
+  reason: { fi: 'Syy', sv: 'Orsak', en: 'Reason' },
   key: { fi: 'Kirjaustunniste', sv: 'Registreringsnyckel', en: 'Idempotency key' },
   details: { fi: 'Kirjauksen tiedot', sv: 'Registreringsuppgifter', en: 'Registration details' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
@@ -53,9 +55,8 @@ export const REPORT_STATUS_LABELS = {
   resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
-type FieldName = keyof typeof REPORT_COLUMN_LABELS;
 const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
-  field in REPORT_COLUMN_LABELS ? REPORT_COLUMN_LABELS[field as FieldName][locale] : field;
+  ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
 const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;

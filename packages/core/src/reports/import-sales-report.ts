@@ -15,7 +15,7 @@ import { hasNodeStreams } from './read-xlsx.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import {
   canonicalRow,
   fileRuleErrors,
@@ -57,13 +57,13 @@ type Pending = { rows: readonly RowRef[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
 type Visit = { leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
 
-/** A refusal in the rules core's words when the server names its reasons, else the server's title. */
+/** A refusal in the rules core's words when the server names its reasons, else its code (never its text). */
 function problemError(problem: Problem): RowError {
   const reasons = problem.reasons?.filter((reason) => isMessageCode(reason.code)) ?? [];
   const text = (locale: Locale) => {
     if (reasons.length > 0) return reasons.map((reason) => localize(reason, locale)).join(' ');
     if (isMessageCode(problem.code)) return localize({ code: problem.code, params: {} }, locale);
-    return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
+    return problem.code;
   };
   const message: LocalizedText = { fi: text('fi'), sv: text('sv'), en: text('en') };
   return { code: problem.code, params: { status: problem.status }, message };

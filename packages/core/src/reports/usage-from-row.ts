@@ -12,7 +12,7 @@ import { checkRequest } from '../rules/request-checks.js';
 import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
 import type { UsageCard } from '../schemas/usage-input.js';
 import { helsinkiIso } from './helsinki-time.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import type { ReportField, RowError, SalesRow } from './types.js';
 
 export type UsageContext = {
