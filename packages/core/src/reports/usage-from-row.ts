@@ -23,6 +23,8 @@ export type UsageContext = {
   readonly mode: UsageMode;
 };
 
+const showIds = new Map<string, string>();
+
 /** The canonical text of a row without its occurrence index (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
   // A community card's row hashes its mapping in: such rows were refused before it existed, so their old keys
@@ -58,7 +60,17 @@ export function usageFromRow(
   canonicalHash = sha256Hex(canonical),
 ): { idempotencyKey: string; usage: UsageRequest } {
   const start = helsinkiIso(row.date, row.time);
-  const showId = `report-${sha256Hex(JSON.stringify([context.venueId, context.forVenueId ?? '', row.event, row.date, row.time ?? ''])).slice(0, 32)}`;
+  const show = JSON.stringify([
+    context.venueId,
+    context.forVenueId ?? '',
+    row.event,
+    row.date,
+    row.time ?? '',
+  ]);
+  // A report's shows repeat row after row: their IDs are kept (at most 8 192), the hash is a row's dearest part.
+  if (showIds.size >= 8192) showIds.clear();
+  const showId = showIds.get(show) ?? `report-${sha256Hex(show).slice(0, 32)}`;
+  showIds.set(show, showId);
   const usage: UsageRequest = {
     venueId: context.venueId,
     show: { id: showId, name: row.event, start, kind: context.showKind },
