@@ -8,17 +8,15 @@ import { invert } from './grey-ops.js';
 import { readBlurredCode39 } from './code39-bars.js';
 import { MAX_PROFILE } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
-import { normalizeLocally, sampleLines, sharpenRows } from './scanlines.js';
+import { sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
 export type Code39Options = {
   readonly accept: (text: string, format: DecodeFormat) => boolean;
   readonly code39CheckDigit: boolean;
-  /** Strategies switched on (pipeline.ts): the tolerant reader, the normalised and the sharpened binarisations. */
-  readonly use: (
-    strategy: 'c39-tolerant' | 'c39-normalized' | 'c39-sharpened' | 'c39-profile-flat',
-  ) => boolean;
+  /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
+  readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
   /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
   readonly trace?: (work: 'bundle' | 'profile') => void;
 };
@@ -42,7 +40,6 @@ export function readCode39(
   next: for (const [index, bundle] of bundles.entries()) {
     options.trace?.('bundle');
     const strip = sampleLines(grey, bundle);
-    const local = lazy(() => normalizeLocally(strip));
     const sharp = lazy(() => sharpenRows(strip));
     // Another barcode: a text the filter refuses, read across the middle of the region (the located code itself,
     // not a neighbour the line reaches) on a line in each half of it (the code spans the region: no card's code
@@ -50,7 +47,6 @@ export function readCode39(
     const refused = new Map<string, number>();
     let acceptable = false;
     const polarities = [() => strip, () => invert(strip)];
-    if (options.use('c39-normalized')) polarities.push(local, () => invert(local()));
     if (options.use('c39-sharpened')) polarities.push(sharp, () => invert(sharp()));
     for (const polarity of polarities) {
       const image = polarity();
