@@ -72,7 +72,6 @@ const CALLS = [
   'bundleProfiles',
   'fitCode39Geometries',
   'correlate',
-  'flattenProfile',
 ];
 const baseName = (name: string): string => name.replace(/^.*\./, '').replace(/\d+$/, '');
 
@@ -109,17 +108,16 @@ const INCLUSIVE = new Set([
   'decodeWithWasm',
   'readPixels',
   'toGrey',
-  'decodeGrey',
+  'runStages',
   'stretchContrast',
   'locateLinearCodes',
   'readQr',
   'readCode39',
-  'readCode39Profiles',
+  'readCode39Templates',
   'readBlurredCode39',
   'alignBundle',
   'fitCode39Geometries',
   'readCode39Characters',
-  'flattenProfile',
   'searchQrFromFinders',
   'qrFromGrid',
 ]);
