@@ -72,6 +72,7 @@ const CALLS = [
   'bundleProfiles',
   'fitCode39Geometries',
   'correlate',
+  'flattenProfile',
 ];
 const baseName = (name: string): string => name.replace(/^.*\./, '').replace(/\d+$/, '');
 
@@ -108,16 +109,17 @@ const INCLUSIVE = new Set([
   'decodeWithWasm',
   'readPixels',
   'toGrey',
-  'runStages',
+  'decodeGrey',
   'stretchContrast',
   'locateLinearCodes',
   'readQr',
   'readCode39',
-  'readCode39Templates',
+  'readCode39Profiles',
   'readBlurredCode39',
   'alignBundle',
   'fitCode39Geometries',
   'readCode39Characters',
+  'flattenProfile',
   'searchQrFromFinders',
   'qrFromGrid',
 ]);

@@ -37,6 +37,7 @@ const USERS: Record<StrategyName, (stage: StageName) => boolean> = {
   'qr-finders': (s) => s.startsWith('qr-') && s !== 'qr-grid',
   'c39-tolerant': (s) => s.startsWith('c39-') && !s.startsWith('c39-templates'),
   'c39-sharpened': (s) => s.startsWith('c39-') && !s.startsWith('c39-templates'),
+  'c39-profile-flat': (s) => s === 'c39-templates',
 };
 
 async function runAll(

@@ -67,27 +67,115 @@ export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.l
   return { ...bundle, angle: best.angle };
 }
 
+/** How far (pixels each way) `flattenProfile` looks for the light around a sample: a character of a small code. */
+const FLATTEN_PX = 12;
+
 /**
- * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `span`: the
- * located length the angle is aligned over (`alignBundle`).
+ * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
+ * with the uneven light taken out when that reads nothing (see `readCode39Profiles`); `span`: the located length the
+ * angle is aligned over (`alignBundle`).
  */
-export function readBlurredCode39(grey: GreyImage, bundle: LineBundle, span = bundle.length): string | null {
-  return readCode39Profiles(bundleProfiles(grey, alignBundle(grey, bundle, span)));
+export function readBlurredCode39(
+  grey: GreyImage,
+  bundle: LineBundle,
+  flatten = true,
+  span = bundle.length,
+): string | null {
+  const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
+  return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
 }
 
-/** Reads the profiles of one bar code, both directions: the text of the best geometry whose characters read. */
-export function readCode39Profiles(profiles: {
-  upper: Profile;
-  lower: Profile;
-  all: Profile;
-}): string | null {
+/**
+ * Reads the profiles of one bar code: as sampled, then — when that fails — with the uneven light taken out
+ * (`flattenProfile` over ±`radius` samples; `radius` 0: not). A shadow's edge or a glare spot across the code
+ * leaves one part of the bars dim or washed out: the span of the code, found by thresholding, then ends at the
+ * shadow and the start or stop character is looked for in the wrong place. Flattened, its narrow bars under blur
+ * still fall short of full contrast, and groups of them can look like one light run: the code's end is taken at a
+ * light run of five median light runs there instead of three (a quiet zone is ten modules). The same guards apply
+ * to both readings.
+ */
+export function readCode39Profiles(
+  profiles: { upper: Profile; lower: Profile; all: Profile },
+  radius: number,
+): string | null {
   const { upper, lower, all } = profiles;
+  if (radius <= 0) return readBothWays(upper, lower, all, 3);
+  return (
+    readBothWays(upper, lower, all, 3) ??
+    readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
+  );
+}
+
+function readBothWays(upper: Profile, lower: Profile, all: Profile, split: number): string | null {
   for (const reverse of [false, true]) {
     const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
-    for (const g of fitCode39Geometries(a as Profile)) {
+    for (const g of fitCode39Geometries(a as Profile, split)) {
       const text = readCode39Characters(a as Profile, g, [u as Profile, l as Profile]);
       if (text !== null) return text;
     }
   }
   return null;
+}
+
+/**
+ * The profile with uneven light taken out: each sample placed between the local dark and light envelopes (the
+ * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes
+ * are closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper,
+ * a slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
+ */
+function flattenProfile(p: Profile, radius: number): Profile {
+  const n = p.length;
+  const sorted = Float32Array.from(p).sort();
+  const spread =
+    (sorted[Math.floor(0.95 * (n - 1))] as number) - (sorted[Math.floor(0.05 * (n - 1))] as number);
+  const minRange = Math.max(12, 0.2 * spread);
+  const low = boxMean(
+    slidingExtreme(p, radius, (a, b) => a <= b),
+    radius,
+  );
+  const high = boxMean(
+    slidingExtreme(p, radius, (a, b) => a >= b),
+    radius,
+  );
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const dark = low[i] as number;
+    const range = (high[i] as number) - dark;
+    out[i] = range < minRange ? 255 : Math.min(255, Math.max(0, (((p[i] as number) - dark) * 255) / range));
+  }
+  return out;
+}
+
+/** The minimum (`keeps` is ≤) or maximum (≥) over ±`radius` samples: a monotonic queue, O(n). */
+function slidingExtreme(p: Profile, radius: number, keeps: (a: number, b: number) => boolean): Float32Array {
+  const n = p.length;
+  const out = new Float32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let x = 0; x < n; x++) {
+    for (const to = Math.min(n - 1, x + radius); next <= to; next++) {
+      const v = p[next] as number;
+      while (tail > head && keeps(v, p[queue[tail - 1] as number] as number)) tail--;
+      queue[tail++] = next;
+    }
+    while ((queue[head] as number) < x - radius) head++;
+    out[x] = p[queue[head] as number] as number;
+  }
+  return out;
+}
+
+/** The mean over ±`radius` samples (fewer at the ends). */
+function boxMean(p: Float32Array, radius: number): Float32Array {
+  const n = p.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (p[i] as number);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - radius);
+    const b = Math.min(n, i + radius + 1);
+    out[i] = ((prefix[b] as number) - (prefix[a] as number)) / (b - a);
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ export type Code39Options = {
   readonly accept: (text: string, format: DecodeFormat) => boolean;
   readonly code39CheckDigit: boolean;
   /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
-  readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened') => boolean;
+  readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
   /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
   readonly trace?: (work: 'bundle' | 'profile') => void;
 };
@@ -103,6 +103,8 @@ export function readCode39Templates(
   grey: GreyImage,
   bundles: readonly LineBundle[],
   options: Code39Options,
+  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
+  flattenLargest = true,
 ): DecodeResult | null {
   const done: LineBundle[] = [];
   for (const located of bundles) {
@@ -112,7 +114,10 @@ export function readCode39Templates(
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
     options.trace?.('profile');
-    const read = readBlurredCode39(grey, bundle, located.length);
+    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
+    // shadow is one, and the others (text, edges) would double the work on frames without a card.
+    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
+    const read = readBlurredCode39(grey, bundle, flatten, located.length);
     const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
     if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
   }

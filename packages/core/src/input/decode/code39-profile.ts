@@ -88,10 +88,10 @@ function correlate(
 
 /**
  * The span of the bar code in the profile: first and last dark sample of the densest group of dark runs. Groups are
- * split at light runs longer than three times the median light run (a quiet zone is ten modules, a space inside the
+ * split at light runs longer than `split` times the median light run (a quiet zone is ten modules, a space inside the
  * code at most three).
  */
-function darkSpan(p: Profile): { a: number; b: number } | null {
+function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
   const sorted = Float32Array.from(p).sort();
   const lo = sorted[Math.floor(0.05 * (sorted.length - 1))] as number;
   const hi = sorted[Math.floor(0.95 * (sorted.length - 1))] as number;
@@ -109,7 +109,7 @@ function darkSpan(p: Profile): { a: number; b: number } | null {
   if (runs.length < 4) return null;
   const gaps = runs.slice(1).map((r, k) => r[0] - (runs[k] as [number, number])[1]);
   const median = [...gaps].sort((x, y) => x - y)[gaps.length >> 1] as number;
-  const longest = Math.max(3 * median, 8);
+  const longest = Math.max(split * median, 8);
   let best: { a: number; b: number; count: number } | null = null;
   let first = 0;
   for (let k = 1; k <= runs.length; k++) {
@@ -200,10 +200,11 @@ function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 's
 }
 
 /**
- * Finds the start and stop characters: the geometry of the symbol, or null when none fits well.
+ * Finds the start and stop characters: the geometry of the symbol, or null when none fits well. `split`: the light
+ * run, in median light runs, that ends the code (see `darkSpan`).
  */
-export function fitCode39Geometry(p: Profile): Code39Geometry | null {
-  return fitCode39Geometries(p)[0] ?? null;
+export function fitCode39Geometry(p: Profile, split = 3): Code39Geometry | null {
+  return fitCode39Geometries(p, split)[0] ?? null;
 }
 
 /**
@@ -211,8 +212,8 @@ export function fitCode39Geometry(p: Profile): Code39Geometry | null {
  * Neighbouring ratios with a slightly different module width draw nearly the same start and stop characters, and
  * unevenly lit or blurred bars can tip the end fit to the wrong one; the characters then tell.
  */
-export function fitCode39Geometries(p: Profile): Code39Geometry[] {
-  const span = darkSpan(p);
+export function fitCode39Geometries(p: Profile, split = 3): Code39Geometry[] {
+  const span = darkSpan(p, split);
   if (span === null) return [];
   const found: { g: Code39Geometry; score: number }[] = [];
   for (const ratio of RATIOS) {

@@ -82,9 +82,15 @@ export type JsStageName = Exclude<StageName, `cpp${string}`>;
 /**
  * Strategies inside stages, each switched off as a whole: zxing-cpp's second search among several symbols
  * (`cpp-symbols`), the grid search from finder triples in zxing-js QR stages (`qr-finders`), the cramped-quiet-zone
- * row reader (`c39-tolerant`), the sharpened binarisation of Code 39 lines (`c39-sharpened`).
+ * row reader (`c39-tolerant`), the sharpened binarisation of Code 39 lines (`c39-sharpened`), the profile's own light flattening in the template reader (`c39-profile-flat`).
  */
-export const STRATEGIES = ['cpp-symbols', 'qr-finders', 'c39-tolerant', 'c39-sharpened'] as const;
+export const STRATEGIES = [
+  'cpp-symbols',
+  'qr-finders',
+  'c39-tolerant',
+  'c39-sharpened',
+  'c39-profile-flat',
+] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /** Internal (the ablation bench and tests): switches and a report of every stage that ran. */

@@ -2,8 +2,8 @@
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`: the JS stages of the pipeline
  * (pipeline.ts), on a frame's luminance. QR: QRCodeReader on a HybridBinarizer, on the half-size frame, full size,
  * negative, contrast stretched and with the light taken out, with a grid search from the finder patterns it saw.
- * Code 39: along the axes of located bar-code regions (any rotation), by lines and by blurred templates; accepted
- * only when two different lines (or the two halves of the bars) agree on the text.
+ * Code 39: along the axes of located bar-code regions (any rotation), then (thorough) blind lines across the frame;
+ * accepted only when two different lines (or the two halves of the bars) agree on the text.
  */
 import {
   BarcodeFormat,
@@ -142,7 +142,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'c39-templates-flat': () => {
       const [largest] = open();
       if (largest === undefined) return null;
-      return readCode39Templates(flattenLight(grey, 2 * FLATTEN_RADIUS), [largest], c39);
+      return readCode39Templates(flattenLight(grey, 2 * FLATTEN_RADIUS), [largest], c39, false);
     },
   };
   return {
