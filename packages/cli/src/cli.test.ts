@@ -7,10 +7,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { REPO_ROOT, startSandboxProcess } from './testing/sandbox-process.js';
-import type { SandboxProcess } from './testing/sandbox-process.js';
+import { startSandboxProcess, type SandboxProcess } from '../../../test/support/sandbox-process.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 // Every test runs the CLI as its own process (through tsx): on a busy 2-core machine starting one alone can take
 // 20 s. These are tests of what the CLI does, not of its speed (that is `npm run bench`).
@@ -61,7 +63,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
 }, 60_000);
-afterAll(() => sandbox.stop());
+afterAll(() => sandbox.close());
 
 describe('kaiku-import', () => {
   it('prints help with the exit codes', async () => {
