@@ -1,10 +1,5 @@
-import {
-  createApiClient,
-  createOutbox,
-  parseCardId,
-  readProblemReasons,
-  toApiShow,
-} from '@kaiku-scanner/core';
+import { createApiClient, parseCardId, readProblemReasons, toApiShow } from '@kaiku-scanner/core';
+import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
