@@ -1,5 +1,5 @@
 // `npm run bench sandbox-fuzz`: the request fuzzer's long run against the sandbox's own command line in its own
-// process (the test suite sends ~1 000 requests; this sends FUZZ_REQUESTS, default 100 000). Prints the answers
+// process (the test suite sends ~1 000 requests; this sends FUZZ_REQUESTS, default 100 000; FUZZ_MODE below). Prints the answers
 // per status, requests a second and every finding; exits 1 on any finding (a 5xx, an error that is not
 // problem+json, an unanswered or hung request) or when the sandbox is no longer running.
 import { fuzzRequests } from '../packages/sandbox/src/fuzz/request-fuzzer.js';
@@ -7,7 +7,20 @@ import { startSandboxCli } from '../test/support/sandbox-process.js';
 
 const requests = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const seed = Number(process.env.FUZZ_SEED ?? 1);
-const sandbox = await startSandboxCli(['--memory', '--testing', '--token', 'fuzz-token']);
+// FUZZ_MODE=venue-bound: the token bound to teatteri-hilla, which kulttuuritalo-kaiku named its ticket agent.
+const bound = process.env.FUZZ_MODE === 'venue-bound';
+const sandbox = await startSandboxCli(
+  bound
+    ? [
+        '--memory',
+        '--testing',
+        '--venue-token',
+        'teatteri-hilla=fuzz-token',
+        '--agent',
+        'kulttuuritalo-kaiku=teatteri-hilla',
+      ]
+    : ['--memory', '--testing', '--token', 'fuzz-token'],
+);
 const url = new URL(sandbox.url);
 let report;
 let alive = false;
@@ -26,7 +39,7 @@ try {
 }
 const perSecond = (report.sent / report.ms) * 1000;
 console.log(
-  `${report.sent} requests (seed ${seed}) in ${(report.ms / 1000).toFixed(1)} s: ${perSecond.toFixed(0)}/s`,
+  `${report.sent} requests (seed ${seed}${bound ? ', venue-bound token' : ''}) in ${(report.ms / 1000).toFixed(1)} s: ${perSecond.toFixed(0)}/s`,
 );
 console.log('answers by status:', JSON.stringify(report.statuses));
 console.log(`findings: ${report.findingCount}; sandbox still running: ${alive}`);

@@ -1,16 +1,16 @@
-// Size budget of the element: `node scripts/size.mjs` prints the sizes and where the bytes of the element's initial
-// download go. Each probe has a target (the budget the project promises) and a ceiling (a ratchet at the size
-// reached so far, a little under the target): `--check` fails when a bundle is over its ceiling, so nothing grows
-// back; `--strict` (what `npm test` runs) also fails when it is over its target. Lower a ceiling whenever a change
-// makes a bundle smaller.
-// Bundled with esbuild (minified, ESM, code splitting so import()-ed code lands in its own chunks), gzipped with zlib
-// at level 9, from the TypeScript sources and (the "published build" probes, after `npm run build`) from the built
-// packages npm users get. "Initial" = the probe's chunk plus the chunks it imports statically: what a page
-// downloads before anything is import()-ed (the budgeted figure). "First session" adds what the element import()s
-// right after it paints: the default services (API client, outbox, rules, zod, ky), their texts, the card
-// panel and the wedge listener's classifier, in Finnish, without the camera. "Without decoders" = every chunk except the decoders' (adds Swedish and
-// English, calibration, the camera adapter). `--check` also fails when any chunk of a probe holds report code or
-// exceljs (reports are the separate `@kaiku-scanner/core/reports` entry).
+// Size of the element's download: `node scripts/size.mjs` bundles each probe below with esbuild (minified, ESM, code
+// splitting, so that import()-ed code lands in chunks of its own), gzips every chunk with zlib at level 9 and prints,
+// per probe:
+// - initial: the probe's chunk and the chunks it imports statically — what a page downloads before anything is
+//   import()-ed. This is the budgeted figure.
+// - first session: initial plus what the element import()s right after it paints (the default services with their
+//   texts, the card panel, the wedge listener's classifier), in Finnish, without the camera.
+// - without decoders: every chunk but the decoders' (adds Swedish, English, calibration, the camera adapter).
+// - where the initial bytes of `element + core` go, by package or source area.
+// The "published build" probes read the built packages (after `npm run build`), the others the TypeScript sources.
+// `--check` fails when a probe's initial download is over its ceiling, or when any chunk holds report code or
+// exceljs (reports are the separate `@kaiku-scanner/core/reports` entry); `--strict` (what `npm test` runs) also
+// fails when it is over its target.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,63 +19,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// 30 KB again (it had been raised step by step to 32.5 KB): the wedge listener's classifier and its texts load on
-// demand, right after the element is defined (keys that come meanwhile are recorded and read in order).
+/** The element's initial download promised to pages (min+gz bytes). */
 export const BUDGET_BYTES = 30 * 1024;
-/** Targets of the initial download, per probe (min+gz bytes). */
+/** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  // The classifier and its texts load on demand from this entry (was 12.5 KB with them).
   'core/wedge: wedge-only page (calibration on demand)': 7 * 1024,
   'published build: element + core': BUDGET_BYTES,
   'published build: parseCardId only': 4 * 1024,
 };
 /**
- * Ceilings (min+gz bytes) enforced by `--check`: a ratchet at the size reached so far, so nothing grows back.
- * The element's first download no longer carries the API client, the outbox, zod and ky (they load with import()
- * right after the element is defined) nor the Swedish and English strings (loaded when shown).
+ * Ceilings (min+gz bytes), a little under the targets: `--check` fails above them, so a bundle does not grow back
+ * to its target unnoticed. Lower a ceiling when a change makes its bundle smaller; raise it only with the reason in
+ * the commit that needs it.
  */
 export const CEILINGS = {
-  // Issue 14 (wedge readers of every kind: any terminator, duplicates, tablets' Unidentified keys, the page's own
-  // fields) grew the wedge listener by ~1.8 KB; the budget went from 30 to 32 KB with it. A refused sign-in shown
-  // as its own state, the duplicate-read notice, the load notice for a language, group members looked up as
-  // read, the stepper's focus and the chooser's time-first labels (issue 18, 14) added 0.7 KB to the first paint;
-  // the card panel's styles moved to its chunk (-0.2 KB).
-  // The element's registration kept in its entry for consumers' production builds, and the decoder-degraded
-  // notice (issues 16, 15), add 16–68 bytes.
-  // Option bags checked by name, with the option meant (issue 11.3), add 0.4–0.5 KB to the first download.
-  // The wedge listener's classifier (with its texts) loads on demand: 32.5 → 26.3 KB.
-  // The sync status as one statement (syncBadges, the `unreachable` state) and the re-check of a card decided
-  // offline (issue 18) add 0.3–0.4 KB: the flow and the header are in the first download.
-  // The core's main entry without the wedge listener and the message tables (issue 12.3): the same minified bytes,
-  // but the bundlers cut the first download's core code into one more chunk (messages/define.ts, reached by the
-  // element's late texts without the card-ID code): +70–90 bytes of gzip and import overhead.
-  // Dates as d.m.yyyy in every language, times in the language's own way (issue 18: one date format on a screen)
-  // add ~35 bytes.
-  // Settings checked when they are set (issues 18, 11.3; the checks and texts load on demand, the controller does
-  // not): +0.7 KB → 27.6 KB.
-  // `worker-url` and `wasm-url` on the element (issue 16: hosts that copy the camera's worker and wasm) add ~50 bytes.
-  // The camera's aiming frame and its "nothing found" hint (issue 18): +0.4 KB.
-  // Misspelt attributes refused (issue 11.3: the controller watches the element's attributes; the check itself and
-  // its texts load on demand): a few dozen bytes over 28.2 KB.
   'element + core': 28.3 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.7 * 1024,
-  // The published build followed the same changes (measured 31.3 KB on 1733e6d; +0.5 KB with issue 11.3; 26.0 KB
-  // with the wedge classifier on demand).
-  // +0.4 KB with the consistent sync status and the re-check of cards decided offline (issue 18).
-  // 26.6 KB was read off a dist built before the settings check, the camera hints and the worker-url/wasm-url
-  // attributes landed; a fresh build of e45d978 measures 27.6 KB (the sources' probe: 28.1 KB).
-  // The cap meter's "not known" state for a show never counted, and the Finnish booking-or-collection heading
-  // naming both choices (issue 18): 28 383 bytes in a fresh build, 18 over 27.7 KB.
-  // Misspelt attributes refused (issue 11.3): a few dozen bytes over 27.8 KB.
   'published build: element + core': 27.9 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
 const SESSION_INPUT =
-  /(element\/(src\/(services\/core-services|messages\/core-texts|views\/card-panel)\.ts|dist\/chunks\/(core-services|core-texts|card-panel)-[\w-]+\.js)|core\/(src\/input\/wedge\/wedge-engine\.ts|dist\/chunks\/wedge-engine-[\w-]+\.js))$/;
+  /(element\/(src\/(services\/core-services|messages\/late-texts|views\/card-panel)\.ts|dist\/chunks\/(core-services|late-texts|card-panel)-[\w-]+\.js)|core\/(src\/input\/wedge\/wedge-engine\.ts|dist\/chunks\/wedge-engine-[\w-]+\.js))$/;
 /** Inputs that make a chunk a decoder chunk (loaded only when the camera starts). */
 const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)/;
 /** Inputs that must never be in any chunk of the element (reports are a separate entry: exceljs is ~1 MB). */

@@ -158,6 +158,9 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     const notice = s.page.locator(part('load-notice'));
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toMatch(/did not load/);
+    // Scanning works: nothing tells the clerk to fall back to paper (issue 30.6).
+    expect(await notice.textContent()).toMatch(/Scanning and registering work as usual/);
+    expect(await notice.textContent()).not.toMatch(/paper/);
     // Further renders (a card read, the clock) neither repeat the event nor stack notices; one offline badge.
     await wedgeScan(s.cdp, 'A045198723');
     await s.page.waitForTimeout(500);

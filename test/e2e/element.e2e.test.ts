@@ -338,6 +338,25 @@ describe('<kaiku-scanner> under the strict CSP', () => {
   });
 });
 
+describe('<kaiku-scanner> keeps its Trusted Types policy name (issue 31.8)', () => {
+  it('claims `kaiku-scanner` on definition: a later script cannot create a policy of that name', async () => {
+    const s = await openBoxOffice(harness(), { path: '/box-office/?lang=en' });
+    await s.page.locator(part('cap-meter')).waitFor();
+    const taken = await s.page.evaluate(() => {
+      const tt = (globalThis as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } })
+        .trustedTypes;
+      try {
+        tt.createPolicy('kaiku-scanner', { createScriptURL: (url: string) => url });
+        return 'created';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(taken).toBe('TypeError'); // before: 'created', and any URL would then pass as the worker
+    await s.context.close();
+  });
+});
+
 describe('<kaiku-scanner> theme attribute', () => {
   it('theme="dark" on a light page: refusal and error states keep AA contrast (axe)', async () => {
     const s = await open('sv');

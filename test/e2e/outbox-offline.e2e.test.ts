@@ -107,10 +107,10 @@ describe('outbox offline decisions and needs attention (real sandbox)', () => {
     // The visible columns, then each record's key and (JSON) the request's details.
     const rows = csv.split('\r\n');
     expect(rows.map((l) => l.replace(/;[0-9a-f-]{36};"\{.*\}"$/, ''))).toEqual([
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Kirjaustunniste;Kirjauksen tiedot',
-      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa`,
-      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa`,
-      'Yhteensä;2;2;;;;;;;;;',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Syy;Kirjaustunniste;Kirjauksen tiedot',
+      `${ACTIVE};1;2;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa;`,
+      `${INACTIVE};1;0;"'=Yönäytös, ""ensi-ilta""";${day};${time};varaus;;alustava;odottaa;`,
+      'Yhteensä;2;2;;;;;;;;;;',
       '',
     ]);
     expect(rows[1]).toContain(`;${activeId};"{`);

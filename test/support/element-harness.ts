@@ -1,7 +1,7 @@
 // End-to-end harness for <kaiku-scanner>: the real sandbox, the demo pages bundled by scripts/start.mjs and served
 // with the strict CSP header, and the machine's Chromium driven by playwright-core. Keys are real key events sent
 // through CDP (Input.dispatchKeyEvent), the way a USB wedge reader types.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
@@ -127,13 +127,17 @@ export async function openBoxOffice(
     path?: string;
     /** Runs before the page loads (e.g. `context.route(…)` to slow down or fail a chunk). */
     beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+    /** A context of its own (e.g. a persistent profile from `launchProfile`) instead of a fresh one. */
+    context?: BrowserContext;
   } = {},
 ): Promise<ScannerPage> {
-  const context = await h.browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: 900 },
-    colorScheme: opts.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
-  });
+  const context =
+    opts.context ??
+    (await h.browser.newContext({
+      viewport: { width: opts.width ?? 1280, height: 900 },
+      colorScheme: opts.colorScheme ?? 'light',
+      reducedMotion: 'reduce',
+    }));
   await opts.beforeLoad?.(context);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -345,4 +349,27 @@ export async function screenshotState(page: Page, state: string, lang: string): 
       .screenshot({ path: path.join(screenshotDir, `${state}-${lang}-${width}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Chromium with a real profile whose preferences are `prefs` (e.g. site data blocked:
+ * `{ profile: { default_content_setting_values: { cookies: 2 } } }`); the profile is removed when it closes.
+ */
+export async function launchProfile(prefs: object): Promise<BrowserContext> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kaiku-profile-'));
+  mkdirSync(path.join(dir, 'Default'));
+  writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs.filter((a: string) => !a.startsWith('--headless')),
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options); // the browser has exited: nothing writes to the profile any more
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return context;
 }

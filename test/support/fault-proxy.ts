@@ -26,6 +26,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { testSeed } from './test-seed.js';
+import { createRandom } from './card-photos/prng.js';
 
 export const FAULTS = [
   'http-503',
@@ -116,17 +117,8 @@ export type FaultProxy = {
   close(): Promise<void>;
 };
 
-/** A small seedable PRNG (mulberry32) so a failing chaos run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' one seeded PRNG (mulberry32), as a plain function: a failing chaos run can be replayed. */
+export const seededRandom = (seed: number): (() => number) => createRandom(seed).next;
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);

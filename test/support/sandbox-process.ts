@@ -1,34 +1,15 @@
-// The real sandbox in its own process, from source, for tests and benches: test/support/sandbox-child.ts (seeded,
-// test endpoints on) or the sandbox's own command line. Each waits for the URL it listens on.
+// The real sandbox in its own process, from source, for tests and benches: the sandbox's own command line, as a
+// vendor runs it. Each start waits for the URL it listens on.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export type SandboxProcess = { readonly url: string; close(): Promise<void> };
 
-/** The sandbox with its SQLite database in `db` (a file path), or in memory without one. */
+/** The seeded sandbox with its test endpoints and its SQLite database in `db` (a file path), or in memory. */
 export async function startSandboxProcess(db?: string): Promise<SandboxProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', 'test/support/sandbox-child.ts', ...(db ? [db] : [])],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sandbox did not start in 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url);
-    });
-  });
-  return {
-    url,
-    close: () => stopChild(child),
-  };
+  return startSandboxCli([...(db ? ['--db', db, '--seed'] : ['--memory']), '--testing']);
 }
 
 export type SandboxCli = SandboxProcess & {

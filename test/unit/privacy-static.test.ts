@@ -36,6 +36,12 @@ const IDENTIFIER_HOSTS: Record<string, string> = {
   'www.w3.org': 'XML/SVG namespace URIs (lit), not fetched',
 };
 
+/**
+ * The one module allowed web storage: it keeps in localStorage how many usages wait (a number per outbox, no card ID,
+ * no token), the only store Chromium does not evict with IndexedDB, to tell staff how many a clearing lost.
+ */
+const WEB_STORAGE_MODULE = 'packages/element/src/services/storage-health.ts';
+
 /** Third-party hosts present in bundled dependencies, each neutralised by the SDK as stated. */
 const NEUTRALISED_THIRD_PARTY_HOSTS: Record<string, { module: RegExp; reason: string }> = {
   'fastly.jsdelivr.net': {
@@ -95,8 +101,10 @@ describe('shipped sources of packages/core and packages/element', () => {
     expect(libraryScans.flatMap((s) => s.consoleUses).map(where)).toEqual([]);
   });
 
-  it('never use localStorage, sessionStorage or document.cookie', () => {
-    expect(libraryScans.flatMap((s) => s.storageUses).map(where)).toEqual([]);
+  it('never use localStorage, sessionStorage or document.cookie (but the count of waiting usages)', () => {
+    const uses = libraryScans.flatMap((s) => s.storageUses).map(where);
+    expect(uses.filter((u) => !u.startsWith(`${WEB_STORAGE_MODULE}:`))).toEqual([]);
+    expect(uses.filter((u) => u.endsWith(' sessionStorage') || u.endsWith('document.cookie'))).toEqual([]);
   });
 
   it('name no host in code but loopback, reserved names and listed identifiers', () => {
@@ -233,7 +241,9 @@ describe('browser bundles (esbuild, dependencies included)', () => {
   it('use no localStorage, sessionStorage, document.cookie, sendBeacon, WebSocket or EventSource anywhere', () => {
     const bad = sections
       .filter((s) =>
-        /\b(localStorage|sessionStorage|document\.cookie|sendBeacon|WebSocket|EventSource)\b/.test(s.code),
+        /\b(localStorage|sessionStorage|document\.cookie|sendBeacon|WebSocket|EventSource)\b/.test(
+          s.module === WEB_STORAGE_MODULE ? s.code.replace(/\blocalStorage\b/g, '') : s.code,
+        ),
       )
       .map((s) => s.module);
     expect(bad).toEqual([]);

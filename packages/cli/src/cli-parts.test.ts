@@ -120,4 +120,14 @@ describe('CLI options', () => {
     );
     expect(start(['r.csv', '--bogus'], { LANG: 'sv_FI.UTF-8' }).stderr).toContain('Okänt fält `--bogus`.');
   });
+
+  it.each(['--constructor', '--toString', '--hasOwnProperty', '--__proto__', '--valueOf=1'])(
+    'names %s as an unknown option like any other (no stack trace)',
+    (flag) => {
+      const { exit, stderr } = start(['r.csv', flag], { LANG: 'C' });
+      expect(exit).toBe(EXIT.usage);
+      expect(stderr).toContain(`kaiku-import: \`${flag.split('=')[0]}\` is not a field.`);
+      expect(stderr).not.toMatch(/TypeError|\bat /);
+    },
+  );
 });

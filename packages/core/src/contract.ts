@@ -61,6 +61,8 @@ export {
 export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
 export { suggestField, toFieldIssues } from './schemas/field-issues.js';
+export { ownValue } from './schemas/own-value.js';
+export { UNSAFE, visibleText } from './schemas/visible-text.js';
 export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
 export { fieldIssueToReason } from './rules/input-issues.js';
 export { checkOptions } from './errors/options-error.js';

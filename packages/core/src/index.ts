@@ -101,6 +101,7 @@ export type {
   ApiClientOptions,
   CallOptions,
   RegisteredUsage,
+  ListLimits,
   UsageCallOptions,
 } from './api/create-api-client.js';
 export type { TokenRequest } from './api/send-request.js';

@@ -54,7 +54,7 @@ describe('<kaiku-scanner> offline acceptance', function () {
     const csv = await el.exportCsv();
     expect(csv.split('\r\n')[1]).to.match(
       // Then the record's key and the request's details, so an import elsewhere sends it under the same key.
-      /^A045198723;1;0;Kevätyön uni;1\.3\.2099;19:00;varaus;;alustava;odottaa;[0-9a-f-]{36};"\{""v"":1,.*\}"$/,
+      /^A045198723;1;0;Kevätyön uni;1\.3\.2099;19:00;varaus;;alustava;odottaa;;[0-9a-f-]{36};"\{""v"":1,.*\}"$/,
     );
     document.body.innerHTML = '';
   });

@@ -43,6 +43,17 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+describe('the worker URL is a property, never an attribute (issue 31.8)', () => {
+  it('markup naming a same-origin file as the worker is not used, and is shown as an unknown setting', async () => {
+    const el = await mount(`${SHOW} worker-url="/uploads/evil.js"`);
+    expect(el.workerUrl).to.equal(undefined);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'worker-url']]);
+    el.workerUrl = '/kaiku/decode-worker.js'; // a script may set it
+    expect(el.workerUrl).to.equal('/kaiku/decode-worker.js');
+  });
+});
+
 describe('settings checked when they are set', () => {
   it('a start without an offset is shown at once, naming show-start; fixing it brings scanning back', async () => {
     const el = await mount(
@@ -143,6 +154,13 @@ describe('settings checked when they are set', () => {
       'lang',
       undefined,
     ]);
+  });
+
+  it('attributes named like inherited members do not stop the check of the others', async () => {
+    const el = await mount(`lang="en" ${SHOW} constructor="x" tostring="x" __proto__="x" show-cpa="2"`);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['unknown-field', 'show-cpa']]);
+    expect($(el, '#manual')).to.equal(null);
   });
 
   it('an attribute added later is seen at once, in every language', async () => {

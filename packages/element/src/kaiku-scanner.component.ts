@@ -23,6 +23,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
+import { KaikuErrorEvent } from './events/index.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -51,6 +52,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart viewfinder - The camera preview.
  * @csspart aim-guide - The frame over the preview showing where to hold the card.
  * @csspart camera-hint - What to try when the camera has found nothing for a while.
+ * @csspart camera-notice - Decoding is degraded (main thread, weaker decoder): a calm notice, scanning goes on.
  * @csspart card-panel - The looked-up card.
  * @csspart refusal - The list of reasons a card is refused.
  * @csspart tickets - The ticket form (adult, children, group).
@@ -62,6 +64,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
+ * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -97,7 +100,7 @@ export class KaikuScanner extends LitElement {
     showSeats: { attribute: 'show-seats', type: Number },
     shows: { attribute: false },
     noCamera: { attribute: 'no-camera', type: Boolean },
-    workerUrl: { attribute: 'worker-url' },
+    workerUrl: { attribute: false },
     wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
@@ -142,6 +145,7 @@ export class KaikuScanner extends LitElement {
   /**
    * Where the camera's decoding worker (`@kaiku-scanner/core`'s `dist/decode-worker.js`, self-contained) is served,
    * when the page's build does not emit it next to the camera code (esbuild, a copied folder). Unset: beside it.
+   * Property only, set by script: markup alone must not choose a script to run as the worker (Trusted Types).
    */
   declare workerUrl: string | undefined;
   /** Where `zxing_reader.wasm` is served, when not beside the decoder (docs/decoding.md). Unset: beside it. */
@@ -228,6 +232,7 @@ export class KaikuScanner extends LitElement {
     this,
     (id) => this.flow.read(id, 'camera'),
     (e) => this.flow.cameraFailed(e),
+    (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.online());
@@ -393,6 +398,13 @@ export class KaikuScanner extends LitElement {
       sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+      storage: {
+        health: this.flow.outbox.storage ?? 'ok',
+        lost: this.flow.outbox.lost ?? 0,
+        pending: this.flow.outbox.pending,
+      },
+      onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
+      cameraNotices: this.camera.notices,
       loadFailed: this.language.failed !== undefined,
       show: this.show,
       shows: this.shows,

@@ -5,6 +5,7 @@
  * import 'kaiku-scanner';
  * document.body.append(Object.assign(document.createElement('kaiku-scanner'), { baseUrl: 'http://localhost:8787' }));
  */
+import { claimWorkerPolicy } from '@kaiku-scanner/core/wedge';
 import { KaikuScanner } from './kaiku-scanner.component.js';
 
 export { KaikuScanner } from './kaiku-scanner.component.js';
@@ -34,6 +35,8 @@ export { createCoreServices } from './services/create-core-services.js';
 export type { CoreServices } from './services/create-core-services.js';
 export type { WedgeSettings } from './controllers/wedge-controller.js';
 
+// The decoder worker's Trusted Types policy name is taken now, before a later script could claim it.
+claimWorkerPolicy();
 if (!customElements.get('kaiku-scanner')) customElements.define('kaiku-scanner', KaikuScanner);
 
 declare global {

@@ -21,6 +21,8 @@ describe('kaiku-sandbox CLI', () => {
     [['--rate-limit', 'fast']],
     [['--allow-host', 'http://kassa.example']],
     [['--allow-host', 'kassa.example:8787']],
+    [['--agent', 'teatteri-hilla']],
+    [['--venue-token', 'a=t', '--venue-token', 'b=t']],
   ])('refuses %j with exit code 2 and the help', async (args) => {
     const lines: string[] = [];
     expect(await runCli(args, (l) => lines.push(l))).toEqual({ code: 2 });
@@ -48,6 +50,51 @@ describe('kaiku-sandbox CLI', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/ \(in memory\)/);
       expect(lines.join('\n')).toMatch(/GET \/v1\/cards\/A0451••••• 200/);
+    } finally {
+      await result.close();
+    }
+  });
+
+  it('--venue-token and --agent: names such as __proto__ are names; an agent registers for the venue that named it', async () => {
+    const result = await runCli(
+      [
+        '--port',
+        '0',
+        '--quiet',
+        '--venue-token',
+        'lippupiste=__proto__',
+        '--venue-token',
+        'teatteri-hilla=constructor',
+      ].concat(['--agent', 'teatteri-hilla=lippupiste']),
+      () => undefined,
+    );
+    if ('code' in result) throw new Error('expected a running sandbox');
+    try {
+      const usage = (venueId: string, forVenueId: string, key: string) =>
+        fetch(`${result.url}v1/usages`, {
+          method: 'POST',
+          headers: {
+            authorization: 'Bearer __proto__',
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
+          body: JSON.stringify({
+            venueId,
+            forVenueId,
+            channel: 'ticket-agent',
+            show: { id: 'cli-agent', name: 'x', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
+            cardId: 'A045198723',
+            childTickets: 0,
+            mode: 'booking',
+            clientTime: '2026-11-21T08:00:00Z',
+          }),
+        });
+      expect((await usage('lippupiste', 'teatteri-hilla', 'cli-agent-1')).status).toBe(201);
+      expect((await usage('lippupiste', 'kulttuuritalo-kaiku', 'cli-agent-2')).status).toBe(403);
+      const list = await fetch(`${result.url}v1/venues/teatteri-hilla/usages?from=2030-01-01&to=2030-01-01`, {
+        headers: { authorization: 'Bearer constructor' },
+      });
+      expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
     } finally {
       await result.close();
     }
@@ -94,7 +141,7 @@ describe('kaiku-sandbox CLI', () => {
     }
   });
 
-  it('conformance: runs the kit against a running sandbox and exits 0; usage errors exit 2', async () => {
+  it('conformance: runs the kit against a running sandbox; exit 3 for n/a, 1 for a failure, 2 for usage', async () => {
     const server = await runCli(['--port', '0', '--quiet', '--token', 'cli-kit'], () => undefined);
     if ('code' in server) throw new Error('expected a running sandbox');
     try {
@@ -102,8 +149,9 @@ describe('kaiku-sandbox CLI', () => {
       const result = await runCli(['conformance', '--base-url', server.url, '--token', 'cli-kit'], (l) =>
         lines.push(l),
       );
-      expect(lines.join('\n')).toMatch(/^8\/10 checks passed, 2 skipped, \d+ requests$/m);
-      expect(result).toEqual({ code: 0 });
+      // Without a second venue and token three checks cannot run; a fast server never shows a 409 in flight.
+      expect(lines.join('\n')).toMatch(/^13\/17 checks passed, 0 failed, 4 n\/a; \d+ requests/m);
+      expect(result).toEqual({ code: 3 });
       const wrong = await runCli(
         ['conformance', '--base-url', server.url, '--token', 'wrong'],
         () => undefined,

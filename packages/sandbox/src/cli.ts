@@ -20,7 +20,11 @@ Usage: kaiku-sandbox [options]
   --token T       accept only this bearer token (default: any non-empty token, acting for any venue)
   --venue-token VENUE=T
                   accept token T for VENUE only (repeatable; excludes --token): any other venue's usages,
-                  batch items, lists and tallies are 403 forbidden
+                  batch items, lists and tallies are 403 forbidden, and so are test routes that change
+                  every venue's data
+  --agent VENUE=AGENT
+                  VENUE names the venue AGENT its ticket agent (repeatable): AGENT's tokens may register
+                  usages for VENUE's events (forVenueId); others get 403 agent-not-authorized
   --allow-host H  also answer requests for host name H (repeatable); by default only localhost names and
                   IP addresses are answered, others get 421 host-not-allowed (DNS rebinding defence)
   --testing       enable the /__sandbox/ test-support endpoints (they take the bearer token too)
@@ -55,6 +59,7 @@ export async function runCli(
         seed: { type: 'boolean' },
         token: { type: 'string' },
         'venue-token': { type: 'string', multiple: true },
+        agent: { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
         testing: { type: 'boolean' },
         'rate-limit': { type: 'string' },
@@ -86,14 +91,20 @@ export async function runCli(
     out(`--allow-host takes a host name without port or scheme (got ${JSON.stringify(badHost)})\n\n${HELP}`);
     return { code: 2 };
   }
-  const venueTokens: Record<string, string> = {};
-  for (const pair of values['venue-token'] ?? []) {
-    const match = /^([^=\s]+)=(\S+)$/.exec(pair);
-    if (!match || match[2]! in venueTokens) {
-      out(`--venue-token takes VENUE=TOKEN, each token once\n\n${HELP}`);
+  // `VENUE=X` pairs into maps (a token or venue named `__proto__` is a name like any other).
+  const venueTokens = new Map<string, string>();
+  const agents = new Map<string, string[]>();
+  for (const [flag, pair] of [
+    ...(values['venue-token'] ?? []).map((p) => ['venue-token', p] as const),
+    ...(values.agent ?? []).map((p) => ['agent', p] as const),
+  ]) {
+    const [, venue, other] = /^([^=\s]+)=(\S+)$/.exec(pair) ?? [];
+    if (!venue || !other || (flag === 'venue-token' && venueTokens.has(other))) {
+      out(`--${flag} takes VENUE=${flag === 'agent' ? 'AGENT' : 'TOKEN, each token once'}\n\n${HELP}`);
       return { code: 2 };
     }
-    venueTokens[match[2]!] = match[1]!;
+    if (flag === 'venue-token') venueTokens.set(other, venue);
+    else agents.set(venue, [...(agents.get(venue) ?? []), other]);
   }
   if (values.token && values['venue-token']) {
     out(`--token and --venue-token exclude each other\n\n${HELP}`);
@@ -113,7 +124,8 @@ export async function runCli(
       memory,
       seed: values.seed === true || memory,
       ...(values.token ? { token: values.token } : {}),
-      ...(values['venue-token'] ? { venueTokens } : {}),
+      ...(values['venue-token'] ? { venueTokens: Object.fromEntries(venueTokens) } : {}),
+      ...(values.agent ? { agents: Object.fromEntries(agents) } : {}),
       ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
       testing: values.testing === true,
       ...(rateLimit === undefined ? {} : { rateLimit: { perSecond: rateLimit } }),

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@kaiku-scanner/core';
 import type { UsageRequest } from '@kaiku-scanner/core';
 import { startSandbox } from './start-sandbox.js';
-import { scopedKey } from './usage/register-usage.js';
+import { scopedKey } from './db/repository.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../core/src/index.js'));
 

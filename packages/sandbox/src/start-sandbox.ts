@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
 import { openDatabase } from './db/open-database.js';
 import { createRepository } from './db/repository.js';
 import { createRouter } from './http/router.js';
-import { problems, rawProblemResponse } from './http/respond.js';
+import { problems, rawProblemResponse, sendProblem } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
 import { checkOptions } from '@kaiku-scanner/core/contract';
@@ -27,6 +27,12 @@ export type SandboxOptions = {
    * registering, batch items, usage lists and show tallies of any other venue are `403 forbidden`. Excludes `token`.
    */
   readonly venueTokens?: Readonly<Record<string, string>>;
+  /**
+   * Each venue's ticket agents (`{ venueId: [agentVenueId, …] }`). With `venueTokens`, a token registers usages for
+   * another venue's events (`forVenueId`) only when that venue names the token's venue here; otherwise `403
+   * agent-not-authorized`.
+   */
+  readonly agents?: Readonly<Record<string, readonly string[]>>;
   /** Enable the `/__sandbox/` test-support endpoints. Never in a shared deployment. */
   readonly testing?: boolean;
   /** Request log sink, one line per request, card IDs masked. Default: no logging. */
@@ -80,6 +86,7 @@ const SANDBOX_OPTIONS = {
   seed: true,
   token: true,
   venueTokens: true,
+  agents: true,
   testing: true,
   logger: true,
   corsOrigins: true,
@@ -143,16 +150,9 @@ function guardConnections(server: ReturnType<typeof createServer>, maxConnection
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerRaw(socket, problems.requestTimeout());
     answerRaw(socket, problems.badRequest('The request is not well-formed HTTP/1.1.'));
   });
-  server.on('checkExpectation', (_req, res) => {
-    const problem = problems.expectationFailed();
-    const body = JSON.stringify(problem);
-    res.writeHead(417, {
-      'content-type': 'application/problem+json; charset=utf-8',
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    });
-    res.end(body);
-  });
+  server.on('checkExpectation', (_req, res: ServerResponse) =>
+    sendProblem(res, problems.expectationFailed(), { connection: 'close' }),
+  );
   server.on('connect', (_req, socket: Socket) => {
     answerRaw(socket, problems.methodNotAllowed('GET, HEAD, POST, OPTIONS'), {
       Allow: 'GET, HEAD, POST, OPTIONS',
@@ -197,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.venueTokens !== undefined
       ? { venueTokens: new Map(Object.entries(options.venueTokens)) }
       : {}),
+    agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
     testing: options.testing ?? false,
     corsOrigins: options.corsOrigins ?? [],
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])],

@@ -1,4 +1,5 @@
 // Browser entry of the decode benchmark and the corpus dump: exposes `window.cardPhotos`.
+import { ablate } from './ablation.js';
 import { listCases, renderCase } from './corpus.js';
 import type { PhotoCase } from './corpus.js';
 import { frameWithoutCard } from './frame-without-card.js';
@@ -162,6 +163,7 @@ async function decodeStaged(options: { wasmUrl: string; decoder: string }): Prom
 }
 
 const api = {
+  ablate,
   listCases,
   stageEmpty,
   stageUnseen,

@@ -5,7 +5,8 @@ import { mkdirSync, openSync, writeSync, closeSync, renameSync, existsSync } fro
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSymbol, type CardSymbol } from './render-symbol.js';
-import { createRandom, renderCardFace, renderFrame } from './render-card-frame.js';
+import { createRandom } from '../card-photos/prng.js';
+import { renderCardFace, renderFrame } from './render-card-frame.js';
 
 /** One stretch of the video: a card (or, with `symbol: null`, the empty desk) for a number of frames. */
 export type CardScene = {
@@ -51,7 +52,7 @@ export function generateCardVideo(options: CardVideoOptions): string {
   if (existsSync(file)) return file;
   mkdirSync(cardVideoCacheDir, { recursive: true });
 
-  const random = createRandom(o.seed);
+  const random = createRandom(o.seed).next;
   const chroma = Buffer.alloc((o.width >> 1) * (o.height >> 1), 128);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');

@@ -35,18 +35,6 @@ export function renderCardFace(symbol: ModuleBitmap, modulePx: number): GreyFram
   return { width, height, luma };
 }
 
-/** A small PRNG so that videos are reproducible (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function renderFrame(
   card: GreyFrame | null,
   pose: CardPose,

@@ -20,6 +20,7 @@ export const API_ERROR_CODES = {
   problem: 'problem',
   invalidRequest: 'invalid-request',
   responseTooLarge: 'response-too-large',
+  listTooLong: 'list-too-long',
   invalidBaseUrl: 'invalid-base-url',
   insecureBaseUrl: 'insecure-base-url',
 } as const;
@@ -95,10 +96,7 @@ function hideProblem(error: object, problem: Problem | undefined): void {
 
 /** An HTTP error status without a valid problem body (or 401/403/429/5xx, whatever the body). */
 export class ApiHttpError extends KaikuApiError {
-  /**
-   * The problem document, when the server sent a valid one. Not enumerable, and it may hold the
-   * server's free text (`title`, `detail`): never log or show it; use `code` and `status`.
-   */
+  /** The problem document as `readProblem` kept it (codes and checked values only), when one was sent. */
   declare readonly problem: Problem | undefined;
   /** Milliseconds the server asked to wait (`Retry-After`), when given. */
   readonly retryAfterMs: number | undefined;
@@ -122,8 +120,8 @@ export class ApiHttpError extends KaikuApiError {
  *
  * Nothing of the server's text reaches `message`, `stack` or `JSON.stringify(error)`: the message comes
  * from the SDK's own table, `reasons` and `params` hold codes and checked parameters only (numbers,
- * booleans, dates, codes — see `checkedParams`), and the document itself is in the non-enumerable
- * `problem`, with members the contract does not define dropped.
+ * booleans, dates, codes — see `checkedParams`), and the non-enumerable `problem` keeps no free text either
+ * (see `readProblem`).
  *
  * @example
  * catch (e) {
@@ -131,10 +129,7 @@ export class ApiHttpError extends KaikuApiError {
  * }
  */
 export class ApiProblemError extends KaikuApiError {
-  /**
-   * The problem document the server sent, as read by the contract (unknown members dropped). Not
-   * enumerable, and `title`/`detail` are the server's free text: never log or show them.
-   */
+  /** The problem document as `readProblem` kept it: codes, checked parameters and field paths (not enumerable). */
   declare readonly problem: Problem;
   /** The server's stable code. */
   readonly problemCode: string;
@@ -168,7 +163,7 @@ export class ApiProblemError extends KaikuApiError {
 
 /** The codes of `ApiResponseError`: a response that arrived but cannot be trusted. */
 export type ResponseErrorCode =
-  'malformed-json' | 'content-type' | 'truncated' | 'schema' | 'response-too-large';
+  'malformed-json' | 'content-type' | 'truncated' | 'schema' | 'response-too-large' | 'list-too-long';
 
 /** A response arrived but cannot be trusted: not JSON, HTML from a proxy, cut short, or not the contract's shape. */
 export class ApiResponseError extends KaikuApiError {

@@ -6,6 +6,7 @@ import {
   CardRecordSchema,
   HealthSchema,
   IdempotencyKeySchema,
+  makeProblem,
   ShowTallySchema,
   UsageListQuerySchema,
   UsageListSchema,
@@ -33,9 +34,10 @@ import { abortableSleep, sendRequest } from './send-request.js';
 import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
-import { readProblem, unreadableProblem } from './problem-details.js';
+import { readProblem } from './problem-details.js';
 import type { Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { isKaikuError } from '../errors/kaiku-error.js';
 
 /**
  * Options of `createApiClient`; an unknown option throws `OptionsError` (`unknown-field`).
@@ -60,10 +62,28 @@ export type ApiClientOptions = BaseUrlOptions & {
    * refused with `response-too-large`. Default 4 MiB (a page of 1 000 usages is well under 1 MiB).
    */
   readonly maxResponseBytes?: number;
+  /** Bounds of one `iterateUsages` walk (pages, bytes, time); see `ListLimits`. */
+  readonly listLimits?: ListLimits;
   /** Retry policy for keyed requests (a number = the retry limit). Default 3 retries. */
   readonly retry?: RetryOptions | number;
   /** Replaces the HTTP transport (see `Transport`); `baseUrl` and `fetch` are then up to it. */
   readonly transport?: Transport;
+};
+
+/**
+ * Bounds of one `iterateUsages` walk (a server whose pages never end, or repeat): past one it rejects with
+ * `list-too-long` (`params.limit`: `pages`, `bytes` or `time`; `params.max`).
+ *
+ * @example
+ * createApiClient({ baseUrl, getToken, listLimits: { maxPages: 5_000 } });
+ */
+export type ListLimits = {
+  /** Pages. Default 1 000. */
+  readonly maxPages?: number;
+  /** Response bytes over all pages. Default 64 MiB. */
+  readonly maxBytes?: number;
+  /** Milliseconds, checked before each page (a page has its own `timeoutMs`). Default 10 min. */
+  readonly maxMs?: number;
 };
 
 /** Per-call options: an `AbortSignal` that cancels the call (it then rejects with `ApiAbortError`, `aborted`). */
@@ -93,7 +113,7 @@ export type ApiClient = {
   registerBatch(items: readonly BatchItem[], options?: CallOptions): Promise<BatchResponse>;
   getShowTally(showId: string, options?: CallOptions): Promise<ShowTally>;
   listUsages(query: UsageListQuery, options?: CallOptions): Promise<UsageList>;
-  /** Every page of `listUsages`, following `nextCursor`. */
+  /** Every page of `listUsages`, following `nextCursor`, within the client's `listLimits`. */
   iterateUsages(query: UsageListQuery, options?: CallOptions): AsyncGenerator<UsageRecord, void, undefined>;
   health(options?: CallOptions): Promise<Health>;
 };
@@ -104,6 +124,7 @@ const CLIENT_OPTIONS = {
   fetch: true,
   timeoutMs: true,
   maxResponseBytes: true,
+  listLimits: true,
   retry: true,
   transport: true,
   allowInsecureHttp: true,
@@ -114,6 +135,7 @@ const RETRY_OPTIONS = {
   maxDelayMs: true,
   maxRetryAfterMs: true,
 } as const satisfies OptionKeys<RetryOptions>;
+const LIST_LIMITS = { maxPages: true, maxBytes: true, maxMs: true } as const satisfies OptionKeys<ListLimits>;
 const USAGE_CALL_OPTIONS = {
   idempotencyKey: true,
   signal: true,
@@ -149,6 +171,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   checkOptions('createApiClient', options, CLIENT_OPTIONS);
   if (typeof options.retry === 'object')
     checkOptions('createApiClient', options.retry, RETRY_OPTIONS, 'retry.');
+  checkOptions('createApiClient', options.listLimits, LIST_LIMITS, 'listLimits.');
+  const limits = {
+    pages: options.listLimits?.maxPages ?? 1_000,
+    bytes: options.listLimits?.maxBytes ?? 64 * 1024 * 1024,
+    time: options.listLimits?.maxMs ?? 10 * 60_000,
+  };
   const ctx: SendContext = {
     transport:
       options.transport ??
@@ -177,6 +205,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       params,
       keyed: false,
     }) satisfies PlannedRequest;
+
+  const listPage = async (query: UsageListQuery, callOptions: CallOptions, maxBytes?: number) => {
+    checkOptions('listUsages', callOptions, CALL_OPTIONS);
+    const q = checked(UsageListQuerySchema, query);
+    const plan: PlannedRequest = {
+      ...get('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
+      query: {
+        from: q.from,
+        to: q.to,
+        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+        ...(q.limit !== undefined ? { limit: String(q.limit) } : {}),
+      },
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+    };
+    return sendRequest(ctx, plan, UsageListSchema, callOptions.signal);
+  };
 
   const client: ApiClient = {
     baseUrl: options.baseUrl,
@@ -234,9 +278,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       };
       const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
       const keys = body.items.map((item) => item.idempotencyKey);
-      // Each refused item's problem as the client reads any problem: unknown members dropped, reasons checked.
+      // Each refused item's problem as the client reads any problem; one with a code that is a sentence keeps its status.
+      const unreadable = (status: number) => makeProblem(status, 'unreadable-problem', 'unreadable-problem');
       const results = data.results.map((r) =>
-        r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadableProblem(r.problem.status) },
+        r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadable(r.problem.status) },
       );
       return { ...data, results: matchBatchResults(keys, results, response.status) };
     },
@@ -251,36 +296,32 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     async listUsages(query, callOptions = {}) {
-      checkOptions('listUsages', callOptions, CALL_OPTIONS);
-      const { signal } = callOptions;
-      const q = checked(UsageListQuerySchema, query);
-      const plan: PlannedRequest = {
-        ...get('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
-        query: {
-          from: q.from,
-          to: q.to,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-          ...(q.limit !== undefined ? { limit: String(q.limit) } : {}),
-        },
-      };
-      return (await sendRequest(ctx, plan, UsageListSchema, signal)).data;
+      return (await listPage(query, callOptions)).data;
     },
 
     async *iterateUsages(query, callOptions = {}) {
+      const started = ctx.now();
       let cursor = query.cursor;
-      const seen = new Set<string>();
-      do {
-        const page = await client.listUsages({ ...query, ...(cursor ? { cursor } : {}) }, callOptions);
-        yield* page.items;
-        cursor = page.nextCursor ?? undefined;
-        // A server handing out a cursor twice would make this loop forever.
-        if (cursor !== undefined && seen.has(cursor)) {
-          throw new ApiResponseError('schema', 'The usage list repeats a page cursor.', {
-            issues: [{ path: 'nextCursor', code: 'repeated' }],
-          });
-        }
-        if (cursor !== undefined) seen.add(cursor);
-      } while (cursor);
+      let bytes = 0;
+      const tooLong = (limit: keyof typeof limits) =>
+        new ApiResponseError('list-too-long', `The usage list is longer than its ${limit} bound.`, {
+          retryable: false,
+          params: { limit, max: limits[limit] },
+        });
+      for (let pages = 0; pages === 0 || cursor; pages++) {
+        if (pages >= limits.pages) throw tooLong('pages');
+        if (ctx.now() - started > limits.time) throw tooLong('time');
+        const left = limits.bytes - bytes;
+        const page = await listPage({ ...query, ...(cursor ? { cursor } : {}) }, callOptions, left).catch(
+          (error: unknown) => {
+            const cut = isKaikuError(error) && error.code === 'response-too-large';
+            throw cut && left < ctx.maxResponseBytes ? tooLong('bytes') : error;
+          },
+        );
+        bytes += page.bytes;
+        yield* page.data.items;
+        cursor = page.data.nextCursor ?? undefined;
+      }
     },
 
     async health(callOptions = {}) {

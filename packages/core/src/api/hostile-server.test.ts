@@ -60,10 +60,26 @@ describe('server text never reaches an error', () => {
     expect(recorded).not.toContain(CARD);
     expect(recorded).not.toContain('Matti');
     expect(recorded).not.toContain('evil.example');
-    // The document is there for code that asks for it, without unknown members, and not enumerable.
+    // The document is there for code that asks for it, in the SDK's words only, and not enumerable.
     expect(Object.keys(problemError)).not.toContain('problem');
-    expect(problemError.problem.detail).toContain('not registered');
-    expect(problemError.problem).not.toHaveProperty('holder');
+    expect(JSON.stringify(problemError.problem)).not.toMatch(/A045198723|Matti|evil/);
+    expect(problemError.problem).toMatchObject({ code: 'card-not-registered', status: 404 });
+  });
+
+  it('a content type or a malformed body naming the card: neither reaches message, cause or params', async () => {
+    const contentTypes = [`text/${CARD}`, `application/x-${CARD}; charset=utf-8`];
+    const bodies = [CARD, `{"cardId": ${CARD}}`, `{"cardId": "${CARD}"`];
+    const answers = [
+      ...contentTypes.map((type) => () => new Response('{}', { headers: { 'content-type': type } })),
+      ...bodies.map((body) => () => new Response(body, { headers: { 'content-type': 'application/json' } })),
+    ];
+    for (const respond of answers) {
+      answer('post', LOOKUP, respond);
+      const error = (await caught(testClient().lookupCard(CARD))) as ApiResponseError;
+      expect(['content-type', 'malformed-json', 'truncated']).toContain(error.code);
+      const cause = error.cause instanceof Error ? everything(error.cause) : String(error.cause);
+      expect(`${everything(error)}\n${cause}\n${JSON.stringify(error.params)}`).not.toContain(CARD);
+    }
   });
 
   it('a refusal keeps the checked parameters of its reasons, drops their free text', async () => {

@@ -2,8 +2,8 @@
  * Reading a server's problem document without taking its text along. A server (or something posing as
  * one) may write anything into `title`, `detail` or extension members — "Card A045198723 is not
  * registered", a holder's name — and an error's message, stack and JSON end up in vendors' error
- * trackers. So what the SDK passes on is codes and checked parameters only; the rest of the document
- * (the contract's members, unknown ones dropped) is kept out of sight in `ApiProblemError.problem`.
+ * trackers. So what the SDK keeps is codes, checked parameters and field paths only; the rest of the
+ * document is dropped.
  */
 import { makeProblem, ProblemSchema } from '../schemas/api-problem.js';
 import type { Problem, ProblemReason } from '../schemas/api-problem.js';
@@ -53,30 +53,30 @@ function checkedReason(reason: ProblemReason): CheckedReason | undefined {
   return CODE.test(reason.code) ? { code: reason.code, params: checkedParams(reason.params) } : undefined;
 }
 
+/** A field path as the contract names fields (`usage.show.id`, `items.3.cardId`); a card ID is none. */
+const FIELD_PATH = /^[a-z][a-zA-Z]{0,31}(?:\.(?:[a-z][a-zA-Z]{0,31}|\d{1,4})){0,7}$/;
+
 /**
- * A problem document as the contract defines it, with unknown members dropped and reasons checked, or
- * undefined when it is not one (then the HTTP status alone decides). A `code` that is not a stable
- * code (`[a-z][a-z0-9-]*`) makes it no problem document either.
+ * A problem document in the SDK's own words, or undefined when the value is no problem document (then the
+ * HTTP status alone decides): the server's `code` and `status`, checked reasons and issues (field paths and
+ * codes). Its `type`, `title`, `detail`, `instance` and unknown members are the server's free text and are not
+ * kept: `type` and `title` are rebuilt from the code. A `code` that is not a stable code (`[a-z][a-z0-9-]*`)
+ * makes it no problem document either.
  *
  * @example
- * readProblem({ type: 't', title: 'x', status: 404, code: 'card-not-registered', holder: { name: 'M' } });
- * // { type: 't', title: 'x', status: 404, code: 'card-not-registered' }
+ * readProblem({ type: 't', title: 'x', detail: 'Card A045198723', status: 404, code: 'card-not-registered' });
+ * // { type: 'https://kaiku-scanner.dev/problems/card-not-registered', title: 'card-not-registered', status: 404, code: 'card-not-registered' }
  */
 export function readProblem(value: unknown): Problem | undefined {
   const parsed = ProblemSchema.safeParse(value);
   if (!parsed.success || !CODE.test(parsed.data.code)) return undefined;
-  const { type, title, status, detail, instance, code, reasons, issues } = parsed.data;
+  const { status, code, reasons, issues } = parsed.data;
   const kept = reasons?.map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
-  return {
-    type,
-    title,
-    status,
-    code,
-    ...(detail !== undefined ? { detail } : {}),
-    ...(instance !== undefined ? { instance } : {}),
+  const fields = issues?.filter((i) => FIELD_PATH.test(i.path) && CODE.test(i.code));
+  return makeProblem(status, code, code, {
     ...(kept ? { reasons: kept } : {}),
-    ...(issues ? { issues: issues.map(({ path, code: c }) => ({ path, code: c })) } : {}),
-  };
+    ...(fields ? { issues: fields.map(({ path, code: c }) => ({ path, code: c })) } : {}),
+  });
 }
 
 /**
@@ -87,15 +87,4 @@ export function readProblem(value: unknown): Problem | undefined {
  */
 export function problemReasons(problem: Problem): readonly CheckedReason[] {
   return (problem.reasons ?? []).map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
-}
-
-/**
- * Stands in for a problem whose code is not a stable code (a sentence, say): the status is kept, the
- * text is not.
- *
- * @example
- * unreadableProblem(422).code; // 'unreadable-problem'
- */
-export function unreadableProblem(status: number): Problem {
-  return makeProblem(status, 'unreadable-problem', 'Unreadable problem');
 }

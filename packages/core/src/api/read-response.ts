@@ -81,7 +81,8 @@ async function readBytes(response: Response, maxBytes: number): Promise<Uint8Arr
   return bytes;
 }
 
-async function readText(response: Response, maxBytes: number): Promise<string> {
+/** The body as text, and how many bytes it had. */
+async function readText(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
   const bytes = await readBytes(response, maxBytes);
   const declared = response.headers.get('content-length');
   if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
@@ -92,7 +93,7 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
       });
     }
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), bytes: bytes.byteLength };
 }
 
 function looksTruncated(text: string, error: unknown): boolean {
@@ -102,16 +103,31 @@ function looksTruncated(text: string, error: unknown): boolean {
   return position !== null && Number(position[1]) >= text.trimEnd().length;
 }
 
+/**
+ * The body as JSON. A parse error's message quotes the body (`Unexpected token 'A', "A045198723" …`), so it is
+ * never kept as a `cause`: only the body's length goes along.
+ */
 function parseJson(text: string, status: number): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (cause) {
-    if (text.trim().length > 0 && looksTruncated(text, cause)) {
-      throw new ApiResponseError('truncated', 'The JSON response was cut off.', { cause, status });
-    }
-    throw new ApiResponseError('malformed-json', 'The response is not valid JSON.', { cause, status });
+  } catch (error) {
+    const cut = text.trim().length > 0 && looksTruncated(text, error);
+    throw new ApiResponseError(
+      cut ? 'truncated' : 'malformed-json',
+      cut ? 'The JSON response was cut off.' : 'The response is not valid JSON.',
+      { status, params: { length: text.length } },
+    );
   }
 }
+
+/** Media types a captive portal or a proxy answers with; any other is reported as `other` (never the server's text). */
+const KNOWN_TYPES = new Set([
+  'text/html',
+  'text/plain',
+  'text/xml',
+  'application/xml',
+  'application/octet-stream',
+]);
 
 async function errorFor(response: Response, nowMs: number, maxBytes: number): Promise<KaikuApiError> {
   const status = response.status;
@@ -123,7 +139,7 @@ async function errorFor(response: Response, nowMs: number, maxBytes: number): Pr
   let problem: Problem | undefined;
   if (isJsonType(mediaType(response.headers.get('content-type')))) {
     try {
-      const text = await readText(response, Math.min(maxBytes, MAX_PROBLEM_BYTES));
+      const { text } = await readText(response, Math.min(maxBytes, MAX_PROBLEM_BYTES));
       problem = readProblem(JSON.parse(text));
     } catch {
       // An unreadable error body: the status alone decides.
@@ -142,25 +158,27 @@ async function errorFor(response: Response, nowMs: number, maxBytes: number): Pr
  * Turns a response into validated data or a typed error: an error status → `ApiProblemError`
  * (problem+json) or `ApiHttpError`; a 2xx that is not JSON (e.g. a proxy's HTML page) →
  * `content-type`; unparsable → `malformed-json`; cut short → `truncated`; wrong shape → `schema`;
- * longer than `maxBytes` → `response-too-large`.
+ * longer than `maxBytes` → `response-too-large`. Resolves to the data and the body's size in bytes.
  */
 export async function readResponse<S extends z.ZodMiniType>(
   response: Response,
   schema: S,
   nowMs: number,
   maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
-): Promise<z.infer<S>> {
+): Promise<{ data: z.infer<S>; bytes: number }> {
   if (response.status < 200 || response.status > 299) throw await errorFor(response, nowMs, maxBytes);
   const type = mediaType(response.headers.get('content-type'));
   if (!isJsonType(type)) {
     // Not awaited: some bodies (a stalled proxy page) never settle their cancel.
     void response.body?.cancel().catch(() => undefined);
-    throw new ApiResponseError('content-type', `Expected JSON, got ${type || 'no content type'}.`, {
+    const contentType = type === '' ? 'none' : KNOWN_TYPES.has(type) ? type : 'other';
+    throw new ApiResponseError('content-type', `Expected JSON, got ${contentType}.`, {
       status: response.status,
-      params: { contentType: type || 'none' },
+      params: { contentType },
     });
   }
-  const data = parseJson(await readText(response, maxBytes), response.status);
+  const { text, bytes } = await readText(response, maxBytes);
+  const data = parseJson(text, response.status);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issues = summarizeIssues(parsed.error);
@@ -170,5 +188,5 @@ export async function readResponse<S extends z.ZodMiniType>(
       params: { fields: issues.map((i) => i.path).join(', ') },
     });
   }
-  return parsed.data as z.infer<S>;
+  return { data: parsed.data as z.infer<S>, bytes };
 }

@@ -17,6 +17,8 @@ export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'head
    * other request is a read that changes nothing (a look-up, a tally, a list).
    */
   readonly keyed: boolean;
+  /** A lower bound than `maxResponseBytes` for this request's body (what is left of a list's byte budget). */
+  readonly maxBytes?: number;
 };
 
 export type SendContext = {
@@ -93,7 +95,7 @@ async function attemptOnce<S extends z.ZodMiniType>(
   attempt: number,
   outer: AbortSignal | undefined,
   refreshToken: boolean,
-): Promise<{ data: z.infer<S>; response: Response }> {
+): Promise<{ data: z.infer<S>; response: Response; bytes: number }> {
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort(outer?.reason);
   if (outer?.aborted) throw new ApiAbortError({ cause: outer.reason });
@@ -103,7 +105,7 @@ async function attemptOnce<S extends z.ZodMiniType>(
     return await untilAborted(
       (async () => {
         const authorization = `Bearer ${await token(ctx, refreshToken)}`;
-        const { keyed: _keyed, ...rest } = plan;
+        const { keyed: _keyed, maxBytes: _maxBytes, ...rest } = plan;
         const request: TransportRequest = {
           ...rest,
           headers: { ...plan.headers, authorization },
@@ -111,7 +113,8 @@ async function attemptOnce<S extends z.ZodMiniType>(
           attempt,
         };
         const response = await ctx.transport(request);
-        return { data: await readResponse(response, schema, ctx.now(), ctx.maxResponseBytes), response };
+        const maxBytes = Math.min(ctx.maxResponseBytes, plan.maxBytes ?? Infinity);
+        return { ...(await readResponse(response, schema, ctx.now(), maxBytes)), response };
       })(),
       controller.signal,
     );
@@ -151,7 +154,7 @@ export async function sendRequest<S extends z.ZodMiniType>(
   plan: PlannedRequest,
   schema: S,
   signal: AbortSignal | undefined,
-): Promise<{ data: z.infer<S>; response: Response }> {
+): Promise<{ data: z.infer<S>; response: Response; bytes: number }> {
   let state: AttemptState = { retries: 0, refreshed: false };
   let refresh = false;
   for (let attempt = 1; ; attempt++) {

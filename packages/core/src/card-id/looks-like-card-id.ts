@@ -4,6 +4,7 @@ import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js'
 import { normalizeReading } from './normalize-reading.js';
 import { parseCardId } from './parse-card-id.js';
 import type { ParseCardIdOptions } from './parse-card-id.js';
+import { ownValue } from '../schemas/own-value.js';
 
 // Nothing longer can be a card ID with its decorations; skip the work for long junk (a URL QR code, say).
 const MAX_RAW_LENGTH = 64;
@@ -51,5 +52,5 @@ export function describePrefix(
   prefix: string,
   format: CardIdFormat = CARD_ID_FORMAT,
 ): CardPrefixRule | undefined {
-  return Object.prototype.hasOwnProperty.call(format.prefixes, prefix) ? format.prefixes[prefix] : undefined;
+  return ownValue(format.prefixes, prefix);
 }

@@ -58,6 +58,19 @@ describe('parseCardId: accepts', () => {
   });
 });
 
+describe('parseCardId: an ID typed in groups (issue 30.6)', () => {
+  it.each([
+    ['A045 198 723', 'A045198723'],
+    ['A045-198-723', 'A045198723'],
+    ['a045 198 723', 'A045198723'],
+    ['A 045 198 723', 'A045198723'],
+    ['  A045-198723\r\n', 'A045198723'],
+    ['X000-011-986', 'X000011986'],
+  ])('%j → %s', (raw, id) => {
+    expect(parseCardId(raw)).toMatchObject({ ok: true, id });
+  });
+});
+
 describe('parseCardId: refuses', () => {
   it.each([
     ['', 'empty'],
@@ -76,8 +89,12 @@ describe('parseCardId: refuses', () => {
     ['A', 'bad-length'],
     ['A99900545O', 'bad-character'],
     ['A99900545o', 'bad-character'],
-    ['A 999005458', 'bad-character'],
-    ['A999-005458', 'bad-character'],
+    ['A 99 9005458', 'bad-character'],
+    ['A999-005-458-', 'bad-character'],
+    ['A999-005 458', 'bad-character'],
+    ['A999  005458', 'bad-character'],
+    ['*A999 005458*', 'bad-character'],
+    ['A999 005 4581', 'bad-length'],
     ['A999005458*', 'bad-character'],
     ['*A999005458', 'bad-character'],
     ['Ä999005458', 'bad-character'],
@@ -107,7 +124,9 @@ describe('parseCardId: refuses', () => {
     const result = parseCardId('A99900545O');
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-character', params: { position: 10 } } });
     if (result.ok) return;
-    expect(result.error.params).toEqual({ char: '"O" (U+004F)', position: 10 });
+    expect(result.error.params).toEqual({ char: '"O"', position: 10 });
+    // Staff read it: no code points (issue 30.6).
+    expect(JSON.stringify(result.error.message)).not.toMatch(/U\+/);
     expect(JSON.stringify(result.error.message)).not.toContain('A99900545');
     expect(codeOf('A\u00009')).not.toBe('ok');
   });

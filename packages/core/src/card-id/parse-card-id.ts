@@ -78,7 +78,8 @@ export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: 
 export function parseCardId(raw: string, options: ParseCardIdOptions = {}): CardIdResult {
   checkOptions('parseCardId', options, PARSE_CARD_ID_OPTIONS);
   const format = options.format ?? CARD_ID_FORMAT;
-  const reading = normalizeReading(typeof raw === 'string' ? raw : '');
+  const read = normalizeReading(typeof raw === 'string' ? raw : '');
+  const reading = grouped(read) ? { ...read, text: read.text.replace(SEPARATOR_ALL, '') } : read;
   if (reading.text === '') return refuse('empty', {});
   const split = splitCheckCharacter(reading, options.checkCharacter ?? 'off');
   if (!split.ok) {
@@ -96,6 +97,22 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
     return refuse('bad-checksum', {});
   }
   return result;
+}
+
+/** A space or a hyphen, as typed or as a spreadsheet writes them (no-break spaces, Unicode hyphens). */
+const SEPARATOR = /[ \u00a0\u202f\-\u2010\u2011]/;
+const SEPARATOR_ALL = new RegExp(SEPARATOR.source, 'g');
+
+/**
+ * An ID typed in groups (`A045 198 723`, `A045-198-723`, `A 045 198 723`): one kind of separator, single, between
+ * groups of 3 or more letters and digits (the first may be the prefix alone). Only such a reading loses its
+ * separators; `A999 0 05458`, `A045-198 723`, a separator in a `*…*` barcode or next to the end are refused as read.
+ */
+function grouped({ text, starred }: { text: string; starred: boolean }): boolean {
+  const sep = SEPARATOR.exec(text)?.[0];
+  if (starred || sep === undefined) return false;
+  const groups = text.split(sep);
+  return groups.every((g, i) => /^[A-Z0-9]{3,}$/.test(g) || (i === 0 && /^[A-Z]+$/.test(g)));
 }
 
 /** A valid ID followed by its own mod-43 character: the reader sends a check character nobody asked for. */
@@ -140,9 +157,8 @@ function firstForeignCharacter(id: string, format: CardIdFormat): number {
 function charParams(text: string, index: number): { char: string; position: number } {
   const chars = [...text];
   const c = chars[index] ?? '';
-  const code = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-  const visible = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(c) ? `"${c}" ` : '';
-  return { char: `${visible}(U+${code})`, position: index + 1 };
+  // The character as the clerk sees it, quoted; an invisible one as "?" (never a code point: staff read this).
+  return { char: `"${/^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u.test(c) ? c : '?'}"`, position: index + 1 };
 }
 
 /** Renders from the card-ID table only: `parseCardId` does not pull every area's messages into a bundle. */

@@ -3,6 +3,7 @@
  * the operating-model rules live in `rules.ts`; a server problem with such a code uses that text.
  */
 import { defineMessages } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters with an HTTP status, when there was one. */
 type Status = { status?: number };
@@ -70,6 +71,14 @@ export const apiMessages = defineMessages({
     sv: (p: Fields) => `Begäran är ofullständig och skickades inte${p.fields ? ` (${p.fields})` : ''}.`,
     en: (p: Fields) => `The request is incomplete and was not sent${p.fields ? ` (${p.fields})` : ''}.`,
   },
+  'list-too-long': {
+    fi: (p: { limit?: string; max?: number }) =>
+      `Käyttökertojen luettelo ylitti rajan (${p.limit === 'time' ? 'aika' : p.limit === 'bytes' ? 'tavut' : 'sivut'} ${p.max ?? '?'}), eikä sitä luettu loppuun.`,
+    sv: (p: { limit?: string; max?: number }) =>
+      `Listan över användningar överskred gränsen (${p.limit === 'time' ? 'tid' : p.limit === 'bytes' ? 'byte' : 'sidor'} ${p.max ?? '?'}) och lästes inte till slut.`,
+    en: (p: { limit?: string; max?: number }) =>
+      `The usage list went past its bound (${p.limit ?? 'pages'} ${p.max ?? '?'}) and was not read to the end.`,
+  },
   'response-too-large': {
     fi: (p: { maxBytes?: number }) =>
       `Kaikukannan vastaus oli liian suuri (yli ${mib(p.maxBytes)}), eikä sitä luettu.`,
@@ -107,6 +116,14 @@ export const apiMessages = defineMessages({
     fi: () => 'Tunnuksellasi ei ole oikeutta tähän toimintoon Kaikukannassa.',
     sv: () => 'Ditt konto har inte behörighet till den här åtgärden i Kaikukanta.',
     en: () => 'Your account is not allowed to do this in Kaikukanta.',
+  },
+  'agent-not-authorized': {
+    fi: () =>
+      'Tunnuksella ei voi kirjata käyttöjä toisen tapahtumapaikan tapahtumiin: tapahtumapaikka ei ole nimennyt teitä lipunvälittäjäkseen Kaikukannassa. Kirjaa käyttö oman tapahtumapaikkanne nimissä tai pyydä tapahtumapaikkaa lisäämään teidät välittäjäkseen.',
+    sv: () =>
+      'Kontot kan inte registrera användningar för en annan arrangörs evenemang: arrangören har inte utsett er till sin biljettförmedlare i Kaikukanta. Registrera användningen för er egen arrangör eller be arrangören att lägga till er som förmedlare.',
+    en: () =>
+      "This account cannot record usages for another venue's event: that venue has not named you its ticket agent in Kaikukanta. Record it for your own venue, or ask the venue to add you as its agent.",
   },
   'http-404': {
     fi: () =>
@@ -210,8 +227,8 @@ const PROBLEM_ALIASES: Readonly<Record<string, ApiMessageCode>> = {
  * apiMessageCode('http-503') // 'http-5xx'
  */
 export function apiMessageCode(code: string): ApiMessageCode | undefined {
-  if (code in apiMessages) return code as ApiMessageCode;
-  const alias = PROBLEM_ALIASES[code];
+  if (ownValue(apiMessages, code)) return code as ApiMessageCode;
+  const alias = ownValue(PROBLEM_ALIASES, code);
   if (alias) return alias;
   const status = /^http-(\d{3})$/.exec(code);
   if (!status) return undefined;

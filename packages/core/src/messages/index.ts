@@ -14,6 +14,7 @@ import { reportMessages } from './reports.js';
 import { apiMessageCode, apiMessages } from './api.js';
 import { wedgeMessages } from './wedge.js';
 import { cameraMessages } from './camera.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /**
  * Every area's table, by area name.
@@ -104,7 +105,7 @@ export type RenderedReason<C extends MessageCode = MessageCode> = C extends Mess
  * isMessageCode('empty'); // true
  */
 export function isMessageCode(code: unknown): code is MessageCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(messages, code);
+  return typeof code === 'string' && ownValue(messages, code) !== undefined;
 }
 
 /**
@@ -164,7 +165,10 @@ export function localize(
   reason: { readonly code: string; readonly params?: unknown },
   locale: Locale = 'fi',
 ): string {
-  const code = isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code);
+  // A refusal by status (401, 403, 429) whose problem has a text of its own (`agent-not-authorized`) reads as it.
+  const problemCode = (reason.params as { problemCode?: unknown } | undefined)?.problemCode;
+  const own = /^http-4/.test(reason.code) && typeof problemCode === 'string' && apiMessageCode(problemCode);
+  const code = own || (isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code));
   if (code === undefined) return reason.code;
   return formatMessage(code, (reason.params ?? {}) as never, locale);
 }

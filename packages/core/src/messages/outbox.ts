@@ -81,6 +81,22 @@ export const outboxMessages = defineMessages({
     en: (p: { id: string }) =>
       `Could not check with Kaikukanta whether usage ${p.id} already arrived, so it was not sent again. Try again once the connection works.`,
   },
+  'record-tampered': {
+    fi: () =>
+      'Tallennettua kirjausta on muutettu tämän ohjelman ulkopuolelta, joten sitä ei lähetetä. Tarkista kirjaus: kirjaa käsin tai hylkää.',
+    sv: () =>
+      'Den sparade registreringen har ändrats utanför det här programmet och skickas därför inte. Kontrollera den: registrera den manuellt eller avfärda den.',
+    en: () =>
+      'This stored usage was changed outside this program, so it is not sent. Check it: record it manually or dismiss it.',
+  },
+  'retry-too-soon': {
+    fi: (p: { id: string }) =>
+      `Kirjausta ${p.id} yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.`,
+    sv: (p: { id: string }) =>
+      `Registreringen ${p.id} försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.`,
+    en: (p: { id: string }) =>
+      `Usage ${p.id} was retried a moment ago, so it was not sent now. Try again in a while.`,
+  },
   'outbox-stopped': {
     fi: () => 'Lähtevien kirjausten jono on pysäytetty.',
     sv: () => 'Kön för utgående registreringar har stoppats.',

@@ -5,6 +5,7 @@
  */
 import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters naming report columns. */
 type Columns = { columns: string };
@@ -28,6 +29,7 @@ export const REPORT_COLUMN_LABELS = {
   group: { fi: 'Ryhmäkäynti', sv: 'Gruppbesök', en: 'Group visit' },
   acceptance: { fi: 'Tarkistus', sv: 'Kontroll', en: 'Check' },
   status: { fi: 'Lähetyksen tila', sv: 'Sändningsstatus', en: 'Sync status' },
+  reason: { fi: 'Syy', sv: 'Orsak', en: 'Reason' },
   key: { fi: 'Kirjaustunniste', sv: 'Registreringsnyckel', en: 'Idempotency key' },
   details: { fi: 'Kirjauksen tiedot', sv: 'Registreringsuppgifter', en: 'Registration details' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
@@ -53,9 +55,8 @@ export const REPORT_STATUS_LABELS = {
   resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
-type FieldName = keyof typeof REPORT_COLUMN_LABELS;
 const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
-  field in REPORT_COLUMN_LABELS ? REPORT_COLUMN_LABELS[field as FieldName][locale] : field;
+  ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
 const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
@@ -166,13 +167,29 @@ export const reportMessages = defineMessages({
     en: (p: { limit: number }) =>
       `The workbook has too many cells (over ${p.limit}), so it was not read. Split the report into smaller parts.`,
   },
-  'report-xlsx-too-slow': {
+  'report-xlsx-too-complex': {
     fi: (p: { limit: number }) =>
-      `XLSX-tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
+      `Työkirjassa on liikaa rivejä, tekstejä tai muotoiluja (yli ${p.limit}), joten sitä ei luettu. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
     sv: (p: { limit: number }) =>
-      `Läsningen av XLSX-filen tog över ${p.limit} s och avbröts. Spara rapporten som CSV eller dela upp den i mindre delar.`,
+      `Arbetsboken har för många rader, texter eller format (över ${p.limit}) och lästes därför inte. Spara rapporten som CSV eller dela upp den i mindre delar.`,
     en: (p: { limit: number }) =>
-      `Reading the XLSX file took over ${p.limit} s, so it was stopped. Save the report as CSV or split it into smaller parts.`,
+      `The workbook has too many rows, texts or formats (over ${p.limit}), so it was not read. Save the report as CSV or split it into smaller parts.`,
+  },
+  'report-too-slow': {
+    fi: (p: { limit: number }) =>
+      `Tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Jaa raportti pienempiin osiin.`,
+    sv: (p: { limit: number }) =>
+      `Läsningen av filen tog över ${p.limit} s och avbröts. Dela upp rapporten i mindre delar.`,
+    en: (p: { limit: number }) =>
+      `Reading the file took over ${p.limit} s, so it was stopped. Split the report into smaller parts.`,
+  },
+  'report-xlsx-too-large-for-browser': {
+    fi: (p: { limit: number }) =>
+      `XLSX-tiedosto on liian suuri luettavaksi selaimessa (yli ${size(p.limit)}). Tallenna raportti CSV-muodossa tai tuo se kaiku-import-komennolla.`,
+    sv: (p: { limit: number }) =>
+      `XLSX-filen är för stor för att läsas i webbläsaren (över ${size(p.limit)}). Spara rapporten som CSV eller importera den med kommandot kaiku-import.`,
+    en: (p: { limit: number }) =>
+      `The XLSX file is too large to read in the browser (over ${size(p.limit)}). Save the report as CSV or import it with the kaiku-import command.`,
   },
   'report-sheet-missing': {
     fi: (p: { sheet: string; sheets: string }) =>

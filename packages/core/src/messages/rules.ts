@@ -5,6 +5,7 @@
 import { defineMessages } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
 import type { Locale } from './define.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Parameters of `invalid-input`: the field's path and its problem (`InputProblem`). */
 type InputParams = { readonly path: string; readonly problem: string };
@@ -35,7 +36,7 @@ const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
 };
 
 const problemText = (problem: string, locale: Locale): string =>
-  (PROBLEMS[problem] ?? PROBLEMS.invalid!)[locale];
+  (ownValue(PROBLEMS, problem) ?? PROBLEMS.invalid!)[locale];
 
 /** The field named in a sentence (`(input)` is the whole input). */
 const subject = (path: string, field: string, whole: string): string =>
@@ -90,7 +91,7 @@ const memberCause = {
 } as const;
 type RegistryCause = keyof (typeof memberCause)['fi'];
 const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
-  Object.prototype.hasOwnProperty.call(memberCause.fi, cause);
+  ownValue(memberCause.fi, cause) !== undefined;
 /** Parameters of the cap refusals: the cap, tickets given and requested, and what remains. */
 type CapParams = {
   readonly cap: number;
@@ -108,6 +109,18 @@ type CapMinParams = {
   readonly minimum: number;
   readonly rule: string;
   readonly policy: string;
+};
+
+/**
+ * A Helsinki time as `formatHelsinki` writes it (`1.3.2030 18.00`), the way the element writes times in each
+ * language: `1.3.2030 klo 18.00`, `1.3.2030 kl. 18.00`, `1.3.2030 18:00` — one format on one screen.
+ */
+const at = (when: string, lang: 'fi' | 'sv' | 'en'): string => {
+  const [day, time] = when.split(' ');
+  if (time === undefined) return when;
+  return lang === 'en'
+    ? `${day} ${time.replace('.', ':')}`
+    : `${day} ${lang === 'fi' ? 'klo' : 'kl.'} ${time}`;
 };
 
 /**
@@ -164,7 +177,7 @@ export const rulesMessages = defineMessages({
     sv: (p: ChildrenParams) =>
       `${p.requested} barnbiljetter begärda, ${p.registered} registrerade i Kaikukanta.`,
     en: (p: ChildrenParams) =>
-      `${p.requested} child tickets requested; Kaikukanta has ${p.registered} registered.`,
+      `Child tickets: ${p.requested}; children registered in Kaikukanta: ${p.registered}.`,
   },
   'children-on-course': {
     fi: () => 'Lasten lippuja ei anneta kurssipaikkoihin.',
@@ -231,24 +244,24 @@ export const rulesMessages = defineMessages({
       `That makes ${p.requested} tickets, but only ${p.remaining} ${p.remaining === 1 ? 'is' : 'are'} left under the cap (${p.cap}).`,
   },
   'booking-not-open': {
-    fi: (p: OpensParams) => `Varaus avautuu ${p.opensAt}.`,
-    sv: (p: OpensParams) => `Bokningen öppnar ${p.opensAt}.`,
-    en: (p: OpensParams) => `Booking opens at ${p.opensAt}.`,
+    fi: (p: OpensParams) => `Varaus avautuu ${at(p.opensAt, 'fi')}.`,
+    sv: (p: OpensParams) => `Bokningen öppnar ${at(p.opensAt, 'sv')}.`,
+    en: (p: OpensParams) => `Booking opens at ${at(p.opensAt, 'en')}.`,
   },
   'booking-closed': {
-    fi: (p: ClosesParams) => `Varaus sulkeutui ${p.closesAt}.`,
-    sv: (p: ClosesParams) => `Bokningen stängde ${p.closesAt}.`,
-    en: (p: ClosesParams) => `Booking closed at ${p.closesAt}.`,
+    fi: (p: ClosesParams) => `Varaus sulkeutui ${at(p.closesAt, 'fi')}.`,
+    sv: (p: ClosesParams) => `Bokningen stängde ${at(p.closesAt, 'sv')}.`,
+    en: (p: ClosesParams) => `Booking closed at ${at(p.closesAt, 'en')}.`,
   },
   'collection-not-open': {
-    fi: (p: OpensParams) => `Lippujen lunastus avautuu ${p.opensAt}.`,
-    sv: (p: OpensParams) => `Biljetterna kan lösas ut från ${p.opensAt}.`,
-    en: (p: OpensParams) => `Ticket collection opens at ${p.opensAt}.`,
+    fi: (p: OpensParams) => `Lippujen nouto avautuu ${at(p.opensAt, 'fi')}.`,
+    sv: (p: OpensParams) => `Biljetterna kan hämtas från ${at(p.opensAt, 'sv')}.`,
+    en: (p: OpensParams) => `Ticket collection opens at ${at(p.opensAt, 'en')}.`,
   },
   'collection-closed': {
-    fi: (p: ClosesParams) => `Lippujen lunastus päättyi ${p.closesAt}.`,
-    sv: (p: ClosesParams) => `Utlösningen av biljetter stängde ${p.closesAt}.`,
-    en: (p: ClosesParams) => `Ticket collection closed at ${p.closesAt}.`,
+    fi: (p: ClosesParams) => `Lippujen nouto päättyi ${at(p.closesAt, 'fi')}.`,
+    sv: (p: ClosesParams) => `Avhämtningen av biljetter stängde ${at(p.closesAt, 'sv')}.`,
+    en: (p: ClosesParams) => `Ticket collection closed at ${at(p.closesAt, 'en')}.`,
   },
   'cap-below-minimum': {
     fi: (p: CapMinParams) =>

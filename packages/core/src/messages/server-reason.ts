@@ -8,6 +8,7 @@ import { apiMessages, type ApiMessageCode } from './api.js';
 import { cardIdMessages } from './card-id.js';
 import { renderAll, type LocalizedMessage, type LocalizedText, type MessageParams } from './define.js';
 import { rulesMessages, type RulesMessageCode } from './rules.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** A reason as a problem body carries it: a code and whatever parameters the server sent. */
 export type WireReason = { readonly code: string; readonly params?: unknown };
@@ -78,6 +79,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'content-type': { contentType: optStr },
   truncated: {},
   'response-too-large': { maxBytes: optNum },
+  'list-too-long': { limit: optStr, max: optNum },
   'invalid-base-url': {},
   'insecure-base-url': { host: optStr },
   schema: { fields: optStr },
@@ -96,6 +98,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'idempotency-key-reused': {},
   'batch-too-large': { max: optNum },
   'show-not-found': {},
+  'agent-not-authorized': {},
   'internal-error': {},
   'refusal-unreadable': { problemCode: optStr },
 };
@@ -115,8 +118,6 @@ export type ServerReason = {
   readonly message: LocalizedText;
 };
 
-const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
 function fits(value: unknown, kind: AnySpec[string]['kind']): boolean {
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
   if (kind === 'string') return typeof value === 'string' && value.trim() !== '';
@@ -128,7 +129,7 @@ function checkParams(spec: AnySpec, raw: unknown): MessageParams | undefined {
   const params = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
   const out: Record<string, string | number> = {};
   for (const [key, { optional, kind }] of Object.entries(spec)) {
-    const value = has(params, key) ? (params as Record<string, unknown>)[key] : undefined;
+    const value = ownValue(params as Record<string, unknown>, key);
     if (value === undefined || value === null) {
       if (optional) continue;
       return undefined;
@@ -153,8 +154,8 @@ function checkParams(spec: AnySpec, raw: unknown): MessageParams | undefined {
 export function readServerReason(wire: WireReason): ServerReason {
   const code = wire.code;
   const tables = TABLES;
-  const spec = has(SPECS, code) ? (SPECS as unknown as Readonly<Record<string, AnySpec>>)[code] : undefined;
-  const params = spec && has(tables, code) ? checkParams(spec, wire.params) : undefined;
+  const spec = ownValue(SPECS as unknown as Readonly<Record<string, AnySpec>>, code);
+  const params = spec && ownValue(tables, code) ? checkParams(spec, wire.params) : undefined;
   if (params) return { code, message: renderAll(tables[code]!, params) };
   return { code, message: renderAll(apiMessages['refusal-unreadable'], { problemCode: code }) };
 }

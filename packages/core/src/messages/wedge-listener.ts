@@ -62,8 +62,13 @@ export const wedgeListenerMessages = defineMessages({
       `The reader sent no terminating key (${p.expected}). Change the setting or calibrate the reader.`,
   },
   'mixed-input': MIXED,
-  // A key after a pause, or a doubled key, where the reading could be another valid card: as for a person's key.
-  'reading-interrupted': MIXED,
+  // A key after a pause where the reading could still grow into a card ID: a stall, or a person's key after it.
+  'reading-interrupted': {
+    fi: () => 'Lukeminen keskeytyi. Lue kortti uudelleen.',
+    sv: () => 'Läsningen avbröts. Läs kortet på nytt.',
+    en: () => 'The reading was interrupted. Scan the card again.',
+  },
+  // A doubled key where the reading could be another valid card: as for a person's key.
   'repeated-key': MIXED,
   'keys-unidentified': {
     fi: () => 'Laite ei kertonut lukijan merkkejä. Napauta tekstikenttää ja lue kortti uudelleen.',

@@ -8,7 +8,7 @@ import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
 import type { CardCheck, CardFacts } from './offline-check.js';
 import { classifyFailure } from './classify-failure.js';
-import { checkCardWithFallback, OFFLINE_POLICIES } from './offline-check.js';
+import { checkCardWithFallback } from './offline-check.js';
 import { OutboxError, toStorageError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
 import type { OutboxClient, OutboxOptions } from './outbox-options.js';
@@ -23,11 +23,13 @@ import { attemptSync } from './attempt-sync.js';
 import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
-import { adoptUntargeted, TARGET_UNKNOWN } from './adopt-untargeted.js';
-import type { OutboxScope, OutboxTarget } from './target.js';
-import { belongsTo, outboxScope, scopeDatabaseName } from './target.js';
+import { adoptUntargeted } from './adopt-untargeted.js';
+import type { OutboxScope } from './target.js';
+import { belongsTo, scopeDatabaseName } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
-import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
+import { checkOptionKeys, checkOptions, scopeOf } from './outbox-options.js';
+import { resolveRecord } from './resolve-record.js';
+import type { RetryPace } from './resolve-record.js';
 import type {
   Acceptance,
   OutboxCapabilities,
@@ -46,9 +48,6 @@ export type TargetCounts = OutboxCounts & {
   /** True for this outbox's own target. */
   readonly own: boolean;
 };
-
-/** The server holds this key with another body: it may hold this very usage (an ambiguous outcome). */
-const KEY_REUSED = 'idempotency-key-reused';
 
 /** What `syncNow()` reports. */
 export type SyncSummary = OutboxCounts & {
@@ -91,6 +90,8 @@ export class Outbox extends OutboxEventTarget {
   #purgeTimer: ReturnType<typeof setInterval> | undefined;
   readonly #autoSync: boolean;
   readonly #sendTimeoutMs: number | undefined;
+  readonly #backoff: BackoffPolicy;
+  readonly #paced = new Map<string, RetryPace>();
 
   constructor(options: OutboxOptions, store: UseStore) {
     super();
@@ -108,6 +109,7 @@ export class Outbox extends OutboxEventTarget {
     };
     this.#client = options.client;
     this.#sendTimeoutMs = options.sendTimeoutMs;
+    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
     const scope = this.scope;
     this.#records = recordStore(store, (r) => belongsTo(scope, r));
@@ -130,7 +132,7 @@ export class Outbox extends OutboxEventTarget {
     };
     this.#scheduler = createSyncScheduler({
       attempt: () => this.#attempt(),
-      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      backoff: this.#backoff,
       random: this.#o.random,
       auto: options.autoSync ?? true,
       onScheduled: (retryInMs, outcome) => {
@@ -183,6 +185,7 @@ export class Outbox extends OutboxEventTarget {
 
   /** Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`). */
   async checkCard(cardId: string, options: { signal?: AbortSignal } = {}): Promise<CardCheck> {
+    if (this.#stopped) throw new OutboxError('outbox-stopped');
     const lookup = this.#client?.lookupCard?.bind(this.#client);
     if (!lookup) throw new TypeError('createOutbox: a client with lookupCard is needed for checkCard');
     return checkCardWithFallback<CardFacts>(
@@ -191,10 +194,10 @@ export class Outbox extends OutboxEventTarget {
         lookup: async (id, signal) => {
           try {
             const card = await lookup(id, signal ? { signal } : {});
-            this.#reachable();
+            this.#scheduler.reachable();
             return card;
           } catch (error) {
-            if (classifyFailure(error).kind === 'refused') this.#reachable(); // the server answered
+            if (classifyFailure(error).kind === 'refused') this.#scheduler.reachable(); // the server answered
             throw error;
           }
         },
@@ -260,83 +263,39 @@ export class Outbox extends OutboxEventTarget {
    * - a refusal (card inactive, cap reached, …): under a **new** key. The server keeps its refusal under the
    *   old key and would replay it; a refused usage was not recorded, so the new key cannot make a duplicate.
    * - `idempotency-key-reused` (the server holds this key with another body: it may hold this very usage):
-   *   first asks the server (`client.listUsages`) whether the usage exists (same card, show and clientTime).
-   *   If it does, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
+   *   first asks the server (`client.listUsages`) whether a usage is listed under this key (never by a timestamp).
+   *   If one is, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
    *   key. When the server cannot be asked, it rejects with `retry-unverified` and the record stays.
    * - `target-unknown` (written before outboxes were bound to a target): under its **own** key, to this
    *   outbox's target (a first attempt may have reached an API; the key lets it answer with its first result).
    *
+   * A `retry` of the same usage is paced as automatic retries are (the outbox's `backoff`): one coming sooner than
+   * that after the last rejects with `retry-too-soon` (`params.retryInMs`) and sends nothing. After `stop()` it
+   * rejects with `outbox-stopped`.
+   *
    * Resolves to the record as it is now (for `retry`, the pending one, or the synced one).
    */
   async resolve(id: string, how: Resolution): Promise<OutboxRecord> {
-    const now = this.#o.now();
-    const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
-    let changed: OutboxRecord | undefined;
-    if (how !== 'retry') {
-      [changed] = await this.#guard(
-        this.#records.update([id], (r) =>
-          open(r) ? { ...r, state: 'resolved', resolution: how, settledAt: now } : r,
-        ),
-      );
-    } else {
-      const current = await this.#guard(this.#records.get(id));
-      const code = current && open(current) ? current.problem?.code : undefined;
-      const again = (r: OutboxRecord, key: string): OutboxRecord => ({
-        ...r,
-        id: key,
-        state: 'pending',
-        attempts: 0,
-        resolution: how,
-      });
-      if (code === TARGET_UNKNOWN) {
-        [changed] = await this.#guard(this.#records.update([id], (r) => (open(r) ? again(r, r.id) : r)));
-      } else if (current && code === KEY_REUSED && (await this.#usageExists(current))) {
-        [changed] = await this.#guard(
-          this.#records.update([id], (r) =>
-            open(r) ? { ...r, state: 'synced', resolution: how, settledAt: now } : r,
-          ),
-        );
-      } else {
-        changed = await this.#guard(this.#records.replace(id, open, (r) => again(r, newIdempotencyKey())));
-      }
-    }
+    if (this.#stopped) throw new OutboxError('outbox-stopped');
+    const changed = await resolveRecord(
+      {
+        records: this.#records,
+        client: this.#client,
+        guard: (op) => this.#guard(op),
+        now: this.#o.now(),
+        backoff: this.#backoff,
+        random: this.#o.random,
+        paced: this.#paced,
+        signal: this.#abort.signal,
+      },
+      id,
+      how,
+    );
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
     this.#notices.resolved(id, how);
     await this.#notices.refresh();
     if (changed.state === 'pending' && this.#autoSync) this.#scheduler.soon();
     return changed;
-  }
-
-  /**
-   * Whether the server already holds this record's usage (after an ambiguous `idempotency-key-reused`): the
-   * venue's usages of the show's days with the same card, show and clientTime. Rejects with
-   * `retry-unverified` when it cannot tell (no `listUsages`, offline, an error).
-   */
-  async #usageExists(record: OutboxRecord): Promise<boolean> {
-    const list = this.#client?.listUsages?.bind(this.#client);
-    if (!list) throw new OutboxError('retry-unverified', { params: { id: record.id } });
-    const u = record.usage;
-    const day = Date.parse(u.show.start);
-    const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-    try {
-      let cursor: string | undefined;
-      do {
-        const page = await list({
-          venueId: u.venueId,
-          from: iso(day - DAY_MS),
-          to: iso(day + DAY_MS),
-          ...(cursor ? { cursor } : {}),
-        });
-        const found = page.items.some(
-          (i) => i.cardId === u.cardId && i.show.id === u.show.id && i.clientTime === u.clientTime,
-        );
-        if (found) return true;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return false;
-    } catch (error) {
-      throw new OutboxError('retry-unverified', { params: { id: record.id }, cause: error });
-    }
   }
 
   /**
@@ -358,10 +317,10 @@ export class Outbox extends OutboxEventTarget {
     options: { refresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<LocalTally> {
     const fetchTally = this.#client?.getShowTally?.bind(this.#client);
-    if (options.refresh && fetchTally) {
+    if (options.refresh && fetchTally && !this.#stopped) {
       try {
         const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
-        this.#reachable();
+        this.#scheduler.reachable();
         await this.#tallies.save(tally, this.#o.now());
       } catch {
         // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
@@ -393,7 +352,11 @@ export class Outbox extends OutboxEventTarget {
     return old.length;
   }
 
-  /** Stops timers, listeners and the channel. Records stay on disk for the next start. */
+  /**
+   * Stops for good: timers, listeners, the channel, a sync or a retry check under way; afterwards nothing this
+   * outbox does sends a request (`enqueue`, `resolve`, `checkCard` reject with `outbox-stopped`). Records stay on
+   * disk for the next start.
+   */
   stop(): void {
     this.#stopped = true;
     clearInterval(this.#purgeTimer);
@@ -447,11 +410,6 @@ export class Outbox extends OutboxEventTarget {
 
   readonly #onOnline = (): void => this.#scheduler.online();
 
-  /** The server answered a request (a look-up, a tally): usages waiting out a network backoff go now. */
-  #reachable(): void {
-    this.#scheduler.reachable();
-  }
-
   /** Announces a storage failure as an event and rethrows it with a stable code. */
   async #guard<T>(operation: Promise<T>): Promise<T> {
     try {
@@ -462,55 +420,6 @@ export class Outbox extends OutboxEventTarget {
       throw storageError;
     }
   }
-}
-
-/** The outbox's target: given, or the API client's base URL. Without either it cannot know where it sends. */
-function scopeOf(o: OutboxOptions): OutboxScope {
-  const target = o.target ?? (o.client?.baseUrl ? { baseUrl: o.client.baseUrl } : undefined);
-  if (!target) throw new OutboxError('invalid-option', { params: { fields: 'target' } });
-  return outboxScope(target);
-}
-
-const OUTBOX_OPTIONS = {
-  client: true,
-  transport: true,
-  target: true,
-  store: true,
-  databaseName: true,
-  offlinePolicy: true,
-  batchSize: true,
-  backoff: true,
-  sendTimeoutMs: true,
-  retentionMs: true,
-  cardCacheTtlMs: true,
-  purgeIntervalMs: true,
-  autoSync: true,
-  lock: true,
-  persist: true,
-  now: true,
-  random: true,
-} as const satisfies OptionKeys<OutboxOptions>;
-const TARGET_OPTIONS = { baseUrl: true, venueId: true } as const satisfies OptionKeys<OutboxTarget>;
-const BACKOFF_OPTIONS = { baseMs: true, maxMs: true } as const satisfies OptionKeys<BackoffPolicy>;
-
-/** Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant). */
-function checkOptionKeys(o: OutboxOptions): void {
-  checkOptionNames('createOutbox', o, OUTBOX_OPTIONS);
-  checkOptionNames('createOutbox', o.target, TARGET_OPTIONS, 'target.');
-  checkOptionNames('createOutbox', o.backoff, BACKOFF_OPTIONS, 'backoff.');
-}
-
-/** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
-function checkOptions(o: OutboxOptions): void {
-  checkOptionKeys(o);
-  const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
-  const bad: string[] = times.filter(
-    (k) => o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0),
-  );
-  if (o.purgeIntervalMs === 0) bad.push('purgeIntervalMs');
-  if (o.offlinePolicy !== undefined && !(OFFLINE_POLICIES as readonly string[]).includes(o.offlinePolicy))
-    bad.push('offlinePolicy');
-  if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toUsageReportCsv } from './csv-export.js';
+import { readProblemReasons } from '../messages/server-reason.js';
 import { keyedRowChecksum, reportChecksum, reportDetails } from './report-key.js';
 import type { OutboxRecord } from './types.js';
 
@@ -41,10 +42,10 @@ describe('toUsageReportCsv', () => {
     const b = record('50141', 2, 'Kesäyöntaika', '2020-02-09T13:00:00+02:00');
     const csv = toUsageReportCsv([a, b], { bom: false });
     expect(csv).toBe(
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Kirjaustunniste;Kirjauksen tiedot\r\n' +
-        `E2251;1;2;Taikuri Matti;3.2.2020;18:00;varaus;;verkossa;odottaa${tail(a, '2020-02-03', '18:00')}\r\n` +
-        `50141;1;2;Kesäyöntaika;9.2.2020;13:00;varaus;;alustava;odottaa${tail(b, '2020-02-09', '13:00')}\r\n` +
-        'Yhteensä;2;4;;;;;;;;;\r\n',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Syy;Kirjaustunniste;Kirjauksen tiedot\r\n' +
+        `E2251;1;2;Taikuri Matti;3.2.2020;18:00;varaus;;verkossa;odottaa;${tail(a, '2020-02-03', '18:00')}\r\n` +
+        `50141;1;2;Kesäyöntaika;9.2.2020;13:00;varaus;;alustava;odottaa;${tail(b, '2020-02-09', '13:00')}\r\n` +
+        'Yhteensä;2;4;;;;;;;;;;\r\n',
     );
   });
 
@@ -53,8 +54,10 @@ describe('toUsageReportCsv', () => {
     const csv = toUsageReportCsv([r], { bom: false, locale: 'en', separator: ',' });
     // The last cell, unquoted (RFC 4180: the JSON's quotes are doubled).
     const details: unknown = JSON.parse(/,"(\{.*\})"\r\n/.exec(csv)![1]!.replaceAll('""', '"'));
-    expect(csv.split('\r\n')[0]!.endsWith(',Sync status,Idempotency key,Registration details')).toBe(true);
-    expect(csv).toContain(`,pending,${r.id},"{`);
+    expect(csv.split('\r\n')[0]!.endsWith(',Sync status,Reason,Idempotency key,Registration details')).toBe(
+      true,
+    );
+    expect(csv).toContain(`,pending,,${r.id},"{`);
     // Everything the visible cells do not show, without the card ID (that is the card column's).
     expect(details).toEqual({
       v: 1,
@@ -99,18 +102,19 @@ describe('toUsageReportCsv', () => {
   });
 
   it('has Swedish and English headers, a BOM by default and a chosen separator', () => {
+    // The official template's Swedish words (004): the same as the import's and its messages'.
     const sv = toUsageReportCsv([], { locale: 'sv' });
-    expect(sv.startsWith('\uFEFFKortnummer;')).toBe(true);
-    expect(sv).toContain('Totalt;0;0;;;;;;;;;\r\n');
+    expect(sv.startsWith('\uFEFFKortets kod;Biljett för vuxna;Biljett för barn;')).toBe(true);
+    expect(sv).toContain('Sammanlagt;0;0;;;;;;;;;;\r\n');
     const en = toUsageReportCsv([record('A1', 1, 'Show, with comma', '2020-02-03T18:00:00+02:00')], {
       locale: 'en',
       separator: ',',
       bom: false,
     });
     expect(en.split('\r\n')[0]).toBe(
-      'Card ID,Adult tickets,Child tickets,Show,Date,Time,Mode,Group visit,Check,Sync status,Idempotency key,Registration details',
+      'Card ID,Adult tickets,Child tickets,Show,Date,Time,Mode,Group visit,Check,Sync status,Reason,Idempotency key,Registration details',
     );
-    expect(en).toContain('A1,1,1,"Show, with comma",3.2.2020,18:00,booking,,provisional,pending,');
+    expect(en).toContain('A1,1,1,"Show, with comma",3.2.2020,18:00,booking,,provisional,pending,,');
   });
 
   it("writes a group visit as the worker's row and one row per member, linked by the record's ID", () => {
@@ -122,15 +126,19 @@ describe('toUsageReportCsv', () => {
         group: { memberCardIds: ['A999005458', 'X000011986'], under16Clients: 3 },
       },
       state: 'needs-attention',
+      problem: { code: 'card-not-registered', status: 404 },
     };
     const csv = toUsageReportCsv([visit], { bom: false, locale: 'en', separator: ',' });
     const id = visit.id;
-    const keyed = tail(visit, '2020-02-03', '18:00', ',');
+    // Why Kaikukanta refused it, in the report's language (issue 30.6: the list had no reason column).
+    const why = csvCell(readProblemReasons(visit.problem!)[0]!.message.en, ',');
+    expect(why).toMatch(/not registered/i);
+    const keyed = `,${why}${tail(visit, '2020-02-03', '18:00', ',')}`;
     expect(csv.split('\r\n').slice(1)).toEqual([
       `Y110029399,1,3,Ryhmä,3.2.2020,18:00,collection,${id},online,needs attention${keyed}`,
       `A999005458,1,0,Ryhmä,3.2.2020,18:00,collection,${id},online,needs attention${keyed}`,
       `X000011986,1,0,Ryhmä,3.2.2020,18:00,collection,${id},online,needs attention${keyed}`,
-      'Total,3,3,,,,,,,,,',
+      'Total,3,3,,,,,,,,,,',
       '',
     ]);
   });

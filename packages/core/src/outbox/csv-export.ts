@@ -2,81 +2,36 @@ import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
+import { readProblemReasons } from '../messages/server-reason.js';
+import {
+  REPORT_ACCEPTANCE_LABELS,
+  REPORT_COLUMN_LABELS,
+  REPORT_MODE_LABELS,
+  REPORT_STATUS_LABELS,
+} from '../messages/reports.js';
 
 /**
- * Column titles of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the
- * sales-report import needs to rebuild the same usage (start time, mode, group visit), the outbox's own facts
- * (how the card was checked, the record's state) and what lets another terminal's import send the usage exactly as
- * the outbox will (the record's idempotency key and the request's details). The import reads these names back
- * (docs/reports.md).
+ * Columns of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the sales-report
+ * import needs to rebuild the same usage (start time, mode, group visit), the outbox's own facts (how the card was
+ * checked, the record's state) and what lets another terminal's import send the usage exactly as the outbox will
+ * (the record's idempotency key and the request's details). Their titles, and every word the report writes, come
+ * from the report texts (`messages/reports.ts`), which the import reads back (docs/reports.md).
  */
-const HEADERS: Record<Locale, readonly string[]> = {
-  fi: [
-    'Kortin tunnus',
-    'Lippu aikuiselle',
-    'Lippu lapselle',
-    'Esityksen nimi',
-    'Päivämäärä',
-    'Kellonaika',
-    'Käyttötapa',
-    'Ryhmäkäynti',
-    'Tarkistus',
-    'Lähetyksen tila',
-    'Kirjaustunniste',
-    'Kirjauksen tiedot',
-  ],
-  sv: [
-    'Kortnummer',
-    'Biljett för vuxen',
-    'Biljett för barn',
-    'Föreställningens namn',
-    'Datum',
-    'Klockslag',
-    'Användning',
-    'Gruppbesök',
-    'Kontroll',
-    'Sändningsstatus',
-    'Registreringsnyckel',
-    'Registreringsuppgifter',
-  ],
-  en: [
-    'Card ID',
-    'Adult tickets',
-    'Child tickets',
-    'Show',
-    'Date',
-    'Time',
-    'Mode',
-    'Group visit',
-    'Check',
-    'Sync status',
-    'Idempotency key',
-    'Registration details',
-  ],
-};
-const MODE: Record<Locale, Record<'booking' | 'collection', string>> = {
-  fi: { booking: 'varaus', collection: 'nouto' },
-  sv: { booking: 'bokning', collection: 'avhämtning' },
-  en: { booking: 'booking', collection: 'collection' },
-};
-/** The record's state: the import registers `pending` rows and refuses `needs-attention` ones. */
-const STATE: Record<Locale, Record<OutboxRecord['state'], string>> = {
-  fi: { pending: 'odottaa', 'needs-attention': 'vaatii huomiota', synced: 'kirjattu', resolved: 'käsitelty' },
-  sv: { pending: 'väntar', 'needs-attention': 'kräver åtgärd', synced: 'registrerad', resolved: 'hanterad' },
-  en: {
-    pending: 'pending',
-    'needs-attention': 'needs attention',
-    synced: 'registered',
-    resolved: 'resolved',
-  },
-};
-/** How the card was checked when the usage was accepted: online, or provisionally (offline, cache or format). */
-const ACCEPTANCE: Record<Locale, Record<'online' | 'provisional', string>> = {
-  fi: { online: 'verkossa', provisional: 'alustava' },
-  sv: { online: 'online', provisional: 'preliminär' },
-  en: { online: 'online', provisional: 'provisional' },
-};
-const TOTAL: Record<Locale, string> = { fi: 'Yhteensä', sv: 'Totalt', en: 'Total' };
+const COLUMNS = [
+  'cardId',
+  'adults',
+  'children',
+  'event',
+  'date',
+  'time',
+  'mode',
+  'group',
+  'acceptance',
+  'status',
+  'reason',
+  'key',
+  'details',
+] as const satisfies readonly (keyof typeof REPORT_COLUMN_LABELS)[];
 
 /** Options of `toUsageReportCsv`: language, separator, time zone and byte-order mark. */
 export type CsvOptions = {
@@ -128,7 +83,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     hour: '2-digit',
     minute: '2-digit',
   });
-  const rows: string[][] = [[...HEADERS[locale]]];
+  const rows: string[][] = [COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale])];
   let adults = 0;
   let children = 0;
   for (const r of records) {
@@ -142,6 +97,12 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     // Every row of the record carries its key and details: the import sends them as one usage under that key.
     const [day = '', month = '', year = ''] = valid ? date.format(start).split('.') : [];
     const hhmm = valid ? time.format(start) : '';
+    // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
+    const reason = r.problem
+      ? readProblemReasons(r.problem)
+          .map((x) => x.message[locale])
+          .join(' ')
+      : '';
     const details = reportDetails(
       r,
       valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : usage.show.start,
@@ -160,16 +121,22 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
         usage.show.name,
         valid ? date.format(start) : usage.show.start,
         hhmm,
-        MODE[locale][usage.mode],
+        REPORT_MODE_LABELS[usage.mode][locale],
         group,
-        ACCEPTANCE[locale][r.acceptance],
-        STATE[locale][r.state],
+        REPORT_ACCEPTANCE_LABELS[r.acceptance][locale],
+        REPORT_STATUS_LABELS[r.state][locale],
+        reason,
         r.id,
         details,
       ]);
     }
   }
-  rows.push([TOTAL[locale], String(adults), String(children), ...Array<string>(9).fill('')]);
+  rows.push([
+    REPORT_COLUMN_LABELS.total[locale],
+    String(adults),
+    String(children),
+    ...Array<string>(COLUMNS.length - 3).fill(''),
+  ]);
   const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
 }

@@ -12,7 +12,7 @@ export class OutboxError extends KaikuError {
 
   constructor(
     code: OutboxMessageCode,
-    options: { cause?: unknown; params?: { id?: string; fields?: string } } = {},
+    options: { cause?: unknown; params?: { id?: string; fields?: string; retryInMs?: number } } = {},
   ) {
     const message = (
       outboxMessages[code].en as (p: { id: string; reason: string; fields: string }) => string

@@ -219,10 +219,10 @@ describe('offline decisions, tallies, retention, export', () => {
     const lines = csv.split('\r\n');
     // The template's columns and the outbox's, then each record's key and the request's details.
     expect(lines.map((l) => l.replace(/;[0-9a-f-]{36};"\{""v"":1,""api"":""http.*\}"$/, ''))).to.deep.equal([
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Kirjaustunniste;Kirjauksen tiedot',
-      'A999005380;1;1;Taikuri Matti;3.2.2020;18:00;varaus;;verkossa;vaatii huomiota',
-      "A999005458;1;0;'@Matti;3.2.2020;18:00;varaus;;verkossa;odottaa",
-      'Yhteensä;2;1;;;;;;;;;',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Käyttötapa;Ryhmäkäynti;Tarkistus;Lähetyksen tila;Syy;Kirjaustunniste;Kirjauksen tiedot',
+      'A999005380;1;1;Taikuri Matti;3.2.2020;18:00;varaus;;verkossa;vaatii huomiota;Kortti ei ole aktiivinen Kaikukannassa.',
+      "A999005458;1;0;'@Matti;3.2.2020;18:00;varaus;;verkossa;odottaa;",
+      'Yhteensä;2;1;;;;;;;;;;',
       '',
     ]);
     expect(lines[1]).to.contain(`;${(await outbox.needsAttention())[0]!.id};"{`);

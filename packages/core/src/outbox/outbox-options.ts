@@ -2,8 +2,12 @@ import type { UseStore } from 'idb-keyval';
 import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
 import type { CardFacts, OfflinePolicy } from './offline-check.js';
+import { OFFLINE_POLICIES } from './offline-check.js';
+import { OutboxError } from './outbox-error.js';
+import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
-import type { OutboxTarget } from './target.js';
+import type { OutboxScope, OutboxTarget } from './target.js';
+import { outboxScope } from './target.js';
 import type { OutboxTransport } from './types.js';
 
 /** The API client, or the parts of it the outbox uses (`createApiClient()` fits). */
@@ -12,16 +16,15 @@ export type OutboxClient = BatchClient & {
   readonly baseUrl?: string;
   lookupCard?(cardId: string, options?: { signal?: AbortSignal }): Promise<CardFacts>;
   getShowTally?(showId: string, options?: { signal?: AbortSignal }): Promise<ServerTally>;
-  /** Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`. */
+  /**
+   * Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`, looking for
+   * the record's idempotency key among the listed usages' `idempotencyKey`.
+   */
   listUsages?(
     query: { venueId: string; from: string; to: string; cursor?: string },
     options?: { signal?: AbortSignal },
   ): Promise<{
-    readonly items: readonly {
-      readonly cardId: string;
-      readonly show: { readonly id: string };
-      readonly clientTime: string;
-    }[];
+    readonly items: readonly { readonly idempotencyKey?: string }[];
     readonly nextCursor: string | null;
   }>;
 };
@@ -85,3 +88,52 @@ export type OutboxOptions = {
 };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+const OUTBOX_OPTIONS = {
+  client: true,
+  transport: true,
+  target: true,
+  store: true,
+  databaseName: true,
+  offlinePolicy: true,
+  batchSize: true,
+  backoff: true,
+  sendTimeoutMs: true,
+  retentionMs: true,
+  cardCacheTtlMs: true,
+  purgeIntervalMs: true,
+  autoSync: true,
+  lock: true,
+  persist: true,
+  now: true,
+  random: true,
+} as const satisfies OptionKeys<OutboxOptions>;
+const TARGET_OPTIONS = { baseUrl: true, venueId: true } as const satisfies OptionKeys<OutboxTarget>;
+const BACKOFF_OPTIONS = { baseMs: true, maxMs: true } as const satisfies OptionKeys<BackoffPolicy>;
+
+/** Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant). */
+export function checkOptionKeys(o: OutboxOptions): void {
+  checkOptionNames('createOutbox', o, OUTBOX_OPTIONS);
+  checkOptionNames('createOutbox', o.target, TARGET_OPTIONS, 'target.');
+  checkOptionNames('createOutbox', o.backoff, BACKOFF_OPTIONS, 'backoff.');
+}
+
+/** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
+export function checkOptions(o: OutboxOptions): void {
+  checkOptionKeys(o);
+  const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
+  const bad: string[] = times.filter(
+    (k) => o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0),
+  );
+  if (o.purgeIntervalMs === 0) bad.push('purgeIntervalMs');
+  if (o.offlinePolicy !== undefined && !(OFFLINE_POLICIES as readonly string[]).includes(o.offlinePolicy))
+    bad.push('offlinePolicy');
+  if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
+}
+
+/** The outbox's target: given, or the API client's base URL. Without either it cannot know where it sends. */
+export function scopeOf(o: OutboxOptions): OutboxScope {
+  const target = o.target ?? (o.client?.baseUrl ? { baseUrl: o.client.baseUrl } : undefined);
+  if (!target) throw new OutboxError('invalid-option', { params: { fields: 'target' } });
+  return outboxScope(target);
+}

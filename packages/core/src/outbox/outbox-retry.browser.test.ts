@@ -8,7 +8,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createApiClient } from '../api/create-api-client.js';
 import { createOutbox } from './create-outbox.js';
 import { OutboxError } from './outbox-error.js';
-import { freshDbName, usage } from './outbox-test-helpers.js';
+import { TARGET, fakeServer, freshDbName, usage } from './outbox-test-helpers.js';
+import type { ItemOutcome } from './types.js';
 
 describe('retry after idempotency-key-reused (real sandbox)', function () {
   this.timeout(60_000);
@@ -66,6 +67,45 @@ describe('retry after idempotency-key-reused (real sandbox)', function () {
     outbox.stop();
   });
 
+  it('matches by the idempotency key, never the clientTime: a drifted one is not registered twice (issue 31.6)', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const outbox = createOutbox({ client: api, databaseName: freshDbName('retry-drift'), autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show-drift', start: '2099-02-04T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    // The first attempt reached the server with the terminal's clock a second off (a clock correction since).
+    const drifted = new Date(Date.parse(u.clientTime) - 1_000).toISOString();
+    await api.registerUsage({ ...u, clientTime: drifted }, { idempotencyKey: record.id });
+    expect(await outbox.syncNow()).to.include({ needsAttention: 1 });
+
+    const retried = await outbox.resolve(record.id, 'retry');
+    expect(retried).to.include({ id: record.id, state: 'synced' });
+    await outbox.syncNow();
+    expect(await count('retry-show-drift')).to.equal(1); // before: 2, the usage registered a second time
+    outbox.stop();
+  });
+
+  it('a key the server refused earlier is not a registration: the usage is queued under a new key', async () => {
+    const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
+    const outbox = createOutbox({ client: api, databaseName: freshDbName('retry-refused'), autoSync: false });
+    const u = {
+      ...usage(cardId, 0),
+      show: { ...usage().show, id: 'retry-show-refused', start: '2099-02-05T18:00:00+02:00' },
+    };
+    const record = await outbox.enqueue(u);
+    // The same card, show and clientTime, registered under another key: not this record's usage.
+    await api.registerUsage(u, { idempotencyKey: `${record.id}-other` });
+    // This record's key went out earlier with a body the server refused (too many children).
+    await api.registerUsage({ ...u, childTickets: 9 }, { idempotencyKey: record.id }).catch(() => undefined);
+    expect(await outbox.syncNow()).to.include({ needsAttention: 1 });
+    const retried = await outbox.resolve(record.id, 'retry');
+    expect(retried.state).to.equal('pending'); // before: 'synced' on the other key's usage, and never sent
+    expect(retried.id).not.to.equal(record.id);
+    outbox.stop();
+  });
+
   it('keeps the record and says so when the server cannot be asked', async () => {
     const api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: 0 });
     const databaseName = freshDbName('retry-unverified');
@@ -86,5 +126,83 @@ describe('retry after idempotency-key-reused (real sandbox)', function () {
     expect((await blind.needsAttention()).map((r) => r.id)).to.deep.equal([record.id]);
     expect(await count('retry-show-2')).to.equal(1);
     blind.stop();
+  });
+});
+
+/** Issue 31.4: staff (or a script) pressing "retry" in a loop against a failing server, then stopping. */
+describe('manual retries are paced, and stop() is final (real IndexedDB)', () => {
+  /** Calls `resolve(id, 'retry')` on the needs-attention record for `ms`, as fast as it answers. */
+  async function hammer(outbox: ReturnType<typeof createOutbox>, ms: number): Promise<string[]> {
+    const codes: string[] = [];
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const [open] = await outbox.needsAttention();
+      if (!open) {
+        await outbox.syncNow();
+        continue;
+      }
+      codes.push(
+        await outbox.resolve(open.id, 'retry').then(
+          (r) => r.state,
+          (e: unknown) => (e as OutboxError).code,
+        ),
+      );
+    }
+    return codes;
+  }
+
+  it('a retry check against a failing server: one request per backoff step, none after stop()', async () => {
+    let lists = 0;
+    const refusing = fakeServer((entries) =>
+      entries.map((): ItemOutcome => ({ kind: 'refused', code: 'idempotency-key-reused', status: 422 })),
+    );
+    const client = {
+      registerBatch: () => Promise.reject(new Error('unused')),
+      listUsages: () => {
+        lists++;
+        return Promise.reject(Object.assign(new Error('503'), { code: 'http-503', retryable: true }));
+      },
+    };
+    const outbox = createOutbox({
+      client,
+      transport: refusing.transport,
+      target: TARGET,
+      databaseName: freshDbName('paced-verify'),
+      autoSync: false,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      random: () => 1, // the next manual retry is due 1 s after the last
+    });
+    await outbox.enqueue(usage());
+    await outbox.syncNow();
+    const codes = await hammer(outbox, 600);
+    expect(lists).to.equal(1); // before: one request per call, hundreds a second
+    expect(codes[0]).to.equal('retry-unverified');
+    expect(codes.slice(1).every((c) => c === 'retry-too-soon')).to.equal(true);
+    outbox.stop();
+    const after = await outbox
+      .resolve((await outbox.needsAttention())[0]!.id, 'retry')
+      .catch((e: unknown) => e);
+    expect((after as OutboxError).code).to.equal('outbox-stopped');
+    expect(lists).to.equal(1);
+  });
+
+  it('a usage the server keeps refusing is resent once per backoff step, however often retry is pressed', async () => {
+    const refusing = fakeServer((entries) =>
+      entries.map((): ItemOutcome => ({ kind: 'refused', code: 'cap-reached', status: 422 })),
+    );
+    const outbox = createOutbox({
+      transport: refusing.transport,
+      target: TARGET,
+      databaseName: freshDbName('paced-requeue'),
+      autoSync: false,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      random: () => 1, // the next manual retry is due 1 s after the last
+    });
+    await outbox.enqueue(usage());
+    await outbox.syncNow();
+    const codes = await hammer(outbox, 600);
+    expect(refusing.requests.length).to.equal(2); // the first send and one retry; before: hundreds
+    expect(codes.filter((c) => c === 'pending')).to.have.length(1);
+    outbox.stop();
   });
 });

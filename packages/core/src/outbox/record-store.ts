@@ -1,5 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import { promisifyRequest } from 'idb-keyval';
+import { checked, newSealKey, SEAL_KEY, sealed } from './record-seal.js';
 import type { OutboxRecord, RecordState } from './types.js';
 
 /** Key prefixes inside the one object store: usages, cached cards, show tallies, the sync lease. */
@@ -17,24 +18,45 @@ export type RecordStore = ReturnType<typeof recordStore>;
  * sees every record of the store (per-target counts, migration).
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
+  let keyLoad: Promise<string> | undefined;
+  /**
+   * The database's seal key (record-seal.ts), made on first use; records written before seals existed are sealed
+   * then, once: after that, a record without a valid seal reads as `record-tampered`.
+   */
+  const sealKey = (): Promise<string> =>
+    (keyLoad ??= store('readwrite', async (s) => {
+      const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
+      if (typeof stored === 'string') return stored;
+      const key = newSealKey();
+      s.put(key, SEAL_KEY);
+      for (const r of (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[])
+        if (r.seal === undefined) s.put(sealed(key, r), usageKey(r.id));
+      return key;
+    }).catch((error: unknown) => {
+      keyLoad = undefined;
+      throw error;
+    }));
+  const read = (key: string, r: OutboxRecord | undefined) => (r ? checked(key, r) : undefined);
   const own = (r: OutboxRecord | undefined): OutboxRecord | undefined => (r && mine(r) ? r : undefined);
-  const all = (): Promise<OutboxRecord[]> =>
-    store('readonly', (s) => promisifyRequest(s.getAll(range(USAGE)) as IDBRequest<OutboxRecord[]>));
+  const all = async (): Promise<OutboxRecord[]> => {
+    const key = await sealKey();
+    const raw = await store('readonly', (s) => promisifyRequest(s.getAll(range(USAGE))));
+    return (raw as OutboxRecord[]).map((r) => checked(key, r));
+  };
   return {
     /** Resolves only after the strict-durability transaction completed. */
-    put(record: OutboxRecord): Promise<void> {
+    async put(record: OutboxRecord): Promise<void> {
+      const key = await sealKey();
       return store('readwrite', (s) => {
-        s.put(record, usageKey(record.id));
+        s.put(sealed(key, record), usageKey(record.id));
         return promisifyRequest(s.transaction);
       });
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {
-      return own(
-        await store('readonly', (s) =>
-          promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
-        ),
-      );
+      const key = await sealKey();
+      const raw = await store('readonly', (s) => promisifyRequest(s.get(usageKey(id))));
+      return own(read(key, raw as OutboxRecord | undefined));
     },
 
     /** This target's records, oldest first (by confirmation time). */
@@ -50,13 +72,15 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
      * Rewrites, in one transaction, every record `pick` chooses among all of the store's (whatever their
      * target): the migration of records without a target. Resolves to the rewritten records.
      */
-    rewrite(pick: (record: OutboxRecord) => OutboxRecord | undefined): Promise<OutboxRecord[]> {
+    async rewrite(pick: (record: OutboxRecord) => OutboxRecord | undefined): Promise<OutboxRecord[]> {
+      const key = await sealKey();
       return store('readwrite', async (s) => {
         const records = (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[];
         const changed: OutboxRecord[] = [];
         for (const r of records) {
-          const next = pick(r);
-          if (next) {
+          const picked = pick(checked(key, r));
+          if (picked) {
+            const next = sealed(key, picked);
             s.put(next, usageKey(next.id));
             changed.push(next);
           }
@@ -70,21 +94,24 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
      * Applies `change` to each listed record in one transaction, reading the current value first, so a
      * concurrent change in another tab (e.g. staff resolving a record) is not overwritten with a stale copy.
      */
-    update(
+    async update(
       ids: readonly string[],
       change: (record: OutboxRecord) => OutboxRecord | undefined,
     ): Promise<OutboxRecord[]> {
+      const key = await sealKey();
       return store('readwrite', async (s) => {
         const changed: OutboxRecord[] = [];
         const reads = ids.map((id) =>
           promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
         );
-        for (const current of await Promise.all(reads)) {
+        for (const raw of await Promise.all(reads)) {
+          const current = read(key, raw);
           if (!current || !mine(current)) continue;
           const next = change(current);
           if (next && next !== current) {
-            s.put(next, usageKey(next.id));
-            changed.push(next);
+            const stored = sealed(key, next);
+            s.put(stored, usageKey(next.id));
+            changed.push(stored);
           }
         }
         return changed;
@@ -95,15 +122,18 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
      * Replaces a record by a copy under a new ID in one transaction (only if `accept` approves the
      * current value); resolves to the copy, or undefined when nothing was replaced.
      */
-    replace(
+    async replace(
       id: string,
       accept: (record: OutboxRecord) => boolean,
       copy: (record: OutboxRecord) => OutboxRecord,
     ): Promise<OutboxRecord | undefined> {
+      const key = await sealKey();
       return store('readwrite', async (s) => {
-        const current = own((await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined);
+        const current = own(
+          read(key, (await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined),
+        );
         if (!current || !accept(current)) return undefined;
-        const next = copy(current);
+        const next = sealed(key, copy(current));
         s.put(next, usageKey(next.id));
         s.delete(usageKey(id));
         return next;
@@ -112,13 +142,6 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
 
     /** Deletes records by ID whatever their target (the migration's second step). */
     removeRaw(ids: readonly string[]): Promise<void> {
-      return store('readwrite', (s) => {
-        for (const id of ids) s.delete(usageKey(id));
-        return promisifyRequest(s.transaction);
-      });
-    },
-
-    remove(ids: readonly string[]): Promise<void> {
       return store('readwrite', (s) => {
         for (const id of ids) s.delete(usageKey(id));
         return promisifyRequest(s.transaction);

@@ -55,6 +55,8 @@ export type OutboxRecord = {
     readonly reasons?: readonly RefusalReason[];
   };
   readonly resolution?: Resolution;
+  /** The outbox's integrity seal (see docs/outbox.md, "Stored records"); a record that fails it is `record-tampered`. */
+  readonly seal?: string;
 };
 
 /** How staff closed a needs-attention record. */

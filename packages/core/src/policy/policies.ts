@@ -7,6 +7,7 @@
  */
 import type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './operating-model-policy.js';
 import { definePolicy } from './operating-model-policy.js';
+import { ownValue } from '../schemas/own-value.js';
 
 const CAP_2019: CapPolicy = {
   minPercent: 5,
@@ -108,7 +109,7 @@ export const DEFAULT_POLICY: OperatingModelPolicy = POLICY_2025;
  * getPolicy('2019')?.cap.minPercent; // 5
  */
 export function getPolicy(version: string): OperatingModelPolicy | undefined {
-  return Object.prototype.hasOwnProperty.call(POLICIES, version) ? POLICIES[version] : undefined;
+  return ownValue(POLICIES, version);
 }
 
 /**

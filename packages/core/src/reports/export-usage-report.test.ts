@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { UsageRecord } from '../schemas/api.js';
 import { exportUsageReport } from './export-usage-report.js';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { UsageReportRow } from './usage-report-rows.js';
 

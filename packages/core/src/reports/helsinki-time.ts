@@ -1,33 +1,17 @@
 /**
- * Europe/Helsinki wall-clock time ↔ instants. Report dates are Finnish calendar days and local times;
- * the API wants ISO date-times with an offset (+02:00 in winter, +03:00 in summer).
+ * Europe/Helsinki wall-clock time ↔ instants for reports, on the rules' Helsinki calendar (one zone logic for the
+ * SDK: a time in the spring-forward gap takes the offset before the change, one in the autumn overlap the earlier
+ * instant). Report dates are Finnish calendar days and local times; the API wants ISO date-times with an offset
+ * (+02:00 in winter, +03:00 in summer).
  */
+import { fromHelsinki, toHelsinki as wallClock } from '../rules/helsinki-time.js';
 
-const ZONE = 'Europe/Helsinki';
-let formatter: Intl.DateTimeFormat | undefined;
-
-function parts(instant: number): { date: string; time: string; asUtc: number } {
-  formatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const p: Record<string, string> = {};
-  for (const { type, value } of formatter.formatToParts(instant)) p[type] = value;
-  const date = `${p.year}-${p.month}-${p.day}`;
-  const time = `${p.hour}:${p.minute}`;
-  return { date, time, asUtc: Date.parse(`${date}T${time}:${p.second}Z`) };
-}
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The Helsinki calendar day and `HH:MM` of an instant. */
 export function toHelsinki(instant: number): { date: string; time: string } {
-  const { date, time } = parts(instant);
-  return { date, time };
+  const t = wallClock(new Date(instant));
+  return { date: `${t.year}-${pad(t.month)}-${pad(t.day)}`, time: `${pad(t.hour)}:${pad(t.minute)}` };
 }
 
 /**
@@ -42,22 +26,14 @@ export function helsinkiIso(date: string, time = '00:00'): string {
   if (cached) return cached;
   // A report has few distinct show times: Intl formatting is the costly part of a row.
   if (isoCache.size > 10_000) isoCache.clear();
-  const iso = computeIso(date, time);
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const at = fromHelsinki({ year, month, day, hour, minute, second: 0 }).getTime();
+  const minutes = Math.round((Date.UTC(year, month - 1, day, hour, minute) - at) / 60_000);
+  const abs = Math.abs(minutes);
+  const iso = `${key}:00${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   isoCache.set(key, iso);
   return iso;
 }
 
 const isoCache = new Map<string, string>();
-
-function computeIso(date: string, time: string): string {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  // The offset at the guessed instant; a second pass settles the days when daylight saving changes.
-  let offset = parts(wall - 2 * 3600_000).asUtc - (wall - 2 * 3600_000);
-  offset = parts(wall - offset).asUtc - (wall - offset);
-  const minutes = Math.round(offset / 60_000);
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${date}T${time}:00${sign}${hh}:${mm}`;
-}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 
 const FIXTURES = new URL('../../../../test/fixtures/reports/', import.meta.url);
@@ -127,6 +127,20 @@ describe('large and hostile input', () => {
     });
     expect(result.error?.code).toBe('report-record-too-long');
     expect(result.error?.row).toBe(2);
+  });
+
+  it('stops a CSV that reads past the deadline XLSX has (100 MB of blank lines took 86 s)', async () => {
+    // The clock moves a second on every look: the 120 s deadline passes within the first few hundred lines.
+    let clock = Date.now();
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    try {
+      const result = await importSalesReport(HEADER + '\n'.repeat(100_000), { venueId: 'v', dryRun: true });
+      expect(result.error?.code).toBe('report-too-slow');
+      expect(result.error?.params).toMatchObject({ limit: 120 });
+      expect(result.lastRow).toBeLessThan(1000);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('stops after maxRows', async () => {

@@ -6,7 +6,7 @@
  * sandboxes is `report-round-trip.property.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 
 const HEADER =

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { toUsageReportCsv } from '../outbox/csv-export.js';
 import type { OutboxRecord } from '../outbox/types.js';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { ImportResult } from './import-types.js';
 
@@ -50,6 +50,8 @@ function record(key: string, cardId: string, over: Partial<OutboxRecord['usage']
 const client = () => ({ ...createFakeRegistrar(), baseUrl: `${API}?x=1` });
 const lines = (records: OutboxRecord[]) => toUsageReportCsv(records, { bom: false }).split('\r\n');
 /** Replaces the `index`-th `;`-separated cell of a line (the details cell, last, is quoted and holds no `;`). */
+/** The key column's index (after the report's sync status and reason), the details' next to it. */
+const KEY = 11;
 const withCell = (line: string, index: number, value: string) =>
   line
     .split(';')
@@ -96,7 +98,7 @@ describe('importSalesReport: the outbox report key', () => {
 
   it('without the key column (an older report) imports as before, and lists the rows as without a key', async () => {
     const r = record(KEYS[0]!, 'A045198723');
-    const old = lines([r, record(KEYS[1]!, 'A999005458')]).map((l) => l.split(';').slice(0, 10).join(';'));
+    const old = lines([r, record(KEYS[1]!, 'A999005458')]).map((l) => l.split(';').slice(0, 11).join(';'));
     const registrar = client();
     const result = await importSalesReport(old.join('\r\n'), { venueId: VENUE, client: registrar });
     expect(result.counts).toMatchObject({ registered: 2, withoutKey: 2 });
@@ -104,7 +106,7 @@ describe('importSalesReport: the outbox report key', () => {
     expect(registrar.calls.flat().map((i) => i.idempotencyKey.startsWith('import-'))).toEqual([true, true]);
     // A row added by hand to a keyed report (both cells empty): the same, for that row only.
     const keyed = lines([r]);
-    const added = withCell(withCell(keyed[1]!.replace('A045198723', 'A999005429'), 10, ''), 11, '');
+    const added = withCell(withCell(keyed[1]!.replace('A045198723', 'A999005429'), KEY, ''), KEY + 1, '');
     const mixed = await importSalesReport([...keyed.slice(0, 2), added].join('\r\n'), {
       venueId: VENUE,
       client: client(),
@@ -120,19 +122,19 @@ describe('importSalesReport: the outbox report key', () => {
   it('refuses a malformed key or details, naming the field, in three languages', async () => {
     const r = record(KEYS[0]!, 'A045198723');
     const [header, row] = lines([r]);
-    const details = row!.split(';')[11]!;
+    const details = row!.split(';')[KEY + 1]!;
     const variants = [
-      withCell(row!, 10, KEYS[0]!.toUpperCase()),
-      withCell(row!, 10, 'import-0123456789abcdef'),
-      withCell(row!, 10, `${KEYS[0]} `.repeat(2).trim()),
-      withCell(row!, 10, ''),
-      withCell(row!, 11, ''),
-      withCell(row!, 11, '{v:1}'),
-      withCell(row!, 11, details.replace('""cap"":6', '""Cap"":6')),
-      withCell(row!, 11, details.replace('""v"":1', '""v"":2')),
-      withCell(row!, 11, details.replace('""channel"":""box-office""', '""channel"":""till""')),
+      withCell(row!, KEY, KEYS[0]!.toUpperCase()),
+      withCell(row!, KEY, 'import-0123456789abcdef'),
+      withCell(row!, KEY, `${KEYS[0]} `.repeat(2).trim()),
+      withCell(row!, KEY, ''),
+      withCell(row!, KEY + 1, ''),
+      withCell(row!, KEY + 1, '{v:1}'),
+      withCell(row!, KEY + 1, details.replace('""cap"":6', '""Cap"":6')),
+      withCell(row!, KEY + 1, details.replace('""v"":1', '""v"":2')),
+      withCell(row!, KEY + 1, details.replace('""channel"":""box-office""', '""channel"":""till""')),
       // A card ID as a field name: the message names the field masked.
-      withCell(row!, 11, details.replace('""v"":1', '""v"":1,""A045198723"":1')),
+      withCell(row!, KEY + 1, details.replace('""v"":1', '""v"":1,""A045198723"":1')),
     ];
     const result = await importSalesReport([header, ...variants].join('\r\n'), {
       venueId: VENUE,

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import type { RowEvent } from './import-types.js';
-import { readXlsxRowsBuffered } from './read-xlsx.js';
+import { readXlsxSheetsBuffered } from './read-xlsx.js';
 
 const HEADER_FI = 'Kortin numero;Aikuiset;Lapset;Tapahtuma;Päivämäärä';
 const cards = ['A045198723', 'A999005458', 'X000011986', 'Z000010669', 'Y110029399'];
@@ -250,7 +250,8 @@ describe('importSalesReport: XLSX written with exceljs', () => {
       yield bytes;
     }
     const rows = [];
-    for await (const row of readXlsxRowsBuffered(once())) rows.push(row);
+    for await (const sheet of readXlsxSheetsBuffered(once()))
+      for await (const row of sheet.rows) rows.push(row);
     expect(rows).toEqual([
       { row: 1, cells: ['Card ID', 'Children', 'Show', 'Date'] },
       { row: 2, cells: ['A045198723', 2, 'Show', '3.2.2020'] },
@@ -258,7 +259,7 @@ describe('importSalesReport: XLSX written with exceljs', () => {
     async function* broken() {
       yield bytes.subarray(0, 300);
     }
-    await expect(readXlsxRowsBuffered(broken()).next()).rejects.toMatchObject({
+    await expect(readXlsxSheetsBuffered(broken()).next()).rejects.toMatchObject({
       code: 'report-xlsx-unreadable',
     });
   });

@@ -11,10 +11,11 @@ import type { BatchRegistrar, ImportOptions, ImportResult } from './import-types
 import { ImportTally } from './import-tally.js';
 import { ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
+import { hasNodeStreams } from './read-xlsx.js';
 import type { ReportInfo } from './report-rows.js';
 import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { clip, validateSalesRow } from './validate-row.js';
@@ -50,13 +51,13 @@ type Pending = { rows: readonly RowRef[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
 type Visit = { leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
 
-/** A refusal in the rules core's words when the server names its reasons, else the server's title. */
+/** A refusal in the rules core's words when the server names its reasons, else its code (never its text). */
 function problemError(problem: Problem): RowError {
   const reasons = problem.reasons?.filter((reason) => isMessageCode(reason.code)) ?? [];
   const text = (locale: Locale) => {
     if (reasons.length > 0) return reasons.map((reason) => localize(reason, locale)).join(' ');
     if (isMessageCode(problem.code)) return localize({ code: problem.code, params: {} }, locale);
-    return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
+    return problem.code;
   };
   const message: LocalizedText = { fi: text('fi'), sv: text('sv'), en: text('en') };
   return { code: problem.code, params: { status: problem.status }, message };
@@ -79,7 +80,8 @@ function settings(options: ImportOptions) {
     batchSize,
     maxRows: options.maxRows ?? 1_000_000,
     limits: {
-      maxBytes: options.maxBytes ?? 256 * MiB,
+      // A browser tab streams CSV too, but has a minute (BROWSER_XLSX_LIMITS.maxMs) and shares the machine.
+      maxBytes: options.maxBytes ?? (hasNodeStreams() ? 256 * MiB : 64 * MiB),
       maxRecordBytes: options.maxRecordBytes ?? MiB,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     },

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 // exceljs's own zip library (a dependency of exceljs): rewrites the parts exceljs itself never writes.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { createFakeRegistrar } from './fake-registrar.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import { pickSheetRows } from './pick-sheet.js';
 import type { SheetInfo } from './pick-sheet.js';

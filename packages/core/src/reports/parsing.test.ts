@@ -10,7 +10,7 @@ import { parseReportDate, parseReportTime } from './parse-date.js';
 import { toCell } from './read-xlsx.js';
 import { RowHashSet } from './row-hash-set.js';
 import { formatRanges } from './row-ranges.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import { sniffDelimiter, sniffFormat } from './sniff.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

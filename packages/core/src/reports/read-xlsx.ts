@@ -1,7 +1,7 @@
 /**
  * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming parsers (Node), so
  * a 100 000-row workbook is never held inflated. Both libraries are loaded on first use only. Browsers
- * have no Node streams: there the workbook is loaded whole (still bounded by `maxBytes`).
+ * have no Node streams: there the workbook is loaded whole, within `BROWSER_XLSX_LIMITS`.
  *
  * Before exceljs sees a byte, the (compressed, `maxBytes`-bounded) file is checked by `checkXlsx`:
  * inflated size per entry and in total, XML depth, columns, cells and time (see `xlsx-guard.ts`).
@@ -10,10 +10,17 @@ import type { CellValue as ExcelCellValue } from 'exceljs';
 import type * as ExcelNs from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import { concat } from './byte-source.js';
-import { ReportError } from './report-error.js';
+import { ReportError, toReportError } from './report-error.js';
 import type { XlsxSheet } from './pick-sheet.js';
 import type { CellValue, RawRow } from './types.js';
-import { centralDirectory, checkXlsx, entryChunks, XLSX_LIMITS, xlsxDeadline } from './xlsx-guard.js';
+import {
+  BROWSER_XLSX_LIMITS,
+  centralDirectory,
+  checkXlsx,
+  deadlineAfter,
+  entryChunks,
+  XLSX_LIMITS,
+} from './xlsx-guard.js';
 import type { XlsxLimits } from './xlsx-guard.js';
 
 type ExcelModule = typeof ExcelNs;
@@ -42,52 +49,45 @@ export async function loadExcel(): Promise<ExcelModule> {
   return found;
 }
 
-/** The whole-workbook path (browsers): every worksheet's rows, from bytes already in memory. */
+/** The bounds where this code runs: Node streams a workbook, a browser tab loads it whole. */
+export const xlsxLimitsHere = (): XlsxLimits => (hasNodeStreams() ? XLSX_LIMITS : BROWSER_XLSX_LIMITS);
+
+/** The whole-workbook path (browsers): every worksheet's rows, converted as they are read. */
 export async function* readXlsxSheetsBuffered(
   chunks: AsyncIterable<Uint8Array>,
-  limits: XlsxLimits = XLSX_LIMITS,
+  limits: XlsxLimits = xlsxLimitsHere(),
+  size?: number,
 ): AsyncGenerator<XlsxSheet> {
-  const deadline = xlsxDeadline(limits);
-  const bytes = await checkedBytes(chunks, limits, deadline);
+  const deadline = deadlineAfter(limits.maxMs);
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    // JSZip (inside exceljs) reads the bytes as they are: no copy of the file.
+    await workbook.xlsx.load((await checkedBytes(chunks, limits, deadline, size)) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
+    throw toReportError(error, 'report-xlsx-unreadable');
   }
   if (workbook.worksheets.length === 0) throw new ReportError('report-xlsx-unreadable');
-  for (const [i, sheet] of workbook.worksheets.entries()) {
-    const rows: RawRow[] = [];
-    sheet.eachRow((row, number) => {
-      deadline();
-      rows.push({ row: number, cells: toCells(row.values as ExcelCellValue[]) });
-    });
+  for (const [i, sheet] of [...workbook.worksheets].entries()) {
+    const rows: ExcelNs.Row[] = [];
+    sheet.eachRow((row) => void rows.push(row));
     yield {
       name: sheet.name,
       index: i + 1,
       hidden: sheet.state !== 'visible',
       date1904: workbook.properties.date1904 === true,
-      rows: toAsync(rows),
+      rows: convertRows(rows, deadline),
     };
+    // Read (or drained): its memory is free before the next sheet's rows are taken.
+    workbook.removeWorksheet(sheet.id);
   }
 }
 
-/** The first worksheet's rows through the whole-workbook path (what browsers read). */
-export async function* readXlsxRowsBuffered(
-  chunks: AsyncIterable<Uint8Array>,
-  limits: XlsxLimits = XLSX_LIMITS,
-): AsyncGenerator<RawRow> {
-  for await (const sheet of readXlsxSheetsBuffered(chunks, limits)) {
-    yield* sheet.rows;
-    return;
+async function* convertRows(rows: readonly ExcelNs.Row[], deadline: () => void): AsyncGenerator<RawRow> {
+  for (const row of rows) {
+    deadline();
+    yield { row: row.number, cells: toCells(row.values as ExcelCellValue[]) };
   }
-}
-
-async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
 }
 
 function toCells(values: readonly ExcelCellValue[]): CellValue[] {
@@ -132,14 +132,15 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
  */
 export async function* readXlsxSheets(
   chunks: AsyncIterable<Uint8Array>,
-  limits: XlsxLimits = XLSX_LIMITS,
+  limits: XlsxLimits = xlsxLimitsHere(),
+  size?: number,
 ): AsyncGenerator<XlsxSheet> {
   if (!hasNodeStreams()) {
-    yield* readXlsxSheetsBuffered(chunks, limits);
+    yield* readXlsxSheetsBuffered(chunks, limits, size);
     return;
   }
-  const deadline = xlsxDeadline(limits);
-  const bytes = await checkedBytes(chunks, limits, deadline);
+  const deadline = deadlineAfter(limits.maxMs);
+  const bytes = await checkedBytes(chunks, limits, deadline, size);
   const [{ Readable }, ExcelJS] = await Promise.all([
     import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
     loadExcel(),
@@ -238,20 +239,33 @@ function isDate1904(reader: unknown): boolean {
 }
 
 async function* sheetRows(sheet: StreamedSheet, deadline: () => void): AsyncGenerator<RawRow> {
-  for await (const row of sheet) {
+  const rows = sheet[Symbol.asyncIterator]();
+  for (;;) {
     deadline();
-    yield { row: row.number, cells: toCells(row.values) };
+    const next = await rows.next().catch((cause: unknown) => {
+      // exceljs's own failures come while the rows stream (a cell without `r` in this reader).
+      throw new ReportError('report-xlsx-unreadable', {}, { cause });
+    });
+    if (next.done) return;
+    yield { row: next.value.number, cells: toCells(next.value.values) };
   }
 }
 
-/** The whole (compressed) file, checked against `limits` before any XML parser sees it. */
+/** The whole (compressed) file, checked against `limits` (its size up front when known) before any XML parser sees it. */
 async function checkedBytes(
   chunks: AsyncIterable<Uint8Array>,
   limits: XlsxLimits,
   deadline: () => void,
+  size = 0,
 ): Promise<Uint8Array> {
+  const tooLarge = () => new ReportError('report-xlsx-too-large-for-browser', { limit: limits.maxFileBytes });
+  if (size > limits.maxFileBytes) throw tooLarge();
   const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  let length = 0;
+  for await (const chunk of chunks) {
+    if ((length += chunk.byteLength) > limits.maxFileBytes) throw tooLarge();
+    parts.push(chunk);
+  }
   const bytes = concat(parts);
   await checkXlsx(bytes, limits, deadline);
   return bytes;

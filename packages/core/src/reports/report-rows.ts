@@ -11,7 +11,8 @@ import { readCsvRows } from './read-csv.js';
 import type { CsvInfo } from './read-csv.js';
 import { pickSheetRows } from './pick-sheet.js';
 import type { SheetInfo } from './pick-sheet.js';
-import { readXlsxSheets } from './read-xlsx.js';
+import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
+import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';
 import { sniffFormat } from './sniff.js';
 import type { CellValue, RawRow, ReportField } from './types.js';
@@ -95,7 +96,7 @@ async function openRows(
       throw new ReportError('report-empty');
     case 'xlsx':
       info.format = 'xlsx';
-      return pickSheetRows(readXlsxSheets(chunks), limits.sheet, info);
+      return pickSheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info);
     case 'legacy-xls':
       throw new ReportError('report-legacy-xls');
     case 'utf-16':
@@ -118,6 +119,8 @@ export async function* readReportRows(
   limits: ReadLimits,
   info: ReportInfo,
 ): AsyncGenerator<ReportRow> {
+  // CSV has the same deadline as XLSX (the workbook's readers keep their own from the same limits).
+  const deadline = deadlineAfter(xlsxLimitsHere().maxMs);
   const rows = await openRows(source, limits, info);
   let columns: ColumnMap | undefined;
   let best: { result: Extract<HeaderResult, { ok: false }>; row: number } | undefined;
@@ -126,6 +129,7 @@ export async function* readReportRows(
   let unknownEncoding = false;
   let any = false;
   for await (const raw of rows) {
+    deadline();
     if (columns) {
       yield { kind: classify(raw, columns), raw };
       continue;

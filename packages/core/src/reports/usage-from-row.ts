@@ -10,7 +10,7 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
 import { helsinkiIso } from './helsinki-time.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../sha256.js';
 import type { SalesRow } from './types.js';
 
 export type UsageContext = {

@@ -19,6 +19,7 @@ import {
 } from './api.js';
 import { ProblemSchema } from './api-problem.js';
 import { apiSchemaRegistry } from './api-openapi-meta.js';
+import { PLAIN_ID } from './schema-parts.js';
 
 /** A JSON object of the OpenAPI document. */
 type Json = Record<string, unknown>;
@@ -64,6 +65,7 @@ const problem = (description: string): Json => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
+const plainIdParam: Json = { type: 'string', minLength: 1, maxLength: 128, pattern: PLAIN_ID.source };
 const pathParam = (name: string, schema: Json, description: string): Json => ({
   name,
   in: 'path',
@@ -168,7 +170,10 @@ function paths(): Json {
           "its tickets against the show's cap. A `collection` hands out what the card's uncollected " +
           'bookings for the show hold without counting it again; tickets beyond them are a new usage of ' +
           'those tickets: they count against the cap, or are refused with `cap-reached` / `cap-exceeded` ' +
-          'when they do not fit. A collection of fewer tickets than booked releases nothing.',
+          'when they do not fit. A collection of fewer tickets than booked releases nothing. ' +
+          "A token acts for its own venue (`venueId`); a ticket agent registers for another venue's event " +
+          '(`forVenueId`) only when that venue has named it its agent. Such a usage counts against the owning ' +
+          "venue's cap and tally and never stores or changes the show's settings.",
         parameters: [
           {
             name: 'Idempotency-Key',
@@ -190,6 +195,10 @@ function paths(): Json {
           ...body,
           '400': problem(
             'Invalid body (`invalid-request`) or no Idempotency-Key (`idempotency-key-missing`).',
+          ),
+          '403': problem(
+            'The token may not act for this `venueId` (`forbidden`), or the venue of `forVenueId` has not named ' +
+              'it its ticket agent (`agent-not-authorized`).',
           ),
           '404': problem('The card is not registered (`card-not-registered`).'),
           '409': {
@@ -221,8 +230,10 @@ function paths(): Json {
     '/v1/shows/{showId}/tally': {
       get: {
         operationId: 'getShowTally',
-        summary: 'Card-holder tickets given so far for a show, across every terminal, and the cap.',
-        parameters: [pathParam('showId', { type: 'string', minLength: 1 }, 'The show ID.')],
+        summary:
+          "Card-holder tickets given so far for a show of the token's venue (show IDs are per venue), across " +
+          'every terminal and ticket agent, and the cap.',
+        parameters: [pathParam('showId', plainIdParam, 'The show ID.')],
         responses: {
           '200': json('ShowTally', 'The tally (zero for a show not seen yet).'),
           ...common,
@@ -235,7 +246,7 @@ function paths(): Json {
         operationId: 'listUsages',
         summary: "A venue's usages whose show starts in [from, to] (Helsinki dates), oldest first, paged.",
         parameters: [
-          pathParam('venueId', { type: 'string', minLength: 1 }, 'The venue ID.'),
+          pathParam('venueId', plainIdParam, "The venue ID: the token's own venue."),
           queryParam('from', { type: 'string', format: 'date' }, true, 'First show date, inclusive.'),
           queryParam('to', { type: 'string', format: 'date' }, true, 'Last show date, inclusive.'),
           queryParam('cursor', { type: 'string' }, false, '`nextCursor` of the previous page.'),

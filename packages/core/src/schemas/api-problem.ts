@@ -11,6 +11,7 @@ export const API_PROBLEM_CODES = {
   invalidRequest: 'invalid-request',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  agentNotAuthorized: 'agent-not-authorized',
   notFound: 'not-found',
   cardNotRegistered: 'card-not-registered',
   showNotFound: 'show-not-found',

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';
-import { coercedNumber, isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
+import { coercedNumber, isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
 
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
 export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
@@ -24,7 +24,7 @@ export type CardLookupRequest = z.infer<typeof CardLookupRequestSchema>;
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
 export const ShowSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    id: text(1, 128),
+    id: plainId(128),
     name: text(1, 300),
     start: isoDateTime(),
     kind: ShowKindSchema,
@@ -53,13 +53,13 @@ export type Group = z.infer<typeof GroupSchema>;
  */
 export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    venueId: text(1, 128),
+    venueId: plainId(128),
     show: ShowSchema,
     cardId: CardIdSchema,
     childTickets: wholeNumber(0, 20),
     group: z.optional(GroupSchema),
     channel: ChannelSchema,
-    forVenueId: z.optional(text(1, 128)),
+    forVenueId: z.optional(plainId(128)),
     mode: UsageModeSchema,
     /** When the clerk registered it on the terminal (may be long before sync for queued usages). */
     clientTime: isoDateTime(),
@@ -98,7 +98,7 @@ export type BatchRequest = z.infer<typeof BatchRequestSchema>;
  */
 export const UsageListQuerySchema = /* @__PURE__ */ pure(() =>
   z.object({
-    venueId: text(1, 128),
+    venueId: plainId(128),
     from: isoDate(),
     to: isoDate(),
     cursor: z.optional(text(1, 512)),

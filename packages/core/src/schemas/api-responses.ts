@@ -106,6 +106,11 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
     usageId: text(1),
     registeredAt: isoDateTime(),
     tickets: TicketsSchema,
+    /**
+     * The idempotency key it was registered under: what tells a client, after an ambiguous outcome, whether its
+     * usage is already here (never a timestamp). Optional: a server that does not keep keys leaves it out.
+     */
+    idempotencyKey: z.optional(IdempotencyKeySchema),
   }),
 );
 /** One registered usage as the usage-report exporter reads it back. */

@@ -4,6 +4,7 @@
  * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
  * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
  */
+import { ownValue } from './own-value.js';
 
 /**
  * The problems a field can have. Stable: programs may match on them.
@@ -118,22 +119,6 @@ export function toFieldIssues(
 }
 
 /**
- * Unknown keys of a plain object against the known ones, each with a suggestion (for inputs checked without
- * a schema, such as option bags with functions in them).
- *
- * @example
- * unknownFields({ baseURL: 'x' }, ['baseUrl', 'getToken']); // [{ path: 'baseURL', problem: 'unknown-field', suggestion: 'baseUrl' }]
- */
-export function unknownFields(value: object, known: readonly string[], prefix = ''): FieldIssue[] {
-  return Object.keys(value)
-    .filter((key) => !known.includes(key))
-    .map((key) => {
-      const suggestion = suggestField(key, known);
-      return { path: prefix + key, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) } as const;
-    });
-}
-
-/**
  * The known field an unknown name probably meant: another name for the same thing, the same name in other
  * case, a name containing it (`given` → `ticketsGiven`), or one a typo or two away. `undefined` when none is
  * close.
@@ -142,7 +127,7 @@ export function unknownFields(value: object, known: readonly string[], prefix = 
  * suggestField('Cap', ['cap', 'seats']); // 'cap'
  */
 export function suggestField(name: string, known: readonly string[]): string | undefined {
-  const other = OTHER_NAMES[name]?.find((k) => known.includes(k));
+  const other = ownValue(OTHER_NAMES, name)?.find((k) => known.includes(k));
   if (other) return other;
   const lower = name.toLowerCase();
   const exact = known.find((k) => k.toLowerCase() === lower);

@@ -76,3 +76,18 @@ export function text(min: number, max?: number) {
     ? z.string().check(z.minLength(min))
     : z.string().check(z.minLength(min), z.maxLength(max));
 }
+
+/**
+ * An identifier (a venue or show ID) of 1 to `max` characters with nothing hidden in it: no control or format
+ * character (Unicode Cc, Cf: NUL, a bidi override U+202E, a zero-width space), no lone surrogate and no line or
+ * paragraph separator. Such an ID would look like another one to people while being a new one to the server.
+ *
+ * @example
+ * plainId(128).safeParse('teatteri-hilla\u202e').success; // false
+ */
+export function plainId(max: number) {
+  return z.string().check(z.minLength(1), z.maxLength(max), z.regex(PLAIN_ID));
+}
+
+/** What `plainId` allows (also the `pattern` of the OpenAPI document's ID path parameters). */
+export const PLAIN_ID = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;

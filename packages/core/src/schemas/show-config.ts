@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
 import { InstantSchema, TimeWindowSchema } from './instant.js';
-import { pure, text, wholeNumber } from './schema-parts.js';
+import { plainId, pure, text, wholeNumber } from './schema-parts.js';
 
 const whole = () => wholeNumber(0, 1_000_000);
 
@@ -15,7 +15,7 @@ const whole = () => wholeNumber(0, 1_000_000);
  */
 export const ShowConfigSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
-    id: z.optional(text(1, 128)),
+    id: z.optional(plainId(128)),
     name: z.optional(text(1, 300)),
     kind: ShowKindSchema,
     start: InstantSchema,

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
+import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
 
@@ -19,11 +20,17 @@ export class CameraController implements ReactiveController {
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   /** Nothing was read for `NO_READ_HINT_MS` since the camera opened (or since the last thing it read). */
   hint = false;
+  /** Degraded decoding (main thread, weaker decoder), each said once and kept while the page lives. */
+  readonly notices: ServiceError[] = [];
+  private decoderStatus: DecoderStatus | undefined;
+  private degradedNotices:
+    ((s: DecoderStatus | undefined, decoder: string | undefined) => ServiceError[]) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onScan: (cardId: string) => void,
     private readonly onError: (error: ServiceError) => void,
+    private readonly onDegraded: (notice: ServiceError) => void,
   ) {
     host.addController(this);
   }
@@ -51,25 +58,32 @@ export class CameraController implements ReactiveController {
     await this.host.updateComplete;
     const el = video();
     try {
-      const { startCameraScan, reportDegraded } = await import('../services/camera-loader.js');
+      const { startCameraScan, degradedNotices } = await import('../services/camera-loader.js');
+      this.degradedNotices = degradedNotices;
       const handle = await startCameraScan({
         ...(el ? { video: el } : {}),
         signal: abort.signal,
         beep,
-        // The decoder's files where the host serves them (`worker-url`, `wasm-url`); unset: beside the camera code.
+        // The decoder's files where the host serves them (the `workerUrl` property, `wasm-url`); unset: beside the camera code.
         ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
         ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
         onScan: (scan) => {
           this.waitForRead();
+          this.checkDecoder();
           this.onScan(scan.id);
         },
         onReject: (r) => {
-          // Something was read (not a card): the clerk is aiming right, the refusal says the rest.
-          this.waitForRead();
+          // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
+          // found yet" follows while that code may still be in view (the camera says a code once).
+          this.clearHint();
+          this.checkDecoder();
           this.onError({ code: r.error.code, message: r.error.message });
         },
         onError: (e) => this.onError(toServiceError(e)),
-        onDecoder: reportDegraded((e) => this.onError(toServiceError(e))),
+        onDecoder: (status) => {
+          this.decoderStatus = status;
+          this.checkDecoder();
+        },
         onStop: () => {
           this.clearHint();
           this.handle = undefined;
@@ -80,11 +94,23 @@ export class CameraController implements ReactiveController {
       else {
         this.handle = handle;
         this.waitForRead();
+        this.checkDecoder();
       }
     } catch (e) {
       if (!abort.signal.aborted) this.onError(toServiceError(e));
     } finally {
       if (this.starting === abort) this.starting = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Says each degraded state of the decoder once (`degradedCodes`): staff see a calm notice, the host an event. */
+  private checkDecoder(): void {
+    const found = this.degradedNotices?.(this.decoderStatus, this.handle?.stats.decoder) ?? [];
+    for (const notice of found) {
+      if (this.notices.some((n) => n.code === notice.code)) continue;
+      this.notices.push(notice);
+      this.onDegraded(notice);
       this.host.requestUpdate();
     }
   }

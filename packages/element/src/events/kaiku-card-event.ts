@@ -6,12 +6,13 @@ export type KaikuCardDetail = {
   readonly status: string;
   /** ISO date (YYYY-MM-DD), last valid day. */
   readonly validUntil: string;
-  readonly minors: number;
+  /** Registered minors; `null` when not known (`status: 'unverified'`: Kaikukanta away and no cached record). */
+  readonly minors: number | null;
   /** Whether the rules allow a ticket now (before the clerk picks children or a group). */
   readonly allowed: boolean;
   /** Refusal codes, empty when allowed. */
   readonly reasons: readonly string[];
-  /** True when the record came from the offline cache, not from Kaikukanta. */
+  /** True when a cached record decided, not Kaikukanta (an unverified card had no record: false). */
   readonly fromCache: boolean;
 };
 

@@ -376,7 +376,7 @@ describe('ScanFlow', () => {
       const { flow, fake, types, state } = offlineThenBack();
       flow.read('A045198723', 'wedge');
       await until(() => flow.phase.name === 'card');
-      expect(flow.syncFacts(true, true).unreachable).toBe(true);
+      expect(flow.syncFacts(true, true).connection).toBe('unreachable');
       flow.takeFocus(); // the element moved focus to the form
       flow.setRequest({ children: 0, groupCardIds: ['A999005458'], under16: 0 });
       state.reachable = true;
@@ -388,7 +388,7 @@ describe('ScanFlow', () => {
         request: { groupCardIds: ['A999005458'] },
       });
       expect(flow.polite(view)).toBe('Kortti A045198723: Aktiivinen');
-      expect(flow.syncFacts(true, true).unreachable).toBe(false);
+      expect(flow.syncFacts(true, true).connection).not.toBe('unreachable');
       expect(flow.takeFocus()).toBe(false); // the form keeps its focus
       expect(types()).toEqual(['kaiku-scan', 'kaiku-card', 'kaiku-card']);
       expect(fake.registered).toEqual([]);

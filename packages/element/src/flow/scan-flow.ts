@@ -12,7 +12,7 @@ import type {
   UsageMode,
 } from '../services/types.js';
 import { EMPTY_REQUEST, type Phase } from './phase.js';
-import type { SyncFacts } from './sync-state.js';
+import { connectionOf, statusChanges, type SyncFacts } from './sync-state.js';
 import { elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
 import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import {
@@ -118,10 +118,10 @@ export class ScanFlow {
       online,
       configured,
       known: this.outboxKnown,
-      unreachable: p.name === 'card' && p.card.fromCache,
+      connection: connectionOf(o, p.name === 'card' && p.card.fromCache),
       pending: o.pending,
       needsAttention: o.needsAttention.length,
-      authFailure: o.authFailure,
+      storage: o.storage ?? 'ok',
     };
   }
 
@@ -321,10 +321,11 @@ export class ScanFlow {
         kind: card.kind,
         status: card.status,
         validUntil: card.validUntil,
-        minors: card.minors,
+        // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
+        minors: card.status === 'unverified' ? null : card.minors,
         allowed: blocking.length === 0,
         reasons: blocking.map((r) => r.code),
-        fromCache: card.fromCache,
+        fromCache: card.fromCache && card.status !== 'unverified',
       }),
     );
   }
@@ -534,6 +535,7 @@ export class ScanFlow {
   /** The browser is online again: send what waits, and verify a card on screen that was decided offline. */
   async online(): Promise<void> {
     void this.recheck();
+    void this.refreshCap(); // a signed-in request: says whether Kaikukanta answers, and takes this terminal's sign-in
     await this.syncNow();
   }
 
@@ -580,11 +582,10 @@ export class ScanFlow {
   /** The outbox changed (a sync ran, a usage was queued or refused): follow a queued usage on screen. */
   outboxChanged(state: OutboxState): void {
     const before = this.outboxState;
-    // A sign-in failure while syncing is its own state: say it, and tell the host once per failure.
-    if (state.authFailure && state.authFailure !== before.authFailure) {
-      this.alert = (v) => v.t.signInFailed;
-      this.emitError({ code: state.authFailure, stage: 'sync' });
-    }
+    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
+    if (state.authFailure && state.authFailure !== before.authFailure) this.alert = (v) => v.t.signInFailed;
+    const { sync, errors } = statusChanges(this.outboxKnown ? before : undefined, state);
+    errors.forEach((e) => this.emitError(e));
     const changed =
       state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
     this.set(() => {
@@ -594,12 +595,8 @@ export class ScanFlow {
     });
     // Something got through: Kaikukanta answers again.
     if (state.pending < before.pending) void this.recheck();
-    if (changed) {
-      this.host.dispatch(
-        new KaikuSyncEvent({ pending: state.pending, needsAttention: state.needsAttention.length }),
-      );
-      void this.refreshCap();
-    }
+    if (sync) this.host.dispatch(new KaikuSyncEvent(sync));
+    if (changed) void this.refreshCap();
   }
 
   /**

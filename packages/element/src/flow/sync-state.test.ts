@@ -1,23 +1,26 @@
-// The sync status as one consistent statement, over every combination of what the terminal knows (issue 18).
+// The sync status as one consistent statement, over every combination of what the terminal knows (issues 18, 30).
 import { describe, expect, it } from 'vitest';
-import { syncBadges, type SyncFacts } from './sync-state.js';
+import { connectionOf, statusChanges, syncBadges, type SyncFacts } from './sync-state.js';
+import type { Connection, OutboxState, StorageHealth } from '../services/types.js';
 
 const base: SyncFacts = {
   online: true,
-  unreachable: false,
+  connection: 'ok',
   configured: true,
   known: true,
   pending: 0,
   needsAttention: 0,
-  authFailure: undefined,
+  storage: 'ok',
 };
 const say = (facts: Partial<SyncFacts>): string[] =>
   syncBadges({ ...base, ...facts }).map((b) => `${b.kind}:${b.tone}`);
 
 describe('syncBadges', () => {
   it.each<[string, Partial<SyncFacts>, string[]]>([
-    ['online, nothing waits', {}, ['all-sent:ok']],
+    ['online, signed in, nothing waits', {}, ['all-sent:ok']],
     ['the outbox not read yet', { known: false }, []],
+    // Issue 30: before anything answered (the first second of a shift) nothing is green.
+    ['Kaikukanta not asked yet', { connection: 'unknown' }, ['unknown:neutral']],
     ['offline, nothing waits: neutral, not green', { online: false }, ['offline:neutral']],
     ['offline, 2 queued', { online: false, pending: 2 }, ['offline:warn', 'pending:warn']],
     [
@@ -25,43 +28,56 @@ describe('syncBadges', () => {
       { online: false, needsAttention: 1 },
       ['offline:neutral', 'attention:warn'],
     ],
-    ['Kaikukanta not answering, nothing waits', { unreachable: true }, ['unreachable:neutral']],
+    ['Kaikukanta not answering, nothing waits', { connection: 'unreachable' }, ['unreachable:neutral']],
     [
       'Kaikukanta not answering, 1 queued',
-      { unreachable: true, pending: 1 },
+      { connection: 'unreachable', pending: 1 },
       ['unreachable:warn', 'pending:warn'],
     ],
-    ['sign-in refused', { authFailure: 'http-401' }, ['auth:danger']],
-    ['sign-in refused, 3 queued', { authFailure: 'http-403', pending: 3 }, ['auth:danger', 'pending:warn']],
+    ['sign-in refused', { connection: 'signed-out' }, ['auth:danger']],
+    ['sign-in refused, 3 queued', { connection: 'signed-out', pending: 3 }, ['auth:danger', 'pending:warn']],
+    ['storage blocked', { storage: 'unavailable' }, ['no-storage:danger']],
+    [
+      'storage unwritable, signed out',
+      { storage: 'unwritable', connection: 'signed-out' },
+      ['auth:danger', 'no-storage:danger'],
+    ],
+    [
+      'storage the browser may clear: said in its notice, not here',
+      { storage: 'not-persisted' },
+      ['all-sent:ok'],
+    ],
     ['2 queued online', { pending: 2 }, ['pending:warn']],
     ['1 needs attention', { needsAttention: 1 }, ['attention:warn']],
     ['queued and needs attention', { pending: 1, needsAttention: 2 }, ['pending:warn', 'attention:warn']],
     ['no API', { configured: false }, ['not-configured:danger']],
     ['no API, offline', { configured: false, online: false }, ['not-configured:danger']],
-    ['offline while signed out', { online: false, authFailure: 'http-401' }, ['offline:neutral']],
+    ['offline while signed out', { online: false, connection: 'signed-out' }, ['offline:neutral']],
   ])('%s', (_name, facts, expected) => {
     expect(say(facts)).toEqual(expected);
   });
 
   // Every combination: the statement never contradicts itself.
   const combos: SyncFacts[] = [];
+  const connections: Connection[] = ['unknown', 'ok', 'unreachable', 'signed-out'];
+  const storages: StorageHealth[] = ['ok', 'not-persisted', 'unavailable', 'unwritable'];
   for (const online of [true, false])
-    for (const unreachable of [true, false])
+    for (const connection of connections)
       for (const configured of [true, false])
         for (const known of [true, false])
           for (const pending of [0, 2])
             for (const needsAttention of [0, 1])
-              for (const authFailure of [undefined, 'http-401'])
-                combos.push({ online, unreachable, configured, known, pending, needsAttention, authFailure });
+              for (const storage of storages)
+                combos.push({ online, connection, configured, known, pending, needsAttention, storage });
 
   it.each(combos.map((c) => [JSON.stringify(c), c] as const))('consistent: %s', (_name, c) => {
     const kinds = syncBadges(c).map((b) => b.kind);
     const allSent =
       c.configured &&
       c.online &&
-      !c.unreachable &&
-      !c.authFailure &&
+      c.connection === 'ok' &&
       c.known &&
+      (c.storage === 'ok' || c.storage === 'not-persisted') &&
       !c.pending &&
       !c.needsAttention;
     expect(kinds.includes('all-sent')).toBe(allSent);
@@ -69,7 +85,7 @@ describe('syncBadges', () => {
     if (kinds.includes('all-sent')) expect(kinds).toEqual(['all-sent']);
     // One word about the connection at most.
     expect(
-      kinds.filter((k) => ['not-configured', 'offline', 'unreachable', 'auth'].includes(k)).length,
+      kinds.filter((k) => ['not-configured', 'offline', 'unreachable', 'auth', 'unknown'].includes(k)).length,
     ).toBeLessThanOrEqual(1);
     if (!c.configured) expect(kinds).toEqual(['not-configured']);
     else {
@@ -77,5 +93,35 @@ describe('syncBadges', () => {
       expect(kinds.includes('pending')).toBe(c.pending > 0);
       expect(kinds.includes('attention')).toBe(c.needsAttention > 0);
     }
+  });
+});
+
+describe('connectionOf and statusChanges', () => {
+  const state = (o: Partial<OutboxState>): OutboxState => ({ pending: 0, needsAttention: [], ...o });
+
+  it('a refused sign-in wins; a card decided from the cache means no answer; silent services are unknown', () => {
+    expect(connectionOf(state({ authFailure: 'http-401', connection: 'ok' }), false)).toBe('signed-out');
+    expect(connectionOf(state({ connection: 'ok' }), true)).toBe('unreachable');
+    expect(connectionOf(state({}), false)).toBe('unknown');
+  });
+
+  it('the host hears the start state, each failure once, and nothing when nothing changed', () => {
+    const start = statusChanges(undefined, state({ connection: 'signed-out', authFailure: 'http-401' }));
+    expect(start.sync).toEqual({
+      pending: 0,
+      needsAttention: 0,
+      connection: 'signed-out',
+      storage: 'ok',
+      lost: 0,
+    });
+    expect(start.errors).toEqual([{ code: 'http-401', stage: 'sync' }]);
+    const same = state({ connection: 'signed-out', authFailure: 'http-401' });
+    expect(statusChanges(same, same)).toEqual({ sync: undefined, errors: [] });
+    const blocked = statusChanges(undefined, state({ connection: 'ok', storage: 'unavailable', lost: 2 }));
+    expect(blocked.errors).toEqual([
+      { code: 'storage-unavailable', stage: 'sync' },
+      { code: 'storage-evicted', stage: 'sync' },
+    ]);
+    expect(blocked.sync).toMatchObject({ storage: 'unavailable', lost: 2 });
   });
 });

@@ -26,10 +26,42 @@ export const elementMessages = defineMessages({
     en: () =>
       'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
   },
+  'language-load-failed': {
+    fi: () =>
+      'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
+    sv: () =>
+      'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
+    en: () =>
+      'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
+  },
   'group-duplicate': {
     fi: () => 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     sv: () => 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
     en: () => 'This card is already in the group. Scan the next member’s card.',
+  },
+  'storage-blocked': {
+    fi: () =>
+      'Selain ei anna tallentaa tälle laitteelle (sivuston tiedot estetty tai yksityinen ikkuna). Käytöt kirjataan vain, kun Kaikukanta vastaa: ilman yhteyttä niitä ei voi tallentaa myöhemmin lähetettäviksi.',
+    sv: () =>
+      'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
+    en: () =>
+      'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
+  },
+  'storage-evicted': {
+    fi: ({ n }: { n: number }) =>
+      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 lähettämätön käyttö' : `${n} lähettämätöntä käyttöä`} on voinut kadota. Tarkista ne Kaikukannan käyttöraportista.`,
+    sv: ({ n }: { n: number }) =>
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
+    en: ({ n }: { n: number }) =>
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
+  },
+  'storage-not-persisted': {
+    fi: () =>
+      'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
+    sv: () =>
+      'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
+    en: () =>
+      'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
   },
   unexpected: {
     fi: () => 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
@@ -124,6 +156,8 @@ function carriedText(e: KaikuError): LocalizedText | undefined {
 export function toServiceError(e: unknown): ServiceError {
   if (!isKaikuError(e)) return { code: 'unexpected', message: elementText('unexpected') };
   const problem = e.params.problemCode;
-  const code = typeof problem === 'string' && problem !== '' ? problem : e.code;
+  // A refused sign-in is its HTTP code at every stage (`http-401`, `http-403`), never the server's word for it.
+  const signIn = e.code === 'http-401' || e.code === 'http-403';
+  const code = typeof problem === 'string' && problem !== '' && !signIn ? problem : e.code;
   return { code, message: textOf(code, e.params) ?? carriedText(e) ?? elementText('unexpected') };
 }

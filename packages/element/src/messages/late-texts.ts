@@ -34,6 +34,14 @@ export const serviceMessages = defineMessages({
     sv: () => 'Skannern har stängts. Ladda om sidan.',
     en: () => 'The scanner has been shut down. Reload the page.',
   },
+  'camera-decoder-main-thread': {
+    fi: () =>
+      'Kamera lukee kortteja tavallista hitaammin (tunnistus ei saa omaa säiettään), mutta lukeminen toimii. Pyydä ylläpitoa tarkistamaan asennus (decode-worker.js ja Trusted Types -käytäntö kaiku-scanner).',
+    sv: () =>
+      'Kameran läser korten långsammare än vanligt (avkodningen får ingen egen tråd), men läsningen fungerar. Be supporten kontrollera installationen (decode-worker.js och Trusted Types-policyn kaiku-scanner).',
+    en: () =>
+      'The camera reads cards more slowly than usual (decoding cannot use its own thread), but scanning works. Ask support to check the installation (decode-worker.js and the Trusted Types policy kaiku-scanner).',
+  },
   'show-invalid': {
     fi: (p: FieldsParams) =>
       `Esityksen tiedot ovat virheelliset (${p.fields}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.`,

@@ -1,30 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { CameraError } from '@kaiku-scanner/core/camera';
-import { reportDegraded } from './camera-loader.js';
+import { degradedCodes } from './camera-loader.js';
 
-// The element's camera view tells staff when zxing_reader.wasm is missing or blocked (docs/decoding.md).
-describe('reportDegraded (the camera decoder status the element reports)', () => {
-  const run = (status: Parameters<ReturnType<typeof reportDegraded>>[0]): CameraError[] => {
-    const reported: CameraError[] = [];
-    reportDegraded((e) => reported.push(e))(status);
-    return reported;
-  };
-
-  it('reports camera-decoder-degraded for a missing or blocked WebAssembly file', () => {
-    for (const reason of ['wasm-not-found', 'wasm-blocked'] as const) {
-      const [error, ...rest] = run({
-        engine: 'js',
-        reason,
-        wasmUrl: 'https://shop.example/zxing_reader.wasm',
-      });
-      expect(rest).toEqual([]);
-      expect(error?.code).toBe('camera-decoder-degraded');
-    }
+// The element's camera view tells staff when decoding is degraded (docs/decoding.md, issue 30.5).
+describe('degradedCodes (the camera decoder states the element reports)', () => {
+  it('a missing or blocked WebAssembly file is camera-decoder-degraded', () => {
+    for (const reason of ['wasm-not-found', 'wasm-blocked'] as const)
+      expect(
+        degradedCodes({ engine: 'js', reason, wasmUrl: 'https://shop.example/z.wasm' }, 'worker'),
+      ).toEqual(['camera-decoder-degraded']);
   });
 
-  it('stays quiet for the engines a deployment chose', () => {
-    expect(run({ engine: 'wasm' })).toEqual([]);
-    expect(run({ engine: 'native' })).toEqual([]);
-    expect(run({ engine: 'js', reason: 'engine-js' })).toEqual([]);
+  it('decoding on the main thread is camera-decoder-main-thread, whatever the engine, even before a frame', () => {
+    expect(degradedCodes({ engine: 'wasm' }, 'main-thread')).toEqual(['camera-decoder-main-thread']);
+    expect(degradedCodes(undefined, 'main-thread')).toEqual(['camera-decoder-main-thread']);
+    expect(degradedCodes({ engine: 'js', reason: 'wasm-blocked' }, 'main-thread')).toEqual([
+      'camera-decoder-main-thread',
+      'camera-decoder-degraded',
+    ]);
+  });
+
+  it('stays quiet for the engines a deployment chose, in the worker', () => {
+    expect(degradedCodes({ engine: 'wasm' }, 'worker')).toEqual([]);
+    expect(degradedCodes({ engine: 'native' }, 'worker')).toEqual([]);
+    expect(degradedCodes({ engine: 'js', reason: 'engine-js' }, 'worker')).toEqual([]);
+    expect(degradedCodes(undefined, 'pending')).toEqual([]);
   });
 });

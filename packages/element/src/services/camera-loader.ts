@@ -3,14 +3,33 @@
 export { startCameraScan } from '@kaiku-scanner/core/camera';
 import { CameraError } from '@kaiku-scanner/core/camera';
 import type { DecoderStatus } from '@kaiku-scanner/core/decode';
+import { textOf, toServiceError } from '../messages/index.js';
+import type { ServiceError } from './types.js';
 
 /**
- * `onDecoder` for the camera: when zxing_reader.wasm is missing or blocked, scanning goes on with the weaker JS
- * decoder and staff are told (`camera-decoder-degraded`).
+ * What staff are told of a degraded camera decoder, each a code: `camera-decoder-main-thread` when decoding runs on
+ * the page's thread (the worker file is not served, a Trusted Types list lacks `kaiku-scanner`, a CSP refuses
+ * workers), `camera-decoder-degraded` when `zxing_reader.wasm` is missing or WebAssembly is blocked (the weaker
+ * JS decoder reads). Scanning goes on in every case.
+ *
+ * @example
+ * degradedCodes({ engine: 'js', reason: 'wasm-not-found' }, 'worker'); // ['camera-decoder-degraded']
  */
-export function reportDegraded(report: (error: CameraError) => void): (status: DecoderStatus) => void {
-  return ({ reason }) => {
-    if (reason === 'wasm-not-found' || reason === 'wasm-blocked')
-      report(new CameraError('camera-decoder-degraded'));
-  };
+export function degradedCodes(status: DecoderStatus | undefined, decoder: string | undefined): string[] {
+  const wasm = status?.reason === 'wasm-not-found' || status?.reason === 'wasm-blocked';
+  return [
+    ...(decoder === 'main-thread' ? ['camera-decoder-main-thread'] : []),
+    ...(wasm ? ['camera-decoder-degraded'] : []),
+  ];
+}
+
+/** The notices of `degradedCodes`, each with its text (the camera's own, or the element's). */
+export function degradedNotices(
+  status: DecoderStatus | undefined,
+  decoder: string | undefined,
+): ServiceError[] {
+  return degradedCodes(status, decoder).map((code) => {
+    const text = textOf(code);
+    return text ? { code, message: text } : toServiceError(new CameraError('camera-decoder-degraded'));
+  });
 }

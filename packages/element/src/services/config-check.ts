@@ -76,7 +76,7 @@ const GLOBAL = new Set(
 /**
  * The attributes of `element` that are not its own (its class's `observedAttributes`) but one of them misspelt:
  * written without the hyphens or with underscores (`showcap`, what `showCap` becomes in HTML; `show_cap`), a typo
- * or two away, part of one (`cap`, `language`), or in the family of one (`show-price`). Global attributes (`id`,
+ * or two away, part of one (`cap`, `language`), or in the family of one (`show-price`, `worker-url`). Global attributes (`id`,
  * `class`, `title`…), `data-*`, `aria-*`, event handlers and frameworks' markers are left alone.
  *
  * @example
@@ -87,12 +87,15 @@ export function attributeProblems(element: Element): FoundProblem[] {
     .observedAttributes;
   const names = element.getAttributeNames().filter((name) => !own.includes(name));
   const squash = (name: string): string => name.replace(/[-_]/g, '');
-  const families = new Set(own.filter((o) => o.includes('-')).map((o) => o.split('-')[0] + '-'));
+  // Families by first and last word: `show-price` like `show-cap`, `worker-url` (a property only) like `base-url`.
+  const hyphened = own.filter((o) => o.includes('-'));
+  const families = hyphened.map((o) => o.split('-')[0] + '-');
+  const kinds = hyphened.map((o) => '-' + o.split('-').pop()!);
   return names.flatMap((name): FoundProblem[] => {
     if (OTHERS.test(name) || GLOBAL.has(name)) return [];
     const suggestion = own.find((o) => squash(o) === squash(name)) ?? suggestField(name, own);
     if (suggestion) return [{ code: 'unknown-field', setting: name, suggestion }];
-    const family = [...families].some((f) => name.startsWith(f));
+    const family = families.some((f) => name.startsWith(f)) || kinds.some((k) => name.endsWith(k));
     return family ? [{ code: 'unknown-field', setting: name }] : [];
   });
 }

@@ -1,9 +1,17 @@
-import { createApiClient, parseCardId, readProblemReasons, toApiShow } from '@kaiku-scanner/core';
+import {
+  ApiProblemError,
+  createApiClient,
+  createHttpTransport,
+  parseCardId,
+  readProblemReasons,
+  toApiShow,
+} from '@kaiku-scanner/core';
 import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,
   CapState,
+  Connection,
   CoreServicesOptions,
   LocalizedText,
   Reason,
@@ -17,6 +25,8 @@ import type {
 import { decideWithCore } from './decide-with-core.js';
 import { elementError, elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
 import { parseForElement } from './parse-card.js';
+import { SIGN_IN_CODES, watchConnection } from './watch-connection.js';
+import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 
 /**
  * The element's retention defaults, shorter than the core's 24 h: the element refreshes the show's tally from
@@ -25,6 +35,8 @@ import { parseForElement } from './parse-card.js';
  * evening show).
  */
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
+/** How often Kaikukanta is asked again while it does not answer. */
+const PROBE_MS = 15_000;
 
 /** A code's text once the services' texts are in (they load with this module); a generic text for an unknown code. */
 async function localize(code: string): Promise<LocalizedText> {
@@ -37,7 +49,10 @@ async function localize(code: string): Promise<LocalizedText> {
  * the cap…), checked against its message by the core (`readProblemReasons`): never a text with a hole in it.
  */
 function refusalReasons(record: OutboxRecord): Reason[] {
-  return readProblemReasons(record.problem ?? { code: 'refused' });
+  const code = record.problem?.code ?? 'refused';
+  // The outbox's own codes (a record of an older version, one changed outside it) are not Kaikukanta's refusals.
+  const own = code === 'target-unknown' || code === 'record-tampered' ? textOf(code) : undefined;
+  return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
 }
 
 /** The reasons of one refusal as the one reason a needs-attention row shows (all texts, first code). */
@@ -58,11 +73,34 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   // every look-up and registration then fails with the client's code, in the clerk's language.
   let configError: unknown;
   let client: ReturnType<typeof createApiClient> | undefined;
+  /** What Kaikukanta last answered (every request tells: `watchConnection`), and the sign-in code it refused. */
+  let connection: Connection = 'unknown';
+  let authFailure: string | undefined;
+  const heard = (next: Connection, code?: string): void => {
+    if (next === 'unknown' && connection !== 'unreachable') return; // the health check says nothing of the sign-in
+    const failure = next === 'signed-out' ? code : undefined;
+    if (next === connection && failure === authFailure) return;
+    [connection, authFailure] = [next, failure];
+    // Not answering: asked again every 15 s, so the row turns back by itself when Kaikukanta returns.
+    clearTimeout(probeTimer);
+    if (next === 'unreachable') probeTimer = setTimeout(probe, PROBE_MS);
+    notify();
+  };
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The show of the last tally asked for: its tally is the signed-in request that checks the connection. */
+  let lastShow: string | undefined;
+  const probe = (): void => {
+    if (outbox && lastShow) void outbox.showTally(lastShow, { refresh: true }).catch(() => undefined);
+    else if (outbox) void client!.health().catch(() => undefined);
+  };
   try {
+    const baseUrl = options.baseUrl || 'http://localhost/';
+    const insecure = options.allowInsecureHttp ? { allowInsecureHttp: true } : {};
     client = createApiClient({
-      baseUrl: options.baseUrl || 'http://localhost/',
+      baseUrl,
       getToken: options.getToken,
-      ...(options.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+      transport: watchConnection(createHttpTransport({ baseUrl, ...insecure }), heard),
+      ...insecure,
     });
   } catch (e) {
     configError = e;
@@ -82,25 +120,29 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   const listeners = new Set<(s: OutboxState) => void>();
   /** Per card on screen: whether its last look-up was decided without the server (memory only). */
   const provisional = new Map<string, boolean>();
-  /** The last sync's auth failure (`http-401`/`http-403`): the terminal's sign-in, not the network. */
-  let authFailure: string | undefined;
-  const AUTH = new Set(['http-401', 'http-403']);
+  /** Whether this device can keep usages, checked once at start (before the state is first read). */
+  const storage = outbox ? checkStorage(outbox.databaseName) : undefined;
+  let lossSeen = false;
+  const storageDown = async (): Promise<boolean> =>
+    ['unavailable', 'unwritable'].includes((await storage)?.health ?? 'ok');
 
   const readState = async (): Promise<OutboxState> => {
-    if (!outbox) return { pending: 0, needsAttention: [] };
-    const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);
+    const said = { connection, ...(authFailure ? { authFailure } : {}) };
+    if (!outbox || !storage) return { pending: 0, needsAttention: [], ...said };
+    const { health, lost } = await storage;
+    const kept = { ...said, storage: health, ...(lost > 0 && !lossSeen ? { lost } : {}) };
+    const [pending, attention] = (await storageDown())
+      ? [[], []] // nothing can wait on this device
+      : await Promise.all([outbox.pending(), outbox.needsAttention()]);
+    if (health !== 'unavailable' && health !== 'unwritable')
+      rememberPending(outbox.databaseName, pending.length);
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
       showName: r.usage.show.name,
       reason: oneReason(refusalReasons(r)),
     }));
-    return {
-      pending: pending.length,
-      pendingIds: pending.map((r) => r.id),
-      needsAttention,
-      ...(authFailure ? { authFailure } : {}),
-    };
+    return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention, ...kept };
   };
   const notify = (): void => {
     void readState().then(
@@ -110,15 +152,13 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   };
   outbox?.addEventListener('outbox-change', notify);
   outbox?.addEventListener('outbox-needs-attention', notify);
-  // A sync that stops on 401/403 is a sign-in problem, shown as such; the next run that gets through clears it.
+  // A sync that stops on a failing token provider sends no request: its code says it.
   outbox?.addEventListener('outbox-sync', (e) => {
-    const { phase, failure } = e.detail;
-    if (phase !== 'deferred' && phase !== 'finished') return;
-    const next = failure && AUTH.has(failure) ? failure : undefined;
-    if (next === authFailure) return;
-    authFailure = next;
-    notify();
+    const { failure } = e.detail;
+    if (failure && SIGN_IN_CODES.has(failure)) heard('signed-out', failure);
   });
+  // At start: is Kaikukanta there at all (the show's first tally, or a look-up, tells the sign-in).
+  probe();
 
   const toUsage = (u: UsageInput): UsageRequest => ({
     venueId: options.venueId,
@@ -132,6 +172,21 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     mode: u.mode,
     clientTime: new Date().toISOString(),
   });
+
+  /**
+   * Without storage there is no outbox: the usage goes straight to Kaikukanta under one idempotency key (the client
+   * retries it), registered or refused while the clerk looks on; without an answer it is not registered (an error).
+   */
+  const registerOnline = async (u: UsageInput): Promise<RegisterOutcome> => {
+    try {
+      const key = globalThis.crypto.randomUUID();
+      const usage = await client!.registerUsage(toUsage(u), { idempotencyKey: key });
+      return { kind: 'registered', usageId: usage.usageId };
+    } catch (e) {
+      if (e instanceof ApiProblemError) return { kind: 'refused', reasons: readProblemReasons(e.problem) };
+      throw e;
+    }
+  };
 
   const notConfigured = (): never => {
     if (options.baseUrl !== '' && configError !== undefined) throw configError;
@@ -153,6 +208,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
             notFound: false,
             error: { code: check.code, message: await localize(check.code) },
           };
+        if (check.source !== 'server') heard('unreachable');
         const kind = parseCardId(cardId);
         const card = check.card;
         return {
@@ -169,6 +225,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       } catch (e) {
         await loadLateTexts().catch(() => undefined);
         const error = toServiceError(e);
+        if (SIGN_IN_CODES.has(error.code)) heard('signed-out', error.code);
         return { ok: false, error, notFound: error.code === 'card-not-registered' };
       }
     },
@@ -177,6 +234,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
     async register(u): Promise<RegisterOutcome> {
       if (!outbox) notConfigured();
+      if (await storageDown()) return registerOnline(u);
       const acceptance = provisional.get(u.cardId) === false ? 'online' : 'provisional';
       const record = await outbox!.enqueue(toUsage(u), { acceptance });
       await outbox!.syncNow().catch(() => undefined);
@@ -198,6 +256,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
     async capState(show: ShowContext): Promise<CapState | undefined> {
       if (!outbox) return show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
+      lastShow = show.id;
       const tally = await outbox.showTally(show.id, { refresh: true });
       const cap = show.cap ?? tally.cap ?? null;
       return { cap, given: tally.ticketsGiven, ...(tally.server ? {} : { unknown: true }) };
@@ -226,11 +285,18 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       return outbox ? outbox.exportCsv() : '';
     },
 
+    async acknowledgeLoss() {
+      if (outbox) acknowledgeLoss(outbox.databaseName);
+      lossSeen = true;
+      notify();
+    },
+
     message(code, locale, params = {}) {
       return textOf(code, params)?.[locale];
     },
 
     dispose() {
+      clearTimeout(probeTimer);
       listeners.clear();
       outbox?.stop();
     },

@@ -85,6 +85,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     syncNow: async () => (await services()).syncNow(),
     resolveAttention: async (id) => (await services()).resolveAttention(id),
     exportCsv: async () => (await services()).exportCsv(),
+    acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
     message: (code, locale, params) => inner?.message(code, locale, params),
     dispose() {
       disposed = true;

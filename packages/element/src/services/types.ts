@@ -122,6 +122,20 @@ export type AttentionItem = {
   readonly reason: Reason;
 };
 
+/**
+ * What Kaikukanta last answered this terminal: `ok` (a signed-in request got through), `unreachable` (no answer, or
+ * 5xx/429), `signed-out` (401/403, or a token provider that failed), `unknown` (nothing asked yet, or only the
+ * unauthenticated health check answered).
+ */
+export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
+
+/**
+ * Whether usages can be kept on this device (checked at start): `ok`; `not-persisted` (the browser may clear them
+ * under storage pressure); `unavailable` (no IndexedDB: blocked site data, some private windows); `unwritable` (it
+ * opens but a write fails). Without storage the terminal registers online only.
+ */
+export type StorageHealth = 'ok' | 'not-persisted' | 'unavailable' | 'unwritable';
+
 export type OutboxState = {
   readonly pending: number;
   /** IDs of the records still waiting (to tell when a queued usage has been sent). */
@@ -129,6 +143,12 @@ export type OutboxState = {
   readonly needsAttention: readonly AttentionItem[];
   /** Set while syncing fails on the terminal's sign-in (`http-401`, `http-403`): usages wait, the network is fine. */
   readonly authFailure?: string;
+  /** Absent: the services do not say (the status row then never turns green). */
+  readonly connection?: Connection;
+  /** Absent: the services keep usages their own way. */
+  readonly storage?: StorageHealth;
+  /** Usages that were waiting when the browser cleared this device's storage (not yet acknowledged by staff). */
+  readonly lost?: number;
 };
 
 /** A failure with a stable code and a text in every language. */
@@ -168,6 +188,8 @@ export type ScannerServices = {
   /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
   resolveAttention(id: string): Promise<void>;
   exportCsv(): Promise<string>;
+  /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
+  acknowledgeLoss?(): Promise<void>;
   /** Message text for any code (errors, refusals) in a locale. */
   message(
     code: string,

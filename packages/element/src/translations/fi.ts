@@ -1,18 +1,18 @@
-import type { Translation } from './translation.js';
-
-export const fi: Translation = {
+/** The element's UI strings in Finnish: the first download's, and the shape every language follows (`Translation`). */
+export const fi = {
   title: 'Kaikukortti',
   show: 'Esitys',
   chooseShow: 'Valitse esitys tai kurssi',
   noShow: 'Esitystä ei ole valittu. Valitse esitys ennen kuin luet kortin.',
-  showStarts: (when) => `alkaa ${when}`,
+  showStarts: (when: string) => `alkaa ${when}`,
   kindEvent: 'esitys',
   kindCourse: 'kurssi',
   capMeterLabel: 'Kaikukortti-lippuja annettu',
-  capGiven: (given, cap) => `${given} / ${cap} annettu`,
-  capLeft: (left) => `${left} jäljellä`,
+  capGiven: (given: string, cap: string) => `${given} / ${cap} annettu`,
+  capLeft: (left: string) => `${left} jäljellä`,
   capNone: 'Ei ylärajaa',
-  capUnknown: (cap) => (cap ? `Ei tiedossa · yläraja ${cap}` : 'Ei tiedossa'),
+  /** The count is not known (never fetched for this show); `cap`, when known, is the show's cap. */
+  capUnknown: (cap: string | undefined) => (cap ? `Ei tiedossa · yläraja ${cap}` : 'Ei tiedossa'),
   mode: 'Varaus vai lipun nouto',
   modeBooking: 'Varaus',
   modeCollection: 'Lipun nouto',
@@ -25,19 +25,23 @@ export const fi: Translation = {
   cameraStart: 'Käytä kameraa',
   cameraStop: 'Sulje kamera',
   cameraLabel: 'Kameran kuva: näytä kortin QR-koodi tai viivakoodi',
+  /** Under the preview: where to hold the card (its front's QR code or its back's barcode inside the frame). */
   cameraAim: 'Pidä kortti kehyksen sisällä: etupuolen QR-koodi tai takapuolen viivakoodi.',
+  /** After a while without a read: what to try. */
   cameraHint:
     'Koodia ei ole vielä löytynyt. Lisää valoa, pidä kortti paikallaan noin 15 cm:n päässä kamerasta tai käännä kortti.',
+  /** Shown while `allow-insecure-http` lets the element use a plain-http API on another machine. */
   insecureConnection:
     'Salaamaton yhteys (http): korttien tunnukset ja kirjautuminen kulkevat verkossa salaamatta. Vain suljettuun sisäverkkoon.',
-  lookingUp: (id) => `Haetaan korttia ${id}…`,
-  alreadyRead: (id) => `Kortti ${id} on jo luettu.`,
+  lookingUp: (id: string) => `Haetaan korttia ${id}…`,
+  /** The card on screen was read again (a duplicate from the reader): said politely, nothing else happens. */
+  alreadyRead: (id: string) => `Kortti ${id} on jo luettu.`,
   cardHeading: 'Kortti',
   cardKind: 'Korttityyppi',
   kindClient: 'Asiakaskortti',
   kindCommunity: 'Yhteisökortti',
   status: 'Tila',
-  statusName: (s) =>
+  statusName: (s: string) =>
     ({
       active: 'Aktiivinen',
       inactive: 'Ei aktiivinen',
@@ -53,25 +57,25 @@ export const fi: Translation = {
   adultTickets: 'Aikuinen',
   adultNote: 'Aina yksi aikuisen lippu korttia kohti.',
   childTickets: 'Lapset',
-  childLimit: (max) => `Enintään ${max}`,
+  childLimit: (max: string) => `enintään ${max}`,
   childNoneCourse: 'Kurssipaikkoja ei anneta lapsille.',
-  decrease: (what) => `Vähennä: ${what}`,
-  increase: (what) => `Lisää: ${what}`,
+  decrease: (what: string) => `Vähennä: ${what}`,
+  increase: (what: string) => `Lisää: ${what}`,
   groupHeading: 'Ryhmä',
   groupHint: 'Lue tai kirjoita jokaisen 16 vuotta täyttäneen ryhmäläisen oma kortti.',
   groupAdd: 'Lisää ryhmään',
   groupMemberLabel: 'Ryhmäläisen kortin tunnus',
-  groupRemove: (id) => `Poista ${id} ryhmästä`,
+  groupRemove: (id: string) => `Poista ${id} ryhmästä`,
   groupEmpty: 'Ryhmässä ei vielä ole ketään.',
   under16: 'Alle 16-vuotiaat asiakkaat',
-  totalTickets: (n) => (n === '1' ? 'Yhteensä 1 lippu' : `Yhteensä ${n} lippua`),
+  totalTickets: (n: string) => (n === '1' ? 'Yhteensä 1 lippu' : `Yhteensä ${n} lippua`),
   confirm: 'Kirjaa käyttö',
   cancel: 'Peruuta',
   nextCustomer: 'Seuraava asiakas',
   keysHint: 'Enter kirjaa, Esc peruuttaa.',
   registering: 'Kirjataan…',
   registeredHeading: 'Kirjattu Kaikukantaan',
-  registeredDetail: (a, c) => `Aikuisia ${a}, lapsia ${c}.`,
+  registeredDetail: (a: string, c: string) => `Aikuisia ${a}, lapsia ${c}.`,
   queuedHeading: 'Tallennettu – lähetetään, kun yhteys palaa',
   queuedDetail: 'Anna lippu. Käyttö on tallessa tällä laitteella ja lähetetään Kaikukantaan automaattisesti.',
   queuedBadge: 'Odottaa lähetystä',
@@ -79,17 +83,25 @@ export const fi: Translation = {
   refusedLaterDetail:
     'Käyttöä ei kirjattu. Se on alla listassa ”Vaatii huomiota”: sovi lipusta asiakkaan kanssa ja merkitse käyttö käsitellyksi.',
   vetoed: 'Kassajärjestelmä perui kirjauksen.',
-  pending: (n) => `${n} odottaa lähetystä`,
+  pending: (n: string) => `${n} odottaa lähetystä`,
   pendingNone: 'Kaikki lähetetty',
+  /** Sync badge: the terminal's sign-in to Kaikukanta failed (401/403); usages wait. */
   signInFailed: 'Kirjautuminen Kaikukantaan ei kelpaa – käytöt odottavat',
+  /** Sync badge: no Kaikukanta API is configured, so nothing is ever sent. */
   notConfigured: 'Kaikukantaa ei ole määritetty',
-  needsAttentionHeading: (n) => `Vaatii huomiota (${n})`,
+  needsAttentionHeading: (n: string) => `Vaatii huomiota (${n})`,
   syncNow: 'Lähetä nyt',
   resolveShort: 'Merkitse käsitellyksi',
-  resolve: (id) => `Merkitse käsitellyksi: ${id}`,
+  resolve: (id: string) => `Merkitse käsitellyksi: ${id}`,
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
+  /** The network is there but Kaikukanta did not answer (what is on screen was decided without it). */
   unreachable: 'Kaikukanta ei vastaa',
+  /** Nothing has told yet whether Kaikukanta answers and takes this terminal's sign-in. */
+  connectionUnknown: 'Yhteyttä Kaikukantaan ei ole vielä tarkistettu',
+  /** Usages cannot be kept on this device: registered online only. */
+  noStorage: 'Ei tallennustilaa – kirjaus vain verkossa',
+  /** Heading of the configuration problems shown instead of the scanning controls. */
   configHeading: 'Skannerin asetukset eivät kelpaa',
   errorHeading: 'Jokin meni vikaan',
   tryAgain: 'Yritä uudelleen',

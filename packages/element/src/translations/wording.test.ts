@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { configMessages } from '../messages/config-texts.js';
 import { elementMessages } from '../messages/index.js';
 import { serviceMessages } from '../messages/late-texts.js';
+import { rulesMessages } from '@kaiku-scanner/core/messages';
+import { formatterFor } from '../format.js';
 import { en } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';
@@ -44,7 +46,7 @@ function textsOf(
   return out;
 }
 
-const tables = { elementMessages, serviceMessages, configMessages } as Record<
+const tables = { elementMessages, serviceMessages, configMessages, rulesMessages } as Record<
   string,
   Record<string, unknown>
 >;
@@ -58,7 +60,7 @@ function allTexts(locale: Locale): [string, string][] {
 
 const banned: Record<Locale, RegExp[]> = {
   fi: [/lunast/i],
-  sv: [/\bsituation\b/i, /inlös/i],
+  sv: [/\bsituation\b/i, /inlös/i, /lösas ut|utlösning/i],
   en: [/\bsituation\b/i, /\bfit under\b/i, /\btickets? requested\b/i, /\bredemption\b/i],
 };
 
@@ -87,5 +89,20 @@ describe('the element’s wording', () => {
     expect(fi.modeCollection).toMatch(/nouto/i);
     expect(sv.modeCollection).toMatch(/avhämtning/i);
     expect(en.modeCollection).toMatch(/collection/i);
+  });
+
+  // Issue 30.6: the show's start and a window's opening on one screen say the time the same way.
+  it('writes a time one way per language, in the element and in the rules’ refusals', () => {
+    const start = '2030-03-01T18:00:00+02:00';
+    for (const locale of ['fi', 'sv', 'en'] as const) {
+      const shown = formatterFor(locale).dateTime(start);
+      expect(rulesMessages['collection-not-open'][locale]({ opensAt: '1.3.2030 18.00' })).toContain(shown);
+      expect(rulesMessages['booking-closed'][locale]({ closesAt: '1.3.2030 18.00' })).toContain(shown);
+    }
+    expect(formatterFor('fi').dateTime(start)).toBe('1.3.2030 klo 18.00');
+  });
+
+  it('puts the children’s limit in lower case mid-sentence: "Lapset (enintään 2)"', () => {
+    for (const t of [fi, sv, en]) expect(t.childLimit('2')).toMatch(/^\p{Ll}/u);
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CapState, ShowContext, UsageMode } from '../services/types.js';
+import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 import { renderSyncStatus } from './sync-status.js';
 import type { SyncFacts } from '../flow/sync-state.js';
@@ -12,6 +12,11 @@ export type HeaderModel = {
   readonly sync: SyncFacts;
   /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
   readonly insecure: boolean;
+  /** Storage that cannot keep usages, may lose them, or lost some (`lost`): said before the first sale. */
+  readonly storage: { readonly health: StorageHealth; readonly lost: number; readonly pending: number };
+  readonly onAcknowledgeLoss: () => void;
+  /** Degraded camera decoding (main thread, weaker decoder): said calmly for as long as the page lives. */
+  readonly cameraNotices: readonly Reason[];
   /** The strings of the language asked for could not be fetched (Finnish meanwhile). */
   readonly loadFailed: boolean;
   readonly show: ShowContext | undefined;
@@ -35,10 +40,17 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
         ? html`<p part="insecure-notice" class="notice warn" role="note">${v.t.insecureConnection}</p>`
         : nothing
     }
+    ${renderStorageNotice(v, m)}
+    ${m.cameraNotices.map(
+      (n) =>
+        html`<p part="camera-notice" class="notice warn" role="status" data-code=${n.code}>
+          ${v.text(n.message)}
+        </p>`,
+    )}
     ${
       m.loadFailed
         ? html`<p part="load-notice" class="notice warn" role="alert">
-            ${v.text(elementText('element-load-failed'))}
+            ${v.text(elementText('language-load-failed'))}
           </p>`
         : nothing
     }
@@ -47,4 +59,35 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
       ${m.show ? renderCapMeter(v, m.cap) : nothing}
     </div>
   `;
+}
+
+/**
+ * The `storage-notice` part: storage blocked (`data-storage="unavailable"`/`"unwritable"`, an alert: online only),
+ * usages lost with cleared storage (until staff acknowledge it), or storage the browser may clear while usages wait.
+ */
+function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | typeof nothing {
+  const { health, lost, pending } = m.storage;
+  const blocked = health === 'unavailable' || health === 'unwritable';
+  const lines = [
+    ...(blocked ? [elementText('storage-blocked')] : []),
+    ...(health === 'not-persisted' && pending > 0 ? [elementText('storage-not-persisted')] : []),
+  ];
+  if (lines.length === 0 && lost === 0) return nothing;
+  return html`<div
+    part="storage-notice"
+    class="notice ${blocked || lost ? 'danger' : 'warn'}"
+    role=${blocked || lost ? 'alert' : 'note'}
+    data-storage=${health}
+    data-lost=${lost}
+  >
+    ${lines.map((l) => html`<p>${v.text(l)}</p>`)}
+    ${
+      lost > 0
+        ? html`<p>
+            ${v.text(elementText('storage-evicted', { n: lost }))}
+            <button type="button" @click=${m.onAcknowledgeLoss}>${v.t.resolveShort}</button>
+          </p>`
+        : nothing
+    }
+  </div>`;
 }

@@ -2,11 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ViewContext } from './view-context.js';
 import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync-state.js';
 
-/**
- * The sync status: what `syncBadges` says (no API; no network, Kaikukanta not answering or the sign-in refused;
- * usages waiting, with "send now"; usages needing attention; or a green "everything sent" only when that is true
- * and known).
- */
+/** The sync status: what `syncBadges` says, each badge with its `data-sync` (docs/element.md lists them all). */
 export function renderSyncStatus(
   { t, fmt }: ViewContext,
   s: SyncFacts,
@@ -17,7 +13,9 @@ export function renderSyncStatus(
       'not-configured': t.notConfigured,
       offline: t.offline,
       unreachable: t.unreachable,
+      unknown: t.connectionUnknown,
       auth: t.signInFailed,
+      'no-storage': t.noStorage,
       pending: t.pending(fmt.number(s.pending)),
       attention: t.needsAttentionHeading(fmt.number(s.needsAttention)),
       'all-sent': t.pendingNone,

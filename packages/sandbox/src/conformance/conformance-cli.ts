@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { printableLogText } from '../http/mask.js';
+import { visibleText } from '@kaiku-scanner/core/contract';
 import { runConformance } from './run-conformance.js';
 
 export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a server speaks the Kaikukanta contract
@@ -7,19 +7,35 @@ export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a ser
 Usage: kaiku-sandbox conformance --base-url URL --token T [options]
 
   --base-url URL          the server under test (only this origin is contacted; redirects are not followed)
-  --token T               a bearer token it accepts
+  --token T               a bearer token it accepts, bound to --venue
   --venue ID              the venue to register test usages for (default teatteri-hilla)
-  --cards A,B,C           at least 3 active client cards that may register usages (default: the sandbox seed)
-  --unregistered-card ID  a card the server does not know (default A999000001)
-  --inactive-card ID      a registered, inactive card (default A999005380)
+  --cards A,B,C           at least 3 active client cards that may register usages, one with a registered minor
+  --unregistered-card ID  a card the server does not know        --inactive-card ID   a registered, inactive card
+  --use-ban-card ID       a card under a use ban                 --in-transfer-card ID a card in transfer
+  --expired-card ID       a card past its last valid day         --community-card ID  an active community card
+                          (the card defaults are the sandbox's seeded cards)
   --other-venue ID        a second venue, and
-  --other-token T         a token bound to it: checks that a token acts for its own venue only (403) and that
-                          idempotency keys are scoped per venue (skipped, and said so, without them)
-  --budget N              at most N requests (default 120)
+  --other-token T         a token bound to it: a token acts for its own venue only, keys are scoped per venue
+  --second-token T        another token of --venue (a refreshed one): a retry with it replays, never registers again
+  --expired-token T       a token that has expired (refused like a wrong one)
+  --race-clients N        parallel clients in the cap race (default 10), --race-trials N trials (default 5)
+  --budget N              at most N requests (default 400)
   --timeout-ms N          per request (default 10000)
+  --wall-seconds N        the whole run (default 300); 429/503 Retry-After waits count
+  --json                  the report as JSON on stdout (each check: rule, verdict, failures, exchanges)
 
-It registers real usages on shows of its own (conformance-<run>-…): use a test venue.
-Exit codes: 0 every check passed, 1 a check failed, 2 usage error.`;
+It registers real usages on shows of its own (conformance-<run>-…, two weeks ahead): use a test venue.
+Exit codes: 0 every check passed, 1 a check failed, 2 usage error, 3 none failed but some could not run or did not
+observe what they check (listed as "n/a" with the reason).`;
+
+const CARD_OPTIONS = {
+  'unregistered-card': 'unregistered',
+  'inactive-card': 'inactive',
+  'use-ban-card': 'useBan',
+  'in-transfer-card': 'inTransfer',
+  'expired-card': 'expired',
+  'community-card': 'community',
+} as const;
 
 /** Runs the kit from the command line; resolves with the exit code. */
 export async function runConformanceCli(
@@ -27,24 +43,38 @@ export async function runConformanceCli(
   print: (line: string) => void,
 ): Promise<number> {
   // Failures quote what the server under test said: never its control characters to the terminal.
-  const out = (line: string): void => print(line.split('\n').map(printableLogText).join('\n'));
-  let values;
+  const out = (line: string): void => print(visibleText(line, true));
+  const text = (name: string) => ({ [name]: { type: 'string' as const } });
+  let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseArgs<{
+      options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+      args: string[];
+      strict: true;
+    }>({
       args: [...argv],
-      options: {
-        'base-url': { type: 'string' },
-        token: { type: 'string' },
-        venue: { type: 'string' },
-        cards: { type: 'string' },
-        'unregistered-card': { type: 'string' },
-        'inactive-card': { type: 'string' },
-        'other-venue': { type: 'string' },
-        'other-token': { type: 'string' },
-        budget: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: Object.assign(
+        {},
+        ...[
+          'base-url',
+          'token',
+          'venue',
+          'cards',
+          'other-venue',
+          'other-token',
+          'second-token',
+          'expired-token',
+        ].map(text),
+        ...[
+          'race-clients',
+          'race-trials',
+          'budget',
+          'timeout-ms',
+          'wall-seconds',
+          ...Object.keys(CARD_OPTIONS),
+        ].map(text),
+        { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      ),
       strict: true,
     }));
   } catch (error) {
@@ -55,54 +85,65 @@ export async function runConformanceCli(
     out(CONFORMANCE_HELP);
     return 0;
   }
-  const baseUrl = values['base-url'];
-  const budget = Number(values.budget ?? 120);
-  const timeoutMs = Number(values['timeout-ms'] ?? 10_000);
-  const cards = values.cards
+  const str = (name: string): string | undefined => values[name] as string | undefined;
+  const num = (name: string, fallback: number): number => Number(str(name) ?? fallback);
+  const baseUrl = str('base-url');
+  const active = str('cards')
     ?.split(',')
     .map((c) => c.trim())
     .filter(Boolean);
+  const positive = ['budget', 'timeout-ms', 'wall-seconds', 'race-clients', 'race-trials'].find(
+    (n) => !(Number.isInteger(num(n, 1)) && num(n, 1) > 0),
+  );
   const problem =
     !baseUrl || !/^https?:\/\//.test(baseUrl)
       ? '--base-url must be an http(s) URL'
-      : !values.token
+      : !str('token')
         ? '--token is required'
-        : !(Number.isInteger(budget) && budget > 0)
-          ? '--budget must be a positive integer'
-          : !(timeoutMs > 0)
-            ? '--timeout-ms must be positive'
-            : cards && cards.length < 3
-              ? '--cards needs at least 3 cards'
-              : (values['other-venue'] === undefined) !== (values['other-token'] === undefined)
-                ? '--other-venue and --other-token go together'
-                : undefined;
+        : positive
+          ? `--${positive} must be a positive whole number`
+          : active && active.length < 3
+            ? '--cards needs at least 3 cards'
+            : (str('other-venue') === undefined) !== (str('other-token') === undefined)
+              ? '--other-venue and --other-token go together'
+              : undefined;
   if (problem) {
     out(`${problem}\n\n${CONFORMANCE_HELP}`);
     return 2;
   }
+  const cards = Object.fromEntries(
+    Object.entries(CARD_OPTIONS).flatMap(([flag, field]) => (str(flag) ? [[field, str(flag)]] : [])),
+  );
   const report = await runConformance({
     baseUrl: baseUrl!,
-    token: values.token!,
-    budget,
-    timeoutMs,
-    ...(values.venue ? { venueId: values.venue } : {}),
-    ...(cards ? { activeCards: cards } : {}),
-    ...(values['unregistered-card'] ? { unregisteredCard: values['unregistered-card'] } : {}),
-    ...(values['inactive-card'] ? { inactiveCard: values['inactive-card'] } : {}),
-    ...(values['other-venue'] && values['other-token']
-      ? { otherVenue: { venueId: values['other-venue'], token: values['other-token'] } }
+    token: str('token')!,
+    budget: num('budget', 400),
+    timeoutMs: num('timeout-ms', 10_000),
+    wallClockMs: num('wall-seconds', 300) * 1000,
+    race: { clients: num('race-clients', 10), trials: num('race-trials', 5) },
+    cards: { ...cards, ...(active ? { active } : {}) },
+    ...(str('venue') ? { venueId: str('venue')! } : {}),
+    ...(str('second-token') ? { secondToken: str('second-token')! } : {}),
+    ...(str('expired-token') ? { expiredToken: str('expired-token')! } : {}),
+    ...(str('other-venue') && str('other-token')
+      ? { otherVenue: { venueId: str('other-venue')!, token: str('other-token')! } }
       : {}),
   });
-  for (const check of report.checks) {
+  if (values.json) out(JSON.stringify(report, null, 2));
+  else {
+    const label = { pass: 'ok  ', fail: 'FAIL', 'not-observed': 'n/a ', 'could-not-run': 'n/a ' } as const;
+    for (const check of report.checks) {
+      out(
+        `${label[check.verdict]} ${check.name} (docs/api.md${check.rule})${check.note ? `: ${check.note}` : ''}`,
+      );
+      for (const failure of check.failures) out(`       ${failure}`);
+      if (check.verdict === 'fail')
+        for (const e of check.exchanges.slice(-4)) out(`         sent ${e.sent} → ${e.got}`);
+    }
+    const count = (v: string) => report.checks.filter((c) => c.verdict === v).length;
     out(
-      `${check.skipped ? 'skip' : check.ok ? 'ok  ' : 'FAIL'} ${check.name}${check.skipped ? ` (${check.skipped})` : ''}`,
+      `${count('pass')}/${report.checks.length} checks passed, ${count('fail')} failed, ${report.checks.length - count('pass') - count('fail')} n/a; ${report.requests} requests (${report.waits} waits asked by the server), ${report.seconds.toFixed(1)} s; registered ${JSON.stringify(report.registered.usages)} on shows conformance-${report.registered.run}-…`,
     );
-    for (const failure of check.failures) out(`       ${failure}`);
   }
-  const failed = report.checks.filter((c) => !c.ok).length;
-  const skipped = report.checks.filter((c) => c.skipped).length;
-  out(
-    `${report.checks.length - failed - skipped}/${report.checks.length} checks passed${skipped ? `, ${skipped} skipped` : ''}, ${report.requests} requests`,
-  );
-  return failed === 0 ? 0 : 1;
+  return { pass: 0, fail: 1, incomplete: 3 }[report.verdict];
 }

@@ -1,16 +1,19 @@
 /**
  * The conformance kit's HTTP side: every request goes to the given base URL only (redirects are not followed),
- * counts against a fixed budget, and has a timeout. Answers are read in full, with status, headers and JSON.
+ * counts against a fixed budget, has a timeout, and waits out what the server asks (`429`/`503` with
+ * `Retry-After`, a `409` in progress) within the run's wall-clock limit, as a polite client does.
  */
 export type ConformanceHttpOptions = {
   /** The server under test, e.g. `https://kaikukanta.example/api/` (paths are resolved against it). */
   readonly baseUrl: string;
   /** The bearer token to use. */
   readonly token: string;
-  /** At most this many requests in all; one more throws. */
+  /** At most this many requests in all (repeats after a `429` included); one more throws. */
   readonly budget: number;
   /** Per-request timeout. */
   readonly timeoutMs: number;
+  /** The whole run ends by then (ms since the epoch): a wait past it is not started, a request past it throws. */
+  readonly deadline: number;
   readonly fetch?: typeof fetch;
 };
 
@@ -20,66 +23,125 @@ export type Answer = {
   readonly contentType: string;
   /** The parsed JSON body, or `undefined` when it is not JSON. */
   readonly json: unknown;
+  /** The body as text (the privacy check reads error texts). */
+  readonly text: string;
 };
 
+/** One request and its answer, as a report shows them. */
+export type Exchange = { readonly sent: string; readonly got: string };
+
 export class BudgetExceededError extends Error {
-  constructor(budget: number) {
-    super(`the request budget (${budget}) is used up`);
+  constructor(message: string) {
+    super(message);
     this.name = 'BudgetExceededError';
   }
 }
 
-export type Http = {
-  send(
-    method: string,
-    path: string,
-    init?: { body?: unknown; headers?: Record<string, string>; auth?: boolean; token?: string },
-  ): Promise<Answer>;
-  readonly used: () => number;
+export type SendInit = {
+  body?: unknown;
+  headers?: Record<string, string>;
+  auth?: boolean;
+  token?: string;
+  /** Send the 409-in-progress answer back instead of waiting it out (the in-flight check wants to see it). */
+  keep409?: boolean;
 };
+
+export type Http = {
+  send(method: string, path: string, init?: SendInit): Promise<Answer>;
+  readonly used: () => number;
+  /** How often the server asked the kit to slow down (429/503 with a wait). */
+  readonly waits: () => number;
+  /** Every answer so far (the privacy check scans them). */
+  readonly answers: readonly Answer[];
+  /** Called with each exchange (the check under way keeps the last ones for its report). */
+  onExchange?: (exchange: Exchange) => void;
+};
+
+/** How long the server asks to wait, in ms: `Retry-After` in seconds or as an HTTP-date; 1 s without one. */
+function retryAfterMs(headers: Headers): number {
+  const value = headers.get('retry-after')?.trim() ?? '';
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+
+/** At most this many repeats of one request the server asked to wait for. */
+const MAX_WAITS = 8;
 
 /**
  * @example
- * const http = createConformanceHttp({ baseUrl, token, budget: 150, timeoutMs: 10_000 });
+ * const http = createConformanceHttp({ baseUrl, token, budget: 400, timeoutMs: 10_000, deadline: Date.now() + 300_000 });
  * const health = await http.send('GET', 'v1/health', { auth: false });
  */
 export function createConformanceHttp(options: ConformanceHttpOptions): Http {
   const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   const doFetch = options.fetch ?? fetch;
   let used = 0;
-  return {
+  let waits = 0;
+  const answers: Answer[] = [];
+  const once = async (method: string, url: URL, init: SendInit): Promise<Answer> => {
+    if (used >= options.budget)
+      throw new BudgetExceededError(`the request budget (${options.budget}) is used up`);
+    if (Date.now() >= options.deadline) throw new BudgetExceededError('the wall-clock limit is reached');
+    used++;
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
+    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await doFetch(url, {
+      method,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(Math.min(options.timeoutMs, Math.max(1, options.deadline - Date.now()))),
+      ...(init.body !== undefined
+        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+        : {}),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      json = undefined;
+    }
+    const answer = {
+      status: response.status,
+      headers: response.headers,
+      contentType: response.headers.get('content-type') ?? '',
+      json,
+      text,
+    };
+    answers.push(answer);
+    return answer;
+  };
+  const http: Http = {
     used: () => used,
+    waits: () => waits,
+    answers,
     async send(method, path, init = {}) {
-      if (used >= options.budget) throw new BudgetExceededError(options.budget);
-      used++;
       const url = new URL(path, base);
       // Only the given server: a path can never leave its origin.
       if (url.origin !== base.origin) throw new Error(`refusing to leave ${base.origin}`);
-      const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-      if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
-      if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-      const response = await doFetch(url, {
-        method,
-        headers,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
-        ...(init.body !== undefined
-          ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
-          : {}),
-      });
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = text === '' ? undefined : (JSON.parse(text) as unknown);
-      } catch {
-        json = undefined;
+      for (let attempt = 0; ; attempt++) {
+        const answer = await once(method, url, init);
+        const code = (answer.json as { code?: unknown } | undefined)?.code;
+        const asksToWait =
+          answer.status === 429 ||
+          (answer.status === 503 && answer.headers.has('retry-after')) ||
+          (answer.status === 409 && !init.keep409 && code === 'idempotency-key-in-progress');
+        if (!asksToWait || attempt >= MAX_WAITS) {
+          http.onExchange?.({
+            sent: `${method} ${url.pathname}${url.search}`,
+            got: `${answer.status}${typeof code === 'string' ? ` ${code}` : ''}`,
+          });
+          return answer;
+        }
+        const wait = retryAfterMs(answer.headers);
+        if (Date.now() + wait >= options.deadline)
+          throw new BudgetExceededError(`the server asked to wait ${wait} ms, past the wall-clock limit`);
+        waits++;
+        await new Promise((r) => setTimeout(r, wait));
       }
-      return {
-        status: response.status,
-        headers: response.headers,
-        contentType: response.headers.get('content-type') ?? '',
-        json,
-      };
     },
   };
+  return http;
 }

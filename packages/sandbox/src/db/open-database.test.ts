@@ -9,7 +9,7 @@ import { createRepository } from './repository.js';
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('migrates a schema-1 file: a collection of a booking (counted 0) covered its tickets', () => {
+it('migrates a schema-1 file: a collection of a booking (counted 0) covered its tickets; shows per venue', () => {
   const file = join(dir, 'v1.db');
   const v1 = new Database(file);
   v1.exec(`CREATE TABLE shows (id TEXT PRIMARY KEY, venue_id TEXT NOT NULL, config TEXT NOT NULL, cap INTEGER, created_at TEXT NOT NULL);
@@ -24,15 +24,22 @@ it('migrates a schema-1 file: a collection of a booking (counted 0) covered its 
   const db = openDatabase(file);
   try {
     const repo = createRepository(db);
-    expect(repo.bookedUncollected('A045198723', 's')).toBe(0);
-    expect(repo.bookedUncollected('A999005461', 's')).toBe(1);
-    expect(repo.tally('s')).toEqual({ given: 3, usages: 3 });
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: '2' });
+    expect(repo.bookedUncollected('A045198723', 'v', 's')).toBe(0);
+    expect(repo.bookedUncollected('A999005461', 'v', 's')).toBe(1);
+    expect(repo.tally('v', 's')).toEqual({ given: 3, usages: 3 });
+    // Schema 3: the show is venue v's (another venue's `s` is another show).
+    expect([repo.getShow('v', 's'), repo.getShow('w', 's'), repo.showOwner('s')]).toEqual([
+      {},
+      undefined,
+      'v',
+    ]);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: '3' });
   } finally {
     db.close();
   }
   // Opening again changes nothing.
   const again = openDatabase(file);
-  expect(createRepository(again).bookedUncollected('A999005461', 's')).toBe(1);
+  expect(createRepository(again).bookedUncollected('A999005461', 'v', 's')).toBe(1);
+  expect(createRepository(again).getShow('v', 's')).toEqual({});
   again.close();
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-/** Schema version 2. Idempotency keys, usages and show settings survive restarts (a file DB). */
+/** Schema version 3. Idempotency keys, usages and show settings survive restarts (a file DB). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -84,6 +84,8 @@ function migrate(db: Db): void {
          WHERE mode = 'collection' AND counted = 0 AND show_id IN (SELECT id FROM shows WHERE cap IS NOT NULL)`,
       );
     }
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '2')").run();
+    // Schema 3: show IDs are per venue, stored in their venue's scope (`<id>\n<venue>`, see `scopedKey`).
+    db.exec('UPDATE shows SET id = id || char(10) || venue_id WHERE instr(id, char(10)) = 0');
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '3')").run();
   }).immediate();
 }

@@ -31,7 +31,8 @@ export type IdempotencyRow = {
 
 export type NewUsage = {
   readonly id: string;
-  readonly request: UsageRequest;
+  /** The request as recorded, with the client's idempotency key (listed back with the usage). */
+  readonly request: UsageRequest & { readonly idempotencyKey: string };
   readonly showDay: string;
   readonly counted: number;
   /** For a collection: the tickets its booking already held in the tally (see `bookedUncollected`). */
@@ -48,7 +49,11 @@ export function createRepository(db: Database.Database) {
       `INSERT OR REPLACE INTO cards (id, prefix, kind, status, valid_until, renewed_at, minors, label)
        VALUES (@id, @prefix, @kind, @status, @validUntil, @renewedAt, @minors, @label)`,
     ),
-    showVenue: db.prepare<[string], { venue_id: string }>('SELECT venue_id FROM shows WHERE id = ?'),
+    // The venue of a show ID for a token bound to no venue: the one that stored it first, else its first usage's.
+    showOwner: db.prepare<{ id: string }, { venue: string }>(
+      `SELECT venue FROM (SELECT venue_id AS venue, 0 AS o, created_at AS t FROM shows WHERE id = @id || char(10) || venue_id
+       UNION ALL SELECT report_venue_id, 1, seq FROM usages WHERE show_id = @id) ORDER BY o, t LIMIT 1`,
+    ),
     show: db.prepare<[string], { config: string; cap: number | null }>(
       'SELECT config, cap FROM shows WHERE id = ?',
     ),
@@ -56,12 +61,12 @@ export function createRepository(db: Database.Database) {
       'INSERT OR REPLACE INTO shows (id, venue_id, config, cap, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
     putVenue: db.prepare('INSERT OR REPLACE INTO venues (id, name) VALUES (?, ?)'),
-    tally: db.prepare<[string], { given: number | null; usages: number }>(
-      'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM usages WHERE show_id = ?',
+    tally: db.prepare<[string, string], { given: number | null; usages: number }>(
+      'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM usages WHERE report_venue_id = ? AND show_id = ?',
     ),
-    bookedUncollected: db.prepare<[{ card: string; show: string }], { n: number | null }>(
+    bookedUncollected: db.prepare<[{ card: string; venue: string; show: string }], { n: number | null }>(
       `SELECT SUM(CASE mode WHEN 'booking' THEN counted WHEN 'collection' THEN -covered ELSE 0 END) AS n
-       FROM usages WHERE card_id = @card AND show_id = @show`,
+       FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`,
     ),
     insertUsage: db.prepare(
       `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, covered, request, tickets, registered_at)
@@ -75,9 +80,10 @@ export function createRepository(db: Database.Database) {
        WHERE report_venue_id = ? AND show_day BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency WHERE key = ?'),
-    // A client's key in any venue's scope (`<key>\n<venue>`), for the test routes.
-    keyInAnyScope: db.prepare<[{ key: string }], IdempotencyRow>(
-      'SELECT * FROM idempotency WHERE substr(key, 1, length(@key) + 1) = @key || char(10) LIMIT 1',
+    // A client's key in the scope (`<key>\n<venue>`) of one venue, or of any (`@venue` null), for the test routes.
+    keyInScope: db.prepare<{ key: string; venue: string | null }, IdempotencyRow>(
+      `SELECT * FROM idempotency WHERE substr(key, 1, length(@key) + 1) = @key || char(10)
+       AND (@venue IS NULL OR key = @key || char(10) || @venue) LIMIT 1`,
     ),
     lockKey: db.prepare(
       `INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES (@key, @hash, 'pending', @now, @now)
@@ -86,8 +92,9 @@ export function createRepository(db: Database.Database) {
     finishKey: db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?"),
     dropKey: db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'"),
     purgeKeys: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
-    countUsages: db.prepare<[string, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM usages WHERE card_id = ? AND show_id = ?',
+    countUsages: db.prepare<{ card: string; show: string; venue: string | null }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM usages WHERE card_id = @card AND show_id = @show
+       AND (@venue IS NULL OR @venue IN (venue_id, report_venue_id))`,
     ),
   };
 
@@ -99,9 +106,6 @@ export function createRepository(db: Database.Database) {
     /** Runs `fn` in a plain (deferred) transaction. */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
-    },
-    exec(sql: string): void {
-      db.exec(sql);
     },
     /** True when the database answers a trivial query. */
     healthy(): boolean {
@@ -130,19 +134,21 @@ export function createRepository(db: Database.Database) {
     putVenue(id: string, name: string): void {
       s.putVenue.run(id, name);
     },
-    /** The venue a stored show belongs to (undefined for a show not seen yet). */
-    showVenue(id: string): string | undefined {
-      return s.showVenue.get(id)?.venue_id;
+    /** The venue whose show this ID is, for a caller bound to no venue (see `showOwner` above). */
+    showOwner(id: string): string | undefined {
+      return s.showOwner.get({ id })?.venue;
     },
-    getShow(id: string): ShowConfig | undefined {
-      const row = s.show.get(id);
+    /** Show IDs are per venue: two venues' `x` are two shows (stored under `scopedKey(id, venue)`). */
+    getShow(venueId: string, id: string): ShowConfig | undefined {
+      const row = s.show.get(scopedKey(id, venueId));
       return row ? (JSON.parse(row.config) as ShowConfig) : undefined;
     },
     putShow(venueId: string, show: ShowConfig, createdAt: string): void {
-      s.putShow.run(show.id, venueId, JSON.stringify(show), show.cap ?? null, createdAt);
+      s.putShow.run(scopedKey(show.id, venueId), venueId, JSON.stringify(show), show.cap ?? null, createdAt);
     },
-    tally(showId: string): { given: number; usages: number } {
-      const row = s.tally.get(showId);
+    /** A venue's show: every usage recorded for it, by the venue itself or by its ticket agents. */
+    tally(venueId: string, showId: string): { given: number; usages: number } {
+      const row = s.tally.get(venueId, showId);
       return { given: row?.given ?? 0, usages: row?.usages ?? 0 };
     },
     /**
@@ -150,8 +156,8 @@ export function createRepository(db: Database.Database) {
      * booked minus what collections covered. Booked tickets are pooled per card and show, so a second
      * booking adds to what a collection may hand out.
      */
-    bookedUncollected(cardId: string, showId: string): number {
-      return Math.max(0, s.bookedUncollected.get({ card: cardId, show: showId })?.n ?? 0);
+    bookedUncollected(cardId: string, venueId: string, showId: string): number {
+      return Math.max(0, s.bookedUncollected.get({ card: cardId, venue: venueId, show: showId })?.n ?? 0);
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({
@@ -183,9 +189,9 @@ export function createRepository(db: Database.Database) {
     getKey(key: string): IdempotencyRow | undefined {
       return s.key.get(key);
     },
-    /** The state of a client's key whatever venue used it (test routes only). */
-    keyInAnyScope(clientKey: string): IdempotencyRow | undefined {
-      return s.keyInAnyScope.get({ key: clientKey });
+    /** A client's key as `venue` used it, or as any venue did when `venue` is undefined (test routes only). */
+    keyInScope(clientKey: string, venue: string | undefined): IdempotencyRow | undefined {
+      return s.keyInScope.get({ key: clientKey, venue: venue ?? null });
     },
     lockKey(key: string, bodyHash: string, nowMs: number): void {
       s.lockKey.run({ key, hash: bodyHash, now: nowMs });
@@ -199,10 +205,30 @@ export function createRepository(db: Database.Database) {
     purgeKeysOlderThan(ms: number): number {
       return s.purgeKeys.run(ms).changes;
     },
-    countUsages(cardId: string, showId: string): number {
-      return s.countUsages.get(cardId, showId)?.n ?? 0;
+    /** Usages of a card for a show ID (that `venue` registered or owns, when given). */
+    countUsages(cardId: string, showId: string, venue: string | undefined): number {
+      return s.countUsages.get({ card: cardId, show: showId, venue: venue ?? null })?.n ?? 0;
+    },
+    /** Empties the data, or only what `venue` registered (its usages and keys) and its shows' settings. */
+    clear(venue: string | undefined): void {
+      for (const sql of venue === undefined
+        ? ['DELETE FROM usages', 'DELETE FROM idempotency', 'DELETE FROM shows']
+        : [
+            'DELETE FROM usages WHERE venue_id = @venue',
+            'DELETE FROM shows WHERE venue_id = @venue',
+            'DELETE FROM idempotency WHERE substr(key, -length(@venue) - 1) = char(10) || @venue',
+          ])
+        db.prepare(sql).run({ venue });
     },
   };
 }
 
 export type Repository = ReturnType<typeof createRepository>;
+
+/**
+ * A name in a venue's scope: idempotency keys and show IDs belong to the venue that used them, so the same one from
+ * another venue is another. (`\n` cannot occur in a key or an ID, so the scope cannot be forged.)
+ */
+export function scopedKey(key: string, venueId: string): string {
+  return `${key}\n${venueId}`;
+}

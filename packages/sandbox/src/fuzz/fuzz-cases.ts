@@ -39,78 +39,48 @@ export type FuzzRequest = {
 };
 
 const METHODS = [
-  'GET',
-  'GET',
-  'GET',
-  'POST',
-  'POST',
-  'POST',
-  'HEAD',
-  'OPTIONS',
-  'PUT',
-  'DELETE',
-  'PATCH',
-  'TRACE',
-  'CONNECT',
-  'PROPFIND',
-  'FOO',
-  'get',
-  'G ET',
-  '',
-  'POST\u0000',
-  'ПОСТ',
-] as const;
+  ...'GET GET GET POST POST POST HEAD OPTIONS PUT DELETE PATCH TRACE CONNECT PROPFIND FOO get'.split(' '),
+  ...['G ET', '', 'POST\u0000', 'ПОСТ'],
+];
 
 const CARD = 'A045198723';
 const SHOW = 'hilla-taikuri-matti';
+const LIST = '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01';
+// Routes and broken targets (whitespace apart), with identifiers with control and format characters (NUL, U+202E, a zero-width
+// space), another venue's list, query names every object inherits, and test routes.
 const TARGETS = [
-  '/',
-  '/openapi.json',
-  '/demo-cards',
-  '/v1/health',
-  `/v1/cards/${CARD}`,
-  '/v1/cards/A999000001',
-  '/v1/cards/',
-  '/v1/cards/%41045198723',
-  '/v1/usages',
-  '/v1/usages/batch',
-  `/v1/shows/${SHOW}/tally`,
-  '/v1/shows//tally',
-  '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01',
-  '/v1/venues/teatteri-hilla/usages?from=2020-01-01&to=2040-01-01&venueId=kulttuuritalo-kaiku',
-  '/v1/venues/teatteri-hilla/usages?from=x&to=y&cursor=%%%&limit=-1',
-  '/__sandbox/reset',
-  '/__sandbox/keys?key=x',
-  '/__sandbox/usages/count?cardId=A045198723&showId=x',
-  '//x:99999/',
-  '//%',
-  'http://[',
-  '*',
-  '//',
-  '/..%2f..%2fetc/passwd',
-  '/v1/../v1/health',
-  '/v1/health?%',
-  '/v1/health#frag',
-  'http://localhost/v1/health',
-  'https://evil.example/v1/health',
-  '/v1/cards/%E0%A4%A',
-  '/v1/cards/%00',
-  '/%ff%fe',
-  '/v1/cards/A045198723?x=%zz',
-  'v1/health',
-  '/v1/health/',
-  '/V1/HEALTH',
+  ...`/ /openapi.json /demo-cards /v1/health /v1/cards/${CARD} /v1/cards/A999000001 /v1/cards/ /v1/cards/%41045198723
+  /v1/usages /v1/usages/batch /v1/shows/${SHOW}/tally /v1/shows//tally ${LIST} ${LIST}&venueId=kulttuuritalo-kaiku
+  /v1/venues/teatteri-hilla/usages?from=x&to=y&cursor=%%%&limit=-1 /__sandbox/reset /__sandbox/keys?key=x
+  /__sandbox/usages/count?cardId=A045198723&showId=x //x:99999/ //% http://[ * // /..%2f..%2fetc/passwd /v1/../v1/health
+  /v1/health?% /v1/health#frag http://localhost/v1/health https://evil.example/v1/health /v1/cards/%E0%A4%A
+  /v1/cards/%00 /%ff%fe /v1/cards/A045198723?x=%zz v1/health /v1/health/ /V1/HEALTH /\u00e4 /v1/shows/%2F/tally
+  /v1/venues//usages /v1/shows/hilla%00show/tally /v1/shows/hilla%E2%80%AEshow/tally
+  /v1/venues/teatteri-hilla%E2%80%8B/usages?from=2020-01-01&to=2040-01-01 ${LIST.replace('teatteri-hilla', 'kulttuuritalo-kaiku')}
+  ${LIST}&constructor=1&__proto__=x /__sandbox/keys?key=fuzz-fixed-key-1 /__sandbox/clock /__sandbox/shows`.split(
+    /\s+/,
+  ),
   '/v1/cards/' + 'A'.repeat(5000),
-  '/\u00e4',
-  '/v1/shows/%2F/tally',
-  '/v1/venues//usages',
-] as const;
+];
 
 const ODD_VERSIONS = ['HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'HTTP/1.12', 'http/1.1', 'HTTP/', ''] as const;
 
-function validUsage(): Record<string, unknown> {
+/** Names every object inherits: as keys they must be unknown fields like any other. */
+const PROTO_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf'];
+/** Control and format characters, a lone surrogate and a line separator: never part of an identifier. */
+const HIDDEN = ['\u0000', '\u202e', '\u200b', '\ufeff', '\u2066', '\u0085', '\u0007', '\ud800', '\u2028'];
+
+function validUsage(rng?: Rng): Record<string, unknown> {
+  // Acting for another venue: one that named the fuzzer's venue its agent, one that did not, or itself.
+  const agent = rng?.chance(0.3)
+    ? {
+        channel: 'ticket-agent',
+        forVenueId: rng.pick(['kulttuuritalo-kaiku', 'lippupiste', 'teatteri-hilla']),
+      }
+    : {};
   return {
-    venueId: 'teatteri-hilla',
+    ...agent,
+    venueId: rng?.chance(0.1) ? 'kulttuuritalo-kaiku' : 'teatteri-hilla',
     show: { id: SHOW, name: 'Taikuri Matti', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
     cardId: CARD,
     childTickets: 0,
@@ -144,6 +114,10 @@ const ODD_VALUES: readonly unknown[] = [
 ];
 
 function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
+  if (typeof value === 'string' && rng.chance(0.2)) {
+    const at = rng.int(value.length + 1);
+    return value.slice(0, at) + rng.pick(HIDDEN) + value.slice(at);
+  }
   if (rng.chance(0.15) || depth > 4) return rng.pick(ODD_VALUES);
   if (Array.isArray(value)) return value.map((v) => mutateJson(rng, v, depth + 1));
   if (value && typeof value === 'object') {
@@ -153,6 +127,9 @@ function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
       out[rng.chance(0.05) ? `${k}_x` : k] = rng.chance(0.6) ? v : mutateJson(rng, v, depth + 1);
     }
     if (rng.chance(0.1)) out.__proto__extra = rng.pick(ODD_VALUES);
+    // An own key named like an inherited member (defined, so that `__proto__` is a key, not the prototype).
+    if (rng.chance(0.15))
+      Object.defineProperty(out, rng.pick(PROTO_NAMES), { value: 1, enumerable: true, configurable: true });
     return out;
   }
   return value;
@@ -170,20 +147,23 @@ function body(rng: Rng): string {
       return JSON.stringify({
         items: Array.from({ length: rng.pick([0, 1, 101, 2000]) }, (_, i) => ({
           idempotencyKey: `fuzz-batch-${i}-${rng.int(1e9)}`,
-          usage: mutateJson(rng, validUsage()),
+          usage: mutateJson(rng, validUsage(rng)),
         })),
       });
     case 4:
-      return JSON.stringify(validUsage()).slice(0, rng.int(150));
+      return JSON.stringify(validUsage(rng)).slice(0, rng.int(150));
     case 5:
       // Over the 1 MB limit now and then: it costs the fuzzer more than the server.
       return 'x'.repeat(rng.chance(0.1) ? 1_100_000 : 2000);
     default:
-      return JSON.stringify(rng.chance(0.3) ? validUsage() : mutateJson(rng, validUsage()));
+      return JSON.stringify(rng.chance(0.3) ? validUsage(rng) : mutateJson(rng, validUsage(rng)));
   }
 }
 
 type Header = readonly [string, string];
+
+/** One of the `|`-separated cases of `text`. */
+const oneOf = (rng: Rng, text: string): string => rng.pick(text.split('|'));
 
 /** Headers of a request that is well-formed HTTP: the right Host and framing, values of any meaning. */
 function cleanHeaders(rng: Rng, ctx: { hostHeader: string; token: string }, payload: string): Header[] {
@@ -201,22 +181,11 @@ function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: 
   const list: Header[] = [];
   const host = rng.chance(0.8)
     ? ctx.hostHeader
-    : rng.pick([
-        'evil.example',
-        'evil.example:80',
-        '',
-        '[',
-        'localhost:99999',
-        '127.0.0.1',
-        '[::1]',
-        'a b',
-        'LOCALHOST',
-        'localhost.',
-        'x.localhost',
-        '127.1',
-        '0x7f.0.0.1',
-        'localhost, evil.example',
-      ]);
+    : oneOf(
+        rng,
+        'evil.example|evil.example:80||[|localhost:99999|127.0.0.1|[::1]|a b|LOCALHOST|localhost.|' +
+          'x.localhost|127.1|0x7f.0.0.1|localhost, evil.example',
+      );
   if (!rng.chance(0.03)) list.push(['Host', host]);
   if (rng.chance(0.03)) list.push(['Host', 'evil.example']);
   if (rng.chance(0.75)) {
@@ -224,47 +193,30 @@ function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: 
       'Authorization',
       rng.chance(0.85)
         ? `Bearer ${ctx.token}`
-        : rng.pick([
-            'Bearer',
-            'Bearer  ',
-            'Basic eA==',
-            `bearer ${ctx.token}`,
-            `Bearer ${ctx.token} extra`,
-            'Bearer wrong-token',
-            `Bearer ${'t'.repeat(9000)}`,
-          ]),
+        : oneOf(
+            rng,
+            `Bearer|Bearer  |Basic eA==|bearer ${ctx.token}|Bearer ${ctx.token} extra|Bearer wrong-token`,
+          ) + (rng.chance(0.15) ? 't'.repeat(9000) : ''),
     ]);
   }
   if (rng.chance(0.7)) {
     list.push([
       'Content-Type',
-      rng.pick([
-        'application/json',
-        'application/json',
-        'application/json; charset=utf-8',
-        'text/plain',
-        'application/x-www-form-urlencoded',
-        'APPLICATION/JSON',
-        'application/json;;;',
-        '',
-        'multipart/form-data; boundary=x',
-        'application/problem+json',
-      ]),
+      oneOf(
+        rng,
+        'application/json|application/json|application/json; charset=utf-8|text/plain|APPLICATION/JSON|' +
+          'application/x-www-form-urlencoded|application/json;;;||multipart/form-data; boundary=x|application/problem+json',
+      ),
     ]);
   }
   if (rng.chance(0.5))
     list.push([
       'Idempotency-Key',
-      rng.pick([
-        `fuzz-${rng.int(1e9)}`,
-        `fuzz-fixed-key-${rng.int(3)}`,
-        '',
-        'short',
-        'k'.repeat(300),
-        'ключ-ключ-ключ',
-        'key with spaces ok',
-        '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008',
-      ]),
+      oneOf(
+        rng,
+        `fuzz-${rng.int(1e9)}|fuzz-fixed-key-${rng.int(3)}||short|${'k'.repeat(300)}|ключ-ключ-ключ|key with spaces ok|` +
+          '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008',
+      ),
     ]);
   if (rng.chance(0.2))
     list.push([

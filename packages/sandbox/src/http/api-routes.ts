@@ -19,7 +19,10 @@ import { readJsonBody } from './read-body.js';
 import type { BodyResult } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 
-export type ApiRouteContext = RegisterContext;
+export type ApiRouteContext = RegisterContext & {
+  /** Each venue's ticket agents (venue → agent venues), when tokens are bound to venues. */
+  readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
+};
 
 function sendOutcome(res: ServerResponse, outcome: Outcome): void {
   if (outcome.kind === 'result') {
@@ -31,20 +34,24 @@ function sendOutcome(res: ServerResponse, outcome: Outcome): void {
   }
 }
 
-/**
- * Show IDs belong to the venue that first stored them (the usage's `forVenueId ?? venueId`): another venue using
- * the same ID would count against that venue's cap and tally, so it is refused before anything is claimed.
- */
-function foreignShow(ctx: ApiRouteContext, usage: UsageRequest): Problem | undefined {
-  const owner = ctx.repo.showVenue(usage.show.id);
-  if (owner === undefined || owner === (usage.forVenueId ?? usage.venueId)) return undefined;
-  return problems.forbidden('This show ID belongs to another venue; show IDs are per venue.');
+/** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
+function otherVenue(bound: string | undefined, venueId: string): Problem | undefined {
+  if (bound === undefined || venueId === bound) return undefined;
+  return problems.forbidden('This token may not act for this venue.');
 }
 
-/** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
-function otherVenue(bound: string | undefined, venueId: string | undefined): Problem | undefined {
-  if (bound === undefined || venueId === undefined || venueId === bound) return undefined;
-  return problems.forbidden('This token may not act for this venue.');
+/**
+ * Who may register a usage: a token acts for its own venue (`venueId`), and for another venue's event
+ * (`forVenueId`) only as a ticket agent that venue has named. Refused before anything is claimed or stored.
+ */
+function mayRegister(
+  ctx: ApiRouteContext,
+  bound: string | undefined,
+  usage: UsageRequest,
+): Problem | undefined {
+  const owner = usage.forVenueId ?? usage.venueId;
+  const named = bound === undefined || owner === usage.venueId || ctx.agents.get(owner)?.has(usage.venueId);
+  return otherVenue(bound, usage.venueId) ?? (named ? undefined : problems.agentNotAuthorized());
 }
 
 function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
@@ -75,14 +82,7 @@ export async function postCardLookup(
 
 function sendCard(ctx: ApiRouteContext, res: ServerResponse, id: string): void {
   const card = ctx.repo.getCard(id);
-  if (!card) {
-    return sendProblem(
-      res,
-      makeProblem(404, 'card-not-registered', 'Card not registered', {
-        detail: 'The card is not registered in Kaikukanta.',
-      }),
-    );
-  }
+  if (!card) return sendProblem(res, problems.cardNotRegistered());
   sendJson(res, 200, card);
 }
 
@@ -112,10 +112,8 @@ export async function postUsage(
   if (!body.ok) return sendBodyProblem(res, body);
   const usage = UsageRequestSchema.safeParse(body.value);
   if (!usage.success) return sendProblem(res, invalidBody(usage.error, UsageRequestSchema, body.value));
-  const elsewhere = otherVenue(venue, usage.data.venueId);
-  if (elsewhere) return sendProblem(res, elsewhere);
-  const foreign = foreignShow(ctx, usage.data);
-  if (foreign) return sendProblem(res, foreign);
+  const refusal = mayRegister(ctx, venue, usage.data);
+  if (refusal) return sendProblem(res, refusal);
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
 }
 
@@ -138,9 +136,9 @@ export async function postBatch(
   if (!batch.success) return sendProblem(res, invalidBody(batch.error, BatchRequestSchema, body.value));
   const results: BatchItemResult[] = [];
   for (const item of batch.data.items) {
-    const foreign = otherVenue(venue, item.usage.venueId) ?? foreignShow(ctx, item.usage);
-    const outcome: Outcome = foreign
-      ? { kind: 'problem', problem: foreign }
+    const refusal = mayRegister(ctx, venue, item.usage);
+    const outcome: Outcome = refusal
+      ? { kind: 'problem', problem: refusal }
       : await registerUsage(ctx, item.idempotencyKey, item.usage);
     results.push(
       outcome.kind === 'result'
@@ -166,10 +164,11 @@ export function getTally(
   if (!id.success) {
     return sendProblem(res, invalidBody(id.error, ShowSchema.shape.id, showId, { path: 'showId' }));
   }
-  const elsewhere = otherVenue(venue, ctx.repo.showVenue(showId));
-  if (elsewhere) return sendProblem(res, elsewhere);
-  const show = ctx.repo.getShow(showId);
-  sendJson(res, 200, showTally(ctx.repo, showId, show?.cap ?? null, ctx.clock.now()));
+  // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
+  // shows it sells for in each usage's answer); a token bound to no venue, the venue that stored the ID first.
+  const owner = venue ?? ctx.repo.showOwner(id.data) ?? '';
+  const cap = ctx.repo.getShow(owner, id.data)?.cap ?? null;
+  sendJson(res, 200, showTally(ctx.repo, owner, id.data, cap, ctx.clock.now()));
 }
 
 const QUERY_PARAMS = new Set(['from', 'to', 'cursor', 'limit']);

@@ -21,25 +21,6 @@ export function maskCardIds(text: string): string {
   });
 }
 
-const UNPRINTABLE =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * A log line as a terminal may show it: control characters (escape sequences that retitle or clear a terminal, a
- * CR/LF that would forge another log line), DEL and bidirectional controls become visible escapes (`\x1B`, `\u202E`).
- *
- * @example
- * printableLogText('GET /x\u001b[2J'); // 'GET /x\\x1B[2J'
- */
-export function printableLogText(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => {
-    const code = c.charCodeAt(0);
-    const hex = code.toString(16).toUpperCase();
-    return code <= 0xff ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
-  });
-}
-
 /** Decodes `%XX` escapes without ever throwing on a malformed sequence (each valid escape is decoded on its own). */
 function percentDecode(text: string): string {
   try {

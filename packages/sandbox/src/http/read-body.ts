@@ -13,6 +13,23 @@ export type BodyResult =
       readonly close: boolean;
     };
 
+/**
+ * A body over the limit: answered at once, and the rest of it read and dropped (for at most 2 s) before the
+ * connection closes. Closing on unread data makes TCP reset the connection, and a client still sending would
+ * lose the 413 before reading it.
+ */
+function tooLarge(req: IncomingMessage): BodyResult {
+  const socket = req.socket;
+  const cut = setTimeout(() => socket.destroy(), 2_000);
+  req.once('end', () => {
+    clearTimeout(cut);
+    socket.end();
+  });
+  req.removeAllListeners('readable'); // the reader's iterator, which would hold the stream paused
+  req.on('data', () => undefined).resume();
+  return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: false };
+}
+
 /** True when the request's media type is `application/json` (parameters such as charset allowed). */
 export function isJsonRequest(req: IncomingMessage): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -33,17 +50,14 @@ export async function readJsonBody(req: IncomingMessage, allowEmpty = false): Pr
     };
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > MAX_BODY_BYTES) {
-    return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: true };
-  }
+  if (declared > MAX_BODY_BYTES) return tooLarge(req);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
+    // Not destroyed on an early return: the 413 goes out first (tooLarge).
+    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: true };
-      }
+      if (size > MAX_BODY_BYTES) return tooLarge(req);
       chunks.push(chunk);
     }
   } catch {

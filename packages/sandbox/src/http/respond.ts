@@ -11,14 +11,7 @@ export function sendJson(
   headers: Record<string, string> = {},
   contentType = 'application/json; charset=utf-8',
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': contentType,
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+  sendText(res, status, JSON.stringify(body), contentType, headers);
 }
 
 /**
@@ -47,11 +40,18 @@ export function sendProblem(
   sendJson(res, problem.status, problem, headers, 'application/problem+json; charset=utf-8');
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, type: string): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  type: string,
+  headers = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'content-length': String(Buffer.byteLength(text)),
     'cache-control': 'no-store',
+    ...headers,
   });
   res.end(text);
 }
@@ -125,6 +125,10 @@ export const problems = {
       detail: 'The request headers exceed the server limit.',
     }),
   forbidden: (detail: string) => makeProblem(403, 'forbidden', 'Forbidden', { detail }),
+  agentNotAuthorized: () =>
+    makeProblem(403, 'agent-not-authorized', 'Not a ticket agent of this venue', {
+      detail: "The event's venue (forVenueId) has not named this venue (venueId) its ticket agent.",
+    }),
   unauthorized: () =>
     makeProblem(401, 'unauthorized', 'Unauthorized', {
       detail: 'A bearer token is required (Authorization: Bearer …).',
@@ -134,6 +138,16 @@ export const problems = {
     detail = 'The request does not match the contract.',
   ) => makeProblem(400, 'invalid-request', 'Invalid request', { detail, issues }),
   internal: () => makeProblem(500, 'internal-error', 'Internal error'),
+  cardNotRegistered: () =>
+    makeProblem(404, 'card-not-registered', 'Card not registered', {
+      detail: 'The card is not registered in Kaikukanta.',
+    }),
+  keyReused: () =>
+    makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
+      detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
+    }),
+  keyInProgress: () =>
+    makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
   rateLimited: (seconds: number) =>
     makeProblem(429, 'rate-limited', 'Too many requests', {
       detail: `Too many requests from this client; try again in ${seconds} s (Retry-After).`,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
+import { buildOpenApiDocument, visibleText } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
@@ -7,7 +7,7 @@ import { demoCardsPage } from '../seed/demo-cards.js';
 import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
 import { hostAllowed } from './host-allow.js';
-import { maskCardIds, printableLogText } from './mask.js';
+import { maskCardIds } from './mask.js';
 import { parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
 import { guardTestRoute, testRoutes } from './test-routes.js';
@@ -22,6 +22,8 @@ export type RouterOptions = {
   readonly token?: string;
   /** Tokens bound to venues: only these are accepted, each for its venue only. */
   readonly venueTokens?: ReadonlyMap<string, string>;
+  /** Each venue's ticket agents (venue → agent venues); see `ApiRouteContext`. */
+  readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
   readonly testing: boolean;
   readonly corsOrigins: readonly string[];
   /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
@@ -42,14 +44,14 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 /** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
 type Access = 'public' | 'api' | 'test';
 /** `venue`: the venue the caller's token is bound to (undefined: any venue). */
-type Handler = (
+export type Handler = (
   req: IncomingMessage,
   res: ServerResponse,
   params: string[],
   url: URL,
   venue: string | undefined,
 ) => unknown;
-type Route = {
+export type Route = {
   /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
   readonly path: readonly string[];
   readonly access: Access;
@@ -101,6 +103,7 @@ export function createRouter(options: RouterOptions) {
     repo: options.repo,
     clock: options.clock,
     pendingTimeoutMs: options.pendingTimeoutMs,
+    agents: options.agents,
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
@@ -189,13 +192,7 @@ export function createRouter(options: RouterOptions) {
       access: 'api',
       methods: { GET: (_q, res, [id], url, venue) => getUsages(ctx, res, id!, url, venue) },
     },
-    ...(options.testing
-      ? testRoutes({ repo: options.repo, clock: options.clock, controls }).map((r): Route => ({
-          path: r.path,
-          access: 'test',
-          methods: r.methods,
-        }))
-      : []),
+    ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -242,7 +239,7 @@ export function createRouter(options: RouterOptions) {
   }
 
   // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.
-  const log = (line: string): void => options.log(printableLogText(line));
+  const log = (line: string): void => options.log(visibleText(line));
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();

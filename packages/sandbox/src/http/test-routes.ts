@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CardRecordSchema, ShowConfigSchema, ShowSchema, suggestField } from '@kaiku-scanner/core/contract';
+import {
+  CardRecordSchema,
+  ShowConfigSchema,
+  ShowSchema,
+  UsageRequestSchema,
+  ownValue,
+  suggestField,
+} from '@kaiku-scanner/core/contract';
 import { toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
+import type { Handler, Route } from './router.js';
 import { seed } from '../seed/seed-data.js';
 import { invalidBody } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
@@ -11,12 +19,6 @@ import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
 
 /** Settings the test-support endpoints change at run time. */
 export type TestControls = { decideDelayMs: number };
-
-type TestHandler = (req: IncomingMessage, res: ServerResponse, params: string[], url: URL) => unknown;
-export type TestRoute = {
-  readonly path: readonly string[];
-  readonly methods: Readonly<Partial<Record<'GET' | 'POST', TestHandler>>>;
-};
 
 /**
  * Refuses what a hostile page could send across sites: an `Origin` that is neither a localhost page nor a
@@ -42,12 +44,12 @@ function checkFields(
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { path: '(input)', code: 'wrong-type' };
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) {
+    const want = ownValue(fields, key);
+    if (!want) {
       const suggestion = suggestField(key, Object.keys(fields));
       return { path: key, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
     }
     const v = (value as Record<string, unknown>)[key];
-    const want = fields[key]!;
     if (want === 'number' ? !Number.isFinite(v) : typeof v !== want || v === null)
       return { path: key, code: 'wrong-type' };
   }
@@ -60,91 +62,115 @@ function checkFields(
  * POSTs must be `application/json` (an empty body counts as `{}`):
  * - `GET  /__sandbox/usages/count?cardId=&showId=` → `{ count }` (exactly-once checks);
  * - `GET  /__sandbox/keys?key=` → `{ state: 'pending' | 'done' | null }` (to time duplicate requests);
- * - `POST /__sandbox/reset` → empties usages and keys and re-seeds;
+ * - `POST /__sandbox/reset` → empties usages, keys and shows and re-seeds;
  * - `POST /__sandbox/clock` `{ offsetMs }` → moves the server clock;
  * - `POST /__sandbox/delay` `{ ms }` → waits between claiming a key and deciding (makes 409 observable);
  * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`, the show with its
  *   windows and model version) add data.
+ * A token bound to a venue (`venueTokens`) stays in its venue here too: it counts, sees and resets what its venue
+ * registered (reset re-seeds its shows only), stores shows for its venue only, and may not move the clock, delay
+ * requests or change the national card register, which would change every venue's data (403 `forbidden`).
  */
-export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): TestRoute[] {
+export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): Route[] {
   const { repo, clock, controls } = env;
   /** A POST handler over a JSON body whose fields are checked first. */
   const post =
     (
       fields: Fields | undefined,
-      act: (value: Record<string, unknown>, res: ServerResponse) => void,
-    ): TestHandler =>
-    async (req, res) => {
+      act: (value: Record<string, unknown>, res: ServerResponse, venue: string | undefined) => void,
+    ): Handler =>
+    async (req, res, _p, _u, venue) => {
       const body = await readJsonBody(req, true);
       if (!body.ok) return sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
       const issue = fields ? checkFields(body.value, fields) : undefined;
       if (issue) return sendProblem(res, problems.invalid([issue]));
-      act(body.value as Record<string, unknown>, res);
+      act(body.value as Record<string, unknown>, res, venue);
     };
+  /** For a token bound to no venue only: the handler changes every venue's data. */
+  const everyVenue =
+    (handler: Handler): Handler =>
+    (req, res, params, url, venue) => {
+      if (venue === undefined) return handler(req, res, params, url, venue);
+      req.resume();
+      sendProblem(res, problems.forbidden("This changes every venue's data: not for a venue's token."));
+    };
+  const query = (url: URL, name: string): string => url.searchParams.get(name) ?? '';
   return [
     {
+      access: 'test',
       path: ['__sandbox', 'usages', 'count'],
       methods: {
-        GET: (_q, res, _p, url) =>
-          sendJson(res, 200, {
-            count: repo.countUsages(
-              url.searchParams.get('cardId') ?? '',
-              url.searchParams.get('showId') ?? '',
-            ),
-          }),
+        GET: (_q, res, _p, url, venue) =>
+          sendJson(res, 200, { count: repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue) }),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'keys'],
       methods: {
-        GET: (_q, res, _p, url) =>
-          sendJson(res, 200, { state: repo.keyInAnyScope(url.searchParams.get('key') ?? '')?.state ?? null }),
+        GET: (_q, res, _p, url, venue) =>
+          sendJson(res, 200, { state: repo.keyInScope(query(url, 'key'), venue)?.state ?? null }),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'reset'],
       methods: {
-        POST: post({}, (_v, res) => {
-          repo.exec('DELETE FROM usages; DELETE FROM idempotency; DELETE FROM shows;');
-          clock.offsetMs = 0;
-          controls.decideDelayMs = 0;
-          sendJson(res, 200, seed(repo, clock.now()));
+        POST: post({}, (_v, res, venue) => {
+          repo.clear(venue);
+          if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
+          sendJson(res, 200, seed(repo, clock.now(), venue));
         }),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'clock'],
       methods: {
-        POST: post({ offsetMs: 'number' }, (v, res) => {
-          clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
-          sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
-        }),
+        POST: everyVenue(
+          post({ offsetMs: 'number' }, (v, res) => {
+            clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
+            sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
+          }),
+        ),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'delay'],
       methods: {
-        POST: post({ ms: 'number' }, (v, res) => {
-          controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
-          sendJson(res, 200, { ms: controls.decideDelayMs });
-        }),
+        POST: everyVenue(
+          post({ ms: 'number' }, (v, res) => {
+            controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
+            sendJson(res, 200, { ms: controls.decideDelayMs });
+          }),
+        ),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'cards'],
       methods: {
-        POST: post(undefined, (v, res) => {
-          const card = CardRecordSchema.safeParse(v);
-          if (!card.success) return sendProblem(res, invalidBody(card.error, CardRecordSchema, v));
-          repo.putCard(card.data, 'test');
-          sendJson(res, 201, card.data);
-        }),
+        POST: everyVenue(
+          post(undefined, (v, res) => {
+            const card = CardRecordSchema.safeParse(v);
+            if (!card.success) return sendProblem(res, invalidBody(card.error, CardRecordSchema, v));
+            repo.putCard(card.data, 'test');
+            sendJson(res, 201, card.data);
+          }),
+        ),
       },
     },
     {
+      access: 'test',
       path: ['__sandbox', 'shows'],
       methods: {
-        POST: post({ venueId: 'string', show: 'object' }, (v, res) => {
+        POST: post({ venueId: 'string', show: 'object' }, (v, res, bound) => {
+          const venue = UsageRequestSchema.shape.venueId.safeParse(v.venueId);
+          if (!venue.success)
+            return sendProblem(res, invalidBody(venue.error, undefined, v.venueId, { path: 'venueId' }));
+          if (bound !== undefined && venue.data !== bound)
+            return sendProblem(res, problems.forbidden('This token may not act for this venue.'));
           // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
           // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
           const settings = ShowConfigSchema.safeParse(v.show);
@@ -158,7 +184,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
             return sendProblem(res, invalidBody(show.error, ShowSchema, v.show, { prefix: 'show.' }));
           // A `null` cap (none) is stored as it came; the repository reads it as no cap.
           const config = { ...settings.data, ...show.data } as Parameters<Repository['putShow']>[1];
-          repo.putShow(v.venueId as string, config, clock.now().toISOString());
+          repo.putShow(venue.data, config, clock.now().toISOString());
           sendJson(res, 201, config);
         }),
       },

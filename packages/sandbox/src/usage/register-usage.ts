@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { toApiShow } from '@kaiku-scanner/core';
-import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
 import type { Repository, ShowConfig } from '../db/repository.js';
+import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { checkMemberCards, decide } from './decide.js';
+import { problems } from '../http/respond.js';
 
 /** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
 export type Outcome =
@@ -31,9 +32,15 @@ export function bodyHash(usage: UsageRequest): string {
   return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
 }
 
-/** The tally of a show as the contract reports it. */
-export function showTally(repo: Repository, showId: string, cap: number | null, now: Date): ShowTally {
-  const { given, usages } = repo.tally(showId);
+/** The tally of a venue's show as the contract reports it. */
+export function showTally(
+  repo: Repository,
+  venueId: string,
+  showId: string,
+  cap: number | null,
+  now: Date,
+): ShowTally {
+  const { given, usages } = repo.tally(venueId, showId);
   return {
     showId,
     cap,
@@ -44,6 +51,11 @@ export function showTally(repo: Repository, showId: string, cap: number | null, 
   };
 }
 
+const refused = (problem: Problem, retryAfterSeconds?: number): Outcome =>
+  retryAfterSeconds === undefined
+    ? { kind: 'problem', problem }
+    : { kind: 'problem', problem, retryAfterSeconds };
+
 type Claim = { readonly claimed: true } | { readonly claimed: false; readonly outcome: Outcome };
 
 function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
@@ -52,17 +64,7 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
   return repo.immediate((): Claim => {
     const row = repo.getKey(key);
     if (row?.state === 'done') {
-      if (row.body_hash !== hash) {
-        return {
-          claimed: false,
-          outcome: {
-            kind: 'problem',
-            problem: makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
-              detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
-            }),
-          },
-        };
-      }
+      if (row.body_hash !== hash) return { claimed: false, outcome: refused(problems.keyReused()) };
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
       return {
         claimed: false,
@@ -72,22 +74,14 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
             : { kind: 'problem', problem: stored as Problem },
       };
     }
-    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs) {
-      return {
-        claimed: false,
-        outcome: {
-          kind: 'problem',
-          problem: makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
-          retryAfterSeconds: 1,
-        },
-      };
-    }
+    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs)
+      return { claimed: false, outcome: refused(problems.keyInProgress(), 1) };
     repo.lockKey(key, hash, nowMs);
     return { claimed: true };
   });
 }
 
-function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest): Outcome {
+function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string): Outcome {
   const { repo, clock } = ctx;
   return repo.immediate((): Outcome => {
     const now = clock.now();
@@ -97,37 +91,34 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       return outcome;
     };
     const card = repo.getCard(usage.cardId);
-    if (!card) {
-      return finish({
-        kind: 'problem',
-        problem: makeProblem(404, 'card-not-registered', 'Card not registered', {
-          detail: 'The card is not registered in Kaikukanta.',
-        }),
-      });
-    }
-    let show: ShowConfig | undefined = repo.getShow(usage.show.id);
-    if (!show) {
-      show = usage.show;
-      repo.putShow(usage.forVenueId ?? usage.venueId, show, now.toISOString());
-    }
+    if (!card) return finish(refused(problems.cardNotRegistered()));
+    // The show is the owning venue's; its settings are the owner's alone. A ticket agent's usage counts against
+    // them, but never sets them: for a show the venue has not stored, it is decided without the agent's cap and
+    // seats, and nothing is stored (the venue's own first usage or settings will be).
+    const owner = usage.forVenueId ?? usage.venueId;
+    let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
+    if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
+    show ??= { ...usage.show, cap: undefined, seats: undefined };
     const cap = show.cap ?? null;
     const decision = decide({
       usage,
       card,
       show,
-      ticketsGiven: repo.tally(show.id).given,
-      bookedUncollected: usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, show.id) : 0,
+      ticketsGiven: repo.tally(owner, show.id).given,
+      bookedUncollected:
+        usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, owner, show.id) : 0,
       memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
       now,
     });
-    if (!decision.ok) return finish({ kind: 'problem', problem: decision.problem });
+    if (!decision.ok) return finish(refused(decision.problem));
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
     // The record carries the show as the server knows it (the venue's settings win over the request's).
     const recordedShow = toApiShow(show);
     repo.insertUsage({
       id: usageId,
-      request: { ...usage, show: recordedShow },
+      // The client's key goes back in the usage list: it tells a client whether its usage is here.
+      request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
       showDay: helsinkiDay(new Date(show.start)),
       counted: decision.counted,
       covered: decision.covered,
@@ -138,7 +129,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
       usageId,
       registeredAt,
       tickets: decision.tickets,
-      showTally: showTally(repo, show.id, cap, now),
+      showTally: showTally(repo, owner, show.id, cap, now),
       countedAgainstCap: decision.counted,
       coveredByBooking: decision.covered,
     };
@@ -147,17 +138,11 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest):
 }
 
 /**
- * An idempotency key belongs to the venue that sent it (the venue its token acts for): the same key from another
- * venue is another key, so it neither collides (a 422 would reveal the key was used) nor replays the other venue's
- * answer. Not per token: a terminal's token is short-lived, and a retry after a refresh must still replay.
- * (`\n` cannot occur in a key, so the scope cannot be forged.)
- */
-export function scopedKey(key: string, venueId: string): string {
-  return `${key}\n${venueId}`;
-}
-
-/**
- * Registers one usage exactly once per idempotency key and venue:
+ * Registers one usage exactly once per idempotency key and venue. The key belongs to the venue that sent it (the
+ * venue its token acts for, `scopedKey`): the same key from another venue is another key, so it neither collides
+ * (a 422 would reveal the key was used) nor replays the other venue's answer. Not per token: a terminal's token is
+ * short-lived, and a retry after a refresh must still replay.
+ *
  * 1. claim the key (BEGIN IMMEDIATE): a finished key replays its first answer, or 422 when the body
  *    differs; a key still pending → 409;
  * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
@@ -174,7 +159,7 @@ export async function registerUsage(
   if (!claim.claimed) return claim.outcome;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
-    return decideAndWrite(ctx, key, usage);
+    return decideAndWrite(ctx, key, usage, clientKey);
   } catch (error) {
     ctx.repo.dropPendingKey(key);
     throw error;

@@ -52,10 +52,12 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   let worker: Worker;
   try {
     // Through the SDK's Trusted Types policy (see trusted-worker.ts), the bundler-visible expression kept whole.
-    worker = constructTrusted(() =>
-      workerUrl
-        ? new Worker(workerUrl, { type: 'module' })
-        : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
+    worker = constructTrusted(
+      () =>
+        workerUrl
+          ? new Worker(workerUrl, { type: 'module' })
+          : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
+      workerUrl,
     );
   } catch {
     return null;

@@ -75,18 +75,31 @@ function slowDecoder(ms: number) {
   return { decoder, seen };
 }
 
+/** The loop as the tests run it: QR, fast, on the main thread, 10–100 ms apart unless a test says otherwise. */
+function loopOver(
+  video: HTMLVideoElement,
+  decoder: FrameDecoder,
+  options: Partial<Parameters<typeof createFrameLoop>[0]> = {},
+) {
+  return createFrameLoop({
+    video,
+    job: { formats: ['qr_code'], effort: 'fast' },
+    worker: false,
+    minIntervalMs: 10,
+    maxIntervalMs: 100,
+    createDecoder: () => decoder,
+    onFrame: () => undefined,
+    onFatal: () => undefined,
+    ...options,
+  });
+}
+
 describe('createFrameLoop', () => {
   it('never holds more than one frame in flight and stretches the interval to the decode time', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(150);
-    const loop = createFrameLoop({
-      video,
-      job: { formats: ['qr_code'], effort: 'fast' },
-      worker: false,
-      minIntervalMs: 10,
+    const loop = loopOver(video, slow.decoder, {
       maxIntervalMs: 1000,
-      createDecoder: () => slow.decoder,
-      onFrame: () => undefined,
       onFatal: (e) => {
         throw e;
       },
@@ -111,16 +124,7 @@ describe('createFrameLoop', () => {
     video.style.display = 'none';
     document.body.append(video);
     const fast = slowDecoder(1);
-    const loop = createFrameLoop({
-      video,
-      job: { formats: ['qr_code'], effort: 'fast' },
-      worker: false,
-      minIntervalMs: 10,
-      maxIntervalMs: 100,
-      createDecoder: () => fast.decoder,
-      onFrame: () => undefined,
-      onFatal: () => undefined,
-    });
+    const loop = loopOver(video, fast.decoder);
     loop.start();
     await until(() => fast.seen.frames >= 12);
     loop.stop();
@@ -136,17 +140,7 @@ describe('createFrameLoop', () => {
   it('crops frames to the region of interest before they reach the decoder', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(1);
-    const loop = createFrameLoop({
-      video,
-      region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 },
-      job: { formats: ['qr_code'], effort: 'fast' },
-      worker: false,
-      minIntervalMs: 10,
-      maxIntervalMs: 100,
-      createDecoder: () => slow.decoder,
-      onFrame: () => undefined,
-      onFatal: () => undefined,
-    });
+    const loop = loopOver(video, slow.decoder, { region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 } });
     loop.start();
     await until(() => slow.seen.sizes.length >= 3);
     loop.stop();
@@ -160,17 +154,7 @@ describe('createFrameLoop', () => {
     try {
       await requireCapability(makesVideoFrames(video), 'no VideoFrame of a <video> in this engine');
       const slow = slowDecoder(1);
-      const loop = createFrameLoop({
-        video,
-        region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 },
-        job: { formats: ['qr_code'], effort: 'fast' },
-        worker: false,
-        minIntervalMs: 10,
-        maxIntervalMs: 100,
-        createDecoder: () => slow.decoder,
-        onFrame: () => undefined,
-        onFatal: () => undefined,
-      });
+      const loop = loopOver(video, slow.decoder, { region: { x: 0.25, y: 0.5, width: 0.5, height: 0.25 } });
       loop.start();
       await until(() => slow.seen.kinds.length >= 3);
       loop.stop();
@@ -197,14 +181,9 @@ describe('createFrameLoop', () => {
         },
         close: () => undefined,
       };
-      const loop = createFrameLoop({
-        video,
-        job: { formats: ['qr_code'], effort: 'fast' },
-        worker: false,
+      const loop = loopOver(video, refusing, {
         minIntervalMs: 5,
         maxIntervalMs: 20,
-        createDecoder: () => refusing,
-        onFrame: () => undefined,
         onFatal: (e) => fatal.push(e),
       });
       loop.start();
@@ -232,14 +211,9 @@ describe('createFrameLoop', () => {
       },
       close: () => undefined,
     };
-    const loop = createFrameLoop({
-      video,
-      job: { formats: ['qr_code'], effort: 'fast' },
-      worker: false,
+    const loop = loopOver(video, flaky, {
       minIntervalMs: 5,
       maxIntervalMs: 20,
-      createDecoder: () => flaky,
-      onFrame: () => undefined,
       onFatal: (e) => fatal.push(e),
     });
     loop.start();

@@ -7,6 +7,7 @@
  */
 export { startCameraScan } from './start-camera-scan.js';
 export { CameraError } from './camera-error.js';
+export { claimWorkerPolicy } from './trusted-worker.js';
 export type { CameraErrorCode } from './camera-error.js';
 export type {
   CameraCapabilities,

@@ -2,9 +2,13 @@
  * Trusted Types for the decoder worker. `new Worker(url)` is a Trusted Types sink: on a page with
  * `require-trusted-types-for 'script'` a plain URL is refused (a violation, and decoding drops to the main thread)
  * unless the page defines a `default` policy for every script on it. The SDK brings a named policy of its own,
- * `kaiku-scanner`, which passes same-origin (and `blob:`) script URLs only; the host allows it with
- * `trusted-types kaiku-scanner` (next to lit's `lit-html` for the element). The policy object stays in this module:
- * no other script can use it.
+ * `kaiku-scanner`, allowed by the host with `trusted-types kaiku-scanner` (next to lit's `lit-html`).
+ *
+ * The policy passes one URL per `constructTrusted` call and no other: the package's own worker (the literal
+ * `new URL('./decode-worker.js', import.meta.url)`) or the `workerUrl` a script gave (`startCameraScan`, the
+ * element's `workerUrl` property — never an attribute, so markup alone cannot name a worker). The policy object
+ * stays in this module, and `claimWorkerPolicy()` creates it as early as the SDK loads, so no other script can take
+ * the name first (the element calls it when it is defined).
  */
 export const TRUSTED_TYPES_POLICY = 'kaiku-scanner';
 
@@ -14,26 +18,36 @@ type TrustedTypesLike = {
 };
 
 let policy: ScriptUrlPolicy | null | undefined;
+/** The one URL the policy passes now: set only for the synchronous call in `constructTrusted`. */
+let expected: ((url: string) => boolean) | undefined;
 
-/** The policy, created once; `null` where there are no Trusted Types or the page's CSP refuses the name. */
-function scriptUrlPolicy(): ScriptUrlPolicy | null {
-  if (policy !== undefined) return policy;
+/**
+ * Creates the SDK's `kaiku-scanner` Trusted Types policy now, if not yet: call it before any other script runs, so
+ * none can claim the name (with `trusted-types kaiku-scanner` and no `'allow-duplicates'`, the first one wins).
+ * Returns false where there are no Trusted Types or the page's CSP refuses the name.
+ *
+ * @example
+ * import { claimWorkerPolicy } from '@kaiku-scanner/core/camera';
+ * claimWorkerPolicy(); // first thing in the page's entry script
+ */
+export function claimWorkerPolicy(): boolean {
+  if (policy !== undefined) return policy !== null;
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   try {
     policy =
       tt?.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL(url: string): string {
-          const parsed = new URL(url, globalThis.location?.href);
-          if (parsed.protocol === 'blob:' || parsed.origin === globalThis.location?.origin)
-            return parsed.href;
-          throw new TypeError('The decoder worker must come from this page’s origin.');
+          if (expected?.(url)) return url;
+          throw new TypeError(
+            'The decoder worker must be the one the SDK ships or a workerUrl given by script.',
+          );
         },
       }) ?? null;
   } catch {
     // The page lists its policies and ours is not among them: the plain URL is tried (a `default` policy may pass it).
     policy = null;
   }
-  return policy;
+  return policy !== null;
 }
 
 type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
@@ -42,27 +56,35 @@ type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Wor
  * Runs `make`, whose `new Worker(url, …)` then gets its URL through the SDK's policy. `make` keeps the literal
  * `new Worker(new URL('./decode-worker.js', import.meta.url), …)` that bundlers (Vite, webpack, Parcel) look for to
  * emit the worker and rewrite its URL; the global `Worker` is wrapped only for that synchronous call (nothing else
- * can run in between) and put back at once.
+ * can run in between) and put back at once. With `given` (a script's `workerUrl`), that URL and no other passes.
  *
  * @example
  * const worker = constructTrusted(() => new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }));
  */
-export function constructTrusted(make: () => Worker): Worker {
-  const trusted = scriptUrlPolicy();
+export function constructTrusted(make: () => Worker, given?: string | URL): Worker {
+  const trusted = claimWorkerPolicy() ? policy! : null;
   const global = globalThis as { Worker?: WorkerConstructor };
   const Native = global.Worker;
   if (trusted === null || Native === undefined) return make();
+  let used = false;
+  expected = (url) => {
+    if (used || (given !== undefined && url !== String(given))) return false;
+    used = true;
+    return true;
+  };
   const Wrapped = function (url: string | URL, options?: WorkerOptions): Worker {
     return new Native(trusted.createScriptURL(String(url)) as string, options);
   } as unknown as WorkerConstructor;
   try {
     global.Worker = Wrapped;
   } catch {
+    expected = undefined;
     return make(); // a locked-down global: no policy, as before
   }
   try {
     return make();
   } finally {
     global.Worker = Native;
+    expected = undefined;
   }
 }

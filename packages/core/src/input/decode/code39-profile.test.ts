@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitCode39Geometry, readCode39Characters, readCode39Profiles } from './code39-profile.js';
+import { readCode39Profiles } from './code39-bars.js';
+import { fitCode39Geometry, readCode39Characters } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { code39Bars } from './test-images.test-support.js';
 

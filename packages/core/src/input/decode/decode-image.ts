@@ -1,10 +1,15 @@
 import { DecodeError } from './decode-error.js';
-import { recordDecoderStatus, type DecoderStatus } from './decoder-status.js';
+import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
+import type { JsModule } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
+import { enabled, runStages } from './pipeline.js';
+import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
+import type { JsFrame } from './zxing-decoder.js';
+import type { CppFlatStage } from './zxing-wasm-decoder.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage, Quad } from './types.js';
 
 const acceptAll = (): boolean => true;
@@ -46,12 +51,25 @@ export async function decodeImage(
   options: DecodeOptions = {},
 ): Promise<DecodeResult | null> {
   checkOptions('decodeImage', options, DECODE_OPTIONS);
+  return decodeStages(image, options);
+}
+
+/**
+ * `decodeImage` with its pipeline's switches (internal: the ablation bench and tests). The stages, in order, and
+ * their triggers are the table in pipeline.ts.
+ */
+export async function decodeStages(
+  image: DecodableImage,
+  options: DecodeOptions,
+  control?: PipelineControl,
+): Promise<DecodeResult | null> {
   const formats = checkFormats(options.formats);
   const accept = options.accept ?? acceptAll;
   const effort = options.effort ?? 'fast';
   const engine = options.engine ?? 'auto';
   const code39CheckDigit = options.code39CheckDigit ?? false;
-  options.signal?.throwIfAborted();
+  const { signal } = options;
+  signal?.throwIfAborted();
   // Translucent pixels are read as white paper: composited when first needed (`onWhite`), not before zxing-cpp reads
   // the frame as given — the scan would cost more than the read on a camera frame (read-pixels.ts).
   const frame = await readFramePixels(image, options.region);
@@ -60,41 +78,16 @@ export async function decodeImage(
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
   }
-  let wasmRan = false;
-  let unreadQr: readonly Quad[] = [];
-  let grey: GreyImage | undefined; // the luminance, once: the flattened pass and the JS passes both read it
-  let fallback: DecoderStatus = { engine: 'js', reason: 'engine-js' };
+  const wasmOptions = { formats, effort, accept, code39CheckDigit };
   let wasm: Awaited<ReturnType<typeof loadWasmDecoder>> | undefined;
   if (engine !== 'js') {
-    wasm = await loadWasmDecoder();
-    const wasmUrl = options.wasmUrl ?? wasm.DEFAULT_WASM_URL;
-    const failure = await wasm.loadWasm(wasmUrl);
+    const loaded = await loadWasmDecoder();
+    const wasmUrl = options.wasmUrl ?? loaded.DEFAULT_WASM_URL;
+    const failure = await loaded.loadWasm(wasmUrl);
+    signal?.throwIfAborted();
     if (failure === null) {
-      options.signal?.throwIfAborted();
+      wasm = loaded;
       recordDecoderStatus({ engine: 'wasm' });
-      const wasmOptions = { formats, effort, accept, code39CheckDigit };
-      let reading = await wasm.decodeWithWasm(frame.pixels, wasmOptions);
-      // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
-      if (reading.read === null && frame.onWhite() !== frame.pixels) {
-        options.signal?.throwIfAborted();
-        reading = await wasm.decodeWithWasm(frame.onWhite(), wasmOptions);
-      }
-      const { read, unreadQr: boxes } = reading;
-      if (read !== null || engine === 'wasm') return read;
-      if (effort === 'thorough') {
-        // Stills: zxing-cpp once more on the frame with the light taken out (shadow, glare, dim). Not in `fast`: on
-        // a camera's frames without a card it cost more than it read (docs/decoding.md).
-        grey = toGrey(frame.onWhite());
-        const flattened = await wasm.decodeFlattened(grey, {
-          formats,
-          effort,
-          accept,
-          code39CheckDigit,
-        });
-        if (flattened !== null) return flattened;
-      }
-      wasmRan = true;
-      unreadQr = boxes;
     } else if (engine === 'wasm') {
       throw new DecodeError(
         'decode-decoder-unavailable',
@@ -102,31 +95,60 @@ export async function decodeImage(
           ? 'WebAssembly could not be instantiated (a CSP without wasm-unsafe-eval?).'
           : `zxing_reader.wasm was not found at ${wasmUrl}.`,
       );
-    } else {
-      fallback = { engine: 'js', ...failure, wasmUrl };
+    } else recordDecoderStatus({ engine: 'js', ...failure, wasmUrl });
+  } else recordDecoderStatus({ engine: 'js', reason: 'engine-js' });
+  // The JS stages' module (loaded when the first JS stage runs) and the frame's luminance, made once.
+  let js: JsModule | undefined;
+  let unreadQr: readonly Quad[] = [];
+  let grey: GreyImage | undefined;
+  const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
+  let jsStages: JsFrame | undefined;
+  const jsFrameOf = (): JsFrame | undefined => {
+    if (js === undefined) return undefined;
+    jsStages ??= js.jsFrame(luminance(), {
+      ...wasmOptions,
+      signal,
+      rescueOnly: wasm !== undefined,
+      unreadQr,
+      ...(control === undefined ? {} : { control }),
+    });
+    return jsStages;
+  };
+  const wantQr = formats.includes('qr_code');
+  const facts: FrameFacts = {
+    wantQr,
+    want39: formats.includes('code_39'),
+    thorough: effort === 'thorough',
+    big: Math.min(frame.pixels.width, frame.pixels.height) >= 600,
+    cpp: wasm !== undefined,
+    unreadQr: () => unreadQr,
+    qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
+    barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
+  };
+  let flat: ImageData | undefined;
+  const run = async (stage: StageName): Promise<DecodeResult | null> => {
+    if (wasm !== undefined && stage === 'cpp') {
+      const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
+      let reading = await wasm.decodeWithWasm(frame.pixels, cppOptions);
+      // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
+      if (reading.read === null && frame.onWhite() !== frame.pixels) {
+        signal?.throwIfAborted();
+        reading = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
+      }
+      unreadQr = reading.unreadQr;
+      return reading.read;
     }
-  }
-  if (!wasmRan) recordDecoderStatus(fallback);
-  const { decodeGrey } = await loadJsDecoder();
-  options.signal?.throwIfAborted();
-  const luminance = grey ?? toGrey(frame.onWhite());
-  let unread = false;
-  const read = await decodeGrey(luminance, {
-    formats,
-    effort,
-    accept,
-    code39CheckDigit,
-    signal: options.signal,
-    rescueOnly: wasmRan,
-    unreadQr,
-    onUnread: () => (unread = true),
-  });
-  if (read !== null || !wasmRan || effort !== 'fast' || !unread || wasm === undefined) return read;
-  // The JS passes saw a symbol they could not read (two finder patterns of a QR code, a bar-code region): zxing-cpp
-  // on the frame with the light taken out, as `thorough` does on every frame. Only there: on a frame where nothing
-  // looks like a symbol it cost more than it read (docs/decoding.md).
-  options.signal?.throwIfAborted();
-  return wasm.decodeFlattened(luminance, { formats, effort, accept, code39CheckDigit });
+    if (wasm !== undefined && stage.startsWith('cpp-flat')) {
+      flat ??= wasm.flattenedPixels(luminance());
+      return wasm.decodeFlattened(flat, stage as CppFlatStage, wasmOptions);
+    }
+    js ??= await loadJsDecoder();
+    signal?.throwIfAborted();
+    return (jsFrameOf() as JsFrame).run(stage as JsStageName);
+  };
+  // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
+  const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
+  return runStages(facts, run, control, signal, only);
 }
 
 function checkFormats(formats: readonly DecodeFormat[] | undefined): readonly DecodeFormat[] {

@@ -44,11 +44,6 @@ export function getDecoderStatus(): DecoderStatus | null {
   return current;
 }
 
-/** True when the status is a downgrade the deployment did not ask for. */
-export function isDegraded(status: DecoderStatus | null | undefined): boolean {
-  return status?.reason === 'wasm-not-found' || status?.reason === 'wasm-blocked';
-}
-
 /** Internal: records the engine of the call that just ran. */
 export function recordDecoderStatus(status: DecoderStatus): DecoderStatus {
   current = status;

@@ -47,30 +47,6 @@ export function stretchContrast(image: GreyImage): GreyImage {
   return { data, width: image.width, height: image.height };
 }
 
-/** 3×3 box blur: averages sensor noise away (σ/3) at full resolution, for frames too small to halve. */
-export function boxBlur(image: GreyImage): GreyImage {
-  const { width: w, height: h, data: src } = image;
-  const rows = new Uint16Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const o = y * w;
-    for (let x = 0; x < w; x++) {
-      const l = src[o + (x > 0 ? x - 1 : x)] as number;
-      const r = src[o + (x < w - 1 ? x + 1 : x)] as number;
-      rows[o + x] = l + (src[o + x] as number) + r;
-    }
-  }
-  const data = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) {
-    const up = (y > 0 ? y - 1 : y) * w;
-    const down = (y < h - 1 ? y + 1 : y) * w;
-    const o = y * w;
-    for (let x = 0; x < w; x++) {
-      data[o + x] = ((rows[up + x] as number) + (rows[o + x] as number) + (rows[down + x] as number) + 4) / 9;
-    }
-  }
-  return { data, width: w, height: h };
-}
-
 /** The pixels of a box (clipped to the image), e.g. around a symbol another decoder located but could not read. */
 export function cropGrey(image: GreyImage, box: PixelBox): GreyImage {
   const x0 = Math.max(0, Math.floor(box.x));

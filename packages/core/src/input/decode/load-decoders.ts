@@ -2,17 +2,17 @@ import { DecodeError } from './decode-error.js';
 import type * as ZxingDecoder from './zxing-decoder.js';
 import type * as WasmDecoder from './zxing-wasm-decoder.js';
 
-type ZxingModule = typeof ZxingDecoder;
+export type JsModule = typeof ZxingDecoder;
 type WasmModule = typeof WasmDecoder;
 
-let zxing: Promise<ZxingModule> | undefined;
+let zxing: Promise<JsModule> | undefined;
 let wasm: Promise<WasmModule> | undefined;
 
 /**
  * Decoders are loaded with dynamic `import()` on first use, each once: importing @kaiku-scanner/core for the wedge
  * scanner alone never downloads a decoder. A failed load is not cached (a flaky network may recover).
  */
-export function loadJsDecoder(): Promise<ZxingModule> {
+export function loadJsDecoder(): Promise<JsModule> {
   zxing ??= import('./zxing-decoder.js').catch((cause: unknown) => {
     zxing = undefined;
     throw unavailable(cause);

@@ -80,59 +80,6 @@ function across(
   return sum / count;
 }
 
-/** Lines across the whole frame at `degrees`, from the middle outwards (the blind search when nothing is located). */
-export function frameBundle(image: GreyImage, degrees: number, count: number): LineBundle {
-  const angle = (degrees * Math.PI) / 180;
-  const { width: w, height: h } = image;
-  const length = Math.abs(w * Math.cos(angle)) + Math.abs(h * Math.sin(angle));
-  const span = Math.abs(w * Math.sin(angle)) + Math.abs(h * Math.cos(angle));
-  const step = span / (count + 1);
-  const offsets = Array.from(
-    { length: count },
-    (_, k) => (k === 0 ? 0 : Math.ceil(k / 2) * (k % 2 === 1 ? 1 : -1)) * step,
-  );
-  return { cx: w / 2, cy: h / 2, angle, length, offsets };
-}
-
-/**
- * Stretches each row between its local minimum and maximum (over ±`radius` samples), so bars keep their contrast
- * under a glare spot or a shadow that a single threshold per row cannot handle. Flat stretches (range under
- * `minRange`) become white, so quiet zones stay quiet instead of turning noise into bars.
- */
-export function normalizeLocally(image: GreyImage, radius = 24, minRange = 28): GreyImage {
-  const { width: w, height: h, data: src } = image;
-  const data = new Uint8ClampedArray(w * h);
-  // Sliding-window minimum and maximum (monotonic queues of indices): O(width) per row, not O(width·radius).
-  const lows = new Int32Array(w);
-  const highs = new Int32Array(w);
-  for (let y = 0; y < h; y++) {
-    const o = y * w;
-    let lowHead = 0;
-    let lowTail = 0;
-    let highHead = 0;
-    let highTail = 0;
-    let next = 0; // the next sample to enter the window
-    for (let x = 0; x < w; x++) {
-      const to = Math.min(w - 1, x + radius);
-      for (; next <= to; next++) {
-        const v = src[o + next] as number;
-        while (lowTail > lowHead && (src[o + (lows[lowTail - 1] as number)] as number) >= v) lowTail--;
-        lows[lowTail++] = next;
-        while (highTail > highHead && (src[o + (highs[highTail - 1] as number)] as number) <= v) highTail--;
-        highs[highTail++] = next;
-      }
-      const from = x - radius;
-      while ((lows[lowHead] as number) < from) lowHead++;
-      while ((highs[highHead] as number) < from) highHead++;
-      const lo = src[o + (lows[lowHead] as number)] as number;
-      const hi = src[o + (highs[highHead] as number)] as number;
-      const range = hi - lo;
-      data[o + x] = range < minRange ? 255 : (((src[o + x] as number) - lo) * 255) / range;
-    }
-  }
-  return { data, width: w, height: h };
-}
-
 /**
  * Unsharp mask along each row (v + amount·(v − mean of ±radius)): steepens the edges of blurred bars so that wide
  * and narrow elements separate again before thresholding.

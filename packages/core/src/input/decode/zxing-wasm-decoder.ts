@@ -112,6 +112,8 @@ export type WasmOptions = {
   readonly effort: DecodeEffort;
   readonly accept: (text: string, format: DecodeFormat) => boolean;
   readonly code39CheckDigit: boolean;
+  /** The second search among several symbols (the `cpp-symbols` strategy); default on. */
+  readonly moreSymbols?: boolean;
 };
 
 export type WasmReading = {
@@ -132,41 +134,46 @@ export type WasmReading = {
  */
 export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<WasmReading> {
   const first = await readPass(pixels, options, 1);
-  if (first.read !== null || (!first.refused && first.unreadQr.length === 0)) return first;
+  if (first.read !== null || options.moreSymbols === false) return first;
+  if (!first.refused && first.unreadQr.length === 0) return first;
   const more = await readPass(pixels, options, MAX_SYMBOLS);
   return { read: more.read, unreadQr: first.unreadQr };
 }
 
 /**
- * The binarisers tried on a flattened frame, in turn: its local average first (zxing-cpp's own), then one threshold
- * for the whole frame at mid-grey and the frame's histogram valley. Once the light is taken out a single threshold
- * separates dark from light modules, and where a glare spot or a shadow left a module half-way, a threshold that does
- * not adapt to its neighbours can keep it on the right side: each read frames the others did not (docs/decoding.md,
- * "QR codes in uneven light"). They only run where everything before read nothing.
+ * The binariser of each `cpp-flat*` stage. Once the light is taken out a single threshold separates dark from light
+ * modules: zxing-cpp's own local average first, then one threshold for the whole frame at mid-grey and the frame's
+ * histogram valley — where a glare spot or a shadow left a module half-way, a threshold that does not adapt to its
+ * neighbours can keep it on the right side.
  */
-const FLAT_BINARIZERS = ['LocalAverage', 'FixedThreshold', 'GlobalHistogram'] as const;
+const FLAT_BINARIZERS = {
+  'cpp-flat': 'LocalAverage',
+  'cpp-flat-histogram': 'GlobalHistogram',
+} as const;
+export type CppFlatStage = keyof typeof FLAT_BINARIZERS;
 
 /**
- * zxing-cpp once more, on the frame with the light taken out (`flattenLight`, which reads each pixel as a 2×2
- * mean against sensor noise), QR codes only: a QR code across a shadow's edge, under a glare spot or dim and noisy is
- * located and read by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules — and is read
- * here, with each of `FLAT_BINARIZERS` in turn. Runs only where the first passes read nothing; looks among several
- * symbols, valid ones only, like the second pass.
+ * The frame with the light taken out (`flattenLight`, which reads each pixel as a 2×2 mean against sensor noise),
+ * as opaque RGBA for zxing-cpp: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and
+ * read by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules.
  */
-export async function decodeFlattened(grey: GreyImage, options: WasmOptions): Promise<DecodeResult | null> {
-  if (!options.formats.includes('qr_code')) return null;
+export function flattenedPixels(grey: GreyImage): ImageData {
   const flat = flattenLight(grey, FLATTEN_RADIUS);
   const rgba = new Uint8ClampedArray(flat.width * flat.height * 4);
   // Grey to opaque RGBA, a pixel a write (little-endian: alpha in the high byte).
   const words = new Uint32Array(rgba.buffer);
   for (let i = 0; i < words.length; i++) words[i] = 0xff000000 | ((flat.data[i] as number) * 0x010101);
-  const pixels = new ImageData(rgba, flat.width, flat.height);
+  return new ImageData(rgba, flat.width, flat.height);
+}
+
+/** zxing-cpp on the flattened frame (`flattenedPixels`), QR codes only, with the stage's binariser, valid ones only. */
+export async function decodeFlattened(
+  pixels: ImageData,
+  stage: CppFlatStage,
+  options: WasmOptions,
+): Promise<DecodeResult | null> {
   const qrOnly: WasmOptions = { ...options, formats: ['qr_code'] };
-  for (const binarizer of FLAT_BINARIZERS) {
-    const { read } = await readPass(pixels, qrOnly, MAX_SYMBOLS, binarizer);
-    if (read !== null) return read;
-  }
-  return null;
+  return (await readPass(pixels, qrOnly, MAX_SYMBOLS, FLAT_BINARIZERS[stage])).read;
 }
 
 /** Symbols the second pass looks at: the card among a ticket's, a poster's and a receipt's. */
@@ -177,7 +184,7 @@ async function readPass(
   options: WasmOptions,
   maxNumberOfSymbols: number,
   /** The frame is flattened (`decodeFlattened`): read with this binariser and zxing-cpp's plain search. */
-  flatBinarizer?: (typeof FLAT_BINARIZERS)[number],
+  flatBinarizer?: (typeof FLAT_BINARIZERS)[CppFlatStage],
 ): Promise<WasmReading & { refused: boolean }> {
   const flattened = flatBinarizer !== undefined;
   const readerOptions: ReaderOptions = {

@@ -22,11 +22,8 @@ export type Burst = {
   readonly recognized: boolean;
   /** Typed into one of the page's own text fields: unless it is a card, it is the page's. */
   readonly host?: boolean;
-  /**
-   * Terminator `'auto'`: the burst went silent as a valid card ID that more characters could turn into another one
-   * (`AM` + 8 digits), so it waits for more silence (or its terminator) before it counts as complete.
-   */
-  readonly extended?: boolean;
+  /** The rest of a reading refused as interrupted (a stall): unless it is a card ID, it is that reading's. */
+  readonly rest?: boolean;
 };
 
 /** Gaps between consecutive characters, by `event.timeStamp`. */

@@ -1,12 +1,14 @@
 /**
- * The keyboard-wedge classifier: a pure reducer over recorded events. Each record gives a new state and the
- * effects the adapter must carry out (suppress an event, give characters back, report a scan or an error).
+ * The keyboard-wedge classifier: a pure state machine over recorded events. Each record is first named as an event
+ * (`keyEvent`: a character, the terminator, a control character…), then moves the machine from its phase to the
+ * next one (`KEYDOWN`, one transition per event), giving the effects the adapter must carry out (suppress an event,
+ * give characters back, report a scan or an error). docs/wedge.md ("States and transitions") has the same table.
  * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
  */
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
-import type { Burst } from './burst-checks.js';
-import { couldGrow, evaluateBurst, type BurstEnd } from './evaluate-burst.js';
+import type { Burst, BurstChar } from './burst-checks.js';
+import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
 import {
   matchesTerminator,
   otherTerminatorName,
@@ -24,7 +26,6 @@ import {
   refuseOnKeyDown,
   releaseOnKeyUp,
   releaseOnSilence,
-  type PendingScan,
 } from './pending-scan.js';
 import {
   CLASSIFIER_OPTIONS,
@@ -39,338 +40,332 @@ import type {
   WedgeRecord,
   WedgeTextRecord,
 } from './types.js';
+import {
+  burstOf,
+  grown,
+  IDLE,
+  isAtRest,
+  LATE_TERMINATOR_MS,
+  lastT,
+  LINE_FEED_MS,
+  NONE,
+  suppressIn,
+  SUPPRESS,
+  waitsForText,
+  withKeys,
+  type Phase,
+  type Step,
+  type WedgeState,
+  type WedgeStep,
+  INITIAL_WEDGE_STATE,
+} from './wedge-state.js';
 
-export type WedgeState = {
-  readonly burst: Burst | undefined;
-  /** Codes held down (keydown seen, keyup not yet): tells a doubled event from a typed double letter. */
-  readonly down: readonly string[];
-  /** Digits typed with Alt held (Alt+numpad character codes), `undefined` outside that mode. */
-  readonly altDigits: string | undefined;
-  /** Numpad keys pressed for an Alt code and not yet released: their keyups belong to no character. */
-  readonly altDown?: readonly string[];
-  /** A scan waiting for its terminator's keyup. */
-  readonly pending?: PendingScan | undefined;
-  /** A control character came after the burst's last character: only the terminator may follow it. */
-  readonly control?: boolean;
-  /** When the last scan was reported: a line feed or second Enter the reader sends right after is kept from the page. */
-  readonly tail?: number;
-  /**
-   * Terminator `'auto'`, a reading completed by silence: until this time, an Enter or Tab with nothing before it is the
-   * reader's late terminator (a Bluetooth link), kept from the page.
-   */
-  readonly lateTail?: number;
-  /** The code of the key that ended the last reading, until it comes up: its auto-repeats are the reader's too. */
-  readonly heldEnd?: string;
-  /** The last card read, and when: the same card again within `duplicateWindowMs` is a duplicate. */
-  readonly last?: { readonly id: string; readonly t: number };
-  /** The character of the last character key: its own `beforeinput` text, when it comes, is no second character. */
-  readonly keyText?: string | undefined;
-};
+export {
+  INITIAL_WEDGE_STATE,
+  isAtRest,
+  LATE_TERMINATOR_MS,
+  LINE_FEED_MS,
+  type WedgeState,
+  type WedgeStep,
+} from './wedge-state.js';
 
-export type WedgeStep = {
-  readonly state: WedgeState;
-  readonly effects: readonly WedgeEffect[];
-  /** When the adapter should feed an `idle` record (a burst may end by silence), else `undefined`. */
-  readonly wakeAt: number | undefined;
-};
-
-export const INITIAL_WEDGE_STATE: WedgeState = { burst: undefined, down: [], altDigits: undefined };
-
-/** Inside a reader's burst, every event of a key is kept from the page. */
-function suppressIf(recognized: boolean): WedgeEffect[] {
-  return recognized ? [{ kind: 'suppress' }] : [];
+/** Adds a character to the burst under way, or starts one. */
+function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions, host?: boolean): Step {
+  const rest: Burst | undefined =
+    state.phase.name === 'cut' ? { chars: [], recognized: true, rest: true } : undefined;
+  const added = addChar(rest ?? burstOf(state.phase), char, options, host);
+  return { state: { ...state, phase: grown(state.phase, added.burst) }, effects: added.effects };
 }
 
-/**
- * How soon after a reading its line feed (or second Enter) must come to be the reader's: a reader sends CR+LF back
- * to back, while a clerk's Enter that confirms the card on screen comes later (after the look-up). Longer windows
- * swallowed that Enter when the look-up was quick.
- */
-export const LINE_FEED_MS = 40;
-
-/** How long a reader's recognized burst waits for its terminator (a slow Bluetooth link delivers it late). */
-export const LATE_TERMINATOR_MS = 1000;
-
-/** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
-function silenceLimit(options: ResolvedWedgeOptions, burst?: Burst, waitsForTerminator = true): number {
-  if (options.terminator === 'none') return options.idleTimeoutMs;
-  if (options.terminator === 'auto') {
-    if (!waitsForTerminator) return options.maxInterKeyMs;
-    return burst?.extended === true ? LATE_TERMINATOR_MS : options.idleTimeoutMs;
-  }
-  // Only a burst long enough to be a reading waits: a short one is typing, given back at once.
-  const reading = burst?.recognized === true && burst.chars.length >= options.minLength;
-  return reading && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
-}
-
-function lastT(burst: Burst): number {
-  return burst.chars[burst.chars.length - 1]?.t ?? -Infinity;
-}
-
-/** Ends the current burst (if any) and returns the evaluation's effects. */
+/** Ends the burst under way (if any): its verdict, and whether its terminator is kept from the page. */
 function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions) {
-  if (state.burst === undefined) return { state, effects: [] as WedgeEffect[], suppressEnd: false };
-  const evaluation = evaluateBurst(state.burst, end, options);
-  return {
-    state: { ...state, burst: undefined, control: undefined },
-    effects: evaluation.effects,
-    suppressEnd: evaluation.suppressEnd,
-  };
+  const burst = burstOf(state.phase);
+  if (burst === undefined) return { state, effects: NONE, suppressEnd: false };
+  const { effects, suppressEnd } = evaluateBurst(burst, end, options);
+  return { state: { ...state, phase: IDLE }, effects, suppressEnd };
 }
 
 /** A key that is no character ends the burst as interrupted. */
-function interrupt(state: WedgeState, down: readonly string[], options: ResolvedWedgeOptions) {
-  const ended = endBurst(state, { kind: 'interrupted' }, options);
-  return { state: { ...ended.state, down }, effects: ended.effects };
+function interrupt(state: WedgeState, options: ResolvedWedgeOptions): Step {
+  return endBurst(state, { kind: 'interrupted' }, options);
+}
+
+/** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
+function silenceLimit(options: ResolvedWedgeOptions, phase: Phase, waitsForTerminator: boolean): number {
+  if (options.terminator === 'none') return options.idleTimeoutMs;
+  if (options.terminator === 'auto') {
+    if (!waitsForTerminator) return options.maxInterKeyMs;
+    return phase.name === 'stalled' ? LATE_TERMINATOR_MS : options.idleTimeoutMs;
+  }
+  // Only a burst long enough to be a reading waits: a short one is typing, given back at once.
+  const burst = burstOf(phase);
+  const reading = burst?.recognized === true && burst.chars.length >= options.minLength;
+  return reading && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
 }
 
 /**
  * Terminator `'auto'`: a burst that went silent as a valid card ID which more characters could turn into another
  * (`AM` + 8 digits) waits up to `LATE_TERMINATOR_MS` for its terminator (or more silence) before it is complete.
  */
-function mayGrow(burst: Burst, control: boolean, options: ResolvedWedgeOptions): boolean {
+function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
+  const burst = burstOf(phase);
   // A control character (ETX, an F-key) after the ID marks its end.
-  if (control || !burst.recognized || burst.chars.length < options.minLength) return false;
-  const scan = evaluateBurst(
-    burst,
-    { kind: 'complete', t: lastT(burst), silent: true },
-    options,
-  ).effects.find((e) => e.kind === 'scan');
-  return scan?.kind === 'scan' && couldGrow(scan.scan.id, options);
+  if (burst === undefined || phase.name === 'framed' || !burst.recognized) return false;
+  if (burst.chars.length < options.minLength) return false;
+  const end: BurstEnd = { kind: 'complete', t: lastT(burst), silent: true };
+  const verdict = evaluateBurst(burst, end, options).effects.find(
+    (e) => e.kind === 'scan' || e.kind === 'error',
+  );
+  if (verdict?.kind === 'scan') return couldGrow(verdict.scan.id, options);
+  return (
+    verdict?.kind === 'error' &&
+    verdict.error.code === 'not-a-card-id' &&
+    couldGrow(readingText(burst, options), options)
+  );
 }
 
-/** The burst ended by silence before `t`? Then settle it first. */
-function settleSilence(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean) {
-  if (state.pending !== undefined) {
-    const released = releaseOnSilence(state.pending, t);
-    if (released !== undefined) return { state: { ...state, pending: undefined }, effects: released };
+/**
+ * The silence before a record at `t` (`terminates`: the record may be the reading's terminator). A waiting scan is
+ * released after `PENDING_HOLD_MS`; a burst quiet for longer than its limit ends: `stalled` when it may still grow
+ * and only its terminator comes, `pause` (refused when it could grow) when a character comes, else complete by
+ * silence (`'auto'`, `'none'`) or `gap` (a configured terminator missing).
+ */
+function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean): Step {
+  const { phase } = state;
+  if (phase.name === 'releasing') {
+    const released = releaseOnSilence(phase.pending, t);
+    return released === undefined
+      ? { state, effects: NONE }
+      : { state: { ...state, phase: IDLE }, effects: released };
   }
-  const burst = state.burst;
-  if (burst === undefined || t - lastT(burst) <= silenceLimit(options, burst, terminates))
-    return { state, effects: [] as WedgeEffect[] };
+  const burst = burstOf(phase);
+  if (burst === undefined || t - lastT(burst) <= silenceLimit(options, phase, terminates))
+    return { state, effects: NONE };
   const auto = options.terminator === 'auto';
-  if (auto && terminates && burst.extended !== true && t - lastT(burst) <= LATE_TERMINATOR_MS) {
-    const grows = mayGrow(burst, state.control === true, options);
-    if (grows)
-      return { state: { ...state, burst: { ...burst, extended: true } }, effects: [] as WedgeEffect[] };
-  }
-  // With 'auto', a character after a pause ends a burst that could still grow into another card as paused (refused);
-  // any other, or after LATE_TERMINATOR_MS, silence had ended it.
-  const paused =
-    auto &&
-    !terminates &&
-    t - lastT(burst) <= LATE_TERMINATOR_MS &&
-    mayGrow(burst, state.control === true, options);
-  const silent = options.terminator === 'none' || (auto && !paused);
-  const end: BurstEnd = silent
-    ? { kind: 'complete', t: lastT(burst), silent: true }
-    : auto
-      ? { kind: 'pause', t: lastT(burst) }
+  const withinLate = t - lastT(burst) <= LATE_TERMINATOR_MS;
+  if (auto && terminates && phase.name !== 'stalled' && withinLate && mayGrow(phase, options))
+    return { state: { ...state, phase: { name: 'stalled', burst } }, effects: NONE };
+  const paused = options.terminator !== 'none' && !terminates && withinLate && mayGrow(phase, options);
+  const end: BurstEnd = paused
+    ? { kind: 'pause', t: lastT(burst) }
+    : options.terminator === 'none' || auto
+      ? { kind: 'complete', t: lastT(burst), silent: true }
       : { kind: 'gap' };
   const ended = endBurst(state, end, options);
+  // A stall: what comes next is the rest of the reading just refused.
+  if (ended.effects.some((e) => e.kind === 'error' && e.error.code === 'reading-interrupted'))
+    return { state: { ...ended.state, phase: { name: 'cut', t } }, effects: ended.effects };
   // A reading that ended by silence may still get its terminator late: an Enter/Tab soon after is the reader's.
-  const read = auto && ended.effects.some((e) => e.kind === 'scan');
-  const lateTail = read ? lastT(burst) + LATE_TERMINATOR_MS : ended.state.lateTail;
-  return { state: { ...ended.state, lateTail }, effects: ended.effects };
+  if (!auto || !ended.effects.some((e) => e.kind === 'scan')) return ended;
+  const lateUntil = lastT(burst) + LATE_TERMINATOR_MS;
+  return { state: { ...ended.state, phase: { name: 'ended', t, lateUntil } }, effects: ended.effects };
 }
 
 function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
-  if (state.pending !== undefined) return state.pending.t + PENDING_HOLD_MS + 1;
-  const burst = state.burst;
+  const { phase } = state;
+  if (phase.name === 'releasing') return phase.pending.t + PENDING_HOLD_MS + 1;
+  const burst = burstOf(phase);
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
-  return lastT(burst) + silenceLimit(options, burst) + 1;
+  return lastT(burst) + silenceLimit(options, phase, true) + 1;
 }
 
-function onKeyDown(
-  state: WedgeState,
-  record: WedgeKeyRecord,
-  options: ResolvedWedgeOptions,
-): {
-  state: WedgeState;
-  effects: readonly WedgeEffect[];
-} {
-  if (record.repeat === true && record.code !== '' && record.code === state.heldEnd) {
-    // The key that ended the reading, still held: the host repeats it (a reader slow to release it, a lagging link).
-    return { state, effects: suppressIf(true) };
-  }
-  if (state.pending !== undefined) {
-    const rest = onKeyDown({ ...state, pending: undefined }, record, options);
-    return { state: rest.state, effects: [...refuseOnKeyDown(), ...rest.effects] };
-  }
+/** What a keydown is: the events of the transition table, asked in this order. */
+type KeyEvent =
+  /** A repeat of the key that ended the last reading, still held (a reader slow to release it, a lagging link). */
+  | { readonly kind: 'end-repeat' }
+  /** Shift, Ctrl, Alt… alone. */
+  | { readonly kind: 'modifier' }
+  /** `ended`: Enter/Tab before `lateUntil`, or Enter/Ctrl+letter within `LINE_FEED_MS`: the reading's own. */
+  | { readonly kind: 'tail' }
+  /** A numpad digit of an Alt code. */
+  | { readonly kind: 'alt-digit'; readonly digit: string }
+  /** A key a person holds (repeats with no reading around them). */
+  | { readonly kind: 'held' }
+  /** The configured terminator (`other`: an Enter/Tab that is not). */
+  | { readonly kind: 'terminator'; readonly other: string | undefined }
+  /** A control character (STX/ETX as Ctrl+letter, an F-key), or another key that types nothing. */
+  | { readonly kind: 'control' | 'key' }
+  /** One press reported twice (a second keydown without a keyup). */
+  | { readonly kind: 'twice' }
+  | { readonly kind: 'char'; readonly char: BurstChar };
+
+function isTail(phase: Phase, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
+  if (phase.name !== 'ended') return false;
   const t = record.timeStamp;
-  const down = state.down.includes(record.code) ? state.down : [...state.down, record.code];
-  const recognizedBefore = state.burst?.recognized === true;
-  if (isModifier(record)) {
-    const altDigits = record.key === 'Alt' ? '' : state.altDigits;
-    return { state: { ...state, down, altDigits }, effects: [] as WedgeEffect[] };
-  }
-  if (state.lateTail !== undefined) {
-    const late = state.burst === undefined && t <= state.lateTail && matchesTerminator(record, 'auto');
-    const cleared = { ...state, down, lateTail: undefined };
-    // A reading ended by silence, then its terminator late (nothing in between): the reader's, kept from the page.
-    if (late) return { state: cleared, effects: suppressIf(true) };
-    return onKeyDown(cleared, record, options);
-  }
-  if (
-    state.burst === undefined &&
-    t - (state.tail ?? -Infinity) >= 0 &&
-    t - (state.tail ?? -Infinity) <= Math.min(options.maxInterKeyMs, LINE_FEED_MS) &&
-    (isControlChar(record) || record.key === 'Enter')
-  ) {
-    // CR+LF: the line feed (Ctrl+J, or a second Enter) right after a reading is the reader's, not the page's.
-    return { state: { ...state, down }, effects: suppressIf(true) };
-  }
+  if (phase.lateUntil !== undefined && t <= phase.lateUntil && matchesTerminator(record, 'auto')) return true;
+  const lineFeed = t - phase.t >= 0 && t - phase.t <= Math.min(options.maxInterKeyMs, LINE_FEED_MS);
+  return lineFeed && (isControlChar(record) || record.key === 'Enter');
+}
+
+function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): KeyEvent {
+  const { keys, phase } = state;
+  if (record.repeat === true && record.code !== '' && record.code === keys.heldEnd)
+    return { kind: 'end-repeat' };
+  if (isModifier(record)) return { kind: 'modifier' };
+  if (isTail(phase, record, options)) return { kind: 'tail' };
   const digit = numpadDigit(record.code);
-  if (
-    record.altKey === true &&
-    state.altDigits !== undefined &&
-    digit !== undefined &&
-    record.ctrlKey !== true
-  ) {
-    const altDown = [...(state.altDown ?? []), record.code];
-    return {
-      state: { ...state, down, altDigits: state.altDigits + digit, altDown },
-      effects: suppressIf(recognizedBefore),
-    };
-  }
-  const doubled = doubledKey(state, record, options);
-  if (doubled === 'held') {
-    // A held key (a person; the first repeat comes 250 ms or more after the press): not a reading.
-    return interrupt(state, down, options);
-  }
-  const terminates = matchesTerminator(record, options.terminator);
-  const other = terminates ? undefined : otherTerminatorName(record, options.terminator);
-  if (terminates || other !== undefined) {
+  if (record.altKey === true && keys.alt !== undefined && digit !== undefined && record.ctrlKey !== true)
+    return { kind: 'alt-digit', digit };
+  const doubled = doubledKey(burstOf(phase), keys.down, record, options);
+  if (doubled === 'held') return { kind: 'held' };
+  const other = otherTerminatorName(record, options.terminator);
+  if (other !== undefined || matchesTerminator(record, options.terminator))
+    return { kind: 'terminator', other };
+  const resolved = resolveKey(record, options.layout);
+  if (resolved.kind === 'none') return { kind: isControlChar(record) ? 'control' : 'key' };
+  if (doubled === 'twice') return { kind: 'twice' };
+  const char = charFromKey(record, resolved);
+  return { kind: 'char', char: doubled === 'char' ? { ...char, repeat: true } : char };
+}
+
+type Transitions = {
+  readonly [K in KeyEvent['kind']]: (
+    state: WedgeState,
+    event: Extract<KeyEvent, { kind: K }>,
+    record: WedgeKeyRecord,
+    options: ResolvedWedgeOptions,
+  ) => Step;
+};
+
+/** The keydown transitions, by event (the `releasing` phase is left first: see `onKeyDown`). */
+const KEYDOWN: Transitions = {
+  'end-repeat': (state) => ({ state, effects: SUPPRESS }),
+  modifier: (state, _, record) => ({
+    state: withKeys(state, { alt: record.key === 'Alt' ? '' : state.keys.alt }),
+    effects: NONE,
+  }),
+  // A reading's late terminator or its line feed: the reader's, kept from the page.
+  tail: (state) => ({ state, effects: SUPPRESS }),
+  'alt-digit': (state, { digit }, record) => ({
+    state: withKeys(state, {
+      alt: `${state.keys.alt ?? ''}${digit}`,
+      altDown: [...state.keys.altDown, record.code],
+    }),
+    effects: suppressIn(state.phase),
+  }),
+  held: (state, _, __, options) => interrupt(state, options),
+  terminator: (state, { other }, record, options) => {
     // With terminator 'none', an Enter or Tab the reader sends anyway completes the reading like a terminator, and
     // its scan too waits for that key's keyup, so that a person's key still held then refuses it.
     const completes = other === undefined || options.terminator === 'none';
+    const t = record.timeStamp;
     const end: BurstEnd = completes
       ? { kind: 'complete', t }
       : { kind: 'other-terminator', t, received: other };
-    const chars = state.burst?.chars ?? [];
+    const chars = burstOf(state.phase)?.chars ?? [];
     const ended = endBurst(state, end, options);
     const pending = completes ? holdScan(ended.effects, chars, record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
-    const effects = ended.suppressEnd ? [...reported, { kind: 'suppress' } as const] : reported;
     const heldEnd = ended.suppressEnd ? record.code : undefined;
-    return { state: { ...ended.state, down, pending, heldEnd }, effects };
-  }
-  const resolved = resolveKey(record, options.layout);
-  if (resolved.kind === 'none') {
-    // A control character (STX/ETX as Ctrl+letter, an F-key) a reader sends around the ID is no character.
-    if (recognizedBefore && isControlChar(record))
-      return { state: { ...state, down, control: true }, effects: suppressIf(true) };
-    return interrupt(state, down, options);
-  }
-  if (doubled === 'twice') {
-    return { state: { ...state, down }, effects: suppressIf(recognizedBefore) };
-  }
-  // A character after a control character: that was a shortcut inside the burst, which it ends.
-  const base =
-    state.control === true ? interrupt(state, down, options) : { state: { ...state, down }, effects: [] };
-  const char = charFromKey(record, resolved);
-  const added = addChar(
-    // Its `beforeinput` carries what the computer's layout typed: `key`.
-    { ...base.state, keyText: Array.from(record.key).length === 1 ? record.key : char.readings[0] },
-    doubled === 'char' ? { ...char, repeat: true } : char,
-    options,
-    record.hostField === true,
-  );
-  return { state: added.state, effects: [...base.effects, ...added.effects] };
-}
-
-function onKeyUp(
-  state: WedgeState,
-  record: WedgeKeyRecord,
-  options: ResolvedWedgeOptions,
-): { state: WedgeState; effects: readonly WedgeEffect[] } {
-  if (state.pending !== undefined) {
-    const ofAltCode = state.altDown?.includes(record.code) === true;
-    const released = ofAltCode
-      ? { pending: state.pending, effects: [] }
-      : releaseOnKeyUp(state.pending, record);
-    const rest = onKeyUp({ ...state, pending: undefined }, record, options);
+    // A terminator kept from the page: the reader's line feed after it is kept too, whatever the verdict.
+    const phase: Phase =
+      pending !== undefined
+        ? { name: 'releasing', pending }
+        : ended.suppressEnd
+          ? { name: 'ended', t, lateUntil: undefined }
+          : ended.state.phase;
     return {
-      state: { ...rest.state, pending: released.pending },
-      effects: [...released.effects, ...rest.effects],
+      state: { ...withKeys(ended.state, { heldEnd }), phase },
+      effects: ended.suppressEnd ? [...reported, ...SUPPRESS] : reported,
     };
+  },
+  // A control character a reader sends around the ID is no character; after it only the terminator may follow.
+  control: (state, _, __, options) => {
+    const burst = burstOf(state.phase);
+    if (burst?.recognized !== true) return interrupt(state, options);
+    return { state: { ...state, phase: { name: 'framed', burst } }, effects: SUPPRESS };
+  },
+  key: (state, _, __, options) => interrupt(state, options),
+  twice: (state) => ({ state, effects: suppressIn(state.phase) }),
+  char: (state, { char }, record, options) => {
+    // A character after a control character: that was a shortcut inside the burst, which it ends.
+    const base = state.phase.name === 'framed' ? interrupt(state, options) : { state, effects: NONE };
+    // Its `beforeinput` carries what the computer's layout typed: `key`.
+    const text = Array.from(record.key).length === 1 ? record.key : char.readings[0];
+    const added = grow(withKeys(base.state, { text }), char, options, record.hostField === true);
+    return { state: added.state, effects: [...base.effects, ...added.effects] };
+  },
+};
+
+function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): Step {
+  const event = keyEvent(state, record, options);
+  if (state.phase.name === 'releasing' && event.kind !== 'end-repeat') {
+    // A key pressed while the terminator is down: a person's key mixed into the reading.
+    const rest = onKeyDown({ ...state, phase: IDLE }, record, options);
+    return { state: rest.state, effects: [...refuseOnKeyDown(), ...rest.effects] };
   }
-  if (state.heldEnd !== undefined && record.code === state.heldEnd) {
-    return onKeyUp({ ...state, heldEnd: undefined }, record, options);
+  const down = state.keys.down.includes(record.code) ? state.keys.down : [...state.keys.down, record.code];
+  const next = KEYDOWN[event.kind](withKeys(state, { down }), event as never, record, options);
+  // `ended` lasts until another reading starts (its windows are short); a late terminator waits for the next key only.
+  const { phase } = next.state;
+  if (phase.name !== 'ended' || phase.lateUntil === undefined) return next;
+  if (event.kind === 'modifier' || event.kind === 'end-repeat') return next;
+  return { ...next, state: { ...next.state, phase: { ...phase, lateUntil: undefined } } };
+}
+
+function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): Step {
+  const { phase, keys } = state;
+  if (phase.name === 'releasing') {
+    const released = keys.altDown.includes(record.code)
+      ? { pending: phase.pending, effects: NONE }
+      : releaseOnKeyUp(phase.pending, record);
+    const rest = onKeyUp({ ...state, phase: IDLE }, record, options);
+    const next: Phase =
+      released.pending === undefined ? rest.state.phase : { name: 'releasing', pending: released.pending };
+    return { state: { ...rest.state, phase: next }, effects: [...released.effects, ...rest.effects] };
   }
-  const down = state.down.filter((c) => c !== record.code);
-  const suppress = suppressIf(state.burst?.recognized === true);
-  if (record.key === 'Alt' && state.altDigits !== undefined && state.altDigits !== '') {
+  const heldEnd = record.code === keys.heldEnd ? undefined : keys.heldEnd;
+  const down = keys.down.filter((c) => c !== record.code);
+  const t = record.timeStamp;
+  if (record.key === 'Alt' && keys.alt !== undefined && keys.alt !== '') {
     // A numpad key of the code still held when Alt is released is not the reader's (it releases its keys first).
-    const char = (state.altDown?.length ?? 0) > 0 ? '\uFFFD' : altCodeChar(state.altDigits);
-    return addChar(
-      { ...state, down, altDigits: undefined, keyText: char },
-      { t: record.timeStamp, code: 'Alt', readings: [char], up: record.timeStamp },
-      options,
-      record.hostField === true,
-    );
+    const char = keys.altDown.length > 0 ? '\uFFFD' : altCodeChar(keys.alt);
+    const next = withKeys(state, { down, heldEnd, alt: undefined, text: char });
+    return grow(next, { t, code: 'Alt', readings: [char], up: t }, options, record.hostField === true);
   }
-  const altDigits = record.key === 'Alt' ? undefined : state.altDigits;
-  const altIndex = state.altDown?.indexOf(record.code) ?? -1;
+  const alt = record.key === 'Alt' ? undefined : keys.alt;
+  const effects = suppressIn(phase);
+  const altIndex = keys.altDown.indexOf(record.code);
   if (altIndex >= 0) {
-    const altDown = state.altDown?.filter((_, i) => i !== altIndex);
-    return { state: { ...state, down, altDigits, altDown }, effects: suppress };
+    const altDown = keys.altDown.filter((_, i) => i !== altIndex);
+    return { state: withKeys(state, { down, heldEnd, alt, altDown }), effects };
   }
-  return {
-    state: { ...state, burst: markReleased(state.burst, record), down, altDigits },
-    effects: suppress,
-  };
-}
-
-function markReleased(burst: Burst | undefined, record: WedgeKeyRecord): Burst | undefined {
-  return burst === undefined
-    ? burst
-    : { ...burst, chars: releaseChar(burst.chars, record.code, record.timeStamp) };
-}
-
-/** True while a key of the burst (`Unidentified`, `Process`) waits for its text. */
-function waitsForText(state: WedgeState): boolean {
-  return state.burst?.chars.some((c) => c.readings.length === 0) === true;
+  const burst = burstOf(phase);
+  const released: Phase =
+    burst === undefined ? phase : grown(phase, { ...burst, chars: releaseChar(burst.chars, record.code, t) });
+  return { state: { ...withKeys(state, { down, heldEnd, alt }), phase: released }, effects };
 }
 
 /**
  * Text from `beforeinput`. It fills a key that came without one (`Unidentified`); text with no key of its own (a reader
  * on a tablet that only inserts text) is read character by character, a line break or tab as its terminator.
  */
-function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions) {
-  if (state.keyText !== undefined && state.keyText.toLowerCase() === record.text.toLowerCase()) {
-    return { state: { ...state, keyText: undefined }, effects: [] as WedgeEffect[] };
+function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions): Step {
+  if (state.keys.text !== undefined && state.keys.text.toLowerCase() === record.text.toLowerCase())
+    return { state: withKeys(state, { text: undefined }), effects: NONE };
+  const { phase } = state;
+  const burst = burstOf(phase);
+  if (burst !== undefined && waitsForText(phase)) {
+    const chars = fillUnidentified(burst.chars, record.text).chars;
+    return { state: { ...state, phase: grown(phase, { ...burst, chars }) }, effects: suppressIn(phase) };
   }
-  const burst = state.burst;
-  if (burst !== undefined && waitsForText(state)) {
-    const filled = fillUnidentified(burst.chars, record.text);
-    return {
-      state: { ...state, burst: { ...burst, chars: filled.chars } },
-      effects: suppressIf(burst.recognized),
-    };
-  }
-  let next: { state: WedgeState; effects: readonly WedgeEffect[] } = { state, effects: [] };
+  // Text during a waiting scan: the scan's outcome is decided now.
+  const released = phase.name === 'releasing' ? (releaseOnSilence(phase.pending, Infinity) ?? NONE) : NONE;
+  let next: Step = { state: released.length > 0 ? { ...state, phase: IDLE } : state, effects: released };
   for (const c of Array.from(record.text)) {
-    if (c < ' ') {
-      // A line break or tab inserted without a key: the reading's terminator (with `'auto'` or `'none'`).
-      if (options.terminator !== 'auto' && options.terminator !== 'none') continue;
-      const ended = endBurst(next.state, { kind: 'complete', t: record.timeStamp }, options);
-      next = { state: ended.state, effects: [...next.effects, ...ended.effects] };
-    } else {
-      const added = addChar(
-        next.state,
-        { t: record.timeStamp, code: '', readings: [c] },
-        options,
-        record.hostField,
-      );
-      next = { state: added.state, effects: [...next.effects, ...added.effects] };
-    }
+    // A line break or tab inserted without a key: the reading's terminator (with `'auto'` or `'none'`).
+    if (c < ' ' && options.terminator !== 'auto' && options.terminator !== 'none') continue;
+    const step =
+      c < ' '
+        ? endBurst(next.state, { kind: 'complete', t: record.timeStamp }, options)
+        : grow(next.state, { t: record.timeStamp, code: '', readings: [c] }, options, record.hostField);
+    next = { state: step.state, effects: [...next.effects, ...step.effects] };
   }
   // One event, cancelled once (the adapter counts what it kept from the field by event).
   const effects = next.effects.filter((e) => e.kind !== 'suppress');
   const suppress =
     effects.length < next.effects.length || next.effects.some((e) => e.kind === 'scan' || e.kind === 'error');
-  return { state: next.state, effects: suppress ? [...effects, { kind: 'suppress' } as const] : effects };
+  return { state: next.state, effects: suppress ? [...effects, ...SUPPRESS] : effects };
 }
 
 /** Marks a scan of the card read last, within `duplicateWindowMs`, as a duplicate. */
@@ -402,20 +397,18 @@ function markDuplicates(
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
   // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
   // `input` record is the text of a key already seen, stamped when the text was inserted.
-  const ofKey = record.type === 'input' && state.keyText?.toLowerCase() === record.text.toLowerCase();
-  const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state) || ofKey));
+  const ofKey = record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase();
+  const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state.phase) || ofKey));
   const terminates =
     record.type === 'idle' ||
     (record.type === 'keydown' && matchesTerminator(record, options.terminator)) ||
     (record.type === 'input' && /^[\r\n\t]/.test(record.text));
-  const settled = quiet
-    ? { state, effects: [] }
-    : settleSilence(state, record.timeStamp, options, terminates);
-  let next: { state: WedgeState; effects: readonly WedgeEffect[] };
+  const settled = quiet ? { state, effects: NONE } : settle(state, record.timeStamp, options, terminates);
+  let next: Step;
   switch (record.type) {
     case 'keydown':
       // Only the character key itself sets what its text will be.
-      next = onKeyDown({ ...settled.state, keyText: undefined }, record, options);
+      next = onKeyDown(withKeys(settled.state, { text: undefined }), record, options);
       break;
     case 'keyup':
       next = onKeyUp(settled.state, record, options);
@@ -429,13 +422,16 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
       break;
     }
     default:
-      next = { state: settled.state, effects: [] };
+      next = { state: settled.state, effects: NONE };
   }
   const all = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
-  if (!all.some((e) => e.kind === 'scan'))
+  if (!all.some((e) => e.kind === 'scan' || e.kind === 'error'))
     return { state: next.state, effects: all, wakeAt: wakeAt(next.state, options) };
   const { last, effects } = markDuplicates(state, all, record.timeStamp, options);
-  const after = { ...next.state, tail: record.timeStamp, last };
+  const { phase } = next.state;
+  const lateUntil = phase.name === 'ended' ? phase.lateUntil : undefined;
+  const ended: Phase = isAtRest(next.state) ? { name: 'ended', t: record.timeStamp, lateUntil } : phase;
+  const after: WedgeState = { ...next.state, phase: ended, last };
   return { state: after, effects, wakeAt: wakeAt(after, options) };
 }
 

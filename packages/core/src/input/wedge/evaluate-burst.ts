@@ -12,6 +12,7 @@ import {
   stripAffixes,
   upperAscii,
   type Burst,
+  type BurstChar,
 } from './burst-checks.js';
 import { trimControls } from './burst-edits.js';
 import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
@@ -19,8 +20,8 @@ import type { CardIdParseResult, WedgeEffect, WedgeFailure, WedgeScan } from './
 
 /**
  * How the burst ended: its terminator, or silence (`silent`, terminators `'none'` and `'auto'`); another Enter/Tab; a
- * pause (`'gap'`: a key, or silence, after it with an explicit terminator; `'pause'`: a character key after it with
- * `'auto'`); a non-character key.
+ * pause (`'pause'`: a key within `LATE_TERMINATOR_MS` after a reading that could still grow; `'gap'`: any other key,
+ * or silence, after it with an explicit terminator); a non-character key.
  */
 export type BurstEnd =
   | { readonly kind: 'complete'; readonly t: number; readonly silent?: boolean }
@@ -56,9 +57,14 @@ const NEXT_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.$/+%';
 /**
  * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1 more): a reading that went
  * silent there may be cut short, so silence alone cannot end it yet. A refusal for length that names longer lengths
- * (`parseCardId`'s `bad-length`, `expected: '10/11'`) counts too.
+ * (`parseCardId`'s `bad-length`, `expected: '10/11'`) counts too. A text that is no card ID could grow when digits
+ * after it make one (`A0451`, a reading stalled after its fifth key).
  */
 export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
+  if (!options.parse(id, options.cardIdOptions).ok)
+    return [1, 2, 3, 4, 5, 6, 7, 8, 9].some(
+      (n) => options.parse(id + '0'.repeat(n), options.cardIdOptions).ok,
+    );
   return Array.from(NEXT_CHARS).some((c) => {
     const longer = options.parse(id + c, options.cardIdOptions);
     if (longer.ok) return longer.id !== id;
@@ -66,6 +72,12 @@ export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
       .split('/')
       .some((n) => Number(n) > id.length + 1);
   });
+}
+
+/** The reading's text: its characters between prefix and suffix, as `parseCardId` gets them. */
+export function readingText(burst: Burst, options: ResolvedWedgeOptions): string {
+  const content = stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
+  return upperAscii(content.map((c) => c.readings[0] ?? '').join(''));
 }
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
@@ -82,7 +94,16 @@ function fail(code: WedgeListenerCode, params: Params = {}): Evaluation {
  */
 export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
   const evaluation = judgeBurst(burst, end, options);
-  if (burst.host !== true || evaluation.effects.some((e) => e.kind === 'scan')) return evaluation;
+  if (evaluation.effects.some((e) => e.kind === 'scan')) return evaluation;
+  if (burst.rest === true) {
+    // The rest of a reading refused as interrupted: not reported again, and its terminator is the reader's too.
+    const t = end.kind === 'complete' && end.silent !== true ? [{ t: end.t, code: '', readings: [] }] : [];
+    const readerLike = hasReaderTiming([...burst.chars, ...t], options.maxMedianInterKeyMs);
+    return readerLike
+      ? { effects: [], suppressEnd: true }
+      : { effects: [{ kind: 'release' }], suppressEnd: false };
+  }
+  if (burst.host !== true) return evaluation;
   const refused = evaluation.effects.find((e) => e.kind === 'error');
   if (refused?.kind === 'error' && isCardReading(burst, refused.error.code, options)) return evaluation;
   // In the page's own field, anything but a card is the page's (a product barcode, a gift card): its text is given
@@ -95,12 +116,27 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
  * through either reading of its keys (a layout mismatch, a person's key), or one refused only for how it was typed.
  */
 function isCardReading(burst: Burst, code: string, options: ResolvedWedgeOptions): boolean {
-  if (code === 'repeated-key' || code === 'reading-interrupted') return true;
+  if (code === 'repeated-key') return true;
   const content = stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
   return [0, 1].some((r) => {
     const text = content.map((c) => c.readings[r] ?? c.readings[0] ?? '').join('');
     return options.parse(upperAscii(text), options.cardIdOptions).ok;
   });
+}
+
+/** The one card ID the reading gives without some of its repeated keydowns, or `'several'`. */
+function withoutRepeats(content: readonly BurstChar[], options: ResolvedWedgeOptions) {
+  const repeats = content.flatMap((c, i) => (c.repeat === true ? [i] : [])).slice(0, 8);
+  const found = new Map<string, { parsed: CardIdParseResult & { ok: true }; content: BurstChar[] }>();
+  for (let mask = 1; mask < 1 << repeats.length; mask++) {
+    const kept = content.filter((_, i) => !repeats.some((r, b) => r === i && (mask >> b) & 1));
+    const parsed = options.parse(
+      upperAscii(kept.map((c) => c.readings[0] ?? '').join('')),
+      options.cardIdOptions,
+    );
+    if (parsed.ok) found.set(parsed.id, { parsed, content: kept });
+  }
+  return found.size > 1 ? 'several' : found.values().next().value;
 }
 
 function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
@@ -109,7 +145,7 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   const readerLike = recognized || hasReaderTiming(chars, options.maxMedianInterKeyMs);
   const release: Evaluation = recognized ? { effects: [{ kind: 'release' }], suppressEnd: false } : NOTHING;
   if (!readerLike) return NOTHING;
-  const content = stripAffixes(chars, options.prefix, options.suffix);
+  let content = stripAffixes(chars, options.prefix, options.suffix);
   const longEnough = content !== undefined && content.length >= options.minLength;
 
   if (end.kind === 'gap' || end.kind === 'interrupted') {
@@ -144,8 +180,14 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   }
   // Keys the device did not identify (Android, iPad: `Unidentified`) whose text never came: not "not a card ID".
   if (content.some((c) => c.readings.length === 0)) return fail('keys-unidentified');
-  const raw = upperAscii(content.map((c) => c.readings[0] ?? '').join(''));
-  const parsed = options.parse(raw, options.cardIdOptions);
+  const textOf = (read: readonly BurstChar[]) => upperAscii(read.map((c) => c.readings[0] ?? '').join(''));
+  let parsed = options.parse(textOf(content), options.cardIdOptions);
+  // A held key's extra repeats that make the reading no card ID: read it without them when that gives one card ID,
+  // refuse when it gives several. Not in the page's own fields: a barcode of the page with a doubled character is its.
+  const bare = parsed.ok || burst.host === true ? undefined : withoutRepeats(content, options);
+  if (bare === 'several') return fail('repeated-key');
+  if (bare !== undefined) [parsed, content] = [bare.parsed, bare.content];
+  const raw = textOf(content);
   const silent =
     options.terminator === 'none' || end.kind === 'pause' || (end.kind === 'complete' && end.silent === true);
   const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
@@ -159,7 +201,7 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
     // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
     return fail('repeated-key');
   }
-  if (parsed.ok && end.kind === 'pause' && couldGrow(parsed.id, options)) {
+  if (end.kind === 'pause' && couldGrow(parsed.ok ? parsed.id : raw, options)) {
     // A character after a pause: the reader stalled mid-ID, or a person typed after the reading. Refuse.
     return fail('reading-interrupted');
   }

@@ -46,3 +46,5 @@ export { KaikuError, isKaikuError } from '../../errors/kaiku-error.js';
 // Option bags are checked by name; the element checks its own with these in its first download.
 export { OptionsError, checkOptions } from '../../errors/options-error.js';
 export type { OptionKeys } from '../../errors/options-error.js';
+// The camera worker's Trusted Types policy, claimed from the element's first download (also in `/camera`).
+export { claimWorkerPolicy } from '../camera/trusted-worker.js';

@@ -265,8 +265,7 @@ export function listenForWedge(
     state = step.state;
     for (const effect of step.effects) apply(effect, event, early);
     // The reading is over: focus goes back where it was before the capture field took it.
-    if (capture?.active === true && state.burst === undefined && state.pending === undefined)
-      capture.restore();
+    if (capture?.active === true && engine.isAtRest(step.state)) capture.restore();
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (step.wakeAt !== undefined && !stopped) {

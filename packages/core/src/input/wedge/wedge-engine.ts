@@ -3,6 +3,6 @@
  * `@kaiku-scanner/core/wedge` loads it on demand (`create-wedge-listener.ts`); the main entry bundles it
  * (`create-wedge-listener-eager.ts`).
  */
-export { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
+export { INITIAL_WEDGE_STATE, isAtRest, stepWedge } from './classify-wedge.js';
 export { resolveWedgeOptions } from './wedge-options.js';
 export { wedgeFailure } from './evaluate-burst.js';

@@ -1,7 +1,7 @@
 /**
- * SHA-256 in plain JavaScript, synchronous. Idempotency keys of imported rows are content hashes, and
- * `crypto.subtle` exists only in secure contexts (a box office on a plain http:// intranet page has none),
- * so the import hashes with this instead of Web Crypto.
+ * SHA-256 in plain JavaScript, synchronous. Idempotency keys of imported rows are content hashes and outbox
+ * records carry seals, and `crypto.subtle` exists only in secure contexts (a box office on a plain http://
+ * intranet page has none) and is asynchronous (a seal is checked inside an IndexedDB transaction).
  */
 
 const K = new Int32Array([

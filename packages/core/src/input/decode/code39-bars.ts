@@ -1,0 +1,181 @@
+/**
+ * The grey profiles of a located bar code (the mean of its rows along the bars, upper half, lower half, all), and
+ * their reading by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
+ */
+import { fitCode39Geometries, readCode39Characters } from './code39-profile.js';
+import type { Profile } from './code39-profile.js';
+import { sampleLines } from './scanlines.js';
+import type { LineBundle } from './scanlines.js';
+import type { GreyImage } from './types.js';
+
+/**
+ * Profiles of a located bar code: the mean of the upper lines, of the lower lines (two independent readings of the
+ * same bars) and of all of them. Each line is itself thickened to cover the space between lines, so every row of
+ * pixels across the bars counts and sensor noise averages out.
+ */
+export function bundleProfiles(
+  grey: GreyImage,
+  bundle: LineBundle,
+): { upper: Profile; lower: Profile; all: Profile } {
+  const offsets = bundle.offsets;
+  const spacing = offsets.length > 1 ? Math.abs((offsets[1] as number) - (offsets[0] as number)) : 1;
+  const strip = sampleLines(grey, { ...bundle, thickness: Math.min(8, Math.max(1, Math.round(spacing))) });
+  const half = offsets.length >> 1;
+  const mean = (from: number, to: number): Profile => {
+    const out = new Float32Array(strip.width);
+    for (let y = from; y < to; y++) {
+      for (let x = 0; x < strip.width; x++)
+        out[x] = (out[x] as number) + (strip.data[y * strip.width + x] as number);
+    }
+    for (let x = 0; x < strip.width; x++) out[x] = (out[x] as number) / (to - from);
+    return out;
+  };
+  return {
+    upper: mean(0, half),
+    lower: mean(offsets.length - half, offsets.length),
+    all: mean(0, offsets.length),
+  };
+}
+
+/**
+ * The bundle turned to the angle (within ±4.5° of the locator's) at which its profile is sharpest: averaging across
+ * the bars at a slightly wrong angle smears them, by the angle times the bars' height. Sharpness is measured over
+ * `span` pixels around the bundle's centre — the located code and its quiet zones — not along the whole line: print
+ * further along the line does not pull the angle to its own, and the nine trial angles sample a part of the line.
+ */
+export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.length): LineBundle {
+  const length = Math.min(bundle.length, span);
+  const sharpness = (angle: number): number => {
+    const p = bundleProfiles(grey, { ...bundle, angle, length }).all;
+    let sum = 0;
+    for (let i = 1; i < p.length; i++) sum += ((p[i] as number) - (p[i - 1] as number)) ** 2;
+    return sum;
+  };
+  const degree = Math.PI / 180;
+  let best = { angle: bundle.angle, score: sharpness(bundle.angle) };
+  for (const steps of [
+    [-4.5, -3, -1.5, 1.5, 3, 4.5],
+    [-0.75, 0.75],
+  ]) {
+    const around = best.angle;
+    for (const d of steps) {
+      const angle = around + d * degree;
+      const score = sharpness(angle);
+      if (score > best.score) best = { angle, score };
+    }
+  }
+  return { ...bundle, angle: best.angle };
+}
+
+/** How far (pixels each way) `flattenProfile` looks for the light around a sample: a character of a small code. */
+const FLATTEN_PX = 12;
+
+/**
+ * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
+ * with the uneven light taken out when that reads nothing (see `readCode39Profiles`); `span`: the located length the
+ * angle is aligned over (`alignBundle`).
+ */
+export function readBlurredCode39(
+  grey: GreyImage,
+  bundle: LineBundle,
+  flatten = true,
+  span = bundle.length,
+): string | null {
+  const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
+  return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
+}
+
+/**
+ * Reads the profiles of one bar code: as sampled, then — when that fails — with the uneven light taken out
+ * (`flattenProfile` over ±`radius` samples; `radius` 0: not). A shadow's edge or a glare spot across the code
+ * leaves one part of the bars dim or washed out: the span of the code, found by thresholding, then ends at the
+ * shadow and the start or stop character is looked for in the wrong place. Flattened, its narrow bars under blur
+ * still fall short of full contrast, and groups of them can look like one light run: the code's end is taken at a
+ * light run of five median light runs there instead of three (a quiet zone is ten modules). The same guards apply
+ * to both readings.
+ */
+export function readCode39Profiles(
+  profiles: { upper: Profile; lower: Profile; all: Profile },
+  radius: number,
+): string | null {
+  const { upper, lower, all } = profiles;
+  if (radius <= 0) return readBothWays(upper, lower, all, 3);
+  return (
+    readBothWays(upper, lower, all, 3) ??
+    readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
+  );
+}
+
+function readBothWays(upper: Profile, lower: Profile, all: Profile, split: number): string | null {
+  for (const reverse of [false, true]) {
+    const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
+    for (const g of fitCode39Geometries(a as Profile, split)) {
+      const text = readCode39Characters(a as Profile, g, [u as Profile, l as Profile]);
+      if (text !== null) return text;
+    }
+  }
+  return null;
+}
+
+/**
+ * The profile with uneven light taken out: each sample placed between the local dark and light envelopes (the
+ * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes
+ * are closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper,
+ * a slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
+ */
+function flattenProfile(p: Profile, radius: number): Profile {
+  const n = p.length;
+  const sorted = Float32Array.from(p).sort();
+  const spread =
+    (sorted[Math.floor(0.95 * (n - 1))] as number) - (sorted[Math.floor(0.05 * (n - 1))] as number);
+  const minRange = Math.max(12, 0.2 * spread);
+  const low = boxMean(
+    slidingExtreme(p, radius, (a, b) => a <= b),
+    radius,
+  );
+  const high = boxMean(
+    slidingExtreme(p, radius, (a, b) => a >= b),
+    radius,
+  );
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const dark = low[i] as number;
+    const range = (high[i] as number) - dark;
+    out[i] = range < minRange ? 255 : Math.min(255, Math.max(0, (((p[i] as number) - dark) * 255) / range));
+  }
+  return out;
+}
+
+/** The minimum (`keeps` is ≤) or maximum (≥) over ±`radius` samples: a monotonic queue, O(n). */
+function slidingExtreme(p: Profile, radius: number, keeps: (a: number, b: number) => boolean): Float32Array {
+  const n = p.length;
+  const out = new Float32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let x = 0; x < n; x++) {
+    for (const to = Math.min(n - 1, x + radius); next <= to; next++) {
+      const v = p[next] as number;
+      while (tail > head && keeps(v, p[queue[tail - 1] as number] as number)) tail--;
+      queue[tail++] = next;
+    }
+    while ((queue[head] as number) < x - radius) head++;
+    out[x] = p[queue[head] as number] as number;
+  }
+  return out;
+}
+
+/** The mean over ±`radius` samples (fewer at the ends). */
+function boxMean(p: Float32Array, radius: number): Float32Array {
+  const n = p.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (p[i] as number);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - radius);
+    const b = Math.min(n, i + radius + 1);
+    out[i] = ((prefix[b] as number) - (prefix[a] as number)) / (b - a);
+  }
+  return out;
+}

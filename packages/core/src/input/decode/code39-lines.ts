@@ -1,0 +1,201 @@
+/**
+ * Code 39 read along bundles of scanlines (zxing-js's `Code39Reader` and the cramped-quiet-zone reader of
+ * `code39-row.ts`) and by templates fitted to profiles (`code39-profile.ts`): the readers of the JS stages `c39-*`.
+ */
+import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
+import { code39CheckCharacter } from '../../card-id/code39.js';
+import { invert } from './grey-ops.js';
+import { readBlurredCode39 } from './code39-bars.js';
+import { MAX_PROFILE } from './code39-profile.js';
+import { readCode39Tolerant } from './code39-row.js';
+import { sampleLines, sharpenRows } from './scanlines.js';
+import type { LineBundle } from './scanlines.js';
+import type { DecodeFormat, DecodeResult, GreyImage } from './types.js';
+
+export type Code39Options = {
+  readonly accept: (text: string, format: DecodeFormat) => boolean;
+  readonly code39CheckDigit: boolean;
+  /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
+  readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
+  /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
+  readonly trace?: (work: 'bundle' | 'profile') => void;
+};
+
+/**
+ * Reads Code 39 along bundles of scanlines, dark-on-light and light-on-dark (negatives), both directions. A text
+ * is returned only when two different lines read it and no other text got as many votes: one 1D line misreads too
+ * easily (a wrong bar width turns one character into another). `onForeign`: a bundle whose lines read another
+ * barcode (a ticket's), which later stages skip.
+ */
+export function readCode39(
+  grey: GreyImage,
+  bundles: readonly LineBundle[],
+  options: Code39Options,
+  onForeign?: (index: number) => void,
+): DecodeResult | null {
+  const reader = new Code39Reader(options.code39CheckDigit, false);
+  // Per acceptable text, the lines (bundle and row) that read it.
+  const votes = new Map<string, Set<string>>();
+  const tolerant = options.use('c39-tolerant');
+  next: for (const [index, bundle] of bundles.entries()) {
+    options.trace?.('bundle');
+    const strip = sampleLines(grey, bundle);
+    const sharp = lazy(() => sharpenRows(strip));
+    // Another barcode: a text the filter refuses, read across the middle of the region (the located code itself,
+    // not a neighbour the line reaches) on a line in each half of it (the code spans the region: no card's code
+    // beside it there), where no line read an acceptable text. The rest of this bundle's readings are skipped.
+    const refused = new Map<string, number>();
+    let acceptable = false;
+    const polarities = [() => strip, () => invert(strip)];
+    if (options.use('c39-sharpened')) polarities.push(sharp, () => invert(sharp()));
+    for (const polarity of polarities) {
+      const image = polarity();
+      const binarizer = new GlobalHistogramBinarizer(
+        new RGBLuminanceSource(image.data, image.width, image.height),
+      );
+      let row = new BitArray(image.width);
+      for (let y = 0; y < image.height; y++) {
+        try {
+          row = binarizer.getBlackRow(y, row);
+        } catch {
+          continue; // a flat row (no contrast) cannot be binarized
+        }
+        const read = readRow(reader, y, row) ?? mirrored(readRow(reader, y, reversed(row)), image.width);
+        const text = read?.text ?? (tolerant ? readTolerant(row, options) : null);
+        if (text === null) continue;
+        if (!options.accept(text, 'code_39')) {
+          if (onForeign === undefined || acceptable || read === null) continue;
+          if (
+            Math.min(read.from, read.to) > image.width / 2 ||
+            Math.max(read.from, read.to) < image.width / 2
+          )
+            continue;
+          const middle = (image.height - 1) / 2;
+          const halves = (refused.get(text) ?? 0) | (y < middle ? 1 : y > middle ? 2 : 0);
+          refused.set(text, halves);
+          if (halves === 3) {
+            onForeign(index);
+            continue next;
+          }
+          continue;
+        }
+        acceptable = true;
+        const lines = votes.get(text) ?? new Set<string>();
+        lines.add(`${index}:${y}`);
+        votes.set(text, lines);
+        // Two lines that read different acceptable texts: one of them misreads, and lines alone cannot tell which
+        // (neighbouring lines share what a shadow's edge does to the bars). This pass reads nothing more.
+        if (votes.size > 1) return null;
+      }
+      // Decided when a binarisation's lines are all read: a line that reads otherwise further down must be seen.
+      const [only] = votes;
+      if (only !== undefined && only[1].size >= 2) return { text: only[0], format: 'code_39' };
+    }
+  }
+  return null;
+}
+
+/**
+ * The located regions read by template fitting (`code39-profile.ts`): the text the upper and the lower half of the
+ * bars both give — two independent readings, as the two-line vote of the other passes.
+ */
+export function readCode39Templates(
+  grey: GreyImage,
+  bundles: readonly LineBundle[],
+  options: Code39Options,
+  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
+  flattenLargest = true,
+): DecodeResult | null {
+  const done: LineBundle[] = [];
+  for (const located of bundles) {
+    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
+    const length = Math.hypot(grey.width, grey.height);
+    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
+    if (done.some((d) => sameLine(d, bundle))) continue;
+    done.push(bundle);
+    options.trace?.('profile');
+    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
+    // shadow is one, and the others (text, edges) would double the work on frames without a card.
+    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
+    const read = readBlurredCode39(grey, bundle, flatten, located.length);
+    const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
+    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
+  }
+  return null;
+}
+
+/**
+ * The length of a bundle's lines that reaches both edges of the frame from its centre along its axis: a region off
+ * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
+ */
+export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
+  const ux = Math.cos(bundle.angle);
+  const uy = Math.sin(bundle.angle);
+  let reach = 0;
+  for (const [x, y] of [
+    [0, 0],
+    [grey.width, 0],
+    [0, grey.height],
+    [grey.width, grey.height],
+  ] as const) {
+    reach = Math.max(reach, Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy));
+  }
+  return 2 * reach;
+}
+
+/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
+function sameLine(a: LineBundle, b: LineBundle): boolean {
+  const turn = Math.abs(a.angle - b.angle) % Math.PI;
+  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
+  // Distance of b's centre from a's line.
+  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
+}
+
+/** Verifies and strips the mod-43 check character; `null` when it does not match. */
+export function withoutCheckCharacter(text: string): string | null {
+  const data = text.slice(0, -1);
+  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
+}
+
+function lazy(make: () => GreyImage): () => GreyImage {
+  let value: GreyImage | undefined;
+  return () => (value ??= make());
+}
+
+/** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
+function readRow(
+  reader: Code39Reader,
+  y: number,
+  row: BitArray,
+): { text: string; from: number; to: number } | null {
+  try {
+    const result = reader.decodeRow(y, row, undefined);
+    const text = result.getText();
+    const [from, to] = result.getResultPoints().map((p) => p.getX());
+    return text.length > 0 && from !== undefined && to !== undefined ? { text, from, to } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cramped-quiet-zone reader, both directions, with the same check-character rule as `Code39Reader`. */
+function readTolerant(row: BitArray, options: Code39Options): string | null {
+  const size = row.getSize();
+  const text =
+    readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
+  return text === null || !options.code39CheckDigit ? text : withoutCheckCharacter(text);
+}
+
+/** A read of the reversed row, its positions along the row as given. */
+function mirrored(
+  read: { text: string; from: number; to: number } | null,
+  width: number,
+): { text: string; from: number; to: number } | null {
+  return read === null ? null : { text: read.text, from: width - 1 - read.to, to: width - 1 - read.from };
+}
+
+function reversed(row: BitArray): BitArray {
+  const copy = row.clone();
+  copy.reverse();
+  return copy;
+}

@@ -1,0 +1,129 @@
+/**
+ * `decodeImage`'s pipeline: its stages in the order they run and what triggers each, in one table. The first stage
+ * whose text the caller accepts ends the run. docs/decoding.md says what each stage is for and gives the ablation
+ * figures (`npm run bench decode-ablation`) that keep it: a stage stays only while it reads frames no other stage
+ * reads, on seeds no stage was tuned on.
+ *
+ * The browser's `BarcodeDetector`, when it supports the wanted formats, is not a stage but an engine of its own: in
+ * `fast` its answer is final; in `thorough` the stages below run where it read nothing.
+ */
+import type { DecodeResult, Quad } from './types.js';
+
+/** What the triggers look at: the call's options and what earlier stages saw in this frame. */
+export type FrameFacts = {
+  readonly wantQr: boolean;
+  readonly want39: boolean;
+  readonly thorough: boolean;
+  /** The frame is at least 600 px on its short side (720p and up). */
+  readonly big: boolean;
+  /** zxing-cpp runs on this frame (else the JS stages read it alone: WebAssembly blocked, or `engine: 'js'`). */
+  readonly cpp: boolean;
+  /** QR codes zxing-cpp located and could not decode (a bent card, strong perspective). */
+  readonly unreadQr: () => readonly Quad[];
+  /** A JS QR stage saw two finder patterns of one card-sized QR code and did not read it. */
+  readonly qrSeen: () => boolean;
+  /** The Code 39 locator found a bar-code region whose lines read no other barcode. */
+  readonly barsSeen: () => boolean;
+};
+
+/** The JS rescue of a QR code zxing-cpp found no trace of, in `fast` (where it located one, the crops read it). */
+const qrUnlocated = (f: FrameFacts): boolean => f.wantQr && !f.thorough && f.unreadQr().length === 0;
+
+/**
+ * The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS passes of `zxing-decoder.ts`.
+ * `thorough` ones run only when looking thoroughly (stills).
+ */
+export const STAGES = [
+  // zxing-cpp on the frame as given: QR and Code 39, rotations, inversion, downscaling; among up to four symbols
+  // when the first is refused (a ticket) or cannot be decoded.
+  { name: 'cpp', when: (f: FrameFacts) => f.cpp },
+  // A QR code zxing-cpp located and could not decode: its fourth corner searched (grid), read by zxing-js in a crop.
+  { name: 'qr-grid', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
+  { name: 'qr-crop', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
+  { name: 'qr-crop-stretched', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
+  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples.
+  { name: 'qr-half', when: (f: FrameFacts) => f.wantQr && (!f.cpp || qrUnlocated(f)) },
+  // Code 39 along the axes of located bar-code regions (any rotation): thin lines, two must agree.
+  { name: 'c39-lines', when: (f: FrameFacts) => f.want39 },
+  // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
+  { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
+  { name: 'qr-invert', when: (f: FrameFacts) => f.wantQr && !f.cpp },
+  { name: 'qr-stretched', when: (f: FrameFacts) => f.wantQr && !f.cpp },
+  // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
+  {
+    name: 'qr-flat',
+    when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr && (!f.big || f.thorough)),
+  },
+  // Code 39 by blurred templates fitted to profiles (bars no threshold separates).
+  { name: 'c39-templates', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
+  // The same on the largest region of the frame with the light taken out (a shadow's edge at 720p).
+  { name: 'c39-templates-flat', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
+  // zxing-cpp QR on the frame with the light taken out, one binariser each: on stills, and in `fast` where the JS
+  // stages saw a symbol they could not read.
+  {
+    name: 'cpp-flat',
+    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
+  },
+  {
+    name: 'cpp-flat-histogram',
+    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
+  },
+] as const;
+
+export type StageName = (typeof STAGES)[number]['name'];
+
+/** The stages the JS decoder implements (all but zxing-cpp's). */
+export type JsStageName = Exclude<StageName, `cpp${string}`>;
+
+/**
+ * Strategies inside stages, each switched off as a whole: zxing-cpp's second search among several symbols
+ * (`cpp-symbols`), the grid search from finder triples in zxing-js QR stages (`qr-finders`), the cramped-quiet-zone
+ * row reader (`c39-tolerant`), the sharpened binarisation of Code 39 lines (`c39-sharpened`), the profile's own light flattening in the template reader (`c39-profile-flat`).
+ */
+export const STRATEGIES = [
+  'cpp-symbols',
+  'qr-finders',
+  'c39-tolerant',
+  'c39-sharpened',
+  'c39-profile-flat',
+] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+/** Internal (the ablation bench and tests): switches and a report of every stage that ran. */
+export type PipelineControl = {
+  /** Stages and strategies switched off. */
+  readonly off?: ReadonlySet<StageName | StrategyName>;
+  /** Run every stage whose trigger holds, also after a read (the first read is still the answer). */
+  readonly exhaustive?: boolean;
+  /** Called after each stage that ran: what it read (accepted by the filter) and how long it took. */
+  readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
+};
+
+/** Whether a strategy (or stage) is switched on. */
+export const enabled = (control: PipelineControl | undefined, name: StageName | StrategyName): boolean =>
+  control?.off?.has(name) !== true;
+
+/**
+ * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off. The first
+ * read, or `null`.
+ */
+export async function runStages(
+  facts: FrameFacts,
+  run: (stage: StageName) => DecodeResult | null | Promise<DecodeResult | null>,
+  control: PipelineControl | undefined,
+  signal: AbortSignal | undefined,
+  only?: (stage: StageName) => boolean,
+): Promise<DecodeResult | null> {
+  let first: DecodeResult | null = null;
+  for (const { name, when } of STAGES) {
+    if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
+    signal?.throwIfAborted();
+    const started = performance.now();
+    const read = await run(name);
+    control?.onStage?.(name, read, performance.now() - started);
+    if (read === null) continue;
+    first ??= read;
+    if (control?.exhaustive !== true) return read;
+  }
+  return first;
+}

@@ -1,0 +1,100 @@
+/**
+ * Stored records are data, not orders (issue 31.7): real IndexedDB, records rewritten behind the outbox's back
+ * as a page script would (straight into the object store), and records from earlier sessions and versions.
+ */
+import { expect } from '@esm-bundle/chai';
+import { promisifyRequest } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { createOutbox } from './create-outbox.js';
+import type { OutboxError } from './outbox-error.js';
+import { createStrictStore } from './strict-store.js';
+import { fakeServer, freshDbName, TARGET, usage } from './outbox-test-helpers.js';
+import type { OutboxRecord } from './types.js';
+
+/** What a page script can do: read and write the outbox's object store directly. */
+const raw = (store: UseStore) => ({
+  get: (id: string) =>
+    store('readonly', (s) => promisifyRequest(s.get(`u:${id}`) as IDBRequest<OutboxRecord>)),
+  put: (r: OutboxRecord) =>
+    store('readwrite', (s) => {
+      s.put(r, `u:${r.id}`);
+      return promisifyRequest(s.transaction);
+    }),
+});
+
+describe('records changed outside the outbox', () => {
+  const open = (databaseName: string, server = fakeServer(), retentionMs = 60_000) => ({
+    server,
+    outbox: createOutbox({
+      target: TARGET,
+      transport: server.transport,
+      databaseName,
+      autoSync: false,
+      retentionMs,
+    }),
+  });
+
+  it('another card or show written into a pending record: never sent, needs attention, not retryable', async () => {
+    const databaseName = freshDbName('tamper-content');
+    const { server, outbox } = open(databaseName);
+    const honest = await outbox.enqueue(usage('A045198723'));
+    const victim = await outbox.enqueue(usage('A999005458'));
+    const store = raw(createStrictStore(databaseName, 'outbox'));
+    const stored = await store.get(victim.id);
+    await store.put({
+      ...stored,
+      usage: { ...stored.usage, cardId: 'A999991234', show: { ...stored.usage.show, id: 'other' } },
+    });
+
+    await outbox.syncNow();
+    const sent = server.requests.flat().map((e) => e.usage.cardId);
+    expect(sent).to.deep.equal(['A045198723']); // before: the rewritten card went out under the terminal's token
+    const [flagged] = await outbox.needsAttention();
+    expect(flagged).to.include({ id: victim.id, state: 'needs-attention' });
+    expect(flagged?.problem?.code).to.equal('record-tampered');
+    const retry = await outbox.resolve(victim.id, 'retry').catch((e: unknown) => e);
+    expect((retry as OutboxError).code).to.equal('record-tampered');
+    expect(server.requests.flat()).to.have.length(1);
+    expect(honest.id).to.not.equal(victim.id);
+    outbox.stop();
+  });
+
+  it('a pending record flipped to "synced" is not dropped by the purge: it needs attention', async () => {
+    const databaseName = freshDbName('tamper-state');
+    const { server, outbox } = open(databaseName, fakeServer(), 0);
+    const record = await outbox.enqueue(usage());
+    const store = raw(createStrictStore(databaseName, 'outbox'));
+    await store.put({ ...(await store.get(record.id)), state: 'synced', settledAt: 0 });
+    expect(await outbox.purge()).to.equal(0); // before: 1, the usage gone without a trace
+    expect((await outbox.needsAttention()).map((r) => r.problem?.code)).to.deep.equal(['record-tampered']);
+    await outbox.syncNow();
+    expect(server.requests).to.have.length(0);
+    expect(await store.get(record.id)).to.not.equal(undefined);
+    outbox.stop();
+  });
+
+  it('records of an earlier session, and of a version before seals, still sync', async () => {
+    const databaseName = freshDbName('tamper-sessions');
+    const first = open(databaseName);
+    const earlier = await first.outbox.enqueue(usage('A045198723'));
+    first.outbox.stop();
+    // A record an SDK version before seals wrote: no seal, and (here) no key in its database yet.
+    const oldName = freshDbName('tamper-old-version');
+    const oldStore = raw(createStrictStore(oldName, 'outbox'));
+    const unsealed: OutboxRecord = { ...earlier, id: 'old-version-record-1', seal: undefined as never };
+    delete (unsealed as { seal?: string }).seal;
+    await oldStore.put(unsealed);
+
+    const later = open(databaseName);
+    await later.outbox.syncNow();
+    expect(later.server.requests.flat().map((e) => e.idempotencyKey)).to.deep.equal([earlier.id]);
+    const upgraded = open(oldName);
+    await upgraded.outbox.syncNow();
+    expect(upgraded.server.requests.flat().map((e) => e.idempotencyKey)).to.deep.equal([
+      'old-version-record-1',
+    ]);
+    expect(await later.outbox.needsAttention()).to.deep.equal([]);
+    later.outbox.stop();
+    upgraded.outbox.stop();
+  });
+});

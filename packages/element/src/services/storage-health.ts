@@ -1,0 +1,89 @@
+import type { StorageHealth } from './types.js';
+
+const PENDING = 'kaiku-pending:';
+const LOST = 'kaiku-lost:';
+
+/** localStorage, or undefined where the page may not use it (blocked site data throws on access). */
+function local(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete'): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const on = r as unknown as Record<string, () => void>;
+    on[done] = () => resolve();
+    on.onerror = on.onabort = () => reject(r.error ?? new Error('IndexedDB failed'));
+    setTimeout(() => reject(new Error('IndexedDB timed out')), 5_000);
+  });
+
+/**
+ * Writes the start marker of outbox `name` (strict durability) in its own small database: `unavailable` when
+ * IndexedDB cannot be opened, `unwritable` when the write fails, else whether the last start's marker was there.
+ */
+async function writeMarker(name: string, factory: IDBFactory): Promise<boolean | StorageHealth> {
+  const open = factory.open('kaiku-storage-marker', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('m');
+  if (
+    !(await settled(open, 'onsuccess').then(
+      () => true,
+      () => false,
+    ))
+  )
+    return 'unavailable';
+  const db = open.result;
+  try {
+    const tx = db.transaction('m', 'readwrite', { durability: 'strict' });
+    const before = tx.objectStore('m').count(name);
+    tx.objectStore('m').put(Date.now(), name);
+    await settled(tx, 'oncomplete');
+    return before.result > 0;
+  } catch {
+    return 'unwritable';
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Checks at start whether outbox `name` can keep usages here: no IndexedDB (`unavailable`), a store that cannot be
+ * written (`unwritable`), storage the browser may clear (`not-persisted`), or `ok`. Eviction: the marker written at
+ * every start is gone while the count last seen waiting (kept in localStorage, which Chromium does not evict with
+ * IndexedDB) was above zero — those usages may have been lost (`lost`, kept until `acknowledgeLoss`). A wipe of all
+ * the site's data looks like a first start.
+ *
+ * @example
+ * const { health, lost } = await checkStorage('kaiku-outbox https://api.example/ venue-1');
+ */
+export async function checkStorage(
+  name: string,
+  factory: IDBFactory | undefined = globalThis.indexedDB ?? undefined,
+): Promise<{ readonly health: StorageHealth; readonly lost: number }> {
+  const ls = local();
+  const marker = factory
+    ? await writeMarker(name, factory).catch(() => 'unavailable' as const)
+    : 'unavailable';
+  let lost = Number(ls?.getItem(LOST + name)) || 0;
+  if (marker === false) lost += Number(ls?.getItem(PENDING + name)) || 0;
+  if (lost > 0) ls?.setItem(LOST + name, String(lost));
+  if (typeof marker === 'string') return { health: marker, lost };
+  const persisted = await globalThis.navigator?.storage?.persisted?.().catch(() => false);
+  return { health: persisted === false ? 'not-persisted' : 'ok', lost };
+}
+
+/** Remembers how many usages wait in outbox `name` (to say how many a clearing lost); nothing when it cannot. */
+export function rememberPending(name: string, pending: number): void {
+  try {
+    local()?.setItem(PENDING + name, String(pending));
+  } catch {
+    // Storage full or blocked: the eviction check then has nothing to compare with.
+  }
+}
+
+/** Staff have seen that usages may have been lost: the notice goes. */
+export function acknowledgeLoss(name: string): void {
+  local()?.removeItem(LOST + name);
+}

@@ -1,0 +1,96 @@
+import { ProblemSchema } from '@kaiku-scanner/core/contract';
+import type { Answer, Exchange } from './conformance-http.js';
+
+/**
+ * A check's verdict. `not-observed`: the server answered within the contract, but never showed the behaviour the
+ * check exists to see (e.g. no `409` while a key was in flight) — never counted as passed. `could-not-run`: it
+ * needs an option the run was not given, or the run ran out of budget or time before it.
+ */
+export type Verdict = 'pass' | 'fail' | 'not-observed' | 'could-not-run';
+
+export type CheckResult = {
+  readonly name: string;
+  /** The rule it guards: a heading anchor of docs/api.md. */
+  readonly rule: string;
+  readonly verdict: Verdict;
+  /** `verdict === 'pass'`. */
+  readonly ok: boolean;
+  readonly failures: readonly string[];
+  /** Why it could not run, what was not observed, or what it measured. */
+  readonly note?: string;
+  /** The last requests the check sent and what came back (method, path, status, problem code). */
+  readonly exchanges: readonly Exchange[];
+};
+
+export type Schema = {
+  safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[] }[] } };
+};
+
+export class CouldNotRun extends Error {}
+export class NotObserved extends Error {}
+
+/** What one check found: its failures, and the exchanges it made. */
+export class Check {
+  readonly failures: string[] = [];
+  readonly exchanges: Exchange[] = [];
+  /** What the check measured, reported whatever its verdict (e.g. the cap race's overshoot rate). */
+  note: string | undefined;
+  /** Ends the check as `could-not-run` (an option it needs is missing). */
+  skip(reason: string): never {
+    throw new CouldNotRun(reason);
+  }
+  /** Ends the check as `not-observed` unless it failed already. */
+  notObserved(what: string): never {
+    throw new NotObserved(what);
+  }
+  that(ok: boolean, message: string): boolean {
+    if (!ok) this.failures.push(message);
+    return ok;
+  }
+  /** An answer of `status` whose JSON matches `schema`. */
+  valid<T>(answer: Answer, status: number, schema: Schema, what: string): T | undefined {
+    if (!this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`))
+      return undefined;
+    this.that(/^application\/json\b/.test(answer.contentType), `${what}: content type ${answer.contentType}`);
+    const parsed = schema.safeParse(answer.json);
+    const paths = parsed.error?.issues
+      .map((i) => i.path.join('.') || '(root)')
+      .slice(0, 5)
+      .join(', ');
+    return this.that(parsed.success, `${what}: the body breaks the schema at ${paths}`)
+      ? (answer.json as T)
+      : undefined;
+  }
+  /** An RFC 9457 problem with this status (and code, when given); returns its reasons. */
+  problem(answer: Answer, status: number, code: string | undefined, what: string): ProblemShape | undefined {
+    this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`);
+    this.that(
+      /^application\/problem\+json\b/.test(answer.contentType),
+      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json`,
+    );
+    const parsed = ProblemSchema.safeParse(answer.json);
+    if (!this.that(parsed.success, `${what}: the body is not a Problem`)) return undefined;
+    const p = parsed.data as ProblemShape;
+    this.that(p.status === answer.status, `${what}: problem status ${p.status} ≠ ${answer.status}`);
+    if (code !== undefined) this.that(p.code === code, `${what}: code ${p.code}, expected ${code}`);
+    return p;
+  }
+  /** A `422` refusal whose first reason is `code` and carries every param in `params`. */
+  refusal(answer: Answer, code: string, params: readonly string[], what: string): void {
+    const p = this.problem(answer, 422, code, what);
+    if (!p) return;
+    const reason = p.reasons?.find((r) => r.code === code);
+    if (!this.that(reason !== undefined, `${what}: no reason ${code} in reasons`)) return;
+    const missing = params.filter((k) => reason!.params?.[k] === undefined);
+    this.that(missing.length === 0, `${what}: reason ${code} without its params ${missing.join(', ')}`);
+  }
+}
+
+export type ProblemShape = {
+  readonly status: number;
+  readonly code: string;
+  readonly title?: string;
+  readonly detail?: string;
+  readonly reasons?: readonly { code: string; params?: Record<string, unknown> }[];
+  readonly issues?: readonly { path: string; code: string; suggestion?: string }[];
+};

@@ -1,0 +1,149 @@
+import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import type { Check } from './check.js';
+import { type CardLookup, type Ctx, helsinkiDay, key, post, showId, usage, usagesOf } from './kit-context.js';
+
+export type KitCheck = {
+  readonly name: string;
+  /** The docs/api.md heading anchor of the rule it guards. */
+  readonly rule: string;
+  readonly run: (ctx: Ctx, c: Check) => Promise<void>;
+};
+
+const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { cardId });
+
+/** Requests as such: health, tokens, look-ups, unknown fields, identifiers, problem+json, privacy. */
+export const REQUEST_CHECKS: readonly KitCheck[] = [
+  {
+    name: 'health',
+    rule: '#endpoints',
+    async run(ctx, c) {
+      c.valid(await ctx.http.send('GET', 'v1/health', { auth: false }), 200, HealthSchema, 'GET v1/health');
+    },
+  },
+  {
+    name: 'auth',
+    rule: '#authentication',
+    async run(ctx, c) {
+      const body = { cardId: ctx.cards.active[0] };
+      const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
+      c.problem(none, 401, 'unauthorized', 'look-up without a token');
+      c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
+      const tokens = [[`conformance-wrong-${ctx.run}`, 'a wrong token']];
+      if (ctx.expiredToken) tokens.push([ctx.expiredToken, 'an expired token']);
+      for (const [token, what] of tokens) {
+        c.problem(
+          await ctx.http.send('POST', 'v1/cards/lookup', { body, token }),
+          401,
+          'unauthorized',
+          what!,
+        );
+        // Nothing may be written with it either.
+        const id = showId(ctx, 'auth');
+        c.problem(
+          await post(
+            ctx,
+            'v1/usages',
+            usage(ctx, ctx.cards.active[0]!, { id }),
+            key(ctx, `auth-${what}`),
+            token,
+          ),
+          401,
+          'unauthorized',
+          `a usage with ${what}`,
+        );
+      }
+    },
+  },
+  {
+    name: 'card look-up',
+    rule: '#endpoints',
+    async run(ctx, c) {
+      const today = helsinkiDay(new Date());
+      const expect: [string, string, (r: CardLookup) => boolean][] = [
+        [ctx.cards.active[0]!, 'active', (r) => r.status === 'active' && r.validUntil >= today],
+        [ctx.cards.inactive, 'inactive', (r) => r.status === 'inactive'],
+        [ctx.cards.useBan, 'use-ban', (r) => r.status === 'use-ban'],
+        [ctx.cards.inTransfer, 'in-transfer', (r) => r.status === 'in-transfer'],
+        [ctx.cards.expired, 'expired', (r) => r.validUntil < today],
+        [ctx.cards.community, 'community', (r) => r.kind === 'community' && r.status === 'active'],
+      ];
+      for (const [id, what, holds] of expect) {
+        const card = c.valid<CardLookup>(await lookup(ctx, id), 200, CardRecordSchema, `look-up (${what})`);
+        if (card) c.that(card.id === id && holds(card), `the ${what} test card's record: ${card.status}`);
+      }
+      c.problem(await lookup(ctx, ctx.cards.unregistered), 404, 'card-not-registered', 'unregistered card');
+      c.problem(await lookup(ctx, 'not a card'), 400, 'invalid-request', 'malformed card ID');
+      c.problem(await ctx.http.send('GET', `v1/conformance-${ctx.run}`), 404, 'not-found', 'unknown path');
+    },
+  },
+  {
+    name: 'unknown and misspelt fields',
+    rule: '#unknown-and-misspelt-fields',
+    async run(ctx, c) {
+      const id = showId(ctx, 'fields');
+      const base = usage(ctx, ctx.cards.active[0]!, { id, cap: 5 });
+      const cases: [unknown, string, string | undefined, string][] = [
+        [{ cardId: ctx.cards.active[0], extra: 1 }, 'extra', undefined, 'a look-up with an unknown member'],
+        [{ ...base, show: { ...base.show, Cap: 1 } }, 'show.Cap', 'cap', 'a show with `Cap`'],
+        [{ ...base, childTicket: 1 }, 'childTicket', 'childTickets', 'a usage with `childTicket`'],
+      ];
+      for (const [i, [body, path, suggestion, what]] of cases.entries()) {
+        const answer =
+          i === 0
+            ? await post(ctx, 'v1/cards/lookup', body)
+            : await post(ctx, 'v1/usages', body, key(ctx, `f${i}`));
+        const p = c.problem(answer, 400, 'invalid-request', what);
+        const issue = p?.issues?.find((x) => x.path === path);
+        c.that(issue?.code === 'unknown-field', `${what}: no unknown-field issue naming ${path}`);
+        if (suggestion) c.that(issue?.suggestion === suggestion, `${what}: no suggestion ${suggestion}`);
+      }
+      // Refused means not recorded: the show holds nothing.
+      c.that((await usagesOf(ctx, id)) === 0, 'a refused body was recorded');
+    },
+  },
+  {
+    name: 'plain identifiers',
+    rule: '#errors',
+    async run(ctx, c) {
+      const id = showId(ctx, 'ids');
+      const card = ctx.cards.active[0]!;
+      const bad: [Record<string, unknown>, string, string][] = [
+        [usage(ctx, card, { id: `${id}\u0000` }), 'ctl', 'a show ID with NUL'],
+        [usage(ctx, card, { id: `${id}\u202e` }), 'bidi', 'a show ID with a bidi override'],
+        [
+          usage(ctx, card, { id }, { venueId: `${ctx.venueId}\u202e` }),
+          'venue',
+          'a venue ID with a bidi override',
+        ],
+        [usage(ctx, `${card}\u200b`, { id }), 'card', 'a card ID with a zero-width space'],
+        [usage(ctx, card, { id }), 'tab\tkey', 'an idempotency key with a tab'],
+      ];
+      for (const [body, k, what] of bad) {
+        const answer = await ctx.http.send('POST', 'v1/usages', {
+          body,
+          headers: { 'idempotency-key': `${key(ctx, 'ids')}-${k}` },
+        });
+        c.that(
+          answer.status === 400 || answer.status === 403,
+          `${what}: status ${answer.status}, expected 400`,
+        );
+      }
+      c.that((await usagesOf(ctx, id)) === 0, 'a usage with a bad identifier was recorded');
+    },
+  },
+];
+
+/** Runs last: no error text the server wrote names a card ID the kit sent. */
+export const PRIVACY_CHECK: KitCheck = {
+  name: 'privacy: no card ID in error texts',
+  rule: '#errors',
+  async run(ctx, c) {
+    const ids = [...ctx.cards.active, ...Object.values(ctx.cards).filter((v) => typeof v === 'string')];
+    const errors = ctx.http.answers.filter((a) => a.status >= 400);
+    if (errors.length === 0) c.notObserved('no error answers to read');
+    for (const answer of errors) {
+      const id = ids.find((cardId) => answer.text.includes(cardId as string));
+      if (id) c.that(false, `a ${answer.status} answer quotes a card ID the kit sent`);
+    }
+  },
+};

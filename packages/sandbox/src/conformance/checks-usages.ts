@@ -1,0 +1,386 @@
+import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
+import type { Check } from './check.js';
+import type { KitCheck } from './checks-requests.js';
+import {
+  type Ctx,
+  type Registered,
+  type ShowRef,
+  type UsageExtra,
+  key,
+  post,
+  readTally,
+  remember,
+  showId,
+  usage,
+  usagesOf,
+} from './kit-context.js';
+
+/** An active card with a registered minor (the checks that send children need one). */
+const withMinor = (ctx: Ctx, c: Check): string =>
+  ctx.cards.active.find((card) => (ctx.minors.get(card) ?? 0) > 0) ??
+  c.skip('needs an active card with a registered minor');
+
+/** Registers one usage; `undefined` (and a failure) unless it is a new `201` result. */
+async function register(ctx: Ctx, c: Check, body: unknown, k: string, what: string) {
+  const result = c.valid<Registered>(await post(ctx, 'v1/usages', body, k), 201, UsageResultSchema, what);
+  remember(ctx, result);
+  return result;
+}
+
+type Step = {
+  what: string;
+  card: string;
+  extra?: UsageExtra;
+  counted?: number;
+  covered?: number;
+  refused?: string;
+};
+
+/**
+ * Registers each step on `show` in turn — a `201` that counted `counted` tickets against the cap and `covered` of a
+ * booking, or a refusal `refused` with the cap in its params — then reads the tally: `given` in all.
+ */
+async function steps(ctx: Ctx, c: Check, show: ShowRef, list: readonly Step[], given: number): Promise<void> {
+  for (const [i, s] of list.entries()) {
+    const answer = await post(
+      ctx,
+      'v1/usages',
+      usage(ctx, s.card, show, s.extra),
+      key(ctx, `${show.id}-${i}`),
+    );
+    if (s.refused) {
+      c.refusal(answer, s.refused, ['cap'], s.what);
+      continue;
+    }
+    const r = c.valid<Registered>(answer, 201, UsageResultSchema, s.what);
+    remember(ctx, r);
+    if (!r) continue;
+    const t = r.tickets;
+    const [counted, covered] = [r.countedAgainstCap, r.coveredByBooking ?? 0];
+    c.that(t.total === 1 + t.children + t.groupMembers + t.under16Clients, `${s.what}: ${JSON.stringify(t)}`);
+    c.that(
+      counted === s.counted && covered === (s.covered ?? 0),
+      `${s.what}: counted ${counted}, covered ${covered}; expected ${s.counted}, ${s.covered ?? 0}`,
+    );
+  }
+  const tally = await readTally(ctx, c, show.id);
+  if (tally)
+    c.that(tally.ticketsGiven === given, `the tally: ${tally.ticketsGiven}/${tally.cap}, expected ${given}`);
+}
+
+const REFUSALS: [keyof Ctx['cards'], string, string[]][] = [
+  ['inactive', 'card-inactive', []],
+  ['useBan', 'card-use-banned', []],
+  ['inTransfer', 'card-in-transfer', []],
+  ['expired', 'card-expired', ['validUntil', 'today']],
+];
+
+/** Registering: idempotency in every state, refusals with their params, the cap and the tally, batches. */
+export const USAGE_CHECKS: readonly KitCheck[] = [
+  {
+    name: 'idempotency',
+    rule: '#idempotency-and-retries',
+    async run(ctx, c) {
+      const id = showId(ctx, 'open');
+      const body = usage(ctx, ctx.cards.active[0]!, { id });
+      c.problem(await post(ctx, 'v1/usages', body), 400, 'idempotency-key-missing', 'usage without a key');
+      const k = key(ctx, 'idem');
+      const first = await register(ctx, c, body, k, 'new usage');
+      const before = await readTally(ctx, c, id);
+      const again = await post(ctx, 'v1/usages', body, k);
+      const replay = c.valid<Registered>(again, 200, UsageResultSchema, 'replay of the same key and body');
+      c.that(
+        again.headers.get('idempotent-replayed') === 'true',
+        'a replay without Idempotent-Replayed: true',
+      );
+      if (first && replay) c.that(replay.usageId === first.usageId, 'a replay with another usageId');
+      const after = await readTally(ctx, c, id);
+      if (before && after)
+        c.that(
+          after.usages === before.usages,
+          `a replay changed the tally: ${before.usages} → ${after.usages}`,
+        );
+      c.problem(
+        await post(ctx, 'v1/usages', { ...body, childTickets: 1 }, k),
+        422,
+        'idempotency-key-reused',
+        'same key, other body',
+      );
+      c.problem(
+        await ctx.http.send('POST', 'v1/usages', {
+          body: JSON.stringify(body),
+          headers: { 'idempotency-key': `${k}-t`, 'content-type': 'text/plain' },
+        }),
+        415,
+        undefined,
+        'a text/plain body',
+      );
+      // A refusal is stored under its key: the same request gets it again, another body is a reused key.
+      const rk = key(ctx, 'refused');
+      const refused = usage(ctx, ctx.cards.inactive, { id });
+      c.problem(await post(ctx, 'v1/usages', refused, rk), 422, 'card-inactive', 'a refused usage');
+      c.problem(await post(ctx, 'v1/usages', refused, rk), 422, 'card-inactive', 'the refused usage again');
+      const other = usage(ctx, ctx.cards.active[1]!, { id });
+      c.problem(
+        await post(ctx, 'v1/usages', other, rk),
+        422,
+        'idempotency-key-reused',
+        "a refused request's key",
+      );
+      const last = await readTally(ctx, c, id);
+      if (after && last) c.that(last.usages === after.usages, "a refused request's key registered a usage");
+    },
+  },
+  {
+    name: 'duplicates in flight',
+    rule: '#idempotency-and-retries',
+    async run(ctx, c) {
+      // Three rounds of eight copies of one request at once: one registration each, the rest replays or 409.
+      let seen409 = 0;
+      for (let round = 0; round < 3; round++) {
+        const k = key(ctx, `dup-${round}`);
+        const body = usage(ctx, ctx.cards.active[round % ctx.cards.active.length]!, {
+          id: showId(ctx, 'dup'),
+        });
+        const answers = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            ctx.http.send('POST', 'v1/usages', { body, headers: { 'idempotency-key': k }, keep409: true }),
+          ),
+        );
+        const ids = new Set<string>();
+        for (const a of answers) {
+          if (a.status === 201 || a.status === 200) {
+            const r = c.valid<Registered>(a, a.status, UsageResultSchema, 'a duplicate in flight');
+            if (r) ids.add(r.usageId);
+          } else if (a.status === 409) {
+            seen409++;
+            c.problem(a, 409, 'idempotency-key-in-progress', 'a duplicate in flight');
+            c.that(a.headers.has('retry-after'), 'a 409 without Retry-After');
+          } else c.that(false, `a duplicate in flight answered ${a.status}`);
+        }
+        const created = answers.filter((a) => a.status === 201).length;
+        c.that(created === 1, `duplicates in flight: ${created} × 201, expected 1`);
+        c.that(ids.size <= 1, `duplicates in flight got ${ids.size} different usage IDs`);
+        for (const usageId of ids) remember(ctx, { usageId });
+      }
+      c.that(
+        (await usagesOf(ctx, showId(ctx, 'dup'))) === 3,
+        'duplicates in flight: not 3 usages on the show',
+      );
+      if (c.failures.length === 0 && seen409 === 0)
+        c.notObserved(
+          'no 409 idempotency-key-in-progress in 3 × 8 parallel copies (the server may be too fast)',
+        );
+    },
+  },
+  {
+    name: 'refusals with their reasons',
+    rule: '#errors',
+    async run(ctx, c) {
+      const id = showId(ctx, 'refusals');
+      for (const [card, code, params] of REFUSALS) {
+        c.refusal(
+          await post(ctx, 'v1/usages', usage(ctx, ctx.cards[card] as string, { id }), key(ctx, card)),
+          code,
+          params,
+          `the ${card} card`,
+        );
+      }
+      // Children beyond the card's registered minors; a community card alone; a member card that is not valid.
+      const [minor] = ctx.cards.active;
+      const many = usage(ctx, minor!, { id }, { childTickets: (ctx.minors.get(minor!) ?? 0) + 1 });
+      c.refusal(
+        await post(ctx, 'v1/usages', many, key(ctx, 'children')),
+        'too-many-children',
+        [],
+        'too many children',
+      );
+      const alone = usage(ctx, ctx.cards.community, { id });
+      c.refusal(
+        await post(ctx, 'v1/usages', alone, key(ctx, 'alone')),
+        'community-card-without-group',
+        [],
+        'a community card alone',
+      );
+      const bad = usage(
+        ctx,
+        ctx.cards.community,
+        { id },
+        { group: { memberCardIds: [ctx.cards.expired], under16Clients: 0 } },
+      );
+      c.refusal(
+        await post(ctx, 'v1/usages', bad, key(ctx, 'member')),
+        'group-member-invalid',
+        ['position', 'cause'],
+        'an expired member card',
+      );
+      c.that((await usagesOf(ctx, id)) === 0, 'a refused usage was recorded');
+    },
+  },
+  {
+    name: 'bookings against the cap',
+    rule: '#booking-and-collection-against-the-cap',
+    async run(ctx, c) {
+      const a = withMinor(ctx, c);
+      const [b, d, e = d] = ctx.cards.active.filter((card) => card !== a) as [string, string, string?];
+      // Children, group members and under-16 clients each count: 2 + 3 + 1 fill a cap of 6.
+      await steps(
+        ctx,
+        c,
+        { id: showId(ctx, 'count'), cap: 6 },
+        [
+          { what: 'a booking with a child', card: a, extra: { childTickets: 1 }, counted: 2 },
+          {
+            what: 'a group booking',
+            card: ctx.cards.community,
+            extra: { group: { memberCardIds: [b], under16Clients: 1 } },
+            counted: 3,
+          },
+          {
+            what: 'two tickets into one place',
+            card: d,
+            extra: { childTickets: 1 },
+            refused: 'cap-exceeded',
+          },
+          { what: 'the last place', card: e, counted: 1 },
+          { what: 'a full show', card: d, refused: 'cap-reached' },
+        ],
+        6,
+      );
+    },
+  },
+  {
+    name: 'collections against the cap',
+    rule: '#booking-and-collection-against-the-cap',
+    async run(ctx, c) {
+      const b = withMinor(ctx, c);
+      const a = ctx.cards.active.find((card) => card !== b)!;
+      const collect = (extra: UsageExtra = {}): UsageExtra => ({ mode: 'collection', ...extra });
+      // A collection as booked is covered; without a booking it counts in full; a booking is used up once.
+      await steps(
+        ctx,
+        c,
+        { id: showId(ctx, 'collect'), cap: 4 },
+        [
+          { what: 'a booking', card: a, counted: 1 },
+          { what: 'its collection as booked', card: a, extra: collect(), counted: 0, covered: 1 },
+          {
+            what: 'a collection with a child and no booking',
+            card: b,
+            extra: collect({ childTickets: 1 }),
+            counted: 2,
+          },
+          { what: 'the booking collected again', card: a, extra: collect(), counted: 1 },
+        ],
+        4,
+      );
+    },
+  },
+  {
+    name: 'cap race',
+    rule: '#caps-across-terminals',
+    async run(ctx, c) {
+      const { clients, trials } = ctx.race;
+      const cap = Math.max(1, Math.floor(clients / 2));
+      let overshoot = 0;
+      for (let t = 0; t < trials; t++) {
+        const show = { id: showId(ctx, `race-${t}`), cap };
+        const answers = await Promise.all(
+          Array.from({ length: clients }, (_, i) =>
+            post(
+              ctx,
+              'v1/usages',
+              usage(ctx, ctx.cards.active[i % ctx.cards.active.length]!, show),
+              key(ctx, `race-${t}-${i}`),
+            ),
+          ),
+        );
+        const accepted = answers.filter((a) => a.status === 201).length;
+        for (const a of answers.filter((x) => x.status !== 201)) {
+          const code = c.problem(a, 422, undefined, 'a usage over the cap')?.code;
+          c.that(
+            code === 'cap-reached' || code === 'cap-exceeded',
+            `a usage over the cap refused with ${code}`,
+          );
+        }
+        if (accepted > cap) overshoot++;
+        c.that(
+          accepted === cap,
+          `trial ${t + 1}: ${clients} parallel clients on a cap of ${cap}: ${accepted} accepted`,
+        );
+        const tally = await readTally(ctx, c, show.id);
+        if (tally)
+          c.that(
+            tally.ticketsGiven === accepted,
+            `trial ${t + 1}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
+          );
+      }
+      c.note = `${clients} clients on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
+      c.that(overshoot === 0, `the cap was overshot in ${overshoot} of ${trials} trials`);
+    },
+  },
+  {
+    name: 'batch',
+    rule: '#endpoints',
+    async run(ctx, c) {
+      const id = showId(ctx, 'batch');
+      const items = [
+        { idempotencyKey: key(ctx, 'batch-1'), usage: usage(ctx, ctx.cards.active[0]!, { id }) },
+        { idempotencyKey: key(ctx, 'batch-2'), usage: usage(ctx, ctx.cards.inactive, { id }) },
+        { idempotencyKey: key(ctx, 'batch-3'), usage: usage(ctx, ctx.cards.active[1]!, { id }) },
+      ];
+      type Results = {
+        results: {
+          idempotencyKey: string;
+          ok: boolean;
+          replayed?: boolean;
+          result?: { usageId: string };
+          problem?: { code: string };
+        }[];
+      };
+      const first = c.valid<Results>(
+        await post(ctx, 'v1/usages/batch', { items }),
+        200,
+        BatchResponseSchema,
+        'a batch',
+      );
+      const again = c.valid<Results>(
+        await post(ctx, 'v1/usages/batch', { items: [...items].reverse() }),
+        200,
+        BatchResponseSchema,
+        'the batch again, reversed',
+      );
+      for (const [answer, order, what] of [
+        [first, items, 'a batch'],
+        [again, [...items].reverse(), 'the batch reversed'],
+      ] as const) {
+        if (!answer) continue;
+        c.that(
+          answer.results.map((r) => r.idempotencyKey).join() === order.map((i) => i.idempotencyKey).join(),
+          `${what}: results not in the order of the items`,
+        );
+      }
+      const byKey = (answer: Results | undefined, i: number) =>
+        answer?.results.find((r) => r.idempotencyKey === items[i]!.idempotencyKey);
+      if (first) {
+        c.that(
+          byKey(first, 0)?.ok === true && byKey(first, 2)?.ok === true,
+          'a batch: the valid items were not registered',
+        );
+        c.that(
+          byKey(first, 1)?.ok === false && byKey(first, 1)?.problem?.code === 'card-inactive',
+          'a batch: the inactive card was not refused with card-inactive',
+        );
+        remember(ctx, byKey(first, 0)?.result);
+        remember(ctx, byKey(first, 2)?.result);
+      }
+      if (again)
+        c.that(
+          byKey(again, 0)?.replayed === true &&
+            byKey(again, 2)?.result?.usageId === byKey(first, 2)?.result?.usageId,
+          'the batch again: not replayed',
+        );
+      c.that((await usagesOf(ctx, id)) === 2, 'a batch sent twice: not 2 usages on the show');
+    },
+  },
+];

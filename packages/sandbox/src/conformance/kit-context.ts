@@ -1,0 +1,186 @@
+import { ShowTallySchema, UsageListSchema } from '@kaiku-scanner/core/contract';
+import type { Check } from './check.js';
+import type { Answer, Http } from './conformance-http.js';
+
+/** The test cards a run uses: active client cards, and one card of each state the refusals need. */
+export type KitCards = {
+  /** Active client cards (at least 3; the cap race uses them in turn). */
+  readonly active: readonly string[];
+  readonly unregistered: string;
+  readonly inactive: string;
+  readonly useBan: string;
+  readonly inTransfer: string;
+  /** Registered, past its last valid day. */
+  readonly expired: string;
+  /** An active community card (Y, YM or Z). */
+  readonly community: string;
+};
+
+export type Ctx = {
+  readonly http: Http;
+  readonly venueId: string;
+  readonly cards: KitCards;
+  /** The registered minors of each active card (read by a look-up before the checks). */
+  readonly minors: Map<string, number>;
+  /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
+  readonly run: string;
+  /** The kit's show start (two weeks ahead, 18:00 Helsinki) and its Helsinki calendar day. */
+  readonly showStart: string;
+  readonly day: string;
+  /** One registration time for the run, so a body sent twice is the same body. */
+  readonly clientTime: string;
+  /** Usage IDs registered by the checks, by venue (the list check looks for them). */
+  readonly registered: Map<string, string[]>;
+  readonly other: { readonly venueId: string; readonly token: string } | undefined;
+  /** A second token of the kit's venue (a terminal's refreshed token). */
+  readonly secondToken: string | undefined;
+  /** A token that was valid and has expired. */
+  readonly expiredToken: string | undefined;
+  readonly race: { readonly clients: number; readonly trials: number };
+  /** How many pages of one usage list the kit follows at most. */
+  readonly pages: number;
+};
+
+export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
+export type UsageExtra = {
+  readonly childTickets?: number;
+  readonly mode?: 'booking' | 'collection';
+  readonly group?: { readonly memberCardIds: readonly string[]; readonly under16Clients: number };
+  readonly venueId?: string;
+  readonly forVenueId?: string;
+  readonly channel?: string;
+};
+
+export const showId = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;
+export const key = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;
+
+/** A usage request as the contract has it (a show of the kit's own, two weeks ahead). */
+export function usage(ctx: Ctx, cardId: string, show: ShowRef, extra: UsageExtra = {}) {
+  return {
+    venueId: extra.venueId ?? ctx.venueId,
+    show: {
+      id: show.id,
+      name: 'Conformance',
+      start: show.start ?? ctx.showStart,
+      kind: 'show',
+      ...(show.cap !== undefined ? { cap: show.cap } : {}),
+    },
+    cardId,
+    childTickets: extra.childTickets ?? 0,
+    ...(extra.group ? { group: extra.group } : {}),
+    channel: extra.channel ?? 'box-office',
+    ...(extra.forVenueId ? { forVenueId: extra.forVenueId } : {}),
+    mode: extra.mode ?? 'booking',
+    clientTime: ctx.clientTime,
+  };
+}
+
+export const post = (ctx: Ctx, path: string, body: unknown, idempotencyKey?: string, token?: string) =>
+  ctx.http.send('POST', path, {
+    body,
+    headers: idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey },
+    ...(token ? { token } : {}),
+  });
+
+export type Registered = {
+  usageId: string;
+  tickets: { total: number; children: number; groupMembers: number; under16Clients: number };
+  countedAgainstCap?: number;
+  coveredByBooking?: number;
+};
+
+/** Notes a registered usage for the list check. */
+export function remember(ctx: Ctx, result: { usageId: string } | undefined, venueId = ctx.venueId): void {
+  if (!result) return;
+  const ids = ctx.registered.get(venueId) ?? [];
+  ids.push(result.usageId);
+  ctx.registered.set(venueId, ids);
+}
+
+export type Tally = { cap: number | null; ticketsGiven: number; remaining: number | null; usages: number };
+
+/** A show's tally, checked against the schema and against itself (`remaining` = cap − given, never below 0). */
+export async function readTally(ctx: Ctx, c: Check, id: string, token?: string): Promise<Tally | undefined> {
+  const answer = await ctx.http.send(
+    'GET',
+    `v1/shows/${encodeURIComponent(id)}/tally`,
+    token ? { token } : {},
+  );
+  const tally = c.valid<Tally>(answer, 200, ShowTallySchema, `the tally of ${id}`);
+  if (tally && tally.cap !== null)
+    c.that(
+      tally.remaining === Math.max(0, tally.cap - tally.ticketsGiven),
+      `tally of ${id}: remaining ${tally.remaining} with cap ${tally.cap} and ${tally.ticketsGiven} given`,
+    );
+  return tally;
+}
+
+/** How many usages a show holds (0 when the server does not know the show). */
+export async function usagesOf(ctx: Ctx, id: string): Promise<number> {
+  const answer = await ctx.http.send('GET', `v1/shows/${encodeURIComponent(id)}/tally`);
+  return answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
+}
+
+export type ListedUsage = { usageId: string; venueId: string; forVenueId?: string; show: { id: string } };
+
+/**
+ * A venue's usages of the Helsinki days `[from, to]`, following `nextCursor` page by page (`limit` each): every one
+ * (`pages` = the run's bound, a failure past it), or only the first `pages` pages when `firstPages` is set.
+ * `undefined` when a page broke the contract (the failure is noted).
+ */
+export async function listUsages(
+  ctx: Ctx,
+  c: Check,
+  day: { from: string; to?: string },
+  page: { limit: number; firstPages?: number },
+): Promise<ListedUsage[] | undefined> {
+  const items: ListedUsage[] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  const max = page.firstPages ?? ctx.pages;
+  for (let n = 1; n <= max; n++) {
+    const query: string = `from=${day.from}&to=${day.to ?? day.from}&limit=${page.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const answer: Answer = await ctx.http.send(
+      'GET',
+      `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?${query}`,
+    );
+    const list = c.valid<{ items: ListedUsage[]; nextCursor: string | null }>(
+      answer,
+      200,
+      UsageListSchema,
+      `the usage list (page ${n} of ${page.limit})`,
+    );
+    if (!list) return undefined;
+    if (
+      !c.that(
+        list.items.length <= page.limit,
+        `a page of ${list.items.length} items, asked for ${page.limit}`,
+      )
+    )
+      return undefined;
+    items.push(...list.items);
+    if (!list.nextCursor) return items;
+    if (!c.that(!seen.has(list.nextCursor), 'the usage list answered a cursor twice')) return undefined;
+    seen.add(list.nextCursor);
+    cursor = list.nextCursor;
+  }
+  if (page.firstPages) return items;
+  c.that(false, `the usage list did not end within ${ctx.pages} pages of ${page.limit}`);
+  return undefined;
+}
+
+/** The Helsinki calendar day of an instant, and the instant of a Helsinki wall-clock time on a day. */
+export const helsinkiDay = (d: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
+export function helsinkiTime(day: string, time: string): string {
+  const guess = new Date(`${day}T${time}:00Z`);
+  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' })
+    .formatToParts(guess)
+    .find((p) => p.type === 'timeZoneName')!
+    .value.replace('GMT', '');
+  return `${day}T${time}:00${offset || '+00:00'}`;
+}
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export type CardLookup = { id: string; status: string; kind: string; minors: number; validUntil: string };

@@ -1,0 +1,282 @@
+// Servers that break one rule of the contract each, for the conformance kit's own tests: a proxy in front of the
+// real sandbox rewrites what goes in or comes out, as a server with that fault would answer. Plus correct
+// variants (slow), which the kit must not fail.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Exchange = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+};
+export type Reply = { status: number; headers: Record<string, string>; json: unknown };
+type Json = Record<string, unknown>;
+
+/** One fault: rewrite the request (or answer it alone), and/or the answer. */
+export type Mutant = {
+  request?: (x: Exchange, upstream: Upstream) => Promise<Reply | void> | Reply | void;
+  response?: (x: Exchange, reply: Reply, upstream: Upstream) => Promise<void> | void;
+};
+export type Upstream = (x: Exchange) => Promise<Reply>;
+
+export async function startMutant(target: string, mutant: Mutant): Promise<{ url: string; close(): void }> {
+  const upstream: Upstream = async (x) => {
+    const res = await fetch(new URL(x.path, target), {
+      method: x.method,
+      headers: x.headers,
+      ...(x.body !== undefined ? { body: JSON.stringify(x.body) } : {}),
+    });
+    const text = await res.text();
+    const headers = Object.fromEntries(
+      [...res.headers].filter(([k]) => !/^(content-length|transfer-encoding|connection|keep-alive)$/.test(k)),
+    );
+    return { status: res.status, headers, json: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+  const server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(
+        ([k]) => k !== 'host' && k !== 'content-length' && k !== 'connection',
+      ),
+    ) as Record<string, string>;
+    let body: Json | undefined;
+    try {
+      body = raw ? (JSON.parse(raw) as Json) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const x: Exchange = { method: req.method!, path: req.url!.replace(/^\//, ''), headers, body };
+    try {
+      // A body that is not JSON goes as it came (the 415 check sends text/plain).
+      const reply: Reply =
+        ((await mutant.request?.(x, upstream)) as Reply | undefined) ??
+        (raw && body === undefined
+          ? await fetch(new URL(x.path, target), { method: x.method, headers, body: raw }).then(
+              async (r) => ({
+                status: r.status,
+                headers: Object.fromEntries(r.headers),
+                json: (await r.json()) as unknown,
+              }),
+            )
+          : await upstream(x));
+      await mutant.response?.(x, reply, upstream);
+      delete reply.headers['content-length'];
+      res
+        .writeHead(reply.status, reply.headers)
+        .end(reply.json === undefined ? '' : JSON.stringify(reply.json));
+    } catch (error) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  }
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => server.close(),
+  };
+}
+
+const isUsage = (x: Exchange) => x.method === 'POST' && x.path === 'v1/usages' && x.body !== undefined;
+const isList = (x: Exchange) => x.method === 'GET' && /^v1\/venues\/[^/]+\/usages/.test(x.path);
+const result = (reply: Reply) => reply.json as Json & { tickets?: Json; showTally?: Json; reasons?: Json[] };
+
+/** A card's usage recorded for another (active) card: a server that does not check this status. */
+const acceptsStatus = (cardId: string, instead: string): Mutant => ({
+  request(x) {
+    if (isUsage(x) && x.body!.cardId === cardId) x.body = { ...x.body, cardId: instead };
+  },
+});
+
+/** Every mutant by the fault it has; each must fail the kit. */
+export function mutants(options: { otherToken: string; active: string }): Record<string, Mutant> {
+  const firstAnswers = new Map<string, Reply>();
+  const refusedKeys = new Set<string>();
+  return {
+    'a replay registers again, answering the first result': {
+      async request(x, upstream) {
+        const k = x.headers['idempotency-key'];
+        if (!isUsage(x) || !k) return;
+        const first = firstAnswers.get(k);
+        if (first?.status !== 201) return;
+        await upstream({ ...x, headers: { ...x.headers, 'idempotency-key': randomUUID() } });
+        return { ...first, status: 200, headers: { ...first.headers, 'idempotent-replayed': 'true' } };
+      },
+      response(x, reply) {
+        const k = x.headers['idempotency-key'];
+        if (isUsage(x) && k && !firstAnswers.has(k)) firstAnswers.set(k, structuredClone(reply));
+      },
+    },
+    'children are not counted against the cap': {
+      request(x) {
+        if (isUsage(x)) x.headers['x-children'] = String(x.body!.childTickets ?? 0);
+        if (isUsage(x)) x.body = { ...x.body, childTickets: 0 };
+      },
+      response(x, reply) {
+        const t = result(reply).tickets;
+        const n = Number(x.headers['x-children'] ?? 0);
+        if (t) Object.assign(t, { children: n, total: (t.total as number) + n });
+      },
+    },
+    'collections are never counted': {
+      async request(x, upstream) {
+        if (!isUsage(x) || x.body!.mode !== 'collection') return;
+        const show = x.body!.show as Json;
+        const tally = await upstream({
+          ...x,
+          method: 'GET',
+          path: `v1/shows/${show.id as string}/tally`,
+          body: undefined,
+        });
+        const children = (x.body!.childTickets as number) ?? 0;
+        const tickets = { adult: 1, children, groupMembers: 0, under16Clients: 0, total: 1 + children };
+        const json = {
+          usageId: randomUUID(),
+          registeredAt: new Date().toISOString(),
+          tickets,
+          showTally: tally.json,
+          countedAgainstCap: 1 + children,
+          coveredByBooking: 0,
+        };
+        return { status: 201, headers: { 'content-type': 'application/json' }, json };
+      },
+    },
+    'an expired card is accepted': acceptsStatus('A999005416', options.active),
+    'a card under a use ban is accepted': acceptsStatus('A999991234', options.active),
+    'a card in transfer is accepted': acceptsStatus('A999005403', options.active),
+    'a wrong token is accepted': {
+      request(x) {
+        if (x.headers.authorization && !/kit-token/.test(x.headers.authorization))
+          x.headers.authorization = 'Bearer kit-token';
+      },
+    },
+    'unknown fields are dropped': {
+      request(x) {
+        if (!isUsage(x)) return;
+        const body = structuredClone(x.body!);
+        delete body.childTicket;
+        delete (body.show as Json).Cap;
+        x.body = body;
+      },
+    },
+    'error texts quote the card ID': {
+      response(x, reply) {
+        const card = x.body?.cardId;
+        if (reply.status >= 400 && typeof card === 'string' && reply.json)
+          result(reply).detail = `Card ${card} was refused.`;
+      },
+    },
+    "the usage list leaks other venues' usages": {
+      async response(x, reply, upstream) {
+        if (!isList(x) || reply.status !== 200) return;
+        const path = x.path.replace(/venues\/[^/]+/, 'venues/kulttuuritalo-kaiku');
+        const theirs = await upstream({
+          ...x,
+          path,
+          headers: { ...x.headers, authorization: `Bearer ${options.otherToken}` },
+        });
+        (result(reply).items as Json[]).push(...((theirs.json as { items?: Json[] })?.items ?? []));
+      },
+    },
+    'the usage list skips an item between pages': {
+      response(x, reply) {
+        if (isList(x) && x.path.includes('cursor=') && reply.status === 200)
+          (result(reply).items as Json[]).shift();
+      },
+    },
+    'the usage list files shows under the UTC day': {
+      async request(x, upstream) {
+        if (!isList(x)) return;
+        const url = new URL(x.path, 'http://x/');
+        const [from, to] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
+        const shift = (d: string, n: number) =>
+          new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        url.searchParams.set('from', shift(from, -1));
+        url.searchParams.set('to', shift(to, 1));
+        const reply = await upstream({ ...x, path: `${url.pathname.slice(1)}${url.search}` });
+        const items = (result(reply).items as { show: { start: string } }[] | undefined) ?? [];
+        const utc = (s: string) => new Date(s).toISOString().slice(0, 10);
+        result(reply).items = items.filter((i) => utc(i.show.start) >= from && utc(i.show.start) <= to);
+        return reply;
+      },
+    },
+    'batch results come out of order': {
+      response(x, reply) {
+        if (x.path === 'v1/usages/batch' && reply.status === 200) (result(reply).results as Json[]).reverse();
+      },
+    },
+    'a refusal is not stored under its key': {
+      async request(x, upstream) {
+        const k = x.headers['idempotency-key'];
+        if (!isUsage(x) || !k) return;
+        const reply = await upstream(
+          refusedKeys.has(k) ? { ...x, headers: { ...x.headers, 'idempotency-key': randomUUID() } } : x,
+        );
+        if (reply.status === 422) refusedKeys.add(k);
+        return reply;
+      },
+    },
+    'a venue acts for another through forVenueId': {
+      request(x) {
+        // `forVenueId` taken as permission: the usage is registered for that venue, as if with its token.
+        const owner = x.body?.forVenueId;
+        if (!isUsage(x) || owner !== 'kulttuuritalo-kaiku') return;
+        x.headers.authorization = `Bearer ${options.otherToken}`;
+        x.body = { ...x.body, venueId: owner };
+      },
+    },
+    'keys belong to the token, not the venue': {
+      request(x) {
+        const k = x.headers['idempotency-key'];
+        if (k) x.headers['idempotency-key'] = `${(x.headers.authorization ?? '').slice(-6)}${k}`.slice(-255);
+      },
+    },
+    '`remaining` is one off': {
+      response(_x, reply) {
+        const r = result(reply);
+        for (const t of [r, r.showTally as Json | undefined])
+          if (t && typeof t.remaining === 'number' && t.cap !== null) t.remaining += 1;
+      },
+    },
+    'the cap is checked apart from the write (a race)': {
+      async request(x, upstream) {
+        const show = x.body?.show as Json | undefined;
+        if (!isUsage(x) || typeof show?.cap !== 'number') return;
+        const free = `${show.id as string}-free`;
+        const tally = await upstream({
+          ...x,
+          method: 'GET',
+          path: `v1/shows/${free}/tally`,
+          body: undefined,
+        });
+        const given = tally.status === 200 ? ((tally.json as Json).ticketsGiven as number) : 0;
+        await new Promise((r) => setTimeout(r, 10));
+        if (given + 1 + ((x.body!.childTickets as number) ?? 0) > show.cap) {
+          const reasons = [{ code: 'cap-reached', params: { cap: show.cap, given } }];
+          const json = {
+            type: 'about:blank',
+            title: 'Cap reached',
+            status: 422,
+            code: 'cap-reached',
+            reasons,
+          };
+          return { status: 422, headers: { 'content-type': 'application/problem+json' }, json };
+        }
+        x.body = { ...x.body, show: { ...show, id: free, cap: undefined } };
+      },
+    },
+    'refusal reasons come without their params': {
+      response(_x, reply) {
+        for (const r of result(reply)?.reasons ?? []) delete r.params;
+      },
+    },
+  };
+}
+
+/** A correct server that answers slowly. */
+export const SLOW: Mutant = {
+  response: () => new Promise((r) => setTimeout(r, 15)),
+};
