@@ -1,9 +1,9 @@
-import type { KaikuUsageDetail } from '../events/index.js';
 import {
   KaikuBeforeRegisterEvent,
   KaikuUsageQueuedEvent,
   KaikuUsageRegisteredEvent,
 } from '../events/index.js';
+import type { KaikuUsageDetail } from '../events/index.js';
 import type { Phase } from './phase.js';
 import { SILENT, reasonsText, type Screen } from './screen.js';
 import { Task } from './task.js';
@@ -25,9 +25,8 @@ export class Registration {
   }
 
   /** Registers the usage of the card on screen, if the rules and the host's listener allow it. */
-  async register(): Promise<void> {
-    if (this.write.running) return;
-    await this.write.run(() => this.registerOnce());
+  register(): Promise<unknown> {
+    return this.write.running ? Promise.resolve() : this.write.run(() => this.registerOnce());
   }
 
   private async registerOnce(): Promise<void> {
