@@ -2,7 +2,7 @@
  * Validates one sales-report row: card ID (rules core), exactly one adult ticket, 0–20 child tickets,
  * an event name and a date. Pure: every reason is listed, nothing throws.
  */
-import { checkCardId } from './check-card-id.js';
+import { parseCardId } from '../card-id/parse-card-id.js';
 import { isCommunityCard } from './usage-from-row.js';
 import { readKeyCells } from './outbox-key.js';
 import { clip } from './clip.js';
@@ -113,15 +113,10 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   if (!formulas.includes('cardId')) {
     if (cardText === '') errors.push(rowError('row-card-id-missing', 'cardId'));
     else {
-      const checked = checkCardId(cardText);
+      // The scanner's parser as it is (grouped IDs included): an import shows the same reason as a scanner.
+      const checked = parseCardId(cardText);
       if (checked.ok) cardId = checked.id;
-      else
-        errors.push({
-          code: checked.code,
-          field: 'cardId',
-          params: checked.params,
-          message: checked.message,
-        });
+      else errors.push({ ...checked.error, field: 'cardId' });
     }
   }
 
