@@ -291,10 +291,6 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       notify();
     },
 
-    message(code, locale, params = {}) {
-      return textOf(code, params)?.[locale];
-    },
-
     dispose() {
       clearTimeout(probeTimer);
       listeners.clear();

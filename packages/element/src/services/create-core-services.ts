@@ -59,7 +59,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   if (already) build(already);
   const services = async (): Promise<ScannerServices> =>
     inner && !disposed ? inner : build(await coreModule.load());
-  // `message()` is synchronous too: ready once the texts of the services' codes are in as well.
+  // `decide()` is synchronous: ready once the rules and the texts of its reasons are in.
   const ready = services()
     .then(() => loadLateTexts())
     .then(() => undefined);
@@ -86,7 +86,6 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     resolveAttention: async (id) => (await services()).resolveAttention(id),
     exportCsv: async () => (await services()).exportCsv(),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
-    message: (code, locale, params) => inner?.message(code, locale, params),
     dispose() {
       disposed = true;
       listeners.clear();

@@ -11,7 +11,6 @@ import type {
   TimeWindow,
   UsageMode as CoreUsageMode,
 } from '@kaiku-scanner/core';
-import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
@@ -75,6 +74,7 @@ export type CardView = {
 /** A reason, already rendered in every language (the core's `ServerReason`: a code and its text). */
 export type Reason = ServerReason;
 
+/** What `parseCardId` made of a reading: the canonical card ID, or why it is not one. */
 export type ParsedCardId =
   { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: Reason };
 
@@ -85,6 +85,7 @@ export type TicketRequest = {
   readonly under16: number;
 };
 
+/** What the operating-model rules say about a request: allowed with its ticket count, or refused with the reasons. */
 export type Decision =
   | {
       readonly ok: true;
@@ -94,6 +95,7 @@ export type Decision =
     }
   | { readonly ok: false; readonly reasons: readonly Reason[] };
 
+/** A show's ticket cap (`null`: none) and the tickets counted against it so far. */
 export type CapState = {
   readonly cap: number | null;
   readonly given: number;
@@ -104,6 +106,10 @@ export type CapState = {
   readonly unknown?: boolean;
 };
 
+/**
+ * What became of a usage: `registered` by Kaikukanta, `queued` in the offline outbox (sent later), or `refused` with
+ * the reasons.
+ */
 export type RegisterOutcome =
   | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
   | {
@@ -115,6 +121,7 @@ export type RegisterOutcome =
     }
   | { readonly kind: 'refused'; readonly reasons: readonly Reason[] };
 
+/** A usage accepted offline that Kaikukanta later refused: staff must deal with it (`resolveAttention`). */
 export type AttentionItem = {
   readonly id: string;
   readonly cardId: string;
@@ -136,6 +143,7 @@ export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
  */
 export type StorageHealth = 'ok' | 'not-persisted' | 'unavailable' | 'unwritable';
 
+/** The offline outbox as the status row shows it: waiting usages, those needing attention, connection and storage. */
 export type OutboxState = {
   readonly pending: number;
   /** IDs of the records still waiting (to tell when a queued usage has been sent). */
@@ -154,10 +162,12 @@ export type OutboxState = {
 /** A failure with a stable code and a text in every language. */
 export type ServiceError = ServerReason;
 
+/** The card Kaikukanta returned for an ID, or the failure (`notFound`: no such card). */
 export type LookupOutcome =
   | { readonly ok: true; readonly card: CardView }
   | { readonly ok: false; readonly error: ServiceError; readonly notFound: boolean };
 
+/** Everything `decide` needs: the card, the show, the mode, the clerk's request, the cap state and the time. */
 export type DecideInput = {
   readonly card: CardView;
   readonly show: ShowContext;
@@ -167,6 +177,7 @@ export type DecideInput = {
   readonly now: Date;
 };
 
+/** A usage to register: which card, for which show, how many tickets, in which mode. */
 export type UsageInput = {
   readonly show: ShowContext;
   readonly cardId: string;
@@ -174,6 +185,10 @@ export type UsageInput = {
   readonly mode: UsageMode;
 };
 
+/**
+ * What the element runs on: card-ID parsing, look-up, the rules, registration and the outbox. The default is
+ * `createCoreServices()` (the core against Kaikukanta); set the element's `services` property to replace it.
+ */
 export type ScannerServices = {
   parseCardId(raw: string): ParsedCardId;
   lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome>;
@@ -190,11 +205,5 @@ export type ScannerServices = {
   exportCsv(): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
-  /** Message text for any code (errors, refusals) in a locale. */
-  message(
-    code: string,
-    locale: UiLocale,
-    params?: Readonly<Record<string, string | number>>,
-  ): string | undefined;
   dispose(): void;
 };
