@@ -13,7 +13,8 @@ import {
   toUsageEvent,
 } from '@kaiku-scanner/core';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
-import type { CardFacts, CardStatus, Outbox, UsageDecision } from '@kaiku-scanner/core';
+import type { CardFacts, Outbox, UsageDecision } from '@kaiku-scanner/core';
+import type { CardStatus } from '@kaiku-scanner/core/contract';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel) as T;

@@ -12,8 +12,8 @@ import type {
   Resolution,
   SyncSummary,
   TargetCounts,
-  UsageRequest,
 } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 
 const params = new URL(location.href).searchParams;
 const client = createApiClient({

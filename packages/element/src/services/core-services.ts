@@ -7,7 +7,8 @@ import {
   readProblemReasons,
   toApiShow,
 } from '@kaiku-scanner/core';
-import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import type { OutboxRecord } from '@kaiku-scanner/core';
+import type { ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
 import type {
   AttentionItem,
   CapState,
