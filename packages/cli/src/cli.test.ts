@@ -4,6 +4,8 @@
  * really has (a workbook with several sheets, a Windows-1252 file with CR-only lines).
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +174,26 @@ describe('kaiku-import', () => {
 });
 
 describe('kaiku-report', () => {
+  it('stops at the usage list bound when the pages never end (exit 4, list-too-long, not "unreachable")', async () => {
+    let pages = 0;
+    const endless = createServer((_req, res) => {
+      pages++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items: [], nextCursor: `c${pages}` }));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    const { port } = endless.address() as AddressInfo;
+    try {
+      const args = ['--venue', VENUE, '--from', '2020-02-01', '--to', '2020-02-29', '--lang', 'en'];
+      const r = await run('report', [...args, '--base-url', `http://127.0.0.1:${port}/`], TOKEN);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain('The usage list went past its bound (pages 1000)');
+      expect(pages).toBe(1000); // before: no end (the report grew to 1 GB in 60 s)
+    } finally {
+      endless.close();
+    }
+  });
+
   it('exits 2 without a period', async () => {
     const r = await run('report', ['--venue', VENUE, '--base-url', sandbox.url], TOKEN);
     expect(r.code).toBe(2);

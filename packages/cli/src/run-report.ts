@@ -2,7 +2,7 @@
  * `kaiku-report`: writes a venue's usage report for a period (official layout, with totals) as CSV or
  * XLSX. Returns the exit code.
  */
-import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
+import { createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
@@ -110,6 +110,9 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
     });
   } catch (error) {
     if (error instanceof ReportError) return fail(locale, error.localized[locale], exitCodeOf(error.code));
+    // A usage list past its bounds (pages that never end) is no network failure: its own text.
+    if (isKaikuError(error) && error.code === 'list-too-long')
+      return fail(locale, localize(error, locale), EXIT.server);
     const reason = isKaikuError(error) ? error.code : 'network';
     return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
   }

@@ -3,8 +3,9 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
-import type { LocalizedText, OfflinePolicy, ServerReason, TimeWindow } from '@kaiku-scanner/core';
+import type { LocalizedText, ServerReason, TimeWindow } from '@kaiku-scanner/core';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
+import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
