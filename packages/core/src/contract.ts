@@ -86,13 +86,16 @@ export {
   InstantSchema,
   TimeWindowSchema,
 } from './schemas/instant.js';
+export type { Instant, TimeWindow } from './schemas/instant.js';
 export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
+export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
 export {
   DecideUsageInputSchema,
   TicketRequestSchema,
   UsageCardSchema,
   UsageGroupSchema,
 } from './schemas/usage-input.js';
+export type { TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
 export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
 export { suggestField, toFieldIssues } from './schemas/field-issues.js';

@@ -53,9 +53,7 @@ export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
 export type { PolicyVersion } from './policy/policies.js';
 export { definePolicy } from './policy/operating-model-policy.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
-export type { Instant, TimeWindow } from './schemas/instant.js';
-export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
-export type { TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
+// The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---
 // The contract's types (`CardRecord`, `UsageRequest`, `Problem`, …), its zod schemas, makeProblem and the OpenAPI

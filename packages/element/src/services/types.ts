@@ -3,7 +3,8 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
-import type { LocalizedText, ServerReason, TimeWindow } from '@kaiku-scanner/core';
+import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
+import type { TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 
