@@ -123,6 +123,8 @@ export type AttentionItem = {
   readonly cardId: string;
   readonly showName: string;
   readonly reason: Reason;
+  /** Group members Kaikukanta refused when nothing else was refused: `registerRest` registers the visit without them. */
+  readonly refusedMembers?: readonly string[];
 };
 
 /**
@@ -198,6 +200,8 @@ export type ScannerServices = {
   syncNow(): Promise<void>;
   /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
   resolveAttention(id: string): Promise<void>;
+  /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
+  registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
