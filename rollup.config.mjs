@@ -84,6 +84,8 @@ const add = (cfg) => {
 add({
   input: existing({
     index: 'packages/core/src/index.ts',
+    // Subpath `@kaiku-scanner/core/outbox`: browser-only (IndexedDB), off the main entry so its types need no DOM.
+    outbox: 'packages/core/src/outbox-entry.ts',
     // Subpath `@kaiku-scanner/core/camera`: its own file, so `new URL('./decode-worker.js', import.meta.url)` in the
     // camera code resolves beside it, and pages that import it on demand keep it out of their initial download.
     camera: 'packages/core/src/input/camera/index.ts',
@@ -133,7 +135,11 @@ add({
 
 // kaiku-scanner (the element): library build with lit and core external …
 add({
-  input: existing({ 'kaiku-scanner': 'packages/element/src/kaiku-scanner.ts' }),
+  input: existing({
+    'kaiku-scanner': 'packages/element/src/kaiku-scanner.ts',
+    // Subpath `kaiku-scanner/react`: the React component (@lit/react), importing the entry above.
+    react: 'packages/element/src/react.ts',
+  }),
   external: externalTo(depsOf('element')),
   // The entry must hold `customElements.define` itself: package.json lists only the entry in `sideEffects`, so a
   // consumer's production build drops any chunk that holds it (the strict default moved the entry's code, define
@@ -144,6 +150,8 @@ add({
     format: 'es',
     sourcemap: true,
     chunkFileNames: 'chunks/[name]-[hash].js',
+    // A client component for React Server Components (Next.js): rollup drops module-level directives from sources.
+    banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
   },
   plugins: plugins(),
 });

@@ -23,7 +23,7 @@ const cases: Array<[string, string, { published?: boolean }?]> = [
   ],
   [
     '@kaiku-scanner/core: wedge + API client + outbox (headless POS)',
-    "import { createWedgeListener } from '@kaiku-scanner/core/wedge'; import { createApiClient, createOutbox } from '@kaiku-scanner/core'; (globalThis as any).p = [createWedgeListener, createApiClient, createOutbox];",
+    "import { createWedgeListener } from '@kaiku-scanner/core/wedge'; import { createApiClient } from '@kaiku-scanner/core'; import { createOutbox } from '@kaiku-scanner/core/outbox'; (globalThis as any).p = [createWedgeListener, createApiClient, createOutbox];",
   ],
   [
     '@kaiku-scanner/core: camera scanning',

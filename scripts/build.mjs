@@ -17,6 +17,6 @@ if (!process.argv.includes('--no-types')) {
       existsSync(`packages/${dir}/src`) && readdirSync(`packages/${dir}/src`).some((f) => f.endsWith('.ts'));
     if (existsSync(cfg) && hasSource) run('npx', ['tsc', '-p', cfg]);
   }
-  // The element's React JSX typings (`kaiku-scanner/react`), generated from custom-elements.json.
+  // The element's Vue template typings (`kaiku-scanner/vue`), generated from custom-elements.json.
   run('node', ['scripts/framework-types.mjs']);
 }

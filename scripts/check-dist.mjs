@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 const core = await import('@kaiku-scanner/core');
 const card = core.parseCardId(' *a045198723* ');
 assert.equal(card.ok && card.id, 'A045198723', 'dist/index.js parses a card ID');
-for (const entry of ['camera', 'contract', 'decode', 'messages', 'reports', 'wedge']) {
+for (const entry of ['camera', 'contract', 'decode', 'messages', 'outbox', 'reports', 'wedge']) {
   const mod = await import(`@kaiku-scanner/core/${entry}`);
   assert.ok(Object.keys(mod).length > 0, `@kaiku-scanner/core/${entry} exports something`);
 }

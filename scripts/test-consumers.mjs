@@ -1,16 +1,20 @@
 // `npm run test:consumers`: what a vendor's developer gets. Packs the packages (`npm pack`), installs the tarballs —
 // nothing from the workspace — with their dependencies from the registry into fresh apps in a temporary folder,
-// builds each for production (Vite, Vite + React, webpack 5, esbuild, rollup, a plain page with the single-file
-// bundle, and a page without a bundler that maps the packages in node_modules with an import map), and drives each
-// in the machine's Chromium: the element renders, the decoder reads a generated card image with `zxing_reader.wasm`
-// fetched (HTTP 200), a blank frame is `null`, and no console error appears. On the import-map page the element's
-// camera opens on Chromium's fake capture device, fed a generated card video, and reads the card in the core's
-// decoding worker (which sees no import map).
-// The React app also passes `tsc --noEmit` with `skipLibCheck: false` and the element's attributes in JSX.
+// builds each for production (Vite, Vite + React, Vue with vue-tsc, webpack 5, esbuild, rollup, a plain page with the
+// single-file bundle, a page without a bundler that maps the packages in node_modules with an import map, Next.js,
+// and a Node service with the core only), and drives each in the machine's Chromium: the element renders, the decoder
+// reads a generated card image with `zxing_reader.wasm` fetched (HTTP 200), a blank frame is `null`, and no console
+// error appears. On the import-map page the element's camera opens on Chromium's fake capture device, fed a
+// generated card video, and reads the card in the core's decoding worker (which sees no import map).
+// The React app passes `tsc --noEmit` with `skipLibCheck: false` (with examples/react/App.tsx); the Vue app passes
+// vue-tsc with strictTemplates, misuses of the element's attributes and events included as expected errors. The
+// Next.js app is server-rendered by `next start` and driven against the real sandbox (scan → registered). The Node
+// app compiles against the core without the DOM library and runs.
+// `node scripts/test-consumers.mjs vue nextjs` runs only the consumers named; `--keep` keeps the folder.
 //
 // Prints per consumer: install time, installed packages, install scripts, production JavaScript size; and closes
 // with "N passed, N failed". Needs `npm run build` first (npm test builds before it runs this).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -49,6 +53,13 @@ const TOOLS = {
     '@types/react-dom': '19.3.0',
     typescript: '5.9.3',
   },
+  vue: {
+    vite: '8.3.8',
+    '@vitejs/plugin-vue': '6.0.11',
+    vue: '3.5.45',
+    'vue-tsc': '3.3.14',
+    typescript: '5.9.3',
+  },
   webpack: { webpack: '5.112.2', 'webpack-cli': '7.3.1', 'esbuild-loader': '4.5.0' },
   esbuild: { esbuild: '0.28.2' },
   rollup: {
@@ -59,6 +70,17 @@ const TOOLS = {
   },
   plain: {},
   importmap: {},
+  // A Node service with the headless core only: `tsc` with `lib: ["ES2022"]` (no DOM), then run.
+  node: { typescript: '5.9.3', '@types/node': '20.19.43' },
+  nextjs: {
+    next: '16.4.6',
+    react: '19.3.1',
+    'react-dom': '19.3.1',
+    '@types/react': '19.3.0',
+    '@types/react-dom': '19.3.0',
+    '@types/node': '20.19.43',
+    typescript: '5.9.3',
+  },
 };
 
 const TSCONFIG = {
@@ -140,10 +162,18 @@ function setUpApp(name) {
   const dir = join(work, 'apps', name);
   cpSync(join(templates, name), dir, { recursive: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
-  if (name === 'vite-react') cpSync(join(dir, 'main.tsx'), join(dir, 'src/main.tsx'));
-  else if (name !== 'plain' && name !== 'importmap')
+  // The framework examples are type-checked with the app (tsc, vue-tsc), not built into it.
+  if (name === 'vite-react') {
+    cpSync(join(dir, 'main.tsx'), join(dir, 'src/main.tsx'));
+    cpSync(join(root, 'examples/react/App.tsx'), join(dir, 'src/App.tsx'));
+  } else if (name === 'vue') {
+    for (const file of ['main.ts', 'App.vue', 'TypeErrors.vue'])
+      cpSync(join(dir, file), join(dir, 'src', file));
+    cpSync(join(root, 'examples/vue/BoxOffice.vue'), join(dir, 'src/BoxOffice.vue'));
+  } else if (!['plain', 'importmap', 'nextjs', 'node'].includes(name))
     cpSync(join(templates, 'shared/main.ts'), join(dir, 'src/main.ts'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+  if (!existsSync(join(dir, 'tsconfig.json')))
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   report.push({ name });
 }
 
@@ -156,14 +186,19 @@ function build(name) {
       cwd: dir,
       encoding: 'utf8',
       timeout: 600_000,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     });
   const steps = {
     vite: () => [run(bin('vite'), ['build'])],
     'vite-react': () => [run(bin('tsc'), ['-p', '.']), run(bin('vite'), ['build'])],
+    // vue-tsc with strictTemplates: the element's attributes, properties and events typed by `kaiku-scanner/vue`.
+    vue: () => [run(bin('vue-tsc'), ['-p', '.']), run(bin('vite'), ['build'])],
     webpack: () => [run(bin('webpack'), ['--config', 'webpack.config.mjs'])],
     esbuild: () => [run('node', ['build.mjs'])],
     rollup: () => [run(bin('rollup'), ['-c', 'rollup.config.mjs'])],
+    // `next build` type-checks (strict, `skipLibCheck: false`) and renders; `next start` serves it (driveNext).
+    nextjs: () => [run(bin('next'), ['build'])],
+    node: () => [run(bin('tsc'), ['-p', '.']), run('node', ['dist/main.js'])],
     plain: () => {
       mkdirSync(join(dir, 'dist'), { recursive: true });
       cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist'), {
@@ -192,8 +227,14 @@ function build(name) {
     failedRun ? (failedRun.stdout + failedRun.stderr).slice(-3000) : '',
   );
   if (failedRun) return undefined;
-  const dist = join(dir, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) cpSync(join(dir, 'index.html'), join(dist, 'index.html'));
+  if (name === 'node') {
+    const out = runs[1].stdout;
+    check(name, 'runs in Node: parses a card, writes a CSV header', out.includes('"id":"A045198723"'), out);
+    return undefined;
+  }
+  const dist = join(dir, name === 'nextjs' ? '.next/static' : 'dist');
+  if (name !== 'nextjs' && !existsSync(join(dist, 'index.html')))
+    cpSync(join(dir, 'index.html'), join(dist, 'index.html'));
   const js = name === 'importmap' ? [] : listFiles(dist).filter((f) => f.endsWith('.js'));
   const raw = js.reduce((n, f) => n + statSync(f).size, 0);
   const gz = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
@@ -257,6 +298,10 @@ async function drive(built) {
   });
   try {
     for (const { name, dist } of built) {
+      if (name === 'nextjs') {
+        await driveNext(browser);
+        continue;
+      }
       const server = await serve(dist, card);
       const page = await browser.newPage();
       const errors = [];
@@ -344,6 +389,119 @@ async function drive(built) {
     }
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The Next.js app started with `next start` against the real sandbox, which requires one bearer token. The page is
+ * rendered on the server and hydrated under StrictMode; a card submitted after hydration must be looked up and
+ * registered — `tokenProvider`, `shows` and the `onKaiku…` handlers set through `kaiku-scanner/react` (the plain tag
+ * loses them in hydration: the look-up fails with 401 and no handler runs).
+ */
+async function driveNext(browser) {
+  const name = 'nextjs';
+  const { startSandbox } = await import('../packages/sandbox/dist/index.js');
+  const { SEED_VENUE, helsinkiDay, seedShows } = await import('../packages/sandbox/dist/seed.js');
+  const token = 'next-consumer-token';
+  const sandbox = await startSandbox({ memory: true, seed: true, token });
+  const port = await new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => ok(free));
+    });
+  });
+  const shows = seedShows(helsinkiDay(new Date())).filter((s) => s.id === 'hilla-taikuri-matti');
+  const next = spawn(
+    join(work, 'apps/node_modules/.bin/next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: join(work, 'apps/nextjs'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        KAIKU_API: sandbox.url,
+        KAIKU_TOKEN: token,
+        KAIKU_VENUE: SEED_VENUE.id,
+        KAIKU_SHOWS: JSON.stringify(shows),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: the server's workers end with it
+    },
+  );
+  let serverLog = '';
+  next.stdout.on('data', (d) => (serverLog += d));
+  next.stderr.on('data', (d) => (serverLog += d));
+  const origin = `http://127.0.0.1:${port}`;
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
+  try {
+    let html = '';
+    for (let i = 0; i < 120 && !html; i++) {
+      html = await fetch(`${origin}/`)
+        .then((r) => (r.ok ? r.text() : ''))
+        .catch(() => new Promise((ok) => setTimeout(() => ok(''), 500)));
+    }
+    check(
+      name,
+      'next start serves the page rendered on the server (the tag, not yet hydrated)',
+      html.includes('<kaiku-scanner') && html.includes('<output id="hydrated">false</output>'),
+      html ? '' : serverLog.slice(-2000),
+    );
+    await page.goto(`${origin}/`);
+    const hydrated = await page
+      .waitForFunction(() => document.querySelector('#hydrated')?.textContent === 'true', undefined, {
+        timeout: 30_000,
+      })
+      .then(() => true)
+      .catch(() => false);
+    check(name, 'hydrated', hydrated);
+    const props = await page.evaluate(() => {
+      const el = document.querySelector('kaiku-scanner');
+      return { token: typeof el?.tokenProvider, shows: el?.shows?.length ?? 0, venue: el?.venueId };
+    });
+    check(
+      name,
+      'tokenProvider, shows and venueId are the element’s properties after hydration',
+      props.token === 'function' && props.shows === 1 && props.venue === SEED_VENUE.id,
+      JSON.stringify(props),
+    );
+    // A card with no minors: one adult ticket, confirmed as the clerk would.
+    await page.evaluate(async () => {
+      const el = document.querySelector('kaiku-scanner');
+      el.submitCardId('A999005458');
+    });
+    const confirm = page.locator('kaiku-scanner [part~="confirm-button"]');
+    const shown = await confirm
+      .waitFor({ timeout: 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    check(name, 'scan → the card is looked up with the token (tickets offered)', shown);
+    if (shown) await confirm.click();
+    const registered = await page
+      .waitForFunction(() => (document.querySelector('#registered')?.textContent ?? '') !== '', undefined, {
+        timeout: 30_000,
+      })
+      .then(() => true)
+      .catch(() => false);
+    const outputs = await page.evaluate(() => ({
+      registered: document.querySelector('#registered')?.textContent,
+      errors: document.querySelector('#errors')?.textContent,
+    }));
+    check(
+      name,
+      'registered: onKaikuUsageRegistered ran once, no kaiku-error',
+      registered && outputs.registered.split(',').length === 1 && outputs.errors === '',
+      JSON.stringify(outputs),
+    );
+    check(name, 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
+  } finally {
+    await page.close();
+    process.kill(-next.pid);
+    await sandbox.close();
   }
 }
 

@@ -5,7 +5,6 @@
 import '../box-office/page-setup.js';
 import {
   createApiClient,
-  createOutbox,
   decideUsage,
   localize,
   parseCardId,
@@ -13,7 +12,8 @@ import {
   toUsageEvent,
 } from '@kaiku-scanner/core';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
-import type { CardFacts, CardStatus, Outbox, UsageDecision } from '@kaiku-scanner/core';
+import { createOutbox, type CardFacts, type Outbox } from '@kaiku-scanner/core/outbox';
+import type { CardStatus, UsageDecision } from '@kaiku-scanner/core';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel) as T;

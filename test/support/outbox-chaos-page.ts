@@ -3,17 +3,15 @@
  * `window.outboxPage`. Settings come from the query string (`api`, `db`, `lock`, `batch`, `timeout`).
  */
 import { createStore, set } from 'idb-keyval';
-import { createApiClient, createOutbox } from '@kaiku-scanner/core';
-import type {
-  Acceptance,
-  CardCheck,
-  LocalTally,
-  OutboxRecord,
-  Resolution,
-  SyncSummary,
-  TargetCounts,
-  UsageRequest,
-} from '@kaiku-scanner/core';
+import { createApiClient } from '@kaiku-scanner/core';
+import {
+  createOutbox,
+  type CardCheck,
+  type LocalTally,
+  type SyncSummary,
+  type TargetCounts,
+} from '@kaiku-scanner/core/outbox';
+import type { Acceptance, OutboxRecord, Resolution, UsageRequest } from '@kaiku-scanner/core';
 
 const params = new URL(location.href).searchParams;
 const client = createApiClient({

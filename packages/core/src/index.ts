@@ -1,10 +1,10 @@
 /**
  * `@kaiku-scanner/core` — the headless Kaikukortti client: card-ID parsing, the operating-model rules, the
- * Kaikukanta API client and the offline outbox.
+ * Kaikukanta API client. Its types need no DOM library (a Node project compiles with `lib: ["ES2022"]`).
  *
  * One entry with an explicit export list: every public name is chosen here, each area in its own block. What is
- * not listed is internal, even when a module exports it. The other entries:
- * `@kaiku-scanner/core/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
+ * not listed is internal, even when a module exports it. The other entries: `@kaiku-scanner/core/outbox` (the
+ * offline outbox, IndexedDB), `/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
  * `/reports` (sales-report import, usage report), `/messages` (the message tables, per area) and `/contract` (zod
  * schemas, problems and the OpenAPI document, for servers and tools).
  *
@@ -127,38 +127,21 @@ export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 // Every option bag is checked by name: a misspelt option throws this (`unknown-field`).
 export { OptionsError } from './errors/options-error.js';
 
-// --- offline outbox (IndexedDB, exactly-once sync) ---
-export {
-  OFFLINE_POLICIES,
-  Outbox,
-  OutboxError,
-  OutboxEvent,
-  RECORD_STATES,
-  RESOLUTIONS,
-  createOutbox,
-  isAuthFailure,
-  toUsageReportCsv,
-} from './outbox/index.js';
+// --- the outbox's records, states and reports (data only; the outbox itself is `@kaiku-scanner/core/outbox`) ---
+// From the modules themselves: the outbox's own declarations name IndexedDB and DOM events.
+export { RECORD_STATES, RESOLUTIONS } from './outbox/types.js';
 export type {
   Acceptance,
-  BackoffPolicy,
-  CardCheck,
-  CardFacts,
-  CsvOptions,
   ItemOutcome,
-  LocalTally,
-  OfflinePolicy,
-  OutboxClient,
   OutboxCounts,
-  OutboxEventDetails,
-  OutboxEventType,
-  OutboxOptions,
   OutboxRecord,
-  OutboxTarget,
   OutboxTransport,
   RecordState,
   RefusalReason,
   Resolution,
-  SyncSummary,
-  TargetCounts,
-} from './outbox/index.js';
+} from './outbox/types.js';
+export type { BackoffPolicy } from './outbox/backoff.js';
+export type { OutboxTarget } from './outbox/target.js';
+export { isAuthFailure } from './outbox/classify-failure.js';
+export { toUsageReportCsv } from './outbox/csv-export.js';
+export type { CsvOptions } from './outbox/csv-export.js';

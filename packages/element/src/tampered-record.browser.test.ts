@@ -3,7 +3,7 @@
  * outbox's own words, not as a refusal by Kaikukanta: real core services, the element's IndexedDB outbox.
  */
 import { expect } from '@esm-bundle/chai';
-import { createOutbox } from '@kaiku-scanner/core';
+import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord } from '@kaiku-scanner/core';
 import { outboxMessages } from '@kaiku-scanner/core/messages';
 import { promisifyRequest } from 'idb-keyval';

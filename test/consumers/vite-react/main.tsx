@@ -1,26 +1,33 @@
-// React consumer: the element in JSX with its attributes (typed by the package), plus the shared decode checks.
+// React consumer (client-rendered, StrictMode): the element through `kaiku-scanner/react`, typed by the package,
+// plus the shared decode checks.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'kaiku-scanner';
-import type {} from 'kaiku-scanner/react';
+import { KaikuScanner } from 'kaiku-scanner/react';
 import { acceptsCardId, decodeImage } from '@kaiku-scanner/core/decode';
 
 const api = new URLSearchParams(location.search).get('api') ?? '';
 
 function App() {
   return (
-    <kaiku-scanner
+    <KaikuScanner
       lang="en"
-      base-url={api}
-      venue-id="teatteri-hilla"
-      show-id="consumer-test"
-      show-name="Consumer test"
-      show-start="2030-05-01T19:00:00+03:00"
-      show-kind="show"
-    ></kaiku-scanner>
+      baseUrl={api}
+      venueId="teatteri-hilla"
+      showId="consumer-test"
+      showName="Consumer test"
+      showStart="2030-05-01T19:00:00+03:00"
+      showKind="show"
+      tokenProvider={() => 'token'}
+      onKaikuError={(e) => console.info('kaiku-error', e.detail.code)}
+    />
   );
 }
 
-createRoot(document.getElementById('root') as HTMLElement).render(<App />);
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
 
 async function decodeUrl(url: string): Promise<string | null> {
   const bitmap = await createImageBitmap(await (await fetch(url)).blob());

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   createApiClient,
   createHttpTransport,
-  createOutbox,
   isKaikuError,
   localize,
   parseCardId,
   toUsageReportCsv,
 } from '../index.js';
+import { createOutbox } from '../outbox-entry.js';
 import { createWedgeListener } from '../input/wedge/index.js';
 import { calibrateWedge } from '../input/wedge/calibrate-wedge.js';
 import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';

@@ -167,6 +167,22 @@ describe('importSalesReport: CSV', () => {
     expect(client.calls.map((c) => c.length)).toEqual([2, 2, 1, 3, 2]);
   });
 
+  it('a dry run refuses what the import will: a community card with no under-16 clients, by the same rules', async () => {
+    const csv = `${HEADER_FI}\nY110029399;1;0;Konsertti;3.2.2020\nY110029399;1;2;Konsertti;4.2.2020\n`;
+    const refusal = { row: 2, errors: [{ code: 'community-card-without-group', field: 'children' }] };
+    const dry = await importSalesReport(csv, { venueId: 'v', dryRun: true });
+    expect(dry.invalid).toMatchObject([refusal]);
+    expect(dry.invalid[0]!.errors[0]!.message.fi).toContain('Yhteisökortti');
+    expect(dry.valid).toEqual([{ from: 3, to: 3 }]);
+    const client = createFakeRegistrar();
+    const real = await importSalesReport(csv, { venueId: 'v', client });
+    expect(real.invalid).toMatchObject([refusal]);
+    expect(real.registered).toEqual([{ from: 3, to: 3 }]);
+    expect(client.calls.flat().map((item) => item.usage.group)).toEqual([
+      { memberCardIds: [], under16Clients: 2 },
+    ]);
+  });
+
   it('reports server refusals per row', async () => {
     const csv = `${HEADER_FI}\nA045198723;1;0;Show;3.2.2020\nA999005458;1;0;Show;3.2.2020\n`;
     const client = createFakeRegistrar({
@@ -185,7 +201,8 @@ describe('importSalesReport: CSV', () => {
   });
 
   it('says exactly which rows went in when the server fails half-way', async () => {
-    const csv = `${HEADER_FI}\n` + cards.map((c) => `${c};1;0;Show;3.2.2020`).join('\n');
+    // One child each: a community card (Z…, Y…) is only used with a client under 16 or a group.
+    const csv = `${HEADER_FI}\n` + cards.map((c) => `${c};1;1;Show;3.2.2020`).join('\n');
     const events: RowEvent[] = [];
     const client = createFakeRegistrar({ failOnCall: 2 });
     const result = await importSalesReport(csv, {

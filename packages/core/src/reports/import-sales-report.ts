@@ -16,7 +16,13 @@ import type { ReportInfo } from './report-rows.js';
 import type { RowError, SalesRow } from './types.js';
 import { RowHashSet } from './row-hash-set.js';
 import { sha256Hex } from '../sha256.js';
-import { canonicalRow, groupUsageFromRows, isCommunityCard, usageFromRow } from './usage-from-row.js';
+import {
+  canonicalRow,
+  fileRuleErrors,
+  groupUsageFromRows,
+  isCommunityCard,
+  usageFromRow,
+} from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
 import { clip, validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
@@ -186,16 +192,8 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         collect(row);
         continue;
       }
-      tally.markValid(row.row, row.cardId, dryRun, row.acceptance === 'provisional');
-      unkeyed(row);
-      if (dryRun) {
-        if (tally.rows % 1000 === 0) progress();
-        continue;
-      }
-      await queue({
-        rows: [{ row: row.row, cardId: row.cardId }],
-        item: usageFromRow(row, context, occurrence, canonical),
-      });
+      await accept([row], usageFromRow(row, context, occurrence, canonical, base));
+      if (dryRun && tally.rows % 1000 === 0) progress();
     }
     if (tally.rows === 0 && info.columns) throw new ReportError('report-no-rows');
     for (const [key, visit] of visits) {
@@ -267,9 +265,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       ? keyedItem(leader, members, target, checkApi)
       : { ok: false as const, error: rowError('row-key-mismatch', 'key', { field: 'key' }) };
     if (!built.ok) return invalid(built.error);
-    for (const r of rows) tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
-    if (dryRun) return;
-    await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item: built.item });
+    await accept(rows, built.item, true);
   }
 
   /** A visit with its community card's row becomes one group usage; members without one are refused. */
@@ -287,16 +283,22 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       tally.markInvalid(extra.row, extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
     }
     if ([leader, ...visit.members].some((r) => r.key)) return sendKeyed(leader, visit.members);
-    const rows = [leader, ...visit.members];
+    await accept([leader, ...visit.members], groupUsageFromRows(leader, visit.members, context));
+  }
+
+  /**
+   * One usage's rows: valid when the usage passes every rule the file alone decides (`fileRuleErrors`), and then
+   * queued unless this is a dry run — the same path for both, so the dry run tells what the import will do.
+   */
+  async function accept(rows: readonly SalesRow[], item: BatchItem, keyed = false): Promise<void> {
+    const errors = fileRuleErrors(item.usage);
     for (const r of rows) {
-      tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
-      unkeyed(r);
+      if (errors.length > 0) tally.markInvalid(r.row, r.cardId, errors);
+      else tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+      if (errors.length === 0 && !keyed) unkeyed(r);
     }
-    if (dryRun) return;
-    await queue({
-      rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })),
-      item: groupUsageFromRows(leader, visit.members, context),
-    });
+    if (errors.length > 0 || dryRun) return;
+    await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
   }
 
   async function sendOrStop(sending: Pending[]): Promise<void> {

@@ -8,10 +8,12 @@
  * `clientTime` is the show's start, not the time of the import.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
+import { checkRequest } from '../rules/request-checks.js';
 import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
+import type { UsageCard } from '../schemas/usage-input.js';
 import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from '../sha256.js';
-import type { SalesRow } from './types.js';
+import type { ReportField, RowError, SalesRow } from './types.js';
 
 export type UsageContext = {
   readonly venueId: string;
@@ -20,6 +22,8 @@ export type UsageContext = {
   readonly showKind: ShowKind;
   readonly mode: UsageMode;
 };
+
+const showIds = new Map<string, string>();
 
 /** The canonical text of a row without its occurrence index (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
@@ -56,7 +60,17 @@ export function usageFromRow(
   canonicalHash = sha256Hex(canonical),
 ): { idempotencyKey: string; usage: UsageRequest } {
   const start = helsinkiIso(row.date, row.time);
-  const showId = `report-${sha256Hex(JSON.stringify([context.venueId, context.forVenueId ?? '', row.event, row.date, row.time ?? ''])).slice(0, 32)}`;
+  const show = JSON.stringify([
+    context.venueId,
+    context.forVenueId ?? '',
+    row.event,
+    row.date,
+    row.time ?? '',
+  ]);
+  // A report's shows repeat row after row: their IDs are kept (at most 8 192), the hash is a row's dearest part.
+  if (showIds.size >= 8192) showIds.clear();
+  const showId = showIds.get(show) ?? `report-${sha256Hex(show).slice(0, 32)}`;
+  showIds.set(show, showId);
   const usage: UsageRequest = {
     venueId: context.venueId,
     show: { id: showId, name: row.event, start, kind: context.showKind },
@@ -110,4 +124,32 @@ export function groupUsageFromRows(
 export function isCommunityCard(cardId: string): boolean {
   const parsed = parseCardId(cardId);
   return parsed.ok && parsed.kind === 'community';
+}
+
+/** The column a request rule's refusal is about (a course comes from the import's `showKind`, no column). */
+const RULE_FIELD: Readonly<Record<string, ReportField>> = {
+  'community-card-without-group': 'children',
+  'children-on-community-card': 'children',
+  'children-on-course': 'children',
+};
+
+/**
+ * What the rules core says of a usage from the file alone: its request checks (`checkRequest`, the code
+ * `decideUsage` and the server run), with the card's registered minors left to the registry. The dry run and
+ * the import both ask it, so a row the dry run calls valid is refused at import only for what the registry knows.
+ *
+ * @example
+ * fileRuleErrors(usageFromRow(row, context, 0).usage)[0]?.code; // 'community-card-without-group' for Y… with 0
+ */
+export function fileRuleErrors(usage: UsageRequest): RowError[] {
+  const parsed = parseCardId(usage.cardId);
+  if (!parsed.ok) return [];
+  const anyMinors = { minors: Number.MAX_SAFE_INTEGER } as UsageCard;
+  const request = { ...usage, alreadyCounted: 0 };
+  const { reasons } = checkRequest(parsed.kind, anyMinors, request, usage.show.kind === 'course', parsed.id);
+  return reasons.map((reason) => {
+    const field = RULE_FIELD[reason.code] ?? (reason.code.startsWith('group') ? 'group' : undefined);
+    const params = reason.params as Readonly<Record<string, string | number>>;
+    return { code: reason.code, ...(field ? { field } : {}), params, message: reason.message };
+  });
 }

@@ -4,6 +4,7 @@
  * unescaped) and their values read exactly as exceljs reads them; comments, CDATA and processing instructions are
  * skipped to their real ends; a DOCTYPE (never in a workbook, and the one way to declare entities) refuses the file.
  */
+import type { ReportMessageCode } from '../messages/reports.js';
 import { ReportError } from './report-error.js';
 import type { XlsxLimits } from './xlsx-guard.js';
 
@@ -69,6 +70,13 @@ function attributesOf(tag: string): [string, string][] {
   return found;
 }
 
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Refuses with `code` when `value` is over `limit` (NaN and undefined never are). */
+export function bound(value: number | undefined, limit: number, code: ReportMessageCode): void {
+  if (value !== undefined && value > limit) throw new ReportError(code, { limit });
+}
+
 /** What all parts of a workbook add up to. */
 export type Counts = { cells: number; strings: number; elements: number };
 
@@ -109,7 +117,7 @@ export class XmlScan {
           break;
         case NAME:
           if (byte === GT || byte === SLASH || byte <= 0x20) {
-            [this.markup, this.from] = [BOUNDED.has(this.localName()) ? '' : undefined, i];
+            [this.markup, this.from] = [BOUNDED.has(localName(this.name)) ? '' : undefined, i];
             this.state = TAG;
             i--;
           } else if (this.name.length < 64) this.name += String.fromCharCode(byte);
@@ -129,7 +137,7 @@ export class XmlScan {
           if (byte !== GT) break;
           this.depth--;
           this.state = TEXT;
-          if (this.text) this.count('cells', rangeCells(unescapeXml(this.text)), this.limits.maxCells);
+          if (this.text) this.addCells(rangeCells(unescapeXml(this.text)));
           this.text = undefined;
           break;
         case DECL:
@@ -154,60 +162,37 @@ export class XmlScan {
     }
   }
 
-  private localName(): string {
-    return this.name.slice(this.name.indexOf(':') + 1);
-  }
-
   /** `into` and the bytes from `from` to `to` as text (only ASCII means anything in what is bounded). */
   private keep(into: string, chunk: Uint8Array, from: number, to: number): string {
     if (into.length + to - from > MAX_MARKUP) throw unreadable();
     return into + String.fromCharCode.apply(null, chunk.subarray(from, to) as unknown as number[]);
   }
 
-  private count(what: keyof Counts, n: number, limit: number): void {
-    this.counts[what] += n;
-    if (this.counts[what] <= limit) return;
-    if (what === 'cells') throw new ReportError('report-xlsx-too-many-cells', { limit });
-    throw new ReportError('report-xlsx-too-complex', { limit });
+  private addCells(n: number): void {
+    bound((this.counts.cells += n), this.limits.maxCells, 'report-xlsx-too-many-cells');
   }
 
   private startTag(selfClosing: boolean): void {
-    const { limits } = this;
-    this.count('elements', 1, limits.maxElements);
-    if (!selfClosing && ++this.depth > limits.maxDepth) {
-      throw new ReportError('report-xlsx-too-deep', { limit: limits.maxDepth });
-    }
-    const local = this.localName();
-    const attributes = this.markup ? attributesOf(this.markup) : [];
-    this.markup = undefined;
-    if (local === 'si') this.count('strings', 1, limits.maxStrings);
+    const { limits, counts } = this;
+    const local = localName(this.name);
+    bound(++counts.elements, limits.maxElements, 'report-xlsx-too-complex');
+    if (!selfClosing) bound(++this.depth, limits.maxDepth, 'report-xlsx-too-deep');
+    if (local === 'si') bound(++counts.strings, limits.maxStrings, 'report-xlsx-too-complex');
     if (local === 'definedName' && !selfClosing) this.text = '';
-    if (local === 'row') this.column = 0;
-    if (local === 'c') {
-      this.count('cells', 1, limits.maxCells);
-      // A cell without `r` is the one after the previous cell of its row.
-      this.column++;
-    }
-    for (const [name, value] of attributes) {
-      if (local === 'row' && name === 'r') this.checkRow(parseInt(value, 10));
+    // A cell without `r` is the one after the previous cell of its row.
+    if (local === 'row' || local === 'c') this.column = local === 'row' ? 0 : this.column + 1;
+    if (local === 'c') this.addCells(1);
+    for (const [name, value] of this.markup ? attributesOf(this.markup) : []) {
+      if (local === 'row' && name === 'r') bound(parseInt(value, 10), limits.maxRows, 'report-too-many-rows');
       else if (local === 'c' && name === 'r') {
         const { col, row } = decodeAddress(value);
         this.column = col ?? this.column;
-        this.checkRow(row);
+        bound(row, limits.maxRows, 'report-too-many-rows');
       } else if (local === 'col' && (name === 'min' || name === 'max'))
-        this.checkColumn(parseInt(value, 10), LAST_COLUMN);
-      else if (name === 'ref' || name === 'sqref') this.count('cells', rangeCells(value), limits.maxCells);
+        bound(parseInt(value, 10), LAST_COLUMN, 'report-xlsx-too-wide');
+      else if (name === 'ref' || name === 'sqref') this.addCells(rangeCells(value));
     }
-    if (local === 'c') this.checkColumn(this.column, limits.maxColumns);
-  }
-
-  private checkColumn(column: number, limit: number): void {
-    if (column > limit) throw new ReportError('report-xlsx-too-wide', { limit });
-  }
-
-  private checkRow(row: number | undefined): void {
-    if (row !== undefined && row > this.limits.maxRows) {
-      throw new ReportError('report-too-many-rows', { limit: this.limits.maxRows });
-    }
+    this.markup = undefined;
+    if (local === 'c') bound(this.column, limits.maxColumns, 'report-xlsx-too-wide');
   }
 }

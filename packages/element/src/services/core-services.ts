@@ -2,11 +2,11 @@ import {
   ApiProblemError,
   createApiClient,
   createHttpTransport,
-  createOutbox,
   parseCardId,
   readProblemReasons,
   toApiShow,
 } from '@kaiku-scanner/core';
+import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
 import type {
   AttentionItem,

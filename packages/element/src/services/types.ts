@@ -6,11 +6,11 @@
 import type {
   Channel,
   LocalizedText,
-  OfflinePolicy,
   ServerReason,
   TimeWindow,
   UsageMode as CoreUsageMode,
 } from '@kaiku-scanner/core';
+import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */

@@ -3,6 +3,7 @@
 // it) on every route, never a 500; an identifier with a control or format character (NUL, U+202E) is refused
 // naming its field, never stored as a new venue, show or key.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '@kaiku-scanner/core';
 import { startSandbox } from '../start-sandbox.js';
 import type { Sandbox } from '../start-sandbox.js';
 
@@ -128,6 +129,19 @@ describe('identifiers with control or format characters', () => {
       ]);
     },
   );
+
+  it('the client refuses to send one (the same schema), naming the field', async () => {
+    const client = createApiClient({ baseUrl: sandbox.url, getToken: () => 'plain-token' });
+    for (const [overrides, path] of [
+      [{ venueId: 'teatteri-hilla\u202e' }, 'venueId'],
+      [{ show: { ...usage().show, id: 'plain\u0000show' } }, 'show.id'],
+    ] as const) {
+      const error = await client
+        .registerUsage(usage(overrides) as never, { idempotencyKey: `plain-client-${path}` })
+        .catch((e: unknown) => e as { code: string; issues?: { path: string }[] });
+      expect(error).toMatchObject({ code: 'invalid-request', issues: [expect.objectContaining({ path })] });
+    }
+  });
 
   it('nothing refused here was stored: the card has no usage for the show', async () => {
     const res = await fetch(

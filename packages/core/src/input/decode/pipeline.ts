@@ -65,6 +65,10 @@ export const STAGES = [
     when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
   },
   {
+    name: 'cpp-flat-fixed',
+    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
+  },
+  {
     name: 'cpp-flat-histogram',
     when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
   },

@@ -148,6 +148,7 @@ export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): P
  */
 const FLAT_BINARIZERS = {
   'cpp-flat': 'LocalAverage',
+  'cpp-flat-fixed': 'FixedThreshold',
   'cpp-flat-histogram': 'GlobalHistogram',
 } as const;
 export type CppFlatStage = keyof typeof FLAT_BINARIZERS;

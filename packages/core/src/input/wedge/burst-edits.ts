@@ -17,14 +17,10 @@ export function releaseChar(chars: readonly BurstChar[], code: string, t: number
   return last < 0 ? chars : chars.map((c, i) => (i >= first && i <= last ? { ...c, up: t } : c));
 }
 
-/** Gives the first character still waiting for its text (an `Unidentified` key) that text (`filled` false when none waits). */
-export function fillUnidentified(
-  chars: readonly BurstChar[],
-  text: string,
-): { chars: readonly BurstChar[]; filled: boolean } {
+/** Gives the first character still waiting for its text (an `Unidentified` key) that text. */
+export function fillUnidentified(chars: readonly BurstChar[], text: string): readonly BurstChar[] {
   const index = chars.findIndex((c) => c.readings.length === 0);
-  if (index < 0) return { chars, filled: false };
-  return { chars: chars.map((c, i) => (i === index ? { ...c, readings: [text] } : c)), filled: true };
+  return chars.map((c, i) => (i === index ? { ...c, readings: [text] } : c));
 }
 
 /**

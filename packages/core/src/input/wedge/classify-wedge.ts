@@ -9,24 +9,11 @@ import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
 import type { Burst, BurstChar } from './burst-checks.js';
 import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
-import {
-  matchesTerminator,
-  otherTerminatorName,
-  isModifier,
-  altCodeChar,
-  charFromKey,
-  isControlChar,
-} from './key-kinds.js';
+import * as kinds from './key-kinds.js';
 import { addChar, doubledKey } from './add-char.js';
 import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
-import {
-  holdScan,
-  PENDING_HOLD_MS,
-  refuseOnKeyDown,
-  releaseOnKeyUp,
-  releaseOnSilence,
-} from './pending-scan.js';
+import * as pendingScan from './pending-scan.js';
 import {
   CLASSIFIER_OPTIONS,
   checkWedgeOptions,
@@ -60,14 +47,8 @@ import {
   INITIAL_WEDGE_STATE,
 } from './wedge-state.js';
 
-export {
-  INITIAL_WEDGE_STATE,
-  isAtRest,
-  LATE_TERMINATOR_MS,
-  LINE_FEED_MS,
-  type WedgeState,
-  type WedgeStep,
-} from './wedge-state.js';
+export { INITIAL_WEDGE_STATE, isAtRest, LATE_TERMINATOR_MS, LINE_FEED_MS } from './wedge-state.js';
+export type { WedgeState, WedgeStep } from './wedge-state.js';
 
 /** Adds a character to the burst under way, or starts one. */
 function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions, host?: boolean): Step {
@@ -133,7 +114,7 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
 function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean): Step {
   const { phase } = state;
   if (phase.name === 'releasing') {
-    const released = releaseOnSilence(phase.pending, t);
+    const released = pendingScan.releaseOnSilence(phase.pending, t);
     return released === undefined
       ? { state, effects: NONE }
       : { state: { ...state, phase: IDLE }, effects: released };
@@ -163,7 +144,7 @@ function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, ter
 
 function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
   const { phase } = state;
-  if (phase.name === 'releasing') return phase.pending.t + PENDING_HOLD_MS + 1;
+  if (phase.name === 'releasing') return phase.pending.t + pendingScan.PENDING_HOLD_MS + 1;
   const burst = burstOf(phase);
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
   return lastT(burst) + silenceLimit(options, phase, true) + 1;
@@ -192,29 +173,30 @@ type KeyEvent =
 function isTail(phase: Phase, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {
   if (phase.name !== 'ended') return false;
   const t = record.timeStamp;
-  if (phase.lateUntil !== undefined && t <= phase.lateUntil && matchesTerminator(record, 'auto')) return true;
+  if (phase.lateUntil !== undefined && t <= phase.lateUntil && kinds.matchesTerminator(record, 'auto'))
+    return true;
   const lineFeed = t - phase.t >= 0 && t - phase.t <= Math.min(options.maxInterKeyMs, LINE_FEED_MS);
-  return lineFeed && (isControlChar(record) || record.key === 'Enter');
+  return lineFeed && (kinds.isControlChar(record) || record.key === 'Enter');
 }
 
 function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWedgeOptions): KeyEvent {
   const { keys, phase } = state;
   if (record.repeat === true && record.code !== '' && record.code === keys.heldEnd)
     return { kind: 'end-repeat' };
-  if (isModifier(record)) return { kind: 'modifier' };
+  if (kinds.isModifier(record)) return { kind: 'modifier' };
   if (isTail(phase, record, options)) return { kind: 'tail' };
   const digit = numpadDigit(record.code);
   if (record.altKey === true && keys.alt !== undefined && digit !== undefined && record.ctrlKey !== true)
     return { kind: 'alt-digit', digit };
   const doubled = doubledKey(burstOf(phase), keys.down, record, options);
   if (doubled === 'held') return { kind: 'held' };
-  const other = otherTerminatorName(record, options.terminator);
-  if (other !== undefined || matchesTerminator(record, options.terminator))
+  const other = kinds.otherTerminatorName(record, options.terminator);
+  if (other !== undefined || kinds.matchesTerminator(record, options.terminator))
     return { kind: 'terminator', other };
   const resolved = resolveKey(record, options.layout);
-  if (resolved.kind === 'none') return { kind: isControlChar(record) ? 'control' : 'key' };
+  if (resolved.kind === 'none') return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
   if (doubled === 'twice') return { kind: 'twice' };
-  const char = charFromKey(record, resolved);
+  const char = kinds.charFromKey(record, resolved);
   return { kind: 'char', char: doubled === 'char' ? { ...char, repeat: true } : char };
 }
 
@@ -254,7 +236,7 @@ const KEYDOWN: Transitions = {
       : { kind: 'other-terminator', t, received: other };
     const chars = burstOf(state.phase)?.chars ?? [];
     const ended = endBurst(state, end, options);
-    const pending = completes ? holdScan(ended.effects, chars, record) : undefined;
+    const pending = completes ? pendingScan.holdScan(ended.effects, chars, record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const heldEnd = ended.suppressEnd ? record.code : undefined;
     // A terminator kept from the page: the reader's line feed after it is kept too, whatever the verdict.
@@ -292,7 +274,7 @@ function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
   if (state.phase.name === 'releasing' && event.kind !== 'end-repeat') {
     // A key pressed while the terminator is down: a person's key mixed into the reading.
     const rest = onKeyDown({ ...state, phase: IDLE }, record, options);
-    return { state: rest.state, effects: [...refuseOnKeyDown(), ...rest.effects] };
+    return { state: rest.state, effects: [pendingScan.MIXED, ...rest.effects] };
   }
   const down = state.keys.down.includes(record.code) ? state.keys.down : [...state.keys.down, record.code];
   const next = KEYDOWN[event.kind](withKeys(state, { down }), event as never, record, options);
@@ -308,7 +290,7 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
   if (phase.name === 'releasing') {
     const released = keys.altDown.includes(record.code)
       ? { pending: phase.pending, effects: NONE }
-      : releaseOnKeyUp(phase.pending, record);
+      : pendingScan.releaseOnKeyUp(phase.pending, record);
     const rest = onKeyUp({ ...state, phase: IDLE }, record, options);
     const next: Phase =
       released.pending === undefined ? rest.state.phase : { name: 'releasing', pending: released.pending };
@@ -319,7 +301,7 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
   const t = record.timeStamp;
   if (record.key === 'Alt' && keys.alt !== undefined && keys.alt !== '') {
     // A numpad key of the code still held when Alt is released is not the reader's (it releases its keys first).
-    const char = keys.altDown.length > 0 ? '\uFFFD' : altCodeChar(keys.alt);
+    const char = keys.altDown.length > 0 ? '\uFFFD' : kinds.altCodeChar(keys.alt);
     const next = withKeys(state, { down, heldEnd, alt: undefined, text: char });
     return grow(next, { t, code: 'Alt', readings: [char], up: t }, options, record.hostField === true);
   }
@@ -346,11 +328,12 @@ function onInputText(state: WedgeState, record: WedgeTextRecord, options: Resolv
   const { phase } = state;
   const burst = burstOf(phase);
   if (burst !== undefined && waitsForText(phase)) {
-    const chars = fillUnidentified(burst.chars, record.text).chars;
+    const chars = fillUnidentified(burst.chars, record.text);
     return { state: { ...state, phase: grown(phase, { ...burst, chars }) }, effects: suppressIn(phase) };
   }
   // Text during a waiting scan: the scan's outcome is decided now.
-  const released = phase.name === 'releasing' ? (releaseOnSilence(phase.pending, Infinity) ?? NONE) : NONE;
+  const released =
+    phase.name === 'releasing' ? (pendingScan.releaseOnSilence(phase.pending, Infinity) ?? NONE) : NONE;
   let next: Step = { state: released.length > 0 ? { ...state, phase: IDLE } : state, effects: released };
   for (const c of Array.from(record.text)) {
     // A line break or tab inserted without a key: the reading's terminator (with `'auto'` or `'none'`).
@@ -401,7 +384,7 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state.phase) || ofKey));
   const terminates =
     record.type === 'idle' ||
-    (record.type === 'keydown' && matchesTerminator(record, options.terminator)) ||
+    (record.type === 'keydown' && kinds.matchesTerminator(record, options.terminator)) ||
     (record.type === 'input' && /^[\r\n\t]/.test(record.text));
   const settled = quiet ? { state, effects: NONE } : settle(state, record.timeStamp, options, terminates);
   let next: Step;

@@ -207,17 +207,9 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   }
   if (!parsed.ok) {
     // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
+    const { code, message } = parsed.error;
     return {
-      effects: [
-        {
-          kind: 'error',
-          error: {
-            code: 'not-a-card-id',
-            params: { reason: parsed.error.code },
-            message: parsed.error.message,
-          },
-        },
-      ],
+      effects: [{ kind: 'error', error: { code: 'not-a-card-id', params: { reason: code }, message } }],
       suppressEnd: true,
     };
   }

@@ -183,15 +183,14 @@ export function listenForWedge(
   const capture =
     options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
   let resolved = resolveWedgeOptions(options);
-  let engine: WedgeEngine | undefined;
+  let engine: WedgeEngine | 'loading' | undefined;
   /** `undefined`: the engine's initial state. */
   let state: WedgeState | undefined;
   /** Events recorded while the engine loads: classified in order once it is there. */
   let early: Early[] = [];
-  let loading = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let snapshot: FieldSnapshot | undefined;
-  let taken = ''; // what the burst typed or would have typed into the field, for a give-back
+  /** The text field the burst went to, as it was before, and what the burst typed or would have typed there. */
+  let edit: { readonly snapshot: FieldSnapshot; taken: string } | undefined;
   // Calibration mode: records wait in `early` until the lazily loaded session takes them.
   let calibration: { session?: CalibrationSession; early: WedgeRecord[]; cancelled?: boolean } | undefined;
   let stopped = false;
@@ -217,12 +216,12 @@ export function listenForWedge(
     switch (effect.kind) {
       case 'burst-start': {
         const field = clearInput && event !== undefined ? textFieldOf(event) : undefined;
-        snapshot = field === undefined ? early?.snapshot : snapshotField(field);
-        taken = '';
+        const snapshot = field === undefined ? early?.snapshot : snapshotField(field);
+        edit = snapshot === undefined ? undefined : { snapshot, taken: '' };
         break;
       }
       case 'recognized':
-        taken = snapshot === undefined ? '' : (retract(snapshot) ?? '');
+        if (edit !== undefined) edit.taken = retract(edit.snapshot) ?? '';
         break;
       case 'suppress':
         // With clearInput off, a reader types into a focused field like a keyboard would.
@@ -230,23 +229,23 @@ export function listenForWedge(
         event.preventDefault();
         event.stopPropagation();
         // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
+        if (edit === undefined) break;
         if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1) {
-          taken += (event as KeyboardEvent).key;
+          edit.taken += (event as KeyboardEvent).key;
         } else if (event.type === 'beforeinput') {
-          taken += (event as InputEvent).data ?? '';
+          edit.taken += (event as InputEvent).data ?? '';
         }
         break;
       case 'release':
-        if (snapshot !== undefined && snapshot.field.isConnected) giveBack(snapshot.field, taken);
-        snapshot = undefined;
-        taken = '';
+        if (edit?.snapshot.field.isConnected === true) giveBack(edit.snapshot.field, edit.taken);
+        edit = undefined;
         break;
       case 'scan':
-        snapshot = undefined;
+        edit = undefined;
         report(() => options.onScan(effect.scan));
         break;
       case 'error':
-        snapshot = undefined;
+        edit = undefined;
         report(() => options.onError?.(effect.error));
         break;
     }
@@ -283,7 +282,7 @@ export function listenForWedge(
 
   /** Starts loading the engine (once at a time); a failed load is reported, and tried again at the next key. */
   const loadTheEngine = (): void => {
-    if (engine !== undefined || loading || stopped) return;
+    if (engine !== undefined || stopped) return;
     let got: WedgeEngine | Promise<WedgeEngine>;
     try {
       got = loadEngine();
@@ -294,10 +293,9 @@ export function listenForWedge(
       engine = got;
       return;
     }
-    loading = true;
+    engine = 'loading';
     got.then(
       (loaded) => {
-        loading = false;
         if (stopped) return;
         engine = loaded;
         const recorded = early;
@@ -305,7 +303,7 @@ export function listenForWedge(
         for (const item of recorded) feed(loaded, item.record, undefined, item);
       },
       () => {
-        loading = false;
+        engine = undefined;
         // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
         early = [];
         if (!stopped) report(() => options.onError?.(loadFailure('wedge-unavailable')));
@@ -337,7 +335,7 @@ export function listenForWedge(
       else calibration.session.record(record);
       return;
     }
-    if (engine !== undefined) return feed(engine, record, event);
+    if (engine !== undefined && engine !== 'loading') return feed(engine, record, event);
     // Not loaded yet: the event goes its way; the field's state before it is kept for a `retract`.
     const field = clearInput ? textFieldOf(event) : undefined;
     early.push({ record, snapshot: field === undefined ? undefined : snapshotField(field) });

@@ -23,7 +23,8 @@ export type PendingScan = {
 /** Longest a terminator may stay down before the scan is released anyway (a lost keyup). */
 export const PENDING_HOLD_MS = 100;
 
-const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
+/** The refusal of a scan a person's key got into (another key down while the terminator is held, a key held). */
+export const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
 
 const held = (pending: PendingScan): boolean => pending.chars.some((c) => c.up === undefined);
 
@@ -65,11 +66,6 @@ export function releaseOnKeyUp(
   return next.up === true && (!held(next) || !rollsOver(next.chars))
     ? { pending: undefined, effects: outcome(next) }
     : { pending: next, effects: [] };
-}
-
-/** Another key went down while the terminator was held: a person's key. */
-export function refuseOnKeyDown(): WedgeEffect[] {
-  return [MIXED];
 }
 
 /** The terminator's keyup never came: release the scan after `PENDING_HOLD_MS`, if every character was released. */

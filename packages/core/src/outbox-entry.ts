@@ -1,0 +1,19 @@
+/**
+ * `@kaiku-scanner/core/outbox` — the offline outbox (IndexedDB, exactly-once sync). A subpath because it is
+ * browser-only: its types name IndexedDB and DOM events, so the main entry (which keeps the records, their states
+ * and the CSV report) compiles in a Node project without the DOM library.
+ *
+ * @example
+ * import { createApiClient } from '@kaiku-scanner/core';
+ * import { createOutbox } from '@kaiku-scanner/core/outbox';
+ * const outbox = createOutbox({ client: createApiClient({ baseUrl, getToken }) });
+ */
+export { createOutbox, Outbox } from './outbox/create-outbox.js';
+export type { SyncSummary, TargetCounts } from './outbox/create-outbox.js';
+export type { OutboxClient, OutboxOptions } from './outbox/outbox-options.js';
+export { OutboxError } from './outbox/outbox-error.js';
+export { OutboxEvent } from './outbox/outbox-events.js';
+export type { OutboxEventDetails, OutboxEventType } from './outbox/outbox-events.js';
+export { OFFLINE_POLICIES } from './outbox/offline-check.js';
+export type { CardCheck, CardFacts, OfflinePolicy } from './outbox/offline-check.js';
+export type { LocalTally } from './outbox/show-tally.js';

@@ -1,0 +1,36 @@
+/**
+ * `kaiku-scanner/react`: `<KaikuScanner>`, the element as a React component (built with `@lit/react`). It sets
+ * `tokenProvider`, `shows`, `services`… as properties and adds the `onKaiku…` listeners in an effect, so they work in
+ * client renders, after server rendering and hydration (where React 19 drops them from the plain tag) and under
+ * StrictMode. The module registers the element; it imports in Node for server rendering (lit's DOM shim).
+ *
+ * @example
+ * 'use client';
+ * import { KaikuScanner } from 'kaiku-scanner/react';
+ * export const BoxOffice = ({ getToken }: { getToken: () => Promise<string> }) => (
+ *   <KaikuScanner baseUrl="https://kaikukanta.example/api/" venueId="venue-1" tokenProvider={getToken}
+ *     onKaikuUsageRegistered={(e) => console.log(e.detail.usageId)} />
+ * );
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { KaikuScanner as KaikuScannerElement } from './kaiku-scanner.js';
+
+const event = <K extends keyof GlobalEventHandlersEventMap>(name: K) =>
+  name as EventName<GlobalEventHandlersEventMap[K]>;
+
+export const KaikuScanner = createComponent({
+  tagName: 'kaiku-scanner',
+  elementClass: KaikuScannerElement,
+  react: React,
+  displayName: 'KaikuScanner',
+  events: {
+    onKaikuScan: event('kaiku-scan'),
+    onKaikuCard: event('kaiku-card'),
+    onKaikuBeforeRegister: event('kaiku-before-register'),
+    onKaikuUsageRegistered: event('kaiku-usage-registered'),
+    onKaikuUsageQueued: event('kaiku-usage-queued'),
+    onKaikuSync: event('kaiku-sync'),
+    onKaikuError: event('kaiku-error'),
+  },
+});
