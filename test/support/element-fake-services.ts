@@ -89,7 +89,6 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     async exportCsv() {
       return 'card;adults;children\n';
     },
-    message: () => undefined,
     dispose() {},
   };
 }

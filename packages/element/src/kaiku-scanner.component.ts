@@ -23,6 +23,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
+import { ActiveController } from './controllers/active-controller.js';
 import { KaikuErrorEvent } from './events/index.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
@@ -59,6 +60,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart confirm-button - The button that registers the usage.
  * @csspart result - The registered / queued confirmation.
  * @csspart queued-badge - The badge shown when a usage is queued offline.
+ * @csspart next-waiting - The card read while another was looked up or registered: looked up next.
  * @csspart error - The error notice.
  * @csspart load-notice - Shown while the strings of the language asked for cannot be fetched (Finnish meanwhile).
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
@@ -209,7 +211,7 @@ export class KaikuScanner extends LitElement {
 
   private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
   private readonly svc = new ServicesController(this, (s) => {
-    this.flow.outboxChanged(s);
+    this.flow.sync.changed(s);
     this.views.needAttention(s.needsAttention.length);
   });
   private readonly flow = new ScanFlow({
@@ -234,6 +236,8 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
+  /** Of several elements on a page, the one wedge readings go to (docs/element.md, "Several elements"). */
+  private readonly terminal = new ActiveController(this);
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.online());
 
@@ -266,15 +270,16 @@ export class KaikuScanner extends LitElement {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
-    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
       (k) => changed.has(k as keyof KaikuScanner),
     );
-    if (showChanged) void this.flow.refreshCap();
-    if (this.flow.takeFocus()) this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    if (showChanged) void this.flow.tally.refresh();
+    if (this.flow.takeFocus() && this.terminal.active)
+      this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
   /** Submits a card ID as if it had been typed (e.g. from a host's own scanner integration). */
@@ -292,6 +297,8 @@ export class KaikuScanner extends LitElement {
    * `result.profile` and pass it back as `wedgeOptions = { profile }` on the next start.
    */
   calibrateScanner(timeoutMs?: number): Promise<CalibrationResult> {
+    this.terminal.use();
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
     return this.wedge.calibrate(timeoutMs);
   }
 
@@ -302,7 +309,7 @@ export class KaikuScanner extends LitElement {
 
   /** Sends queued usages now. */
   syncNow(): Promise<void> {
-    return this.flow.syncNow();
+    return this.flow.sync.act(() => this.svc.get().syncNow());
   }
 
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
@@ -368,12 +375,13 @@ export class KaikuScanner extends LitElement {
   private renderNeedsAttention(): TemplateResult | typeof nothing {
     const views = this.views.attention;
     if (!views) return nothing;
-    const exportFailed = (e: unknown): Promise<void> => this.flow.exportFailed(e);
+    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.act(() => Promise.reject(e));
     return views.renderNeedsAttention(
       this.view,
-      this.flow.outbox.needsAttention,
-      (id) => void this.flow.resolveAttention(id),
+      this.flow.sync.state.needsAttention,
+      (id) => void this.flow.sync.act(() => this.svc.get().resolveAttention(id)),
       () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
+      (id) => void this.flow.sync.act(async () => this.svc.get().registerRest?.(id)),
     );
   }
 
@@ -395,13 +403,13 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      sync: this.flow.syncFacts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
+      sync: this.flow.sync.facts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       storage: {
-        health: this.flow.outbox.storage ?? 'ok',
-        lost: this.flow.outbox.lost ?? 0,
-        pending: this.flow.outbox.pending,
+        health: this.flow.sync.state.storage ?? 'ok',
+        lost: this.flow.sync.state.lost ?? 0,
+        pending: this.flow.sync.state.pending,
       },
       onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
       cameraNotices: this.camera.notices,
@@ -409,7 +417,7 @@ export class KaikuScanner extends LitElement {
       show: this.show,
       shows: this.shows,
       mode: this.mode,
-      cap: this.flow.cap,
+      cap: this.flow.capState,
       onSyncNow: () => void this.syncNow(),
       onShowChange: this.onShowChange,
       onModeChange: this.onModeChange,

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RECHECK_MS, ScanFlow, type FlowHost } from './scan-flow.js';
 import { fi } from '../translations/fi.js';
+import { elementText } from '../messages/index.js';
 import { formatterFor } from '../format.js';
 import type { ViewContext } from '../views/view-context.js';
 import type {
@@ -128,13 +129,13 @@ describe('ScanFlow', () => {
         return d.ok ? { ...d, countedAgainstCap: 1 } : d;
       },
     }));
-    await flow.refreshCap();
+    await flow.tally.refresh();
     flow.read('A045198723', 'manual');
     await tick();
     flow.setRequest({ children: 2, groupCardIds: [], under16: 0 });
     await flow.confirm();
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'queued' });
-    expect(flow.cap).toEqual({ cap: 5, given: 2 });
+    expect(flow.capState).toEqual({ cap: 5, given: 2 });
   });
 
   it('a refused registration goes back to the card with the reasons and reports the code', async () => {
@@ -161,10 +162,12 @@ describe('ScanFlow', () => {
     flow.read('Y110029399', 'manual');
     await tick();
     flow.read('A045198723', 'wedge');
-    flow.read('A045198723', 'wedge'); // read again while its look-up is under way
-    expect(flow.groupError?.code).toBe('group-duplicate');
+    flow.read('A045198723', 'wedge'); // read again while its look-up is under way: it waits, then is refused
+    expect(flow.waiting).toBe('A045198723');
     await tick();
     expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+    expect(flow.groupError?.code).toBe('group-duplicate');
+    expect(flow.waiting).toBeUndefined();
   });
 
   it('looks up each group member as it is read: a member who cannot join is named with the reason, at once', async () => {
@@ -193,6 +196,30 @@ describe('ScanFlow', () => {
     expect(types().filter((t) => t === 'kaiku-error')).toHaveLength(2);
     // The holder's card stays on screen throughout.
     expect(flow.phase).toMatchObject({ card: { id: 'Y110029399' } });
+  });
+
+  it('a member looked up without Kaikukanta joins marked as not verified; verified later, the mark goes', async () => {
+    let offline = true;
+    const { flow } = setUp({}, (fake) => ({
+      ...fake,
+      lookupCard: async (id) => {
+        const got = await fake.lookupCard(id);
+        return got.ok && offline ? { ok: true, card: { ...got.card, fromCache: true } } : got;
+      },
+    }));
+    flow.read('Y110029399', 'manual');
+    await tick();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect(flow.phase).toMatchObject({ request: { groupCardIds: ['A045198723'] } });
+    expect([...flow.unverified]).toEqual(['A045198723']);
+    offline = false;
+    flow.reset();
+    flow.read('Y110029399', 'manual');
+    await tick();
+    flow.read('A045198723', 'wedge');
+    await tick();
+    expect([...flow.unverified]).toEqual([]);
   });
 
   it('a malformed reading on ready marks the field and reports an input error', () => {
@@ -230,10 +257,10 @@ describe('ScanFlow', () => {
     await tick();
     await flow.confirm();
     expect(flow.phase).toMatchObject({ outcome: 'queued', recordId: 'r1' });
-    flow.outboxChanged({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
+    flow.sync.changed({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
     expect(flow.phase).toMatchObject({ outcome: 'queued' });
     const reason = { code: 'card-expired', message: { fi: 'vanhentunut', sv: 'x', en: 'x' } };
-    flow.outboxChanged({
+    flow.sync.changed({
       pending: 0,
       pendingIds: [],
       needsAttention: [{ id: 'r1', cardId: 'A045198723', showName: 'Uni', reason }],
@@ -263,15 +290,15 @@ describe('ScanFlow', () => {
         return { kind: 'queued', reason: 'network', pending: 1, recordId: 'r1' };
       },
     }));
-    const first = flow.refreshCap();
+    const first = flow.tally.refresh();
     answers.shift()!(tally);
     await first;
-    expect(flow.cap).toEqual({ cap: 5, given: 1 });
+    expect(flow.capState).toEqual({ cap: 5, given: 1 });
     flow.read('A045198723', 'manual');
     await tick();
     answers.shift()!(tally); // the look-up's own refresh
     await tick();
-    const inFlight = flow.refreshCap(); // e.g. the outbox's change event while registering
+    const inFlight = flow.tally.refresh(); // e.g. the outbox's change event while registering
     const confirmed = flow.confirm();
     await written;
     answers.shift()!(tally); // the refresh ends with the usage in its count, before the register returns
@@ -280,20 +307,20 @@ describe('ScanFlow', () => {
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'queued' });
     for (const answer of answers.splice(0)) answer(tally); // whatever refresh follows sees the same tally
     await tick();
-    expect(flow.cap).toEqual({ cap: 5, given: 2 });
+    expect(flow.capState).toEqual({ cap: 5, given: 2 });
   });
 
   it("each look-up fetches the show's tally: another till's sales show before this customer's tickets", async () => {
     let given = 1;
     const { flow } = setUp({}, (fake) => ({ ...fake, capState: async () => ({ cap: 5, given }) }));
-    await flow.refreshCap();
-    expect(flow.cap).toEqual({ cap: 5, given: 1 });
+    await flow.tally.refresh();
+    expect(flow.capState).toEqual({ cap: 5, given: 1 });
     given = 3; // the other till sold two
     flow.read('A045198723', 'manual');
     await tick();
     await tick();
     expect(flow.phase).toMatchObject({ name: 'card' });
-    expect(flow.cap).toEqual({ cap: 5, given: 3 });
+    expect(flow.capState).toEqual({ cap: 5, given: 3 });
   });
 
   it('a tally refresh that began before a registration never overwrites the newer count', async () => {
@@ -310,12 +337,12 @@ describe('ScanFlow', () => {
     await tick();
     answers.shift()!({ cap: 5, given: 1 }); // the look-up's own refresh
     await tick();
-    const stale = flow.refreshCap(); // asked before the registration; the server answers late
+    const stale = flow.tally.refresh(); // asked before the registration; the server answers late
     await flow.confirm();
-    expect(flow.cap).toEqual({ cap: 5, given: 3 });
+    expect(flow.capState).toEqual({ cap: 5, given: 3 });
     answers.shift()!({ cap: 5, given: 2 });
     await stale;
-    expect(flow.cap).toEqual({ cap: 5, given: 3 });
+    expect(flow.capState).toEqual({ cap: 5, given: 3 });
   });
 
   it('the same card for the same show and situation again: the card says so before anything is registered', async () => {
@@ -342,6 +369,86 @@ describe('ScanFlow', () => {
     await tick();
     expect(flow.escape()).toBe(true);
     expect(flow.phase.name).toBe('ready');
+  });
+
+  describe('a reading that comes while a step runs is never dropped silently', () => {
+    /** Look-ups and registrations that wait for the test to let them answer. */
+    function slow() {
+      const gates: Array<() => void> = [];
+      const gate = (): Promise<void> => new Promise((r) => gates.push(r));
+      const env = setUp({}, (fake) => ({
+        ...fake,
+        lookupCard: async (id) => (await gate(), fake.lookupCard(id)),
+        register: async (u) => (await gate(), fake.register(u)),
+      }));
+      const open = async (): Promise<void> => {
+        gates.shift()!();
+        await tick();
+      };
+      return { ...env, open, gates };
+    }
+
+    it('read during a look-up: it waits, the screen says so, and it is looked up right after', async () => {
+      const { flow, types, open } = slow();
+      flow.read('A045198723', 'wedge');
+      flow.read('A999005458', 'camera');
+      expect(flow.phase).toMatchObject({ name: 'looking-up', cardId: 'A045198723' });
+      expect(flow.waiting).toBe('A999005458');
+      expect(flow.polite(view)).toBe(fi.nextWaiting('5458'));
+      expect(types()).toEqual(['kaiku-scan']); // the waiting one is announced when it is taken up
+      await open();
+      expect(flow.phase).toMatchObject({ name: 'looking-up', cardId: 'A999005458' });
+      expect(flow.waiting).toBeUndefined();
+      await open();
+      expect(flow.phase).toMatchObject({ name: 'card', card: { id: 'A999005458' } });
+      expect(types()).toEqual(['kaiku-scan', 'kaiku-card', 'kaiku-scan', 'kaiku-card']);
+    });
+
+    it('a newer reading replaces the waiting one: the replaced card is said aloud and reported', async () => {
+      const { flow, target, open } = slow();
+      const errors: Array<{ code: string; cardId?: string }> = [];
+      target.addEventListener('kaiku-error', (e) => errors.push((e as CustomEvent).detail));
+      flow.read('A045198723', 'wedge');
+      flow.read('A999005458', 'manual');
+      flow.read('A999005458', 'wedge'); // the same card again: nothing replaced
+      expect(errors).toEqual([]);
+      flow.read('Y110029399', 'api');
+      expect(errors).toEqual([{ code: 'reading-replaced', stage: 'input', cardId: 'A999005458' }]);
+      expect(flow.alert(view)).toBe(elementText('reading-replaced', { tail: '5458' }).fi);
+      expect(flow.waiting).toBe('Y110029399');
+      await open();
+      await open();
+      expect(flow.phase).toMatchObject({ name: 'card', card: { id: 'Y110029399' } });
+    });
+
+    it('read during a registration: the registration ends as it began, then the card is looked up', async () => {
+      const { flow, fake, open } = slow();
+      flow.read('A045198723', 'wedge');
+      await open();
+      const confirmed = flow.confirm();
+      expect(flow.phase.name).toBe('registering');
+      flow.read('A999005458', 'wedge');
+      void flow.confirm(); // a second Enter while it runs: ignored
+      expect(flow.waiting).toBe('A999005458');
+      await open();
+      await confirmed;
+      expect(fake.registered.map((u) => u.cardId)).toEqual(['A045198723']);
+      expect(flow.phase).toMatchObject({ name: 'looking-up', cardId: 'A999005458' });
+      await open();
+      expect(flow.phase).toMatchObject({ name: 'card', card: { id: 'A999005458' }, repeat: false });
+    });
+
+    it('Enter while a member is looked up waits for it: the member is part of this usage', async () => {
+      const { flow, fake, open } = slow();
+      flow.read('Y110029399', 'wedge');
+      await open();
+      flow.read('A045198723', 'wedge');
+      const confirmed = flow.confirm();
+      await open(); // the member joins
+      await open(); // the registration
+      await confirmed;
+      expect(fake.registered.map((u) => u.request.groupCardIds)).toEqual([['A045198723']]);
+    });
   });
 
   describe('a card decided without Kaikukanta is verified when it answers again', () => {
@@ -376,7 +483,7 @@ describe('ScanFlow', () => {
       const { flow, fake, types, state } = offlineThenBack();
       flow.read('A045198723', 'wedge');
       await until(() => flow.phase.name === 'card');
-      expect(flow.syncFacts(true, true).connection).toBe('unreachable');
+      expect(flow.sync.facts(true, true).connection).toBe('unreachable');
       flow.takeFocus(); // the element moved focus to the form
       flow.setRequest({ children: 0, groupCardIds: ['A999005458'], under16: 0 });
       state.reachable = true;
@@ -388,7 +495,7 @@ describe('ScanFlow', () => {
         request: { groupCardIds: ['A999005458'] },
       });
       expect(flow.polite(view)).toBe('Kortti A045198723: Aktiivinen');
-      expect(flow.syncFacts(true, true).connection).not.toBe('unreachable');
+      expect(flow.sync.facts(true, true).connection).not.toBe('unreachable');
       expect(flow.takeFocus()).toBe(false); // the form keeps its focus
       expect(types()).toEqual(['kaiku-scan', 'kaiku-card', 'kaiku-card']);
       expect(fake.registered).toEqual([]);
@@ -424,11 +531,11 @@ describe('ScanFlow', () => {
     it('a sync that gets through verifies it at once', async () => {
       const { flow, fake, state } = offlineThenBack();
       fake.setOutbox({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
-      flow.outboxChanged({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
+      flow.sync.changed({ pending: 1, pendingIds: ['r1'], needsAttention: [] });
       flow.read('A045198723', 'wedge');
       await until(() => flow.phase.name === 'card');
       state.reachable = true;
-      flow.outboxChanged({ pending: 0, pendingIds: [], needsAttention: [] });
+      flow.sync.changed({ pending: 0, pendingIds: [], needsAttention: [] });
       await until(() => flow.phase.name === 'card' && !flow.phase.card.fromCache);
     });
 

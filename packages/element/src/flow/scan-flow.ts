@@ -1,128 +1,53 @@
-import type {
-  CapState,
-  CardView,
-  Decision,
-  LookupOutcome,
-  OutboxState,
-  Reason,
-  ScannerServices,
-  ServiceError,
-  ShowContext,
-  TicketRequest,
-  UsageMode,
-} from '../services/types.js';
-import { EMPTY_REQUEST, type Phase } from './phase.js';
-import { connectionOf, statusChanges, type SyncFacts } from './sync-state.js';
-import { elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
-import { ticketSummary, type ViewContext } from '../views/view-context.js';
-import {
-  KaikuBeforeRegisterEvent,
-  KaikuCardEvent,
-  KaikuErrorEvent,
-  KaikuScanEvent,
-  KaikuSyncEvent,
-  KaikuUsageQueuedEvent,
-  KaikuUsageRegisteredEvent,
-  type KaikuErrorDetail,
-  type KaikuUsageDetail,
-  type ScanSource,
-} from '../events/index.js';
+import type { Reason, ServiceError, TicketRequest } from '../services/types.js';
+import { Screen, type FlowHost } from './screen.js';
+import { CardLookup } from './card-lookup.js';
+import { Group } from './group.js';
+import { Registration } from './registration.js';
+import { SyncFollow, Tally } from './sync.js';
+import { elementText } from '../messages/index.js';
+import { KaikuScanEvent, type ScanSource } from '../events/index.js';
 
-/**
- * A line for the live regions, rendered in the language on screen when it is read (a language switch mid-card
- * re-renders it), not in the one of the moment it was said.
- */
-export type Say = (v: ViewContext) => string;
+export type { FlowHost, Say } from './screen.js';
+export { RECHECK_MS } from './card-lookup.js';
 
-const SILENT: Say = () => '';
-/** How often a card on screen that was decided without Kaikukanta is looked up again (while it is on screen). */
-export const RECHECK_MS = 5_000;
-const reasonsText =
-  (reasons: readonly Reason[], lead?: Say): Say =>
-  (v) =>
-    [...(lead ? [lead(v)] : []), ...reasons.map((r) => v.text(r.message))].join(lead ? '. ' : ' ');
-
-/** What the flow needs from the element: its settings, its events, and a render when something changed. */
-export type FlowHost = {
-  readonly services: () => ScannerServices;
-  /** The show usages are registered for (from the element's properties). */
-  readonly show: () => ShowContext | undefined;
-  readonly mode: () => UsageMode;
-  /** Dispatches one of the element's events; false when a listener cancelled it. */
-  readonly dispatch: (event: Event) => boolean;
-  /** Something on screen changed. */
-  readonly changed: () => void;
-  /** A card is being looked up: the camera has done its job. */
-  readonly stopCamera: () => void;
-  /** The card panel's code, needed before a card reaches the screen. */
-  readonly loadCardViews: () => Promise<unknown>;
-  readonly now?: () => Date;
-};
+/** A card ID read (and well-formed); `duplicate`: the reader read the same card again moments ago. */
+type Reading = { readonly id: string; readonly source: ScanSource; readonly duplicate: boolean };
 
 /**
  * The look-up → tickets → register flow of one terminal, one customer at a time, and what follows a queued usage.
- * Holds the state the element renders (the phase, the cap, input errors, the live-region lines) and dispatches
- * the element's events; it renders nothing and touches no DOM, so it runs (and is tested) in Node.
+ * It routes each reading and runs one step at a time (a card's look-up, a member's, a registration); the parts
+ * do the steps. A reading that comes while a step runs waits and is taken up when it ends: the newest one waits,
+ * and one it replaces is said on screen and reported (`reading-replaced`). It renders nothing and touches no DOM,
+ * so it runs (and is tested) in Node.
  */
-export class ScanFlow {
-  private current: Phase = { name: 'ready' };
-  private capState: CapState | undefined;
-  private outboxState: OutboxState = { pending: 0, needsAttention: [] };
-  /** The outbox has been read once: before that, nothing is known about what waits. */
-  private outboxKnown = false;
-  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  private rechecking = false;
-  private lookupAbort: AbortController | undefined;
-  /** Set while one confirmation is under way: a second (a listener's, a double Enter) is ignored. */
-  private confirming = false;
-  private focusWanted = false;
-  /**
-   * Numbers the tally refreshes: only the last one asked for may set the meter, and none while a usage is being
-   * written (it may or may not count that usage; the flow asks again once it is written).
-   */
-  private capSeq = 0;
-  private writingUsage = false;
-  /** Group members' cards being looked up (a second reading of one is a duplicate). */
-  /** `show|mode|card` of the usages this terminal registered or queued this session (memory only). */
-  private readonly given = new Set<string>();
-  private readonly memberLookups = new Map<string, Promise<void>>();
+export class ScanFlow extends Screen {
+  /** The show's tally on the meter. */
+  readonly tally: Tally;
+  private readonly lookup: CardLookup;
+  private readonly group: Group;
+  private readonly registration: Registration;
+  /** What waits in the outbox: the status row's facts, sending, resolving. */
+  readonly sync: SyncFollow;
+  /** The step under way (a look-up), settled once what it started has been taken up. */
+  private step: Promise<void> | undefined;
+  private next: Reading | undefined;
 
-  manualError: Reason | undefined;
-  groupError: Reason | undefined;
-  cameraError: Reason | undefined;
-  polite: Say = SILENT;
-  alert: Say = SILENT;
-
-  constructor(private readonly host: FlowHost) {}
-
-  get phase(): Phase {
-    return this.current;
+  constructor(host: FlowHost) {
+    super(host);
+    this.tally = new Tally(this);
+    this.lookup = new CardLookup(this, () => void this.tally.refresh());
+    this.group = new Group(this);
+    this.registration = new Registration(this, this.tally);
+    this.sync = new SyncFollow(this, () => void this.lookup.recheck(), this.tally);
   }
 
-  get cap(): CapState | undefined {
-    return this.capState;
+  /** Group members looked up without Kaikukanta (shown as not verified). */
+  get unverified(): ReadonlySet<string> {
+    return this.group.unverified;
   }
-
-  get outbox(): OutboxState {
-    return this.outboxState;
-  }
-
-  /**
-   * What the sync status is built from (see `syncBadges`). Kaikukanta counts as not answering while the card on
-   * screen was decided without it (from the cache, or unverified); a queued usage is said by the pending count.
-   */
-  syncFacts(online: boolean, configured: boolean): SyncFacts {
-    const p = this.current;
-    const o = this.outboxState;
-    return {
-      online,
-      configured,
-      known: this.outboxKnown,
-      connection: connectionOf(o, p.name === 'card' && p.card.fromCache),
-      pending: o.pending,
-      needsAttention: o.needsAttention.length,
-      storage: o.storage ?? 'ok',
-    };
+  /** The card ID read while a step ran, looked up when it ends (the screen shows its last digits). */
+  get waiting(): string | undefined {
+    return this.next?.id;
   }
 
   /** True once after a phase change: the element moves focus to the new phase's first control. */
@@ -132,91 +57,17 @@ export class ScanFlow {
     return wanted;
   }
 
-  private get svc(): ScannerServices {
-    return this.host.services();
-  }
-
-  private set(change: () => void): void {
-    change();
-    this.host.changed();
-  }
-
-  private toPhase(phase: Phase, polite: Say = SILENT, alert: Say = SILENT): void {
-    this.set(() => {
-      this.current = phase;
-      this.polite = polite;
-      this.alert = alert;
-      this.focusWanted = true;
-      if (phase.name !== 'ready') this.manualError = undefined;
-      this.groupError = undefined;
-    });
-    this.scheduleRecheck();
-  }
-
-  private emitError(detail: KaikuErrorDetail): void {
-    this.host.dispatch(new KaikuErrorEvent(detail));
-  }
-
-  /** A thrown value as a code and text, once the texts of the services' codes are in (if they can load). */
-  private async errorOf(e: unknown): Promise<ServiceError> {
-    await loadLateTexts().catch(() => undefined);
-    return toServiceError(e);
-  }
-
-  private fail(
-    error: ServiceError,
-    stage: KaikuErrorDetail['stage'],
-    retryCardId?: string,
-    cardId?: string,
-  ): void {
-    this.toPhase(
-      retryCardId === undefined ? { name: 'error', error } : { name: 'error', error, retryCardId },
-      SILENT,
-      (v) => `${v.t.errorHeading}. ${v.text(error.message)}`,
-    );
-    this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
+  private get busy(): boolean {
+    return this.step !== undefined || this.registration.running;
   }
 
   // ---- reading a card ----
 
-  /**
-   * A reading from the wedge, the camera, the typed field or the host's `submitCardId`. `duplicate`: the reader read
-   * the same card again moments ago (the wedge listener's flag).
-   */
+  /** A reading from the wedge, the camera, the typed field or the host's `submitCardId`. */
   read(raw: string, source: ScanSource, duplicate = false): void {
-    const phase = this.current;
-    if (phase.name === 'looking-up' || phase.name === 'registering') return;
     const parsed = this.svc.parseCardId(raw);
-    const onScreen = phase.name === 'card' ? phase.card.id : phase.name === 'done' ? phase.cardId : undefined;
-    if (duplicate && parsed.ok && parsed.id === onScreen) {
-      // The card on screen read again: no second look-up nor registration prompt, just a calm word.
-      this.set(() => (this.polite = (v) => v.t.alreadyRead(parsed.id)));
-      return;
-    }
-    const addingToGroup =
-      phase.name === 'card' &&
-      phase.card.kind === 'community' &&
-      phase.blocking.length === 0 &&
-      source !== 'api';
-    if (!parsed.ok) {
-      this.set(() => {
-        if (addingToGroup) this.groupError = parsed.reason;
-        else if (phase.name !== 'card') {
-          if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
-          this.manualError = parsed.reason;
-        }
-        this.alert = (v) => v.text(parsed.reason.message);
-      });
-      this.emitError({ code: parsed.reason.code, stage: 'input' });
-      return;
-    }
-    if (addingToGroup) {
-      this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: true }));
-      this.addGroupMember(parsed.id);
-      return;
-    }
-    this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source, groupMember: false }));
-    void this.lookUp(parsed.id);
+    if (parsed.ok) this.accept({ id: parsed.id, source, duplicate });
+    else this.refuse(parsed.reason, source);
   }
 
   /** The group form's value: a member's card ID, or empty (Enter on the empty field registers). */
@@ -226,337 +77,131 @@ export class ScanFlow {
       return false;
     }
     const parsed = this.svc.parseCardId(value);
-    if (!parsed.ok) {
-      this.set(() => {
-        this.groupError = parsed.reason;
-        this.alert = (v) => v.text(parsed.reason.message);
-      });
-      return false;
-    }
-    this.host.dispatch(new KaikuScanEvent({ cardId: parsed.id, source: 'manual', groupMember: true }));
-    this.addGroupMember(parsed.id);
-    return true;
-  }
-
-  async lookUp(cardId: string): Promise<void> {
-    const show = this.host.show();
-    if (!show) {
-      this.toPhase({ name: 'ready' }, SILENT, (v) => v.t.noShow);
-      this.emitError({ code: 'no-show', stage: 'config', cardId });
-      return;
-    }
-    this.host.stopCamera();
-    this.lookupAbort?.abort();
-    const abort = new AbortController();
-    this.lookupAbort = abort;
-    this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(cardId));
-    // Another till may have sold tickets for this show since: each customer sees the server's count (plus this
-    // till's unsent usages), fetched alongside the card.
-    void this.refreshCap();
-    let outcome: LookupOutcome;
-    try {
-      outcome = await this.svc.lookupCard(cardId, abort.signal);
-    } catch (e) {
-      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
-    }
-    if (abort.signal.aborted) return;
-    if (!outcome.ok && outcome.notFound) {
-      this.notRegistered(outcome.error, cardId);
-      return;
-    }
-    if (!outcome.ok) {
-      this.fail(outcome.error, 'lookup', cardId, cardId);
-      return;
-    }
-    try {
-      await this.host.loadCardViews();
-    } catch (e) {
-      if (!abort.signal.aborted) this.fail(await this.errorOf(e), 'lookup', cardId, cardId);
-      return;
-    }
-    if (abort.signal.aborted) return;
-    this.showCard(outcome.card, show);
-  }
-
-  /** An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help. */
-  private notRegistered(error: ServiceError, cardId: string): void {
-    this.toPhase(
-      { name: 'error', error, refusal: true },
-      SILENT,
-      reasonsText([error], (v) => v.t.refusedHeading),
-    );
-    this.emitError({ code: error.code, stage: 'lookup', cardId });
-  }
-
-  /**
-   * The looked-up card on screen, with the rules' verdict. `request`: the tickets already chosen, kept when a card
-   * decided offline is verified again (`recheck`); the form then keeps its focus unless the card is now refused.
-   */
-  private showCard(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
-    const probe: TicketRequest =
-      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
-    const first = this.decide(card, show, probe);
-    const blocking = first.ok ? [] : first.reasons;
-    const repeat = this.given.has(`${show.id}|${this.host.mode()}|${card.id}`);
-    const phase: Phase = { name: 'card', card, request, blocking, repeat };
-    const polite: Say = (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}`;
-    if (recheck && blocking.length === 0)
-      this.set(() => {
-        this.current = phase;
-        this.polite = polite;
-        this.alert = SILENT;
-      });
+    if (parsed.ok) this.accept({ id: parsed.id, source: 'manual', duplicate: false });
     else
-      this.toPhase(
-        phase,
-        blocking.length === 0 ? polite : SILENT,
-        blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
+      this.set(
+        () => ((this.groupError = parsed.reason), (this.alert = (v) => v.text(parsed.reason.message))),
       );
-    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
-    if (blocking.some((r) => r.code === 'show-invalid'))
-      this.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
-    this.host.dispatch(
-      new KaikuCardEvent({
-        cardId: card.id,
-        kind: card.kind,
-        status: card.status,
-        validUntil: card.validUntil,
-        // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
-        minors: card.status === 'unverified' ? null : card.minors,
-        allowed: blocking.length === 0,
-        reasons: blocking.map((r) => r.code),
-        fromCache: card.fromCache && card.status !== 'unverified',
-      }),
-    );
+    return parsed.ok;
   }
 
-  /** The rules' decision on a request for the card on screen (the ticket form asks it for every bound). */
-  decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
-    const now = this.host.now?.() ?? new Date();
-    return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now });
+  /** A reading adds a member while a community card that may take a group is on screen (not the host's own). */
+  private addsToGroup(source: ScanSource): boolean {
+    const p = this.phase;
+    return p.name === 'card' && p.card.kind === 'community' && p.blocking.length === 0 && source !== 'api';
+  }
+
+  private refuse(reason: Reason, source: ScanSource): void {
+    const phase = this.phase;
+    this.set(() => {
+      if (this.addsToGroup(source)) this.groupError = reason;
+      else if (phase.name !== 'card' && !this.busy) {
+        if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
+        this.manualError = reason;
+      }
+      this.alert = (v) => v.text(reason.message);
+    });
+    this.emitError({ code: reason.code, stage: 'input' });
+  }
+
+  private accept(reading: Reading): void {
+    if (!this.busy) return this.take(reading);
+    const lost = this.next && this.next.id !== reading.id ? this.next.id : undefined;
+    this.set(() => {
+      this.next = reading;
+      this.polite = (v) => v.t.nextWaiting(reading.id.slice(-4));
+      if (lost) this.alert = (v) => v.text(elementText('reading-replaced', { tail: lost.slice(-4) }));
+    });
+    if (lost) this.emitError({ code: 'reading-replaced', stage: 'input', cardId: lost });
+  }
+
+  private take({ id, source, duplicate }: Reading): void {
+    const p = this.phase;
+    if (duplicate && id === (p.name === 'card' ? p.card.id : p.name === 'done' ? p.cardId : undefined)) {
+      // The card on screen read again: no second look-up nor registration prompt, just a calm word.
+      this.set(() => (this.polite = (v) => v.t.alreadyRead(id)));
+      return;
+    }
+    const groupMember = this.addsToGroup(source);
+    this.host.dispatch(new KaikuScanEvent({ cardId: id, source, groupMember }));
+    this.run(groupMember ? this.group.add(id) : this.lookup.lookUp(id));
+  }
+
+  /** Runs a step; when it ends, the reading that waited (if any) is taken up. */
+  private run(work: Promise<void>): void {
+    const step: Promise<void> = work.finally(() => {
+      if (this.step === step) this.step = undefined;
+      this.takeWaiting();
+    });
+    this.step = step;
+  }
+
+  private takeWaiting(): void {
+    const reading = this.next;
+    if (!reading || this.busy) return;
+    this.next = undefined;
+    this.take(reading);
   }
 
   setRequest(request: TicketRequest): void {
-    const phase = this.current;
-    if (phase.name !== 'card') return;
-    this.set(() => (this.current = { ...phase, request }));
-  }
-
-  /** A member's card read into the group: looked up at once, and added only if it may join. */
-  private addGroupMember(cardId: string): void {
-    const phase = this.current;
-    if (phase.name !== 'card') return;
-    const { card, request } = phase;
-    if (cardId === card.id || request.groupCardIds.includes(cardId) || this.memberLookups.has(cardId)) {
-      const duplicate: Reason = { code: 'group-duplicate', message: elementText('group-duplicate') };
-      this.set(() => {
-        this.groupError = duplicate;
-        this.alert = (v) => v.text(duplicate.message);
-      });
-      return;
-    }
-    this.set(() => (this.polite = (v) => v.t.lookingUp(cardId)));
-    this.memberLookups.set(cardId, this.checkMember(card.id, cardId));
-  }
-
-  private async checkMember(holderId: string, cardId: string): Promise<void> {
-    let outcome: LookupOutcome;
-    try {
-      outcome = await this.svc.lookupCard(cardId);
-    } catch (e) {
-      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
-    }
-    this.memberLookups.delete(cardId);
-    const phase = this.current;
-    if (phase.name !== 'card' || phase.card.id !== holderId) return; // the clerk has moved on
-    const { request } = phase;
-    const refusal = outcome.ok
-      ? this.memberRefusal(outcome.card, request.groupCardIds.length + 1)
-      : outcome.error;
-    if (refusal) {
-      // Which member, and why: the card ID leads the reason in every language.
-      const m = refusal.message;
-      const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
-      this.set(() => {
-        this.groupError = { code: refusal.code, message };
-        this.alert = (v) => v.text(message);
-      });
-      this.emitError({ code: refusal.code, stage: 'lookup', cardId });
-      return;
-    }
-    this.set(() => {
-      this.groupError = undefined;
-      this.current = { ...phase, request: { ...request, groupCardIds: [...request.groupCardIds, cardId] } };
-      this.polite = (v) => `${v.t.groupHeading}: ${cardId}`;
-    });
-  }
-
-  /** Why a looked-up member's card cannot join (a community card, its own status or validity), if it cannot. */
-  private memberRefusal(member: CardView, position: number): Reason | undefined {
-    if (member.kind === 'community') {
-      const code = 'group-member-community-card';
-      return { code, message: textOf(code, { position }) ?? elementText('unexpected') };
-    }
-    const show = this.host.show();
-    const d = show ? this.decide(member, show, EMPTY_REQUEST) : undefined;
-    return d && !d.ok ? d.reasons.find((r) => r.code.startsWith('card-')) : undefined;
+    const phase = this.phase;
+    if (phase.name === 'card') this.set(() => (this.phase = { ...phase, request }));
   }
 
   // ---- registering ----
 
-  /** Registers the usage on screen, once: a confirmation while one is under way is ignored. */
+  /**
+   * Registers the usage on screen, once: a confirmation while one is under way is ignored. A member read just
+   * before Enter is part of this usage: its look-up (and the one waiting) ends first.
+   */
   async confirm(): Promise<void> {
-    if (this.confirming) return;
-    this.confirming = true;
-    try {
-      // A member read just before Enter is part of this usage: its look-up ends first.
-      await Promise.all(this.memberLookups.values());
-      await this.register();
-    } finally {
-      this.confirming = false;
-    }
-  }
-
-  private async register(): Promise<void> {
-    const phase = this.current;
-    const show = this.host.show();
-    if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
-    const decision = this.decide(phase.card, show, phase.request);
-    if (!decision.ok) {
-      this.set(() => (this.alert = reasonsText(decision.reasons)));
-      return;
-    }
-    const mode = this.host.mode();
-    const detail: KaikuUsageDetail = {
-      cardId: phase.card.id,
-      adults: 1,
-      children: phase.request.children,
-      groupCardIds: phase.request.groupCardIds,
-      under16: phase.request.under16,
-      showId: show.id,
-      mode,
-    };
-    if (!this.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
-      this.set(() => (this.alert = (v) => v.t.vetoed));
-      return;
-    }
-    this.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
-    let outcome;
-    this.writingUsage = true;
-    try {
-      outcome = await this.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
-    } catch (e) {
-      this.fail(await this.errorOf(e), 'register', phase.card.id);
-      return;
-    } finally {
-      this.writingUsage = false;
-      this.capSeq++; // a tally asked for before or during the write is stale
-    }
-    if (outcome.kind === 'refused') {
-      this.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
-      void this.refreshCap();
-      this.emitError({
-        code: outcome.reasons[0]?.code ?? 'refused',
-        stage: 'register',
-        cardId: phase.card.id,
-      });
-      return;
-    }
-    this.given.add(`${show.id}|${mode}|${phase.card.id}`);
-    const done: Phase = {
-      name: 'done',
-      outcome: outcome.kind,
-      cardId: phase.card.id,
-      request: phase.request,
-    };
-    if (outcome.kind === 'registered') {
-      if (outcome.cap) this.capState = outcome.cap;
-      else void this.refreshCap();
-      this.toPhase(done, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
-      this.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
-    } else {
-      // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
-      const cap = this.capState;
-      if (cap) this.capState = { ...cap, given: cap.given + decision.countedAgainstCap };
-      void this.refreshCap();
-      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
-      this.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
-      this.host.dispatch(
-        new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
-      );
-    }
+    const before = this.phase;
+    if (before.name !== 'card' || this.registration.running) return;
+    while (this.step) await this.step;
+    const p = this.phase;
+    if (p.name === 'card' && p.card.id === before.card.id) await this.registration.register();
+    this.takeWaiting();
   }
 
   // ---- the rest of the flow ----
 
-  /** Back to ready, dropping the card on screen. */
+  /** Back to ready, dropping the card on screen (a reading that waits is looked up next). */
   reset(): void {
-    this.lookupAbort?.abort();
+    this.lookup.abort();
+    this.group.abort();
     this.toPhase({ name: 'ready' });
   }
 
-  // ---- a card decided offline, verified when Kaikukanta answers again ----
-
-  /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */
-  private scheduleRecheck(): void {
-    clearTimeout(this.recheckTimer);
-    this.recheckTimer = undefined;
-    const p = this.current;
-    if (p.name === 'card' && p.card.fromCache)
-      this.recheckTimer = setTimeout(() => void this.recheck(), RECHECK_MS);
-  }
-
-  /**
-   * The connection may be back (an `online` event, a sync that got through, the timer): the card on screen that
-   * was decided offline is looked up again. Verified, it updates in place (the tickets chosen stay); refused, its
-   * reasons replace the form; still no answer, it waits for the next try. Nothing is registered.
-   */
-  async recheck(): Promise<void> {
-    const p = this.current;
-    const show = this.host.show();
-    if (p.name !== 'card' || !p.card.fromCache || !show || this.rechecking) return;
-    this.rechecking = true;
-    let outcome: LookupOutcome;
-    try {
-      outcome = await this.svc.lookupCard(p.card.id);
-    } catch (e) {
-      outcome = { ok: false, error: await this.errorOf(e), notFound: false };
-    } finally {
-      this.rechecking = false;
-    }
-    const now = this.current;
-    // The clerk has moved on (another card, registering, done): the answer no longer belongs on screen.
-    if (now.name !== 'card' || now.card.id !== p.card.id || !now.card.fromCache) return;
-    if (outcome.ok && !outcome.card.fromCache) this.showCard(outcome.card, show, now.request, true);
-    else if (!outcome.ok && outcome.notFound) this.notRegistered(outcome.error, p.card.id);
-    else this.scheduleRecheck();
+  /** Verifies a card on screen that was decided without Kaikukanta (see `CardLookup.recheck`). */
+  recheck(): Promise<void> {
+    return this.lookup.recheck();
   }
 
   /** The browser is online again: send what waits, and verify a card on screen that was decided offline. */
   async online(): Promise<void> {
     void this.recheck();
-    void this.refreshCap(); // a signed-in request: says whether Kaikukanta answers, and takes this terminal's sign-in
-    await this.syncNow();
+    void this.tally.refresh(); // a signed-in request: says whether Kaikukanta answers, and takes this terminal's sign-in
+    await this.sync.act(() => this.svc.syncNow());
   }
 
   /** Esc: drops the card, the result or the error on screen; false when there is nothing to drop. */
   escape(): boolean {
-    if (!['card', 'error', 'done', 'looking-up'].includes(this.current.name)) return false;
+    if (!['card', 'error', 'done', 'looking-up'].includes(this.phase.name)) return false;
     this.reset();
     return true;
   }
 
   /** "Try again" on an error: the same card again, or back to ready. */
   retry(): void {
-    const phase = this.current;
-    if (phase.name === 'error' && phase.retryCardId) void this.lookUp(phase.retryCardId);
+    const phase = this.phase;
+    if (phase.name === 'error' && phase.retryCardId) this.run(this.lookup.lookUp(phase.retryCardId));
     else this.reset();
   }
 
   /** The wedge listener refused a reading. */
   inputError(reason: Reason): void {
     this.set(() => {
-      if (this.current.name === 'ready') this.manualError = reason;
+      if (this.phase.name === 'ready') this.manualError = reason;
       this.alert = (v) => v.text(reason.message);
     });
     this.emitError({ code: reason.code, stage: 'input' });
@@ -579,93 +224,14 @@ export class ScanFlow {
     this.set(() => (this.cameraError = undefined));
   }
 
-  /** The outbox changed (a sync ran, a usage was queued or refused): follow a queued usage on screen. */
-  outboxChanged(state: OutboxState): void {
-    const before = this.outboxState;
-    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
-    if (state.authFailure && state.authFailure !== before.authFailure) this.alert = (v) => v.t.signInFailed;
-    const { sync, errors } = statusChanges(this.outboxKnown ? before : undefined, state);
-    errors.forEach((e) => this.emitError(e));
-    const changed =
-      state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
-    this.set(() => {
-      this.outboxState = state;
-      this.outboxKnown = true;
-      this.followQueued(state);
-    });
-    // Something got through: Kaikukanta answers again.
-    if (state.pending < before.pending) void this.recheck();
-    if (sync) this.host.dispatch(new KaikuSyncEvent(sync));
-    if (changed) void this.refreshCap();
-  }
-
-  /**
-   * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
-   * may still be looking, and a refusal means the ticket has to be settled with the customer).
-   */
-  private followQueued(state: OutboxState): void {
-    const p = this.current;
-    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
-    if (state.pendingIds.includes(p.recordId)) return;
-    const refused = state.needsAttention.find((i) => i.id === p.recordId);
-    if (refused) {
-      this.current = { ...p, outcome: 'refused-later', reason: refused.reason };
-      this.alert = (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`;
-      return;
-    }
-    this.current = { ...p, outcome: 'registered' };
-    this.polite = (v) => v.t.registeredHeading;
-  }
-
   /** The show changed: its tally is unknown until fetched. */
   showChanged(): void {
     this.set(() => (this.capState = undefined));
   }
 
-  /** Fetches the show's tally; keeps the last one (or the configured cap) when it cannot. */
-  async refreshCap(): Promise<void> {
-    const show = this.host.show();
-    if (!show) {
-      this.set(() => (this.capState = undefined));
-      return;
-    }
-    const fallback: CapState | undefined =
-      show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
-    const seq = ++this.capSeq;
-    let got: CapState | undefined;
-    try {
-      got = await this.svc.capState(show);
-    } catch {
-      got = undefined;
-    }
-    if (seq !== this.capSeq || this.writingUsage) return;
-    if (this.host.show()?.id === show.id) this.set(() => (this.capState = got ?? this.capState ?? fallback));
-  }
-
-  /** Sends queued usages now. */
-  async syncNow(): Promise<void> {
-    try {
-      await this.svc.syncNow();
-    } catch (e) {
-      this.fail(await this.errorOf(e), 'sync');
-    }
-  }
-
-  async resolveAttention(id: string): Promise<void> {
-    try {
-      await this.svc.resolveAttention(id);
-    } catch (e) {
-      this.fail(await this.errorOf(e), 'sync');
-    }
-  }
-
-  /** The usage report could not be produced: shown and reported like any other failure. */
-  async exportFailed(e: unknown): Promise<void> {
-    this.fail(await this.errorOf(e), 'sync');
-  }
-
   dispose(): void {
-    this.lookupAbort?.abort();
-    clearTimeout(this.recheckTimer);
+    this.lookup.dispose();
+    this.group.abort();
+    this.tally.dispose();
   }
 }

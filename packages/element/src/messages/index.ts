@@ -39,6 +39,14 @@ export const elementMessages = defineMessages({
     sv: () => 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
     en: () => 'This card is already in the group. Scan the next member’s card.',
   },
+  'reading-replaced': {
+    fi: (p: { tail: string }) =>
+      `Korttia …${p.tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.`,
+    sv: (p: { tail: string }) =>
+      `Kortet …${p.tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.`,
+    en: (p: { tail: string }) =>
+      `Card …${p.tail} was not looked up: a newer reading replaced it. Read it again if needed.`,
+  },
   unexpected: {
     fi: () => 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
     sv: () => 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',

@@ -55,6 +55,21 @@ function refusalReasons(record: OutboxRecord): Reason[] {
   return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
 }
 
+/**
+ * The group members Kaikukanta refused (their cards, not the visit), when nothing else was refused and someone
+ * would be left with the holder: then the rest of the group can be registered without them.
+ */
+function refusedMembers({ usage, problem }: OutboxRecord): string[] | undefined {
+  const members = usage.group?.memberCardIds ?? [];
+  const reasons = problem?.reasons ?? [];
+  const refused = new Set(reasons.map((r) => members[Number(r.params?.['position']) - 1]));
+  const left = members.length - refused.size + (usage.group?.under16Clients ?? 0);
+  const onlyMembers = reasons.every((r) => r.code.startsWith('group-member-')) && !refused.has(undefined);
+  return reasons.length > 0 && onlyMembers && left > 0
+    ? [...refused].filter((id) => id !== undefined)
+    : undefined;
+}
+
 /** The reasons of one refusal as the one reason a needs-attention row shows (all texts, first code). */
 function oneReason(reasons: readonly Reason[]): Reason {
   const join = (l: 'fi' | 'sv' | 'en'): string => reasons.map((r) => r.message[l]).join(' ');
@@ -141,6 +156,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       cardId: r.usage.cardId,
       showName: r.usage.show.name,
       reason: oneReason(refusalReasons(r)),
+      ...(refusedMembers(r) ? { refusedMembers: refusedMembers(r) } : {}),
     }));
     return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention, ...kept };
   };
@@ -275,6 +291,19 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       notify();
     },
 
+    async registerRest(id) {
+      const record = (await outbox?.needsAttention())?.find((r) => r.id === id);
+      const refused = record && refusedMembers(record);
+      if (!outbox || !record?.usage.group || !refused) return;
+      // The visit as it happened (its time, its show), without the members Kaikukanta refused.
+      const memberCardIds = record.usage.group.memberCardIds.filter((m) => !refused.includes(m));
+      const usage = { ...record.usage, group: { ...record.usage.group, memberCardIds } };
+      await outbox.enqueue(usage, { acceptance: record.acceptance });
+      await outbox.resolve(id, 'dismissed');
+      await outbox.syncNow().catch(() => undefined);
+      notify();
+    },
+
     async resolveAttention(id) {
       if (!outbox) return;
       await outbox.resolve(id, 'dismissed');
@@ -289,10 +318,6 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       if (outbox) acknowledgeLoss(outbox.databaseName);
       lossSeen = true;
       notify();
-    },
-
-    message(code, locale, params = {}) {
-      return textOf(code, params)?.[locale];
     },
 
     dispose() {

@@ -59,7 +59,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   if (already) build(already);
   const services = async (): Promise<ScannerServices> =>
     inner && !disposed ? inner : build(await coreModule.load());
-  // `message()` is synchronous too: ready once the texts of the services' codes are in as well.
+  // The reasons `decide()` gives carry texts: ready once the texts of the services' codes are in as well.
   const ready = services()
     .then(() => loadLateTexts())
     .then(() => undefined);
@@ -84,9 +84,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     syncNow: async () => (await services()).syncNow(),
     resolveAttention: async (id) => (await services()).resolveAttention(id),
+    registerRest: async (id) => (await services()).registerRest?.(id),
     exportCsv: async () => (await services()).exportCsv(),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
-    message: (code, locale, params) => inner?.message(code, locale, params),
     dispose() {
       disposed = true;
       listeners.clear();

@@ -11,7 +11,6 @@ import type {
   UsageMode as CoreUsageMode,
 } from '@kaiku-scanner/core';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
-import type { UiLocale } from '../translations/index.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
@@ -120,6 +119,8 @@ export type AttentionItem = {
   readonly cardId: string;
   readonly showName: string;
   readonly reason: Reason;
+  /** Group members Kaikukanta refused when nothing else was refused: `registerRest` registers the visit without them. */
+  readonly refusedMembers?: readonly string[];
 };
 
 /**
@@ -187,14 +188,10 @@ export type ScannerServices = {
   syncNow(): Promise<void>;
   /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
   resolveAttention(id: string): Promise<void>;
+  /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
+  registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
-  /** Message text for any code (errors, refusals) in a locale. */
-  message(
-    code: string,
-    locale: UiLocale,
-    params?: Readonly<Record<string, string | number>>,
-  ): string | undefined;
   dispose(): void;
 };

@@ -36,6 +36,8 @@ export const fi = {
   lookingUp: (id: string) => `Haetaan korttia ${id}…`,
   /** The card on screen was read again (a duplicate from the reader): said politely, nothing else happens. */
   alreadyRead: (id: string) => `Kortti ${id} on jo luettu.`,
+  /** A card read while another step ran: looked up next (`tail`: its last four characters). */
+  nextWaiting: (tail: string) => `Seuraava kortti odottaa: …${tail}`,
   cardHeading: 'Kortti',
   cardKind: 'Korttityyppi',
   kindClient: 'Asiakaskortti',
@@ -66,6 +68,8 @@ export const fi = {
   groupAdd: 'Lisää ryhmään',
   groupMemberLabel: 'Ryhmäläisen kortin tunnus',
   groupRemove: (id: string) => `Poista ${id} ryhmästä`,
+  /** A member looked up without Kaikukanta (offline): Kaikukanta checks the card when the usage is sent. */
+  memberUnverified: 'ei tarkistettu',
   groupEmpty: 'Ryhmässä ei vielä ole ketään.',
   under16: 'Alle 16-vuotiaat asiakkaat',
   totalTickets: (n: string) => (n === '1' ? 'Yhteensä 1 lippu' : `Yhteensä ${n} lippua`),
@@ -93,6 +97,8 @@ export const fi = {
   syncNow: 'Lähetä nyt',
   resolveShort: 'Merkitse käsitellyksi',
   resolve: (id: string) => `Merkitse käsitellyksi: ${id}`,
+  /** A refused group visit: registers it again without the members Kaikukanta refused (`ids`). */
+  registerRest: (ids: string) => `Kirjaa muut ilman: ${ids}`,
   exportCsv: 'Lataa raportti (CSV)',
   offline: 'Ei verkkoyhteyttä',
   /** The network is there but Kaikukanta did not answer (what is on screen was decided without it). */

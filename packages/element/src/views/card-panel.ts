@@ -141,6 +141,8 @@ export type TicketModel = {
   readonly groupError: Reason | undefined;
   /** This card already has a usage from this terminal for this show and situation (this session). */
   readonly repeat?: boolean;
+  /** Group members looked up without Kaikukanta (offline): marked as not verified. */
+  readonly unverified?: ReadonlySet<string>;
 };
 
 /** Said above the ticket form when the card already has a usage here for this show: a warning, not a refusal. */
@@ -219,7 +221,7 @@ export function renderCardStage(
   v: ViewContext,
   phase: Extract<Phase, { name: 'card' }>,
   show: ShowContext | undefined,
-  flow: Pick<ScanFlow, 'decide' | 'groupError'>,
+  flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified'>,
   h: TicketHandlers,
 ): TemplateResult {
   const { card, request, blocking, repeat } = phase;
@@ -227,6 +229,7 @@ export function renderCardStage(
     ? (): TicketModel => ({
         ...ticketModel(card, show, request, (r) => flow.decide(card, show, r), flow.groupError),
         repeat,
+        unverified: flow.unverified,
       })
     : undefined;
   return renderCardPanel(v, card, blocking, tickets, h);
@@ -361,8 +364,11 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
           : html`<ul class="group-list">
               ${request.groupCardIds.map(
                 (id) =>
-                  html`<li>
-                    <span class="mono">${id}</span>
+                  html`<li ?data-unverified=${m.unverified?.has(id)}>
+                    <span
+                      ><span class="mono">${id}</span
+                      >${m.unverified?.has(id) ? ` · ${t.memberUnverified}` : ''}</span
+                    >
                     <button type="button" aria-label=${t.groupRemove(id)} @click=${() => remove(id)}>
                       ×
                     </button>

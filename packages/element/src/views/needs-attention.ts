@@ -8,6 +8,8 @@ export function renderNeedsAttention(
   items: readonly AttentionItem[],
   onResolve: (id: string) => void,
   onExport: () => void,
+  /** Registers a refused group visit without its refused members (`AttentionItem.refusedMembers`). */
+  onRegisterRest: (id: string) => void,
 ): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   return html`<details part="needs-attention" class="notice danger" open>
@@ -17,6 +19,13 @@ export function renderNeedsAttention(
         (i) =>
           html`<li data-code=${i.reason.code}>
             <span><span class="mono">${i.cardId}</span> · ${i.showName}: ${text(i.reason.message)}</span>
+            ${
+              i.refusedMembers
+                ? html`<button type="button" class="primary" @click=${() => onRegisterRest(i.id)}>
+                    ${t.registerRest(i.refusedMembers.join(', '))}
+                  </button>`
+                : nothing
+            }
             <button type="button" aria-label=${t.resolve(i.cardId)} @click=${() => onResolve(i.id)}>
               ${t.resolveShort}
             </button>

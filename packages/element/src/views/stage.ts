@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ShowContext } from '../services/types.js';
 import type { CardPanelViews } from '../controllers/lazy-views-controller.js';
@@ -10,7 +10,15 @@ import { renderReady, type ReadyOptions } from './ready.js';
 /** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
 export type StageFlow = Pick<
   ScanFlow,
-  'phase' | 'manualError' | 'cameraError' | 'groupError' | 'decide' | 'retry' | 'reset'
+  | 'phase'
+  | 'manualError'
+  | 'cameraError'
+  | 'groupError'
+  | 'decide'
+  | 'retry'
+  | 'reset'
+  | 'waiting'
+  | 'unverified'
 >;
 
 /** The element's side of the stage: its settings and handlers. */
@@ -21,8 +29,19 @@ export type StageModel = ReadyOptions & {
   readonly tickets: TicketHandlers;
 };
 
-/** The area that changes with the flow: ready, busy, the card panel, the result or the error. */
+/**
+ * The area that changes with the flow: ready, busy, the card panel, the result or the error; below it, the card
+ * read while a step ran, which is looked up next (its last four characters).
+ */
 export function renderStage(v: ViewContext, f: StageFlow, m: StageModel): TemplateResult {
+  const next = f.waiting;
+  return next === undefined
+    ? renderPhase(v, f, m)
+    : html`${renderPhase(v, f, m)}
+        <p part="next-waiting" class="muted">${v.t.nextWaiting(next.slice(-4))}</p>`;
+}
+
+function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResult {
   const phase = f.phase;
   const reset = (): void => f.reset();
   switch (phase.name) {

@@ -135,7 +135,7 @@ function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, ter
   const ended = endBurst(state, end, options);
   // A stall: what comes next is the rest of the reading just refused.
   if (ended.effects.some((e) => e.kind === 'error' && e.error.code === 'reading-interrupted'))
-    return { state: { ...ended.state, phase: { name: 'cut', t } }, effects: ended.effects };
+    return { state: { ...ended.state, phase: { name: 'cut' } }, effects: ended.effects };
   // A reading that ended by silence may still get its terminator late: an Enter/Tab soon after is the reader's.
   if (!auto || !ended.effects.some((e) => e.kind === 'scan')) return ended;
   const lateUntil = lastT(burst) + LATE_TERMINATOR_MS;
@@ -150,24 +150,12 @@ function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | unde
   return lastT(burst) + silenceLimit(options, phase, true) + 1;
 }
 
-/** What a keydown is: the events of the transition table, asked in this order. */
+/** What a keydown is: the events of the transition table (docs/wedge.md), asked in this order. */
 type KeyEvent =
-  /** A repeat of the key that ended the last reading, still held (a reader slow to release it, a lagging link). */
-  | { readonly kind: 'end-repeat' }
-  /** Shift, Ctrl, Alt… alone. */
-  | { readonly kind: 'modifier' }
-  /** `ended`: Enter/Tab before `lateUntil`, or Enter/Ctrl+letter within `LINE_FEED_MS`: the reading's own. */
-  | { readonly kind: 'tail' }
-  /** A numpad digit of an Alt code. */
+  | { readonly kind: 'end-repeat' | 'modifier' | 'tail' | 'held' | 'control' | 'key' | 'twice' }
   | { readonly kind: 'alt-digit'; readonly digit: string }
-  /** A key a person holds (repeats with no reading around them). */
-  | { readonly kind: 'held' }
-  /** The configured terminator (`other`: an Enter/Tab that is not). */
+  /** `other`: an Enter/Tab that is not the configured terminator. */
   | { readonly kind: 'terminator'; readonly other: string | undefined }
-  /** A control character (STX/ETX as Ctrl+letter, an F-key), or another key that types nothing. */
-  | { readonly kind: 'control' | 'key' }
-  /** One press reported twice (a second keydown without a keyup). */
-  | { readonly kind: 'twice' }
   | { readonly kind: 'char'; readonly char: BurstChar };
 
 function isTail(phase: Phase, record: WedgeKeyRecord, options: ResolvedWedgeOptions): boolean {

@@ -6,25 +6,13 @@ import type { Burst } from './burst-checks.js';
 import type { PendingScan } from './pending-scan.js';
 import type { WedgeEffect } from './types.js';
 
-/** Where the reading is (docs/wedge.md, "States and transitions"). */
+/** Where the reading is: each phase is a row of docs/wedge.md's table ("States and transitions"). */
 export type Phase =
-  /** Nothing under way. */
   | { readonly name: 'idle' }
-  /**
-   * A reading was reported at `t`: a line feed (Ctrl+J, a second Enter) the reader sends right after it is kept
-   * from the page, and, until `lateUntil`, so is the late terminator of a reading completed by silence.
-   */
+  /** `lateUntil`: a reading completed by silence may still get its terminator until then. */
   | { readonly name: 'ended'; readonly t: number; readonly lateUntil?: number | undefined }
-  /**
-   * Characters coming: `typing` until they are recognized as a reader's (the page gets them), then `reading` (kept
-   * from the page); `framed` after the reading's closing control character (only its terminator may follow);
-   * `stalled`: silent as a card ID that more characters could turn into another, waiting up to 1 s for its
-   * terminator.
-   */
   | { readonly name: 'typing' | 'reading' | 'framed' | 'stalled'; readonly burst: Burst }
-  /** A reading was refused as interrupted by a pause at `t`: the burst that starts now is its rest (`Burst.rest`). */
-  | { readonly name: 'cut'; readonly t: number }
-  /** A scan waiting for its terminator's keyup. */
+  | { readonly name: 'cut' }
   | { readonly name: 'releasing'; readonly pending: PendingScan };
 
 /** The keyboard beside the reading: which keys are down, an Alt code under way, the key that ended the reading. */
