@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { launchPersistentChromium } from '../test/support/outbox-launch.js';
 import { startOutboxSandbox } from '../test/support/outbox-sandbox.js';
 import { startPageServer } from '../test/support/outbox-page-server.js';

@@ -13,7 +13,8 @@ import {
 } from '@kaiku-scanner/core';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import { createOutbox, type CardFacts, type Outbox } from '@kaiku-scanner/core/outbox';
-import type { CardStatus, UsageDecision } from '@kaiku-scanner/core';
+import type { UsageDecision } from '@kaiku-scanner/core';
+import type { CardStatus } from '@kaiku-scanner/core/contract';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
 const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel) as T;

@@ -6,7 +6,7 @@
 // context: Web Locks, randomUUID) and on a plain http:// intranet host name (the fallbacks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { chaosSeed, FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
 import { INTRANET_HOST, launchChromium } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';

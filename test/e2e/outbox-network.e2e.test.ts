@@ -7,7 +7,7 @@
 // make the outbox hammer the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { chaosSeed, NETWORK_FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
 import { launchChromium } from '../support/outbox-launch.js';

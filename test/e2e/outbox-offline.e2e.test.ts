@@ -4,7 +4,7 @@
 // becomes "needs attention" until staff resolve it; after the card is fixed, a retry registers it once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
 import { launchChromium } from '../support/outbox-launch.js';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApiClient } from '@kaiku-scanner/core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { importSalesReport } from '@kaiku-scanner/core/reports';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';

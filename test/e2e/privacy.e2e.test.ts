@@ -55,6 +55,8 @@ const ALLOWED_IDB_FIELDS = new Set([
   'problem.code',
   'problem.status',
   'resolution',
+  // the record's integrity seal (a keyed SHA-256 of the record's own fields: nothing more about a holder)
+  'seal',
   // the API target a record belongs to (API origin + base path, and the venue): never anything about a holder
   'target',
   'target.api',

@@ -1,7 +1,7 @@
 // Drives the outbox test page (outbox-chaos-page.ts, `window.outboxPage`) from Playwright: the e2e tests' one way
 // to call into a tab.
 import type { Page } from 'playwright-core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import type { OutboxPage } from './outbox-chaos-page.js';
 
 type W = { outboxPage: OutboxPage };

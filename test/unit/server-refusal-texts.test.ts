@@ -9,8 +9,8 @@ import {
   readProblemReasons,
   type ItemOutcome,
   type RefusalReason,
-  type UsageRequest,
 } from '@kaiku-scanner/core';
+import { type UsageRequest } from '@kaiku-scanner/core/contract';
 // Internals of the chain, by path: the outbox's transport, the one-reason renderer and the rules' table.
 import { outboxTransport } from '../../packages/core/src/outbox/api-transport.js';
 import { readServerReason } from '../../packages/core/src/messages/server-reason.js';

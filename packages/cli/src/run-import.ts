@@ -5,8 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CHANNELS, SHOW_KINDS, createApiClient, isKaikuError } from '@kaiku-scanner/core';
-import type { Channel, ShowKind } from '@kaiku-scanner/core';
+import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
+import { CHANNELS, SHOW_KINDS } from '@kaiku-scanner/core/contract';
+import type { Channel, ShowKind } from '@kaiku-scanner/core/contract';
 import { ReportError, importSalesReport, neutraliseCell } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';

@@ -2,8 +2,8 @@
  * `@kaiku-scanner/core/contract`: the Kaikukanta contract for servers and tools — every zod schema of
  * the API and of the rules' inputs, `makeProblem`, the generated OpenAPI document, and the helpers that
  * refuse bad input by name (`toFieldIssues`, `fieldIssueToReason`, `suggestField`, `checkOptions`). The
- * sandbox and the CLI use it; a terminal's bundle needs none of it (the client validates with the same schemas
- * internally, and the types are exported from the main entry).
+ * sandbox and the CLI use it. A terminal imports only its types (`CardRecord`, `UsageRequest`, `Problem`, …: the
+ * client validates with the same schemas internally).
  *
  * @example
  * import { UsageRequestSchema, makeProblem } from '@kaiku-scanner/core/contract';
@@ -44,6 +44,41 @@ export {
   UsageResultSchema,
   makeProblem,
 } from './schemas/api.js';
+export {
+  CARD_KINDS,
+  CARD_PREFIXES,
+  CARD_STATUSES,
+  CHANNELS,
+  SHOW_KINDS,
+  USAGE_MODES,
+} from './schemas/api.js';
+export type {
+  ApiProblemCode,
+  BatchItem,
+  BatchItemResult,
+  BatchRequest,
+  BatchResponse,
+  CardKind,
+  CardLookupRequest,
+  CardPrefix,
+  CardRecord,
+  CardStatus,
+  Channel,
+  Group,
+  Health,
+  Problem,
+  ProblemReason,
+  Show,
+  ShowKind,
+  ShowTally,
+  Tickets,
+  UsageList,
+  UsageListQuery,
+  UsageMode,
+  UsageRecord,
+  UsageRequest,
+  UsageResult,
+} from './schemas/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export {
   CalendarDateSchema,
@@ -51,13 +86,16 @@ export {
   InstantSchema,
   TimeWindowSchema,
 } from './schemas/instant.js';
+export type { Instant, TimeWindow } from './schemas/instant.js';
 export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
+export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
 export {
   DecideUsageInputSchema,
   TicketRequestSchema,
   UsageCardSchema,
   UsageGroupSchema,
 } from './schemas/usage-input.js';
+export type { TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
 export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
 export { suggestField, toFieldIssues } from './schemas/field-issues.js';

@@ -53,48 +53,12 @@ export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
 export type { PolicyVersion } from './policy/policies.js';
 export { definePolicy } from './policy/operating-model-policy.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
-export type { Instant, TimeWindow } from './schemas/instant.js';
-export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
-export type { TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
+// The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
-// --- Kaikukanta API: the contract's types, the HTTP client, the transport seam, errors ---
-// The contract's zod schemas, makeProblem and the OpenAPI document are in `@kaiku-scanner/core/contract`.
-export {
-  API_PROBLEM_CODES,
-  CARD_KINDS,
-  CARD_PREFIXES,
-  CARD_STATUSES,
-  CHANNELS,
-  SHOW_KINDS,
-  USAGE_MODES,
-} from './schemas/api.js';
-export type {
-  ApiProblemCode,
-  BatchItem,
-  BatchItemResult,
-  BatchRequest,
-  BatchResponse,
-  CardKind,
-  CardLookupRequest,
-  CardPrefix,
-  CardRecord,
-  CardStatus,
-  Channel,
-  Group,
-  Health,
-  Problem,
-  ProblemReason,
-  Show,
-  ShowKind,
-  ShowTally,
-  Tickets,
-  UsageList,
-  UsageListQuery,
-  UsageMode,
-  UsageRecord,
-  UsageRequest,
-  UsageResult,
-} from './schemas/api.js';
+// --- Kaikukanta API: the HTTP client, the transport seam, errors ---
+// The contract's types (`CardRecord`, `UsageRequest`, `Problem`, …), its zod schemas, makeProblem and the OpenAPI
+// document are in `@kaiku-scanner/core/contract`. `SHOW_KINDS` stays here: a terminal checks show settings with it.
+export { SHOW_KINDS } from './schemas/api.js';
 export { createApiClient } from './api/create-api-client.js';
 export type {
   ApiClient,

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiProblemError, createApiClient } from '@kaiku-scanner/core';
-import type { ApiClient, UsageRequest } from '@kaiku-scanner/core';
+import type { ApiClient } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { startSandbox } from './start-sandbox.js';
 import type { Sandbox } from './start-sandbox.js';
 

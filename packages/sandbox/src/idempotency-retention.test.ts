@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@kaiku-scanner/core';
-import type { UsageRequest } from '@kaiku-scanner/core';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { startSandbox } from './start-sandbox.js';
 import { scopedKey } from './db/repository.js';
 

@@ -1,5 +1,6 @@
 import { EVENT_INIT } from './event-init.js';
 
+/** `kaiku-card`'s detail: the card looked up and whether the rules allow a ticket now. */
 export type KaikuCardDetail = {
   readonly cardId: string;
   readonly kind: 'client' | 'community';

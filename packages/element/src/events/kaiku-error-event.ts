@@ -1,5 +1,6 @@
 import { EVENT_INIT } from './event-init.js';
 
+/** `kaiku-error`'s detail: a stable code, the stage that failed and what it concerns. */
 export type KaikuErrorDetail = {
   /** Stable error code (the same codes as the core's messages). */
   readonly code: string;

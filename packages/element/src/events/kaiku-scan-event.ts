@@ -1,5 +1,6 @@
 import { EVENT_INIT, type ScanSource } from './event-init.js';
 
+/** `kaiku-scan`'s detail: the card ID read and where it came from. */
 export type KaikuScanDetail = {
   /** The canonical card ID. */
   readonly cardId: string;

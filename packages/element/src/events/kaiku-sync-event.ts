@@ -1,6 +1,7 @@
 import { EVENT_INIT } from './event-init.js';
 import type { Connection, StorageHealth } from '../services/types.js';
 
+/** `kaiku-sync`'s detail: the outbox's counts, the connection and the storage after a change. */
 export type KaikuSyncDetail = {
   /** Usages still waiting to be sent. */
   readonly pending: number;

@@ -1,6 +1,7 @@
 import { EVENT_INIT } from './event-init.js';
 import type { KaikuUsageDetail } from './usage-detail.js';
 
+/** `kaiku-usage-queued`'s detail: the usage, why it was queued and how many now wait. */
 export type KaikuUsageQueuedDetail = KaikuUsageDetail & {
   /** Usages now waiting in the outbox, this one included. */
   readonly pending: number;

@@ -1,6 +1,7 @@
 import { EVENT_INIT } from './event-init.js';
 import type { KaikuUsageDetail } from './usage-detail.js';
 
+/** `kaiku-usage-registered`'s detail: the usage and the ID Kaikukanta gave it. */
 export type KaikuUsageRegisteredDetail = KaikuUsageDetail & {
   /** The server's usage ID. */
   readonly usageId: string;

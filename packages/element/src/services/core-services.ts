@@ -7,7 +7,8 @@ import {
   toApiShow,
 } from '@kaiku-scanner/core';
 import { createOutbox } from '@kaiku-scanner/core/outbox';
-import type { OutboxRecord, ShowKind, UsageRequest } from '@kaiku-scanner/core';
+import type { OutboxRecord } from '@kaiku-scanner/core';
+import type { ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
 import type {
   AttentionItem,
   CapState,

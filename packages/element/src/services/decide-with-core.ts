@@ -1,5 +1,5 @@
 import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
-import type { CardStatus, ShowKind } from '@kaiku-scanner/core';
+import type { CardStatus, ShowKind } from '@kaiku-scanner/core/contract';
 import type { DecideInput, Decision, Reason } from './types.js';
 import { showInvalidText } from '../messages/late-texts.js';
 

@@ -3,13 +3,9 @@
  * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
-import type {
-  Channel,
-  LocalizedText,
-  ServerReason,
-  TimeWindow,
-  UsageMode as CoreUsageMode,
-} from '@kaiku-scanner/core';
+import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
+import type { TimeWindow } from '@kaiku-scanner/core/contract';
+import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
@@ -74,6 +70,7 @@ export type CardView = {
 /** A reason, already rendered in every language (the core's `ServerReason`: a code and its text). */
 export type Reason = ServerReason;
 
+/** What `parseCardId` made of a reading: the canonical card ID, or why it is not one. */
 export type ParsedCardId =
   { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: Reason };
 
@@ -84,6 +81,7 @@ export type TicketRequest = {
   readonly under16: number;
 };
 
+/** What the operating-model rules say about a request: allowed with its ticket count, or refused with the reasons. */
 export type Decision =
   | {
       readonly ok: true;
@@ -93,6 +91,7 @@ export type Decision =
     }
   | { readonly ok: false; readonly reasons: readonly Reason[] };
 
+/** A show's ticket cap (`null`: none) and the tickets counted against it so far. */
 export type CapState = {
   readonly cap: number | null;
   readonly given: number;
@@ -103,6 +102,10 @@ export type CapState = {
   readonly unknown?: boolean;
 };
 
+/**
+ * What became of a usage: `registered` by Kaikukanta, `queued` in the offline outbox (sent later), or `refused` with
+ * the reasons.
+ */
 export type RegisterOutcome =
   | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
   | {
@@ -114,6 +117,7 @@ export type RegisterOutcome =
     }
   | { readonly kind: 'refused'; readonly reasons: readonly Reason[] };
 
+/** A usage accepted offline that Kaikukanta later refused: staff must deal with it (`resolveAttention`). */
 export type AttentionItem = {
   readonly id: string;
   readonly cardId: string;
@@ -137,6 +141,7 @@ export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
  */
 export type StorageHealth = 'ok' | 'not-persisted' | 'unavailable' | 'unwritable';
 
+/** The offline outbox as the status row shows it: waiting usages, those needing attention, connection and storage. */
 export type OutboxState = {
   readonly pending: number;
   /** IDs of the records still waiting (to tell when a queued usage has been sent). */
@@ -155,10 +160,12 @@ export type OutboxState = {
 /** A failure with a stable code and a text in every language. */
 export type ServiceError = ServerReason;
 
+/** The card Kaikukanta returned for an ID, or the failure (`notFound`: no such card). */
 export type LookupOutcome =
   | { readonly ok: true; readonly card: CardView }
   | { readonly ok: false; readonly error: ServiceError; readonly notFound: boolean };
 
+/** Everything `decide` needs: the card, the show, the mode, the clerk's request, the cap state and the time. */
 export type DecideInput = {
   readonly card: CardView;
   readonly show: ShowContext;
@@ -168,6 +175,7 @@ export type DecideInput = {
   readonly now: Date;
 };
 
+/** A usage to register: which card, for which show, how many tickets, in which mode. */
 export type UsageInput = {
   readonly show: ShowContext;
   readonly cardId: string;
@@ -175,6 +183,10 @@ export type UsageInput = {
   readonly mode: UsageMode;
 };
 
+/**
+ * What the element runs on: card-ID parsing, look-up, the rules, registration and the outbox. The default is
+ * `createCoreServices()` (the core against Kaikukanta); set the element's `services` property to replace it.
+ */
 export type ScannerServices = {
   parseCardId(raw: string): ParsedCardId;
   lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome>;

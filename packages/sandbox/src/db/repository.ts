@@ -1,4 +1,4 @@
-import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core';
+import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
 /** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */

@@ -11,7 +11,7 @@ import {
   makeProblem,
 } from '@kaiku-scanner/core/contract';
 import { suggestField } from '@kaiku-scanner/core/contract';
-import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core';
+import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { invalidBody } from './invalid-body.js';

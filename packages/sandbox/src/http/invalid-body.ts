@@ -1,5 +1,5 @@
 import { fieldIssueToReason, toFieldIssues } from '@kaiku-scanner/core/contract';
-import type { Problem } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
 import { problems } from './respond.js';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Problem } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core/contract';
 import { problems } from './respond.js';
 
 export const MAX_BODY_BYTES = 1_000_000;

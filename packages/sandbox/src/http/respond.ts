@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { makeProblem } from '@kaiku-scanner/core/contract';
-import type { Problem } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core/contract';
 
 /** Sends JSON with an explicit length (clients check it to detect truncation). */
 export function sendJson(

@@ -8,7 +8,7 @@ import {
   suggestField,
 } from '@kaiku-scanner/core/contract';
 import { toApiShow } from '@kaiku-scanner/core';
-import type { Problem } from '@kaiku-scanner/core';
+import type { Problem } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import type { Handler, Route } from './router.js';

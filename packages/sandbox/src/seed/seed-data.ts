@@ -1,4 +1,4 @@
-import type { CardRecord } from '@kaiku-scanner/core';
+import type { CardRecord } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { helsinkiDay } from '../clock.js';
 

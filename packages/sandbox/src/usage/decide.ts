@@ -1,6 +1,6 @@
 import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
-import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core';
+import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { ShowConfig } from '../db/repository.js';
 
 export type ServerDecision =

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { toApiShow } from '@kaiku-scanner/core';
-import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core';
+import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';

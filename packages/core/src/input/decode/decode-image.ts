@@ -31,9 +31,10 @@ const DECODE_OPTIONS = {
  * (never an exception for "nothing found"). Runs on the main thread and in a dedicated Worker (no DOM needed).
  * The text is raw: validate it with `parseCardId` (or pass `accept: acceptsCardId` to skip other barcodes).
  *
- * Composition (measured, see docs/decoding.md): the browser's `BarcodeDetector` when it supports the wanted
- * formats; else zxing-cpp in WebAssembly, then the pure-JS @zxing/library passes it lacks (Code 39 at any
- * rotation); where WebAssembly is blocked, the JS passes alone. Decoders load lazily on first use.
+ * Composition (pipeline.ts; measured, see docs/decoding.md): the browser's `BarcodeDetector` when it supports the
+ * wanted formats; else zxing-cpp in WebAssembly, then the pure-JS @zxing/library stages that read what it misses
+ * (Code 39 at any rotation or blurred, QR codes it loses); where WebAssembly is blocked, the JS stages alone.
+ * Decoders load lazily on first use.
  * Code 39 is returned only when two scanlines of the frame agree; a camera loop should still require agreement
  * across frames.
  *

@@ -26,52 +26,45 @@ export type FrameFacts = {
   readonly barsSeen: () => boolean;
 };
 
+type When = (f: FrameFacts) => boolean;
 /** The JS rescue of a QR code zxing-cpp found no trace of, in `fast` (where it located one, the crops read it). */
-const qrUnlocated = (f: FrameFacts): boolean => f.wantQr && !f.thorough && f.unreadQr().length === 0;
+const qrUnlocated: When = (f) => f.wantQr && !f.thorough && f.unreadQr().length === 0;
+const qrLocated: When = (f) => f.wantQr && f.unreadQr().length > 0;
+const jsQr: When = (f) => f.wantQr && !f.cpp;
+const bars: When = (f) => f.want39 && f.barsSeen();
+/** zxing-cpp on the flattened frame: on stills, and in `fast` where the JS stages saw a symbol they did not read. */
+const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen());
 
-/**
- * The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS passes of `zxing-decoder.ts`.
- * `thorough` ones run only when looking thoroughly (stills).
- */
+/** The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS stages of `zxing-decoder.ts`. */
 export const STAGES = [
   // zxing-cpp on the frame as given: QR and Code 39, rotations, inversion, downscaling; among up to four symbols
   // when the first is refused (a ticket) or cannot be decoded.
   { name: 'cpp', when: (f: FrameFacts) => f.cpp },
   // A QR code zxing-cpp located and could not decode: its fourth corner searched (grid), read by zxing-js in a crop.
-  { name: 'qr-grid', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
-  { name: 'qr-crop', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
-  { name: 'qr-crop-stretched', when: (f: FrameFacts) => f.wantQr && f.unreadQr().length > 0 },
+  { name: 'qr-grid', when: qrLocated },
+  { name: 'qr-crop', when: qrLocated },
+  { name: 'qr-crop-stretched', when: qrLocated },
   // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples.
-  { name: 'qr-half', when: (f: FrameFacts) => f.wantQr && (!f.cpp || qrUnlocated(f)) },
-  // Code 39 along the axes of located bar-code regions (any rotation): thin lines, two must agree.
+  { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrUnlocated(f) },
+  // Code 39 along the axes of located bar-code regions (any rotation): lines across the frame, two must agree.
   { name: 'c39-lines', when: (f: FrameFacts) => f.want39 },
   // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
   { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
-  { name: 'qr-invert', when: (f: FrameFacts) => f.wantQr && !f.cpp },
-  { name: 'qr-stretched', when: (f: FrameFacts) => f.wantQr && !f.cpp },
+  { name: 'qr-invert', when: jsQr },
+  { name: 'qr-stretched', when: jsQr },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',
-    when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr && (!f.big || f.thorough)),
+    when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
   },
-  // Code 39 by blurred templates fitted to profiles (bars no threshold separates).
-  { name: 'c39-templates', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
-  // The same on the largest region of the frame with the light taken out (a shadow's edge at 720p).
-  { name: 'c39-templates-flat', when: (f: FrameFacts) => f.want39 && f.barsSeen() },
-  // zxing-cpp QR on the frame with the light taken out, one binariser each: on stills, and in `fast` where the JS
-  // stages saw a symbol they could not read.
-  {
-    name: 'cpp-flat',
-    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
-  },
-  {
-    name: 'cpp-flat-fixed',
-    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
-  },
-  {
-    name: 'cpp-flat-histogram',
-    when: (f: FrameFacts) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen()),
-  },
+  // Code 39 by blurred templates fitted to profiles (bars no threshold separates), then on the largest region of the
+  // frame with the light taken out (a shadow's edge at 720p).
+  { name: 'c39-templates', when: bars },
+  { name: 'c39-templates-flat', when: bars },
+  // zxing-cpp QR on the frame with the light taken out, one binariser each.
+  { name: 'cpp-flat', when: flat },
+  { name: 'cpp-flat-fixed', when: flat },
+  { name: 'cpp-flat-histogram', when: flat },
 ] as const;
 
 export type StageName = (typeof STAGES)[number]['name'];
