@@ -15,21 +15,24 @@ export const NO_READ_HINT_MS = 8000;
  * has been read, and when the element leaves the page. Decoders are loaded by the core only once it starts.
  */
 export class CameraController implements ReactiveController {
-  private handle: CameraScanHandle | undefined;
+  /** The open camera (`onStop` clears it). */
+  handle: CameraScanHandle | undefined;
   private starting: AbortController | undefined;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   /** Nothing was read for `NO_READ_HINT_MS` since the camera opened (or since the last thing it read). */
   hint = false;
   /** Degraded decoding (main thread, weaker decoder), each said once and kept while the page lives. */
   readonly notices: ServiceError[] = [];
-  private decoderStatus: DecoderStatus | undefined;
-  private degradedNotices:
+  /** The decoder's last status (set by the camera's wiring, `openCamera`). */
+  decoderStatus: DecoderStatus | undefined;
+  /** The degraded notices of a status (the camera's chunk: `degradedNotices`), once it has loaded. */
+  degradedNotices:
     ((s: DecoderStatus | undefined, decoder: string | undefined) => ServiceError[]) | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onScan: (cardId: string) => void,
-    private readonly onError: (error: ServiceError) => void,
+    readonly host: ReactiveControllerHost,
+    readonly onScan: (cardId: string) => void,
+    readonly onError: (error: ServiceError) => void,
     private readonly onDegraded: (notice: ServiceError) => void,
   ) {
     host.addController(this);
@@ -58,38 +61,9 @@ export class CameraController implements ReactiveController {
     await this.host.updateComplete;
     const el = video();
     try {
-      const { startCameraScan, degradedNotices } = await import('../services/camera-loader.js');
-      this.degradedNotices = degradedNotices;
-      const handle = await startCameraScan({
-        ...(el ? { video: el } : {}),
-        signal: abort.signal,
-        beep,
-        // The decoder's files where the host serves them (the `workerUrl` property, `wasm-url`); unset: beside the camera code.
-        ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
-        ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
-        onScan: (scan) => {
-          this.waitForRead();
-          this.checkDecoder();
-          this.onScan(scan.id);
-        },
-        onReject: (r) => {
-          // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
-          // found yet" follows while that code may still be in view (the camera says a code once).
-          this.clearHint();
-          this.checkDecoder();
-          this.onError({ code: r.error.code, message: r.error.message });
-        },
-        onError: (e) => this.onError(toServiceError(e)),
-        onDecoder: (status) => {
-          this.decoderStatus = status;
-          this.checkDecoder();
-        },
-        onStop: () => {
-          this.clearHint();
-          this.handle = undefined;
-          this.host.requestUpdate();
-        },
-      });
+      // The scan's wiring comes with the camera's code: the first download carries none of it.
+      const { openCamera } = await import('../services/camera-loader.js');
+      const handle = await openCamera(this, el, abort.signal, beep, urls);
       if (abort.signal.aborted) handle.stop();
       else {
         this.handle = handle;
@@ -105,7 +79,7 @@ export class CameraController implements ReactiveController {
   }
 
   /** Says each degraded state of the decoder once (`degradedCodes`): staff see a calm notice, the host an event. */
-  private checkDecoder(): void {
+  checkDecoder(): void {
     const found = this.degradedNotices?.(this.decoderStatus, this.handle?.stats.decoder) ?? [];
     for (const notice of found) {
       if (this.notices.some((n) => n.code === notice.code)) continue;
@@ -116,7 +90,7 @@ export class CameraController implements ReactiveController {
   }
 
   /** (Re)starts the wait for a read, the hint hidden. */
-  private waitForRead(): void {
+  waitForRead(): void {
     this.clearHint();
     this.hintTimer = setTimeout(() => {
       this.hint = true;
@@ -124,7 +98,7 @@ export class CameraController implements ReactiveController {
     }, NO_READ_HINT_MS);
   }
 
-  private clearHint(): void {
+  clearHint(): void {
     if (this.hintTimer !== undefined) clearTimeout(this.hintTimer);
     this.hintTimer = undefined;
     if (this.hint) this.host.requestUpdate();

@@ -41,7 +41,7 @@ export class ServicesController implements ReactiveController {
   private config: ServicesConfig | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly onOutbox: (state: OutboxState) => void,
   ) {
     host.addController(this);
@@ -90,8 +90,10 @@ export class ServicesController implements ReactiveController {
       });
       this.owned = true;
     }
-    // The texts of the services' codes (injected services raise the same codes).
-    loadLateTexts().catch(() => undefined);
+    // The texts of the services' codes (injected services raise the same codes); views showing them (storage health)
+    // render again once they have loaded, or with the `element-load-failed` text when they could not.
+    const redraw = (): void => this.host.requestUpdate();
+    loadLateTexts().then(redraw, redraw);
     const svc = this.current;
     this.unsubscribe = svc.onOutboxChange((s) => this.onOutbox(s));
     void svc.outboxState().then(

@@ -6,7 +6,7 @@
  * - here, the element's codes its first download can show (a part that did not load, the group form, the generic
  *   text), and the core's card-ID table (the parser is in that download);
  * - in `late-texts.ts`, loaded with the services: the element's codes only the services raise (setup, show
- *   settings) and the core's rules, API, outbox and wedge tables (a wedge failure carries its own texts; the
+ *   settings, storage health, a degraded camera decoder) and the core's rules, API, outbox and wedge tables (a wedge failure carries its own texts; the
  *   listener's classifier, with its table, loads on demand too).
  *
  * Camera errors carry their own texts (`CameraError.text`).
@@ -47,30 +47,6 @@ export const elementMessages = defineMessages({
     en: (p: { tail: string }) =>
       `Card …${p.tail} was not looked up: a newer reading replaced it. Read it again if needed.`,
   },
-  'storage-blocked': {
-    fi: () =>
-      'Selain ei anna tallentaa tälle laitteelle (sivuston tiedot estetty tai yksityinen ikkuna). Käytöt kirjataan vain, kun Kaikukanta vastaa: ilman yhteyttä niitä ei voi tallentaa myöhemmin lähetettäviksi.',
-    sv: () =>
-      'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
-    en: () =>
-      'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
-  },
-  'storage-evicted': {
-    fi: ({ n }: { n: number }) =>
-      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 lähettämätön käyttö' : `${n} lähettämätöntä käyttöä`} on voinut kadota. Tarkista ne Kaikukannan käyttöraportista.`,
-    sv: ({ n }: { n: number }) =>
-      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
-    en: ({ n }: { n: number }) =>
-      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
-  },
-  'storage-not-persisted': {
-    fi: () =>
-      'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
-    sv: () =>
-      'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
-    en: () =>
-      'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
-  },
   unexpected: {
     fi: () => 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
     sv: () => 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
@@ -91,9 +67,18 @@ type AnyTable = Readonly<Record<string, unknown>>;
 /** The tables that load with the services. */
 const lateTexts = lazyModule(() => import('./late-texts.js'));
 
+/** The last load of the services' texts failed (until one succeeds). */
+let lateFailed = false;
+
 /** Loads the texts of the services' codes (once; a failed load is tried again by the next call). */
 export function loadLateTexts(): Promise<unknown> {
-  return lateTexts.load();
+  return lateTexts.load().then(
+    (m) => ((lateFailed = false), m),
+    (e: unknown) => {
+      lateFailed = true;
+      throw e;
+    },
+  );
 }
 
 const render = (message: unknown, params: MessageParams): LocalizedText => {
@@ -118,6 +103,14 @@ export function textOf(code: string, params: MessageParams = {}): LocalizedText 
   if (!late) return undefined;
   const found = find(late.tables, code) ?? find(late.tables, late.alias(code) ?? '');
   return found === undefined ? undefined : render(found, params);
+}
+
+/**
+ * The text of a code whose text loads with the services (e.g. storage health): undefined while it loads, the
+ * `element-load-failed` text when it could not load.
+ */
+export function lateText(code: string, params: MessageParams = {}): LocalizedText | undefined {
+  return textOf(code, params) ?? (lateFailed ? elementText('element-load-failed') : undefined);
 }
 
 /** The element's codes whose text takes no parameters. */

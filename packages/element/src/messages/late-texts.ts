@@ -14,7 +14,10 @@ import type { LocalizedText } from '@kaiku-scanner/core/messages';
 
 type FieldsParams = { readonly fields: string };
 
-/** The element's own codes that only its services raise: setup, show settings, services not (or no longer) there. */
+/**
+ * The element's own codes that only its services raise: setup, show settings, services not (or no longer) there,
+ * storage health and a degraded camera decoder (both known only after an asynchronous check).
+ */
 export const serviceMessages = defineMessages({
   'element-not-configured': {
     fi: () =>
@@ -41,6 +44,30 @@ export const serviceMessages = defineMessages({
       'Kameran läser korten långsammare än vanligt (avkodningen får ingen egen tråd), men läsningen fungerar. Be supporten kontrollera installationen (decode-worker.js och Trusted Types-policyn kaiku-scanner).',
     en: () =>
       'The camera reads cards more slowly than usual (decoding cannot use its own thread), but scanning works. Ask support to check the installation (decode-worker.js and the Trusted Types policy kaiku-scanner).',
+  },
+  'storage-blocked': {
+    fi: () =>
+      'Selain ei anna tallentaa tälle laitteelle (sivuston tiedot estetty tai yksityinen ikkuna). Käytöt kirjataan vain, kun Kaikukanta vastaa: ilman yhteyttä niitä ei voi tallentaa myöhemmin lähetettäviksi.',
+    sv: () =>
+      'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
+    en: () =>
+      'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
+  },
+  'storage-evicted': {
+    fi: ({ n }: { n: number }) =>
+      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 lähettämätön käyttö' : `${n} lähettämätöntä käyttöä`} on voinut kadota. Tarkista ne Kaikukannan käyttöraportista.`,
+    sv: ({ n }: { n: number }) =>
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
+    en: ({ n }: { n: number }) =>
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
+  },
+  'storage-not-persisted': {
+    fi: () =>
+      'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
+    sv: () =>
+      'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
+    en: () =>
+      'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
   },
   'show-invalid': {
     fi: (p: FieldsParams) =>

@@ -1,10 +1,10 @@
 // Loaded with import() when the clerk opens the camera. It imports the core's `./camera` subpath, never the main
 // entry: the camera adapter (and, through it, the decoders) lands in a chunk of its own, out of the initial download.
-export { startCameraScan } from '@kaiku-scanner/core/camera';
-import { CameraError } from '@kaiku-scanner/core/camera';
+import { CameraError, startCameraScan, type CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import { textOf, toServiceError } from '../messages/index.js';
 import type { ServiceError } from './types.js';
+import type { CameraController, CameraUrls } from '../controllers/camera-controller.js';
 
 /**
  * What staff are told of a degraded camera decoder, each a code: `camera-decoder-main-thread` when decoding runs on
@@ -31,5 +31,46 @@ export function degradedNotices(
   return degradedCodes(status, decoder).map((code) => {
     const text = textOf(code);
     return text ? { code, message: text } : toServiceError(new CameraError('camera-decoder-degraded'));
+  });
+}
+
+/** Starts the camera for `c` into `video`: each read, refusal, error, decoder status and stop goes to `c`. */
+export async function openCamera(
+  c: CameraController,
+  video: HTMLVideoElement | null,
+  signal: AbortSignal,
+  beep: boolean,
+  urls: CameraUrls,
+): Promise<CameraScanHandle> {
+  c.degradedNotices = degradedNotices;
+  return startCameraScan({
+    ...(video ? { video } : {}),
+    signal,
+    beep,
+    // The decoder's files where the host serves them (the `workerUrl` property, `wasm-url`); unset: beside the camera code.
+    ...(urls.workerUrl ? { workerUrl: urls.workerUrl } : {}),
+    ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
+    onScan: (scan) => {
+      c.waitForRead();
+      c.checkDecoder();
+      c.onScan(scan.id);
+    },
+    onReject: (r) => {
+      // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
+      // found yet" follows while that code may still be in view (the camera says a code once).
+      c.clearHint();
+      c.checkDecoder();
+      c.onError({ code: r.error.code, message: r.error.message });
+    },
+    onError: (e) => c.onError(toServiceError(e)),
+    onDecoder: (status) => {
+      c.decoderStatus = status;
+      c.checkDecoder();
+    },
+    onStop: () => {
+      c.clearHint();
+      c.handle = undefined;
+      c.host.requestUpdate();
+    },
   });
 }

@@ -9,7 +9,7 @@ import type {
 } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
-import type { ViewContext } from './view-context.js';
+import { ticketSummary, type ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 
@@ -233,6 +233,45 @@ export function renderCardStage(
       })
     : undefined;
   return renderCardPanel(v, card, blocking, tickets, h);
+}
+
+/**
+ * The result, reached only through the card phase (so it loads with the card panel). Registered; or queued offline with its badge; or queued and later refused by Kaikukanta (with the reason, and
+ * where to settle it). Then "next customer" (Enter).
+ */
+export function renderResult(
+  v: ViewContext,
+  done: Extract<Phase, { name: 'done' }>,
+  onNext: () => void,
+): TemplateResult {
+  const { t, text } = v;
+  const { outcome, cardId, request, reason } = done;
+  const tone = outcome === 'registered' ? 'ok' : outcome === 'queued' ? 'warn' : 'danger';
+  const heading =
+    outcome === 'registered'
+      ? t.registeredHeading
+      : outcome === 'queued'
+        ? t.queuedHeading
+        : t.refusedLaterHeading;
+  return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>
+      <h3>${heading}</h3>
+      ${
+        outcome === 'queued'
+          ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>`
+          : nothing
+      }
+      <p><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
+      ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
+      ${
+        outcome === 'refused-later'
+          ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}
+              <p>${t.refusedLaterDetail}</p>`
+          : nothing
+      }
+    </div>
+    <div class="actions">
+      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
+    </div>`;
 }
 
 /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */

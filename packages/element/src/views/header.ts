@@ -5,7 +5,7 @@ import { renderSyncStatus } from './sync-status.js';
 import type { SyncFacts } from '../flow/sync-state.js';
 import { renderMode, renderShow } from './show-context.js';
 import { renderCapMeter } from './cap-meter.js';
-import { elementText } from '../messages/index.js';
+import { elementText, lateText } from '../messages/index.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
@@ -68,11 +68,13 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
 function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | typeof nothing {
   const { health, lost, pending } = m.storage;
   const blocked = health === 'unavailable' || health === 'unwritable';
+  // Their texts load with the services, which found the storage's health (the host re-renders once they load).
   const lines = [
-    ...(blocked ? [elementText('storage-blocked')] : []),
-    ...(health === 'not-persisted' && pending > 0 ? [elementText('storage-not-persisted')] : []),
+    ...(blocked ? [lateText('storage-blocked')] : []),
+    ...(health === 'not-persisted' && pending > 0 ? [lateText('storage-not-persisted')] : []),
   ];
   if (lines.length === 0 && lost === 0) return nothing;
+  const evicted = lateText('storage-evicted', { n: lost });
   return html`<div
     part="storage-notice"
     class="notice ${blocked || lost ? 'danger' : 'warn'}"
@@ -80,11 +82,11 @@ function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | t
     data-storage=${health}
     data-lost=${lost}
   >
-    ${lines.map((l) => html`<p>${v.text(l)}</p>`)}
+    ${lines.map((l) => (l ? html`<p>${v.text(l)}</p>` : nothing))}
     ${
       lost > 0
         ? html`<p>
-            ${v.text(elementText('storage-evicted', { n: lost }))}
+            ${evicted ? v.text(evicted) : nothing}
             <button type="button" @click=${m.onAcknowledgeLoss}>${v.t.resolveShort}</button>
           </p>`
         : nothing

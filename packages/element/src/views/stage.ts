@@ -4,7 +4,7 @@ import type { ShowContext } from '../services/types.js';
 import type { CardPanelViews } from '../controllers/lazy-views-controller.js';
 import type { TicketHandlers } from './card-panel.js';
 import type { ViewContext } from './view-context.js';
-import { renderBusy, renderError, renderResult } from './outcome.js';
+import { renderBusy, renderError } from './outcome.js';
 import { renderReady, type ReadyOptions } from './ready.js';
 
 /** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
@@ -58,7 +58,7 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
     case 'registering':
       return renderBusy(v.t.registering);
     case 'done':
-      return renderResult(v, phase, reset);
+      return m.cardViews ? m.cardViews.renderResult(v, phase, reset) : renderBusy(v.t.registering);
     case 'error':
       return renderError(
         v,
