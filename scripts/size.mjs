@@ -19,8 +19,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The element's initial download promised to pages (min+gz bytes). */
-export const BUDGET_BYTES = 30 * 1024;
+/**
+ * The element's initial download promised to pages (min+gz bytes). 31 KB since the flow's split (registration, group
+ * and sync are in the first download, 30.7 KB): back to 30 KB when they load with the card panel.
+ */
+export const BUDGET_BYTES = 31 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -35,10 +38,10 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 29.7 * 1024,
+  'element + core': 30.8 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.71 * 1024,
-  'published build: element + core': 29.3 * 1024,
+  'published build: element + core': 30.3 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
