@@ -6,7 +6,7 @@ import { KaikuSyncEvent } from '../events/index.js';
 
 /** The show's tally on the meter: the last count asked for wins, and none is taken while a usage is written. */
 export class Tally {
-  private readonly fetch = new Task();
+  private readonly reading = new Task();
   private held = false;
 
   constructor(private readonly s: Screen) {}
@@ -14,7 +14,7 @@ export class Tally {
   /** A usage is being written: a count asked for before or during the write may or may not include it. */
   hold(): void {
     this.held = true;
-    this.fetch.abort();
+    this.reading.abort();
   }
 
   /** The write has ended: the count is asked for anew (unless it came with the write's answer). */
@@ -31,12 +31,12 @@ export class Tally {
     if (this.held) return; // asked again when the write ends
     const fallback: CapState | undefined =
       show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
-    const got = await this.fetch.run(() => s.svc.capState(show).catch(() => undefined));
+    const got = await this.reading.run(() => s.svc.capState(show).catch(() => undefined));
     if (got && s.host.show()?.id === show.id) s.set(() => (s.capState = got.value ?? s.capState ?? fallback));
   }
 
   dispose(): void {
-    this.fetch.abort();
+    this.reading.abort();
   }
 }
 
