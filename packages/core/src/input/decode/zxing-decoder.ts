@@ -96,6 +96,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
+  const flat = lazy(() => flattenLight(grey, FLATTEN_RADIUS));
   // Finder-pattern triples the QR stages may grid-search in this frame (81 grids each): work, not time, is bounded.
   const finderBudget: FinderBudget = { triples: thorough ? 6 : 2, finders: use('qr-finders') };
   const regions = lazy(() => locateLinearCodes(stretched()));
@@ -132,9 +133,11 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       return readCode39(stretched(), list, c39, (i) => foreign.add(regions()[i] as LineBundle));
     },
     'qr-full': () => qr(() => grey, false, evidenceBudget())(),
-    'qr-invert': qr(() => invert(small()), false),
+    // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
+    // screen's pixel grid and reflections defeat zxing-js's binariser on the plain negative (640×480 phone frames).
+    'qr-invert': () => first([qr(() => invert(small()), false), qr(() => invert(flat()), false)]),
     'qr-stretched': qr(stretched, false),
-    'qr-flat': () => qr(() => flattenLight(grey, FLATTEN_RADIUS), false, evidenceBudget())(),
+    'qr-flat': () => qr(flat, false, evidenceBudget())(),
     'c39-templates': () => readCode39Templates(stretched(), open(), c39),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening

@@ -134,8 +134,7 @@ export type WasmReading = {
  */
 export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<WasmReading> {
   const first = await readPass(pixels, options, 1);
-  if (first.read !== null || options.moreSymbols === false) return first;
-  if (!first.refused && first.unreadQr.length === 0) return first;
+  if (first.read !== null || options.moreSymbols === false || !first.retry) return first;
   const more = await readPass(pixels, options, MAX_SYMBOLS);
   return { read: more.read, unreadQr: first.unreadQr };
 }
@@ -186,7 +185,7 @@ async function readPass(
   maxNumberOfSymbols: number,
   /** The frame is flattened (`decodeFlattened`): read with this binariser and zxing-cpp's plain search. */
   flatBinarizer?: (typeof FLAT_BINARIZERS)[CppFlatStage],
-): Promise<WasmReading & { refused: boolean }> {
+): Promise<WasmReading & { retry: boolean }> {
   const flattened = flatBinarizer !== undefined;
   const readerOptions: ReaderOptions = {
     ...(flattened ? { binarizer: flatBinarizer } : {}),
@@ -212,9 +211,13 @@ async function readPass(
   };
   const results = await readBarcodes(pixels, readerOptions);
   const unreadQr: Quad[] = [];
-  let refused = false;
+  // A symbol refused or not decoded: the search among several symbols may find the card. With one symbol and
+  // `returnErrors`, zxing-cpp stops at the first one it locates, however small or misshapen: on a phone's dark theme
+  // (light modules on dark) a ghost of the inverted code's corner hid the card (phone frames, issue 37).
+  let retry = false;
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
+    retry = true;
     if (!r.isValid) {
       // A symbol zxing-cpp gives up on without a place (all corners at 0, seen on a close-up QR code at 720p) was not
       // located: as a located one it took the JS rescue's QR pass away from the frame and gave it an empty crop.
@@ -225,10 +228,9 @@ async function readPass(
     if (format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
-      return { read: { text, format }, unreadQr, refused };
-    refused = true;
+      return { read: { text, format }, unreadQr, retry };
   }
-  return { read: null, unreadQr, refused };
+  return { read: null, unreadQr, retry };
 }
 
 function quadOf(position: Position): Quad {
