@@ -14,7 +14,14 @@ export async function decodeGrey(
   options: ZxingOptions & { readonly onUnread?: () => void },
 ): Promise<DecodeResult | null> {
   const frame = jsFrame(grey, options);
-  const facts: FrameFacts = { ...frame.facts, cpp: options.rescueOnly === true };
+  const facts: FrameFacts = {
+    ...frame.facts,
+    wantQr: options.formats.includes('qr_code'),
+    want39: options.formats.includes('code_39'),
+    thorough: options.effort === 'thorough',
+    big: Math.min(grey.width, grey.height) >= 600,
+    cpp: options.rescueOnly === true,
+  };
   const isJs = (stage: StageName): boolean => !stage.startsWith('cpp');
   const run = (s: StageName): DecodeResult | null => frame.run(s as JsStageName);
   const read = await runStages(facts, run, options.control, options.signal, isJs);

@@ -46,7 +46,7 @@ const qrHints = new Map<DecodeHintType, unknown>([
 
 /** A frame's JS stages: each by name, and what they saw that the triggers look at. */
 export type JsFrame = {
-  readonly facts: Pick<FrameFacts, 'wantQr' | 'want39' | 'thorough' | 'big' | 'qrSeen' | 'barsSeen'>;
+  readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'>;
   run(stage: JsStageName): DecodeResult | null;
 };
 
@@ -54,7 +54,6 @@ type Pass = () => DecodeResult | null;
 
 /** The JS stages of one frame, sharing its derived images (half size, stretched) and what earlier stages saw. */
 export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
-  const wantQr = options.formats.includes('qr_code');
   const want39 = options.formats.includes('code_39');
   const thorough = options.effort === 'thorough';
   const cpp = options.rescueOnly === true;
@@ -110,10 +109,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   };
   return {
     facts: {
-      wantQr,
-      want39,
-      thorough,
-      big,
       qrSeen: () => finderBudget.qrInView === true,
       barsSeen: () => want39 && open().length > 0,
     },
