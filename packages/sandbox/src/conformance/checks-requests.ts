@@ -1,16 +1,7 @@
 import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import { helsinkiDay } from '../clock.js';
 import type { Check } from './check.js';
-import {
-  type CardLookup,
-  type Ctx,
-  helsinkiDay,
-  key,
-  post,
-  sendUsage,
-  showId,
-  usage,
-  usagesOf,
-} from './kit-context.js';
+import { type CardLookup, type Ctx, key, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
 
 export type KitCheck = {
   readonly name: string;

@@ -1,12 +1,11 @@
 import { BatchResponseSchema, ShowTallySchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
+import { addDays, helsinkiTime } from '../clock.js';
 import type { Check } from './check.js';
 import type { KitCheck } from './checks-requests.js';
 import type { Answer } from './conformance-http.js';
 import {
   type Ctx,
   type Registered,
-  addDays,
-  helsinkiTime,
   key,
   listUsages,
   post,

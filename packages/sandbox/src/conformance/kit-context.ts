@@ -207,18 +207,4 @@ export async function listUsages(
   return undefined;
 }
 
-/** The Helsinki calendar day of an instant, and the instant of a Helsinki wall-clock time on a day. */
-export const helsinkiDay = (d: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
-export function helsinkiTime(day: string, time: string): string {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' })
-    .formatToParts(guess)
-    .find((p) => p.type === 'timeZoneName')!
-    .value.replace('GMT', '');
-  return `${day}T${time}:00${offset || '+00:00'}`;
-}
-export const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 export type CardLookup = { id: string; status: string; kind: string; minors: number; validUntil: string };

@@ -12,7 +12,8 @@ import { PRIVACY_CHECK, REQUEST_CHECKS, type KitCheck } from './checks-requests.
 import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { BudgetExceededError, createConformanceHttp } from './conformance-http.js';
-import { helsinkiDay, helsinkiTime, addDays, type Ctx, type KitCards } from './kit-context.js';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
+import type { Ctx, KitCards } from './kit-context.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
