@@ -15,7 +15,6 @@ import { createOutbox } from '../outbox-entry.js';
 import { createWedgeListener } from '../input/wedge/index.js';
 import { calibrateWedge } from '../input/wedge/calibrate-wedge.js';
 import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';
-import { createWedgeListener as createEagerWedgeListener } from '../input/wedge/create-wedge-listener-eager.js';
 import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
 import { startCameraScan } from '../input/camera/index.js';
@@ -122,7 +121,7 @@ const cases: readonly Case[] = [
   ],
   [
     'createWedgeListener',
-    () => createEagerWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
+    () => createWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
     'termintor',
     'terminator',
   ],
