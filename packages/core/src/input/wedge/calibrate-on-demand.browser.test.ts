@@ -3,7 +3,7 @@ import { createWedgeListener, type WedgeListener } from './create-wedge-listener
 import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
 import { startCalibration } from './calibration-session.js';
 import * as engine from './wedge-engine.js';
-import { emulateReader, type EmulatedRecord } from './emulate-reader.js';
+import { emulateReader, type EmulatedRecord } from './emulate-reader.test-support.js';
 import type { WedgeScan } from './types.js';
 
 /** The listener with its classifier and calibration at hand (no `import()`). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyWedgeStream } from './classify-wedge.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
-import { emulateReader, type EmulatedReader } from './emulate-reader.js';
+import { emulateReader, type EmulatedReader } from './emulate-reader.test-support.js';
 import { charForCode, WEDGE_LAYOUTS, type WedgeLayout, type WedgeLayoutName } from './layouts.js';
 import type { WedgeClassifierOptions, WedgeKeyRecord, WedgeRecord, WedgeTerminator } from './types.js';
 

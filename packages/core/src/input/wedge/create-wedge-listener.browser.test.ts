@@ -1,5 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import {
+  emulateReader,
+  emulateTyping,
+  type EmulatedReader,
+  type EmulatedRecord,
+} from './emulate-reader.test-support.js';
 import type { WedgeLayoutName } from './layouts.js';
 import type { WedgeRecord } from './types.js';
 import { recordKey } from './record-event.js';

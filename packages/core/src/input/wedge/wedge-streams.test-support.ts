@@ -10,7 +10,12 @@
  */
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { stepWedge, INITIAL_WEDGE_STATE } from './classify-wedge.js';
-import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import {
+  emulateReader,
+  emulateTyping,
+  type EmulatedReader,
+  type EmulatedRecord,
+} from './emulate-reader.test-support.js';
 import type { WedgeLayoutName } from './layouts.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord, WedgeTerminator } from './types.js';
