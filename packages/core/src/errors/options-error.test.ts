@@ -13,7 +13,6 @@ import {
 } from '../index.js';
 import { createOutbox } from '../outbox-entry.js';
 import { createWedgeListener } from '../input/wedge/index.js';
-import { calibrateWedge } from '../input/wedge/calibrate-wedge.js';
 import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';
 import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
@@ -114,8 +113,11 @@ const cases: readonly Case[] = [
     'checkCharacter',
   ],
   [
-    'calibrateWedge',
-    () => calibrateWedge([], { expectedID: 'A045198723' } as never),
+    'calibrate',
+    () =>
+      createWedgeListener({ target: new EventTarget(), onScan: () => {} }).calibrate({
+        expectedID: 'A045198723',
+      } as never),
     'expectedID',
     'expectedId',
   ],

@@ -7,11 +7,10 @@
  */
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
-import type { Burst, BurstChar } from './burst-checks.js';
+import { fillUnidentified, releaseChar, type Burst, type BurstChar } from './burst-checks.js';
 import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
 import * as kinds from './key-kinds.js';
 import { addChar, doubledKey } from './add-char.js';
-import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
 import * as pendingScan from './pending-scan.js';
 import {
