@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { classifyWedgeStream } from '../packages/core/src/input/wedge/classify-wedge.js';
+import { classifyWedgeStream } from '../packages/core/src/input/wedge/wedge-streams.test-support.js';
 import {
   emulateReader,
   emulateTyping,

@@ -13,7 +13,6 @@ import {
 } from '../index.js';
 import { createOutbox } from '../outbox-entry.js';
 import { createWedgeListener } from '../input/wedge/index.js';
-import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';
 import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
 import { startCameraScan } from '../input/camera/index.js';
@@ -101,14 +100,19 @@ const cases: readonly Case[] = [
     'checkCharacter',
   ],
   [
-    'classifyWedgeStream',
-    () => classifyWedgeStream([], { maxInterKey: 40 } as never),
+    'createWedgeListener',
+    () => createWedgeListener({ target: new EventTarget(), onScan: () => {}, maxInterKey: 40 } as never),
     'maxInterKey',
     'maxInterKeyMs',
   ],
   [
-    'classifyWedgeStream',
-    () => classifyWedgeStream([], { cardIdOptions: { check: 'verify' } } as never),
+    'createWedgeListener',
+    () =>
+      createWedgeListener({
+        target: new EventTarget(),
+        onScan: () => {},
+        cardIdOptions: { check: 'verify' },
+      } as never),
     'cardIdOptions.check',
     'checkCharacter',
   ],

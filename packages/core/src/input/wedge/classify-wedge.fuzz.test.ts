@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { emulateReader, type EmulatedReader } from './emulate-reader.test-support.js';
 import { charForCode, WEDGE_LAYOUTS, type WedgeLayout, type WedgeLayoutName } from './layouts.js';

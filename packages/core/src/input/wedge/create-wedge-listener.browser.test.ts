@@ -8,7 +8,7 @@ import {
 import type { WedgeLayoutName } from './layouts.js';
 import type { WedgeRecord } from './types.js';
 import { recordKey } from './record-event.js';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
   countingForm,

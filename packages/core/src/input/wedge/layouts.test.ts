@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charForCode, keyForChar, layoutsTyping, numpadDigit, WEDGE_LAYOUTS } from './layouts.js';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { emulateReader } from './emulate-reader.test-support.js';
 
 const POSITIONS = [
