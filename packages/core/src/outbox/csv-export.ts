@@ -3,35 +3,14 @@ import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
 import { readProblemReasons } from '../messages/server-reason.js';
+import { csvLine } from '../reports/neutralise.js';
+import { REPORT_FIELDS } from '../reports/types.js';
 import {
   REPORT_ACCEPTANCE_LABELS,
   REPORT_COLUMN_LABELS,
   REPORT_MODE_LABELS,
   REPORT_STATUS_LABELS,
 } from '../messages/reports.js';
-
-/**
- * Columns of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the sales-report
- * import needs to rebuild the same usage (start time, mode, group visit), the outbox's own facts (how the card was
- * checked, the record's state) and what lets another terminal's import send the usage exactly as the outbox will
- * (the record's idempotency key and the request's details). Their titles, and every word the report writes, come
- * from the report texts (`messages/reports.ts`), which the import reads back (docs/reports.md).
- */
-const COLUMNS = [
-  'cardId',
-  'adults',
-  'children',
-  'event',
-  'date',
-  'time',
-  'mode',
-  'group',
-  'acceptance',
-  'status',
-  'reason',
-  'key',
-  'details',
-] as const satisfies readonly (keyof typeof REPORT_COLUMN_LABELS)[];
 
 /** Options of `toUsageReportCsv`: language, separator, time zone and byte-order mark. */
 export type CsvOptions = {
@@ -83,7 +62,9 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     hour: '2-digit',
     minute: '2-digit',
   });
-  const rows: string[][] = [COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale])];
+  // The report's columns, titles and words are the import's own (`REPORT_FIELDS`, `messages/reports.ts`): it reads
+  // them back and sends each usage as this outbox will (docs/reports.md).
+  const rows: string[][] = [REPORT_FIELDS.map((c) => REPORT_COLUMN_LABELS[c][locale])];
   let adults = 0;
   let children = 0;
   for (const r of records) {
@@ -135,14 +116,8 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
     REPORT_COLUMN_LABELS.total[locale],
     String(adults),
     String(children),
-    ...Array<string>(COLUMNS.length - 3).fill(''),
+    ...Array<string>(REPORT_FIELDS.length - 3).fill(''),
   ]);
-  const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
+  const text = rows.map((row) => csvLine(row, sep)).join('');
   return (options.bom ?? true) ? `\uFEFF${text}` : text;
-}
-
-/** Neutralizes formula injection (OWASP) and quotes when needed (RFC 4180). */
-export function csvCell(value: string, sep: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
