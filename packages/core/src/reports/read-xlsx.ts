@@ -11,7 +11,7 @@ import type * as ExcelNs from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import { concat } from './byte-source.js';
 import { ReportError, toReportError } from './report-error.js';
-import type { XlsxSheet } from './pick-sheet.js';
+import type { XlsxSheet } from './report-rows.js';
 import type { CellValue, RawRow } from './types.js';
 import {
   BROWSER_XLSX_LIMITS,
