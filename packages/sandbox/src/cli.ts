@@ -47,6 +47,10 @@ export async function runCli(
   out: (line: string) => void = console.log,
 ): Promise<CliResult> {
   if (argv[0] === 'conformance') return { code: await runConformanceCli(argv.slice(1), out) };
+  const usageError = (problem: string): CliResult => {
+    out(`${problem}\n\n${HELP}`);
+    return { code: 2 };
+  };
   let values;
   try {
     ({ values } = parseArgs({
@@ -69,28 +73,23 @@ export async function runCli(
       strict: true,
     }));
   } catch (error) {
-    out(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return { code: 2 };
+    return usageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) {
     out(HELP);
     return { code: 0 };
   }
   const port = values.port === undefined ? 8787 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    out(`--port must be an integer 0–65535\n\n${HELP}`);
-    return { code: 2 };
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return usageError('--port must be an integer 0–65535');
   const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-  if (rateLimit !== undefined && !(rateLimit > 0 && Number.isFinite(rateLimit))) {
-    out(`--rate-limit must be a positive number of calls a second\n\n${HELP}`);
-    return { code: 2 };
-  }
+  if (rateLimit !== undefined && !(rateLimit > 0 && Number.isFinite(rateLimit)))
+    return usageError('--rate-limit must be a positive number of calls a second');
   const badHost = values['allow-host']?.find((h) => !/^[A-Za-z0-9.-]+$/.test(h));
-  if (badHost !== undefined) {
-    out(`--allow-host takes a host name without port or scheme (got ${JSON.stringify(badHost)})\n\n${HELP}`);
-    return { code: 2 };
-  }
+  if (badHost !== undefined)
+    return usageError(
+      `--allow-host takes a host name without port or scheme (got ${JSON.stringify(badHost)})`,
+    );
   // `VENUE=X` pairs into maps (a token or venue named `__proto__` is a name like any other).
   const venueTokens = new Map<string, string>();
   const agents = new Map<string, string[]>();
@@ -99,21 +98,14 @@ export async function runCli(
     ...(values.agent ?? []).map((p) => ['agent', p] as const),
   ]) {
     const [, venue, other] = /^([^=\s]+)=(\S+)$/.exec(pair) ?? [];
-    if (!venue || !other || (flag === 'venue-token' && venueTokens.has(other))) {
-      out(`--${flag} takes VENUE=${flag === 'agent' ? 'AGENT' : 'TOKEN, each token once'}\n\n${HELP}`);
-      return { code: 2 };
-    }
+    if (!venue || !other || (flag === 'venue-token' && venueTokens.has(other)))
+      return usageError(`--${flag} takes VENUE=${flag === 'agent' ? 'AGENT' : 'TOKEN, each token once'}`);
     if (flag === 'venue-token') venueTokens.set(other, venue);
     else agents.set(venue, [...(agents.get(venue) ?? []), other]);
   }
-  if (values.token && values['venue-token']) {
-    out(`--token and --venue-token exclude each other\n\n${HELP}`);
-    return { code: 2 };
-  }
-  if (values.db && values.memory) {
-    out(`--db and --memory exclude each other\n\n${HELP}`);
-    return { code: 2 };
-  }
+  if (values.token && values['venue-token'])
+    return usageError('--token and --venue-token exclude each other');
+  if (values.db && values.memory) return usageError('--db and --memory exclude each other');
   const memory = values.memory === true || values.db === undefined;
   let sandbox;
   try {

@@ -72,12 +72,6 @@ export type SandboxLimits = {
   readonly maxConnections: number;
 };
 
-/**
- * Limits suited to a server on a laptop or a CI machine with a handful of terminals: a client that trickles its
- * headers or body is cut off in seconds instead of Node's defaults (60 s headers, 300 s request), and no client
- * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
- * 1 MB (413 `payload-too-large`).
- */
 const SANDBOX_OPTIONS = {
   port: true,
   host: true,
@@ -103,6 +97,12 @@ const RATE_LIMIT_OPTIONS = {
   perAddress: true,
 } as const satisfies OptionKeys<RateLimitOptions>;
 
+/**
+ * Limits suited to a server on a laptop or a CI machine with a handful of terminals: a client that trickles its
+ * headers or body is cut off in seconds instead of Node's defaults (60 s headers, 300 s request), and no client
+ * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
+ * 1 MB (413 `payload-too-large`).
+ */
 export const SANDBOX_LIMITS: SandboxLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,

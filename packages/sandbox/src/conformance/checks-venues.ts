@@ -128,9 +128,9 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const body = usage(ctx, ctx.cards.active[0]!, midnight);
       const late = await register(ctx, c, body, 'midnight', 'a usage for a show at 00:30 Helsinki time');
       // Everything in pages of 1 000, and the first pages of 5 again: the same usages in the same order.
-      const day = await listUsages(ctx, c, { from: ctx.day }, { limit: 1000 });
-      const small = await listUsages(ctx, c, { from: ctx.day }, { limit: 5, firstPages: 4 });
-      const nextDay = await listUsages(ctx, c, { from: next }, { limit: 1000 });
+      const day = await listUsages(ctx, c, ctx.day, 1000);
+      const small = await listUsages(ctx, c, ctx.day, 5, 4);
+      const nextDay = await listUsages(ctx, c, next, 1000);
       if (!day || !nextDay || !small) return;
       const ids = day.map((u) => u.usageId);
       c.that(

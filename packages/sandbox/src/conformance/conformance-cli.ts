@@ -37,6 +37,12 @@ const CARD_OPTIONS = {
   'community-card': 'community',
 } as const;
 
+const NUMBERS = 'race-clients race-trials budget timeout-ms wall-seconds'.split(' ');
+const TEXTS = 'base-url token venue cards other-venue other-token second-token expired-token'.split(' ');
+const OPTIONS = Object.fromEntries(
+  [...TEXTS, ...NUMBERS, ...Object.keys(CARD_OPTIONS)].map((n) => [n, { type: 'string' as const }]),
+);
+
 /** Runs the kit from the command line; resolves with the exit code. */
 export async function runConformanceCli(
   argv: readonly string[],
@@ -44,37 +50,11 @@ export async function runConformanceCli(
 ): Promise<number> {
   // Failures quote what the server under test said: never its control characters to the terminal.
   const out = (line: string): void => print(visibleText(line, true));
-  const text = (name: string) => ({ [name]: { type: 'string' as const } });
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs<{
-      options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-      args: string[];
-      strict: true;
-    }>({
+    ({ values } = parseArgs({
       args: [...argv],
-      options: Object.assign(
-        {},
-        ...[
-          'base-url',
-          'token',
-          'venue',
-          'cards',
-          'other-venue',
-          'other-token',
-          'second-token',
-          'expired-token',
-        ].map(text),
-        ...[
-          'race-clients',
-          'race-trials',
-          'budget',
-          'timeout-ms',
-          'wall-seconds',
-          ...Object.keys(CARD_OPTIONS),
-        ].map(text),
-        { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      ),
+      options: { ...OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     }));
   } catch (error) {
@@ -92,9 +72,7 @@ export async function runConformanceCli(
     ?.split(',')
     .map((c) => c.trim())
     .filter(Boolean);
-  const positive = ['budget', 'timeout-ms', 'wall-seconds', 'race-clients', 'race-trials'].find(
-    (n) => !(Number.isInteger(num(n, 1)) && num(n, 1) > 0),
-  );
+  const positive = NUMBERS.find((n) => !(Number.isInteger(num(n, 1)) && num(n, 1) > 0));
   const problem =
     !baseUrl || !/^https?:\/\//.test(baseUrl)
       ? '--base-url must be an http(s) URL'

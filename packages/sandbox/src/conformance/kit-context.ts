@@ -1,6 +1,6 @@
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { Check } from './check.js';
-import type { Answer, Http } from './conformance-http.js';
+import type { Http } from './conformance-http.js';
 
 /** The test cards a run uses: active client cards, and one card of each state the refusals need. */
 export type KitCards = {
@@ -162,48 +162,42 @@ export async function usagesOf(ctx: Ctx, id: string): Promise<number> {
 export type ListedUsage = { usageId: string; venueId: string; forVenueId?: string; show: { id: string } };
 
 /**
- * A venue's usages of the Helsinki days `[from, to]`, following `nextCursor` page by page (`limit` each): every one
- * (`pages` = the run's bound, a failure past it), or only the first `pages` pages when `firstPages` is set.
- * `undefined` when a page broke the contract (the failure is noted).
+ * A venue's usages of a Helsinki day, following `nextCursor` page by page (`limit` each): every one (within the run's
+ * bound of `pages`, a failure past it), or only the first pages when `firstPages` is given. `undefined` when a page
+ * broke the contract (the failure is noted).
  */
 export async function listUsages(
   ctx: Ctx,
   c: Check,
-  day: { from: string; to?: string },
-  page: { limit: number; firstPages?: number },
+  day: string,
+  limit: number,
+  firstPages?: number,
 ): Promise<ListedUsage[] | undefined> {
   const items: ListedUsage[] = [];
   const seen = new Set<string>();
-  let cursor: string | null = null;
-  const max = page.firstPages ?? ctx.pages;
-  for (let n = 1; n <= max; n++) {
-    const query: string = `from=${day.from}&to=${day.to ?? day.from}&limit=${page.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const answer: Answer = await ctx.http.send(
-      'GET',
-      `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?${query}`,
-    );
+  let cursor = '';
+  for (let n = 1; n <= (firstPages ?? ctx.pages); n++) {
+    const path = `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${day}&to=${day}&limit=${limit}`;
+    const answer = await ctx.http.send('GET', cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+    const what = `the usage list (page ${n} of ${limit})`;
     const list = c.valid<{ items: ListedUsage[]; nextCursor: string | null }>(
       answer,
       200,
       UsageListSchema,
-      `the usage list (page ${n} of ${page.limit})`,
+      what,
     );
-    if (!list) return undefined;
     if (
-      !c.that(
-        list.items.length <= page.limit,
-        `a page of ${list.items.length} items, asked for ${page.limit}`,
-      )
+      !list ||
+      !c.that(list.items.length <= limit, `a page of ${list.items.length} items, asked for ${limit}`)
     )
       return undefined;
     items.push(...list.items);
     if (!list.nextCursor) return items;
     if (!c.that(!seen.has(list.nextCursor), 'the usage list answered a cursor twice')) return undefined;
-    seen.add(list.nextCursor);
-    cursor = list.nextCursor;
+    seen.add((cursor = list.nextCursor));
   }
-  if (page.firstPages) return items;
-  c.that(false, `the usage list did not end within ${ctx.pages} pages of ${page.limit}`);
+  if (firstPages) return items;
+  c.that(false, `the usage list did not end within ${ctx.pages} pages of ${limit}`);
   return undefined;
 }
 

@@ -9,16 +9,6 @@ export type ShowConfig = Show & {
   readonly policyVersion?: string;
 };
 
-type CardRow = {
-  id: string;
-  prefix: CardRecord['prefix'];
-  kind: CardRecord['kind'];
-  status: CardRecord['status'];
-  valid_until: string;
-  renewed_at: string | null;
-  minors: number;
-};
-
 export type IdempotencyRow = {
   key: string;
   body_hash: string;
@@ -44,7 +34,9 @@ export type NewUsage = {
 /** Prepared statements over the sandbox database. All methods are synchronous (better-sqlite3). */
 export function createRepository(db: Database.Database) {
   const s = {
-    card: db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?'),
+    card: db.prepare<[string], CardRecord & { renewedAt: string | null }>(
+      'SELECT id, prefix, kind, status, valid_until AS validUntil, renewed_at AS renewedAt, minors FROM cards WHERE id = ?',
+    ),
     putCard: db.prepare(
       `INSERT OR REPLACE INTO cards (id, prefix, kind, status, valid_until, renewed_at, minors, label)
        VALUES (@id, @prefix, @kind, @status, @validUntil, @renewedAt, @minors, @label)`,
@@ -118,26 +110,14 @@ export function createRepository(db: Database.Database) {
     getCard(id: string): CardRecord | undefined {
       const row = s.card.get(id);
       if (!row) return undefined;
-      return {
-        id: row.id,
-        prefix: row.prefix,
-        kind: row.kind,
-        status: row.status,
-        validUntil: row.valid_until,
-        ...(row.renewed_at ? { renewedAt: row.renewed_at } : {}),
-        minors: row.minors,
-      };
+      const { renewedAt, ...card } = row;
+      return renewedAt ? { ...card, renewedAt } : card;
     },
-    putCard(card: CardRecord, label = ''): void {
-      s.putCard.run({ ...card, renewedAt: card.renewedAt ?? null, label });
-    },
-    putVenue(id: string, name: string): void {
-      s.putVenue.run(id, name);
-    },
+    putCard: (card: CardRecord, label = ''): void =>
+      void s.putCard.run({ ...card, renewedAt: card.renewedAt ?? null, label }),
+    putVenue: (id: string, name: string): void => void s.putVenue.run(id, name),
     /** The venue whose show this ID is, for a caller bound to no venue (see `showOwner` above). */
-    showOwner(id: string): string | undefined {
-      return s.showOwner.get({ id })?.venue;
-    },
+    showOwner: (id: string): string | undefined => s.showOwner.get({ id })?.venue,
     /** Show IDs are per venue: two venues' `x` are two shows (stored under `scopedKey(id, venue)`). */
     getShow(venueId: string, id: string): ShowConfig | undefined {
       const row = s.show.get(scopedKey(id, venueId));
@@ -156,9 +136,8 @@ export function createRepository(db: Database.Database) {
      * booked minus what collections covered. Booked tickets are pooled per card and show, so a second
      * booking adds to what a collection may hand out.
      */
-    bookedUncollected(cardId: string, venueId: string, showId: string): number {
-      return Math.max(0, s.bookedUncollected.get({ card: cardId, venue: venueId, show: showId })?.n ?? 0);
-    },
+    bookedUncollected: (cardId: string, venueId: string, showId: string): number =>
+      Math.max(0, s.bookedUncollected.get({ card: cardId, venue: venueId, show: showId })?.n ?? 0),
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({
         id: u.id,
@@ -186,29 +165,19 @@ export function createRepository(db: Database.Database) {
         } satisfies UsageRecord,
       }));
     },
-    getKey(key: string): IdempotencyRow | undefined {
-      return s.key.get(key);
-    },
+    getKey: (key: string): IdempotencyRow | undefined => s.key.get(key),
     /** A client's key as `venue` used it, or as any venue did when `venue` is undefined (test routes only). */
-    keyInScope(clientKey: string, venue: string | undefined): IdempotencyRow | undefined {
-      return s.keyInScope.get({ key: clientKey, venue: venue ?? null });
-    },
-    lockKey(key: string, bodyHash: string, nowMs: number): void {
-      s.lockKey.run({ key, hash: bodyHash, now: nowMs });
-    },
-    finishKey(key: string, status: number, response: unknown): void {
-      s.finishKey.run(status, JSON.stringify(response), key);
-    },
-    dropPendingKey(key: string): void {
-      s.dropKey.run(key);
-    },
-    purgeKeysOlderThan(ms: number): number {
-      return s.purgeKeys.run(ms).changes;
-    },
+    keyInScope: (clientKey: string, venue: string | undefined): IdempotencyRow | undefined =>
+      s.keyInScope.get({ key: clientKey, venue: venue ?? null }),
+    lockKey: (key: string, bodyHash: string, nowMs: number): void =>
+      void s.lockKey.run({ key, hash: bodyHash, now: nowMs }),
+    finishKey: (key: string, status: number, response: unknown): void =>
+      void s.finishKey.run(status, JSON.stringify(response), key),
+    dropPendingKey: (key: string): void => void s.dropKey.run(key),
+    purgeKeysOlderThan: (ms: number): number => s.purgeKeys.run(ms).changes,
     /** Usages of a card for a show ID (that `venue` registered or owns, when given). */
-    countUsages(cardId: string, showId: string, venue: string | undefined): number {
-      return s.countUsages.get({ card: cardId, show: showId, venue: venue ?? null })?.n ?? 0;
-    },
+    countUsages: (cardId: string, showId: string, venue: string | undefined): number =>
+      s.countUsages.get({ card: cardId, show: showId, venue: venue ?? null })?.n ?? 0,
     /** Empties the data, or only what `venue` registered (its usages and keys) and its shows' settings. */
     clear(venue: string | undefined): void {
       for (const sql of venue === undefined

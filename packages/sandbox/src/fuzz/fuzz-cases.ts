@@ -135,32 +135,47 @@ function mutateJson(rng: Rng, value: unknown, depth = 0): unknown {
   return value;
 }
 
-function body(rng: Rng): string {
-  switch (rng.int(10)) {
-    case 0:
-      return '';
-    case 1:
-      return '{"a":'.repeat(rng.chance(0.05) ? 100_000 : 50);
-    case 2:
-      return Buffer.from(Array.from({ length: rng.int(400) }, () => rng.int(256))).toString('latin1');
-    case 3:
-      return JSON.stringify({
-        items: Array.from({ length: rng.pick([0, 1, 101, 2000]) }, (_, i) => ({
-          idempotencyKey: `fuzz-batch-${i}-${rng.int(1e9)}`,
-          usage: mutateJson(rng, validUsage(rng)),
-        })),
-      });
-    case 4:
-      return JSON.stringify(validUsage(rng)).slice(0, rng.int(150));
-    case 5:
-      // Over the 1 MB limit now and then: it costs the fuzzer more than the server.
-      return 'x'.repeat(rng.chance(0.1) ? 1_100_000 : 2000);
-    default:
-      return JSON.stringify(rng.chance(0.3) ? validUsage(rng) : mutateJson(rng, validUsage(rng)));
-  }
-}
+/** Bodies: empty, deeply nested, random bytes, batches, cut-off JSON, oversized, else a (mutated) usage. */
+const BODIES: ((rng: Rng) => string)[] = [
+  () => '',
+  (rng) => '{"a":'.repeat(rng.chance(0.05) ? 100_000 : 50),
+  (rng) => Buffer.from(Array.from({ length: rng.int(400) }, () => rng.int(256))).toString('latin1'),
+  (rng) =>
+    JSON.stringify({
+      items: Array.from({ length: rng.pick([0, 1, 101, 2000]) }, (_, i) => ({
+        idempotencyKey: `fuzz-batch-${i}-${rng.int(1e9)}`,
+        usage: mutateJson(rng, validUsage(rng)),
+      })),
+    }),
+  (rng) => JSON.stringify(validUsage(rng)).slice(0, rng.int(150)),
+  // Over the 1 MB limit now and then: it costs the fuzzer more than the server.
+  (rng) => 'x'.repeat(rng.chance(0.1) ? 1_100_000 : 2000),
+];
+const body = (rng: Rng): string =>
+  (
+    BODIES[rng.int(10)] ??
+    ((r: Rng) => JSON.stringify(r.chance(0.3) ? validUsage(r) : mutateJson(r, validUsage(r))))
+  )(rng);
 
 type Header = readonly [string, string];
+
+const FRAMINGS: ((length: number, rng: Rng) => Header[])[] = [
+  (n, rng) => [['Content-Length', String(n + rng.pick([1, 100]))]],
+  (n, rng) => [
+    ['Content-Length', rng.pick(['-1', 'abc', '1e3', '99999999999999999999', ` ${n}`, `${n}, ${n}`])],
+  ],
+  () => [['Transfer-Encoding', 'chunked']],
+  (n) => [
+    ['Transfer-Encoding', 'chunked'],
+    ['Content-Length', String(n)],
+  ],
+  (_n, rng) => [['Transfer-Encoding', rng.pick(['gzip', 'chunked, identity', 'identity'])]],
+  (n) => [
+    ['Content-Length', String(n)],
+    ['Content-Length', String(n + 1)],
+  ],
+  () => [],
+];
 
 /** One of the `|`-separated cases of `text`. */
 const oneOf = (rng: Rng, text: string): string => rng.pick(text.split('|'));
@@ -231,35 +246,10 @@ function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: 
   if (rng.chance(0.05)) list.push(['X-Crlf', rng.pick(['a\rb', 'a\nb', 'a\u0000b', 'a\u00ffb'])]);
   if (rng.chance(0.05))
     list.push(['Access-Control-Request-Method', 'POST'], ['Access-Control-Request-Private-Network', 'true']);
-  // Framing: correct length, wrong length, chunked (valid or broken), both, or none.
+  // Framing: correct length (the default), wrong length, chunked (valid or broken), both, or none.
   const length = Buffer.byteLength(payload, 'latin1');
-  switch (rng.int(12)) {
-    case 0:
-      list.push(['Content-Length', String(length + rng.pick([1, 100]))]);
-      break;
-    case 1:
-      list.push([
-        'Content-Length',
-        rng.pick(['-1', 'abc', '1e3', '99999999999999999999', ` ${length}`, `${length}, ${length}`]),
-      ]);
-      break;
-    case 2:
-      list.push(['Transfer-Encoding', 'chunked']);
-      break;
-    case 3:
-      list.push(['Transfer-Encoding', 'chunked'], ['Content-Length', String(length)]);
-      break;
-    case 4:
-      list.push(['Transfer-Encoding', rng.pick(['gzip', 'chunked, identity', 'identity'])]);
-      break;
-    case 5:
-      list.push(['Content-Length', String(length)], ['Content-Length', String(length + 1)]);
-      break;
-    case 6:
-      break;
-    default:
-      list.push(['Content-Length', String(length)]);
-  }
+  const framing = FRAMINGS[rng.int(12)] ?? ((n: number): Header[] => [['Content-Length', String(n)]]);
+  list.push(...framing(length, rng));
   if (rng.chance(0.2)) list.push(['Connection', rng.pick(['close', 'keep-alive', 'bogus'])]);
   return list.sort(() => (rng.chance(0.1) ? rng.next() - 0.5 : 0));
 }

@@ -5,36 +5,20 @@ import type { SeedCard } from './seed-data.js';
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The card ID as a QR code (front of the card): the code holds the ID only. */
-export function qrSvg(id: string): string {
-  return bwipjs.toSVG({
-    bcid: 'qrcode',
-    text: id,
-    scale: 3,
-
-    paddingwidth: 4,
-    paddingheight: 4,
-  });
-}
-
-/** The card ID as Code 39 without a check character (back of the card). */
-export function code39Svg(id: string): string {
-  return bwipjs.toSVG({
-    bcid: 'code39',
-    text: id,
-    scale: 2,
-    height: 12,
-    includetext: false,
-    paddingwidth: 10,
-  });
-}
+/** The card ID as a barcode holding the ID only: QR (front), Code 39 without a check character (back). */
+const svg = (bcid: 'qrcode' | 'code39', text: string): string =>
+  bwipjs.toSVG(
+    bcid === 'qrcode'
+      ? { bcid, text, scale: 3, paddingwidth: 4, paddingheight: 4 }
+      : { bcid, text, scale: 2, height: 12, includetext: false, paddingwidth: 10 },
+  );
 
 function cardHtml(card: SeedCard | { id: string; label: string; status?: string }): string {
   const id = escapeHtml(card.id);
   return `<section class="pair">
-  <article class="card front"><header>Kaikukortti · DEMO</header><div class="qr">${qrSvg(card.id)}</div>
+  <article class="card front"><header>Kaikukortti · DEMO</header><div class="qr">${svg('qrcode', card.id)}</div>
     <p class="id">${id}</p><p class="label">${escapeHtml(card.label)}</p></article>
-  <article class="card back"><div class="bar">${code39Svg(card.id)}</div><p class="id">${id}</p>
+  <article class="card back"><div class="bar">${svg('code39', card.id)}</div><p class="id">${id}</p>
     <p class="note">Sandbox demo card · not valid at any venue</p></article>
 </section>`;
 }

@@ -1,11 +1,12 @@
 /** Shared by the client's msw tests: a client with quick retries, a route answered in turn, a caught rejection. */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { createApiClient } from '../create-api-client.js';
 import type { ApiClientOptions } from '../create-api-client.js';
 import { KaikuApiError } from '../api-errors.js';
 import { BASE } from './fixtures.js';
+import { apiMessageCode, apiMessages } from '../../messages/api.js';
 
 /**
  * A client of the mock API whose retries wait 1–5 ms.
@@ -82,3 +83,44 @@ export const REGISTERED = {
  * const calls = answer('post', `${BASE}v1/usages`, () => new HttpResponse(null, { status: 503 }), usageResult);
  */
 export const usageResult = (): Response => HttpResponse.json(REGISTERED, { status: 201 });
+
+/**
+ * An msw server for one test file: listening during its tests, its handlers reset after each. A request no handler
+ * answers fails the test, except one to 127.0.0.1 (a real socket server's, see `useSocketServer`): it goes through.
+ *
+ * @example
+ * const answer = answerOn(useMswServer());
+ */
+export function useMswServer(): SetupServer {
+  const server = setupServer();
+  beforeAll(() =>
+    server.listen({
+      onUnhandledRequest: (request, print) => {
+        if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+      },
+    }),
+  );
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/**
+ * An answer of `body` as `type`, with any status and headers (msw's helpers would set a matching content type).
+ *
+ * @example
+ * answer('post', url, textAnswer('{"id":"A0451', 'application/json'));
+ */
+export const textAnswer =
+  (body: string, type: string, status = 200, headers: Record<string, string> = {}) =>
+  () =>
+    new HttpResponse(body, { status, headers: { 'content-type': type, ...headers } });
+
+/** An error renders in fi, sv and en and carries the card ID neither in its text nor in its params. */
+export function expectPlainAndPrivate(error: KaikuApiError, card = 'A045198723'): void {
+  const code = apiMessageCode(error.code);
+  expect(code, error.code).toBeDefined();
+  const texts = apiMessages[code!];
+  for (const locale of ['fi', 'sv', 'en'] as const) expect(texts[locale]).toBeTruthy();
+  expect(`${error.message} ${JSON.stringify(error.params)}`).not.toContain(card);
+}
