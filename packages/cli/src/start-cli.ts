@@ -90,8 +90,7 @@ export function processIo(): CliIo {
  * Text that came from a file or a server, made safe for a terminal: C0/C1 control characters (escape sequences
  * that retitle the window, clear the screen or fake a prompt), DEL and the bidirectional controls that reorder what
  * a reader sees ("Trojan Source") are shown as visible escapes. Line breaks stay.
- */
-/**
+ *
  * @example
  * terminalText('Show\u001b[2J'); // 'Show\\x1B[2J'
  */

@@ -93,6 +93,6 @@ export { OptionsError } from './errors/options-error.js';
 
 // --- the outbox's records and its CSV report (data only; the outbox itself, its states and policies are
 // `@kaiku-scanner/core/outbox`). From the modules themselves: the outbox's own declarations name IndexedDB.
-export type { OutboxRecord } from './outbox/types.js';
+export type { Acceptance, OutboxRecord, RecordState, RefusalReason } from './outbox/types.js';
 export { toUsageReportCsv } from './outbox/csv-export.js';
 export type { CsvOptions } from './outbox/csv-export.js';
