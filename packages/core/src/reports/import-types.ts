@@ -82,6 +82,14 @@ export type ImportOptions = {
    * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
    */
   readonly sheet?: string | number;
+  /**
+   * A ticket agent's venue column (`Tapahtumapaikka` / `Plats` / `Venue`): the other venues the agent may register
+   * for, by the name its file writes → the venue's ID (`{ 'Teatteri Hilla': 'teatteri-hilla' }`; an ID in the
+   * cell needs no entry). A row naming the import's venue registers as without the column, one naming a venue of
+   * `venues` for that venue (`forVenueId`; Kaikukanta refuses it per row, `agent-not-authorized`, when that venue has
+   * not named the agent), and any other is refused naming its venue (`row-venue-unknown`).
+   */
+  readonly venues?: Readonly<Record<string, string>>;
   /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
   readonly duplicates?: 'refuse' | 'register';
   readonly signal?: AbortSignal;
