@@ -149,19 +149,20 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
   const rowsOut = opened;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
+  // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
+  const rowLines: [number, string][] = [];
   const onRow = rowsOut
     ? (e: RowEvent) => {
-        const errors = e.errors && e.errors.length > 0 ? e.errors : [undefined];
-        for (const err of errors) {
+        for (const err of e.errors && e.errors.length > 0 ? e.errors : [undefined]) {
           const cells = [
-            String(e.row),
+            e.row,
             e.status,
             err?.field ?? '',
             err?.code ?? '',
             err?.message[locale] ?? '',
             e.cardId ?? '',
           ];
-          rowsOut.write(cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n');
+          rowLines.push([e.row, cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n']);
         }
       }
     : undefined;
@@ -197,7 +198,11 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, message, EXIT.usage);
   }
   bar.done();
-  if (rowsOut) await new Promise<void>((resolve) => rowsOut.end(resolve));
+  if (rowsOut) {
+    rowLines.sort(([a], [b]) => a - b);
+    for (const [, line] of rowLines) rowsOut.write(line);
+    await new Promise<void>((resolve) => rowsOut.end(resolve));
+  }
 
   if (result.error && result.counts.rows === 0 && !v.json) {
     // Nothing was read: the file itself is the problem.

@@ -202,11 +202,11 @@ export const reportMessages = defineMessages({
   },
   'report-more-sheets': {
     fi: (p: { sheet: string; sheets: string }) =>
-      `Vain taulukko "${p.sheet}" tuotiin. Myös taulukoissa ${p.sheets} on myyntiraportin otsikkorivi: tuo ne erikseen valitsemalla taulukko (sheet / --sheet).`,
+      `Vain taulukko "${p.sheet}" luettiin. Myös taulukoissa ${p.sheets} on myyntiraportin otsikkorivi: tuo ne erikseen valitsemalla taulukko (sheet / --sheet).`,
     sv: (p: { sheet: string; sheets: string }) =>
-      `Endast bladet "${p.sheet}" importerades. Även bladen ${p.sheets} har en rubrikrad för en försäljningsrapport: importera dem separat genom att välja bladet (sheet / --sheet).`,
+      `Endast bladet "${p.sheet}" lästes. Även bladen ${p.sheets} har en rubrikrad för en försäljningsrapport: importera dem separat genom att välja bladet (sheet / --sheet).`,
     en: (p: { sheet: string; sheets: string }) =>
-      `Only the sheet "${p.sheet}" was imported. The sheets ${p.sheets} have a sales-report header row too: import each of them by choosing the sheet (sheet / --sheet).`,
+      `Only the sheet "${p.sheet}" was read. The sheets ${p.sheets} have a sales-report header row too: import each of them by choosing the sheet (sheet / --sheet).`,
   },
   'report-unreadable': {
     fi: () => 'Tiedoston lukeminen epäonnistui.',

@@ -208,6 +208,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       await accept([row], usageFromRow(row, rowContext, occurrence, canonical, base));
       if (dryRun && tally.rows % 1000 === 0) progress();
     }
+    tally.complete = true;
     if (tally.rows === 0 && info.columns) throw new ReportError('report-no-rows');
     for (const [key, visit] of visits) {
       visits.delete(key);

@@ -127,7 +127,14 @@ export type ImportResult = {
   readonly sheet: string | undefined;
   /** The last row read. When `error` stopped the import, rows after it were not read at all. */
   readonly lastRow: number | undefined;
+  /** True when every row was read (or, when `error` stopped the import, only after the last row). */
+  readonly complete: boolean;
   readonly columns: ColumnMap | undefined;
+  /**
+   * The header row's cells as the file writes them: `headings[columns.date]` is the file's own name for the date
+   * column (for messages); a non-empty heading of no column in `columns` was ignored.
+   */
+  readonly headings: readonly string[] | undefined;
   readonly counts: ImportCounts;
   /** Valid rows (in a dry run: the rows that would be registered). */
   readonly valid: readonly RowRange[];
