@@ -237,21 +237,6 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   progress();
   return tally.result(info, dryRun);
 
-  /** A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too). */
-  function unkeyed(row: SalesRow): void {
-    if (info.columns?.status !== undefined || info.columns?.key !== undefined)
-      tally.ranges.withoutKey.add(row.row);
-  }
-
-  async function queue(pending: Pending): Promise<void> {
-    batch.push(pending);
-    if (batch.length < batchSize) return;
-    const sending = batch;
-    batch = [];
-    await sendOrStop(sending);
-    progress();
-  }
-
   /** Files a group visit's row under its visit: same link, show, date, time and mode. */
   function collect(row: SalesRow, rowContext: UsageContext): void {
     const key = JSON.stringify([
@@ -320,10 +305,17 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         tally.mark(r.row, 'valid', r.cardId, undefined, dryRun);
         if (r.acceptance === 'provisional') tally.ranges.provisional.add(r.row);
       }
-      if (errors.length === 0 && !keyed) unkeyed(r);
+      // A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too).
+      if (errors.length === 0 && !keyed && (info.columns?.status ?? info.columns?.key) !== undefined)
+        tally.ranges.withoutKey.add(r.row);
     }
     if (errors.length > 0 || dryRun) return;
-    await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+    batch.push({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+    if (batch.length < batchSize) return;
+    const sending = batch;
+    batch = [];
+    await sendOrStop(sending);
+    progress();
   }
 
   function notSent(pending: readonly Pending[]): void {
