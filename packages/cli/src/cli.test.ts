@@ -56,12 +56,12 @@ beforeAll(async () => {
   writeFileSync(
     REPORT,
     [
-      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
-      'A045198723;1;2;Taikuri Matti;3.2.2020',
-      'A999005458;1;0;Kesäyöntaika;9.2.2020',
-      'X000011986;1;0;Kesäyöntaika;9.2.2020',
-      'A999005380;1;0;Kesäyöntaika;9.2.2020',
-      'E2251;1;0;Kesäyöntaika;9.2.2020',
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Myyjä',
+      'A045198723;1;2;Taikuri Matti;3.2.2020;Lippupiste',
+      'A999005458;1;0;Kesäyöntaika;9.2.2020;Lippupiste',
+      'X000011986;1;0;Kesäyöntaika;9.2.2020;Lippupiste',
+      'A999005380;1;0;Kesäyöntaika;9.2.2020;Lippupiste',
+      'E2251;1;0;Kesäyöntaika;9.2.2020;Lippupiste',
     ].join('\n'),
   );
 }, 60_000);
@@ -122,6 +122,7 @@ describe('kaiku-import', () => {
     const masked = await run('import', [fixture('bad-values.csv'), '--venue', 'v', '--dry-run']);
     expect(masked.code).toBe(1);
     expect(masked.stdout).toMatch(/Valid \(dry run\)\s+1/);
+    expect(masked.stdout).toContain('running the same command without --dry-run');
     expect(masked.stdout).toContain('A*******23');
     expect(masked.stdout).not.toContain('A045198723');
     expect(masked.stderr).toBe('');
@@ -153,13 +154,19 @@ describe('kaiku-import', () => {
     );
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/Registered\s+3/);
-    expect(first.stdout).toMatch(/Refused by the server\s+1/);
+    // An office's words: the file's own column names, no internal field names or codes; what was not read.
+    expect(first.stdout).toMatch(/Not accepted by Kaikukanta\s+1/);
+    expect(first.stdout).toMatch(/^\s+5\s+Kortin tunnus\s+A\*+80\s+/m);
+    expect(first.stdout).not.toMatch(/cardId|card-inactive|legacy-code|\bcode +card\b/);
+    expect(first.stdout).toContain('These columns were not read: Myyjä.');
     expect(first.stdout).not.toContain('A999005380');
     const lines = readFileSync(rows, 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe('row;status;field;code;message;card_id');
+    // In file order, although the invalid row 6 was known before the server answered for rows 2–5.
+    expect(lines.slice(1).map((l) => Number(l.split(';')[0]))).toEqual([2, 3, 4, 5, 6]);
     expect(lines).toContain('2;registered;;;;A045198723');
     expect(lines.find((l) => l.startsWith('5;refused'))).toMatch(/card-inactive;.*;A999005380$/);
     expect(lines.find((l) => l.startsWith('6;invalid'))).toContain('legacy-code');
@@ -289,7 +296,8 @@ describe('kaiku-import on workbooks with several sheets and on Windows-1252 file
     const all = await run('import', [BOOK, '--venue', 'v', '--dry-run', '--lang', 'en']);
     expect(all.code).toBe(1);
     expect(all.stdout).toContain('XLSX, "Tammikuu"');
-    expect(all.stdout).toContain('The sheets Helmikuu have a sales-report header row too');
+    expect(all.stdout).toContain('Only the sheet "Tammikuu" was read. The sheets Helmikuu have');
+    expect(all.stdout).not.toContain('were not read'); // the sheet was read to its end
     const second = await run('import', [BOOK, '--venue', 'v', '--dry-run', '--sheet', 'Helmikuu']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('"Helmikuu"');

@@ -30,6 +30,8 @@ event, date) into Kaikukanta. Importing the same report again registers nothing 
 Options:
   --venue <id>          venue the usages are registered for (required)
   --for-venue <id>      the event's venue, when a ticket agent imports for another venue
+  --venue-name <name=id>  a venue the file's venue column names, and its ID (repeatable): rows of
+                        that venue register for it; rows of venues not named are refused
   --dry-run             validate every row, register nothing
   --base-url <url>      Kaikukanta API (or sandbox) URL; default $KAIKU_BASE_URL
   --token-env <NAME>    environment variable holding the bearer token (default KAIKU_TOKEN)
@@ -54,6 +56,7 @@ Exit codes: 0 all rows went in (dry run: all valid) · 1 some rows invalid, refu
 const OPTIONS = {
   venue: { type: 'string' },
   'for-venue': { type: 'string' },
+  'venue-name': { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
   'base-url': { type: 'string' },
   'token-env': { type: 'string' },
@@ -93,6 +96,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (v.duplicates && v.duplicates !== 'refuse' && v.duplicates !== 'register') return bad('--duplicates');
   const batchSize = v['batch-size'] === undefined ? 100 : Number(v['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) return bad('--batch-size');
+  const named = (v['venue-name'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair));
+  if (named.some((m) => !m)) return bad('--venue-name');
   const maxBytes = v['max-bytes'] === undefined ? 256 * 1024 ** 2 : parseBytes(v['max-bytes']);
   if (!maxBytes) return bad('--max-bytes');
 
@@ -144,19 +149,20 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
   const rowsOut = opened;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
+  // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
+  const rowLines: [number, string][] = [];
   const onRow = rowsOut
     ? (e: RowEvent) => {
-        const errors = e.errors && e.errors.length > 0 ? e.errors : [undefined];
-        for (const err of errors) {
+        for (const err of e.errors && e.errors.length > 0 ? e.errors : [undefined]) {
           const cells = [
-            String(e.row),
+            e.row,
             e.status,
             err?.field ?? '',
             err?.code ?? '',
             err?.message[locale] ?? '',
             e.cardId ?? '',
           ];
-          rowsOut.write(cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n');
+          rowLines.push([e.row, cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n']);
         }
       }
     : undefined;
@@ -168,6 +174,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   const options: ImportOptions = {
     venueId: v.venue,
     ...(v['for-venue'] ? { forVenueId: v['for-venue'] } : {}),
+    ...(named.length > 0 ? { venues: Object.fromEntries(named.map((m) => [m![1]!, m![2]!])) } : {}),
     channel: (v.channel as Channel | undefined) ?? 'ticket-agent',
     showKind: (v['show-kind'] as ShowKind | undefined) ?? 'show',
     dryRun,
@@ -191,7 +198,11 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, message, EXIT.usage);
   }
   bar.done();
-  if (rowsOut) await new Promise<void>((resolve) => rowsOut.end(resolve));
+  if (rowsOut) {
+    rowLines.sort(([a], [b]) => a - b);
+    for (const [, line] of rowLines) rowsOut.write(line);
+    await new Promise<void>((resolve) => rowsOut.end(resolve));
+  }
 
   if (result.error && result.counts.rows === 0 && !v.json) {
     // Nothing was read: the file itself is the problem.

@@ -1,6 +1,6 @@
 /** The import's summary table and problem rows, as plain text for a terminal. */
 import type { Locale } from '@kaiku-scanner/core';
-import type { ImportResult, RowOutcome } from '@kaiku-scanner/core/reports';
+import type { ImportResult } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
@@ -27,53 +27,49 @@ export function renderSummary(
   options: { showCardIds: boolean; maxProblems?: number },
 ): string {
   const c = result.counts;
-  const lines: [string, number][] = [
+  const dry = result.dryRun;
+  const lines: [string, number | undefined][] = [
     [say('rowsRead', locale), c.rows],
-    result.dryRun ? [say('valid', locale), c.valid] : [say('registered', locale), c.registered],
-    ...(result.dryRun
-      ? []
-      : ([[say('alreadyRegistered', locale), c.alreadyRegistered]] as [string, number][])),
-    ...(result.dryRun ? [] : ([[say('refused', locale), c.refused]] as [string, number][])),
+    dry ? [say('valid', locale), c.valid] : [say('registered', locale), c.registered],
+    [say('alreadyRegistered', locale), dry ? undefined : c.alreadyRegistered],
+    [say('refused', locale), dry ? undefined : c.refused],
     [say('invalid', locale), c.invalid],
     [say('skipped', locale), c.skipped],
-    ...(result.dryRun ? [] : ([[say('notSent', locale), c.notSent]] as [string, number][])),
+    [say('notSent', locale), dry ? undefined : c.notSent],
   ];
-  const width = Math.max(...lines.map(([label]) => label.length));
-  let out = lines.map(([label, n]) => `  ${label.padEnd(width)}  ${num(n).padStart(9)}`).join('\n') + '\n';
-  const problems: (RowOutcome & { kind: string })[] = [
-    ...result.invalid.map((r) => ({ ...r, kind: 'invalid' })),
-    ...result.refused.map((r) => ({ ...r, kind: 'refused' })),
-  ].sort((a, b) => a.row - b.row);
+  const shown = lines.filter((line): line is [string, number] => line[1] !== undefined);
+  const width = Math.max(...shown.map(([label]) => label.length));
+  let out = shown.map(([label, n]) => `  ${label.padEnd(width)}  ${num(n).padStart(9)}`).join('\n') + '\n';
+  const problems = [...result.invalid, ...result.refused].sort((a, b) => a.row - b.row);
   const max = options.maxProblems ?? 20;
+  // A column by the file's own heading (the import's field name when the file has none).
+  const heading = (field: string | undefined) =>
+    field === undefined ? '' : result.headings?.[result.columns?.[field as 'date'] ?? -1] || field;
   if (problems.length > 0) {
-    const head = [
-      say('row', locale),
-      say('field', locale),
-      say('code', locale),
-      say('card', locale),
-      say('message', locale),
-    ];
+    const head = ['row', 'field', 'card', 'message'] as const;
     const rows = problems
       .slice(0, max)
       .flatMap((p) =>
         p.errors.map((e, i) => [
           i === 0 ? String(p.row) : '',
-          e.field ?? '',
-          e.code,
+          heading(e.field),
           i === 0 && p.cardId ? (options.showCardIds ? p.cardId : maskCardId(p.cardId)) : '',
           e.message[locale],
         ]),
       );
-    out += `\n${say('problems', locale)}:\n${table([head, ...rows])
+    out += `\n${say('problems', locale)}:\n${table([head.map((h) => say(h, locale)), ...rows])
       .split('\n')
       .map((l) => `  ${l}`)
       .join('\n')}\n`;
     const more = c.invalid + c.refused - Math.min(max, problems.length);
     if (more > 0) out += `  … ${say('more', locale, { n: num(more) })}\n`;
   }
+  const read = new Set(Object.values(result.columns ?? {}));
+  const ignored = (result.headings ?? []).filter((h, i) => h !== '' && !read.has(i));
+  if (ignored.length > 0) out += `\n${say('ignored', locale, { columns: ignored.join(', ') })}\n`;
   if (result.error) {
     out += `\n${result.error.message[locale]}${result.error.row ? ` (${say('row', locale)} ${result.error.row})` : ''}\n`;
-    if (result.lastRow && result.counts.rows > 0)
+    if (result.lastRow && result.counts.rows > 0 && !result.complete)
       out += `${say('notRead', locale, { row: result.lastRow })}\n`;
   }
   // Rows of an outbox's report sent under the import's own keys: the terminal may still send them itself.

@@ -32,6 +32,7 @@ export const REPORT_COLUMN_LABELS = {
   reason: { fi: 'Syy', sv: 'Orsak', en: 'Reason' },
   key: { fi: 'Kirjaustunniste', sv: 'Registreringsnyckel', en: 'Idempotency key' },
   details: { fi: 'Kirjauksen tiedot', sv: 'Registreringsuppgifter', en: 'Registration details' },
+  venue: { fi: 'Tapahtumapaikka', sv: 'Plats', en: 'Venue' },
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -201,11 +202,11 @@ export const reportMessages = defineMessages({
   },
   'report-more-sheets': {
     fi: (p: { sheet: string; sheets: string }) =>
-      `Vain taulukko "${p.sheet}" tuotiin. Myös taulukoissa ${p.sheets} on myyntiraportin otsikkorivi: tuo ne erikseen valitsemalla taulukko (sheet / --sheet).`,
+      `Vain taulukko "${p.sheet}" luettiin. Myös taulukoissa ${p.sheets} on myyntiraportin otsikkorivi: tuo ne erikseen valitsemalla taulukko (sheet / --sheet).`,
     sv: (p: { sheet: string; sheets: string }) =>
-      `Endast bladet "${p.sheet}" importerades. Även bladen ${p.sheets} har en rubrikrad för en försäljningsrapport: importera dem separat genom att välja bladet (sheet / --sheet).`,
+      `Endast bladet "${p.sheet}" lästes. Även bladen ${p.sheets} har en rubrikrad för en försäljningsrapport: importera dem separat genom att välja bladet (sheet / --sheet).`,
     en: (p: { sheet: string; sheets: string }) =>
-      `Only the sheet "${p.sheet}" was imported. The sheets ${p.sheets} have a sales-report header row too: import each of them by choosing the sheet (sheet / --sheet).`,
+      `Only the sheet "${p.sheet}" was read. The sheets ${p.sheets} have a sales-report header row too: import each of them by choosing the sheet (sheet / --sheet).`,
   },
   'report-unreadable': {
     fi: () => 'Tiedoston lukeminen epäonnistui.',
@@ -416,6 +417,30 @@ export const reportMessages = defineMessages({
       p.target === 'venue'
         ? 'The usage was queued for another venue than this import is for, so it was not registered here. Import the report for the venue the usage was queued for.'
         : 'The usage was queued for another Kaikukanta (another server address) than this import sends to, or the scanner did not know its target, so it was not registered here. Import the report into the Kaikukanta the scanner used.',
+  },
+  'row-venue-unknown': {
+    fi: (p: { venue: string }) =>
+      `Tapahtumapaikka "${p.venue}" ei ole tämän tuonnin paikka eikä paikka, jonka puolesta tuonti saa kirjata, joten riviä ei kirjattu. Jos välitätte paikan lippuja, anna sen tunnus (kaiku-import --venue-name "${p.venue}=tunnus"); muuten tuo rivi paikan omassa tuonnissa.`,
+    sv: (p: { venue: string }) =>
+      `Platsen "${p.venue}" är varken den här importens plats eller en plats som importen får registrera för, så raden registrerades inte. Om ni förmedlar platsens biljetter, ange dess kod (kaiku-import --venue-name "${p.venue}=kod"); annars importera raden för platsen själv.`,
+    en: (p: { venue: string }) =>
+      `The venue "${p.venue}" is neither this import's venue nor one it may register for, so the row was not registered. If you sell that venue's tickets, give its ID (kaiku-import --venue-name "${p.venue}=id"); otherwise import the row for that venue itself.`,
+  },
+  'row-agent-not-authorized': {
+    fi: (p: { venue: string }) =>
+      `Kaikukanta ei salli tämän tunnuksen kirjata paikan ${p.venue} käyttöjä: paikka ei ole nimennyt teitä lipunvälittäjäkseen. Riviä ei kirjattu; pyydä paikkaa lisäämään teidät välittäjäkseen tai tuo rivi paikan omassa tuonnissa.`,
+    sv: (p: { venue: string }) =>
+      `Kaikukanta tillåter inte det här kontot att registrera användningar för platsen ${p.venue}: platsen har inte utsett er till sin biljettförmedlare. Raden registrerades inte; be platsen lägga till er som förmedlare eller importera raden för platsen själv.`,
+    en: (p: { venue: string }) =>
+      `Kaikukanta does not let this account record usages for the venue ${p.venue}: that venue has not named you its ticket agent. The row was not registered; ask the venue to add you as its agent, or import the row for that venue itself.`,
+  },
+  'row-legacy-code': {
+    fi: () =>
+      'Tunnus on vanha paikallisen kokeilun koodi, ei Kaikukortin tunnus, joten riviä ei kirjattu. Tarkista myyntijärjestelmästä, mikä kortti ostoon käytettiin, ja korjaa tunnus.',
+    sv: () =>
+      'Koden är en gammal kod från ett lokalt försök, inte ett Kaikukort, så raden registrerades inte. Kontrollera i försäljningssystemet vilket kort köpet gjordes med och rätta koden.',
+    en: () =>
+      'The code is an old local pilot code, not a Kaikukortti card ID, so the row was not registered. Check in the sales system which card the purchase used, and correct the ID.',
   },
   'row-duplicate': {
     fi: (p: { firstRow: number }) =>

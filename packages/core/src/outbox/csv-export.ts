@@ -9,6 +9,9 @@ import { REPORT_ACCEPTANCE_LABELS, REPORT_COLUMN_LABELS, REPORT_STATUS_LABELS } 
 import { usageRequestToReportRows } from '../reports/usage-report-rows.js';
 import { formatReportDate, usageCells } from '../reports/write-usage-csv.js';
 
+// An outbox holds its own venue's usages: every column of a report but the ticket agent's venue.
+const COLUMNS = REPORT_FIELDS.filter((field) => field !== 'venue');
+
 /** Options of `toUsageReportCsv`: language, separator and byte-order mark. */
 export type CsvOptions = {
   /** The language of the headers and values (default `'fi'`). */
@@ -48,7 +51,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   // them back and sends each usage as this outbox will (docs/reports.md).
   const lines = [
     csvLine(
-      REPORT_FIELDS.map((c) => REPORT_COLUMN_LABELS[c][locale]),
+      COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]),
       sep,
     ),
   ];
@@ -72,7 +75,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
       );
     }
   }
-  const blank = Array<string>(REPORT_FIELDS.length - 3).fill('');
+  const blank = Array<string>(COLUMNS.length - 3).fill('');
   lines.push(csvLine([REPORT_COLUMN_LABELS.total[locale], adults, children, ...blank], sep));
   return ((options.bom ?? true) ? '\uFEFF' : '') + lines.join('');
 }

@@ -26,6 +26,8 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
     'cardId',
     /(kortin|kortti|kortets?|kort|card)\s*-?\s*(numero|nro|tunnus|koodi|id|nummer|nr|kod|number|code|no)\b|(kortin|kortets?|card)\s*#|^(korttinumero|kortinnumero|kortnummer|kortnr|kortti|card|cardid|kaikukortti|tunnus)$/,
   ],
+  // A ticket agent's venue column (the sales system's own "Sali" or "Venue ID" stay ignored).
+  ['venue', /^((tapahtuma|esitys)?paikka|(spel|evenemangs)?plats|venue|venue name)$/],
   ['adults', /aikui|vuxe?n|adult/],
   ['children', /lapsi|lapse|lasten|\bbarn|child|kids/],
   [
@@ -80,10 +82,11 @@ export function matchHeader(cell: CellValue): ReportField | undefined {
   if (typeof cell !== 'string') return undefined;
   const text = normaliseHeader(cell);
   if (text === '') return undefined;
-  const [first, ...rest] = PATTERNS;
-  if (first && first[1].test(text)) return first[0];
+  // The card ID and the venue first: the columns ignored below have "numero", "paikka" or "venue" in them too.
+  const early = PATTERNS.slice(0, 2).find(([, pattern]) => pattern.test(text));
+  if (early) return early[0];
   if (IGNORED.test(text)) return undefined;
-  const field = rest.find(([, pattern]) => pattern.test(text))?.[0];
+  const field = PATTERNS.slice(2).find(([, pattern]) => pattern.test(text))?.[0];
   return (field === 'date' || field === 'time') && TRANSACTION.test(text) ? undefined : field;
 }
 

@@ -3,13 +3,13 @@
  * registers the valid ones through the batch endpoint with content-derived idempotency keys.
  */
 import { isKaikuError } from '../errors/kaiku-error.js';
-import type { Locale, LocalizedText } from '../messages/define.js';
+import type { Locale } from '../messages/define.js';
 import { isMessageCode, localize } from '../messages/index.js';
 import type { BatchItem, BatchItemResult, Problem } from '../schemas/api.js';
 import type { ReportSource } from './byte-source.js';
 import type { BatchRegistrar, ImportOptions, ImportResult } from './import-types.js';
 import { ImportTally } from './import-tally.js';
-import { ReportError, rowError, toReportError } from './report-error.js';
+import { officeText, ReportError, rowError, toReportError } from './report-error.js';
 import { newReportInfo, readReportRows } from './report-rows.js';
 import { hasNodeStreams } from './read-xlsx.js';
 import type { ReportInfo } from './report-rows.js';
@@ -18,6 +18,9 @@ import { RowHashSet } from './row-hash-set.js';
 import { sha256Hex } from '../sha256.js';
 import {
   canonicalRow,
+  reasonField,
+  venueContext,
+  venueKey,
   fileRuleErrors,
   groupUsageFromRows,
   isCommunityCard,
@@ -45,6 +48,7 @@ const IMPORT_OPTIONS = {
   maxRowDetails: true,
   sheet: true,
   duplicates: true,
+  venues: true,
   signal: true,
   onProgress: true,
   onRow: true,
@@ -55,18 +59,23 @@ type RowRef = { readonly row: number; readonly cardId: string };
 /** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */
 type Pending = { rows: readonly RowRef[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
-type Visit = { leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
+type Visit = { context: UsageContext; leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
 
-/** A refusal in the rules core's words when the server names its reasons, else its code (never its text). */
-function problemError(problem: Problem): RowError {
+/**
+ * A refusal in the rules core's words when the server names its reasons, else its code's own text (never the
+ * server's), with the column it is about. The import's texts win over the scanner's for the same code: they speak
+ * to an office, not to a box office with the holder present.
+ */
+function problemError(problem: Problem, item: BatchItem): RowError {
   const reasons = problem.reasons?.filter((reason) => isMessageCode(reason.code)) ?? [];
+  const params = { status: problem.status, venue: item.usage.forVenueId ?? item.usage.venueId };
   const text = (locale: Locale) => {
     if (reasons.length > 0) return reasons.map((reason) => localize(reason, locale)).join(' ');
     if (isMessageCode(problem.code)) return localize({ code: problem.code, params: {} }, locale);
     return problem.code;
   };
-  const message: LocalizedText = { fi: text('fi'), sv: text('sv'), en: text('en') };
-  return { code: problem.code, params: { status: problem.status }, message };
+  const message = officeText(problem.code, params, { fi: text('fi'), sv: text('sv'), en: text('en') });
+  return { code: problem.code, field: reasonField(reasons[0]?.code ?? problem.code), params, message };
 }
 
 function settings(options: ImportOptions) {
@@ -74,10 +83,17 @@ function settings(options: ImportOptions) {
   const batchSize = options.batchSize ?? 100;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw invalid('batchSize');
   // The API's limits (schemas/api.ts): checked here so a bad option is a usage error, not a failed batch.
-  const id = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 128;
-  if (!id(options.venueId)) throw invalid('venueId');
-  if (options.forVenueId !== undefined && !id(options.forVenueId)) throw invalid('forVenueId');
+  const isId = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 128;
+  if (!isId(options.venueId)) throw invalid('venueId');
+  if (options.forVenueId !== undefined && !isId(options.forVenueId)) throw invalid('forVenueId');
   if (!options.dryRun && !options.client) throw invalid('client');
+  // A ticket agent's venue column: each venue by its ID and by the agent's name for it.
+  const named = Object.entries(options.venues ?? {});
+  if (named.some(([name, id]) => name.trim() === '' || !isId(id))) throw invalid('venues');
+  const venues = new Map<string, string>();
+  for (const id of [options.venueId, options.forVenueId, ...named.map(([, id]) => id)])
+    if (id !== undefined) venues.set(venueKey(id), id);
+  for (const [name, id] of named) venues.set(venueKey(name), id);
   const context = {
     venueId: options.venueId,
     forVenueId: options.forVenueId,
@@ -95,6 +111,7 @@ function settings(options: ImportOptions) {
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     },
     context,
+    venues,
     // Keyed rows (the outbox's report) go only to the API and venue their record was queued for; a dry run
     // without a client cannot tell its API, and checks the venue only.
     target: { ...context, api: importApi(options.client?.baseUrl) } satisfies ImportTarget,
@@ -112,7 +129,7 @@ async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: Import
     for (const { row, cardId } of pending.rows) {
       if (!result) tally.mark(row, 'not-sent', cardId);
       else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
-      else tally.mark(row, 'refused', cardId, [problemError(result.problem)]);
+      else tally.mark(row, 'refused', cardId, [problemError(result.problem, pending.item)]);
     }
   }
 }
@@ -129,7 +146,7 @@ async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: Import
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
   checkOptions('importSalesReport', options, IMPORT_OPTIONS);
-  const { batchSize, maxRows, limits, context, target, checkApi } = settings(options);
+  const { batchSize, maxRows, limits, context, venues, target, checkApi } = settings(options);
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info: ReportInfo = newReportInfo();
@@ -159,11 +176,16 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       const row = checked.row;
       if (row.key) {
         // The outbox's key is the row's identity: a group visit's rows share it and are settled together.
-        if (row.group !== undefined) collect(row);
+        if (row.group !== undefined) collect(row, context);
         else await sendKeyed(row, []);
         continue;
       }
-      const canonical = canonicalRow(row, context);
+      const rowContext = venueContext(row, context, venues);
+      if ('code' in rowContext) {
+        tally.mark(row.row, 'invalid', row.cardId, [rowContext]);
+        continue;
+      }
+      const canonical = canonicalRow(row, rowContext);
       const base = sha256Hex(canonical);
       // 52 bits of the row's hash, in a typed-array table: 100 000s of rows in a few MiB.
       const short = Number.parseInt(base.slice(0, 13), 16);
@@ -180,12 +202,13 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       }
       if (row.group !== undefined) {
         // A group visit's row: settled with the rest of its visit at the end of the file.
-        collect(row);
+        collect(row, rowContext);
         continue;
       }
-      await accept([row], usageFromRow(row, context, occurrence, canonical, base));
+      await accept([row], usageFromRow(row, rowContext, occurrence, canonical, base));
       if (dryRun && tally.rows % 1000 === 0) progress();
     }
+    tally.complete = true;
     if (tally.rows === 0 && info.columns) throw new ReportError('report-no-rows');
     for (const [key, visit] of visits) {
       visits.delete(key);
@@ -214,25 +237,17 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   progress();
   return tally.result(info, dryRun);
 
-  /** A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too). */
-  function unkeyed(row: SalesRow): void {
-    if (info.columns?.status !== undefined || info.columns?.key !== undefined)
-      tally.ranges.withoutKey.add(row.row);
-  }
-
-  async function queue(pending: Pending): Promise<void> {
-    batch.push(pending);
-    if (batch.length < batchSize) return;
-    const sending = batch;
-    batch = [];
-    await sendOrStop(sending);
-    progress();
-  }
-
   /** Files a group visit's row under its visit: same link, show, date, time and mode. */
-  function collect(row: SalesRow): void {
-    const key = JSON.stringify([row.group, row.event, row.date, row.time ?? '', row.mode ?? context.mode]);
-    const visit = visits.get(key) ?? { members: [], extraLeaders: [] };
+  function collect(row: SalesRow, rowContext: UsageContext): void {
+    const key = JSON.stringify([
+      row.group,
+      row.event,
+      row.date,
+      row.time ?? '',
+      row.mode ?? context.mode,
+      row.venue,
+    ]);
+    const visit = visits.get(key) ?? { context: rowContext, members: [], extraLeaders: [] };
     visits.set(key, visit);
     if (!isCommunityCard(row.cardId)) visit.members.push(row);
     else if (visit.leader) visit.extraLeaders.push(row);
@@ -275,7 +290,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       tally.mark(extra.row, 'invalid', extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
     }
     if ([leader, ...visit.members].some((r) => r.key)) return sendKeyed(leader, visit.members);
-    await accept([leader, ...visit.members], groupUsageFromRows(leader, visit.members, context));
+    await accept([leader, ...visit.members], groupUsageFromRows(leader, visit.members, visit.context));
   }
 
   /**
@@ -290,10 +305,17 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         tally.mark(r.row, 'valid', r.cardId, undefined, dryRun);
         if (r.acceptance === 'provisional') tally.ranges.provisional.add(r.row);
       }
-      if (errors.length === 0 && !keyed) unkeyed(r);
+      // A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too).
+      if (errors.length === 0 && !keyed && (info.columns?.status ?? info.columns?.key) !== undefined)
+        tally.ranges.withoutKey.add(r.row);
     }
     if (errors.length > 0 || dryRun) return;
-    await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+    batch.push({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+    if (batch.length < batchSize) return;
+    const sending = batch;
+    batch = [];
+    await sendOrStop(sending);
+    progress();
   }
 
   function notSent(pending: readonly Pending[]): void {

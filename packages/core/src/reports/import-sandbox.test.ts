@@ -145,4 +145,46 @@ describe('importSalesReport against the sandbox', () => {
       await fresh.close();
     }
   });
+
+  it("registers an agent's rows for the venue its venue column names, and refuses the venues it may not act for", async () => {
+    const agents = await startSandboxCli([
+      '--memory',
+      ...['--venue-token', 'lippu-agentti=agent', '--venue-token', `${VENUE}=hilla`],
+      ...['--agent', `${VENUE}=lippu-agentti`],
+    ]);
+    try {
+      const file = [
+        'Kortin numero;Lapset;Tapahtuma;Päivämäärä;Tapahtumapaikka',
+        'A045198723;0;Taikuri Matti;3.2.2020;lippu-agentti',
+        'A999005458;0;Taikuri Matti;3.2.2020;Teatteri  hilla',
+        'A999005429;0;Konsertti;4.2.2020;Kulttuuritalo',
+        'A999005461;0;Konsertti;4.2.2020;Tuntematon sali',
+      ].join('\n');
+      const venues = { 'Teatteri Hilla': VENUE, Kulttuuritalo: 'kulttuuritalo' };
+      const dry = await importSalesReport(file, { venueId: 'lippu-agentti', venues, dryRun: true });
+      expect(dry.valid).toEqual([{ from: 2, to: 4 }]);
+      const agent = createApiClient({ baseUrl: agents.url, getToken: () => 'agent' });
+      const result = await importSalesReport(file, { venueId: 'lippu-agentti', venues, client: agent });
+      expect(result.registered).toEqual([{ from: 2, to: 3 }]);
+      // Kaikukanta knows whom a venue has named its agent: refused per row, naming the venue and its column.
+      expect(result.refused).toMatchObject([
+        { row: 4, errors: [{ code: 'agent-not-authorized', field: 'venue' }] },
+      ]);
+      expect(result.refused[0]!.errors[0]!.message.fi).toContain('kulttuuritalo');
+      // A venue the import was not told of: refused from the file alone, naming the venue.
+      expect(result.invalid).toMatchObject([
+        {
+          row: 5,
+          errors: [{ code: 'row-venue-unknown', field: 'venue', params: { venue: 'Tuntematon sali' } }],
+        },
+      ]);
+      const hilla = createApiClient({ baseUrl: agents.url, getToken: () => 'hilla' });
+      const owned = [];
+      for await (const u of hilla.iterateUsages({ venueId: VENUE, from: '2020-02-01', to: '2020-02-29' }))
+        owned.push(u.venueId);
+      expect(owned).toEqual(['lippu-agentti']);
+    } finally {
+      await agents.close();
+    }
+  });
 });

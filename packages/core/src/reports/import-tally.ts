@@ -10,6 +10,7 @@ const RANGES = ['valid', 'registered', 'alreadyRegistered', 'notSent', 'provisio
 export class ImportTally {
   rows = 0;
   lastRow: number | undefined;
+  complete = false;
   skipped = 0;
   readonly ranges = Object.fromEntries(RANGES.map((k) => [k, new RowRanges()])) as Record<
     (typeof RANGES)[number],
@@ -80,7 +81,9 @@ export class ImportTally {
       headerRow: info.headerRow,
       sheet: info.format === 'xlsx' ? info.sheet : undefined,
       lastRow: this.lastRow,
+      complete: this.complete,
       columns: info.columns,
+      headings: info.headings,
       counts: {
         rows: this.rows,
         refused: this.refusedCount,

@@ -82,6 +82,14 @@ export type ImportOptions = {
    * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
    */
   readonly sheet?: string | number;
+  /**
+   * A ticket agent's venue column (`Tapahtumapaikka` / `Plats` / `Venue`): the other venues the agent may register
+   * for, by the name its file writes → the venue's ID (`{ 'Teatteri Hilla': 'teatteri-hilla' }`; an ID in the
+   * cell needs no entry). A row naming the import's venue registers as without the column, one naming a venue of
+   * `venues` for that venue (`forVenueId`; Kaikukanta refuses it per row, `agent-not-authorized`, when that venue has
+   * not named the agent), and any other is refused naming its venue (`row-venue-unknown`).
+   */
+  readonly venues?: Readonly<Record<string, string>>;
   /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
   readonly duplicates?: 'refuse' | 'register';
   readonly signal?: AbortSignal;
@@ -119,7 +127,14 @@ export type ImportResult = {
   readonly sheet: string | undefined;
   /** The last row read. When `error` stopped the import, rows after it were not read at all. */
   readonly lastRow: number | undefined;
+  /** True when every row was read (or, when `error` stopped the import, only after the last row). */
+  readonly complete: boolean;
   readonly columns: ColumnMap | undefined;
+  /**
+   * The header row's cells as the file writes them: `headings[columns.date]` is the file's own name for the date
+   * column (for messages); a non-empty heading of no column in `columns` was ignored.
+   */
+  readonly headings: readonly string[] | undefined;
   readonly counts: ImportCounts;
   /** Valid rows (in a dry run: the rows that would be registered). */
   readonly valid: readonly RowRange[];

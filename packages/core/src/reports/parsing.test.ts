@@ -111,7 +111,10 @@ describe('header recognition', () => {
     ['Päivä-\nmäärä', 'date'],
     ['Pvm.', 'date'],
     ['Klo', 'time'],
-    ['Tapahtumapaikka', undefined],
+    ['Tapahtumapaikka', 'venue'],
+    ['Plats', 'venue'],
+    ['Sali', undefined],
+    ['Venue ID', undefined],
     ['Hinta €', undefined],
     [42, undefined],
   ])('%s → %s', (cell, field) => {

@@ -4,6 +4,7 @@ import type { LocalizedText, MessageParams } from '../messages/define.js';
 import { reportMessages } from '../messages/reports.js';
 import type { ReportMessageCode } from '../messages/reports.js';
 import type { ReportField, RowError } from './types.js';
+import { ownValue } from '../schemas/own-value.js';
 
 /** Plain parameters of a report code's text. */
 type Params = Readonly<Record<string, string | number>>;
@@ -11,6 +12,15 @@ type Params = Readonly<Record<string, string | number>>;
 /** Renders a report code's text in every language. */
 export function reportText(code: ReportMessageCode, params: Params = {}): LocalizedText {
   return renderAll(reportMessages[code] as never, params as MessageParams as never);
+}
+
+/**
+ * A reason's text as the import words it: its own `row-<code>` text when it has one (the scanner's and the server's
+ * texts speak to a box office with the holder present; an import is read in an office), else `fallback`.
+ */
+export function officeText(code: string, params: Params, fallback: LocalizedText): LocalizedText {
+  const own = ownValue(reportMessages, `row-${code}`);
+  return own ? renderAll(own as never, params as MessageParams as never) : fallback;
 }
 
 /** A row issue with its message, for a report code. */

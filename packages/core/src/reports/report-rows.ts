@@ -33,6 +33,7 @@ export type ReportInfo = CsvInfo & {
   format: 'csv' | 'xlsx' | undefined;
   headerRow: number | undefined;
   columns: ColumnMap | undefined;
+  headings: string[] | undefined;
   totalBytes: number | undefined;
   readonly counter: { readonly bytes: number };
 };
@@ -90,7 +91,11 @@ function joinHeaderRows(upper: readonly CellValue[], lower: readonly CellValue[]
 
 /** What the first rows of a CSV file or a worksheet told about its header row. */
 type HeaderSearch = {
-  readonly header?: { readonly row: number; readonly columns: ColumnMap };
+  readonly header?: {
+    readonly row: number;
+    readonly columns: ColumnMap;
+    readonly cells: readonly CellValue[];
+  };
   readonly best?: { readonly result: Extract<HeaderResult, { ok: false }>; readonly row: number };
   /** Anything but blank rows was read; a row could not be decoded as Mac Roman text. */
   readonly any: boolean;
@@ -113,14 +118,16 @@ async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Pr
       continue;
     }
     any = true;
-    let result = recogniseHeader(raw.cells);
+    let cells = raw.cells;
+    let result = recogniseHeader(cells);
     // A two-row header: "Lippuja" over "Aikuiset | Lapset", "Kortin" over "numero".
     if (!result.ok && previous?.row === raw.row - 1) {
-      const joined = recogniseHeader(joinHeaderRows(previous.cells, raw.cells));
-      if (joined.ok) result = joined;
+      const joined = joinHeaderRows(previous.cells, raw.cells);
+      const both = recogniseHeader(joined);
+      if (both.ok) [cells, result] = [joined, both];
     }
     previous = raw;
-    if (result.ok) return { header: { row: raw.row, columns: result.columns }, any, unknownEncoding };
+    if (result.ok) return { header: { row: raw.row, columns: result.columns, cells }, any, unknownEncoding };
     if (!best || result.score > best.result.score) best = { result, row: raw.row };
     searched++;
   }
@@ -137,6 +144,7 @@ async function* dataRows(
   const { header } = found;
   if (!header) throw headerError(found);
   info.columns = header.columns;
+  info.headings = header.cells.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
   info.headerRow = header.row;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     deadline();
@@ -250,6 +258,7 @@ export function newReportInfo(): ReportInfo {
     encoding: undefined,
     headerRow: undefined,
     columns: undefined,
+    headings: undefined,
     totalBytes: undefined,
     sheet: undefined,
     otherSheets: [],

@@ -19,6 +19,7 @@ export const REPORT_FIELDS = [
   'reason',
   'key',
   'details',
+  'venue',
 ] as const;
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = (typeof REPORT_FIELDS)[number];
@@ -60,6 +61,8 @@ export type SalesRow = {
    * members' rows carry the same ID and are registered as one group usage.
    */
   readonly group?: string;
+  /** The venue column's text (a ticket agent's file): whose event the row is, by the agent's name for it. */
+  readonly venue?: string;
   /** `provisional` when the sale accepted the card without checking it online (the outbox's report). */
   readonly acceptance?: 'online' | 'provisional';
   /**

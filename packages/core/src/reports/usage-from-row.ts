@@ -14,6 +14,8 @@ import type { UsageCard } from '../schemas/usage-input.js';
 import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from '../sha256.js';
 import type { ReportField, RowError, SalesRow } from './types.js';
+import { clip } from './clip.js';
+import { rowError } from './report-error.js';
 
 export type UsageContext = {
   readonly venueId: string;
@@ -126,12 +128,39 @@ export function isCommunityCard(cardId: string): boolean {
   return parsed.ok && parsed.kind === 'community';
 }
 
-/** The column a request rule's refusal is about (a course comes from the import's `showKind`, no column). */
-const RULE_FIELD: Readonly<Record<string, ReportField>> = {
-  'community-card-without-group': 'children',
-  'children-on-community-card': 'children',
-  'children-on-course': 'children',
-};
+/** The column a refusal's reason is about, by its code (the card's, when no other column is). */
+const REASON_FIELDS: readonly (readonly [RegExp, ReportField])[] = [
+  [/child|without-group/, 'children'],
+  [/^group/, 'group'],
+  [/^(booking|collection)-/, 'date'],
+  [/^(cap|show)-/, 'event'],
+  [/agent|venue/, 'venue'],
+];
+export const reasonField = (code: string): ReportField =>
+  REASON_FIELDS.find(([pattern]) => pattern.test(code))?.[1] ?? 'cardId';
+
+/** How the import names venues: the ID or the agent's name for it, case and spacing aside. */
+export const venueKey = (name: string): string =>
+  name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The context a row registers in: without a venue cell, or naming the import's venue, the import's; naming a venue
+ * of `venues` (keys from `venueKey`), that venue's, the agent acting for it (`forVenueId`); else `row-venue-unknown`.
+ *
+ * @example
+ * venueContext(row, context, new Map([['teatteri hilla', 'teatteri-hilla']]));
+ */
+export function venueContext(
+  row: SalesRow,
+  context: UsageContext,
+  venues: ReadonlyMap<string, string>,
+): UsageContext | RowError {
+  if (row.venue === undefined) return context;
+  const id = venues.get(venueKey(row.venue));
+  if (id === undefined) return rowError('row-venue-unknown', 'venue', { venue: clip(row.venue) });
+  if (id === (context.forVenueId ?? context.venueId)) return context;
+  return { ...context, forVenueId: id === context.venueId ? undefined : id };
+}
 
 /**
  * What the rules core says of a usage from the file alone: its request checks (`checkRequest`, the code
@@ -148,8 +177,7 @@ export function fileRuleErrors(usage: UsageRequest): RowError[] {
   const request = { ...usage, alreadyCounted: 0 };
   const { reasons } = checkRequest(parsed.kind, anyMinors, request, usage.show.kind === 'course', parsed.id);
   return reasons.map((reason) => {
-    const field = RULE_FIELD[reason.code] ?? (reason.code.startsWith('group') ? 'group' : undefined);
     const params = reason.params as Readonly<Record<string, string | number>>;
-    return { code: reason.code, ...(field ? { field } : {}), params, message: reason.message };
+    return { code: reason.code, field: reasonField(reason.code), params, message: reason.message };
   });
 }

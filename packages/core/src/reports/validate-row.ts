@@ -9,7 +9,7 @@ import { clip } from './clip.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
-import { reportText, rowError } from './report-error.js';
+import { officeText, reportText, rowError } from './report-error.js';
 import type { ReportMessageCode } from '../messages/reports.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
 import {
@@ -123,7 +123,10 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     // The scanner's parser as it is (grouped IDs included): an import shows the same reason as a scanner.
     const checked = parseCardId(cardText);
     if (checked.ok) cardId = checked.id;
-    else errors.push({ ...checked.error, field: 'cardId' });
+    else {
+      const { code, params, message } = checked.error;
+      errors.push({ ...checked.error, field: 'cardId', message: officeText(code, params, message) });
+    }
   }
   if (text('adults') !== '' && count(cell('adults')) !== 1)
     fail('adults', 'row-adults-not-one', value('adults'));
@@ -160,6 +163,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
     return { ok: false, row: raw.row, ...(shown ? { cardId: shown } : {}), errors };
   }
   const startTime = time.time ?? date.time;
+  const venue = text('venue').normalize('NFC');
   return {
     ok: true,
     row: {
@@ -171,6 +175,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
       ...(startTime ? { time: startTime } : {}),
       ...(mode ? { mode } : {}),
       ...(group ? { group } : {}),
+      ...(venue ? { venue } : {}),
       ...(acceptance ? { acceptance } : {}),
       ...(keyCells.ok && keyCells.key ? { key: keyCells.key } : {}),
     },
