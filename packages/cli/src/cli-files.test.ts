@@ -77,6 +77,15 @@ describe('kaiku-import --rows', () => {
     expect(readFileSync(rows, 'utf8')).toContain('A045198723');
   });
 
+  it('says so when the rows file cannot be written (a full disk)', async () => {
+    const input = file('in-full.csv', `${HEADER}\n${GOOD}\n`);
+    const run = io();
+    expect(await runImport([input, '--venue', 'v', '--dry-run', '--rows', '/dev/full', '--force'], run)).toBe(
+      3,
+    );
+    expect(run.err()).toContain('/dev/full');
+  });
+
   it('writes no cell a spreadsheet would run as a formula', async () => {
     const input = file(
       'formula.csv',
@@ -167,6 +176,13 @@ describe('kaiku-report -o', () => {
     const forced = io({ KAIKU_TOKEN: 'test-token' });
     expect(await runReport([...args(out), '--force'], forced)).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toBe('last month');
+  });
+
+  it('says so when the report cannot be written (a full disk), never "Wrote"', async () => {
+    const full = io({ KAIKU_TOKEN: 'test-token' });
+    expect(await runReport([...args('/dev/full'), '--force'], full)).toBe(3);
+    expect(full.err()).toContain('/dev/full');
+    expect(full.out()).not.toContain('/dev/full');
   });
 
   it('refuses an output path with control characters', async () => {

@@ -52,6 +52,22 @@ export async function checkOutputPath(
   return options.force ? { ok: true } : { ok: false, code: 'output-exists', exit: EXIT.file };
 }
 
+/**
+ * Writes `data` (if any) and closes `stream`; `false` when the file could not be written (a full disk, a lost mount):
+ * the caller says so instead of reporting a file that is not there.
+ *
+ * @example
+ * if (!(await closeOutput(stream, bytes))) return fail(locale, say('fileWrite', locale, { file }), EXIT.file);
+ */
+export function closeOutput(stream: WriteStream, data?: Uint8Array | string): Promise<boolean> {
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve(false));
+    const done = (error?: Error | null): void => resolve(!error);
+    if (data === undefined) stream.end(done);
+    else stream.end(data, done);
+  });
+}
+
 /** Opens an output stream: exclusive create unless `force` (a file that appeared since the check is not overwritten). */
 export function openOutput(path: string, force: boolean): Promise<WriteStream | OutputRefusal | 'failed'> {
   const stream = createWriteStream(path, { flags: force ? 'w' : 'wx' });

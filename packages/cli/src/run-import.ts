@@ -16,7 +16,7 @@ import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './start-cli.js';
 import { startCli } from './start-cli.js';
 import { maskCardId } from './summary.js';
-import { checkOutputPath, openOutput, outputRefusalText } from './output-file.js';
+import { checkOutputPath, closeOutput, openOutput, outputRefusalText } from './output-file.js';
 import { terminalJson } from './start-cli.js';
 import { parseBytes } from './parse-cli-args.js';
 import { createProgressBar } from './progress-bar.js';
@@ -148,6 +148,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, v.rows!), EXIT.file);
   if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
   const rowsOut = opened;
+  let rowsWritten = true;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
   const rowLines: [number, string][] = [];
@@ -201,7 +202,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (rowsOut) {
     rowLines.sort(([a], [b]) => a - b);
     for (const [, line] of rowLines) rowsOut.write(line);
-    await new Promise<void>((resolve) => rowsOut.end(resolve));
+    // The import itself is done and its summary still printed; a rows file that could not be written is said.
+    rowsWritten = await closeOutput(rowsOut);
   }
 
   if (result.error && result.counts.rows === 0 && !v.json) {
@@ -218,6 +220,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     print(renderSummary(result, locale, { showCardIds: v['show-card-ids'] === true }));
     if (v.rows) print(`${say('rowsFile', locale, { file: v.rows })}\n`);
   }
+  if (!rowsWritten) return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
   if (result.error) return exitCodeOf(result.error.code);
   const c = result.counts;
   return c.invalid + c.refused + c.notSent > 0 ? EXIT.rowsFailed : EXIT.ok;

@@ -8,7 +8,7 @@ import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './start-cli.js';
-import { checkOutputPath, openOutput, outputRefusalText } from './output-file.js';
+import { checkOutputPath, closeOutput, openOutput, outputRefusalText } from './output-file.js';
 import { startCli } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
@@ -106,7 +106,8 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
   const opened = await openOutput(output, force);
   if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, output), EXIT.file);
   if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
-  await new Promise<void>((resolve) => opened.end(report.bytes, resolve));
+  if (!(await closeOutput(opened, report.bytes)))
+    return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
   const t = report.totals;
   print(
     `${say('wrote', locale, { file: output, rows: t.rows, adults: t.adultTickets, children: t.childTickets })}\n`,

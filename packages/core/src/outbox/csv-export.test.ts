@@ -102,6 +102,18 @@ describe('toUsageReportCsv', () => {
     expect(csv).toContain(';1.7.2024;00:30;varaus;;alustava;odottaa;');
   });
 
+  it('writes a record whose show start does not parse as it is, and the others after it', () => {
+    const csv = toUsageReportCsv(
+      [
+        record('A045198723', 0, 'Rikki', 'not a date'),
+        record('A999005458', 1, 'Ehjä', '2020-02-03T18:00:00+02:00'),
+      ],
+      { bom: false },
+    );
+    expect(csv).toContain('A045198723;1;0;Rikki;not a date;;varaus');
+    expect(csv).toContain('A999005458;1;1;Ehjä;3.2.2020;18:00;varaus');
+  });
+
   it('has Swedish and English headers, a BOM by default and a chosen separator', () => {
     // The official template's Swedish words (004): the same as the import's and its messages'.
     const sv = toUsageReportCsv([], { locale: 'sv' });

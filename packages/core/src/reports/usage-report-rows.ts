@@ -49,7 +49,10 @@ export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
  * usageRequestToReportRows(record.usage, record.id);
  */
 export function usageRequestToReportRows(record: UsageRequest, visitId: string): UsageReportRow[] {
-  const { date, time } = toHelsinki(Date.parse(record.show.start));
+  // A start that does not parse (a record from elsewhere) is written as it is, without a time: one bad record
+  // must not stop the manual-fallback export of all the others.
+  const at = Date.parse(record.show.start);
+  const { date, time } = Number.isNaN(at) ? { date: record.show.start, time: undefined } : toHelsinki(at);
   const memberCardIds = record.group?.memberCardIds ?? [];
   // Only a visit with members needs the link: a worker's row with under-16 clients stands alone.
   const group = memberCardIds.length > 0 ? visitId : undefined;

@@ -39,7 +39,7 @@ export function usageCells<D>(row: UsageReportRow, locale: Locale, date: (iso: s
 
 /** `2020-02-03` as the locale writes dates: `3.2.2020` in Finnish and Swedish (Finland), ISO in English. */
 export function formatReportDate(date: string, locale: Locale): string {
-  if (locale === 'en') return date;
+  if (locale === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const [y, m, d] = date.split('-');
   return `${Number(d)}.${Number(m)}.${y}`;
 }
