@@ -106,6 +106,7 @@ export class KaikuScanner extends LitElement {
     wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
+    noVibration: { attribute: 'no-vibration', type: Boolean },
     wedgeOptions: { attribute: false },
     tokenProvider: { attribute: false },
     services: { attribute: false },
@@ -154,8 +155,10 @@ export class KaikuScanner extends LitElement {
   declare wasmUrl: string | undefined;
   /** Do not listen for keyboard-wedge scanners. */
   declare noWedge: boolean;
-  /** No beep when the camera reads a card (wedge readers beep themselves). */
+  /** No sounds: no beep when the camera reads a card, no result sounds (the clerk can also turn them off). */
   declare noSound: boolean;
+  /** No vibration on a result (where the device vibrates; the clerk can also turn it off). */
+  declare noVibration: boolean;
   /**
    * Wedge reader settings (property only): `layout` ('us', 'fi', 'de', …), `terminator`, `prefix`, `suffix`, timing,
    * or a `profile` stored from `calibrateScanner()`.
@@ -199,6 +202,7 @@ export class KaikuScanner extends LitElement {
     this.noCamera = false;
     this.noWedge = false;
     this.noSound = false;
+    this.noVibration = false;
     this.wedgeOptions = undefined;
     this.tokenProvider = undefined;
     this.services = undefined;
@@ -278,6 +282,7 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
+    this.views.cue(this.flow.phase, { sound: !this.noSound, vibration: !this.noVibration });
     if (this.flow.takeFocus() && this.terminal.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }

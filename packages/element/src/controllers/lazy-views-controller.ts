@@ -2,6 +2,7 @@ import { adoptStyles, type CSSResultOrNative, type ReactiveController, type Reac
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
+import type { Phase } from '../flow/phase.js';
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
@@ -18,6 +19,8 @@ export type AttentionViews = typeof AttentionModule;
  */
 export class LazyViewsController implements ReactiveController {
   private cardStyled = false;
+  /** The phase whose result was last sounded: each result is played once. */
+  private cued: Phase | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -49,6 +52,18 @@ export class LazyViewsController implements ReactiveController {
       this.cardStyled = true;
       adoptStyles(root, [...this.elementStyles(), views.cardStyles]);
     }
+  }
+
+  /**
+   * Plays the sound and vibration of the result on screen once it is painted, once per result, as far as the host
+   * (`no-sound`, `no-vibration`) and the clerk's settings allow.
+   */
+  cue(phase: Phase, host: { readonly sound: boolean; readonly vibration: boolean }): void {
+    const views = cardPanelViews.get();
+    if (phase === this.cued || !views) return;
+    this.cued = phase;
+    const outcome = views.outcomeOf(phase);
+    if (outcome) setTimeout(() => views.playCue(outcome, host));
   }
 
   /** The outbox has `count` usages needing attention: the list's code loads when there is something in it. */

@@ -9,7 +9,8 @@ import type {
 } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
-import { ticketSummary, type ViewContext } from './view-context.js';
+import { renderRefusal, verdictStyles } from './verdict.js';
+import type { ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 
@@ -18,6 +19,7 @@ import type { ScanFlow } from '../flow/scan-flow.js';
  * carries none of them.
  */
 export const cardStyles = css`
+  ${verdictStyles}
   /* A phone or tablet has no Enter or Esc keys to speak of. */
   @media (hover: none) and (pointer: coarse) {
     .keys-hint {
@@ -124,6 +126,8 @@ export const cardStyles = css`
     }
   }
 `;
+export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
+export { playCue } from '../feedback/cues.js';
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {
@@ -235,44 +239,18 @@ export function renderCardStage(
   return renderCardPanel(v, card, blocking, tickets, h);
 }
 
-/**
- * The result, reached only through the card phase (so it loads with the card panel). Registered; or queued offline with its badge; or queued and later refused by Kaikukanta (with the reason, and
- * where to settle it). Then "next customer" (Enter).
- */
-export function renderResult(
-  v: ViewContext,
-  done: Extract<Phase, { name: 'done' }>,
-  onNext: () => void,
-): TemplateResult {
-  const { t, text } = v;
-  const { outcome, cardId, request, reason } = done;
-  const tone = outcome === 'registered' ? 'ok' : outcome === 'queued' ? 'warn' : 'danger';
-  const heading =
-    outcome === 'registered'
-      ? t.registeredHeading
-      : outcome === 'queued'
-        ? t.queuedHeading
-        : t.refusedLaterHeading;
-  return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>
-      <h3>${heading}</h3>
-      ${
-        outcome === 'queued'
-          ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>`
-          : nothing
-      }
-      <p><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
-      ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
-      ${
-        outcome === 'refused-later'
-          ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}
-              <p>${t.refusedLaterDetail}</p>`
-          : nothing
-      }
-    </div>
-    <div class="actions">
-      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
-    </div>`;
-}
+/** Kaikukanta could not be reached: the card is as this device stored it. */
+const FROM_CACHE: LocalizedText = {
+  fi: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
+  sv: 'Kaikukanta kan inte nås, så uppgifterna är de som tidigare sparats på den här enheten.',
+  en: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
+};
+/** The keys of the ticket form. */
+const KEYS_HINT: LocalizedText = {
+  fi: 'Enter kirjaa, Esc peruuttaa.',
+  sv: 'Enter registrerar, Esc avbryter.',
+  en: 'Enter registers, Esc cancels.',
+};
 
 /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
 const UNVERIFIED: LocalizedText = {
@@ -311,27 +289,10 @@ export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): 
     ${
       card.fromCache
         ? html`<p class="notice warn" data-source=${unknown ? 'none' : 'cache'}>
-            <span>${unknown ? text(UNVERIFIED) : t.fromCache}</span>
+            <span>${unknown ? text(UNVERIFIED) : text(FROM_CACHE)}</span>
           </p>`
         : nothing
     }`;
-}
-
-/** Every reason the card cannot be used now, and only "next customer". */
-export function renderRefusal(
-  { t, text }: ViewContext,
-  reasons: readonly Reason[],
-  onNext: () => void,
-): TemplateResult {
-  return html`<div part="refusal" class="notice danger">
-      <h4>${t.refusedHeading}</h4>
-      <ul>
-        ${reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
-      </ul>
-    </div>
-    <div class="actions">
-      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
-    </div>`;
 }
 
 /** One adult ticket, children (client card) or the group (community card), the decision, confirm/cancel. */
@@ -384,7 +345,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
       </button>
       <button type="button" @click=${h.cancel}>${t.cancel}</button>
     </div>
-    <p class="muted keys-hint">${t.keysHint}</p>
+    <p class="muted keys-hint">${text(KEYS_HINT)}</p>
   </div>`;
 }
 

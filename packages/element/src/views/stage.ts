@@ -67,6 +67,7 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
         () => f.retry(),
         reset,
         phase.refusal === true,
+        m.cardViews?.renderVerdict,
       );
   }
 }
