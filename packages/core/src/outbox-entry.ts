@@ -17,3 +17,5 @@ export type { OutboxEventDetails, OutboxEventType } from './outbox/outbox-events
 export { OFFLINE_POLICIES } from './outbox/offline-check.js';
 export type { CardCheck, CardFacts, OfflinePolicy } from './outbox/offline-check.js';
 export type { LocalTally } from './outbox/show-tally.js';
+export { countShift } from './outbox/shift-tally.js';
+export type { ShiftCounts, ShiftState, ShiftTally, ShiftUsage } from './outbox/shift-tally.js';

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
-import { formatterFor } from './format.js';
+import { formatterFor, maskCardId } from './format.js';
 import type {
   LocalizedText,
   ScannerServices,
@@ -67,6 +67,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
+ * @csspart shift - This terminal's shift: counters, usages, the shift report and the clerk's settings.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -115,6 +116,7 @@ export class KaikuScanner extends LitElement {
     offlinePolicy: { attribute: 'offline-policy' },
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     outboxName: { attribute: 'outbox-name' },
+    terminalName: { attribute: 'terminal-name' },
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -184,6 +186,8 @@ export class KaikuScanner extends LitElement {
    * two targets on one origin never share queued usages. Outboxes sharing a name still send only their own.
    */
   declare outboxName: string | undefined;
+  /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
+  declare terminalName: string;
 
   constructor() {
     super();
@@ -211,6 +215,7 @@ export class KaikuScanner extends LitElement {
     this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
     this.outboxName = undefined;
+    this.terminalName = '';
   }
 
   private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
@@ -257,7 +262,13 @@ export class KaikuScanner extends LitElement {
 
   private get view(): ViewContext {
     const locale = this.locale;
-    return { t: translationFor(locale), fmt: formatterFor(locale), text: (m: LocalizedText) => m[locale] };
+    const id = this.views.privacy ? maskCardId : String;
+    return {
+      t: translationFor(locale),
+      fmt: formatterFor(locale),
+      text: (m: LocalizedText) => m[locale],
+      id,
+    };
   }
 
   override disconnectedCallback(): void {
@@ -282,7 +293,12 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
-    this.views.cue(this.flow.phase, { sound: !this.noSound, vibration: !this.noVibration });
+    this.views.observe(
+      this.flow.phase,
+      { sound: !this.noSound, vibration: !this.noVibration },
+      this.show,
+      this.mode,
+    );
     if (this.flow.takeFocus() && this.terminal.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -370,6 +386,15 @@ export class KaikuScanner extends LitElement {
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
         ${this.renderNeedsAttention()}
+        ${this.views.renderShift(v, flow.sync.state, {
+          terminalName: this.terminalName,
+          show: this.show,
+          cap: flow.capState,
+          now: new Date(),
+          exportCsv: this.svc.get().exportShiftCsv?.bind(undefined, this.locale),
+          changed: () => this.requestUpdate(),
+          failed: (e) => flow.sync.act(() => Promise.reject(e)),
+        })}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>

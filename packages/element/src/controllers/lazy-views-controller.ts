@@ -3,11 +3,16 @@ import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
 import type { Phase } from '../flow/phase.js';
+import type { ShiftLog, ShiftModel } from '../views/shift-panel.js';
+import type { OutboxState, ShowContext, UsageMode } from '../services/types.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
 /** The needs-attention list shows only when the server has refused a queued usage. */
 const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
+/** The shift panel (counters, usages, report, the clerk's settings) follows the card panel. */
+const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 
 export type CardPanelViews = typeof CardPanelModule;
 export type AttentionViews = typeof AttentionModule;
@@ -18,7 +23,7 @@ export type AttentionViews = typeof AttentionModule;
  * something in it.
  */
 export class LazyViewsController implements ReactiveController {
-  private cardStyled = false;
+  private log: ShiftLog | undefined;
   /** The phase whose result was last sounded: each result is played once. */
   private cued: Phase | undefined;
 
@@ -41,24 +46,53 @@ export class LazyViewsController implements ReactiveController {
 
   hostConnected(): void {
     // A look-up waits for the card panel only if it is still on its way.
-    void this.loadCard().catch(() => undefined);
+    void this.loadCard()
+      .then(() => shiftViews.load())
+      .then((m) => {
+        this.log ??= new m.ShiftLog();
+        this.adopt();
+        this.host.requestUpdate();
+      })
+      .catch(() => undefined);
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
   async loadCard(): Promise<void> {
-    const views = await cardPanelViews.load();
+    if (!cardPanelViews.get()) await cardPanelViews.load().then(() => this.adopt());
+  }
+
+  /** The element's styles and those of the views loaded so far. */
+  private adopt(): void {
     const root = this.host.renderRoot;
-    if (root instanceof ShadowRoot && !this.cardStyled) {
-      this.cardStyled = true;
-      adoptStyles(root, [...this.elementStyles(), views.cardStyles]);
-    }
+    const more = [cardPanelViews.get()?.cardStyles, shiftViews.get()?.shiftStyles];
+    if (root instanceof ShadowRoot)
+      adoptStyles(root, [...this.elementStyles(), ...more.filter((s) => s !== undefined)]);
+  }
+
+  /** Privacy mode (the clerk's setting): card IDs show only their last four characters. */
+  get privacy(): boolean {
+    return cardPanelViews.get()?.currentPrefs().privacy ?? false;
+  }
+
+  /** The shift panel, once loaded; `outbox` tells which queued usages have gone. */
+  renderShift(v: ViewContext, outbox: OutboxState, m: Omit<ShiftModel, 'usages'>): unknown {
+    const views = shiftViews.get();
+    return views && this.log
+      ? views.renderShiftPanel(v, { ...m, usages: this.log.current(outbox) })
+      : undefined;
   }
 
   /**
-   * Plays the sound and vibration of the result on screen once it is painted, once per result, as far as the host
-   * (`no-sound`, `no-vibration`) and the clerk's settings allow.
+   * A new phase: the shift takes it down, and the result's sound and vibration play once it is painted, once per
+   * result, as far as the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
    */
-  cue(phase: Phase, host: { readonly sound: boolean; readonly vibration: boolean }): void {
+  observe(
+    phase: Phase,
+    host: { readonly sound: boolean; readonly vibration: boolean },
+    show: ShowContext | undefined,
+    mode: UsageMode,
+  ): void {
+    this.log?.record(phase, show, mode, new Date());
     const views = cardPanelViews.get();
     if (phase === this.cued || !views) return;
     this.cued = phase;

@@ -9,6 +9,7 @@ import type {
 } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
+import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
@@ -128,6 +129,7 @@ export const cardStyles = css`
 `;
 export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
 export { playCue } from '../feedback/cues.js';
+export { currentPrefs } from '../feedback/prefs.js';
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {
@@ -260,27 +262,27 @@ const UNVERIFIED: LocalizedText = {
 };
 
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
-export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): TemplateResult {
+export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
-  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
+  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
     <dl>
       <div>
-        <dt>${t.cardKind}</dt>
-        <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
+        <dt>${text(C.cardKind)}</dt>
+        <dd>${card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)}</dd>
       </div>
       <div>
-        <dt>${t.status}</dt>
+        <dt>${text(C.status)}</dt>
         <dd>${t.statusName(card.status)}</dd>
       </div>
       <div>
-        <dt>${t.validUntil}</dt>
+        <dt>${text(C.validUntil)}</dt>
         <dd>${card.validUntil ? fmt.date(card.validUntil) : '–'}</dd>
       </div>
       ${
         card.kind === 'client'
           ? html`<div>
-              <dt>${t.minors}</dt>
+              <dt>${text(C.minors)}</dt>
               <dd>${unknown ? '–' : fmt.number(card.minors)}</dd>
             </div>`
           : nothing
@@ -297,23 +299,24 @@ export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): 
 
 /** One adult ticket, children (client card) or the group (community card), the decision, confirm/cancel. */
 export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
-  const { t, fmt, text } = v;
+  const { fmt, text } = v;
   const { card, request, decision } = m;
   const focusStepper = card.kind === 'client' && m.childMax > 0;
   return html`<div part="tickets" class="field">
     ${m.repeat ? html`<p class="notice warn" role="alert" data-repeat>${text(REPEAT)}</p>` : nothing}
-    <h4>${t.ticketsHeading}</h4>
+    <h4>${text(C.ticketsHeading)}</h4>
     <div class="stepper">
-      <span class="stepper-label">${t.adultTickets}</span><span class="stepper-value">${fmt.number(1)}</span>
-      <span class="muted">${t.adultNote}</span>
+      <span class="stepper-label">${text(C.adultTickets)}</span
+      ><span class="stepper-value">${fmt.number(1)}</span>
+      <span class="muted">${text(C.adultNote)}</span>
     </div>
     ${
       card.kind === 'client'
         ? m.isCourse
-          ? html`<p class="muted">${t.childNoneCourse}</p>`
+          ? html`<p class="muted">${text(C.childNoneCourse)}</p>`
           : renderStepper(v, {
               id: 'children',
-              label: t.childTickets,
+              label: text(C.childTickets),
               value: request.children,
               max: m.childMax,
               autofocus: focusStepper,
@@ -325,7 +328,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
     ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(m.childLimit.message)}</p>` : nothing}
     ${
       decision.ok
-        ? html`<p><strong>${t.totalTickets(fmt.number(decision.total))}</strong></p>`
+        ? html`<p><strong>${text(P.totalTickets(fmt.number(decision.total)))}</strong></p>`
         : html`<div class="notice warn" data-live-reasons>
             <ul>
               ${decision.reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
@@ -341,9 +344,9 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
         ?data-autofocus=${!focusStepper && card.kind === 'client'}
         @click=${h.confirm}
       >
-        ${t.confirm}
+        ${text(C.confirm)}
       </button>
-      <button type="button" @click=${h.cancel}>${t.cancel}</button>
+      <button type="button" @click=${h.cancel}>${text(C.cancel)}</button>
     </div>
     <p class="muted keys-hint">${text(KEYS_HINT)}</p>
   </div>`;
@@ -357,19 +360,23 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
     h.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) });
   return html`<fieldset class="field">
       <legend>${t.groupHeading}</legend>
-      <p class="muted" id="member-hint">${t.groupHint}</p>
+      <p class="muted" id="member-hint">${text(C.groupHint)}</p>
       ${
         request.groupCardIds.length === 0
-          ? html`<p class="muted">${t.groupEmpty}</p>`
+          ? html`<p class="muted">${text(C.groupEmpty)}</p>`
           : html`<ul class="group-list">
               ${request.groupCardIds.map(
                 (id) =>
                   html`<li ?data-unverified=${m.unverified?.has(id)}>
                     <span
-                      ><span class="mono">${id}</span
-                      >${m.unverified?.has(id) ? ` · ${t.memberUnverified}` : ''}</span
+                      ><span class="mono">${v.id(id)}</span
+                      >${m.unverified?.has(id) ? ` · ${text(C.memberUnverified)}` : ''}</span
                     >
-                    <button type="button" aria-label=${t.groupRemove(id)} @click=${() => remove(id)}>
+                    <button
+                      type="button"
+                      aria-label=${text(P.groupRemove(v.id(id)))}
+                      @click=${() => remove(id)}
+                    >
                       ×
                     </button>
                   </li>`,
@@ -377,7 +384,7 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
             </ul>`
       }
       <form class="field" @submit=${h.submitMember} novalidate>
-        <label for="member">${t.groupMemberLabel}</label>
+        <label for="member">${text(C.groupMemberLabel)}</label>
         <div class="input-row">
           <input
             id="member"
@@ -388,14 +395,14 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
             aria-invalid=${err ? 'true' : 'false'}
             data-autofocus
           />
-          <button type="submit">${t.groupAdd}</button>
+          <button type="submit">${text(C.groupAdd)}</button>
         </div>
         ${err ? html`<p id="member-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
       </form>
     </fieldset>
     ${renderStepper(v, {
       id: 'under16',
-      label: t.under16,
+      label: text(C.under16),
       value: request.under16,
       max: m.under16Max,
       autofocus: false,

@@ -185,7 +185,7 @@ export function renderResult(
     part: 'result',
     outcome,
     body: html`${outcome === 'queued' ? html`<p><span part="queued-badge" class="badge">${text(QUEUED_BADGE)}</span></p>` : nothing}
-      <p data-state=${outcome}><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
+      <p data-state=${outcome}><span class="mono">${v.id(cardId)}</span> · ${ticketSummary(v, request)}</p>
       ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
       ${
         outcome === 'refused-later'
