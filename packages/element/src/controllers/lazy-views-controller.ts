@@ -24,6 +24,8 @@ export type AttentionViews = typeof AttentionModule;
  */
 export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
+  /** How many views' styles this element has adopted. */
+  private adopted = 0;
   /** The phase whose result was last sounded: each result is played once. */
   private cued: Phase | undefined;
 
@@ -58,15 +60,20 @@ export class LazyViewsController implements ReactiveController {
 
   /** The card panel's code, its styles added to the element's once it is there. */
   async loadCard(): Promise<void> {
-    if (!cardPanelViews.get()) await cardPanelViews.load().then(() => this.adopt());
+    await cardPanelViews.load();
+    this.adopt();
   }
 
-  /** The element's styles and those of the views loaded so far. */
+  /** The element's styles and those of the views loaded so far (once per view, per element). */
   private adopt(): void {
     const root = this.host.renderRoot;
-    const more = [cardPanelViews.get()?.cardStyles, shiftViews.get()?.shiftStyles];
-    if (root instanceof ShadowRoot)
-      adoptStyles(root, [...this.elementStyles(), ...more.filter((s) => s !== undefined)]);
+    const more = [cardPanelViews.get()?.cardStyles, shiftViews.get()?.shiftStyles].filter(
+      (s) => s !== undefined,
+    );
+    if (root instanceof ShadowRoot && more.length > this.adopted) {
+      this.adopted = more.length;
+      adoptStyles(root, [...this.elementStyles(), ...more]);
+    }
   }
 
   /** Privacy mode (the clerk's setting): card IDs show only their last four characters. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES, OUTCOME_COLOURS, outcomeOf, type Outcome } from './verdict.js';
-import { CUES } from '../feedback/cues.js';
+import { CUES, tonesOf } from '../feedback/cues.js';
 import type { Phase } from '../flow/phase.js';
 
 // Colour-vision deficiency simulation: Machado, Oliveira & Fernandes (2009), severity 1, applied in linear sRGB.
@@ -60,10 +60,11 @@ describe('the four results', () => {
   });
 
   it('sound apart: each its own rhythm, all short, and each vibrates its own way', () => {
-    const rhythm = (o: Outcome) => CUES[o].tones.map(([hz, ms]) => `${hz}:${ms}`).join(' ');
+    const rhythm = (o: Outcome) => CUES[o].tones;
     expect(new Set(OUTCOMES.map(rhythm)).size).toBe(4);
     expect(new Set(OUTCOMES.map((o) => CUES[o].vibrate.join(' '))).size).toBe(4);
-    for (const o of OUTCOMES) expect(CUES[o].tones.reduce((t, [, ms]) => t + ms, 0)).toBeLessThanOrEqual(600);
+    for (const o of OUTCOMES)
+      expect(tonesOf(CUES[o].tones).reduce((t, [, ms]) => t + ms, 0)).toBeLessThanOrEqual(600);
   });
 
   it('are told from the phase: refusals, "already used", registrations and what needs attention', () => {
