@@ -34,9 +34,6 @@ export const cardStyles = css`
     border-radius: var(--kaiku-radius);
     padding: var(--kaiku-gap);
   }
-  .card.refused {
-    border-color: var(--kaiku-danger);
-  }
   dl {
     margin: 0;
     display: grid;
@@ -210,7 +207,7 @@ export function renderCardPanel(
 ): TemplateResult {
   const refused = blocking.length > 0 || !tickets;
   return html`
-    <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
+    <section part="card-panel" class="card" aria-labelledby="card-title">
       <div class="card-info">${renderCardFacts(v, card)}</div>
       <div class="card-action">
         ${refused ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(), h)}
