@@ -39,6 +39,3 @@ export function formatterFor(locale: UiLocale): Formatter {
   cache.set(locale, made);
   return made;
 }
-
-/** A card ID with all but its last four characters hidden (privacy mode): `A045198723` → `••••••8723`. */
-export const maskCardId = (id: string): string => '•'.repeat(Math.max(0, id.length - 4)) + id.slice(-4);

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
-import { formatterFor, maskCardId } from './format.js';
+import { formatterFor } from './format.js';
 import type {
   LocalizedText,
   ScannerServices,
@@ -262,13 +262,8 @@ export class KaikuScanner extends LitElement {
 
   private get view(): ViewContext {
     const locale = this.locale;
-    const id = this.views.privacy ? maskCardId : String;
-    return {
-      t: translationFor(locale),
-      fmt: formatterFor(locale),
-      text: (m: LocalizedText) => m[locale],
-      id,
-    };
+    const text = (m: LocalizedText): string => m[locale];
+    return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
   override disconnectedCallback(): void {
@@ -293,12 +288,7 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
-    this.views.observe(
-      this.flow.phase,
-      { sound: !this.noSound, vibration: !this.noVibration },
-      this.show,
-      this.mode,
-    );
+    this.views.observe(this.flow.phase, this);
     if (this.flow.takeFocus() && this.terminal.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -385,16 +375,7 @@ export class KaikuScanner extends LitElement {
       >
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
-        ${this.renderNeedsAttention()}
-        ${this.views.renderShift(v, flow.sync.state, {
-          terminalName: this.terminalName,
-          show: this.show,
-          cap: flow.capState,
-          now: new Date(),
-          exportCsv: this.svc.get().exportShiftCsv?.bind(undefined, this.locale),
-          changed: () => this.requestUpdate(),
-          failed: (e) => flow.sync.act(() => Promise.reject(e)),
-        })}
+        ${this.renderNeedsAttention()} ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>

@@ -3,9 +3,18 @@ import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
 import type { Phase } from '../flow/phase.js';
-import type { ShiftLog, ShiftModel } from '../views/shift-panel.js';
-import type { OutboxState, ShowContext, UsageMode } from '../services/types.js';
+import type { ShiftLog } from '../views/shift-panel.js';
+import type { ScannerServices, ShowContext, UsageMode } from '../services/types.js';
+import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ViewContext } from '../views/view-context.js';
+
+/** What the shift and the cues read of the element. */
+type ShiftHost = {
+  readonly terminalName: string;
+  readonly show: ShowContext | undefined;
+  readonly mode: UsageMode;
+  readonly locale: 'fi' | 'sv' | 'en';
+};
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
@@ -76,17 +85,30 @@ export class LazyViewsController implements ReactiveController {
     }
   }
 
-  /** Privacy mode (the clerk's setting): card IDs show only their last four characters. */
-  get privacy(): boolean {
-    return cardPanelViews.get()?.currentPrefs().privacy ?? false;
+  /** How card IDs show: in privacy mode (the clerk's setting) only their last four characters. */
+  get cardId(): (id: string) => string {
+    return cardPanelViews.get()?.showCardId() ?? String;
   }
 
-  /** The shift panel, once loaded; `outbox` tells which queued usages have gone. */
-  renderShift(v: ViewContext, outbox: OutboxState, m: Omit<ShiftModel, 'usages'>): unknown {
+  /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
+  renderShift(
+    v: ViewContext,
+    host: ShiftHost,
+    flow: Pick<ScanFlow, 'sync' | 'capState'>,
+    svc: ScannerServices,
+  ): unknown {
     const views = shiftViews.get();
-    return views && this.log
-      ? views.renderShiftPanel(v, { ...m, usages: this.log.current(outbox) })
-      : undefined;
+    if (!views || !this.log) return undefined;
+    return views.renderShiftPanel(v, {
+      usages: this.log.current(flow.sync.state),
+      terminalName: host.terminalName,
+      show: host.show,
+      cap: flow.capState,
+      now: new Date(),
+      exportCsv: svc.exportShiftCsv?.bind(svc, host.locale),
+      changed: () => this.host.requestUpdate(),
+      failed: (e) => flow.sync.act(() => Promise.reject(e)),
+    });
   }
 
   /**
@@ -95,16 +117,15 @@ export class LazyViewsController implements ReactiveController {
    */
   observe(
     phase: Phase,
-    host: { readonly sound: boolean; readonly vibration: boolean },
-    show: ShowContext | undefined,
-    mode: UsageMode,
+    host: ShiftHost & { readonly noSound: boolean; readonly noVibration: boolean },
   ): void {
-    this.log?.record(phase, show, mode, new Date());
+    this.log?.record(phase, host.show, host.mode, new Date());
     const views = cardPanelViews.get();
     if (phase === this.cued || !views) return;
     this.cued = phase;
     const outcome = views.outcomeOf(phase);
-    if (outcome) setTimeout(() => views.playCue(outcome, host));
+    if (outcome)
+      setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }
 
   /** The outbox has `count` usages needing attention: the list's code loads when there is something in it. */

@@ -30,6 +30,12 @@ export function currentPrefs(): TerminalPrefs {
   });
 }
 
+/** A card ID with all but its last four characters hidden (privacy mode): `A045198723` → `••••••8723`. */
+export const maskCardId = (id: string): string => '•'.repeat(Math.max(0, id.length - 4)) + id.slice(-4);
+
+/** How the screen shows a card ID under the clerk's settings: whole, or masked in privacy mode. */
+export const showCardId = (): ((id: string) => string) => (currentPrefs().privacy ? maskCardId : String);
+
 /** Changes the settings, and keeps them for the next visit. */
 export function savePrefs(prefs: TerminalPrefs): void {
   current = prefs;

@@ -126,7 +126,7 @@ export const cardStyles = css`
 `;
 export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
 export { playCue } from '../feedback/cues.js';
-export { currentPrefs } from '../feedback/prefs.js';
+export { showCardId } from '../feedback/prefs.js';
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {
