@@ -7,7 +7,7 @@
  * The browser's `BarcodeDetector`, when it supports the wanted formats, is not a stage but an engine of its own: in
  * `fast` its answer is final; in `thorough` the stages below run where it read nothing.
  */
-import type { DecodeResult, Quad } from './types.js';
+import type { DecodeResult } from './types.js';
 
 /** What the triggers look at: the call's options and what earlier stages saw in this frame. */
 export type FrameFacts = {
@@ -18,8 +18,6 @@ export type FrameFacts = {
   readonly big: boolean;
   /** zxing-cpp runs on this frame (else the JS stages read it alone: WebAssembly blocked, or `engine: 'js'`). */
   readonly cpp: boolean;
-  /** QR codes zxing-cpp located and could not decode (a bent card, strong perspective). */
-  readonly unreadQr: () => readonly Quad[];
   /** A JS QR stage saw two finder patterns of one card-sized QR code and did not read it. */
   readonly qrSeen: () => boolean;
   /** The Code 39 locator found a bar-code region whose lines read no other barcode. */
@@ -27,9 +25,8 @@ export type FrameFacts = {
 };
 
 type When = (f: FrameFacts) => boolean;
-/** The JS rescue of a QR code zxing-cpp found no trace of, in `fast` (where it located one, the crops read it). */
-const qrUnlocated: When = (f) => f.wantQr && !f.thorough && f.unreadQr().length === 0;
-const qrLocated: When = (f) => f.wantQr && f.unreadQr().length > 0;
+/** The JS rescue of a QR code zxing-cpp did not read, in `fast`. */
+const qrRescue: When = (f) => f.wantQr && !f.thorough;
 const jsQr: When = (f) => f.wantQr && !f.cpp;
 const bars: When = (f) => f.want39 && f.barsSeen();
 /** zxing-cpp on the flattened frame: on stills, and in `fast` where the JS stages saw a symbol they did not read. */
@@ -40,22 +37,19 @@ export const STAGES = [
   // zxing-cpp on the frame as given: QR and Code 39, rotations, inversion, downscaling; among up to four symbols
   // when the first is refused (a ticket) or cannot be decoded.
   { name: 'cpp', when: (f: FrameFacts) => f.cpp },
-  // A QR code zxing-cpp located and could not decode: its fourth corner searched (grid), read by zxing-js in a crop.
-  { name: 'qr-grid', when: qrLocated },
-  { name: 'qr-crop', when: qrLocated },
-  { name: 'qr-crop-stretched', when: qrLocated },
-  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples.
-  { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrUnlocated(f) },
+  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples whose
+  // fourth corner is searched (a bent card, strong perspective).
+  { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrRescue(f) },
   // Code 39 along the axes of located bar-code regions (any rotation): lines across the frame, two must agree.
   { name: 'c39-lines', when: (f: FrameFacts) => f.want39 },
   // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
-  { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
+  { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrRescue(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: jsQr },
   { name: 'qr-stretched', when: jsQr },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',
-    when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
+    when: (f: FrameFacts) => (f.cpp ? qrRescue(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
   },
   // Code 39 by blurred templates fitted to profiles (bars no threshold separates), then on the largest region of the
   // frame with the light taken out (a shadow's edge at 720p).
@@ -86,7 +80,26 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-/** Internal (the ablation bench and tests): switches and a report of every stage that ran. */
+/**
+ * A camera loop's rescue round (its per-frame budget): one per loop, passed with each of its frames. zxing-cpp runs
+ * on every frame; the stages after it (the rescues) get as much time as zxing-cpp took on that frame, so a frame
+ * costs about twice zxing-cpp's time. A rescue that does not fit what is left runs on the next frame, after that
+ * frame's zxing-cpp, and the round goes on from there — a card held in view meets every rescue within a few frames.
+ * A rescue that read goes first on the next frame; after the last rescue a new round starts.
+ */
+export type RescueRound = {
+  /** Index in `STAGES` of the rescue the next frame starts with (0: a new round). */
+  next: number;
+  /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
+  qrSeen: boolean;
+  /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
+  readonly cost: Map<StageName, number>;
+};
+
+/** A new loop's rescue round. */
+export const createRescueRound = (): RescueRound => ({ next: 0, qrSeen: false, cost: new Map() });
+
+/** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
   /** Stages and strategies switched off. */
   readonly off?: ReadonlySet<StageName | StrategyName>;
@@ -94,6 +107,8 @@ export type PipelineControl = {
   readonly exhaustive?: boolean;
   /** Called after each stage that ran: what it read (accepted by the filter) and how long it took. */
   readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
+  /** The camera's per-frame budget: the rescues share zxing-cpp's time on the frame, the rest wait for the next. */
+  readonly round?: RescueRound;
 };
 
 /** Whether a strategy (or stage) is switched on. */
@@ -101,26 +116,46 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
   control?.off?.has(name) !== true;
 
 /**
- * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off. The first
- * read, or `null`.
+ * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
+ * round's budget when there is one. The first read, or `null`.
  */
 export async function runStages(
-  facts: FrameFacts,
+  frame: FrameFacts,
   run: (stage: StageName) => DecodeResult | null | Promise<DecodeResult | null>,
   control: PipelineControl | undefined,
   signal: AbortSignal | undefined,
   only?: (stage: StageName) => boolean,
 ): Promise<DecodeResult | null> {
+  const round = control?.round;
+  const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
-  for (const { name, when } of STAGES) {
+  let left = Number.POSITIVE_INFINITY;
+  let rescued = false;
+  let next = 0;
+  for (const [index, { name, when }] of STAGES.entries()) {
+    if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
+    if (round !== undefined && rescued && (round.cost.get(name) ?? 0) >= left) {
+      next = index; // Out of time: this rescue, and the ones after it, on the next frame.
+      break;
+    }
     signal?.throwIfAborted();
     const started = performance.now();
     const read = await run(name);
-    control?.onStage?.(name, read, performance.now() - started);
+    const ms = performance.now() - started;
+    control?.onStage?.(name, read, ms);
+    if (round !== undefined) {
+      const cost = round.cost.get(name);
+      round.cost.set(name, cost === undefined ? ms : 0.7 * cost + 0.3 * ms);
+      // zxing-cpp's time is the rescues' budget (without it, as in the JS engine, there is none).
+      left = name === 'cpp' ? ms : left - ms;
+      rescued ||= name !== 'cpp';
+    }
     if (read === null) continue;
     first ??= read;
-    if (control?.exhaustive !== true) return read;
+    next = index; // A rescue that read goes first on the next frame: the card held in view is read again at once.
+    if (control?.exhaustive !== true) break;
   }
+  if (round !== undefined) Object.assign(round, { next, qrSeen: next > 0 && facts.qrSeen() });
   return first;
 }
