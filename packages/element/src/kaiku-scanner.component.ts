@@ -67,6 +67,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
+ * @csspart shift - This terminal's shift: counters, usages, the shift report and the clerk's settings.
  *
  * @cssproperty --kaiku-font - Font family.
  * @cssproperty --kaiku-font-size - Base font size.
@@ -106,6 +107,7 @@ export class KaikuScanner extends LitElement {
     wasmUrl: { attribute: 'wasm-url' },
     noWedge: { attribute: 'no-wedge', type: Boolean },
     noSound: { attribute: 'no-sound', type: Boolean },
+    noVibration: { attribute: 'no-vibration', type: Boolean },
     wedgeOptions: { attribute: false },
     tokenProvider: { attribute: false },
     services: { attribute: false },
@@ -114,6 +116,7 @@ export class KaikuScanner extends LitElement {
     offlinePolicy: { attribute: 'offline-policy' },
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     outboxName: { attribute: 'outbox-name' },
+    terminalName: { attribute: 'terminal-name' },
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -154,8 +157,10 @@ export class KaikuScanner extends LitElement {
   declare wasmUrl: string | undefined;
   /** Do not listen for keyboard-wedge scanners. */
   declare noWedge: boolean;
-  /** No beep when the camera reads a card (wedge readers beep themselves). */
+  /** No sounds: no beep when the camera reads a card, no result sounds (the clerk can also turn them off). */
   declare noSound: boolean;
+  /** No vibration on a result (where the device vibrates; the clerk can also turn it off). */
+  declare noVibration: boolean;
   /**
    * Wedge reader settings (property only): `layout` ('us', 'fi', 'de', …), `terminator`, `prefix`, `suffix`, timing,
    * or a `profile` stored from `calibrateScanner()`.
@@ -181,6 +186,8 @@ export class KaikuScanner extends LitElement {
    * two targets on one origin never share queued usages. Outboxes sharing a name still send only their own.
    */
   declare outboxName: string | undefined;
+  /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
+  declare terminalName: string;
 
   constructor() {
     super();
@@ -199,6 +206,7 @@ export class KaikuScanner extends LitElement {
     this.noCamera = false;
     this.noWedge = false;
     this.noSound = false;
+    this.noVibration = false;
     this.wedgeOptions = undefined;
     this.tokenProvider = undefined;
     this.services = undefined;
@@ -207,6 +215,7 @@ export class KaikuScanner extends LitElement {
     this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
     this.outboxName = undefined;
+    this.terminalName = '';
   }
 
   private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
@@ -253,7 +262,8 @@ export class KaikuScanner extends LitElement {
 
   private get view(): ViewContext {
     const locale = this.locale;
-    return { t: translationFor(locale), fmt: formatterFor(locale), text: (m: LocalizedText) => m[locale] };
+    const text = (m: LocalizedText): string => m[locale];
+    return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
   override disconnectedCallback(): void {
@@ -278,6 +288,7 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
+    this.views.observe(this.flow.phase, this);
     if (this.flow.takeFocus() && this.terminal.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -364,7 +375,7 @@ export class KaikuScanner extends LitElement {
       >
         ${this.renderHeader()}
         <div part="stage" class="stage">${this.renderStage()}</div>
-        ${this.renderNeedsAttention()}
+        ${this.renderNeedsAttention()} ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>

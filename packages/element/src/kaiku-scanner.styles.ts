@@ -285,10 +285,6 @@ export const styles = css`
     background: var(--kaiku-danger-bg);
     color: var(--kaiku-danger);
   }
-  .notice.ok {
-    background: var(--kaiku-ok-bg);
-    color: var(--kaiku-ok);
-  }
   .notice.warn {
     background: var(--kaiku-warn-bg);
     color: var(--kaiku-warn);

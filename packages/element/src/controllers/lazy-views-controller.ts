@@ -2,11 +2,26 @@ import { adoptStyles, type CSSResultOrNative, type ReactiveController, type Reac
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
+import type { Phase } from '../flow/phase.js';
+import type { ShiftLog } from '../views/shift-panel.js';
+import type { ScannerServices, ShowContext, UsageMode } from '../services/types.js';
+import type { ScanFlow } from '../flow/scan-flow.js';
+import type { ViewContext } from '../views/view-context.js';
+
+/** What the shift and the cues read of the element. */
+type ShiftHost = {
+  readonly terminalName: string;
+  readonly show: ShowContext | undefined;
+  readonly mode: UsageMode;
+  readonly locale: 'fi' | 'sv' | 'en';
+};
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
 /** The needs-attention list shows only when the server has refused a queued usage. */
 const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
+/** The shift panel (counters, usages, report, the clerk's settings) follows the card panel. */
+const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 
 export type CardPanelViews = typeof CardPanelModule;
 export type AttentionViews = typeof AttentionModule;
@@ -17,7 +32,11 @@ export type AttentionViews = typeof AttentionModule;
  * something in it.
  */
 export class LazyViewsController implements ReactiveController {
-  private cardStyled = false;
+  private log: ShiftLog | undefined;
+  /** How many views' styles this element has adopted. */
+  private adopted = 0;
+  /** The phase whose result was last sounded: each result is played once. */
+  private cued: Phase | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -38,17 +57,75 @@ export class LazyViewsController implements ReactiveController {
 
   hostConnected(): void {
     // A look-up waits for the card panel only if it is still on its way.
-    void this.loadCard().catch(() => undefined);
+    void this.loadCard()
+      .then(() => shiftViews.load())
+      .then((m) => {
+        this.log ??= new m.ShiftLog();
+        this.adopt();
+        this.host.requestUpdate();
+      })
+      .catch(() => undefined);
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
   async loadCard(): Promise<void> {
-    const views = await cardPanelViews.load();
+    await cardPanelViews.load();
+    this.adopt();
+  }
+
+  /** The element's styles and those of the views loaded so far (once per view, per element). */
+  private adopt(): void {
     const root = this.host.renderRoot;
-    if (root instanceof ShadowRoot && !this.cardStyled) {
-      this.cardStyled = true;
-      adoptStyles(root, [...this.elementStyles(), views.cardStyles]);
+    const more = [cardPanelViews.get()?.cardStyles, shiftViews.get()?.shiftStyles].filter(
+      (s) => s !== undefined,
+    );
+    if (root instanceof ShadowRoot && more.length > this.adopted) {
+      this.adopted = more.length;
+      adoptStyles(root, [...this.elementStyles(), ...more]);
     }
+  }
+
+  /** How card IDs show: in privacy mode (the clerk's setting) only their last four characters. */
+  get cardId(): (id: string) => string {
+    return cardPanelViews.get()?.showCardId() ?? String;
+  }
+
+  /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
+  renderShift(
+    v: ViewContext,
+    host: ShiftHost,
+    flow: Pick<ScanFlow, 'sync' | 'capState'>,
+    svc: ScannerServices,
+  ): unknown {
+    const views = shiftViews.get();
+    if (!views || !this.log) return undefined;
+    return views.renderShiftPanel(v, {
+      usages: this.log.current(flow.sync.state),
+      terminalName: host.terminalName,
+      show: host.show,
+      cap: flow.capState,
+      now: new Date(),
+      exportCsv: svc.exportShiftCsv?.bind(svc, host.locale),
+      changed: () => this.host.requestUpdate(),
+      failed: (e) => flow.sync.act(() => Promise.reject(e)),
+    });
+  }
+
+  /**
+   * A new phase: the shift takes it down, and the result's sound and vibration play once it is painted, once per
+   * result, as far as the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
+   */
+  observe(
+    phase: Phase,
+    host: ShiftHost & { readonly noSound: boolean; readonly noVibration: boolean },
+  ): void {
+    this.log?.record(phase, host.show, host.mode, new Date());
+    const views = cardPanelViews.get();
+    if (phase === this.cued || !views) return;
+    this.cued = phase;
+    const outcome = views.outcomeOf(phase);
+    if (outcome)
+      setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }
 
   /** The outbox has `count` usages needing attention: the list's code loads when there is something in it. */

@@ -30,7 +30,7 @@ export class CardLookup {
       return;
     }
     s.host.stopCamera();
-    s.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(cardId));
+    s.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(v.id(cardId)));
     // Another till may have sold tickets for this show since: each customer sees the server's count (plus this
     // till's unsent usages), fetched alongside the card.
     this.began();
@@ -77,7 +77,7 @@ export class CardLookup {
     const blocking = first.ok ? [] : first.reasons;
     const repeat = s.given.has(`${show.id}|${s.host.mode()}|${card.id}`);
     const phase: Phase = { name: 'card', card, request, blocking, repeat };
-    const polite: Say = (v) => `${v.t.cardHeading} ${card.id}: ${v.t.statusName(card.status)}`;
+    const polite: Say = (v) => `${v.t.cardHeading} ${v.id(card.id)}: ${v.t.statusName(card.status)}`;
     if (recheck && blocking.length === 0)
       s.set(() => {
         s.phase = phase;

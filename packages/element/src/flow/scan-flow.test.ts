@@ -21,7 +21,7 @@ const cards: FakeOptions['cards'] = {
   A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
   Y110029399: { kind: 'community', status: 'active', validUntil: '2030-05-31', minors: 0 },
 };
-const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi };
+const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi, id: (c) => c };
 
 function setUp(options: FakeOptions = {}, services?: (fake: ScannerServices) => ScannerServices) {
   const fake = createFakeServices({ cards, ...options });

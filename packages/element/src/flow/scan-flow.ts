@@ -119,7 +119,7 @@ export class ScanFlow extends Screen {
     const p = this.phase;
     if (duplicate && id === (p.name === 'card' ? p.card.id : p.name === 'done' ? p.cardId : undefined)) {
       // The card on screen read again: no second look-up nor registration prompt, just a calm word.
-      this.set(() => (this.polite = (v) => v.t.alreadyRead(id)));
+      this.set(() => (this.polite = (v) => v.t.alreadyRead(v.id(id))));
       return;
     }
     const groupMember = this.addsToGroup(source);

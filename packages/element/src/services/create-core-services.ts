@@ -86,6 +86,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     resolveAttention: async (id) => (await services()).resolveAttention(id),
     registerRest: async (id) => (await services()).registerRest?.(id),
     exportCsv: async () => (await services()).exportCsv(),
+    exportShiftCsv: async (locale) => (await services()).exportShiftCsv!(locale),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
     dispose() {
       disposed = true;

@@ -9,7 +9,9 @@ import type {
 } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
-import { ticketSummary, type ViewContext } from './view-context.js';
+import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import { renderRefusal, verdictStyles } from './verdict.js';
+import type { ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 
@@ -18,6 +20,7 @@ import type { ScanFlow } from '../flow/scan-flow.js';
  * carries none of them.
  */
 export const cardStyles = css`
+  ${verdictStyles}
   /* A phone or tablet has no Enter or Esc keys to speak of. */
   @media (hover: none) and (pointer: coarse) {
     .keys-hint {
@@ -30,9 +33,6 @@ export const cardStyles = css`
     border: 2px solid var(--kaiku-border);
     border-radius: var(--kaiku-radius);
     padding: var(--kaiku-gap);
-  }
-  .card.refused {
-    border-color: var(--kaiku-danger);
   }
   dl {
     margin: 0;
@@ -124,6 +124,9 @@ export const cardStyles = css`
     }
   }
 `;
+export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
+export { playCue } from '../feedback/cues.js';
+export { showCardId } from '../feedback/prefs.js';
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {
@@ -204,7 +207,7 @@ export function renderCardPanel(
 ): TemplateResult {
   const refused = blocking.length > 0 || !tickets;
   return html`
-    <section part="card-panel" class="card ${refused ? 'refused' : ''}" aria-labelledby="card-title">
+    <section part="card-panel" class="card" aria-labelledby="card-title">
       <div class="card-info">${renderCardFacts(v, card)}</div>
       <div class="card-action">
         ${refused ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(), h)}
@@ -235,44 +238,18 @@ export function renderCardStage(
   return renderCardPanel(v, card, blocking, tickets, h);
 }
 
-/**
- * The result, reached only through the card phase (so it loads with the card panel). Registered; or queued offline with its badge; or queued and later refused by Kaikukanta (with the reason, and
- * where to settle it). Then "next customer" (Enter).
- */
-export function renderResult(
-  v: ViewContext,
-  done: Extract<Phase, { name: 'done' }>,
-  onNext: () => void,
-): TemplateResult {
-  const { t, text } = v;
-  const { outcome, cardId, request, reason } = done;
-  const tone = outcome === 'registered' ? 'ok' : outcome === 'queued' ? 'warn' : 'danger';
-  const heading =
-    outcome === 'registered'
-      ? t.registeredHeading
-      : outcome === 'queued'
-        ? t.queuedHeading
-        : t.refusedLaterHeading;
-  return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>
-      <h3>${heading}</h3>
-      ${
-        outcome === 'queued'
-          ? html`<p><span part="queued-badge" class="badge warn">${t.queuedBadge}</span></p>`
-          : nothing
-      }
-      <p><span class="mono">${cardId}</span> · ${ticketSummary(v, request)}</p>
-      ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
-      ${
-        outcome === 'refused-later'
-          ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}
-              <p>${t.refusedLaterDetail}</p>`
-          : nothing
-      }
-    </div>
-    <div class="actions">
-      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
-    </div>`;
-}
+/** Kaikukanta could not be reached: the card is as this device stored it. */
+const FROM_CACHE: LocalizedText = {
+  fi: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
+  sv: 'Kaikukanta kan inte nås, så uppgifterna är de som tidigare sparats på den här enheten.',
+  en: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
+};
+/** The keys of the ticket form. */
+const KEYS_HINT: LocalizedText = {
+  fi: 'Enter kirjaa, Esc peruuttaa.',
+  sv: 'Enter registrerar, Esc avbryter.',
+  en: 'Enter registers, Esc cancels.',
+};
 
 /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
 const UNVERIFIED: LocalizedText = {
@@ -282,27 +259,27 @@ const UNVERIFIED: LocalizedText = {
 };
 
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
-export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): TemplateResult {
+export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
-  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${card.id}</span></h3>
+  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
     <dl>
       <div>
-        <dt>${t.cardKind}</dt>
-        <dd>${card.kind === 'community' ? t.kindCommunity : t.kindClient}</dd>
+        <dt>${text(C.cardKind)}</dt>
+        <dd>${card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)}</dd>
       </div>
       <div>
-        <dt>${t.status}</dt>
+        <dt>${text(C.status)}</dt>
         <dd>${t.statusName(card.status)}</dd>
       </div>
       <div>
-        <dt>${t.validUntil}</dt>
+        <dt>${text(C.validUntil)}</dt>
         <dd>${card.validUntil ? fmt.date(card.validUntil) : '–'}</dd>
       </div>
       ${
         card.kind === 'client'
           ? html`<div>
-              <dt>${t.minors}</dt>
+              <dt>${text(C.minors)}</dt>
               <dd>${unknown ? '–' : fmt.number(card.minors)}</dd>
             </div>`
           : nothing
@@ -311,48 +288,32 @@ export function renderCardFacts({ t, fmt, text }: ViewContext, card: CardView): 
     ${
       card.fromCache
         ? html`<p class="notice warn" data-source=${unknown ? 'none' : 'cache'}>
-            <span>${unknown ? text(UNVERIFIED) : t.fromCache}</span>
+            <span>${unknown ? text(UNVERIFIED) : text(FROM_CACHE)}</span>
           </p>`
         : nothing
     }`;
 }
 
-/** Every reason the card cannot be used now, and only "next customer". */
-export function renderRefusal(
-  { t, text }: ViewContext,
-  reasons: readonly Reason[],
-  onNext: () => void,
-): TemplateResult {
-  return html`<div part="refusal" class="notice danger">
-      <h4>${t.refusedHeading}</h4>
-      <ul>
-        ${reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
-      </ul>
-    </div>
-    <div class="actions">
-      <button class="primary" type="button" data-autofocus @click=${onNext}>${t.nextCustomer}</button>
-    </div>`;
-}
-
 /** One adult ticket, children (client card) or the group (community card), the decision, confirm/cancel. */
 export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
-  const { t, fmt, text } = v;
+  const { fmt, text } = v;
   const { card, request, decision } = m;
   const focusStepper = card.kind === 'client' && m.childMax > 0;
   return html`<div part="tickets" class="field">
     ${m.repeat ? html`<p class="notice warn" role="alert" data-repeat>${text(REPEAT)}</p>` : nothing}
-    <h4>${t.ticketsHeading}</h4>
+    <h4>${text(C.ticketsHeading)}</h4>
     <div class="stepper">
-      <span class="stepper-label">${t.adultTickets}</span><span class="stepper-value">${fmt.number(1)}</span>
-      <span class="muted">${t.adultNote}</span>
+      <span class="stepper-label">${text(C.adultTickets)}</span
+      ><span class="stepper-value">${fmt.number(1)}</span>
+      <span class="muted">${text(C.adultNote)}</span>
     </div>
     ${
       card.kind === 'client'
         ? m.isCourse
-          ? html`<p class="muted">${t.childNoneCourse}</p>`
+          ? html`<p class="muted">${text(C.childNoneCourse)}</p>`
           : renderStepper(v, {
               id: 'children',
-              label: t.childTickets,
+              label: text(C.childTickets),
               value: request.children,
               max: m.childMax,
               autofocus: focusStepper,
@@ -364,7 +325,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
     ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(m.childLimit.message)}</p>` : nothing}
     ${
       decision.ok
-        ? html`<p><strong>${t.totalTickets(fmt.number(decision.total))}</strong></p>`
+        ? html`<p><strong>${text(P.totalTickets(fmt.number(decision.total)))}</strong></p>`
         : html`<div class="notice warn" data-live-reasons>
             <ul>
               ${decision.reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
@@ -380,11 +341,11 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
         ?data-autofocus=${!focusStepper && card.kind === 'client'}
         @click=${h.confirm}
       >
-        ${t.confirm}
+        ${text(C.confirm)}
       </button>
-      <button type="button" @click=${h.cancel}>${t.cancel}</button>
+      <button type="button" @click=${h.cancel}>${text(C.cancel)}</button>
     </div>
-    <p class="muted keys-hint">${t.keysHint}</p>
+    <p class="muted keys-hint">${text(KEYS_HINT)}</p>
   </div>`;
 }
 
@@ -396,19 +357,23 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
     h.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) });
   return html`<fieldset class="field">
       <legend>${t.groupHeading}</legend>
-      <p class="muted" id="member-hint">${t.groupHint}</p>
+      <p class="muted" id="member-hint">${text(C.groupHint)}</p>
       ${
         request.groupCardIds.length === 0
-          ? html`<p class="muted">${t.groupEmpty}</p>`
+          ? html`<p class="muted">${text(C.groupEmpty)}</p>`
           : html`<ul class="group-list">
               ${request.groupCardIds.map(
                 (id) =>
                   html`<li ?data-unverified=${m.unverified?.has(id)}>
                     <span
-                      ><span class="mono">${id}</span
-                      >${m.unverified?.has(id) ? ` · ${t.memberUnverified}` : ''}</span
+                      ><span class="mono">${v.id(id)}</span
+                      >${m.unverified?.has(id) ? ` · ${text(C.memberUnverified)}` : ''}</span
                     >
-                    <button type="button" aria-label=${t.groupRemove(id)} @click=${() => remove(id)}>
+                    <button
+                      type="button"
+                      aria-label=${text(P.groupRemove(v.id(id)))}
+                      @click=${() => remove(id)}
+                    >
                       ×
                     </button>
                   </li>`,
@@ -416,7 +381,7 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
             </ul>`
       }
       <form class="field" @submit=${h.submitMember} novalidate>
-        <label for="member">${t.groupMemberLabel}</label>
+        <label for="member">${text(C.groupMemberLabel)}</label>
         <div class="input-row">
           <input
             id="member"
@@ -427,14 +392,14 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
             aria-invalid=${err ? 'true' : 'false'}
             data-autofocus
           />
-          <button type="submit">${t.groupAdd}</button>
+          <button type="submit">${text(C.groupAdd)}</button>
         </div>
         ${err ? html`<p id="member-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
       </form>
     </fieldset>
     ${renderStepper(v, {
       id: 'under16',
-      label: t.under16,
+      label: text(C.under16),
       value: request.under16,
       max: m.under16Max,
       autofocus: false,

@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttentionItem } from '../services/types.js';
+import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
 
 /** Queued usages the server refused: the card, the show, why, and a way to mark each handled or export them. */
 export function renderNeedsAttention(
-  { t, fmt, text }: ViewContext,
+  { t, fmt, text, id }: ViewContext,
   items: readonly AttentionItem[],
   onResolve: (id: string) => void,
   onExport: () => void,
@@ -18,22 +19,22 @@ export function renderNeedsAttention(
       ${items.map(
         (i) =>
           html`<li data-code=${i.reason.code}>
-            <span><span class="mono">${i.cardId}</span> · ${i.showName}: ${text(i.reason.message)}</span>
+            <span><span class="mono">${id(i.cardId)}</span> · ${i.showName}: ${text(i.reason.message)}</span>
             ${
               i.refusedMembers
                 ? html`<button type="button" class="primary" @click=${() => onRegisterRest(i.id)}>
-                    ${t.registerRest(i.refusedMembers.join(', '))}
+                    ${text(P.registerRest(i.refusedMembers.join(', ')))}
                   </button>`
                 : nothing
             }
-            <button type="button" aria-label=${t.resolve(i.cardId)} @click=${() => onResolve(i.id)}>
+            <button type="button" aria-label=${text(P.resolve(id(i.cardId)))} @click=${() => onResolve(i.id)}>
               ${t.resolveShort}
             </button>
           </li>`,
       )}
     </ul>
     <div class="actions">
-      <button type="button" @click=${onExport}>${t.exportCsv}</button>
+      <button type="button" @click=${onExport}>${text(C.exportCsv)}</button>
     </div>
   </details>`;
 }
@@ -45,6 +46,7 @@ export function renderNeedsAttention(
 export async function downloadCsv(
   exportCsv: () => Promise<string>,
   onFailed: (error: unknown) => Promise<void>,
+  fileName = 'kaikukortti-usages.csv',
 ): Promise<void> {
   let csv: string;
   try {
@@ -56,7 +58,7 @@ export async function downloadCsv(
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'kaikukortti-usages.csv';
+  a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ServiceError } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
+import type { VerdictBanner } from './verdict.js';
 
 /** A busy line (looking up, registering); focusable so focus has somewhere to be meanwhile. */
 export function renderBusy(text: string): TemplateResult {
@@ -10,7 +11,10 @@ export function renderBusy(text: string): TemplateResult {
   </div>`;
 }
 
-/** An error in plain language, with "try again" when retrying can help; a refusal (unregistered card) is headed as one. */
+/**
+ * An error in plain language, with "try again" when retrying can help; a refusal (unregistered card) is headed as
+ * one. `verdict`: the results' banner, once its code is in (it loads with the card panel); the plain notice until.
+ */
 export function renderError(
   { t, text }: ViewContext,
   error: ServiceError,
@@ -18,11 +22,24 @@ export function renderError(
   onRetry: () => void,
   onNext: () => void,
   refusal = false,
+  verdict?: (b: VerdictBanner) => TemplateResult,
 ): TemplateResult {
-  return html`<div part="error" class="notice danger" data-code=${error.code}>
-      <h3>${refusal ? t.refusedHeading : t.errorHeading}</h3>
-      <p>${text(error.message)}</p>
-    </div>
+  const heading = refusal ? t.refusedHeading : t.errorHeading;
+  const body = html`<p>${text(error.message)}</p>`;
+  return html`${
+      verdict
+        ? verdict({
+            verdict: refusal ? 'refused' : 'attention',
+            heading,
+            body,
+            part: 'error',
+            code: error.code,
+          })
+        : html`<div part="error" class="notice danger" data-code=${error.code}>
+            <h3>${heading}</h3>
+            ${body}
+          </div>`
+    }
     <div class="actions">
       ${
         canRetry

@@ -48,13 +48,13 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
     case 'ready':
       return renderReady(v, m, f);
     case 'looking-up':
-      return renderBusy(v.t.lookingUp(phase.cardId));
+      return renderBusy(v.t.lookingUp(v.id(phase.cardId)));
     case 'card':
       // Loaded before a card reaches the screen (see the flow's look-up); the busy line covers a host that sets
       // the phase early.
       return m.cardViews
         ? m.cardViews.renderCardStage(v, phase, m.show, f, m.tickets)
-        : renderBusy(v.t.lookingUp(phase.card.id));
+        : renderBusy(v.t.lookingUp(v.id(phase.card.id)));
     case 'registering':
       return renderBusy(v.t.registering);
     case 'done':
@@ -67,6 +67,7 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
         () => f.retry(),
         reset,
         phase.refusal === true,
+        m.cardViews?.renderVerdict,
       );
   }
 }

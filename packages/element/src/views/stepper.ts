@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { CARD_PHRASES as P } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -38,7 +39,7 @@ export type StepperOptions = {
  * A spinbutton bounded by the rules: arrows, Home/End and digits from the keyboard; the −/+ buttons are for
  * pointers only (out of the tab order, so a clerk tabs through one stop per count).
  */
-export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): TemplateResult {
+export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): TemplateResult {
   // A click leaves focus on the count, not on the button: Enter then registers and Esc cancels (the hint's promise),
   // and a button that disables itself at its bound does not drop focus to the page.
   const step = (e: Event, value: number): void => {
@@ -57,13 +58,13 @@ export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): Templ
   };
   return html`<div class="stepper">
     <span class="stepper-label" id="${o.id}-label"
-      >${o.label} <span class="muted">(${t.childLimit(fmt.number(o.max))})</span></span
+      >${o.label} <span class="muted">(${text(P.childLimit(fmt.number(o.max)))})</span></span
     >
     <span class="stepper-controls">
       <button
         type="button"
         tabindex="-1"
-        aria-label=${t.decrease(o.label)}
+        aria-label=${text(P.decrease(o.label))}
         ?disabled=${o.value <= 0}
         @click=${(e: Event) => step(e, o.value - 1)}
       >
@@ -86,7 +87,7 @@ export function renderStepper({ t, fmt }: ViewContext, o: StepperOptions): Templ
       <button
         type="button"
         tabindex="-1"
-        aria-label=${t.increase(o.label)}
+        aria-label=${text(P.increase(o.label))}
         ?disabled=${o.value >= o.max}
         @click=${(e: Event) => step(e, o.value + 1)}
       >

@@ -7,6 +7,8 @@ export type ViewContext = {
   readonly t: Translation;
   readonly fmt: Formatter;
   readonly text: (message: LocalizedText) => string;
+  /** A card ID as the screen shows it: whole, or only its last four characters in privacy mode (`maskCardId`). */
+  readonly id: (cardId: string) => string;
 };
 
 /** "Adults 1, children 2": the card holder plus group members are adults; children plus under-16 clients are not. */

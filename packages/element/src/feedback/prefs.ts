@@ -1,0 +1,47 @@
+/**
+ * The clerk's settings for this terminal (sound, vibration, privacy mode), kept in `localStorage` so they survive
+ * a reload. Three flags and nothing else: no card ID, no name, nothing about a person. Blocked or full storage:
+ * they hold for this page only.
+ */
+export type TerminalPrefs = {
+  readonly sound: boolean;
+  readonly vibration: boolean;
+  readonly privacy: boolean;
+};
+
+const KEY = 'kaiku-scanner:prefs';
+let current: TerminalPrefs | undefined;
+
+/** The settings in force: read from storage once, the defaults for anything missing or unreadable. */
+export function currentPrefs(): TerminalPrefs {
+  if (current) return current;
+  let saved: Partial<Record<keyof TerminalPrefs, unknown>> = {};
+  try {
+    saved = JSON.parse(globalThis.localStorage.getItem(KEY) ?? '{}') as typeof saved;
+  } catch {
+    // the defaults
+  }
+  const flag = (k: keyof TerminalPrefs, d: boolean): boolean =>
+    typeof saved[k] === 'boolean' ? saved[k] : d;
+  return (current = {
+    sound: flag('sound', true),
+    vibration: flag('vibration', true),
+    privacy: flag('privacy', false),
+  });
+}
+
+/** A card ID with all but its last four characters hidden (privacy mode): `A045198723` → `••••••8723`. */
+export const maskCardId = (id: string): string => '•'.repeat(Math.max(0, id.length - 4)) + id.slice(-4);
+
+/** How the screen shows a card ID under the clerk's settings: whole, or masked in privacy mode. */
+export const showCardId = (): ((id: string) => string) => (currentPrefs().privacy ? maskCardId : String);
+
+/** Changes the settings, and keeps them for the next visit. */
+export function savePrefs(prefs: TerminalPrefs): void {
+  current = prefs;
+  try {
+    globalThis.localStorage.setItem(KEY, JSON.stringify(prefs));
+  } catch {
+    // this page only
+  }
+}

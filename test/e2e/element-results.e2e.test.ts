@@ -1,0 +1,105 @@
+// The four results against the real sandbox in Chromium, in fi/sv/en: each banner's verdict, icon shape and
+// colour, axe with no violations, and a screenshot per result (test-results/screenshots/results/) to look at.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  openBoxOffice,
+  part,
+  screenshotDir,
+  useHarness,
+  wedgeScan,
+  type ScannerPage,
+} from '../support/element-harness.js';
+
+const harness = useHarness();
+const dir = path.join(screenshotDir, 'results');
+
+/** The banner on screen: which result, its icon's shape, its fill. */
+async function banner(s: ScannerPage, verdict: string) {
+  const el = s.page.locator(`kaiku-scanner [data-verdict="${verdict}"]`);
+  await el.waitFor({ timeout: 30_000 });
+  return el.evaluate((b) => ({
+    shape: b.querySelector('svg')?.getAttribute('data-shape'),
+    fill: getComputedStyle(b).backgroundColor,
+    heading: b.querySelector('h3')?.textContent ?? '',
+  }));
+}
+
+async function check(s: ScannerPage, verdict: string, lang: string) {
+  const seen = await banner(s, verdict);
+  expect(seen.shape).toBe(verdict);
+  expect(await axeViolations(s.page), `axe: ${verdict} in ${lang}`).toEqual([]);
+  await s.page.waitForTimeout(100);
+  await s.page.locator('kaiku-scanner').screenshot({ path: path.join(dir, `${verdict}-${lang}.png`) });
+  return seen;
+}
+
+describe.each(['fi', 'sv', 'en'] as const)('results at a glance in %s', (lang) => {
+  it('registered, refused, already used and needs attention: each its own look, axe clean', async () => {
+    mkdirSync(dir, { recursive: true });
+    const s = await openBoxOffice(harness(), {
+      lang,
+      width: 800,
+      path: '/box-office/?show=hilla-taikuri-matti',
+    });
+    // Until the sandbox refuses a second usage itself (the already-used rule), its refusal is given here in the
+    // contract's form; the element knows nothing of where it came from.
+    let usages = 0;
+    await s.page.route('**/v1/usages/batch', async (route) => {
+      const answer = await route.fetch();
+      if (!route.request().postData()?.includes('A045198723') || ++usages === 1)
+        return route.fulfill({ response: answer });
+      const { results } = (await answer.json()) as { results: { ok: boolean; idempotencyKey: string }[] };
+      const problem = {
+        type: 'about:blank',
+        title: 'Usage refused',
+        status: 422,
+        code: 'already-used',
+        reasons: [{ code: 'already-used', params: { at: '2030-01-01T17:40:00Z', terminal: 'Kassa 2' } }],
+      };
+      return route.fulfill({
+        status: answer.status(),
+        headers: { 'access-control-allow-origin': answer.headers()['access-control-allow-origin'] ?? '*' },
+        json: {
+          results: results.map((r) => (r.ok ? { idempotencyKey: r.idempotencyKey, ok: false, problem } : r)),
+        },
+      });
+    });
+    await s.page.locator(part('cap-meter')).waitFor();
+    const fills = new Set<string>();
+
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('Enter');
+    fills.add((await check(s, 'registered', lang)).fill);
+    await s.page.keyboard.press('Enter');
+
+    await wedgeScan(s.cdp, 'A999005416');
+    fills.add((await check(s, 'refused', lang)).fill);
+    await s.page.keyboard.press('Escape');
+
+    await wedgeScan(s.cdp, 'A045198723');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.locator(part('confirm-button')).click();
+    const used = await check(s, 'already-used', lang);
+    fills.add(used.fill);
+    expect(await s.page.locator(`${part('refusal')} li[data-code="already-used"]`).count()).toBe(1);
+    await s.page.unroute('**/v1/usages/batch');
+    await s.page.keyboard.press('Escape');
+
+    // Queued offline, then refused by Kaikukanta when sent: the clerk must settle it.
+    await s.context.setOffline(true);
+    await wedgeScan(s.cdp, 'A999000001');
+    await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('queued-badge')).waitFor({ timeout: 15_000 });
+    await s.context.setOffline(false);
+    fills.add((await check(s, 'attention', lang)).fill);
+
+    expect(fills.size).toBe(4);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+});
