@@ -82,8 +82,6 @@ export type ImportOptions = {
    * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
    */
   readonly sheet?: string | number;
-  /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
-  readonly duplicates?: 'refuse' | 'register';
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly onRow?: (event: RowEvent) => void;
