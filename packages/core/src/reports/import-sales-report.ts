@@ -311,17 +311,10 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       .filter((mode) => used[mode].get(hash) !== undefined)
       .map((mode) => ({ mode, at: usage.show.start }));
     const [reason] = checkAlreadyUsed(usage.mode, earlier, usage.show.kind, DEFAULT_POLICY.usage);
-    if (!reason && valid) used[usage.mode].add(hash, row);
-    return reason
-      ? [
-          {
-            code: reason.code,
-            field: 'cardId',
-            params: { ...reason.params, firstRow: firstRow ?? 0 },
-            message: reason.message,
-          },
-        ]
-      : [];
+    if (reason)
+      return [{ ...reason, field: 'cardId', params: { ...reason.params, firstRow: firstRow ?? 0 } }];
+    if (valid) used[usage.mode].add(hash, row);
+    return [];
   }
 
   async function sendOrStop(sending: Pending[]): Promise<void> {

@@ -1,11 +1,5 @@
-import type {
-  CardRecord,
-  EarlierUsage,
-  Show,
-  Tickets,
-  UsageRecord,
-  UsageRequest,
-} from '@kaiku-scanner/core/contract';
+import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core/contract';
+import type { EarlierUsage } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
 /** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */
