@@ -300,6 +300,62 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('<kaiku-scanner> in %s', 
     }
   });
 
+  it("already used: this terminal refuses its own card again at once; another terminal's usage on confirming", async (ctx) => {
+    const s = await browser.session();
+    const refusal = `${part('refusal')}?.querySelector('li[data-code="already-used"]')?.textContent`;
+    try {
+      const tab = await ready(await s.open(boxOffice('fi')));
+      await scan(ctx, tab, 'A045198723', part('tickets'));
+      await confirm(tab);
+      await until(tab, `${part('result')}?.getAttribute('data-outcome') === 'registered'`);
+      await press(tab, 'Enter'); // next customer
+      await until(tab, `root.querySelector('#manual')`);
+      await scan(
+        ctx,
+        tab,
+        'A045198723',
+        `${refusal}?.startsWith('Kortilla on jo lippu tähän tapahtumaan (')`,
+      );
+      expect(await usageCount('A045198723')).toBe(1);
+      await press(tab, 'Enter');
+      await until(tab, `root.querySelector('#manual')`);
+      // "Kassa 2" registers another card through the API; here the clerk sees it only on confirming.
+      const res = await fetch(`${sandbox.url.replace(/\/$/, '')}/v1/usages`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer kassa-2',
+          'content-type': 'application/json',
+          'idempotency-key': `k2-${engine}`,
+        },
+        body: JSON.stringify({
+          venueId: 'teatteri-hilla',
+          show: {
+            id: 'hilla-taikuri-matti',
+            name: 'Taikuri Matti',
+            start: '2030-01-01T18:00:00+02:00',
+            kind: 'show',
+          },
+          cardId: 'A999005429',
+          childTickets: 0,
+          channel: 'box-office',
+          mode: 'booking',
+          clientTime: new Date().toISOString(),
+          terminal: 'Kassa 2',
+        }),
+      });
+      expect(res.status).toBe(201);
+      await scan(ctx, tab, 'A999005429', part('tickets'));
+      await confirm(tab);
+      await until(
+        tab,
+        `/^Kortilla on jo lippu tähän tapahtumaan \\(\\d{1,2}\\.\\d{1,2}\\.\\d{4} klo \\d\\d\\.\\d\\d, Kassa 2\\)\\.$/.test(${refusal})`,
+      );
+      expect(await usageCount('A999005429')).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('strict CSP: the whole flow with no CSP violation, and no axe violation', async (ctx) => {
     const res = await fetch(`${web.url}/box-office/`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -25,9 +25,13 @@ export type FakeServices = ScannerServices & {
   setOutbox(state: OutboxState): void;
 };
 
-/** Minimal rules for the fake: inactive refused, children ≤ minors, community needs a group, cap respected. */
-function fakeDecide({ card, request, cap }: DecideInput): Decision {
+/**
+ * Minimal rules for the fake: inactive refused, children ≤ minors, community needs a group, cap respected, one
+ * booking per card and show.
+ */
+function fakeDecide({ card, request, cap, mode, earlier }: DecideInput): Decision {
   const reasons: Reason[] = [];
+  if (earlier.length > 0 && mode === 'booking') reasons.push(reason('already-used'));
   if (card.status !== 'active') reasons.push(reason('card-inactive'));
   if (request.children > card.minors) reasons.push(reason('too-many-children'));
   if (card.kind === 'community' && request.groupCardIds.length + request.under16 === 0)

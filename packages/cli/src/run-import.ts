@@ -37,7 +37,6 @@ Options:
   --token-env <NAME>    environment variable holding the bearer token (default KAIKU_TOKEN)
   --channel <channel>   ${CHANNELS.join(' | ')} (default ticket-agent)
   --show-kind <kind>    kind of every event (default show)
-  --duplicates <mode>   identical rows: refuse (default) | register
   --batch-size <n>      rows per request, 1-100 (default 100)
   --max-bytes <size>    refuse larger files, e.g. 256M (default 256M)
   --sheet <name|n>      XLSX: the worksheet to import (default: the first with a header row)
@@ -62,7 +61,6 @@ const OPTIONS = {
   'token-env': { type: 'string' },
   channel: { type: 'string' },
   'show-kind': { type: 'string' },
-  duplicates: { type: 'string' },
   'batch-size': { type: 'string' },
   'max-bytes': { type: 'string' },
   sheet: { type: 'string' },
@@ -93,7 +91,6 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (v.channel && !(CHANNELS as readonly string[]).includes(v.channel)) return bad('--channel');
   if (v['show-kind'] && !(SHOW_KINDS as readonly string[]).includes(v['show-kind']))
     return bad('--show-kind');
-  if (v.duplicates && v.duplicates !== 'refuse' && v.duplicates !== 'register') return bad('--duplicates');
   const batchSize = v['batch-size'] === undefined ? 100 : Number(v['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) return bad('--batch-size');
   const named = (v['venue-name'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair));
@@ -184,7 +181,6 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     maxBytes,
     // A bare number is a sheet's position (1 = first); anything else its name.
     ...(v.sheet === undefined ? {} : { sheet: /^\d+$/.test(v.sheet) ? Number(v.sheet) : v.sheet }),
-    duplicates: v.duplicates === 'register' ? 'register' : 'refuse',
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (p) => bar.update(p),
     ...(onRow ? { onRow } : {}),

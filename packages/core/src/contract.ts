@@ -14,6 +14,7 @@
  */
 export {
   API_PROBLEM_CODES,
+  AlreadyUsedParamsSchema,
   BATCH_MAX_ITEMS,
   BatchItemResultSchema,
   BatchItemSchema,
@@ -91,11 +92,13 @@ export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
 export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
 export {
   DecideUsageInputSchema,
+  EarlierUsageSchema,
+  TerminalNameSchema,
   TicketRequestSchema,
   UsageCardSchema,
   UsageGroupSchema,
 } from './schemas/usage-input.js';
-export type { TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
+export type { EarlierUsage, TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
 export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
 export { suggestField, toFieldIssues } from './schemas/field-issues.js';

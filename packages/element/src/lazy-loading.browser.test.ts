@@ -28,6 +28,7 @@ const decideInput: DecideInput = {
   show: { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show' },
   mode: 'booking',
   request: { children: 0, groupCardIds: [], under16: 0 },
+  earlier: [],
   cap: undefined,
   now: new Date('2030-02-01T12:00:00+02:00'),
 };

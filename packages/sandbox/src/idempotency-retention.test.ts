@@ -43,7 +43,8 @@ describe('idempotency keys over time', () => {
     let sandbox = await startSandbox({ db: file, seed: true });
     let api = createApiClient({ baseUrl: sandbox.url, getToken: () => 't' });
     const first = await api.registerUsage(usage, { idempotencyKey: 'key-29-days-old' });
-    const second = await api.registerUsage(usage, { idempotencyKey: 'key-40-days-old' });
+    const other = { ...usage, cardId: 'A999005461' };
+    await api.registerUsage(other, { idempotencyKey: 'key-40-days-old' });
     await sandbox.close();
     ageKey('key-29-days-old', 29);
     ageKey('key-40-days-old', 40);
@@ -53,8 +54,9 @@ describe('idempotency keys over time', () => {
     try {
       const kept = await api.registerUsage(usage, { idempotencyKey: 'key-29-days-old' });
       expect(kept).toMatchObject({ replayed: true, usageId: first.usageId });
-      const forgotten = await api.registerUsage(usage, { idempotencyKey: 'key-40-days-old' });
-      expect(forgotten.usageId).not.toBe(second.usageId);
+      // A forgotten key is a new request: not a replay, and the card's usage is there, so it is already used.
+      const forgotten = api.registerUsage(other, { idempotencyKey: 'key-40-days-old' });
+      await expect(forgotten).rejects.toMatchObject({ problemCode: 'already-used' });
     } finally {
       await sandbox.close();
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, ApiProblemError, isKaikuError } from '@kaiku-scanner/core';
+import { createApiClient, ApiProblemError, isKaikuError, readProblemReasons } from '@kaiku-scanner/core';
 import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
 import type { ApiClient } from '@kaiku-scanner/core';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
@@ -191,7 +191,7 @@ describe('the client against the real sandbox', () => {
     const error = (await api
       .registerUsage(
         usage('Y110029399', {
-          show,
+          show: { ...show, id: 'group-show-2' },
           group: { memberCardIds: ['A999000001', 'A999005380'], under16Clients: 0 },
         }),
         {
@@ -245,9 +245,9 @@ describe('the client against the real sandbox', () => {
     expect(exact.countedAgainstCap).toBe(0);
     expect(exact.coveredByBooking).toBe(1);
     expect(exact.showTally).toMatchObject({ ticketsGiven: 3, remaining: 0, usages: 4 });
-    // That booking is collected: collecting it again is a new usage, and the show is full.
+    // That booking is collected: collecting it again would be a second usage of the card for the show.
     const again = usage('A045198723', { show: capped, mode: 'collection' });
-    expect(await problemCode(api.registerUsage(again, { idempotencyKey: key() }))).toBe('cap-reached');
+    expect(await problemCode(api.registerUsage(again, { idempotencyKey: key() }))).toBe('already-used');
   });
 
   it('a collection beyond its booking counts only the extra tickets, and only while they fit', async () => {
@@ -275,6 +275,68 @@ describe('the client against the real sandbox', () => {
     expect(await problemCode(api.registerUsage(walkIn, { idempotencyKey: key() }))).toBe('cap-reached');
   });
 
+  it('refuses a second usage of a card for the same show, naming when and where; its booking is collected once', async () => {
+    const show = {
+      id: 'once',
+      name: 'Kerran',
+      start: '2030-01-01T18:00:00+02:00',
+      kind: 'show' as const,
+      cap: 6,
+    };
+    const booked = await api.registerUsage(usage('A999005461', { show, terminal: 'Kassa 2' }), {
+      idempotencyKey: key(),
+    });
+    const refusal = async (body: UsageRequest) =>
+      (await api.registerUsage(body, { idempotencyKey: key() }).catch((e: unknown) => e)) as ApiProblemError;
+    // Another booking, also with other child counts and from another terminal: the card already has its ticket.
+    const again = await refusal(usage('A999005461', { show, childTickets: 1, terminal: 'Ovi' }));
+    expect([again.status, again.problem.reasons]).toEqual([
+      422,
+      [{ code: 'already-used', params: { at: booked.registeredAt, terminal: 'Kassa 2' } }],
+    ]);
+    expect(readProblemReasons(again.problem)[0]?.message.fi).toMatch(
+      /^Kortilla on jo lippu tähän tapahtumaan \(\d+\.\d+\.\d{4} klo \d\d\.\d\d, Kassa 2\)\.$/,
+    );
+    // The collection of its own booking is that booking's usage; a second collection is not.
+    const collected = await api.registerUsage(usage('A999005461', { show, mode: 'collection' }), {
+      idempotencyKey: key(),
+    });
+    expect(collected.coveredByBooking).toBe(1);
+    const twice = await refusal(usage('A999005461', { show, mode: 'collection', terminal: 'Kassa 2' }));
+    expect(twice.problem.reasons).toEqual([{ code: 'already-used', params: { at: collected.registeredAt } }]);
+    // Nothing more was recorded; another show, or another card, is another usage; the terminal is listed back.
+    expect((await api.getShowTally('once')).usages).toBe(2);
+    await api.registerUsage(usage('A999005461', { show: { ...show, id: 'once-more' } }), {
+      idempotencyKey: key(),
+    });
+    await api.registerUsage(usage('A999005458', { show }), { idempotencyKey: key() });
+    const query = { venueId: 'teatteri-hilla', from: '2030-01-01', to: '2030-01-01' };
+    expect((await api.listUsages(query)).items.map((u) => u.terminal)).toEqual([
+      'Kassa 2',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('refuses a terminal name that is too long, empty or hides characters, naming the field', async () => {
+    const cases = { ['x'.repeat(41)]: 'too-large', '': 'too-small', 'Kassa\u200b2': 'bad-format' };
+    for (const [terminal, code] of Object.entries(cases)) {
+      const answer = await fetch(`${sandbox.url}v1/usages`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer dev-token',
+          'content-type': 'application/json',
+          'idempotency-key': key(),
+        },
+        body: JSON.stringify(usage('A999005461', { terminal })),
+      });
+      expect([answer.status, ((await answer.json()) as { issues: { path: string }[] }).issues]).toMatchObject(
+        [400, [{ path: 'terminal', code }]],
+      );
+    }
+  });
+
   it('registers a batch with per-item results, replays included', async () => {
     const k1 = key();
     const response = await api.registerBatch([
@@ -292,8 +354,10 @@ describe('the client against the real sandbox', () => {
   });
 
   it('lists a venue’s usages page by page, agent sales for the venue included, other venues not', async () => {
-    for (let i = 0; i < 5; i++)
-      await api.registerUsage(usage('A999005458', { show: listShow }), { idempotencyKey: key() });
+    for (let i = 0; i < 5; i++) {
+      const show = { ...listShow, id: `list-show-${i}` };
+      await api.registerUsage(usage('A999005458', { show }), { idempotencyKey: key() });
+    }
     const agentShow = {
       id: 'agent-show',
       name: 'Agentin myymä',

@@ -16,6 +16,12 @@ const PARAM_NAME = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
 const DATE_OR_TIME =
   /^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}(?:[ T]\d{1,2}[.:]\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/**
+ * A terminal's name (`already-used`'s `terminal`: `Kassa 2`), the one free-text parameter kept: letters, digits and
+ * a few marks, up to 40, and no run of four digits (a card ID has one, so it never passes as a terminal's name).
+ */
+const TERMINAL = /^(?!.*\d{4})[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]{0,39}$/u;
+
 /** A reason parameter the SDK keeps: a finite number, a boolean, a date or time, or a code. */
 export type ReasonParamValue = string | number | boolean;
 
@@ -25,16 +31,18 @@ export type CheckedReason = {
   readonly params: Readonly<Record<string, ReasonParamValue>>;
 };
 
-function checkedValue(value: unknown): ReasonParamValue | undefined {
+function checkedValue(value: unknown, name: string): ReasonParamValue | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && (CODE.test(value) || DATE_OR_TIME.test(value))) return value;
+  if (typeof value !== 'string') return undefined;
+  if (CODE.test(value) || DATE_OR_TIME.test(value) || (name === 'terminal' && TERMINAL.test(value)))
+    return value;
   return undefined;
 }
 
 /**
- * The parameters of a reason that are plain values (numbers, booleans, dates, codes); free text, objects
- * and anything else are dropped, so a card ID or a name in a parameter never reaches a message.
+ * The parameters of a reason that are plain values (numbers, booleans, dates, codes, a terminal's name); free text,
+ * objects and anything else are dropped, so a card ID or a name in a parameter never reaches a message.
  *
  * @example
  * checkedParams({ cap: 6, validUntil: '9.1.2026', note: 'Card A045198723' }); // { cap: 6, validUntil: '9.1.2026' }
@@ -43,7 +51,7 @@ export function checkedParams(params: unknown): Readonly<Record<string, ReasonPa
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return {};
   const out: Record<string, ReasonParamValue> = {};
   for (const [name, value] of Object.entries(params as Record<string, unknown>).slice(0, 32)) {
-    const checked = PARAM_NAME.test(name) ? checkedValue(value) : undefined;
+    const checked = PARAM_NAME.test(name) ? checkedValue(value, name) : undefined;
     if (checked !== undefined) out[name] = checked;
   }
   return out;

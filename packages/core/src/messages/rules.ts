@@ -6,6 +6,7 @@ import { defineMessages } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
 import type { Locale } from './define.js';
 import { ownValue } from '../schemas/own-value.js';
+import { formatHelsinki } from '../rules/helsinki-time.js';
 
 /** Parameters of `invalid-input`: the field's path and its problem (`InputProblem`). */
 type InputParams = { readonly path: string; readonly problem: string };
@@ -123,6 +124,16 @@ const at = (when: string, lang: 'fi' | 'sv' | 'en'): string => {
     : `${day} ${lang === 'fi' ? 'klo' : 'kl.'} ${time}`;
 };
 
+/** Parameters of `already-used`: when (an ISO instant) and where (the terminal's name, when known) it was. */
+type UsedParams = { readonly at: string; readonly terminal?: string };
+/** `(25.11.2026 klo 18.42, Kassa 2)`: an unreadable time (from another server) is left out, never shown raw. */
+const usedWhen = (p: UsedParams, lang: Locale): string => {
+  const date = new Date(p.at);
+  const parts = [Number.isNaN(date.getTime()) ? '' : at(formatHelsinki(date), lang), p.terminal ?? ''];
+  const known = parts.filter((part) => part !== '');
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
+};
+
 /**
  * Texts of the usage and cap-setting refusal codes.
  *
@@ -229,6 +240,11 @@ export const rulesMessages = defineMessages({
     fi: (p: MemberParams) => `Ryhmän ${p.position}. jäsenen kortti on jo kirjattu tähän käyttöön.`,
     sv: (p: MemberParams) => `Kortet för gruppmedlem nr ${p.position} finns redan i denna registrering.`,
     en: (p: MemberParams) => `Group member ${p.position}'s card is already part of this usage.`,
+  },
+  'already-used': {
+    fi: (p: UsedParams) => `Kortilla on jo lippu tähän tapahtumaan${usedWhen(p, 'fi')}.`,
+    sv: (p: UsedParams) => `Kortet har redan en biljett till det här evenemanget${usedWhen(p, 'sv')}.`,
+    en: (p: UsedParams) => `This card already has a ticket for this event${usedWhen(p, 'en')}.`,
   },
   'cap-reached': {
     fi: (p: CapParams) => `Kaikukortin lippujen yläraja (${p.cap}) on täynnä.`,

@@ -64,6 +64,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'group-member-invalid': { position: num, cause: { kind: MEMBER_CAUSES } },
   'group-member-community-card': { position: num },
   'group-member-duplicate': { position: num },
+  'already-used': { at: str, terminal: optStr },
   'cap-reached': capSpec,
   'cap-exceeded': capSpec,
   'booking-not-open': { opensAt: str },

@@ -4,6 +4,8 @@
  * function takes the policy as an argument.
  */
 
+import type { ShowKind } from '../schemas/api-enums.js';
+
 /**
  * Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version.
  *
@@ -40,6 +42,12 @@ export type UsagePolicy = {
   readonly under16ClientsCountAgainstCap: boolean;
   /** Group members' own tickets (each on their own card) count against the cap. */
   readonly groupMembersCountAgainstCap: boolean;
+  /**
+   * Kinds of show where a card gets one usage per show (`already-used` for a second; the seeds: one adult ticket per
+   * purchase, children "to the same event"). The show ID is the event: a performance, a whole course (every session,
+   * one place), a festival or swimming-hall day. A booking and its collection are one usage.
+   */
+  readonly oncePerShow: readonly ShowKind[];
 };
 
 /**

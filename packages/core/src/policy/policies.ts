@@ -8,6 +8,7 @@
 import type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './operating-model-policy.js';
 import { definePolicy } from './operating-model-policy.js';
 import { ownValue } from '../schemas/own-value.js';
+import { SHOW_KINDS } from '../schemas/api-enums.js';
 
 const CAP_2019: CapPolicy = {
   minPercent: 5,
@@ -23,6 +24,7 @@ const USAGE: UsagePolicy = {
   childrenCountAgainstCap: true,
   under16ClientsCountAgainstCap: true,
   groupMembersCountAgainstCap: true,
+  oncePerShow: SHOW_KINDS,
 };
 
 /**

@@ -173,8 +173,6 @@ describe('importSalesReport: the outbox report key', () => {
     const result = await importSalesReport([header, row, lines([a])[1], copy, total].join('\r\n'), {
       venueId: VENUE,
       client: client(),
-      // Identical rows are allowed here: the key check alone must catch the second and third row.
-      duplicates: 'register',
     });
     expect(result.registered).toEqual([{ from: 2, to: 2 }]);
     expect(result.invalid.map((r) => [r.row, r.errors[0]!.code, r.errors[0]!.params['firstRow']])).toEqual([

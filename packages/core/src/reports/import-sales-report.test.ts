@@ -142,17 +142,43 @@ describe('importSalesReport: CSV', () => {
     expect(result.invalid[0]!.errors[0]!.message.en).toContain('"Show" cell');
   });
 
-  it('refuses identical rows after the first by default, and can register each with its own key', async () => {
-    const csv = `${HEADER_FI}\nA045198723;1;0;Show;3.2.2020\nA045198723;1;0;Show;3.2.2020\nA045198723;1;0;Show;3.2.2020\n`;
-    const refused = await importSalesReport(csv, { venueId: 'v', dryRun: true });
-    expect(refused.invalid.map((r) => [r.row, r.errors[0]!.code, r.errors[0]!.params.firstRow])).toEqual([
-      [3, 'row-duplicate', 2],
-      [4, 'row-duplicate', 2],
-    ]);
+  it('one purchase per card and show: identical rows are duplicates, other rows of the card for the show already used', async () => {
+    const rows = [
+      'A045198723;1;0;Show;3.2.2020',
+      'A045198723;1;0;Show;3.2.2020',
+      'A045198723;1;1;Show;3.2.2020',
+    ];
+    const csv = `${HEADER_FI}\n${[...rows, 'A045198723;1;1;Show;4.2.2020', 'A999005458;1;0;Show;3.2.2020'].join('\n')}\n`;
     const client = createFakeRegistrar();
-    const all = await importSalesReport(csv, { venueId: 'v', client, duplicates: 'register' });
-    expect(all.counts.registered).toBe(3);
-    expect(new Set(client.calls.flat().map((i) => i.idempotencyKey)).size).toBe(3);
+    for (const result of [
+      await importSalesReport(csv, { venueId: 'v', dryRun: true }),
+      await importSalesReport(csv, { venueId: 'v', client }),
+    ]) {
+      expect(result.invalid.map((r) => [r.row, r.errors[0]!.code, r.errors[0]!.params.firstRow])).toEqual([
+        [3, 'row-duplicate', 2],
+        [4, 'already-used', 2],
+      ]);
+      expect(result.invalid[1]!.errors[0]).toMatchObject({
+        field: 'cardId',
+        params: { at: '2020-02-02T22:00:00.000Z' },
+      });
+    }
+    expect(client.calls.flat().map((i) => i.usage.cardId)).toEqual([
+      'A045198723',
+      'A045198723',
+      'A999005458',
+    ]);
+  });
+
+  it('a collection of the booking a row of the file made is the same purchase; a second collection is not', async () => {
+    const csv = [
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Käyttötapa',
+      'A045198723;1;0;Show;3.2.2020;varaus',
+      'A045198723;1;0;Show;3.2.2020;nouto',
+      'A045198723;1;1;Show;3.2.2020;nouto',
+    ].join('\n');
+    const result = await importSalesReport(csv, { venueId: 'v', dryRun: true });
+    expect(result.invalid.map((r) => [r.row, r.errors[0]!.code])).toEqual([[4, 'already-used']]);
   });
 
   it('importing the same report twice registers nothing twice', async () => {

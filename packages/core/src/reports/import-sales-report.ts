@@ -31,6 +31,9 @@ import { clip, validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
 import { importApi, keyedItem } from './outbox-key.js';
+import { checkAlreadyUsed } from '../rules/already-used.js';
+import { DEFAULT_POLICY } from '../policy/policies.js';
+import type { UsageRequest } from '../schemas/api-request.js';
 import type { ImportTarget } from './outbox-key.js';
 
 const IMPORT_OPTIONS = {
@@ -47,7 +50,6 @@ const IMPORT_OPTIONS = {
   maxRecordBytes: true,
   maxRowDetails: true,
   sheet: true,
-  duplicates: true,
   venues: true,
   signal: true,
   onProgress: true,
@@ -150,11 +152,12 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info: ReportInfo = newReportInfo();
-  // Identical rows: first row number by hash, and how many repeats were registered (`duplicates: 'register'`).
+  // Identical rows: first row number by hash.
   const seen = new RowHashSet();
-  const repeats = new Map<number, number>();
   // Keys of keyed rows (the outbox's report), 53 bits each, with the row that first had each.
   const keys = new RowHashSet();
+  // Each card's usage per show and mode so far (one usage per card and show: a second row is `already-used`).
+  const used = { booking: new RowHashSet(), collection: new RowHashSet() };
   let batch: Pending[] = [];
   const visits = new Map<string, Visit>();
   const progress = () => options.onProgress?.(tally.progress(info));
@@ -190,22 +193,17 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       // 52 bits of the row's hash, in a typed-array table: 100 000s of rows in a few MiB.
       const short = Number.parseInt(base.slice(0, 13), 16);
       const firstRow = seen.get(short);
-      if (firstRow !== undefined && options.duplicates !== 'register') {
+      if (firstRow !== undefined) {
         tally.mark(row.row, 'invalid', row.cardId, [rowError('row-duplicate', undefined, { firstRow })]);
         continue;
       }
-      let occurrence = 0;
-      if (firstRow === undefined) seen.add(short, row.row);
-      else {
-        occurrence = (repeats.get(short) ?? 0) + 1;
-        repeats.set(short, occurrence);
-      }
+      seen.add(short, row.row);
       if (row.group !== undefined) {
         // A group visit's row: settled with the rest of its visit at the end of the file.
         collect(row, rowContext);
         continue;
       }
-      await accept([row], usageFromRow(row, rowContext, occurrence, canonical, base));
+      await accept([row], usageFromRow(row, rowContext, canonical, base));
       if (dryRun && tally.rows % 1000 === 0) progress();
     }
     tally.complete = true;
@@ -299,6 +297,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
    */
   async function accept(rows: readonly SalesRow[], item: BatchItem, keyed = false): Promise<void> {
     const errors = fileRuleErrors(item.usage);
+    errors.push(...usedInFile(item.usage, rows[0]!.row, errors.length === 0));
     for (const r of rows) {
       if (errors.length > 0) tally.mark(r.row, 'invalid', r.cardId, errors);
       else {
@@ -316,6 +315,23 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     batch = [];
     await sendOrStop(sending);
     progress();
+  }
+
+  /**
+   * `already-used` when an earlier valid row has this card for this show (other than the booking a collection
+   * hands out), naming that row; else a valid usage is remembered. A row's time is its show's: `at` is the show's.
+   */
+  function usedInFile(usage: UsageRequest, row: number, valid: boolean): RowError[] {
+    const hash = Number.parseInt(sha256Hex(`${usage.show.id}\n${usage.cardId}`).slice(0, 13), 16);
+    const firstRow = used.booking.get(hash) ?? used.collection.get(hash);
+    const earlier = (['booking', 'collection'] as const)
+      .filter((mode) => used[mode].get(hash) !== undefined)
+      .map((mode) => ({ mode, at: usage.show.start }));
+    const [reason] = checkAlreadyUsed(usage.mode, earlier, usage.show.kind, DEFAULT_POLICY.usage);
+    if (reason)
+      return [{ ...reason, field: 'cardId', params: { ...reason.params, firstRow: firstRow ?? 0 } }];
+    if (valid) used[usage.mode].add(hash, row);
+    return [];
   }
 
   function notSent(pending: readonly Pending[]): void {

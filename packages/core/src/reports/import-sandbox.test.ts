@@ -71,6 +71,41 @@ describe('importSalesReport against the sandbox', () => {
     expect(await serverCount()).toBe(3);
   });
 
+  it('one purchase per card and show: a second row is refused with the reason, in the file and on the server', async () => {
+    const rows = (...lines: string[]) =>
+      ['Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä', ...lines].join('\r\n');
+    // The same card for one show with other child counts: not identical rows, still one purchase.
+    const file = rows(
+      'A999005461;1;1;Pikku Kakkonen;4.4.2020 klo 10.00',
+      'A999005461;1;2;Pikku Kakkonen;4.4.2020 klo 10.00',
+      'A999005461;1;0;Pikku Kakkonen;5.4.2020 klo 10.00',
+    );
+    const dry = await importSalesReport(file, { venueId: VENUE, dryRun: true });
+    expect(dry.invalid.map((r) => [r.row, r.errors.map((e) => [e.code, e.params.firstRow])])).toEqual([
+      [3, [['already-used', 2]]],
+    ]);
+    expect(dry.invalid[0]!.errors[0]!.message.fi).toBe(
+      'Kortilla on jo lippu tähän tapahtumaan (4.4.2020 klo 10.00).',
+    );
+    const before = await serverCount();
+    const first = await importSalesReport(file, { venueId: VENUE, client });
+    expect(first.registered).toEqual([
+      { from: 2, to: 2 },
+      { from: 4, to: 4 },
+    ]);
+    expect(first.invalid.map((r) => [r.row, r.errors[0]!.code])).toEqual([[3, 'already-used']]);
+    // Another report with that card for that show: the registry knows it, and says so per row.
+    const later = await importSalesReport(rows('A999005461;1;0;Pikku Kakkonen;4.4.2020 klo 10.00'), {
+      venueId: VENUE,
+      client,
+    });
+    expect(later.refused.map((r) => [r.row, r.errors[0]!.code])).toEqual([[2, 'already-used']]);
+    expect(later.refused[0]!.errors[0]!.message.en).toMatch(
+      /^This card already has a ticket for this event \(/,
+    );
+    expect(await serverCount()).toBe(before + 2);
+  });
+
   it('exports the registered usages as the official report with totals', async () => {
     const report = await exportUsageReport({
       client,

@@ -90,8 +90,6 @@ export type ImportOptions = {
    * not named the agent), and any other is refused naming its venue (`row-venue-unknown`).
    */
   readonly venues?: Readonly<Record<string, string>>;
-  /** Identical rows in one file: `'refuse'` (default) marks the later ones invalid; `'register'` registers each. */
-  readonly duplicates?: 'refuse' | 'register';
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly onRow?: (event: RowEvent) => void;

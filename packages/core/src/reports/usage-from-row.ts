@@ -1,8 +1,8 @@
 /**
  * Turns a valid sales-report row into the API's `UsageRequest` and a content-derived idempotency key.
  *
- * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue and
- * (for repeats of an identical row in the same file) its occurrence index, so importing the same report again
+ * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue, so importing the
+ * same report again
  * — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
  * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
  * `clientTime` is the show's start, not the time of the import.
@@ -27,7 +27,7 @@ export type UsageContext = {
 
 const showIds = new Map<string, string>();
 
-/** The canonical text of a row without its occurrence index (identical rows share it). */
+/** The canonical text of a row (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
   // A community card's row hashes its mapping in: such rows were refused before it existed, so their old keys
   // hold refusals, and a client card's row keeps its key (importing an old report again adds nothing).
@@ -52,12 +52,11 @@ export function canonicalRow(row: SalesRow, context: UsageContext): string {
 
 /**
  * @example
- * const { idempotencyKey, usage } = usageFromRow(row, context, 0);
+ * const { idempotencyKey, usage } = usageFromRow(row, context);
  */
 export function usageFromRow(
   row: SalesRow,
   context: UsageContext,
-  occurrence: number,
   canonical = canonicalRow(row, context),
   canonicalHash = sha256Hex(canonical),
 ): { idempotencyKey: string; usage: UsageRequest } {
@@ -88,9 +87,7 @@ export function usageFromRow(
     mode: row.mode ?? context.mode,
     clientTime: start,
   };
-  // The first occurrence's key is the row's hash; repeats (`duplicates: 'register'`) hash their index in.
-  const hash = occurrence === 0 ? canonicalHash : sha256Hex(`${canonical}#${occurrence}`);
-  return { idempotencyKey: `import-${hash}`, usage };
+  return { idempotencyKey: `import-${canonicalHash}`, usage };
 }
 
 /**
@@ -111,7 +108,7 @@ export function groupUsageFromRows(
     canonicalRow({ ...leader, group: '' }, context),
     members.map((m) => m.cardId),
   ]);
-  const { usage } = usageFromRow(leader, context, 0, canonical);
+  const { usage } = usageFromRow(leader, context, canonical);
   return {
     idempotencyKey: `import-${sha256Hex(canonical)}`,
     usage: {
@@ -168,7 +165,7 @@ export function venueContext(
  * the import both ask it, so a row the dry run calls valid is refused at import only for what the registry knows.
  *
  * @example
- * fileRuleErrors(usageFromRow(row, context, 0).usage)[0]?.code; // 'community-card-without-group' for Y… with 0
+ * fileRuleErrors(usageFromRow(row, context).usage)[0]?.code; // 'community-card-without-group' for Y… with 0
  */
 export function fileRuleErrors(usage: UsageRequest): RowError[] {
   const parsed = parseCardId(usage.cardId);

@@ -72,6 +72,7 @@ describe('decideUsage', () => {
     const policy = definePolicy({
       ...POLICY_2025,
       usage: {
+        ...POLICY_2025.usage,
         childrenCountAgainstCap: true,
         groupMembersCountAgainstCap: false,
         under16ClientsCountAgainstCap: false,

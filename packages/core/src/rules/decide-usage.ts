@@ -10,6 +10,7 @@ import type { DecideUsageData } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
 import { checkCap, ticketsAgainstCap } from './cap-checks.js';
 import { checkCard } from './card-checks.js';
+import { checkAlreadyUsed } from './already-used.js';
 import { issuesToReasons } from './input-issues.js';
 import { checkRequest } from './request-checks.js';
 import type { DecideUsageInput, UsageDecision, UsageReason } from './usage-types.js';
@@ -20,7 +21,8 @@ import { checkWindow, toDate } from './window-checks.js';
  * inclusive), children against the registered minors, course places, community-card groups, the cap
  * (children and group tickets count as the policy says), and the booking or collection window. A collection
  * hands out what its booking holds (`request.alreadyCounted`) without counting it again; tickets beyond the
- * booking are new and count against the cap.
+ * booking are new and count against the cap. One usage per card and show (`earlierUsages`: `already-used`),
+ * the collection of its own booking being the booking's usage.
  * Never throws; a refusal lists every reason, each with a code and a fi/sv/en message.
  *
  * @example
@@ -62,6 +64,7 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFA
   const reasons: UsageReason[] = [];
   if (!parsedId.ok) reasons.push(createReason('card-id-invalid', { cause: parsedId.error.code }));
   reasons.push(...checkCard(card, now));
+  reasons.push(...checkAlreadyUsed(request.mode, data.earlierUsages, event.kind, policy.usage));
   const cardId = parsedId.ok ? parsedId.id : undefined;
   const checked = parsedId.ok
     ? checkRequest(parsedId.kind, card, request, event.kind === 'course', cardId)

@@ -31,7 +31,7 @@ import {
   UsageRequestSchema,
   UsageResultSchema,
 } from './api.js';
-import { ProblemReasonSchema, ProblemSchema } from './api-problem.js';
+import { AlreadyUsedParamsSchema, ProblemReasonSchema, ProblemSchema } from './api-problem.js';
 
 /** Each named schema of the contract with its metadata (`id` = its name under `components.schemas`). */
 const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMeta]> = [
@@ -50,6 +50,15 @@ const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMet
           reasons: [{ code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }],
         },
       ],
+    },
+  ],
+  [
+    AlreadyUsedParamsSchema,
+    {
+      id: 'AlreadyUsedParams',
+      description:
+        "`params` of an `already-used` reason: when the card's latest non-voided usage for the show was " +
+        'registered (`at`) and on which terminal, when that usage named one.',
     },
   ],
   [CardIdSchema, { id: 'CardId', description: 'Card ID: upper-case letters and digits, no spaces.' }],

@@ -17,7 +17,7 @@ import {
   UsageRequestSchema,
   UsageResultSchema,
 } from './api.js';
-import { ProblemSchema } from './api-problem.js';
+import { AlreadyUsedParamsSchema, ProblemSchema } from './api-problem.js';
 import { apiSchemaRegistry } from './api-openapi-meta.js';
 import { PLAIN_ID } from './schema-parts.js';
 
@@ -36,6 +36,7 @@ const ROOTS = {
   UsageList: UsageListSchema,
   Health: HealthSchema,
   Problem: ProblemSchema,
+  AlreadyUsedParams: AlreadyUsedParamsSchema,
   IdempotencyKey: IdempotencyKeySchema,
 };
 
@@ -206,7 +207,9 @@ function paths(): Json {
             headers: retryAfter,
           },
           '422': problem(
-            'Refused by a rule (the rules core code, e.g. `cap-reached`) or key reused (`idempotency-key-reused`).',
+            'Refused by a rule (the rules core code, e.g. `cap-reached`; `already-used` when the card already has a ' +
+              'usage for this show, other than the booking a collection hands out, with `AlreadyUsedParams`) or key ' +
+              'reused (`idempotency-key-reused`).',
           ),
         },
       },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { pure, text, wholeNumber } from './schema-parts.js';
+import { isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
+import { TerminalNameSchema } from './usage-input.js';
 
 /**
  * Problem codes the Kaikukanta contract defines itself (transport, auth, idempotency, validation).
@@ -46,6 +47,17 @@ export const ProblemReasonSchema = /* @__PURE__ */ pure(() =>
 );
 /** One reason of a refusal: a stable code and plain parameters. */
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
+
+/**
+ * The params of an `already-used` reason: when the card's earlier usage for the show was registered (the latest,
+ * not voided) and where (its terminal's name, when it was sent one).
+ *
+ * @example
+ * AlreadyUsedParamsSchema.parse({ at: '2026-03-01T16:42:00.000Z', terminal: 'Kassa 2' });
+ */
+export const AlreadyUsedParamsSchema = /* @__PURE__ */ pure(() =>
+  z.object({ at: isoDateTime(), terminal: z.optional(TerminalNameSchema) }),
+);
 
 /**
  * RFC 9457 problem details (`application/problem+json`) with the contract's extension members.

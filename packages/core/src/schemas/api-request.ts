@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';
 import { coercedNumber, isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
+import { TerminalNameSchema } from './usage-input.js';
 
 /** A card ID as Kaikukanta stores it: upper-case letters and digits, no spaces. */
 export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
@@ -63,9 +64,11 @@ export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
     mode: UsageModeSchema,
     /** When the clerk registered it on the terminal (may be long before sync for queued usages). */
     clientTime: isoDateTime(),
+    /** The terminal's name (`Kassa 2`, ≤ 40 characters): where, in an `already-used` refusal of a later usage. */
+    terminal: z.optional(TerminalNameSchema),
   }),
 );
-/** The body of a usage registration: venue, show, card ID, tickets, channel, mode and the client's time. */
+/** The body of a usage registration: venue, show, card ID, tickets, channel, mode, the client's time and terminal. */
 export type UsageRequest = z.infer<typeof UsageRequestSchema>;
 
 /** An idempotency key: 8–255 visible ASCII characters (a UUID is the usual choice). */

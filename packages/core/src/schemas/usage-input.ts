@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { CardStatusSchema, UsageModeSchema } from './api-enums.js';
 import { CalendarDateSchema, InstantSchema } from './instant.js';
-import { pure, wholeNumber } from './schema-parts.js';
+import { plainId, pure, wholeNumber } from './schema-parts.js';
 import { UsageEventSchema } from './show-config.js';
 
 /**
@@ -84,6 +84,31 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
 export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
 
 /**
+ * A terminal's name as the clerk sees it (`Kassa 2`): 1–40 characters, nothing hidden in it. Never personal data.
+ *
+ * @example
+ * TerminalNameSchema.parse('Kassa 2');
+ */
+export const TerminalNameSchema = /* @__PURE__ */ pure(() => plainId(40));
+
+/**
+ * One of the card's earlier, non-voided usages for the same show: its mode, when and where it was registered.
+ *
+ * @example
+ * EarlierUsageSchema.parse({ mode: 'booking', at: '2026-03-01T18:42:00+02:00', terminal: 'Kassa 2' });
+ */
+export const EarlierUsageSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({ mode: UsageModeSchema, at: InstantSchema, terminal: z.optional(TerminalNameSchema) }),
+);
+/**
+ * One of the card's earlier usages for the show.
+ *
+ * @example
+ * const earlier: EarlierUsage = { mode: 'booking', at: new Date(), terminal: 'Kassa 2' };
+ */
+export type EarlierUsage = z.infer<typeof EarlierUsageSchema>;
+
+/**
  * Everything `decideUsage` decides on, except the policy (passed as an object or a version string).
  *
  * @example
@@ -95,6 +120,8 @@ export const DecideUsageInputSchema = /* @__PURE__ */ pure(() =>
     event: UsageEventSchema,
     request: TicketRequestSchema,
     now: InstantSchema,
+    /** The card's non-voided usages for this show (what "already used" is decided on); none by default. */
+    earlierUsages: z._default(z.array(EarlierUsageSchema).check(z.maxLength(1000)), []),
   }),
 );
 /**

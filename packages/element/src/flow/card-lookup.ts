@@ -75,8 +75,7 @@ export class CardLookup {
       card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
     const first = s.decide(card, show, probe);
     const blocking = first.ok ? [] : first.reasons;
-    const repeat = s.given.has(`${show.id}|${s.host.mode()}|${card.id}`);
-    const phase: Phase = { name: 'card', card, request, blocking, repeat };
+    const phase: Phase = { name: 'card', card, request, blocking };
     const polite: Say = (v) => `${v.t.cardHeading} ${v.id(card.id)}: ${v.t.statusName(card.status)}`;
     if (recheck && blocking.length === 0)
       s.set(() => {

@@ -10,8 +10,6 @@ export type Phase =
       readonly request: TicketRequest;
       /** Reasons no choice of tickets can fix (status, expiry, cap full…): no ticket form is shown. */
       readonly blocking: readonly Reason[];
-      /** This terminal has already registered (or queued) this card for this show and situation this session. */
-      readonly repeat: boolean;
     }
   | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
   | {

@@ -69,7 +69,8 @@ export class Registration {
       s.emitError({ code: outcome.reasons[0]?.code ?? 'refused', stage: 'register', cardId: phase.card.id });
       return;
     }
-    s.given.add(`${show.id}|${mode}|${phase.card.id}`);
+    const key = `${show.id}|${phase.card.id}`;
+    s.used.set(key, [...(s.used.get(key) ?? []), { mode, at: s.host.now?.() ?? new Date() }]);
     const done: Phase = {
       name: 'done',
       outcome: outcome.kind,

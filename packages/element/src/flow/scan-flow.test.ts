@@ -345,21 +345,22 @@ describe('ScanFlow', () => {
     expect(flow.capState).toEqual({ cap: 5, given: 3 });
   });
 
-  it('the same card for the same show and situation again: the card says so before anything is registered', async () => {
+  it('the same card for the same show again: the rules get its usage here and refuse it before anything is sent', async () => {
     const { flow, fake } = setUp();
     flow.read('A045198723', 'wedge');
     await tick();
-    expect(flow.phase).toMatchObject({ name: 'card', repeat: false });
+    expect(flow.phase).toMatchObject({ name: 'card', blocking: [] });
     await flow.confirm();
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'registered' });
     flow.read('A045198723', 'wedge');
     await tick();
-    expect(flow.phase).toMatchObject({ name: 'card', repeat: true });
-    expect(fake.registered).toHaveLength(1); // a warning, not a refusal: the clerk decides
-    // Another card is not flagged.
+    expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'already-used' }] });
+    await flow.confirm();
+    expect(fake.registered).toHaveLength(1);
+    // Another card is not refused as already used (this one is inactive in the fake).
     flow.read('A999005458', 'wedge');
     await tick();
-    expect(flow.phase).toMatchObject({ name: 'card', repeat: false });
+    expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'card-inactive' }] });
   });
 
   it('Esc drops the card; on ready there is nothing to drop', async () => {
@@ -435,7 +436,7 @@ describe('ScanFlow', () => {
       expect(fake.registered.map((u) => u.cardId)).toEqual(['A045198723']);
       expect(flow.phase).toMatchObject({ name: 'looking-up', cardId: 'A999005458' });
       await open();
-      expect(flow.phase).toMatchObject({ name: 'card', card: { id: 'A999005458' }, repeat: false });
+      expect(flow.phase).toMatchObject({ name: 'card', card: { id: 'A999005458' } });
     });
 
     it('Enter while a member is looked up waits for it: the member is part of this usage', async () => {

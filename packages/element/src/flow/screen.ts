@@ -1,3 +1,4 @@
+import type { EarlierUsage } from '@kaiku-scanner/core/contract';
 import type {
   CapState,
   CardView,
@@ -59,8 +60,8 @@ export class Screen {
   alert: Say = SILENT;
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
   focusWanted = false;
-  /** `show|mode|card` of the usages this terminal registered or queued this session (memory only). */
-  readonly given = new Set<string>();
+  /** `show|card` → the usages this terminal registered or queued this session (memory only): "already used". */
+  readonly used = new Map<string, EarlierUsage[]>();
   /** Called after every phase change (the recheck of a card decided offline follows it). */
   onPhase: () => void = () => undefined;
 
@@ -118,6 +119,7 @@ export class Screen {
   /** The rules' decision on a request for a card (the ticket form asks it for every bound). */
   decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
     const now = this.host.now?.() ?? new Date();
-    return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now });
+    const earlier = this.used.get(`${show.id}|${card.id}`) ?? [];
+    return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now, earlier });
   }
 }

@@ -145,6 +145,8 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   const storageDown = async (): Promise<boolean> =>
     ['unavailable', 'unwritable'].includes((await storage)?.health ?? 'ok');
 
+  /** The usages waiting in the outbox, as last read (`decide` is synchronous). */
+  let queued: readonly UsageRequest[] = [];
   const readState = async (): Promise<OutboxState> => {
     const said = { connection, ...(authFailure ? { authFailure } : {}) };
     if (!outbox || !storage) return { pending: 0, needsAttention: [], ...said };
@@ -155,6 +157,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       : await Promise.all([outbox.pending(), outbox.needsAttention()]);
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(outbox.databaseName, pending.length);
+    queued = pending.map((r) => r.usage);
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
@@ -250,7 +253,16 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       }
     },
 
-    decide: decideWithCore,
+    // What this terminal knows of the card's usages for the show: the flow's (this session) and the outbox's.
+    decide: (input) => {
+      const mine = queued.filter((u) => u.cardId === input.card.id && u.show.id === input.show.id);
+      const fromOutbox = mine.map((u) => ({
+        mode: u.mode,
+        at: u.clientTime,
+        ...(u.terminal ? { terminal: u.terminal } : {}),
+      }));
+      return decideWithCore({ ...input, earlier: [...input.earlier, ...fromOutbox] });
+    },
 
     async register(u): Promise<RegisterOutcome> {
       if (!outbox) notConfigured();

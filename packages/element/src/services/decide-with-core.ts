@@ -17,7 +17,7 @@ const BOOKING_HELD_BY_SERVER = 1_000_000;
  * (no record, no cache) is decided as an active card without registered minors: children cannot be verified.
  */
 export function decideWithCore(input: DecideInput): Decision {
-  const { card, show, request, cap, mode, now } = input;
+  const { card, show, request, cap, mode, now, earlier } = input;
   const unverified = card.status === 'unverified';
   const result = decideUsage({
     card: {
@@ -44,6 +44,7 @@ export function decideWithCore(input: DecideInput): Decision {
       ...(mode === 'collection' ? { alreadyCounted: BOOKING_HELD_BY_SERVER } : {}),
     },
     now,
+    earlierUsages: earlier,
   });
   if (result.ok)
     return { ok: true, total: result.tickets.total, countedAgainstCap: result.countedAgainstCap };

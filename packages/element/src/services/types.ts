@@ -4,7 +4,7 @@
  * pass its own through the `services` property — the element itself holds no rules and does no I/O.
  */
 import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
-import type { TimeWindow } from '@kaiku-scanner/core/contract';
+import type { EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 
@@ -165,7 +165,10 @@ export type LookupOutcome =
   | { readonly ok: true; readonly card: CardView }
   | { readonly ok: false; readonly error: ServiceError; readonly notFound: boolean };
 
-/** Everything `decide` needs: the card, the show, the mode, the clerk's request, the cap state and the time. */
+/**
+ * Everything `decide` needs: the card, the show, the mode, the clerk's request, the cap state, the time, and the card's
+ * usages for the show this terminal knows (registered or queued this session; the services add their outbox's).
+ */
 export type DecideInput = {
   readonly card: CardView;
   readonly show: ShowContext;
@@ -173,6 +176,7 @@ export type DecideInput = {
   readonly request: TicketRequest;
   readonly cap: CapState | undefined;
   readonly now: Date;
+  readonly earlier: readonly EarlierUsage[];
 };
 
 /** A usage to register: which card, for which show, how many tickets, in which mode. */

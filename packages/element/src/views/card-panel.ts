@@ -142,17 +142,8 @@ export type TicketModel = {
    */
   readonly childLimit?: Reason;
   readonly groupError: Reason | undefined;
-  /** This card already has a usage from this terminal for this show and situation (this session). */
-  readonly repeat?: boolean;
   /** Group members looked up without Kaikukanta (offline): marked as not verified. */
   readonly unverified?: ReadonlySet<string>;
-};
-
-/** Said above the ticket form when the card already has a usage here for this show: a warning, not a refusal. */
-const REPEAT: LocalizedText = {
-  fi: 'Tällä kortilla on jo kirjattu käyttö tähän esitykseen tällä kassalla. Tarkista asiakkaan kanssa ennen kuin kirjaat uudelleen.',
-  sv: 'Kortet har redan en registrerad användning för den här föreställningen vid den här kassan. Kontrollera med kunden innan du registrerar igen.',
-  en: 'This card already has a usage for this show at this till. Check with the customer before registering again.',
 };
 
 export type TicketHandlers = {
@@ -227,11 +218,10 @@ export function renderCardStage(
   flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified'>,
   h: TicketHandlers,
 ): TemplateResult {
-  const { card, request, blocking, repeat } = phase;
+  const { card, request, blocking } = phase;
   const tickets = show
     ? (): TicketModel => ({
         ...ticketModel(card, show, request, (r) => flow.decide(card, show, r), flow.groupError),
-        repeat,
         unverified: flow.unverified,
       })
     : undefined;
@@ -300,7 +290,6 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
   const { card, request, decision } = m;
   const focusStepper = card.kind === 'client' && m.childMax > 0;
   return html`<div part="tickets" class="field">
-    ${m.repeat ? html`<p class="notice warn" role="alert" data-repeat>${text(REPEAT)}</p>` : nothing}
     <h4>${text(C.ticketsHeading)}</h4>
     <div class="stepper">
       <span class="stepper-label">${text(C.adultTickets)}</span

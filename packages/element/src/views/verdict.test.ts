@@ -80,17 +80,14 @@ describe('the four results', () => {
     const reason = (code: string) => ({ code, message: { fi: code, sv: code, en: code } });
     const of = (p: Phase) => outcomeOf(p);
     expect(of({ name: 'ready' })).toBe(undefined);
-    expect(of({ name: 'card', card, request, blocking: [], repeat: false })).toBe(undefined);
-    expect(of({ name: 'card', card, request, blocking: [reason('card-inactive')], repeat: false })).toBe(
-      'refused',
-    );
+    expect(of({ name: 'card', card, request, blocking: [] })).toBe(undefined);
+    expect(of({ name: 'card', card, request, blocking: [reason('card-inactive')] })).toBe('refused');
     expect(
       of({
         name: 'card',
         card,
         request,
         blocking: [reason('cap-full'), reason('already-used')],
-        repeat: false,
       }),
     ).toBe('already-used');
     expect(of({ name: 'done', outcome: 'registered', cardId: 'A1', request })).toBe('registered');

@@ -1,4 +1,5 @@
 import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core/contract';
+import type { EarlierUsage } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
 /** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */
@@ -84,6 +85,11 @@ export function createRepository(db: Database.Database) {
     finishKey: db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?"),
     dropKey: db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'"),
     purgeKeys: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
+    // The card's usages for a venue's show, by the venue or its agents: what "already used" is decided on.
+    cardUsages: db.prepare<[{ card: string; venue: string; show: string }], EarlierUsage>(
+      `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal
+       FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`,
+    ),
     countUsages: db.prepare<{ card: string; show: string; venue: string | null }, { n: number }>(
       `SELECT COUNT(*) AS n FROM usages WHERE card_id = @card AND show_id = @show
        AND (@venue IS NULL OR @venue IN (venue_id, report_venue_id))`,
@@ -138,6 +144,12 @@ export function createRepository(db: Database.Database) {
      */
     bookedUncollected: (cardId: string, venueId: string, showId: string): number =>
       Math.max(0, s.bookedUncollected.get({ card: cardId, venue: venueId, show: showId })?.n ?? 0),
+    /** The card's usages for a venue's show (`terminal` when the usage named one), oldest first. */
+    cardUsages(cardId: string, venueId: string, showId: string): EarlierUsage[] {
+      return s.cardUsages
+        .all({ card: cardId, venue: venueId, show: showId })
+        .map(({ terminal, ...u }) => (terminal ? { ...u, terminal } : u));
+    },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({
         id: u.id,

@@ -1,6 +1,6 @@
 import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
-import type { CardRecord, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core/contract';
+import type { CardRecord, EarlierUsage, Problem, Tickets, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { ShowConfig } from '../db/repository.js';
 
 export type ServerDecision =
@@ -22,6 +22,8 @@ export type DecisionInput = {
   readonly ticketsGiven: number;
   /** For a collection: the tickets this card's uncollected bookings for the show hold in the tally. */
   readonly bookedUncollected: number;
+  /** The card's usages for the show, read inside the write transaction (`already-used`). */
+  readonly earlierUsages: readonly EarlierUsage[];
   /** Problems with the group members' own cards, found in the registry (unregistered, inactive). */
   readonly memberReasons: readonly { code: string; params: Record<string, unknown> }[];
   readonly now: Date;
@@ -45,6 +47,7 @@ export function decide(input: DecisionInput): ServerDecision {
       ...(usage.mode === 'collection' ? { alreadyCounted: input.bookedUncollected } : {}),
     },
     now: input.now,
+    earlierUsages: input.earlierUsages,
   });
   const reasons = [
     ...(decision.ok

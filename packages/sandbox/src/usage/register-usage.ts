@@ -107,6 +107,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       ticketsGiven: repo.tally(owner, show.id).given,
       bookedUncollected:
         usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, owner, show.id) : 0,
+      earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
       memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
       now,
     });

@@ -1,0 +1,31 @@
+/** One free adult ticket per card per event (000 §9–10, 004 §8–9): a card's second usage for the same show. */
+import type { ShowKind } from '../schemas/api-enums.js';
+import type { EarlierUsage } from '../schemas/usage-input.js';
+import type { UsagePolicy } from '../policy/operating-model-policy.js';
+import { createReason } from './rules-reason.js';
+import type { UsageReason } from './usage-types.js';
+import { toDate } from './window-checks.js';
+
+/**
+ * Refuses a usage when the card already has one for this show (`earlier`: the card's non-voided usages for it),
+ * naming when and where the latest was registered. A collection of the card's own booking is that booking's
+ * usage, not a second one: it passes while no earlier usage is a collection.
+ *
+ * @example
+ * checkAlreadyUsed('booking', [{ mode: 'booking', at: '2026-03-01T16:42:00Z', terminal: 'Kassa 2' }], 'show', policy.usage);
+ * // [{ code: 'already-used', params: { at: '2026-03-01T16:42:00.000Z', terminal: 'Kassa 2' }, … }]
+ */
+export function checkAlreadyUsed(
+  mode: 'booking' | 'collection',
+  earlier: readonly EarlierUsage[],
+  kind: ShowKind,
+  policy: UsagePolicy,
+): UsageReason[] {
+  if (earlier.length === 0 || !policy.oncePerShow.includes(kind)) return [];
+  if (mode === 'collection' && earlier.every((u) => u.mode === 'booking')) return [];
+  const latest = earlier.reduce((a, b) => (toTime(b) > toTime(a) ? b : a));
+  const at = (toDate(latest.at) as Date).toISOString();
+  return [createReason('already-used', latest.terminal ? { at, terminal: latest.terminal } : { at })];
+}
+
+const toTime = (usage: EarlierUsage): number => (toDate(usage.at) as Date).getTime();
