@@ -37,23 +37,15 @@ export class CameraController implements ReactiveController {
   }
 
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
-  toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): void {
-    if (this.active) {
-      this.stop();
-      return;
-    }
+  async toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): Promise<void> {
+    if (this.active) return this.stop();
     // The preview may be re-rendered while the camera starts: the element of the moment, else the one of the click.
     const first = video();
-    void this.start(() => video() ?? first, beep, urls);
-  }
-
-  async start(video: () => HTMLVideoElement | null, beep = true, urls: CameraUrls = {}): Promise<void> {
-    if (this.active) return;
     const abort = new AbortController();
     this.starting = abort;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const el = video();
+    const el = video() ?? first;
     try {
       // The scan's wiring comes with the camera's code: the first download carries none of it.
       const { openCamera } = await import('../services/camera-loader.js');

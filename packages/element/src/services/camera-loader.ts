@@ -16,10 +16,11 @@ import type { CameraController, CameraUrls } from '../controllers/camera-control
  */
 export function degradedCodes(status: DecoderStatus | undefined, decoder: string | undefined): string[] {
   const wasm = status?.reason === 'wasm-not-found' || status?.reason === 'wasm-blocked';
-  return [
-    ...(decoder === 'main-thread' ? ['camera-decoder-main-thread'] : []),
-    ...(wasm ? ['camera-decoder-degraded'] : []),
+  const codes = [
+    decoder === 'main-thread' && 'camera-decoder-main-thread',
+    wasm && 'camera-decoder-degraded',
   ];
+  return codes.filter((code) => code !== false);
 }
 
 /** Starts the camera for `c` into `video`: each read, refusal, error, decoder notice and stop goes to `c`. */

@@ -1,14 +1,10 @@
 /** What a browser tells of one camera: its `enumerateDevices` entry and, where known, its capabilities. */
-export type CameraCandidate = {
-  readonly deviceId: string;
-  /** Empty until camera access has been granted once. */
-  readonly label: string;
-  /** `InputDeviceInfo.getCapabilities()` (Chromium, Safari), or the open track's `getCapabilities()`. */
-  readonly capabilities?: {
-    readonly facingMode?: readonly string[];
-    readonly focusMode?: readonly string[];
-    readonly focusDistance?: { readonly min?: number };
-    readonly zoom?: { readonly min?: number };
+export type CameraCandidate = Pick<MediaDeviceInfo, 'deviceId' | 'label'> & {
+  /** `InputDeviceInfo.getCapabilities()` (Chromium, Safari), or the open track's: facing, focus and zoom. */
+  readonly capabilities?: MediaTrackCapabilities & {
+    focusMode?: string[];
+    focusDistance?: { min?: number };
+    zoom?: { min?: number };
   };
 };
 
@@ -33,10 +29,9 @@ const FAR_FOCUS_M = 0.3;
  */
 export function chooseCamera(candidates: readonly CameraCandidate[]): string | undefined {
   let best: { id: string; score: number } | undefined;
-  for (const candidate of candidates) {
-    const score = rank(candidate);
-    if (score !== null && (best === undefined || score > best.score))
-      best = { id: candidate.deviceId, score };
+  for (const c of candidates) {
+    const score = rank(c);
+    if (score !== null && score > (best?.score ?? -Infinity)) best = { id: c.deviceId, score };
   }
   return best?.id;
 }

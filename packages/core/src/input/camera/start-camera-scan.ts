@@ -18,7 +18,6 @@ const CAMERA_OPTIONS = {
   deviceId: true,
   resolution: true,
   cardIdOptions: true,
-  cardId: true,
   formats: true,
   region: true,
   effort: true,
@@ -65,11 +64,9 @@ const CAMERA_OPTIONS = {
  */
 export async function startCameraScan(options: CameraScanOptions): Promise<CameraScanHandle> {
   checkOptions('startCameraScan', options, CAMERA_OPTIONS);
-  checkOptions('startCameraScan', options?.cardId, CARD_ID_OPTIONS, 'cardId.');
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
-  // `cardId` is the deprecated name of `cardIdOptions` (docs/camera.md).
-  const cardIdOptions = options.cardIdOptions ?? options.cardId;
+  const { cardIdOptions } = options;
   const devices = getMediaDevices(options.mediaDevices);
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
   const controller = new AbortController();
