@@ -65,29 +65,31 @@ async function openCamera(): Promise<{ el: KaikuScanner; host: HTMLElement }> {
 
 const video = (el: KaikuScanner): HTMLVideoElement | null => el.shadowRoot!.querySelector('video');
 
-/** Milliseconds from `act` until no track is live (the test's timeout guards a camera left on). */
-async function msToRelease(act: () => void): Promise<number> {
-  const start = performance.now();
+/**
+ * Live tracks left at the first task after `act`: 0 means the release waited for no timer, frame or event (so it
+ * is within 100 ms however busy the machine; a wall-clock bound failed here only when the machine was overloaded).
+ */
+async function liveAfter(act: () => void): Promise<number> {
   act();
-  while (liveTracks().length > 0) await new Promise((resolve) => setTimeout(resolve, 1));
-  return performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return liveTracks().length;
 }
 
 describe(`<kaiku-scanner> releases the camera`, function () {
   this.timeout(60_000);
 
-  it('within 100 ms of the element leaving the page', async () => {
+  it('by the next task (within 100 ms) after the element leaves the page', async () => {
     const { host } = await openCamera();
-    const ms = await msToRelease(() => host.remove());
-    expect(ms, source).to.be.below(100);
+    expect(await liveAfter(() => host.remove()), source).to.equal(0);
   });
 
-  it('within 100 ms of the page being hidden, and shows the camera as off', async () => {
+  it('by the next task after the page is hidden, and shows the camera as off', async () => {
     const { el } = await openCamera();
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     try {
-      const ms = await msToRelease(() => document.dispatchEvent(new Event('visibilitychange')));
-      expect(ms, source).to.be.below(100);
+      expect(await liveAfter(() => document.dispatchEvent(new Event('visibilitychange'))), source).to.equal(
+        0,
+      );
     } finally {
       delete (document as { visibilityState?: unknown }).visibilityState;
     }
@@ -99,10 +101,9 @@ describe(`<kaiku-scanner> releases the camera`, function () {
     });
   });
 
-  it('within 100 ms of pagehide', async () => {
+  it('by the next task after pagehide', async () => {
     await openCamera();
-    const ms = await msToRelease(() => window.dispatchEvent(new Event('pagehide')));
-    expect(ms, source).to.be.below(100);
+    expect(await liveAfter(() => window.dispatchEvent(new Event('pagehide'))), source).to.equal(0);
   });
 
   it('keeps one preview and one live track through a double mount (disconnect and connect in one task)', async () => {
@@ -117,8 +118,6 @@ describe(`<kaiku-scanner> releases the camera`, function () {
     expect(el.shadowRoot!.querySelector('[part="camera-button"]')?.getAttribute('aria-pressed')).to.equal(
       'true',
     );
-    host.remove();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(liveTracks()).to.deep.equal([]);
+    expect(await liveAfter(() => host.remove())).to.equal(0);
   });
 });
