@@ -90,7 +90,8 @@ export async function openDoorHarness(): Promise<DoorHarness> {
   mkdirSync(clipDir, { recursive: true });
 
   async function writeClip(clip: DoorClip): Promise<string> {
-    const file = join(clipDir, `${clip.id}.y4m`);
+    // Per process: two runs at once (a bench and a soak) must not delete each other's files.
+    const file = join(clipDir, `${clip.id}-${process.pid}.y4m`);
     const chroma = Buffer.alloc((CLIP.width >> 1) * (CLIP.height >> 1), 128);
     const fd = openSync(file, 'w');
     try {
