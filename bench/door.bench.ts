@@ -4,7 +4,7 @@
 // by startCameraScan as a box office runs it, and by its peers' camera loops (html5-qrcode's scanner, zxing-wasm in a
 // plain frame loop) in the same run, side by side. Per loop: clips read, time from the card coming into view to its
 // first read (p50/p95), misreads, duplicate events.
-// Usage: npm run bench door [-- --clips N] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
+// Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
 //        npm run bench door -- --soak 30m   (one scan on one clip at 10 fps: memory and frame time over time)
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,6 +17,7 @@ import { launchCameraBrowser } from '../test/support/card-video/launch-camera-br
 const { values: args } = parseArgs({
   options: {
     clips: { type: 'string' },
+    only: { type: 'string' },
     loops: { type: 'string', default: 'kaiku,html5-qrcode,zxing-wasm' },
     window: { type: 'string', default: '5000' },
     soak: { type: 'string' },
@@ -140,7 +141,7 @@ async function soak(duration: string): Promise<void> {
 }
 
 async function bench(): Promise<void> {
-  const all = listDoorClips();
+  const all = listDoorClips().filter((c) => c.id.includes(args.only ?? ''));
   const clips: DoorClip[] = args.clips
     ? all.filter((_, i) => i % Math.ceil(all.length / Number(args.clips)) === 0)
     : all;

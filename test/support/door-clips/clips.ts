@@ -1,5 +1,5 @@
 // The door-mission clips (issue 37.1): what a clerk at a box office door holds up to the camera — a paper card's
-// QR front or Code 39 back, or a mobile card (X, Z) on a phone screen — at three distances, flat or tilted, in
+// QR front or Code 39 back, or a mobile card (X; Z in the app's dark theme) on a phone screen — at three distances, flat or tilted, in
 // office light, dim light or glare (phones: office or dim), moving into view and then held. Plain data, the same
 // list in Node and in the page, deterministic from the seed.
 import { caseSeed, createRandom } from '../card-photos/prng.js';

@@ -5,9 +5,9 @@ import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { composePhoto, type Effects, type Pose } from '../card-photos/compose-photo.js';
 import { createRandom } from '../card-photos/prng.js';
+import { PHONE_ASPECT, PHONE_QR_CENTRE } from '../card-photos/render-card.js';
 import { startCameraScan } from '../../../packages/core/src/input/camera/index.js';
 import { CLIP, type DoorClip } from './clips.js';
-import { drawPhone } from './phone-frame.js';
 
 export type LoopName = 'kaiku' | 'html5-qrcode' | 'zxing-wasm';
 export type LoopRun = {
@@ -36,41 +36,32 @@ function renderFrame(clip: DoorClip, i: number): string {
   const x = -0.35 + (0.5 + 0.04 * sway + 0.35) * (1 - (1 - t) ** 2);
   const y = 0.5 + 0.02 * Math.cos((2 * Math.PI * i) / 13);
   const tilted = clip.angle === 'tilted';
-  const effects = { ...LIGHT[clip.light], negative: false };
   const phone = clip.kind === 'phone';
+  const dim = clip.light === 'dim';
   const pose: Pose = {
-    scale: shown && !phone ? DISTANCE[clip.distance] : 0,
+    // A phone is as tall as the card row says (portrait: its width is its height × PHONE_ASPECT).
+    scale: !shown
+      ? 0
+      : phone
+        ? (PHONE_HEIGHT[clip.distance] * size.height * PHONE_ASPECT) / size.width
+        : DISTANCE[clip.distance],
     roll: (tilted ? 22 : 4) + 1.5 * sway,
     yaw: tilted ? 28 : 3,
     pitch: tilted ? -18 : 2,
-    // Nothing to aim without a card (a degenerate quad).
-    ...(shown && !phone ? { aim: { u: 0.5, v: 0.5, x, y } } : {}),
+    // Nothing to aim without a card (a degenerate quad); a phone by its QR code.
+    ...(shown ? { aim: { u: 0.5, v: phone ? PHONE_QR_CENTRE.y : 0.5, x, y } } : {}),
   };
+  // Mobile cards on the shared phone renderer (render-card.ts): Z cards in the app's dark theme (an inverted
+  // symbol); in a dim room the camera exposes for the room and the screen blows out.
+  const screen = { light: dim ? 1.6 : 0.9, inverted: clip.text.startsWith('Z'), pitch: 3, reflection: 0.2 };
+  const effects: Effects = { ...LIGHT[clip.light], negative: false, ...(phone ? { screen } : {}) };
   const image = composePhoto(
     clip.kind === 'code39' ? 'code_39' : 'qr_code',
     clip.text || 'A000000000',
     size,
     pose,
-    phone ? { ...effects, glare: 0 } : effects,
+    effects,
     createRandom(clip.seed),
-    shown && phone
-      ? (ctx, W, H) =>
-          drawPhone(
-            ctx,
-            W,
-            H,
-            {
-              x,
-              y,
-              height: PHONE_HEIGHT[clip.distance],
-              rollDeg: pose.roll,
-              shear: tilted ? 0.25 : 0.02,
-              brightness: clip.light === 'dim' ? 0.45 : 0.9,
-              exposure: effects.light,
-            },
-            clip.text,
-          )
-      : undefined,
   );
   const luma = new Uint8Array(size.width * size.height);
   const d = image.data;
