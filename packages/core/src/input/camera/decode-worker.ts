@@ -2,7 +2,7 @@
  * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
  * `worker-src 'self'`, no blob: URLs). It receives one frame at a time, transferred: a `VideoFrame` or an `ImageBitmap`.
  */
-import { decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
+import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */
 export type WorkerRequest = {
@@ -26,12 +26,14 @@ type WorkerScope = {
 };
 
 const scope = globalThis as unknown as WorkerScope;
+// One worker per camera loop: the loop's rescue round (its per-frame budget) lives here.
+const round = createRescueRound();
 
 scope.addEventListener('message', (event) => void run(event.data));
 
 async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {
-    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job) });
+    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job, undefined, round) });
   } catch (cause) {
     const e = cause as { name?: unknown; code?: unknown; message?: unknown };
     const error = { name: String(e.name ?? 'Error'), code: String(e.code ?? ''), message: String(e.message) };

@@ -121,6 +121,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 /** Decodes on the main thread; the decoder code is loaded on first use. */
 export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
+  let round: ReturnType<typeof DecodeFrameModule.createRescueRound> | undefined;
   return {
     kind: 'main-thread',
     async decode(frame, job) {
@@ -135,7 +136,8 @@ export function createMainThreadDecoder(): FrameDecoder {
           message: String(cause),
         });
       }
-      return module.decodeFrame(frame, job, controller.signal);
+      round ??= module.createRescueRound();
+      return module.decodeFrame(frame, job, controller.signal, round);
     },
     close() {
       controller.abort();
