@@ -6,7 +6,7 @@
 // first read (p50/p95), misreads, duplicate events.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
 //        npm run bench door -- --soak 30m   (one scan on one clip at 10 fps: memory and frame time over time)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listDoorClips, type DoorClip } from '../test/support/door-clips/clips.js';
@@ -137,6 +137,7 @@ async function soak(duration: string): Promise<void> {
   } finally {
     await browser.close();
     await harness.close();
+    rmSync(file, { force: true });
   }
 }
 
