@@ -4,7 +4,10 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const filters = process.argv.slice(2);
+// `npm run bench door -- --soak 30m`: the names before the first `--option` pick benchmarks, the rest goes to them.
+const firstOption = process.argv.findIndex((a, i) => i >= 2 && a.startsWith('--'));
+const filters = process.argv.slice(2, firstOption === -1 ? undefined : firstOption);
+const passed = firstOption === -1 ? [] : process.argv.slice(firstOption);
 const dir = 'bench';
 const files = readdirSync(dir)
   .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
@@ -20,10 +23,14 @@ let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', join(dir, file)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', join(dir, file), ...passed],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   console.log(
     `--- ${file}: ${r.status === 0 ? 'done' : `FAILED (${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

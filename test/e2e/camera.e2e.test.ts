@@ -211,8 +211,10 @@ describe('camera: a Code 39 card printed with its mod-43 check character', () =>
   withCardVideo(
     () => generateCardVideo({ symbol: 'code_39', text: 'A999005458G', seed: 3 }),
     (page) => {
-      it('accepts it with cardId.checkCharacter = verify (options reach the worker), else rejects it', async () => {
-        expect(await startScan(page(), { cardId: { checkCharacter: 'verify' } })).toMatchObject({ ok: true });
+      it('accepts it with cardIdOptions.checkCharacter = verify (options reach the worker), else rejects it', async () => {
+        expect(await startScan(page(), { cardIdOptions: { checkCharacter: 'verify' } })).toMatchObject({
+          ok: true,
+        });
         const verified = await waitForState(page(), (s) => s.scans.length > 0);
         expect(verified.scans.map((s) => s.id)).toEqual(['A999005458']);
         await stopScan(page());

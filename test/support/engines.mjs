@@ -62,7 +62,12 @@ export function browserFor(engine) {
       launchOptions: {
         executablePath: chromiumPath,
         headless: true,
-        args: chromiumArgs.filter((a) => !a.startsWith('--headless')),
+        // A fake camera for getUserMedia, granted without a prompt (as Firefox's prefs below).
+        args: [
+          ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+        ],
       },
     });
   if (engine === 'firefox')

@@ -356,7 +356,7 @@ export class KaikuScanner extends LitElement {
 
   private readonly onCameraToggle = (): void => {
     this.flow.clearCameraError();
-    this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
+    void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,
     });

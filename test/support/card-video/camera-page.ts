@@ -13,7 +13,7 @@ import type {
 } from '../../../packages/core/src/input/camera/index.js';
 
 type StartRequest = Partial<
-  Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region' | 'cardId'>
+  Pick<CameraScanOptions, 'code39Confirmations' | 'duplicateWindowMs' | 'worker' | 'region' | 'cardIdOptions'>
 > & {
   readonly internalVideo?: boolean;
   readonly abortAfterMs?: number;

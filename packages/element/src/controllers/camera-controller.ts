@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
-import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
 
@@ -12,7 +11,7 @@ export const NO_READ_HINT_MS = 8000;
 
 /**
  * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
- * has been read, and when the element leaves the page. Decoders are loaded by the core only once it starts.
+ * has been read, when the page is hidden and when the element leaves the page. Decoders are loaded by the core only once it starts.
  */
 export class CameraController implements ReactiveController {
   /** The open camera (`onStop` clears it). */
@@ -23,17 +22,12 @@ export class CameraController implements ReactiveController {
   hint = false;
   /** Degraded decoding (main thread, weaker decoder), each said once and kept while the page lives. */
   readonly notices: ServiceError[] = [];
-  /** The decoder's last status (set by the camera's wiring, `openCamera`). */
-  decoderStatus: DecoderStatus | undefined;
-  /** The degraded notices of a status (the camera's chunk: `degradedNotices`), once it has loaded. */
-  degradedNotices:
-    ((s: DecoderStatus | undefined, decoder: string | undefined) => ServiceError[]) | undefined;
 
   constructor(
-    readonly host: ReactiveControllerHost,
+    readonly host: ReactiveControllerHost & Element,
     readonly onScan: (cardId: string) => void,
     readonly onError: (error: ServiceError) => void,
-    private readonly onDegraded: (notice: ServiceError) => void,
+    readonly onDegraded: (notice: ServiceError) => void,
   ) {
     host.addController(this);
   }
@@ -43,23 +37,15 @@ export class CameraController implements ReactiveController {
   }
 
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
-  toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): void {
-    if (this.active) {
-      this.stop();
-      return;
-    }
+  async toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): Promise<void> {
+    if (this.active) return this.stop();
     // The preview may be re-rendered while the camera starts: the element of the moment, else the one of the click.
     const first = video();
-    void this.start(() => video() ?? first, beep, urls);
-  }
-
-  async start(video: () => HTMLVideoElement | null, beep = true, urls: CameraUrls = {}): Promise<void> {
-    if (this.active) return;
     const abort = new AbortController();
     this.starting = abort;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const el = video();
+    const el = video() ?? first;
     try {
       // The scan's wiring comes with the camera's code: the first download carries none of it.
       const { openCamera } = await import('../services/camera-loader.js');
@@ -68,23 +54,11 @@ export class CameraController implements ReactiveController {
       else {
         this.handle = handle;
         this.waitForRead();
-        this.checkDecoder();
       }
     } catch (e) {
       if (!abort.signal.aborted) this.onError(toServiceError(e));
     } finally {
       if (this.starting === abort) this.starting = undefined;
-      this.host.requestUpdate();
-    }
-  }
-
-  /** Says each degraded state of the decoder once (`degradedCodes`): staff see a calm notice, the host an event. */
-  checkDecoder(): void {
-    const found = this.degradedNotices?.(this.decoderStatus, this.handle?.stats.decoder) ?? [];
-    for (const notice of found) {
-      if (this.notices.some((n) => n.code === notice.code)) continue;
-      this.notices.push(notice);
-      this.onDegraded(notice);
       this.host.requestUpdate();
     }
   }
@@ -115,6 +89,10 @@ export class CameraController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.stop();
+    // Removed: the camera is off before the next task. Moved, or unmounted and mounted again in one task (a
+    // framework's double mount): it stays on, one preview and one track.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.stop();
+    });
   }
 }

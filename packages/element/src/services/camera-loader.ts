@@ -3,7 +3,6 @@
 import { CameraError, startCameraScan, type CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import { textOf, toServiceError } from '../messages/index.js';
-import type { ServiceError } from './types.js';
 import type { CameraController, CameraUrls } from '../controllers/camera-controller.js';
 
 /**
@@ -17,24 +16,14 @@ import type { CameraController, CameraUrls } from '../controllers/camera-control
  */
 export function degradedCodes(status: DecoderStatus | undefined, decoder: string | undefined): string[] {
   const wasm = status?.reason === 'wasm-not-found' || status?.reason === 'wasm-blocked';
-  return [
-    ...(decoder === 'main-thread' ? ['camera-decoder-main-thread'] : []),
-    ...(wasm ? ['camera-decoder-degraded'] : []),
+  const codes = [
+    decoder === 'main-thread' && 'camera-decoder-main-thread',
+    wasm && 'camera-decoder-degraded',
   ];
+  return codes.filter((code) => code !== false);
 }
 
-/** The notices of `degradedCodes`, each with its text (the camera's own, or the element's). */
-export function degradedNotices(
-  status: DecoderStatus | undefined,
-  decoder: string | undefined,
-): ServiceError[] {
-  return degradedCodes(status, decoder).map((code) => {
-    const text = textOf(code);
-    return text ? { code, message: text } : toServiceError(new CameraError('camera-decoder-degraded'));
-  });
-}
-
-/** Starts the camera for `c` into `video`: each read, refusal, error, decoder status and stop goes to `c`. */
+/** Starts the camera for `c` into `video`: each read, refusal, error, decoder notice and stop goes to `c`. */
 export async function openCamera(
   c: CameraController,
   video: HTMLVideoElement | null,
@@ -42,8 +31,21 @@ export async function openCamera(
   beep: boolean,
   urls: CameraUrls,
 ): Promise<CameraScanHandle> {
-  c.degradedNotices = degradedNotices;
-  return startCameraScan({
+  let status: DecoderStatus | undefined;
+  /** Says each degraded state of the decoder once (`degradedCodes`): staff see a calm notice, the host an event. */
+  const check = (handle = c.handle): void => {
+    for (const code of degradedCodes(status, handle?.stats.decoder)) {
+      if (c.notices.some((n) => n.code === code)) continue;
+      const text = textOf(code);
+      const notice = text
+        ? { code, message: text }
+        : toServiceError(new CameraError('camera-decoder-degraded'));
+      c.notices.push(notice);
+      c.onDegraded(notice);
+      c.host.requestUpdate();
+    }
+  };
+  const handle = await startCameraScan({
     ...(video ? { video } : {}),
     signal,
     beep,
@@ -52,20 +54,20 @@ export async function openCamera(
     ...(urls.wasmUrl ? { wasmUrl: urls.wasmUrl } : {}),
     onScan: (scan) => {
       c.waitForRead();
-      c.checkDecoder();
+      check();
       c.onScan(scan.id);
     },
     onReject: (r) => {
       // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
       // found yet" follows while that code may still be in view (the camera says a code once).
       c.clearHint();
-      c.checkDecoder();
+      check();
       c.onError({ code: r.error.code, message: r.error.message });
     },
     onError: (e) => c.onError(toServiceError(e)),
-    onDecoder: (status) => {
-      c.decoderStatus = status;
-      c.checkDecoder();
+    onDecoder: (s) => {
+      status = s;
+      check();
     },
     onStop: () => {
       c.clearHint();
@@ -73,4 +75,6 @@ export async function openCamera(
       c.host.requestUpdate();
     },
   });
+  check(handle);
+  return handle;
 }

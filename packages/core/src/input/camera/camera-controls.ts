@@ -1,4 +1,5 @@
 import { CameraError } from './camera-error.js';
+import { chooseCamera, type CameraCandidate } from './choose-camera.js';
 import type { CameraCapabilities, CameraInfo, ZoomRange } from './types.js';
 
 /** Image-capture extensions of the track capabilities (not in TypeScript's DOM lib). */
@@ -57,8 +58,28 @@ async function applyAdvanced(track: MediaStreamTrack, constraint: object, featur
 
 /** The video inputs. Labels are empty until camera access has been granted once. */
 export async function listVideoInputs(devices: MediaDevices): Promise<CameraInfo[]> {
-  const all = await devices.enumerateDevices();
-  return all
-    .filter((d) => d.kind === 'videoinput')
-    .map((d) => ({ deviceId: d.deviceId, label: d.label, groupId: d.groupId }));
+  return (await videoInputs(devices)).map((d) => ({
+    deviceId: d.deviceId,
+    label: d.label,
+    groupId: d.groupId,
+  }));
+}
+
+const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
+  (await devices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+
+/**
+ * `chooseCamera` over every video input: each as `InputDeviceInfo.getCapabilities()` describes it, the open one
+ * (`track`) as its own capabilities do (only an open track tells its focus). `undefined` when the track is from
+ * no listed camera (a canvas, a virtual source).
+ */
+export async function bestCamera(media: MediaDevices, track: MediaStreamTrack): Promise<string | undefined> {
+  const current = track.getSettings().deviceId;
+  const describe = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>
+    d.deviceId === current ? track.getCapabilities?.() : (d as InputDeviceInfo).getCapabilities?.();
+  const inputs = await videoInputs(media);
+  if (!inputs.some((d) => d.deviceId === current)) return undefined;
+  return chooseCamera(
+    inputs.map((d) => ({ deviceId: d.deviceId, label: d.label, capabilities: describe(d) })),
+  );
 }

@@ -30,32 +30,27 @@ export class CameraError extends KaikuError {
   }
 }
 
-/**
- * Maps what `getUserMedia` rejected with to a stable code. Names cover today's browsers and the legacy
- * Chrome/Firefox spellings (`PermissionDeniedError`, `DevicesNotFoundError`, `TrackStartError`, …).
- */
+/** `getUserMedia`'s error names, today's and the legacy Chrome/Firefox spellings, and their codes. */
+const CODES = new Map(
+  Object.entries<CameraErrorCode>({
+    NotAllowedError: 'camera-permission-denied',
+    PermissionDeniedError: 'camera-permission-denied',
+    SecurityError: 'camera-permission-denied',
+    NotFoundError: 'camera-not-found',
+    DevicesNotFoundError: 'camera-not-found',
+    NotReadableError: 'camera-in-use',
+    TrackStartError: 'camera-in-use',
+    // Firefox reports a camera held by another process as AbortError ("Starting videoinput failed").
+    AbortError: 'camera-in-use',
+    OverconstrainedError: 'camera-overconstrained',
+    ConstraintNotSatisfiedError: 'camera-overconstrained',
+    TypeError: 'camera-unsupported',
+  }),
+);
+
+/** Maps what `getUserMedia` rejected with to a stable code (`camera-failed` for anything else). */
 export function toCameraError(cause: unknown): CameraError {
   if (cause instanceof CameraError) return cause;
   const name = typeof cause === 'object' && cause !== null ? String((cause as { name?: unknown }).name) : '';
-  switch (name) {
-    case 'NotAllowedError':
-    case 'PermissionDeniedError':
-    case 'SecurityError':
-      return new CameraError('camera-permission-denied', { cause });
-    case 'NotFoundError':
-    case 'DevicesNotFoundError':
-      return new CameraError('camera-not-found', { cause });
-    // Firefox reports a camera held by another process as AbortError ("Starting videoinput failed").
-    case 'NotReadableError':
-    case 'TrackStartError':
-    case 'AbortError':
-      return new CameraError('camera-in-use', { cause });
-    case 'OverconstrainedError':
-    case 'ConstraintNotSatisfiedError':
-      return new CameraError('camera-overconstrained', { cause });
-    case 'TypeError':
-      return new CameraError('camera-unsupported', { cause });
-    default:
-      return new CameraError('camera-failed', { cause });
-  }
+  return new CameraError(CODES.get(name) ?? 'camera-failed', { cause });
 }

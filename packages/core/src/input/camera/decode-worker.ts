@@ -2,8 +2,23 @@
  * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
  * `worker-src 'self'`, no blob: URLs). It receives one frame at a time, transferred: a `VideoFrame` or an `ImageBitmap`.
  */
-import { createRescueRound, decodeFrame, type FrameJob } from './decode-frame.js';
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
+
+/** Main thread → worker: one frame, transferred. */
+export type WorkerRequest = {
+  readonly id: number;
+  readonly frame: ImageBitmap | VideoFrame;
+  readonly job: FrameJob;
+};
+
+/** Worker → main thread: the frame's outcome, a decoding failure, or (id 0) the worker's ready signal. */
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly result?: FrameReading; readonly ready?: true }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { name: string; code: string; message: string };
+    };
 
 type WorkerScope = {
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
@@ -14,25 +29,15 @@ const scope = globalThis as unknown as WorkerScope;
 // One worker per camera loop: the loop's rescue round (its per-frame budget) lives here.
 const round = createRescueRound();
 
-scope.addEventListener('message', (event) => {
-  const { id, frame, job } = event.data;
-  void run(id, frame, job);
-});
+scope.addEventListener('message', (event) => void run(event.data));
 
-async function run(id: number, frame: ImageBitmap | VideoFrame, job: FrameJob): Promise<void> {
+async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {
     scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job, undefined, round) });
   } catch (cause) {
-    const error = cause as { name?: unknown; code?: unknown; message?: unknown };
-    scope.postMessage({
-      id,
-      ok: false,
-      error: {
-        name: String(error.name ?? 'Error'),
-        code: String(error.code ?? ''),
-        message: String(error.message),
-      },
-    });
+    const e = cause as { name?: unknown; code?: unknown; message?: unknown };
+    const error = { name: String(e.name ?? 'Error'), code: String(e.code ?? ''), message: String(e.message) };
+    scope.postMessage({ id, ok: false, error });
   }
 }
 

@@ -1,9 +1,7 @@
-import type * as DecodeFrameModuleNs from './decode-frame.js';
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
+import type * as DecodeFrameModule from './decode-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
-
-type DecodeFrameModule = typeof DecodeFrameModuleNs;
-import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
 
 /** Decodes camera frames one at a time, in a Worker or on the main thread. */
@@ -123,11 +121,11 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 /** Decodes on the main thread; the decoder code is loaded on first use. */
 export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
-  let round: ReturnType<DecodeFrameModule['createRescueRound']> | undefined;
+  let round: ReturnType<typeof DecodeFrameModule.createRescueRound> | undefined;
   return {
     kind: 'main-thread',
     async decode(frame, job) {
-      let module: DecodeFrameModule;
+      let module: typeof DecodeFrameModule;
       try {
         module = await import('./decode-frame.js');
       } catch (cause) {

@@ -40,7 +40,7 @@ async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void
 }
 
 /** A decoder that takes `ms` per frame and records how many frames it held at once. */
-function slowDecoder(ms: number) {
+function slowDecoder(ms: number, kind: FrameDecoder['kind'] = 'main-thread') {
   const seen = {
     inFlight: 0,
     maxInFlight: 0,
@@ -51,7 +51,7 @@ function slowDecoder(ms: number) {
     closed: false,
   };
   const decoder: FrameDecoder = {
-    kind: 'main-thread',
+    kind,
     async decode(frame: CameraFrame) {
       seen.inFlight += 1;
       seen.starts.push(performance.now());
@@ -117,6 +117,20 @@ describe('createFrameLoop', () => {
     // seen under load), so the bound allows for clock resolution, not for a shorter interval.
     expect(stats.intervalMs).to.be.at.least(145);
     expect(slow.seen.closed).to.equal(true);
+  });
+
+  it('pauses a quarter of the decode time when decoding in a worker (the page stays free)', async () => {
+    const { video, dispose } = await canvasVideo();
+    const slow = slowDecoder(200, 'worker');
+    const loop = loopOver(video, slow.decoder, { maxIntervalMs: 1000 });
+    loop.start();
+    await until(() => slow.seen.frames >= 4);
+    const stats = loop.stats;
+    loop.stop();
+    dispose();
+    expect(slow.seen.maxInFlight).to.equal(1);
+    // 200 ms decodes: a 50 ms pause (clock resolution allowed for), not the 200 ms of the main thread.
+    expect(stats.intervalMs).to.be.within(48, 120);
   });
 
   it('keeps the frame rate with a preview hidden by display: none (no presented-frame callbacks)', async () => {

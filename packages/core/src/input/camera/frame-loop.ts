@@ -38,7 +38,7 @@ export type FrameLoop = {
  * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
  * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
  * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
- * grows with the decode time (about half the decoder's time is left idle), so a slow device skips frames instead
+ * grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a slow device skips frames instead
  * of queueing them.
  */
 export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
@@ -106,7 +106,10 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     }
     busy = false;
     lastDecodeMs = performance.now() - started;
-    intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, lastDecodeMs));
+    // In a worker a quarter of the decode time (a card is read soon after it comes), on the page's thread all of it
+    // (the page stays responsive half the time); either way a slow device skips frames instead of queueing them.
+    const pause = decoder?.kind === 'worker' ? lastDecodeMs / 4 : lastDecodeMs;
+    intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, pause));
     schedule(intervalMs);
   }
 

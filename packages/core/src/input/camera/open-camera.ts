@@ -4,7 +4,7 @@ export type OpenCameraOptions = {
   readonly deviceId?: string;
   readonly resolution: { readonly width: number; readonly height: number };
   readonly signal: AbortSignal;
-  readonly mediaDevices?: MediaDevices;
+  readonly mediaDevices: MediaDevices;
 };
 
 /**
@@ -39,22 +39,11 @@ export function cameraConstraints(
 export function openCamera(options: OpenCameraOptions): Promise<MediaStream> {
   const { signal } = options;
   if (signal.aborted) return Promise.reject(new CameraError('camera-aborted', { cause: signal.reason }));
-  let devices: MediaDevices;
-  try {
-    devices = getMediaDevices(options.mediaDevices);
-  } catch (error) {
-    return Promise.reject(toCameraError(error));
-  }
   return new Promise<MediaStream>((resolve, reject) => {
     const onAbort = (): void => reject(new CameraError('camera-aborted', { cause: signal.reason }));
     signal.addEventListener('abort', onAbort, { once: true });
-    let request: Promise<MediaStream>;
-    try {
-      request = devices.getUserMedia(cameraConstraints(options));
-    } catch (error) {
-      request = Promise.reject(error);
-    }
-    request.then(
+    // A getUserMedia that throws (rather than rejects) is mapped the same way.
+    new Promise<MediaStream>((r) => r(options.mediaDevices.getUserMedia(cameraConstraints(options)))).then(
       (stream) => {
         signal.removeEventListener('abort', onAbort);
         if (signal.aborted) {

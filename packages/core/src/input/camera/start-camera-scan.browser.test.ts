@@ -4,6 +4,7 @@ import { isKaikuError } from '../../errors/kaiku-error.js';
 import { startCameraScan } from './start-camera-scan.js';
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { CameraScan } from './types.js';
+import { DEVICE_FIXTURES } from './camera-devices.test-support.js';
 import { until } from '../../../../../test/support/until.js';
 
 /** A "camera" made of a canvas stream, so the test controls what is in view and when permission resolves. */
@@ -249,6 +250,31 @@ describe('startCameraScan (canvas camera)', function () {
     expect(fake.streams[0]?.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
   });
 
+  it('a double mount (start, stop before it resolved, start again: React StrictMode) leaves one live track', async () => {
+    const fake = fakeDevices({ delayMs: 50 });
+    const video = document.createElement('video');
+    document.body.append(video);
+    const first = new AbortController();
+    const mounts = [first.signal, new AbortController().signal].map((signal) =>
+      startCameraScan({ mediaDevices: fake.devices, video, signal, worker: false, onScan: () => undefined }),
+    );
+    first.abort(); // the first effect's cleanup, before getUserMedia answered
+    const [aborted, scan] = await Promise.allSettled(mounts);
+    await until(() => fake.delivered.length === 2, CAMERA_GUARD);
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      expect(aborted?.status).to.equal('rejected');
+      const live = fake.streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live');
+      expect(live.length).to.equal(1);
+      expect(scan?.status === 'fulfilled' && scan.value.stream.getTracks()[0]).to.equal(live[0]);
+      expect(video.srcObject).to.equal(fake.streams[1]);
+    } finally {
+      if (scan?.status === 'fulfilled') scan.value.stop();
+      video.remove();
+      fake.dispose();
+    }
+  });
+
   it('refuses torch and zoom on a camera without them, and every method after stop', async () => {
     const fake = fakeDevices();
     const scan = await startCameraScan({
@@ -266,6 +292,55 @@ describe('startCameraScan (canvas camera)', function () {
     fake.dispose();
     const switched = await scan.switchCamera().catch((e: unknown) => e);
     expect(isKaikuError(switched) && switched.code).to.equal('camera-stopped');
+  });
+
+  it('moves from the ultra-wide the browser opened to the main rear camera before the preview plays', async () => {
+    // A Galaxy S22 as Chrome lists it: `facingMode: environment` opens camera2 2, the fixed-focus ultra-wide.
+    const galaxy = DEVICE_FIXTURES.find((d) => d.name.startsWith('Galaxy S22'))!;
+    const fake = fakeDevices();
+    const calls: MediaStreamConstraints[] = [];
+    const streams: MediaStream[] = [];
+    const devices = {
+      getUserMedia: async (constraints: MediaStreamConstraints) => {
+        calls.push(constraints);
+        const stream = await fake.devices.getUserMedia(constraints);
+        const exact = (constraints.video as { deviceId?: { exact: string } }).deviceId?.exact;
+        const camera = galaxy.cameras.find((c) => c.deviceId === (exact ?? galaxy.opened))!;
+        const track = stream.getVideoTracks()[0]!;
+        const settings = track.getSettings();
+        track.getSettings = () => ({ ...settings, deviceId: camera.deviceId });
+        track.getCapabilities = () =>
+          ({ ...(camera.track ?? camera.capabilities) }) as MediaTrackCapabilities;
+        streams.push(stream);
+        return stream;
+      },
+      enumerateDevices: async () =>
+        galaxy.cameras.map((c) => ({
+          kind: 'videoinput',
+          deviceId: c.deviceId,
+          label: c.label,
+          groupId: '',
+        })),
+    } as unknown as MediaDevices;
+    const video = document.createElement('video');
+    const scan = await startCameraScan({
+      mediaDevices: devices,
+      video,
+      worker: false,
+      onScan: () => undefined,
+    });
+    try {
+      expect(calls.map((c) => (c.video as { deviceId?: { exact: string } }).deviceId?.exact)).to.deep.equal([
+        undefined,
+        galaxy.expected,
+      ]);
+      expect(scan.capabilities.deviceId).to.equal(galaxy.expected);
+      expect(streams[0]!.getTracks().map((t) => t.readyState)).to.deep.equal(['ended']);
+      expect(video.srcObject).to.equal(streams[1]);
+    } finally {
+      scan.stop();
+      fake.dispose();
+    }
   });
 
   it('reports camera-unsupported when the browser has no getUserMedia', async () => {

@@ -1,9 +1,8 @@
 import { attach, call } from './attach-video.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS } from '../../card-id/parse-card-id.js';
+import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
-import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
-import { parseReading } from './parse-reading.js';
+import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
@@ -19,7 +18,6 @@ const CAMERA_OPTIONS = {
   deviceId: true,
   resolution: true,
   cardIdOptions: true,
-  cardId: true,
   formats: true,
   region: true,
   effort: true,
@@ -66,12 +64,10 @@ const CAMERA_OPTIONS = {
  */
 export async function startCameraScan(options: CameraScanOptions): Promise<CameraScanHandle> {
   checkOptions('startCameraScan', options, CAMERA_OPTIONS);
-  checkOptions('startCameraScan', options?.cardId, CARD_ID_OPTIONS, 'cardId.');
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
-  // `cardId` is the deprecated name of `cardIdOptions` (docs/camera.md).
-  const cardIdOptions = options.cardIdOptions ?? options.cardId;
-  const devices = resolveDevices(options);
+  const { cardIdOptions } = options;
+  const devices = getMediaDevices(options.mediaDevices);
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
   const controller = new AbortController();
   const video = options.video ?? document.createElement('video');
@@ -145,12 +141,13 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     acceptor.look(now);
     const { reading, rejected } = result;
     if (reading) {
-      const parsed = parseReading(reading.text, cardIdOptions);
+      const parsed = parseCardId(reading.text, cardIdOptions);
       if (parsed.ok) {
-        if (acceptor.offer(parsed.id, reading.format, now) !== 'report') return;
+        const { ok: _ok, ...card } = parsed;
+        if (acceptor.offer(card.id, reading.format, now) !== 'report') return;
         call(options.onFeedback, { kind: 'accepted' });
         feedback.play({ kind: 'accepted' });
-        call(options.onScan, { ...parsed.card, format: reading.format, card: parsed.card, at: now });
+        call(options.onScan, { ...card, format: reading.format, card, at: now });
         return;
       }
     }
@@ -158,21 +155,41 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     if (!refused) return;
     // Keyed on the text only inside this closure; the text itself is never passed on (it may be anything).
     if (acceptor.offer(`\u0000${refused.text}`, refused.format, now) !== 'report') return;
-    const parsed = parseReading(refused.text, cardIdOptions);
+    const parsed = parseCardId(refused.text, cardIdOptions);
     if (parsed.ok) return;
     call(options.onFeedback, { kind: 'rejected' });
     feedback.play({ kind: 'rejected' });
     call(options.onReject, { format: refused.format, error: parsed.error });
   }
 
+  const open = (deviceId: string | undefined): Promise<MediaStream> =>
+    openCamera({ deviceId, resolution, signal: controller.signal, mediaDevices: devices });
+
+  /** Puts camera `target` in place of the current one; when that fails, back to `current` and rethrows. */
+  async function replaceStream(target: string, current: string | undefined): Promise<void> {
+    unbindTrack();
+    // Release first: many phones cannot open a second camera while one is on.
+    releaseStream(stream);
+    try {
+      stream = await open(target);
+    } catch (error) {
+      stream = await open(current).catch(() => undefined);
+      throw toCameraError(error);
+    } finally {
+      bindTrack();
+    }
+  }
+
   try {
-    stream = await openCamera({
-      deviceId: options.deviceId,
-      resolution,
-      signal: controller.signal,
-      mediaDevices: devices,
-    });
+    stream = await open(options.deviceId);
     bindTrack();
+    const track = stream.getVideoTracks()[0];
+    // Unnamed: the browser's rear camera, unless a better one is in the list (the main lens, not the ultra-wide).
+    const current = track?.getSettings().deviceId;
+    const best =
+      options.deviceId || !track ? undefined : await bestCamera(devices, track).catch(() => undefined);
+    if (best !== undefined && best !== current) await replaceStream(best, current).catch(() => undefined);
+    if (!stream) throw new CameraError('camera-in-use');
     await attach(video, stream, controller.signal);
   } catch (error) {
     const reason = controller.signal.aborted ? new CameraError('camera-aborted', { cause: error }) : error;
@@ -180,10 +197,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     throw toCameraError(reason);
   }
   started = true;
-  const firstTrack = stream.getVideoTracks()[0];
-  let lastCapabilities: CameraCapabilities = firstTrack
-    ? readCapabilities(firstTrack)
-    : { torch: false, zoom: null, facingMode: null, width: 0, height: 0, deviceId: '' };
+  let lastCapabilities = readCapabilities(currentTrack());
   loop.start();
 
   async function switchCamera(deviceId?: string): Promise<CameraCapabilities> {
@@ -194,26 +208,12 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     const target = deviceId ?? cameras[(index + 1) % Math.max(1, cameras.length)]?.deviceId;
     if (!target || target === current) return readCapabilities(currentTrack());
     loop.pause();
-    unbindTrack();
-    // Release first: many phones cannot open a second camera while one is on.
-    releaseStream(stream);
     try {
-      stream = await openCamera({
-        deviceId: target,
-        resolution,
-        signal: controller.signal,
-        mediaDevices: devices,
-      });
+      await replaceStream(target, current);
     } catch (error) {
-      stream = await openCamera({
-        deviceId: current,
-        resolution,
-        signal: controller.signal,
-        mediaDevices: devices,
-      }).catch(() => undefined);
       if (!stream) fail(toCameraError(error));
       else reattach();
-      throw toCameraError(error);
+      throw error;
     }
     reattach();
     lastCapabilities = readCapabilities(currentTrack());
@@ -221,7 +221,6 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   }
 
   function reattach(): void {
-    bindTrack();
     void attach(video, stream as MediaStream, controller.signal).catch(() => undefined);
     if (!paused) loop.start();
   }
@@ -265,12 +264,4 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       return loop.stats;
     },
   };
-}
-
-function resolveDevices(options: CameraScanOptions): MediaDevices {
-  try {
-    return getMediaDevices(options.mediaDevices);
-  } catch (error) {
-    throw toCameraError(error);
-  }
 }

@@ -3,12 +3,8 @@
  * `require-trusted-types-for 'script'` a plain URL is refused (a violation, and decoding drops to the main thread)
  * unless the page defines a `default` policy for every script on it. The SDK brings a named policy of its own,
  * `kaiku-scanner`, allowed by the host with `trusted-types kaiku-scanner` (next to lit's `lit-html`).
- *
- * The policy passes one URL per `constructTrusted` call and no other: the package's own worker (the literal
- * `new URL('./decode-worker.js', import.meta.url)`) or the `workerUrl` a script gave (`startCameraScan`, the
- * element's `workerUrl` property — never an attribute, so markup alone cannot name a worker). The policy object
- * stays in this module, and `claimWorkerPolicy()` creates it as early as the SDK loads, so no other script can take
- * the name first (the element calls it when it is defined).
+ * It passes the package's own worker or the `workerUrl` a script gave (the element's is a property, never an
+ * attribute: markup alone cannot name a worker), one per `constructTrusted` call; the policy object stays here.
  */
 export const TRUSTED_TYPES_POLICY = 'kaiku-scanner';
 

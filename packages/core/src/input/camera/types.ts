@@ -83,12 +83,6 @@ export type CameraScanOptions = {
    * listener's.
    */
   readonly cardIdOptions?: CardIdOptions;
-  /**
-   * The old name of `cardIdOptions`, still accepted (`cardIdOptions` wins when both are given).
-   *
-   * @deprecated Use `cardIdOptions`, the name the wedge listener uses too.
-   */
-  readonly cardId?: CardIdOptions;
   readonly formats?: readonly DecodeFormat[];
   /** Part of the frame to decode (fractions 0–1); default the whole frame. */
   readonly region?: DecodeRegion;

@@ -1,0 +1,192 @@
+// Door-mission benchmark (issue 37.1): generated clips of what a clerk holds up at a box office door — paper QR
+// fronts, Code 39 backs and mobile cards on phone screens, at three distances, flat or tilted, in office light, dim
+// light or glare, moving into view and held (test/support/door-clips/) — played to Chromium's fake camera and read
+// by startCameraScan as a box office runs it, and by its peers' camera loops (html5-qrcode's scanner, zxing-wasm in a
+// plain frame loop) in the same run, side by side. Per loop: clips read, time from the card coming into view to its
+// first read (p50/p95), misreads, duplicate events.
+// Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
+//        npm run bench door -- --soak 30m   (one scan on one clip at 10 fps: memory and frame time over time)
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { listDoorClips, type DoorClip } from '../test/support/door-clips/clips.js';
+import { openDoorHarness, openDoorPage, type ClipOutcome } from '../test/support/door-clips/door-harness.js';
+import type { LoopName } from '../test/support/door-clips/door-page.js';
+import { launchCameraBrowser } from '../test/support/card-video/launch-camera-browser.js';
+
+const { values: args } = parseArgs({
+  options: {
+    clips: { type: 'string' },
+    only: { type: 'string' },
+    loops: { type: 'string', default: 'kaiku,html5-qrcode,zxing-wasm' },
+    window: { type: 'string', default: '5000' },
+    soak: { type: 'string' },
+  },
+});
+const loops = args.loops.split(',') as LoopName[];
+const windowMs = Number(args.window);
+
+const quantile = (values: number[], q: number): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+};
+
+function printTable(title: string, rows: Record<string, string>[]): void {
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}\n${line(cols)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+  for (const r of rows) console.log(line(cols.map((c) => r[c] ?? '')));
+}
+
+function summary(outcomes: ClipOutcome[]): Record<string, string> {
+  const cards = outcomes.filter((o) => o.clip.kind !== 'empty');
+  const times = cards.flatMap((o) => (o.msToRead === null ? [] : [o.msToRead]));
+  const read = cards.filter((o) => o.read).length;
+  return {
+    read: `${read}/${cards.length} (${((100 * read) / Math.max(1, cards.length)).toFixed(1)}%)`,
+    'p50 ms': quantile(times, 0.5).toFixed(0),
+    'p95 ms': quantile(times, 0.95).toFixed(0),
+    misreads: String(outcomes.reduce((n, o) => n + o.misreads, 0)),
+    duplicates: String(cards.reduce((n, o) => n + o.duplicates, 0)),
+  };
+}
+
+/** Resident memory of a Chromium and all its processes (the worker's WebAssembly heap included), in MB. */
+function chromiumRssMb(marker: string): number {
+  const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const parent = new Map<string, string>();
+  let top: string | undefined;
+  for (const pid of pids) {
+    try {
+      parent.set(pid, readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!);
+      if (top === undefined && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) top = pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set(top ? [top] : []);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parent)
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+  }
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
+async function soak(duration: string): Promise<void> {
+  const ms =
+    Number(/^(\d+)(m|s)?$/.exec(duration)?.[1] ?? Number.NaN) * (duration.endsWith('s') ? 1000 : 60_000);
+  if (!Number.isFinite(ms)) throw new Error(`--soak ${duration}: expected minutes (30m) or seconds (90s)`);
+  const harness = await openDoorHarness();
+  const clip = listDoorClips().find((c) => c.kind === 'qr' && c.distance === 'mid' && c.light === 'office')!;
+  const file = await harness.writeClip(clip);
+  const marker = `--door-soak-${process.pid}`;
+  const browser = await launchCameraBrowser({ video: file, extraArgs: [marker] });
+  try {
+    const page = await openDoorPage(browser, harness.origin);
+    const everyMs = Math.max(10_000, Math.round(ms / 20));
+    const rss: number[] = [];
+    const sampler = setInterval(() => rss.push(chromiumRssMb(marker)), everyMs);
+    const samples = await page.evaluate(
+      ([m, e]) =>
+        (
+          globalThis as unknown as {
+            door: { soak(ms: number, every: number): Promise<Record<string, number>[]> };
+          }
+        ).door.soak(m, e),
+      [ms, everyMs] as const,
+    );
+    clearInterval(sampler);
+    let lastFrames = 0;
+    printTable(
+      `Soak: ${duration} of one scan on "${clip.id}" (looping), 10 frames/s at most; ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
+      samples.map((s, i) => {
+        const fps = ((s.frames! - lastFrames) * 1000) / everyMs;
+        lastFrames = s.frames!;
+        return {
+          'at s': (s.at! / 1000).toFixed(0),
+          frames: String(s.frames),
+          'frames/s': fps.toFixed(1),
+          'median decode ms': s.decodeMs!.toFixed(1),
+          'page heap MB': (s.heap! / 2 ** 20).toFixed(1),
+          'Chromium RSS MB': rss[i]?.toFixed(1) ?? '',
+          reads: String(s.reads),
+        };
+      }),
+    );
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    console.log(
+      `growth first→last sample: page heap ${((last.heap! - first.heap!) / 2 ** 20).toFixed(1)} MB, Chromium RSS ` +
+        `${((rss[samples.length - 1] ?? Number.NaN) - (rss[0] ?? Number.NaN)).toFixed(1)} MB; median decode ` +
+        `${first.decodeMs!.toFixed(1)} → ${last.decodeMs!.toFixed(1)} ms (target: < 5 MB, no slowdown)`,
+    );
+  } finally {
+    await browser.close();
+    await harness.close();
+    rmSync(file, { force: true });
+  }
+}
+
+async function bench(): Promise<void> {
+  const all = listDoorClips().filter((c) => c.id.includes(args.only ?? ''));
+  const clips: DoorClip[] = args.clips
+    ? all.filter((_, i) => i % Math.ceil(all.length / Number(args.clips)) === 0)
+    : all;
+  const harness = await openDoorHarness();
+  const outcomes: ClipOutcome[] = [];
+  const started = Date.now();
+  try {
+    for (const [i, clip] of clips.entries()) {
+      // Each clip starts with the next loop: the first after a launch pays for a cold browser.
+      const order = [...loops.slice(i % loops.length), ...loops.slice(0, i % loops.length)];
+      const got = await harness.runClip(clip, order, windowMs);
+      outcomes.push(...got);
+      process.stderr.write(
+        `${clip.id} ${got.map((o) => `${o.loop}:${o.read ? `${o.msToRead?.toFixed(0)}ms` : '—'}${o.misreads ? ` ${o.misreads}✗` : ''}`).join(' ')}\n`,
+      );
+    }
+  } finally {
+    await harness.close();
+  }
+  console.log(
+    `door bench: ${clips.length} clips 1280×720 15 fps (4 s, the card from 2.4 s), ${windowMs} ms per loop, headless Chromium ` +
+      `fake camera; ${((Date.now() - started) / 1000).toFixed(0)} s; load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ` +
+      `${availableParallelism()} cores (times inflate when the machine is shared)`,
+  );
+  printTable(
+    'All clips (read = the right card ID within the window; time from the card coming into view)',
+    loops.map((loop) => ({ loop, ...summary(outcomes.filter((o) => o.loop === loop)) })),
+  );
+  const groups = [...new Set(outcomes.map((o) => `${o.clip.kind} ${o.clip.light}`))];
+  printTable(
+    'Per kind and light: read, p50 ms (✗ misreads)',
+    groups.map((g) => {
+      const row: Record<string, string> = { clips: g };
+      for (const loop of loops) {
+        const s = summary(outcomes.filter((o) => o.loop === loop && `${o.clip.kind} ${o.clip.light}` === g));
+        row[loop] = `${s.read!.split(' ')[0]} ${s['p50 ms']}ms${s.misreads !== '0' ? ` ${s.misreads}✗` : ''}`;
+      }
+      return row;
+    }),
+  );
+  const missed = outcomes.filter((o) => o.loop === 'kaiku' && o.clip.kind !== 'empty' && !o.read);
+  if (missed.length) console.log(`\nkaiku missed: ${missed.map((o) => o.clip.id).join(', ')}`);
+}
+
+await (args.soak ? soak(args.soak) : bench());

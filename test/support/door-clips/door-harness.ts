@@ -1,0 +1,175 @@
+// Node side of the door clips: bundles door-page.ts (with the SDK's decode worker beside it), serves it, renders a
+// clip's frames in a headless Chromium into a .y4m file, and plays that file to each camera loop through
+// Chromium's fake camera (`--use-file-for-fake-video-capture`), one browser per clip (the file is read at launch).
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error -- plain .mjs module without types
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { launchCameraBrowser } from '../card-video/launch-camera-browser.js';
+import { CLIP, ENTRY_MS, type DoorClip } from './clips.js';
+import type { LoopName, LoopRun } from './door-page.js';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+export const clipDir = join(root, '.cache/door-clips');
+
+const ASSETS: Record<string, string> = {
+  '/zxing_reader.wasm': join(root, 'packages/core/src/input/decode/zxing_reader.wasm'),
+  '/zxing_reader_peer.wasm': join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
+};
+
+/** What one loop made of one clip. */
+export type ClipOutcome = {
+  readonly loop: LoopName;
+  readonly clip: DoorClip;
+  readonly read: boolean;
+  /** From the card starting to come into view to its first correct read. */
+  readonly msToRead: number | null;
+  readonly misreads: number;
+  /** Reads of the right card after the first, while it stays in view (the clip never takes it away 3 s). */
+  readonly duplicates: number;
+  readonly frames: number;
+};
+
+export type DoorHarness = {
+  readonly origin: string;
+  /** Writes the clip's .y4m file (grey, 4:2:0) and returns its path. */
+  writeClip(clip: DoorClip): Promise<string>;
+  /** Plays the clip to each loop in turn (each opens the camera anew: the file starts again). */
+  runClip(clip: DoorClip, loops: readonly LoopName[], windowMs: number): Promise<ClipOutcome[]>;
+  close(): Promise<void>;
+};
+
+type DoorApi = {
+  renderFrame(clip: DoorClip, i: number): string;
+  run(loop: LoopName, windowMs: number): Promise<LoopRun>;
+};
+export async function openDoorHarness(): Promise<DoorHarness> {
+  const result = await build({
+    entryPoints: {
+      door: join(root, 'test/support/door-clips/door-page.ts'),
+      'decode-worker': join(root, 'packages/core/src/input/camera/decode-worker.ts'),
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    conditions: ['source', 'browser'],
+    outdir: '/out',
+    write: false,
+    logLevel: 'error',
+  });
+  const files = new Map(result.outputFiles.map((f) => [`/${basename(f.path)}`, f.text]));
+  const html = '<!doctype html><meta charset="utf-8"><script type="module" src="/door.js"></script>';
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const asset = ASSETS[path];
+    if (asset) {
+      void readFile(asset).then((body) =>
+        res.writeHead(200, { 'content-type': 'application/wasm' }).end(body),
+      );
+      return;
+    }
+    const js = files.get(path);
+    if (js !== undefined) res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const renderer: Browser = await chromium.launch({
+    executablePath: chromiumPath as string,
+    args: chromiumArgs,
+  });
+  const renderPage = await openDoorPage(renderer, origin);
+  mkdirSync(clipDir, { recursive: true });
+
+  async function writeClip(clip: DoorClip): Promise<string> {
+    // Per process: two runs at once (a bench and a soak) must not delete each other's files.
+    const file = join(clipDir, `${clip.id}-${process.pid}.y4m`);
+    const chroma = Buffer.alloc((CLIP.width >> 1) * (CLIP.height >> 1), 128);
+    const fd = openSync(file, 'w');
+    try {
+      writeSync(fd, `YUV4MPEG2 W${CLIP.width} H${CLIP.height} F${CLIP.fps}:1 Ip A1:1 C420jpeg\n`);
+      let desk: string | undefined;
+      for (let i = 0; i < CLIP.frames; i++) {
+        // The empty desk is the same frame every time: rendered once.
+        const empty = clip.kind === 'empty' || i < CLIP.emptyFrames;
+        const luma =
+          (empty ? desk : undefined) ??
+          (await renderPage.evaluate(
+            ([c, k]) => (globalThis as unknown as { door: DoorApi }).door.renderFrame(c, k),
+            [clip, i] as const,
+          ));
+        if (empty) desk = luma;
+        writeSync(fd, 'FRAME\n');
+        writeSync(fd, Buffer.from(luma, 'base64'));
+        writeSync(fd, chroma);
+        writeSync(fd, chroma);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return file;
+  }
+
+  async function runClip(
+    clip: DoorClip,
+    loops: readonly LoopName[],
+    windowMs: number,
+  ): Promise<ClipOutcome[]> {
+    const file = await writeClip(clip);
+    const browser = await launchCameraBrowser({ video: file });
+    try {
+      const page = await openDoorPage(browser, origin);
+      const out: ClipOutcome[] = [];
+      for (const loop of loops) {
+        const run = await page.evaluate(
+          ([l, w]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w),
+          [loop, windowMs] as const,
+        );
+        out.push(outcome(loop, clip, run));
+      }
+      return out;
+    } finally {
+      await browser.close();
+      rmSync(file, { force: true });
+    }
+  }
+
+  return {
+    origin,
+    writeClip,
+    runClip,
+    close: async () => {
+      await renderer.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+export async function openDoorPage(browser: Browser, origin: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => 'door' in globalThis);
+  return page;
+}
+
+function outcome(loop: LoopName, clip: DoorClip, run: LoopRun): ClipOutcome {
+  const right = run.reads.filter((r) => r.text === clip.text);
+  const first = right[0];
+  return {
+    loop,
+    clip,
+    read: first !== undefined,
+    msToRead: first === undefined ? null : Math.max(0, first.at - run.origin - ENTRY_MS),
+    misreads: run.reads.length - right.length,
+    duplicates: Math.max(0, right.length - 1),
+    frames: run.frames,
+  };
+}
