@@ -42,6 +42,9 @@ export {
   UsageRecordSchema,
   UsageRequestSchema,
   UsageResultSchema,
+  UsageStateSchema,
+  VoidRequestSchema,
+  VoidResultSchema,
   makeProblem,
 } from './schemas/api.js';
 export {
@@ -78,6 +81,8 @@ export type {
   UsageRecord,
   UsageRequest,
   UsageResult,
+  UsageState,
+  VoidResult,
 } from './schemas/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export {

@@ -40,6 +40,11 @@ export type UsagePolicy = {
   readonly under16ClientsCountAgainstCap: boolean;
   /** Group members' own tickets (each on their own card) count against the cap. */
   readonly groupMembersCountAgainstCap: boolean;
+  /**
+   * How long after its registration a clerk may void a usage (the seeds are silent: our choice, docs/api.md
+   * "Voiding a usage"), and never once the show has started.
+   */
+  readonly voidWithinMinutes: number;
 };
 
 /**

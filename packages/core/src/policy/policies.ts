@@ -23,6 +23,7 @@ const USAGE: UsagePolicy = {
   childrenCountAgainstCap: true,
   under16ClientsCountAgainstCap: true,
   groupMembersCountAgainstCap: true,
+  voidWithinMinutes: 15,
 };
 
 /**

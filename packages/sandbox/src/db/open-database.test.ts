@@ -33,7 +33,7 @@ it('migrates a schema-1 file: a collection of a booking (counted 0) covered its 
       undefined,
       'v',
     ]);
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: '3' });
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()).toEqual({ value: '4' });
   } finally {
     db.close();
   }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-/** Schema version 3. Idempotency keys, usages and show settings survive restarts (a file DB). */
+/** Schema version 4. Idempotency keys, usages and show settings survive restarts (a file DB). */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS usages (
   covered INTEGER NOT NULL DEFAULT 0,
   request TEXT NOT NULL,
   tickets TEXT NOT NULL,
-  registered_at TEXT NOT NULL
+  registered_at TEXT NOT NULL,
+  voided_at TEXT
 );
 CREATE INDEX IF NOT EXISTS usages_by_show ON usages (show_id);
 CREATE INDEX IF NOT EXISTS usages_by_report ON usages (report_venue_id, show_day, seq);
@@ -84,8 +85,11 @@ function migrate(db: Db): void {
          WHERE mode = 'collection' AND counted = 0 AND show_id IN (SELECT id FROM shows WHERE cap IS NOT NULL)`,
       );
     }
+    // Schema 4: a usage can be voided; every count reads the view of the usages that stand (`registered_usages`).
+    if (!columns.some((c) => c.name === 'voided_at')) db.exec('ALTER TABLE usages ADD COLUMN voided_at TEXT');
+    db.exec('CREATE VIEW IF NOT EXISTS registered_usages AS SELECT * FROM usages WHERE voided_at IS NULL');
     // Schema 3: show IDs are per venue, stored in their venue's scope (`<id>\n<venue>`, see `scopedKey`).
     db.exec('UPDATE shows SET id = id || char(10) || venue_id WHERE instr(id, char(10)) = 0');
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '3')").run();
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '4')").run();
   }).immediate();
 }

@@ -8,12 +8,14 @@ import {
   ShowSchema,
   UsageListQuerySchema,
   UsageRequestSchema,
+  VoidRequestSchema,
   makeProblem,
 } from '@kaiku-scanner/core/contract';
 import { suggestField } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
+import { voidUsage } from '../usage/void-usage.js';
 import { invalidBody } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
 import type { BodyResult } from './read-body.js';
@@ -115,6 +117,23 @@ export async function postUsage(
   const refusal = mayRegister(ctx, venue, usage.data);
   if (refusal) return sendProblem(res, refusal);
   sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
+}
+
+/** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
+export async function postVoid(
+  ctx: ApiRouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  usageId: string,
+  venue: string | undefined,
+): Promise<void> {
+  const body = await readJsonBody(req, true);
+  if (!body.ok) return sendBodyProblem(res, body);
+  const empty = VoidRequestSchema.safeParse(body.value);
+  if (!empty.success) return sendProblem(res, invalidBody(empty.error, VoidRequestSchema, body.value));
+  const outcome = voidUsage(ctx, usageId, venue);
+  if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
+  sendJson(res, 200, outcome.result);
 }
 
 export async function postBatch(

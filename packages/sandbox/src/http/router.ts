@@ -4,7 +4,15 @@ import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
-import { getCard, getTally, getUsages, postBatch, postCardLookup, postUsage } from './api-routes.js';
+import {
+  getCard,
+  getTally,
+  getUsages,
+  postBatch,
+  postVoid,
+  postCardLookup,
+  postUsage,
+} from './api-routes.js';
 import type { ApiRouteContext } from './api-routes.js';
 import { hostAllowed } from './host-allow.js';
 import { maskCardIds } from './mask.js';
@@ -181,6 +189,11 @@ export function createRouter(options: RouterOptions) {
       path: ['v1', 'usages', 'batch'],
       access: 'api',
       methods: { POST: (req, res, _p, _u, venue) => postBatch(ctx, req, res, venue) },
+    },
+    {
+      path: ['v1', 'usages', '*', 'void'],
+      access: 'api',
+      methods: { POST: (req, res, [id], _u, venue) => postVoid(ctx, req, res, id!, venue) },
     },
     {
       path: ['v1', 'shows', '*', 'tally'],
