@@ -2,6 +2,7 @@ import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import { formatHelsinki } from './helsinki-time.js';
 import { createReason } from './rules-reason.js';
+import type { LocalizedText } from '../messages/define.js';
 
 /** What `checkVoidWindow` needs: instants as ISO strings or `Date`s, and the policy (default: the newest). */
 export type VoidWindowInput = {
@@ -12,17 +13,20 @@ export type VoidWindowInput = {
   readonly policy?: OperatingModelPolicy;
 };
 
+/** The refusal of a void after its window, with the closing time in Helsinki time and its text in every language. */
+export type VoidWindowReason = {
+  readonly code: 'void-window-closed';
+  readonly params: { readonly closesAt: string };
+  readonly message: LocalizedText;
+};
+
 /**
  * `closesAt`: the last instant the usage may be voided (ISO). After it, the reason `void-window-closed` with the
  * closing time in Helsinki (`params.closesAt`, as the other window reasons) and its text in every language.
  */
 export type VoidWindowResult = { readonly closesAt: string } & (
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reasons: readonly [ReturnType<typeof voidWindowClosed>] }
+  { readonly ok: true } | { readonly ok: false; readonly reasons: readonly [VoidWindowReason] }
 );
-
-const voidWindowClosed = (closes: Date) =>
-  createReason('void-window-closed', { closesAt: formatHelsinki(closes) });
 
 /**
  * Whether a usage may still be voided: within the policy's `usage.voidWithinMinutes` after its registration and
@@ -40,5 +44,6 @@ export function checkVoidWindow(input: VoidWindowInput): VoidWindowResult {
   const closes = new Date(Number.isNaN(limit) ? 0 : limit);
   const closesAt = closes.toISOString();
   if (input.now.getTime() <= closes.getTime()) return { ok: true, closesAt };
-  return { ok: false, closesAt, reasons: [voidWindowClosed(closes)] };
+  const reason = createReason('void-window-closed', { closesAt: formatHelsinki(closes) });
+  return { ok: false, closesAt, reasons: [reason] };
 }
