@@ -3,6 +3,7 @@ import { Screen, type FlowHost } from './screen.js';
 import { CardLookup } from './card-lookup.js';
 import { Group } from './group.js';
 import { Registration } from './registration.js';
+import { Undo } from './undo.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
 import { KaikuScanEvent, type ScanSource } from '../events/index.js';
@@ -28,6 +29,8 @@ export class ScanFlow extends Screen {
   private readonly registration: Registration;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
   readonly sync: SyncFollow;
+  /** Undoing a usage (the result screen's action, the element's `voidUsage`). */
+  readonly undo: Undo;
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
   private next: Reading | undefined;
@@ -39,6 +42,7 @@ export class ScanFlow extends Screen {
     this.group = new Group(this);
     this.registration = new Registration(this, this.tally);
     this.sync = new SyncFollow(this, () => void this.lookup.recheck(), this.tally);
+    this.undo = new Undo(this, this.tally);
   }
 
   /** Group members looked up without Kaikukanta (shown as not verified). */

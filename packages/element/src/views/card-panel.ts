@@ -12,6 +12,8 @@ import { renderStepper } from './stepper.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
+// The undo action shows on the result, so it loads with it.
+export { renderUndo } from './undo.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download
@@ -246,13 +248,13 @@ export function renderResult(
 ): TemplateResult {
   const { t, text } = v;
   const { outcome, cardId, request, reason } = done;
-  const tone = outcome === 'registered' ? 'ok' : outcome === 'queued' ? 'warn' : 'danger';
-  const heading =
-    outcome === 'registered'
-      ? t.registeredHeading
-      : outcome === 'queued'
-        ? t.queuedHeading
-        : t.refusedLaterHeading;
+  const tone = outcome === 'registered' ? 'ok' : outcome === 'refused-later' ? 'danger' : 'warn';
+  const heading = {
+    registered: t.registeredHeading,
+    queued: t.queuedHeading,
+    voided: t.voidedHeading,
+    'refused-later': t.refusedLaterHeading,
+  }[outcome];
   return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>
       <h3>${heading}</h3>
       ${
