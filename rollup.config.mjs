@@ -97,6 +97,8 @@ add({
     contract: 'packages/core/src/contract.ts',
     // Subpath `@kaiku-scanner/core/messages`: the per-area message tables, for UIs that ship only what they show.
     messages: 'packages/core/src/message-tables.ts',
+    // Subpath `@kaiku-scanner/core/base`: errors, option checks, `defineMessages`, for a page's first download.
+    base: 'packages/core/src/base-entry.ts',
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),
   output: {
@@ -112,6 +114,10 @@ add({
     manualChunks: (id) =>
       /packages\/core\/src\/messages\/([a-z-]+)\.ts$/.exec(id)?.[1]?.replace(/^/, 'messages-'),
   },
+  // The decoders' libraries are bundled into their lazy chunks, not installed beside the core: @zxing/library alone
+  // brings 21 MB (with its optional text-encoding) for the two readers used, and bundled, an import-map page needs no
+  // entries for them. Its modules have no side effects the readers rely on, so only what they use is kept.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') },
   plugins: [...plugins(), decoderAssets(), workerBesideEntry()],
 });
 

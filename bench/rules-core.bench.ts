@@ -7,8 +7,6 @@
  * Run: npm run bench rules-core
  */
 import { checkCapSetting, decideUsage, parseCardId } from '@kaiku-scanner/core';
-// Internal (the decoders' cheap pre-filter), measured here because it runs on every decoded frame.
-import { looksLikeCardId } from '../packages/core/src/card-id/looks-like-card-id.js';
 import { DecideUsageInputSchema } from '@kaiku-scanner/core/contract';
 import type { DecideUsageInput } from '@kaiku-scanner/core';
 
@@ -42,12 +40,10 @@ const rows: Record<string, string>[] = [];
 for (const [label, raw] of readings) {
   const parse = measure(() => parseCardId(raw));
   const naive = measure(() => NAIVE.test(raw.trim()));
-  const looks = measure(() => looksLikeCardId(raw));
   rows.push({
     reading: label,
     'parseCardId µs (median)': parse.median.toFixed(2),
     'p95 µs': parse.p95.toFixed(2),
-    'looksLikeCardId µs': looks.median.toFixed(2),
     'bare regex µs': naive.median.toFixed(3),
     'ratio parse/regex': (parse.median / naive.median).toFixed(0),
   });
@@ -57,7 +53,6 @@ rows.push({
   reading: 'Code 39 with check char (verify)',
   'parseCardId µs (median)': verify.median.toFixed(2),
   'p95 µs': verify.p95.toFixed(2),
-  'looksLikeCardId µs': '',
   'bare regex µs': '',
   'ratio parse/regex': '',
 });

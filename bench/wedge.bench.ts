@@ -12,8 +12,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { classifyWedgeStream } from '../packages/core/src/input/wedge/classify-wedge.js';
-import { emulateReader, emulateTyping } from '../packages/core/src/input/wedge/emulate-reader.js';
+import { classifyWedgeStream } from '../packages/core/src/input/wedge/wedge-streams.test-support.js';
+import {
+  emulateReader,
+  emulateTyping,
+} from '../packages/core/src/input/wedge/emulate-reader.test-support.js';
 import type { WedgeLayoutName } from '../packages/core/src/input/wedge/layouts.js';
 import type { WedgeClassifierOptions, WedgeRecord } from '../packages/core/src/input/wedge/types.js';
 import { parseCardId } from '../packages/core/src/card-id/parse-card-id.js';

@@ -154,8 +154,17 @@ function installInto(dir, label, devDependencies) {
     packages: entries.length,
     sdkPackages: sdk.length,
     scripts: sdk.filter(([, p]) => p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, '')),
+    // Disk footprint of the SDK's packages (`du`, KB), heaviest first: what a vendor's install carries for us.
+    // (top-level folders only: a nested node_modules is inside its parent's figure)
+    footprint: sdk
+      .filter(([path]) => path.lastIndexOf('node_modules/') === 0)
+      .map(([path]) => [path.replace(/^.*node_modules\//, ''), duKb(join(dir, path))])
+      .sort((a, b) => b[1] - a[1]),
   });
 }
+
+const duKb = (path) => Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]);
+const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
 
 /** One app folder per consumer under `apps/`, sharing the tools installed there. */
 function setUpApp(name) {
@@ -593,6 +602,11 @@ for (const i of installs) {
   console.log(
     `${i.label.padEnd(14)} ${i.seconds.padStart(8)}  ${String(i.packages).padStart(8)}  ${String(i.sdkPackages).padStart(12)}  ${i.scripts.join(', ') || '—'}`,
   );
+}
+for (const i of installs.filter((i) => i.label === 'sdk only')) {
+  const total = i.footprint.reduce((sum, [, kb]) => sum + kb, 0);
+  console.log(`\nSDK install on disk: ${mb(total)} in ${i.footprint.length} packages`);
+  for (const [name, kb] of i.footprint.slice(0, 8)) console.log(`  ${name.padEnd(28)} ${mb(kb).padStart(9)}`);
 }
 console.log('\nconsumer     production JavaScript (gzip)');
 for (const r of report) console.log(`${r.name.padEnd(12)} ${r.js ?? '—'}`);

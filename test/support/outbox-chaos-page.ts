@@ -11,7 +11,8 @@ import {
   type SyncSummary,
   type TargetCounts,
 } from '@kaiku-scanner/core/outbox';
-import type { Acceptance, OutboxRecord, Resolution } from '@kaiku-scanner/core';
+import type { OutboxRecord } from '@kaiku-scanner/core';
+import type { Acceptance, Resolution } from '@kaiku-scanner/core/outbox';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 
 const params = new URL(location.href).searchParams;

@@ -3,7 +3,7 @@
  * engine's real input pipeline sends (test/support/keys.ts), and the page every wedge test file sets up the same
  * way (`useWedgePage`: what the listener reported, a fixture element, the listener stopped after each test).
  */
-import type { EmulatedRecord } from '../../packages/core/src/input/wedge/emulate-reader.js';
+import type { EmulatedRecord } from '../../packages/core/src/input/wedge/emulate-reader.test-support.js';
 import {
   createWedgeListener,
   type WedgeListener,

@@ -3,13 +3,8 @@
 // Every code the server refuses with, in every language, must read as a whole sentence: no "undefined", "NaN",
 // "{…}" or "[object …]" where a value belongs, and never the "cannot show why" fallback for a code we know.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LOCALES,
-  createApiClient,
-  readProblemReasons,
-  type ItemOutcome,
-  type RefusalReason,
-} from '@kaiku-scanner/core';
+import { LOCALES, createApiClient, readProblemReasons } from '@kaiku-scanner/core';
+import type { ItemOutcome, RefusalReason } from '@kaiku-scanner/core/outbox';
 import { type UsageRequest } from '@kaiku-scanner/core/contract';
 // Internals of the chain, by path: the outbox's transport, the one-reason renderer and the rules' table.
 import { outboxTransport } from '../../packages/core/src/outbox/api-transport.js';

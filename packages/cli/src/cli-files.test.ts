@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/src/start-sandbox.js';
 import type { Sandbox } from '../../sandbox/src/start-sandbox.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './start-cli.js';
 import { runImport } from './run-import.js';
 import { runReport } from './run-report.js';
-import { terminalText } from './terminal-text.js';
+import { terminalText } from './start-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-cli-files-'));
 const HEADER = 'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä';

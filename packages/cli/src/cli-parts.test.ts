@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale, say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
-import { maskCardId } from './mask.js';
+import { maskCardId } from './summary.js';
 import { parseBytes } from './parse-cli-args.js';
 import { startCli } from './start-cli.js';
 import { createProgressBar, renderProgress } from './progress-bar.js';

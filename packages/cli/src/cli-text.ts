@@ -79,17 +79,17 @@ export const CLI_TEXT = {
     sv: 'Skrev {file}: {rows} rader, vuxna {adults}, barn {children}.',
     en: 'Wrote {file}: {rows} rows, {adults} adult and {children} child tickets.',
   },
-  outputExists: {
+  'output-exists': {
     fi: 'Tiedosto on jo olemassa: {file}. Valitse toinen nimi tai korvaa tiedosto valitsimella --force.',
     sv: 'Filen finns redan: {file}. Välj ett annat namn eller skriv över filen med --force.',
     en: 'The file already exists: {file}. Choose another name, or overwrite it with --force.',
   },
-  outputIsInput: {
+  'output-is-input': {
     fi: 'Tulostiedosto on sama kuin luettava tiedosto: {file}. Valitse tulokselle toinen nimi.',
     sv: 'Utdatafilen är samma fil som läses: {file}. Välj ett annat namn för resultatet.',
     en: 'The output file is the file being read: {file}. Choose another name for the output.',
   },
-  outputPathUnsafe: {
+  'output-path-unsafe': {
     fi: 'Tiedostonimessä on ohjausmerkkejä: {file}. Valitse tavallinen tiedostonimi.',
     sv: 'Filnamnet innehåller styrtecken: {file}. Välj ett vanligt filnamn.',
     en: 'The file name contains control characters: {file}. Choose a plain file name.',

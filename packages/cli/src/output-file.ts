@@ -4,15 +4,14 @@
  */
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Locale } from '@kaiku-scanner/core';
 import { say } from './cli-text.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import { terminalText } from './terminal-text.js';
+import { terminalText } from './start-cli.js';
 
-export const OUTPUT_REFUSALS = ['output-exists', 'output-is-input', 'output-path-unsafe'] as const;
-export type OutputRefusal = (typeof OUTPUT_REFUSALS)[number];
+export type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
 
 export type OutputCheck =
   { readonly ok: true } | { readonly ok: false; readonly code: OutputRefusal; readonly exit: ExitCode };
@@ -20,15 +19,9 @@ export type OutputCheck =
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const TEXT_KEY = {
-  'output-exists': 'outputExists',
-  'output-is-input': 'outputIsInput',
-  'output-path-unsafe': 'outputPathUnsafe',
-} as const;
-
 /** The refusal as `<code>: <message>` in the user's language (the file name shown with control characters escaped). */
 export function outputRefusalText(code: OutputRefusal, locale: Locale, file: string): string {
-  return `${code}: ${say(TEXT_KEY[code], locale, { file: terminalText(file) })}`;
+  return `${code}: ${say(code, locale, { file: terminalText(file) })}`;
 }
 
 async function identity(path: string): Promise<string | undefined> {
@@ -68,18 +61,4 @@ export function openOutput(path: string, force: boolean): Promise<WriteStream | 
       resolve(error.code === 'EEXIST' ? 'output-exists' : 'failed'),
     );
   });
-}
-
-/** Writes a whole file: exclusive create unless `force`. */
-export async function writeOutput(
-  path: string,
-  bytes: Uint8Array,
-  force: boolean,
-): Promise<true | OutputRefusal | 'failed'> {
-  try {
-    await writeFile(path, bytes, { flag: force ? 'w' : 'wx' });
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'output-exists' : 'failed';
-  }
 }

@@ -11,10 +11,13 @@ export type ParsedCli<T> =
   | { ok: true; values: T; positionals: string[] }
   | { ok: false; message: string; unknown?: { readonly path: string; readonly suggestion?: string } };
 
-export function parseCli<T>(
-  argv: readonly string[],
-  options: NonNullable<ParseArgsConfig['options']>,
-): ParsedCli<T> {
+/** A command's option table, and the values `parseArgs` reads with it. */
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+export type CliValues<O extends CliOptions> = ReturnType<
+  typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>['values'];
+
+export function parseCli<T>(argv: readonly string[], options: CliOptions): ParsedCli<T> {
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { ok: true, values: parsed.values as T, positionals: parsed.positionals };

@@ -8,16 +8,16 @@ import { basename } from 'node:path';
 import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import { CHANNELS, SHOW_KINDS } from '@kaiku-scanner/core/contract';
 import type { Channel, ShowKind } from '@kaiku-scanner/core/contract';
-import { ReportError, importSalesReport, neutraliseCell } from '@kaiku-scanner/core/reports';
+import { ReportError, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './start-cli.js';
 import { startCli } from './start-cli.js';
-import { maskCardId } from './mask.js';
+import { maskCardId } from './summary.js';
 import { checkOutputPath, openOutput, outputRefusalText } from './output-file.js';
-import { terminalJson } from './terminal-text.js';
+import { terminalJson } from './start-cli.js';
 import { parseBytes } from './parse-cli-args.js';
 import { createProgressBar } from './progress-bar.js';
 import { renderSummary } from './summary.js';
@@ -51,27 +51,6 @@ Exit codes: 0 all rows went in (dry run: all valid) · 1 some rows invalid, refu
 2 usage error · 3 file unreadable or not a sales report · 4 network or server failure · 130 interrupted
 `;
 
-type Values = {
-  venue?: string;
-  'for-venue'?: string;
-  'dry-run'?: boolean;
-  'base-url'?: string;
-  'token-env'?: string;
-  channel?: string;
-  'show-kind'?: string;
-  duplicates?: string;
-  'batch-size'?: string;
-  'max-bytes'?: string;
-  sheet?: string;
-  rows?: string;
-  force?: boolean;
-  'show-card-ids'?: boolean;
-  json?: boolean;
-  lang?: string;
-  quiet?: boolean;
-  help?: boolean;
-};
-
 const OPTIONS = {
   venue: { type: 'string' },
   'for-venue': { type: 'string' },
@@ -99,14 +78,8 @@ function maskResult(result: ImportResult): ImportResult {
   return { ...result, invalid: mask(result.invalid), refused: mask(result.refused) };
 }
 
-/** A cell of the per-row report: no formula a spreadsheet would run (OWASP), quoted when needed (RFC 4180). */
-function csvCell(text: string): string {
-  const safe = neutraliseCell(text);
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export async function runImport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const start = startCli<Values>('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
+  const start = startCli('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
   if (start.exit !== undefined) return start.exit;
   const { values: v, positionals, locale, fail, print } = start;
   const file = positionals[0];
@@ -183,7 +156,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
             err?.message[locale] ?? '',
             e.cardId ?? '',
           ];
-          rowsOut.write(cells.map(csvCell).join(';') + '\r\n');
+          rowsOut.write(cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n');
         }
       }
     : undefined;

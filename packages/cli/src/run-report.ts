@@ -7,8 +7,8 @@ import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
-import { checkOutputPath, outputRefusalText, writeOutput } from './output-file.js';
+import type { CliIo } from './start-cli.js';
+import { checkOutputPath, openOutput, outputRefusalText } from './output-file.js';
 import { startCli } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
@@ -32,20 +32,6 @@ Options:
 Exit codes: 0 written · 2 usage error · 3 output file exists or is not writable · 4 network or server failure
 `;
 
-type Values = {
-  venue?: string;
-  from?: string;
-  to?: string;
-  format?: string;
-  output?: string;
-  force?: boolean;
-  title?: string;
-  'base-url'?: string;
-  'token-env'?: string;
-  lang?: string;
-  help?: boolean;
-};
-
 const OPTIONS = {
   venue: { type: 'string' },
   from: { type: 'string' },
@@ -67,7 +53,7 @@ function isoDay(text: string | undefined): string | undefined {
 }
 
 export async function runReport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+  const start = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
   if (start.exit !== undefined) return start.exit;
   const { values: v, positionals, locale, fail, print } = start;
   if (positionals.length > 0)
@@ -117,9 +103,10 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
     return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
   }
   const output = v.output ?? report.fileName;
-  const written = await writeOutput(output, report.bytes, force);
-  if (written === 'output-exists') return fail(locale, outputRefusalText(written, locale, output), EXIT.file);
-  if (written !== true) return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
+  const opened = await openOutput(output, force);
+  if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, output), EXIT.file);
+  if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
+  await new Promise<void>((resolve) => opened.end(report.bytes, resolve));
   const t = report.totals;
   print(
     `${say('wrote', locale, { file: output, rows: t.rows, adults: t.adultTickets, children: t.childTickets })}\n`,

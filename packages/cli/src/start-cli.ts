@@ -3,15 +3,14 @@
  * writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns the exit code. Both `fail`
  * and `print` escape control characters: messages and summaries carry text from files and servers.
  */
-import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';
 import { localize } from '@kaiku-scanner/core';
 import { pickLocale, say } from './cli-text.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
 import { parseCli } from './parse-cli-args.js';
-import { terminalText } from './terminal-text.js';
+import type { CliOptions, CliValues } from './parse-cli-args.js';
+import { UNSAFE, visibleText } from '@kaiku-scanner/core/contract';
 
 export type Fail = (locale: Locale, message: string, code: ExitCode) => ExitCode;
 
@@ -36,16 +35,17 @@ function langOf(argv: readonly string[]): string | undefined {
 
 /**
  * @example
- * const start = startCli<Values>('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+ * const start = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
  * if (start.exit !== undefined) return start.exit;
  */
-export function startCli<V extends { lang?: string | undefined; help?: boolean | undefined }>(
+export function startCli<O extends CliOptions>(
   command: string,
   argv: readonly string[],
-  options: NonNullable<ParseArgsConfig['options']>,
+  options: O,
   help: string,
   io: CliIo,
-): CliStart<V> {
+): CliStart<CliValues<O>> {
+  type V = CliValues<O> & { lang?: string; help?: boolean };
   const fail: Fail = (locale, message, code) => {
     io.stderr.write(
       `${command}: ${terminalText(message)}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`,
@@ -69,4 +69,44 @@ export function startCli<V extends { lang?: string | undefined; help?: boolean |
   }
   const print = (text: string): void => void io.stdout.write(terminalText(text));
   return { values: parsed.values, positionals: parsed.positionals, locale, fail, print };
+}
+
+/** What a CLI run touches: streams, environment, and a cancel signal. Injected so tests can run it in-process. */
+export type CliIo = {
+  readonly stdout: { isTTY?: boolean; columns?: number; write(text: string): unknown };
+  readonly stderr: { isTTY?: boolean; columns?: number; write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly signal?: AbortSignal;
+};
+
+/** The real process's IO; Ctrl-C cancels the run (the import then reports what went in). */
+export function processIo(): CliIo {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+}
+
+/**
+ * Text that came from a file or a server, made safe for a terminal: C0/C1 control characters (escape sequences
+ * that retitle the window, clear the screen or fake a prompt), DEL and the bidirectional controls that reorder what
+ * a reader sees ("Trojan Source") are shown as visible escapes. Line breaks stay.
+ */
+/**
+ * @example
+ * terminalText('Show\u001b[2J'); // 'Show\\x1B[2J'
+ */
+export const terminalText = (text: string): string => visibleText(text, true);
+
+/**
+ * JSON for a terminal: `JSON.stringify` escapes C0 controls but not C1 controls, DEL or bidi controls; those are
+ * written as `\uXXXX` escapes too, so the output is still the same JSON value.
+ *
+ * @example
+ * terminalJson({ sheet: 'A\u009b2J' }); // '{"sheet":"A\\u009B2J"}'
+ */
+export function terminalJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(UNSAFE, (char) =>
+    // A raw line break in JSON text is `space`'s formatting.
+    char === '\n' ? char : `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

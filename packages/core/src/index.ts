@@ -93,21 +93,8 @@ export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 // Every option bag is checked by name: a misspelt option throws this (`unknown-field`).
 export { OptionsError } from './errors/options-error.js';
 
-// --- the outbox's records, states and reports (data only; the outbox itself is `@kaiku-scanner/core/outbox`) ---
-// From the modules themselves: the outbox's own declarations name IndexedDB and DOM events.
-export { RECORD_STATES, RESOLUTIONS } from './outbox/types.js';
-export type {
-  Acceptance,
-  ItemOutcome,
-  OutboxCounts,
-  OutboxRecord,
-  OutboxTransport,
-  RecordState,
-  RefusalReason,
-  Resolution,
-} from './outbox/types.js';
-export type { BackoffPolicy } from './outbox/backoff.js';
-export type { OutboxTarget } from './outbox/target.js';
-export { isAuthFailure } from './outbox/classify-failure.js';
+// --- the outbox's records and its CSV report (data only; the outbox itself, its states and policies are
+// `@kaiku-scanner/core/outbox`). From the modules themselves: the outbox's own declarations name IndexedDB.
+export type { OutboxRecord } from './outbox/types.js';
 export { toUsageReportCsv } from './outbox/csv-export.js';
 export type { CsvOptions } from './outbox/csv-export.js';

@@ -7,7 +7,7 @@
  * Each table maps a stable code to `{ fi, sv, en }` functions of the code's parameters; a table is typed so that a
  * missing language does not compile. The camera's, the decoders' and the reports' tables come with their own
  * entries (`cameraMessages`, `decodeMessages`, `reportMessages`), and the card-ID parser's with
- * `@kaiku-scanner/core/wedge` (`cardIdMessages`: a page's first download).
+ * `@kaiku-scanner/core/base` (`cardIdMessages`: a page's first download).
  *
  * @example
  * import { rulesMessages, defineMessages } from '@kaiku-scanner/core/messages';

@@ -1,7 +1,7 @@
 /**
- * `@kaiku-scanner/core/outbox` — the offline outbox (IndexedDB, exactly-once sync). A subpath because it is
- * browser-only: its types name IndexedDB and DOM events, so the main entry (which keeps the records, their states
- * and the CSV report) compiles in a Node project without the DOM library.
+ * `@kaiku-scanner/core/outbox` — the offline outbox (IndexedDB, exactly-once sync), its records' states and
+ * outcomes. A subpath because it is browser-only: its types name IndexedDB and DOM events, so the main entry (which
+ * keeps `OutboxRecord` and the CSV report) compiles in a Node project without the DOM library.
  *
  * @example
  * import { createApiClient } from '@kaiku-scanner/core';
@@ -18,3 +18,16 @@ export type { OutboxEventDetails, OutboxEventType } from './outbox/outbox-events
 export { OFFLINE_POLICIES } from './outbox/offline-check.js';
 export type { CardCheck, CardFacts, OfflinePolicy } from './outbox/offline-check.js';
 export type { LocalTally } from './outbox/show-tally.js';
+export { RECORD_STATES, RESOLUTIONS } from './outbox/types.js';
+export type {
+  Acceptance,
+  ItemOutcome,
+  OutboxCounts,
+  OutboxTransport,
+  RecordState,
+  RefusalReason,
+  Resolution,
+} from './outbox/types.js';
+export type { BackoffPolicy } from './outbox/backoff.js';
+export type { OutboxTarget } from './outbox/target.js';
+export { isAuthFailure } from './outbox/classify-failure.js';

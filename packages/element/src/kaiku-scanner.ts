@@ -5,7 +5,7 @@
  * import 'kaiku-scanner';
  * document.body.append(Object.assign(document.createElement('kaiku-scanner'), { baseUrl: 'http://localhost:8787' }));
  */
-import { claimWorkerPolicy } from '@kaiku-scanner/core/wedge';
+import { claimWorkerPolicy } from '@kaiku-scanner/core/base';
 import { KaikuScanner } from './kaiku-scanner.component.js';
 
 export { KaikuScanner } from './kaiku-scanner.component.js';

@@ -1,4 +1,4 @@
-import { KaikuError } from '@kaiku-scanner/core/wedge';
+import { KaikuError } from '@kaiku-scanner/core/base';
 
 /** The stable code of a failed `import()` (network down while a part of the element loads); its texts are in messages/. */
 export const LOAD_FAILED = 'element-load-failed';

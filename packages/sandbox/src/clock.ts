@@ -30,3 +30,18 @@ export function helsinkiDay(instant: Date): string {
     HELSINKI_DAY.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/** The Helsinki calendar day `n` days after `day` (YYYY-MM-DD). */
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Helsinki wall-clock time `hh:mm` on `day` as an ISO instant with that day's offset (EET/EEST). */
+export function helsinkiTime(day: string, time: string): string {
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Helsinki',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  });
+  const offset = ['+02:00', '+03:00'].find((o) => local.format(new Date(`${day}T${time}:00${o}`)) === time);
+  return `${day}T${time}:00${offset ?? '+02:00'}`;
+}

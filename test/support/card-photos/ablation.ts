@@ -34,7 +34,7 @@ export type FrameRecord = {
 /** The stages each strategy is part of: a frame no other stage reads is decoded again with the strategy off. */
 const USERS: Record<StrategyName, (stage: StageName) => boolean> = {
   'cpp-symbols': (s) => s === 'cpp',
-  'qr-finders': (s) => s.startsWith('qr-') && s !== 'qr-grid',
+  'qr-finders': (s) => s.startsWith('qr-'),
   'c39-tolerant': (s) => s.startsWith('c39-') && !s.startsWith('c39-templates'),
   'c39-sharpened': (s) => s.startsWith('c39-') && !s.startsWith('c39-templates'),
   'c39-profile-flat': (s) => s === 'c39-templates',

@@ -1,6 +1,6 @@
 // Places a rendered card in a camera-like frame (scene, pose, perspective) and applies capture conditions.
-import { CARD_ASPECT, renderCard } from './render-card.js';
-import type { CardSide } from './render-card.js';
+import { CARD_ASPECT, PHONE_ASPECT, PHONE_QR_CENTRE, renderCard, renderPhone } from './render-card.js';
+import type { CardSide, PhoneScreen } from './render-card.js';
 import { apply, homography } from './homography.js';
 import type { Point } from './homography.js';
 import type { Random } from './prng.js';
@@ -26,6 +26,8 @@ export type Effects = {
   readonly light: number; // exposure multiplier (1 = normal)
   readonly glare: number; // 0 = none, 1 = blown out spot
   readonly negative: boolean;
+  /** The subject is a phone showing the mobile card's QR code (`side` 'qr_code'), its screen lit on its own. */
+  readonly screen?: PhoneScreen;
 };
 
 /** Renders one photo of a card: deterministic from `random`'s state. */
@@ -44,24 +46,27 @@ export function composePhoto(
   const ctx = scene.getContext('2d', { willReadFrequently: true });
   if (ctx === null) throw new Error('no 2D context');
   drawBackground(ctx, W, H, random);
-  const quad = cardQuad(W, H, pose, random);
+  const { screen } = effects;
+  const quad = cardQuad(W, H, pose, random, screen ? PHONE_ASPECT : CARD_ASPECT);
   const cardWidth = Math.ceil(Math.max(dist(quad[0]!, quad[1]!), dist(quad[3]!, quad[2]!)) * 2);
-  const card = renderCard(side, text, Math.max(200, cardWidth), random);
+  const width = Math.max(200, cardWidth);
+  const card = screen ? renderPhone(text, width, screen, random) : renderCard(side, text, width, random);
   const frame = ctx.getImageData(0, 0, W, H);
   // Scale 0: the scene without a card (what a live camera sees most of the time while the clerk aims).
-  if (pose.scale > 0) warpInto(frame, card, quad);
+  const lit = pose.scale > 0 ? warpInto(frame, card, quad) : null;
   ctx.putImageData(frame, 0, 0);
   decorate?.(ctx, W, H);
   const sigma = (effects.blur * W) / 1280;
   const out = sigma > 0.05 ? blurred(scene, sigma) : ctx.getImageData(0, 0, W, H);
-  finish(out, effects, glareSpot(side, quad, random), random);
+  const symbol = screen ? PHONE_QR_CENTRE : side === 'qr_code' ? { x: 0.78, y: 0.68 } : { x: 0.5, y: 0.58 };
+  finish(out, effects, glareSpot(symbol, quad, random), random, screen ? lit : null);
   return out;
 }
 
-function cardQuad(W: number, H: number, pose: Pose, random: Random): Point[] {
+function cardQuad(W: number, H: number, pose: Pose, random: Random, aspect: number): Point[] {
   const f = W; // ~53° horizontal field of view
   const cw = pose.scale * W;
-  const ch = cw / CARD_ASPECT;
+  const ch = cw / aspect;
   const cx = W / 2 + random.range(-0.12, 0.12) * W * (1 - pose.scale);
   const cy = H / 2 + random.range(-0.12, 0.12) * H * (1 - pose.scale);
   const [r, yw, p] = [pose.roll, pose.yaw, pose.pitch].map((d) => (d * Math.PI) / 180) as [
@@ -97,8 +102,8 @@ function cardQuad(W: number, H: number, pose: Pose, random: Random): Point[] {
   return quad.map((p) => ({ x: p.x + dx, y: p.y + dy }));
 }
 
-/** Inverse-maps every frame pixel inside the quad to the card and samples it bilinearly. */
-function warpInto(frame: ImageData, card: OffscreenCanvas, quad: Point[]): void {
+/** Inverse-maps every frame pixel inside the quad to the card and samples it bilinearly; the pixels it covered. */
+function warpInto(frame: ImageData, card: OffscreenCanvas, quad: Point[]): Uint8Array {
   const cctx = card.getContext('2d');
   if (cctx === null) throw new Error('no 2D context');
   const { width: cw, height: ch } = card;
@@ -117,6 +122,7 @@ function warpInto(frame: ImageData, card: OffscreenCanvas, quad: Point[]): void 
   const y0 = Math.max(0, Math.floor(Math.min(...ys)));
   const y1 = Math.min(frame.height - 1, Math.ceil(Math.max(...ys)));
   const out = frame.data;
+  const covered = new Uint8Array(frame.width * frame.height);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const { x: u, y: v } = apply(h, x + 0.5, y + 0.5);
@@ -131,6 +137,7 @@ function warpInto(frame: ImageData, card: OffscreenCanvas, quad: Point[]): void 
       const i11 = i01 + 4;
       const alpha = src[i00 + 3]! / 255;
       if (alpha === 0) continue;
+      covered[y * frame.width + x] = 1;
       const o = (y * frame.width + x) * 4;
       for (let c = 0; c < 3; c++) {
         const top = src[i00 + c]! * (1 - fu) + src[i10 + c]! * fu;
@@ -139,6 +146,7 @@ function warpInto(frame: ImageData, card: OffscreenCanvas, quad: Point[]): void 
       }
     }
   }
+  return covered;
 }
 
 function drawBackground(ctx: OffscreenCanvasRenderingContext2D, W: number, H: number, random: Random): void {
@@ -173,8 +181,8 @@ function blurred(scene: OffscreenCanvas, sigma: number): ImageData {
   return octx.getImageData(0, 0, out.width, out.height);
 }
 
-/** A reflection near the symbol (where it hurts), partly overlapping it. */
-function glareSpot(side: CardSide, quad: Point[], random: Random): { x: number; y: number; radius: number } {
+/** A reflection near the symbol (centred at `symbol`, fractions of the card), partly overlapping it. */
+function glareSpot(symbol: Point, quad: Point[], random: Random): { x: number; y: number; radius: number } {
   const toFrame = homography(
     [
       { x: 0, y: 0 },
@@ -184,17 +192,17 @@ function glareSpot(side: CardSide, quad: Point[], random: Random): { x: number; 
     ],
     quad,
   );
-  const [sx, sy] = side === 'qr_code' ? [0.78, 0.68] : [0.5, 0.58];
-  const centre = apply(toFrame, sx + random.range(-0.22, 0.22), sy + random.range(-0.2, 0.2));
+  const centre = apply(toFrame, symbol.x + random.range(-0.22, 0.22), symbol.y + random.range(-0.2, 0.2));
   return { ...centre, radius: dist(quad[0]!, quad[2]!) * random.range(0.08, 0.16) };
 }
 
-/** Exposure, glare, sensor noise, negative: per pixel, seeded. */
+/** Exposure (`screen.light` on the pixels of an emissive screen), glare, sensor noise, negative: per pixel, seeded. */
 function finish(
   image: ImageData,
   effects: Effects,
   spot: { x: number; y: number; radius: number },
   random: Random,
+  lit: Uint8Array | null,
 ): void {
   const d = image.data;
   const { x: gx, y: gy, radius } = spot;
@@ -203,8 +211,9 @@ function finish(
       const r2 = ((x - gx) ** 2 + (y - gy) ** 2) / (radius * radius);
       const glare = effects.glare > 0 ? effects.glare * Math.exp(-r2) * 255 : 0;
       const n = effects.noise > 0 ? random.gauss() * effects.noise : 0;
+      const light = lit !== null && lit[i >> 2] === 1 ? effects.screen!.light : effects.light;
       for (let c = 0; c < 3; c++) {
-        let v = d[i + c]! * effects.light + glare + n;
+        let v = d[i + c]! * light + glare + n;
         if (effects.negative) v = 255 - v;
         d[i + c] = v;
       }

@@ -102,3 +102,83 @@ function roundRect(
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, r);
 }
+
+/** A phone's proportions (width / height, portrait): about 71 × 146 mm. */
+export const PHONE_ASPECT = 71 / 146;
+
+/** How a phone shows the mobile card (X, Z): the app's theme and what the screen adds to the picture. */
+export type PhoneScreen = {
+  /** Exposure of the emissive screen, independent of the room's light (`Effects.light`); > 1 overexposes it. */
+  readonly light: number;
+  /** Dark theme: light modules on a dark screen (an inverted symbol). */
+  readonly inverted: boolean;
+  /** Pixel-grid pitch in pixels of the rendered phone (2–4): its gaps alias into moiré in the camera frame. */
+  readonly pitch: number;
+  /** Strength (0–1) of a reflection band across the glass. */
+  readonly reflection: number;
+};
+
+/** Where the QR code's centre is on the rendered phone (fractions of width and height). */
+export const PHONE_QR_CENTRE = { x: 0.5, y: 0.46 } as const;
+
+/**
+ * Renders a phone `width` pixels wide showing the mobile Kaikukortti: a dark body with rounded corners, the app's
+ * screen (light or dark theme) with the QR code in the middle, the screen's pixel grid and a reflection on the glass.
+ */
+export function renderPhone(
+  text: string,
+  width: number,
+  screen: PhoneScreen,
+  random: Random,
+): OffscreenCanvas {
+  const height = Math.round(width / PHONE_ASPECT);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) throw new Error('no 2D context');
+  const u = width / 71; // pixels per millimetre
+  ctx.fillStyle = '#151517';
+  roundRect(ctx, 0, 0, width, height, 9 * u);
+  ctx.fill();
+  const [sx, sy, sw, sh] = [2.5 * u, 2.5 * u, width - 5 * u, height - 5 * u];
+  const [ground, ink] = screen.inverted ? ['#121212', '#ececec'] : ['#f7f7f7', '#101010'];
+  ctx.save();
+  roundRect(ctx, sx, sy, sw, sh, 7 * u);
+  ctx.clip();
+  ctx.fillStyle = ground;
+  ctx.fillRect(sx, sy, sw, sh);
+  ctx.fillStyle = random.pick(['#b4145a', '#0f5d8c', '#7a1fa2']);
+  ctx.fillRect(sx, sy, sw, 22 * u);
+  ctx.fillStyle = '#ffffff';
+  ctx.font = `bold ${6 * u}px sans-serif`;
+  ctx.fillText('Kaikukortti', 8 * u, 17 * u);
+  const size = random.range(0.62, 0.8) * width;
+  const qr = qrModules(text);
+  const quiet = 3;
+  const module = size / (qr.width + 2 * quiet);
+  const qx = PHONE_QR_CENTRE.x * width - size / 2;
+  const qy = PHONE_QR_CENTRE.y * height - size / 2;
+  ctx.fillStyle = ink;
+  for (let r = 0; r < qr.height; r++)
+    for (let c = 0; c < qr.width; c++)
+      if (qr.dark[r * qr.width + c] === 1)
+        ctx.fillRect(qx + (c + quiet) * module, qy + (r + quiet) * module, module + 0.35, module + 0.35);
+  ctx.font = `bold ${4 * u}px monospace`;
+  ctx.textAlign = 'center';
+  ctx.fillText(text, width / 2, qy + size + 8 * u);
+  // The pixel grid: dark gaps between the screen's pixels, which the camera samples into moiré.
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
+  for (let x = sx; x < sx + sw; x += screen.pitch) ctx.fillRect(x, sy, screen.pitch / 3, sh);
+  for (let y = sy; y < sy + sh; y += screen.pitch) ctx.fillRect(sx, y, sw, screen.pitch / 3);
+  // A reflection on the glass: a soft light band at an angle.
+  if (screen.reflection > 0) {
+    const at = random.range(0.2, 0.8);
+    const band = ctx.createLinearGradient(0, at * height - 0.3 * width, width, at * height + 0.3 * width);
+    band.addColorStop(0, 'rgba(255, 255, 255, 0)');
+    band.addColorStop(0.5, `rgba(255, 255, 255, ${screen.reflection.toFixed(2)})`);
+    band.addColorStop(1, 'rgba(255, 255, 255, 0)');
+    ctx.fillStyle = band;
+    ctx.fillRect(sx, sy, sw, sh);
+  }
+  ctx.restore();
+  return canvas;
+}

@@ -30,7 +30,14 @@ export const UNSEEN_CONDITIONS = [
  * the list above would renumber, and so change, the frames of the first set.
  */
 export const LATER_CONDITIONS = ['shadow'] as const;
-export type UnseenCondition = (typeof UNSEEN_CONDITIONS)[number] | (typeof LATER_CONDITIONS)[number];
+/**
+ * The mobile card (X, Z) on a phone held up to the camera (issue 37): office light, a dark theme (light modules on
+ * dark, an inverted symbol) and a dim room where the camera exposes for the room and the screen blows out. Every
+ * phone frame has the screen's pixel grid (moiré) and most a reflection on the glass. Opt-in, as the later ones.
+ */
+export const PHONE_CONDITIONS = ['phone', 'phone_dark_theme', 'phone_dim_room'] as const;
+export type UnseenCondition =
+  (typeof UNSEEN_CONDITIONS)[number] | (typeof LATER_CONDITIONS)[number] | (typeof PHONE_CONDITIONS)[number];
 
 /** Default seed of the held-out set: not the corpus's (20261121) nor the hard set's. */
 export const UNSEEN_SEED = 0x2a17_0b0e;
@@ -65,6 +72,9 @@ const SIDES: Record<UnseenCondition, readonly CardSide[]> = {
   tilted_c39: ['code_39'],
   mixed: ['qr_code', 'code_39'],
   shadow: ['qr_code', 'code_39'],
+  phone: ['qr_code'],
+  phone_dark_theme: ['qr_code'],
+  phone_dim_room: ['qr_code'],
 };
 
 /** Draws `label` `width` wide, centred on (`x`, `y`) and turned by `rollDeg`: another barcode lying in view. */
@@ -111,7 +121,7 @@ export function listUnseenCases(options: {
         for (let k = 0; k < options.perCell; k++) {
           const seed = caseSeed(options.seed, cases.length);
           const random = createRandom(seed ^ 0x3c6ef372);
-          const text = randomCardId(random);
+          const text = condition.startsWith('phone') ? mobileCardId(random) : randomCardId(random);
           const other = condition === 'other_barcode' ? otherSymbol(random).text : undefined;
           const id = `${condition}-${side}-${size.width}x${size.height}-${k}`;
           cases.push({ id, seed, side, condition, size, text, ...(other ? { other } : {}) });
@@ -120,6 +130,13 @@ export function listUnseenCases(options: {
     }
   }
   return cases;
+}
+
+/** A mobile-only card ID: X (client) or Z (community) and nine digits. */
+function mobileCardId(random: Random): string {
+  let digits = '';
+  while (digits.length < 9) digits += String(random.int(0, 9));
+  return random.pick(['X', 'Z']) + digits;
 }
 
 const sign = (random: Random): number => (random.next() < 0.5 ? -1 : 1);
@@ -219,6 +236,31 @@ export async function renderUnseen(c: UnseenCase): Promise<ImageData> {
       const softness = random.range(4, 40);
       post = (image) =>
         castShadow(image, cx * image.width, cy * image.height, angle, depth, (softness * image.width) / 1280);
+      break;
+    }
+    case 'phone':
+    case 'phone_dark_theme':
+    case 'phone_dim_room': {
+      // The phone 22–38 % of the frame wide, its QR code in view (the phone's top or bottom may leave the frame).
+      pose = {
+        ...pose,
+        scale: random.range(0.22, 0.38),
+        aim: { u: 0.5, v: 0.46, x: random.range(0.4, 0.6), y: random.range(0.4, 0.6) },
+      };
+      const dim = c.condition === 'phone_dim_room';
+      effects = {
+        ...effects,
+        // A dim room: the camera exposes for the room, the screen blows out and blooms into its dark modules.
+        ...(dim
+          ? { light: random.range(0.1, 0.3), noise: random.range(3, 8), blur: random.range(0.8, 1.8) }
+          : {}),
+        screen: {
+          light: dim ? random.range(1.2, 2.2) : random.range(0.5, 1.1),
+          inverted: c.condition === 'phone_dark_theme' || (dim && random.next() < 0.5),
+          pitch: random.range(2, 4),
+          reflection: random.next() < 0.75 ? random.range(0.1, 0.4) : 0,
+        },
+      };
       break;
     }
     case 'mixed': {

@@ -13,9 +13,6 @@ import {
 } from '../index.js';
 import { createOutbox } from '../outbox-entry.js';
 import { createWedgeListener } from '../input/wedge/index.js';
-import { calibrateWedge } from '../input/wedge/calibrate-wedge.js';
-import { classifyWedgeStream } from '../input/wedge/classify-wedge.js';
-import { createWedgeListener as createEagerWedgeListener } from '../input/wedge/create-wedge-listener-eager.js';
 import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
 import { startCameraScan } from '../input/camera/index.js';
@@ -103,26 +100,34 @@ const cases: readonly Case[] = [
     'checkCharacter',
   ],
   [
-    'classifyWedgeStream',
-    () => classifyWedgeStream([], { maxInterKey: 40 } as never),
+    'createWedgeListener',
+    () => createWedgeListener({ target: new EventTarget(), onScan: () => {}, maxInterKey: 40 } as never),
     'maxInterKey',
     'maxInterKeyMs',
   ],
   [
-    'classifyWedgeStream',
-    () => classifyWedgeStream([], { cardIdOptions: { check: 'verify' } } as never),
+    'createWedgeListener',
+    () =>
+      createWedgeListener({
+        target: new EventTarget(),
+        onScan: () => {},
+        cardIdOptions: { check: 'verify' },
+      } as never),
     'cardIdOptions.check',
     'checkCharacter',
   ],
   [
-    'calibrateWedge',
-    () => calibrateWedge([], { expectedID: 'A045198723' } as never),
+    'calibrate',
+    () =>
+      createWedgeListener({ target: new EventTarget(), onScan: () => {} }).calibrate({
+        expectedID: 'A045198723',
+      } as never),
     'expectedID',
     'expectedId',
   ],
   [
     'createWedgeListener',
-    () => createEagerWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
+    () => createWedgeListener({ onScan: () => {}, termintor: 'Tab' } as never),
     'termintor',
     'terminator',
   ],

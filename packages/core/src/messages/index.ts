@@ -62,21 +62,13 @@ export const messages: MergedMessages = /* @__PURE__ */ Object.assign(
 export type MessageCode = keyof MergedMessages & string;
 
 /**
- * Parameters a params-free message takes.
- *
- * @example
- * formatMessage('empty', {} satisfies EmptyParams, 'en');
- */
-export type EmptyParams = Readonly<Record<string, never>>;
-
-/**
  * The parameters of one code's message.
  *
  * @example
  * const params: ParamsOf<'bad-length'> = { prefix: 'A', length: 9, expected: '10' };
  */
 export type ParamsOf<C extends MessageCode> =
-  Parameters<MergedMessages[C]['en']> extends [infer P] ? P : EmptyParams;
+  Parameters<MergedMessages[C]['en']> extends [infer P] ? P : Readonly<Record<string, never>>;
 
 /**
  * A machine-readable reason: a stable code and plain, non-personal parameters.
@@ -92,7 +84,7 @@ export type Reason<C extends MessageCode = MessageCode> = C extends MessageCode
  * A reason with its message already rendered in every language.
  *
  * @example
- * const reason: RenderedReason<'empty'> = createReason('empty', {});
+ * const r = parseCardId(''); if (!r.ok) show((r.error satisfies RenderedReason).message.fi);
  */
 export type RenderedReason<C extends MessageCode = MessageCode> = C extends MessageCode
   ? Reason<C> & { readonly message: LocalizedText }
@@ -106,47 +98,6 @@ export type RenderedReason<C extends MessageCode = MessageCode> = C extends Mess
  */
 export function isMessageCode(code: unknown): code is MessageCode {
   return typeof code === 'string' && ownValue(messages, code) !== undefined;
-}
-
-/**
- * Renders one code's text in one language. Unknown codes (from a newer server, say) render as the code itself.
- *
- * @example
- * formatMessage('bad-checksum', {}, 'en'); // 'The barcode check character is missing or does not match. …'
- */
-export function formatMessage<C extends MessageCode>(
-  code: C,
-  params: ParamsOf<C>,
-  locale: Locale = 'fi',
-): string {
-  if (!isMessageCode(code)) return String(code);
-  const table = messages[code] as unknown as Record<Locale, MessageFn>;
-  const fn = table[LOCALES.includes(locale) ? locale : 'fi'];
-  return fn(params as never);
-}
-
-/**
- * Renders a code in every language.
- *
- * @example
- * renderMessage('empty', {}).sv; // 'Kortnumret saknas. …'
- */
-export function renderMessage<C extends MessageCode>(code: C, params: ParamsOf<C>): LocalizedText {
-  return {
-    fi: formatMessage(code, params, 'fi'),
-    sv: formatMessage(code, params, 'sv'),
-    en: formatMessage(code, params, 'en'),
-  };
-}
-
-/**
- * Builds `{ code, params, message }` — what refusals carry.
- *
- * @example
- * createReason('legacy-code', {}).message.en; // 'This is an old local pilot code. …'
- */
-export function createReason<C extends MessageCode>(code: C, params: ParamsOf<C>): RenderedReason<C> {
-  return { code, params, message: renderMessage(code, params) } as unknown as RenderedReason<C>;
 }
 
 /**
@@ -170,7 +121,8 @@ export function localize(
   const own = /^http-4/.test(reason.code) && typeof problemCode === 'string' && apiMessageCode(problemCode);
   const code = own || (isMessageCode(reason.code) ? reason.code : apiMessageCode(reason.code));
   if (code === undefined) return reason.code;
-  return formatMessage(code, (reason.params ?? {}) as never, locale);
+  const table = messages[code] as unknown as Record<Locale, MessageFn>;
+  return table[LOCALES.includes(locale) ? locale : 'fi']((reason.params ?? {}) as never);
 }
 
 export type { Locale, LocalizedText } from './define.js';

@@ -3,44 +3,18 @@ import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
 import { readProblemReasons } from '../messages/server-reason.js';
-import {
-  REPORT_ACCEPTANCE_LABELS,
-  REPORT_COLUMN_LABELS,
-  REPORT_MODE_LABELS,
-  REPORT_STATUS_LABELS,
-} from '../messages/reports.js';
+import { csvLine } from '../reports/neutralise.js';
+import { REPORT_FIELDS } from '../reports/types.js';
+import { REPORT_ACCEPTANCE_LABELS, REPORT_COLUMN_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
+import { usageRequestToReportRows } from '../reports/usage-report-rows.js';
+import { formatReportDate, usageCells } from '../reports/write-usage-csv.js';
 
-/**
- * Columns of the official usage report (001, "Esimerkki Kaikukortin käytön raportista"), then what the sales-report
- * import needs to rebuild the same usage (start time, mode, group visit), the outbox's own facts (how the card was
- * checked, the record's state) and what lets another terminal's import send the usage exactly as the outbox will
- * (the record's idempotency key and the request's details). Their titles, and every word the report writes, come
- * from the report texts (`messages/reports.ts`), which the import reads back (docs/reports.md).
- */
-const COLUMNS = [
-  'cardId',
-  'adults',
-  'children',
-  'event',
-  'date',
-  'time',
-  'mode',
-  'group',
-  'acceptance',
-  'status',
-  'reason',
-  'key',
-  'details',
-] as const satisfies readonly (keyof typeof REPORT_COLUMN_LABELS)[];
-
-/** Options of `toUsageReportCsv`: language, separator, time zone and byte-order mark. */
+/** Options of `toUsageReportCsv`: language, separator and byte-order mark. */
 export type CsvOptions = {
   /** The language of the headers and values (default `'fi'`). */
   readonly locale?: Locale;
   /** `;` by default: what Excel expects in Finnish and Swedish locales, where `,` is the decimal mark. */
   readonly separator?: ',' | ';' | '\t';
-  /** Time zone for the show date (d.m.yyyy). */
-  readonly timeZone?: string;
   /** Prepend a UTF-8 byte-order mark so Excel reads ä and ö correctly. */
   readonly bom?: boolean;
 };
@@ -48,7 +22,6 @@ export type CsvOptions = {
 const CSV_OPTIONS = {
   locale: true,
   separator: true,
-  timeZone: true,
   bom: true,
 } as const satisfies OptionKeys<CsvOptions>;
 
@@ -71,78 +44,35 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   checkOptions('toUsageReportCsv', options, CSV_OPTIONS);
   const locale = options.locale ?? 'fi';
   const sep = options.separator ?? ';';
-  const date = new Intl.DateTimeFormat('fi-FI', {
-    timeZone: options.timeZone ?? 'Europe/Helsinki',
-    day: 'numeric',
-    month: 'numeric',
-    year: 'numeric',
-  });
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: options.timeZone ?? 'Europe/Helsinki',
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const rows: string[][] = [COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale])];
-  let adults = 0;
-  let children = 0;
+  // The report's columns, titles and words are the import's own (`REPORT_FIELDS`, `messages/reports.ts`): it reads
+  // them back and sends each usage as this outbox will (docs/reports.md).
+  const lines = [
+    csvLine(
+      REPORT_FIELDS.map((c) => REPORT_COLUMN_LABELS[c][locale]),
+      sep,
+    ),
+  ];
+  let [adults, children] = [0, 0];
   for (const r of records) {
-    const { usage } = r;
-    const start = new Date(usage.show.start);
-    const valid = !Number.isNaN(start.getTime());
-    const members = usage.group?.memberCardIds ?? [];
-    const under16 = usage.childTickets + (usage.group?.under16Clients ?? 0);
-    // A visit with members links their rows to the worker's by the record's ID.
-    const group = members.length > 0 ? r.id : '';
-    // Every row of the record carries its key and details: the import sends them as one usage under that key.
-    const [day = '', month = '', year = ''] = valid ? date.format(start).split('.') : [];
-    const hhmm = valid ? time.format(start) : '';
     // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
     const reason = r.problem
       ? readProblemReasons(r.problem)
           .map((x) => x.message[locale])
           .join(' ')
       : '';
-    const details = reportDetails(
-      r,
-      valid ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : usage.show.start,
-      hhmm,
-    );
-    for (const [cardId, childTickets] of [
-      [usage.cardId, under16] as const,
-      ...members.map((m) => [m, 0] as const),
-    ]) {
+    // Every row of the record carries its key and details: the import sends them as one usage under that key.
+    for (const row of usageRequestToReportRows(r.usage, r.id)) {
       adults++;
-      children += childTickets;
-      rows.push([
-        cardId,
-        '1',
-        String(childTickets),
-        usage.show.name,
-        valid ? date.format(start) : usage.show.start,
-        hhmm,
-        REPORT_MODE_LABELS[usage.mode][locale],
-        group,
-        REPORT_ACCEPTANCE_LABELS[r.acceptance][locale],
-        REPORT_STATUS_LABELS[r.state][locale],
-        reason,
-        r.id,
-        details,
-      ]);
+      children += row.childTickets;
+      const cells = usageCells(row, locale, (date) => formatReportDate(date, 'fi'));
+      const details = reportDetails(r, row.date, row.time ?? '');
+      const check = REPORT_ACCEPTANCE_LABELS[r.acceptance][locale];
+      lines.push(
+        csvLine([...cells, check, REPORT_STATUS_LABELS[r.state][locale], reason, r.id, details], sep),
+      );
     }
   }
-  rows.push([
-    REPORT_COLUMN_LABELS.total[locale],
-    String(adults),
-    String(children),
-    ...Array<string>(COLUMNS.length - 3).fill(''),
-  ]);
-  const text = rows.map((row) => row.map((cell) => csvCell(cell, sep)).join(sep)).join('\r\n') + '\r\n';
-  return (options.bom ?? true) ? `\uFEFF${text}` : text;
-}
-
-/** Neutralizes formula injection (OWASP) and quotes when needed (RFC 4180). */
-export function csvCell(value: string, sep: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const blank = Array<string>(REPORT_FIELDS.length - 3).fill('');
+  lines.push(csvLine([REPORT_COLUMN_LABELS.total[locale], adults, children, ...blank], sep));
+  return ((options.bom ?? true) ? '\uFEFF' : '') + lines.join('');
 }

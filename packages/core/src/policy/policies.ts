@@ -81,19 +81,12 @@ export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = /* @__PU
 });
 
 /**
- * The known version strings, oldest first.
- *
- * @example
- * POLICY_VERSIONS.map((v) => `<option>${v}</option>`);
- */
-export const POLICY_VERSIONS = ['2019', '2020', '2025'] as const;
-/**
  * A known version string.
  *
  * @example
  * const version: PolicyVersion = '2019';
  */
-export type PolicyVersion = (typeof POLICY_VERSIONS)[number];
+export type PolicyVersion = '2019' | '2020' | '2025';
 
 /**
  * The default: the newest version.
@@ -111,15 +104,4 @@ export const DEFAULT_POLICY: OperatingModelPolicy = POLICY_2025;
  */
 export function getPolicy(version: string): OperatingModelPolicy | undefined {
   return ownValue(POLICIES, version);
-}
-
-/**
- * Resolves a policy given as an object, a version string, or nothing (the default).
- *
- * @example
- * resolvePolicy('2020') === POLICY_2020; // true
- */
-export function resolvePolicy(policy?: OperatingModelPolicy | string): OperatingModelPolicy | undefined {
-  if (policy === undefined) return DEFAULT_POLICY;
-  return typeof policy === 'string' ? getPolicy(policy) : policy;
 }

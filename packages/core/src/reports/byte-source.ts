@@ -66,14 +66,6 @@ async function* limited(
   }
 }
 
-function isBlob(source: unknown): source is Blob {
-  return typeof Blob !== 'undefined' && source instanceof Blob;
-}
-
-function isReadableStream(source: unknown): source is ReadableStream<Uint8Array> {
-  return typeof (source as ReadableStream | null)?.getReader === 'function';
-}
-
 /**
  * Opens a report source as byte chunks, refusing it up front when its known size exceeds `maxBytes`
  * and otherwise the moment the streamed bytes do.
@@ -92,13 +84,13 @@ export function openSource(source: ReportSource, maxBytes: number): OpenedSource
     const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
     chunks = fromBytes(bytes);
     size = bytes.byteLength;
-  } else if (isBlob(source)) {
+  } else if (typeof Blob !== 'undefined' && source instanceof Blob) {
     size = source.size;
     chunks = fromReadableStream(source.stream() as ReadableStream<Uint8Array>);
-  } else if (isReadableStream(source)) {
-    chunks = fromReadableStream(source);
+  } else if (typeof (source as ReadableStream | null)?.getReader === 'function') {
+    chunks = fromReadableStream(source as ReadableStream<Uint8Array>);
   } else if (source && typeof (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') {
-    chunks = fromIterable(source);
+    chunks = fromIterable(source as AsyncIterable<Uint8Array | string>);
   } else {
     throw new ReportError('report-options-invalid', { option: 'source' });
   }

@@ -5,9 +5,9 @@
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
 import { ReportError } from './report-error.js';
-import { addToTotals, usageToReportRows } from './usage-report-rows.js';
+import { usageToReportRows } from './usage-report-rows.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
-import { csvHead, csvRow, csvTotals } from './write-usage-csv.js';
+import { writeUsageCsv } from './write-usage-csv.js';
 import { writeUsageXlsx } from './write-usage-xlsx.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
@@ -107,35 +107,15 @@ export async function exportUsageReport(options: ExportUsageReportOptions): Prom
   if (options.format !== 'csv' && options.format !== 'xlsx')
     throw new ReportError('report-options-invalid', { option: 'format' });
   const rows = options.rows ? fromRows(options.rows) : fromClient(options);
-  if (options.format === 'xlsx') {
-    const { bytes, totals } = await writeUsageXlsx(rows, {
-      locale,
-      title: options.title,
-      sheetName: 'Kaikukortti',
-    });
-    return {
-      bytes,
-      totals,
-      fileName: fileName(options),
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    };
-  }
   const layout = {
     locale,
     title: options.title,
     delimiter: options.delimiter ?? (locale === 'en' ? ',' : ';'),
   };
-  const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
-  const parts: string[] = [csvHead(layout)];
-  for await (const row of rows) {
-    addToTotals(totals, row);
-    parts.push(csvRow(row, layout));
-  }
-  parts.push(csvTotals(totals, layout));
-  return {
-    bytes: new TextEncoder().encode(parts.join('')),
-    totals,
-    fileName: fileName(options),
-    mimeType: 'text/csv;charset=utf-8',
-  };
+  const xlsx = options.format === 'xlsx';
+  const { bytes, totals } = await (xlsx ? writeUsageXlsx : writeUsageCsv)(rows, layout);
+  const mimeType = xlsx
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : 'text/csv;charset=utf-8';
+  return { bytes, totals, fileName: fileName(options), mimeType };
 }

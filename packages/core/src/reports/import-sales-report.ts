@@ -70,18 +70,21 @@ function problemError(problem: Problem): RowError {
 }
 
 function settings(options: ImportOptions) {
+  const invalid = (option: string) => new ReportError('report-options-invalid', { option });
   const batchSize = options.batchSize ?? 100;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) {
-    throw new ReportError('report-options-invalid', { option: 'batchSize' });
-  }
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100) throw invalid('batchSize');
   // The API's limits (schemas/api.ts): checked here so a bad option is a usage error, not a failed batch.
   const id = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 128;
-  if (!id(options.venueId)) throw new ReportError('report-options-invalid', { option: 'venueId' });
-  if (options.forVenueId !== undefined && !id(options.forVenueId)) {
-    throw new ReportError('report-options-invalid', { option: 'forVenueId' });
-  }
-  if (!options.dryRun && !options.client)
-    throw new ReportError('report-options-invalid', { option: 'client' });
+  if (!id(options.venueId)) throw invalid('venueId');
+  if (options.forVenueId !== undefined && !id(options.forVenueId)) throw invalid('forVenueId');
+  if (!options.dryRun && !options.client) throw invalid('client');
+  const context = {
+    venueId: options.venueId,
+    forVenueId: options.forVenueId,
+    channel: options.channel ?? 'ticket-agent',
+    showKind: options.showKind ?? 'show',
+    mode: options.mode ?? 'booking',
+  } satisfies UsageContext;
   return {
     batchSize,
     maxRows: options.maxRows ?? 1_000_000,
@@ -91,20 +94,10 @@ function settings(options: ImportOptions) {
       maxRecordBytes: options.maxRecordBytes ?? MiB,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     },
-    context: {
-      venueId: options.venueId,
-      forVenueId: options.forVenueId,
-      channel: options.channel ?? 'ticket-agent',
-      showKind: options.showKind ?? 'show',
-      mode: options.mode ?? 'booking',
-    } satisfies UsageContext,
-    // Keyed rows (the outbox's report) go only to the API and venue their record was queued for.
-    target: {
-      api: importApi(options.client?.baseUrl),
-      venueId: options.venueId,
-      forVenueId: options.forVenueId,
-    } satisfies ImportTarget,
-    // A dry run without a client cannot tell its API: it checks the venue only.
+    context,
+    // Keyed rows (the outbox's report) go only to the API and venue their record was queued for; a dry run
+    // without a client cannot tell its API, and checks the venue only.
+    target: { ...context, api: importApi(options.client?.baseUrl) } satisfies ImportTarget,
     checkApi: options.client !== undefined,
   };
 }
@@ -112,16 +105,14 @@ function settings(options: ImportOptions) {
 async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: ImportTally, signal?: AbortSignal) {
   const items = batch.map((p) => p.item);
   const answer = await client.registerBatch(items, signal ? { signal } : {});
-  const results: readonly BatchItemResult[] = Array.isArray(answer)
-    ? answer
-    : (answer as { results: BatchItemResult[] }).results;
+  const results = 'results' in answer ? answer.results : (answer as readonly BatchItemResult[]);
   const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
   for (const pending of batch) {
     const result = byKey.get(pending.item.idempotencyKey);
     for (const { row, cardId } of pending.rows) {
-      if (!result) tally.markNotSent(row, cardId);
-      else if (result.ok) tally.markRegistered(row, cardId, result.replayed);
-      else tally.markRefused(row, cardId, problemError(result.problem));
+      if (!result) tally.mark(row, 'not-sent', cardId);
+      else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
+      else tally.mark(row, 'refused', cardId, [problemError(result.problem)]);
     }
   }
 }
@@ -155,14 +146,14 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       if (options.signal?.aborted) throw new ReportError('report-aborted');
       tally.lastRow = raw.row;
       if (kind !== 'data') {
-        tally.skip(raw.row);
+        tally.mark(raw.row, 'skipped');
         continue;
       }
       if (++tally.rows > maxRows)
         throw new ReportError('report-too-many-rows', { limit: maxRows }, { row: raw.row });
       const checked = validateSalesRow(raw, info.columns ?? {}, { date1904: info.date1904 });
       if (!checked.ok) {
-        tally.markInvalid(checked.row, checked.cardId, checked.errors);
+        tally.mark(checked.row, 'invalid', checked.cardId, checked.errors);
         continue;
       }
       const row = checked.row;
@@ -178,7 +169,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       const short = Number.parseInt(base.slice(0, 13), 16);
       const firstRow = seen.get(short);
       if (firstRow !== undefined && options.duplicates !== 'register') {
-        tally.markInvalid(row.row, row.cardId, [rowError('row-duplicate', undefined, { firstRow })]);
+        tally.mark(row.row, 'invalid', row.cardId, [rowError('row-duplicate', undefined, { firstRow })]);
         continue;
       }
       let occurrence = 0;
@@ -213,11 +204,11 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       });
     }
   } catch (error) {
-    for (const pending of batch) for (const { row, cardId } of pending.rows) tally.markNotSent(row, cardId);
+    notSent(batch);
     // Group visits not settled when the import stopped: valid as far as read, not sent.
     for (const visit of visits.values())
       for (const r of [visit.leader, ...visit.members, ...visit.extraLeaders])
-        if (r) tally.markNotSent(r.row, r.cardId);
+        if (r) tally.mark(r.row, 'not-sent', r.cardId);
     tally.fail(toReportError(error));
   }
   progress();
@@ -225,7 +216,8 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
 
   /** A valid row of an outbox's report without a key: sent under the import's own key (the terminal may too). */
   function unkeyed(row: SalesRow): void {
-    if (info.columns?.status !== undefined || info.columns?.key !== undefined) tally.withoutKey.add(row.row);
+    if (info.columns?.status !== undefined || info.columns?.key !== undefined)
+      tally.ranges.withoutKey.add(row.row);
   }
 
   async function queue(pending: Pending): Promise<void> {
@@ -254,7 +246,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   async function sendKeyed(leader: SalesRow, members: readonly SalesRow[]): Promise<void> {
     const rows = [leader, ...members];
     const invalid = (error: RowError) => {
-      for (const r of rows) tally.markInvalid(r.row, r.cardId, [error]);
+      for (const r of rows) tally.mark(r.row, 'invalid', r.cardId, [error]);
     };
     const id = leader.key?.id ?? members.find((m) => m.key)?.key?.id ?? '';
     const short = Number.parseInt(reportChecksum(id), 16);
@@ -273,14 +265,14 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     const { leader } = visit;
     if (!leader) {
       for (const m of visit.members)
-        tally.markInvalid(m.row, m.cardId, [
+        tally.mark(m.row, 'invalid', m.cardId, [
           rowError('row-group-unknown', 'group', { group: clip(m.group ?? '') }),
         ]);
       return;
     }
     for (const extra of visit.extraLeaders) {
       const params = { group: clip(extra.group ?? ''), firstRow: leader.row };
-      tally.markInvalid(extra.row, extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
+      tally.mark(extra.row, 'invalid', extra.cardId, [rowError('row-group-duplicate', 'group', params)]);
     }
     if ([leader, ...visit.members].some((r) => r.key)) return sendKeyed(leader, visit.members);
     await accept([leader, ...visit.members], groupUsageFromRows(leader, visit.members, context));
@@ -293,12 +285,19 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   async function accept(rows: readonly SalesRow[], item: BatchItem, keyed = false): Promise<void> {
     const errors = fileRuleErrors(item.usage);
     for (const r of rows) {
-      if (errors.length > 0) tally.markInvalid(r.row, r.cardId, errors);
-      else tally.markValid(r.row, r.cardId, dryRun, r.acceptance === 'provisional');
+      if (errors.length > 0) tally.mark(r.row, 'invalid', r.cardId, errors);
+      else {
+        tally.mark(r.row, 'valid', r.cardId, undefined, dryRun);
+        if (r.acceptance === 'provisional') tally.ranges.provisional.add(r.row);
+      }
       if (errors.length === 0 && !keyed) unkeyed(r);
     }
     if (errors.length > 0 || dryRun) return;
     await queue({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+  }
+
+  function notSent(pending: readonly Pending[]): void {
+    for (const { rows } of pending) for (const { row, cardId } of rows) tally.mark(row, 'not-sent', cardId);
   }
 
   async function sendOrStop(sending: Pending[]): Promise<void> {
@@ -306,8 +305,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       await sendBatch(options.client as BatchRegistrar, sending, tally, options.signal);
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      for (const pending of sending)
-        for (const { row, cardId } of pending.rows) tally.markNotSent(row, cardId);
+      notSent(sending);
       const code = options.signal?.aborted ? 'report-aborted' : 'report-server-failed';
       const reason = isKaikuError(error) ? error.code : 'network';
       throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });

@@ -9,8 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import { pickSheetRows } from './pick-sheet.js';
-import type { SheetInfo } from './pick-sheet.js';
+import { newReportInfo, sheetRows } from './report-rows.js';
 import { readXlsxSheets, readXlsxSheetsBuffered } from './read-xlsx.js';
 
 const HEADER = ['Kortin numero', 'Aikuiset', 'Lapset', 'Tapahtuma', 'Päivämäärä'];
@@ -110,11 +109,12 @@ describe('which worksheet is the report', () => {
     async function* once() {
       yield bytes;
     }
-    const info: SheetInfo = { sheet: undefined, otherSheets: [], date1904: false };
+    const info = newReportInfo();
     const rows = [];
-    for await (const row of pickSheetRows(readXlsxSheetsBuffered(once()), undefined, info)) rows.push(row);
-    expect(rows.map((r) => r.cells[0])).toEqual(['Kortin numero', 'A045198723']);
-    expect(info).toEqual({ sheet: 'Myynti', otherSheets: ['Toinen'], date1904: false });
+    for await (const { raw } of sheetRows(readXlsxSheetsBuffered(once()), undefined, info, () => {}))
+      rows.push(raw);
+    expect(rows.map((r) => r.cells[0])).toEqual(['A045198723']);
+    expect(info).toMatchObject({ sheet: 'Myynti', otherSheets: ['Toinen'], date1904: false, headerRow: 1 });
   });
 });
 
@@ -169,8 +169,8 @@ describe('cells and parts Excel writes', () => {
     async function* once() {
       yield bytes;
     }
-    const info: SheetInfo = { sheet: undefined, otherSheets: [], date1904: false };
-    for await (const row of pickSheetRows(readXlsxSheetsBuffered(once()), undefined, info)) void row;
+    const info = newReportInfo();
+    for await (const row of sheetRows(readXlsxSheetsBuffered(once()), undefined, info, () => {})) void row;
     expect(info.date1904).toBe(true);
   });
 

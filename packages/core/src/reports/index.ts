@@ -25,7 +25,7 @@ export type { RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
 export { parseReportDate, parseReportTime } from './parse-date.js';
-export { neutraliseCell } from './neutralise.js';
+export { csvCell, neutraliseCell } from './neutralise.js';
 export { formatRanges } from './row-ranges.js';
 export { REPORT_FIELDS } from './types.js';
 export type {

@@ -15,3 +15,20 @@ const DANGEROUS_START = /^[=+\-@\t\r]/;
 export function neutraliseCell(text: string): string {
   return DANGEROUS_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * A CSV field: text neutralised, and quoted (RFC 4180) when it holds the separator, a quote, a line break or
+ * leading or trailing spaces; numbers as they are. Every CSV the SDK writes uses it.
+ *
+ * @example
+ * csvCell('Taikuri "Matti"; 2', ';'); // '"Taikuri ""Matti""; 2"'
+ */
+export function csvCell(value: string | number, sep: string): string {
+  if (typeof value === 'number') return String(value);
+  const text = neutraliseCell(value);
+  return text.includes(sep) || /["\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (CRLF-terminated, as Excel writes it). */
+export const csvLine = (values: readonly (string | number)[], sep: string): string =>
+  values.map((v) => csvCell(v, sep)).join(sep) + '\r\n';

@@ -11,6 +11,7 @@ import { toFieldIssues } from '../schemas/field-issues.js';
 import { pure } from '../schemas/schema-parts.js';
 import { rowError } from './report-error.js';
 import { clip } from './clip.js';
+import { neutraliseCell } from './neutralise.js';
 import type { RowError, SalesRow } from './types.js';
 
 /** An outbox record's key as the outbox mints it: a lower-case RFC 4122 UUID (the server compares keys exactly). */
@@ -102,8 +103,7 @@ export function importApi(baseUrl: string | undefined): string | undefined {
 
 const normaliseName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
 /** The show name as the report's cell reads back: a formula-like name was written with a leading apostrophe. */
-const shownNames = (name: string): string[] =>
-  /^[=+\-@\t\r]/.test(name) ? [normaliseName(`'${name}`), normaliseName(name)] : [normaliseName(name)];
+const shownNames = (name: string): string[] => [normaliseName(neutraliseCell(name)), normaliseName(name)];
 
 /**
  * The item the outbox would send for a keyed row (with its group visit's members, in file order), or why it

@@ -54,6 +54,7 @@ export type DateOptions = { readonly date1904?: boolean };
 const DATE_OPTIONS = { date1904: true } as const satisfies OptionKeys<DateOptions>;
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
+const INVALID = { ok: false, code: 'row-date-invalid' } as const;
 
 function calendarDate(y: number, m: number, d: number): string | undefined {
   if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1) return undefined;
@@ -67,7 +68,7 @@ function clock(h: number, m: number): string | undefined {
 
 function fromWallClockUtc(value: Date): DateResult {
   const date = calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-  if (!date) return { ok: false, code: 'row-date-invalid' };
+  if (!date) return INVALID;
   const h = value.getUTCHours();
   const m = value.getUTCMinutes();
   return h === 0 && m === 0 ? { ok: true, date } : { ok: true, date, time: `${pad(h)}:${pad(m)}` };
@@ -92,9 +93,7 @@ function parseText(text: string): DateResult {
   const serial = SERIAL_TEXT.exec(text);
   if (serial) {
     const value = Number(`${serial[1]}.${serial[2] ?? 0}`);
-    return value >= SERIAL_MIN && value < SERIAL_MAX + 1
-      ? fromSerial(value)
-      : { ok: false, code: 'row-date-invalid' };
+    return value >= SERIAL_MIN && value < SERIAL_MAX + 1 ? fromSerial(value) : INVALID;
   }
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst) {
@@ -105,27 +104,25 @@ function parseText(text: string): DateResult {
   const fi = FINNISH.exec(text) ?? FINNISH.exec(withoutRangeEnd(text));
   if (fi) {
     const date = calendarDate(Number(fi[3]), Number(fi[2]), Number(fi[1]));
-    if (!date) return { ok: false, code: 'row-date-invalid' };
+    if (!date) return INVALID;
     if (fi[5] === undefined) return { ok: true, date };
-    if (fi[6] === undefined && fi[4] === undefined) return { ok: false, code: 'row-date-invalid' };
+    if (fi[6] === undefined && fi[4] === undefined) return INVALID;
     const time = clock(Number(fi[5]), Number(fi[6] ?? 0));
-    return time ? { ok: true, date, time } : { ok: false, code: 'row-date-invalid' };
+    return time ? { ok: true, date, time } : INVALID;
   }
   const iso = ISO.exec(text);
-  if (!iso) return { ok: false, code: 'row-date-invalid' };
+  if (!iso) return INVALID;
   const date = calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  if (!date) return { ok: false, code: 'row-date-invalid' };
-  if (iso[4] === undefined) return iso[6] ? { ok: false, code: 'row-date-invalid' } : { ok: true, date };
+  if (!date) return INVALID;
+  if (iso[4] === undefined) return iso[6] ? INVALID : { ok: true, date };
   const time = clock(Number(iso[4]), Number(iso[5]));
-  if (!time) return { ok: false, code: 'row-date-invalid' };
+  if (!time) return INVALID;
   if (!iso[6]) return { ok: true, date, time };
   // An instant with an offset: the show's day and time are those of Helsinki.
   const offset = iso[6] === 'Z' ? 'Z' : iso[6].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const local = toHelsinki(Date.parse(`${date}T${time}:00${offset}`));
   const localDate = calendarDate(...(local.date.split('-').map(Number) as [number, number, number]));
-  return localDate
-    ? { ok: true, date: localDate, time: local.time }
-    : { ok: false, code: 'row-date-invalid' };
+  return localDate ? { ok: true, date: localDate, time: local.time } : INVALID;
 }
 
 /**
@@ -139,14 +136,14 @@ export function parseReportDate(cell: CellValue, options: DateOptions = {}): Dat
   if (cell === null || (typeof cell === 'string' && cell.trim() === ''))
     return { ok: false, code: 'row-date-missing' };
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? { ok: false, code: 'row-date-invalid' } : fromWallClockUtc(cell);
+    return Number.isNaN(cell.getTime()) ? INVALID : fromWallClockUtc(cell);
   }
   if (typeof cell === 'number') {
     // An Excel serial day number (1900 date system), when the cell had no date format.
-    if (!Number.isFinite(cell) || cell < 1) return { ok: false, code: 'row-date-invalid' };
+    if (!Number.isFinite(cell) || cell < 1) return INVALID;
     return fromSerial(options.date1904 ? cell + DAYS_1900_TO_1904 : cell);
   }
-  if (typeof cell !== 'string') return { ok: false, code: 'row-date-invalid' };
+  if (typeof cell !== 'string') return INVALID;
   return parseWithWeekday(cell.trim().replace(/\s+/g, ' '));
 }
 

@@ -11,7 +11,7 @@ import type * as ExcelNs from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import { concat } from './byte-source.js';
 import { ReportError, toReportError } from './report-error.js';
-import type { XlsxSheet } from './pick-sheet.js';
+import type { XlsxSheet } from './report-rows.js';
 import type { CellValue, RawRow } from './types.js';
 import {
   BROWSER_XLSX_LIMITS,
@@ -99,22 +99,13 @@ function toCells(values: readonly ExcelCellValue[]): CellValue[] {
 /** Plain text of rich text, hyperlinks and shared strings; formulas kept as formulas (flagged later). */
 export function toCell(value: ExcelCellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if ('formula' in value || 'sharedFormula' in value) {
-    const formula = 'formula' in value ? value.formula : value.sharedFormula;
-    return { formula: String(formula ?? '') };
-  }
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('formula' in value || 'sharedFormula' in value)
+    return { formula: String(('formula' in value ? value.formula : value.sharedFormula) ?? '') };
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('text' in value) {
-    const text = value.text as unknown;
-    if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text) {
-      return (text as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
-    }
-  }
-  if ('error' in value) return String(value.error);
-  return null;
+  // A hyperlink's text: a string, or rich text.
+  if ('text' in value) return toCell(value.text as ExcelCellValue);
+  return 'error' in value ? String(value.error) : null;
 }
 
 /**
@@ -177,7 +168,8 @@ export async function* readXlsxSheets(
           name: sheet.name,
           index,
           hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
-          date1904: isDate1904(reader),
+          // The streaming reader has read workbook.xml (it comes before the sheets) when a sheet is emitted.
+          date1904: reader.properties?.model?.date1904 === true,
           rows: sheetRows(sheet, deadline),
         };
       }
@@ -198,6 +190,7 @@ type ReaderParts = {
   _parseWorksheet(chunks: AsyncIterable<string>, sheetNo: string): Iterable<{ value: StreamedSheet }>;
   workbookRels?: readonly { Id: string; Target: string }[];
   model?: { sheets?: readonly { rId: string }[] };
+  properties?: { model?: { date1904?: boolean } };
 };
 
 /**
@@ -231,12 +224,6 @@ type StreamedSheet = AsyncIterable<{ number: number; values: ExcelCellValue[] }>
   readonly name: string;
   readonly state?: string;
 };
-
-/** The streaming reader has read workbook.xml (it comes before the sheets) when a sheet is emitted. */
-function isDate1904(reader: unknown): boolean {
-  const properties = (reader as { properties?: { model?: { date1904?: boolean } } }).properties;
-  return properties?.model?.date1904 === true;
-}
 
 async function* sheetRows(sheet: StreamedSheet, deadline: () => void): AsyncGenerator<RawRow> {
   const rows = sheet[Symbol.asyncIterator]();

@@ -9,22 +9,33 @@ import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
 import { readCsvRows } from './read-csv.js';
 import type { CsvInfo } from './read-csv.js';
-import { pickSheetRows } from './pick-sheet.js';
-import type { SheetInfo } from './pick-sheet.js';
 import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
 import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';
 import { sniffFormat } from './sniff.js';
 import type { CellValue, RawRow, ReportField } from './types.js';
 
-export type ReportInfo = CsvInfo &
-  SheetInfo & {
-    format: 'csv' | 'xlsx' | undefined;
-    headerRow: number | undefined;
-    columns: ColumnMap | undefined;
-    totalBytes: number | undefined;
-    readonly counter: { readonly bytes: number };
-  };
+/** One worksheet as a reader hands it over; its rows must be read (or drained) before the next sheet. */
+export type XlsxSheet = {
+  readonly name: string;
+  /** 1-based position among the workbook's worksheets. */
+  readonly index: number;
+  readonly hidden: boolean;
+  /** The workbook uses Excel's 1904 date system (serial numbers count from 1904). */
+  readonly date1904: boolean;
+  readonly rows: AsyncIterable<RawRow>;
+};
+
+export type ReportInfo = CsvInfo & {
+  sheet: string | undefined;
+  otherSheets: string[];
+  date1904: boolean;
+  format: 'csv' | 'xlsx' | undefined;
+  headerRow: number | undefined;
+  columns: ColumnMap | undefined;
+  totalBytes: number | undefined;
+  readonly counter: { readonly bytes: number };
+};
 
 export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header'; readonly raw: RawRow };
 
@@ -77,35 +88,121 @@ function joinHeaderRows(upper: readonly CellValue[], lower: readonly CellValue[]
   );
 }
 
-function headerError(result: Extract<HeaderResult, { ok: false }>, row: number): ReportError {
-  return new ReportError(result.code, { columns: result.fields.join(', ') }, { row });
+/** What the first rows of a CSV file or a worksheet told about its header row. */
+type HeaderSearch = {
+  readonly header?: { readonly row: number; readonly columns: ColumnMap };
+  readonly best?: { readonly result: Extract<HeaderResult, { ok: false }>; readonly row: number };
+  /** Anything but blank rows was read; a row could not be decoded as Mac Roman text. */
+  readonly any: boolean;
+  readonly unknownEncoding: boolean;
+};
+
+/** Reads rows until the header row (one row, or two read as one), or `HEADER_SEARCH_ROWS` rows without one. */
+async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Promise<HeaderSearch> {
+  let best: HeaderSearch['best'];
+  let [searched, any, unknownEncoding] = [0, false, false];
+  let previous: RawRow | undefined;
+  while (searched < HEADER_SEARCH_ROWS) {
+    deadline();
+    const next = await rows.next();
+    if (next.done) break;
+    const raw = next.value;
+    if (raw.error || raw.cells.every(isEmpty)) {
+      any ||= raw.error !== undefined;
+      unknownEncoding ||= raw.error?.code === 'row-encoding-unknown';
+      continue;
+    }
+    any = true;
+    let result = recogniseHeader(raw.cells);
+    // A two-row header: "Lippuja" over "Aikuiset | Lapset", "Kortin" over "numero".
+    if (!result.ok && previous?.row === raw.row - 1) {
+      const joined = recogniseHeader(joinHeaderRows(previous.cells, raw.cells));
+      if (joined.ok) result = joined;
+    }
+    previous = raw;
+    if (result.ok) return { header: { row: raw.row, columns: result.columns }, any, unknownEncoding };
+    if (!best || result.score > best.result.score) best = { result, row: raw.row };
+    searched++;
+  }
+  return { ...(best ? { best } : {}), any, unknownEncoding };
 }
 
-async function openRows(
-  source: ReportSource,
-  limits: ReadLimits,
+/** The rows after a sheet's or file's header, classified; without a header, why not. */
+async function* dataRows(
+  found: HeaderSearch,
+  rows: AsyncIterator<RawRow>,
   info: ReportInfo,
-): Promise<AsyncIterable<RawRow>> {
-  const opened = openSource(source, limits.maxBytes);
-  info.totalBytes = opened.size;
-  Object.assign(info, { counter: opened.counter });
-  const { head, chunks } = await peek(opened.chunks, 4096);
-  const format = opened.isText ? { kind: head.length === 0 ? 'empty' : 'csv' } : sniffFormat(head);
-  switch (format.kind) {
-    case 'empty':
-      throw new ReportError('report-empty');
-    case 'xlsx':
-      info.format = 'xlsx';
-      return pickSheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info);
-    case 'legacy-xls':
-      throw new ReportError('report-legacy-xls');
-    case 'utf-16':
-      throw new ReportError('report-encoding-unsupported', { encoding: 'UTF-16' });
-    case 'binary':
-      throw new ReportError('report-binary');
-    default:
-      info.format = 'csv';
-      return readCsvRows(chunks, { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes }, info);
+  deadline: () => void,
+): AsyncGenerator<ReportRow> {
+  const { header } = found;
+  if (!header) throw headerError(found);
+  info.columns = header.columns;
+  info.headerRow = header.row;
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    deadline();
+    yield { kind: classify(next.value, header.columns), raw: next.value };
+  }
+}
+
+function headerError({ best, any, unknownEncoding }: HeaderSearch): ReportError {
+  if (!any) return new ReportError('report-empty');
+  // The header itself could not be decoded (a Mac Roman "Päivämäärä"): say so, not "column missing".
+  if (unknownEncoding) return new ReportError('report-encoding-unsupported', { encoding: 'Mac Roman' });
+  if (!best?.result.score)
+    return new ReportError('report-header-missing', { columns: REQUIRED_FIELDS.join(', ') }, { row: 1 });
+  return new ReportError(best.result.code, { columns: best.result.fields.join(', ') }, { row: best.row });
+}
+
+async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
+  while (!(await rows.next()).done);
+}
+
+/**
+ * The worksheet that holds the sales report, as its data rows. Workbooks from ticket agents often open with an
+ * instructions or summary sheet, or keep one sheet per month: the report is the first visible sheet with a
+ * header row (or the one `wanted` names). Later sheets with a header row too go to `info.otherSheets`, so the
+ * import can say they were not read.
+ */
+export async function* sheetRows(
+  sheets: AsyncIterable<XlsxSheet>,
+  wanted: string | number | undefined,
+  info: ReportInfo,
+  deadline: () => void,
+): AsyncGenerator<ReportRow> {
+  const names: string[] = [];
+  let chosen = false;
+  let fallback: { sheet: XlsxSheet; found: HeaderSearch } | undefined;
+  const choose = (sheet: XlsxSheet) => {
+    [chosen, info.sheet, info.date1904] = [true, sheet.name, sheet.date1904];
+  };
+  for await (const sheet of sheets) {
+    names.push(sheet.name);
+    const rows = sheet.rows[Symbol.asyncIterator]();
+    const named =
+      typeof wanted === 'number'
+        ? sheet.index === wanted
+        : sheet.name.trim().toLowerCase() === wanted?.trim().toLowerCase();
+    if (wanted !== undefined ? chosen || !named : sheet.hidden) {
+      await drain(rows);
+      continue;
+    }
+    const found = await findHeader(rows, deadline);
+    if (chosen) {
+      if (found.header) info.otherSheets.push(sheet.name);
+    } else if (found.header || wanted !== undefined) {
+      choose(sheet);
+      yield* dataRows(found, rows, info, deadline);
+      continue;
+    } else fallback ??= { sheet, found };
+    await drain(rows);
+  }
+  if (wanted !== undefined && !chosen)
+    throw new ReportError('report-sheet-missing', { sheet: String(wanted), sheets: names.join(', ') });
+  if (names.length === 0) throw new ReportError('report-xlsx-unreadable');
+  if (!chosen) {
+    // No visible sheet has a header row: the first one's rows say why (or the workbook has no visible sheet).
+    if (fallback) info.sheet = fallback.sheet.name;
+    throw headerError(fallback?.found ?? { any: false, unknownEncoding: false });
   }
 }
 
@@ -121,51 +218,29 @@ export async function* readReportRows(
 ): AsyncGenerator<ReportRow> {
   // CSV has the same deadline as XLSX (the workbook's readers keep their own from the same limits).
   const deadline = deadlineAfter(xlsxLimitsHere().maxMs);
-  const rows = await openRows(source, limits, info);
-  let columns: ColumnMap | undefined;
-  let best: { result: Extract<HeaderResult, { ok: false }>; row: number } | undefined;
-  let searched = 0;
-  let previous: RawRow | undefined;
-  let unknownEncoding = false;
-  let any = false;
-  for await (const raw of rows) {
-    deadline();
-    if (columns) {
-      yield { kind: classify(raw, columns), raw };
-      continue;
-    }
-    if (raw.error || raw.cells.every(isEmpty)) {
-      any ||= raw.error !== undefined;
-      unknownEncoding ||= raw.error?.code === 'row-encoding-unknown';
-      continue;
-    }
-    any = true;
-    let result = recogniseHeader(raw.cells);
-    // A two-row header: "Lippuja" over "Aikuiset | Lapset", "Kortin" over "numero".
-    if (!result.ok && previous?.row === raw.row - 1) {
-      const joined = recogniseHeader(joinHeaderRows(previous.cells, raw.cells));
-      if (joined.ok) result = joined;
-    }
-    previous = raw;
-    if (result.ok) {
-      columns = result.columns;
-      info.columns = columns;
-      info.headerRow = raw.row;
-      continue;
-    }
-    if (!best || result.score > best.result.score) best = { result, row: raw.row };
-    if (++searched >= HEADER_SEARCH_ROWS) break;
+  const opened = openSource(source, limits.maxBytes);
+  info.totalBytes = opened.size;
+  Object.assign(info, { counter: opened.counter });
+  const { head, chunks } = await peek(opened.chunks, 4096);
+  const format = opened.isText ? { kind: head.length === 0 ? 'empty' : 'csv' } : sniffFormat(head);
+  switch (format.kind) {
+    case 'empty':
+      throw new ReportError('report-empty');
+    case 'xlsx':
+      info.format = 'xlsx';
+      yield* sheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info, deadline);
+      return;
+    case 'legacy-xls':
+      throw new ReportError('report-legacy-xls');
+    case 'utf-16':
+      throw new ReportError('report-encoding-unsupported', { encoding: 'UTF-16' });
+    case 'binary':
+      throw new ReportError('report-binary');
   }
-  if (!any) throw new ReportError('report-empty');
-  if (!columns) {
-    // The header itself could not be decoded (a Mac Roman "Päivämäärä"): say so, not "column missing".
-    if (unknownEncoding) throw new ReportError('report-encoding-unsupported', { encoding: 'Mac Roman' });
-    if (best && best.result.score > 0) throw headerError(best.result, best.row);
-    throw headerError(
-      { ok: false, code: 'report-header-missing', fields: [...REQUIRED_FIELDS], score: 0 },
-      1,
-    );
-  }
+  info.format = 'csv';
+  const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes };
+  const rows = readCsvRows(chunks, csv, info)[Symbol.asyncIterator]();
+  yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }
 
 export function newReportInfo(): ReportInfo {

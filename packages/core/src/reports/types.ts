@@ -1,7 +1,10 @@
 import type { LocalizedText } from '../messages/define.js';
 import type { OutboxDetails } from './outbox-key.js';
 
-/** The fields of a sales-report row, as the import recognises its columns. */
+/**
+ * The columns of a sales report the import recognises, in the order the outbox's report writes them (`reason`, why
+ * Kaikukanta refused a usage, is written for people and never read).
+ */
 export const REPORT_FIELDS = [
   'cardId',
   'adults',
@@ -13,6 +16,7 @@ export const REPORT_FIELDS = [
   'group',
   'acceptance',
   'status',
+  'reason',
   'key',
   'details',
 ] as const;

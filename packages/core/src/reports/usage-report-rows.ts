@@ -53,27 +53,12 @@ export function usageRequestToReportRows(record: UsageRequest, visitId: string):
   const memberCardIds = record.group?.memberCardIds ?? [];
   // Only a visit with members needs the link: a worker's row with under-16 clients stands alone.
   const group = memberCardIds.length > 0 ? visitId : undefined;
-  const main: UsageReportRow = {
-    cardId: record.cardId,
-    adultTickets: 1,
-    childTickets: record.childTickets + (record.group?.under16Clients ?? 0),
-    show: record.show.name,
-    date,
-    time,
-    mode: record.mode,
-    group,
+  const line = (cardId: string, childTickets: number): UsageReportRow => {
+    const { name: show } = record.show;
+    return { cardId, adultTickets: 1, childTickets, show, date, time, mode: record.mode, group };
   };
-  const members = memberCardIds.map((cardId) => ({
-    cardId,
-    adultTickets: 1,
-    childTickets: 0,
-    show: record.show.name,
-    date,
-    time,
-    mode: record.mode,
-    group,
-  }));
-  return [main, ...members];
+  const under16 = record.childTickets + (record.group?.under16Clients ?? 0);
+  return [line(record.cardId, under16), ...memberCardIds.map((cardId) => line(cardId, 0))];
 }
 
 /** Adds a row to running totals. */

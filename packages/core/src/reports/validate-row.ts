@@ -10,6 +10,7 @@ import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { reportText, rowError } from './report-error.js';
+import type { ReportMessageCode } from '../messages/reports.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
 import {
   REPORT_FIELDS,
@@ -66,11 +67,12 @@ function count(cell: CellValue): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export { clip } from './clip.js';
-
-function formulaError(field: ReportField): RowError {
-  return rowError('row-formula', field, { field });
+/** The key whose label (in any language) is `text`, lower-cased. */
+function labelled<K extends string>(labels: Record<K, Readonly<Record<string, string>>>, text: string) {
+  return (Object.keys(labels) as K[]).find((key) => Object.values(labels[key]).includes(text.toLowerCase()));
 }
+
+export { clip } from './clip.js';
 
 /**
  * Checks one raw row of a sales report against the recognised columns; never throws: every problem is a
@@ -82,119 +84,80 @@ function formulaError(field: ReportField): RowError {
  * // { ok: true, row: { row: 2, cardId: 'A045198723', childTickets: 2, event: 'Taikuri Matti', date: '2020-02-03' } }
  */
 export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateOptions = {}): RowValidation {
-  if (raw.error)
-    return {
-      ok: false,
-      row: raw.row,
-      errors: [
-        { ...raw.error, message: reportText(raw.error.code as 'row-encoding-mixed', raw.error.params) },
-      ],
-    };
+  if (raw.error) {
+    const message = reportText(raw.error.code as ReportMessageCode, raw.error.params);
+    return { ok: false, row: raw.row, errors: [{ ...raw.error, message }] };
+  }
   const cell = (field: ReportField): CellValue => {
     const index = columns[field];
     const value = index === undefined ? null : (raw.cells[index] ?? null);
     // The event name is kept as written; in the other columns an apostrophe is only Excel's text marker.
     return field !== 'event' && typeof value === 'string' ? value.replace(TEXT_MARKER, '') : value;
   };
-  const errors: RowError[] = [];
-  // Every field of the report, in column order: a formula anywhere is reported, the fields' checks come after.
-  const formulas = REPORT_FIELDS.filter((field) => {
-    const value = cell(field);
-    // A negative number is a wrong count and a lone dash an empty one, not a formula.
-    return (
-      looksLikeFormula(value) &&
-      !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
-    );
-  });
-  for (const field of formulas) errors.push(formulaError(field));
+  const text = (field: ReportField) => cellText(cell(field)).trim();
+  const value = (field: ReportField) => ({ value: clip(cellText(cell(field))) });
+  // The columns the import reads, in column order: a formula is reported, and that column's checks are skipped.
+  const formulas = new Set(
+    REPORT_FIELDS.filter((field) => {
+      const value = cell(field);
+      // A negative number is a wrong count and a lone dash an empty one, not a formula.
+      return (
+        looksLikeFormula(value) &&
+        !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
+      );
+    }),
+  );
+  const errors: RowError[] = [...formulas].map((field) => rowError('row-formula', field, { field }));
+  const fail = (
+    field: ReportField,
+    code: ReportMessageCode,
+    params: Record<string, string | number> = {},
+  ) => {
+    if (!formulas.has(field)) errors.push(rowError(code, field, params));
+  };
 
   let cardId: string | undefined;
-  const cardText = cellText(cell('cardId')).trim();
-  if (!formulas.includes('cardId')) {
-    if (cardText === '') errors.push(rowError('row-card-id-missing', 'cardId'));
-    else {
-      // The scanner's parser as it is (grouped IDs included): an import shows the same reason as a scanner.
-      const checked = parseCardId(cardText);
-      if (checked.ok) cardId = checked.id;
-      else errors.push({ ...checked.error, field: 'cardId' });
-    }
+  const cardText = text('cardId');
+  if (cardText === '') fail('cardId', 'row-card-id-missing');
+  else if (!formulas.has('cardId')) {
+    // The scanner's parser as it is (grouped IDs included): an import shows the same reason as a scanner.
+    const checked = parseCardId(cardText);
+    if (checked.ok) cardId = checked.id;
+    else errors.push({ ...checked.error, field: 'cardId' });
   }
-
-  const adults = cell('adults');
-  if (
-    !formulas.includes('adults') &&
-    !(adults === null || cellText(adults).trim() === '' || count(adults) === 1)
-  ) {
-    errors.push(rowError('row-adults-not-one', 'adults', { value: clip(cellText(adults)) }));
-  }
-
-  const childCell = cell('children');
-  const children = childCell === null || cellText(childCell).trim() === '' ? 0 : count(childCell);
-  if (!formulas.includes('children') && (children === undefined || children > MAX_CHILD_TICKETS)) {
-    errors.push(rowError('row-children-invalid', 'children', { value: clip(cellText(childCell)) }));
-  }
-
+  if (text('adults') !== '' && count(cell('adults')) !== 1)
+    fail('adults', 'row-adults-not-one', value('adults'));
+  const children = text('children') === '' ? 0 : count(cell('children'));
+  if (children === undefined || children > MAX_CHILD_TICKETS)
+    fail('children', 'row-children-invalid', value('children'));
   const event = cellText(cell('event')).normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!formulas.includes('event')) {
-    if (event === '') errors.push(rowError('row-event-missing', 'event'));
-    else if (event.length > MAX_EVENT_LENGTH)
-      errors.push(rowError('row-event-too-long', 'event', { limit: MAX_EVENT_LENGTH }));
-  }
-
+  if (event === '') fail('event', 'row-event-missing');
+  else if (event.length > MAX_EVENT_LENGTH) fail('event', 'row-event-too-long', { limit: MAX_EVENT_LENGTH });
   const date = parseReportDate(cell('date'), options);
-  if (!date.ok && !formulas.includes('date')) {
-    errors.push(
-      rowError(
-        date.code,
-        'date',
-        date.code === 'row-date-missing' ? {} : { value: clip(cellText(cell('date'))) },
-      ),
-    );
-  }
+  if (!date.ok) fail('date', date.code, date.code === 'row-date-missing' ? {} : value('date'));
   const time = parseReportTime(cell('time'));
-  if (!time.ok && !formulas.includes('time')) {
-    errors.push(rowError('row-time-invalid', 'time', { value: clip(cellText(cell('time'))) }));
-  }
-
-  const modeText = cellText(cell('mode')).trim().toLowerCase();
-  const mode = (Object.keys(REPORT_MODE_LABELS) as ('booking' | 'collection')[]).find((m) =>
-    Object.values(REPORT_MODE_LABELS[m]).includes(modeText as never),
-  );
-  if (modeText !== '' && mode === undefined && !formulas.includes('mode'))
-    errors.push(rowError('row-mode-invalid', 'mode', { value: clip(cellText(cell('mode'))) }));
-
-  const group = cellText(cell('group')).trim();
-  if (group.length > MAX_GROUP_LENGTH && !formulas.includes('group'))
-    errors.push(rowError('row-group-unknown', 'group', { group: clip(group) }));
-  if (group !== '' && children !== undefined && children > 0 && cardId && !isCommunityCard(cardId))
+  if (!time.ok) fail('time', 'row-time-invalid', value('time'));
+  const mode = labelled(REPORT_MODE_LABELS, text('mode'));
+  if (text('mode') !== '' && !mode) fail('mode', 'row-mode-invalid', value('mode'));
+  const group = text('group');
+  if (group.length > MAX_GROUP_LENGTH) fail('group', 'row-group-unknown', { group: clip(group) });
+  if (group !== '' && children && cardId && !isCommunityCard(cardId))
     errors.push(rowError('row-group-member-children', 'children'));
-
-  const acceptanceText = cellText(cell('acceptance')).trim().toLowerCase();
-  const acceptance = labelled(REPORT_ACCEPTANCE_LABELS, acceptanceText);
-  if (acceptanceText !== '' && acceptance === undefined && !formulas.includes('acceptance'))
-    errors.push(
-      rowError('row-acceptance-invalid', 'acceptance', { value: clip(cellText(cell('acceptance'))) }),
-    );
-
+  const acceptance = labelled(REPORT_ACCEPTANCE_LABELS, text('acceptance'));
+  if (text('acceptance') !== '' && !acceptance)
+    fail('acceptance', 'row-acceptance-invalid', value('acceptance'));
   // The outbox's report lists the usages still waiting and those Kaikukanta refused: only the waiting ones go in.
-  const statusText = cellText(cell('status')).trim().toLowerCase();
-  const status = labelled(REPORT_STATUS_LABELS, statusText);
+  const status = labelled(REPORT_STATUS_LABELS, text('status'));
   if (status === 'needs-attention') errors.push(rowError('row-needs-attention', 'status'));
-  else if (statusText !== '' && status !== 'pending' && !formulas.includes('status'))
-    errors.push(rowError('row-status-invalid', 'status', { value: clip(cellText(cell('status'))) }));
-
+  else if (text('status') !== '' && status !== 'pending')
+    fail('status', 'row-status-invalid', value('status'));
   // The outbox's report: the record's key and the request's details, sent as the outbox would send them.
-  const keyCells = readKeyCells(cellText(cell('key')).trim(), cellText(cell('details')).trim());
-  if (!keyCells.ok && !formulas.includes('key') && !formulas.includes('details'))
-    errors.push(...keyCells.errors);
+  const keyCells = readKeyCells(text('key'), text('details'));
+  if (!keyCells.ok && !formulas.has('key') && !formulas.has('details')) errors.push(...keyCells.errors);
 
   if (errors.length > 0 || !date.ok || !time.ok || cardId === undefined || children === undefined) {
-    return {
-      ok: false,
-      row: raw.row,
-      ...(cardId ? { cardId } : cardText ? { cardId: cardText } : {}),
-      errors,
-    };
+    const shown = cardId ?? cardText;
+    return { ok: false, row: raw.row, ...(shown ? { cardId: shown } : {}), errors };
   }
   const startTime = time.time ?? date.time;
   return {
@@ -212,12 +175,4 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
       ...(keyCells.ok && keyCells.key ? { key: keyCells.key } : {}),
     },
   };
-}
-
-/** The key whose label (in any language) is `text`, lower-cased. */
-function labelled<K extends string>(
-  labels: Record<K, Readonly<Record<string, string>>>,
-  text: string,
-): K | undefined {
-  return (Object.keys(labels) as K[]).find((key) => Object.values(labels[key]).includes(text));
 }

@@ -5,18 +5,14 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import type * as NodeStream from 'node:stream';
-import type { Locale } from '../messages/define.js';
-import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
+import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
+import { concat } from './byte-source.js';
 import { neutraliseCell } from './neutralise.js';
 import { hasNodeStreams, loadExcel } from './read-xlsx.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
 import { addToTotals } from './usage-report-rows.js';
-
-export type XlsxLayout = {
-  readonly locale: Locale;
-  readonly title?: string | undefined;
-  readonly sheetName: string;
-};
+import { usageCells, usageHeader } from './write-usage-csv.js';
+import type { ReportLayout } from './write-usage-csv.js';
 
 const NODE_STREAM = 'node:stream';
 
@@ -27,11 +23,11 @@ function dateCell(date: string): Date {
 
 /**
  * @example
- * const { bytes, totals } = await writeUsageXlsx(rows, { locale: 'fi', sheetName: 'Kaikukortti' });
+ * const { bytes, totals } = await writeUsageXlsx(rows, { locale: 'fi', delimiter: ';' });
  */
 export async function writeUsageXlsx(
   rows: AsyncIterable<UsageReportRow>,
-  layout: XlsxLayout,
+  layout: ReportLayout,
 ): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
   const ExcelJS = await loadExcel();
   const chunks: Uint8Array[] = [];
@@ -56,7 +52,7 @@ export async function writeUsageXlsx(
     whole = new ExcelJS.Workbook();
     workbook = whole;
   }
-  const sheet = workbook.addWorksheet(layout.sheetName);
+  const sheet = workbook.addWorksheet('Kaikukortti');
   sheet.columns = [
     { width: 16 },
     { width: 16 },
@@ -67,36 +63,31 @@ export async function writeUsageXlsx(
     { width: 14 },
     { width: 38 },
   ];
-  const l = REPORT_COLUMN_LABELS;
   const bold = { bold: true };
   if (layout.title) {
     const title = sheet.addRow([neutraliseCell(layout.title)]);
     title.font = { bold: true, size: 13 };
     title.commit();
   }
-  const header = sheet.addRow(
-    [l.cardId, l.adults, l.children, l.event, l.date, l.time, l.mode, l.group].map((x) => x[layout.locale]),
-  );
+  const header = sheet.addRow(usageHeader(layout.locale));
   header.font = bold;
   header.commit();
   const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
   for await (const row of rows) {
     addToTotals(totals, row);
-    const added = sheet.addRow([
-      neutraliseCell(row.cardId),
-      row.adultTickets,
-      row.childTickets,
-      neutraliseCell(row.show),
-      dateCell(row.date),
-      row.time ?? null,
-      row.mode ? REPORT_MODE_LABELS[row.mode][layout.locale] : null,
-      row.group === undefined ? null : neutraliseCell(row.group),
-    ]);
+    const cells = usageCells(row, layout.locale, dateCell);
+    const added = sheet.addRow(
+      cells.map((c) => (c === '' ? null : typeof c === 'string' ? neutraliseCell(c) : c)),
+    );
     added.getCell(5).numFmt = numFmt;
     added.commit();
   }
-  const total = sheet.addRow([l.total[layout.locale], totals.adultTickets, totals.childTickets]);
+  const total = sheet.addRow([
+    REPORT_COLUMN_LABELS.total[layout.locale],
+    totals.adultTickets,
+    totals.childTickets,
+  ]);
   total.font = bold;
   total.commit();
   if (whole) chunks.push(new Uint8Array(await whole.xlsx.writeBuffer()));
@@ -105,12 +96,5 @@ export async function writeUsageXlsx(
     await workbook.commit?.();
     await finished;
   }
-  const length = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { bytes, totals };
+  return { bytes: concat(chunks), totals };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHelsinki, fromHelsinki, helsinkiDate, shiftHelsinki, toHelsinki } from './helsinki-time.js';
+import { formatHelsinki, fromHelsinki, helsinkiDate, helsinkiBefore, toHelsinki } from './helsinki-time.js';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -31,25 +31,25 @@ describe('Helsinki time', () => {
   });
 
   it('shifts by calendar months and days keeping the wall clock across DST', () => {
-    expect(shiftHelsinki(at('2026-04-15T16:00:00Z'), { months: -1 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2026-04-15T16:00:00Z'), { months: 1 }).toISOString()).toBe(
       '2026-03-15T17:00:00.000Z',
     );
-    expect(shiftHelsinki(at('2026-03-31T16:00:00Z'), { months: -1 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2026-03-31T16:00:00Z'), { months: 1 }).toISOString()).toBe(
       '2026-02-28T17:00:00.000Z',
     );
-    expect(shiftHelsinki(at('2024-03-31T16:00:00Z'), { months: -1 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2024-03-31T16:00:00Z'), { months: 1 }).toISOString()).toBe(
       '2024-02-29T17:00:00.000Z',
     );
-    expect(shiftHelsinki(at('2025-03-31T16:00:00Z'), { days: -2 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2025-03-31T16:00:00Z'), { days: 2 }).toISOString()).toBe(
       '2025-03-29T17:00:00.000Z',
     );
-    expect(shiftHelsinki(at('2025-01-15T16:00:00Z'), { months: -13 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2025-01-15T16:00:00Z'), { months: 13 }).toISOString()).toBe(
       '2023-12-15T16:00:00.000Z',
     );
-    expect(shiftHelsinki(at('2025-01-15T16:00:00Z'), { hours: -1, minutes: -30 }).toISOString()).toBe(
+    expect(helsinkiBefore(at('2025-01-15T16:00:00Z'), { hours: 1, minutes: 30 }).toISOString()).toBe(
       '2025-01-15T14:30:00.000Z',
     );
-    expect(shiftHelsinki(at('2025-01-15T16:00:00Z'), {}).toISOString()).toBe('2025-01-15T16:00:00.000Z');
+    expect(helsinkiBefore(at('2025-01-15T16:00:00Z'), {}).toISOString()).toBe('2025-01-15T16:00:00.000Z');
   });
 
   it('round-trips any instant through wall-clock time (the repeated autumn hour maps to its first instant)', () => {

@@ -2,6 +2,7 @@
  * Europe/Helsinki calendar arithmetic with Intl only (works unchanged in Node and Chromium).
  * Venues live in Finnish time: card validity days, "one month before the show", shown times.
  */
+import type { CalendarDurationInput } from '../schemas/instant.js';
 
 /**
  * Local wall-clock fields. `month` is 1–12.
@@ -18,26 +19,8 @@ export type LocalDateTime = {
   readonly second: number;
 };
 
-/**
- * A calendar offset; negative values go the other way. Months and days move the wall clock.
- *
- * @example
- * shiftHelsinki(start, { months: -1 } satisfies CalendarDuration);
- */
-export type CalendarDuration = {
-  readonly months?: number;
-  readonly days?: number;
-  readonly hours?: number;
-  readonly minutes?: number;
-};
-
-/**
- * The IANA time zone venues live in.
- *
- * @example
- * new Intl.DateTimeFormat('fi-FI', { timeZone: HELSINKI }).format(now);
- */
-export const HELSINKI = 'Europe/Helsinki';
+/** The IANA time zone venues live in. */
+const HELSINKI = 'Europe/Helsinki';
 
 const DAY = 86_400_000;
 
@@ -118,22 +101,22 @@ export function fromHelsinki(local: LocalDateTime): Date {
 }
 
 /**
- * Moves an instant by a calendar duration: months and days on the Helsinki calendar (keeping the wall
- * clock across DST; the 31st becomes the last day of a shorter month), then hours and minutes as elapsed time.
+ * The instant a calendar duration before `instant`: months and days back on the Helsinki calendar (keeping the
+ * wall clock across DST; the 31st becomes the last day of a shorter month), then hours and minutes as elapsed time.
  *
  * @example
- * shiftHelsinki(new Date('2025-04-15T16:00:00Z'), { months: -1 }).toISOString(); // '2025-03-15T17:00:00.000Z'
+ * helsinkiBefore(new Date('2025-04-15T16:00:00Z'), { months: 1 }).toISOString(); // '2025-03-15T17:00:00.000Z'
  */
-export function shiftHelsinki(instant: Date, duration: CalendarDuration): Date {
+export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): Date {
   const t = toHelsinki(instant);
-  const monthIndex = t.year * 12 + (t.month - 1) + (duration.months ?? 0);
+  const monthIndex = t.year * 12 + (t.month - 1) - (duration.months ?? 0);
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;
-  const day = Math.min(t.day, daysInMonth(year, month)) + (duration.days ?? 0);
+  const day = Math.min(t.day, daysInMonth(year, month)) - (duration.days ?? 0);
   const date = new Date(Date.UTC(year, month - 1, day));
   const local = { ...t, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   const elapsed = ((duration.hours ?? 0) * 60 + (duration.minutes ?? 0)) * 60_000;
-  return new Date(fromHelsinki(local).getTime() + elapsed);
+  return new Date(fromHelsinki(local).getTime() - elapsed);
 }
 
 function offsetAt(instant: Date): number {

@@ -1,7 +1,7 @@
 /** Booking and collection windows (000 §9: booking from one month before, collection from e.g. 30 minutes before). */
 import { createReason } from './rules-reason.js';
-import type { CalendarDurationInput, TimeWindow } from '../schemas/instant.js';
-import { formatHelsinki, shiftHelsinki } from './helsinki-time.js';
+import type { TimeWindow } from '../schemas/instant.js';
+import { formatHelsinki, helsinkiBefore } from './helsinki-time.js';
 import type { UsageReason } from './usage-types.js';
 
 /**
@@ -19,8 +19,10 @@ export type ResolvedWindow = { readonly opens?: Date; readonly closes?: Date };
  * resolveWindow({ opensBeforeStart: { months: 1 } }, new Date('2026-03-31T16:00:00Z')).opens?.toISOString(); // '2026-02-28T16:00:00.000Z'
  */
 export function resolveWindow(window: TimeWindow, start: Date): ResolvedWindow {
-  const opens = [toDate(window.opensAt), before(start, window.opensBeforeStart)].filter(isDate);
-  const closes = [toDate(window.closesAt), before(start, window.closesBeforeStart)].filter(isDate);
+  const opensBefore = window.opensBeforeStart && helsinkiBefore(start, window.opensBeforeStart);
+  const opens = [toDate(window.opensAt), opensBefore].filter(isDate);
+  const closesBefore = window.closesBeforeStart && helsinkiBefore(start, window.closesBeforeStart);
+  const closes = [toDate(window.closesAt), closesBefore].filter(isDate);
   return {
     opens: opens.length > 0 ? new Date(Math.max(...opens.map(Number))) : undefined,
     closes: closes.length > 0 ? new Date(Math.min(...closes.map(Number))) : undefined,
@@ -51,17 +53,6 @@ export function checkWindow(
     reasons.push(createReason(mode === 'booking' ? 'booking-closed' : 'collection-closed', { closesAt }));
   }
   return reasons;
-}
-
-function before(start: Date, duration: CalendarDurationInput | undefined): Date | undefined {
-  if (!duration) return undefined;
-  const negate = (n: number | undefined): number => -(n ?? 0);
-  return shiftHelsinki(start, {
-    months: negate(duration.months),
-    days: negate(duration.days),
-    hours: negate(duration.hours),
-    minutes: negate(duration.minutes),
-  });
 }
 
 /**

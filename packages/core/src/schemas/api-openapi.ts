@@ -313,7 +313,9 @@ export function buildOpenApiDocument(): Json {
         'Generated from the zod schemas in @kaiku-scanner/core; see docs/api.md.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: 'http://localhost:8787', description: 'The local sandbox (npx kaiku-sandbox)' }],
+    servers: [
+      { url: 'http://localhost:8787', description: 'The local sandbox (npx --no-install kaiku-sandbox)' },
+    ],
     security: [{ bearer: [] }],
     paths: paths(),
     components: {

@@ -8,7 +8,6 @@ import { apiMessageCode } from '../messages/api.js';
 import { isMessageCode, localize } from '../messages/index.js';
 import { readServerReason } from '../messages/server-reason.js';
 import { getPolicy } from '../policy/policies.js';
-import { describePrefix } from '../card-id/looks-like-card-id.js';
 import { checkOptions } from '../errors/options-error.js';
 
 const INHERITED = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf'];
@@ -29,11 +28,10 @@ describe.each(INHERITED)('the name %s', (name) => {
     );
   });
 
-  it('is no message code, policy version or card prefix', () => {
+  it('is no message code or policy version', () => {
     expect(apiMessageCode(name)).toBeUndefined();
     expect(isMessageCode(name)).toBe(false);
     expect(getPolicy(name)).toBeUndefined();
-    expect(describePrefix(name)).toBeUndefined();
     expect(readServerReason({ code: name }).message.en).toContain('cannot show why');
     expect(localize({ code: name }, 'sv')).toEqual(expect.any(String));
   });

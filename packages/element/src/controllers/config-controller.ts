@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { OptionsError } from '@kaiku-scanner/core/wedge';
+import type { OptionsError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
 import type { ViewContext } from '../views/view-context.js';

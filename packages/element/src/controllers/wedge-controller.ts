@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OptionsError, createWedgeListener } from '@kaiku-scanner/core/wedge';
+import { OptionsError } from '@kaiku-scanner/core/base';
+import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
 import type { Reason } from '../services/types.js';
 

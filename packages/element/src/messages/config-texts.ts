@@ -3,7 +3,7 @@
  * in place of the scanning controls. They name the setting as the host page spells it (`show-start`,
  * `shows[1].cap`, `wedgeOptions.layuot`), so whoever set up the page can find it.
  */
-import { defineMessages } from '@kaiku-scanner/core/wedge';
+import { defineMessages } from '@kaiku-scanner/core/base';
 
 type Invalid = { readonly setting: string; readonly expected?: string | undefined };
 type Unknown = { readonly setting: string; readonly suggestion?: string | undefined };

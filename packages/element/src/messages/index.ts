@@ -11,8 +11,8 @@
  *
  * Camera errors carry their own texts (`CameraError.text`).
  */
-import { KaikuError, cardIdMessages, defineMessages, isKaikuError } from '@kaiku-scanner/core/wedge';
-import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/wedge';
+import { KaikuError, cardIdMessages, defineMessages, isKaikuError } from '@kaiku-scanner/core/base';
+import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
 

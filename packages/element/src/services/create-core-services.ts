@@ -2,8 +2,8 @@ import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.
 import { lazyModule } from '../lazy-module.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
 import { parseForElement } from './parse-card.js';
-import { checkOptions } from '@kaiku-scanner/core/wedge';
-import type { OptionKeys } from '@kaiku-scanner/core/wedge';
+import { checkOptions } from '@kaiku-scanner/core/base';
+import type { OptionKeys } from '@kaiku-scanner/core/base';
 
 const OPTIONS = {
   baseUrl: true,

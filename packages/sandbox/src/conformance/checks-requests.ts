@@ -1,6 +1,7 @@
 import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import { helsinkiDay } from '../clock.js';
 import type { Check } from './check.js';
-import { type CardLookup, type Ctx, helsinkiDay, key, post, showId, usage, usagesOf } from './kit-context.js';
+import { type CardLookup, type Ctx, key, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
 
 export type KitCheck = {
   readonly name: string;
@@ -28,29 +29,17 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
       c.problem(none, 401, 'unauthorized', 'look-up without a token');
       c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
-      const tokens = [[`conformance-wrong-${ctx.run}`, 'a wrong token']];
-      if (ctx.expiredToken) tokens.push([ctx.expiredToken, 'an expired token']);
-      for (const [token, what] of tokens) {
-        c.problem(
-          await ctx.http.send('POST', 'v1/cards/lookup', { body, token }),
-          401,
-          'unauthorized',
-          what!,
-        );
+      const tokens = {
+        'a wrong token': `conformance-wrong-${ctx.run}`,
+        'an expired token': ctx.expiredToken,
+      };
+      for (const [what, token] of Object.entries(tokens)) {
+        if (token === undefined) continue;
+        const read = await ctx.http.send('POST', 'v1/cards/lookup', { body, token });
+        c.problem(read, 401, 'unauthorized', what);
         // Nothing may be written with it either.
-        const id = showId(ctx, 'auth');
-        c.problem(
-          await post(
-            ctx,
-            'v1/usages',
-            usage(ctx, ctx.cards.active[0]!, { id }),
-            key(ctx, `auth-${what}`),
-            token,
-          ),
-          401,
-          'unauthorized',
-          `a usage with ${what}`,
-        );
+        const written = await sendUsage(ctx, usage(ctx, ctx.cards.active[0]!, 'auth'), `auth-${what}`, token);
+        c.problem(written, 401, 'unauthorized', `a usage with ${what}`);
       }
     },
   },
@@ -89,9 +78,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       ];
       for (const [i, [body, path, suggestion, what]] of cases.entries()) {
         const answer =
-          i === 0
-            ? await post(ctx, 'v1/cards/lookup', body)
-            : await post(ctx, 'v1/usages', body, key(ctx, `f${i}`));
+          i === 0 ? await post(ctx, 'v1/cards/lookup', body) : await sendUsage(ctx, body, `f${i}`);
         const p = c.problem(answer, 400, 'invalid-request', what);
         const issue = p?.issues?.find((x) => x.path === path);
         c.that(issue?.code === 'unknown-field', `${what}: no unknown-field issue naming ${path}`);

@@ -7,24 +7,21 @@ import {
   type ShowRef,
   type UsageExtra,
   key,
+  minorsOf,
   post,
   readTally,
+  register,
   remember,
+  sendUsage,
   showId,
   usage,
   usagesOf,
 } from './kit-context.js';
 
 /** An active card with a registered minor (the checks that send children need one). */
-const withMinor = (ctx: Ctx, c: Check): string =>
-  ctx.cards.active.find((card) => (ctx.minors.get(card) ?? 0) > 0) ??
-  c.skip('needs an active card with a registered minor');
-
-/** Registers one usage; `undefined` (and a failure) unless it is a new `201` result. */
-async function register(ctx: Ctx, c: Check, body: unknown, k: string, what: string) {
-  const result = c.valid<Registered>(await post(ctx, 'v1/usages', body, k), 201, UsageResultSchema, what);
-  remember(ctx, result);
-  return result;
+async function withMinor(ctx: Ctx, c: Check): Promise<string> {
+  for (const card of ctx.cards.active) if ((await minorsOf(ctx, c, card)) > 0) return card;
+  return c.skip('needs an active card with a registered minor');
 }
 
 type Step = {
@@ -40,20 +37,14 @@ type Step = {
  * Registers each step on `show` in turn — a `201` that counted `counted` tickets against the cap and `covered` of a
  * booking, or a refusal `refused` with the cap in its params — then reads the tally: `given` in all.
  */
-async function steps(ctx: Ctx, c: Check, show: ShowRef, list: readonly Step[], given: number): Promise<void> {
+async function steps(ctx: Ctx, c: Check, show: ShowRef, given: number, list: readonly Step[]): Promise<void> {
   for (const [i, s] of list.entries()) {
-    const answer = await post(
-      ctx,
-      'v1/usages',
-      usage(ctx, s.card, show, s.extra),
-      key(ctx, `${show.id}-${i}`),
-    );
+    const body = usage(ctx, s.card, show, s.extra);
     if (s.refused) {
-      c.refusal(answer, s.refused, ['cap'], s.what);
+      c.refusal(await sendUsage(ctx, body, `${show.id}-${i}`), s.refused, ['cap'], s.what);
       continue;
     }
-    const r = c.valid<Registered>(answer, 201, UsageResultSchema, s.what);
-    remember(ctx, r);
+    const r = await register(ctx, c, body, `${show.id}-${i}`, s.what);
     if (!r) continue;
     const t = r.tickets;
     const [counted, covered] = [r.countedAgainstCap, r.coveredByBooking ?? 0];
@@ -81,53 +72,40 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     name: 'idempotency',
     rule: '#idempotency-and-retries',
     async run(ctx, c) {
-      const id = showId(ctx, 'open');
-      const body = usage(ctx, ctx.cards.active[0]!, { id });
-      c.problem(await post(ctx, 'v1/usages', body), 400, 'idempotency-key-missing', 'usage without a key');
-      const k = key(ctx, 'idem');
-      const first = await register(ctx, c, body, k, 'new usage');
-      const before = await readTally(ctx, c, id);
-      const again = await post(ctx, 'v1/usages', body, k);
+      const body = usage(ctx, ctx.cards.active[0]!, 'open');
+      c.problem(await sendUsage(ctx, body), 400, 'idempotency-key-missing', 'usage without a key');
+      const first = await register(ctx, c, body, 'idem', 'new usage');
+      const before = await readTally(ctx, c, body.show.id);
+      const again = await sendUsage(ctx, body, 'idem');
       const replay = c.valid<Registered>(again, 200, UsageResultSchema, 'replay of the same key and body');
       c.that(
         again.headers.get('idempotent-replayed') === 'true',
         'a replay without Idempotent-Replayed: true',
       );
       if (first && replay) c.that(replay.usageId === first.usageId, 'a replay with another usageId');
-      const after = await readTally(ctx, c, id);
+      const after = await readTally(ctx, c, body.show.id);
       if (before && after)
         c.that(
           after.usages === before.usages,
           `a replay changed the tally: ${before.usages} → ${after.usages}`,
         );
-      c.problem(
-        await post(ctx, 'v1/usages', { ...body, childTickets: 1 }, k),
-        422,
-        'idempotency-key-reused',
-        'same key, other body',
-      );
-      c.problem(
-        await ctx.http.send('POST', 'v1/usages', {
-          body: JSON.stringify(body),
-          headers: { 'idempotency-key': `${k}-t`, 'content-type': 'text/plain' },
-        }),
-        415,
-        undefined,
-        'a text/plain body',
-      );
+      const other = { ...body, childTickets: 1 };
+      c.problem(await sendUsage(ctx, other, 'idem'), 422, 'idempotency-key-reused', 'same key, other body');
+      const plain = { 'idempotency-key': key(ctx, 'idem-t'), 'content-type': 'text/plain' };
+      const text = await ctx.http.send('POST', 'v1/usages', { body: JSON.stringify(body), headers: plain });
+      c.problem(text, 415, undefined, 'a text/plain body');
       // A refusal is stored under its key: the same request gets it again, another body is a reused key.
-      const rk = key(ctx, 'refused');
-      const refused = usage(ctx, ctx.cards.inactive, { id });
-      c.problem(await post(ctx, 'v1/usages', refused, rk), 422, 'card-inactive', 'a refused usage');
-      c.problem(await post(ctx, 'v1/usages', refused, rk), 422, 'card-inactive', 'the refused usage again');
-      const other = usage(ctx, ctx.cards.active[1]!, { id });
+      const refused = usage(ctx, ctx.cards.inactive, 'open');
+      c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'a refused usage');
+      c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'the refused usage again');
+      const otherCard = usage(ctx, ctx.cards.active[1]!, 'open');
       c.problem(
-        await post(ctx, 'v1/usages', other, rk),
+        await sendUsage(ctx, otherCard, 'refused'),
         422,
         'idempotency-key-reused',
         "a refused request's key",
       );
-      const last = await readTally(ctx, c, id);
+      const last = await readTally(ctx, c, body.show.id);
       if (after && last) c.that(last.usages === after.usages, "a refused request's key registered a usage");
     },
   },
@@ -138,13 +116,11 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       // Three rounds of eight copies of one request at once: one registration each, the rest replays or 409.
       let seen409 = 0;
       for (let round = 0; round < 3; round++) {
-        const k = key(ctx, `dup-${round}`);
-        const body = usage(ctx, ctx.cards.active[round % ctx.cards.active.length]!, {
-          id: showId(ctx, 'dup'),
-        });
+        const body = usage(ctx, ctx.cards.active[round % ctx.cards.active.length]!, 'dup');
+        const headers = { 'idempotency-key': key(ctx, `dup-${round}`) };
         const answers = await Promise.all(
           Array.from({ length: 8 }, () =>
-            ctx.http.send('POST', 'v1/usages', { body, headers: { 'idempotency-key': k }, keep409: true }),
+            ctx.http.send('POST', 'v1/usages', { body, headers, keep409: true }),
           ),
         );
         const ids = new Set<string>();
@@ -177,103 +153,66 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     name: 'refusals with their reasons',
     rule: '#errors',
     async run(ctx, c) {
-      const id = showId(ctx, 'refusals');
-      for (const [card, code, params] of REFUSALS) {
-        c.refusal(
-          await post(ctx, 'v1/usages', usage(ctx, ctx.cards[card] as string, { id }), key(ctx, card)),
-          code,
-          params,
-          `the ${card} card`,
-        );
-      }
+      const send = async (card: string, name: string, extra: UsageExtra = {}) =>
+        sendUsage(ctx, usage(ctx, card, 'refusals', extra), name);
+      for (const [card, code, params] of REFUSALS)
+        c.refusal(await send(ctx.cards[card] as string, card), code, params, `the ${card} card`);
       // Children beyond the card's registered minors; a community card alone; a member card that is not valid.
-      const [minor] = ctx.cards.active;
-      const many = usage(ctx, minor!, { id }, { childTickets: (ctx.minors.get(minor!) ?? 0) + 1 });
-      c.refusal(
-        await post(ctx, 'v1/usages', many, key(ctx, 'children')),
-        'too-many-children',
-        [],
-        'too many children',
-      );
-      const alone = usage(ctx, ctx.cards.community, { id });
-      c.refusal(
-        await post(ctx, 'v1/usages', alone, key(ctx, 'alone')),
-        'community-card-without-group',
-        [],
-        'a community card alone',
-      );
-      const bad = usage(
-        ctx,
-        ctx.cards.community,
-        { id },
-        { group: { memberCardIds: [ctx.cards.expired], under16Clients: 0 } },
-      );
-      c.refusal(
-        await post(ctx, 'v1/usages', bad, key(ctx, 'member')),
-        'group-member-invalid',
-        ['position', 'cause'],
-        'an expired member card',
-      );
-      c.that((await usagesOf(ctx, id)) === 0, 'a refused usage was recorded');
+      const [minor] = ctx.cards.active as [string];
+      const children = { childTickets: (await minorsOf(ctx, c, minor)) + 1 };
+      c.refusal(await send(minor, 'children', children), 'too-many-children', [], 'too many children');
+      const { community, expired } = ctx.cards;
+      c.refusal(await send(community, 'alone'), 'community-card-without-group', [], 'a community card alone');
+      const member = await send(community, 'member', {
+        group: { memberCardIds: [expired], under16Clients: 0 },
+      });
+      c.refusal(member, 'group-member-invalid', ['position', 'cause'], 'an expired member card');
+      c.that((await usagesOf(ctx, showId(ctx, 'refusals'))) === 0, 'a refused usage was recorded');
     },
   },
   {
     name: 'bookings against the cap',
     rule: '#booking-and-collection-against-the-cap',
     async run(ctx, c) {
-      const a = withMinor(ctx, c);
+      const a = await withMinor(ctx, c);
       const [b, d, e = d] = ctx.cards.active.filter((card) => card !== a) as [string, string, string?];
+      const group = { group: { memberCardIds: [b], under16Clients: 1 } };
       // Children, group members and under-16 clients each count: 2 + 3 + 1 fill a cap of 6.
-      await steps(
-        ctx,
-        c,
-        { id: showId(ctx, 'count'), cap: 6 },
-        [
-          { what: 'a booking with a child', card: a, extra: { childTickets: 1 }, counted: 2 },
-          {
-            what: 'a group booking',
-            card: ctx.cards.community,
-            extra: { group: { memberCardIds: [b], under16Clients: 1 } },
-            counted: 3,
-          },
-          {
-            what: 'two tickets into one place',
-            card: d,
-            extra: { childTickets: 1 },
-            refused: 'cap-exceeded',
-          },
-          { what: 'the last place', card: e, counted: 1 },
-          { what: 'a full show', card: d, refused: 'cap-reached' },
-        ],
-        6,
-      );
+      const show = { id: showId(ctx, 'count'), cap: 6 };
+      await steps(ctx, c, show, 6, [
+        { what: 'a booking with a child', card: a, extra: { childTickets: 1 }, counted: 2 },
+        { what: 'a group booking', card: ctx.cards.community, extra: group, counted: 3 },
+        {
+          what: 'two tickets into one place',
+          card: d,
+          extra: { childTickets: 1 },
+          refused: 'cap-exceeded',
+        },
+        { what: 'the last place', card: e, counted: 1 },
+        { what: 'a full show', card: d, refused: 'cap-reached' },
+      ]);
     },
   },
   {
     name: 'collections against the cap',
     rule: '#booking-and-collection-against-the-cap',
     async run(ctx, c) {
-      const b = withMinor(ctx, c);
+      const b = await withMinor(ctx, c);
       const a = ctx.cards.active.find((card) => card !== b)!;
       const collect = (extra: UsageExtra = {}): UsageExtra => ({ mode: 'collection', ...extra });
       // A collection as booked is covered; without a booking it counts in full; a booking is used up once.
-      await steps(
-        ctx,
-        c,
-        { id: showId(ctx, 'collect'), cap: 4 },
-        [
-          { what: 'a booking', card: a, counted: 1 },
-          { what: 'its collection as booked', card: a, extra: collect(), counted: 0, covered: 1 },
-          {
-            what: 'a collection with a child and no booking',
-            card: b,
-            extra: collect({ childTickets: 1 }),
-            counted: 2,
-          },
-          { what: 'the booking collected again', card: a, extra: collect(), counted: 1 },
-        ],
-        4,
-      );
+      const show = { id: showId(ctx, 'collect'), cap: 4 };
+      await steps(ctx, c, show, 4, [
+        { what: 'a booking', card: a, counted: 1 },
+        { what: 'its collection as booked', card: a, extra: collect(), counted: 0, covered: 1 },
+        {
+          what: 'a collection with a child and no booking',
+          card: b,
+          extra: collect({ childTickets: 1 }),
+          counted: 2,
+        },
+        { what: 'the booking collected again', card: a, extra: collect(), counted: 1 },
+      ]);
     },
   },
   {
@@ -287,11 +226,10 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         const show = { id: showId(ctx, `race-${t}`), cap };
         const answers = await Promise.all(
           Array.from({ length: clients }, (_, i) =>
-            post(
+            sendUsage(
               ctx,
-              'v1/usages',
               usage(ctx, ctx.cards.active[i % ctx.cards.active.length]!, show),
-              key(ctx, `race-${t}-${i}`),
+              `race-${t}-${i}`,
             ),
           ),
         );
@@ -304,15 +242,13 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
           );
         }
         if (accepted > cap) overshoot++;
-        c.that(
-          accepted === cap,
-          `trial ${t + 1}: ${clients} parallel clients on a cap of ${cap}: ${accepted} accepted`,
-        );
+        const trial = `trial ${t + 1}: ${clients} parallel clients on a cap of ${cap}`;
+        c.that(accepted === cap, `${trial}: ${accepted} accepted`);
         const tally = await readTally(ctx, c, show.id);
         if (tally)
           c.that(
             tally.ticketsGiven === accepted,
-            `trial ${t + 1}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
+            `${trial}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
           );
       }
       c.note = `${clients} clients on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
@@ -323,64 +259,51 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     name: 'batch',
     rule: '#endpoints',
     async run(ctx, c) {
-      const id = showId(ctx, 'batch');
-      const items = [
-        { idempotencyKey: key(ctx, 'batch-1'), usage: usage(ctx, ctx.cards.active[0]!, { id }) },
-        { idempotencyKey: key(ctx, 'batch-2'), usage: usage(ctx, ctx.cards.inactive, { id }) },
-        { idempotencyKey: key(ctx, 'batch-3'), usage: usage(ctx, ctx.cards.active[1]!, { id }) },
-      ];
-      type Results = {
-        results: {
-          idempotencyKey: string;
-          ok: boolean;
-          replayed?: boolean;
-          result?: { usageId: string };
-          problem?: { code: string };
-        }[];
+      const items = [ctx.cards.active[0]!, ctx.cards.inactive, ctx.cards.active[1]!].map((card, i) => ({
+        idempotencyKey: key(ctx, `batch-${i + 1}`),
+        usage: usage(ctx, card, 'batch'),
+      }));
+      type Result = {
+        idempotencyKey: string;
+        ok: boolean;
+        replayed?: boolean;
+        result?: { usageId: string };
+        problem?: { code: string };
       };
-      const first = c.valid<Results>(
-        await post(ctx, 'v1/usages/batch', { items }),
-        200,
-        BatchResponseSchema,
-        'a batch',
-      );
-      const again = c.valid<Results>(
-        await post(ctx, 'v1/usages/batch', { items: [...items].reverse() }),
-        200,
-        BatchResponseSchema,
-        'the batch again, reversed',
-      );
-      for (const [answer, order, what] of [
-        [first, items, 'a batch'],
-        [again, [...items].reverse(), 'the batch reversed'],
-      ] as const) {
-        if (!answer) continue;
-        c.that(
-          answer.results.map((r) => r.idempotencyKey).join() === order.map((i) => i.idempotencyKey).join(),
-          `${what}: results not in the order of the items`,
+      const send = async (list: typeof items, what: string) => {
+        const answer = await post(ctx, 'v1/usages/batch', { items: list });
+        const batch = c.valid<{ results: Result[] }>(answer, 200, BatchResponseSchema, what);
+        const inOrder =
+          batch?.results.map((r) => r.idempotencyKey).join() === list.map((i) => i.idempotencyKey).join();
+        if (batch) c.that(inOrder, `${what}: results not in the order of the items`);
+        // The result of each item, by its place in `items`.
+        return (
+          batch && items.map((item) => batch.results.find((r) => r.idempotencyKey === item.idempotencyKey))
         );
-      }
-      const byKey = (answer: Results | undefined, i: number) =>
-        answer?.results.find((r) => r.idempotencyKey === items[i]!.idempotencyKey);
+      };
+      const first = await send(items, 'a batch');
+      const again = await send([...items].reverse(), 'the batch reversed');
       if (first) {
         c.that(
-          byKey(first, 0)?.ok === true && byKey(first, 2)?.ok === true,
+          first[0]?.ok === true && first[2]?.ok === true,
           'a batch: the valid items were not registered',
         );
         c.that(
-          byKey(first, 1)?.ok === false && byKey(first, 1)?.problem?.code === 'card-inactive',
+          first[1]?.ok === false && first[1].problem?.code === 'card-inactive',
           'a batch: the inactive card was not refused with card-inactive',
         );
-        remember(ctx, byKey(first, 0)?.result);
-        remember(ctx, byKey(first, 2)?.result);
+        remember(ctx, first[0]?.result);
+        remember(ctx, first[2]?.result);
       }
       if (again)
         c.that(
-          byKey(again, 0)?.replayed === true &&
-            byKey(again, 2)?.result?.usageId === byKey(first, 2)?.result?.usageId,
+          again[0]?.replayed === true && again[2]?.result?.usageId === first?.[2]?.result?.usageId,
           'the batch again: not replayed',
         );
-      c.that((await usagesOf(ctx, id)) === 2, 'a batch sent twice: not 2 usages on the show');
+      c.that(
+        (await usagesOf(ctx, showId(ctx, 'batch'))) === 2,
+        'a batch sent twice: not 2 usages on the show',
+      );
     },
   },
 ];

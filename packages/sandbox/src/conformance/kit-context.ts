@@ -1,4 +1,4 @@
-import { ShowTallySchema, UsageListSchema } from '@kaiku-scanner/core/contract';
+import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { Check } from './check.js';
 import type { Answer, Http } from './conformance-http.js';
 
@@ -20,8 +20,8 @@ export type Ctx = {
   readonly http: Http;
   readonly venueId: string;
   readonly cards: KitCards;
-  /** The registered minors of each active card (read by a look-up before the checks). */
-  readonly minors: Map<string, number>;
+  /** The registered minors of active cards, read by a look-up when a check first needs them (see `minorsOf`). */
+  readonly minors: Map<string, number | undefined>;
   /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
   readonly run: string;
   /** The kit's show start (two weeks ahead, 18:00 Helsinki) and its Helsinki calendar day. */
@@ -51,19 +51,21 @@ export type UsageExtra = {
   readonly channel?: string;
 };
 
+/** A name in this run's scope (`conformance-<run>-<name>`): the kit's show IDs and idempotency keys. */
 export const showId = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;
-export const key = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;
+export const key = showId;
 
-/** A usage request as the contract has it (a show of the kit's own, two weeks ahead). */
-export function usage(ctx: Ctx, cardId: string, show: ShowRef, extra: UsageExtra = {}) {
+/** A usage request as the contract has it: on a show of the kit's own (a name, or a show), two weeks ahead. */
+export function usage(ctx: Ctx, cardId: string, show: ShowRef | string, extra: UsageExtra = {}) {
+  const { id, cap, start }: ShowRef = typeof show === 'string' ? { id: showId(ctx, show) } : show;
   return {
     venueId: extra.venueId ?? ctx.venueId,
     show: {
-      id: show.id,
+      id,
       name: 'Conformance',
-      start: show.start ?? ctx.showStart,
+      start: start ?? ctx.showStart,
       kind: 'show',
-      ...(show.cap !== undefined ? { cap: show.cap } : {}),
+      ...(cap !== undefined ? { cap } : {}),
     },
     cardId,
     childTickets: extra.childTickets ?? 0,
@@ -82,6 +84,10 @@ export const post = (ctx: Ctx, path: string, body: unknown, idempotencyKey?: str
     ...(token ? { token } : {}),
   });
 
+/** POSTs a usage under this run's key `name` (none when undefined), with another token when given. */
+export const sendUsage = (ctx: Ctx, body: unknown, name?: string, token?: string) =>
+  post(ctx, 'v1/usages', body, name === undefined ? undefined : key(ctx, name), token);
+
 export type Registered = {
   usageId: string;
   tickets: { total: number; children: number; groupMembers: number; under16Clients: number };
@@ -92,9 +98,41 @@ export type Registered = {
 /** Notes a registered usage for the list check. */
 export function remember(ctx: Ctx, result: { usageId: string } | undefined, venueId = ctx.venueId): void {
   if (!result) return;
-  const ids = ctx.registered.get(venueId) ?? [];
-  ids.push(result.usageId);
-  ctx.registered.set(venueId, ids);
+  ctx.registered.set(venueId, [...(ctx.registered.get(venueId) ?? []), result.usageId]);
+}
+
+/**
+ * Sends a usage (as `sendUsage`) and expects a usage result: a new one (`201`, noted for the list check under the
+ * venue it names), or with `status: 200` a replay. `undefined` (and a failure) for anything else.
+ */
+export async function register(
+  ctx: Ctx,
+  c: Check,
+  body: ReturnType<typeof usage>,
+  name: string,
+  what: string,
+  options: { readonly status?: 200 | 201; readonly token?: string } = {},
+): Promise<Registered | undefined> {
+  const status = options.status ?? 201;
+  const answer = await sendUsage(ctx, body, name, options.token);
+  const result = c.valid<Registered>(answer, status, UsageResultSchema, what);
+  if (status === 201) remember(ctx, result, body.venueId);
+  return result;
+}
+
+/** A card's registered minors, by a look-up once per run; the check cannot run without them (never a guessed 0). */
+export async function minorsOf(ctx: Ctx, c: Check, cardId: string): Promise<number> {
+  if (!ctx.minors.has(cardId)) {
+    const minors = ((await post(ctx, 'v1/cards/lookup', { cardId })).json as { minors?: unknown } | undefined)
+      ?.minors;
+    ctx.minors.set(
+      cardId,
+      Number.isInteger(minors) && (minors as number) >= 0 ? (minors as number) : undefined,
+    );
+  }
+  return (
+    ctx.minors.get(cardId) ?? c.skip("needs the test cards' registered minors (a look-up did not give them)")
+  );
 }
 
 export type Tally = { cap: number | null; ticketsGiven: number; remaining: number | null; usages: number };
@@ -168,19 +206,5 @@ export async function listUsages(
   c.that(false, `the usage list did not end within ${ctx.pages} pages of ${page.limit}`);
   return undefined;
 }
-
-/** The Helsinki calendar day of an instant, and the instant of a Helsinki wall-clock time on a day. */
-export const helsinkiDay = (d: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
-export function helsinkiTime(day: string, time: string): string {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' })
-    .formatToParts(guess)
-    .find((p) => p.type === 'timeZoneName')!
-    .value.replace('GMT', '');
-  return `${day}T${time}:00${offset || '+00:00'}`;
-}
-export const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export type CardLookup = { id: string; status: string; kind: string; minors: number; validUntil: string };

@@ -78,6 +78,29 @@ describe('the conformance kit', () => {
     }
   });
 
+  it('cannot run the checks that need the minors when a look-up omits them (never a guessed 0)', async () => {
+    const proxy = await startMutant(sandbox.url, {
+      response(x, reply) {
+        if (x.path === 'v1/cards/lookup') delete (reply.json as { minors?: unknown }).minors;
+      },
+    });
+    try {
+      const report = await runConformance({ baseUrl: proxy.url, ...FULL });
+      const needMinors = [
+        'refusals with their reasons',
+        'bookings against the cap',
+        'collections against the cap',
+      ];
+      expect(needMinors.map((name) => report.checks.find((c) => c.name === name)?.verdict)).toEqual(
+        needMinors.map(() => 'could-not-run'),
+      );
+      // The look-up check itself fails: a card record without `minors` breaks the contract.
+      expect(failed(report)).toEqual(['card look-up']);
+    } finally {
+      proxy.close();
+    }
+  });
+
   describe('fails every server that breaks one rule', () => {
     const kills: Record<string, string[]> = {};
     afterAll(() =>

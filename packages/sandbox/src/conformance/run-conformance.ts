@@ -13,7 +13,8 @@ import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { VOID_CHECKS } from './checks-void.js';
 import { BudgetExceededError, createConformanceHttp } from './conformance-http.js';
-import { helsinkiDay, helsinkiTime, addDays, type Ctx, type KitCards } from './kit-context.js';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
+import type { Ctx, KitCards } from './kit-context.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -145,7 +146,6 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   let verdict: Verdict = 'pass';
   let note: string | undefined;
   try {
-    if (check !== CHECKS[0] && ctx.minors.size === 0) await readMinors(ctx);
     await check.run(ctx, c);
   } catch (error) {
     if (error instanceof CouldNotRun || error instanceof BudgetExceededError) {
@@ -166,13 +166,4 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
     exchanges: c.exchanges,
     ...((note ?? c.note) ? { note: note ?? c.note } : {}),
   };
-}
-
-/** The registered minors of each active card: the checks that send children need them. */
-async function readMinors(ctx: Ctx): Promise<void> {
-  for (const cardId of ctx.cards.active) {
-    const answer = await ctx.http.send('POST', 'v1/cards/lookup', { body: { cardId } });
-    const minors = (answer.json as { minors?: unknown } | undefined)?.minors;
-    ctx.minors.set(cardId, typeof minors === 'number' ? minors : 0);
-  }
 }

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-/** Schema version 4. Idempotency keys, usages and show settings survive restarts (a file DB). */
+/** Idempotency keys, usages and show settings survive restarts (a file DB). */
+const VERSION = '4';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -42,6 +43,8 @@ CREATE TABLE IF NOT EXISTS usages (
 CREATE INDEX IF NOT EXISTS usages_by_show ON usages (show_id);
 CREATE INDEX IF NOT EXISTS usages_by_report ON usages (report_venue_id, show_day, seq);
 CREATE INDEX IF NOT EXISTS usages_by_card ON usages (card_id, show_id);
+-- The usages that stand: every count (tally, bookings, already used) reads this, never a voided usage.
+CREATE VIEW IF NOT EXISTS registered_usages AS SELECT * FROM usages WHERE voided_at IS NULL;
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY,
   body_hash TEXT NOT NULL,
@@ -55,8 +58,9 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 `;
 
 /**
- * Opens (creating if needed) the sandbox database: a file, or memory. WAL and a busy timeout let
- * several sandbox processes share one file; writes use BEGIN IMMEDIATE (see register-usage.ts).
+ * Opens (creating if needed) the sandbox database: a file, or memory. WAL and a busy timeout let several sandbox
+ * processes share one file; writes use BEGIN IMMEDIATE (see register-usage.ts). A file of another schema version
+ * is refused, never half-read: the sandbox keeps no migrations (none was ever published to migrate from).
  */
 export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db {
   const db = new Database(file ?? ':memory:');
@@ -65,31 +69,20 @@ export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db
   if (file) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA);
-  migrate(db);
-  return db;
-}
-
-/**
- * Schema 2 adds `usages.covered` (what a collection's booking already held). A version-1 file marked a
- * collection of a booking by `counted = 0`: such collections covered their whole count.
- */
-function migrate(db: Db): void {
-  // Checked inside the write transaction: two processes opening one file migrate it once.
+  // Inside the write lock: two processes opening one new file create it once.
   db.transaction(() => {
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(usages)').all();
-    if (!columns.some((c) => c.name === 'covered')) {
-      db.exec('ALTER TABLE usages ADD COLUMN covered INTEGER NOT NULL DEFAULT 0');
-      db.exec(
-        `UPDATE usages SET covered = json_extract(tickets, '$.total')
-         WHERE mode = 'collection' AND counted = 0 AND show_id IN (SELECT id FROM shows WHERE cap IS NOT NULL)`,
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all();
+    if (tables.length === 0)
+      return db.exec(`${SCHEMA} INSERT INTO meta (key, value) VALUES ('schema', '${VERSION}');`);
+    const version = tables.some((t) => t.name === 'meta')
+      ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get()?.value
+      : undefined;
+    if (version !== VERSION)
+      throw new Error(
+        `${file} holds schema ${version ?? '1'} data, not schema ${VERSION}: use a new --db file`,
       );
-    }
-    // Schema 4: a usage can be voided; every count reads the view of the usages that stand (`registered_usages`).
-    if (!columns.some((c) => c.name === 'voided_at')) db.exec('ALTER TABLE usages ADD COLUMN voided_at TEXT');
-    db.exec('CREATE VIEW IF NOT EXISTS registered_usages AS SELECT * FROM usages WHERE voided_at IS NULL');
-    // Schema 3: show IDs are per venue, stored in their venue's scope (`<id>\n<venue>`, see `scopedKey`).
-    db.exec('UPDATE shows SET id = id || char(10) || venue_id WHERE instr(id, char(10)) = 0');
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '4')").run();
   }).immediate();
+  return db;
 }

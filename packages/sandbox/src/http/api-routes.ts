@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   BATCH_MAX_ITEMS,
   BatchRequestSchema,
@@ -10,34 +9,42 @@ import {
   UsageRequestSchema,
   VoidRequestSchema,
   makeProblem,
+  suggestField,
 } from '@kaiku-scanner/core/contract';
-import { suggestField } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { voidUsage } from '../usage/void-usage.js';
-import { invalidBody } from './invalid-body.js';
+import { parseOrRefuse } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
-import type { BodyResult } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
+import type { Call, Handler, Route } from './router.js';
 
 export type ApiRouteContext = RegisterContext & {
   /** Each venue's ticket agents (venue → agent venues), when tokens are bound to venues. */
   readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
-function sendOutcome(res: ServerResponse, outcome: Outcome): void {
-  if (outcome.kind === 'result') {
-    sendJson(res, outcome.status, outcome.result, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
-  } else {
-    const headers: Record<string, string> =
-      outcome.retryAfterSeconds !== undefined ? { 'retry-after': String(outcome.retryAfterSeconds) } : {};
-    sendProblem(res, outcome.problem, headers);
-  }
+/** The contract's `/v1/` routes (a bearer token needed); each handler gets the context and the call. */
+export function apiRoutes(ctx: ApiRouteContext): Route[] {
+  const on =
+    (handler: (ctx: ApiRouteContext, call: Call) => unknown): Handler =>
+    (call) =>
+      handler(ctx, call);
+  return [
+    { path: '/v1/cards/lookup', access: 'api', POST: on(postCardLookup) },
+    // Deprecated: the card ID in the URL (see docs/api.md).
+    { path: '/v1/cards/*', access: 'api', GET: on(getCard) },
+    { path: '/v1/usages', access: 'api', POST: on(postUsage) },
+    { path: '/v1/usages/batch', access: 'api', POST: on(postBatch) },
+    { path: '/v1/usages/*/void', access: 'api', POST: on(postVoid) },
+    { path: '/v1/shows/*/tally', access: 'api', GET: on(getTally) },
+    { path: '/v1/venues/*/usages', access: 'api', GET: on(getUsages) },
+  ];
 }
 
 /** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
-function otherVenue(bound: string | undefined, venueId: string): Problem | undefined {
+export function otherVenue(bound: string | undefined, venueId: string): Problem | undefined {
   if (bound === undefined || venueId === bound) return undefined;
   return problems.forbidden('This token may not act for this venue.');
 }
@@ -56,44 +63,26 @@ function mayRegister(
   return otherVenue(bound, usage.venueId) ?? (named ? undefined : problems.agentNotAuthorized());
 }
 
-function sendBodyProblem(res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
-  sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
-}
-
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
-export function getCard(ctx: ApiRouteContext, res: ServerResponse, rawId: string): void {
-  const id = CardIdSchema.safeParse(rawId);
-  if (!id.success)
-    return sendProblem(res, invalidBody(id.error, CardIdSchema, rawId, { what: 'Not a card ID.' }));
-  sendCard(ctx, res, id.data);
+function getCard(ctx: ApiRouteContext, { res, params: [raw] }: Call): void {
+  const id = parseOrRefuse(res, CardIdSchema, raw, { what: 'Not a card ID.' });
+  if (id !== undefined) sendCard(ctx, res, id);
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
-export async function postCardLookup(
-  ctx: ApiRouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const body = await readJsonBody(req);
-  if (!body.ok) return sendBodyProblem(res, body);
-  const lookup = CardLookupRequestSchema.safeParse(body.value);
-  if (!lookup.success)
-    return sendProblem(res, invalidBody(lookup.error, CardLookupRequestSchema, body.value));
-  sendCard(ctx, res, lookup.data.cardId);
+async function postCardLookup(ctx: ApiRouteContext, { req, res }: Call): Promise<void> {
+  const body = await readJsonBody(req, res);
+  const lookup = body && parseOrRefuse(res, CardLookupRequestSchema, body.value);
+  if (lookup) sendCard(ctx, res, lookup.cardId);
 }
 
-function sendCard(ctx: ApiRouteContext, res: ServerResponse, id: string): void {
+function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string): void {
   const card = ctx.repo.getCard(id);
   if (!card) return sendProblem(res, problems.cardNotRegistered());
   sendJson(res, 200, card);
 }
 
-export async function postUsage(
-  ctx: ApiRouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  venue: string | undefined,
-): Promise<void> {
+async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined || rawKey === '') {
     req.resume();
@@ -104,46 +93,36 @@ export async function postUsage(
       }),
     );
   }
-  const key = IdempotencyKeySchema.safeParse(rawKey);
-  if (!key.success)
-    return sendProblem(
-      res,
-      invalidBody(key.error, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' }),
-    );
-  const body = await readJsonBody(req);
-  if (!body.ok) return sendBodyProblem(res, body);
-  const usage = UsageRequestSchema.safeParse(body.value);
-  if (!usage.success) return sendProblem(res, invalidBody(usage.error, UsageRequestSchema, body.value));
-  const refusal = mayRegister(ctx, venue, usage.data);
+  const key = parseOrRefuse(res, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' });
+  const body = key === undefined ? undefined : await readJsonBody(req, res);
+  const usage = body && parseOrRefuse(res, UsageRequestSchema, body.value);
+  if (!usage) return;
+  const refusal = mayRegister(ctx, venue, usage);
   if (refusal) return sendProblem(res, refusal);
-  sendOutcome(res, await registerUsage(ctx, key.data, usage.data));
+  const outcome = await registerUsage(ctx, key!, usage);
+  if (outcome.kind === 'result')
+    return sendJson(
+      res,
+      outcome.status,
+      outcome.result,
+      outcome.replayed ? { 'idempotent-replayed': 'true' } : {},
+    );
+  const wait = outcome.retryAfterSeconds;
+  sendProblem(res, outcome.problem, wait === undefined ? {} : { 'retry-after': String(wait) });
 }
 
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
-export async function postVoid(
-  ctx: ApiRouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  usageId: string,
-  venue: string | undefined,
-): Promise<void> {
-  const body = await readJsonBody(req, true);
-  if (!body.ok) return sendBodyProblem(res, body);
-  const empty = VoidRequestSchema.safeParse(body.value);
-  if (!empty.success) return sendProblem(res, invalidBody(empty.error, VoidRequestSchema, body.value));
-  const outcome = voidUsage(ctx, usageId, venue);
+async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
+  const body = await readJsonBody(req, res, true);
+  if (!body || parseOrRefuse(res, VoidRequestSchema, body.value) === undefined) return;
+  const outcome = voidUsage(ctx, usageId!, venue);
   if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
   sendJson(res, 200, outcome.result);
 }
 
-export async function postBatch(
-  ctx: ApiRouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  venue: string | undefined,
-): Promise<void> {
-  const body = await readJsonBody(req);
-  if (!body.ok) return sendBodyProblem(res, body);
+async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
+  const body = await readJsonBody(req, res);
+  if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
   if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
     return sendProblem(
@@ -151,46 +130,34 @@ export async function postBatch(
       makeProblem(413, 'batch-too-large', 'Batch too large', { detail: `At most ${BATCH_MAX_ITEMS} items.` }),
     );
   }
-  const batch = BatchRequestSchema.safeParse(body.value);
-  if (!batch.success) return sendProblem(res, invalidBody(batch.error, BatchRequestSchema, body.value));
+  const batch = parseOrRefuse(res, BatchRequestSchema, body.value);
+  if (!batch) return;
   const results: BatchItemResult[] = [];
-  for (const item of batch.data.items) {
-    const refusal = mayRegister(ctx, venue, item.usage);
+  for (const { idempotencyKey, usage } of batch.items) {
+    const refusal = mayRegister(ctx, venue, usage);
     const outcome: Outcome = refusal
       ? { kind: 'problem', problem: refusal }
-      : await registerUsage(ctx, item.idempotencyKey, item.usage);
+      : await registerUsage(ctx, idempotencyKey, usage);
     results.push(
       outcome.kind === 'result'
-        ? {
-            idempotencyKey: item.idempotencyKey,
-            ok: true,
-            replayed: outcome.replayed,
-            result: outcome.result,
-          }
-        : { idempotencyKey: item.idempotencyKey, ok: false, problem: outcome.problem },
+        ? { idempotencyKey, ok: true, replayed: outcome.replayed, result: outcome.result }
+        : { idempotencyKey, ok: false, problem: outcome.problem },
     );
   }
   sendJson(res, 200, { results });
 }
 
-export function getTally(
-  ctx: ApiRouteContext,
-  res: ServerResponse,
-  showId: string,
-  venue: string | undefined,
-): void {
-  const id = ShowSchema.shape.id.safeParse(showId);
-  if (!id.success) {
-    return sendProblem(res, invalidBody(id.error, ShowSchema.shape.id, showId, { path: 'showId' }));
-  }
+function getTally(ctx: ApiRouteContext, { res, params: [raw], venue }: Call): void {
+  const id = parseOrRefuse(res, ShowSchema.shape.id, raw, { path: 'showId' });
+  if (id === undefined) return;
   // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
   // shows it sells for in each usage's answer); a token bound to no venue, the venue that stored the ID first.
-  const owner = venue ?? ctx.repo.showOwner(id.data) ?? '';
-  const cap = ctx.repo.getShow(owner, id.data)?.cap ?? null;
-  sendJson(res, 200, showTally(ctx.repo, owner, id.data, cap, ctx.clock.now()));
+  const owner = venue ?? ctx.repo.showOwner(id) ?? '';
+  const cap = ctx.repo.getShow(owner, id)?.cap ?? null;
+  sendJson(res, 200, showTally(ctx.repo, owner, id, cap, ctx.clock.now()));
 }
 
-const QUERY_PARAMS = new Set(['from', 'to', 'cursor', 'limit']);
+const QUERY_PARAMS = ['from', 'to', 'cursor', 'limit'];
 
 const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
 const decodeCursor = (cursor: string): number | undefined => {
@@ -198,45 +165,34 @@ const decodeCursor = (cursor: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-export function getUsages(
-  ctx: ApiRouteContext,
-  res: ServerResponse,
-  venueId: string,
-  url: URL,
-  venue: string | undefined,
-): void {
+function getUsages(ctx: ApiRouteContext, { res, params: [venueId = ''], url, venue }: Call): void {
   const elsewhere = otherVenue(venue, venueId);
   if (elsewhere) return sendProblem(res, elsewhere);
   // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated
   // parameter is not silently reduced to its last value.
   const names = [...url.searchParams.keys()];
-  const odd = names.filter((n, i) => !QUERY_PARAMS.has(n) || names.indexOf(n) !== i);
+  const odd = [...new Set(names.filter((n, i) => !QUERY_PARAMS.includes(n) || names.indexOf(n) !== i))];
   if (odd.length > 0) {
-    return sendProblem(
-      res,
-      problems.invalid(
-        [...new Set(odd)].map((path) => {
-          if (QUERY_PARAMS.has(path)) return { path, code: 'duplicate' };
-          const suggestion = suggestField(path, [...QUERY_PARAMS]);
-          return { path, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
-        }),
-        'Unknown or repeated query parameters.',
-      ),
-    );
+    const issues = odd.map((path) => {
+      if (QUERY_PARAMS.includes(path)) return { path, code: 'duplicate' };
+      const suggestion = suggestField(path, QUERY_PARAMS);
+      return { path, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
+    });
+    return sendProblem(res, problems.invalid(issues, 'Unknown or repeated query parameters.'));
   }
-  const raw = { ...Object.fromEntries(url.searchParams), venueId };
-  const query = UsageListQuerySchema.safeParse(raw);
-  if (!query.success) return sendProblem(res, invalidBody(query.error, UsageListQuerySchema, raw));
-  const { from, to, cursor, limit = 100 } = query.data;
+  const query = parseOrRefuse(res, UsageListQuerySchema, {
+    ...Object.fromEntries(url.searchParams),
+    venueId,
+  });
+  if (!query) return;
+  const { from, to, cursor, limit = 100 } = query;
   const after = cursor === undefined ? 0 : decodeCursor(cursor);
   if (after === undefined)
     return sendProblem(res, problems.invalid([{ path: 'cursor', code: 'invalid_format' }]));
   const rows = ctx.repo.listUsages(venueId, from, to, after, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const list: UsageList = {
-    items: page.map((r) => r.record),
+  const last = rows[limit - 1];
+  sendJson(res, 200, {
+    items: rows.slice(0, limit).map((r) => r.record),
     nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
-  };
-  sendJson(res, 200, list);
+  } satisfies UsageList);
 }

@@ -1,7 +1,10 @@
 import { fieldIssueToReason, toFieldIssues } from '@kaiku-scanner/core/contract';
+import type { ServerResponse } from 'node:http';
 import type { Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
-import { problems } from './respond.js';
+import { problems, sendProblem } from './respond.js';
+
+type Options = { readonly what?: string; readonly prefix?: string; readonly path?: string };
 
 /**
  * A body's validation issues as the contract reports them: a stable problem code per field, and for an unknown
@@ -12,7 +15,7 @@ export function invalidBody(
   error: z.core.$ZodError,
   schema: unknown,
   value: unknown,
-  options: { readonly what?: string; readonly prefix?: string; readonly path?: string } = {},
+  options: Options = {},
 ): Problem {
   const issues = toFieldIssues(error.issues, schema, [], value).map((issue) => ({
     ...issue,
@@ -28,4 +31,17 @@ export function invalidBody(
     })),
     options.what ? `${options.what} ${detail}` : detail,
   );
+}
+
+/** `value` as `schema` reads it, or `undefined` once the problem naming each bad field is answered. */
+export function parseOrRefuse<T>(
+  res: ServerResponse,
+  schema: z.ZodMiniType<T>,
+  value: unknown,
+  options: Options = {},
+): T | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  sendProblem(res, invalidBody(parsed.error, schema, value, options));
+  return undefined;
 }

@@ -1,10 +1,10 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Problem } from '@kaiku-scanner/core/contract';
-import { problems } from './respond.js';
+import { problems, sendProblem } from './respond.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
-export type BodyResult =
+type BodyResult =
   | { readonly ok: true; readonly value: unknown }
   | {
       readonly ok: false;
@@ -30,19 +30,25 @@ function tooLarge(req: IncomingMessage): BodyResult {
   return { ok: false, problem: problems.payloadTooLarge('The body is larger than 1 MB.'), close: false };
 }
 
-/** True when the request's media type is `application/json` (parameters such as charset allowed). */
-export function isJsonRequest(req: IncomingMessage): boolean {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json';
+/**
+ * Reads a JSON request body (≤ 1 MB, `application/json`); `undefined` once a problem is answered instead: a wrong
+ * type is 415 `unsupported-media-type`, too large 413 `payload-too-large`, a body that breaks off or is not JSON 400
+ * `invalid-request`. `allowEmpty` reads an empty body as `{}`. Never throws.
+ */
+export async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowEmpty = false,
+): Promise<{ readonly value: unknown } | undefined> {
+  const body = await readBody(req, allowEmpty);
+  if (body.ok) return body;
+  sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
+  return undefined;
 }
 
-/**
- * Reads a JSON request body (≤ 1 MB, `application/json`). Never throws: a wrong type is 415
- * `unsupported-media-type`, too large 413 `payload-too-large`, a body that breaks off or is not JSON 400
- * `invalid-request`. `allowEmpty` reads an empty body as `{}`.
- */
-export async function readJsonBody(req: IncomingMessage, allowEmpty = false): Promise<BodyResult> {
-  if (!isJsonRequest(req)) {
+async function readBody(req: IncomingMessage, allowEmpty: boolean): Promise<BodyResult> {
+  // The media type `application/json`, parameters such as charset allowed.
+  if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
     return {
       ok: false,
       problem: problems.unsupportedMediaType('The body must be application/json.'),

@@ -4,16 +4,7 @@ import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
-import {
-  getCard,
-  getTally,
-  getUsages,
-  postBatch,
-  postVoid,
-  postCardLookup,
-  postUsage,
-} from './api-routes.js';
-import type { ApiRouteContext } from './api-routes.js';
+import { apiRoutes, type ApiRouteContext } from './api-routes.js';
 import { hostAllowed } from './host-allow.js';
 import { maskCardIds } from './mask.js';
 import { parseRequestTarget } from './request-target.js';
@@ -51,19 +42,23 @@ const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>
 
 /** Who may call a route: anyone, a bearer token holder (`/v1/`), or a token holder from an allowed origin. */
 type Access = 'public' | 'api' | 'test';
-/** `venue`: the venue the caller's token is bound to (undefined: any venue). */
-export type Handler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  params: string[],
-  url: URL,
-  venue: string | undefined,
-) => unknown;
+/** One request as a handler sees it. */
+export type Call = {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** The segments the route's `*`s matched, in order. */
+  readonly params: readonly string[];
+  readonly url: URL;
+  /** The venue the caller's token is bound to (undefined: any venue). */
+  readonly venue: string | undefined;
+};
+export type Handler = (call: Call) => unknown;
+/** `path`: segments after `/`, where `*` matches any one segment (the handler validates it; it may be empty). */
 export type Route = {
-  /** Path segments; `*` matches one segment (it may be empty: the handler validates it). */
-  readonly path: readonly string[];
+  readonly path: string;
   readonly access: Access;
-  readonly methods: Readonly<Partial<Record<'GET' | 'POST', Handler>>>;
+  readonly GET?: Handler;
+  readonly POST?: Handler;
 };
 
 /** A malformed escape cannot match any route or ID: it becomes a segment no schema accepts. */
@@ -81,11 +76,11 @@ function matchRoute(
 ): { route: Route; params: string[] } | undefined {
   const segments = pathname.split('/').slice(1).map(safeDecode);
   for (const route of routes) {
-    if (route.path.length !== segments.length) continue;
+    const path = route.path.split('/').slice(1);
     const params: string[] = [];
-    if (route.path.every((p, i) => (p === '*' ? (params.push(segments[i]!), true) : p === segments[i]))) {
+    if (path.length !== segments.length) continue;
+    if (path.every((p, i) => (p === '*' ? (params.push(segments[i]!), true) : p === segments[i])))
       return { route, params };
-    }
   }
   return undefined;
 }
@@ -96,8 +91,8 @@ function bearer(req: IncomingMessage): string | undefined {
 
 /** The methods a route answers, as an `Allow` header (HEAD wherever GET is; OPTIONS for preflights). */
 function allowOf(route: Route): string {
-  const methods = Object.keys(route.methods);
-  return [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const methods = (['GET', 'POST'] as const).filter((m) => route[m]);
+  return [...methods, ...(route.GET ? ['HEAD'] : []), 'OPTIONS'].join(', ');
 }
 
 /**
@@ -123,88 +118,40 @@ export function createRouter(options: RouterOptions) {
         burst: (options.rateLimit.burst ?? options.rateLimit.perSecond) * 4,
       })
     : undefined;
-  let openApiText: string | undefined;
+  let openApi: unknown;
   // Rendering ~30 barcodes takes a while: once per Helsinki day is enough.
   let demoCards: { day: string; html: string } | undefined;
+  const html = (res: ServerResponse, text: string) => sendText(res, 200, text, 'text/html; charset=utf-8');
 
   const routes: Route[] = [
+    { path: '/', access: 'public', GET: ({ res }) => html(res, INDEX_HTML) },
     {
-      path: [''],
+      path: '/openapi.json',
       access: 'public',
-      methods: { GET: (_q, res) => sendText(res, 200, INDEX_HTML, 'text/html; charset=utf-8') },
+      GET: ({ res }) => sendJson(res, 200, (openApi ??= buildOpenApiDocument())),
     },
     {
-      path: ['openapi.json'],
+      path: '/demo-cards',
       access: 'public',
-      methods: {
-        GET: (_q, res) => {
-          openApiText ??= JSON.stringify(buildOpenApiDocument());
-          sendText(res, 200, openApiText, 'application/json; charset=utf-8');
-        },
+      GET: ({ res }) => {
+        const day = helsinkiDay(options.clock.now());
+        if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
+        html(res, demoCards.html);
       },
     },
     {
-      path: ['demo-cards'],
+      path: '/v1/health',
       access: 'public',
-      methods: {
-        GET: (_q, res) => {
-          const day = helsinkiDay(options.clock.now());
-          if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
-          sendText(res, 200, demoCards.html, 'text/html; charset=utf-8');
-        },
-      },
+      GET: ({ res }) =>
+        options.repo.healthy()
+          ? sendJson(res, 200, {
+              status: 'ok',
+              version: options.version,
+              time: options.clock.now().toISOString(),
+            })
+          : sendProblem(res, problems.unavailable(), { 'retry-after': '5' }),
     },
-    {
-      path: ['v1', 'health'],
-      access: 'public',
-      methods: {
-        GET: (_q, res) => {
-          if (!options.repo.healthy())
-            return sendProblem(res, problems.unavailable(), { 'retry-after': '5' });
-          sendJson(res, 200, {
-            status: 'ok',
-            version: options.version,
-            time: options.clock.now().toISOString(),
-          });
-        },
-      },
-    },
-    {
-      path: ['v1', 'cards', 'lookup'],
-      access: 'api',
-      methods: { POST: (req, res) => postCardLookup(ctx, req, res) },
-    },
-    // Deprecated: the card ID in the URL (see docs/api.md).
-    {
-      path: ['v1', 'cards', '*'],
-      access: 'api',
-      methods: { GET: (_q, res, [id]) => getCard(ctx, res, id!) },
-    },
-    {
-      path: ['v1', 'usages'],
-      access: 'api',
-      methods: { POST: (req, res, _p, _u, venue) => postUsage(ctx, req, res, venue) },
-    },
-    {
-      path: ['v1', 'usages', 'batch'],
-      access: 'api',
-      methods: { POST: (req, res, _p, _u, venue) => postBatch(ctx, req, res, venue) },
-    },
-    {
-      path: ['v1', 'usages', '*', 'void'],
-      access: 'api',
-      methods: { POST: (req, res, [id], _u, venue) => postVoid(ctx, req, res, id!, venue) },
-    },
-    {
-      path: ['v1', 'shows', '*', 'tally'],
-      access: 'api',
-      methods: { GET: (_q, res, [id], _u, venue) => getTally(ctx, res, id!, venue) },
-    },
-    {
-      path: ['v1', 'venues', '*', 'usages'],
-      access: 'api',
-      methods: { GET: (_q, res, [id], url, venue) => getUsages(ctx, res, id!, url, venue) },
-    },
+    ...apiRoutes(ctx),
     ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];
 
@@ -224,7 +171,7 @@ export function createRouter(options: RouterOptions) {
     if (!found) return sendProblem(res, problems.notFound());
     const { route: r, params } = found;
     const as = method === 'HEAD' ? 'GET' : method;
-    const handler = as === 'GET' || as === 'POST' ? r.methods[as] : undefined;
+    const handler = as === 'GET' || as === 'POST' ? r[as] : undefined;
     if (!handler) {
       const allow = allowOf(r);
       return sendProblem(res, problems.methodNotAllowed(allow), { allow });
@@ -248,7 +195,7 @@ export function createRouter(options: RouterOptions) {
       const refusal = guardTestRoute(req, options.corsOrigins);
       if (refusal) return sendProblem(res, refusal);
     }
-    await handler(req, res, params, url, venue);
+    await handler({ req, res, params, url, venue });
   }
 
   // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.

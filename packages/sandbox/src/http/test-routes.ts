@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import {
   CardRecordSchema,
   ShowConfigSchema,
@@ -11,9 +11,10 @@ import { toApiShow } from '@kaiku-scanner/core';
 import type { Problem } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
-import type { Handler, Route } from './router.js';
+import type { Call, Handler, Route } from './router.js';
 import { seed } from '../seed/seed-data.js';
-import { invalidBody } from './invalid-body.js';
+import { otherVenue } from './api-routes.js';
+import { parseOrRefuse } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
 import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
 
@@ -75,119 +76,98 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
   const { repo, clock, controls } = env;
   /** A POST handler over a JSON body whose fields are checked first. */
   const post =
-    (
-      fields: Fields | undefined,
-      act: (value: Record<string, unknown>, res: ServerResponse, venue: string | undefined) => void,
-    ): Handler =>
-    async (req, res, _p, _u, venue) => {
-      const body = await readJsonBody(req, true);
-      if (!body.ok) return sendProblem(res, body.problem, body.close ? { connection: 'close' } : {});
-      const issue = fields ? checkFields(body.value, fields) : undefined;
-      if (issue) return sendProblem(res, problems.invalid([issue]));
-      act(body.value as Record<string, unknown>, res, venue);
+    (fields: Fields | undefined, act: (value: Record<string, unknown>, call: Call) => void): Handler =>
+    async (call) => {
+      const body = await readJsonBody(call.req, call.res, true);
+      const issue = body && fields ? checkFields(body.value, fields) : undefined;
+      if (issue) sendProblem(call.res, problems.invalid([issue]));
+      else if (body) act(body.value as Record<string, unknown>, call);
     };
   /** For a token bound to no venue only: the handler changes every venue's data. */
   const everyVenue =
     (handler: Handler): Handler =>
-    (req, res, params, url, venue) => {
-      if (venue === undefined) return handler(req, res, params, url, venue);
-      req.resume();
-      sendProblem(res, problems.forbidden("This changes every venue's data: not for a venue's token."));
+    (call) => {
+      if (call.venue === undefined) return handler(call);
+      call.req.resume();
+      sendProblem(call.res, problems.forbidden("This changes every venue's data: not for a venue's token."));
     };
   const query = (url: URL, name: string): string => url.searchParams.get(name) ?? '';
   return [
     {
+      path: '/__sandbox/usages/count',
       access: 'test',
-      path: ['__sandbox', 'usages', 'count'],
-      methods: {
-        GET: (_q, res, _p, url, venue) =>
-          sendJson(res, 200, { count: repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue) }),
-      },
+      GET: ({ res, url, venue }) =>
+        sendJson(res, 200, { count: repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue) }),
     },
     {
+      path: '/__sandbox/keys',
       access: 'test',
-      path: ['__sandbox', 'keys'],
-      methods: {
-        GET: (_q, res, _p, url, venue) =>
-          sendJson(res, 200, { state: repo.keyInScope(query(url, 'key'), venue)?.state ?? null }),
-      },
+      GET: ({ res, url, venue }) =>
+        sendJson(res, 200, { state: repo.keyInScope(query(url, 'key'), venue)?.state ?? null }),
     },
     {
+      path: '/__sandbox/reset',
       access: 'test',
-      path: ['__sandbox', 'reset'],
-      methods: {
-        POST: post({}, (_v, res, venue) => {
-          repo.clear(venue);
-          if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
-          sendJson(res, 200, seed(repo, clock.now(), venue));
+      POST: post({}, (_v, { res, venue }) => {
+        repo.clear(venue);
+        if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
+        sendJson(res, 200, seed(repo, clock.now(), venue));
+      }),
+    },
+    {
+      path: '/__sandbox/clock',
+      access: 'test',
+      POST: everyVenue(
+        post({ offsetMs: 'number' }, (v, { res }) => {
+          clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
+          sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
         }),
-      },
+      ),
     },
     {
+      path: '/__sandbox/delay',
       access: 'test',
-      path: ['__sandbox', 'clock'],
-      methods: {
-        POST: everyVenue(
-          post({ offsetMs: 'number' }, (v, res) => {
-            clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
-            sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
-          }),
-        ),
-      },
-    },
-    {
-      access: 'test',
-      path: ['__sandbox', 'delay'],
-      methods: {
-        POST: everyVenue(
-          post({ ms: 'number' }, (v, res) => {
-            controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
-            sendJson(res, 200, { ms: controls.decideDelayMs });
-          }),
-        ),
-      },
-    },
-    {
-      access: 'test',
-      path: ['__sandbox', 'cards'],
-      methods: {
-        POST: everyVenue(
-          post(undefined, (v, res) => {
-            const card = CardRecordSchema.safeParse(v);
-            if (!card.success) return sendProblem(res, invalidBody(card.error, CardRecordSchema, v));
-            repo.putCard(card.data, 'test');
-            sendJson(res, 201, card.data);
-          }),
-        ),
-      },
-    },
-    {
-      access: 'test',
-      path: ['__sandbox', 'shows'],
-      methods: {
-        POST: post({ venueId: 'string', show: 'object' }, (v, res, bound) => {
-          const venue = UsageRequestSchema.shape.venueId.safeParse(v.venueId);
-          if (!venue.success)
-            return sendProblem(res, invalidBody(venue.error, undefined, v.venueId, { path: 'venueId' }));
-          if (bound !== undefined && venue.data !== bound)
-            return sendProblem(res, problems.forbidden('This token may not act for this venue.'));
-          // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
-          // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
-          const settings = ShowConfigSchema.safeParse(v.show);
-          if (!settings.success)
-            return sendProblem(
-              res,
-              invalidBody(settings.error, ShowConfigSchema, v.show, { prefix: 'show.' }),
-            );
-          const show = ShowSchema.safeParse(toApiShow(settings.data as Parameters<typeof toApiShow>[0]));
-          if (!show.success)
-            return sendProblem(res, invalidBody(show.error, ShowSchema, v.show, { prefix: 'show.' }));
-          // A `null` cap (none) is stored as it came; the repository reads it as no cap.
-          const config = { ...settings.data, ...show.data } as Parameters<Repository['putShow']>[1];
-          repo.putShow(venue.data, config, clock.now().toISOString());
-          sendJson(res, 201, config);
+      POST: everyVenue(
+        post({ ms: 'number' }, (v, { res }) => {
+          controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
+          sendJson(res, 200, { ms: controls.decideDelayMs });
         }),
-      },
+      ),
+    },
+    {
+      path: '/__sandbox/cards',
+      access: 'test',
+      POST: everyVenue(
+        post(undefined, (v, { res }) => {
+          const card = parseOrRefuse(res, CardRecordSchema, v);
+          if (!card) return;
+          repo.putCard(card, 'test');
+          sendJson(res, 201, card);
+        }),
+      ),
+    },
+    {
+      path: '/__sandbox/shows',
+      access: 'test',
+      POST: post({ venueId: 'string', show: 'object' }, (v, { res, venue: bound }) => {
+        const venue = parseOrRefuse(res, UsageRequestSchema.shape.venueId, v.venueId, { path: 'venueId' });
+        if (venue === undefined) return;
+        const elsewhere = otherVenue(bound, venue);
+        if (elsewhere) return sendProblem(res, elsewhere);
+        // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
+        // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
+        const settings = parseOrRefuse(res, ShowConfigSchema, v.show, { prefix: 'show.' });
+        const show =
+          settings &&
+          parseOrRefuse(res, ShowSchema, toApiShow(settings as Parameters<typeof toApiShow>[0]), {
+            prefix: 'show.',
+          });
+        if (!show) return;
+        // A `null` cap (none) is stored as it came; the repository reads it as no cap.
+        const config = { ...settings, ...show } as Parameters<Repository['putShow']>[1];
+        repo.putShow(venue, config, clock.now().toISOString());
+        sendJson(res, 201, config);
+      }),
     },
   ];
 }

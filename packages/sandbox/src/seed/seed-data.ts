@@ -1,6 +1,6 @@
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
-import { helsinkiDay } from '../clock.js';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 
 export { helsinkiDay };
 
@@ -12,27 +12,6 @@ export const SEED_PARTNER_VENUE = { id: 'kulttuuritalo-kaiku', name: 'Kulttuurit
 
 /** An ID that is valid in form but deliberately not registered (404 `card-not-registered`). */
 export const UNREGISTERED_CARD_ID = 'A999000001';
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Helsinki local time `hh:mm` on `day` as an ISO instant with the right offset (EET/EEST). */
-function helsinkiAt(day: string, time: string): string {
-  for (const offset of ['+02:00', '+03:00']) {
-    const iso = `${day}T${time}:00${offset}`;
-    const local = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
-    if (local === time) return iso;
-  }
-  return `${day}T${time}:00+02:00`;
-}
 
 /** Cards of every prefix and state, relative to `today` (Helsinki): expired yesterday, expiring today… */
 export function seedCards(today: string): SeedCard[] {
@@ -64,84 +43,45 @@ export function seedCards(today: string): SeedCard[] {
 
 /** Shows of each cap kind, at the seed venue, relative to `today`. */
 export function seedShows(today: string): ShowConfig[] {
-  const at = (days: number, time = '18:00') => helsinkiAt(addDays(today, days), time);
+  const show = (
+    [id, name, kind]: [string, string, string],
+    [days, time]: [number, string],
+    seats?: number,
+    cap?: number,
+    rules = {},
+  ): ShowConfig => ({
+    id,
+    name,
+    kind: kind as ShowConfig['kind'],
+    start: helsinkiTime(addDays(today, days), time),
+    ...(seats === undefined ? {} : { seats }),
+    ...(cap === undefined ? {} : { cap }),
+    ...rules,
+  });
   return [
-    { id: 'hilla-taikuri-matti', name: 'Taikuri Matti', kind: 'show', start: at(7), seats: 120, cap: 6 },
-    {
-      id: 'hilla-pieni-nayttamo',
-      name: 'Pienen näyttämön ilta',
-      kind: 'small-show',
-      start: at(3),
-      seats: 40,
-      cap: 2,
-    },
-    {
-      id: 'hilla-kamari',
-      name: 'Kamarikonsertti kymmenelle',
-      kind: 'small-show',
-      start: at(5),
-      seats: 10,
-      cap: 1,
-    },
-    {
-      id: 'hilla-keramiikka',
-      name: 'Keramiikkakurssi',
-      kind: 'course',
-      start: at(14, '17:00'),
-      seats: 12,
-      cap: 2,
-    },
-    {
-      id: 'kaiku-festivaali',
-      name: 'Kaiku-festivaali',
-      kind: 'festival',
-      start: at(30, '12:00'),
-      seats: 3000,
-      cap: 20,
-    },
-    {
-      id: 'kaiku-torikonsertti',
-      name: 'Torikonsertti',
-      kind: 'mass-event',
-      start: at(21, '19:00'),
-      seats: 5000,
-      cap: 20,
-    },
-    {
-      id: `uimahalli-${today}`,
-      name: 'Uimahalli (päivä)',
-      kind: 'swimming-hall',
-      start: at(0, '06:00'),
-      cap: 20,
-    },
-    {
-      id: 'hilla-vierailu',
-      name: 'Vierailuesitys',
-      kind: 'visiting-production',
-      start: at(10),
-      seats: 300,
-      cap: 4,
+    show(['hilla-taikuri-matti', 'Taikuri Matti', 'show'], [7, '18:00'], 120, 6),
+    show(['hilla-pieni-nayttamo', 'Pienen näyttämön ilta', 'small-show'], [3, '18:00'], 40, 2),
+    show(['hilla-kamari', 'Kamarikonsertti kymmenelle', 'small-show'], [5, '18:00'], 10, 1),
+    show(['hilla-keramiikka', 'Keramiikkakurssi', 'course'], [14, '17:00'], 12, 2),
+    show(['kaiku-festivaali', 'Kaiku-festivaali', 'festival'], [30, '12:00'], 3000, 20),
+    show(['kaiku-torikonsertti', 'Torikonsertti', 'mass-event'], [21, '19:00'], 5000, 20),
+    show([`uimahalli-${today}`, 'Uimahalli (päivä)', 'swimming-hall'], [0, '06:00'], undefined, 20),
+    show(['hilla-vierailu', 'Vierailuesitys', 'visiting-production'], [10, '18:00'], 300, 4, {
       visitingProducer: true,
-    },
-    {
-      id: 'hilla-ensi-ilta',
-      name: 'Ensi-ilta (varaus aukeaa kuukautta ennen)',
-      kind: 'show',
-      start: at(60),
-      seats: 200,
-      cap: 10,
+    }),
+    show(['hilla-ensi-ilta', 'Ensi-ilta (varaus aukeaa kuukautta ennen)', 'show'], [60, '18:00'], 200, 10, {
       bookingWindow: { opensBeforeStart: { months: 1 } },
-    },
-    {
-      id: 'hilla-tanaan',
-      name: 'Tämän illan esitys (liput noudetaan 30 min ennen)',
-      kind: 'show',
-      start: at(0, '23:30'),
-      seats: 150,
-      cap: 8,
-      collectionWindow: { opensBeforeStart: { minutes: 30 } },
-    },
-    { id: 'kaiku-nayttely', name: 'Näyttely (ei ylärajaa)', kind: 'exhibition', start: at(2, '10:00') },
+    }),
+    show(
+      ['hilla-tanaan', 'Tämän illan esitys (liput noudetaan 30 min ennen)', 'show'],
+      [0, '23:30'],
+      150,
+      8,
+      {
+        collectionWindow: { opensBeforeStart: { minutes: 30 } },
+      },
+    ),
+    show(['kaiku-nayttely', 'Näyttely (ei ylärajaa)', 'exhibition'], [2, '10:00']),
   ];
 }
 

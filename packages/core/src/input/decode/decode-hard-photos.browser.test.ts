@@ -73,7 +73,7 @@ describe('decodeImage: QR codes zxing-cpp locates but cannot decode', function (
 
   it('reads version-1 QR codes under steep perspective by searching the fourth corner', async () => {
     // Seed 7's tilted QR photos: zxing-cpp reports a checksum error on both (its parallelogram grid is off by
-    // more than half a module at the far corner); the grid search in qr-grid-search.ts reads them.
+    // more than half a module at the far corner); the grid search from the finder patterns zxing-js saw reads them.
     const tilted = listHardCases(7, 2).filter((c) => c.group === 'tilted 30–40° (QR)');
     expect(tilted).to.have.length(2);
     for (const c of tilted) {

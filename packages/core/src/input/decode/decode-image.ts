@@ -10,7 +10,7 @@ import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipe
 import { DECODE_FORMATS } from './types.js';
 import type { JsFrame } from './zxing-decoder.js';
 import type { CppFlatStage } from './zxing-wasm-decoder.js';
-import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage, Quad } from './types.js';
+import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage } from './types.js';
 
 const acceptAll = (): boolean => true;
 
@@ -100,7 +100,6 @@ export async function decodeStages(
   } else recordDecoderStatus({ engine: 'js', reason: 'engine-js' });
   // The JS stages' module (loaded when the first JS stage runs) and the frame's luminance, made once.
   let js: JsModule | undefined;
-  let unreadQr: readonly Quad[] = [];
   let grey: GreyImage | undefined;
   const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
   let jsStages: JsFrame | undefined;
@@ -110,7 +109,6 @@ export async function decodeStages(
       ...wasmOptions,
       signal,
       rescueOnly: wasm !== undefined,
-      unreadQr,
       ...(control === undefined ? {} : { control }),
     });
     return jsStages;
@@ -122,7 +120,6 @@ export async function decodeStages(
     thorough: effort === 'thorough',
     big: Math.min(frame.pixels.width, frame.pixels.height) >= 600,
     cpp: wasm !== undefined,
-    unreadQr: () => unreadQr,
     qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
   };
@@ -130,14 +127,11 @@ export async function decodeStages(
   const run = async (stage: StageName): Promise<DecodeResult | null> => {
     if (wasm !== undefined && stage === 'cpp') {
       const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
-      let reading = await wasm.decodeWithWasm(frame.pixels, cppOptions);
+      const read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
-      if (reading.read === null && frame.onWhite() !== frame.pixels) {
-        signal?.throwIfAborted();
-        reading = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
-      }
-      unreadQr = reading.unreadQr;
-      return reading.read;
+      if (read !== null || frame.onWhite() === frame.pixels) return read;
+      signal?.throwIfAborted();
+      return wasm.decodeWithWasm(frame.onWhite(), cppOptions);
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {
       flat ??= wasm.flattenedPixels(luminance());

@@ -1,4 +1,4 @@
-import type { GreyImage, PixelBox } from './types.js';
+import type { GreyImage } from './types.js';
 
 /** Halves both sides by 2×2 averaging: faster QR detection on 720p, and a mild denoise for blur/noise. */
 export function halve(image: GreyImage): GreyImage {
@@ -45,21 +45,6 @@ export function stretchContrast(image: GreyImage): GreyImage {
   const data = new Uint8ClampedArray(image.data.length);
   for (let i = 0; i < data.length; i++) data[i] = lut[image.data[i] as number] as number;
   return { data, width: image.width, height: image.height };
-}
-
-/** The pixels of a box (clipped to the image), e.g. around a symbol another decoder located but could not read. */
-export function cropGrey(image: GreyImage, box: PixelBox): GreyImage {
-  const x0 = Math.max(0, Math.floor(box.x));
-  const y0 = Math.max(0, Math.floor(box.y));
-  const x1 = Math.min(image.width, Math.ceil(box.x + box.width));
-  const y1 = Math.min(image.height, Math.ceil(box.y + box.height));
-  const width = Math.max(1, x1 - x0);
-  const height = Math.max(1, y1 - y0);
-  const data = new Uint8ClampedArray(width * height).fill(255);
-  for (let y = y0; y < y1; y++) {
-    data.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * width);
-  }
-  return { data, width, height };
 }
 
 /**

@@ -7,7 +7,7 @@
  * The browser's `BarcodeDetector`, when it supports the wanted formats, is not a stage but an engine of its own: in
  * `fast` its answer is final; in `thorough` the stages below run where it read nothing.
  */
-import type { DecodeResult, Quad } from './types.js';
+import type { DecodeResult } from './types.js';
 
 /** What the triggers look at: the call's options and what earlier stages saw in this frame. */
 export type FrameFacts = {
@@ -18,8 +18,6 @@ export type FrameFacts = {
   readonly big: boolean;
   /** zxing-cpp runs on this frame (else the JS stages read it alone: WebAssembly blocked, or `engine: 'js'`). */
   readonly cpp: boolean;
-  /** QR codes zxing-cpp located and could not decode (a bent card, strong perspective). */
-  readonly unreadQr: () => readonly Quad[];
   /** A JS QR stage saw two finder patterns of one card-sized QR code and did not read it. */
   readonly qrSeen: () => boolean;
   /** The Code 39 locator found a bar-code region whose lines read no other barcode. */
@@ -27,9 +25,8 @@ export type FrameFacts = {
 };
 
 type When = (f: FrameFacts) => boolean;
-/** The JS rescue of a QR code zxing-cpp found no trace of, in `fast` (where it located one, the crops read it). */
-const qrUnlocated: When = (f) => f.wantQr && !f.thorough && f.unreadQr().length === 0;
-const qrLocated: When = (f) => f.wantQr && f.unreadQr().length > 0;
+/** The JS rescue of a QR code zxing-cpp did not read, in `fast`. */
+const qrRescue: When = (f) => f.wantQr && !f.thorough;
 const jsQr: When = (f) => f.wantQr && !f.cpp;
 const bars: When = (f) => f.want39 && f.barsSeen();
 /** zxing-cpp on the flattened frame: on stills, and in `fast` where the JS stages saw a symbol they did not read. */
@@ -40,22 +37,19 @@ export const STAGES = [
   // zxing-cpp on the frame as given: QR and Code 39, rotations, inversion, downscaling; among up to four symbols
   // when the first is refused (a ticket) or cannot be decoded.
   { name: 'cpp', when: (f: FrameFacts) => f.cpp },
-  // A QR code zxing-cpp located and could not decode: its fourth corner searched (grid), read by zxing-js in a crop.
-  { name: 'qr-grid', when: qrLocated },
-  { name: 'qr-crop', when: qrLocated },
-  { name: 'qr-crop-stretched', when: qrLocated },
-  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples.
-  { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrUnlocated(f) },
+  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples whose
+  // fourth corner is searched (a bent card, strong perspective).
+  { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrRescue(f) },
   // Code 39 along the axes of located bar-code regions (any rotation): lines across the frame, two must agree.
   { name: 'c39-lines', when: (f: FrameFacts) => f.want39 },
   // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
-  { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrUnlocated(f) && f.qrSeen() : f.wantQr) },
+  { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrRescue(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: jsQr },
   { name: 'qr-stretched', when: jsQr },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',
-    when: (f: FrameFacts) => (f.cpp ? qrUnlocated(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
+    when: (f: FrameFacts) => (f.cpp ? qrRescue(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
   },
   // Code 39 by blurred templates fitted to profiles (bars no threshold separates), then on the largest region of the
   // frame with the light taken out (a shadow's edge at 720p).

@@ -1,5 +1,5 @@
 /**
- * Re-samples a QR code that zxing-cpp located but could not decode. A card ID fits a version-1 symbol (21×21),
+ * Re-samples a QR code whose finder patterns zxing-js saw but could not decode a symbol from. A card ID fits a version-1 symbol (21×21),
  * which has no alignment pattern: decoders place its fourth corner by completing a parallelogram from the three
  * finder patterns, which is wrong under strong perspective or a bend — modules near the bottom right are then read
  * from their neighbours and the checksum fails. This search keeps the three finder corners and tries the fourth at
@@ -7,15 +7,8 @@
  * grid fails the checksum, it does not change the text.
  */
 import type { BitMatrix } from '@zxing/library';
-import {
-  DefaultGridSampler,
-  HybridBinarizer,
-  QRCodeReader,
-  ResultPoint,
-  RGBLuminanceSource,
-} from '@zxing/library';
-import { cropGrey } from './grey-ops.js';
-import type { DecodeEffort, GreyImage, PixelBox, Quad } from './types.js';
+import { DefaultGridSampler, QRCodeReader, ResultPoint } from '@zxing/library';
+import type { DecodeEffort } from './types.js';
 
 class GridDecoder extends QRCodeReader {
   decodeGrid(bits: BitMatrix): string {
@@ -28,41 +21,8 @@ const sampler = new DefaultGridSampler();
 /** Version 1 holds every card ID (up to 14 bytes at level M); version 2 is tried when looking thoroughly. */
 const DIMENSIONS = { fast: [21], thorough: [21, 25] } as const;
 const STEPS = [0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2];
-
-/** The symbol's box with a margin of half its size each side (quiet zone, and corners it misjudged). */
-export function quadBox(quad: Quad): PixelBox {
-  const xs = quad.map((p) => p.x);
-  const ys = quad.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const margin = Math.max(x1 - x0, y1 - y0) / 2;
-  return { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin };
-}
-
-/**
- * Decodes the symbol whose outer corners are `quad` (top-left, top-right, bottom-right, bottom-left, as zxing-cpp
- * reports them), searching the bottom-right corner; the text of the first grid that passes the checksum and
- * `accept`, or null.
- */
-export function searchQrGrid(
-  grey: GreyImage,
-  quad: Quad,
-  accept: (text: string) => boolean,
-  effort: DecodeEffort = 'fast',
-): string | null {
-  const box = quadBox(quad);
-  const crop = cropGrey(grey, box);
-  if (crop.width < 21 || crop.height < 21) return null;
-  let bits: BitMatrix;
-  try {
-    bits = new HybridBinarizer(new RGBLuminanceSource(crop.data, crop.width, crop.height)).getBlackMatrix();
-  } catch {
-    return null;
-  }
-  const ox = Math.max(0, Math.floor(box.x));
-  const oy = Math.max(0, Math.floor(box.y));
-  const [tl, tr, br, bl] = quad.map((p) => ({ x: p.x - ox, y: p.y - oy })) as unknown as Quad;
-  return searchGrid(bits, DIMENSIONS[effort], { tl, tr, br, bl }, 0, accept);
-}
+/** A finder pattern's centre, in modules from the symbol's edge. */
+const INSET = 3.5;
 
 /** A finder pattern's centre and module size, as zxing-js's finder reports it. */
 export type Finder = { readonly x: number; readonly y: number; readonly module: number };
@@ -71,7 +31,7 @@ export type Finder = { readonly x: number; readonly y: number; readonly module: 
  * Decodes a QR code from three of the finder patterns zxing-js saw in `bits` but could not decode a symbol from
  * (strong perspective: its parallelogram guess of the fourth corner is wrong for a version-1 symbol, which has no
  * alignment pattern). Every plausible triple (similar module sizes, two near-equal sides, the third the longest) is
- * sampled with the bottom-right corner searched as in `searchQrGrid`, at most `budget.triples` of them (shared by the
+ * sampled with the bottom-right corner searched, at most `budget.triples` of them (shared by the
  * passes of one frame, so the work per frame is bounded).
  */
 export function searchQrFromFinders(
@@ -106,7 +66,7 @@ export function searchQrFromFinders(
         // A bounded number of triples per frame (81 grids each): work per frame, not time, is bounded.
         if (budget.triples <= 0) return null;
         budget.triples--;
-        const text = searchGrid(bits, dims, { tl, tr, br, bl }, 3.5, accept);
+        const text = searchGrid(bits, dims, { tl, tr, br, bl }, accept);
         if (text !== null) return text;
       }
     }
@@ -115,19 +75,18 @@ export function searchQrFromFinders(
 }
 
 /**
- * Samples `dim`×`dim` grids whose corners (or, with `inset` 3.5, finder centres) are tl, tr, bl and br moved by up to
- * ±2 modules; the text of the first grid that passes the checksum and `accept`.
+ * Samples `dim`×`dim` grids whose finder centres are tl, tr and bl, and the matching point br moved by up to ±2
+ * modules; the text of the first grid that passes the checksum and `accept`.
  */
 function searchGrid(
   bits: BitMatrix,
   dims: readonly number[],
   at: { tl: P; tr: P; br: P; bl: P },
-  inset: number,
   accept: (text: string) => boolean,
 ): string | null {
   const { tl, tr, br, bl } = at;
   for (const dim of dims) {
-    const span = dim - 2 * inset;
+    const span = dim - 2 * INSET;
     const ux = (tr.x - tl.x) / span;
     const uy = (tr.y - tl.y) / span;
     const vx = (bl.x - tl.x) / span;
@@ -136,7 +95,7 @@ function searchGrid(
       for (const b of STEPS) {
         const x = br.x + a * ux + b * vx;
         const y = br.y + a * uy + b * vy;
-        const text = decodeGrid(bits, dim, inset, tl, tr, { x, y }, bl);
+        const text = decodeGrid(bits, dim, tl, tr, { x, y }, bl);
         if (text !== null && text !== '' && accept(text)) return text;
       }
     }
@@ -204,11 +163,9 @@ function hasTimingPatterns(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl
   return 10 * errors <= 3 * 2 * (dim - 16);
 }
 
-function decodeGrid(bits: BitMatrix, dim: number, inset: number, tl: P, tr: P, br: P, bl: P): string | null {
-  const lo = inset;
-  const hi = dim - inset;
+function decodeGrid(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl: P): string | null {
   try {
-    const grid = sampleSquare(bits, dim, lo, hi, tl, tr, br, bl);
+    const grid = sampleSquare(bits, dim, INSET, dim - INSET, tl, tr, br, bl);
     return decoder.decodeGrid(grid);
   } catch {
     // Off the image, or the checksum/format check failed: this corner hypothesis is wrong.

@@ -72,22 +72,6 @@ export type DecodeResult = {
   readonly format: DecodeFormat;
 };
 
-/** Internal: a box in pixels. */
-export type PixelBox = {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-};
-
-/** Internal: a symbol's corners in pixels (top-left, top-right, bottom-right, bottom-left). */
-export type Quad = readonly [
-  { readonly x: number; readonly y: number },
-  { readonly x: number; readonly y: number },
-  { readonly x: number; readonly y: number },
-  { readonly x: number; readonly y: number },
-];
-
 /** Internal: 8-bit luminance plane. */
 export type GreyImage = {
   readonly data: Uint8ClampedArray;

@@ -14,16 +14,16 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import { cropGrey, FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
+import { FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
 import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { enabled, runStages } from './pipeline.js';
 import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
-import { quadBox, searchQrFromFinders, searchQrGrid } from './qr-grid-search.js';
+import { searchQrFromFinders } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
 export type ZxingOptions = {
   readonly formats: readonly DecodeFormat[];
@@ -33,8 +33,6 @@ export type ZxingOptions = {
   readonly signal: AbortSignal | undefined;
   /** zxing-cpp already ran on this frame: only the stages that add to it (pipeline.ts). */
   readonly rescueOnly?: boolean;
-  /** QR codes zxing-cpp located but could not decode: read again there (crops, full resolution). */
-  readonly unreadQr?: readonly Quad[];
   /**
    * Called when the stages saw a symbol they could not read: two finder patterns of a card-sized QR code, or a
    * located bar-code region. Never on a frame where nothing looks like a symbol.
@@ -50,7 +48,6 @@ const qrReader = new QRCodeReader();
 const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
-const qrHintsHard = new Map<DecodeHintType, unknown>([...qrHints, [DecodeHintType.TRY_HARDER, true]]);
 
 /** The JS stages alone on a frame's luminance (tests; `decodeImage` runs them in its pipeline). */
 export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
@@ -58,7 +55,6 @@ export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promis
   const facts: FrameFacts = {
     ...frame.facts,
     cpp: options.rescueOnly === true,
-    unreadQr: () => options.unreadQr ?? [],
   };
   const isJs = (stage: StageName): boolean => !stage.startsWith('cpp');
   const read = await runStages(
@@ -96,6 +92,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
+  const flat = lazy(() => flattenLight(grey, FLATTEN_RADIUS));
   // Finder-pattern triples the QR stages may grid-search in this frame (81 grids each): work, not time, is bounded.
   const finderBudget: FinderBudget = { triples: thorough ? 6 : 2, finders: use('qr-finders') };
   const regions = lazy(() => locateLinearCodes(stretched()));
@@ -104,37 +101,27 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   const foreign = new Set<LineBundle>();
   const open = (): LineBundle[] => regions().filter((b) => !foreign.has(b));
   const qr =
-    (image: () => GreyImage, hard: boolean, budget = finderBudget): Pass =>
+    (image: () => GreyImage, budget = finderBudget): Pass =>
     () =>
-      readQr(image(), options, hard, budget);
+      readQr(image(), options, budget);
   // After zxing-cpp, the full-size and the flattened QR stages run only where `qr-half` saw a finder pair: each
   // with a budget of its own (one triple).
   const evidenceBudget = (): FinderBudget =>
     cpp ? { triples: 1, finders: finderBudget.finders } : finderBudget;
-  const unread = (): readonly Quad[] => (wantQr ? (options.unreadQr ?? []).slice(0, 2) : []);
-  const crops = lazy(() => unread().map((quad) => cropGrey(grey, quadBox(quad))));
-  const first = (passes: Pass[]): DecodeResult | null => {
-    for (const pass of passes) {
-      const read = pass();
-      if (read !== null) return read;
-    }
-    return null;
-  };
   const stages: Record<JsStageName, Pass> = {
-    'qr-grid': () => first(unread().map((quad) => () => qrFromGrid(grey, quad, options))),
-    'qr-crop': () => first(crops().map((crop) => qr(() => crop, true))),
-    'qr-crop-stretched': () => first(crops().map((crop) => qr(() => stretchContrast(crop), true))),
-    'qr-half': qr(small, false),
+    'qr-half': qr(small),
     // Lines reaching both edges of the frame from each region's centre: noise or print splits one code into located
     // pieces, none spanning start to stop.
     'c39-lines': () => {
       const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey) }));
       return readCode39(stretched(), list, c39, (i) => foreign.add(regions()[i] as LineBundle));
     },
-    'qr-full': () => qr(() => grey, false, evidenceBudget())(),
-    'qr-invert': qr(() => invert(small()), false),
-    'qr-stretched': qr(stretched, false),
-    'qr-flat': () => qr(() => flattenLight(grey, FLATTEN_RADIUS), false, evidenceBudget())(),
+    'qr-full': () => qr(() => grey, evidenceBudget())(),
+    // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
+    // screen's pixel grid and reflections defeat zxing-js's binariser on the plain negative (640×480 phone frames).
+    'qr-invert': () => qr(() => invert(small()))() ?? qr(() => invert(flat()))(),
+    'qr-stretched': qr(stretched),
+    'qr-flat': () => qr(flat, evidenceBudget())(),
     'c39-templates': () => readCode39Templates(stretched(), open(), c39),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening
@@ -174,28 +161,18 @@ function quietly(pass: Pass): DecodeResult | null {
   }
 }
 
-function qrFromGrid(grey: GreyImage, quad: Quad, options: ZxingOptions): DecodeResult | null {
-  const text = searchQrGrid(grey, quad, (t) => options.accept(t, 'qr_code'), options.effort);
-  return text === null ? null : { text, format: 'qr_code' };
-}
-
 /**
  * Grid searches from finder triples left for this frame (`finders`: the `qr-finders` strategy is on); `qrInView`: set
  * when a stage saw finder patterns of one QR code it did not read.
  */
 type FinderBudget = { triples: number; readonly finders: boolean; qrInView?: boolean };
 
-function readQr(
-  grey: GreyImage,
-  options: ZxingOptions,
-  tryHarder: boolean,
-  budget: FinderBudget,
-): DecodeResult | null {
+function readQr(grey: GreyImage, options: ZxingOptions, budget: FinderBudget): DecodeResult | null {
   const source = new RGBLuminanceSource(grey.data, grey.width, grey.height);
   const bitmap = new BinaryBitmap(new HybridBinarizer(source));
   // The finder patterns zxing-js sees on the way: when it cannot decode a symbol from them, the grid search can.
   const finders: Finder[] = [];
-  const hints = new Map(tryHarder ? qrHintsHard : qrHints);
+  const hints = new Map(qrHints);
   hints.set(DecodeHintType.NEED_RESULT_POINT_CALLBACK, {
     foundPossibleResultPoint: (point: ResultPoint) =>
       finders.push({

@@ -5,10 +5,10 @@
  * (`getDecoderStatus`).
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import type { Position, ReadInputBarcodeFormat, ReaderOptions } from 'zxing-wasm/reader';
+import type { ReadInputBarcodeFormat, ReaderOptions } from 'zxing-wasm/reader';
 import { code39CheckCharacter } from '../../card-id/code39.js';
 import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage, Quad } from './types.js';
+import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
@@ -116,28 +116,16 @@ export type WasmOptions = {
   readonly moreSymbols?: boolean;
 };
 
-export type WasmReading = {
-  /** The first acceptable symbol, or `null`. */
-  readonly read: DecodeResult | null;
-  /**
-   * QR codes zxing-cpp located but could not decode (checksum or format error: strong perspective, a bent card),
-   * by their corners: the JS decoder retries there.
-   */
-  readonly unreadQr: readonly Quad[];
-};
-
 /**
  * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first symbol — the same pass
  * with or without an `accept` filter, so a filter never costs a card. zxing-cpp stops at the first symbol it
  * locates, decodable or not; only when that one is refused (a ticket's barcode in view) or cannot be decoded (a worn
  * ticket, a smudged poster) does a second pass look for a valid card among several symbols.
  */
-export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<WasmReading> {
+export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<DecodeResult | null> {
   const first = await readPass(pixels, options, 1);
-  if (first.read !== null || options.moreSymbols === false) return first;
-  if (!first.refused && first.unreadQr.length === 0) return first;
-  const more = await readPass(pixels, options, MAX_SYMBOLS);
-  return { read: more.read, unreadQr: first.unreadQr };
+  if (first.read !== null || options.moreSymbols === false || !first.retry) return first.read;
+  return (await readPass(pixels, options, MAX_SYMBOLS)).read;
 }
 
 /**
@@ -186,7 +174,7 @@ async function readPass(
   maxNumberOfSymbols: number,
   /** The frame is flattened (`decodeFlattened`): read with this binariser and zxing-cpp's plain search. */
   flatBinarizer?: (typeof FLAT_BINARIZERS)[CppFlatStage],
-): Promise<WasmReading & { refused: boolean }> {
+): Promise<{ read: DecodeResult | null; retry: boolean }> {
   const flattened = flatBinarizer !== undefined;
   const readerOptions: ReaderOptions = {
     ...(flattened ? { binarizer: flatBinarizer } : {}),
@@ -206,47 +194,24 @@ async function readPass(
     // The raw characters, as the JS decoder returns them: zxing-wasm's default (HRI) renders control characters as
     // `<SOH>` and GS1 data as `(01)…`, which no caller could tell from a printed text.
     textMode: 'Plain',
-    // Symbols located but not decoded come back too (never accepted: `isValid` is false), for `unreadQr`. In the
-    // search among several symbols they would take places of the limit that a valid card needs.
+    // Symbols located but not decoded come back too (never accepted: `isValid` is false), to tell when to search
+    // among several symbols. In that search they would take places of the limit that a valid card needs.
     returnErrors: maxNumberOfSymbols === 1,
   };
   const results = await readBarcodes(pixels, readerOptions);
-  const unreadQr: Quad[] = [];
-  let refused = false;
+  // A symbol refused or not decoded: the search among several symbols may find the card. With one symbol and
+  // `returnErrors`, zxing-cpp stops at the first one it locates, however small or misshapen: on a phone's dark theme
+  // (light modules on dark) a ghost of the inverted code's corner hid the card (phone frames, issue 37).
+  let retry = false;
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
-    if (!r.isValid) {
-      // A symbol zxing-cpp gives up on without a place (all corners at 0, seen on a close-up QR code at 720p) was not
-      // located: as a located one it took the JS rescue's QR pass away from the frame and gave it an empty crop.
-      const quad = quadOf(r.position);
-      if (format === 'qr_code' && quadArea(quad) >= MIN_QR_AREA) unreadQr.push(quad);
-      continue;
-    }
-    if (format === undefined || !options.formats.includes(format)) continue;
+    retry = true;
+    if (!r.isValid || format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
-      return { read: { text, format }, unreadQr, refused };
-    refused = true;
+      return { read: { text, format }, retry };
   }
-  return { read: null, unreadQr, refused };
-}
-
-function quadOf(position: Position): Quad {
-  return [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
-}
-
-/** The smallest QR code there is: version 1, 21 × 21 modules of one pixel each. */
-const MIN_QR_AREA = 21 * 21;
-
-/** A quadrilateral's area (shoelace formula), its corners in order; 0 for a degenerate or non-finite one. */
-export function quadArea(quad: Quad): number {
-  let twice = 0;
-  quad.forEach((p, i) => {
-    const q = quad[(i + 1) % quad.length] as Quad[number];
-    twice += p.x * q.y - q.x * p.y;
-  });
-  const area = Math.abs(twice) / 2;
-  return Number.isFinite(area) ? area : 0;
+  return { read: null, retry };
 }
 
 /** Verifies and strips the mod-43 check character; `null` when it does not match. */

@@ -1,6 +1,6 @@
 /**
- * A burst: the characters of one possible reading, with their timing. Helpers shared by the classifier,
- * the evaluation of a finished burst and calibration.
+ * A burst: the characters of one possible reading, with their timing. Checks and small immutable edits shared by
+ * the classifier, the evaluation of a finished burst, the pending scan and calibration.
  */
 
 /** One character of a burst. `readings` holds both readings when `key` and `code` disagree. */
@@ -80,6 +80,11 @@ export function upperAscii(text: string): string {
   return text.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
+/** The text of characters through one of their readings (the first where a character has only one), upper case. */
+export function textOf(chars: readonly BurstChar[], reading = 0): string {
+  return upperAscii(chars.map((c) => c.readings[reading] ?? c.readings[0] ?? '').join(''));
+}
+
 /** The host layouts that explain the ambiguous characters (for the mismatch message), e.g. `de`. */
 export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefined {
   let common: string[] | undefined;
@@ -140,4 +145,38 @@ export function hasLateLastKey(chars: readonly BurstChar[]): boolean {
   if (last === undefined || gaps.length < 3) return false;
   const typical = median(gaps);
   return last > Math.max(typical * 3, typical + 20);
+}
+
+/**
+ * Marks the latest unreleased character typed with `code` as released at `t`, with the repeats just before it of
+ * the same held key (the same array if none).
+ */
+export function releaseChar(chars: readonly BurstChar[], code: string, t: number): readonly BurstChar[] {
+  let last = -1;
+  chars.forEach((c, i) => {
+    if (c.code === code && c.up === undefined) last = i;
+  });
+  let first = last;
+  while (first > 0 && chars[first - 1]?.code === code && chars[first - 1]?.up === undefined) first--;
+  return last < 0 ? chars : chars.map((c, i) => (i >= first && i <= last ? { ...c, up: t } : c));
+}
+
+/** Gives the first character still waiting for its text (an `Unidentified` key) that text. */
+export function fillUnidentified(chars: readonly BurstChar[], text: string): readonly BurstChar[] {
+  const index = chars.findIndex((c) => c.readings.length === 0);
+  return chars.map((c, i) => (i === index ? { ...c, readings: [text] } : c));
+}
+
+/**
+ * Without the control characters (STX, ETX: `Unidentified`, no `code`, no text) a reader sends around the ID.
+ * Only in a burst whose other keys carry a `code`: an Android reader's keys all lack one and get their text later.
+ */
+export function trimControls(chars: readonly BurstChar[]): readonly BurstChar[] {
+  const control = (c: BurstChar | undefined) => c !== undefined && c.code === '' && c.readings.length === 0;
+  if (!chars.some((c) => c.code !== '')) return chars;
+  let start = 0;
+  let end = chars.length;
+  while (control(chars[start])) start++;
+  while (end > start && control(chars[end - 1])) end--;
+  return chars.slice(start, end);
 }

@@ -1,15 +1,23 @@
 import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
-import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
-import { listenForWedge } from './listen-for-wedge.js';
+import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
+import { startCalibration } from './calibration-session.js';
 import * as engine from './wedge-engine.js';
-import { emulateReader, type EmulatedRecord } from './emulate-reader.js';
+import { emulateReader, type EmulatedRecord } from './emulate-reader.test-support.js';
 import type { WedgeScan } from './types.js';
+
+/** The listener with its classifier and calibration at hand (no `import()`). */
+const createWithCalibration = (options: WedgeListenerOptions) =>
+  listenForWedge(
+    options,
+    () => Promise.resolve(startCalibration),
+    () => engine,
+  );
 
 // `calibrate()` loads the calibration code with `import()`: whatever arrives before that chunk is there must be
 // captured (kept from the page, learned from) exactly as afterwards. Events are dispatched synchronously right
 // after the call, so they always arrive before the dynamic import can have resolved, even when it is cached.
-// The main entry's listener (calibration bundled, handed over through a resolved promise) must behave the same.
+// A listener with calibration at hand (handed over through a resolved promise) must behave the same.
 
 /** Dispatches a reader's keys at once; returns the keydowns' events to check what the page was left with. */
 function dispatch(records: readonly EmulatedRecord[], target: EventTarget = document.body): KeyboardEvent[] {
@@ -44,7 +52,7 @@ afterEach(() => {
 
 const FACTORIES = [
   ['@kaiku-scanner/core/wedge (calibration on demand)', createWedgeListener],
-  ['the main entry (calibration bundled)', createWithCalibration],
+  ['calibration at hand', createWithCalibration],
 ] as const;
 
 for (const [name, create] of FACTORIES)

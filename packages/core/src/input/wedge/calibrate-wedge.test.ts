@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrateWedge, findReading } from './calibrate-wedge.js';
-import { classifyWedgeStream } from './classify-wedge.js';
-import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
+import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.test-support.js';
 import type { WedgeRecord } from './types.js';
 
 function calibrate(id: string, reader: EmulatedReader, expectedId?: string) {

@@ -12,11 +12,10 @@ import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
 import { isModifier, otherTerminatorName } from './key-kinds.js';
 import { resolveKey } from './resolve-key.js';
-import { checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
-import type { OptionKeys } from '../../errors/options-error.js';
+import { resolveWedgeOptions } from './wedge-options.js';
 import type { WedgeLayout } from './layouts.js';
+import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type {
-  CardIdParseOptions,
   CardIdParser,
   WedgeFailure,
   WedgeKeyRecord,
@@ -30,16 +29,9 @@ export type CalibrationOptions = {
   /** The ID printed on the card, typed by the clerk: settles layouts that read the burst differently. */
   readonly expectedId?: string | undefined;
   readonly minLength?: number | undefined;
-  readonly cardIdOptions?: CardIdParseOptions | undefined;
+  readonly cardIdOptions?: ParseCardIdOptions | undefined;
   readonly parse?: CardIdParser | undefined;
 };
-
-const CALIBRATION_OPTIONS = {
-  expectedId: true,
-  minLength: true,
-  cardIdOptions: true,
-  parse: true,
-} as const satisfies OptionKeys<CalibrationOptions>;
 
 /** A calibration's outcome: the learned `profile` and the ID read, or a `calibration-*` failure with its text. */
 export type CalibrationResult =
@@ -116,7 +108,7 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
 }
 
 /** Every (start, end) window of `raw` that is a valid card ID, longest first. */
-function idsIn(raw: string, parse: CardIdParser, options: CardIdParseOptions | undefined) {
+function idsIn(raw: string, parse: CardIdParser, options: ParseCardIdOptions | undefined) {
   const hits: { id: string; start: number; end: number }[] = [];
   for (let start = 0; start < raw.length; start++) {
     for (let end = raw.length; end > start; end--) {
@@ -149,7 +141,6 @@ export function calibrateWedge(
   records: readonly WedgeRecord[],
   options: CalibrationOptions = {},
 ): CalibrationResult {
-  checkWedgeOptions('calibrateWedge', options, CALIBRATION_OPTIONS);
   const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
   const found = findReading(records, options.minLength ?? resolved.minLength);
   if (found === undefined) return { ok: false, error: calibrationFailure('calibration-no-burst') };

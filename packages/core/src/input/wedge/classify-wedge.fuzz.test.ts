@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
-import { emulateReader, type EmulatedReader } from './emulate-reader.js';
+import { emulateReader, type EmulatedReader } from './emulate-reader.test-support.js';
 import { charForCode, WEDGE_LAYOUTS, type WedgeLayout, type WedgeLayoutName } from './layouts.js';
 import type { WedgeClassifierOptions, WedgeKeyRecord, WedgeRecord, WedgeTerminator } from './types.js';
 

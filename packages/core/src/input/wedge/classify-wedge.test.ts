@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream, INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
-import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.js';
+import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
+import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import { altCodeChar } from './key-kinds.js';
 import { kaikuParse } from './card-format.test-support.js';

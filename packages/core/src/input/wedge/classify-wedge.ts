@@ -7,26 +7,14 @@
  */
 import { numpadDigit } from './layouts.js';
 import { resolveKey } from './resolve-key.js';
-import type { Burst, BurstChar } from './burst-checks.js';
+import { fillUnidentified, releaseChar, type Burst, type BurstChar } from './burst-checks.js';
 import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
 import * as kinds from './key-kinds.js';
 import { addChar, doubledKey } from './add-char.js';
-import { fillUnidentified, releaseChar } from './burst-edits.js';
 import { pasteEffects } from './paste.js';
 import * as pendingScan from './pending-scan.js';
-import {
-  CLASSIFIER_OPTIONS,
-  checkWedgeOptions,
-  resolveWedgeOptions,
-  type ResolvedWedgeOptions,
-} from './wedge-options.js';
-import type {
-  WedgeClassifierOptions,
-  WedgeEffect,
-  WedgeKeyRecord,
-  WedgeRecord,
-  WedgeTextRecord,
-} from './types.js';
+import type { ResolvedWedgeOptions } from './wedge-options.js';
+import type { WedgeEffect, WedgeKeyRecord, WedgeRecord, WedgeTextRecord } from './types.js';
 import {
   burstOf,
   grown,
@@ -44,7 +32,6 @@ import {
   type Step,
   type WedgeState,
   type WedgeStep,
-  INITIAL_WEDGE_STATE,
 } from './wedge-state.js';
 
 export { INITIAL_WEDGE_STATE, isAtRest, LATE_TERMINATOR_MS, LINE_FEED_MS } from './wedge-state.js';
@@ -404,27 +391,4 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   const ended: Phase = isAtRest(next.state) ? { name: 'ended', t: record.timeStamp, lateUntil } : phase;
   const after: WedgeState = { ...next.state, phase: ended, last };
   return { state: after, effects, wakeAt: wakeAt(after, options) };
-}
-
-/**
- * Classifies a whole recorded stream (tests, replays, benchmarks): every effect in order.
- * Add a final `idle` record to settle a burst that ends the stream.
- *
- * @example
- * classifyWedgeStream(records, { terminator: 'Tab' }).filter((e) => e.kind === 'scan');
- */
-export function classifyWedgeStream(
-  records: Iterable<WedgeRecord>,
-  options: WedgeClassifierOptions = {},
-): WedgeEffect[] {
-  checkWedgeOptions('classifyWedgeStream', options, CLASSIFIER_OPTIONS);
-  const resolved = resolveWedgeOptions(options);
-  let state = INITIAL_WEDGE_STATE;
-  const effects: WedgeEffect[] = [];
-  for (const record of records) {
-    const step = stepWedge(state, record, resolved);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return effects;
 }

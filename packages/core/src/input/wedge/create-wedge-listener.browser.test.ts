@@ -1,9 +1,14 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import {
+  emulateReader,
+  emulateTyping,
+  type EmulatedReader,
+  type EmulatedRecord,
+} from './emulate-reader.test-support.js';
 import type { WedgeLayoutName } from './layouts.js';
 import type { WedgeRecord } from './types.js';
 import { recordKey } from './record-event.js';
-import { classifyWedgeStream } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
   countingForm,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { createWedgeListener } from './create-wedge-listener.js';
-import { createWedgeListener as createWithCalibration } from './create-wedge-listener-eager.js';
+import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
+import { startCalibration } from './calibration-session.js';
+import * as engine from './wedge-engine.js';
+
+/** The listener with its classifier and calibration at hand (no `import()`): it must behave the same. */
+const createWithCalibration = (options: WedgeListenerOptions) =>
+  listenForWedge(
+    options,
+    () => Promise.resolve(startCalibration),
+    () => engine,
+  );
 
 describe('createWedgeListener outside a browser', () => {
   it('throws a KaikuError with a stable code when there is no document', () => {
@@ -27,7 +37,7 @@ describe('createWedgeListener outside a browser', () => {
 describe('calibrate() outside a browser', () => {
   it.each([
     ['loading calibration on demand', createWedgeListener],
-    ['with calibration bundled (main entry)', createWithCalibration],
+    ['with calibration at hand', createWithCalibration],
   ])(
     '%s: resolves calibration-timeout when no reading comes, and again after a cancel',
     async (_, create) => {

@@ -10,7 +10,7 @@ import {
   type WedgeListener,
 } from './listen-for-wedge.js';
 import * as engineModule from './wedge-engine.js';
-import { emulateReader, emulateTyping } from './emulate-reader.js';
+import { emulateReader, emulateTyping } from './emulate-reader.test-support.js';
 import {
   errors,
   field,

@@ -10,11 +10,11 @@ import {
   hasReaderTiming,
   layoutsOfAmbiguity,
   stripAffixes,
-  upperAscii,
+  textOf,
+  trimControls,
   type Burst,
   type BurstChar,
 } from './burst-checks.js';
-import { trimControls } from './burst-edits.js';
 import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { CardIdParseResult, WedgeEffect, WedgeFailure, WedgeScan } from './types.js';
 
@@ -74,10 +74,14 @@ export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
   });
 }
 
+/** The reading's characters between prefix and suffix (none when either is missing). */
+function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstChar[] {
+  return stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
+}
+
 /** The reading's text: its characters between prefix and suffix, as `parseCardId` gets them. */
 export function readingText(burst: Burst, options: ResolvedWedgeOptions): string {
-  const content = stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
-  return upperAscii(content.map((c) => c.readings[0] ?? '').join(''));
+  return textOf(contentOf(burst, options));
 }
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
@@ -117,11 +121,8 @@ export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedg
  */
 function isCardReading(burst: Burst, code: string, options: ResolvedWedgeOptions): boolean {
   if (code === 'repeated-key') return true;
-  const content = stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
-  return [0, 1].some((r) => {
-    const text = content.map((c) => c.readings[r] ?? c.readings[0] ?? '').join('');
-    return options.parse(upperAscii(text), options.cardIdOptions).ok;
-  });
+  const content = contentOf(burst, options);
+  return [0, 1].some((r) => options.parse(textOf(content, r), options.cardIdOptions).ok);
 }
 
 /** The one card ID the reading gives without some of its repeated keydowns, or `'several'`. */
@@ -130,10 +131,7 @@ function withoutRepeats(content: readonly BurstChar[], options: ResolvedWedgeOpt
   const found = new Map<string, { parsed: CardIdParseResult & { ok: true }; content: BurstChar[] }>();
   for (let mask = 1; mask < 1 << repeats.length; mask++) {
     const kept = content.filter((_, i) => !repeats.some((r, b) => r === i && (mask >> b) & 1));
-    const parsed = options.parse(
-      upperAscii(kept.map((c) => c.readings[0] ?? '').join('')),
-      options.cardIdOptions,
-    );
+    const parsed = options.parse(textOf(kept), options.cardIdOptions);
     if (parsed.ok) found.set(parsed.id, { parsed, content: kept });
   }
   return found.size > 1 ? 'several' : found.values().next().value;
@@ -180,7 +178,6 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   }
   // Keys the device did not identify (Android, iPad: `Unidentified`) whose text never came: not "not a card ID".
   if (content.some((c) => c.readings.length === 0)) return fail('keys-unidentified');
-  const textOf = (read: readonly BurstChar[]) => upperAscii(read.map((c) => c.readings[0] ?? '').join(''));
   let parsed = options.parse(textOf(content), options.cardIdOptions);
   // A held key's extra repeats that make the reading no card ID: read it without them when that gives one card ID,
   // refuse when it gives several. Not in the page's own fields: a barcode of the page with a doubled character is its.
@@ -195,8 +192,7 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
     // Without its last character the reading may be another valid card: refuse rather than guess which.
     if (valid(raw.slice(0, -1))) return fail('mixed-input');
   }
-  const without = (i: number) =>
-    upperAscii(content.map((c, j) => (j === i ? '' : (c.readings[0] ?? ''))).join(''));
+  const without = (i: number) => textOf(content.filter((_, j) => j !== i));
   if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
     // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
     return fail('repeated-key');

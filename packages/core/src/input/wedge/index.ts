@@ -32,19 +32,6 @@ export type {
 export type { WedgeErrorCode } from '../../messages/wedge.js';
 export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
-// The parser's texts, for pages (the element) that show them from their first download: a page's bundler keeps
-// every module an entry of its first download re-exports there, so they cannot come from another entry.
-// (`localize` in the main entry knows every code.)
-export { cardIdMessages } from '../../messages/card-id.js';
-// Not the listener's texts (`wedgeMessages` in `@kaiku-scanner/core/messages`): a failure carries its own, and with
-// code splitting a re-export here would put them, which load with the listener's classifier, back in the first
-// download.
-// For pages (the element) that define their own message table and errors in their first download.
-export { defineMessages } from '../../messages/define.js';
-export type { LocalizedMessage, LocalizedText, MessageParams } from '../../messages/define.js';
-export { KaikuError, isKaikuError } from '../../errors/kaiku-error.js';
-// Option bags are checked by name; the element checks its own with these in its first download.
-export { OptionsError, checkOptions } from '../../errors/options-error.js';
-export type { OptionKeys } from '../../errors/options-error.js';
-// The camera worker's Trusted Types policy, claimed from the element's first download (also in `/camera`).
-export { claimWorkerPolicy } from '../camera/trusted-worker.js';
+// The parser's texts (`cardIdMessages`), the errors and `defineMessages` a page's first download shares with the
+// listener are in `@kaiku-scanner/core/base`; the listener's own texts in `@kaiku-scanner/core/messages` (a failure
+// carries its own).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charForCode, keyForChar, layoutsTyping, numpadDigit, WEDGE_LAYOUTS } from './layouts.js';
-import { classifyWedgeStream } from './classify-wedge.js';
-import { emulateReader } from './emulate-reader.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
+import { emulateReader } from './emulate-reader.test-support.js';
 
 const POSITIONS = [
   ...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ', (l) => `Key${l}`),

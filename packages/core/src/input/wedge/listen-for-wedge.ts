@@ -2,7 +2,7 @@
  * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
  * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
  * How the classifier (the engine) and the calibration code arrive is up to the caller: `create-wedge-listener.ts`
- * loads both on demand, `create-wedge-listener-eager.ts` has them at hand.
+ * loads both on demand (tests may hand them over at once).
  *
  * Until the engine has loaded, events are recorded (with the state of the text field they went to) and not kept
  * from the page; once it is there they are classified in order, as if it had been there all along, except that
@@ -27,8 +27,7 @@ import { createCaptureField } from './capture-field.js';
 import { recordKey, recordText } from './record-event.js';
 import type { CalibrationSession, startCalibration } from './calibration-session.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { CLASSIFIER_OPTIONS, checkWedgeOptions } from './wedge-option-names.js';
-import { resolveWedgeOptions } from './wedge-options.js';
+import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { renderAll } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';

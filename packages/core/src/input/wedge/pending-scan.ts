@@ -5,8 +5,7 @@
  * reading (an Enter pressed one digit early turns AM000000000 into the valid AM00000000): refuse it.
  * The wait is the reader's key-hold time, a few milliseconds.
  */
-import { hasForeignKey, type BurstChar } from './burst-checks.js';
-import { releaseChar } from './burst-edits.js';
+import { hasForeignKey, releaseChar, type BurstChar } from './burst-checks.js';
 import { wedgeFailure } from './evaluate-burst.js';
 import type { WedgeEffect, WedgeKeyRecord } from './types.js';
 

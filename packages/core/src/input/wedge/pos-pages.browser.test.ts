@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateReader, type EmulatedReader } from './emulate-reader.js';
+import { emulateReader, type EmulatedReader } from './emulate-reader.test-support.js';
 import { pressKeys, requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {
   codes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream, INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
+import { INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
 

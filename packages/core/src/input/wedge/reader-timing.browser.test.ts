@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import { emulateReader, type EmulatedReader, type EmulatedRecord } from './emulate-reader.test-support.js';
 import {
   codes,
   countingForm,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyWedgeStream, INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
+import { INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-wedge.js';
+import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import { calibrateWedge } from './calibrate-wedge.js';
-import { emulateReader, emulateTyping } from './emulate-reader.js';
+import { emulateReader, emulateTyping } from './emulate-reader.test-support.js';
 import { keyForChar, type WedgeLayoutName } from './layouts.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';

@@ -99,15 +99,12 @@ export type WedgeClassifierOptions = {
   /** The same card read again within this many ms is reported with `duplicate: true`. Default 3000; 0 turns it off. */
   readonly duplicateWindowMs?: number;
   /** Passed to `parseCardId` (e.g. `{ checkCharacter: 'verify' }`). */
-  readonly cardIdOptions?: CardIdParseOptions;
+  readonly cardIdOptions?: ParseCardIdOptions;
   /** A stored calibration; explicit options above win over it. */
   readonly profile?: WedgeProfile;
   /** Replaces `parseCardId` (tests, other ID formats). */
   readonly parse?: CardIdParser;
 };
-
-/** Options forwarded to `parseCardId`. */
-export type CardIdParseOptions = ParseCardIdOptions;
 
 /** The result shape of `parseCardId`. */
 export type CardIdParseResult =
@@ -128,7 +125,7 @@ export type CardIdParseResult =
     };
 
 /** A card-ID parser with `parseCardId`'s signature (tests and hosts may pass their own). */
-export type CardIdParser = (raw: string, options?: CardIdParseOptions) => CardIdParseResult;
+export type CardIdParser = (raw: string, options?: ParseCardIdOptions) => CardIdParseResult;
 
 /** A card read from a wedge reader. Carries the ID only: never logged by the SDK. */
 export type WedgeScan = {

@@ -1,8 +1,5 @@
 /**
- * The listener's engine: the classifier, its option defaults and its refusals' texts — most of the listener's bytes.
- * `@kaiku-scanner/core/wedge` loads it on demand (`create-wedge-listener.ts`); the main entry bundles it
- * (`create-wedge-listener-eager.ts`).
+ * The listener's engine: the classifier with its refusals' texts, most of the listener's bytes, which
+ * `create-wedge-listener.ts` loads on demand.
  */
 export { INITIAL_WEDGE_STATE, isAtRest, stepWedge } from './classify-wedge.js';
-export { resolveWedgeOptions } from './wedge-options.js';
-export { wedgeFailure } from './evaluate-burst.js';

@@ -1,11 +1,45 @@
 /**
- * Defaults and normalization of the classifier options (a stored profile, then explicit options, win in that order).
+ * The classifier's options: their names (checked when the listener starts), defaults and normalization (a stored
+ * profile, then explicit options, win in that order).
  */
-import { parseCardId } from '../../card-id/parse-card-id.js';
+import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
+import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import type { WedgeLayout } from './layouts.js';
-import type { CardIdParseOptions, CardIdParser, WedgeClassifierOptions, WedgeTerminator } from './types.js';
+import type { CardIdParser, WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
-export { CLASSIFIER_OPTIONS, checkWedgeOptions } from './wedge-option-names.js';
+/** The classifier's options (the listener and calibration add their own). */
+export const CLASSIFIER_OPTIONS = {
+  layout: true,
+  terminator: true,
+  prefix: true,
+  suffix: true,
+  minLength: true,
+  maxInterKeyMs: true,
+  maxMedianInterKeyMs: true,
+  idleTimeoutMs: true,
+  recognizeAfter: true,
+  acceptPaste: true,
+  duplicateWindowMs: true,
+  cardIdOptions: true,
+  profile: true,
+  parse: true,
+} as const satisfies OptionKeys<WedgeClassifierOptions>;
+
+/**
+ * Throws `OptionsError` (`unknown-field`) for an option `known` lacks, and for one in `cardIdOptions` that
+ * `parseCardId` does not know, so a misspelt option fails when the listener starts, not on the first scan.
+ *
+ * @example
+ * checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
+ */
+export function checkWedgeOptions(
+  where: string,
+  options: { readonly cardIdOptions?: ParseCardIdOptions | undefined } | undefined,
+  known: Readonly<Record<string, true>>,
+): void {
+  checkOptions(where, options, known);
+  checkOptions(where, options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
+}
 
 export type ResolvedWedgeOptions = {
   readonly layout: WedgeLayout;
@@ -19,7 +53,7 @@ export type ResolvedWedgeOptions = {
   readonly recognizeAfter: number;
   readonly acceptPaste: boolean | 'anywhere';
   readonly duplicateWindowMs: number;
-  readonly cardIdOptions: CardIdParseOptions | undefined;
+  readonly cardIdOptions: ParseCardIdOptions | undefined;
   readonly parse: CardIdParser;
 };
 
@@ -33,8 +67,6 @@ export const WEDGE_DEFAULTS = {
   recognizeAfter: 4,
   duplicateWindowMs: 3000,
 } as const;
-
-const defaultParse: CardIdParser = parseCardId;
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
@@ -75,7 +107,7 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
         ? options.duplicateWindowMs
         : WEDGE_DEFAULTS.duplicateWindowMs,
     cardIdOptions: options.cardIdOptions,
-    parse: options.parse ?? defaultParse,
+    parse: options.parse ?? parseCardId,
   };
 }
 

@@ -6,11 +6,16 @@
  * and typing in its own fields, and a person typing anywhere. Each stream is replayed through the classifier the
  * way the listener drives it (an idle record when its timer would fire), and scored: card IDs invented (misreads),
  * good cards lost, and the page's keystrokes taken. Used by `wedge-streams.test.ts` (bounded) and
- * `bench/wedge-fuzz.bench.ts` (100 000 streams).
+ * `bench/wedge-fuzz.bench.ts` (100 000 streams). `classifyWedgeStream` replays one stream for tests and benchmarks.
  */
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { stepWedge, INITIAL_WEDGE_STATE } from './classify-wedge.js';
-import { emulateReader, emulateTyping, type EmulatedReader, type EmulatedRecord } from './emulate-reader.js';
+import {
+  emulateReader,
+  emulateTyping,
+  type EmulatedReader,
+  type EmulatedRecord,
+} from './emulate-reader.test-support.js';
 import type { WedgeLayoutName } from './layouts.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord, WedgeTerminator } from './types.js';
@@ -314,4 +319,26 @@ export function scoreStream(stream: ReturnType<typeof randomStream>): StreamScor
     }
   });
   return { readings, read, refused, slowForDefaults, lost, misreads, hostBursts, hostTaken, findings };
+}
+
+/**
+ * Classifies a whole recorded stream (tests, replays, benchmarks): every effect in order.
+ * Add a final `idle` record to settle a burst that ends the stream.
+ *
+ * @example
+ * classifyWedgeStream(records, { terminator: 'Tab' }).filter((e) => e.kind === 'scan');
+ */
+export function classifyWedgeStream(
+  records: Iterable<WedgeRecord>,
+  options: WedgeClassifierOptions = {},
+): WedgeEffect[] {
+  const resolved = resolveWedgeOptions(options);
+  let state = INITIAL_WEDGE_STATE;
+  const effects: WedgeEffect[] = [];
+  for (const record of records) {
+    const step = stepWedge(state, record, resolved);
+    state = step.state;
+    effects.push(...step.effects);
+  }
+  return effects;
 }
