@@ -1,6 +1,6 @@
 import { checkVoidWindow, getPolicy } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
-import type { VoidResult } from '@kaiku-scanner/core/contract';
+import type { Problem, VoidResult } from '@kaiku-scanner/core/contract';
 import type { Outcome, RegisterContext } from './register-usage.js';
 import { showTally } from './register-usage.js';
 import { problems } from '../http/respond.js';
@@ -16,45 +16,30 @@ export type VoidOutcome =
  */
 export function voidUsage(ctx: RegisterContext, usageId: string, venue: string | undefined): VoidOutcome {
   const { repo } = ctx;
+  const refuse = (problem: Problem): VoidOutcome => ({ kind: 'problem', problem });
   return repo.immediate((): VoidOutcome => {
     const now = ctx.clock.now();
     const found = repo.getUsage(usageId);
-    if (!found)
-      return {
-        kind: 'problem',
-        problem: makeProblem(404, 'usage-not-found', 'Usage not found', { detail: 'No usage has this ID.' }),
-      };
+    if (!found) return refuse(makeProblem(404, 'usage-not-found', 'Usage not found'));
     if (venue !== undefined && venue !== found.venueId)
-      return {
-        kind: 'problem',
-        problem: problems.forbidden('Only the venue that registered a usage may void it.'),
-      };
+      return refuse(problems.forbidden('Only the venue that registered a usage may void it.'));
     const { record, ownerId } = found;
     const show = repo.getShow(ownerId, record.show.id);
-    let voidedAt = record.voidedAt;
-    if (voidedAt === undefined) {
-      const policy = getPolicy(show?.policyVersion ?? '');
-      const window = checkVoidWindow({
-        registeredAt: record.registeredAt,
-        showStart: record.show.start,
-        now,
-        ...(policy ? { policy } : {}),
-      });
-      if (!window.ok)
-        return {
-          kind: 'problem',
-          problem: makeProblem(422, 'void-window-closed', 'Void window closed', {
-            detail: 'The usage can no longer be voided.',
-            reasons: window.reasons.map(({ code, params }) => ({ code, params })),
-          }),
-        };
-      voidedAt = now.toISOString();
-      repo.voidUsage(usageId, voidedAt);
+    const policy = getPolicy(show?.policyVersion ?? '');
+    const {
+      registeredAt,
+      show: { start: showStart },
+    } = record;
+    const window = checkVoidWindow({ registeredAt, showStart, now, ...(policy ? { policy } : {}) });
+    // A voided usage answers with its first `voidedAt`, whenever asked.
+    if (record.voidedAt === undefined && !window.ok) {
+      const reasons = window.reasons.map(({ code, params }) => ({ code, params }));
+      return refuse(makeProblem(422, 'void-window-closed', 'Void window closed', { reasons }));
     }
+    const voidedAt = record.voidedAt ?? now.toISOString();
+    repo.voidUsage(usageId, voidedAt);
     const tally = showTally(repo, ownerId, record.show.id, show?.cap ?? null, now);
-    return {
-      kind: 'result',
-      result: { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally },
-    };
+    const result = { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally } as const;
+    return { kind: 'result', result };
   });
 }
