@@ -313,8 +313,9 @@ export class KaikuScanner extends LitElement {
    * `kaiku-usage-queued`'s `recordId` (for a shift list), within the void window; fires `kaiku-usage-voided`.
    * Rejects with the reason (`void-window-closed`, `void-unverified`, …).
    */
-  voidUsage(usageId: string): Promise<KaikuUsageVoidedDetail> {
-    return this.flow.undo.voidUsage(usageId);
+  async voidUsage(usageId: string): Promise<KaikuUsageVoidedDetail> {
+    await this.views.loadCard();
+    return this.views.card!.voidUsage(this.flow, usageId);
   }
 
   /** Sends queued usages now. */

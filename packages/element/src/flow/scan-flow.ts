@@ -3,10 +3,14 @@ import { Screen, type FlowHost } from './screen.js';
 import { CardLookup } from './card-lookup.js';
 import { Group } from './group.js';
 import { Registration } from './registration.js';
-import { Undo } from './undo.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
-import { KaikuScanEvent, type ScanSource } from '../events/index.js';
+import {
+  KaikuScanEvent,
+  KaikuUsageVoidedEvent,
+  type KaikuUsageVoidedDetail,
+  type ScanSource,
+} from '../events/index.js';
 
 export type { FlowHost, Say } from './screen.js';
 export { RECHECK_MS } from './card-lookup.js';
@@ -29,8 +33,13 @@ export class ScanFlow extends Screen {
   private readonly registration: Registration;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
   readonly sync: SyncFollow;
-  /** Undoing a usage (the result screen's action, the element's `voidUsage`). */
-  readonly undo: Undo;
+  /** Undos under way (views/undo.ts, loaded with the result). */
+  undoing = 0;
+
+  /** A usage was undone (views/undo.ts): the event, from here so that its class stays in one chunk. */
+  voided(detail: KaikuUsageVoidedDetail): void {
+    this.host.dispatch(new KaikuUsageVoidedEvent(detail));
+  }
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
   private next: Reading | undefined;
@@ -42,7 +51,6 @@ export class ScanFlow extends Screen {
     this.group = new Group(this);
     this.registration = new Registration(this, this.tally);
     this.sync = new SyncFollow(this, () => void this.lookup.recheck(), this.tally);
-    this.undo = new Undo(this, this.tally);
   }
 
   /** Group members looked up without Kaikukanta (shown as not verified). */

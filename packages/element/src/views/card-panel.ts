@@ -13,7 +13,7 @@ import { ticketSummary, type ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 // The undo action shows on the result, so it loads with it.
-export { renderUndo } from './undo.js';
+export { renderUndo, voidUsage } from './undo.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download

@@ -19,7 +19,15 @@ export type StageFlow = Pick<
   | 'reset'
   | 'waiting'
   | 'unverified'
-  | 'undo'
+  | 'undoing'
+  | 'svc'
+  | 'set'
+  | 'toPhase'
+  | 'errorOf'
+  | 'emitError'
+  | 'voided'
+  | 'tally'
+  | 'polite'
 >;
 
 /** The element's side of the stage: its settings and handlers. */
@@ -60,7 +68,7 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
       return renderBusy(v.t.registering);
     case 'done':
       return m.cardViews
-        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f.undo)}`
+        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
         : renderBusy(v.t.registering);
     case 'error':
       return renderError(

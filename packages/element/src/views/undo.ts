@@ -1,18 +1,78 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.js';
 import type { Phase } from '../flow/phase.js';
-import type { Undo } from '../flow/undo.js';
+import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 
+/** What undo needs of the flow (it loads with the result, so it stays out of the first download). */
+type UndoFlow = Pick<
+  ScanFlow,
+  'phase' | 'svc' | 'set' | 'toPhase' | 'errorOf' | 'emitError' | 'voided' | 'tally'
+> & {
+  undoing: number;
+  polite: ScanFlow['polite'];
+};
+
+/** The ID the result screen's undo action would undo, if it has one. */
+export function undoTarget(f: UndoFlow): string | undefined {
+  const p = f.phase;
+  if (p.name !== 'done' || (p.outcome !== 'registered' && p.outcome !== 'queued')) return undefined;
+  return f.svc.voidUsage ? (p.usageId ?? p.recordId) : undefined;
+}
+
 /**
- * The result screen's undo action, naming what it undoes ("Peru: A045198723, aikuisia 1, lapsia 2"), and why the
+ * Undoes one usage by its ID (the result screen's action, or the element's `voidUsage` for a shift list); rejects as
+ * the services do. Never superseded: a void sent is a void done, whatever the screen does meanwhile.
+ */
+export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Promise<KaikuUsageVoidedDetail> {
+  const voidIt = f.svc.voidUsage?.bind(f.svc);
+  if (!voidIt) throw new TypeError('voidUsage: the services cannot undo usages');
+  f.set(() => f.undoing++);
+  try {
+    const detail = { usageId, cardId, outcome: await voidIt(usageId) };
+    f.voided(detail);
+    return detail;
+  } finally {
+    f.set(() => f.undoing--);
+    void f.tally.refresh();
+  }
+}
+
+/** Undoes the usage on the result screen: the screen then says it is undone, or why it is not. */
+export async function undoShown(f: UndoFlow): Promise<void> {
+  const phase = f.phase;
+  const id = undoTarget(f);
+  if (id === undefined || phase.name !== 'done' || f.undoing > 0) return;
+  f.set(() => (f.polite = (v) => v.t.undoing));
+  try {
+    await voidUsage(f, id, phase.cardId);
+    if (f.phase !== phase) return; // the clerk has moved on: the event told the host
+    f.toPhase(
+      { ...phase, outcome: 'voided' },
+      (v) => `${v.t.voidedHeading}. ${ticketSummary(v, phase.request)}`,
+    );
+  } catch (e) {
+    const undoError = await f.errorOf(e);
+    if (f.phase !== phase) return;
+    f.toPhase(
+      { ...phase, undoError },
+      () => '',
+      (v) => `${v.t.undoFailed}. ${v.text(undoError.message)}`,
+    );
+    f.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
+  }
+}
+
+/**
+ * The result screen's undo action, naming what it undoes ("Peru: A045198723, Aikuisia 1, lapsia 2."), and why the
  * last undo failed; nothing once the usage is undone (the result says so) or when there is nothing to undo.
  */
 export function renderUndo(
   v: ViewContext,
   done: Extract<Phase, { name: 'done' }>,
-  undo: Pick<Undo, 'target' | 'running' | 'undoShown'>,
+  f: UndoFlow,
 ): TemplateResult | typeof nothing {
-  if (undo.target === undefined) return nothing;
+  if (undoTarget(f) === undefined) return nothing;
   const what = `${done.cardId}, ${ticketSummary(v, done.request)}`;
   return html`${
       done.undoError
@@ -22,12 +82,7 @@ export function renderUndo(
         : nothing
     }
     <div class="actions">
-      <button
-        part="undo-button"
-        type="button"
-        ?disabled=${undo.running}
-        @click=${() => void undo.undoShown()}
-      >
+      <button part="undo-button" type="button" ?disabled=${f.undoing > 0} @click=${() => void undoShown(f)}>
         ${v.t.undo(what)}
       </button>
     </div>`;

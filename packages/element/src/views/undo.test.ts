@@ -1,9 +1,10 @@
 // The undo action in the flow, in Node: what it undoes, the result after it, a failure shown with the result kept.
 import { describe, expect, it } from 'vitest';
-import { ScanFlow, type FlowHost } from './scan-flow.js';
+import { ScanFlow, type FlowHost } from '../flow/scan-flow.js';
 import { fi } from '../translations/fi.js';
 import { formatterFor } from '../format.js';
-import type { ViewContext } from '../views/view-context.js';
+import type { ViewContext } from './view-context.js';
+import { undoShown, undoTarget } from './undo.js';
 import type { ScannerServices, ShowContext } from '../services/types.js';
 import { createFakeServices } from '../../../../test/support/element-fake-services.js';
 import type { KaikuUsageVoidedEvent } from '../events/index.js';
@@ -47,11 +48,11 @@ describe('Undo', () => {
     const asked: string[] = [];
     const { flow, events } = setUp(async (id) => (asked.push(id), 'voided'));
     const id = await registered(flow);
-    expect(flow.undo.target).toBe(id);
-    await flow.undo.undoShown();
+    expect(undoTarget(flow)).toBe(id);
+    await undoShown(flow);
     expect(asked).toEqual([id]);
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'voided' });
-    expect(flow.undo.target).toBeUndefined(); // nothing left to undo
+    expect(undoTarget(flow)).toBeUndefined(); // nothing left to undo
     expect(flow.polite(view)).toContain(fi.voidedHeading);
     const voided = events.find((e) => e.type === 'kaiku-usage-voided') as KaikuUsageVoidedEvent;
     expect(voided.detail).toEqual({ usageId: id, cardId: 'A045198723', outcome: 'voided' });
@@ -62,7 +63,7 @@ describe('Undo', () => {
     const refusal = new ApiProblemError(makeProblem(422, 'void-window-closed', 'Closed', { reasons }));
     const { flow, events } = setUp(() => Promise.reject(refusal));
     await registered(flow);
-    await flow.undo.undoShown();
+    await undoShown(flow);
     expect(flow.phase).toMatchObject({
       name: 'done',
       outcome: 'registered',
@@ -79,6 +80,6 @@ describe('Undo', () => {
   it('offers no undo when the services cannot undo', async () => {
     const { flow } = setUp(undefined);
     await registered(flow);
-    expect(flow.undo.target).toBeUndefined();
+    expect(undoTarget(flow)).toBeUndefined();
   });
 });
