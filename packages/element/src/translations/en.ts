@@ -78,10 +78,6 @@ export const en: Translation = {
   queuedDetail:
     'Hand out the ticket. The usage is stored on this device and sent to Kaikukanta automatically.',
   queuedBadge: 'Waiting to be sent',
-  undo: (what) => `Undo: ${what}`,
-  undoing: 'Undoing…',
-  voidedHeading: 'Usage undone',
-  undoFailed: 'The usage was not undone',
   refusedLaterHeading: 'Kaikukanta did not accept the usage',
   refusedLaterDetail:
     'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',

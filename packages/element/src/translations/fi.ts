@@ -83,11 +83,6 @@ export const fi = {
   queuedHeading: 'Tallennettu – lähetetään, kun yhteys palaa',
   queuedDetail: 'Anna lippu. Käyttö on tallessa tällä laitteella ja lähetetään Kaikukantaan automaattisesti.',
   queuedBadge: 'Odottaa lähetystä',
-  /** The result screen's undo action, with what it undoes (the card and its tickets). */
-  undo: (what: string) => `Peru: ${what}`,
-  undoing: 'Perutaan…',
-  voidedHeading: 'Käyttö peruttu',
-  undoFailed: 'Käyttöä ei peruttu',
   refusedLaterHeading: 'Kaikukanta ei hyväksynyt käyttöä',
   refusedLaterDetail:
     'Käyttöä ei kirjattu. Se on alla listassa ”Vaatii huomiota”: sovi lipusta asiakkaan kanssa ja merkitse käyttö käsitellyksi.',

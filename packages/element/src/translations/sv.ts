@@ -78,10 +78,6 @@ export const sv: Translation = {
   queuedDetail:
     'Ge biljetten. Användningen är sparad på den här enheten och skickas automatiskt till Kaikukanta.',
   queuedBadge: 'Väntar på att skickas',
-  undo: (what) => `Ångra: ${what}`,
-  undoing: 'Ångrar…',
-  voidedHeading: 'Användningen ångrad',
-  undoFailed: 'Användningen ångrades inte',
   refusedLaterHeading: 'Kaikukanta godkände inte användningen',
   refusedLaterDetail:
     'Användningen registrerades inte. Den finns nedan i listan ”Kräver åtgärd”: kom överens med kunden om biljetten och markera användningen som hanterad.',

@@ -14,6 +14,7 @@ import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 // The undo action shows on the result, so it loads with it.
 export { renderUndo, voidUsage } from './undo.js';
+import { VOIDED } from './undo.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download
@@ -252,7 +253,7 @@ export function renderResult(
   const heading = {
     registered: t.registeredHeading,
     queued: t.queuedHeading,
-    voided: t.voidedHeading,
+    voided: v.text(VOIDED),
     'refused-later': t.refusedLaterHeading,
   }[outcome];
   return html`<div part="result" class="notice ${tone}" data-outcome=${outcome}>

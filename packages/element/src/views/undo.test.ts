@@ -53,7 +53,7 @@ describe('Undo', () => {
     expect(asked).toEqual([id]);
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'voided' });
     expect(undoTarget(flow)).toBeUndefined(); // nothing left to undo
-    expect(flow.polite(view)).toContain(fi.voidedHeading);
+    expect(flow.polite(view)).toContain('Käyttö peruttu');
     const voided = events.find((e) => e.type === 'kaiku-usage-voided') as KaikuUsageVoidedEvent;
     expect(voided.detail).toEqual({ usageId: id, cardId: 'A045198723', outcome: 'voided' });
   });
@@ -70,7 +70,7 @@ describe('Undo', () => {
       undoError: { code: 'void-window-closed' },
     });
     expect(flow.alert(view)).toContain(
-      `${fi.undoFailed}. Käyttöä ei voi enää perua: perumisaika päättyi 1.2.2030 klo 12.15.`,
+      `Käyttöä ei peruttu. Käyttöä ei voi enää perua: perumisaika päättyi 1.2.2030 klo 12.15.`,
     );
     const error = events.find((e) => e.type === 'kaiku-error') as CustomEvent;
     expect(error.detail).toMatchObject({ code: 'void-window-closed', stage: 'void', cardId: 'A045198723' });

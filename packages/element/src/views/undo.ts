@@ -3,6 +3,27 @@ import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
+import type { LocalizedText } from '../services/types.js';
+
+// The undo texts load with the result (not with the first download's translations).
+/** The undo action, naming what it undoes (the card and its tickets). */
+const undoLabel = (what: string): LocalizedText => ({
+  fi: `Peru: ${what}`,
+  sv: `Ångra: ${what}`,
+  en: `Undo: ${what}`,
+});
+const UNDOING: LocalizedText = { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' };
+/** The result's heading once the usage is undone. */
+export const VOIDED: LocalizedText = {
+  fi: 'Käyttö peruttu',
+  sv: 'Användningen ångrad',
+  en: 'Usage undone',
+};
+const FAILED: LocalizedText = {
+  fi: 'Käyttöä ei peruttu',
+  sv: 'Användningen ångrades inte',
+  en: 'The usage was not undone',
+};
 
 /** What undo needs of the flow (it loads with the result, so it stays out of the first download). */
 type UndoFlow = Pick<
@@ -43,13 +64,13 @@ export async function undoShown(f: UndoFlow): Promise<void> {
   const phase = f.phase;
   const id = undoTarget(f);
   if (id === undefined || phase.name !== 'done' || f.undoing > 0) return;
-  f.set(() => (f.polite = (v) => v.t.undoing));
+  f.set(() => (f.polite = (v) => v.text(UNDOING)));
   try {
     await voidUsage(f, id, phase.cardId);
     if (f.phase !== phase) return; // the clerk has moved on: the event told the host
     f.toPhase(
       { ...phase, outcome: 'voided' },
-      (v) => `${v.t.voidedHeading}. ${ticketSummary(v, phase.request)}`,
+      (v) => `${v.text(VOIDED)}. ${ticketSummary(v, phase.request)}`,
     );
   } catch (e) {
     const undoError = await f.errorOf(e);
@@ -57,7 +78,7 @@ export async function undoShown(f: UndoFlow): Promise<void> {
     f.toPhase(
       { ...phase, undoError },
       () => '',
-      (v) => `${v.t.undoFailed}. ${v.text(undoError.message)}`,
+      (v) => `${v.text(FAILED)}. ${v.text(undoError.message)}`,
     );
     f.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
   }
@@ -77,13 +98,13 @@ export function renderUndo(
   return html`${
       done.undoError
         ? html`<p part="undo-error" class="notice danger" role="alert" data-code=${done.undoError.code}>
-            ${v.t.undoFailed}. ${v.text(done.undoError.message)}
+            ${v.text(FAILED)}. ${v.text(done.undoError.message)}
           </p>`
         : nothing
     }
     <div class="actions">
       <button part="undo-button" type="button" ?disabled=${f.undoing > 0} @click=${() => void undoShown(f)}>
-        ${v.t.undo(what)}
+        ${v.text(undoLabel(what))}
       </button>
     </div>`;
 }
