@@ -227,6 +227,24 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('<kaiku-scanner> in %s', 
     }
   });
 
+  it('undo: the result screen takes the usage back, and Kaikukanta gives it back', async (ctx) => {
+    const s = await browser.session();
+    try {
+      const tab = await ready(await s.open(boxOffice('sv')));
+      await scan(ctx, tab, 'A999005458', `${part('card-panel')}?.textContent.includes('A999005458')`);
+      await confirm(tab);
+      await until(tab, `${part('result')}?.getAttribute('data-outcome') === 'registered'`);
+      expect(await usageCount('A999005458')).toBe(1);
+      await until(tab, `${part('undo-button')}?.textContent.includes('Ångra: A999005458')`);
+      await tab.run(`document.querySelector('kaiku-scanner').shadowRoot.querySelector('[part~="undo-button"]').click();
+        return true;`);
+      await until(tab, `${part('result')}?.getAttribute('data-outcome') === 'voided'`);
+      expect(await usageCount('A999005458')).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('manual entry: a typed ID is looked up and registered', async () => {
     const s = await browser.session();
     try {

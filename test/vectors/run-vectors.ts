@@ -7,6 +7,7 @@ import type { ParseCardIdOptions } from '../../packages/core/src/card-id/parse-c
 import { checkCapSetting } from '../../packages/core/src/rules/check-cap-setting.js';
 import type { CapSettingInput } from '../../packages/core/src/rules/check-cap-setting.js';
 import { decideUsage } from '../../packages/core/src/rules/decide-usage.js';
+import { checkVoidWindow } from '../../packages/core/src/rules/check-void-window.js';
 import type { DecideUsageInput } from '../../packages/core/src/rules/usage-types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -71,4 +72,12 @@ export function checkCapVector(vector: CapVector): string[] {
     vector.expect,
     'error' in result ? [result.error.code] : [],
   );
+}
+
+/** A `checkVoidWindow` vector: instants as ISO strings; `params` compares the refusal's parameters. */
+export function checkVoidVector(vector: CapVector): string[] {
+  const input = vector.input as { registeredAt: string; showStart: string; now: string };
+  const result = checkVoidWindow({ ...input, now: new Date(input.now) });
+  const reason = result.ok ? undefined : result.reasons[0];
+  return compare({ ...result, params: reason?.params }, vector.expect, reason ? [reason.code] : []);
 }

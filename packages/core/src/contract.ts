@@ -43,6 +43,9 @@ export {
   UsageRecordSchema,
   UsageRequestSchema,
   UsageResultSchema,
+  UsageStateSchema,
+  VoidRequestSchema,
+  VoidResultSchema,
   makeProblem,
 } from './schemas/api.js';
 export {
@@ -79,6 +82,8 @@ export type {
   UsageRecord,
   UsageRequest,
   UsageResult,
+  UsageState,
+  VoidResult,
 } from './schemas/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export {

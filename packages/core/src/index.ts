@@ -48,6 +48,8 @@ export type {
 export { checkShowSettings, toApiShow, toUsageEvent } from './rules/show-event.js';
 export type { ShowState } from './rules/show-event.js';
 export { checkCapSetting } from './rules/check-cap-setting.js';
+export { checkVoidWindow } from './rules/check-void-window.js';
+export type { VoidWindowInput, VoidWindowReason, VoidWindowResult } from './rules/check-void-window.js';
 export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
 export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
 export type { PolicyVersion } from './policy/policies.js';

@@ -24,7 +24,7 @@ import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
 import { ActiveController } from './controllers/active-controller.js';
-import { KaikuErrorEvent } from './events/index.js';
+import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events/index.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -39,6 +39,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @event kaiku-before-register - Cancelable; fired before a usage is written. `detail: KaikuUsageDetail`
  * @event kaiku-usage-registered - Kaikukanta accepted the usage. `detail: KaikuUsageDetail & { usageId }`
  * @event kaiku-usage-queued - The usage is stored offline and will be sent later. `detail: KaikuUsageDetail & { pending, reason }`
+ * @event kaiku-usage-voided - A usage was undone (the undo action, `voidUsage()`). `detail: { usageId, cardId, outcome }`
  * @event kaiku-sync - The outbox changed. `detail: { pending, needsAttention }`
  * @event kaiku-error - Something failed. `detail: { code, stage, cardId? }`
  *
@@ -316,6 +317,16 @@ export class KaikuScanner extends LitElement {
   /** Back to ready, dropping the card on screen. */
   reset(): void {
     this.flow.reset();
+  }
+
+  /**
+   * Undoes a usage this terminal registered or queued, by `kaiku-usage-registered`'s `usageId` or
+   * `kaiku-usage-queued`'s `recordId` (for a shift list), within the void window; fires `kaiku-usage-voided`.
+   * Rejects with the reason (`void-window-closed`, `void-unverified`, …).
+   */
+  async voidUsage(usageId: string): Promise<KaikuUsageVoidedDetail> {
+    await this.views.loadCard();
+    return this.views.card!.voidUsage(this.flow, usageId);
   }
 
   /** Sends queued usages now. */

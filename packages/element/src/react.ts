@@ -30,6 +30,7 @@ export const KaikuScanner = createComponent({
     onKaikuBeforeRegister: event('kaiku-before-register'),
     onKaikuUsageRegistered: event('kaiku-usage-registered'),
     onKaikuUsageQueued: event('kaiku-usage-queued'),
+    onKaikuUsageVoided: event('kaiku-usage-voided'),
     onKaikuSync: event('kaiku-sync'),
     onKaikuError: event('kaiku-error'),
   },

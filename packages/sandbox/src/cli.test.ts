@@ -150,7 +150,7 @@ describe('kaiku-sandbox CLI', () => {
         lines.push(l),
       );
       // Without a second venue and token three checks cannot run; a fast server never shows a 409 in flight.
-      expect(lines.join('\n')).toMatch(/^13\/17 checks passed, 0 failed, 4 n\/a; \d+ requests/m);
+      expect(lines.join('\n')).toMatch(/^14\/18 checks passed, 0 failed, 4 n\/a; \d+ requests/m);
       expect(result).toEqual({ code: 3 });
       const wrong = await runCli(
         ['conformance', '--base-url', server.url, '--token', 'wrong'],

@@ -12,6 +12,7 @@ import {
   UsageListSchema,
   UsageRequestSchema,
   UsageResultSchema,
+  VoidResultSchema,
 } from '../schemas/api.js';
 import type {
   BatchItem,
@@ -24,6 +25,7 @@ import type {
   UsageRecord,
   UsageRequest,
   UsageResult,
+  VoidResult,
 } from '../schemas/api.js';
 import { ApiRequestError, ApiResponseError } from './api-errors.js';
 import { createHttpTransport } from './http-transport.js';
@@ -111,6 +113,12 @@ export type ApiClient = {
   lookupCard(cardId: string, options?: CallOptions): Promise<CardRecord>;
   registerUsage(usage: UsageRequest, options: UsageCallOptions): Promise<RegisteredUsage>;
   registerBatch(items: readonly BatchItem[], options?: CallOptions): Promise<BatchResponse>;
+  /**
+   * Voids a usage by its `usageId` within the void window (docs/api.md, "Voiding a usage"). Idempotent, so it is
+   * retried like a keyed request; a voided usage answers with its first `voidedAt`. Refusals: `void-window-closed`,
+   * `usage-not-found`, `http-403` (another venue's usage).
+   */
+  voidUsage(usageId: string, options?: CallOptions): Promise<VoidResult>;
   getShowTally(showId: string, options?: CallOptions): Promise<ShowTally>;
   listUsages(query: UsageListQuery, options?: CallOptions): Promise<UsageList>;
   /** Every page of `listUsages`, following `nextCursor`, within the client's `listLimits`. */
@@ -206,6 +214,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       keyed: false,
     }) satisfies PlannedRequest;
 
+  const post = (
+    operation: PlannedRequest['operation'],
+    path: string,
+    body: unknown,
+    params: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) =>
+    ({
+      operation,
+      method: 'POST',
+      path,
+      query: {},
+      headers: { ...JSON_HEADERS, 'content-type': 'application/json', ...headers },
+      body,
+      params,
+      keyed: true,
+    }) satisfies PlannedRequest;
+
   const listPage = async (query: UsageListQuery, callOptions: CallOptions, maxBytes?: number) => {
     checkOptions('listUsages', callOptions, CALL_OPTIONS);
     const q = checked(UsageListQuerySchema, query);
@@ -229,16 +255,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { signal } = callOptions;
       const id = checked(CardIdSchema, cardId);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
-      const plan: PlannedRequest = {
-        operation: 'lookupCard',
-        method: 'POST',
-        path: 'v1/cards/lookup',
-        query: {},
-        headers: { ...JSON_HEADERS, 'content-type': 'application/json' },
-        body: { cardId: id },
-        params: { cardId: id },
-        keyed: false,
-      };
+      const plan = { ...post('lookupCard', 'v1/cards/lookup', { cardId: id }, { cardId: id }), keyed: false };
       return (await sendRequest(ctx, plan, CardRecordSchema, signal)).data;
     },
 
@@ -247,16 +264,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { idempotencyKey, signal } = callOptions;
       const key = checked(IdempotencyKeySchema, idempotencyKey);
       const body = checked(UsageRequestSchema, usage);
-      const plan: PlannedRequest = {
-        operation: 'registerUsage',
-        method: 'POST',
-        path: 'v1/usages',
-        query: {},
-        headers: { ...JSON_HEADERS, 'content-type': 'application/json', 'idempotency-key': key },
-        body,
-        params: { idempotencyKey: key },
-        keyed: true,
-      };
+      const headers = { 'idempotency-key': key };
+      const plan = post('registerUsage', 'v1/usages', body, { idempotencyKey: key }, headers);
       const { data, response } = await sendRequest(ctx, plan, UsageResultSchema, signal);
       return { ...data, replayed: response.headers.get('idempotent-replayed') === 'true' };
     },
@@ -265,17 +274,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       checkOptions('registerBatch', callOptions, CALL_OPTIONS);
       const { signal } = callOptions;
       const body = checked(BatchRequestSchema, { items });
-      const plan: PlannedRequest = {
-        operation: 'registerBatch',
-        method: 'POST',
-        path: 'v1/usages/batch',
-        query: {},
-        headers: { ...JSON_HEADERS, 'content-type': 'application/json' },
-        body,
-        params: {},
-        // Every item carries its own key, so the whole batch is safe to resend.
-        keyed: true,
-      };
+      // Every item carries its own key, so the whole batch is safe to resend (keyed).
+      const plan = post('registerBatch', 'v1/usages/batch', body, {});
       const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
       const keys = body.items.map((item) => item.idempotencyKey);
       // Each refused item's problem as the client reads any problem; one with a code that is a sentence keeps its status.
@@ -284,6 +284,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         r.ok ? r : { ...r, problem: readProblem(r.problem) ?? unreadable(r.problem.status) },
       );
       return { ...data, results: matchBatchResults(keys, results, response.status) };
+    },
+
+    async voidUsage(usageId, callOptions = {}) {
+      checkOptions('voidUsage', callOptions, CALL_OPTIONS);
+      const id = String(usageId);
+      if (id.length === 0) throw new ApiRequestError([{ path: 'usageId', code: 'too_small' }]);
+      // Voiding a voided usage answers the same result: safe to resend (keyed), as a registration with its key.
+      const plan = post('voidUsage', `v1/usages/${encodeURIComponent(id)}/void`, {}, { usageId: id });
+      return (await sendRequest(ctx, plan, VoidResultSchema, callOptions.signal)).data;
     },
 
     async getShowTally(showId, callOptions = {}) {

@@ -125,6 +125,11 @@ export const apiMessages = defineMessages({
     en: () =>
       "This account cannot record usages for another venue's event: that venue has not named you its ticket agent in Kaikukanta. Record it for your own venue, or ask the venue to add you as its agent.",
   },
+  'usage-not-found': {
+    fi: () => 'Käyttöä ei löydy Kaikukannasta, joten sitä ei voi perua.',
+    sv: () => 'Användningen finns inte i Kaikukanta och kan därför inte ångras.',
+    en: () => 'Kaikukanta has no such usage, so it cannot be undone.',
+  },
   'http-404': {
     fi: () =>
       'Kaikukannan osoitteesta ei löytynyt palvelua (HTTP 404). Tarkista rajapinnan osoite tai verkon välityspalvelin.',

@@ -81,6 +81,14 @@ export const outboxMessages = defineMessages({
     en: (p: { id: string }) =>
       `Could not check with Kaikukanta whether usage ${p.id} already arrived, so it was not sent again. Try again once the connection works.`,
   },
+  'void-unverified': {
+    fi: (p: { id: string }) =>
+      `Kirjauksen ${p.id} perumista ei voitu varmistaa Kaikukannasta, joten sitä ei peruttu. Yritä uudelleen, kun yhteys toimii.`,
+    sv: (p: { id: string }) =>
+      `Det gick inte att bekräfta i Kaikukanta att registreringen ${p.id} ångrades, så den ångrades inte. Försök igen när förbindelsen fungerar.`,
+    en: (p: { id: string }) =>
+      `Undoing usage ${p.id} could not be confirmed with Kaikukanta, so it was not undone. Try again once the connection works.`,
+  },
   'record-tampered': {
     fi: () =>
       'Tallennettua kirjausta on muutettu tämän ohjelman ulkopuolelta, joten sitä ei lähetetä. Tarkista kirjaus: kirjaa käsin tai hylkää.',

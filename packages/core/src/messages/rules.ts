@@ -279,6 +279,13 @@ export const rulesMessages = defineMessages({
     sv: (p: ClosesParams) => `Avhämtningen av biljetter stängde ${at(p.closesAt, 'sv')}.`,
     en: (p: ClosesParams) => `Ticket collection closed at ${at(p.closesAt, 'en')}.`,
   },
+  'void-window-closed': {
+    fi: (p: ClosesParams) => `Käyttöä ei voi enää perua: perumisaika päättyi ${at(p.closesAt, 'fi')}.`,
+    sv: (p: ClosesParams) =>
+      `Användningen kan inte längre ångras: tiden för att ångra gick ut ${at(p.closesAt, 'sv')}.`,
+    en: (p: ClosesParams) =>
+      `The usage can no longer be undone: the time to undo ended at ${at(p.closesAt, 'en')}.`,
+  },
   'cap-below-minimum': {
     fi: (p: CapMinParams) =>
       `Yläraja ${p.cap} on liian pieni: toimintamallin (${p.policy}) mukaan vähintään ${p.minimum} (sääntö ${p.rule}).`,

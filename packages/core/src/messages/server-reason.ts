@@ -69,6 +69,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'cap-exceeded': capSpec,
   'booking-not-open': { opensAt: str },
   'booking-closed': { closesAt: str },
+  'void-window-closed': { closesAt: str },
   'collection-not-open': { opensAt: str },
   'collection-closed': { closesAt: str },
   'cap-below-minimum': { cap: num, minimum: num, rule: str, policy: str },
@@ -100,6 +101,7 @@ const SPECS: { readonly [C in ServerReasonCode]: Spec<ParamsOfCode<C>> } = {
   'batch-too-large': { max: optNum },
   'show-not-found': {},
   'agent-not-authorized': {},
+  'usage-not-found': {},
   'internal-error': {},
   'refusal-unreadable': { problemCode: optStr },
 };

@@ -3,7 +3,7 @@ import { classifyFailure, isTransientStatus, refusalReasons } from './classify-f
 
 /** One per-item result of `registerBatch` (the contract's `BatchItemResult`). */
 type BatchItemResultLike = { readonly idempotencyKey?: string } & (
-  | { readonly ok: true }
+  | { readonly ok: true; readonly result?: { readonly usageId?: string } }
   | {
       readonly ok: false;
       readonly problem: { readonly code: string; readonly status: number; readonly reasons?: unknown };
@@ -89,7 +89,8 @@ function matchOutcomes(
 
 function toOutcome(result: BatchItemResultLike | undefined): ItemOutcome {
   if (!result) return { kind: 'transient', code: 'missing-result' };
-  if (result.ok) return { kind: 'accepted' };
+  const usageId = result.ok ? result.result?.usageId : undefined;
+  if (result.ok) return usageId === undefined ? { kind: 'accepted' } : { kind: 'accepted', usageId };
   const { code, status } = result.problem;
   if (isTransientStatus(status, code)) return { kind: 'transient', code };
   const reasons = refusalReasons(result.problem.reasons);

@@ -25,10 +25,13 @@ import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
 import { adoptUntargeted } from './adopt-untargeted.js';
 import type { OutboxScope } from './target.js';
-import { belongsTo, scopeDatabaseName } from './target.js';
+import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
+import type { TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { checkOptionKeys, checkOptions, scopeOf } from './outbox-options.js';
 import { resolveRecord } from './resolve-record.js';
+import { voidRecord } from './void-record.js';
+import type { VoidOutcome } from './void-record.js';
 import type { RetryPace } from './resolve-record.js';
 import type {
   Acceptance,
@@ -37,17 +40,10 @@ import type {
   OutboxRecord,
   OutboxTransport,
   OutboxUsage,
-  RecordTarget,
   Resolution,
 } from './types.js';
 
-/** Open records of one target in an outbox's store (`targetCounts()`). */
-export type TargetCounts = OutboxCounts & {
-  /** Undefined for records written before targets existed that no outbox has taken yet. */
-  readonly target: RecordTarget | undefined;
-  /** True for this outbox's own target. */
-  readonly own: boolean;
-};
+export type { TargetCounts };
 
 /** What `syncNow()` reports. */
 export type SyncSummary = OutboxCounts & {
@@ -97,8 +93,7 @@ export class Outbox extends OutboxEventTarget {
     super();
     checkOptions(options);
     this.scope = scopeOf(options);
-    const name = options.databaseName ?? scopeDatabaseName(this.scope);
-    this.databaseName = name;
+    const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(this.scope));
     this.#legacy = options.store === undefined && options.databaseName === undefined;
     this.#o = {
       batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
@@ -116,12 +111,9 @@ export class Outbox extends OutboxEventTarget {
     const cardTtlMs = options.cardCacheTtlMs ?? DAY_MS;
     this.#cards = cardCache(store, cardTtlMs, scope.key);
     this.#tallies = tallyStore(store, scope.key);
-    const owner = newIdempotencyKey();
-    this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
-      owner,
-      forceLease: options.lock === 'indexeddb-lease',
-      now: this.#o.now,
-    });
+    const forceLease = options.lock === 'indexeddb-lease';
+    const lockOptions = { owner: newIdempotencyKey(), forceLease, now: this.#o.now };
+    this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, lockOptions);
     this.#notices = new OutboxNotices(name, this, this.#records, (op) => this.#guard(op));
     this.#capabilities = {
       lock: this.#lock.kind,
@@ -130,17 +122,15 @@ export class Outbox extends OutboxEventTarget {
       broadcast: this.#notices.available ? 'broadcast-channel' : 'none',
       secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
     };
+    const autoSync = (this.#autoSync = options.autoSync ?? true);
     this.#scheduler = createSyncScheduler({
       attempt: () => this.#attempt(),
       backoff: this.#backoff,
       random: this.#o.random,
-      auto: options.autoSync ?? true,
-      onScheduled: (retryInMs, outcome) => {
-        if (outcome.kind === 'failed') this.#notices.deferred(outcome.failure, retryInMs);
-      },
+      auto: autoSync,
+      onScheduled: (retryInMs, outcome) =>
+        outcome.kind === 'failed' && this.#notices.deferred(outcome.failure, retryInMs),
     });
-    const autoSync = options.autoSync ?? true;
-    this.#autoSync = autoSync;
     if (autoSync && typeof addEventListener === 'function') {
       const signal = this.#abort.signal;
       addEventListener('online', this.#onOnline, { signal });
@@ -216,19 +206,7 @@ export class Outbox extends OutboxEventTarget {
    * outbox has taken yet (another venue's).
    */
   async targetCounts(): Promise<TargetCounts[]> {
-    const counts = new Map<string, TargetCounts>();
-    for (const r of await this.#guard(this.#records.listAll())) {
-      if (r.state !== 'pending' && r.state !== 'needs-attention') continue;
-      const key = r.target ? `${r.target.api} ${r.target.venueId}` : '';
-      const own = belongsTo(this.scope, r);
-      const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
-      counts.set(key, {
-        ...c,
-        pending: c.pending + (r.state === 'pending' ? 1 : 0),
-        needsAttention: c.needsAttention + (r.state === 'needs-attention' ? 1 : 0),
-      });
-    }
-    return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
+    return countByTarget(this.scope, await this.#guard(this.#records.listAll()));
   }
 
   /**
@@ -296,6 +274,25 @@ export class Outbox extends OutboxEventTarget {
     await this.#notices.refresh();
     if (changed.state === 'pending' && this.#autoSync) this.#scheduler.soon();
     return changed;
+  }
+
+  /**
+   * Undoes a usage the clerk registered by mistake (docs/outbox.md, "Undo"), exactly once: a queued record never
+   * sent is deleted; a synced one is voided on the server (`client.voidUsage`); one in flight is judged once its
+   * send has settled. Rejects with `void-unverified` (nothing changed; try again), `record-not-found`, or the
+   * server's refusal (`void-window-closed`, …).
+   */
+  async voidUsage(id: string): Promise<VoidOutcome> {
+    if (this.#stopped) throw new OutboxError('outbox-stopped');
+    const hooks = {
+      records: this.#records,
+      lock: this.#lock,
+      transport: this.#transport,
+      client: this.#client,
+    };
+    const done = await voidRecord({ ...hooks, signal: this.#abort.signal, now: this.#o.now }, id);
+    await this.#notices.refresh();
+    return done;
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ServerTally } from './show-tally.js';
 import type { OutboxScope, OutboxTarget } from './target.js';
 import { outboxScope } from './target.js';
 import type { OutboxTransport } from './types.js';
+import type { VoidResult } from '../schemas/api.js';
 
 /** The API client, or the parts of it the outbox uses (`createApiClient()` fits). */
 export type OutboxClient = BatchClient & {
@@ -16,6 +17,8 @@ export type OutboxClient = BatchClient & {
   readonly baseUrl?: string;
   lookupCard?(cardId: string, options?: { signal?: AbortSignal }): Promise<CardFacts>;
   getShowTally?(showId: string, options?: { signal?: AbortSignal }): Promise<ServerTally>;
+  /** Voids a synced usage by its `usageId` (`Outbox.voidUsage`); `createApiClient()` has it. */
+  voidUsage?(usageId: string, options?: { signal?: AbortSignal }): Promise<VoidResult>;
   /**
    * Lists a venue's usages: `resolve(id, 'retry')` asks it after an ambiguous `idempotency-key-reused`, looking for
    * the record's idempotency key among the listed usages' `idempotencyKey`.

@@ -63,22 +63,7 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
     const missing: ItemOutcome = { kind: 'transient', code: 'missing-result' };
     const byId = new Map(batch.map((r, i): [string, ItemOutcome] => [r.id, outcomes[i] ?? missing]));
     const now = o.now();
-    const changed = await o.records.update([...byId.keys()], (current) => {
-      const outcome = byId.get(current.id);
-      // Only a pending record changes here: staff may have resolved it in another tab meanwhile.
-      if (!outcome || current.state !== 'pending') return current;
-      const attempts = current.attempts + 1;
-      if (outcome.kind === 'accepted') return { ...current, attempts, state: 'synced', settledAt: now };
-      if (outcome.kind === 'refused') {
-        const problem = {
-          code: outcome.code,
-          ...(outcome.status === undefined ? {} : { status: outcome.status }),
-          ...(outcome.reasons ? { reasons: outcome.reasons } : {}),
-        };
-        return { ...current, attempts, state: 'needs-attention', problem };
-      }
-      return { ...current, attempts };
-    });
+    const changed = await o.records.update([...byId.keys()], (r) => applyOutcome(r, byId.get(r.id), now));
     const syncedIds = changed.filter((r) => r.state === 'synced').map((r) => r.id);
     synced += syncedIds.length;
     await o.onBatch({ synced: syncedIds, refused: changed.filter((r) => r.state === 'needs-attention') });
@@ -91,6 +76,28 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
     }
     if (retryAfterMs !== undefined) return { ok: false, synced, failure: 'rate-limited', retryAfterMs };
   }
+}
+
+/**
+ * A pending record after a send's outcome: `synced` (with the server's `usageId`) on a 2xx, `needs-attention` on a
+ * definitive refusal, still pending otherwise. Only a pending record changes: staff may have resolved it in another
+ * tab meanwhile.
+ */
+export function applyOutcome(
+  current: OutboxRecord,
+  outcome: ItemOutcome | undefined,
+  now: number,
+): OutboxRecord {
+  if (!outcome || current.state !== 'pending') return current;
+  const attempts = current.attempts + 1;
+  if (outcome.kind === 'accepted') {
+    const id = outcome.usageId === undefined ? {} : { usageId: outcome.usageId };
+    return { ...current, ...id, attempts, state: 'synced', settledAt: now };
+  }
+  if (outcome.kind === 'transient') return { ...current, attempts };
+  const { code, status, reasons } = outcome;
+  const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
+  return { ...current, attempts, state: 'needs-attention', problem };
 }
 
 /** Default of `sendTimeoutMs`: 5 min, far beyond the client's own timeouts and retries. */

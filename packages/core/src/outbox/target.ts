@@ -1,5 +1,5 @@
 import { OutboxError } from './outbox-error.js';
-import type { OutboxRecord, RecordTarget } from './types.js';
+import type { OutboxCounts, OutboxRecord, RecordTarget } from './types.js';
 
 /** Which Kaikukanta an outbox delivers to: the API's base URL and, optionally, the one venue it serves. */
 export type OutboxTarget = { readonly baseUrl: string; readonly venueId?: string | undefined };
@@ -56,4 +56,26 @@ export function recordTarget(scope: OutboxScope, venueId: string): RecordTarget 
 export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
   const t = record.target;
   return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
+}
+
+/** Open records of one target in an outbox's store (`targetCounts()`). */
+export type TargetCounts = OutboxCounts & {
+  /** Undefined for records written before targets existed that no outbox has taken yet. */
+  readonly target: RecordTarget | undefined;
+  /** True for this outbox's own target. */
+  readonly own: boolean;
+};
+
+/** Open records per target, the scope's own first (`Outbox.targetCounts`). */
+export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord[]): TargetCounts[] {
+  const counts = new Map<string, TargetCounts>();
+  for (const r of records) {
+    if (r.state !== 'pending' && r.state !== 'needs-attention') continue;
+    const key = r.target ? `${r.target.api} ${r.target.venueId}` : '';
+    const own = belongsTo(scope, r);
+    const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
+    const field = r.state === 'pending' ? 'pending' : 'needsAttention';
+    counts.set(key, { ...c, [field]: c[field] + 1 });
+  }
+  return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
 }

@@ -47,6 +47,10 @@ export type OutboxRecord = {
   readonly attempts: number;
   /** Epoch ms of the 2xx, or of the staff resolution. */
   readonly settledAt?: number;
+  /** The server's `usageId` once synced (what `voidUsage` voids), when the server gave it. */
+  readonly usageId?: string;
+  /** Epoch ms when the clerk's undo (`voidUsage`) was confirmed by the server. */
+  readonly voidedAt?: number;
   /** Server's refusal (needs attention). */
   readonly problem?: {
     readonly code: string;
@@ -66,7 +70,7 @@ export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** What the outbox needs of the server for one item of a batch. */
 export type ItemOutcome =
-  | { readonly kind: 'accepted' }
+  | { readonly kind: 'accepted'; readonly usageId?: string }
   | {
       readonly kind: 'refused';
       readonly code: string;

@@ -48,6 +48,11 @@ export type UsagePolicy = {
    * one place), a festival or swimming-hall day. A booking and its collection are one usage.
    */
   readonly oncePerShow: readonly ShowKind[];
+  /**
+   * How long after its registration a clerk may void a usage (the seeds are silent: our choice, docs/api.md
+   * "Voiding a usage"), and never once the show has started.
+   */
+  readonly voidWithinMinutes: number;
 };
 
 /**

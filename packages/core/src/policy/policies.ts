@@ -25,6 +25,7 @@ const USAGE: UsagePolicy = {
   under16ClientsCountAgainstCap: true,
   groupMembersCountAgainstCap: true,
   oncePerShow: SHOW_KINDS,
+  voidWithinMinutes: 15,
 };
 
 /**

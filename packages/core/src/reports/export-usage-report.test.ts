@@ -141,6 +141,20 @@ describe('exportUsageReport', () => {
     expect(report.totals).toEqual({ adultTickets: 1, childTickets: 1, rows: 1 });
   });
 
+  it('leaves a voided usage out: it gave no tickets (issue 36.3)', async () => {
+    const voided = record('A999005458', '2024-04-02T15:00:00Z', {
+      state: 'voided',
+      voidedAt: '2024-01-01T10:05:00Z',
+    });
+    const report = await exportUsageReport({
+      rows: [record('A045198723', '2024-04-02T15:00:00Z'), voided],
+      format: 'csv',
+      locale: 'en',
+    });
+    expect(new TextDecoder().decode(report.bytes)).not.toContain('A999005458');
+    expect(report.totals).toEqual({ adultTickets: 1, childTickets: 1, rows: 1 });
+  });
+
   it('refuses a missing period or an unknown format', async () => {
     await expect(
       exportUsageReport({

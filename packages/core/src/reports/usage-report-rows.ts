@@ -27,7 +27,7 @@ export type UsageReportRow = {
 export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
 
 /**
- * Report lines of one registered usage. A community card's group visit becomes one line for the
+ * Report lines of one registered usage (none for a voided one). A community card's group visit becomes one line for the
  * worker's card (their own ticket plus the under-16 clients as child tickets) and one line per group
  * member's card, because every member aged 16+ is recorded with their own card (000 §6).
  *
@@ -35,6 +35,7 @@ export type UsageReportTotals = { adultTickets: number; childTickets: number; ro
  * usageToReportRows(record); // [{ cardId: 'A045198723', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' }]
  */
 export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
+  if (record.state === 'voided') return []; // taken back within the void window: no ticket was given
   const [main, ...members] = usageRequestToReportRows(record, record.usageId);
   // The tickets the server gave, as it counted them.
   const { adult, children, under16Clients } = record.tickets;

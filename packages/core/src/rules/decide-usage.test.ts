@@ -76,6 +76,7 @@ describe('decideUsage', () => {
         childrenCountAgainstCap: true,
         groupMembersCountAgainstCap: false,
         under16ClientsCountAgainstCap: false,
+        voidWithinMinutes: 15,
       },
     });
     expect(decideUsage({ ...group, policy })).toMatchObject({

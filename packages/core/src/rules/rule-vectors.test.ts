@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import cardIdVectors from '../../../../test/vectors/card-id.json';
 import capVectors from '../../../../test/vectors/cap-setting.json';
 import usageVectors from '../../../../test/vectors/decide-usage.json';
+import voidVectors from '../../../../test/vectors/void-window.json';
 import type { CapVector, CardIdVector, UsageVectorFile } from '../../../../test/vectors/run-vectors.js';
-import { checkCapVector, checkCardIdVector, checkUsageVector } from '../../../../test/vectors/run-vectors.js';
+import {
+  checkCapVector,
+  checkCardIdVector,
+  checkUsageVector,
+  checkVoidVector,
+} from '../../../../test/vectors/run-vectors.js';
 
 const usageFile = usageVectors as unknown as UsageVectorFile;
 
@@ -18,6 +24,10 @@ describe('rule vectors (Node)', () => {
     'checkCapSetting: %s',
     (_n, vector) => expect(checkCapVector(vector)).toEqual([]),
   );
+  it.each((voidVectors.vectors as unknown as CapVector[]).map((v) => [v.name, v] as const))(
+    'checkVoidWindow: %s',
+    (_n, vector) => expect(checkVoidVector(vector)).toEqual([]),
+  );
 });
 
 describe('rule vectors cover every refusal code', () => {
@@ -30,6 +40,7 @@ describe('rule vectors cover every refusal code', () => {
       ...expected(cardIdVectors.vectors),
       ...expected(usageFile.vectors),
       ...expected(capVectors.vectors),
+      ...expected(voidVectors.vectors),
     ]);
     const missing = [...Object.keys(cardIdMessages), ...Object.keys(rulesMessages)].filter(
       (code) => !seen.has(code),

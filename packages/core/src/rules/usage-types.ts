@@ -30,7 +30,7 @@ export type DecideUsageInput = DeepReadonly<z.input<typeof DecideUsageInputSchem
  * @example
  * const code: UsageRefusalCode = 'cap-reached';
  */
-export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum'>;
+export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum' | 'void-window-closed'>;
 
 /**
  * One reason of a refusal: `{ code, params, message }`.

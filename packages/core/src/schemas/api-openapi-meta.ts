@@ -30,6 +30,9 @@ import {
   UsageRecordSchema,
   UsageRequestSchema,
   UsageResultSchema,
+  UsageStateSchema,
+  VoidRequestSchema,
+  VoidResultSchema,
 } from './api.js';
 import { AlreadyUsedParamsSchema, ProblemReasonSchema, ProblemSchema } from './api-problem.js';
 
@@ -152,6 +155,9 @@ const API_SCHEMA_META: ReadonlyArray<readonly [z.core.$ZodType, z.core.GlobalMet
   [BatchRequestSchema, { id: 'BatchRequest' }],
   [BatchItemResultSchema, { id: 'BatchItemResult' }],
   [BatchResponseSchema, { id: 'BatchResponse' }],
+  [UsageStateSchema, { id: 'UsageState' }],
+  [VoidRequestSchema, { id: 'VoidRequest' }],
+  [VoidResultSchema, { id: 'VoidResult' }],
   [UsageRecordSchema, { id: 'UsageRecord' }],
   [UsageListQuerySchema, { id: 'UsageListQuery' }],
   [UsageListSchema, { id: 'UsageList' }],

@@ -36,6 +36,7 @@ describe('docs/openapi.json', () => {
         'lookupCardByPath',
         'registerBatch',
         'registerUsage',
+        'voidUsage',
       ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map(

@@ -16,6 +16,8 @@ import {
   UsageListSchema,
   UsageRequestSchema,
   UsageResultSchema,
+  VoidRequestSchema,
+  VoidResultSchema,
 } from './api.js';
 import { AlreadyUsedParamsSchema, ProblemSchema } from './api-problem.js';
 import { apiSchemaRegistry } from './api-openapi-meta.js';
@@ -30,6 +32,8 @@ const ROOTS = {
   CardRecord: CardRecordSchema,
   UsageRequest: UsageRequestSchema,
   UsageResult: UsageResultSchema,
+  VoidRequest: VoidRequestSchema,
+  VoidResult: VoidResultSchema,
   BatchRequest: BatchRequestSchema,
   BatchResponse: BatchResponseSchema,
   ShowTally: ShowTallySchema,
@@ -227,6 +231,28 @@ function paths(): Json {
           '413': problem(
             'More than 100 items (`batch-too-large`) or a body over 1 MB (`payload-too-large`).',
           ),
+        },
+      },
+    },
+    '/v1/usages/{usageId}/void': {
+      post: {
+        operationId: 'voidUsage',
+        summary: 'Takes a usage back (a wrong card, a wrong number of children) within the void window.',
+        description:
+          "Allowed within 15 minutes of the registration (the policy's `usage.voidWithinMinutes`) and never once the " +
+          'show has started. Idempotent: voiding a voided usage answers 200 with the same `voidedAt`. A voided usage ' +
+          "counts neither against the show's cap nor as already used, and the usage list shows it with " +
+          '`state: "voided"`. Only the venue that registered the usage may void it. The body is `{}`.',
+        parameters: [pathParam('usageId', plainIdParam, 'The `usageId` of the registration.')],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('VoidRequest') } } },
+        responses: {
+          '200': json('VoidResult', 'Voided (now or before).'),
+          ...common,
+          ...body,
+          '400': problem('A field in the body (`invalid-request`, `unknown-field`).'),
+          '403': problem('The usage was registered by another venue (`forbidden`).'),
+          '404': problem('No usage with this ID (`usage-not-found`).'),
+          '422': problem('The void window has closed (`void-window-closed`, `params.closesAt`).'),
         },
       },
     },

@@ -15,6 +15,7 @@ export const API_PROBLEM_CODES = {
   agentNotAuthorized: 'agent-not-authorized',
   notFound: 'not-found',
   cardNotRegistered: 'card-not-registered',
+  usageNotFound: 'usage-not-found',
   showNotFound: 'show-not-found',
   idempotencyKeyMissing: 'idempotency-key-missing',
   idempotencyKeyInProgress: 'idempotency-key-in-progress',

@@ -22,6 +22,9 @@ export const CardLookupRequestSchema = /* @__PURE__ */ pure(() => z.strictObject
 /** The body of a card look-up. */
 export type CardLookupRequest = z.infer<typeof CardLookupRequestSchema>;
 
+/** The body of a void: `{}` (the usage is in the path; any field is refused as unknown). */
+export const VoidRequestSchema = /* @__PURE__ */ pure(() => z.strictObject({}));
+
 /** The show or course a usage is for. `cap` and `seats` are the venue's settings, when it sends them. */
 export const ShowSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({

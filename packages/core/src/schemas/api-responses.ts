@@ -98,6 +98,27 @@ export const BatchResponseSchema = /* @__PURE__ */ pure(() =>
 /** The answer to a batch registration: one result per item, by idempotency key. */
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
+/** A usage's state: `registered`, or `voided` (taken back by `POST /v1/usages/{usageId}/void`). */
+export const UsageStateSchema = /* @__PURE__ */ pure(() => z.enum(['registered', 'voided']));
+/** `registered` or `voided`. */
+export type UsageState = z.infer<typeof UsageStateSchema>;
+
+/**
+ * The answer to voiding a usage: the same `voidedAt` however often it is asked, the tickets given back and the
+ * show's tally after them.
+ */
+export const VoidResultSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    usageId: text(1),
+    state: z.literal('voided'),
+    voidedAt: isoDateTime(),
+    tickets: TicketsSchema,
+    showTally: ShowTallySchema,
+  }),
+);
+/** The answer to voiding a usage: its `voidedAt`, the tickets given back and the show's tally after them. */
+export type VoidResult = z.infer<typeof VoidResultSchema>;
+
 /** One registered usage as the usage-report exporter reads it back. */
 export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
   z.object({
@@ -111,6 +132,9 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
      * usage is already here (never a timestamp). Optional: a server that does not keep keys leaves it out.
      */
     idempotencyKey: z.optional(IdempotencyKeySchema),
+    /** `voided`: taken back within the void window; it counts neither against the cap nor as used. Absent = registered. */
+    state: z.optional(UsageStateSchema),
+    voidedAt: z.optional(isoDateTime()),
   }),
 );
 /** One registered usage as the usage-report exporter reads it back. */

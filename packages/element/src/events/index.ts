@@ -8,6 +8,7 @@ export {
   type KaikuUsageRegisteredDetail,
 } from './kaiku-usage-registered-event.js';
 export { KaikuUsageQueuedEvent, type KaikuUsageQueuedDetail } from './kaiku-usage-queued-event.js';
+export { KaikuUsageVoidedEvent, type KaikuUsageVoidedDetail } from './kaiku-usage-voided-event.js';
 export { KaikuSyncEvent, type KaikuSyncDetail } from './kaiku-sync-event.js';
 export { KaikuErrorEvent, type KaikuErrorDetail } from './kaiku-error-event.js';
 
@@ -16,6 +17,7 @@ import type { KaikuCardEvent } from './kaiku-card-event.js';
 import type { KaikuBeforeRegisterEvent } from './kaiku-before-register-event.js';
 import type { KaikuUsageRegisteredEvent } from './kaiku-usage-registered-event.js';
 import type { KaikuUsageQueuedEvent } from './kaiku-usage-queued-event.js';
+import type { KaikuUsageVoidedEvent } from './kaiku-usage-voided-event.js';
 import type { KaikuSyncEvent } from './kaiku-sync-event.js';
 import type { KaikuErrorEvent } from './kaiku-error-event.js';
 
@@ -26,6 +28,7 @@ declare global {
     'kaiku-before-register': KaikuBeforeRegisterEvent;
     'kaiku-usage-registered': KaikuUsageRegisteredEvent;
     'kaiku-usage-queued': KaikuUsageQueuedEvent;
+    'kaiku-usage-voided': KaikuUsageVoidedEvent;
     'kaiku-sync': KaikuSyncEvent;
     'kaiku-error': KaikuErrorEvent;
   }

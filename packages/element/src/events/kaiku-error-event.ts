@@ -4,8 +4,8 @@ import { EVENT_INIT } from './event-init.js';
 export type KaikuErrorDetail = {
   /** Stable error code (the same codes as the core's messages). */
   readonly code: string;
-  /** What failed: reading, looking up, registering, camera, sync. */
-  readonly stage: 'input' | 'lookup' | 'register' | 'camera' | 'sync' | 'config';
+  /** What failed: reading, looking up, registering, undoing (`void`), camera, sync. */
+  readonly stage: 'input' | 'lookup' | 'register' | 'void' | 'camera' | 'sync' | 'config';
   /** The card concerned, when there is one (never sent anywhere but the host page). */
   readonly cardId?: string;
   /** `stage: 'config'`: the setting that cannot be used, as the host spells it (`show-start`, `shows[1].cap`). */

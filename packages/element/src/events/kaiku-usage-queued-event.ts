@@ -7,6 +7,8 @@ export type KaikuUsageQueuedDetail = KaikuUsageDetail & {
   readonly pending: number;
   /** Why it was queued (a stable code, e.g. the network error's). */
   readonly reason: string;
+  /** Its outbox record: what `voidUsage()` undoes. */
+  readonly recordId?: string;
 };
 
 /** The usage is stored durably in the offline outbox and will be sent when the network returns. */

@@ -14,12 +14,18 @@ export type Phase =
   | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
   | {
       readonly name: 'done';
-      /** `refused-later`: queued offline, then refused by Kaikukanta when it was sent. */
-      readonly outcome: 'registered' | 'queued' | 'refused-later';
+      /**
+       * `refused-later`: queued offline, then refused by Kaikukanta when it was sent; `voided`: undone by the clerk.
+       */
+      readonly outcome: 'registered' | 'queued' | 'refused-later' | 'voided';
       readonly cardId: string;
       readonly request: TicketRequest;
       /** The queued usage's outbox record, followed until it is sent. */
       readonly recordId?: string;
+      /** The registered usage's ID (`kaiku-usage-registered`): what the undo action undoes. */
+      readonly usageId?: string;
+      /** Why the last undo failed (the result stands). */
+      readonly undoError?: ServiceError;
       /** Why Kaikukanta refused it (`refused-later`). */
       readonly reason?: Reason;
     }

@@ -80,7 +80,8 @@ export class Registration {
     if (outcome.kind === 'registered') {
       if (outcome.cap) s.capState = outcome.cap;
       this.tally.release(outcome.cap === undefined);
-      s.toPhase(done, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
+      const registered = { ...done, usageId: outcome.usageId };
+      s.toPhase(registered, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
       s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
@@ -90,7 +91,12 @@ export class Registration {
       const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
       s.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
       s.host.dispatch(
-        new KaikuUsageQueuedEvent({ ...detail, pending: outcome.pending, reason: outcome.reason }),
+        new KaikuUsageQueuedEvent({
+          ...detail,
+          pending: outcome.pending,
+          reason: outcome.reason,
+          ...(outcome.recordId ? { recordId: outcome.recordId } : {}),
+        }),
       );
     }
   }

@@ -5,7 +5,12 @@ import { Group } from './group.js';
 import { Registration } from './registration.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
-import { KaikuScanEvent, type ScanSource } from '../events/index.js';
+import {
+  KaikuScanEvent,
+  KaikuUsageVoidedEvent,
+  type KaikuUsageVoidedDetail,
+  type ScanSource,
+} from '../events/index.js';
 
 export type { FlowHost, Say } from './screen.js';
 export { RECHECK_MS } from './card-lookup.js';
@@ -28,6 +33,13 @@ export class ScanFlow extends Screen {
   private readonly registration: Registration;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
   readonly sync: SyncFollow;
+  /** Undos under way (views/undo.ts, loaded with the result). */
+  undoing = 0;
+
+  /** A usage was undone (views/undo.ts): the event, from here so that its class stays in one chunk. */
+  voided(detail: KaikuUsageVoidedDetail): void {
+    this.host.dispatch(new KaikuUsageVoidedEvent(detail));
+  }
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
   private next: Reading | undefined;

@@ -204,12 +204,16 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     try {
       const key = globalThis.crypto.randomUUID();
       const usage = await client!.registerUsage(toUsage(u), { idempotencyKey: key });
+      online.add(usage.usageId);
       return { kind: 'registered', usageId: usage.usageId };
     } catch (e) {
       if (e instanceof ApiProblemError) return { kind: 'refused', reasons: readProblemReasons(e.problem) };
       throw e;
     }
   };
+
+  /** Usages registered without the outbox (no storage): undone by the client, not through an outbox record. */
+  const online = new Set<string>();
 
   const notConfigured = (): never => {
     if (options.baseUrl !== '' && configError !== undefined) throw configError;
@@ -319,6 +323,14 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
       await outbox.resolve(id, 'dismissed');
       await outbox.syncNow().catch(() => undefined);
       notify();
+    },
+
+    async voidUsage(id) {
+      if (!outbox) notConfigured();
+      if (online.has(id)) return (await client!.voidUsage(id), 'voided');
+      const done = await outbox!.voidUsage(id);
+      notify();
+      return done.kind;
     },
 
     async resolveAttention(id) {

@@ -85,6 +85,11 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     syncNow: async () => (await services()).syncNow(),
     resolveAttention: async (id) => (await services()).resolveAttention(id),
     registerRest: async (id) => (await services()).registerRest?.(id),
+    voidUsage: async (id) => {
+      const inner = await services();
+      if (!inner.voidUsage) throw new TypeError('voidUsage: the services cannot undo usages');
+      return inner.voidUsage(id);
+    },
     exportCsv: async () => (await services()).exportCsv(),
     exportShiftCsv: async (locale) => (await services()).exportShiftCsv!(locale),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),

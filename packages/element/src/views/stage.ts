@@ -19,6 +19,15 @@ export type StageFlow = Pick<
   | 'reset'
   | 'waiting'
   | 'unverified'
+  | 'undoing'
+  | 'svc'
+  | 'set'
+  | 'toPhase'
+  | 'errorOf'
+  | 'emitError'
+  | 'voided'
+  | 'tally'
+  | 'polite'
 >;
 
 /** The element's side of the stage: its settings and handlers. */
@@ -58,7 +67,9 @@ function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResul
     case 'registering':
       return renderBusy(v.t.registering);
     case 'done':
-      return m.cardViews ? m.cardViews.renderResult(v, phase, reset) : renderBusy(v.t.registering);
+      return m.cardViews
+        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
+        : renderBusy(v.t.registering);
     case 'error':
       return renderError(
         v,

@@ -2,6 +2,7 @@ import { css, html, nothing, svg, unsafeCSS, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Phase } from '../flow/phase.js';
 import type { LocalizedText, Reason } from '../services/types.js';
+import { VOIDED } from './undo.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 
 /**
@@ -32,7 +33,8 @@ export function outcomeOf(phase: Phase): Outcome | undefined {
     case 'card':
       return phase.blocking.length === 0 ? undefined : refusalOutcome(phase.blocking);
     case 'done':
-      return phase.outcome === 'refused-later' ? 'attention' : 'registered';
+      // An undone usage is said in the attention colour: the clerk took something back.
+      return phase.outcome === 'refused-later' || phase.outcome === 'voided' ? 'attention' : 'registered';
     case 'error':
       return phase.refusal ? 'refused' : 'attention';
     default:
@@ -173,12 +175,12 @@ export function renderResult(
 ): TemplateResult {
   const { t, text } = v;
   const { outcome, cardId, request, reason } = done;
-  const heading =
-    outcome === 'registered'
-      ? t.registeredHeading
-      : outcome === 'queued'
-        ? t.queuedHeading
-        : t.refusedLaterHeading;
+  const heading = {
+    registered: t.registeredHeading,
+    queued: t.queuedHeading,
+    voided: text(VOIDED),
+    'refused-later': t.refusedLaterHeading,
+  }[outcome];
   return html`${renderVerdict({
     verdict: outcomeOf(done) ?? 'registered',
     heading,

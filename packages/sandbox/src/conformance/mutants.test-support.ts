@@ -95,6 +95,8 @@ const acceptsStatus = (cardId: string, instead: string): Mutant => ({
 export function mutants(options: { otherToken: string; active: string }): Record<string, Mutant> {
   const firstAnswers = new Map<string, Reply>();
   const refusedKeys = new Set<string>();
+  const voidsSeen = new Map<string, number>();
+  const now = () => new Date().toISOString();
   return {
     'a replay registers again, answering the first result': {
       async request(x, upstream) {
@@ -232,6 +234,50 @@ export function mutants(options: { otherToken: string; active: string }): Record
       request(x) {
         const k = x.headers['idempotency-key'];
         if (k) x.headers['idempotency-key'] = `${(x.headers.authorization ?? '').slice(-6)}${k}`.slice(-255);
+      },
+    },
+    'a void is answered but ignored': {
+      request(x) {
+        const id = /^v1\/usages\/([^/]+)\/void$/.exec(x.path)?.[1];
+        if (x.method !== 'POST' || !id) return;
+        const tally = {
+          showId: 's',
+          cap: null,
+          ticketsGiven: 0,
+          remaining: null,
+          usages: 0,
+          updatedAt: now(),
+        };
+        const tickets = { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 };
+        const json = {
+          usageId: decodeURIComponent(id),
+          state: 'voided',
+          voidedAt: now(),
+          tickets,
+          showTally: tally,
+        };
+        return { status: 200, headers: { 'content-type': 'application/json' }, json };
+      },
+    },
+    'a void gives the tickets back twice': {
+      async response(x, reply, upstream) {
+        // Each void answer registers nothing back: the second void of the same usage frees another usage's ticket.
+        if (x.method !== 'POST' || !/\/void$/.test(x.path) || reply.status !== 200) return;
+        const seen = (voidsSeen.get(x.path) ?? 0) + 1;
+        voidsSeen.set(x.path, seen);
+        if (seen < 2) return;
+        const list = await upstream({
+          ...x,
+          method: 'GET',
+          path: `v1/venues/teatteri-hilla/usages?from=2000-01-01&to=2100-01-01&limit=1000`,
+          body: undefined,
+        });
+        type Item = { usageId: string; state?: string; show: { id: string } };
+        const items = (list.json as { items?: Item[] }).items ?? [];
+        const voided = items.find((u) => x.path === `v1/usages/${u.usageId}/void`);
+        const others = items.filter((u) => u.state !== 'voided' && u.show.id === voided?.show.id);
+        const other = others[0];
+        if (other) await upstream({ ...x, path: `v1/usages/${other.usageId}/void` });
       },
     },
     '`remaining` is one off': {

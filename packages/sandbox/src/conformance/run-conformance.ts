@@ -11,6 +11,7 @@ import { Check, CouldNotRun, NotObserved, type CheckResult, type Verdict } from 
 import { PRIVACY_CHECK, REQUEST_CHECKS, type KitCheck } from './checks-requests.js';
 import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
+import { VOID_CHECKS } from './checks-void.js';
 import { BudgetExceededError, createConformanceHttp } from './conformance-http.js';
 import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 import type { Ctx, KitCards } from './kit-context.js';
@@ -71,6 +72,7 @@ export const CHECKS: readonly KitCheck[] = [
   ...REQUEST_CHECKS,
   ...USAGE_CHECKS,
   ...VENUE_CHECKS,
+  ...VOID_CHECKS,
   PRIVACY_CHECK,
 ];
 

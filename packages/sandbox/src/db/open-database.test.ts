@@ -26,5 +26,5 @@ it('keeps its data across reopening, and refuses a file of another schema by nam
   const v1 = new Database(old);
   v1.exec('CREATE TABLE usages (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, counted INTEGER NOT NULL)');
   v1.close();
-  expect(() => openDatabase(old)).toThrow(/holds schema 1 data, not schema 3: use a new --db file/);
+  expect(() => openDatabase(old)).toThrow(/holds schema 1 data, not schema 4: use a new --db file/);
 });

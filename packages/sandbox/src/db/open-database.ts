@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /** Idempotency keys, usages and show settings survive restarts (a file DB). */
-const VERSION = '3';
+const VERSION = '4';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -37,11 +37,14 @@ CREATE TABLE IF NOT EXISTS usages (
   covered INTEGER NOT NULL DEFAULT 0,
   request TEXT NOT NULL,
   tickets TEXT NOT NULL,
-  registered_at TEXT NOT NULL
+  registered_at TEXT NOT NULL,
+  voided_at TEXT
 );
 CREATE INDEX IF NOT EXISTS usages_by_show ON usages (show_id);
 CREATE INDEX IF NOT EXISTS usages_by_report ON usages (report_venue_id, show_day, seq);
 CREATE INDEX IF NOT EXISTS usages_by_card ON usages (card_id, show_id);
+-- The usages that stand: every count (tally, bookings, already used) reads this, never a voided usage.
+CREATE VIEW IF NOT EXISTS registered_usages AS SELECT * FROM usages WHERE voided_at IS NULL;
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY,
   body_hash TEXT NOT NULL,

@@ -32,6 +32,28 @@ export type NewUsage = {
   readonly registeredAt: string;
 };
 
+type UsageRow = {
+  id: string;
+  venue_id: string;
+  report_venue_id: string;
+  request: string;
+  tickets: string;
+  registered_at: string;
+  voided_at: string | null;
+};
+
+/** A stored usage as the contract lists it, with its state. */
+function toRecord(row: UsageRow): UsageRecord {
+  return {
+    ...(JSON.parse(row.request) as UsageRequest),
+    usageId: row.id,
+    registeredAt: row.registered_at,
+    tickets: JSON.parse(row.tickets) as Tickets,
+    state: row.voided_at === null ? 'registered' : 'voided',
+    ...(row.voided_at === null ? {} : { voidedAt: row.voided_at }),
+  };
+}
+
 /** Prepared statements over the sandbox database. All methods are synchronous (better-sqlite3). */
 export function createRepository(db: Database.Database) {
   const s = {
@@ -55,23 +77,24 @@ export function createRepository(db: Database.Database) {
     ),
     putVenue: db.prepare('INSERT OR REPLACE INTO venues (id, name) VALUES (?, ?)'),
     tally: db.prepare<[string, string], { given: number | null; usages: number }>(
-      'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM usages WHERE report_venue_id = ? AND show_id = ?',
+      'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM registered_usages WHERE report_venue_id = ? AND show_id = ?',
     ),
     bookedUncollected: db.prepare<[{ card: string; venue: string; show: string }], { n: number | null }>(
       `SELECT SUM(CASE mode WHEN 'booking' THEN counted WHEN 'collection' THEN -covered ELSE 0 END) AS n
-       FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`,
+       FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`,
     ),
     insertUsage: db.prepare(
       `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, covered, request, tickets, registered_at)
        VALUES (@id, @venueId, @reportVenueId, @showId, @showDay, @cardId, @mode, @counted, @covered, @request, @tickets, @registeredAt)`,
     ),
-    listUsages: db.prepare<
-      [string, string, string, number, number],
-      { seq: number; id: string; request: string; tickets: string; registered_at: string }
-    >(
-      `SELECT seq, id, request, tickets, registered_at FROM usages
+    listUsages: db.prepare<[string, string, string, number, number], UsageRow & { seq: number }>(
+      `SELECT seq, id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages
        WHERE report_venue_id = ? AND show_day BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
+    usage: db.prepare<[string], UsageRow>(
+      `SELECT id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages WHERE id = ?`,
+    ),
+    voidUsage: db.prepare('UPDATE usages SET voided_at = ? WHERE id = ? AND voided_at IS NULL'),
     key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency WHERE key = ?'),
     // A client's key in the scope (`<key>\n<venue>`) of one venue, or of any (`@venue` null), for the test routes.
     keyInScope: db.prepare<{ key: string; venue: string | null }, IdempotencyRow>(
@@ -88,10 +111,11 @@ export function createRepository(db: Database.Database) {
     // The card's usages for a venue's show, by the venue or its agents: what "already used" is decided on.
     cardUsages: db.prepare<[{ card: string; venue: string; show: string }], EarlierUsage>(
       `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal
-       FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`,
+       FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show
+       ORDER BY registered_at`,
     ),
     countUsages: db.prepare<{ card: string; show: string; venue: string | null }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM usages WHERE card_id = @card AND show_id = @show
+      `SELECT COUNT(*) AS n FROM registered_usages WHERE card_id = @card AND show_id = @show
        AND (@venue IS NULL OR @venue IN (venue_id, report_venue_id))`,
     ),
   };
@@ -169,15 +193,21 @@ export function createRepository(db: Database.Database) {
     listUsages(venueId: string, from: string, to: string, afterSeq: number, limit: number) {
       return s.listUsages.all(venueId, from, to, afterSeq, limit).map((row) => ({
         seq: row.seq,
-        record: {
-          ...(JSON.parse(row.request) as UsageRequest),
-          usageId: row.id,
-          registeredAt: row.registered_at,
-          tickets: JSON.parse(row.tickets) as Tickets,
-        } satisfies UsageRecord,
+        record: toRecord(row),
       }));
     },
-    getKey: (key: string): IdempotencyRow | undefined => s.key.get(key),
+    /** One usage by its ID, with the venue that registered it and the venue whose show it is. */
+    getUsage(id: string) {
+      const row = s.usage.get(id);
+      return row && { record: toRecord(row), venueId: row.venue_id, ownerId: row.report_venue_id };
+    },
+    /** Marks a usage voided at `at`; a voided one keeps its first `voidedAt`. */
+    voidUsage(id: string, at: string): void {
+      s.voidUsage.run(at, id);
+    },
+    getKey(key: string): IdempotencyRow | undefined {
+      return s.key.get(key);
+    },
     /** A client's key as `venue` used it, or as any venue did when `venue` is undefined (test routes only). */
     keyInScope: (clientKey: string, venue: string | undefined): IdempotencyRow | undefined =>
       s.keyInScope.get({ key: clientKey, venue: venue ?? null }),

@@ -7,12 +7,14 @@ import {
   ShowSchema,
   UsageListQuerySchema,
   UsageRequestSchema,
+  VoidRequestSchema,
   makeProblem,
   suggestField,
 } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
+import { voidUsage } from '../usage/void-usage.js';
 import { parseOrRefuse } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
@@ -35,6 +37,7 @@ export function apiRoutes(ctx: ApiRouteContext): Route[] {
     { path: '/v1/cards/*', access: 'api', GET: on(getCard) },
     { path: '/v1/usages', access: 'api', POST: on(postUsage) },
     { path: '/v1/usages/batch', access: 'api', POST: on(postBatch) },
+    { path: '/v1/usages/*/void', access: 'api', POST: on(postVoid) },
     { path: '/v1/shows/*/tally', access: 'api', GET: on(getTally) },
     { path: '/v1/venues/*/usages', access: 'api', GET: on(getUsages) },
   ];
@@ -106,6 +109,15 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
     );
   const wait = outcome.retryAfterSeconds;
   sendProblem(res, outcome.problem, wait === undefined ? {} : { 'retry-after': String(wait) });
+}
+
+/** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
+async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
+  const body = await readJsonBody(req, res, true);
+  if (!body || parseOrRefuse(res, VoidRequestSchema, body.value) === undefined) return;
+  const outcome = voidUsage(ctx, usageId!, venue);
+  if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
+  sendJson(res, 200, outcome.result);
 }
 
 async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {

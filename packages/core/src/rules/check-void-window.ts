@@ -1,0 +1,49 @@
+import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import { DEFAULT_POLICY } from '../policy/policies.js';
+import { formatHelsinki } from './helsinki-time.js';
+import { createReason } from './rules-reason.js';
+import type { LocalizedText } from '../messages/define.js';
+
+/** What `checkVoidWindow` needs: instants as ISO strings or `Date`s, and the policy (default: the newest). */
+export type VoidWindowInput = {
+  readonly registeredAt: string | Date;
+  /** The show's start: a usage is never voided once its show has begun. */
+  readonly showStart: string | Date;
+  readonly now: Date;
+  readonly policy?: OperatingModelPolicy;
+};
+
+/** The refusal of a void after its window, with the closing time in Helsinki time and its text in every language. */
+export type VoidWindowReason = {
+  readonly code: 'void-window-closed';
+  readonly params: { readonly closesAt: string };
+  readonly message: LocalizedText;
+};
+
+/**
+ * `closesAt`: the last instant the usage may be voided (ISO). After it, the reason `void-window-closed` with the
+ * closing time in Helsinki (`params.closesAt`, as the other window reasons) and its text in every language.
+ */
+export type VoidWindowResult = { readonly closesAt: string } & (
+  { readonly ok: true } | { readonly ok: false; readonly reasons: readonly [VoidWindowReason] }
+);
+
+/**
+ * Whether a usage may still be voided: within the policy's `usage.voidWithinMinutes` after its registration and
+ * before its show starts, whichever closes first. Pure: the clock comes in as `now`.
+ *
+ * @example
+ * checkVoidWindow({ registeredAt: '2026-12-03T15:00:00Z', showStart: '2026-12-03T16:00:00Z', now }).ok;
+ */
+export function checkVoidWindow(input: VoidWindowInput): VoidWindowResult {
+  const minutes = (input.policy ?? DEFAULT_POLICY).usage.voidWithinMinutes;
+  const limit = Math.min(
+    new Date(input.registeredAt).getTime() + minutes * 60_000,
+    new Date(input.showStart).getTime(),
+  );
+  const closes = new Date(Number.isNaN(limit) ? 0 : limit);
+  const closesAt = closes.toISOString();
+  if (input.now.getTime() <= closes.getTime()) return { ok: true, closesAt };
+  const reason = createReason('void-window-closed', { closesAt: formatHelsinki(closes) });
+  return { ok: false, closesAt, reasons: [reason] };
+}

@@ -1,0 +1,110 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.js';
+import type { Phase } from '../flow/phase.js';
+import type { ScanFlow } from '../flow/scan-flow.js';
+import { ticketSummary, type ViewContext } from './view-context.js';
+import type { LocalizedText } from '../services/types.js';
+
+// The undo texts load with the result (not with the first download's translations).
+/** The undo action, naming what it undoes (the card and its tickets). */
+const undoLabel = (what: string): LocalizedText => ({
+  fi: `Peru: ${what}`,
+  sv: `Ångra: ${what}`,
+  en: `Undo: ${what}`,
+});
+const UNDOING: LocalizedText = { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' };
+/** The result's heading once the usage is undone. */
+export const VOIDED: LocalizedText = {
+  fi: 'Käyttö peruttu',
+  sv: 'Användningen ångrad',
+  en: 'Usage undone',
+};
+const FAILED: LocalizedText = {
+  fi: 'Käyttöä ei peruttu',
+  sv: 'Användningen ångrades inte',
+  en: 'The usage was not undone',
+};
+
+/** What undo needs of the flow (it loads with the result, so it stays out of the first download). */
+type UndoFlow = Pick<
+  ScanFlow,
+  'phase' | 'svc' | 'set' | 'toPhase' | 'errorOf' | 'emitError' | 'voided' | 'tally'
+> & {
+  undoing: number;
+  polite: ScanFlow['polite'];
+};
+
+/** The ID the result screen's undo action would undo, if it has one. */
+export function undoTarget(f: UndoFlow): string | undefined {
+  const p = f.phase;
+  if (p.name !== 'done' || (p.outcome !== 'registered' && p.outcome !== 'queued')) return undefined;
+  return f.svc.voidUsage ? (p.usageId ?? p.recordId) : undefined;
+}
+
+/**
+ * Undoes one usage by its ID (the result screen's action, or the element's `voidUsage` for a shift list); rejects as
+ * the services do. Never superseded: a void sent is a void done, whatever the screen does meanwhile.
+ */
+export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Promise<KaikuUsageVoidedDetail> {
+  const voidIt = f.svc.voidUsage?.bind(f.svc);
+  if (!voidIt) throw new TypeError('voidUsage: the services cannot undo usages');
+  f.set(() => f.undoing++);
+  try {
+    const detail = { usageId, cardId, outcome: await voidIt(usageId) };
+    f.voided(detail);
+    return detail;
+  } finally {
+    f.set(() => f.undoing--);
+    void f.tally.refresh();
+  }
+}
+
+/** Undoes the usage on the result screen: the screen then says it is undone, or why it is not. */
+export async function undoShown(f: UndoFlow): Promise<void> {
+  const phase = f.phase;
+  const id = undoTarget(f);
+  if (id === undefined || phase.name !== 'done' || f.undoing > 0) return;
+  f.set(() => (f.polite = (v) => v.text(UNDOING)));
+  try {
+    await voidUsage(f, id, phase.cardId);
+    if (f.phase !== phase) return; // the clerk has moved on: the event told the host
+    f.toPhase(
+      { ...phase, outcome: 'voided' },
+      (v) => `${v.text(VOIDED)}. ${ticketSummary(v, phase.request)}`,
+    );
+  } catch (e) {
+    const undoError = await f.errorOf(e);
+    if (f.phase !== phase) return;
+    f.toPhase(
+      { ...phase, undoError },
+      () => '',
+      (v) => `${v.text(FAILED)}. ${v.text(undoError.message)}`,
+    );
+    f.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
+  }
+}
+
+/**
+ * The result screen's undo action, naming what it undoes ("Peru: A045198723, Aikuisia 1, lapsia 2."), and why the
+ * last undo failed; nothing once the usage is undone (the result says so) or when there is nothing to undo.
+ */
+export function renderUndo(
+  v: ViewContext,
+  done: Extract<Phase, { name: 'done' }>,
+  f: UndoFlow,
+): TemplateResult | typeof nothing {
+  if (undoTarget(f) === undefined) return nothing;
+  const what = `${done.cardId}, ${ticketSummary(v, done.request)}`;
+  return html`${
+      done.undoError
+        ? html`<p part="undo-error" class="notice danger" role="alert" data-code=${done.undoError.code}>
+            ${v.text(FAILED)}. ${v.text(done.undoError.message)}
+          </p>`
+        : nothing
+    }
+    <div class="actions">
+      <button part="undo-button" type="button" ?disabled=${f.undoing > 0} @click=${() => void undoShown(f)}>
+        ${v.text(undoLabel(what))}
+      </button>
+    </div>`;
+}

@@ -1,0 +1,70 @@
+import { UsageResultSchema, VoidResultSchema } from '@kaiku-scanner/core/contract';
+import type { KitCheck } from './checks-requests.js';
+import {
+  type ListedUsage,
+  type Registered,
+  key,
+  listUsages,
+  post,
+  readTally,
+  remember,
+  showId,
+  usage,
+} from './kit-context.js';
+
+type Voided = { usageId: string; voidedAt: string; showTally: { ticketsGiven: number } };
+
+/** Voiding a usage (docs/api.md, "Voiding a usage"): the tally given back once, idempotent, bounded, the venue's own. */
+export const VOID_CHECKS: readonly KitCheck[] = [
+  {
+    name: 'void',
+    rule: '#voiding-a-usage',
+    async run(ctx, c) {
+      const id = showId(ctx, 'void');
+      const show = { id, cap: 4 };
+      const [a, b] = [ctx.cards.active[0]!, ctx.cards.active[1]!];
+      const registered: (Registered | undefined)[] = [];
+      for (const card of [a, b]) {
+        const answer = await post(ctx, 'v1/usages', usage(ctx, card, show), key(ctx, `void-${card}`));
+        registered.push(c.valid<Registered>(answer, 201, UsageResultSchema, 'a usage to void'));
+        remember(ctx, registered.at(-1));
+      }
+      const target = registered[0];
+      if (!target) return;
+      const path = `v1/usages/${encodeURIComponent(target.usageId)}/void`;
+      if (ctx.other) {
+        const answer = await post(ctx, path, {}, undefined, ctx.other.token);
+        c.problem(answer, 403, undefined, "another venue voids this venue's usage");
+      }
+      const first = c.valid<Voided>(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');
+      const again = c.valid<Voided>(await post(ctx, path, {}), 200, VoidResultSchema, 'the same void again');
+      if (first && again)
+        c.that(again.voidedAt === first.voidedAt, 'a second void answered another voidedAt');
+      // Two usages of one ticket each, one voided (twice): one ticket stays given, never zero or two.
+      const tally = await readTally(ctx, c, id);
+      if (tally)
+        c.that(tally.ticketsGiven === 1, `the tally after a void: ${tally.ticketsGiven} given, expected 1`);
+      if (first)
+        c.that(first.showTally.ticketsGiven === 1, `the void's tally: ${first.showTally.ticketsGiven}`);
+      // Every page: a venue's day may hold more usages than one page (the list check's own bound applies).
+      const items = (await listUsages(ctx, c, ctx.day, 1000)) as
+        (ListedUsage & { state?: string })[] | undefined;
+      const listed = items?.find((u) => u.usageId === target.usageId);
+      c.that(listed?.state === 'voided', `the voided usage is listed as ${listed?.state ?? 'missing'}`);
+      c.problem(
+        await post(ctx, 'v1/usages/conformance-no-such-usage/void', {}),
+        404,
+        'usage-not-found',
+        'an unknown usage',
+      );
+      // A show that has started: its usage can no longer be voided.
+      const started = { id: showId(ctx, 'void-started'), start: new Date(Date.now() - 60_000).toISOString() };
+      const late = await post(ctx, 'v1/usages', usage(ctx, a, started), key(ctx, 'void-started'));
+      if (late.status !== 201) c.notObserved('the server refused a usage for a show that has started');
+      const lateId = (late.json as { usageId: string }).usageId;
+      remember(ctx, { usageId: lateId });
+      const closed = await post(ctx, `v1/usages/${encodeURIComponent(lateId)}/void`, {});
+      c.refusal(closed, 'void-window-closed', ['closesAt'], 'a void after the show started');
+    },
+  },
+];
