@@ -148,7 +148,15 @@ describe('server refusals rendered in fi, sv and en', () => {
     if (failure.kind === 'refused') refusals.push(failure);
     // The same key with another body.
     const k = key();
-    await api().registerUsage(usage('A999005458', t), { idempotencyKey: k });
+    const registered = await api().registerUsage(usage('A999005458', t), { idempotencyKey: k });
+    // Undo after its window (15 minutes by the server's clock): the void's own refusal, through the same client.
+    await testing('clock', { offsetMs: 20 * 60_000 });
+    const late = await api()
+      .voidUsage(registered.usageId)
+      .catch((e: unknown) => e);
+    await testing('clock', { offsetMs: 0 });
+    const f1 = classifyFailure(late);
+    if (f1.kind === 'refused') refusals.push(f1);
     const reused = await api()
       .registerUsage(usage('A999005429', t), { idempotencyKey: k })
       .catch((e: unknown) => e);

@@ -162,10 +162,7 @@ export class KaikuScanner extends LitElement {
   declare noSound: boolean;
   /** No vibration on a result (where the device vibrates; the clerk can also turn it off). */
   declare noVibration: boolean;
-  /**
-   * Wedge reader settings (property only): `layout` ('us', 'fi', 'de', …), `terminator`, `prefix`, `suffix`, timing,
-   * or a `profile` stored from `calibrateScanner()`.
-   */
+  /** Wedge reader settings (property only): `layout`, `terminator`, timing, … or a `calibrateScanner()` profile. */
   declare wedgeOptions: WedgeSettings | undefined;
   /** Returns a bearer token for the API (property only; never stored). */
   declare tokenProvider: TokenProvider | undefined;
@@ -177,10 +174,7 @@ export class KaikuScanner extends LitElement {
   declare cardCacheTtlMs: number | undefined;
   /** When a card cannot be looked up and is not cached: `accept-provisionally` (unset) or `refuse`. */
   declare offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
-  /**
-   * Accept a plain `http:` base URL to another machine (an intranet installation without TLS): card IDs and the
-   * token then travel unencrypted, and staff see a notice while it is on. Loopback never needs it.
-   */
+  /** Accept a plain `http:` API on another machine (no TLS: card IDs travel unencrypted; staff see a notice). */
   declare allowInsecureHttp: boolean;
   /**
    * IndexedDB database of the outbox. Unset: one per `base-url` + `venue-id` (`kaiku-outbox <api> <venue>`), so

@@ -141,8 +141,8 @@ const cases: readonly Case[] = [
   ['startCameraScan', () => startCameraScan({ onScan: () => {}, beeb: true } as never), 'beeb', 'beep'],
   [
     'startCameraScan',
-    () => startCameraScan({ onScan: () => {}, cardId: { checkCharacters: 'strip' } } as never),
-    'cardId.checkCharacters',
+    () => startCameraScan({ onScan: () => {}, cardIdOptions: { checkCharacters: 'strip' } } as never),
+    'cardIdOptions.checkCharacters',
     'checkCharacter',
   ],
   [

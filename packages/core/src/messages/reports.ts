@@ -7,12 +7,11 @@ import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
 import { ownValue } from '../schemas/own-value.js';
 
-/** Parameters naming report columns. */
+/** Parameters: report columns; a cell's value (sanitised, never a card ID); the limit that was exceeded. */
 type Columns = { columns: string };
-/** Parameters quoting a cell's value (sanitised, never a card ID). */
 type Value = { value: string };
-/** Parameters with the limit that was exceeded. */
 type Limit = { limit: number };
+type FirstRow = { firstRow: number };
 
 /**
  * Column names of the official template (toimintamalli 2019 §9.2), per language: the usage-report
@@ -56,16 +55,13 @@ export const REPORT_STATUS_LABELS = {
   resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
-const label = (field: string, locale: 'fi' | 'sv' | 'en') =>
-  ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
-/** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
+type Lang = 'fi' | 'sv' | 'en';
+const label = (field: string, locale: Lang) => ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
 const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
-const labels = (fields: string, locale: 'fi' | 'sv' | 'en') =>
-  fields
-    .split(',')
-    .map((field) => label(field.trim(), locale))
-    .join(', ');
+/** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
+const labels = (fields: string, locale: Lang) =>
+  Array.from(fields.split(','), (f) => label(f.trim(), locale)).join(', ');
 
 /**
  * Texts of the sales-report import and the usage report (file errors `report-*`, row errors `row-*`), in
@@ -137,59 +133,59 @@ export const reportMessages = defineMessages({
     en: () => 'The XLSX file could not be read: it is damaged or not an Excel workbook.',
   },
   'report-xlsx-too-large': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `XLSX-tiedosto purkautuu liian suureksi (raja ${size(p.limit)}), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `XLSX-filen packas upp till för stor storlek (gräns ${size(p.limit)}) och lästes därför inte. Spara rapporten på nytt i Excel eller som CSV.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The XLSX file unpacks to too much data (limit ${size(p.limit)}), so it was not read. Save the report again in Excel or as CSV.`,
   },
   'report-xlsx-too-deep': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `XLSX-tiedoston rakenne on epätavallisen syvä (yli ${p.limit} tasoa), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `XLSX-filens struktur är ovanligt djup (över ${p.limit} nivåer) och lästes därför inte. Spara rapporten på nytt i Excel eller som CSV.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The XLSX file's structure is unusually deep (over ${p.limit} levels), so it was not read. Save the report again in Excel or as CSV.`,
   },
   'report-xlsx-too-wide': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `Taulukossa on tietoja liian kaukana oikealla (yli ${p.limit} saraketta), joten sitä ei luettu. Poista ylimääräiset sarakkeet tai tallenna raportti CSV-muodossa.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `Bladet har data för långt till höger (över ${p.limit} kolumner) och lästes därför inte. Ta bort överflödiga kolumner eller spara rapporten som CSV.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The sheet has data too far to the right (beyond ${p.limit} columns), so it was not read. Remove the extra columns or save the report as CSV.`,
   },
   'report-xlsx-too-many-cells': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `Työkirjassa on liikaa soluja (yli ${p.limit}), joten sitä ei luettu. Jaa raportti pienempiin osiin.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `Arbetsboken har för många celler (över ${p.limit}) och lästes därför inte. Dela upp rapporten i mindre delar.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The workbook has too many cells (over ${p.limit}), so it was not read. Split the report into smaller parts.`,
   },
   'report-xlsx-too-complex': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `Työkirjassa on liikaa rivejä, tekstejä tai muotoiluja (yli ${p.limit}), joten sitä ei luettu. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `Arbetsboken har för många rader, texter eller format (över ${p.limit}) och lästes därför inte. Spara rapporten som CSV eller dela upp den i mindre delar.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The workbook has too many rows, texts or formats (over ${p.limit}), so it was not read. Save the report as CSV or split it into smaller parts.`,
   },
   'report-too-slow': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `Tiedoston lukeminen kesti yli ${p.limit} s, joten se keskeytettiin. Jaa raportti pienempiin osiin.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `Läsningen av filen tog över ${p.limit} s och avbröts. Dela upp rapporten i mindre delar.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `Reading the file took over ${p.limit} s, so it was stopped. Split the report into smaller parts.`,
   },
   'report-xlsx-too-large-for-browser': {
-    fi: (p: { limit: number }) =>
+    fi: (p: Limit) =>
       `XLSX-tiedosto on liian suuri luettavaksi selaimessa (yli ${size(p.limit)}). Tallenna raportti CSV-muodossa tai tuo se kaiku-import-komennolla.`,
-    sv: (p: { limit: number }) =>
+    sv: (p: Limit) =>
       `XLSX-filen är för stor för att läsas i webbläsaren (över ${size(p.limit)}). Spara rapporten som CSV eller importera den med kommandot kaiku-import.`,
-    en: (p: { limit: number }) =>
+    en: (p: Limit) =>
       `The XLSX file is too large to read in the browser (over ${size(p.limit)}). Save the report as CSV or import it with the kaiku-import command.`,
   },
   'report-sheet-missing': {
@@ -389,11 +385,11 @@ export const reportMessages = defineMessages({
         : `The Registration details are not as the scanner wrote them${p.path ? ` (field ${p.path}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''})` : ''}. The row was not registered: restore the cell from the scanner's report.`,
   },
   'row-key-duplicate': {
-    fi: (p: { firstRow: number }) =>
+    fi: (p: FirstRow) =>
       `Sama kirjaustunniste on jo rivillä ${p.firstRow}: yksi jonon kirjaus on raportissa vain kerran (ryhmäkäynnin rivejä lukuun ottamatta). Riviä ei kirjattu.`,
-    sv: (p: { firstRow: number }) =>
+    sv: (p: FirstRow) =>
       `Samma registreringsnyckel finns redan på rad ${p.firstRow}: en registrering i kön står bara en gång i rapporten (utom raderna för ett gruppbesök). Raden registrerades inte.`,
-    en: (p: { firstRow: number }) =>
+    en: (p: FirstRow) =>
       `The same idempotency key is already on row ${p.firstRow}: a queued usage appears once in the report (except the rows of one group visit). The row was not registered.`,
   },
   'row-key-mismatch': {
@@ -443,12 +439,9 @@ export const reportMessages = defineMessages({
       'The code is an old local pilot code, not a Kaikukortti card ID, so the row was not registered. Check in the sales system which card the purchase used, and correct the ID.',
   },
   'row-duplicate': {
-    fi: (p: { firstRow: number }) =>
-      `Rivi on täsmälleen sama kuin rivi ${p.firstRow}: sitä ei kirjattu toiseen kertaan.`,
-    sv: (p: { firstRow: number }) =>
-      `Raden är exakt likadan som rad ${p.firstRow}: den registrerades inte en gång till.`,
-    en: (p: { firstRow: number }) =>
-      `The row is identical to row ${p.firstRow}: it was not registered a second time.`,
+    fi: (p: FirstRow) => `Rivi on täsmälleen sama kuin rivi ${p.firstRow}: sitä ei kirjattu toiseen kertaan.`,
+    sv: (p: FirstRow) => `Raden är exakt likadan som rad ${p.firstRow}: den registrerades inte en gång till.`,
+    en: (p: FirstRow) => `The row is identical to row ${p.firstRow}: it was not registered a second time.`,
   },
 });
 
