@@ -109,7 +109,7 @@ const INCLUSIVE = new Set([
   'decodeWithWasm',
   'readPixels',
   'toGrey',
-  'decodeGrey',
+  'runStages',
   'stretchContrast',
   'locateLinearCodes',
   'readQr',

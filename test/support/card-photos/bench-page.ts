@@ -1,6 +1,7 @@
 // Browser entry of the decode benchmark and the corpus dump: exposes `window.cardPhotos`.
 import { ablate } from './ablation.js';
 import { listCases, renderCase } from './corpus.js';
+import { measureLoop } from './loop.js';
 import type { PhotoCase } from './corpus.js';
 import { frameWithoutCard } from './frame-without-card.js';
 import { createPeers } from './peers.js';
@@ -170,6 +171,7 @@ const api = {
   decodeStaged,
   measure,
   measureEmpty,
+  measureLoop,
   renderPng,
   listUnseenCases,
   measureUnseen,

@@ -1,7 +1,4 @@
-/**
- * Messages for keyboard-wedge calibration refusals: a table of their own so that a page loads them with the
- * calibration code (on demand), not with the listener. `wedge.ts` merges them into the area's `wedgeMessages`.
- */
+/** Messages for keyboard-wedge calibration refusals (see `wedge.ts` for the area's tables). */
 import { defineMessages } from './define.js';
 
 /**

@@ -1,8 +1,4 @@
-/**
- * Messages for the keyboard-wedge listener's refusals (USB/Bluetooth readers). Texts never repeat what was read: it
- * may be a card ID. Calibration's texts are a table of their own (`wedge-calibration.ts`, loaded with calibration
- * on demand); `wedge.ts` merges both into the area's `wedgeMessages`.
- */
+/** Messages for the keyboard-wedge listener's refusals (see `wedge.ts` for the area's tables). */
 import { defineMessages } from './define.js';
 import { wedgeLoadMessages } from './wedge-load.js';
 

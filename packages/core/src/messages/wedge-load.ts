@@ -1,7 +1,6 @@
 /**
- * The wedge listener's texts for its own loading (part of `wedgeListenerMessages`): the `@kaiku-scanner/core/wedge`
- * listener loads its classifier and calibration on demand, so what it says when a part cannot be loaded (or there is
- * nothing to listen on) has to be at hand before any of them has loaded.
+ * The wedge listener's texts for its own loading (part of `wedgeListenerMessages`): at hand before the classifier
+ * and calibration, which load on demand (see `wedge.ts`).
  */
 import { defineMessages } from './define.js';
 

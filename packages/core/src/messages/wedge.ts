@@ -1,7 +1,8 @@
 /**
- * Messages for keyboard-wedge (USB/Bluetooth reader) refusals: the listener's and calibration's, each in a table of
- * its own so that a page that only reads cards does not download calibration's texts (calibration is loaded on
- * demand). Texts never repeat what was read: it may be a card ID.
+ * Messages for keyboard-wedge (USB/Bluetooth reader) refusals, in three tables that load with their code: the
+ * listener's own loading (`wedge-load.ts`, in a page's first download), the classifier's (`wedge-listener.ts`, with
+ * the classifier on demand) and calibration's (`wedge-calibration.ts`, with calibration on demand). Texts never
+ * repeat what was read: it may be a card ID.
  */
 import { wedgeCalibrationMessages } from './wedge-calibration.js';
 import { wedgeListenerMessages } from './wedge-listener.js';

@@ -1,5 +1,6 @@
 import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
-import { decodeImage } from '../decode/decode-image.js';
+import { decodeStages } from '../decode/decode-image.js';
+import type { RescueRound } from '../decode/pipeline.js';
 import { getDecoderStatus, type DecoderStatus } from '../decode/decoder-status.js';
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
@@ -27,11 +28,18 @@ export type FrameReading = {
   readonly decoder?: DecoderStatus | null;
 };
 
-/** Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. */
+export { createRescueRound } from '../decode/pipeline.js';
+
+/**
+ * Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. `round`: the loop's
+ * rescue round (one per loop, `createRescueRound()`): a per-frame budget, the costly rescues spread over frames
+ * (docs/camera.md).
+ */
 export async function decodeFrame(
   frame: CameraFrame,
   job: FrameJob,
   signal?: AbortSignal,
+  round?: RescueRound,
 ): Promise<FrameReading> {
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
@@ -40,13 +48,9 @@ export async function decodeFrame(
     return false;
   };
   try {
-    const reading = await decodeImage(frame, {
-      formats: job.formats,
-      effort: job.effort,
-      accept,
-      signal,
-      ...(job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl }),
-    });
+    const options = { formats: job.formats, effort: job.effort, accept, signal };
+    const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
+    const reading = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
     return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus() };
   } finally {
     closeFrame(frame);

@@ -2,7 +2,7 @@
  * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
  * `worker-src 'self'`, no blob: URLs). It receives one frame at a time, transferred: a `VideoFrame` or an `ImageBitmap`.
  */
-import { decodeFrame, type FrameJob } from './decode-frame.js';
+import { createRescueRound, decodeFrame, type FrameJob } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 type WorkerScope = {
@@ -11,6 +11,8 @@ type WorkerScope = {
 };
 
 const scope = globalThis as unknown as WorkerScope;
+// One worker per camera loop: the loop's rescue round (its per-frame budget) lives here.
+const round = createRescueRound();
 
 scope.addEventListener('message', (event) => {
   const { id, frame, job } = event.data;
@@ -19,7 +21,7 @@ scope.addEventListener('message', (event) => {
 
 async function run(id: number, frame: ImageBitmap | VideoFrame, job: FrameJob): Promise<void> {
   try {
-    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job) });
+    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job, undefined, round) });
   } catch (cause) {
     const error = cause as { name?: unknown; code?: unknown; message?: unknown };
     scope.postMessage({

@@ -123,6 +123,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 /** Decodes on the main thread; the decoder code is loaded on first use. */
 export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
+  let round: ReturnType<DecodeFrameModule['createRescueRound']> | undefined;
   return {
     kind: 'main-thread',
     async decode(frame, job) {
@@ -137,7 +138,8 @@ export function createMainThreadDecoder(): FrameDecoder {
           message: String(cause),
         });
       }
-      return module.decodeFrame(frame, job, controller.signal);
+      round ??= module.createRescueRound();
+      return module.decodeFrame(frame, job, controller.signal, round);
     },
     close() {
       controller.abort();

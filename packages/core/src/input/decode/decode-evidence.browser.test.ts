@@ -11,7 +11,7 @@ import { acceptsCardId } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
 import { toGrey } from './read-pixels.js';
 import type { DecodeResult } from './types.js';
-import { decodeGrey } from './zxing-decoder.js';
+import { decodeGrey } from './js-stages.test-support.js';
 
 // Issue 15, held-out seeds 20261460–20261471: card frames the camera's call (fast, card filter) missed, read now.
 const conditions = [...UNSEEN_CONDITIONS, ...LATER_CONDITIONS];

@@ -124,14 +124,21 @@ export async function decodeStages(
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
   };
   let flat: ImageData | undefined;
+  // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
+  const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName): Promise<DecodeResult | null> => {
     if (wasm !== undefined && stage === 'cpp') {
       const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
-      const read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
+      let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
-      if (read !== null || frame.onWhite() === frame.pixels) return read;
-      signal?.throwIfAborted();
-      return wasm.decodeWithWasm(frame.onWhite(), cppOptions);
+      if (read === null && frame.onWhite() !== frame.pixels) {
+        signal?.throwIfAborted();
+        read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
+      }
+      // The JS stages' module now, not at the first JS stage: a rescue round that resumes past those stages looks at
+      // what they see (a located bar code) in its triggers.
+      if (read === null && only === undefined) js ??= await loadJsDecoder();
+      return read;
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {
       flat ??= wasm.flattenedPixels(luminance());
@@ -141,8 +148,6 @@ export async function decodeStages(
     signal?.throwIfAborted();
     return (jsFrameOf() as JsFrame).run(stage as JsStageName);
   };
-  // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
-  const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   return runStages(facts, run, control, signal, only);
 }
 

@@ -13,8 +13,12 @@ import { decodeImage } from './decode-image.js';
 // deterministic from the seed: 48 frames, 1280×720 and 640×480.
 const cases = listUnseenCases({ seed: 3701, perCell: 8, conditions: PHONE_CONDITIONS });
 
-/** The least each engine reads of the 48: two small dark-theme frames at 640×480 zxing-cpp does not read. */
-const LEAST = { auto: 46, js: 48 } as const;
+/**
+ * The least each engine reads of the 48 (before: 45 and 42 in Chromium): zxing-cpp misses two small dark-theme frames
+ * at 640×480; the JS engine reads all 48 in Chromium and WebKit, 47 in Firefox (whose canvas draws them a little
+ * differently).
+ */
+const LEAST = { auto: 46, js: 47 } as const;
 
 describe('decodeImage on phone screens', function () {
   this.timeout(300_000);

@@ -80,7 +80,26 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-/** Internal (the ablation bench and tests): switches and a report of every stage that ran. */
+/**
+ * A camera loop's rescue round (its per-frame budget): one per loop, passed with each of its frames. zxing-cpp runs
+ * on every frame; the stages after it (the rescues) get as much time as zxing-cpp took on that frame, so a frame
+ * costs about twice zxing-cpp's time. A rescue that does not fit what is left runs on the next frame, after that
+ * frame's zxing-cpp, and the round goes on from there — a card held in view meets every rescue within a few frames.
+ * A rescue that read goes first on the next frame; after the last rescue a new round starts.
+ */
+export type RescueRound = {
+  /** Index in `STAGES` of the rescue the next frame starts with (0: a new round). */
+  next: number;
+  /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
+  qrSeen: boolean;
+  /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
+  readonly cost: Map<StageName, number>;
+};
+
+/** A new loop's rescue round. */
+export const createRescueRound = (): RescueRound => ({ next: 0, qrSeen: false, cost: new Map() });
+
+/** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
   /** Stages and strategies switched off. */
   readonly off?: ReadonlySet<StageName | StrategyName>;
@@ -88,6 +107,8 @@ export type PipelineControl = {
   readonly exhaustive?: boolean;
   /** Called after each stage that ran: what it read (accepted by the filter) and how long it took. */
   readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
+  /** The camera's per-frame budget: the rescues share zxing-cpp's time on the frame, the rest wait for the next. */
+  readonly round?: RescueRound;
 };
 
 /** Whether a strategy (or stage) is switched on. */
@@ -95,26 +116,46 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
   control?.off?.has(name) !== true;
 
 /**
- * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off. The first
- * read, or `null`.
+ * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
+ * round's budget when there is one. The first read, or `null`.
  */
 export async function runStages(
-  facts: FrameFacts,
+  frame: FrameFacts,
   run: (stage: StageName) => DecodeResult | null | Promise<DecodeResult | null>,
   control: PipelineControl | undefined,
   signal: AbortSignal | undefined,
   only?: (stage: StageName) => boolean,
 ): Promise<DecodeResult | null> {
+  const round = control?.round;
+  const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
-  for (const { name, when } of STAGES) {
+  let left = Number.POSITIVE_INFINITY;
+  let rescued = false;
+  let next = 0;
+  for (const [index, { name, when }] of STAGES.entries()) {
+    if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
+    if (round !== undefined && rescued && (round.cost.get(name) ?? 0) >= left) {
+      next = index; // Out of time: this rescue, and the ones after it, on the next frame.
+      break;
+    }
     signal?.throwIfAborted();
     const started = performance.now();
     const read = await run(name);
-    control?.onStage?.(name, read, performance.now() - started);
+    const ms = performance.now() - started;
+    control?.onStage?.(name, read, ms);
+    if (round !== undefined) {
+      const cost = round.cost.get(name);
+      round.cost.set(name, cost === undefined ? ms : 0.7 * cost + 0.3 * ms);
+      // zxing-cpp's time is the rescues' budget (without it, as in the JS engine, there is none).
+      left = name === 'cpp' ? ms : left - ms;
+      rescued ||= name !== 'cpp';
+    }
     if (read === null) continue;
     first ??= read;
-    if (control?.exhaustive !== true) return read;
+    next = index; // A rescue that read goes first on the next frame: the card held in view is read again at once.
+    if (control?.exhaustive !== true) break;
   }
+  if (round !== undefined) Object.assign(round, { next, qrSeen: next > 0 && facts.qrSeen() });
   return first;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsCardId } from './accepts-card-id.js';
-import { decodeGrey } from './zxing-decoder.js';
+import { decodeGrey } from './js-stages.test-support.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 import { addNoise, blurGrey, drawBars, drawCode39, drawQrInPerspective } from './test-images.test-support.js';
 import type { GreyImage } from './types.js';

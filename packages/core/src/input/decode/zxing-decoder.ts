@@ -18,8 +18,8 @@ import { FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './
 import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
-import { enabled, runStages } from './pipeline.js';
-import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
+import { enabled } from './pipeline.js';
+import type { FrameFacts, JsStageName, PipelineControl } from './pipeline.js';
 import { searchQrFromFinders } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
@@ -33,11 +33,6 @@ export type ZxingOptions = {
   readonly signal: AbortSignal | undefined;
   /** zxing-cpp already ran on this frame: only the stages that add to it (pipeline.ts). */
   readonly rescueOnly?: boolean;
-  /**
-   * Called when the stages saw a symbol they could not read: two finder patterns of a card-sized QR code, or a
-   * located bar-code region. Never on a frame where nothing looks like a symbol.
-   */
-  readonly onUnread?: () => void;
   /** Stages and strategies switched off, a report of each stage (pipeline.ts). */
   readonly control?: PipelineControl;
   /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
@@ -49,28 +44,9 @@ const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
 
-/** The JS stages alone on a frame's luminance (tests; `decodeImage` runs them in its pipeline). */
-export async function decodeGrey(grey: GreyImage, options: ZxingOptions): Promise<DecodeResult | null> {
-  const frame = jsFrame(grey, options);
-  const facts: FrameFacts = {
-    ...frame.facts,
-    cpp: options.rescueOnly === true,
-  };
-  const isJs = (stage: StageName): boolean => !stage.startsWith('cpp');
-  const read = await runStages(
-    facts,
-    (s) => frame.run(s as JsStageName),
-    options.control,
-    options.signal,
-    isJs,
-  );
-  if (read === null && (facts.qrSeen() || facts.barsSeen())) options.onUnread?.();
-  return read;
-}
-
 /** A frame's JS stages: each by name, and what they saw that the triggers look at. */
 export type JsFrame = {
-  readonly facts: Pick<FrameFacts, 'wantQr' | 'want39' | 'thorough' | 'big' | 'qrSeen' | 'barsSeen'>;
+  readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'>;
   run(stage: JsStageName): DecodeResult | null;
 };
 
@@ -78,7 +54,6 @@ type Pass = () => DecodeResult | null;
 
 /** The JS stages of one frame, sharing its derived images (half size, stretched) and what earlier stages saw. */
 export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
-  const wantQr = options.formats.includes('qr_code');
   const want39 = options.formats.includes('code_39');
   const thorough = options.effort === 'thorough';
   const cpp = options.rescueOnly === true;
@@ -134,10 +109,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   };
   return {
     facts: {
-      wantQr,
-      want39,
-      thorough,
-      big,
       qrSeen: () => finderBudget.qrInView === true,
       barsSeen: () => want39 && open().length > 0,
     },

@@ -6,7 +6,6 @@
  * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
  */
 import { numpadDigit } from './layouts.js';
-import { resolveKey } from './resolve-key.js';
 import { fillUnidentified, releaseChar, type Burst, type BurstChar } from './burst-checks.js';
 import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
 import * as kinds from './key-kinds.js';
@@ -168,7 +167,7 @@ function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWe
   const other = kinds.otherTerminatorName(record, options.terminator);
   if (other !== undefined || kinds.matchesTerminator(record, options.terminator))
     return { kind: 'terminator', other };
-  const resolved = resolveKey(record, options.layout);
+  const resolved = kinds.resolveKey(record, options.layout);
   if (resolved.kind === 'none') return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
   if (doubled === 'twice') return { kind: 'twice' };
   const char = kinds.charFromKey(record, resolved);

@@ -126,9 +126,6 @@ export type WedgeListener = {
   readonly profile: WedgeProfile;
 };
 
-/** Gives the calibration session's starter (an `import()` of `calibration-session.ts`, or the module at hand). */
-export type CalibrationLoader = () => Promise<typeof startCalibration>;
-
 /** The classifier and its texts (`wedge-engine.ts`). */
 export type WedgeEngine = typeof WedgeEngineModule;
 
@@ -164,7 +161,7 @@ function documentOf(target: EventTarget): Document | undefined {
  */
 export function listenForWedge(
   options: WedgeListenerOptions,
-  loadCalibration: CalibrationLoader,
+  loadCalibration: () => Promise<typeof startCalibration>,
   loadEngine: EngineLoader,
 ): WedgeListener {
   checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);

@@ -8,8 +8,7 @@ import { upperAscii } from './burst-checks.js';
 import { scanOf } from './evaluate-burst.js';
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeTextRecord } from './types.js';
-
-const SUPPRESS: WedgeEffect = { kind: 'suppress' };
+import { SUPPRESS } from './wedge-state.js';
 
 /**
  * Effects of one paste.
@@ -32,8 +31,8 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
     const { message } = parsed.error;
     return [
       { kind: 'error', error: { code: 'not-a-card-id', params: { reason: 'legacy-code' }, message } },
-      SUPPRESS,
+      ...SUPPRESS,
     ];
   }
-  return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, SUPPRESS];
+  return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, ...SUPPRESS];
 }

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRescueRound, runStages, STAGES } from './pipeline.js';
+import type { FrameFacts, RescueRound, StageName } from './pipeline.js';
+import type { DecodeResult } from './types.js';
+
+// The camera's per-frame budget (issue 37.3): the rescues after zxing-cpp share its time on the frame; a rescue that
+// does not fit runs on the next frame. Stage times are simulated on a clock the stages advance.
+let clock = 0;
+afterEach(() => vi.restoreAllMocks());
+
+const card: DecodeResult = { text: 'A045198723', format: 'qr_code' };
+
+/** A 720p camera frame where the JS stages saw a finder pair and a bar-code region; no stage reads unless told. */
+function frame(qrSeen = true): FrameFacts {
+  return {
+    wantQr: true,
+    want39: true,
+    thorough: false,
+    big: true,
+    cpp: true,
+    qrSeen: () => qrSeen,
+    barsSeen: () => true,
+  };
+}
+
+/** Runs one frame: each stage takes `ms[stage]` (default 5 ms); `reads` names the stage that reads the card. */
+async function decode(
+  facts: FrameFacts,
+  round: RescueRound | undefined,
+  ms: Partial<Record<StageName, number>>,
+  reads?: StageName,
+) {
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  const ran: StageName[] = [];
+  const read = await runStages(
+    facts,
+    (stage) => {
+      ran.push(stage);
+      clock += ms[stage] ?? 5;
+      return stage === reads ? card : null;
+    },
+    round && { round },
+    undefined,
+  );
+  return { ran, read };
+}
+
+const index = (name: StageName): number => STAGES.findIndex((s) => s.name === name);
+
+describe('runStages with a rescue round (the camera loop budget)', () => {
+  it('runs every triggered stage without a round', async () => {
+    const { ran } = await decode(frame(), undefined, { cpp: 10 });
+    expect(ran).toEqual([
+      'cpp',
+      'qr-half',
+      'c39-lines',
+      'qr-full',
+      'qr-flat',
+      'c39-templates',
+      'c39-templates-flat',
+      'cpp-flat',
+      'cpp-flat-fixed',
+      'cpp-flat-histogram',
+    ]);
+  });
+
+  it('gives the rescues zxing-cpp’s time on the frame and goes on from there on the next frame', async () => {
+    const round = createRescueRound();
+    const first = await decode(frame(), round, { cpp: 10, 'qr-half': 6, 'c39-lines': 6 });
+    // The first rescue always runs; the second's time is not known yet and fits; then 10 − 12 ms is left.
+    expect(first.ran).toEqual(['cpp', 'qr-half', 'c39-lines']);
+    expect(round.next).toBe(index('qr-full'));
+    const second = await decode(frame(), round, { cpp: 10 });
+    expect(second.ran).toEqual(['cpp', 'qr-full', 'qr-flat']);
+    const third = await decode(frame(), round, { cpp: 10 });
+    expect(third.ran).toEqual(['cpp', 'c39-templates', 'c39-templates-flat']);
+    const fourth = await decode(frame(), round, { cpp: 10 });
+    expect(fourth.ran).toEqual(['cpp', 'cpp-flat', 'cpp-flat-fixed']);
+    const fifth = await decode(frame(), round, { cpp: 10 });
+    expect(fifth.ran).toEqual(['cpp', 'cpp-flat-histogram']);
+    // The round is complete: the next frame starts a new one.
+    expect(round.next).toBe(0);
+  });
+
+  it('keeps a finder pair seen on an earlier frame of the round as the trigger of the later QR stages', async () => {
+    const round = createRescueRound();
+    let seen = true;
+    const facts = { ...frame(), qrSeen: () => seen };
+    await decode(facts, round, { cpp: 10, 'qr-half': 12 });
+    expect(round.qrSeen).toBe(true);
+    seen = false; // qr-half does not run again on this frame, so this frame has seen nothing itself.
+    const next = await decode(facts, round, { cpp: 100 });
+    expect(next.ran).toContain('qr-full');
+  });
+
+  it('starts the next frame with the rescue that read, and a new round after zxing-cpp read', async () => {
+    const round = createRescueRound();
+    await decode(frame(), round, { cpp: 10, 'qr-half': 12 });
+    expect(round.next).toBe(index('c39-lines'));
+    const read = await decode(frame(), round, { cpp: 10 }, 'c39-lines');
+    expect(read.read).toEqual(card);
+    expect((await decode(frame(), round, { cpp: 10, 'c39-lines': 1 }, 'c39-lines')).ran).toEqual([
+      'cpp',
+      'c39-lines',
+    ]);
+    expect(await decode(frame(), round, {}, 'cpp')).toEqual({ ran: ['cpp'], read: card });
+    expect(round).toMatchObject({ next: 0, qrSeen: false });
+  });
+});
