@@ -7,46 +7,37 @@
 import { closeFrame } from './camera-frame.js';
 import { createWorkerDecoder, WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
 
-async function start(): Promise<[FrameDecoder, string[]]> {
-  const { workerSource, wasmBytes } = await import('../decode/inline-assets.js');
-  const wasm = wasmBytes();
-  if (!wasm) throw new WorkerUnavailableError('this build inlines no worker');
-  const urls = [
-    new Blob([workerSource], { type: 'text/javascript' }),
-    new Blob([wasm], { type: 'application/wasm' }),
-  ];
-  const [worker, wasmUrl] = urls.map((blob) => URL.createObjectURL(blob)) as [string, string];
-  const decoder = createWorkerDecoder(worker) ?? createFailed();
-  return [
-    { ...decoder, decode: (f, job) => decoder.decode(f, { ...job, wasmUrl: job.wasmUrl ?? wasmUrl }) },
-    [worker, wasmUrl],
-  ];
-}
-
-const createFailed = (): never => {
-  throw new WorkerUnavailableError('the Blob URL worker was refused');
-};
+/** The worker's and the wasm's Blob URLs: made once per page (one copy in memory), kept for the next camera. */
+let blobs: Promise<string[]> | undefined;
+const blobUrls = (): Promise<string[]> =>
+  (blobs ??= import('../decode/inline-assets.js').then(({ workerSource, wasmBytes }) => {
+    const wasm = wasmBytes();
+    if (!wasm) throw new WorkerUnavailableError('this build inlines no worker');
+    return [
+      new Blob([workerSource], { type: 'text/javascript' }),
+      new Blob([wasm], { type: 'application/wasm' }),
+    ].map((blob) => URL.createObjectURL(blob));
+  }));
 
 /** A worker decoder started from the inlined source on its first frame. */
 export function createInlineWorkerDecoder(): FrameDecoder {
-  let started: Promise<[FrameDecoder, string[]]> | undefined;
+  let decoder: FrameDecoder | null | undefined;
+  let closed = false;
   return {
     kind: 'worker',
     async decode(frame, job) {
-      const [decoder] = await (started ??= start()).catch((cause: unknown) => {
+      const [worker, wasmUrl] = await blobUrls().catch((cause: unknown) => {
         closeFrame(frame);
         throw cause instanceof WorkerUnavailableError ? cause : new WorkerUnavailableError(cause);
       });
-      return decoder.decode(frame, job);
+      decoder ??= closed ? null : createWorkerDecoder(worker!);
+      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: job.wasmUrl ?? wasmUrl });
+      closeFrame(frame);
+      throw new WorkerUnavailableError('the Blob URL worker was refused');
     },
     close() {
-      void started?.then(
-        ([decoder, urls]) => {
-          decoder.close();
-          urls.forEach((url) => URL.revokeObjectURL(url));
-        },
-        () => undefined,
-      );
+      closed = true;
+      decoder?.close();
     },
   };
 }
