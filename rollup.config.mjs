@@ -91,6 +91,15 @@ const inlineWorker = () => ({
     if (filled.length < source.length + code.length + wasm.length) this.error(`${id} lost its placeholders`);
     return filled;
   },
+  // No source map for that chunk: it would repeat its 1.7 MB for nothing a debugger can use.
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk' && chunk.moduleIds.some((m) => m.endsWith('/inline-assets.ts'))) {
+        delete bundle[`${chunk.fileName}.map`];
+        chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        chunk.map = null;
+      }
+  },
 });
 
 /** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
