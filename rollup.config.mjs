@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import { rollup } from 'rollup';
 
 const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
 const depsOf = (dir) => Object.keys({ ...pkg(dir).dependencies, ...pkg(dir).peerDependencies });
@@ -67,6 +68,40 @@ const wasmBeside = (path) => ({
   },
 });
 
+/**
+ * Fills in `input/decode/inline-assets.ts`: the worker's self-contained source (its WebAssembly URL left to the job)
+ * and the `.wasm` file as base64, one lazy chunk the camera loads only when the worker file beside the code is not
+ * served (esbuild, rollup: they do not emit `new URL(…, import.meta.url)` files).
+ */
+const inlineWorker = () => ({
+  name: 'kaiku-inline-worker',
+  async load(id) {
+    if (!id.endsWith('/input/decode/inline-assets.ts')) return null;
+    const bundle = await rollup({
+      input: workerEntry,
+      plugins: [wasmBeside('about:blank'), ...plugins({ minify: true })],
+    });
+    const { code } = (await bundle.generate({ format: 'es', inlineDynamicImports: true })).output[0];
+    await bundle.close();
+    const wasm = readFileSync(wasmFile).toString('base64');
+    const source = readFileSync(id, 'utf8');
+    const filled = source
+      .replace("const WORKER: string = '';", `const WORKER: string = ${JSON.stringify(code)};`)
+      .replace("const WASM: string = '';", `const WASM: string = '${wasm}';`);
+    if (filled.length < source.length + code.length + wasm.length) this.error(`${id} lost its placeholders`);
+    return filled;
+  },
+  // No source map for that chunk: it would repeat its 1.7 MB for nothing a debugger can use.
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk' && chunk.moduleIds.some((m) => m.endsWith('/inline-assets.ts'))) {
+        delete bundle[`${chunk.fileName}.map`];
+        chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        chunk.map = null;
+      }
+  },
+});
+
 /** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
 const onwarn = (warning, warn) => {
   if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'].includes(warning.code)) return;
@@ -118,7 +153,7 @@ add({
   // brings 21 MB (with its optional text-encoding) for the two readers used, and bundled, an import-map page needs no
   // entries for them. Its modules have no side effects the readers rely on, so only what they use is kept.
   treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') },
-  plugins: [...plugins(), decoderAssets(), workerBesideEntry()],
+  plugins: [inlineWorker(), ...plugins(), decoderAssets(), workerBesideEntry()],
 });
 
 // @kaiku-scanner/core's camera worker, `dist/decode-worker.js`: one self-contained file with its decoders

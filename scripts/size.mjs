@@ -47,8 +47,8 @@ export const CEILINGS = {
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
 const SESSION_INPUT =
   /(element\/(src\/(services\/core-services|messages\/late-texts|views\/card-panel)\.ts|dist\/chunks\/(core-services|late-texts|card-panel)-[\w-]+\.js)|core\/(src\/input\/wedge\/wedge-engine\.ts|dist\/chunks\/wedge-engine-[\w-]+\.js))$/;
-/** Inputs that make a chunk a decoder chunk (loaded only when the camera starts). */
-const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)/;
+/** Inputs that make a chunk a decoder chunk (loaded only when the camera starts; the inlined worker and wasm too). */
+const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)|\/inline-assets[-.]/;
 /**
  * Inputs that must never be in any chunk of the element: the workbook reader and writer and what brings them in
  * (exceljs is ~1 MB; the import and export are the `/reports` entry's). The small pure pieces the outbox's CSV

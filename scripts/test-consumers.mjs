@@ -40,6 +40,8 @@ const templates = join(root, 'test/consumers');
 const keep = process.argv.includes('--keep');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const CARD = 'A045198723';
+/** The bundlers that emit no file for `new URL(…, import.meta.url)`: the core's inlined worker and wasm are used. */
+const INLINED = new Set(['esbuild', 'rollup']);
 
 /** Tool versions, pinned: each runs on Node 20.19. */
 const TOOLS = {
@@ -348,11 +350,18 @@ async function drive(built) {
             .evaluate(() => globalThis.consumer.decodeUrl('/card.png'))
             .catch((e) => `error: ${e}`);
           check(name, 'decodeImage reads the generated card', read === CARD, `got ${read}`);
+          // esbuild and rollup emit no file for the wasm: the decoder takes the copy the core inlined (said by the
+          // one 404 it costs); every other consumer serves the file.
+          const status = await page.evaluate(() => globalThis.consumer.decoderStatus?.() ?? null);
           check(
             name,
-            'zxing_reader.wasm fetched with HTTP 200',
-            wasm.some((w) => w.startsWith('200 ')),
-            `responses ${JSON.stringify(wasm)}`,
+            INLINED.has(name)
+              ? 'zxing-cpp (wasm) in use from the inlined copy'
+              : 'zxing_reader.wasm fetched with HTTP 200',
+            INLINED.has(name)
+              ? status?.engine === 'wasm' && wasm.includes('404 /zxing_reader.wasm')
+              : wasm.some((w) => w.startsWith('200 ')),
+            `responses ${JSON.stringify(wasm)} status ${JSON.stringify(status)}`,
           );
           const blank = await page
             .evaluate(() => globalThis.consumer.decodeBlank())
@@ -360,12 +369,12 @@ async function drive(built) {
           check(name, 'a blank frame decodes to null', blank === null, `got ${blank}`);
         }
         const hasCamera = await page.evaluate(() => 'camera' in (globalThis.consumer ?? {}));
-        if (hasCamera) {
-          const seen = { wasm, workers, scripts };
+        const seen = { wasm, workers, scripts };
+        if (hasCamera && name === 'importmap') {
           await driveCamera(name, page, seen, '/node_modules/@kaiku-scanner/core/dist/');
           await page.goto(`${server.origin}/?copied`);
           await driveCamera(`${name} (worker-url, wasm-url)`, page, seen, '/kaiku/');
-        }
+        } else if (hasCamera && INLINED.has(name)) await driveCamera(name, page, seen, null);
         // A card typed in through the element's API runs its first flow: the services' chunk, the texts, the
         // settings check. These pages configure no Kaikukanta, so it ends as `element-not-configured`; a part that
         // cannot be loaded in this setup would be `element-load-failed`.
@@ -390,7 +399,14 @@ async function drive(built) {
           flow.includes('element-not-configured') && !flow.includes('element-load-failed'),
           JSON.stringify(flow),
         );
-        check(name, 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
+        // The zero-config cost on esbuild and rollup: one 404 for the worker file, one for the wasm, each logged by
+        // the browser; the SDK then takes its inlined copies. Anything else is an error.
+        const costs = INLINED.has(name)
+          ? errors.filter((e) => /404 \/(decode-worker\.js|zxing_reader\.wasm)|status of 404/.test(e))
+          : [];
+        if (costs.length) console.log(`${name}: expected 404s before the inlined path: ${costs.length}`);
+        const rest = errors.filter((e) => !costs.includes(e));
+        check(name, 'no console errors', rest.length === 0, rest.join(' | ').slice(0, 1000));
       } finally {
         await page.close();
         await server.close();
@@ -531,6 +547,7 @@ function cardVideo() {
  * frames are decoded in the core's worker, which must load and stay alive without the page's import map.
  */
 async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
+  if (folder === null) return driveInlinedCamera(name, page, workers);
   const before = wasm.length;
   const scriptsBefore = scripts.length;
   await page.waitForFunction(() => customElements.get('kaiku-scanner') !== undefined);
@@ -570,6 +587,31 @@ async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
     'zxing_reader.wasm fetched with HTTP 200 for the camera',
     wasm.slice(before).some((w) => /^200 /.test(w) && w.includes(folder)),
     `responses ${JSON.stringify(wasm.slice(before))}`,
+  );
+}
+
+/**
+ * esbuild and rollup, zero config: the worker file beside the bundle is not there (404), so the camera must read the
+ * card in the worker started from the core's inlined source (a blob: URL), never on the main thread (whose notice,
+ * `camera-decoder-main`, would be a kaiku-error).
+ */
+async function driveInlinedCamera(name, page, workers) {
+  await page.locator('kaiku-scanner [part~="camera-button"]').click();
+  const read = await page
+    .waitForFunction((card) => globalThis.consumer.camera.scans.includes(`camera:${card}`), CARD, {
+      timeout: 90_000,
+    })
+    .then(() => true)
+    .catch(() => false);
+  const camera = await page.evaluate(() => globalThis.consumer.camera);
+  check(name, 'the camera reads the card from the fake device', read, JSON.stringify(camera));
+  const unexpected = camera.errors.filter((code) => code !== 'element-not-configured');
+  check(name, 'no kaiku-error (camera-decoder-main…)', unexpected.length === 0, unexpected.join(', '));
+  check(
+    name,
+    'frames decoded in the inlined worker (blob: URL)',
+    workers.some((w) => w.startsWith('blob:')),
+    JSON.stringify(workers),
   );
 }
 

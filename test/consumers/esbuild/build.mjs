@@ -1,7 +1,6 @@
-// esbuild as docs/decoding.md tells: bundle with code splitting, then copy the decoder's WebAssembly file beside
-// the output (esbuild does not copy `new URL(…, import.meta.url)` assets).
-import { copyFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// esbuild as docs/quick-start.md tells: bundle with code splitting, nothing else. esbuild emits no file for
+// `new URL(…, import.meta.url)`: the camera then starts its decoding worker, and the decoder its WebAssembly file,
+// from the copies the core inlined in a lazy chunk (Blob URLs).
 import { build } from 'esbuild';
 
 await build({
@@ -14,5 +13,3 @@ await build({
   outdir: 'dist',
   logLevel: 'warning',
 });
-const require = createRequire(import.meta.url);
-copyFileSync(require.resolve('@kaiku-scanner/core/zxing_reader.wasm'), 'dist/zxing_reader.wasm');

@@ -1,7 +1,7 @@
 // The consumer page: what a vendor's developer writes after `npm install kaiku-scanner` (docs/element.md). Built
 // by every bundler in test/consumers, then driven in Chromium by scripts/test-consumers.mjs.
 import 'kaiku-scanner';
-import { acceptsCardId, decodeImage } from '@kaiku-scanner/core/decode';
+import { acceptsCardId, decodeImage, getDecoderStatus } from '@kaiku-scanner/core/decode';
 
 const params = new URLSearchParams(location.search);
 const scanner = document.createElement('kaiku-scanner');
@@ -13,6 +13,10 @@ scanner.setAttribute('show-name', 'Consumer test');
 scanner.setAttribute('show-start', '2030-05-01T19:00:00+03:00');
 scanner.setAttribute('show-kind', 'show');
 document.body.append(scanner);
+// What the camera read, and any error code the element reported (codes only: nothing else is collected).
+const camera = { scans: [] as string[], errors: [] as string[] };
+scanner.addEventListener('kaiku-scan', (e) => camera.scans.push(`${e.detail.source}:${e.detail.cardId}`));
+scanner.addEventListener('kaiku-error', (e) => camera.errors.push(e.detail.code));
 
 /** Reads an image URL with the decoder the camera uses (the card filter on, the browser's own detector off). */
 async function decodeUrl(url: string): Promise<string | null> {
@@ -27,4 +31,4 @@ async function decodeBlank(): Promise<string | null> {
   return read?.text ?? null;
 }
 
-Object.assign(globalThis, { consumer: { decodeUrl, decodeBlank } });
+Object.assign(globalThis, { consumer: { decodeUrl, decodeBlank, camera, decoderStatus: getDecoderStatus } });

@@ -1,6 +1,7 @@
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
+import { createInlineWorkerDecoder } from './inline-worker.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
   createMainThreadDecoder,
@@ -54,6 +55,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let lastMarker = Number.NaN;
   let lastGrab = 0;
   let engine: DecoderStatus | null = null;
+  let inlined: boolean | 'tried' = false;
   // `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on.
   let videoFrames = typeof VideoFrame === 'function';
   let videoFrameRead = false;
@@ -144,9 +146,12 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error))
         throw new VideoFrameRefused(error);
       if (!(error instanceof WorkerUnavailableError) || closed) throw error;
-      // The worker was refused (CSP) or died: decode on the main thread from the next frame on.
+      // The worker beside the code did not load (a bundler that emits no file for it) or died: the inlined worker
+      // once (inline-worker.ts), then the main thread from the next frame on.
       active.close();
-      decoder = createMainThreadDecoder();
+      inlined ||= active.kind === 'worker' && options.workerUrl === undefined && !options.createDecoder;
+      decoder =
+        inlined === true ? ((inlined = 'tried'), createInlineWorkerDecoder()) : createMainThreadDecoder();
       return null;
     }
   }

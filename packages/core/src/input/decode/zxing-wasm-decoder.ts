@@ -56,8 +56,11 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
       let binary: ArrayBuffer;
       try {
         const response = await fetch(url, { credentials: 'same-origin' });
-        if (!response.ok) return { reason: 'wasm-not-found', httpStatus: response.status };
-        binary = await response.arrayBuffer();
+        // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
+        const inlined =
+          !response.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
+        if (!response.ok && !inlined) return { reason: 'wasm-not-found', httpStatus: response.status };
+        binary = inlined ? inlined.buffer : await response.arrayBuffer();
       } catch {
         return { reason: 'wasm-not-found' };
       }
