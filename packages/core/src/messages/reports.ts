@@ -1,16 +1,18 @@
 /**
- * Texts for the sales-report import and the usage-report export: file-level errors (`report-*`),
- * per-row errors (`row-*`) and the column names of the official template.
- * Parameters never carry a card ID: these texts may end up in logs and terminals.
+ * Texts for the sales-report import and the usage-report export: file-level errors (`report-*`), per-row errors
+ * (`row-*`) and the template's column names. No parameter carries a card ID: these texts reach logs and terminals.
  */
 import { defineMessages } from './define.js';
 import type { LocalizedText } from './define.js';
 import { ownValue } from '../schemas/own-value.js';
 
-/** Parameters: report columns; a cell's value (sanitised, never a card ID); the limit that was exceeded. */
+/** Parameters naming report columns. */
 type Columns = { columns: string };
+/** Parameters quoting a cell's value (sanitised, never a card ID). */
 type Value = { value: string };
+/** Parameters with the limit that was exceeded. */
 type Limit = { limit: number };
+/** Parameters naming the row a duplicate repeats. */
 type FirstRow = { firstRow: number };
 
 /**
@@ -57,8 +59,7 @@ export const REPORT_STATUS_LABELS = {
 
 type Lang = 'fi' | 'sv' | 'en';
 const label = (field: string, locale: Lang) => ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
-const size = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} B`;
+const size = (b: number): string => (b >= 1024 * 1024 ? `${Math.round(b / 1024 / 1024)} MiB` : `${b} B`);
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
 const labels = (fields: string, locale: Lang) =>
   Array.from(fields.split(','), (f) => label(f.trim(), locale)).join(', ');
