@@ -16,9 +16,9 @@ const harness = useHarness({ proxy: true });
 const SHOW = 'hilla-taikuri-matti';
 const WHEN = String.raw`\d{1,2}\.\d{1,2}\.\d{4}`;
 
-/** Another terminal ("Kassa 2") registers the card for the show straight through the API. */
-async function registerElsewhere(apiUrl: string, cardId: string): Promise<void> {
-  const res = await fetch(`${apiUrl}/v1/usages`, {
+/** Another terminal ("Kassa 2") registers the card for the show straight through the API: its answer. */
+async function postElsewhere(apiUrl: string, cardId: string): Promise<Response> {
+  return fetch(`${apiUrl}/v1/usages`, {
     method: 'POST',
     headers: {
       authorization: 'Bearer kassa-2',
@@ -36,7 +36,10 @@ async function registerElsewhere(apiUrl: string, cardId: string): Promise<void> 
       terminal: 'Kassa 2',
     }),
   });
-  expect(res.status).toBe(201);
+}
+
+async function registerElsewhere(apiUrl: string, cardId: string): Promise<void> {
+  expect((await postElsewhere(apiUrl, cardId)).status).toBe(201);
 }
 
 describe('<kaiku-scanner> already used for this show', () => {
@@ -69,6 +72,27 @@ describe('<kaiku-scanner> already used for this show', () => {
     }
     expect(await countUsages(h.apiUrl, 'A999005429', SHOW)).toBe(1);
     expect(await s.page.locator(part('needs-attention')).count()).toBe(0);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it("the element's terminal-name goes with its usage: another terminal is told where the card was used", async () => {
+    const h = harness();
+    const s = await openBoxOffice(h, { lang: 'en', path: `/box-office/?show=${SHOW}` });
+    await s.page.locator(part('cap-meter')).waitFor();
+    await s.page.evaluate(() =>
+      document.querySelector('kaiku-scanner')!.setAttribute('terminal-name', 'Kassa 1'),
+    );
+    await wedgeScan(s.cdp, 'A999005458');
+    await s.page.locator(part('tickets')).waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator(part('result')).waitFor({ timeout: 15_000 });
+    const refused = await postElsewhere(h.apiUrl, 'A999005458');
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as {
+      reasons?: { code: string; params?: { terminal?: string } }[];
+    };
+    expect(problem.reasons?.find((r) => r.code === 'already-used')?.params?.terminal).toBe('Kassa 1');
     expect(s.errors).toEqual([]);
     await s.context.close();
   });

@@ -72,6 +72,15 @@ describe('settings checked when they are set', () => {
     expect(errors).to.have.length(1);
   });
 
+  it('a terminal name Kaikukanta would refuse with every usage is shown, naming terminal-name', async () => {
+    const el = await mount(`${SHOW} terminal-name="${'Kassa '.repeat(8)}"`);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'terminal-name']]);
+    el.terminalName = 'Kassa 2';
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    expect(problems(el)).to.deep.equal([]);
+  });
+
   it('an unknown kind is not taken for a show: the kinds allowed are listed, in every language', async () => {
     const el = await mount(SHOW.replace('show-kind="show"', 'show-kind="circus"'));
     await until(() => problems(el).length > 0, rendered(el));

@@ -8,7 +8,7 @@ import type { ConfigProblem, ConfigProperties } from '../services/config-check.j
 
 const CHECKED = [
   ...['shows', 'showId', 'showName', 'showStart', 'showKind', 'showCap', 'showSeats'],
-  ...['mode', 'channel', 'theme', 'offlinePolicy', 'retentionMs', 'cardCacheTtlMs'],
+  ...['mode', 'channel', 'theme', 'offlinePolicy', 'retentionMs', 'cardCacheTtlMs', 'terminalName'],
 ];
 
 /** The checks and their texts load on demand (with the core's schema, which the services load anyway). */

@@ -20,6 +20,7 @@ const SERVICE_PROPERTIES = [
   'offlinePolicy',
   'allowInsecureHttp',
   'outboxName',
+  'terminalName',
 ] as const;
 
 /** Those properties, as the element holds them. */
@@ -60,6 +61,7 @@ export class ServicesController implements ReactiveController {
       cardCacheTtlMs: p.cardCacheTtlMs,
       offlinePolicy: p.offlinePolicy,
       allowInsecureHttp: p.allowInsecureHttp,
+      terminalName: p.terminalName,
       ...(p.outboxName ? { databaseName: p.outboxName } : {}),
     });
   }
@@ -86,6 +88,7 @@ export class ServicesController implements ReactiveController {
         cardCacheTtlMs: config?.cardCacheTtlMs,
         offlinePolicy: config?.offlinePolicy,
         allowInsecureHttp: config?.allowInsecureHttp,
+        terminalName: config?.terminalName,
         ...(config?.databaseName ? { databaseName: config.databaseName } : {}),
       });
       this.owned = true;

@@ -2,7 +2,7 @@
  * The checks of the element's settings and the texts of their problems: loaded on demand (with the core's
  * `checkShowSettings`, which the services load anyway) by `ConfigController` when a setting is set.
  */
-import { suggestField } from '@kaiku-scanner/core/contract';
+import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
 import { configMessages } from '../messages/config-texts.js';
 import type { LocalizedText } from './types.js';
 import { showConfigProblems, type FoundProblem } from './check-show-config.js';
@@ -25,6 +25,7 @@ export type ConfigProperties = ShowProperties & {
   readonly offlinePolicy: unknown;
   readonly retentionMs: unknown;
   readonly cardCacheTtlMs: unknown;
+  readonly terminalName: unknown;
 };
 
 /** The settings with a fixed set of values: property, attribute, values. */
@@ -60,6 +61,9 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
     if (value !== undefined && value !== null && !ms)
       found.push({ code: 'config-invalid', setting, expected: '3600000' });
   }
+  // Sent with every usage: a name Kaikukanta refuses (over 40 characters, control characters) would refuse them all.
+  if (p.terminalName && !TerminalNameSchema.safeParse(p.terminalName).success)
+    found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
   return [...found, ...showConfigProblems(p)];
 }
 

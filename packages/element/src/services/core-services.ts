@@ -194,6 +194,7 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
     channel: options.channel,
     mode: u.mode,
     clientTime: new Date().toISOString(),
+    ...(options.terminalName ? { terminal: options.terminalName } : {}),
   });
 
   /**

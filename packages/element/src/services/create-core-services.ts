@@ -15,6 +15,7 @@ const OPTIONS = {
   cardCacheTtlMs: true,
   offlinePolicy: true,
   allowInsecureHttp: true,
+  terminalName: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
 type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ScannerServices };

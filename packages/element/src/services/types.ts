@@ -27,6 +27,8 @@ export type CoreServicesOptions = {
   readonly offlinePolicy?: OfflinePolicy | undefined;
   /** Accept a plain `http:` base URL to another machine (an intranet without TLS; see docs/api.md). */
   readonly allowInsecureHttp?: boolean | undefined;
+  /** This terminal's name (`terminal-name`), sent with each usage as `terminal`: where an "already used" says it was. */
+  readonly terminalName?: string | undefined;
 };
 
 export type ShowKindName = string;
