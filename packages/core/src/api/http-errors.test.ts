@@ -6,22 +6,19 @@ import { API_PROBLEM_CODES, makeProblem } from '../schemas/api.js';
 import { problemResponse } from './testing/mock-api.js';
 import {
   answerOn,
+  CARD_URL,
   caught,
   expectPlainAndPrivate,
+  register,
   testClient,
   textAnswer,
+  USAGES_URL,
   useMswServer,
 } from './testing/msw-helpers.js';
-import { BASE, usageFor } from './testing/fixtures.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
-const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
-  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
 
 describe('every problem code reaches the caller with its code', () => {
   const codes = [

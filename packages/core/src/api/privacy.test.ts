@@ -10,15 +10,20 @@ import { HttpResponse } from 'msw';
 import type { ApiResponseError } from './api-errors.js';
 import { ApiProblemError } from './api-errors.js';
 import { createApiClient } from './create-api-client.js';
-import { answerOn, caught, testClient, useMswServer } from './testing/msw-helpers.js';
+import {
+  answerOn,
+  CARD,
+  CARD_URL,
+  caught,
+  testClient,
+  USAGES_URL,
+  useMswServer,
+} from './testing/msw-helpers.js';
 import { codeOf, socketClient, useSocketServer } from './testing/socket-server.js';
 import { BASE, usageFor } from './testing/fixtures.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
 const socket = useSocketServer();
 const problemJson = (body: object, status: number) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });

@@ -4,12 +4,16 @@ import { HttpResponse } from 'msw';
 import { ApiResponseError } from './api-errors.js';
 import type { BatchItemResult } from '../schemas/api.js';
 import {
-  REGISTERED as result,
   answerOn,
+  CARD,
+  CARD_URL,
   caught,
   expectPlainAndPrivate,
+  register,
+  REGISTERED as result,
   testClient,
   textAnswer,
+  USAGES_URL,
   useMswServer,
 } from './testing/msw-helpers.js';
 import { codeOf, socketClient, useSocketServer } from './testing/socket-server.js';
@@ -17,11 +21,6 @@ import { BASE, activeCard, usageFor } from './testing/fixtures.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
-const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
-  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
 const BATCH_URL = `${BASE}v1/usages/batch`;
 const socket = useSocketServer();
 const json = JSON.stringify(activeCard);

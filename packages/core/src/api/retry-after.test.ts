@@ -5,17 +5,21 @@ import type { ApiHttpError, ApiProblemError } from './api-errors.js';
 import { parseRetryAfter } from './retry-policy.js';
 import { problemResponse } from './testing/mock-api.js';
 import { makeProblem } from '../schemas/api.js';
-import { answerOn, caught, testClient, usageResult, useMswServer } from './testing/msw-helpers.js';
-import { BASE, activeCard, usageFor } from './testing/fixtures.js';
+import {
+  answerOn,
+  CARD_URL,
+  caught,
+  register,
+  testClient,
+  usageResult,
+  USAGES_URL,
+  useMswServer,
+} from './testing/msw-helpers.js';
+import { activeCard } from './testing/fixtures.js';
 
 afterEach(() => vi.restoreAllMocks());
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
-const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
-  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
 
 describe('parsing', () => {
   it('parses Retry-After seconds and HTTP-dates, ignores junk', () => {

@@ -5,22 +5,20 @@ import { ApiNetworkError } from './api-errors.js';
 import { apiMessageCode } from '../messages/api.js';
 import {
   answerOn,
+  CARD_URL,
   caught,
+  register,
   testClient,
   textAnswer,
   usageResult,
+  USAGES_URL,
   useMswServer,
 } from './testing/msw-helpers.js';
 import { codeOf, socketClient, useSocketServer } from './testing/socket-server.js';
-import { BASE, usageFor } from './testing/fixtures.js';
+import { usageFor } from './testing/fixtures.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
-const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
-  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
 const socket = useSocketServer();
 
 describe('keyed requests (a usage with its idempotency key) are resent', () => {

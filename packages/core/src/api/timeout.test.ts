@@ -3,17 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { delay, HttpResponse } from 'msw';
 import { ApiAbortError, ApiTimeoutError } from './api-errors.js';
 import { createApiClient } from './create-api-client.js';
-import { answerOn, caught, testClient, usageResult, useMswServer } from './testing/msw-helpers.js';
+import {
+  answerOn,
+  CARD_URL,
+  caught,
+  register,
+  testClient,
+  usageResult,
+  USAGES_URL,
+  useMswServer,
+} from './testing/msw-helpers.js';
 import { codeOf, socketClient, useSocketServer } from './testing/socket-server.js';
-import { BASE, activeCard, usageFor } from './testing/fixtures.js';
+import { BASE, activeCard } from './testing/fixtures.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
-const CARD = 'A045198723';
-const CARD_URL = `${BASE}v1/cards/lookup`;
-const USAGES_URL = `${BASE}v1/usages`;
-const register = (api = client(), key = 'retry-key-0001', signal?: AbortSignal) =>
-  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
 const socket = useSocketServer();
 
 describe('timeouts', () => {

@@ -5,7 +5,7 @@ import { setupServer, type SetupServer } from 'msw/node';
 import { createApiClient } from '../create-api-client.js';
 import type { ApiClientOptions } from '../create-api-client.js';
 import { KaikuApiError } from '../api-errors.js';
-import { BASE } from './fixtures.js';
+import { BASE, usageFor } from './fixtures.js';
 import { apiMessageCode, apiMessages } from '../../messages/api.js';
 
 /**
@@ -124,3 +124,18 @@ export function expectPlainAndPrivate(error: KaikuApiError, card = 'A045198723')
   for (const locale of ['fi', 'sv', 'en'] as const) expect(texts[locale]).toBeTruthy();
   expect(`${error.message} ${JSON.stringify(error.params)}`).not.toContain(card);
 }
+
+/** The card and the URLs the API tests ask about. */
+export const CARD = 'A045198723';
+export const CARD_URL = `${BASE}v1/cards/lookup`;
+export const USAGES_URL = `${BASE}v1/usages`;
+
+/**
+ * Registers `CARD`'s usage under `key` (the keyed request the retry rules are about).
+ *
+ * @example
+ * const calls = answer('post', USAGES_URL, () => HttpResponse.text('oops', { status: 503 }));
+ * await caught(register());
+ */
+export const register = (api = testClient(), key = 'retry-key-0001', signal?: AbortSignal) =>
+  api.registerUsage(usageFor(CARD), { idempotencyKey: key, ...(signal ? { signal } : {}) });
