@@ -55,6 +55,8 @@ const ALLOWED_IDB_FIELDS = new Set([
   'problem.code',
   'problem.status',
   'resolution',
+  // the server's ID of a synced usage (what an undo voids): an ID the registry gave, nothing about a holder
+  'usageId',
   // the record's integrity seal (a keyed SHA-256 of the record's own fields: nothing more about a holder)
   'seal',
   // the API target a record belongs to (API origin + base path, and the venue): never anything about a holder
@@ -69,6 +71,8 @@ const ALLOWED_IDB_FIELDS = new Set([
   'usage.channel',
   'usage.mode',
   'usage.clientTime',
+  // the terminal's name (`terminal-name`: a place such as "Kassa 2", never a person)
+  'usage.terminal',
   'usage.group',
   'usage.group.memberCardIds',
   'usage.group.under16Clients',
