@@ -25,9 +25,6 @@ const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
   return age >= -FUTURE_TOLERANCE_MS && age <= ttlMs;
 };
 
-/** A key an SDK before targets wrote (`c:<card ID>`): bound to no API, so never read, and purged. */
-const UNBOUND = /^c:[A-Za-z0-9]+$/;
-
 /**
  * A TTL cache of recently seen card records in the outbox's store, bound to one target (`scopeKey`): a
  * record Kaikukanta A returned never decides for Kaikukanta B, even in a store both share.
@@ -75,19 +72,17 @@ export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
       return undefined;
     },
 
-    /** Drops this target's expired entries and any entry bound to no target (called with the retention purge). */
+    /** Drops this target's expired entries (called with the retention purge). */
     purge(now: number): Promise<number> {
       return store('readwrite', async (s) => {
         const mine = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-        const [keys, all, unbound] = await Promise.all([
+        const [keys, all] = await Promise.all([
           promisifyRequest(s.getAllKeys(mine)),
           promisifyRequest(s.getAll(mine)) as Promise<CachedCard[]>,
-          promisifyRequest(s.getAllKeys(IDBKeyRange.bound(CARD, `${CARD}\uffff`))),
         ]);
         const stale = keys.filter((_, i) => !fresh(all[i]!, now, ttlMs));
-        const old = unbound.filter((k) => UNBOUND.test(String(k)));
-        for (const k of [...stale, ...old]) s.delete(k);
-        return stale.length + old.length;
+        for (const k of stale) s.delete(k);
+        return stale.length;
       });
     },
   };

@@ -23,7 +23,6 @@ import { attemptSync } from './attempt-sync.js';
 import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
-import { adoptUntargeted } from './adopt-untargeted.js';
 import type { OutboxScope } from './target.js';
 import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
 import type { TargetCounts } from './target.js';
@@ -68,7 +67,6 @@ export class Outbox extends OutboxEventTarget {
   readonly scope: OutboxScope;
   /** The IndexedDB database in use (by default one per target: `kaiku-outbox <api> <venue>`). */
   readonly databaseName: string;
-  readonly #legacy: boolean;
   #capabilities: OutboxCapabilities;
   readonly #records;
   readonly #cards;
@@ -94,7 +92,6 @@ export class Outbox extends OutboxEventTarget {
     checkOptions(options);
     this.scope = scopeOf(options);
     const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(this.scope));
-    this.#legacy = options.store === undefined && options.databaseName === undefined;
     this.#o = {
       batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
       retentionMs: Math.max(0, options.retentionMs ?? DAY_MS),
@@ -202,8 +199,7 @@ export class Outbox extends OutboxEventTarget {
   /**
    * Open records per target in this outbox's store, this one's first: with the default one-database-per-target
    * naming only this target's; in a store shared on purpose (`databaseName`, `store`) the other targets' too,
-   * which this outbox never sends. `target` is undefined for records written before targets existed that no
-   * outbox has taken yet (another venue's).
+   * which this outbox never sends.
    */
   async targetCounts(): Promise<TargetCounts[]> {
     return countByTarget(this.scope, await this.#guard(this.#records.listAll()));
@@ -244,8 +240,6 @@ export class Outbox extends OutboxEventTarget {
    *   first asks the server (`client.listUsages`) whether a usage is listed under this key (never by a timestamp).
    *   If one is, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
    *   key. When the server cannot be asked, it rejects with `retry-unverified` and the record stays.
-   * - `target-unknown` (written before outboxes were bound to a target): under its **own** key, to this
-   *   outbox's target (a first attempt may have reached an API; the key lets it answer with its first result).
    *
    * A `retry` of the same usage is paced as automatic retries are (the outbox's `backoff`): one coming sooner than
    * that after the last rejects with `retry-too-soon` (`params.retryInMs`) and sends nothing. After `stop()` it
@@ -335,16 +329,15 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
-   * Deletes this target's synced and resolved records older than the retention (and such records bound to no
-   * target, written before targets existed), and expired card records.
+   * Deletes this target's synced and resolved records older than the retention, and expired card records.
    */
   async purge(): Promise<number> {
     const cutoff = this.#o.now() - this.#o.retentionMs;
     const settled = (r: OutboxRecord): boolean => r.state === 'synced' || r.state === 'resolved';
     const old = (await this.#guard(this.#records.listAll())).filter(
-      (r) => (!r.target || belongsTo(this.scope, r)) && settled(r) && (r.settledAt ?? 0) <= cutoff,
+      (r) => belongsTo(this.scope, r) && settled(r) && (r.settledAt ?? 0) <= cutoff,
     );
-    if (old.length) await this.#guard(this.#records.removeRaw(old.map((r) => r.id)));
+    if (old.length) await this.#guard(this.#records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#o.now()).catch(() => undefined);
     return old.length;
   }
@@ -372,16 +365,8 @@ export class Outbox extends OutboxEventTarget {
       });
     }
     try {
-      const adopted = await adoptUntargeted(
-        this.scope,
-        this.#records,
-        this.#legacy
-          ? { databaseName: this.databaseName, retentionCutoff: this.#o.now() - this.#o.retentionMs }
-          : undefined,
-      );
       await this.purge();
       await this.#notices.refresh();
-      for (const r of adopted) this.#notices.attention(r, true);
     } catch {
       return; // already announced as outbox-error; enqueue will report it again
     }

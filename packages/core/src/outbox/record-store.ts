@@ -15,7 +15,7 @@ export type RecordStore = ReturnType<typeof recordStore>;
 /**
  * Typed access to the records of one target (`mine`): listing, reading, updating and replacing see only
  * them, so no code path of a sync run, a count or an export can reach another target's usage. `listAll`
- * sees every record of the store (per-target counts, migration).
+ * sees every record of the store (per-target counts).
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
@@ -69,28 +69,6 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     listAll: all,
 
     /**
-     * Rewrites, in one transaction, every record `pick` chooses among all of the store's (whatever their
-     * target): the migration of records without a target. Resolves to the rewritten records.
-     */
-    async rewrite(pick: (record: OutboxRecord) => OutboxRecord | undefined): Promise<OutboxRecord[]> {
-      const key = await sealKey();
-      return store('readwrite', async (s) => {
-        const records = (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[];
-        const changed: OutboxRecord[] = [];
-        for (const r of records) {
-          const picked = pick(checked(key, r));
-          if (picked) {
-            const next = sealed(key, picked);
-            s.put(next, usageKey(next.id));
-            changed.push(next);
-          }
-        }
-        await promisifyRequest(s.transaction);
-        return changed;
-      });
-    },
-
-    /**
      * Applies `change` to each listed record in one transaction, reading the current value first, so a
      * concurrent change in another tab (e.g. staff resolving a record) is not overwritten with a stale copy.
      */
@@ -140,8 +118,8 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       });
     },
 
-    /** Deletes records by ID whatever their target (the migration's second step). */
-    removeRaw(ids: readonly string[]): Promise<void> {
+    /** Deletes records by ID whatever their target. */
+    remove(ids: readonly string[]): Promise<void> {
       return store('readwrite', (s) => {
         for (const id of ids) s.delete(usageKey(id));
         return promisifyRequest(s.transaction);

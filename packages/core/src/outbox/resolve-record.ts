@@ -1,6 +1,5 @@
 import type { BackoffPolicy } from './backoff.js';
 import { nextDelay } from './backoff.js';
-import { TARGET_UNKNOWN } from './adopt-untargeted.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
 import type { OutboxClient } from './outbox-options.js';
@@ -66,8 +65,6 @@ export async function resolveRecord(
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
   };
-  if (code === TARGET_UNKNOWN)
-    return (await guard(records.update([id], (r) => (open(r) ? again(r, r.id) : r))))[0];
   if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
   return guard(records.replace(id, open, (r) => again(r, newIdempotencyKey())));
 }

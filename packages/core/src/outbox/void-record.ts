@@ -50,7 +50,7 @@ async function voidHeld(h: VoidHooks, id: string): Promise<VoidOutcome> {
   if (!record) throw new OutboxError('record-not-found', { params: { id } });
   const unverified = (cause?: unknown) => new OutboxError('void-unverified', { cause, params: { id } });
   if (record.state === 'pending' && record.attempts === 0) {
-    await h.records.removeRaw([id]);
+    await h.records.remove([id]);
     return { kind: 'removed', record };
   }
   if (record.state === 'pending') {
