@@ -1,31 +1,49 @@
+import { toStorageError } from './outbox-error.js';
 import type { OutboxEventTarget } from './outbox-events.js';
 import type { RecordStore } from './record-store.js';
-import { SyncBroadcast } from './sync-broadcast.js';
-import type { BroadcastMessage } from './sync-broadcast.js';
 import type { OutboxCounts, OutboxRecord, Resolution } from './types.js';
 
 type SyncPhase = 'started' | 'progress' | 'finished' | 'busy';
 
+/** Notices between tabs of one origin. Progress only: BroadcastChannel never reaches the sender or cached pages. */
+type BroadcastMessage =
+  | { readonly type: 'change' }
+  | {
+      readonly type: 'sync';
+      readonly phase: 'started' | 'progress' | 'finished';
+      readonly counts: OutboxCounts;
+      readonly failure?: string;
+    }
+  | { readonly type: 'needs-attention'; readonly id: string }
+  | { readonly type: 'resolved'; readonly id: string; readonly how: Resolution };
+
+const TYPES = new Set(['change', 'sync', 'needs-attention', 'resolved']);
+
 /**
  * The outbox's counts and announcements, in this tab (typed events) and to the other tabs of the
- * origin (BroadcastChannel notices). Notices only: the shared IndexedDB store is the truth, and a
- * tab re-reads it whenever a notice is not enough.
+ * origin (BroadcastChannel notices, when the page has one). Notices only: the shared IndexedDB store is
+ * the truth, and a tab re-reads it whenever a notice is not enough.
  */
 export class OutboxNotices {
   #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
-  readonly #channel: SyncBroadcast;
+  readonly #channel: BroadcastChannel | undefined;
 
   constructor(
     name: string,
     private readonly target: OutboxEventTarget,
     private readonly records: RecordStore,
-    private readonly guard: <T>(operation: Promise<T>) => Promise<T>,
   ) {
-    this.#channel = new SyncBroadcast(`kaiku-outbox:${name}`, (message) => this.#onRemote(message));
+    if (typeof BroadcastChannel !== 'function') return;
+    this.#channel = new BroadcastChannel(`kaiku-outbox:${name}`);
+    this.#channel.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const data = event.data as { type?: unknown } | null;
+      if (typeof data === 'object' && data !== null && TYPES.has(String(data.type)))
+        void this.#onRemote(data as BroadcastMessage).catch(() => undefined);
+    });
   }
 
   get available(): boolean {
-    return this.#channel.available;
+    return this.#channel !== undefined;
   }
 
   get counts(): OutboxCounts {
@@ -36,6 +54,21 @@ export class OutboxNotices {
     if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
     this.#counts = next;
     this.target.emit('outbox-change', next);
+  }
+
+  /** Announces a storage failure as an `outbox-error` event and rethrows it with a stable code. */
+  async guard<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      const storageError = toStorageError(error);
+      this.failed(storageError.code);
+      throw storageError;
+    }
+  }
+
+  failed(code: string): void {
+    this.target.emit('outbox-error', { code });
   }
 
   async refresh(): Promise<void> {
@@ -54,7 +87,7 @@ export class OutboxNotices {
       acceptance: record.acceptance,
     });
     this.set({ ...this.#counts, pending: this.#counts.pending + 1 });
-    this.#channel.post({ type: 'change' });
+    this.#post({ type: 'change' });
   }
 
   /** Records left `pending` during a run: counted, not re-read (re-reading per batch is quadratic). */
@@ -76,7 +109,7 @@ export class OutboxNotices {
     });
     // "busy" concerns only this tab; the others hear the lock holder's own progress.
     if (phase !== 'busy') {
-      this.#channel.post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
+      this.#post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
     }
   }
 
@@ -98,16 +131,24 @@ export class OutboxNotices {
       code,
       acceptance: r.acceptance,
     });
-    if (local) this.#channel.post({ type: 'needs-attention', id: r.id });
+    if (local) this.#post({ type: 'needs-attention', id: r.id });
   }
 
   resolved(id: string, how: Resolution): void {
     this.target.emit('outbox-attention-resolved', { id, how });
-    this.#channel.post({ type: 'resolved', id, how });
+    this.#post({ type: 'resolved', id, how });
   }
 
   close(): void {
-    this.#channel.close();
+    this.#channel?.close();
+  }
+
+  #post(message: BroadcastMessage): void {
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // Closed channel after stop(): nothing to tell.
+    }
   }
 
   async #onRemote(message: BroadcastMessage): Promise<void> {

@@ -8,7 +8,7 @@ import type { UseStore } from 'idb-keyval';
 import { createOutbox } from './create-outbox.js';
 import type { OutboxError } from './outbox-error.js';
 import { createStrictStore } from './strict-store.js';
-import { fakeServer, freshDbName, TARGET, usage } from './outbox-test-helpers.js';
+import { fakeServer, freshDbName, TARGET, usage } from './outbox.test-support.js';
 import type { OutboxRecord } from './types.js';
 
 /** What a page script can do: read and write the outbox's object store directly. */

@@ -6,7 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { promisifyRequest } from 'idb-keyval';
 import { createOutbox } from './create-outbox.js';
 import { OutboxError } from './outbox-error.js';
-import { apiError, fakeServer, freshDbName, usage } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, usage } from './outbox.test-support.js';
 
 const A = { baseUrl: 'https://kaikukanta.example/api/' };
 const B = { baseUrl: 'https://staging.kaikukanta.example/api/' };
