@@ -113,13 +113,6 @@ export const outboxMessages = defineMessages({
       'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
     en: () => 'The card could not be checked and offline use is not allowed: nothing was recorded.',
   },
-  'offline-provisional': {
-    fi: () =>
-      'Korttia ei voitu tarkistaa verkossa: käyttö hyväksytään alustavasti ja tarkistetaan myöhemmin.',
-    sv: () =>
-      'Kortet kunde inte kontrolleras online: användningen godkänns preliminärt och kontrolleras senare.',
-    en: () => 'The card could not be checked online: the usage is accepted provisionally and checked later.',
-  },
   'needs-attention': {
     fi: (p: { reason: string }) =>
       `Palvelin hylkäsi jonossa olleen kirjauksen (${p.reason}): tarkista ja ratkaise.`,

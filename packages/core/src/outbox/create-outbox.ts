@@ -26,7 +26,7 @@ import type { OutboxScope } from './target.js';
 import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
 import type { TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
-import { checkOptionKeys, checkOptions, scopeOf } from './outbox-options.js';
+import { checkOptions } from './outbox-options.js';
 import { resolveRecord } from './resolve-record.js';
 import { voidRecord } from './void-record.js';
 import type { VoidOutcome } from './void-record.js';
@@ -76,11 +76,12 @@ export class Outbox extends OutboxEventTarget {
   #stopped = false;
   #purgeTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(options: OutboxOptions, store: UseStore) {
+  /** See `createOutbox`. */
+  constructor(options: OutboxOptions, store?: UseStore) {
     super();
-    checkOptions(options);
-    const scope = (this.scope = scopeOf(options));
+    const scope = (this.scope = checkOptions(options));
     const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(scope));
+    store ??= options.store ?? createStrictStore(name, 'outbox');
     const now = options.now ?? Date.now;
     const records = recordStore(store, (r) => belongsTo(scope, r));
     const lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
@@ -123,7 +124,7 @@ export class Outbox extends OutboxEventTarget {
       random: this.#p.random,
       auto: autoSync,
       onScheduled: (retryInMs, outcome) =>
-        outcome.kind === 'failed' && notices.deferred(outcome.failure, retryInMs),
+        outcome.kind === 'failed' && notices.sync('deferred', outcome.failure, { retryInMs }),
     });
     if (autoSync && typeof addEventListener === 'function') {
       const signal = this.#abort.signal;
@@ -365,12 +366,5 @@ export class Outbox extends OutboxEventTarget {
  * outbox.addEventListener('outbox-needs-attention', (e) => alertStaff(e.detail.code));
  */
 export function createOutbox(options: OutboxOptions, store?: UseStore): Outbox {
-  // Names first: a misspelt `target` or `client` would otherwise be reported as a missing target.
-  checkOptionKeys(options);
-  return new Outbox(
-    options,
-    store ??
-      options.store ??
-      createStrictStore(options.databaseName ?? scopeDatabaseName(scopeOf(options)), 'outbox'),
-  );
+  return new Outbox(options, store);
 }

@@ -3,7 +3,7 @@ import type { OutboxEventTarget } from './outbox-events.js';
 import type { RecordStore } from './record-store.js';
 import type { OutboxCounts, OutboxRecord, Resolution } from './types.js';
 
-type SyncPhase = 'started' | 'progress' | 'finished' | 'busy';
+type SyncPhase = 'started' | 'progress' | 'finished' | 'busy' | 'deferred';
 
 /** Notices between tabs of one origin. Progress only: BroadcastChannel never reaches the sender or cached pages. */
 type BroadcastMessage =
@@ -100,27 +100,17 @@ export class OutboxNotices {
     for (const r of refused) this.attention(r, true);
   }
 
-  sync(phase: SyncPhase, failure?: string): void {
-    this.target.emit('outbox-sync', {
-      phase,
-      remote: false,
-      ...this.#counts,
-      ...(failure ? { failure } : {}),
-    });
-    // "busy" concerns only this tab; the others hear the lock holder's own progress.
-    if (phase !== 'busy') {
-      this.#post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
-    }
-  }
-
-  deferred(failure: string, retryInMs: number): void {
-    this.target.emit('outbox-sync', {
-      phase: 'deferred',
-      remote: false,
-      ...this.#counts,
-      failure,
-      retryInMs,
-    });
+  /**
+   * An `outbox-sync` event with the current counts, from this tab or (`remote`) the lock holder's. `deferred` carries
+   * the delay to this tab's next attempt; it and `busy` concern only this tab, so only the others go to the tabs.
+   */
+  sync(phase: SyncPhase, failure?: string, more: { retryInMs?: number; remote?: boolean } = {}): void {
+    const { retryInMs, remote = false } = more;
+    const why = failure ? { failure } : {};
+    const retry = retryInMs === undefined ? {} : { retryInMs };
+    this.target.emit('outbox-sync', { phase, remote, ...this.#counts, ...why, ...retry });
+    if (!remote && phase !== 'busy' && phase !== 'deferred')
+      this.#post({ type: 'sync', phase, counts: this.#counts, ...why });
   }
 
   attention(r: OutboxRecord, local: boolean): void {
@@ -134,9 +124,9 @@ export class OutboxNotices {
     if (local) this.#post({ type: 'needs-attention', id: r.id });
   }
 
-  resolved(id: string, how: Resolution): void {
+  resolved(id: string, how: Resolution, local = true): void {
     this.target.emit('outbox-attention-resolved', { id, how });
-    this.#post({ type: 'resolved', id, how });
+    if (local) this.#post({ type: 'resolved', id, how });
   }
 
   close(): void {
@@ -155,14 +145,10 @@ export class OutboxNotices {
     // Mid-run progress carries the syncer's counts; any other notice re-reads the shared store.
     if (message.type === 'sync' && message.phase === 'progress') this.set(message.counts);
     else await this.refresh().catch(() => undefined);
-    if (message.type === 'sync') {
-      const failure = message.failure ? { failure: message.failure } : {};
-      this.target.emit('outbox-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
-    } else if (message.type === 'needs-attention') {
+    if (message.type === 'sync') this.sync(message.phase, message.failure, { remote: true });
+    else if (message.type === 'needs-attention') {
       const record = await this.records.get(message.id).catch(() => undefined);
       if (record) this.attention(record, false);
-    } else if (message.type === 'resolved') {
-      this.target.emit('outbox-attention-resolved', { id: message.id, how: message.how });
-    }
+    } else if (message.type === 'resolved') this.resolved(message.id, message.how, false);
   }
 }

@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { delMany, promisifyRequest, set } from 'idb-keyval';
 import { checked, newSealKey, SEAL_KEY, sealed } from './record-seal.js';
 import type { OutboxRecord, RecordState } from './types.js';
 
@@ -19,18 +19,13 @@ export type RecordStore = ReturnType<typeof recordStore>;
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
-  /**
-   * The database's seal key (record-seal.ts), made on first use; records written before seals existed are sealed
-   * then, once: after that, a record without a valid seal reads as `record-tampered`.
-   */
+  /** The database's seal key (record-seal.ts), made on first use: a record without a valid seal is `record-tampered`. */
   const sealKey = (): Promise<string> =>
     (keyLoad ??= store('readwrite', async (s) => {
       const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
       if (typeof stored === 'string') return stored;
       const key = newSealKey();
       s.put(key, SEAL_KEY);
-      for (const r of (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[])
-        if (r.seal === undefined) s.put(sealed(key, r), usageKey(r.id));
       return key;
     }).catch((error: unknown) => {
       keyLoad = undefined;
@@ -46,11 +41,7 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
   return {
     /** Resolves only after the strict-durability transaction completed. */
     async put(record: OutboxRecord): Promise<void> {
-      const key = await sealKey();
-      return store('readwrite', (s) => {
-        s.put(sealed(key, record), usageKey(record.id));
-        return promisifyRequest(s.transaction);
-      });
+      return set(usageKey(record.id), sealed(await sealKey(), record), store);
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {
@@ -120,10 +111,7 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
 
     /** Deletes records by ID whatever their target. */
     remove(ids: readonly string[]): Promise<void> {
-      return store('readwrite', (s) => {
-        for (const id of ids) s.delete(usageKey(id));
-        return promisifyRequest(s.transaction);
-      });
+      return delMany(ids.map(usageKey), store);
     },
   };
 }
