@@ -47,12 +47,14 @@ export async function resolveRecord(
   const code = current && open(current) ? current.problem?.code : undefined;
   // Changed outside the outbox: its content is nobody's order to send (record it manually or dismiss it).
   if (code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
-  const again = (r: OutboxRecord, key: string): OutboxRecord => {
+  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
+  const retried = (r: OutboxRecord): OutboxRecord => {
+    if (!open(r)) return r;
+    const key = newIdempotencyKey();
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
   };
-  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
-  return notices.guard(records.replace(id, open, (r) => again(r, newIdempotencyKey())));
+  return (await notices.guard(records.update([id], retried)))[0];
 }
 
 /**

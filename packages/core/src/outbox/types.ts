@@ -72,6 +72,7 @@ export type ItemOutcome =
       readonly kind: 'refused';
       readonly code: string;
       readonly status?: number;
+      /** The problem body's reasons, with their values (an `ApiProblemError`'s `problem.reasons`). */
       readonly reasons?: readonly RefusalReason[];
     }
   | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number };
