@@ -25,18 +25,16 @@ export type BatchRegistrar = {
 };
 
 /** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
-export type ImportProgress = {
+export type ImportProgress = Pick<
+  ImportCounts,
+  'valid' | 'registered' | 'alreadyRegistered' | 'refused' | 'invalid'
+> & {
   /** Known once the first bytes are read. Byte progress means little for XLSX (a zip is read ahead). */
   readonly format: 'csv' | 'xlsx' | undefined;
   readonly bytesRead: number;
   /** Known for File/Blob, bytes and text sources. */
   readonly totalBytes: number | undefined;
   readonly rowsRead: number;
-  readonly valid: number;
-  readonly registered: number;
-  readonly alreadyRegistered: number;
-  readonly refused: number;
-  readonly invalid: number;
 };
 
 /** What happened to one row, as it happens (for per-row reports written while streaming). */

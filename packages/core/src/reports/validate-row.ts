@@ -11,6 +11,7 @@ import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { officeText, reportText, rowError } from './report-error.js';
 import type { ReportMessageCode } from '../messages/reports.js';
+import type { LocalizedText } from '../messages/define.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
 import {
   REPORT_FIELDS,
@@ -71,8 +72,6 @@ function count(cell: CellValue): number | undefined {
 function labelled<K extends string>(labels: Record<K, Readonly<Record<string, string>>>, text: string) {
   return (Object.keys(labels) as K[]).find((key) => Object.values(labels[key]).includes(text.toLowerCase()));
 }
-
-export { clip } from './clip.js';
 
 /**
  * Checks one raw row of a sales report against the recognised columns; never throws: every problem is a
@@ -140,20 +139,25 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   if (!date.ok) fail('date', date.code, date.code === 'row-date-missing' ? {} : value('date'));
   const time = parseReportTime(cell('time'));
   if (!time.ok) fail('time', 'row-time-invalid', value('time'));
-  const mode = labelled(REPORT_MODE_LABELS, text('mode'));
-  if (text('mode') !== '' && !mode) fail('mode', 'row-mode-invalid', value('mode'));
+  // A column of words the report writes (`messages/reports.ts`), read back in any of the languages.
+  const word = <K extends string>(
+    field: 'mode' | 'acceptance' | 'status',
+    labels: Record<K, LocalizedText>,
+  ) => {
+    const key = labelled(labels, text(field));
+    if (text(field) !== '' && !key) fail(field, `row-${field}-invalid`, value(field));
+    return key;
+  };
+  const mode = word('mode', REPORT_MODE_LABELS);
   const group = text('group');
   if (group.length > MAX_GROUP_LENGTH) fail('group', 'row-group-unknown', { group: clip(group) });
   if (group !== '' && children && cardId && !isCommunityCard(cardId))
     errors.push(rowError('row-group-member-children', 'children'));
-  const acceptance = labelled(REPORT_ACCEPTANCE_LABELS, text('acceptance'));
-  if (text('acceptance') !== '' && !acceptance)
-    fail('acceptance', 'row-acceptance-invalid', value('acceptance'));
+  const acceptance = word('acceptance', REPORT_ACCEPTANCE_LABELS);
   // The outbox's report lists the usages still waiting and those Kaikukanta refused: only the waiting ones go in.
-  const status = labelled(REPORT_STATUS_LABELS, text('status'));
+  const status = word('status', REPORT_STATUS_LABELS);
   if (status === 'needs-attention') errors.push(rowError('row-needs-attention', 'status'));
-  else if (text('status') !== '' && status !== 'pending')
-    fail('status', 'row-status-invalid', value('status'));
+  else if (status && status !== 'pending') fail('status', 'row-status-invalid', value('status'));
   // The outbox's report: the record's key and the request's details, sent as the outbox would send them.
   const keyCells = readKeyCells(text('key'), text('details'));
   if (!keyCells.ok && !formulas.has('key') && !formulas.has('details')) errors.push(...keyCells.errors);
