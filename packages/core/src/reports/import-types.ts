@@ -8,7 +8,6 @@ import type {
   UsageMode,
 } from '../schemas/api.js';
 import type { ColumnMap } from './header.js';
-import type { ReportSource } from './byte-source.js';
 import type { RowError, RowOutcome, RowRange } from './types.js';
 
 /** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
@@ -164,5 +163,3 @@ export type ImportResult = {
     readonly row?: number;
   };
 };
-
-export type { ReportSource };

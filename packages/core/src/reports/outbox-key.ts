@@ -42,10 +42,7 @@ export type OutboxDetails = z.infer<typeof OutboxDetailsSchema>;
 
 /** A row's key and details, or what is wrong with them (`row-key-invalid`, `row-details-invalid`). */
 export type KeyCells =
-  | {
-      readonly ok: true;
-      readonly key?: { readonly id: string; readonly text: string; readonly details: OutboxDetails };
-    }
+  | { readonly ok: true; readonly key?: SalesRow['key'] }
   | { readonly ok: false; readonly errors: readonly RowError[] };
 
 /**
