@@ -38,8 +38,9 @@ export type RowValidation =
       readonly errors: readonly RowError[];
     };
 
-// OWASP CSV injection: cells a spreadsheet may run as a formula.
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
+// OWASP CSV injection: cells a spreadsheet may run as a formula. A negative number is a wrong count and a lone
+// dash an empty one, not a formula.
+const FORMULA_START = /^(?!\s*-\d+\s*$)(?!\s*[-\u2013\u2014]\s*$)(?:[\t\r]|\s*[=+\-@])/;
 // A count as people type it: "2", " 2 ", "2,0", "2 kpl" / "2 st" / "2 pcs"; a lone dash means none.
 const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*(?:kpl|st|stk|pcs|pc)?\.?\s*$/i;
 const DASH = /^\s*[-\u2013\u2014]\s*$/;
@@ -47,7 +48,7 @@ const DASH = /^\s*[-\u2013\u2014]\s*$/;
 const TEXT_MARKER = /^\s*'/;
 
 /** True when a cell could be run as a formula by a spreadsheet (or is one). */
-export function looksLikeFormula(cell: CellValue): boolean {
+function looksLikeFormula(cell: CellValue): boolean {
   if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) return true;
   return typeof cell === 'string' && FORMULA_START.test(cell);
 }
@@ -96,16 +97,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   const text = (field: ReportField) => cellText(cell(field)).trim();
   const value = (field: ReportField) => ({ value: clip(cellText(cell(field))) });
   // The columns the import reads, in column order: a formula is reported, and that column's checks are skipped.
-  const formulas = new Set(
-    REPORT_FIELDS.filter((field) => {
-      const value = cell(field);
-      // A negative number is a wrong count and a lone dash an empty one, not a formula.
-      return (
-        looksLikeFormula(value) &&
-        !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
-      );
-    }),
-  );
+  const formulas = new Set(REPORT_FIELDS.filter((field) => looksLikeFormula(cell(field))));
   const errors: RowError[] = [...formulas].map((field) => rowError('row-formula', field, { field }));
   const fail = (
     field: ReportField,
