@@ -29,7 +29,7 @@ import type { CalibrationSession, startCalibration } from './calibration-session
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import { renderAll } from '../../messages/define.js';
+import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type {
   WedgeClassifierOptions,
@@ -136,9 +136,7 @@ export type WedgeEngine = typeof WedgeEngineModule;
 export type EngineLoader = () => WedgeEngine | Promise<WedgeEngine>;
 
 /** A failure of the listener's own loading, with its texts (which are at hand before anything has loaded). */
-function loadFailure(code: keyof typeof wedgeLoadMessages): WedgeFailure {
-  return { code, params: {}, message: renderAll(wedgeLoadMessages[code], {}) };
-}
+const loadFailure = /* @__PURE__ */ reasonFactory(wedgeLoadMessages);
 
 /** An event recorded before the engine had loaded, with what the adapter needs of its event later. */
 type Early = { readonly record: WedgeRecord; readonly snapshot: FieldSnapshot | undefined };
@@ -168,7 +166,7 @@ export function listenForWedge(
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
-    const { en } = loadFailure('wedge-no-target').message;
+    const { en } = loadFailure('wedge-no-target', {}).message;
     throw new KaikuError('wedge-no-target', en);
   }
   const clearInput = options.clearInput ?? true;
@@ -302,7 +300,7 @@ export function listenForWedge(
         engine = undefined;
         // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
         early = [];
-        if (!stopped) report(() => options.onError?.(loadFailure('wedge-unavailable')));
+        if (!stopped) report(() => options.onError?.(loadFailure('wedge-unavailable', {})));
       },
     );
   };
@@ -404,7 +402,7 @@ export function listenForWedge(
           }),
         (): CalibrationResult => {
           if (calibration === current) calibration = undefined;
-          return { ok: false, error: loadFailure('calibration-unavailable') };
+          return { ok: false, error: loadFailure('calibration-unavailable', {}) };
         },
       );
     },
