@@ -149,6 +149,7 @@ type EngineState =
   | { readonly name: 'loading'; early: Early[] }
   /** Loaded: every event is classified as it comes. */
   | { readonly name: 'ready'; readonly engine: WedgeEngine; state: WedgeState };
+const ABSENT: EngineState = { name: 'absent' };
 
 const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
 const LATE_DELIVERY_GRACE_MS = 250;
@@ -186,7 +187,7 @@ export function listenForWedge(
   const capture =
     options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
   let resolved = resolveWedgeOptions(options);
-  let engine: EngineState = { name: 'absent' };
+  let engine = ABSENT;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text field the burst went to, as it was before, and what the burst typed or would have typed there. */
   let edit: { readonly snapshot: FieldSnapshot; taken: string } | undefined;
@@ -309,7 +310,7 @@ export function listenForWedge(
       () => {
         if (engine !== loading) return;
         // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
-        engine = { name: 'absent' };
+        engine = ABSENT;
         report(() => options.onError?.(loadFailure('wedge-unavailable', {})));
       },
     );
@@ -363,7 +364,7 @@ export function listenForWedge(
     if (timer !== undefined) clearTimeout(timer);
     capture?.restore();
     cancelCalibration();
-    engine = { name: 'absent' };
+    engine = ABSENT;
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted === true) stop();
@@ -383,7 +384,7 @@ export function listenForWedge(
       cancelCalibration();
       // A reading under way is dropped, as is one recorded while the engine loads.
       if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
-      if (engine.name === 'loading') engine.early = [];
+      else if (engine.name === 'loading') engine.early = [];
       const current: NonNullable<typeof calibration> = { early: [] };
       calibration = current;
       const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
