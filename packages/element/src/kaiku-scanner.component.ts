@@ -213,12 +213,16 @@ export class KaikuScanner extends LitElement {
     this.terminalName = '';
   }
 
-  private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
+  private readonly views: LazyViewsController = new LazyViewsController(
+    this,
+    () => KaikuScanner.elementStyles,
+    () => this.flow.load(),
+  );
   private readonly svc = new ServicesController(this, (s) => {
     this.flow.sync.changed(s);
     this.views.needAttention(s.needsAttention.length);
   });
-  private readonly flow = new ScanFlow({
+  private readonly flow: ScanFlow = new ScanFlow({
     services: () => this.svc.get(),
     show: () => this.show,
     mode: () => this.mode,
