@@ -88,7 +88,9 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  */
 
 export class KaikuScanner extends LitElement {
+  /** The element's styles (adopted: no inline `<style>`, so a strict CSP needs no `unsafe-inline`). */
   static override styles = styles;
+  /** The reactive properties and their attributes. */
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     venueId: { attribute: 'venue-id' },
@@ -265,6 +267,7 @@ export class KaikuScanner extends LitElement {
     return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
+  /** Drops the look-ups under way and the flow's timers when the element leaves the page. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flow.dispose();
@@ -275,6 +278,7 @@ export class KaikuScanner extends LitElement {
     return this.language.schedule(() => super.scheduleUpdate());
   }
 
+  /** Re-creates the services, checks the settings and re-arms the wedge listener when their properties change. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
@@ -282,6 +286,7 @@ export class KaikuScanner extends LitElement {
     this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
   }
 
+  /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
   protected override updated(changed: PropertyValues<this>): void {
     const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
       (k) => changed.has(k as keyof KaikuScanner),
@@ -371,6 +376,7 @@ export class KaikuScanner extends LitElement {
     });
   };
 
+  /** The header, the stage of the flow, the needs-attention list, the shift panel and the live regions. */
   override render(): TemplateResult {
     const v = this.view;
     const flow = this.flow;

@@ -3,6 +3,7 @@ import { fi } from './fi.js';
 import { lazyModule, type LazyModule } from '../lazy-module.js';
 
 export type { Translation } from './translation.js';
+/** The languages the element speaks. */
 export type UiLocale = 'fi' | 'sv' | 'en';
 
 /**
