@@ -186,6 +186,7 @@ export class KaikuScanner extends LitElement {
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
   declare terminalName: string;
 
+  // Properties left unset here (showCap, services, tokenProvider, …) start undefined.
   constructor() {
     super();
     this.baseUrl = '';
@@ -197,21 +198,12 @@ export class KaikuScanner extends LitElement {
     this.showName = '';
     this.showStart = '';
     this.showKind = 'show';
-    this.showCap = undefined;
-    this.showSeats = undefined;
     this.shows = [];
     this.noCamera = false;
     this.noWedge = false;
     this.noSound = false;
     this.noVibration = false;
-    this.wedgeOptions = undefined;
-    this.tokenProvider = undefined;
-    this.services = undefined;
-    this.retentionMs = undefined;
-    this.cardCacheTtlMs = undefined;
-    this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
-    this.outboxName = undefined;
     this.terminalName = '';
   }
 

@@ -81,7 +81,8 @@ export const cardStyles = css`
     font-weight: 700;
     border-radius: var(--kaiku-radius);
   }
-  .group-list {
+  .group-list,
+  .attention-list {
     list-style: none;
     padding: 0;
     display: grid;
@@ -99,9 +100,6 @@ export const cardStyles = css`
   }
   /* The needs-attention list (its chunk has no styles): each usage a row, its button apart from the report's. */
   .attention-list {
-    list-style: none;
-    padding: 0;
-    display: grid;
     gap: 0.5rem;
     margin-bottom: 0.75rem;
   }
@@ -254,28 +252,23 @@ const UNVERIFIED: LocalizedText = {
 export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
+  const facts: [LocalizedText, string][] = [
+    [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
+    [C.status, t.statusName(card.status)],
+    [C.validUntil, card.validUntil ? fmt.date(card.validUntil) : '–'],
+    ...(card.kind === 'client'
+      ? [[C.minors, unknown ? '–' : fmt.number(card.minors)] as [LocalizedText, string]]
+      : []),
+  ];
   return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
     <dl>
-      <div>
-        <dt>${text(C.cardKind)}</dt>
-        <dd>${card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)}</dd>
-      </div>
-      <div>
-        <dt>${text(C.status)}</dt>
-        <dd>${t.statusName(card.status)}</dd>
-      </div>
-      <div>
-        <dt>${text(C.validUntil)}</dt>
-        <dd>${card.validUntil ? fmt.date(card.validUntil) : '–'}</dd>
-      </div>
-      ${
-        card.kind === 'client'
-          ? html`<div>
-              <dt>${text(C.minors)}</dt>
-              <dd>${unknown ? '–' : fmt.number(card.minors)}</dd>
-            </div>`
-          : nothing
-      }
+      ${facts.map(
+        ([label, value]) =>
+          html`<div>
+            <dt>${text(label)}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
     </dl>
     ${
       card.fromCache
