@@ -204,6 +204,11 @@ export const styles = css`
   }
   .row,
   .input-row,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
   .row {
     align-items: center;
   }
