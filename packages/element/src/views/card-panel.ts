@@ -186,46 +186,29 @@ export function ticketModel(
 }
 
 /**
- * The looked-up card: its facts, and either the ticket form (`tickets` builds its model: the rules are asked only
- * when the form is shown) or the reasons no ticket can be given.
- */
-export function renderCardPanel(
-  v: ViewContext,
-  card: CardView,
-  blocking: readonly Reason[],
-  tickets: (() => TicketModel) | undefined,
-  h: TicketHandlers,
-): TemplateResult {
-  const refused = blocking.length > 0 || !tickets;
-  return html`
-    <section part="card-panel" class="card" aria-labelledby="card-title">
-      <div class="card-info">${renderCardFacts(v, card)}</div>
-      <div class="card-action">
-        ${refused ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(), h)}
-      </div>
-    </section>
-  `;
-}
-
-/**
- * The card phase on the stage: the panel, with the ticket form's model built from the rules (the flow's `decide`) when the
- * form is shown (there is a show and nothing blocks).
+ * The card phase on the stage: the looked-up card's facts, and either the ticket form (its model built from the
+ * rules, the flow's `decide`, only when the form is shown: there is a show and nothing blocks) or the reasons no
+ * ticket can be given.
  */
 export function renderCardStage(
   v: ViewContext,
-  phase: Extract<Phase, { name: 'card' }>,
+  { card, request, blocking }: Extract<Phase, { name: 'card' }>,
   show: ShowContext | undefined,
   flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified'>,
   h: TicketHandlers,
 ): TemplateResult {
-  const { card, request, blocking } = phase;
-  const tickets = show
-    ? (): TicketModel => ({
-        ...ticketModel(card, show, request, (r) => flow.decide(card, show, r), flow.groupError),
-        unverified: flow.unverified,
-      })
-    : undefined;
-  return renderCardPanel(v, card, blocking, tickets, h);
+  const tickets = (s: ShowContext): TicketModel => ({
+    ...ticketModel(card, s, request, (r) => flow.decide(card, s, r), flow.groupError),
+    unverified: flow.unverified,
+  });
+  return html`
+    <section part="card-panel" class="card" aria-labelledby="card-title">
+      <div class="card-info">${renderCardFacts(v, card)}</div>
+      <div class="card-action">
+        ${blocking.length > 0 || !show ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(show), h)}
+      </div>
+    </section>
+  `;
 }
 
 /** Kaikukanta could not be reached: the card is as this device stored it. */
