@@ -4,9 +4,12 @@ import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
 
-/** Decodes camera frames one at a time, in a Worker or on the main thread. */
+/**
+ * Decodes camera frames one at a time: in the Worker beside the code, in the same worker started from the copy the
+ * build inlined (`inlined-worker`, inline-worker.ts), or on the main thread.
+ */
 export type FrameDecoder = {
-  readonly kind: 'worker' | 'main-thread';
+  readonly kind: 'worker' | 'inlined-worker' | 'main-thread';
   /** Takes ownership of the frame (transfers or closes it). */
   decode(frame: CameraFrame, job: FrameJob): Promise<FrameReading>;
   close(): void;
