@@ -39,12 +39,7 @@ export type ShiftCounts = {
 /** Counts of today (Helsinki calendar day of `now`) and of each show, in the order the shift met them. */
 export type ShiftTally = {
   readonly today: ShiftCounts;
-  readonly shows: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly start: string;
-    readonly counts: ShiftCounts;
-  }[];
+  readonly shows: readonly (ShiftUsage['show'] & { readonly counts: ShiftCounts })[];
 };
 
 /** The Helsinki calendar day of an instant. */
