@@ -7,7 +7,6 @@ import type { ShiftLog } from '../views/shift-panel.js';
 import type { ScannerServices, ShowContext, UsageMode } from '../services/types.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ViewContext } from '../views/view-context.js';
-import type { KaikuUsageVoidedEvent } from '../events/kaiku-usage-voided-event.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
 /** What the shift and the cues read of the element. */
@@ -47,6 +46,11 @@ export class LazyViewsController implements ReactiveController {
     private readonly elementStyles: () => readonly CSSResultOrNative[],
   ) {
     host.addController(this);
+    // Undone from anywhere (the result, the shift list, the host's `voidUsage`): the shift marks it.
+    host.addEventListener('kaiku-usage-voided', (e) => {
+      this.log?.voided(e.detail.usageId);
+      host.requestUpdate();
+    });
   }
 
   /** The card panel's module, once loaded. */
@@ -60,7 +64,6 @@ export class LazyViewsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('kaiku-usage-voided', this.onVoided);
     // A look-up waits for the card panel only if it is still on its way.
     void this.loadCard()
       .then(() => shiftViews.load())
@@ -70,15 +73,6 @@ export class LazyViewsController implements ReactiveController {
       })
       .catch(() => undefined);
   }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener('kaiku-usage-voided', this.onVoided);
-  }
-
-  private readonly onVoided = (e: KaikuUsageVoidedEvent): void => {
-    this.log?.voided(e.detail.usageId);
-    this.host.requestUpdate();
-  };
 
   /**
    * The shift of this API, venue and terminal: kept over a reload, never seen by another target or terminal. Without
