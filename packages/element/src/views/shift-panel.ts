@@ -56,7 +56,7 @@ export class ShiftLog {
     const base = {
       at: now.toISOString(),
       mode,
-      show,
+      show: { id: show.id, name: show.name, start: show.start },
       childTickets: 0,
       id: `shift-${now.getTime()}-${this.usages.length}`,
     };
