@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
+import type { TrackControls } from '../views/ready.js';
 
 /** Where the camera's decoding worker and WebAssembly file are served, when not beside the camera code. */
 export type CameraUrls = { readonly workerUrl?: string | undefined; readonly wasmUrl?: string | undefined };
@@ -36,6 +37,36 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
+  /** The torch is on (as last set here: a camera starts with it off). */
+  private torchOn = false;
+
+  /**
+   * The open camera's torch and zoom, each only where its track reports it (`getCapabilities()`, read by the core):
+   * no control that does nothing. A refusal to apply one is shown like any camera error.
+   */
+  get controls(): TrackControls | undefined {
+    const handle = this.handle;
+    if (!handle) return undefined;
+    const { torch, zoom } = handle.capabilities;
+    // The check that the track took it comes with the camera's code (loaded: the camera is open).
+    const adjust = (
+      feature: 'torch' | 'zoom',
+      value: boolean | number,
+      after = (): void => undefined,
+    ): void =>
+      void import('../services/camera-loader.js')
+        .then(({ adjustTrack }) => adjustTrack(handle, feature, value))
+        .then(after, (e: unknown) => this.onError(toServiceError(e)))
+        .then(() => this.host.requestUpdate());
+    const settings: { zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
+    return {
+      torch: torch ? this.torchOn : null,
+      zoom: zoom && { ...zoom, value: settings.zoom ?? zoom.min },
+      onTorch: () => adjust('torch', !this.torchOn, () => (this.torchOn = !this.torchOn)),
+      onZoom: (e) => adjust('zoom', Number((e.target as HTMLInputElement).value)),
+    };
+  }
+
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
   async toggle(video: () => HTMLVideoElement | null, beep: boolean, urls: CameraUrls = {}): Promise<void> {
     if (this.active) return this.stop();
@@ -53,6 +84,7 @@ export class CameraController implements ReactiveController {
       if (abort.signal.aborted) handle.stop();
       else {
         this.handle = handle;
+        this.torchOn = false;
         this.waitForRead();
       }
     } catch (e) {
