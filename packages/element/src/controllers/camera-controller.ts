@@ -37,32 +37,25 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
-  /** The torch is on (as last set here: a camera starts with it off). */
-  private torchOn = false;
-
   /**
-   * The open camera's torch and zoom, each only where its track reports it (`getCapabilities()`, read by the core):
-   * no control that does nothing. A refusal to apply one is shown like any camera error.
+   * The open camera's torch and zoom, each only where its track reports it (`getCapabilities()`, read by the core),
+   * and as the track's settings say they are: no control that does nothing. A refusal is shown like any camera error.
    */
   get controls(): TrackControls | undefined {
     const handle = this.handle;
     if (!handle) return undefined;
     const { torch, zoom } = handle.capabilities;
-    // The check that the track took it comes with the camera's code (loaded: the camera is open).
-    const adjust = (
-      feature: 'torch' | 'zoom',
-      value: boolean | number,
-      after = (): void => undefined,
-    ): void =>
+    const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
+    // Applied and checked by the camera's code (loaded: the camera is open).
+    const adjust = (feature: 'torch' | 'zoom', value: boolean | number): void =>
       void import('../services/camera-loader.js')
         .then(({ adjustTrack }) => adjustTrack(handle, feature, value))
-        .then(after, (e: unknown) => this.onError(toServiceError(e)))
+        .catch((e: unknown) => this.onError(toServiceError(e)))
         .then(() => this.host.requestUpdate());
-    const settings: { zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
     return {
-      torch: torch ? this.torchOn : null,
-      zoom: zoom && { ...zoom, value: settings.zoom ?? zoom.min },
-      onTorch: () => adjust('torch', !this.torchOn, () => (this.torchOn = !this.torchOn)),
+      torch: torch ? now.torch === true : null,
+      zoom: zoom && { ...zoom, value: now.zoom ?? zoom.min },
+      onTorch: () => adjust('torch', now.torch !== true),
       onZoom: (e) => adjust('zoom', Number((e.target as HTMLInputElement).value)),
     };
   }
@@ -84,7 +77,6 @@ export class CameraController implements ReactiveController {
       if (abort.signal.aborted) handle.stop();
       else {
         this.handle = handle;
-        this.torchOn = false;
         this.waitForRead();
       }
     } catch (e) {
