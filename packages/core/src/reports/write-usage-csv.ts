@@ -5,8 +5,7 @@
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { csvLine } from './neutralise.js';
-import { addToTotals } from './usage-report-rows.js';
-import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+import { addToTotals, type UsageReportRow, type UsageReportTotals } from './usage-report-rows.js';
 
 /** How a usage report is written: language, title row, and (CSV) the delimiter. */
 export type ReportLayout = {
