@@ -12,7 +12,7 @@ import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { isModifier, otherTerminatorName, resolveKey } from './key-kinds.js';
+import { isModifier, otherTerminatorName, readKey } from './key-kinds.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
@@ -65,7 +65,7 @@ export function findReading(records: readonly WedgeRecord[], minLength: number):
       if (run.length >= minLength) found = { burst: run, terminator: 'none' };
       run = [];
     }
-    const isChar = resolveKey(r, 'us').kind !== 'none' && otherTerminatorName(r, 'none') === undefined;
+    const isChar = readKey(r, 'us') !== undefined && otherTerminatorName(r, 'none') === undefined;
     if (isChar && r.altKey !== true) {
       run.push(r);
     } else if (run.length >= minLength) {

@@ -172,10 +172,9 @@ function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWe
   const other = kinds.otherTerminatorName(record, options.terminator);
   if (other !== undefined || kinds.matchesTerminator(record, options.terminator))
     return { kind: 'terminator', other };
-  const resolved = kinds.resolveKey(record, options.layout);
-  if (resolved.kind === 'none') return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
+  const char = kinds.readKey(record, options.layout);
+  if (char === undefined) return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
   if (doubled === 'twice') return { kind: 'twice' };
-  const char = kinds.charFromKey(record, resolved);
   return { kind: 'char', char: doubled === 'char' ? { ...char, repeat: true } : char };
 }
 
