@@ -52,6 +52,8 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart manual-input - The card-ID text field.
  * @csspart camera-button - The button that opens and closes the camera.
  * @csspart viewfinder - The camera preview.
+ * @csspart torch-button - The camera's light, on or off (`aria-pressed`): only where the track reports a torch.
+ * @csspart zoom - The camera's zoom slider: only where the track reports a zoom range.
  * @csspart aim-guide - The frame over the preview showing where to hold the card.
  * @csspart camera-hint - What to try when the camera has found nothing for a while.
  * @csspart camera-notice - Decoding is degraded (main thread, weaker decoder): a calm notice, scanning goes on.
@@ -410,6 +412,7 @@ export class KaikuScanner extends LitElement {
         noCamera: this.noCamera,
         cameraOn: this.camera.active,
         cameraHint: this.camera.hint,
+        cameraControls: this.camera.controls,
         onSubmit: this.onManualSubmit,
         onCameraToggle: this.onCameraToggle,
         show: this.show,

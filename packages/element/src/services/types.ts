@@ -214,8 +214,6 @@ export type ScannerServices = {
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
-  /** This shift's usages (registered, queued, refused later) as the usage report's CSV, in `locale`. */
-  exportShiftCsv?(locale: 'fi' | 'sv' | 'en'): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
   dispose(): void;

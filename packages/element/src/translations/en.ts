@@ -24,6 +24,8 @@ export const en: Translation = {
   manualSubmit: 'Look up card',
   cameraStart: 'Use camera',
   cameraStop: 'Close camera',
+  cameraTorch: 'Torch',
+  cameraZoom: 'Zoom',
   cameraLabel: "Camera view: show the card's QR code or barcode",
   cameraAim: 'Hold the card inside the frame: the QR code on its front or the barcode on its back.',
   cameraHint:

@@ -24,6 +24,8 @@ export const sv: Translation = {
   manualSubmit: 'Sök kortet',
   cameraStart: 'Använd kameran',
   cameraStop: 'Stäng kameran',
+  cameraTorch: 'Lampa',
+  cameraZoom: 'Zoom',
   cameraLabel: 'Kamerabild: visa kortets QR-kod eller streckkod',
   cameraAim: 'Håll kortet inom ramen: QR-koden på framsidan eller streckkoden på baksidan.',
   cameraHint:
