@@ -25,14 +25,8 @@ const FAILED: LocalizedText = {
   en: 'The usage was not undone',
 };
 
-/** What undo needs of the flow (it loads with the result, so it stays out of the first download). */
-type UndoFlow = Pick<
-  ScanFlow,
-  'phase' | 'svc' | 'set' | 'toPhase' | 'errorOf' | 'emitError' | 'voided' | 'tally'
-> & {
-  undoing: number;
-  polite: ScanFlow['polite'];
-};
+/** The flow undo works on (it loads with the result, so it stays out of the first download). */
+type UndoFlow = ScanFlow;
 
 /** The ID the result screen's undo action would undo, if it has one. */
 export function undoTarget(f: UndoFlow): string | undefined {
