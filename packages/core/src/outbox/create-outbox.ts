@@ -301,15 +301,11 @@ export class Outbox extends OutboxEventTarget {
     );
   }
 
-  /**
-   * Deletes this target's synced and resolved records older than the retention, and expired card records.
-   */
+  /** Deletes this target's synced and resolved records older than the retention, and expired card records. */
   async purge(): Promise<number> {
     const cutoff = this.#p.now() - this.#retentionMs;
-    const settled = (r: OutboxRecord): boolean => r.state === 'synced' || r.state === 'resolved';
-    const old = (await this.#p.notices.guard(this.#p.records.listAll())).filter(
-      (r) => belongsTo(this.scope, r) && settled(r) && (r.settledAt ?? 0) <= cutoff,
-    );
+    const settled = await this.#p.notices.guard(this.#p.records.list(['synced', 'resolved']));
+    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff);
     if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;
