@@ -5,8 +5,8 @@ import type { Phase } from '../flow/phase.js';
 import type { CapState, OutboxState, ShowContext, UsageMode } from '../services/types.js';
 import { currentPrefs, maskCardId, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
-import { undoLabel } from './undo.js';
-import { ticketSummary, type ViewContext } from './view-context.js';
+import { undoText } from './undo.js';
+import type { ViewContext } from './view-context.js';
 
 /** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
 const dayOf = (at: string | Date): string =>
@@ -80,12 +80,14 @@ export class ShiftLog {
 
   /** The usage `id` was undone. */
   voided(id: string): void {
-    const i = this.usages.findIndex((u) => u.id === id);
-    if (i >= 0) this.add({ ...this.usages[i]!, state: 'voided' }, i);
+    const u = this.usages.find((x) => x.id === id);
+    if (u) this.add({ ...u, state: 'voided' });
   }
 
-  private add(u: ShiftUsage, at = this.usages.length): void {
-    this.usages[at] = u;
+  /** A new usage, or news of one already here (a queued usage sent, an undo): one entry per usage. */
+  private add(u: ShiftUsage): void {
+    const i = this.usages.findIndex((x) => x.id === u.id);
+    this.usages[i < 0 ? this.usages.length : i] = i < 0 ? u : { ...u, at: this.usages[i]!.at };
     try {
       if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages.map(masked)));
     } catch {
@@ -165,7 +167,7 @@ function renderUndo(v: ViewContext, m: ShiftModel, u: ShiftUsage): TemplateResul
     ?disabled=${m.undoing}
     @click=${() => undo(u.id).catch(m.failed)}
   >
-    ${v.text(undoLabel(`${v.id(u.cardId)}, ${ticketSummary(v, tickets)}`))}
+    ${undoText(v, u.cardId, tickets)}
   </button>`;
 }
 
