@@ -44,6 +44,8 @@ export class LazyViewsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly elementStyles: () => readonly CSSResultOrNative[],
+    /** Loads the card panel with the flow's card actions (`ScanFlow.load`). */
+    private readonly preload: () => Promise<unknown>,
   ) {
     host.addController(this);
     // Undone from anywhere (the result, the shift list, the host's `voidUsage`): the shift marks it.
@@ -65,7 +67,7 @@ export class LazyViewsController implements ReactiveController {
 
   hostConnected(): void {
     // A look-up waits for the card panel only if it is still on its way.
-    void this.loadCard()
+    void this.preload()
       .then(() => shiftViews.load())
       .then(() => {
         this.adopt();
