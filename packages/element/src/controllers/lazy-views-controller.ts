@@ -116,7 +116,7 @@ export class LazyViewsController implements ReactiveController {
   renderShift(
     v: ViewContext,
     host: ShiftHost & Pick<KaikuScanner, 'voidUsage'>,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf'>,
     svc: ScannerServices,
   ): unknown {
     const log = this.shift(host);
@@ -128,7 +128,10 @@ export class LazyViewsController implements ReactiveController {
           show: host.show,
           cap: flow.capState,
           now: new Date(),
-          undo: svc.voidUsage ? (id) => host.voidUsage(id) : undefined,
+          // A failed undo is said on the stage with its reason, and reported (`kaiku-error`, stage `void`).
+          undo: svc.voidUsage
+            ? (id) => host.voidUsage(id).catch(async (e) => flow.fail(await flow.errorOf(e), 'void'))
+            : undefined,
           undoing: flow.undoing > 0,
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),

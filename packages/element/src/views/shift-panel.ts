@@ -116,7 +116,7 @@ export type ShiftModel = {
   readonly show: ShowContext | undefined;
   readonly cap: CapState | undefined;
   readonly now: Date;
-  /** Undoes a usage (the element's `voidUsage`); absent: the services cannot, and no undo is offered. */
+  /** Undoes a usage (`voidUsage`; a failure is said on the stage); absent: the services cannot, and none is offered. */
   readonly undo: ((id: string) => Promise<unknown>) | undefined;
   /** An undo is under way. */
   readonly undoing: boolean;
@@ -161,12 +161,7 @@ function renderUndo(v: ViewContext, m: ShiftModel, u: ShiftUsage): TemplateResul
   const members = u.group?.memberCardIds ?? [];
   const tickets = { children: u.childTickets, groupCardIds: members, under16: u.group?.under16Clients ?? 0 };
   const undo = m.undo;
-  return html`<button
-    type="button"
-    data-undo=${u.id}
-    ?disabled=${m.undoing}
-    @click=${() => undo(u.id).catch(m.failed)}
-  >
+  return html`<button type="button" data-undo=${u.id} ?disabled=${m.undoing} @click=${() => void undo(u.id)}>
     ${undoText(v, u.cardId, tickets)}
   </button>`;
 }
