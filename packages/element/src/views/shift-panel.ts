@@ -107,6 +107,19 @@ export class ShiftLog {
   }
 }
 
+/**
+ * The shift of this API, venue and terminal (`log` while it is theirs): kept over a reload, never seen by another
+ * target or terminal. Without a `base-url` (the host's own services) the target is unknown: memory only.
+ */
+export function shiftOf(
+  host: { readonly baseUrl: string; readonly venueId: string; readonly terminalName: string },
+  log: ShiftLog | undefined,
+): ShiftLog {
+  const { baseUrl, venueId, terminalName } = host;
+  const key = baseUrl ? `kaiku-scanner:shift ${JSON.stringify([baseUrl, venueId, terminalName])}` : undefined;
+  return log && log.key === key ? log : new ShiftLog(key);
+}
+
 /** What the panel shows and does. */
 export type ShiftModel = {
   readonly usages: readonly ShiftUsage[];
