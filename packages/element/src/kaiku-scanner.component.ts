@@ -342,12 +342,6 @@ export class KaikuScanner extends LitElement {
     this.flow.read(input?.value ?? '', 'manual');
   };
 
-  private readonly onGroupSubmit = (e: SubmitEvent): void => {
-    e.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#member');
-    if (this.flow.submitMember(input?.value.trim() ?? '') && input) input.value = '';
-  };
-
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this.flow.escape()) e.preventDefault();
   };
@@ -427,11 +421,7 @@ export class KaikuScanner extends LitElement {
       sync: this.flow.sync.facts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
-      storage: {
-        health: this.flow.sync.state.storage ?? 'ok',
-        lost: this.flow.sync.state.lost ?? 0,
-        pending: this.flow.sync.state.pending,
-      },
+      storage: this.flow.sync.state,
       onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
       cameraNotices: this.camera.notices,
       loadFailed: this.language.failed !== undefined,
@@ -449,6 +439,10 @@ export class KaikuScanner extends LitElement {
     setRequest: (r) => this.flow.setRequest(r),
     confirm: () => void this.flow.confirm(),
     cancel: () => this.reset(),
-    submitMember: (e) => this.onGroupSubmit(e),
+    submitMember: (e) => {
+      e.preventDefault();
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#member');
+      if (this.flow.submitMember(input?.value.trim() ?? '') && input) input.value = '';
+    },
   };
 }

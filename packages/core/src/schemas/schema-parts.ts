@@ -93,8 +93,8 @@ export function plainId(max: number) {
 export const PLAIN_ID = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;
 
 /**
- * A terminal's name (`Kassa 2`): letters, digits and a few marks (1–40: `TerminalNameSchema`), and no run of four digits (a card ID has
- * one, so a card ID never passes as a terminal's name). The one rule for the name a clerk sets and the name the
- * client keeps from a server's `already-used` reason.
+ * A terminal's name (`Kassa 2`): letters, digits and a few marks, and no run of four digits (a card ID has one, so a
+ * card ID never passes as a terminal's name). The one rule for the name a clerk sets and the name the client keeps
+ * from a server's `already-used` reason; the length (1–40) is `TerminalNameSchema`'s own check.
  */
-export const TERMINAL_NAME = /^(?!.*\d{4})[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]*$/u;
+export const TERMINAL_NAME = /^(?!.*\d{4})(?:[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]*)?$/u;

@@ -12,8 +12,11 @@ export type HeaderModel = {
   readonly sync: SyncFacts;
   /** The API is plain http by the host's `allow-insecure-http` opt-in: staff see it. */
   readonly insecure: boolean;
-  /** Storage that cannot keep usages, may lose them, or lost some (`lost`): said before the first sale. */
-  readonly storage: { readonly health: StorageHealth; readonly lost: number; readonly pending: number };
+  /**
+   * Storage that cannot keep usages, may lose them, or lost some: said before the first sale. The sync state's
+   * facts: the storage's health (unset: ok), usages lost with cleared storage, usages waiting.
+   */
+  readonly storage: { readonly storage?: StorageHealth; readonly lost?: number; readonly pending: number };
   readonly onAcknowledgeLoss: () => void;
   /** Degraded camera decoding (main thread, weaker decoder): said calmly for as long as the page lives. */
   readonly cameraNotices: readonly Reason[];
@@ -66,7 +69,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
  * usages lost with cleared storage (until staff acknowledge it), or storage the browser may clear while usages wait.
  */
 function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | typeof nothing {
-  const { health, lost, pending } = m.storage;
+  const { storage: health = 'ok', lost = 0, pending } = m.storage;
   const blocked = health === 'unavailable' || health === 'unwritable';
   // Their texts load with the services, which found the storage's health (the host re-renders once they load).
   const lines = [
