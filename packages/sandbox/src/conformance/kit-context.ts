@@ -1,5 +1,5 @@
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { ShowTally, UsageRecord, UsageResult } from '@kaiku-scanner/core/contract';
+import type { ShowTally, UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 
@@ -43,14 +43,9 @@ export type Ctx = {
 };
 
 export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
-export type UsageExtra = {
-  readonly childTickets?: number;
-  readonly mode?: 'booking' | 'collection';
-  readonly group?: { readonly memberCardIds: readonly string[]; readonly under16Clients: number };
-  readonly venueId?: string;
-  readonly forVenueId?: string;
-  readonly channel?: string;
-};
+export type UsageExtra = Partial<
+  Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel'>
+>;
 
 /** A name in this run's scope (`conformance-<run>-<name>`): the kit's show IDs and idempotency keys. */
 export const showId = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;
