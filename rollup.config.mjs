@@ -44,15 +44,19 @@ const workerEntry = 'packages/core/src/input/camera/decode-worker.ts';
 /**
  * The camera code's `new URL('./decode-worker.js', import.meta.url)` names the worker beside the camera entry; when the
  * code lands in a chunk (`chunks/…`), the path is rewritten relative to that chunk, keeping the expression whole for
- * the bundlers that look for it (Vite, webpack).
+ * the bundlers that look for it (Vite, webpack). The chunk's own name goes into `import.meta.url.endsWith('')`
+ * (frame-decoder.ts): code a bundler moved into another file knows that no worker was emitted beside it.
  */
 const workerBesideEntry = () => ({
   name: 'kaiku-worker-url',
   renderChunk(code, chunk) {
     const pattern = /new URL\((['"])\.\/decode-worker\.js\1,\s*import\.meta\.url\)/g;
     if (!pattern.test(code)) return null;
+    const own = /import\.meta\.url\.endsWith\((['"])\1\)/;
+    if (!own.test(code)) this.error(`${chunk.fileName} no longer has import.meta.url.endsWith('')`);
     const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
-    return { code: code.replace(pattern, `new URL('${up}decode-worker.js', import.meta.url)`), map: null };
+    const named = code.replace(own, `import.meta.url.endsWith('/${chunk.fileName}')`);
+    return { code: named.replace(pattern, `new URL('${up}decode-worker.js', import.meta.url)`), map: null };
   },
 });
 

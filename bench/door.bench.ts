@@ -5,14 +5,12 @@
 // plain frame loop) in the same run, side by side. Per loop: clips read, time from the card coming into view to its
 // first read (p50/p95), misreads, duplicate events.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
-//        npm run bench door -- --soak 30m   (one scan on one clip at 10 fps: memory and frame time over time)
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+// (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listDoorClips, type DoorClip } from '../test/support/door-clips/clips.js';
-import { openDoorHarness, openDoorPage, type ClipOutcome } from '../test/support/door-clips/door-harness.js';
+import { openDoorHarness, type ClipOutcome } from '../test/support/door-clips/door-harness.js';
 import type { LoopName } from '../test/support/door-clips/door-page.js';
-import { launchCameraBrowser } from '../test/support/card-video/launch-camera-browser.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,7 +18,6 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     loops: { type: 'string', default: 'kaiku,html5-qrcode,zxing-wasm' },
     window: { type: 'string', default: '5000' },
-    soak: { type: 'string' },
   },
 });
 const loops = args.loops.split(',') as LoopName[];
@@ -51,94 +48,6 @@ function summary(outcomes: ClipOutcome[]): Record<string, string> {
     misreads: String(outcomes.reduce((n, o) => n + o.misreads, 0)),
     duplicates: String(cards.reduce((n, o) => n + o.duplicates, 0)),
   };
-}
-
-/** Resident memory of a Chromium and all its processes (the worker's WebAssembly heap included), in MB. */
-function chromiumRssMb(marker: string): number {
-  const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  const parent = new Map<string, string>();
-  let top: string | undefined;
-  for (const pid of pids) {
-    try {
-      parent.set(pid, readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!);
-      if (top === undefined && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) top = pid;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = new Set(top ? [top] : []);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, ppid] of parent)
-      if (tree.has(ppid) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-  }
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return kb / 1024;
-}
-
-async function soak(duration: string): Promise<void> {
-  const ms =
-    Number(/^(\d+)(m|s)?$/.exec(duration)?.[1] ?? Number.NaN) * (duration.endsWith('s') ? 1000 : 60_000);
-  if (!Number.isFinite(ms)) throw new Error(`--soak ${duration}: expected minutes (30m) or seconds (90s)`);
-  const harness = await openDoorHarness();
-  const clip = listDoorClips().find((c) => c.kind === 'qr' && c.distance === 'mid' && c.light === 'office')!;
-  const file = await harness.writeClip(clip);
-  const marker = `--door-soak-${process.pid}`;
-  const browser = await launchCameraBrowser({ video: file, extraArgs: [marker] });
-  try {
-    const page = await openDoorPage(browser, harness.origin);
-    const everyMs = Math.max(10_000, Math.round(ms / 20));
-    const rss: number[] = [];
-    const sampler = setInterval(() => rss.push(chromiumRssMb(marker)), everyMs);
-    const samples = await page.evaluate(
-      ([m, e]) =>
-        (
-          globalThis as unknown as {
-            door: { soak(ms: number, every: number): Promise<Record<string, number>[]> };
-          }
-        ).door.soak(m, e),
-      [ms, everyMs] as const,
-    );
-    clearInterval(sampler);
-    let lastFrames = 0;
-    printTable(
-      `Soak: ${duration} of one scan on "${clip.id}" (looping), 10 frames/s at most; ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)}`,
-      samples.map((s, i) => {
-        const fps = ((s.frames! - lastFrames) * 1000) / everyMs;
-        lastFrames = s.frames!;
-        return {
-          'at s': (s.at! / 1000).toFixed(0),
-          frames: String(s.frames),
-          'frames/s': fps.toFixed(1),
-          'median decode ms': s.decodeMs!.toFixed(1),
-          'page heap MB': (s.heap! / 2 ** 20).toFixed(1),
-          'Chromium RSS MB': rss[i]?.toFixed(1) ?? '',
-          reads: String(s.reads),
-        };
-      }),
-    );
-    const first = samples[0]!;
-    const last = samples[samples.length - 1]!;
-    console.log(
-      `growth first→last sample: page heap ${((last.heap! - first.heap!) / 2 ** 20).toFixed(1)} MB, Chromium RSS ` +
-        `${((rss[samples.length - 1] ?? Number.NaN) - (rss[0] ?? Number.NaN)).toFixed(1)} MB; median decode ` +
-        `${first.decodeMs!.toFixed(1)} → ${last.decodeMs!.toFixed(1)} ms (target: < 5 MB, no slowdown)`,
-    );
-  } finally {
-    await browser.close();
-    await harness.close();
-    rmSync(file, { force: true });
-  }
 }
 
 async function bench(): Promise<void> {
@@ -189,4 +98,4 @@ async function bench(): Promise<void> {
   if (missed.length) console.log(`\nkaiku missed: ${missed.map((o) => o.clip.id).join(', ')}`);
 }
 
-await (args.soak ? soak(args.soak) : bench());
+await bench();

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-// `npm run bench door -- --soak 30m`: the names before the first `--option` pick benchmarks, the rest goes to them.
+// `npm run bench soak -- --duration 30m`: the names before the first `--option` pick benchmarks, the rest goes to them.
 const firstOption = process.argv.findIndex((a, i) => i >= 2 && a.startsWith('--'));
 const filters = process.argv.slice(2, firstOption === -1 ? undefined : firstOption);
 const passed = firstOption === -1 ? [] : process.argv.slice(firstOption);

@@ -64,6 +64,8 @@ const TOOLS = {
   },
   webpack: { webpack: '5.112.2', 'webpack-cli': '7.3.1', 'esbuild-loader': '4.5.0' },
   esbuild: { esbuild: '0.28.2' },
+  // esbuild's default output format (iife): the camera refuses by name (camera-module-url-missing).
+  'esbuild-iife': { esbuild: '0.28.2' },
   rollup: {
     rollup: '4.68.7',
     '@rollup/plugin-node-resolve': '16.0.3',
@@ -206,6 +208,7 @@ function build(name) {
     vue: () => [run(bin('vue-tsc'), ['-p', '.']), run(bin('vite'), ['build'])],
     webpack: () => [run(bin('webpack'), ['--config', 'webpack.config.mjs'])],
     esbuild: () => [run('node', ['build.mjs'])],
+    'esbuild-iife': () => [run('node', ['build.mjs'])],
     rollup: () => [run(bin('rollup'), ['-c', 'rollup.config.mjs'])],
     // `next build` type-checks (strict, `skipLibCheck: false`) and renders; `next start` serves it (driveNext).
     nextjs: () => [run(bin('next'), ['build'])],
@@ -320,7 +323,9 @@ async function drive(built) {
       const workers = [];
       const scripts = [];
       page.on('worker', (w) => workers.push(w.url()));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // A resource's console error names no URL in its text: its location does.
+      const where = (m) => (m.location().url ? ` @ ${new URL(m.location().url).pathname}` : '');
+      page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()}${where(m)}`));
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('response', (r) => {
         if (r.url().endsWith('.wasm')) wasm.push(`${r.status()} ${new URL(r.url()).pathname}`);
@@ -345,7 +350,18 @@ async function drive(built) {
           .catch(() => false);
         check(name, 'element defined and rendered', rendered);
         const hasDecode = await page.evaluate(() => 'decodeUrl' in (globalThis.consumer ?? {}));
-        if (hasDecode) {
+        if (name === 'esbuild-iife') {
+          // The decoders cannot load without `import.meta.url` either: a named DecodeError, never a null read.
+          const code = await page.evaluate(() =>
+            globalThis.consumer.decodeUrl('/card.png').then(String, (e) => e.code),
+          );
+          check(
+            name,
+            'decodeImage rejects: decode-decoder-unavailable',
+            code === 'decode-decoder-unavailable',
+            code,
+          );
+        } else if (hasDecode) {
           const read = await page
             .evaluate(() => globalThis.consumer.decodeUrl('/card.png'))
             .catch((e) => `error: ${e}`);
@@ -374,7 +390,8 @@ async function drive(built) {
           await driveCamera(name, page, seen, '/node_modules/@kaiku-scanner/core/dist/');
           await page.goto(`${server.origin}/?copied`);
           await driveCamera(`${name} (worker-url, wasm-url)`, page, seen, '/kaiku/');
-        } else if (hasCamera && INLINED.has(name)) await driveCamera(name, page, seen, null);
+        } else if (name === 'esbuild-iife') await driveRefusedCamera(name, page, workers);
+        else if (hasCamera) await driveCamera(name, page, seen, INLINED.has(name) ? null : 'emitted');
         // A card typed in through the element's API runs its first flow: the services' chunk, the texts, the
         // settings check. These pages configure no Kaikukanta, so it ends as `element-not-configured`; a part that
         // cannot be loaded in this setup would be `element-load-failed`.
@@ -399,12 +416,21 @@ async function drive(built) {
           flow.includes('element-not-configured') && !flow.includes('element-load-failed'),
           JSON.stringify(flow),
         );
-        // The zero-config cost on esbuild and rollup: one 404 for the worker file, one for the wasm, each logged by
-        // the browser; the SDK then takes its inlined copies. Anything else is an error.
+        // The zero-config cost on esbuild and rollup: `decodeImage` on the page (the consumer's own call, not the
+        // camera) asks once for the wasm beside the code, then takes the inlined copy: that one request's 404, seen
+        // as its response and as the browser's console line. The camera requests no file that is not there.
         const costs = INLINED.has(name)
-          ? errors.filter((e) => /404 \/(decode-worker\.js|zxing_reader\.wasm)|status of 404/.test(e))
+          ? errors.filter((e) =>
+              /^HTTP 404 \/zxing_reader\.wasm$|status of 404 .* @ \/zxing_reader\.wasm$/.test(e),
+            )
           : [];
-        if (costs.length) console.log(`${name}: expected 404s before the inlined path: ${costs.length}`);
+        if (INLINED.has(name))
+          check(
+            name,
+            'exactly one failed request: 404 /zxing_reader.wasm from decodeImage on the page',
+            costs.length === 2 && costs.some((e) => e.startsWith('HTTP')),
+            JSON.stringify(costs),
+          );
         const rest = errors.filter((e) => !costs.includes(e));
         check(name, 'no console errors', rest.length === 0, rest.join(' | ').slice(0, 1000));
       } finally {
@@ -543,13 +569,13 @@ function cardVideo() {
 }
 
 /**
- * Opens the element's camera (its button, as a clerk would) and waits for the card read from the fake device: the
- * frames are decoded in the core's worker, which must load and stay alive without the page's import map.
+ * Opens the element's camera (its button, as a clerk would) and waits for the card read from the fake device, in a
+ * worker, with no notice of a degraded decoder (0 silent fallbacks: a fallback is a kaiku-error). `folder`: where the
+ * worker and the wasm must load from with HTTP 200 (the import map's folders), `'emitted'` (any file the bundler
+ * named, never a Blob), or `null`: the core's inlined worker (a blob: URL), where the bundler emitted nothing.
  */
 async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
-  if (folder === null) return driveInlinedCamera(name, page, workers);
-  const before = wasm.length;
-  const scriptsBefore = scripts.length;
+  const [wasmBefore, scriptsBefore, workersBefore] = [wasm.length, scripts.length, workers.length];
   await page.waitForFunction(() => customElements.get('kaiku-scanner') !== undefined);
   await page.locator('kaiku-scanner [part~="camera-button"]').click();
   const read = await page
@@ -561,58 +587,79 @@ async function driveCamera(name, page, { wasm, workers, scripts }, folder) {
   const camera = await page.evaluate(() => globalThis.consumer.camera);
   check(name, 'the camera reads the card from the fake device', read, JSON.stringify(camera));
   // The page configures no Kaikukanta, so a card read is `element-not-configured`: the flow ran. Anything else — a
-  // part of the element that could not be loaded (an import-map entry missing), the camera's decoder — fails.
+  // part that could not be loaded, `camera-decoder-main-thread`, `camera-decoder-degraded` — fails.
   const unexpected = camera.errors.filter((code) => code !== 'element-not-configured');
   check(
     name,
-    'no other kaiku-error (camera-decoder-failed, element-load-failed…)',
-    unexpected.length === 0,
-    unexpected.join(', '),
+    'no other kaiku-error (no decoder fallback, nothing failed to load)',
+    !unexpected.length,
+    `${unexpected}`,
   );
-  // The worker loaded from `folder` with HTTP 200, and no decoder chunk was fetched: the frames were decoded in the
-  // self-contained worker (the main-thread fallback would load the decoders as chunks).
+  const started = workers.slice(workersBefore);
   const loaded = scripts.slice(scriptsBefore);
+  if (folder === null) {
+    check(
+      name,
+      'frames decoded in the inlined worker (blob: URL)',
+      started.some((w) => w.startsWith('blob:')),
+      `${started}`,
+    );
+    check(name, 'no worker file requested', !loaded.some((s) => /decode-worker/.test(s)), `${loaded}`);
+    return;
+  }
+  // The worker file loaded with HTTP 200 from where it should, and no decoder chunk on the page: the frames were
+  // decoded in the worker (the main-thread fallback would load the decoders as chunks).
+  const path =
+    folder === 'emitted'
+      ? started.map((w) => new URL(w).pathname).find((p) => !p.startsWith('blob:'))
+      : `${folder}decode-worker.js`;
   const inWorker =
-    workers.some((w) => new URL(w).pathname === `${folder}decode-worker.js`) &&
-    loaded.includes(`200 ${folder}decode-worker.js`) &&
+    path !== undefined &&
+    started.some((w) => new URL(w).pathname === path) &&
+    loaded.includes(`200 ${path}`) &&
     !loaded.some((s) => /zxing/.test(s));
   check(
     name,
-    'frames decoded in the self-contained decode worker',
+    `frames decoded in the worker file ${path} (HTTP 200)`,
     inWorker,
-    inWorker ? '' : JSON.stringify({ workers, loaded: loaded.filter((s) => /worker|zxing/.test(s)) }),
+    JSON.stringify({ started, loaded }),
   );
+  const wasmLoaded = wasm.slice(wasmBefore);
   check(
     name,
     'zxing_reader.wasm fetched with HTTP 200 for the camera',
-    wasm.slice(before).some((w) => /^200 /.test(w) && w.includes(folder)),
-    `responses ${JSON.stringify(wasm.slice(before))}`,
+    wasmLoaded.some((w) => /^200 /.test(w) && (folder === 'emitted' || w.includes(folder))),
+    `responses ${JSON.stringify(wasmLoaded)}`,
   );
 }
 
 /**
- * esbuild and rollup, zero config: the worker file beside the bundle is not there (404), so the camera must read the
- * card in the worker started from the core's inlined source (a blob: URL), never on the main thread (whose notice,
- * `camera-decoder-main`, would be a kaiku-error).
+ * esbuild's default `iife` output empties `import.meta`: the camera cannot know where its worker and wasm are. It
+ * must refuse by name — `camera-module-url-missing` as a kaiku-error and the element's camera error on screen — and
+ * start no worker, never decode on in silence.
  */
-async function driveInlinedCamera(name, page, workers) {
+async function driveRefusedCamera(name, page, workers) {
   await page.locator('kaiku-scanner [part~="camera-button"]').click();
-  const read = await page
-    .waitForFunction((card) => globalThis.consumer.camera.scans.includes(`camera:${card}`), CARD, {
-      timeout: 90_000,
-    })
-    .then(() => true)
-    .catch(() => false);
+  const shown = await page
+    .waitForFunction(
+      () =>
+        document
+          .querySelector('kaiku-scanner')
+          ?.shadowRoot?.querySelector('#camera-error[data-code="camera-module-url-missing"]')?.textContent,
+      undefined,
+      { timeout: 30_000 },
+    )
+    .then((h) => h.jsonValue())
+    .catch(() => '');
   const camera = await page.evaluate(() => globalThis.consumer.camera);
-  check(name, 'the camera reads the card from the fake device', read, JSON.stringify(camera));
-  const unexpected = camera.errors.filter((code) => code !== 'element-not-configured');
-  check(name, 'no kaiku-error (camera-decoder-main…)', unexpected.length === 0, unexpected.join(', '));
   check(
     name,
-    'frames decoded in the inlined worker (blob: URL)',
-    workers.some((w) => w.startsWith('blob:')),
-    JSON.stringify(workers),
+    'the camera refuses: kaiku-error camera-module-url-missing',
+    camera.errors.includes('camera-module-url-missing'),
+    JSON.stringify(camera),
   );
+  check(name, 'the refusal is on screen, in the element’s language', /format: "esm"/.test(shown), shown);
+  check(name, 'no worker started', workers.length === 0, `${workers}`);
 }
 
 for (const f of ['packages/core/dist/index.js', 'packages/element/dist/kaiku-scanner.js']) {

@@ -94,6 +94,14 @@ export const cameraMessages = defineMessages({
     en: () =>
       'The camera is reading cards with a fallback decoder that misses some cards. Ask support to check the installation (zxing_reader.wasm is missing or blocked). The barcode reader works as usual.',
   },
+  'camera-module-url-missing': {
+    fi: () =>
+      'Kameralla lukeminen ei käynnisty: sivun koonti kadotti koodin osoitteen (esbuildin format: "iife"). Pyydä ylläpitoa kokoamaan sivu muodossa format: "esm". Viivakoodinlukija toimii normaalisti.',
+    sv: () =>
+      'Kameraläsningen startar inte: sidans bygge tappade kodens adress (esbuilds format: "iife"). Be supporten bygga sidan med format: "esm". Streckkodsläsaren fungerar som vanligt.',
+    en: () =>
+      'Camera scanning cannot start: the page\'s build lost the address of its code (esbuild\'s format: "iife"). Ask support to build the page with format: "esm". The barcode reader works as usual.',
+  },
   'camera-failed': {
     fi: () => 'Kameraa ei voitu käynnistää. Yritä uudelleen tai käynnistä selain uudelleen.',
     sv: () => 'Kameran kunde inte startas. Försök igen eller starta om webbläsaren.',

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
+import type { TrackControls } from '../views/ready.js';
 
 /** Where the camera's decoding worker and WebAssembly file are served, when not beside the camera code. */
 export type CameraUrls = { readonly workerUrl?: string | undefined; readonly wasmUrl?: string | undefined };
@@ -34,6 +35,29 @@ export class CameraController implements ReactiveController {
 
   get active(): boolean {
     return this.handle !== undefined || this.starting !== undefined;
+  }
+
+  /**
+   * The open camera's torch and zoom, each only where its track reports it (`getCapabilities()`, read by the core),
+   * and as the track's settings say they are: no control that does nothing. A refusal is shown like any camera error.
+   */
+  get controls(): TrackControls | undefined {
+    const handle = this.handle;
+    if (!handle) return undefined;
+    const { torch, zoom } = handle.capabilities;
+    const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
+    // Applied and checked by the camera's code (loaded: the camera is open).
+    const adjust = (feature: 'torch' | 'zoom', value: boolean | number): void =>
+      void import('../services/camera-loader.js')
+        .then(({ adjustTrack }) => adjustTrack(handle, feature, value))
+        .catch((e: unknown) => this.onError(toServiceError(e)))
+        .then(() => this.host.requestUpdate());
+    return {
+      torch: torch ? now.torch === true : null,
+      zoom: zoom && { ...zoom, value: now.zoom ?? zoom.min },
+      onTorch: () => adjust('torch', now.torch !== true),
+      onZoom: (e) => adjust('zoom', Number((e.target as HTMLInputElement).value)),
+    };
   }
 
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */

@@ -23,6 +23,23 @@ export function degradedCodes(status: DecoderStatus | undefined, decoder: string
   return codes.filter((code) => code !== false);
 }
 
+/**
+ * Sets the torch or the zoom and checks that the track took it: an engine that does not know the constraint drops it
+ * without a word (Firefox keeps `advanced: [{}]`), which would leave a control that does nothing.
+ */
+export async function adjustTrack(
+  handle: CameraScanHandle,
+  feature: 'torch' | 'zoom',
+  value: boolean | number,
+) {
+  await (feature === 'torch' ? handle.setTorch(value === true) : handle.setZoom(Number(value)));
+  const got = (handle.stream.getVideoTracks()[0]?.getSettings() as Record<string, unknown> | undefined)?.[
+    feature
+  ];
+  if (feature === 'torch' ? got !== value : typeof got !== 'number')
+    throw new CameraError('camera-feature-unsupported', { params: { feature } });
+}
+
 /** Starts the camera for `c` into `video`: each read, refusal, error, decoder notice and stop goes to `c`. */
 export async function openCamera(
   c: CameraController,

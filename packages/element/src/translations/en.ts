@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { Translation } from './index.js';
 
 export const en: Translation = {
   title: 'Kaikukortti',
@@ -24,6 +24,8 @@ export const en: Translation = {
   manualSubmit: 'Look up card',
   cameraStart: 'Use camera',
   cameraStop: 'Close camera',
+  cameraTorch: 'Torch',
+  cameraZoom: 'Zoom',
   cameraLabel: "Camera view: show the card's QR code or barcode",
   cameraAim: 'Hold the card inside the frame: the QR code on its front or the barcode on its back.',
   cameraHint:

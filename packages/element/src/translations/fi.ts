@@ -24,6 +24,9 @@ export const fi = {
   manualSubmit: 'Hae kortti',
   cameraStart: 'Käytä kameraa',
   cameraStop: 'Sulje kamera',
+  /** The camera's light (a toggle: pressed while it is on) and its zoom, shown where the camera has them. */
+  cameraTorch: 'Valo',
+  cameraZoom: 'Zoom',
   cameraLabel: 'Kameran kuva: näytä kortin QR-koodi tai viivakoodi',
   /** Under the preview: where to hold the card (its front's QR code or its back's barcode inside the frame). */
   cameraAim: 'Pidä kortti kehyksen sisällä: etupuolen QR-koodi tai takapuolen viivakoodi.',

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { Translation } from './index.js';
 
 export const sv: Translation = {
   title: 'Kaikukortet',
@@ -24,6 +24,8 @@ export const sv: Translation = {
   manualSubmit: 'Sök kortet',
   cameraStart: 'Använd kameran',
   cameraStop: 'Stäng kameran',
+  cameraTorch: 'Lampa',
+  cameraZoom: 'Zoom',
   cameraLabel: 'Kamerabild: visa kortets QR-kod eller streckkod',
   cameraAim: 'Håll kortet inom ramen: QR-koden på framsidan eller streckkoden på baksidan.',
   cameraHint:

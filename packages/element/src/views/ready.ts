@@ -7,8 +7,18 @@ export type ReadyOptions = {
   readonly cameraOn: boolean;
   /** The camera has found nothing for a while: show the clerk what to try. */
   readonly cameraHint: boolean;
+  /** The open camera's torch and zoom, where its track has them. */
+  readonly cameraControls: TrackControls | undefined;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
+};
+
+/** The torch (`null`: the track has none; else whether it is on) and the zoom (`null`: none) of the open camera. */
+export type TrackControls = {
+  readonly torch: boolean | null;
+  readonly zoom: { min: number; max: number; step: number; value: number } | null;
+  readonly onTorch: () => void;
+  readonly onZoom: (e: Event) => void;
 };
 
 /** What was wrong with the last reading or with the camera (the flow's input errors). */
@@ -44,7 +54,7 @@ export function renderReady(v: ViewContext, o: ReadyOptions, e: ReadyErrors): Te
       </div>
       ${err ? html`<p id="manual-error" class="notice danger"><span>${text(err.message)}</span></p>` : nothing}
     </form>
-    ${o.noCamera ? nothing : renderCamera(v, o.cameraOn, e.cameraError, o.onCameraToggle, o.cameraHint)}
+    ${o.noCamera ? nothing : renderCamera(v, o, e.cameraError)}
   `;
 }
 
@@ -55,16 +65,17 @@ export function renderReady(v: ViewContext, o: ReadyOptions, e: ReadyErrors): Te
  */
 export function renderCamera(
   { t, text }: ViewContext,
-  on: boolean,
+  { cameraOn: on, cameraHint: hint, cameraControls: c, onCameraToggle: onToggle }: ReadyOptions,
   error: Reason | undefined,
-  onToggle: () => void,
-  hint = false,
 ): TemplateResult {
+  const torch = c?.torch;
   return html`<div class="field">
     <div class="row">
       <button type="button" part="camera-button" aria-pressed=${on ? 'true' : 'false'} @click=${onToggle}>
         ${on ? t.cameraStop : t.cameraStart}
       </button>
+      ${torch == null ? nothing : html`<button type="button" part="torch-button" aria-pressed=${torch ? 'true' : 'false'} @click=${c!.onTorch}>${t.cameraTorch}</button>`}
+      ${c?.zoom ? html`<label>${t.cameraZoom} <input part="zoom" type="range" min=${c.zoom.min} max=${c.zoom.max} step=${c.zoom.step} .value=${String(c.zoom.value)} @change=${c.onZoom} /></label>` : nothing}
     </div>
     ${error ? html`<p id="camera-error" class="notice danger" data-code=${error.code}><span>${text(error.message)}</span></p>` : nothing}
     <div class="viewfinder" ?hidden=${!on}>

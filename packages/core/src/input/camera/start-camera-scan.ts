@@ -66,6 +66,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options, CAMERA_OPTIONS);
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
+  // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
+  if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
   const { cardIdOptions } = options;
   const devices = getMediaDevices(options.mediaDevices);
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
