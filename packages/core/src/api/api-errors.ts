@@ -7,7 +7,7 @@ import type { CheckedReason } from './problem-details.js';
 
 /**
  * Stable codes of the API client's errors. HTTP statuses without a usable problem body become
- * `http-<status>` (e.g. `http-401`, `http-503`); see `httpErrorCode`.
+ * `http-<status>` (e.g. `http-401`, `http-503`).
  */
 export const API_ERROR_CODES = {
   network: 'network',
@@ -102,7 +102,7 @@ export class ApiHttpError extends KaikuApiError {
   readonly retryAfterMs: number | undefined;
   constructor(status: number, options: ApiErrorOptions & { problem?: Problem; retryAfterMs?: number } = {}) {
     const { problem, retryAfterMs, ...rest } = options;
-    super(httpErrorCode(status), `The Kaikukanta API answered HTTP ${status}.`, {
+    super(`http-${status}`, `The Kaikukanta API answered HTTP ${status}.`, {
       retryable: isRetryableStatus(status),
       ...rest,
       status,
@@ -193,11 +193,6 @@ export class ApiRequestError extends KaikuApiError {
     this.name = 'ApiRequestError';
     this.issues = issues;
   }
-}
-
-/** `http-<status>` for a status code. */
-export function httpErrorCode(status: number): `http-${number}` {
-  return `http-${status}`;
 }
 
 /** Statuses after which the same request may succeed (and a keyed request is retried). */

@@ -60,9 +60,7 @@ export function coercedNumber() {
  * wholeNumber(0, 20).parse(3); // 3
  */
 export function wholeNumber(min: number, max?: number) {
-  return max === undefined
-    ? z.number().check(z.int(), z.minimum(min))
-    : z.number().check(z.int(), z.minimum(min), z.maximum(max));
+  return z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 }
 
 /**
@@ -72,9 +70,7 @@ export function wholeNumber(min: number, max?: number) {
  * text(1, 128).parse('teatteri-hilla');
  */
 export function text(min: number, max?: number) {
-  return max === undefined
-    ? z.string().check(z.minLength(min))
-    : z.string().check(z.minLength(min), z.maxLength(max));
+  return z.string().check(z.minLength(min), ...(max === undefined ? [] : [z.maxLength(max)]));
 }
 
 /**

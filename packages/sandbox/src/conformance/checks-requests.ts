@@ -2,7 +2,7 @@ import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { Check } from './check.js';
-import { type Ctx, key, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
+import { type Ctx, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
 
 export type KitCheck = {
   readonly name: string;
@@ -107,10 +107,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         [usage(ctx, card, { id }), 'tab\tkey', 'an idempotency key with a tab'],
       ];
       for (const [body, k, what] of bad) {
-        const answer = await ctx.http.send('POST', 'v1/usages', {
-          body,
-          headers: { 'idempotency-key': `${key(ctx, 'ids')}-${k}` },
-        });
+        const answer = await sendUsage(ctx, body, `ids-${k}`);
         c.that(
           answer.status === 400 || answer.status === 403,
           `${what}: status ${answer.status}, expected 400`,

@@ -16,7 +16,7 @@ import {
 } from './kit-context.js';
 
 const needsOther = (ctx: Ctx, c: Check) =>
-  ctx.other ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
+  ctx.otherVenue ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
 
 /** Who may act for whom, where keys belong, and what a venue's usage list holds. */
 export const VENUE_CHECKS: readonly KitCheck[] = [

@@ -15,8 +15,8 @@ export const VOID_CHECKS: readonly KitCheck[] = [
       await register(ctx, c, usage(ctx, b, show), `void-${b}`, 'a usage to void');
       if (!target) return;
       const path = `v1/usages/${encodeURIComponent(target.usageId)}/void`;
-      if (ctx.other) {
-        const answer = await post(ctx, path, {}, undefined, ctx.other.token);
+      if (ctx.otherVenue) {
+        const answer = await post(ctx, path, {}, undefined, ctx.otherVenue.token);
         c.problem(answer, 403, undefined, "another venue voids this venue's usage");
       }
       const first = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');

@@ -1,7 +1,8 @@
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { ShowTally, UsageRecord, UsageResult } from '@kaiku-scanner/core/contract';
+import type { ShowTally, UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
+import type { ConformanceOptions } from './run-conformance.js';
 
 /** The test cards a run uses: active client cards, and one card of each state the refusals need. */
 export type KitCards = {
@@ -17,7 +18,8 @@ export type KitCards = {
   readonly community: string;
 };
 
-export type Ctx = {
+/** What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state. */
+export type Ctx = Pick<ConformanceOptions, 'otherVenue' | 'secondToken' | 'expiredToken'> & {
   readonly http: Http;
   readonly venueId: string;
   readonly cards: KitCards;
@@ -32,25 +34,15 @@ export type Ctx = {
   readonly clientTime: string;
   /** Usage IDs registered by the checks, by venue (the list check looks for them). */
   readonly registered: Map<string, string[]>;
-  readonly other: { readonly venueId: string; readonly token: string } | undefined;
-  /** A second token of the kit's venue (a terminal's refreshed token). */
-  readonly secondToken: string | undefined;
-  /** A token that was valid and has expired. */
-  readonly expiredToken: string | undefined;
   readonly race: { readonly clients: number; readonly trials: number };
   /** How many pages of one usage list the kit follows at most. */
   readonly pages: number;
 };
 
 export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
-export type UsageExtra = {
-  readonly childTickets?: number;
-  readonly mode?: 'booking' | 'collection';
-  readonly group?: { readonly memberCardIds: readonly string[]; readonly under16Clients: number };
-  readonly venueId?: string;
-  readonly forVenueId?: string;
-  readonly channel?: string;
-};
+export type UsageExtra = Partial<
+  Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel'>
+>;
 
 /** A name in this run's scope (`conformance-<run>-<name>`): the kit's show IDs and idempotency keys. */
 export const showId = (ctx: Ctx, name: string): string => `conformance-${ctx.run}-${name}`;

@@ -100,6 +100,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   // The show: two weeks ahead at 18:00 Helsinki time, inside any reasonable booking window, never in the past.
   const day = addDays(helsinkiDay(new Date()), 14);
   const ctx: Ctx = {
+    ...options,
     http,
     venueId: options.venueId ?? 'teatteri-hilla',
     cards,
@@ -108,9 +109,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     showStart: helsinkiTime(day, '18:00'),
     day,
     registered: new Map(),
-    other: options.otherVenue,
-    secondToken: options.secondToken,
-    expiredToken: options.expiredToken,
     race,
     pages: 50,
     clientTime: new Date().toISOString(),

@@ -4,6 +4,7 @@
  * host and port, and stops after `requests`.
  */
 import { connect } from 'node:net';
+import { ProblemSchema } from '@kaiku-scanner/core/contract';
 import { generateRequest, createRng } from './fuzz-cases.js';
 
 export type FuzzOptions = {
@@ -109,15 +110,8 @@ function judge(
     return { kind: 'not-problem', status, request: shown };
   if (request.head) return undefined;
   try {
-    const body = JSON.parse(reply.body) as {
-      status?: unknown;
-      code?: unknown;
-      type?: unknown;
-      title?: unknown;
-    };
-    if (body.status !== status || typeof body.code !== 'string' || typeof body.type !== 'string') {
-      return { kind: 'not-problem', status, request: shown };
-    }
+    const problem = ProblemSchema.safeParse(JSON.parse(reply.body));
+    if (problem.data?.status !== status) return { kind: 'not-problem', status, request: shown };
   } catch {
     return { kind: 'unparseable', status, request: shown };
   }

@@ -8,7 +8,6 @@ import {
   UsageListQuerySchema,
   UsageRequestSchema,
   VoidRequestSchema,
-  makeProblem,
   suggestField,
 } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
@@ -86,12 +85,7 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined || rawKey === '') {
     req.resume();
-    return sendProblem(
-      res,
-      makeProblem(400, 'idempotency-key-missing', 'Idempotency-Key missing', {
-        detail: 'POST /v1/usages requires an Idempotency-Key header.',
-      }),
-    );
+    return sendProblem(res, problems.keyMissing());
   }
   const key = parseOrRefuse(res, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' });
   const body = key === undefined ? undefined : await readJsonBody(req, res);
@@ -125,10 +119,7 @@ async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
   if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
   if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
-    return sendProblem(
-      res,
-      makeProblem(413, 'batch-too-large', 'Batch too large', { detail: `At most ${BATCH_MAX_ITEMS} items.` }),
-    );
+    return sendProblem(res, problems.batchTooLarge(BATCH_MAX_ITEMS));
   }
   const batch = parseOrRefuse(res, BatchRequestSchema, body.value);
   if (!batch) return;

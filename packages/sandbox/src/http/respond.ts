@@ -146,6 +146,13 @@ export const problems = {
     makeProblem(422, 'idempotency-key-reused', 'Idempotency key reused with another body', {
       detail: 'This Idempotency-Key was used for a different request; nothing was recorded.',
     }),
+  keyMissing: () =>
+    makeProblem(400, 'idempotency-key-missing', 'Idempotency-Key missing', {
+      detail: 'POST /v1/usages requires an Idempotency-Key header.',
+    }),
+  batchTooLarge: (max: number) =>
+    makeProblem(413, 'batch-too-large', 'Batch too large', { detail: `At most ${max} items.` }),
+  usageNotFound: () => makeProblem(404, 'usage-not-found', 'Usage not found'),
   keyInProgress: () =>
     makeProblem(409, 'idempotency-key-in-progress', 'A request with this key is in progress'),
   rateLimited: (seconds: number) =>

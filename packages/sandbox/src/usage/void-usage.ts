@@ -20,7 +20,7 @@ export function voidUsage(ctx: RegisterContext, usageId: string, venue: string |
   return repo.immediate((): VoidOutcome => {
     const now = ctx.clock.now();
     const found = repo.getUsage(usageId);
-    if (!found) return refuse(makeProblem(404, 'usage-not-found', 'Usage not found'));
+    if (!found) return refuse(problems.usageNotFound());
     if (venue !== undefined && venue !== found.venueId)
       return refuse(problems.forbidden('Only the venue that registered a usage may void it.'));
     const { record, ownerId } = found;
