@@ -26,9 +26,11 @@ function stats(samples: number[]): { median: number; p95: number } {
 const ms = (n: number): string => n.toFixed(2);
 
 let seq = 0;
+let shows = 0;
+// A show of its own per registration: one card may be used once per show (`already-used`).
 const usage = (showId: string): UsageRequest => ({
   venueId: 'teatteri-hilla',
-  show: { id: showId, name: 'Bench', start: '2030-05-01T18:00:00+03:00', kind: 'show' },
+  show: { id: `${showId}-${++shows}`, name: 'Bench', start: '2030-05-01T18:00:00+03:00', kind: 'show' },
   cardId: 'A999005458',
   childTickets: 0,
   channel: 'box-office',

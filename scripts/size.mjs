@@ -20,10 +20,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
- * The element's initial download promised to pages (min+gz bytes). 31 KB since the flow's split (registration, group
- * and sync are in the first download, 30.7 KB): back to 30 KB when they load with the card panel.
+ * The element's initial download promised to pages (min+gz bytes). The flow's card actions (look-up verdict, group,
+ * registration) load with the card panel, not in it.
  */
-export const BUDGET_BYTES = 31 * 1024;
+export const BUDGET_BYTES = 30 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -38,15 +38,15 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 30.9 * 1024,
+  'element + core': 30 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.71 * 1024,
-  'published build: element + core': 30.4 * 1024,
+  'published build: element + core': 29.2 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
 const SESSION_INPUT =
-  /(element\/(src\/(services\/core-services|messages\/late-texts|views\/card-panel)\.ts|dist\/chunks\/(core-services|late-texts|card-panel)-[\w-]+\.js)|core\/(src\/input\/wedge\/wedge-engine\.ts|dist\/chunks\/wedge-engine-[\w-]+\.js))$/;
+  /(element\/(src\/(services\/core-services|messages\/late-texts|views\/card-panel|flow\/card-actions)\.ts|dist\/chunks\/(core-services|late-texts|card-panel|card-actions)-[\w-]+\.js)|core\/(src\/input\/wedge\/wedge-engine\.ts|dist\/chunks\/wedge-engine-[\w-]+\.js))$/;
 /** Inputs that make a chunk a decoder chunk (loaded only when the camera starts; the inlined worker and wasm too). */
 const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\/)|\/inline-assets[-.]/;
 /**

@@ -13,7 +13,10 @@ const steps = [
     name: 'release (npm publish --dry-run --provenance, every package)',
     cmd: ['node', 'scripts/check-release.mjs'],
   },
-  { name: 'api report (core public API = packages/core/api)', cmd: ['node', 'scripts/api-report.mjs'] },
+  {
+    name: 'api report (public API = packages/core/api, packages/element/api)',
+    cmd: ['node', 'scripts/api-report.mjs'],
+  },
   { name: 'custom-elements.json up to date', cmd: ['node', 'scripts/check-cem.mjs'] },
   { name: 'unit (vitest, coverage)', cmd: ['npx', 'vitest', 'run', '--coverage'], counts: true },
   ...(existsSync('scripts/size.mjs')

@@ -328,10 +328,15 @@ describe('privacy of a clerk session (wedge, typed, offline + sync)', () => {
     expect(taps.beacons).toEqual([]);
   });
 
-  it('web storage, cookies and Cache Storage hold nothing (no card ID, no token) but the count of waiting usages', () => {
+  it('web storage, cookies and Cache Storage hold no card ID and no token: the count of waiting usages, the masked shift', () => {
+    const keys = Object.keys(store.localStorage);
+    expect(keys.some((k) => k.startsWith('kaiku-scanner:shift '))).toBe(true);
     for (const [key, value] of Object.entries(store.localStorage)) {
-      expect(key).toMatch(/^kaiku-(pending|lost):kaiku-outbox /);
-      expect(value).toMatch(/^\d+$/);
+      expect(key).toMatch(/^kaiku-(pending|lost):kaiku-outbox |^kaiku-scanner:shift \["https?:/);
+      if (key.startsWith('kaiku-scanner:shift ')) expect(value).toContain('••••••');
+      else expect(value).toMatch(/^\d+$/);
+      expect(mentionsCard(key + value)).toEqual([]);
+      expect(value).not.toContain(TOKEN);
     }
     expect(store.sessionStorage).toEqual({});
     expect(store.cookies).toEqual([]);

@@ -73,7 +73,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
       registered.push(u);
       if (options.registerAs === 'queued') return { kind: 'queued', reason: 'network', pending: 1 };
       if (options.registerAs === 'refused') return { kind: 'refused', reasons: [reason('cap-reached')] };
-      return { kind: 'registered', usageId: 'u-1' };
+      return { kind: 'registered', usageId: `u-${registered.length}` };
     },
     async capState() {
       return options.cap;

@@ -105,12 +105,11 @@ export const CLI_TEXT = {
   seeHelp: { fi: 'Katso --help.', sv: 'Se --help.', en: 'See --help.' },
 } as const satisfies Record<string, Text>;
 
+/** A CLI text's name. */
+export type CliTextKey = keyof typeof CLI_TEXT;
+
 /** One CLI text in a language, with `{name}` placeholders filled. */
-export function say(
-  key: keyof typeof CLI_TEXT,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
+export function say(key: CliTextKey, locale: Locale, params: Record<string, string | number> = {}): string {
   return CLI_TEXT[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 

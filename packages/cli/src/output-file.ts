@@ -5,24 +5,20 @@
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Locale } from '@kaiku-scanner/core';
 import { say } from './cli-text.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { terminalText } from './start-cli.js';
+import type { Cli } from './start-cli.js';
 
-export type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
-
-export type OutputCheck =
-  { readonly ok: true } | { readonly ok: false; readonly code: OutputRefusal; readonly exit: ExitCode };
+type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-/** The refusal as `<code>: <message>` in the user's language (the file name shown with control characters escaped). */
-export function outputRefusalText(code: OutputRefusal, locale: Locale, file: string): string {
-  return `${code}: ${say(code, locale, { file: terminalText(file) })}`;
-}
+/** Says the refusal as `<code>: <message>` (the file name shown with control characters escaped). */
+const refuse = (cli: Cli<unknown>, code: OutputRefusal, file: string, exit: ExitCode): ExitCode =>
+  cli.fail(`${code}: ${say(code, cli.locale, { file: terminalText(file) })}`, exit);
 
 async function identity(path: string): Promise<string | undefined> {
   try {
@@ -34,22 +30,25 @@ async function identity(path: string): Promise<string | undefined> {
 }
 
 /**
- * Checks an output path before anything is read, sent or written.
+ * Checks an output path before anything is read, sent or written: undefined when it may be written, else the
+ * refusal said and its exit code.
  *
  * @example
- * const check = await checkOutputPath('rivit.csv', { force: false, inputs: ['myynti.csv'] });
+ * const refused = await checkOutput(cli, 'rivit.csv', false, ['myynti.csv']);
  */
-export async function checkOutputPath(
+export async function checkOutput(
+  cli: Cli<unknown>,
   path: string,
-  options: { readonly force: boolean; readonly inputs?: readonly string[] },
-): Promise<OutputCheck> {
-  if (UNSAFE_NAME.test(path)) return { ok: false, code: 'output-path-unsafe', exit: EXIT.usage };
+  force: boolean,
+  inputs: readonly string[] = [],
+): Promise<ExitCode | undefined> {
+  if (UNSAFE_NAME.test(path)) return refuse(cli, 'output-path-unsafe', path, EXIT.usage);
   const output = await identity(path);
-  if (output === undefined) return { ok: true };
-  for (const input of options.inputs ?? []) {
-    if ((await identity(input)) === output) return { ok: false, code: 'output-is-input', exit: EXIT.usage };
+  if (output === undefined) return undefined;
+  for (const input of inputs) {
+    if ((await identity(input)) === output) return refuse(cli, 'output-is-input', path, EXIT.usage);
   }
-  return options.force ? { ok: true } : { ok: false, code: 'output-exists', exit: EXIT.file };
+  return force ? undefined : refuse(cli, 'output-exists', path, EXIT.file);
 }
 
 /**
@@ -57,7 +56,7 @@ export async function checkOutputPath(
  * the caller says so instead of reporting a file that is not there.
  *
  * @example
- * if (!(await closeOutput(stream, bytes))) return fail(locale, say('fileWrite', locale, { file }), EXIT.file);
+ * if (!(await closeOutput(stream, bytes))) return cli.failWith('fileWrite', { file }, EXIT.file);
  */
 export function closeOutput(stream: WriteStream, data?: Uint8Array | string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -68,13 +67,20 @@ export function closeOutput(stream: WriteStream, data?: Uint8Array | string): Pr
   });
 }
 
-/** Opens an output stream: exclusive create unless `force` (a file that appeared since the check is not overwritten). */
-export function openOutput(path: string, force: boolean): Promise<WriteStream | OutputRefusal | 'failed'> {
+/**
+ * Opens an output stream: exclusive create unless `force` (a file that appeared since the check is not
+ * overwritten), or the failure said and its exit code.
+ */
+export function openOutput(cli: Cli<unknown>, path: string, force: boolean): Promise<WriteStream | ExitCode> {
   const stream = createWriteStream(path, { flags: force ? 'w' : 'wx' });
   return new Promise((resolve) => {
     stream.once('open', () => resolve(stream));
     stream.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(error.code === 'EEXIST' ? 'output-exists' : 'failed'),
+      resolve(
+        error.code === 'EEXIST'
+          ? refuse(cli, 'output-exists', path, EXIT.file)
+          : cli.failWith('fileWrite', { file: path }, EXIT.file),
+      ),
     );
   });
 }

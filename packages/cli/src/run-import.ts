@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createApiClient, isKaikuError } from '@kaiku-scanner/core';
 import { CHANNELS, SHOW_KINDS } from '@kaiku-scanner/core/contract';
 import type { Channel, ShowKind } from '@kaiku-scanner/core/contract';
 import { ReportError, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
@@ -13,14 +12,12 @@ import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
+import { apiClient, startCli, terminalJson, unreachable } from './start-cli.js';
 import type { CliIo } from './start-cli.js';
-import { startCli } from './start-cli.js';
-import { maskCardId } from './summary.js';
-import { checkOutputPath, closeOutput, openOutput, outputRefusalText } from './output-file.js';
-import { terminalJson } from './start-cli.js';
+import { checkOutput, closeOutput, openOutput } from './output-file.js';
 import { parseBytes } from './parse-cli-args.js';
 import { createProgressBar } from './progress-bar.js';
-import { renderSummary } from './summary.js';
+import { maskCardId, renderSummary } from './summary.js';
 
 export const IMPORT_HELP = `Usage: kaiku-import <report.csv|report.xlsx> --venue <id> [options]
 
@@ -80,14 +77,13 @@ function maskResult(result: ImportResult): ImportResult {
 }
 
 export async function runImport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const start = startCli('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
-  if (start.exit !== undefined) return start.exit;
-  const { values: v, positionals, locale, fail, print } = start;
+  const cli = startCli('kaiku-import', argv, OPTIONS, IMPORT_HELP, io);
+  if (cli.exit !== undefined) return cli.exit;
+  const { values: v, positionals, locale, fail, failWith, print } = cli;
   const file = positionals[0];
-  if (!file || positionals.length > 1)
-    return fail(locale, say('missingOption', locale, { option: '<file>' }), EXIT.usage);
-  if (!v.venue) return fail(locale, say('missingOption', locale, { option: '--venue' }), EXIT.usage);
-  const bad = (option: string) => fail(locale, say('badOption', locale, { option }), EXIT.usage);
+  if (!file || positionals.length > 1) return failWith('missingOption', { option: '<file>' }, EXIT.usage);
+  if (!v.venue) return failWith('missingOption', { option: '--venue' }, EXIT.usage);
+  const bad = (option: string) => failWith('badOption', { option }, EXIT.usage);
   if (v.channel && !(CHANNELS as readonly string[]).includes(v.channel)) return bad('--channel');
   if (v['show-kind'] && !(SHOW_KINDS as readonly string[]).includes(v['show-kind']))
     return bad('--show-kind');
@@ -97,14 +93,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   if (named.some((m) => !m)) return bad('--venue-name');
   const maxBytes = v['max-bytes'] === undefined ? 256 * 1024 ** 2 : parseBytes(v['max-bytes']);
   if (!maxBytes) return bad('--max-bytes');
-
   const dryRun = v['dry-run'] === true;
-  const baseUrl = v['base-url'] ?? io.env.KAIKU_BASE_URL;
-  const tokenEnv = v['token-env'] ?? 'KAIKU_TOKEN';
-  const token = io.env[tokenEnv];
-  if (!dryRun && !baseUrl)
-    return fail(locale, say('missingOption', locale, { option: '--base-url' }), EXIT.usage);
-  if (!dryRun && !token) return fail(locale, say('noToken', locale, { name: tokenEnv }), EXIT.usage);
+  const client = dryRun ? undefined : apiClient(cli, io.env);
+  if (typeof client === 'number') return client;
 
   let fileSize: number;
   try {
@@ -112,39 +103,23 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     if (!info.isFile()) throw new Error('not a file');
     fileSize = info.size;
   } catch {
-    return fail(locale, say('fileMissing', locale, { file }), EXIT.file);
+    return failWith('fileMissing', { file }, EXIT.file);
   }
-
-  if (fileSize > maxBytes) {
-    // Refused before anything is read or registered.
-    return fail(
-      locale,
-      new ReportError('report-too-large', { limit: maxBytes }).localized[locale],
-      EXIT.file,
-    );
-  }
-
+  // Refused before anything is read or registered.
+  if (fileSize > maxBytes)
+    return fail(new ReportError('report-too-large', { limit: maxBytes }).localized[locale], EXIT.file);
   const force = v.force === true;
-  if (v.rows !== undefined) {
-    // Checked before the server is asked or a byte is read: `--rows in.csv` must not truncate the input.
-    const check = await checkOutputPath(v.rows, { force, inputs: [file] });
-    if (!check.ok) return fail(locale, outputRefusalText(check.code, locale, v.rows), check.exit);
+  // Checked before the server is asked or a byte is read: `--rows in.csv` must not truncate the input.
+  const refused = v.rows === undefined ? undefined : await checkOutput(cli, v.rows, force, [file]);
+  if (refused !== undefined) return refused;
+  try {
+    await client?.health(io.signal ? { signal: io.signal } : {});
+  } catch (error) {
+    return unreachable(cli, error);
   }
 
-  const client = dryRun ? undefined : createApiClient({ baseUrl: baseUrl!, getToken: () => token! });
-  if (client) {
-    try {
-      await client.health(io.signal ? { signal: io.signal } : {});
-    } catch (error) {
-      const reason = isKaikuError(error) ? error.code : 'network';
-      return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
-    }
-  }
-
-  const opened = v.rows === undefined ? undefined : await openOutput(v.rows, force);
-  if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, v.rows!), EXIT.file);
-  if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
-  const rowsOut = opened;
+  const rowsOut = v.rows === undefined ? undefined : await openOutput(cli, v.rows, force);
+  if (typeof rowsOut === 'number') return rowsOut;
   let rowsWritten = true;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
@@ -191,8 +166,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   } catch (error) {
     // Only bad options throw (file and server problems come back in the result).
     bar.done();
-    const message = error instanceof ReportError ? error.localized[locale] : String(error);
-    return fail(locale, message, EXIT.usage);
+    return fail(error instanceof ReportError ? error.localized[locale] : String(error), EXIT.usage);
   }
   bar.done();
   if (rowsOut) {
@@ -202,10 +176,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     rowsWritten = await closeOutput(rowsOut);
   }
 
-  if (result.error && result.counts.rows === 0 && !v.json) {
-    // Nothing was read: the file itself is the problem.
-    return fail(locale, result.error.message[locale], exitCodeOf(result.error.code));
-  }
+  // Nothing was read: the file itself is the problem.
+  if (result.error && result.counts.rows === 0 && !v.json)
+    return fail(result.error.message[locale], exitCodeOf(result.error.code));
   if (v.json) {
     print(terminalJson(v['show-card-ids'] ? result : maskResult(result), 2) + '\n');
   } else {
@@ -216,7 +189,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     print(renderSummary(result, locale, { showCardIds: v['show-card-ids'] === true }));
     if (v.rows) print(`${say('rowsFile', locale, { file: v.rows })}\n`);
   }
-  if (!rowsWritten) return fail(locale, say('fileWrite', locale, { file: v.rows! }), EXIT.file);
+  if (!rowsWritten) return failWith('fileWrite', { file: v.rows! }, EXIT.file);
   if (result.error) return exitCodeOf(result.error.code);
   const c = result.counts;
   return c.invalid + c.refused + c.notSent > 0 ? EXIT.rowsFailed : EXIT.ok;

@@ -2,14 +2,14 @@
  * `kaiku-report`: writes a venue's usage report for a period (official layout, with totals) as CSV or
  * XLSX. Returns the exit code.
  */
-import { createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
+import { isKaikuError, localize } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
+import { checkOutput, closeOutput, openOutput } from './output-file.js';
+import { apiClient, startCli, unreachable } from './start-cli.js';
 import type { CliIo } from './start-cli.js';
-import { checkOutputPath, closeOutput, openOutput, outputRefusalText } from './output-file.js';
-import { startCli } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
 
@@ -47,41 +47,32 @@ const OPTIONS = {
 } as const;
 
 function isoDay(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const parsed = parseReportDate(text);
-  return parsed.ok && !parsed.time ? parsed.date : undefined;
+  const parsed = text ? parseReportDate(text) : undefined;
+  return parsed?.ok && !parsed.time ? parsed.date : undefined;
 }
 
 export async function runReport(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const start = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
-  if (start.exit !== undefined) return start.exit;
-  const { values: v, positionals, locale, fail, print } = start;
-  if (positionals.length > 0)
-    return fail(locale, say('badOption', locale, { option: positionals[0]! }), EXIT.usage);
+  const cli = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+  if (cli.exit !== undefined) return cli.exit;
+  const { values: v, positionals, locale, fail, failWith } = cli;
+  const bad = (option: string) => failWith('badOption', { option }, EXIT.usage);
+  if (positionals.length > 0) return bad(positionals[0]!);
   for (const option of ['venue', 'from', 'to'] as const) {
-    if (!v[option]) return fail(locale, say('missingOption', locale, { option: `--${option}` }), EXIT.usage);
+    if (!v[option]) return failWith('missingOption', { option: `--${option}` }, EXIT.usage);
   }
   const from = isoDay(v.from);
   const to = isoDay(v.to);
-  if (!from) return fail(locale, say('badOption', locale, { option: '--from' }), EXIT.usage);
-  if (!to || to < from) return fail(locale, say('badOption', locale, { option: '--to' }), EXIT.usage);
+  if (!from) return bad('--from');
+  if (!to || to < from) return bad('--to');
   const format = v.format ?? (v.output?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
-  if (format !== 'csv' && format !== 'xlsx')
-    return fail(locale, say('badOption', locale, { option: '--format' }), EXIT.usage);
-  const baseUrl = v['base-url'] ?? io.env.KAIKU_BASE_URL;
-  const tokenEnv = v['token-env'] ?? 'KAIKU_TOKEN';
-  const token = io.env[tokenEnv];
-  if (!baseUrl) return fail(locale, say('missingOption', locale, { option: '--base-url' }), EXIT.usage);
-  if (!token) return fail(locale, say('noToken', locale, { name: tokenEnv }), EXIT.usage);
-
+  if (format !== 'csv' && format !== 'xlsx') return bad('--format');
+  const client = apiClient(cli, io.env);
+  if (typeof client === 'number') return client;
   const force = v.force === true;
-  if (v.output !== undefined) {
-    // Checked before the server is asked: a report of last month is not overwritten by accident.
-    const check = await checkOutputPath(v.output, { force });
-    if (!check.ok) return fail(locale, outputRefusalText(check.code, locale, v.output), check.exit);
-  }
+  // Checked before the server is asked: a report of last month is not overwritten by accident.
+  const refused = v.output === undefined ? undefined : await checkOutput(cli, v.output, force);
+  if (refused !== undefined) return refused;
 
-  const client = createApiClient({ baseUrl, getToken: () => token });
   let report;
   try {
     report = await exportUsageReport({
@@ -95,22 +86,19 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
       ...(io.signal ? { signal: io.signal } : {}),
     });
   } catch (error) {
-    if (error instanceof ReportError) return fail(locale, error.localized[locale], exitCodeOf(error.code));
+    if (error instanceof ReportError) return fail(error.localized[locale], exitCodeOf(error.code));
     // A usage list past its bounds (pages that never end) is no network failure: its own text.
     if (isKaikuError(error) && error.code === 'list-too-long')
-      return fail(locale, localize(error, locale), EXIT.server);
-    const reason = isKaikuError(error) ? error.code : 'network';
-    return fail(locale, say('unreachable', locale, { reason }), EXIT.server);
+      return fail(localize(error, locale), EXIT.server);
+    return unreachable(cli, error);
   }
-  const output = v.output ?? report.fileName;
-  const opened = await openOutput(output, force);
-  if (opened === 'output-exists') return fail(locale, outputRefusalText(opened, locale, output), EXIT.file);
-  if (typeof opened === 'string') return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
-  if (!(await closeOutput(opened, report.bytes)))
-    return fail(locale, say('fileWrite', locale, { file: output }), EXIT.file);
+  const file = v.output ?? report.fileName;
+  const opened = await openOutput(cli, file, force);
+  if (typeof opened === 'number') return opened;
+  if (!(await closeOutput(opened, report.bytes))) return failWith('fileWrite', { file }, EXIT.file);
   const t = report.totals;
-  print(
-    `${say('wrote', locale, { file: output, rows: t.rows, adults: t.adultTickets, children: t.childTickets })}\n`,
+  cli.print(
+    `${say('wrote', locale, { file, rows: t.rows, adults: t.adultTickets, children: t.childTickets })}\n`,
   );
   return EXIT.ok;
 }

@@ -4,27 +4,28 @@
  * and `print` escape control characters: messages and summaries carry text from files and servers.
  */
 import type { Locale } from '@kaiku-scanner/core';
-import { localize } from '@kaiku-scanner/core';
+import { createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
 import { pickLocale, say } from './cli-text.js';
+import type { CliTextKey } from './cli-text.js';
 import { EXIT } from './exit-codes.js';
 import type { ExitCode } from './exit-codes.js';
 import { parseCli } from './parse-cli-args.js';
 import type { CliOptions, CliValues } from './parse-cli-args.js';
 import { UNSAFE, visibleText } from '@kaiku-scanner/core/contract';
 
-export type Fail = (locale: Locale, message: string, code: ExitCode) => ExitCode;
-
-export type CliStart<V> =
-  | { readonly exit: ExitCode }
-  | {
-      readonly exit?: undefined;
-      readonly values: V;
-      readonly positionals: readonly string[];
-      readonly locale: Locale;
-      readonly fail: Fail;
-      /** Writes to stdout with control characters escaped (summaries carry text from files and servers). */
-      readonly print: (text: string) => void;
-    };
+/** A started command: its arguments, language, and the ways it ends or writes. */
+export type Cli<V> = {
+  readonly exit?: undefined;
+  readonly values: V;
+  readonly positionals: readonly string[];
+  readonly locale: Locale;
+  /** Writes `<command>: <message>` to stderr and returns `code`. */
+  readonly fail: (message: string, code: ExitCode) => ExitCode;
+  /** `fail` with one of the CLI's own texts. */
+  readonly failWith: (key: CliTextKey, params: Record<string, string | number>, code: ExitCode) => ExitCode;
+  /** Writes to stdout with control characters escaped (summaries carry text from files and servers). */
+  readonly print: (text: string) => void;
+};
 
 /** `--lang` read from the raw arguments, for a usage error found before they could be parsed. */
 function langOf(argv: readonly string[]): string | undefined {
@@ -35,8 +36,8 @@ function langOf(argv: readonly string[]): string | undefined {
 
 /**
  * @example
- * const start = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
- * if (start.exit !== undefined) return start.exit;
+ * const cli = startCli('kaiku-report', argv, OPTIONS, REPORT_HELP, io);
+ * if (cli.exit !== undefined) return cli.exit;
  */
 export function startCli<O extends CliOptions>(
   command: string,
@@ -44,9 +45,9 @@ export function startCli<O extends CliOptions>(
   options: O,
   help: string,
   io: CliIo,
-): CliStart<CliValues<O>> {
+): { readonly exit: ExitCode } | Cli<CliValues<O>> {
   type V = CliValues<O> & { lang?: string; help?: boolean };
-  const fail: Fail = (locale, message, code) => {
+  const failIn = (locale: Locale, message: string, code: ExitCode): ExitCode => {
     io.stderr.write(
       `${command}: ${terminalText(message)}\n${code === EXIT.usage ? say('seeHelp', locale) + '\n' : ''}`,
     );
@@ -59,17 +60,43 @@ export function startCli<O extends CliOptions>(
     const text = parsed.unknown
       ? localize({ code: 'unknown-field', params: parsed.unknown }, locale)
       : parsed.message;
-    return { exit: fail(locale, text, EXIT.usage) };
+    return { exit: failIn(locale, text, EXIT.usage) };
   }
   const locale = pickLocale(parsed.values.lang, io.env);
-  if (!locale) return { exit: fail('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage) };
+  if (!locale) return { exit: failIn('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage) };
   if (parsed.values.help) {
     io.stdout.write(help);
     return { exit: EXIT.ok };
   }
-  const print = (text: string): void => void io.stdout.write(terminalText(text));
-  return { values: parsed.values, positionals: parsed.positionals, locale, fail, print };
+  return {
+    values: parsed.values,
+    positionals: parsed.positionals,
+    locale,
+    fail: (message, code) => failIn(locale, message, code),
+    failWith: (key, params, code) => failIn(locale, say(key, locale, params), code),
+    print: (text) => void io.stdout.write(terminalText(text)),
+  };
 }
+
+/**
+ * The API client of `--base-url` (default `$KAIKU_BASE_URL`) with the token from `--token-env`'s variable
+ * (default `KAIKU_TOKEN`), or the usage error when either is missing.
+ */
+export function apiClient(
+  cli: Cli<{ readonly 'base-url'?: string; readonly 'token-env'?: string }>,
+  env: CliIo['env'],
+): ReturnType<typeof createApiClient> | ExitCode {
+  const baseUrl = cli.values['base-url'] ?? env.KAIKU_BASE_URL;
+  const tokenEnv = cli.values['token-env'] ?? 'KAIKU_TOKEN';
+  const token = env[tokenEnv];
+  if (!baseUrl) return cli.failWith('missingOption', { option: '--base-url' }, EXIT.usage);
+  if (!token) return cli.failWith('noToken', { name: tokenEnv }, EXIT.usage);
+  return createApiClient({ baseUrl, getToken: () => token });
+}
+
+/** Kaikukanta could not be reached or failed: the reason is the error's code, never the server's text. */
+export const unreachable = (cli: Cli<unknown>, error: unknown): ExitCode =>
+  cli.failWith('unreachable', { reason: isKaikuError(error) ? error.code : 'network' }, EXIT.server);
 
 /** What a CLI run touches: streams, environment, and a cancel signal. Injected so tests can run it in-process. */
 export type CliIo = {

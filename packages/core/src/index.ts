@@ -23,7 +23,6 @@ export { CARD_ID_FORMAT } from './card-id/card-id-format.js';
 export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
 export { CHECK_CHARACTER_MODES } from './card-id/check-character.js';
 export type { CheckCharacterMode } from './card-id/check-character.js';
-export type { CardIdErrorCode } from './messages/card-id.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
 // One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
@@ -52,7 +51,6 @@ export { checkVoidWindow } from './rules/check-void-window.js';
 export type { VoidWindowInput, VoidWindowReason, VoidWindowResult } from './rules/check-void-window.js';
 export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
 export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
-export type { PolicyVersion } from './policy/policies.js';
 export { definePolicy } from './policy/operating-model-policy.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
 // The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
@@ -89,7 +87,6 @@ export {
 export type { ApiErrorCode } from './api/api-errors.js';
 // The base error class and its cross-realm guard (every SDK error subclasses it).
 export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
-export type { KaikuErrorOptions } from './errors/kaiku-error.js';
 // Every option bag is checked by name: a misspelt option throws this (`unknown-field`).
 export { OptionsError } from './errors/options-error.js';
 

@@ -18,6 +18,7 @@
  */
 export { LOCALES, defineMessages } from './messages/define.js';
 export type { Locale, LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
+export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';
 export type { RulesMessageCode } from './messages/rules.js';
 export { apiMessageCode, apiMessages } from './messages/api.js';

@@ -31,5 +31,5 @@ export type {
 export type { BackoffPolicy } from './outbox/backoff.js';
 export type { OutboxTarget } from './outbox/target.js';
 export { isAuthFailure } from './outbox/classify-failure.js';
-export { countShift } from './outbox/shift-tally.js';
+export { countShift, shiftReport } from './outbox/shift-tally.js';
 export type { ShiftCounts, ShiftState, ShiftTally, ShiftUsage } from './outbox/shift-tally.js';

@@ -90,7 +90,9 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  */
 
 export class KaikuScanner extends LitElement {
+  /** The element's styles (adopted: no inline `<style>`, so a strict CSP needs no `unsafe-inline`). */
   static override styles = styles;
+  /** The reactive properties and their attributes. */
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     venueId: { attribute: 'venue-id' },
@@ -186,6 +188,7 @@ export class KaikuScanner extends LitElement {
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
   declare terminalName: string;
 
+  // Properties left unset here (showCap, services, tokenProvider, …) start undefined.
   constructor() {
     super();
     this.baseUrl = '';
@@ -197,30 +200,25 @@ export class KaikuScanner extends LitElement {
     this.showName = '';
     this.showStart = '';
     this.showKind = 'show';
-    this.showCap = undefined;
-    this.showSeats = undefined;
     this.shows = [];
     this.noCamera = false;
     this.noWedge = false;
     this.noSound = false;
     this.noVibration = false;
-    this.wedgeOptions = undefined;
-    this.tokenProvider = undefined;
-    this.services = undefined;
-    this.retentionMs = undefined;
-    this.cardCacheTtlMs = undefined;
-    this.offlinePolicy = undefined;
     this.allowInsecureHttp = false;
-    this.outboxName = undefined;
     this.terminalName = '';
   }
 
-  private readonly views = new LazyViewsController(this, () => KaikuScanner.elementStyles);
+  private readonly views: LazyViewsController = new LazyViewsController(
+    this,
+    () => KaikuScanner.elementStyles,
+    () => this.flow.load(),
+  );
   private readonly svc = new ServicesController(this, (s) => {
     this.flow.sync.changed(s);
     this.views.needAttention(s.needsAttention.length);
   });
-  private readonly flow = new ScanFlow({
+  private readonly flow: ScanFlow = new ScanFlow({
     services: () => this.svc.get(),
     show: () => this.show,
     mode: () => this.mode,
@@ -263,6 +261,7 @@ export class KaikuScanner extends LitElement {
     return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
+  /** Drops the look-ups under way and the flow's timers when the element leaves the page. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flow.dispose();
@@ -273,6 +272,7 @@ export class KaikuScanner extends LitElement {
     return this.language.schedule(() => super.scheduleUpdate());
   }
 
+  /** Re-creates the services, checks the settings and re-arms the wedge listener when their properties change. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
@@ -280,6 +280,7 @@ export class KaikuScanner extends LitElement {
     this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
   }
 
+  /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
   protected override updated(changed: PropertyValues<this>): void {
     const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
       (k) => changed.has(k as keyof KaikuScanner),
@@ -369,6 +370,7 @@ export class KaikuScanner extends LitElement {
     });
   };
 
+  /** The header, the stage of the flow, the needs-attention list, the shift panel and the live regions. */
   override render(): TemplateResult {
     const v = this.view;
     const flow = this.flow;

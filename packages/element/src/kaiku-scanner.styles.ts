@@ -202,20 +202,19 @@ export const styles = css`
     outline: 3px solid var(--kaiku-focus);
     outline-offset: 2px;
   }
-  .row {
+  .row,
+  .input-row,
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
+  }
+  .row {
     align-items: center;
   }
   .field {
     display: grid;
     gap: 0.35rem;
-  }
-  .input-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
   .input-row input {
     flex: 1 1 12rem;
@@ -254,15 +253,15 @@ export const styles = css`
     font-weight: 600;
     border: 1px solid currentColor;
   }
-  .badge.warn {
+  :is(.badge, .notice).warn {
     color: var(--kaiku-warn);
     background: var(--kaiku-warn-bg);
   }
-  .badge.ok {
+  :is(.badge, .notice).ok {
     color: var(--kaiku-ok);
     background: var(--kaiku-ok-bg);
   }
-  .badge.danger {
+  :is(.badge, .notice).danger {
     color: var(--kaiku-danger);
     background: var(--kaiku-danger-bg);
   }
@@ -281,22 +280,9 @@ export const styles = css`
   .notice li {
     color: var(--kaiku-fg);
   }
-  .notice.danger {
-    background: var(--kaiku-danger-bg);
-    color: var(--kaiku-danger);
-  }
-  .notice.warn {
-    background: var(--kaiku-warn-bg);
-    color: var(--kaiku-warn);
-  }
   ul {
     margin: 0;
     padding-left: 1.25rem;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
   .actions button {
     flex: 1 1 12rem;

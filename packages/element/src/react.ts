@@ -19,6 +19,7 @@ import { KaikuScanner as KaikuScannerElement } from './kaiku-scanner.js';
 const event = <K extends keyof GlobalEventHandlersEventMap>(name: K) =>
   name as EventName<GlobalEventHandlersEventMap[K]>;
 
+/** `<kaiku-scanner>` as a React component: properties as props, events as `onKaiku…` callbacks. */
 export const KaikuScanner = createComponent({
   tagName: 'kaiku-scanner',
   elementClass: KaikuScannerElement,

@@ -16,11 +16,14 @@ afterEach(() => {
   localStorage.removeItem('kaiku-scanner:prefs');
 });
 
-async function mount(): Promise<KaikuScanner> {
+async function mount(
+  setUp = (el: KaikuScanner) =>
+    void (el.services = createFakeServices({ cards, cap: { cap: 10, given: 4 } })),
+): Promise<KaikuScanner> {
   const host = document.createElement('div');
   host.innerHTML = `<kaiku-scanner no-wedge no-camera no-sound terminal-name="Kassa 2" show-id="s1" show-name="Uni" show-start="2030-03-01T19:00:00+02:00"></kaiku-scanner>`;
   const el = host.querySelector('kaiku-scanner') as KaikuScanner;
-  el.services = createFakeServices({ cards, cap: { cap: 10, given: 4 } });
+  setUp(el);
   document.body.append(host);
   await until(() => el.shadowRoot!.querySelector('[part="shift"]') !== null, {
     step: () => el.updateComplete,
@@ -97,5 +100,81 @@ describe('the shift', () => {
     });
     $<HTMLInputElement>(el, '[data-pref="sound"]').click();
     $<HTMLInputElement>(el, '[data-pref="vibration"]').click();
+  });
+});
+
+describe('the shift: undo, its report, a reload', () => {
+  const BASE = 'https://api.example.test';
+  const keyOf = (venue: string) => `kaiku-scanner:shift ${JSON.stringify([BASE, venue, 'Kassa 2'])}`;
+  afterEach(() => {
+    for (const venue of ['hilla', 'other']) localStorage.removeItem(keyOf(venue));
+  });
+
+  async function mountAt(venue: string, voided: string[] = []): Promise<KaikuScanner> {
+    const el = await mount((el) => {
+      el.setAttribute('base-url', BASE);
+      el.setAttribute('venue-id', venue);
+      el.services = {
+        ...createFakeServices({ cards, cap: { cap: 10, given: 4 } }),
+        voidUsage: async (id: string) => (voided.push(id), 'voided' as const),
+      };
+    });
+    return el;
+  }
+
+  it('each usage that gave tickets has an undo naming it; undone, the list says so and the counters drop', async () => {
+    const voided: string[] = [];
+    const el = await mountAt('hilla', voided);
+    await read(el, 'A045198723', true);
+    await read(el, 'A999005458', false);
+    const undo = $$(el, '.shift-list [data-undo]');
+    expect(undo.map((b) => b.textContent!.trim())).to.deep.equal(['Peru: A045198723, Aikuisia 1, lapsia 1.']);
+    undo[0]!.click();
+    await until(() => $$(el, '.shift-list li')[0]!.dataset.state === 'voided', {
+      step: () => el.updateComplete,
+    });
+    expect(voided).to.deep.equal(['u-1']);
+    expect($$(el, '.shift-list li')[0]!.textContent).to.contain('peruttu');
+    expect($$(el, '.shift-list [data-undo]')).to.have.length(0);
+    expect($(el, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
+  });
+
+  it("prints the usage report's layout with each show's total and the shift's", async () => {
+    const el = await mountAt('hilla');
+    await read(el, 'A045198723', true);
+    el.lang = 'sv';
+    await el.updateComplete;
+    const rows = $$(el, '.shift-report tr').map((tr) =>
+      [...tr.children].slice(0, 4).map((c) => c.textContent!.trim()),
+    );
+    expect(rows).to.deep.equal([
+      ['Kortets kod', 'Biljett för vuxna', 'Biljett för barn', 'Föreställningens namn'],
+      ['A045198723', '1', '1', 'Uni'],
+      ['Sammanlagt', '1', '1', 'Uni'],
+      ['Sammanlagt', '1', '1', ''],
+    ]);
+  });
+
+  it('survives a reload on the same API, venue and terminal, card IDs masked; another venue sees none of it', async () => {
+    const first = await mountAt('hilla');
+    await read(first, 'A045198723', true);
+    await read(first, 'A999005458', false);
+    const kept = localStorage.getItem(keyOf('hilla'))!;
+    expect(kept).to.contain('8723').and.not.contain('A045198723').and.not.contain('A999005458');
+    document.body.innerHTML = '';
+
+    const again = await mountAt('hilla');
+    await until(() => $$(again, '.shift-list li').length === 2, { step: () => again.updateComplete });
+    expect($$(again, '.shift-list li').map((li) => li.dataset.state)).to.deep.equal([
+      'registered',
+      'refused',
+    ]);
+    expect($(again, '.shift-list').textContent).to.contain('••••••8723');
+    expect($(again, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('1');
+    document.body.innerHTML = '';
+
+    const other = await mountAt('other');
+    expect($$(other, '.shift-list li')).to.have.length(0);
+    expect($(other, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
   });
 });

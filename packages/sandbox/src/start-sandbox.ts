@@ -189,22 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
-  const handle = createRouter({
-    repo,
-    clock,
-    version: SANDBOX_VERSION,
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(options.venueTokens !== undefined
-      ? { venueTokens: new Map(Object.entries(options.venueTokens)) }
-      : {}),
-    agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
-    testing: options.testing ?? false,
-    corsOrigins: options.corsOrigins ?? [],
-    allowedHosts: [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])],
-    log: options.logger ?? (() => undefined),
-    pendingTimeoutMs: 30_000,
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-  });
+  const handle = createRouter({ ...options, repo, clock, version: SANDBOX_VERSION });
   const limits = { ...SANDBOX_LIMITS, ...options.limits };
   const server = createServer(
     {

@@ -37,7 +37,7 @@ import type { PlannedRequest, SendContext, TokenRequest } from './send-request.j
 import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
 import { readProblem } from './problem-details.js';
-import type { Transport } from './transport.js';
+import type { ApiOperation, Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
 
@@ -202,41 +202,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     random: Math.random,
   };
 
-  const get = (operation: PlannedRequest['operation'], path: string, params: Record<string, string>) =>
-    ({
-      operation,
-      method: 'GET',
-      path,
-      query: {},
-      headers: JSON_HEADERS,
-      body: undefined,
-      params,
-      keyed: false,
-    }) satisfies PlannedRequest;
-
-  const post = (
-    operation: PlannedRequest['operation'],
+  /** A call's plan: a GET, or a POST of a JSON body; only `keyed` POSTs may be resent (see `PlannedRequest`). */
+  const plan = (
+    operation: ApiOperation,
     path: string,
-    body: unknown,
     params: Record<string, string>,
-    headers: Record<string, string> = {},
-  ) =>
-    ({
-      operation,
-      method: 'POST',
-      path,
-      query: {},
-      headers: { ...JSON_HEADERS, 'content-type': 'application/json', ...headers },
-      body,
-      params,
-      keyed: true,
-    }) satisfies PlannedRequest;
+    post?: { readonly body: unknown; readonly keyed: boolean; readonly headers?: Record<string, string> },
+  ): PlannedRequest => ({
+    operation,
+    method: post ? 'POST' : 'GET',
+    path,
+    query: {},
+    headers: post ? { ...JSON_HEADERS, 'content-type': 'application/json', ...post.headers } : JSON_HEADERS,
+    body: post?.body,
+    params,
+    keyed: post?.keyed ?? false,
+  });
 
   const listPage = async (query: UsageListQuery, callOptions: CallOptions, maxBytes?: number) => {
     checkOptions('listUsages', callOptions, CALL_OPTIONS);
     const q = checked(UsageListQuerySchema, query);
-    const plan: PlannedRequest = {
-      ...get('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
+    const page: PlannedRequest = {
+      ...plan('listUsages', `v1/venues/${encodeURIComponent(q.venueId)}/usages`, { venueId: q.venueId }),
       query: {
         from: q.from,
         to: q.to,
@@ -245,7 +232,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       },
       ...(maxBytes !== undefined ? { maxBytes } : {}),
     };
-    return sendRequest(ctx, plan, UsageListSchema, callOptions.signal);
+    return sendRequest(ctx, page, UsageListSchema, callOptions.signal);
   };
 
   const client: ApiClient = {
@@ -255,8 +242,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { signal } = callOptions;
       const id = checked(CardIdSchema, cardId);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
-      const plan = { ...post('lookupCard', 'v1/cards/lookup', { cardId: id }, { cardId: id }), keyed: false };
-      return (await sendRequest(ctx, plan, CardRecordSchema, signal)).data;
+      const body = { cardId: id };
+      const lookup = plan('lookupCard', 'v1/cards/lookup', body, { body, keyed: false });
+      return (await sendRequest(ctx, lookup, CardRecordSchema, signal)).data;
     },
 
     async registerUsage(usage, callOptions) {
@@ -264,9 +252,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { idempotencyKey, signal } = callOptions;
       const key = checked(IdempotencyKeySchema, idempotencyKey);
       const body = checked(UsageRequestSchema, usage);
-      const headers = { 'idempotency-key': key };
-      const plan = post('registerUsage', 'v1/usages', body, { idempotencyKey: key }, headers);
-      const { data, response } = await sendRequest(ctx, plan, UsageResultSchema, signal);
+      const post = { body, keyed: true, headers: { 'idempotency-key': key } };
+      const register = plan('registerUsage', 'v1/usages', { idempotencyKey: key }, post);
+      const { data, response } = await sendRequest(ctx, register, UsageResultSchema, signal);
       return { ...data, replayed: response.headers.get('idempotent-replayed') === 'true' };
     },
 
@@ -275,8 +263,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { signal } = callOptions;
       const body = checked(BatchRequestSchema, { items });
       // Every item carries its own key, so the whole batch is safe to resend (keyed).
-      const plan = post('registerBatch', 'v1/usages/batch', body, {});
-      const { data, response } = await sendRequest(ctx, plan, BatchResponseSchema, signal);
+      const batch = plan('registerBatch', 'v1/usages/batch', {}, { body, keyed: true });
+      const { data, response } = await sendRequest(ctx, batch, BatchResponseSchema, signal);
       const keys = body.items.map((item) => item.idempotencyKey);
       // Each refused item's problem as the client reads any problem; one with a code that is a sentence keeps its status.
       const unreadable = (status: number) => makeProblem(status, 'unreadable-problem', 'unreadable-problem');
@@ -291,8 +279,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const id = String(usageId);
       if (id.length === 0) throw new ApiRequestError([{ path: 'usageId', code: 'too_small' }]);
       // Voiding a voided usage answers the same result: safe to resend (keyed), as a registration with its key.
-      const plan = post('voidUsage', `v1/usages/${encodeURIComponent(id)}/void`, {}, { usageId: id });
-      return (await sendRequest(ctx, plan, VoidResultSchema, callOptions.signal)).data;
+      const path = `v1/usages/${encodeURIComponent(id)}/void`;
+      const voiding = plan('voidUsage', path, { usageId: id }, { body: {}, keyed: true });
+      return (await sendRequest(ctx, voiding, VoidResultSchema, callOptions.signal)).data;
     },
 
     async getShowTally(showId, callOptions = {}) {
@@ -300,8 +289,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const { signal } = callOptions;
       const id = String(showId);
       if (id.length === 0) throw new ApiRequestError([{ path: 'showId', code: 'too_small' }]);
-      const plan = get('getShowTally', `v1/shows/${encodeURIComponent(id)}/tally`, { showId: id });
-      return (await sendRequest(ctx, plan, ShowTallySchema, signal)).data;
+      const tally = plan('getShowTally', `v1/shows/${encodeURIComponent(id)}/tally`, { showId: id });
+      return (await sendRequest(ctx, tally, ShowTallySchema, signal)).data;
     },
 
     async listUsages(query, callOptions = {}) {
@@ -336,7 +325,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async health(callOptions = {}) {
       checkOptions('health', callOptions, CALL_OPTIONS);
       const { signal } = callOptions;
-      return (await sendRequest(ctx, get('health', 'v1/health', {}), HealthSchema, signal)).data;
+      return (await sendRequest(ctx, plan('health', 'v1/health', {}), HealthSchema, signal)).data;
     },
   };
   return client;

@@ -39,20 +39,21 @@ function tooLarge(response: Response, maxBytes: number): ApiResponseError {
 }
 
 /**
- * The body's bytes, counted as they stream in: more than `maxBytes` (declared or received) cancels the
- * body and throws `response-too-large`, so a hostile or broken server cannot fill the terminal's memory.
+ * The body as text, and how many bytes it had, counted as they stream in: more than `maxBytes` (declared or
+ * received) cancels the body and throws `response-too-large`, so a hostile or broken server cannot fill the
+ * terminal's memory. Fewer bytes than an uncompressed body's `Content-Length` is `truncated`.
  */
-async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = response.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
+async function readText(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+  const header = response.headers.get('content-length');
+  const declared = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  if (declared !== undefined && declared > maxBytes) {
     void response.body?.cancel().catch(() => undefined);
     throw tooLarge(response, maxBytes);
   }
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
+  const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
+  while (reader) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
       chunk = await reader.read();
@@ -72,28 +73,13 @@ async function readBytes(response: Response, maxBytes: number): Promise<Uint8Arr
     }
     chunks.push(chunk.value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+  if (declared !== undefined && !response.headers.has('content-encoding') && total < declared) {
+    throw new ApiResponseError('truncated', 'The response body is shorter than its Content-Length.', {
+      status: response.status,
+      params: { expected: declared, received: total },
+    });
   }
-  return bytes;
-}
-
-/** The body as text, and how many bytes it had. */
-async function readText(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
-  const bytes = await readBytes(response, maxBytes);
-  const declared = response.headers.get('content-length');
-  if (declared !== null && !response.headers.has('content-encoding') && /^\d+$/.test(declared)) {
-    if (bytes.byteLength < Number(declared)) {
-      throw new ApiResponseError('truncated', 'The response body is shorter than its Content-Length.', {
-        status: response.status,
-        params: { expected: Number(declared), received: bytes.byteLength },
-      });
-    }
-  }
-  return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), bytes: bytes.byteLength };
+  return { text: await new Blob(chunks as BlobPart[]).text(), bytes: total };
 }
 
 function looksTruncated(text: string, error: unknown): boolean {

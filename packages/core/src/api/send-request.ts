@@ -69,22 +69,12 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
  * a transport or a body stream that ignores the signal can never hold an attempt past its timeout.
  */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
   promise.catch(() => undefined); // a late failure after the abort must not go unhandled
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as unknown);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason as unknown);
+    signal.addEventListener('abort', () => reject(signal.reason as unknown), { once: true });
   });
+  return Promise.race([aborted, promise]);
 }
 
 /** One attempt: token, per-attempt timeout (covering the token, the transport and the body), validation. */

@@ -65,14 +65,6 @@ export const outboxMessages = defineMessages({
     en: (p: { fields: string }) =>
       `The usage is for another venue than this outbox serves (${p.fields}): it was not saved.`,
   },
-  'target-unknown': {
-    fi: () =>
-      'Kirjaus jäi jonoon ohjelman vanhemmasta versiosta, joka ei tallentanut, mihin Kaikukantaan se kuuluu. Tarkista kirjaus: lähetä se tänne uudelleen, kirjaa käsin tai hylkää.',
-    sv: () =>
-      'Registreringen blev kvar i kön från en äldre programversion som inte sparade vilket Kaikukanta den hör till. Kontrollera den: skicka den hit igen, registrera den manuellt eller avfärda den.',
-    en: () =>
-      'This usage was queued by an older version that did not record which Kaikukanta it was for. Check it: retry (send it here), record it manually, or dismiss it.',
-  },
   'retry-unverified': {
     fi: (p: { id: string }) =>
       `Kaikukannasta ei voitu tarkistaa, onko kirjaus ${p.id} jo perillä, joten sitä ei lähetetty uudelleen. Yritä myöhemmin uudelleen, kun yhteys toimii.`,
@@ -120,13 +112,6 @@ export const outboxMessages = defineMessages({
     sv: () =>
       'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
     en: () => 'The card could not be checked and offline use is not allowed: nothing was recorded.',
-  },
-  'offline-provisional': {
-    fi: () =>
-      'Korttia ei voitu tarkistaa verkossa: käyttö hyväksytään alustavasti ja tarkistetaan myöhemmin.',
-    sv: () =>
-      'Kortet kunde inte kontrolleras online: användningen godkänns preliminärt och kontrolleras senare.',
-    en: () => 'The card could not be checked online: the usage is accepted provisionally and checked later.',
   },
   'needs-attention': {
     fi: (p: { reason: string }) =>

@@ -3,7 +3,7 @@
  * but a module that uses it pulls in only that table, not every area's texts in three languages (what keeps
  * `parseCardId` or the rules small in a page's bundle).
  */
-import type { LocalizedMessage, MessageParams, MessageTable } from './define.js';
+import { renderAll, type LocalizedMessage, type MessageParams, type MessageTable } from './define.js';
 import type { MessageCode, ParamsOf, RenderedReason } from './index.js';
 
 /**
@@ -17,9 +17,10 @@ export function reasonFactory<T extends MessageTable>(
   table: T,
 ): <C extends keyof T & MessageCode>(code: C, params: ParamsOf<C>) => RenderedReason<C> {
   return (code, params) => {
-    const text = table[code] as unknown as LocalizedMessage<MessageParams>;
-    const p = params as MessageParams;
-    const message = { fi: text.fi(p), sv: text.sv(p), en: text.en(p) };
+    const message = renderAll(
+      table[code] as unknown as LocalizedMessage<MessageParams>,
+      params as MessageParams,
+    );
     return { code, params, message } as unknown as RenderedReason<typeof code>;
   };
 }

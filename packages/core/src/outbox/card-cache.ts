@@ -1,17 +1,12 @@
 import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { del, get, promisifyRequest, set } from 'idb-keyval';
+import type { CardFacts } from './offline-check.js';
 
 /** What the outbox keeps of a card for offline decisions: the ID, status, last valid day, minors. Nothing else. */
-export type CachedCard = {
-  readonly id: string;
-  readonly status: string;
-  readonly validUntil: string;
-  readonly minors: number;
+export type CachedCard = CardFacts & {
   /** Epoch ms when the server last returned this record. */
   readonly seenAt: number;
 };
-
-const CARD = 'c:';
 
 /**
  * How far in the future a `seenAt` may lie and still count (clock jitter between tabs). A record
@@ -25,15 +20,12 @@ const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
   return age >= -FUTURE_TOLERANCE_MS && age <= ttlMs;
 };
 
-/** A key an SDK before targets wrote (`c:<card ID>`): bound to no API, so never read, and purged. */
-const UNBOUND = /^c:[A-Za-z0-9]+$/;
-
 /**
  * A TTL cache of recently seen card records in the outbox's store, bound to one target (`scopeKey`): a
  * record Kaikukanta A returned never decides for Kaikukanta B, even in a store both share.
  */
 export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
-  const prefix = `${CARD}${scopeKey}|`;
+  const prefix = `c:${scopeKey}|`;
   const key = (id: string): string => prefix + id;
   return {
     /**
@@ -41,53 +33,31 @@ export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
      * the server refuses needs no record for an offline decision (offline it is decided by policy), so its
      * record — and any older one of the same card — is deleted instead.
      */
-    put(
-      card: { id: string; status: string; validUntil: string; minors: number },
-      now: number,
-    ): Promise<void> {
-      if (card.status !== 'active') {
-        return store('readwrite', (s) => {
-          s.delete(key(card.id));
-          return promisifyRequest(s.transaction);
-        });
-      }
-      const entry: CachedCard = {
-        id: card.id,
-        status: card.status,
-        validUntil: card.validUntil,
-        minors: card.minors,
-        seenAt: now,
-      };
-      return store('readwrite', (s) => {
-        s.put(entry, key(card.id));
-        return promisifyRequest(s.transaction);
-      });
+    put(card: CardFacts, now: number): Promise<void> {
+      if (card.status !== 'active') return del(key(card.id), store);
+      const { id, status, validUntil, minors } = card;
+      return set(key(id), { id, status, validUntil, minors, seenAt: now } satisfies CachedCard, store);
     },
 
     /** The cached record while it is younger than the TTL (and not from the future); else deleted. */
     async get(id: string, now: number): Promise<CachedCard | undefined> {
-      const entry = await store('readonly', (s) =>
-        promisifyRequest(s.get(key(id)) as IDBRequest<CachedCard | undefined>),
-      );
-      if (!entry) return undefined;
-      if (fresh(entry, now, ttlMs)) return entry;
-      await store('readwrite', (s) => promisifyRequest(s.delete(key(id)))).catch(() => undefined);
+      const entry = await get<CachedCard>(key(id), store);
+      if (!entry || fresh(entry, now, ttlMs)) return entry;
+      await del(key(id), store).catch(() => undefined);
       return undefined;
     },
 
-    /** Drops this target's expired entries and any entry bound to no target (called with the retention purge). */
+    /** Drops this target's expired entries (called with the retention purge). */
     purge(now: number): Promise<number> {
       return store('readwrite', async (s) => {
         const mine = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-        const [keys, all, unbound] = await Promise.all([
+        const [keys, all] = await Promise.all([
           promisifyRequest(s.getAllKeys(mine)),
           promisifyRequest(s.getAll(mine)) as Promise<CachedCard[]>,
-          promisifyRequest(s.getAllKeys(IDBKeyRange.bound(CARD, `${CARD}\uffff`))),
         ]);
         const stale = keys.filter((_, i) => !fresh(all[i]!, now, ttlMs));
-        const old = unbound.filter((k) => UNBOUND.test(String(k)));
-        for (const k of [...stale, ...old]) s.delete(k);
-        return stale.length + old.length;
+        for (const k of stale) s.delete(k);
+        return stale.length;
       });
     },
   };

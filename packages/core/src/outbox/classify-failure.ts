@@ -3,17 +3,10 @@
  * refused this content for good (`refused`). Anything unknown is transient: a usage is never dropped
  * on a guess.
  */
-import type { RefusalReason } from './types.js';
+import type { ItemOutcome, RefusalReason } from './types.js';
 
-export type FailureClass =
-  | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number }
-  | {
-      readonly kind: 'refused';
-      readonly code: string;
-      readonly status?: number;
-      /** The problem body's reasons, with their values (an `ApiProblemError`'s `problem.reasons`). */
-      readonly reasons?: readonly RefusalReason[];
-    };
+/** A failure's meaning for a usage: an item outcome other than `accepted`. */
+export type FailureClass = Exclude<ItemOutcome, { kind: 'accepted' }>;
 
 type ErrorLike = {
   code?: unknown;

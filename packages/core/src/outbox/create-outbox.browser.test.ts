@@ -13,7 +13,7 @@ import {
   rejectionWithFullDisk,
   usage,
   TARGET,
-} from './outbox-test-helpers.js';
+} from './outbox.test-support.js';
 import type { UseStore } from 'idb-keyval';
 
 describe('createOutbox', () => {

@@ -1,45 +1,41 @@
 import type { UseStore } from 'idb-keyval';
 import { outboxTransport } from './api-transport.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
-import type { BackoffPolicy } from './backoff.js';
 import { cardCache } from './card-cache.js';
 import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
-import type { CardCheck, CardFacts } from './offline-check.js';
+import type { CardCheck, CardFacts, OfflinePolicy } from './offline-check.js';
 import { classifyFailure } from './classify-failure.js';
 import { checkCardWithFallback } from './offline-check.js';
-import { OutboxError, toStorageError } from './outbox-error.js';
+import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
-import type { OutboxClient, OutboxOptions } from './outbox-options.js';
+import type { OutboxOptions } from './outbox-options.js';
 import { DAY_MS } from './outbox-options.js';
 import { recordStore } from './record-store.js';
 import type { LocalTally } from './show-tally.js';
 import { combineTally, tallyStore } from './show-tally.js';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
-import type { SyncLock } from './sync-lock.js';
-import { attemptSync } from './attempt-sync.js';
 import { newRecord, requestPersistence } from './new-record.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import { createSyncScheduler } from './sync-scheduler.js';
-import { adoptUntargeted } from './adopt-untargeted.js';
+import { attemptSync } from './sync-run.js';
+import type { OutboxParts } from './sync-run.js';
 import type { OutboxScope } from './target.js';
 import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
 import type { TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
-import { checkOptionKeys, checkOptions, scopeOf } from './outbox-options.js';
+import { checkOptions } from './outbox-options.js';
 import { resolveRecord } from './resolve-record.js';
 import { voidRecord } from './void-record.js';
 import type { VoidOutcome } from './void-record.js';
-import type { RetryPace } from './resolve-record.js';
 import type {
-  Acceptance,
   OutboxCapabilities,
   OutboxCounts,
   OutboxRecord,
-  OutboxTransport,
   OutboxUsage,
+  Acceptance,
   Resolution,
 } from './types.js';
 
@@ -68,72 +64,71 @@ export class Outbox extends OutboxEventTarget {
   readonly scope: OutboxScope;
   /** The IndexedDB database in use (by default one per target: `kaiku-outbox <api> <venue>`). */
   readonly databaseName: string;
-  readonly #legacy: boolean;
   #capabilities: OutboxCapabilities;
-  readonly #records;
+  readonly #p: OutboxParts;
   readonly #cards;
   readonly #tallies;
-  readonly #lock: SyncLock;
   readonly #scheduler;
-  readonly #notices: OutboxNotices;
-  readonly #transport: OutboxTransport | undefined;
-  readonly #client: OutboxClient | undefined;
   readonly #abort = new AbortController();
-  readonly #o: Required<
-    Pick<OutboxOptions, 'batchSize' | 'retentionMs' | 'offlinePolicy' | 'now' | 'random'>
-  >;
+  readonly #autoSync: boolean;
+  readonly #retentionMs: number;
+  readonly #offlinePolicy: OfflinePolicy;
   #stopped = false;
   #purgeTimer: ReturnType<typeof setInterval> | undefined;
-  readonly #autoSync: boolean;
-  readonly #sendTimeoutMs: number | undefined;
-  readonly #backoff: BackoffPolicy;
-  readonly #paced = new Map<string, RetryPace>();
 
-  constructor(options: OutboxOptions, store: UseStore) {
+  /** See `createOutbox`. */
+  constructor(options: OutboxOptions, store?: UseStore) {
     super();
-    checkOptions(options);
-    this.scope = scopeOf(options);
-    const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(this.scope));
-    this.#legacy = options.store === undefined && options.databaseName === undefined;
-    this.#o = {
-      batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
-      retentionMs: Math.max(0, options.retentionMs ?? DAY_MS),
-      offlinePolicy: options.offlinePolicy ?? 'accept-provisionally',
-      now: options.now ?? Date.now,
+    const scope = (this.scope = checkOptions(options));
+    const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(scope));
+    store ??= options.store ?? createStrictStore(name, 'outbox');
+    const now = options.now ?? Date.now;
+    const records = recordStore(store, (r) => belongsTo(scope, r));
+    const lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, {
+      owner: newIdempotencyKey(),
+      forceLease: options.lock === 'indexeddb-lease',
+      now,
+    });
+    const notices = new OutboxNotices(name, this, records);
+    this.#p = {
+      records,
+      lock,
+      notices,
+      client: options.client,
+      transport: options.transport ?? (options.client ? outboxTransport(options.client) : undefined),
+      signal: this.#abort.signal,
+      now,
       random: options.random ?? Math.random,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
+      sendTimeoutMs: options.sendTimeoutMs ?? 5 * 60_000,
+      paced: new Map(),
+      purge: () => this.purge(),
     };
-    this.#client = options.client;
-    this.#sendTimeoutMs = options.sendTimeoutMs;
-    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.#transport = options.transport ?? (options.client ? outboxTransport(options.client) : undefined);
-    const scope = this.scope;
-    this.#records = recordStore(store, (r) => belongsTo(scope, r));
+    this.#retentionMs = Math.max(0, options.retentionMs ?? DAY_MS);
+    this.#offlinePolicy = options.offlinePolicy ?? 'accept-provisionally';
     const cardTtlMs = options.cardCacheTtlMs ?? DAY_MS;
     this.#cards = cardCache(store, cardTtlMs, scope.key);
     this.#tallies = tallyStore(store, scope.key);
-    const forceLease = options.lock === 'indexeddb-lease';
-    const lockOptions = { owner: newIdempotencyKey(), forceLease, now: this.#o.now };
-    this.#lock = createSyncLock(`kaiku-outbox-sync:${name}`, store, lockOptions);
-    this.#notices = new OutboxNotices(name, this, this.#records, (op) => this.#guard(op));
     this.#capabilities = {
-      lock: this.#lock.kind,
+      lock: lock.kind,
       idempotencyKey: detectKeySource(),
       persistence: 'unsupported',
-      broadcast: this.#notices.available ? 'broadcast-channel' : 'none',
+      broadcast: notices.available ? 'broadcast-channel' : 'none',
       secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
     };
     const autoSync = (this.#autoSync = options.autoSync ?? true);
     this.#scheduler = createSyncScheduler({
-      attempt: () => this.#attempt(),
-      backoff: this.#backoff,
-      random: this.#o.random,
+      attempt: () => attemptSync(this.#p),
+      backoff: this.#p.backoff,
+      random: this.#p.random,
       auto: autoSync,
       onScheduled: (retryInMs, outcome) =>
-        outcome.kind === 'failed' && this.#notices.deferred(outcome.failure, retryInMs),
+        outcome.kind === 'failed' && notices.sync('deferred', outcome.failure, { retryInMs }),
     });
     if (autoSync && typeof addEventListener === 'function') {
       const signal = this.#abort.signal;
-      addEventListener('online', this.#onOnline, { signal });
+      addEventListener('online', () => this.#scheduler.online(), { signal });
       // A page restored from the back/forward cache looks at once (its timers were paused meanwhile).
       addEventListener('pageshow', (e) => e.persisted && this.#scheduler.soon(), { signal });
     }
@@ -141,7 +136,7 @@ export class Outbox extends OutboxEventTarget {
     // online all day would otherwise keep card records long past their TTL.
     const purgeEvery =
       options.purgeIntervalMs ??
-      Math.min(15 * 60_000, Math.max(10_000, Math.min(this.#o.retentionMs, cardTtlMs)));
+      Math.min(15 * 60_000, Math.max(10_000, Math.min(this.#retentionMs, cardTtlMs)));
     this.#purgeTimer = setInterval(() => void this.purge().catch(() => undefined), purgeEvery);
     this.ready = this.#start(options.persist ?? true, autoSync);
   }
@@ -153,7 +148,7 @@ export class Outbox extends OutboxEventTarget {
 
   /** Last known counts (updated on every change in any tab; see `outbox-change`). */
   get counts(): OutboxCounts {
-    return this.#notices.counts;
+    return this.#p.notices.counts;
   }
 
   /**
@@ -166,9 +161,9 @@ export class Outbox extends OutboxEventTarget {
     const venue = (usage as { venueId?: unknown }).venueId;
     if (this.scope.venueId !== undefined && typeof venue === 'string' && venue !== this.scope.venueId)
       throw new OutboxError('target-mismatch', { params: { fields: 'venueId' } });
-    const record = newRecord(usage, options.acceptance ?? 'online', this.#o.now(), this.scope);
-    await this.#guard(this.#records.put(record));
-    this.#notices.queued(record);
+    const record = newRecord(usage, options.acceptance ?? 'online', this.#p.now(), this.scope);
+    await this.#p.notices.guard(this.#p.records.put(record));
+    this.#p.notices.queued(record);
     if (this.#autoSync) this.#scheduler.soon();
     return record;
   }
@@ -176,7 +171,7 @@ export class Outbox extends OutboxEventTarget {
   /** Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`). */
   async checkCard(cardId: string, options: { signal?: AbortSignal } = {}): Promise<CardCheck> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
-    const lookup = this.#client?.lookupCard?.bind(this.#client);
+    const lookup = this.#p.client?.lookupCard?.bind(this.#p.client);
     if (!lookup) throw new TypeError('createOutbox: a client with lookupCard is needed for checkCard');
     return checkCardWithFallback<CardFacts>(
       cardId,
@@ -191,9 +186,9 @@ export class Outbox extends OutboxEventTarget {
             throw error;
           }
         },
-        cacheGet: (id) => this.#cards.get(id, this.#o.now()),
-        cachePut: (card) => this.#cards.put(card, this.#o.now()),
-        policy: this.#o.offlinePolicy,
+        cacheGet: (id) => this.#cards.get(id, this.#p.now()),
+        cachePut: (card) => this.#cards.put(card, this.#p.now()),
+        policy: this.#offlinePolicy,
       },
       options.signal,
     );
@@ -202,11 +197,10 @@ export class Outbox extends OutboxEventTarget {
   /**
    * Open records per target in this outbox's store, this one's first: with the default one-database-per-target
    * naming only this target's; in a store shared on purpose (`databaseName`, `store`) the other targets' too,
-   * which this outbox never sends. `target` is undefined for records written before targets existed that no
-   * outbox has taken yet (another venue's).
+   * which this outbox never sends.
    */
   async targetCounts(): Promise<TargetCounts[]> {
-    return countByTarget(this.scope, await this.#guard(this.#records.listAll()));
+    return countByTarget(this.scope, await this.#p.notices.guard(this.#p.records.listAll()));
   }
 
   /**
@@ -216,7 +210,7 @@ export class Outbox extends OutboxEventTarget {
    * for (const record of await outbox.pending()) list.append(record.cardId);
    */
   pending(): Promise<OutboxRecord[]> {
-    return this.#guard(this.#records.list(['pending']));
+    return this.#p.notices.guard(this.#p.records.list(['pending']));
   }
 
   /** How many usages wait to be sent (this target's). */
@@ -231,7 +225,7 @@ export class Outbox extends OutboxEventTarget {
    * for (const r of await outbox.needsAttention()) if (r.problem) show(localize(r.problem, 'fi'));
    */
   needsAttention(): Promise<OutboxRecord[]> {
-    return this.#guard(this.#records.list(['needs-attention']));
+    return this.#p.notices.guard(this.#p.records.list(['needs-attention']));
   }
 
   /**
@@ -244,8 +238,6 @@ export class Outbox extends OutboxEventTarget {
    *   first asks the server (`client.listUsages`) whether a usage is listed under this key (never by a timestamp).
    *   If one is, the record becomes `synced` and nothing is sent; if it does not, it is queued under a new
    *   key. When the server cannot be asked, it rejects with `retry-unverified` and the record stays.
-   * - `target-unknown` (written before outboxes were bound to a target): under its **own** key, to this
-   *   outbox's target (a first attempt may have reached an API; the key lets it answer with its first result).
    *
    * A `retry` of the same usage is paced as automatic retries are (the outbox's `backoff`): one coming sooner than
    * that after the last rejects with `retry-too-soon` (`params.retryInMs`) and sends nothing. After `stop()` it
@@ -255,23 +247,10 @@ export class Outbox extends OutboxEventTarget {
    */
   async resolve(id: string, how: Resolution): Promise<OutboxRecord> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
-    const changed = await resolveRecord(
-      {
-        records: this.#records,
-        client: this.#client,
-        guard: (op) => this.#guard(op),
-        now: this.#o.now(),
-        backoff: this.#backoff,
-        random: this.#o.random,
-        paced: this.#paced,
-        signal: this.#abort.signal,
-      },
-      id,
-      how,
-    );
+    const changed = await resolveRecord(this.#p, id, how);
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
-    this.#notices.resolved(id, how);
-    await this.#notices.refresh();
+    this.#p.notices.resolved(id, how);
+    await this.#p.notices.refresh();
     if (changed.state === 'pending' && this.#autoSync) this.#scheduler.soon();
     return changed;
   }
@@ -284,14 +263,8 @@ export class Outbox extends OutboxEventTarget {
    */
   async voidUsage(id: string): Promise<VoidOutcome> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
-    const hooks = {
-      records: this.#records,
-      lock: this.#lock,
-      transport: this.#transport,
-      client: this.#client,
-    };
-    const done = await voidRecord({ ...hooks, signal: this.#abort.signal, now: this.#o.now }, id);
-    await this.#notices.refresh();
+    const done = await voidRecord(this.#p, id);
+    await this.#p.notices.refresh();
     return done;
   }
 
@@ -302,7 +275,7 @@ export class Outbox extends OutboxEventTarget {
   async syncNow(): Promise<SyncSummary> {
     const outcome = await this.#scheduler.runFresh();
     return {
-      ...this.#notices.counts,
+      ...this.#p.notices.counts,
       outcome: outcome.kind,
       ...(outcome.kind === 'failed' ? { failure: outcome.failure } : {}),
     };
@@ -313,39 +286,41 @@ export class Outbox extends OutboxEventTarget {
     showId: string,
     options: { refresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<LocalTally> {
-    const fetchTally = this.#client?.getShowTally?.bind(this.#client);
+    const fetchTally = this.#p.client?.getShowTally?.bind(this.#p.client);
     if (options.refresh && fetchTally && !this.#stopped) {
       try {
         const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
         this.#scheduler.reachable();
-        await this.#tallies.save(tally, this.#o.now());
+        await this.#tallies.save(tally, this.#p.now());
       } catch {
         // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
       }
     }
-    const [server, records] = await this.#guard(
-      Promise.all([this.#tallies.load(showId), this.#records.list()]),
+    const [server, records] = await this.#p.notices.guard(
+      Promise.all([this.#tallies.load(showId), this.#p.records.list()]),
     );
     return combineTally(showId, server, records);
   }
 
   /** Pending and needs-attention usages as the official usage report (CSV), for the manual fallback. */
   async exportCsv(options: CsvOptions = {}): Promise<string> {
-    return toUsageReportCsv(await this.#guard(this.#records.list(['pending', 'needs-attention'])), options);
+    return toUsageReportCsv(
+      await this.#p.notices.guard(this.#p.records.list(['pending', 'needs-attention'])),
+      options,
+    );
   }
 
   /**
-   * Deletes this target's synced and resolved records older than the retention (and such records bound to no
-   * target, written before targets existed), and expired card records.
+   * Deletes this target's synced and resolved records older than the retention, and expired card records.
    */
   async purge(): Promise<number> {
-    const cutoff = this.#o.now() - this.#o.retentionMs;
+    const cutoff = this.#p.now() - this.#retentionMs;
     const settled = (r: OutboxRecord): boolean => r.state === 'synced' || r.state === 'resolved';
-    const old = (await this.#guard(this.#records.listAll())).filter(
-      (r) => (!r.target || belongsTo(this.scope, r)) && settled(r) && (r.settledAt ?? 0) <= cutoff,
+    const old = (await this.#p.notices.guard(this.#p.records.listAll())).filter(
+      (r) => belongsTo(this.scope, r) && settled(r) && (r.settledAt ?? 0) <= cutoff,
     );
-    if (old.length) await this.#guard(this.#records.removeRaw(old.map((r) => r.id)));
-    await this.#cards.purge(this.#o.now()).catch(() => undefined);
+    if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
+    await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;
   }
 
@@ -359,7 +334,7 @@ export class Outbox extends OutboxEventTarget {
     clearInterval(this.#purgeTimer);
     this.#scheduler.stop();
     this.#abort.abort();
-    this.#notices.close();
+    this.#p.notices.close();
   }
 
   async #start(persist: boolean, autoSync: boolean): Promise<void> {
@@ -372,56 +347,18 @@ export class Outbox extends OutboxEventTarget {
       });
     }
     try {
-      const adopted = await adoptUntargeted(
-        this.scope,
-        this.#records,
-        this.#legacy
-          ? { databaseName: this.databaseName, retentionCutoff: this.#o.now() - this.#o.retentionMs }
-          : undefined,
-      );
       await this.purge();
-      await this.#notices.refresh();
-      for (const r of adopted) this.#notices.attention(r, true);
+      await this.#p.notices.refresh();
     } catch {
       return; // already announced as outbox-error; enqueue will report it again
     }
     if (autoSync && !this.#stopped) this.#scheduler.soon();
   }
-
-  #attempt(): Promise<AttemptOutcome> {
-    return attemptSync({
-      records: this.#records,
-      lock: this.#lock,
-      transport: this.#transport,
-      batchSize: this.#o.batchSize,
-      ...(this.#sendTimeoutMs !== undefined ? { sendTimeoutMs: this.#sendTimeoutMs } : {}),
-      stopped: this.#abort.signal,
-      now: this.#o.now,
-      refreshCounts: () => this.#notices.refresh(),
-      settled: (synced, refused) => this.#notices.settled(synced, refused),
-      purge: () => this.purge(),
-      announce: (phase, failure) => this.#notices.sync(phase, failure),
-      storageFailed: (code) => this.emit('outbox-error', { code }),
-    });
-  }
-
-  readonly #onOnline = (): void => this.#scheduler.online();
-
-  /** Announces a storage failure as an event and rethrows it with a stable code. */
-  async #guard<T>(operation: Promise<T>): Promise<T> {
-    try {
-      return await operation;
-    } catch (error) {
-      const storageError = toStorageError(error);
-      this.emit('outbox-error', { code: storageError.code });
-      throw storageError;
-    }
-  }
 }
 
 /**
  * Creates the outbox. The store is a defaulted last parameter, as in idb-keyval: by default an
- * IndexedDB database (`databaseName`, default `kaiku-outbox`) whose transactions are strict-durable.
+ * IndexedDB database (`databaseName`, default one per target) whose transactions are strict-durable.
  *
  * @example
  * const outbox = createOutbox({ client: createApiClient({ baseUrl, getToken }) });
@@ -429,12 +366,5 @@ export class Outbox extends OutboxEventTarget {
  * outbox.addEventListener('outbox-needs-attention', (e) => alertStaff(e.detail.code));
  */
 export function createOutbox(options: OutboxOptions, store?: UseStore): Outbox {
-  // Names first: a misspelt `target` or `client` would otherwise be reported as a missing target.
-  checkOptionKeys(options);
-  return new Outbox(
-    options,
-    store ??
-      options.store ??
-      createStrictStore(options.databaseName ?? scopeDatabaseName(scopeOf(options)), 'outbox'),
-  );
+  return new Outbox(options, store);
 }

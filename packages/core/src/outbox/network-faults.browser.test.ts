@@ -9,7 +9,7 @@ import type { OutboxEvent } from './outbox-events.js';
 import { OutboxError } from './outbox-error.js';
 import { MAX_RETRY_AFTER_MS } from './backoff.js';
 import { createStrictStore } from './strict-store.js';
-import { freshDbName, usage, TARGET } from './outbox-test-helpers.js';
+import { freshDbName, usage, TARGET } from './outbox.test-support.js';
 
 /**
  * The outbox with the real API client and real IndexedDB, against a stand-in Kaikukanta that

@@ -3,7 +3,7 @@ import { createOutbox } from './create-outbox.js';
 import type { OutboxEvent } from './outbox-events.js';
 import { createStrictStore } from './strict-store.js';
 import { recordStore } from './record-store.js';
-import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox.test-support.js';
 import { requireCapability } from '../../../../test/support/engine-skip.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,31 +1,49 @@
+import { toStorageError } from './outbox-error.js';
 import type { OutboxEventTarget } from './outbox-events.js';
 import type { RecordStore } from './record-store.js';
-import { SyncBroadcast } from './sync-broadcast.js';
-import type { BroadcastMessage } from './sync-broadcast.js';
 import type { OutboxCounts, OutboxRecord, Resolution } from './types.js';
 
-type SyncPhase = 'started' | 'progress' | 'finished' | 'busy';
+type SyncPhase = 'started' | 'progress' | 'finished' | 'busy' | 'deferred';
+
+/** Notices between tabs of one origin. Progress only: BroadcastChannel never reaches the sender or cached pages. */
+type BroadcastMessage =
+  | { readonly type: 'change' }
+  | {
+      readonly type: 'sync';
+      readonly phase: 'started' | 'progress' | 'finished';
+      readonly counts: OutboxCounts;
+      readonly failure?: string;
+    }
+  | { readonly type: 'needs-attention'; readonly id: string }
+  | { readonly type: 'resolved'; readonly id: string; readonly how: Resolution };
+
+const TYPES = new Set(['change', 'sync', 'needs-attention', 'resolved']);
 
 /**
  * The outbox's counts and announcements, in this tab (typed events) and to the other tabs of the
- * origin (BroadcastChannel notices). Notices only: the shared IndexedDB store is the truth, and a
- * tab re-reads it whenever a notice is not enough.
+ * origin (BroadcastChannel notices, when the page has one). Notices only: the shared IndexedDB store is
+ * the truth, and a tab re-reads it whenever a notice is not enough.
  */
 export class OutboxNotices {
   #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
-  readonly #channel: SyncBroadcast;
+  readonly #channel: BroadcastChannel | undefined;
 
   constructor(
     name: string,
     private readonly target: OutboxEventTarget,
     private readonly records: RecordStore,
-    private readonly guard: <T>(operation: Promise<T>) => Promise<T>,
   ) {
-    this.#channel = new SyncBroadcast(`kaiku-outbox:${name}`, (message) => this.#onRemote(message));
+    if (typeof BroadcastChannel !== 'function') return;
+    this.#channel = new BroadcastChannel(`kaiku-outbox:${name}`);
+    this.#channel.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const data = event.data as { type?: unknown } | null;
+      if (typeof data === 'object' && data !== null && TYPES.has(String(data.type)))
+        void this.#onRemote(data as BroadcastMessage).catch(() => undefined);
+    });
   }
 
   get available(): boolean {
-    return this.#channel.available;
+    return this.#channel !== undefined;
   }
 
   get counts(): OutboxCounts {
@@ -36,6 +54,21 @@ export class OutboxNotices {
     if (next.pending === this.#counts.pending && next.needsAttention === this.#counts.needsAttention) return;
     this.#counts = next;
     this.target.emit('outbox-change', next);
+  }
+
+  /** Announces a storage failure as an `outbox-error` event and rethrows it with a stable code. */
+  async guard<T>(operation: Promise<T>): Promise<T> {
+    try {
+      return await operation;
+    } catch (error) {
+      const storageError = toStorageError(error);
+      this.failed(storageError.code);
+      throw storageError;
+    }
+  }
+
+  failed(code: string): void {
+    this.target.emit('outbox-error', { code });
   }
 
   async refresh(): Promise<void> {
@@ -54,7 +87,7 @@ export class OutboxNotices {
       acceptance: record.acceptance,
     });
     this.set({ ...this.#counts, pending: this.#counts.pending + 1 });
-    this.#channel.post({ type: 'change' });
+    this.#post({ type: 'change' });
   }
 
   /** Records left `pending` during a run: counted, not re-read (re-reading per batch is quadratic). */
@@ -67,27 +100,17 @@ export class OutboxNotices {
     for (const r of refused) this.attention(r, true);
   }
 
-  sync(phase: SyncPhase, failure?: string): void {
-    this.target.emit('outbox-sync', {
-      phase,
-      remote: false,
-      ...this.#counts,
-      ...(failure ? { failure } : {}),
-    });
-    // "busy" concerns only this tab; the others hear the lock holder's own progress.
-    if (phase !== 'busy') {
-      this.#channel.post({ type: 'sync', phase, counts: this.#counts, ...(failure ? { failure } : {}) });
-    }
-  }
-
-  deferred(failure: string, retryInMs: number): void {
-    this.target.emit('outbox-sync', {
-      phase: 'deferred',
-      remote: false,
-      ...this.#counts,
-      failure,
-      retryInMs,
-    });
+  /**
+   * An `outbox-sync` event with the current counts, from this tab or (`remote`) the lock holder's. `deferred` carries
+   * the delay to this tab's next attempt; it and `busy` concern only this tab, so only the others go to the tabs.
+   */
+  sync(phase: SyncPhase, failure?: string, more: { retryInMs?: number; remote?: boolean } = {}): void {
+    const { retryInMs, remote = false } = more;
+    const why = failure ? { failure } : {};
+    const retry = retryInMs === undefined ? {} : { retryInMs };
+    this.target.emit('outbox-sync', { phase, remote, ...this.#counts, ...why, ...retry });
+    if (!remote && phase !== 'busy' && phase !== 'deferred')
+      this.#post({ type: 'sync', phase, counts: this.#counts, ...why });
   }
 
   attention(r: OutboxRecord, local: boolean): void {
@@ -98,30 +121,34 @@ export class OutboxNotices {
       code,
       acceptance: r.acceptance,
     });
-    if (local) this.#channel.post({ type: 'needs-attention', id: r.id });
+    if (local) this.#post({ type: 'needs-attention', id: r.id });
   }
 
-  resolved(id: string, how: Resolution): void {
+  resolved(id: string, how: Resolution, local = true): void {
     this.target.emit('outbox-attention-resolved', { id, how });
-    this.#channel.post({ type: 'resolved', id, how });
+    if (local) this.#post({ type: 'resolved', id, how });
   }
 
   close(): void {
-    this.#channel.close();
+    this.#channel?.close();
+  }
+
+  #post(message: BroadcastMessage): void {
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // Closed channel after stop(): nothing to tell.
+    }
   }
 
   async #onRemote(message: BroadcastMessage): Promise<void> {
     // Mid-run progress carries the syncer's counts; any other notice re-reads the shared store.
     if (message.type === 'sync' && message.phase === 'progress') this.set(message.counts);
     else await this.refresh().catch(() => undefined);
-    if (message.type === 'sync') {
-      const failure = message.failure ? { failure: message.failure } : {};
-      this.target.emit('outbox-sync', { phase: message.phase, remote: true, ...this.#counts, ...failure });
-    } else if (message.type === 'needs-attention') {
+    if (message.type === 'sync') this.sync(message.phase, message.failure, { remote: true });
+    else if (message.type === 'needs-attention') {
       const record = await this.records.get(message.id).catch(() => undefined);
       if (record) this.attention(record, false);
-    } else if (message.type === 'resolved') {
-      this.target.emit('outbox-attention-resolved', { id: message.id, how: message.how });
-    }
+    } else if (message.type === 'resolved') this.resolved(message.id, message.how, false);
   }
 }

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { createOutbox } from './create-outbox.js';
 import { promisifyRequest } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
-import { apiError, fakeServer, freshDbName, refusingInactive, usage, TARGET } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, refusingInactive, usage, TARGET } from './outbox.test-support.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

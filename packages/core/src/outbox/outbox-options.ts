@@ -114,16 +114,16 @@ const OUTBOX_OPTIONS = {
 const TARGET_OPTIONS = { baseUrl: true, venueId: true } as const satisfies OptionKeys<OutboxTarget>;
 const BACKOFF_OPTIONS = { baseMs: true, maxMs: true } as const satisfies OptionKeys<BackoffPolicy>;
 
-/** Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant). */
-export function checkOptionKeys(o: OutboxOptions): void {
+/**
+ * Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant), then values
+ * that would silently mean something else (a typo'd policy, a negative time; `invalid-option`). Names first: a
+ * misspelt `target` or `client` would otherwise be reported as a missing target. Resolves the outbox's target:
+ * given, or the API client's base URL; without either it cannot know where it sends.
+ */
+export function checkOptions(o: OutboxOptions): OutboxScope {
   checkOptionNames('createOutbox', o, OUTBOX_OPTIONS);
   checkOptionNames('createOutbox', o.target, TARGET_OPTIONS, 'target.');
   checkOptionNames('createOutbox', o.backoff, BACKOFF_OPTIONS, 'backoff.');
-}
-
-/** Refuses option values that would silently mean something else (a typo'd policy, a negative time). */
-export function checkOptions(o: OutboxOptions): void {
-  checkOptionKeys(o);
   const times = ['retentionMs', 'cardCacheTtlMs', 'purgeIntervalMs', 'sendTimeoutMs'] as const;
   const bad: string[] = times.filter(
     (k) => o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0),
@@ -132,10 +132,6 @@ export function checkOptions(o: OutboxOptions): void {
   if (o.offlinePolicy !== undefined && !(OFFLINE_POLICIES as readonly string[]).includes(o.offlinePolicy))
     bad.push('offlinePolicy');
   if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
-}
-
-/** The outbox's target: given, or the API client's base URL. Without either it cannot know where it sends. */
-export function scopeOf(o: OutboxOptions): OutboxScope {
   const target = o.target ?? (o.client?.baseUrl ? { baseUrl: o.client.baseUrl } : undefined);
   if (!target) throw new OutboxError('invalid-option', { params: { fields: 'target' } });
   return outboxScope(target);

@@ -8,7 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createApiClient } from '../api/create-api-client.js';
 import { createOutbox } from './create-outbox.js';
 import { OutboxError } from './outbox-error.js';
-import { TARGET, fakeServer, freshDbName, usage } from './outbox-test-helpers.js';
+import { TARGET, fakeServer, freshDbName, usage } from './outbox.test-support.js';
 import type { ItemOutcome } from './types.js';
 
 describe('retry after idempotency-key-reused (real sandbox)', function () {

@@ -3,7 +3,7 @@ import { createOutbox } from './create-outbox.js';
 import type { OutboxEvent } from './outbox-events.js';
 import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
-import { fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox-test-helpers.js';
+import { fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox.test-support.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

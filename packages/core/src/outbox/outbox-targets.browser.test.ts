@@ -1,17 +1,12 @@
 /**
  * An outbox belongs to one API target (issue 11.1): records, card records and tallies are bound to it; a sync
- * run sends only its own target's records, whatever tab runs it; records without a target (written before
- * targets existed) are never sent on a guess.
+ * run sends only its own target's records, whatever tab runs it.
  */
 import { expect } from '@esm-bundle/chai';
 import { promisifyRequest } from 'idb-keyval';
 import { createOutbox } from './create-outbox.js';
 import { OutboxError } from './outbox-error.js';
-import { recordStore } from './record-store.js';
-import { createStrictStore } from './strict-store.js';
-import { LEGACY_DATABASE } from './target.js';
-import { apiError, fakeServer, freshDbName, usage } from './outbox-test-helpers.js';
-import type { OutboxRecord } from './types.js';
+import { apiError, fakeServer, freshDbName, usage } from './outbox.test-support.js';
 
 const A = { baseUrl: 'https://kaikukanta.example/api/' };
 const B = { baseUrl: 'https://staging.kaikukanta.example/api/' };
@@ -140,69 +135,5 @@ describe('an outbox belongs to one API target', () => {
     a.stop();
     b.stop();
     a2.stop();
-  });
-});
-
-describe('records written before targets existed', () => {
-  const legacyRecord = (id: string, venueId: string, state: OutboxRecord['state']): OutboxRecord => ({
-    id,
-    usage: { ...usage(), venueId },
-    state,
-    acceptance: 'online',
-    createdAt: 1,
-    attempts: 1,
-    ...(state === 'synced' ? { settledAt: 1 } : {}),
-  });
-
-  it('are never sent on a guess: the outbox of their venue takes them as needs attention, keys kept', async () => {
-    await deleteDb(LEGACY_DATABASE);
-    const legacy = recordStore(createStrictStore(LEGACY_DATABASE, 'outbox'));
-    const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
-    await legacy.put(legacyRecord(ids[0]!, 'teatteri-hilla', 'pending'));
-    await legacy.put(legacyRecord(ids[1]!, 'kino-helmi', 'pending'));
-    await legacy.put(legacyRecord('33333333-3333-4333-8333-333333333333', 'teatteri-hilla', 'synced'));
-
-    const server = fakeServer();
-    const hilla = createOutbox({
-      target: { ...B, venueId: 'teatteri-hilla' },
-      transport: server.transport,
-      autoSync: false, // syncNow() below decides when; a background run could end just before a retry
-    });
-    const attention: string[] = [];
-    hilla.addEventListener('outbox-needs-attention', (e) =>
-      attention.push(`${e.detail.id}:${e.detail.code}`),
-    );
-    await hilla.ready;
-    expect(await hilla.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 1 });
-    expect(server.requests.length).to.equal(0); // nothing sent: the API it was meant for is unknown
-    const [taken] = await hilla.needsAttention();
-    expect(taken).to.deep.include({ id: ids[0], state: 'needs-attention' });
-    expect(taken?.problem).to.deep.equal({ code: 'target-unknown' });
-    expect(attention).to.deep.equal([`${ids[0]}:target-unknown`]);
-    // Moved out of the shared database; the other venue's record waits there for its own outbox.
-    expect((await legacy.listAll()).map((r) => r.id)).to.deep.equal([ids[1]]);
-
-    // Staff decide it belongs here: retry sends it under its own key (a first attempt may have reached
-    // an API already; the same key lets that API answer with its first result).
-    const retried = await hilla.resolve(ids[0]!, 'retry');
-    expect(retried.id).to.equal(ids[0]);
-    expect(await hilla.syncNow()).to.include({ outcome: 'done', pending: 0, needsAttention: 0 });
-    expect(server.requests.flat().map((e) => e.idempotencyKey)).to.deep.equal([ids[0]]);
-    hilla.stop();
-    await deleteDb(hilla.databaseName);
-    await deleteDb(LEGACY_DATABASE);
-  });
-
-  it('in a named store shared on purpose, are taken the same way and never sent', async () => {
-    const databaseName = freshDbName('untargeted');
-    const raw = recordStore(createStrictStore(databaseName, 'outbox'));
-    await raw.put(legacyRecord('44444444-4444-4444-8444-444444444444', 'teatteri-hilla', 'pending'));
-    const server = fakeServer();
-    const outbox = createOutbox({ target: A, transport: server.transport, databaseName, autoSync: false });
-    await outbox.ready;
-    await outbox.syncNow();
-    expect(server.requests.length).to.equal(0);
-    expect((await outbox.needsAttention()).map((r) => r.problem?.code)).to.deep.equal(['target-unknown']);
-    outbox.stop();
   });
 });

@@ -4,7 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createOutbox } from './create-outbox.js';
 import type { OutboxError } from './outbox-error.js';
-import { apiError, fakeServer, freshDbName, usage, TARGET } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, usage, TARGET } from './outbox.test-support.js';
 import type { BatchEntry, ItemOutcome } from './types.js';
 import type { VoidResult } from '../schemas/api.js';
 

@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import { createOutbox } from './create-outbox.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { OutboxTransport } from './types.js';
-import { apiError, fakeServer, freshDbName, TARGET, usage } from './outbox-test-helpers.js';
+import { apiError, fakeServer, freshDbName, TARGET, usage } from './outbox.test-support.js';
 import { until } from '../../../../test/support/until.js';
 
 const card = { id: 'A045198723', status: 'active', validUntil: '2099-12-31', minors: 0 };

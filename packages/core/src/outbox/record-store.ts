@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { delMany, get, promisifyRequest, set } from 'idb-keyval';
 import { checked, newSealKey, SEAL_KEY, sealed } from './record-seal.js';
 import type { OutboxRecord, RecordState } from './types.js';
 
@@ -13,31 +13,26 @@ export const usageKey = (id: string): string => `${USAGE}${id}`;
 export type RecordStore = ReturnType<typeof recordStore>;
 
 /**
- * Typed access to the records of one target (`mine`): listing, reading, updating and replacing see only
+ * Typed access to the records of one target (`mine`): listing, reading and updating see only
  * them, so no code path of a sync run, a count or an export can reach another target's usage. `listAll`
- * sees every record of the store (per-target counts, migration).
+ * sees every record of the store (per-target counts).
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
-  /**
-   * The database's seal key (record-seal.ts), made on first use; records written before seals existed are sealed
-   * then, once: after that, a record without a valid seal reads as `record-tampered`.
-   */
+  /** The database's seal key (record-seal.ts), made on first use: a record without a valid seal is `record-tampered`. */
   const sealKey = (): Promise<string> =>
     (keyLoad ??= store('readwrite', async (s) => {
       const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
       if (typeof stored === 'string') return stored;
       const key = newSealKey();
       s.put(key, SEAL_KEY);
-      for (const r of (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[])
-        if (r.seal === undefined) s.put(sealed(key, r), usageKey(r.id));
       return key;
     }).catch((error: unknown) => {
       keyLoad = undefined;
       throw error;
     }));
-  const read = (key: string, r: OutboxRecord | undefined) => (r ? checked(key, r) : undefined);
-  const own = (r: OutboxRecord | undefined): OutboxRecord | undefined => (r && mine(r) ? r : undefined);
+  /** A stored record of this target, checked against its seal. */
+  const own = (key: string, r: OutboxRecord | undefined) => (r && mine(r) ? checked(key, r) : undefined);
   const all = async (): Promise<OutboxRecord[]> => {
     const key = await sealKey();
     const raw = await store('readonly', (s) => promisifyRequest(s.getAll(range(USAGE))));
@@ -46,17 +41,12 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
   return {
     /** Resolves only after the strict-durability transaction completed. */
     async put(record: OutboxRecord): Promise<void> {
-      const key = await sealKey();
-      return store('readwrite', (s) => {
-        s.put(sealed(key, record), usageKey(record.id));
-        return promisifyRequest(s.transaction);
-      });
+      return set(usageKey(record.id), sealed(await sealKey(), record), store);
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {
       const key = await sealKey();
-      const raw = await store('readonly', (s) => promisifyRequest(s.get(usageKey(id))));
-      return own(read(key, raw as OutboxRecord | undefined));
+      return own(key, await get<OutboxRecord>(usageKey(id), store));
     },
 
     /** This target's records, oldest first (by confirmation time). */
@@ -69,30 +59,9 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     listAll: all,
 
     /**
-     * Rewrites, in one transaction, every record `pick` chooses among all of the store's (whatever their
-     * target): the migration of records without a target. Resolves to the rewritten records.
-     */
-    async rewrite(pick: (record: OutboxRecord) => OutboxRecord | undefined): Promise<OutboxRecord[]> {
-      const key = await sealKey();
-      return store('readwrite', async (s) => {
-        const records = (await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[];
-        const changed: OutboxRecord[] = [];
-        for (const r of records) {
-          const picked = pick(checked(key, r));
-          if (picked) {
-            const next = sealed(key, picked);
-            s.put(next, usageKey(next.id));
-            changed.push(next);
-          }
-        }
-        await promisifyRequest(s.transaction);
-        return changed;
-      });
-    },
-
-    /**
      * Applies `change` to each listed record in one transaction, reading the current value first, so a
      * concurrent change in another tab (e.g. staff resolving a record) is not overwritten with a stale copy.
+     * A changed record under a new ID replaces the old one. Resolves to the changed records.
      */
     async update(
       ids: readonly string[],
@@ -105,47 +74,21 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
           promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
         );
         for (const raw of await Promise.all(reads)) {
-          const current = read(key, raw);
-          if (!current || !mine(current)) continue;
-          const next = change(current);
-          if (next && next !== current) {
-            const stored = sealed(key, next);
-            s.put(stored, usageKey(next.id));
-            changed.push(stored);
-          }
+          const current = own(key, raw);
+          const next = current && change(current);
+          if (!current || !next || next === current) continue;
+          const stored = sealed(key, next);
+          s.put(stored, usageKey(next.id));
+          if (next.id !== current.id) s.delete(usageKey(current.id));
+          changed.push(stored);
         }
         return changed;
       });
     },
 
-    /**
-     * Replaces a record by a copy under a new ID in one transaction (only if `accept` approves the
-     * current value); resolves to the copy, or undefined when nothing was replaced.
-     */
-    async replace(
-      id: string,
-      accept: (record: OutboxRecord) => boolean,
-      copy: (record: OutboxRecord) => OutboxRecord,
-    ): Promise<OutboxRecord | undefined> {
-      const key = await sealKey();
-      return store('readwrite', async (s) => {
-        const current = own(
-          read(key, (await promisifyRequest(s.get(usageKey(id)))) as OutboxRecord | undefined),
-        );
-        if (!current || !accept(current)) return undefined;
-        const next = sealed(key, copy(current));
-        s.put(next, usageKey(next.id));
-        s.delete(usageKey(id));
-        return next;
-      });
-    },
-
-    /** Deletes records by ID whatever their target (the migration's second step). */
-    removeRaw(ids: readonly string[]): Promise<void> {
-      return store('readwrite', (s) => {
-        for (const id of ids) s.delete(usageKey(id));
-        return promisifyRequest(s.transaction);
-      });
+    /** Deletes records by ID whatever their target. */
+    remove(ids: readonly string[]): Promise<void> {
+      return delMany(ids.map(usageKey), store);
     },
   };
 }

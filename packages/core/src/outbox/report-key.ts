@@ -42,8 +42,7 @@ function sortedKeys(_key: string, value: unknown): unknown {
 }
 
 /**
- * The report's "details" cell of a record: JSON with the target's API (null for a record written before outboxes
- * were bound to one), the request without its card IDs (those are in the card column, one row per card), and the
+ * The report's "details" cell of a record: JSON with the target's API, the request without its card IDs (those are in the card column, one row per card), and the
  * checksum. `date` and `time` are the row's date and time as `YYYY-MM-DD` and `HH:MM`.
  *
  * @example
@@ -55,7 +54,7 @@ export function reportDetails(record: OutboxRecord, date: string, time: string):
   const usage = group ? { ...rest, group: { under16Clients: group.under16Clients } } : rest;
   return JSON.stringify({
     v: REPORT_DETAILS_VERSION,
-    api: record.target?.api ?? null,
+    api: record.target.api,
     usage,
     check: keyedRowChecksum(record.id, record.usage, date, time),
   });

@@ -1,12 +1,9 @@
-import type { BackoffPolicy } from './backoff.js';
 import { nextDelay } from './backoff.js';
-import { TARGET_UNKNOWN } from './adopt-untargeted.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
-import type { OutboxClient } from './outbox-options.js';
 import { DAY_MS } from './outbox-options.js';
-import type { RecordStore } from './record-store.js';
 import { RECORD_TAMPERED } from './record-seal.js';
+import type { OutboxParts } from './sync-run.js';
 import type { OutboxRecord, Resolution } from './types.js';
 
 /** The server holds this key with another body: it may hold this very usage (an ambiguous outcome). */
@@ -17,19 +14,6 @@ const MAX_VERIFY_PAGES = 20;
 /** Manual retries of one usage so far, and when the next one may go (as automatic retries are paced). */
 export type RetryPace = { readonly retries: number; readonly dueAt: number };
 
-export type ResolveContext = {
-  readonly records: RecordStore;
-  readonly client: OutboxClient | undefined;
-  readonly guard: <T>(operation: Promise<T>) => Promise<T>;
-  readonly now: number;
-  readonly backoff: BackoffPolicy;
-  readonly random: () => number;
-  /** Manual retries per record ID (carried over to a retried record's new ID). */
-  readonly paced: Map<string, RetryPace>;
-  /** Aborts a verification under way when the outbox stops. */
-  readonly signal: AbortSignal;
-};
-
 const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
 
 /**
@@ -37,14 +21,15 @@ const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
  * next retry of the same usage may come `nextDelay(retries)` after the last (else `retry-too-soon`, nothing sent).
  */
 export async function resolveRecord(
-  c: ResolveContext,
+  c: OutboxParts,
   id: string,
   how: Resolution,
 ): Promise<OutboxRecord | undefined> {
-  const { records, guard, now } = c;
+  const { records, notices } = c;
+  const now = c.now();
   const settle = async (state: 'resolved' | 'synced') =>
     (
-      await guard(
+      await notices.guard(
         records.update([id], (r) => (open(r) ? { ...r, state, resolution: how, settledAt: now } : r)),
       )
     )[0];
@@ -58,18 +43,18 @@ export async function resolveRecord(
     c.paced.set(key, { retries, dueAt: now + nextDelay(retries, c.backoff, c.random()) });
   };
   paceAs(id);
-  const current = await guard(records.get(id));
+  const current = await notices.guard(records.get(id));
   const code = current && open(current) ? current.problem?.code : undefined;
   // Changed outside the outbox: its content is nobody's order to send (record it manually or dismiss it).
   if (code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
-  const again = (r: OutboxRecord, key: string): OutboxRecord => {
+  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
+  const retried = (r: OutboxRecord): OutboxRecord => {
+    if (!open(r)) return r;
+    const key = newIdempotencyKey();
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
   };
-  if (code === TARGET_UNKNOWN)
-    return (await guard(records.update([id], (r) => (open(r) ? again(r, r.id) : r))))[0];
-  if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
-  return guard(records.replace(id, open, (r) => again(r, newIdempotencyKey())));
+  return (await notices.guard(records.update([id], retried)))[0];
 }
 
 /**
@@ -79,7 +64,7 @@ export async function resolveRecord(
  * the usage would be registered twice. Rejects with `retry-unverified` when it cannot tell: no `listUsages`, an
  * error, too many pages, or a server that lists usages without their keys.
  */
-async function usageExists(c: ResolveContext, record: OutboxRecord): Promise<boolean> {
+async function usageExists(c: OutboxParts, record: OutboxRecord): Promise<boolean> {
   const list = c.client?.listUsages?.bind(c.client);
   const unverified = (cause?: unknown) =>
     new OutboxError('retry-unverified', { params: { id: record.id }, cause });

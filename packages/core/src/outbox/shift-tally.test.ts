@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countShift, type ShiftUsage } from './shift-tally.js';
+import { countShift, shiftReport, type ShiftUsage } from './shift-tally.js';
 
 const matti = { id: 'hilla-taikuri-matti', name: 'Taikuri Matti', start: '2030-02-03T18:00:00+02:00' };
 const uni = { id: 'hilla-uni', name: 'Kesäyön uni', start: '2030-02-09T19:00:00+02:00' };
@@ -34,5 +34,27 @@ describe('countShift', () => {
     ]);
     // Past midnight in Helsinki (22:00 UTC in winter), today starts again.
     expect(countShift(shift, new Date('2030-02-03T22:00:00Z')).today.adults).toBe(0);
+  });
+});
+
+describe('shiftReport', () => {
+  it("writes the tickets given in the usage report's layout, each show's total, then the shift's", () => {
+    const { rows, csv } = shiftReport(shift, 'fi');
+    expect(rows.map((r) => r.slice(0, 5))).toEqual([
+      ['Kortin tunnus', 'Lippu aikuiselle', 'Lippu lapselle', 'Esityksen nimi', 'Päivämäärä'],
+      ['A045198723', 1, 2, 'Taikuri Matti', '3.2.2030'],
+      ['A999005458', 1, 1, 'Taikuri Matti', '3.2.2030'],
+      ['A999000001', 1, 0, 'Taikuri Matti', '3.2.2030'],
+      ['Yhteensä', 3, 3, 'Taikuri Matti', '3.2.2030'],
+      ['Y110029399', 1, 3, 'Kesäyön uni', '9.2.2030'],
+      ['A999005380', 1, 0, 'Kesäyön uni', '9.2.2030'],
+      ['Yhteensä', 2, 3, 'Kesäyön uni', '9.2.2030'],
+      ['Yhteensä', 5, 6, '', ''],
+    ]);
+    expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
+    expect(csv.split('\r\n')[4]).toBe('Yhteensä;3;3;Taikuri Matti;3.2.2030;18:00;;');
+    expect(shiftReport(shift, 'en').csv.split('\r\n')[0]).toMatch(
+      /^\uFEFFCard ID,Adult tickets,Child tickets,Show,/,
+    );
   });
 });

@@ -1,10 +1,18 @@
 /**
- * A terminal's shift: the usages it registered, queued or saw refused, counted today and per show. Pure: what the
- * terminal knows comes in as data, the time as `now`. (Its report is the outbox's usage-report CSV of the same
- * usages: `toUsageReportCsv`.)
+ * A terminal's shift: the usages it registered, queued or saw refused, counted today and per show, and its
+ * end-of-shift report. Pure: what the terminal knows comes in as data, the time as `now`.
  */
 import type { UsageRequest } from '../schemas/api.js';
+import type { Locale } from '../messages/define.js';
 import { toHelsinki } from '../rules/helsinki-time.js';
+import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
+import { csvLine } from '../reports/neutralise.js';
+import {
+  addToTotals,
+  usageRequestToReportRows,
+  type UsageReportTotals,
+} from '../reports/usage-report-rows.js';
+import { formatReportDate, usageCells, usageHeader } from '../reports/write-usage-csv.js';
 
 /** What became of a usage of this shift: registered, waiting in the outbox, refused, or voided afterwards. */
 export type ShiftState = 'registered' | 'queued' | 'refused' | 'voided';
@@ -31,12 +39,7 @@ export type ShiftCounts = {
 /** Counts of today (Helsinki calendar day of `now`) and of each show, in the order the shift met them. */
 export type ShiftTally = {
   readonly today: ShiftCounts;
-  readonly shows: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly start: string;
-    readonly counts: ShiftCounts;
-  }[];
+  readonly shows: readonly (ShiftUsage['show'] & { readonly counts: ShiftCounts })[];
 };
 
 /** The Helsinki calendar day of an instant. */
@@ -78,4 +81,42 @@ export function countShift(usages: readonly ShiftUsage[], now: Date): ShiftTally
     add(show.counts, u);
   }
   return { today, shows: [...shows.values()] };
+}
+
+/**
+ * The end-of-shift report in the usage report's layout (its columns, words and date format: `usageHeader`,
+ * `usageCells`): the tickets given (registered or queued; refused and voided usages gave none), each show's rows
+ * followed by its total, then the shift's total. `rows` for a print view, the same as `csv` (`;` in Finnish and
+ * Swedish, `,` in English, with a byte-order mark).
+ *
+ * @example
+ * shiftReport(usages, 'fi').csv; // "\uFEFFKortin tunnus;Lippu aikuiselle;…\r\nA045198723;1;2;Uni;1.3.2030;…\r\nYhteensä;1;2;Uni;…"
+ */
+export function shiftReport(
+  usages: readonly ShiftUsage[],
+  locale: Locale,
+): { rows: (string | number)[][]; csv: string } {
+  const rows: (string | number)[][] = [usageHeader(locale)];
+  const zero = (): UsageReportTotals => ({ adultTickets: 0, childTickets: 0, rows: 0 });
+  // A total row: the word in the card ID column, the tickets, the show (absent in the shift's total).
+  const total = (t: UsageReportTotals, show: (string | number)[]) => {
+    const blank = Array<string>(rows[0]!.length - 3 - show.length).fill('');
+    return [REPORT_COLUMN_LABELS.total[locale], t.adultTickets, t.childTickets, ...show, ...blank];
+  };
+  const all = zero();
+  const given = usages.filter((u) => u.state === 'registered' || u.state === 'queued');
+  for (const show of new Set(given.map((u) => u.show.id))) {
+    const sum = zero();
+    const lines = given
+      .filter((u) => u.show.id === show)
+      .flatMap((u) => usageRequestToReportRows(u, u.id))
+      .map((row) => {
+        [sum, all].forEach((t) => addToTotals(t, row));
+        return usageCells(row, locale, (d) => formatReportDate(d, locale));
+      });
+    rows.push(...lines, total(sum, lines[0]!.slice(3, 6)));
+  }
+  rows.push(total(all, []));
+  const sep = locale === 'en' ? ',' : ';';
+  return { rows, csv: '\uFEFF' + rows.map((r) => csvLine(r, sep)).join('') };
 }

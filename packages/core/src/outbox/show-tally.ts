@@ -1,5 +1,5 @@
 import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
 import type { OutboxRecord, OutboxUsage } from './types.js';
 
 /** The server's count for a show as last fetched (the contract's `ShowTally`, or the part used here). */
@@ -41,21 +41,11 @@ export function ticketsOf(usage: OutboxUsage): number {
 export function tallyStore(store: UseStore, scopeKey: string) {
   const key = (showId: string): string => `${TALLY}${scopeKey}|${showId}`;
   return {
-    save(tally: ServerTally, now: number): Promise<void> {
-      const entry = {
-        showId: tally.showId,
-        cap: tally.cap,
-        ticketsGiven: tally.ticketsGiven,
-        usages: tally.usages,
-        fetchedAt: now,
-      };
-      return store('readwrite', (s) => {
-        s.put(entry, key(tally.showId));
-        return promisifyRequest(s.transaction);
-      });
+    save({ showId, cap, ticketsGiven, usages }: ServerTally, now: number): Promise<void> {
+      return set(key(showId), { showId, cap, ticketsGiven, usages, fetchedAt: now }, store);
     },
     load(showId: string): Promise<(ServerTally & { fetchedAt: number }) | undefined> {
-      return store('readonly', (s) => promisifyRequest(s.get(key(showId))));
+      return get(key(showId), store);
     },
   };
 }

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { get, set, values } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { OutboxError } from './outbox-error.js';
-import { rejectionWithFullDisk } from './outbox-test-helpers.js';
+import { rejectionWithFullDisk } from './outbox.test-support.js';
 
 let n = 0;
 const freshName = (): string => `strict-store-test-${Date.now()}-${n++}`;

@@ -110,18 +110,9 @@ function withOpenTimeout(request: IDBOpenDBRequest, timeoutMs: number): Promise<
       timedOut = true;
       reject(new OutboxError('storage-unavailable', { cause: new Error('IndexedDB open timed out') }));
     }, timeoutMs);
-    promisifyRequest(request).then(
-      (db) => {
-        clearTimeout(timer);
-        // Opened after all, but the caller gave up: close it so it holds no version upgrade back.
-        if (timedOut) db.close();
-        else resolve(db);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+    const opened = promisifyRequest(request).finally(() => clearTimeout(timer));
+    // Opened after all, but the caller gave up: close it so it holds no version upgrade back.
+    opened.then((db) => (timedOut ? db.close() : resolve(db)), reject);
   });
 }
 

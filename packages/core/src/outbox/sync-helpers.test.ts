@@ -127,6 +127,7 @@ describe('outboxTransport', () => {
 describe('combineTally', () => {
   const rec = (state: OutboxRecord['state'], childTickets: number, settledAt?: number): OutboxRecord => ({
     id: Math.random().toString(36),
+    target: { api: 'https://kaikukanta.test/api/', venueId: 'v' },
     usage: {
       venueId: 'v',
       show: { id: 's1', name: 'S', start: '2020-02-03T18:00:00+02:00', kind: 'show' },

@@ -1,25 +1,68 @@
-import type { RecordStore } from './record-store.js';
-import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
+import type { BackoffPolicy } from './backoff.js';
 import { classifyFailure } from './classify-failure.js';
+import type { OutboxNotices } from './outbox-notices.js';
+import type { OutboxClient } from './outbox-options.js';
+import type { RecordStore } from './record-store.js';
+import type { RetryPace } from './resolve-record.js';
+import type { SyncLock } from './sync-lock.js';
+import type { AttemptOutcome } from './sync-scheduler.js';
+import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
 
-export type SyncRunOptions = {
+/** What an outbox's operations (sync runs, `resolve`, `voidUsage`) share: its store, lock, server and clock. */
+export type OutboxParts = {
   readonly records: RecordStore;
-  readonly transport: OutboxTransport;
-  readonly batchSize: number;
+  readonly lock: SyncLock;
+  readonly transport: OutboxTransport | undefined;
+  readonly client: OutboxClient | undefined;
+  readonly notices: OutboxNotices;
+  /** Aborted when the outbox stops: a sync run, a retry check or a void under way ends. */
   readonly signal: AbortSignal;
   readonly now: () => number;
+  readonly random: () => number;
+  readonly backoff: BackoffPolicy;
+  readonly batchSize: number;
   /** How long one batch may take (client retries included) before it counts as `timeout`. */
-  readonly sendTimeoutMs?: number;
-  /** Called after each batch is applied. */
-  readonly onBatch: (applied: {
-    synced: readonly string[];
-    refused: readonly OutboxRecord[];
-  }) => Promise<void>;
+  readonly sendTimeoutMs: number;
+  /** Manual retries per record ID (carried over to a retried record's new ID). */
+  readonly paced: Map<string, RetryPace>;
+  readonly purge: () => Promise<unknown>;
 };
 
-export type SyncRunResult =
-  | { readonly ok: true; readonly synced: number }
-  | { readonly ok: false; readonly synced: number; readonly failure: string; readonly retryAfterMs?: number };
+const quietly = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
+
+const failed = (failure: string, retryAfterMs?: number): AttemptOutcome =>
+  retryAfterMs === undefined ? { kind: 'failed', failure } : { kind: 'failed', failure, retryAfterMs };
+
+/**
+ * One sync attempt of this tab: takes the per-origin lock for this run only (or reports `busy`),
+ * sends, announces progress after every batch, purges per retention, and maps the run's end to what
+ * the scheduler needs (done, busy, or failed with the server's Retry-After).
+ */
+export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
+  const { transport, notices } = p;
+  if (!transport) return failed('no-transport');
+  const result = await p.lock.run(async (lost) => {
+    notices.sync('started');
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await runSync(p, transport, anySignal(lost, p.signal));
+    } catch {
+      // A record store failure (the only thing runSync lets through). The records stay as they were
+      // on disk — pending ones are resent under the same key — and the run still ends visibly.
+      // Its own code: the storage codes' texts say "the usage was not saved", which is untrue here.
+      notices.failed('sync-storage-failed');
+      outcome = failed('sync-storage-failed');
+    }
+    await quietly(p.purge());
+    await quietly(notices.refresh());
+    notices.sync('finished', outcome.kind === 'failed' ? outcome.failure : undefined);
+    return outcome;
+  });
+  if (!result.busy) return result.value;
+  await quietly(notices.refresh());
+  notices.sync('busy');
+  return { kind: 'busy' };
+}
 
 /**
  * One sync run: sends pending records, oldest first, in batches, until none is left or a batch
@@ -27,46 +70,42 @@ export type SyncRunResult =
  * was lost (or a tab closed mid-request) is answered by the server with the first result.
  * A record leaves `pending` only on a 2xx (→ `synced`) or a definitive refusal (→ `needs-attention`).
  */
-export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
-  let synced = 0;
+async function runSync(
+  p: OutboxParts,
+  transport: OutboxTransport,
+  signal: AbortSignal,
+): Promise<AttemptOutcome> {
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
   // One listing serves many batches (re-listing per batch is quadratic); records queued meanwhile
   // are picked up by the next listing, and the run ends only when a listing finds nothing new.
   let queue: OutboxRecord[] = [];
   for (;;) {
-    if (o.signal.aborted) return { ok: false, synced, failure: 'aborted' };
-    if (queue.length === 0) queue = (await o.records.list(['pending'])).filter((r) => !deferred.has(r.id));
-    const batch = queue.splice(0, o.batchSize);
-    if (batch.length === 0)
-      return deferred.size ? { ok: false, synced, failure: 'deferred' } : { ok: true, synced };
+    if (signal.aborted) return failed('aborted');
+    if (queue.length === 0) queue = (await p.records.list(['pending'])).filter((r) => !deferred.has(r.id));
+    const batch = queue.splice(0, p.batchSize);
+    if (batch.length === 0) return deferred.size ? failed('deferred') : { kind: 'done' };
     let outcomes: readonly ItemOutcome[];
     try {
-      outcomes = await sendWithDeadline(
-        o.transport,
-        batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage })),
-        o.signal,
-        o.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
-      );
+      const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
+      outcomes = await sendWithDeadline(transport, entries, signal, p.sendTimeoutMs);
     } catch (error) {
       const failure = classifyFailure(error);
-      await bumpAttempts(o.records, batch).catch(() => undefined);
-      return {
-        ok: false,
-        synced,
-        failure: failure.code,
-        ...(failure.kind === 'transient' && failure.retryAfterMs !== undefined
-          ? { retryAfterMs: failure.retryAfterMs }
-          : {}),
-      };
+      const ids = batch.map((r) => r.id);
+      const bump = (r: OutboxRecord) => (r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : r);
+      await quietly(p.records.update(ids, bump));
+      return failed(failure.code, failure.kind === 'transient' ? failure.retryAfterMs : undefined);
     }
     const missing: ItemOutcome = { kind: 'transient', code: 'missing-result' };
     const byId = new Map(batch.map((r, i): [string, ItemOutcome] => [r.id, outcomes[i] ?? missing]));
-    const now = o.now();
-    const changed = await o.records.update([...byId.keys()], (r) => applyOutcome(r, byId.get(r.id), now));
+    const now = p.now();
+    const changed = await p.records.update([...byId.keys()], (r) => applyOutcome(r, byId.get(r.id), now));
     const syncedIds = changed.filter((r) => r.state === 'synced').map((r) => r.id);
-    synced += syncedIds.length;
-    await o.onBatch({ synced: syncedIds, refused: changed.filter((r) => r.state === 'needs-attention') });
+    p.notices.settled(
+      syncedIds,
+      changed.filter((r) => r.state === 'needs-attention'),
+    );
+    p.notices.sync('progress');
     let retryAfterMs: number | undefined;
     for (const [id, outcome] of byId) {
       if (outcome.kind !== 'transient') continue;
@@ -74,7 +113,7 @@ export async function runSync(o: SyncRunOptions): Promise<SyncRunResult> {
       if (outcome.retryAfterMs !== undefined)
         retryAfterMs = Math.max(retryAfterMs ?? 0, outcome.retryAfterMs);
     }
-    if (retryAfterMs !== undefined) return { ok: false, synced, failure: 'rate-limited', retryAfterMs };
+    if (retryAfterMs !== undefined) return failed('rate-limited', retryAfterMs);
   }
 }
 
@@ -99,9 +138,6 @@ export function applyOutcome(
   const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
   return { ...current, attempts, state: 'needs-attention', problem };
 }
-
-/** Default of `sendTimeoutMs`: 5 min, far beyond the client's own timeouts and retries. */
-export const DEFAULT_SEND_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * A transport that never settles (a custom back end ignoring the signal) must not hold the sync lock
@@ -137,9 +173,13 @@ function sendWithDeadline(
   });
 }
 
-function bumpAttempts(records: RecordStore, batch: readonly OutboxRecord[]): Promise<unknown> {
-  return records.update(
-    batch.map((r) => r.id),
-    (current) => (current.state === 'pending' ? { ...current, attempts: current.attempts + 1 } : current),
-  );
+/** `AbortSignal.any` where it exists (Safari ≥ 17.4, Chromium ≥ 116), a listener pair elsewhere. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const abort = (): void => both.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return both.signal;
 }

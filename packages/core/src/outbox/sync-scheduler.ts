@@ -160,10 +160,6 @@ export function createSyncScheduler(o: SchedulerOptions) {
     get failures() {
       return failures;
     },
-    /** A run is under way in this tab. */
-    get running() {
-      return running !== undefined;
-    },
     stop: () => {
       stopped = true;
       clearTimeout(timer);

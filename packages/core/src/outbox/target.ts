@@ -14,9 +14,6 @@ export type OutboxScope = {
   readonly key: string;
 };
 
-/** The database an outbox of this scope uses unless `databaseName` or `store` is given. */
-export const LEGACY_DATABASE = 'kaiku-outbox';
-
 /**
  * Normalizes a target. Refuses (`invalid-option`, naming `target.baseUrl` / `target.venueId`) what cannot name
  * one API: an unparsable URL, or an empty venue.
@@ -44,7 +41,7 @@ export function outboxScope(target: OutboxTarget): OutboxScope {
 
 /** The default database of a scope: one per API and venue, so no two targets share a store by default. */
 export function scopeDatabaseName(scope: OutboxScope): string {
-  return `${LEGACY_DATABASE} ${scope.key}`;
+  return `kaiku-outbox ${scope.key}`;
 }
 
 /** The target a new record of this scope is bound to. */
@@ -55,13 +52,12 @@ export function recordTarget(scope: OutboxScope, venueId: string): RecordTarget 
 /** Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). */
 export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
   const t = record.target;
-  return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
+  return t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
 }
 
 /** Open records of one target in an outbox's store (`targetCounts()`). */
 export type TargetCounts = OutboxCounts & {
-  /** Undefined for records written before targets existed that no outbox has taken yet. */
-  readonly target: RecordTarget | undefined;
+  readonly target: RecordTarget;
   /** True for this outbox's own target. */
   readonly own: boolean;
 };
@@ -71,7 +67,7 @@ export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord
   const counts = new Map<string, TargetCounts>();
   for (const r of records) {
     if (r.state !== 'pending' && r.state !== 'needs-attention') continue;
-    const key = r.target ? `${r.target.api} ${r.target.venueId}` : '';
+    const key = `${r.target.api} ${r.target.venueId}`;
     const own = belongsTo(scope, r);
     const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
     const field = r.state === 'pending' ? 'pending' : 'needsAttention';

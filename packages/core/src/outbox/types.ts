@@ -35,11 +35,8 @@ export type RecordTarget = { readonly api: string; readonly venueId: string };
 export type OutboxRecord = {
   readonly id: string;
   readonly usage: OutboxUsage;
-  /**
-   * The target it is sent to, and only to. Absent on records an earlier SDK version wrote into the shared
-   * `kaiku-outbox` database: such a record is never sent until staff decide (see docs/outbox.md, "Targets").
-   */
-  readonly target?: RecordTarget;
+  /** The target it is sent to, and only to (see docs/outbox.md, "Targets"). */
+  readonly target: RecordTarget;
   readonly state: RecordState;
   readonly acceptance: Acceptance;
   /** Epoch ms when the clerk confirmed it. */
@@ -75,6 +72,7 @@ export type ItemOutcome =
       readonly kind: 'refused';
       readonly code: string;
       readonly status?: number;
+      /** The problem body's reasons, with their values (an `ApiProblemError`'s `problem.reasons`). */
       readonly reasons?: readonly RefusalReason[];
     }
   | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number };

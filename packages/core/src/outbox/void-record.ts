@@ -1,10 +1,8 @@
 import type { VoidResult } from '../schemas/api.js';
 import { OutboxError } from './outbox-error.js';
-import type { OutboxClient } from './outbox-options.js';
-import type { RecordStore } from './record-store.js';
-import type { SyncLock } from './sync-lock.js';
 import { applyOutcome } from './sync-run.js';
-import type { OutboxRecord, OutboxTransport } from './types.js';
+import type { OutboxParts } from './sync-run.js';
+import type { OutboxRecord } from './types.js';
 
 /**
  * What `Outbox.voidUsage` did: `removed` (still queued, never sent: deleted), `voided` (the server voided the usage it
@@ -16,15 +14,6 @@ export type VoidOutcome =
   | { readonly kind: 'voided'; readonly record: OutboxRecord; readonly result: VoidResult }
   | { readonly kind: 'nothing-to-void'; readonly record: OutboxRecord };
 
-export type VoidHooks = {
-  readonly records: RecordStore;
-  readonly lock: SyncLock;
-  readonly transport: OutboxTransport | undefined;
-  readonly client: OutboxClient | undefined;
-  readonly signal: AbortSignal;
-  readonly now: () => number;
-};
-
 /** How long a void waits for a sync run under way (in this tab or another) before it gives up. */
 const LOCK_WAIT_MS = 30_000;
 
@@ -35,7 +24,7 @@ const LOCK_WAIT_MS = 30_000;
  * under its own key (the server answers with its first result, or registers it now) and then voided; a refused one
  * has nothing to void. Anything unconfirmed rejects with `void-unverified` and changes nothing.
  */
-export async function voidRecord(h: VoidHooks, id: string): Promise<VoidOutcome> {
+export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcome> {
   for (let waited = 0; ; waited += 100) {
     const run = await h.lock.run(() => voidHeld(h, id));
     if (!run.busy) return run.value;
@@ -45,12 +34,12 @@ export async function voidRecord(h: VoidHooks, id: string): Promise<VoidOutcome>
   }
 }
 
-async function voidHeld(h: VoidHooks, id: string): Promise<VoidOutcome> {
+async function voidHeld(h: OutboxParts, id: string): Promise<VoidOutcome> {
   let record = await h.records.get(id);
   if (!record) throw new OutboxError('record-not-found', { params: { id } });
   const unverified = (cause?: unknown) => new OutboxError('void-unverified', { cause, params: { id } });
   if (record.state === 'pending' && record.attempts === 0) {
-    await h.records.removeRaw([id]);
+    await h.records.remove([id]);
     return { kind: 'removed', record };
   }
   if (record.state === 'pending') {

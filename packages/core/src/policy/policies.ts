@@ -83,14 +83,6 @@ export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = /* @__PU
 });
 
 /**
- * A known version string.
- *
- * @example
- * const version: PolicyVersion = '2019';
- */
-export type PolicyVersion = '2019' | '2020' | '2025';
-
-/**
  * The default: the newest version.
  *
  * @example

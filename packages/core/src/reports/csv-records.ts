@@ -86,38 +86,26 @@ export async function* splitRecords(
  */
 export function splitFields(text: string, delimiter: string): string[] {
   const fields: string[] = [];
-  let i = 0;
-  for (;;) {
+  for (let i = 0; ;) {
+    let value = '';
     if (text[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
+      for (i++; ;) {
         const close = text.indexOf('"', i);
         if (close === -1) {
-          value += text.slice(i);
-          i = text.length;
+          [value, i] = [value + text.slice(i), text.length];
           break;
         }
         value += text.slice(i, close);
-        if (text[close + 1] === '"') {
-          value += '"';
-          i = close + 2;
-        } else {
-          i = close + 1;
-          break;
-        }
+        i = close + 1;
+        if (text[i] !== '"') break;
+        value += '"';
+        i++;
       }
-      // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-      const next = text.indexOf(delimiter, i);
-      value += text.slice(i, next === -1 ? text.length : next);
-      fields.push(value);
-      if (next === -1) return fields;
-      i = next + delimiter.length;
-    } else {
-      const next = text.indexOf(delimiter, i);
-      fields.push(text.slice(i, next === -1 ? text.length : next));
-      if (next === -1) return fields;
-      i = next + delimiter.length;
     }
+    // After a closing quote, anything up to the delimiter is kept, as spreadsheets do.
+    const next = text.indexOf(delimiter, i);
+    fields.push(value + text.slice(i, next === -1 ? text.length : next));
+    if (next === -1) return fields;
+    i = next + delimiter.length;
   }
 }

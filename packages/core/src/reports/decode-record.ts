@@ -26,17 +26,15 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 export type Decoded = { readonly text: string } | { readonly issue: RowIssue };
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
-}
-
-function hasControl(bytes: Uint8Array): boolean {
+/** What a record's bytes are: with control characters (other than tab and line breaks), ASCII, or other text. */
+function byteClass(bytes: Uint8Array): 'control' | 'ascii' | 'text' {
+  let ascii = true;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return 'control';
+    if (b >= 0x80) ascii = false;
   }
-  return false;
+  return ascii ? 'ascii' : 'text';
 }
 
 function tryUtf8(bytes: Uint8Array): string | undefined {
@@ -58,8 +56,9 @@ export class RecordDecoder {
   }
 
   decode(bytes: Uint8Array): Decoded {
-    if (hasControl(bytes)) return { issue: { code: 'row-control-characters', params: {} } };
-    if (isAscii(bytes)) return { text: latin1.decode(bytes) };
+    const kind = byteClass(bytes);
+    if (kind === 'control') return { issue: { code: 'row-control-characters', params: {} } };
+    if (kind === 'ascii') return { text: latin1.decode(bytes) };
     const asUtf8 = tryUtf8(bytes);
     if (this.encoding === undefined) this.encoding = asUtf8 === undefined ? 'windows-1252' : 'utf-8';
     if (this.encoding === 'utf-8') {

@@ -231,9 +231,10 @@ describe('importSalesReport: the outbox report key', () => {
     ]);
     // A dry run without a client checks the venue only.
     expect(await target({ venueId: VENUE, dryRun: true })).toEqual([]);
-    // A record from before outboxes were bound to a target: its API is unknown, never guessed.
-    const { target: _t, ...untargeted } = record(KEYS[2]!, 'A045198723');
-    const old = toUsageReportCsv([untargeted], { bom: false });
+    // A report whose details name no API: the API is unknown, never guessed.
+    const fresh = toUsageReportCsv([record(KEYS[2]!, 'A045198723')], { bom: false });
+    const old = fresh.replace(`""api"":""${API}""`, '""api"":null');
+    expect(old).not.toBe(fresh);
     const result = await importSalesReport(old, { venueId: VENUE, client: client() });
     expect(result.invalid.map((o) => o.errors[0]!.code)).toEqual(['row-key-target']);
   });

@@ -27,7 +27,8 @@ import {
   usageFromRow,
 } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
-import { clip, validateSalesRow } from './validate-row.js';
+import { clip } from './clip.js';
+import { validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
 import { importApi, keyedItem } from './outbox-key.js';
@@ -57,11 +58,13 @@ const IMPORT_OPTIONS = {
 } as const satisfies OptionKeys<ImportOptions>;
 
 const MiB = 1024 * 1024;
-type RowRef = { readonly row: number; readonly cardId: string };
 /** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */
-type Pending = { rows: readonly RowRef[]; item: BatchItem };
+type Pending = { rows: readonly SalesRow[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
 type Visit = { context: UsageContext; leader?: SalesRow; members: SalesRow[]; extraLeaders: SalesRow[] };
+
+/** 52 bits of a text's SHA-256, for the typed-array tables of `RowHashSet`: 100 000s of rows in a few MiB. */
+const shortHash = (text: string): number => Number.parseInt(sha256Hex(text).slice(0, 13), 16);
 
 /**
  * A refusal in the rules core's words when the server names its reasons, else its code's own text (never the
@@ -190,7 +193,6 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       }
       const canonical = canonicalRow(row, rowContext);
       const base = sha256Hex(canonical);
-      // 52 bits of the row's hash, in a typed-array table: 100 000s of rows in a few MiB.
       const short = Number.parseInt(base.slice(0, 13), 16);
       const firstRow = seen.get(short);
       if (firstRow !== undefined) {
@@ -212,11 +214,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       visits.delete(key);
       await settle(visit);
     }
-    if (batch.length > 0) {
-      const sending = batch;
-      batch = [];
-      await sendOrStop(sending);
-    }
+    if (batch.length > 0) await send();
     if (info.otherSheets.length > 0) {
       // Everything on the chosen sheet went in; the other report-like sheets were not read.
       throw new ReportError('report-more-sheets', {
@@ -225,11 +223,12 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       });
     }
   } catch (error) {
-    notSent(batch);
-    // Group visits not settled when the import stopped: valid as far as read, not sent.
-    for (const visit of visits.values())
-      for (const r of [visit.leader, ...visit.members, ...visit.extraLeaders])
-        if (r) tally.mark(r.row, 'not-sent', r.cardId);
+    // The batch not answered and the group visits not settled when the import stopped: valid as far as read.
+    const unsent = [
+      ...batch.flatMap((pending) => pending.rows),
+      ...[...visits.values()].flatMap((v) => [v.leader, ...v.members, ...v.extraLeaders]),
+    ];
+    for (const r of unsent) if (r) tally.mark(r.row, 'not-sent', r.cardId);
     tally.fail(toReportError(error));
   }
   progress();
@@ -266,9 +265,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     const firstRow = keys.get(short);
     if (firstRow !== undefined) return invalid(rowError('row-key-duplicate', 'key', { firstRow }));
     keys.add(short, leader.row);
-    const built = leader.key
-      ? keyedItem(leader, members, target, checkApi)
-      : { ok: false as const, error: rowError('row-key-mismatch', 'key', { field: 'key' }) };
+    const built = keyedItem(leader, members, target, checkApi);
     if (!built.ok) return invalid(built.error);
     await accept(rows, built.item, true);
   }
@@ -309,11 +306,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         tally.ranges.withoutKey.add(r.row);
     }
     if (errors.length > 0 || dryRun) return;
-    batch.push({ rows: rows.map((r) => ({ row: r.row, cardId: r.cardId })), item });
+    batch.push({ rows, item });
     if (batch.length < batchSize) return;
-    const sending = batch;
-    batch = [];
-    await sendOrStop(sending);
+    await send();
     progress();
   }
 
@@ -322,7 +317,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
    * hands out), naming that row; else a valid usage is remembered. A row's time is its show's: `at` is the show's.
    */
   function usedInFile(usage: UsageRequest, row: number, valid: boolean): RowError[] {
-    const hash = Number.parseInt(sha256Hex(`${usage.show.id}\n${usage.cardId}`).slice(0, 13), 16);
+    const hash = shortHash(`${usage.show.id}\n${usage.cardId}`);
     const firstRow = used.booking.get(hash) ?? used.collection.get(hash);
     const earlier = (['booking', 'collection'] as const)
       .filter((mode) => used[mode].get(hash) !== undefined)
@@ -334,19 +329,16 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     return [];
   }
 
-  function notSent(pending: readonly Pending[]): void {
-    for (const { rows } of pending) for (const { row, cardId } of rows) tally.mark(row, 'not-sent', cardId);
-  }
-
-  async function sendOrStop(sending: Pending[]): Promise<void> {
+  /** Sends the batch; when no answer came, it stays the batch (its rows are not sent). */
+  async function send(): Promise<void> {
     try {
-      await sendBatch(options.client as BatchRegistrar, sending, tally, options.signal);
+      await sendBatch(options.client as BatchRegistrar, batch, tally, options.signal);
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      notSent(sending);
       const code = options.signal?.aborted ? 'report-aborted' : 'report-server-failed';
       const reason = isKaikuError(error) ? error.code : 'network';
       throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });
     }
+    batch = [];
   }
 }

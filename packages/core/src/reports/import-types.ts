@@ -8,7 +8,6 @@ import type {
   UsageMode,
 } from '../schemas/api.js';
 import type { ColumnMap } from './header.js';
-import type { ReportSource } from './byte-source.js';
 import type { RowError, RowOutcome, RowRange } from './types.js';
 
 /** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
@@ -25,18 +24,16 @@ export type BatchRegistrar = {
 };
 
 /** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
-export type ImportProgress = {
+export type ImportProgress = Pick<
+  ImportCounts,
+  'valid' | 'registered' | 'alreadyRegistered' | 'refused' | 'invalid'
+> & {
   /** Known once the first bytes are read. Byte progress means little for XLSX (a zip is read ahead). */
   readonly format: 'csv' | 'xlsx' | undefined;
   readonly bytesRead: number;
   /** Known for File/Blob, bytes and text sources. */
   readonly totalBytes: number | undefined;
   readonly rowsRead: number;
-  readonly valid: number;
-  readonly registered: number;
-  readonly alreadyRegistered: number;
-  readonly refused: number;
-  readonly invalid: number;
 };
 
 /** What happened to one row, as it happens (for per-row reports written while streaming). */
@@ -166,5 +163,3 @@ export type ImportResult = {
     readonly row?: number;
   };
 };
-
-export type { ReportSource };

@@ -42,10 +42,7 @@ export type OutboxDetails = z.infer<typeof OutboxDetailsSchema>;
 
 /** A row's key and details, or what is wrong with them (`row-key-invalid`, `row-details-invalid`). */
 export type KeyCells =
-  | {
-      readonly ok: true;
-      readonly key?: { readonly id: string; readonly text: string; readonly details: OutboxDetails };
-    }
+  | { readonly ok: true; readonly key?: SalesRow['key'] }
   | { readonly ok: false; readonly errors: readonly RowError[] };
 
 /**
@@ -108,7 +105,8 @@ const shownNames = (name: string): string[] => [normaliseName(neutraliseCell(nam
 /**
  * The item the outbox would send for a keyed row (with its group visit's members, in file order), or why it
  * cannot be sent here: another API or venue (`row-key-target`), or cells that no longer match the key
- * (`row-key-mismatch`, naming the field). `checkApi` is false for a dry run without a client.
+ * (`row-key-mismatch`, naming the field; a visit whose leader has no key is one). `checkApi` is false for a dry run
+ * without a client.
  *
  * @example
  * const built = keyedItem(row, [], { api: 'https://kaikukanta.example/api/', venueId: 'teatteri-hilla', forVenueId: undefined }, true);
@@ -119,21 +117,22 @@ export function keyedItem(
   target: ImportTarget,
   checkApi: boolean,
 ): { readonly ok: true; readonly item: BatchItem } | { readonly ok: false; readonly error: RowError } {
-  const key = leader.key;
-  if (!key) throw new TypeError('keyedItem: a row without a key');
-  const { details } = key;
-  const { usage } = details;
-  if (details.api === null || (checkApi && details.api !== target.api))
-    return { ok: false, error: rowError('row-key-target', 'details', { target: 'api' }) };
-  if (usage.venueId !== target.venueId || (usage.forVenueId ?? '') !== (target.forVenueId ?? ''))
-    return { ok: false, error: rowError('row-key-target', 'details', { target: 'venue' }) };
-  for (const member of members)
-    if (member.key?.id !== key.id || member.key.text !== key.text)
-      return { ok: false, error: rowError('row-key-mismatch', 'key', { field: 'key' }) };
-  const mismatch = (field: 'event' | 'children' | 'mode') => ({
+  const mismatch = (field: 'key' | 'event' | 'children' | 'mode') => ({
     ok: false as const,
     error: rowError('row-key-mismatch', field, { field }),
   });
+  const elsewhere = (where: 'api' | 'venue') => ({
+    ok: false as const,
+    error: rowError('row-key-target', 'details', { target: where }),
+  });
+  const key = leader.key;
+  if (!key) return mismatch('key');
+  const { details } = key;
+  const { usage } = details;
+  if (details.api === null || (checkApi && details.api !== target.api)) return elsewhere('api');
+  if (usage.venueId !== target.venueId || (usage.forVenueId ?? '') !== (target.forVenueId ?? ''))
+    return elsewhere('venue');
+  if (members.some((m) => m.key?.id !== key.id || m.key.text !== key.text)) return mismatch('key');
   if (!shownNames(usage.show.name).includes(leader.event)) return mismatch('event');
   if (leader.childTickets !== usage.childTickets + (usage.group?.under16Clients ?? 0))
     return mismatch('children');
@@ -151,6 +150,6 @@ export function keyedItem(
     (members.length > 0 && !usage.group) ||
     keyedRowChecksum(key.id, rebuilt.data, leader.date, leader.time ?? '') !== details.check
   )
-    return { ok: false, error: rowError('row-key-mismatch', 'key', { field: 'key' }) };
+    return mismatch('key');
   return { ok: true, item: { idempotencyKey: key.id, usage: rebuilt.data satisfies UsageRequest } };
 }

@@ -65,16 +65,10 @@ export async function* readCsvRows(
   const delimiter = sepLine ? sniffed.delimiter : (delimiterOfHeader(headText) ?? sniffed.delimiter);
   info.delimiter = delimiter;
   const decoder = new RecordDecoder(options.isText || hasBom ? 'utf-8' : undefined);
-  let first = true;
   for await (const record of splitRecords(chunks, delimiter.charCodeAt(0), options.maxRecordBytes)) {
-    let bytes = record.bytes;
-    if (first && hasBom) bytes = bytes.subarray(3);
-    if (first && sepLine) {
-      first = false;
-      continue;
-    }
-    first = false;
-    const decoded = decoder.decode(bytes);
+    const first = record.row === 1;
+    if (first && sepLine) continue;
+    const decoded = decoder.decode(first && hasBom ? record.bytes.subarray(3) : record.bytes);
     info.encoding = decoder.encoding;
     if ('issue' in decoded) yield { row: record.row, cells: [], error: decoded.issue };
     else {

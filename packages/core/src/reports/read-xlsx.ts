@@ -69,31 +69,37 @@ export async function* readXlsxSheetsBuffered(
   }
   if (workbook.worksheets.length === 0) throw new ReportError('report-xlsx-unreadable');
   for (const [i, sheet] of [...workbook.worksheets].entries()) {
-    const rows: ExcelNs.Row[] = [];
-    sheet.eachRow((row) => void rows.push(row));
+    const rows: ExcelRow[] = [];
+    sheet.eachRow(({ number, values }) => void rows.push({ number, values: values as ExcelCellValue[] }));
     yield {
       name: sheet.name,
       index: i + 1,
       hidden: sheet.state !== 'visible',
       date1904: workbook.properties.date1904 === true,
-      rows: convertRows(rows, deadline),
+      rows: rawRows(rows, deadline),
     };
     // Read (or drained): its memory is free before the next sheet's rows are taken.
     workbook.removeWorksheet(sheet.id);
   }
 }
 
-async function* convertRows(rows: readonly ExcelNs.Row[], deadline: () => void): AsyncGenerator<RawRow> {
-  for (const row of rows) {
+/** A worksheet's rows (exceljs's, loaded or streaming) as the import reads them, within the deadline. */
+async function* rawRows(
+  rows: Iterable<ExcelRow> | AsyncIterable<ExcelRow>,
+  deadline: () => void,
+): AsyncGenerator<RawRow> {
+  try {
     deadline();
-    yield { row: row.number, cells: toCells(row.values as ExcelCellValue[]) };
+    for await (const { number, values } of rows) {
+      const cells: CellValue[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+      yield { row: number, cells };
+      deadline();
+    }
+  } catch (error) {
+    // exceljs's own failures come while the rows stream (a cell without `r` in this reader).
+    throw toReportError(error, 'report-xlsx-unreadable');
   }
-}
-
-function toCells(values: readonly ExcelCellValue[]): CellValue[] {
-  const cells: CellValue[] = [];
-  for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-  return cells;
 }
 
 /** Plain text of rich text, hyperlinks and shared strings; formulas kept as formulas (flagged later). */
@@ -170,13 +176,12 @@ export async function* readXlsxSheets(
           hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
           // The streaming reader has read workbook.xml (it comes before the sheets) when a sheet is emitted.
           date1904: reader.properties?.model?.date1904 === true,
-          rows: sheetRows(sheet, deadline),
+          rows: rawRows(sheet, deadline),
         };
       }
     }
   } catch (error) {
-    if (error instanceof ReportError) throw error;
-    throw new ReportError('report-xlsx-unreadable', {}, { cause: error });
+    throw toReportError(error, 'report-xlsx-unreadable');
   }
   if (index === 0) throw new ReportError('report-xlsx-unreadable');
 }
@@ -220,23 +225,8 @@ async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<st
   if (rest) yield rest;
 }
 
-type StreamedSheet = AsyncIterable<{ number: number; values: ExcelCellValue[] }> & {
-  readonly name: string;
-  readonly state?: string;
-};
-
-async function* sheetRows(sheet: StreamedSheet, deadline: () => void): AsyncGenerator<RawRow> {
-  const rows = sheet[Symbol.asyncIterator]();
-  for (;;) {
-    deadline();
-    const next = await rows.next().catch((cause: unknown) => {
-      // exceljs's own failures come while the rows stream (a cell without `r` in this reader).
-      throw new ReportError('report-xlsx-unreadable', {}, { cause });
-    });
-    if (next.done) return;
-    yield { row: next.value.number, cells: toCells(next.value.values) };
-  }
-}
+type ExcelRow = { readonly number: number; readonly values: readonly ExcelCellValue[] };
+type StreamedSheet = AsyncIterable<ExcelRow> & { readonly name: string; readonly state?: string };
 
 /** The whole (compressed) file, checked against `limits` (its size up front when known) before any XML parser sees it. */
 async function checkedBytes(

@@ -9,6 +9,8 @@ import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
 import { readCsvRows } from './read-csv.js';
 import type { CsvInfo } from './read-csv.js';
+import type { Encoding } from './decode-record.js';
+import type { Delimiter, SniffedFormat } from './sniff.js';
 import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
 import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';
@@ -26,17 +28,21 @@ export type XlsxSheet = {
   readonly rows: AsyncIterable<RawRow>;
 };
 
-export type ReportInfo = CsvInfo & {
-  sheet: string | undefined;
-  otherSheets: string[];
-  date1904: boolean;
-  format: 'csv' | 'xlsx' | undefined;
-  headerRow: number | undefined;
-  columns: ColumnMap | undefined;
-  headings: string[] | undefined;
-  totalBytes: number | undefined;
-  readonly counter: { readonly bytes: number };
-};
+/** What reading a report finds out about it, filled in as it is read. */
+export class ReportInfo implements CsvInfo {
+  format: 'csv' | 'xlsx' | undefined = undefined;
+  delimiter: Delimiter | undefined = undefined;
+  encoding: Encoding | undefined = undefined;
+  headerRow: number | undefined = undefined;
+  columns: ColumnMap | undefined = undefined;
+  headings: string[] | undefined = undefined;
+  totalBytes: number | undefined = undefined;
+  /** XLSX: the worksheet read, the other report-like ones (not read), and its workbook's date system. */
+  sheet: string | undefined = undefined;
+  otherSheets: string[] = [];
+  date1904 = false;
+  counter: { readonly bytes: number } = { bytes: 0 };
+}
 
 export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header'; readonly raw: RawRow };
 
@@ -48,6 +54,13 @@ export type ReadLimits = {
 };
 
 const HEADER_SEARCH_ROWS = 20;
+/** Files that are no report, by what their first bytes are (`sniffFormat`). */
+const REFUSED = {
+  empty: ['report-empty', {}],
+  'legacy-xls': ['report-legacy-xls', {}],
+  'utf-16': ['report-encoding-unsupported', { encoding: 'UTF-16' }],
+  binary: ['report-binary', {}],
+} as const;
 // A totals label, alone or with its figures in the same cell ("Yhteensä 2", "Total: 2 / 4", "Yht. 2 kpl").
 const TOTALS =
   /^(kaikki yhteensä|yhteensä|yhteensa|yht|summa|sammanlagt|totalt|summa totalt|totals?|grand total|sum)(?![\p{L}])\.?\s*:?[\s\d.,;:/|()kplstcs-]*$/iu;
@@ -180,9 +193,6 @@ export async function* sheetRows(
   const names: string[] = [];
   let chosen = false;
   let fallback: { sheet: XlsxSheet; found: HeaderSearch } | undefined;
-  const choose = (sheet: XlsxSheet) => {
-    [chosen, info.sheet, info.date1904] = [true, sheet.name, sheet.date1904];
-  };
   for await (const sheet of sheets) {
     names.push(sheet.name);
     const rows = sheet.rows[Symbol.asyncIterator]();
@@ -198,7 +208,7 @@ export async function* sheetRows(
     if (chosen) {
       if (found.header) info.otherSheets.push(sheet.name);
     } else if (found.header || wanted !== undefined) {
-      choose(sheet);
+      [chosen, info.sheet, info.date1904] = [true, sheet.name, sheet.date1904];
       yield* dataRows(found, rows, info, deadline);
       continue;
     } else fallback ??= { sheet, found };
@@ -230,39 +240,19 @@ export async function* readReportRows(
   info.totalBytes = opened.size;
   Object.assign(info, { counter: opened.counter });
   const { head, chunks } = await peek(opened.chunks, 4096);
-  const format = opened.isText ? { kind: head.length === 0 ? 'empty' : 'csv' } : sniffFormat(head);
-  switch (format.kind) {
-    case 'empty':
-      throw new ReportError('report-empty');
-    case 'xlsx':
-      info.format = 'xlsx';
-      yield* sheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info, deadline);
-      return;
-    case 'legacy-xls':
-      throw new ReportError('report-legacy-xls');
-    case 'utf-16':
-      throw new ReportError('report-encoding-unsupported', { encoding: 'UTF-16' });
-    case 'binary':
-      throw new ReportError('report-binary');
+  const { kind }: SniffedFormat = opened.isText
+    ? { kind: head.length === 0 ? 'empty' : 'csv' }
+    : sniffFormat(head);
+  if (kind === 'xlsx') {
+    info.format = 'xlsx';
+    yield* sheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info, deadline);
+    return;
   }
+  if (kind !== 'csv') throw new ReportError(REFUSED[kind][0], REFUSED[kind][1]);
   info.format = 'csv';
   const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes };
   const rows = readCsvRows(chunks, csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }
 
-export function newReportInfo(): ReportInfo {
-  return {
-    format: undefined,
-    delimiter: undefined,
-    encoding: undefined,
-    headerRow: undefined,
-    columns: undefined,
-    headings: undefined,
-    totalBytes: undefined,
-    sheet: undefined,
-    otherSheets: [],
-    date1904: false,
-    counter: { bytes: 0 },
-  };
-}
+export const newReportInfo = (): ReportInfo => new ReportInfo();

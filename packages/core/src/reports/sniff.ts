@@ -3,13 +3,7 @@
  * delimiter. Pure functions over bytes.
  */
 
-export type SniffedFormat =
-  | { readonly kind: 'csv' }
-  | { readonly kind: 'xlsx' }
-  | { readonly kind: 'legacy-xls' }
-  | { readonly kind: 'utf-16' }
-  | { readonly kind: 'binary' }
-  | { readonly kind: 'empty' };
+export type SniffedFormat = { readonly kind: 'csv' | 'xlsx' | 'legacy-xls' | 'utf-16' | 'binary' | 'empty' };
 
 const startsWith = (head: Uint8Array, magic: readonly number[]) => magic.every((b, i) => head[i] === b);
 

@@ -1,28 +1,16 @@
 import type { LocalizedText } from '../messages/define.js';
+import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
 import type { OutboxDetails } from './outbox-key.js';
 
-/**
- * The columns of a sales report the import recognises, in the order the outbox's report writes them (`reason`, why
- * Kaikukanta refused a usage, is written for people and never read).
- */
-export const REPORT_FIELDS = [
-  'cardId',
-  'adults',
-  'children',
-  'event',
-  'date',
-  'time',
-  'mode',
-  'group',
-  'acceptance',
-  'status',
-  'reason',
-  'key',
-  'details',
-  'venue',
-] as const;
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
-export type ReportField = (typeof REPORT_FIELDS)[number];
+export type ReportField = Exclude<keyof typeof REPORT_COLUMN_LABELS, 'total'>;
+/**
+ * The columns of a sales report the import recognises, in the order the outbox's report writes them: that of their
+ * labels, `REPORT_COLUMN_LABELS` (`reason`, why Kaikukanta refused a usage, is written for people and never read).
+ */
+export const REPORT_FIELDS: readonly ReportField[] = /* @__PURE__ */ (
+  Object.keys(REPORT_COLUMN_LABELS) as (ReportField | 'total')[]
+).filter((field): field is ReportField => field !== 'total');
 
 /** One cell as a reader hands it over: text from CSV, typed values from XLSX. */
 export type CellValue = string | number | boolean | Date | null | { readonly formula: string };

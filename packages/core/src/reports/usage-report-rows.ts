@@ -49,7 +49,12 @@ export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
  * @example
  * usageRequestToReportRows(record.usage, record.id);
  */
-export function usageRequestToReportRows(record: UsageRequest, visitId: string): UsageReportRow[] {
+export function usageRequestToReportRows(
+  record: Pick<UsageRequest, 'cardId' | 'childTickets' | 'group' | 'mode'> & {
+    readonly show: Pick<UsageRequest['show'], 'name' | 'start'>;
+  },
+  visitId: string,
+): UsageReportRow[] {
   // A start that does not parse (a record from elsewhere) is written as it is, without a time: one bad record
   // must not stop the manual-fallback export of all the others.
   const at = Date.parse(record.show.start);
@@ -63,11 +68,4 @@ export function usageRequestToReportRows(record: UsageRequest, visitId: string):
   };
   const under16 = record.childTickets + (record.group?.under16Clients ?? 0);
   return [line(record.cardId, under16), ...memberCardIds.map((cardId) => line(cardId, 0))];
-}
-
-/** Adds a row to running totals. */
-export function addToTotals(totals: UsageReportTotals, row: UsageReportRow): void {
-  totals.adultTickets += row.adultTickets;
-  totals.childTickets += row.childTickets;
-  totals.rows++;
 }

@@ -11,6 +11,7 @@ import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
 import { officeText, reportText, rowError } from './report-error.js';
 import type { ReportMessageCode } from '../messages/reports.js';
+import type { LocalizedText } from '../messages/define.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
 import {
   REPORT_FIELDS,
@@ -37,8 +38,9 @@ export type RowValidation =
       readonly errors: readonly RowError[];
     };
 
-// OWASP CSV injection: cells a spreadsheet may run as a formula.
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
+// OWASP CSV injection: cells a spreadsheet may run as a formula. A negative number is a wrong count and a lone
+// dash an empty one, not a formula.
+const FORMULA_START = /^(?!\s*-\d+\s*$)(?!\s*[-\u2013\u2014]\s*$)(?:[\t\r]|\s*[=+\-@])/;
 // A count as people type it: "2", " 2 ", "2,0", "2 kpl" / "2 st" / "2 pcs"; a lone dash means none.
 const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*(?:kpl|st|stk|pcs|pc)?\.?\s*$/i;
 const DASH = /^\s*[-\u2013\u2014]\s*$/;
@@ -46,7 +48,7 @@ const DASH = /^\s*[-\u2013\u2014]\s*$/;
 const TEXT_MARKER = /^\s*'/;
 
 /** True when a cell could be run as a formula by a spreadsheet (or is one). */
-export function looksLikeFormula(cell: CellValue): boolean {
+function looksLikeFormula(cell: CellValue): boolean {
   if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) return true;
   return typeof cell === 'string' && FORMULA_START.test(cell);
 }
@@ -72,8 +74,6 @@ function labelled<K extends string>(labels: Record<K, Readonly<Record<string, st
   return (Object.keys(labels) as K[]).find((key) => Object.values(labels[key]).includes(text.toLowerCase()));
 }
 
-export { clip } from './clip.js';
-
 /**
  * Checks one raw row of a sales report against the recognised columns; never throws: every problem is a
  * `row-*` error with its text.
@@ -97,16 +97,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   const text = (field: ReportField) => cellText(cell(field)).trim();
   const value = (field: ReportField) => ({ value: clip(cellText(cell(field))) });
   // The columns the import reads, in column order: a formula is reported, and that column's checks are skipped.
-  const formulas = new Set(
-    REPORT_FIELDS.filter((field) => {
-      const value = cell(field);
-      // A negative number is a wrong count and a lone dash an empty one, not a formula.
-      return (
-        looksLikeFormula(value) &&
-        !(typeof value === 'string' && (/^\s*-\d+\s*$/.test(value) || DASH.test(value)))
-      );
-    }),
-  );
+  const formulas = new Set(REPORT_FIELDS.filter((field) => looksLikeFormula(cell(field))));
   const errors: RowError[] = [...formulas].map((field) => rowError('row-formula', field, { field }));
   const fail = (
     field: ReportField,
@@ -140,20 +131,25 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   if (!date.ok) fail('date', date.code, date.code === 'row-date-missing' ? {} : value('date'));
   const time = parseReportTime(cell('time'));
   if (!time.ok) fail('time', 'row-time-invalid', value('time'));
-  const mode = labelled(REPORT_MODE_LABELS, text('mode'));
-  if (text('mode') !== '' && !mode) fail('mode', 'row-mode-invalid', value('mode'));
+  // A column of words the report writes (`messages/reports.ts`), read back in any of the languages.
+  const word = <K extends string>(
+    field: 'mode' | 'acceptance' | 'status',
+    labels: Record<K, LocalizedText>,
+  ) => {
+    const key = labelled(labels, text(field));
+    if (text(field) !== '' && !key) fail(field, `row-${field}-invalid`, value(field));
+    return key;
+  };
+  const mode = word('mode', REPORT_MODE_LABELS);
   const group = text('group');
   if (group.length > MAX_GROUP_LENGTH) fail('group', 'row-group-unknown', { group: clip(group) });
   if (group !== '' && children && cardId && !isCommunityCard(cardId))
     errors.push(rowError('row-group-member-children', 'children'));
-  const acceptance = labelled(REPORT_ACCEPTANCE_LABELS, text('acceptance'));
-  if (text('acceptance') !== '' && !acceptance)
-    fail('acceptance', 'row-acceptance-invalid', value('acceptance'));
+  const acceptance = word('acceptance', REPORT_ACCEPTANCE_LABELS);
   // The outbox's report lists the usages still waiting and those Kaikukanta refused: only the waiting ones go in.
-  const status = labelled(REPORT_STATUS_LABELS, text('status'));
+  const status = word('status', REPORT_STATUS_LABELS);
   if (status === 'needs-attention') errors.push(rowError('row-needs-attention', 'status'));
-  else if (text('status') !== '' && status !== 'pending')
-    fail('status', 'row-status-invalid', value('status'));
+  else if (status && status !== 'pending') fail('status', 'row-status-invalid', value('status'));
   // The outbox's report: the record's key and the request's details, sent as the outbox would send them.
   const keyCells = readKeyCells(text('key'), text('details'));
   if (!keyCells.ok && !formulas.has('key') && !formulas.has('details')) errors.push(...keyCells.errors);

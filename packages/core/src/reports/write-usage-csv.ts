@@ -5,7 +5,6 @@
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { csvLine } from './neutralise.js';
-import { addToTotals } from './usage-report-rows.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
 
 /** How a usage report is written: language, title row, and (CSV) the delimiter. */
@@ -44,6 +43,33 @@ export function formatReportDate(date: string, locale: Locale): string {
   return `${Number(d)}.${Number(m)}.${y}`;
 }
 
+/** A line of the report: the title (when given), the header, one per usage row, or the totals. */
+export type UsageLine<D> = {
+  readonly kind: 'title' | 'header' | 'row' | 'totals';
+  readonly cells: readonly (string | number | D)[];
+};
+
+/** The report's lines in order, counting the totals into `totals`; `date` as in `usageCells`. */
+export async function* usageLines<D>(
+  rows: AsyncIterable<UsageReportRow>,
+  { locale, title }: ReportLayout,
+  date: (iso: string) => D,
+  totals: UsageReportTotals,
+): AsyncGenerator<UsageLine<D>> {
+  if (title) yield { kind: 'title', cells: [title] };
+  yield { kind: 'header', cells: usageHeader(locale) };
+  for await (const row of rows) {
+    totals.adultTickets += row.adultTickets;
+    totals.childTickets += row.childTickets;
+    totals.rows++;
+    yield { kind: 'row', cells: usageCells(row, locale, date) };
+  }
+  yield {
+    kind: 'totals',
+    cells: [REPORT_COLUMN_LABELS.total[locale], totals.adultTickets, totals.childTickets],
+  };
+}
+
 /**
  * @example
  * const { bytes, totals } = await writeUsageCsv(rows, { locale: 'fi', delimiter: ';' });
@@ -52,21 +78,13 @@ export async function writeUsageCsv(
   rows: AsyncIterable<UsageReportRow>,
   layout: ReportLayout,
 ): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
-  const { locale, delimiter } = layout;
-  const blank = Array<string>(COLUMNS.length - 1).fill('');
-  const parts = ['\uFEFF', ...(layout.title ? [csvLine([layout.title, ...blank], delimiter)] : [])];
-  parts.push(csvLine(usageHeader(locale), delimiter));
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
-  for await (const row of rows) {
-    addToTotals(totals, row);
-    parts.push(
-      csvLine(
-        usageCells(row, locale, (iso) => formatReportDate(iso, locale)),
-        delimiter,
-      ),
-    );
+  const parts = ['\uFEFF'];
+  const date = (iso: string) => formatReportDate(iso, layout.locale);
+  for await (const { cells } of usageLines(rows, layout, date, totals)) {
+    // Every line has every column (the title and totals lines too), as Excel writes a sheet.
+    const blank = Array<string>(COLUMNS.length - cells.length).fill('');
+    parts.push(csvLine([...cells, ...blank], layout.delimiter));
   }
-  const total = [REPORT_COLUMN_LABELS.total[locale], totals.adultTickets, totals.childTickets];
-  parts.push(csvLine([...total, ...blank.slice(2)], delimiter));
   return { bytes: new TextEncoder().encode(parts.join('')), totals };
 }

@@ -5,13 +5,11 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import type * as NodeStream from 'node:stream';
-import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
 import { concat } from './byte-source.js';
 import { neutraliseCell } from './neutralise.js';
 import { hasNodeStreams, loadExcel } from './read-xlsx.js';
 import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
-import { addToTotals } from './usage-report-rows.js';
-import { usageCells, usageHeader } from './write-usage-csv.js';
+import { usageLines } from './write-usage-csv.js';
 import type { ReportLayout } from './write-usage-csv.js';
 
 const NODE_STREAM = 'node:stream';
@@ -53,43 +51,17 @@ export async function writeUsageXlsx(
     workbook = whole;
   }
   const sheet = workbook.addWorksheet('Kaikukortti');
-  sheet.columns = [
-    { width: 16 },
-    { width: 16 },
-    { width: 20 },
-    { width: 40 },
-    { width: 14 },
-    { width: 12 },
-    { width: 14 },
-    { width: 38 },
-  ];
-  const bold = { bold: true };
-  if (layout.title) {
-    const title = sheet.addRow([neutraliseCell(layout.title)]);
-    title.font = { bold: true, size: 13 };
-    title.commit();
-  }
-  const header = sheet.addRow(usageHeader(layout.locale));
-  header.font = bold;
-  header.commit();
+  sheet.columns = [16, 16, 20, 40, 14, 12, 14, 38].map((width) => ({ width }));
   const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
-  for await (const row of rows) {
-    addToTotals(totals, row);
-    const cells = usageCells(row, layout.locale, dateCell);
+  for await (const { kind, cells } of usageLines(rows, layout, dateCell, totals)) {
     const added = sheet.addRow(
       cells.map((c) => (c === '' ? null : typeof c === 'string' ? neutraliseCell(c) : c)),
     );
-    added.getCell(5).numFmt = numFmt;
+    if (kind === 'row') added.getCell(5).numFmt = numFmt;
+    else added.font = kind === 'title' ? { bold: true, size: 13 } : { bold: true };
     added.commit();
   }
-  const total = sheet.addRow([
-    REPORT_COLUMN_LABELS.total[layout.locale],
-    totals.adultTickets,
-    totals.childTickets,
-  ]);
-  total.font = bold;
-  total.commit();
   if (whole) chunks.push(new Uint8Array(await whole.xlsx.writeBuffer()));
   else {
     sheet.commit();

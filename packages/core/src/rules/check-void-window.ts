@@ -2,7 +2,7 @@ import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import { formatHelsinki } from './helsinki-time.js';
 import { createReason } from './rules-reason.js';
-import type { LocalizedText } from '../messages/define.js';
+import type { RenderedReason } from '../messages/index.js';
 
 /** What `checkVoidWindow` needs: instants as ISO strings or `Date`s, and the policy (default: the newest). */
 export type VoidWindowInput = {
@@ -14,11 +14,7 @@ export type VoidWindowInput = {
 };
 
 /** The refusal of a void after its window, with the closing time in Helsinki time and its text in every language. */
-export type VoidWindowReason = {
-  readonly code: 'void-window-closed';
-  readonly params: { readonly closesAt: string };
-  readonly message: LocalizedText;
-};
+export type VoidWindowReason = RenderedReason<'void-window-closed'>;
 
 /**
  * `closesAt`: the last instant the usage may be voided (ISO). After it, the reason `void-window-closed` with the

@@ -4,49 +4,15 @@
  * is this function's output (a test compares them), and the sandbox serves it at `/openapi.json`.
  */
 import * as z from 'zod/mini';
-import {
-  BatchRequestSchema,
-  BatchResponseSchema,
-  CardIdSchema,
-  CardLookupRequestSchema,
-  CardRecordSchema,
-  HealthSchema,
-  IdempotencyKeySchema,
-  ShowTallySchema,
-  UsageListSchema,
-  UsageRequestSchema,
-  UsageResultSchema,
-  VoidRequestSchema,
-  VoidResultSchema,
-} from './api.js';
-import { AlreadyUsedParamsSchema, ProblemSchema } from './api-problem.js';
-import { apiSchemaRegistry } from './api-openapi-meta.js';
+import { API_SCHEMAS, apiSchemaRegistry } from './api-openapi-meta.js';
 import { PLAIN_ID } from './schema-parts.js';
 
 /** A JSON object of the OpenAPI document. */
 type Json = Record<string, unknown>;
 
-const ROOTS = {
-  CardId: CardIdSchema,
-  CardLookupRequest: CardLookupRequestSchema,
-  CardRecord: CardRecordSchema,
-  UsageRequest: UsageRequestSchema,
-  UsageResult: UsageResultSchema,
-  VoidRequest: VoidRequestSchema,
-  VoidResult: VoidResultSchema,
-  BatchRequest: BatchRequestSchema,
-  BatchResponse: BatchResponseSchema,
-  ShowTally: ShowTallySchema,
-  UsageList: UsageListSchema,
-  Health: HealthSchema,
-  Problem: ProblemSchema,
-  AlreadyUsedParams: AlreadyUsedParamsSchema,
-  IdempotencyKey: IdempotencyKeySchema,
-};
-
 /** Every named schema of the contract as OpenAPI components (JSON Schema 2020-12). */
 export function buildApiComponentSchemas(): Record<string, Json> {
-  const generated = z.toJSONSchema(z.object(ROOTS), {
+  const generated = z.toJSONSchema(z.object(API_SCHEMAS), {
     target: 'draft-2020-12',
     io: 'output',
     metadata: apiSchemaRegistry(),

@@ -157,26 +157,19 @@ function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
   return current !== undefined;
 }
 
+/** zod's issue codes as the problems a field can have (an `invalid_type` of an integer is `not-whole`). */
+const PROBLEMS: Readonly<Record<string, InputProblem>> = {
+  too_small: 'too-small',
+  too_big: 'too-large',
+  invalid_format: 'bad-format',
+  invalid_value: 'not-allowed',
+  invalid_union: 'not-allowed',
+  not_multiple_of: 'not-whole',
+};
+
 function problemOf(issue: IssueLike): InputProblem {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.expected === 'int' ? 'not-whole' : 'wrong-type';
-    case 'too_small':
-      return 'too-small';
-    case 'too_big':
-      return 'too-large';
-    case 'invalid_format':
-    case 'invalid_string':
-      return 'bad-format';
-    case 'invalid_value':
-    case 'invalid_union':
-    case 'invalid_enum_value':
-      return 'not-allowed';
-    case 'not_multiple_of':
-      return 'not-whole';
-    default:
-      return 'invalid';
-  }
+  if (issue.code === 'invalid_type') return issue.expected === 'int' ? 'not-whole' : 'wrong-type';
+  return ownValue(PROBLEMS, issue.code) ?? 'invalid';
 }
 
 function joinPath(path: readonly PropertyKey[]): string {

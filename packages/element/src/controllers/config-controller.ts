@@ -3,8 +3,7 @@ import type { OptionsError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
 import type { ViewContext } from '../views/view-context.js';
-import type { FoundProblem } from '../services/check-show-config.js';
-import type { ConfigProblem, ConfigProperties } from '../services/config-check.js';
+import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
 
 const CHECKED = [
   ...['shows', 'showId', 'showName', 'showStart', 'showKind', 'showCap', 'showSeats'],

@@ -7,9 +7,12 @@ import type { ShiftLog } from '../views/shift-panel.js';
 import type { ScannerServices, ShowContext, UsageMode } from '../services/types.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ViewContext } from '../views/view-context.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
 /** What the shift and the cues read of the element. */
 type ShiftHost = {
+  readonly baseUrl: string;
+  readonly venueId: string;
   readonly terminalName: string;
   readonly show: ShowContext | undefined;
   readonly mode: UsageMode;
@@ -41,8 +44,15 @@ export class LazyViewsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly elementStyles: () => readonly CSSResultOrNative[],
+    /** Loads the card panel with the flow's card actions (`ScanFlow.load`). */
+    private readonly preload: () => Promise<unknown>,
   ) {
     host.addController(this);
+    // Undone from anywhere (the result, the shift list, the host's `voidUsage`): the shift marks it.
+    host.addEventListener('kaiku-usage-voided', (e) => {
+      this.log?.voided(e.detail.usageId);
+      host.requestUpdate();
+    });
   }
 
   /** The card panel's module, once loaded. */
@@ -57,14 +67,26 @@ export class LazyViewsController implements ReactiveController {
 
   hostConnected(): void {
     // A look-up waits for the card panel only if it is still on its way.
-    void this.loadCard()
+    void this.preload()
       .then(() => shiftViews.load())
-      .then((m) => {
-        this.log ??= new m.ShiftLog();
+      .then(() => {
         this.adopt();
         this.host.requestUpdate();
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * The shift of this API, venue and terminal: kept over a reload, never seen by another target or terminal. Without
+   * a `base-url` (the host's own services) the target is unknown: memory only.
+   */
+  private shift(host: ShiftHost): ShiftLog | undefined {
+    const views = shiftViews.get();
+    const key = host.baseUrl
+      ? `kaiku-scanner:shift ${JSON.stringify([host.baseUrl, host.venueId, host.terminalName])}`
+      : undefined;
+    if (views && (!this.log || this.log.key !== key)) this.log = new views.ShiftLog(key);
+    return this.log;
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
@@ -93,22 +115,25 @@ export class LazyViewsController implements ReactiveController {
   /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
   renderShift(
     v: ViewContext,
-    host: ShiftHost,
-    flow: Pick<ScanFlow, 'sync' | 'capState'>,
+    host: ShiftHost & Pick<KaikuScanner, 'voidUsage'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing'>,
     svc: ScannerServices,
   ): unknown {
-    const views = shiftViews.get();
-    if (!views || !this.log) return undefined;
-    return views.renderShiftPanel(v, {
-      usages: this.log.current(flow.sync.state),
-      terminalName: host.terminalName,
-      show: host.show,
-      cap: flow.capState,
-      now: new Date(),
-      exportCsv: svc.exportShiftCsv?.bind(svc, host.locale),
-      changed: () => this.host.requestUpdate(),
-      failed: (e) => flow.sync.act(() => Promise.reject(e)),
-    });
+    const log = this.shift(host);
+    return log
+      ? shiftViews.get()!.renderShiftPanel(v, {
+          usages: log.current(flow.sync.state),
+          terminalName: host.terminalName,
+          locale: host.locale,
+          show: host.show,
+          cap: flow.capState,
+          now: new Date(),
+          undo: svc.voidUsage ? (id) => host.voidUsage(id) : undefined,
+          undoing: flow.undoing > 0,
+          changed: () => this.host.requestUpdate(),
+          failed: (e) => flow.sync.act(() => Promise.reject(e)),
+        })
+      : undefined;
   }
 
   /**
@@ -119,7 +144,7 @@ export class LazyViewsController implements ReactiveController {
     phase: Phase,
     host: ShiftHost & { readonly noSound: boolean; readonly noVibration: boolean },
   ): void {
-    this.log?.record(phase, host.show, host.mode, new Date());
+    this.shift(host)?.record(phase, host.show, host.mode, new Date());
     const views = cardPanelViews.get();
     if (phase === this.cued || !views) return;
     this.cued = phase;

@@ -30,6 +30,15 @@ export type ServicesProperties = Omit<ServicesConfig, 'getToken' | 'databaseName
   readonly outboxName: string | undefined;
 };
 
+/** Before the element's first update: no API, so every look-up fails with `element-not-configured`. */
+const UNSET: ServicesConfig = {
+  services: undefined,
+  baseUrl: '',
+  venueId: '',
+  channel: 'box-office',
+  getToken: () => '',
+};
+
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
  * `base-url` + `venue-id` + `tokenProvider` (whose code loads in the background). Rebuilt when those change;
@@ -51,7 +60,8 @@ export class ServicesController implements ReactiveController {
   /** Rebuilds the services when one of the properties they are built from changed (`changed.has`). */
   configureFrom(p: ServicesProperties, changed: { has(key: string): boolean }): void {
     if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
-    this.configure({
+    this.teardown();
+    this.config = {
       services: p.services,
       baseUrl: p.baseUrl,
       venueId: p.venueId,
@@ -63,36 +73,15 @@ export class ServicesController implements ReactiveController {
       allowInsecureHttp: p.allowInsecureHttp,
       terminalName: p.terminalName,
       ...(p.outboxName ? { databaseName: p.outboxName } : {}),
-    });
+    };
   }
 
-  configure(config: ServicesConfig): void {
-    this.config = config;
-    this.teardown();
-  }
-
-  /** The services in use (built on first use). */
+  /** The services in use (built on first use): the injected ones, or the core's built from the properties. */
   get(): ScannerServices {
     if (this.current) return this.current;
-    const config = this.config;
-    if (config?.services) {
-      this.current = config.services;
-      this.owned = false;
-    } else {
-      this.current = createCoreServices({
-        baseUrl: config?.baseUrl ?? '',
-        venueId: config?.venueId ?? '',
-        channel: config?.channel ?? 'box-office',
-        getToken: config?.getToken ?? (() => ''),
-        retentionMs: config?.retentionMs,
-        cardCacheTtlMs: config?.cardCacheTtlMs,
-        offlinePolicy: config?.offlinePolicy,
-        allowInsecureHttp: config?.allowInsecureHttp,
-        terminalName: config?.terminalName,
-        ...(config?.databaseName ? { databaseName: config.databaseName } : {}),
-      });
-      this.owned = true;
-    }
+    const { services, ...options } = this.config ?? UNSET;
+    this.owned = services === undefined;
+    this.current = services ?? createCoreServices(options);
     // The texts of the services' codes (injected services raise the same codes); views showing them (storage health)
     // render again once they have loaded, or with the `element-load-failed` text when they could not.
     const redraw = (): void => this.host.requestUpdate();

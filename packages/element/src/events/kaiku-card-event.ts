@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 
 /** `kaiku-card`'s detail: the card looked up and whether the rules allow a ticket now. */
 export type KaikuCardDetail = {
@@ -18,11 +18,10 @@ export type KaikuCardDetail = {
 };
 
 /** A card was looked up and its record is shown. */
-export class KaikuCardEvent extends Event {
+export class KaikuCardEvent extends KaikuEvent<KaikuCardDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-card';
-  readonly detail: KaikuCardDetail;
   constructor(detail: KaikuCardDetail) {
-    super(KaikuCardEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuCardEvent.eventName, detail);
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 
 /** `kaiku-error`'s detail: a stable code, the stage that failed and what it concerns. */
 export type KaikuErrorDetail = {
@@ -13,11 +13,10 @@ export type KaikuErrorDetail = {
 };
 
 /** Something went wrong; the element shows the message in the current language. */
-export class KaikuErrorEvent extends Event {
+export class KaikuErrorEvent extends KaikuEvent<KaikuErrorDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-error';
-  readonly detail: KaikuErrorDetail;
   constructor(detail: KaikuErrorDetail) {
-    super(KaikuErrorEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuErrorEvent.eventName, detail);
   }
 }

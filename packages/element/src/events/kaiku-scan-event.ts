@@ -1,4 +1,4 @@
-import { EVENT_INIT, type ScanSource } from './event-init.js';
+import { KaikuEvent, type ScanSource } from './event-init.js';
 
 /** `kaiku-scan`'s detail: the card ID read and where it came from. */
 export type KaikuScanDetail = {
@@ -10,11 +10,10 @@ export type KaikuScanDetail = {
 };
 
 /** A card ID was read (wedge, camera, manual entry) and passed the format check. */
-export class KaikuScanEvent extends Event {
+export class KaikuScanEvent extends KaikuEvent<KaikuScanDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-scan';
-  readonly detail: KaikuScanDetail;
   constructor(detail: KaikuScanDetail) {
-    super(KaikuScanEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuScanEvent.eventName, detail);
   }
 }

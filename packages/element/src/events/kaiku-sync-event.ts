@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 import type { Connection, StorageHealth } from '../services/types.js';
 
 /** `kaiku-sync`'s detail: the outbox's counts, the connection and the storage after a change. */
@@ -16,11 +16,10 @@ export type KaikuSyncDetail = {
 };
 
 /** The terminal's sending state changed: a count, what Kaikukanta answered, or its storage (see docs/element.md). */
-export class KaikuSyncEvent extends Event {
+export class KaikuSyncEvent extends KaikuEvent<KaikuSyncDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-sync';
-  readonly detail: KaikuSyncDetail;
   constructor(detail: KaikuSyncDetail) {
-    super(KaikuSyncEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuSyncEvent.eventName, detail);
   }
 }

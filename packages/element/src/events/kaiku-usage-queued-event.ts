@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 import type { KaikuUsageDetail } from './usage-detail.js';
 
 /** `kaiku-usage-queued`'s detail: the usage, why it was queued and how many now wait. */
@@ -12,11 +12,10 @@ export type KaikuUsageQueuedDetail = KaikuUsageDetail & {
 };
 
 /** The usage is stored durably in the offline outbox and will be sent when the network returns. */
-export class KaikuUsageQueuedEvent extends Event {
+export class KaikuUsageQueuedEvent extends KaikuEvent<KaikuUsageQueuedDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-usage-queued';
-  readonly detail: KaikuUsageQueuedDetail;
   constructor(detail: KaikuUsageQueuedDetail) {
-    super(KaikuUsageQueuedEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuUsageQueuedEvent.eventName, detail);
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 import type { KaikuUsageDetail } from './usage-detail.js';
 
 /** `kaiku-usage-registered`'s detail: the usage and the ID Kaikukanta gave it. */
@@ -8,11 +8,10 @@ export type KaikuUsageRegisteredDetail = KaikuUsageDetail & {
 };
 
 /** Kaikukanta accepted the usage. */
-export class KaikuUsageRegisteredEvent extends Event {
+export class KaikuUsageRegisteredEvent extends KaikuEvent<KaikuUsageRegisteredDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-usage-registered';
-  readonly detail: KaikuUsageRegisteredDetail;
   constructor(detail: KaikuUsageRegisteredDetail) {
-    super(KaikuUsageRegisteredEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuUsageRegisteredEvent.eventName, detail);
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_INIT } from './event-init.js';
+import { KaikuEvent } from './event-init.js';
 
 /** `kaiku-usage-voided`'s detail: which usage was undone, and how. */
 export type KaikuUsageVoidedDetail = {
@@ -10,11 +10,10 @@ export type KaikuUsageVoidedDetail = {
 };
 
 /** The clerk undid a usage (the result screen's undo action, or `voidUsage()`), and it is undone. */
-export class KaikuUsageVoidedEvent extends Event {
+export class KaikuUsageVoidedEvent extends KaikuEvent<KaikuUsageVoidedDetail> {
+  /** The event's type. */
   static readonly eventName = 'kaiku-usage-voided';
-  readonly detail: KaikuUsageVoidedDetail;
   constructor(detail: KaikuUsageVoidedDetail) {
-    super(KaikuUsageVoidedEvent.eventName, EVENT_INIT);
-    this.detail = detail;
+    super(KaikuUsageVoidedEvent.eventName, detail);
   }
 }

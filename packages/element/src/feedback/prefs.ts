@@ -10,6 +10,7 @@ export type TerminalPrefs = {
 };
 
 const KEY = 'kaiku-scanner:prefs';
+const DEFAULTS: TerminalPrefs = { sound: true, vibration: true, privacy: false };
 let current: TerminalPrefs | undefined;
 
 /** The settings in force: read from storage once, the defaults for anything missing or unreadable. */
@@ -21,13 +22,8 @@ export function currentPrefs(): TerminalPrefs {
   } catch {
     // the defaults
   }
-  const flag = (k: keyof TerminalPrefs, d: boolean): boolean =>
-    typeof saved[k] === 'boolean' ? saved[k] : d;
-  return (current = {
-    sound: flag('sound', true),
-    vibration: flag('vibration', true),
-    privacy: flag('privacy', false),
-  });
+  const flag = (k: keyof TerminalPrefs): boolean => (typeof saved[k] === 'boolean' ? saved[k] : DEFAULTS[k]);
+  return (current = { sound: flag('sound'), vibration: flag('vibration'), privacy: flag('privacy') });
 }
 
 /** A card ID with all but its last four characters hidden (privacy mode): `A045198723` → `••••••8723`. */

@@ -38,3 +38,6 @@ export type Phase =
     };
 
 export const EMPTY_REQUEST: TicketRequest = { children: 0, groupCardIds: [], under16: 0 };
+
+/** How often a card on screen that was decided without Kaikukanta is looked up again (while it is on screen). */
+export const RECHECK_MS = 5_000;

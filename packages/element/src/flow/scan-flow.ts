@@ -1,8 +1,9 @@
 import type { Reason, ServiceError, TicketRequest } from '../services/types.js';
 import { Screen, type FlowHost } from './screen.js';
-import { CardLookup } from './card-lookup.js';
-import { Group } from './group.js';
-import { Registration } from './registration.js';
+import type { CardLookup, Group, Registration } from './card-actions.js';
+import { SILENT } from './screen.js';
+import { Task } from './task.js';
+import { lazyModule } from '../lazy-module.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
 import {
@@ -13,7 +14,10 @@ import {
 } from '../events/index.js';
 
 export type { FlowHost, Say } from './screen.js';
-export { RECHECK_MS } from './card-lookup.js';
+export { RECHECK_MS } from './phase.js';
+
+/** The group form and registration: needed only once a card is on screen, so they load with the card panel. */
+const cardActions = lazyModule(() => import('./card-actions.js'));
 
 /** A card ID read (and well-formed); `duplicate`: the reader read the same card again moments ago. */
 type Reading = { readonly id: string; readonly source: ScanSource; readonly duplicate: boolean };
@@ -28,9 +32,11 @@ type Reading = { readonly id: string; readonly source: ScanSource; readonly dupl
 export class ScanFlow extends Screen {
   /** The show's tally on the meter. */
   readonly tally: Tally;
-  private readonly lookup: CardLookup;
-  private readonly group: Group;
-  private readonly registration: Registration;
+  private readonly looking = new Task();
+  /** Set once `load()` has brought them (before any card reaches the screen). */
+  private cards: CardLookup | undefined;
+  private group: Group | undefined;
+  private registration: Registration | undefined;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
   readonly sync: SyncFollow;
   /** Undos under way (views/undo.ts, loaded with the result). */
@@ -47,15 +53,20 @@ export class ScanFlow extends Screen {
   constructor(host: FlowHost) {
     super(host);
     this.tally = new Tally(this);
-    this.lookup = new CardLookup(this, () => void this.tally.refresh());
-    this.group = new Group(this);
-    this.registration = new Registration(this, this.tally);
-    this.sync = new SyncFollow(this, () => void this.lookup.recheck(), this.tally);
+    this.sync = new SyncFollow(this, () => void this.recheck(), this.tally);
+  }
+
+  /** The card panel and the flow's card actions (started in the background when the element connects). */
+  async load(): Promise<void> {
+    const [m] = await Promise.all([cardActions.load(), this.host.loadCardViews()]);
+    this.cards ??= new m.CardLookup(this);
+    this.group ??= new m.Group(this);
+    this.registration ??= new m.Registration(this, this.tally);
   }
 
   /** Group members looked up without Kaikukanta (shown as not verified). */
   get unverified(): ReadonlySet<string> {
-    return this.group.unverified;
+    return this.group?.unverified ?? new Set();
   }
   /** The card ID read while a step ran, looked up when it ends (the screen shows its last digits). */
   get waiting(): string | undefined {
@@ -70,7 +81,7 @@ export class ScanFlow extends Screen {
   }
 
   private get busy(): boolean {
-    return this.step !== undefined || this.registration.running;
+    return this.step !== undefined || this.registration?.running === true;
   }
 
   // ---- reading a card ----
@@ -136,7 +147,7 @@ export class ScanFlow extends Screen {
     }
     const groupMember = this.addsToGroup(source);
     this.host.dispatch(new KaikuScanEvent({ cardId: id, source, groupMember }));
-    this.run(groupMember ? this.group.add(id) : this.lookup.lookUp(id));
+    this.run(groupMember && this.group ? this.group.add(id) : this.lookUpCard(id));
   }
 
   /** Runs a step; when it ends, the reading that waited (if any) is taken up. */
@@ -155,6 +166,35 @@ export class ScanFlow extends Screen {
     this.take(reading);
   }
 
+  /** Looks a card up and puts it on screen with the rules' verdict (what a card needs loads meanwhile). */
+  private async lookUpCard(cardId: string): Promise<void> {
+    const show = this.host.show();
+    if (!show) {
+      this.toPhase({ name: 'ready' }, SILENT, (v) => v.t.noShow);
+      this.emitError({ code: 'no-show', stage: 'config', cardId });
+      return;
+    }
+    this.host.stopCamera();
+    this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(v.id(cardId)));
+    // Another till may have sold tickets for this show since: each customer sees the server's count (plus this
+    // till's unsent usages), fetched alongside the card.
+    void this.tally.refresh();
+    const got = await this.looking
+      .run(async (signal) => {
+        const outcome = await this.lookUp(cardId, signal);
+        if (outcome.ok) await this.load();
+        return outcome;
+      })
+      .catch(async (e: unknown) => ({
+        value: { ok: false as const, error: await this.errorOf(e), notFound: false },
+      }));
+    if (!got) return; // reset, or another look-up took over
+    const outcome = got.value;
+    if (outcome.ok) this.cards?.show(outcome.card, show);
+    else if (outcome.notFound) this.notRegistered(outcome.error, cardId);
+    else this.fail(outcome.error, 'lookup', cardId, cardId);
+  }
+
   setRequest(request: TicketRequest): void {
     const phase = this.phase;
     if (phase.name === 'card') this.set(() => (this.phase = { ...phase, request }));
@@ -168,10 +208,10 @@ export class ScanFlow extends Screen {
    */
   async confirm(): Promise<void> {
     const before = this.phase;
-    if (before.name !== 'card' || this.registration.running) return;
+    if (before.name !== 'card' || this.registration?.running) return;
     while (this.step) await this.step;
     const p = this.phase;
-    if (p.name === 'card' && p.card.id === before.card.id) await this.registration.register();
+    if (p.name === 'card' && p.card.id === before.card.id) await this.registration?.register();
     this.takeWaiting();
   }
 
@@ -179,14 +219,14 @@ export class ScanFlow extends Screen {
 
   /** Back to ready, dropping the card on screen (a reading that waits is looked up next). */
   reset(): void {
-    this.lookup.abort();
-    this.group.abort();
+    this.looking.abort();
+    this.group?.abort();
     this.toPhase({ name: 'ready' });
   }
 
   /** Verifies a card on screen that was decided without Kaikukanta (see `CardLookup.recheck`). */
   recheck(): Promise<void> {
-    return this.lookup.recheck();
+    return this.cards?.recheck() ?? Promise.resolve();
   }
 
   /** The browser is online again: send what waits, and verify a card on screen that was decided offline. */
@@ -206,7 +246,7 @@ export class ScanFlow extends Screen {
   /** "Try again" on an error: the same card again, or back to ready. */
   retry(): void {
     const phase = this.phase;
-    if (phase.name === 'error' && phase.retryCardId) this.run(this.lookup.lookUp(phase.retryCardId));
+    if (phase.name === 'error' && phase.retryCardId) this.run(this.lookUpCard(phase.retryCardId));
     else this.reset();
   }
 
@@ -242,8 +282,9 @@ export class ScanFlow extends Screen {
   }
 
   dispose(): void {
-    this.lookup.dispose();
-    this.group.abort();
+    this.looking.abort();
+    this.cards?.dispose();
+    this.group?.abort();
     this.tally.dispose();
   }
 }

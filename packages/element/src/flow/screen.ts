@@ -107,6 +107,16 @@ export class Screen {
     this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
   }
 
+  /** An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help. */
+  notRegistered(error: ServiceError, cardId: string): void {
+    this.toPhase(
+      { name: 'error', error, refusal: true },
+      SILENT,
+      reasonsText([error], (v) => v.t.refusedHeading),
+    );
+    this.emitError({ code: error.code, stage: 'lookup', cardId });
+  }
+
   /** A look-up whose failure (a thrown value) is an outcome like any other. */
   async lookUp(cardId: string, signal?: AbortSignal): Promise<LookupOutcome> {
     try {

@@ -81,10 +81,11 @@ export function loadLateTexts(): Promise<unknown> {
   );
 }
 
-const render = (message: unknown, params: MessageParams): LocalizedText => {
+/** A message of a table rendered in every language. */
+export function render(message: unknown, params: MessageParams = {}): LocalizedText {
   const m = message as LocalizedMessage<MessageParams>;
   return { fi: m.fi(params), sv: m.sv(params), en: m.en(params) };
-};
+}
 
 const find = (tables: readonly AnyTable[], code: string): unknown =>
   tables.find((t) => Object.prototype.hasOwnProperty.call(t, code))?.[code];

@@ -10,13 +10,16 @@ import {
   rulesMessages,
   wedgeMessages,
 } from '@kaiku-scanner/core/messages';
-import type { LocalizedText } from '@kaiku-scanner/core/messages';
 
 type FieldsParams = { readonly fields: string };
+type Invalid = { readonly setting: string; readonly expected?: string | undefined };
+type Unknown = { readonly setting: string; readonly suggestion?: string | undefined };
 
 /**
  * The element's own codes that only its services raise: setup, show settings, services not (or no longer) there,
- * storage health and a degraded camera decoder (both known only after an asynchronous check).
+ * storage health and a degraded camera decoder (both known only after an asynchronous check); and its configuration
+ * problems (an attribute or property set to something it cannot use), shown in place of the scanning controls,
+ * naming the setting as the host page spells it (`show-start`, `shows[1].cap`, `wedgeOptions.layuot`).
  */
 export const serviceMessages = defineMessages({
   'element-not-configured': {
@@ -77,18 +80,23 @@ export const serviceMessages = defineMessages({
     en: (p: FieldsParams) =>
       `The show's details are not valid (${p.fields}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.`,
   },
+  'config-invalid': {
+    fi: (p: Invalid) =>
+      `Skannerin asetuksen ${p.setting} arvo ei kelpaa${p.expected ? ` (odotetaan esim. ${p.expected})` : ''}. Kortteja ei voi lukea ennen kuin ylläpitäjä korjaa asetuksen.`,
+    sv: (p: Invalid) =>
+      `Skannerns inställning ${p.setting} har ett ogiltigt värde${p.expected ? ` (till exempel ${p.expected} väntas)` : ''}. Kort kan inte läsas förrän administratören har rättat inställningen.`,
+    en: (p: Invalid) =>
+      `The scanner's setting ${p.setting} has a value it cannot use${p.expected ? ` (expected e.g. ${p.expected})` : ''}. Cards cannot be read until an administrator fixes the setting.`,
+  },
+  'config-unknown-field': {
+    fi: (p: Unknown) =>
+      `Skannerilla ei ole asetusta ${p.setting}${p.suggestion ? ` – tarkoititko ${p.suggestion}?` : '.'} Kortteja ei voi lukea ennen kuin ylläpitäjä korjaa asetuksen.`,
+    sv: (p: Unknown) =>
+      `Skannern har ingen inställning ${p.setting}${p.suggestion ? ` – menade du ${p.suggestion}?` : '.'} Kort kan inte läsas förrän administratören har rättat inställningen.`,
+    en: (p: Unknown) =>
+      `The scanner has no setting ${p.setting}${p.suggestion ? `; did you mean ${p.suggestion}?` : '.'} Cards cannot be read until an administrator fixes the setting.`,
+  },
 });
-
-/**
- * The text of the show-settings refusal, naming the malformed fields.
- *
- * @example
- * showInvalidText('start, kind').en // "The show's details are not valid (start, kind). …"
- */
-export function showInvalidText(fields: string): LocalizedText {
-  const m = serviceMessages['show-invalid'];
-  return { fi: m.fi({ fields }), sv: m.sv({ fields }), en: m.en({ fields }) };
-}
 
 /** The tables the services' codes come from. */
 export const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [

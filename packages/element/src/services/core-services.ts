@@ -5,7 +5,6 @@ import {
   parseCardId,
   readProblemReasons,
   toApiShow,
-  toUsageReportCsv,
 } from '@kaiku-scanner/core';
 import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord } from '@kaiku-scanner/core';
@@ -140,8 +139,6 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   /** Whether this device can keep usages, checked once at start (before the state is first read). */
   const storage = outbox ? checkStorage(outbox.databaseName) : undefined;
   let lossSeen = false;
-  /** The usages this page wrote to the outbox and kept (memory only): the end-of-shift report's rows. */
-  const shift: OutboxRecord[] = [];
   const storageDown = async (): Promise<boolean> =>
     ['unavailable', 'unwritable'].includes((await storage)?.health ?? 'ok');
 
@@ -284,7 +281,6 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
         notify();
         return { kind: 'refused', reasons: refusalReasons(refused) };
       }
-      shift.push(record);
       if (pending.some((r) => r.id === record.id)) {
         return { kind: 'queued', reason: 'network', pending: pending.length, recordId: record.id };
       }
@@ -342,21 +338,6 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
 
     async exportCsv() {
       return outbox ? outbox.exportCsv() : '';
-    },
-
-    async exportShiftCsv(locale) {
-      if (!outbox) return '';
-      const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);
-      const now = (r: OutboxRecord): OutboxRecord['state'] =>
-        pending.some((p) => p.id === r.id)
-          ? 'pending'
-          : attention.some((a) => a.id === r.id)
-            ? 'needs-attention'
-            : 'synced';
-      return toUsageReportCsv(
-        shift.map((r) => ({ ...r, state: now(r) })),
-        { locale },
-      );
     },
 
     async acknowledgeLoss() {

@@ -92,7 +92,6 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       return inner.voidUsage(id);
     },
     exportCsv: async () => (await services()).exportCsv(),
-    exportShiftCsv: async (locale) => (await services()).exportShiftCsv!(locale),
     acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
     dispose() {
       disposed = true;

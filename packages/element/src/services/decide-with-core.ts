@@ -1,12 +1,13 @@
 import { decideUsage, toUsageEvent } from '@kaiku-scanner/core';
 import type { CardStatus, ShowKind } from '@kaiku-scanner/core/contract';
 import type { DecideInput, Decision, Reason } from './types.js';
-import { showInvalidText } from '../messages/late-texts.js';
+import { serviceMessages } from '../messages/late-texts.js';
+import { render } from '../messages/index.js';
 
 /** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
 const showInvalid = (fields: readonly string[]): Reason => ({
   code: 'show-invalid',
-  message: showInvalidText(fields.join(', ')),
+  message: render(serviceMessages['show-invalid'], { fields: fields.join(', ') }),
 });
 
 /** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */

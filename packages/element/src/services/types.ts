@@ -31,8 +31,6 @@ export type CoreServicesOptions = {
   readonly terminalName?: string | undefined;
 };
 
-export type ShowKindName = string;
-
 /** Booking a ticket, or collecting a booked ticket (the core's `UsageMode`). */
 export type UsageMode = CoreUsageMode;
 
@@ -45,7 +43,8 @@ export type ShowContext = {
   readonly name: string;
   /** ISO date-time with offset. */
   readonly start: string;
-  readonly kind: ShowKindName;
+  /** `show`, `small-show`, `course`, `festival`, `mass-event`, `swimming-hall`, … */
+  readonly kind: string;
   readonly cap?: number;
   readonly seats?: number;
   /** When booking is possible (e.g. `{ opensBeforeStart: { months: 1 } }`). */
@@ -215,8 +214,6 @@ export type ScannerServices = {
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
-  /** This shift's usages (registered, queued, refused later) as the usage report's CSV, in `locale`. */
-  exportShiftCsv?(locale: 'fi' | 'sv' | 'en'): Promise<string>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
   dispose(): void;

@@ -1,8 +1,12 @@
-import type { Translation } from './translation.js';
 import { fi } from './fi.js';
 import { lazyModule, type LazyModule } from '../lazy-module.js';
 
-export type { Translation } from './translation.js';
+/**
+ * The element's own UI strings. Every language file is typed `Translation`, so a missing or misspelt key fails to
+ * compile. Messages for core codes (card IDs, rules, API, outbox, input) come from the core's registry.
+ */
+export type Translation = { readonly [K in keyof typeof fi]: (typeof fi)[K] };
+/** The languages the element speaks. */
 export type UiLocale = 'fi' | 'sv' | 'en';
 
 /**

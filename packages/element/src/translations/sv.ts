@@ -1,4 +1,4 @@
-import type { Translation } from './translation.js';
+import type { Translation } from './index.js';
 
 export const sv: Translation = {
   title: 'Kaikukortet',

@@ -3,7 +3,6 @@
 // "Situation" for booking or collection, "only 1 fit under the cap" and "2 tickets requested" before any request.)
 import { CARD_PHRASES } from '../views/card-texts.js';
 import { describe, expect, it } from 'vitest';
-import { configMessages } from '../messages/config-texts.js';
 import { elementMessages } from '../messages/index.js';
 import { serviceMessages } from '../messages/late-texts.js';
 import { rulesMessages } from '@kaiku-scanner/core/messages';
@@ -47,10 +46,7 @@ function textsOf(
   return out;
 }
 
-const tables = { elementMessages, serviceMessages, configMessages, rulesMessages } as Record<
-  string,
-  Record<string, unknown>
->;
+const tables = { elementMessages, serviceMessages, rulesMessages } as Record<string, Record<string, unknown>>;
 function allTexts(locale: Locale): [string, string][] {
   const out = textsOf({ fi, sv, en }[locale], locale, [], TRANSLATION_CALLS);
   for (const [name, table] of Object.entries(tables))

@@ -81,7 +81,8 @@ export const cardStyles = css`
     font-weight: 700;
     border-radius: var(--kaiku-radius);
   }
-  .group-list {
+  .group-list,
+  .attention-list {
     list-style: none;
     padding: 0;
     display: grid;
@@ -99,9 +100,6 @@ export const cardStyles = css`
   }
   /* The needs-attention list (its chunk has no styles): each usage a row, its button apart from the report's. */
   .attention-list {
-    list-style: none;
-    padding: 0;
-    display: grid;
     gap: 0.5rem;
     margin-bottom: 0.75rem;
   }
@@ -188,46 +186,29 @@ export function ticketModel(
 }
 
 /**
- * The looked-up card: its facts, and either the ticket form (`tickets` builds its model: the rules are asked only
- * when the form is shown) or the reasons no ticket can be given.
- */
-export function renderCardPanel(
-  v: ViewContext,
-  card: CardView,
-  blocking: readonly Reason[],
-  tickets: (() => TicketModel) | undefined,
-  h: TicketHandlers,
-): TemplateResult {
-  const refused = blocking.length > 0 || !tickets;
-  return html`
-    <section part="card-panel" class="card" aria-labelledby="card-title">
-      <div class="card-info">${renderCardFacts(v, card)}</div>
-      <div class="card-action">
-        ${refused ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(), h)}
-      </div>
-    </section>
-  `;
-}
-
-/**
- * The card phase on the stage: the panel, with the ticket form's model built from the rules (the flow's `decide`) when the
- * form is shown (there is a show and nothing blocks).
+ * The card phase on the stage: the looked-up card's facts, and either the ticket form (its model built from the
+ * rules, the flow's `decide`, only when the form is shown: there is a show and nothing blocks) or the reasons no
+ * ticket can be given.
  */
 export function renderCardStage(
   v: ViewContext,
-  phase: Extract<Phase, { name: 'card' }>,
+  { card, request, blocking }: Extract<Phase, { name: 'card' }>,
   show: ShowContext | undefined,
   flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified'>,
   h: TicketHandlers,
 ): TemplateResult {
-  const { card, request, blocking } = phase;
-  const tickets = show
-    ? (): TicketModel => ({
-        ...ticketModel(card, show, request, (r) => flow.decide(card, show, r), flow.groupError),
-        unverified: flow.unverified,
-      })
-    : undefined;
-  return renderCardPanel(v, card, blocking, tickets, h);
+  const tickets = (s: ShowContext): TicketModel => ({
+    ...ticketModel(card, s, request, (r) => flow.decide(card, s, r), flow.groupError),
+    unverified: flow.unverified,
+  });
+  return html`
+    <section part="card-panel" class="card" aria-labelledby="card-title">
+      <div class="card-info">${renderCardFacts(v, card)}</div>
+      <div class="card-action">
+        ${blocking.length > 0 || !show ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(show), h)}
+      </div>
+    </section>
+  `;
 }
 
 /** Kaikukanta could not be reached: the card is as this device stored it. */
@@ -254,28 +235,23 @@ const UNVERIFIED: LocalizedText = {
 export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
+  const facts: [LocalizedText, string][] = [
+    [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
+    [C.status, t.statusName(card.status)],
+    [C.validUntil, card.validUntil ? fmt.date(card.validUntil) : '–'],
+    ...(card.kind === 'client'
+      ? [[C.minors, unknown ? '–' : fmt.number(card.minors)] as [LocalizedText, string]]
+      : []),
+  ];
   return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
     <dl>
-      <div>
-        <dt>${text(C.cardKind)}</dt>
-        <dd>${card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)}</dd>
-      </div>
-      <div>
-        <dt>${text(C.status)}</dt>
-        <dd>${t.statusName(card.status)}</dd>
-      </div>
-      <div>
-        <dt>${text(C.validUntil)}</dt>
-        <dd>${card.validUntil ? fmt.date(card.validUntil) : '–'}</dd>
-      </div>
-      ${
-        card.kind === 'client'
-          ? html`<div>
-              <dt>${text(C.minors)}</dt>
-              <dd>${unknown ? '–' : fmt.number(card.minors)}</dd>
-            </div>`
-          : nothing
-      }
+      ${facts.map(
+        ([label, value]) =>
+          html`<div>
+            <dt>${text(label)}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
     </dl>
     ${
       card.fromCache

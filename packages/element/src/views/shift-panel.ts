@@ -1,43 +1,96 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { countShift, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
+import { checkVoidWindow } from '@kaiku-scanner/core';
+import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
 import type { Phase } from '../flow/phase.js';
 import type { CapState, OutboxState, ShowContext, UsageMode } from '../services/types.js';
-import { currentPrefs, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
+import { currentPrefs, maskCardId, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
-import type { ViewContext } from './view-context.js';
+import { undoLabel } from './undo.js';
+import { ticketSummary, type ViewContext } from './view-context.js';
+
+/** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
+const dayOf = (at: string | Date): string =>
+  new Date(at).toLocaleDateString('sv', { timeZone: 'Europe/Helsinki' });
+
+/** A kept usage as this page wrote it (`masked`); anything else in the storage is left out. */
+const isUsage = (u: Partial<Record<keyof ShiftUsage, unknown>>): u is ShiftUsage =>
+  [u.id, u.at, u.cardId, u.mode].every((x) => typeof x === 'string') &&
+  Object.hasOwn(STATES, u.state as string) &&
+  Number.isInteger(u.childTickets) &&
+  ['id', 'name', 'start'].every((k) => typeof (u.show as Record<string, unknown>)?.[k] === 'string') &&
+  (u.group === undefined || Array.isArray((u.group as ShiftUsage['group'])?.memberCardIds));
+
+/** What is kept of a usage: card IDs only by their last four characters (docs/privacy.md). */
+const masked = (u: ShiftUsage): ShiftUsage => ({
+  ...u,
+  cardId: maskCardId(u.cardId),
+  ...(u.group ? { group: { ...u.group, memberCardIds: u.group.memberCardIds.map(maskCardId) } } : {}),
+});
 
 /**
- * This terminal's shift (memory only: gone with the page, like the card IDs it holds): each usage it registered or
- * queued and each refusal it showed, seen as the flow reaches them. Undo (voiding) marks a usage `voided` here.
+ * This terminal's shift: each usage it registered or queued and each refusal it showed, seen as the flow reaches
+ * them; an undo (`kaiku-usage-voided`) marks its usage `voided`. Kept under `key` (one per API, venue and
+ * terminal name) in `localStorage` so it survives a reload, card IDs masked; today's only. No key: memory only.
  */
 export class ShiftLog {
   readonly usages: ShiftUsage[] = [];
   private seen: Phase | undefined;
   /** The card last looked up: an unregistered one's refusal (an error phase) names no card. */
   private looked = '';
-  private n = 0;
+
+  constructor(readonly key?: string) {
+    try {
+      const kept: unknown = JSON.parse((key && globalThis.localStorage.getItem(key)) || '[]');
+      if (Array.isArray(kept))
+        this.usages.push(...kept.filter(isUsage).filter((u) => dayOf(u.at) === dayOf(new Date())));
+    } catch {
+      // unreadable or blocked storage: a new shift
+    }
+  }
 
   /** Takes what a new phase says about the shift (once per phase). */
   record(phase: Phase, show: ShowContext | undefined, mode: UsageMode, now: Date): void {
     if (phase === this.seen || !show) return;
     this.seen = phase;
     if (phase.name === 'looking-up') this.looked = phase.cardId;
-    const base = { at: now.toISOString(), mode, show, childTickets: 0, id: `shift-${++this.n}` };
+    const base = {
+      at: now.toISOString(),
+      mode,
+      show: { id: show.id, name: show.name, start: show.start },
+      childTickets: 0,
+      id: `shift-${now.getTime()}-${this.usages.length}`,
+    };
+    if (phase.name === 'done' && phase.outcome === 'voided') return;
     if (phase.name === 'done' && phase.outcome !== 'refused-later') {
       const { request: r } = phase;
       const group = r.groupCardIds.length + r.under16 > 0;
-      this.usages.push({
+      this.add({
         ...base,
-        ...(phase.recordId ? { id: phase.recordId } : {}),
+        id: phase.usageId ?? phase.recordId ?? base.id,
         state: phase.outcome,
         cardId: phase.cardId,
         childTickets: r.children,
         ...(group ? { group: { memberCardIds: [...r.groupCardIds], under16Clients: r.under16 } } : {}),
       });
     } else if (phase.name === 'card' && phase.blocking.length > 0)
-      this.usages.push({ ...base, state: 'refused', cardId: phase.card.id });
+      this.add({ ...base, state: 'refused', cardId: phase.card.id });
     else if (phase.name === 'error' && phase.refusal)
-      this.usages.push({ ...base, state: 'refused', cardId: this.looked });
+      this.add({ ...base, state: 'refused', cardId: this.looked });
+  }
+
+  /** The usage `id` was undone. */
+  voided(id: string): void {
+    const i = this.usages.findIndex((u) => u.id === id);
+    if (i >= 0) this.add({ ...this.usages[i]!, state: 'voided' }, i);
+  }
+
+  private add(u: ShiftUsage, at = this.usages.length): void {
+    this.usages[at] = u;
+    try {
+      if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages.map(masked)));
+    } catch {
+      // full or blocked storage: this page only
+    }
   }
 
   /** The usages with what the outbox knows now: a queued one is sent (registered) or refused later. */
@@ -56,12 +109,15 @@ export class ShiftLog {
 export type ShiftModel = {
   readonly usages: readonly ShiftUsage[];
   readonly terminalName: string;
+  readonly locale: 'fi' | 'sv' | 'en';
   /** The registry's tally of the show on screen (every terminal), when known. */
   readonly show: ShowContext | undefined;
   readonly cap: CapState | undefined;
   readonly now: Date;
-  /** The shift's report as CSV (the services' `exportShiftCsv`); absent: no download offered. */
-  readonly exportCsv: (() => Promise<string>) | undefined;
+  /** Undoes a usage (the element's `voidUsage`); absent: the services cannot, and no undo is offered. */
+  readonly undo: ((id: string) => Promise<unknown>) | undefined;
+  /** An undo is under way. */
+  readonly undoing: boolean;
   /** The clerk changed a setting: re-render. */
   readonly changed: () => void;
   readonly failed: (e: unknown) => Promise<void>;
@@ -83,7 +139,7 @@ const STATES = {
   registered: ['kirjattu', 'registrerad', 'registered'],
   queued: ['jonossa', 'i kö', 'queued'],
   refused: ['hylätty', 'avvisad', 'refused'],
-  voided: ['peruttu', 'annullerad', 'voided'],
+  voided: ['peruttu', 'ångrad', 'undone'],
 } as const;
 
 function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult {
@@ -91,6 +147,26 @@ function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult
     <th scope="row">${label}</th>
     ${COLUMNS.map(([k]) => html`<td data-count=${k}>${v.fmt.number(c[k])}</td>`)}
   </tr>`;
+}
+
+/**
+ * Undo for a usage that gave tickets, within the void window (`checkVoidWindow`: the policy's minutes, never once
+ * its show has begun), named as on the result screen.
+ */
+function renderUndo(v: ViewContext, m: ShiftModel, u: ShiftUsage): TemplateResult | typeof nothing {
+  const open = checkVoidWindow({ registeredAt: u.at, showStart: u.show.start, now: m.now }).ok;
+  if (!m.undo || (u.state !== 'registered' && u.state !== 'queued') || !open) return nothing;
+  const members = u.group?.memberCardIds ?? [];
+  const tickets = { children: u.childTickets, groupCardIds: members, under16: u.group?.under16Clients ?? 0 };
+  const undo = m.undo;
+  return html`<button
+    type="button"
+    data-undo=${u.id}
+    ?disabled=${m.undoing}
+    @click=${() => undo(u.id).catch(m.failed)}
+  >
+    ${v.text(undoLabel(`${v.id(u.cardId)}, ${ticketSummary(v, tickets)}`))}
+  </button>`;
 }
 
 /** The shift: counters (this terminal, and the registry's tally), the usages, the report, the clerk's settings. */
@@ -104,6 +180,9 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
   };
   const title = L(v, 'Vuoro', 'Skift', 'Shift') + (m.terminalName ? ` · ${m.terminalName}` : '');
   const cap = m.cap && !m.cap.unknown ? m.cap : undefined;
+  const report = shiftReport(m.usages, m.locale);
+  // The total rows' word (the last row is the shift's total): not a card ID, so never masked.
+  const total = report.rows.at(-1)![0];
   return html`<details part="shift" class="shift">
     <summary>${title}</summary>
     <table class="shift-counts">
@@ -137,6 +216,7 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
             <span class="mono">${v.id(u.cardId)}</span>
             <span>${u.show.name}</span>
             <span class="badge">${state(v, u.state)}</span>
+            ${renderUndo(v, m, u)}
           </li>`,
       )}
     </ol>
@@ -144,18 +224,29 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
       <button type="button" data-print @click=${() => globalThis.print()}>
         ${L(v, 'Tulosta vuororaportti', 'Skriv ut skiftrapporten', 'Print the shift report')}
       </button>
-      ${
-        m.exportCsv
-          ? html`<button
-              type="button"
-              data-csv
-              @click=${() => void downloadCsv(m.exportCsv!, m.failed, 'kaikukortti-shift.csv')}
-            >
-              ${L(v, 'Lataa vuororaportti (CSV)', 'Ladda ner skiftrapporten (CSV)', 'Download the shift report (CSV)')}
-            </button>`
-          : nothing
-      }
+      <button
+        type="button"
+        data-csv
+        @click=${() => void downloadCsv(async () => report.csv, m.failed, 'kaikukortti-shift.csv')}
+      >
+        ${L(v, 'Lataa vuororaportti (CSV)', 'Ladda ner skiftrapporten (CSV)', 'Download the shift report (CSV)')}
+      </button>
     </div>
+    <table class="shift-report">
+      <caption>
+        ${title} · ${v.fmt.dateTime(m.now.toISOString())}
+      </caption>
+      ${report.rows.map(
+        (r, i) =>
+          html`<tr>
+            ${r.map((c, j) =>
+              i === 0
+                ? html`<th scope="col">${c}</th>`
+                : html`<td>${j === 0 && c !== total ? v.id(String(c)) : c}</td>`,
+            )}
+          </tr>`,
+      )}
+    </table>
     <fieldset class="shift-settings">
       <legend>
         ${L(v, 'Tämän laitteen asetukset', 'Inställningar på den här enheten', "This device's settings")}
@@ -186,7 +277,7 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
   </details>`;
 }
 
-/** Printing (from the open panel) shows the shift report alone: counters, totals by show and the usages. */
+/** Printing (from the open panel) shows the shift report alone; on screen the counters and the list tell it. */
 export const shiftStyles = css`
   .shift table {
     border-collapse: collapse;
@@ -214,6 +305,7 @@ export const shiftStyles = css`
   .shift-list li {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: 0.25rem 1rem;
   }
   .shift-list [data-state='refused'] .badge,
@@ -224,12 +316,16 @@ export const shiftStyles = css`
     width: 1.25rem;
     height: 1.25rem;
   }
+  .shift .shift-report {
+    display: none;
+  }
   @media print {
     .base > :not([part~='shift']),
-    .shift summary,
-    .shift .actions,
-    .shift-settings {
+    .shift > :not(.shift-report) {
       display: none;
+    }
+    .shift .shift-report {
+      display: table;
     }
     .base {
       border: 0;

@@ -8,27 +8,7 @@ import { renderBusy, renderError } from './outcome.js';
 import { renderReady, type ReadyOptions } from './ready.js';
 
 /** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
-export type StageFlow = Pick<
-  ScanFlow,
-  | 'phase'
-  | 'manualError'
-  | 'cameraError'
-  | 'groupError'
-  | 'decide'
-  | 'retry'
-  | 'reset'
-  | 'waiting'
-  | 'unverified'
-  | 'undoing'
-  | 'svc'
-  | 'set'
-  | 'toPhase'
-  | 'errorOf'
-  | 'emitError'
-  | 'voided'
-  | 'tally'
-  | 'polite'
->;
+export type StageFlow = ScanFlow;
 
 /** The element's side of the stage: its settings and handlers. */
 export type StageModel = ReadyOptions & {

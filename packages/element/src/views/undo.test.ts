@@ -1,6 +1,8 @@
 // The undo action in the flow, in Node: what it undoes, the result after it, a failure shown with the result kept.
 import { describe, expect, it } from 'vitest';
 import { ScanFlow, type FlowHost } from '../flow/scan-flow.js';
+// The card actions load with the card panel, which the element starts loading as it connects: here, at once.
+import '../flow/card-actions.js';
 import { fi } from '../translations/fi.js';
 import { formatterFor } from '../format.js';
 import type { ViewContext } from './view-context.js';

@@ -7,7 +7,7 @@ import type { LocalizedText } from '../services/types.js';
 
 // The undo texts load with the result (not with the first download's translations).
 /** The undo action, naming what it undoes (the card and its tickets). */
-const undoLabel = (what: string): LocalizedText => ({
+export const undoLabel = (what: string): LocalizedText => ({
   fi: `Peru: ${what}`,
   sv: `Ångra: ${what}`,
   en: `Undo: ${what}`,

@@ -12,9 +12,6 @@ import { ticketSummary, type ViewContext } from './view-context.js';
 export const OUTCOMES = ['registered', 'refused', 'already-used', 'attention'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** The refusal reason that turns a refusal into "already used" (its text says when and where). */
-export const ALREADY_USED = 'already-used';
-
 /**
  * Fill and text colour of each result. Chosen so that every pair stays apart (CIELAB ΔE ≥ 20) under protanopia,
  * deuteranopia and tritanopia simulation and each text keeps ≥ 4.5:1 (verdict.test.ts computes both). The same in
@@ -42,9 +39,9 @@ export function outcomeOf(phase: Phase): Outcome | undefined {
   }
 }
 
-/** A refusal is "already used" when that is one of its reasons. */
+/** A refusal is "already used" when that is one of its reasons (its text says when and where). */
 export function refusalOutcome(reasons: readonly Reason[]): Outcome {
-  return reasons.some((r) => r.code === ALREADY_USED) ? 'already-used' : 'refused';
+  return reasons.some((r) => r.code === 'already-used') ? 'already-used' : 'refused';
 }
 
 /** The badge of a usage queued offline. */
@@ -74,12 +71,6 @@ const ICONS: Readonly<Record<Outcome, TemplateResult>> = {
   attention: svg`<path d="M24 3l22 40H2z"/><path d="M24 17v13M24 35v3" class="mark"/>`,
 };
 
-export function renderIcon(outcome: Outcome): TemplateResult {
-  return html`<svg class="verdict-icon" viewBox="0 0 48 48" aria-hidden="true" data-shape=${outcome}>
-    ${ICONS[outcome]}
-  </svg>`;
-}
-
 /** A banner: which result, its heading, what follows it, its part; `data` sets `data-outcome`/`data-code`. */
 export type VerdictBanner = {
   readonly verdict: Outcome;
@@ -100,7 +91,9 @@ export function renderVerdict(b: VerdictBanner): TemplateResult {
     data-code=${ifDefined(b.code)}
   >
     <div class="verdict-head">
-      ${renderIcon(b.verdict)}
+      <svg class="verdict-icon" viewBox="0 0 48 48" aria-hidden="true" data-shape=${b.verdict}>
+        ${ICONS[b.verdict]}
+      </svg>
       <h3>${b.heading}</h3>
     </div>
     ${b.body}

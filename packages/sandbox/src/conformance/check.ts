@@ -1,4 +1,6 @@
 import { ProblemSchema } from '@kaiku-scanner/core/contract';
+import type { Problem } from '@kaiku-scanner/core/contract';
+import type * as z from 'zod/mini';
 import type { Answer, Exchange } from './conformance-http.js';
 
 /**
@@ -20,10 +22,6 @@ export type CheckResult = {
   readonly note?: string;
   /** The last requests the check sent and what came back (method, path, status, problem code). */
   readonly exchanges: readonly Exchange[];
-};
-
-export type Schema = {
-  safeParse(v: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[] }[] } };
 };
 
 export class CouldNotRun extends Error {}
@@ -48,7 +46,12 @@ export class Check {
     return ok;
   }
   /** An answer of `status` whose JSON matches `schema`. */
-  valid<T>(answer: Answer, status: number, schema: Schema, what: string): T | undefined {
+  valid<S extends z.ZodMiniType>(
+    answer: Answer,
+    status: number,
+    schema: S,
+    what: string,
+  ): z.infer<S> | undefined {
     if (!this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`))
       return undefined;
     this.that(/^application\/json\b/.test(answer.contentType), `${what}: content type ${answer.contentType}`);
@@ -58,11 +61,11 @@ export class Check {
       .slice(0, 5)
       .join(', ');
     return this.that(parsed.success, `${what}: the body breaks the schema at ${paths}`)
-      ? (answer.json as T)
+      ? (answer.json as z.infer<S>)
       : undefined;
   }
   /** An RFC 9457 problem with this status (and code, when given); returns its reasons. */
-  problem(answer: Answer, status: number, code: string | undefined, what: string): ProblemShape | undefined {
+  problem(answer: Answer, status: number, code: string | undefined, what: string): Problem | undefined {
     this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`);
     this.that(
       /^application\/problem\+json\b/.test(answer.contentType),
@@ -70,7 +73,7 @@ export class Check {
     );
     const parsed = ProblemSchema.safeParse(answer.json);
     if (!this.that(parsed.success, `${what}: the body is not a Problem`)) return undefined;
-    const p = parsed.data as ProblemShape;
+    const p = parsed.data as Problem;
     this.that(p.status === answer.status, `${what}: problem status ${p.status} ≠ ${answer.status}`);
     if (code !== undefined) this.that(p.code === code, `${what}: code ${p.code}, expected ${code}`);
     return p;
@@ -85,12 +88,3 @@ export class Check {
     this.that(missing.length === 0, `${what}: reason ${code} without its params ${missing.join(', ')}`);
   }
 }
-
-export type ProblemShape = {
-  readonly status: number;
-  readonly code: string;
-  readonly title?: string;
-  readonly detail?: string;
-  readonly reasons?: readonly { code: string; params?: Record<string, unknown> }[];
-  readonly issues?: readonly { path: string; code: string; suggestion?: string }[];
-};

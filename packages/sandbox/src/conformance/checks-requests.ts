@@ -1,7 +1,8 @@
 import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { Check } from './check.js';
-import { type CardLookup, type Ctx, key, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
+import { type Ctx, key, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
 
 export type KitCheck = {
   readonly name: string;
@@ -48,7 +49,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
     rule: '#endpoints',
     async run(ctx, c) {
       const today = helsinkiDay(new Date());
-      const expect: [string, string, (r: CardLookup) => boolean][] = [
+      const expect: [string, string, (r: CardRecord) => boolean][] = [
         [ctx.cards.active[0]!, 'active', (r) => r.status === 'active' && r.validUntil >= today],
         [ctx.cards.inactive, 'inactive', (r) => r.status === 'inactive'],
         [ctx.cards.useBan, 'use-ban', (r) => r.status === 'use-ban'],
@@ -57,7 +58,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         [ctx.cards.community, 'community', (r) => r.kind === 'community' && r.status === 'active'],
       ];
       for (const [id, what, holds] of expect) {
-        const card = c.valid<CardLookup>(await lookup(ctx, id), 200, CardRecordSchema, `look-up (${what})`);
+        const card = c.valid(await lookup(ctx, id), 200, CardRecordSchema, `look-up (${what})`);
         if (card) c.that(card.id === id && holds(card), `the ${what} test card's record: ${card.status}`);
       }
       c.problem(await lookup(ctx, ctx.cards.unregistered), 404, 'card-not-registered', 'unregistered card');

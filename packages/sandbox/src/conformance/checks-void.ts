@@ -1,18 +1,6 @@
-import { UsageResultSchema, VoidResultSchema } from '@kaiku-scanner/core/contract';
+import { VoidResultSchema } from '@kaiku-scanner/core/contract';
 import type { KitCheck } from './checks-requests.js';
-import {
-  type ListedUsage,
-  type Registered,
-  key,
-  listUsages,
-  post,
-  readTally,
-  remember,
-  showId,
-  usage,
-} from './kit-context.js';
-
-type Voided = { usageId: string; voidedAt: string; showTally: { ticketsGiven: number } };
+import { key, listUsages, post, readTally, register, remember, showId, usage } from './kit-context.js';
 
 /** Voiding a usage (docs/api.md, "Voiding a usage"): the tally given back once, idempotent, bounded, the venue's own. */
 export const VOID_CHECKS: readonly KitCheck[] = [
@@ -23,21 +11,16 @@ export const VOID_CHECKS: readonly KitCheck[] = [
       const id = showId(ctx, 'void');
       const show = { id, cap: 4 };
       const [a, b] = [ctx.cards.active[0]!, ctx.cards.active[1]!];
-      const registered: (Registered | undefined)[] = [];
-      for (const card of [a, b]) {
-        const answer = await post(ctx, 'v1/usages', usage(ctx, card, show), key(ctx, `void-${card}`));
-        registered.push(c.valid<Registered>(answer, 201, UsageResultSchema, 'a usage to void'));
-        remember(ctx, registered.at(-1));
-      }
-      const target = registered[0];
+      const target = await register(ctx, c, usage(ctx, a, show), `void-${a}`, 'a usage to void');
+      await register(ctx, c, usage(ctx, b, show), `void-${b}`, 'a usage to void');
       if (!target) return;
       const path = `v1/usages/${encodeURIComponent(target.usageId)}/void`;
       if (ctx.other) {
         const answer = await post(ctx, path, {}, undefined, ctx.other.token);
         c.problem(answer, 403, undefined, "another venue voids this venue's usage");
       }
-      const first = c.valid<Voided>(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');
-      const again = c.valid<Voided>(await post(ctx, path, {}), 200, VoidResultSchema, 'the same void again');
+      const first = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');
+      const again = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'the same void again');
       if (first && again)
         c.that(again.voidedAt === first.voidedAt, 'a second void answered another voidedAt');
       // Two usages of one ticket each, one voided (twice): one ticket stays given, never zero or two.
@@ -47,9 +30,7 @@ export const VOID_CHECKS: readonly KitCheck[] = [
       if (first)
         c.that(first.showTally.ticketsGiven === 1, `the void's tally: ${first.showTally.ticketsGiven}`);
       // Every page: a venue's day may hold more usages than one page (the list check's own bound applies).
-      const items = (await listUsages(ctx, c, ctx.day, 1000)) as
-        (ListedUsage & { state?: string })[] | undefined;
-      const listed = items?.find((u) => u.usageId === target.usageId);
+      const listed = (await listUsages(ctx, c, ctx.day, 1000))?.find((u) => u.usageId === target.usageId);
       c.that(listed?.state === 'voided', `the voided usage is listed as ${listed?.state ?? 'missing'}`);
       c.problem(
         await post(ctx, 'v1/usages/conformance-no-such-usage/void', {}),

@@ -1,4 +1,5 @@
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
+import type { ShowTally, UsageRecord, UsageResult } from '@kaiku-scanner/core/contract';
 import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 
@@ -88,13 +89,6 @@ export const post = (ctx: Ctx, path: string, body: unknown, idempotencyKey?: str
 export const sendUsage = (ctx: Ctx, body: unknown, name?: string, token?: string) =>
   post(ctx, 'v1/usages', body, name === undefined ? undefined : key(ctx, name), token);
 
-export type Registered = {
-  usageId: string;
-  tickets: { total: number; children: number; groupMembers: number; under16Clients: number };
-  countedAgainstCap?: number;
-  coveredByBooking?: number;
-};
-
 /** Notes a registered usage for the list check. */
 export function remember(ctx: Ctx, result: { usageId: string } | undefined, venueId = ctx.venueId): void {
   if (!result) return;
@@ -112,10 +106,10 @@ export async function register(
   name: string,
   what: string,
   options: { readonly status?: 200 | 201; readonly token?: string } = {},
-): Promise<Registered | undefined> {
+): Promise<UsageResult | undefined> {
   const status = options.status ?? 201;
   const answer = await sendUsage(ctx, body, name, options.token);
-  const result = c.valid<Registered>(answer, status, UsageResultSchema, what);
+  const result = c.valid(answer, status, UsageResultSchema, what);
   if (status === 201) remember(ctx, result, body.venueId);
   return result;
 }
@@ -135,16 +129,19 @@ export async function minorsOf(ctx: Ctx, c: Check, cardId: string): Promise<numb
   );
 }
 
-export type Tally = { cap: number | null; ticketsGiven: number; remaining: number | null; usages: number };
-
 /** A show's tally, checked against the schema and against itself (`remaining` = cap − given, never below 0). */
-export async function readTally(ctx: Ctx, c: Check, id: string, token?: string): Promise<Tally | undefined> {
+export async function readTally(
+  ctx: Ctx,
+  c: Check,
+  id: string,
+  token?: string,
+): Promise<ShowTally | undefined> {
   const answer = await ctx.http.send(
     'GET',
     `v1/shows/${encodeURIComponent(id)}/tally`,
     token ? { token } : {},
   );
-  const tally = c.valid<Tally>(answer, 200, ShowTallySchema, `the tally of ${id}`);
+  const tally = c.valid(answer, 200, ShowTallySchema, `the tally of ${id}`);
   if (tally && tally.cap !== null)
     c.that(
       tally.remaining === Math.max(0, tally.cap - tally.ticketsGiven),
@@ -159,8 +156,6 @@ export async function usagesOf(ctx: Ctx, id: string): Promise<number> {
   return answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
 }
 
-export type ListedUsage = { usageId: string; venueId: string; forVenueId?: string; show: { id: string } };
-
 /**
  * A venue's usages of a Helsinki day, following `nextCursor` page by page (`limit` each): every one (within the run's
  * bound of `pages`, a failure past it), or only the first pages when `firstPages` is given. `undefined` when a page
@@ -172,20 +167,15 @@ export async function listUsages(
   day: string,
   limit: number,
   firstPages?: number,
-): Promise<ListedUsage[] | undefined> {
-  const items: ListedUsage[] = [];
+): Promise<UsageRecord[] | undefined> {
+  const items: UsageRecord[] = [];
   const seen = new Set<string>();
   let cursor = '';
   for (let n = 1; n <= (firstPages ?? ctx.pages); n++) {
     const path = `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${day}&to=${day}&limit=${limit}`;
     const answer = await ctx.http.send('GET', cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
     const what = `the usage list (page ${n} of ${limit})`;
-    const list = c.valid<{ items: ListedUsage[]; nextCursor: string | null }>(
-      answer,
-      200,
-      UsageListSchema,
-      what,
-    );
+    const list = c.valid(answer, 200, UsageListSchema, what);
     if (
       !list ||
       !c.that(list.items.length <= limit, `a page of ${list.items.length} items, asked for ${limit}`)
@@ -200,5 +190,3 @@ export async function listUsages(
   c.that(false, `the usage list did not end within ${ctx.pages} pages of ${limit}`);
   return undefined;
 }
-
-export type CardLookup = { id: string; status: string; kind: string; minors: number; validUntil: string };

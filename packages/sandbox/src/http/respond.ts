@@ -57,7 +57,7 @@ export function sendText(
 }
 
 /** Any localhost page (any port, http or https) may call the sandbox from a browser. */
-export function isLocalOrigin(origin: string): boolean {
+function isLocalOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
     return (

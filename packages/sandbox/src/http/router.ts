@@ -9,28 +9,16 @@ import { hostAllowed } from './host-allow.js';
 import { maskCardIds } from './mask.js';
 import { parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
-import { guardTestRoute, testRoutes } from './test-routes.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { testRoutes } from './test-routes.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { SandboxOptions } from '../start-sandbox.js';
 import type { TestControls } from './test-routes.js';
 
-export type RouterOptions = {
+/** The sandbox's options, with its database, clock and version. */
+type RouterOptions = SandboxOptions & {
   readonly repo: Repository;
   readonly clock: Clock;
   readonly version: string;
-  /** A fixed token to require; any non-empty bearer token when absent. */
-  readonly token?: string;
-  /** Tokens bound to venues: only these are accepted, each for its venue only. */
-  readonly venueTokens?: ReadonlyMap<string, string>;
-  /** Each venue's ticket agents (venue → agent venues); see `ApiRouteContext`. */
-  readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly testing: boolean;
-  readonly corsOrigins: readonly string[];
-  /** Host names answered besides localhost and IP addresses (DNS rebinding defence). */
-  readonly allowedHosts: readonly string[];
-  readonly log: (line: string) => void;
-  readonly pendingTimeoutMs: number;
-  /** Per-client limit on /v1/ calls (off when absent). */
-  readonly rateLimit?: RateLimitOptions;
 };
 
 const INDEX_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kaikukanta sandbox</title>
@@ -102,11 +90,14 @@ function allowOf(route: Route): string {
  */
 export function createRouter(options: RouterOptions) {
   const controls: TestControls = { decideDelayMs: 0 };
+  const venueTokens = options.venueTokens && new Map(Object.entries(options.venueTokens));
+  const corsOrigins = options.corsOrigins ?? [];
+  const allowedHosts = [...(options.allowedHosts ?? []), ...(options.host ? [options.host] : [])];
   const ctx: ApiRouteContext = {
     repo: options.repo,
     clock: options.clock,
-    pendingTimeoutMs: options.pendingTimeoutMs,
-    agents: options.agents,
+    pendingTimeoutMs: 30_000,
+    agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },
@@ -157,7 +148,7 @@ export function createRouter(options: RouterOptions) {
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const corsAllowed = applyCors(req, res, options.corsOrigins);
+    const corsAllowed = applyCors(req, res, corsOrigins);
     const found = matchRoute(routes, url.pathname);
     if (method === 'OPTIONS') {
       if (found) res.setHeader('allow', allowOf(found.route));
@@ -179,11 +170,11 @@ export function createRouter(options: RouterOptions) {
     let venue: string | undefined;
     if (r.access !== 'public') {
       const token = bearer(req);
-      venue = token === undefined ? undefined : options.venueTokens?.get(token);
+      venue = token === undefined ? undefined : venueTokens?.get(token);
       if (
         token === undefined ||
         (options.token !== undefined && token !== options.token) ||
-        (options.venueTokens !== undefined && venue === undefined)
+        (venueTokens !== undefined && venue === undefined)
       ) {
         return sendProblem(res, problems.unauthorized(), { 'www-authenticate': 'Bearer realm="kaikukanta"' });
       }
@@ -191,15 +182,14 @@ export function createRouter(options: RouterOptions) {
       const wait = tokenLimiter?.take(token) ?? 0;
       if (wait > 0) return sendProblem(res, problems.rateLimited(wait), { 'retry-after': String(wait) });
     }
-    if (r.access === 'test') {
-      const refusal = guardTestRoute(req, options.corsOrigins);
-      if (refusal) return sendProblem(res, refusal);
-    }
+    // A test route from another origin (a hostile page sending across sites) is refused.
+    if (r.access === 'test' && req.headers.origin !== undefined && !corsAllowed)
+      return sendProblem(res, problems.forbidden('Test routes refuse requests from other origins.'));
     await handler({ req, res, params, url, venue });
   }
 
   // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.
-  const log = (line: string): void => options.log(visibleText(line));
+  const log = (line: string): void => options.logger?.(visibleText(line));
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -219,8 +209,8 @@ export function createRouter(options: RouterOptions) {
         return sendProblem(res, problems.badRequest('HTTP/1.1 requires a Host header.'));
       }
       if (
-        !hostAllowed(host, options.allowedHosts) ||
-        (target.authority !== undefined && !hostAllowed(target.authority, options.allowedHosts))
+        !hostAllowed(host, allowedHosts) ||
+        (target.authority !== undefined && !hostAllowed(target.authority, allowedHosts))
       ) {
         return sendProblem(res, problems.hostNotAllowed());
       }

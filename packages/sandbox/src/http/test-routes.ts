@@ -1,14 +1,11 @@
-import type { IncomingMessage } from 'node:http';
+import * as z from 'zod/mini';
 import {
   CardRecordSchema,
   ShowConfigSchema,
   ShowSchema,
   UsageRequestSchema,
-  ownValue,
-  suggestField,
 } from '@kaiku-scanner/core/contract';
 import { toApiShow } from '@kaiku-scanner/core';
-import type { Problem } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import type { Call, Handler, Route } from './router.js';
@@ -16,51 +13,19 @@ import { seed } from '../seed/seed-data.js';
 import { otherVenue } from './api-routes.js';
 import { parseOrRefuse } from './invalid-body.js';
 import { readJsonBody } from './read-body.js';
-import { isLocalOrigin, problems, sendJson, sendProblem } from './respond.js';
+import { problems, sendJson, sendProblem } from './respond.js';
 
 /** Settings the test-support endpoints change at run time. */
 export type TestControls = { decideDelayMs: number };
 
-/**
- * Refuses what a hostile page could send across sites: an `Origin` that is neither a localhost page nor a
- * configured origin (403 `forbidden`), and a POST that is not `application/json` (415: a JSON content type cannot
- * be sent without a CORS preflight, which the sandbox only grants to allowed origins). The bearer token is checked
- * before this, like on `/v1/`.
- */
-export function guardTestRoute(req: IncomingMessage, corsOrigins: readonly string[]): Problem | undefined {
-  const origin = req.headers.origin;
-  if (origin !== undefined && !(isLocalOrigin(origin) || corsOrigins.includes(origin))) {
-    return problems.forbidden('Test routes refuse requests from other origins.');
-  }
-  return undefined;
-}
-
-type Fields = Record<string, 'number' | 'string' | 'object'>;
-
-/** The body's own keys, each of the expected type; the first odd or unknown key is named. */
-function checkFields(
-  value: unknown,
-  fields: Fields,
-): { path: string; code: string; suggestion?: string } | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { path: '(input)', code: 'wrong-type' };
-  for (const key of Object.keys(value)) {
-    const want = ownValue(fields, key);
-    if (!want) {
-      const suggestion = suggestField(key, Object.keys(fields));
-      return { path: key, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
-    }
-    const v = (value as Record<string, unknown>)[key];
-    if (want === 'number' ? !Number.isFinite(v) : typeof v !== want || v === null)
-      return { path: key, code: 'wrong-type' };
-  }
-  return undefined;
-}
+const number = () => z.optional(z.number());
 
 /**
  * Test support under `/__sandbox/`, only when started with `testing: true` / `--testing`, and only for a caller
- * with the bearer token (the `--token` one when set) from no origin, a localhost page or a configured origin;
- * POSTs must be `application/json` (an empty body counts as `{}`):
+ * with the bearer token (the `--token` one when set) from no origin, a localhost page or a configured origin (else
+ * 403 `forbidden`: a hostile page could send them across sites); POSTs must be `application/json` (a JSON content
+ * type cannot be sent without a CORS preflight, which only allowed origins get; an empty body counts as `{}`), every
+ * field known and of its type:
  * - `GET  /__sandbox/usages/count?cardId=&showId=` → `{ count }` (exactly-once checks);
  * - `GET  /__sandbox/keys?key=` → `{ state: 'pending' | 'done' | null }` (to time duplicate requests);
  * - `POST /__sandbox/reset` → empties usages, keys and shows and re-seeds;
@@ -74,14 +39,13 @@ function checkFields(
  */
 export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): Route[] {
   const { repo, clock, controls } = env;
-  /** A POST handler over a JSON body whose fields are checked first. */
+  /** A POST handler over a JSON body read by `schema` (each odd or unknown field named). */
   const post =
-    (fields: Fields | undefined, act: (value: Record<string, unknown>, call: Call) => void): Handler =>
+    <T>(schema: z.ZodMiniType<T>, act: (value: T, call: Call) => void): Handler =>
     async (call) => {
       const body = await readJsonBody(call.req, call.res, true);
-      const issue = body && fields ? checkFields(body.value, fields) : undefined;
-      if (issue) sendProblem(call.res, problems.invalid([issue]));
-      else if (body) act(body.value as Record<string, unknown>, call);
+      const value = body && parseOrRefuse(call.res, schema, body.value);
+      if (value !== undefined) act(value, call);
     };
   /** For a token bound to no venue only: the handler changes every venue's data. */
   const everyVenue =
@@ -108,7 +72,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
     {
       path: '/__sandbox/reset',
       access: 'test',
-      POST: post({}, (_v, { res, venue }) => {
+      POST: post(z.strictObject({}), (_v, { res, venue }) => {
         repo.clear(venue);
         if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
         sendJson(res, 200, seed(repo, clock.now(), venue));
@@ -118,9 +82,9 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: '/__sandbox/clock',
       access: 'test',
       POST: everyVenue(
-        post({ offsetMs: 'number' }, (v, { res }) => {
-          clock.offsetMs = (v.offsetMs as number | undefined) ?? 0;
-          sendJson(res, 200, { now: clock.now().toISOString(), offsetMs: clock.offsetMs });
+        post(z.strictObject({ offsetMs: number() }), ({ offsetMs = 0 }, { res }) => {
+          clock.offsetMs = offsetMs;
+          sendJson(res, 200, { now: clock.now().toISOString(), offsetMs });
         }),
       ),
     },
@@ -128,8 +92,8 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: '/__sandbox/delay',
       access: 'test',
       POST: everyVenue(
-        post({ ms: 'number' }, (v, { res }) => {
-          controls.decideDelayMs = Math.min(60_000, Math.max(0, (v.ms as number | undefined) ?? 0));
+        post(z.strictObject({ ms: number() }), ({ ms = 0 }, { res }) => {
+          controls.decideDelayMs = Math.min(60_000, Math.max(0, ms));
           sendJson(res, 200, { ms: controls.decideDelayMs });
         }),
       ),
@@ -138,9 +102,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       path: '/__sandbox/cards',
       access: 'test',
       POST: everyVenue(
-        post(undefined, (v, { res }) => {
-          const card = parseOrRefuse(res, CardRecordSchema, v);
-          if (!card) return;
+        post(CardRecordSchema, (card, { res }) => {
           repo.putCard(card, 'test');
           sendJson(res, 201, card);
         }),
@@ -149,25 +111,28 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
     {
       path: '/__sandbox/shows',
       access: 'test',
-      POST: post({ venueId: 'string', show: 'object' }, (v, { res, venue: bound }) => {
-        const venue = parseOrRefuse(res, UsageRequestSchema.shape.venueId, v.venueId, { path: 'venueId' });
-        if (venue === undefined) return;
-        const elsewhere = otherVenue(bound, venue);
-        if (elsewhere) return sendProblem(res, elsewhere);
-        // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
-        // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
-        const settings = parseOrRefuse(res, ShowConfigSchema, v.show, { prefix: 'show.' });
-        const show =
-          settings &&
-          parseOrRefuse(res, ShowSchema, toApiShow(settings as Parameters<typeof toApiShow>[0]), {
-            prefix: 'show.',
-          });
-        if (!show) return;
-        // A `null` cap (none) is stored as it came; the repository reads it as no cap.
-        const config = { ...settings, ...show } as Parameters<Repository['putShow']>[1];
-        repo.putShow(venue, config, clock.now().toISOString());
-        sendJson(res, 201, config);
-      }),
+      // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
+      // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
+      POST: post(
+        z.strictObject({ venueId: UsageRequestSchema.shape.venueId, show: ShowConfigSchema }),
+        ({ venueId, show: settings }, { res, venue: bound }) => {
+          const elsewhere = otherVenue(bound, venueId);
+          if (elsewhere) return sendProblem(res, elsewhere);
+          const show = parseOrRefuse(
+            res,
+            ShowSchema,
+            toApiShow(settings as Parameters<typeof toApiShow>[0]),
+            {
+              prefix: 'show.',
+            },
+          );
+          if (!show) return;
+          // A `null` cap (none) is stored as it came; the repository reads it as no cap.
+          const config = { ...settings, ...show } as Parameters<Repository['putShow']>[1];
+          repo.putShow(venueId, config, clock.now().toISOString());
+          sendJson(res, 201, config);
+        },
+      ),
     },
   ];
 }

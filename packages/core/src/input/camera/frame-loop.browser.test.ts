@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
 import { createFrameLoop, regionRect } from './frame-loop.js';
-import type { FrameDecoder } from './frame-decoder.js';
+import { WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
+import { createInlineWorkerDecoder } from './inline-worker.js';
 import { until } from '../../../../../test/support/until.js';
 import { requireCapability } from '../../../../../test/support/engine-skip.js';
 
@@ -87,7 +88,7 @@ function loopOver(
     worker: false,
     minIntervalMs: 10,
     maxIntervalMs: 100,
-    createDecoder: () => decoder,
+    decoders: [() => decoder],
     onFrame: () => undefined,
     onFatal: () => undefined,
     ...options,
@@ -238,6 +239,44 @@ describe('createFrameLoop', () => {
     dispose();
     expect(fatal).to.have.length(1);
     expect(calls).to.equal(5);
+  });
+
+  it('says which decoder runs: the inlined worker when the worker file fails, then the main thread', async () => {
+    const { video, dispose } = await canvasVideo();
+    const seen: string[] = [];
+    const fatal: unknown[] = [];
+    const watched = (make: () => FrameDecoder) => (): FrameDecoder => {
+      const inner = make();
+      return {
+        kind: inner.kind,
+        decode: (frame, job) => (seen.push(loop.stats.decoder), inner.decode(frame, job)),
+        close: () => inner.close(),
+      };
+    };
+    const missingFile: FrameDecoder = {
+      kind: 'worker',
+      decode: (frame) => (
+        'close' in frame && frame.close(),
+        Promise.reject(new WorkerUnavailableError('404'))
+      ),
+      close: () => undefined,
+    };
+    // From source the build has inlined nothing: the inlined worker is unavailable too, and the main thread follows.
+    const loop = loopOver(video, slowDecoder(5).decoder, {
+      decoders: [
+        watched(() => missingFile),
+        watched(createInlineWorkerDecoder),
+        watched(() => slowDecoder(5).decoder),
+      ],
+      onFatal: (e) => fatal.push(e),
+    });
+    loop.start();
+    await until(() => loop.stats.framesDecoded >= 2);
+    loop.stop();
+    dispose();
+    expect(fatal).to.deep.equal([]);
+    expect([...new Set(seen)]).to.deep.equal(['worker', 'inlined-worker', 'main-thread']);
+    expect(loop.stats.decoder).to.equal('main-thread');
   });
 });
 

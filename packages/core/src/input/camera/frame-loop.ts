@@ -24,8 +24,11 @@ export type FrameLoopOptions = {
   readonly onDecoder?: (status: DecoderStatus) => void;
   /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
   readonly onFatal: (error: unknown) => void;
-  /** Internal seam for tests: replaces the worker/main-thread choice. */
-  readonly createDecoder?: () => FrameDecoder;
+  /**
+   * Internal seam for tests: the decoders to try in turn, each until it is unavailable (default: the worker beside
+   * the code, the worker from its inlined copy where no `workerUrl` was given, the main thread).
+   */
+  readonly decoders?: readonly (() => FrameDecoder | null)[];
 };
 
 export type FrameLoop = {
@@ -55,7 +58,13 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let lastMarker = Number.NaN;
   let lastGrab = 0;
   let engine: DecoderStatus | null = null;
-  let inlined: boolean | 'tried' = false;
+  const fallbacks = [
+    ...(options.decoders ?? [
+      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl)] : []),
+      ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
+      createMainThreadDecoder,
+    ]),
+  ];
   // `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on.
   let videoFrames = typeof VideoFrame === 'function';
   let videoFrameRead = false;
@@ -66,11 +75,13 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       timer = setTimeout(() => void tick().catch(options.onFatal), ms);
   };
 
+  /** The decoder in use: the first of `fallbacks` that starts (`stats.decoder` says which). */
   const currentDecoder = (): FrameDecoder => {
-    decoder ??=
-      options.createDecoder?.() ??
-      (options.worker ? createWorkerDecoder(options.workerUrl) : null) ??
-      createMainThreadDecoder();
+    while (decoder === undefined) {
+      const next = fallbacks.shift();
+      if (next === undefined) throw new WorkerUnavailableError('no decoder left');
+      decoder = next() ?? undefined;
+    }
     return decoder;
   };
 
@@ -110,7 +121,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     lastDecodeMs = performance.now() - started;
     // In a worker a quarter of the decode time (a card is read soon after it comes), on the page's thread all of it
     // (the page stays responsive half the time); either way a slow device skips frames instead of queueing them.
-    const pause = decoder?.kind === 'worker' ? lastDecodeMs / 4 : lastDecodeMs;
+    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : lastDecodeMs / 4;
     intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, pause));
     schedule(intervalMs);
   }
@@ -145,13 +156,11 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     } catch (error) {
       if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error))
         throw new VideoFrameRefused(error);
-      if (!(error instanceof WorkerUnavailableError) || closed) throw error;
-      // The worker beside the code did not load (a bundler that emits no file for it) or died: the inlined worker
-      // once (inline-worker.ts), then the main thread from the next frame on.
+      if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
+      // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
+      // the next frame on — the inlined worker (inline-worker.ts), then the main thread.
       active.close();
-      inlined ||= active.kind === 'worker' && options.workerUrl === undefined && !options.createDecoder;
-      decoder =
-        inlined === true ? ((inlined = 'tried'), createInlineWorkerDecoder()) : createMainThreadDecoder();
+      decoder = undefined;
       return null;
     }
   }

@@ -24,7 +24,7 @@ export function createInlineWorkerDecoder(): FrameDecoder {
   let decoder: FrameDecoder | null | undefined;
   let closed = false;
   return {
-    kind: 'worker',
+    kind: 'inlined-worker',
     async decode(frame, job) {
       const [worker, wasmUrl] = await blobUrls().catch((cause: unknown) => {
         closeFrame(frame);

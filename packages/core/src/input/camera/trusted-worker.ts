@@ -48,15 +48,12 @@ export function claimWorkerPolicy(): boolean {
 
 type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
 
-/** The package's own worker URL names no file that is there (see `emitted` in frame-decoder.ts). */
-export class WorkerNotEmittedError extends Error {}
-
 /**
  * Runs `make`, whose `new Worker(url, …)` then gets its URL through the SDK's policy. `make` keeps the literal
  * `new Worker(new URL('./decode-worker.js', import.meta.url), …)` that bundlers (Vite, webpack, Parcel) look for to
  * emit the worker and rewrite its URL; the global `Worker` is wrapped only for that synchronous call (nothing else
  * can run in between) and put back at once. With `given` a URL (a script's `workerUrl`), that URL and no other
- * passes; with `given` a test of the package's own URL, a URL it fails is never requested (`WorkerNotEmittedError`).
+ * passes; with `given` a test of the package's own URL, a URL it fails is never requested (`make` throws).
  *
  * @example
  * const worker = constructTrusted(() => new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }));
@@ -73,7 +70,8 @@ export function constructTrusted(
   let used = false;
   expected = (href) => !used && (url === undefined || href === url) && (used = true);
   const Wrapped = function (href: string | URL, options?: WorkerOptions): Worker {
-    if (typeof given === 'function' && !given(String(href))) throw new WorkerNotEmittedError(String(href));
+    if (typeof given === 'function' && !given(String(href)))
+      throw new TypeError(`${String(href)}: not emitted`);
     return new Native(trusted ? (trusted.createScriptURL(String(href)) as string) : href, options);
   } as unknown as WorkerConstructor;
   try {

@@ -53,8 +53,12 @@ export type CameraCapabilities = {
 
 /** Live figures of a camera scan: where and with which engine frames are decoded, how many, and how fast. */
 export type CameraScanStats = {
-  /** `worker` normally; `main-thread` when Workers are unavailable or refused (CSP). */
-  readonly decoder: 'worker' | 'main-thread' | 'pending';
+  /**
+   * `worker` normally; `inlined-worker` when the worker file beside the code is not served (a bundler that emits
+   * none) and the same worker runs from the copy the build inlined (Blob URLs); `main-thread` when Workers are
+   * unavailable or refused (CSP).
+   */
+  readonly decoder: 'worker' | 'inlined-worker' | 'main-thread' | 'pending';
   /** The decoding engine of the last frame: `js` with `engineReason` set means zxing-cpp could not load. */
   readonly engine: DecoderEngine | 'pending';
   readonly engineReason?: DecoderFallbackReason;

@@ -22,13 +22,14 @@ export type Code39Options = {
 };
 
 /**
- * Reads Code 39 along bundles of scanlines, dark-on-light and light-on-dark (negatives), both directions. A text
- * is returned only when two different lines read it and no other text got as many votes: one 1D line misreads too
- * easily (a wrong bar width turns one character into another). `onForeign`: a bundle whose lines read another
- * barcode (a ticket's), which later stages skip.
+ * Reads Code 39 along bundles of scanlines, dark-on-light and light-on-dark (negatives), both directions, on each of
+ * `images` in turn (the frame as read, then with its light taken out: a glare spot or a shadow leaves part of the
+ * bars grey, which no one threshold per line separates). A text is returned only when two different lines read it
+ * and no other text got as many votes: one 1D line misreads too easily (a wrong bar width turns one character into
+ * another). `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip.
  */
 export function readCode39(
-  grey: GreyImage,
+  images: readonly (() => GreyImage)[],
   bundles: readonly LineBundle[],
   options: Code39Options,
   onForeign?: (index: number) => void,
@@ -39,15 +40,17 @@ export function readCode39(
   const tolerant = options.use('c39-tolerant');
   next: for (const [index, bundle] of bundles.entries()) {
     options.trace?.('bundle');
-    const strip = sampleLines(grey, bundle);
-    const sharp = lazy(() => sharpenRows(strip));
+    const polarities = images.flatMap((image) => {
+      const strip = lazy(() => sampleLines(image(), bundle));
+      const sharp = lazy(() => sharpenRows(strip()));
+      const sharpened = options.use('c39-sharpened') ? [sharp, () => invert(sharp())] : [];
+      return [strip, () => invert(strip()), ...sharpened];
+    });
     // Another barcode: a text the filter refuses, read across the middle of the region (the located code itself,
     // not a neighbour the line reaches) on a line in each half of it (the code spans the region: no card's code
     // beside it there), where no line read an acceptable text. The rest of this bundle's readings are skipped.
     const refused = new Map<string, number>();
     let acceptable = false;
-    const polarities = [() => strip, () => invert(strip)];
-    if (options.use('c39-sharpened')) polarities.push(sharp, () => invert(sharp()));
     for (const polarity of polarities) {
       const image = polarity();
       const binarizer = new GlobalHistogramBinarizer(
@@ -105,14 +108,17 @@ export function readCode39Templates(
   options: Code39Options,
   /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
   flattenLargest = true,
+  /** Only this region (a rescue round's part), else all. */
+  only?: number,
 ): DecodeResult | null {
   const done: LineBundle[] = [];
-  for (const located of bundles) {
+  for (const [index, located] of bundles.entries()) {
     // Across the whole frame (noise and blur split one code into several located pieces), once per line.
     const length = Math.hypot(grey.width, grey.height);
     const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
+    if (only !== undefined && index !== only) continue;
     options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.

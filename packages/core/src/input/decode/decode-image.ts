@@ -122,11 +122,12 @@ export async function decodeStages(
     cpp: wasm !== undefined,
     qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
+    parts: (stage) => (stage.startsWith('cpp') ? 1 : (jsFrameOf()?.parts(stage as JsStageName) ?? 1)),
   };
   let flat: ImageData | undefined;
   // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
-  const run = async (stage: StageName): Promise<DecodeResult | null> => {
+  const run = async (stage: StageName, part?: number): Promise<DecodeResult | null> => {
     if (wasm !== undefined && stage === 'cpp') {
       const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
       let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
@@ -146,7 +147,7 @@ export async function decodeStages(
     }
     js ??= await loadJsDecoder();
     signal?.throwIfAborted();
-    return (jsFrameOf() as JsFrame).run(stage as JsStageName);
+    return (jsFrameOf() as JsFrame).run(stage as JsStageName, part);
   };
   return runStages(facts, run, control, signal, only);
 }

@@ -82,6 +82,38 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect(round.next).toBe(0);
   });
 
+  it('spreads a stage in parts (one located region each) over frames, and goes on from the part it left', async () => {
+    const round = createRescueRound();
+    round.cost.set('c39-templates', 8); // a part's recent time
+    const facts = { ...frame(false), parts: (stage: StageName) => (stage === 'c39-templates' ? 3 : 1) };
+    const parts: string[] = [];
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const run = async (ms: Partial<Record<StageName, number>>, reads?: number) =>
+      runStages(
+        facts,
+        (stage, part) => {
+          parts.push(part === undefined ? stage : `${stage}#${part}`);
+          clock += ms[stage] ?? 5;
+          return stage === 'c39-templates' && part === reads ? card : null;
+        },
+        { round },
+        undefined,
+      );
+    await run({ cpp: 10, 'qr-half': 4, 'c39-lines': 4 }); // 2 ms left: templates' first part waits.
+    await run({ cpp: 10, 'c39-templates': 8 }); // the first rescue runs; the next part (8 ms) does not fit
+    await run({ cpp: 10, 'c39-templates': 8 });
+    expect(parts.filter((p) => p.startsWith('c39-templates'))).toEqual([
+      'c39-templates#0',
+      'c39-templates#1',
+    ]);
+    // The part that reads goes first on the next frame.
+    expect(await run({ cpp: 10, 'c39-templates': 8 }, 2)).toEqual(card);
+    expect([round.next, round.part]).toEqual([index('c39-templates'), 2]);
+    parts.length = 0;
+    await run({ cpp: 10, 'c39-templates': 8 }, 2);
+    expect(parts).toEqual(['cpp#0', 'c39-templates#2']);
+  });
+
   it('keeps a finder pair seen on an earlier frame of the round as the trigger of the later QR stages', async () => {
     const round = createRescueRound();
     let seen = true;

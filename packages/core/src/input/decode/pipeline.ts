@@ -22,6 +22,8 @@ export type FrameFacts = {
   readonly qrSeen: () => boolean;
   /** The Code 39 locator found a bar-code region whose lines read no other barcode. */
   readonly barsSeen: () => boolean;
+  /** The parts a rescue round may spread a stage over (`c39-templates`: one per located region), else 1. */
+  readonly parts?: (stage: StageName) => number;
 };
 
 type When = (f: FrameFacts) => boolean;
@@ -29,8 +31,8 @@ type When = (f: FrameFacts) => boolean;
 const qrRescue: When = (f) => f.wantQr && !f.thorough;
 const jsQr: When = (f) => f.wantQr && !f.cpp;
 const bars: When = (f) => f.want39 && f.barsSeen();
-/** zxing-cpp on the flattened frame: on stills, and in `fast` where the JS stages saw a symbol they did not read. */
-const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen());
+/** zxing-cpp on the flattened frame (QR codes only): on stills, and in `fast` where a QR stage saw a finder pair. */
+const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen());
 
 /** The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS stages of `zxing-decoder.ts`. */
 export const STAGES = [
@@ -88,8 +90,9 @@ export type StrategyName = (typeof STRATEGIES)[number];
  * A rescue that read goes first on the next frame; after the last rescue a new round starts.
  */
 export type RescueRound = {
-  /** Index in `STAGES` of the rescue the next frame starts with (0: a new round). */
+  /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
   next: number;
+  part: number;
   /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
   qrSeen: boolean;
   /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
@@ -97,7 +100,7 @@ export type RescueRound = {
 };
 
 /** A new loop's rescue round. */
-export const createRescueRound = (): RescueRound => ({ next: 0, qrSeen: false, cost: new Map() });
+export const createRescueRound = (): RescueRound => ({ next: 0, part: 0, qrSeen: false, cost: new Map() });
 
 /** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
@@ -117,11 +120,12 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
 
 /**
  * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
- * round's budget when there is one. The first read, or `null`.
+ * round's budget when there is one — then a stage in parts runs part by part (`run(stage, part)`), each a unit the
+ * budget can defer to the next frame. The first read, or `null`.
  */
 export async function runStages(
   frame: FrameFacts,
-  run: (stage: StageName) => DecodeResult | null | Promise<DecodeResult | null>,
+  run: (stage: StageName, part?: number) => DecodeResult | null | Promise<DecodeResult | null>,
   control: PipelineControl | undefined,
   signal: AbortSignal | undefined,
   only?: (stage: StageName) => boolean,
@@ -132,30 +136,35 @@ export async function runStages(
   let left = Number.POSITIVE_INFINITY;
   let rescued = false;
   let next = 0;
-  for (const [index, { name, when }] of STAGES.entries()) {
+  let nextPart = 0;
+  stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
-    if (round !== undefined && rescued && (round.cost.get(name) ?? 0) >= left) {
-      next = index; // Out of time: this rescue, and the ones after it, on the next frame.
-      break;
+    const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
+    for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
+      if (round !== undefined && rescued && (round.cost.get(name) ?? 0) >= left) {
+        [next, nextPart] = [index, part]; // Out of time: this part, and the rest, on the next frame.
+        break stages;
+      }
+      signal?.throwIfAborted();
+      const started = performance.now();
+      const read = await (round === undefined ? run(name) : run(name, part));
+      const ms = performance.now() - started;
+      control?.onStage?.(name, read, ms);
+      if (round !== undefined) {
+        const cost = round.cost.get(name);
+        round.cost.set(name, cost === undefined ? ms : 0.7 * cost + 0.3 * ms);
+        // zxing-cpp's time is the rescues' budget (without it, as in the JS engine, there is none).
+        left = name === 'cpp' ? ms : left - ms;
+        rescued ||= name !== 'cpp';
+      }
+      if (read === null) continue;
+      first ??= read;
+      // A rescue that read goes first on the next frame: the card held in view is read again at once.
+      [next, nextPart] = [index, part];
+      if (control?.exhaustive !== true) break stages;
     }
-    signal?.throwIfAborted();
-    const started = performance.now();
-    const read = await run(name);
-    const ms = performance.now() - started;
-    control?.onStage?.(name, read, ms);
-    if (round !== undefined) {
-      const cost = round.cost.get(name);
-      round.cost.set(name, cost === undefined ? ms : 0.7 * cost + 0.3 * ms);
-      // zxing-cpp's time is the rescues' budget (without it, as in the JS engine, there is none).
-      left = name === 'cpp' ? ms : left - ms;
-      rescued ||= name !== 'cpp';
-    }
-    if (read === null) continue;
-    first ??= read;
-    next = index; // A rescue that read goes first on the next frame: the card held in view is read again at once.
-    if (control?.exhaustive !== true) break;
   }
-  if (round !== undefined) Object.assign(round, { next, qrSeen: next > 0 && facts.qrSeen() });
+  if (round !== undefined) Object.assign(round, { next, part: nextPart, qrSeen: next > 0 && facts.qrSeen() });
   return first;
 }

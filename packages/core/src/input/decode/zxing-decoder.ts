@@ -47,10 +47,13 @@ const qrHints = new Map<DecodeHintType, unknown>([
 /** A frame's JS stages: each by name, and what they saw that the triggers look at. */
 export type JsFrame = {
   readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'>;
-  run(stage: JsStageName): DecodeResult | null;
+  /** The parts a stage can be run in (`c39-templates`: one per located region), for a rescue round. */
+  parts(stage: JsStageName): number;
+  /** A stage, or one part of it. */
+  run(stage: JsStageName, part?: number): DecodeResult | null;
 };
 
-type Pass = () => DecodeResult | null;
+type Pass = (part?: number) => DecodeResult | null;
 
 /** The JS stages of one frame, sharing its derived images (half size, stretched) and what earlier stages saw. */
 export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
@@ -85,11 +88,12 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     cpp ? { triples: 1, finders: finderBudget.finders } : finderBudget;
   const stages: Record<JsStageName, Pass> = {
     'qr-half': qr(small),
-    // Lines reaching both edges of the frame from each region's centre: noise or print splits one code into located
-    // pieces, none spanning start to stop.
+    // Lines reaching both edges of the frame from each region's centre (noise or print splits one code into located
+    // pieces, none spanning start to stop), each the mean of 5 px along the bars (sensor noise in a dim frame flips
+    // narrow bars on a thin line); on the frame as read, then with the light taken out (glare, a shadow's edge).
     'c39-lines': () => {
-      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey) }));
-      return readCode39(stretched(), list, c39, (i) => foreign.add(regions()[i] as LineBundle));
+      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
+      return readCode39([stretched, flat], list, c39, (i) => foreign.add(regions()[i] as LineBundle));
     },
     'qr-full': () => qr(() => grey, evidenceBudget())(),
     // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
@@ -97,7 +101,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'qr-invert': () => qr(() => invert(small()))() ?? qr(() => invert(flat()))(),
     'qr-stretched': qr(stretched),
     'qr-flat': () => qr(flat, evidenceBudget())(),
-    'c39-templates': () => readCode39Templates(stretched(), open(), c39),
+    'c39-templates': (part) => readCode39Templates(stretched(), open(), c39, true, part),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening
     // along the line (±12 px), not the 2-D envelopes.
@@ -112,7 +116,8 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       qrSeen: () => finderBudget.qrInView === true,
       barsSeen: () => want39 && open().length > 0,
     },
-    run: (stage) => quietly(stages[stage]),
+    parts: (stage) => (stage === 'c39-templates' ? open().length : 1),
+    run: (stage, part) => quietly(() => stages[stage](part)),
   };
 }
 

@@ -28,13 +28,7 @@ export type Burst = {
 
 /** Gaps between consecutive characters, by `event.timeStamp`. */
 export function gapsOf(chars: readonly BurstChar[]): number[] {
-  const gaps: number[] = [];
-  for (let i = 1; i < chars.length; i++) {
-    const a = chars[i - 1];
-    const b = chars[i];
-    if (a !== undefined && b !== undefined) gaps.push(b.t - a.t);
-  }
-  return gaps;
+  return chars.slice(1).map((c, i) => c.t - chars[i]!.t);
 }
 
 /** Median of a list (0 for an empty one). */

@@ -6,12 +6,12 @@
  * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
  * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
  */
-import { renderAll } from '../../messages/define.js';
+import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
 import { isModifier, otherTerminatorName, resolveKey } from './key-kinds.js';
-import { resolveWedgeOptions } from './wedge-options.js';
+import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type {
@@ -42,9 +42,7 @@ const CALIBRATION_GAP_MS = 300;
 const CANDIDATES: readonly WedgeLayout[] = ['auto', 'us', 'fi', 'de', 'fr', 'host'];
 
 /** A calibration refusal (its texts come with calibration, not with the listener). */
-export function calibrationFailure(code: WedgeCalibrationCode): WedgeFailure {
-  return { code, params: {}, message: renderAll(wedgeCalibrationMessages[code], {}) };
-}
+export const calibrationFailure = /* @__PURE__ */ reasonFactory(wedgeCalibrationMessages);
 
 type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
 
@@ -106,13 +104,14 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
   return raw;
 }
 
-/** Every (start, end) window of `raw` that is a valid card ID, longest first. */
-function idsIn(raw: string, parse: CardIdParser, options: ParseCardIdOptions | undefined) {
+/** Every (start, end) window of `raw` that is a valid card ID (the `expected` one, if given), longest first. */
+function idsIn(raw: string, options: ResolvedWedgeOptions, expected: string | undefined) {
   const hits: { id: string; start: number; end: number }[] = [];
   for (let start = 0; start < raw.length; start++) {
     for (let end = raw.length; end > start; end--) {
-      const parsed = parse(raw.slice(start, end), options);
-      if (parsed.ok) hits.push({ id: parsed.id, start, end });
+      const parsed = options.parse(raw.slice(start, end), options.cardIdOptions);
+      if (parsed.ok && (expected === undefined || parsed.id === expected))
+        hits.push({ id: parsed.id, start, end });
     }
   }
   return hits.sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -140,34 +139,28 @@ export function calibrateWedge(
   records: readonly WedgeRecord[],
   options: CalibrationOptions = {},
 ): CalibrationResult {
+  const refuse = (code: WedgeCalibrationCode): CalibrationResult => ({
+    ok: false,
+    error: calibrationFailure(code, {}),
+  });
   const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
   const found = findReading(records, options.minLength ?? resolved.minLength);
-  if (found === undefined) return { ok: false, error: calibrationFailure('calibration-no-burst') };
+  if (found === undefined) return refuse('calibration-no-burst');
   let expected: string | undefined;
   if (options.expectedId !== undefined) {
     const parsed = resolved.parse(options.expectedId, resolved.cardIdOptions);
-    if (!parsed.ok) return { ok: false, error: calibrationFailure('calibration-mismatch') };
+    if (!parsed.ok) return refuse('calibration-mismatch');
     expected = parsed.id;
   }
-  const readings = CANDIDATES.map((layout) => ({ layout, raw: readAs(found.burst, layout) }));
-  const matches = readings.flatMap(({ layout, raw }) => {
-    if (raw === undefined) return [];
-    const hits = idsIn(raw, resolved.parse, resolved.cardIdOptions).filter(
-      (h) => expected === undefined || h.id === expected,
-    );
-    const best = hits[0];
-    return best === undefined ? [] : [{ layout, raw, ...best }];
+  const matches = CANDIDATES.flatMap((layout) => {
+    const raw = readAs(found.burst, layout);
+    const best = raw === undefined ? undefined : idsIn(raw, resolved, expected)[0];
+    return best === undefined || raw === undefined ? [] : [{ layout, raw, ...best }];
   });
-  const distinct = new Set(matches.map((m) => m.id));
-  if (distinct.size === 0) {
-    return {
-      ok: false,
-      error: calibrationFailure(expected === undefined ? 'calibration-no-card' : 'calibration-mismatch'),
-    };
-  }
-  if (distinct.size > 1) return { ok: false, error: calibrationFailure('calibration-ambiguous') };
   const chosen = matches[0];
-  if (chosen === undefined) return { ok: false, error: calibrationFailure('calibration-no-card') };
+  if (chosen === undefined)
+    return refuse(expected === undefined ? 'calibration-no-card' : 'calibration-mismatch');
+  if (matches.some((m) => m.id !== chosen.id)) return refuse('calibration-ambiguous');
   const profile: WedgeProfile = {
     version: 1,
     layout: chosen.layout,

@@ -46,7 +46,7 @@ export function startCalibration(
     if (silence !== undefined) clearTimeout(silence);
     finish(
       timedOut
-        ? { ok: false, error: calibrationFailure('calibration-timeout') }
+        ? { ok: false, error: calibrationFailure('calibration-timeout', {}) }
         : calibrateWedge(records, calibrationOptions),
     );
   };

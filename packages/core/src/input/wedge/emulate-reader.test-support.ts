@@ -69,12 +69,11 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
   const gap = reader.gapMs ?? 8;
   const records: EmulatedRecord[] = [];
   let t = reader.start ?? 1000;
-  const flags = { capsLock: caps, numLock: reader.numpad !== 'numlock-off' };
   let nextGap = 0;
   let sameNext = false; // the next character is typed with the same key
   let held: WedgeKeyRecord | undefined; // a key held for its repeat
   const press = (key: string, code: string, extra: Partial<WedgeKeyRecord> = {}, hold?: number): void => {
-    const down: WedgeKeyRecord = { type: 'keydown', key, code, timeStamp: t, ...flags, ...extra };
+    const down: WedgeKeyRecord = { type: 'keydown', key, code, timeStamp: t, ...extra };
     // A keyboard cannot press a key still held (rollover): release it first.
     const still = records.findIndex((r) => r.type === 'keyup' && r.code === code && r.timeStamp > t);
     const early = records[still];
@@ -100,16 +99,16 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
       return;
     }
     if (reader.altCodes === true) {
-      records.push({ type: 'keydown', key: 'Alt', code: 'AltLeft', timeStamp: t, altKey: true, ...flags });
+      records.push({ type: 'keydown', key: 'Alt', code: 'AltLeft', timeStamp: t, altKey: true });
       for (const d of String(char.charCodeAt(0)).padStart(3, '0'))
         press(d, `Numpad${d}`, { altKey: true }, 0.1);
-      records.push({ type: 'keyup', key: 'Alt', code: 'AltLeft', timeStamp: t + 0.4, ...flags });
+      records.push({ type: 'keyup', key: 'Alt', code: 'AltLeft', timeStamp: t + 0.4 });
       return;
     }
     if (reader.unidentified === true) {
-      records.push({ type: 'keydown', key: 'Unidentified', code: '', timeStamp: t, ...flags });
+      records.push({ type: 'keydown', key: 'Unidentified', code: '', timeStamp: t });
       records.push({ type: 'input', text: char, timeStamp: t + 0.1 });
-      records.push({ type: 'keyup', key: 'Unidentified', code: '', timeStamp: t + 0.3, ...flags });
+      records.push({ type: 'keyup', key: 'Unidentified', code: '', timeStamp: t + 0.3 });
       return;
     }
     if (reader.numpad !== undefined && char >= '0' && char <= '9') {
@@ -127,10 +126,9 @@ export function emulateReader(text: string, reader: EmulatedReader = {}): Emulat
         code: 'ShiftLeft',
         timeStamp: t - 0.2,
         shiftKey: true,
-        ...flags,
       });
     press(hostKey(host, code, shift, caps), code, { shiftKey: shift });
-    if (shift) records.push({ type: 'keyup', key: 'Shift', code: 'ShiftLeft', timeStamp: t + 0.6, ...flags });
+    if (shift) records.push({ type: 'keyup', key: 'Shift', code: 'ShiftLeft', timeStamp: t + 0.6 });
   });
   const terminator = reader.terminator ?? 'Enter';
   t += gapAt(chars.length);

@@ -116,4 +116,16 @@ describe('keys that arrive while the wedge engine loads', () => {
     expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
     expect(errors.map((e) => e.code)).to.deep.equal(['wedge-unavailable']);
   });
+
+  it('after a failed load, an engine at hand by the next key (another listener loaded it) reads that key too', async () => {
+    let calls = 0;
+    listen(() => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : engineModule));
+    await until(() => errors.length >= 1);
+    // Lower case: no Shift before it, its first event is the card's first character.
+    await pressRecords(emulateReader('a045198723', { gapMs: scannerGap }));
+    await until(() => scans.length >= 1);
+    expect(calls).to.equal(2);
+    expect(scans.map((s) => s.id)).to.deep.equal(['A045198723']);
+    expect(errors.map((e) => e.code)).to.deep.equal(['wedge-unavailable']);
+  });
 });

@@ -2,7 +2,7 @@
  * Decides what a finished burst was: a card, a reader's failed reading (a stable error), or typing (nothing).
  * Only a burst with a reader's timing, enough characters, unambiguous characters and a valid card ID is a card.
  */
-import { renderAll } from '../../messages/define.js';
+import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
   hasForeignKey,
@@ -32,13 +32,8 @@ export type BurstEnd =
 
 export type Evaluation = { readonly effects: WedgeEffect[]; readonly suppressEnd: boolean };
 
-type Params = WedgeFailure['params'];
-
-/** Builds a failure from the listener's message table. */
-export function wedgeFailure(code: WedgeListenerCode, params: Params = {}): WedgeFailure {
-  const message = renderAll(wedgeListenerMessages[code] as Parameters<typeof renderAll>[0], params);
-  return { code, params, message };
-}
+/** A refusal rendered from the listener's own table (it loads with the classifier). */
+export const wedgeFailure = /* @__PURE__ */ reasonFactory(wedgeListenerMessages);
 
 /** A scan from a valid card ID: the card's fields only, whatever else a custom `parse` returns. */
 export function scanOf(
@@ -86,8 +81,8 @@ export function readingText(burst: Burst, options: ResolvedWedgeOptions): string
 
 const NOTHING: Evaluation = { effects: [], suppressEnd: false };
 
-function fail(code: WedgeListenerCode, params: Params = {}): Evaluation {
-  return { effects: [{ kind: 'error', error: wedgeFailure(code, params) }], suppressEnd: true };
+function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): Evaluation {
+  return { effects: [{ kind: 'error', error: wedgeFailure(code, params as never) }], suppressEnd: true };
 }
 
 /**
@@ -155,10 +150,10 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
     }
     return release;
   }
+  // Ended by silence, or by a key after a pause (never with terminator `'none'`, where silence is the terminator).
+  const bySilence = end.kind === 'pause' || (end.kind === 'complete' && end.silent === true);
   // With `'auto'`, silence or a pause after a few fast keys was a person's quick keys: given back, no refusal.
-  const unsure =
-    end.kind === 'pause' || (end.kind === 'complete' && end.silent === true && options.terminator === 'auto');
-  if (unsure && !longEnough) return release;
+  if (bySilence && options.terminator !== 'none' && !longEnough) return release;
   if (end.kind === 'other-terminator') {
     if (!longEnough) return release;
     return fail('terminator-mismatch', {
@@ -185,8 +180,7 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   if (bare === 'several') return fail('repeated-key');
   if (bare !== undefined) [parsed, content] = [bare.parsed, bare.content];
   const raw = textOf(content);
-  const silent =
-    options.terminator === 'none' || end.kind === 'pause' || (end.kind === 'complete' && end.silent === true);
+  const silent = bySilence || options.terminator === 'none';
   const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
   if (parsed.ok && silent && hasLateLastKey(content)) {
     // Without its last character the reading may be another valid card: refuse rather than guess which.

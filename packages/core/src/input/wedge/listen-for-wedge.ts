@@ -29,7 +29,7 @@ import type { CalibrationSession, startCalibration } from './calibration-session
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import { renderAll } from '../../messages/define.js';
+import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type {
   WedgeClassifierOptions,
@@ -136,12 +136,20 @@ export type WedgeEngine = typeof WedgeEngineModule;
 export type EngineLoader = () => WedgeEngine | Promise<WedgeEngine>;
 
 /** A failure of the listener's own loading, with its texts (which are at hand before anything has loaded). */
-function loadFailure(code: keyof typeof wedgeLoadMessages): WedgeFailure {
-  return { code, params: {}, message: renderAll(wedgeLoadMessages[code], {}) };
-}
+const loadFailure = /* @__PURE__ */ reasonFactory(wedgeLoadMessages);
 
 /** An event recorded before the engine had loaded, with what the adapter needs of its event later. */
 type Early = { readonly record: WedgeRecord; readonly snapshot: FieldSnapshot | undefined };
+
+/** Where the classifier is: the listener's states (docs/wedge.md, "The listener"). */
+type EngineState =
+  /** Not loaded, or its load failed: the next event loads it. */
+  | { readonly name: 'absent' }
+  /** Loading: events are recorded (not kept from the page), to be classified in order once it is there. */
+  | { readonly name: 'loading'; early: Early[] }
+  /** Loaded: every event is classified as it comes. */
+  | { readonly name: 'ready'; readonly engine: WedgeEngine; state: WedgeState };
+const ABSENT: EngineState = { name: 'absent' };
 
 const EVENTS = ['keydown', 'keyup', 'paste', 'beforeinput'] as const;
 const LATE_DELIVERY_GRACE_MS = 250;
@@ -168,7 +176,7 @@ export function listenForWedge(
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
-    const { en } = loadFailure('wedge-no-target').message;
+    const { en } = loadFailure('wedge-no-target', {}).message;
     throw new KaikuError('wedge-no-target', en);
   }
   const clearInput = options.clearInput ?? true;
@@ -179,16 +187,12 @@ export function listenForWedge(
   const capture =
     options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
   let resolved = resolveWedgeOptions(options);
-  let engine: WedgeEngine | 'loading' | undefined;
-  /** `undefined`: the engine's initial state. */
-  let state: WedgeState | undefined;
-  /** Events recorded while the engine loads: classified in order once it is there. */
-  let early: Early[] = [];
+  let engine = ABSENT;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text field the burst went to, as it was before, and what the burst typed or would have typed there. */
   let edit: { readonly snapshot: FieldSnapshot; taken: string } | undefined;
   // Calibration mode: records wait in `early` until the lazily loaded session takes them.
-  let calibration: { session?: CalibrationSession; early: WedgeRecord[]; cancelled?: boolean } | undefined;
+  let calibration: { session?: CalibrationSession; readonly early: WedgeRecord[] } | undefined;
   let stopped = false;
 
   const report = (fn: () => void): void => {
@@ -251,16 +255,21 @@ export function listenForWedge(
   // (a busy page, a lagging Bluetooth stack) keep their early time stamps and must not look like a pause.
   let lastStamp = 0;
   let lastHandled = 0;
-  const feed = (engine: WedgeEngine, record: WedgeRecord, event: Event | undefined, early?: Early): void => {
+  const feed = (
+    ready: EngineState & { name: 'ready' },
+    record: WedgeRecord,
+    event?: Event,
+    early?: Early,
+  ) => {
     if (record.type === 'keydown' || record.type === 'keyup') {
       lastStamp = Math.max(lastStamp, record.timeStamp);
       lastHandled = performance.now();
     }
-    const step = engine.stepWedge(state ?? engine.INITIAL_WEDGE_STATE, record, resolved);
-    state = step.state;
+    const step = ready.engine.stepWedge(ready.state, record, resolved);
+    ready.state = step.state;
     for (const effect of step.effects) apply(effect, event, early);
     // The reading is over: focus goes back where it was before the capture field took it.
-    if (capture?.active === true && engine.isAtRest(step.state)) capture.restore();
+    if (capture?.active === true && ready.engine.isAtRest(step.state)) capture.restore();
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (step.wakeAt !== undefined && !stopped) {
@@ -271,38 +280,38 @@ export function listenForWedge(
       timer = setTimeout(() => {
         timer = undefined;
         const silence = Math.max(0, performance.now() - lastHandled - grace);
-        feed(engine, { type: 'idle', timeStamp: lastStamp + silence }, undefined);
+        feed(ready, { type: 'idle', timeStamp: lastStamp + silence });
       }, delay);
     }
   };
 
-  /** Starts loading the engine (once at a time); a failed load is reported, and tried again at the next key. */
-  const loadTheEngine = (): void => {
-    if (engine !== undefined || stopped) return;
+  const start = (loaded: WedgeEngine, early: readonly Early[]): void => {
+    const ready = { name: 'ready', engine: loaded, state: loaded.INITIAL_WEDGE_STATE } as const;
+    engine = ready;
+    for (const item of early) feed(ready, item.record, undefined, item);
+  };
+
+  /** Loads the engine, then classifies `early`; a failed load is reported, and tried again at the next event. */
+  const load = (early: Early[]): void => {
+    if (stopped) return;
     let got: WedgeEngine | Promise<WedgeEngine>;
     try {
       got = loadEngine();
     } catch (error) {
       got = Promise.reject(error as Error);
     }
-    if (!(got instanceof Promise)) {
-      engine = got;
-      return;
-    }
-    engine = 'loading';
+    if (!(got instanceof Promise)) return start(got, early);
+    const loading: EngineState = { name: 'loading', early };
+    engine = loading;
     got.then(
       (loaded) => {
-        if (stopped) return;
-        engine = loaded;
-        const recorded = early;
-        early = [];
-        for (const item of recorded) feed(loaded, item.record, undefined, item);
+        if (engine === loading) start(loaded, loading.early);
       },
       () => {
-        engine = undefined;
+        if (engine !== loading) return;
         // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
-        early = [];
-        if (!stopped) report(() => options.onError?.(loadFailure('wedge-unavailable')));
+        engine = ABSENT;
+        report(() => options.onError?.(loadFailure('wedge-unavailable', {})));
       },
     );
   };
@@ -331,19 +340,19 @@ export function listenForWedge(
       else calibration.session.record(record);
       return;
     }
-    if (engine !== undefined && engine !== 'loading') return feed(engine, record, event);
+    if (engine.name === 'ready') return feed(engine, record, event);
     // Not loaded yet: the event goes its way; the field's state before it is kept for a `retract`.
     const field = clearInput ? textFieldOf(event) : undefined;
-    early.push({ record, snapshot: field === undefined ? undefined : snapshotField(field) });
-    loadTheEngine();
+    const early = { record, snapshot: field === undefined ? undefined : snapshotField(field) };
+    if (engine.name === 'loading') engine.early.push(early);
+    else load([early]);
   };
 
   for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
-  loadTheEngine();
+  load([]);
 
   const cancelCalibration = (): void => {
     // A session still loading finishes as timed out once it has loaded (its text comes with it).
-    if (calibration !== undefined) calibration.cancelled = true;
     calibration?.session?.cancel();
     calibration = undefined;
   };
@@ -355,7 +364,7 @@ export function listenForWedge(
     if (timer !== undefined) clearTimeout(timer);
     capture?.restore();
     cancelCalibration();
-    early = [];
+    engine = ABSENT;
   };
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted === true) stop();
@@ -374,8 +383,8 @@ export function listenForWedge(
       }
       cancelCalibration();
       // A reading under way is dropped, as is one recorded while the engine loads.
-      state = undefined;
-      early = [];
+      if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
+      else if (engine.name === 'loading') engine.early = [];
       const current: NonNullable<typeof calibration> = { early: [] };
       calibration = current;
       const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
@@ -398,13 +407,13 @@ export function listenForWedge(
                 resolve(result);
               },
             );
-            if (current.cancelled === true) return session.cancel();
+            if (calibration !== current) return session.cancel();
             current.session = session;
             for (const record of current.early) session.record(record);
           }),
         (): CalibrationResult => {
           if (calibration === current) calibration = undefined;
-          return { ok: false, error: loadFailure('calibration-unavailable') };
+          return { ok: false, error: loadFailure('calibration-unavailable', {}) };
         },
       );
     },

@@ -23,7 +23,7 @@ export type PendingScan = {
 export const PENDING_HOLD_MS = 100;
 
 /** The refusal of a scan a person's key got into (another key down while the terminator is held, a key held). */
-export const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input') };
+export const MIXED: WedgeEffect = { kind: 'error', error: wedgeFailure('mixed-input', {}) };
 
 const held = (pending: PendingScan): boolean => pending.chars.some((c) => c.up === undefined);
 

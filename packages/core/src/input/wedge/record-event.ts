@@ -16,8 +16,6 @@ export function recordKey(event: KeyboardEvent): WedgeKeyRecord | undefined {
     altKey: event.altKey,
     ctrlKey: event.ctrlKey,
     metaKey: event.metaKey,
-    capsLock: event.getModifierState?.('CapsLock') === true,
-    numLock: event.getModifierState?.('NumLock') === true,
     repeat: event.repeat,
   };
 }

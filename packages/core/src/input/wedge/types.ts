@@ -17,10 +17,6 @@ export type WedgeKeyRecord = {
   readonly altKey?: boolean;
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
-  /** `getModifierState('CapsLock')`; case carries no information in card IDs, so it is only reported. */
-  readonly capsLock?: boolean;
-  /** `getModifierState('NumLock')`; numpad digits are read from `code`, so NumLock off does not matter. */
-  readonly numLock?: boolean;
   readonly repeat?: boolean;
   /**
    * The key went to one of the page's own text fields (not one named as a card field): there, a reader's burst that

@@ -4,8 +4,7 @@
  */
 import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import type { WedgeLayout } from './layouts.js';
-import type { CardIdParser, WedgeClassifierOptions, WedgeTerminator } from './types.js';
+import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
 /** The classifier's options (the listener and calibration add their own). */
 export const CLASSIFIER_OPTIONS = {
@@ -41,25 +40,12 @@ export function checkWedgeOptions(
   checkOptions(where, options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
 }
 
-export type ResolvedWedgeOptions = {
-  readonly layout: WedgeLayout;
-  readonly terminator: WedgeTerminator;
-  readonly prefix: string;
-  readonly suffix: string;
-  readonly minLength: number;
-  readonly maxInterKeyMs: number;
-  readonly maxMedianInterKeyMs: number;
-  readonly idleTimeoutMs: number;
-  readonly recognizeAfter: number;
-  readonly acceptPaste: boolean | 'anywhere';
-  readonly duplicateWindowMs: number;
+/** The classifier's options with every default filled in (`profile` merged, `parse` defaulted). */
+export type ResolvedWedgeOptions = Required<Omit<WedgeClassifierOptions, 'profile' | 'cardIdOptions'>> & {
   readonly cardIdOptions: ParseCardIdOptions | undefined;
-  readonly parse: CardIdParser;
 };
 
-export const WEDGE_DEFAULTS = {
-  layout: 'auto',
-  terminator: 'auto',
+const WEDGE_DEFAULTS = {
   minLength: 5,
   maxInterKeyMs: 80,
   maxMedianInterKeyMs: 35,
@@ -80,7 +66,7 @@ function positive(value: number | undefined, fallback: number): number {
  * resolveWedgeOptions().terminator; // 'auto'
  */
 export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): ResolvedWedgeOptions {
-  const profile = options.profile;
+  const { profile } = options;
   const maxInterKeyMs = positive(
     options.maxInterKeyMs ?? profile?.maxInterKeyMs,
     WEDGE_DEFAULTS.maxInterKeyMs,
@@ -89,22 +75,23 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     options.maxMedianInterKeyMs ?? profile?.maxMedianInterKeyMs,
     WEDGE_DEFAULTS.maxMedianInterKeyMs,
   );
+  const whole = (value: number | undefined, fallback: number, min: number) =>
+    Math.max(min, Math.floor(positive(value, fallback)));
+  const window = options.duplicateWindowMs;
   return {
-    layout: options.layout ?? profile?.layout ?? WEDGE_DEFAULTS.layout,
-    terminator: options.terminator ?? profile?.terminator ?? WEDGE_DEFAULTS.terminator,
+    layout: options.layout ?? profile?.layout ?? 'auto',
+    terminator: options.terminator ?? profile?.terminator ?? 'auto',
     prefix: options.prefix ?? profile?.prefix ?? '',
     suffix: options.suffix ?? profile?.suffix ?? '',
-    minLength: Math.max(1, Math.floor(positive(options.minLength, WEDGE_DEFAULTS.minLength))),
+    minLength: whole(options.minLength, WEDGE_DEFAULTS.minLength, 1),
     maxInterKeyMs,
     maxMedianInterKeyMs: Math.min(maxMedian, maxInterKeyMs),
     idleTimeoutMs: Math.max(maxInterKeyMs, positive(options.idleTimeoutMs, WEDGE_DEFAULTS.idleTimeoutMs)),
-    recognizeAfter: Math.max(2, Math.floor(positive(options.recognizeAfter, WEDGE_DEFAULTS.recognizeAfter))),
+    recognizeAfter: whole(options.recognizeAfter, WEDGE_DEFAULTS.recognizeAfter, 2),
     acceptPaste: options.acceptPaste ?? true,
     duplicateWindowMs:
-      options.duplicateWindowMs !== undefined &&
-      Number.isFinite(options.duplicateWindowMs) &&
-      options.duplicateWindowMs >= 0
-        ? options.duplicateWindowMs
+      window !== undefined && Number.isFinite(window) && window >= 0
+        ? window
         : WEDGE_DEFAULTS.duplicateWindowMs,
     cardIdOptions: options.cardIdOptions,
     parse: options.parse ?? parseCardId,

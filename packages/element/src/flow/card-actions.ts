@@ -1,0 +1,263 @@
+import type { CardView, Reason, ShowContext, TicketRequest } from '../services/types.js';
+import {
+  KaikuBeforeRegisterEvent,
+  KaikuCardEvent,
+  KaikuUsageQueuedEvent,
+  KaikuUsageRegisteredEvent,
+  type KaikuUsageDetail,
+} from '../events/index.js';
+import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
+import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
+import { Task } from './task.js';
+import type { Tally } from './sync.js';
+import { ticketSummary } from '../views/view-context.js';
+import { elementText, textOf } from '../messages/index.js';
+
+// What the flow needs only once a card is on screen: loaded with the card panel (`ScanFlow.load`), not in the
+// first download.
+
+/** Putting a looked-up card on screen with the rules' verdict; verifying one decided offline. */
+export class CardLookup {
+  private readonly rechecking = new Task();
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly s: Screen) {
+    s.onPhase = () => this.scheduleRecheck();
+  }
+
+  /**
+   * The looked-up card on screen, with the rules' verdict. `request`: the tickets already chosen, kept when a card
+   * decided offline is verified again (`recheck`); the form then keeps its focus unless the card is now refused.
+   */
+  show(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
+    const s = this.s;
+    const probe: TicketRequest =
+      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
+    const first = s.decide(card, show, probe);
+    const blocking = first.ok ? [] : first.reasons;
+    const phase: Phase = { name: 'card', card, request, blocking };
+    const polite: Say = (v) => `${v.t.cardHeading} ${v.id(card.id)}: ${v.t.statusName(card.status)}`;
+    if (recheck && blocking.length === 0)
+      s.set(() => {
+        s.phase = phase;
+        s.polite = polite;
+        s.alert = SILENT;
+      });
+    else
+      s.toPhase(
+        phase,
+        blocking.length === 0 ? polite : SILENT,
+        blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
+      );
+    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
+    if (blocking.some((r) => r.code === 'show-invalid'))
+      s.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
+    s.host.dispatch(
+      new KaikuCardEvent({
+        cardId: card.id,
+        kind: card.kind,
+        status: card.status,
+        validUntil: card.validUntil,
+        // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
+        minors: card.status === 'unverified' ? null : card.minors,
+        allowed: blocking.length === 0,
+        reasons: blocking.map((r) => r.code),
+        fromCache: card.fromCache && card.status !== 'unverified',
+      }),
+    );
+  }
+
+  /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */
+  private scheduleRecheck(): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
+    const p = this.s.phase;
+    if (p.name === 'card' && p.card.fromCache)
+      this.recheckTimer = setTimeout(() => void this.recheck(), RECHECK_MS);
+  }
+
+  /**
+   * The connection may be back (an `online` event, a sync that got through, the timer): the card on screen that
+   * was decided offline is looked up again. Verified, it updates in place (the tickets chosen stay); refused, its
+   * reasons replace the form; still no answer, it waits for the next try. Nothing is registered.
+   */
+  async recheck(): Promise<void> {
+    const s = this.s;
+    const p = s.phase;
+    const show = s.host.show();
+    if (p.name !== 'card' || !p.card.fromCache || !show || this.rechecking.running) return;
+    const got = await this.rechecking.run((signal) => s.lookUp(p.card.id, signal));
+    const now = s.phase;
+    // The clerk has moved on (another card, registering, done): the answer no longer belongs on screen.
+    if (!got || now.name !== 'card' || now.card.id !== p.card.id || !now.card.fromCache) return;
+    const outcome = got.value;
+    if (outcome.ok && !outcome.card.fromCache) this.show(outcome.card, show, now.request, true);
+    else if (!outcome.ok && outcome.notFound) s.notRegistered(outcome.error, p.card.id);
+    else this.scheduleRecheck();
+  }
+
+  dispose(): void {
+    this.rechecking.abort();
+    clearTimeout(this.recheckTimer);
+  }
+}
+
+/** A community card's group: each member's card read, looked up at once, and added only if it may join. */
+export class Group {
+  private readonly member = new Task();
+  /** Members looked up without Kaikukanta (offline): Kaikukanta checks them when the usage is sent. */
+  readonly unverified = new Set<string>();
+
+  constructor(private readonly s: Screen) {}
+
+  /** A member's card read into the group on screen; resolves when its look-up has ended. */
+  async add(cardId: string): Promise<void> {
+    const s = this.s;
+    const phase = s.phase;
+    if (phase.name !== 'card') return;
+    const { card, request } = phase;
+    if (cardId === card.id || request.groupCardIds.includes(cardId)) {
+      const duplicate: Reason = { code: 'group-duplicate', message: elementText('group-duplicate') };
+      s.set(() => {
+        s.groupError = duplicate;
+        s.alert = (v) => v.text(duplicate.message);
+      });
+      return;
+    }
+    s.set(() => (s.polite = (v) => v.t.lookingUp(cardId)));
+    const got = await this.member.run((signal) => s.lookUp(cardId, signal));
+    const now = s.phase;
+    if (!got || now.name !== 'card' || now.card.id !== card.id) return; // the clerk has moved on
+    const outcome = got.value;
+    const refusal = outcome.ok
+      ? this.refusal(outcome.card, now.request.groupCardIds.length + 1)
+      : outcome.error;
+    if (refusal) {
+      // Which member, and why: the card ID leads the reason in every language.
+      const m = refusal.message;
+      const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
+      s.set(() => {
+        s.groupError = { code: refusal.code, message };
+        s.alert = (v) => v.text(message);
+      });
+      s.emitError({ code: refusal.code, stage: 'lookup', cardId });
+      return;
+    }
+    if (outcome.ok && outcome.card.fromCache) this.unverified.add(cardId);
+    else this.unverified.delete(cardId);
+    const groupCardIds = [...now.request.groupCardIds, cardId];
+    s.set(() => {
+      s.groupError = undefined;
+      s.phase = { ...now, request: { ...now.request, groupCardIds } };
+      s.polite = (v) => `${v.t.groupHeading}: ${cardId}`;
+    });
+  }
+
+  /** Drops the member look-up under way (the clerk left the card). */
+  abort(): void {
+    this.member.abort();
+  }
+
+  /** Why a looked-up member's card cannot join (a community card, its own status or validity), if it cannot. */
+  private refusal(member: CardView, position: number): Reason | undefined {
+    if (member.kind === 'community') {
+      const code = 'group-member-community-card';
+      return { code, message: textOf(code, { position }) ?? elementText('unexpected') };
+    }
+    const show = this.s.host.show();
+    const d = show ? this.s.decide(member, show, EMPTY_REQUEST) : undefined;
+    return d && !d.ok ? d.reasons.find((r) => r.code.startsWith('card-')) : undefined;
+  }
+}
+
+/** Registering the usage on screen: once, never aborted, the tally told before and after the write. */
+export class Registration {
+  private readonly write = new Task();
+
+  constructor(
+    private readonly s: Screen,
+    private readonly tally: Tally,
+  ) {}
+
+  /** A usage is being registered (a second confirmation is ignored; a reading waits). */
+  get running(): boolean {
+    return this.write.running;
+  }
+
+  /** Registers the usage of the card on screen, if the rules and the host's listener allow it. */
+  register(): Promise<unknown> {
+    return this.write.running ? Promise.resolve() : this.write.run(() => this.registerOnce());
+  }
+
+  private async registerOnce(): Promise<void> {
+    const s = this.s;
+    const phase = s.phase;
+    const show = s.host.show();
+    if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
+    const decision = s.decide(phase.card, show, phase.request);
+    if (!decision.ok) {
+      s.set(() => (s.alert = reasonsText(decision.reasons)));
+      return;
+    }
+    const mode = s.host.mode();
+    const detail: KaikuUsageDetail = {
+      cardId: phase.card.id,
+      adults: 1,
+      children: phase.request.children,
+      groupCardIds: phase.request.groupCardIds,
+      under16: phase.request.under16,
+      showId: show.id,
+      mode,
+    };
+    if (!s.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
+      s.set(() => (s.alert = (v) => v.t.vetoed));
+      return;
+    }
+    s.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
+    let outcome;
+    this.tally.hold();
+    try {
+      outcome = await s.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
+    } catch (e) {
+      this.tally.release(false);
+      s.fail(await s.errorOf(e), 'register', phase.card.id);
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      s.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
+      this.tally.release();
+      s.emitError({ code: outcome.reasons[0]?.code ?? 'refused', stage: 'register', cardId: phase.card.id });
+      return;
+    }
+    const key = `${show.id}|${phase.card.id}`;
+    s.used.set(key, [...(s.used.get(key) ?? []), { mode, at: s.host.now?.() ?? new Date() }]);
+    const done: Phase = {
+      name: 'done',
+      outcome: outcome.kind,
+      cardId: phase.card.id,
+      request: phase.request,
+    };
+    if (outcome.kind === 'registered') {
+      if (outcome.cap) s.capState = outcome.cap;
+      this.tally.release(outcome.cap === undefined);
+      const registered = { ...done, usageId: outcome.usageId };
+      s.toPhase(registered, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
+      s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
+    } else {
+      // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
+      const cap = s.capState;
+      if (cap) s.capState = { ...cap, given: cap.given + decision.countedAgainstCap };
+      this.tally.release();
+      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
+      s.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
+      s.host.dispatch(
+        new KaikuUsageQueuedEvent({
+          ...detail,
+          pending: outcome.pending,
+          reason: outcome.reason,
+          ...(outcome.recordId ? { recordId: outcome.recordId } : {}),
+        }),
+      );
+    }
+  }
+}
