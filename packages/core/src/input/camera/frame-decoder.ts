@@ -66,7 +66,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
         workerUrl
           ? new Worker(workerUrl, { type: 'module' })
           : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
-      workerUrl ?? emitted,
+      workerUrl ? (url) => url === String(workerUrl) : emitted,
     );
   } catch {
     return null;
