@@ -4,15 +4,19 @@
 // single-file bundle, a page without a bundler that maps the packages in node_modules with an import map, Next.js,
 // and a Node service with the core only), and drives each in the machine's Chromium: the element renders, the decoder
 // reads a generated card image with `zxing_reader.wasm` fetched (HTTP 200), a blank frame is `null`, and no console
-// error appears. On the import-map page the element's camera opens on Chromium's fake capture device, fed a
-// generated card video, and reads the card in the core's decoding worker (which sees no import map).
+// error appears. On the import-map, Vite, webpack, esbuild and rollup pages the element's camera opens on Chromium's
+// fake capture device, fed a generated card video, and reads the card in a decoding worker: the file the bundler
+// emitted (or the import map's), HTTP 200, or the core's inlined copy where the bundler emits none (no failed
+// request); esbuild's default `iife` output (`esbuild-iife`) must refuse the camera by name. `tools` installs the
+// sandbox and the CLI from their tarballs, starts `kaiku-sandbox` (health 200) and runs each CLI's `--help`.
 // The React app passes `tsc --noEmit` with `skipLibCheck: false` (with examples/react/App.tsx); the Vue app passes
 // vue-tsc with strictTemplates, misuses of the element's attributes and events included as expected errors. The
 // Next.js app is server-rendered by `next start` and driven against the real sandbox (scan → registered). The Node
 // app compiles against the core without the DOM library and runs.
 // `node scripts/test-consumers.mjs vue nextjs` runs only the consumers named; `--keep` keeps the folder.
 //
-// Prints per consumer: install time, installed packages, install scripts, production JavaScript size; and closes
+// Prints per consumer: install time, installed packages, install scripts, production JavaScript size; each published
+// package's install size (its own folder, and with what it pulls in); and closes
 // with "N passed, N failed". Needs `npm run build` first (npm test builds before it runs this).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
