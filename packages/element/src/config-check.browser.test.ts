@@ -81,6 +81,12 @@ describe('settings checked when they are set', () => {
     expect(problems(el)).to.deep.equal([]);
   });
 
+  it('a terminal name with a four-digit run (it could hide a card ID) is refused, not quietly dropped', async () => {
+    const el = await mount(`${SHOW} terminal-name="Kassa 2024"`);
+    await until(() => problems(el).length > 0, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([['config-invalid', 'terminal-name']]);
+  });
+
   it('an unknown kind is not taken for a show: the kinds allowed are listed, in every language', async () => {
     const el = await mount(SHOW.replace('show-kind="show"', 'show-kind="circus"'));
     await until(() => problems(el).length > 0, rendered(el));

@@ -7,6 +7,7 @@
  */
 import { makeProblem, ProblemSchema } from '../schemas/api-problem.js';
 import type { Problem, ProblemReason } from '../schemas/api-problem.js';
+import { TerminalNameSchema } from '../schemas/usage-input.js';
 
 /** A stable code: lower-case letters, digits and hyphens (never a card ID, never a sentence). */
 const CODE = /^[a-z][a-z0-9-]{0,63}$/;
@@ -15,12 +16,6 @@ const PARAM_NAME = /^[a-zA-Z][a-zA-Z0-9]{0,31}$/;
 /** Dates and times as the rules format them (`9.1.2026`, `9.1.2026 18.30`, ISO 8601). */
 const DATE_OR_TIME =
   /^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}(?:[ T]\d{1,2}[.:]\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * A terminal's name (`already-used`'s `terminal`: `Kassa 2`), the one free-text parameter kept: letters, digits and
- * a few marks, up to 40, and no run of four digits (a card ID has one, so it never passes as a terminal's name).
- */
-const TERMINAL = /^(?!.*\d{4})[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]{0,39}$/u;
 
 /** A reason parameter the SDK keeps: a finite number, a boolean, a date or time, or a code. */
 export type ReasonParamValue = string | number | boolean;
@@ -35,7 +30,11 @@ function checkedValue(value: unknown, name: string): ReasonParamValue | undefine
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'boolean') return value;
   if (typeof value !== 'string') return undefined;
-  if (CODE.test(value) || DATE_OR_TIME.test(value) || (name === 'terminal' && TERMINAL.test(value)))
+  if (
+    CODE.test(value) ||
+    DATE_OR_TIME.test(value) ||
+    (name === 'terminal' && TerminalNameSchema.safeParse(value).success)
+  )
     return value;
   return undefined;
 }

@@ -69,3 +69,10 @@ export function usageRequestToReportRows(
   const under16 = record.childTickets + (record.group?.under16Clients ?? 0);
   return [line(record.cardId, under16), ...memberCardIds.map((cardId) => line(cardId, 0))];
 }
+
+/** Adds a row to running totals. */
+export function addToTotals(totals: UsageReportTotals, row: UsageReportRow): void {
+  totals.adultTickets += row.adultTickets;
+  totals.childTickets += row.childTickets;
+  totals.rows++;
+}

@@ -5,7 +5,7 @@
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { csvLine } from './neutralise.js';
-import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+import { addToTotals, type UsageReportRow, type UsageReportTotals } from './usage-report-rows.js';
 
 /** How a usage report is written: language, title row, and (CSV) the delimiter. */
 export type ReportLayout = {
@@ -59,9 +59,7 @@ export async function* usageLines<D>(
   if (title) yield { kind: 'title', cells: [title] };
   yield { kind: 'header', cells: usageHeader(locale) };
   for await (const row of rows) {
-    totals.adultTickets += row.adultTickets;
-    totals.childTickets += row.childTickets;
-    totals.rows++;
+    addToTotals(totals, row);
     yield { kind: 'row', cells: usageCells(row, locale, date) };
   }
   yield {

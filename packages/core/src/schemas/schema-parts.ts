@@ -91,3 +91,10 @@ export function plainId(max: number) {
 
 /** What `plainId` allows (also the `pattern` of the OpenAPI document's ID path parameters). */
 export const PLAIN_ID = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;
+
+/**
+ * A terminal's name (`Kassa 2`): letters, digits and a few marks (1–40: `TerminalNameSchema`), and no run of four digits (a card ID has
+ * one, so a card ID never passes as a terminal's name). The one rule for the name a clerk sets and the name the
+ * client keeps from a server's `already-used` reason.
+ */
+export const TERMINAL_NAME = /^(?!.*\d{4})[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]*$/u;

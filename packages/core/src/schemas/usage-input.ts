@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { CardStatusSchema, UsageModeSchema } from './api-enums.js';
 import { CalendarDateSchema, InstantSchema } from './instant.js';
-import { plainId, pure, wholeNumber } from './schema-parts.js';
+import { pure, TERMINAL_NAME, wholeNumber } from './schema-parts.js';
 import { UsageEventSchema } from './show-config.js';
 
 /**
@@ -84,12 +84,15 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
 export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
 
 /**
- * A terminal's name as the clerk sees it (`Kassa 2`): 1–40 characters, nothing hidden in it. Never personal data.
+ * A terminal's name as the clerk sees it (`Kassa 2`): letters, digits and a few marks, 1–40 characters, no run of
+ * four digits (so never a card ID). Never personal data.
  *
  * @example
  * TerminalNameSchema.parse('Kassa 2');
  */
-export const TerminalNameSchema = /* @__PURE__ */ pure(() => plainId(40));
+export const TerminalNameSchema = /* @__PURE__ */ pure(() =>
+  z.string().check(z.minLength(1), z.maxLength(40), z.regex(TERMINAL_NAME)),
+);
 
 /**
  * One of the card's earlier, non-voided usages for the same show: its mode, when and where it was registered.
