@@ -197,8 +197,10 @@ function closure(lock, name) {
       const found = lock.packages[path];
       if (found && !seen.has(path)) {
         seen.add(path);
-        const { dependencies, optionalDependencies, peerDependencies } = found;
-        for (const d of Object.keys({ ...dependencies, ...optionalDependencies, ...peerDependencies }))
+        const { dependencies, optionalDependencies, peerDependencies = {}, peerDependenciesMeta } = found;
+        // An optional peer (the core's exceljs) is not what the package pulls in, even where another installed it.
+        const peers = Object.keys(peerDependencies).filter((d) => !peerDependenciesMeta?.[d]?.optional);
+        for (const d of [...Object.keys({ ...dependencies, ...optionalDependencies }), ...peers])
           visit(path, d);
       }
       if (found || !base) return;
@@ -779,7 +781,7 @@ for (const i of installs.filter((i) => i.label === 'sdk only')) {
 }
 console.log('\ninstall size per package: its own folder, and with everything it pulls in (du)');
 const sizes = installs.filter((i) => i.label !== 'apps + tools').flatMap((i) => i.sizes);
-for (const [name, own, total, count] of new Map(sizes.map((e) => [e[0], e])).values())
+for (const [name, own, total, count] of new Map(sizes.reverse().map((e) => [e[0], e])).values())
   console.log(
     `  ${name.padEnd(24)} ${mb(own).padStart(9)} own, ${mb(total).padStart(9)} with ${count - 1} dependencies`,
   );
