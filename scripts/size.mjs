@@ -23,7 +23,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * The element's initial download promised to pages (min+gz bytes). The flow's card actions (look-up verdict, group,
  * registration) load with the card panel, not in it.
  */
-export const BUDGET_BYTES = 30 * 1024;
+export const BUDGET_BYTES = 31 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -38,10 +38,10 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 30 * 1024,
+  'element + core': 30.3 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 6.71 * 1024,
-  'published build: element + core': 29.2 * 1024,
+  'published build: element + core': 29.3 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

@@ -8,6 +8,7 @@ import {
   countUsages,
   openBoxOffice,
   part,
+  recordErrors,
   setLang,
   useHarness,
   wedgeScan,
@@ -120,6 +121,32 @@ describe('the shift', () => {
     }
     expect(await todayRow(s)).toEqual(['0', '0', '0', '1', '0']);
     expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it("the list's undo refused by Kaikukanta (window closed): said on the stage with its reason, the usage stands", async () => {
+    const h = harness();
+    const s = await openBoxOffice(h, { lang: 'en', path: `/box-office/?show=${SHOW}` });
+    await workAShift(s);
+    const errors = await recordErrors(s);
+    const clock = (offsetMs: number) =>
+      fetch(`${h.apiUrl}/__sandbox/clock`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-support', 'content-type': 'application/json' },
+        body: JSON.stringify({ offsetMs }),
+      });
+    try {
+      expect((await clock(16 * 60_000)).ok).toBe(true);
+      await s.page.locator('kaiku-scanner .shift-list [data-undo]').click();
+      const error = s.page.locator(`${part('error')}[data-code="void-window-closed"]`);
+      await error.waitFor({ timeout: 15_000 });
+      expect(await error.textContent()).toContain('the time to undo ended');
+    } finally {
+      await clock(0);
+    }
+    expect(await states(s)).toEqual(['registered', 'refused']);
+    expect(await countUsages(h.apiUrl, 'A045198723', SHOW)).toBe(1);
+    expect(await errors()).toContainEqual({ code: 'void-window-closed', stage: 'void' });
     await s.context.close();
   });
 

@@ -71,7 +71,8 @@ export function createFakeServices(options: FakeOptions = {}): FakeServices {
     decide: fakeDecide,
     async register(u) {
       registered.push(u);
-      if (options.registerAs === 'queued') return { kind: 'queued', reason: 'network', pending: 1 };
+      if (options.registerAs === 'queued')
+        return { kind: 'queued', reason: 'network', pending: 1, recordId: `r-${registered.length}` };
       if (options.registerAs === 'refused') return { kind: 'refused', reasons: [reason('cap-reached')] };
       return { kind: 'registered', usageId: `u-${registered.length}` };
     },

@@ -139,6 +139,43 @@ describe('the shift: undo, its report, a reload', () => {
     expect($(el, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
   });
 
+  it("privacy mode masks the card in both undo actions, the result screen's and the list's", async () => {
+    const el = await mountAt('hilla');
+    $<HTMLInputElement>(el, '[data-pref="privacy"]').click();
+    $<HTMLInputElement>(el, '#manual').focus();
+    await sendKeys({ type: 'A045198723' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[part="tickets"]').length > 0, { step: () => el.updateComplete });
+    await el.confirm();
+    await until(() => $$(el, '[part="undo-button"], .shift-list [data-undo]').length === 2, {
+      step: () => el.updateComplete,
+    });
+    for (const undo of $$(el, '[part="undo-button"], .shift-list [data-undo]'))
+      expect(undo.textContent).to.contain('Peru: ••••••8723, Aikuisia 1').and.not.contain('A045198723');
+    $<HTMLInputElement>(el, '[data-pref="privacy"]').click();
+  });
+
+  it('a queued usage sent while on screen stays one usage, now registered', async () => {
+    const fake = createFakeServices({ cards, cap: { cap: 10, given: 4 }, registerAs: 'queued' });
+    const el = await mount((el) => void (el.services = fake));
+    $<HTMLInputElement>(el, '#manual').focus();
+    await sendKeys({ type: 'A045198723' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[part="tickets"]').length > 0, { step: () => el.updateComplete });
+    await el.confirm();
+    fake.setOutbox({ pending: 1, pendingIds: ['r-1'], needsAttention: [] });
+    await until(() => $$(el, '[part="queued-badge"]').length > 0, { step: () => el.updateComplete });
+    fake.setOutbox({ pending: 0, pendingIds: [], needsAttention: [] });
+    await until(() => $$(el, '[part="result"][data-outcome="registered"]').length > 0, {
+      step: () => el.updateComplete,
+    });
+    // The shift takes a phase down once it is painted: the next paint shows it.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($$(el, '.shift-list li').map((li) => li.dataset.state)).to.deep.equal(['registered']);
+    expect($(el, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('1');
+  });
+
   it("prints the usage report's layout with each show's total and the shift's", async () => {
     const el = await mountAt('hilla');
     await read(el, 'A045198723', true);

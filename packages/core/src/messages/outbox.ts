@@ -1,6 +1,3 @@
-/**
- * Texts for the offline outbox's stable codes (storage failures, offline decisions, needs-attention handling).
- */
 import { defineMessages } from './define.js';
 
 /**

@@ -6,7 +6,6 @@ import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
 import type { CardCheck, CardFacts, OfflinePolicy } from './offline-check.js';
-import { classifyFailure } from './classify-failure.js';
 import { checkCardWithFallback } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
@@ -176,16 +175,8 @@ export class Outbox extends OutboxEventTarget {
     return checkCardWithFallback<CardFacts>(
       cardId,
       {
-        lookup: async (id, signal) => {
-          try {
-            const card = await lookup(id, signal ? { signal } : {});
-            this.#scheduler.reachable();
-            return card;
-          } catch (error) {
-            if (classifyFailure(error).kind === 'refused') this.#scheduler.reachable(); // the server answered
-            throw error;
-          }
-        },
+        lookup,
+        reachable: () => this.#scheduler.reachable(),
         cacheGet: (id) => this.#cards.get(id, this.#p.now()),
         cachePut: (card) => this.#cards.put(card, this.#p.now()),
         policy: this.#offlinePolicy,
@@ -310,15 +301,11 @@ export class Outbox extends OutboxEventTarget {
     );
   }
 
-  /**
-   * Deletes this target's synced and resolved records older than the retention, and expired card records.
-   */
+  /** Deletes this target's synced and resolved records older than the retention, and expired card records. */
   async purge(): Promise<number> {
     const cutoff = this.#p.now() - this.#retentionMs;
-    const settled = (r: OutboxRecord): boolean => r.state === 'synced' || r.state === 'resolved';
-    const old = (await this.#p.notices.guard(this.#p.records.listAll())).filter(
-      (r) => belongsTo(this.scope, r) && settled(r) && (r.settledAt ?? 0) <= cutoff,
-    );
+    const settled = await this.#p.notices.guard(this.#p.records.list(['synced', 'resolved']));
+    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff);
     if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;

@@ -2,7 +2,6 @@ import { UsageRequestSchema } from '../schemas/api.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
 import type { OutboxScope } from './target.js';
-import { recordTarget } from './target.js';
 import type { Acceptance, OutboxRecord, OutboxUsage } from './types.js';
 
 /**
@@ -31,7 +30,7 @@ export function newRecord(
   return {
     id: newIdempotencyKey(),
     usage: parsed.data,
-    target: recordTarget(scope, parsed.data.venueId),
+    target: { api: scope.api, venueId: parsed.data.venueId },
     state: 'pending',
     acceptance,
     createdAt: now,

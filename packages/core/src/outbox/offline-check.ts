@@ -37,7 +37,9 @@ export type CardCheck<C extends CardFacts = CardFacts> =
   | { readonly ok: false; readonly code: 'offline-refused'; readonly failure: string };
 
 export type CheckDeps<C extends CardFacts> = {
-  readonly lookup: (id: string, signal?: AbortSignal) => Promise<C>;
+  readonly lookup: (id: string, options: { signal?: AbortSignal }) => Promise<C>;
+  /** Called when the server answered (a card, or a refusal): it is reachable. */
+  readonly reachable?: () => void;
   readonly cacheGet: (id: string) => Promise<CachedCard | undefined>;
   readonly cachePut: (card: C) => Promise<void>;
   readonly policy: OfflinePolicy;
@@ -56,11 +58,13 @@ export async function checkCardWithFallback<C extends CardFacts>(
   signal?: AbortSignal,
 ): Promise<CardCheck<C>> {
   try {
-    const card = await deps.lookup(id, signal);
+    const card = await deps.lookup(id, signal ? { signal } : {});
+    deps.reachable?.();
     await deps.cachePut(card).catch(() => undefined); // a full disk must not block an online decision
     return { ok: true, source: 'server', card, provisional: false };
   } catch (error) {
     const failure = classifyFailure(error);
+    if (failure.kind === 'refused') deps.reachable?.();
     // Refused, or the terminal's sign-in failed (401/403): neither is being offline, and a card must not be
     // accepted on a cached record or its format while the server is reachable but will not answer this terminal.
     if (failure.kind === 'refused' || isAuthFailure(error)) throw error;

@@ -26,18 +26,15 @@ export class OutboxError extends KaikuError {
   }
 }
 
+/** What IndexedDB throws when it cannot be used at all (private mode, a blocked or deleted database). */
+const UNAVAILABLE = new Set(['SecurityError', 'InvalidStateError', 'NotFoundError', 'VersionError']);
+
 /** Maps anything IndexedDB throws to a storage error with a stable code. */
 export function toStorageError(error: unknown): OutboxError {
   if (error instanceof OutboxError) return error;
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   if (name === 'QuotaExceededError') return new OutboxError('storage-quota', { cause: error });
-  if (
-    name === 'SecurityError' ||
-    name === 'InvalidStateError' ||
-    name === 'NotFoundError' ||
-    name === 'VersionError'
-  )
-    return new OutboxError('storage-unavailable', { cause: error });
+  if (UNAVAILABLE.has(String(name))) return new OutboxError('storage-unavailable', { cause: error });
   const message = error instanceof Error ? error.message : '';
   if (/quota/i.test(message)) return new OutboxError('storage-quota', { cause: error });
   return new OutboxError('storage-failed', { cause: error });

@@ -47,20 +47,19 @@ export function createStrictStore(
       return Promise.reject(new OutboxError('storage-unavailable', { cause: error }));
     }
     request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    // A failed open, or a connection the browser closed (storage pressure, Safari): the next call reopens.
+    const forget = (): void => {
+      if (connection === opened) connection = undefined;
+    };
     const opened = withOpenTimeout(request, options.openTimeoutMs ?? 10_000).then((db) => {
-      // The browser may close the connection (storage pressure, Safari); forget it so the next call reopens.
-      db.onclose = () => {
-        if (connection === opened) connection = undefined;
-      };
+      db.onclose = forget;
       db.onversionchange = () => {
         db.close();
-        if (connection === opened) connection = undefined;
+        forget();
       };
       return db;
     });
-    opened.catch(() => {
-      if (connection === opened) connection = undefined;
-    });
+    opened.catch(forget);
     return opened;
   };
 

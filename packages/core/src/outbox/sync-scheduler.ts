@@ -140,12 +140,8 @@ export function createSyncScheduler(o: SchedulerOptions) {
       if (running) await running.catch(() => undefined);
       return run();
     },
-    /** Sync within `delayMs` (default: next task), unless a sooner run is already due. */
-    soon: (delayMs = 0) => schedule(delayMs),
-    /** Forget past failures (the browser says it is online again). */
-    resetBackoff: () => {
-      failures = 0;
-    },
+    /** Sync in the next task, unless a run is already due then. */
+    soon: () => schedule(0),
     /**
      * The browser says it is online: forget past failures and sync at once — at most once per
      * {@link ONLINE_COOLDOWN_MS}; events within it only make sure a run follows when it ends.

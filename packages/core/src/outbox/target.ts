@@ -44,11 +44,6 @@ export function scopeDatabaseName(scope: OutboxScope): string {
   return `kaiku-outbox ${scope.key}`;
 }
 
-/** The target a new record of this scope is bound to. */
-export function recordTarget(scope: OutboxScope, venueId: string): RecordTarget {
-  return { api: scope.api, venueId };
-}
-
 /** Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). */
 export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
   const t = record.target;

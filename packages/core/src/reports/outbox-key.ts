@@ -63,16 +63,12 @@ export function readKeyCells(keyText: string, detailsText: string): KeyCells {
   const parsed = OutboxDetailsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = json === undefined ? undefined : toFieldIssues(parsed.error.issues, OutboxDetailsSchema)[0];
+    const unread = detailsText === '' ? 'missing' : 'unreadable';
     // The path comes from the file: masked like any cell quoted in a message (never a card ID).
     errors.push(
       rowError('row-details-invalid', 'details', {
         path: clip(issue?.path ?? ''),
-        problem:
-          json === undefined
-            ? detailsText === ''
-              ? 'missing'
-              : 'unreadable'
-            : (issue?.problem ?? 'invalid'),
+        problem: json === undefined ? unread : (issue?.problem ?? 'invalid'),
         ...(issue?.suggestion ? { suggestion: clip(issue.suggestion) } : {}),
       }),
     );

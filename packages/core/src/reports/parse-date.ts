@@ -16,9 +16,8 @@ export type DateResult =
 export type TimeResult =
   { readonly ok: true; readonly time?: string } | { readonly ok: false; readonly code: 'row-time-invalid' };
 
-// `3.2.2020`, `3.2.2020 18.30`, `3.2.2020 klo 18` (hours alone only after "klo"/"kl").
-const FINNISH =
-  /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?)?$/i;
+// `3.2.2020`, `3.2.2020 18.30`, `3.2.2020 klo 18`: the day, and a time as a time cell writes it (`TIME`).
+const FINNISH = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:,?\s+(.+))?$/;
 // A show's time span, "18.30–20.00": the start is what counts.
 const TIME_RANGE_END = /(\d[.:]\d{2}|kl\S*\s*\d{1,2})\s*[-–—]\s*\d{1,2}[.:]\d{2}$/i;
 const withoutRangeEnd = (text: string) => text.replace(TIME_RANGE_END, '$1');
@@ -44,7 +43,8 @@ const WEEKDAYS = new Map(
   WEEKDAY_NAMES.flatMap((names, day) => names.split(' ').map((n) => [n, day] as const)),
 );
 const WEEKDAY_PREFIX = /^([\p{L}]{2,11})\.?,?\s+(?=\d)/u;
-const TIME = /^(?:klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?$/i;
+const TIME = /^(klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2})(?:[.:]\d{2})?)?$/i;
+const timeMatch = (text: string) => TIME.exec(text) ?? TIME.exec(withoutRangeEnd(text));
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 // Serial day 0 of the 1904 date system (Excel for Mac workbooks) is serial 1462 of the 1900 system.
 const DAYS_1900_TO_1904 = 1462;
@@ -101,13 +101,13 @@ function parseText(text: string): DateResult {
     const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     return parseText(rest === undefined ? iso : `${iso} ${rest.trim()}`);
   }
-  const fi = FINNISH.exec(text) ?? FINNISH.exec(withoutRangeEnd(text));
+  const fi = FINNISH.exec(text);
   if (fi) {
     const date = calendarDate(Number(fi[3]), Number(fi[2]), Number(fi[1]));
-    if (!date) return INVALID;
-    if (fi[5] === undefined) return { ok: true, date };
-    if (fi[6] === undefined && fi[4] === undefined) return INVALID;
-    const time = clock(Number(fi[5]), Number(fi[6] ?? 0));
+    if (!date || fi[4] === undefined) return date ? { ok: true, date } : INVALID;
+    const t = timeMatch(fi[4]);
+    // After a date, hours alone only after "klo"/"kl" (`3.2.2020 18` may be anything).
+    const time = t && (t[1] ?? t[3]) !== undefined ? clock(Number(t[2]), Number(t[3] ?? 0)) : undefined;
     return time ? { ok: true, date, time } : INVALID;
   }
   const iso = ISO.exec(text);
@@ -161,8 +161,8 @@ export function parseReportTime(cell: CellValue): TimeResult {
   } else if (typeof cell === 'number' && cell >= 0 && cell < 1) {
     minutes = Math.round(cell * 1440) % 1440;
   } else if (typeof cell === 'string') {
-    const m = TIME.exec(cell.trim()) ?? TIME.exec(withoutRangeEnd(cell.trim()));
-    const time = m ? clock(Number(m[1]), Number(m[2] ?? 0)) : undefined;
+    const m = timeMatch(cell.trim());
+    const time = m ? clock(Number(m[2]), Number(m[3] ?? 0)) : undefined;
     return time ? { ok: true, time } : { ok: false, code: 'row-time-invalid' };
   }
   if (minutes === undefined) return { ok: false, code: 'row-time-invalid' };

@@ -1,7 +1,7 @@
 /** The per-show cap at usage time. The cap is not a quota: it only limits, it never reserves. */
 import { createReason } from './rules-reason.js';
 import type { UsagePolicy } from '../policy/operating-model-policy.js';
-import type { UsageReason } from './usage-types.js';
+import type { UsageReason, UsageTickets } from './usage-types.js';
 
 /**
  * The tickets one usage asks for.
@@ -9,11 +9,7 @@ import type { UsageReason } from './usage-types.js';
  * @example
  * ticketsAgainstCap({ children: 1, groupMembers: 0, under16Clients: 0 } satisfies RequestedTickets, POLICY_2025.usage);
  */
-export type RequestedTickets = {
-  readonly children: number;
-  readonly groupMembers: number;
-  readonly under16Clients: number;
-};
+export type RequestedTickets = Omit<UsageTickets, 'adult' | 'total'>;
 
 /**
  * How many of a usage's tickets count against the cap under `policy` (the adult ticket always does).

@@ -4,10 +4,9 @@
 import { createReason } from './rules-reason.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { readPolicy } from './policy-input.js';
+import { withRulesInput } from './policy-input.js';
 import type { CapSettingData } from '../schemas/cap-setting-input.js';
 import { CapSettingInputSchema } from '../schemas/cap-setting-input.js';
-import { issuesToReasons } from './input-issues.js';
 import { applicableCapRules } from './cap-rules.js';
 import type { CapRule } from './cap-rules.js';
 
@@ -50,31 +49,21 @@ export type CapSettingResult =
  * checkCapSetting({ capacity: 400, cap: 10, kind: 'show', policy: '2020' }).minimum; // 20
  */
 export function checkCapSetting(input: CapSettingInput): CapSettingResult {
-  try {
-    return checkReadable(input);
-  } catch {
-    // Only hostile inputs (throwing getters, proxies) get here: refuse rather than throw.
-    return { ok: false, error: createReason('invalid-input', { path: '(input)', problem: 'unreadable' }) };
-  }
-}
-
-function checkReadable(input: CapSettingInput): CapSettingResult {
-  const record = typeof input === 'object' && input !== null && !Array.isArray(input);
-  // `policy` is read beside the data (it may be a policy object); every other key must be the schema's.
-  const { policy: requested, ...data } = (record ? input : {}) as { policy?: unknown };
-  const parsed = CapSettingInputSchema.safeParse(record ? data : input);
-  if (!parsed.success) {
-    const [first] = issuesToReasons(parsed.error.issues, CapSettingInputSchema, ['policy'], input);
-    return {
+  return withRulesInput(
+    input,
+    CapSettingInputSchema,
+    () => undefined,
+    checkParsed,
+    ([first]) => ({
       ok: false,
       error: first ?? createReason('invalid-input', { path: '(input)', problem: 'invalid' }),
-    };
-  }
-  const read = readPolicy(requested, undefined);
-  if (!read.ok) return { ok: false, error: read.reason };
-  const policy = read.policy;
-  const { capacity, cap } = parsed.data;
-  const rules = applicableCapRules(parsed.data, policy.cap);
+    }),
+  );
+}
+
+function checkParsed(data: CapSettingData, policy: OperatingModelPolicy): CapSettingResult {
+  const { capacity, cap } = data;
+  const rules = applicableCapRules(data, policy.cap);
   const special = rules.filter((r) => r.rule !== 'min-percent');
   const best = (special.length > 0 ? special : rules)
     .map((rule) => withinCapacity(rule, capacity))

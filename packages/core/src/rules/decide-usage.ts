@@ -4,14 +4,12 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { createReason } from './rules-reason.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { DEFAULT_POLICY } from '../policy/policies.js';
-import { readPolicy } from './policy-input.js';
+import { withRulesInput } from './policy-input.js';
 import type { DecideUsageData } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
 import { checkCap, ticketsAgainstCap } from './cap-checks.js';
 import { checkCard } from './card-checks.js';
 import { checkAlreadyUsed } from './already-used.js';
-import { issuesToReasons } from './input-issues.js';
 import { checkRequest } from './request-checks.js';
 import type { DecideUsageInput, UsageDecision, UsageReason } from './usage-types.js';
 import { checkWindow, toDate } from './window-checks.js';
@@ -34,29 +32,11 @@ import { checkWindow, toDate } from './window-checks.js';
  * }); // { ok: true, tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 }, … }
  */
 export function decideUsage(input: DecideUsageInput): UsageDecision {
-  try {
-    // `policy` is read beside the data (it may be a policy object); every other key must be the schema's.
-    const { policy: requested, ...data } = (isRecord(input) ? input : {}) as { policy?: unknown };
-    const parsed = DecideUsageInputSchema.safeParse(isRecord(input) ? data : input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        reasons: issuesToReasons(parsed.error.issues, DecideUsageInputSchema, ['policy'], input),
-      };
-    }
-    const policy = readPolicy(requested, parsed.data.event.policyVersion);
-    if (!policy.ok) return { ok: false, reasons: [policy.reason] };
-    return decideParsed(parsed.data, policy.policy);
-  } catch {
-    // Only hostile inputs (throwing getters, proxies) get here: refuse rather than throw.
-    return {
-      ok: false,
-      reasons: [createReason('invalid-input', { path: '(input)', problem: 'unreadable' })],
-    };
-  }
+  const refuse = (reasons: UsageReason[]): UsageDecision => ({ ok: false, reasons });
+  return withRulesInput(input, DecideUsageInputSchema, (d) => d.event.policyVersion, decideParsed, refuse);
 }
 
-function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFAULT_POLICY): UsageDecision {
+function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy): UsageDecision {
   const { card, event, request } = data;
   const now = toDate(data.now) as Date;
   const start = toDate(event.start) as Date;
@@ -102,8 +82,4 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy = DEFA
     remainingAfter: hasCap ? Math.max(0, (event.cap as number) - event.ticketsGiven - extra) : null,
     policyVersion: policy.version,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

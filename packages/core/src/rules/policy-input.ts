@@ -1,5 +1,7 @@
 /** The `policy` that rules functions take beside their data: a policy object, a version string, or nothing. */
+import type * as z from 'zod/mini';
 import { createReason } from './rules-reason.js';
+import { issuesToReasons } from './input-issues.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { DEFAULT_POLICY, getPolicy } from '../policy/policies.js';
@@ -40,4 +42,35 @@ function isPolicy(value: unknown): value is OperatingModelPolicy {
     typeof p.usage === 'object' &&
     p.usage !== null
   );
+}
+
+/** The refusals of reading a rules function's input. */
+type InputReason = RenderedReason<'invalid-input' | 'unknown-field' | 'unknown-policy'>;
+
+/**
+ * Runs a rules function on its input: the data checked against `schema` (every key but `policy` must be the
+ * schema's), `policy` read beside it (`version`: the data's own default version), then `decide`. Never throws: bad
+ * data or an unknown policy goes to `refuse` with its reasons, a hostile input (a throwing getter, a proxy) too, as
+ * `invalid-input` at `(input)`.
+ *
+ * @example
+ * withRulesInput(input, CapSettingInputSchema, () => undefined, checkParsed, ([first]) => ({ ok: false, error: first }));
+ */
+export function withRulesInput<S extends z.ZodMiniType, R>(
+  input: unknown,
+  schema: S,
+  version: (data: z.infer<S>) => string | undefined,
+  decide: (data: z.infer<S>, policy: OperatingModelPolicy) => R,
+  refuse: (reasons: InputReason[]) => R,
+): R {
+  try {
+    const record = typeof input === 'object' && input !== null && !Array.isArray(input);
+    const { policy: requested, ...data } = (record ? input : {}) as { policy?: unknown };
+    const parsed = schema.safeParse(record ? data : input);
+    if (!parsed.success) return refuse(issuesToReasons(parsed.error.issues, schema, ['policy'], input));
+    const policy = readPolicy(requested, version(parsed.data));
+    return policy.ok ? decide(parsed.data, policy.policy) : refuse([policy.reason]);
+  } catch {
+    return refuse([createReason('invalid-input', { path: '(input)', problem: 'unreadable' })]);
+  }
 }

@@ -76,17 +76,9 @@ export class LazyViewsController implements ReactiveController {
       .catch(() => undefined);
   }
 
-  /**
-   * The shift of this API, venue and terminal: kept over a reload, never seen by another target or terminal. Without
-   * a `base-url` (the host's own services) the target is unknown: memory only.
-   */
+  /** The shift of the element's API, venue and terminal, once its code is in. */
   private shift(host: ShiftHost): ShiftLog | undefined {
-    const views = shiftViews.get();
-    const key = host.baseUrl
-      ? `kaiku-scanner:shift ${JSON.stringify([host.baseUrl, host.venueId, host.terminalName])}`
-      : undefined;
-    if (views && (!this.log || this.log.key !== key)) this.log = new views.ShiftLog(key);
-    return this.log;
+    return (this.log = shiftViews.get()?.shiftOf(host, this.log));
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
@@ -116,7 +108,7 @@ export class LazyViewsController implements ReactiveController {
   renderShift(
     v: ViewContext,
     host: ShiftHost & Pick<KaikuScanner, 'voidUsage'>,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf'>,
     svc: ScannerServices,
   ): unknown {
     const log = this.shift(host);
@@ -128,7 +120,10 @@ export class LazyViewsController implements ReactiveController {
           show: host.show,
           cap: flow.capState,
           now: new Date(),
-          undo: svc.voidUsage ? (id) => host.voidUsage(id) : undefined,
+          // A failed undo is said on the stage with its reason, and reported (`kaiku-error`, stage `void`).
+          undo: svc.voidUsage
+            ? (id) => host.voidUsage(id).catch(async (e) => flow.fail(await flow.errorOf(e), 'void'))
+            : undefined,
           undoing: flow.undoing > 0,
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),

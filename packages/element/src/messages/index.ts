@@ -114,16 +114,11 @@ export function lateText(code: string, params: MessageParams = {}): LocalizedTex
   return textOf(code, params) ?? (lateFailed ? elementText('element-load-failed') : undefined);
 }
 
-/** The element's codes whose text takes no parameters. */
-export type PlainElementCode = {
-  [C in ElementMessageCode]: ParamsOf<C> extends Plain ? C : never;
-}[ElementMessageCode];
-
 /**
  * The text of one of the element's own codes; a code with parameters cannot be rendered without them (by type).
  *
  * @example
- * elementText('show-invalid', { fields: 'start' }).en
+ * elementText('reading-replaced', { tail: '8723' }).en // 'Card …8723 was not looked up: …'
  */
 export function elementText<C extends ElementMessageCode>(
   code: C,

@@ -51,8 +51,8 @@ async function localize(code: string): Promise<LocalizedText> {
  */
 function refusalReasons(record: OutboxRecord): Reason[] {
   const code = record.problem?.code ?? 'refused';
-  // The outbox's own codes (a record of an older version, one changed outside it) are not Kaikukanta's refusals.
-  const own = code === 'target-unknown' || code === 'record-tampered' ? textOf(code) : undefined;
+  // The outbox's own code (a record changed outside it) is not one of Kaikukanta's refusals.
+  const own = code === 'record-tampered' ? textOf(code) : undefined;
   return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
 }
 

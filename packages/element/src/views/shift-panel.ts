@@ -5,8 +5,8 @@ import type { Phase } from '../flow/phase.js';
 import type { CapState, OutboxState, ShowContext, UsageMode } from '../services/types.js';
 import { currentPrefs, maskCardId, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
-import { undoLabel } from './undo.js';
-import { ticketSummary, type ViewContext } from './view-context.js';
+import { undoText } from './undo.js';
+import type { ViewContext } from './view-context.js';
 
 /** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
 const dayOf = (at: string | Date): string =>
@@ -80,12 +80,14 @@ export class ShiftLog {
 
   /** The usage `id` was undone. */
   voided(id: string): void {
-    const i = this.usages.findIndex((u) => u.id === id);
-    if (i >= 0) this.add({ ...this.usages[i]!, state: 'voided' }, i);
+    const u = this.usages.find((x) => x.id === id);
+    if (u) this.add({ ...u, state: 'voided' });
   }
 
-  private add(u: ShiftUsage, at = this.usages.length): void {
-    this.usages[at] = u;
+  /** A new usage, or news of one already here (a queued usage sent, an undo): one entry per usage. */
+  private add(u: ShiftUsage): void {
+    const i = this.usages.findIndex((x) => x.id === u.id);
+    this.usages[i < 0 ? this.usages.length : i] = i < 0 ? u : { ...u, at: this.usages[i]!.at };
     try {
       if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages.map(masked)));
     } catch {
@@ -105,6 +107,19 @@ export class ShiftLog {
   }
 }
 
+/**
+ * The shift of this API, venue and terminal (`log` while it is theirs): kept over a reload, never seen by another
+ * target or terminal. Without a `base-url` (the host's own services) the target is unknown: memory only.
+ */
+export function shiftOf(
+  host: { readonly baseUrl: string; readonly venueId: string; readonly terminalName: string },
+  log: ShiftLog | undefined,
+): ShiftLog {
+  const { baseUrl, venueId, terminalName } = host;
+  const key = baseUrl ? `kaiku-scanner:shift ${JSON.stringify([baseUrl, venueId, terminalName])}` : undefined;
+  return log && log.key === key ? log : new ShiftLog(key);
+}
+
 /** What the panel shows and does. */
 export type ShiftModel = {
   readonly usages: readonly ShiftUsage[];
@@ -114,7 +129,7 @@ export type ShiftModel = {
   readonly show: ShowContext | undefined;
   readonly cap: CapState | undefined;
   readonly now: Date;
-  /** Undoes a usage (the element's `voidUsage`); absent: the services cannot, and no undo is offered. */
+  /** Undoes a usage (`voidUsage`; a failure is said on the stage); absent: the services cannot, and none is offered. */
   readonly undo: ((id: string) => Promise<unknown>) | undefined;
   /** An undo is under way. */
   readonly undoing: boolean;
@@ -159,13 +174,8 @@ function renderUndo(v: ViewContext, m: ShiftModel, u: ShiftUsage): TemplateResul
   const members = u.group?.memberCardIds ?? [];
   const tickets = { children: u.childTickets, groupCardIds: members, under16: u.group?.under16Clients ?? 0 };
   const undo = m.undo;
-  return html`<button
-    type="button"
-    data-undo=${u.id}
-    ?disabled=${m.undoing}
-    @click=${() => undo(u.id).catch(m.failed)}
-  >
-    ${v.text(undoLabel(`${v.id(u.cardId)}, ${ticketSummary(v, tickets)}`))}
+  return html`<button type="button" data-undo=${u.id} ?disabled=${m.undoing} @click=${() => void undo(u.id)}>
+    ${undoText(v, u.cardId, tickets)}
   </button>`;
 }
 

@@ -3,15 +3,14 @@ import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
-import type { LocalizedText } from '../services/types.js';
+import type { LocalizedText, TicketRequest } from '../services/types.js';
 
 // The undo texts load with the result (not with the first download's translations).
-/** The undo action, naming what it undoes (the card and its tickets). */
-export const undoLabel = (what: string): LocalizedText => ({
-  fi: `Peru: ${what}`,
-  sv: `Ångra: ${what}`,
-  en: `Undo: ${what}`,
-});
+/** An undo action's text, naming what it undoes: the card (as the screen shows it) and its tickets. */
+export function undoText(v: ViewContext, cardId: string, r: TicketRequest): string {
+  const what = `${v.id(cardId)}, ${ticketSummary(v, r)}`;
+  return v.text({ fi: `Peru: ${what}`, sv: `Ångra: ${what}`, en: `Undo: ${what}` });
+}
 const UNDOING: LocalizedText = { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' };
 /** The result's heading once the usage is undone. */
 export const VOIDED: LocalizedText = {
@@ -25,14 +24,8 @@ const FAILED: LocalizedText = {
   en: 'The usage was not undone',
 };
 
-/** What undo needs of the flow (it loads with the result, so it stays out of the first download). */
-type UndoFlow = Pick<
-  ScanFlow,
-  'phase' | 'svc' | 'set' | 'toPhase' | 'errorOf' | 'emitError' | 'voided' | 'tally'
-> & {
-  undoing: number;
-  polite: ScanFlow['polite'];
-};
+/** The flow undo works on (it loads with the result, so it stays out of the first download). */
+type UndoFlow = ScanFlow;
 
 /** The ID the result screen's undo action would undo, if it has one. */
 export function undoTarget(f: UndoFlow): string | undefined {
@@ -94,7 +87,6 @@ export function renderUndo(
   f: UndoFlow,
 ): TemplateResult | typeof nothing {
   if (undoTarget(f) === undefined) return nothing;
-  const what = `${done.cardId}, ${ticketSummary(v, done.request)}`;
   return html`${
       done.undoError
         ? html`<p part="undo-error" class="notice danger" role="alert" data-code=${done.undoError.code}>
@@ -104,7 +96,7 @@ export function renderUndo(
     }
     <div class="actions">
       <button part="undo-button" type="button" ?disabled=${f.undoing > 0} @click=${() => void undoShown(f)}>
-        ${v.text(undoLabel(what))}
+        ${undoText(v, done.cardId, done.request)}
       </button>
     </div>`;
 }

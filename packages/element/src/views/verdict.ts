@@ -149,11 +149,6 @@ export const verdictStyles = css`
     color: inherit;
     background: transparent;
   }
-  @media print {
-    .verdict {
-      border: 3px solid currentColor;
-    }
-  }
 `;
 
 /**

@@ -31,8 +31,11 @@ type When = (f: FrameFacts) => boolean;
 const qrRescue: When = (f) => f.wantQr && !f.thorough;
 const jsQr: When = (f) => f.wantQr && !f.cpp;
 const bars: When = (f) => f.want39 && f.barsSeen();
-/** zxing-cpp on the flattened frame (QR codes only): on stills, and in `fast` where a QR stage saw a finder pair. */
-const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen());
+/**
+ * zxing-cpp on the flattened frame (QR codes only): on stills, and in `fast` where the JS stages saw a symbol they did
+ * not read — a finder pair, or a bar-code region (a defocused QR code locates as one: `decode-evidence`).
+ */
+const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen());
 
 /** The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS stages of `zxing-decoder.ts`. */
 export const STAGES = [

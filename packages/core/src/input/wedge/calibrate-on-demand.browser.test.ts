@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
 import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
-import { startCalibration } from './calibration-session.js';
+import { startCalibration } from './calibrate-wedge.js';
 import * as engine from './wedge-engine.js';
 import { emulateReader, type EmulatedRecord } from './emulate-reader.test-support.js';
 import type { WedgeScan } from './types.js';

@@ -1,6 +1,8 @@
 /**
  * Calibration: learn a reader's timing, prefix/suffix, terminator and layout from one reading of any card.
- * Pure: recorded events in, a storable `WedgeProfile` (or a refusal) out.
+ * `calibrateWedge` is pure: recorded events in, a storable `WedgeProfile` (or a refusal) out. `startCalibration` is the
+ * listener's calibration mode around it: it captures keys until one reading has been seen (its terminator, or a pause
+ * after enough characters). The listener loads this module on demand, when `calibrate()` is first called.
  *
  * The layout is learned by reading the burst through every known layout and keeping the one that yields the
  * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
@@ -10,7 +12,7 @@ import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { isModifier, otherTerminatorName, resolveKey } from './key-kinds.js';
+import { isModifier, otherTerminatorName, readKey } from './key-kinds.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
@@ -42,7 +44,7 @@ const CALIBRATION_GAP_MS = 300;
 const CANDIDATES: readonly WedgeLayout[] = ['auto', 'us', 'fi', 'de', 'fr', 'host'];
 
 /** A calibration refusal (its texts come with calibration, not with the listener). */
-export const calibrationFailure = /* @__PURE__ */ reasonFactory(wedgeCalibrationMessages);
+const calibrationFailure = /* @__PURE__ */ reasonFactory(wedgeCalibrationMessages);
 
 type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
 
@@ -63,7 +65,7 @@ export function findReading(records: readonly WedgeRecord[], minLength: number):
       if (run.length >= minLength) found = { burst: run, terminator: 'none' };
       run = [];
     }
-    const isChar = resolveKey(r, 'us').kind !== 'none' && otherTerminatorName(r, 'none') === undefined;
+    const isChar = readKey(r, 'us') !== undefined && otherTerminatorName(r, 'none') === undefined;
     if (isChar && r.altKey !== true) {
       run.push(r);
     } else if (run.length >= minLength) {
@@ -170,4 +172,68 @@ export function calibrateWedge(
     ...timingOf(found.burst),
   };
   return { ok: true, profile, id: chosen.id };
+}
+
+export type CalibrationSession = {
+  record(record: WedgeRecord): void;
+  /** Ends the session now: it finishes as timed out. */
+  cancel(): void;
+};
+
+/** Silence that ends a reading without a terminator (slow Bluetooth readers stay well below it). */
+const END_SILENCE_MS = 400;
+
+/**
+ * Starts capturing; `finish` gets the calibration's result once a reading is complete, or a
+ * `calibration-timeout` failure after `timeoutMs` (or on `cancel()`).
+ *
+ * @example
+ * const session = startCalibration({ timeoutMs: 30_000, minLength: 5 }, showResult);
+ * session.record(record); // for every record the listener sees
+ */
+export function startCalibration(
+  options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
+  finish: (result: CalibrationResult) => void,
+): CalibrationSession {
+  // `timeoutMs` is the session's own; calibrateWedge refuses options it does not know.
+  const { timeoutMs, ...calibrationOptions } = options;
+  const records: WedgeRecord[] = [];
+  let chars = 0;
+  let done = false;
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  const end = (timedOut: boolean): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(overall);
+    if (silence !== undefined) clearTimeout(silence);
+    finish(
+      timedOut
+        ? { ok: false, error: calibrationFailure('calibration-timeout', {}) }
+        : calibrateWedge(records, calibrationOptions),
+    );
+  };
+  const overall = setTimeout(() => end(true), timeoutMs);
+
+  return {
+    record(record) {
+      if (done) return;
+      records.push(record);
+      if (record.type !== 'keydown' || isModifier(record) || record.repeat === true) return;
+      if (silence !== undefined) clearTimeout(silence);
+      const ender = otherTerminatorName(record, 'none') !== undefined || Array.from(record.key).length > 1;
+      if (ender && !/^Numpad/.test(record.code) && record.key !== 'Unidentified') {
+        if (chars >= options.minLength) end(false);
+        chars = 0;
+        return;
+      }
+      chars++;
+      silence = setTimeout(() => {
+        if (chars >= options.minLength) end(false);
+        else chars = 0;
+      }, END_SILENCE_MS);
+    },
+    cancel() {
+      end(true);
+    },
+  };
 }

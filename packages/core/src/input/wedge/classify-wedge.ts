@@ -6,11 +6,16 @@
  * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
  */
 import { numpadDigit } from './layouts.js';
-import { fillUnidentified, releaseChar, type Burst, type BurstChar } from './burst-checks.js';
-import { couldGrow, evaluateBurst, readingText, type BurstEnd } from './evaluate-burst.js';
+import {
+  addChar,
+  doubledKey,
+  fillUnidentified,
+  releaseChar,
+  type Burst,
+  type BurstChar,
+} from './burst-checks.js';
+import { couldGrow, evaluateBurst, pasteEffects, readingText, type BurstEnd } from './evaluate-burst.js';
 import * as kinds from './key-kinds.js';
-import { addChar, doubledKey } from './add-char.js';
-import { pasteEffects } from './paste.js';
 import * as pendingScan from './pending-scan.js';
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeKeyRecord, WedgeRecord, WedgeTextRecord } from './types.js';
@@ -167,10 +172,9 @@ function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWe
   const other = kinds.otherTerminatorName(record, options.terminator);
   if (other !== undefined || kinds.matchesTerminator(record, options.terminator))
     return { kind: 'terminator', other };
-  const resolved = kinds.resolveKey(record, options.layout);
-  if (resolved.kind === 'none') return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
+  const char = kinds.readKey(record, options.layout);
+  if (char === undefined) return { kind: kinds.isControlChar(record) ? 'control' : 'key' };
   if (doubled === 'twice') return { kind: 'twice' };
-  const char = kinds.charFromKey(record, resolved);
   return { kind: 'char', char: doubled === 'char' ? { ...char, repeat: true } : char };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { createWedgeListener } from './create-wedge-listener.js';
 import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
-import { startCalibration } from './calibration-session.js';
+import { startCalibration } from './calibrate-wedge.js';
 import * as engine from './wedge-engine.js';
 
 /** The listener with its classifier and calibration at hand (no `import()`): it must behave the same. */

@@ -33,7 +33,7 @@ let engine: WedgeEngine | undefined;
 export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
   return listenForWedge(
     options,
-    () => import('./calibration-session.js').then((m) => m.startCalibration),
+    () => import('./calibrate-wedge.js').then((m) => m.startCalibration),
     () => engine ?? import('./wedge-engine.js').then((m) => (engine = m)),
   );
 }

@@ -7,15 +7,6 @@ import { charForCode, layoutsTyping, type WedgeLayout } from './layouts.js';
 import type { BurstChar } from './burst-checks.js';
 import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
 
-export type ResolvedKey =
-  | { readonly kind: 'char'; readonly char: string }
-  /** Auto layout: `key` says `hostChar`, the US reading of `code` says `codeChar`. */
-  | { readonly kind: 'ambiguous'; readonly codeChar: string; readonly hostChar: string }
-  | { readonly kind: 'unidentified' }
-  | { readonly kind: 'none' };
-
-const NONE: ResolvedKey = { kind: 'none' };
-
 /** A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…). */
 function printable(key: string): string | undefined {
   return Array.from(key).length === 1 && key >= ' ' ? key : undefined;
@@ -27,34 +18,38 @@ function sameChar(a: string, b: string): boolean {
 }
 
 /**
- * Reads one keydown. Ctrl/Meta combinations are shortcuts, never characters (AltGr's Ctrl+Alt aside).
+ * Reads one keydown as a burst character: through the reader's layout, with both readings when `key` and `code`
+ * disagree (auto layout), none yet for a key whose text is still to come (`Unidentified`, `Process`), or
+ * `undefined` for a key that types no character. Ctrl/Meta combinations are shortcuts (AltGr's Ctrl+Alt aside).
  *
  * @example
- * resolveKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
- * // { kind: 'ambiguous', codeChar: 'y', hostChar: 'z' }
+ * readKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
+ * // { t: 0, code: 'KeyY', readings: ['y', 'z'], hostLayouts: ['de'] }
  */
-export function resolveKey(record: WedgeKeyRecord, layout: WedgeLayout): ResolvedKey {
+export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar | undefined {
+  const char = (...readings: string[]): BurstChar => ({ t: record.timeStamp, code: record.code, readings });
   const hostChar = printable(record.key);
   // AltGr (Windows reports Ctrl and Alt together) types a layout's third-level symbols (`@` on fi, de):
   // only `key` knows them, and none is a card-ID character.
   if (record.ctrlKey === true && record.altKey === true && hostChar !== undefined && record.metaKey !== true)
-    return { kind: 'char', char: hostChar };
-  if (record.ctrlKey === true || record.metaKey === true) return NONE;
+    return char(hostChar);
+  if (record.ctrlKey === true || record.metaKey === true) return undefined;
   const codeChar =
     layout === 'host'
       ? undefined
       : charForCode(layout === 'auto' ? 'us' : layout, record.code, record.shiftKey === true);
   if (codeChar === undefined) {
     // `host`, or a position the reader's layout does not list (rare symbols, unknown codes): only `key` is left.
-    if (hostChar !== undefined) return { kind: 'char', char: hostChar };
-    return record.key === 'Unidentified' || record.key === 'Process' ? { kind: 'unidentified' } : NONE;
+    if (hostChar !== undefined) return char(hostChar);
+    return record.key === 'Unidentified' || record.key === 'Process' ? char() : undefined;
   }
   // A layout set for the reader reads the position. With `auto`, `key` must agree with it; without a printable
   // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`.
   const agreed = hostChar === undefined ? record.key !== 'Dead' : sameChar(hostChar, codeChar);
-  return layout !== 'auto' || agreed
-    ? { kind: 'char', char: codeChar }
-    : { kind: 'ambiguous', codeChar, hostChar: hostChar ?? '' };
+  if (layout !== 'auto' || agreed) return char(codeChar);
+  const hostLayouts =
+    hostChar === undefined ? [] : layoutsTyping(record.code, hostChar, record.shiftKey === true);
+  return { ...char(codeChar, hostChar ?? ''), hostLayouts };
 }
 
 /** Shift, Ctrl, Alt… pressed alone: neither a character nor the end of a burst. */
@@ -108,17 +103,4 @@ export function altCodeChar(digits: string): string {
   const tooLong = digits.length > 4 || (digits.length === 4 && !digits.startsWith('0'));
   const value = Number.parseInt(digits, 10);
   return !tooLong && value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';
-}
-
-/** A burst character from a resolved keydown. */
-export function charFromKey(
-  record: WedgeKeyRecord,
-  resolved: Exclude<ResolvedKey, { kind: 'none' }>,
-): BurstChar {
-  const t = record.timeStamp;
-  if (resolved.kind === 'char') return { t, code: record.code, readings: [resolved.char] };
-  if (resolved.kind === 'unidentified') return { t, code: record.code, readings: [] };
-  const hostLayouts =
-    resolved.hostChar === '' ? [] : layoutsTyping(record.code, resolved.hostChar, record.shiftKey === true);
-  return { t, code: record.code, readings: [resolved.codeChar, resolved.hostChar], hostLayouts };
 }

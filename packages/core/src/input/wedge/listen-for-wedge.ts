@@ -10,7 +10,6 @@
  * a text field, but its terminator has reached the page. Nothing is lost or reordered, and nothing the page
  * typed is taken from it unless it was a card.
  */
-import type { CalibrationResult } from './calibrate-wedge.js';
 import type { WedgeState } from './classify-wedge.js';
 import type * as WedgeEngineModule from './wedge-engine.js';
 import {
@@ -25,7 +24,7 @@ import {
 } from './field-edit.js';
 import { createCaptureField } from './capture-field.js';
 import { recordKey, recordText } from './record-event.js';
-import type { CalibrationSession, startCalibration } from './calibration-session.js';
+import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
