@@ -4,15 +4,19 @@
 // single-file bundle, a page without a bundler that maps the packages in node_modules with an import map, Next.js,
 // and a Node service with the core only), and drives each in the machine's Chromium: the element renders, the decoder
 // reads a generated card image with `zxing_reader.wasm` fetched (HTTP 200), a blank frame is `null`, and no console
-// error appears. On the import-map page the element's camera opens on Chromium's fake capture device, fed a
-// generated card video, and reads the card in the core's decoding worker (which sees no import map).
+// error appears. On the import-map, Vite, webpack, esbuild and rollup pages the element's camera opens on Chromium's
+// fake capture device, fed a generated card video, and reads the card in a decoding worker: the file the bundler
+// emitted (or the import map's), HTTP 200, or the core's inlined copy where the bundler emits none (no failed
+// request); esbuild's default `iife` output (`esbuild-iife`) must refuse the camera by name. `tools` installs the
+// sandbox and the CLI from their tarballs, starts `kaiku-sandbox` (health 200) and runs each CLI's `--help`.
 // The React app passes `tsc --noEmit` with `skipLibCheck: false` (with examples/react/App.tsx); the Vue app passes
 // vue-tsc with strictTemplates, misuses of the element's attributes and events included as expected errors. The
 // Next.js app is server-rendered by `next start` and driven against the real sandbox (scan → registered). The Node
 // app compiles against the core without the DOM library and runs.
 // `node scripts/test-consumers.mjs vue nextjs` runs only the consumers named; `--keep` keeps the folder.
 //
-// Prints per consumer: install time, installed packages, install scripts, production JavaScript size; and closes
+// Prints per consumer: install time, installed packages, install scripts, production JavaScript size; each published
+// package's install size (its own folder, and with what it pulls in); and closes
 // with "N passed, N failed". Needs `npm run build` first (npm test builds before it runs this).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -111,15 +115,19 @@ const check = (consumer, name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${consumer}: ${name}${detail ? ` — ${detail}` : ''}`);
 };
 
-/** `npm pack` of the packages a browser app installs; returns their tarball paths by package name. */
+/** The packages a browser app installs; the Node tools (sandbox, CLI) are installed apart (`driveTools`). */
+const BROWSER = ['@kaiku-scanner/core', 'kaiku-scanner'];
+
+/** `npm pack` of every published package; returns their tarball paths by package name. */
 function pack() {
   const dest = join(work, 'tarballs');
   mkdirSync(dest);
-  const out = execFileSync(
-    'npm',
-    ['pack', '--json', '--pack-destination', dest, '-w', 'packages/core', '-w', 'packages/element'],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const workspaces = ['core', 'element', 'sandbox', 'cli'].flatMap((w) => ['-w', `packages/${w}`]);
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest, ...workspaces], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const packed = JSON.parse(out);
   return Object.fromEntries(packed.map((p) => [p.name, join(dest, p.filename)]));
 }
@@ -128,9 +136,9 @@ function pack() {
  * Installs `packages` (the tarballs, and the tools) into a fresh folder from the registry, as `npm install` does
  * for a vendor; records the time, the packages installed and those with install scripts.
  */
-function installInto(dir, label, devDependencies) {
+function installInto(dir, label, devDependencies, packages = BROWSER, timeout = 900_000) {
   mkdirSync(dir, { recursive: true });
-  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([n, file]) => [n, `file:${file}`]));
+  const dependencies = Object.fromEntries(packages.map((n) => [n, `file:${tarballs[n]}`]));
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify(
@@ -143,7 +151,7 @@ function installInto(dir, label, devDependencies) {
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 900_000,
+    timeout,
   });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   check(label, `npm install (${seconds} s)`, r.status === 0, r.status === 0 ? '' : r.stderr.slice(-2000));
@@ -164,7 +172,42 @@ function installInto(dir, label, devDependencies) {
       .filter(([path]) => path.lastIndexOf('node_modules/') === 0)
       .map(([path]) => [path.replace(/^.*node_modules\//, ''), duKb(join(dir, path))])
       .sort((a, b) => b[1] - a[1]),
+    // Each of our packages: its own folder, and with everything it pulls in (the closure of its dependencies).
+    sizes: packages.map((name) => {
+      const paths = closure(lock, name);
+      const top = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(`${q}/`)));
+      const sum = top.reduce((kb, p) => kb + duKb(join(dir, p)), 0);
+      return [
+        name,
+        existsSync(join(dir, 'node_modules', name)) ? duKb(join(dir, 'node_modules', name)) : 0,
+        sum,
+        paths.length,
+      ];
+    }),
   });
+}
+
+/** The lockfile paths of `name` and of everything it needs (dependencies, optional and peer ones as installed). */
+function closure(lock, name) {
+  const seen = new Set();
+  const visit = (from, dep) => {
+    // Node's resolution: the nearest node_modules up from the package that asks.
+    for (let base = from; ; base = base.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '')) {
+      const path = `${base ? `${base}/` : ''}node_modules/${dep}`;
+      const found = lock.packages[path];
+      if (found && !seen.has(path)) {
+        seen.add(path);
+        const { dependencies, optionalDependencies, peerDependencies = {}, peerDependenciesMeta } = found;
+        // An optional peer (the core's exceljs) is not what the package pulls in, even where another installed it.
+        const peers = Object.keys(peerDependencies).filter((d) => !peerDependenciesMeta?.[d]?.optional);
+        for (const d of [...Object.keys({ ...dependencies, ...optionalDependencies }), ...peers])
+          visit(path, d);
+      }
+      if (found || !base) return;
+    }
+  };
+  visit('', name);
+  return [...seen];
 }
 
 const duKb = (path) => Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]);
@@ -666,6 +709,43 @@ for (const f of ['packages/core/dist/index.js', 'packages/element/dist/kaiku-sca
   if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run npm run build first`);
 }
 
+/**
+ * The Node tools as a vendor installs them, from their packed tarballs (with the core's): the sandbox's SQLite
+ * binding (better-sqlite3) builds from source where no prebuilt binary can be fetched (11+ minutes on this shared
+ * 2-core machine), so the install is bounded (25 minutes) and its time printed; the sandbox starts and answers its
+ * health check, and each CLI prints its help.
+ */
+async function driveTools() {
+  const dir = join(work, 'tools');
+  const packages = ['@kaiku-scanner/core', '@kaiku-scanner/sandbox', '@kaiku-scanner/cli'];
+  installInto(dir, 'sandbox + cli', {}, packages, 1_500_000);
+  const bin = (tool) => join(dir, 'node_modules/.bin', tool);
+  for (const tool of ['kaiku-import', 'kaiku-report']) {
+    const r = spawnSync(bin(tool), ['--help'], { encoding: 'utf8', timeout: 60_000 });
+    const ok = r.status === 0 && r.stdout.startsWith(`Usage: ${tool} `);
+    check('cli', `${tool} --help prints its usage`, ok, `${r.stdout}${r.stderr}${r.error ?? ''}`.slice(-500));
+  }
+  const sandbox = spawn(bin('kaiku-sandbox'), ['--port', '0', '--memory', '--quiet'], { stdio: 'pipe' });
+  let out = '';
+  const url = await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 30_000);
+    sandbox.on('exit', () => resolve(undefined));
+    const read = (d) => {
+      out += d;
+      const found = /listening on (\S+)/.exec(out)?.[1];
+      if (found) resolve(found, clearTimeout(timer));
+    };
+    sandbox.stdout.on('data', read);
+    sandbox.stderr.on('data', read);
+  });
+  try {
+    const status = url ? await fetch(new URL('v1/health', url)).then((r) => r.status, String) : 'no start';
+    check('sandbox', 'kaiku-sandbox starts; GET /v1/health answers 200', status === 200, `${status} ${out}`);
+  } finally {
+    sandbox.kill();
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'kaiku-consumers-'));
 const started = Date.now();
 try {
@@ -673,7 +753,9 @@ try {
   const apps = Object.keys(TOOLS).filter((name) => only.length === 0 || only.includes(name));
   // The SDK alone, as an app without a bundler installs it: what every consumer gets.
   installInto(join(work, 'sdk-only'), 'sdk only', {});
-  installInto(join(work, 'apps'), 'apps + tools', Object.assign({}, ...apps.map((a) => TOOLS[a])));
+  if (only.length === 0 || only.includes('tools')) await driveTools();
+  if (apps.length)
+    installInto(join(work, 'apps'), 'apps + tools', Object.assign({}, ...apps.map((a) => TOOLS[a])));
   for (const name of apps) setUpApp(name);
   const built = [];
   for (const name of apps) {
@@ -697,6 +779,12 @@ for (const i of installs.filter((i) => i.label === 'sdk only')) {
   console.log(`\nSDK install on disk: ${mb(total)} in ${i.footprint.length} packages`);
   for (const [name, kb] of i.footprint.slice(0, 8)) console.log(`  ${name.padEnd(28)} ${mb(kb).padStart(9)}`);
 }
+console.log('\ninstall size per package: its own folder, and with everything it pulls in (du)');
+const sizes = installs.filter((i) => i.label !== 'apps + tools').flatMap((i) => i.sizes);
+for (const [name, own, total, count] of new Map(sizes.reverse().map((e) => [e[0], e])).values())
+  console.log(
+    `  ${name.padEnd(24)} ${mb(own).padStart(9)} own, ${mb(total).padStart(9)} with ${count - 1} dependencies`,
+  );
 console.log('\nconsumer     production JavaScript (gzip)');
 for (const r of report) console.log(`${r.name.padEnd(12)} ${r.js ?? '—'}`);
 const failed = results.filter((r) => !r.ok).length;

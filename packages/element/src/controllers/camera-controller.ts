@@ -47,16 +47,16 @@ export class CameraController implements ReactiveController {
     const { torch, zoom } = handle.capabilities;
     const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
     // Applied and checked by the camera's code (loaded: the camera is open).
-    const adjust = (feature: 'torch' | 'zoom', value: boolean | number): void =>
+    const adjust = (change: { torch: boolean } | { zoom: number }): void =>
       void import('../services/camera-loader.js')
-        .then(({ adjustTrack }) => adjustTrack(handle, feature, value))
+        .then(({ adjustTrack }) => adjustTrack(handle, change))
         .catch((e: unknown) => this.onError(toServiceError(e)))
         .then(() => this.host.requestUpdate());
     return {
       torch: torch ? now.torch === true : null,
       zoom: zoom && { ...zoom, value: now.zoom ?? zoom.min },
-      onTorch: () => adjust('torch', now.torch !== true),
-      onZoom: (e) => adjust('zoom', Number((e.target as HTMLInputElement).value)),
+      onTorch: () => adjust({ torch: now.torch !== true }),
+      onZoom: (e) => adjust({ zoom: Number((e.target as HTMLInputElement).value) }),
     };
   }
 

@@ -24,20 +24,14 @@ export function degradedCodes(status: DecoderStatus | undefined, decoder: string
 }
 
 /**
- * Sets the torch or the zoom and checks that the track took it: an engine that does not know the constraint drops it
+ * Sets the torch or the zoom, then reads the track's settings: an engine that does not know the constraint drops it
  * without a word (Firefox keeps `advanced: [{}]`), which would leave a control that does nothing.
  */
-export async function adjustTrack(
-  handle: CameraScanHandle,
-  feature: 'torch' | 'zoom',
-  value: boolean | number,
-) {
-  await (feature === 'torch' ? handle.setTorch(value === true) : handle.setZoom(Number(value)));
-  const got = (handle.stream.getVideoTracks()[0]?.getSettings() as Record<string, unknown> | undefined)?.[
-    feature
-  ];
-  if (feature === 'torch' ? got !== value : typeof got !== 'number')
-    throw new CameraError('camera-feature-unsupported', { params: { feature } });
+export async function adjustTrack(handle: CameraScanHandle, change: { torch: boolean } | { zoom: number }) {
+  await ('torch' in change ? handle.setTorch(change.torch) : handle.setZoom(change.zoom));
+  const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
+  if ('torch' in change ? now.torch !== change.torch : typeof now.zoom !== 'number')
+    throw new CameraError('camera-feature-unsupported', { params: { feature: Object.keys(change)[0] } });
 }
 
 /** Starts the camera for `c` into `video`: each read, refusal, error, decoder notice and stop goes to `c`. */

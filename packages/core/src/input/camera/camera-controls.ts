@@ -29,31 +29,27 @@ export function readCapabilities(track: MediaStreamTrack): CameraCapabilities {
 }
 
 /** Turns the torch (flash used as a lamp) on or off. */
-export async function applyTorch(track: MediaStreamTrack, on: boolean): Promise<void> {
-  if (!readCapabilities(track).torch) {
-    throw new CameraError('camera-feature-unsupported', { params: { feature: 'torch' } });
-  }
-  await applyAdvanced(track, { torch: on }, 'torch');
-}
+export const applyTorch = (track: MediaStreamTrack, on: boolean): Promise<void> =>
+  applyAdvanced(track, 'torch', readCapabilities(track).torch ? on : undefined);
 
 /** Sets the zoom, clamped to the camera's range and rounded to its step. */
-export async function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> {
+export function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> {
   const range = readCapabilities(track).zoom;
-  if (!range || !Number.isFinite(zoom)) {
-    throw new CameraError('camera-feature-unsupported', { params: { feature: 'zoom' } });
-  }
+  if (!range || !Number.isFinite(zoom)) return applyAdvanced(track, 'zoom', undefined);
   const clamped = Math.min(range.max, Math.max(range.min, zoom));
   const stepped =
     range.step > 0 ? range.min + Math.round((clamped - range.min) / range.step) * range.step : clamped;
-  await applyAdvanced(track, { zoom: Math.min(range.max, stepped) }, 'zoom');
+  return applyAdvanced(track, 'zoom', Math.min(range.max, stepped));
 }
 
-async function applyAdvanced(track: MediaStreamTrack, constraint: object, feature: string): Promise<void> {
-  try {
-    await track.applyConstraints({ advanced: [constraint as MediaTrackConstraintSet] });
-  } catch (cause) {
-    throw new CameraError('camera-feature-unsupported', { cause, params: { feature } });
-  }
+/** One image-capture constraint, or `camera-feature-unsupported` where the camera lacks it (`undefined`) or refuses. */
+async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown): Promise<void> {
+  const unsupported = (cause?: unknown): CameraError =>
+    new CameraError('camera-feature-unsupported', { cause, params: { feature } });
+  if (value === undefined) throw unsupported();
+  await track.applyConstraints({ advanced: [{ [feature]: value }] }).catch((cause: unknown) => {
+    throw unsupported(cause);
+  });
 }
 
 /** The video inputs. Labels are empty until camera access has been granted once. */

@@ -2,8 +2,7 @@ import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
 import type * as DecodeFrameModule from './decode-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './decode-worker.js';
-import { createInlineWorkerDecoder } from './inline-worker.js';
-import { constructTrusted, WorkerNotEmittedError } from './trusted-worker.js';
+import { constructTrusted } from './trusted-worker.js';
 
 /**
  * Decodes camera frames one at a time: in the Worker beside the code, in the same worker started from the copy the
@@ -45,17 +44,17 @@ type Pending = {
 const WORKER_TIMEOUT_MS = 15_000;
 
 /**
- * Whether the worker's URL names a file that is there: one a bundler emitted (Vite, webpack: a name of their own),
- * or `decode-worker.js` beside this code as the package build made it (the build writes its file's name into
- * `endsWith('')`: `kaiku-worker-url` in rollup.config.mjs). Code that esbuild or rollup moved into a chunk of their
- * own points beside that chunk, where nothing was emitted: the inlined worker then starts without a failed request.
+ * Whether the worker's URL names a file that is there: one a bundler emitted (Vite, webpack: a name of their own), or
+ * `decode-worker.js` beside this code in the file the package build made (it writes the file's name into
+ * `endsWith('')`, rollup.config.mjs). Moved into a chunk of esbuild's or rollup's, the code points where nothing was
+ * emitted: no request, the next decoder (the inlined worker) starts.
  */
 const emitted = (url: string): boolean => !url.endsWith('/decode-worker.js') || import.meta.url.endsWith('');
 
 /**
- * Starts the decoding worker, or returns `null` when this browser has no module Workers. The URL expression is
- * written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker file; its URL
- * goes through the SDK's own Trusted Types policy (`kaiku-scanner`).
+ * Starts the decoding worker, or returns `null` without module Workers or a worker file (`emitted`). The URL
+ * expression is written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker
+ * file; its URL goes through the SDK's own Trusted Types policy (`kaiku-scanner`).
  */
 export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | null {
   if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
@@ -67,10 +66,10 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
         workerUrl
           ? new Worker(workerUrl, { type: 'module' })
           : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
-      workerUrl ?? emitted,
+      workerUrl ? (url) => url === String(workerUrl) : emitted,
     );
-  } catch (error) {
-    return error instanceof WorkerNotEmittedError ? createInlineWorkerDecoder() : null;
+  } catch {
+    return null;
   }
   let pending: Pending | undefined;
   let failure: Error | undefined;

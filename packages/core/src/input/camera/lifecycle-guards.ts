@@ -16,7 +16,9 @@ export type GuardOptions = {
  * disconnected only once it had been connected, so an element attached after the start is not stopped early.
  */
 export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopReason) => void): () => void {
-  const cleanups: Array<() => void> = [];
+  // Every listener and observer ends with this one abort.
+  const watching = new AbortController();
+  const on = { signal: watching.signal };
   let fired = false;
   const fire = (reason: CameraStopReason): void => {
     if (fired) return;
@@ -25,24 +27,16 @@ export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopR
   };
 
   const { signal } = options;
-  if (signal) {
-    if (signal.aborted) queueMicrotask(() => fire('aborted'));
-    const onAbort = (): void => fire('aborted');
-    signal.addEventListener('abort', onAbort, { once: true });
-    cleanups.push(() => signal.removeEventListener('abort', onAbort));
-  }
+  if (signal?.aborted) queueMicrotask(() => fire('aborted'));
+  signal?.addEventListener('abort', () => fire('aborted'), { once: true, ...on });
 
   if (options.stopOnHide && typeof document !== 'undefined') {
-    const onHide = (): void => fire('page-hidden');
-    const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') fire('page-hidden');
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    cleanups.push(() => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    });
+    window.addEventListener('pagehide', () => fire('page-hidden'), on);
+    document.addEventListener(
+      'visibilitychange',
+      () => document.visibilityState === 'hidden' && fire('page-hidden'),
+      on,
+    );
   }
 
   const element = options.element;
@@ -67,10 +61,10 @@ export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopR
       }
     }
     observeRoots();
-    cleanups.push(() => observers.forEach((o) => o.disconnect()));
+    watching.signal.addEventListener('abort', () => observers.forEach((o) => o.disconnect()));
   }
 
-  return () => cleanups.splice(0).forEach((cleanup) => cleanup());
+  return () => watching.abort();
 }
 
 /** The element's document plus every shadow root between them (mutations inside a shadow root stay in it). */

@@ -14,8 +14,8 @@ type TrustedTypesLike = {
 };
 
 let policy: ScriptUrlPolicy | null | undefined;
-/** The one URL the policy passes now: set only for the synchronous call in `constructTrusted`. */
-let expected: ((url: string) => boolean) | undefined;
+/** The policy passes a URL only while this is set: inside the `new Worker` of `constructTrusted`, for one URL. */
+let passOnce = false;
 
 /**
  * Creates the SDK's `kaiku-scanner` Trusted Types policy now, if not yet: call it before any other script runs, so
@@ -33,7 +33,7 @@ export function claimWorkerPolicy(): boolean {
     policy =
       tt?.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL(url: string): string {
-          if (expected?.(url)) return url;
+          if (passOnce) return ((passOnce = false), url);
           throw new TypeError(
             'The decoder worker must be the one the SDK ships or a workerUrl given by script.',
           );
@@ -48,44 +48,38 @@ export function claimWorkerPolicy(): boolean {
 
 type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
 
-/** The package's own worker URL names no file that is there (see `emitted` in frame-decoder.ts). */
-export class WorkerNotEmittedError extends Error {}
-
 /**
  * Runs `make`, whose `new Worker(url, …)` then gets its URL through the SDK's policy. `make` keeps the literal
  * `new Worker(new URL('./decode-worker.js', import.meta.url), …)` that bundlers (Vite, webpack, Parcel) look for to
  * emit the worker and rewrite its URL; the global `Worker` is wrapped only for that synchronous call (nothing else
- * can run in between) and put back at once. With `given` a URL (a script's `workerUrl`), that URL and no other
- * passes; with `given` a test of the package's own URL, a URL it fails is never requested (`WorkerNotEmittedError`).
+ * can run in between) and put back at once. A URL that `allowed` refuses (not the package's worker, not the
+ * `workerUrl` a script gave) is never requested: `make` throws.
  *
  * @example
  * const worker = constructTrusted(() => new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }));
  */
-export function constructTrusted(
-  make: () => Worker,
-  given?: string | URL | ((url: string) => boolean),
-): Worker {
+export function constructTrusted(make: () => Worker, allowed: (url: string) => boolean = () => true): Worker {
   const trusted = claimWorkerPolicy() ? policy! : null;
   const global = globalThis as { Worker?: WorkerConstructor };
   const Native = global.Worker;
   if (Native === undefined) return make();
-  const url = typeof given === 'function' || given === undefined ? undefined : String(given);
-  let used = false;
-  expected = (href) => !used && (url === undefined || href === url) && (used = true);
-  const Wrapped = function (href: string | URL, options?: WorkerOptions): Worker {
-    if (typeof given === 'function' && !given(String(href))) throw new WorkerNotEmittedError(String(href));
-    return new Native(trusted ? (trusted.createScriptURL(String(href)) as string) : href, options);
+  const Wrapped = function (url: string | URL, options?: WorkerOptions): Worker {
+    if (!allowed(String(url))) throw new TypeError(`${String(url)}: not the SDK's decoder worker`);
+    passOnce = trusted !== null;
+    try {
+      return new Native(trusted ? (trusted.createScriptURL(String(url)) as string) : url, options);
+    } finally {
+      passOnce = false;
+    }
   } as unknown as WorkerConstructor;
   try {
     global.Worker = Wrapped;
   } catch {
-    expected = undefined;
     return make(); // a locked-down global: no policy, as before
   }
   try {
     return make();
   } finally {
     global.Worker = Native;
-    expected = undefined;
   }
 }
