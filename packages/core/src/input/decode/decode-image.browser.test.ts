@@ -8,6 +8,7 @@ import { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
 import { until } from '../../../../../test/support/until.js';
 import { resetNativeDetector } from './native-detector.js';
+import { getZXingModule } from 'zxing-wasm/reader';
 
 /** A flat, axis-aligned symbol on white (what a scanner test chart looks like). */
 function flatSymbol(kind: 'qr' | 'c39', text: string, options: { checkDigit?: boolean } = {}): ImageData {
@@ -314,5 +315,31 @@ describe('decodeImage with a native BarcodeDetector', () => {
     resetNativeDetector();
     expect(await decodeImage(solid(64, 64, 255))).to.equal(null);
     expect(detected).to.equal(1);
+  });
+});
+
+describe('decodeImage: zxing-cpp releases what it reads', () => {
+  it('deletes the C++ vector of results on every read (its Embind handles held each result: the soak)', async () => {
+    const image = flatSymbol('qr', '1234567890');
+    expect(await decodeImage(image, { native: false, engine: 'wasm' })).to.deep.equal({
+      text: '1234567890',
+      format: 'qr_code',
+    });
+    // The module `decodeImage` loaded (same overrides: the same instance); its vector class's `delete`, counted.
+    const vectors = (
+      (await getZXingModule()) as unknown as { ReadResults: { prototype: { delete(): void } } }
+    ).ReadResults.prototype;
+    const original = vectors.delete;
+    let deleted = 0;
+    vectors.delete = function (this: { delete(): void }) {
+      deleted++;
+      original.call(this);
+    };
+    try {
+      for (let i = 0; i < 5; i++) await decodeImage(image, { native: false, engine: 'wasm' });
+    } finally {
+      delete (vectors as { delete?: unknown }).delete;
+    }
+    expect(deleted).to.equal(5);
   });
 });
