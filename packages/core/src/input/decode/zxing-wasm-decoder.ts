@@ -27,10 +27,7 @@ const FORMAT_NAMES = {
 /** What zxing-cpp names the formats above in a result (`QRCode` for either model, `Code39` for standard). */
 const RESULT_FORMATS: Readonly<Partial<Record<string, DecodeFormat>>> = {
   QRCode: 'qr_code',
-  QRCodeModel1: 'qr_code',
-  QRCodeModel2: 'qr_code',
   Code39: 'code_39',
-  Code39Std: 'code_39',
 };
 
 const silent = (): void => undefined;
@@ -102,23 +99,17 @@ function deleteResultVectors(module: ZXingReaderModule): void {
   };
 }
 
-/** The smallest WebAssembly module: the magic `\0asm` and version 1, nothing else. */
-const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
-
 /**
  * Whether this page may run WebAssembly at all. Under a CSP without `'wasm-unsafe-eval'` Chromium and Firefox refuse
  * to compile, but WebKit compiles and refuses only to instantiate — and Emscripten's loader, meeting that refusal,
- * never settles. So an empty module is compiled *and* instantiated first.
+ * never settles. So an empty module (the magic `\0asm` and version 1) is compiled *and* instantiated first.
  */
-async function wasmAllowed(): Promise<boolean> {
-  if (typeof WebAssembly !== 'object') return false;
-  try {
-    await WebAssembly.instantiate(EMPTY_MODULE);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const wasmAllowed = async (): Promise<boolean> =>
+  typeof WebAssembly === 'object' &&
+  WebAssembly.instantiate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])).then(
+    () => true,
+    () => false,
+  );
 
 export type WasmOptions = {
   readonly formats: readonly DecodeFormat[];
