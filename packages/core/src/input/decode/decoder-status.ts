@@ -45,7 +45,6 @@ export function getDecoderStatus(): DecoderStatus | null {
 }
 
 /** Internal: records the engine of the call that just ran. */
-export function recordDecoderStatus(status: DecoderStatus): DecoderStatus {
+export function recordDecoderStatus(status: DecoderStatus): void {
   current = status;
-  return status;
 }
