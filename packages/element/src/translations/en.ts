@@ -2,7 +2,6 @@ import type { Translation } from './index.js';
 
 export const en: Translation = {
   title: 'Kaikukortti',
-  show: 'Show',
   chooseShow: 'Choose a show or course',
   noShow: 'No show chosen. Choose one before reading a card.',
   showStarts: (when) => `starts ${when}`,

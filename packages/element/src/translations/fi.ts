@@ -1,7 +1,6 @@
 /** The element's UI strings in Finnish: the first download's, and the shape every language follows (`Translation`). */
 export const fi = {
   title: 'Kaikukortti',
-  show: 'Esitys',
   chooseShow: 'Valitse esitys tai kurssi',
   noShow: 'Esitystä ei ole valittu. Valitse esitys ennen kuin luet kortin.',
   showStarts: (when: string) => `alkaa ${when}`,

@@ -2,7 +2,6 @@ import type { Translation } from './index.js';
 
 export const sv: Translation = {
   title: 'Kaikukortet',
-  show: 'Föreställning',
   chooseShow: 'Välj föreställning eller kurs',
   noShow: 'Ingen föreställning vald. Välj en innan du läser kortet.',
   showStarts: (when) => `börjar ${when}`,

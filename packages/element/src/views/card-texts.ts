@@ -1,7 +1,9 @@
 import type { LocalizedText } from '../services/types.js';
 
 /**
- * The card panel's words, loaded with it (not in the first download): its headings, labels and buttons.
+ * The words of the views that load after the first download (the card panel, the result's undo, the
+ * needs-attention list): their headings, labels, buttons and notes. The first download's words are in
+ * translations/, the texts of codes in messages/.
  */
 export const CARD_TEXTS = {
   cardKind: { fi: 'Korttityyppi', sv: 'Korttyp', en: 'Card type' },
@@ -44,9 +46,31 @@ export const CARD_TEXTS = {
   cancel: { fi: 'Peruuta', sv: 'Avbryt', en: 'Cancel' },
   under16: { fi: 'Alle 16-vuotiaat asiakkaat', sv: 'Klienter under 16 år', en: 'Clients under 16' },
   exportCsv: { fi: 'Lataa raportti (CSV)', sv: 'Ladda ner rapport (CSV)', en: 'Download report (CSV)' },
+  /** The keys of the ticket form. */
+  keysHint: {
+    fi: 'Enter kirjaa, Esc peruuttaa.',
+    sv: 'Enter registrerar, Esc avbryter.',
+    en: 'Enter registers, Esc cancels.',
+  },
+  /** Kaikukanta could not be reached: the card is as this device stored it. */
+  fromCache: {
+    fi: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
+    sv: 'Kaikukanta kan inte nås, så uppgifterna är de som tidigare sparats på den här enheten.',
+    en: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
+  },
+  /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
+  unverified: {
+    fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Lasten lippuja ei voi antaa, koska alaikäisten lasten määrää ei tiedetä. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
+    sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Barnbiljetter kan inte ges eftersom antalet minderåriga barn inte är känt. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
+    en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. No child tickets can be given, as the number of minors is unknown. The usage is recorded as provisional and checked when the connection returns.',
+  },
+  undoing: { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' },
+  /** The result's heading once the usage is undone. */
+  voided: { fi: 'Käyttö peruttu', sv: 'Användningen ångrad', en: 'Usage undone' },
+  undoFailed: { fi: 'Käyttöä ei peruttu', sv: 'Användningen ångrades inte', en: 'The usage was not undone' },
 } as const satisfies Record<string, LocalizedText>;
 
-/** The card panel's and the needs-attention list's words that take a value. */
+/** The same views' words that take a value. */
 export const CARD_PHRASES = {
   childLimit: (max: string): LocalizedText => ({
     fi: `enintään ${max}`,
@@ -73,11 +97,8 @@ export const CARD_PHRASES = {
     sv: n === '1' ? 'Sammanlagt 1 biljett' : `Sammanlagt ${n} biljetter`,
     en: n === '1' ? '1 ticket in total' : `${n} tickets in total`,
   }),
-  resolve: (id: string): LocalizedText => ({
-    fi: `Merkitse käsitellyksi: ${id}`,
-    sv: `Markera som hanterad: ${id}`,
-    en: `Mark as handled: ${id}`,
-  }),
+  /** An undo action, naming what it undoes. */
+  undo: (what: string): LocalizedText => ({ fi: `Peru: ${what}`, sv: `Ångra: ${what}`, en: `Undo: ${what}` }),
   registerRest: (ids: string): LocalizedText => ({
     fi: `Kirjaa muut ilman: ${ids}`,
     sv: `Registrera de övriga utan: ${ids}`,
