@@ -55,7 +55,8 @@ function allTexts(locale: Locale): [string, string][] {
       textsOf((message as Record<Locale, unknown>)[locale], `${name}.${code}.${locale}`, out, TABLE_CALLS);
   // The lazy views' words: a phrase is called with a number-like value, as the translations' functions are.
   for (const [key, words] of Object.entries({ ...CARD_TEXTS, ...CARD_PHRASES })) {
-    const text = typeof words === 'function' ? (words as (v: string) => Record<Locale, string>)('2') : words;
+    const text =
+      typeof words === 'function' ? (words as (...v: string[]) => Record<Locale, string>)('2', '3') : words;
     textsOf(text[locale], `CARD_TEXTS.${key}.${locale}`, out, []);
   }
   return out;

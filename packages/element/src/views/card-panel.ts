@@ -212,18 +212,18 @@ export function renderCardStage(
 }
 
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
-export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
+export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
   const facts: [LocalizedText, string][] = [
     [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
-    [C.status, t.statusName(card.status)],
+    [C.status, text(P.statusName(card.status))],
     [C.validUntil, card.validUntil ? fmt.date(card.validUntil) : '–'],
     ...(card.kind === 'client'
       ? [[C.minors, unknown ? '–' : fmt.number(card.minors)] as [LocalizedText, string]]
       : []),
   ];
-  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
+  return html`<h3 id="card-title">${text(C.cardHeading)} <span class="mono">${id(card.id)}</span></h3>
     <dl>
       ${facts.map(
         ([label, value]) =>
@@ -298,12 +298,12 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
 
 /** A community card's group: each member's own card (scanned or typed) and the number of under-16 clients. */
 export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
-  const { t, text } = v;
+  const { text } = v;
   const { request, groupError: err } = m;
   const remove = (id: string): void =>
     h.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) });
   return html`<fieldset class="field">
-      <legend>${t.groupHeading}</legend>
+      <legend>${text(C.groupHeading)}</legend>
       <p class="muted" id="member-hint">${text(C.groupHint)}</p>
       ${
         request.groupCardIds.length === 0

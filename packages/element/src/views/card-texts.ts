@@ -6,6 +6,13 @@ import type { LocalizedText } from '../services/types.js';
  * translations/, the texts of codes in messages/.
  */
 export const CARD_TEXTS = {
+  cardHeading: { fi: 'Kortti', sv: 'Kort', en: 'Card' },
+  groupHeading: { fi: 'Ryhmä', sv: 'Grupp', en: 'Group' },
+  vetoed: {
+    fi: 'Kassajärjestelmä perui kirjauksen.',
+    sv: 'Kassasystemet avbröt registreringen.',
+    en: 'The point-of-sale cancelled the registration.',
+  },
   cardKind: { fi: 'Korttityyppi', sv: 'Korttyp', en: 'Card type' },
   kindClient: { fi: 'Asiakaskortti', sv: 'Klientkort', en: 'Client card' },
   kindCommunity: { fi: 'Yhteisökortti', sv: 'Gemenskapskort', en: 'Community card' },
@@ -70,8 +77,29 @@ export const CARD_TEXTS = {
   undoFailed: { fi: 'Käyttöä ei peruttu', sv: 'Användningen ångrades inte', en: 'The usage was not undone' },
 } as const satisfies Record<string, LocalizedText>;
 
+/** A card's status by Kaikukanta's code. */
+const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
+  active: { fi: 'Aktiivinen', sv: 'Aktivt', en: 'Active' },
+  inactive: { fi: 'Ei aktiivinen', sv: 'Inte aktivt', en: 'Not active' },
+  'use-ban': { fi: 'Käyttökielto', sv: 'Användningsförbud', en: 'Use ban' },
+  'in-transfer': { fi: 'Siirrossa', sv: 'Under överföring', en: 'In transfer' },
+  unverified: {
+    fi: 'Ei tarkistettu (ei yhteyttä)',
+    sv: 'Inte kontrollerat (ingen förbindelse)',
+    en: 'Not verified (offline)',
+  },
+};
+
 /** The same views' words that take a value. */
 export const CARD_PHRASES = {
+  /** A status Kaikukanta has no name for here shows as it came. */
+  statusName: (s: string): LocalizedText => STATUS_NAMES[s] ?? { fi: s, sv: s, en: s },
+  /** What a usage gives: the card holder plus group members are adults; children plus under-16 clients are not. */
+  tickets: (adults: string, children: string): LocalizedText => ({
+    fi: `Aikuisia ${adults}, lapsia ${children}.`,
+    sv: `Vuxna ${adults}, barn ${children}.`,
+    en: `Adults ${adults}, children ${children}.`,
+  }),
   childLimit: (max: string): LocalizedText => ({
     fi: `enintään ${max}`,
     sv: `högst ${max}`,
