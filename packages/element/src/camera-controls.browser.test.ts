@@ -7,53 +7,18 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
+import { installTestCamera, type TestCamera } from '../../../test/support/test-camera.js';
 
-const streams: MediaStream[] = [];
-const liveTracks = (): MediaStreamTrack[] =>
-  streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live');
-/** Added to what each new track reports, when set: the stub at the `getCapabilities()` boundary. */
-let reported: Record<string, unknown> | undefined;
-let source = 'none';
+let cam: TestCamera;
 
 before(async () => {
-  const real = navigator.mediaDevices;
-  const fake = await Promise.race([
-    real?.getUserMedia({ video: true }).then((s) => (s.getTracks().forEach((t) => t.stop()), true)),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000)),
-  ]).catch(() => false);
-  source = fake ? 'the fake camera' : 'a canvas stream';
-  // A canvas stream has a frame only when the canvas is drawn after the capture started: drawn until it ends.
-  const canvasStream = (): MediaStream => {
-    const canvas = document.createElement('canvas');
-    const stream = canvas.captureStream(10);
-    const timer = setInterval(() => {
-      if (stream.getTracks()[0]?.readyState !== 'live') clearInterval(timer);
-      else canvas.getContext('2d')!.fillRect(0, 0, 300, 150);
-    }, 100);
-    return stream;
-  };
-  const getUserMedia = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
-    const stream = fake ? await real.getUserMedia(constraints) : canvasStream();
-    for (const track of stream.getVideoTracks()) {
-      const own = track.getCapabilities?.bind(track) ?? (() => ({}));
-      const extra = reported;
-      if (extra) track.getCapabilities = () => ({ ...own(), ...extra });
-    }
-    streams.push(stream);
-    return stream;
-  };
-  const enumerateDevices = (): Promise<MediaDeviceInfo[]> =>
-    fake ? real.enumerateDevices() : Promise.resolve([]);
-  Object.defineProperty(navigator, 'mediaDevices', {
-    value: { getUserMedia, enumerateDevices },
-    configurable: true,
-  });
+  cam = await installTestCamera();
 });
 
 afterEach(() => {
   document.body.innerHTML = '';
-  liveTracks().forEach((t) => t.stop());
-  reported = undefined;
+  cam.liveTracks().forEach((t) => t.stop());
+  cam.reported = undefined;
 });
 
 async function openCamera(lang = 'fi'): Promise<{ el: KaikuScanner; track: MediaStreamTrack }> {
@@ -65,12 +30,12 @@ async function openCamera(lang = 'fi'): Promise<{ el: KaikuScanner; track: Media
   part(el, 'camera-button')!.click();
   // Open: the scan has started (its handle is the controller's), not only the button pressed.
   const camera = (el as unknown as { camera: { handle?: unknown } }).camera;
-  await until(() => camera.handle !== undefined && liveTracks().length === 1, {
+  await until(() => camera.handle !== undefined && cam.liveTracks().length === 1, {
     step: () => el.updateComplete,
     guardMs: 45_000, // the first start loads the camera's code through the test server
   });
   await el.updateComplete;
-  return { el, track: liveTracks()[0]! };
+  return { el, track: cam.liveTracks()[0]! };
 }
 
 const part = (el: KaikuScanner, name: string): HTMLElement | null =>
@@ -91,12 +56,12 @@ describe('<kaiku-scanner> torch and zoom controls', function () {
   it("shows a control only for what the engine's own camera reports", async () => {
     const { el, track } = await openCamera();
     const has = capabilities(track);
-    expect(part(el, 'torch-button') !== null, `${source}: torch`).to.equal(has.torch);
-    expect(part(el, 'zoom') !== null, `${source}: zoom`).to.equal(has.zoom);
+    expect(part(el, 'torch-button') !== null, `${cam.source}: torch`).to.equal(has.torch);
+    expect(part(el, 'zoom') !== null, `${cam.source}: zoom`).to.equal(has.zoom);
   });
 
   it('shows the torch and zoom a track reports, labelled, and applies them to the track', async () => {
-    reported = { torch: true, zoom: { min: 1, max: 4, step: 0.5 } };
+    cam.reported = { torch: true, zoom: { min: 1, max: 4, step: 0.5 } };
     const { el, track } = await openCamera();
     const torch = part(el, 'torch-button') as HTMLButtonElement;
     const zoom = part(el, 'zoom') as HTMLInputElement;
@@ -114,7 +79,7 @@ describe('<kaiku-scanner> torch and zoom controls', function () {
       { step: () => el.updateComplete },
     );
     const on = (track.getSettings() as { torch?: boolean }).torch === true;
-    expect(torch.getAttribute('aria-pressed'), `${source}: the button says what the track did`).to.equal(
+    expect(torch.getAttribute('aria-pressed'), `${cam.source}: the button says what the track did`).to.equal(
       `${on}`,
     );
     zoom.value = '2.5';
@@ -128,7 +93,7 @@ describe('<kaiku-scanner> torch and zoom controls', function () {
   });
 
   it('names the torch in Swedish and English', async () => {
-    reported = { torch: true };
+    cam.reported = { torch: true };
     for (const [lang, label] of [
       ['sv', 'Lampa'],
       ['en', 'Torch'],
@@ -136,12 +101,12 @@ describe('<kaiku-scanner> torch and zoom controls', function () {
       const { el } = await openCamera(lang);
       expect(part(el, 'torch-button')?.textContent?.trim()).to.equal(label);
       expect(part(el, 'zoom')).to.equal(null);
-      liveTracks().forEach((t) => t.stop());
+      cam.liveTracks().forEach((t) => t.stop());
     }
   });
 
   it('takes the controls away with the camera', async () => {
-    reported = { torch: true, zoom: { min: 1, max: 4, step: 0.5 } };
+    cam.reported = { torch: true, zoom: { min: 1, max: 4, step: 0.5 } };
     const { el } = await openCamera();
     part(el, 'camera-button')!.click();
     await until(() => part(el, 'camera-button')?.getAttribute('aria-pressed') === 'false', {

@@ -8,43 +8,17 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
+import { installTestCamera, type TestCamera } from '../../../test/support/test-camera.js';
 
-const streams: MediaStream[] = [];
-const liveTracks = (): MediaStreamTrack[] =>
-  streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live');
-let source = 'none';
-
-async function canvasStream(): Promise<MediaStream> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 320;
-  canvas.height = 240;
-  canvas.getContext('2d')!.fillRect(0, 0, 320, 240);
-  return canvas.captureStream(10);
-}
+let cam: TestCamera;
 
 before(async () => {
-  const real = navigator.mediaDevices;
-  const fake = await Promise.race([
-    real?.getUserMedia({ video: true }).then((s) => (s.getTracks().forEach((t) => t.stop()), true)),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000)),
-  ]).catch(() => false);
-  source = fake ? 'the fake camera' : 'a canvas stream';
-  const getUserMedia = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
-    const stream = fake ? await real.getUserMedia(constraints) : await canvasStream();
-    streams.push(stream);
-    return stream;
-  };
-  const enumerateDevices = (): Promise<MediaDeviceInfo[]> =>
-    fake ? real.enumerateDevices() : Promise.resolve([]);
-  Object.defineProperty(navigator, 'mediaDevices', {
-    value: { getUserMedia, enumerateDevices },
-    configurable: true,
-  });
+  cam = await installTestCamera();
 });
 
 afterEach(() => {
   document.body.innerHTML = '';
-  liveTracks().forEach((t) => t.stop());
+  cam.liveTracks().forEach((t) => t.stop());
 });
 
 async function openCamera(): Promise<{ el: KaikuScanner; host: HTMLElement }> {
@@ -57,7 +31,7 @@ async function openCamera(): Promise<{ el: KaikuScanner; host: HTMLElement }> {
   document.body.append(host);
   await el.updateComplete;
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part="camera-button"]')!.click();
-  await until(() => liveTracks().length === 1 && video(el)?.srcObject != null, {
+  await until(() => cam.liveTracks().length === 1 && video(el)?.srcObject != null, {
     step: () => el.updateComplete,
   });
   return { el, host };
@@ -72,7 +46,7 @@ const video = (el: KaikuScanner): HTMLVideoElement | null => el.shadowRoot!.quer
 async function liveAfter(act: () => void): Promise<number> {
   act();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return liveTracks().length;
+  return cam.liveTracks().length;
 }
 
 describe(`<kaiku-scanner> releases the camera`, function () {
@@ -80,16 +54,17 @@ describe(`<kaiku-scanner> releases the camera`, function () {
 
   it('by the next task (within 100 ms) after the element leaves the page', async () => {
     const { host } = await openCamera();
-    expect(await liveAfter(() => host.remove()), source).to.equal(0);
+    expect(await liveAfter(() => host.remove()), cam.source).to.equal(0);
   });
 
   it('by the next task after the page is hidden, and shows the camera as off', async () => {
     const { el } = await openCamera();
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     try {
-      expect(await liveAfter(() => document.dispatchEvent(new Event('visibilitychange'))), source).to.equal(
-        0,
-      );
+      expect(
+        await liveAfter(() => document.dispatchEvent(new Event('visibilitychange'))),
+        cam.source,
+      ).to.equal(0);
     } finally {
       delete (document as { visibilityState?: unknown }).visibilityState;
     }
@@ -103,7 +78,7 @@ describe(`<kaiku-scanner> releases the camera`, function () {
 
   it('by the next task after pagehide', async () => {
     await openCamera();
-    expect(await liveAfter(() => window.dispatchEvent(new Event('pagehide'))), source).to.equal(0);
+    expect(await liveAfter(() => window.dispatchEvent(new Event('pagehide'))), cam.source).to.equal(0);
   });
 
   it('keeps one preview and one live track through a double mount (disconnect and connect in one task)', async () => {
@@ -113,8 +88,8 @@ describe(`<kaiku-scanner> releases the camera`, function () {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('video').length).to.equal(1);
-    expect(liveTracks().length, source).to.equal(1);
-    expect((video(el)?.srcObject as MediaStream | null)?.getTracks()[0]).to.equal(liveTracks()[0]);
+    expect(cam.liveTracks().length, cam.source).to.equal(1);
+    expect((video(el)?.srcObject as MediaStream | null)?.getTracks()[0]).to.equal(cam.liveTracks()[0]);
     expect(el.shadowRoot!.querySelector('[part="camera-button"]')?.getAttribute('aria-pressed')).to.equal(
       'true',
     );

@@ -214,4 +214,73 @@ describe('the shift: undo, its report, a reload', () => {
     expect($$(other, '.shift-list li')).to.have.length(0);
     expect($(other, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
   });
+
+  it("a result on screen when the venue changes stays in its own venue's shift", async () => {
+    const el = await mountAt('hilla');
+    $<HTMLInputElement>(el, '#manual').focus();
+    await sendKeys({ type: 'A045198723' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[part="tickets"]').length > 0, { step: () => el.updateComplete });
+    await el.confirm();
+    await until(() => $$(el, '[part="result"]').length > 0, { step: () => el.updateComplete });
+    el.setAttribute('venue-id', 'other');
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    expect({
+      other: localStorage.getItem(keyOf('other')),
+      listed: $$(el, '.shift-list li').length,
+    }).to.deep.equal({ other: null, listed: 0 });
+  });
+
+  it('offers no undo for a queued usage the services gave no record ID', async () => {
+    const voided: string[] = [];
+    const el = await mount((el) => {
+      el.setAttribute('base-url', BASE);
+      el.setAttribute('venue-id', 'hilla');
+      const fake = createFakeServices({ cards, cap: { cap: 10, given: 4 } });
+      el.services = {
+        ...fake,
+        register: async () => ({ kind: 'queued', reason: 'network', pending: 1 }) as const,
+        voidUsage: async (id: string) => (voided.push(id), 'removed' as const),
+      };
+    });
+    await read(el, 'A045198723', true);
+    await el.updateComplete;
+    expect($$(el, '.shift-list [data-undo]').map((b) => b.dataset.undo)).to.deep.equal([]);
+  });
+
+  it('a queued usage undone from the list stays undone, on the list and on the result screen', async () => {
+    const fake = createFakeServices({ cards, cap: { cap: 10, given: 4 }, registerAs: 'queued' });
+    const el = await mount((el) => {
+      el.setAttribute('base-url', BASE);
+      el.setAttribute('venue-id', 'hilla');
+      el.services = {
+        ...fake,
+        voidUsage: async () => 'removed' as const,
+      };
+    });
+    $<HTMLInputElement>(el, '#manual').focus();
+    await sendKeys({ type: 'A045198723' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[part="tickets"]').length > 0, { step: () => el.updateComplete });
+    await el.confirm();
+    await until(() => $$(el, '[part="result"]').length > 0, { step: () => el.updateComplete });
+    fake.setOutbox({ pending: 1, pendingIds: ['r-1'], needsAttention: [] });
+    await until(() => $$(el, '.shift-list [data-undo="r-1"]').length > 0, { step: () => el.updateComplete });
+    $(el, '.shift-list [data-undo="r-1"]').click();
+    await until(() => $$(el, '.shift-list li')[0]?.dataset.state === 'voided', {
+      step: () => el.updateComplete,
+    });
+    // The outbox removed the record: it is neither pending nor refused.
+    fake.setOutbox({ pending: 0, pendingIds: [], needsAttention: [] });
+    await new Promise((r) => setTimeout(r, 200));
+    el.requestUpdate();
+    await el.updateComplete;
+    expect({
+      state: $$(el, '.shift-list li').map((li) => li.dataset.state),
+      adults: $(el, '.shift-counts tbody [data-count="adults"]').textContent,
+      outcome:
+        $(el, '[part="result"]').dataset.outcome ?? $(el, '[part="result"]').textContent!.trim().slice(0, 40),
+    }).to.deep.equal({ state: ['voided'], adults: '0', outcome: 'voided' });
+  });
 });

@@ -105,3 +105,34 @@ describe('records changed outside the outbox', () => {
     outbox.stop();
   });
 });
+
+describe('a record without a target, written by a page script', () => {
+  it('is never sent and never stops the outbox of this target', async () => {
+    const databaseName = freshDbName('tamper-untargeted');
+    const server = fakeServer();
+    const outbox = createOutbox({
+      target: TARGET,
+      transport: server.transport,
+      databaseName,
+      autoSync: false,
+    });
+    const honest = await outbox.enqueue(usage('A045198723'));
+    const stored = await raw(createStrictStore(databaseName, 'outbox')).get(honest.id);
+    const { target: _t, ...noTarget } = stored;
+    await raw(createStrictStore(databaseName, 'outbox')).put({
+      ...noTarget,
+      id: 'no-target-1',
+    } as OutboxRecord);
+    const errors: unknown[] = [];
+    await outbox.syncNow().catch((e: unknown) => errors.push(e));
+    const counts = await outbox.targetCounts().catch((e: unknown) => (errors.push(e), []));
+    const pending = await outbox.pending().catch((e: unknown) => (errors.push(e), []));
+    expect({
+      sent: server.requests.flat().map((e) => e.idempotencyKey),
+      errors: errors.map((e) => String(e)),
+    }).to.deep.equal({ sent: [honest.id], errors: [] });
+    expect(counts).to.deep.equal([]);
+    expect(pending).to.deep.equal([]);
+    outbox.stop();
+  });
+});

@@ -44,10 +44,13 @@ export function scopeDatabaseName(scope: OutboxScope): string {
   return `kaiku-outbox ${scope.key}`;
 }
 
-/** Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). */
+/**
+ * Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). A record a
+ * page script wrote without a target belongs to no outbox: it is never sent, and it never stops the others.
+ */
 export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
-  const t = record.target;
-  return t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
+  const t = record.target as RecordTarget | null | undefined;
+  return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
 }
 
 /** Open records of one target in an outbox's store (`targetCounts()`). */
@@ -61,7 +64,9 @@ export type TargetCounts = OutboxCounts & {
 export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord[]): TargetCounts[] {
   const counts = new Map<string, TargetCounts>();
   for (const r of records) {
-    if (r.state !== 'pending' && r.state !== 'needs-attention') continue;
+    // A record without a target (written by a page script) counts for none.
+    if ((r.state !== 'pending' && r.state !== 'needs-attention') || !(r.target as RecordTarget | null))
+      continue;
     const key = `${r.target.api} ${r.target.venueId}`;
     const own = belongsTo(scope, r);
     const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };

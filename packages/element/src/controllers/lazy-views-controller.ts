@@ -76,9 +76,9 @@ export class LazyViewsController implements ReactiveController {
       .catch(() => undefined);
   }
 
-  /** The shift of the element's API, venue and terminal, once its code is in. */
-  private shift(host: ShiftHost): ShiftLog | undefined {
-    return (this.log = shiftViews.get()?.shiftOf(host, this.log));
+  /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
+  private shift(host: ShiftHost, phase: Phase): ShiftLog | undefined {
+    return (this.log = shiftViews.get()?.shiftOf(host, this.log, phase));
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
@@ -108,10 +108,10 @@ export class LazyViewsController implements ReactiveController {
   renderShift(
     v: ViewContext,
     host: ShiftHost & Pick<KaikuScanner, 'voidUsage'>,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf' | 'phase'>,
     svc: ScannerServices,
   ): unknown {
-    const log = this.shift(host);
+    const log = this.shift(host, flow.phase);
     return log
       ? shiftViews.get()!.renderShiftPanel(v, {
           usages: log.current(flow.sync.state),
@@ -139,7 +139,7 @@ export class LazyViewsController implements ReactiveController {
     phase: Phase,
     host: ShiftHost & { readonly noSound: boolean; readonly noVibration: boolean },
   ): void {
-    this.shift(host)?.record(phase, host.show, host.mode, new Date());
+    this.shift(host, phase)?.record(phase, host.show, host.mode, new Date());
     const views = cardPanelViews.get();
     if (phase === this.cued || !views) return;
     this.cued = phase;

@@ -18,10 +18,17 @@ const isUsage = (u: Partial<Record<keyof ShiftUsage, unknown>>): u is ShiftUsage
   Object.hasOwn(STATES, u.state as string) &&
   Number.isInteger(u.childTickets) &&
   ['id', 'name', 'start'].every((k) => typeof (u.show as Record<string, unknown>)?.[k] === 'string') &&
-  (u.group === undefined || Array.isArray((u.group as ShiftUsage['group'])?.memberCardIds));
+  (u.group === undefined || isGroup(u.group));
+const isGroup = (g: unknown): boolean => {
+  const { memberCardIds: ids, under16Clients: n } = (g ?? {}) as Record<string, unknown>;
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && Number.isInteger(n);
+};
+
+/** A usage of the shift; `local`: the services gave it no ID, so there is nothing to undo it by. */
+type KeptUsage = ShiftUsage & { readonly local?: true };
 
 /** What is kept of a usage: card IDs only by their last four characters (docs/privacy.md). */
-const masked = (u: ShiftUsage): ShiftUsage => ({
+const masked = (u: KeptUsage): KeptUsage => ({
   ...u,
   cardId: maskCardId(u.cardId),
   ...(u.group ? { group: { ...u.group, memberCardIds: u.group.memberCardIds.map(maskCardId) } } : {}),
@@ -33,16 +40,21 @@ const masked = (u: ShiftUsage): ShiftUsage => ({
  * terminal name) in `localStorage` so it survives a reload, card IDs masked; today's only. No key: memory only.
  */
 export class ShiftLog {
-  readonly usages: ShiftUsage[] = [];
-  private seen: Phase | undefined;
+  readonly usages: KeptUsage[] = [];
   /** The card last looked up: an unregistered one's refusal (an error phase) names no card. */
   private looked = '';
 
-  constructor(readonly key?: string) {
+  /** `seen`: the phase on screen when the log begins (it belongs to the shift before, if any). */
+  constructor(
+    readonly key?: string,
+    private seen?: Phase,
+  ) {
     try {
       const kept: unknown = JSON.parse((key && globalThis.localStorage.getItem(key)) || '[]');
-      if (Array.isArray(kept))
+      if (Array.isArray(kept)) {
         this.usages.push(...kept.filter(isUsage).filter((u) => dayOf(u.at) === dayOf(new Date())));
+        if (this.usages.length < kept.length) this.save(); // other days' usages are not kept
+      }
     } catch {
       // unreadable or blocked storage: a new shift
     }
@@ -64,9 +76,10 @@ export class ShiftLog {
     if (phase.name === 'done' && phase.outcome !== 'refused-later') {
       const { request: r } = phase;
       const group = r.groupCardIds.length + r.under16 > 0;
+      const id = phase.usageId ?? phase.recordId;
       this.add({
         ...base,
-        id: phase.usageId ?? phase.recordId ?? base.id,
+        ...(id ? { id } : { local: true }),
         state: phase.outcome,
         cardId: phase.cardId,
         childTickets: r.children,
@@ -84,10 +97,15 @@ export class ShiftLog {
     if (u) this.add({ ...u, state: 'voided' });
   }
 
-  /** A new usage, or news of one already here (a queued usage sent, an undo): one entry per usage. */
-  private add(u: ShiftUsage): void {
+  /** A new usage, or news of one already here (a queued usage sent, an undo; undone is final): one per usage. */
+  private add(u: KeptUsage): void {
     const i = this.usages.findIndex((x) => x.id === u.id);
+    if (this.usages[i]?.state === 'voided') return;
     this.usages[i < 0 ? this.usages.length : i] = i < 0 ? u : { ...u, at: this.usages[i]!.at };
+    this.save();
+  }
+
+  private save(): void {
     try {
       if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages.map(masked)));
     } catch {
@@ -96,7 +114,7 @@ export class ShiftLog {
   }
 
   /** The usages with what the outbox knows now: a queued one is sent (registered) or refused later. */
-  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention'>): ShiftUsage[] {
+  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention'>): KeptUsage[] {
     const refused = new Set(outbox.needsAttention.map((a) => a.id));
     const waiting = new Set(outbox.pendingIds ?? []);
     return this.usages.map((u) =>
@@ -114,15 +132,16 @@ export class ShiftLog {
 export function shiftOf(
   host: { readonly baseUrl: string; readonly venueId: string; readonly terminalName: string },
   log: ShiftLog | undefined,
+  phase: Phase,
 ): ShiftLog {
   const { baseUrl, venueId, terminalName } = host;
   const key = baseUrl ? `kaiku-scanner:shift ${JSON.stringify([baseUrl, venueId, terminalName])}` : undefined;
-  return log && log.key === key ? log : new ShiftLog(key);
+  return log && log.key === key ? log : new ShiftLog(key, phase);
 }
 
 /** What the panel shows and does. */
 export type ShiftModel = {
-  readonly usages: readonly ShiftUsage[];
+  readonly usages: readonly KeptUsage[];
   readonly terminalName: string;
   readonly locale: 'fi' | 'sv' | 'en';
   /** The registry's tally of the show on screen (every terminal), when known. */
@@ -168,9 +187,9 @@ function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult
  * Undo for a usage that gave tickets, within the void window (`checkVoidWindow`: the policy's minutes, never once
  * its show has begun), named as on the result screen.
  */
-function renderUndo(v: ViewContext, m: ShiftModel, u: ShiftUsage): TemplateResult | typeof nothing {
+function renderUndo(v: ViewContext, m: ShiftModel, u: KeptUsage): TemplateResult | typeof nothing {
   const open = checkVoidWindow({ registeredAt: u.at, showStart: u.show.start, now: m.now }).ok;
-  if (!m.undo || (u.state !== 'registered' && u.state !== 'queued') || !open) return nothing;
+  if (!m.undo || u.local || (u.state !== 'registered' && u.state !== 'queued') || !open) return nothing;
   const members = u.group?.memberCardIds ?? [];
   const tickets = { children: u.childTickets, groupCardIds: members, under16: u.group?.under16Clients ?? 0 };
   const undo = m.undo;

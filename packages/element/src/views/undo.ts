@@ -32,6 +32,10 @@ export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Prom
   try {
     const detail = { usageId, cardId, outcome: await voidIt(usageId) };
     f.voided(detail);
+    // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
+    const p = f.phase;
+    if (p.name === 'done' && undoTarget(f) === usageId)
+      f.toPhase({ ...p, outcome: 'voided' }, (v) => `${v.text(C.voided)}. ${ticketSummary(v, p.request)}`);
     return detail;
   } finally {
     f.set(() => f.undoing--);
@@ -47,11 +51,6 @@ export async function undoShown(f: UndoFlow): Promise<void> {
   f.set(() => (f.polite = (v) => v.text(C.undoing)));
   try {
     await voidUsage(f, id, phase.cardId);
-    if (f.phase !== phase) return; // the clerk has moved on: the event told the host
-    f.toPhase(
-      { ...phase, outcome: 'voided' },
-      (v) => `${v.text(C.voided)}. ${ticketSummary(v, phase.request)}`,
-    );
   } catch (e) {
     const undoError = await f.errorOf(e);
     if (f.phase !== phase) return;
