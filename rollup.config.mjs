@@ -44,18 +44,27 @@ const workerEntry = 'packages/core/src/input/camera/decode-worker.ts';
 /**
  * The camera code's `new URL('./decode-worker.js', import.meta.url)` names the worker beside the camera entry; when the
  * code lands in a chunk (`chunks/…`), the path is rewritten relative to that chunk, keeping the expression whole for
- * the bundlers that look for it (Vite, webpack). The chunk's own name goes into `import.meta.url.endsWith('')`
- * (frame-decoder.ts): code a bundler moved into another file knows that no worker was emitted beside it.
+ * the bundlers that look for it (Vite, webpack). Each chunk's own name goes into its `import.meta.url.endsWith('')`
+ * (frame-decoder.ts, zxing-wasm-decoder.ts): code a bundler moved into another file knows that no worker and no
+ * `.wasm` were emitted beside it.
  */
 const workerBesideEntry = () => ({
   name: 'kaiku-worker-url',
   renderChunk(code, chunk) {
+    // Only the two modules' own code: the inlined worker's source (a string in another chunk) stays as it is.
+    const own = Object.keys(chunk.modules).some((id) => /\/(frame|zxing-wasm)-decoder\.ts$/.test(id));
     const pattern = /new URL\((['"])\.\/decode-worker\.js\1,\s*import\.meta\.url\)/g;
-    if (!pattern.test(code)) return null;
-    const own = /import\.meta\.url\.endsWith\((['"])\1\)/;
-    if (!own.test(code)) this.error(`${chunk.fileName} no longer has import.meta.url.endsWith('')`);
+    if (!own)
+      return pattern.test(code)
+        ? this.error(`${chunk.fileName}: the worker URL outside frame-decoder`)
+        : null;
+    const named = code.replace(
+      /import\.meta\.url\.endsWith\((['"])\1\)/g,
+      `import.meta.url.endsWith('/${chunk.fileName}')`,
+    );
+    if (!pattern.test(code)) return named === code ? null : { code: named, map: null };
+    if (named === code) this.error(`${chunk.fileName} no longer has import.meta.url.endsWith('')`);
     const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
-    const named = code.replace(own, `import.meta.url.endsWith('/${chunk.fileName}')`);
     return { code: named.replace(pattern, `new URL('${up}decode-worker.js', import.meta.url)`), map: null };
   },
 });

@@ -12,6 +12,7 @@ import { Task } from './task.js';
 import type { Tally } from './sync.js';
 import { ticketSummary } from '../views/view-context.js';
 import { elementText, textOf } from '../messages/index.js';
+import { CARD_TEXTS as C, CARD_PHRASES as P } from '../views/card-texts.js';
 
 // What the flow needs only once a card is on screen: loaded with the card panel (`ScanFlow.load`), not in the
 // first download.
@@ -36,7 +37,8 @@ export class CardLookup {
     const first = s.decide(card, show, probe);
     const blocking = first.ok ? [] : first.reasons;
     const phase: Phase = { name: 'card', card, request, blocking };
-    const polite: Say = (v) => `${v.t.cardHeading} ${v.id(card.id)}: ${v.t.statusName(card.status)}`;
+    const polite: Say = (v) =>
+      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(P.statusName(card.status))}`;
     if (recheck && blocking.length === 0)
       s.set(() => {
         s.phase = phase;
@@ -149,7 +151,7 @@ export class Group {
     s.set(() => {
       s.groupError = undefined;
       s.phase = { ...now, request: { ...now.request, groupCardIds } };
-      s.polite = (v) => `${v.t.groupHeading}: ${cardId}`;
+      s.polite = (v) => `${v.text(C.groupHeading)}: ${cardId}`;
     });
   }
 
@@ -210,7 +212,7 @@ export class Registration {
       mode,
     };
     if (!s.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
-      s.set(() => (s.alert = (v) => v.t.vetoed));
+      s.set(() => (s.alert = (v) => v.text(C.vetoed)));
       return;
     }
     s.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);

@@ -4,6 +4,7 @@ import { RECHECK_MS, ScanFlow, type FlowHost } from './scan-flow.js';
 // The card actions load with the card panel, which the element starts loading as it connects: here, at once.
 import './card-actions.js';
 import { fi } from '../translations/fi.js';
+import { CARD_TEXTS } from '../views/card-texts.js';
 import { elementText } from '../messages/index.js';
 import { formatterFor } from '../format.js';
 import type { ViewContext } from '../views/view-context.js';
@@ -108,7 +109,7 @@ describe('ScanFlow', () => {
     await flow.confirm();
     expect(fake.registered).toHaveLength(0);
     expect(flow.phase.name).toBe('card');
-    expect(flow.alert(view)).toBe(fi.vetoed);
+    expect(flow.alert(view)).toBe(CARD_TEXTS.vetoed.fi);
     veto = false;
     await flow.confirm();
     expect(fake.registered).toHaveLength(1);

@@ -2,7 +2,6 @@ import type { Translation } from './index.js';
 
 export const en: Translation = {
   title: 'Kaikukortti',
-  show: 'Show',
   chooseShow: 'Choose a show or course',
   noShow: 'No show chosen. Choose one before reading a card.',
   showStarts: (when) => `starts ${when}`,
@@ -35,26 +34,14 @@ export const en: Translation = {
   lookingUp: (id) => `Looking up card ${id}…`,
   alreadyRead: (id) => `Card ${id} has already been read.`,
   nextWaiting: (tail) => `Next card waiting: …${tail}`,
-  cardHeading: 'Card',
-  statusName: (s) =>
-    ({
-      active: 'Active',
-      inactive: 'Not active',
-      'use-ban': 'Use ban',
-      'in-transfer': 'In transfer',
-      unverified: 'Not verified (offline)',
-    })[s] ?? s,
   refusedHeading: 'No ticket can be given',
-  groupHeading: 'Group',
   nextCustomer: 'Next customer',
   registering: 'Registering…',
   registeredHeading: 'Registered in Kaikukanta',
-  registeredDetail: (a, c) => `Adults ${a}, children ${c}.`,
   queuedHeading: 'Saved – will be sent when the connection returns',
   queuedDetail:
     'Hand out the ticket. The usage is stored on this device and sent to Kaikukanta automatically.',
   refusedLaterHeading: 'Kaikukanta did not accept the usage',
-  vetoed: 'The point-of-sale cancelled the registration.',
   pending: (n) => `${n} waiting to be sent`,
   pendingNone: 'Everything sent',
   signInFailed: 'Kaikukanta sign-in not accepted – usages are waiting',

@@ -1,7 +1,6 @@
 /** The element's UI strings in Finnish: the first download's, and the shape every language follows (`Translation`). */
 export const fi = {
   title: 'Kaikukortti',
-  show: 'Esitys',
   chooseShow: 'Valitse esitys tai kurssi',
   noShow: 'Esitystä ei ole valittu. Valitse esitys ennen kuin luet kortin.',
   showStarts: (when: string) => `alkaa ${when}`,
@@ -41,25 +40,13 @@ export const fi = {
   alreadyRead: (id: string) => `Kortti ${id} on jo luettu.`,
   /** A card read while another step ran: looked up next (`tail`: its last four characters). */
   nextWaiting: (tail: string) => `Seuraava kortti odottaa: …${tail}`,
-  cardHeading: 'Kortti',
-  statusName: (s: string) =>
-    ({
-      active: 'Aktiivinen',
-      inactive: 'Ei aktiivinen',
-      'use-ban': 'Käyttökielto',
-      'in-transfer': 'Siirrossa',
-      unverified: 'Ei tarkistettu (ei yhteyttä)',
-    })[s] ?? s,
   refusedHeading: 'Lippua ei voi antaa',
-  groupHeading: 'Ryhmä',
   nextCustomer: 'Seuraava asiakas',
   registering: 'Kirjataan…',
   registeredHeading: 'Kirjattu Kaikukantaan',
-  registeredDetail: (a: string, c: string) => `Aikuisia ${a}, lapsia ${c}.`,
   queuedHeading: 'Tallennettu – lähetetään, kun yhteys palaa',
   queuedDetail: 'Anna lippu. Käyttö on tallessa tällä laitteella ja lähetetään Kaikukantaan automaattisesti.',
   refusedLaterHeading: 'Kaikukanta ei hyväksynyt käyttöä',
-  vetoed: 'Kassajärjestelmä perui kirjauksen.',
   pending: (n: string) => `${n} odottaa lähetystä`,
   pendingNone: 'Kaikki lähetetty',
   /** Sync badge: the terminal's sign-in to Kaikukanta failed (401/403); usages wait. */

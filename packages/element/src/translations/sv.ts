@@ -2,7 +2,6 @@ import type { Translation } from './index.js';
 
 export const sv: Translation = {
   title: 'Kaikukortet',
-  show: 'Föreställning',
   chooseShow: 'Välj föreställning eller kurs',
   noShow: 'Ingen föreställning vald. Välj en innan du läser kortet.',
   showStarts: (when) => `börjar ${when}`,
@@ -35,26 +34,14 @@ export const sv: Translation = {
   lookingUp: (id) => `Söker kortet ${id}…`,
   alreadyRead: (id) => `Kortet ${id} är redan läst.`,
   nextWaiting: (tail) => `Nästa kort väntar: …${tail}`,
-  cardHeading: 'Kort',
-  statusName: (s) =>
-    ({
-      active: 'Aktivt',
-      inactive: 'Inte aktivt',
-      'use-ban': 'Användningsförbud',
-      'in-transfer': 'Under överföring',
-      unverified: 'Inte kontrollerat (ingen förbindelse)',
-    })[s] ?? s,
   refusedHeading: 'Ingen biljett kan ges',
-  groupHeading: 'Grupp',
   nextCustomer: 'Nästa kund',
   registering: 'Registrerar…',
   registeredHeading: 'Registrerat i Kaikukanta',
-  registeredDetail: (a, c) => `Vuxna ${a}, barn ${c}.`,
   queuedHeading: 'Sparat – skickas när förbindelsen återkommer',
   queuedDetail:
     'Ge biljetten. Användningen är sparad på den här enheten och skickas automatiskt till Kaikukanta.',
   refusedLaterHeading: 'Kaikukanta godkände inte användningen',
-  vetoed: 'Kassasystemet avbröt registreringen.',
   pending: (n) => `${n} väntar på att skickas`,
   pendingNone: 'Allt skickat',
   signInFailed: 'Inloggningen till Kaikukanta godtas inte – användningarna väntar',

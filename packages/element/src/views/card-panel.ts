@@ -211,39 +211,19 @@ export function renderCardStage(
   `;
 }
 
-/** Kaikukanta could not be reached: the card is as this device stored it. */
-const FROM_CACHE: LocalizedText = {
-  fi: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
-  sv: 'Kaikukanta kan inte nås, så uppgifterna är de som tidigare sparats på den här enheten.',
-  en: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
-};
-/** The keys of the ticket form. */
-const KEYS_HINT: LocalizedText = {
-  fi: 'Enter kirjaa, Esc peruuttaa.',
-  sv: 'Enter registrerar, Esc avbryter.',
-  en: 'Enter registers, Esc cancels.',
-};
-
-/** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
-const UNVERIFIED: LocalizedText = {
-  fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Lasten lippuja ei voi antaa, koska alaikäisten lasten määrää ei tiedetä. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
-  sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Barnbiljetter kan inte ges eftersom antalet minderåriga barn inte är känt. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
-  en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. No child tickets can be given, as the number of minors is unknown. The usage is recorded as provisional and checked when the connection returns.',
-};
-
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
-export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardView): TemplateResult {
+export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
   const unknown = card.status === 'unverified';
   const facts: [LocalizedText, string][] = [
     [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
-    [C.status, t.statusName(card.status)],
+    [C.status, text(P.statusName(card.status))],
     [C.validUntil, card.validUntil ? fmt.date(card.validUntil) : '–'],
     ...(card.kind === 'client'
       ? [[C.minors, unknown ? '–' : fmt.number(card.minors)] as [LocalizedText, string]]
       : []),
   ];
-  return html`<h3 id="card-title">${t.cardHeading} <span class="mono">${id(card.id)}</span></h3>
+  return html`<h3 id="card-title">${text(C.cardHeading)} <span class="mono">${id(card.id)}</span></h3>
     <dl>
       ${facts.map(
         ([label, value]) =>
@@ -256,7 +236,7 @@ export function renderCardFacts({ t, fmt, text, id }: ViewContext, card: CardVie
     ${
       card.fromCache
         ? html`<p class="notice warn" data-source=${unknown ? 'none' : 'cache'}>
-            <span>${unknown ? text(UNVERIFIED) : text(FROM_CACHE)}</span>
+            <span>${unknown ? text(C.unverified) : text(C.fromCache)}</span>
           </p>`
         : nothing
     }`;
@@ -312,18 +292,18 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
       </button>
       <button type="button" @click=${h.cancel}>${text(C.cancel)}</button>
     </div>
-    <p class="muted keys-hint">${text(KEYS_HINT)}</p>
+    <p class="muted keys-hint">${text(C.keysHint)}</p>
   </div>`;
 }
 
 /** A community card's group: each member's own card (scanned or typed) and the number of under-16 clients. */
 export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
-  const { t, text } = v;
+  const { text } = v;
   const { request, groupError: err } = m;
   const remove = (id: string): void =>
     h.setRequest({ ...request, groupCardIds: request.groupCardIds.filter((x) => x !== id) });
   return html`<fieldset class="field">
-      <legend>${t.groupHeading}</legend>
+      <legend>${text(C.groupHeading)}</legend>
       <p class="muted" id="member-hint">${text(C.groupHint)}</p>
       ${
         request.groupCardIds.length === 0

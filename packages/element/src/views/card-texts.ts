@@ -1,9 +1,18 @@
 import type { LocalizedText } from '../services/types.js';
 
 /**
- * The card panel's words, loaded with it (not in the first download): its headings, labels and buttons.
+ * The words of the views that load after the first download (the card panel, the result's undo, the
+ * needs-attention list): their headings, labels, buttons and notes. The first download's words are in
+ * translations/, the texts of codes in messages/.
  */
 export const CARD_TEXTS = {
+  cardHeading: { fi: 'Kortti', sv: 'Kort', en: 'Card' },
+  groupHeading: { fi: 'Ryhmä', sv: 'Grupp', en: 'Group' },
+  vetoed: {
+    fi: 'Kassajärjestelmä perui kirjauksen.',
+    sv: 'Kassasystemet avbröt registreringen.',
+    en: 'The point-of-sale cancelled the registration.',
+  },
   cardKind: { fi: 'Korttityyppi', sv: 'Korttyp', en: 'Card type' },
   kindClient: { fi: 'Asiakaskortti', sv: 'Klientkort', en: 'Client card' },
   kindCommunity: { fi: 'Yhteisökortti', sv: 'Gemenskapskort', en: 'Community card' },
@@ -44,10 +53,53 @@ export const CARD_TEXTS = {
   cancel: { fi: 'Peruuta', sv: 'Avbryt', en: 'Cancel' },
   under16: { fi: 'Alle 16-vuotiaat asiakkaat', sv: 'Klienter under 16 år', en: 'Clients under 16' },
   exportCsv: { fi: 'Lataa raportti (CSV)', sv: 'Ladda ner rapport (CSV)', en: 'Download report (CSV)' },
+  /** The keys of the ticket form. */
+  keysHint: {
+    fi: 'Enter kirjaa, Esc peruuttaa.',
+    sv: 'Enter registrerar, Esc avbryter.',
+    en: 'Enter registers, Esc cancels.',
+  },
+  /** Kaikukanta could not be reached: the card is as this device stored it. */
+  fromCache: {
+    fi: 'Kaikukantaan ei saada yhteyttä, joten tiedot ovat tälle laitteelle aiemmin tallennetut.',
+    sv: 'Kaikukanta kan inte nås, så uppgifterna är de som tidigare sparats på den här enheten.',
+    en: 'Kaikukanta cannot be reached, so these are the details stored earlier on this device.',
+  },
+  /** A card accepted offline with nothing known of it: neither Kaikukanta nor the cache could say anything. */
+  unverified: {
+    fi: 'Korttia ei voitu tarkistaa Kaikukannasta (ei yhteyttä), eikä siitä ole tallennettuja tietoja. Lasten lippuja ei voi antaa, koska alaikäisten lasten määrää ei tiedetä. Käyttö kirjataan alustavana ja tarkistetaan, kun yhteys palaa.',
+    sv: 'Kortet kunde inte kontrolleras i Kaikukanta (ingen förbindelse) och inga uppgifter om det finns sparade. Barnbiljetter kan inte ges eftersom antalet minderåriga barn inte är känt. Användningen registreras preliminärt och kontrolleras när förbindelsen är tillbaka.',
+    en: 'The card could not be checked in Kaikukanta (no connection), and nothing about it is stored here. No child tickets can be given, as the number of minors is unknown. The usage is recorded as provisional and checked when the connection returns.',
+  },
+  undoing: { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' },
+  /** The result's heading once the usage is undone. */
+  voided: { fi: 'Käyttö peruttu', sv: 'Användningen ångrad', en: 'Usage undone' },
+  undoFailed: { fi: 'Käyttöä ei peruttu', sv: 'Användningen ångrades inte', en: 'The usage was not undone' },
 } as const satisfies Record<string, LocalizedText>;
 
-/** The card panel's and the needs-attention list's words that take a value. */
+/** A card's status by Kaikukanta's code. */
+const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
+  active: { fi: 'Aktiivinen', sv: 'Aktivt', en: 'Active' },
+  inactive: { fi: 'Ei aktiivinen', sv: 'Inte aktivt', en: 'Not active' },
+  'use-ban': { fi: 'Käyttökielto', sv: 'Användningsförbud', en: 'Use ban' },
+  'in-transfer': { fi: 'Siirrossa', sv: 'Under överföring', en: 'In transfer' },
+  unverified: {
+    fi: 'Ei tarkistettu (ei yhteyttä)',
+    sv: 'Inte kontrollerat (ingen förbindelse)',
+    en: 'Not verified (offline)',
+  },
+};
+
+/** The same views' words that take a value. */
 export const CARD_PHRASES = {
+  /** A status Kaikukanta has no name for here shows as it came. */
+  statusName: (s: string): LocalizedText => STATUS_NAMES[s] ?? { fi: s, sv: s, en: s },
+  /** What a usage gives: the card holder plus group members are adults; children plus under-16 clients are not. */
+  tickets: (adults: string, children: string): LocalizedText => ({
+    fi: `Aikuisia ${adults}, lapsia ${children}.`,
+    sv: `Vuxna ${adults}, barn ${children}.`,
+    en: `Adults ${adults}, children ${children}.`,
+  }),
   childLimit: (max: string): LocalizedText => ({
     fi: `enintään ${max}`,
     sv: `högst ${max}`,
@@ -73,11 +125,8 @@ export const CARD_PHRASES = {
     sv: n === '1' ? 'Sammanlagt 1 biljett' : `Sammanlagt ${n} biljetter`,
     en: n === '1' ? '1 ticket in total' : `${n} tickets in total`,
   }),
-  resolve: (id: string): LocalizedText => ({
-    fi: `Merkitse käsitellyksi: ${id}`,
-    sv: `Markera som hanterad: ${id}`,
-    en: `Mark as handled: ${id}`,
-  }),
+  /** An undo action, naming what it undoes. */
+  undo: (what: string): LocalizedText => ({ fi: `Peru: ${what}`, sv: `Ångra: ${what}`, en: `Undo: ${what}` }),
   registerRest: (ids: string): LocalizedText => ({
     fi: `Kirjaa muut ilman: ${ids}`,
     sv: `Registrera de övriga utan: ${ids}`,

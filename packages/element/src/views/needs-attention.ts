@@ -27,7 +27,11 @@ export function renderNeedsAttention(
                   </button>`
                 : nothing
             }
-            <button type="button" aria-label=${text(P.resolve(id(i.cardId)))} @click=${() => onResolve(i.id)}>
+            <button
+              type="button"
+              aria-label="${t.resolveShort}: ${id(i.cardId)}"
+              @click=${() => onResolve(i.id)}
+            >
               ${t.resolveShort}
             </button>
           </li>`,

@@ -3,26 +3,13 @@ import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
-import type { LocalizedText, TicketRequest } from '../services/types.js';
+import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import type { TicketRequest } from '../services/types.js';
 
-// The undo texts load with the result (not with the first download's translations).
 /** An undo action's text, naming what it undoes: the card (as the screen shows it) and its tickets. */
 export function undoText(v: ViewContext, cardId: string, r: TicketRequest): string {
-  const what = `${v.id(cardId)}, ${ticketSummary(v, r)}`;
-  return v.text({ fi: `Peru: ${what}`, sv: `Ångra: ${what}`, en: `Undo: ${what}` });
+  return v.text(P.undo(`${v.id(cardId)}, ${ticketSummary(v, r)}`));
 }
-const UNDOING: LocalizedText = { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' };
-/** The result's heading once the usage is undone. */
-export const VOIDED: LocalizedText = {
-  fi: 'Käyttö peruttu',
-  sv: 'Användningen ångrad',
-  en: 'Usage undone',
-};
-const FAILED: LocalizedText = {
-  fi: 'Käyttöä ei peruttu',
-  sv: 'Användningen ångrades inte',
-  en: 'The usage was not undone',
-};
 
 /** The flow undo works on (it loads with the result, so it stays out of the first download). */
 type UndoFlow = ScanFlow;
@@ -48,7 +35,7 @@ export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Prom
     // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
     const p = f.phase;
     if (p.name === 'done' && undoTarget(f) === usageId)
-      f.toPhase({ ...p, outcome: 'voided' }, (v) => `${v.text(VOIDED)}. ${ticketSummary(v, p.request)}`);
+      f.toPhase({ ...p, outcome: 'voided' }, (v) => `${v.text(C.voided)}. ${ticketSummary(v, p.request)}`);
     return detail;
   } finally {
     f.set(() => f.undoing--);
@@ -61,7 +48,7 @@ export async function undoShown(f: UndoFlow): Promise<void> {
   const phase = f.phase;
   const id = undoTarget(f);
   if (id === undefined || phase.name !== 'done' || f.undoing > 0) return;
-  f.set(() => (f.polite = (v) => v.text(UNDOING)));
+  f.set(() => (f.polite = (v) => v.text(C.undoing)));
   try {
     await voidUsage(f, id, phase.cardId);
   } catch (e) {
@@ -70,7 +57,7 @@ export async function undoShown(f: UndoFlow): Promise<void> {
     f.toPhase(
       { ...phase, undoError },
       () => '',
-      (v) => `${v.text(FAILED)}. ${v.text(undoError.message)}`,
+      (v) => `${v.text(C.undoFailed)}. ${v.text(undoError.message)}`,
     );
     f.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
   }
@@ -89,7 +76,7 @@ export function renderUndo(
   return html`${
       done.undoError
         ? html`<p part="undo-error" class="notice danger" role="alert" data-code=${done.undoError.code}>
-            ${v.text(FAILED)}. ${v.text(done.undoError.message)}
+            ${v.text(C.undoFailed)}. ${v.text(done.undoError.message)}
           </p>`
         : nothing
     }

@@ -2,7 +2,7 @@ import { css, html, nothing, svg, unsafeCSS, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Phase } from '../flow/phase.js';
 import type { LocalizedText, Reason } from '../services/types.js';
-import { VOIDED } from './undo.js';
+import { CARD_TEXTS } from './card-texts.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 
 /**
@@ -166,7 +166,7 @@ export function renderResult(
   const heading = {
     registered: t.registeredHeading,
     queued: t.queuedHeading,
-    voided: text(VOIDED),
+    voided: text(CARD_TEXTS.voided),
     'refused-later': t.refusedLaterHeading,
   }[outcome];
   return html`${renderVerdict({

@@ -39,6 +39,15 @@ export type WasmFailure = {
   readonly httpStatus?: number;
 };
 
+/**
+ * Whether a `.wasm` URL names a file that is there: another URL, one a bundler emitted (Vite, webpack: a name of
+ * their own), or `zxing_reader.wasm` beside this code in the file the package build made (it writes the file's name
+ * into `endsWith('')`, rollup.config.mjs). Moved into a chunk of esbuild's or rollup's, the default points where
+ * nothing was emitted: no request, the inlined copy.
+ */
+const emitted = (url: string): boolean =>
+  url !== DEFAULT_WASM_URL || !url.endsWith('/zxing_reader.wasm') || import.meta.url.endsWith('');
+
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
@@ -52,12 +61,13 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
       if (!(await wasmAllowed())) return { reason: 'wasm-blocked' };
       let binary: ArrayBuffer;
       try {
-        const response = await fetch(url, { credentials: 'same-origin' });
+        const response = emitted(url) ? await fetch(url, { credentials: 'same-origin' }) : undefined;
         // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
         const inlined =
-          !response.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
-        if (!response.ok && !inlined) return { reason: 'wasm-not-found', httpStatus: response.status };
-        binary = inlined ? inlined.buffer : await response.arrayBuffer();
+          !response?.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
+        if (!inlined && !response?.ok)
+          return { reason: 'wasm-not-found', ...(response && { httpStatus: response.status }) };
+        binary = inlined ? inlined.buffer : await response!.arrayBuffer();
       } catch {
         return { reason: 'wasm-not-found' };
       }
