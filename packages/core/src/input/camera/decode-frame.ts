@@ -24,6 +24,8 @@ export type FrameJob = {
 export type FrameReading = {
   readonly reading: DecodeResult | null;
   readonly rejected: DecodeResult | null;
+  /** The reading is a Code 39 read strongly enough to count as two agreeing frames (`RescueRound.strong`). */
+  readonly strong?: boolean;
   /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
   readonly decoder?: DecoderStatus | null;
 };
@@ -51,7 +53,8 @@ export async function decodeFrame(
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
     const reading = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
-    return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus() };
+    const strong = reading !== null && round?.strong === true;
+    return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus(), strong };
   } finally {
     closeFrame(frame);
   }

@@ -73,6 +73,17 @@ describe('createScanAcceptor', () => {
     expect(acceptor.offer('Y110029399', 'code_39', 210)).toBe('duplicate');
   });
 
+  it('counts a strong Code 39 read as two agreeing reads, but never as a streak of its own', () => {
+    const acceptor = createScanAcceptor(options);
+    expect(acceptor.offer('Y110029399', 'code_39', 0, 2)).toBe('pending');
+    expect(acceptor.offer('Y110029399', 'code_39', 70)).toBe('report');
+    const two = createScanAcceptor({ ...options, confirmations: { qr_code: 1, code_39: 2 } });
+    expect(two.offer('Y110029399', 'code_39', 0, 2)).toBe('pending'); // one frame: its lines share its light
+    expect(two.offer('Y110029399', 'code_39', 70, 2)).toBe('report');
+    expect(acceptor.offer('Y221100477', 'code_39', 100, 2)).toBe('pending');
+    expect(acceptor.offer('Y110029390', 'code_39', 170, 2)).toBe('pending'); // a disagreeing read restarts it
+  });
+
   it('restarts the Code 39 streak on a disagreeing read (a misread never completes a streak)', () => {
     const acceptor = createScanAcceptor(options);
     expect(acceptor.offer('Y110029399', 'code_39', 0)).toBe('pending');

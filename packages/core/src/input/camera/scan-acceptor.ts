@@ -21,8 +21,11 @@ export type AcceptDecision = 'report' | 'pending' | 'duplicate';
 export type ScanAcceptor = {
   /** A frame was looked at (whatever it held): call once per decoded frame, before its `offer`. */
   look(now: number): void;
-  /** One frame's reading: `key` is the card ID (or any stable key for a rejected text). */
-  offer(key: string, format: DecodeFormat, now: number): AcceptDecision;
+  /**
+   * One frame's reading: `key` is the card ID (or any stable key for a rejected text). `weight`: the agreeing reads
+   * it counts as (2 for a Code 39 read the decoder marks `strong`); a streak still needs two frames.
+   */
+  offer(key: string, format: DecodeFormat, now: number, weight?: number): AcceptDecision;
   /** Forgets streaks and reported keys (e.g. after switching camera). */
   reset(): void;
 };
@@ -45,7 +48,7 @@ export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
   /** Each reported key: when it was last seen, and how many frames were looked at since without it. */
   const lastSeen = new Map<string, { at: number; absent: number }>();
 
-  function offer(key: string, format: DecodeFormat, now: number): AcceptDecision {
+  function offer(key: string, format: DecodeFormat, now: number, weight = 1): AcceptDecision {
     const seen = lastSeen.get(key);
     if (seen !== undefined) {
       // Any sighting of a reported key keeps it suppressed: a card held still is reported once.
@@ -54,13 +57,12 @@ export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
       return 'duplicate';
     }
     const streak = streaks.get(format);
-    const count =
-      streak && streak.key === key && now - streak.last <= options.confirmationWindowMs
-        ? streak.count + 1
-        : 1;
+    const goesOn = streak && streak.key === key && now - streak.last <= options.confirmationWindowMs;
+    const count = (goesOn ? streak.count : 0) + weight;
     const needed = Math.max(1, Math.floor(options.confirmations[format]));
-    if (count < needed) {
-      streaks.set(format, { key, count, last: now });
+    // One frame never confirms itself, however strong: a frame's lines share its noise and its light.
+    if (count < needed || (!goesOn && needed > 1)) {
+      streaks.set(format, { key, count: Math.min(count, needed - 1), last: now });
       return 'pending';
     }
     streaks.delete(format);

@@ -146,7 +146,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       const parsed = parseCardId(reading.text, cardIdOptions);
       if (parsed.ok) {
         const { ok: _ok, ...card } = parsed;
-        if (acceptor.offer(card.id, reading.format, now) !== 'report') return;
+        if (acceptor.offer(card.id, reading.format, now, result.strong === true ? 2 : 1) !== 'report') return;
         call(options.onFeedback, { kind: 'accepted' });
         feedback.play({ kind: 'accepted' });
         call(options.onScan, { ...card, format: reading.format, card, at: now });

@@ -26,14 +26,15 @@ export type Code39Options = {
  * `images` in turn (the frame as read, then with its light taken out: a glare spot or a shadow leaves part of the
  * bars grey, which no one threshold per line separates). A text is returned only when two different lines read it
  * and no other text got as many votes: one 1D line misreads too easily (a wrong bar width turns one character into
- * another). `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip.
+ * another). `strong`: two lines on each side of the bars' middle read it (the camera counts it as two frames).
+ * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip.
  */
 export function readCode39(
   images: readonly (() => GreyImage)[],
   bundles: readonly LineBundle[],
   options: Code39Options,
   onForeign?: (index: number) => void,
-): DecodeResult | null {
+): (DecodeResult & { readonly strong: boolean }) | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
   // Per acceptable text, the lines (bundle and row) that read it.
   const votes = new Map<string, Set<string>>();
@@ -92,7 +93,16 @@ export function readCode39(
       }
       // Decided when a binarisation's lines are all read: a line that reads otherwise further down must be seen.
       const [only] = votes;
-      if (only !== undefined && only[1].size >= 2) return { text: only[0], format: 'code_39' };
+      if (only !== undefined && only[1].size >= 2) {
+        // Strong: two lines on each side of the bars' middle read it — apart, they share no noise and no scratch.
+        const middle = (image.height - 1) / 2;
+        const rows = [...only[1]].flatMap((line) =>
+          line.startsWith(`${index}:`) ? [Number(line.slice(line.indexOf(':') + 1))] : [],
+        );
+        const strong =
+          rows.filter((y) => y < middle).length >= 2 && rows.filter((y) => y > middle).length >= 2;
+        return { text: only[0], format: 'code_39', strong };
+      }
     }
   }
   return null;

@@ -98,12 +98,23 @@ export type RescueRound = {
   part: number;
   /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
   qrSeen: boolean;
+  /**
+   * This frame's read is a Code 39 read by lines on both sides of its bars' middle (`readCode39`): the camera counts it
+   * as two agreeing frames.
+   */
+  strong: boolean;
   /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
   readonly cost: Map<StageName, number>;
 };
 
 /** A new loop's rescue round. */
-export const createRescueRound = (): RescueRound => ({ next: 0, part: 0, qrSeen: false, cost: new Map() });
+export const createRescueRound = (): RescueRound => ({
+  next: 0,
+  part: 0,
+  qrSeen: false,
+  strong: false,
+  cost: new Map(),
+});
 
 /** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
@@ -134,6 +145,7 @@ export async function runStages(
   only?: (stage: StageName) => boolean,
 ): Promise<DecodeResult | null> {
   const round = control?.round;
+  if (round !== undefined) round.strong = false;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
   let left = Number.POSITIVE_INFINITY;

@@ -93,7 +93,10 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     // narrow bars on a thin line); on the frame as read, then with the light taken out (glare, a shadow's edge).
     'c39-lines': () => {
       const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
-      return readCode39([stretched, flat], list, c39, (i) => foreign.add(regions()[i] as LineBundle));
+      const read = readCode39([stretched, flat], list, c39, (i) => foreign.add(regions()[i] as LineBundle));
+      const round = options.control?.round;
+      if (read?.strong === true && round !== undefined) round.strong = true;
+      return read && { text: read.text, format: read.format };
     },
     'qr-full': () => qr(() => grey, evidenceBudget())(),
     // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
