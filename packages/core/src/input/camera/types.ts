@@ -92,7 +92,10 @@ export type CameraScanOptions = {
   readonly region?: DecodeRegion;
   /** Default `fast`. */
   readonly effort?: DecodeEffort;
-  /** Agreeing consecutive Code 39 reads needed to accept one (default 3; QR needs 1). */
+  /**
+   * Agreeing consecutive Code 39 reads needed to accept one (default 3; QR needs 1). A frame whose lines agree on
+   * both halves of the bars counts as two; one frame alone never does.
+   */
   readonly code39Confirmations?: number;
   /** Reads further apart than this do not count as consecutive (default 1500 ms). */
   readonly confirmationWindowMs?: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsCardId } from './accepts-card-id.js';
 import { decodeGrey } from './js-stages.test-support.js';
+import { createRescueRound } from './pipeline.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 import { addNoise, blurGrey, drawBars, drawCode39, drawQrInPerspective } from './test-images.test-support.js';
 import type { GreyImage } from './types.js';
@@ -193,6 +194,20 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
       text: 'A972120590',
       format: 'code_39',
     });
+  });
+
+  it('marks a Code 39 read strong only where lines on both halves of the bars read it', async () => {
+    const clean = drawCode39('A972120591', { width: 640, height: 300, module: 2, degrees: 0, barHeight: 80 });
+    const read = { text: 'A972120591', format: 'code_39' };
+    const round = createRescueRound();
+    expect(await decodeGrey(clean, { ...options, rescueOnly: true, control: { round } })).toEqual(read);
+    expect(round.strong).toBe(true);
+    // A blot across one character of the lower half: only the upper lines read it.
+    const data = Uint8ClampedArray.from(clean.data);
+    for (let y = 152; y < 190; y++) data.fill(20, y * 640 + 300, y * 640 + 312);
+    const blotted = { data, width: 640, height: 300 };
+    expect(await decodeGrey(blotted, { ...options, rescueOnly: true, control: { round } })).toEqual(read);
+    expect(round.strong).toBe(false);
   });
 
   it('reads a flat Code 39 filling a short frame, which the locator splits into pieces', async () => {
