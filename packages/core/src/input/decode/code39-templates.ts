@@ -67,23 +67,6 @@ export function template(
   const known = TEMPLATES.get(key);
   if (known !== undefined) return known;
   if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
-  const made = makeTemplate(c, ratio, s, win, before, after);
-  TEMPLATES.set(key, made);
-  return made;
-}
-
-/** Templates kept across calls: about 0.4 MB at most (each ≤ 60 samples). */
-const MAX_TEMPLATES = 1000;
-const TEMPLATES = new Map<string, Float64Array>();
-
-function makeTemplate(
-  c: Char,
-  ratio: number,
-  s: number,
-  win: Window,
-  before: boolean,
-  after: boolean,
-): Float64Array {
   const { bars, width } = barsOf(c, ratio);
   if (before) bars.push([-2, -1]);
   if (after) bars.push([width + 1, width + 2]);
@@ -96,8 +79,14 @@ function makeTemplate(
     for (const [l, r] of bars) dark += phi((u - l) / sigma) - phi((u - r) / sigma);
     out[j] = -dark;
   }
-  return normalize(out);
+  const made = normalize(out);
+  TEMPLATES.set(key, made);
+  return made;
 }
+
+/** Templates kept across calls: about 0.4 MB at most (each ≤ 60 samples). */
+const MAX_TEMPLATES = 1000;
+const TEMPLATES = new Map<string, Float64Array>();
 
 function normalize(v: Float64Array): Float64Array {
   let mean = 0;

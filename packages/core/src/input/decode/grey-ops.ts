@@ -88,8 +88,8 @@ export function flattenLight(image: GreyImage, radius: number, minRange = 8): Gr
     }
   }
   const r = Math.max(1, Math.round(radius / LIGHT_CELL));
-  const dark = boxMean(extremes(lows, gw, gh, r, true), gw, gh, r);
-  const light = boxMean(extremes(highs, gw, gh, r, false), gw, gh, r);
+  const dark = windowed(windowed(lows, gw, gh, r, 'min'), gw, gh, r, 'mean');
+  const light = windowed(windowed(highs, gw, gh, r, 'max'), gw, gh, r, 'mean');
   // Per cell: the dark level and the stretch (0 where the envelopes are too close: white).
   const scale = new Float32Array(gw * gh);
   for (let c = 0; c < scale.length; c++) {
@@ -124,54 +124,35 @@ export function flattenLight(image: GreyImage, radius: number, minRange = 8): Gr
   return { data, width: w, height: h };
 }
 
-/** The minimum (or the maximum) over ±r cells in both directions (the grid is small: a plain loop). */
-function extremes(cells: Float32Array, gw: number, gh: number, r: number, lowest: boolean): Float32Array {
-  const across = new Float32Array(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      let v = cells[y * gw + x] as number;
-      for (let k = Math.max(0, x - r); k <= Math.min(gw - 1, x + r); k++) {
-        const u = cells[y * gw + k] as number;
-        if (lowest ? u < v : u > v) v = u;
+/**
+ * The minimum, the maximum or the mean over ±r cells in x, then in y (clipped at the edges). The grid is small: plain
+ * loops.
+ */
+function windowed(
+  cells: Float32Array,
+  gw: number,
+  gh: number,
+  r: number,
+  kind: 'min' | 'max' | 'mean',
+): Float32Array {
+  let src = cells;
+  for (const [along, stride] of [
+    [gw, 1],
+    [gh, gw],
+  ] as const) {
+    const out = new Float32Array(gw * gh);
+    for (let i = 0; i < out.length; i++) {
+      const at = stride === 1 ? i % gw : Math.floor(i / gw);
+      const from = Math.max(0, at - r);
+      const to = Math.min(along - 1, at + r);
+      let v = kind === 'mean' ? 0 : (src[i] as number);
+      for (let k = i + (from - at) * stride, end = i + (to - at) * stride; k <= end; k += stride) {
+        const u = src[k] as number;
+        v = kind === 'mean' ? v + u : kind === 'min' ? (u < v ? u : v) : u > v ? u : v;
       }
-      across[y * gw + x] = v;
+      out[i] = kind === 'mean' ? v / (to - from + 1) : v;
     }
+    src = out;
   }
-  const out = new Float32Array(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      let v = across[y * gw + x] as number;
-      for (let k = Math.max(0, y - r); k <= Math.min(gh - 1, y + r); k++) {
-        const u = across[k * gw + x] as number;
-        if (lowest ? u < v : u > v) v = u;
-      }
-      out[y * gw + x] = v;
-    }
-  }
-  return out;
-}
-
-/** The mean over ±r cells in both directions (clipped at the edges). */
-function boxMean(cells: Float32Array, gw: number, gh: number, r: number): Float32Array {
-  const across = new Float32Array(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      let sum = 0;
-      const from = Math.max(0, x - r);
-      const to = Math.min(gw - 1, x + r);
-      for (let k = from; k <= to; k++) sum += cells[y * gw + k] as number;
-      across[y * gw + x] = sum / (to - from + 1);
-    }
-  }
-  const out = new Float32Array(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) {
-      let sum = 0;
-      const from = Math.max(0, y - r);
-      const to = Math.min(gh - 1, y + r);
-      for (let k = from; k <= to; k++) sum += across[k * gw + x] as number;
-      out[y * gw + x] = sum / (to - from + 1);
-    }
-  }
-  return out;
+  return src;
 }

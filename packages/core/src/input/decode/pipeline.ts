@@ -102,19 +102,13 @@ export type RescueRound = {
    * This frame's read is a Code 39 read by lines on both sides of its bars' middle (`readCode39`): the camera counts it
    * as two agreeing frames.
    */
-  strong: boolean;
+  strong?: boolean;
   /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
   readonly cost: Map<StageName, number>;
 };
 
 /** A new loop's rescue round. */
-export const createRescueRound = (): RescueRound => ({
-  next: 0,
-  part: 0,
-  qrSeen: false,
-  strong: false,
-  cost: new Map(),
-});
+export const createRescueRound = (): RescueRound => ({ next: 0, part: 0, qrSeen: false, cost: new Map() });
 
 /** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
