@@ -4,6 +4,7 @@
  */
 import { fitCode39Geometries, readCode39Characters } from './code39-profile.js';
 import type { Profile } from './code39-profile.js';
+import { windowed } from './grey-ops.js';
 import { sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { GreyImage } from './types.js';
@@ -129,53 +130,13 @@ function flattenProfile(p: Profile, radius: number): Profile {
   const spread =
     (sorted[Math.floor(0.95 * (n - 1))] as number) - (sorted[Math.floor(0.05 * (n - 1))] as number);
   const minRange = Math.max(12, 0.2 * spread);
-  const low = boxMean(
-    slidingExtreme(p, radius, (a, b) => a <= b),
-    radius,
-  );
-  const high = boxMean(
-    slidingExtreme(p, radius, (a, b) => a >= b),
-    radius,
-  );
+  const low = windowed(windowed(p, n, 1, radius, 'min'), n, 1, radius, 'mean');
+  const high = windowed(windowed(p, n, 1, radius, 'max'), n, 1, radius, 'mean');
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const dark = low[i] as number;
     const range = (high[i] as number) - dark;
     out[i] = range < minRange ? 255 : Math.min(255, Math.max(0, (((p[i] as number) - dark) * 255) / range));
-  }
-  return out;
-}
-
-/** The minimum (`keeps` is ≤) or maximum (≥) over ±`radius` samples: a monotonic queue, O(n). */
-function slidingExtreme(p: Profile, radius: number, keeps: (a: number, b: number) => boolean): Float32Array {
-  const n = p.length;
-  const out = new Float32Array(n);
-  const queue = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  let next = 0;
-  for (let x = 0; x < n; x++) {
-    for (const to = Math.min(n - 1, x + radius); next <= to; next++) {
-      const v = p[next] as number;
-      while (tail > head && keeps(v, p[queue[tail - 1] as number] as number)) tail--;
-      queue[tail++] = next;
-    }
-    while ((queue[head] as number) < x - radius) head++;
-    out[x] = p[queue[head] as number] as number;
-  }
-  return out;
-}
-
-/** The mean over ±`radius` samples (fewer at the ends). */
-function boxMean(p: Float32Array, radius: number): Float32Array {
-  const n = p.length;
-  const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (p[i] as number);
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = Math.max(0, i - radius);
-    const b = Math.min(n, i + radius + 1);
-    out[i] = ((prefix[b] as number) - (prefix[a] as number)) / (b - a);
   }
   return out;
 }

@@ -125,10 +125,10 @@ export function flattenLight(image: GreyImage, radius: number, minRange = 8): Gr
 }
 
 /**
- * The minimum, the maximum or the mean over ±r cells in x, then in y (clipped at the edges). The grid is small: plain
- * loops.
+ * The minimum, the maximum or the mean over ±r cells in x, then in y (clipped at the edges), of a `gw`×`gh` grid (a
+ * profile: `gh` 1). The grids are small: plain loops.
  */
-function windowed(
+export function windowed(
   cells: Float32Array,
   gw: number,
   gh: number,
