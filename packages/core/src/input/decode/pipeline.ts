@@ -137,18 +137,17 @@ export async function runStages(
   const round = control?.round;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
-  // When the rescues must have ended (wall clock, so what a stage's parts and images cost counts too).
+  // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
-  let rescued = false;
-  let next = 0;
-  let nextPart = 0;
+  let [ran, next, nextPart] = [0, 0, 0];
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      if (round !== undefined && rescued && performance.now() + (round.cost.get(name) ?? 0) >= deadline) {
-        [next, nextPart] = [index, part]; // Out of time: this part, and the rest, on the next frame.
+      // Out of time (zxing-cpp and a first rescue ran): this part, and the rest, on the next frame.
+      if (ran > 1 && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
+        [next, nextPart] = [index, part];
         break stages;
       }
       signal?.throwIfAborted();
@@ -161,8 +160,8 @@ export async function runStages(
         round.cost.set(name, 0.7 * cost + 0.3 * ms);
         // The rescues' time: zxing-cpp's, no more than its recent time (without zxing-cpp, as in the JS engine, none).
         if (name === 'cpp') deadline = started + ms + Math.min(ms, cost);
-        rescued ||= name !== 'cpp';
       }
+      ran += 1;
       if (read === null) continue;
       first ??= read;
       // A rescue that read goes first on the next frame: the card held in view is read again at once.
