@@ -3,6 +3,7 @@
 // frames, one rescue round for the run), the same call without a budget, and zxing-wasm, side by side in one page;
 // then frames without a card, the same. Prints reads by the end of a sequence, wrong reads, frames to the first read,
 // and the time per frame (median, p95) at 720p and without a card, with each call's ratio to zxing-wasm.
+// Also: the stages the slowest 10 % of the budgeted frames ran.
 // Usage: npm run bench decode-loop
 //   env: DECODE_UNSEEN_SEED=(unseen.ts), DECODE_UNSEEN_PER_CELL=2, DECODE_UNSEEN_CONDITIONS=all|a,b (default all),
 //        DECODE_LOOP_FRAMES=4, DECODE_LOOP_EMPTY=16 (frames without a card)
@@ -129,7 +130,25 @@ const readBy = (decoder: string): Set<string> =>
   new Set(records.filter((r) => r.decoder === decoder && r.got === r.expected).map((r) => r.caseId));
 const budget = readBy(decoders[0]!);
 const lost = [...readBy(decoders[1]!)].filter((id) => !budget.has(id));
-process.stdout.write(`\nread without a budget, not with it: ${lost.join(' ') || 'none'}\n`);
+// What the budgeted call's slowest frames spent their time on: per stage, the frames that ran it and its mean ms.
+const budgeted = records.filter((r) => r.decoder === decoders[0]);
+for (const [label, slow] of [
+  ['720p card', budgeted.filter((r) => r.expected !== '' && r.size === '1280x720')],
+  ['no card', budgeted.filter((r) => r.expected === '')],
+] as const) {
+  const p90 = quantile(
+    slow.map((r) => r.ms),
+    0.9,
+  );
+  const spent = new Map<string, number[]>();
+  for (const [stage, ms] of slow.filter((r) => r.ms >= p90).flatMap((r) => r.stages ?? []))
+    spent.set(stage, [...(spent.get(stage) ?? []), ms]);
+  const stages = [...spent].map(
+    ([s, ms]) => `${s} ${ms.length}× ${(ms.reduce((a, b) => a + b) / ms.length).toFixed(1)}`,
+  );
+  process.stdout.write(`\nslowest 10 % of ${label} (budget): ${stages.join(', ')}`);
+}
+process.stdout.write(`\n\nread without a budget, not with it: ${lost.join(' ') || 'none'}\n`);
 process.stdout.write(
   '\nread: sequences where a frame read the card; wrong: frames that read another text (with or without a card); ' +
     'frames to read: the mean place of the first read; × = ratio to zxing-wasm on the same frames.\n',

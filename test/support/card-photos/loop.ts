@@ -20,6 +20,8 @@ export type LoopRecord = {
   readonly frame: number;
   readonly got: string | null;
   readonly ms: number;
+  /** The stages the budgeted call ran on this frame, with their ms. */
+  readonly stages?: readonly (readonly [string, number])[];
 };
 
 type Decode = (image: ImageData) => Promise<string | null>;
@@ -31,9 +33,11 @@ export async function measureLoop(
   const { wasmUrl } = options;
   const camera = { effort: 'fast', accept: acceptsCardId, wasmUrl } as const;
   const round = createRescueRound();
+  let stages: [string, number][] = [];
+  const onStage = (stage: string, _read: unknown, ms: number): void => void stages.push([stage, ms]);
   const [peer] = createPeers(wasmUrl, ['zxing-wasm']);
   const decoders: [string, Decode][] = [
-    ['kaiku camera, budget', async (i) => (await decodeStages(i, camera, { round }))?.text ?? null],
+    ['kaiku camera, budget', async (i) => (await decodeStages(i, camera, { round, onStage }))?.text ?? null],
     ['kaiku camera, no budget', async (i) => (await decodeImage(i, camera))?.text ?? null],
     ['zxing-wasm', async (i) => (await peer!.decode(i, undefined))?.text ?? null],
   ];
@@ -48,11 +52,12 @@ export async function measureLoop(
       // Each frame starts with the next decoder: the first after a render pays for a cold cache.
       const order = [...decoders.slice(frame % 3), ...decoders.slice(0, frame % 3)];
       for (const [decoder, decode] of order) {
+        stages = [];
         const started = performance.now();
         const got = await decode(image);
         const ms = performance.now() - started;
         const size = `${image.width}x${image.height}`;
-        if (record) out.push({ decoder, caseId, size, expected, frame, got, ms });
+        if (record) out.push({ decoder, caseId, size, expected, frame, got, ms, stages });
       }
     }
   };

@@ -64,7 +64,7 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     ]);
   });
 
-  it('gives the rescues zxing-cpp’s time on the frame and goes on from there on the next frame', async () => {
+  it('gives the rescues zxing-cpp’s time and goes on from there on the next frame', async () => {
     const round = createRescueRound();
     const first = await decode(frame(), round, { cpp: 10, 'qr-half': 6, 'c39-lines': 6 });
     // The first rescue always runs; the second's time is not known yet and fits; then 10 − 12 ms is left.
@@ -80,6 +80,21 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect(fifth.ran).toEqual(['cpp', 'cpp-flat-histogram']);
     // The round is complete: the next frame starts a new one.
     expect(round.next).toBe(0);
+  });
+
+  it('gives a frame whose zxing-cpp was slow only zxing-cpp’s recent time, and counts time outside the stages', async () => {
+    const round = createRescueRound();
+    round.cost.set('cpp', 10);
+    round.cost.set('c39-lines', 6);
+    // A slow zxing-cpp (a busy device, a frame full of texture): 10 ms for the rescues, not 100.
+    expect((await decode(frame(), round, { cpp: 100, 'qr-half': 6 })).ran).toEqual(['cpp', 'qr-half']);
+    // Locating the parts (here 5 ms) is rescue time too: after it, the next part no longer fits.
+    const facts = { ...frame(), parts: (stage: StageName) => ((clock += stage === 'c39-lines' ? 5 : 0), 1) };
+    round.next = index('qr-half');
+    expect((await decode(facts, round, { cpp: 10, 'qr-half': 2, 'c39-lines': 6 })).ran).toEqual([
+      'cpp',
+      'qr-half',
+    ]);
   });
 
   it('spreads a stage in parts (one located region each) over frames, and goes on from the part it left', async () => {

@@ -86,11 +86,12 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /**
- * A camera loop's rescue round (its per-frame budget): one per loop, passed with each of its frames. zxing-cpp runs
- * on every frame; the stages after it (the rescues) get as much time as zxing-cpp took on that frame, so a frame
- * costs about twice zxing-cpp's time. A rescue that does not fit what is left runs on the next frame, after that
- * frame's zxing-cpp, and the round goes on from there — a card held in view meets every rescue within a few frames.
- * A rescue that read goes first on the next frame; after the last rescue a new round starts.
+ * A camera loop's rescue round (its per-frame budget): one per loop, passed with each of its frames. zxing-cpp runs on
+ * every frame; the stages after it (the rescues, part by part where they have parts) run while they end within
+ * zxing-cpp's time on the frame (its recent time, if that is less) after it: a frame costs about twice zxing-cpp's. A
+ * rescue that would not end in time runs on the next frame, after that frame's zxing-cpp, and the round goes on from
+ * there: a card held in view meets every rescue within a few frames. A frame's first rescue always runs (the round
+ * moves); a rescue that read goes first on the next frame; after the last rescue a new round starts.
  */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
@@ -103,7 +104,7 @@ export type RescueRound = {
    * as two agreeing frames.
    */
   strong?: boolean;
-  /** Each stage's recent time on this device (moving average, ms): whether it fits what is left of the budget. */
+  /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName, number>;
 };
 
@@ -142,17 +143,17 @@ export async function runStages(
   if (round !== undefined) round.strong = false;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
-  let left = Number.POSITIVE_INFINITY;
-  let rescued = false;
-  let next = 0;
-  let nextPart = 0;
+  // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
+  let deadline = Number.POSITIVE_INFINITY;
+  let [ran, next, nextPart] = [0, 0, 0];
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      if (round !== undefined && rescued && (round.cost.get(name) ?? 0) >= left) {
-        [next, nextPart] = [index, part]; // Out of time: this part, and the rest, on the next frame.
+      // Out of time (zxing-cpp and a first rescue ran): this part, and the rest, on the next frame.
+      if (ran > 1 && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
+        [next, nextPart] = [index, part];
         break stages;
       }
       signal?.throwIfAborted();
@@ -161,12 +162,12 @@ export async function runStages(
       const ms = performance.now() - started;
       control?.onStage?.(name, read, ms);
       if (round !== undefined) {
-        const cost = round.cost.get(name);
-        round.cost.set(name, cost === undefined ? ms : 0.7 * cost + 0.3 * ms);
-        // zxing-cpp's time is the rescues' budget (without it, as in the JS engine, there is none).
-        left = name === 'cpp' ? ms : left - ms;
-        rescued ||= name !== 'cpp';
+        const cost = round.cost.get(name) ?? ms;
+        round.cost.set(name, 0.7 * cost + 0.3 * ms);
+        // The rescues' time: zxing-cpp's, no more than its recent time (without zxing-cpp, as in the JS engine, none).
+        if (name === 'cpp') deadline = started + ms + Math.min(ms, cost);
       }
+      ran += 1;
       if (read === null) continue;
       first ??= read;
       // A rescue that read goes first on the next frame: the card held in view is read again at once.

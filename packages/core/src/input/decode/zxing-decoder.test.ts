@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsCardId } from './accepts-card-id.js';
 import { decodeGrey } from './js-stages.test-support.js';
 import { createRescueRound } from './pipeline.js';
+import { jsFrame } from './zxing-decoder.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 import { addNoise, blurGrey, drawBars, drawCode39, drawQrInPerspective } from './test-images.test-support.js';
 import type { GreyImage } from './types.js';
@@ -270,6 +271,21 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
     for (const image of [stack(blurred, ticket), stack(ticket, blurred)]) {
       expect(await decodeGrey(image, { ...options, accept: acceptsCardId, rescueOnly: true })).toEqual(want);
     }
+  });
+
+  it('reads Code 39 lines one located region per part, for a rescue round to spread them over frames', async () => {
+    const code = (text: string): GreyImage =>
+      drawCode39(text, { width: 560, height: 200, module: 1.6, degrees: 0, barHeight: 50 });
+    const image = compose(700, 560, [
+      [code('A972120590'), 40, 40],
+      [code('X000011986'), 40, 300],
+    ]);
+    let bundles = 0;
+    const frame = jsFrame(image, { ...options, accept: acceptsCardId, trace: () => (bundles += 1) });
+    expect(frame.parts('c39-lines')).toBe(2);
+    const texts = [frame.run('c39-lines', 0)?.text, frame.run('c39-lines', 1)?.text];
+    expect(texts.sort()).toEqual(['A972120590', 'X000011986']);
+    expect(bundles).toBe(2);
   });
 
   it('stops at an aborted signal', async () => {

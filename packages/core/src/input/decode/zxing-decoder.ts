@@ -91,9 +91,14 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     // Lines reaching both edges of the frame from each region's centre (noise or print splits one code into located
     // pieces, none spanning start to stop), each the mean of 5 px along the bars (sensor noise in a dim frame flips
     // narrow bars on a thin line); on the frame as read, then with the light taken out (glare, a shadow's edge).
-    'c39-lines': () => {
-      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
-      const read = readCode39([stretched, flat], list, c39, (i) => foreign.add(regions()[i] as LineBundle));
+    // In a rescue round, one region per part.
+    'c39-lines': (part) => {
+      const list = regions()
+        .map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }))
+        .slice(part ?? 0, part === undefined ? undefined : part + 1);
+      const read = readCode39([stretched, flat], list, c39, (i) =>
+        foreign.add(regions()[i + (part ?? 0)] as LineBundle),
+      );
       const round = options.control?.round;
       if (read?.strong === true && round !== undefined) round.strong = true;
       return read && { text: read.text, format: read.format };
@@ -119,7 +124,8 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       qrSeen: () => finderBudget.qrInView === true,
       barsSeen: () => want39 && open().length > 0,
     },
-    parts: (stage) => (stage === 'c39-templates' ? open().length : 1),
+    parts: (stage) =>
+      stage === 'c39-templates' ? open().length : stage === 'c39-lines' ? regions().length : 1,
     run: (stage, part) => quietly(() => stages[stage](part)),
   };
 }
