@@ -34,12 +34,15 @@ export function readCode39(
   bundles: readonly LineBundle[],
   options: Code39Options,
   onForeign?: (index: number) => void,
+  /** Only this bundle (a rescue round's part), else all. */
+  part?: number,
 ): (DecodeResult & { readonly strong: boolean }) | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
   // Per acceptable text, the lines (bundle and row) that read it.
   const votes = new Map<string, Set<string>>();
   const tolerant = options.use('c39-tolerant');
   next: for (const [index, bundle] of bundles.entries()) {
+    if (part !== undefined && index !== part) continue;
     options.trace?.('bundle');
     const polarities = images.flatMap((image) => {
       const strip = lazy(() => sampleLines(image(), bundle));
@@ -119,7 +122,7 @@ export function readCode39Templates(
   /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
   flattenLargest = true,
   /** Only this region (a rescue round's part), else all. */
-  only?: number,
+  part?: number,
 ): DecodeResult | null {
   const done: LineBundle[] = [];
   for (const [index, located] of bundles.entries()) {
@@ -128,7 +131,7 @@ export function readCode39Templates(
     const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
-    if (only !== undefined && index !== only) continue;
+    if (part !== undefined && index !== part) continue;
     options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.
