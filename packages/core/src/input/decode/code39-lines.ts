@@ -27,14 +27,13 @@ export type Code39Options = {
  * bars grey, which no one threshold per line separates). A text is returned only when two different lines read it
  * and no other text got as many votes: one 1D line misreads too easily (a wrong bar width turns one character into
  * another). `strong`: two lines on each side of the bars' middle read it (the camera counts it as two frames).
- * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip.
+ * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip; `part`: one bundle.
  */
 export function readCode39(
   images: readonly (() => GreyImage)[],
   bundles: readonly LineBundle[],
   options: Code39Options,
   onForeign?: (index: number) => void,
-  /** Only this bundle (a rescue round's part), else all. */
   part?: number,
 ): (DecodeResult & { readonly strong: boolean }) | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);

@@ -148,9 +148,8 @@ export async function runStages(
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      // Out of time (zxing-cpp and a first rescue ran): this part, and the rest, on the next frame.
       if (ran > 1 && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
-        [next, nextPart] = [index, part];
+        [next, nextPart] = [index, part]; // Out of time after a first rescue: this part, and the rest, next frame.
         break stages;
       }
       signal?.throwIfAborted();
