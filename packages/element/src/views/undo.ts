@@ -3,12 +3,12 @@ import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
-import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { TicketRequest } from '../services/types.js';
 
 /** An undo action's text, naming what it undoes: the card (as the screen shows it) and its tickets. */
 export function undoText(v: ViewContext, cardId: string, r: TicketRequest): string {
-  return v.text(P.undo(`${v.id(cardId)}, ${ticketSummary(v, r)}`));
+  return v.text(fill(C.undo, `${v.id(cardId)}, ${ticketSummary(v, r)}`));
 }
 
 /** The flow undo works on (it loads with the result, so it stays out of the first download). */
