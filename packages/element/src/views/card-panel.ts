@@ -82,7 +82,8 @@ export const cardStyles = css`
     border-radius: var(--kaiku-radius);
   }
   .group-list,
-  .attention-list {
+  .attention-list,
+  .shift-list {
     list-style: none;
     padding: 0;
     display: grid;

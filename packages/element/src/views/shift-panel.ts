@@ -304,11 +304,9 @@ export const shiftStyles = css`
   .shift th[scope='row'] {
     text-align: start;
   }
-  .shift-list {
-    display: grid;
-    gap: 0.25rem;
-    padding: 0;
-    list-style: none;
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
   }
   .shift-list li {
     display: flex;
@@ -319,10 +317,6 @@ export const shiftStyles = css`
   .shift-list [data-state='refused'] .badge,
   .shift-list [data-state='voided'] .badge {
     color: var(--kaiku-danger);
-  }
-  input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
   }
   .shift .shift-report {
     display: none;
