@@ -22,7 +22,7 @@ import { createSyncScheduler } from './sync-scheduler.js';
 import { attemptSync } from './sync-run.js';
 import type { OutboxParts } from './sync-run.js';
 import type { OutboxScope } from './target.js';
-import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
+import { belongsTo, countByTarget } from './target.js';
 import type { TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { checkOptions } from './outbox-options.js';
@@ -78,7 +78,8 @@ export class Outbox extends OutboxEventTarget {
   constructor(options: OutboxOptions, store?: UseStore) {
     super();
     const scope = (this.scope = checkOptions(options));
-    const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(scope));
+    // By default one database per API and venue, so no two targets share a store.
+    const name = (this.databaseName = options.databaseName ?? `kaiku-outbox ${scope.key}`);
     store ??= options.store ?? createStrictStore(name, 'outbox');
     const now = options.now ?? Date.now;
     const records = recordStore(store, (r) => belongsTo(scope, r));
