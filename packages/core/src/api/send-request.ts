@@ -65,7 +65,7 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a token provider,
  * a transport or a body stream that ignores the signal can never hold an attempt past its timeout.
  */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   promise.catch(() => undefined); // a late failure after the abort must not go unhandled
   const aborted = new Promise<never>((_, reject) => {
     if (signal.aborted) reject(signal.reason as unknown);
