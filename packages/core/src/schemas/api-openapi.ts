@@ -142,16 +142,10 @@ const problem = (description: string): Json => ({
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
 const plainIdParam: Json = { type: 'string', minLength: 1, maxLength: 128, pattern: PLAIN_ID.source };
-const pathParam = (name: string, schema: Json, description: string): Json => ({
+/** A path parameter (`required` true) or a query parameter. */
+const param = (at: 'path' | 'query', name: string, schema: Json, description: string, required = true) => ({
   name,
-  in: 'path',
-  required: true,
-  description,
-  schema,
-});
-const queryParam = (name: string, schema: Json, required: boolean, description: string): Json => ({
-  name,
-  in: 'query',
+  in: at,
   required,
   description,
   schema,
@@ -226,7 +220,7 @@ function paths(): Json {
         operationId: 'lookupCardByPath',
         deprecated: true,
         summary: 'Deprecated: use `POST /v1/cards/lookup`. This route puts the card ID into the URL.',
-        parameters: [pathParam('cardId', ref('CardId'), 'The card ID.')],
+        parameters: [param('path', 'cardId', ref('CardId'), 'The card ID.')],
         responses: {
           '200': json('CardRecord', 'The card record.'),
           ...common,
@@ -311,7 +305,7 @@ function paths(): Json {
           'show has started. Idempotent: voiding a voided usage answers 200 with the same `voidedAt`. A voided usage ' +
           "counts neither against the show's cap nor as already used, and the usage list shows it with " +
           '`state: "voided"`. Only the venue that registered the usage may void it. The body is `{}`.',
-        parameters: [pathParam('usageId', plainIdParam, 'The `usageId` of the registration.')],
+        parameters: [param('path', 'usageId', plainIdParam, 'The `usageId` of the registration.')],
         requestBody: jsonBody('VoidRequest'),
         responses: {
           '200': json('VoidResult', 'Voided (now or before).'),
@@ -330,7 +324,7 @@ function paths(): Json {
         summary:
           "Card-holder tickets given so far for a show of the token's venue (show IDs are per venue), across " +
           'every terminal and ticket agent, and the cap.',
-        parameters: [pathParam('showId', plainIdParam, 'The show ID.')],
+        parameters: [param('path', 'showId', plainIdParam, 'The show ID.')],
         responses: {
           '200': json('ShowTally', 'The tally (zero for a show not seen yet).'),
           ...common,
@@ -343,15 +337,16 @@ function paths(): Json {
         operationId: 'listUsages',
         summary: "A venue's usages whose show starts in [from, to] (Helsinki dates), oldest first, paged.",
         parameters: [
-          pathParam('venueId', plainIdParam, "The venue ID: the token's own venue."),
-          queryParam('from', { type: 'string', format: 'date' }, true, 'First show date, inclusive.'),
-          queryParam('to', { type: 'string', format: 'date' }, true, 'Last show date, inclusive.'),
-          queryParam('cursor', { type: 'string' }, false, '`nextCursor` of the previous page.'),
-          queryParam(
+          param('path', 'venueId', plainIdParam, "The venue ID: the token's own venue."),
+          param('query', 'from', { type: 'string', format: 'date' }, 'First show date, inclusive.'),
+          param('query', 'to', { type: 'string', format: 'date' }, 'Last show date, inclusive.'),
+          param('query', 'cursor', { type: 'string' }, '`nextCursor` of the previous page.', false),
+          param(
+            'query',
             'limit',
             { type: 'integer', minimum: 1, maximum: 1000 },
-            false,
             'Page size (default 100).',
+            false,
           ),
         ],
         responses: {
