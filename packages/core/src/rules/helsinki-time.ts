@@ -119,6 +119,12 @@ export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): 
   return new Date(fromHelsinki(local).getTime() - elapsed);
 }
 
+/** An instant from a `Date` (copied) or an ISO string with offset; `undefined` stays `undefined`. */
+export function toDate(value: Date | string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? new Date(value.getTime()) : new Date(value);
+}
+
 function offsetAt(instant: Date): number {
   const t = toHelsinki(instant);
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
