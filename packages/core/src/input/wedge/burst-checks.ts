@@ -53,7 +53,7 @@ function matches(char: BurstChar | undefined, wanted: string): boolean {
 }
 
 /** True when the burst (so far) starts with every character of `prefix`. */
-export function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
+function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
   const wanted = Array.from(prefix);
   return chars.length >= wanted.length && wanted.every((w, i) => matches(chars[i], w));
 }

@@ -3,6 +3,7 @@
  * Only a burst with a reader's timing, enough characters, unambiguous characters and a valid card ID is a card;
  * a paste only when it is one card ID.
  */
+import { CODE39_CHARSET } from '../../card-id/code39.js';
 import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
@@ -47,8 +48,8 @@ function scanOf(
   return { id, prefix, kind, medium, source, durationMs, keyCount, duplicate: false };
 }
 
-/** Code 39's characters: what a reader may send after an ID (a digit, a check character). */
-const NEXT_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.$/+%';
+/** What a reader may send after an ID (a digit, a check character): Code 39's characters but the space. */
+const NEXT_CHARS = CODE39_CHARSET.replace(' ', '');
 
 /**
  * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1 more): a reading that went
@@ -78,6 +79,11 @@ function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstC
 /** The reading's text: its characters between prefix and suffix, as `parseCardId` gets them. */
 export function readingText(burst: Burst, options: ResolvedWedgeOptions): string {
   return textOf(contentOf(burst, options));
+}
+
+/** A refusal by the card-ID parser, its text (what is wrong, never the ID) as the parser gives it. */
+function notACardId({ code, message }: Extract<CardIdParseResult, { ok: false }>['error']): WedgeEffect {
+  return { kind: 'error', error: { code: 'not-a-card-id', params: { reason: code }, message } };
 }
 
 const RELEASE: readonly WedgeEffect[] = [{ kind: 'release' }];
@@ -198,8 +204,7 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   }
   if (!parsed.ok) {
     // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
-    const { code, message } = parsed.error;
-    return [{ kind: 'error', error: { code: 'not-a-card-id', params: { reason: code }, message } }];
+    return [notACardId(parsed.error)];
   }
   const scan = scanOf(parsed, 'keys', Math.max(0, end.t - (chars[0]?.t ?? end.t)), chars.length);
   return [{ kind: 'scan', scan }];
@@ -226,11 +231,7 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
   const parsed = options.parse(upperAscii(text), options.cardIdOptions);
   if (!parsed.ok) {
     if (parsed.error.code !== 'legacy-code' || record.hostField === true) return [];
-    const { message } = parsed.error;
-    return [
-      { kind: 'error', error: { code: 'not-a-card-id', params: { reason: 'legacy-code' }, message } },
-      ...SUPPRESS,
-    ];
+    return [notACardId(parsed.error), ...SUPPRESS];
   }
   return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, ...SUPPRESS];
 }
