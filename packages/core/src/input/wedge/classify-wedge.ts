@@ -308,8 +308,6 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
  * on a tablet that only inserts text) is read character by character, a line break or tab as its terminator.
  */
 function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions): Step {
-  if (state.keys.text !== undefined && state.keys.text.toLowerCase() === record.text.toLowerCase())
-    return { state: withKeys(state, { text: undefined }), effects: NONE };
   const { phase } = state;
   const burst = burstOf(phase);
   if (burst !== undefined && waitsForText(phase)) {
@@ -363,10 +361,12 @@ function markDuplicates(
  * for (const record of records) ({ state } = stepWedge(state, record, options));
  */
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
+  // The text of the last character key (its `beforeinput`) is no second character.
+  if (record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase())
+    return { state: withKeys(state, { text: undefined }), effects: NONE, wakeAt: wakeAt(state, options) };
   // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
   // `input` record is the text of a key already seen, stamped when the text was inserted.
-  const ofKey = record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase();
-  const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state.phase) || ofKey));
+  const quiet = record.type === 'keyup' || (record.type === 'input' && waitsForText(state.phase));
   const terminates =
     record.type === 'idle' ||
     (record.type === 'keydown' && kinds.matchesTerminator(record, options.terminator)) ||
