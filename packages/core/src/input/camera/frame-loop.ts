@@ -119,8 +119,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     }
     busy = false;
     lastDecodeMs = performance.now() - started;
-    // In a worker a quarter of the decode time (a card is read soon after it comes), on the page's thread all of it
-    // (the page stays responsive half the time); either way a slow device skips frames instead of queueing them.
+    // A quarter in a worker: a card is read soon after it comes. All of it on the page's thread: free half the time.
     const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : lastDecodeMs / 4;
     intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, pause));
     schedule(intervalMs);

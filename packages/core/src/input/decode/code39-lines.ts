@@ -27,19 +27,21 @@ export type Code39Options = {
  * bars grey, which no one threshold per line separates). A text is returned only when two different lines read it
  * and no other text got as many votes: one 1D line misreads too easily (a wrong bar width turns one character into
  * another). `strong`: two lines on each side of the bars' middle read it (the camera counts it as two frames).
- * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip.
+ * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip; `part`: one bundle.
  */
 export function readCode39(
   images: readonly (() => GreyImage)[],
   bundles: readonly LineBundle[],
   options: Code39Options,
   onForeign?: (index: number) => void,
+  part?: number,
 ): (DecodeResult & { readonly strong: boolean }) | null {
   const reader = new Code39Reader(options.code39CheckDigit, false);
   // Per acceptable text, the lines (bundle and row) that read it.
   const votes = new Map<string, Set<string>>();
   const tolerant = options.use('c39-tolerant');
   next: for (const [index, bundle] of bundles.entries()) {
+    if (part !== undefined && index !== part) continue;
     options.trace?.('bundle');
     const polarities = images.flatMap((image) => {
       const strip = lazy(() => sampleLines(image(), bundle));
@@ -119,7 +121,7 @@ export function readCode39Templates(
   /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
   flattenLargest = true,
   /** Only this region (a rescue round's part), else all. */
-  only?: number,
+  part?: number,
 ): DecodeResult | null {
   const done: LineBundle[] = [];
   for (const [index, located] of bundles.entries()) {
@@ -128,7 +130,7 @@ export function readCode39Templates(
     const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
     if (done.some((d) => sameLine(d, bundle))) continue;
     done.push(bundle);
-    if (only !== undefined && index !== only) continue;
+    if (part !== undefined && index !== part) continue;
     options.trace?.('profile');
     // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
     // shadow is one, and the others (text, edges) would double the work on frames without a card.

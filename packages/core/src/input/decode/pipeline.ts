@@ -22,7 +22,7 @@ export type FrameFacts = {
   readonly qrSeen: () => boolean;
   /** The Code 39 locator found a bar-code region whose lines read no other barcode. */
   readonly barsSeen: () => boolean;
-  /** The parts a rescue round may spread a stage over (`c39-templates`: one per located region), else 1. */
+  /** The parts a rescue round may spread a stage over (`c39-lines`, `c39-templates`: one per region), else 1. */
   readonly parts?: (stage: StageName) => number;
 };
 
@@ -86,12 +86,10 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /**
- * A camera loop's rescue round (its per-frame budget): one per loop, passed with each of its frames. zxing-cpp runs on
- * every frame; the stages after it (the rescues, part by part where they have parts) run while they end within
- * zxing-cpp's time on the frame (its recent time, if that is less) after it: a frame costs about twice zxing-cpp's. A
- * rescue that would not end in time runs on the next frame, after that frame's zxing-cpp, and the round goes on from
- * there: a card held in view meets every rescue within a few frames. A frame's first rescue always runs (the round
- * moves); a rescue that read goes first on the next frame; after the last rescue a new round starts.
+ * A camera loop's rescue round (its per-frame budget, one per loop; docs/decoding.md): after zxing-cpp, the rescues
+ * run part by part while each would end within zxing-cpp's time on the frame (at most its recent time) after it; the
+ * rest wait for the next frames, where the round goes on. A frame's first rescue always runs (the round moves); a
+ * rescue that read goes first on the next frame.
  */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
@@ -119,7 +117,7 @@ export type PipelineControl = {
   readonly exhaustive?: boolean;
   /** Called after each stage that ran: what it read (accepted by the filter) and how long it took. */
   readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
-  /** The camera's per-frame budget: the rescues share zxing-cpp's time on the frame, the rest wait for the next. */
+  /** The camera's per-frame budget. */
   readonly round?: RescueRound;
 };
 
@@ -129,8 +127,7 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
 
 /**
  * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
- * round's budget when there is one — then a stage in parts runs part by part (`run(stage, part)`), each a unit the
- * budget can defer to the next frame. The first read, or `null`.
+ * round's budget when there is one (then part by part: `run(stage, part)`). The first read, or `null`.
  */
 export async function runStages(
   frame: FrameFacts,
@@ -151,9 +148,8 @@ export async function runStages(
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      // Out of time (zxing-cpp and a first rescue ran): this part, and the rest, on the next frame.
       if (ran > 1 && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
-        [next, nextPart] = [index, part];
+        [next, nextPart] = [index, part]; // Out of time after a first rescue: this part, and the rest, next frame.
         break stages;
       }
       signal?.throwIfAborted();

@@ -91,14 +91,10 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     // Lines reaching both edges of the frame from each region's centre (noise or print splits one code into located
     // pieces, none spanning start to stop), each the mean of 5 px along the bars (sensor noise in a dim frame flips
     // narrow bars on a thin line); on the frame as read, then with the light taken out (glare, a shadow's edge).
-    // In a rescue round, one region per part.
     'c39-lines': (part) => {
-      const list = regions()
-        .map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }))
-        .slice(part ?? 0, part === undefined ? undefined : part + 1);
-      const read = readCode39([stretched, flat], list, c39, (i) =>
-        foreign.add(regions()[i + (part ?? 0)] as LineBundle),
-      );
+      const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
+      const onForeign = (i: number): unknown => foreign.add(regions()[i] as LineBundle);
+      const read = readCode39([stretched, flat], list, c39, onForeign, part);
       const round = options.control?.round;
       if (read?.strong === true && round !== undefined) round.strong = true;
       return read && { text: read.text, format: read.format };
