@@ -12,36 +12,18 @@ const seconds = (ms: number | undefined): string =>
 
 /** The parameters of every API code, as `readServerReason` checks them when a server sends the code. */
 export const API_PARAMS = {
-  network: {},
   timeout: { timeoutMs: optNum },
-  aborted: {},
-  'malformed-json': {},
   'content-type': { contentType: optStr },
-  truncated: {},
   schema: { fields: optStr },
   problem: { problemCode: optStr },
   'invalid-request': { fields: optStr },
   'list-too-long': { limit: optStr, max: optNum },
   'response-too-large': { maxBytes: optNum },
-  'invalid-base-url': {},
   'insecure-base-url': { host: optStr },
   'http-error': { status: optNum },
-  'http-401': {},
-  'http-403': {},
-  'agent-not-authorized': {},
-  'usage-not-found': {},
-  'http-404': {},
-  'http-407': {},
-  'http-429': {},
   'http-5xx': { status: optNum },
-  'card-not-registered': {},
-  'idempotency-key-missing': {},
-  'idempotency-key-in-progress': {},
-  'idempotency-key-reused': {},
   'batch-too-large': { max: optNum },
-  'show-not-found': {},
   'refusal-unreadable': { problemCode: optStr },
-  'internal-error': {},
 } as const;
 
 /**

@@ -42,28 +42,20 @@ export function defineMessages<const T extends Record<string, LocalizedMessage<n
 
 /** One language's text of a code: `{name}` placeholders filled from the parameters, or a function of them. */
 export type Text = string | ((params: never) => string);
-/** The names of a text's `{name}` placeholders. */
-type Holes<T> = T extends `${string}{${infer N}}${infer R}` ? N | Holes<R> : never;
+/** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */
+export type ParamSpec = { readonly optional?: true; readonly kind: 'string' | 'number' | readonly string[] };
+/** Declared parameters by code (`defineServerTexts`), and none. */
+type Specs = Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>;
+type NoSpecs = Record<never, never>;
+export const str = { kind: 'string' } as const;
+export const num = { kind: 'number' } as const;
+export const optStr = { optional: true, kind: 'string' } as const;
+export const optNum = { optional: true, kind: 'number' } as const;
+
 /** No parameters (what a text without placeholders takes). */
 type NoParams = Readonly<Record<string, never>>;
-/** The parameters of a text: its function's, or one per placeholder. */
-type ParamsOfText<T> = T extends (params: infer P) => string
-  ? P
-  : [Holes<T>] extends [never]
-    ? NoParams
-    : { readonly [K in Holes<T>]: string | number };
-/** A code's message: one without parameters may be called without them. */
-type MessageOf<P> = {
-  readonly [L in Locale]: P extends NoParams ? (params?: P) => string : (params: P) => string;
-};
-/** One language's texts for codes with the parameters `P`. */
-type Texts<P> = { readonly [C in keyof P]: string | ((params: P[C]) => string) };
-
-/** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */
-export type ParamSpec = {
-  readonly optional?: true;
-  readonly kind: 'string' | 'number' | readonly string[];
-};
+/** The names of a text's `{name}` placeholders. */
+type Holes<T> = T extends `${string}{${infer N}}${infer R}` ? N | Holes<R> : never;
 type Kind<K> = K extends 'number'
   ? number
   : K extends 'string'
@@ -71,26 +63,39 @@ type Kind<K> = K extends 'number'
     : K extends readonly (infer V)[]
       ? V
       : never;
-/** The parameters a spec declares, as a type. */
+type Optional<S> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+/** The parameters a spec declares. */
 type ParamsOfSpec<S> = [keyof S] extends [never]
   ? NoParams
-  : {
-      readonly [K in keyof S as S[K] extends { optional: true } ? never : K]: Kind<
-        S[K] extends ParamSpec ? S[K]['kind'] : never
-      >;
-    } & {
-      readonly [K in keyof S as S[K] extends { optional: true } ? K : never]?:
-        Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
+  : { readonly [K in Exclude<keyof S, Optional<S>>]: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> } & {
+      readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
     };
-export const str = { kind: 'string' } as const;
-export const num = { kind: 'number' } as const;
-export const optStr = { optional: true, kind: 'string' } as const;
-export const optNum = { optional: true, kind: 'number' } as const;
+/** A code's parameters: as declared, else its Finnish text's (a function's, or one string or number per placeholder). */
+type ParamsOf<F, S, C> = C extends keyof S
+  ? ParamsOfSpec<S[C]>
+  : C extends keyof F
+    ? F[C] extends (params: infer P) => string
+      ? P
+      : [Holes<F[C]>] extends [never]
+        ? NoParams
+        : { readonly [K in Holes<F[C]>]: string | number }
+    : never;
+/** One language's texts, a function given its code's parameters. */
+type Texts<F, S> = { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) };
 
 const fill = (text: Text, params: MessageParams = {}): string =>
   typeof text === 'string'
     ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))
     : (text as MessageFn)(params);
+
+/** The table `texts` makes. */
+type Table<F, S> = {
+  readonly [C in keyof F]: {
+    readonly [L in Locale]: ParamsOf<F, S, C> extends NoParams
+      ? (params?: ParamsOf<F, S, C>) => string
+      : (params: ParamsOf<F, S, C>) => string;
+  };
+};
 
 function build(texts: Record<Locale, Readonly<Record<string, Text>>>): MessageTable {
   const table: Record<string, LocalizedMessage> = {};
@@ -115,25 +120,23 @@ function build(texts: Record<Locale, Readonly<Record<string, Text>>>): MessageTa
  */
 export function defineTexts<const F extends Readonly<Record<string, Text>>>(texts: {
   readonly fi: F;
-  readonly sv: NoInfer<Texts<{ [C in keyof F]: ParamsOfText<F[C]> }>>;
-  readonly en: NoInfer<Texts<{ [C in keyof F]: ParamsOfText<F[C]> }>>;
-}): { readonly [C in keyof F]: MessageOf<ParamsOfText<F[C]>> } {
+  readonly sv: NoInfer<Texts<F, NoSpecs>>;
+  readonly en: NoInfer<Texts<F, NoSpecs>>;
+}): Table<F, NoSpecs> {
   return build(texts as never) as never;
 }
 
 /**
- * `defineTexts` for codes a server may send: each code's parameters declared as kinds (`str`, `num`, …), which
- * type the texts and let `readServerReason` check a server's parameters before they fill a text.
+ * `defineTexts` for codes a server may send, with the parameters of those that have any declared as kinds (`str`,
+ * `num`, …): they type the texts, and `readServerReason` checks a server's parameters against them.
  *
  * @example
  * const refusals = defineServerTexts({ 'till-closed': { till: num } }, { fi: { 'till-closed': 'Kassa {till} on suljettu.' }, sv: …, en: … });
  */
 export function defineServerTexts<
-  const S extends Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>,
->(
-  _params: S,
-  texts: { readonly [L in Locale]: Texts<{ [C in keyof S]: ParamsOfSpec<S[C]> }> },
-): { readonly [C in keyof S]: MessageOf<ParamsOfSpec<S[C]>> } {
+  const S extends Specs,
+  const F extends { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) },
+>(_params: S, texts: { readonly fi: F } & { readonly [L in 'sv' | 'en']: Texts<F, S> }): Table<F, S> {
   return build(texts as never) as never;
 }
 

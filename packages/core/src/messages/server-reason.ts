@@ -4,7 +4,7 @@
  * "Kortti oli voimassa undefined asti" reaches a clerk. `readServerReason` checks every parameter against the
  * message it fills, so the only reasons that reach a message function are ones whose parameters are all there.
  */
-import { API_PARAMS, apiMessages, type ApiMessageCode } from './api.js';
+import { API_PARAMS, apiMessages } from './api.js';
 import {
   renderAll,
   type LocalizedMessage,
@@ -12,16 +12,13 @@ import {
   type MessageParams,
   type ParamSpec,
 } from './define.js';
-import { RULES_PARAMS, rulesMessages, type RulesMessageCode } from './rules.js';
+import { RULES_PARAMS, rulesMessages } from './rules.js';
 import { ownValue } from '../schemas/own-value.js';
 
 /** A reason as a problem body carries it: a code and whatever parameters the server sent. */
 export type WireReason = { readonly code: string; readonly params?: unknown };
 
-/** Codes a Kaikukanta server may refuse with: the rules' refusal codes and the contract's own problem codes. */
-export type ServerReasonCode = RulesMessageCode | ApiMessageCode;
-
-/** Every server code's parameters: a code without an entry has no text here. */
+/** The parameters of the codes a Kaikukanta server may refuse with (the rules' and the contract's own) that have any. */
 const SPECS: Readonly<Record<string, Readonly<Record<string, ParamSpec>>>> = {
   ...RULES_PARAMS,
   ...API_PARAMS,
@@ -72,8 +69,8 @@ function checkParams(spec: Readonly<Record<string, ParamSpec>>, raw: unknown): M
  */
 export function readServerReason(wire: WireReason): ServerReason {
   const code = wire.code;
-  const spec = ownValue(SPECS, code);
-  const params = spec && ownValue(TABLES, code) ? checkParams(spec, wire.params) : undefined;
+  // A code of the tables that declares no parameters has none.
+  const params = ownValue(TABLES, code) ? checkParams(ownValue(SPECS, code) ?? {}, wire.params) : undefined;
   if (params) return { code, message: renderAll(TABLES[code]!, params) };
   return { code, message: renderAll(apiMessages['refusal-unreadable'], { problemCode: code }) };
 }
