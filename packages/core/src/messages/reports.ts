@@ -3,13 +3,8 @@
  * (`row-*`) and the template's column names. No parameter carries a card ID: these texts reach logs and terminals.
  */
 import { defineTexts } from './define.js';
-import type { LocalizedText } from './define.js';
+import type { Locale, LocalizedText } from './define.js';
 import { ownValue } from '../schemas/own-value.js';
-
-/** Parameters naming report columns. */
-type Columns = { columns: string };
-/** Parameters with the limit that was exceeded. */
-type Limit = { limit: number };
 
 /**
  * Column names of the official template (toimintamalli 2019 §9.2), per language: the usage-report
@@ -53,11 +48,10 @@ export const REPORT_STATUS_LABELS = {
   resolved: { fi: 'käsitelty', sv: 'hanterad', en: 'resolved' },
 } as const satisfies Record<string, LocalizedText>;
 
-type Lang = 'fi' | 'sv' | 'en';
-const label = (field: string, locale: Lang) => ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
+const label = (field: string, locale: Locale) => ownValue(REPORT_COLUMN_LABELS, field)?.[locale] ?? field;
 const size = (b: number): string => (b >= 1024 * 1024 ? `${Math.round(b / 1024 / 1024)} MiB` : `${b} B`);
 /** `columns` is a comma-separated list of field names (`cardId, date`): each language names them its own way. */
-const labels = (fields: string, locale: Lang) =>
+const labels = (fields: string, locale: Locale) =>
   Array.from(fields.split(','), (f) => label(f.trim(), locale)).join(', ');
 
 /**
@@ -79,11 +73,12 @@ export const reportMessages = defineTexts({
     'report-too-many-rows': 'Tiedostossa on yli {limit} riviä: tuonti keskeytettiin.',
     'report-record-too-long':
       'Rivi {row} on liian pitkä (puuttuuko lainausmerkki?): tiedostoa ei voi lukea pidemmälle.',
-    'report-header-missing': (p: Columns) => `Otsikkoriviltä puuttuu sarake: ${labels(p.columns, 'fi')}.`,
-    'report-header-duplicate': (p: Columns) =>
+    'report-header-missing': (p: { columns: string }) =>
+      `Otsikkoriviltä puuttuu sarake: ${labels(p.columns, 'fi')}.`,
+    'report-header-duplicate': (p: { columns: string }) =>
       `Sarake on otsikkorivillä kahdesti: ${labels(p.columns, 'fi')}.`,
     'report-xlsx-unreadable': 'XLSX-tiedostoa ei voitu lukea: se on vioittunut tai ei ole Excel-työkirja.',
-    'report-xlsx-too-large': (p: Limit) =>
+    'report-xlsx-too-large': (p: { limit: number }) =>
       `XLSX-tiedosto purkautuu liian suureksi (raja ${size(p.limit)}), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.`,
     'report-xlsx-too-deep':
       'XLSX-tiedoston rakenne on epätavallisen syvä (yli {limit} tasoa), joten sitä ei luettu. Tallenna raportti uudelleen Excelissä tai CSV-muodossa.',
@@ -95,7 +90,7 @@ export const reportMessages = defineTexts({
       'Työkirjassa on liikaa rivejä, tekstejä tai muotoiluja (yli {limit}), joten sitä ei luettu. Tallenna raportti CSV-muodossa tai jaa se pienempiin osiin.',
     'report-too-slow':
       'Tiedoston lukeminen kesti yli {limit} s, joten se keskeytettiin. Jaa raportti pienempiin osiin.',
-    'report-xlsx-too-large-for-browser': (p: Limit) =>
+    'report-xlsx-too-large-for-browser': (p: { limit: number }) =>
       `XLSX-tiedosto on liian suuri luettavaksi selaimessa (yli ${size(p.limit)}). Tallenna raportti CSV-muodossa tai tuo se kaiku-import-komennolla.`,
     'report-sheet-missing':
       'Työkirjassa ei ole taulukkoa "{sheet}" (taulukot: {sheets}): tarkista taulukon nimi tai järjestysnumero.',

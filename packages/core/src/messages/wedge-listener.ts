@@ -2,9 +2,6 @@
 import { defineTexts } from './define.js';
 import { wedgeLoadMessages } from './wedge-load.js';
 
-/** Parameters naming the keyboard layouts the host has, when known. */
-type LayoutParams = { readonly hostLayouts?: string | undefined };
-
 const MIXED = {
   fi: 'Lukemaan sekoittui muita näppäilyjä. Lue kortti uudelleen koskematta näppäimistöön.',
   sv: 'Andra tangenttryck blandades in i läsningen. Läs kortet på nytt utan att röra tangentbordet.',
@@ -15,7 +12,7 @@ const MIXED = {
 export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
   defineTexts({
     fi: {
-      'layout-mismatch': (p: LayoutParams) =>
+      'layout-mismatch': (p: { readonly hostLayouts?: string | undefined }) =>
         `Lukijan ja tietokoneen näppäimistöasettelu eroavat${p.hostLayouts ? ` (tietokone: ${p.hostLayouts})` : ''}, eikä tunnusta voi lukea varmasti. Valitse lukijan asettelu tai kalibroi lukija lukemalla yksi kortti.`,
       'burst-too-short':
         'Lukija lähetti vain {length} merkkiä (vähintään {minLength}). Lue kortti uudelleen.',
