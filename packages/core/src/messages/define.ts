@@ -64,12 +64,17 @@ type Kind<K> = K extends 'number'
       ? V
       : never;
 type Optional<S> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
-/** The parameters a spec declares. */
+/** The parameters a spec declares (one object type: what an API report shows). */
 type ParamsOfSpec<S> = [keyof S] extends [never]
   ? NoParams
-  : { readonly [K in Exclude<keyof S, Optional<S>>]: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> } & {
-      readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
-    };
+  : Flat<
+      {
+        readonly [K in Exclude<keyof S, Optional<S>>]: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never>;
+      } & {
+        readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
+      }
+    >;
+type Flat<T> = { [K in keyof T]: T[K] };
 /** A code's parameters: as declared, else its Finnish text's (a function's, or one string or number per placeholder). */
 type ParamsOf<F, S, C> = C extends keyof S
   ? ParamsOfSpec<S[C]>
