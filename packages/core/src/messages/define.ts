@@ -40,6 +40,111 @@ export function defineMessages<const T extends Record<string, LocalizedMessage<n
   return table;
 }
 
+/** One language's text of a code: `{name}` placeholders filled from the parameters, or a function of them. */
+export type Text = string | ((params: never) => string);
+/** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */
+export type ParamSpec = { readonly optional?: true; readonly kind: 'string' | 'number' | readonly string[] };
+/** Declared parameters by code (`defineServerTexts`), and none. */
+type Specs = Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>;
+type NoSpecs = Record<never, never>;
+export const str = { kind: 'string' } as const;
+export const num = { kind: 'number' } as const;
+export const optStr = { optional: true, kind: 'string' } as const;
+export const optNum = { optional: true, kind: 'number' } as const;
+
+/** No parameters (what a text without placeholders takes). */
+type NoParams = Readonly<Record<string, never>>;
+/** The names of a text's `{name}` placeholders. */
+type Holes<T> = T extends `${string}{${infer N}}${infer R}` ? N | Holes<R> : never;
+type Kind<K> = K extends 'number'
+  ? number
+  : K extends 'string'
+    ? string
+    : K extends readonly (infer V)[]
+      ? V
+      : never;
+type Optional<S> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+/** The parameters a spec declares (one object type: what an API report shows). */
+type ParamsOfSpec<S> = [keyof S] extends [never]
+  ? NoParams
+  : Flat<
+      {
+        readonly [K in Exclude<keyof S, Optional<S>>]: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never>;
+      } & {
+        readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
+      }
+    >;
+type Flat<T> = { [K in keyof T]: T[K] };
+/** A code's parameters: as declared, else its Finnish text's (a function's, or one string or number per placeholder). */
+type ParamsOf<F, S, C> = C extends keyof S
+  ? ParamsOfSpec<S[C]>
+  : C extends keyof F
+    ? F[C] extends (params: infer P) => string
+      ? P
+      : [Holes<F[C]>] extends [never]
+        ? NoParams
+        : { readonly [K in Holes<F[C]>]: string | number }
+    : never;
+/** One language's texts, a function given its code's parameters. */
+type Texts<F, S> = { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) };
+
+const fill = (text: Text, params: MessageParams = {}): string =>
+  typeof text === 'string'
+    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))
+    : (text as MessageFn)(params);
+
+/** The table `texts` makes. */
+type Table<F, S> = {
+  readonly [C in keyof F]: {
+    readonly [L in Locale]: ParamsOf<F, S, C> extends NoParams
+      ? (params?: ParamsOf<F, S, C>) => string
+      : (params: ParamsOf<F, S, C>) => string;
+  };
+};
+
+function build(texts: Record<Locale, Readonly<Record<string, Text>>>): MessageTable {
+  const table: Record<string, LocalizedMessage> = {};
+  for (const code of Object.keys(texts.fi)) {
+    const [fi, sv, en] = LOCALES.map((locale) => texts[locale][code]!);
+    table[code] = { fi: (p) => fill(fi!, p), sv: (p) => fill(sv!, p), en: (p) => fill(en!, p) };
+  }
+  return table;
+}
+
+/**
+ * Declares a table as one block of texts per language. A code's parameters are its Finnish text's `{name}`
+ * placeholders (string or number), or that function's; the Swedish and English blocks must have every code of the
+ * Finnish one, or it does not compile (a unit test checks that every language reads the same parameters).
+ *
+ * @example
+ * export const tillMessages = defineTexts({
+ *   fi: { 'till-closed': 'Kassa {till} on suljettu.' },
+ *   sv: { 'till-closed': 'Kassan {till} är stängd.' },
+ *   en: { 'till-closed': 'Till {till} is closed.' },
+ * });
+ */
+export function defineTexts<const F extends Readonly<Record<string, Text>>>(texts: {
+  readonly fi: F;
+  readonly sv: NoInfer<Texts<F, NoSpecs>>;
+  readonly en: NoInfer<Texts<F, NoSpecs>>;
+}): Table<F, NoSpecs> {
+  return build(texts as never) as never;
+}
+
+/**
+ * `defineTexts` for codes a server may send, with the parameters of those that have any declared as kinds (`str`,
+ * `num`, …): they type the texts, and `readServerReason` checks a server's parameters against them.
+ *
+ * @example
+ * const refusals = defineServerTexts({ 'till-closed': { till: num } }, { fi: { 'till-closed': 'Kassa {till} on suljettu.' }, sv: …, en: … });
+ */
+export function defineServerTexts<
+  const S extends Specs,
+  const F extends { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) },
+>(_params: S, texts: { readonly fi: F } & { readonly [L in 'sv' | 'en']: Texts<F, S> }): Table<F, S> {
+  return build(texts as never) as never;
+}
+
 /** Renders one message in all languages. */
 export function renderAll<P extends MessageParams>(message: LocalizedMessage<P>, params: P): LocalizedText {
   return { fi: message.fi(params), sv: message.sv(params), en: message.en(params) };

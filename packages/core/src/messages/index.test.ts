@@ -36,6 +36,19 @@ describe('message registry', () => {
     }
   });
 
+  it('reads the same parameters in every language of a code (a misspelt placeholder would print "undefined")', () => {
+    for (const [code, message] of Object.entries(messages)) {
+      const read = LOCALES.map((locale) => {
+        const names = new Set<string>();
+        const params = new Proxy({}, { get: (_, name) => (names.add(String(name)), '7') });
+        (message as Record<string, (p: unknown) => string>)[locale]!(params);
+        return [...names].sort();
+      });
+      expect(read[1], `${code} sv`).toEqual(read[0]);
+      expect(read[2], `${code} en`).toEqual(read[0]);
+    }
+  });
+
   it('localizes one language, falling back to Finnish for an unknown locale', () => {
     expect(localize({ code: 'empty', params: {} }, 'en')).toMatch(/missing/);
     expect(localize({ code: 'empty', params: {} }, 'sv')).toMatch(/saknas/);
