@@ -285,7 +285,8 @@ function build(name) {
     rollup: () => [run(bin('rollup'), ['-c', 'rollup.config.mjs'])],
     // `next build` type-checks (strict, `skipLibCheck: false`) and renders; `next start` serves it (driveNext).
     nextjs: () => [run(bin('next'), ['build'])],
-    node: () => [run(bin('tsc'), ['-p', '.']), run('node', ['dist/main.js'])],
+    // Only compiled here: it runs against the sandbox, which lives in this process (`runNode`).
+    node: () => [run(bin('tsc'), ['-p', '.'])],
     plain: () => {
       mkdirSync(join(dir, 'dist'), { recursive: true });
       cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist'), {
@@ -314,17 +315,7 @@ function build(name) {
     failedRun ? (failedRun.stdout + failedRun.stderr).slice(-3000) : '',
   );
   if (failedRun) return undefined;
-  if (name === 'node') {
-    const out = runs[1].stdout;
-    const got = JSON.parse(out.trim().split('\n').at(-1) || '{}');
-    check(
-      name,
-      'runs in Node: looks a card up, registers it against the sandbox; a second registration is refused (already-used), the tally counts 1',
-      got.allowed === true && got.usageId && got.again === 'already-used' && got.tally === 1,
-      out,
-    );
-    return undefined;
-  }
+  if (name === 'node') return undefined;
   if (name === 'plain' || name === 'importmap') {
     const { KAIKU_API, KAIKU_TOKEN, KAIKU_VENUE, KAIKU_SHOWS } = kaikuEnv();
     const config = {
@@ -654,6 +645,32 @@ async function driveNext(browser) {
   }
 }
 
+/**
+ * The Node app run against the sandbox (a child process, not `spawnSync`: the sandbox answers from this process's
+ * event loop): it looks a card up, the rules allow it, it registers; a second registration is refused.
+ */
+async function runNode() {
+  await sandboxCall('__sandbox/reset', 'POST');
+  const app = spawn('node', ['dist/main.js'], {
+    cwd: join(work, 'apps/node'),
+    env: { ...process.env, ...kaikuEnv() },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  app.stdout.on('data', (d) => (out += d));
+  app.stderr.on('data', (d) => (out += d));
+  const timer = setTimeout(() => app.kill(), 60_000);
+  await new Promise((ok) => app.on('close', ok));
+  clearTimeout(timer);
+  const got = JSON.parse(/^\{.*\}$/m.exec(out)?.[0] ?? '{}');
+  check(
+    'node',
+    'runs in Node: looks a card up, the rules allow it, registers it against the sandbox; a second registration is refused (already-used), the tally counts 1',
+    got.allowed === true && !!got.usageId && got.again === 'already-used' && got.tally === 1,
+    out,
+  );
+}
+
 /** The card video for the fake camera (test/support/card-video, TypeScript: generated through tsx). */
 function cardVideo() {
   const script = `import { generateCardVideo } from './test/support/card-video/generate-card-video.ts';
@@ -691,17 +708,15 @@ async function driveCamera(name, seen, folder) {
     timing.files = 'inlined worker and wasm (blob:), no request';
     return;
   }
-  // The worker file loaded with HTTP 200 from where it should, and no decoder chunk on the page: the frames were
-  // decoded in the worker (the main-thread fallback would load the decoders as chunks).
+  // The worker file loaded with HTTP 200 from where it should and started (the worker's own chunks load through it:
+  // a bundle folder's worker imports shared chunks). The main-thread fallback is the element's reported state,
+  // `camera-decoder-main-thread`: a kaiku-error, none of which `driveRegistered` allows.
   const path =
     folder === 'emitted'
       ? started.map((w) => new URL(w).pathname).find((p) => !p.startsWith('blob:'))
       : `${folder}decode-worker.js`;
   const inWorker =
-    path !== undefined &&
-    started.some((w) => new URL(w).pathname === path) &&
-    loaded.includes(`200 ${path}`) &&
-    !loaded.some((s) => /zxing/.test(s));
+    path !== undefined && started.some((w) => new URL(w).pathname === path) && loaded.includes(`200 ${path}`);
   check(
     name,
     `frames decoded in the worker file ${path} (HTTP 200)`,
@@ -810,6 +825,11 @@ try {
     const dist = build(name);
     if (dist) built.push({ name, dist });
   }
+  if (
+    apps.includes('node') &&
+    results.some((r) => r.consumer === 'node' && r.name === 'production build' && r.ok)
+  )
+    await runNode();
   await drive(built);
 } finally {
   await sandbox?.close();
