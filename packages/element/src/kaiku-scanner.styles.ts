@@ -1,27 +1,34 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Styles go through adoptedStyleSheets (no inline <style>), so a strict CSP needs no `unsafe-inline`.
  * Colours are custom properties; both palettes meet WCAG 2.2 AA (4.5:1 text, 3:1 UI) on their backgrounds.
  */
-/** The dark palette, used both for `prefers-color-scheme: dark` and for `theme="dark"`. */
-const darkPalette = css`
-  --kaiku-bg: #15181d;
-  --kaiku-surface: #20252c;
-  --kaiku-fg: #eef1f5;
-  --kaiku-muted: #b7bfcb;
-  --kaiku-border: #8c96a5;
-  --kaiku-accent: #8ab8ff;
-  --kaiku-accent-fg: #0b1320;
-  --kaiku-ok: #7dd89a;
-  --kaiku-ok-bg: #15301f;
-  --kaiku-warn: #ffd27a;
-  --kaiku-warn-bg: #372a0e;
-  --kaiku-danger: #ff9b9b;
-  --kaiku-danger-bg: #3a1618;
-  --kaiku-focus: #8ab8ff;
-  color-scheme: dark;
-`;
+/** Each colour's custom property (`--kaiku-…`): its light value, its dark value. */
+const COLOURS: Readonly<Record<string, readonly [string, string]>> = {
+  bg: ['#ffffff', '#15181d'],
+  surface: ['#f3f5f8', '#20252c'],
+  fg: ['#1a1d21', '#eef1f5'],
+  muted: ['#4a5260', '#b7bfcb'],
+  border: ['#6b7380', '#8c96a5'],
+  accent: ['#0b57b0', '#8ab8ff'],
+  'accent-fg': ['#ffffff', '#0b1320'],
+  ok: ['#146c2e', '#7dd89a'],
+  'ok-bg': ['#e6f4ea', '#15301f'],
+  warn: ['#7a4a00', '#ffd27a'],
+  'warn-bg': ['#fff4d6', '#372a0e'],
+  danger: ['#a8161b', '#ff9b9b'],
+  'danger-bg': ['#fdeaea', '#3a1618'],
+  focus: ['#0b57b0', '#8ab8ff'],
+};
+/** The light (0) or dark (1) palette; the dark one serves `prefers-color-scheme: dark` and `theme="dark"`. */
+const palette = (i: 0 | 1) =>
+  unsafeCSS(
+    Object.entries(COLOURS)
+      .map(([name, values]) => `--kaiku-${name}:${values[i]};`)
+      .join('') + `color-scheme:${i ? 'dark' : 'light'};`,
+  );
+const darkPalette = palette(1);
 
 export const styles = css`
   :host {
@@ -29,23 +36,9 @@ export const styles = css`
     --kaiku-font-size: 1rem;
     --kaiku-radius: 0.5rem;
     --kaiku-gap: 0.75rem;
-    --kaiku-bg: #ffffff;
-    --kaiku-surface: #f3f5f8;
-    --kaiku-fg: #1a1d21;
-    --kaiku-muted: #4a5260;
-    --kaiku-border: #6b7380;
-    --kaiku-accent: #0b57b0;
-    --kaiku-accent-fg: #ffffff;
-    --kaiku-ok: #146c2e;
-    --kaiku-ok-bg: #e6f4ea;
-    --kaiku-warn: #7a4a00;
-    --kaiku-warn-bg: #fff4d6;
-    --kaiku-danger: #a8161b;
-    --kaiku-danger-bg: #fdeaea;
-    --kaiku-focus: #0b57b0;
+    ${palette(0)}
     display: block;
     container-type: inline-size;
-    color-scheme: light;
     font-family: var(--kaiku-font);
     font-size: var(--kaiku-font-size);
     line-height: 1.45;

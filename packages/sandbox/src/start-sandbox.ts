@@ -59,19 +59,6 @@ export type SandboxOptions = {
   readonly limits?: Partial<SandboxLimits>;
 };
 
-export type SandboxLimits = {
-  /** The request line and headers must arrive within this time (else 408 `request-timeout`). */
-  readonly headersTimeoutMs: number;
-  /** The whole request, body included, must arrive within this time (else 408). */
-  readonly requestTimeoutMs: number;
-  /** A connection idle this long between requests is closed. */
-  readonly keepAliveTimeoutMs: number;
-  /** A connection with no traffic at all (not even a pending answer) for this long is closed. */
-  readonly idleTimeoutMs: number;
-  /** Connections open at once; one more is answered 503 `unavailable` (`Retry-After: 1`) and closed. */
-  readonly maxConnections: number;
-};
-
 const SANDBOX_OPTIONS = {
   port: true,
   host: true,
@@ -103,13 +90,21 @@ const RATE_LIMIT_OPTIONS = {
  * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
  * 1 MB (413 `payload-too-large`).
  */
-export const SANDBOX_LIMITS: SandboxLimits = {
+export const SANDBOX_LIMITS = {
+  /** The request line and headers must arrive within this time (else 408 `request-timeout`). */
   headersTimeoutMs: 10_000,
+  /** The whole request, body included, must arrive within this time (else 408). */
   requestTimeoutMs: 30_000,
+  /** A connection idle this long between requests is closed. */
   keepAliveTimeoutMs: 5_000,
+  /** A connection with no traffic at all (not even a pending answer) for this long is closed. */
   idleTimeoutMs: 120_000,
+  /** Connections open at once; one more is answered 503 `unavailable` (`Retry-After: 1`) and closed. */
   maxConnections: 256,
-};
+} as const;
+
+/** The slow-client limits (`SANDBOX_LIMITS` has their defaults). */
+export type SandboxLimits = { readonly [K in keyof typeof SANDBOX_LIMITS]: number };
 
 export type Sandbox = {
   readonly url: string;

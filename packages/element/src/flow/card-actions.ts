@@ -12,7 +12,7 @@ import { Task } from './task.js';
 import type { Tally } from './sync.js';
 import { ticketSummary } from '../views/view-context.js';
 import { elementText, textOf } from '../messages/index.js';
-import { CARD_TEXTS as C, CARD_PHRASES as P } from '../views/card-texts.js';
+import { CARD_TEXTS as C, statusName } from '../views/card-texts.js';
 
 // What the flow needs only once a card is on screen: loaded with the card panel (`ScanFlow.load`), not in the
 // first download.
@@ -38,7 +38,7 @@ export class CardLookup {
     const blocking = first.ok ? [] : first.reasons;
     const phase: Phase = { name: 'card', card, request, blocking };
     const polite: Say = (v) =>
-      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(P.statusName(card.status))}`;
+      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}`;
     if (recheck && blocking.length === 0)
       s.set(() => {
         s.phase = phase;

@@ -9,7 +9,7 @@ import type {
 } from '../services/types.js';
 import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
-import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
@@ -82,7 +82,8 @@ export const cardStyles = css`
     border-radius: var(--kaiku-radius);
   }
   .group-list,
-  .attention-list {
+  .attention-list,
+  .shift-list {
     list-style: none;
     padding: 0;
     display: grid;
@@ -217,7 +218,7 @@ export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView):
   const unknown = card.status === 'unverified';
   const facts: [LocalizedText, string][] = [
     [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
-    [C.status, text(P.statusName(card.status))],
+    [C.status, text(statusName(card.status))],
     [C.validUntil, card.validUntil ? fmt.date(card.validUntil) : '–'],
     ...(card.kind === 'client'
       ? [[C.minors, unknown ? '–' : fmt.number(card.minors)] as [LocalizedText, string]]
@@ -272,7 +273,11 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
     ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(m.childLimit.message)}</p>` : nothing}
     ${
       decision.ok
-        ? html`<p><strong>${text(P.totalTickets(fmt.number(decision.total)))}</strong></p>`
+        ? html`<p>
+            <strong
+              >${text(decision.total === 1 ? C.oneTicket : fill(C.totalTickets, fmt.number(decision.total)))}</strong
+            >
+          </p>`
         : html`<div class="notice warn" data-live-reasons>
             <ul>
               ${decision.reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}
@@ -318,7 +323,7 @@ export function renderGroup(v: ViewContext, m: TicketModel, h: TicketHandlers): 
                     >
                     <button
                       type="button"
-                      aria-label=${text(P.groupRemove(v.id(id)))}
+                      aria-label=${text(fill(C.groupRemove, v.id(id)))}
                       @click=${() => remove(id)}
                     >
                       ×

@@ -1,8 +1,8 @@
 import type { LocalizedText } from '../services/types.js';
 
 /**
- * The words of the views that load after the first download (the card panel, the result's undo, the
- * needs-attention list): their headings, labels, buttons and notes. The first download's words are in
+ * The words of the views that load after the first download (the card panel, the result and its undo, the
+ * needs-attention list, the shift panel): their headings, labels, buttons and notes. The first download's words are in
  * translations/, the texts of codes in messages/.
  */
 export const CARD_TEXTS = {
@@ -75,7 +75,77 @@ export const CARD_TEXTS = {
   /** The result's heading once the usage is undone. */
   voided: { fi: 'Käyttö peruttu', sv: 'Användningen ångrad', en: 'Usage undone' },
   undoFailed: { fi: 'Käyttöä ei peruttu', sv: 'Användningen ångrades inte', en: 'The usage was not undone' },
+  // The result (verdict.ts).
+  queuedBadge: { fi: 'Odottaa lähetystä', sv: 'Väntar på att skickas', en: 'Waiting to be sent' },
+  /** What to do with a queued usage Kaikukanta refused. */
+  refusedLater: {
+    fi: 'Käyttöä ei kirjattu. Se on alla listassa ”Vaatii huomiota”: sovi lipusta asiakkaan kanssa ja merkitse käyttö käsitellyksi.',
+    sv: 'Användningen registrerades inte. Den finns nedan i listan ”Kräver åtgärd”: kom överens med kunden om biljetten och markera användningen som hanterad.',
+    en: 'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',
+  },
+  alreadyUsedHeading: {
+    fi: 'Kortti on jo käytetty tähän esitykseen',
+    sv: 'Kortet har redan använts för den här föreställningen',
+    en: 'Card already used for this show',
+  },
+  // The shift panel (shift-panel.ts): its headings, counters, usages' states, report and the clerk's settings.
+  shift: { fi: 'Vuoro', sv: 'Skift', en: 'Shift' },
+  thisTerminal: { fi: 'Tämä pääte', sv: 'Den här terminalen', en: 'This terminal' },
+  today: { fi: 'Tänään', sv: 'I dag', en: 'Today' },
+  adults: { fi: 'Aikuiset', sv: 'Vuxna', en: 'Adults' },
+  groups: { fi: 'Yhteisöryhmät', sv: 'Gemenskapsgrupper', en: 'Community groups' },
+  refused: { fi: 'Hylätyt', sv: 'Avvisade', en: 'Refused' },
+  queued: { fi: 'Jonossa', sv: 'I kö', en: 'Queued' },
+  registryTally: {
+    fi: 'Kaikukannan laskuri (kaikki päätteet)',
+    sv: 'Kaikukantas räkning (alla terminaler)',
+    en: "The registry's tally (every terminal)",
+  },
+  stateRegistered: { fi: 'kirjattu', sv: 'registrerad', en: 'registered' },
+  stateQueued: { fi: 'jonossa', sv: 'i kö', en: 'queued' },
+  stateRefused: { fi: 'hylätty', sv: 'avvisad', en: 'refused' },
+  stateVoided: { fi: 'peruttu', sv: 'ångrad', en: 'undone' },
+  printShift: { fi: 'Tulosta vuororaportti', sv: 'Skriv ut skiftrapporten', en: 'Print the shift report' },
+  shiftCsv: {
+    fi: 'Lataa vuororaportti (CSV)',
+    sv: 'Ladda ner skiftrapporten (CSV)',
+    en: 'Download the shift report (CSV)',
+  },
+  deviceSettings: {
+    fi: 'Tämän laitteen asetukset',
+    sv: 'Inställningar på den här enheten',
+    en: "This device's settings",
+  },
+  sound: { fi: 'Äänet', sv: 'Ljud', en: 'Sounds' },
+  vibration: { fi: 'Värinä', sv: 'Vibration', en: 'Vibration' },
+  privacy: {
+    fi: 'Piilota kortin tunnus (näytä neljä viimeistä)',
+    sv: 'Dölj kortnumret (visa de fyra sista)',
+    en: 'Hide card IDs (show the last four)',
+  },
+  // Texts that take values (`fill`): `{0}`, `{1}` are the values in order.
+  /** What a usage gives: the card holder plus group members are adults; children plus under-16 clients are not. */
+  tickets: { fi: 'Aikuisia {0}, lapsia {1}.', sv: 'Vuxna {0}, barn {1}.', en: 'Adults {0}, children {1}.' },
+  childLimit: { fi: 'enintään {0}', sv: 'högst {0}', en: 'at most {0}' },
+  decrease: { fi: 'Vähennä: {0}', sv: 'Minska: {0}', en: 'Decrease: {0}' },
+  increase: { fi: 'Lisää: {0}', sv: 'Öka: {0}', en: 'Increase: {0}' },
+  groupRemove: { fi: 'Poista {0} ryhmästä', sv: 'Ta bort {0} ur gruppen', en: 'Remove {0} from the group' },
+  oneTicket: { fi: 'Yhteensä 1 lippu', sv: 'Sammanlagt 1 biljett', en: '1 ticket in total' },
+  totalTickets: { fi: 'Yhteensä {0} lippua', sv: 'Sammanlagt {0} biljetter', en: '{0} tickets in total' },
+  /** An undo action, naming what it undoes. */
+  undo: { fi: 'Peru: {0}', sv: 'Ångra: {0}', en: 'Undo: {0}' },
+  registerRest: {
+    fi: 'Kirjaa muut ilman: {0}',
+    sv: 'Registrera de övriga utan: {0}',
+    en: 'Register the rest without: {0}',
+  },
 } as const satisfies Record<string, LocalizedText>;
+
+/** `text` with its `{0}`, `{1}` … replaced by `values`, in every language. */
+export function fill(text: LocalizedText, ...values: readonly string[]): LocalizedText {
+  const f = (s: string): string => s.replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
+  return { fi: f(text.fi), sv: f(text.sv), en: f(text.en) };
+}
 
 /** A card's status by Kaikukanta's code. */
 const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
@@ -90,46 +160,5 @@ const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
   },
 };
 
-/** The same views' words that take a value. */
-export const CARD_PHRASES = {
-  /** A status Kaikukanta has no name for here shows as it came. */
-  statusName: (s: string): LocalizedText => STATUS_NAMES[s] ?? { fi: s, sv: s, en: s },
-  /** What a usage gives: the card holder plus group members are adults; children plus under-16 clients are not. */
-  tickets: (adults: string, children: string): LocalizedText => ({
-    fi: `Aikuisia ${adults}, lapsia ${children}.`,
-    sv: `Vuxna ${adults}, barn ${children}.`,
-    en: `Adults ${adults}, children ${children}.`,
-  }),
-  childLimit: (max: string): LocalizedText => ({
-    fi: `enintään ${max}`,
-    sv: `högst ${max}`,
-    en: `at most ${max}`,
-  }),
-  decrease: (what: string): LocalizedText => ({
-    fi: `Vähennä: ${what}`,
-    sv: `Minska: ${what}`,
-    en: `Decrease: ${what}`,
-  }),
-  increase: (what: string): LocalizedText => ({
-    fi: `Lisää: ${what}`,
-    sv: `Öka: ${what}`,
-    en: `Increase: ${what}`,
-  }),
-  groupRemove: (id: string): LocalizedText => ({
-    fi: `Poista ${id} ryhmästä`,
-    sv: `Ta bort ${id} ur gruppen`,
-    en: `Remove ${id} from the group`,
-  }),
-  totalTickets: (n: string): LocalizedText => ({
-    fi: n === '1' ? 'Yhteensä 1 lippu' : `Yhteensä ${n} lippua`,
-    sv: n === '1' ? 'Sammanlagt 1 biljett' : `Sammanlagt ${n} biljetter`,
-    en: n === '1' ? '1 ticket in total' : `${n} tickets in total`,
-  }),
-  /** An undo action, naming what it undoes. */
-  undo: (what: string): LocalizedText => ({ fi: `Peru: ${what}`, sv: `Ångra: ${what}`, en: `Undo: ${what}` }),
-  registerRest: (ids: string): LocalizedText => ({
-    fi: `Kirjaa muut ilman: ${ids}`,
-    sv: `Registrera de övriga utan: ${ids}`,
-    en: `Register the rest without: ${ids}`,
-  }),
-};
+/** A card's status in words; a status Kaikukanta has no name for here shows as it came. */
+export const statusName = (s: string): LocalizedText => STATUS_NAMES[s] ?? { fi: s, sv: s, en: s };

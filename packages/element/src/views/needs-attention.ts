@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttentionItem } from '../services/types.js';
-import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
 
 /** Queued usages the server refused: the card, the show, why, and a way to mark each handled or export them. */
@@ -23,7 +23,7 @@ export function renderNeedsAttention(
             ${
               i.refusedMembers
                 ? html`<button type="button" class="primary" @click=${() => onRegisterRest(i.id)}>
-                    ${text(P.registerRest(i.refusedMembers.join(', ')))}
+                    ${text(fill(C.registerRest, i.refusedMembers.join(', ')))}
                   </button>`
                 : nothing
             }

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Reason } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
+import type { Screen } from '../flow/screen.js';
 
 export type ReadyOptions = {
   readonly noCamera: boolean;
@@ -21,14 +22,12 @@ export type TrackControls = {
   readonly onZoom: (e: Event) => void;
 };
 
-/** What was wrong with the last reading or with the camera (the flow's input errors). */
-export type ReadyErrors = {
-  readonly manualError: Reason | undefined;
-  readonly cameraError: Reason | undefined;
-};
-
 /** Waiting for a card: the wedge listens anywhere; the ID can be typed (with a format hint) or the camera opened. */
-export function renderReady(v: ViewContext, o: ReadyOptions, e: ReadyErrors): TemplateResult {
+export function renderReady(
+  v: ViewContext,
+  o: ReadyOptions,
+  e: Pick<Screen, 'manualError' | 'cameraError'>,
+): TemplateResult {
   const { t, text } = v;
   const err = e.manualError;
   return html`

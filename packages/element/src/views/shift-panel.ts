@@ -7,6 +7,7 @@ import { currentPrefs, maskCardId, savePrefs, type TerminalPrefs } from '../feed
 import { downloadCsv } from './needs-attention.js';
 import { undoText } from './undo.js';
 import type { ViewContext } from './view-context.js';
+import { CARD_TEXTS as C } from './card-texts.js';
 
 /** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
 const dayOf = (at: string | Date): string =>
@@ -157,23 +158,21 @@ export type ShiftModel = {
   readonly failed: (e: unknown) => Promise<void>;
 };
 
-const L = (v: ViewContext, fi: string, sv: string, en: string): string => v.text({ fi, sv, en });
-const state = (v: ViewContext, s: ShiftUsage['state']): string =>
-  L(v, STATES[s][0], STATES[s][1], STATES[s][2]);
-
+/** The counters' columns: what each counts, its heading. */
 const COLUMNS = [
-  ['adults', 'Aikuiset', 'Vuxna', 'Adults'],
-  ['children', 'Lapset', 'Barn', 'Children'],
-  ['groups', 'Yhteisöryhmät', 'Gemenskapsgrupper', 'Community groups'],
-  ['refused', 'Hylätyt', 'Avvisade', 'Refused'],
-  ['queued', 'Jonossa', 'I kö', 'Queued'],
+  ['adults', C.adults],
+  ['children', C.childTickets],
+  ['groups', C.groups],
+  ['refused', C.refused],
+  ['queued', C.queued],
 ] as const;
 
+/** A usage's state in words. */
 const STATES = {
-  registered: ['kirjattu', 'registrerad', 'registered'],
-  queued: ['jonossa', 'i kö', 'queued'],
-  refused: ['hylätty', 'avvisad', 'refused'],
-  voided: ['peruttu', 'ångrad', 'undone'],
+  registered: C.stateRegistered,
+  queued: C.stateQueued,
+  refused: C.stateRefused,
+  voided: C.stateVoided,
 } as const;
 
 function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult {
@@ -207,7 +206,7 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
     savePrefs({ ...now, [k]: !now[k] });
     m.changed();
   };
-  const title = L(v, 'Vuoro', 'Skift', 'Shift') + (m.terminalName ? ` · ${m.terminalName}` : '');
+  const title = v.text(C.shift) + (m.terminalName ? ` · ${m.terminalName}` : '');
   const cap = m.cap && !m.cap.unknown ? m.cap : undefined;
   const report = shiftReport(m.usages, m.locale);
   // The total rows' word (the last row is the shift's total): not a card ID, so never masked.
@@ -216,24 +215,24 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
     <summary>${title}</summary>
     <table class="shift-counts">
       <caption>
-        ${L(v, 'Tämä pääte', 'Den här terminalen', 'This terminal')}
+        ${v.text(C.thisTerminal)}
       </caption>
       <thead>
         <tr>
           <td></td>
-          ${COLUMNS.map(([, fi, sv, en]) => html`<th scope="col">${L(v, fi, sv, en)}</th>`)}
+          ${COLUMNS.map(([, label]) => html`<th scope="col">${v.text(label)}</th>`)}
         </tr>
       </thead>
       <tbody>
-        ${counters(v, L(v, 'Tänään', 'I dag', 'Today'), tally.today)}
+        ${counters(v, v.text(C.today), tally.today)}
         ${tally.shows.map((s) => counters(v, `${s.name} ${v.fmt.dateTime(s.start)}`, s.counts))}
       </tbody>
     </table>
     ${
       cap && m.show
         ? html`<p data-registry>
-            ${L(v, 'Kaikukannan laskuri (kaikki päätteet)', 'Kaikukantas räkning (alla terminaler)', "The registry's tally (every terminal)")}:
-            ${m.show.name} ${v.fmt.number(cap.given)}${cap.cap === null ? '' : ` / ${v.fmt.number(cap.cap)}`}
+            ${v.text(C.registryTally)}: ${m.show.name}
+            ${v.fmt.number(cap.given)}${cap.cap === null ? '' : ` / ${v.fmt.number(cap.cap)}`}
           </p>`
         : nothing
     }
@@ -244,21 +243,19 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
             <span>${v.fmt.dateTime(u.at)}</span>
             <span class="mono">${v.id(u.cardId)}</span>
             <span>${u.show.name}</span>
-            <span class="badge">${state(v, u.state)}</span>
+            <span class="badge">${v.text(STATES[u.state])}</span>
             ${renderUndo(v, m, u)}
           </li>`,
       )}
     </ol>
     <div class="actions">
-      <button type="button" data-print @click=${() => globalThis.print()}>
-        ${L(v, 'Tulosta vuororaportti', 'Skriv ut skiftrapporten', 'Print the shift report')}
-      </button>
+      <button type="button" data-print @click=${() => globalThis.print()}>${v.text(C.printShift)}</button>
       <button
         type="button"
         data-csv
         @click=${() => void downloadCsv(async () => report.csv, m.failed, 'kaikukortti-shift.csv')}
       >
-        ${L(v, 'Lataa vuororaportti (CSV)', 'Ladda ner skiftrapporten (CSV)', 'Download the shift report (CSV)')}
+        ${v.text(C.shiftCsv)}
       </button>
     </div>
     <table class="shift-report">
@@ -277,29 +274,11 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
       )}
     </table>
     <fieldset class="shift-settings">
-      <legend>
-        ${L(v, 'Tämän laitteen asetukset', 'Inställningar på den här enheten', "This device's settings")}
-      </legend>
-      ${(
-        [
-          ['sound', 'Äänet', 'Ljud', 'Sounds'],
-          ['vibration', 'Värinä', 'Vibration', 'Vibration'],
-          [
-            'privacy',
-            'Piilota kortin tunnus (näytä neljä viimeistä)',
-            'Dölj kortnumret (visa de fyra sista)',
-            'Hide card IDs (show the last four)',
-          ],
-        ] as const
-      ).map(
-        ([k, fi, sv, en]) =>
+      <legend>${v.text(C.deviceSettings)}</legend>
+      ${(['sound', 'vibration', 'privacy'] as const).map(
+        (k) =>
           html`<label class="radio">
-            <input
-              type="checkbox"
-              data-pref=${k}
-              .checked=${prefs[k]}
-              @change=${toggle(k)}
-            />${L(v, fi, sv, en)}
+            <input type="checkbox" data-pref=${k} .checked=${prefs[k]} @change=${toggle(k)} />${v.text(C[k])}
           </label>`,
       )}
     </fieldset>
@@ -325,11 +304,9 @@ export const shiftStyles = css`
   .shift th[scope='row'] {
     text-align: start;
   }
-  .shift-list {
-    display: grid;
-    gap: 0.25rem;
-    padding: 0;
-    list-style: none;
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
   }
   .shift-list li {
     display: flex;
@@ -340,10 +317,6 @@ export const shiftStyles = css`
   .shift-list [data-state='refused'] .badge,
   .shift-list [data-state='voided'] .badge {
     color: var(--kaiku-danger);
-  }
-  input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
   }
   .shift .shift-report {
     display: none;

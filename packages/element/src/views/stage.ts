@@ -7,9 +7,6 @@ import type { ViewContext } from './view-context.js';
 import { renderBusy, renderError } from './outcome.js';
 import { renderReady, type ReadyOptions } from './ready.js';
 
-/** What the stage reads of the flow: its phase and input errors, the rules' decision, retry and reset. */
-export type StageFlow = ScanFlow;
-
 /** The element's side of the stage: its settings and handlers. */
 export type StageModel = ReadyOptions & {
   readonly show: ShowContext | undefined;
@@ -22,7 +19,7 @@ export type StageModel = ReadyOptions & {
  * The area that changes with the flow: ready, busy, the card panel, the result or the error; below it, the card
  * read while a step ran, which is looked up next (its last four characters).
  */
-export function renderStage(v: ViewContext, f: StageFlow, m: StageModel): TemplateResult {
+export function renderStage(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult {
   const next = f.waiting;
   return next === undefined
     ? renderPhase(v, f, m)
@@ -30,7 +27,7 @@ export function renderStage(v: ViewContext, f: StageFlow, m: StageModel): Templa
         <p part="next-waiting" class="muted">${v.t.nextWaiting(next.slice(-4))}</p>`;
 }
 
-function renderPhase(v: ViewContext, f: StageFlow, m: StageModel): TemplateResult {
+function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult {
   const phase = f.phase;
   const reset = (): void => f.reset();
   switch (phase.name) {

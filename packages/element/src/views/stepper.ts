@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { CARD_PHRASES as P } from './card-texts.js';
+import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -58,13 +58,13 @@ export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): Te
   };
   return html`<div class="stepper">
     <span class="stepper-label" id="${o.id}-label"
-      >${o.label} <span class="muted">(${text(P.childLimit(fmt.number(o.max)))})</span></span
+      >${o.label} <span class="muted">(${text(fill(C.childLimit, fmt.number(o.max)))})</span></span
     >
     <span class="stepper-controls">
       <button
         type="button"
         tabindex="-1"
-        aria-label=${text(P.decrease(o.label))}
+        aria-label=${text(fill(C.decrease, o.label))}
         ?disabled=${o.value <= 0}
         @click=${(e: Event) => step(e, o.value - 1)}
       >
@@ -87,7 +87,7 @@ export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): Te
       <button
         type="button"
         tabindex="-1"
-        aria-label=${text(P.increase(o.label))}
+        aria-label=${text(fill(C.increase, o.label))}
         ?disabled=${o.value >= o.max}
         @click=${(e: Event) => step(e, o.value + 1)}
       >

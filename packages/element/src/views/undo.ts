@@ -3,19 +3,16 @@ import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
-import { CARD_TEXTS as C, CARD_PHRASES as P } from './card-texts.js';
+import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { TicketRequest } from '../services/types.js';
 
 /** An undo action's text, naming what it undoes: the card (as the screen shows it) and its tickets. */
 export function undoText(v: ViewContext, cardId: string, r: TicketRequest): string {
-  return v.text(P.undo(`${v.id(cardId)}, ${ticketSummary(v, r)}`));
+  return v.text(fill(C.undo, `${v.id(cardId)}, ${ticketSummary(v, r)}`));
 }
 
-/** The flow undo works on (it loads with the result, so it stays out of the first download). */
-type UndoFlow = ScanFlow;
-
 /** The ID the result screen's undo action would undo, if it has one. */
-export function undoTarget(f: UndoFlow): string | undefined {
+export function undoTarget(f: ScanFlow): string | undefined {
   const p = f.phase;
   if (p.name !== 'done' || (p.outcome !== 'registered' && p.outcome !== 'queued')) return undefined;
   return f.svc.voidUsage ? (p.usageId ?? p.recordId) : undefined;
@@ -25,7 +22,7 @@ export function undoTarget(f: UndoFlow): string | undefined {
  * Undoes one usage by its ID (the result screen's action, or the element's `voidUsage` for a shift list); rejects as
  * the services do. Never superseded: a void sent is a void done, whatever the screen does meanwhile.
  */
-export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Promise<KaikuUsageVoidedDetail> {
+export async function voidUsage(f: ScanFlow, usageId: string, cardId = ''): Promise<KaikuUsageVoidedDetail> {
   const voidIt = f.svc.voidUsage?.bind(f.svc);
   if (!voidIt) throw new TypeError('voidUsage: the services cannot undo usages');
   f.set(() => f.undoing++);
@@ -44,7 +41,7 @@ export async function voidUsage(f: UndoFlow, usageId: string, cardId = ''): Prom
 }
 
 /** Undoes the usage on the result screen: the screen then says it is undone, or why it is not. */
-export async function undoShown(f: UndoFlow): Promise<void> {
+export async function undoShown(f: ScanFlow): Promise<void> {
   const phase = f.phase;
   const id = undoTarget(f);
   if (id === undefined || phase.name !== 'done' || f.undoing > 0) return;
@@ -70,7 +67,7 @@ export async function undoShown(f: UndoFlow): Promise<void> {
 export function renderUndo(
   v: ViewContext,
   done: Extract<Phase, { name: 'done' }>,
-  f: UndoFlow,
+  f: ScanFlow,
 ): TemplateResult | typeof nothing {
   if (undoTarget(f) === undefined) return nothing;
   return html`${

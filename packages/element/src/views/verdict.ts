@@ -1,7 +1,7 @@
 import { css, html, nothing, svg, unsafeCSS, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Phase } from '../flow/phase.js';
-import type { LocalizedText, Reason } from '../services/types.js';
+import type { Reason } from '../services/types.js';
 import { CARD_TEXTS } from './card-texts.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 
@@ -43,25 +43,6 @@ export function outcomeOf(phase: Phase): Outcome | undefined {
 export function refusalOutcome(reasons: readonly Reason[]): Outcome {
   return reasons.some((r) => r.code === 'already-used') ? 'already-used' : 'refused';
 }
-
-/** The badge of a usage queued offline. */
-const QUEUED_BADGE: LocalizedText = {
-  fi: 'Odottaa lähetystä',
-  sv: 'Väntar på att skickas',
-  en: 'Waiting to be sent',
-};
-/** What to do with a queued usage Kaikukanta refused. */
-const REFUSED_LATER: LocalizedText = {
-  fi: 'Käyttöä ei kirjattu. Se on alla listassa ”Vaatii huomiota”: sovi lipusta asiakkaan kanssa ja merkitse käyttö käsitellyksi.',
-  sv: 'Användningen registrerades inte. Den finns nedan i listan ”Kräver åtgärd”: kom överens med kunden om biljetten och markera användningen som hanterad.',
-  en: 'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',
-};
-
-export const ALREADY_USED_HEADING: LocalizedText = {
-  fi: 'Kortti on jo käytetty tähän esitykseen',
-  sv: 'Kortet har redan använts för den här föreställningen',
-  en: 'Card already used for this show',
-};
 
 /** The icons differ in outline (circle, octagon, square, triangle), not only in colour. */
 const ICONS: Readonly<Record<Outcome, TemplateResult>> = {
@@ -174,13 +155,13 @@ export function renderResult(
     heading,
     part: 'result',
     outcome,
-    body: html`${outcome === 'queued' ? html`<p><span part="queued-badge" class="badge">${text(QUEUED_BADGE)}</span></p>` : nothing}
+    body: html`${outcome === 'queued' ? html`<p><span part="queued-badge" class="badge">${text(CARD_TEXTS.queuedBadge)}</span></p>` : nothing}
       <p data-state=${outcome}><span class="mono">${v.id(cardId)}</span> · ${ticketSummary(v, request)}</p>
       ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
       ${
         outcome === 'refused-later'
           ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}
-              <p>${text(REFUSED_LATER)}</p>`
+              <p>${text(CARD_TEXTS.refusedLater)}</p>`
           : nothing
       }`,
   })}
@@ -196,7 +177,7 @@ export function renderRefusal(
   const outcome = refusalOutcome(reasons);
   return html`${renderVerdict({
     verdict: outcome,
-    heading: outcome === 'already-used' ? text(ALREADY_USED_HEADING) : t.refusedHeading,
+    heading: outcome === 'already-used' ? text(CARD_TEXTS.alreadyUsedHeading) : t.refusedHeading,
     part: 'refusal',
     body: html`<ul>
       ${reasons.map((r) => html`<li data-code=${r.code}>${text(r.message)}</li>`)}

@@ -1,7 +1,7 @@
 import type { Translation } from '../translations/index.js';
 import type { Formatter } from '../format.js';
 import type { LocalizedText, TicketRequest } from '../services/types.js';
-import { CARD_PHRASES } from './card-texts.js';
+import { CARD_TEXTS, fill } from './card-texts.js';
 
 /** What every view function needs: the UI strings, Intl formatting, and a core message in the current language. */
 export type ViewContext = {
@@ -15,6 +15,6 @@ export type ViewContext = {
 /** "Adults 1, children 2": the card holder plus group members are adults; children plus under-16 clients are not. */
 export function ticketSummary({ text, fmt }: ViewContext, r: TicketRequest): string {
   return text(
-    CARD_PHRASES.tickets(fmt.number(1 + r.groupCardIds.length), fmt.number(r.children + r.under16)),
+    fill(CARD_TEXTS.tickets, fmt.number(1 + r.groupCardIds.length), fmt.number(r.children + r.under16)),
   );
 }

@@ -31,10 +31,7 @@ export type Answer = {
 export type Exchange = { readonly sent: string; readonly got: string };
 
 export class BudgetExceededError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BudgetExceededError';
-  }
+  override name = 'BudgetExceededError';
 }
 
 export type SendInit = {

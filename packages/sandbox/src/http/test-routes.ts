@@ -118,14 +118,8 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
         ({ venueId, show: settings }, { res, venue: bound }) => {
           const elsewhere = otherVenue(bound, venueId);
           if (elsewhere) return sendProblem(res, elsewhere);
-          const show = parseOrRefuse(
-            res,
-            ShowSchema,
-            toApiShow(settings as Parameters<typeof toApiShow>[0]),
-            {
-              prefix: 'show.',
-            },
-          );
+          const apiShow = toApiShow(settings as Parameters<typeof toApiShow>[0]);
+          const show = parseOrRefuse(res, ShowSchema, apiShow, { prefix: 'show.' });
           if (!show) return;
           // A `null` cap (none) is stored as it came; the repository reads it as no cap.
           const config = { ...settings, ...show } as Parameters<Repository['putShow']>[1];

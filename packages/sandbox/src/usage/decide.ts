@@ -89,8 +89,7 @@ export function checkMemberCards(
   getCard: (id: string) => CardRecord | undefined,
   today: string,
 ): { code: string; params: Record<string, unknown> }[] {
-  const reasons: { code: string; params: Record<string, unknown> }[] = [];
-  memberIds.forEach((id, index) => {
+  return memberIds.flatMap((id, index) => {
     const card = getCard(id);
     const cause = !card
       ? 'card-not-registered'
@@ -99,7 +98,6 @@ export function checkMemberCards(
         : card.validUntil < today
           ? 'card-expired'
           : undefined;
-    if (cause) reasons.push({ code: 'group-member-invalid', params: { position: index + 1, cause } });
+    return cause ? [{ code: 'group-member-invalid', params: { position: index + 1, cause } }] : [];
   });
-  return reasons;
 }
