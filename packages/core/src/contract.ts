@@ -47,8 +47,6 @@ export {
   VoidRequestSchema,
   VoidResultSchema,
   makeProblem,
-} from './schemas/api.js';
-export {
   CARD_KINDS,
   CARD_PREFIXES,
   CARD_STATUSES,

@@ -21,11 +21,8 @@ const encoder = new TextEncoder();
 const W = new Int32Array(64);
 const H = new Int32Array(8);
 
-function compress(block: Uint8Array, offset: number): void {
-  for (let i = 0; i < 16; i++) {
-    const j = offset + i * 4;
-    W[i] = (block[j]! << 24) | (block[j + 1]! << 16) | (block[j + 2]! << 8) | block[j + 3]!;
-  }
+function compress(block: DataView, offset: number): void {
+  for (let i = 0; i < 16; i++) W[i] = block.getInt32(offset + i * 4);
   for (let i = 16; i < 64; i++) {
     const w15 = W[i - 15]!;
     const w2 = W[i - 2]!;
@@ -55,14 +52,7 @@ function compress(block: Uint8Array, offset: number): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = (H[0]! + a) | 0;
-  H[1] = (H[1]! + b) | 0;
-  H[2] = (H[2]! + c) | 0;
-  H[3] = (H[3]! + d) | 0;
-  H[4] = (H[4]! + e) | 0;
-  H[5] = (H[5]! + f) | 0;
-  H[6] = (H[6]! + g) | 0;
-  H[7] = (H[7]! + h) | 0;
+  [a, b, c, d, e, f, g, h].forEach((v, i) => (H[i] = H[i]! + v)); // Int32Array: modulo 2³²
 }
 
 /**
@@ -76,19 +66,12 @@ export function sha256Hex(text: string): string {
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
   padded.set(data);
   padded[data.length] = 0x80;
-  const bits = data.length * 8;
-  const end = padded.length;
-  const high = Math.floor(bits / 0x100000000);
-  padded[end - 8] = high >>> 24;
-  padded[end - 7] = high >>> 16;
-  padded[end - 6] = high >>> 8;
-  padded[end - 5] = high;
-  padded[end - 4] = bits >>> 24;
-  padded[end - 3] = bits >>> 16;
-  padded[end - 2] = bits >>> 8;
-  padded[end - 1] = bits;
+  // The length in bits, as a 64-bit big-endian number at the end.
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(data.length / 0x20000000));
+  view.setUint32(padded.length - 4, (data.length * 8) >>> 0);
   H.set(INITIAL);
-  for (let offset = 0; offset < end; offset += 64) compress(padded, offset);
+  for (let offset = 0; offset < padded.length; offset += 64) compress(view, offset);
   let hex = '';
   for (let i = 0; i < 8; i++) hex += (H[i]! >>> 0).toString(16).padStart(8, '0');
   return hex;

@@ -13,12 +13,8 @@ export type BaseUrlOptions = {
 /**
  * True for a host name that never leaves the machine: `localhost` and `*.localhost`, `127.0.0.0/8`
  * and `[::1]` (as browsers treat them for secure contexts).
- *
- * @example
- * isLoopbackHost('127.0.0.1'); // true
- * isLoopbackHost('pos.intra'); // false
  */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return (
     host === 'localhost' ||

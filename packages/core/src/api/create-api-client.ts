@@ -32,7 +32,7 @@ import { createHttpTransport } from './http-transport.js';
 import { resolveRetry } from './retry-policy.js';
 import type { RetryOptions } from './retry-policy.js';
 import { matchBatchResults } from './batch-results.js';
-import { abortableSleep, sendRequest } from './send-request.js';
+import { sendRequest } from './send-request.js';
 import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
@@ -197,9 +197,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     timeoutMs: options.timeoutMs ?? 10_000,
     maxResponseBytes: Math.max(1, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     retry: resolveRetry(options.retry),
-    now: () => Date.now(),
-    sleep: abortableSleep,
-    random: Math.random,
   };
 
   /** A call's plan: a GET, or a POST of a JSON body; only `keyed` POSTs may be resent (see `PlannedRequest`). */
@@ -239,12 +236,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     baseUrl: options.baseUrl,
     async lookupCard(cardId, callOptions = {}) {
       checkOptions('lookupCard', callOptions, CALL_OPTIONS);
-      const { signal } = callOptions;
-      const id = checked(CardIdSchema, cardId);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
-      const body = { cardId: id };
+      const body = { cardId: checked(CardIdSchema, cardId) };
       const lookup = plan('lookupCard', 'v1/cards/lookup', body, { body, keyed: false });
-      return (await sendRequest(ctx, lookup, CardRecordSchema, signal)).data;
+      return (await sendRequest(ctx, lookup, CardRecordSchema, callOptions.signal)).data;
     },
 
     async registerUsage(usage, callOptions) {
@@ -260,11 +255,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     async registerBatch(items, callOptions = {}) {
       checkOptions('registerBatch', callOptions, CALL_OPTIONS);
-      const { signal } = callOptions;
       const body = checked(BatchRequestSchema, { items });
       // Every item carries its own key, so the whole batch is safe to resend (keyed).
       const batch = plan('registerBatch', 'v1/usages/batch', {}, { body, keyed: true });
-      const { data, response } = await sendRequest(ctx, batch, BatchResponseSchema, signal);
+      const { data, response } = await sendRequest(ctx, batch, BatchResponseSchema, callOptions.signal);
       const keys = body.items.map((item) => item.idempotencyKey);
       // Each refused item's problem as the client reads any problem; one with a code that is a sentence keeps its status.
       const unreadable = (status: number) => makeProblem(status, 'unreadable-problem', 'unreadable-problem');
@@ -286,11 +280,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     async getShowTally(showId, callOptions = {}) {
       checkOptions('getShowTally', callOptions, CALL_OPTIONS);
-      const { signal } = callOptions;
       const id = String(showId);
       if (id.length === 0) throw new ApiRequestError([{ path: 'showId', code: 'too_small' }]);
       const tally = plan('getShowTally', `v1/shows/${encodeURIComponent(id)}/tally`, { showId: id });
-      return (await sendRequest(ctx, tally, ShowTallySchema, signal)).data;
+      return (await sendRequest(ctx, tally, ShowTallySchema, callOptions.signal)).data;
     },
 
     async listUsages(query, callOptions = {}) {
@@ -298,7 +291,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
 
     async *iterateUsages(query, callOptions = {}) {
-      const started = ctx.now();
+      const started = Date.now();
       let cursor = query.cursor;
       let bytes = 0;
       const tooLong = (limit: keyof typeof limits) =>
@@ -308,7 +301,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         });
       for (let pages = 0; pages === 0 || cursor; pages++) {
         if (pages >= limits.pages) throw tooLong('pages');
-        if (ctx.now() - started > limits.time) throw tooLong('time');
+        if (Date.now() - started > limits.time) throw tooLong('time');
         const left = limits.bytes - bytes;
         const page = await listPage({ ...query, ...(cursor ? { cursor } : {}) }, callOptions, left).catch(
           (error: unknown) => {
@@ -324,8 +317,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
     async health(callOptions = {}) {
       checkOptions('health', callOptions, CALL_OPTIONS);
-      const { signal } = callOptions;
-      return (await sendRequest(ctx, plan('health', 'v1/health', {}), HealthSchema, signal)).data;
+      const health = plan('health', 'v1/health', {});
+      return (await sendRequest(ctx, health, HealthSchema, callOptions.signal)).data;
     },
   };
   return client;

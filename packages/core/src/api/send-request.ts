@@ -28,15 +28,12 @@ export type SendContext = {
   /** The most bytes a response body may have. */
   readonly maxResponseBytes: number;
   readonly retry: ResolvedRetry;
-  readonly now: () => number;
-  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-  readonly random: () => number;
 };
 
 const TIMEOUT = Symbol('timeout');
 
 /** Sleeps `ms`, rejecting early with the signal's reason when it aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = (): void => {
@@ -68,7 +65,7 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a token provider,
  * a transport or a body stream that ignores the signal can never hold an attempt past its timeout.
  */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   promise.catch(() => undefined); // a late failure after the abort must not go unhandled
   const aborted = new Promise<never>((_, reject) => {
     if (signal.aborted) reject(signal.reason as unknown);
@@ -104,7 +101,7 @@ async function attemptOnce<S extends z.ZodMiniType>(
         };
         const response = await ctx.transport(request);
         const maxBytes = Math.min(ctx.maxResponseBytes, plan.maxBytes ?? Infinity);
-        return { ...(await readResponse(response, schema, ctx.now(), maxBytes)), response };
+        return { ...(await readResponse(response, schema, Date.now(), maxBytes)), response };
       })(),
       controller.signal,
     );
@@ -151,7 +148,7 @@ export async function sendRequest<S extends z.ZodMiniType>(
     try {
       return await attemptOnce(ctx, plan, schema, attempt, signal, refresh);
     } catch (error) {
-      const next = nextAttempt(error, state, { keyed: plan.keyed, retry: ctx.retry }, ctx.random);
+      const next = nextAttempt(error, state, { keyed: plan.keyed, retry: ctx.retry }, Math.random);
       if (next.kind === 'give-up') throw error;
       refresh = next.kind === 'refresh-token';
       if (next.kind === 'refresh-token') {
@@ -160,7 +157,7 @@ export async function sendRequest<S extends z.ZodMiniType>(
       }
       state = { ...state, retries: state.retries + 1 };
       try {
-        await ctx.sleep(next.afterMs, signal);
+        await abortableSleep(next.afterMs, signal);
       } catch (cause) {
         throw new ApiAbortError({ cause });
       }

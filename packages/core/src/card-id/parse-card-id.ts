@@ -81,13 +81,13 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
   const read = normalizeReading(typeof raw === 'string' ? raw : '');
   const reading = grouped(read) ? { ...read, text: read.text.replace(SEPARATOR_ALL, '') } : read;
   if (reading.text === '') return refuse('empty', {});
-  const split = splitCheckCharacter(reading, options.checkCharacter ?? 'off');
+  const mode = options.checkCharacter ?? 'off';
+  const split = splitCheckCharacter(reading, mode);
   if (!split.ok) {
     return split.code === 'bad-character'
       ? refuse('bad-character', charParams(reading.text, split.index))
       : refuse('bad-checksum', {});
   }
-  const mode = options.checkCharacter ?? 'off';
   const result = matchData(split.data, format);
   if (!result.ok && mode === 'off' && hasUnexpectedCheckCharacter(reading.text, format)) {
     return refuse('unexpected-check-character', {});

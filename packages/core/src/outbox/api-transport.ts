@@ -69,22 +69,19 @@ function isRequestSpecific(error: unknown): boolean {
 }
 
 /**
- * Pairs each entry with its result: by idempotency key when the results carry keys (so a reordered
- * or short answer can never mark one usage synced on another's result), else by position. An entry
- * without a result stays pending (`missing-result`).
+ * Pairs each entry with its result: by idempotency key when the results carry keys (so a reordered or short
+ * answer can never mark one usage synced on another's result; a key answered twice is trusted for neither answer),
+ * else by position. An entry without a result stays pending (`missing-result`).
  */
 function matchOutcomes(
   entries: readonly BatchEntry[],
   results: readonly BatchItemResultLike[],
 ): ItemOutcome[] {
   const keyed = results.length > 0 && results.every((r) => typeof r.idempotencyKey === 'string');
-  if (!keyed) return entries.map((_, i) => toOutcome(results[i]));
-  const byKey = new Map<string, BatchItemResultLike | undefined>();
-  for (const r of results) {
-    // The same key answered twice: trust neither answer.
-    byKey.set(r.idempotencyKey!, byKey.has(r.idempotencyKey!) ? undefined : r);
-  }
-  return entries.map((e) => toOutcome(byKey.get(e.idempotencyKey)));
+  return entries.map((e, i) => {
+    const mine = keyed ? results.filter((r) => r.idempotencyKey === e.idempotencyKey) : [results[i]];
+    return toOutcome(mine.length === 1 ? mine[0] : undefined);
+  });
 }
 
 function toOutcome(result: BatchItemResultLike | undefined): ItemOutcome {

@@ -22,7 +22,7 @@ import { createSyncScheduler } from './sync-scheduler.js';
 import { attemptSync } from './sync-run.js';
 import type { OutboxParts } from './sync-run.js';
 import type { OutboxScope } from './target.js';
-import { belongsTo, countByTarget, scopeDatabaseName } from './target.js';
+import { belongsTo, countByTarget } from './target.js';
 import type { TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { checkOptions } from './outbox-options.js';
@@ -69,7 +69,6 @@ export class Outbox extends OutboxEventTarget {
   readonly #tallies;
   readonly #scheduler;
   readonly #abort = new AbortController();
-  readonly #autoSync: boolean;
   readonly #retentionMs: number;
   readonly #offlinePolicy: OfflinePolicy;
   #stopped = false;
@@ -79,7 +78,8 @@ export class Outbox extends OutboxEventTarget {
   constructor(options: OutboxOptions, store?: UseStore) {
     super();
     const scope = (this.scope = checkOptions(options));
-    const name = (this.databaseName = options.databaseName ?? scopeDatabaseName(scope));
+    // By default one database per API and venue, so no two targets share a store.
+    const name = (this.databaseName = options.databaseName ?? `kaiku-outbox ${scope.key}`);
     store ??= options.store ?? createStrictStore(name, 'outbox');
     const now = options.now ?? Date.now;
     const records = recordStore(store, (r) => belongsTo(scope, r));
@@ -116,7 +116,7 @@ export class Outbox extends OutboxEventTarget {
       broadcast: notices.available ? 'broadcast-channel' : 'none',
       secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
     };
-    const autoSync = (this.#autoSync = options.autoSync ?? true);
+    const autoSync = options.autoSync ?? true;
     this.#scheduler = createSyncScheduler({
       attempt: () => attemptSync(this.#p),
       backoff: this.#p.backoff,
@@ -137,7 +137,7 @@ export class Outbox extends OutboxEventTarget {
       options.purgeIntervalMs ??
       Math.min(15 * 60_000, Math.max(10_000, Math.min(this.#retentionMs, cardTtlMs)));
     this.#purgeTimer = setInterval(() => void this.purge().catch(() => undefined), purgeEvery);
-    this.ready = this.#start(options.persist ?? true, autoSync);
+    this.ready = this.#start(options.persist ?? true);
   }
 
   /** Which mechanisms are in use (Web Locks or a lease, randomUUID or getRandomValues, persisted storage). */
@@ -163,7 +163,7 @@ export class Outbox extends OutboxEventTarget {
     const record = newRecord(usage, options.acceptance ?? 'online', this.#p.now(), this.scope);
     await this.#p.notices.guard(this.#p.records.put(record));
     this.#p.notices.queued(record);
-    if (this.#autoSync) this.#scheduler.soon();
+    this.#scheduler.soon();
     return record;
   }
 
@@ -242,7 +242,7 @@ export class Outbox extends OutboxEventTarget {
     if (!changed) throw new OutboxError('record-not-found', { params: { id } });
     this.#p.notices.resolved(id, how);
     await this.#p.notices.refresh();
-    if (changed.state === 'pending' && this.#autoSync) this.#scheduler.soon();
+    if (changed.state === 'pending') this.#scheduler.soon();
     return changed;
   }
 
@@ -324,7 +324,7 @@ export class Outbox extends OutboxEventTarget {
     this.#p.notices.close();
   }
 
-  async #start(persist: boolean, autoSync: boolean): Promise<void> {
+  async #start(persist: boolean): Promise<void> {
     // Never awaited: Firefox answers persist() only when the user answers its permission prompt, and
     // start-up (sending what an earlier session left, the purge) must not wait for a person.
     if (persist) {
@@ -339,7 +339,7 @@ export class Outbox extends OutboxEventTarget {
     } catch {
       return; // already announced as outbox-error; enqueue will report it again
     }
-    if (autoSync && !this.#stopped) this.#scheduler.soon();
+    this.#scheduler.soon(); // never while stopped, nor without autoSync
   }
 }
 

@@ -14,14 +14,12 @@ export class OutboxError extends KaikuError {
     code: OutboxMessageCode,
     options: { cause?: unknown; params?: { id?: string; fields?: string; retryInMs?: number } } = {},
   ) {
-    const message = (
-      outboxMessages[code].en as (p: { id: string; reason: string; fields: string }) => string
-    )({
-      id: options.params?.id ?? '',
-      reason: '',
-      fields: options.params?.fields ?? '',
-    });
-    super(code, message, options);
+    const en = outboxMessages[code].en as (p: { id: string; reason: string; fields: string }) => string;
+    super(
+      code,
+      en({ id: options.params?.id ?? '', reason: '', fields: options.params?.fields ?? '' }),
+      options,
+    );
     this.name = 'OutboxError';
   }
 }

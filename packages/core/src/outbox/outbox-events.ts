@@ -55,46 +55,31 @@ export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Ev
 type Listener<K extends OutboxEventType> =
   ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void };
 
+/**
+ * The listener an event type takes: for an outbox event type a typed one (its `OutboxEvent` has that type's
+ * `detail`), for any other type an untyped one (as `EventTarget` has it).
+ */
+type ListenerOf<K extends string> =
+  (K extends OutboxEventType ? Listener<K> : EventListenerOrEventListenerObject) | null;
+
 /** An `EventTarget` whose listeners are typed by event name. */
 export class OutboxEventTarget extends EventTarget {
-  /** Listens to an outbox event; the listener gets an `OutboxEvent` with that type's `detail`. */
-  override addEventListener<K extends OutboxEventType>(
+  /** Listens to an event; an outbox event's listener gets an `OutboxEvent` with that type's `detail`. */
+  override addEventListener<K extends string>(
     type: K,
-    listener: Listener<K> | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  /** Listens to any event type, untyped (as `EventTarget` does). */
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
+    listener: ListenerOf<K>,
     options?: boolean | AddEventListenerOptions,
   ): void {
-    super.addEventListener(type, listener, options);
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
   /** Removes a listener added with `addEventListener`. */
-  override removeEventListener<K extends OutboxEventType>(
+  override removeEventListener<K extends string>(
     type: K,
-    listener: Listener<K> | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  /** Removes a listener of any event type, untyped. */
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
+    listener: ListenerOf<K>,
     options?: boolean | EventListenerOptions,
   ): void {
-    super.removeEventListener(type, listener, options);
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
   /** Dispatches a typed event (internal). */

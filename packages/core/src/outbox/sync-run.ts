@@ -1,3 +1,4 @@
+import { untilAborted } from '../api/send-request.js';
 import type { BackoffPolicy } from './backoff.js';
 import { classifyFailure } from './classify-failure.js';
 import type { OutboxNotices } from './outbox-notices.js';
@@ -144,33 +145,26 @@ export function applyOutcome(
  * and leave every tab "sending" for good: after `timeoutMs` the batch is aborted and counts as a
  * `timeout` (the records stay pending; a late answer is ignored and the resend is a replay).
  */
-function sendWithDeadline(
+async function sendWithDeadline(
   transport: OutboxTransport,
   entries: BatchEntry[],
   signal: AbortSignal,
   timeoutMs: number,
 ): Promise<readonly ItemOutcome[]> {
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal.reason);
-  if (signal.aborted) onAbort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = Object.assign(new Error('The batch got no answer in time.'), {
-        code: 'timeout',
-        retryable: true,
-      });
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
+  const deadline = new AbortController();
+  const timeout = Object.assign(new Error('The batch got no answer in time.'), {
+    code: 'timeout',
+    retryable: true,
   });
-  const sent = transport.sendBatch(entries, controller.signal);
-  sent.catch(() => undefined); // a late failure after the deadline must not go unhandled
-  return Promise.race([sent, deadline]).finally(() => {
+  const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
+  try {
+    return await untilAborted(
+      transport.sendBatch(entries, anySignal(signal, deadline.signal)),
+      deadline.signal,
+    );
+  } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
-  });
+  }
 }
 
 /** `AbortSignal.any` where it exists (Safari ≥ 17.4, Chromium ≥ 116), a listener pair elsewhere. */

@@ -41,9 +41,6 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
   let running: Promise<AttemptOutcome> | undefined;
-  let rerun = false;
-  /** The server answered another request while a run was under way. */
-  let answeredDuringRun = false;
   /** The failure the timer now waits out, if it was one of {@link UNREACHABLE}. */
   let waitingOutUnreachable = false;
   let failures = 0;
@@ -81,11 +78,15 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   const run = (): Promise<AttemptOutcome> => {
     if (stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
+    // Asked for during a run: go again when it ends, unless it failed (then the backoff timer it planned decides;
+    // retrying at once would hammer a server that is down).
     if (running) {
-      rerun = true;
+      void running.then(
+        (outcome) => void (outcome.kind === 'done' && schedule(0)),
+        () => undefined,
+      );
       return running;
     }
-    answeredDuringRun = false;
     const current = (async () => {
       let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
       try {
@@ -94,17 +95,6 @@ export function createSyncScheduler(o: SchedulerOptions) {
       } finally {
         running = undefined;
         plan(outcome);
-        // Something was asked for during the run: go again at once, unless the run failed (then the
-        // backoff timer just planned decides; retrying at once would hammer a server that is down).
-        if (rerun) {
-          rerun = false;
-          if (outcome.kind === 'done') schedule(0);
-        }
-        // The run failed on the network, but the server answered something else meanwhile: it is back.
-        if (answeredDuringRun) {
-          answeredDuringRun = false;
-          queueMicrotask(reachable);
-        }
       }
     })();
     running = current;
@@ -121,10 +111,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   const reachable = (): void => {
     // A run under way may still fail on the network that has just come back: look again when it ends.
-    if (running) {
-      answeredDuringRun = true;
-      return;
-    }
+    if (running) return void running.then(reachable, reachable);
     if (!waitingOutUnreachable || !o.auto || stopped || failures === 0) return;
     waitingOutUnreachable = false;
     online();

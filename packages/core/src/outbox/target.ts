@@ -39,11 +39,6 @@ export function outboxScope(target: OutboxTarget): OutboxScope {
   return { api, venueId: target.venueId, key: target.venueId ? `${api} ${target.venueId}` : api };
 }
 
-/** The default database of a scope: one per API and venue, so no two targets share a store by default. */
-export function scopeDatabaseName(scope: OutboxScope): string {
-  return `kaiku-outbox ${scope.key}`;
-}
-
 /**
  * Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). A record a
  * page script wrote without a target belongs to no outbox: it is never sent, and it never stops the others.

@@ -4,7 +4,7 @@ import type { EarlierUsage } from '../schemas/usage-input.js';
 import type { UsagePolicy } from '../policy/operating-model-policy.js';
 import { createReason } from './rules-reason.js';
 import type { UsageReason } from './usage-types.js';
-import { toDate } from './window-checks.js';
+import { toDate } from './helsinki-time.js';
 
 /**
  * Refuses a usage when the card already has one for this show (`earlier`: the card's non-voided usages for it),

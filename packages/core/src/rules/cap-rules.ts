@@ -3,27 +3,19 @@ import type { CapPolicy } from '../policy/operating-model-policy.js';
 import type { CapSettingData } from '../schemas/cap-setting-input.js';
 
 /**
- * Stable ids of the cap rules.
- *
- * @example
- * CAP_RULE_IDS.includes('small-show'); // true
- */
-export const CAP_RULE_IDS = [
-  'min-percent',
-  'small-show',
-  'course',
-  'tiny-show',
-  'mass-event',
-  'swimming-hall',
-  'visiting-producer',
-] as const;
-/**
- * A cap rule id.
+ * A cap rule id (stable).
  *
  * @example
  * const rule: CapRuleId = 'visiting-producer';
  */
-export type CapRuleId = (typeof CAP_RULE_IDS)[number];
+export type CapRuleId =
+  | 'min-percent'
+  | 'small-show'
+  | 'course'
+  | 'tiny-show'
+  | 'mass-event'
+  | 'swimming-hall'
+  | 'visiting-producer';
 
 /**
  * A rule that applies, with the lowest cap it allows and its range (`max: null` = no upper end).

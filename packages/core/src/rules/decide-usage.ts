@@ -1,18 +1,18 @@
 /**
- * `decideUsage`: may this card get these tickets for this show or course now? Lists every reason.
+ * `decideUsage`: may this card get these tickets for this show or course now? Lists every reason. The checks of the
+ * card, the cap and the windows are here; those shared with report imports are `already-used.ts`, `request-checks.ts`.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { createReason } from './rules-reason.js';
-import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import type { OperatingModelPolicy, UsagePolicy } from '../policy/operating-model-policy.js';
 import { withRulesInput } from './policy-input.js';
-import type { DecideUsageData } from '../schemas/usage-input.js';
+import type { DecideUsageData, UsageCard } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
-import { checkCap, ticketsAgainstCap } from './cap-checks.js';
-import { checkCard } from './card-checks.js';
+import type { TimeWindow } from '../schemas/instant.js';
 import { checkAlreadyUsed } from './already-used.js';
+import { formatHelsinki, helsinkiBefore, helsinkiDate, toDate } from './helsinki-time.js';
 import { checkRequest } from './request-checks.js';
-import type { DecideUsageInput, UsageDecision, UsageReason } from './usage-types.js';
-import { checkWindow, toDate } from './window-checks.js';
+import type { DecideUsageInput, UsageDecision, UsageReason, UsageTickets } from './usage-types.js';
 
 /**
  * Decides a usage by the operating model: card status and validity (Helsinki calendar, last day
@@ -82,4 +82,84 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy): Usag
     remainingAfter: hasCap ? Math.max(0, (event.cap as number) - event.ticketsGiven - extra) : null,
     policyVersion: policy.version,
   };
+}
+
+const STATUS_REASONS = {
+  inactive: 'card-inactive',
+  'use-ban': 'card-use-banned',
+  'in-transfer': 'card-in-transfer',
+} as const;
+
+/**
+ * The card itself: a non-active status, or a validity that ended. The last valid day is inclusive and read on the
+ * Helsinki calendar (00.30 Finnish time on the next day is already too late, even while it is still the last day in UTC).
+ */
+function checkCard(card: UsageCard, now: Date): UsageReason[] {
+  const reasons: UsageReason[] = [];
+  if (card.status !== 'active') reasons.push(createReason(STATUS_REASONS[card.status], {}));
+  const today = helsinkiDate(now);
+  if (today > card.validUntil) {
+    reasons.push(
+      createReason('card-expired', { validUntil: finnishDate(card.validUntil), today: finnishDate(today) }),
+    );
+  }
+  return reasons;
+}
+
+/** `YYYY-MM-DD` as Finns write it (`9.1.2026`). */
+function finnishDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day}.${month}.${year}`;
+}
+
+/** How many of a usage's tickets count against the cap under `policy` (the adult ticket always does). */
+function ticketsAgainstCap(tickets: Omit<UsageTickets, 'adult' | 'total'>, policy: UsagePolicy): number {
+  return (
+    1 +
+    (policy.childrenCountAgainstCap ? tickets.children : 0) +
+    (policy.groupMembersCountAgainstCap ? tickets.groupMembers : 0) +
+    (policy.under16ClientsCountAgainstCap ? tickets.under16Clients : 0)
+  );
+}
+
+/**
+ * The per-show cap at usage time (`null`/`undefined`: no cap): `cap-reached` when nothing is left, `cap-exceeded`
+ * when the request does not fit in what is left. The cap is not a quota: it only limits, it never reserves.
+ */
+function checkCap(cap: number | null | undefined, given: number, requested: number): UsageReason[] {
+  if (cap === null || cap === undefined) return [];
+  const remaining = Math.max(0, cap - given);
+  const params = { cap, given, requested, remaining };
+  if (remaining === 0) return [createReason('cap-reached', params)];
+  if (requested > remaining) return [createReason('cap-exceeded', params)];
+  return [];
+}
+
+/**
+ * `now` outside the booking (or collection) window (000 §9: booking from one month before, collection from e.g. 30
+ * minutes before). Against the show's start the latest opening bound and the earliest closing bound apply; a missing
+ * bound is open; both bounds are inclusive.
+ */
+function checkWindow(
+  mode: 'booking' | 'collection',
+  window: TimeWindow | undefined,
+  start: Date,
+  now: Date,
+): UsageReason[] {
+  if (!window) return [];
+  // Each bound given as an instant (NaN when absent); no bound is -Infinity/Infinity, which never refuses.
+  const bound = (at: TimeWindow['opensAt'], before: TimeWindow['opensBeforeStart']) =>
+    [toDate(at), before && helsinkiBefore(start, before)].map(Number).filter((t) => !Number.isNaN(t));
+  const opens = Math.max(...bound(window.opensAt, window.opensBeforeStart));
+  const closes = Math.min(...bound(window.closesAt, window.closesBeforeStart));
+  const reasons: UsageReason[] = [];
+  if (now.getTime() < opens) {
+    const opensAt = formatHelsinki(new Date(opens));
+    reasons.push(createReason(mode === 'booking' ? 'booking-not-open' : 'collection-not-open', { opensAt }));
+  }
+  if (now.getTime() > closes) {
+    const closesAt = formatHelsinki(new Date(closes));
+    reasons.push(createReason(mode === 'booking' ? 'booking-closed' : 'collection-closed', { closesAt }));
+  }
+  return reasons;
 }

@@ -93,10 +93,10 @@ export function formatHelsinki(instant: Date): string {
  * fromHelsinki({ year: 2025, month: 10, day: 26, hour: 12, minute: 0, second: 0 }).toISOString(); // '2025-10-26T10:00:00.000Z'
  */
 export function fromHelsinki(local: LocalDateTime): Date {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const wall = wallOf(local);
   const before = wall - offsetAt(new Date(wall - DAY));
   const after = wall - offsetAt(new Date(wall + DAY));
-  const matching = [before, after].filter((t) => sameWall(toHelsinki(new Date(t)), wall));
+  const matching = [before, after].filter((t) => wallOf(toHelsinki(new Date(t))) === wall);
   return new Date(matching.length > 0 ? Math.min(...matching) : before);
 }
 
@@ -119,14 +119,19 @@ export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): 
   return new Date(fromHelsinki(local).getTime() - elapsed);
 }
 
-function offsetAt(instant: Date): number {
-  const t = toHelsinki(instant);
-  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+/** An instant from a `Date` (copied) or an ISO string with offset; `undefined` stays `undefined`. */
+export function toDate(value: Date | string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? new Date(value.getTime()) : new Date(value);
 }
 
-function sameWall(t: LocalDateTime, wall: number): boolean {
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) === wall;
+/** A wall-clock time read as if it were UTC: wall clocks compare, and minus the instant give the offset. */
+function wallOf(t: LocalDateTime): number {
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+}
+
+function offsetAt(instant: Date): number {
+  return wallOf(toHelsinki(instant)) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 function daysInMonth(year: number, month: number): number {

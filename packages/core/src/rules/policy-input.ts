@@ -10,11 +10,8 @@ import { DEFAULT_POLICY, getPolicy } from '../policy/policies.js';
  * The policy to decide by, or the reason it cannot be used: an unknown version is `unknown-policy`, anything but
  * a version string or a policy object (`{ policy: 2020 }`) is `invalid-input` at `policy`. Nothing = the newest.
  * Never throws.
- *
- * @example
- * readPolicy('2020', POLICY_2025); // { ok: true, policy: POLICY_2020 }
  */
-export function readPolicy(
+function readPolicy(
   value: unknown,
   fallback: OperatingModelPolicy | string | undefined,
 ):

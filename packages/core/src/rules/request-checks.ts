@@ -9,13 +9,8 @@ import type { UsageReason } from './usage-types.js';
 
 type TicketRequest = z.infer<typeof TicketRequestSchema>;
 
-/**
- * A request checked against the card kind, with the group members' canonical IDs.
- *
- * @example
- * const { reasons, memberIds } = checkRequest('community', card, request, false, 'Y110029399');
- */
-export type RequestCheck = { readonly reasons: UsageReason[]; readonly memberIds: string[] };
+/** A request checked against the card kind, with the group members' canonical IDs. */
+type RequestCheck = { readonly reasons: UsageReason[]; readonly memberIds: string[] };
 
 /**
  * Client cards: children up to the registered number of minors, none on course places, no group.

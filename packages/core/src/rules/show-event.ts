@@ -31,10 +31,7 @@ export type ShowState = { readonly ticketsGiven: number; readonly cap?: number |
  * decideUsage({ card, event: toUsageEvent(show, { ticketsGiven: 2 }), request, now });
  */
 export function toUsageEvent(show: ShowSettings, state: ShowState): UsageEventInput {
-  const event: Record<string, unknown> = {};
-  for (const key of Object.keys(ShowConfigSchema.shape) as (keyof ShowConfig)[]) {
-    if (show[key] !== undefined) event[key] = show[key];
-  }
+  const event = pickSet(show, ShowConfigSchema.shape, false);
   if (state.cap !== undefined) event.cap = state.cap;
   return { ...(event as ShowSettings), ticketsGiven: state.ticketsGiven };
 }
@@ -47,12 +44,14 @@ export function toUsageEvent(show: ShowSettings, state: ShowState): UsageEventIn
  * const usage: UsageRequest = { venueId, show: toApiShow(show), cardId, childTickets: 0, channel, mode, clientTime };
  */
 export function toApiShow(show: ShowSettings & Pick<Show, 'id' | 'name'>): Show {
-  const picked: Record<string, unknown> = {};
-  for (const key of Object.keys(ShowSchema.shape) as (keyof Show)[]) {
-    const value = show[key];
-    if (value !== undefined && value !== null) picked[key] = value;
-  }
-  return picked as Show;
+  return pickSet(show, ShowSchema.shape, true) as Show;
+}
+
+/** The keys of a schema's `shape` that `source` sets (to `null` too, unless `dropNull`), in the shape's order. */
+function pickSet(source: object, shape: object, dropNull: boolean): Record<string, unknown> {
+  const values = source as Record<string, unknown>;
+  const set = Object.keys(shape).filter((k) => values[k] !== undefined && !(dropNull && values[k] === null));
+  return Object.fromEntries(set.map((k) => [k, values[k]]));
 }
 
 /**

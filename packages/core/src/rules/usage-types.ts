@@ -4,6 +4,7 @@ import type { RulesMessageCode } from '../messages/rules.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import type { DecideUsageInputSchema } from '../schemas/usage-input.js';
+import type { Tickets } from '../schemas/api-responses.js';
 
 /** Read-only all the way down, so `as const` data and frozen records are accepted. */
 type DeepReadonly<T> = T extends Date
@@ -41,18 +42,12 @@ export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum' | '
 export type UsageReason = RenderedReason<UsageRefusalCode>;
 
 /**
- * The tickets of one usage: always exactly one adult ticket (the card holder's). Same shape as the API's `Tickets`.
+ * The tickets of one usage: always exactly one adult ticket (the card holder's). The API's `Tickets`.
  *
  * @example
  * const { adult, children, total } = decision.tickets; // adult is always 1
  */
-export type UsageTickets = {
-  readonly adult: 1;
-  readonly children: number;
-  readonly groupMembers: number;
-  readonly under16Clients: number;
-  readonly total: number;
-};
+export type UsageTickets = Readonly<Tickets>;
 
 /**
  * An allowed usage.

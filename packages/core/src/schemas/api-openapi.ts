@@ -4,18 +4,119 @@
  * is this function's output (a test compares them), and the sandbox serves it at `/openapi.json`.
  */
 import * as z from 'zod/mini';
-import { API_SCHEMAS, apiSchemaRegistry } from './api-openapi-meta.js';
+import * as api from './api.js';
 import { PLAIN_ID } from './schema-parts.js';
 
 /** A JSON object of the OpenAPI document. */
 type Json = Record<string, unknown>;
 
+/**
+ * The contract's named schemas: every `…Schema` of `api.ts` under its name without the suffix, but the list query
+ * (query parameters, documented with its path).
+ */
+type SchemaName = Exclude<
+  keyof typeof api extends infer K ? (K extends `${infer N}Schema` ? N : never) : never,
+  'UsageListQuery'
+>;
+
+/**
+ * Descriptions and examples of the named schemas that have them. Here, not on the schemas, so the runtime schema
+ * modules have no load-time side effect (metadata in zod's global registry kept every schema in every bundle).
+ */
+const SCHEMA_META: Partial<Record<SchemaName, z.core.GlobalMeta>> = {
+  Problem: {
+    examples: [
+      {
+        type: 'https://kaiku-scanner.dev/problems/cap-reached',
+        title: 'Usage refused by the operating model',
+        status: 422,
+        code: 'cap-reached',
+        detail: 'The cap of 6 tickets for card holders has been reached.',
+        reasons: [{ code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }],
+      },
+    ],
+  },
+  AlreadyUsedParams: {
+    description:
+      "`params` of an `already-used` reason: when the card's latest non-voided usage for the show was " +
+      'registered (`at`) and on which terminal, when that usage named one.',
+  },
+  CardId: { description: 'Card ID: upper-case letters and digits, no spaces.' },
+  CardLookupRequest: {
+    description: 'The card ID to look up, in the body so that no URL carries it.',
+    examples: [{ cardId: 'A045198723' }],
+  },
+  CardRecord: {
+    examples: [
+      {
+        id: 'A045198723',
+        prefix: 'A',
+        kind: 'client',
+        status: 'active',
+        validUntil: '2027-09-17',
+        renewedAt: '2026-09-17',
+        minors: 2,
+      },
+    ],
+  },
+  UsageRequest: {
+    examples: [
+      {
+        venueId: 'teatteri-hilla',
+        show: {
+          id: 'hilla-taikuri-matti',
+          name: 'Taikuri Matti',
+          start: '2026-12-03T18:00:00+02:00',
+          kind: 'show',
+        },
+        cardId: 'A045198723',
+        childTickets: 2,
+        channel: 'box-office',
+        mode: 'booking',
+        clientTime: '2026-11-21T10:00:00Z',
+      },
+    ],
+  },
+  UsageResult: {
+    description:
+      "`countedAgainstCap`: tickets this usage added to the show's tally. A collection hands out what the " +
+      "card's uncollected booking for the show holds without counting it again (`coveredByBooking`); only " +
+      'tickets beyond the booking count, and they are refused (`cap-reached`, `cap-exceeded`) when they do ' +
+      'not fit under the cap.',
+    examples: [
+      {
+        usageId: '0d4af71f-5461-4b39-a507-7c0147b034c5',
+        registeredAt: '2026-11-21T10:00:01.120Z',
+        tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 },
+        showTally: {
+          showId: 'hilla-taikuri-matti',
+          cap: 6,
+          ticketsGiven: 3,
+          remaining: 3,
+          usages: 1,
+          updatedAt: '2026-11-21T10:00:01.120Z',
+        },
+        countedAgainstCap: 3,
+        coveredByBooking: 0,
+      },
+    ],
+  },
+};
+
 /** Every named schema of the contract as OpenAPI components (JSON Schema 2020-12). */
-export function buildApiComponentSchemas(): Record<string, Json> {
-  const generated = z.toJSONSchema(z.object(API_SCHEMAS), {
+function buildApiComponentSchemas(): Record<string, Json> {
+  const metadata = z.registry<z.core.GlobalMeta>();
+  const named: Record<string, z.core.$ZodType> = {};
+  for (const [key, schema] of Object.entries(api)) {
+    const id = key.replace(/Schema$/, '');
+    if (id === key || id === 'UsageListQuery') continue;
+    named[id] = schema as z.core.$ZodType;
+    metadata.add(named[id], { id, ...SCHEMA_META[id as SchemaName] });
+  }
+  const generated = z.toJSONSchema(z.object(named), {
     target: 'draft-2020-12',
     io: 'output',
-    metadata: apiSchemaRegistry(),
+    metadata,
   }) as Json;
   const text = JSON.stringify(generated.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/');
   const defs = JSON.parse(text) as Record<string, Json>;
@@ -32,21 +133,19 @@ const json = (name: string, description: string, headers?: Json): Json => ({
   ...(headers ? { headers } : {}),
   content: { 'application/json': { schema: ref(name) } },
 });
+const jsonBody = (name: string): Json => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
 const problem = (description: string): Json => ({
   description,
   content: { 'application/problem+json': { schema: ref('Problem') } },
 });
 const plainIdParam: Json = { type: 'string', minLength: 1, maxLength: 128, pattern: PLAIN_ID.source };
-const pathParam = (name: string, schema: Json, description: string): Json => ({
+/** A path parameter (`required` true) or a query parameter. */
+const param = (at: 'path' | 'query', name: string, schema: Json, description: string, required = true) => ({
   name,
-  in: 'path',
-  required: true,
-  description,
-  schema,
-});
-const queryParam = (name: string, schema: Json, required: boolean, description: string): Json => ({
-  name,
-  in: 'query',
+  in: at,
   required,
   description,
   schema,
@@ -108,10 +207,7 @@ function paths(): Json {
         description:
           'The card ID is in the body, not the URL: URLs reach access logs, proxies and the resource timing ' +
           'entries every script on the page can read. A look-up changes nothing, so it may be repeated.',
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: ref('CardLookupRequest') } },
-        },
+        requestBody: jsonBody('CardLookupRequest'),
         responses: {
           '200': json('CardRecord', 'The card record.'),
           '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
@@ -124,7 +220,7 @@ function paths(): Json {
         operationId: 'lookupCardByPath',
         deprecated: true,
         summary: 'Deprecated: use `POST /v1/cards/lookup`. This route puts the card ID into the URL.',
-        parameters: [pathParam('cardId', ref('CardId'), 'The card ID.')],
+        parameters: [param('path', 'cardId', ref('CardId'), 'The card ID.')],
         responses: {
           '200': json('CardRecord', 'The card record.'),
           ...common,
@@ -154,7 +250,7 @@ function paths(): Json {
             schema: ref('IdempotencyKey'),
           },
         ],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('UsageRequest') } } },
+        requestBody: jsonBody('UsageRequest'),
         responses: {
           '200': json(
             'UsageResult',
@@ -189,7 +285,7 @@ function paths(): Json {
         operationId: 'registerBatch',
         summary:
           'Registers up to 100 usages, each with its own idempotency key; a result or a problem per item.',
-        requestBody: { required: true, content: { 'application/json': { schema: ref('BatchRequest') } } },
+        requestBody: jsonBody('BatchRequest'),
         responses: {
           '200': json('BatchResponse', 'Per-item results, in request order.'),
           ...common,
@@ -209,8 +305,8 @@ function paths(): Json {
           'show has started. Idempotent: voiding a voided usage answers 200 with the same `voidedAt`. A voided usage ' +
           "counts neither against the show's cap nor as already used, and the usage list shows it with " +
           '`state: "voided"`. Only the venue that registered the usage may void it. The body is `{}`.',
-        parameters: [pathParam('usageId', plainIdParam, 'The `usageId` of the registration.')],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('VoidRequest') } } },
+        parameters: [param('path', 'usageId', plainIdParam, 'The `usageId` of the registration.')],
+        requestBody: jsonBody('VoidRequest'),
         responses: {
           '200': json('VoidResult', 'Voided (now or before).'),
           ...common,
@@ -228,7 +324,7 @@ function paths(): Json {
         summary:
           "Card-holder tickets given so far for a show of the token's venue (show IDs are per venue), across " +
           'every terminal and ticket agent, and the cap.',
-        parameters: [pathParam('showId', plainIdParam, 'The show ID.')],
+        parameters: [param('path', 'showId', plainIdParam, 'The show ID.')],
         responses: {
           '200': json('ShowTally', 'The tally (zero for a show not seen yet).'),
           ...common,
@@ -241,15 +337,16 @@ function paths(): Json {
         operationId: 'listUsages',
         summary: "A venue's usages whose show starts in [from, to] (Helsinki dates), oldest first, paged.",
         parameters: [
-          pathParam('venueId', plainIdParam, "The venue ID: the token's own venue."),
-          queryParam('from', { type: 'string', format: 'date' }, true, 'First show date, inclusive.'),
-          queryParam('to', { type: 'string', format: 'date' }, true, 'Last show date, inclusive.'),
-          queryParam('cursor', { type: 'string' }, false, '`nextCursor` of the previous page.'),
-          queryParam(
+          param('path', 'venueId', plainIdParam, "The venue ID: the token's own venue."),
+          param('query', 'from', { type: 'string', format: 'date' }, 'First show date, inclusive.'),
+          param('query', 'to', { type: 'string', format: 'date' }, 'Last show date, inclusive.'),
+          param('query', 'cursor', { type: 'string' }, '`nextCursor` of the previous page.', false),
+          param(
+            'query',
             'limit',
             { type: 'integer', minimum: 1, maximum: 1000 },
-            false,
             'Page size (default 100).',
+            false,
           ),
         ],
         responses: {

@@ -4,7 +4,7 @@
  *
  * The HTTP client validates every response with these, the sandbox validates every request with
  * them, and `docs/openapi.json` is generated from them, so the three cannot drift. Their OpenAPI
- * names and examples are in `api-openapi-meta.ts`, so loading them registers nothing.
+ * names and examples are in `api-openapi.ts`, so loading them registers nothing.
  * Nothing here identifies a person: a card is known by its ID only.
  *
  * Split by who needs what (enums for the rules, requests for the outbox, responses for the HTTP

@@ -4,6 +4,7 @@
  * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
  * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
  */
+import { closestName } from './closest-name.js';
 import { ownValue } from './own-value.js';
 
 /**
@@ -119,29 +120,20 @@ export function toFieldIssues(
 }
 
 /**
- * The known field an unknown name probably meant: another name for the same thing, the same name in other
- * case, a name containing it (`given` → `ticketsGiven`), or one a typo or two away. `undefined` when none is
- * close.
+ * The known field an unknown name probably meant: another name for the same thing, else what `closestName` finds
+ * (the same name in other case, a name containing it (`given` → `ticketsGiven`), one typo away), else one within
+ * a typo per three letters. `undefined` when none is close.
  *
  * @example
  * suggestField('Cap', ['cap', 'seats']); // 'cap'
  */
 export function suggestField(name: string, known: readonly string[]): string | undefined {
-  const other = ownValue(OTHER_NAMES, name)?.find((k) => known.includes(k));
-  if (other) return other;
-  const lower = name.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower);
-  if (exact) return exact;
-  if (lower.length >= 3) {
-    const containing = known
-      .filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()))
-      .sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length));
-    if (containing[0] && containing[0].length >= 3) return containing[0];
-  }
+  const close = ownValue(OTHER_NAMES, name)?.find((k) => known.includes(k)) ?? closestName(name, known);
+  if (close) return close;
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: { key: string; distance: number } | undefined;
   for (const key of known) {
-    const distance = editDistance(lower, key.toLowerCase());
+    const distance = editDistance(name.toLowerCase(), key.toLowerCase());
     if (distance <= limit && (!best || distance < best.distance)) best = { key, distance };
   }
   return best?.key;

@@ -36,3 +36,13 @@ describe.each(INHERITED)('the name %s', (name) => {
     expect(localize({ code: name }, 'sv')).toEqual(expect.any(String));
   });
 });
+
+describe('suggestField', () => {
+  it('suggests as the option checks do, then within a typo per three letters', () => {
+    expect(suggestField('acp', ['cap', 'seats'])).toBe('cap'); // two letters swapped, as closestName reads it
+    expect(suggestField('given', ['ticketsGiven', 'cap'])).toBe('ticketsGiven');
+    expect(suggestField('children', ['childTickets', 'group'])).toBe('childTickets'); // another name for it
+    expect(suggestField('chldTickts', ['childTickets', 'group'])).toBe('childTickets'); // two letters dropped
+    expect(suggestField('zz', ['cap', 'seats'])).toBeUndefined();
+  });
+});

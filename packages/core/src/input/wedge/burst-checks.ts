@@ -53,7 +53,7 @@ function matches(char: BurstChar | undefined, wanted: string): boolean {
 }
 
 /** True when the burst (so far) starts with every character of `prefix`. */
-export function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
+function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
   const wanted = Array.from(prefix);
   return chars.length >= wanted.length && wanted.every((w, i) => matches(chars[i], w));
 }
@@ -110,13 +110,8 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
     return next?.code === c.code ? Math.min(next.t, c.up ?? endT) : (c.up ?? endT);
   });
   const holds = chars.map((c, i) => Math.max(0, (ups[i] ?? endT) - c.t));
-  // A fast reader may roll over (press the next keys before releasing one, 0–1 ms apart), and releases a key
-  // early when it types it again: so a key overlapping later ones is foreign only when it is also held more than
-  // twice as long as any other key of the burst.
-  // A key still down at the end has been held at least this long, and how much longer is not known yet: it ranks as
-  // held for ever. A reader that rolls over still holds its last keys when its terminator goes down, and against
-  // their holds so far a key it released normally looked long (A held 9 ms of A777710170, the last three keys 1–3 ms
-  // so far). The scan then waits for their keyups and is judged again with the whole holds (pending-scan.ts).
+  // A key still down at the end ranks as held for ever: a reader that rolls over still holds its last keys when its
+  // terminator goes down, and the scan waits for their keyups to be judged with the whole holds (pending-scan.ts).
   const ranked = chars.map((c, i) =>
     c.up === undefined && chars[i + 1]?.code !== c.code ? Infinity : (holds[i] ?? 0),
   );

@@ -49,12 +49,20 @@ function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions,
   return { state: { ...state, phase: grown(state.phase, added.burst) }, effects: added.effects };
 }
 
-/** Ends the burst under way (if any): its verdict, and whether its terminator is kept from the page. */
-function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions) {
+/** Ends the burst under way (if any) with its verdict. */
+function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions): Step {
   const burst = burstOf(state.phase);
-  if (burst === undefined) return { state, effects: NONE, suppressEnd: false };
-  const { effects, suppressEnd } = evaluateBurst(burst, end, options);
-  return { state: { ...state, phase: IDLE }, effects, suppressEnd };
+  if (burst === undefined) return { state, effects: NONE };
+  return { state: { ...state, phase: IDLE }, effects: evaluateBurst(burst, end, options) };
+}
+
+/**
+ * True when a burst that ended with `effects` was the reader's, and so is the key that ended it: it has a verdict,
+ * or it is the rest of a refused reading and gives nothing back.
+ */
+function readersEnd(burst: Burst | undefined, effects: readonly WedgeEffect[]): boolean {
+  if (effects.some((e) => e.kind === 'scan' || e.kind === 'error')) return true;
+  return burst?.rest === true && !effects.some((e) => e.kind === 'release');
 }
 
 /** A key that is no character ends the burst as interrupted. */
@@ -85,9 +93,7 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
   if (burst === undefined || phase.name === 'framed' || !burst.recognized) return false;
   if (burst.chars.length < options.minLength) return false;
   const end: BurstEnd = { kind: 'complete', t: lastT(burst), silent: true };
-  const verdict = evaluateBurst(burst, end, options).effects.find(
-    (e) => e.kind === 'scan' || e.kind === 'error',
-  );
+  const verdict = evaluateBurst(burst, end, options).find((e) => e.kind === 'scan' || e.kind === 'error');
   if (verdict?.kind === 'scan') return couldGrow(verdict.scan.id, options);
   return (
     verdict?.kind === 'error' &&
@@ -212,21 +218,22 @@ const KEYDOWN: Transitions = {
     const end: BurstEnd = completes
       ? { kind: 'complete', t }
       : { kind: 'other-terminator', t, received: other };
-    const chars = burstOf(state.phase)?.chars ?? [];
+    const burst = burstOf(state.phase);
     const ended = endBurst(state, end, options);
-    const pending = completes ? pendingScan.holdScan(ended.effects, chars, record) : undefined;
+    const kept = readersEnd(burst, ended.effects);
+    const pending = completes ? pendingScan.holdScan(ended.effects, burst?.chars ?? [], record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
-    const heldEnd = ended.suppressEnd ? record.code : undefined;
+    const heldEnd = kept ? record.code : undefined;
     // A terminator kept from the page: the reader's line feed after it is kept too, whatever the verdict.
     const phase: Phase =
       pending !== undefined
         ? { name: 'releasing', pending }
-        : ended.suppressEnd
+        : kept
           ? { name: 'ended', t, lateUntil: undefined }
           : ended.state.phase;
     return {
       state: { ...withKeys(ended.state, { heldEnd }), phase },
-      effects: ended.suppressEnd ? [...reported, ...SUPPRESS] : reported,
+      effects: kept ? [...reported, ...SUPPRESS] : reported,
     };
   },
   // A control character a reader sends around the ID is no character; after it only the terminator may follow.
@@ -301,8 +308,6 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
  * on a tablet that only inserts text) is read character by character, a line break or tab as its terminator.
  */
 function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions): Step {
-  if (state.keys.text !== undefined && state.keys.text.toLowerCase() === record.text.toLowerCase())
-    return { state: withKeys(state, { text: undefined }), effects: NONE };
   const { phase } = state;
   const burst = burstOf(phase);
   if (burst !== undefined && waitsForText(phase)) {
@@ -356,10 +361,12 @@ function markDuplicates(
  * for (const record of records) ({ state } = stepWedge(state, record, options));
  */
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
+  // The text of the last character key (its `beforeinput`) is no second character.
+  if (record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase())
+    return { state: withKeys(state, { text: undefined }), effects: NONE, wakeAt: wakeAt(state, options) };
   // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
   // `input` record is the text of a key already seen, stamped when the text was inserted.
-  const ofKey = record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase();
-  const quiet = record.type === 'keyup' || (record.type === 'input' && (waitsForText(state.phase) || ofKey));
+  const quiet = record.type === 'keyup' || (record.type === 'input' && waitsForText(state.phase));
   const terminates =
     record.type === 'idle' ||
     (record.type === 'keydown' && kinds.matchesTerminator(record, options.terminator)) ||

@@ -1,9 +1,8 @@
 /**
  * `createWedgeListener`, the SDK's one listener, as `@kaiku-scanner/core/wedge` exports it (the main entry has
- * none): the classifier with its texts (`wedge-engine.ts`) is a chunk of its own, loaded when the first listener
- * starts, and so is calibration (`calibrateWedge`, the session, their texts), loaded by the first `calibrate()`.
- * Not in the main entry: a bundler that splits code (esbuild, webpack) would keep everything these `import()`s reach
- * in the first download of every page that imports the main entry, even one that only calls `parseCardId`.
+ * none, see `index.ts`): the classifier with its texts (`wedge-engine.ts`) is a chunk of its own, loaded when the
+ * first listener starts, and so is calibration (`calibrateWedge`, the session, their texts), loaded by the first
+ * `calibrate()`.
  */
 import {
   listenForWedge,

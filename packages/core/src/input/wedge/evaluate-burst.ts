@@ -3,6 +3,7 @@
  * Only a burst with a reader's timing, enough characters, unambiguous characters and a valid card ID is a card;
  * a paste only when it is one card ID.
  */
+import { CODE39_CHARSET } from '../../card-id/code39.js';
 import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
@@ -33,13 +34,11 @@ export type BurstEnd =
   | { readonly kind: 'gap' }
   | { readonly kind: 'interrupted' };
 
-export type Evaluation = { readonly effects: WedgeEffect[]; readonly suppressEnd: boolean };
-
 /** A refusal rendered from the listener's own table (it loads with the classifier). */
 export const wedgeFailure = /* @__PURE__ */ reasonFactory(wedgeListenerMessages);
 
 /** A scan from a valid card ID: the card's fields only, whatever else a custom `parse` returns. */
-export function scanOf(
+function scanOf(
   parsed: Extract<CardIdParseResult, { ok: true }>,
   source: WedgeScan['source'],
   durationMs: number,
@@ -49,8 +48,8 @@ export function scanOf(
   return { id, prefix, kind, medium, source, durationMs, keyCount, duplicate: false };
 }
 
-/** Code 39's characters: what a reader may send after an ID (a digit, a check character). */
-const NEXT_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.$/+%';
+/** What a reader may send after an ID (a digit, a check character): Code 39's characters but the space. */
+const NEXT_CHARS = CODE39_CHARSET.replace(' ', '');
 
 /**
  * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1 more): a reading that went
@@ -82,35 +81,43 @@ export function readingText(burst: Burst, options: ResolvedWedgeOptions): string
   return textOf(contentOf(burst, options));
 }
 
-const NOTHING: Evaluation = { effects: [], suppressEnd: false };
+/** A refusal by the card-ID parser, its text (what is wrong, never the ID) as the parser gives it. */
+function notACardId({ code, message }: Extract<CardIdParseResult, { ok: false }>['error']): WedgeEffect {
+  return { kind: 'error', error: { code: 'not-a-card-id', params: { reason: code }, message } };
+}
 
-function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): Evaluation {
-  return { effects: [{ kind: 'error', error: wedgeFailure(code, params as never) }], suppressEnd: true };
+const RELEASE: readonly WedgeEffect[] = [{ kind: 'release' }];
+
+function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): readonly WedgeEffect[] {
+  return [{ kind: 'error', error: wedgeFailure(code, params as never) }];
 }
 
 /**
- * Evaluates a burst at its end.
+ * Evaluates a burst at its end: its verdict (a scan or a refusal), `release` (a recognized burst that was typing
+ * after all), or nothing. A burst with a verdict was the reader's (so is its terminator); so is the rest of a
+ * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, `readersEnd`).
  *
  * @example
- * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // { effects: [{ kind: 'scan', … }], … }
+ * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // [{ kind: 'scan', … }]
  */
-export function evaluateBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
-  const evaluation = judgeBurst(burst, end, options);
-  if (evaluation.effects.some((e) => e.kind === 'scan')) return evaluation;
+export function evaluateBurst(
+  burst: Burst,
+  end: BurstEnd,
+  options: ResolvedWedgeOptions,
+): readonly WedgeEffect[] {
+  const effects = judgeBurst(burst, end, options);
+  if (effects.some((e) => e.kind === 'scan')) return effects;
   if (burst.rest === true) {
     // The rest of a reading refused as interrupted: not reported again, and its terminator is the reader's too.
     const t = end.kind === 'complete' && end.silent !== true ? [{ t: end.t, code: '', readings: [] }] : [];
-    const readerLike = hasReaderTiming([...burst.chars, ...t], options.maxMedianInterKeyMs);
-    return readerLike
-      ? { effects: [], suppressEnd: true }
-      : { effects: [{ kind: 'release' }], suppressEnd: false };
+    return hasReaderTiming([...burst.chars, ...t], options.maxMedianInterKeyMs) ? [] : RELEASE;
   }
-  if (burst.host !== true) return evaluation;
-  const refused = evaluation.effects.find((e) => e.kind === 'error');
-  if (refused?.kind === 'error' && isCardReading(burst, refused.error.code, options)) return evaluation;
+  if (burst.host !== true) return effects;
+  const refused = effects.find((e) => e.kind === 'error');
+  if (refused?.kind === 'error' && isCardReading(burst, refused.error.code, options)) return effects;
   // In the page's own field, anything but a card is the page's (a product barcode, a gift card): its text is given
   // back, its terminator goes through (the form submits), and no refusal is shown.
-  return burst.recognized ? { effects: [{ kind: 'release' }], suppressEnd: false } : NOTHING;
+  return burst.recognized ? RELEASE : [];
 }
 
 /**
@@ -135,23 +142,20 @@ function withoutRepeats(content: readonly BurstChar[], options: ResolvedWedgeOpt
   return found.size > 1 ? 'several' : found.values().next().value;
 }
 
-function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): Evaluation {
+function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): readonly WedgeEffect[] {
   const { recognized } = burst;
   const chars = trimControls(burst.chars);
   const readerLike = recognized || hasReaderTiming(chars, options.maxMedianInterKeyMs);
-  const release: Evaluation = recognized ? { effects: [{ kind: 'release' }], suppressEnd: false } : NOTHING;
-  if (!readerLike) return NOTHING;
+  const release = recognized ? RELEASE : [];
+  if (!readerLike) return [];
   let content = stripAffixes(chars, options.prefix, options.suffix);
   const longEnough = content !== undefined && content.length >= options.minLength;
 
   if (end.kind === 'gap' || end.kind === 'interrupted') {
-    if (recognized && end.kind === 'gap' && longEnough) {
-      return {
-        ...fail('terminator-missing', { expected: describeTerminator(options.terminator) }),
-        suppressEnd: false,
-      };
-    }
-    return release;
+    const missing = recognized && end.kind === 'gap' && longEnough;
+    return missing
+      ? fail('terminator-missing', { expected: describeTerminator(options.terminator) })
+      : release;
   }
   // Ended by silence, or by a key after a pause (never with terminator `'none'`, where silence is the terminator).
   const bySilence = end.kind === 'pause' || (end.kind === 'complete' && end.silent === true);
@@ -164,11 +168,11 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
       received: end.received,
     });
   }
-  if (content === undefined) return recognized ? fail('affix-missing') : NOTHING;
+  if (content === undefined) return recognized ? fail('affix-missing') : [];
   if (!longEnough) {
     return recognized
       ? fail('burst-too-short', { length: content.length, minLength: options.minLength })
-      : NOTHING;
+      : [];
   }
   if (hasForeignKey(chars, end.t)) return fail('mixed-input');
   if (content.some((c) => c.readings.length > 1)) {
@@ -200,14 +204,10 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   }
   if (!parsed.ok) {
     // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
-    const { code, message } = parsed.error;
-    return {
-      effects: [{ kind: 'error', error: { code: 'not-a-card-id', params: { reason: code }, message } }],
-      suppressEnd: true,
-    };
+    return [notACardId(parsed.error)];
   }
   const scan = scanOf(parsed, 'keys', Math.max(0, end.t - (chars[0]?.t ?? end.t)), chars.length);
-  return { effects: [{ kind: 'scan', scan }], suppressEnd: true };
+  return [{ kind: 'scan', scan }];
 }
 
 /**
@@ -231,11 +231,7 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
   const parsed = options.parse(upperAscii(text), options.cardIdOptions);
   if (!parsed.ok) {
     if (parsed.error.code !== 'legacy-code' || record.hostField === true) return [];
-    const { message } = parsed.error;
-    return [
-      { kind: 'error', error: { code: 'not-a-card-id', params: { reason: 'legacy-code' }, message } },
-      ...SUPPRESS,
-    ];
+    return [notACardId(parsed.error), ...SUPPRESS];
   }
   return [{ kind: 'scan', scan: scanOf(parsed, 'paste', 0, 0) }, ...SUPPRESS];
 }

@@ -18,7 +18,7 @@ const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', '']);
 /** The text field an event is aimed at (through shadow roots), if it is one whose text we can edit. */
 export function textFieldOf(event: Event): TextField | undefined {
   // By tag name, not `instanceof`: a field inside an iframe belongs to the iframe's realm.
-  const target = (event.composedPath()[0] ?? event.target) as Partial<HTMLInputElement> | null;
+  const target = aimedAt(event);
   const tag = target?.tagName;
   if (tag === 'TEXTAREA') return target as HTMLTextAreaElement;
   if (tag !== 'INPUT') return undefined;

@@ -36,14 +36,10 @@ export type WedgeState = {
   readonly last: { readonly id: string; readonly t: number } | undefined;
 };
 
-export type WedgeStep = {
-  readonly state: WedgeState;
-  readonly effects: readonly WedgeEffect[];
-  /** When the adapter should feed an `idle` record (a burst may end by silence), else `undefined`. */
-  readonly wakeAt: number | undefined;
-};
-
 export type Step = { readonly state: WedgeState; readonly effects: readonly WedgeEffect[] };
+
+/** `wakeAt`: when the adapter should feed an `idle` record (a burst may end by silence), else `undefined`. */
+export type WedgeStep = Step & { readonly wakeAt: number | undefined };
 
 export const IDLE: Phase = { name: 'idle' };
 export const SUPPRESS: readonly WedgeEffect[] = [{ kind: 'suppress' }];
