@@ -1,22 +1,29 @@
 // The consumer page: what a vendor's developer writes after `npm install kaiku-scanner` (docs/element.md). Built
 // by every bundler in test/consumers, then driven in Chromium by scripts/test-consumers.mjs.
 import 'kaiku-scanner';
+import type { ShowContext } from 'kaiku-scanner';
 import { acceptsCardId, decodeImage, getDecoderStatus } from '@kaiku-scanner/core/decode';
 
-const params = new URLSearchParams(location.search);
+// The Kaikukanta API, the venue and its shows, replaced at build time by each bundler's `define` (esbuild,
+// rollup-plugin-esbuild, Vite) or `EnvironmentPlugin` (webpack); docs/quick-start.md.
+declare const process: { env: Record<'KAIKU_API' | 'KAIKU_TOKEN' | 'KAIKU_VENUE' | 'KAIKU_SHOWS', string> };
+const token = process.env.KAIKU_TOKEN;
+const shows = JSON.parse(process.env.KAIKU_SHOWS) as ShowContext[];
+
 const scanner = document.createElement('kaiku-scanner');
 scanner.setAttribute('lang', 'en');
-scanner.setAttribute('base-url', params.get('api') ?? '');
-scanner.setAttribute('venue-id', 'teatteri-hilla');
-scanner.setAttribute('show-id', 'consumer-test');
-scanner.setAttribute('show-name', 'Consumer test');
-scanner.setAttribute('show-start', '2030-05-01T19:00:00+03:00');
-scanner.setAttribute('show-kind', 'show');
+scanner.setAttribute('base-url', process.env.KAIKU_API);
+scanner.setAttribute('venue-id', process.env.KAIKU_VENUE);
+scanner.shows = shows;
+scanner.setAttribute('show-id', shows[0]?.id ?? '');
+// A real page asks its own backend for the token here; the token never goes into an attribute or storage.
+scanner.tokenProvider = () => token;
 document.body.append(scanner);
-// What the camera read, and any error code the element reported (codes only: nothing else is collected).
-const camera = { scans: [] as string[], errors: [] as string[] };
-scanner.addEventListener('kaiku-scan', (e) => camera.scans.push(`${e.detail.source}:${e.detail.cardId}`));
-scanner.addEventListener('kaiku-error', (e) => camera.errors.push(e.detail.code));
+// What the element read and registered, and any error code it reported (codes only: nothing else is collected).
+const seen = { scans: [] as string[], errors: [] as string[], registered: [] as string[] };
+scanner.addEventListener('kaiku-scan', (e) => seen.scans.push(`${e.detail.source}:${e.detail.cardId}`));
+scanner.addEventListener('kaiku-error', (e) => seen.errors.push(e.detail.code));
+scanner.addEventListener('kaiku-usage-registered', (e) => seen.registered.push(e.detail.usageId));
 
 /** Reads an image URL with the decoder the camera uses (the card filter on, the browser's own detector off). */
 async function decodeUrl(url: string): Promise<string | null> {
@@ -31,4 +38,4 @@ async function decodeBlank(): Promise<string | null> {
   return read?.text ?? null;
 }
 
-Object.assign(globalThis, { consumer: { decodeUrl, decodeBlank, camera, decoderStatus: getDecoderStatus } });
+Object.assign(globalThis, { consumer: { decodeUrl, decodeBlank, seen, decoderStatus: getDecoderStatus } });

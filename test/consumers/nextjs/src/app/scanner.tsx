@@ -7,12 +7,16 @@ import { useCallback, useEffect, useState } from 'react';
 
 type Props = { api: string; token: string; venueId: string; shows: ShowContext[] };
 
+// What the element read and registered, and any error code it reported (codes only), for the test to read.
+const seen = { scans: [] as string[], errors: [] as string[], registered: [] as string[] };
+
 export function Scanner({ api, token, venueId, shows }: Props) {
   const [hydrated, setHydrated] = useState(false);
-  const [registered, setRegistered] = useState<string[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
   const tokenProvider = useCallback(() => token, [token]);
-  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    Object.assign(globalThis, { consumer: { seen } });
+    setHydrated(true);
+  }, []);
   return (
     <>
       <KaikuScanner
@@ -22,12 +26,11 @@ export function Scanner({ api, token, venueId, shows }: Props) {
         shows={shows}
         showId={shows[0]?.id}
         tokenProvider={tokenProvider}
-        onKaikuUsageRegistered={(e) => setRegistered((r) => [...r, e.detail.usageId])}
-        onKaikuError={(e) => setErrors((r) => [...r, e.detail.code])}
+        onKaikuScan={(e) => seen.scans.push(`${e.detail.source}:${e.detail.cardId}`)}
+        onKaikuUsageRegistered={(e) => seen.registered.push(e.detail.usageId)}
+        onKaikuError={(e) => seen.errors.push(e.detail.code)}
       />
       <output id="hydrated">{String(hydrated)}</output>
-      <output id="registered">{registered.join(',')}</output>
-      <output id="errors">{errors.join(',')}</output>
     </>
   );
 }
