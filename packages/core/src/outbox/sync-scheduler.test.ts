@@ -156,6 +156,30 @@ describe('createSyncScheduler', () => {
       s.stop();
     });
 
+    it('counts answers during a run once: a fresh run that fails on the network keeps its backoff', async () => {
+      let calls = 0;
+      let release!: (o: AttemptOutcome) => void;
+      const s = createSyncScheduler({
+        attempt: () => {
+          calls += 1;
+          return calls === 1 ? new Promise<AttemptOutcome>((r) => (release = r)) : Promise.resolve(network);
+        },
+        backoff: { baseMs: 60_000, maxMs: 60_000 },
+        random: () => 1,
+        auto: true,
+      });
+      const first = s.run();
+      s.reachable(); // two answers while the send was still under way
+      s.reachable();
+      release(network);
+      await first;
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toBe(2); // the fresh run, which fails on the network too
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(calls).toBe(2); // its 60 s backoff holds: nothing answered since it failed
+      s.stop();
+    });
+
     it('during a run that succeeds, nothing more; in manual mode or after stop(), never', async () => {
       const { s, release, calls } = held();
       const first = s.run();

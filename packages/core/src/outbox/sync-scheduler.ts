@@ -41,6 +41,8 @@ export function createSyncScheduler(o: SchedulerOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;
   let running: Promise<AttemptOutcome> | undefined;
+  /** The run during which the server answered another request. */
+  let answeredDuring: Promise<AttemptOutcome> | undefined;
   /** The failure the timer now waits out, if it was one of {@link UNREACHABLE}. */
   let waitingOutUnreachable = false;
   let failures = 0;
@@ -111,7 +113,9 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   const reachable = (): void => {
     // A run under way may still fail on the network that has just come back: look again when it ends.
-    if (running) return void running.then(reachable, reachable);
+    // Once per run, however many answers come during it: they say nothing of a run that starts after it.
+    if (running && answeredDuring !== running) void (answeredDuring = running).then(reachable, reachable);
+    if (running) return;
     if (!waitingOutUnreachable || !o.auto || stopped || failures === 0) return;
     waitingOutUnreachable = false;
     online();
