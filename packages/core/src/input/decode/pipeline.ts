@@ -50,6 +50,7 @@ export const STAGES = [
   // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
   { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrRescue(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: jsQr },
+  { name: 'qr-stretched', when: jsQr },
   // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',

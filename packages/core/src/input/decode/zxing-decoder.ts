@@ -1,7 +1,7 @@
 /**
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`: the JS stages of the pipeline
  * (pipeline.ts), on a frame's luminance. QR: QRCodeReader on a HybridBinarizer, on the half-size frame, full size,
- * negative and with the light taken out, with a grid search from the finder patterns it saw.
+ * negative, contrast stretched and with the light taken out, with a grid search from the finder patterns it saw.
  * Code 39: along the axes of located bar-code regions (any rotation);
  * accepted only when two different lines (or the two halves of the bars) agree on the text.
  */
@@ -103,6 +103,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
     // screen's pixel grid and reflections defeat zxing-js's binariser on the plain negative (640×480 phone frames).
     'qr-invert': () => qr(() => invert(small()))() ?? qr(() => invert(flat()))(),
+    'qr-stretched': qr(stretched),
     'qr-flat': () => qr(flat, evidenceBudget())(),
     'c39-templates': (part) => readCode39Templates(stretched(), open(), c39, true, part),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
