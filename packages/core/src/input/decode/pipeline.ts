@@ -137,7 +137,6 @@ export async function runStages(
   only?: (stage: StageName) => boolean,
 ): Promise<DecodeResult | null> {
   const round = control?.round;
-  if (round !== undefined) round.strong = false;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
