@@ -34,6 +34,7 @@ export const cameraMessages = defineTexts({
       'Kamera lukee kortteja varalukijalla, joka tunnistaa osan korteista huonommin. Pyydä ylläpitoa tarkistamaan sovelluksen asennus (zxing_reader.wasm puuttuu tai on estetty). Viivakoodinlukija toimii normaalisti.',
     'camera-module-url-missing':
       'Kameralla lukeminen ei käynnisty: sivun koonti kadotti koodin osoitteen (esbuildin format: "iife"). Pyydä ylläpitoa kokoamaan sivu muodossa format: "esm". Viivakoodinlukija toimii normaalisti.',
+    'camera-invalid-option': 'Kameran asetus ei kelpaa ({fields}): tarkista arvo.',
     'camera-failed': 'Kameraa ei voitu käynnistää. Yritä uudelleen tai käynnistä selain uudelleen.',
   },
   sv: {
@@ -60,6 +61,7 @@ export const cameraMessages = defineTexts({
       'Kameran läser korten med en reservläsare som känner igen en del kort sämre. Be supporten kontrollera installationen (zxing_reader.wasm saknas eller är blockerad). Streckkodsläsaren fungerar som vanligt.',
     'camera-module-url-missing':
       'Kameraläsningen startar inte: sidans bygge tappade kodens adress (esbuilds format: "iife"). Be supporten bygga sidan med format: "esm". Streckkodsläsaren fungerar som vanligt.',
+    'camera-invalid-option': 'Kamerans inställning är ogiltig ({fields}): kontrollera värdet.',
     'camera-failed': 'Kameran kunde inte startas. Försök igen eller starta om webbläsaren.',
   },
   en: {
@@ -85,6 +87,7 @@ export const cameraMessages = defineTexts({
       'The camera is reading cards with a fallback decoder that misses some cards. Ask support to check the installation (zxing_reader.wasm is missing or blocked). The barcode reader works as usual.',
     'camera-module-url-missing':
       'Camera scanning cannot start: the page\'s build lost the address of its code (esbuild\'s format: "iife"). Ask support to build the page with format: "esm". The barcode reader works as usual.',
+    'camera-invalid-option': 'Invalid camera setting ({fields}): check its value.',
     'camera-failed': 'The camera could not be started. Try again or restart the browser.',
   },
 });

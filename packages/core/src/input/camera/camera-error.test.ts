@@ -116,3 +116,19 @@ describe('getMediaDevices / openCamera', () => {
     await expect(opening).rejects.toMatchObject({ code: 'camera-unsupported' });
   });
 });
+
+describe('startCameraScan option values', () => {
+  it.each([
+    [{ code39Confirmations: Number.NaN }, 'code39Confirmations'],
+    [{ code39Confirmations: 0 }, 'code39Confirmations'],
+    [{ confirmationWindowMs: 'long' }, 'confirmationWindowMs'],
+    [{ duplicateWindowMs: -1, maxIntervalMs: Infinity }, 'duplicateWindowMs, maxIntervalMs'],
+  ])('refuses %o naming %s, before touching the camera', async (values, fields) => {
+    const { startCameraScan } = await import('./start-camera-scan.js');
+    const error = await startCameraScan({ onScan: () => {}, ...values } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CameraError);
+    expect((error as CameraError).code).toBe('camera-invalid-option');
+    expect((error as CameraError).params).toEqual({ fields });
+    expect((error as CameraError).text.sv).toContain(fields);
+  });
+});

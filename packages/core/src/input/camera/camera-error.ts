@@ -1,5 +1,5 @@
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { renderAll, type LocalizedText } from '../../messages/define.js';
+import { renderAll, type LocalizedMessage, type LocalizedText } from '../../messages/define.js';
 import { cameraMessages, type CameraMessageCode } from '../../messages/camera.js';
 
 /** A stable code a camera scan fails with, e.g. `'camera-permission-denied'` or `'camera-not-found'`. */
@@ -18,12 +18,12 @@ export class CameraError extends KaikuError {
   /** The guidance in every language. */
   readonly text: LocalizedText;
 
-  constructor(code: CameraErrorCode, options: { cause?: unknown; params?: { feature?: string } } = {}) {
-    const params = { feature: '', ...options.params };
-    const text = renderAll(
-      cameraMessages[code] as (typeof cameraMessages)['camera-feature-unsupported'],
-      params,
-    );
+  constructor(
+    code: CameraErrorCode,
+    options: { cause?: unknown; params?: { feature?: string; fields?: string } } = {},
+  ) {
+    const params = { feature: '', fields: '', ...options.params };
+    const text = renderAll(cameraMessages[code] as LocalizedMessage<typeof params>, params);
     super(code, text.en, { cause: options.cause, params: options.params ?? {} });
     this.name = 'CameraError';
     this.text = text;

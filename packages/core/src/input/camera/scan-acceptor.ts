@@ -26,8 +26,6 @@ export type ScanAcceptor = {
    * it counts as (2 for a Code 39 read the decoder marks `strong`); a streak still needs two frames.
    */
   offer(key: string, format: DecodeFormat, now: number, weight?: number): AcceptDecision;
-  /** Forgets streaks and reported keys (e.g. after switching camera). */
-  reset(): void;
 };
 
 /**
@@ -84,9 +82,5 @@ export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
       for (const seen of lastSeen.values()) seen.absent += 1;
     },
     offer,
-    reset() {
-      streaks.clear();
-      lastSeen.clear();
-    },
   };
 }

@@ -47,7 +47,8 @@ const CAMERA_OPTIONS = {
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
  * stop, switch camera, and drive torch and zoom. Rejects with a `CameraError` (`camera-permission-denied`,
  * `camera-not-found`, `camera-in-use`, `camera-insecure-context`, `camera-overconstrained`, `camera-aborted`,
- * `camera-unsupported`, `camera-failed`) and then holds no camera.
+ * `camera-unsupported`, `camera-failed`; `camera-invalid-option` for a count or time that is not one) and then
+ * holds no camera.
  *
  * Every track is stopped on `stop()`, when `signal` aborts (also before the stream has started), when the page is
  * hidden, and when the given video element leaves the document. QR readings are accepted at once; Code 39 only
@@ -66,6 +67,20 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options, CAMERA_OPTIONS);
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
+  // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
+  const counts = {
+    code39Confirmations: 1,
+    confirmationWindowMs: 0,
+    duplicateWindowMs: 0,
+    minIntervalMs: 0,
+    maxIntervalMs: 0,
+  };
+  const bad = Object.entries(counts).filter(([key, min]) => {
+    const value: unknown = options[key as keyof typeof counts];
+    return value !== undefined && !(Number.isFinite(value) && (value as number) >= min);
+  });
+  if (bad.length)
+    throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
   // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
   if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
   const { cardIdOptions } = options;

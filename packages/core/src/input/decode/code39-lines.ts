@@ -96,13 +96,12 @@ export function readCode39(
       // Decided when a binarisation's lines are all read: a line that reads otherwise further down must be seen.
       const [only] = votes;
       if (only !== undefined && only[1].size >= 2) {
-        // Strong: two lines on each side of the bars' middle read it — apart, they share no noise and no scratch.
-        const middle = (image.height - 1) / 2;
-        const rows = [...only[1]].flatMap((line) =>
-          line.startsWith(`${index}:`) ? [Number(line.slice(line.indexOf(':') + 1))] : [],
-        );
-        const strong =
-          rows.filter((y) => y < middle).length >= 2 && rows.filter((y) => y > middle).length >= 2;
+        // Strong: two lines on each side of the bars' middle read it, each clear of the middle by half its thickness
+        // (no pixel is read by both sides): apart, they share no noise and no scratch.
+        const clear = (bundle.thickness ?? 1) / 2;
+        const ours = [...only[1]].filter((line) => line.startsWith(`${index}:`));
+        const at = ours.map((line) => bundle.offsets[Number(line.split(':')[1])] ?? 0);
+        const strong = at.filter((o) => o <= -clear).length >= 2 && at.filter((o) => o >= clear).length >= 2;
         return { text: only[0], format: 'code_39', strong };
       }
     }

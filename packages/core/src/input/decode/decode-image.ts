@@ -71,6 +71,7 @@ export async function decodeStages(
   const code39CheckDigit = options.code39CheckDigit ?? false;
   const { signal } = options;
   signal?.throwIfAborted();
+  if (control?.round) control.round.strong = false; // this frame's own: the native detector runs no stage
   // Translucent pixels are read as white paper: composited when first needed (`onWhite`), not before zxing-cpp reads
   // the frame as given — the scan would cost more than the read on a camera frame (read-pixels.ts).
   const frame = await readFramePixels(image, options.region);

@@ -13,6 +13,7 @@ export async function decodeGrey(
   grey: GreyImage,
   options: ZxingOptions & { readonly onUnread?: () => void },
 ): Promise<DecodeResult | null> {
+  if (options.control?.round !== undefined) options.control.round.strong = false; // as `decodeStages` does
   const frame = jsFrame(grey, options);
   const facts: FrameFacts = {
     ...frame.facts,

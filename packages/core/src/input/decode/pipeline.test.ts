@@ -129,6 +129,29 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect(parts).toEqual(['cpp#0', 'c39-templates#2']);
   });
 
+  it('gives the parts before a part that keeps reading their turn (a card on the counter starves no region)', async () => {
+    // c39-lines in two parts: region 1 holds a card already reported, read on every frame; region 0 the next card.
+    const round = createRescueRound();
+    const facts = { ...frame(false), parts: (stage: StageName) => (stage === 'c39-lines' ? 2 : 1) };
+    const parts: string[] = [];
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const run = () =>
+      runStages(
+        facts,
+        (stage, part) => {
+          parts.push(`${stage}#${part}`);
+          clock += stage === 'cpp' ? 10 : 8; // one rescue part per frame fits
+          return stage === 'c39-lines' && part === 1 ? card : null;
+        },
+        { round },
+        undefined,
+      );
+    for (let i = 0; i < 6; i++) await run();
+    const firstRead = parts.indexOf('c39-lines#1');
+    expect(firstRead).toBeGreaterThan(0);
+    expect(parts.slice(firstRead + 1)).toContain('c39-lines#0');
+  });
+
   it('keeps a finder pair seen on an earlier frame of the round as the trigger of the later QR stages', async () => {
     const round = createRescueRound();
     let seen = true;

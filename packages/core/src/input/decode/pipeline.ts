@@ -97,10 +97,9 @@ export type RescueRound = {
   part: number;
   /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
   qrSeen: boolean;
-  /**
-   * This frame's read is a Code 39 read by lines on both sides of its bars' middle (`readCode39`): the camera counts it
-   * as two agreeing frames.
-   */
+  /** The previous frame ended on a read there (not on the budget): `next` and `part` are the rescue that read. */
+  held?: boolean;
+  /** This frame's read is a Code 39 read on both sides of the bars' middle (`readCode39`): it counts as two frames. */
   strong?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName, number>;
@@ -137,12 +136,11 @@ export async function runStages(
   only?: (stage: StageName) => boolean,
 ): Promise<DecodeResult | null> {
   const round = control?.round;
-  if (round !== undefined) round.strong = false;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
   let first: DecodeResult | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
-  let [ran, next, nextPart] = [0, 0, 0];
+  let [ran, next, nextPart, held] = [0, 0, 0, false];
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
@@ -166,11 +164,13 @@ export async function runStages(
       ran += 1;
       if (read === null) continue;
       first ??= read;
-      // A rescue that read goes first on the next frame: the card held in view is read again at once.
-      [next, nextPart] = [index, part];
+      // A rescue that read goes first on the next frame: the card held in view is read again at once. A part that read
+      // again there gives its stage's first parts a turn: a card lying in view must not hide a region before it.
+      const again = round?.held === true && index === round.next && part === round.part;
+      [next, nextPart, held] = [index, again ? 0 : part, true];
       if (control?.exhaustive !== true) break stages;
     }
   }
-  if (round !== undefined) Object.assign(round, { next, part: nextPart, qrSeen: next > 0 && facts.qrSeen() });
+  if (round) Object.assign(round, { next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen() });
   return first;
 }

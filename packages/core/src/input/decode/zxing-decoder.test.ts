@@ -211,6 +211,22 @@ describe('decodeGrey (the pure-JS passes, in Node)', () => {
     expect(round.strong).toBe(false);
   });
 
+  it('never calls a read strong whose lines above and below the middle read the same pixels', async () => {
+    // Bars 10 px high in a 168-px frame (8-px cells): one row of cells, so the nine lines, each 5 px thick, lie
+    // 0.8 px apart; the lines either side of the middle overlap — one sample of the sensor's noise, not two.
+    const thin = drawCode39('A972120591', {
+      width: 400,
+      height: 168,
+      module: 1.5,
+      degrees: 0,
+      barHeight: 10,
+    });
+    const round = createRescueRound();
+    const read = await decodeGrey(thin, { ...options, rescueOnly: true, control: { round } });
+    expect(read).toEqual({ text: 'A972120591', format: 'code_39' });
+    expect(round.strong).toBe(false);
+  });
+
   it('reads a flat Code 39 filling a short frame, which the locator splits into pieces', async () => {
     // Sharp bars (bwip-js, with the mod-43 character) across most of a 120-px-high frame, as decode-image's browser
     // test draws it: the located regions are pieces of the code, none spanning start to stop, and the averaged lines
