@@ -145,7 +145,7 @@ add({
     contract: 'packages/core/src/contract.ts',
     // Subpath `@kaiku-scanner/core/messages`: the per-area message tables, for UIs that ship only what they show.
     messages: 'packages/core/src/message-tables.ts',
-    // Subpath `@kaiku-scanner/core/base`: errors, option checks, `defineMessages`, for a page's first download.
+    // Subpath `@kaiku-scanner/core/base`: errors, option checks, `defineTexts`, for a page's first download.
     base: 'packages/core/src/base-entry.ts',
   }),
   external: externalTo([...depsOf('core'), ...nodeBuiltins]),

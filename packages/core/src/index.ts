@@ -26,7 +26,7 @@ export type { CheckCharacterMode } from './card-id/check-character.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
 // One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
-// (`error.message.fi`, `reason.message`), so most hosts never call it. The per-area tables and `defineMessages` are
+// (`error.message.fi`, `reason.message`), so most hosts never call it. The per-area tables and `defineTexts` are
 // in `@kaiku-scanner/core/messages`, for UIs that ship only the texts they show.
 export { LOCALES, isMessageCode, localize } from './messages/index.js';
 export type { Locale, LocalizedText, MessageCode, Reason } from './messages/index.js';

@@ -1,5 +1,5 @@
 /**
- * `@kaiku-scanner/core/messages` — the message tables, one per area, and `defineMessages` to write your own the
+ * `@kaiku-scanner/core/messages` — the message tables, one per area, and `defineTexts` to write your own the
  * same way. For user interfaces that must ship only the texts they show (`<kaiku-scanner>` puts the card-ID and
  * the card-ID table in its first download and the rest in a later chunk). Everyone else uses `localize` from
  * the main entry, which knows every code; results and errors also carry their texts already.
@@ -10,13 +10,13 @@
  * `@kaiku-scanner/core/base` (`cardIdMessages`: a page's first download).
  *
  * @example
- * import { rulesMessages, defineMessages } from '@kaiku-scanner/core/messages';
+ * import { rulesMessages, defineTexts } from '@kaiku-scanner/core/messages';
  * rulesMessages['card-expired'].sv({ validUntil: '9.1.2026', today: '10.1.2026' });
- * const mine = defineMessages({ 'till-closed': { fi: () => 'Kassa on suljettu.', sv: () => 'Kassan är stängd.', en: () => 'The till is closed.' } });
+ * const mine = defineTexts({ fi: { 'till-closed': 'Kassa {till} on suljettu.' }, sv: { 'till-closed': 'Kassan {till} är stängd.' }, en: { 'till-closed': 'Till {till} is closed.' } });
  *
  * @packageDocumentation
  */
-export { LOCALES, defineMessages } from './messages/define.js';
+export { LOCALES, defineTexts } from './messages/define.js';
 export type { Locale, LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';

@@ -28,18 +28,6 @@ export type MessageTable = Readonly<Record<string, LocalizedMessage<never>>>;
 /** A message already rendered in every language (what `{ ok: false, error }` results carry). */
 export type LocalizedText = { readonly [L in Locale]: string };
 
-/**
- * Declares a table and keeps its literal keys and parameter types.
- *
- * @example
- * export const cardIdMessages = defineMessages({
- *   empty: { fi: () => 'Kortin tunnus puuttuu.', sv: () => 'Kortnumret saknas.', en: () => 'The card ID is missing.' },
- * });
- */
-export function defineMessages<const T extends Record<string, LocalizedMessage<never>>>(table: T): T {
-  return table;
-}
-
 /** One language's text of a code: `{name}` placeholders filled from the parameters, or a function of them. */
 export type Text = string | ((params: never) => string);
 /** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */

@@ -1,6 +1,6 @@
 /**
  * Every text the element shows for a code, and the one lookup (`textOf`) that turns a code and its parameters into
- * text in every language. Tables are defined with the core's `defineMessages` (a missing translation does not
+ * text in every language. Tables are defined with the core's `defineTexts` (a missing translation does not
  * compile):
  *
  * - here, the element's codes its first download can show (a part that did not load, the group form, the generic
@@ -11,46 +11,41 @@
  *
  * Camera errors carry their own texts (`CameraError.text`).
  */
-import { KaikuError, cardIdMessages, defineMessages, isKaikuError } from '@kaiku-scanner/core/base';
+import { KaikuError, cardIdMessages, defineTexts, isKaikuError } from '@kaiku-scanner/core/base';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
 
 /** The element's own codes that its first download shows. */
-export const elementMessages = defineMessages({
-  'element-load-failed': {
-    fi: () =>
+export const elementMessages = defineTexts({
+  fi: {
+    'element-load-failed':
       'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; kirjaa käyttö sillä välin paperille.',
-    sv: () =>
-      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
-    en: () =>
-      'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
-  },
-  'language-load-failed': {
-    fi: () =>
+    'language-load-failed':
       'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
-    sv: () =>
+    'group-duplicate': 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
+    'reading-replaced':
+      'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
+    unexpected: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
+  },
+  sv: {
+    'element-load-failed':
+      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
+    'language-load-failed':
       'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
-    en: () =>
+    'group-duplicate': 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
+    'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
+    unexpected: 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
+  },
+  en: {
+    'element-load-failed':
+      'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
+    'language-load-failed':
       'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
-  },
-  'group-duplicate': {
-    fi: () => 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
-    sv: () => 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
-    en: () => 'This card is already in the group. Scan the next member’s card.',
-  },
-  'reading-replaced': {
-    fi: (p: { tail: string }) =>
-      `Korttia …${p.tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.`,
-    sv: (p: { tail: string }) =>
-      `Kortet …${p.tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.`,
-    en: (p: { tail: string }) =>
-      `Card …${p.tail} was not looked up: a newer reading replaced it. Read it again if needed.`,
-  },
-  unexpected: {
-    fi: () => 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
-    sv: () => 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
-    en: () => 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
+    'group-duplicate': 'This card is already in the group. Scan the next member’s card.',
+    'reading-replaced':
+      'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
+    unexpected: 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
   },
 });
 

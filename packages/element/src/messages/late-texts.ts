@@ -5,13 +5,12 @@
 import {
   apiMessageCode,
   apiMessages,
-  defineMessages,
+  defineTexts,
   outboxMessages,
   rulesMessages,
   wedgeMessages,
 } from '@kaiku-scanner/core/messages';
 
-type FieldsParams = { readonly fields: string };
 type Invalid = { readonly setting: string; readonly expected?: string | undefined };
 type Unknown = { readonly setting: string; readonly suggestion?: string | undefined };
 
@@ -21,79 +20,65 @@ type Unknown = { readonly setting: string; readonly suggestion?: string | undefi
  * problems (an attribute or property set to something it cannot use), shown in place of the scanning controls,
  * naming the setting as the host page spells it (`show-start`, `shows[1].cap`, `wedgeOptions.layuot`).
  */
-export const serviceMessages = defineMessages({
-  'element-not-configured': {
-    fi: () =>
+export const serviceMessages = defineTexts({
+  fi: {
+    'element-not-configured':
       'Skanneria ei ole yhdistetty Kaikukantaan (base-url puuttuu). Pyydä ylläpitäjää tarkistamaan asetukset; kirjaa käyttö sillä välin paperille.',
-    sv: () =>
-      'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
-    en: () =>
-      'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
-  },
-  'element-not-ready': {
-    fi: () => 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
-    sv: () => 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
-    en: () => 'The scanner is still starting. Wait a moment and scan the card again.',
-  },
-  'element-disposed': {
-    fi: () => 'Skanneri on suljettu. Lataa sivu uudelleen.',
-    sv: () => 'Skannern har stängts. Ladda om sidan.',
-    en: () => 'The scanner has been shut down. Reload the page.',
-  },
-  'camera-decoder-main-thread': {
-    fi: () =>
+    'element-not-ready': 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
+    'element-disposed': 'Skanneri on suljettu. Lataa sivu uudelleen.',
+    'camera-decoder-main-thread':
       'Kamera lukee kortteja tavallista hitaammin (tunnistus ei saa omaa säiettään), mutta lukeminen toimii. Pyydä ylläpitoa tarkistamaan asennus (decode-worker.js ja Trusted Types -käytäntö kaiku-scanner).',
-    sv: () =>
-      'Kameran läser korten långsammare än vanligt (avkodningen får ingen egen tråd), men läsningen fungerar. Be supporten kontrollera installationen (decode-worker.js och Trusted Types-policyn kaiku-scanner).',
-    en: () =>
-      'The camera reads cards more slowly than usual (decoding cannot use its own thread), but scanning works. Ask support to check the installation (decode-worker.js and the Trusted Types policy kaiku-scanner).',
-  },
-  'storage-blocked': {
-    fi: () =>
+    'storage-blocked':
       'Selain ei anna tallentaa tälle laitteelle (sivuston tiedot estetty tai yksityinen ikkuna). Käytöt kirjataan vain, kun Kaikukanta vastaa: ilman yhteyttä niitä ei voi tallentaa myöhemmin lähetettäviksi.',
-    sv: () =>
-      'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
-    en: () =>
-      'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
-  },
-  'storage-evicted': {
-    fi: ({ n }: { n: number }) =>
+    'storage-evicted': ({ n }: { n: number }) =>
       `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 lähettämätön käyttö' : `${n} lähettämätöntä käyttöä`} on voinut kadota. Tarkista ne Kaikukannan käyttöraportista.`,
-    sv: ({ n }: { n: number }) =>
-      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
-    en: ({ n }: { n: number }) =>
-      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
-  },
-  'storage-not-persisted': {
-    fi: () =>
+    'storage-not-persisted':
       'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
-    sv: () =>
-      'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
-    en: () =>
-      'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
-  },
-  'show-invalid': {
-    fi: (p: FieldsParams) =>
-      `Esityksen tiedot ovat virheelliset (${p.fields}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.`,
-    sv: (p: FieldsParams) =>
-      `Föreställningens uppgifter är felaktiga (${p.fields}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.`,
-    en: (p: FieldsParams) =>
-      `The show's details are not valid (${p.fields}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.`,
-  },
-  'config-invalid': {
-    fi: (p: Invalid) =>
+    'show-invalid':
+      'Esityksen tiedot ovat virheelliset ({fields}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.',
+    'config-invalid': (p: Invalid) =>
       `Skannerin asetuksen ${p.setting} arvo ei kelpaa${p.expected ? ` (odotetaan esim. ${p.expected})` : ''}. Kortteja ei voi lukea ennen kuin ylläpitäjä korjaa asetuksen.`,
-    sv: (p: Invalid) =>
-      `Skannerns inställning ${p.setting} har ett ogiltigt värde${p.expected ? ` (till exempel ${p.expected} väntas)` : ''}. Kort kan inte läsas förrän administratören har rättat inställningen.`,
-    en: (p: Invalid) =>
-      `The scanner's setting ${p.setting} has a value it cannot use${p.expected ? ` (expected e.g. ${p.expected})` : ''}. Cards cannot be read until an administrator fixes the setting.`,
-  },
-  'config-unknown-field': {
-    fi: (p: Unknown) =>
+    'config-unknown-field': (p: Unknown) =>
       `Skannerilla ei ole asetusta ${p.setting}${p.suggestion ? ` – tarkoititko ${p.suggestion}?` : '.'} Kortteja ei voi lukea ennen kuin ylläpitäjä korjaa asetuksen.`,
-    sv: (p: Unknown) =>
+  },
+  sv: {
+    'element-not-configured':
+      'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
+    'element-not-ready': 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
+    'element-disposed': 'Skannern har stängts. Ladda om sidan.',
+    'camera-decoder-main-thread':
+      'Kameran läser korten långsammare än vanligt (avkodningen får ingen egen tråd), men läsningen fungerar. Be supporten kontrollera installationen (decode-worker.js och Trusted Types-policyn kaiku-scanner).',
+    'storage-blocked':
+      'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
+    'storage-evicted': ({ n }) =>
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
+    'storage-not-persisted':
+      'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
+    'show-invalid':
+      'Föreställningens uppgifter är felaktiga ({fields}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.',
+    'config-invalid': (p) =>
+      `Skannerns inställning ${p.setting} har ett ogiltigt värde${p.expected ? ` (till exempel ${p.expected} väntas)` : ''}. Kort kan inte läsas förrän administratören har rättat inställningen.`,
+    'config-unknown-field': (p) =>
       `Skannern har ingen inställning ${p.setting}${p.suggestion ? ` – menade du ${p.suggestion}?` : '.'} Kort kan inte läsas förrän administratören har rättat inställningen.`,
-    en: (p: Unknown) =>
+  },
+  en: {
+    'element-not-configured':
+      'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
+    'element-not-ready': 'The scanner is still starting. Wait a moment and scan the card again.',
+    'element-disposed': 'The scanner has been shut down. Reload the page.',
+    'camera-decoder-main-thread':
+      'The camera reads cards more slowly than usual (decoding cannot use its own thread), but scanning works. Ask support to check the installation (decode-worker.js and the Trusted Types policy kaiku-scanner).',
+    'storage-blocked':
+      'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
+    'storage-evicted': ({ n }) =>
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
+    'storage-not-persisted':
+      'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
+    'show-invalid':
+      "The show's details are not valid ({fields}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.",
+    'config-invalid': (p) =>
+      `The scanner's setting ${p.setting} has a value it cannot use${p.expected ? ` (expected e.g. ${p.expected})` : ''}. Cards cannot be read until an administrator fixes the setting.`,
+    'config-unknown-field': (p) =>
       `The scanner has no setting ${p.setting}${p.suggestion ? `; did you mean ${p.suggestion}?` : '.'} Cards cannot be read until an administrator fixes the setting.`,
   },
 });

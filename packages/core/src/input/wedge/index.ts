@@ -32,6 +32,6 @@ export type {
 export type { WedgeErrorCode } from '../../messages/wedge.js';
 export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
-// The parser's texts (`cardIdMessages`), the errors and `defineMessages` a page's first download shares with the
+// The parser's texts (`cardIdMessages`), the errors and `defineTexts` a page's first download shares with the
 // listener are in `@kaiku-scanner/core/base`; the listener's own texts in `@kaiku-scanner/core/messages` (a failure
 // carries its own).
