@@ -32,8 +32,9 @@ export type LocalizedText = { readonly [L in Locale]: string };
 export type Text = string | ((params: never) => string);
 /** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */
 export type ParamSpec = { readonly optional?: true; readonly kind: 'string' | 'number' | readonly string[] };
-/** Declared parameters by code (`defineServerTexts`), and none. */
+/** Declared parameters by code (`defineServerTexts`). */
 type Specs = Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>;
+/** No declared parameters (`defineTexts`: a code's parameters are its Finnish text's). */
 type NoSpecs = Record<never, never>;
 export const str = { kind: 'string' } as const;
 export const num = { kind: 'number' } as const;
@@ -44,6 +45,7 @@ export const optNum = { optional: true, kind: 'number' } as const;
 type NoParams = Readonly<Record<string, never>>;
 /** The names of a text's `{name}` placeholders. */
 type Holes<T> = T extends `${string}{${infer N}}${infer R}` ? N | Holes<R> : never;
+/** The type of a parameter of a declared kind. */
 type Kind<K> = K extends 'number'
   ? number
   : K extends 'string'
@@ -51,6 +53,7 @@ type Kind<K> = K extends 'number'
     : K extends readonly (infer V)[]
       ? V
       : never;
+/** The parameters a spec marks optional. */
 type Optional<S> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
 /** The parameters a spec declares (one object type: what an API report shows). */
 type ParamsOfSpec<S> = [keyof S] extends [never]
@@ -62,6 +65,7 @@ type ParamsOfSpec<S> = [keyof S] extends [never]
         readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
       }
     >;
+/** An intersection as one object type. */
 type Flat<T> = { [K in keyof T]: T[K] };
 /** A code's parameters: as declared, else its Finnish text's (a function's, or one string or number per placeholder). */
 type ParamsOf<F, S, C> = C extends keyof S

@@ -5,12 +5,13 @@
 import { cardIdMessages } from './card-id.js';
 import { defineServerTexts, num, optStr, str } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
-import type { Locale } from './define.js';
+import type { Locale, LocalizedText } from './define.js';
+import type { InputProblem } from '../schemas/field-issues.js';
 import { ownValue } from '../schemas/own-value.js';
 import { formatHelsinki } from '../rules/helsinki-time.js';
 
-/** What is wrong with a field, per `InputProblem` (schemas/field-issues.ts), as a predicate in each language. */
-const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
+/** What is wrong with a field (every `InputProblem`), as a predicate in each language. */
+const PROBLEMS: Readonly<Record<InputProblem, LocalizedText>> = {
   missing: { fi: 'puuttuu', sv: 'saknas', en: 'is missing' },
   'wrong-type': { fi: 'on väärää tyyppiä', sv: 'har fel typ', en: 'has the wrong type' },
   'not-whole': { fi: 'ei ole kokonaisluku', sv: 'är inte ett heltal', en: 'is not a whole number' },
@@ -33,7 +34,7 @@ const PROBLEMS: Readonly<Record<string, { readonly [L in Locale]: string }>> = {
 };
 
 const problemText = (problem: string, locale: Locale): string =>
-  (ownValue(PROBLEMS, problem) ?? PROBLEMS.invalid!)[locale];
+  (ownValue(PROBLEMS, problem) ?? PROBLEMS.invalid)[locale];
 
 /** The field named in a sentence (`(input)` is the whole input). */
 const subject = (path: string, field: string, whole: string): string =>

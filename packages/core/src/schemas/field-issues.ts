@@ -8,31 +8,23 @@ import { closestName } from './closest-name.js';
 import { ownValue } from './own-value.js';
 
 /**
- * The problems a field can have. Stable: programs may match on them.
- *
- * @example
- * INPUT_PROBLEMS.includes('unknown-field'); // true
- */
-export const INPUT_PROBLEMS = [
-  'unknown-field',
-  'missing',
-  'wrong-type',
-  'not-whole',
-  'too-small',
-  'too-large',
-  'bad-format',
-  'not-allowed',
-  'collection-only',
-  'unreadable',
-  'invalid',
-] as const;
-/**
- * One of `INPUT_PROBLEMS`.
+ * The problems a field can have. Stable: programs may match on them (their texts: `PROBLEMS` in messages/rules.ts).
  *
  * @example
  * const problem: InputProblem = 'missing';
  */
-export type InputProblem = (typeof INPUT_PROBLEMS)[number];
+export type InputProblem =
+  | 'unknown-field'
+  | 'missing'
+  | 'wrong-type'
+  | 'not-whole'
+  | 'too-small'
+  | 'too-large'
+  | 'bad-format'
+  | 'not-allowed'
+  | 'collection-only'
+  | 'unreadable'
+  | 'invalid';
 
 /**
  * One field's problem: `path` is dotted (`event.ticketsGiven`, `group.memberCardIds.0`); `suggestion` is the

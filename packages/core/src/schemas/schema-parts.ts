@@ -6,69 +6,29 @@ import * as z from 'zod/mini';
 import { _coercedNumber, _isoDate, _isoDateTime } from 'zod/v4/core';
 
 /**
- * Returns `build()`. Module-level schemas are written `/* @__PURE__ *\/ pure(() => z.object(…))`:
- * building a schema is a chain of calls, which bundlers must otherwise keep in case they have side
- * effects, so every schema of a file (and the zod code it needs) would ride along with any export of
- * it. Marked pure, an unused schema is dropped, also from the published build, where rollup has
- * merged the modules into one file and the module boundaries no longer help.
- *
- * @example
- * export const CardIdSchema = /* @__PURE__ *\/ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
+ * Returns `build()`. Module-level schemas are written `/* @__PURE__ *\/ pure(() => z.object(…))`: building a schema is
+ * a chain of calls bundlers must otherwise keep in case of side effects, so every schema of a file would ride along
+ * with any export of it, also in the published build, where rollup has merged the modules into one file.
  */
 export function pure<T>(build: () => T): T {
   return build();
 }
 
-// `z.iso.date()`, `z.iso.datetime()` and `z.coerce.number()` are exactly these core builders with
-// zod/mini's classes. Called through the `z.iso` and `z.coerce` namespace objects, they made bundlers
-// keep every member of those namespaces (ISO time and duration, bigint coercion: ~2 KB minified).
+// `z.iso.date()`, `z.iso.datetime({ offset: true })` and `z.coerce.number()` are exactly these core builders with
+// zod/mini's classes. Called through the `z.iso` and `z.coerce` namespace objects, they made bundlers keep every
+// member of those namespaces (ISO time and duration, bigint coercion: ~2 KB minified).
+export const isoDate = () => _isoDate(z.ZodMiniISODate);
+/** An ISO 8601 date-time **with** an offset (`Z` or `±hh:mm`). */
+export const isoDateTime = () => _isoDateTime(z.ZodMiniISODateTime, { offset: true });
+/** A number, converted with `Number(input)` first (a query-string value). */
+export const coercedNumber = () => _coercedNumber(z.ZodMiniNumber);
 
-/**
- * An ISO 8601 calendar date `YYYY-MM-DD` (zod's `z.iso.date()`).
- *
- * @example
- * isoDate().parse('2026-01-09');
- */
-export function isoDate() {
-  return _isoDate(z.ZodMiniISODate);
-}
-
-/**
- * An ISO 8601 date-time **with** an offset (`Z` or `±hh:mm`), as `z.iso.datetime({ offset: true })`.
- *
- * @example
- * isoDateTime().parse('2026-03-01T18:00:00+02:00');
- */
-export function isoDateTime() {
-  return _isoDateTime(z.ZodMiniISODateTime, { offset: true });
-}
-
-/**
- * A number, converted with `Number(input)` first (a query-string value), as `z.coerce.number()`.
- *
- * @example
- * coercedNumber().parse('25'); // 25
- */
-export function coercedNumber() {
-  return _coercedNumber(z.ZodMiniNumber);
-}
-
-/**
- * A whole number from `min` (up to `max` when given).
- *
- * @example
- * wholeNumber(0, 20).parse(3); // 3
- */
+/** A whole number from `min` (up to `max` when given). */
 export function wholeNumber(min: number, max?: number) {
   return z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 }
 
-/**
- * A string of `min` characters or more (at most `max` when given).
- *
- * @example
- * text(1, 128).parse('teatteri-hilla');
- */
+/** A string of `min` characters or more (at most `max` when given). */
 export function text(min: number, max?: number) {
   return z.string().check(z.minLength(min), ...(max === undefined ? [] : [z.maxLength(max)]));
 }

@@ -53,10 +53,3 @@ export const UsageEventSchema = /* @__PURE__ */ pure(() =>
  * const event: UsageEventInput = { kind: 'show', start: '2026-03-01T18:00:00+02:00', cap: 6, ticketsGiven: 2 };
  */
 export type UsageEventInput = z.input<typeof UsageEventSchema>;
-/**
- * A show at decision time, parsed.
- *
- * @example
- * const event: UsageEvent = UsageEventSchema.parse(json); event.ticketsGiven; // 0 when left out
- */
-export type UsageEvent = z.infer<typeof UsageEventSchema>;
