@@ -4,7 +4,7 @@
  */
 import type { CardIdErrorCode } from '../messages/card-id.js';
 import { cardIdMessages } from '../messages/card-id.js';
-import { reasonFactory } from '../messages/reason-factory.js';
+import { reasonFactory } from '../messages/define.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
 import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';

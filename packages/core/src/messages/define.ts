@@ -5,6 +5,7 @@
  * (`card-id.ts`, `rules.ts`, `api.ts`, …); `index.ts` merges them into one registry, so the
  * union of codes is the union of the tables' keys and a missing translation does not compile.
  */
+import type { MessageCode, ParamsOf as CodeParams, RenderedReason } from './index.js';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 /** A language of the SDK's texts: `'fi'`, `'sv'` or `'en'`. */
@@ -135,6 +136,24 @@ export function defineServerTexts<
   const F extends { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) },
 >(_params: S, texts: { readonly fi: F } & { readonly [L in 'sv' | 'en']: Texts<F, S> }): Table<F, S> {
   return build(texts as never) as never;
+}
+
+/**
+ * Makes a `createReason` for the codes of `table`: the same `{ code, params, message }` as the registry's, but a module
+ * that uses it pulls in only that table, not every area's texts in three languages (what keeps `parseCardId` or the
+ * rules small in a page's bundle).
+ *
+ * @example
+ * const createReason = reasonFactory(cardIdMessages);
+ * createReason('empty', {}).message.en; // 'The card ID is missing. …'
+ */
+export function reasonFactory<T extends MessageTable>(
+  table: T,
+): <C extends keyof T & MessageCode>(code: C, params: CodeParams<C>) => RenderedReason<C> {
+  return (code, params) => {
+    const message = renderAll(table[code] as LocalizedMessage, params as MessageParams);
+    return { code, params, message } as unknown as RenderedReason<typeof code>;
+  };
 }
 
 /** Renders one message in all languages. */

@@ -1,5 +1,5 @@
-/** The rules' `createReason`: renders from the rules' own table only (see messages/reason-factory.ts). */
-import { reasonFactory } from '../messages/reason-factory.js';
+/** The rules' `createReason`: renders from the rules' own table only (see `reasonFactory` in messages/define.ts). */
+import { reasonFactory } from '../messages/define.js';
 import { rulesMessages } from '../messages/rules.js';
 
 /**

@@ -8,7 +8,7 @@
  * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
  * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
  */
-import { reasonFactory } from '../../messages/reason-factory.js';
+import { reasonFactory } from '../../messages/define.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';

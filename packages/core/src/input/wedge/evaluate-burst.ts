@@ -4,7 +4,7 @@
  * a paste only when it is one card ID.
  */
 import { CODE39_CHARSET } from '../../card-id/code39.js';
-import { reasonFactory } from '../../messages/reason-factory.js';
+import { reasonFactory } from '../../messages/define.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
   hasForeignKey,

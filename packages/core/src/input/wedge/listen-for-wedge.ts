@@ -28,7 +28,7 @@ import type { CalibrationResult, CalibrationSession, startCalibration } from './
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import { reasonFactory } from '../../messages/reason-factory.js';
+import { reasonFactory } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type {
   WedgeClassifierOptions,
