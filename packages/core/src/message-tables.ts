@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-export { LOCALES, defineTexts } from './messages/define.js';
+export { LOCALES, defineTexts, renderAll } from './messages/define.js';
 export type { Locale, LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export type { CardIdErrorCode } from './messages/card-id.js';
 export { rulesMessages } from './messages/rules.js';

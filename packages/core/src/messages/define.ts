@@ -30,7 +30,7 @@ export type MessageTable = Readonly<Record<string, LocalizedMessage<never>>>;
 export type LocalizedText = { readonly [L in Locale]: string };
 
 /** One language's text of a code: `{name}` placeholders filled from the parameters, or a function of them. */
-export type Text = string | ((params: never) => string);
+type Text = string | ((params: never) => string);
 /** How a server-sent parameter is checked (`readServerReason`): its kind, or the strings it may be. */
 export type ParamSpec = { readonly optional?: true; readonly kind: 'string' | 'number' | readonly string[] };
 /** Declared parameters by code (`defineServerTexts`). */
@@ -156,7 +156,12 @@ export function reasonFactory<T extends MessageTable>(
   };
 }
 
-/** Renders one message in all languages. */
+/**
+ * Renders one message of a table in all languages.
+ *
+ * @example
+ * renderAll(rulesMessages['cap-reached'], { cap: 6, given: 6, requested: 1, remaining: 0 }).sv;
+ */
 export function renderAll<P extends MessageParams>(message: LocalizedMessage<P>, params: P): LocalizedText {
   return { fi: message.fi(params), sv: message.sv(params), en: message.en(params) };
 }

@@ -13,10 +13,8 @@ import {
   type ParamSpec,
 } from './define.js';
 import { RULES_PARAMS, rulesMessages } from './rules.js';
+import type { ProblemReason } from '../schemas/api-problem.js';
 import { ownValue } from '../schemas/own-value.js';
-
-/** A reason as a problem body carries it: a code and whatever parameters the server sent. */
-export type WireReason = { readonly code: string; readonly params?: unknown };
 
 /** The parameters of the codes a Kaikukanta server may refuse with (the rules' and the contract's own) that have any. */
 const SPECS: Readonly<Record<string, Readonly<Record<string, ParamSpec>>>> = {
@@ -67,7 +65,7 @@ function checkParams(spec: Readonly<Record<string, ParamSpec>>, raw: unknown): M
  * readServerReason({ code: 'cap-reached' }).message.en;
  * // 'Kaikukanta refused the usage (reason code cap-reached), but this version of the scanner cannot show why. …'
  */
-export function readServerReason(wire: WireReason): ServerReason {
+export function readServerReason(wire: ProblemReason): ServerReason {
   const code = wire.code;
   // A code of the tables that declares no parameters has none.
   const params = ownValue(TABLES, code) ? checkParams(ownValue(SPECS, code) ?? {}, wire.params) : undefined;
@@ -83,7 +81,7 @@ export function readServerReason(wire: WireReason): ServerReason {
  */
 export function readProblemReasons(problem: {
   readonly code: string;
-  readonly reasons?: readonly WireReason[] | undefined;
+  readonly reasons?: readonly ProblemReason[] | undefined;
 }): ServerReason[] {
   const list = problem.reasons && problem.reasons.length > 0 ? problem.reasons : [{ code: problem.code }];
   return list.map(readServerReason);

@@ -1,12 +1,6 @@
-/** Messages for keyboard-wedge calibration refusals (see `wedge.ts` for the area's tables). */
 import { defineTexts } from './define.js';
 
-/**
- * Texts of the wedge calibration's refusals (`calibration-*`), in Finnish, Swedish and English.
- *
- * @example
- * wedgeCalibrationMessages['calibration-timeout'].en({});
- */
+/** Texts of the wedge calibration's refusals (see `wedge.ts` for the area's tables). */
 export const wedgeCalibrationMessages = defineTexts({
   fi: {
     'calibration-no-burst': 'Kalibrointi ei havainnut lukijan lukemaa. Lue kortti lukijalla uudelleen.',

@@ -1,4 +1,3 @@
-/** Messages for the keyboard-wedge listener's refusals (see `wedge.ts` for the area's tables). */
 import { defineTexts } from './define.js';
 import { wedgeLoadMessages } from './wedge-load.js';
 
@@ -8,7 +7,7 @@ const MIXED = {
   en: 'Other keystrokes got mixed into the reading. Scan the card again without touching the keyboard.',
 } as const;
 
-/** The listener's texts: what a page that reads cards needs before anyone calibrates a reader. */
+/** The listener's texts (see `wedge.ts`): what a page that reads cards needs before anyone calibrates a reader. */
 export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
   defineTexts({
     fi: {

@@ -1,11 +1,8 @@
-/**
- * The wedge listener's texts for its own loading (part of `wedgeListenerMessages`): at hand before the classifier
- * and calibration, which load on demand (see `wedge.ts`).
- */
 import { defineTexts } from './define.js';
 
 /**
- * Texts of the listener's own loading failures (`wedge-unavailable`, `calibration-unavailable`, `wedge-no-target`).
+ * Texts of the wedge listener's own loading failures (part of `wedgeListenerMessages`): at hand before the classifier
+ * and calibration, which load on demand (see `wedge.ts`).
  */
 export const wedgeLoadMessages = defineTexts({
   fi: {

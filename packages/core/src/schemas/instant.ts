@@ -41,12 +41,7 @@ export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
     minutes: count(),
   }),
 );
-/**
- * A calendar offset.
- *
- * @example
- * const d: CalendarDurationInput = { months: 1 };
- */
+/** A calendar offset, e.g. `{ months: 1 }`. */
 export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
 
 /**

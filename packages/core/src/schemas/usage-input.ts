@@ -127,10 +127,5 @@ export const DecideUsageInputSchema = /* @__PURE__ */ pure(() =>
     earlierUsages: z._default(z.array(EarlierUsageSchema).check(z.maxLength(1000)), []),
   }),
 );
-/**
- * `decideUsage`'s data input, parsed.
- *
- * @example
- * const data: DecideUsageData = DecideUsageInputSchema.parse(input);
- */
+/** `decideUsage`'s data input, parsed. */
 export type DecideUsageData = z.infer<typeof DecideUsageInputSchema>;

@@ -11,7 +11,7 @@
  *
  * Camera errors carry their own texts (`CameraError.text`).
  */
-import { KaikuError, cardIdMessages, defineTexts, isKaikuError } from '@kaiku-scanner/core/base';
+import { KaikuError, cardIdMessages, defineTexts, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
@@ -77,10 +77,8 @@ export function loadLateTexts(): Promise<unknown> {
 }
 
 /** A message of a table rendered in every language. */
-export function render(message: unknown, params: MessageParams = {}): LocalizedText {
-  const m = message as LocalizedMessage<MessageParams>;
-  return { fi: m.fi(params), sv: m.sv(params), en: m.en(params) };
-}
+export const render = (message: unknown, params: MessageParams = {}): LocalizedText =>
+  renderAll(message as LocalizedMessage, params);
 
 const find = (tables: readonly AnyTable[], code: string): unknown =>
   tables.find((t) => Object.prototype.hasOwnProperty.call(t, code))?.[code];
