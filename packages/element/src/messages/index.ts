@@ -49,14 +49,9 @@ export const elementMessages = defineTexts({
   },
 });
 
-export type ElementMessageCode = keyof typeof elementMessages;
 /** The element's error codes (their texts: `elementMessages`, `serviceMessages` in late-texts.ts). */
 export type ElementErrorCode =
   'element-load-failed' | 'element-not-configured' | 'element-not-ready' | 'element-disposed';
-type ParamsOf<C extends ElementMessageCode> =
-  Parameters<(typeof elementMessages)[C]['en']> extends [infer P] ? P : Plain;
-
-type Plain = Readonly<Record<string, never>>;
 type AnyTable = Readonly<Record<string, unknown>>;
 
 /** The tables that load with the services. */
@@ -113,11 +108,11 @@ export function lateText(code: string, params: MessageParams = {}): LocalizedTex
  * @example
  * elementText('reading-replaced', { tail: '8723' }).en // 'Card …8723 was not looked up: …'
  */
-export function elementText<C extends ElementMessageCode>(
+export function elementText<C extends keyof typeof elementMessages>(
   code: C,
-  ...params: ParamsOf<C> extends Plain ? [] : [ParamsOf<C>]
+  ...params: Parameters<(typeof elementMessages)[C]['en']>
 ): LocalizedText {
-  return render(elementMessages[code], (params[0] ?? {}) as MessageParams);
+  return render(elementMessages[code], params[0]);
 }
 
 /**
