@@ -7,6 +7,7 @@
  */
 import type { MessageCode, ParamsOf as CodeParams, RenderedReason } from './index.js';
 
+/** The languages of the SDK's texts, Finnish (the default) first. */
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 /** A language of the SDK's texts: `'fi'`, `'sv'` or `'en'`. */
 export type Locale = (typeof LOCALES)[number];

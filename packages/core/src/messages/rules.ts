@@ -40,6 +40,21 @@ const problemText = (problem: string, locale: Locale): string =>
 const subject = (path: string, field: string, whole: string): string =>
   path === '(input)' ? whole : `${field}\`${path}\``;
 
+/**
+ * Why a group member's own card cannot be used: its ID is malformed (a `parseCardId` code, found locally), or the
+ * registry says so (found by the server, which looks every member's card up).
+ *
+ * @example
+ * const cause: GroupMemberCause = 'card-expired';
+ */
+export type GroupMemberCause =
+  | CardIdErrorCode
+  | 'card-not-registered'
+  | 'card-inactive'
+  | 'card-use-banned'
+  | 'card-in-transfer'
+  | 'card-expired';
+
 /** The registry's causes, per language; a malformed ID (any card-ID code) has one text. */
 const memberCause = {
   fi: {
@@ -65,14 +80,6 @@ const memberCause = {
   },
 } as const;
 type RegistryCause = keyof (typeof memberCause)['fi'];
-/**
- * Why a group member's own card cannot be used: its ID is malformed (a `parseCardId` code, found locally), or the
- * registry says so (found by the server, which looks every member's card up).
- *
- * @example
- * const cause: GroupMemberCause = 'card-expired';
- */
-export type GroupMemberCause = CardIdErrorCode | RegistryCause;
 const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
   ownValue(memberCause.fi, cause) !== undefined;
 
