@@ -48,23 +48,13 @@ type NoParams = Readonly<Record<string, never>>;
 /** The names of a text's `{name}` placeholders. */
 type Holes<T> = T extends `${string}{${infer N}}${infer R}` ? N | Holes<R> : never;
 /** The type of a parameter of a declared kind. */
-type Kind<K> = K extends 'number'
-  ? number
-  : K extends 'string'
-    ? string
-    : K extends readonly (infer V)[]
-      ? V
-      : never;
-/** The parameters a spec marks optional. */
-type Optional<S> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
-/** The parameters a spec declares (one object type: what an API report shows). */
+type Kind<P> = P extends { kind: readonly (infer V)[] } ? V : P extends { kind: 'number' } ? number : string;
+/** The parameters a spec declares, the optional ones optional (one object type: what an API report shows). */
 type ParamsOfSpec<S> = [keyof S] extends [never]
   ? NoParams
   : Flat<
-      {
-        readonly [K in Exclude<keyof S, Optional<S>>]: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never>;
-      } & {
-        readonly [K in Optional<S>]?: Kind<S[K] extends ParamSpec ? S[K]['kind'] : never> | undefined;
+      { readonly [K in keyof S as S[K] extends { optional: true } ? never : K]: Kind<S[K]> } & {
+        readonly [K in keyof S as S[K] extends { optional: true } ? K : never]?: Kind<S[K]> | undefined;
       }
     >;
 /** An intersection as one object type. */
