@@ -87,12 +87,13 @@ export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export {
   CalendarDateSchema,
   CalendarDurationSchema,
+  CapSettingInputSchema,
   InstantSchema,
+  ShowConfigSchema,
   TimeWindowSchema,
-} from './schemas/instant.js';
-export type { Instant, TimeWindow } from './schemas/instant.js';
-export { ShowConfigSchema, UsageEventSchema } from './schemas/show-config.js';
-export type { ShowConfig, UsageEventInput } from './schemas/show-config.js';
+  UsageEventSchema,
+} from './schemas/show-config.js';
+export type { Instant, ShowConfig, TimeWindow, UsageEventInput } from './schemas/show-config.js';
 export {
   DecideUsageInputSchema,
   EarlierUsageSchema,
@@ -102,7 +103,6 @@ export {
   UsageGroupSchema,
 } from './schemas/usage-input.js';
 export type { EarlierUsage, TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
-export { CapSettingInputSchema } from './schemas/cap-setting-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
 export { suggestField, toFieldIssues } from './schemas/field-issues.js';
 export { ownValue } from './schemas/own-value.js';

@@ -1,6 +1,6 @@
 /** Which cap rules apply to a show, and the minimum each allows. */
 import type { CapPolicy } from '../policy/operating-model-policy.js';
-import type { CapSettingData } from '../schemas/cap-setting-input.js';
+import type { CapSettingData } from '../schemas/show-config.js';
 
 /**
  * A cap rule id (stable).

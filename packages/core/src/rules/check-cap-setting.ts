@@ -5,8 +5,8 @@ import { createReason } from './rules-reason.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
 import { withRulesInput } from './policy-input.js';
-import type { CapSettingData } from '../schemas/cap-setting-input.js';
-import { CapSettingInputSchema } from '../schemas/cap-setting-input.js';
+import type { CapSettingData } from '../schemas/show-config.js';
+import { CapSettingInputSchema } from '../schemas/show-config.js';
 import { applicableCapRules } from './cap-rules.js';
 import type { CapRule } from './cap-rules.js';
 

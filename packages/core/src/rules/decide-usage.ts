@@ -8,7 +8,7 @@ import type { OperatingModelPolicy, UsagePolicy } from '../policy/operating-mode
 import { withRulesInput } from './policy-input.js';
 import type { DecideUsageData, UsageCard } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
-import type { TimeWindow } from '../schemas/instant.js';
+import type { TimeWindow } from '../schemas/show-config.js';
 import { checkAlreadyUsed } from './already-used.js';
 import { formatHelsinki, helsinkiBefore, helsinkiDate, toDate } from './helsinki-time.js';
 import { checkRequest } from './request-checks.js';

@@ -2,7 +2,7 @@
  * Europe/Helsinki calendar arithmetic with Intl only (works unchanged in Node and Chromium).
  * Venues live in Finnish time: card validity days, "one month before the show", shown times.
  */
-import type { CalendarDurationInput } from '../schemas/instant.js';
+import type { CalendarDurationInput } from '../schemas/show-config.js';
 
 /**
  * Local wall-clock fields. `month` is 1–12.

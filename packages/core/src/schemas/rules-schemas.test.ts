@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CapSettingInputSchema } from './cap-setting-input.js';
-import { CalendarDateSchema, InstantSchema, TimeWindowSchema } from './instant.js';
+import { CapSettingInputSchema } from './show-config.js';
+import { CalendarDateSchema, InstantSchema, TimeWindowSchema } from './show-config.js';
 import { ShowConfigSchema, UsageEventSchema } from './show-config.js';
 import { DecideUsageInputSchema, TicketRequestSchema, UsageCardSchema } from './usage-input.js';
 

@@ -1,8 +1,77 @@
-/** A show or course as the venue configures it, and its state at decision time. */
+/**
+ * What a venue configures, as the rules take it from outside: time values (instants with an explicit offset,
+ * calendar dates, windows), a show or course and its state at decision time, and a proposed cap (`checkCapSetting`).
+ */
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
-import { InstantSchema, TimeWindowSchema } from './instant.js';
-import { plainId, pure, text, wholeNumber } from './schema-parts.js';
+import { isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
+
+/**
+ * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
+ *
+ * @example
+ * InstantSchema.parse('2026-03-01T18:00:00+02:00');
+ */
+export const InstantSchema = /* @__PURE__ */ pure(() => z.union([z.date(), isoDateTime()]));
+/**
+ * An instant as accepted from outside.
+ *
+ * @example
+ * const start: Instant = '2026-03-01T18:00:00+02:00';
+ */
+export type Instant = z.infer<typeof InstantSchema>;
+
+/**
+ * A calendar date `YYYY-MM-DD` (e.g. a card's last valid day, Helsinki calendar).
+ *
+ * @example
+ * CalendarDateSchema.parse('2026-01-09');
+ */
+export const CalendarDateSchema = /* @__PURE__ */ pure(() => isoDate());
+
+const count = () => z.optional(wholeNumber(-1200, 1200));
+
+/**
+ * A calendar offset: months and days move the Helsinki wall clock, hours and minutes are elapsed time.
+ *
+ * @example
+ * CalendarDurationSchema.parse({ months: 1 });
+ */
+export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    months: count(),
+    days: count(),
+    hours: count(),
+    minutes: count(),
+  }),
+);
+/** A calendar offset, e.g. `{ months: 1 }`. */
+export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
+
+/**
+ * When something (booking, collection) is possible: absolute bounds and/or bounds relative to the start.
+ * Every bound given applies. `opensBeforeStart: { months: 1 }` = "booking opens one month before";
+ * `opensBeforeStart: { minutes: 30 }` = "tickets are collected from 30 minutes before". Negative
+ * durations mean after the start.
+ *
+ * @example
+ * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });
+ */
+export const TimeWindowSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    opensAt: z.optional(InstantSchema),
+    closesAt: z.optional(InstantSchema),
+    opensBeforeStart: z.optional(CalendarDurationSchema),
+    closesBeforeStart: z.optional(CalendarDurationSchema),
+  }),
+);
+/**
+ * A booking or collection window.
+ *
+ * @example
+ * const booking: TimeWindow = { opensBeforeStart: { months: 1 } };
+ */
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 const whole = () => wholeNumber(0, 1_000_000);
 
@@ -53,3 +122,26 @@ export const UsageEventSchema = /* @__PURE__ */ pure(() =>
  * const event: UsageEventInput = { kind: 'show', start: '2026-03-01T18:00:00+02:00', cap: 6, ticketsGiven: 2 };
  */
 export type UsageEventInput = z.input<typeof UsageEventSchema>;
+
+/**
+ * A venue's proposed cap: tickets for card holders per show (per day for a swimming hall), the show's
+ * capacity (seats, places, or people a day), its kind, and whether a visiting producer sets it.
+ *
+ * @example
+ * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
+ */
+export const CapSettingInputSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    capacity: wholeNumber(0, 10_000_000),
+    cap: wholeNumber(0, 10_000_000),
+    kind: ShowKindSchema,
+    visitingProducer: z.optional(z.boolean()),
+  }),
+);
+/**
+ * A proposed cap setting.
+ *
+ * @example
+ * const data: CapSettingData = CapSettingInputSchema.parse(form);
+ */
+export type CapSettingData = z.infer<typeof CapSettingInputSchema>;

@@ -1,9 +1,8 @@
 /** What `decideUsage` takes from outside: the card record, the show, the request, the time. */
 import * as z from 'zod/mini';
 import { CardStatusSchema, UsageModeSchema } from './api-enums.js';
-import { CalendarDateSchema, InstantSchema } from './instant.js';
+import { CalendarDateSchema, InstantSchema, UsageEventSchema } from './show-config.js';
 import { pure, TERMINAL_NAME, wholeNumber } from './schema-parts.js';
-import { UsageEventSchema } from './show-config.js';
 
 /**
  * The part of a Kaikukanta card record the rules need. Compatible with the API's `CardRecord`
