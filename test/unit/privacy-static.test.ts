@@ -31,7 +31,7 @@ const libraryScans = libraryFiles.map((f) => scanSource(f));
  */
 const IDENTIFIER_HOSTS: Record<string, string> = {
   'kaiku-scanner.dev':
-    'RFC 9457 problem `type` URI base (packages/core/src/schemas/api-problem.ts), not fetched',
+    'RFC 9457 problem `type` URI base (packages/core/src/schemas/api-responses.ts), not fetched',
   'json-schema.org': "zod's JSON Schema `$schema` dialect identifiers (OpenAPI document), not fetched",
   'www.w3.org': 'XML/SVG namespace URIs (lit), not fetched',
 };

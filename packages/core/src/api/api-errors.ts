@@ -1,6 +1,6 @@
 import { KaikuError } from '../errors/kaiku-error.js';
 import type { KaikuErrorOptions } from '../errors/kaiku-error.js';
-import type { Problem } from '../schemas/api-problem.js';
+import type { Problem } from '../schemas/api-responses.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
 import { problemReasons } from './problem-details.js';
 import type { CheckedReason } from './problem-details.js';

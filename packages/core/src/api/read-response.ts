@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { readProblem } from './problem-details.js';
-import type { Problem } from '../schemas/api-problem.js';
+import type { Problem } from '../schemas/api-responses.js';
 import { ApiHttpError, ApiProblemError, ApiResponseError } from './api-errors.js';
 import type { KaikuApiError } from './api-errors.js';
 import { parseRetryAfter } from './retry-policy.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageCode, apiMessages } from './api.js';
-import { API_PROBLEM_CODES } from '../schemas/api-problem.js';
+import { API_PROBLEM_CODES } from '../schemas/api-responses.js';
 
 type AnyMessage = Record<'fi' | 'sv' | 'en', (p: Record<string, unknown>) => string>;
 

@@ -13,7 +13,7 @@ import {
   type ParamSpec,
 } from './define.js';
 import { RULES_PARAMS, rulesMessages } from './rules.js';
-import type { ProblemReason } from '../schemas/api-problem.js';
+import type { ProblemReason } from '../schemas/api-responses.js';
 import { ownValue } from '../schemas/own-value.js';
 
 /** The parameters of the codes a Kaikukanta server may refuse with (the rules' and the contract's own) that have any. */

@@ -5,6 +5,5 @@
  * what (enums for the rules, requests for the outbox, responses for the HTTP client).
  */
 export * from './api-enums.js';
-export * from './api-problem.js';
 export * from './api-request.js';
 export * from './api-responses.js';
