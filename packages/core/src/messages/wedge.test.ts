@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './define.js';
-import { wedgeCalibrationMessages, wedgeMessages } from './wedge.js';
+import { wedgeMessages } from './wedge.js';
+import { wedgeCalibrationMessages } from './wedge-calibration.js';
 import { wedgeListenerMessages } from './wedge-listener.js';
 
 describe('wedge messages', () => {

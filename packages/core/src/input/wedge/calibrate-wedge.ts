@@ -9,7 +9,7 @@
  * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
  */
 import { reasonFactory } from '../../messages/define.js';
-import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge.js';
+import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
 import { isModifier, otherTerminatorName, readKey } from './key-kinds.js';
