@@ -140,6 +140,21 @@ describe('settings checked when they are set', () => {
     expect(errors).to.have.length(3);
   });
 
+  it('the wedge refuses a nonsense number (NaN, a negative time) naming it, and reads again once fixed', async () => {
+    const el = await mount(`lang="en" ${SHOW}`, (e) => {
+      e.wedgeOptions = { maxInterKeyMs: Number.NaN, minLength: -1 };
+    });
+    await until(() => problems(el).length >= 2, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([
+      ['config-invalid', 'wedgeOptions.minLength'],
+      ['config-invalid', 'wedgeOptions.maxInterKeyMs'],
+    ]);
+    expect(problems(el)[1]!.text).to.contain('wedgeOptions.maxInterKeyMs');
+    el.wedgeOptions = { maxInterKeyMs: 60 };
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    expect(problems(el)).to.deep.equal([]);
+  });
+
   it('a misspelt attribute is refused naming it, with the one meant; fixing it brings scanning back', async () => {
     const el = await mount(`lang="en" ${SHOW} show-cpa="2"`);
     await until(() => problems(el).length > 0, rendered(el));

@@ -398,12 +398,17 @@ describe('paste', () => {
 });
 
 describe('options', () => {
-  it('falls back to defaults for nonsense numbers', () => {
-    const options = resolveWedgeOptions({ maxInterKeyMs: -1, minLength: Number.NaN, idleTimeoutMs: 10 });
-    expect(options).toMatchObject({
-      maxInterKeyMs: 80,
+  it('refuses nonsense numbers, naming them, and keeps the documented relations between valid ones', () => {
+    expect(() => resolveWedgeOptions({ maxInterKeyMs: -1, minLength: Number.NaN })).toThrow(
+      expect.objectContaining({
+        code: 'wedge-invalid-option',
+        params: { fields: 'minLength, maxInterKeyMs' },
+      }),
+    );
+    expect(resolveWedgeOptions({ maxInterKeyMs: 50, idleTimeoutMs: 10 })).toMatchObject({
+      maxInterKeyMs: 50,
       minLength: 5,
-      idleTimeoutMs: 80,
+      idleTimeoutMs: 50,
       maxMedianInterKeyMs: 35,
     });
   });

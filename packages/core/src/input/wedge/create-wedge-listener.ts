@@ -27,7 +27,8 @@ let engine: WedgeEngine | undefined;
  *   onError: (error) => showMessage(error.message.fi),
  * });
  * // later: wedge.stop();
- * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering).
+ * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering), and
+ * `wedge-invalid-option` for a number it cannot use (`NaN`, a negative time; `params.fields` names them).
  */
 export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
   return listenForWedge(
