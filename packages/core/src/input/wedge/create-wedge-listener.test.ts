@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { localize } from '../../messages/index.js';
-import { createWedgeListener } from './create-wedge-listener.js';
-import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
+import { createWedgeListener, listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
 import { startCalibration } from './calibrate-wedge.js';
 import * as engine from './wedge-engine.js';
 
@@ -62,6 +61,7 @@ describe('createWedgeListener refuses nonsense numbers', () => {
       },
     });
     expect(localize(caught as { code: string }, 'sv')).toMatch(/Streckkodsläsarens inställning.*minLength/);
+    expect((caught as Error).message).toBe(localize(caught as { code: string }, 'en'));
     // Zero turns duplicate marking off; every other number here is a valid one.
     const handle = createWedgeListener({
       target,

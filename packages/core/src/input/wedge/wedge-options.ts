@@ -5,8 +5,6 @@
 import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { reasonFactory } from '../../messages/reason-factory.js';
-import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
 /** The classifier's options (the listener and calibration add their own). */
@@ -61,8 +59,6 @@ const NUMBERS = {
   duplicateWindowMs: [3000, 0, false],
 } as const;
 
-const failure = /* @__PURE__ */ reasonFactory(wedgeLoadMessages);
-
 /**
  * Fills in defaults. Throws `KaikuError` `wedge-invalid-option` naming every numeric option (a stored profile's as
  * `profile.…`) that is no number, not finite, below its least value, or a fraction of a key count: NaN or a
@@ -89,10 +85,10 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     n[key] = ok ? value : fallback;
   }
   if (bad.length > 0) {
-    const params = { fields: bad.join(', ') };
-    throw new KaikuError('wedge-invalid-option', failure('wedge-invalid-option', params).message.en, {
-      params,
-    });
+    // The English text inline, as `OptionsError` does: `localize(error, locale)` renders it from `wedgeLoadMessages`.
+    const fields = bad.join(', ');
+    const message = `Invalid barcode reader setting (${fields}): check its value.`;
+    throw new KaikuError('wedge-invalid-option', message, { params: { fields } });
   }
   return {
     layout: options.layout ?? profile?.layout ?? 'auto',
