@@ -108,6 +108,6 @@ export { suggestField, toFieldIssues } from './schemas/field-issues.js';
 export { ownValue } from './schemas/own-value.js';
 export { UNSAFE, visibleText } from './schemas/visible-text.js';
 export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
-export { fieldIssueToReason } from './rules/input-issues.js';
+export { fieldIssueToReason } from './rules/rules-input.js';
 export { checkOptions } from './errors/options-error.js';
 export type { OptionKeys } from './errors/options-error.js';

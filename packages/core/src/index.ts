@@ -50,9 +50,8 @@ export { checkCapSetting } from './rules/check-cap-setting.js';
 export { checkVoidWindow } from './rules/check-void-window.js';
 export type { VoidWindowInput, VoidWindowReason, VoidWindowResult } from './rules/check-void-window.js';
 export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
-export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
-export { definePolicy } from './policy/operating-model-policy.js';
-export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
+export { DEFAULT_POLICY, POLICIES, definePolicy, getPolicy } from './policy/policies.js';
+export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/policies.js';
 // The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---
