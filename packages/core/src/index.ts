@@ -17,12 +17,16 @@
  */
 
 // --- card IDs ---
-export { parseCardId } from './card-id/parse-card-id.js';
-export type { CardIdError, CardIdResult, ParseCardIdOptions, ParsedCardId } from './card-id/parse-card-id.js';
+export { CHECK_CHARACTER_MODES, parseCardId } from './card-id/parse-card-id.js';
+export type {
+  CardIdError,
+  CardIdResult,
+  CheckCharacterMode,
+  ParseCardIdOptions,
+  ParsedCardId,
+} from './card-id/parse-card-id.js';
 export { CARD_ID_FORMAT } from './card-id/card-id-format.js';
 export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
-export { CHECK_CHARACTER_MODES } from './card-id/check-character.js';
-export type { CheckCharacterMode } from './card-id/check-character.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
 // One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
