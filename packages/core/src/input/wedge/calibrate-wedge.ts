@@ -12,9 +12,8 @@ import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { isModifier, otherTerminatorName, readKey } from './key-kinds.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
-import type { WedgeLayout } from './layouts.js';
+import { isModifier, otherTerminatorName, readKey, type WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type {
   CardIdParser,

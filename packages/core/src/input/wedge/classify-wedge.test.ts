@@ -3,7 +3,7 @@ import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
-import { altCodeChar } from './key-kinds.js';
+import { altCodeChar } from './layouts.js';
 import { kaikuParse } from './card-format.test-support.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord } from './types.js';
