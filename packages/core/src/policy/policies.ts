@@ -103,12 +103,7 @@ const USAGE: UsagePolicy = {
   voidWithinMinutes: 15,
 };
 
-/**
- * The operating model of 17.9.2019 (Swedish 004, induction slides 001): 5 % minimum cap.
- *
- * @example
- * checkCapSetting({ capacity: 200, cap: 8, kind: 'show', policy: POLICY_2019 }).ok; // false (needs 10)
- */
+/** The operating model of 17.9.2019 (Swedish 004, induction slides 001): 5 % minimum cap. */
 export const POLICY_2019 = definePolicy({
   version: '2019',
   title: 'Kaikukortti operating model 17.9.2019',
@@ -117,12 +112,7 @@ export const POLICY_2019 = definePolicy({
   usage: USAGE,
 });
 
-/**
- * The operating model updated 30.10.2020 (000): 5 % minimum cap, pilots for 2020–2021.
- *
- * @example
- * getPolicy('2020') === POLICY_2020; // true
- */
+/** The operating model updated 30.10.2020 (000): 5 % minimum cap, pilots for 2020–2021. */
 export const POLICY_2020 = definePolicy({
   version: '2020',
   title: 'Kaikukortti operating model, updated 30.10.2020',

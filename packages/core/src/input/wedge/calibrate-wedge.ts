@@ -194,7 +194,7 @@ export function startCalibration(
   options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
   finish: (result: CalibrationResult) => void,
 ): CalibrationSession {
-  // `timeoutMs` is the session's own; calibrateWedge refuses options it does not know.
+  // `timeoutMs` is the session's own, not calibrateWedge's.
   const { timeoutMs, ...calibrationOptions } = options;
   const records: WedgeRecord[] = [];
   let chars = 0;
