@@ -5,8 +5,7 @@
 import { defineTexts } from './define.js';
 
 /**
- * Texts of the listener's own loading failures (`wedge-unavailable`, `calibration-unavailable`,
- * `wedge-no-target`, `wedge-invalid-option`).
+ * Texts of the listener's own loading failures (`wedge-unavailable`, `calibration-unavailable`, `wedge-no-target`).
  */
 export const wedgeLoadMessages = defineTexts({
   fi: {
@@ -14,7 +13,6 @@ export const wedgeLoadMessages = defineTexts({
       'Viivakoodinlukijan ohjelmaa ei voitu ladata, joten korttia ei luettu. Tarkista verkkoyhteys ja lue kortti uudelleen.',
     'calibration-unavailable': 'Kalibrointia ei voitu ladata. Tarkista verkkoyhteys ja yritä uudelleen.',
     'wedge-no-target': 'Lukijan kuuntelulle ei ole kohdetta (sivua ei ole). Käynnistä kuuntelu selaimessa.',
-    'wedge-invalid-option': 'Viivakoodinlukijan asetus ei kelpaa ({fields}): tarkista arvo.',
   },
   sv: {
     'wedge-unavailable':
@@ -23,7 +21,6 @@ export const wedgeLoadMessages = defineTexts({
       'Kalibreringen kunde inte laddas. Kontrollera nätverksanslutningen och försök igen.',
     'wedge-no-target':
       'Det finns inget mål att lyssna på läsaren (ingen sida). Starta lyssnandet i webbläsaren.',
-    'wedge-invalid-option': 'Streckkodsläsarens inställning är ogiltig ({fields}): kontrollera värdet.',
   },
   en: {
     'wedge-unavailable':
@@ -31,6 +28,5 @@ export const wedgeLoadMessages = defineTexts({
     'calibration-unavailable': 'Calibration could not be loaded. Check the network connection and try again.',
     'wedge-no-target':
       'There is nothing to listen on for the reader (no page). Start listening in the browser.',
-    'wedge-invalid-option': 'Invalid barcode reader setting ({fields}): check its value.',
   },
 });

@@ -69,7 +69,7 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     n[key] = ok ? value : fallback;
   }
   if (bad.length > 0) {
-    // The English text inline, as `OptionsError` does: `localize(error, locale)` renders it from `wedgeLoadMessages`.
+    // English inline, as `OptionsError` does: `localize(error, locale)` renders it from `wedgeListenerMessages`.
     const fields = bad.join(', ');
     const message = `Invalid barcode reader setting (${fields}): check its value.`;
     throw new KaikuError('wedge-invalid-option', message, { params: { fields } });
