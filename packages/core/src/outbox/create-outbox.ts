@@ -1,12 +1,11 @@
 import type { UseStore } from 'idb-keyval';
 import { outboxTransport } from './api-transport.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
-import { cardCache } from './card-cache.js';
 import type { CsvOptions } from './csv-export.js';
 import { toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
 import type { CardCheck, CardFacts, OfflinePolicy } from './offline-check.js';
-import { checkCardWithFallback } from './offline-check.js';
+import { cardCache, checkCardWithFallback } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
 import type { OutboxOptions } from './outbox-options.js';

@@ -1,13 +1,37 @@
 import type { UseStore } from 'idb-keyval';
 import { delMany, get, promisifyRequest, set } from 'idb-keyval';
-import { checked, newSealKey, SEAL_KEY, sealed } from './record-seal.js';
+import { sha256Hex } from '../sha256.js';
+import { hexOf } from './idempotency-key.js';
 import type { OutboxRecord, RecordState } from './types.js';
 
-/** Key prefixes inside the one object store: usages, cached cards, show tallies, the sync lease. */
+/*
+ * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
+ * decides where, what and whether it is sent; one that does not match was changed outside the outbox and reads as
+ * needs attention (`record-tampered`). The key is in the outbox's database (earlier sessions still sync), so a script
+ * that reads it can forge a seal: docs/outbox.md ("Stored records") and docs/threat-model.md say why this scheme
+ * (synchronous, inside the record's own transaction, also on plain-http pages) and what it cannot stop.
+ */
+
+/** The needs-attention code of a record whose seal does not match. */
+export const RECORD_TAMPERED = 'record-tampered';
+
+/** Key prefixes inside the one object store: usages (`u:`), cached cards (`c:`), show tallies (`t:`), the seal key. */
 const USAGE = 'u:';
+const SEAL_KEY = 'k:seal';
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-export const usageKey = (id: string): string => `${USAGE}${id}`;
+/** HMAC-style nesting (the key before the data, twice), so a seal cannot be extended to other content. */
+const sealOf = (key: string, r: OutboxRecord): string =>
+  sha256Hex(
+    key +
+      sha256Hex(key + JSON.stringify([r.id, r.target ?? null, r.state, r.acceptance, r.createdAt, r.usage])),
+  );
+const sealed = (key: string, r: OutboxRecord): OutboxRecord => ({ ...r, seal: sealOf(key, r) });
+/** The record as stored, or, when its seal does not match, a needs-attention copy (`record-tampered`). */
+const checked = (key: string, r: OutboxRecord): OutboxRecord =>
+  r.seal === sealOf(key, r) ? r : { ...r, state: 'needs-attention', problem: { code: RECORD_TAMPERED } };
+
+const usageKey = (id: string): string => `${USAGE}${id}`;
 
 /** Typed access to the outbox's records over an idb-keyval `UseStore`. */
 export type RecordStore = ReturnType<typeof recordStore>;
@@ -19,12 +43,12 @@ export type RecordStore = ReturnType<typeof recordStore>;
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
-  /** The database's seal key (record-seal.ts), made on first use: a record without a valid seal is `record-tampered`. */
+  /** The database's seal key (256 random bits as hex), made on first use. */
   const sealKey = (): Promise<string> =>
     (keyLoad ??= store('readwrite', async (s) => {
       const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
       if (typeof stored === 'string') return stored;
-      const key = newSealKey();
+      const key = hexOf(crypto.getRandomValues(new Uint8Array(32)));
       s.put(key, SEAL_KEY);
       return key;
     }).catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { nextDelay } from './backoff.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
 import { DAY_MS } from './outbox-options.js';
-import { RECORD_TAMPERED } from './record-seal.js';
+import { RECORD_TAMPERED } from './record-store.js';
 import type { OutboxParts } from './sync-run.js';
 import type { OutboxRecord, Resolution } from './types.js';
 
