@@ -1,8 +1,7 @@
 import type * as z from 'zod/mini';
 import { readProblem } from './problem-details.js';
 import type { Problem } from '../schemas/api-problem.js';
-import { ApiHttpError, ApiProblemError, ApiResponseError } from './api-errors.js';
-import type { KaikuApiError } from './api-errors.js';
+import { ApiHttpError, ApiProblemError, ApiResponseError, type KaikuApiError } from './api-errors.js';
 import { parseRetryAfter } from './retry-policy.js';
 
 /** Statuses whose meaning (auth, rate limit, server failure) outweighs any body. */

@@ -1,8 +1,7 @@
 import type * as z from 'zod/mini';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
 import { readResponse } from './read-response.js';
-import { nextAttempt } from './next-attempt.js';
-import type { AttemptState } from './next-attempt.js';
+import { type AttemptState, nextAttempt } from './next-attempt.js';
 import type { ResolvedRetry } from './retry-policy.js';
 import type { Transport, TransportRequest } from './transport.js';
 

@@ -1,6 +1,5 @@
 import { classifyFailure, isAuthFailure } from './classify-failure.js';
-import type { UseStore } from 'idb-keyval';
-import { del, get, promisifyRequest, set } from 'idb-keyval';
+import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */
 export const OFFLINE_POLICIES = ['accept-provisionally', 'refuse'] as const;

@@ -1,5 +1,4 @@
-import type { UseStore } from 'idb-keyval';
-import { delMany, get, promisifyRequest, set } from 'idb-keyval';
+import { delMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { sha256Hex } from '../sha256.js';
 import { hexOf } from './idempotency-key.js';
 import type { OutboxRecord, RecordState } from './types.js';

@@ -1,5 +1,4 @@
-import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { OutboxError, toStorageError } from './outbox-error.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 

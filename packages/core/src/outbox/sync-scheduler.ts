@@ -1,5 +1,4 @@
-import type { BackoffPolicy } from './backoff.js';
-import { nextDelay } from './backoff.js';
+import { type BackoffPolicy, nextDelay } from './backoff.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**

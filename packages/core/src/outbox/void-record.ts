@@ -1,7 +1,6 @@
 import type { VoidResult } from '../schemas/api.js';
 import { OutboxError } from './outbox-error.js';
-import { applyOutcome } from './sync-run.js';
-import type { OutboxParts } from './sync-run.js';
+import { applyOutcome, type OutboxParts } from './sync-run.js';
 import type { OutboxRecord } from './types.js';
 
 /**
