@@ -10,7 +10,7 @@
  */
 export { createOutbox, Outbox } from './outbox/create-outbox.js';
 export type { SyncSummary, TargetCounts } from './outbox/create-outbox.js';
-export type { VoidOutcome } from './outbox/void-record.js';
+export type { VoidOutcome } from './outbox/record-actions.js';
 export type { OutboxClient, OutboxOptions } from './outbox/outbox-options.js';
 export { OutboxError } from './outbox/outbox-error.js';
 export { OutboxEvent } from './outbox/outbox-events.js';

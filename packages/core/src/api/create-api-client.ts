@@ -28,9 +28,8 @@ import {
 import { ApiRequestError, ApiResponseError } from './api-errors.js';
 import { createHttpTransport } from './http-transport.js';
 import { resolveRetry, type RetryOptions } from './retry-policy.js';
-import { matchBatchResults } from './batch-results.js';
 import { type PlannedRequest, type SendContext, sendRequest, type TokenRequest } from './send-request.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, matchBatchResults, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
 import { readProblem } from './problem-details.js';
 import type { ApiOperation, Transport } from './transport.js';

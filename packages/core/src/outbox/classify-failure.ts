@@ -3,6 +3,7 @@
  * refused this content for good (`refused`). Anything unknown is transient: a usage is never dropped
  * on a guess.
  */
+import { isRetryableStatus } from '../api/api-errors.js';
 import type { ItemOutcome, RefusalReason } from './types.js';
 
 /** A failure's meaning for a usage: an item outcome other than `accepted`. */
@@ -85,15 +86,12 @@ export function classifyFailure(error: unknown): FailureClass {
   return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };
 }
 
-/** Statuses of a per-item problem after which the same key + body may succeed later. */
+/** Statuses of a per-item problem after which the same key + body may succeed later (409: a duplicate in progress). */
 export function isTransientStatus(status: number, code: string): boolean {
   return (
     code === 'idempotency-key-in-progress' ||
-    status === 408 ||
     status === 409 ||
-    status === 425 ||
-    status === 429 ||
     AUTH_STATUSES.has(status) ||
-    (status >= 500 && status !== 501)
+    isRetryableStatus(status)
   );
 }

@@ -13,17 +13,15 @@ import {
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
 import { checkOptions, DAY_MS, type OutboxOptions } from './outbox-options.js';
-import { recordStore } from './record-store.js';
+import { newRecord, recordStore } from './record-store.js';
 import { combineTally, type LocalTally, tallyStore } from './show-tally.js';
-import { createStrictStore } from './strict-store.js';
+import { createStrictStore, requestPersistence } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
-import { newRecord, requestPersistence } from './new-record.js';
 import { type AttemptOutcome, createSyncScheduler } from './sync-scheduler.js';
 import { attemptSync, type OutboxParts } from './sync-run.js';
 import { belongsTo, countByTarget, type OutboxScope, type TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
-import { resolveRecord } from './resolve-record.js';
-import { type VoidOutcome, voidRecord } from './void-record.js';
+import { resolveRecord, type VoidOutcome, voidRecord } from './record-actions.js';
 import type {
   OutboxCapabilities,
   OutboxCounts,

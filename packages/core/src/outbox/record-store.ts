@@ -1,7 +1,10 @@
 import { delMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { UsageRequestSchema } from '../schemas/api.js';
 import { sha256Hex } from '../sha256.js';
-import { hexOf } from './idempotency-key.js';
-import type { OutboxRecord, RecordState } from './types.js';
+import { hexOf, newIdempotencyKey } from './idempotency-key.js';
+import { OutboxError } from './outbox-error.js';
+import type { OutboxScope } from './target.js';
+import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types.js';
 
 /*
  * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
@@ -113,5 +116,39 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     remove(ids: readonly string[]): Promise<void> {
       return delMany(ids.map(usageKey), store);
     },
+  };
+}
+
+/**
+ * A new pending record for a usage: validated by the contract's strict schema and given a fresh key.
+ * A field the contract does not know (a misspelt one, or anything about a holder) is refused, never dropped
+ * quietly nor stored. Throws `invalid-usage` listing the offending field paths (never their values).
+ */
+export function newRecord(
+  usage: OutboxUsage,
+  acceptance: Acceptance,
+  now: number,
+  scope: OutboxScope,
+): OutboxRecord {
+  const parsed = UsageRequestSchema.safeParse(usage);
+  if (!parsed.success) {
+    const fields = [
+      ...new Set(
+        parsed.error.issues.flatMap((i) =>
+          // An unknown key is reported on its parent object: name the key itself.
+          i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
+        ),
+      ),
+    ].join(', ');
+    throw new OutboxError('invalid-usage', { params: { fields } });
+  }
+  return {
+    id: newIdempotencyKey(),
+    usage: parsed.data,
+    target: { api: scope.api, venueId: parsed.data.venueId },
+    state: 'pending',
+    acceptance,
+    createdAt: now,
+    attempts: 0,
   };
 }

@@ -122,3 +122,14 @@ function isClosingConnection(error: unknown): boolean {
     /clos/i.test(String((error as { message?: unknown }).message))
   );
 }
+
+/** Asks the browser not to evict the outbox; absent outside secure contexts. */
+export async function requestPersistence(): Promise<'persisted' | 'not-persisted' | 'unsupported'> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.persist !== 'function') return 'unsupported';
+  try {
+    return (await storage.persist()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'not-persisted';
+  }
+}
