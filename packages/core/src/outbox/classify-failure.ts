@@ -58,22 +58,23 @@ function isContractRefusal(e: ErrorLike): boolean {
  * if (isAuthFailure(error)) askStaffToSignIn();
  */
 export function isAuthFailure(error: unknown): boolean {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  const code = typeof e.problemCode === 'string' ? e.problemCode : e.code;
-  return (
-    (typeof e.status === 'number' && AUTH_STATUSES.has(e.status)) ||
-    (typeof code === 'string' && (AUTH_CODES.has(code) || code === 'unauthorized' || code === 'forbidden'))
-  );
+  const { code, auth } = readError(error);
+  return auth || code === 'unauthorized' || code === 'forbidden';
 }
 
-export function classifyFailure(error: unknown): FailureClass {
+/** A failed call's fields as the outbox reads them: any transport's error, duck-typed. */
+function readError(error: unknown) {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code =
     typeof e.problemCode === 'string' ? e.problemCode : typeof e.code === 'string' ? e.code : 'unknown';
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const rawRetryAfter = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
-  const retryAfterMs = rawRetryAfter !== undefined && rawRetryAfter >= 0 ? rawRetryAfter : undefined;
   const auth = (status !== undefined && AUTH_STATUSES.has(status)) || AUTH_CODES.has(code);
+  return { e, code, status, auth };
+}
+
+export function classifyFailure(error: unknown): FailureClass {
+  const { e, code, status, auth } = readError(error);
+  const retryAfterMs = typeof e.retryAfterMs === 'number' && e.retryAfterMs >= 0 ? e.retryAfterMs : undefined;
   if (e.retryable === false && !auth && isContractRefusal(e)) {
     const reasons = refusalReasons(e.reasons);
     return {
