@@ -2,7 +2,7 @@
  * `@kaiku-scanner/core` — the headless Kaikukortti client: card-ID parsing, the operating-model rules, the
  * Kaikukanta API client. Its types need no DOM library (a Node project compiles with `lib: ["ES2022"]`).
  *
- * One entry, each area in its own block: a module public as a whole (the API client's, the rules' types) is
+ * One entry, each area in its own block: a module public as a whole (the API client's, the rules') is
  * re-exported whole; from any other, every public name is chosen here. The other entries: `@kaiku-scanner/core/outbox` (the
  * offline outbox, IndexedDB), `/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
  * `/reports` (sales-report import, usage report), `/messages` (the message tables, per area) and `/contract` (zod
@@ -36,15 +36,11 @@ export type { ServerReason } from './messages/server-reason.js';
 // --- the operating model's rules (pure) ---
 export { decideUsage } from './rules/decide-usage.js';
 export * from './rules/usage-types.js';
-export { checkShowSettings, toApiShow, toUsageEvent } from './rules/show-event.js';
-export type { ShowState } from './rules/show-event.js';
-export { checkCapSetting } from './rules/check-cap-setting.js';
-export { checkVoidWindow } from './rules/check-void-window.js';
-export type { VoidWindowInput, VoidWindowReason, VoidWindowResult } from './rules/check-void-window.js';
-export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
+export * from './rules/show-event.js';
+export * from './rules/check-cap-setting.js';
+export * from './rules/check-void-window.js';
 export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
-export { definePolicy } from './policy/operating-model-policy.js';
-export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
+export * from './policy/operating-model-policy.js';
 // The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---

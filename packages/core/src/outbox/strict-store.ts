@@ -23,10 +23,6 @@ const STRICT_STORE_OPTIONS = {
  * has reached the disk (not only the OS buffer) when its promise resolves. A connection the browser has
  * closed ("The database connection is closing", Safari) is dropped, reopened, and the call retried once.
  * Every failure is a {@link OutboxError} (`storage-quota`, `storage-unavailable`, `storage-failed`).
- *
- * @example
- * const store = createStrictStore('kaiku-outbox', 'records');
- * await set('k', { cardId: 'A045198723' }, store); // resolved = on disk
  */
 export function createStrictStore(
   dbName: string,
