@@ -35,7 +35,6 @@ const checked = (key: string, r: OutboxRecord): OutboxRecord =>
 
 const usageKey = (id: string): string => `${USAGE}${id}`;
 
-/** Typed access to the outbox's records over an idb-keyval `UseStore`. */
 export type RecordStore = ReturnType<typeof recordStore>;
 
 /**
