@@ -1,5 +1,5 @@
 /**
- * What the default transport (plain fetch, with retries and timeouts left to the client) hands to `fetch`: one request per
+ * What the default transport (ky, with retries and timeouts left to the client) hands to `fetch`: one request per
  * attempt, without cookies, past every cache, redirects refused; the card ID only in the body, the token only in
  * the authorization header; the query only when there is one.
  */

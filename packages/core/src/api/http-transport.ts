@@ -1,3 +1,4 @@
+import ky from 'ky';
 import { type BaseUrlOptions, checkBaseUrl } from './base-url.js';
 import type { Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
@@ -17,11 +18,16 @@ const TRANSPORT_OPTIONS = {
 } as const satisfies OptionKeys<HttpTransportOptions>;
 
 /**
- * The default transport: one plain `fetch` per attempt. Retries (with backoff and `Retry-After`), the per-attempt
- * timeout, the token refresh after a 401 and the response checks must work for every `Transport` — a vendor's own
- * one too — so they live in the client (`send-request.ts`, `next-attempt.ts`), once, where they can be tested as a
- * pure decision; an HTTP error status is a `Response` like any other, so no error object here holds the request
- * (its authorization header). The client reads the body itself, bounded by `maxResponseBytes`.
+ * The default transport: ky, as one plain HTTP exchange per attempt.
+ *
+ * ky runs with `retry: 0`, `timeout: false` and `throwHttpErrors: false` on purpose: retries (with backoff and
+ * `Retry-After`), the per-attempt timeout, the token refresh after a 401 and the response checks must work for
+ * every `Transport` — a vendor's own one too — so they live in the client (`send-request.ts`,
+ * `next-attempt.ts`), once, where they can be tested as a pure decision. ky's retry and hooks could only serve
+ * this transport, and its timeout covers neither getting the token nor reading the body. `throwHttpErrors: false`
+ * also keeps the request (its authorization header) out of any error object; the client reads the body itself,
+ * bounded by `maxResponseBytes`. What ky does here: the base URL and the query, the fetch it was given, and the
+ * request options below.
  *
  * The request is sent without cookies (`credentials: 'omit'`), past every cache, and a redirect is an error: a
  * captive portal's 302 must never receive a usage or a card ID. Card IDs travel in bodies only, never in a URL.
@@ -35,22 +41,25 @@ const TRANSPORT_OPTIONS = {
  */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   checkOptions('createHttpTransport', options, TRANSPORT_OPTIONS);
-  const base = checkBaseUrl(options.baseUrl, options).href;
-  const custom = options.fetch;
-  return (request) => {
-    const url = new URL(base + request.path);
-    if (Object.keys(request.query).length > 0) url.search = new URLSearchParams(request.query).toString();
-    const init: RequestInit = {
+  const base = checkBaseUrl(options.baseUrl, options);
+  const http = ky.create({
+    prefixUrl: base.href,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'error',
+    // Looked up per call, not captured: test tools and instrumentation replace the global fetch later.
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+  });
+  return (request) =>
+    http(request.path, {
       method: request.method,
       headers: request.headers,
       signal: request.signal,
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      // The client's own serialisation and content-type: the body sent is the body validated.
+      ...(Object.keys(request.query).length > 0 ? { searchParams: request.query } : {}),
+      // The client's own serialisation and content-type, not ky's `json`: the body sent is the body validated.
       ...(request.method === 'POST' ? { body: JSON.stringify(request.body) } : {}),
-    };
-    // Looked up per call, not captured: test tools and instrumentation replace the global fetch later.
-    return custom ? custom(url, init) : globalThis.fetch(url, init);
-  };
+    });
 }
