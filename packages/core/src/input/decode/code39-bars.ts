@@ -14,7 +14,7 @@ import type { GreyImage } from './types.js';
  * same bars) and of all of them. Each line is itself thickened to cover the space between lines, so every row of
  * pixels across the bars counts and sensor noise averages out.
  */
-export function bundleProfiles(
+function bundleProfiles(
   grey: GreyImage,
   bundle: LineBundle,
 ): { upper: Profile; lower: Profile; all: Profile } {
@@ -44,7 +44,7 @@ export function bundleProfiles(
  * `span` pixels around the bundle's centre — the located code and its quiet zones — not along the whole line: print
  * further along the line does not pull the angle to its own, and the nine trial angles sample a part of the line.
  */
-export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.length): LineBundle {
+function alignBundle(grey: GreyImage, bundle: LineBundle, span: number): LineBundle {
   const length = Math.min(bundle.length, span);
   const sharpness = (angle: number): number => {
     const p = bundleProfiles(grey, { ...bundle, angle, length }).all;
@@ -79,8 +79,8 @@ const FLATTEN_PX = 12;
 export function readBlurredCode39(
   grey: GreyImage,
   bundle: LineBundle,
-  flatten = true,
-  span = bundle.length,
+  flatten: boolean,
+  span: number,
 ): string | null {
   const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
   return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
@@ -100,18 +100,19 @@ export function readCode39Profiles(
   radius: number,
 ): string | null {
   const { upper, lower, all } = profiles;
-  if (radius <= 0) return readBothWays(upper, lower, all, 3);
+  const flat = (p: Profile): Profile => flattenProfile(p, radius);
   return (
-    readBothWays(upper, lower, all, 3) ??
-    readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
+    readBothWays([all, upper, lower], 3) ??
+    (radius > 0 ? readBothWays([all, upper, lower].map(flat), 5) : null)
   );
 }
 
-function readBothWays(upper: Profile, lower: Profile, all: Profile, split: number): string | null {
+/** `[all, upper, lower]` read forwards, then backwards: the characters fitted on `all`, each checked on the halves. */
+function readBothWays(profiles: readonly Profile[], split: number): string | null {
   for (const reverse of [false, true]) {
-    const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
-    for (const g of fitCode39Geometries(a as Profile, split)) {
-      const text = readCode39Characters(a as Profile, g, [u as Profile, l as Profile]);
+    const [all, ...halves] = reverse ? profiles.map((p) => p.slice().reverse()) : profiles;
+    for (const g of fitCode39Geometries(all as Profile, split)) {
+      const text = readCode39Characters(all as Profile, g, halves);
       if (text !== null) return text;
     }
   }

@@ -3,8 +3,8 @@
  * `code39-row.ts`) and by templates fitted to profiles (`code39-profile.ts`): the readers of the JS stages `c39-*`.
  */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
-import { code39CheckCharacter } from '../../card-id/code39.js';
-import { invert } from './grey-ops.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
+import { invert, lazy } from './grey-ops.js';
 import { readBlurredCode39 } from './code39-bars.js';
 import { MAX_PROFILE } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
@@ -168,16 +168,6 @@ function sameLine(a: LineBundle, b: LineBundle): boolean {
   return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
-/** Verifies and strips the mod-43 check character; `null` when it does not match. */
-export function withoutCheckCharacter(text: string): string | null {
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
-}
-
-function lazy(make: () => GreyImage): () => GreyImage {
-  let value: GreyImage | undefined;
-  return () => (value ??= make());
-}
 
 /** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
 function readRow(

@@ -200,19 +200,12 @@ function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 's
 }
 
 /**
- * Finds the start and stop characters: the geometry of the symbol, or null when none fits well. `split`: the light
- * run, in median light runs, that ends the code (see `darkSpan`).
- */
-export function fitCode39Geometry(p: Profile, split = 3): Code39Geometry | null {
-  return fitCode39Geometries(p, split)[0] ?? null;
-}
-
-/**
- * The best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5, 3, each refined ±0.25), best first.
+ * Where the start and stop characters fit: the best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5,
+ * 3, each refined ±0.25), best first; `split`: the light run, in median light runs, that ends the code (`darkSpan`).
  * Neighbouring ratios with a slightly different module width draw nearly the same start and stop characters, and
  * unevenly lit or blurred bars can tip the end fit to the wrong one; the characters then tell.
  */
-export function fitCode39Geometries(p: Profile, split = 3): Code39Geometry[] {
+export function fitCode39Geometries(p: Profile, split: number): Code39Geometry[] {
   const span = darkSpan(p, split);
   if (span === null) return [];
   const found: { g: Code39Geometry; score: number }[] = [];

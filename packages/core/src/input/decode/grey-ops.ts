@@ -1,5 +1,11 @@
 import type { GreyImage } from './types.js';
 
+/** A value (a derived image) made when first asked, then kept. */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** Halves both sides by 2×2 averaging: faster QR detection on 720p, and a mild denoise for blur/noise. */
 export function halve(image: GreyImage): GreyImage {
   const width = image.width >> 1;

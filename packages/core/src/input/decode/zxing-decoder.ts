@@ -14,7 +14,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import { FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
+import { FLATTEN_RADIUS, flattenLight, halve, invert, lazy, stretchContrast } from './grey-ops.js';
 import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
@@ -64,10 +64,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   const c39: Code39Options = { ...options, use };
   // Halving helps 720p and up; on 640×480 it makes card-sized QR modules too small.
   const big = Math.min(grey.width, grey.height) >= 600;
-  const lazy = <T>(make: () => T): (() => T) => {
-    let value: T | undefined;
-    return () => (value ??= make());
-  };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
   const flat = lazy(() => flattenLight(grey, FLATTEN_RADIUS));

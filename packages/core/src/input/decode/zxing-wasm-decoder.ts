@@ -6,7 +6,7 @@
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReadInputBarcodeFormat, ReaderOptions, ZXingReaderModule } from 'zxing-wasm/reader';
-import { code39CheckCharacter } from '../../card-id/code39.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
 import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
 import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
 
@@ -226,10 +226,4 @@ async function readPass(
       return { read: { text, format }, retry };
   }
   return { read: null, retry };
-}
-
-/** Verifies and strips the mod-43 check character; `null` when it does not match. */
-function withoutCheckCharacter(text: string): string | null {
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
 }
