@@ -168,7 +168,6 @@ function sameLine(a: LineBundle, b: LineBundle): boolean {
   return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
-
 /** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
 function readRow(
   reader: Code39Reader,
