@@ -10,11 +10,9 @@ import { MAX_PROFILE } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeResult, EngineOptions, GreyImage } from './types.js';
 
-export type Code39Options = {
-  readonly accept: (text: string, format: DecodeFormat) => boolean;
-  readonly code39CheckDigit: boolean;
+export type Code39Options = Pick<EngineOptions, 'accept' | 'code39CheckDigit'> & {
   /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
   readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
   /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */

@@ -159,7 +159,7 @@ export async function decodeStages(
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {
       flat ??= wasm.flattenedPixels(luminance());
-      return wasm.decodeFlattened(flat, stage as CppFlatStage, wasmOptions);
+      return wasm.decodeWithWasm(flat, wasmOptions, stage as CppFlatStage);
     }
     js ??= await loadJsDecoder();
     signal?.throwIfAborted();

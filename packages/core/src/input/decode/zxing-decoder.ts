@@ -23,13 +23,9 @@ import type { FrameFacts, JsStageName, PipelineControl } from './pipeline.js';
 import { searchQrFromFinders } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeResult, EngineOptions, GreyImage } from './types.js';
 
-export type ZxingOptions = {
-  readonly formats: readonly DecodeFormat[];
-  readonly effort: DecodeEffort;
-  readonly accept: (text: string, format: DecodeFormat) => boolean;
-  readonly code39CheckDigit: boolean;
+export type ZxingOptions = EngineOptions & {
   readonly signal: AbortSignal | undefined;
   /** zxing-cpp already ran on this frame: only the stages that add to it (pipeline.ts). */
   readonly rescueOnly?: boolean;
