@@ -274,37 +274,34 @@ function readSequence(
   const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
   const moduleAt = (x: number): number =>
     g.startModule + ((g.stopModule - g.startModule) * (x - g.start)) / Math.max(1, g.stop - g.start);
-  const templates = new Map<number, Float64Array[]>();
-  const templatesFor = (w: number): Float64Array[] => {
-    // Blur in modules, quantised so that templates are shared along the code.
-    const key = Math.round((blur / w) * 20);
-    let list = templates.get(key);
-    if (list === undefined) {
-      list = DATA.map((c) => template(c, ratio, key / 20, win, true, true));
-      templates.set(key, list);
+  // Blur in modules, quantised so that templates (kept by `template`) are shared along the code.
+  const templatesFor = (w: number): Float64Array[] =>
+    DATA.map((c) => template(c, ratio, Math.round((blur / w) * 20) / 20, win, true, true));
+  // Each template's best correlation on `q` within ±`reach` of `at` (half-sample steps, module `w` times each
+  // scale), and where.
+  const fit = (q: Profile, at: number, w: number, reach: number, scales: number[], list: Float64Array[]) => {
+    const score = new Float64Array(list.length).fill(-1);
+    const where = new Float64Array(list.length);
+    for (let d = -reach; d <= reach; d += 0.5) {
+      for (const scale of scales) {
+        for (let i = 0; i < list.length; i++) {
+          const value = correlate(q, at + d, w * scale, win, list[i] as Float64Array, scratch);
+          if (value > (score[i] as number)) {
+            score[i] = value;
+            where[i] = at + d;
+          }
+        }
+      }
     }
-    return list;
+    return { score, where };
   };
   let x = g.start;
   let text = '';
   for (let k = 0; k < count; k++) {
     const w = moduleAt(x);
-    const next = x + (charWidth + gap) * w;
     const list = templatesFor(w);
-    const perChar = new Float64Array(list.length).fill(-1);
-    const where = new Float64Array(list.length);
     const reach = Math.max(0.5, 0.6 * w);
-    for (let d = -reach; d <= reach; d += 0.5) {
-      for (const scale of [0.96, 1, 1.04]) {
-        for (let i = 0; i < list.length; i++) {
-          const score = correlate(p, next + d, w * scale, win, list[i] as Float64Array, scratch);
-          if (score > (perChar[i] as number)) {
-            perChar[i] = score;
-            where[i] = next + d;
-          }
-        }
-      }
-    }
+    const { score: perChar, where } = fit(p, x + (charWidth + gap) * w, w, reach, [0.96, 1, 1.04], list);
     let best = { score: -1, index: -1, x: 0 };
     let second = -1;
     perChar.forEach((score, i) => {
@@ -314,9 +311,12 @@ function readSequence(
       } else if (score > second) second = score;
     });
     if (best.score < MIN_CORRELATION || best.score - second < MIN_MARGIN) return null;
-    // Each independent profile must see the same character there on its own: its best template, near the place.
+    // Each independent profile must see the same character there on its own: its best template within half a
+    // module, fitting at least `MIN_CHECK_CORRELATION`.
     for (const check of checks) {
-      if (bestCharacterAt(check, best.x, w, win, list, scratch) !== best.index) return null;
+      const { score } = fit(check, best.x, w, Math.max(0.5, w / 2), [1], list);
+      const top = Math.max(...score);
+      if (!(top > MIN_CHECK_CORRELATION) || score.indexOf(top) !== best.index) return null;
     }
     text += (DATA[best.index] as Char).char;
     x = best.x;
@@ -324,27 +324,4 @@ function readSequence(
   // The stop character must begin where the characters end.
   const w = moduleAt(x);
   return Math.abs(x + (charWidth + gap) * w - g.stop) <= 1.5 * w ? text : null;
-}
-
-/**
- * The character whose template fits `p` best within half a module of `x` (module `w`): its index in `list`, or −1
- * when even the best fits worse than `MIN_CHECK_CORRELATION`.
- */
-function bestCharacterAt(
-  p: Profile,
-  x: number,
-  w: number,
-  win: Window,
-  list: readonly Float64Array[],
-  scratch: Float64Array,
-): number {
-  const reach = Math.max(0.5, w / 2);
-  let best = { score: MIN_CHECK_CORRELATION, index: -1 };
-  for (let d = -reach; d <= reach; d += 0.5) {
-    for (let i = 0; i < list.length; i++) {
-      const score = correlate(p, x + d, w, win, list[i] as Float64Array, scratch);
-      if (score > best.score) best = { score, index: i };
-    }
-  }
-  return best.index;
 }
