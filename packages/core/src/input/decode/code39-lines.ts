@@ -64,7 +64,7 @@ export function readCode39(
         } catch {
           continue; // a flat row (no contrast) cannot be binarized
         }
-        const read = readRow(reader, y, row) ?? mirrored(readRow(reader, y, reversed(row)), image.width);
+        const read = readRow(reader, y, row, false) ?? readRow(reader, y, row, true);
         const text = read?.text ?? (tolerant ? readTolerant(row, options) : null);
         if (text === null) continue;
         if (!options.accept(text, 'code_39')) {
@@ -166,17 +166,26 @@ function sameLine(a: LineBundle, b: LineBundle): boolean {
   return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
-/** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
+/**
+ * A row read by `Code39Reader` (`reverse`: right to left): the text and where its start and stop characters lie
+ * along the row as given.
+ */
 function readRow(
   reader: Code39Reader,
   y: number,
   row: BitArray,
+  reverse: boolean,
 ): { text: string; from: number; to: number } | null {
+  const bits = reverse ? row.clone() : row;
+  if (reverse) bits.reverse();
   try {
-    const result = reader.decodeRow(y, row, undefined);
+    const result = reader.decodeRow(y, bits, undefined);
     const text = result.getText();
-    const [from, to] = result.getResultPoints().map((p) => p.getX());
-    return text.length > 0 && from !== undefined && to !== undefined ? { text, from, to } : null;
+    const [from, to] = result
+      .getResultPoints()
+      .map((p) => (reverse ? row.getSize() - 1 - p.getX() : p.getX()));
+    if (text.length === 0 || from === undefined || to === undefined) return null;
+    return reverse ? { text, from: to, to: from } : { text, from, to };
   } catch {
     return null;
   }
@@ -188,18 +197,4 @@ function readTolerant(row: BitArray, options: Code39Options): string | null {
   const text =
     readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
   return text === null || !options.code39CheckDigit ? text : withoutCheckCharacter(text);
-}
-
-/** A read of the reversed row, its positions along the row as given. */
-function mirrored(
-  read: { text: string; from: number; to: number } | null,
-  width: number,
-): { text: string; from: number; to: number } | null {
-  return read === null ? null : { text: read.text, from: width - 1 - read.to, to: width - 1 - read.from };
-}
-
-function reversed(row: BitArray): BitArray {
-  const copy = row.clone();
-  copy.reverse();
-  return copy;
 }
