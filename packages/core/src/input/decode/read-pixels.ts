@@ -241,10 +241,7 @@ function toPixelRect(size: { width: number; height: number }, region: DecodeRegi
 /** An `ImageData`'s pixels in the region: the image itself (no copy) when the region is all of it. */
 function regionOf(image: ImageData, region: DecodeRegion | undefined): ImageData {
   const rect = toPixelRect(sizeOf(image), region);
-  return rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
-}
-
-function cropImageData(image: ImageData, rect: PixelRect): ImageData {
+  if (rect.width === image.width && rect.height === image.height) return image;
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
   for (let row = 0; row < rect.height; row++) {
     const start = ((rect.y + row) * image.width + rect.x) * 4;

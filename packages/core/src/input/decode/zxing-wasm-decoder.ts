@@ -7,6 +7,7 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReadInputBarcodeFormat, ReaderOptions, ZXingReaderModule } from 'zxing-wasm/reader';
 import { withoutCheckCharacter } from '../../card-id/code39.js';
+import type { DecoderStatus } from './decoder-status.js';
 import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
 import type { DecodeFormat, DecodeResult, EngineOptions, GreyImage } from './types.js';
 
@@ -32,12 +33,8 @@ const RESULT_FORMATS: Readonly<Partial<Record<string, DecodeFormat>>> = {
 
 const silent = (): void => undefined;
 
-/** Why the WebAssembly decoder is not in use (see `DecoderStatus`). */
-export type WasmFailure = {
-  readonly reason: 'wasm-not-found' | 'wasm-blocked';
-  /** The HTTP status of the `.wasm` request when the server answered with an error. */
-  readonly httpStatus?: number;
-};
+/** Why the WebAssembly decoder is not in use. */
+type WasmFailure = Pick<DecoderStatus, 'httpStatus'> & { readonly reason: 'wasm-not-found' | 'wasm-blocked' };
 
 /**
  * Whether a `.wasm` URL names a file that is there: another URL, one a bundler emitted (Vite, webpack: a name of
