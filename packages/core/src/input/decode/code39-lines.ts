@@ -10,13 +10,12 @@ import { MAX_PROFILE } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeResult, EngineOptions, GreyImage } from './types.js';
+import type { DecodeResult, GreyImage } from './types.js';
+import type { ZxingOptions } from './zxing-decoder.js';
 
-export type Code39Options = Pick<EngineOptions, 'accept' | 'code39CheckDigit'> & {
+export type Code39Options = Pick<ZxingOptions, 'accept' | 'code39CheckDigit' | 'trace'> & {
   /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
   readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
-  /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
-  readonly trace?: (work: 'bundle' | 'profile') => void;
 };
 
 /**
@@ -144,18 +143,14 @@ export function readCode39Templates(
  * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
  */
 export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
-  const ux = Math.cos(bundle.angle);
-  const uy = Math.sin(bundle.angle);
-  let reach = 0;
-  for (const [x, y] of [
+  const [ux, uy] = [Math.cos(bundle.angle), Math.sin(bundle.angle)];
+  const corners = [
     [0, 0],
     [grey.width, 0],
     [0, grey.height],
     [grey.width, grey.height],
-  ] as const) {
-    reach = Math.max(reach, Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy));
-  }
-  return 2 * reach;
+  ] as const;
+  return 2 * Math.max(...corners.map(([x, y]) => Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy)));
 }
 
 /** Whether two bundles run along nearly the same line (within 3° and a few pixels). */

@@ -225,37 +225,50 @@ function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
 type EndFit = { x: number; w: number; score: number };
 type Span = { readonly a: number; readonly b: number };
 
-function endWindow(end: 'start' | 'stop', ratio: number): Window {
-  const charWidth = 6 + 3 * ratio;
-  return end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
-}
+type End = 'start' | 'stop';
 
 /**
- * Fits the start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) near the dark span's
- * end: module width from 0.7 px (1.4 samples at the locator's 0.5 px step) up to what the span allows, positions a
- * quarter module apart.
+ * The start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) with narrow module `w`, fitted at
+ * `origin + d` for `d` from `lo` to `hi` in `step`s: the best fit, or `best` when none is better.
  */
-function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start' | 'stop'): EndFit[] {
+function fitStar(
+  p: Profile,
+  end: End,
+  ratio: number,
+  blur: number,
+  w: number,
+  at: Steps,
+  best: EndFit,
+): EndFit {
   const charWidth = 6 + 3 * ratio;
-  const win = endWindow(end, ratio);
-  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+  const win = end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
+  const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
+  const scratch = new Float64Array(t.length);
+  for (let d = at.lo; d <= at.hi; d += at.step) {
+    const score = correlate(p, at.origin + d, w, win, t, scratch);
+    if (score > best.score) best = { x: at.origin + d, w, score };
+  }
+  return best;
+}
+type Steps = { readonly origin: number; readonly lo: number; readonly hi: number; readonly step: number };
+
+/**
+ * Fits the start or stop character near the dark span's end: module width from 0.7 px (1.4 samples at the locator's
+ * 0.5 px step) up to what the span allows, positions a quarter module apart.
+ */
+function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: End): EndFit[] {
+  const charWidth = 6 + 3 * ratio;
   // Wider modules are sharp enough for the thresholding readers; the cap bounds the work on big frames.
   const maxW = Math.min(MAX_MODULE, (span.b - span.a) / (3 * (charWidth + 1) - 1));
   const fits: EndFit[] = [];
   for (let w = 1.4; w <= maxW; w *= 1.04) {
-    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
     // The outer narrow bars may be blurred away: the first dark sample can lie up to 3 + ratio modules inside.
-    const [from, to] =
+    const [lo, hi] =
       end === 'start'
         ? [span.a - (3 + ratio) * w - 1, span.a + 1]
         : [span.b - charWidth * w - 1, span.b - (charWidth - 2) * w + 1];
-    const step = Math.max(0.5, w / 4);
-    let best: EndFit = { x: 0, w: 0, score: -1 };
-    for (let x = from; x <= to; x += step) {
-      const score = correlate(p, x, w, win, t, scratch);
-      if (score > best.score) best = { x, w, score };
-    }
-    fits.push(best);
+    const steps = { origin: 0, lo, hi, step: Math.max(0.5, w / 4) };
+    fits.push(fitStar(p, end, ratio, blur, w, steps, { x: 0, w: 0, score: -1 }));
   }
   return fits;
 }
@@ -283,17 +296,12 @@ function coarsePair(p: Profile, span: Span, ratio: number): { s0: EndFit; e0: En
 }
 
 /** Refines a fit locally (half-sample positions, 2 % widths) for another ratio and blur. */
-function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 'start' | 'stop'): EndFit {
-  const win = endWindow(end, ratio);
-  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: End): EndFit {
   let best: EndFit = { ...fit, score: -1 };
   for (const scale of [0.96, 0.98, 1, 1.02, 1.04]) {
     const w = fit.w * scale;
-    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
-    for (let d = -Math.max(0.5, w / 3); d <= Math.max(0.5, w / 3); d += 0.5) {
-      const score = correlate(p, fit.x + d, w, win, t, scratch);
-      if (score > best.score) best = { x: fit.x + d, w, score };
-    }
+    const reach = Math.max(0.5, w / 3);
+    best = fitStar(p, end, ratio, blur, w, { origin: fit.x, lo: -reach, hi: reach, step: 0.5 }, best);
   }
   return best;
 }
