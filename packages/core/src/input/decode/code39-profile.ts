@@ -226,20 +226,15 @@ type EndFit = { x: number; w: number; score: number };
 type Span = { readonly a: number; readonly b: number };
 
 type End = 'start' | 'stop';
+/** Positions `origin + d`, `d` from `lo` to `hi` in `step`s, with narrow module `w`. */
+type Steps = { w: number; origin: number; lo: number; hi: number; step: number };
 
 /**
- * The start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) with narrow module `w`, fitted at
- * `origin + d` for `d` from `lo` to `hi` in `step`s: the best fit, or `best` when none is better.
+ * The start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) fitted at `at`: the best fit, or
+ * `best` when none is better.
  */
-function fitStar(
-  p: Profile,
-  end: End,
-  ratio: number,
-  blur: number,
-  w: number,
-  at: Steps,
-  best: EndFit,
-): EndFit {
+function fitStar(p: Profile, end: End, ratio: number, blur: number, at: Steps, best: EndFit): EndFit {
+  const { w } = at;
   const charWidth = 6 + 3 * ratio;
   const win = end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
   const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
@@ -250,7 +245,6 @@ function fitStar(
   }
   return best;
 }
-type Steps = { readonly origin: number; readonly lo: number; readonly hi: number; readonly step: number };
 
 /**
  * Fits the start or stop character near the dark span's end: module width from 0.7 px (1.4 samples at the locator's
@@ -267,8 +261,8 @@ function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: End): 
       end === 'start'
         ? [span.a - (3 + ratio) * w - 1, span.a + 1]
         : [span.b - charWidth * w - 1, span.b - (charWidth - 2) * w + 1];
-    const steps = { origin: 0, lo, hi, step: Math.max(0.5, w / 4) };
-    fits.push(fitStar(p, end, ratio, blur, w, steps, { x: 0, w: 0, score: -1 }));
+    const steps = { w, origin: 0, lo, hi, step: Math.max(0.5, w / 4) };
+    fits.push(fitStar(p, end, ratio, blur, steps, { x: 0, w: 0, score: -1 }));
   }
   return fits;
 }
@@ -301,7 +295,7 @@ function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: En
   for (const scale of [0.96, 0.98, 1, 1.02, 1.04]) {
     const w = fit.w * scale;
     const reach = Math.max(0.5, w / 3);
-    best = fitStar(p, end, ratio, blur, w, { origin: fit.x, lo: -reach, hi: reach, step: 0.5 }, best);
+    best = fitStar(p, end, ratio, blur, { w, origin: fit.x, lo: -reach, hi: reach, step: 0.5 }, best);
   }
   return best;
 }
