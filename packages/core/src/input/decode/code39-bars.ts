@@ -2,12 +2,14 @@
  * The grey profiles of a located bar code (the mean of its rows along the bars, upper half, lower half, all), and
  * their reading by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
  */
-import { fitCode39Geometries, readCode39Characters } from './code39-profile.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
+import type { Code39Options } from './code39-lines.js';
+import { fitCode39Geometries, MAX_PROFILE, readCode39Characters } from './code39-profile.js';
 import type { Profile } from './code39-profile.js';
 import { windowed } from './grey-ops.js';
 import { sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { GreyImage } from './types.js';
+import type { DecodeResult, GreyImage } from './types.js';
 
 /**
  * Profiles of a located bar code: the mean of the upper lines, of the lower lines (two independent readings of the
@@ -72,18 +74,47 @@ function alignBundle(grey: GreyImage, bundle: LineBundle, span: number): LineBun
 const FLATTEN_PX = 12;
 
 /**
- * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
- * with the uneven light taken out when that reads nothing (see `readCode39Profiles`); `span`: the located length the
- * angle is aligned over (`alignBundle`).
+ * The located regions read by template fitting on their profiles, both directions: the text the upper and the
+ * lower half of the bars both give — two independent readings, as the two-line vote of the other passes.
  */
-export function readBlurredCode39(
+export function readCode39Templates(
   grey: GreyImage,
-  bundle: LineBundle,
-  flatten: boolean,
-  span: number,
-): string | null {
-  const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
-  return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
+  bundles: readonly LineBundle[],
+  options: Code39Options,
+  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
+  flattenLargest = true,
+  /** Only this region (a rescue round's part), else all. */
+  part?: number,
+): DecodeResult | null {
+  const done: LineBundle[] = [];
+  for (const [index, located] of bundles.entries()) {
+    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
+    const length = Math.hypot(grey.width, grey.height);
+    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
+    if (done.some((d) => sameLine(d, bundle))) continue;
+    done.push(bundle);
+    if (part !== undefined && index !== part) continue;
+    options.trace?.('profile');
+    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
+    // shadow is one, and the others (text, edges) would double the work on frames without a card.
+    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
+    const profiles = bundleProfiles(grey, alignBundle(grey, bundle, located.length));
+    const read = readCode39Profiles(
+      profiles,
+      flatten ? Math.max(4, Math.round(FLATTEN_PX / bundle.step)) : 0,
+    );
+    const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
+    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
+  }
+  return null;
+}
+
+/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
+function sameLine(a: LineBundle, b: LineBundle): boolean {
+  const turn = Math.abs(a.angle - b.angle) % Math.PI;
+  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
+  // Distance of b's centre from a's line.
+  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
 /**

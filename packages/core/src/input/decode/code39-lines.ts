@@ -5,8 +5,6 @@
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import { invert, lazy } from './grey-ops.js';
-import { readBlurredCode39 } from './code39-bars.js';
-import { MAX_PROFILE } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
@@ -107,38 +105,6 @@ export function readCode39(
 }
 
 /**
- * The located regions read by template fitting (`code39-profile.ts`): the text the upper and the lower half of the
- * bars both give — two independent readings, as the two-line vote of the other passes.
- */
-export function readCode39Templates(
-  grey: GreyImage,
-  bundles: readonly LineBundle[],
-  options: Code39Options,
-  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
-  flattenLargest = true,
-  /** Only this region (a rescue round's part), else all. */
-  part?: number,
-): DecodeResult | null {
-  const done: LineBundle[] = [];
-  for (const [index, located] of bundles.entries()) {
-    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
-    const length = Math.hypot(grey.width, grey.height);
-    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
-    if (done.some((d) => sameLine(d, bundle))) continue;
-    done.push(bundle);
-    if (part !== undefined && index !== part) continue;
-    options.trace?.('profile');
-    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
-    // shadow is one, and the others (text, edges) would double the work on frames without a card.
-    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
-    const read = readBlurredCode39(grey, bundle, flatten, located.length);
-    const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
-    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
-  }
-  return null;
-}
-
-/**
  * The length of a bundle's lines that reaches both edges of the frame from its centre along its axis: a region off
  * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
  */
@@ -151,14 +117,6 @@ export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
     [grey.width, grey.height],
   ] as const;
   return 2 * Math.max(...corners.map(([x, y]) => Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy)));
-}
-
-/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
-function sameLine(a: LineBundle, b: LineBundle): boolean {
-  const turn = Math.abs(a.angle - b.angle) % Math.PI;
-  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
-  // Distance of b's centre from a's line.
-  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
 import { FLATTEN_RADIUS, flattenLight, halve, invert, lazy, stretchContrast } from './grey-ops.js';
-import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
+import { readCode39Templates } from './code39-bars.js';
+import { acrossFrame, readCode39 } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { enabled } from './pipeline.js';
