@@ -4,7 +4,7 @@ import type { DecodableImage, DecodeRegion, GreyImage } from './types.js';
 type PixelRect = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
-let scratch: { canvas: OffscreenCanvas | HTMLCanvasElement; context: Context2D } | undefined;
+let scratch: Context2D | undefined;
 /** Per source pixel format: whether this engine's `VideoFrame.copyTo` converts it to RGBA correctly. */
 const convertsToRgba = new Map<VideoPixelFormat, Promise<boolean>>();
 
@@ -47,7 +47,7 @@ export function readPixels(
   region: DecodeRegion | undefined,
 ): ImageData {
   const rect = toPixelRect(sizeOf(image), region);
-  const { context } = scratchContext(rect.width, rect.height);
+  const context = scratchContext(rect.width, rect.height);
   // Transparent pixels (a PNG of a bare symbol) must read as paper, not as black ink.
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, rect.width, rect.height);
@@ -250,7 +250,7 @@ function regionOf(image: ImageData, region: DecodeRegion | undefined): ImageData
   return new ImageData(out, rect.width, rect.height);
 }
 
-function scratchContext(width: number, height: number): { context: Context2D } {
+function scratchContext(width: number, height: number): Context2D {
   if (scratch === undefined) {
     const canvas =
       typeof OffscreenCanvas !== 'undefined'
@@ -260,7 +260,7 @@ function scratchContext(width: number, height: number): { context: Context2D } {
     if (context === null) {
       throw new DecodeError('decode-unsupported-image', 'No 2D canvas is available to read the image.');
     }
-    scratch = { canvas, context };
+    scratch = context;
   }
   if (scratch.canvas.width !== width) scratch.canvas.width = width;
   if (scratch.canvas.height !== height) scratch.canvas.height = height;
