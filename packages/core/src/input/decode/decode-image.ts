@@ -119,16 +119,13 @@ export async function decodeStages(
   let grey: GreyImage | undefined;
   const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
   let jsStages: JsFrame | undefined;
-  const jsFrameOf = (): JsFrame | undefined => {
-    if (js === undefined) return undefined;
-    jsStages ??= js.jsFrame(luminance(), {
+  const jsFrameOf = (): JsFrame | undefined =>
+    (jsStages ??= js?.jsFrame(luminance(), {
       ...wasmOptions,
       signal,
       rescueOnly: wasm !== undefined,
       ...(control === undefined ? {} : { control }),
-    });
-    return jsStages;
-  };
+    }));
   const wantQr = formats.includes('qr_code');
   const facts: FrameFacts = {
     wantQr,

@@ -126,13 +126,8 @@ async function checkConversion(format: VideoPixelFormat): Promise<boolean> {
     const rgba = new Uint8Array(frame.allocationSize(options));
     if (rgba.length !== 4 * 4 * 4) return false;
     await frame.copyTo(rgba, options);
-    const near = (value: number | undefined, expected: number): boolean =>
-      Math.abs((value ?? -99) - expected) <= 24;
-    for (let i = 0; i < rgba.length; i += 4) {
-      const ok = near(rgba[i], 200) && near(rgba[i + 1], 100) && near(rgba[i + 2], 50) && rgba[i + 3] === 255;
-      if (!ok) return false;
-    }
-    return true;
+    const rgb = [200, 100, 50];
+    return rgba.every((v, i) => (i % 4 === 3 ? v === 255 : Math.abs(v - (rgb[i % 4] as number)) <= 24));
   } catch {
     return false;
   } finally {
