@@ -1,6 +1,6 @@
 /**
- * The grey profiles of a located bar code (the mean of its rows along the bars, upper half, lower half, all), and
- * their reading by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
+ * The JS stages `c39-templates*`: the grey profiles of a located bar code (the mean of its rows along the bars, upper
+ * half, lower half, all), read by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
  */
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import type { Code39Options } from './code39-lines.js';

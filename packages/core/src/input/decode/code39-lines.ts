@@ -1,6 +1,6 @@
 /**
  * Code 39 read along bundles of scanlines (zxing-js's `Code39Reader` and the cramped-quiet-zone reader of
- * `code39-row.ts`) and by templates fitted to profiles (`code39-profile.ts`): the readers of the JS stages `c39-*`.
+ * `code39-row.ts`): the reader of the JS stage `c39-lines` (`c39-templates*`: code39-bars.ts).
  */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
 import { withoutCheckCharacter } from '../../card-id/code39.js';

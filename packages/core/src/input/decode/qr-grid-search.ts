@@ -28,11 +28,9 @@ const INSET = 3.5;
 export type Finder = { readonly x: number; readonly y: number; readonly module: number };
 
 /**
- * Decodes a QR code from three of the finder patterns zxing-js saw in `bits` but could not decode a symbol from
- * (strong perspective: its parallelogram guess of the fourth corner is wrong for a version-1 symbol, which has no
- * alignment pattern). Every plausible triple (similar module sizes, two near-equal sides, the third the longest) is
- * sampled with the bottom-right corner searched, at most `budget.triples` of them (shared by the
- * passes of one frame, so the work per frame is bounded).
+ * Decodes a QR code from three of the finder patterns zxing-js saw in `bits`: every plausible triple (similar module
+ * sizes, two near-equal sides, the third the longest), at most `budget.triples` of them (shared by the passes of one
+ * frame, so the work per frame is bounded).
  */
 export function searchQrFromFinders(
   bits: BitMatrix,
