@@ -7,14 +7,11 @@ import type { Locale } from '../messages/define.js';
 import { isMessageCode, localize } from '../messages/index.js';
 import type { BatchItem, BatchItemResult, Problem } from '../schemas/api.js';
 import type { ReportSource } from './byte-source.js';
-import type { BatchRegistrar, ImportOptions, ImportResult } from './import-types.js';
-import { ImportTally } from './import-tally.js';
-import { officeText, ReportError, rowError, toReportError } from './report-error.js';
-import { newReportInfo, readReportRows } from './report-rows.js';
+import { ImportTally, RowHashSet } from './import-tally.js';
+import { clip, officeText, ReportError, rowError, toReportError } from './report-error.js';
+import { ReportInfo, readReportRows } from './report-rows.js';
 import { hasNodeStreams } from './read-xlsx.js';
-import type { ReportInfo } from './report-rows.js';
-import type { RowError, SalesRow } from './types.js';
-import { RowHashSet } from './row-hash-set.js';
+import type { BatchRegistrar, ImportOptions, ImportResult, RowError, SalesRow } from './types.js';
 import { sha256Hex } from '../sha256.js';
 import {
   canonicalRow,
@@ -27,15 +24,13 @@ import {
   usageFromRow,
 } from './usage-from-row.js';
 import type { UsageContext } from './usage-from-row.js';
-import { clip } from './clip.js';
 import { validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
-import { importApi, keyedItem } from './outbox-key.js';
+import { importApi, keyedItem, type ImportTarget } from './outbox-key.js';
 import { checkAlreadyUsed } from '../rules/already-used.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api-request.js';
-import type { ImportTarget } from './outbox-key.js';
 
 const IMPORT_OPTIONS = {
   venueId: true,
@@ -154,7 +149,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const { batchSize, maxRows, limits, context, venues, target, checkApi } = settings(options);
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
-  const info: ReportInfo = newReportInfo();
+  const info = new ReportInfo();
   // Identical rows: first row number by hash.
   const seen = new RowHashSet();
   // Keys of keyed rows (the outbox's report), 53 bits each, with the row that first had each.

@@ -1,9 +1,7 @@
-/** Accumulates an import's outcome row by row, keeping details bounded. */
-import type { ImportProgress, ImportResult, RowEvent, RowStatus } from './import-types.js';
+/** An import's bookkeeping: its outcome row by row (details bounded), row ranges, and row hashes seen. */
 import type { ReportError } from './report-error.js';
 import type { ReportInfo } from './report-rows.js';
-import { RowRanges } from './row-ranges.js';
-import type { RowError, RowOutcome } from './types.js';
+import type { ImportProgress, ImportResult, RowError, RowEvent, RowOutcome, RowStatus } from './types.js';
 
 const RANGES = ['valid', 'registered', 'alreadyRegistered', 'notSent', 'provisional', 'withoutKey'] as const;
 
@@ -100,5 +98,104 @@ export class ImportTally {
       detailsTruncated: this.detailsTruncated,
       ...(this.error ? { error: this.error } : {}),
     };
+  }
+}
+
+/**
+ * Collects row numbers as sorted inclusive ranges. Rows mostly come in increasing order (appended in O(1)); a
+ * group visit's rows are settled at the end of the file and are merged into place.
+ */
+export class RowRanges {
+  readonly ranges: { from: number; to: number }[] = [];
+  count = 0;
+
+  add(row: number): void {
+    this.count++;
+    const last = this.ranges[this.ranges.length - 1];
+    if (!last || row > last.to + 1) this.ranges.push({ from: row, to: row });
+    else if (row === last.to + 1) last.to = row;
+    else this.insert(row);
+  }
+
+  private insert(row: number): void {
+    const at = this.ranges.findIndex((r) => row <= r.to + 1);
+    const range = this.ranges[at]!;
+    if (row >= range.from && row <= range.to) return;
+    if (row === range.to + 1) range.to = row;
+    else if (row === range.from - 1) range.from = row;
+    else {
+      this.ranges.splice(at, 0, { from: row, to: row });
+      return;
+    }
+    const next = this.ranges[at + 1];
+    if (next && range.to + 1 === next.from) {
+      range.to = next.to;
+      this.ranges.splice(at + 1, 1);
+    }
+    const previous = this.ranges[at - 1];
+    if (previous && previous.to + 1 === range.from) {
+      previous.to = range.to;
+      this.ranges.splice(at, 1);
+    }
+  }
+}
+
+/**
+ * Formats ranges as `2–5, 9, 12–40` (for summaries and messages).
+ *
+ * @example
+ * formatRanges([{ from: 2, to: 5 }, { from: 9, to: 9 }]); // '2–5, 9'
+ */
+export function formatRanges(ranges: readonly { readonly from: number; readonly to: number }[]): string {
+  return ranges.map((r) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)).join(', ');
+}
+
+/**
+ * Remembers which row hashes a file has had, and at which row each was first seen: an open-addressing
+ * table of 52-bit hashes in typed arrays, about 24 bytes per distinct row (a `Map` with number keys
+ * costs three times that), so duplicate detection stays small next to a streamed file.
+ */
+export class RowHashSet {
+  private hashes = new Float64Array(1024);
+  private rows = new Int32Array(1024);
+  private size = 0;
+
+  /** The first row seen with `hash` (a non-negative integer below 2^53), or undefined. */
+  get(hash: number): number | undefined {
+    const slot = this.find(hash);
+    return this.hashes[slot] === hash + 1 ? this.rows[slot] : undefined;
+  }
+
+  /** Records `hash` as first seen at `row` (no effect when already recorded). */
+  add(hash: number, row: number): void {
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    const slot = this.find(hash);
+    if (this.hashes[slot] === hash + 1) return;
+    this.hashes[slot] = hash + 1;
+    this.rows[slot] = row;
+    this.size++;
+  }
+
+  private find(hash: number): number {
+    const mask = this.hashes.length - 1;
+    // `>>> 0` keeps the low 32 bits of the (uniform) hash.
+    let slot = (hash >>> 0) & mask;
+    for (;;) {
+      const stored = this.hashes[slot];
+      if (stored === 0 || stored === hash + 1) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const hashes = this.hashes;
+    const rows = this.rows;
+    this.hashes = new Float64Array(hashes.length * 2);
+    this.rows = new Int32Array(rows.length * 2);
+    this.size = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const stored = hashes[i]!;
+      if (stored !== 0) this.add(stored - 1, rows[i]!);
+    }
   }
 }

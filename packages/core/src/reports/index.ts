@@ -5,15 +5,6 @@
  * for browser scanners. CSV import/export has no such dependency at run time.
  */
 export { importSalesReport } from './import-sales-report.js';
-export type {
-  BatchRegistrar,
-  ImportCounts,
-  ImportOptions,
-  ImportProgress,
-  ImportResult,
-  RowEvent,
-  RowStatus,
-} from './import-types.js';
 export type { ReportSource } from './byte-source.js';
 export { exportUsageReport } from './export-usage-report.js';
 export type { ExportedReport, ExportUsageReportOptions, UsageSource } from './export-usage-report.js';
@@ -26,10 +17,17 @@ export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
 export { parseReportDate, parseReportTime } from './parse-date.js';
 export { csvCell, neutraliseCell } from './neutralise.js';
-export { formatRanges } from './row-ranges.js';
+export { formatRanges } from './import-tally.js';
 export { REPORT_FIELDS } from './types.js';
 export type {
+  BatchRegistrar,
   CellValue,
+  ImportCounts,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  RowEvent,
+  RowStatus,
   RawRow,
   ReportField,
   RowError,

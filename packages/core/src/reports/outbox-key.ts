@@ -9,8 +9,7 @@ import { GroupSchema, UsageRequestSchema } from '../schemas/api-request.js';
 import type { BatchItem, UsageRequest } from '../schemas/api.js';
 import { toFieldIssues } from '../schemas/field-issues.js';
 import { pure } from '../schemas/schema-parts.js';
-import { rowError } from './report-error.js';
-import { clip } from './clip.js';
+import { clip, rowError } from './report-error.js';
 import { neutraliseCell } from './neutralise.js';
 import type { RowError, SalesRow } from './types.js';
 

@@ -7,8 +7,7 @@ import { helsinkiIso, toHelsinki } from './helsinki-time.js';
 import { neutraliseCell } from './neutralise.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import { toCell } from './read-xlsx.js';
-import { RowHashSet } from './row-hash-set.js';
-import { formatRanges } from './row-ranges.js';
+import { formatRanges, RowHashSet } from './import-tally.js';
 import { sha256Hex } from '../sha256.js';
 import { sniffFormat } from './report-rows.js';
 

@@ -263,7 +263,7 @@ export async function* sheetRows(
 
 /**
  * @example
- * const info = newReportInfo();
+ * const info = new ReportInfo();
  * for await (const { kind, raw } of readReportRows(file, { maxBytes, maxRecordBytes }, info)) …
  */
 export async function* readReportRows(
@@ -291,5 +291,3 @@ export async function* readReportRows(
   const rows = readCsvRows(chunks, csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }
-
-export const newReportInfo = (): ReportInfo => new ReportInfo();

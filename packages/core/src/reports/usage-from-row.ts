@@ -14,8 +14,7 @@ import type { UsageCard } from '../schemas/usage-input.js';
 import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from '../sha256.js';
 import type { ReportField, RowError, SalesRow } from './types.js';
-import { clip } from './clip.js';
-import { rowError } from './report-error.js';
+import { clip, rowError } from './report-error.js';
 
 export type UsageContext = {
   readonly venueId: string;

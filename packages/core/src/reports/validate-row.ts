@@ -5,11 +5,10 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { isCommunityCard } from './usage-from-row.js';
 import { readKeyCells } from './outbox-key.js';
-import { clip } from './clip.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
-import { officeText, reportText, rowError } from './report-error.js';
+import { clip, officeText, reportText, rowError } from './report-error.js';
 import type { ReportMessageCode } from '../messages/reports.js';
 import type { LocalizedText } from '../messages/define.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
