@@ -5,9 +5,8 @@
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
 import { ReportError } from './report-error.js';
-import { usageToReportRows } from './usage-report-rows.js';
-import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
-import { writeUsageCsv } from './write-usage-csv.js';
+import { usageToReportRows, writeUsageCsv } from './usage-report.js';
+import type { UsageReportRow, UsageReportTotals } from './usage-report.js';
 import { writeUsageXlsx } from './write-usage-xlsx.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 

@@ -8,15 +8,14 @@ export { importSalesReport } from './import-sales-report.js';
 export type { ReportSource } from './byte-source.js';
 export { exportUsageReport } from './export-usage-report.js';
 export type { ExportedReport, ExportUsageReportOptions, UsageSource } from './export-usage-report.js';
-export { usageToReportRows } from './usage-report-rows.js';
-export type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+export { csvCell, neutraliseCell, usageToReportRows } from './usage-report.js';
+export type { UsageReportRow, UsageReportTotals } from './usage-report.js';
 export { ReportError } from './report-error.js';
 export { validateSalesRow } from './validate-row.js';
 export type { RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
 export { parseReportDate, parseReportTime } from './parse-date.js';
-export { csvCell, neutraliseCell } from './neutralise.js';
 export { formatRanges } from './import-tally.js';
 export { REPORT_FIELDS } from './types.js';
 export type {

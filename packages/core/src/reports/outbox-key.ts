@@ -10,7 +10,7 @@ import type { BatchItem, UsageRequest } from '../schemas/api.js';
 import { toFieldIssues } from '../schemas/field-issues.js';
 import { pure } from '../schemas/schema-parts.js';
 import { clip, rowError } from './report-error.js';
-import { neutraliseCell } from './neutralise.js';
+import { neutraliseCell } from './usage-report.js';
 import type { RowError, SalesRow } from './types.js';
 
 /** An outbox record's key as the outbox mints it: a lower-case RFC 4122 UUID (the server compares keys exactly). */

@@ -3,7 +3,7 @@
  * `2020-02-03T18:30`, spreadsheet date cells and Excel serial numbers. Ambiguous forms such as
  * `3/2/2020` or two-digit years are refused rather than guessed.
  */
-import { toHelsinki } from './helsinki-time.js';
+import { toHelsinki } from './usage-report.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import type { CellValue } from './types.js';
 

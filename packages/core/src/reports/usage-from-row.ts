@@ -2,16 +2,15 @@
  * Turns a valid sales-report row into the API's `UsageRequest` and a content-derived idempotency key.
  *
  * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue, so importing the
- * same report again
- * — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
+ * same report again — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
  * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
  * `clientTime` is the show's start, not the time of the import.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
+import { fromHelsinki } from '../rules/helsinki-time.js';
 import { checkRequest } from '../rules/request-checks.js';
 import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
 import type { UsageCard } from '../schemas/usage-input.js';
-import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from '../sha256.js';
 import type { ReportField, RowError, SalesRow } from './types.js';
 import { clip, rowError } from './report-error.js';
@@ -25,6 +24,33 @@ export type UsageContext = {
 };
 
 const showIds = new Map<string, string>();
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const isoCache = new Map<string, string>();
+
+/**
+ * The ISO date-time with offset (+02:00 in winter, +03:00 in summer) of a Helsinki wall-clock time, on the rules'
+ * Helsinki calendar: a time in the spring-forward gap takes the offset before the change, one in the autumn overlap
+ * the earlier instant.
+ *
+ * @example
+ * helsinkiIso('2020-02-03', '18:30'); // '2020-02-03T18:30:00+02:00'
+ */
+export function helsinkiIso(date: string, time = '00:00'): string {
+  const key = `${date}T${time}`;
+  const cached = isoCache.get(key);
+  if (cached) return cached;
+  // A report has few distinct show times: Intl formatting is the costly part of a row.
+  if (isoCache.size > 10_000) isoCache.clear();
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const at = fromHelsinki({ year, month, day, hour, minute, second: 0 }).getTime();
+  const minutes = Math.round((Date.UTC(year, month - 1, day, hour, minute) - at) / 60_000);
+  const abs = Math.abs(minutes);
+  const iso = `${key}:00${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  isoCache.set(key, iso);
+  return iso;
+}
 
 /** The canonical text of a row (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {

@@ -6,11 +6,9 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type * as NodeStream from 'node:stream';
 import { concat } from './byte-source.js';
-import { neutraliseCell } from './neutralise.js';
 import { hasNodeStreams, loadExcel } from './read-xlsx.js';
-import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
-import { usageLines } from './write-usage-csv.js';
-import type { ReportLayout } from './write-usage-csv.js';
+import { neutraliseCell, usageLines } from './usage-report.js';
+import type { ReportLayout, UsageReportRow, UsageReportTotals } from './usage-report.js';
 
 const NODE_STREAM = 'node:stream';
 
