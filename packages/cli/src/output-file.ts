@@ -6,10 +6,8 @@ import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { say } from './cli-text.js';
-import { EXIT } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { terminalText } from './start-cli.js';
-import type { Cli } from './start-cli.js';
+import { EXIT, terminalText } from './start-cli.js';
+import type { Cli, ExitCode } from './start-cli.js';
 
 type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
 
