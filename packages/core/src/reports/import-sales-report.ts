@@ -20,14 +20,15 @@ import {
   venueKey,
   fileRuleErrors,
   groupUsageFromRows,
+  importApi,
+  keyedItem,
   isCommunityCard,
   usageFromRow,
 } from './usage-from-row.js';
-import type { UsageContext } from './usage-from-row.js';
+import type { ImportTarget, UsageContext } from './usage-from-row.js';
 import { validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
-import { importApi, keyedItem, type ImportTarget } from './outbox-key.js';
 import { checkAlreadyUsed } from '../rules/already-used.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api-request.js';

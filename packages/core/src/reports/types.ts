@@ -9,7 +9,7 @@ import type {
   UsageMode,
 } from '../schemas/api.js';
 import type { ColumnMap } from './header.js';
-import type { OutboxDetails } from './outbox-key.js';
+import type { OutboxDetails } from './usage-from-row.js';
 
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = Exclude<keyof typeof REPORT_COLUMN_LABELS, 'total'>;

@@ -3,8 +3,7 @@
  * an event name and a date. Pure: every reason is listed, nothing throws.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
-import { isCommunityCard } from './usage-from-row.js';
-import { readKeyCells } from './outbox-key.js';
+import { isCommunityCard, readKeyCells } from './usage-from-row.js';
 import type { ColumnMap } from './header.js';
 import { parseReportDate, parseReportTime } from './parse-date.js';
 import type { DateOptions } from './parse-date.js';
