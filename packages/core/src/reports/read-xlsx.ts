@@ -27,6 +27,7 @@ type ExcelModule = typeof ExcelNs;
 
 // A variable specifier: browser bundlers must not try to resolve a Node built-in they never load.
 const NODE_STREAM = 'node:stream';
+export const importNodeStream = () => import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>;
 
 /** True where Node's streams exist (Node, Deno, Bun), false in browsers. */
 export function hasNodeStreams(): boolean {
@@ -138,10 +139,7 @@ export async function* readXlsxSheets(
   }
   const deadline = deadlineAfter(limits.maxMs);
   const bytes = await checkedBytes(chunks, limits, deadline, size);
-  const [{ Readable }, ExcelJS] = await Promise.all([
-    import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
-    loadExcel(),
-  ]);
+  const [{ Readable }, ExcelJS] = await Promise.all([importNodeStream(), loadExcel()]);
   const parts = new Map(centralDirectory(bytes, limits.maxEntries).map((entry) => [entry.name, entry]));
   const text = (name: string): AsyncGenerator<string> => decodeText(entryChunks(bytes, parts.get(name)!));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
