@@ -1,46 +1,45 @@
 /** An import's bookkeeping: its outcome row by row (details bounded), row ranges, and row hashes seen. */
 import type { ReportError } from './report-error.js';
 import type { ReportInfo } from './report-rows.js';
-import type { ImportProgress, ImportResult, RowError, RowEvent, RowOutcome, RowStatus } from './types.js';
+import type {
+  ImportCounts,
+  ImportProgress,
+  ImportResult,
+  RowError,
+  RowEvent,
+  RowOutcome,
+  RowRange,
+  RowStatus,
+} from './types.js';
 
 const RANGES = ['valid', 'registered', 'alreadyRegistered', 'notSent', 'provisional', 'withoutKey'] as const;
+type Ranged = (typeof RANGES)[number];
 
 export class ImportTally {
   rows = 0;
   lastRow: number | undefined;
   complete = false;
-  skipped = 0;
-  readonly ranges = Object.fromEntries(RANGES.map((k) => [k, new RowRanges()])) as Record<
-    (typeof RANGES)[number],
-    RowRanges
-  >;
-  readonly refused: RowOutcome[] = [];
-  readonly invalid: RowOutcome[] = [];
-  refusedCount = 0;
-  invalidCount = 0;
-  detailsTruncated = false;
-  error: ImportResult['error'];
+  readonly ranges = Object.fromEntries(RANGES.map((k) => [k, new RowRanges()])) as Record<Ranged, RowRanges>;
+  /** Rows counted without their numbers; `invalid` and `refused` rows keep their details up to `maxDetails`. */
+  private readonly tallies = { refused: 0, invalid: 0, skipped: 0 };
+  private readonly details = { refused: [] as RowOutcome[], invalid: [] as RowOutcome[] };
+  private detailsTruncated = false;
+  private error: ImportResult['error'];
 
   constructor(
     private readonly maxDetails: number,
     private readonly onRow: ((event: RowEvent) => void) | undefined,
   ) {}
 
-  /**
-   * Records what happened to a row and tells `onRow`. `valid` is told only in a dry run (an import tells what the
-   * server said); `invalid` and `refused` rows keep their errors, up to `maxDetails` in all.
-   */
+  /** Records what happened to a row and tells `onRow`; `valid` only in a dry run (an import tells what the server said). */
   mark(row: number, status: RowStatus, cardId?: string, errors?: readonly RowError[], dryRun = false): void {
-    if (status === 'skipped') this.skipped++;
+    if (status === 'skipped') this.tallies.skipped++;
     else if (status === 'invalid' || status === 'refused') {
-      const list = this[status];
-      if (status === 'invalid') this.invalidCount++;
-      else this.refusedCount++;
-      if (this.invalid.length + this.refused.length < this.maxDetails)
-        list.push({ row, ...(cardId ? { cardId } : {}), errors: errors ?? [] });
+      this.tallies[status]++;
+      if (this.details.invalid.length + this.details.refused.length < this.maxDetails)
+        this.details[status].push({ row, ...(cardId ? { cardId } : {}), errors: errors ?? [] });
       else this.detailsTruncated = true;
-    } else if (status === 'already-registered') this.ranges.alreadyRegistered.add(row);
-    else this.ranges[status === 'not-sent' ? 'notSent' : status].add(row);
+    } else this.ranges[status.replace(/-(\w)/, (_, c: string) => c.toUpperCase()) as Ranged].add(row);
     if (status !== 'valid' || dryRun)
       this.onRow?.({ row, status, ...(cardId ? { cardId } : {}), ...(errors ? { errors } : {}) });
   }
@@ -50,28 +49,32 @@ export class ImportTally {
     this.error = { code, params, message, ...(row ? { row } : {}) };
   }
 
+  private counts(): ImportCounts {
+    const ranged = Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].count]));
+    return { rows: this.rows, ...this.tallies, ...(ranged as Record<Ranged, number>) };
+  }
+
   progress(info: ReportInfo): ImportProgress {
-    const { valid, registered, alreadyRegistered } = this.ranges;
+    const { valid, registered, alreadyRegistered, refused, invalid } = this.counts();
+    const { format, counter, totalBytes } = info;
     return {
-      format: info.format,
-      bytesRead: info.counter.bytes,
-      totalBytes: info.totalBytes,
+      format,
+      bytesRead: counter.bytes,
+      totalBytes,
       rowsRead: this.rows,
-      valid: valid.count,
-      registered: registered.count,
-      alreadyRegistered: alreadyRegistered.count,
-      refused: this.refusedCount,
-      invalid: this.invalidCount,
+      valid,
+      registered,
+      alreadyRegistered,
+      refused,
+      invalid,
     };
   }
 
   result(info: ReportInfo, dryRun: boolean): ImportResult {
-    const { notSent } = this.ranges;
-    const ok = !this.error && this.invalidCount === 0 && this.refusedCount === 0 && notSent.count === 0;
+    const counts = this.counts();
     const csv = info.format === 'csv';
-    const counts = Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].count]));
     return {
-      ok,
+      ok: !this.error && counts.invalid === 0 && counts.refused === 0 && counts.notSent === 0,
       dryRun,
       format: info.format,
       encoding: csv ? info.encoding : undefined,
@@ -82,19 +85,9 @@ export class ImportTally {
       complete: this.complete,
       columns: info.columns,
       headings: info.headings,
-      counts: {
-        rows: this.rows,
-        refused: this.refusedCount,
-        invalid: this.invalidCount,
-        skipped: this.skipped,
-        ...(counts as Record<(typeof RANGES)[number], number>),
-      },
-      ...(Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].ranges])) as Record<
-        (typeof RANGES)[number],
-        RowRanges['ranges']
-      >),
-      refused: this.refused,
-      invalid: this.invalid,
+      counts,
+      ...(Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].ranges])) as Record<Ranged, RowRange[]>),
+      ...this.details,
       detailsTruncated: this.detailsTruncated,
       ...(this.error ? { error: this.error } : {}),
     };

@@ -17,6 +17,7 @@ import {
   type RawRow,
   type ReportField,
   type RowError,
+  type RowOutcome,
   type SalesRow,
 } from './types.js';
 
@@ -28,13 +29,7 @@ export const MAX_GROUP_LENGTH = 128;
 
 /** A sales-report row checked: the sale as a `SalesRow`, or its row number, card ID and every error. */
 export type RowValidation =
-  | { readonly ok: true; readonly row: SalesRow }
-  | {
-      readonly ok: false;
-      readonly row: number;
-      readonly cardId?: string;
-      readonly errors: readonly RowError[];
-    };
+  { readonly ok: true; readonly row: SalesRow } | ({ readonly ok: false } & RowOutcome);
 
 // OWASP CSV injection: cells a spreadsheet may run as a formula. A negative number is a wrong count and a lone
 // dash an empty one, not a formula.
