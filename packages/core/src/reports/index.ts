@@ -11,11 +11,10 @@ export type { ExportedReport, ExportUsageReportOptions, UsageSource } from './ex
 export { csvCell, neutraliseCell, usageToReportRows } from './usage-report.js';
 export type { UsageReportRow, UsageReportTotals } from './usage-report.js';
 export { ReportError } from './report-error.js';
-export { validateSalesRow } from './validate-row.js';
+export { parseReportDate, parseReportTime, validateSalesRow } from './validate-row.js';
 export type { RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
-export { parseReportDate, parseReportTime } from './parse-date.js';
 export { formatRanges } from './import-tally.js';
 export { REPORT_FIELDS } from './types.js';
 export type {

@@ -5,7 +5,7 @@ import { RecordDecoder, sniffDelimiter, splitFields, splitRecords } from './read
 import { matchHeader, normaliseHeader, recogniseHeader } from './header.js';
 import { neutraliseCell, toHelsinki } from './usage-report.js';
 import { helsinkiIso } from './usage-from-row.js';
-import { parseReportDate, parseReportTime } from './parse-date.js';
+import { parseReportDate, parseReportTime } from './validate-row.js';
 import { toCell } from './read-xlsx.js';
 import { formatRanges, RowHashSet } from './import-tally.js';
 import { sha256Hex } from '../sha256.js';
