@@ -93,14 +93,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   const client = dryRun ? undefined : apiClient(cli, io.env);
   if (typeof client === 'number') return client;
 
-  let fileSize: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a file');
-    fileSize = info.size;
-  } catch {
-    return failWith('fileMissing', { file }, EXIT.file);
-  }
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return failWith('fileMissing', { file }, EXIT.file);
+  const fileSize = info.size;
   // Refused before anything is read or registered.
   if (fileSize > maxBytes)
     return fail(new ReportError('report-too-large', { limit: maxBytes }).localized[locale], EXIT.file);

@@ -120,21 +120,6 @@ function settings(options: ImportOptions) {
   };
 }
 
-async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: ImportTally, signal?: AbortSignal) {
-  const items = batch.map((p) => p.item);
-  const answer = await client.registerBatch(items, signal ? { signal } : {});
-  const results = 'results' in answer ? answer.results : (answer as readonly BatchItemResult[]);
-  const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
-  for (const pending of batch) {
-    const result = byKey.get(pending.item.idempotencyKey);
-    for (const { row, cardId } of pending.rows) {
-      if (!result) tally.mark(row, 'not-sent', cardId);
-      else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
-      else tally.mark(row, 'refused', cardId, [problemError(result.problem, pending.item)]);
-    }
-  }
-}
-
 /**
  * Imports a sales report. Never throws for a bad file or a failed server: the result says which rows
  * went in, which the server refused, which are invalid (row number, field, code, fi/sv/en message) and,
@@ -327,11 +312,23 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
 
   /** Sends the batch; when no answer came, it stays the batch (its rows are not sent). */
   async function send(): Promise<void> {
+    const { client, signal } = options;
     try {
-      await sendBatch(options.client as BatchRegistrar, batch, tally, options.signal);
+      const items = batch.map((p) => p.item);
+      const answer = await (client as BatchRegistrar).registerBatch(items, signal ? { signal } : {});
+      const results = 'results' in answer ? answer.results : (answer as readonly BatchItemResult[]);
+      const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
+      for (const { rows, item } of batch) {
+        const result = byKey.get(item.idempotencyKey);
+        for (const { row, cardId } of rows) {
+          if (!result) tally.mark(row, 'not-sent', cardId);
+          else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
+          else tally.mark(row, 'refused', cardId, [problemError(result.problem, item)]);
+        }
+      }
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      const code = options.signal?.aborted ? 'report-aborted' : 'report-server-failed';
+      const code = signal?.aborted ? 'report-aborted' : 'report-server-failed';
       const reason = isKaikuError(error) ? error.code : 'network';
       throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });
     }
