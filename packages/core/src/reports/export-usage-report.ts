@@ -120,22 +120,18 @@ async function writeUsageXlsx(
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-async function* fromClient(options: ExportUsageReportOptions): AsyncGenerator<UsageReportRow> {
-  const { client, venueId, from, to, signal } = options;
-  if (!client || !venueId || !from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to) {
-    throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
-  }
-  for await (const record of client.iterateUsages({ venueId, from, to }, signal ? { signal } : {})) {
-    yield* usageToReportRows(record);
-  }
-}
-
 const isRecord = (row: UsageReportRow | UsageRecord): row is UsageRecord =>
   typeof (row as UsageRecord).show === 'object' && typeof (row as UsageRecord).tickets === 'object';
 
-async function* fromRows(
-  rows: Iterable<UsageReportRow | UsageRecord> | AsyncIterable<UsageReportRow | UsageRecord>,
-): AsyncGenerator<UsageReportRow> {
+/** The given rows (registered usages as their report lines), or the venue's usages read from the client. */
+async function* reportRows(options: ExportUsageReportOptions): AsyncGenerator<UsageReportRow> {
+  const { client, venueId, from, to, signal } = options;
+  let rows = options.rows;
+  if (!rows) {
+    if (!client || !venueId || !from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to)
+      throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
+    rows = client.iterateUsages({ venueId, from, to }, signal ? { signal } : {});
+  }
   for await (const row of rows) {
     if (isRecord(row)) yield* usageToReportRows(row);
     else yield row;
@@ -164,7 +160,7 @@ export async function exportUsageReport(options: ExportUsageReportOptions): Prom
   const locale = options.locale ?? 'fi';
   if (options.format !== 'csv' && options.format !== 'xlsx')
     throw new ReportError('report-options-invalid', { option: 'format' });
-  const rows = options.rows ? fromRows(options.rows) : fromClient(options);
+  const rows = reportRows(options);
   const layout = {
     locale,
     title: options.title,

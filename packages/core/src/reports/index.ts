@@ -16,23 +16,7 @@ export type { RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
 export { formatRanges } from './import-tally.js';
-export { REPORT_FIELDS } from './types.js';
-export type {
-  BatchRegistrar,
-  CellValue,
-  ImportCounts,
-  ImportOptions,
-  ImportProgress,
-  ImportResult,
-  RowEvent,
-  RowStatus,
-  RawRow,
-  ReportField,
-  RowError,
-  RowIssue,
-  RowOutcome,
-  RowRange,
-  SalesRow,
-} from './types.js';
+// Every type of an import and its rows, and REPORT_FIELDS.
+export * from './types.js';
 export { REPORT_COLUMN_LABELS, reportMessages } from '../messages/reports.js';
 export type { ReportMessageCode } from '../messages/reports.js';
