@@ -12,7 +12,7 @@ import type { CsvInfo, Delimiter, Encoding } from './read-csv.js';
 import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
 import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';
-import type { CellValue, RawRow, ReportField } from './types.js';
+import type { CellValue, ImportOptions, RawRow, ReportField } from './types.js';
 
 /** One worksheet as a reader hands it over; its rows must be read (or drained) before the next sheet. */
 export type XlsxSheet = {
@@ -43,12 +43,9 @@ export class ReportInfo implements CsvInfo {
 
 export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header'; readonly raw: RawRow };
 
-export type ReadLimits = {
-  readonly maxBytes: number;
-  readonly maxRecordBytes: number;
-  /** The worksheet to read (name or 1-based position); by default the first with a header row. */
-  readonly sheet?: string | number;
-};
+/** The sizes a read stops at, and the worksheet to read (by default the first with a header row). */
+export type ReadLimits = Required<Pick<ImportOptions, 'maxBytes' | 'maxRecordBytes'>> &
+  Pick<ImportOptions, 'sheet'>;
 
 export type SniffedFormat = { readonly kind: 'csv' | 'xlsx' | 'legacy-xls' | 'utf-16' | 'binary' | 'empty' };
 
