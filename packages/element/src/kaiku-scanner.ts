@@ -9,7 +9,7 @@ import { claimWorkerPolicy } from '@kaiku-scanner/core/base';
 import { KaikuScanner } from './kaiku-scanner.component.js';
 
 export { KaikuScanner } from './kaiku-scanner.component.js';
-export * from './events/index.js';
+export * from './events.js';
 export type {
   AttentionItem,
   CapState,

@@ -5,7 +5,7 @@ import {
   KaikuUsageQueuedEvent,
   KaikuUsageRegisteredEvent,
   type KaikuUsageDetail,
-} from '../events/index.js';
+} from '../events.js';
 import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
 import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
 import { Task } from './task.js';

@@ -11,7 +11,7 @@ import {
   KaikuUsageVoidedEvent,
   type KaikuUsageVoidedDetail,
   type ScanSource,
-} from '../events/index.js';
+} from '../events.js';
 
 export type { FlowHost, Say } from './screen.js';
 export { RECHECK_MS } from './phase.js';

@@ -1,5 +1,5 @@
 import type { Connection, OutboxState, StorageHealth } from '../services/types.js';
-import type { KaikuErrorDetail, KaikuSyncDetail } from '../events/index.js';
+import type { KaikuErrorDetail, KaikuSyncDetail } from '../events.js';
 
 /** What the terminal knows about sending usages to Kaikukanta: the input of the header's sync status. */
 export type SyncFacts = {

@@ -2,7 +2,7 @@ import type { CapState, OutboxState } from '../services/types.js';
 import { connectionOf, statusChanges, type SyncFacts } from './sync-state.js';
 import type { Screen } from './screen.js';
 import { Task } from './task.js';
-import { KaikuSyncEvent } from '../events/index.js';
+import { KaikuSyncEvent } from '../events.js';
 
 /** The show's tally on the meter: the last count asked for wins, and none is taken while a usage is written. */
 export class Tally {

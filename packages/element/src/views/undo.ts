@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.js';
+import type { KaikuUsageVoidedDetail } from '../events.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
