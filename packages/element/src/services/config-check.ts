@@ -4,14 +4,14 @@
  * settings (the `show-*` attributes, or each entry of `shows`) go through `checkShowSettings` — the same schema the
  * rules decide with — and their problems name the setting as the host spelt it.
  */
+import { html, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
 import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
 import { serviceMessages } from '../messages/late-texts.js';
 import { render } from '../messages/index.js';
 import type { LocalizedText } from './types.js';
 import type { ShowProperties } from './show-from-properties.js';
-
-export { renderConfigProblems } from '../views/config-problems.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /** A setting the element cannot use: `setting` as the host spells it, `message` for staff in every language. */
 export type ConfigProblem = {
@@ -178,4 +178,19 @@ export function showConfigProblems(p: ShowProperties): FoundProblem[] {
   if (p.showCap !== undefined && p.showCap !== null) show.cap = p.showCap;
   if (p.showSeats !== undefined && p.showSeats !== null) show.seats = p.showSeats;
   return problemsOf(show, (field) => ATTRIBUTES[field] ?? field);
+}
+
+/**
+ * In place of the scanning controls while a setting cannot be used: which one, and that cards wait for the fix.
+ * A static alert region, so screen readers announce it once, not at each render.
+ */
+export function renderConfigProblems(v: ViewContext, problems: readonly ConfigProblem[]): TemplateResult {
+  return html`<div part="config-error" class="notice danger config" role="alert">
+    <h3>${v.t.configHeading}</h3>
+    <ul>
+      ${problems.map(
+        (p) => html`<li data-code=${p.code} data-setting=${p.setting}>${v.text(p.message)}</li>`,
+      )}
+    </ul>
+  </div>`;
 }

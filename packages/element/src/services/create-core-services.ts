@@ -1,7 +1,7 @@
 import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.js';
 import { lazyModule } from '../lazy-module.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
-import { parseForElement } from './parse-card.js';
+import { parseCardId } from '@kaiku-scanner/core/wedge';
 import { checkOptions } from '@kaiku-scanner/core/base';
 import type { OptionKeys } from '@kaiku-scanner/core/base';
 
@@ -18,7 +18,9 @@ const OPTIONS = {
   terminalName: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
-type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ScannerServices };
+/** What the loaded code composes: everything but `parseCardId`, which answers at once from here. */
+export type ComposedServices = Omit<ScannerServices, 'parseCardId'>;
+type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ComposedServices };
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
 const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
@@ -45,10 +47,10 @@ export type CoreServices = ScannerServices & {
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
   // A misspelt option throws `OptionsError` (`unknown-field`, with the option meant), never a silent default.
   checkOptions('createCoreServices', options, OPTIONS);
-  let inner: ScannerServices | undefined;
+  let inner: ComposedServices | undefined;
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();
-  const build = (m: CoreModule): ScannerServices => {
+  const build = (m: CoreModule): ComposedServices => {
     if (disposed) throw elementError('element-disposed', 'The services have been disposed.');
     if (!inner) {
       inner = m.composeCoreServices(options);
@@ -58,7 +60,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   };
   const already = coreModule.get();
   if (already) build(already);
-  const services = async (): Promise<ScannerServices> =>
+  const services = async (): Promise<ComposedServices> =>
     inner && !disposed ? inner : build(await coreModule.load());
   // The reasons `decide()` gives carry texts: ready once the texts of the services' codes are in as well.
   const ready = services()
@@ -69,7 +71,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
 
   return {
     ready,
-    parseCardId: parseForElement,
+    // The core's card-ID parser, its result as the element's `ParsedCardId`.
+    parseCardId(raw) {
+      const r = parseCardId(raw);
+      return r.ok
+        ? { ok: true, id: r.id }
+        : { ok: false, reason: { code: r.error.code, message: r.error.message } };
+    },
     lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
     decide(input) {
       if (!inner || disposed)
