@@ -6,12 +6,7 @@ import { Task } from './task.js';
 import { lazyModule } from '../lazy-module.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
-import {
-  KaikuScanEvent,
-  KaikuUsageVoidedEvent,
-  type KaikuUsageVoidedDetail,
-  type ScanSource,
-} from '../events.js';
+import { KaikuScanEvent, type ScanSource } from '../events.js';
 
 export type { FlowHost, Say } from './screen.js';
 export { RECHECK_MS } from './phase.js';
@@ -42,10 +37,6 @@ export class ScanFlow extends Screen {
   /** Undos under way (views/undo.ts, loaded with the result). */
   undoing = 0;
 
-  /** A usage was undone (views/undo.ts): the event, from here so that its class stays in one chunk. */
-  voided(detail: KaikuUsageVoidedDetail): void {
-    this.host.dispatch(new KaikuUsageVoidedEvent(detail));
-  }
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
   private next: Reading | undefined;

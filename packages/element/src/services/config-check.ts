@@ -123,16 +123,6 @@ export type FoundProblem = {
   readonly suggestion?: string;
 };
 
-/** The attribute of each show setting (the rest has no attribute: `shows` only). */
-const ATTRIBUTES: Readonly<Record<string, string>> = {
-  id: 'show-id',
-  name: 'show-name',
-  start: 'show-start',
-  kind: 'show-kind',
-  cap: 'show-cap',
-  seats: 'show-seats',
-};
-
 /** What a valid value looks like, for the settings where an example helps. */
 const EXAMPLES: Readonly<Record<string, string>> = {
   start: '2030-03-01T19:00:00+02:00',
@@ -177,7 +167,8 @@ export function showConfigProblems(p: ShowProperties): FoundProblem[] {
   if (p.showName) show.name = p.showName;
   if (p.showCap !== undefined && p.showCap !== null) show.cap = p.showCap;
   if (p.showSeats !== undefined && p.showSeats !== null) show.seats = p.showSeats;
-  return problemsOf(show, (field) => ATTRIBUTES[field] ?? field);
+  // Each setting's attribute is `show-` and its name (`cap` → `show-cap`); only these keys are set above.
+  return problemsOf(show, (field) => `show-${field}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
-import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync-state.js';
+import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
 import { elementText, lateText } from '../messages/index.js';
 
 export type HeaderModel = {
