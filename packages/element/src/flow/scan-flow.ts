@@ -92,10 +92,7 @@ export class ScanFlow extends Screen {
     }
     const parsed = this.svc.parseCardId(value);
     if (parsed.ok) this.accept({ id: parsed.id, source: 'manual', duplicate: false });
-    else
-      this.set(
-        () => ((this.groupError = parsed.reason), (this.alert = (v) => v.text(parsed.reason.message))),
-      );
+    else this.groupRefused(parsed.reason);
     return parsed.ok;
   }
 

@@ -88,6 +88,14 @@ export class Screen {
     this.onPhase();
   }
 
+  /** A card ID the group form cannot take: said under the form and aloud. */
+  groupRefused(reason: Reason): void {
+    this.set(() => {
+      this.groupError = reason;
+      this.alert = (v) => v.text(reason.message);
+    });
+  }
+
   emitError(detail: KaikuErrorDetail): void {
     this.host.dispatch(new KaikuErrorEvent(detail));
   }

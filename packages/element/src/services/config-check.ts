@@ -22,13 +22,9 @@ export type ConfigProblem = {
 
 /** The element's properties checked here (the show's through the core's schema). */
 export type ConfigProperties = ShowProperties & {
-  readonly mode: unknown;
-  readonly channel: unknown;
-  readonly theme: unknown;
-  readonly offlinePolicy: unknown;
-  readonly retentionMs: unknown;
-  readonly cardCacheTtlMs: unknown;
-  readonly terminalName: unknown;
+  readonly [
+    K in 'mode' | 'channel' | 'theme' | 'offlinePolicy' | 'retentionMs' | 'cardCacheTtlMs' | 'terminalName'
+  ]: unknown;
 };
 
 /** The settings with a fixed set of values: property, attribute, values. */
