@@ -18,7 +18,6 @@ import type {
   CoreServicesOptions,
   DecideInput,
   Decision,
-  LocalizedText,
   Reason,
   LookupOutcome,
   OutboxState,
@@ -48,12 +47,6 @@ import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 /** How often Kaikukanta is asked again while it does not answer. */
 const PROBE_MS = 15_000;
-
-/** A code's text once the services' texts are in (they load with this module); a generic text for an unknown code. */
-async function localize(code: string): Promise<LocalizedText> {
-  await loadLateTexts();
-  return textOf(code) ?? elementText('unexpected');
-}
 
 /**
  * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
@@ -295,12 +288,12 @@ export function composeCoreServices(options: CoreServicesOptions): ComposedServi
         const check = await outbox!.checkCard(cardId, signal ? { signal } : {});
         // Decided without Kaikukanta (cache or format alone): the usage is recorded as provisional.
         provisional.set(cardId, check.ok && check.provisional);
-        if (!check.ok)
-          return {
-            ok: false,
-            notFound: false,
-            error: { code: check.code, message: await localize(check.code) },
-          };
+        if (!check.ok) {
+          // Its text once the services' texts are in (they load with this module); a generic one for an unknown code.
+          await loadLateTexts();
+          const message = textOf(check.code) ?? elementText('unexpected');
+          return { ok: false, notFound: false, error: { code: check.code, message } };
+        }
         if (check.source !== 'server') heard('unreachable');
         const kind = parseCardId(cardId);
         const card = check.card;

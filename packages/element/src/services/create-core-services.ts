@@ -18,8 +18,8 @@ const OPTIONS = {
   terminalName: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
-/** What the loaded code composes: everything but `parseCardId`, which answers at once from here. */
-export type ComposedServices = Omit<ScannerServices, 'parseCardId'>;
+/** What the loaded code composes: everything (undo included) but `parseCardId`, which answers at once from here. */
+export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId'>>;
 type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ComposedServices };
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
@@ -93,14 +93,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     syncNow: async () => (await services()).syncNow(),
     resolveAttention: async (id) => (await services()).resolveAttention(id),
-    registerRest: async (id) => (await services()).registerRest?.(id),
-    voidUsage: async (id) => {
-      const inner = await services();
-      if (!inner.voidUsage) throw new TypeError('voidUsage: the services cannot undo usages');
-      return inner.voidUsage(id);
-    },
+    registerRest: async (id) => (await services()).registerRest(id),
+    voidUsage: async (id) => (await services()).voidUsage(id),
     exportCsv: async () => (await services()).exportCsv(),
-    acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
+    acknowledgeLoss: async () => (await services()).acknowledgeLoss(),
     dispose() {
       disposed = true;
       listeners.clear();

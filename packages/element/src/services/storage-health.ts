@@ -27,13 +27,8 @@ const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete
 async function writeMarker(name: string, factory: IDBFactory): Promise<boolean | StorageHealth> {
   const open = factory.open('kaiku-storage-marker', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('m');
-  if (
-    !(await settled(open, 'onsuccess').then(
-      () => true,
-      () => false,
-    ))
-  )
-    return 'unavailable';
+  const opened = await settled(open, 'onsuccess').catch(() => 'failed' as const);
+  if (opened === 'failed') return 'unavailable';
   const db = open.result;
   try {
     const tx = db.transaction('m', 'readwrite', { durability: 'strict' });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ScanFlow } from '../flow/scan-flow.js';
-import type { ServiceError, ShowContext } from '../services/types.js';
+import type { ShowContext } from '../services/types.js';
+import type { Phase } from '../flow/phase.js';
 import type { CardPanelViews } from '../controllers/lazy-views-controller.js';
 import type { TicketHandlers } from './card-panel.js';
 import type { ViewContext } from './view-context.js';
@@ -48,15 +49,7 @@ function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult
         ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
         : renderBusy(v.t.registering);
     case 'error':
-      return renderError(
-        v,
-        phase.error,
-        phase.retryCardId !== undefined,
-        () => f.retry(),
-        reset,
-        phase.refusal === true,
-        m.cardViews?.renderVerdict,
-      );
+      return renderError(v, phase, f, m.cardViews?.renderVerdict);
   }
 }
 
@@ -74,13 +67,11 @@ function renderBusy(text: string): TemplateResult {
  */
 function renderError(
   { t, text }: ViewContext,
-  error: ServiceError,
-  canRetry: boolean,
-  onRetry: () => void,
-  onNext: () => void,
-  refusal = false,
+  { error, retryCardId, refusal }: Extract<Phase, { name: 'error' }>,
+  f: Pick<ScanFlow, 'retry' | 'reset'>,
   verdict?: (b: VerdictBanner) => TemplateResult,
 ): TemplateResult {
+  const canRetry = retryCardId !== undefined;
   const heading = refusal ? t.refusedHeading : t.errorHeading;
   const body = html`<p>${text(error.message)}</p>`;
   return html`${
@@ -100,12 +91,17 @@ function renderError(
     <div class="actions">
       ${
         canRetry
-          ? html`<button class="primary" type="button" data-autofocus @click=${onRetry}>
+          ? html`<button class="primary" type="button" data-autofocus @click=${() => f.retry()}>
               ${t.tryAgain}
             </button>`
           : nothing
       }
-      <button class=${canRetry ? '' : 'primary'} type="button" ?data-autofocus=${!canRetry} @click=${onNext}>
+      <button
+        class=${canRetry ? '' : 'primary'}
+        type="button"
+        ?data-autofocus=${!canRetry}
+        @click=${() => f.reset()}
+      >
         ${t.nextCustomer}
       </button>
     </div>`;
