@@ -1,14 +1,13 @@
 import type { Reason, ServiceError, TicketRequest } from '../services/types.js';
-import { Screen, type FlowHost } from './screen.js';
+import { SILENT, Screen, type FlowHost } from './screen.js';
 import type { CardLookup, Group, Registration } from './card-actions.js';
-import { SILENT } from './screen.js';
 import { Task } from './task.js';
 import { lazyModule } from '../lazy-module.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
 import { KaikuScanEvent, type ScanSource } from '../events.js';
 
-export type { FlowHost, Say } from './screen.js';
+export type { FlowHost } from './screen.js';
 export { RECHECK_MS } from './phase.js';
 
 /** The group form and registration: needed only once a card is on screen, so they load with the card panel. */
