@@ -3,7 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
-import type { KaikuErrorDetail } from './events/kaiku-error-event.js';
+import type { KaikuErrorDetail } from './events.js';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
 

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
-import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
+import { KaikuErrorEvent } from '../events.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
 
