@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { toApiShow } from '@kaiku-scanner/core';
-import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import { decideUsage, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import { makeProblem } from '@kaiku-scanner/core/contract';
+import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
-import { checkMemberCards, decide } from './decide.js';
 import { problems } from '../http/respond.js';
 
 /** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
@@ -28,7 +28,7 @@ export type RegisterContext = {
 };
 
 /** The canonical hash of a request body: zod output has a fixed key order. */
-export function bodyHash(usage: UsageRequest): string {
+function bodyHash(usage: UsageRequest): string {
   return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
 }
 
@@ -56,28 +56,93 @@ const refused = (problem: Problem, retryAfterSeconds?: number): Outcome =>
     ? { kind: 'problem', problem }
     : { kind: 'problem', problem, retryAfterSeconds };
 
-type Claim = { readonly claimed: true } | { readonly claimed: false; readonly outcome: Outcome };
-
-function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
+/** Claims `key` for this request (undefined), or the answer it already has: a replay, 422 reused, 409 pending. */
+function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | undefined {
   const { repo } = ctx;
   const nowMs = Date.now();
-  return repo.immediate((): Claim => {
+  return repo.immediate((): Outcome | undefined => {
     const row = repo.getKey(key);
     if (row?.state === 'done') {
-      if (row.body_hash !== hash) return { claimed: false, outcome: refused(problems.keyReused()) };
+      if (row.body_hash !== hash) return refused(problems.keyReused());
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
-      return {
-        claimed: false,
-        outcome:
-          row.status === 201 || row.status === 200
-            ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
-            : { kind: 'problem', problem: stored as Problem },
-      };
+      return row.status === 201 || row.status === 200
+        ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
+        : { kind: 'problem', problem: stored as Problem };
     }
     if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs)
-      return { claimed: false, outcome: refused(problems.keyInProgress(), 1) };
+      return refused(problems.keyInProgress(), 1);
     repo.lockKey(key, hash, nowMs);
-    return { claimed: true };
+    return undefined;
+  });
+}
+
+/**
+ * The server's decision, by the same rules core the SDK runs locally (`decideUsage`), on the server's own data read
+ * inside the write transaction: the registry's card record, the owner's show settings and tally, the card's earlier
+ * usages, and the group members' own cards. A refusal is a 422 problem whose `code` is the first reason's and whose
+ * `reasons` list every one.
+ */
+function decide(
+  repo: Repository,
+  usage: UsageRequest,
+  card: CardRecord,
+  show: ShowConfig,
+  owner: string,
+  now: Date,
+) {
+  const decision = decideUsage({
+    card,
+    event: toUsageEvent(show, { ticketsGiven: repo.tally(owner, show.id).given }),
+    request: {
+      mode: usage.mode,
+      childTickets: usage.childTickets,
+      ...(usage.group ? { group: usage.group } : {}),
+      // For a collection: the tickets this card's uncollected bookings for the show hold in the tally.
+      ...(usage.mode === 'collection'
+        ? { alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) }
+        : {}),
+    },
+    now,
+    earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
+  });
+  const reasons = [
+    ...(decision.ok
+      ? []
+      : decision.reasons.map((r) => ({ code: r.code, params: r.params, en: r.message.en }))),
+    ...memberReasons(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
+  ];
+  if (decision.ok && reasons.length === 0) return decision;
+  return refused(
+    makeProblem(422, reasons[0]!.code, 'Usage refused by the operating model', {
+      detail: reasons.map((r) => r.en).join(' '),
+      reasons: reasons.map(({ code, params }) => ({
+        code,
+        params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
+      })),
+    }),
+  );
+}
+
+/**
+ * The group members' own cards against the registry: each must be registered, active and valid today. (Format,
+ * duplicates and community cards among members are the rules core's checks.)
+ */
+function memberReasons(
+  memberIds: readonly string[],
+  getCard: (id: string) => CardRecord | undefined,
+  today: string,
+) {
+  return memberIds.flatMap((id, index) => {
+    const card = getCard(id);
+    const cause = !card
+      ? 'card-not-registered'
+      : card.status !== 'active'
+        ? `card-${card.status === 'use-ban' ? 'use-banned' : card.status}`
+        : card.validUntil < today
+          ? 'card-expired'
+          : undefined;
+    const en = `Group member card refused (${cause}).`;
+    return cause ? [{ code: 'group-member-invalid', params: { position: index + 1, cause }, en }] : [];
   });
 }
 
@@ -99,19 +164,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
     let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
     if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
     show ??= { ...usage.show, cap: undefined, seats: undefined };
-    const cap = show.cap ?? null;
-    const decision = decide({
-      usage,
-      card,
-      show,
-      ticketsGiven: repo.tally(owner, show.id).given,
-      bookedUncollected:
-        usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, owner, show.id) : 0,
-      earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
-      memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
-      now,
-    });
-    if (!decision.ok) return finish(refused(decision.problem));
+    const decision = decide(repo, usage, card, show, owner, now);
+    if ('kind' in decision) return finish(decision);
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
     // The record carries the show as the server knows it (the venue's settings win over the request's).
@@ -121,8 +175,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       // The client's key goes back in the usage list: it tells a client whether its usage is here.
       request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
       showDay: helsinkiDay(new Date(show.start)),
-      counted: decision.counted,
-      covered: decision.covered,
+      counted: decision.countedAgainstCap,
+      covered: decision.coveredByBooking,
       tickets: decision.tickets,
       registeredAt,
     });
@@ -130,9 +184,9 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       usageId,
       registeredAt,
       tickets: decision.tickets,
-      showTally: showTally(repo, owner, show.id, cap, now),
-      countedAgainstCap: decision.counted,
-      coveredByBooking: decision.covered,
+      showTally: showTally(repo, owner, show.id, show.cap ?? null, now),
+      countedAgainstCap: decision.countedAgainstCap,
+      coveredByBooking: decision.coveredByBooking,
     };
     return finish({ kind: 'result', status: 201, result, replayed: false });
   });
@@ -156,8 +210,8 @@ export async function registerUsage(
   usage: UsageRequest,
 ): Promise<Outcome> {
   const key = scopedKey(clientKey, usage.venueId);
-  const claim = claimKey(ctx, key, bodyHash(usage));
-  if (!claim.claimed) return claim.outcome;
+  const claimed = claimKey(ctx, key, bodyHash(usage));
+  if (claimed) return claimed;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
     return decideAndWrite(ctx, key, usage, clientKey);
