@@ -1,15 +1,8 @@
 import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
-import type { Check } from './check.js';
+import type { KitCheck } from './check.js';
 import { type Ctx, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
-
-export type KitCheck = {
-  readonly name: string;
-  /** The docs/api.md heading anchor of the rule it guards. */
-  readonly rule: string;
-  readonly run: (ctx: Ctx, c: Check) => Promise<void>;
-};
 
 const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { cardId });
 

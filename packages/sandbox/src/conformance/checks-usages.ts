@@ -1,7 +1,6 @@
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult } from '@kaiku-scanner/core/contract';
-import type { Check } from './check.js';
-import type { KitCheck } from './checks-requests.js';
+import type { Check, KitCheck } from './check.js';
 import {
   type Ctx,
   type ShowRef,

@@ -4,18 +4,22 @@ import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 import type { ConformanceOptions } from './run-conformance.js';
 
-/** The test cards a run uses: active client cards, and one card of each state the refusals need. */
+/**
+ * The test cards a run uses by default (the sandbox's seeded ones): active client cards (at least 3; the cap race
+ * uses them in turn), and one card of each state the refusals need (`expired`: registered, past its last valid day;
+ * `community`: an active community card, Y, YM or Z).
+ */
+export const DEFAULT_CARDS = {
+  active: ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'AM12345678'],
+  unregistered: 'A999000001',
+  inactive: 'A999005380',
+  useBan: 'A999991234',
+  inTransfer: 'A999005403',
+  expired: 'A999005416',
+  community: 'Y110029399',
+};
 export type KitCards = {
-  /** Active client cards (at least 3; the cap race uses them in turn). */
-  readonly active: readonly string[];
-  readonly unregistered: string;
-  readonly inactive: string;
-  readonly useBan: string;
-  readonly inTransfer: string;
-  /** Registered, past its last valid day. */
-  readonly expired: string;
-  /** An active community card (Y, YM or Z). */
-  readonly community: string;
+  readonly [K in keyof typeof DEFAULT_CARDS]: K extends 'active' ? readonly string[] : string;
 };
 
 /** What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state. */
