@@ -14,8 +14,7 @@ import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-s
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally } from '../usage/register-usage.js';
 import { voidUsage } from '../usage/void-usage.js';
-import { parseOrRefuse } from './invalid-body.js';
-import { readJsonBody } from './read-body.js';
+import { parseOrRefuse, readBody, readJsonBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 import type { Call, Handler, Route } from './router.js';
 
@@ -70,8 +69,7 @@ function getCard(ctx: ApiRouteContext, { res, params: [raw] }: Call): void {
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
 async function postCardLookup(ctx: ApiRouteContext, { req, res }: Call): Promise<void> {
-  const body = await readJsonBody(req, res);
-  const lookup = body && parseOrRefuse(res, CardLookupRequestSchema, body.value);
+  const lookup = await readBody(req, res, CardLookupRequestSchema);
   if (lookup) sendCard(ctx, res, lookup.cardId);
 }
 
@@ -88,8 +86,7 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
     return sendProblem(res, problems.keyMissing());
   }
   const key = parseOrRefuse(res, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' });
-  const body = key === undefined ? undefined : await readJsonBody(req, res);
-  const usage = body && parseOrRefuse(res, UsageRequestSchema, body.value);
+  const usage = key === undefined ? undefined : await readBody(req, res, UsageRequestSchema);
   if (!usage) return;
   const refusal = mayRegister(ctx, venue, usage);
   if (refusal) return sendProblem(res, refusal);
@@ -107,8 +104,7 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
 
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
 async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
-  const body = await readJsonBody(req, res, true);
-  if (!body || parseOrRefuse(res, VoidRequestSchema, body.value) === undefined) return;
+  if ((await readBody(req, res, VoidRequestSchema, true)) === undefined) return;
   const outcome = voidUsage(ctx, usageId!, venue);
   if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
   sendJson(res, 200, outcome.result);
