@@ -12,8 +12,7 @@ import {
 } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
-import { registerUsage, showTally } from '../usage/register-usage.js';
-import { voidUsage } from '../usage/void-usage.js';
+import { registerUsage, showTally, voidUsage } from '../usage/register-usage.js';
 import { parseOrRefuse, readBody, readJsonBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 import type { Call, Handler, Route } from './router.js';
@@ -90,7 +89,11 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
   if (!usage) return;
   const refusal = mayRegister(ctx, venue, usage);
   if (refusal) return sendProblem(res, refusal);
-  const outcome = await registerUsage(ctx, key!, usage);
+  sendOutcome(res, await registerUsage(ctx, key!, usage));
+}
+
+/** A registration's or void's outcome: the result (a replay says so), or the problem with its Retry-After. */
+function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
   if (outcome.kind === 'result')
     return sendJson(
       res,
@@ -105,9 +108,7 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
 async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
   if ((await readBody(req, res, VoidRequestSchema, true)) === undefined) return;
-  const outcome = voidUsage(ctx, usageId!, venue);
-  if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
-  sendJson(res, 200, outcome.result);
+  sendOutcome(res, voidUsage(ctx, usageId!, venue));
 }
 
 async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {

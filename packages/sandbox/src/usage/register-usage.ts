@@ -1,19 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { decideUsage, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import { checkVoidWindow, decideUsage, getPolicy, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import type { VoidResult } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { problems } from '../http/respond.js';
 
-/** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
-export type Outcome =
+/** The answer to one registration (or void): what the HTTP layer (or a batch item) sends back. */
+export type Outcome<R = UsageResult> =
   | {
       readonly kind: 'result';
       readonly status: 200 | 201;
-      readonly result: UsageResult;
+      readonly result: R;
       readonly replayed: boolean;
     }
   | { readonly kind: 'problem'; readonly problem: Problem; readonly retryAfterSeconds?: number };
@@ -51,7 +52,7 @@ export function showTally(
   };
 }
 
-const refused = (problem: Problem, retryAfterSeconds?: number): Outcome =>
+const refused = (problem: Problem, retryAfterSeconds?: number): Outcome<never> =>
   retryAfterSeconds === undefined
     ? { kind: 'problem', problem }
     : { kind: 'problem', problem, retryAfterSeconds };
@@ -219,4 +220,42 @@ export async function registerUsage(
     ctx.repo.dropPendingKey(key);
     throw error;
   }
+}
+
+/**
+ * Voids a usage in one write transaction: found, registered by the caller's venue (`venue`, undefined = a token
+ * bound to no venue), still within the void window of the show's policy (`checkVoidWindow`). A voided usage answers
+ * again with its first `voidedAt` (idempotent). Its tickets leave the tally: every count reads `registered_usages`.
+ */
+export function voidUsage(
+  ctx: RegisterContext,
+  usageId: string,
+  venue: string | undefined,
+): Outcome<VoidResult> {
+  const { repo } = ctx;
+  return repo.immediate((): Outcome<VoidResult> => {
+    const now = ctx.clock.now();
+    const found = repo.getUsage(usageId);
+    if (!found) return refused(problems.usageNotFound());
+    if (venue !== undefined && venue !== found.venueId)
+      return refused(problems.forbidden('Only the venue that registered a usage may void it.'));
+    const { record, ownerId } = found;
+    const show = repo.getShow(ownerId, record.show.id);
+    const policy = getPolicy(show?.policyVersion ?? '');
+    const {
+      registeredAt,
+      show: { start: showStart },
+    } = record;
+    const window = checkVoidWindow({ registeredAt, showStart, now, ...(policy ? { policy } : {}) });
+    // A voided usage answers with its first `voidedAt`, whenever asked.
+    if (record.voidedAt === undefined && !window.ok) {
+      const reasons = window.reasons.map(({ code, params }) => ({ code, params }));
+      return refused(makeProblem(422, 'void-window-closed', 'Void window closed', { reasons }));
+    }
+    const voidedAt = record.voidedAt ?? now.toISOString();
+    repo.voidUsage(usageId, voidedAt);
+    const tally = showTally(repo, ownerId, record.show.id, show?.cap ?? null, now);
+    const result = { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally } as const;
+    return { kind: 'result', status: 200, result, replayed: false };
+  });
 }
