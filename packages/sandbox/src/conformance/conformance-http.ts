@@ -29,17 +29,6 @@ export type SendInit = {
   keep409?: boolean;
 };
 
-export type Http = {
-  send(method: string, path: string, init?: SendInit): Promise<Answer>;
-  readonly used: () => number;
-  /** How often the server asked the kit to slow down (429/503 with a wait). */
-  readonly waits: () => number;
-  /** Every answer so far (the privacy check scans them). */
-  readonly answers: readonly Answer[];
-  /** Called with each exchange (the check under way keeps the last ones for its report). */
-  onExchange?: (exchange: Exchange) => void;
-};
-
 /** How long the server asks to wait, in ms: `Retry-After` in seconds or as an HTTP-date; 1 s without one. */
 function retryAfterMs(headers: Headers): number {
   const value = headers.get('retry-after')?.trim() ?? '';
@@ -60,7 +49,7 @@ const MAX_WAITS = 8;
  * const http = createConformanceHttp({ baseUrl, token }, Date.now() + 300_000);
  * const health = await http.send('GET', 'v1/health', { auth: false });
  */
-export function createConformanceHttp(options: ConformanceOptions, deadline: number): Http {
+export function createConformanceHttp(options: ConformanceOptions, deadline: number) {
   const { budget = 400, timeoutMs = 10_000 } = options;
   const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   const doFetch = options.fetch ?? fetch;
@@ -100,11 +89,15 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     answers.push(answer);
     return answer;
   };
-  const http: Http = {
+  const http = {
     used: () => used,
+    /** How often the server asked the kit to slow down (429/503 with a wait). */
     waits: () => waits,
-    answers,
-    async send(method, path, init = {}) {
+    /** Every answer so far (the privacy check scans them). */
+    answers: answers as readonly Answer[],
+    /** Called with each exchange (the check under way keeps the last ones for its report). */
+    onExchange: undefined as ((exchange: Exchange) => void) | undefined,
+    async send(method: string, path: string, init: SendInit = {}): Promise<Answer> {
       const url = new URL(path, base);
       // Only the given server: a path can never leave its origin.
       if (url.origin !== base.origin) throw new Error(`refusing to leave ${base.origin}`);
@@ -134,3 +127,4 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
   };
   return http;
 }
+export type Http = ReturnType<typeof createConformanceHttp>;

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { ShowTally, UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 import type { ConformanceOptions } from './run-conformance.js';
@@ -22,26 +24,39 @@ export type KitCards = {
   readonly [K in keyof typeof DEFAULT_CARDS]: K extends 'active' ? readonly string[] : string;
 };
 
-/** What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state. */
-export type Ctx = Pick<ConformanceOptions, 'otherVenue' | 'secondToken' | 'expiredToken'> & {
-  readonly http: Http;
-  readonly venueId: string;
-  readonly cards: KitCards;
-  /** The registered minors of active cards, read by a look-up when a check first needs them (see `minorsOf`). */
-  readonly minors: Map<string, number | undefined>;
-  /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
-  readonly run: string;
-  /** The kit's show start (two weeks ahead, 18:00 Helsinki) and its Helsinki calendar day. */
-  readonly showStart: string;
-  readonly day: string;
-  /** One registration time for the run, so a body sent twice is the same body. */
-  readonly clientTime: string;
-  /** Usage IDs registered by the checks, by venue (the list check looks for them). */
-  readonly registered: Map<string, string[]>;
-  readonly race: { readonly clients: number; readonly trials: number };
-  /** How many pages of one usage list the kit follows at most. */
-  readonly pages: number;
-};
+/**
+ * What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state.
+ * Refuses (RangeError) fewer than 3 active cards, or a race of fewer than 2 clients or 1 trial.
+ */
+export function createKitContext(options: ConformanceOptions, http: Http) {
+  const cards = { ...DEFAULT_CARDS, ...options.cards };
+  if (cards.active.length < 3) throw new RangeError('cards.active: at least 3 active cards are needed');
+  const race = options.race ?? { clients: 10, trials: 5 };
+  if (!(race.clients >= 2 && race.trials >= 1)) throw new RangeError('race: at least 2 clients and 1 trial');
+  // The show: two weeks ahead at 18:00 Helsinki time, inside any reasonable booking window, never in the past.
+  const day = addDays(helsinkiDay(new Date()), 14);
+  return {
+    ...options,
+    http,
+    venueId: options.venueId ?? 'teatteri-hilla',
+    cards,
+    /** The registered minors of active cards, read by a look-up when a check first needs them (see `minorsOf`). */
+    minors: new Map<string, number | undefined>(),
+    /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
+    run: randomUUID().slice(0, 8),
+    /** The kit's show start and its Helsinki calendar day. */
+    showStart: helsinkiTime(day, '18:00'),
+    day,
+    /** Usage IDs registered by the checks, by venue (the list check looks for them). */
+    registered: new Map<string, string[]>(),
+    race,
+    /** How many pages of one usage list the kit follows at most. */
+    pages: 50,
+    /** One registration time for the run, so a body sent twice is the same body. */
+    clientTime: new Date().toISOString(),
+  };
+}
+export type Ctx = ReturnType<typeof createKitContext>;
 
 export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
 export type UsageExtra = Partial<

@@ -6,14 +6,12 @@
  * It registers real usages (on shows of its own, `conformance-<run>-…`, two weeks ahead): run it against a test
  * venue with test cards.
  */
-import { randomUUID } from 'node:crypto';
 import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
 import { PRIVACY_CHECK, REQUEST_CHECKS } from './checks-requests.js';
 import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { createConformanceHttp } from './conformance-http.js';
-import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
-import { DEFAULT_CARDS, type Ctx, type KitCards } from './kit-context.js';
+import { createKitContext, type Ctx, type KitCards } from './kit-context.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -74,26 +72,7 @@ export const CHECKS: readonly KitCheck[] = [
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const started = Date.now();
   const http = createConformanceHttp(options, started + (options.wallClockMs ?? 300_000));
-  const cards = { ...DEFAULT_CARDS, ...options.cards };
-  if (cards.active.length < 3) throw new RangeError('cards.active: at least 3 active cards are needed');
-  const race = options.race ?? { clients: 10, trials: 5 };
-  if (!(race.clients >= 2 && race.trials >= 1)) throw new RangeError('race: at least 2 clients and 1 trial');
-  // The show: two weeks ahead at 18:00 Helsinki time, inside any reasonable booking window, never in the past.
-  const day = addDays(helsinkiDay(new Date()), 14);
-  const ctx: Ctx = {
-    ...options,
-    http,
-    venueId: options.venueId ?? 'teatteri-hilla',
-    cards,
-    minors: new Map(),
-    run: randomUUID().slice(0, 8),
-    showStart: helsinkiTime(day, '18:00'),
-    day,
-    registered: new Map(),
-    race,
-    pages: 50,
-    clientTime: new Date().toISOString(),
-  };
+  const ctx = createKitContext(options, http);
   const checks: CheckResult[] = [];
   for (const check of CHECKS) checks.push(await runCheck(ctx, check));
   const verdicts = checks.map((c) => c.verdict);
