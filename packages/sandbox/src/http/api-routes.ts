@@ -15,30 +15,24 @@ import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally, voidUsage } from '../usage/register-usage.js';
 import { parseOrRefuse, readBody, readJsonBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
-import type { Call, Handler, Route } from './router.js';
+import type { Call, Route } from './router.js';
 
 export type ApiRouteContext = RegisterContext & {
   /** Each venue's ticket agents (venue → agent venues), when tokens are bound to venues. */
   readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
-/** The contract's `/v1/` routes (a bearer token needed); each handler gets the context and the call. */
-export function apiRoutes(ctx: ApiRouteContext): Route[] {
-  const on =
-    (handler: (ctx: ApiRouteContext, call: Call) => unknown): Handler =>
-    (call) =>
-      handler(ctx, call);
-  return [
-    { path: '/v1/cards/lookup', access: 'api', POST: on(postCardLookup) },
-    // Deprecated: the card ID in the URL (see docs/api.md).
-    { path: '/v1/cards/*', access: 'api', GET: on(getCard) },
-    { path: '/v1/usages', access: 'api', POST: on(postUsage) },
-    { path: '/v1/usages/batch', access: 'api', POST: on(postBatch) },
-    { path: '/v1/usages/*/void', access: 'api', POST: on(postVoid) },
-    { path: '/v1/shows/*/tally', access: 'api', GET: on(getTally) },
-    { path: '/v1/venues/*/usages', access: 'api', GET: on(getUsages) },
-  ];
-}
+/** The contract's `/v1/` routes (a bearer token needed). */
+export const API_ROUTES: readonly Route[] = [
+  { path: '/v1/cards/lookup', access: 'api', POST: postCardLookup },
+  // Deprecated: the card ID in the URL (see docs/api.md).
+  { path: '/v1/cards/*', access: 'api', GET: getCard },
+  { path: '/v1/usages', access: 'api', POST: postUsage },
+  { path: '/v1/usages/batch', access: 'api', POST: postBatch },
+  { path: '/v1/usages/*/void', access: 'api', POST: postVoid },
+  { path: '/v1/shows/*/tally', access: 'api', GET: getTally },
+  { path: '/v1/venues/*/usages', access: 'api', GET: getUsages },
+];
 
 /** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
 export function otherVenue(bound: string | undefined, venueId: string): Problem | undefined {
@@ -61,13 +55,13 @@ function mayRegister(
 }
 
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
-function getCard(ctx: ApiRouteContext, { res, params: [raw] }: Call): void {
+function getCard({ ctx, res, params: [raw] }: Call): void {
   const id = parseOrRefuse(res, CardIdSchema, raw, { what: 'Not a card ID.' });
   if (id !== undefined) sendCard(ctx, res, id);
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
-async function postCardLookup(ctx: ApiRouteContext, { req, res }: Call): Promise<void> {
+async function postCardLookup({ ctx, req, res }: Call): Promise<void> {
   const lookup = await readBody(req, res, CardLookupRequestSchema);
   if (lookup) sendCard(ctx, res, lookup.cardId);
 }
@@ -78,7 +72,7 @@ function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string): void {
   sendJson(res, 200, card);
 }
 
-async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
+async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined || rawKey === '') {
     req.resume();
@@ -106,12 +100,12 @@ function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
 }
 
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
-async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
+async function postVoid({ ctx, req, res, params: [usageId], venue }: Call): Promise<void> {
   if ((await readBody(req, res, VoidRequestSchema, true)) === undefined) return;
   sendOutcome(res, voidUsage(ctx, usageId!, venue));
 }
 
-async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
+async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   const body = await readJsonBody(req, res);
   if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
@@ -135,7 +129,7 @@ async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
   sendJson(res, 200, { results });
 }
 
-function getTally(ctx: ApiRouteContext, { res, params: [raw], venue }: Call): void {
+function getTally({ ctx, res, params: [raw], venue }: Call): void {
   const id = parseOrRefuse(res, ShowSchema.shape.id, raw, { path: 'showId' });
   if (id === undefined) return;
   // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
@@ -153,7 +147,7 @@ const decodeCursor = (cursor: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-function getUsages(ctx: ApiRouteContext, { res, params: [venueId = ''], url, venue }: Call): void {
+function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
   const elsewhere = otherVenue(venue, venueId);
   if (elsewhere) return sendProblem(res, elsewhere);
   // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated

@@ -22,11 +22,12 @@ export type Outcome<R = UsageResult> =
 export type RegisterContext = {
   readonly repo: Repository;
   readonly clock: Clock;
-  /** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
-  readonly pendingTimeoutMs: number;
   /** Testing hook: awaited between claiming the key and deciding (to make "in progress" observable). */
   readonly beforeDecide?: () => Promise<void>;
 };
+
+/** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
+const PENDING_TIMEOUT_MS = 30_000;
 
 /** The canonical hash of a request body: zod output has a fixed key order. */
 function bodyHash(usage: UsageRequest): string {
@@ -70,7 +71,7 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
         ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
         : { kind: 'problem', problem: stored as Problem };
     }
-    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs)
+    if (row?.state === 'pending' && nowMs - row.locked_at < PENDING_TIMEOUT_MS)
       return refused(problems.keyInProgress(), 1);
     repo.lockKey(key, hash, nowMs);
     return undefined;
@@ -79,18 +80,12 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
 
 /**
  * The server's decision, by the same rules core the SDK runs locally (`decideUsage`), on the server's own data read
- * inside the write transaction: the registry's card record, the owner's show settings and tally, the card's earlier
+ * inside the write transaction: the registry's card record, the owning venue's show settings and tally, the card's earlier
  * usages, and the group members' own cards. A refusal is a 422 problem whose `code` is the first reason's and whose
  * `reasons` list every one.
  */
-function decide(
-  repo: Repository,
-  usage: UsageRequest,
-  card: CardRecord,
-  show: ShowConfig,
-  owner: string,
-  now: Date,
-) {
+function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
+  const owner = usage.forVenueId ?? usage.venueId;
   const decision = decideUsage({
     card,
     event: toUsageEvent(show, { ticketsGiven: repo.tally(owner, show.id).given }),
@@ -165,7 +160,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
     let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
     if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
     show ??= { ...usage.show, cap: undefined, seats: undefined };
-    const decision = decide(repo, usage, card, show, owner, now);
+    const decision = decide(repo, usage, card, show, now);
     if ('kind' in decision) return finish(decision);
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
@@ -203,7 +198,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
  *    differs; a key still pending → 409;
  * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
  *    transaction, so the cap holds across concurrent terminals and processes sharing the file.
- * A crash between the two leaves a pending key that expires after `pendingTimeoutMs`.
+ * A crash between the two leaves a pending key that expires after `PENDING_TIMEOUT_MS`.
  */
 export async function registerUsage(
   ctx: RegisterContext,
