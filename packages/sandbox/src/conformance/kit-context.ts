@@ -161,10 +161,17 @@ export async function readTally(
   return tally;
 }
 
-/** How many usages a show holds (0 when the server does not know the show). */
-export async function usagesOf(ctx: Ctx, id: string): Promise<number> {
+/** Notes `failure` unless the show `id` holds `n` usages (none when the server does not know the show). */
+export async function expectUsages(
+  ctx: Ctx,
+  c: Check,
+  id: string,
+  n: number,
+  failure: string,
+): Promise<void> {
   const answer = await ctx.http.send('GET', `v1/shows/${encodeURIComponent(id)}/tally`);
-  return answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
+  const usages = answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
+  c.that(usages === n, failure);
 }
 
 /**
