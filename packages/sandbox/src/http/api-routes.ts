@@ -135,8 +135,7 @@ function getTally({ ctx, res, params: [raw], venue }: Call): void {
   // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
   // shows it sells for in each usage's answer); a token bound to no venue, the venue that stored the ID first.
   const owner = venue ?? ctx.repo.showOwner(id) ?? '';
-  const cap = ctx.repo.getShow(owner, id)?.cap ?? null;
-  sendJson(res, 200, showTally(ctx.repo, owner, id, cap, ctx.clock.now()));
+  sendJson(res, 200, showTally(ctx.repo, owner, id, ctx.clock.now()));
 }
 
 const QUERY_PARAMS = ['from', 'to', 'cursor', 'limit'];

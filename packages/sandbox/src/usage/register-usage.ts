@@ -34,14 +34,9 @@ function bodyHash(usage: UsageRequest): string {
   return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
 }
 
-/** The tally of a venue's show as the contract reports it. */
-export function showTally(
-  repo: Repository,
-  venueId: string,
-  showId: string,
-  cap: number | null,
-  now: Date,
-): ShowTally {
+/** The tally of a venue's show as the contract reports it, with the cap of its stored settings (else none). */
+export function showTally(repo: Repository, venueId: string, showId: string, now: Date): ShowTally {
+  const cap = repo.getShow(venueId, showId)?.cap ?? null;
   const { given, usages } = repo.tally(venueId, showId);
   return {
     showId,
@@ -180,7 +175,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       usageId,
       registeredAt,
       tickets: decision.tickets,
-      showTally: showTally(repo, owner, show.id, show.cap ?? null, now),
+      showTally: showTally(repo, owner, show.id, now),
       countedAgainstCap: decision.countedAgainstCap,
       coveredByBooking: decision.coveredByBooking,
     };
@@ -249,7 +244,7 @@ export function voidUsage(
     }
     const voidedAt = record.voidedAt ?? now.toISOString();
     repo.voidUsage(usageId, voidedAt);
-    const tally = showTally(repo, ownerId, record.show.id, show?.cap ?? null, now);
+    const tally = showTally(repo, ownerId, record.show.id, now);
     const result = { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally } as const;
     return { kind: 'result', status: 200, result, replayed: false };
   });
