@@ -24,7 +24,7 @@ import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
 import { ActiveController } from './controllers/active-controller.js';
-import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events/index.js';
+import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
