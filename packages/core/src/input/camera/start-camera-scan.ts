@@ -1,4 +1,3 @@
-import { attach, call } from './attach-video.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
@@ -6,7 +5,7 @@ import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } 
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
-import { getMediaDevices, openCamera, releaseStream } from './open-camera.js';
+import { attach, getMediaDevices, openCamera, releaseStream } from './open-camera.js';
 import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
@@ -281,4 +280,18 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       return loop.stats;
     },
   };
+}
+
+/** Runs a host callback; an exception in it is reported to the page, never breaks the camera loop. */
+function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  if (!callback) return;
+  try {
+    callback(value);
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
+  }
 }
