@@ -6,7 +6,7 @@ import { constructTrusted } from './trusted-worker.js';
 
 /**
  * Decodes camera frames one at a time: in the Worker beside the code, in the same worker started from the copy the
- * build inlined (`inlined-worker`, inline-worker.ts), or on the main thread.
+ * build inlined (`inlined-worker`), or on the main thread.
  */
 export type FrameDecoder = {
   readonly kind: 'worker' | 'inlined-worker' | 'main-thread';
@@ -24,7 +24,7 @@ export class WorkerUnavailableError extends Error {
 }
 
 /** A decoding failure reported by the worker, rebuilt on the main thread. */
-export class FrameDecodeError extends Error {
+class FrameDecodeError extends Error {
   readonly code: string;
   constructor(error: { name: string; code: string; message: string }) {
     super(error.message);
@@ -32,13 +32,6 @@ export class FrameDecodeError extends Error {
     this.code = error.code;
   }
 }
-
-type Pending = {
-  id: number;
-  resolve: (r: FrameReading) => void;
-  reject: (e: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
-};
 
 /** A worker that has not answered one frame in this long is taken for hung, and replaced by the main thread. */
 const WORKER_TIMEOUT_MS = 15_000;
@@ -71,7 +64,14 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   } catch {
     return null;
   }
-  let pending: Pending | undefined;
+  let pending:
+    | {
+        id: number;
+        resolve: (r: FrameReading) => void;
+        reject: (e: Error) => void;
+        timer: ReturnType<typeof setTimeout>;
+      }
+    | undefined;
   let failure: Error | undefined;
   let nextId = 1;
 
@@ -88,7 +88,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
     const { resolve, reject, timer } = pending;
     clearTimeout(timer);
     pending = undefined;
-    if (reply.ok) resolve(reply.result ?? { reading: null, rejected: null });
+    if (reply.ok) resolve(reply.result);
     else reject(new FrameDecodeError(reply.error));
   });
   worker.addEventListener('error', (event) => {
@@ -143,7 +143,7 @@ export function createMainThreadDecoder(): FrameDecoder {
         closeFrame(frame);
         throw new FrameDecodeError({
           name: 'DecodeError',
-          code: 'decode_decoder_unavailable',
+          code: 'decode-decoder-unavailable',
           message: String(cause),
         });
       }
@@ -152,6 +152,46 @@ export function createMainThreadDecoder(): FrameDecoder {
     },
     close() {
       controller.abort();
+    },
+  };
+}
+
+/** The worker's and the wasm's Blob URLs: made once per page (one copy in memory), kept for the next camera. */
+let blobs: Promise<string[]> | undefined;
+const blobUrls = (): Promise<string[]> =>
+  (blobs ??= import('../decode/inline-assets.js').then(({ workerSource, wasmBytes }) => {
+    const wasm = wasmBytes();
+    if (!wasm) throw new WorkerUnavailableError('this build inlines no worker');
+    return [
+      new Blob([workerSource], { type: 'text/javascript' }),
+      new Blob([wasm], { type: 'application/wasm' }),
+    ].map((blob) => URL.createObjectURL(blob));
+  }));
+
+/**
+ * The worker from Blob URLs, for bundlers that emit no file for `new URL('./decode-worker.js', import.meta.url)`
+ * (esbuild, rollup without an asset plugin): started on its first frame from the source the build inlined (a lazy
+ * chunk, fetched only on this path), handed the WebAssembly decoder as a Blob URL. Under a CSP without `blob:` in
+ * `worker-src`/`connect-src`, the main thread follows.
+ */
+export function createInlineWorkerDecoder(): FrameDecoder {
+  let decoder: FrameDecoder | null | undefined;
+  let closed = false;
+  return {
+    kind: 'inlined-worker',
+    async decode(frame, job) {
+      const [worker, wasmUrl] = await blobUrls().catch((cause: unknown) => {
+        closeFrame(frame);
+        throw cause instanceof WorkerUnavailableError ? cause : new WorkerUnavailableError(cause);
+      });
+      decoder ??= closed ? null : createWorkerDecoder(worker!);
+      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: job.wasmUrl ?? wasmUrl });
+      closeFrame(frame);
+      throw new WorkerUnavailableError('the Blob URL worker was refused');
+    },
+    close() {
+      closed = true;
+      decoder?.close();
     },
   };
 }

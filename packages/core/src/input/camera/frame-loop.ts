@@ -1,9 +1,9 @@
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
-import { createInlineWorkerDecoder } from './inline-worker.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
+  createInlineWorkerDecoder,
   createMainThreadDecoder,
   createWorkerDecoder,
   WorkerUnavailableError,
@@ -157,7 +157,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
         throw new VideoFrameRefused(error);
       if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
       // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
-      // the next frame on — the inlined worker (inline-worker.ts), then the main thread.
+      // the next frame on — the inlined worker, then the main thread.
       active.close();
       decoder = undefined;
       return null;
@@ -196,7 +196,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
 
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'decode-decoder-unavailable' || code === 'decode_decoder_unavailable';
+  return code === 'decode-decoder-unavailable';
 }
 
 /**
