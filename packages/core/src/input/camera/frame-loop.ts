@@ -108,10 +108,6 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       failures = 0;
     } catch (error) {
       busy = false;
-      if (error instanceof VideoFrameRefused) {
-        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
-        return schedule(0);
-      }
       failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
       if (!closed && (failures >= 3 || isUnavailable(error))) return options.onFatal(error);
@@ -153,8 +149,10 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       if (sentVideoFrame) videoFrameRead = true;
       return result;
     } catch (error) {
-      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error))
-        throw new VideoFrameRefused(error);
+      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error)) {
+        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
+        return null;
+      }
       if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
       // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
       // the next frame on — the inlined worker, then the main thread.
@@ -219,13 +217,6 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean):
 }
 
 type Rect = { x: number; y: number; width: number; height: number };
-
-/** The first VideoFrame failed (could not be transferred or read): this browser gets bitmaps instead. */
-class VideoFrameRefused extends Error {
-  constructor(cause: unknown) {
-    super('VideoFrame refused', { cause });
-  }
-}
 
 /**
  * The current video frame as a `VideoFrame` cropped to the region (widened to even pixels: subsampled camera

@@ -152,30 +152,21 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     stream?.getVideoTracks()[0]?.removeEventListener('ended', onEnded);
   }
 
-  function handleFrame(result: FrameReading, now: number): void {
+  function handleFrame({ reading, rejected, strong }: FrameReading, now: number): void {
     // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
     acceptor.look(now);
-    const { reading, rejected } = result;
-    if (reading) {
-      const parsed = parseCardId(reading.text, cardIdOptions);
-      if (parsed.ok) {
-        const { ok: _ok, ...card } = parsed;
-        if (acceptor.offer(card.id, reading.format, now, result.strong === true ? 2 : 1) !== 'report') return;
-        call(options.onFeedback, { kind: 'accepted' });
-        feedback.play({ kind: 'accepted' });
-        call(options.onScan, { ...card, format: reading.format, card, at: now });
-        return;
-      }
-    }
-    const refused = reading ?? rejected;
-    if (!refused) return;
-    // Keyed on the text only inside this closure; the text itself is never passed on (it may be anything).
-    if (acceptor.offer(`\u0000${refused.text}`, refused.format, now) !== 'report') return;
-    const parsed = parseCardId(refused.text, cardIdOptions);
-    if (parsed.ok) return;
-    call(options.onFeedback, { kind: 'rejected' });
-    feedback.play({ kind: 'rejected' });
-    call(options.onReject, { format: refused.format, error: parsed.error });
+    const read = reading ?? rejected;
+    if (!read) return;
+    const parsed = parseCardId(read.text, cardIdOptions);
+    // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
+    const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
+    if (acceptor.offer(key, read.format, now, parsed.ok && strong === true ? 2 : 1) !== 'report') return;
+    const kind = parsed.ok ? 'accepted' : 'rejected';
+    call(options.onFeedback, { kind });
+    feedback.play({ kind });
+    if (!parsed.ok) return call(options.onReject, { format: read.format, error: parsed.error });
+    const { ok: _ok, ...card } = parsed;
+    call(options.onScan, { ...card, format: read.format, card, at: now });
   }
 
   const open = (deviceId: string | undefined): Promise<MediaStream> =>
