@@ -174,9 +174,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     },
     stop() {
       closed = true;
-      running = false;
-      clearTimeout(timer);
-      timer = undefined;
+      this.pause();
       decoder?.close();
     },
     get stats(): CameraScanStats {
