@@ -1,5 +1,5 @@
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
-import type * as DecodeFrameModule from './decode-frame.js';
+import type { RescueRound } from '../decode/pipeline.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
@@ -23,15 +23,12 @@ export class WorkerUnavailableError extends Error {
   }
 }
 
-/** A decoding failure reported by the worker, rebuilt on the main thread. */
-class FrameDecodeError extends Error {
-  readonly code: string;
-  constructor(error: { name: string; code: string; message: string }) {
-    super(error.message);
-    this.name = error.name;
-    this.code = error.code;
-  }
-}
+type Pending = {
+  id: number;
+  resolve: (r: FrameReading) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 
 /** A worker that has not answered one frame in this long is taken for hung, and replaced by the main thread. */
 const WORKER_TIMEOUT_MS = 15_000;
@@ -64,14 +61,7 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   } catch {
     return null;
   }
-  let pending:
-    | {
-        id: number;
-        resolve: (r: FrameReading) => void;
-        reject: (e: Error) => void;
-        timer: ReturnType<typeof setTimeout>;
-      }
-    | undefined;
+  let pending: Pending | undefined;
   let failure: Error | undefined;
   let nextId = 1;
 
@@ -89,7 +79,8 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
     clearTimeout(timer);
     pending = undefined;
     if (reply.ok) resolve(reply.result);
-    else reject(new FrameDecodeError(reply.error));
+    // A decoding failure in the worker, rebuilt with its name and code.
+    else reject(Object.assign(new Error(reply.error.message), reply.error));
   });
   worker.addEventListener('error', (event) => {
     // A load failure (CSP refusal, 404, syntax) or an uncaught crash: never retried, the caller falls back.
@@ -132,21 +123,17 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 /** Decodes on the main thread; the decoder code is loaded on first use. */
 export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
-  let round: ReturnType<typeof DecodeFrameModule.createRescueRound> | undefined;
+  let round: RescueRound | undefined;
   return {
     kind: 'main-thread',
     async decode(frame, job) {
-      let module: typeof DecodeFrameModule;
-      try {
-        module = await import('./decode-frame.js');
-      } catch (cause) {
+      const module = await import('./decode-frame.js').catch((cause: unknown) => {
         closeFrame(frame);
-        throw new FrameDecodeError({
+        throw Object.assign(new Error(String(cause)), {
           name: 'DecodeError',
           code: 'decode-decoder-unavailable',
-          message: String(cause),
         });
-      }
+      });
       round ??= module.createRescueRound();
       return module.decodeFrame(frame, job, controller.signal, round);
     },
