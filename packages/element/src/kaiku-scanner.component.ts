@@ -23,7 +23,6 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
-import { ActiveController } from './controllers/active-controller.js';
 import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events/index.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
@@ -240,8 +239,6 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
-  /** Of several elements on a page, the one wedge readings go to (docs/element.md, "Several elements"). */
-  private readonly terminal = new ActiveController(this);
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
   private readonly connection = new OnlineController(this, () => void this.flow.online());
 
@@ -277,7 +274,7 @@ export class KaikuScanner extends LitElement {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
-    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.wedge.active);
   }
 
   /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
@@ -287,7 +284,7 @@ export class KaikuScanner extends LitElement {
     );
     if (showChanged) void this.flow.tally.refresh();
     this.views.observe(this.flow.phase, this);
-    if (this.flow.takeFocus() && this.terminal.active)
+    if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
@@ -306,7 +303,7 @@ export class KaikuScanner extends LitElement {
    * `result.profile` and pass it back as `wedgeOptions = { profile }` on the next start.
    */
   calibrateScanner(timeoutMs?: number): Promise<CalibrationResult> {
-    this.terminal.use();
+    this.wedge.use();
     this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
     return this.wedge.calibrate(timeoutMs);
   }

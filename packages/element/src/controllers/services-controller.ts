@@ -1,12 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CoreServicesOptions, OutboxState, ScannerServices, TokenProvider } from '../services/types.js';
+import type { CoreServicesOptions, OutboxState, ScannerServices } from '../services/types.js';
 import { createCoreServices } from '../services/create-core-services.js';
 import { loadLateTexts } from '../messages/index.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
-export type ServicesConfig = CoreServicesOptions & {
-  /** Injected services win over the default core composition. */
-  readonly services: ScannerServices | undefined;
-};
+/** Injected services win over the default core composition. */
+type ServicesConfig = CoreServicesOptions & { readonly services: ScannerServices | undefined };
 
 /** The element's properties the services are built from: a change to any of them rebuilds them (the token is
  * asked for at each request, so a new `tokenProvider` needs no rebuild). */
@@ -22,13 +21,6 @@ const SERVICE_PROPERTIES = [
   'outboxName',
   'terminalName',
 ] as const;
-
-/** Those properties, as the element holds them. */
-export type ServicesProperties = Omit<ServicesConfig, 'getToken' | 'databaseName'> & {
-  readonly tokenProvider: TokenProvider | undefined;
-  /** The outbox's IndexedDB database (`databaseName`); unset: one per API and venue. */
-  readonly outboxName: string | undefined;
-};
 
 /** Before the element's first update: no API, so every look-up fails with `element-not-configured`. */
 const UNSET: ServicesConfig = {
@@ -58,7 +50,7 @@ export class ServicesController implements ReactiveController {
   }
 
   /** Rebuilds the services when one of the properties they are built from changed (`changed.has`). */
-  configureFrom(p: ServicesProperties, changed: { has(key: string): boolean }): void {
+  configureFrom(p: KaikuScanner, changed: { has(key: string): boolean }): void {
     if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
     this.teardown();
     this.config = {
