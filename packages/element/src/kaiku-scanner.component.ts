@@ -14,7 +14,6 @@ import { ServicesController } from './controllers/services-controller.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
-import { OnlineController } from './controllers/online-controller.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
@@ -213,10 +212,14 @@ export class KaikuScanner extends LitElement {
     () => KaikuScanner.elementStyles,
     () => this.flow.load(),
   );
-  private readonly svc = new ServicesController(this, (s) => {
-    this.flow.sync.changed(s);
-    this.views.needAttention(s.needsAttention.length);
-  });
+  private readonly svc = new ServicesController(
+    this,
+    (s) => {
+      this.flow.sync.changed(s);
+      this.views.needAttention(s.needsAttention.length);
+    },
+    () => void this.flow.online(),
+  );
   private readonly flow: ScanFlow = new ScanFlow({
     services: () => this.svc.get(),
     show: () => this.show,
@@ -240,7 +243,6 @@ export class KaikuScanner extends LitElement {
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
-  private readonly connection = new OnlineController(this, () => void this.flow.online());
 
   /** The language in use. */
   get locale(): UiLocale {
@@ -415,7 +417,7 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      sync: this.flow.sync.facts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
+      sync: this.flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       storage: this.flow.sync.state,

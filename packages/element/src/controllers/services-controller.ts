@@ -34,17 +34,20 @@ const UNSET: ServicesConfig = {
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
  * `base-url` + `venue-id` + `tokenProvider` (whose code loads in the background). Rebuilt when those change;
- * disposed on disconnect.
+ * disposed on disconnect. Follows whether the browser says it is online while the element is on the page.
  */
 export class ServicesController implements ReactiveController {
   private current: ScannerServices | undefined;
   private owned = false;
   private unsubscribe: (() => void) | undefined;
   private config: ServicesConfig | undefined;
+  online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onOutbox: (state: OutboxState) => void,
+    /** The browser is online again. */
+    private readonly onOnline: () => void,
   ) {
     host.addController(this);
   }
@@ -88,12 +91,22 @@ export class ServicesController implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('online', this.connectionChanged);
+    window.addEventListener('offline', this.connectionChanged);
     if (this.config) this.get();
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('online', this.connectionChanged);
+    window.removeEventListener('offline', this.connectionChanged);
     this.teardown();
   }
+
+  private readonly connectionChanged = (): void => {
+    this.online = navigator.onLine;
+    this.host.requestUpdate();
+    if (this.online) this.onOnline();
+  };
 
   private teardown(): void {
     this.unsubscribe?.();

@@ -9,17 +9,6 @@ export { startCameraScan } from './start-camera-scan.js';
 export { CameraError } from './camera-error.js';
 export { claimWorkerPolicy } from './trusted-worker.js';
 export type { CameraErrorCode } from './camera-error.js';
-export type {
-  CameraCapabilities,
-  CameraFeedback,
-  CameraInfo,
-  CameraRejection,
-  CameraScan,
-  CameraScanHandle,
-  CameraScanOptions,
-  CameraScanStats,
-  CameraStopReason,
-  ZoomRange,
-} from './types.js';
+export type * from './types.js';
 export { cameraMessages } from '../../messages/camera.js';
 export type { CameraMessageCode } from '../../messages/camera.js';
