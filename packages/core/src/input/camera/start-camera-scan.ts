@@ -1,4 +1,4 @@
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
@@ -12,6 +12,7 @@ import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraSto
 
 const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
 
+/** Every option: `true`, or for a count or a time its least valid value. */
 const CAMERA_OPTIONS = {
   video: true,
   deviceId: true,
@@ -20,11 +21,11 @@ const CAMERA_OPTIONS = {
   formats: true,
   region: true,
   effort: true,
-  code39Confirmations: true,
-  confirmationWindowMs: true,
-  duplicateWindowMs: true,
-  minIntervalMs: true,
-  maxIntervalMs: true,
+  code39Confirmations: 1,
+  confirmationWindowMs: 0,
+  duplicateWindowMs: 0,
+  minIntervalMs: 0,
+  maxIntervalMs: 0,
   worker: true,
   wasmUrl: true,
   workerUrl: true,
@@ -40,7 +41,7 @@ const CAMERA_OPTIONS = {
   onFeedback: true,
   onStop: true,
   onDecoder: true,
-} as const satisfies OptionKeys<CameraScanOptions>;
+} as const satisfies { readonly [K in keyof Required<CameraScanOptions>]: true | number };
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -67,16 +68,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
-  const counts = {
-    code39Confirmations: 1,
-    confirmationWindowMs: 0,
-    duplicateWindowMs: 0,
-    minIntervalMs: 0,
-    maxIntervalMs: 0,
-  };
-  const bad = Object.entries(counts).filter(([key, min]) => {
-    const value: unknown = options[key as keyof typeof counts];
-    return value !== undefined && !(Number.isFinite(value) && (value as number) >= min);
+  const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
+    const value: unknown = options[key as keyof CameraScanOptions];
+    return (
+      typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && (value as number) >= min)
+    );
   });
   if (bad.length)
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
