@@ -207,11 +207,7 @@ export class KaikuScanner extends LitElement {
     this.terminalName = '';
   }
 
-  private readonly views: LazyViewsController = new LazyViewsController(
-    this,
-    () => KaikuScanner.elementStyles,
-    () => this.flow.load(),
-  );
+  private readonly views: LazyViewsController = new LazyViewsController(this, () => this.flow.load());
   private readonly svc = new ServicesController(
     this,
     (s) => {

@@ -1,4 +1,4 @@
-import { adoptStyles, type CSSResultOrNative, type ReactiveController, type ReactiveElement } from 'lit';
+import { adoptStyles, type ReactiveController, type ReactiveElement } from 'lit';
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
@@ -17,7 +17,6 @@ const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
 const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 
 export type CardPanelViews = typeof CardPanelModule;
-export type AttentionViews = typeof AttentionModule;
 
 /**
  * The views the first download leaves out, loaded when they are needed: the card panel in the background as soon
@@ -33,7 +32,6 @@ export class LazyViewsController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly elementStyles: () => readonly CSSResultOrNative[],
     /** Loads the card panel with the flow's card actions (`ScanFlow.load`). */
     private readonly preload: () => Promise<unknown>,
   ) {
@@ -51,7 +49,7 @@ export class LazyViewsController implements ReactiveController {
   }
 
   /** The needs-attention list's module, once loaded. */
-  get attention(): AttentionViews | undefined {
+  get attention(): typeof AttentionModule | undefined {
     return attentionViews.get();
   }
 
@@ -85,7 +83,7 @@ export class LazyViewsController implements ReactiveController {
     );
     if (root instanceof ShadowRoot && more.length > this.adopted) {
       this.adopted = more.length;
-      adoptStyles(root, [...this.elementStyles(), ...more]);
+      adoptStyles(root, [...(this.host.constructor as typeof ReactiveElement).elementStyles, ...more]);
     }
   }
 
