@@ -41,9 +41,9 @@ export type FrameLoop = {
 /**
  * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
  * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
- * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
- * grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a slow device skips frames instead
- * of queueing them.
+ * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause
+ * between frames grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a
+ * slow device skips frames instead of queueing them.
  */
 export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   let decoder: FrameDecoder | undefined;
@@ -190,10 +190,8 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   };
 }
 
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'decode-decoder-unavailable';
-}
+const isUnavailable = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
 /**
  * Counts frames the video presents (`requestVideoFrameCallback`). `null` when unsupported or when no frame was
@@ -247,11 +245,7 @@ async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFra
 }
 
 /** The region in whole video pixels, at least 1×1 and inside the frame. */
-export function regionRect(
-  width: number,
-  height: number,
-  region: DecodeRegion | undefined,
-): { x: number; y: number; width: number; height: number } {
+export function regionRect(width: number, height: number, region: DecodeRegion | undefined): Rect {
   if (!region) return { x: 0, y: 0, width, height };
   const clamp = (v: number): number => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
   const x = Math.floor(clamp(region.x) * width);

@@ -127,7 +127,6 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
-    unbindTrack();
     releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
@@ -138,14 +137,6 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     if (stopped) return;
     call(options.onError, error);
     stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
-  }
-
-  const onEnded = (): void => fail(new CameraError('camera-ended'));
-  function bindTrack(): void {
-    stream?.getVideoTracks()[0]?.addEventListener('ended', onEnded);
-  }
-  function unbindTrack(): void {
-    stream?.getVideoTracks()[0]?.removeEventListener('ended', onEnded);
   }
 
   function handleFrame({ reading, rejected, strong }: FrameReading, now: number): void {
@@ -165,12 +156,21 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     call(options.onScan, { ...card, format: read.format, card, at: now });
   }
 
-  const open = (deviceId: string | undefined): Promise<MediaStream> =>
-    openCamera({ deviceId, resolution, signal: controller.signal, mediaDevices: devices });
+  async function open(deviceId: string | undefined): Promise<MediaStream> {
+    const opened = await openCamera({
+      deviceId,
+      resolution,
+      signal: controller.signal,
+      mediaDevices: devices,
+    });
+    // The camera in use ended (unplugged, taken by the system). Stopping a track fires no `ended` (a switch).
+    const ended = (): void => (opened === stream ? fail(new CameraError('camera-ended')) : undefined);
+    opened.getVideoTracks()[0]?.addEventListener('ended', ended);
+    return opened;
+  }
 
   /** Puts camera `target` in place of the current one; when that fails, back to `current` and rethrows. */
   async function replaceStream(target: string, current: string | undefined): Promise<void> {
-    unbindTrack();
     // Release first: many phones cannot open a second camera while one is on.
     releaseStream(stream);
     try {
@@ -178,14 +178,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     } catch (error) {
       stream = await open(current).catch(() => undefined);
       throw toCameraError(error);
-    } finally {
-      bindTrack();
     }
   }
 
   try {
     stream = await open(options.deviceId);
-    bindTrack();
     const track = stream.getVideoTracks()[0];
     // Unnamed: the browser's rear camera, unless a better one is in the list (the main lens, not the ultra-wide).
     const current = track?.getSettings().deviceId;
