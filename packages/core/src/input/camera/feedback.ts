@@ -7,15 +7,12 @@ const CUES = {
 };
 
 /** The optional built-in feedback: a short WebAudio beep and/or a vibration. Returns `play` and `close`. */
-export function createFeedback(options: { readonly beep: boolean; readonly vibrate: boolean }): {
-  play(f: CameraFeedback): void;
-  close(): void;
-} {
+export function createFeedback(options: { readonly beep: boolean; readonly vibrate: boolean }) {
   let audio: AudioContext | undefined;
   // Created at start, usually inside the click that started scanning, so autoplay rules allow it.
   if (options.beep && typeof AudioContext !== 'undefined') audio = attempt(() => new AudioContext());
   return {
-    play({ kind }) {
+    play({ kind }: CameraFeedback) {
       const cue = CUES[kind];
       if (audio) attempt(() => beep(audio!, cue.hz, cue.seconds));
       if (options.vibrate && typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function')

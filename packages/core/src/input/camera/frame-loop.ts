@@ -31,13 +31,6 @@ export type FrameLoopOptions = {
   readonly decoders?: readonly (() => FrameDecoder | null)[];
 };
 
-export type FrameLoop = {
-  start(): void;
-  pause(): void;
-  stop(): void;
-  readonly stats: CameraScanStats;
-};
-
 /**
  * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
  * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
@@ -45,7 +38,7 @@ export type FrameLoop = {
  * between frames grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a
  * slow device skips frames instead of queueing them.
  */
-export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
+export function createFrameLoop(options: FrameLoopOptions) {
   let decoder: FrameDecoder | undefined;
   let running = false;
   let busy = false;

@@ -28,10 +28,7 @@ export type AcceptDecision = 'report' | 'pending' | 'duplicate';
  * acceptor.look(performance.now());
  * acceptor.offer('A045198723', 'qr_code', performance.now()); // 'report'
  */
-export function createScanAcceptor(options: AcceptorOptions): {
-  look(now: number): void;
-  offer(key: string, format: DecodeFormat, now: number, weight?: number): AcceptDecision;
-} {
+export function createScanAcceptor(options: AcceptorOptions) {
   const streaks = new Map<DecodeFormat, { key: string; count: number; last: number }>();
   /** Each reported key: when it was last seen, and how many frames were looked at since without it. */
   const lastSeen = new Map<string, { at: number; absent: number }>();
