@@ -9,19 +9,15 @@ import {
   WorkerUnavailableError,
   type FrameDecoder,
 } from './frame-decoder.js';
-import type { CameraScanStats } from './types.js';
+import type { CameraScanOptions, CameraScanStats } from './types.js';
 
-export type FrameLoopOptions = {
+export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 'onDecoder'> & {
   readonly video: HTMLVideoElement;
-  readonly region?: DecodeRegion;
   readonly job: FrameJob;
   readonly worker: boolean;
-  readonly workerUrl?: string | URL;
   readonly minIntervalMs: number;
   readonly maxIntervalMs: number;
   readonly onFrame: (result: FrameReading, now: number) => void;
-  /** The decoding engine became known or changed (e.g. zxing-cpp could not load: the JS decoder runs). */
-  readonly onDecoder?: (status: DecoderStatus) => void;
   /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
   readonly onFatal: (error: unknown) => void;
   /**

@@ -6,9 +6,7 @@
  * re-export of code there would put it back in the initial download of bundlers that split code).
  */
 export { startCameraScan } from './start-camera-scan.js';
-export { CameraError } from './camera-error.js';
+export { CameraError, type CameraErrorCode } from './camera-error.js';
 export { claimWorkerPolicy } from './trusted-worker.js';
-export type { CameraErrorCode } from './camera-error.js';
 export type * from './types.js';
-export { cameraMessages } from '../../messages/camera.js';
-export type { CameraMessageCode } from '../../messages/camera.js';
+export { cameraMessages, type CameraMessageCode } from '../../messages/camera.js';

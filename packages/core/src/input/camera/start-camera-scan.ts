@@ -10,8 +10,6 @@ import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
-const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
-
 /** Every option: `true`, or for a count or a time its least valid value. */
 const CAMERA_OPTIONS = {
   video: true,
@@ -78,9 +76,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
   // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
   if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
-  const { cardIdOptions } = options;
   const devices = getMediaDevices(options.mediaDevices);
-  const resolution = options.resolution ?? DEFAULT_RESOLUTION;
+  const resolution = options.resolution ?? { width: 1280, height: 720 };
   const controller = new AbortController();
   const video = options.video ?? document.createElement('video');
   const feedback = createFeedback({ beep: options.beep === true, vibrate: options.vibrate === true });
@@ -95,7 +92,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     job: {
       formats: options.formats ?? ['qr_code', 'code_39'],
       effort: options.effort ?? 'fast',
-      cardId: cardIdOptions,
+      cardId: options.cardIdOptions,
       wasmUrl: options.wasmUrl,
     },
     worker: options.worker !== false,
@@ -144,7 +141,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     acceptor.look(now);
     const read = reading ?? rejected;
     if (!read) return;
-    const parsed = parseCardId(read.text, cardIdOptions);
+    const parsed = parseCardId(read.text, options.cardIdOptions);
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
     const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
     if (acceptor.offer(key, read.format, now, parsed.ok && strong === true ? 2 : 1) !== 'report') return;
