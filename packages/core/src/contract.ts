@@ -42,5 +42,5 @@ export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
 export { fieldIssueToReason } from './rules/rules-input.js';
 export { checkOptions } from './errors/options-error.js';
 export { helsinkiDate } from './rules/helsinki-time.js';
-export { helsinkiIso } from './reports/helsinki-time.js';
+export { helsinkiIso } from './reports/usage-from-row.js';
 export type { OptionKeys } from './errors/options-error.js';
