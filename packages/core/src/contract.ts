@@ -12,77 +12,8 @@
  *
  * @packageDocumentation
  */
-export {
-  API_PROBLEM_CODES,
-  AlreadyUsedParamsSchema,
-  BATCH_MAX_ITEMS,
-  BatchItemResultSchema,
-  BatchItemSchema,
-  BatchRequestSchema,
-  BatchResponseSchema,
-  CardIdSchema,
-  CardKindSchema,
-  CardLookupRequestSchema,
-  CardPrefixSchema,
-  CardRecordSchema,
-  CardStatusSchema,
-  ChannelSchema,
-  GroupSchema,
-  HealthSchema,
-  IdempotencyKeySchema,
-  PROBLEM_TYPE_BASE,
-  ProblemReasonSchema,
-  ProblemSchema,
-  ShowKindSchema,
-  ShowSchema,
-  ShowTallySchema,
-  TicketsSchema,
-  UsageListQuerySchema,
-  UsageListSchema,
-  UsageModeSchema,
-  UsageRecordSchema,
-  UsageRequestSchema,
-  UsageResultSchema,
-  UsageStateSchema,
-  VoidRequestSchema,
-  VoidResultSchema,
-  makeProblem,
-  CARD_KINDS,
-  CARD_PREFIXES,
-  CARD_STATUSES,
-  CHANNELS,
-  SHOW_KINDS,
-  USAGE_MODES,
-} from './schemas/api.js';
-export type {
-  ApiProblemCode,
-  BatchItem,
-  BatchItemResult,
-  BatchRequest,
-  BatchResponse,
-  CardKind,
-  CardLookupRequest,
-  CardPrefix,
-  CardRecord,
-  CardStatus,
-  Channel,
-  Group,
-  Health,
-  Problem,
-  ProblemReason,
-  Show,
-  ShowKind,
-  ShowTally,
-  Tickets,
-  UsageList,
-  UsageListQuery,
-  UsageMode,
-  UsageRecord,
-  UsageRequest,
-  UsageResult,
-  UsageState,
-  VoidResult,
-} from './schemas/api.js';
+// Every schema, type and constant of the wire format (schemas/api-*.ts).
+export * from './schemas/api.js';
 export { buildOpenApiDocument } from './schemas/api-openapi.js';
 export {
   CalendarDateSchema,
@@ -108,6 +39,8 @@ export { suggestField, toFieldIssues } from './schemas/field-issues.js';
 export { ownValue } from './schemas/own-value.js';
 export { UNSAFE, visibleText } from './schemas/visible-text.js';
 export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
-export { fieldIssueToReason } from './rules/input-issues.js';
+export { fieldIssueToReason } from './rules/rules-input.js';
 export { checkOptions } from './errors/options-error.js';
+export { helsinkiDate } from './rules/helsinki-time.js';
+export { helsinkiIso } from './reports/usage-from-row.js';
 export type { OptionKeys } from './errors/options-error.js';

@@ -2,8 +2,8 @@
  * `@kaiku-scanner/core` — the headless Kaikukortti client: card-ID parsing, the operating-model rules, the
  * Kaikukanta API client. Its types need no DOM library (a Node project compiles with `lib: ["ES2022"]`).
  *
- * One entry with an explicit export list: every public name is chosen here, each area in its own block. What is
- * not listed is internal, even when a module exports it. The other entries: `@kaiku-scanner/core/outbox` (the
+ * One entry, each area in its own block: a module public as a whole (the API client's, the rules') is
+ * re-exported whole; from any other, every public name is chosen here. The other entries: `@kaiku-scanner/core/outbox` (the
  * offline outbox, IndexedDB), `/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
  * `/reports` (sales-report import, usage report), `/messages` (the message tables, per area) and `/contract` (zod
  * schemas, problems and the OpenAPI document, for servers and tools).
@@ -17,12 +17,11 @@
  */
 
 // --- card IDs ---
-export { parseCardId } from './card-id/parse-card-id.js';
+export { CHECK_CHARACTER_MODES, parseCardId } from './card-id/parse-card-id.js';
 export type { CardIdError, CardIdResult, ParseCardIdOptions, ParsedCardId } from './card-id/parse-card-id.js';
+export type { CheckCharacterMode } from './card-id/parse-card-id.js';
 export { CARD_ID_FORMAT } from './card-id/card-id-format.js';
 export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
-export { CHECK_CHARACTER_MODES } from './card-id/check-character.js';
-export type { CheckCharacterMode } from './card-id/check-character.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
 // One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
@@ -35,44 +34,25 @@ export type { ServerReason } from './messages/server-reason.js';
 
 // --- the operating model's rules (pure) ---
 export { decideUsage } from './rules/decide-usage.js';
-export type {
-  DecideUsageInput,
-  UsageAllowed,
-  UsageDecision,
-  UsageReason,
-  UsageRefusalCode,
-  UsageRefused,
-  UsageTickets,
-} from './rules/usage-types.js';
-export { checkShowSettings, toApiShow, toUsageEvent } from './rules/show-event.js';
-export type { ShowState } from './rules/show-event.js';
+export * from './rules/usage-types.js';
+export * from './rules/show-event.js';
+// check-cap-setting.ts and policies.ts also export internals (the cap rules, each policy version): named here.
 export { checkCapSetting } from './rules/check-cap-setting.js';
-export { checkVoidWindow } from './rules/check-void-window.js';
-export type { VoidWindowInput, VoidWindowReason, VoidWindowResult } from './rules/check-void-window.js';
 export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
-export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
-export { definePolicy } from './policy/operating-model-policy.js';
-export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/operating-model-policy.js';
+export * from './rules/check-void-window.js';
+export { DEFAULT_POLICY, POLICIES, definePolicy, getPolicy } from './policy/policies.js';
+export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/policies.js';
 // The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---
 // The contract's types (`CardRecord`, `UsageRequest`, `Problem`, …), its zod schemas, makeProblem and the OpenAPI
 // document are in `@kaiku-scanner/core/contract`. `SHOW_KINDS` stays here: a terminal checks show settings with it.
 export { SHOW_KINDS } from './schemas/api.js';
-export { createApiClient } from './api/create-api-client.js';
-export type {
-  ApiClient,
-  ApiClientOptions,
-  CallOptions,
-  RegisteredUsage,
-  ListLimits,
-  UsageCallOptions,
-} from './api/create-api-client.js';
+export * from './api/create-api-client.js';
 export type { TokenRequest } from './api/send-request.js';
 export type { RetryOptions } from './api/retry-policy.js';
-export { createHttpTransport } from './api/http-transport.js';
-export type { HttpTransportOptions } from './api/http-transport.js';
-export type { ApiOperation, Transport, TransportRequest } from './api/transport.js';
+export * from './api/http-transport.js';
+export * from './api/transport.js';
 export {
   API_ERROR_CODES,
   ApiAbortError,
@@ -93,5 +73,4 @@ export { OptionsError } from './errors/options-error.js';
 // --- the outbox's records and its CSV report (data only; the outbox itself, its states and policies are
 // `@kaiku-scanner/core/outbox`). From the modules themselves: the outbox's own declarations name IndexedDB.
 export type { Acceptance, OutboxRecord, RecordState, RefusalReason } from './outbox/types.js';
-export { toUsageReportCsv } from './outbox/csv-export.js';
-export type { CsvOptions } from './outbox/csv-export.js';
+export * from './outbox/csv-export.js';

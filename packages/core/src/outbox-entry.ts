@@ -8,9 +8,8 @@
  * import { createOutbox } from '@kaiku-scanner/core/outbox';
  * const outbox = createOutbox({ client: createApiClient({ baseUrl, getToken }) });
  */
-export { createOutbox, Outbox } from './outbox/create-outbox.js';
-export type { SyncSummary, TargetCounts } from './outbox/create-outbox.js';
-export type { VoidOutcome } from './outbox/void-record.js';
+export * from './outbox/create-outbox.js';
+export type { VoidOutcome } from './outbox/record-actions.js';
 export type { OutboxClient, OutboxOptions } from './outbox/outbox-options.js';
 export { OutboxError } from './outbox/outbox-error.js';
 export { OutboxEvent } from './outbox/outbox-events.js';
@@ -31,5 +30,4 @@ export type {
 export type { BackoffPolicy } from './outbox/backoff.js';
 export type { OutboxTarget } from './outbox/target.js';
 export { isAuthFailure } from './outbox/classify-failure.js';
-export { countShift, shiftReport } from './outbox/shift-tally.js';
-export type { ShiftCounts, ShiftState, ShiftTally, ShiftUsage } from './outbox/shift-tally.js';
+export * from './outbox/shift-tally.js';

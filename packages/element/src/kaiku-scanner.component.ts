@@ -22,7 +22,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
-import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events/index.js';
+import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 

@@ -1,9 +1,7 @@
-import { KaikuError } from '../errors/kaiku-error.js';
-import type { KaikuErrorOptions } from '../errors/kaiku-error.js';
+import { KaikuError, type KaikuErrorOptions } from '../errors/kaiku-error.js';
 import type { Problem } from '../schemas/api-problem.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
-import { problemReasons } from './problem-details.js';
-import type { CheckedReason } from './problem-details.js';
+import { type CheckedReason, problemReasons } from './problem-details.js';
 
 /**
  * Stable codes of the API client's errors. HTTP statuses without a usable problem body become

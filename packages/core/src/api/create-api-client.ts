@@ -1,40 +1,35 @@
 import type * as z from 'zod/mini';
 import {
+  type BatchItem,
   BatchRequestSchema,
+  type BatchResponse,
   BatchResponseSchema,
   CardIdSchema,
+  type CardRecord,
   CardRecordSchema,
+  type Health,
   HealthSchema,
   IdempotencyKeySchema,
   makeProblem,
+  type ShowTally,
   ShowTallySchema,
+  type UsageList,
+  type UsageListQuery,
   UsageListQuerySchema,
   UsageListSchema,
+  type UsageRecord,
+  type UsageRequest,
   UsageRequestSchema,
+  type UsageResult,
   UsageResultSchema,
+  type VoidResult,
   VoidResultSchema,
-} from '../schemas/api.js';
-import type {
-  BatchItem,
-  BatchResponse,
-  CardRecord,
-  Health,
-  ShowTally,
-  UsageList,
-  UsageListQuery,
-  UsageRecord,
-  UsageRequest,
-  UsageResult,
-  VoidResult,
 } from '../schemas/api.js';
 import { ApiRequestError, ApiResponseError } from './api-errors.js';
 import { createHttpTransport } from './http-transport.js';
-import { resolveRetry } from './retry-policy.js';
-import type { RetryOptions } from './retry-policy.js';
-import { matchBatchResults } from './batch-results.js';
-import { sendRequest } from './send-request.js';
-import type { PlannedRequest, SendContext, TokenRequest } from './send-request.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, summarizeIssues } from './read-response.js';
+import { resolveRetry, type RetryOptions } from './retry-policy.js';
+import { type PlannedRequest, type SendContext, sendRequest, type TokenRequest } from './send-request.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, matchBatchResults, summarizeIssues } from './read-response.js';
 import type { BaseUrlOptions } from './base-url.js';
 import { readProblem } from './problem-details.js';
 import type { ApiOperation, Transport } from './transport.js';

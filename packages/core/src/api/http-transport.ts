@@ -1,6 +1,5 @@
 import ky from 'ky';
-import { checkBaseUrl } from './base-url.js';
-import type { BaseUrlOptions } from './base-url.js';
+import { type BaseUrlOptions, checkBaseUrl } from './base-url.js';
 import type { Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 

@@ -4,8 +4,7 @@
  * `send-request.ts` only carries it out; every rule about retrying is here, testable as a table.
  */
 import { ApiAbortError, ApiHttpError, ApiProblemError, KaikuApiError } from './api-errors.js';
-import { backoffDelay } from './retry-policy.js';
-import type { ResolvedRetry } from './retry-policy.js';
+import { backoffDelay, type ResolvedRetry } from './retry-policy.js';
 
 /** The longest `Retry-After` a read (no idempotency key) waits for before it is repeated. */
 export const READ_RETRY_AFTER_MAX_MS = 5_000;

@@ -5,8 +5,7 @@
  * trackers. So what the SDK keeps is codes, checked parameters and field paths only; the rest of the
  * document is dropped.
  */
-import { makeProblem, ProblemSchema } from '../schemas/api-problem.js';
-import type { Problem, ProblemReason } from '../schemas/api-problem.js';
+import { makeProblem, type Problem, type ProblemReason, ProblemSchema } from '../schemas/api-problem.js';
 import { TerminalNameSchema } from '../schemas/usage-input.js';
 
 /** A stable code: lower-case letters, digits and hyphens (never a card ID, never a sentence). */

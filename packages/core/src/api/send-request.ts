@@ -1,8 +1,7 @@
 import type * as z from 'zod/mini';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
 import { readResponse } from './read-response.js';
-import { nextAttempt } from './next-attempt.js';
-import type { AttemptState } from './next-attempt.js';
+import { type AttemptState, nextAttempt } from './next-attempt.js';
 import type { ResolvedRetry } from './retry-policy.js';
 import type { Transport, TransportRequest } from './transport.js';
 
@@ -32,13 +31,13 @@ export type SendContext = {
 
 const TIMEOUT = Symbol('timeout');
 
-/** Sleeps `ms`, rejecting early with the signal's reason when it aborts. */
+/** Sleeps `ms`, rejecting early with `ApiAbortError` (the signal's reason as its cause) when the signal aborts. */
 function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(new ApiAbortError({ cause: signal.reason }));
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(new ApiAbortError({ cause: signal?.reason }));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -151,16 +150,8 @@ export async function sendRequest<S extends z.ZodMiniType>(
       const next = nextAttempt(error, state, { keyed: plan.keyed, retry: ctx.retry }, Math.random);
       if (next.kind === 'give-up') throw error;
       refresh = next.kind === 'refresh-token';
-      if (next.kind === 'refresh-token') {
-        state = { ...state, refreshed: true };
-        continue;
-      }
-      state = { ...state, retries: state.retries + 1 };
-      try {
-        await abortableSleep(next.afterMs, signal);
-      } catch (cause) {
-        throw new ApiAbortError({ cause });
-      }
+      state = refresh ? { ...state, refreshed: true } : { ...state, retries: state.retries + 1 };
+      if (next.kind === 'retry') await abortableSleep(next.afterMs, signal);
     }
   }
 }

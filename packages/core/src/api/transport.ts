@@ -1,24 +1,3 @@
-/**
- * The transport seam: the one function through which the API client talks to a backend.
- *
- * The client builds a contract request (operation, method, path, headers, JSON body) and hands it
- * to a `Transport`; the transport returns a standard `Response` whose status, headers and body
- * follow the Kaikukanta contract (docs/openapi.json). Everything else — the token, timeouts,
- * retries with the idempotency key, response validation and typed errors — stays in the client,
- * so a vendor whose backend has another shape writes only the mapping:
- *
- * @example
- * const transport: Transport = async (req) => {
- *   if (req.operation === 'lookupCard') {
- *     const r = await fetch(`https://pos.example/kaiku/card?id=${req.params.cardId}`, { signal: req.signal, headers: { authorization: req.headers.authorization } });
- *     const v = await r.json();
- *     return Response.json({ id: v.cardId, prefix: v.prefix, kind: v.type, status: v.state, validUntil: v.until, minors: v.kids });
- *   }
- *   return createHttpTransport({ baseUrl: 'https://pos.example/kaiku/' })(req);
- * };
- * const client = createApiClient({ baseUrl: 'https://pos.example/kaiku/', getToken, transport });
- */
-
 /** The client's operations, one per endpoint of the contract. */
 export type ApiOperation =
   'lookupCard' | 'registerUsage' | 'registerBatch' | 'voidUsage' | 'getShowTally' | 'listUsages' | 'health';
@@ -44,7 +23,21 @@ export type TransportRequest = {
 };
 
 /**
- * Sends one attempt. Resolve with the response whatever its status; reject only when no response
- * arrived (network failure, abort) — the client turns that into `network`, `timeout` or `aborted`.
+ * The seam through which the API client talks to a backend: it sends one attempt of a contract request and returns
+ * a standard `Response` as the Kaikukanta contract (docs/openapi.json) shapes it. Resolve whatever the status;
+ * reject only when no response arrived (network failure, abort): the client turns that into `network`, `timeout` or
+ * `aborted`. The token, timeouts, retries, validation and typed errors stay in the client, so a vendor whose backend
+ * has another shape writes only the mapping:
+ *
+ * @example
+ * const transport: Transport = async (req) => {
+ *   if (req.operation === 'lookupCard') {
+ *     const r = await fetch('https://pos.example/kaiku/card', { method: 'POST', body: JSON.stringify({ id: req.params.cardId }), signal: req.signal, headers: { authorization: req.headers.authorization } });
+ *     const v = await r.json();
+ *     return Response.json({ id: v.cardId, prefix: v.prefix, kind: v.type, status: v.state, validUntil: v.until, minors: v.kids });
+ *   }
+ *   return createHttpTransport({ baseUrl: 'https://pos.example/kaiku/' })(req);
+ * };
+ * const client = createApiClient({ baseUrl: 'https://pos.example/kaiku/', getToken, transport });
  */
 export type Transport = (request: TransportRequest) => Promise<Response>;

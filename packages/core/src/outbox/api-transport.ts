@@ -21,9 +21,6 @@ export type BatchClient = {
 /**
  * Adapts the API client to the outbox. A whole batch the server rejects as invalid is split and sent
  * item by item, so one bad record cannot hold the others back; the bad one becomes "needs attention".
- *
- * @example
- * const outbox = createOutbox({ transport: outboxTransport(createApiClient({ baseUrl, getToken })) });
  */
 export function outboxTransport(client: BatchClient): OutboxTransport {
   const send = async (entries: readonly BatchEntry[], signal: AbortSignal): Promise<ItemOutcome[]> => {

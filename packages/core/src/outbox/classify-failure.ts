@@ -3,6 +3,7 @@
  * refused this content for good (`refused`). Anything unknown is transient: a usage is never dropped
  * on a guess.
  */
+import { isRetryableStatus } from '../api/api-errors.js';
 import type { ItemOutcome, RefusalReason } from './types.js';
 
 /** A failure's meaning for a usage: an item outcome other than `accepted`. */
@@ -57,22 +58,23 @@ function isContractRefusal(e: ErrorLike): boolean {
  * if (isAuthFailure(error)) askStaffToSignIn();
  */
 export function isAuthFailure(error: unknown): boolean {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  const code = typeof e.problemCode === 'string' ? e.problemCode : e.code;
-  return (
-    (typeof e.status === 'number' && AUTH_STATUSES.has(e.status)) ||
-    (typeof code === 'string' && (AUTH_CODES.has(code) || code === 'unauthorized' || code === 'forbidden'))
-  );
+  const { code, auth } = readError(error);
+  return auth || code === 'unauthorized' || code === 'forbidden';
 }
 
-export function classifyFailure(error: unknown): FailureClass {
+/** A failed call's fields as the outbox reads them: any transport's error, duck-typed. */
+function readError(error: unknown) {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const code =
     typeof e.problemCode === 'string' ? e.problemCode : typeof e.code === 'string' ? e.code : 'unknown';
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const rawRetryAfter = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
-  const retryAfterMs = rawRetryAfter !== undefined && rawRetryAfter >= 0 ? rawRetryAfter : undefined;
   const auth = (status !== undefined && AUTH_STATUSES.has(status)) || AUTH_CODES.has(code);
+  return { e, code, status, auth };
+}
+
+export function classifyFailure(error: unknown): FailureClass {
+  const { e, code, status, auth } = readError(error);
+  const retryAfterMs = typeof e.retryAfterMs === 'number' && e.retryAfterMs >= 0 ? e.retryAfterMs : undefined;
   if (e.retryable === false && !auth && isContractRefusal(e)) {
     const reasons = refusalReasons(e.reasons);
     return {
@@ -85,15 +87,12 @@ export function classifyFailure(error: unknown): FailureClass {
   return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };
 }
 
-/** Statuses of a per-item problem after which the same key + body may succeed later. */
+/** Statuses of a per-item problem after which the same key + body may succeed later (409: a duplicate in progress). */
 export function isTransientStatus(status: number, code: string): boolean {
   return (
     code === 'idempotency-key-in-progress' ||
-    status === 408 ||
     status === 409 ||
-    status === 425 ||
-    status === 429 ||
     AUTH_STATUSES.has(status) ||
-    (status >= 500 && status !== 501)
+    isRetryableStatus(status)
   );
 }

@@ -1,34 +1,27 @@
 import type { UseStore } from 'idb-keyval';
 import { outboxTransport } from './api-transport.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
-import { cardCache } from './card-cache.js';
-import type { CsvOptions } from './csv-export.js';
-import { toUsageReportCsv } from './csv-export.js';
+import { type CsvOptions, toUsageReportCsv } from './csv-export.js';
 import { detectKeySource, newIdempotencyKey } from './idempotency-key.js';
-import type { CardCheck, CardFacts, OfflinePolicy } from './offline-check.js';
-import { checkCardWithFallback } from './offline-check.js';
+import {
+  cardCache,
+  type CardCheck,
+  type CardFacts,
+  checkCardWithFallback,
+  type OfflinePolicy,
+} from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
-import type { OutboxOptions } from './outbox-options.js';
-import { DAY_MS } from './outbox-options.js';
-import { recordStore } from './record-store.js';
-import type { LocalTally } from './show-tally.js';
-import { combineTally, tallyStore } from './show-tally.js';
-import { createStrictStore } from './strict-store.js';
+import { checkOptions, DAY_MS, type OutboxOptions } from './outbox-options.js';
+import { newRecord, recordStore } from './record-store.js';
+import { combineTally, type LocalTally, tallyStore } from './show-tally.js';
+import { createStrictStore, requestPersistence } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
-import { newRecord, requestPersistence } from './new-record.js';
-import type { AttemptOutcome } from './sync-scheduler.js';
-import { createSyncScheduler } from './sync-scheduler.js';
-import { attemptSync } from './sync-run.js';
-import type { OutboxParts } from './sync-run.js';
-import type { OutboxScope } from './target.js';
-import { belongsTo, countByTarget } from './target.js';
-import type { TargetCounts } from './target.js';
+import { type AttemptOutcome, createSyncScheduler } from './sync-scheduler.js';
+import { attemptSync, type OutboxParts } from './sync-run.js';
+import { belongsTo, countByTarget, type OutboxScope, type TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
-import { checkOptions } from './outbox-options.js';
-import { resolveRecord } from './resolve-record.js';
-import { voidRecord } from './void-record.js';
-import type { VoidOutcome } from './void-record.js';
+import { resolveRecord, type VoidOutcome, voidRecord } from './record-actions.js';
 import type {
   OutboxCapabilities,
   OutboxCounts,

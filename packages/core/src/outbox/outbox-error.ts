@@ -1,6 +1,5 @@
 import { KaikuError } from '../errors/kaiku-error.js';
-import type { OutboxMessageCode } from '../messages/outbox.js';
-import { outboxMessages } from '../messages/outbox.js';
+import { type OutboxMessageCode, outboxMessages } from '../messages/outbox.js';
 
 /**
  * A storage or outbox failure. `code` is one of the outbox message codes (`storage-quota`,

@@ -51,16 +51,16 @@ export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Ev
   }
 }
 
-/** A listener of one outbox event type: a function or an object with `handleEvent`. */
-type Listener<K extends OutboxEventType> =
-  ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void };
-
 /**
- * The listener an event type takes: for an outbox event type a typed one (its `OutboxEvent` has that type's
- * `detail`), for any other type an untyped one (as `EventTarget` has it).
+ * The listener an event type takes: for an outbox event type a typed one (a function or an object with
+ * `handleEvent`, given an `OutboxEvent` with that type's `detail`), for any other type an untyped one (as
+ * `EventTarget` has it).
  */
 type ListenerOf<K extends string> =
-  (K extends OutboxEventType ? Listener<K> : EventListenerOrEventListenerObject) | null;
+  | (K extends OutboxEventType
+      ? ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void }
+      : EventListenerOrEventListenerObject)
+  | null;
 
 /** An `EventTarget` whose listeners are typed by event name. */
 export class OutboxEventTarget extends EventTarget {

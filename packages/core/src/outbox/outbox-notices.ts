@@ -1,9 +1,9 @@
 import { toStorageError } from './outbox-error.js';
-import type { OutboxEventTarget } from './outbox-events.js';
+import type { OutboxEventDetails, OutboxEventTarget } from './outbox-events.js';
 import type { RecordStore } from './record-store.js';
 import type { OutboxCounts, OutboxRecord, Resolution } from './types.js';
 
-type SyncPhase = 'started' | 'progress' | 'finished' | 'busy' | 'deferred';
+type SyncPhase = OutboxEventDetails['outbox-sync']['phase'];
 
 /** Notices between tabs of one origin. Progress only: BroadcastChannel never reaches the sender or cached pages. */
 type BroadcastMessage =

@@ -1,13 +1,11 @@
 import type { UseStore } from 'idb-keyval';
 import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
-import type { CardFacts, OfflinePolicy } from './offline-check.js';
-import { OFFLINE_POLICIES } from './offline-check.js';
+import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
-import type { OutboxScope, OutboxTarget } from './target.js';
-import { outboxScope } from './target.js';
+import { type OutboxScope, outboxScope, type OutboxTarget } from './target.js';
 import type { OutboxTransport } from './types.js';
 import type { VoidResult } from '../schemas/api.js';
 

@@ -1,15 +1,40 @@
-import type { UseStore } from 'idb-keyval';
-import { delMany, get, promisifyRequest, set } from 'idb-keyval';
-import { checked, newSealKey, SEAL_KEY, sealed } from './record-seal.js';
-import type { OutboxRecord, RecordState } from './types.js';
+import { delMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { UsageRequestSchema } from '../schemas/api.js';
+import { sha256Hex } from '../sha256.js';
+import { hexOf, newIdempotencyKey } from './idempotency-key.js';
+import { OutboxError } from './outbox-error.js';
+import type { OutboxScope } from './target.js';
+import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types.js';
 
-/** Key prefixes inside the one object store: usages, cached cards, show tallies, the sync lease. */
+/*
+ * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
+ * decides where, what and whether it is sent; one that does not match was changed outside the outbox and reads as
+ * needs attention (`record-tampered`). The key is in the outbox's database (earlier sessions still sync), so a script
+ * that reads it can forge a seal: docs/outbox.md ("Stored records") and docs/threat-model.md say why this scheme
+ * (synchronous, inside the record's own transaction, also on plain-http pages) and what it cannot stop.
+ */
+
+/** The needs-attention code of a record whose seal does not match. */
+export const RECORD_TAMPERED = 'record-tampered';
+
+/** Key prefixes inside the one object store: usages (`u:`), cached cards (`c:`), show tallies (`t:`), the seal key. */
 const USAGE = 'u:';
+const SEAL_KEY = 'k:seal';
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-export const usageKey = (id: string): string => `${USAGE}${id}`;
+/** HMAC-style nesting (the key before the data, twice), so a seal cannot be extended to other content. */
+const sealOf = (key: string, r: OutboxRecord): string =>
+  sha256Hex(
+    key +
+      sha256Hex(key + JSON.stringify([r.id, r.target ?? null, r.state, r.acceptance, r.createdAt, r.usage])),
+  );
+const sealed = (key: string, r: OutboxRecord): OutboxRecord => ({ ...r, seal: sealOf(key, r) });
+/** The record as stored, or, when its seal does not match, a needs-attention copy (`record-tampered`). */
+const checked = (key: string, r: OutboxRecord): OutboxRecord =>
+  r.seal === sealOf(key, r) ? r : { ...r, state: 'needs-attention', problem: { code: RECORD_TAMPERED } };
 
-/** Typed access to the outbox's records over an idb-keyval `UseStore`. */
+const usageKey = (id: string): string => `${USAGE}${id}`;
+
 export type RecordStore = ReturnType<typeof recordStore>;
 
 /**
@@ -19,12 +44,12 @@ export type RecordStore = ReturnType<typeof recordStore>;
  */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
-  /** The database's seal key (record-seal.ts), made on first use: a record without a valid seal is `record-tampered`. */
+  /** The database's seal key (256 random bits as hex), made on first use. */
   const sealKey = (): Promise<string> =>
     (keyLoad ??= store('readwrite', async (s) => {
       const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
       if (typeof stored === 'string') return stored;
-      const key = newSealKey();
+      const key = hexOf(crypto.getRandomValues(new Uint8Array(32)));
       s.put(key, SEAL_KEY);
       return key;
     }).catch((error: unknown) => {
@@ -90,5 +115,39 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     remove(ids: readonly string[]): Promise<void> {
       return delMany(ids.map(usageKey), store);
     },
+  };
+}
+
+/**
+ * A new pending record for a usage: validated by the contract's strict schema and given a fresh key.
+ * A field the contract does not know (a misspelt one, or anything about a holder) is refused, never dropped
+ * quietly nor stored. Throws `invalid-usage` listing the offending field paths (never their values).
+ */
+export function newRecord(
+  usage: OutboxUsage,
+  acceptance: Acceptance,
+  now: number,
+  scope: OutboxScope,
+): OutboxRecord {
+  const parsed = UsageRequestSchema.safeParse(usage);
+  if (!parsed.success) {
+    const fields = [
+      ...new Set(
+        parsed.error.issues.flatMap((i) =>
+          // An unknown key is reported on its parent object: name the key itself.
+          i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
+        ),
+      ),
+    ].join(', ');
+    throw new OutboxError('invalid-usage', { params: { fields } });
+  }
+  return {
+    id: newIdempotencyKey(),
+    usage: parsed.data,
+    target: { api: scope.api, venueId: parsed.data.venueId },
+    state: 'pending',
+    acceptance,
+    createdAt: now,
+    attempts: 0,
   };
 }

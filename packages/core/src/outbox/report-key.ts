@@ -4,8 +4,7 @@
  * (target, show ID, start, kind, channel, client time). Whichever copy reaches Kaikukanta second is then a replay of
  * the same key and body, never a second usage (docs/reports.md, "The outbox's report").
  */
-import type { OutboxRecord } from './types.js';
-import type { OutboxUsage } from './types.js';
+import type { OutboxRecord, OutboxUsage } from './types.js';
 
 /** Version of the details' layout; the import refuses any other. */
 export const REPORT_DETAILS_VERSION = 1;

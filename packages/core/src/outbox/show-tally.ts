@@ -1,5 +1,4 @@
-import type { UseStore } from 'idb-keyval';
-import { get, set } from 'idb-keyval';
+import { get, set, type UseStore } from 'idb-keyval';
 import type { OutboxRecord, OutboxUsage } from './types.js';
 
 /** The server's count for a show as last fetched (the contract's `ShowTally`, or the part used here). */

@@ -1,5 +1,4 @@
-import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { OutboxError, toStorageError } from './outbox-error.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
@@ -24,10 +23,6 @@ const STRICT_STORE_OPTIONS = {
  * has reached the disk (not only the OS buffer) when its promise resolves. A connection the browser has
  * closed ("The database connection is closing", Safari) is dropped, reopened, and the call retried once.
  * Every failure is a {@link OutboxError} (`storage-quota`, `storage-unavailable`, `storage-failed`).
- *
- * @example
- * const store = createStrictStore('kaiku-outbox', 'records');
- * await set('k', { cardId: 'A045198723' }, store); // resolved = on disk
  */
 export function createStrictStore(
   dbName: string,
@@ -122,4 +117,15 @@ function isClosingConnection(error: unknown): boolean {
     (error as { name?: unknown }).name === 'InvalidStateError' &&
     /clos/i.test(String((error as { message?: unknown }).message))
   );
+}
+
+/** Asks the browser not to evict the outbox; absent outside secure contexts. */
+export async function requestPersistence(): Promise<'persisted' | 'not-persisted' | 'unsupported'> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storage?.persist !== 'function') return 'unsupported';
+  try {
+    return (await storage.persist()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'not-persisted';
+  }
 }

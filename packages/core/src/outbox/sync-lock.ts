@@ -1,5 +1,4 @@
-import type { UseStore } from 'idb-keyval';
-import { promisifyRequest } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 
 /** Runs one sync at a time per origin and outbox. `run` resolves to `busy` when another tab holds it. */
 export type SyncLock = {

@@ -4,7 +4,7 @@ import { classifyFailure } from './classify-failure.js';
 import type { OutboxNotices } from './outbox-notices.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';
-import type { RetryPace } from './resolve-record.js';
+import type { RetryPace } from './record-actions.js';
 import type { SyncLock } from './sync-lock.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
@@ -135,8 +135,7 @@ export function applyOutcome(
     return { ...current, ...id, attempts, state: 'synced', settledAt: now };
   }
   if (outcome.kind === 'transient') return { ...current, attempts };
-  const { code, status, reasons } = outcome;
-  const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
+  const { kind: _refused, ...problem } = outcome;
   return { ...current, attempts, state: 'needs-attention', problem };
 }
 

@@ -1,5 +1,4 @@
-import type { BackoffPolicy } from './backoff.js';
-import { nextDelay } from './backoff.js';
+import { type BackoffPolicy, nextDelay } from './backoff.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
@@ -112,7 +111,6 @@ export function createSyncScheduler(o: SchedulerOptions) {
   };
 
   const reachable = (): void => {
-    // A run under way may still fail on the network that has just come back: look again when it ends.
     // Once per run, however many answers come during it: they say nothing of a run that starts after it.
     if (running && answeredDuring !== running) void (answeredDuring = running).then(reachable, reachable);
     if (running) return;

@@ -55,11 +55,10 @@ export type TargetCounts = OutboxCounts & {
   readonly own: boolean;
 };
 
-/** Open records per target, the scope's own first (`Outbox.targetCounts`). */
+/** Open records per target, the scope's own first (`Outbox.targetCounts`); a record without a target counts for none. */
 export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord[]): TargetCounts[] {
   const counts = new Map<string, TargetCounts>();
   for (const r of records) {
-    // A record without a target (written by a page script) counts for none.
     if ((r.state !== 'pending' && r.state !== 'needs-attention') || !(r.target as RecordTarget | null))
       continue;
     const key = `${r.target.api} ${r.target.venueId}`;

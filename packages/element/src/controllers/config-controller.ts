@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { OptionsError } from '@kaiku-scanner/core/base';
+import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
-import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
+import { KaikuErrorEvent } from '../events.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
 
@@ -70,13 +70,17 @@ export class ConfigController {
     });
   }
 
-  /** The wedge listener refused its options (`undefined`: it took them). */
-  wedgeRefused(error: OptionsError | undefined): void {
-    this.wedge = (error?.issues ?? []).map((issue) => ({
-      code: 'unknown-field' as const,
-      setting: `wedgeOptions.${issue.path}`,
-      ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
-    }));
+  /** The wedge listener refused its options: unknown ones, or nonsense numbers (`undefined`: it took them). */
+  wedgeRefused(error: KaikuError | undefined): void {
+    const invalid = error?.code === 'wedge-invalid-option' ? String(error.params['fields']).split(', ') : [];
+    this.wedge = [
+      ...((error as Partial<OptionsError> | undefined)?.issues ?? []).map((issue) => ({
+        code: 'unknown-field' as const,
+        setting: `wedgeOptions.${issue.path}`,
+        ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
+      })),
+      ...invalid.map((field) => ({ code: 'config-invalid' as const, setting: `wedgeOptions.${field}` })),
+    ];
     this.withChecks((m) => this.publish(m));
   }
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OptionsError } from '@kaiku-scanner/core/base';
+import { isKaikuError, type KaikuError } from '@kaiku-scanner/core/base';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
 import type { Reason } from '../services/types.js';
@@ -33,8 +33,8 @@ export class WedgeController implements ReactiveController {
     /** `duplicate`: the same card read again moments ago. */
     private readonly onScan: (cardId: string, duplicate: boolean) => void,
     private readonly onError: (reason: Reason) => void,
-    /** The listener refused `wedgeOptions` (an unknown option), or took them (`undefined`). */
-    private readonly onOptions: (error: OptionsError | undefined) => void = () => undefined,
+    /** The listener refused `wedgeOptions` (an unknown option, a nonsense number), or took them (`undefined`). */
+    private readonly onOptions: (error: KaikuError | undefined) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -111,8 +111,9 @@ export class WedgeController implements ReactiveController {
         });
         this.onOptions(undefined);
       } catch (error) {
-        // A misspelt option: no listener until the host fixes it (shown as a configuration problem).
-        if (!(error instanceof OptionsError)) throw error;
+        // A misspelt option or a nonsense number: no listener until the host fixes it (a configuration problem).
+        if (!isKaikuError(error) || !['unknown-field', 'wedge-invalid-option'].includes(error.code))
+          throw error;
         this.onOptions(error);
       }
     } else if (!want && this.handle) {

@@ -2,6 +2,7 @@ import { ProblemSchema } from '@kaiku-scanner/core/contract';
 import type { Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
 import type { Answer, Exchange } from './conformance-http.js';
+import type { Ctx } from './kit-context.js';
 
 /**
  * A check's verdict. `not-observed`: the server answered within the contract, but never showed the behaviour the
@@ -24,8 +25,22 @@ export type CheckResult = {
   readonly exchanges: readonly Exchange[];
 };
 
-export class CouldNotRun extends Error {}
-export class NotObserved extends Error {}
+/** One check of the kit: the docs/api.md heading anchor of the rule it guards, and how it is run. */
+export type KitCheck = {
+  readonly name: string;
+  readonly rule: string;
+  readonly run: (ctx: Ctx, c: Check) => Promise<void>;
+};
+
+/** Ends a check (or the run's budget ends it) with a verdict other than pass or fail, and why. */
+export class CheckStopped extends Error {
+  constructor(
+    readonly verdict: 'not-observed' | 'could-not-run',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** What one check found: its failures, and the exchanges it made. */
 export class Check {
@@ -35,11 +50,11 @@ export class Check {
   note: string | undefined;
   /** Ends the check as `could-not-run` (an option it needs is missing). */
   skip(reason: string): never {
-    throw new CouldNotRun(reason);
+    throw new CheckStopped('could-not-run', reason);
   }
   /** Ends the check as `not-observed` unless it failed already. */
   notObserved(what: string): never {
-    throw new NotObserved(what);
+    throw new CheckStopped('not-observed', what);
   }
   that(ok: boolean, message: string): boolean {
     if (!ok) this.failures.push(message);

@@ -1,15 +1,8 @@
 import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
-import type { Check } from './check.js';
-import { type Ctx, post, sendUsage, showId, usage, usagesOf } from './kit-context.js';
-
-export type KitCheck = {
-  readonly name: string;
-  /** The docs/api.md heading anchor of the rule it guards. */
-  readonly rule: string;
-  readonly run: (ctx: Ctx, c: Check) => Promise<void>;
-};
+import type { KitCheck } from './check.js';
+import { type Ctx, post, sendUsage, showId, usage, expectUsages } from './kit-context.js';
 
 const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { cardId });
 
@@ -86,7 +79,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         if (suggestion) c.that(issue?.suggestion === suggestion, `${what}: no suggestion ${suggestion}`);
       }
       // Refused means not recorded: the show holds nothing.
-      c.that((await usagesOf(ctx, id)) === 0, 'a refused body was recorded');
+      await expectUsages(ctx, c, id, 0, 'a refused body was recorded');
     },
   },
   {
@@ -113,7 +106,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
           `${what}: status ${answer.status}, expected 400`,
         );
       }
-      c.that((await usagesOf(ctx, id)) === 0, 'a usage with a bad identifier was recorded');
+      await expectUsages(ctx, c, id, 0, 'a usage with a bad identifier was recorded');
     },
   },
 ];

@@ -1,9 +1,9 @@
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult } from '@kaiku-scanner/core/contract';
-import type { Check } from './check.js';
-import type { KitCheck } from './checks-requests.js';
+import type { Check, KitCheck } from './check.js';
 import {
   type Ctx,
+  expectUsages,
   type ShowRef,
   type UsageExtra,
   key,
@@ -15,7 +15,6 @@ import {
   sendUsage,
   showId,
   usage,
-  usagesOf,
 } from './kit-context.js';
 
 /** An active card with a registered minor (the checks that send children need one). */
@@ -140,10 +139,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         c.that(ids.size <= 1, `duplicates in flight got ${ids.size} different usage IDs`);
         for (const usageId of ids) remember(ctx, { usageId });
       }
-      c.that(
-        (await usagesOf(ctx, showId(ctx, 'dup'))) === 3,
-        'duplicates in flight: not 3 usages on the show',
-      );
+      await expectUsages(ctx, c, showId(ctx, 'dup'), 3, 'duplicates in flight: not 3 usages on the show');
       if (c.failures.length === 0 && seen409 === 0)
         c.notObserved(
           'no 409 idempotency-key-in-progress in 3 × 8 parallel copies (the server may be too fast)',
@@ -168,7 +164,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         group: { memberCardIds: [expired], under16Clients: 0 },
       });
       c.refusal(member, 'group-member-invalid', ['position', 'cause'], 'an expired member card');
-      c.that((await usagesOf(ctx, showId(ctx, 'refusals'))) === 0, 'a refused usage was recorded');
+      await expectUsages(ctx, c, showId(ctx, 'refusals'), 0, 'a refused usage was recorded');
     },
   },
   {
@@ -298,10 +294,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
             registered(again[2])?.result.usageId === registered(first?.[2])?.result.usageId,
           'the batch again: not replayed',
         );
-      c.that(
-        (await usagesOf(ctx, showId(ctx, 'batch'))) === 2,
-        'a batch sent twice: not 2 usages on the show',
-      );
+      await expectUsages(ctx, c, showId(ctx, 'batch'), 2, 'a batch sent twice: not 2 usages on the show');
     },
   },
 ];

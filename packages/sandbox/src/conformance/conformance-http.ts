@@ -3,20 +3,10 @@
  * counts against a fixed budget, has a timeout, and waits out what the server asks (`429`/`503` with
  * `Retry-After`, a `409` in progress) within the run's wall-clock limit, as a polite client does.
  */
-export type ConformanceHttpOptions = {
-  /** The server under test, e.g. `https://kaikukanta.example/api/` (paths are resolved against it). */
-  readonly baseUrl: string;
-  /** The bearer token to use. */
-  readonly token: string;
-  /** At most this many requests in all (repeats after a `429` included); one more throws. */
-  readonly budget: number;
-  /** Per-request timeout. */
-  readonly timeoutMs: number;
-  /** The whole run ends by then (ms since the epoch): a wait past it is not started, a request past it throws. */
-  readonly deadline: number;
-  readonly fetch?: typeof fetch;
-};
+import { CheckStopped } from './check.js';
+import type { ConformanceOptions } from './run-conformance.js';
 
+/** An answer as the checks read it. */
 export type Answer = {
   readonly status: number;
   readonly headers: Headers;
@@ -30,10 +20,6 @@ export type Answer = {
 /** One request and its answer, as a report shows them. */
 export type Exchange = { readonly sent: string; readonly got: string };
 
-export class BudgetExceededError extends Error {
-  override name = 'BudgetExceededError';
-}
-
 export type SendInit = {
   body?: unknown;
   headers?: Record<string, string>;
@@ -41,17 +27,6 @@ export type SendInit = {
   token?: string;
   /** Send the 409-in-progress answer back instead of waiting it out (the in-flight check wants to see it). */
   keep409?: boolean;
-};
-
-export type Http = {
-  send(method: string, path: string, init?: SendInit): Promise<Answer>;
-  readonly used: () => number;
-  /** How often the server asked the kit to slow down (429/503 with a wait). */
-  readonly waits: () => number;
-  /** Every answer so far (the privacy check scans them). */
-  readonly answers: readonly Answer[];
-  /** Called with each exchange (the check under way keeps the last ones for its report). */
-  onExchange?: (exchange: Exchange) => void;
 };
 
 /** How long the server asks to wait, in ms: `Retry-After` in seconds or as an HTTP-date; 1 s without one. */
@@ -66,20 +41,24 @@ function retryAfterMs(headers: Headers): number {
 const MAX_WAITS = 8;
 
 /**
+ * Requests go to `options.baseUrl` with `options.token`, at most `budget` of them (a repeat after a `429` included;
+ * one more ends the check as could-not-run), each within `timeoutMs`; none is started after `deadline` (ms since
+ * the epoch), and no wait past it.
+ *
  * @example
- * const http = createConformanceHttp({ baseUrl, token, budget: 400, timeoutMs: 10_000, deadline: Date.now() + 300_000 });
+ * const http = createConformanceHttp({ baseUrl, token }, Date.now() + 300_000);
  * const health = await http.send('GET', 'v1/health', { auth: false });
  */
-export function createConformanceHttp(options: ConformanceHttpOptions): Http {
+export function createConformanceHttp(options: ConformanceOptions, deadline: number) {
+  const { budget = 400, timeoutMs = 10_000 } = options;
   const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   const doFetch = options.fetch ?? fetch;
   let used = 0;
   let waits = 0;
   const answers: Answer[] = [];
   const once = async (method: string, url: URL, init: SendInit): Promise<Answer> => {
-    if (used >= options.budget)
-      throw new BudgetExceededError(`the request budget (${options.budget}) is used up`);
-    if (Date.now() >= options.deadline) throw new BudgetExceededError('the wall-clock limit is reached');
+    if (used >= budget) throw new CheckStopped('could-not-run', `the request budget (${budget}) is used up`);
+    if (Date.now() >= deadline) throw new CheckStopped('could-not-run', 'the wall-clock limit is reached');
     used++;
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
@@ -88,7 +67,7 @@ export function createConformanceHttp(options: ConformanceHttpOptions): Http {
       method,
       headers,
       redirect: 'manual',
-      signal: AbortSignal.timeout(Math.min(options.timeoutMs, Math.max(1, options.deadline - Date.now()))),
+      signal: AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now()))),
       ...(init.body !== undefined
         ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
         : {}),
@@ -110,11 +89,15 @@ export function createConformanceHttp(options: ConformanceHttpOptions): Http {
     answers.push(answer);
     return answer;
   };
-  const http: Http = {
+  const http = {
     used: () => used,
+    /** How often the server asked the kit to slow down (429/503 with a wait). */
     waits: () => waits,
-    answers,
-    async send(method, path, init = {}) {
+    /** Every answer so far (the privacy check scans them). */
+    answers: answers as readonly Answer[],
+    /** Called with each exchange (the check under way keeps the last ones for its report). */
+    onExchange: undefined as ((exchange: Exchange) => void) | undefined,
+    async send(method: string, path: string, init: SendInit = {}): Promise<Answer> {
       const url = new URL(path, base);
       // Only the given server: a path can never leave its origin.
       if (url.origin !== base.origin) throw new Error(`refusing to leave ${base.origin}`);
@@ -133,8 +116,10 @@ export function createConformanceHttp(options: ConformanceHttpOptions): Http {
           return answer;
         }
         const wait = retryAfterMs(answer.headers);
-        if (Date.now() + wait >= options.deadline)
-          throw new BudgetExceededError(`the server asked to wait ${wait} ms, past the wall-clock limit`);
+        if (Date.now() + wait >= deadline) {
+          const why = `the server asked to wait ${wait} ms, past the wall-clock limit`;
+          throw new CheckStopped('could-not-run', why);
+        }
         waits++;
         await new Promise((r) => setTimeout(r, wait));
       }
@@ -142,3 +127,4 @@ export function createConformanceHttp(options: ConformanceHttpOptions): Http {
   };
   return http;
 }
+export type Http = ReturnType<typeof createConformanceHttp>;

@@ -1,43 +1,62 @@
+import { randomUUID } from 'node:crypto';
 import { ShowTallySchema, UsageListSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { ShowTally, UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 import type { ConformanceOptions } from './run-conformance.js';
 
-/** The test cards a run uses: active client cards, and one card of each state the refusals need. */
+/**
+ * The test cards a run uses by default (the sandbox's seeded ones): active client cards (at least 3; the cap race
+ * uses them in turn), and one card of each state the refusals need (`expired`: registered, past its last valid day;
+ * `community`: an active community card, Y, YM or Z).
+ */
+export const DEFAULT_CARDS = {
+  active: ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'AM12345678'],
+  unregistered: 'A999000001',
+  inactive: 'A999005380',
+  useBan: 'A999991234',
+  inTransfer: 'A999005403',
+  expired: 'A999005416',
+  community: 'Y110029399',
+};
 export type KitCards = {
-  /** Active client cards (at least 3; the cap race uses them in turn). */
-  readonly active: readonly string[];
-  readonly unregistered: string;
-  readonly inactive: string;
-  readonly useBan: string;
-  readonly inTransfer: string;
-  /** Registered, past its last valid day. */
-  readonly expired: string;
-  /** An active community card (Y, YM or Z). */
-  readonly community: string;
+  readonly [K in keyof typeof DEFAULT_CARDS]: K extends 'active' ? readonly string[] : string;
 };
 
-/** What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state. */
-export type Ctx = Pick<ConformanceOptions, 'otherVenue' | 'secondToken' | 'expiredToken'> & {
-  readonly http: Http;
-  readonly venueId: string;
-  readonly cards: KitCards;
-  /** The registered minors of active cards, read by a look-up when a check first needs them (see `minorsOf`). */
-  readonly minors: Map<string, number | undefined>;
-  /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
-  readonly run: string;
-  /** The kit's show start (two weeks ahead, 18:00 Helsinki) and its Helsinki calendar day. */
-  readonly showStart: string;
-  readonly day: string;
-  /** One registration time for the run, so a body sent twice is the same body. */
-  readonly clientTime: string;
-  /** Usage IDs registered by the checks, by venue (the list check looks for them). */
-  readonly registered: Map<string, string[]>;
-  readonly race: { readonly clients: number; readonly trials: number };
-  /** How many pages of one usage list the kit follows at most. */
-  readonly pages: number;
-};
+/**
+ * What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state.
+ * Refuses (RangeError) fewer than 3 active cards, or a race of fewer than 2 clients or 1 trial.
+ */
+export function createKitContext(options: ConformanceOptions, http: Http) {
+  const cards = { ...DEFAULT_CARDS, ...options.cards };
+  if (cards.active.length < 3) throw new RangeError('cards.active: at least 3 active cards are needed');
+  const race = options.race ?? { clients: 10, trials: 5 };
+  if (!(race.clients >= 2 && race.trials >= 1)) throw new RangeError('race: at least 2 clients and 1 trial');
+  // The show: two weeks ahead at 18:00 Helsinki time, inside any reasonable booking window, never in the past.
+  const day = addDays(helsinkiDay(new Date()), 14);
+  return {
+    ...options,
+    http,
+    venueId: options.venueId ?? 'teatteri-hilla',
+    cards,
+    /** The registered minors of active cards, read by a look-up when a check first needs them (see `minorsOf`). */
+    minors: new Map<string, number | undefined>(),
+    /** This run's tag: every show and key of the run starts with `conformance-<run>`. */
+    run: randomUUID().slice(0, 8),
+    /** The kit's show start and its Helsinki calendar day. */
+    showStart: helsinkiTime(day, '18:00'),
+    day,
+    /** Usage IDs registered by the checks, by venue (the list check looks for them). */
+    registered: new Map<string, string[]>(),
+    race,
+    /** How many pages of one usage list the kit follows at most. */
+    pages: 50,
+    /** One registration time for the run, so a body sent twice is the same body. */
+    clientTime: new Date().toISOString(),
+  };
+}
+export type Ctx = ReturnType<typeof createKitContext>;
 
 export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
 export type UsageExtra = Partial<
@@ -142,10 +161,17 @@ export async function readTally(
   return tally;
 }
 
-/** How many usages a show holds (0 when the server does not know the show). */
-export async function usagesOf(ctx: Ctx, id: string): Promise<number> {
+/** Notes `failure` unless the show `id` holds `n` usages (none when the server does not know the show). */
+export async function expectUsages(
+  ctx: Ctx,
+  c: Check,
+  id: string,
+  n: number,
+  failure: string,
+): Promise<void> {
   const answer = await ctx.http.send('GET', `v1/shows/${encodeURIComponent(id)}/tally`);
-  return answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
+  const usages = answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
+  c.that(usages === n, failure);
 }
 
 /**

@@ -6,15 +6,12 @@
  * It registers real usages (on shows of its own, `conformance-<run>-…`, two weeks ahead): run it against a test
  * venue with test cards.
  */
-import { randomUUID } from 'node:crypto';
-import { Check, CouldNotRun, NotObserved, type CheckResult, type Verdict } from './check.js';
-import { PRIVACY_CHECK, REQUEST_CHECKS, type KitCheck } from './checks-requests.js';
+import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
+import { PRIVACY_CHECK, REQUEST_CHECKS } from './checks-requests.js';
 import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
-import { VOID_CHECKS } from './checks-void.js';
-import { BudgetExceededError, createConformanceHttp } from './conformance-http.js';
-import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
-import type { Ctx, KitCards } from './kit-context.js';
+import { createConformanceHttp } from './conformance-http.js';
+import { createKitContext, type Ctx, type KitCards } from './kit-context.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -57,22 +54,11 @@ export type ConformanceReport = {
   readonly registered: { readonly run: string; readonly usages: Readonly<Record<string, number>> };
 };
 
-export const DEFAULT_CARDS: KitCards = {
-  active: ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'AM12345678'],
-  unregistered: 'A999000001',
-  inactive: 'A999005380',
-  useBan: 'A999991234',
-  inTransfer: 'A999005403',
-  expired: 'A999005416',
-  community: 'Y110029399',
-};
-
 /** Every check in the order it runs; the privacy check reads every error the others got. */
 export const CHECKS: readonly KitCheck[] = [
   ...REQUEST_CHECKS,
   ...USAGE_CHECKS,
   ...VENUE_CHECKS,
-  ...VOID_CHECKS,
   PRIVACY_CHECK,
 ];
 
@@ -85,34 +71,8 @@ export const CHECKS: readonly KitCheck[] = [
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const started = Date.now();
-  const http = createConformanceHttp({
-    baseUrl: options.baseUrl,
-    token: options.token,
-    budget: options.budget ?? 400,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    deadline: started + (options.wallClockMs ?? 300_000),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const cards = { ...DEFAULT_CARDS, ...options.cards };
-  if (cards.active.length < 3) throw new RangeError('cards.active: at least 3 active cards are needed');
-  const race = options.race ?? { clients: 10, trials: 5 };
-  if (!(race.clients >= 2 && race.trials >= 1)) throw new RangeError('race: at least 2 clients and 1 trial');
-  // The show: two weeks ahead at 18:00 Helsinki time, inside any reasonable booking window, never in the past.
-  const day = addDays(helsinkiDay(new Date()), 14);
-  const ctx: Ctx = {
-    ...options,
-    http,
-    venueId: options.venueId ?? 'teatteri-hilla',
-    cards,
-    minors: new Map(),
-    run: randomUUID().slice(0, 8),
-    showStart: helsinkiTime(day, '18:00'),
-    day,
-    registered: new Map(),
-    race,
-    pages: 50,
-    clientTime: new Date().toISOString(),
-  };
+  const http = createConformanceHttp(options, started + (options.wallClockMs ?? 300_000));
+  const ctx = createKitContext(options, http);
   const checks: CheckResult[] = [];
   for (const check of CHECKS) checks.push(await runCheck(ctx, check));
   const verdicts = checks.map((c) => c.verdict);
@@ -146,13 +106,8 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   try {
     await check.run(ctx, c);
   } catch (error) {
-    if (error instanceof CouldNotRun || error instanceof BudgetExceededError) {
-      verdict = 'could-not-run';
-      note = error.message;
-    } else if (error instanceof NotObserved) {
-      verdict = 'not-observed';
-      note = error.message;
-    } else c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CheckStopped) [verdict, note] = [error.verdict, error.message];
+    else c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (c.failures.length > 0) verdict = 'fail';
   return {

@@ -1,14 +1,9 @@
-import type { CardRecord, Show, Tickets, UsageRecord, UsageRequest } from '@kaiku-scanner/core/contract';
-import type { EarlierUsage } from '@kaiku-scanner/core/contract';
+import type { CardRecord, EarlierUsage, Show, Tickets, UsageRecord } from '@kaiku-scanner/core/contract';
+import type { ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
-/** A show's stored settings: the contract's `Show` plus rule settings (windows, policy) from the seed. */
-export type ShowConfig = Show & {
-  readonly visitingProducer?: boolean;
-  readonly bookingWindow?: Record<string, unknown>;
-  readonly collectionWindow?: Record<string, unknown>;
-  readonly policyVersion?: string;
-};
+/** A show's stored settings: the contract's `Show` plus the rules' settings (windows, policy version). */
+export type ShowConfig = Show & ShowSettings;
 
 export type IdempotencyRow = {
   key: string;
@@ -124,10 +119,6 @@ export function createRepository(db: Database.Database) {
     /** Runs `fn` in a transaction opened with BEGIN IMMEDIATE (the write lock up front: no lost updates). */
     immediate<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
-    },
-    /** Runs `fn` in a plain (deferred) transaction. */
-    transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
     },
     /** True when the database answers a trivial query. */
     healthy(): boolean {

@@ -3,16 +3,8 @@
  * bodies and a catalogue of mutations (request line, target, version, headers, framing, bodies).
  */
 
-export type Rng = {
-  /** A float in [0, 1). */
-  next(): number;
-  int(maxExclusive: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-};
-
-/** mulberry32: small, fast and deterministic for a seed. */
-export function createRng(seed: number): Rng {
+/** mulberry32: small, fast and deterministic for a seed; `next()` is a float in [0, 1). */
+export function createRng(seed: number) {
   let a = seed >>> 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -23,11 +15,12 @@ export function createRng(seed: number): Rng {
   };
   return {
     next,
-    int: (max) => Math.floor(next() * max),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
+    int: (max: number) => Math.floor(next() * max),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
   };
 }
+type Rng = ReturnType<typeof createRng>;
 
 export type FuzzRequest = {
   readonly bytes: Buffer;

@@ -12,35 +12,27 @@ import {
 } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
-import { registerUsage, showTally } from '../usage/register-usage.js';
-import { voidUsage } from '../usage/void-usage.js';
-import { parseOrRefuse } from './invalid-body.js';
-import { readJsonBody } from './read-body.js';
+import { registerUsage, showTally, voidUsage } from '../usage/register-usage.js';
+import { parseOrRefuse, readBody, readJsonBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
-import type { Call, Handler, Route } from './router.js';
+import type { Call, Route } from './router.js';
 
 export type ApiRouteContext = RegisterContext & {
   /** Each venue's ticket agents (venue → agent venues), when tokens are bound to venues. */
   readonly agents: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
-/** The contract's `/v1/` routes (a bearer token needed); each handler gets the context and the call. */
-export function apiRoutes(ctx: ApiRouteContext): Route[] {
-  const on =
-    (handler: (ctx: ApiRouteContext, call: Call) => unknown): Handler =>
-    (call) =>
-      handler(ctx, call);
-  return [
-    { path: '/v1/cards/lookup', access: 'api', POST: on(postCardLookup) },
-    // Deprecated: the card ID in the URL (see docs/api.md).
-    { path: '/v1/cards/*', access: 'api', GET: on(getCard) },
-    { path: '/v1/usages', access: 'api', POST: on(postUsage) },
-    { path: '/v1/usages/batch', access: 'api', POST: on(postBatch) },
-    { path: '/v1/usages/*/void', access: 'api', POST: on(postVoid) },
-    { path: '/v1/shows/*/tally', access: 'api', GET: on(getTally) },
-    { path: '/v1/venues/*/usages', access: 'api', GET: on(getUsages) },
-  ];
-}
+/** The contract's `/v1/` routes (a bearer token needed). */
+export const API_ROUTES: readonly Route[] = [
+  { path: '/v1/cards/lookup', access: 'api', POST: postCardLookup },
+  // Deprecated: the card ID in the URL (see docs/api.md).
+  { path: '/v1/cards/*', access: 'api', GET: getCard },
+  { path: '/v1/usages', access: 'api', POST: postUsage },
+  { path: '/v1/usages/batch', access: 'api', POST: postBatch },
+  { path: '/v1/usages/*/void', access: 'api', POST: postVoid },
+  { path: '/v1/shows/*/tally', access: 'api', GET: getTally },
+  { path: '/v1/venues/*/usages', access: 'api', GET: getUsages },
+];
 
 /** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
 export function otherVenue(bound: string | undefined, venueId: string): Problem | undefined {
@@ -63,15 +55,14 @@ function mayRegister(
 }
 
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
-function getCard(ctx: ApiRouteContext, { res, params: [raw] }: Call): void {
+function getCard({ ctx, res, params: [raw] }: Call): void {
   const id = parseOrRefuse(res, CardIdSchema, raw, { what: 'Not a card ID.' });
   if (id !== undefined) sendCard(ctx, res, id);
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
-async function postCardLookup(ctx: ApiRouteContext, { req, res }: Call): Promise<void> {
-  const body = await readJsonBody(req, res);
-  const lookup = body && parseOrRefuse(res, CardLookupRequestSchema, body.value);
+async function postCardLookup({ ctx, req, res }: Call): Promise<void> {
+  const lookup = await readBody(req, res, CardLookupRequestSchema);
   if (lookup) sendCard(ctx, res, lookup.cardId);
 }
 
@@ -81,19 +72,22 @@ function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string): void {
   sendJson(res, 200, card);
 }
 
-async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
+async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined || rawKey === '') {
     req.resume();
     return sendProblem(res, problems.keyMissing());
   }
   const key = parseOrRefuse(res, IdempotencyKeySchema, rawKey, { what: 'Invalid Idempotency-Key.' });
-  const body = key === undefined ? undefined : await readJsonBody(req, res);
-  const usage = body && parseOrRefuse(res, UsageRequestSchema, body.value);
+  const usage = key === undefined ? undefined : await readBody(req, res, UsageRequestSchema);
   if (!usage) return;
   const refusal = mayRegister(ctx, venue, usage);
   if (refusal) return sendProblem(res, refusal);
-  const outcome = await registerUsage(ctx, key!, usage);
+  sendOutcome(res, await registerUsage(ctx, key!, usage));
+}
+
+/** A registration's or void's outcome: the result (a replay says so), or the problem with its Retry-After. */
+function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
   if (outcome.kind === 'result')
     return sendJson(
       res,
@@ -106,15 +100,12 @@ async function postUsage(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
 }
 
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
-async function postVoid(ctx: ApiRouteContext, { req, res, params: [usageId], venue }: Call): Promise<void> {
-  const body = await readJsonBody(req, res, true);
-  if (!body || parseOrRefuse(res, VoidRequestSchema, body.value) === undefined) return;
-  const outcome = voidUsage(ctx, usageId!, venue);
-  if (outcome.kind === 'problem') return sendProblem(res, outcome.problem);
-  sendJson(res, 200, outcome.result);
+async function postVoid({ ctx, req, res, params: [usageId], venue }: Call): Promise<void> {
+  if ((await readBody(req, res, VoidRequestSchema, true)) === undefined) return;
+  sendOutcome(res, voidUsage(ctx, usageId!, venue));
 }
 
-async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promise<void> {
+async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   const body = await readJsonBody(req, res);
   if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
@@ -138,14 +129,13 @@ async function postBatch(ctx: ApiRouteContext, { req, res, venue }: Call): Promi
   sendJson(res, 200, { results });
 }
 
-function getTally(ctx: ApiRouteContext, { res, params: [raw], venue }: Call): void {
+function getTally({ ctx, res, params: [raw], venue }: Call): void {
   const id = parseOrRefuse(res, ShowSchema.shape.id, raw, { path: 'showId' });
   if (id === undefined) return;
   // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
   // shows it sells for in each usage's answer); a token bound to no venue, the venue that stored the ID first.
   const owner = venue ?? ctx.repo.showOwner(id) ?? '';
-  const cap = ctx.repo.getShow(owner, id)?.cap ?? null;
-  sendJson(res, 200, showTally(ctx.repo, owner, id, cap, ctx.clock.now()));
+  sendJson(res, 200, showTally(ctx.repo, owner, id, ctx.clock.now()));
 }
 
 const QUERY_PARAMS = ['from', 'to', 'cursor', 'limit'];
@@ -156,7 +146,7 @@ const decodeCursor = (cursor: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-function getUsages(ctx: ApiRouteContext, { res, params: [venueId = ''], url, venue }: Call): void {
+function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
   const elsewhere = otherVenue(venue, venueId);
   if (elsewhere) return sendProblem(res, elsewhere);
   // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated

@@ -15,31 +15,24 @@ export type RateLimitOptions = {
   readonly perAddress?: number;
 };
 
-export type RateLimiter = {
-  /** Takes one request from `client`'s bucket: 0 when it may go, else whole seconds to wait (`Retry-After`). */
-  take(client: string): number;
-};
-
 /** At most this many clients are remembered; the least recently seen are forgotten first. */
 const MAX_CLIENTS = 10_000;
 
 /**
- * A token bucket per client.
+ * A token bucket per client: `take(client)` takes one request from its bucket and gives 0 when it may go, else the
+ * whole seconds to wait (`Retry-After`).
  *
  * @example
  * const limiter = createRateLimiter({ perSecond: 5 });
  * if (limiter.take(token) > 0) answer429();
  */
-export function createRateLimiter(
-  options: RateLimitOptions,
-  now: () => number = () => performance.now(),
-): RateLimiter {
+export function createRateLimiter(options: RateLimitOptions, now: () => number = () => performance.now()) {
   const rate = options.perSecond;
   if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError('perSecond must be a positive number');
   const burst = Math.max(1, options.burst ?? rate);
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
-    take(client) {
+    take(client: string): number {
       const t = now();
       const old = buckets.get(client);
       const bucket = old

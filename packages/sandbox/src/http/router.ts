@@ -4,10 +4,9 @@ import type { Repository } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
-import { apiRoutes, type ApiRouteContext } from './api-routes.js';
-import { hostAllowed } from './host-allow.js';
+import { API_ROUTES, type ApiRouteContext } from './api-routes.js';
 import { maskCardIds } from './mask.js';
-import { parseRequestTarget } from './request-target.js';
+import { hostAllowed, parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
 import { testRoutes } from './test-routes.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -39,6 +38,8 @@ export type Call = {
   readonly url: URL;
   /** The venue the caller's token is bound to (undefined: any venue). */
   readonly venue: string | undefined;
+  /** The server's data and settings the `/v1/` routes act on. */
+  readonly ctx: ApiRouteContext;
 };
 export type Handler = (call: Call) => unknown;
 /** `path`: segments after `/`, where `*` matches any one segment (the handler validates it; it may be empty). */
@@ -96,7 +97,6 @@ export function createRouter(options: RouterOptions) {
   const ctx: ApiRouteContext = {
     repo: options.repo,
     clock: options.clock,
-    pendingTimeoutMs: 30_000,
     agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
@@ -142,7 +142,7 @@ export function createRouter(options: RouterOptions) {
             })
           : sendProblem(res, problems.unavailable(), { 'retry-after': '5' }),
     },
-    ...apiRoutes(ctx),
+    ...API_ROUTES,
     ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];
 
@@ -185,7 +185,7 @@ export function createRouter(options: RouterOptions) {
     // A test route from another origin (a hostile page sending across sites) is refused.
     if (r.access === 'test' && req.headers.origin !== undefined && !corsAllowed)
       return sendProblem(res, problems.forbidden('Test routes refuse requests from other origins.'));
-    await handler({ req, res, params, url, venue });
+    await handler({ req, res, params, url, venue, ctx });
   }
 
   // Paths are percent-decoded for masking: what they decode to must not reach the terminal as control characters.

@@ -11,8 +11,7 @@ import type { Clock } from '../clock.js';
 import type { Call, Handler, Route } from './router.js';
 import { seed } from '../seed/seed-data.js';
 import { otherVenue } from './api-routes.js';
-import { parseOrRefuse } from './invalid-body.js';
-import { readJsonBody } from './read-body.js';
+import { parseOrRefuse, readBody } from './read-body.js';
 import { problems, sendJson, sendProblem } from './respond.js';
 
 /** Settings the test-support endpoints change at run time. */
@@ -21,21 +20,11 @@ export type TestControls = { decideDelayMs: number };
 const number = () => z.optional(z.number());
 
 /**
- * Test support under `/__sandbox/`, only when started with `testing: true` / `--testing`, and only for a caller
- * with the bearer token (the `--token` one when set) from no origin, a localhost page or a configured origin (else
- * 403 `forbidden`: a hostile page could send them across sites); POSTs must be `application/json` (a JSON content
- * type cannot be sent without a CORS preflight, which only allowed origins get; an empty body counts as `{}`), every
- * field known and of its type:
- * - `GET  /__sandbox/usages/count?cardId=&showId=` → `{ count }` (exactly-once checks);
- * - `GET  /__sandbox/keys?key=` → `{ state: 'pending' | 'done' | null }` (to time duplicate requests);
- * - `POST /__sandbox/reset` → empties usages, keys and shows and re-seeds;
- * - `POST /__sandbox/clock` `{ offsetMs }` → moves the server clock;
- * - `POST /__sandbox/delay` `{ ms }` → waits between claiming a key and deciding (makes 409 observable);
- * - `POST /__sandbox/cards` (a CardRecord) and `POST /__sandbox/shows` (`{ venueId, show }`, the show with its
- *   windows and model version) add data.
- * A token bound to a venue (`venueTokens`) stays in its venue here too: it counts, sees and resets what its venue
- * registered (reset re-seeds its shows only), stores shows for its venue only, and may not move the clock, delay
- * requests or change the national card register, which would change every venue's data (403 `forbidden`).
+ * Test support under `/__sandbox/` (each endpoint in docs/api.md, "Testing mode"), only with `testing: true`. The
+ * router lets a caller with the bearer token through from no origin, a localhost page or a configured origin only: a
+ * hostile page could send them across sites, and a JSON POST needs a CORS preflight, which only allowed origins get.
+ * A venue-bound token stays in its venue: it counts, sees, resets and stores for its own venue, and may not move the
+ * clock, delay requests or change the card register, which would change every venue's data (403 `forbidden`).
  */
 export function testRoutes(env: { repo: Repository; clock: Clock; controls: TestControls }): Route[] {
   const { repo, clock, controls } = env;
@@ -43,8 +32,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
   const post =
     <T>(schema: z.ZodMiniType<T>, act: (value: T, call: Call) => void): Handler =>
     async (call) => {
-      const body = await readJsonBody(call.req, call.res, true);
-      const value = body && parseOrRefuse(call.res, schema, body.value);
+      const value = await readBody(call.req, call.res, schema, true);
       if (value !== undefined) act(value, call);
     };
   /** For a token bound to no venue only: the handler changes every venue's data. */

@@ -95,7 +95,7 @@ export function seed(repo: Repository, now: Date, venue?: string): { cards: numb
   const venueOf = (show: ShowConfig) =>
     show.id.startsWith('kaiku-') ? SEED_PARTNER_VENUE.id : SEED_VENUE.id;
   const shows = seedShows(today).filter((show) => venue === undefined || venueOf(show) === venue);
-  repo.transaction(() => {
+  repo.immediate(() => {
     if (venue === undefined) {
       repo.putVenue(SEED_VENUE.id, SEED_VENUE.name);
       repo.putVenue(SEED_PARTNER_VENUE.id, SEED_PARTNER_VENUE.name);

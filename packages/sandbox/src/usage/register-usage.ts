@@ -1,19 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { toApiShow } from '@kaiku-scanner/core';
-import type { Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import { checkVoidWindow, decideUsage, getPolicy, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import { makeProblem } from '@kaiku-scanner/core/contract';
+import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import type { VoidResult } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { scopedKey } from '../db/repository.js';
 import type { Clock } from '../clock.js';
 import { helsinkiDay } from '../clock.js';
-import { checkMemberCards, decide } from './decide.js';
 import { problems } from '../http/respond.js';
 
-/** The answer to one registration: what the HTTP layer (or a batch item) sends back. */
-export type Outcome =
+/** The answer to one registration (or void): what the HTTP layer (or a batch item) sends back. */
+export type Outcome<R = UsageResult> =
   | {
       readonly kind: 'result';
       readonly status: 200 | 201;
-      readonly result: UsageResult;
+      readonly result: R;
       readonly replayed: boolean;
     }
   | { readonly kind: 'problem'; readonly problem: Problem; readonly retryAfterSeconds?: number };
@@ -21,25 +22,21 @@ export type Outcome =
 export type RegisterContext = {
   readonly repo: Repository;
   readonly clock: Clock;
-  /** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
-  readonly pendingTimeoutMs: number;
   /** Testing hook: awaited between claiming the key and deciding (to make "in progress" observable). */
   readonly beforeDecide?: () => Promise<void>;
 };
 
+/** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
+const PENDING_TIMEOUT_MS = 30_000;
+
 /** The canonical hash of a request body: zod output has a fixed key order. */
-export function bodyHash(usage: UsageRequest): string {
+function bodyHash(usage: UsageRequest): string {
   return createHash('sha256').update(JSON.stringify(usage)).digest('hex');
 }
 
-/** The tally of a venue's show as the contract reports it. */
-export function showTally(
-  repo: Repository,
-  venueId: string,
-  showId: string,
-  cap: number | null,
-  now: Date,
-): ShowTally {
+/** The tally of a venue's show as the contract reports it, with the cap of its stored settings (else none). */
+export function showTally(repo: Repository, venueId: string, showId: string, now: Date): ShowTally {
+  const cap = repo.getShow(venueId, showId)?.cap ?? null;
   const { given, usages } = repo.tally(venueId, showId);
   return {
     showId,
@@ -51,33 +48,92 @@ export function showTally(
   };
 }
 
-const refused = (problem: Problem, retryAfterSeconds?: number): Outcome =>
+const refused = (problem: Problem, retryAfterSeconds?: number): Outcome<never> =>
   retryAfterSeconds === undefined
     ? { kind: 'problem', problem }
     : { kind: 'problem', problem, retryAfterSeconds };
 
-type Claim = { readonly claimed: true } | { readonly claimed: false; readonly outcome: Outcome };
-
-function claimKey(ctx: RegisterContext, key: string, hash: string): Claim {
+/** Claims `key` for this request (undefined), or the answer it already has: a replay, 422 reused, 409 pending. */
+function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | undefined {
   const { repo } = ctx;
   const nowMs = Date.now();
-  return repo.immediate((): Claim => {
+  return repo.immediate((): Outcome | undefined => {
     const row = repo.getKey(key);
     if (row?.state === 'done') {
-      if (row.body_hash !== hash) return { claimed: false, outcome: refused(problems.keyReused()) };
+      if (row.body_hash !== hash) return refused(problems.keyReused());
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
-      return {
-        claimed: false,
-        outcome:
-          row.status === 201 || row.status === 200
-            ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
-            : { kind: 'problem', problem: stored as Problem },
-      };
+      return row.status === 201 || row.status === 200
+        ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
+        : { kind: 'problem', problem: stored as Problem };
     }
-    if (row?.state === 'pending' && nowMs - row.locked_at < ctx.pendingTimeoutMs)
-      return { claimed: false, outcome: refused(problems.keyInProgress(), 1) };
+    if (row?.state === 'pending' && nowMs - row.locked_at < PENDING_TIMEOUT_MS)
+      return refused(problems.keyInProgress(), 1);
     repo.lockKey(key, hash, nowMs);
-    return { claimed: true };
+    return undefined;
+  });
+}
+
+/**
+ * The server's decision, by the same rules core the SDK runs locally (`decideUsage`), on the server's own data read
+ * inside the write transaction: the registry's card record, the owning venue's show settings and tally, the card's earlier
+ * usages, and the group members' own cards. A refusal is a 422 problem whose `code` is the first reason's and whose
+ * `reasons` list every one.
+ */
+function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
+  const owner = usage.forVenueId ?? usage.venueId;
+  const decision = decideUsage({
+    card,
+    event: toUsageEvent(show, { ticketsGiven: repo.tally(owner, show.id).given }),
+    request: {
+      mode: usage.mode,
+      childTickets: usage.childTickets,
+      ...(usage.group ? { group: usage.group } : {}),
+      // For a collection: the tickets this card's uncollected bookings for the show hold in the tally.
+      ...(usage.mode === 'collection'
+        ? { alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) }
+        : {}),
+    },
+    now,
+    earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
+  });
+  const reasons = [
+    ...(decision.ok
+      ? []
+      : decision.reasons.map((r) => ({ code: r.code, params: r.params, en: r.message.en }))),
+    ...memberReasons(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
+  ];
+  if (decision.ok && reasons.length === 0) return decision;
+  return refused(
+    makeProblem(422, reasons[0]!.code, 'Usage refused by the operating model', {
+      detail: reasons.map((r) => r.en).join(' '),
+      reasons: reasons.map(({ code, params }) => ({
+        code,
+        params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
+      })),
+    }),
+  );
+}
+
+/**
+ * The group members' own cards against the registry: each must be registered, active and valid today. (Format,
+ * duplicates and community cards among members are the rules core's checks.)
+ */
+function memberReasons(
+  memberIds: readonly string[],
+  getCard: (id: string) => CardRecord | undefined,
+  today: string,
+) {
+  return memberIds.flatMap((id, index) => {
+    const card = getCard(id);
+    const cause = !card
+      ? 'card-not-registered'
+      : card.status !== 'active'
+        ? `card-${card.status === 'use-ban' ? 'use-banned' : card.status}`
+        : card.validUntil < today
+          ? 'card-expired'
+          : undefined;
+    const en = `Group member card refused (${cause}).`;
+    return cause ? [{ code: 'group-member-invalid', params: { position: index + 1, cause }, en }] : [];
   });
 }
 
@@ -99,19 +155,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
     let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
     if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
     show ??= { ...usage.show, cap: undefined, seats: undefined };
-    const cap = show.cap ?? null;
-    const decision = decide({
-      usage,
-      card,
-      show,
-      ticketsGiven: repo.tally(owner, show.id).given,
-      bookedUncollected:
-        usage.mode === 'collection' ? repo.bookedUncollected(usage.cardId, owner, show.id) : 0,
-      earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
-      memberReasons: checkMemberCards(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
-      now,
-    });
-    if (!decision.ok) return finish(refused(decision.problem));
+    const decision = decide(repo, usage, card, show, now);
+    if ('kind' in decision) return finish(decision);
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
     // The record carries the show as the server knows it (the venue's settings win over the request's).
@@ -121,8 +166,8 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       // The client's key goes back in the usage list: it tells a client whether its usage is here.
       request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
       showDay: helsinkiDay(new Date(show.start)),
-      counted: decision.counted,
-      covered: decision.covered,
+      counted: decision.countedAgainstCap,
+      covered: decision.coveredByBooking,
       tickets: decision.tickets,
       registeredAt,
     });
@@ -130,9 +175,9 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       usageId,
       registeredAt,
       tickets: decision.tickets,
-      showTally: showTally(repo, owner, show.id, cap, now),
-      countedAgainstCap: decision.counted,
-      coveredByBooking: decision.covered,
+      showTally: showTally(repo, owner, show.id, now),
+      countedAgainstCap: decision.countedAgainstCap,
+      coveredByBooking: decision.coveredByBooking,
     };
     return finish({ kind: 'result', status: 201, result, replayed: false });
   });
@@ -148,7 +193,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
  *    differs; a key still pending → 409;
  * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
  *    transaction, so the cap holds across concurrent terminals and processes sharing the file.
- * A crash between the two leaves a pending key that expires after `pendingTimeoutMs`.
+ * A crash between the two leaves a pending key that expires after `PENDING_TIMEOUT_MS`.
  */
 export async function registerUsage(
   ctx: RegisterContext,
@@ -156,8 +201,8 @@ export async function registerUsage(
   usage: UsageRequest,
 ): Promise<Outcome> {
   const key = scopedKey(clientKey, usage.venueId);
-  const claim = claimKey(ctx, key, bodyHash(usage));
-  if (!claim.claimed) return claim.outcome;
+  const claimed = claimKey(ctx, key, bodyHash(usage));
+  if (claimed) return claimed;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
     return decideAndWrite(ctx, key, usage, clientKey);
@@ -165,4 +210,42 @@ export async function registerUsage(
     ctx.repo.dropPendingKey(key);
     throw error;
   }
+}
+
+/**
+ * Voids a usage in one write transaction: found, registered by the caller's venue (`venue`, undefined = a token
+ * bound to no venue), still within the void window of the show's policy (`checkVoidWindow`). A voided usage answers
+ * again with its first `voidedAt` (idempotent). Its tickets leave the tally: every count reads `registered_usages`.
+ */
+export function voidUsage(
+  ctx: RegisterContext,
+  usageId: string,
+  venue: string | undefined,
+): Outcome<VoidResult> {
+  const { repo } = ctx;
+  return repo.immediate((): Outcome<VoidResult> => {
+    const now = ctx.clock.now();
+    const found = repo.getUsage(usageId);
+    if (!found) return refused(problems.usageNotFound());
+    if (venue !== undefined && venue !== found.venueId)
+      return refused(problems.forbidden('Only the venue that registered a usage may void it.'));
+    const { record, ownerId } = found;
+    const show = repo.getShow(ownerId, record.show.id);
+    const policy = getPolicy(show?.policyVersion ?? '');
+    const {
+      registeredAt,
+      show: { start: showStart },
+    } = record;
+    const window = checkVoidWindow({ registeredAt, showStart, now, ...(policy ? { policy } : {}) });
+    // A voided usage answers with its first `voidedAt`, whenever asked.
+    if (record.voidedAt === undefined && !window.ok) {
+      const reasons = window.reasons.map(({ code, params }) => ({ code, params }));
+      return refused(makeProblem(422, 'void-window-closed', 'Void window closed', { reasons }));
+    }
+    const voidedAt = record.voidedAt ?? now.toISOString();
+    repo.voidUsage(usageId, voidedAt);
+    const tally = showTally(repo, ownerId, record.show.id, now);
+    const result = { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally } as const;
+    return { kind: 'result', status: 200, result, replayed: false };
+  });
 }
