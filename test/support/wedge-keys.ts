@@ -8,7 +8,7 @@ import {
   createWedgeListener,
   type WedgeListener,
   type WedgeListenerOptions,
-} from '../../packages/core/src/input/wedge/create-wedge-listener.js';
+} from '../../packages/core/src/input/wedge/listen-for-wedge.js';
 import type { WedgeFailure, WedgeScan } from '../../packages/core/src/input/wedge/types.js';
 import { pressKeys, type KeyEvent } from './keys.js';
 

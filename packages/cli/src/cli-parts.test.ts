@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale, say } from './cli-text.js';
-import { EXIT, exitCodeOf } from './exit-codes.js';
 import { maskCardId } from './summary.js';
-import { parseBytes } from './parse-cli-args.js';
-import { startCli } from './start-cli.js';
-import { createProgressBar, renderProgress } from './progress-bar.js';
+import { EXIT, exitCodeOf, parseBytes, startCli } from './start-cli.js';
+import { createProgressBar, renderProgress } from './summary.js';
 import { importSalesReport } from '@kaiku-scanner/core/reports';
 import { renderSummary } from './summary.js';
 

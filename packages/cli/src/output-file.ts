@@ -6,10 +6,8 @@ import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { say } from './cli-text.js';
-import { EXIT } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { terminalText } from './start-cli.js';
-import type { Cli } from './start-cli.js';
+import { EXIT, terminalText } from './start-cli.js';
+import type { Cli, ExitCode } from './start-cli.js';
 
 type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
 
@@ -20,14 +18,12 @@ const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u
 const refuse = (cli: Cli<unknown>, code: OutputRefusal, file: string, exit: ExitCode): ExitCode =>
   cli.fail(`${code}: ${say(code, cli.locale, { file: terminalText(file) })}`, exit);
 
-async function identity(path: string): Promise<string | undefined> {
-  try {
-    const info = await stat(path); // follows links: a link to the input is the input
-    return `${info.dev}:${info.ino}`;
-  } catch {
-    return undefined;
-  }
-}
+// stat follows links: a link to the input is the input.
+const identity = (path: string): Promise<string | undefined> =>
+  stat(path).then(
+    (info) => `${info.dev}:${info.ino}`,
+    () => undefined,
+  );
 
 /**
  * Checks an output path before anything is read, sent or written: undefined when it may be written, else the

@@ -10,14 +10,10 @@ import type { Channel, ShowKind } from '@kaiku-scanner/core/contract';
 import { ReportError, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
-import { EXIT, exitCodeOf } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { apiClient, startCli, terminalJson, unreachable } from './start-cli.js';
-import type { CliIo } from './start-cli.js';
+import { apiClient, EXIT, exitCodeOf, parseBytes, startCli, terminalJson, unreachable } from './start-cli.js';
+import type { CliIo, ExitCode } from './start-cli.js';
 import { checkOutput, closeOutput, openOutput } from './output-file.js';
-import { parseBytes } from './parse-cli-args.js';
-import { createProgressBar } from './progress-bar.js';
-import { maskCardId, renderSummary } from './summary.js';
+import { createProgressBar, maskCardId, renderSummary } from './summary.js';
 
 export const IMPORT_HELP = `Usage: kaiku-import <report.csv|report.xlsx> --venue <id> [options]
 
@@ -97,14 +93,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   const client = dryRun ? undefined : apiClient(cli, io.env);
   if (typeof client === 'number') return client;
 
-  let fileSize: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a file');
-    fileSize = info.size;
-  } catch {
-    return failWith('fileMissing', { file }, EXIT.file);
-  }
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return failWith('fileMissing', { file }, EXIT.file);
+  const fileSize = info.size;
   // Refused before anything is read or registered.
   if (fileSize > maxBytes)
     return fail(new ReportError('report-too-large', { limit: maxBytes }).localized[locale], EXIT.file);

@@ -5,11 +5,9 @@
 import { isKaikuError, localize } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
-import { EXIT, exitCodeOf } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
 import { checkOutput, closeOutput, openOutput } from './output-file.js';
-import { apiClient, startCli, unreachable } from './start-cli.js';
-import type { CliIo } from './start-cli.js';
+import { apiClient, EXIT, exitCodeOf, startCli, unreachable } from './start-cli.js';
+import type { CliIo, ExitCode } from './start-cli.js';
 
 export const REPORT_HELP = `Usage: kaiku-report --venue <id> --from <date> --to <date> [options]
 

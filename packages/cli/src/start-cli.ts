@@ -1,17 +1,69 @@
 /**
- * The start every command shares: parse the arguments, pick the language, answer `--help`, and a `fail` that
- * writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns the exit code. Both `fail`
- * and `print` escape control characters: messages and summaries carry text from files and servers.
+ * The start every command shares: exit codes, parse the arguments (`node:util` parseArgs), pick the language, answer
+ * `--help`, and a `fail` that writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns
+ * the exit code. Both `fail` and `print` escape control characters: messages and summaries carry text from files
+ * and servers.
  */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';
 import { createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
+import { suggestField, UNSAFE, visibleText } from '@kaiku-scanner/core/contract';
 import { pickLocale, say } from './cli-text.js';
 import type { CliTextKey } from './cli-text.js';
-import { EXIT } from './exit-codes.js';
-import type { ExitCode } from './exit-codes.js';
-import { parseCli } from './parse-cli-args.js';
-import type { CliOptions, CliValues } from './parse-cli-args.js';
-import { UNSAFE, visibleText } from '@kaiku-scanner/core/contract';
+
+/** Exit codes scripts can rely on (documented in docs/reports.md and `--help`). */
+export const EXIT = {
+  /** Everything went in (dry run: every row is valid); the report was written. */
+  ok: 0,
+  /** Some rows were invalid, refused by the server, or not sent. */
+  rowsFailed: 1,
+  /** Bad command line: unknown option, missing --venue, missing token variable… */
+  usage: 2,
+  /** The file could not be read or written, or is not a sales report (empty, wrong header, binary, too large…). */
+  file: 3,
+  /** Kaikukanta (or the sandbox) could not be reached or failed. */
+  server: 4,
+  /** Interrupted (Ctrl-C): rows registered so far are listed; importing again is safe. */
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+// Every other import/export error code is about the file. `report-more-sheets`: the chosen sheet went in; other
+// sheets of the workbook are still to be imported (with --sheet).
+const EXIT_OF_ERROR = new Map<string, ExitCode>([
+  ['report-aborted', EXIT.interrupted],
+  ['report-server-failed', EXIT.server],
+  ['report-options-invalid', EXIT.usage],
+  ['report-more-sheets', EXIT.rowsFailed],
+]);
+
+/** The exit code of an import/export error code. */
+export const exitCodeOf = (errorCode: string): ExitCode => EXIT_OF_ERROR.get(errorCode) ?? EXIT.file;
+
+/** A command's option table, and the values `parseArgs` reads with it. */
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+export type CliValues<O extends CliOptions> = ReturnType<
+  typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>['values'];
+
+/** A parse failure as said: node's (English) text, or an unknown option named with the one it probably meant. */
+function parseFailure(error: unknown, options: CliOptions, locale: Locale): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const name = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (name === undefined) return message;
+  const suggestion = suggestField(name.replace(/^-+/, '').split('=')[0] ?? '', Object.keys(options));
+  const params = { path: name, ...(suggestion ? { suggestion: `--${suggestion}` } : {}) };
+  return localize({ code: 'unknown-field', params }, locale);
+}
+
+/** `256M`, `2G`, `1000` → bytes. */
+export function parseBytes(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg])?i?b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
+  return Math.floor(Number(m[1]) * unit);
+}
 
 /** A started command: its arguments, language, and the ways it ends or writes. */
 export type Cli<V> = {
@@ -53,14 +105,12 @@ export function startCli<O extends CliOptions>(
     );
     return code;
   };
-  const parsed = parseCli<V>(argv, options);
-  if (!parsed.ok) {
+  let parsed: { values: V; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
     const locale = pickLocale(langOf(argv), io.env) ?? 'en';
-    // An option it does not know is named with the one it probably meant, in the user's language.
-    const text = parsed.unknown
-      ? localize({ code: 'unknown-field', params: parsed.unknown }, locale)
-      : parsed.message;
-    return { exit: failIn(locale, text, EXIT.usage) };
+    return { exit: failIn(locale, parseFailure(error, options, locale), EXIT.usage) };
   }
   const locale = pickLocale(parsed.values.lang, io.env);
   if (!locale) return { exit: failIn('en', say('badOption', 'en', { option: '--lang' }), EXIT.usage) };

@@ -17,12 +17,11 @@
  */
 
 // --- card IDs ---
-export { parseCardId } from './card-id/parse-card-id.js';
+export { CHECK_CHARACTER_MODES, parseCardId } from './card-id/parse-card-id.js';
 export type { CardIdError, CardIdResult, ParseCardIdOptions, ParsedCardId } from './card-id/parse-card-id.js';
+export type { CheckCharacterMode } from './card-id/parse-card-id.js';
 export { CARD_ID_FORMAT } from './card-id/card-id-format.js';
 export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
-export { CHECK_CHARACTER_MODES } from './card-id/check-character.js';
-export type { CheckCharacterMode } from './card-id/check-character.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
 // One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
@@ -37,10 +36,12 @@ export type { ServerReason } from './messages/server-reason.js';
 export { decideUsage } from './rules/decide-usage.js';
 export * from './rules/usage-types.js';
 export * from './rules/show-event.js';
-export * from './rules/check-cap-setting.js';
+// check-cap-setting.ts and policies.ts also export internals (the cap rules, each policy version): named here.
+export { checkCapSetting } from './rules/check-cap-setting.js';
+export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
 export * from './rules/check-void-window.js';
-export { DEFAULT_POLICY, POLICIES, getPolicy } from './policy/policies.js';
-export * from './policy/operating-model-policy.js';
+export { DEFAULT_POLICY, POLICIES, definePolicy, getPolicy } from './policy/policies.js';
+export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/policies.js';
 // The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---

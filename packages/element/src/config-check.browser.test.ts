@@ -3,7 +3,7 @@
 import { expect } from '@esm-bundle/chai';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
-import type { KaikuErrorDetail } from './events/kaiku-error-event.js';
+import type { KaikuErrorDetail } from './events.js';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
 
@@ -138,6 +138,21 @@ describe('settings checked when they are set', () => {
     await until(() => $(el, '#manual') !== null, rendered(el));
     expect(problems(el)).to.deep.equal([]);
     expect(errors).to.have.length(3);
+  });
+
+  it('the wedge refuses a nonsense number (NaN, a negative time) naming it, and reads again once fixed', async () => {
+    const el = await mount(`lang="en" ${SHOW}`, (e) => {
+      e.wedgeOptions = { maxInterKeyMs: Number.NaN, minLength: -1 };
+    });
+    await until(() => problems(el).length >= 2, rendered(el));
+    expect(problems(el).map((p) => [p.code, p.setting])).to.deep.equal([
+      ['config-invalid', 'wedgeOptions.minLength'],
+      ['config-invalid', 'wedgeOptions.maxInterKeyMs'],
+    ]);
+    expect(problems(el)[1]!.text).to.contain('wedgeOptions.maxInterKeyMs');
+    el.wedgeOptions = { maxInterKeyMs: 60 };
+    await until(() => $(el, '#manual') !== null, rendered(el));
+    expect(problems(el)).to.deep.equal([]);
   });
 
   it('a misspelt attribute is refused naming it, with the one meant; fixing it brings scanning back', async () => {

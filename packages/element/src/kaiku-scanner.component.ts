@@ -14,7 +14,6 @@ import { ServicesController } from './controllers/services-controller.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
-import { OnlineController } from './controllers/online-controller.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
@@ -23,8 +22,7 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
-import { ActiveController } from './controllers/active-controller.js';
-import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events/index.js';
+import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -209,15 +207,15 @@ export class KaikuScanner extends LitElement {
     this.terminalName = '';
   }
 
-  private readonly views: LazyViewsController = new LazyViewsController(
+  private readonly views: LazyViewsController = new LazyViewsController(this, () => this.flow.load());
+  private readonly svc = new ServicesController(
     this,
-    () => KaikuScanner.elementStyles,
-    () => this.flow.load(),
+    (s) => {
+      this.flow.sync.changed(s);
+      this.views.needAttention(s.needsAttention.length);
+    },
+    () => void this.flow.online(),
   );
-  private readonly svc = new ServicesController(this, (s) => {
-    this.flow.sync.changed(s);
-    this.views.needAttention(s.needsAttention.length);
-  });
   private readonly flow: ScanFlow = new ScanFlow({
     services: () => this.svc.get(),
     show: () => this.show,
@@ -240,10 +238,7 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
-  /** Of several elements on a page, the one wedge readings go to (docs/element.md, "Several elements"). */
-  private readonly terminal = new ActiveController(this);
   private readonly language = new LocaleController(this, () => this.flow.partFailed());
-  private readonly connection = new OnlineController(this, () => void this.flow.online());
 
   /** The language in use. */
   get locale(): UiLocale {
@@ -277,7 +272,7 @@ export class KaikuScanner extends LitElement {
     this.svc.configureFrom(this, changed as { has(key: string): boolean });
     this.config.check(this, changed as { has(key: string): boolean });
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
-    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.terminal.active);
+    this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.wedge.active);
   }
 
   /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
@@ -287,7 +282,7 @@ export class KaikuScanner extends LitElement {
     );
     if (showChanged) void this.flow.tally.refresh();
     this.views.observe(this.flow.phase, this);
-    if (this.flow.takeFocus() && this.terminal.active)
+    if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
 
@@ -306,7 +301,7 @@ export class KaikuScanner extends LitElement {
    * `result.profile` and pass it back as `wedgeOptions = { profile }` on the next start.
    */
   calibrateScanner(timeoutMs?: number): Promise<CalibrationResult> {
-    this.terminal.use();
+    this.wedge.use();
     this.wedge.setEnabled(!this.noWedge && this.config.settingsOk);
     return this.wedge.calibrate(timeoutMs);
   }
@@ -418,7 +413,7 @@ export class KaikuScanner extends LitElement {
 
   private renderHeader(): TemplateResult {
     return renderHeader(this.view, {
-      sync: this.flow.sync.facts(this.connection.online, this.services !== undefined || this.baseUrl !== ''),
+      sync: this.flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
       // The client refuses a plain-http URL to another machine without the opt-in.
       insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
       storage: this.flow.sync.state,

@@ -9,28 +9,8 @@ import { claimWorkerPolicy } from '@kaiku-scanner/core/base';
 import { KaikuScanner } from './kaiku-scanner.component.js';
 
 export { KaikuScanner } from './kaiku-scanner.component.js';
-export * from './events/index.js';
-export type {
-  AttentionItem,
-  CapState,
-  CardView,
-  DecideInput,
-  Decision,
-  LocalizedText,
-  ParsedCardId,
-  ServiceError,
-  UsageInput,
-  LookupOutcome,
-  OutboxState,
-  Reason,
-  RegisterOutcome,
-  ScannerServices,
-  ShowContext,
-  TicketRequest,
-  CoreServicesOptions,
-  TokenProvider,
-  UsageMode,
-} from './services/types.js';
+export * from './events.js';
+export type * from './services/types.js';
 export { createCoreServices } from './services/create-core-services.js';
 export type { CoreServices } from './services/create-core-services.js';
 export type { WedgeSettings } from './controllers/wedge-controller.js';

@@ -7,7 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { promisifyRequest } from 'idb-keyval';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
-import type { KaikuCardEvent, KaikuErrorEvent } from './events/index.js';
+import type { KaikuCardEvent, KaikuErrorEvent } from './events.js';
 
 const ACTIVE = 'A045198723';
 const REFUSED = 'A999005458';

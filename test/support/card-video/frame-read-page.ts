@@ -1,6 +1,6 @@
 // Browser side of bench/camera-frame.bench.ts: what one camera frame costs to become the RGBA pixels a decoder
 // reads, by the SDK's path and by the pattern its peers use, on the frames of Chromium's fake camera.
-import { readImagePixels, readPixels } from '../../../packages/core/src/input/decode/read-pixels.js';
+import { readFramePixels, readPixels } from '../../../packages/core/src/input/decode/read-pixels.js';
 
 export type FrameReadTimes = Record<string, { page: number[]; decoder: number[]; total: number[] }>;
 
@@ -29,7 +29,7 @@ async function run(frames: number): Promise<{ size: string; format: string | nul
       const frame = new VideoFrame(video);
       const page = performance.now() - t;
       t = performance.now();
-      await readImagePixels(frame, undefined);
+      await readFramePixels(frame, undefined);
       const decoder = performance.now() - t;
       frame.close();
       note('kaiku: VideoFrame → copyTo', page, decoder);

@@ -8,10 +8,7 @@ import { reasonFactory } from '../messages/reason-factory.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
 import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';
-import { splitCheckCharacter } from './check-character.js';
 import { code39CheckCharacter } from './code39.js';
-import type { CheckCharacterMode } from './check-character.js';
-import { normalizeReading } from './normalize-reading.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
 /**
@@ -89,7 +86,9 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
       : refuse('bad-checksum', {});
   }
   const result = matchData(split.data, format);
-  if (!result.ok && mode === 'off' && hasUnexpectedCheckCharacter(reading.text, format)) {
+  // A valid ID followed by its own mod-43 character: the reader sends a check character nobody asked for.
+  const verified = !result.ok && mode === 'off' ? splitCheckCharacter(reading, 'verify') : undefined;
+  if (verified?.ok === true && verified.data !== reading.text && matchData(verified.data, format).ok) {
     return refuse('unexpected-check-character', {});
   }
   // A reading that is a whole valid ID by itself most likely lacks its check character.
@@ -113,13 +112,6 @@ function grouped({ text, starred }: { text: string; starred: boolean }): boolean
   if (starred || sep === undefined) return false;
   const groups = text.split(sep);
   return groups.every((g, i) => /^[A-Z0-9]{3,}$/.test(g) || (i === 0 && /^[A-Z]+$/.test(g)));
-}
-
-/** A valid ID followed by its own mod-43 character: the reader sends a check character nobody asked for. */
-function hasUnexpectedCheckCharacter(text: string, format: CardIdFormat): boolean {
-  const chars = [...text];
-  const data = chars.slice(0, -1).join('');
-  return data !== '' && code39CheckCharacter(data) === chars[chars.length - 1] && matchData(data, format).ok;
 }
 
 function matchData(id: string, format: CardIdFormat): CardIdResult {
@@ -169,4 +161,81 @@ function refuse<C extends CardIdErrorCode>(
   params: Parameters<typeof createReason<C>>[1],
 ): CardIdResult {
   return { ok: false, error: createReason(code, params) as CardIdError };
+}
+
+/**
+ * How the mod-43 check character is handled: none expected, required and verified, or required and dropped.
+ *
+ * @example
+ * parseCardId(scan, { checkCharacter: 'verify' satisfies CheckCharacterMode });
+ */
+export type CheckCharacterMode = 'off' | 'verify' | 'strip';
+
+/**
+ * The modes, for option validation and UIs.
+ *
+ * @example
+ * CHECK_CHARACTER_MODES.includes(setting); // validate a configuration value
+ */
+export const CHECK_CHARACTER_MODES: readonly CheckCharacterMode[] = ['off', 'verify', 'strip'];
+
+type Split =
+  | { readonly ok: true; readonly data: string }
+  | { readonly ok: false; readonly code: 'bad-checksum' }
+  | { readonly ok: false; readonly code: 'bad-character'; readonly index: number };
+
+/**
+ * Separates the data from its optional Code 39 mod-43 check character according to `mode`, never by guessing. A
+ * check character may be a space, which a wedge's trailing whitespace hides: it is read as such only when a space
+ * really followed the text and the last visible character is not itself a valid check.
+ */
+function splitCheckCharacter(reading: NormalizedReading, mode: CheckCharacterMode): Split {
+  const text = reading.text;
+  if (mode === 'off') return { ok: true, data: text };
+  const chars = [...text];
+  const last = chars[chars.length - 1] ?? '';
+  const data = chars.slice(0, -1).join('');
+  const expected = code39CheckCharacter(data);
+  const spaceIsCheck = reading.trailingSpace && !reading.starred && code39CheckCharacter(text) === ' ';
+  if (expected === last && data !== '') return { ok: true, data };
+  if (spaceIsCheck) return { ok: true, data: text };
+  if (code39CheckCharacter(last) === undefined)
+    return { ok: false, code: 'bad-character', index: chars.length - 1 };
+  if (mode === 'strip' && data !== '') return { ok: true, data };
+  return { ok: false, code: 'bad-checksum' };
+}
+
+/** A reading cleaned without guessing: only transformations that cannot change which card is meant. */
+type NormalizedReading = {
+  /** Upper-case text with surrounding whitespace, control and format characters removed. */
+  readonly text: string;
+  /** True when `*…*` Code 39 start/stop characters surrounded the text (removed from `text`). */
+  readonly starred: boolean;
+  /** True when a plain space directly followed the text (a Code 39 check character may be a space). */
+  readonly trailingSpace: boolean;
+};
+
+// Cc (C0/C1 controls: CR, LF, TAB, STX, ETX, GS, …) and Cf (BOM, zero-width spaces, direction marks):
+// invisible, never part of an ID; wedge scanners and copy-paste add them.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+// The Halfwidth and Fullwidth Forms block: an Asian IME or keyboard layout turns A9 into Ａ９.
+// NFKC is applied to this block only: elsewhere it would turn Ⅹ into X or ① into 1 — guesses.
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const LOWER_ASCII = /[a-z]/g;
+
+/**
+ * Removes what a wedge, a camera or a copy-paste adds around an ID; changes no character into another,
+ * except full-width to ASCII and ASCII lower to upper case.
+ */
+function normalizeReading(raw: string): NormalizedReading {
+  const visible = String(raw)
+    .replace(INVISIBLE, '')
+    .replace(FULL_WIDTH, (c) => c.normalize('NFKC'));
+  const start = visible.search(/\S/u);
+  const leading = start < 0 ? '' : visible.slice(start);
+  const text = leading.trimEnd();
+  const trailingSpace = leading.charAt(text.length) === ' ';
+  const upper = text.replace(LOWER_ASCII, (c) => c.toUpperCase());
+  const starred = upper.length >= 2 && upper.startsWith('*') && upper.endsWith('*');
+  return { text: starred ? upper.slice(1, -1) : upper, starred, trailingSpace };
 }

@@ -29,6 +29,8 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
       'keys-unidentified':
         'Laite ei kertonut lukijan merkkejä. Napauta tekstikenttää ja lue kortti uudelleen.',
       'not-a-card-id': 'Luettu teksti ei ole Kaikukortin tunnus. Lue kortti uudelleen tai kirjoita tunnus.',
+      // Thrown at the listener's start with its English text inline: here, out of a first download.
+      'wedge-invalid-option': 'Viivakoodinlukijan asetus ei kelpaa ({fields}): tarkista arvo.',
     },
     sv: {
       'layout-mismatch': (p) =>
@@ -47,6 +49,7 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
         'Enheten angav inte läsarens tecken. Tryck på ett textfält och läs kortet på nytt.',
       'not-a-card-id':
         'Den lästa texten är inte ett Kaikukortti-nummer. Läs kortet på nytt eller skriv in numret.',
+      'wedge-invalid-option': 'Streckkodsläsarens inställning är ogiltig ({fields}): kontrollera värdet.',
     },
     en: {
       'layout-mismatch': (p) =>
@@ -65,6 +68,7 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
       'keys-unidentified':
         "The device did not report the reader's characters. Tap a text field and scan again.",
       'not-a-card-id': 'What was read is not a Kaikukortti card ID. Scan the card again or type the ID.',
+      'wedge-invalid-option': 'Invalid barcode reader setting ({fields}): check its value.',
     },
   }),
   wedgeLoadMessages,

@@ -14,7 +14,14 @@ describe('wedge messages', () => {
   });
 
   it('render every code in every language, translated, without template leftovers', () => {
-    const params = { hostLayouts: 'de', expected: 'Enter', received: 'Tab', length: 3, minLength: 5 };
+    const params = {
+      hostLayouts: 'de',
+      expected: 'Enter',
+      received: 'Tab',
+      length: 3,
+      minLength: 5,
+      fields: 'x',
+    };
     for (const [code, message] of Object.entries(wedgeMessages)) {
       const texts = LOCALES.map(
         (locale) => (message as Record<string, (p: unknown) => string>)[locale]?.(params) ?? '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toUsageReportCsv } from './csv-export.js';
-import { csvCell } from '../reports/neutralise.js';
+import { csvCell } from '../reports/usage-report.js';
 import { readProblemReasons } from '../messages/server-reason.js';
 import { keyedRowChecksum, reportChecksum, reportDetails } from './report-key.js';
 import type { OutboxRecord } from './types.js';

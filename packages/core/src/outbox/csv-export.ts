@@ -3,11 +3,9 @@ import type { OutboxRecord } from './types.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
 import { readProblemReasons } from '../messages/server-reason.js';
-import { csvLine } from '../reports/neutralise.js';
 import { REPORT_FIELDS } from '../reports/types.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_COLUMN_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
-import { usageRequestToReportRows } from '../reports/usage-report-rows.js';
-import { formatReportDate, usageCells } from '../reports/write-usage-csv.js';
+import { csvLine, formatReportDate, usageCells, usageRequestToReportRows } from '../reports/usage-report.js';
 
 // An outbox holds its own venue's usages: every column of a report but the ticket agent's venue.
 const COLUMNS = REPORT_FIELDS.filter((field) => field !== 'venue');

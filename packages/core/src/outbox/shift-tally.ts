@@ -6,13 +6,15 @@ import type { UsageRequest } from '../schemas/api.js';
 import type { Locale } from '../messages/define.js';
 import { toHelsinki } from '../rules/helsinki-time.js';
 import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
-import { csvLine } from '../reports/neutralise.js';
 import {
   addToTotals,
+  csvLine,
+  formatReportDate,
+  usageCells,
+  usageHeader,
   usageRequestToReportRows,
   type UsageReportTotals,
-} from '../reports/usage-report-rows.js';
-import { formatReportDate, usageCells, usageHeader } from '../reports/write-usage-csv.js';
+} from '../reports/usage-report.js';
 
 /** What became of a usage of this shift: registered, waiting in the outbox, refused, or voided afterwards. */
 export type ShiftState = 'registered' | 'queued' | 'refused' | 'voided';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from './operating-model-policy.js';
+import { definePolicy } from './policies.js';
 import { DEFAULT_POLICY, POLICIES, POLICY_2019, POLICY_2020, POLICY_2025, getPolicy } from './policies.js';
 
 describe('operating-model policies', () => {

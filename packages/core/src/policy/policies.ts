@@ -1,14 +1,89 @@
 /**
- * The known versions of the operating model. `POLICY_2025` is the default.
+ * The operating model's rules as data, with a version: the seeds disagree (5 % minimum cap in the 2019/2020
+ * operating model, 3 % in the 2025 checklist), so a venue picks a version and every rule function takes the policy as
+ * an argument. `POLICY_2025` is the default.
  *
  * The pilot rules (shows for ≤ 10 people: cap 0–1; swimming halls: 20 a day) were introduced as trials
  * for 2020 (004, 001) and 2020–2021 (000). No later source revokes or restates them, so they are kept in
  * every version; a venue that must not use them defines a policy with `tinyShow: null, swimmingHall: null`.
  */
-import type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './operating-model-policy.js';
-import { definePolicy } from './operating-model-policy.js';
-import { ownValue } from '../schemas/own-value.js';
+import type { ShowKind } from '../schemas/api-enums.js';
 import { SHOW_KINDS } from '../schemas/api-enums.js';
+import { ownValue } from '../schemas/own-value.js';
+
+/**
+ * Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version.
+ *
+ * @example
+ * const cap: CapPolicy = { ...POLICY_2025.cap, minPercent: 4 };
+ */
+export type CapPolicy = {
+  /** The cap may not be below this percent of the tickets (rounded up to whole tickets). */
+  readonly minPercent: number;
+  /** Small shows (at most `maxSeats` seats): the cap may be `minimum` tickets per show. */
+  readonly smallShow: { readonly maxSeats: number; readonly minimum: number };
+  /** Adult-education courses: `minimum` places per course. */
+  readonly course: { readonly minimum: number };
+  /** Pilot: shows for at most `maxSeats` people may set a cap of `minimum`–`maximum`. */
+  readonly tinyShow: { readonly maxSeats: number; readonly minimum: number; readonly maximum: number } | null;
+  /** Festivals, big halls, mass events drawing more than `moreThanPeople` at a time: at least `minimum`. */
+  readonly massEvent: { readonly moreThanPeople: number; readonly minimum: number };
+  /** Pilot: swimming halls, at least `minimumPerDay` card holders a day. */
+  readonly swimmingHall: { readonly minimumPerDay: number } | null;
+  /** A visiting producer may set `minimum`–`maximum` tickets per show. */
+  readonly visitingProducer: { readonly minimum: number; readonly maximum: number };
+};
+
+/**
+ * How usages count (policy choices the sources leave open).
+ *
+ * @example
+ * const usage: UsagePolicy = { ...POLICY_2025.usage, childrenCountAgainstCap: false };
+ */
+export type UsagePolicy = {
+  /** Child tickets count against the show's cap (a cap counts tickets, and a child's ticket is a ticket). */
+  readonly childrenCountAgainstCap: boolean;
+  /** Tickets of under-16 clients of a community card count against the cap. */
+  readonly under16ClientsCountAgainstCap: boolean;
+  /** Group members' own tickets (each on their own card) count against the cap. */
+  readonly groupMembersCountAgainstCap: boolean;
+  /**
+   * Kinds of show where a card gets one usage per show (`already-used` for a second; the seeds: one adult ticket per
+   * purchase, children "to the same event"). The show ID is the event: a performance, a whole course (every session,
+   * one place), a festival or swimming-hall day. A booking and its collection are one usage.
+   */
+  readonly oncePerShow: readonly ShowKind[];
+  /**
+   * How long after its registration a clerk may void a usage (the seeds are silent: our choice, docs/api.md
+   * "Voiding a usage"), and never once the show has started.
+   */
+  readonly voidWithinMinutes: number;
+};
+
+/**
+ * One version of the operating model.
+ *
+ * @example
+ * const policy: OperatingModelPolicy = getPolicy('2020') ?? DEFAULT_POLICY;
+ */
+export type OperatingModelPolicy = {
+  readonly version: string;
+  readonly title: string;
+  /** The seed documents this version is read from. */
+  readonly sources: readonly string[];
+  readonly cap: CapPolicy;
+  readonly usage: UsagePolicy;
+};
+
+/**
+ * Declares a policy, keeping its literal version.
+ *
+ * @example
+ * const strict = definePolicy({ ...POLICY_2025, version: '2025-strict', cap: { ...POLICY_2025.cap, tinyShow: null } });
+ */
+export function definePolicy<const P extends OperatingModelPolicy>(policy: P): P {
+  return Object.freeze(policy);
+}
 
 const CAP_2019: CapPolicy = {
   minPercent: 5,
@@ -28,12 +103,7 @@ const USAGE: UsagePolicy = {
   voidWithinMinutes: 15,
 };
 
-/**
- * The operating model of 17.9.2019 (Swedish 004, induction slides 001): 5 % minimum cap.
- *
- * @example
- * checkCapSetting({ capacity: 200, cap: 8, kind: 'show', policy: POLICY_2019 }).ok; // false (needs 10)
- */
+/** The operating model of 17.9.2019 (Swedish 004, induction slides 001): 5 % minimum cap. */
 export const POLICY_2019 = definePolicy({
   version: '2019',
   title: 'Kaikukortti operating model 17.9.2019',
@@ -42,12 +112,7 @@ export const POLICY_2019 = definePolicy({
   usage: USAGE,
 });
 
-/**
- * The operating model updated 30.10.2020 (000): 5 % minimum cap, pilots for 2020–2021.
- *
- * @example
- * getPolicy('2020') === POLICY_2020; // true
- */
+/** The operating model updated 30.10.2020 (000): 5 % minimum cap, pilots for 2020–2021. */
 export const POLICY_2020 = definePolicy({
   version: '2020',
   title: 'Kaikukortti operating model, updated 30.10.2020',

@@ -8,16 +8,6 @@ import { ReportError } from './report-error.js';
 export type ReportSource =
   Blob | string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
-export type OpenedSource = {
-  readonly chunks: AsyncIterable<Uint8Array>;
-  /** Total bytes when known in advance (Blob, bytes, text). */
-  readonly size: number | undefined;
-  /** True for a JavaScript string: already text, no encoding to detect. */
-  readonly isText: boolean;
-  /** Bytes read so far (for progress). */
-  readonly counter: { readonly bytes: number };
-};
-
 const SLICE = 1 << 20;
 const encoder = new TextEncoder();
 
@@ -68,12 +58,13 @@ async function* limited(
 
 /**
  * Opens a report source as byte chunks, refusing it up front when its known size exceeds `maxBytes`
- * and otherwise the moment the streamed bytes do.
+ * and otherwise the moment the streamed bytes do. `size` is known for Blob, bytes and text; `isText` is true for a
+ * JavaScript string (no encoding to detect); `counter` counts the bytes read so far (for progress).
  *
  * @example
  * const { chunks } = openSource(file, 256 * 1024 * 1024);
  */
-export function openSource(source: ReportSource, maxBytes: number): OpenedSource {
+export function openSource(source: ReportSource, maxBytes: number) {
   let chunks: AsyncIterable<Uint8Array>;
   let size: number | undefined;
   let isText = false;

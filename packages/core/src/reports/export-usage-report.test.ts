@@ -4,7 +4,7 @@ import type { UsageRecord } from '../schemas/api.js';
 import { exportUsageReport } from './export-usage-report.js';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import type { UsageReportRow } from './usage-report-rows.js';
+import type { UsageReportRow } from './usage-report.js';
 
 const rows: UsageReportRow[] = [
   { cardId: 'E2251', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' },

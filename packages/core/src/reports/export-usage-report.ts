@@ -1,15 +1,20 @@
 /**
  * `exportUsageReport`: a venue's usage report for a period — card ID, adult tickets, child tickets,
  * show, date, and a totals row — as CSV or XLSX in the official layout (toimintamalli 2019 §9.2).
+ *
+ * XLSX is written with exceljs's streaming writer in Node (rows are committed as they come, so a long period does
+ * not build a whole workbook model in memory). Numbers are numbers, dates are date cells, text cells are
+ * neutralised against formula injection.
  */
+import type { Workbook, Worksheet } from 'exceljs';
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
+import { concat } from './byte-source.js';
+import { hasNodeStreams, importNodeStream, loadExcel } from './read-xlsx.js';
 import { ReportError } from './report-error.js';
-import { usageToReportRows } from './usage-report-rows.js';
-import type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
-import { writeUsageCsv } from './write-usage-csv.js';
-import { writeUsageXlsx } from './write-usage-xlsx.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { neutraliseCell, usageLines, usageToReportRows, writeUsageCsv } from './usage-report.js';
+import type { ReportLayout, UsageReportRow, UsageReportTotals } from './usage-report.js';
 
 /** The part of the API client the export uses (`createApiClient(…)` satisfies it). */
 export type UsageSource = {
@@ -60,24 +65,73 @@ export type ExportedReport = {
   readonly totals: UsageReportTotals;
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-async function* fromClient(options: ExportUsageReportOptions): AsyncGenerator<UsageReportRow> {
-  const { client, venueId, from, to, signal } = options;
-  if (!client || !venueId || !from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to) {
-    throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
-  }
-  for await (const record of client.iterateUsages({ venueId, from, to }, signal ? { signal } : {})) {
-    yield* usageToReportRows(record);
-  }
+function dateCell(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
 }
+
+async function writeUsageXlsx(
+  rows: AsyncIterable<UsageReportRow>,
+  layout: ReportLayout,
+): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
+  const ExcelJS = await loadExcel();
+  const chunks: Uint8Array[] = [];
+  let workbook: { addWorksheet(name: string): Worksheet; commit?: () => Promise<void> };
+  let finished: Promise<void> = Promise.resolve();
+  let whole: Workbook | undefined;
+  if (hasNodeStreams()) {
+    // Node: the streaming writer commits rows as they come.
+    const { PassThrough } = await importNodeStream();
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    finished = new Promise<void>((resolve, reject) => {
+      sink.on('end', resolve);
+      sink.on('error', reject);
+    });
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: sink,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+  } else {
+    whole = new ExcelJS.Workbook();
+    workbook = whole;
+  }
+  const sheet = workbook.addWorksheet('Kaikukortti');
+  sheet.columns = [16, 16, 20, 40, 14, 12, 14, 38].map((width) => ({ width }));
+  const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
+  const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
+  for await (const { kind, cells } of usageLines(rows, layout, dateCell, totals)) {
+    const added = sheet.addRow(
+      cells.map((c) => (c === '' ? null : typeof c === 'string' ? neutraliseCell(c) : c)),
+    );
+    if (kind === 'row') added.getCell(5).numFmt = numFmt;
+    else added.font = kind === 'title' ? { bold: true, size: 13 } : { bold: true };
+    added.commit();
+  }
+  if (whole) chunks.push(new Uint8Array(await whole.xlsx.writeBuffer()));
+  else {
+    sheet.commit();
+    await workbook.commit?.();
+    await finished;
+  }
+  return { bytes: concat(chunks), totals };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isRecord = (row: UsageReportRow | UsageRecord): row is UsageRecord =>
   typeof (row as UsageRecord).show === 'object' && typeof (row as UsageRecord).tickets === 'object';
 
-async function* fromRows(
-  rows: Iterable<UsageReportRow | UsageRecord> | AsyncIterable<UsageReportRow | UsageRecord>,
-): AsyncGenerator<UsageReportRow> {
+/** The given rows (registered usages as their report lines), or the venue's usages read from the client. */
+async function* reportRows(options: ExportUsageReportOptions): AsyncGenerator<UsageReportRow> {
+  const { client, venueId, from, to, signal } = options;
+  let rows = options.rows;
+  if (!rows) {
+    if (!client || !venueId || !from || !to || !ISO_DATE.test(from) || !ISO_DATE.test(to) || from > to)
+      throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
+    rows = client.iterateUsages({ venueId, from, to }, signal ? { signal } : {});
+  }
   for await (const row of rows) {
     if (isRecord(row)) yield* usageToReportRows(row);
     else yield row;
@@ -106,7 +160,7 @@ export async function exportUsageReport(options: ExportUsageReportOptions): Prom
   const locale = options.locale ?? 'fi';
   if (options.format !== 'csv' && options.format !== 'xlsx')
     throw new ReportError('report-options-invalid', { option: 'format' });
-  const rows = options.rows ? fromRows(options.rows) : fromClient(options);
+  const rows = reportRows(options);
   const layout = {
     locale,
     title: options.title,

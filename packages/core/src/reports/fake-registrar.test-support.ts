@@ -4,7 +4,7 @@
  * Integration tests use the real sandbox instead.
  */
 import type { BatchItem, BatchItemResult, BatchResponse } from '../schemas/api.js';
-import type { BatchRegistrar } from './import-types.js';
+import type { BatchRegistrar } from './types.js';
 
 export type FakeRegistrar = BatchRegistrar & {
   readonly keys: Set<string>;

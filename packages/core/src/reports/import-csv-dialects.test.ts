@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import type { ImportResult } from './import-types.js';
+import type { ImportResult } from './types.js';
 
 const CARD = 'A045198723';
 // Windows-1252: ISO-8859-1 plus € – — ‘ ’ “ ” … at 0x80–0x9F, what Excel's autocorrect types.

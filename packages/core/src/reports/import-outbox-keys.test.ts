@@ -10,7 +10,7 @@ import { toUsageReportCsv } from '../outbox/csv-export.js';
 import type { OutboxRecord } from '../outbox/types.js';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import type { ImportResult } from './import-types.js';
+import type { ImportResult } from './types.js';
 
 const API = 'https://kaikukanta.example/api/';
 const VENUE = 'teatteri-hilla';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import type { RowEvent } from './import-types.js';
+import type { RowEvent } from './types.js';
 import { readXlsxSheetsBuffered } from './read-xlsx.js';
 
 const HEADER_FI = 'Kortin numero;Aikuiset;Lapset;Tapahtuma;Päivämäärä';

@@ -7,14 +7,11 @@ import type { Locale } from '../messages/define.js';
 import { isMessageCode, localize } from '../messages/index.js';
 import type { BatchItem, BatchItemResult, Problem } from '../schemas/api.js';
 import type { ReportSource } from './byte-source.js';
-import type { BatchRegistrar, ImportOptions, ImportResult } from './import-types.js';
-import { ImportTally } from './import-tally.js';
-import { officeText, ReportError, rowError, toReportError } from './report-error.js';
-import { newReportInfo, readReportRows } from './report-rows.js';
+import { ImportTally, RowHashSet } from './import-tally.js';
+import { clip, officeText, ReportError, rowError, toReportError } from './report-error.js';
+import { ReportInfo, readReportRows } from './report-rows.js';
 import { hasNodeStreams } from './read-xlsx.js';
-import type { ReportInfo } from './report-rows.js';
-import type { RowError, SalesRow } from './types.js';
-import { RowHashSet } from './row-hash-set.js';
+import type { BatchRegistrar, ImportOptions, ImportResult, RowError, SalesRow } from './types.js';
 import { sha256Hex } from '../sha256.js';
 import {
   canonicalRow,
@@ -23,19 +20,18 @@ import {
   venueKey,
   fileRuleErrors,
   groupUsageFromRows,
+  importApi,
+  keyedItem,
   isCommunityCard,
   usageFromRow,
 } from './usage-from-row.js';
-import type { UsageContext } from './usage-from-row.js';
-import { clip } from './clip.js';
+import type { ImportTarget, UsageContext } from './usage-from-row.js';
 import { validateSalesRow } from './validate-row.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
-import { importApi, keyedItem } from './outbox-key.js';
 import { checkAlreadyUsed } from '../rules/already-used.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api-request.js';
-import type { ImportTarget } from './outbox-key.js';
 
 const IMPORT_OPTIONS = {
   venueId: true,
@@ -124,21 +120,6 @@ function settings(options: ImportOptions) {
   };
 }
 
-async function sendBatch(client: BatchRegistrar, batch: Pending[], tally: ImportTally, signal?: AbortSignal) {
-  const items = batch.map((p) => p.item);
-  const answer = await client.registerBatch(items, signal ? { signal } : {});
-  const results = 'results' in answer ? answer.results : (answer as readonly BatchItemResult[]);
-  const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
-  for (const pending of batch) {
-    const result = byKey.get(pending.item.idempotencyKey);
-    for (const { row, cardId } of pending.rows) {
-      if (!result) tally.mark(row, 'not-sent', cardId);
-      else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
-      else tally.mark(row, 'refused', cardId, [problemError(result.problem, pending.item)]);
-    }
-  }
-}
-
 /**
  * Imports a sales report. Never throws for a bad file or a failed server: the result says which rows
  * went in, which the server refused, which are invalid (row number, field, code, fi/sv/en message) and,
@@ -154,7 +135,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const { batchSize, maxRows, limits, context, venues, target, checkApi } = settings(options);
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
-  const info: ReportInfo = newReportInfo();
+  const info = new ReportInfo();
   // Identical rows: first row number by hash.
   const seen = new RowHashSet();
   // Keys of keyed rows (the outbox's report), 53 bits each, with the row that first had each.
@@ -331,11 +312,23 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
 
   /** Sends the batch; when no answer came, it stays the batch (its rows are not sent). */
   async function send(): Promise<void> {
+    const { client, signal } = options;
     try {
-      await sendBatch(options.client as BatchRegistrar, batch, tally, options.signal);
+      const items = batch.map((p) => p.item);
+      const answer = await (client as BatchRegistrar).registerBatch(items, signal ? { signal } : {});
+      const results = 'results' in answer ? answer.results : (answer as readonly BatchItemResult[]);
+      const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
+      for (const { rows, item } of batch) {
+        const result = byKey.get(item.idempotencyKey);
+        for (const { row, cardId } of rows) {
+          if (!result) tally.mark(row, 'not-sent', cardId);
+          else if (result.ok) tally.mark(row, result.replayed ? 'already-registered' : 'registered', cardId);
+          else tally.mark(row, 'refused', cardId, [problemError(result.problem, item)]);
+        }
+      }
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      const code = options.signal?.aborted ? 'report-aborted' : 'report-server-failed';
+      const code = signal?.aborted ? 'report-aborted' : 'report-server-failed';
       const reason = isKaikuError(error) ? error.code : 'network';
       throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });
     }

@@ -1,48 +1,45 @@
-/** Accumulates an import's outcome row by row, keeping details bounded. */
-import type { ImportProgress, ImportResult, RowEvent, RowStatus } from './import-types.js';
+/** An import's bookkeeping: its outcome row by row (details bounded), row ranges, and row hashes seen. */
 import type { ReportError } from './report-error.js';
 import type { ReportInfo } from './report-rows.js';
-import { RowRanges } from './row-ranges.js';
-import type { RowError, RowOutcome } from './types.js';
+import type {
+  ImportCounts,
+  ImportProgress,
+  ImportResult,
+  RowError,
+  RowEvent,
+  RowOutcome,
+  RowRange,
+  RowStatus,
+} from './types.js';
 
 const RANGES = ['valid', 'registered', 'alreadyRegistered', 'notSent', 'provisional', 'withoutKey'] as const;
+type Ranged = (typeof RANGES)[number];
 
 export class ImportTally {
   rows = 0;
   lastRow: number | undefined;
   complete = false;
-  skipped = 0;
-  readonly ranges = Object.fromEntries(RANGES.map((k) => [k, new RowRanges()])) as Record<
-    (typeof RANGES)[number],
-    RowRanges
-  >;
-  readonly refused: RowOutcome[] = [];
-  readonly invalid: RowOutcome[] = [];
-  refusedCount = 0;
-  invalidCount = 0;
-  detailsTruncated = false;
-  error: ImportResult['error'];
+  readonly ranges = Object.fromEntries(RANGES.map((k) => [k, new RowRanges()])) as Record<Ranged, RowRanges>;
+  /** Rows counted without their numbers; `invalid` and `refused` rows keep their details up to `maxDetails`. */
+  private readonly tallies = { refused: 0, invalid: 0, skipped: 0 };
+  private readonly details = { refused: [] as RowOutcome[], invalid: [] as RowOutcome[] };
+  private detailsTruncated = false;
+  private error: ImportResult['error'];
 
   constructor(
     private readonly maxDetails: number,
     private readonly onRow: ((event: RowEvent) => void) | undefined,
   ) {}
 
-  /**
-   * Records what happened to a row and tells `onRow`. `valid` is told only in a dry run (an import tells what the
-   * server said); `invalid` and `refused` rows keep their errors, up to `maxDetails` in all.
-   */
+  /** Records what happened to a row and tells `onRow`; `valid` only in a dry run (an import tells what the server said). */
   mark(row: number, status: RowStatus, cardId?: string, errors?: readonly RowError[], dryRun = false): void {
-    if (status === 'skipped') this.skipped++;
+    if (status === 'skipped') this.tallies.skipped++;
     else if (status === 'invalid' || status === 'refused') {
-      const list = this[status];
-      if (status === 'invalid') this.invalidCount++;
-      else this.refusedCount++;
-      if (this.invalid.length + this.refused.length < this.maxDetails)
-        list.push({ row, ...(cardId ? { cardId } : {}), errors: errors ?? [] });
+      this.tallies[status]++;
+      if (this.details.invalid.length + this.details.refused.length < this.maxDetails)
+        this.details[status].push({ row, ...(cardId ? { cardId } : {}), errors: errors ?? [] });
       else this.detailsTruncated = true;
-    } else if (status === 'already-registered') this.ranges.alreadyRegistered.add(row);
-    else this.ranges[status === 'not-sent' ? 'notSent' : status].add(row);
+    } else this.ranges[status.replace(/-(\w)/, (_, c: string) => c.toUpperCase()) as Ranged].add(row);
     if (status !== 'valid' || dryRun)
       this.onRow?.({ row, status, ...(cardId ? { cardId } : {}), ...(errors ? { errors } : {}) });
   }
@@ -52,28 +49,32 @@ export class ImportTally {
     this.error = { code, params, message, ...(row ? { row } : {}) };
   }
 
+  private counts(): ImportCounts {
+    const ranged = Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].count]));
+    return { rows: this.rows, ...this.tallies, ...(ranged as Record<Ranged, number>) };
+  }
+
   progress(info: ReportInfo): ImportProgress {
-    const { valid, registered, alreadyRegistered } = this.ranges;
+    const { valid, registered, alreadyRegistered, refused, invalid } = this.counts();
+    const { format, counter, totalBytes } = info;
     return {
-      format: info.format,
-      bytesRead: info.counter.bytes,
-      totalBytes: info.totalBytes,
+      format,
+      bytesRead: counter.bytes,
+      totalBytes,
       rowsRead: this.rows,
-      valid: valid.count,
-      registered: registered.count,
-      alreadyRegistered: alreadyRegistered.count,
-      refused: this.refusedCount,
-      invalid: this.invalidCount,
+      valid,
+      registered,
+      alreadyRegistered,
+      refused,
+      invalid,
     };
   }
 
   result(info: ReportInfo, dryRun: boolean): ImportResult {
-    const { notSent } = this.ranges;
-    const ok = !this.error && this.invalidCount === 0 && this.refusedCount === 0 && notSent.count === 0;
+    const counts = this.counts();
     const csv = info.format === 'csv';
-    const counts = Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].count]));
     return {
-      ok,
+      ok: !this.error && counts.invalid === 0 && counts.refused === 0 && counts.notSent === 0,
       dryRun,
       format: info.format,
       encoding: csv ? info.encoding : undefined,
@@ -84,21 +85,110 @@ export class ImportTally {
       complete: this.complete,
       columns: info.columns,
       headings: info.headings,
-      counts: {
-        rows: this.rows,
-        refused: this.refusedCount,
-        invalid: this.invalidCount,
-        skipped: this.skipped,
-        ...(counts as Record<(typeof RANGES)[number], number>),
-      },
-      ...(Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].ranges])) as Record<
-        (typeof RANGES)[number],
-        RowRanges['ranges']
-      >),
-      refused: this.refused,
-      invalid: this.invalid,
+      counts,
+      ...(Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].ranges])) as Record<Ranged, RowRange[]>),
+      ...this.details,
       detailsTruncated: this.detailsTruncated,
       ...(this.error ? { error: this.error } : {}),
     };
+  }
+}
+
+/**
+ * Collects row numbers as sorted inclusive ranges. Rows mostly come in increasing order (appended in O(1)); a
+ * group visit's rows are settled at the end of the file and are merged into place.
+ */
+export class RowRanges {
+  readonly ranges: { from: number; to: number }[] = [];
+  count = 0;
+
+  add(row: number): void {
+    this.count++;
+    const last = this.ranges[this.ranges.length - 1];
+    if (!last || row > last.to + 1) this.ranges.push({ from: row, to: row });
+    else if (row === last.to + 1) last.to = row;
+    else this.insert(row);
+  }
+
+  private insert(row: number): void {
+    const at = this.ranges.findIndex((r) => row <= r.to + 1);
+    const range = this.ranges[at]!;
+    if (row >= range.from && row <= range.to) return;
+    if (row === range.to + 1) range.to = row;
+    else if (row === range.from - 1) range.from = row;
+    else {
+      this.ranges.splice(at, 0, { from: row, to: row });
+      return;
+    }
+    const next = this.ranges[at + 1];
+    if (next && range.to + 1 === next.from) {
+      range.to = next.to;
+      this.ranges.splice(at + 1, 1);
+    }
+    const previous = this.ranges[at - 1];
+    if (previous && previous.to + 1 === range.from) {
+      previous.to = range.to;
+      this.ranges.splice(at, 1);
+    }
+  }
+}
+
+/**
+ * Formats ranges as `2–5, 9, 12–40` (for summaries and messages).
+ *
+ * @example
+ * formatRanges([{ from: 2, to: 5 }, { from: 9, to: 9 }]); // '2–5, 9'
+ */
+export function formatRanges(ranges: readonly { readonly from: number; readonly to: number }[]): string {
+  return ranges.map((r) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)).join(', ');
+}
+
+/**
+ * Remembers which row hashes a file has had, and at which row each was first seen: an open-addressing
+ * table of 52-bit hashes in typed arrays, about 24 bytes per distinct row (a `Map` with number keys
+ * costs three times that), so duplicate detection stays small next to a streamed file.
+ */
+export class RowHashSet {
+  private hashes = new Float64Array(1024);
+  private rows = new Int32Array(1024);
+  private size = 0;
+
+  /** The first row seen with `hash` (a non-negative integer below 2^53), or undefined. */
+  get(hash: number): number | undefined {
+    const slot = this.find(hash);
+    return this.hashes[slot] === hash + 1 ? this.rows[slot] : undefined;
+  }
+
+  /** Records `hash` as first seen at `row` (no effect when already recorded). */
+  add(hash: number, row: number): void {
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    const slot = this.find(hash);
+    if (this.hashes[slot] === hash + 1) return;
+    this.hashes[slot] = hash + 1;
+    this.rows[slot] = row;
+    this.size++;
+  }
+
+  private find(hash: number): number {
+    const mask = this.hashes.length - 1;
+    // `>>> 0` keeps the low 32 bits of the (uniform) hash.
+    let slot = (hash >>> 0) & mask;
+    for (;;) {
+      const stored = this.hashes[slot];
+      if (stored === 0 || stored === hash + 1) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const hashes = this.hashes;
+    const rows = this.rows;
+    this.hashes = new Float64Array(hashes.length * 2);
+    this.rows = new Int32Array(rows.length * 2);
+    this.size = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const stored = hashes[i]!;
+      if (stored !== 0) this.add(stored - 1, rows[i]!);
+    }
   }
 }

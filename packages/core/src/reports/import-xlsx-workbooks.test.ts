@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
-import { newReportInfo, sheetRows } from './report-rows.js';
+import { ReportInfo, sheetRows } from './report-rows.js';
 import { readXlsxSheets, readXlsxSheetsBuffered } from './read-xlsx.js';
 
 const HEADER = ['Kortin numero', 'Aikuiset', 'Lapset', 'Tapahtuma', 'Päivämäärä'];
@@ -109,7 +109,7 @@ describe('which worksheet is the report', () => {
     async function* once() {
       yield bytes;
     }
-    const info = newReportInfo();
+    const info = new ReportInfo();
     const rows = [];
     for await (const { raw } of sheetRows(readXlsxSheetsBuffered(once()), undefined, info, () => {}))
       rows.push(raw);
@@ -169,7 +169,7 @@ describe('cells and parts Excel writes', () => {
     async function* once() {
       yield bytes;
     }
-    const info = newReportInfo();
+    const info = new ReportInfo();
     for await (const row of sheetRows(readXlsxSheetsBuffered(once()), undefined, info, () => {})) void row;
     expect(info.date1904).toBe(true);
   });

@@ -5,38 +5,18 @@
  * for browser scanners. CSV import/export has no such dependency at run time.
  */
 export { importSalesReport } from './import-sales-report.js';
-export type {
-  BatchRegistrar,
-  ImportCounts,
-  ImportOptions,
-  ImportProgress,
-  ImportResult,
-  RowEvent,
-  RowStatus,
-} from './import-types.js';
 export type { ReportSource } from './byte-source.js';
 export { exportUsageReport } from './export-usage-report.js';
 export type { ExportedReport, ExportUsageReportOptions, UsageSource } from './export-usage-report.js';
-export { usageToReportRows } from './usage-report-rows.js';
-export type { UsageReportRow, UsageReportTotals } from './usage-report-rows.js';
+export { csvCell, neutraliseCell, usageToReportRows } from './usage-report.js';
+export type { UsageReportRow, UsageReportTotals } from './usage-report.js';
 export { ReportError } from './report-error.js';
-export { validateSalesRow } from './validate-row.js';
+export { parseReportDate, parseReportTime, validateSalesRow } from './validate-row.js';
 export type { RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
 export type { ColumnMap, HeaderResult } from './header.js';
-export { parseReportDate, parseReportTime } from './parse-date.js';
-export { csvCell, neutraliseCell } from './neutralise.js';
-export { formatRanges } from './row-ranges.js';
-export { REPORT_FIELDS } from './types.js';
-export type {
-  CellValue,
-  RawRow,
-  ReportField,
-  RowError,
-  RowIssue,
-  RowOutcome,
-  RowRange,
-  SalesRow,
-} from './types.js';
+export { formatRanges } from './import-tally.js';
+// Every type of an import and its rows, and REPORT_FIELDS.
+export * from './types.js';
 export { REPORT_COLUMN_LABELS, reportMessages } from '../messages/reports.js';
 export type { ReportMessageCode } from '../messages/reports.js';

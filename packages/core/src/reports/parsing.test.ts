@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitFields, splitRecords } from './csv-records.js';
-import { RecordDecoder } from './decode-record.js';
+import { RecordDecoder, sniffDelimiter, splitFields, splitRecords } from './read-csv.js';
 import { matchHeader, normaliseHeader, recogniseHeader } from './header.js';
-import { helsinkiIso, toHelsinki } from './helsinki-time.js';
-import { neutraliseCell } from './neutralise.js';
-import { parseReportDate, parseReportTime } from './parse-date.js';
+import { neutraliseCell, toHelsinki } from './usage-report.js';
+import { helsinkiIso } from './usage-from-row.js';
+import { parseReportDate, parseReportTime } from './validate-row.js';
 import { toCell } from './read-xlsx.js';
-import { RowHashSet } from './row-hash-set.js';
-import { formatRanges } from './row-ranges.js';
+import { formatRanges, RowHashSet } from './import-tally.js';
 import { sha256Hex } from '../sha256.js';
-import { sniffDelimiter, sniffFormat } from './sniff.js';
+import { sniffFormat } from './report-rows.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 async function* chunked(data: Uint8Array, size: number) {

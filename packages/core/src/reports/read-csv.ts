@@ -1,15 +1,222 @@
 /**
- * Streams the rows of a CSV report: delimiter sniffed from the first lines, encoding detected per record
- * (UTF-8 with or without BOM, Windows-1252), quoted fields with line breaks.
+ * Streams the rows of a CSV report: delimiter sniffed from the first lines, records cut from the bytes, each record
+ * decoded on its own with the file's encoding worked out as it goes, quoted fields with line breaks.
+ *
+ * Records are split before decoding: delimiters, quotes and line breaks are ASCII, and neither UTF-8 nor
+ * Windows-1252 uses those bytes inside other characters. UTF-8 (with or without BOM) or Windows-1252: the first
+ * record with non-ASCII bytes decides; a later record that only makes sense in the other encoding is a
+ * mixed-encoding row error, never silent mojibake.
  */
-import { peek } from './byte-source.js';
-import { splitFields, splitRecords } from './csv-records.js';
-import { decodeWindows1252, RecordDecoder } from './decode-record.js';
+import { concat, peek } from './byte-source.js';
 import { recogniseHeader } from './header.js';
-import type { Encoding } from './decode-record.js';
-import { DELIMITERS, sniffDelimiter } from './sniff.js';
-import type { Delimiter } from './sniff.js';
-import type { RawRow } from './types.js';
+import { ReportError } from './report-error.js';
+import type { RawRow, RowIssue } from './types.js';
+
+export const DELIMITERS = [';', ',', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/**
+ * The delimiter of a CSV head: an Excel `sep=` line wins; otherwise the candidate found most often
+ * on one line (outside quotes) among the first lines, ties going to `;`, then `,`, tab, `|`.
+ *
+ * @example
+ * sniffDelimiter('Kortin numero;Lapset;Tapahtuma\nA1;0;X'); // { delimiter: ';', sepLine: false }
+ */
+export function sniffDelimiter(head: string): { delimiter: Delimiter; sepLine: boolean } {
+  const sep = /^\uFEFF?sep=(.)(?:\r\n?|\n)/i.exec(head);
+  const declared = DELIMITERS.find((d) => d === sep?.[1]);
+  if (declared) return { delimiter: declared, sepLine: true };
+  const lines = head.split(/\r\n?|\n/).slice(0, 20);
+  let best: Delimiter = ';';
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    for (const line of lines) {
+      const count = line.replace(/"[^"]*"/g, '').split(delimiter).length - 1;
+      if (count > bestCount) {
+        best = delimiter;
+        bestCount = count;
+      }
+    }
+  }
+  return { delimiter: best, sepLine: false };
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+
+type CsvRecord = { readonly row: number; readonly bytes: Uint8Array };
+
+/**
+ * @example
+ * for await (const { row, bytes } of splitRecords(chunks, ';'.charCodeAt(0), 1 << 20)) …
+ */
+export async function* splitRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  delimiter: number,
+  maxRecordBytes: number,
+): AsyncGenerator<CsvRecord> {
+  let state = FIELD_START;
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
+  let row = 0;
+  let afterCr = false;
+  const finish = (tail: Uint8Array): CsvRecord => {
+    const bytes = pending.length === 0 ? tail : concat([...pending, tail], pendingLength + tail.byteLength);
+    pending = [];
+    pendingLength = 0;
+    row++;
+    return { row, bytes };
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (state === QUOTED) {
+        if (b === QUOTE) state = QUOTE_IN_QUOTED;
+        continue;
+      }
+      if (state === QUOTE_IN_QUOTED && b === QUOTE) {
+        state = QUOTED;
+        continue;
+      }
+      if (b === LF || b === CR) {
+        // CRLF, LF, or a lone CR (classic Mac OS and some exporters) ends a record; the LF of a CRLF
+        // split over two chunks ends nothing more.
+        const lfAfterCr = b === LF && afterCr && i === start;
+        afterCr = b === CR;
+        state = FIELD_START;
+        if (!lfAfterCr) yield finish(chunk.subarray(start, i));
+        start = i + 1;
+        continue;
+      }
+      afterCr = false;
+      if (b === delimiter) state = FIELD_START;
+      else if (b === QUOTE && state === FIELD_START) state = QUOTED;
+      else state = UNQUOTED;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      pendingLength += rest.byteLength;
+      if (pendingLength > maxRecordBytes)
+        throw new ReportError('report-record-too-long', { row: row + 1 }, { row: row + 1 });
+      // Copy: the chunk's buffer may be reused by the stream that produced it.
+      pending.push(rest.slice());
+    }
+  }
+  if (pendingLength > 0) yield finish(new Uint8Array(0));
+}
+
+/**
+ * Splits one decoded record into fields (RFC 4180 quoting; a quote inside an unquoted field is kept).
+ *
+ * @example
+ * splitFields('A1;"Taikuri ""Matti""";3.2.2020', ';'); // ['A1', 'Taikuri "Matti"', '3.2.2020']
+ */
+export function splitFields(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  for (let i = 0; ;) {
+    let value = '';
+    if (text[i] === '"') {
+      for (i++; ;) {
+        const close = text.indexOf('"', i);
+        if (close === -1) {
+          [value, i] = [value + text.slice(i), text.length];
+          break;
+        }
+        value += text.slice(i, close);
+        i = close + 1;
+        if (text[i] !== '"') break;
+        value += '"';
+        i++;
+      }
+    }
+    // After a closing quote, anything up to the delimiter is kept, as spreadsheets do.
+    const next = text.indexOf(delimiter, i);
+    fields.push(value + text.slice(i, next === -1 ? text.length : next));
+    if (next === -1) return fields;
+    i = next + delimiter.length;
+  }
+}
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder('latin1');
+// What Windows-1252 puts at 0x80–0x9F (€ – — ‘ ’ “ ” … and so on). Node's TextDecoder decodes the label
+// as ISO-8859-1 and returns C1 control characters there, so they are mapped here; the five bytes
+// Windows-1252 leaves undefined stay as they are.
+const C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_RANGE = /[\u0080-\u009f]/g;
+const MAC_ROMAN_SIGN = /[a-zåäö][\u0160\u0152\u017d\u0178][a-zåäöš]/;
+const UNDEFINED_1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
+
+/** Windows-1252, the same in Node and in browsers. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1.decode(bytes).replace(C1_RANGE, (c) => C1.charAt(c.charCodeAt(0) - 0x80));
+}
+
+type Decoded = { readonly text: string } | { readonly issue: RowIssue };
+
+/** What a record's bytes are: with control characters (other than tab and line breaks), ASCII, or other text. */
+function byteClass(bytes: Uint8Array): 'control' | 'ascii' | 'text' {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return 'control';
+    if (b >= 0x80) ascii = false;
+  }
+  return ascii ? 'ascii' : 'text';
+}
+
+function tryUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export class RecordDecoder {
+  encoding: Encoding | undefined;
+  private readonly fixed: boolean;
+
+  /** `encoding` fixes it (a BOM was found, or the source was text); otherwise it is detected. */
+  constructor(encoding?: Encoding) {
+    this.encoding = encoding;
+    this.fixed = encoding !== undefined;
+  }
+
+  decode(bytes: Uint8Array): Decoded {
+    const kind = byteClass(bytes);
+    if (kind === 'control') return { issue: { code: 'row-control-characters', params: {} } };
+    if (kind === 'ascii') return { text: latin1.decode(bytes) };
+    const asUtf8 = tryUtf8(bytes);
+    if (this.encoding === undefined) this.encoding = asUtf8 === undefined ? 'windows-1252' : 'utf-8';
+    if (this.encoding === 'utf-8') {
+      if (asUtf8 !== undefined) return { text: asUtf8 };
+      return { issue: { code: 'row-encoding-mixed', params: { encoding: 'UTF-8' } } };
+    }
+    // Valid multi-byte UTF-8 in a Windows-1252 file would decode as "Ã¤"-style mojibake.
+    if (asUtf8 !== undefined && !this.fixed) {
+      return { issue: { code: 'row-encoding-mixed', params: { encoding: 'Windows-1252' } } };
+    }
+    const text = decodeWindows1252(bytes);
+    // Bytes Windows-1252 leaves undefined (Mac Roman's Å, ç, é, ê, ù among them): not text in this file.
+    if (UNDEFINED_1252.test(text)) return { issue: { code: 'row-control-characters', params: {} } };
+    // Mac Roman ("CSV (Macintosh)") writes ä as 0x8A, Š in Windows-1252: "KesŠyšntaika". An upper-case
+    // Š/Œ/Ž/Ÿ between lower-case letters is no Finnish or Swedish word; the row is refused, not misread.
+    if (MAC_ROMAN_SIGN.test(text)) return { issue: { code: 'row-encoding-unknown', params: {} } };
+    return { text };
+  }
+}
 
 export type CsvInfo = { delimiter: Delimiter | undefined; encoding: Encoding | undefined };
 

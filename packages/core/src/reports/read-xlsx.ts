@@ -27,6 +27,7 @@ type ExcelModule = typeof ExcelNs;
 
 // A variable specifier: browser bundlers must not try to resolve a Node built-in they never load.
 const NODE_STREAM = 'node:stream';
+export const importNodeStream = () => import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>;
 
 /** True where Node's streams exist (Node, Deno, Bun), false in browsers. */
 export function hasNodeStreams(): boolean {
@@ -117,12 +118,10 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
 /**
  * Every worksheet of a workbook, in the workbook's tab order, each with its rows as they stream.
  *
- * In Node, exceljs's streaming parsers read each part, but the parts are taken from the ZIP's central
- * directory (the file is in memory already, checked by `checkXlsx`), not from exceljs's one-pass unzip:
- * that pass loses parts when its consumer is slow (exceljs#2790, #3064: about 3 % of reads of a valid
- * three-sheet workbook returned no sheet at all on a busy machine) and decoded each chunk on its own, so
- * a Finnish letter split between two chunks became U+FFFD. Here the workbook's relations, workbook.xml,
- * shared strings and styles are always read before the first sheet, and text is decoded as one stream.
+ * In Node, exceljs's streaming parsers read each part, taken from the ZIP's central directory (the checked file is
+ * in memory already), not from exceljs's one-pass unzip, which loses parts when its consumer is slow (exceljs#2790,
+ * #3064) and splits characters between chunks. Relations, workbook.xml, shared strings and styles are read before
+ * the first sheet, and text is decoded as one stream.
  *
  * @example
  * for await (const sheet of readXlsxSheets(chunks)) for await (const row of sheet.rows) …
@@ -138,10 +137,7 @@ export async function* readXlsxSheets(
   }
   const deadline = deadlineAfter(limits.maxMs);
   const bytes = await checkedBytes(chunks, limits, deadline, size);
-  const [{ Readable }, ExcelJS] = await Promise.all([
-    import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>,
-    loadExcel(),
-  ]);
+  const [{ Readable }, ExcelJS] = await Promise.all([importNodeStream(), loadExcel()]);
   const parts = new Map(centralDirectory(bytes, limits.maxEntries).map((entry) => [entry.name, entry]));
   const text = (name: string): AsyncGenerator<string> => decodeText(entryChunks(bytes, parts.get(name)!));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {

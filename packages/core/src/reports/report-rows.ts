@@ -8,14 +8,11 @@ import type { ReportSource } from './byte-source.js';
 import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
 import { readCsvRows } from './read-csv.js';
-import type { CsvInfo } from './read-csv.js';
-import type { Encoding } from './decode-record.js';
-import type { Delimiter, SniffedFormat } from './sniff.js';
+import type { CsvInfo, Delimiter, Encoding } from './read-csv.js';
 import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
 import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';
-import { sniffFormat } from './sniff.js';
-import type { CellValue, RawRow, ReportField } from './types.js';
+import type { CellValue, ImportOptions, RawRow, ReportField } from './types.js';
 
 /** One worksheet as a reader hands it over; its rows must be read (or drained) before the next sheet. */
 export type XlsxSheet = {
@@ -46,12 +43,49 @@ export class ReportInfo implements CsvInfo {
 
 export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header'; readonly raw: RawRow };
 
-export type ReadLimits = {
-  readonly maxBytes: number;
-  readonly maxRecordBytes: number;
-  /** The worksheet to read (name or 1-based position); by default the first with a header row. */
-  readonly sheet?: string | number;
-};
+/** The sizes a read stops at, and the worksheet to read (by default the first with a header row). */
+export type ReadLimits = Required<Pick<ImportOptions, 'maxBytes' | 'maxRecordBytes'>> &
+  Pick<ImportOptions, 'sheet'>;
+
+export type SniffedFormat = { readonly kind: 'csv' | 'xlsx' | 'legacy-xls' | 'utf-16' | 'binary' | 'empty' };
+
+const startsWith = (head: Uint8Array, magic: readonly number[]) => magic.every((b, i) => head[i] === b);
+
+const BINARY_MAGIC: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x1f, 0x8b], // gzip
+  [0x52, 0x61, 0x72, 0x21], // Rar!
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+  [0x4d, 0x5a], // MZ (Windows executables)
+];
+
+/**
+ * @example
+ * sniffFormat(new TextEncoder().encode('Kortin numero;Lapset')); // { kind: 'csv' }
+ */
+export function sniffFormat(head: Uint8Array): SniffedFormat {
+  if (head.length === 0) return { kind: 'empty' };
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'legacy-xls' };
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return { kind: 'utf-16' };
+  if (BINARY_MAGIC.some((magic) => startsWith(head, magic))) return { kind: 'binary' };
+  let nul = 0;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  // UTF-16 text without a byte-order mark: every other byte of ASCII text is zero.
+  if (nul > head.length * 0.3 && control < head.length * 0.05) return { kind: 'utf-16' };
+  if (nul > 0 || control > head.length * 0.05) return { kind: 'binary' };
+  const text = new TextDecoder('latin1').decode(head.subarray(0, 512));
+  if (/^\s*<(\?xml|!doctype|html)/i.test(text)) return { kind: 'binary' };
+  return { kind: 'csv' };
+}
 
 const HEADER_SEARCH_ROWS = 20;
 /** Files that are no report, by what their first bytes are (`sniffFormat`). */
@@ -226,7 +260,7 @@ export async function* sheetRows(
 
 /**
  * @example
- * const info = newReportInfo();
+ * const info = new ReportInfo();
  * for await (const { kind, raw } of readReportRows(file, { maxBytes, maxRecordBytes }, info)) …
  */
 export async function* readReportRows(
@@ -254,5 +288,3 @@ export async function* readReportRows(
   const rows = readCsvRows(chunks, csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }
-
-export const newReportInfo = (): ReportInfo => new ReportInfo();

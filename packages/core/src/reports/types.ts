@@ -1,6 +1,15 @@
 import type { LocalizedText } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
-import type { OutboxDetails } from './outbox-key.js';
+import type {
+  BatchItem,
+  BatchItemResult,
+  BatchResponse,
+  Channel,
+  ShowKind,
+  UsageMode,
+} from '../schemas/api.js';
+import type { ColumnMap } from './header.js';
+import type { OutboxDetails } from './usage-from-row.js';
 
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = Exclude<keyof typeof REPORT_COLUMN_LABELS, 'total'>;
@@ -73,4 +82,158 @@ export type RowOutcome = {
   /** The card ID as written (normalised when it parsed). Never logged by the library. */
   readonly cardId?: string;
   readonly errors: readonly RowError[];
+};
+
+/** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
+export type BatchRegistrar = {
+  /**
+   * The API it sends to (`createApiClient`'s `baseUrl`). Rows of an outbox's report carry their record's target:
+   * they are sent only when it is this API, and refused (`row-key-target`) when it is another or unknown.
+   */
+  readonly baseUrl?: string;
+  registerBatch(
+    items: BatchItem[],
+    options?: { signal?: AbortSignal },
+  ): Promise<readonly BatchItemResult[] | BatchResponse>;
+};
+
+/** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
+export type ImportProgress = Pick<
+  ImportCounts,
+  'valid' | 'registered' | 'alreadyRegistered' | 'refused' | 'invalid'
+> & {
+  /** Known once the first bytes are read. Byte progress means little for XLSX (a zip is read ahead). */
+  readonly format: 'csv' | 'xlsx' | undefined;
+  readonly bytesRead: number;
+  /** Known for File/Blob, bytes and text sources. */
+  readonly totalBytes: number | undefined;
+  readonly rowsRead: number;
+};
+
+/** What happened to one row, as it happens (for per-row reports written while streaming). */
+export type RowStatus =
+  'registered' | 'already-registered' | 'refused' | 'invalid' | 'valid' | 'skipped' | 'not-sent';
+/** One row's outcome, passed to `onRow` as it happens: its number, status, card ID and errors. */
+export type RowEvent = {
+  readonly row: number;
+  readonly status: RowStatus;
+  readonly cardId?: string;
+  readonly errors?: readonly RowError[];
+};
+
+/** Options of `importSalesReport`: the venue, and progress and per-row callbacks. */
+export type ImportOptions = {
+  /** The venue the usages are registered for (or the agent's own ID, with `forVenueId`). */
+  readonly venueId: string;
+  /** Set when a ticket agent imports its sales for another venue's events. */
+  readonly forVenueId?: string;
+  /** Default `'ticket-agent'`: sales reports come from ticket agents. */
+  readonly channel?: Channel;
+  /** Kind of every event of the report; default `'show'`. */
+  readonly showKind?: ShowKind;
+  /** Default `'booking'` (a sale). */
+  readonly mode?: UsageMode;
+  /** Validate everything, register nothing. */
+  readonly dryRun?: boolean;
+  /** Where valid rows are registered; not needed for a dry run. */
+  readonly client?: BatchRegistrar;
+  /** Rows per batch request, 1–100 (the API's maximum); default 100. */
+  readonly batchSize?: number;
+  /** Refuse sources larger than this many bytes (checked up front when the size is known, else while streaming). Default 256 MiB. */
+  readonly maxBytes?: number;
+  /** Stop after this many rows. Default 1 000 000. */
+  readonly maxRows?: number;
+  /** Longest accepted CSV record, in bytes (catches a missing closing quote). Default 1 MiB. */
+  readonly maxRecordBytes?: number;
+  /** Details kept in the result for at most this many invalid/refused rows (counts stay exact). Default 10 000. */
+  readonly maxRowDetails?: number;
+  /**
+   * XLSX: the worksheet to read, by name (case-insensitive) or 1-based position. Default: the first
+   * visible worksheet with a recognised header row; later ones that have one too stop the import with
+   * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
+   */
+  readonly sheet?: string | number;
+  /**
+   * A ticket agent's venue column (`Tapahtumapaikka` / `Plats` / `Venue`): the other venues the agent may register
+   * for, by the name its file writes → the venue's ID (`{ 'Teatteri Hilla': 'teatteri-hilla' }`; an ID in the
+   * cell needs no entry). A row naming the import's venue registers as without the column, one naming a venue of
+   * `venues` for that venue (`forVenueId`; Kaikukanta refuses it per row, `agent-not-authorized`, when that venue has
+   * not named the agent), and any other is refused naming its venue (`row-venue-unknown`).
+   */
+  readonly venues?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly onRow?: (event: RowEvent) => void;
+};
+
+/** How many rows of an import ended how. */
+export type ImportCounts = {
+  /** Data rows after the header (blank and totals rows not included). */
+  readonly rows: number;
+  readonly valid: number;
+  readonly registered: number;
+  readonly alreadyRegistered: number;
+  readonly refused: number;
+  readonly invalid: number;
+  readonly skipped: number;
+  readonly notSent: number;
+  /** Valid rows the sale had accepted provisionally (the outbox's report); see `ImportResult.provisional`. */
+  readonly provisional: number;
+  /** Valid rows of an outbox's report that carry no record key; see `ImportResult.withoutKey`. */
+  readonly withoutKey: number;
+};
+
+/** The outcome of `importSalesReport`: whether every row went in, the counts and each problem row. */
+export type ImportResult = {
+  /** True when every row went in (or, in a dry run, is valid) and nothing stopped the import. */
+  readonly ok: boolean;
+  readonly dryRun: boolean;
+  readonly format: 'csv' | 'xlsx' | undefined;
+  readonly encoding: 'utf-8' | 'windows-1252' | undefined;
+  readonly delimiter: string | undefined;
+  readonly headerRow: number | undefined;
+  /** XLSX: the name of the worksheet that was read. */
+  readonly sheet: string | undefined;
+  /** The last row read. When `error` stopped the import, rows after it were not read at all. */
+  readonly lastRow: number | undefined;
+  /** True when every row was read (or, when `error` stopped the import, only after the last row). */
+  readonly complete: boolean;
+  readonly columns: ColumnMap | undefined;
+  /**
+   * The header row's cells as the file writes them: `headings[columns.date]` is the file's own name for the date
+   * column (for messages); a non-empty heading of no column in `columns` was ignored.
+   */
+  readonly headings: readonly string[] | undefined;
+  readonly counts: ImportCounts;
+  /** Valid rows (in a dry run: the rows that would be registered). */
+  readonly valid: readonly RowRange[];
+  /** Rows this import registered. */
+  readonly registered: readonly RowRange[];
+  /** Rows the server already had under the same key (an earlier import of the same report). */
+  readonly alreadyRegistered: readonly RowRange[];
+  /** Valid rows not sent, or whose batch got no answer, because the import stopped. Safe to import again. */
+  readonly notSent: readonly RowRange[];
+  /**
+   * Valid rows whose card the sale accepted provisionally, without checking it online (the outbox's report,
+   * Check = provisional). Kaikukanta checks their cards in this import like any other row: each is also in
+   * `registered`, `alreadyRegistered`, `refused` or `notSent`.
+   */
+  readonly provisional: readonly RowRange[];
+  /**
+   * Valid rows of an outbox's report (it has the Sync status or Idempotency key column) without the record's key:
+   * an older report, or a row added by hand. They are sent under the import's own content-derived key, so if the
+   * terminal still holds them and syncs, Kaikukanta gets them twice. Each is also in `registered`, …, `notSent`.
+   */
+  readonly withoutKey: readonly RowRange[];
+  readonly refused: readonly RowOutcome[];
+  readonly invalid: readonly RowOutcome[];
+  /** True when more rows were refused or invalid than `maxRowDetails` kept. */
+  readonly detailsTruncated: boolean;
+  /** What stopped the import early (file error, size limit, network failure, cancel). */
+  readonly error?: {
+    readonly code: string;
+    readonly params: Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly message: LocalizedText;
+    readonly row?: number;
+  };
 };

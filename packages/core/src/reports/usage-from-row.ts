@@ -1,21 +1,29 @@
 /**
- * Turns a valid sales-report row into the API's `UsageRequest` and a content-derived idempotency key.
+ * Turns a valid sales-report row into the item the import sends: the API's `UsageRequest` under a content-derived
+ * idempotency key, or — a row of the outbox's report (`toUsageReportCsv`), whose key and details columns are
+ * validated strictly — the very request the outbox would send under its key, bound to the API and venue the record
+ * was queued for.
  *
- * The key is SHA-256 of the canonical row (every field that goes into the request) plus the venue, so importing the
- * same report again
- * — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
+ * The content-derived key is SHA-256 of the canonical row (every field that goes into the request) plus the venue, so importing the
+ * same report again — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
  * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
  * `clientTime` is the show's start, not the time of the import.
  */
+import * as z from 'zod/mini';
 import { parseCardId } from '../card-id/parse-card-id.js';
+import { keyedRowChecksum, REPORT_DETAILS_VERSION } from '../outbox/report-key.js';
+import { outboxScope } from '../outbox/target.js';
+import { fromHelsinki } from '../rules/helsinki-time.js';
 import { checkRequest } from '../rules/request-checks.js';
-import type { Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
+import { GroupSchema, UsageRequestSchema } from '../schemas/api-request.js';
+import type { BatchItem, Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
+import { toFieldIssues } from '../schemas/field-issues.js';
+import { pure } from '../schemas/schema-parts.js';
 import type { UsageCard } from '../schemas/usage-input.js';
-import { helsinkiIso } from './helsinki-time.js';
 import { sha256Hex } from '../sha256.js';
+import { clip, rowError } from './report-error.js';
 import type { ReportField, RowError, SalesRow } from './types.js';
-import { clip } from './clip.js';
-import { rowError } from './report-error.js';
+import { neutraliseCell } from './usage-report.js';
 
 export type UsageContext = {
   readonly venueId: string;
@@ -26,6 +34,33 @@ export type UsageContext = {
 };
 
 const showIds = new Map<string, string>();
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const isoCache = new Map<string, string>();
+
+/**
+ * The ISO date-time with offset (+02:00 in winter, +03:00 in summer) of a Helsinki wall-clock time, on the rules'
+ * Helsinki calendar: a time in the spring-forward gap takes the offset before the change, one in the autumn overlap
+ * the earlier instant.
+ *
+ * @example
+ * helsinkiIso('2020-02-03', '18:30'); // '2020-02-03T18:30:00+02:00'
+ */
+export function helsinkiIso(date: string, time = '00:00'): string {
+  const key = `${date}T${time}`;
+  const cached = isoCache.get(key);
+  if (cached) return cached;
+  // A report has few distinct show times: Intl formatting is the costly part of a row.
+  if (isoCache.size > 10_000) isoCache.clear();
+  const [year = 0, month = 0, day = 0] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const at = fromHelsinki({ year, month, day, hour, minute, second: 0 }).getTime();
+  const minutes = Math.round((Date.UTC(year, month - 1, day, hour, minute) - at) / 60_000);
+  const abs = Math.abs(minutes);
+  const iso = `${key}:00${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  isoCache.set(key, iso);
+  return iso;
+}
 
 /** The canonical text of a row (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
@@ -177,4 +212,138 @@ export function fileRuleErrors(usage: UsageRequest): RowError[] {
     const params = reason.params as Readonly<Record<string, string | number>>;
     return { code: reason.code, field: reasonField(reason.code), params, message: reason.message };
   });
+}
+
+/** An outbox record's key as the outbox mints it: a lower-case RFC 4122 UUID (the server compares keys exactly). */
+const OutboxKeySchema = /* @__PURE__ */ pure(() =>
+  z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)),
+);
+
+/** The request without its card IDs (they are the rows' card cells), as the details cell writes it. */
+const DetailsUsageSchema = /* @__PURE__ */ pure(() => {
+  const { cardId: _card, group: _group, ...shape } = UsageRequestSchema.shape;
+  return z.strictObject({
+    ...shape,
+    group: z.optional(z.strictObject({ under16Clients: GroupSchema.shape.under16Clients })),
+  });
+});
+
+/** The details cell: layout version, target API (null: queued before outboxes were bound), request, checksum. */
+const OutboxDetailsSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    v: z.literal(REPORT_DETAILS_VERSION),
+    api: z.nullable(z.string().check(z.minLength(1), z.maxLength(2048))),
+    usage: DetailsUsageSchema,
+    check: z.string().check(z.regex(/^[0-9a-f]{14}$/)),
+  }),
+);
+/** The details cell, parsed. */
+export type OutboxDetails = z.infer<typeof OutboxDetailsSchema>;
+
+/** A row's key and details, or what is wrong with them (`row-key-invalid`, `row-details-invalid`). */
+export type KeyCells =
+  | { readonly ok: true; readonly key?: SalesRow['key'] }
+  | { readonly ok: false; readonly errors: readonly RowError[] };
+
+/**
+ * Reads a row's key and details cells. Both empty: no key (the import's own key, as for any sales report). A key
+ * needs its details and details need their key; a malformed one is refused naming the field (`key`, or the
+ * details' own field path such as `usage.show.id`).
+ */
+export function readKeyCells(keyText: string, detailsText: string): KeyCells {
+  if (keyText === '' && detailsText === '') return { ok: true };
+  const errors: RowError[] = [];
+  if (!OutboxKeySchema.safeParse(keyText).success) errors.push(rowError('row-key-invalid', 'key'));
+  let json: unknown;
+  try {
+    json = detailsText === '' ? undefined : JSON.parse(detailsText);
+  } catch {
+    json = undefined;
+  }
+  const parsed = OutboxDetailsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = json === undefined ? undefined : toFieldIssues(parsed.error.issues, OutboxDetailsSchema)[0];
+    const unread = detailsText === '' ? 'missing' : 'unreadable';
+    // The path comes from the file: masked like any cell quoted in a message (never a card ID).
+    errors.push(
+      rowError('row-details-invalid', 'details', {
+        path: clip(issue?.path ?? ''),
+        problem: json === undefined ? unread : (issue?.problem ?? 'invalid'),
+        ...(issue?.suggestion ? { suggestion: clip(issue.suggestion) } : {}),
+      }),
+    );
+  }
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, key: { id: keyText, text: detailsText, details: parsed.data } };
+}
+
+/** Where the import sends: its API (normalised like an outbox's target; undefined when unknown) and venue. */
+export type ImportTarget = Pick<UsageContext, 'venueId' | 'forVenueId'> & {
+  readonly api: string | undefined;
+};
+
+/** The import's API as an outbox names its target (`undefined` when the client does not say, or is unusable). */
+export function importApi(baseUrl: string | undefined): string | undefined {
+  if (baseUrl === undefined) return undefined;
+  try {
+    return outboxScope({ baseUrl }).api;
+  } catch {
+    return undefined;
+  }
+}
+
+const normaliseName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** The show name as the report's cell reads back: a formula-like name was written with a leading apostrophe. */
+const shownNames = (name: string): string[] => [normaliseName(neutraliseCell(name)), normaliseName(name)];
+
+/**
+ * The item the outbox would send for a keyed row (with its group visit's members, in file order), or why it
+ * cannot be sent here: another API or venue (`row-key-target`), or cells that no longer match the key
+ * (`row-key-mismatch`, naming the field; a visit whose leader has no key is one). `checkApi` is false for a dry run
+ * without a client.
+ *
+ * @example
+ * const built = keyedItem(row, [], { api: 'https://kaikukanta.example/api/', venueId: 'teatteri-hilla', forVenueId: undefined }, true);
+ */
+export function keyedItem(
+  leader: SalesRow,
+  members: readonly SalesRow[],
+  target: ImportTarget,
+  checkApi: boolean,
+): { readonly ok: true; readonly item: BatchItem } | { readonly ok: false; readonly error: RowError } {
+  const mismatch = (field: 'key' | 'event' | 'children' | 'mode') => ({
+    ok: false as const,
+    error: rowError('row-key-mismatch', field, { field }),
+  });
+  const elsewhere = (where: 'api' | 'venue') => ({
+    ok: false as const,
+    error: rowError('row-key-target', 'details', { target: where }),
+  });
+  const key = leader.key;
+  if (!key) return mismatch('key');
+  const { details } = key;
+  const { usage } = details;
+  if (details.api === null || (checkApi && details.api !== target.api)) return elsewhere('api');
+  if (usage.venueId !== target.venueId || (usage.forVenueId ?? '') !== (target.forVenueId ?? ''))
+    return elsewhere('venue');
+  if (members.some((m) => m.key?.id !== key.id || m.key.text !== key.text)) return mismatch('key');
+  if (!shownNames(usage.show.name).includes(leader.event)) return mismatch('event');
+  if (leader.childTickets !== usage.childTickets + (usage.group?.under16Clients ?? 0))
+    return mismatch('children');
+  if (leader.mode !== undefined && leader.mode !== usage.mode) return mismatch('mode');
+  const rebuilt = UsageRequestSchema.safeParse({
+    ...usage,
+    cardId: leader.cardId,
+    ...(usage.group
+      ? { group: { memberCardIds: members.map((m) => m.cardId), under16Clients: usage.group.under16Clients } }
+      : {}),
+  });
+  // The card, member cards, date or time changed, or the details were edited: the key belongs to another request.
+  if (
+    !rebuilt.success ||
+    (members.length > 0 && !usage.group) ||
+    keyedRowChecksum(key.id, rebuilt.data, leader.date, leader.time ?? '') !== details.check
+  )
+    return mismatch('key');
+  return { ok: true, item: { idempotencyKey: key.id, usage: rebuilt.data satisfies UsageRequest } };
 }

@@ -3,12 +3,11 @@
  * little to make: a 1 MB file that inflates to gigabytes, 20 KB of nested elements that take a gigabyte
  * of parser memory, rows with one cell in column XFD that make every row walk 16 384 slots. So every
  * entry is inflated here first (`DecompressionStream`, in browsers and Node alike) and its XML parsed as
- * it streams (xlsx-xml-scan.ts), against a deadline, and the workbook is refused with a stable code at
+ * it streams (`XmlScan` below), against a deadline, and the workbook is refused with a stable code at
  * the first bound crossed.
  */
+import type { ReportMessageCode } from '../messages/reports.js';
 import { ReportError } from './report-error.js';
-import { bound, XmlScan } from './xlsx-xml-scan.js';
-import type { Counts } from './xlsx-xml-scan.js';
 
 /** What a workbook may cost to read. */
 export type XlsxLimits = {
@@ -73,7 +72,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** One part of a ZIP archive, as its central directory lists it. */
-export type ZipEntry = { name: string; method: number; compressedSize: number; offset: number };
+type ZipEntry = { name: string; method: number; compressedSize: number; offset: number };
 
 const unreadable = (): ReportError => new ReportError('report-xlsx-unreadable');
 
@@ -178,5 +177,199 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
     }
   } finally {
     void reader.cancel().catch(() => undefined);
+  }
+}
+
+/*
+ * A streaming XML scan bounds what a parser makes of a workbook's bytes, not the bytes: the start tags of the
+ * elements exceljs turns into cells, rows, columns and ranges are parsed (any attribute order, references
+ * unescaped) and their values read exactly as exceljs reads them; comments, CDATA and processing instructions are
+ * skipped to their real ends; a DOCTYPE (never in a workbook, and the one way to declare entities) refuses the file.
+ */
+
+// Bytes the scanner acts on.
+const [LT, GT, SLASH, BANG, QMARK, DASH, RSQB, DQ, SQ] = [
+  0x3c, 0x3e, 0x2f, 0x21, 0x3f, 0x2d, 0x5d, 0x22, 0x27,
+];
+// Where the scanner is: text, after `<`, in a start tag's name, in a start tag, in an end tag, after `<!`, in a
+// comment, CDATA section or processing instruction.
+const [TEXT, OPEN, NAME, TAG, END, DECL, COMMENT, CDATA, PI] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+/** Elements whose attribute values are bounded (their start tags are parsed). */
+const BOUNDED = new Set(['c', 'row', 'col', 'mergeCell', 'dataValidation']);
+/** Longest start tag or defined name parsed: far above Excel's own (a cell's tag is ~30 bytes). */
+const MAX_MARKUP = 64 * 1024;
+/** Excel's last column (XFD): exceljs makes one object per column of a `<col>` range up to its `max`. */
+const LAST_COLUMN = 16_384;
+
+/** Column and row of a cell reference, exactly as exceljs reads it (`colCache.decodeAddress`). */
+function decodeAddress(value: string): { col: number | undefined; row: number | undefined } {
+  let [col, row, hasCol, hasRow] = [0, 0, false, false];
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!hasRow && c >= 65 && c <= 90) [col, hasCol] = [col * 26 + c - 64, true];
+    else if (c >= 48 && c <= 57) [row, hasRow] = [row * 10 + c - 48, true];
+    else if (hasRow && hasCol && c !== 36) break;
+  }
+  return { col: hasCol ? col : undefined, row: hasRow ? row : undefined };
+}
+
+/** Cells the ranges of a list (`A1:B2 C3:D4`, `Sheet!$A$1:$B$2,…`) span: what exceljs fills in for them. */
+function rangeCells(list: string): number {
+  let cells = 0;
+  for (const part of list.split(/[\s,]+/)) {
+    const [from, to] = part.slice(part.lastIndexOf('!') + 1).split(':');
+    if (to === undefined) continue;
+    const [a, b] = [decodeAddress(from ?? ''), decodeAddress(to)];
+    if (a.col === undefined || a.row === undefined || b.col === undefined || b.row === undefined) continue;
+    cells += (Math.abs(a.row - b.row) + 1) * (Math.abs(a.col - b.col) + 1);
+  }
+  return cells;
+}
+
+/** Character and entity references decoded, as an XML parser does (unknown ones are left as they are). */
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[\da-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, ref: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (!ref.startsWith('#')) return named[ref] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Every attribute of a start tag (after its name) by local name, values unescaped; repeats kept. */
+function attributesOf(tag: string): [string, string][] {
+  const found: [string, string][] = [];
+  const pattern = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let m = pattern.exec(tag); m; m = pattern.exec(tag)) {
+    const value = m[2] ?? m[3] ?? '';
+    found.push([m[1]!.slice(m[1]!.indexOf(':') + 1), value.includes('&') ? unescapeXml(value) : value]);
+  }
+  return found;
+}
+
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Refuses with `code` when `value` is over `limit` (NaN and undefined never are). */
+function bound(value: number | undefined, limit: number, code: ReportMessageCode): void {
+  if (value !== undefined && value > limit) throw new ReportError(code, { limit });
+}
+
+/** What all parts of a workbook add up to. */
+type Counts = { cells: number; strings: number; elements: number };
+
+/** One part's scan; `counts` are the whole workbook's. */
+class XmlScan {
+  private depth = 0;
+  private state = TEXT;
+  private run = 0;
+  private quote = 0;
+  private last = 0;
+  private name = '';
+  /** The start tag of a bounded element so far, and where it starts in the chunk being fed. */
+  private markup: string | undefined;
+  private from = 0;
+  /** A defined name's text so far. */
+  private text: string | undefined;
+  private column = 0;
+  constructor(
+    private readonly limits: XlsxLimits,
+    private readonly counts: Counts,
+  ) {}
+
+  feed(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      switch (this.state) {
+        case TEXT:
+          if (this.text === undefined) {
+            i = chunk.indexOf(LT, i);
+            if (i < 0) return;
+            this.state = OPEN;
+          } else if (byte === LT) this.state = OPEN;
+          else this.text = this.keep(this.text, chunk, i, i + 1);
+          break;
+        case OPEN:
+          this.state = byte === SLASH ? END : byte === BANG ? DECL : byte === QMARK ? PI : NAME;
+          [this.name, this.run, this.last] = [this.state === NAME ? String.fromCharCode(byte) : '', 0, byte];
+          break;
+        case NAME:
+          if (byte === GT || byte === SLASH || byte <= 0x20) {
+            [this.markup, this.from] = [BOUNDED.has(localName(this.name)) ? '' : undefined, i];
+            this.state = TAG;
+            i--;
+          } else if (this.name.length < 64) this.name += String.fromCharCode(byte);
+          break;
+        case TAG:
+          if (this.quote === 0 && byte === GT) {
+            if (this.markup !== undefined) this.markup = this.keep(this.markup, chunk, this.from, i);
+            this.startTag(this.last === SLASH);
+            this.state = TEXT;
+            break;
+          }
+          if (this.quote === byte) this.quote = 0;
+          else if (this.quote === 0 && (byte === DQ || byte === SQ)) this.quote = byte;
+          this.last = byte;
+          break;
+        case END:
+          if (byte !== GT) break;
+          this.depth--;
+          this.state = TEXT;
+          if (this.text) this.addCells(rangeCells(unescapeXml(this.text)));
+          this.text = undefined;
+          break;
+        case DECL:
+          // `<!--` or `<![CDATA[`; anything else is a DOCTYPE or worse.
+          this.name += String.fromCharCode(byte);
+          if (this.name === '--' || this.name === '[CDATA[')
+            this.state = this.name === '--' ? COMMENT : CDATA;
+          else if (!'--'.startsWith(this.name) && !'[CDATA['.startsWith(this.name)) throw unreadable();
+          break;
+        default: {
+          // The end of a comment (`-->`), a CDATA section (`]]>`) or a processing instruction (`?>`).
+          const mark = this.state === COMMENT ? DASH : this.state === CDATA ? RSQB : QMARK;
+          if (byte === GT && this.run >= (this.state === PI ? 1 : 2)) this.state = TEXT;
+          this.run = byte === mark ? this.run + 1 : 0;
+        }
+      }
+    }
+    // A bounded element's start tag that goes on in the next chunk.
+    if (this.markup !== undefined && this.state === TAG) {
+      this.markup = this.keep(this.markup, chunk, this.from, chunk.length);
+      this.from = 0;
+    }
+  }
+
+  /** `into` and the bytes from `from` to `to` as text (only ASCII means anything in what is bounded). */
+  private keep(into: string, chunk: Uint8Array, from: number, to: number): string {
+    if (into.length + to - from > MAX_MARKUP) throw unreadable();
+    return into + String.fromCharCode.apply(null, chunk.subarray(from, to) as unknown as number[]);
+  }
+
+  private addCells(n: number): void {
+    bound((this.counts.cells += n), this.limits.maxCells, 'report-xlsx-too-many-cells');
+  }
+
+  private startTag(selfClosing: boolean): void {
+    const { limits, counts } = this;
+    const local = localName(this.name);
+    bound(++counts.elements, limits.maxElements, 'report-xlsx-too-complex');
+    if (!selfClosing) bound(++this.depth, limits.maxDepth, 'report-xlsx-too-deep');
+    if (local === 'si') bound(++counts.strings, limits.maxStrings, 'report-xlsx-too-complex');
+    if (local === 'definedName' && !selfClosing) this.text = '';
+    // A cell without `r` is the one after the previous cell of its row.
+    if (local === 'row' || local === 'c') this.column = local === 'row' ? 0 : this.column + 1;
+    if (local === 'c') this.addCells(1);
+    for (const [name, value] of this.markup ? attributesOf(this.markup) : []) {
+      if (local === 'row' && name === 'r') bound(parseInt(value, 10), limits.maxRows, 'report-too-many-rows');
+      else if (local === 'c' && name === 'r') {
+        const { col, row } = decodeAddress(value);
+        this.column = col ?? this.column;
+        bound(row, limits.maxRows, 'report-too-many-rows');
+      } else if (local === 'col' && (name === 'min' || name === 'max'))
+        bound(parseInt(value, 10), LAST_COLUMN, 'report-xlsx-too-wide');
+      else if (name === 'ref' || name === 'sqref') this.addCells(rangeCells(value));
+    }
+    this.markup = undefined;
+    if (local === 'c') bound(this.column, limits.maxColumns, 'report-xlsx-too-wide');
   }
 }

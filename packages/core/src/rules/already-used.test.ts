@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from '../policy/operating-model-policy.js';
+import { definePolicy } from '../policy/policies.js';
 import { POLICY_2025 } from '../policy/policies.js';
 import { readServerReason } from '../messages/server-reason.js';
 import { UsageRequestSchema } from '../schemas/api-request.js';

@@ -1,8 +1,8 @@
 /** One free adult ticket per card per event (000 §9–10, 004 §8–9): a card's second usage for the same show. */
 import type { ShowKind } from '../schemas/api-enums.js';
 import type { EarlierUsage } from '../schemas/usage-input.js';
-import type { UsagePolicy } from '../policy/operating-model-policy.js';
-import { createReason } from './rules-reason.js';
+import type { UsagePolicy } from '../policy/policies.js';
+import { createReason } from './rules-input.js';
 import type { UsageReason } from './usage-types.js';
 import { toDate } from './helsinki-time.js';
 

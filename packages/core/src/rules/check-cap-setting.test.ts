@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHOW_KINDS } from '../schemas/api.js';
-import { definePolicy } from '../policy/operating-model-policy.js';
+import { definePolicy } from '../policy/policies.js';
 import { POLICY_2020, POLICY_2025 } from '../policy/policies.js';
-import { applicableCapRules } from './cap-rules.js';
+import { applicableCapRules } from './check-cap-setting.js';
 import { checkCapSetting } from './check-cap-setting.js';
 import type { CapSettingInput } from './check-cap-setting.js';
 

@@ -1,7 +1,6 @@
-import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { DEFAULT_POLICY } from '../policy/policies.js';
+import { DEFAULT_POLICY, type OperatingModelPolicy } from '../policy/policies.js';
 import { formatHelsinki } from './helsinki-time.js';
-import { createReason } from './rules-reason.js';
+import { createReason } from './rules-input.js';
 import type { RenderedReason } from '../messages/index.js';
 
 /** What `checkVoidWindow` needs: instants as ISO strings or `Date`s, and the policy (default: the newest). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from '../policy/operating-model-policy.js';
+import { definePolicy } from '../policy/policies.js';
 import { POLICY_2019, POLICY_2025 } from '../policy/policies.js';
 import { decideUsage } from './decide-usage.js';
 import type { DecideUsageInput, UsageDecision } from './usage-types.js';

@@ -3,9 +3,8 @@
  * card, the cap and the windows are here; those shared with report imports are `already-used.ts`, `request-checks.ts`.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
-import { createReason } from './rules-reason.js';
-import type { OperatingModelPolicy, UsagePolicy } from '../policy/operating-model-policy.js';
-import { withRulesInput } from './policy-input.js';
+import type { OperatingModelPolicy, UsagePolicy } from '../policy/policies.js';
+import { createReason, withRulesInput } from './rules-input.js';
 import type { DecideUsageData, UsageCard } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
 import type { TimeWindow } from '../schemas/instant.js';

@@ -10,14 +10,9 @@ import type { CalendarDurationInput } from '../schemas/instant.js';
  * @example
  * const { hour } = toHelsinki(new Date()); // hour on the Helsinki wall clock
  */
-export type LocalDateTime = {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-};
+export type LocalDateTime = { readonly [K in (typeof FIELDS)[number]]: number };
+
+const FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 
 /** The IANA time zone venues live in. */
 const HELSINKI = 'Europe/Helsinki';
@@ -26,20 +21,6 @@ const DAY = 86_400_000;
 
 let formatter: Intl.DateTimeFormat | undefined;
 
-function helsinkiFormatter(): Intl.DateTimeFormat {
-  formatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: HELSINKI,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return formatter;
-}
-
 /**
  * The Helsinki wall-clock time of an instant.
  *
@@ -47,19 +28,14 @@ function helsinkiFormatter(): Intl.DateTimeFormat {
  * toHelsinki(new Date('2025-03-30T01:30:00Z')); // { year: 2025, month: 3, day: 30, hour: 4, minute: 30, second: 0 }
  */
 export function toHelsinki(instant: Date): LocalDateTime {
-  const fields: Record<string, number> = {};
-  for (const part of helsinkiFormatter().formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const get = (k: string): number => fields[k] ?? 0;
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
+  formatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: HELSINKI,
+    hourCycle: 'h23',
+    ...Object.fromEntries(FIELDS.map((field) => [field, 'numeric'])),
+  });
+  const parts = formatter.formatToParts(instant);
+  const value = (field: string): number => Number(parts.find((p) => p.type === field)?.value ?? 0);
+  return Object.fromEntries(FIELDS.map((field) => [field, value(field)])) as LocalDateTime;
 }
 
 /**

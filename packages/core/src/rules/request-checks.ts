@@ -1,7 +1,7 @@
 /** Rules about what is asked for with the card: children, course places, a community card's group. */
 import { parseCardId } from '../card-id/parse-card-id.js';
 import type { CardKind } from '../card-id/card-id-format.js';
-import { createReason } from './rules-reason.js';
+import { createReason } from './rules-input.js';
 import type { UsageCard } from '../schemas/usage-input.js';
 import type { TicketRequestSchema } from '../schemas/usage-input.js';
 import type * as z from 'zod/mini';

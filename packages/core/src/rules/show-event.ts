@@ -8,7 +8,7 @@ import type { Show } from '../schemas/api-request.js';
 import { ShowConfigSchema } from '../schemas/show-config.js';
 import type { ShowConfig, UsageEventInput } from '../schemas/show-config.js';
 import type { RenderedReason } from '../messages/index.js';
-import { issuesToReasons } from './input-issues.js';
+import { issuesToReasons } from './rules-input.js';
 
 /** A show's settings as hosts hold them (`cap` may be absent or `null`: no cap). */
 type ShowSettings = Partial<ShowConfig> & Pick<ShowConfig, 'kind' | 'start'>;

@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import type { RulesMessageCode } from '../messages/rules.js';
 import type { RenderedReason } from '../messages/index.js';
-import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
+import type { OperatingModelPolicy } from '../policy/policies.js';
 import type { DecideUsageInputSchema } from '../schemas/usage-input.js';
 import type { Tickets } from '../schemas/api-responses.js';
 

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { OptionsError } from '@kaiku-scanner/core/base';
+import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
-import { KaikuErrorEvent } from '../events/kaiku-error-event.js';
+import { KaikuErrorEvent } from '../events.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
 
@@ -12,6 +12,7 @@ const CHECKED = [
 
 /** The checks and their texts load on demand (with the core's schema, which the services load anyway). */
 const checks = lazyModule(() => import('../services/config-check.js'));
+type Checks = NonNullable<ReturnType<typeof checks.get>>;
 
 /**
  * Checks the element's settings when they are set, not at the first scan: each problem is shown in place of the
@@ -47,61 +48,59 @@ export class ConfigController {
     this.observer?.disconnect();
   }
 
-  /** No problem: scanning is offered. */
-  get ok(): boolean {
-    return this.problems.length === 0;
-  }
-
   /** No problem outside the wedge options (the wedge controller checks those again itself). */
   get settingsOk(): boolean {
     return this.settings.length + this.attributes.length === 0;
   }
 
-  /** The problems in place of the scanning controls, if there are any. */
+  /** The problems in place of the scanning controls, if there are any (none: scanning is offered). */
   render(v: ViewContext): TemplateResult | undefined {
     const m = checks.get();
-    return this.ok || !m ? undefined : m.renderConfigProblems(v, this.problems);
+    return this.problems.length === 0 || !m ? undefined : m.renderConfigProblems(v, this.problems);
   }
 
   /** Checks the settings again when `changed` concerns them. */
   check(p: ConfigProperties, changed: { has(key: string): boolean }): void {
     if (!CHECKED.some((k) => changed.has(k))) return;
     const seq = ++this.seq;
-    this.withChecks(() => {
+    this.withChecks((m) => {
       if (seq !== this.seq) return;
-      this.settings = checks.get()?.settingProblems(p) ?? [];
-      this.publish();
+      this.settings = m.settingProblems(p);
+      this.publish(m);
     });
   }
 
-  /** The wedge listener refused its options (`undefined`: it took them). */
-  wedgeRefused(error: OptionsError | undefined): void {
-    this.wedge = (error?.issues ?? []).map((issue) => ({
-      code: 'unknown-field' as const,
-      setting: `wedgeOptions.${issue.path}`,
-      ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
-    }));
-    this.withChecks(() => this.publish());
+  /** The wedge listener refused its options: unknown ones, or nonsense numbers (`undefined`: it took them). */
+  wedgeRefused(error: KaikuError | undefined): void {
+    const invalid = error?.code === 'wedge-invalid-option' ? String(error.params['fields']).split(', ') : [];
+    this.wedge = [
+      ...((error as Partial<OptionsError> | undefined)?.issues ?? []).map((issue) => ({
+        code: 'unknown-field' as const,
+        setting: `wedgeOptions.${issue.path}`,
+        ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
+      })),
+      ...invalid.map((field) => ({ code: 'config-invalid' as const, setting: `wedgeOptions.${field}` })),
+    ];
+    this.withChecks((m) => this.publish(m));
   }
 
   private checkAttributes(): void {
-    this.withChecks(() => {
-      this.attributes = checks.get()?.attributeProblems(this.host) ?? [];
-      this.publish();
+    this.withChecks((m) => {
+      this.attributes = m.attributeProblems(this.host);
+      this.publish(m);
     });
   }
 
-  private withChecks(then: () => void): void {
-    if (checks.get()) return then();
+  private withChecks(then: (m: Checks) => void): void {
+    const m = checks.get();
+    if (m) return then(m);
     checks.load().then(then, () => {
       // Unchecked settings are not taken as valid in silence: the host hears it; the next change tries again.
       this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' }));
     });
   }
 
-  private publish(): void {
-    const m = checks.get();
-    if (!m) return;
+  private publish(m: Checks): void {
     const found = [...this.settings, ...this.attributes, ...this.wedge];
     const key = (f: FoundProblem): string => `${f.code} ${f.setting}`;
     const fresh = found.filter((f) => !this.reported.has(key(f)));

@@ -1,23 +1,13 @@
-import { adoptStyles, type CSSResultOrNative, type ReactiveController, type ReactiveElement } from 'lit';
+import { adoptStyles, type ReactiveController, type ReactiveElement } from 'lit';
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
 import type { Phase } from '../flow/phase.js';
 import type { ShiftLog } from '../views/shift-panel.js';
-import type { ScannerServices, ShowContext, UsageMode } from '../services/types.js';
+import type { ScannerServices } from '../services/types.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
-
-/** What the shift and the cues read of the element. */
-type ShiftHost = {
-  readonly baseUrl: string;
-  readonly venueId: string;
-  readonly terminalName: string;
-  readonly show: ShowContext | undefined;
-  readonly mode: UsageMode;
-  readonly locale: 'fi' | 'sv' | 'en';
-};
 
 /** The card panel (facts, refusal, tickets, group) is needed only once a card has been looked up. */
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
@@ -27,7 +17,6 @@ const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
 const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 
 export type CardPanelViews = typeof CardPanelModule;
-export type AttentionViews = typeof AttentionModule;
 
 /**
  * The views the first download leaves out, loaded when they are needed: the card panel in the background as soon
@@ -43,7 +32,6 @@ export class LazyViewsController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly elementStyles: () => readonly CSSResultOrNative[],
     /** Loads the card panel with the flow's card actions (`ScanFlow.load`). */
     private readonly preload: () => Promise<unknown>,
   ) {
@@ -61,7 +49,7 @@ export class LazyViewsController implements ReactiveController {
   }
 
   /** The needs-attention list's module, once loaded. */
-  get attention(): AttentionViews | undefined {
+  get attention(): typeof AttentionModule | undefined {
     return attentionViews.get();
   }
 
@@ -77,7 +65,7 @@ export class LazyViewsController implements ReactiveController {
   }
 
   /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
-  private shift(host: ShiftHost, phase: Phase): ShiftLog | undefined {
+  private shift(host: KaikuScanner, phase: Phase): ShiftLog | undefined {
     return (this.log = shiftViews.get()?.shiftOf(host, this.log, phase));
   }
 
@@ -95,7 +83,7 @@ export class LazyViewsController implements ReactiveController {
     );
     if (root instanceof ShadowRoot && more.length > this.adopted) {
       this.adopted = more.length;
-      adoptStyles(root, [...this.elementStyles(), ...more]);
+      adoptStyles(root, [...(this.host.constructor as typeof ReactiveElement).elementStyles, ...more]);
     }
   }
 
@@ -107,7 +95,7 @@ export class LazyViewsController implements ReactiveController {
   /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
   renderShift(
     v: ViewContext,
-    host: ShiftHost & Pick<KaikuScanner, 'voidUsage'>,
+    host: KaikuScanner,
     flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf' | 'phase'>,
     svc: ScannerServices,
   ): unknown {
@@ -135,10 +123,7 @@ export class LazyViewsController implements ReactiveController {
    * A new phase: the shift takes it down, and the result's sound and vibration play once it is painted, once per
    * result, as far as the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
    */
-  observe(
-    phase: Phase,
-    host: ShiftHost & { readonly noSound: boolean; readonly noVibration: boolean },
-  ): void {
+  observe(phase: Phase, host: KaikuScanner): void {
     this.shift(host, phase)?.record(phase, host.show, host.mode, new Date());
     const views = cardPanelViews.get();
     if (phase === this.cued || !views) return;

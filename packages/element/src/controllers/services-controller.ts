@@ -1,12 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CoreServicesOptions, OutboxState, ScannerServices, TokenProvider } from '../services/types.js';
+import type { CoreServicesOptions, OutboxState, ScannerServices } from '../services/types.js';
 import { createCoreServices } from '../services/create-core-services.js';
 import { loadLateTexts } from '../messages/index.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
-export type ServicesConfig = CoreServicesOptions & {
-  /** Injected services win over the default core composition. */
-  readonly services: ScannerServices | undefined;
-};
+/** Injected services win over the default core composition. */
+type ServicesConfig = CoreServicesOptions & { readonly services: ScannerServices | undefined };
 
 /** The element's properties the services are built from: a change to any of them rebuilds them (the token is
  * asked for at each request, so a new `tokenProvider` needs no rebuild). */
@@ -23,13 +22,6 @@ const SERVICE_PROPERTIES = [
   'terminalName',
 ] as const;
 
-/** Those properties, as the element holds them. */
-export type ServicesProperties = Omit<ServicesConfig, 'getToken' | 'databaseName'> & {
-  readonly tokenProvider: TokenProvider | undefined;
-  /** The outbox's IndexedDB database (`databaseName`); unset: one per API and venue. */
-  readonly outboxName: string | undefined;
-};
-
 /** Before the element's first update: no API, so every look-up fails with `element-not-configured`. */
 const UNSET: ServicesConfig = {
   services: undefined,
@@ -42,23 +34,26 @@ const UNSET: ServicesConfig = {
 /**
  * Owns the services the element talks to: the host's injected object, or the core composition built from
  * `base-url` + `venue-id` + `tokenProvider` (whose code loads in the background). Rebuilt when those change;
- * disposed on disconnect.
+ * disposed on disconnect. Follows whether the browser says it is online while the element is on the page.
  */
 export class ServicesController implements ReactiveController {
   private current: ScannerServices | undefined;
   private owned = false;
   private unsubscribe: (() => void) | undefined;
   private config: ServicesConfig | undefined;
+  online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onOutbox: (state: OutboxState) => void,
+    /** The browser is online again. */
+    private readonly onOnline: () => void,
   ) {
     host.addController(this);
   }
 
   /** Rebuilds the services when one of the properties they are built from changed (`changed.has`). */
-  configureFrom(p: ServicesProperties, changed: { has(key: string): boolean }): void {
+  configureFrom(p: KaikuScanner, changed: { has(key: string): boolean }): void {
     if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
     this.teardown();
     this.config = {
@@ -96,12 +91,22 @@ export class ServicesController implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('online', this.connectionChanged);
+    window.addEventListener('offline', this.connectionChanged);
     if (this.config) this.get();
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('online', this.connectionChanged);
+    window.removeEventListener('offline', this.connectionChanged);
     this.teardown();
   }
+
+  private readonly connectionChanged = (): void => {
+    this.online = navigator.onLine;
+    this.host.requestUpdate();
+    if (this.online) this.onOnline();
+  };
 
   private teardown(): void {
     this.unsubscribe?.();

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OptionsError } from '@kaiku-scanner/core/base';
+import { isKaikuError, type KaikuError } from '@kaiku-scanner/core/base';
 import { createWedgeListener } from '@kaiku-scanner/core/wedge';
 import type { CalibrationResult, WedgeListener, WedgeListenerOptions } from '@kaiku-scanner/core/wedge';
 import type { Reason } from '../services/types.js';
@@ -7,9 +7,20 @@ import type { Reason } from '../services/types.js';
 /** Reader settings the host may pass (layout, terminator, prefix/suffix, a stored calibration profile, …). */
 export type WedgeSettings = Omit<WedgeListenerOptions, 'target' | 'onScan' | 'onError' | 'signal'>;
 
+type Terminal = ReactiveControllerHost & HTMLElement;
+
+/** The `<kaiku-scanner>` elements on the page, and the one a clerk last focused or clicked. */
+const terminals = new Set<Terminal>();
+let lastUsed: Terminal | undefined;
+
 /**
  * Listens for keyboard-wedge scanners while the element is connected: focus may be anywhere on the page, and a
  * burst typed into a focused field is taken out of it by the core listener. Human typing is never delayed.
+ *
+ * Of several elements on a page, the active one takes wedge readings, so a reading goes to exactly one: the element
+ * holding focus; else the one focused or clicked last; else the first on the page. Focus moves into an element (to
+ * the control of its new step) only while it is the active one: it never jumps to another terminal (docs/element.md,
+ * "Several elements").
  */
 export class WedgeController implements ReactiveController {
   private handle: WedgeListener | undefined;
@@ -18,15 +29,35 @@ export class WedgeController implements ReactiveController {
   private settings: WedgeSettings = {};
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: Terminal,
     /** `duplicate`: the same card read again moments ago. */
     private readonly onScan: (cardId: string, duplicate: boolean) => void,
     private readonly onError: (reason: Reason) => void,
-    /** The listener refused `wedgeOptions` (an unknown option), or took them (`undefined`). */
-    private readonly onOptions: (error: OptionsError | undefined) => void = () => undefined,
+    /** The listener refused `wedgeOptions` (an unknown option, a nonsense number), or took them (`undefined`). */
+    private readonly onOptions: (error: KaikuError | undefined) => void = () => undefined,
   ) {
     host.addController(this);
   }
+
+  /** Whether this element is the one wedge readings go to. */
+  get active(): boolean {
+    const focused = document.activeElement;
+    let chosen = [...terminals].find((t) => t === focused || t.contains(focused));
+    chosen ??= lastUsed?.isConnected ? lastUsed : undefined;
+    chosen ??= [...terminals].reduce<Terminal | undefined>(
+      (first, t) =>
+        !first || t.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING ? t : first,
+      undefined,
+    );
+    return chosen === this.host;
+  }
+
+  /** This element becomes the active one (the clerk focused or clicked it, or calibrates its reader). */
+  readonly use = (): void => {
+    // Always told: on a pointerdown focus has not moved yet, so the focusin after it may change the choice.
+    lastUsed = this.host;
+    terminals.forEach((t) => t.requestUpdate());
+  };
 
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
@@ -50,11 +81,20 @@ export class WedgeController implements ReactiveController {
   }
 
   hostConnected(): void {
+    terminals.add(this.host);
+    this.host.addEventListener('focusin', this.use);
+    this.host.addEventListener('pointerdown', this.use);
+    terminals.forEach((t) => t.requestUpdate());
     this.connected = true;
     this.sync();
   }
 
   hostDisconnected(): void {
+    terminals.delete(this.host);
+    if (lastUsed === this.host) lastUsed = undefined;
+    this.host.removeEventListener('focusin', this.use);
+    this.host.removeEventListener('pointerdown', this.use);
+    terminals.forEach((t) => t.requestUpdate());
     this.connected = false;
     this.sync();
   }
@@ -71,8 +111,9 @@ export class WedgeController implements ReactiveController {
         });
         this.onOptions(undefined);
       } catch (error) {
-        // A misspelt option: no listener until the host fixes it (shown as a configuration problem).
-        if (!(error instanceof OptionsError)) throw error;
+        // A misspelt option or a nonsense number: no listener until the host fixes it (a configuration problem).
+        if (!isKaikuError(error) || !['unknown-field', 'wedge-invalid-option'].includes(error.code))
+          throw error;
         this.onOptions(error);
       }
     } else if (!want && this.handle) {

@@ -5,7 +5,7 @@ import {
   KaikuUsageQueuedEvent,
   KaikuUsageRegisteredEvent,
   type KaikuUsageDetail,
-} from '../events/index.js';
+} from '../events.js';
 import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
 import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
 import { Task } from './task.js';
@@ -119,11 +119,7 @@ export class Group {
     if (phase.name !== 'card') return;
     const { card, request } = phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      const duplicate: Reason = { code: 'group-duplicate', message: elementText('group-duplicate') };
-      s.set(() => {
-        s.groupError = duplicate;
-        s.alert = (v) => v.text(duplicate.message);
-      });
+      s.groupRefused({ code: 'group-duplicate', message: elementText('group-duplicate') });
       return;
     }
     s.set(() => (s.polite = (v) => v.t.lookingUp(cardId)));
@@ -137,10 +133,9 @@ export class Group {
     if (refusal) {
       // Which member, and why: the card ID leads the reason in every language.
       const m = refusal.message;
-      const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
-      s.set(() => {
-        s.groupError = { code: refusal.code, message };
-        s.alert = (v) => v.text(message);
+      s.groupRefused({
+        code: refusal.code,
+        message: { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` },
       });
       s.emitError({ code: refusal.code, stage: 'lookup', cardId });
       return;

@@ -1,19 +1,13 @@
 import type { Reason, ServiceError, TicketRequest } from '../services/types.js';
-import { Screen, type FlowHost } from './screen.js';
+import { SILENT, Screen, type FlowHost } from './screen.js';
 import type { CardLookup, Group, Registration } from './card-actions.js';
-import { SILENT } from './screen.js';
 import { Task } from './task.js';
 import { lazyModule } from '../lazy-module.js';
 import { SyncFollow, Tally } from './sync.js';
 import { elementText } from '../messages/index.js';
-import {
-  KaikuScanEvent,
-  KaikuUsageVoidedEvent,
-  type KaikuUsageVoidedDetail,
-  type ScanSource,
-} from '../events/index.js';
+import { KaikuScanEvent, type ScanSource } from '../events.js';
 
-export type { FlowHost, Say } from './screen.js';
+export type { FlowHost } from './screen.js';
 export { RECHECK_MS } from './phase.js';
 
 /** The group form and registration: needed only once a card is on screen, so they load with the card panel. */
@@ -42,10 +36,6 @@ export class ScanFlow extends Screen {
   /** Undos under way (views/undo.ts, loaded with the result). */
   undoing = 0;
 
-  /** A usage was undone (views/undo.ts): the event, from here so that its class stays in one chunk. */
-  voided(detail: KaikuUsageVoidedDetail): void {
-    this.host.dispatch(new KaikuUsageVoidedEvent(detail));
-  }
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
   private next: Reading | undefined;
@@ -101,10 +91,7 @@ export class ScanFlow extends Screen {
     }
     const parsed = this.svc.parseCardId(value);
     if (parsed.ok) this.accept({ id: parsed.id, source: 'manual', duplicate: false });
-    else
-      this.set(
-        () => ((this.groupError = parsed.reason), (this.alert = (v) => v.text(parsed.reason.message))),
-      );
+    else this.groupRefused(parsed.reason);
     return parsed.ok;
   }
 

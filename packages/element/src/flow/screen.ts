@@ -14,7 +14,7 @@ import type {
 import type { Phase } from './phase.js';
 import { loadLateTexts, toServiceError } from '../messages/index.js';
 import type { ViewContext } from '../views/view-context.js';
-import { KaikuErrorEvent, type KaikuErrorDetail } from '../events/index.js';
+import { KaikuErrorEvent, type KaikuErrorDetail } from '../events.js';
 
 /**
  * A line for the live regions, rendered in the language on screen when it is read (a language switch mid-card
@@ -86,6 +86,14 @@ export class Screen {
       this.groupError = undefined;
     });
     this.onPhase();
+  }
+
+  /** A card ID the group form cannot take: said under the form and aloud. */
+  groupRefused(reason: Reason): void {
+    this.set(() => {
+      this.groupError = reason;
+      this.alert = (v) => v.text(reason.message);
+    });
   }
 
   emitError(detail: KaikuErrorDetail): void {

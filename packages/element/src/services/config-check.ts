@@ -4,14 +4,14 @@
  * settings (the `show-*` attributes, or each entry of `shows`) go through `checkShowSettings` — the same schema the
  * rules decide with — and their problems name the setting as the host spelt it.
  */
+import { html, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
 import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
 import { serviceMessages } from '../messages/late-texts.js';
 import { render } from '../messages/index.js';
 import type { LocalizedText } from './types.js';
 import type { ShowProperties } from './show-from-properties.js';
-
-export { renderConfigProblems } from '../views/config-problems.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /** A setting the element cannot use: `setting` as the host spells it, `message` for staff in every language. */
 export type ConfigProblem = {
@@ -22,13 +22,9 @@ export type ConfigProblem = {
 
 /** The element's properties checked here (the show's through the core's schema). */
 export type ConfigProperties = ShowProperties & {
-  readonly mode: unknown;
-  readonly channel: unknown;
-  readonly theme: unknown;
-  readonly offlinePolicy: unknown;
-  readonly retentionMs: unknown;
-  readonly cardCacheTtlMs: unknown;
-  readonly terminalName: unknown;
+  readonly [
+    K in 'mode' | 'channel' | 'theme' | 'offlinePolicy' | 'retentionMs' | 'cardCacheTtlMs' | 'terminalName'
+  ]: unknown;
 };
 
 /** The settings with a fixed set of values: property, attribute, values. */
@@ -123,16 +119,6 @@ export type FoundProblem = {
   readonly suggestion?: string;
 };
 
-/** The attribute of each show setting (the rest has no attribute: `shows` only). */
-const ATTRIBUTES: Readonly<Record<string, string>> = {
-  id: 'show-id',
-  name: 'show-name',
-  start: 'show-start',
-  kind: 'show-kind',
-  cap: 'show-cap',
-  seats: 'show-seats',
-};
-
 /** What a valid value looks like, for the settings where an example helps. */
 const EXAMPLES: Readonly<Record<string, string>> = {
   start: '2030-03-01T19:00:00+02:00',
@@ -177,5 +163,21 @@ export function showConfigProblems(p: ShowProperties): FoundProblem[] {
   if (p.showName) show.name = p.showName;
   if (p.showCap !== undefined && p.showCap !== null) show.cap = p.showCap;
   if (p.showSeats !== undefined && p.showSeats !== null) show.seats = p.showSeats;
-  return problemsOf(show, (field) => ATTRIBUTES[field] ?? field);
+  // Each setting's attribute is `show-` and its name (`cap` → `show-cap`); only these keys are set above.
+  return problemsOf(show, (field) => `show-${field}`);
+}
+
+/**
+ * In place of the scanning controls while a setting cannot be used: which one, and that cards wait for the fix.
+ * A static alert region, so screen readers announce it once, not at each render.
+ */
+export function renderConfigProblems(v: ViewContext, problems: readonly ConfigProblem[]): TemplateResult {
+  return html`<div part="config-error" class="notice danger config" role="alert">
+    <h3>${v.t.configHeading}</h3>
+    <ul>
+      ${problems.map(
+        (p) => html`<li data-code=${p.code} data-setting=${p.setting}>${v.text(p.message)}</li>`,
+      )}
+    </ul>
+  </div>`;
 }

@@ -2,31 +2,40 @@ import {
   ApiProblemError,
   createApiClient,
   createHttpTransport,
+  decideUsage,
   parseCardId,
   readProblemReasons,
   toApiShow,
+  toUsageEvent,
 } from '@kaiku-scanner/core';
 import { createOutbox } from '@kaiku-scanner/core/outbox';
 import type { OutboxRecord } from '@kaiku-scanner/core';
-import type { ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
+import type { CardStatus, ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
 import type {
   AttentionItem,
   CapState,
   Connection,
   CoreServicesOptions,
-  LocalizedText,
+  DecideInput,
+  Decision,
   Reason,
   LookupOutcome,
   OutboxState,
   RegisterOutcome,
-  ScannerServices,
   ShowContext,
   UsageInput,
 } from './types.js';
-import { decideWithCore } from './decide-with-core.js';
-import { elementError, elementText, loadLateTexts, textOf, toServiceError } from '../messages/index.js';
-import { parseForElement } from './parse-card.js';
+import {
+  elementError,
+  elementText,
+  loadLateTexts,
+  render,
+  textOf,
+  toServiceError,
+} from '../messages/index.js';
+import { serviceMessages } from '../messages/late-texts.js';
 import { SIGN_IN_CODES, watchConnection } from './watch-connection.js';
+import type { ComposedServices } from './create-core-services.js';
 import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 
 /**
@@ -38,12 +47,6 @@ import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 /** How often Kaikukanta is asked again while it does not answer. */
 const PROBE_MS = 15_000;
-
-/** A code's text once the services' texts are in (they load with this module); a generic text for an unknown code. */
-async function localize(code: string): Promise<LocalizedText> {
-  await loadLateTexts();
-  return textOf(code) ?? elementText('unexpected');
-}
 
 /**
  * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
@@ -77,13 +80,73 @@ function oneReason(reasons: readonly Reason[]): Reason {
   return { code: reasons[0]?.code ?? 'refused', message: { fi: join('fi'), sv: join('sv'), en: join('en') } };
 }
 
+/** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
+const showInvalid = (fields: readonly string[]): Reason => ({
+  code: 'show-invalid',
+  message: render(serviceMessages['show-invalid'], { fields: fields.join(', ') }),
+});
+
+/** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */
+const BOOKING_HELD_BY_SERVER = 1_000_000;
+
+/**
+ * Asks the rules core; the element never decides anything itself. A card accepted offline on its format alone
+ * (no record, no cache) is decided as an active card without registered minors: children cannot be verified.
+ */
+function decideWithCore(input: DecideInput): Decision {
+  const { card, show, request, cap, mode, now, earlier } = input;
+  const unverified = card.status === 'unverified';
+  const result = decideUsage({
+    card: {
+      id: card.id,
+      status: (unverified ? 'active' : card.status) as CardStatus,
+      validUntil: unverified ? show.start.slice(0, 10) : card.validUntil,
+      minors: card.minors,
+    },
+    event: toUsageEvent(
+      { ...show, kind: show.kind as ShowKind },
+      {
+        ticketsGiven: cap?.given ?? 0,
+        ...(cap ? { cap: cap.cap } : {}),
+      },
+    ),
+    request: {
+      mode,
+      childTickets: request.children,
+      ...(card.kind === 'community' || request.groupCardIds.length > 0 || request.under16 > 0
+        ? { group: { memberCardIds: [...request.groupCardIds], under16Clients: request.under16 } }
+        : {}),
+      // The terminal does not know the card's booking: for a collection the cap is the server's to apply (it holds
+      // the bookings, hands out what was booked and counts or refuses anything beyond it); the rest is checked here.
+      ...(mode === 'collection' ? { alreadyCounted: BOOKING_HELD_BY_SERVER } : {}),
+    },
+    now,
+    earlierUsages: earlier,
+  });
+  if (result.ok)
+    return { ok: true, total: result.tickets.total, countedAgainstCap: result.countedAgainstCap };
+  // Malformed show settings come back as `invalid-input` at `event.…` paths: one setup error naming the fields,
+  // instead of a validator's wording in front of the clerk.
+  const showFields = new Set<string>();
+  const rest: Reason[] = [];
+  for (const r of result.reasons) {
+    const path = r.code === 'invalid-input' ? String(r.params.path) : '';
+    if (path.startsWith('event.')) showFields.add(path.slice('event.'.length));
+    else rest.push({ code: r.code, message: r.message });
+  }
+  return {
+    ok: false,
+    reasons: [...(showFields.size > 0 ? [showInvalid([...showFields])] : []), ...rest],
+  };
+}
+
 /**
  * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
  * disk before the clerk is told anything, then sent at once), and the rules core for every decision. This module
  * is loaded with `import()` (see `create-core-services.ts`): it is most of the element's bytes and none of them is
  * needed to paint the element and start listening for a scanner.
  */
-export function composeCoreServices(options: CoreServicesOptions): ScannerServices {
+export function composeCoreServices(options: CoreServicesOptions): ComposedServices {
   void loadLateTexts().catch(() => undefined);
   // A base URL the client refuses (plain http to another machine, or malformed) leaves the element unconfigured:
   // every look-up and registration then fails with the client's code, in the clerk's language.
@@ -219,20 +282,18 @@ export function composeCoreServices(options: CoreServicesOptions): ScannerServic
   };
 
   return {
-    parseCardId: parseForElement,
-
     async lookupCard(cardId, signal): Promise<LookupOutcome> {
       if (!outbox) notConfigured();
       try {
         const check = await outbox!.checkCard(cardId, signal ? { signal } : {});
         // Decided without Kaikukanta (cache or format alone): the usage is recorded as provisional.
         provisional.set(cardId, check.ok && check.provisional);
-        if (!check.ok)
-          return {
-            ok: false,
-            notFound: false,
-            error: { code: check.code, message: await localize(check.code) },
-          };
+        if (!check.ok) {
+          // Its text once the services' texts are in (they load with this module); a generic one for an unknown code.
+          await loadLateTexts();
+          const message = textOf(check.code) ?? elementText('unexpected');
+          return { ok: false, notFound: false, error: { code: check.code, message } };
+        }
         if (check.source !== 'server') heard('unreachable');
         const kind = parseCardId(cardId);
         const card = check.card;

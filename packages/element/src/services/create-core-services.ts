@@ -1,7 +1,7 @@
 import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.js';
 import { lazyModule } from '../lazy-module.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
-import { parseForElement } from './parse-card.js';
+import { parseCardId } from '@kaiku-scanner/core/wedge';
 import { checkOptions } from '@kaiku-scanner/core/base';
 import type { OptionKeys } from '@kaiku-scanner/core/base';
 
@@ -18,7 +18,9 @@ const OPTIONS = {
   terminalName: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
-type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ScannerServices };
+/** What the loaded code composes: everything (undo included) but `parseCardId`, which answers at once from here. */
+export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId'>>;
+type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ComposedServices };
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
 const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
@@ -45,10 +47,10 @@ export type CoreServices = ScannerServices & {
 export function createCoreServices(options: CoreServicesOptions): CoreServices {
   // A misspelt option throws `OptionsError` (`unknown-field`, with the option meant), never a silent default.
   checkOptions('createCoreServices', options, OPTIONS);
-  let inner: ScannerServices | undefined;
+  let inner: ComposedServices | undefined;
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();
-  const build = (m: CoreModule): ScannerServices => {
+  const build = (m: CoreModule): ComposedServices => {
     if (disposed) throw elementError('element-disposed', 'The services have been disposed.');
     if (!inner) {
       inner = m.composeCoreServices(options);
@@ -58,7 +60,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   };
   const already = coreModule.get();
   if (already) build(already);
-  const services = async (): Promise<ScannerServices> =>
+  const services = async (): Promise<ComposedServices> =>
     inner && !disposed ? inner : build(await coreModule.load());
   // The reasons `decide()` gives carry texts: ready once the texts of the services' codes are in as well.
   const ready = services()
@@ -69,7 +71,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
 
   return {
     ready,
-    parseCardId: parseForElement,
+    // The core's card-ID parser, its result as the element's `ParsedCardId`.
+    parseCardId(raw) {
+      const r = parseCardId(raw);
+      return r.ok
+        ? { ok: true, id: r.id }
+        : { ok: false, reason: { code: r.error.code, message: r.error.message } };
+    },
     lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
     decide(input) {
       if (!inner || disposed)
@@ -85,14 +93,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     },
     syncNow: async () => (await services()).syncNow(),
     resolveAttention: async (id) => (await services()).resolveAttention(id),
-    registerRest: async (id) => (await services()).registerRest?.(id),
-    voidUsage: async (id) => {
-      const inner = await services();
-      if (!inner.voidUsage) throw new TypeError('voidUsage: the services cannot undo usages');
-      return inner.voidUsage(id);
-    },
+    registerRest: async (id) => (await services()).registerRest(id),
+    voidUsage: async (id) => (await services()).voidUsage(id),
     exportCsv: async () => (await services()).exportCsv(),
-    acknowledgeLoss: async () => (await services()).acknowledgeLoss?.(),
+    acknowledgeLoss: async () => (await services()).acknowledgeLoss(),
     dispose() {
       disposed = true;
       listeners.clear();

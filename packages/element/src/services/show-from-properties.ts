@@ -1,15 +1,11 @@
 import type { ShowContext } from './types.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
 /** The element's show-* properties (or a chosen entry of `shows`). */
-export type ShowProperties = {
-  readonly shows: readonly ShowContext[];
-  readonly showId: string;
-  readonly showName: string;
-  readonly showStart: string;
-  readonly showKind: string;
-  readonly showCap: number | undefined;
-  readonly showSeats: number | undefined;
-};
+export type ShowProperties = Pick<
+  KaikuScanner,
+  'shows' | 'showId' | 'showName' | 'showStart' | 'showKind' | 'showCap' | 'showSeats'
+>;
 
 /** The show usages are registered for, from `shows` + `showId` or from the show-* attributes; undefined if none. */
 export function showFromProperties(p: ShowProperties): ShowContext | undefined {

@@ -24,16 +24,11 @@ const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete
  * Writes the start marker of outbox `name` (strict durability) in its own small database: `unavailable` when
  * IndexedDB cannot be opened, `unwritable` when the write fails, else whether the last start's marker was there.
  */
-async function writeMarker(name: string, factory: IDBFactory): Promise<boolean | StorageHealth> {
-  const open = factory.open('kaiku-storage-marker', 1);
+async function writeMarker(name: string): Promise<boolean | StorageHealth> {
+  const open = globalThis.indexedDB.open('kaiku-storage-marker', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('m');
-  if (
-    !(await settled(open, 'onsuccess').then(
-      () => true,
-      () => false,
-    ))
-  )
-    return 'unavailable';
+  const opened = await settled(open, 'onsuccess').catch(() => 'failed' as const);
+  if (opened === 'failed') return 'unavailable';
   const db = open.result;
   try {
     const tx = db.transaction('m', 'readwrite', { durability: 'strict' });
@@ -60,12 +55,10 @@ async function writeMarker(name: string, factory: IDBFactory): Promise<boolean |
  */
 export async function checkStorage(
   name: string,
-  factory: IDBFactory | undefined = globalThis.indexedDB ?? undefined,
 ): Promise<{ readonly health: StorageHealth; readonly lost: number }> {
   const ls = local();
-  const marker = factory
-    ? await writeMarker(name, factory).catch(() => 'unavailable' as const)
-    : 'unavailable';
+  // No IndexedDB at all (a missing global throws in writeMarker) is `unavailable` too.
+  const marker = await writeMarker(name).catch(() => 'unavailable' as const);
   let lost = Number(ls?.getItem(LOST + name)) || 0;
   if (marker === false) lost += Number(ls?.getItem(PENDING + name)) || 0;
   if (lost > 0) ls?.setItem(LOST + name, String(lost));

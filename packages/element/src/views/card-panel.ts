@@ -7,7 +7,6 @@ import type {
   ShowContext,
   TicketRequest,
 } from '../services/types.js';
-import { probeMax } from '../probe.js';
 import { renderStepper } from './stepper.js';
 import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
@@ -128,6 +127,22 @@ export const cardStyles = css`
 export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
 export { playCue } from '../feedback/cues.js';
 export { showCardId } from '../feedback/prefs.js';
+
+/** Largest request size the rules allow checked by asking them, so the element never re-implements a rule. */
+export const PROBE_LIMIT = 20;
+
+/**
+ * The largest `n` in 0…`limit` for which `allowed(n)` holds, or -1 when none does. Every value is asked (no early
+ * stop), because a rule may refuse small values (a community card with no group) and allow larger ones.
+ *
+ * @example
+ * probeMax((n) => n <= 2) // 2
+ */
+export function probeMax(allowed: (n: number) => boolean, limit = PROBE_LIMIT): number {
+  let best = -1;
+  for (let n = 0; n <= limit; n++) if (allowed(n)) best = n;
+  return best;
+}
 
 /** The ticket form's data: the request, the rules' decision on it, and the bounds the rules allow. */
 export type TicketModel = {

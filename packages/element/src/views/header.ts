@@ -1,10 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
-import { renderSyncStatus } from './sync-status.js';
-import type { SyncFacts } from '../flow/sync-state.js';
-import { renderMode, renderShow } from './show-context.js';
-import { renderCapMeter } from './cap-meter.js';
+import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
 import { elementText, lateText } from '../messages/index.js';
 
 export type HeaderModel = {
@@ -94,5 +91,117 @@ function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | t
           </p>`
         : nothing
     }
+  </div>`;
+}
+
+/** The sync status: what `syncBadges` says, each badge with its `data-sync` (docs/element.md lists them all). */
+function renderSyncStatus({ t, fmt }: ViewContext, s: SyncFacts, onSyncNow: () => void): TemplateResult {
+  const text = (b: SyncBadge): string =>
+    ({
+      'not-configured': t.notConfigured,
+      offline: t.offline,
+      unreachable: t.unreachable,
+      unknown: t.connectionUnknown,
+      auth: t.signInFailed,
+      'no-storage': t.noStorage,
+      pending: t.pending(fmt.number(s.pending)),
+      attention: t.needsAttentionHeading(fmt.number(s.needsAttention)),
+      'all-sent': t.pendingNone,
+    })[b.kind];
+  return html`<div part="sync-status" class="row" data-pending=${s.pending}>
+    ${syncBadges(s).map(
+      (b) =>
+        html`<span class="badge ${b.tone}" data-sync=${b.kind}>${text(b)}</span> ${
+            // Offline nothing can be sent: the usages go on their own when the network is back.
+            b.kind === 'pending' && s.online
+              ? html`<button type="button" @click=${onSyncNow}>${t.syncNow}</button>`
+              : nothing
+          }`,
+    )}
+  </div>`;
+}
+
+/** The show tickets are given for: its name, kind and start, or a chooser when the host passes a list. */
+function renderShow(
+  { t, fmt }: ViewContext,
+  show: ShowContext | undefined,
+  shows: readonly ShowContext[],
+  onChoose: (e: Event) => void,
+): TemplateResult {
+  const kind = (s: ShowContext): string => (s.kind === 'course' ? t.kindCourse : t.kindEvent);
+  const summary = show
+    ? html`<p class="show-name">${show.name}</p>
+        <p class="muted">${kind(show)} · ${t.showStarts(fmt.dateTime(show.start))}</p>`
+    : html`<p class="muted">${t.noShow}</p>`;
+  if (shows.length === 0) return html`<div part="show" class="field">${summary}</div>`;
+  // The time first: a long name is what gets cut, so two showings on one day still differ; the whole text is the
+  // option's (and the chooser's) title.
+  const label = (s: ShowContext): string => `${fmt.dateTime(s.start)} · ${s.name}`;
+  return html`<div part="show" class="field">
+    <label for="show-select">${t.chooseShow}</label>
+    <select id="show-select" title=${show ? label(show) : ''} @change=${onChoose}>
+      <option value="" ?selected=${!show}>—</option>
+      ${shows.map(
+        (s) =>
+          html`<option value=${s.id} title=${label(s)} ?selected=${s.id === show?.id}>${label(s)}</option>`,
+      )}
+    </select>
+    ${show ? html`<p class="muted">${kind(show)}</p>` : nothing}
+  </div>`;
+}
+
+/** Booking a ticket, or collecting a booked one. */
+function renderMode({ t }: ViewContext, mode: string, onChange: (e: Event) => void): TemplateResult {
+  return html`<fieldset>
+    <legend>${t.mode}</legend>
+    <div class="modes">
+      ${(['booking', 'collection'] as const).map(
+        (m) =>
+          html`<label class="radio"
+            ><input type="radio" name="mode" value=${m} .checked=${mode === m} @change=${onChange} />${
+              m === 'booking' ? t.modeBooking : t.modeCollection
+            }</label
+          >`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/**
+ * Tickets given and left for the show. An SVG bar (its width is an attribute, not an inline style, so a
+ * `style-src 'self'` policy holds) with role="meter" and a text equivalent.
+ */
+function renderCapMeter({ t, fmt }: ViewContext, cap: CapState | undefined): TemplateResult {
+  // Never fetched: say so rather than show this terminal's own usages as the count (or "no cap" as a fact).
+  if (!cap || cap.unknown) {
+    return html`<div part="cap-meter" class="meter" data-known="false">
+      <span>${t.capMeterLabel}</span>
+      <span class="muted">${t.capUnknown(cap?.cap == null ? undefined : fmt.number(cap.cap))}</span>
+    </div>`;
+  }
+  if (cap.cap === null) {
+    return html`<div part="cap-meter" class="meter">
+      <span class="muted">${t.capNone}</span>
+    </div>`;
+  }
+  const left = Math.max(0, cap.cap - cap.given);
+  const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
+  const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
+  return html`<div part="cap-meter" class="meter">
+    <span id="cap-label">${t.capMeterLabel}</span>
+    <svg
+      class="meter-bar"
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      role="meter"
+      aria-labelledby="cap-label"
+      aria-valuemin="0"
+      aria-valuemax=${cap.cap}
+      aria-valuenow=${Math.min(cap.given, cap.cap)}
+      aria-valuetext=${`${given}, ${t.capLeft(fmt.number(left))}`}
+    >
+      <rect class="meter-fill ${left === 0 ? 'full' : ''}" width=${pct} height="10"></rect>
+    </svg>
+    <span>${given} · <strong>${t.capLeft(fmt.number(left))}</strong></span>
   </div>`;
 }

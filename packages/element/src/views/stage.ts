@@ -1,10 +1,11 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ShowContext } from '../services/types.js';
+import type { Phase } from '../flow/phase.js';
 import type { CardPanelViews } from '../controllers/lazy-views-controller.js';
 import type { TicketHandlers } from './card-panel.js';
 import type { ViewContext } from './view-context.js';
-import { renderBusy, renderError } from './outcome.js';
+import type { VerdictBanner } from './verdict.js';
 import { renderReady, type ReadyOptions } from './ready.js';
 
 /** The element's side of the stage: its settings and handlers. */
@@ -48,14 +49,60 @@ function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult
         ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
         : renderBusy(v.t.registering);
     case 'error':
-      return renderError(
-        v,
-        phase.error,
-        phase.retryCardId !== undefined,
-        () => f.retry(),
-        reset,
-        phase.refusal === true,
-        m.cardViews?.renderVerdict,
-      );
+      return renderError(v, phase, f, m.cardViews?.renderVerdict);
   }
+}
+
+/** A busy line (looking up, registering); focusable so focus has somewhere to be meanwhile. */
+function renderBusy(text: string): TemplateResult {
+  return html`<div class="row" tabindex="-1" data-autofocus>
+    <span class="spinner" aria-hidden="true"></span>
+    <p>${text}</p>
+  </div>`;
+}
+
+/**
+ * An error in plain language, with "try again" when retrying can help; a refusal (unregistered card) is headed as
+ * one. `verdict`: the results' banner, once its code is in (it loads with the card panel); the plain notice until.
+ */
+function renderError(
+  { t, text }: ViewContext,
+  { error, retryCardId, refusal }: Extract<Phase, { name: 'error' }>,
+  f: Pick<ScanFlow, 'retry' | 'reset'>,
+  verdict?: (b: VerdictBanner) => TemplateResult,
+): TemplateResult {
+  const canRetry = retryCardId !== undefined;
+  const heading = refusal ? t.refusedHeading : t.errorHeading;
+  const body = html`<p>${text(error.message)}</p>`;
+  return html`${
+      verdict
+        ? verdict({
+            verdict: refusal ? 'refused' : 'attention',
+            heading,
+            body,
+            part: 'error',
+            code: error.code,
+          })
+        : html`<div part="error" class="notice danger" data-code=${error.code}>
+            <h3>${heading}</h3>
+            ${body}
+          </div>`
+    }
+    <div class="actions">
+      ${
+        canRetry
+          ? html`<button class="primary" type="button" data-autofocus @click=${() => f.retry()}>
+              ${t.tryAgain}
+            </button>`
+          : nothing
+      }
+      <button
+        class=${canRetry ? '' : 'primary'}
+        type="button"
+        ?data-autofocus=${!canRetry}
+        @click=${() => f.reset()}
+      >
+        ${t.nextCustomer}
+      </button>
+    </div>`;
 }

@@ -9,20 +9,25 @@ import type { ViewContext } from './view-context.js';
  * nextStepValue('ArrowUp', 1, 2) // 2
  */
 export function nextStepValue(key: string, value: number, max: number): number | undefined {
-  const next =
-    key === 'ArrowUp' || key === 'ArrowRight' || key === '+'
-      ? value + 1
-      : key === 'ArrowDown' || key === 'ArrowLeft' || key === '-'
-        ? value - 1
-        : key === 'Home'
-          ? 0
-          : key === 'End'
-            ? max
-            : /^[0-9]$/.test(key)
-              ? Number(key)
-              : undefined;
+  const next = /^[0-9]$/.test(key)
+    ? Number(key)
+    : Object.hasOwn(STEPS, key)
+      ? STEPS[key]!(value, max)
+      : undefined;
   return next === undefined ? undefined : Math.max(0, Math.min(max, next));
 }
+
+/** The keys that move a stepper, and where each moves it (digits set the value itself). */
+const STEPS: Readonly<Record<string, (value: number, max: number) => number>> = {
+  ArrowUp: (v) => v + 1,
+  ArrowRight: (v) => v + 1,
+  '+': (v) => v + 1,
+  ArrowDown: (v) => v - 1,
+  ArrowLeft: (v) => v - 1,
+  '-': (v) => v - 1,
+  Home: () => 0,
+  End: (_, max) => max,
+};
 
 export type StepperOptions = {
   readonly id: string;

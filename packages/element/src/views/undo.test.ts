@@ -9,7 +9,7 @@ import type { ViewContext } from './view-context.js';
 import { undoShown, undoTarget } from './undo.js';
 import type { ScannerServices, ShowContext } from '../services/types.js';
 import { createFakeServices } from '../../../../test/support/element-fake-services.js';
-import type { KaikuUsageVoidedEvent } from '../events/index.js';
+import type { KaikuUsageVoidedEvent } from '../events.js';
 import { ApiProblemError } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { KaikuUsageVoidedDetail } from '../events/kaiku-usage-voided-event.js';
+import { KaikuUsageVoidedEvent, type KaikuUsageVoidedDetail } from '../events.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
@@ -28,7 +28,7 @@ export async function voidUsage(f: ScanFlow, usageId: string, cardId = ''): Prom
   f.set(() => f.undoing++);
   try {
     const detail = { usageId, cardId, outcome: await voidIt(usageId) };
-    f.voided(detail);
+    f.host.dispatch(new KaikuUsageVoidedEvent(detail));
     // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
     const p = f.phase;
     if (p.name === 'done' && undoTarget(f) === usageId)

@@ -5,14 +5,12 @@ import { getDecoderStatus, type DecoderStatus } from '../decode/decoder-status.j
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
 
-/** Options of `parseCardId`, passed through to the decoder (structured-cloned into the worker). */
-export type CardIdOptions = ParseCardIdOptions | undefined;
-
 /** What one frame is decoded with (plain data: it crosses into the worker). */
 export type FrameJob = {
   readonly formats: readonly DecodeFormat[];
   readonly effort: DecodeEffort;
-  readonly cardId?: CardIdOptions;
+  /** `parseCardId`'s options (structured-cloned into the worker). */
+  readonly cardId?: ParseCardIdOptions | undefined;
   /** Where the WebAssembly decoder is served, when not next to the decoder module. */
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
 };
@@ -45,7 +43,7 @@ export async function decodeFrame(
 ): Promise<FrameReading> {
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
-    if (isCardId(text, job.cardId)) return true;
+    if (parseCardId(text, job.cardId).ok) return true;
     rejected ??= { text, format };
     return false;
   };
@@ -58,8 +56,4 @@ export async function decodeFrame(
   } finally {
     closeFrame(frame);
   }
-}
-
-function isCardId(text: string, options: CardIdOptions): boolean {
-  return parseCardId(text, options).ok;
 }

@@ -11,9 +11,9 @@ export type WorkerRequest = {
   readonly job: FrameJob;
 };
 
-/** Worker → main thread: the frame's outcome, a decoding failure, or (id 0) the worker's ready signal. */
+/** Worker → main thread: the frame's outcome or a decoding failure. */
 export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly result?: FrameReading; readonly ready?: true }
+  | { readonly id: number; readonly ok: true; readonly result: FrameReading }
   | {
       readonly id: number;
       readonly ok: false;
@@ -40,5 +40,3 @@ async function run({ id, frame, job }: WorkerRequest): Promise<void> {
     scope.postMessage({ id, ok: false, error });
   }
 }
-
-scope.postMessage({ id: 0, ok: true, ready: true });

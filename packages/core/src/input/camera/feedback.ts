@@ -1,25 +1,22 @@
 import type { CameraFeedback } from './types.js';
 
-export type FeedbackOptions = { readonly beep: boolean; readonly vibrate: boolean };
+/** Each feedback's beep (a high short one for a card, a low long one for a refusal) and vibration pattern. */
+const CUES = {
+  accepted: { hz: 1760, seconds: 0.09, vibrate: 80 },
+  rejected: { hz: 440, seconds: 0.25, vibrate: [60, 60, 60] },
+};
 
 /** The optional built-in feedback: a short WebAudio beep and/or a vibration. Returns `play` and `close`. */
-export function createFeedback(options: FeedbackOptions): { play(f: CameraFeedback): void; close(): void } {
+export function createFeedback(options: { readonly beep: boolean; readonly vibrate: boolean }) {
   let audio: AudioContext | undefined;
-  if (options.beep && typeof AudioContext !== 'undefined') {
-    try {
-      // Created at start, usually inside the click that started scanning, so autoplay rules allow it.
-      audio = new AudioContext();
-    } catch {
-      audio = undefined;
-    }
-  }
+  // Created at start, usually inside the click that started scanning, so autoplay rules allow it.
+  if (options.beep && typeof AudioContext !== 'undefined') audio = attempt(() => new AudioContext());
   return {
-    play(feedback) {
-      if (audio)
-        beep(audio, feedback.kind === 'accepted' ? 1760 : 440, feedback.kind === 'accepted' ? 0.09 : 0.25);
-      if (options.vibrate && typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function') {
-        navigator.vibrate(feedback.kind === 'accepted' ? 80 : [60, 60, 60]);
-      }
+    play({ kind }: CameraFeedback) {
+      const cue = CUES[kind];
+      if (audio) attempt(() => beep(audio!, cue.hz, cue.seconds));
+      if (options.vibrate && typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function')
+        navigator.vibrate(cue.vibrate);
     },
     close() {
       void audio?.close().catch(() => undefined);
@@ -28,18 +25,23 @@ export function createFeedback(options: FeedbackOptions): { play(f: CameraFeedba
   };
 }
 
-function beep(audio: AudioContext, frequency: number, seconds: number): void {
+/** Feedback is best effort: a muted, closed or missing audio device must never break scanning. */
+function attempt<T>(run: () => T): T | undefined {
   try {
-    if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
-    const oscillator = audio.createOscillator();
-    const gain = audio.createGain();
-    oscillator.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.2, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + seconds);
-    oscillator.connect(gain).connect(audio.destination);
-    oscillator.start();
-    oscillator.stop(audio.currentTime + seconds);
+    return run();
   } catch {
-    // Feedback is best effort: a muted or closed audio device must never break scanning.
+    return undefined;
   }
+}
+
+function beep(audio: AudioContext, frequency: number, seconds: number): void {
+  if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
+  const oscillator = audio.createOscillator();
+  const gain = audio.createGain();
+  oscillator.frequency.value = frequency;
+  gain.gain.setValueAtTime(0.2, audio.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + seconds);
+  oscillator.connect(gain).connect(audio.destination);
+  oscillator.start();
+  oscillator.stop(audio.currentTime + seconds);
 }

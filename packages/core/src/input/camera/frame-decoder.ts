@@ -1,12 +1,12 @@
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
-import type * as DecodeFrameModule from './decode-frame.js';
+import type { RescueRound } from '../decode/pipeline.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
 
 /**
  * Decodes camera frames one at a time: in the Worker beside the code, in the same worker started from the copy the
- * build inlined (`inlined-worker`, inline-worker.ts), or on the main thread.
+ * build inlined (`inlined-worker`), or on the main thread.
  */
 export type FrameDecoder = {
   readonly kind: 'worker' | 'inlined-worker' | 'main-thread';
@@ -20,16 +20,6 @@ export class WorkerUnavailableError extends Error {
   constructor(cause?: unknown) {
     super('The decoding worker is unavailable.', { cause });
     this.name = 'WorkerUnavailableError';
-  }
-}
-
-/** A decoding failure reported by the worker, rebuilt on the main thread. */
-export class FrameDecodeError extends Error {
-  readonly code: string;
-  constructor(error: { name: string; code: string; message: string }) {
-    super(error.message);
-    this.name = error.name;
-    this.code = error.code;
   }
 }
 
@@ -88,8 +78,9 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
     const { resolve, reject, timer } = pending;
     clearTimeout(timer);
     pending = undefined;
-    if (reply.ok) resolve(reply.result ?? { reading: null, rejected: null });
-    else reject(new FrameDecodeError(reply.error));
+    if (reply.ok) resolve(reply.result);
+    // A decoding failure in the worker, rebuilt with its name and code.
+    else reject(Object.assign(new Error(reply.error.message), reply.error));
   });
   worker.addEventListener('error', (event) => {
     // A load failure (CSP refusal, 404, syntax) or an uncaught crash: never retried, the caller falls back.
@@ -132,26 +123,62 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
 /** Decodes on the main thread; the decoder code is loaded on first use. */
 export function createMainThreadDecoder(): FrameDecoder {
   const controller = new AbortController();
-  let round: ReturnType<typeof DecodeFrameModule.createRescueRound> | undefined;
+  let round: RescueRound | undefined;
   return {
     kind: 'main-thread',
     async decode(frame, job) {
-      let module: typeof DecodeFrameModule;
-      try {
-        module = await import('./decode-frame.js');
-      } catch (cause) {
+      const module = await import('./decode-frame.js').catch((cause: unknown) => {
         closeFrame(frame);
-        throw new FrameDecodeError({
+        throw Object.assign(new Error(String(cause)), {
           name: 'DecodeError',
-          code: 'decode_decoder_unavailable',
-          message: String(cause),
+          code: 'decode-decoder-unavailable',
         });
-      }
+      });
       round ??= module.createRescueRound();
       return module.decodeFrame(frame, job, controller.signal, round);
     },
     close() {
       controller.abort();
+    },
+  };
+}
+
+/** The worker's and the wasm's Blob URLs: made once per page (one copy in memory), kept for the next camera. */
+let blobs: Promise<string[]> | undefined;
+const blobUrls = (): Promise<string[]> =>
+  (blobs ??= import('../decode/inline-assets.js').then(({ workerSource, wasmBytes }) => {
+    const wasm = wasmBytes();
+    if (!wasm) throw new WorkerUnavailableError('this build inlines no worker');
+    return [
+      new Blob([workerSource], { type: 'text/javascript' }),
+      new Blob([wasm], { type: 'application/wasm' }),
+    ].map((blob) => URL.createObjectURL(blob));
+  }));
+
+/**
+ * The worker from Blob URLs, for bundlers that emit no file for `new URL('./decode-worker.js', import.meta.url)`
+ * (esbuild, rollup without an asset plugin): started on its first frame from the source the build inlined (a lazy
+ * chunk, fetched only on this path), handed the WebAssembly decoder as a Blob URL. Under a CSP without `blob:` in
+ * `worker-src`/`connect-src`, the main thread follows.
+ */
+export function createInlineWorkerDecoder(): FrameDecoder {
+  let decoder: FrameDecoder | null | undefined;
+  let closed = false;
+  return {
+    kind: 'inlined-worker',
+    async decode(frame, job) {
+      const [worker, wasmUrl] = await blobUrls().catch((cause: unknown) => {
+        closeFrame(frame);
+        throw cause instanceof WorkerUnavailableError ? cause : new WorkerUnavailableError(cause);
+      });
+      decoder ??= closed ? null : createWorkerDecoder(worker!);
+      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: job.wasmUrl ?? wasmUrl });
+      closeFrame(frame);
+      throw new WorkerUnavailableError('the Blob URL worker was refused');
+    },
+    close() {
+      closed = true;
+      decoder?.close();
     },
   };
 }

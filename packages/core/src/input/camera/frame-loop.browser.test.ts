@@ -1,8 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
 import { createFrameLoop, regionRect } from './frame-loop.js';
-import { WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
-import { createInlineWorkerDecoder } from './inline-worker.js';
+import { createInlineWorkerDecoder, WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
 import { until } from '../../../../../test/support/until.js';
 import { requireCapability } from '../../../../../test/support/engine-skip.js';
 

@@ -1,27 +1,23 @@
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
-import { createInlineWorkerDecoder } from './inline-worker.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
+  createInlineWorkerDecoder,
   createMainThreadDecoder,
   createWorkerDecoder,
   WorkerUnavailableError,
   type FrameDecoder,
 } from './frame-decoder.js';
-import type { CameraScanStats } from './types.js';
+import type { CameraScanOptions, CameraScanStats } from './types.js';
 
-export type FrameLoopOptions = {
+export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 'onDecoder'> & {
   readonly video: HTMLVideoElement;
-  readonly region?: DecodeRegion;
   readonly job: FrameJob;
   readonly worker: boolean;
-  readonly workerUrl?: string | URL;
   readonly minIntervalMs: number;
   readonly maxIntervalMs: number;
   readonly onFrame: (result: FrameReading, now: number) => void;
-  /** The decoding engine became known or changed (e.g. zxing-cpp could not load: the JS decoder runs). */
-  readonly onDecoder?: (status: DecoderStatus) => void;
   /** A decoding failure that is not "nothing found" (e.g. the decoder could not be loaded). */
   readonly onFatal: (error: unknown) => void;
   /**
@@ -31,21 +27,14 @@ export type FrameLoopOptions = {
   readonly decoders?: readonly (() => FrameDecoder | null)[];
 };
 
-export type FrameLoop = {
-  start(): void;
-  pause(): void;
-  stop(): void;
-  readonly stats: CameraScanStats;
-};
-
 /**
  * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
  * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
- * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause between frames
- * grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a slow device skips frames instead
- * of queueing them.
+ * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause
+ * between frames grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a
+ * slow device skips frames instead of queueing them.
  */
-export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
+export function createFrameLoop(options: FrameLoopOptions) {
   let decoder: FrameDecoder | undefined;
   let running = false;
   let busy = false;
@@ -108,10 +97,6 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       failures = 0;
     } catch (error) {
       busy = false;
-      if (error instanceof VideoFrameRefused) {
-        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
-        return schedule(0);
-      }
       failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
       if (!closed && (failures >= 3 || isUnavailable(error))) return options.onFatal(error);
@@ -153,11 +138,13 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
       if (sentVideoFrame) videoFrameRead = true;
       return result;
     } catch (error) {
-      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error))
-        throw new VideoFrameRefused(error);
+      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error)) {
+        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
+        return null;
+      }
       if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
       // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
-      // the next frame on — the inlined worker (inline-worker.ts), then the main thread.
+      // the next frame on — the inlined worker, then the main thread.
       active.close();
       decoder = undefined;
       return null;
@@ -176,9 +163,7 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
     },
     stop() {
       closed = true;
-      running = false;
-      clearTimeout(timer);
-      timer = undefined;
+      this.pause();
       decoder?.close();
     },
     get stats(): CameraScanStats {
@@ -194,10 +179,8 @@ export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
   };
 }
 
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'decode-decoder-unavailable' || code === 'decode_decoder_unavailable';
-}
+const isUnavailable = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
 /**
  * Counts frames the video presents (`requestVideoFrameCallback`). `null` when unsupported or when no frame was
@@ -219,13 +202,6 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean):
 }
 
 type Rect = { x: number; y: number; width: number; height: number };
-
-/** The first VideoFrame failed (could not be transferred or read): this browser gets bitmaps instead. */
-class VideoFrameRefused extends Error {
-  constructor(cause: unknown) {
-    super('VideoFrame refused', { cause });
-  }
-}
 
 /**
  * The current video frame as a `VideoFrame` cropped to the region (widened to even pixels: subsampled camera
@@ -258,11 +234,7 @@ async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFra
 }
 
 /** The region in whole video pixels, at least 1×1 and inside the frame. */
-export function regionRect(
-  width: number,
-  height: number,
-  region: DecodeRegion | undefined,
-): { x: number; y: number; width: number; height: number } {
+export function regionRect(width: number, height: number, region: DecodeRegion | undefined): Rect {
   if (!region) return { x: 0, y: 0, width, height };
   const clamp = (v: number): number => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
   const x = Math.floor(clamp(region.x) * width);

@@ -6,20 +6,7 @@
  * re-export of code there would put it back in the initial download of bundlers that split code).
  */
 export { startCameraScan } from './start-camera-scan.js';
-export { CameraError } from './camera-error.js';
+export { CameraError, type CameraErrorCode } from './camera-error.js';
 export { claimWorkerPolicy } from './trusted-worker.js';
-export type { CameraErrorCode } from './camera-error.js';
-export type {
-  CameraCapabilities,
-  CameraFeedback,
-  CameraInfo,
-  CameraRejection,
-  CameraScan,
-  CameraScanHandle,
-  CameraScanOptions,
-  CameraScanStats,
-  CameraStopReason,
-  ZoomRange,
-} from './types.js';
-export { cameraMessages } from '../../messages/camera.js';
-export type { CameraMessageCode } from '../../messages/camera.js';
+export type * from './types.js';
+export { cameraMessages, type CameraMessageCode } from '../../messages/camera.js';

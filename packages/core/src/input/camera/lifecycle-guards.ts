@@ -19,10 +19,9 @@ export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopR
   // Every listener and observer ends with this one abort.
   const watching = new AbortController();
   const on = { signal: watching.signal };
-  let fired = false;
   const fire = (reason: CameraStopReason): void => {
-    if (fired) return;
-    fired = true;
+    if (watching.signal.aborted) return;
+    watching.abort();
     stop(reason);
   };
 

@@ -37,26 +37,39 @@ export function cameraConstraints(
  * never stays on after a stop before start (a known zxing-js leak).
  */
 export function openCamera(options: OpenCameraOptions): Promise<MediaStream> {
-  const { signal } = options;
-  if (signal.aborted) return Promise.reject(new CameraError('camera-aborted', { cause: signal.reason }));
-  return new Promise<MediaStream>((resolve, reject) => {
-    const onAbort = (): void => reject(new CameraError('camera-aborted', { cause: signal.reason }));
+  const open = (): Promise<MediaStream> => options.mediaDevices.getUserMedia(cameraConstraints(options));
+  return unlessAborted(open, options.signal, releaseStream);
+}
+
+/** Shows the stream in the video element: muted and inline, so iOS plays it without fullscreen or a gesture. */
+export function attach(video: HTMLVideoElement, stream: MediaStream, signal: AbortSignal): Promise<void> {
+  video.muted = true;
+  video.playsInline = true;
+  video.setAttribute('playsinline', '');
+  video.setAttribute('muted', '');
+  video.autoplay = true;
+  video.srcObject = stream;
+  return unlessAborted(() => video.play().catch(() => undefined), signal);
+}
+
+/** `start()`, raced against `signal` (`camera-aborted`); what it yields after an abort goes to `discard`. */
+function unlessAborted<T>(
+  start: () => Promise<T>,
+  signal: AbortSignal,
+  discard?: (late: T) => void,
+): Promise<T> {
+  const aborted = (cause: unknown): CameraError => new CameraError('camera-aborted', { cause });
+  if (signal.aborted) return Promise.reject(aborted(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(aborted(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
-    // A getUserMedia that throws (rather than rejects) is mapped the same way.
-    new Promise<MediaStream>((r) => r(options.mediaDevices.getUserMedia(cameraConstraints(options)))).then(
-      (stream) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) {
-          releaseStream(stream);
-          return;
-        }
-        resolve(stream);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? new CameraError('camera-aborted', { cause: error }) : toCameraError(error));
-      },
-    );
+    // A `start` that throws (rather than rejects) is mapped the same way.
+    new Promise<T>((r) => r(start()))
+      .then(
+        (value) => (signal.aborted ? discard?.(value) : resolve(value)),
+        (error: unknown) => reject(signal.aborted ? aborted(error) : toCameraError(error)),
+      )
+      .finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

@@ -5,28 +5,15 @@ export type AcceptorOptions = {
   readonly confirmations: Readonly<Record<DecodeFormat, number>>;
   /** Reads further apart than this start a new streak. */
   readonly confirmationWindowMs: number;
-  /**
-   * A reported key seen again within this time of its last sighting is a duplicate; so is one seen again before
-   * `ABSENT_FRAMES` frames were looked at without it (a stalled page or a slow decoder is not an empty desk).
-   */
+  /** A reported key seen again within this time of its last sighting is a duplicate. */
   readonly duplicateWindowMs: number;
 };
 
 /** Frames looked at without a reported key before it can count as out of view. */
-export const ABSENT_FRAMES = 3;
+const ABSENT_FRAMES = 3;
 
 /** `pending`: needs more agreeing frames; `duplicate`: already reported and still in view. */
 export type AcceptDecision = 'report' | 'pending' | 'duplicate';
-
-export type ScanAcceptor = {
-  /** A frame was looked at (whatever it held): call once per decoded frame, before its `offer`. */
-  look(now: number): void;
-  /**
-   * One frame's reading: `key` is the card ID (or any stable key for a rejected text). `weight`: the agreeing reads
-   * it counts as (2 for a Code 39 read the decoder marks `strong`); a streak still needs two frames.
-   */
-  offer(key: string, format: DecodeFormat, now: number, weight?: number): AcceptDecision;
-};
 
 /**
  * Decides which frame readings become reports: a QR reading at once, a Code 39 reading only when the required
@@ -41,11 +28,15 @@ export type ScanAcceptor = {
  * acceptor.look(performance.now());
  * acceptor.offer('A045198723', 'qr_code', performance.now()); // 'report'
  */
-export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
+export function createScanAcceptor(options: AcceptorOptions) {
   const streaks = new Map<DecodeFormat, { key: string; count: number; last: number }>();
   /** Each reported key: when it was last seen, and how many frames were looked at since without it. */
   const lastSeen = new Map<string, { at: number; absent: number }>();
 
+  /**
+   * One frame's reading: `key` is the card ID (or any stable key for a rejected text). `weight`: the agreeing reads
+   * it counts as (2 for a Code 39 read the decoder marks `strong`); a streak still needs two frames.
+   */
   function offer(key: string, format: DecodeFormat, now: number, weight = 1): AcceptDecision {
     const seen = lastSeen.get(key);
     if (seen !== undefined) {
@@ -68,19 +59,15 @@ export function createScanAcceptor(options: AcceptorOptions): ScanAcceptor {
     return 'report';
   }
 
-  function forgetOld(now: number): void {
-    for (const [key, { at, absent }] of lastSeen) {
-      if (now - at >= options.duplicateWindowMs && absent >= ABSENT_FRAMES) lastSeen.delete(key);
+  /** A frame was looked at (whatever it held): call once per decoded frame, before its `offer`. */
+  function look(now: number): void {
+    // Away or not is decided on the frames before this one; then this frame counts as one without each key,
+    // unless the key's own `offer` in it sets that back to 0.
+    for (const [key, seen] of lastSeen) {
+      if (now - seen.at >= options.duplicateWindowMs && seen.absent >= ABSENT_FRAMES) lastSeen.delete(key);
+      else seen.absent += 1;
     }
   }
 
-  return {
-    look(now) {
-      // Away or not is decided on the frames before this one; then this frame counts as one without each key,
-      // unless the key's own `offer` in it sets that back to 0.
-      forgetOld(now);
-      for (const seen of lastSeen.values()) seen.absent += 1;
-    },
-    offer,
-  };
+  return { look, offer };
 }

@@ -1,18 +1,16 @@
-import { attach, call } from './attach-video.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
-import { getMediaDevices, openCamera, releaseStream } from './open-camera.js';
+import { attach, getMediaDevices, openCamera, releaseStream } from './open-camera.js';
 import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
-const DEFAULT_RESOLUTION = { width: 1280, height: 720 };
-
+/** Every option: `true`, or for a count or a time its least valid value. */
 const CAMERA_OPTIONS = {
   video: true,
   deviceId: true,
@@ -21,11 +19,11 @@ const CAMERA_OPTIONS = {
   formats: true,
   region: true,
   effort: true,
-  code39Confirmations: true,
-  confirmationWindowMs: true,
-  duplicateWindowMs: true,
-  minIntervalMs: true,
-  maxIntervalMs: true,
+  code39Confirmations: 1,
+  confirmationWindowMs: 0,
+  duplicateWindowMs: 0,
+  minIntervalMs: 0,
+  maxIntervalMs: 0,
   worker: true,
   wasmUrl: true,
   workerUrl: true,
@@ -41,7 +39,7 @@ const CAMERA_OPTIONS = {
   onFeedback: true,
   onStop: true,
   onDecoder: true,
-} as const satisfies OptionKeys<CameraScanOptions>;
+} as const satisfies { readonly [K in keyof Required<CameraScanOptions>]: true | number };
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -68,24 +66,18 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
-  const counts = {
-    code39Confirmations: 1,
-    confirmationWindowMs: 0,
-    duplicateWindowMs: 0,
-    minIntervalMs: 0,
-    maxIntervalMs: 0,
-  };
-  const bad = Object.entries(counts).filter(([key, min]) => {
-    const value: unknown = options[key as keyof typeof counts];
-    return value !== undefined && !(Number.isFinite(value) && (value as number) >= min);
+  const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
+    const value: unknown = options[key as keyof CameraScanOptions];
+    return (
+      typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && (value as number) >= min)
+    );
   });
   if (bad.length)
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
   // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
   if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
-  const { cardIdOptions } = options;
   const devices = getMediaDevices(options.mediaDevices);
-  const resolution = options.resolution ?? DEFAULT_RESOLUTION;
+  const resolution = options.resolution ?? { width: 1280, height: 720 };
   const controller = new AbortController();
   const video = options.video ?? document.createElement('video');
   const feedback = createFeedback({ beep: options.beep === true, vibrate: options.vibrate === true });
@@ -100,7 +92,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     job: {
       formats: options.formats ?? ['qr_code', 'code_39'],
       effort: options.effort ?? 'fast',
-      cardId: cardIdOptions,
+      cardId: options.cardIdOptions,
       wasmUrl: options.wasmUrl,
     },
     worker: options.worker !== false,
@@ -132,7 +124,6 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
-    unbindTrack();
     releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
@@ -145,46 +136,38 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
   }
 
-  const onEnded = (): void => fail(new CameraError('camera-ended'));
-  function bindTrack(): void {
-    stream?.getVideoTracks()[0]?.addEventListener('ended', onEnded);
-  }
-  function unbindTrack(): void {
-    stream?.getVideoTracks()[0]?.removeEventListener('ended', onEnded);
-  }
-
-  function handleFrame(result: FrameReading, now: number): void {
+  function handleFrame({ reading, rejected, strong }: FrameReading, now: number): void {
     // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
     acceptor.look(now);
-    const { reading, rejected } = result;
-    if (reading) {
-      const parsed = parseCardId(reading.text, cardIdOptions);
-      if (parsed.ok) {
-        const { ok: _ok, ...card } = parsed;
-        if (acceptor.offer(card.id, reading.format, now, result.strong === true ? 2 : 1) !== 'report') return;
-        call(options.onFeedback, { kind: 'accepted' });
-        feedback.play({ kind: 'accepted' });
-        call(options.onScan, { ...card, format: reading.format, card, at: now });
-        return;
-      }
-    }
-    const refused = reading ?? rejected;
-    if (!refused) return;
-    // Keyed on the text only inside this closure; the text itself is never passed on (it may be anything).
-    if (acceptor.offer(`\u0000${refused.text}`, refused.format, now) !== 'report') return;
-    const parsed = parseCardId(refused.text, cardIdOptions);
-    if (parsed.ok) return;
-    call(options.onFeedback, { kind: 'rejected' });
-    feedback.play({ kind: 'rejected' });
-    call(options.onReject, { format: refused.format, error: parsed.error });
+    const read = reading ?? rejected;
+    if (!read) return;
+    const parsed = parseCardId(read.text, options.cardIdOptions);
+    // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
+    const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
+    if (acceptor.offer(key, read.format, now, parsed.ok && strong === true ? 2 : 1) !== 'report') return;
+    const kind = parsed.ok ? 'accepted' : 'rejected';
+    call(options.onFeedback, { kind });
+    feedback.play({ kind });
+    if (!parsed.ok) return call(options.onReject, { format: read.format, error: parsed.error });
+    const { ok: _ok, ...card } = parsed;
+    call(options.onScan, { ...card, format: read.format, card, at: now });
   }
 
-  const open = (deviceId: string | undefined): Promise<MediaStream> =>
-    openCamera({ deviceId, resolution, signal: controller.signal, mediaDevices: devices });
+  async function open(deviceId: string | undefined): Promise<MediaStream> {
+    const opened = await openCamera({
+      deviceId,
+      resolution,
+      signal: controller.signal,
+      mediaDevices: devices,
+    });
+    // The camera in use ended (unplugged, taken by the system). Stopping a track fires no `ended` (a switch).
+    const ended = (): void => (opened === stream ? fail(new CameraError('camera-ended')) : undefined);
+    opened.getVideoTracks()[0]?.addEventListener('ended', ended);
+    return opened;
+  }
 
   /** Puts camera `target` in place of the current one; when that fails, back to `current` and rethrows. */
   async function replaceStream(target: string, current: string | undefined): Promise<void> {
-    unbindTrack();
     // Release first: many phones cannot open a second camera while one is on.
     releaseStream(stream);
     try {
@@ -192,14 +175,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     } catch (error) {
       stream = await open(current).catch(() => undefined);
       throw toCameraError(error);
-    } finally {
-      bindTrack();
     }
   }
 
   try {
     stream = await open(options.deviceId);
-    bindTrack();
     const track = stream.getVideoTracks()[0];
     // Unnamed: the browser's rear camera, unless a better one is in the list (the main lens, not the ultra-wide).
     const current = track?.getSettings().deviceId;
@@ -281,4 +261,18 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       return loop.stats;
     },
   };
+}
+
+/** Runs a host callback; an exception in it is reported to the page, never breaks the camera loop. */
+function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  if (!callback) return;
+  try {
+    callback(value);
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
+  }
 }

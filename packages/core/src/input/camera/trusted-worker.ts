@@ -6,7 +6,6 @@
  * It passes the package's own worker or the `workerUrl` a script gave (the element's is a property, never an
  * attribute: markup alone cannot name a worker), one per `constructTrusted` call; the policy object stays here.
  */
-export const TRUSTED_TYPES_POLICY = 'kaiku-scanner';
 
 type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
 type TrustedTypesLike = {
@@ -31,7 +30,7 @@ export function claimWorkerPolicy(): boolean {
   const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   try {
     policy =
-      tt?.createPolicy(TRUSTED_TYPES_POLICY, {
+      tt?.createPolicy('kaiku-scanner', {
         createScriptURL(url: string): string {
           if (passOnce) return ((passOnce = false), url);
           throw new TypeError(
@@ -53,16 +52,12 @@ type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Wor
  * `new Worker(new URL('./decode-worker.js', import.meta.url), …)` that bundlers (Vite, webpack, Parcel) look for to
  * emit the worker and rewrite its URL; the global `Worker` is wrapped only for that synchronous call (nothing else
  * can run in between) and put back at once. A URL that `allowed` refuses (not the package's worker, not the
- * `workerUrl` a script gave) is never requested: `make` throws.
- *
- * @example
- * const worker = constructTrusted(() => new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }));
+ * `workerUrl` a script gave) is never requested: `make` throws. Called only where `Worker` exists.
  */
-export function constructTrusted(make: () => Worker, allowed: (url: string) => boolean = () => true): Worker {
+export function constructTrusted(make: () => Worker, allowed: (url: string) => boolean): Worker {
   const trusted = claimWorkerPolicy() ? policy! : null;
-  const global = globalThis as { Worker?: WorkerConstructor };
+  const global = globalThis as { Worker: WorkerConstructor };
   const Native = global.Worker;
-  if (Native === undefined) return make();
   const Wrapped = function (url: string | URL, options?: WorkerOptions): Worker {
     if (!allowed(String(url))) throw new TypeError(`${String(url)}: not the SDK's decoder worker`);
     passOnce = trusted !== null;

@@ -1,8 +1,7 @@
-import type { CardIdError, ParsedCardId } from '../../card-id/parse-card-id.js';
+import type { CardIdError, ParsedCardId, ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type { DecoderEngine, DecoderFallbackReason, DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeEffort, DecodeFormat, DecodeRegion } from '../decode/types.js';
 import type { CameraError } from './camera-error.js';
-import type { CardIdOptions } from './decode-frame.js';
 
 /**
  * A card ID read by the camera and accepted by `parseCardId`: the same `id`, `prefix`, `kind` and `medium` as a
@@ -86,7 +85,7 @@ export type CameraScanOptions = {
    * Options for `parseCardId` (plain data: they are copied into the decoding worker); the same name as the wedge
    * listener's.
    */
-  readonly cardIdOptions?: CardIdOptions;
+  readonly cardIdOptions?: ParseCardIdOptions | undefined;
   readonly formats?: readonly DecodeFormat[];
   /** Part of the frame to decode (fractions 0–1); default the whole frame. */
   readonly region?: DecodeRegion;

@@ -1,20 +1,22 @@
 /**
- * The grey profiles of a located bar code (the mean of its rows along the bars, upper half, lower half, all), and
- * their reading by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
+ * The JS stages `c39-templates*`: the grey profiles of a located bar code (the mean of its rows along the bars, upper
+ * half, lower half, all), read by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
  */
-import { fitCode39Geometries, readCode39Characters } from './code39-profile.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
+import type { Code39Options } from './code39-lines.js';
+import { fitCode39Geometries, MAX_PROFILE, readCode39Characters } from './code39-profile.js';
 import type { Profile } from './code39-profile.js';
 import { windowed } from './grey-ops.js';
 import { sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { GreyImage } from './types.js';
+import type { DecodeResult, GreyImage } from './types.js';
 
 /**
  * Profiles of a located bar code: the mean of the upper lines, of the lower lines (two independent readings of the
  * same bars) and of all of them. Each line is itself thickened to cover the space between lines, so every row of
  * pixels across the bars counts and sensor noise averages out.
  */
-export function bundleProfiles(
+function bundleProfiles(
   grey: GreyImage,
   bundle: LineBundle,
 ): { upper: Profile; lower: Profile; all: Profile } {
@@ -44,7 +46,7 @@ export function bundleProfiles(
  * `span` pixels around the bundle's centre — the located code and its quiet zones — not along the whole line: print
  * further along the line does not pull the angle to its own, and the nine trial angles sample a part of the line.
  */
-export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.length): LineBundle {
+function alignBundle(grey: GreyImage, bundle: LineBundle, span: number): LineBundle {
   const length = Math.min(bundle.length, span);
   const sharpness = (angle: number): number => {
     const p = bundleProfiles(grey, { ...bundle, angle, length }).all;
@@ -72,18 +74,47 @@ export function alignBundle(grey: GreyImage, bundle: LineBundle, span = bundle.l
 const FLATTEN_PX = 12;
 
 /**
- * Reads a located bar code from its profiles, both directions: a text both halves agree on, or null. `flatten`: also
- * with the uneven light taken out when that reads nothing (see `readCode39Profiles`); `span`: the located length the
- * angle is aligned over (`alignBundle`).
+ * The located regions read by template fitting on their profiles, both directions: the text the upper and the
+ * lower half of the bars both give — two independent readings, as the two-line vote of the other passes.
  */
-export function readBlurredCode39(
+export function readCode39Templates(
   grey: GreyImage,
-  bundle: LineBundle,
-  flatten = true,
-  span = bundle.length,
-): string | null {
-  const profiles = bundleProfiles(grey, alignBundle(grey, bundle, span));
-  return readCode39Profiles(profiles, flatten ? Math.max(4, Math.round(FLATTEN_PX / (bundle.step ?? 1))) : 0);
+  bundles: readonly LineBundle[],
+  options: Code39Options,
+  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
+  flattenLargest = true,
+  /** Only this region (a rescue round's part), else all. */
+  part?: number,
+): DecodeResult | null {
+  const done: LineBundle[] = [];
+  for (const [index, located] of bundles.entries()) {
+    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
+    const length = Math.hypot(grey.width, grey.height);
+    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
+    if (done.some((d) => sameLine(d, bundle))) continue;
+    done.push(bundle);
+    if (part !== undefined && index !== part) continue;
+    options.trace?.('profile');
+    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
+    // shadow is one, and the others (text, edges) would double the work on frames without a card.
+    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
+    const profiles = bundleProfiles(grey, alignBundle(grey, bundle, located.length));
+    const read = readCode39Profiles(
+      profiles,
+      flatten ? Math.max(4, Math.round(FLATTEN_PX / bundle.step)) : 0,
+    );
+    const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
+    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
+  }
+  return null;
+}
+
+/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
+function sameLine(a: LineBundle, b: LineBundle): boolean {
+  const turn = Math.abs(a.angle - b.angle) % Math.PI;
+  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
+  // Distance of b's centre from a's line.
+  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
 }
 
 /**
@@ -100,18 +131,19 @@ export function readCode39Profiles(
   radius: number,
 ): string | null {
   const { upper, lower, all } = profiles;
-  if (radius <= 0) return readBothWays(upper, lower, all, 3);
+  const flat = (p: Profile): Profile => flattenProfile(p, radius);
   return (
-    readBothWays(upper, lower, all, 3) ??
-    readBothWays(flattenProfile(upper, radius), flattenProfile(lower, radius), flattenProfile(all, radius), 5)
+    readBothWays([all, upper, lower], 3) ??
+    (radius > 0 ? readBothWays([all, upper, lower].map(flat), 5) : null)
   );
 }
 
-function readBothWays(upper: Profile, lower: Profile, all: Profile, split: number): string | null {
+/** `[all, upper, lower]` read forwards, then backwards: the characters fitted on `all`, each checked on the halves. */
+function readBothWays(profiles: readonly Profile[], split: number): string | null {
   for (const reverse of [false, true]) {
-    const [u, l, a] = reverse ? [upper, lower, all].map((p) => p.slice().reverse()) : [upper, lower, all];
-    for (const g of fitCode39Geometries(a as Profile, split)) {
-      const text = readCode39Characters(a as Profile, g, [u as Profile, l as Profile]);
+    const [all, ...halves] = reverse ? profiles.map((p) => p.slice().reverse()) : profiles;
+    for (const g of fitCode39Geometries(all as Profile, split)) {
+      const text = readCode39Characters(all as Profile, g, halves);
       if (text !== null) return text;
     }
   }

@@ -1,24 +1,19 @@
 /**
  * Code 39 read along bundles of scanlines (zxing-js's `Code39Reader` and the cramped-quiet-zone reader of
- * `code39-row.ts`) and by templates fitted to profiles (`code39-profile.ts`): the readers of the JS stages `c39-*`.
+ * `code39-row.ts`): the reader of the JS stage `c39-lines` (`c39-templates*`: code39-bars.ts).
  */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
-import { code39CheckCharacter } from '../../card-id/code39.js';
-import { invert } from './grey-ops.js';
-import { readBlurredCode39 } from './code39-bars.js';
-import { MAX_PROFILE } from './code39-profile.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
+import { invert, lazy } from './grey-ops.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { sampleLines, sharpenRows } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeResult, GreyImage } from './types.js';
+import type { ZxingOptions } from './zxing-decoder.js';
 
-export type Code39Options = {
-  readonly accept: (text: string, format: DecodeFormat) => boolean;
-  readonly code39CheckDigit: boolean;
+export type Code39Options = Pick<ZxingOptions, 'accept' | 'code39CheckDigit' | 'trace'> & {
   /** Strategies switched on (pipeline.ts): the tolerant reader, the sharpened binarisation. */
   readonly use: (strategy: 'c39-tolerant' | 'c39-sharpened' | 'c39-profile-flat') => boolean;
-  /** Test hook: called for each unit of work (a bundle of scanlines read, a located code's profiles fitted). */
-  readonly trace?: (work: 'bundle' | 'profile') => void;
 };
 
 /**
@@ -66,7 +61,7 @@ export function readCode39(
         } catch {
           continue; // a flat row (no contrast) cannot be binarized
         }
-        const read = readRow(reader, y, row) ?? mirrored(readRow(reader, y, reversed(row)), image.width);
+        const read = readRow(reader, y, row, false) ?? readRow(reader, y, row, true);
         const text = read?.text ?? (tolerant ? readTolerant(row, options) : null);
         if (text === null) continue;
         if (!options.accept(text, 'code_39')) {
@@ -110,86 +105,40 @@ export function readCode39(
 }
 
 /**
- * The located regions read by template fitting (`code39-profile.ts`): the text the upper and the lower half of the
- * bars both give — two independent readings, as the two-line vote of the other passes.
- */
-export function readCode39Templates(
-  grey: GreyImage,
-  bundles: readonly LineBundle[],
-  options: Code39Options,
-  /** Read the largest region again with its profile's light taken out (not needed on a flattened frame). */
-  flattenLargest = true,
-  /** Only this region (a rescue round's part), else all. */
-  part?: number,
-): DecodeResult | null {
-  const done: LineBundle[] = [];
-  for (const [index, located] of bundles.entries()) {
-    // Across the whole frame (noise and blur split one code into several located pieces), once per line.
-    const length = Math.hypot(grey.width, grey.height);
-    const bundle = { ...located, length, step: Math.max(0.5, length / MAX_PROFILE) };
-    if (done.some((d) => sameLine(d, bundle))) continue;
-    done.push(bundle);
-    if (part !== undefined && index !== part) continue;
-    options.trace?.('profile');
-    // Read again with the light taken out (a shadow across it) only on the largest region: the card's bar code in
-    // shadow is one, and the others (text, edges) would double the work on frames without a card.
-    const flatten = flattenLargest && done.length === 1 && options.use('c39-profile-flat');
-    const read = readBlurredCode39(grey, bundle, flatten, located.length);
-    const text = read === null || !options.code39CheckDigit ? read : withoutCheckCharacter(read);
-    if (text !== null && text !== '' && options.accept(text, 'code_39')) return { text, format: 'code_39' };
-  }
-  return null;
-}
-
-/**
  * The length of a bundle's lines that reaches both edges of the frame from its centre along its axis: a region off
  * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
  */
 export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
-  const ux = Math.cos(bundle.angle);
-  const uy = Math.sin(bundle.angle);
-  let reach = 0;
-  for (const [x, y] of [
+  const [ux, uy] = [Math.cos(bundle.angle), Math.sin(bundle.angle)];
+  const corners = [
     [0, 0],
     [grey.width, 0],
     [0, grey.height],
     [grey.width, grey.height],
-  ] as const) {
-    reach = Math.max(reach, Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy));
-  }
-  return 2 * reach;
+  ] as const;
+  return 2 * Math.max(...corners.map(([x, y]) => Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy)));
 }
 
-/** Whether two bundles run along nearly the same line (within 3° and a few pixels). */
-function sameLine(a: LineBundle, b: LineBundle): boolean {
-  const turn = Math.abs(a.angle - b.angle) % Math.PI;
-  if (Math.min(turn, Math.PI - turn) > (3 * Math.PI) / 180) return false;
-  // Distance of b's centre from a's line.
-  return Math.abs(-(b.cx - a.cx) * Math.sin(a.angle) + (b.cy - a.cy) * Math.cos(a.angle)) < 6;
-}
-
-/** Verifies and strips the mod-43 check character; `null` when it does not match. */
-export function withoutCheckCharacter(text: string): string | null {
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
-}
-
-function lazy(make: () => GreyImage): () => GreyImage {
-  let value: GreyImage | undefined;
-  return () => (value ??= make());
-}
-
-/** A row read by `Code39Reader`: the text and where its start and stop characters lie (along the row as given). */
+/**
+ * A row read by `Code39Reader` (`reverse`: right to left): the text and where its start and stop characters lie
+ * along the row as given.
+ */
 function readRow(
   reader: Code39Reader,
   y: number,
   row: BitArray,
+  reverse: boolean,
 ): { text: string; from: number; to: number } | null {
+  const bits = reverse ? row.clone() : row;
+  if (reverse) bits.reverse();
   try {
-    const result = reader.decodeRow(y, row, undefined);
+    const result = reader.decodeRow(y, bits, undefined);
     const text = result.getText();
-    const [from, to] = result.getResultPoints().map((p) => p.getX());
-    return text.length > 0 && from !== undefined && to !== undefined ? { text, from, to } : null;
+    const [from, to] = result
+      .getResultPoints()
+      .map((p) => (reverse ? row.getSize() - 1 - p.getX() : p.getX()));
+    if (text.length === 0 || from === undefined || to === undefined) return null;
+    return reverse ? { text, from: to, to: from } : { text, from, to };
   } catch {
     return null;
   }
@@ -201,18 +150,4 @@ function readTolerant(row: BitArray, options: Code39Options): string | null {
   const text =
     readCode39Tolerant(size, (i) => row.get(i)) ?? readCode39Tolerant(size, (i) => row.get(size - 1 - i));
   return text === null || !options.code39CheckDigit ? text : withoutCheckCharacter(text);
-}
-
-/** A read of the reversed row, its positions along the row as given. */
-function mirrored(
-  read: { text: string; from: number; to: number } | null,
-  width: number,
-): { text: string; from: number; to: number } | null {
-  return read === null ? null : { text: read.text, from: width - 1 - read.to, to: width - 1 - read.from };
-}
-
-function reversed(row: BitArray): BitArray {
-  const copy = row.clone();
-  copy.reverse();
-  return copy;
 }

@@ -55,17 +55,25 @@ export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[
   // Sensor noise adds the same gradient energy in every direction (its tensor is noise·I): in a dark, amplified frame
   // it drowns the bars' coherence. Its level is the smaller eigenvalue of the quieter cells (flat table and paper);
   // subtracted, the bars stand out again. On a clean frame it is about zero.
-  const noise = noiseFloor(tensors);
-  for (let k = 0; k < cols * rows; k++) {
+  const n = cols * rows;
+  const signal = new Float64Array(n);
+  const small = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
     const jxx = tensors[3 * k] as number;
     const jyy = tensors[3 * k + 1] as number;
     const jxy = tensors[3 * k + 2] as number;
-    const signal = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy);
-    const excess = Math.max(0, (jxx + jyy - signal) / 2 - noise);
+    signal[k] = Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy);
+    small[k] = (jxx + jyy - (signal[k] as number)) / 2;
+    angle[k] = 0.5 * Math.atan2(2 * jxy, jxx - jyy);
+  }
+  // The 30th percentile of the cells' smaller eigenvalue.
+  const noise = n === 0 ? 0 : (Float64Array.from(small).sort()[Math.floor(0.3 * (n - 1))] as number);
+  for (let k = 0; k < n; k++) {
+    const excess = Math.max(0, (small[k] as number) - noise);
+    const oriented = signal[k] as number;
     // Mean squared gradient above ~(25 grey levels)² and nearly one orientation (coherence > 0.75), both without the
     // noise; and more oriented energy than noise alone gives a cell by chance.
-    strong[k] = signal + 2 * excess > 600 && excess < signal / 6 && signal > noise ? 1 : 0;
-    angle[k] = 0.5 * Math.atan2(2 * jxy, jxx - jyy);
+    strong[k] = oriented + 2 * excess > 600 && excess < oriented / 6 && oriented > noise ? 1 : 0;
   }
   return regions(strong, angle, cols, rows)
     .filter((r) => r.length >= 4)
@@ -73,20 +81,6 @@ export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[
     .map((cells) => bundleFor(cells, angle, cols, cell))
     .filter((b) => b !== null)
     .slice(0, maxRegions);
-}
-
-/** The 30th percentile of the cells' smaller eigenvalue (per pixel): the isotropic part that noise adds. */
-function noiseFloor(tensors: Float64Array): number {
-  const n = tensors.length / 3;
-  const small = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const jxx = tensors[3 * k] as number;
-    const jyy = tensors[3 * k + 1] as number;
-    const jxy = tensors[3 * k + 2] as number;
-    small[k] = (jxx + jyy - Math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy)) / 2;
-  }
-  small.sort();
-  return n === 0 ? 0 : (small[Math.floor(0.3 * (n - 1))] as number);
 }
 
 /** Connected components (4-neighbours) of strong cells whose orientations differ by less than ~15°. */

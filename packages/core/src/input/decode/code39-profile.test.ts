@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCode39Profiles } from './code39-bars.js';
-import { fitCode39Geometry, readCode39Characters } from './code39-profile.js';
+import { fitCode39Geometries, readCode39Characters } from './code39-profile.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { code39Bars } from './test-images.test-support.js';
 
@@ -70,8 +70,8 @@ function halves(
 }
 
 function read(p: Float32Array): string | null {
-  const g = fitCode39Geometry(p);
-  return g === null ? null : readCode39Characters(p, g);
+  const [g] = fitCode39Geometries(p, 3);
+  return g === undefined ? null : readCode39Characters(p, g);
 }
 
 /** What a thresholding reader sees: dark below the profile's mid-level. */

@@ -14,8 +14,107 @@
  * better than with any other character; the characters must end exactly at the fitted stop character; the caller
  * reads two independent profiles (different rows of the bars) and accepts only a text both give.
  */
-import { DATA, DU, STAR, template } from './code39-templates.js';
-import type { Char, Window } from './code39-templates.js';
+import { CODE39_PATTERNS } from './code39-row.js';
+
+// The templates: each character's bars, dark on light, blurred by a Gaussian of a given width in modules, sampled
+// every `DU` module, zero-mean and unit-norm.
+
+/** Sampling of templates, in narrow modules. */
+const DU = 0.25;
+
+type Char = (typeof CODE39_PATTERNS)[number];
+const STAR = CODE39_PATTERNS.find((c) => c.char === '*') as Char;
+const DATA = CODE39_PATTERNS.filter((c) => c.char !== '*');
+
+/** The standard normal CDF, tabulated over ±6 in steps of 1/64 (linear interpolation; error < 1e-4). */
+const PHI = Float64Array.from({ length: 12 * 64 + 2 }, (_, i) => phiExact(i / 64 - 6));
+function phi(x: number): number {
+  const f = (x + 6) * 64;
+  if (f <= 0) return 0;
+  if (f >= 12 * 64) return 1;
+  const i = Math.floor(f);
+  return (PHI[i] as number) + ((PHI[i + 1] as number) - (PHI[i] as number)) * (f - i);
+}
+
+/** Abramowitz–Stegun 7.1.26 (error < 1.5e-7). */
+function phiExact(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/** Bars of one character as [left, right] in modules from its start; its width. */
+function barsOf(c: Char, ratio: number): { bars: [number, number][]; width: number } {
+  const bars: [number, number][] = [];
+  let u = 0;
+  for (let i = 0; i < 9; i++) {
+    const w = (c.wide >> (8 - i)) & 1 ? ratio : 1;
+    if (i % 2 === 0) bars.push([u, u + w]);
+    u += w;
+  }
+  return { bars, width: u };
+}
+
+type Window = { readonly from: number; readonly to: number };
+
+/**
+ * The light profile of a character in module coordinates (−darkness, blurred by `s` modules), at `from + j·DU`,
+ * zero-mean and unit-norm. `before`/`after` add a neighbour's bar (one narrow module, after a gap of one module)
+ * on that side; a start or stop character has the quiet zone there instead.
+ */
+function template(
+  c: Char,
+  ratio: number,
+  s: number,
+  win: Window,
+  before: boolean,
+  after: boolean,
+): Float64Array {
+  // The same templates recur on every profile (the start fit walks the same module widths, the characters share
+  // quantised blurs): computed once, kept while the cache is small. Read-only for the callers.
+  const key = `${c.char}|${ratio}|${s}|${win.from}|${win.to}|${before ? 1 : 0}${after ? 1 : 0}`;
+  const known = TEMPLATES.get(key);
+  if (known !== undefined) return known;
+  if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+  const { bars, width } = barsOf(c, ratio);
+  if (before) bars.push([-2, -1]);
+  if (after) bars.push([width + 1, width + 2]);
+  const n = Math.floor((win.to - win.from) / DU) + 1;
+  const out = new Float64Array(n);
+  const sigma = Math.max(s, 0.05);
+  for (let j = 0; j < n; j++) {
+    const u = win.from + j * DU;
+    let dark = 0;
+    for (const [l, r] of bars) dark += phi((u - l) / sigma) - phi((u - r) / sigma);
+    out[j] = -dark;
+  }
+  const made = normalize(out);
+  TEMPLATES.set(key, made);
+  return made;
+}
+
+/** Templates kept across calls: about 0.4 MB at most (each ≤ 60 samples). */
+const MAX_TEMPLATES = 1000;
+const TEMPLATES = new Map<string, Float64Array>();
+
+function normalize(v: Float64Array): Float64Array {
+  let mean = 0;
+  for (const x of v) mean += x;
+  mean /= v.length;
+  let norm = 0;
+  for (let j = 0; j < v.length; j++) {
+    v[j] = (v[j] as number) - mean;
+    norm += (v[j] as number) ** 2;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let j = 0; j < v.length; j++) v[j] = (v[j] as number) / norm;
+  return v;
+}
 
 /** The profile of a bar code: grey levels along its axis (dark bars low), at any sampling step. */
 export type Profile = Float32Array;
@@ -126,37 +225,44 @@ function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
 type EndFit = { x: number; w: number; score: number };
 type Span = { readonly a: number; readonly b: number };
 
-function endWindow(end: 'start' | 'stop', ratio: number): Window {
+type End = 'start' | 'stop';
+/** Positions `origin + d`, `d` from `lo` to `hi` in `step`s, with narrow module `w`. */
+type Steps = { w: number; origin: number; lo: number; hi: number; step: number };
+
+/**
+ * The start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) fitted at `at`: the best fit, or
+ * `best` when none is better.
+ */
+function fitStar(p: Profile, end: End, ratio: number, blur: number, at: Steps, best: EndFit): EndFit {
+  const { w } = at;
   const charWidth = 6 + 3 * ratio;
-  return end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
+  const win = end === 'start' ? { from: -3, to: charWidth + 0.5 } : { from: -0.5, to: charWidth + 3 };
+  const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
+  const scratch = new Float64Array(t.length);
+  for (let d = at.lo; d <= at.hi; d += at.step) {
+    const score = correlate(p, at.origin + d, w, win, t, scratch);
+    if (score > best.score) best = { x: at.origin + d, w, score };
+  }
+  return best;
 }
 
 /**
- * Fits the start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) near the dark span's
- * end: module width from 0.7 px (1.4 samples at the locator's 0.5 px step) up to what the span allows, positions a
- * quarter module apart.
+ * Fits the start or stop character near the dark span's end: module width from 0.7 px (1.4 samples at the locator's
+ * 0.5 px step) up to what the span allows, positions a quarter module apart.
  */
-function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: 'start' | 'stop'): EndFit[] {
+function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: End): EndFit[] {
   const charWidth = 6 + 3 * ratio;
-  const win = endWindow(end, ratio);
-  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
   // Wider modules are sharp enough for the thresholding readers; the cap bounds the work on big frames.
   const maxW = Math.min(MAX_MODULE, (span.b - span.a) / (3 * (charWidth + 1) - 1));
   const fits: EndFit[] = [];
   for (let w = 1.4; w <= maxW; w *= 1.04) {
-    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
     // The outer narrow bars may be blurred away: the first dark sample can lie up to 3 + ratio modules inside.
-    const [from, to] =
+    const [lo, hi] =
       end === 'start'
         ? [span.a - (3 + ratio) * w - 1, span.a + 1]
         : [span.b - charWidth * w - 1, span.b - (charWidth - 2) * w + 1];
-    const step = Math.max(0.5, w / 4);
-    let best: EndFit = { x: 0, w: 0, score: -1 };
-    for (let x = from; x <= to; x += step) {
-      const score = correlate(p, x, w, win, t, scratch);
-      if (score > best.score) best = { x, w, score };
-    }
-    fits.push(best);
+    const steps = { w, origin: 0, lo, hi, step: Math.max(0.5, w / 4) };
+    fits.push(fitStar(p, end, ratio, blur, steps, { x: 0, w: 0, score: -1 }));
   }
   return fits;
 }
@@ -184,35 +290,23 @@ function coarsePair(p: Profile, span: Span, ratio: number): { s0: EndFit; e0: En
 }
 
 /** Refines a fit locally (half-sample positions, 2 % widths) for another ratio and blur. */
-function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: 'start' | 'stop'): EndFit {
-  const win = endWindow(end, ratio);
-  const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
+function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: End): EndFit {
   let best: EndFit = { ...fit, score: -1 };
   for (const scale of [0.96, 0.98, 1, 1.02, 1.04]) {
     const w = fit.w * scale;
-    const t = template(STAR, ratio, blur / w, win, end === 'stop', end === 'start');
-    for (let d = -Math.max(0.5, w / 3); d <= Math.max(0.5, w / 3); d += 0.5) {
-      const score = correlate(p, fit.x + d, w, win, t, scratch);
-      if (score > best.score) best = { x: fit.x + d, w, score };
-    }
+    const reach = Math.max(0.5, w / 3);
+    best = fitStar(p, end, ratio, blur, { w, origin: fit.x, lo: -reach, hi: reach, step: 0.5 }, best);
   }
   return best;
 }
 
 /**
- * Finds the start and stop characters: the geometry of the symbol, or null when none fits well. `split`: the light
- * run, in median light runs, that ends the code (see `darkSpan`).
- */
-export function fitCode39Geometry(p: Profile, split = 3): Code39Geometry | null {
-  return fitCode39Geometries(p, split)[0] ?? null;
-}
-
-/**
- * The best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5, 3, each refined ±0.25), best first.
+ * Where the start and stop characters fit: the best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5,
+ * 3, each refined ±0.25), best first; `split`: the light run, in median light runs, that ends the code (`darkSpan`).
  * Neighbouring ratios with a slightly different module width draw nearly the same start and stop characters, and
  * unevenly lit or blurred bars can tip the end fit to the wrong one; the characters then tell.
  */
-export function fitCode39Geometries(p: Profile, split = 3): Code39Geometry[] {
+export function fitCode39Geometries(p: Profile, split: number): Code39Geometry[] {
   const span = darkSpan(p, split);
   if (span === null) return [];
   const found: { g: Code39Geometry; score: number }[] = [];
@@ -281,37 +375,34 @@ function readSequence(
   const scratch = new Float64Array(Math.floor((win.to - win.from) / DU) + 1);
   const moduleAt = (x: number): number =>
     g.startModule + ((g.stopModule - g.startModule) * (x - g.start)) / Math.max(1, g.stop - g.start);
-  const templates = new Map<number, Float64Array[]>();
-  const templatesFor = (w: number): Float64Array[] => {
-    // Blur in modules, quantised so that templates are shared along the code.
-    const key = Math.round((blur / w) * 20);
-    let list = templates.get(key);
-    if (list === undefined) {
-      list = DATA.map((c) => template(c, ratio, key / 20, win, true, true));
-      templates.set(key, list);
+  // Blur in modules, quantised so that templates (kept by `template`) are shared along the code.
+  const templatesFor = (w: number): Float64Array[] =>
+    DATA.map((c) => template(c, ratio, Math.round((blur / w) * 20) / 20, win, true, true));
+  // Each template's best correlation on `q` within ±`reach` of `at` (half-sample steps, module `w` times each
+  // scale), and where.
+  const fit = (q: Profile, at: number, w: number, reach: number, scales: number[], list: Float64Array[]) => {
+    const score = new Float64Array(list.length).fill(-1);
+    const where = new Float64Array(list.length);
+    for (let d = -reach; d <= reach; d += 0.5) {
+      for (const scale of scales) {
+        for (let i = 0; i < list.length; i++) {
+          const value = correlate(q, at + d, w * scale, win, list[i] as Float64Array, scratch);
+          if (value > (score[i] as number)) {
+            score[i] = value;
+            where[i] = at + d;
+          }
+        }
+      }
     }
-    return list;
+    return { score, where };
   };
   let x = g.start;
   let text = '';
   for (let k = 0; k < count; k++) {
     const w = moduleAt(x);
-    const next = x + (charWidth + gap) * w;
     const list = templatesFor(w);
-    const perChar = new Float64Array(list.length).fill(-1);
-    const where = new Float64Array(list.length);
     const reach = Math.max(0.5, 0.6 * w);
-    for (let d = -reach; d <= reach; d += 0.5) {
-      for (const scale of [0.96, 1, 1.04]) {
-        for (let i = 0; i < list.length; i++) {
-          const score = correlate(p, next + d, w * scale, win, list[i] as Float64Array, scratch);
-          if (score > (perChar[i] as number)) {
-            perChar[i] = score;
-            where[i] = next + d;
-          }
-        }
-      }
-    }
+    const { score: perChar, where } = fit(p, x + (charWidth + gap) * w, w, reach, [0.96, 1, 1.04], list);
     let best = { score: -1, index: -1, x: 0 };
     let second = -1;
     perChar.forEach((score, i) => {
@@ -321,9 +412,12 @@ function readSequence(
       } else if (score > second) second = score;
     });
     if (best.score < MIN_CORRELATION || best.score - second < MIN_MARGIN) return null;
-    // Each independent profile must see the same character there on its own: its best template, near the place.
+    // Each independent profile must see the same character there on its own: its best template within half a
+    // module, fitting at least `MIN_CHECK_CORRELATION`.
     for (const check of checks) {
-      if (bestCharacterAt(check, best.x, w, win, list, scratch) !== best.index) return null;
+      const { score } = fit(check, best.x, w, Math.max(0.5, w / 2), [1], list);
+      const top = Math.max(...score);
+      if (!(top > MIN_CHECK_CORRELATION) || score.indexOf(top) !== best.index) return null;
     }
     text += (DATA[best.index] as Char).char;
     x = best.x;
@@ -331,27 +425,4 @@ function readSequence(
   // The stop character must begin where the characters end.
   const w = moduleAt(x);
   return Math.abs(x + (charWidth + gap) * w - g.stop) <= 1.5 * w ? text : null;
-}
-
-/**
- * The character whose template fits `p` best within half a module of `x` (module `w`): its index in `list`, or −1
- * when even the best fits worse than `MIN_CHECK_CORRELATION`.
- */
-function bestCharacterAt(
-  p: Profile,
-  x: number,
-  w: number,
-  win: Window,
-  list: readonly Float64Array[],
-  scratch: Float64Array,
-): number {
-  const reach = Math.max(0.5, w / 2);
-  let best = { score: MIN_CHECK_CORRELATION, index: -1 };
-  for (let d = -reach; d <= reach; d += 0.5) {
-    for (let i = 0; i < list.length; i++) {
-      const score = correlate(p, x + d, w, win, list[i] as Float64Array, scratch);
-      if (score > best.score) best = { score, index: i };
-    }
-  }
-  return best.index;
 }

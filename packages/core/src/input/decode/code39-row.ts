@@ -5,23 +5,21 @@
  * start/stop) has exactly three clearly wide elements (wide ≥ 1.6 × narrow), all characters are about as wide as
  * each other, and the gaps between characters are narrow. Used only after the standard reader found nothing.
  */
+import { CODE39_CHARSET } from '../../card-id/code39.js';
 
-/** Code 39 patterns, 9 bits (bar, space, … ; 1 = wide), in `ALPHABET` order; `*` is the start/stop character. */
+/** Code 39 patterns, 9 bits (bar, space, … ; 1 = wide), in `CODE39_CHARSET` order. */
 const ENCODINGS = [
   0x034, 0x121, 0x061, 0x160, 0x031, 0x130, 0x070, 0x025, 0x124, 0x064, 0x109, 0x049, 0x148, 0x019, 0x118,
   0x058, 0x00d, 0x10c, 0x04c, 0x01c, 0x103, 0x043, 0x142, 0x013, 0x112, 0x052, 0x007, 0x106, 0x046, 0x016,
   0x181, 0x0c1, 0x1c0, 0x091, 0x190, 0x0d0, 0x085, 0x184, 0x0c4, 0x0a8, 0x0a2, 0x08a, 0x02a,
 ];
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%';
-const ASTERISK = 0x094;
-const PATTERN_CHARS = new Map(ENCODINGS.map((p, i) => [p, ALPHABET.charAt(i)]));
-PATTERN_CHARS.set(ASTERISK, '*');
 
 /** Every character's pattern (9 bits, first element first; 1 = wide), the start/stop `*` last. */
 export const CODE39_PATTERNS: readonly { readonly char: string; readonly wide: number }[] = [
-  ...ENCODINGS.map((wide, i) => ({ char: ALPHABET.charAt(i), wide })),
-  { char: '*', wide: ASTERISK },
+  ...ENCODINGS.map((wide, i) => ({ char: CODE39_CHARSET.charAt(i), wide })),
+  { char: '*', wide: 0x094 },
 ];
+const PATTERN_CHARS = new Map(CODE39_PATTERNS.map((c) => [c.wide, c.char]));
 
 /** Run lengths of a binarised row (`dark(i)`), starting with a light run (possibly empty). */
 function runsOf(size: number, dark: (i: number) => boolean): number[] {

@@ -1,8 +1,6 @@
 import { DecodeError } from './decode-error.js';
 import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
-import { loadJsDecoder, loadWasmDecoder } from './load-decoders.js';
-import type { JsModule } from './load-decoders.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
 import { enabled, runStages } from './pipeline.js';
@@ -13,6 +11,23 @@ import type { CppFlatStage } from './zxing-wasm-decoder.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage } from './types.js';
 
 const acceptAll = (): boolean => true;
+
+/**
+ * A decoder module, imported on first use and kept: importing @kaiku-scanner/core for the wedge scanner alone never
+ * downloads a decoder. A failed load is not kept (a flaky network may recover).
+ */
+function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((cause: unknown) => {
+      loading = undefined;
+      throw new DecodeError('decode-decoder-unavailable', 'The barcode decoder could not be loaded.', {
+        cause,
+      });
+    }));
+}
+const loadJsDecoder = lazyModule(() => import('./zxing-decoder.js'));
+const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 
 const DECODE_OPTIONS = {
   formats: true,
@@ -100,20 +115,17 @@ export async function decodeStages(
     } else recordDecoderStatus({ engine: 'js', ...failure, wasmUrl });
   } else recordDecoderStatus({ engine: 'js', reason: 'engine-js' });
   // The JS stages' module (loaded when the first JS stage runs) and the frame's luminance, made once.
-  let js: JsModule | undefined;
+  let js: Awaited<ReturnType<typeof loadJsDecoder>> | undefined;
   let grey: GreyImage | undefined;
   const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
   let jsStages: JsFrame | undefined;
-  const jsFrameOf = (): JsFrame | undefined => {
-    if (js === undefined) return undefined;
-    jsStages ??= js.jsFrame(luminance(), {
+  const jsFrameOf = (): JsFrame | undefined =>
+    (jsStages ??= js?.jsFrame(luminance(), {
       ...wasmOptions,
       signal,
       rescueOnly: wasm !== undefined,
       ...(control === undefined ? {} : { control }),
-    });
-    return jsStages;
-  };
+    }));
   const wantQr = formats.includes('qr_code');
   const facts: FrameFacts = {
     wantQr,
@@ -144,7 +156,7 @@ export async function decodeStages(
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {
       flat ??= wasm.flattenedPixels(luminance());
-      return wasm.decodeFlattened(flat, stage as CppFlatStage, wasmOptions);
+      return wasm.decodeWithWasm(flat, wasmOptions, stage as CppFlatStage);
     }
     js ??= await loadJsDecoder();
     signal?.throwIfAborted();

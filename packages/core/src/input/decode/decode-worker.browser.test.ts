@@ -9,7 +9,7 @@ type Reply = {
 };
 
 function startWorker(): Promise<Worker> {
-  const worker = new Worker(new URL('./decode-worker.fixture.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./decode-worker.test-support.ts', import.meta.url), { type: 'module' });
   return new Promise((resolve, reject) => {
     worker.addEventListener('message', () => resolve(worker), { once: true });
     worker.addEventListener('error', (e) => reject(new Error(e.message)), { once: true });

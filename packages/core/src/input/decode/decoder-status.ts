@@ -1,8 +1,3 @@
-/**
- * Which decoder `decodeImage` used last in this realm (page or Worker), and why not a better one: a missing
- * `zxing_reader.wasm` or a CSP that refuses WebAssembly is never a quiet downgrade.
- */
-
 /** The engines `decodeImage` composes, best first: the browser's `BarcodeDetector`, zxing-cpp, the JS port. */
 export type DecoderEngine = 'native' | 'wasm' | 'js';
 

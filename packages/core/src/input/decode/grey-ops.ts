@@ -1,5 +1,11 @@
 import type { GreyImage } from './types.js';
 
+/** A value (a derived image) made when first asked, then kept. */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** Halves both sides by 2×2 averaging: faster QR detection on 720p, and a mild denoise for blur/noise. */
 export function halve(image: GreyImage): GreyImage {
   const width = image.width >> 1;
@@ -48,12 +54,13 @@ export function stretchContrast(image: GreyImage): GreyImage {
 }
 
 /**
- * Radius (pixels) of the light envelopes for `decodeFlattened`: a few modules of a card's QR code at 640×480 and 720p
- * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside
- * the square. Measured on card frames that zxing-cpp could not read (docs/decoding.md).
+ * Radius (pixels) of the light envelopes of the flattened frame: a few modules of a card's QR code at 640×480 and 720p
+ * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside.
  */
 export const FLATTEN_RADIUS = 4;
 
+/** Envelopes closer than this (grey levels) are flat paper or a blown-out spot: white. */
+const MIN_RANGE = 8;
 /** Side of the cells in which `flattenLight` measures the light: the envelopes are smooth, so a coarse grid does. */
 const LIGHT_CELL = 4; // the code below divides by it with `>> 2`
 
@@ -62,11 +69,11 @@ const LIGHT_CELL = 4; // the code below divides by it with `>> 2`
  * the minimum and the maximum over a square of about ±`radius` pixels, each then averaged over the same square —
  * and stretched to 0–255. A shadow's edge or a glare spot across a symbol leaves its modules darker or lighter than
  * the ones beside them, and a binariser's threshold, local as it is, then flips a band of modules; after this, dark
- * modules are dark and light ones light on both sides of the edge. Where the envelopes are closer than `minRange`
+ * modules are dark and light ones light on both sides of the edge. Where the envelopes are closer than `MIN_RANGE`
  * (flat paper, a blown-out spot) the pixel is white. The envelopes are measured on a grid of 4-pixel cells (smoothed
  * over ±radius, they change little from one cell to the next): two passes over the pixels, whatever the radius.
  */
-export function flattenLight(image: GreyImage, radius: number, minRange = 8): GreyImage {
+export function flattenLight(image: GreyImage, radius: number): GreyImage {
   const { width: w, height: h, data: src } = image;
   const gw = (w + LIGHT_CELL - 1) >> 2;
   const gh = (h + LIGHT_CELL - 1) >> 2;
@@ -94,7 +101,7 @@ export function flattenLight(image: GreyImage, radius: number, minRange = 8): Gr
   const scale = new Float32Array(gw * gh);
   for (let c = 0; c < scale.length; c++) {
     const range = (light[c] as number) - (dark[c] as number);
-    scale[c] = range < minRange ? 0 : 255 / range;
+    scale[c] = range < MIN_RANGE ? 0 : 255 / range;
   }
   // Each pixel is read as the mean of its 2×2 block (the one to its right and below): sensor noise halved, which a
   // dim frame needs once its few grey levels are stretched to 256.

@@ -12,23 +12,6 @@ let supported: Promise<ReadonlySet<string>> | undefined;
 const detectors = new Map<string, BarcodeDetectorInstance>();
 
 /**
- * Formats the browser's native `BarcodeDetector` really supports. The class can exist with an empty list (desktop
- * Chromium on Linux/Windows), so presence alone proves nothing.
- */
-export function nativeFormats(): Promise<ReadonlySet<string>> {
-  supported ??= (async () => {
-    const ctor = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-    if (typeof ctor?.getSupportedFormats !== 'function') return new Set<string>();
-    try {
-      return new Set(await ctor.getSupportedFormats());
-    } catch {
-      return new Set<string>();
-    }
-  })();
-  return supported;
-}
-
-/**
  * Decodes with the native detector when it supports every wanted format; `undefined` when it cannot be used (then
  * the JS decoder runs), `null` when it looked and found nothing acceptable.
  */
@@ -38,10 +21,14 @@ export async function decodeNative(
   formats: readonly DecodeFormat[],
   accept: (text: string, format: DecodeFormat) => boolean,
 ): Promise<DecodeResult | null | undefined> {
-  const available = await nativeFormats();
-  if (!formats.every((f) => available.has(f))) return undefined;
   const ctor = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-  if (ctor === undefined) return undefined;
+  // The class can exist with an empty list (desktop Chromium on Linux/Windows): support is checked by format, once.
+  supported ??=
+    typeof ctor?.getSupportedFormats !== 'function'
+      ? Promise.resolve(new Set<string>())
+      : (async () => new Set(await ctor.getSupportedFormats()))().catch(() => new Set<string>());
+  const available = await supported;
+  if (!formats.every((f) => available.has(f)) || ctor === undefined) return undefined;
   const key = formats.join(',');
   let detector = detectors.get(key);
   if (detector === undefined) {

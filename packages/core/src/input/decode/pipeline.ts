@@ -1,11 +1,7 @@
 /**
  * `decodeImage`'s pipeline: its stages in the order they run and what triggers each, in one table. The first stage
- * whose text the caller accepts ends the run. docs/decoding.md says what each stage is for and gives the ablation
- * figures (`npm run bench decode-ablation`) that keep it: a stage stays only while it reads frames no other stage
- * reads, on seeds no stage was tuned on.
- *
- * The browser's `BarcodeDetector`, when it supports the wanted formats, is not a stage but an engine of its own: in
- * `fast` its answer is final; in `thorough` the stages below run where it read nothing.
+ * whose text the caller accepts ends the run. docs/decoding.md says what each stage is for; a stage stays only while
+ * it reads frames no other stage reads on seeds no stage was tuned on (`npm run bench decode-ablation`).
  */
 import type { DecodeResult } from './types.js';
 
@@ -37,30 +33,24 @@ const bars: When = (f) => f.want39 && f.barsSeen();
  */
 const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen());
 
-/** The stages, in order: `cpp*` are zxing-cpp (WebAssembly), the others the pure-JS stages of `zxing-decoder.ts`. */
+/**
+ * The stages, in order (docs/decoding.md, "The pipeline", says what each reads): `cpp*` are zxing-cpp (WebAssembly),
+ * the others the pure-JS stages of `zxing-decoder.ts`.
+ */
 export const STAGES = [
-  // zxing-cpp on the frame as given: QR and Code 39, rotations, inversion, downscaling; among up to four symbols
-  // when the first is refused (a ticket) or cannot be decoded.
   { name: 'cpp', when: (f: FrameFacts) => f.cpp },
-  // zxing-js QR on the half-size frame (its own binariser keeps symbols zxing-cpp's loses), with finder triples whose
-  // fourth corner is searched (a bent card, strong perspective).
   { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrRescue(f) },
-  // Code 39 along the axes of located bar-code regions (any rotation): lines across the frame, two must agree.
   { name: 'c39-lines', when: (f: FrameFacts) => f.want39 },
-  // zxing-js QR at full size: the JS engine's second look; after zxing-cpp only where a finder pair was seen.
+  // After zxing-cpp only where a finder pair was seen.
   { name: 'qr-full', when: (f: FrameFacts) => f.big && (f.cpp ? qrRescue(f) && f.qrSeen() : f.wantQr) },
   { name: 'qr-invert', when: jsQr },
   { name: 'qr-stretched', when: jsQr },
-  // zxing-js QR on the frame with the light taken out (a shadow's edge, a glare spot).
   {
     name: 'qr-flat',
     when: (f: FrameFacts) => (f.cpp ? qrRescue(f) && f.qrSeen() : jsQr(f) && (!f.big || f.thorough)),
   },
-  // Code 39 by blurred templates fitted to profiles (bars no threshold separates), then on the largest region of the
-  // frame with the light taken out (a shadow's edge at 720p).
   { name: 'c39-templates', when: bars },
   { name: 'c39-templates-flat', when: bars },
-  // zxing-cpp QR on the frame with the light taken out, one binariser each.
   { name: 'cpp-flat', when: flat },
   { name: 'cpp-flat-fixed', when: flat },
   { name: 'cpp-flat-histogram', when: flat },
@@ -71,11 +61,7 @@ export type StageName = (typeof STAGES)[number]['name'];
 /** The stages the JS decoder implements (all but zxing-cpp's). */
 export type JsStageName = Exclude<StageName, `cpp${string}`>;
 
-/**
- * Strategies inside stages, each switched off as a whole: zxing-cpp's second search among several symbols
- * (`cpp-symbols`), the grid search from finder triples in zxing-js QR stages (`qr-finders`), the cramped-quiet-zone
- * row reader (`c39-tolerant`), the sharpened binarisation of Code 39 lines (`c39-sharpened`), the profile's own light flattening in the template reader (`c39-profile-flat`).
- */
+/** Strategies inside stages, each switched off as a whole (docs/decoding.md, "Strategies inside stages"). */
 export const STRATEGIES = [
   'cpp-symbols',
   'qr-finders',

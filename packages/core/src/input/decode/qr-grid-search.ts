@@ -28,11 +28,9 @@ const INSET = 3.5;
 export type Finder = { readonly x: number; readonly y: number; readonly module: number };
 
 /**
- * Decodes a QR code from three of the finder patterns zxing-js saw in `bits` but could not decode a symbol from
- * (strong perspective: its parallelogram guess of the fourth corner is wrong for a version-1 symbol, which has no
- * alignment pattern). Every plausible triple (similar module sizes, two near-equal sides, the third the longest) is
- * sampled with the bottom-right corner searched, at most `budget.triples` of them (shared by the
- * passes of one frame, so the work per frame is bounded).
+ * Decodes a QR code from three of the finder patterns zxing-js saw in `bits`: every plausible triple (similar module
+ * sizes, two near-equal sides, the third the longest), at most `budget.triples` of them (shared by the passes of one
+ * frame, so the work per frame is bounded).
  */
 export function searchQrFromFinders(
   bits: BitMatrix,
@@ -58,15 +56,15 @@ export function searchQrFromFinders(
         const cos = ((tr.x - tl.x) * (bl.x - tl.x) + (tr.y - tl.y) * (bl.y - tl.y)) / (a * b);
         if (Math.max(a, b) > 1.6 * Math.min(a, b) || Math.abs(cos) > 0.5 || (a + b) / 2 / module > 40)
           continue;
-        const br = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
+        const corners = { tl, tr, br: { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y }, bl };
         // Text and print can mimic three finder patterns; their timing patterns give them away, before 81 grids
         // are decoded and before they take a place of the budget that a real symbol later in the list needs.
-        const dims = DIMENSIONS[effort].filter((dim) => hasTimingPatterns(bits, dim, tl, tr, br, bl));
+        const dims = DIMENSIONS[effort].filter((dim) => hasTimingPatterns(bits, dim, corners));
         if (dims.length === 0) continue;
         // A bounded number of triples per frame (81 grids each): work per frame, not time, is bounded.
         if (budget.triples <= 0) return null;
         budget.triples--;
-        const text = searchGrid(bits, dims, { tl, tr, br, bl }, accept);
+        const text = searchGrid(bits, dims, corners, accept);
         if (text !== null) return text;
       }
     }
@@ -81,10 +79,9 @@ export function searchQrFromFinders(
 function searchGrid(
   bits: BitMatrix,
   dims: readonly number[],
-  at: { tl: P; tr: P; br: P; bl: P },
+  { tl, tr, br, bl }: Corners,
   accept: (text: string) => boolean,
 ): string | null {
-  const { tl, tr, br, bl } = at;
   for (const dim of dims) {
     const span = dim - 2 * INSET;
     const ux = (tr.x - tl.x) / span;
@@ -93,10 +90,14 @@ function searchGrid(
     const vy = (bl.y - tl.y) / span;
     for (const a of STEPS) {
       for (const b of STEPS) {
-        const x = br.x + a * ux + b * vx;
-        const y = br.y + a * uy + b * vy;
-        const text = decodeGrid(bits, dim, tl, tr, { x, y }, bl);
-        if (text !== null && text !== '' && accept(text)) return text;
+        const corner = { x: br.x + a * ux + b * vx, y: br.y + a * uy + b * vy };
+        let text: string;
+        try {
+          text = decoder.decodeGrid(sampleSquare(bits, dim, { tl, tr, br: corner, bl }));
+        } catch {
+          continue; // Off the image, or the checksum/format check failed: this corner hypothesis is wrong.
+        }
+        if (text !== '' && accept(text)) return text;
       }
     }
   }
@@ -104,18 +105,11 @@ function searchGrid(
 }
 
 type P = { readonly x: number; readonly y: number };
+type Corners = { readonly tl: P; readonly tr: P; readonly br: P; readonly bl: P };
 
-/** The `dim`×`dim` module grid whose module centres `lo`…`hi` lie on the four corners (throws off the image). */
-function sampleSquare(
-  bits: BitMatrix,
-  dim: number,
-  lo: number,
-  hi: number,
-  tl: P,
-  tr: P,
-  br: P,
-  bl: P,
-): BitMatrix {
+/** The `dim`×`dim` module grid whose finder centres (`INSET` modules in) lie on the corners (throws off the image). */
+function sampleSquare(bits: BitMatrix, dim: number, { tl, tr, br, bl }: Corners): BitMatrix {
+  const [lo, hi] = [INSET, dim - INSET];
   return sampler.sampleGrid(
     bits,
     dim,
@@ -146,11 +140,10 @@ function sampleSquare(
  * may read wrong (blur, noise: the symbol's error correction covers its data, not these); three finder-like marks in
  * text or print have no such rows. A grid partly outside the image is not judged (the search decides).
  */
-function hasTimingPatterns(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl: P): boolean {
-  const [lo, hi] = [3.5, dim - 3.5];
+function hasTimingPatterns(bits: BitMatrix, dim: number, corners: Corners): boolean {
   let grid: BitMatrix;
   try {
-    grid = sampleSquare(bits, dim, lo, hi, tl, tr, br, bl);
+    grid = sampleSquare(bits, dim, corners);
   } catch {
     return true;
   }
@@ -161,14 +154,4 @@ function hasTimingPatterns(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl
     if (grid.get(6, i) !== dark) errors++;
   }
   return 10 * errors <= 3 * 2 * (dim - 16);
-}
-
-function decodeGrid(bits: BitMatrix, dim: number, tl: P, tr: P, br: P, bl: P): string | null {
-  try {
-    const grid = sampleSquare(bits, dim, INSET, dim - INSET, tl, tr, br, bl);
-    return decoder.decodeGrid(grid);
-  } catch {
-    // Off the image, or the checksum/format check failed: this corner hypothesis is wrong.
-    return null;
-  }
 }

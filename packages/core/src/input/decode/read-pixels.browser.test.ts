@@ -1,6 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { requireCapability } from '../../../../../test/support/engine-skip.js';
-import { readImagePixels, readPixels } from './read-pixels.js';
+import { readFramePixels, readPixels } from './read-pixels.js';
+import type { DecodableImage, DecodeRegion } from './types.js';
+
+/** The pixels `decodeImage` reads from a frame that is not an `ImageData` (copied or drawn). */
+const readImagePixels = async (image: DecodableImage, region: DecodeRegion | undefined): Promise<ImageData> =>
+  (await readFramePixels(image, region)).pixels;
 
 /** A canvas of deterministic coloured noise; with `translucent`, every third pixel is half transparent. */
 function noiseCanvas(width: number, height: number, translucent: boolean): HTMLCanvasElement {

@@ -4,26 +4,9 @@ import type { DecodableImage, DecodeRegion, GreyImage } from './types.js';
 type PixelRect = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
-let scratch: { canvas: OffscreenCanvas | HTMLCanvasElement; context: Context2D } | undefined;
+let scratch: Context2D | undefined;
 /** Per source pixel format: whether this engine's `VideoFrame.copyTo` converts it to RGBA correctly. */
 const convertsToRgba = new Map<VideoPixelFormat, Promise<boolean>>();
-
-/**
- * `readPixels`, with a `VideoFrame` read by `copyTo(…, { format: 'RGBA' })`: the frame's buffer converted straight
- * into the result, without drawing it on a canvas first (a camera frame's one copy, ~3× faster at 720p). Where
- * the engine cannot convert that pixel format correctly (checked once per format on a known colour: WebKitGTK 2.50
- * returns BGRA frames unconverted), the frame is translucent or scaled for display, the canvas path reads it.
- */
-export async function readImagePixels(
-  image: DecodableImage,
-  region: DecodeRegion | undefined,
-): Promise<ImageData> {
-  if (isVideoFrame(image) && image.format !== null && (await converts(image.format))) {
-    const copied = await copyVideoFrame(image, region);
-    if (copied !== null) return copied;
-  }
-  return readPixels(image, region);
-}
 
 /** The pixels of a frame to decode, and the same with translucent pixels put over white, made when first asked. */
 export type FramePixels = {
@@ -34,35 +17,37 @@ export type FramePixels = {
 };
 
 /**
- * `readImagePixels`, with an `ImageData` not scanned for translucency until `onWhite` is asked: the scan reads every
- * pixel of a frame that has just been drawn (not in the cache), which cost 1–3 ms of a 720p frame that zxing-cpp then
- * read in 5 (`npm run bench decode-unseen`, beside zxing-wasm). A decoder's read of the pixels as given is a symbol
- * that is there; only where nothing is read do translucent pixels need to become paper.
+ * The pixels of `image` in `region`. An `ImageData` is not scanned for translucency until `onWhite` is asked: the
+ * scan reads every pixel of a freshly drawn frame, a cost on the order of zxing-cpp's read of it, and a read of the
+ * pixels as given is a symbol that is there. A `VideoFrame` is read by `copyTo(…, { format: 'RGBA' })`, its buffer
+ * converted straight into the result (a camera frame's one copy, ~3× faster at 720p than drawing it), except where
+ * the engine cannot convert that pixel format correctly (checked once per format on a known colour: WebKitGTK 2.50
+ * returns BGRA frames unconverted), or the frame is translucent or scaled for display: then it is drawn.
  */
 export async function readFramePixels(
   image: DecodableImage,
   region: DecodeRegion | undefined,
 ): Promise<FramePixels> {
-  if (!isImageData(image)) {
-    const pixels = await readImagePixels(image, region);
-    return { pixels, onWhite: () => pixels };
+  if (isImageData(image)) {
+    const pixels = regionOf(image, region);
+    let white: ImageData | undefined;
+    return { pixels, onWhite: () => (white ??= onWhite(pixels, pixels === image)) };
   }
-  const pixels = regionOf(image, region);
-  let white: ImageData | undefined;
-  return { pixels, onWhite: () => (white ??= onWhite(pixels, pixels === image)) };
+  const copied =
+    isVideoFrame(image) && image.format !== null && (await converts(image.format))
+      ? await copyVideoFrame(image, region)
+      : null;
+  const pixels = copied ?? readPixels(image, region);
+  return { pixels, onWhite: () => pixels };
 }
 
-/**
- * The pixels to decode as RGBA `ImageData`, cropped to the region. Works in a Worker (OffscreenCanvas) and on the
- * main thread; an uncropped `ImageData` is returned as is (no copy).
- */
-export function readPixels(image: DecodableImage, region: DecodeRegion | undefined): ImageData {
-  if (isImageData(image)) {
-    const cropped = regionOf(image, region);
-    return onWhite(cropped, cropped === image);
-  }
+/** Any other image drawn over white and read as RGBA, cropped to the region (OffscreenCanvas in a Worker). */
+export function readPixels(
+  image: Exclude<DecodableImage, ImageData>,
+  region: DecodeRegion | undefined,
+): ImageData {
   const rect = toPixelRect(sizeOf(image), region);
-  const { context } = scratchContext(rect.width, rect.height);
+  const context = scratchContext(rect.width, rect.height);
   // Transparent pixels (a PNG of a bare symbol) must read as paper, not as black ink.
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, rect.width, rect.height);
@@ -127,11 +112,8 @@ async function copyVideoFrame(
 }
 
 function converts(format: VideoPixelFormat): Promise<boolean> {
-  let checked = convertsToRgba.get(format);
-  if (checked === undefined) {
-    checked = checkConversion(format);
-    convertsToRgba.set(format, checked);
-  }
+  const checked = convertsToRgba.get(format) ?? checkConversion(format);
+  convertsToRgba.set(format, checked);
   return checked;
 }
 
@@ -144,13 +126,8 @@ async function checkConversion(format: VideoPixelFormat): Promise<boolean> {
     const rgba = new Uint8Array(frame.allocationSize(options));
     if (rgba.length !== 4 * 4 * 4) return false;
     await frame.copyTo(rgba, options);
-    const near = (value: number | undefined, expected: number): boolean =>
-      Math.abs((value ?? -99) - expected) <= 24;
-    for (let i = 0; i < rgba.length; i += 4) {
-      const ok = near(rgba[i], 200) && near(rgba[i + 1], 100) && near(rgba[i + 2], 50) && rgba[i + 3] === 255;
-      if (!ok) return false;
-    }
-    return true;
+    const rgb = [200, 100, 50];
+    return rgba.every((v, i) => (i % 4 === 3 ? v === 255 : Math.abs(v - (rgb[i % 4] as number)) <= 24));
   } catch {
     return false;
   } finally {
@@ -188,8 +165,7 @@ const ALPHA_BITS = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0xff00000
 
 /**
  * Whether every pixel is opaque. Asked of every camera frame, so it reads a pixel as one word where the buffer
- * allows: the AND of all words keeps every alpha bit only if every alpha is 255 (a byte loop took about 1.5 ms of a
- * 720p frame's 6 ms in Chromium, measured beside zxing-wasm's own call). Chunked, so a translucent image stops early.
+ * allows (the AND of all words keeps every alpha bit only if every alpha is 255), in chunks to stop early.
  */
 export function isOpaque(rgba: Uint8ClampedArray): boolean {
   if (rgba.byteOffset % 4 !== 0 || rgba.length % 4 !== 0) {
@@ -260,10 +236,7 @@ function toPixelRect(size: { width: number; height: number }, region: DecodeRegi
 /** An `ImageData`'s pixels in the region: the image itself (no copy) when the region is all of it. */
 function regionOf(image: ImageData, region: DecodeRegion | undefined): ImageData {
   const rect = toPixelRect(sizeOf(image), region);
-  return rect.width === image.width && rect.height === image.height ? image : cropImageData(image, rect);
-}
-
-function cropImageData(image: ImageData, rect: PixelRect): ImageData {
+  if (rect.width === image.width && rect.height === image.height) return image;
   const out = new Uint8ClampedArray(rect.width * rect.height * 4);
   for (let row = 0; row < rect.height; row++) {
     const start = ((rect.y + row) * image.width + rect.x) * 4;
@@ -272,7 +245,7 @@ function cropImageData(image: ImageData, rect: PixelRect): ImageData {
   return new ImageData(out, rect.width, rect.height);
 }
 
-function scratchContext(width: number, height: number): { context: Context2D } {
+function scratchContext(width: number, height: number): Context2D {
   if (scratch === undefined) {
     const canvas =
       typeof OffscreenCanvas !== 'undefined'
@@ -282,7 +255,7 @@ function scratchContext(width: number, height: number): { context: Context2D } {
     if (context === null) {
       throw new DecodeError('decode-unsupported-image', 'No 2D canvas is available to read the image.');
     }
-    scratch = { canvas, context };
+    scratch = context;
   }
   if (scratch.canvas.width !== width) scratch.canvas.width = width;
   if (scratch.canvas.height !== height) scratch.canvas.height = height;

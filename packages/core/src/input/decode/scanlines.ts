@@ -42,7 +42,10 @@ export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
         data[row + t] = 255;
         continue;
       }
-      data[row + t] = thick === 1 ? bilinear(src, w, h, x, y) : across(src, w, h, x, y, nx, ny, thick);
+      // The mean of `thick` samples 1 px apart along the bars (the normal), centred on the line.
+      let sum = 0;
+      for (let d = (1 - thick) / 2; d < thick / 2; d++) sum += bilinear(src, w, h, x + nx * d, y + ny * d);
+      data[row + t] = sum / thick;
     }
   });
   return { data, width: length, height: bundle.offsets.length };
@@ -59,25 +62,6 @@ function bilinear(src: Uint8ClampedArray, w: number, h: number, xIn: number, yIn
   const top = (src[i] as number) * (1 - fx) + (src[i + 1] as number) * fx;
   const bottom = (src[i + w] as number) * (1 - fx) + (src[i + w + 1] as number) * fx;
   return top * (1 - fy) + bottom * fy;
-}
-
-/** Mean of `count` bilinear samples 1 px apart along the unit normal (nx, ny), centred on (x, y). */
-function across(
-  src: Uint8ClampedArray,
-  w: number,
-  h: number,
-  x: number,
-  y: number,
-  nx: number,
-  ny: number,
-  count: number,
-): number {
-  let sum = 0;
-  for (let k = 0; k < count; k++) {
-    const d = k - (count - 1) / 2;
-    sum += bilinear(src, w, h, x + nx * d, y + ny * d);
-  }
-  return sum / count;
 }
 
 /**

@@ -72,6 +72,14 @@ export type DecodeResult = {
   readonly format: DecodeFormat;
 };
 
+/** Internal: `decodeImage`'s options as its engines get them (defaults applied). */
+export type EngineOptions = {
+  readonly formats: readonly DecodeFormat[];
+  readonly effort: DecodeEffort;
+  readonly accept: (text: string, format: DecodeFormat) => boolean;
+  readonly code39CheckDigit: boolean;
+};
+
 /** Internal: 8-bit luminance plane. */
 export type GreyImage = {
   readonly data: Uint8ClampedArray;

@@ -1,9 +1,7 @@
 /**
  * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`: the JS stages of the pipeline
- * (pipeline.ts), on a frame's luminance. QR: QRCodeReader on a HybridBinarizer, on the half-size frame, full size,
- * negative, contrast stretched and with the light taken out, with a grid search from the finder patterns it saw.
- * Code 39: along the axes of located bar-code regions (any rotation);
- * accepted only when two different lines (or the two halves of the bars) agree on the text.
+ * (pipeline.ts) on a frame's luminance. QR: QRCodeReader on a HybridBinarizer, with a grid search from the finder
+ * patterns it saw; Code 39: code39-lines.ts.
  */
 import {
   BarcodeFormat,
@@ -14,8 +12,9 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { ResultPoint } from '@zxing/library';
-import { FLATTEN_RADIUS, flattenLight, halve, invert, stretchContrast } from './grey-ops.js';
-import { acrossFrame, readCode39, readCode39Templates } from './code39-lines.js';
+import { FLATTEN_RADIUS, flattenLight, halve, invert, lazy, stretchContrast } from './grey-ops.js';
+import { readCode39Templates } from './code39-bars.js';
+import { acrossFrame, readCode39 } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { enabled } from './pipeline.js';
@@ -23,13 +22,9 @@ import type { FrameFacts, JsStageName, PipelineControl } from './pipeline.js';
 import { searchQrFromFinders } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeResult, EngineOptions, GreyImage } from './types.js';
 
-export type ZxingOptions = {
-  readonly formats: readonly DecodeFormat[];
-  readonly effort: DecodeEffort;
-  readonly accept: (text: string, format: DecodeFormat) => boolean;
-  readonly code39CheckDigit: boolean;
+export type ZxingOptions = EngineOptions & {
   readonly signal: AbortSignal | undefined;
   /** zxing-cpp already ran on this frame: only the stages that add to it (pipeline.ts). */
   readonly rescueOnly?: boolean;
@@ -64,10 +59,6 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   const c39: Code39Options = { ...options, use };
   // Halving helps 720p and up; on 640×480 it makes card-sized QR modules too small.
   const big = Math.min(grey.width, grey.height) >= 600;
-  const lazy = <T>(make: () => T): (() => T) => {
-    let value: T | undefined;
-    return () => (value ??= make());
-  };
   const small = lazy(() => (big ? halve(grey) : grey));
   const stretched = lazy(() => stretchContrast(grey));
   const flat = lazy(() => flattenLight(grey, FLATTEN_RADIUS));
@@ -78,18 +69,14 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   // the later stages, which cost the most, skip them — on a frame with a ticket and no card, all of them.
   const foreign = new Set<LineBundle>();
   const open = (): LineBundle[] => regions().filter((b) => !foreign.has(b));
-  const qr =
-    (image: () => GreyImage, budget = finderBudget): Pass =>
-    () =>
-      readQr(image(), options, budget);
+  const qr = (image: GreyImage, budget = finderBudget): DecodeResult | null => readQr(image, options, budget);
   // After zxing-cpp, the full-size and the flattened QR stages run only where `qr-half` saw a finder pair: each
   // with a budget of its own (one triple).
   const evidenceBudget = (): FinderBudget =>
     cpp ? { triples: 1, finders: finderBudget.finders } : finderBudget;
   const stages: Record<JsStageName, Pass> = {
-    'qr-half': qr(small),
-    // Lines reaching both edges of the frame from each region's centre (noise or print splits one code into located
-    // pieces, none spanning start to stop), each the mean of 5 px along the bars (sensor noise in a dim frame flips
+    'qr-half': () => qr(small()),
+    // Lines across the frame (`acrossFrame`), each the mean of 5 px along the bars (sensor noise in a dim frame flips
     // narrow bars on a thin line); on the frame as read, then with the light taken out (glare, a shadow's edge).
     'c39-lines': (part) => {
       const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
@@ -99,12 +86,12 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
       if (read?.strong === true && round !== undefined) round.strong = true;
       return read && { text: read.text, format: read.format };
     },
-    'qr-full': () => qr(() => grey, evidenceBudget())(),
+    'qr-full': () => qr(grey, evidenceBudget()),
     // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone
     // screen's pixel grid and reflections defeat zxing-js's binariser on the plain negative (640×480 phone frames).
-    'qr-invert': () => qr(() => invert(small()))() ?? qr(() => invert(flat()))(),
-    'qr-stretched': qr(stretched),
-    'qr-flat': () => qr(flat, evidenceBudget())(),
+    'qr-invert': () => qr(invert(small())) ?? qr(invert(flat())),
+    'qr-stretched': () => qr(stretched()),
+    'qr-flat': () => qr(flat(), evidenceBudget()),
     'c39-templates': (part) => readCode39Templates(stretched(), open(), c39, true, part),
     // The largest located region on the frame flattened over twice the QR radius (a wide bar at 720p is about 9 px):
     // a shadow's edge across a sharp bar code at 720p defeats the row thresholds and the profile's own flattening
@@ -155,15 +142,9 @@ function readQr(grey: GreyImage, options: ZxingOptions, budget: FinderBudget): D
   const finders: Finder[] = [];
   const hints = new Map(qrHints);
   hints.set(DecodeHintType.NEED_RESULT_POINT_CALLBACK, {
-    foundPossibleResultPoint: (point: ResultPoint) =>
-      finders.push({
-        x: point.getX(),
-        y: point.getY(),
-        module:
-          point instanceof Object && 'getEstimatedModuleSize' in point
-            ? (point as ResultPoint & { getEstimatedModuleSize(): number }).getEstimatedModuleSize()
-            : 1,
-      }),
+    // zxing-js reports finder patterns (with their module size) and alignment patterns (without).
+    foundPossibleResultPoint: (point: ResultPoint & { getEstimatedModuleSize?(): number }) =>
+      finders.push({ x: point.getX(), y: point.getY(), module: point.getEstimatedModuleSize?.() ?? 1 }),
   });
   try {
     const result = qrReader.decode(bitmap, hints);
@@ -195,8 +176,7 @@ const MIN_PAIR_MODULE = 2.5;
 /**
  * Whether two of the finder patterns zxing-js saw could be two corners of one card's QR code: modules of at least
  * `MIN_PAIR_MODULE` px, the same size within 40 %, 12–30 modules apart (a version-1 or -2 symbol, side or diagonal,
- * tilted). A shadow or a glare spot over the third corner leaves two. Text gives such pairs with modules under 2 px
- * (on 300 frames without a card, drawn as the benchmark draws them, none fired; docs/decoding.md).
+ * tilted). A shadow or a glare spot over the third corner leaves two; text gives such pairs with modules under 2 px.
  */
 function finderPair(finders: readonly Finder[]): boolean {
   const list = finders.slice(0, 8);

@@ -6,9 +6,10 @@
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReadInputBarcodeFormat, ReaderOptions, ZXingReaderModule } from 'zxing-wasm/reader';
-import { code39CheckCharacter } from '../../card-id/code39.js';
+import { withoutCheckCharacter } from '../../card-id/code39.js';
+import type { DecoderStatus } from './decoder-status.js';
 import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
-import type { DecodeEffort, DecodeFormat, DecodeResult, GreyImage } from './types.js';
+import type { DecodeFormat, DecodeResult, EngineOptions, GreyImage } from './types.js';
 
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
@@ -32,12 +33,8 @@ const RESULT_FORMATS: Readonly<Partial<Record<string, DecodeFormat>>> = {
 
 const silent = (): void => undefined;
 
-/** Why the WebAssembly decoder is not in use (see `DecoderStatus`). */
-export type WasmFailure = {
-  readonly reason: 'wasm-not-found' | 'wasm-blocked';
-  /** The HTTP status of the `.wasm` request when the server answered with an error. */
-  readonly httpStatus?: number;
-};
+/** Why the WebAssembly decoder is not in use. */
+type WasmFailure = Pick<DecoderStatus, 'httpStatus'> & { readonly reason: 'wasm-not-found' | 'wasm-blocked' };
 
 /**
  * Whether a `.wasm` URL names a file that is there: another URL, one a bundler emitted (Vite, webpack: a name of
@@ -121,22 +118,24 @@ const wasmAllowed = async (): Promise<boolean> =>
     () => false,
   );
 
-export type WasmOptions = {
-  readonly formats: readonly DecodeFormat[];
-  readonly effort: DecodeEffort;
-  readonly accept: (text: string, format: DecodeFormat) => boolean;
-  readonly code39CheckDigit: boolean;
-  /** The second search among several symbols (the `cpp-symbols` strategy); default on. */
-  readonly moreSymbols?: boolean;
-};
+/** `moreSymbols`: the second search among several symbols (the `cpp-symbols` strategy); default on. */
+type WasmOptions = EngineOptions & { readonly moreSymbols?: boolean };
 
 /**
  * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first symbol — the same pass
  * with or without an `accept` filter, so a filter never costs a card. zxing-cpp stops at the first symbol it
  * locates, decodable or not; only when that one is refused (a ticket's barcode in view) or cannot be decoded (a worn
- * ticket, a smudged poster) does a second pass look for a valid card among several symbols.
+ * ticket, a smudged poster) does a second pass look for a valid card among several symbols. `flat`: the frame is
+ * `flattenedPixels`, read for QR codes with that stage's binariser among several symbols, valid ones only.
  */
-export async function decodeWithWasm(pixels: ImageData, options: WasmOptions): Promise<DecodeResult | null> {
+export async function decodeWithWasm(
+  pixels: ImageData,
+  options: WasmOptions,
+  flat?: CppFlatStage,
+): Promise<DecodeResult | null> {
+  if (flat !== undefined)
+    return (await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, FLAT_BINARIZERS[flat]))
+      .read;
   const first = await readPass(pixels, options, 1);
   if (first.read !== null || options.moreSymbols === false || !first.retry) return first.read;
   return (await readPass(pixels, options, MAX_SYMBOLS)).read;
@@ -169,16 +168,6 @@ export function flattenedPixels(grey: GreyImage): ImageData {
   return new ImageData(rgba, flat.width, flat.height);
 }
 
-/** zxing-cpp on the flattened frame (`flattenedPixels`), QR codes only, with the stage's binariser, valid ones only. */
-export async function decodeFlattened(
-  pixels: ImageData,
-  stage: CppFlatStage,
-  options: WasmOptions,
-): Promise<DecodeResult | null> {
-  const qrOnly: WasmOptions = { ...options, formats: ['qr_code'] };
-  return (await readPass(pixels, qrOnly, MAX_SYMBOLS, FLAT_BINARIZERS[stage])).read;
-}
-
 /** Symbols the second pass looks at: the card among a ticket's, a poster's and a receipt's. */
 const MAX_SYMBOLS = 4;
 
@@ -186,7 +175,7 @@ async function readPass(
   pixels: ImageData,
   options: WasmOptions,
   maxNumberOfSymbols: number,
-  /** The frame is flattened (`decodeFlattened`): read with this binariser and zxing-cpp's plain search. */
+  /** The frame is flattened: read with this binariser and zxing-cpp's plain search. */
   flatBinarizer?: (typeof FLAT_BINARIZERS)[CppFlatStage],
 ): Promise<{ read: DecodeResult | null; retry: boolean }> {
   const flattened = flatBinarizer !== undefined;
@@ -226,10 +215,4 @@ async function readPass(
       return { read: { text, format }, retry };
   }
   return { read: null, retry };
-}
-
-/** Verifies and strips the mod-43 check character; `null` when it does not match. */
-function withoutCheckCharacter(text: string): string | null {
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
 }

@@ -111,7 +111,7 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
   });
   const holds = chars.map((c, i) => Math.max(0, (ups[i] ?? endT) - c.t));
   // A key still down at the end ranks as held for ever: a reader that rolls over still holds its last keys when its
-  // terminator goes down, and the scan waits for their keyups to be judged with the whole holds (pending-scan.ts).
+  // terminator goes down, and the scan waits for their keyups to be judged with the whole holds (`holdScan`).
   const ranked = chars.map((c, i) =>
     c.up === undefined && chars[i + 1]?.code !== c.code ? Infinity : (holds[i] ?? 0),
   );

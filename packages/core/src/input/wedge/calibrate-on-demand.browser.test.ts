@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { createWedgeListener, type WedgeListener } from './create-wedge-listener.js';
+import { createWedgeListener, type WedgeListener } from './listen-for-wedge.js';
 import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
 import { startCalibration } from './calibrate-wedge.js';
 import * as engine from './wedge-engine.js';

@@ -12,9 +12,8 @@ import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { isModifier, otherTerminatorName, readKey } from './key-kinds.js';
 import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
-import type { WedgeLayout } from './layouts.js';
+import { isModifier, otherTerminatorName, readKey, type WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type {
   CardIdParser,
@@ -195,7 +194,7 @@ export function startCalibration(
   options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
   finish: (result: CalibrationResult) => void,
 ): CalibrationSession {
-  // `timeoutMs` is the session's own; calibrateWedge refuses options it does not know.
+  // `timeoutMs` is the session's own, not calibrateWedge's.
   const { timeoutMs, ...calibrationOptions } = options;
   const records: WedgeRecord[] = [];
   let chars = 0;

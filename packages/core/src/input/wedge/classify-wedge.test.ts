@@ -3,7 +3,7 @@ import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
-import { altCodeChar } from './key-kinds.js';
+import { altCodeChar } from './layouts.js';
 import { kaikuParse } from './card-format.test-support.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeRecord } from './types.js';
@@ -398,12 +398,17 @@ describe('paste', () => {
 });
 
 describe('options', () => {
-  it('falls back to defaults for nonsense numbers', () => {
-    const options = resolveWedgeOptions({ maxInterKeyMs: -1, minLength: Number.NaN, idleTimeoutMs: 10 });
-    expect(options).toMatchObject({
-      maxInterKeyMs: 80,
+  it('refuses nonsense numbers, naming them, and keeps the documented relations between valid ones', () => {
+    expect(() => resolveWedgeOptions({ maxInterKeyMs: -1, minLength: Number.NaN })).toThrow(
+      expect.objectContaining({
+        code: 'wedge-invalid-option',
+        params: { fields: 'minLength, maxInterKeyMs' },
+      }),
+    );
+    expect(resolveWedgeOptions({ maxInterKeyMs: 50, idleTimeoutMs: 10 })).toMatchObject({
+      maxInterKeyMs: 50,
       minLength: 5,
-      idleTimeoutMs: 80,
+      idleTimeoutMs: 50,
       maxMedianInterKeyMs: 35,
     });
   });

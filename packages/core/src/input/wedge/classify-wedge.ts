@@ -5,7 +5,6 @@
  * give characters back, report a scan or an error). docs/wedge.md ("States and transitions") has the same table.
  * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
  */
-import { numpadDigit } from './layouts.js';
 import {
   addChar,
   doubledKey,
@@ -14,9 +13,19 @@ import {
   type Burst,
   type BurstChar,
 } from './burst-checks.js';
-import { couldGrow, evaluateBurst, pasteEffects, readingText, type BurstEnd } from './evaluate-burst.js';
-import * as kinds from './key-kinds.js';
-import * as pendingScan from './pending-scan.js';
+import {
+  couldGrow,
+  evaluateBurst,
+  holdScan,
+  MIXED,
+  PENDING_HOLD_MS,
+  pasteEffects,
+  readingText,
+  releaseOnKeyUp,
+  releaseOnSilence,
+  type BurstEnd,
+} from './evaluate-burst.js';
+import * as kinds from './layouts.js';
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeKeyRecord, WedgeRecord, WedgeTextRecord } from './types.js';
 import {
@@ -111,7 +120,7 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
 function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean): Step {
   const { phase } = state;
   if (phase.name === 'releasing') {
-    const released = pendingScan.releaseOnSilence(phase.pending, t);
+    const released = releaseOnSilence(phase.pending, t);
     return released === undefined
       ? { state, effects: NONE }
       : { state: { ...state, phase: IDLE }, effects: released };
@@ -141,7 +150,7 @@ function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, ter
 
 function wakeAt(state: WedgeState, options: ResolvedWedgeOptions): number | undefined {
   const { phase } = state;
-  if (phase.name === 'releasing') return phase.pending.t + pendingScan.PENDING_HOLD_MS + 1;
+  if (phase.name === 'releasing') return phase.pending.t + PENDING_HOLD_MS + 1;
   const burst = burstOf(phase);
   if (burst === undefined || (!burst.recognized && options.terminator !== 'none')) return undefined;
   return lastT(burst) + silenceLimit(options, phase, true) + 1;
@@ -170,7 +179,7 @@ function keyEvent(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWe
     return { kind: 'end-repeat' };
   if (kinds.isModifier(record)) return { kind: 'modifier' };
   if (isTail(phase, record, options)) return { kind: 'tail' };
-  const digit = numpadDigit(record.code);
+  const digit = kinds.numpadDigit(record.code);
   if (record.altKey === true && keys.alt !== undefined && digit !== undefined && record.ctrlKey !== true)
     return { kind: 'alt-digit', digit };
   const doubled = doubledKey(burstOf(phase), keys.down, record, options);
@@ -221,7 +230,7 @@ const KEYDOWN: Transitions = {
     const burst = burstOf(state.phase);
     const ended = endBurst(state, end, options);
     const kept = readersEnd(burst, ended.effects);
-    const pending = completes ? pendingScan.holdScan(ended.effects, burst?.chars ?? [], record) : undefined;
+    const pending = completes ? holdScan(ended.effects, burst?.chars ?? [], record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const heldEnd = kept ? record.code : undefined;
     // A terminator kept from the page: the reader's line feed after it is kept too, whatever the verdict.
@@ -259,7 +268,7 @@ function onKeyDown(state: WedgeState, record: WedgeKeyRecord, options: ResolvedW
   if (state.phase.name === 'releasing' && event.kind !== 'end-repeat') {
     // A key pressed while the terminator is down: a person's key mixed into the reading.
     const rest = onKeyDown({ ...state, phase: IDLE }, record, options);
-    return { state: rest.state, effects: [pendingScan.MIXED, ...rest.effects] };
+    return { state: rest.state, effects: [MIXED, ...rest.effects] };
   }
   const down = state.keys.down.includes(record.code) ? state.keys.down : [...state.keys.down, record.code];
   const next = KEYDOWN[event.kind](withKeys(state, { down }), event as never, record, options);
@@ -275,7 +284,7 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
   if (phase.name === 'releasing') {
     const released = keys.altDown.includes(record.code)
       ? { pending: phase.pending, effects: NONE }
-      : pendingScan.releaseOnKeyUp(phase.pending, record);
+      : releaseOnKeyUp(phase.pending, record);
     const rest = onKeyUp({ ...state, phase: IDLE }, record, options);
     const next: Phase =
       released.pending === undefined ? rest.state.phase : { name: 'releasing', pending: released.pending };
@@ -315,8 +324,7 @@ function onInputText(state: WedgeState, record: WedgeTextRecord, options: Resolv
     return { state: { ...state, phase: grown(phase, { ...burst, chars }) }, effects: suppressIn(phase) };
   }
   // Text during a waiting scan: the scan's outcome is decided now.
-  const released =
-    phase.name === 'releasing' ? (pendingScan.releaseOnSilence(phase.pending, Infinity) ?? NONE) : NONE;
+  const released = phase.name === 'releasing' ? (releaseOnSilence(phase.pending, Infinity) ?? NONE) : NONE;
   let next: Step = { state: released.length > 0 ? { ...state, phase: IDLE } : state, effects: released };
   for (const c of Array.from(record.text)) {
     // A line break or tab inserted without a key: the reading's terminator (with `'auto'` or `'none'`).

@@ -7,7 +7,7 @@ import {
 } from './emulate-reader.test-support.js';
 import type { WedgeLayoutName } from './layouts.js';
 import type { WedgeRecord } from './types.js';
-import { recordKey } from './record-event.js';
+import { recordKey } from './field-edit.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { requireSyntheticPaste } from '../../../../../test/support/keys.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
-import { createWedgeListener } from './create-wedge-listener.js';
-import { listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
+import { localize } from '../../messages/index.js';
+import { createWedgeListener, listenForWedge, type WedgeListenerOptions } from './listen-for-wedge.js';
 import { startCalibration } from './calibrate-wedge.js';
 import * as engine from './wedge-engine.js';
 
@@ -30,6 +30,46 @@ describe('createWedgeListener outside a browser', () => {
     const handle = createWedgeListener({ target, onScan: () => undefined });
     expect(handle.profile).toMatchObject({ version: 1, layout: 'auto', terminator: 'auto' });
     handle.stop();
+    handle.stop();
+  });
+});
+
+describe('createWedgeListener refuses nonsense numbers', () => {
+  it("throws wedge-invalid-option naming every such option, a stored profile's too, and listens to nothing", () => {
+    const target = new EventTarget();
+    const profile = { version: 1, layout: 'us', terminator: 'Enter', prefix: '', suffix: '' } as const;
+    const options = {
+      target,
+      onScan: () => undefined,
+      maxInterKeyMs: -1,
+      minLength: Number.NaN,
+      recognizeAfter: 2.5,
+      duplicateWindowMs: Infinity,
+      profile: { ...profile, maxInterKeyMs: 80, maxMedianInterKeyMs: 0 },
+    };
+    let caught: unknown;
+    try {
+      createWedgeListener(options);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isKaikuError(caught)).toBe(true);
+    expect(caught).toMatchObject({
+      code: 'wedge-invalid-option',
+      params: {
+        fields: 'minLength, recognizeAfter, maxInterKeyMs, profile.maxMedianInterKeyMs, duplicateWindowMs',
+      },
+    });
+    expect(localize(caught as { code: string }, 'sv')).toMatch(/Streckkodsläsarens inställning.*minLength/);
+    expect((caught as Error).message).toBe(localize(caught as { code: string }, 'en'));
+    // Zero turns duplicate marking off; every other number here is a valid one.
+    const handle = createWedgeListener({
+      target,
+      onScan: () => undefined,
+      duplicateWindowMs: 0,
+      minLength: 1,
+    });
+    expect(handle.profile.maxInterKeyMs).toBe(80);
     handle.stop();
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Takes a reader's characters back out of a focused text field, and gives them back if the burst proves to
- * be typing. Only `<input>` (text-like types) and `<textarea>` are edited; anything else is left alone.
+ * The listener's DOM side: events as the classifier's plain records, a reader's characters taken back out of a
+ * focused text field (and given back if the burst proves to be typing; only `<input>` of text-like types and
+ * `<textarea>` are edited), and a hidden field of its own for keys that bring no text without one.
  */
+import type { WedgeKeyRecord, WedgeTextRecord } from './types.js';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -93,4 +95,92 @@ export function hostFieldOf(
   const field = aimedAt(event) as Element;
   const inside = within !== field.ownerDocument && (within as Partial<Node>).contains?.(field) === true;
   return isEditable(event) && !inside && !isCard(field) ? field : undefined;
+}
+
+/**
+ * A keydown/keyup as a record. `timeStamp` is the event's own (set when the browser received the input), so a page
+ * whose main thread is busy still judges the reader's timing right.
+ */
+export function recordKey(event: KeyboardEvent): WedgeKeyRecord | undefined {
+  if (event.type !== 'keydown' && event.type !== 'keyup') return undefined;
+  return {
+    type: event.type,
+    key: event.key ?? '',
+    code: event.code ?? '',
+    timeStamp: event.timeStamp,
+    shiftKey: event.shiftKey,
+    altKey: event.altKey,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    repeat: event.repeat,
+  };
+}
+
+/** A paste, or the text of a `beforeinput` (the classifier tells a key's own text from text that came without one). */
+export function recordText(event: Event): WedgeTextRecord | undefined {
+  if (event.type === 'paste') {
+    const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
+    return { type: 'paste', text, timeStamp: event.timeStamp };
+  }
+  if (event.type === 'beforeinput') {
+    const input = event as InputEvent;
+    // A line break inserted without an Enter key (a reader that only inserts text) ends its reading.
+    if (input.inputType === 'insertLineBreak' || input.inputType === 'insertParagraph')
+      return { type: 'input', text: '\n', timeStamp: event.timeStamp };
+    if (input.inputType !== 'insertText' || typeof input.data !== 'string' || input.data === '')
+      return undefined;
+    return { type: 'input', text: input.data, timeStamp: event.timeStamp };
+  }
+  return undefined;
+}
+
+/**
+ * A field of the listener's own for readers whose keys arrive as `key: 'Unidentified'` (Android and iPad readers, an
+ * IME: keyCode 229). Their text only comes as `beforeinput` into an editable element with focus; when nothing
+ * editable has focus, the listener focuses this hidden field for the reading and gives focus back afterwards.
+ */
+export type CaptureField = {
+  /** Focuses the hidden field (created on first use), remembering where focus was. */
+  take(): void;
+  /** Gives focus back to where it was and removes the field. Nothing when not taken. */
+  restore(): void;
+  readonly active: boolean;
+};
+
+/**
+ * Creates the (not yet inserted) capture field for a document.
+ *
+ * @example
+ * const capture = createCaptureField(document);
+ * capture.take(); // on an Unidentified keydown with no editable focus
+ * capture.restore(); // once the reading is over
+ */
+export function createCaptureField(doc: Document): CaptureField {
+  let field: HTMLInputElement | undefined;
+  let previous: Partial<HTMLElement> | null = null;
+  return {
+    get active() {
+      return field !== undefined;
+    },
+    take() {
+      if (field !== undefined) return;
+      previous = doc.activeElement as Partial<HTMLElement> | null;
+      field = doc.createElement('input');
+      // A card field of ours; no on-screen keyboard for it; out of sight and out of the tab order.
+      field.setAttribute('data-kaiku-card-input', '');
+      field.setAttribute('aria-hidden', 'true');
+      field.inputMode = 'none';
+      field.tabIndex = -1;
+      field.style.cssText = 'position:fixed;left:-9999px;opacity:0';
+      doc.body.append(field);
+      field.focus();
+    },
+    restore() {
+      const had = field !== undefined && doc.activeElement === field;
+      field?.remove();
+      field = undefined;
+      if (had && previous?.isConnected === true) previous.focus?.();
+      previous = null;
+    },
+  };
 }

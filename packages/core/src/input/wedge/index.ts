@@ -13,8 +13,8 @@
  *
  * @packageDocumentation
  */
-export { createWedgeListener } from './create-wedge-listener.js';
-export type { WedgeCalibrateOptions, WedgeListener, WedgeListenerOptions } from './create-wedge-listener.js';
+export { createWedgeListener } from './listen-for-wedge.js';
+export type { WedgeCalibrateOptions, WedgeListener, WedgeListenerOptions } from './listen-for-wedge.js';
 export type { CalibrationOptions, CalibrationResult } from './calibrate-wedge.js';
 export type { WedgeLayout, WedgeLayoutName } from './layouts.js';
 export type {

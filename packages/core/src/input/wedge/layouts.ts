@@ -1,11 +1,15 @@
 /**
- * Keyboard layouts a wedge reader may be programmed for, as `KeyboardEvent.code` → characters.
+ * Keys as a wedge reader sends them: the keyboard layouts it may be programmed for, as `KeyboardEvent.code` →
+ * characters, and what one keydown means (a modifier, a terminator, a character read through the reader's layout, an
+ * ambiguous character, a character still to come, an Alt+numpad character, or no character at all).
  *
  * A USB wedge reader sends physical key positions (scan codes). It picks the positions that type its
  * characters on the layout it is programmed for, and the host turns them into `key` with its own layout.
  * So `code` read through the reader's layout gives back what the reader meant, whatever the host layout.
  * Only keys that differ between these layouts, plus the ones card IDs and usual prefixes need, are listed.
  */
+import type { BurstChar } from './burst-checks.js';
+import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
 
 /** Layouts the classifier knows. `fi` covers Finnish and Swedish (identical for every character listed). */
 export const WEDGE_LAYOUTS = ['us', 'fi', 'sv', 'de', 'fr'] as const;
@@ -108,4 +112,102 @@ export function layoutsTyping(code: string, key: string, shift: boolean): WedgeL
   return WEDGE_LAYOUTS.filter((layout) => layout !== 'sv').filter(
     (layout) => charForCode(layout, code, shift)?.toLowerCase() === wanted,
   );
+}
+
+/** A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…). */
+function printable(key: string): string | undefined {
+  return Array.from(key).length === 1 && key >= ' ' ? key : undefined;
+}
+
+function sameChar(a: string, b: string): boolean {
+  // Caps Lock flips the case of letters in `key`; card IDs carry no case, so compare without it.
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Reads one keydown as a burst character: through the reader's layout, with both readings when `key` and `code`
+ * disagree (auto layout), none yet for a key whose text is still to come (`Unidentified`, `Process`), or
+ * `undefined` for a key that types no character. Ctrl/Meta combinations are shortcuts (AltGr's Ctrl+Alt aside).
+ *
+ * @example
+ * readKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
+ * // { t: 0, code: 'KeyY', readings: ['y', 'z'], hostLayouts: ['de'] }
+ */
+export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar | undefined {
+  const char = (...readings: string[]): BurstChar => ({ t: record.timeStamp, code: record.code, readings });
+  const hostChar = printable(record.key);
+  // AltGr (Windows reports Ctrl and Alt together) types a layout's third-level symbols (`@` on fi, de):
+  // only `key` knows them, and none is a card-ID character.
+  if (record.ctrlKey === true && record.altKey === true && hostChar !== undefined && record.metaKey !== true)
+    return char(hostChar);
+  if (record.ctrlKey === true || record.metaKey === true) return undefined;
+  const codeChar =
+    layout === 'host'
+      ? undefined
+      : charForCode(layout === 'auto' ? 'us' : layout, record.code, record.shiftKey === true);
+  if (codeChar === undefined) {
+    // `host`, or a position the reader's layout does not list (rare symbols, unknown codes): only `key` is left.
+    if (hostChar !== undefined) return char(hostChar);
+    return record.key === 'Unidentified' || record.key === 'Process' ? char() : undefined;
+  }
+  // A layout set for the reader reads the position. With `auto`, `key` must agree with it; without a printable
+  // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`.
+  const agreed = hostChar === undefined ? record.key !== 'Dead' : sameChar(hostChar, codeChar);
+  if (layout !== 'auto' || agreed) return char(codeChar);
+  const hostLayouts =
+    hostChar === undefined ? [] : layoutsTyping(record.code, hostChar, record.shiftKey === true);
+  return { ...char(codeChar, hostChar ?? ''), hostLayouts };
+}
+
+/** Shift, Ctrl, Alt… pressed alone: neither a character nor the end of a burst. */
+export function isModifier(record: WedgeKeyRecord): boolean {
+  return (
+    /^(Shift|Control|Alt|AltGraph|Meta|OS|CapsLock|NumLock|Fn)$/.test(record.key) ||
+    /^(Shift|Control|Alt|Meta|OS)(Left|Right)$/.test(record.code)
+  );
+}
+
+/** An ASCII control character as a reader types it (Ctrl+letter, e.g. STX as Ctrl+B), or an F-key. */
+export function isControlChar(record: WedgeKeyRecord): boolean {
+  return (record.ctrlKey === true && record.key.length === 1) || /^F\d\d?$/.test(record.key);
+}
+
+function isEnter(record: WedgeKeyRecord): boolean {
+  return record.key === 'Enter' || record.code === 'Enter' || record.code === 'NumpadEnter';
+}
+
+function isTab(record: WedgeKeyRecord): boolean {
+  return record.key === 'Tab' || record.code === 'Tab';
+}
+
+/** True when the record is the configured terminator (a custom one matches by `code` or by `key`). */
+export function matchesTerminator(record: WedgeKeyRecord, terminator: WedgeTerminator): boolean {
+  if (terminator === 'auto') return isEnter(record) || isTab(record);
+  if (terminator === 'Enter') return isEnter(record);
+  if (terminator === 'Tab') return isTab(record);
+  if (terminator === 'none') return false;
+  return (
+    (terminator.code !== undefined && terminator.code === record.code) ||
+    (terminator.key !== undefined && terminator.key === record.key)
+  );
+}
+
+/** `Enter` or `Tab` when the record is one of them but not the configured terminator. */
+export function otherTerminatorName(record: WedgeKeyRecord, terminator: WedgeTerminator): string | undefined {
+  if (matchesTerminator(record, terminator)) return undefined;
+  if (isEnter(record)) return 'Enter';
+  if (isTab(record)) return 'Tab';
+  return undefined;
+}
+
+/**
+ * The character of an Alt+numpad code (Windows). Printable ASCII is the same in every code page; anything
+ * else is no card-ID character, so it becomes U+FFFD and the reading is refused rather than guessed.
+ */
+export function altCodeChar(digits: string): string {
+  // A reader sends `nnn` or `0nnn` for a code under 256. Anything longer or larger (which Windows would wrap
+  // modulo 256) means a foreign numpad key joined the sequence: unreadable, never a guessed character.
+  const tooLong = digits.length > 4 || (digits.length === 4 && !digits.startsWith('0'));
+  const value = Number.parseInt(digits, 10);
+  return !tooLong && value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';
 }

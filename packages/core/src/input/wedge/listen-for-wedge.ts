@@ -1,8 +1,8 @@
 /**
- * The keyboard-wedge adapter: capture-phase listeners that record events and carry out the classifier's
- * effects. It never delays an event: a key is only suppressed once its burst is known to be a reader's.
- * How the classifier (the engine) and the calibration code arrive is up to the caller: `create-wedge-listener.ts`
- * loads both on demand (tests may hand them over at once).
+ * `createWedgeListener`, the SDK's one listener (the `/wedge` entry's; the main entry has none): capture-phase
+ * listeners that record events and carry out the classifier's effects. It never delays an event: a key is only
+ * suppressed once its burst is known to be a reader's. The classifier with its texts (`wedge-engine.ts`) is a chunk of
+ * its own, loaded when the first listener starts, and so is calibration, loaded by the first `calibrate()`.
  *
  * Until the engine has loaded, events are recorded (with the state of the text field they went to) and not kept
  * from the page; once it is there they are classified in order, as if it had been there all along, except that
@@ -13,20 +13,22 @@
 import type { WedgeState } from './classify-wedge.js';
 import type * as WedgeEngineModule from './wedge-engine.js';
 import {
+  createCaptureField,
   giveBack,
   hostFieldOf,
   isEditable,
   isPasswordField,
+  recordKey,
+  recordText,
   retract,
   snapshotField,
   textFieldOf,
   type FieldSnapshot,
 } from './field-edit.js';
-import { createCaptureField } from './capture-field.js';
-import { recordKey, recordText } from './record-event.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
+import { CLASSIFIER_OPTIONS, resolveWedgeOptions } from './wedge-options.js';
+import { PARSE_CARD_ID_OPTIONS } from '../../card-id/parse-card-id.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/reason-factory.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
@@ -160,18 +162,40 @@ function documentOf(target: EventTarget): Document | undefined {
   return typeof (candidate as Partial<Document>).createElement === 'function' ? candidate : undefined;
 }
 
+/** The engine once loaded: a listener started later (the element restarts its own) has it at once. */
+let loadedEngine: WedgeEngine | undefined;
+
 /**
- * Starts listening for keyboard-wedge readers; `createWedgeListener` is the public face.
+ * Starts listening for keyboard-wedge readers. Its classifier (the engine) loads on demand, starting now: keys that
+ * arrive before it is there are recorded and classified in order once it is.
  *
  * @example
- * const wedge = listenForWedge({ onScan: (scan) => lookUp(scan.id) }, () => Promise.resolve(startCalibration));
+ * const wedge = createWedgeListener({
+ *   target: document,
+ *   onScan: (scan) => lookUp(scan.id),
+ *   onError: (error) => showMessage(error.message.fi),
+ * });
+ * // later: wedge.stop();
+ * @throws KaikuError `wedge-no-target` when there is no target (no `document`, e.g. server-side rendering), and
+ * `wedge-invalid-option` for a number it cannot use (`NaN`, a negative time; `params.fields` names them).
  */
+export function createWedgeListener(options: WedgeListenerOptions): WedgeListener {
+  return listenForWedge(
+    options,
+    () => import('./calibrate-wedge.js').then((m) => m.startCalibration),
+    () => loadedEngine ?? import('./wedge-engine.js').then((m) => (loadedEngine = m)),
+  );
+}
+
+/** `createWedgeListener` with the engine and calibration from the given loaders (tests hand them over at once). */
 export function listenForWedge(
   options: WedgeListenerOptions,
   loadCalibration: () => Promise<typeof startCalibration>,
   loadEngine: EngineLoader,
 ): WedgeListener {
-  checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
+  // A misspelt option, in `cardIdOptions` too, fails when the listener starts, not on the first scan.
+  checkOptions('createWedgeListener', options, LISTENER_OPTIONS);
+  checkOptions('createWedgeListener', options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.

@@ -1,5 +1,5 @@
 /**
  * The listener's engine: the classifier with its refusals' texts, most of the listener's bytes, which
- * `create-wedge-listener.ts` loads on demand.
+ * `listen-for-wedge.ts` loads on demand.
  */
 export { INITIAL_WEDGE_STATE, isAtRest, stepWedge } from './classify-wedge.js';

@@ -1,9 +1,10 @@
 /**
- * The classifier's options: their names (checked when the listener starts), defaults and normalization (a stored
- * profile, then explicit options, win in that order).
+ * The classifier's options: their names (checked when the listener starts), defaults, the numbers it refuses, and
+ * normalization (a stored profile, then explicit options, win in that order).
  */
-import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
+import type { OptionKeys } from '../../errors/options-error.js';
+import { KaikuError } from '../../errors/kaiku-error.js';
 import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
 /** The classifier's options (the listener and calibration add their own). */
@@ -24,42 +25,28 @@ export const CLASSIFIER_OPTIONS = {
   parse: true,
 } as const satisfies OptionKeys<WedgeClassifierOptions>;
 
-/**
- * Throws `OptionsError` (`unknown-field`) for an option `known` lacks, and for one in `cardIdOptions` that
- * `parseCardId` does not know, so a misspelt option fails when the listener starts, not on the first scan.
- *
- * @example
- * checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
- */
-export function checkWedgeOptions(
-  where: string,
-  options: { readonly cardIdOptions?: ParseCardIdOptions | undefined } | undefined,
-  known: Readonly<Record<string, true>>,
-): void {
-  checkOptions(where, options, known);
-  checkOptions(where, options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
-}
-
 /** The classifier's options with every default filled in (`profile` merged, `parse` defaulted). */
 export type ResolvedWedgeOptions = Required<Omit<WedgeClassifierOptions, 'profile' | 'cardIdOptions'>> & {
   readonly cardIdOptions: ParseCardIdOptions | undefined;
 };
 
-const WEDGE_DEFAULTS = {
-  minLength: 5,
-  maxInterKeyMs: 80,
-  maxMedianInterKeyMs: 35,
-  idleTimeoutMs: 100,
-  recognizeAfter: 4,
-  duplicateWindowMs: 3000,
+/**
+ * The numeric options: default, least value, and whether it counts keys (a whole number). Recognizing takes two
+ * keys' timing; a time must be above 0 ms, but 0 turns duplicate marking off.
+ */
+const NUMBERS = {
+  minLength: [5, 1, true],
+  recognizeAfter: [4, 2, true],
+  maxInterKeyMs: [80, Number.MIN_VALUE, false],
+  maxMedianInterKeyMs: [35, Number.MIN_VALUE, false],
+  idleTimeoutMs: [100, Number.MIN_VALUE, false],
+  duplicateWindowMs: [3000, 0, false],
 } as const;
 
-function positive(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /**
- * Fills in defaults; never throws (nonsense numbers fall back to the defaults).
+ * Fills in defaults. Throws `KaikuError` `wedge-invalid-option` naming every numeric option (a stored profile's as
+ * `profile.…`) that is no number, not finite, below its least value, or a fraction of a key count: NaN or a
+ * negative time would otherwise silently mean the default, or never.
  *
  * @example
  * resolveWedgeOptions({ terminator: 'Tab' }).maxInterKeyMs; // 80
@@ -67,32 +54,35 @@ function positive(value: number | undefined, fallback: number): number {
  */
 export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): ResolvedWedgeOptions {
   const { profile } = options;
-  const maxInterKeyMs = positive(
-    options.maxInterKeyMs ?? profile?.maxInterKeyMs,
-    WEDGE_DEFAULTS.maxInterKeyMs,
-  );
-  const maxMedian = positive(
-    options.maxMedianInterKeyMs ?? profile?.maxMedianInterKeyMs,
-    WEDGE_DEFAULTS.maxMedianInterKeyMs,
-  );
-  const whole = (value: number | undefined, fallback: number, min: number) =>
-    Math.max(min, Math.floor(positive(value, fallback)));
-  const window = options.duplicateWindowMs;
+  const bad: string[] = [];
+  const n = {} as Record<keyof typeof NUMBERS, number>;
+  for (const key of Object.keys(NUMBERS) as (keyof typeof NUMBERS)[]) {
+    const [fallback, min, whole] = NUMBERS[key];
+    const stored = key === 'maxInterKeyMs' || key === 'maxMedianInterKeyMs' ? profile?.[key] : undefined;
+    const value: unknown = options[key] ?? stored;
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= min &&
+      (!whole || Number.isInteger(value));
+    if (value !== undefined && !ok) bad.push(options[key] === undefined ? `profile.${key}` : key);
+    n[key] = ok ? value : fallback;
+  }
+  if (bad.length > 0) {
+    // English inline, as `OptionsError` does: `localize(error, locale)` renders it from `wedgeListenerMessages`.
+    const fields = bad.join(', ');
+    const message = `Invalid barcode reader setting (${fields}): check its value.`;
+    throw new KaikuError('wedge-invalid-option', message, { params: { fields } });
+  }
   return {
     layout: options.layout ?? profile?.layout ?? 'auto',
     terminator: options.terminator ?? profile?.terminator ?? 'auto',
     prefix: options.prefix ?? profile?.prefix ?? '',
     suffix: options.suffix ?? profile?.suffix ?? '',
-    minLength: whole(options.minLength, WEDGE_DEFAULTS.minLength, 1),
-    maxInterKeyMs,
-    maxMedianInterKeyMs: Math.min(maxMedian, maxInterKeyMs),
-    idleTimeoutMs: Math.max(maxInterKeyMs, positive(options.idleTimeoutMs, WEDGE_DEFAULTS.idleTimeoutMs)),
-    recognizeAfter: whole(options.recognizeAfter, WEDGE_DEFAULTS.recognizeAfter, 2),
+    ...n,
+    maxMedianInterKeyMs: Math.min(n.maxMedianInterKeyMs, n.maxInterKeyMs),
+    idleTimeoutMs: Math.max(n.maxInterKeyMs, n.idleTimeoutMs),
     acceptPaste: options.acceptPaste ?? true,
-    duplicateWindowMs:
-      window !== undefined && Number.isFinite(window) && window >= 0
-        ? window
-        : WEDGE_DEFAULTS.duplicateWindowMs,
     cardIdOptions: options.cardIdOptions,
     parse: options.parse ?? parseCardId,
   };

@@ -3,7 +3,7 @@
  * it. The transitions between them are `classify-wedge.ts`.
  */
 import type { Burst } from './burst-checks.js';
-import type { PendingScan } from './pending-scan.js';
+import type { PendingScan } from './evaluate-burst.js';
 import type { WedgeEffect } from './types.js';
 
 /** Where the reading is: each phase is a row of docs/wedge.md's table ("States and transitions"). */

@@ -1,10 +1,58 @@
-/** The `policy` that rules functions take beside their data: a policy object, a version string, or nothing. */
+/**
+ * How rules functions read their input and word its refusals: their `createReason` (rendering from the rules' own
+ * table only, see messages/reason-factory.ts), validation issues as reasons — `unknown-field` (with the field it
+ * probably meant) or `invalid-input` with a problem code people can read, paths and codes only, never the values
+ * (they may be card IDs) — and the `policy` read beside the data: a policy object, a version string, or nothing.
+ */
 import type * as z from 'zod/mini';
-import { createReason } from './rules-reason.js';
-import { issuesToReasons } from './input-issues.js';
+import { reasonFactory } from '../messages/reason-factory.js';
+import { rulesMessages } from '../messages/rules.js';
 import type { RenderedReason } from '../messages/index.js';
-import type { OperatingModelPolicy } from '../policy/operating-model-policy.js';
-import { DEFAULT_POLICY, getPolicy } from '../policy/policies.js';
+import { DEFAULT_POLICY, getPolicy, type OperatingModelPolicy } from '../policy/policies.js';
+import { toFieldIssues, type FieldIssue } from '../schemas/field-issues.js';
+
+/**
+ * `{ code, params, message }` of a rules code, the message in Finnish, Swedish and English.
+ *
+ * @example
+ * createReason('children-on-course', {}).message.sv;
+ */
+export const createReason = /* @__PURE__ */ reasonFactory(rulesMessages);
+
+type Issue = Parameters<typeof toFieldIssues>[0][number];
+
+/**
+ * Turns zod issues into reasons, at most ten; `schema` (and `extraKeys` read beside it) give the known fields for
+ * suggestions.
+ *
+ * @example
+ * issuesToReasons([{ path: ['event'], code: 'unrecognized_keys', keys: ['given'] }], DecideUsageInputSchema);
+ * // [{ code: 'unknown-field', params: { path: 'event.given', suggestion: 'ticketsGiven' }, … }]
+ */
+export function issuesToReasons(
+  issues: readonly Issue[],
+  schema?: unknown,
+  extraKeys: readonly string[] = [],
+  input?: unknown,
+): RenderedReason<'invalid-input' | 'unknown-field'>[] {
+  return toFieldIssues(issues, schema, extraKeys, input).map(fieldIssueToReason);
+}
+
+/**
+ * One field issue as a reason.
+ *
+ * @example
+ * fieldIssueToReason({ path: 'policy', problem: 'wrong-type' }).message.en; // '`policy` has the wrong type.'
+ */
+export function fieldIssueToReason(issue: FieldIssue): RenderedReason<'invalid-input' | 'unknown-field'> {
+  if (issue.problem === 'unknown-field') {
+    return createReason('unknown-field', {
+      path: issue.path,
+      ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+    });
+  }
+  return createReason('invalid-input', { path: issue.path, problem: issue.problem });
+}
 
 /**
  * The policy to decide by, or the reason it cannot be used: an unknown version is `unknown-policy`, anything but

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROBE_LIMIT, probeMax } from './probe.js';
+import { PROBE_LIMIT, probeMax } from './card-panel.js';
 
 describe('probeMax', () => {
   it('finds the largest allowed value', () => {

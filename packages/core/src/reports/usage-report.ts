@@ -1,0 +1,202 @@
+/**
+ * The official usage report (toimintamalli 2019 §9.2): its rows (card ID, adult tickets, child tickets, show, date)
+ * from registered usages or outbox records, its columns, and the report as CSV the way Excel opens it: UTF-8 with a
+ * BOM, CRLF line ends, `;` between fields for Finnish and Swedish (Excel's list separator there), `,` for English.
+ * Every text cell written is neutralised against formula injection.
+ */
+import type { Locale } from '../messages/define.js';
+import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
+import { toHelsinki as wallClock } from '../rules/helsinki-time.js';
+import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
+
+// OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula
+// (`=HYPERLINK("http://evil", "Click")`). Numbers are written as numbers and never touched.
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+
+/**
+ * Makes a text cell safe to open in a spreadsheet: one that would start a formula gets a leading apostrophe.
+ *
+ * @example
+ * neutraliseCell('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
+ * neutraliseCell('Taikuri Matti');          // 'Taikuri Matti'
+ */
+export function neutraliseCell(text: string): string {
+  return DANGEROUS_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A CSV field: text neutralised, and quoted (RFC 4180) when it holds the separator, a quote, a line break or
+ * leading or trailing spaces; numbers as they are. Every CSV the SDK writes uses it.
+ *
+ * @example
+ * csvCell('Taikuri "Matti"; 2', ';'); // '"Taikuri ""Matti""; 2"'
+ */
+export function csvCell(value: string | number, sep: string): string {
+  if (typeof value === 'number') return String(value);
+  const text = neutraliseCell(value);
+  return text.includes(sep) || /["\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (CRLF-terminated, as Excel writes it). */
+export const csvLine = (values: readonly (string | number)[], sep: string): string =>
+  values.map((v) => csvCell(v, sep)).join(sep) + '\r\n';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The Helsinki calendar day and `HH:MM` of an instant. */
+export function toHelsinki(instant: number): { date: string; time: string } {
+  const t = wallClock(new Date(instant));
+  return { date: `${t.year}-${pad(t.month)}-${pad(t.day)}`, time: `${pad(t.hour)}:${pad(t.minute)}` };
+}
+
+/** One line of the usage report. `date` is the show's Helsinki calendar day, `YYYY-MM-DD`. */
+export type UsageReportRow = {
+  readonly cardId: string;
+  readonly adultTickets: number;
+  readonly childTickets: number;
+  readonly show: string;
+  readonly date: string;
+  /** The show's Helsinki start time `HH:MM`, when known (registered usages): the import rebuilds the same show. */
+  readonly time?: string | undefined;
+  /** Booking or collection, when known (registered usages): the import registers the same mode. */
+  readonly mode?: UsageMode | undefined;
+  /**
+   * A group visit's ID (the group usage's `usageId`), on the community card's row and on every member's row: the
+   * import registers the rows sharing it as one group usage again. Absent on other rows.
+   */
+  readonly group?: string | undefined;
+};
+
+/** The totals row of a usage report: adult and child tickets, and the number of usages. */
+export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
+
+/**
+ * Report lines of one registered usage (none for a voided one). A community card's group visit becomes one line for the
+ * worker's card (their own ticket plus the under-16 clients as child tickets) and one line per group
+ * member's card, because every member aged 16+ is recorded with their own card (000 §6).
+ *
+ * @example
+ * usageToReportRows(record); // [{ cardId: 'A045198723', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' }]
+ */
+export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
+  if (record.state === 'voided') return []; // taken back within the void window: no ticket was given
+  const [main, ...members] = usageRequestToReportRows(record, record.usageId);
+  // The tickets the server gave, as it counted them.
+  const { adult, children, under16Clients } = record.tickets;
+  return [{ ...main!, adultTickets: adult, childTickets: children + under16Clients }, ...members];
+}
+
+/**
+ * Report lines of one usage request (an outbox record's, not registered yet): as `usageToReportRows`, with
+ * `visitId` as the group visit's ID.
+ *
+ * @example
+ * usageRequestToReportRows(record.usage, record.id);
+ */
+export function usageRequestToReportRows(
+  record: Pick<UsageRequest, 'cardId' | 'childTickets' | 'group' | 'mode'> & {
+    readonly show: Pick<UsageRequest['show'], 'name' | 'start'>;
+  },
+  visitId: string,
+): UsageReportRow[] {
+  // A start that does not parse (a record from elsewhere) is written as it is, without a time: one bad record
+  // must not stop the manual-fallback export of all the others.
+  const at = Date.parse(record.show.start);
+  const { date, time } = Number.isNaN(at) ? { date: record.show.start, time: undefined } : toHelsinki(at);
+  const memberCardIds = record.group?.memberCardIds ?? [];
+  // Only a visit with members needs the link: a worker's row with under-16 clients stands alone.
+  const group = memberCardIds.length > 0 ? visitId : undefined;
+  const line = (cardId: string, childTickets: number): UsageReportRow => {
+    const { name: show } = record.show;
+    return { cardId, adultTickets: 1, childTickets, show, date, time, mode: record.mode, group };
+  };
+  const under16 = record.childTickets + (record.group?.under16Clients ?? 0);
+  return [line(record.cardId, under16), ...memberCardIds.map((cardId) => line(cardId, 0))];
+}
+
+/** Adds a row to running totals. */
+export function addToTotals(totals: UsageReportTotals, row: UsageReportRow): void {
+  totals.adultTickets += row.adultTickets;
+  totals.childTickets += row.childTickets;
+  totals.rows++;
+}
+
+/** How a usage report is written: language, title row, and (CSV) the delimiter. */
+export type ReportLayout = {
+  readonly locale: Locale;
+  readonly delimiter: string;
+  readonly title?: string | undefined;
+};
+
+// The official five columns (001), then the start time and the mode, so that an import rebuilds the same usage,
+// then the group visit's ID, which binds a group's member rows to its community card's row.
+const COLUMNS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode', 'group'] as const;
+
+/** The header row's texts. */
+export const usageHeader = (locale: Locale): string[] => COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]);
+
+/** A row's cells in column order; `date` as the writer wants it (text in CSV, a date cell in XLSX). */
+export function usageCells<D>(row: UsageReportRow, locale: Locale, date: (iso: string) => D) {
+  const mode = row.mode ? REPORT_MODE_LABELS[row.mode][locale] : '';
+  return [
+    row.cardId,
+    row.adultTickets,
+    row.childTickets,
+    row.show,
+    date(row.date),
+    row.time ?? '',
+    mode,
+    row.group ?? '',
+  ];
+}
+
+/** `2020-02-03` as the locale writes dates: `3.2.2020` in Finnish and Swedish (Finland), ISO in English. */
+export function formatReportDate(date: string, locale: Locale): string {
+  if (locale === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const [y, m, d] = date.split('-');
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+/** A line of the report: the title (when given), the header, one per usage row, or the totals. */
+export type UsageLine<D> = {
+  readonly kind: 'title' | 'header' | 'row' | 'totals';
+  readonly cells: readonly (string | number | D)[];
+};
+
+/** The report's lines in order, counting the totals into `totals`; `date` as in `usageCells`. */
+export async function* usageLines<D>(
+  rows: AsyncIterable<UsageReportRow>,
+  { locale, title }: ReportLayout,
+  date: (iso: string) => D,
+  totals: UsageReportTotals,
+): AsyncGenerator<UsageLine<D>> {
+  if (title) yield { kind: 'title', cells: [title] };
+  yield { kind: 'header', cells: usageHeader(locale) };
+  for await (const row of rows) {
+    addToTotals(totals, row);
+    yield { kind: 'row', cells: usageCells(row, locale, date) };
+  }
+  yield {
+    kind: 'totals',
+    cells: [REPORT_COLUMN_LABELS.total[locale], totals.adultTickets, totals.childTickets],
+  };
+}
+
+/**
+ * @example
+ * const { bytes, totals } = await writeUsageCsv(rows, { locale: 'fi', delimiter: ';' });
+ */
+export async function writeUsageCsv(
+  rows: AsyncIterable<UsageReportRow>,
+  layout: ReportLayout,
+): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
+  const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
+  const parts = ['\uFEFF'];
+  const date = (iso: string) => formatReportDate(iso, layout.locale);
+  for await (const { cells } of usageLines(rows, layout, date, totals)) {
+    // Every line has every column (the title and totals lines too), as Excel writes a sheet.
+    const blank = Array<string>(COLUMNS.length - cells.length).fill('');
+    parts.push(csvLine([...cells, ...blank], layout.delimiter));
+  }
+  return { bytes: new TextEncoder().encode(parts.join('')), totals };
+}
