@@ -411,7 +411,7 @@ export function listenForWedge(
       const { minLength, cardIdOptions, parse } = resolved;
       return loadCalibration().then(
         (startCalibration) =>
-          new Promise<CalibrationResult>((resolve) => {
+          new Promise<CalibrationResult>((resolve, reject) => {
             const session = startCalibration(
               {
                 timeoutMs: Math.max(0, deadline - performance.now()),
@@ -422,9 +422,14 @@ export function listenForWedge(
               },
               (result) => {
                 if (calibration === current) calibration = undefined;
-                // The learned profile wins over the options the listener was started with.
-                if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
-                resolve(result);
+                // The learned profile wins over the options the listener was started with; a profile the options
+                // check refuses rejects the call rather than leaving it unsettled.
+                try {
+                  if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
+                  resolve(result);
+                } catch (error) {
+                  reject(error as Error);
+                }
               },
             );
             if (calibration !== current) return session.cancel();
