@@ -38,10 +38,10 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 30.4 * 1024,
+  'element + core': 30.3 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  'core/wedge: wedge-only page (calibration on demand)': 6.9 * 1024,
-  'published build: element + core': 29.3 * 1024,
+  'core/wedge: wedge-only page (calibration on demand)': 6.92 * 1024,
+  'published build: element + core': 29.4 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

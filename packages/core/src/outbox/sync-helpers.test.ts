@@ -5,6 +5,7 @@ import { classifyFailure, isTransientStatus } from './classify-failure.js';
 import { newIdempotencyKey, detectKeySource } from './idempotency-key.js';
 import { outboxTransport } from './api-transport.js';
 import { combineTally, ticketsOf } from './show-tally.js';
+import { applyOutcome } from './sync-run.js';
 import type { BatchEntry, OutboxRecord } from './types.js';
 
 describe('nextDelay', () => {
@@ -168,5 +169,21 @@ describe('combineTally', () => {
     expect(
       ticketsOf({ ...rec('pending', 1).usage, group: { memberCardIds: ['A2', 'A3'], under16Clients: 2 } }),
     ).toBe(6);
+  });
+});
+
+describe('applyOutcome', () => {
+  it("keeps only a refusal's code, status and reasons, never a host transport's extra fields", () => {
+    const record = { id: 'r1', state: 'pending', attempts: 0 } as unknown as OutboxRecord;
+    const outcome = {
+      kind: 'refused',
+      code: 'card-expired',
+      status: undefined,
+      reasons: undefined,
+      detail: 'Card A045198723 expired',
+    } as const;
+    const next = applyOutcome(record, outcome as Parameters<typeof applyOutcome>[1], 1);
+    expect(next.state).toBe('needs-attention');
+    expect(next.problem).toStrictEqual({ code: 'card-expired' });
   });
 });

@@ -135,7 +135,10 @@ export function applyOutcome(
     return { ...current, ...id, attempts, state: 'synced', settledAt: now };
   }
   if (outcome.kind === 'transient') return { ...current, attempts };
-  const { kind: _refused, ...problem } = outcome;
+  // Only the code, status and reasons: whatever else a host's transport returns (server text that may quote a card
+  // ID) is not kept on the terminal.
+  const { code, status, reasons } = outcome;
+  const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
   return { ...current, attempts, state: 'needs-attention', problem };
 }
 

@@ -97,8 +97,7 @@ export class CameraController implements ReactiveController {
   }
 
   clearHint(): void {
-    if (this.hintTimer !== undefined) clearTimeout(this.hintTimer);
-    this.hintTimer = undefined;
+    clearTimeout(this.hintTimer);
     if (this.hint) this.host.requestUpdate();
     this.hint = false;
   }

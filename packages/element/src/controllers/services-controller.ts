@@ -7,20 +7,21 @@ import type { KaikuScanner } from '../kaiku-scanner.component.js';
 /** Injected services win over the default core composition. */
 type ServicesConfig = CoreServicesOptions & { readonly services: ScannerServices | undefined };
 
-/** The element's properties the services are built from: a change to any of them rebuilds them (the token is
- * asked for at each request, so a new `tokenProvider` needs no rebuild). */
-const SERVICE_PROPERTIES = [
+/** The element's properties the services take under the same name. */
+const SAME_NAMED = [
   'baseUrl',
   'venueId',
-  'services',
   'channel',
   'retentionMs',
   'cardCacheTtlMs',
   'offlinePolicy',
   'allowInsecureHttp',
-  'outboxName',
   'terminalName',
 ] as const;
+type SameNamed = Pick<KaikuScanner, (typeof SAME_NAMED)[number]>;
+/** A change to any of these rebuilds the services (the token is asked for at each request: a new
+ * `tokenProvider` needs no rebuild). */
+const SERVICE_PROPERTIES = [...SAME_NAMED, 'services', 'outboxName'];
 
 /** Before the element's first update: no API, so every look-up fails with `element-not-configured`. */
 const UNSET: ServicesConfig = {
@@ -57,16 +58,9 @@ export class ServicesController implements ReactiveController {
     if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
     this.teardown();
     this.config = {
+      ...(Object.fromEntries(SAME_NAMED.map((k) => [k, p[k]])) as SameNamed),
       services: p.services,
-      baseUrl: p.baseUrl,
-      venueId: p.venueId,
-      channel: p.channel,
       getToken: () => p.tokenProvider?.() ?? '',
-      retentionMs: p.retentionMs,
-      cardCacheTtlMs: p.cardCacheTtlMs,
-      offlinePolicy: p.offlinePolicy,
-      allowInsecureHttp: p.allowInsecureHttp,
-      terminalName: p.terminalName,
       ...(p.outboxName ? { databaseName: p.outboxName } : {}),
     };
   }

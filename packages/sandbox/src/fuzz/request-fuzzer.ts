@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net';
 import { ProblemSchema } from '@kaiku-scanner/core/contract';
-import { generateRequest, createRng } from './fuzz-cases.js';
+import { generateRequest, createRng, type FuzzRequest } from './fuzz-cases.js';
 
 export type FuzzOptions = {
   readonly host: string;
@@ -93,10 +93,7 @@ function parseReply(raw: Buffer, hung: boolean): Reply {
   };
 }
 
-function judge(
-  reply: Reply,
-  request: { text: string; head: boolean; mayGoUnanswered: boolean },
-): FuzzFinding | undefined {
+function judge(reply: Reply, request: FuzzRequest): FuzzFinding | undefined {
   const shown = JSON.stringify(request.text.slice(0, 300));
   if (reply.status === undefined) {
     if (reply.hung) return { kind: 'hung', request: shown };

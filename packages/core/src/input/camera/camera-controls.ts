@@ -1,12 +1,6 @@
 import { CameraError } from './camera-error.js';
-import { chooseCamera, type CameraCandidate } from './choose-camera.js';
+import { chooseCamera, type CameraCandidate, type ExtendedCapabilities } from './choose-camera.js';
 import type { CameraCapabilities, CameraInfo, ZoomRange } from './types.js';
-
-/** Image-capture extensions of the track capabilities (not in TypeScript's DOM lib). */
-type ExtendedCapabilities = MediaTrackCapabilities & {
-  torch?: boolean;
-  zoom?: { min?: number; max?: number; step?: number };
-};
 
 /** What the current camera can do; torch and zoom only where the track reports them (Chrome on Android mostly). */
 export function readCapabilities(track: MediaStreamTrack): CameraCapabilities {

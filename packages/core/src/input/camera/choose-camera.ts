@@ -1,11 +1,15 @@
+/** Image-capture extensions of the track capabilities (not in TypeScript's DOM lib). */
+export type ExtendedCapabilities = MediaTrackCapabilities & {
+  torch?: boolean;
+  zoom?: { min?: number; max?: number; step?: number };
+  focusMode?: string[];
+  focusDistance?: { min?: number };
+};
+
 /** What a browser tells of one camera: its `enumerateDevices` entry and, where known, its capabilities. */
 export type CameraCandidate = Pick<MediaDeviceInfo, 'deviceId' | 'label'> & {
   /** `InputDeviceInfo.getCapabilities()` (Chromium, Safari), or the open track's: facing, focus and zoom. */
-  readonly capabilities?: MediaTrackCapabilities & {
-    focusMode?: string[];
-    focusDistance?: { min?: number };
-    zoom?: { min?: number };
-  };
+  readonly capabilities?: ExtendedCapabilities;
 };
 
 const FRONT = /front|\buser\b|facetime|integrated|built-?in|selfie|etukamera|framsida/i;

@@ -65,19 +65,21 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
   let failure: Error | undefined;
   let nextId = 1;
 
+  /** The frame in flight, its timer cleared, to be settled now. */
+  const take = (): Pending | undefined => {
+    const taken = pending;
+    clearTimeout(taken?.timer);
+    pending = undefined;
+    return taken;
+  };
   const fail = (error: Error): void => {
     failure ??= error;
-    if (pending) clearTimeout(pending.timer);
-    pending?.reject(failure);
-    pending = undefined;
+    take()?.reject(failure);
     worker.terminate();
   };
-  worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-    const reply = event.data;
-    if (!pending || reply.id !== pending.id) return;
-    const { resolve, reject, timer } = pending;
-    clearTimeout(timer);
-    pending = undefined;
+  worker.addEventListener('message', ({ data: reply }: MessageEvent<WorkerReply>) => {
+    if (reply.id !== pending?.id) return;
+    const { resolve, reject } = take()!;
     if (reply.ok) resolve(reply.result);
     // A decoding failure in the worker, rebuilt with its name and code.
     else reject(Object.assign(new Error(reply.error.message), reply.error));
@@ -105,12 +107,9 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
           worker.postMessage(request, [frame]);
         } catch (cause) {
           frame.close();
-          if (isVideoFrame(frame)) {
-            // An engine that cannot transfer VideoFrames: the worker is fine, the caller sends bitmaps instead.
-            clearTimeout(timer);
-            pending = undefined;
-            reject(new Error('VideoFrame not transferable', { cause }));
-          } else fail(new WorkerUnavailableError(cause));
+          // An engine that cannot transfer VideoFrames: the worker is fine, the caller sends bitmaps instead.
+          if (isVideoFrame(frame)) take()?.reject(new Error('VideoFrame not transferable', { cause }));
+          else fail(new WorkerUnavailableError(cause));
         }
       });
     },

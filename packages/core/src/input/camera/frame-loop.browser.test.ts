@@ -211,6 +211,31 @@ describe('createFrameLoop', () => {
     }
   });
 
+  it('sends the bitmap at once after a refused VideoFrame, not one interval later', async () => {
+    const { video, dispose } = await canvasVideo();
+    try {
+      await requireCapability(makesVideoFrames(video), 'no VideoFrame of a <video> in this engine');
+      const at: number[] = [];
+      const refusing: FrameDecoder = {
+        kind: 'main-thread',
+        async decode(frame) {
+          at.push(performance.now());
+          if ('close' in frame) frame.close();
+          if (frame instanceof VideoFrame) throw new TypeError('cannot read a VideoFrame here');
+          return { reading: null, rejected: null };
+        },
+        close: () => undefined,
+      };
+      const loop = loopOver(video, refusing, { minIntervalMs: 1500, maxIntervalMs: 2000 });
+      loop.start();
+      await until(() => at.length >= 2);
+      loop.stop();
+      expect(at[1]! - at[0]!).to.be.below(1000);
+    } finally {
+      dispose();
+    }
+  });
+
   it('gives up after three failing frames in a row, but not after one', async () => {
     const { video, dispose } = await canvasVideo();
     let calls = 0;

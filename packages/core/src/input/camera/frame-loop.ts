@@ -89,6 +89,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
     const started = performance.now();
     try {
       const result = await grabAndDecode(video);
+      if (result === RETRY_NOW) {
+        busy = false;
+        return schedule(0); // Not the decoder's failure, nor a decode: the same moment again, as a bitmap.
+      }
       if (result && running && !closed) {
         framesDecoded += 1;
         noteEngine(result.decoder);
@@ -116,7 +120,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
     options.onDecoder?.(status);
   }
 
-  async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | null> {
+  async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
     const rect = regionRect(video.videoWidth, video.videoHeight, options.region);
     let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, rect) : null;
     if (frame === null) {
@@ -140,7 +144,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
     } catch (error) {
       if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error)) {
         videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
-        return null;
+        return RETRY_NOW;
       }
       if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
       // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
@@ -178,6 +182,9 @@ export function createFrameLoop(options: FrameLoopOptions) {
     },
   };
 }
+
+/** A VideoFrame this browser could not use: neither a decode nor a failure, so the bitmap goes at once. */
+const RETRY_NOW = Symbol('retry-now');
 
 const isUnavailable = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';

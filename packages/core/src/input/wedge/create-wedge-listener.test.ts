@@ -92,3 +92,27 @@ describe('calibrate() outside a browser', () => {
     },
   );
 });
+
+describe('calibrate() settles whatever calibration learns', () => {
+  it('rejects with wedge-invalid-option when the learned profile is one the options check refuses', async () => {
+    const learnsNonsense = ((_options, done) => {
+      const profile = { version: 1, layout: 'us', terminator: 'Enter', prefix: '', suffix: '' } as const;
+      queueMicrotask(() =>
+        done({
+          ok: true,
+          profile: { ...profile, maxInterKeyMs: Number.NaN, maxMedianInterKeyMs: 20 },
+        } as never),
+      );
+      return { record: () => undefined, cancel: () => undefined };
+    }) as typeof startCalibration;
+    const handle = listenForWedge(
+      { target: new EventTarget(), onScan: () => undefined },
+      () => Promise.resolve(learnsNonsense),
+      () => engine,
+    );
+    await expect(handle.calibrate({ timeoutMs: 1_000 })).rejects.toMatchObject({
+      code: 'wedge-invalid-option',
+    });
+    handle.stop();
+  });
+});

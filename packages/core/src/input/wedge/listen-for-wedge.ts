@@ -27,8 +27,7 @@ import {
 } from './field-edit.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { CLASSIFIER_OPTIONS, resolveWedgeOptions } from './wedge-options.js';
-import { PARSE_CARD_ID_OPTIONS } from '../../card-id/parse-card-id.js';
+import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
@@ -193,9 +192,7 @@ export function listenForWedge(
   loadCalibration: () => Promise<typeof startCalibration>,
   loadEngine: EngineLoader,
 ): WedgeListener {
-  // A misspelt option, in `cardIdOptions` too, fails when the listener starts, not on the first scan.
-  checkOptions('createWedgeListener', options, LISTENER_OPTIONS);
-  checkOptions('createWedgeListener', options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
+  checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
@@ -414,7 +411,7 @@ export function listenForWedge(
       const { minLength, cardIdOptions, parse } = resolved;
       return loadCalibration().then(
         (startCalibration) =>
-          new Promise<CalibrationResult>((resolve) => {
+          new Promise<CalibrationResult>((resolve, reject) => {
             const session = startCalibration(
               {
                 timeoutMs: Math.max(0, deadline - performance.now()),
@@ -425,9 +422,14 @@ export function listenForWedge(
               },
               (result) => {
                 if (calibration === current) calibration = undefined;
-                // The learned profile wins over the options the listener was started with.
-                if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
-                resolve(result);
+                // The learned profile wins over the options the listener was started with; a profile the options
+                // check refuses rejects the call rather than leaving it unsettled.
+                try {
+                  if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
+                  resolve(result);
+                } catch (error) {
+                  reject(error as Error);
+                }
               },
             );
             if (calibration !== current) return session.cancel();
