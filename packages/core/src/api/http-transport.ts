@@ -23,7 +23,7 @@ const TRANSPORT_OPTIONS = {
  * ky runs with `retry: 0`, `timeout: false` and `throwHttpErrors: false` on purpose: retries (with backoff and
  * `Retry-After`), the per-attempt timeout, the token refresh after a 401 and the response checks must work for
  * every `Transport` — a vendor's own one too — so they live in the client (`send-request.ts`,
- * `next-attempt.ts`), once, where they can be tested as a pure decision. ky's retry and hooks could only serve
+ * `retry-policy.ts`), once, where they can be tested as a pure decision. ky's retry and hooks could only serve
  * this transport, and its timeout covers neither getting the token nor reading the body. `throwHttpErrors: false`
  * also keeps the request (its authorization header) out of any error object; the client reads the body itself,
  * bounded by `maxResponseBytes`. What ky does here: the base URL and the query, the fetch it was given, and the

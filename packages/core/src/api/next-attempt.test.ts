@@ -9,9 +9,8 @@ import {
   ApiTimeoutError,
   KaikuApiError,
 } from './api-errors.js';
-import { nextAttempt } from './next-attempt.js';
-import type { AttemptState, NextAttempt } from './next-attempt.js';
-import { resolveRetry } from './retry-policy.js';
+import { nextAttempt, resolveRetry } from './retry-policy.js';
+import type { AttemptState, NextAttempt } from './retry-policy.js';
 import { makeProblem } from '../schemas/api.js';
 
 const retry = resolveRetry({ limit: 3, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 60_000 });

@@ -1,8 +1,7 @@
 import type * as z from 'zod/mini';
 import { ApiAbortError, ApiNetworkError, ApiTimeoutError, KaikuApiError } from './api-errors.js';
 import { readResponse } from './read-response.js';
-import { type AttemptState, nextAttempt } from './next-attempt.js';
-import type { ResolvedRetry } from './retry-policy.js';
+import { type AttemptState, nextAttempt, type ResolvedRetry } from './retry-policy.js';
 import type { Transport, TransportRequest } from './transport.js';
 
 /** What the client tells the token provider: `refresh` after the server answered 401 to the last token. */
@@ -133,7 +132,7 @@ function classifyFailure(
 /**
  * Sends a planned request: one attempt after another until one succeeds or `nextAttempt` gives up.
  * Each attempt has its own timeout (covering the token, the transport and the body); the waits between
- * attempts end early when the caller aborts. The rules of when to retry are all in `next-attempt.ts`.
+ * attempts end early when the caller aborts. The rules of when to retry are all in `retry-policy.ts`.
  */
 export async function sendRequest<S extends z.ZodMiniType>(
   ctx: SendContext,
