@@ -11,7 +11,7 @@ import { outboxTransport } from '../../packages/core/src/outbox/api-transport.js
 import { readServerReason } from '../../packages/core/src/messages/server-reason.js';
 import { rulesMessages } from '../../packages/core/src/messages/rules.js';
 import { startSandbox, seedShows, type Sandbox } from '@kaiku-scanner/sandbox';
-import { classifyFailure } from '../../packages/core/src/outbox/classify-failure.js';
+import { classifyFailure } from '../../packages/core/src/outbox/api-transport.js';
 
 let sandbox: Sandbox;
 let keyNo = 0;

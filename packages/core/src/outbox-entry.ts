@@ -28,6 +28,6 @@ export type {
   Resolution,
 } from './outbox/types.js';
 export type { BackoffPolicy } from './outbox/backoff.js';
-export type { OutboxTarget } from './outbox/target.js';
-export { isAuthFailure } from './outbox/classify-failure.js';
+export type { OutboxTarget } from './outbox/outbox-options.js';
+export { isAuthFailure } from './outbox/api-transport.js';
 export * from './outbox/shift-tally.js';

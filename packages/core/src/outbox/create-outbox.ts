@@ -12,14 +12,13 @@ import {
 } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
-import { checkOptions, DAY_MS, type OutboxOptions } from './outbox-options.js';
-import { newRecord, recordStore } from './record-store.js';
+import { checkOptions, DAY_MS, type OutboxOptions, type OutboxScope } from './outbox-options.js';
+import { belongsTo, countByTarget, newRecord, recordStore, type TargetCounts } from './record-store.js';
 import { combineTally, type LocalTally, tallyStore } from './show-tally.js';
 import { createStrictStore, requestPersistence } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import { type AttemptOutcome, createSyncScheduler } from './sync-scheduler.js';
 import { attemptSync, type OutboxParts } from './sync-run.js';
-import { belongsTo, countByTarget, type OutboxScope, type TargetCounts } from './target.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { resolveRecord, type VoidOutcome, voidRecord } from './record-actions.js';
 import type {

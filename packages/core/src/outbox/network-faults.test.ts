@@ -7,9 +7,8 @@ import { ApiHttpError, ApiProblemError, ApiResponseError, KaikuApiError } from '
 import { createApiClient } from '../api/create-api-client.js';
 import { usageFor } from '../api/testing/fixtures.js';
 import { makeProblem } from '../schemas/api.js';
-import { outboxTransport } from './api-transport.js';
 import { MAX_RETRY_AFTER_MS, nextDelay } from './backoff.js';
-import { classifyFailure } from './classify-failure.js';
+import { classifyFailure, outboxTransport } from './api-transport.js';
 import { createSyncScheduler, ONLINE_COOLDOWN_MS } from './sync-scheduler.js';
 import type { BatchEntry } from './types.js';
 

@@ -1,4 +1,4 @@
-import { classifyFailure, isAuthFailure } from './classify-failure.js';
+import { classifyFailure, isAuthFailure } from './api-transport.js';
 import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */

@@ -5,7 +5,6 @@ import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-
 import { OutboxError } from './outbox-error.js';
 import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
-import { type OutboxScope, outboxScope, type OutboxTarget } from './target.js';
 import type { OutboxTransport } from './types.js';
 import type { VoidResult } from '../schemas/api.js';
 
@@ -87,6 +86,44 @@ export type OutboxOptions = {
   readonly now?: () => number;
   readonly random?: () => number;
 };
+
+/** Which Kaikukanta an outbox delivers to: the API's base URL and, optionally, the one venue it serves. */
+export type OutboxTarget = { readonly baseUrl: string; readonly venueId?: string | undefined };
+
+/**
+ * An outbox's target, normalized: `api` is the base URL's origin and path (with a trailing slash, without
+ * query, fragment or credentials); `key` names it in database, lock and channel names.
+ */
+export type OutboxScope = {
+  readonly api: string;
+  readonly venueId: string | undefined;
+  readonly key: string;
+};
+
+/**
+ * Normalizes a target. Refuses (`invalid-option`, naming `target.baseUrl` / `target.venueId`) what cannot name
+ * one API: an unparsable URL, or an empty venue.
+ *
+ * @example
+ * outboxScope({ baseUrl: 'https://kaikukanta.example/api', venueId: 'teatteri-hilla' }).key;
+ * // 'https://kaikukanta.example/api/ teatteri-hilla'
+ */
+export function outboxScope(target: OutboxTarget): OutboxScope {
+  let url: URL | undefined;
+  try {
+    url = new URL(target.baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new OutboxError('invalid-option', { params: { fields: 'target.baseUrl' } });
+  if (target.venueId !== undefined && (typeof target.venueId !== 'string' || target.venueId === ''))
+    throw new OutboxError('invalid-option', { params: { fields: 'target.venueId' } });
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const api = `${url.origin}${path}`;
+  // A URL has no spaces (they are percent-encoded), so the first space separates the two parts.
+  return { api, venueId: target.venueId, key: target.venueId ? `${api} ${target.venueId}` : api };
+}
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

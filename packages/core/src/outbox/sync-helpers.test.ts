@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nextDelay } from './backoff.js';
-import { classifyFailure, isTransientStatus } from './classify-failure.js';
+import { classifyFailure, isTransientStatus, outboxTransport } from './api-transport.js';
 import { newIdempotencyKey, detectKeySource } from './idempotency-key.js';
-import { outboxTransport } from './api-transport.js';
 import { combineTally, ticketsOf } from './show-tally.js';
 import { applyOutcome } from './sync-run.js';
 import type { BatchEntry, OutboxRecord } from './types.js';

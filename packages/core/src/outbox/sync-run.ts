@@ -1,6 +1,6 @@
 import { untilAborted } from '../api/send-request.js';
 import type { BackoffPolicy } from './backoff.js';
-import { classifyFailure } from './classify-failure.js';
+import { classifyFailure } from './api-transport.js';
 import type { OutboxNotices } from './outbox-notices.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';

@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { keyedRowChecksum, REPORT_DETAILS_VERSION } from '../outbox/report-key.js';
-import { outboxScope } from '../outbox/target.js';
+import { outboxScope } from '../outbox/outbox-options.js';
 import { fromHelsinki } from '../rules/helsinki-time.js';
 import { checkRequest } from '../rules/request-checks.js';
 import { GroupSchema, UsageRequestSchema } from '../schemas/api-request.js';
