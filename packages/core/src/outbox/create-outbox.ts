@@ -12,8 +12,16 @@ import {
 } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { OutboxEventTarget } from './outbox-events.js';
-import { checkOptions, DAY_MS, type OutboxOptions, type OutboxScope } from './outbox-options.js';
-import { belongsTo, countByTarget, newRecord, recordStore, type TargetCounts } from './record-store.js';
+import {
+  belongsTo,
+  checkOptions,
+  countByTarget,
+  DAY_MS,
+  type OutboxOptions,
+  type OutboxScope,
+  type TargetCounts,
+} from './outbox-options.js';
+import { newRecord, recordStore } from './record-store.js';
 import { combineTally, type LocalTally, tallyStore } from './show-tally.js';
 import { createStrictStore, requestPersistence } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';

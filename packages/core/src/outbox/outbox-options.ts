@@ -5,7 +5,7 @@ import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-
 import { OutboxError } from './outbox-error.js';
 import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
-import type { OutboxTransport } from './types.js';
+import type { OutboxCounts, OutboxRecord, OutboxTransport, RecordTarget } from './types.js';
 import type { VoidResult } from '../schemas/api.js';
 
 /** The API client, or the parts of it the outbox uses (`createApiClient()` fits). */
@@ -123,6 +123,37 @@ export function outboxScope(target: OutboxTarget): OutboxScope {
   const api = `${url.origin}${path}`;
   // A URL has no spaces (they are percent-encoded), so the first space separates the two parts.
   return { api, venueId: target.venueId, key: target.venueId ? `${api} ${target.venueId}` : api };
+}
+
+/**
+ * Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). A record a
+ * page script wrote without a target belongs to no outbox: it is never sent, and it never stops the others.
+ */
+export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
+  const t = record.target as RecordTarget | null | undefined;
+  return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
+}
+
+/** Open records of one target in an outbox's store (`targetCounts()`). */
+export type TargetCounts = OutboxCounts & {
+  readonly target: RecordTarget;
+  /** True for this outbox's own target. */
+  readonly own: boolean;
+};
+
+/** Open records per target, the scope's own first (`Outbox.targetCounts`); a record without a target counts for none. */
+export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord[]): TargetCounts[] {
+  const counts = new Map<string, TargetCounts>();
+  for (const r of records) {
+    if ((r.state !== 'pending' && r.state !== 'needs-attention') || !(r.target as RecordTarget | null))
+      continue;
+    const key = `${r.target.api} ${r.target.venueId}`;
+    const own = belongsTo(scope, r);
+    const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
+    const field = r.state === 'pending' ? 'pending' : 'needsAttention';
+    counts.set(key, { ...c, [field]: c[field] + 1 });
+  }
+  return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

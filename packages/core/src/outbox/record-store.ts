@@ -4,14 +4,7 @@ import { sha256Hex } from '../sha256.js';
 import { hexOf, newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
 import type { OutboxScope } from './outbox-options.js';
-import type {
-  Acceptance,
-  OutboxCounts,
-  OutboxRecord,
-  OutboxUsage,
-  RecordState,
-  RecordTarget,
-} from './types.js';
+import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types.js';
 
 /*
  * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
@@ -157,35 +150,4 @@ export function newRecord(
     createdAt: now,
     attempts: 0,
   };
-}
-
-/**
- * Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). A record a
- * page script wrote without a target belongs to no outbox: it is never sent, and it never stops the others.
- */
-export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
-  const t = record.target as RecordTarget | null | undefined;
-  return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);
-}
-
-/** Open records of one target in an outbox's store (`targetCounts()`). */
-export type TargetCounts = OutboxCounts & {
-  readonly target: RecordTarget;
-  /** True for this outbox's own target. */
-  readonly own: boolean;
-};
-
-/** Open records per target, the scope's own first (`Outbox.targetCounts`); a record without a target counts for none. */
-export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord[]): TargetCounts[] {
-  const counts = new Map<string, TargetCounts>();
-  for (const r of records) {
-    if ((r.state !== 'pending' && r.state !== 'needs-attention') || !(r.target as RecordTarget | null))
-      continue;
-    const key = `${r.target.api} ${r.target.venueId}`;
-    const own = belongsTo(scope, r);
-    const c = counts.get(key) ?? { target: r.target, own, pending: 0, needsAttention: 0 };
-    const field = r.state === 'pending' ? 'pending' : 'needsAttention';
-    counts.set(key, { ...c, [field]: c[field] + 1 });
-  }
-  return [...counts.values()].sort((a, b) => Number(b.own) - Number(a.own));
 }
