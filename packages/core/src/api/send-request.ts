@@ -60,16 +60,36 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
 }
 
 /**
- * Settles like `promise`, or rejects with the signal's reason as soon as it aborts: a token provider,
- * a transport or a body stream that ignores the signal can never hold an attempt past its timeout.
+ * Runs `task` with a signal that aborts when `outer` does (with its reason) or after `ms` (with `timeoutReason`),
+ * and settles as soon as that signal aborts, rejecting with its reason: a token provider, a transport or a body
+ * stream that ignores the signal can never hold the task past its deadline.
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined); // a late failure after the abort must not go unhandled
-  const aborted = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason as unknown);
-    signal.addEventListener('abort', () => reject(signal.reason as unknown), { once: true });
-  });
-  return Promise.race([aborted, promise]);
+export async function withDeadline<T>(
+  task: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  timeoutReason: unknown,
+  outer?: AbortSignal,
+): Promise<T> {
+  if (outer?.aborted) throw outer.reason;
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const onOuterAbort = (): void => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(timeoutReason), ms);
+  try {
+    const promise = task(signal);
+    promise.catch(() => undefined); // a late failure after the abort must not go unhandled
+    const aborted = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason as unknown);
+      signal.addEventListener('abort', () => reject(signal.reason as unknown), { once: true });
+    });
+    return await Promise.race([aborted, promise]);
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
 }
 
 /** One attempt: token, per-attempt timeout (covering the token, the transport and the body), validation. */
@@ -81,47 +101,35 @@ async function attemptOnce<S extends z.ZodMiniType>(
   outer: AbortSignal | undefined,
   refreshToken: boolean,
 ): Promise<{ data: z.infer<S>; response: Response; bytes: number }> {
-  const controller = new AbortController();
-  const onOuterAbort = (): void => controller.abort(outer?.reason);
-  if (outer?.aborted) throw new ApiAbortError({ cause: outer.reason });
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(TIMEOUT), ctx.timeoutMs);
+  const send = async (signal: AbortSignal) => {
+    const authorization = `Bearer ${await token(ctx, refreshToken)}`;
+    const { keyed: _keyed, maxBytes: _maxBytes, ...rest } = plan;
+    const request: TransportRequest = {
+      ...rest,
+      headers: { ...plan.headers, authorization },
+      signal,
+      attempt,
+    };
+    const response = await ctx.transport(request);
+    const maxBytes = Math.min(ctx.maxResponseBytes, plan.maxBytes ?? Infinity);
+    return { ...(await readResponse(response, schema, Date.now(), maxBytes)), response };
+  };
   try {
-    return await untilAborted(
-      (async () => {
-        const authorization = `Bearer ${await token(ctx, refreshToken)}`;
-        const { keyed: _keyed, maxBytes: _maxBytes, ...rest } = plan;
-        const request: TransportRequest = {
-          ...rest,
-          headers: { ...plan.headers, authorization },
-          signal: controller.signal,
-          attempt,
-        };
-        const response = await ctx.transport(request);
-        const maxBytes = Math.min(ctx.maxResponseBytes, plan.maxBytes ?? Infinity);
-        return { ...(await readResponse(response, schema, Date.now(), maxBytes)), response };
-      })(),
-      controller.signal,
-    );
+    return await withDeadline(send, ctx.timeoutMs, TIMEOUT, outer);
   } catch (cause) {
-    throw classifyFailure(cause, controller.signal, ctx.timeoutMs, plan.params.cardId);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
+    throw classifyFailure(cause, outer, ctx.timeoutMs, plan.params.cardId);
   }
 }
 
+/** An attempt's failure as a typed error: the deadline's `TIMEOUT`, the caller's abort, or the transport's own. */
 function classifyFailure(
   cause: unknown,
-  signal: AbortSignal,
+  outer: AbortSignal | undefined,
   timeoutMs: number,
   cardId: string | undefined,
 ): KaikuApiError {
-  if (signal.aborted) {
-    return signal.reason === TIMEOUT
-      ? new ApiTimeoutError(timeoutMs)
-      : new ApiAbortError({ cause: signal.reason });
-  }
+  if (cause === TIMEOUT) return new ApiTimeoutError(timeoutMs);
+  if (outer?.aborted && cause === outer.reason) return new ApiAbortError({ cause });
   if (cause instanceof KaikuApiError) return cause;
   // A transport's message may quote the URL, and a lookup's URL holds the card ID: it is cut out.
   const message = cause instanceof Error ? cause.message : undefined;

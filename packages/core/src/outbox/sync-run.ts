@@ -1,4 +1,4 @@
-import { untilAborted } from '../api/send-request.js';
+import { withDeadline } from '../api/send-request.js';
 import type { BackoffPolicy } from './backoff.js';
 import { classifyFailure } from './api-transport.js';
 import type { OutboxNotices } from './outbox-notices.js';
@@ -7,7 +7,7 @@ import type { RecordStore } from './record-store.js';
 import type { RetryPace } from './record-actions.js';
 import type { SyncLock } from './sync-lock.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
-import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
+import type { ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
 
 /** What an outbox's operations (sync runs, `resolve`, `voidUsage`) share: its store, lock, server and clock. */
 export type OutboxParts = {
@@ -30,6 +30,9 @@ export type OutboxParts = {
 };
 
 const quietly = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
+
+const batchTimeout = () =>
+  Object.assign(new Error('The batch got no answer in time.'), { code: 'timeout', retryable: true });
 
 const failed = (failure: string, retryAfterMs?: number): AttemptOutcome =>
   retryAfterMs === undefined ? { kind: 'failed', failure } : { kind: 'failed', failure, retryAfterMs };
@@ -89,7 +92,10 @@ async function runSync(
     let outcomes: readonly ItemOutcome[];
     try {
       const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
-      outcomes = await sendWithDeadline(transport, entries, signal, p.sendTimeoutMs);
+      // A transport that never settles (one ignoring the signal) must not hold the lock and leave every tab
+      // "sending": past `sendTimeoutMs` the batch counts as `timeout` (a late answer is ignored; the resend replays).
+      const send = (deadline: AbortSignal) => transport.sendBatch(entries, anySignal(signal, deadline));
+      outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout());
     } catch (error) {
       const failure = classifyFailure(error);
       const ids = batch.map((r) => r.id);
@@ -140,33 +146,6 @@ export function applyOutcome(
   const { code, status, reasons } = outcome;
   const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
   return { ...current, attempts, state: 'needs-attention', problem };
-}
-
-/**
- * A transport that never settles (a custom back end ignoring the signal) must not hold the sync lock
- * and leave every tab "sending" for good: after `timeoutMs` the batch is aborted and counts as a
- * `timeout` (the records stay pending; a late answer is ignored and the resend is a replay).
- */
-async function sendWithDeadline(
-  transport: OutboxTransport,
-  entries: BatchEntry[],
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<readonly ItemOutcome[]> {
-  const deadline = new AbortController();
-  const timeout = Object.assign(new Error('The batch got no answer in time.'), {
-    code: 'timeout',
-    retryable: true,
-  });
-  const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
-  try {
-    return await untilAborted(
-      transport.sendBatch(entries, anySignal(signal, deadline.signal)),
-      deadline.signal,
-    );
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** `AbortSignal.any` where it exists (Safari ≥ 17.4, Chromium ≥ 116), a listener pair elsewhere. */
