@@ -90,8 +90,10 @@ export class OutboxNotices {
     this.#post({ type: 'change' });
   }
 
-  /** Records left `pending` during a run: counted, not re-read (re-reading per batch is quadratic). */
-  settled(synced: readonly string[], refused: readonly OutboxRecord[]): void {
+  /** Records a run changed: those that left `pending` are counted, not re-read (re-reading per batch is quadratic). */
+  settled(changed: readonly OutboxRecord[]): void {
+    const synced = changed.filter((r) => r.state === 'synced').map((r) => r.id);
+    const refused = changed.filter((r) => r.state === 'needs-attention');
     const { pending, needsAttention } = this.#counts;
     const left = synced.length + refused.length;
     if (left)

@@ -107,11 +107,7 @@ async function runSync(
     const byId = new Map(batch.map((r, i): [string, ItemOutcome] => [r.id, outcomes[i] ?? missing]));
     const now = p.now();
     const changed = await p.records.update([...byId.keys()], (r) => applyOutcome(r, byId.get(r.id), now));
-    const syncedIds = changed.filter((r) => r.state === 'synced').map((r) => r.id);
-    p.notices.settled(
-      syncedIds,
-      changed.filter((r) => r.state === 'needs-attention'),
-    );
+    p.notices.settled(changed);
     p.notices.sync('progress');
     let retryAfterMs: number | undefined;
     for (const [id, outcome] of byId) {
