@@ -47,12 +47,8 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   const sep = options.separator ?? ';';
   // The report's columns, titles and words are the import's own (`REPORT_FIELDS`, `messages/reports.ts`): it reads
   // them back and sends each usage as this outbox will (docs/reports.md).
-  const lines = [
-    csvLine(
-      COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]),
-      sep,
-    ),
-  ];
+  const header = COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]);
+  const lines = [csvLine(header, sep)];
   let [adults, children] = [0, 0];
   for (const r of records) {
     // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
