@@ -7,7 +7,7 @@
  * record with non-ASCII bytes decides; a later record that only makes sense in the other encoding is a
  * mixed-encoding row error, never silent mojibake.
  */
-import { concat, peek } from './byte-source.js';
+import { concat } from './byte-source.js';
 import { recogniseHeader } from './header.js';
 import { ReportError } from './report-error.js';
 import type { RawRow, RowIssue } from './types.js';
@@ -220,7 +220,6 @@ export class RecordDecoder {
 
 export type CsvInfo = { delimiter: Delimiter | undefined; encoding: Encoding | undefined };
 
-const SNIFF_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** The head as text: UTF-8 when it is (a character cut at the end aside), else Windows-1252. */
@@ -255,14 +254,14 @@ function delimiterOfHeader(text: string): Delimiter | undefined {
 /**
  * @example
  * const info: CsvInfo = { delimiter: undefined, encoding: undefined };
- * for await (const row of readCsvRows(chunks, { isText: false, maxRecordBytes: 1 << 20 }, info)) …
+ * const peeked = await peek(chunks, 64 * 1024); // the head the delimiter and encoding are sniffed from
+ * for await (const row of readCsvRows(peeked, { isText: false, maxRecordBytes: 1 << 20 }, info)) …
  */
 export async function* readCsvRows(
-  source: AsyncIterable<Uint8Array>,
+  { head, chunks }: { readonly head: Uint8Array; readonly chunks: AsyncIterable<Uint8Array> },
   options: { readonly isText: boolean; readonly maxRecordBytes: number },
   info: CsvInfo,
 ): AsyncGenerator<RawRow> {
-  const { head, chunks } = await peek(source, SNIFF_BYTES);
   const hasBom = BOM.every((b, i) => head[i] === b);
   const headText = decodeHead(head);
   const sniffed = sniffDelimiter(headText);
