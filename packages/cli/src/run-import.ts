@@ -95,9 +95,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
 
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return failWith('fileMissing', { file }, EXIT.file);
-  const fileSize = info.size;
   // Refused before anything is read or registered.
-  if (fileSize > maxBytes)
+  if (info.size > maxBytes)
     return fail(new ReportError('report-too-large', { limit: maxBytes }).localized[locale], EXIT.file);
   const force = v.force === true;
   // Checked before the server is asked or a byte is read: `--rows in.csv` must not truncate the input.
@@ -111,7 +110,6 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
 
   const rowsOut = v.rows === undefined ? undefined : await openOutput(cli, v.rows, force);
   if (typeof rowsOut === 'number') return rowsOut;
-  let rowsWritten = true;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
   const rowLines: [number, string][] = [];
@@ -133,7 +131,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
 
   const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true, {
     dryRun,
-    totalBytes: fileSize,
+    totalBytes: info.size,
   });
   const options: ImportOptions = {
     venueId: v.venue,
@@ -151,21 +149,17 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     onProgress: (p) => bar.update(p),
     ...(onRow ? { onRow } : {}),
   };
-  let result: ImportResult;
-  try {
-    result = await importSalesReport(createReadStream(file), options);
-  } catch (error) {
-    // Only bad options throw (file and server problems come back in the result).
-    bar.done();
-    return fail(error instanceof ReportError ? error.localized[locale] : String(error), EXIT.usage);
-  }
+  const imported = importSalesReport(createReadStream(file), options);
+  const result = await imported.catch((thrown: unknown) => ({ thrown }));
   bar.done();
-  if (rowsOut) {
-    rowLines.sort(([a], [b]) => a - b);
-    for (const [, line] of rowLines) rowsOut.write(line);
-    // The import itself is done and its summary still printed; a rows file that could not be written is said.
-    rowsWritten = await closeOutput(rowsOut);
+  // Only bad options throw (file and server problems come back in the result).
+  if ('thrown' in result) {
+    const { thrown } = result;
+    return fail(thrown instanceof ReportError ? thrown.localized[locale] : String(thrown), EXIT.usage);
   }
+  if (rowsOut) for (const [, line] of rowLines.sort(([a], [b]) => a - b)) rowsOut.write(line);
+  // The import itself is done and its summary still printed; a rows file that could not be written is said.
+  const rowsWritten = !rowsOut || (await closeOutput(rowsOut));
 
   // Nothing was read: the file itself is the problem.
   if (result.error && result.counts.rows === 0 && !v.json)

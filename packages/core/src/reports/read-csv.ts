@@ -264,11 +264,10 @@ export async function* readCsvRows(
 ): AsyncGenerator<RawRow> {
   const hasBom = BOM.every((b, i) => head[i] === b);
   const headText = decodeHead(head);
-  const sniffed = sniffDelimiter(headText);
-  const { sepLine } = sniffed;
+  const { delimiter: counted, sepLine } = sniffDelimiter(headText);
   // The delimiter that makes a header row of one of the first lines wins over counting: a title row
   // such as "Teatteri Hilla, Helsinki, helmikuu 2020" must not make a semicolon report comma-separated.
-  const delimiter = sepLine ? sniffed.delimiter : (delimiterOfHeader(headText) ?? sniffed.delimiter);
+  const delimiter = sepLine ? counted : (delimiterOfHeader(headText) ?? counted);
   info.delimiter = delimiter;
   const decoder = new RecordDecoder(options.isText || hasBom ? 'utf-8' : undefined);
   for await (const record of splitRecords(chunks, delimiter.charCodeAt(0), options.maxRecordBytes)) {
