@@ -113,21 +113,12 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
   const rowLines: [number, string][] = [];
-  const onRow = rowsOut
-    ? (e: RowEvent) => {
-        for (const err of e.errors && e.errors.length > 0 ? e.errors : [undefined]) {
-          const cells = [
-            e.row,
-            e.status,
-            err?.field ?? '',
-            err?.code ?? '',
-            err?.message[locale] ?? '',
-            e.cardId ?? '',
-          ];
-          rowLines.push([e.row, cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n']);
-        }
-      }
-    : undefined;
+  const onRow = (e: RowEvent) => {
+    for (const err of e.errors?.length ? e.errors : [undefined]) {
+      const cells = [e.row, e.status, err?.field, err?.code, err?.message[locale], e.cardId];
+      rowLines.push([e.row, cells.map((cell) => csvCell(cell ?? '', ';')).join(';') + '\r\n']);
+    }
+  };
 
   const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true, {
     dryRun,
@@ -147,7 +138,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     ...(v.sheet === undefined ? {} : { sheet: /^\d+$/.test(v.sheet) ? Number(v.sheet) : v.sheet }),
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (p) => bar.update(p),
-    ...(onRow ? { onRow } : {}),
+    ...(rowsOut ? { onRow } : {}),
   };
   const imported = importSalesReport(createReadStream(file), options);
   const result = await imported.catch((thrown: unknown) => ({ thrown }));

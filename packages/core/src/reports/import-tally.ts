@@ -54,20 +54,10 @@ export class ImportTally {
     return { rows: this.rows, ...this.tallies, ...(ranged as Record<Ranged, number>) };
   }
 
-  progress(info: ReportInfo): ImportProgress {
+  progress({ format, counter, totalBytes }: ReportInfo): ImportProgress {
     const { valid, registered, alreadyRegistered, refused, invalid } = this.counts();
-    const { format, counter, totalBytes } = info;
-    return {
-      format,
-      bytesRead: counter.bytes,
-      totalBytes,
-      rowsRead: this.rows,
-      valid,
-      registered,
-      alreadyRegistered,
-      refused,
-      invalid,
-    };
+    const counts = { valid, registered, alreadyRegistered, refused, invalid };
+    return { format, bytesRead: counter.bytes, totalBytes, rowsRead: this.rows, ...counts };
   }
 
   result(info: ReportInfo, dryRun: boolean): ImportResult {
