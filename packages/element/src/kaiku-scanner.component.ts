@@ -371,8 +371,36 @@ export class KaikuScanner extends LitElement {
         @keydown=${this.onKeyDown}
         lang=${this.locale}
       >
-        ${this.renderHeader()}
-        <div part="stage" class="stage">${this.renderStage()}</div>
+        ${renderHeader(v, {
+          sync: flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
+          // The client refuses a plain-http URL to another machine without the opt-in.
+          insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+          storage: flow.sync.state,
+          onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
+          cameraNotices: this.camera.notices,
+          loadFailed: this.language.failed !== undefined,
+          show: this.show,
+          shows: this.shows,
+          mode: this.mode,
+          cap: flow.capState,
+          onSyncNow: () => void this.syncNow(),
+          onShowChange: this.onShowChange,
+          onModeChange: this.onModeChange,
+        })}
+        <div part="stage" class="stage">
+          ${
+            this.config.render(v) ??
+            renderStage(v, flow, {
+              noCamera: this.noCamera,
+              camera: this.camera,
+              onSubmit: this.onManualSubmit,
+              onCameraToggle: this.onCameraToggle,
+              show: this.show,
+              cardViews: this.views.card,
+              tickets: this.ticketHandlers,
+            })
+          }
+        </div>
         ${this.renderNeedsAttention()} ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
@@ -392,42 +420,6 @@ export class KaikuScanner extends LitElement {
       () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
       (id) => void this.flow.sync.act(async () => this.svc.get().registerRest?.(id)),
     );
-  }
-
-  private renderStage(): TemplateResult {
-    return (
-      this.config.render(this.view) ??
-      renderStage(this.view, this.flow, {
-        noCamera: this.noCamera,
-        cameraOn: this.camera.active,
-        cameraHint: this.camera.hint,
-        cameraControls: this.camera.controls,
-        onSubmit: this.onManualSubmit,
-        onCameraToggle: this.onCameraToggle,
-        show: this.show,
-        cardViews: this.views.card,
-        tickets: this.ticketHandlers,
-      })
-    );
-  }
-
-  private renderHeader(): TemplateResult {
-    return renderHeader(this.view, {
-      sync: this.flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
-      // The client refuses a plain-http URL to another machine without the opt-in.
-      insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
-      storage: this.flow.sync.state,
-      onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
-      cameraNotices: this.camera.notices,
-      loadFailed: this.language.failed !== undefined,
-      show: this.show,
-      shows: this.shows,
-      mode: this.mode,
-      cap: this.flow.capState,
-      onSyncNow: () => void this.syncNow(),
-      onShowChange: this.onShowChange,
-      onModeChange: this.onModeChange,
-    });
   }
 
   private readonly ticketHandlers: TicketHandlers = {
