@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
@@ -359,7 +359,7 @@ export class KaikuScanner extends LitElement {
     });
   };
 
-  /** The header, the stage of the flow, the needs-attention list, the shift panel and the live regions. */
+  /** Header, stage, needs-attention list (its code loads once it has items), shift panel, live regions. */
   override render(): TemplateResult {
     const v = this.view;
     const flow = this.flow;
@@ -401,25 +401,22 @@ export class KaikuScanner extends LitElement {
             })
           }
         </div>
-        ${this.renderNeedsAttention()} ${this.views.renderShift(v, this, flow, this.svc.get())}
+        ${this.views.attention?.renderNeedsAttention(
+          v,
+          flow.sync.state.needsAttention,
+          (id) => void flow.sync.act(() => this.svc.get().resolveAttention(id)),
+          () =>
+            void this.views.attention?.downloadCsv(
+              () => this.exportCsv(),
+              (e) => flow.sync.act(() => Promise.reject(e)),
+            ),
+          (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
+        )}
+        ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>
     `;
-  }
-
-  /** The list's code loads when there is something in it (see the services' outbox callback). */
-  private renderNeedsAttention(): TemplateResult | typeof nothing {
-    const views = this.views.attention;
-    if (!views) return nothing;
-    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.act(() => Promise.reject(e));
-    return views.renderNeedsAttention(
-      this.view,
-      this.flow.sync.state.needsAttention,
-      (id) => void this.flow.sync.act(() => this.svc.get().resolveAttention(id)),
-      () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
-      (id) => void this.flow.sync.act(async () => this.svc.get().registerRest?.(id)),
-    );
   }
 
   private readonly ticketHandlers: TicketHandlers = {
