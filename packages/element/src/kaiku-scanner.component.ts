@@ -238,7 +238,9 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
-  private readonly language = new LocaleController(this, () => this.flow.partFailed());
+  private readonly language = new LocaleController(this, () =>
+    this.flow.emitError({ code: 'element-load-failed', stage: 'config' }),
+  );
 
   /** The language in use. */
   get locale(): UiLocale {
@@ -348,11 +350,11 @@ export class KaikuScanner extends LitElement {
 
   private readonly onShowChange = (e: Event): void => {
     this.showId = (e.target as HTMLSelectElement).value;
-    this.flow.showChanged();
+    this.flow.set(() => (this.flow.capState = undefined)); // unknown until the new show's tally is fetched
   };
 
   private readonly onCameraToggle = (): void => {
-    this.flow.clearCameraError();
+    this.flow.set(() => (this.flow.cameraError = undefined));
     void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,

@@ -246,26 +246,12 @@ export class ScanFlow extends Screen {
     this.emitError({ code: reason.code, stage: 'input' });
   }
 
-  /** A part loaded on demand (a language's strings) did not come: the host hears it, as for any failure. */
-  partFailed(): void {
-    this.emitError({ code: 'element-load-failed', stage: 'config' });
-  }
-
   cameraFailed(error: ServiceError): void {
     this.set(() => {
       this.alert = (v) => v.text(error.message);
       this.cameraError = { code: error.code, message: error.message };
     });
     this.emitError({ code: error.code, stage: 'camera' });
-  }
-
-  clearCameraError(): void {
-    this.set(() => (this.cameraError = undefined));
-  }
-
-  /** The show changed: its tally is unknown until fetched. */
-  showChanged(): void {
-    this.set(() => (this.capState = undefined));
   }
 
   dispose(): void {
