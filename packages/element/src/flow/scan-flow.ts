@@ -207,7 +207,7 @@ export class ScanFlow extends Screen {
   /** Back to ready, dropping the card on screen (a reading that waits is looked up next). */
   reset(): void {
     this.looking.abort();
-    this.group?.abort();
+    this.group?.member.abort();
     this.toPhase({ name: 'ready' });
   }
 
@@ -257,7 +257,7 @@ export class ScanFlow extends Screen {
   dispose(): void {
     this.looking.abort();
     this.cards?.dispose();
-    this.group?.abort();
+    this.group?.member.abort();
     this.tally.dispose();
   }
 }
