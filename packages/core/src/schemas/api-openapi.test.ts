@@ -45,6 +45,22 @@ describe('docs/openapi.json', () => {
     for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');
   });
+
+  it("documents a card operation's own 404 (card-not-registered), not the shared no-such-path one", () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        Record<string, { operationId: string; responses: Record<string, { description: string }> }>
+      >;
+    };
+    const notFound = Object.fromEntries(
+      Object.values(doc.paths).flatMap((p) =>
+        Object.values(p).map((o) => [o.operationId, o.responses['404']?.description]),
+      ),
+    );
+    for (const op of ['lookupCard', 'lookupCardByPath', 'registerUsage'])
+      expect(notFound[op], op).toContain('card-not-registered');
+  });
 });
 
 describe('the contract modules', () => {

@@ -210,8 +210,8 @@ function paths(): Json {
         requestBody: jsonBody('CardLookupRequest'),
         responses: {
           '200': json('CardRecord', 'The card record.'),
-          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
           ...common,
+          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
         },
       },
     },
