@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, type UiLocale } from './translations/index.js';
@@ -238,7 +238,9 @@ export class KaikuScanner extends LitElement {
     (e) => this.flow.cameraFailed(e),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
-  private readonly language = new LocaleController(this, () => this.flow.partFailed());
+  private readonly language = new LocaleController(this, () =>
+    this.flow.emitError({ code: 'element-load-failed', stage: 'config' }),
+  );
 
   /** The language in use. */
   get locale(): UiLocale {
@@ -348,18 +350,18 @@ export class KaikuScanner extends LitElement {
 
   private readonly onShowChange = (e: Event): void => {
     this.showId = (e.target as HTMLSelectElement).value;
-    this.flow.showChanged();
+    this.flow.set(() => (this.flow.capState = undefined)); // unknown until the new show's tally is fetched
   };
 
   private readonly onCameraToggle = (): void => {
-    this.flow.clearCameraError();
+    this.flow.set(() => (this.flow.cameraError = undefined));
     void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,
     });
   };
 
-  /** The header, the stage of the flow, the needs-attention list, the shift panel and the live regions. */
+  /** Header, stage, needs-attention list (its code loads once it has items), shift panel, live regions. */
   override render(): TemplateResult {
     const v = this.view;
     const flow = this.flow;
@@ -371,63 +373,52 @@ export class KaikuScanner extends LitElement {
         @keydown=${this.onKeyDown}
         lang=${this.locale}
       >
-        ${this.renderHeader()}
-        <div part="stage" class="stage">${this.renderStage()}</div>
-        ${this.renderNeedsAttention()} ${this.views.renderShift(v, this, flow, this.svc.get())}
+        ${renderHeader(v, {
+          sync: flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
+          // The client refuses a plain-http URL to another machine without the opt-in.
+          insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
+          storage: flow.sync.state,
+          onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
+          cameraNotices: this.camera.notices,
+          loadFailed: this.language.failed !== undefined,
+          show: this.show,
+          shows: this.shows,
+          mode: this.mode,
+          cap: flow.capState,
+          onSyncNow: () => void this.syncNow(),
+          onShowChange: this.onShowChange,
+          onModeChange: this.onModeChange,
+        })}
+        <div part="stage" class="stage">
+          ${
+            this.config.render(v) ??
+            renderStage(v, flow, {
+              noCamera: this.noCamera,
+              camera: this.camera,
+              onSubmit: this.onManualSubmit,
+              onCameraToggle: this.onCameraToggle,
+              show: this.show,
+              cardViews: this.views.card,
+              tickets: this.ticketHandlers,
+            })
+          }
+        </div>
+        ${this.views.attention?.renderNeedsAttention(
+          v,
+          flow.sync.state.needsAttention,
+          (id) => void flow.sync.act(() => this.svc.get().resolveAttention(id)),
+          () =>
+            void this.views.attention?.downloadCsv(
+              () => this.exportCsv(),
+              (e) => flow.sync.act(() => Promise.reject(e)),
+            ),
+          (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
+        )}
+        ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>
       </section>
     `;
-  }
-
-  /** The list's code loads when there is something in it (see the services' outbox callback). */
-  private renderNeedsAttention(): TemplateResult | typeof nothing {
-    const views = this.views.attention;
-    if (!views) return nothing;
-    const exportFailed = (e: unknown): Promise<void> => this.flow.sync.act(() => Promise.reject(e));
-    return views.renderNeedsAttention(
-      this.view,
-      this.flow.sync.state.needsAttention,
-      (id) => void this.flow.sync.act(() => this.svc.get().resolveAttention(id)),
-      () => void views.downloadCsv(() => this.exportCsv(), exportFailed),
-      (id) => void this.flow.sync.act(async () => this.svc.get().registerRest?.(id)),
-    );
-  }
-
-  private renderStage(): TemplateResult {
-    return (
-      this.config.render(this.view) ??
-      renderStage(this.view, this.flow, {
-        noCamera: this.noCamera,
-        cameraOn: this.camera.active,
-        cameraHint: this.camera.hint,
-        cameraControls: this.camera.controls,
-        onSubmit: this.onManualSubmit,
-        onCameraToggle: this.onCameraToggle,
-        show: this.show,
-        cardViews: this.views.card,
-        tickets: this.ticketHandlers,
-      })
-    );
-  }
-
-  private renderHeader(): TemplateResult {
-    return renderHeader(this.view, {
-      sync: this.flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
-      // The client refuses a plain-http URL to another machine without the opt-in.
-      insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
-      storage: this.flow.sync.state,
-      onAcknowledgeLoss: () => void this.svc.get().acknowledgeLoss?.(),
-      cameraNotices: this.camera.notices,
-      loadFailed: this.language.failed !== undefined,
-      show: this.show,
-      shows: this.shows,
-      mode: this.mode,
-      cap: this.flow.capState,
-      onSyncNow: () => void this.syncNow(),
-      onShowChange: this.onShowChange,
-      onModeChange: this.onModeChange,
-    });
   }
 
   private readonly ticketHandlers: TicketHandlers = {

@@ -106,7 +106,8 @@ export class CardLookup {
 
 /** A community card's group: each member's card read, looked up at once, and added only if it may join. */
 export class Group {
-  private readonly member = new Task();
+  /** The member look-up under way: aborted when the clerk leaves the card. */
+  readonly member = new Task();
   /** Members looked up without Kaikukanta (offline): Kaikukanta checks them when the usage is sent. */
   readonly unverified = new Set<string>();
 
@@ -148,11 +149,6 @@ export class Group {
       s.phase = { ...now, request: { ...now.request, groupCardIds } };
       s.polite = (v) => `${v.text(C.groupHeading)}: ${cardId}`;
     });
-  }
-
-  /** Drops the member look-up under way (the clerk left the card). */
-  abort(): void {
-    this.member.abort();
   }
 
   /** Why a looked-up member's card cannot join (a community card, its own status or validity), if it cannot. */

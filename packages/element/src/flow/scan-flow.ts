@@ -207,7 +207,7 @@ export class ScanFlow extends Screen {
   /** Back to ready, dropping the card on screen (a reading that waits is looked up next). */
   reset(): void {
     this.looking.abort();
-    this.group?.abort();
+    this.group?.member.abort();
     this.toPhase({ name: 'ready' });
   }
 
@@ -246,11 +246,6 @@ export class ScanFlow extends Screen {
     this.emitError({ code: reason.code, stage: 'input' });
   }
 
-  /** A part loaded on demand (a language's strings) did not come: the host hears it, as for any failure. */
-  partFailed(): void {
-    this.emitError({ code: 'element-load-failed', stage: 'config' });
-  }
-
   cameraFailed(error: ServiceError): void {
     this.set(() => {
       this.alert = (v) => v.text(error.message);
@@ -259,19 +254,10 @@ export class ScanFlow extends Screen {
     this.emitError({ code: error.code, stage: 'camera' });
   }
 
-  clearCameraError(): void {
-    this.set(() => (this.cameraError = undefined));
-  }
-
-  /** The show changed: its tally is unknown until fetched. */
-  showChanged(): void {
-    this.set(() => (this.capState = undefined));
-  }
-
   dispose(): void {
     this.looking.abort();
     this.cards?.dispose();
-    this.group?.abort();
+    this.group?.member.abort();
     this.tally.dispose();
   }
 }

@@ -146,7 +146,11 @@ function decideWithCore(input: DecideInput): Decision {
  * is loaded with `import()` (see `create-core-services.ts`): it is most of the element's bytes and none of them is
  * needed to paint the element and start listening for a scanner.
  */
-export function composeCoreServices(options: CoreServicesOptions): ComposedServices {
+export function composeCoreServices(
+  options: CoreServicesOptions,
+  /** Called with the new state whenever the outbox changes (the wrapper fans it out to `onOutboxChange`). */
+  changed: (state: OutboxState) => void,
+): ComposedServices {
   void loadLateTexts().catch(() => undefined);
   // A base URL the client refuses (plain http to another machine, or malformed) leaves the element unconfigured:
   // every look-up and registration then fails with the client's code, in the clerk's language.
@@ -196,7 +200,6 @@ export function composeCoreServices(options: CoreServicesOptions): ComposedServi
         ...(options.databaseName ? { databaseName: options.databaseName } : {}),
       })
     : undefined;
-  const listeners = new Set<(s: OutboxState) => void>();
   /** Per card on screen: whether its last look-up was decided without the server (memory only). */
   const provisional = new Map<string, boolean>();
   /** Whether this device can keep usages, checked once at start (before the state is first read). */
@@ -228,10 +231,7 @@ export function composeCoreServices(options: CoreServicesOptions): ComposedServi
     return { pending: pending.length, pendingIds: pending.map((r) => r.id), needsAttention, ...kept };
   };
   const notify = (): void => {
-    void readState().then(
-      (s) => listeners.forEach((l) => l(s)),
-      () => undefined,
-    );
+    void readState().then(changed, () => undefined);
   };
   outbox?.addEventListener('outbox-change', notify);
   outbox?.addEventListener('outbox-needs-attention', notify);
@@ -359,11 +359,6 @@ export function composeCoreServices(options: CoreServicesOptions): ComposedServi
 
     outboxState: readState,
 
-    onOutboxChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-
     async syncNow() {
       if (!outbox) return;
       await outbox.syncNow();
@@ -409,7 +404,6 @@ export function composeCoreServices(options: CoreServicesOptions): ComposedServi
 
     dispose() {
       clearTimeout(probeTimer);
-      listeners.clear();
       outbox?.stop();
     },
   };

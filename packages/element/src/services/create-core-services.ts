@@ -1,5 +1,6 @@
 import type { CoreServicesOptions, OutboxState, ScannerServices } from './types.js';
 import { lazyModule } from '../lazy-module.js';
+import type * as CoreModule from './core-services.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
 import { parseCardId } from '@kaiku-scanner/core/wedge';
 import { checkOptions } from '@kaiku-scanner/core/base';
@@ -18,12 +19,14 @@ const OPTIONS = {
   terminalName: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
-/** What the loaded code composes: everything (undo included) but `parseCardId`, which answers at once from here. */
-export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId'>>;
-type CoreModule = { readonly composeCoreServices: (options: CoreServicesOptions) => ComposedServices };
+/**
+ * What the loaded code composes: everything (undo included) but `parseCardId`, which answers at once from here, and
+ * `onOutboxChange`, whose listeners are kept here (the loaded code calls back with each new state).
+ */
+export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId' | 'onOutboxChange'>>;
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
-const coreModule = lazyModule<CoreModule>(() => import('./core-services.js'));
+const coreModule = lazyModule(() => import('./core-services.js'));
 
 /** The default services, plus what the element needs to know about their loading. */
 export type CoreServices = ScannerServices & {
@@ -50,13 +53,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   let inner: ComposedServices | undefined;
   let disposed = false;
   const listeners = new Set<(s: OutboxState) => void>();
-  const build = (m: CoreModule): ComposedServices => {
+  const build = (m: typeof CoreModule): ComposedServices => {
     if (disposed) throw elementError('element-disposed', 'The services have been disposed.');
-    if (!inner) {
-      inner = m.composeCoreServices(options);
-      inner.onOutboxChange((s) => listeners.forEach((l) => l(s)));
-    }
-    return inner;
+    return (inner ??= m.composeCoreServices(options, (s) => listeners.forEach((l) => l(s))));
   };
   const already = coreModule.get();
   if (already) build(already);

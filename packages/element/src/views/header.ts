@@ -55,7 +55,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
         : nothing
     }
     <div class="context">
-      ${renderShow(v, m.show, m.shows, m.onShowChange)} ${renderMode(v, m.mode, m.onModeChange)}
+      ${renderShow(v, m)} ${renderMode(v, m.mode, m.onModeChange)}
       ${m.show ? renderCapMeter(v, m.cap) : nothing}
     </div>
   `;
@@ -122,12 +122,7 @@ function renderSyncStatus({ t, fmt }: ViewContext, s: SyncFacts, onSyncNow: () =
 }
 
 /** The show tickets are given for: its name, kind and start, or a chooser when the host passes a list. */
-function renderShow(
-  { t, fmt }: ViewContext,
-  show: ShowContext | undefined,
-  shows: readonly ShowContext[],
-  onChoose: (e: Event) => void,
-): TemplateResult {
+function renderShow({ t, fmt }: ViewContext, { show, shows, onShowChange }: HeaderModel): TemplateResult {
   const kind = (s: ShowContext): string => (s.kind === 'course' ? t.kindCourse : t.kindEvent);
   const summary = show
     ? html`<p class="show-name">${show.name}</p>
@@ -139,7 +134,7 @@ function renderShow(
   const label = (s: ShowContext): string => `${fmt.dateTime(s.start)} · ${s.name}`;
   return html`<div part="show" class="field">
     <label for="show-select">${t.chooseShow}</label>
-    <select id="show-select" title=${show ? label(show) : ''} @change=${onChoose}>
+    <select id="show-select" title=${show ? label(show) : ''} @change=${onShowChange}>
       <option value="" ?selected=${!show}>—</option>
       ${shows.map(
         (s) =>

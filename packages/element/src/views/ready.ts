@@ -2,14 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Reason } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 import type { Screen } from '../flow/screen.js';
+import type { CameraController } from '../controllers/camera-controller.js';
 
 export type ReadyOptions = {
   readonly noCamera: boolean;
-  readonly cameraOn: boolean;
-  /** The camera has found nothing for a while: show the clerk what to try. */
-  readonly cameraHint: boolean;
-  /** The open camera's torch and zoom, where its track has them. */
-  readonly cameraControls: TrackControls | undefined;
+  /** Whether the camera is open (`active`), has found nothing for a while (`hint`), and its torch and zoom. */
+  readonly camera: Pick<CameraController, 'active' | 'hint' | 'controls'>;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
 };
@@ -64,7 +62,7 @@ export function renderReady(
  */
 export function renderCamera(
   { t, text }: ViewContext,
-  { cameraOn: on, cameraHint: hint, cameraControls: c, onCameraToggle: onToggle }: ReadyOptions,
+  { camera: { active: on, hint, controls: c }, onCameraToggle: onToggle }: ReadyOptions,
   error: Reason | undefined,
 ): TemplateResult {
   const torch = c?.torch;
