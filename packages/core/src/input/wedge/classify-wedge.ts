@@ -65,19 +65,8 @@ function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOption
   return { state: { ...state, phase: IDLE }, effects: evaluateBurst(burst, end, options) };
 }
 
-/**
- * True when a burst that ended with `effects` was the reader's, and so is the key that ended it: it has a verdict,
- * or it is the rest of a refused reading and gives nothing back.
- */
-function readersEnd(burst: Burst | undefined, effects: readonly WedgeEffect[]): boolean {
-  if (effects.some((e) => e.kind === 'scan' || e.kind === 'error')) return true;
-  return burst?.rest === true && !effects.some((e) => e.kind === 'release');
-}
-
-/** A key that is no character ends the burst as interrupted. */
-function interrupt(state: WedgeState, options: ResolvedWedgeOptions): Step {
-  return endBurst(state, { kind: 'interrupted' }, options);
-}
+/** How a key that is no character ends the burst. */
+const INTERRUPTED: BurstEnd = { kind: 'interrupted' };
 
 /** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
 function silenceLimit(options: ResolvedWedgeOptions, phase: Phase, waitsForTerminator: boolean): number {
@@ -218,7 +207,7 @@ const KEYDOWN: Transitions = {
     }),
     effects: suppressIn(state.phase),
   }),
-  held: (state, _, __, options) => interrupt(state, options),
+  held: (state, _, __, options) => endBurst(state, INTERRUPTED, options),
   terminator: (state, { other }, record, options) => {
     // With terminator 'none', an Enter or Tab the reader sends anyway completes the reading like a terminator, and
     // its scan too waits for that key's keyup, so that a person's key still held then refuses it.
@@ -229,7 +218,11 @@ const KEYDOWN: Transitions = {
       : { kind: 'other-terminator', t, received: other };
     const burst = burstOf(state.phase);
     const ended = endBurst(state, end, options);
-    const kept = readersEnd(burst, ended.effects);
+    // The burst was the reader's, and so is its terminator, when it has a verdict, or when it is the rest of a
+    // refused reading and gives nothing back.
+    const kept =
+      ended.effects.some((e) => e.kind === 'scan' || e.kind === 'error') ||
+      (burst?.rest === true && !ended.effects.some((e) => e.kind === 'release'));
     const pending = completes ? holdScan(ended.effects, burst?.chars ?? [], record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const heldEnd = kept ? record.code : undefined;
@@ -248,14 +241,15 @@ const KEYDOWN: Transitions = {
   // A control character a reader sends around the ID is no character; after it only the terminator may follow.
   control: (state, _, __, options) => {
     const burst = burstOf(state.phase);
-    if (burst?.recognized !== true) return interrupt(state, options);
+    if (burst?.recognized !== true) return endBurst(state, INTERRUPTED, options);
     return { state: { ...state, phase: { name: 'framed', burst } }, effects: SUPPRESS };
   },
-  key: (state, _, __, options) => interrupt(state, options),
+  key: (state, _, __, options) => endBurst(state, INTERRUPTED, options),
   twice: (state) => ({ state, effects: suppressIn(state.phase) }),
   char: (state, { char }, record, options) => {
     // A character after a control character: that was a shortcut inside the burst, which it ends.
-    const base = state.phase.name === 'framed' ? interrupt(state, options) : { state, effects: NONE };
+    const base =
+      state.phase.name === 'framed' ? endBurst(state, INTERRUPTED, options) : { state, effects: NONE };
     // Its `beforeinput` carries what the computer's layout typed: `key`.
     const text = Array.from(record.key).length === 1 ? record.key : char.readings[0];
     const added = grow(withKeys(base.state, { text }), char, options, record.hostField === true);
@@ -393,7 +387,7 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
       next = onInputText(settled.state, record, options);
       break;
     case 'paste': {
-      const ended = endBurst(settled.state, { kind: 'interrupted' }, options);
+      const ended = endBurst(settled.state, INTERRUPTED, options);
       next = { state: ended.state, effects: [...ended.effects, ...pasteEffects(record, options)] };
       break;
     }

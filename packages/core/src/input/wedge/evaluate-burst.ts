@@ -103,7 +103,7 @@ function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): rea
 /**
  * Evaluates a burst at its end: its verdict (a scan or a refusal), `release` (a recognized burst that was typing
  * after all), or nothing. A burst with a verdict was the reader's (so is its terminator); so is the rest of a
- * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, `readersEnd`).
+ * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, its `terminator`).
  *
  * @example
  * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // [{ kind: 'scan', … }]
@@ -197,10 +197,8 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   const raw = textOf(content);
   const silent = bySilence || options.terminator === 'none';
   const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
-  if (parsed.ok && silent && hasLateLastKey(content)) {
-    // Without its last character the reading may be another valid card: refuse rather than guess which.
-    if (valid(raw.slice(0, -1))) return fail('mixed-input');
-  }
+  // Without its last character the reading may be another valid card: refuse rather than guess which.
+  if (parsed.ok && silent && hasLateLastKey(content) && valid(raw.slice(0, -1))) return fail('mixed-input');
   const without = (i: number) => textOf(content.filter((_, j) => j !== i));
   if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
     // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
