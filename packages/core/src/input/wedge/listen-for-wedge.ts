@@ -27,8 +27,7 @@ import {
 } from './field-edit.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import { CLASSIFIER_OPTIONS, resolveWedgeOptions } from './wedge-options.js';
-import { PARSE_CARD_ID_OPTIONS } from '../../card-id/parse-card-id.js';
+import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
@@ -193,9 +192,7 @@ export function listenForWedge(
   loadCalibration: () => Promise<typeof startCalibration>,
   loadEngine: EngineLoader,
 ): WedgeListener {
-  // A misspelt option, in `cardIdOptions` too, fails when the listener starts, not on the first scan.
-  checkOptions('createWedgeListener', options, LISTENER_OPTIONS);
-  checkOptions('createWedgeListener', options.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
+  checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
   const target: EventTarget | undefined = options.target ?? globalThis.document;
   if (target === undefined || typeof target.addEventListener !== 'function') {
     // Server-side rendering or a worker: a programming error, reported like every other SDK failure.

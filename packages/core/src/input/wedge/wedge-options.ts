@@ -2,8 +2,8 @@
  * The classifier's options: their names (checked when the listener starts), defaults and normalization (a stored
  * profile, then explicit options, win in that order).
  */
-import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
-import type { OptionKeys } from '../../errors/options-error.js';
+import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
+import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
@@ -24,6 +24,22 @@ export const CLASSIFIER_OPTIONS = {
   profile: true,
   parse: true,
 } as const satisfies OptionKeys<WedgeClassifierOptions>;
+
+/**
+ * Throws `OptionsError` (`unknown-field`) for an option `known` lacks, and for one in `cardIdOptions` that
+ * `parseCardId` does not know, so a misspelt option fails when the listener starts, not on the first scan.
+ *
+ * @example
+ * checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
+ */
+export function checkWedgeOptions(
+  where: string,
+  options: { readonly cardIdOptions?: ParseCardIdOptions | undefined } | undefined,
+  known: Readonly<Record<string, true>>,
+): void {
+  checkOptions(where, options, known);
+  checkOptions(where, options?.cardIdOptions, PARSE_CARD_ID_OPTIONS, 'cardIdOptions.');
+}
 
 /** The classifier's options with every default filled in (`profile` merged, `parse` defaulted). */
 export type ResolvedWedgeOptions = Required<Omit<WedgeClassifierOptions, 'profile' | 'cardIdOptions'>> & {
