@@ -78,10 +78,7 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
     raw = text;
     return { ok: true, id: text, prefix: '', kind: '', medium: '' };
   };
-  const withUps: WedgeRecord[] = burst.flatMap((r) => [
-    r,
-    { ...r, type: 'keyup' as const, timeStamp: r.timeStamp },
-  ]);
+  const withUps: WedgeRecord[] = burst.flatMap((r) => [r, { ...r, type: 'keyup' as const }]);
   const last = burst[burst.length - 1]?.timeStamp ?? 0;
   const options = resolveWedgeOptions({
     layout,

@@ -10,17 +10,18 @@ import {
   doubledKey,
   fillUnidentified,
   releaseChar,
+  textOf,
   type Burst,
   type BurstChar,
 } from './burst-checks.js';
 import {
+  contentOf,
   couldGrow,
   evaluateBurst,
   holdScan,
   MIXED,
   PENDING_HOLD_MS,
   pasteEffects,
-  readingText,
   releaseOnKeyUp,
   releaseOnSilence,
   type BurstEnd,
@@ -96,7 +97,7 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
   return (
     verdict?.kind === 'error' &&
     verdict.error.code === 'not-a-card-id' &&
-    couldGrow(readingText(burst, options), options)
+    couldGrow(textOf(contentOf(burst, options)), options)
   );
 }
 

@@ -79,14 +79,9 @@ export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
   });
 }
 
-/** The reading's characters between prefix and suffix (none when either is missing). */
-function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstChar[] {
+/** The reading's characters between prefix and suffix (none when either is missing), as `parseCardId` gets them. */
+export function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstChar[] {
   return stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
-}
-
-/** The reading's text: its characters between prefix and suffix, as `parseCardId` gets them. */
-export function readingText(burst: Burst, options: ResolvedWedgeOptions): string {
-  return textOf(contentOf(burst, options));
 }
 
 /** A refusal by the card-ID parser, its text (what is wrong, never the ID) as the parser gives it. */
