@@ -95,9 +95,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
 
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return failWith('fileMissing', { file }, EXIT.file);
-  const fileSize = info.size;
   // Refused before anything is read or registered.
-  if (fileSize > maxBytes)
+  if (info.size > maxBytes)
     return fail(new ReportError('report-too-large', { limit: maxBytes }).localized[locale], EXIT.file);
   const force = v.force === true;
   // Checked before the server is asked or a byte is read: `--rows in.csv` must not truncate the input.
@@ -111,29 +110,19 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
 
   const rowsOut = v.rows === undefined ? undefined : await openOutput(cli, v.rows, force);
   if (typeof rowsOut === 'number') return rowsOut;
-  let rowsWritten = true;
   rowsOut?.write('\uFEFFrow;status;field;code;message;card_id\r\n');
   // Rows settle out of order (a batch's answer, a group visit at the end): the report is written in file order.
   const rowLines: [number, string][] = [];
-  const onRow = rowsOut
-    ? (e: RowEvent) => {
-        for (const err of e.errors && e.errors.length > 0 ? e.errors : [undefined]) {
-          const cells = [
-            e.row,
-            e.status,
-            err?.field ?? '',
-            err?.code ?? '',
-            err?.message[locale] ?? '',
-            e.cardId ?? '',
-          ];
-          rowLines.push([e.row, cells.map((cell) => csvCell(cell, ';')).join(';') + '\r\n']);
-        }
-      }
-    : undefined;
+  const onRow = (e: RowEvent) => {
+    for (const err of e.errors?.length ? e.errors : [undefined]) {
+      const cells = [e.row, e.status, err?.field, err?.code, err?.message[locale], e.cardId];
+      rowLines.push([e.row, cells.map((cell) => csvCell(cell ?? '', ';')).join(';') + '\r\n']);
+    }
+  };
 
   const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true, {
     dryRun,
-    totalBytes: fileSize,
+    totalBytes: info.size,
   });
   const options: ImportOptions = {
     venueId: v.venue,
@@ -149,23 +138,19 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     ...(v.sheet === undefined ? {} : { sheet: /^\d+$/.test(v.sheet) ? Number(v.sheet) : v.sheet }),
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (p) => bar.update(p),
-    ...(onRow ? { onRow } : {}),
+    ...(rowsOut ? { onRow } : {}),
   };
-  let result: ImportResult;
-  try {
-    result = await importSalesReport(createReadStream(file), options);
-  } catch (error) {
-    // Only bad options throw (file and server problems come back in the result).
-    bar.done();
-    return fail(error instanceof ReportError ? error.localized[locale] : String(error), EXIT.usage);
-  }
+  const imported = importSalesReport(createReadStream(file), options);
+  const result = await imported.catch((thrown: unknown) => ({ thrown }));
   bar.done();
-  if (rowsOut) {
-    rowLines.sort(([a], [b]) => a - b);
-    for (const [, line] of rowLines) rowsOut.write(line);
-    // The import itself is done and its summary still printed; a rows file that could not be written is said.
-    rowsWritten = await closeOutput(rowsOut);
+  // Only bad options throw (file and server problems come back in the result).
+  if ('thrown' in result) {
+    const { thrown } = result;
+    return fail(thrown instanceof ReportError ? thrown.localized[locale] : String(thrown), EXIT.usage);
   }
+  if (rowsOut) for (const [, line] of rowLines.sort(([a], [b]) => a - b)) rowsOut.write(line);
+  // The import itself is done and its summary still printed; a rows file that could not be written is said.
+  const rowsWritten = !rowsOut || (await closeOutput(rowsOut));
 
   // Nothing was read: the file itself is the problem.
   if (result.error && result.counts.rows === 0 && !v.json)

@@ -5,6 +5,7 @@
 import type { Locale } from '@kaiku-scanner/core';
 import type { ImportProgress, ImportResult } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
+import type { CliIo } from './start-cli.js';
 
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
 
@@ -96,8 +97,6 @@ export function maskCardId(cardId: string): string {
   return cardId.slice(0, keep) + '*'.repeat(cardId.length - keep - 2) + cardId.slice(-2);
 }
 
-export type ProgressSink = { isTTY?: boolean; columns?: number; write(text: string): unknown };
-
 /**
  * @example
  * renderProgress({ format: 'csv', bytesRead: 50, totalBytes: 100, rowsRead: 10, valid: 9, registered: 9, alreadyRegistered: 0, refused: 0, invalid: 1 }, 30);
@@ -115,7 +114,7 @@ export function renderProgress(p: ImportProgress, width = 80, dryRun = false): s
 }
 
 export function createProgressBar(
-  sink: ProgressSink,
+  sink: CliIo['stderr'],
   enabled: boolean,
   options: { dryRun?: boolean; totalBytes?: number } = {},
   now: () => number = Date.now,

@@ -54,20 +54,10 @@ export class ImportTally {
     return { rows: this.rows, ...this.tallies, ...(ranged as Record<Ranged, number>) };
   }
 
-  progress(info: ReportInfo): ImportProgress {
+  progress({ format, counter, totalBytes }: ReportInfo): ImportProgress {
     const { valid, registered, alreadyRegistered, refused, invalid } = this.counts();
-    const { format, counter, totalBytes } = info;
-    return {
-      format,
-      bytesRead: counter.bytes,
-      totalBytes,
-      rowsRead: this.rows,
-      valid,
-      registered,
-      alreadyRegistered,
-      refused,
-      invalid,
-    };
+    const counts = { valid, registered, alreadyRegistered, refused, invalid };
+    return { format, bytesRead: counter.bytes, totalBytes, rowsRead: this.rows, ...counts };
   }
 
   result(info: ReportInfo, dryRun: boolean): ImportResult {
@@ -113,23 +103,14 @@ export class RowRanges {
   private insert(row: number): void {
     const at = this.ranges.findIndex((r) => row <= r.to + 1);
     const range = this.ranges[at]!;
-    if (row >= range.from && row <= range.to) return;
-    if (row === range.to + 1) range.to = row;
-    else if (row === range.from - 1) range.from = row;
-    else {
-      this.ranges.splice(at, 0, { from: row, to: row });
-      return;
-    }
+    if (row < range.from - 1) return void this.ranges.splice(at, 0, { from: row, to: row });
+    range.from = Math.min(range.from, row);
+    range.to = Math.max(range.to, row);
+    // Joined to a neighbour: the two become one range.
     const next = this.ranges[at + 1];
-    if (next && range.to + 1 === next.from) {
-      range.to = next.to;
-      this.ranges.splice(at + 1, 1);
-    }
+    if (next && range.to + 1 === next.from) range.to = this.ranges.splice(at + 1, 1)[0]!.to;
     const previous = this.ranges[at - 1];
-    if (previous && previous.to + 1 === range.from) {
-      previous.to = range.to;
-      this.ranges.splice(at, 1);
-    }
+    if (previous && previous.to + 1 === range.from) previous.to = this.ranges.splice(at, 1)[0]!.to;
   }
 }
 

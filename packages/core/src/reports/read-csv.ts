@@ -7,7 +7,7 @@
  * record with non-ASCII bytes decides; a later record that only makes sense in the other encoding is a
  * mixed-encoding row error, never silent mojibake.
  */
-import { concat, peek } from './byte-source.js';
+import { concat } from './byte-source.js';
 import { recogniseHeader } from './header.js';
 import { ReportError } from './report-error.js';
 import type { RawRow, RowIssue } from './types.js';
@@ -16,8 +16,9 @@ export const DELIMITERS = [';', ',', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
- * The delimiter of a CSV head: an Excel `sep=` line wins; otherwise the candidate found most often
- * on one line (outside quotes) among the first lines, ties going to `;`, then `,`, tab, `|`.
+ * The delimiter of a CSV head: an Excel `sep=` line wins; then the one that makes a header row of one of the
+ * first lines; otherwise the candidate found most often on one line (outside quotes) among the first lines,
+ * ties going to `;`, then `,`, tab, `|`.
  *
  * @example
  * sniffDelimiter('Kortin numero;Lapset;Tapahtuma\nA1;0;X'); // { delimiter: ';', sepLine: false }
@@ -26,11 +27,16 @@ export function sniffDelimiter(head: string): { delimiter: Delimiter; sepLine: b
   const sep = /^\uFEFF?sep=(.)(?:\r\n?|\n)/i.exec(head);
   const declared = DELIMITERS.find((d) => d === sep?.[1]);
   if (declared) return { delimiter: declared, sepLine: true };
-  const lines = head.split(/\r\n?|\n/).slice(0, 20);
+  const lines = head.split(/\r\n?|\n/);
+  // A title row ("Teatteri Hilla, Helsinki, helmikuu 2020") must not make a semicolon report comma-separated.
+  for (const line of lines.slice(0, 30)) {
+    const delimiter = DELIMITERS.find((d) => line.includes(d) && recogniseHeader(splitFields(line, d)).ok);
+    if (delimiter) return { delimiter, sepLine: false };
+  }
   let best: Delimiter = ';';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
-    for (const line of lines) {
+    for (const line of lines.slice(0, 20)) {
       const count = line.replace(/"[^"]*"/g, '').split(delimiter).length - 1;
       if (count > bestCount) {
         best = delimiter;
@@ -220,7 +226,6 @@ export class RecordDecoder {
 
 export type CsvInfo = { delimiter: Delimiter | undefined; encoding: Encoding | undefined };
 
-const SNIFF_BYTES = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** The head as text: UTF-8 when it is (a character cut at the end aside), else Windows-1252. */
@@ -244,32 +249,20 @@ function runawayQuoteLines(cells: readonly string[], delimiter: string): number 
   return 0;
 }
 
-function delimiterOfHeader(text: string): Delimiter | undefined {
-  for (const line of text.split(/\r\n?|\n/).slice(0, 30)) {
-    const delimiter = DELIMITERS.find((d) => line.includes(d) && recogniseHeader(splitFields(line, d)).ok);
-    if (delimiter) return delimiter;
-  }
-  return undefined;
-}
-
 /**
  * @example
  * const info: CsvInfo = { delimiter: undefined, encoding: undefined };
- * for await (const row of readCsvRows(chunks, { isText: false, maxRecordBytes: 1 << 20 }, info)) …
+ * const peeked = await peek(chunks, 64 * 1024); // the head the delimiter and encoding are sniffed from
+ * for await (const row of readCsvRows(peeked, { isText: false, maxRecordBytes: 1 << 20 }, info)) …
  */
 export async function* readCsvRows(
-  source: AsyncIterable<Uint8Array>,
+  { head, chunks }: { readonly head: Uint8Array; readonly chunks: AsyncIterable<Uint8Array> },
   options: { readonly isText: boolean; readonly maxRecordBytes: number },
   info: CsvInfo,
 ): AsyncGenerator<RawRow> {
-  const { head, chunks } = await peek(source, SNIFF_BYTES);
   const hasBom = BOM.every((b, i) => head[i] === b);
   const headText = decodeHead(head);
-  const sniffed = sniffDelimiter(headText);
-  const { sepLine } = sniffed;
-  // The delimiter that makes a header row of one of the first lines wins over counting: a title row
-  // such as "Teatteri Hilla, Helsinki, helmikuu 2020" must not make a semicolon report comma-separated.
-  const delimiter = sepLine ? sniffed.delimiter : (delimiterOfHeader(headText) ?? sniffed.delimiter);
+  const { delimiter, sepLine } = sniffDelimiter(headText);
   info.delimiter = delimiter;
   const decoder = new RecordDecoder(options.isText || hasBom ? 'utf-8' : undefined);
   for await (const record of splitRecords(chunks, delimiter.charCodeAt(0), options.maxRecordBytes)) {

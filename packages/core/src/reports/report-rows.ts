@@ -273,10 +273,12 @@ export async function* readReportRows(
   const opened = openSource(source, limits.maxBytes);
   info.totalBytes = opened.size;
   Object.assign(info, { counter: opened.counter });
-  const { head, chunks } = await peek(opened.chunks, 4096);
+  // One read of the first bytes: the format is sniffed from 4 KiB of them, a CSV's delimiter from all.
+  const peeked = await peek(opened.chunks, 64 * 1024);
+  const { head, chunks } = peeked;
   const { kind }: SniffedFormat = opened.isText
     ? { kind: head.length === 0 ? 'empty' : 'csv' }
-    : sniffFormat(head);
+    : sniffFormat(head.subarray(0, 4096));
   if (kind === 'xlsx') {
     info.format = 'xlsx';
     yield* sheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info, deadline);
@@ -285,6 +287,6 @@ export async function* readReportRows(
   if (kind !== 'csv') throw new ReportError(REFUSED[kind][0], REFUSED[kind][1]);
   info.format = 'csv';
   const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes };
-  const rows = readCsvRows(chunks, csv, info)[Symbol.asyncIterator]();
+  const rows = readCsvRows(peeked, csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }

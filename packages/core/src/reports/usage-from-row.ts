@@ -16,22 +16,18 @@ import { outboxScope } from '../outbox/target.js';
 import { fromHelsinki } from '../rules/helsinki-time.js';
 import { checkRequest } from '../rules/request-checks.js';
 import { GroupSchema, UsageRequestSchema } from '../schemas/api-request.js';
-import type { BatchItem, Channel, ShowKind, UsageMode, UsageRequest } from '../schemas/api.js';
+import type { BatchItem, UsageRequest } from '../schemas/api.js';
 import { toFieldIssues } from '../schemas/field-issues.js';
 import { pure } from '../schemas/schema-parts.js';
 import type { UsageCard } from '../schemas/usage-input.js';
 import { sha256Hex } from '../sha256.js';
 import { clip, rowError } from './report-error.js';
-import type { ReportField, RowError, SalesRow } from './types.js';
+import type { ImportOptions, ReportField, RowError, SalesRow } from './types.js';
 import { neutraliseCell } from './usage-report.js';
 
-export type UsageContext = {
-  readonly venueId: string;
-  readonly forVenueId?: string | undefined;
-  readonly channel: Channel;
-  readonly showKind: ShowKind;
-  readonly mode: UsageMode;
-};
+/** What a row registers under: the import's venue options, with their defaults filled in. */
+export type UsageContext = Required<Pick<ImportOptions, 'venueId' | 'channel' | 'showKind' | 'mode'>> &
+  Pick<ImportOptions, 'forVenueId'>;
 
 const showIds = new Map<string, string>();
 

@@ -258,11 +258,7 @@ export function validateSalesRow(raw: RawRow, columns: ColumnMap, options: DateO
   // The columns the import reads, in column order: a formula is reported, and that column's checks are skipped.
   const formulas = new Set(REPORT_FIELDS.filter((field) => looksLikeFormula(cell(field))));
   const errors: RowError[] = [...formulas].map((field) => rowError('row-formula', field, { field }));
-  const fail = (
-    field: ReportField,
-    code: ReportMessageCode,
-    params: Record<string, string | number> = {},
-  ) => {
+  const fail = (field: ReportField, code: ReportMessageCode, params?: Record<string, string | number>) => {
     if (!formulas.has(field)) errors.push(rowError(code, field, params));
   };
 
