@@ -337,24 +337,6 @@ function onInputText(state: WedgeState, record: WedgeTextRecord, options: Resolv
   return { state: next.state, effects: suppress ? [...effects, ...SUPPRESS] : effects };
 }
 
-/** Marks a scan of the card read last, within `duplicateWindowMs`, as a duplicate. */
-function markDuplicates(
-  state: WedgeState,
-  effects: readonly WedgeEffect[],
-  t: number,
-  options: ResolvedWedgeOptions,
-) {
-  let last = state.last;
-  const marked = effects.map((e): WedgeEffect => {
-    if (e.kind !== 'scan') return e;
-    const duplicate =
-      options.duplicateWindowMs > 0 && last?.id === e.scan.id && t - last.t <= options.duplicateWindowMs;
-    last = { id: e.scan.id, t };
-    return { kind: 'scan', scan: { ...e.scan, duplicate } };
-  });
-  return { last, effects: marked };
-}
-
 /**
  * Feeds one record.
  *
@@ -398,10 +380,19 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   const all = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
   if (!all.some((e) => e.kind === 'scan' || e.kind === 'error'))
     return { state: next.state, effects: all, wakeAt: wakeAt(next.state, options) };
-  const { last, effects } = markDuplicates(state, all, record.timeStamp, options);
+  // A scan of the card read last, within `duplicateWindowMs`, is a duplicate.
+  let last = state.last;
+  const t = record.timeStamp;
+  const effects = all.map((e): WedgeEffect => {
+    if (e.kind !== 'scan') return e;
+    const duplicate =
+      options.duplicateWindowMs > 0 && last?.id === e.scan.id && t - last.t <= options.duplicateWindowMs;
+    last = { id: e.scan.id, t };
+    return { kind: 'scan', scan: { ...e.scan, duplicate } };
+  });
   const { phase } = next.state;
   const lateUntil = phase.name === 'ended' ? phase.lateUntil : undefined;
-  const ended: Phase = isAtRest(next.state) ? { name: 'ended', t: record.timeStamp, lateUntil } : phase;
+  const ended: Phase = isAtRest(next.state) ? { name: 'ended', t, lateUntil } : phase;
   const after: WedgeState = { ...next.state, phase: ended, last };
   return { state: after, effects, wakeAt: wakeAt(after, options) };
 }
