@@ -48,14 +48,11 @@ export function hasReaderTiming(chars: readonly BurstChar[], maxMedianMs: number
   return chars.length >= 2 && median(gapsOf(chars)) <= maxMedianMs;
 }
 
-function matches(char: BurstChar | undefined, wanted: string): boolean {
-  return char !== undefined && char.readings.some((r) => r.toLowerCase() === wanted.toLowerCase());
-}
-
-/** True when the burst (so far) starts with every character of `prefix`. */
-function startsWithPrefix(chars: readonly BurstChar[], prefix: string): boolean {
-  const wanted = Array.from(prefix);
-  return chars.length >= wanted.length && wanted.every((w, i) => matches(chars[i], w));
+/** True when the characters from `at` on start with every character of `affix` (case aside). */
+function hasAffixAt(chars: readonly BurstChar[], affix: string, at: number): boolean {
+  return Array.from(affix).every((w, i) =>
+    chars[at + i]?.readings.some((r) => r.toLowerCase() === w.toLowerCase()),
+  );
 }
 
 /** The characters between prefix and suffix, or `undefined` when either is missing. */
@@ -64,12 +61,10 @@ export function stripAffixes(
   prefix: string,
   suffix: string,
 ): BurstChar[] | undefined {
-  const pre = Array.from(prefix);
-  const suf = Array.from(suffix);
-  if (chars.length < pre.length + suf.length || !startsWithPrefix(chars, prefix)) return undefined;
-  const tail = chars.slice(chars.length - suf.length);
-  if (!suf.every((w, i) => matches(tail[i], w))) return undefined;
-  return chars.slice(pre.length, chars.length - suf.length);
+  const start = Array.from(prefix).length;
+  const end = chars.length - Array.from(suffix).length;
+  if (end < start || !hasAffixAt(chars, prefix, 0) || !hasAffixAt(chars, suffix, end)) return undefined;
+  return chars.slice(start, end);
 }
 
 /** Card IDs carry no case (Code 39 has none, Caps Lock flips it): letters a–z become upper case. */
@@ -190,7 +185,7 @@ export function addChar(
   let recognized = burst.recognized;
   if (!recognized) {
     const byCount = chars.length >= options.recognizeAfter;
-    const byPrefix = options.prefix !== '' && chars.length >= 2 && startsWithPrefix(chars, options.prefix);
+    const byPrefix = options.prefix !== '' && chars.length >= 2 && hasAffixAt(chars, options.prefix, 0);
     if ((byCount || byPrefix) && hasReaderTiming(chars, options.maxMedianInterKeyMs)) {
       recognized = true;
       effects.push({ kind: 'recognized' });

@@ -47,12 +47,6 @@ const calibrationFailure = /* @__PURE__ */ reasonFactory(wedgeCalibrationMessage
 
 type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
 
-function terminatorOf(record: WedgeKeyRecord): WedgeTerminator {
-  const named = otherTerminatorName(record, 'none');
-  if (named === 'Enter' || named === 'Tab') return named;
-  return { key: record.key, code: record.code };
-}
-
 /** The last run of character keys (at least `minLength`) and what ended it. */
 export function findReading(records: readonly WedgeRecord[], minLength: number): Found | undefined {
   let run: WedgeKeyRecord[] = [];
@@ -68,7 +62,7 @@ export function findReading(records: readonly WedgeRecord[], minLength: number):
     if (isChar && r.altKey !== true) {
       run.push(r);
     } else if (run.length >= minLength) {
-      found = { burst: run, terminator: terminatorOf(r) };
+      found = { burst: run, terminator: otherTerminatorName(r, 'none') ?? { key: r.key, code: r.code } };
       run = [];
     } else {
       run = [];
@@ -84,10 +78,7 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
     raw = text;
     return { ok: true, id: text, prefix: '', kind: '', medium: '' };
   };
-  const withUps: WedgeRecord[] = burst.flatMap((r) => [
-    r,
-    { ...r, type: 'keyup' as const, timeStamp: r.timeStamp },
-  ]);
+  const withUps: WedgeRecord[] = burst.flatMap((r) => [r, { ...r, type: 'keyup' as const }]);
   const last = burst[burst.length - 1]?.timeStamp ?? 0;
   const options = resolveWedgeOptions({
     layout,

@@ -10,17 +10,18 @@ import {
   doubledKey,
   fillUnidentified,
   releaseChar,
+  textOf,
   type Burst,
   type BurstChar,
 } from './burst-checks.js';
 import {
+  contentOf,
   couldGrow,
   evaluateBurst,
   holdScan,
   MIXED,
   PENDING_HOLD_MS,
   pasteEffects,
-  readingText,
   releaseOnKeyUp,
   releaseOnSilence,
   type BurstEnd,
@@ -65,19 +66,8 @@ function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOption
   return { state: { ...state, phase: IDLE }, effects: evaluateBurst(burst, end, options) };
 }
 
-/**
- * True when a burst that ended with `effects` was the reader's, and so is the key that ended it: it has a verdict,
- * or it is the rest of a refused reading and gives nothing back.
- */
-function readersEnd(burst: Burst | undefined, effects: readonly WedgeEffect[]): boolean {
-  if (effects.some((e) => e.kind === 'scan' || e.kind === 'error')) return true;
-  return burst?.rest === true && !effects.some((e) => e.kind === 'release');
-}
-
-/** A key that is no character ends the burst as interrupted. */
-function interrupt(state: WedgeState, options: ResolvedWedgeOptions): Step {
-  return endBurst(state, { kind: 'interrupted' }, options);
-}
+/** How a key that is no character ends the burst. */
+const INTERRUPTED: BurstEnd = { kind: 'interrupted' };
 
 /** Silence that ends a burst; a recognized one waits longer when only its terminator (or nothing) comes next. */
 function silenceLimit(options: ResolvedWedgeOptions, phase: Phase, waitsForTerminator: boolean): number {
@@ -107,7 +97,7 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
   return (
     verdict?.kind === 'error' &&
     verdict.error.code === 'not-a-card-id' &&
-    couldGrow(readingText(burst, options), options)
+    couldGrow(textOf(contentOf(burst, options)), options)
   );
 }
 
@@ -218,7 +208,7 @@ const KEYDOWN: Transitions = {
     }),
     effects: suppressIn(state.phase),
   }),
-  held: (state, _, __, options) => interrupt(state, options),
+  held: (state, _, __, options) => endBurst(state, INTERRUPTED, options),
   terminator: (state, { other }, record, options) => {
     // With terminator 'none', an Enter or Tab the reader sends anyway completes the reading like a terminator, and
     // its scan too waits for that key's keyup, so that a person's key still held then refuses it.
@@ -229,7 +219,11 @@ const KEYDOWN: Transitions = {
       : { kind: 'other-terminator', t, received: other };
     const burst = burstOf(state.phase);
     const ended = endBurst(state, end, options);
-    const kept = readersEnd(burst, ended.effects);
+    // The burst was the reader's, and so is its terminator, when it has a verdict, or when it is the rest of a
+    // refused reading and gives nothing back.
+    const kept =
+      ended.effects.some((e) => e.kind === 'scan' || e.kind === 'error') ||
+      (burst?.rest === true && !ended.effects.some((e) => e.kind === 'release'));
     const pending = completes ? holdScan(ended.effects, burst?.chars ?? [], record) : undefined;
     const reported = pending === undefined ? ended.effects : ended.effects.filter((e) => e.kind !== 'scan');
     const heldEnd = kept ? record.code : undefined;
@@ -248,14 +242,15 @@ const KEYDOWN: Transitions = {
   // A control character a reader sends around the ID is no character; after it only the terminator may follow.
   control: (state, _, __, options) => {
     const burst = burstOf(state.phase);
-    if (burst?.recognized !== true) return interrupt(state, options);
+    if (burst?.recognized !== true) return endBurst(state, INTERRUPTED, options);
     return { state: { ...state, phase: { name: 'framed', burst } }, effects: SUPPRESS };
   },
-  key: (state, _, __, options) => interrupt(state, options),
+  key: (state, _, __, options) => endBurst(state, INTERRUPTED, options),
   twice: (state) => ({ state, effects: suppressIn(state.phase) }),
   char: (state, { char }, record, options) => {
     // A character after a control character: that was a shortcut inside the burst, which it ends.
-    const base = state.phase.name === 'framed' ? interrupt(state, options) : { state, effects: NONE };
+    const base =
+      state.phase.name === 'framed' ? endBurst(state, INTERRUPTED, options) : { state, effects: NONE };
     // Its `beforeinput` carries what the computer's layout typed: `key`.
     const text = Array.from(record.key).length === 1 ? record.key : char.readings[0];
     const added = grow(withKeys(base.state, { text }), char, options, record.hostField === true);
@@ -342,24 +337,6 @@ function onInputText(state: WedgeState, record: WedgeTextRecord, options: Resolv
   return { state: next.state, effects: suppress ? [...effects, ...SUPPRESS] : effects };
 }
 
-/** Marks a scan of the card read last, within `duplicateWindowMs`, as a duplicate. */
-function markDuplicates(
-  state: WedgeState,
-  effects: readonly WedgeEffect[],
-  t: number,
-  options: ResolvedWedgeOptions,
-) {
-  let last = state.last;
-  const marked = effects.map((e): WedgeEffect => {
-    if (e.kind !== 'scan') return e;
-    const duplicate =
-      options.duplicateWindowMs > 0 && last?.id === e.scan.id && t - last.t <= options.duplicateWindowMs;
-    last = { id: e.scan.id, t };
-    return { kind: 'scan', scan: { ...e.scan, duplicate } };
-  });
-  return { last, effects: marked };
-}
-
 /**
  * Feeds one record.
  *
@@ -393,7 +370,7 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
       next = onInputText(settled.state, record, options);
       break;
     case 'paste': {
-      const ended = endBurst(settled.state, { kind: 'interrupted' }, options);
+      const ended = endBurst(settled.state, INTERRUPTED, options);
       next = { state: ended.state, effects: [...ended.effects, ...pasteEffects(record, options)] };
       break;
     }
@@ -403,10 +380,19 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   const all = settled.effects.length > 0 ? [...settled.effects, ...next.effects] : next.effects;
   if (!all.some((e) => e.kind === 'scan' || e.kind === 'error'))
     return { state: next.state, effects: all, wakeAt: wakeAt(next.state, options) };
-  const { last, effects } = markDuplicates(state, all, record.timeStamp, options);
+  // A scan of the card read last, within `duplicateWindowMs`, is a duplicate.
+  let last = state.last;
+  const t = record.timeStamp;
+  const effects = all.map((e): WedgeEffect => {
+    if (e.kind !== 'scan') return e;
+    const duplicate =
+      options.duplicateWindowMs > 0 && last?.id === e.scan.id && t - last.t <= options.duplicateWindowMs;
+    last = { id: e.scan.id, t };
+    return { kind: 'scan', scan: { ...e.scan, duplicate } };
+  });
   const { phase } = next.state;
   const lateUntil = phase.name === 'ended' ? phase.lateUntil : undefined;
-  const ended: Phase = isAtRest(next.state) ? { name: 'ended', t: record.timeStamp, lateUntil } : phase;
+  const ended: Phase = isAtRest(next.state) ? { name: 'ended', t, lateUntil } : phase;
   const after: WedgeState = { ...next.state, phase: ended, last };
   return { state: after, effects, wakeAt: wakeAt(after, options) };
 }

@@ -79,14 +79,9 @@ export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
   });
 }
 
-/** The reading's characters between prefix and suffix (none when either is missing). */
-function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstChar[] {
+/** The reading's characters between prefix and suffix (none when either is missing), as `parseCardId` gets them. */
+export function contentOf(burst: Burst, options: ResolvedWedgeOptions): readonly BurstChar[] {
   return stripAffixes(trimControls(burst.chars), options.prefix, options.suffix) ?? [];
-}
-
-/** The reading's text: its characters between prefix and suffix, as `parseCardId` gets them. */
-export function readingText(burst: Burst, options: ResolvedWedgeOptions): string {
-  return textOf(contentOf(burst, options));
 }
 
 /** A refusal by the card-ID parser, its text (what is wrong, never the ID) as the parser gives it. */
@@ -103,7 +98,7 @@ function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): rea
 /**
  * Evaluates a burst at its end: its verdict (a scan or a refusal), `release` (a recognized burst that was typing
  * after all), or nothing. A burst with a verdict was the reader's (so is its terminator); so is the rest of a
- * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, `readersEnd`).
+ * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, its `terminator`).
  *
  * @example
  * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // [{ kind: 'scan', … }]
@@ -197,10 +192,8 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   const raw = textOf(content);
   const silent = bySilence || options.terminator === 'none';
   const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
-  if (parsed.ok && silent && hasLateLastKey(content)) {
-    // Without its last character the reading may be another valid card: refuse rather than guess which.
-    if (valid(raw.slice(0, -1))) return fail('mixed-input');
-  }
+  // Without its last character the reading may be another valid card: refuse rather than guess which.
+  if (parsed.ok && silent && hasLateLastKey(content) && valid(raw.slice(0, -1))) return fail('mixed-input');
   const without = (i: number) => textOf(content.filter((_, j) => j !== i));
   if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
     // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.

@@ -122,16 +122,13 @@ export function recordText(event: Event): WedgeTextRecord | undefined {
     const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
     return { type: 'paste', text, timeStamp: event.timeStamp };
   }
-  if (event.type === 'beforeinput') {
-    const input = event as InputEvent;
-    // A line break inserted without an Enter key (a reader that only inserts text) ends its reading.
-    if (input.inputType === 'insertLineBreak' || input.inputType === 'insertParagraph')
-      return { type: 'input', text: '\n', timeStamp: event.timeStamp };
-    if (input.inputType !== 'insertText' || typeof input.data !== 'string' || input.data === '')
-      return undefined;
-    return { type: 'input', text: input.data, timeStamp: event.timeStamp };
-  }
-  return undefined;
+  const input = event as InputEvent;
+  // A line break inserted without an Enter key (a reader that only inserts text) ends its reading.
+  if (input.inputType === 'insertLineBreak' || input.inputType === 'insertParagraph')
+    return { type: 'input', text: '\n', timeStamp: event.timeStamp };
+  if (input.inputType !== 'insertText' || typeof input.data !== 'string' || input.data === '')
+    return undefined;
+  return { type: 'input', text: input.data, timeStamp: event.timeStamp };
 }
 
 /**

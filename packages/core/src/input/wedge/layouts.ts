@@ -114,16 +114,6 @@ export function layoutsTyping(code: string, key: string, shift: boolean): WedgeL
   );
 }
 
-/** A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…). */
-function printable(key: string): string | undefined {
-  return Array.from(key).length === 1 && key >= ' ' ? key : undefined;
-}
-
-function sameChar(a: string, b: string): boolean {
-  // Caps Lock flips the case of letters in `key`; card IDs carry no case, so compare without it.
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 /**
  * Reads one keydown as a burst character: through the reader's layout, with both readings when `key` and `code`
  * disagree (auto layout), none yet for a key whose text is still to come (`Unidentified`, `Process`), or
@@ -135,7 +125,8 @@ function sameChar(a: string, b: string): boolean {
  */
 export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar | undefined {
   const char = (...readings: string[]): BurstChar => ({ t: record.timeStamp, code: record.code, readings });
-  const hostChar = printable(record.key);
+  // A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…).
+  const hostChar = Array.from(record.key).length === 1 && record.key >= ' ' ? record.key : undefined;
   // AltGr (Windows reports Ctrl and Alt together) types a layout's third-level symbols (`@` on fi, de):
   // only `key` knows them, and none is a card-ID character.
   if (record.ctrlKey === true && record.altKey === true && hostChar !== undefined && record.metaKey !== true)
@@ -151,8 +142,10 @@ export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar 
     return record.key === 'Unidentified' || record.key === 'Process' ? char() : undefined;
   }
   // A layout set for the reader reads the position. With `auto`, `key` must agree with it; without a printable
-  // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`.
-  const agreed = hostChar === undefined ? record.key !== 'Dead' : sameChar(hostChar, codeChar);
+  // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`. Caps
+  // Lock flips the case of letters in `key`; card IDs carry no case, so they are compared without it.
+  const agreed =
+    hostChar === undefined ? record.key !== 'Dead' : hostChar.toLowerCase() === codeChar.toLowerCase();
   if (layout !== 'auto' || agreed) return char(codeChar);
   const hostLayouts =
     hostChar === undefined ? [] : layoutsTyping(record.code, hostChar, record.shiftKey === true);
@@ -172,32 +165,28 @@ export function isControlChar(record: WedgeKeyRecord): boolean {
   return (record.ctrlKey === true && record.key.length === 1) || /^F\d\d?$/.test(record.key);
 }
 
-function isEnter(record: WedgeKeyRecord): boolean {
-  return record.key === 'Enter' || record.code === 'Enter' || record.code === 'NumpadEnter';
-}
-
-function isTab(record: WedgeKeyRecord): boolean {
-  return record.key === 'Tab' || record.code === 'Tab';
-}
+const isEnter = (record: WedgeKeyRecord): boolean =>
+  record.key === 'Enter' || record.code === 'Enter' || record.code === 'NumpadEnter';
+const isTab = (record: WedgeKeyRecord): boolean => record.key === 'Tab' || record.code === 'Tab';
 
 /** True when the record is the configured terminator (a custom one matches by `code` or by `key`). */
 export function matchesTerminator(record: WedgeKeyRecord, terminator: WedgeTerminator): boolean {
-  if (terminator === 'auto') return isEnter(record) || isTab(record);
-  if (terminator === 'Enter') return isEnter(record);
-  if (terminator === 'Tab') return isTab(record);
   if (terminator === 'none') return false;
-  return (
-    (terminator.code !== undefined && terminator.code === record.code) ||
-    (terminator.key !== undefined && terminator.key === record.key)
-  );
+  if (typeof terminator === 'object')
+    return (
+      (terminator.code !== undefined && terminator.code === record.code) ||
+      (terminator.key !== undefined && terminator.key === record.key)
+    );
+  return (terminator !== 'Tab' && isEnter(record)) || (terminator !== 'Enter' && isTab(record));
 }
 
 /** `Enter` or `Tab` when the record is one of them but not the configured terminator. */
-export function otherTerminatorName(record: WedgeKeyRecord, terminator: WedgeTerminator): string | undefined {
+export function otherTerminatorName(
+  record: WedgeKeyRecord,
+  terminator: WedgeTerminator,
+): 'Enter' | 'Tab' | undefined {
   if (matchesTerminator(record, terminator)) return undefined;
-  if (isEnter(record)) return 'Enter';
-  if (isTab(record)) return 'Tab';
-  return undefined;
+  return isEnter(record) ? 'Enter' : isTab(record) ? 'Tab' : undefined;
 }
 
 /**
