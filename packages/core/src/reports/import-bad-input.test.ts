@@ -143,6 +143,18 @@ describe('large and hostile input', () => {
     }
   });
 
+  it('refuses a legacy .xls from its first bytes, even when the stream then stalls', async () => {
+    async function* stalls(): AsyncGenerator<Uint8Array> {
+      const start = new Uint8Array(4096);
+      start.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      yield start;
+      await new Promise(() => undefined);
+    }
+    const answer = importSalesReport(stalls(), { venueId: 'v', client: createFakeRegistrar() });
+    const late = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000));
+    expect(await Promise.race([answer.then((r) => r.error?.code), late])).toBe('report-legacy-xls');
+  });
+
   it('stops after maxRows', async () => {
     const result = await importSalesReport(generated(50), { venueId: 'v', dryRun: true, maxRows: 10 });
     expect(result.error?.code).toBe('report-too-many-rows');

@@ -273,12 +273,11 @@ export async function* readReportRows(
   const opened = openSource(source, limits.maxBytes);
   info.totalBytes = opened.size;
   Object.assign(info, { counter: opened.counter });
-  // One read of the first bytes: the format is sniffed from 4 KiB of them, a CSV's delimiter from all.
-  const peeked = await peek(opened.chunks, 64 * 1024);
-  const { head, chunks } = peeked;
+  // The format is sniffed from the first 4 KiB (a refusal waits for no more); a CSV's delimiter from its first 64 KiB.
+  const { head, chunks } = await peek(opened.chunks, 4096);
   const { kind }: SniffedFormat = opened.isText
     ? { kind: head.length === 0 ? 'empty' : 'csv' }
-    : sniffFormat(head.subarray(0, 4096));
+    : sniffFormat(head);
   if (kind === 'xlsx') {
     info.format = 'xlsx';
     yield* sheetRows(readXlsxSheets(chunks, undefined, opened.size), limits.sheet, info, deadline);
@@ -287,6 +286,6 @@ export async function* readReportRows(
   if (kind !== 'csv') throw new ReportError(REFUSED[kind][0], REFUSED[kind][1]);
   info.format = 'csv';
   const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes };
-  const rows = readCsvRows(peeked, csv, info)[Symbol.asyncIterator]();
+  const rows = readCsvRows(await peek(chunks, 64 * 1024), csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }
