@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { charForCode, keyForChar, layoutsTyping, numpadDigit, WEDGE_LAYOUTS } from './layouts.js';
+import {
+  charForCode,
+  keyForChar,
+  layoutsTyping,
+  matchesTerminator,
+  numpadDigit,
+  WEDGE_LAYOUTS,
+} from './layouts.js';
+import type { WedgeTerminator } from './types.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { emulateReader } from './emulate-reader.test-support.js';
 
@@ -85,5 +93,23 @@ describe('layout tables', () => {
     );
     const scans = classifyWedgeStream(records).filter((e) => e.kind === 'scan');
     expect(scans.map((e) => e.kind === 'scan' && e.scan.id)).toEqual(['A045198723']);
+  });
+});
+
+describe('matchesTerminator', () => {
+  const enter = { type: 'keydown', key: 'Enter', code: 'Enter', timeStamp: 0 } as const;
+  const tab = { type: 'keydown', key: 'Tab', code: 'Tab', timeStamp: 0 } as const;
+  it('matches Enter and Tab as configured', () => {
+    expect([matchesTerminator(enter, 'auto'), matchesTerminator(tab, 'auto')]).toEqual([true, true]);
+    expect([matchesTerminator(enter, 'Enter'), matchesTerminator(tab, 'Enter')]).toEqual([true, false]);
+    expect([matchesTerminator(enter, 'Tab'), matchesTerminator(tab, 'Tab')]).toEqual([false, true]);
+    expect([matchesTerminator(enter, 'none'), matchesTerminator(tab, 'none')]).toEqual([false, false]);
+  });
+  it('takes a string it does not know (plain JS, a tampered profile) for no terminator, never for auto', () => {
+    for (const odd of ['NONE', 'enter', 'tab', 'Auto'])
+      expect([
+        matchesTerminator(enter, odd as WedgeTerminator),
+        matchesTerminator(tab, odd as WedgeTerminator),
+      ]).toEqual([false, false]);
   });
 });

@@ -177,7 +177,9 @@ export function matchesTerminator(record: WedgeKeyRecord, terminator: WedgeTermi
       (terminator.code !== undefined && terminator.code === record.code) ||
       (terminator.key !== undefined && terminator.key === record.key)
     );
-  return (terminator !== 'Tab' && isEnter(record)) || (terminator !== 'Enter' && isTab(record));
+  if (terminator === 'auto') return isEnter(record) || isTab(record);
+  // Any other string (a plain-JS typo, a tampered profile) is no terminator: it matches nothing.
+  return (terminator === 'Enter' && isEnter(record)) || (terminator === 'Tab' && isTab(record));
 }
 
 /** `Enter` or `Tab` when the record is one of them but not the configured terminator. */
