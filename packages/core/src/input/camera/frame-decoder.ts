@@ -78,7 +78,8 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
     worker.terminate();
   };
   worker.addEventListener('message', ({ data: reply }: MessageEvent<WorkerReply>) => {
-    if (reply.id !== pending?.id) return;
+    // Only the answer to the frame in flight (a stray message without an `id` is not one).
+    if (!pending || reply.id !== pending.id) return;
     const { resolve, reject } = take()!;
     if (reply.ok) resolve(reply.result);
     // A decoding failure in the worker, rebuilt with its name and code.
