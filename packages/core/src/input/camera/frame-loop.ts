@@ -91,7 +91,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
       const result = await grabAndDecode(video);
       if (result === RETRY_NOW) {
         busy = false;
-        return schedule(0); // Not the decoder's failure, nor a decode: the same moment again, as a bitmap.
+        return schedule(0); // Neither a failure nor a decode: the next video frame goes as a bitmap, without the pause.
       }
       if (result && running && !closed) {
         framesDecoded += 1;
@@ -183,7 +183,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
   };
 }
 
-/** A VideoFrame this browser could not use: neither a decode nor a failure, so the bitmap goes at once. */
+/** A VideoFrame this browser could not use: neither a decode nor a failure, so no pause before the next frame. */
 const RETRY_NOW = Symbol('retry-now');
 
 const isUnavailable = (error: unknown): boolean =>
