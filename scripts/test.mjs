@@ -6,6 +6,10 @@ import { existsSync } from 'node:fs';
 const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
+  {
+    name: 'source lines ≤ 30 000 (packages/*/src without tests)',
+    cmd: ['node', 'scripts/source-lines.mjs', '--check'],
+  },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'build (rollup + declarations)', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'built packages', cmd: ['node', 'scripts/check-dist.mjs'] },
