@@ -90,6 +90,34 @@ export default tseslint.config(
     },
   },
   {
+    // The shape is held by checks, not habits (issue 46): a file or function past these limits is split at its
+    // seams. Thresholds fit the code as it is; the outliers below are the debt, listed so none is added silently.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts', '**/testing/**', '**/*.d.ts'],
+    rules: {
+      'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }],
+      complexity: ['error', 40],
+      'max-statements': ['error', 45],
+      'max-depth': ['error', 5],
+      'max-params': ['error', 6],
+      'max-nested-callbacks': ['error', 3],
+    },
+  },
+  {
+    files: [
+      'packages/cli/src/run-import.ts',
+      'packages/core/src/input/decode/code39-locator.ts',
+      'packages/core/src/input/wedge/evaluate-burst.ts',
+      'packages/core/src/reports/import-sales-report.ts',
+      'packages/core/src/reports/validate-row.ts',
+      'packages/core/src/reports/xlsx-guard.ts',
+      'packages/sandbox/src/cli.ts',
+    ],
+    rules: { complexity: ['error', 60], 'max-statements': ['error', 65] },
+  },
+  // An unrolled hash: its branches are the algorithm's rounds.
+  { files: ['packages/core/src/sha256.ts'], rules: { complexity: 'off' } },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
