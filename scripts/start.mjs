@@ -5,11 +5,11 @@
 // 4. prints the URLs. Ctrl+C stops everything.
 // The functions are exported for the end-to-end tests, which serve the same pages.
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, existsSync, statSync, createReadStream, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSandboxCli } from './sandbox-process.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const demoOut = path.join(root, '.cache', 'demo');
@@ -146,52 +146,14 @@ export function serveDemo({ port = 0, apiUrl, outdir = demoOut, host = '127.0.0.
   });
 }
 
-/**
- * Starts the sandbox CLI (from source, via tsx) as a child process and resolves with its URL once it listens.
- * `port: 0` takes any free port (the URL is read from the CLI's "listening on" line).
- */
-export function startSandboxProcess({ port = 8787, db = path.join(root, '.cache', 'sandbox.db') } = {}) {
+/** The seeded sandbox on `port` with its database in .cache/ (its URL without the trailing slash). */
+export async function startSandboxProcess({
+  port = 8787,
+  db = path.join(root, '.cache', 'sandbox.db'),
+} = {}) {
   mkdirSync(path.dirname(db), { recursive: true });
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=source',
-      'packages/sandbox/src/cli.ts',
-      '--port',
-      String(port),
-      '--db',
-      db,
-      '--seed',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const close = () => {
-    if (child.exitCode === null) child.kill();
-  };
-  process.once('exit', close);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      close();
-      reject(new Error('the sandbox did not start within 60 s'));
-    }, 60_000);
-    let buffered = '';
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      buffered += String(chunk);
-      const m = /listening on (http:\/\/[^\s/]+)/.exec(buffered);
-      if (m) {
-        clearTimeout(timer);
-        buffered = '';
-        resolve({ url: m[1], close });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the sandbox exited with code ${code}`));
-    });
-  });
+  const sandbox = await startSandboxCli(['--db', db, '--seed'], { port, quiet: false });
+  return { url: sandbox.url.replace(/\/$/, ''), close: () => void sandbox.close() };
 }
 
 /** Tries the preferred port first, then any free one (a second `npm start`, or 8787/8080 taken by something else). */

@@ -1,3 +1,4 @@
+import type { CardPrefix } from '../schemas/api-enums.js';
 /**
  * The shape of a Kaikukortti card ID, as data: every accepted prefix with its kind, medium and body lengths.
  *
@@ -63,14 +64,15 @@ export type CardIdFormat = {
  * parseCardId(raw, { format: { ...CARD_ID_FORMAT, prefixes: { ...CARD_ID_FORMAT.prefixes, AM: { kind: 'client', medium: 'paper', bodyLengths: [8] } } } });
  */
 export const CARD_ID_FORMAT: CardIdFormat = Object.freeze<CardIdFormat>({
-  prefixes: Object.freeze<Record<string, CardPrefixRule>>({
+  // One source with the contract's `CARD_PREFIXES`: a prefix added to one list only fails the type check.
+  prefixes: Object.freeze({
     A: { kind: 'client', medium: 'paper', bodyLengths: [9] },
     AM: { kind: 'client', medium: 'paper', bodyLengths: [8, 9] },
     Y: { kind: 'community', medium: 'paper', bodyLengths: [9] },
     YM: { kind: 'community', medium: 'paper', bodyLengths: [8, 9] },
     X: { kind: 'client', medium: 'mobile', bodyLengths: [9] },
     Z: { kind: 'community', medium: 'mobile', bodyLengths: [9] },
-  }),
+  } satisfies Record<CardPrefix, CardPrefixRule>),
   bodyCharacters: '0123456789',
   legacy: /^[A-Z]{0,2}[0-9]{3,5}$/,
 });

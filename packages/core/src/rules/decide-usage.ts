@@ -7,6 +7,7 @@ import type { OperatingModelPolicy, UsagePolicy } from '../policy/policies.js';
 import { createReason, withRulesInput } from './rules-input.js';
 import type { DecideUsageData, UsageCard } from '../schemas/usage-input.js';
 import { DecideUsageInputSchema } from '../schemas/usage-input.js';
+import { CARD_STATUS_REFUSALS } from '../schemas/api-enums.js';
 import type { TimeWindow } from '../schemas/show-config.js';
 import { checkAlreadyUsed } from './already-used.js';
 import { formatHelsinki, helsinkiBefore, helsinkiDate, toDate } from './helsinki-time.js';
@@ -83,19 +84,13 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy): Usag
   };
 }
 
-const STATUS_REASONS = {
-  inactive: 'card-inactive',
-  'use-ban': 'card-use-banned',
-  'in-transfer': 'card-in-transfer',
-} as const;
-
 /**
  * The card itself: a non-active status, or a validity that ended. The last valid day is inclusive and read on the
  * Helsinki calendar (00.30 Finnish time on the next day is already too late, even while it is still the last day in UTC).
  */
 function checkCard(card: UsageCard, now: Date): UsageReason[] {
   const reasons: UsageReason[] = [];
-  if (card.status !== 'active') reasons.push(createReason(STATUS_REASONS[card.status], {}));
+  if (card.status !== 'active') reasons.push(createReason(CARD_STATUS_REFUSALS[card.status], {}));
   const today = helsinkiDate(now);
   if (today > card.validUntil) {
     reasons.push(

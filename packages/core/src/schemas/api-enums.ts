@@ -42,6 +42,18 @@ export const CardStatusSchema = /* @__PURE__ */ pure(() => z.enum(CARD_STATUSES)
 /** `'active'`, `'inactive'`, `'use-ban'` or `'in-transfer'`. */
 export type CardStatus = z.infer<typeof CardStatusSchema>;
 
+/**
+ * The refusal code of each non-active card status: one table for the rules core, the sandbox and the kit.
+ *
+ * @example
+ * CARD_STATUS_REFUSALS['use-ban']; // 'card-use-banned'
+ */
+export const CARD_STATUS_REFUSALS = {
+  inactive: 'card-inactive',
+  'use-ban': 'card-use-banned',
+  'in-transfer': 'card-in-transfer',
+} as const satisfies Record<Exclude<CardStatus, 'active'>, string>;
+
 /** Kinds of event, as far as the operating model treats them differently (caps, courses). */
 export const SHOW_KINDS = [
   'show',

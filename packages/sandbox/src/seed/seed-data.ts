@@ -1,3 +1,4 @@
+import { parseCardId } from '@kaiku-scanner/core';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
 import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
@@ -17,8 +18,10 @@ export const UNREGISTERED_CARD_ID = 'A999000001';
 export function seedCards(today: string): SeedCard[] {
   const year = addDays(today, 300);
   const card = (id: string, fields: Partial<CardRecord>, label: string): SeedCard => {
-    const prefix = (/^(AM|YM|A|Y|X|Z)/.exec(id)?.[1] ?? 'A') as CardRecord['prefix'];
-    const kind = prefix.startsWith('Y') || prefix === 'Z' ? 'community' : 'client';
+    // Prefix and kind come from the parser, the one source of the card-ID grammar: a seed it refuses is a bug.
+    const parsed = parseCardId(id);
+    if (!parsed.ok) throw new Error(`seed card ${id}: ${parsed.error.code}`);
+    const { prefix, kind } = parsed as { prefix: CardRecord['prefix']; kind: CardRecord['kind'] };
     return { id, prefix, kind, status: 'active', validUntil: year, minors: 0, label, ...fields };
   };
   return [

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { checkVoidWindow, decideUsage, getPolicy, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
-import { makeProblem } from '@kaiku-scanner/core/contract';
+import { CARD_STATUS_REFUSALS, makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { VoidResult } from '@kaiku-scanner/core/contract';
 import type { Repository, ShowConfig } from '../db/repository.js';
@@ -128,7 +128,7 @@ function memberReasons(
     const cause = !card
       ? 'card-not-registered'
       : card.status !== 'active'
-        ? `card-${card.status === 'use-ban' ? 'use-banned' : card.status}`
+        ? CARD_STATUS_REFUSALS[card.status]
         : card.validUntil < today
           ? 'card-expired'
           : undefined;
