@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Independent bench data for the camera decoder: stills (PNG) and clips (y4m) under named conditions.
-// Usage: node bench/independent/generate.mjs [--seed N] [--out DIR] [--stills N] [--clips N] [--only a,b] [--gzip]
+// Usage: node bench/independent/generate.mjs [--seed N] [--out DIR] [--stills N] [--clips N] [--only a,b] [--raw]
+// --clips N: clips per clip condition (default 1; conditions with clips: 0 are stills only); --raw: plain .y4m.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,38 +19,38 @@ const focusHunt = (rnd, dur) => {
 export const CONDITIONS = {
   baseline: {},
   shake: { shake: 7, exposure: 1 / 40 },
-  approach: { approach: true, exposure: 1 / 50 },
-  autofocus: { focus: focusHunt },
+  approach: { approach: true, exposure: 1 / 50, dur: 2.5 },
+  autofocus: { focus: focusHunt, dur: 2 },
   'rolling-shutter': { wave: 260, readout: 0.03, exposure: 1 / 500, tremor: 1.5 },
   'lowlight-10fps': { fps: 10, dur: 3, light: [0.1, 0.18], gain: 6.5, exposure: 1 / 12, noise: { shot: 0.9, read: 6 }, tremor: 0.8 },
-  jpeg: { jpeg: [12, 35] },
+  jpeg: { jpeg: [12, 35], clips: 0 },
   backlight: { window: true, light: [0.2, 0.32], veil: 0.12 },
-  overexposed: { light: [1.5, 1.9] },
+  overexposed: { light: [1.5, 1.9], clips: 0 },
   bent: { bend: [4, 10] },
   thumb: { thumb: true },
-  'portrait-720x1280': { w: 720, h: 1280, clips: 1 },
-  'res-480p': { frac: [0.3, 0.45] },
-  'res-1080p': { w: 1920, h: 1080, frac: [0.25, 0.4], clips: 1 },
+  'portrait-720x1280': { w: 720, h: 1280, dur: 1 },
+  'res-480p': { frac: [0.3, 0.45], clips: 0 },
+  'res-1080p': { w: 1920, h: 1080, frac: [0.25, 0.4], dur: 1 },
   'code39-angle': { side: 'back', angle: [0, 0.61] },
-  upside: { upside: true },
+  upside: { upside: true, clips: 0 },
   'screen-moire': { phone: 'light', frac: [0.35, 0.5] },
   'screen-dark': { phone: 'dark', frac: [0.35, 0.5] },
   glare: { glare: [3, 7] },
   tilt: { tilt: [0.35, 0.8] },
-  far: { frac: [0.14, 0.22] },
-  worn: { worn: true },
-  mirrored: { mirror: true },
+  far: { side: 'front', frac: [0.2, 0.3] },
+  worn: { worn: true, clips: 0 },
+  mirrored: { mirror: true, clips: 0 },
   distractor: { distractor: true, frac: [0.35, 0.5] },
   'empty-ean': { empty: 'ean', frac: [0.4, 0.6] },
   'empty-qr-url': { empty: 'qr-url', frac: [0.3, 0.5] },
   'empty-code128': { empty: 'code128', frac: [0.3, 0.5] },
   'empty-code39': { empty: 'code39', frac: [0.3, 0.5] },
-  'empty-plain': { empty: 'plain' },
+  'empty-plain': { empty: 'plain', clips: 0 },
 };
 
 function args() {
   const a = process.argv.slice(2), get = (k, d) => (a.includes(k) ? a[a.indexOf(k) + 1] : d);
-  return { seed: +get('--seed', 1), out: get('--out', 'bench-data'), stills: +get('--stills', 10), clips: get('--clips', null), only: get('--only', null)?.split(','), gzip: a.includes('--gzip') };
+  return { seed: +get('--seed', 1), out: get('--out', 'bench-data'), stills: +get('--stills', 10), clips: get('--clips', null), only: get('--only', null)?.split(','), gzip: !a.includes('--raw') };
 }
 
 function pickTime(rnd, s, mode) {
@@ -81,7 +82,7 @@ function main() {
       bytes += png.length;
       manifest.stills.push({ file, condition: name, expected: s.expected, symbology: s.symbology, width: img.w, height: img.h });
     }
-    const nClips = clips !== null ? +clips : cond.clips ?? 2;
+    const nClips = cond.clips === 0 ? 0 : clips !== null ? +clips : 1;
     for (let i = 0; i < nClips; i++) {
       const s = build(rnd, cond, 'clip'), n = Math.round(s.dur * s.fps);
       const file = `clips/${name}-${String(i).padStart(2, '0')}.y4m${gzip ? '.gz' : ''}`;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The "plain loop" peer baseline: zxing-wasm on every still and every clip frame, no tracking, no voting.
-// Usage: node bench/independent/peer.mjs DIR [--only cond1,cond2] [--json out.json]
+// Usage: node bench/independent/peer.mjs DIR [--only cond1,cond2] [--json out.json] [--verbose]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -37,6 +37,7 @@ const pct = (xs, p) => {
 
 async function main() {
   const a = process.argv.slice(2), dir = a[0], only = a.includes('--only') ? a[a.indexOf('--only') + 1].split(',') : null;
+  const verbose = a.includes('--verbose');
   const jsonOut = a.includes('--json') ? a[a.indexOf('--json') + 1] : null;
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const by = {};
@@ -48,6 +49,7 @@ async function main() {
     r.ms += performance.now() - t0;
     r.frames++;
     r.stills++;
+    if (verbose) console.log(s.file, s.symbology, s.expected, ids.join(',') || '-');
     if (s.expected && ids.includes(s.expected)) r.stillReads++;
     if (s.expected && ids.some((id) => id !== s.expected)) r.stillMisreads++;
     if (!s.expected && ids.length) r.stillFalse++;

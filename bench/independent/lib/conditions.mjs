@@ -65,7 +65,7 @@ function lightField(rnd, level, grad = 0.25) {
  * gain, jpeg, phone: 'light'|'dark', empty: kind, distractor, worn, mirror, approach, window, veil}.
  */
 export function build(rnd, o, mode) {
-  const w = o.w || 640, h = o.h || 480, f = 0.78 * Math.max(w, h), fps = o.fps || 30, dur = o.dur || 2.5;
+  const w = o.w || 640, h = o.h || 480, f = 0.78 * Math.max(w, h), fps = o.fps || 30, dur = o.dur || 1.5;
   let obj, expected = null, symbology;
   const side = o.side === 'either' || !o.side ? rnd.pick(['front', 'back']) : o.side;
   if (o.empty) {
@@ -105,7 +105,10 @@ export function build(rnd, o, mode) {
   if (o.approach && mode === 'clip') poseAt = bringHold(rnd, poseAt, w, f, dur);
   const objects = [{ obj, poseAt, main: true }];
   if (o.thumb) objects[0].thumb = thumbOver(rnd, obj, code);
-  else if (obj.kind === 'card' && rnd() < 0.6) objects[0].thumb = { u: rnd.pick([-1, 1]) * obj.wmm * rnd.range(0.42, 0.5), v: obj.hmm * rnd.range(0.3, 0.48), rx: 8, ry: 13, angle: rnd.range(-0.5, 0.5) };
+  else if (obj.kind === 'card' && rnd() < 0.6) {
+    const left = rnd() < 0.5;
+    objects[0].thumb = { u: (left ? -1 : 1) * (obj.wmm / 2 + rnd.range(14, 20)), v: obj.hmm * rnd.range(0.25, 0.45), rx: 20, ry: 8.5, angle: (left ? 0 : Math.PI) + rnd.range(-0.4, 0.4) };
+  }
   if (o.distractor) {
     const k = rnd.pick(['ean', 'qr-url', 'code128']), d = otherTexture(k, payloadFor(k, rnd), rnd);
     const side = base.x > 0 ? -1 : 1, dz = z * rnd.range(1.1, 1.5);
@@ -153,9 +156,9 @@ function blankCard(obj) {
 }
 
 function thumbOver(rnd, obj, code) {
-  // Thumb over the quiet zone (left or right of a barcode; a corner of a QR), touching the code edge.
-  const left = rnd() < 0.5, u = left ? code[0] - rnd.range(2, 7) : code[2] + rnd.range(2, 7);
-  return { u, v: rnd.range(code[1], code[3]) + 8, rx: 8, ry: 13, angle: rnd.range(-0.4, 0.4) };
+  // A thumb reaching in from the card's edge, its tip on the quiet zone (left or right of the code).
+  const left = rnd() < 0.5, tip = left ? code[0] - rnd.range(-1, 3) : code[2] + rnd.range(-1, 3);
+  return { u: left ? tip - 19 : tip + 19, v: rnd.range(code[1], code[3]), rx: 20, ry: 8.5, angle: (left ? 0 : Math.PI) + rnd.range(-0.3, 0.3) };
 }
 
 export function payloadFor(kind, rnd) {

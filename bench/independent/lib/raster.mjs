@@ -175,7 +175,7 @@ const GTAB = new Float32Array(1 << 16);
 }
 
 /** Sensor noise: shot noise (∝ sqrt(signal)) plus read noise, in 0..255 units; in place, then clamped. */
-export function sensorNoise(img, rnd, shot, read, chroma = 0.4) {
+export function sensorNoise(img, rnd, shot, read, chroma = 0.15) {
   const d = img.d, rr = read * read, ss = shot * shot;
   let s = (rnd() * 4294967296) >>> 0 || 1;
   const g = () => {

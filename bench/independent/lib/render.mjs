@@ -120,7 +120,7 @@ function drawThumb(img, fr, cam, thumb, hw, light) {
       const r = Math.hypot(p, q);
       if (r > 1) continue;
       const a = Math.min(1, (1 - r) * Math.min(rx, ry) * 0.7), k = (y * img.w + x) * 3;
-      const nail = Math.hypot(p * 1.6, (q + 0.45) * 2.2) < 1 ? 1.18 : 1, f = (0.5 + 0.5 * Math.sqrt(1 - r * r)) * light[y * img.w + x] * nail;
+      const nail = Math.hypot((p - 0.62) * 2.6, q * 1.5) < 1 ? 1.15 : 1, f = (0.5 + 0.5 * Math.sqrt(1 - r * r)) * light[y * img.w + x] * nail;
       for (let c = 0; c < 3; c++) d[k + c] += (skin[c] * f - d[k + c]) * a;
     }
 }
