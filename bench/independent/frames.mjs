@@ -14,5 +14,8 @@ for (const f of readY4m(buf)) {
   if (f.index % +every) continue;
   const img = new Img(f.width, f.height);
   for (let i = 0; i < f.y.length; i++) img.d[i * 3] = img.d[i * 3 + 1] = img.d[i * 3 + 2] = f.y[i];
-  writeFileSync(join(out, `${basename(clip).split('.')[0]}-f${String(f.index).padStart(3, '0')}.png`), encodePng(img));
+  writeFileSync(
+    join(out, `${basename(clip).split('.')[0]}-f${String(f.index).padStart(3, '0')}.png`),
+    encodePng(img),
+  );
 }

@@ -11,8 +11,13 @@ import { build } from './lib/conditions.mjs';
 import { renderFrame } from './lib/render.mjs';
 
 const focusHunt = (rnd, dur) => {
-  const lock = rnd.range(0.35, 0.75) * dur, A = rnd.range(3, 7), fr = rnd.range(1.2, 2.2);
-  return (t) => (t < lock ? 0.3 + A * Math.abs(Math.sin(Math.PI * fr * t + 0.6)) * (1 - (0.6 * t) / lock) : 0.3 + 0.4 * Math.abs(Math.sin(9 * t)));
+  const lock = rnd.range(0.35, 0.75) * dur,
+    A = rnd.range(3, 7),
+    fr = rnd.range(1.2, 2.2);
+  return (t) =>
+    t < lock
+      ? 0.3 + A * Math.abs(Math.sin(Math.PI * fr * t + 0.6)) * (1 - (0.6 * t) / lock)
+      : 0.3 + 0.4 * Math.abs(Math.sin(9 * t));
 };
 
 /** Condition name → build options (lib/conditions.mjs) and how many clips to render by default. */
@@ -22,7 +27,15 @@ export const CONDITIONS = {
   approach: { approach: true, exposure: 1 / 50, dur: 2.5 },
   autofocus: { focus: focusHunt, dur: 2 },
   'rolling-shutter': { wave: 260, readout: 0.03, exposure: 1 / 500, tremor: 1.5 },
-  'lowlight-10fps': { fps: 10, dur: 3, light: [0.1, 0.18], gain: 6.5, exposure: 1 / 12, noise: { shot: 0.9, read: 6 }, tremor: 0.8 },
+  'lowlight-10fps': {
+    fps: 10,
+    dur: 3,
+    light: [0.1, 0.18],
+    gain: 6.5,
+    exposure: 1 / 12,
+    noise: { shot: 0.9, read: 6 },
+    tremor: 0.8,
+  },
   jpeg: { jpeg: [12, 35], clips: 0 },
   backlight: { window: true, light: [0.2, 0.32], veil: 0.12 },
   overexposed: { light: [1.5, 1.9], clips: 0 },
@@ -49,8 +62,16 @@ export const CONDITIONS = {
 };
 
 function args() {
-  const a = process.argv.slice(2), get = (k, d) => (a.includes(k) ? a[a.indexOf(k) + 1] : d);
-  return { seed: +get('--seed', 1), out: get('--out', 'bench-data'), stills: +get('--stills', 10), clips: get('--clips', null), only: get('--only', null)?.split(','), gzip: !a.includes('--raw') };
+  const a = process.argv.slice(2),
+    get = (k, d) => (a.includes(k) ? a[a.indexOf(k) + 1] : d);
+  return {
+    seed: +get('--seed', 1),
+    out: get('--out', 'bench-data'),
+    stills: +get('--stills', 10),
+    clips: get('--clips', null),
+    only: get('--only', null)?.split(','),
+    gzip: !a.includes('--raw'),
+  };
 }
 
 function pickTime(rnd, s, mode) {
@@ -75,19 +96,32 @@ function main() {
     for (let i = 0; i < stills; i++) {
       const s = build(rnd, cond, 'clip');
       const t = pickTime(rnd, s, 'still');
-      if (t === null) { i--; continue; }
+      if (t === null) {
+        i--;
+        continue;
+      }
       const img = renderFrame({ ...s.scene, exposure: cond.exposure || 1 / 60 }, t, rnd);
-      const file = `stills/${name}-${String(i).padStart(2, '0')}.png`, png = encodePng(img);
+      const file = `stills/${name}-${String(i).padStart(2, '0')}.png`,
+        png = encodePng(img);
       writeFileSync(join(out, file), png);
       bytes += png.length;
-      manifest.stills.push({ file, condition: name, expected: s.expected, symbology: s.symbology, width: img.w, height: img.h });
+      manifest.stills.push({
+        file,
+        condition: name,
+        expected: s.expected,
+        symbology: s.symbology,
+        width: img.w,
+        height: img.h,
+      });
     }
     const nClips = cond.clips === 0 ? 0 : clips !== null ? +clips : 1;
     for (let i = 0; i < nClips; i++) {
-      const s = build(rnd, cond, 'clip'), n = Math.round(s.dur * s.fps);
+      const s = build(rnd, cond, 'clip'),
+        n = Math.round(s.dur * s.fps);
       const file = `clips/${name}-${String(i).padStart(2, '0')}.y4m${gzip ? '.gz' : ''}`;
       const parts = [y4mHeader(s.scene.w, s.scene.h, s.fps)];
-      let from = null, to = null;
+      let from = null,
+        to = null;
       for (let k = 0; k < n; k++) {
         const t = k / s.fps;
         if (s.expected && s.visible(t)) {
@@ -99,13 +133,28 @@ function main() {
       const buf = gzip ? gzipSync(Buffer.concat(parts), { level: 1 }) : Buffer.concat(parts);
       writeFileSync(join(out, file), buf);
       bytes += buf.length;
-      manifest.clips.push({ file, condition: name, expected: s.expected, symbology: s.symbology, fps: s.fps, width: s.scene.w, height: s.scene.h, frames: n, duration: s.dur, cardVisibleFrom: from, cardVisibleTo: to });
+      manifest.clips.push({
+        file,
+        condition: name,
+        expected: s.expected,
+        symbology: s.symbology,
+        fps: s.fps,
+        width: s.scene.w,
+        height: s.scene.h,
+        frames: n,
+        duration: s.dur,
+        cardVisibleFrom: from,
+        cardVisibleTo: to,
+      });
     }
-    process.stderr.write(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB\n`);
+    process.stderr.write(
+      `${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB\n`,
+    );
   }
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  process.stderr.write(`done: ${manifest.stills.length} stills, ${manifest.clips.length} clips, ${(bytes / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `done: ${manifest.stills.length} stills, ${manifest.clips.length} clips, ${(bytes / 1e6).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 main();
-

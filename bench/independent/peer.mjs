@@ -36,15 +36,31 @@ const pct = (xs, p) => {
 };
 
 async function main() {
-  const a = process.argv.slice(2), dir = a[0], only = a.includes('--only') ? a[a.indexOf('--only') + 1].split(',') : null;
+  const a = process.argv.slice(2),
+    dir = a[0],
+    only = a.includes('--only') ? a[a.indexOf('--only') + 1].split(',') : null;
   const verbose = a.includes('--verbose');
   const jsonOut = a.includes('--json') ? a[a.indexOf('--json') + 1] : null;
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const by = {};
-  const row = (c) => (by[c] ??= { stills: 0, stillReads: 0, stillMisreads: 0, stillFalse: 0, clips: 0, clipReads: 0, ttfr: [], misreads: 0, falsePositives: 0, frames: 0, ms: 0 });
+  const row = (c) =>
+    (by[c] ??= {
+      stills: 0,
+      stillReads: 0,
+      stillMisreads: 0,
+      stillFalse: 0,
+      clips: 0,
+      clipReads: 0,
+      ttfr: [],
+      misreads: 0,
+      falsePositives: 0,
+      frames: 0,
+      ms: 0,
+    });
   for (const s of m.stills) {
     if (only && !only.includes(s.condition)) continue;
-    const r = row(s.condition), t0 = performance.now();
+    const r = row(s.condition),
+      t0 = performance.now();
     const ids = await cardIds(decodePng(readFileSync(join(dir, s.file))));
     r.ms += performance.now() - t0;
     r.frames++;
@@ -59,9 +75,12 @@ async function main() {
     const r = row(c.condition);
     let buf = readFileSync(join(dir, c.file));
     if (c.file.endsWith('.gz')) buf = gunzipSync(buf);
-    let first = null, mis = 0, fp = 0;
+    let first = null,
+      mis = 0,
+      fp = 0;
     for (const f of readY4m(buf)) {
-      const t0 = performance.now(), ids = await cardIds(lumaToRgba(f.y, f.width, f.height));
+      const t0 = performance.now(),
+        ids = await cardIds(lumaToRgba(f.y, f.width, f.height));
       r.ms += performance.now() - t0;
       r.frames++;
       const t = f.index / f.fps;
@@ -80,11 +99,14 @@ async function main() {
   const out = [];
   console.log('condition            stills      clips   ttfr p50/p95 s   misreads  falsepos   ms/frame');
   for (const [c, r] of Object.entries(by)) {
-    const p50 = pct(r.ttfr, 0.5), p95 = pct(r.ttfr, 0.95);
+    const p50 = pct(r.ttfr, 0.5),
+      p95 = pct(r.ttfr, 0.95);
     const fmt = (v) => (v === null ? '  -  ' : v.toFixed(2));
     out.push({ condition: c, ...r, ttfrP50: p50, ttfrP95: p95 });
     console.log(
-      `${c.padEnd(20)} ${`${r.stillReads}/${r.stills}`.padStart(6)} ${`${r.clipReads}/${r.clips}`.padStart(10)}   ${fmt(p50)}/${fmt(p95)}`.padEnd(56) +
+      `${c.padEnd(20)} ${`${r.stillReads}/${r.stills}`.padStart(6)} ${`${r.clipReads}/${r.clips}`.padStart(10)}   ${fmt(p50)}/${fmt(p95)}`.padEnd(
+        56,
+      ) +
         `${String(r.stillMisreads + r.misreads).padStart(6)} ${String(r.stillFalse + r.falsePositives).padStart(9)} ${(r.ms / Math.max(1, r.frames)).toFixed(1).padStart(10)}`,
     );
   }

@@ -23,11 +23,14 @@ function chunk(type, data) {
 
 /** PNG bytes of an Img (values clamped and rounded). */
 export function encodePng(img) {
-  const { w, h, d } = img, row = w * 3 + 1, raw = Buffer.alloc(row * h);
+  const { w, h, d } = img,
+    row = w * 3 + 1,
+    raw = Buffer.alloc(row * h);
   const q = new Uint8Array(w * 3 * 2);
   for (let y = 0; y < h; y++) {
     raw[y * row] = 2; // filter Up
-    const cur = y & 1 ? q.subarray(w * 3) : q.subarray(0, w * 3), prev = y & 1 ? q.subarray(0, w * 3) : q.subarray(w * 3);
+    const cur = y & 1 ? q.subarray(w * 3) : q.subarray(0, w * 3),
+      prev = y & 1 ? q.subarray(0, w * 3) : q.subarray(w * 3);
     for (let i = 0; i < w * 3; i++) {
       const v = d[y * w * 3 + i];
       cur[i] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
@@ -49,10 +52,15 @@ export function encodePng(img) {
 
 /** Decode an 8-bit RGB/RGBA/grey PNG (non-interlaced) to RGBA {data, width, height}. */
 export function decodePng(buf) {
-  let p = 8, w = 0, h = 0, ct = 0;
+  let p = 8,
+    w = 0,
+    h = 0,
+    ct = 0;
   const idat = [];
   while (p < buf.length) {
-    const len = buf.readUInt32BE(p), type = buf.toString('ascii', p + 4, p + 8), data = buf.subarray(p + 8, p + 8 + len);
+    const len = buf.readUInt32BE(p),
+      type = buf.toString('ascii', p + 4, p + 8),
+      data = buf.subarray(p + 8, p + 8 + len);
     if (type === 'IHDR') {
       w = data.readUInt32BE(0);
       h = data.readUInt32BE(4);
@@ -61,19 +69,26 @@ export function decodePng(buf) {
     } else if (type === 'IDAT') idat.push(data);
     p += 12 + len;
   }
-  const bpp = { 0: 1, 2: 3, 4: 2, 6: 4 }[ct], raw = inflateSync(Buffer.concat(idat)), row = w * bpp;
+  const bpp = { 0: 1, 2: 3, 4: 2, 6: 4 }[ct],
+    raw = inflateSync(Buffer.concat(idat)),
+    row = w * bpp;
   const px = new Uint8Array(row * h);
   for (let y = 0; y < h; y++) {
-    const f = raw[y * (row + 1)], src = y * (row + 1) + 1;
+    const f = raw[y * (row + 1)],
+      src = y * (row + 1) + 1;
     for (let i = 0; i < row; i++) {
-      const a = i >= bpp ? px[y * row + i - bpp] : 0, b = y ? px[(y - 1) * row + i] : 0;
+      const a = i >= bpp ? px[y * row + i - bpp] : 0,
+        b = y ? px[(y - 1) * row + i] : 0;
       const c = i >= bpp && y ? px[(y - 1) * row + i - bpp] : 0;
       let v = raw[src + i];
       if (f === 1) v += a;
       else if (f === 2) v += b;
       else if (f === 3) v += (a + b) >> 1;
       else if (f === 4) {
-        const pp = a + b - c, pa = Math.abs(pp - a), pb = Math.abs(pp - b), pc = Math.abs(pp - c);
+        const pp = a + b - c,
+          pa = Math.abs(pp - a),
+          pb = Math.abs(pp - b),
+          pc = Math.abs(pp - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       px[y * row + i] = v & 255;
@@ -89,16 +104,22 @@ export function decodePng(buf) {
 }
 
 export const y4mHeader = (w, h, fps) => Buffer.from(`YUV4MPEG2 W${w} H${h} F${fps}:1 Ip A1:1 C420jpeg\n`);
-export const y4mFrame = (yuv) => Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(yuv.buffer, yuv.byteOffset, yuv.byteLength)]);
+export const y4mFrame = (yuv) =>
+  Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(yuv.buffer, yuv.byteOffset, yuv.byteLength)]);
 
 /** Iterate the frames of a y4m buffer as {index, y: Uint8Array (luma plane), width, height, fps}. */
 export function* readY4m(buf) {
-  const nl = buf.indexOf(10), head = buf.toString('ascii', 0, nl).split(' ');
+  const nl = buf.indexOf(10),
+    head = buf.toString('ascii', 0, nl).split(' ');
   const get = (k) => head.find((t) => t[0] === k)?.slice(1);
-  const w = +get('W'), h = +get('H'), [fn, fd] = get('F').split(':').map(Number), cs = get('C') || '420jpeg';
+  const w = +get('W'),
+    h = +get('H'),
+    [fn, fd] = get('F').split(':').map(Number),
+    cs = get('C') || '420jpeg';
   if (!cs.startsWith('420')) throw new Error(`unsupported y4m colour space ${cs}`);
   const size = w * h + 2 * (w >> 1) * (h >> 1);
-  let p = nl + 1, index = 0;
+  let p = nl + 1,
+    index = 0;
   while (p < buf.length) {
     const e = buf.indexOf(10, p);
     if (buf.toString('ascii', p, p + 5) !== 'FRAME') throw new Error(`bad y4m frame at byte ${p}`);

@@ -52,7 +52,8 @@ export function drawText(img, text, x, y, px, rgb, bold = 0) {
     const g = G[ch] || G[' '];
     for (let r = 0; r < 7; r++)
       for (let c = 0; c < 5; c++)
-        if ((g[r] >> (4 - c)) & 1) img.rect(cx + c * px - bold, y + r * px - bold, px + 2 * bold, px + 2 * bold, rgb);
+        if ((g[r] >> (4 - c)) & 1)
+          img.rect(cx + c * px - bold, y + r * px - bold, px + 2 * bold, px + 2 * bold, rgb);
     cx += 6 * px;
   }
   return cx - x;
