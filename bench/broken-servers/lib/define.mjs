@@ -52,3 +52,9 @@ export function walk(value, fn) {
 export const isProblem = (res) => /problem\+json/.test(res.headers['content-type'] ?? '');
 export const pathOf = (req) => req.path.split('?')[0];
 export { problem, setJson } from './proxy.mjs';
+
+/** Every refusal reason in an answer: a problem's, and each batch item's problem's. */
+export const reasonsOf = (json) => [
+  ...(json?.reasons ?? []),
+  ...(Array.isArray(json?.results) ? json.results.flatMap((r) => r?.problem?.reasons ?? []) : []),
+];

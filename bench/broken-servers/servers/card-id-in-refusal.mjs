@@ -1,5 +1,5 @@
 // Refusal details written for the clerk, quoting the card.
-import { proxied, walk } from '../lib/define.mjs';
+import { proxied } from '../lib/define.mjs';
 export default proxied('card-id-in-refusal', 'broken',
   'privacy: no card ID in error texts — any error answer of the run quoting a card ID the kit sent',
   { response(req, res) {
