@@ -23,9 +23,9 @@ const listOfDay = async (api, d, limit = 1000) => {
     const r = await api.list(VENUE, { from: d, to: d, limit: String(limit), ...(cursor ? { cursor } : {}) });
     if (r.status !== 200) return { status: r.status, items };
     items.push(...r.json.items);
-    if (!(cursor = r.json.nextCursor)) break;
+    if (!(cursor = r.json.nextCursor)) return { status: 200, items, ended: true, pages: i + 1 };
   }
-  return { status: 200, items };
+  return { status: 200, items, ended: false, pages: 50 };
 };
 const threeOnOneDay = async (api) => {
   const s = show({ days: 20 });
@@ -130,6 +130,37 @@ const PROBES = {
     const bad = rs.filter((r) => r.status === 429 && !/problem\+json/.test(r.headers.get('content-type'))).length;
     return [bad > 0, `${bad} of 30 quick look-ups: 429 not problem+json`];
   },
+  'list-hides-voided': async ({ api }) => {
+    const s = show(); const id = (await api.register(usage(s, CARDS[0]))).json.usageId; await api.void(id);
+    const { items } = await listOfDay(api, day(s.start)); return [!items.some((i) => i.usageId === id && i.state === 'voided'), `voided usage listed: ${items.some((i) => i.usageId === id)}`];
+  },
+  'agent-refused-after-write': async ({ api, other }) => {
+    const s = show(); await other.register({ ...usage(s, CARDS[1]), venueId: OTHER_VENUE });
+    const r = await api.register(usage(s, CARDS[0], { channel: 'ticket-agent', forVenueId: OTHER_VENUE })); const t = await other.tally(s.id);
+    return [t.json.usages !== 1, `unnamed agent: ${r.status} ${r.json?.code}; the other venue's show now holds ${t.json.usages} usages (1 its own)`];
+  },
+  'void-window-client-time': async ({ api }) => {
+    const r = await api.register(usage(show(), CARDS[0], { clientTime: new Date(Date.now() - 3_600_000).toISOString() })); const v = await api.void(r.json.usageId);
+    return [v.status !== 200, `void 1 s after registering an outbox usage made an hour ago: ${v.status} ${v.json?.code ?? ''}`];
+  },
+  'void-closesAt-utc': async ({ api }) => {
+    const s = show({ start: new Date(Date.now() - 60_000).toISOString() }); const r = await api.register(usage(s, CARDS[0])); const v = await api.void(r.json.usageId);
+    const closes = v.json?.reasons?.[0]?.params?.closesAt; const m = /^(\d+)\.(\d+)\.(\d+) (\d+)\.(\d+)$/.exec(closes ?? '');
+    const helsinki = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', hour: 'numeric' }).format(new Date(Date.now() - 60_000));
+    return [!m || Number(m[4]) !== Number(helsinki.replace(/\D/g, '')), `closesAt ${closes} (the show started at Helsinki hour ${helsinki})`];
+  },
+  'idem-short-keys': async ({ api }) => { const r = await api.register(usage(show(), CARDS[0]), 'abc'); return [r.status !== 400, `key "abc": ${r.status} ${r.json?.code ?? ''}`]; },
+  'lookup-no-auth': async ({ api }) => { const r = await api.lookup(CARDS[0], { tok: 'wrong' }); return [r.status !== 401, `look-up with a wrong token: ${r.status}`]; },
+  'issues-echo-card': async ({ api }) => { const r = await api.lookup('A04519872x'); return [r.text.includes('A04519872x'), `400 detail: ${r.json?.detail}`]; },
+  'list-start-shifted': async ({ api }) => {
+    const s = show({ days: 14 }); const id = (await api.register(usage(s, CARDS[0]))).json.usageId; const { items } = await listOfDay(api, day(s.start));
+    const l = items.find((i) => i.usageId === id); return [!l || Date.parse(l.show.start) !== Date.parse(s.start), `sent ${s.start}, listed ${l?.show.start}`];
+  },
+  'success-text-plain': async ({ api }) => { const r = await api.lookup(CARDS[0]); return [!/application\/json/.test(r.headers['content-type']), `200 content-type ${r.headers['content-type']}`]; },
+  'accepts-text-plain': async ({ api }) => { const r = await api.call('POST', 'v1/cards/lookup', { raw: JSON.stringify({ cardId: CARDS[0] }), headers: { 'content-type': 'text/plain' } }); return [r.status !== 415, `text/plain look-up: ${r.status}`]; },
+  'method-405-as-404': async ({ api }) => { const r = await api.call('GET', 'v1/usages'); return [r.status !== 405, `GET /v1/usages: ${r.status} ${r.json?.code}`]; },
+  'list-cursor-loop': async ({ api }) => { const { d } = await threeOnOneDay(api); const { items, ended, pages } = await listOfDay(api, d, 2); return [!ended, `${pages} pages followed, ${items.length} items, ended: ${ended}`]; },
+  'unknown-card-422': async ({ api }) => { const r = await api.lookup('A999000001'); return [r.status !== 404, `unregistered card: ${r.status} ${r.json?.code}`]; },
 };
 
 /** The awkward servers: their variation is visible, and the main path keeps the contract. */

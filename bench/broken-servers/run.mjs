@@ -1,5 +1,5 @@
 // Runs the conformance kit against every broken and awkward server and prints how it did.
-// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [-j N] [--json out.json]
+// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [-j N] [--json out.json] [--reports DIR]
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { ROOT, VENUE, OTHER_VENUE } from './lib/base.mjs';
 const args = process.argv.slice(2);
 const jobs = Number(args.includes('-j') ? args[args.indexOf('-j') + 1] : 1);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
-const names = args.filter((a, i) => !a.startsWith('-') && !['-j', '--json'].includes(args[i - 1]));
+const reportDir = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined;
+const names = args.filter((a, i) => !a.startsWith('-') && !['-j', '--json', '--reports'].includes(args[i - 1]));
 const dir = join(import.meta.dirname, 'servers');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
 const servers = [];
@@ -63,6 +64,7 @@ const queue = [...servers];
 await Promise.all(Array.from({ length: jobs }, async () => {
   for (let s; (s = queue.shift()); ) {
     const r = await one(s);
+    if (reportDir && r.report) writeFileSync(join(reportDir, `${r.name}.json`), JSON.stringify(r.report, null, 2));
     results.push(r);
     console.error(`${r.name}: ${r.verdict} (${r.secs ?? '?'} s) ${r.failed.join(', ')}${r.err ? `\n${r.err}` : ''}`);
   }
