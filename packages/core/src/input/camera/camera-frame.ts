@@ -33,28 +33,21 @@ export function regionRect(width: number, height: number, region: DecodeRegion |
  * The region of what a camera frame shows, as a `VideoFrame` of the same buffer (takes `whole` and closes it when it
  * makes another). The region is in display pixels; the crop is in the buffer's, inside its visible rect — a camera
  * the browser crops (a 720×1280 sensor asked for 1280×720 shows its centre) does not start at (0,0) of its buffer.
- * Widened to even pixels: subsampled formats (I420) crop only there. Shown unscaled: the decoder copies its pixels.
+ * Even pixels: subsampled formats (I420) crop only there. Shown unscaled: the decoder copies its pixels.
  */
 export function cropVideoFrame(whole: VideoFrame, region: DecodeRegion | undefined): VideoFrame {
   const visible = whole.visibleRect ?? { x: 0, y: 0, width: whole.codedWidth, height: whole.codedHeight };
   const r = regionRect(whole.displayWidth, whole.displayHeight, region);
-  const [sx, sy] = [visible.width / whole.displayWidth, visible.height / whole.displayHeight];
-  const span = (from: number, to: number, start: number, size: number): [number, number] => {
-    const low = Math.max(start, from - (from % 2));
-    return [low, Math.min(start + size, Math.ceil(to / 2) * 2) - low];
+  // One axis: the region's span in display pixels → the buffer's, widened to even pixels, inside the visible rect.
+  const span = (start: number, size: number, display: number, from: number, length: number): number[] => {
+    const low = Math.max(start, 2 * Math.floor((start + (from * size) / display) / 2));
+    return [
+      low,
+      Math.min(start + size, 2 * Math.ceil((start + ((from + length) * size) / display) / 2)) - low,
+    ];
   };
-  const [x, width] = span(
-    visible.x + Math.floor(r.x * sx),
-    visible.x + Math.ceil((r.x + r.width) * sx),
-    visible.x,
-    visible.width,
-  );
-  const [y, height] = span(
-    visible.y + Math.floor(r.y * sy),
-    visible.y + Math.ceil((r.y + r.height) * sy),
-    visible.y,
-    visible.height,
-  );
+  const [x = 0, width = 0] = span(visible.x, visible.width, whole.displayWidth, r.x, r.width);
+  const [y = 0, height = 0] = span(visible.y, visible.height, whole.displayHeight, r.y, r.height);
   if (x === visible.x && y === visible.y && width === visible.width && height === visible.height)
     return whole;
   try {
