@@ -100,6 +100,35 @@ describe('camera: a 1280×720 camera', () => {
   );
 });
 
+describe('camera: a portrait 720×1280 camera asked for 1280×720 (the browser shows its centre)', () => {
+  withCardVideo(
+    () =>
+      generateCardVideo({
+        symbol: 'qr_code',
+        text: 'A045198723',
+        width: 720,
+        height: 1280,
+        frames: 20,
+        seed: 11,
+      }),
+    (page) => {
+      it('decodes the region of what the preview shows, not the rows at the top of the buffer', async () => {
+        // The middle half of the shown 720×720 is buffer rows 460–820, where the card is; the same rows counted from
+        // the buffer's top (180–540) hold only its upper edge.
+        const region = { x: 0, y: 0.25, width: 1, height: 0.5 };
+        expect(await startScan(page(), { region })).toMatchObject({
+          ok: true,
+          capabilities: { width: 720, height: 720 },
+        });
+        const state = await waitForState(page(), (s) => s.scans.length > 0, 10_000);
+        expect(state.scans.map((s) => s.id)).toEqual(['A045198723']);
+        expect(state.stats?.decoder).toBe('worker');
+        expect((await stopScan(page())).trackStates).toEqual(['ended']);
+      });
+    },
+  );
+});
+
 describe('camera: a QR code that is not a card (a ticket) in front of the fake camera', () => {
   withCardVideo(
     () => generateCardVideo({ symbol: 'qr_code', text: 'TICKET-2026-0042', seed: 7 }),

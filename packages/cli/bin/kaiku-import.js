@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (`npm run build` writes ../dist). In development:
 // node --import tsx --conditions=source packages/cli/src/import-cli.ts
-import '../dist/import-cli.js';
+import { runBuilt } from './run-built.js';
+
+await runBuilt('import-cli');

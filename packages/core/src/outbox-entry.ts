@@ -31,3 +31,5 @@ export type { BackoffPolicy } from './outbox/backoff.js';
 export type { OutboxTarget } from './outbox/outbox-options.js';
 export { isAuthFailure } from './outbox/api-transport.js';
 export * from './outbox/shift-tally.js';
+export * from './register/create-register.js';
+export { deviceRegisterStore } from './register/register-store.js';

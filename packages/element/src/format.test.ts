@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatterFor } from './format.js';
+import fc from 'fast-check';
+import { formatHelsinki } from '../../core/src/rules/helsinki-time.js';
 
 describe('formatterFor', () => {
   it('shows show times in Finnish time in each language, whatever the terminal zone', () => {
@@ -24,5 +26,24 @@ describe('formatterFor', () => {
   it('formats numbers in the locale', () => {
     expect(formatterFor('fi').number(1234)).toMatch(/^1\s234$/);
     expect(formatterFor('en').number(1234)).toBe('1,234');
+  });
+});
+
+describe('one time format on one screen', () => {
+  it("writes any instant's time as the core's texts do (two-digit hour, the language's separator)", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }),
+        (d) => {
+          const [day, time] = formatHelsinki(d).split(' ') as [string, string];
+          expect(
+            [formatterFor('fi'), formatterFor('sv'), formatterFor('en')].map((f) =>
+              f.dateTime(d.toISOString()),
+            ),
+          ).toEqual([`${day} klo ${time}`, `${day} kl. ${time}`, `${day} ${time.replace('.', ':')}`]);
+        },
+      ),
+      { seed: 49 },
+    );
   });
 });

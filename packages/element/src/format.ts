@@ -15,14 +15,20 @@ export function formatterFor(locale: UiLocale): Formatter {
   const tag = intlTags[locale];
   const num = new Intl.NumberFormat(tag);
   // Dates as d.m.yyyy in every language, as Kaikukanta's refusal texts write them ("valid until 21.11.2026"): one
-  // format on one screen. Times in the language's own way (klo 19.00 / kl. 19.00 / 19:00), in Finnish time.
+  // format on one screen. Times in the language's own way (klo 19.00 / kl. 19.00 / 19:00), in Finnish time, the
+  // hour in two digits as the core's texts write it (`formatHelsinki`): "klo 00.51" on both, never "klo 0.51".
   const day = new Intl.DateTimeFormat('fi-FI', {
     day: 'numeric',
     month: 'numeric',
     year: 'numeric',
     timeZone: 'Europe/Helsinki',
   });
-  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone: 'Europe/Helsinki' });
+  const time = new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Helsinki',
+  });
   const made: Formatter = {
     number: (n) => num.format(n),
     dateTime: (iso) => {

@@ -67,6 +67,8 @@ export const styles = css`
     border-radius: var(--kaiku-radius);
     padding: var(--kaiku-gap);
     display: grid;
+    /* One column no wider than the element: a wide child (a table, a long word) wraps instead of widening it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kaiku-gap);
     overflow-wrap: break-word;
     hyphens: auto;
@@ -76,6 +78,8 @@ export const styles = css`
   h4 {
     margin: 0;
     line-height: 1.25;
+    /* A long word (Swedish compounds at a heading's size) breaks rather than widening a phone's screen. */
+    overflow-wrap: anywhere;
   }
   h2 {
     font-size: 1.25em;
@@ -215,6 +219,7 @@ export const styles = css`
   }
   .stage {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kaiku-gap);
     align-content: start;
   }
@@ -343,6 +348,16 @@ export const styles = css`
     min-height: 2.75rem;
     display: flex;
     align-items: center;
+    gap: 0.5rem;
+  }
+  /* A flex summary loses the browser's marker: draw one, so a closed panel reads as one that opens. */
+  details summary::before {
+    content: '▸';
+    content: '▸' / '';
+  }
+  details[open] summary::before {
+    content: '▾';
+    content: '▾' / '';
   }
   @container (min-width: 56rem) {
     .base {

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import { sendKeys } from '../../../test/support/keys.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
-import { createFakeServices } from '../../../test/support/element-fake-services.js';
+import { createFakeServices, reason } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
 
 // The shift panel: what this terminal did (counters today and per show, the usages), the clerk's settings.
@@ -57,7 +58,7 @@ describe('the shift', () => {
     await read(el, 'A999005458', false);
     await el.updateComplete;
     expect($(el, '[part="shift"] summary').textContent).to.contain('Kassa 2');
-    const today = $$(el, '.shift-counts tbody tr')[0]!;
+    const today = $$(el, '.shift-counts .count-row')[0]!;
     const count = (row: HTMLElement, k: string) => row.querySelector(`[data-count="${k}"]`)!.textContent;
     expect(['adults', 'children', 'groups', 'refused', 'queued'].map((k) => count(today, k))).to.deep.equal([
       '1',
@@ -66,7 +67,7 @@ describe('the shift', () => {
       '1',
       '0',
     ]);
-    expect($(el, '.shift-counts caption').textContent).to.contain('Tämä pääte');
+    expect($(el, '.shift-counts h4').textContent).to.contain('Tämä pääte');
     expect($(el, '[data-registry]').textContent).to.contain('Kaikukannan laskuri');
     expect($$(el, '.shift-list li').map((li) => li.dataset.state)).to.deep.equal(['registered', 'refused']);
     expect($(el, '.shift-list').textContent).to.contain('A045198723');
@@ -136,7 +137,7 @@ describe('the shift: undo, its report, a reload', () => {
     expect(voided).to.deep.equal(['u-1']);
     expect($$(el, '.shift-list li')[0]!.textContent).to.contain('peruttu');
     expect($$(el, '.shift-list [data-undo]')).to.have.length(0);
-    expect($(el, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
+    expect($(el, '.shift-counts [data-count="adults"]').textContent).to.equal('0');
   });
 
   it("privacy mode masks the card in both undo actions, the result screen's and the list's", async () => {
@@ -173,7 +174,7 @@ describe('the shift: undo, its report, a reload', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect($$(el, '.shift-list li').map((li) => li.dataset.state)).to.deep.equal(['registered']);
-    expect($(el, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('1');
+    expect($(el, '.shift-counts [data-count="adults"]').textContent).to.equal('1');
   });
 
   it("prints the usage report's layout with each show's total and the shift's", async () => {
@@ -192,12 +193,16 @@ describe('the shift: undo, its report, a reload', () => {
     ]);
   });
 
-  it('survives a reload on the same API, venue and terminal, card IDs masked; another venue sees none of it', async () => {
+  it('survives a reload on the same API, venue and terminal, its report the same; another venue sees none of it', async () => {
     const first = await mountAt('hilla');
     await read(first, 'A045198723', true);
     await read(first, 'A999005458', false);
-    const kept = localStorage.getItem(keyOf('hilla'))!;
-    expect(kept).to.contain('8723').and.not.contain('A045198723').and.not.contain('A999005458');
+    $<HTMLInputElement>(first, '[data-pref="privacy"]').click();
+    await first.updateComplete;
+    const report = (el: KaikuScanner) =>
+      $$(el, '.shift-report tr, .shift-print div').map((r) => r.textContent);
+    const before = report(first);
+    expect(before.join()).to.contain('••••••8723').and.not.contain('A045198723');
     document.body.innerHTML = '';
 
     const again = await mountAt('hilla');
@@ -206,13 +211,20 @@ describe('the shift: undo, its report, a reload', () => {
       'registered',
       'refused',
     ]);
+    // Privacy mode masks the screen and the printout; the shift keeps the whole IDs its report needs.
+    expect(report(again).map((r) => r!.replace(/Tulostettu.*/, ''))).to.deep.equal(
+      before.map((r) => r!.replace(/Tulostettu.*/, '')),
+    );
     expect($(again, '.shift-list').textContent).to.contain('••••••8723');
-    expect($(again, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('1');
+    $<HTMLInputElement>(again, '[data-pref="privacy"]').click();
+    await again.updateComplete;
+    expect($(again, '.shift-report').textContent).to.contain('A045198723');
+    expect($(again, '.shift-counts [data-count="adults"]').textContent).to.equal('1');
     document.body.innerHTML = '';
 
     const other = await mountAt('other');
     expect($$(other, '.shift-list li')).to.have.length(0);
-    expect($(other, '.shift-counts tbody [data-count="adults"]').textContent).to.equal('0');
+    expect($(other, '.shift-counts [data-count="adults"]').textContent).to.equal('0');
   });
 
   it("a result on screen when the venue changes stays in its own venue's shift", async () => {
@@ -278,9 +290,61 @@ describe('the shift: undo, its report, a reload', () => {
     await el.updateComplete;
     expect({
       state: $$(el, '.shift-list li').map((li) => li.dataset.state),
-      adults: $(el, '.shift-counts tbody [data-count="adults"]').textContent,
+      adults: $(el, '.shift-counts [data-count="adults"]').textContent,
       outcome:
         $(el, '[part="result"]').dataset.outcome ?? $(el, '[part="result"]').textContent!.trim().slice(0, 40),
     }).to.deep.equal({ state: ['voided'], adults: '0', outcome: 'voided' });
+  });
+
+  it('prints venue, terminal, period, print time and the refused and undone counts, and nothing else', async () => {
+    const el = await mountAt('hilla');
+    await read(el, 'A045198723', true);
+    await read(el, 'A999005458', false);
+    $(el, '.shift-list [data-undo]').click();
+    await until(() => $$(el, '.shift-list [data-state="voided"]').length === 1, {
+      step: () => el.updateComplete,
+    });
+    $<HTMLDetailsElement>(el, 'details.shift').open = true;
+    await emulateMedia({ media: 'print' });
+    try {
+      const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.base > *, .shift > *')]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => e.className);
+      expect(shown).to.deep.equal(['shift', 'shift-print', 'shift-report']);
+      const facts = $$(el, '.shift-print div').map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
+      expect(facts.slice(0, 2)).to.deep.equal(['Toimipaikka hilla', 'Pääte Kassa 2']);
+      expect(facts[2]).to.match(/^Ajalta \d+\.\d+\.\d{4} klo \d\d\.\d\d – \d+\.\d+\.\d{4} klo \d\d\.\d\d$/);
+      expect(facts[3]).to.match(/^Tulostettu \d/);
+      expect(facts.slice(4)).to.deep.equal(['Hylätyt luennat 1', 'Perutut käytöt 1']);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('counts per show the usages taken offline that came back over the cap, also once handled', async () => {
+    const fake = createFakeServices({ cards, cap: { cap: 10, given: 4 }, registerAs: 'queued' });
+    const el = await mount((el) => {
+      el.setAttribute('base-url', BASE);
+      el.setAttribute('venue-id', 'hilla');
+      el.services = fake;
+    });
+    await read(el, 'A045198723', true);
+    fake.setOutbox({
+      pending: 0,
+      pendingIds: [],
+      needsAttention: [{ id: 'r-1', cardId: 'A045198723', showName: 'Uni', reason: reason('cap-reached') }],
+    });
+    await until(() => $$(el, '[data-over-cap]').length === 1, { step: () => el.updateComplete });
+    expect($(el, '[data-over-cap]').textContent).to.equal(
+      'Uni: 1 yli ylärajan, otettu vastaan ilman yhteyttä',
+    );
+    await fake.resolveAttention('r-1');
+    await new Promise((r) => setTimeout(r, 100));
+    el.requestUpdate();
+    await el.updateComplete;
+    expect({
+      overCap: $$(el, '[data-over-cap]').length,
+      states: $$(el, '.shift-list li').map((li) => li.dataset.state),
+    }).to.deep.equal({ overCap: 1, states: ['refused'] });
   });
 });

@@ -320,7 +320,14 @@ describe('the client against the real sandbox', () => {
   });
 
   it('refuses a terminal name that is too long, empty or hides characters, naming the field', async () => {
-    const cases = { ['x'.repeat(41)]: 'too-large', '': 'too-small', 'Kassa\u200b2': 'bad-format' };
+    const cases = {
+      ['x'.repeat(41)]: 'too-large',
+      '': 'too-small',
+      'Kassa\u200b2': 'bad-format',
+      // A card ID in full-width digits or in groups: shown to other clerks in a later already-used refusal.
+      Ａ０４５１９８７２３: 'bad-format',
+      'A045 198 723': 'bad-format',
+    };
     for (const [terminal, code] of Object.entries(cases)) {
       const answer = await fetch(`${sandbox.url}v1/usages`, {
         method: 'POST',

@@ -32,12 +32,19 @@ export async function measureLoop(
 ): Promise<LoopRecord[]> {
   const { wasmUrl } = options;
   const camera = { effort: 'fast', accept: acceptsCardId, wasmUrl } as const;
-  const round = createRescueRound();
+  let round = createRescueRound();
   let stages: [string, number][] = [];
   const onStage = (stage: string, _read: unknown, ms: number): void => void stages.push([stage, ms]);
   const [peer] = createPeers(wasmUrl, ['zxing-wasm']);
   const decoders: [string, Decode][] = [
-    ['kaiku camera, budget', async (i) => (await decodeStages(i, camera, { round, onStage }))?.text ?? null],
+    [
+      'kaiku camera, budget',
+      async (i) => {
+        const staged = await decodeStages(i, camera, { round, onStage });
+        round = staged.round ?? round;
+        return staged.read?.text ?? null;
+      },
+    ],
     ['kaiku camera, no budget', async (i) => (await decodeImage(i, camera))?.text ?? null],
     ['zxing-wasm', async (i) => (await peer!.decode(i, undefined))?.text ?? null],
   ];

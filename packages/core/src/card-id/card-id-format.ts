@@ -97,3 +97,6 @@ export function totalLengthsOf(prefix: string, format: CardIdFormat = CARD_ID_FO
   const rule = format.prefixes[prefix];
   return rule ? rule.bodyLengths.map((n) => n + prefix.length) : [];
 }
+
+/** The separators an ID may be typed with in groups (`A045 198 723`): spaces and hyphens, as a spreadsheet writes them. */
+export const CARD_ID_SEPARATORS = ' \u00a0\u202f\\-\u2010\u2011';

@@ -7,7 +7,7 @@ import { cardIdMessages } from '../messages/card-id.js';
 import { reasonFactory } from '../messages/define.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
-import { CARD_ID_FORMAT, prefixesOf, totalLengthsOf } from './card-id-format.js';
+import { CARD_ID_FORMAT, CARD_ID_SEPARATORS, prefixesOf, totalLengthsOf } from './card-id-format.js';
 import { code39CheckCharacter } from './code39.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 
@@ -99,7 +99,7 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
 }
 
 /** A space or a hyphen, as typed or as a spreadsheet writes them (no-break spaces, Unicode hyphens). */
-const SEPARATOR = /[ \u00a0\u202f\-\u2010\u2011]/;
+const SEPARATOR = new RegExp(`[${CARD_ID_SEPARATORS}]`);
 const SEPARATOR_ALL = new RegExp(SEPARATOR.source, 'g');
 
 /**

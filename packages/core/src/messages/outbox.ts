@@ -31,6 +31,8 @@ export const outboxMessages = defineTexts({
       'Kirjausta {id} yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.',
     'outbox-stopped': 'Lähtevien kirjausten jono on pysäytetty.',
     'record-not-found': 'Kirjausta {id} ei löydy jonosta.',
+    'void-exported':
+      'Käyttö {id} on jo viety Kaikukannan tiedostoon tai lähetetty, joten sitä ei voi enää perua täällä.',
     'offline-refused': 'Korttia ei voitu tarkistaa, eikä offline-käyttöä sallita: kirjausta ei tehty.',
     'needs-attention': 'Palvelin hylkäsi jonossa olleen kirjauksen ({reason}): tarkista ja ratkaise.',
   },
@@ -59,6 +61,8 @@ export const outboxMessages = defineTexts({
       'Registreringen {id} försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.',
     'outbox-stopped': 'Kön för utgående registreringar har stoppats.',
     'record-not-found': 'Registreringen {id} finns inte i kön.',
+    'void-exported':
+      'Användningen {id} har redan förts till Kaikukantas fil eller skickats, så den kan inte längre ångras här.',
     'offline-refused':
       'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
     'needs-attention': 'Servern avvisade en köad registrering ({reason}): kontrollera och åtgärda.',
@@ -85,6 +89,8 @@ export const outboxMessages = defineTexts({
     'retry-too-soon': 'Usage {id} was retried a moment ago, so it was not sent now. Try again in a while.',
     'outbox-stopped': 'The outbox has been stopped.',
     'record-not-found': 'Record {id} is not in the outbox.',
+    'void-exported':
+      'Usage {id} is already in a file for Kaikukanta or sent, so it can no longer be undone here.',
     'offline-refused': 'The card could not be checked and offline use is not allowed: nothing was recorded.',
     'needs-attention': 'The server refused a queued usage ({reason}): check and resolve it.',
   },

@@ -167,6 +167,19 @@ export class Outbox extends OutboxEventTarget {
     return record;
   }
 
+  /**
+   * Takes over a usage recorded without an API (a register's, `Register.handOver`) under its own ID as idempotency
+   * key; one this outbox already holds is left as it is, so a hand-over repeated after a crash sends nothing twice.
+   */
+  async adopt(record: Pick<OutboxRecord, 'id' | 'usage' | 'createdAt'>): Promise<void> {
+    if (this.#stopped) throw new OutboxError('outbox-stopped');
+    if (await this.#p.notices.guard(this.#p.records.get(record.id))) return;
+    const fresh = newRecord(record.usage, 'provisional', record.createdAt, this.scope);
+    await this.#p.notices.guard(this.#p.records.put({ ...fresh, id: record.id }));
+    this.#p.notices.queued({ ...fresh, id: record.id });
+    this.#scheduler.soon();
+  }
+
   /** Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`). */
   async checkCard(cardId: string, options: { signal?: AbortSignal } = {}): Promise<CardCheck> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');

@@ -3,6 +3,7 @@
  * so a bundle carries only the parts of zod it uses).
  */
 import * as z from 'zod/mini';
+import { CARD_ID_SEPARATORS } from '../card-id/card-id-format.js';
 import { _coercedNumber, _isoDate, _isoDateTime } from 'zod/v4/core';
 
 /**
@@ -49,8 +50,13 @@ export function plainId(max: number) {
 export const PLAIN_ID = /^[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*$/u;
 
 /**
- * A terminal's name (`Kassa 2`): letters, digits and a few marks, and no run of four digits (a card ID has one, so a
- * card ID never passes as a terminal's name). The one rule for the name a clerk sets and the name the client keeps
- * from a server's `already-used` reason; the length (1–40) is `TerminalNameSchema`'s own check.
+ * A terminal's name (`Kassa 2`): letters, digits and a few marks, and no run of four digits of any script, single
+ * separators `parseCardId` strips allowed between them (a card ID has one, so no reading of a card ID — `Ａ０４５…`,
+ * `A045 198 723` — passes as a terminal's name). The one rule for the name a clerk sets (the element's config check),
+ * the sandbox and the name the client keeps from a server's `already-used` reason; the length (1–40) is
+ * `TerminalNameSchema`'s own check.
  */
-export const TERMINAL_NAME = /^(?!.*\d{4})(?:[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]*)?$/u;
+export const TERMINAL_NAME = new RegExp(
+  `^(?!.*\\p{Nd}(?:[${CARD_ID_SEPARATORS}]?\\p{Nd}){3})(?:[\\p{L}\\p{N}][\\p{L}\\p{N} .,:()/#'-]*)?$`,
+  'u',
+);

@@ -104,6 +104,7 @@ export class LazyViewsController implements ReactiveController {
       ? shiftViews.get()!.renderShiftPanel(v, {
           usages: log.current(flow.sync.state),
           terminalName: host.terminalName,
+          venue: host.venueId,
           locale: host.locale,
           show: host.show,
           cap: flow.capState,

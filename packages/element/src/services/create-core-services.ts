@@ -17,6 +17,7 @@ const OPTIONS = {
   offlinePolicy: true,
   allowInsecureHttp: true,
   terminalName: true,
+  registry: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
 /**
@@ -68,6 +69,10 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   // A failed load is reported by the call that needs the services; `ready` alone must not be an unhandled rejection.
   ready.catch(() => undefined);
 
+  // A method that waits for the code to load, then calls the loaded services' own.
+  const later = <K extends keyof ComposedServices>(name: K): ComposedServices[K] =>
+    (async (...args: unknown[]) =>
+      ((await services())[name] as (...a: unknown[]) => unknown)(...args)) as ComposedServices[K];
   return {
     ready,
     // The core's card-ID parser, its result as the element's `ParsedCardId`.
@@ -77,25 +82,27 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
         ? { ok: true, id: r.id }
         : { ok: false, reason: { code: r.error.code, message: r.error.message } };
     },
-    lookupCard: async (cardId, signal) => (await services()).lookupCard(cardId, signal),
     decide(input) {
       if (!inner || disposed)
         throw elementError('element-not-ready', 'The services are still loading: await ready.');
       return inner.decide(input);
     },
-    register: async (usage) => (await services()).register(usage),
-    capState: async (show) => (await services()).capState(show),
-    outboxState: async () => (await services()).outboxState(),
     onOutboxChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    syncNow: async () => (await services()).syncNow(),
-    resolveAttention: async (id) => (await services()).resolveAttention(id),
-    registerRest: async (id) => (await services()).registerRest(id),
-    voidUsage: async (id) => (await services()).voidUsage(id),
-    exportCsv: async () => (await services()).exportCsv(),
-    acknowledgeLoss: async () => (await services()).acknowledgeLoss(),
+    lookupCard: later('lookupCard'),
+    register: later('register'),
+    capState: later('capState'),
+    outboxState: later('outboxState'),
+    syncNow: later('syncNow'),
+    resolveAttention: later('resolveAttention'),
+    registerRest: later('registerRest'),
+    voidUsage: later('voidUsage'),
+    exportCsv: later('exportCsv'),
+    exportReport: later('exportReport'),
+    handOverRegister: later('handOverRegister'),
+    acknowledgeLoss: later('acknowledgeLoss'),
     dispose() {
       disposed = true;
       listeners.clear();

@@ -29,6 +29,22 @@ export type CoreServicesOptions = {
   readonly allowInsecureHttp?: boolean | undefined;
   /** This terminal's name (`terminal-name`), sent with each usage as `terminal`: where an "already used" says it was. */
   readonly terminalName?: string | undefined;
+  /**
+   * `kaikukanta` (default): look-ups and usages go to the API at `baseUrl`. `none`: no API; usages are kept in this
+   * terminal's register on the device and exported for Kaikukanta's import (needs `venueId` and `terminalName`).
+   */
+  readonly registry?: Registry | undefined;
+};
+
+/** Where usages are recorded: Kaikukanta's API, or (`none`) this terminal's register, exported as a file. */
+export type Registry = 'kaikukanta' | 'none';
+
+/** A file for Kaikukanta's import (the register's export): its bytes, name, type and the usages in it. */
+export type ReportFile = {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly usages: number;
 };
 
 /** Booking a ticket, or collecting a booked ticket (the core's `UsageMode`). */
@@ -61,6 +77,7 @@ export type ShowContext = {
 export type CardView = {
   readonly id: string;
   readonly kind: 'client' | 'community';
+  /** Kaikukanta's status; `unverified` (offline, nothing known) or `unchecked` (registry="none": not asked). */
   readonly status: string;
   readonly validUntil: string;
   readonly minors: number;
@@ -96,6 +113,8 @@ export type Decision =
 export type CapState = {
   readonly cap: number | null;
   readonly given: number;
+  /** `terminal`: `given` is what this terminal's register counted, not Kaikukanta's count (registry="none"). */
+  readonly countedOn?: 'terminal';
   /**
    * The server's count was never fetched for this show (offline, Kaikukanta away, no API): `given` holds only this
    * terminal's unsent usages, and the meter says the count is not known rather than showing it.
@@ -156,6 +175,11 @@ export type OutboxState = {
   readonly storage?: StorageHealth;
   /** Usages that were waiting when the browser cleared this device's storage (not yet acknowledged by staff). */
   readonly lost?: number;
+  /**
+   * Usages in this terminal's register not yet exported: `register` (registry="none": export them for Kaikukanta's
+   * import), or `hand-over` (kept before the API was set up: send them through the outbox, or export them).
+   */
+  readonly register?: { readonly open: number; readonly mode: 'register' | 'hand-over' };
 };
 
 /** A failure with a stable code and a text in every language. */
@@ -214,6 +238,10 @@ export type ScannerServices = {
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
+  /** The register's usages not yet exported, as the file for Kaikukanta's import; marks them exported. */
+  exportReport?(format: 'csv' | 'xlsx', locale: 'fi' | 'sv' | 'en'): Promise<ReportFile>;
+  /** Sends the register's usages not yet exported through the outbox (each once; then never exported). */
+  handOverRegister?(): Promise<number>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */
   acknowledgeLoss?(): Promise<void>;
   dispose(): void;

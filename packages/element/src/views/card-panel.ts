@@ -113,6 +113,7 @@ export const cardStyles = css`
   .card-info,
   .card-action {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kaiku-gap);
     align-content: start;
     min-width: 0;

@@ -3,11 +3,11 @@ import { checkVoidWindow } from '@kaiku-scanner/core';
 import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
 import type { Phase } from '../flow/phase.js';
 import type { CapState, OutboxState, ShowContext, UsageMode } from '../services/types.js';
-import { currentPrefs, maskCardId, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
+import { currentPrefs, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
 import { undoText } from './undo.js';
 import type { ViewContext } from './view-context.js';
-import { CARD_TEXTS as C } from './card-texts.js';
+import { CARD_TEXTS as C, fill } from './card-texts.js';
 
 /** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
 const dayOf = (at: string | Date): string =>
@@ -25,20 +25,17 @@ const isGroup = (g: unknown): boolean => {
   return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && Number.isInteger(n);
 };
 
-/** A usage of the shift; `local`: the services gave it no ID, so there is nothing to undo it by. */
-type KeptUsage = ShiftUsage & { readonly local?: true };
-
-/** What is kept of a usage: card IDs only by their last four characters (docs/privacy.md). */
-const masked = (u: KeptUsage): KeptUsage => ({
-  ...u,
-  cardId: maskCardId(u.cardId),
-  ...(u.group ? { group: { ...u.group, memberCardIds: u.group.memberCardIds.map(maskCardId) } } : {}),
-});
+/**
+ * A usage of the shift; `local`: the services gave it no ID, so there is nothing to undo it by; `overCap`: taken
+ * offline, then refused by Kaikukanta for the show's cap.
+ */
+type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true };
 
 /**
  * This terminal's shift: each usage it registered or queued and each refusal it showed, seen as the flow reaches
  * them; an undo (`kaiku-usage-voided`) marks its usage `voided`. Kept under `key` (one per API, venue and
- * terminal name) in `localStorage` so it survives a reload, card IDs masked; today's only. No key: memory only.
+ * terminal name) in `localStorage` with whole card IDs, so that its report is the same after a reload (privacy
+ * mode masks the screen, not the report's data); today's only. No key: memory only.
  */
 export class ShiftLog {
   readonly usages: KeptUsage[] = [];
@@ -108,20 +105,24 @@ export class ShiftLog {
 
   private save(): void {
     try {
-      if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages.map(masked)));
+      if (this.key) globalThis.localStorage.setItem(this.key, JSON.stringify(this.usages));
     } catch {
       // full or blocked storage: this page only
     }
   }
 
-  /** The usages with what the outbox knows now: a queued one is sent (registered) or refused later. */
+  /**
+   * The usages with what the outbox knows now: a queued one is sent (registered) or refused later. A refusal is
+   * kept (it stays refused once staff have handled it), a cap refusal as `overCap`.
+   */
   current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention'>): KeptUsage[] {
-    const refused = new Set(outbox.needsAttention.map((a) => a.id));
     const waiting = new Set(outbox.pendingIds ?? []);
+    for (const a of outbox.needsAttention) {
+      const u = this.usages.find((x) => x.id === a.id && x.state === 'queued');
+      if (u) this.add({ ...u, state: 'refused', ...(/^cap-/.test(a.reason.code) ? { overCap: true } : {}) });
+    }
     return this.usages.map((u) =>
-      u.state !== 'queued' || waiting.has(u.id)
-        ? u
-        : { ...u, state: refused.has(u.id) ? 'refused' : 'registered' },
+      u.state !== 'queued' || waiting.has(u.id) ? u : { ...u, state: 'registered' },
     );
   }
 }
@@ -144,6 +145,7 @@ export function shiftOf(
 export type ShiftModel = {
   readonly usages: readonly KeptUsage[];
   readonly terminalName: string;
+  readonly venue: string;
   readonly locale: 'fi' | 'sv' | 'en';
   /** The registry's tally of the show on screen (every terminal), when known. */
   readonly show: ShowContext | undefined;
@@ -158,13 +160,13 @@ export type ShiftModel = {
   readonly failed: (e: unknown) => Promise<void>;
 };
 
-/** The counters' columns: what each counts, its heading. */
+/** The counters: what each counts, its label. */
 const COLUMNS = [
   ['adults', C.adults],
-  ['children', C.childTickets],
+  ['children', C.children],
   ['groups', C.groups],
   ['refused', C.refused],
-  ['queued', C.queued],
+  ['queued', C.queuedBadge],
 ] as const;
 
 /** A usage's state in words. */
@@ -175,11 +177,29 @@ const STATES = {
   voided: C.stateVoided,
 } as const;
 
+/** One row of counters (today, a show): label and number pairs that wrap on a narrow screen. */
 function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult {
-  return html`<tr>
-    <th scope="row">${label}</th>
-    ${COLUMNS.map(([k]) => html`<td data-count=${k}>${v.fmt.number(c[k])}</td>`)}
-  </tr>`;
+  return html`<div class="count-row">
+    <h5>${label}</h5>
+    <dl>
+      ${COLUMNS.map(
+        ([k, l]) =>
+          html`<div>
+            <dt>${v.text(l)}</dt>
+            <dd data-count=${k}>${v.fmt.number(c[k])}</dd>
+          </div>`,
+      )}
+    </dl>
+  </div>`;
+}
+
+/** Per show, the usages taken offline that Kaikukanta then refused for the cap: "Uni: 2 over the cap, …". */
+function overCap(v: ViewContext, usages: readonly KeptUsage[]): TemplateResult[] {
+  const shows = new Map<string, number>();
+  for (const u of usages) if (u.overCap) shows.set(u.show.name, (shows.get(u.show.name) ?? 0) + 1);
+  return [...shows].map(
+    ([name, n]) => html`<p data-over-cap>${v.text(fill(C.overCap, name, v.fmt.number(n)))}</p>`,
+  );
 }
 
 /**
@@ -207,27 +227,19 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
     m.changed();
   };
   const title = v.text(C.shift) + (m.terminalName ? ` · ${m.terminalName}` : '');
+  const when = (at: string | undefined) => (at ? v.fmt.dateTime(at) : '–');
   const cap = m.cap && !m.cap.unknown ? m.cap : undefined;
   const report = shiftReport(m.usages, m.locale);
   // The total rows' word (the last row is the shift's total): not a card ID, so never masked.
   const total = report.rows.at(-1)![0];
   return html`<details part="shift" class="shift">
     <summary>${title}</summary>
-    <table class="shift-counts">
-      <caption>
-        ${v.text(C.thisTerminal)}
-      </caption>
-      <thead>
-        <tr>
-          <td></td>
-          ${COLUMNS.map(([, label]) => html`<th scope="col">${v.text(label)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${counters(v, v.text(C.today), tally.today)}
-        ${tally.shows.map((s) => counters(v, `${s.name} ${v.fmt.dateTime(s.start)}`, s.counts))}
-      </tbody>
-    </table>
+    <section class="shift-counts" aria-label=${v.text(C.thisTerminal)}>
+      <h4>${v.text(C.thisTerminal)}</h4>
+      ${counters(v, v.text(C.today), tally.today)}
+      ${tally.shows.map((s) => counters(v, `${s.name} ${v.fmt.dateTime(s.start)}`, s.counts))}
+      ${overCap(v, m.usages)}
+    </section>
     ${
       cap && m.show
         ? html`<p data-registry>
@@ -258,9 +270,26 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
         ${v.text(C.shiftCsv)}
       </button>
     </div>
+    <p class="muted">${v.text(C.shiftKept)}</p>
+    <dl class="shift-print">
+      ${[
+        [C.venue, m.venue],
+        [C.terminal, m.terminalName],
+        [C.period, `${when(m.usages[0]?.at)} – ${when(m.usages.at(-1)?.at)}`],
+        [C.printed, v.fmt.dateTime(m.now.toISOString())],
+        [C.refused, v.fmt.number(tally.today.refused)],
+        [C.voidedCount, v.fmt.number(m.usages.filter((u) => u.state === 'voided').length)],
+      ].map(
+        ([k, value]) =>
+          html`<div>
+            <dt>${v.text(k as typeof C.venue)}</dt>
+            <dd>${value || '–'}</dd>
+          </div>`,
+      )}
+    </dl>
     <table class="shift-report">
       <caption>
-        ${title} · ${v.fmt.dateTime(m.now.toISOString())}
+        ${title}
       </caption>
       ${report.rows.map(
         (r, i) =>
@@ -291,6 +320,21 @@ export const shiftStyles = css`
     border-collapse: collapse;
     width: 100%;
   }
+  .count-row dl,
+  .shift-print {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    gap: 0.25rem 1rem;
+    margin: 0.25rem 0 0.75rem;
+  }
+  .count-row dd {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+  .shift-print dd {
+    margin: 0;
+  }
   .shift caption {
     text-align: start;
     font-weight: 600;
@@ -318,16 +362,20 @@ export const shiftStyles = css`
   .shift-list [data-state='voided'] .badge {
     color: var(--kaiku-danger);
   }
-  .shift .shift-report {
+  .shift .shift-report,
+  .shift .shift-print {
     display: none;
   }
   @media print {
     .base > :not([part~='shift']),
-    .shift > :not(.shift-report) {
+    .shift > :not(.shift-report, .shift-print) {
       display: none;
     }
     .shift .shift-report {
       display: table;
+    }
+    .shift .shift-print {
+      display: grid;
     }
     .base {
       border: 0;

@@ -93,6 +93,7 @@ export const verdictStyles = css`
   ${fills}
   .verdict {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     padding: 1rem;
     border-radius: var(--kaiku-radius);
@@ -108,6 +109,9 @@ export const verdictStyles = css`
     display: flex;
     align-items: center;
     gap: 0.75rem;
+  }
+  .verdict-head > * {
+    min-width: 0;
   }
   .verdict h3 {
     font-size: 1.6em;

@@ -201,6 +201,37 @@ describe('a body too large to read', () => {
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
     expect(reply).toContain('"code":"payload-too-large"');
   });
+
+  it('the 413 says Connection: close (it closes), and the drain after it stops at 32 MiB, not only after 2 s', async () => {
+    await withSandbox({}, async (sandbox) => {
+      const port = Number(new URL(sandbox.url).port);
+      const { reply, sent } = await new Promise<{ reply: string; sent: number }>((resolve) => {
+        let [data, sent] = ['', 0];
+        const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true }, () => {
+          socket.write(
+            'POST /v1/usages HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n' +
+              'Content-Type: application/json\r\nIdempotency-Key: hardening-chunked-2\r\nTransfer-Encoding: chunked\r\n\r\n',
+          );
+          const chunk = `100000\r\n${' '.repeat(0x100000)}\r\n`;
+          // Up to 256 MiB as fast as the server takes it; a bounded drain closes the connection long before.
+          const pump = (): void => {
+            while (sent < 256 && !socket.destroyed) {
+              sent++;
+              if (!socket.write(chunk)) return void socket.once('drain', pump);
+            }
+          };
+          pump();
+        });
+        socket.on('data', (d: Buffer) => (data += d.toString()));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve({ reply: data, sent }));
+        setTimeout(() => socket.destroy(), 10_000);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 413 [^]*\r\nConnection: close\r\n/i);
+      expect(reply).not.toMatch(/keep-alive/i);
+      expect(sent).toBeLessThan(64);
+    });
+  });
 });
 
 describe('every answer is the contract’s', () => {

@@ -5,10 +5,13 @@ import { problems, sendProblem } from './respond.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
+/** How much of a refused body is read and dropped after the 413, at most (and for at most 2 s). */
+const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
+
 /**
- * A body over the limit: answered at once, and the rest of it read and dropped (for at most 2 s) before the
- * connection closes. Closing on unread data makes TCP reset the connection, and a client still sending would
- * lose the 413 before reading it.
+ * A body over the limit: answered at once with `Connection: close`, and the rest of it read and dropped (at most
+ * 32 MiB, for at most 2 s) before the connection closes. Closing on unread data makes TCP reset the connection, and
+ * a client still sending would lose the 413 before reading it — so only our side ends when the answer is out.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): undefined {
   const socket = req.socket;
@@ -17,9 +20,16 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): undefined {
     clearTimeout(cut);
     socket.end();
   });
+  // Node destroys a `Connection: close` socket once the answer is written: end our half only, keep reading.
+  Object.assign(socket, { destroySoon: () => socket.end() });
+  let drained = 0;
   req.removeAllListeners('readable'); // the reader's iterator, which would hold the stream paused
-  req.on('data', () => undefined).resume();
-  sendProblem(res, problems.payloadTooLarge('The body is larger than 1 MB.'));
+  req
+    .on('data', (chunk: Buffer) => {
+      if ((drained += chunk.length) > MAX_DRAIN_BYTES) socket.destroy();
+    })
+    .resume();
+  sendProblem(res, problems.payloadTooLarge('The body is larger than 1 MB.'), { connection: 'close' });
   return undefined;
 }
 

@@ -22,7 +22,7 @@ export type FrameJob = {
 export type FrameReading = {
   readonly reading: DecodeResult | null;
   readonly rejected: DecodeResult | null;
-  /** The reading is a Code 39 read strongly enough to count as two agreeing frames (`RescueRound.strong`). */
+  /** The reading is a Code 39 read strongly enough to count as two agreeing frames (`StageRead.strong`). */
   readonly strong?: boolean;
   /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
   readonly decoder?: DecoderStatus | null;
@@ -32,15 +32,15 @@ export { createRescueRound } from '../decode/pipeline.js';
 
 /**
  * Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. `round`: the loop's
- * rescue round (one per loop, `createRescueRound()`): a per-frame budget, the costly rescues spread over frames
- * (docs/camera.md).
+ * rescue round (one per loop, `createRescueRound()`; a per-frame budget, the costly rescues spread over frames,
+ * docs/camera.md); the round the next frame goes on with comes back with the result.
  */
 export async function decodeFrame(
   frame: CameraFrame,
   job: FrameJob,
   signal?: AbortSignal,
   round?: RescueRound,
-): Promise<FrameReading> {
+): Promise<{ readonly result: FrameReading; readonly round?: RescueRound | undefined }> {
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
     if (parseCardId(text, job.cardId).ok) return true;
@@ -50,9 +50,16 @@ export async function decodeFrame(
   try {
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
-    const reading = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
-    const strong = reading !== null && round?.strong === true;
-    return { reading, rejected: reading ? null : rejected, decoder: getDecoderStatus(), strong };
+    const staged = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
+    const { read } = staged;
+    const reading = read && { text: read.text, format: read.format };
+    const result = {
+      reading,
+      rejected: read ? null : rejected,
+      decoder: getDecoderStatus(),
+      strong: read?.strong === true,
+    };
+    return { result, round: staged.round };
   } finally {
     closeFrame(frame);
   }

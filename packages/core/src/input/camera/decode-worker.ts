@@ -27,13 +27,15 @@ type WorkerScope = {
 
 const scope = globalThis as unknown as WorkerScope;
 // One worker per camera loop: the loop's rescue round (its per-frame budget) lives here.
-const round = createRescueRound();
+let round = createRescueRound();
 
 scope.addEventListener('message', (event) => void run(event.data));
 
 async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {
-    scope.postMessage({ id, ok: true, result: await decodeFrame(frame, job, undefined, round) });
+    const decoded = await decodeFrame(frame, job, undefined, round);
+    round = decoded.round ?? round;
+    scope.postMessage({ id, ok: true, result: decoded.result });
   } catch (cause) {
     const e = cause as { name?: unknown; code?: unknown; message?: unknown };
     const error = { name: String(e.name ?? 'Error'), code: String(e.code ?? ''), message: String(e.message) };

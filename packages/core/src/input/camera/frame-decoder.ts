@@ -134,8 +134,14 @@ export function createMainThreadDecoder(): FrameDecoder {
           code: 'decode-decoder-unavailable',
         });
       });
-      round ??= module.createRescueRound();
-      return module.decodeFrame(frame, job, controller.signal, round);
+      const decoded = await module.decodeFrame(
+        frame,
+        job,
+        controller.signal,
+        round ?? module.createRescueRound(),
+      );
+      round = decoded.round;
+      return decoded.result;
     },
     close() {
       controller.abort();

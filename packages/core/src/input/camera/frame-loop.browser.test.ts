@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
-import { createFrameLoop, regionRect } from './frame-loop.js';
+import { createFrameLoop } from './frame-loop.js';
+import { regionRect } from './camera-frame.js';
 import { createInlineWorkerDecoder, WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
 import { until } from '../../../../../test/support/until.js';
 import { requireCapability } from '../../../../../test/support/engine-skip.js';

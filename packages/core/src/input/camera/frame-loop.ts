@@ -1,6 +1,13 @@
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { DecodeRegion } from '../decode/types.js';
-import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
+import {
+  closeFrame,
+  cropVideoFrame,
+  isVideoFrame,
+  regionRect,
+  type CameraFrame,
+  type Rect,
+} from './camera-frame.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import {
   createInlineWorkerDecoder,
@@ -121,12 +128,11 @@ export function createFrameLoop(options: FrameLoopOptions) {
   }
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
-    const rect = regionRect(video.videoWidth, video.videoHeight, options.region);
-    let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, rect) : null;
+    let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, options.region) : null;
     if (frame === null) {
       if (videoFrames && !videoFrameRead) videoFrames = false; // VideoFrame(video) refused: bitmaps instead.
       try {
-        frame = await grabFrame(video, rect);
+        frame = await grabFrame(video, regionRect(video.videoWidth, video.videoHeight, options.region));
       } catch {
         return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
       }
@@ -208,19 +214,10 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean):
   return { count: () => (performance.now() - at < 250 ? count : null) };
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
-
-/**
- * The current video frame as a `VideoFrame` cropped to the region (widened to even pixels: subsampled camera
- * formats such as I420 crop only there), or `null` where that fails (no frame yet, an engine that refuses).
- */
-function grabVideoFrame(video: HTMLVideoElement, rect: Rect): VideoFrame | null {
-  const x = rect.x - (rect.x % 2);
-  const y = rect.y - (rect.y % 2);
-  const right = Math.min(video.videoWidth, rect.x + rect.width + ((rect.x + rect.width) % 2));
-  const bottom = Math.min(video.videoHeight, rect.y + rect.height + ((rect.y + rect.height) % 2));
+/** The region of the current video frame as a `VideoFrame`, or `null` where that fails (no frame yet, a refusal). */
+function grabVideoFrame(video: HTMLVideoElement, region: DecodeRegion | undefined): VideoFrame | null {
   try {
-    return new VideoFrame(video, { visibleRect: { x, y, width: right - x, height: bottom - y } });
+    return cropVideoFrame(new VideoFrame(video), region);
   } catch {
     return null;
   }
@@ -238,15 +235,4 @@ async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFra
   if (!context) throw new Error('no 2D canvas');
   context.drawImage(video, rect.x, rect.y, rect.width, rect.height, 0, 0, rect.width, rect.height);
   return canvas;
-}
-
-/** The region in whole video pixels, at least 1×1 and inside the frame. */
-export function regionRect(width: number, height: number, region: DecodeRegion | undefined): Rect {
-  if (!region) return { x: 0, y: 0, width, height };
-  const clamp = (v: number): number => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
-  const x = Math.floor(clamp(region.x) * width);
-  const y = Math.floor(clamp(region.y) * height);
-  const w = Math.max(1, Math.min(width - x, Math.round(clamp(region.width) * width)));
-  const h = Math.max(1, Math.min(height - y, Math.round(clamp(region.height) * height)));
-  return { x: Math.min(x, width - 1), y: Math.min(y, height - 1), width: w, height: h };
 }

@@ -3,8 +3,8 @@ import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
-import { enabled, runStages } from './pipeline.js';
-import type { FrameFacts, JsStageName, PipelineControl, StageName } from './pipeline.js';
+import { enabled, frameFacts, runStages } from './pipeline.js';
+import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
 import type { JsFrame } from './zxing-decoder.js';
 import type { CppFlatStage } from './zxing-wasm-decoder.js';
@@ -67,7 +67,8 @@ export async function decodeImage(
   options: DecodeOptions = {},
 ): Promise<DecodeResult | null> {
   checkOptions('decodeImage', options, DECODE_OPTIONS);
-  return decodeStages(image, options);
+  const { read } = await decodeStages(image, options);
+  return read && { text: read.text, format: read.format };
 }
 
 /**
@@ -78,7 +79,7 @@ export async function decodeStages(
   image: DecodableImage,
   options: DecodeOptions,
   control?: PipelineControl,
-): Promise<DecodeResult | null> {
+): Promise<Staged> {
   const formats = checkFormats(options.formats);
   const accept = options.accept ?? acceptAll;
   const effort = options.effort ?? 'fast';
@@ -86,14 +87,14 @@ export async function decodeStages(
   const code39CheckDigit = options.code39CheckDigit ?? false;
   const { signal } = options;
   signal?.throwIfAborted();
-  if (control?.round) control.round.strong = false; // this frame's own: the native detector runs no stage
   // Translucent pixels are read as white paper: composited when first needed (`onWhite`), not before zxing-cpp reads
   // the frame as given — the scan would cost more than the read on a camera frame (read-pixels.ts).
   const frame = await readFramePixels(image, options.region);
   if (options.native !== false) {
     const native = await decodeNative(frame.onWhite, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
-    if (native !== undefined && (native !== null || effort !== 'thorough')) return native;
+    if (native !== undefined && (native !== null || effort !== 'thorough'))
+      return { read: native, ...(control?.round && { round: control.round }) };
   }
   const wasmOptions = { formats, effort, accept, code39CheckDigit };
   let wasm: Awaited<ReturnType<typeof loadWasmDecoder>> | undefined;
@@ -126,21 +127,15 @@ export async function decodeStages(
       rescueOnly: wasm !== undefined,
       ...(control === undefined ? {} : { control }),
     }));
-  const wantQr = formats.includes('qr_code');
-  const facts: FrameFacts = {
-    wantQr,
-    want39: formats.includes('code_39'),
-    thorough: effort === 'thorough',
-    big: Math.min(frame.pixels.width, frame.pixels.height) >= 600,
-    cpp: wasm !== undefined,
+  const facts = frameFacts(wasmOptions, frame.pixels, wasm !== undefined, {
     qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
     parts: (stage) => (stage.startsWith('cpp') ? 1 : (jsFrameOf()?.parts(stage as JsStageName) ?? 1)),
-  };
+  });
   let flat: ImageData | undefined;
   // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
-  const run = async (stage: StageName, part?: number): Promise<DecodeResult | null> => {
+  const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
       const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
       let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);

@@ -1,6 +1,6 @@
 // The JS stages alone on a frame's luminance, for the tests (`decodeImage` runs them in its pipeline).
-import { runStages } from './pipeline.js';
-import type { FrameFacts, JsStageName, StageName } from './pipeline.js';
+import { frameFacts, runStages } from './pipeline.js';
+import type { JsStageName, StageName, StageRead } from './pipeline.js';
 import type { DecodeResult, GreyImage } from './types.js';
 import { jsFrame } from './zxing-decoder.js';
 import type { ZxingOptions } from './zxing-decoder.js';
@@ -12,20 +12,13 @@ import type { ZxingOptions } from './zxing-decoder.js';
 export async function decodeGrey(
   grey: GreyImage,
   options: ZxingOptions & { readonly onUnread?: () => void },
-): Promise<DecodeResult | null> {
-  if (options.control?.round !== undefined) options.control.round.strong = false; // as `decodeStages` does
+): Promise<StageRead | null> {
   const frame = jsFrame(grey, options);
-  const facts: FrameFacts = {
-    ...frame.facts,
-    wantQr: options.formats.includes('qr_code'),
-    want39: options.formats.includes('code_39'),
-    thorough: options.effort === 'thorough',
-    big: Math.min(grey.width, grey.height) >= 600,
-    cpp: options.rescueOnly === true,
-  };
+  const facts = frameFacts(options, grey, options.rescueOnly === true, frame.facts);
   const isJs = (stage: StageName): boolean => !stage.startsWith('cpp');
   const run = (s: StageName): DecodeResult | null => frame.run(s as JsStageName);
-  const read = await runStages(facts, run, options.control, options.signal, isJs);
+  const { read } = await runStages(facts, run, options.control, options.signal, isJs);
   if (read === null && (facts.qrSeen() || facts.barsSeen())) options.onUnread?.();
-  return read;
+  // `strong` only for a camera's round, as `decodeImage` returns the plain read.
+  return read && (options.control?.round ? read : { text: read.text, format: read.format });
 }

@@ -22,6 +22,21 @@ export type FrameFacts = {
   readonly parts?: (stage: StageName) => number;
 };
 
+/** A frame's facts: from the call's options, the frame's size, the engine, and what the JS stages see (lazily). */
+export const frameFacts = (
+  options: { readonly formats: readonly string[]; readonly effort: string },
+  size: { readonly width: number; readonly height: number },
+  cpp: boolean,
+  seen: Pick<FrameFacts, 'qrSeen' | 'barsSeen' | 'parts'>,
+): FrameFacts => ({
+  wantQr: options.formats.includes('qr_code'),
+  want39: options.formats.includes('code_39'),
+  thorough: options.effort === 'thorough',
+  big: Math.min(size.width, size.height) >= 600,
+  cpp,
+  ...seen,
+});
+
 type When = (f: FrameFacts) => boolean;
 /** The JS rescue of a QR code zxing-cpp did not read, in `fast`. */
 const qrRescue: When = (f) => f.wantQr && !f.thorough;
@@ -79,17 +94,21 @@ export type StrategyName = (typeof STRATEGIES)[number];
  */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
-  next: number;
-  part: number;
+  readonly next: number;
+  readonly part: number;
   /** A QR stage of this round saw a finder pair (the trigger of the later QR stages, on the frames after it). */
-  qrSeen: boolean;
+  readonly qrSeen: boolean;
   /** The previous frame ended on a read there (not on the budget): `next` and `part` are the rescue that read. */
-  held?: boolean;
-  /** This frame's read is a Code 39 read on both sides of the bars' middle (`readCode39`): it counts as two frames. */
-  strong?: boolean;
+  readonly held?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName, number>;
 };
+
+/** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
+export type StageRead = DecodeResult & { readonly strong?: boolean };
+
+/** What a frame's stages end with: the first read, and the round the next frame goes on with (when one was given). */
+export type Staged = { readonly read: StageRead | null; readonly round?: RescueRound };
 
 /** A new loop's rescue round. */
 export const createRescueRound = (): RescueRound => ({ next: 0, part: 0, qrSeen: false, cost: new Map() });
@@ -112,18 +131,18 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
 
 /**
  * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
- * round's budget when there is one (then part by part: `run(stage, part)`). The first read, or `null`.
+ * round's budget when there is one (then part by part: `run(stage, part)`). The first read, and the next round.
  */
 export async function runStages(
   frame: FrameFacts,
-  run: (stage: StageName, part?: number) => DecodeResult | null | Promise<DecodeResult | null>,
+  run: (stage: StageName, part?: number) => StageRead | null | Promise<StageRead | null>,
   control: PipelineControl | undefined,
   signal: AbortSignal | undefined,
   only?: (stage: StageName) => boolean,
-): Promise<DecodeResult | null> {
+): Promise<Staged> {
   const round = control?.round;
   const facts = round ? { ...frame, qrSeen: () => round.qrSeen || frame.qrSeen() } : frame;
-  let first: DecodeResult | null = null;
+  let first: StageRead | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
   let [ran, next, nextPart, held] = [0, 0, 0, false];
@@ -157,6 +176,9 @@ export async function runStages(
       if (control?.exhaustive !== true) break stages;
     }
   }
-  if (round) Object.assign(round, { next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen() });
-  return first;
+  if (!round) return { read: first };
+  return {
+    read: first,
+    round: { next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen(), cost: round.cost },
+  };
 }

@@ -18,7 +18,7 @@ import { acrossFrame, readCode39 } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { enabled } from './pipeline.js';
-import type { FrameFacts, JsStageName, PipelineControl } from './pipeline.js';
+import type { FrameFacts, JsStageName, PipelineControl, StageRead } from './pipeline.js';
 import { searchQrFromFinders } from './qr-grid-search.js';
 import type { Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
@@ -45,10 +45,10 @@ export type JsFrame = {
   /** The parts a stage can be run in (`c39-templates`: one per located region), for a rescue round. */
   parts(stage: JsStageName): number;
   /** A stage, or one part of it. */
-  run(stage: JsStageName, part?: number): DecodeResult | null;
+  run(stage: JsStageName, part?: number): StageRead | null;
 };
 
-type Pass = (part?: number) => DecodeResult | null;
+type Pass = (part?: number) => StageRead | null;
 
 /** The JS stages of one frame, sharing its derived images (half size, stretched) and what earlier stages saw. */
 export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
@@ -81,10 +81,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     'c39-lines': (part) => {
       const list = regions().map((b) => ({ ...b, length: acrossFrame(b, grey), thickness: 5 }));
       const onForeign = (i: number): unknown => foreign.add(regions()[i] as LineBundle);
-      const read = readCode39([stretched, flat], list, c39, onForeign, part);
-      const round = options.control?.round;
-      if (read?.strong === true && round !== undefined) round.strong = true;
-      return read && { text: read.text, format: read.format };
+      return readCode39([stretched, flat], list, c39, onForeign, part);
     },
     'qr-full': () => qr(grey, evidenceBudget()),
     // Light modules on dark (a phone's dark theme, a negative print); then with the light taken out, where a phone

@@ -1,0 +1,236 @@
+/**
+ * `createRegister`: a terminal without Kaikukanta. Every usage is kept whole on the device (or in a vendor's shared
+ * store) until it is exported as the sales report Kaikukanta's import reads, or handed to an API's outbox once there
+ * is one — never both. See docs/register.md.
+ */
+import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { KaikuError } from '../errors/kaiku-error.js';
+import type { Locale } from '../messages/define.js';
+import { OutboxError } from '../outbox/outbox-error.js';
+import { newRecord } from '../outbox/record-store.js';
+import { ticketsOf } from '../outbox/show-tally.js';
+import { type ExportedReport, exportUsageReport } from '../reports/export-usage-report.js';
+import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
+import { checkVoidWindow } from '../rules/check-void-window.js';
+import type { EarlierUsage } from '../schemas/usage-input.js';
+import type { UsageRequest } from '../schemas/api.js';
+import {
+  deviceRegisterStore,
+  registerApi,
+  type RegisterRecord,
+  type RegisterStore,
+} from './register-store.js';
+
+export type { RegisterRecord, RegisterStore };
+
+/** Options of `createRegister`. An unknown option throws `OptionsError`. */
+export type RegisterOptions = {
+  /** The venue every usage is for (a usage for another is refused, `target-mismatch`). */
+  readonly venueId: string;
+  /** This terminal's name (≤ 40 characters, e.g. `Kassa 2`): its register, and the export says it. */
+  readonly terminal: string;
+  /** A shared register from a vendor's backend; default this device's IndexedDB (`deviceRegisterStore`). */
+  readonly store?: RegisterStore;
+  /** IndexedDB database of the default store. Default `kaiku-register <venue> <terminal>`. */
+  readonly databaseName?: string;
+  /** How long an exported or handed-over usage stays (tallies, re-export). Default 7 days. */
+  readonly retentionMs?: number;
+  readonly now?: () => number;
+};
+
+const OPTIONS = {
+  venueId: true,
+  terminal: true,
+  store: true,
+  databaseName: true,
+  retentionMs: true,
+  now: true,
+} as const satisfies OptionKeys<RegisterOptions>;
+
+/** Which usages an export writes: a Helsinki day or period of the shows (`YYYY-MM-DD`, inclusive) or one show. */
+export type RegisterExportOptions = {
+  readonly format: 'csv' | 'xlsx';
+  readonly locale?: Locale;
+  readonly from?: string;
+  readonly to?: string;
+  readonly showId?: string;
+  /** Also write usages an earlier export wrote (default: only those not exported yet). */
+  readonly again?: boolean;
+};
+
+/** An export: the file, and how many usages it holds (those it marked exported included). */
+export type RegisterExport = ExportedReport & { readonly usages: number; readonly terminal: string };
+
+/** What a register counts for a show: its usages and tickets, on this terminal (or the shared store). */
+export type RegisterTally = { readonly usages: number; readonly ticketsGiven: number };
+
+/** The open usages: recorded and not yet exported or handed over. */
+const isOpen = (r: RegisterRecord): boolean => r.exportedAt === undefined && r.handover === undefined;
+
+const DAY_MS = 24 * 60 * 60_000;
+/** The export's title names the terminal: several terminals' files stay apart. */
+const TERMINAL = { fi: 'pääte', sv: 'terminal', en: 'terminal' } as const;
+
+/** A terminal's register of usages recorded without Kaikukanta. */
+export class Register {
+  readonly venueId: string;
+  readonly terminal: string;
+  readonly #store: RegisterStore;
+  readonly #scope;
+  readonly #now: () => number;
+  readonly #retentionMs: number;
+
+  /** See `createRegister`. */
+  constructor(options: RegisterOptions) {
+    checkOptions('createRegister', options, OPTIONS);
+    const { venueId, terminal } = options;
+    const bad = [
+      ...(typeof venueId === 'string' && venueId !== '' ? [] : ['venueId']),
+      ...(typeof terminal === 'string' && terminal.trim() !== '' && terminal.length <= 40
+        ? []
+        : ['terminal']),
+    ];
+    if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
+    [this.venueId, this.terminal] = [venueId, terminal];
+    this.#store = options.store ?? deviceRegisterStore(venueId, terminal, options.databaseName);
+    this.#scope = { api: registerApi(terminal), venueId, key: `${registerApi(terminal)} ${venueId}` };
+    this.#now = options.now ?? Date.now;
+    this.#retentionMs = Math.max(0, options.retentionMs ?? 7 * DAY_MS);
+  }
+
+  /**
+   * Keeps a usage durably (resolves only once it is stored) with this terminal's name. Only the contract's usage
+   * fields are kept (`invalid-usage` otherwise); a usage for another venue is refused (`target-mismatch`).
+   */
+  async record(usage: UsageRequest): Promise<RegisterRecord> {
+    if (usage.venueId !== this.venueId)
+      throw new OutboxError('target-mismatch', { params: { fields: 'venueId' } });
+    const record = newRecord({ ...usage, terminal: this.terminal }, 'provisional', this.#now(), this.#scope);
+    await this.#store.put(record);
+    return record;
+  }
+
+  /** Every usage kept, oldest first; `open` only those not exported or handed over yet. */
+  async usages(options: { open?: boolean } = {}): Promise<RegisterRecord[]> {
+    const all = await this.#store.list();
+    return options.open ? all.filter(isOpen) : all;
+  }
+
+  /** The card's usages for a show in this register: the rules' `earlierUsages` (one usage per card and show). */
+  async earlier(cardId: string, showId: string): Promise<EarlierUsage[]> {
+    return (await this.#store.list())
+      .filter((r) => r.usage.cardId === cardId && r.usage.show.id === showId)
+      .map(({ usage: u }) => ({
+        mode: u.mode,
+        at: u.clientTime,
+        ...(u.terminal ? { terminal: u.terminal } : {}),
+      }));
+  }
+
+  /** Tickets counted for a show by this register (every kept usage, exported or not): counted here, not nationally. */
+  async tally(showId: string): Promise<RegisterTally> {
+    const mine = (await this.#store.list()).filter((r) => r.usage.show.id === showId);
+    return { usages: mine.length, ticketsGiven: mine.reduce((n, r) => n + ticketsOf(r.usage), 0) };
+  }
+
+  /**
+   * Undoes a usage within the void window (the policy's minutes after recording, and before the show starts).
+   * Rejects with `record-not-found`, `void-exported` (already in a file or sent: undo it there) or
+   * `void-window-closed`.
+   */
+  async voidUsage(id: string): Promise<'removed'> {
+    const record = (await this.#store.list()).find((r) => r.id === id);
+    if (!record) throw new OutboxError('record-not-found', { params: { id } });
+    if (!isOpen(record)) throw new OutboxError('void-exported', { params: { id } });
+    const now = new Date(this.#now());
+    const window = checkVoidWindow({
+      registeredAt: new Date(record.createdAt),
+      showStart: record.usage.show.start,
+      now,
+    });
+    if (!window.ok) {
+      const [reason] = window.reasons;
+      throw new KaikuError(reason.code, reason.message.en, { params: { closesAt: window.closesAt } });
+    }
+    await this.#store.remove([id]);
+    return 'removed';
+  }
+
+  /**
+   * Writes the register's usages for a day, a period or a show as the sales report Kaikukanta's import (and
+   * `kaiku-import`) reads — one purchase per row: card ID, one adult, children, show, date, time, mode — titled with
+   * the venue and this terminal, and marks them exported, so a second export does not repeat them (`again` does).
+   */
+  async export(options: RegisterExportOptions): Promise<RegisterExport> {
+    const { from, to, showId } = options;
+    const inRange = (r: RegisterRecord): boolean => {
+      const day = toHelsinki(Date.parse(r.usage.show.start)).date;
+      return (!showId || r.usage.show.id === showId) && (!from || day >= from) && (!to || day <= to);
+    };
+    const chosen = (await this.#store.list()).filter(inRange);
+    const now = this.#now();
+    // Marked first, in one atomic update: what another tab or terminal exported or handed over meanwhile is left out.
+    const marked = await this.#store.update(
+      chosen.filter(isOpen).map((r) => r.id),
+      (r) => (isOpen(r) ? { ...r, exportedAt: now } : undefined),
+    );
+    const again = options.again ? chosen.filter((r) => r.exportedAt !== undefined) : [];
+    const records = [...again, ...marked].sort((a, b) => a.createdAt - b.createdAt);
+    const report = await exportUsageReport({
+      format: options.format,
+      locale: options.locale ?? 'fi',
+      rows: records.flatMap((r) => usageRequestToReportRows(r.usage, r.id)),
+      title: `${this.venueId} · ${TERMINAL[options.locale ?? 'fi']} ${this.terminal}`,
+      venueId: `${this.venueId}-${this.terminal}`,
+      ...(from && to ? { from, to } : {}),
+    });
+    return { ...report, usages: records.length, terminal: this.terminal };
+  }
+
+  /**
+   * Hands the open usages to an API's outbox, each exactly once and under its own ID as idempotency key, so they are
+   * never also exported: `put` is the outbox's (`Outbox.adopt`). A hand-over cut short is finished by the next call.
+   */
+  async handOver(outbox: {
+    readonly scope: { readonly api: string };
+    adopt(record: RegisterRecord): Promise<void>;
+  }): Promise<number> {
+    const api = outbox.scope.api;
+    const now = this.#now();
+    const all = await this.#store.list();
+    const started = all.filter((r) => r.handover && !r.handover.done && r.handover.api === api);
+    const claimed = await this.#store.update(
+      all.filter(isOpen).map((r) => r.id),
+      (r) => (isOpen(r) ? { ...r, handover: { api, at: now, done: false } } : undefined),
+    );
+    for (const r of [...started, ...claimed]) await outbox.adopt(r);
+    await this.#store.update(
+      [...started, ...claimed].map((r) => r.id),
+      (r) => (r.handover && !r.handover.done ? { ...r, handover: { ...r.handover, done: true } } : undefined),
+    );
+    return started.length + claimed.length;
+  }
+
+  /** Deletes usages exported or handed over longer ago than the retention; open usages stay until exported. */
+  async purge(): Promise<number> {
+    const cutoff = this.#now() - this.#retentionMs;
+    const old = (await this.#store.list()).filter((r) => {
+      const closed = r.exportedAt ?? (r.handover?.done ? r.handover.at : undefined);
+      return closed !== undefined && closed <= cutoff;
+    });
+    if (old.length) await this.#store.remove(old.map((r) => r.id));
+    return old.length;
+  }
+}
+
+/**
+ * Creates a terminal's register (no Kaikukanta API needed).
+ *
+ * @example
+ * const register = createRegister({ venueId: 'teatteri-hilla', terminal: 'Kassa 1' });
+ * await register.record(usage); // on disk now
+ * const file = await register.export({ format: 'xlsx', from: '2026-12-01', to: '2026-12-31' });
+ */
+export function createRegister(options: RegisterOptions): Register {
+  return new Register(options);
+}

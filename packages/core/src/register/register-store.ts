@@ -1,0 +1,62 @@
+/**
+ * Where a register keeps its usages: by default this device's IndexedDB (strict durability, sealed records, as the
+ * outbox keeps its own); a vendor's backend can supply a shared one through the same four methods (docs/register.md).
+ */
+import { createStrictStore } from '../outbox/strict-store.js';
+import { recordStore } from '../outbox/record-store.js';
+import type { OutboxRecord } from '../outbox/types.js';
+
+/**
+ * A usage recorded without Kaikukanta: an outbox record (card ID, tickets, show, venue, terminal; nothing else about
+ * the holder) whose target is the register, never an API, and what became of it since.
+ */
+export type RegisterRecord = OutboxRecord & {
+  /** Epoch ms when an export first wrote it to a file for Kaikukanta's import. */
+  readonly exportedAt?: number;
+  /**
+   * Set when it was handed to an API's outbox (`Register.handOver`): `done` once the outbox holds it. A record
+   * handed over is never exported, and an exported one never handed over.
+   */
+  readonly handover?: { readonly api: string; readonly at: number; readonly done: boolean };
+};
+
+/**
+ * The storage a register runs on. The default keeps one terminal's usages on the device; a shared implementation
+ * (two terminals of one venue on one show) returns every terminal's records of the venue from `list`, so caps and
+ * "already used" are counted over them all, and an export by one terminal marks them for every other.
+ */
+export type RegisterStore = {
+  /** Stores a new record; resolves only once it is durable. */
+  put(record: RegisterRecord): Promise<void>;
+  /** Every record, oldest first. */
+  list(): Promise<RegisterRecord[]>;
+  /**
+   * Applies `change` to each listed record atomically (read, change, write, so that two terminals or tabs never
+   * both export or hand over one record); `undefined` leaves a record as it is. Resolves to the changed records.
+   */
+  update(
+    ids: readonly string[],
+    change: (record: RegisterRecord) => RegisterRecord | undefined,
+  ): Promise<RegisterRecord[]>;
+  /** Deletes records by ID. */
+  remove(ids: readonly string[]): Promise<void>;
+};
+
+/** The target a register's records carry: `register:<terminal>` instead of an API, so no outbox ever sends them. */
+export const registerApi = (terminal: string): string => `register:${terminal}`;
+
+/** The device's register of one venue and terminal: IndexedDB database `kaiku-register <venue> <terminal>`. */
+export function deviceRegisterStore(venueId: string, terminal: string, databaseName?: string): RegisterStore {
+  const api = registerApi(terminal);
+  const store = createStrictStore(databaseName ?? `kaiku-register ${venueId} ${terminal}`, 'outbox');
+  const records = recordStore(store, (r) => r.target.api === api && r.target.venueId === venueId);
+  return {
+    put: (record) => records.put(record),
+    list: () => records.list() as Promise<RegisterRecord[]>,
+    update: (ids, change) =>
+      records.update(ids, change as (r: OutboxRecord) => OutboxRecord | undefined) as Promise<
+        RegisterRecord[]
+      >,
+    remove: (ids) => records.remove(ids),
+  };
+}

@@ -1,0 +1,107 @@
+import { expect } from '@esm-bundle/chai';
+import './kaiku-scanner.js';
+import type { KaikuScanner } from './kaiku-scanner.js';
+import {
+  createFakeServices,
+  reason,
+  type FakeServices,
+} from '../../../test/support/element-fake-services.js';
+import { until } from '../../../test/support/until.js';
+
+// Phones: nothing in the element may stick out of its box, at 320 px and up, in any language and state. The
+// element sizes itself by container queries, so its width here is its container's.
+const cards = {
+  A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
+  A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
+  Y110029399: { kind: 'community', status: 'active', validUntil: '2030-05-31', minors: 0 },
+} as const;
+const SHOW = 'Kesäyön unelma – suuren näyttämön ensi-ilta';
+const BASE = 'https://api.example.test';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  localStorage.removeItem(`kaiku-scanner:shift ${JSON.stringify([BASE, 'hilla', 'Lippukassa 2'])}`);
+});
+
+/** Elements of the shadow tree whose box reaches past the element's, as `tag.class (+px)`. */
+function overflowing(el: KaikuScanner): string[] {
+  const box = el.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((e) => e.getClientRects().length > 0 && !e.closest('.sr-only'))
+    .flatMap((e) => {
+      const r = e.getBoundingClientRect();
+      const out = Math.max(r.right - box.right, box.left - r.left, e.scrollWidth - e.clientWidth);
+      return out > 1 ? [`${e.tagName.toLowerCase()}.${e.className} (+${Math.round(out)} px)`] : [];
+    });
+}
+
+async function mount(width: number, lang: string): Promise<{ el: KaikuScanner; fake: FakeServices }> {
+  const fake = createFakeServices({ cards, cap: { cap: 10, given: 4 } });
+  const host = document.createElement('div');
+  host.style.width = `${width}px`;
+  host.innerHTML = `<kaiku-scanner lang="${lang}" no-wedge no-camera no-sound base-url="${BASE}" venue-id="hilla"
+    terminal-name="Lippukassa 2" show-id="s1" show-name="${SHOW}" show-start="2030-03-01T19:00:00+02:00"></kaiku-scanner>`;
+  const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+  el.services = { ...fake, voidUsage: async () => 'voided' as const };
+  document.body.append(host);
+  await until(() => el.shadowRoot!.querySelector('[part="shift"]') !== null, {
+    step: () => el.updateComplete,
+  });
+  el.shadowRoot!.querySelector('details')!.open = true;
+  return { el, fake };
+}
+
+async function at(el: KaikuScanner, selector: string): Promise<void> {
+  await until(() => el.shadowRoot!.querySelector(selector) !== null, { step: () => el.updateComplete });
+}
+
+/** Walks the states, collecting what sticks out in each. */
+async function walk(width: number, lang: string): Promise<Record<string, string[]>> {
+  const { el, fake } = await mount(width, lang);
+  const seen: Record<string, string[]> = {};
+  const look = async (state: string) => {
+    await el.updateComplete;
+    const out = overflowing(el);
+    if (out.length) seen[`${state} ${lang} ${width}`] = out;
+  };
+  await look('ready');
+  el.submitCardId('A045198723');
+  await at(el, '[part="tickets"]');
+  await look('card');
+  await el.confirm();
+  await at(el, '[part="result"]');
+  await look('registered');
+  el.submitCardId('A045198723');
+  await at(el, '[part="refusal"]');
+  await look('already-used');
+  el.reset();
+  el.submitCardId('A999005458');
+  await at(el, '[part="refusal"]');
+  await look('refused');
+  el.reset();
+  el.submitCardId('Y110029399');
+  await at(el, '[part="tickets"]');
+  await look('community');
+  el.reset();
+  el.submitCardId('A999000001');
+  await at(el, '[part="error"]');
+  await look('not-registered');
+  el.reset();
+  fake.setOutbox({
+    pending: 2,
+    pendingIds: ['r-9'],
+    needsAttention: [{ id: 'r-8', cardId: 'A045198723', showName: SHOW, reason: reason('cap-reached') }],
+    connection: 'unreachable',
+  });
+  await at(el, '[part="needs-attention"] li');
+  await look('needs-attention, offline');
+  return seen;
+}
+
+describe('fits a phone', () => {
+  for (const width of [320, 360, 390])
+    for (const lang of ['fi', 'sv', 'en'])
+      it(`every state in ${lang} at ${width} px stays inside the element`, async () => {
+        expect(await walk(width, lang)).to.deep.equal({});
+      });
+});

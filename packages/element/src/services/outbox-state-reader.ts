@@ -1,0 +1,104 @@
+import { readProblemReasons } from '@kaiku-scanner/core';
+import type { OutboxRecord } from '@kaiku-scanner/core';
+import type { Outbox, Register } from '@kaiku-scanner/core/outbox';
+import type { UsageRequest } from '@kaiku-scanner/core/contract';
+import type { AttentionItem, OutboxState, Reason } from './types.js';
+import type { KaikukantaConnection } from './connection.js';
+import { textOf } from '../messages/index.js';
+import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
+
+/**
+ * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
+ * the cap…), checked against its message by the core (`readProblemReasons`): never a text with a hole in it.
+ */
+export function refusalReasons(record: OutboxRecord): Reason[] {
+  const code = record.problem?.code ?? 'refused';
+  // The outbox's own code (a record changed outside it) is not one of Kaikukanta's refusals.
+  const own = code === 'record-tampered' ? textOf(code) : undefined;
+  return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
+}
+
+/**
+ * The group members Kaikukanta refused (their cards, not the visit), when nothing else was refused and someone
+ * would be left with the holder: then the rest of the group can be registered without them.
+ */
+export function refusedMembers({ usage, problem }: OutboxRecord): string[] | undefined {
+  const members = usage.group?.memberCardIds ?? [];
+  const reasons = problem?.reasons ?? [];
+  const refused = new Set(reasons.map((r) => members[Number(r.params?.['position']) - 1]));
+  const left = members.length - refused.size + (usage.group?.under16Clients ?? 0);
+  const onlyMembers = reasons.every((r) => r.code.startsWith('group-member-')) && !refused.has(undefined);
+  return reasons.length > 0 && onlyMembers && left > 0
+    ? [...refused].filter((id) => id !== undefined)
+    : undefined;
+}
+
+/** The reasons of one refusal as the one reason a needs-attention row shows (all texts, first code). */
+function oneReason(reasons: readonly Reason[]): Reason {
+  const join = (l: 'fi' | 'sv' | 'en'): string => reasons.map((r) => r.message[l]).join(' ');
+  return { code: reasons[0]?.code ?? 'refused', message: { fi: join('fi'), sv: join('sv'), en: join('en') } };
+}
+
+/**
+ * Reads the outbox as the status row shows it — waiting usages, refusals, the device's storage, the connection, and
+ * the usages a register kept before Kaikukanta was set up — and keeps the waiting ones for `decide` (synchronous).
+ */
+export class OutboxStateReader {
+  /** The usages waiting in the outbox, as last read. */
+  queued: readonly UsageRequest[] = [];
+  /** Whether this device can keep usages, checked once at start (before the state is first read). */
+  readonly storage;
+  #lossSeen = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly connection: KaikukantaConnection,
+    private readonly register: Register | undefined,
+  ) {
+    this.storage = checkStorage(outbox.databaseName);
+  }
+
+  /** No usage can wait on this device (no IndexedDB, or it cannot be written). */
+  async storageDown(): Promise<boolean> {
+    return ['unavailable', 'unwritable'].includes((await this.storage).health);
+  }
+
+  async read(): Promise<OutboxState> {
+    const { health, lost } = await this.storage;
+    const kept = {
+      ...this.connection.said,
+      storage: health,
+      ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
+    };
+    const [pending, attention, open] = (await this.storageDown())
+      ? [[], [], []] // nothing can wait on this device
+      : await Promise.all([
+          this.outbox.pending(),
+          this.outbox.needsAttention(),
+          this.register?.usages({ open: true }).catch(() => []) ?? [],
+        ]);
+    if (health !== 'unavailable' && health !== 'unwritable')
+      rememberPending(this.outbox.databaseName, pending.length);
+    this.queued = pending.map((r) => r.usage);
+    const needsAttention: AttentionItem[] = attention.map((r) => ({
+      id: r.id,
+      cardId: r.usage.cardId,
+      showName: r.usage.show.name,
+      reason: oneReason(refusalReasons(r)),
+      ...(refusedMembers(r) ? { refusedMembers: refusedMembers(r) } : {}),
+    }));
+    return {
+      pending: pending.length,
+      pendingIds: pending.map((r) => r.id),
+      needsAttention,
+      ...kept,
+      ...(open.length > 0 ? { register: { open: open.length, mode: 'hand-over' as const } } : {}),
+    };
+  }
+
+  /** Staff have seen that usages may have been lost: the notice goes. */
+  acknowledgeLoss(): void {
+    acknowledgeLoss(this.outbox.databaseName);
+    this.#lossSeen = true;
+  }
+}

@@ -1,0 +1,138 @@
+import { parseCardId } from '@kaiku-scanner/core';
+import { createRegister, type Register, type RegisterRecord } from '@kaiku-scanner/core/outbox';
+import type {
+  CapState,
+  CoreServicesOptions,
+  LookupOutcome,
+  OutboxState,
+  RegisterOutcome,
+  ReportFile,
+  ShowContext,
+  UsageInput,
+} from './types.js';
+import type { ComposedServices } from './create-core-services.js';
+import { elementError } from '../messages/index.js';
+import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
+import { decideWithCore, toUsage } from './usage-mapping.js';
+
+/** The most child tickets one usage can carry (the contract's limit): the clerk enters what the card says. */
+const MAX_CHILDREN = 20;
+
+/**
+ * The services without Kaikukanta (`registry: 'none'`): the rules core decides on what this terminal can know — the
+ * card ID's grammar and legacy codes (the flow's `parseCardId`), a community card's group, one usage per card and
+ * show, the show's cap and windows as counted by this terminal's register — and every usage is kept whole in the
+ * register on the device until it is exported for Kaikukanta's import (docs/register.md).
+ */
+export class RegisterServices implements ComposedServices {
+  readonly #register: Register | undefined;
+  readonly #databaseName: string;
+  readonly #storage;
+  /** The register's usages as last read (`decide` is synchronous). */
+  #kept: readonly RegisterRecord[] = [];
+  #lossSeen = false;
+
+  constructor(
+    private readonly options: CoreServicesOptions,
+    private readonly changed: (state: OutboxState) => void,
+  ) {
+    const { venueId, terminalName: terminal } = options;
+    this.#databaseName = `kaiku-register ${venueId} ${terminal}`;
+    this.#register = venueId && terminal ? createRegister({ venueId, terminal }) : undefined;
+    this.#storage = checkStorage(this.#databaseName);
+    void this.#register?.purge().then(
+      () => this.#notify(),
+      () => this.#notify(),
+    );
+  }
+
+  #ready(): Register {
+    if (this.#register) return this.#register;
+    throw elementError('element-not-configured', 'registry="none" needs venue-id and terminal-name');
+  }
+
+  #notify(): void {
+    void this.outboxState().then(this.changed, () => undefined);
+  }
+
+  async lookupCard(cardId: string): Promise<LookupOutcome> {
+    this.#ready();
+    const parsed = parseCardId(cardId);
+    const kind = parsed.ok && parsed.kind === 'community' ? ('community' as const) : ('client' as const);
+    // Not asked of Kaikukanta: status and minors are the card's, as the clerk reads them from it.
+    const card = {
+      id: cardId,
+      kind,
+      status: 'unchecked',
+      validUntil: '',
+      minors: MAX_CHILDREN,
+      fromCache: false,
+    };
+    return { ok: true, card } as const;
+  }
+
+  // One usage per card and show on this terminal: the flow's (this session) and the register's (kept).
+  readonly decide: ComposedServices['decide'] = (input) => {
+    const kept = this.#kept.filter(
+      (r) => r.usage.cardId === input.card.id && r.usage.show.id === input.show.id,
+    );
+    const earlier = kept.map(({ usage: u }) => ({
+      mode: u.mode,
+      at: u.clientTime,
+      terminal: u.terminal ?? '',
+    }));
+    return decideWithCore({ ...input, earlier: [...input.earlier, ...earlier] });
+  };
+
+  async register(u: UsageInput): Promise<RegisterOutcome> {
+    const record = await this.#ready().record(toUsage(this.options, u));
+    const cap = await this.capState(u.show);
+    this.#notify();
+    return { kind: 'registered', usageId: record.id, ...(cap ? { cap } : {}) };
+  }
+
+  async capState(show: ShowContext): Promise<CapState | undefined> {
+    const tally = await this.#ready().tally(show.id);
+    return { cap: show.cap ?? null, given: tally.ticketsGiven, countedOn: 'terminal' };
+  }
+
+  async outboxState(): Promise<OutboxState> {
+    const { health, lost } = await this.#storage;
+    this.#kept = this.#register ? await this.#register.usages() : [];
+    const open = this.#kept.filter((r) => r.exportedAt === undefined).length;
+    rememberPending(this.#databaseName, open);
+    return {
+      pending: 0,
+      needsAttention: [],
+      storage: health,
+      ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
+      register: { open, mode: 'register' },
+    };
+  }
+
+  async voidUsage(id: string): Promise<'removed'> {
+    const done = await this.#ready().voidUsage(id);
+    this.#notify();
+    return done;
+  }
+
+  async exportReport(format: 'csv' | 'xlsx', locale: 'fi' | 'sv' | 'en'): Promise<ReportFile> {
+    const file = await this.#ready().export({ format, locale });
+    this.#notify();
+    return file;
+  }
+
+  async acknowledgeLoss(): Promise<void> {
+    acknowledgeLoss(this.#databaseName);
+    this.#lossSeen = true;
+    this.#notify();
+  }
+
+  // Nothing is sent, queued or refused later without an API.
+  syncNow = async (): Promise<void> => undefined;
+  resolveAttention = async (): Promise<void> => undefined;
+  registerRest = async (): Promise<void> => undefined;
+  exportCsv = async (): Promise<string> => '';
+  handOverRegister = async (): Promise<number> => 0;
+  dispose(): void {}
+}
