@@ -1,5 +1,5 @@
 // Runs the conformance kit against every broken and awkward server and prints how it did.
-// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [-j N] [--json out.json] [--reports DIR]
+// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [--jobs N] [--cards A,B,…] [--json out.json] [--reports DIR]
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +10,10 @@ const args = process.argv.slice(2);
 const jobsAt = Math.max(args.indexOf('-j'), args.indexOf('--jobs'));
 const jobs = Number(jobsAt >= 0 ? args[jobsAt + 1] : 1);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const cards = args.includes('--cards') ? args[args.indexOf('--cards') + 1] : undefined;
 const reportDir = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined;
 const names = args.filter(
-  (a, i) => !a.startsWith('-') && !['-j', '--jobs', '--json', '--reports'].includes(args[i - 1]),
+  (a, i) => !a.startsWith('-') && !['-j', '--jobs', '--json', '--reports', '--cards'].includes(args[i - 1]),
 );
 const dir = join(import.meta.dirname, 'servers');
 const files = readdirSync(dir)
@@ -40,6 +41,7 @@ function runKit(baseUrl, tokens) {
     '--json',
   ];
   if (tokens.otherToken) argv.push('--other-venue', OTHER_VENUE, '--other-token', tokens.otherToken);
+  if (cards) argv.push('--cards', cards);
   if (tokens.secondToken) argv.push('--second-token', tokens.secondToken);
   return new Promise((ok) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
