@@ -71,8 +71,19 @@ export async function startProxy(port, hooks = {}, baseOptions = {}) {
         payload = Buffer.from(JSON.stringify(res.json));
       if (typeof payload === 'string') payload = Buffer.from(payload);
       payload ??= Buffer.alloc(0);
-      out.writeHead(res.status, { ...res.headers, 'content-length': String(payload.length) });
-      out.end(payload);
+      if (res.chunks) {
+        // Chunked transfer coding: no Content-Length, the body in `res.chunks` pieces with a pause between them.
+        out.writeHead(res.status, res.headers);
+        const size = Math.ceil(payload.length / res.chunks) || 1;
+        for (let at = 0; at < payload.length; at += size) {
+          out.write(payload.subarray(at, at + size));
+          await new Promise((ok) => setTimeout(ok, 20));
+        }
+        out.end();
+      } else {
+        out.writeHead(res.status, { ...res.headers, 'content-length': String(payload.length) });
+        out.end(payload);
+      }
     } catch (error) {
       out.writeHead(502, { 'content-type': 'application/problem+json' });
       out.end(
