@@ -1,5 +1,5 @@
 // Runs the conformance kit against every broken and awkward server and prints how it did.
-// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [-j N] [--json out.json] [--reports DIR]
+// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [--jobs N] [--cards A,B,…] [--json out.json] [--reports DIR]
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,12 +7,18 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, VENUE, OTHER_VENUE } from './lib/base.mjs';
 
 const args = process.argv.slice(2);
-const jobs = Number(args.includes('-j') ? args[args.indexOf('-j') + 1] : 1);
+const jobsAt = Math.max(args.indexOf('-j'), args.indexOf('--jobs'));
+const jobs = Number(jobsAt >= 0 ? args[jobsAt + 1] : 1);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const cards = args.includes('--cards') ? args[args.indexOf('--cards') + 1] : undefined;
 const reportDir = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined;
-const names = args.filter((a, i) => !a.startsWith('-') && !['-j', '--json', '--reports'].includes(args[i - 1]));
+const names = args.filter(
+  (a, i) => !a.startsWith('-') && !['-j', '--jobs', '--json', '--reports', '--cards'].includes(args[i - 1]),
+);
 const dir = join(import.meta.dirname, 'servers');
-const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort();
 const servers = [];
 for (const f of files) {
   const s = (await import(pathToFileURL(join(dir, f)).href)).default;
@@ -20,9 +26,22 @@ for (const f of files) {
 }
 
 function runKit(baseUrl, tokens) {
-  const argv = ['--import', 'tsx', '--conditions=source', join(ROOT, 'packages/sandbox/src/cli.ts'), 'conformance',
-    '--base-url', baseUrl, '--token', tokens.token, '--venue', VENUE, '--json'];
+  const argv = [
+    '--import',
+    'tsx',
+    '--conditions=source',
+    join(ROOT, 'packages/sandbox/src/cli.ts'),
+    'conformance',
+    '--base-url',
+    baseUrl,
+    '--token',
+    tokens.token,
+    '--venue',
+    VENUE,
+    '--json',
+  ];
   if (tokens.otherToken) argv.push('--other-venue', OTHER_VENUE, '--other-token', tokens.otherToken);
+  if (cards) argv.push('--cards', cards);
   if (tokens.secondToken) argv.push('--second-token', tokens.secondToken);
   return new Promise((ok) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,7 +53,11 @@ function runKit(baseUrl, tokens) {
     child.on('close', (code) => {
       clearTimeout(timer);
       let report;
-      try { report = JSON.parse(out); } catch { /* not JSON */ }
+      try {
+        report = JSON.parse(out);
+      } catch {
+        /* not JSON */
+      }
       ok({ code, report, err: err.slice(-2000) });
     });
   });
@@ -51,9 +74,26 @@ async function one(s) {
     const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.name ?? c.check ?? c.id);
     const verdict = code === 1 ? 'fail' : code === 0 || code === 3 ? 'pass' : `error(${code})`;
     const correct = s.kind === 'broken' ? verdict === 'fail' : verdict === 'pass';
-    return { name: s.name, kind: s.kind, verdict, exit: code, correct, failed, secs: Math.round((Date.now() - t0) / 1000), err: verdict.startsWith('error') ? err : undefined, report };
+    return {
+      name: s.name,
+      kind: s.kind,
+      verdict,
+      exit: code,
+      correct,
+      failed,
+      secs: Math.round((Date.now() - t0) / 1000),
+      err: verdict.startsWith('error') ? err : undefined,
+      report,
+    };
   } catch (error) {
-    return { name: s.name, kind: s.kind, verdict: 'error', correct: false, failed: [], err: String(error?.stack ?? error) };
+    return {
+      name: s.name,
+      kind: s.kind,
+      verdict: 'error',
+      correct: false,
+      failed: [],
+      err: String(error?.stack ?? error),
+    };
   } finally {
     await server?.stop().catch(() => {});
   }
@@ -61,20 +101,43 @@ async function one(s) {
 
 const results = [];
 const queue = [...servers];
-await Promise.all(Array.from({ length: jobs }, async () => {
-  for (let s; (s = queue.shift()); ) {
-    const r = await one(s);
-    if (reportDir && r.report) writeFileSync(join(reportDir, `${r.name}.json`), JSON.stringify(r.report, null, 2));
-    results.push(r);
-    console.error(`${r.name}: ${r.verdict} (${r.secs ?? '?'} s) ${r.failed.join(', ')}${r.err ? `\n${r.err}` : ''}`);
-  }
-}));
-results.sort((a, b) => servers.findIndex((s) => s.name === a.name) - servers.findIndex((s) => s.name === b.name));
+await Promise.all(
+  Array.from({ length: jobs }, async () => {
+    for (let s; (s = queue.shift());) {
+      const r = await one(s);
+      if (reportDir && r.report)
+        writeFileSync(join(reportDir, `${r.name}.json`), JSON.stringify(r.report, null, 2));
+      results.push(r);
+      console.error(
+        `${r.name}: ${r.verdict} (${r.secs ?? '?'} s) ${r.failed.join(', ')}${r.err ? `\n${r.err}` : ''}`,
+      );
+    }
+  }),
+);
+results.sort(
+  (a, b) => servers.findIndex((s) => s.name === a.name) - servers.findIndex((s) => s.name === b.name),
+);
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad('server', 32)}${pad('kind', 9)}${pad('kit', 8)}${pad('correct?', 10)}failed checks`);
-for (const r of results) console.log(`${pad(r.name, 32)}${pad(r.kind, 9)}${pad(r.verdict, 8)}${pad(r.correct ? 'yes' : 'NO', 10)}${r.failed.join(', ')}`);
+for (const r of results)
+  console.log(
+    `${pad(r.name, 32)}${pad(r.kind, 9)}${pad(r.verdict, 8)}${pad(r.correct ? 'yes' : 'NO', 10)}${r.failed.join(', ')}`,
+  );
 const broken = results.filter((r) => r.kind === 'broken');
 const awkward = results.filter((r) => r.kind === 'awkward');
-console.log(`\ncaught ${broken.filter((r) => r.correct).length}/${broken.length} broken; passed ${awkward.filter((r) => r.correct).length}/${awkward.length} awkward`);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results.map(({ report, ...r }) => ({ ...r, checks: report?.checks?.map((c) => ({ name: c.name ?? c.check ?? c.id, verdict: c.verdict })) })), null, 2));
+console.log(
+  `\ncaught ${broken.filter((r) => r.correct).length}/${broken.length} broken; passed ${awkward.filter((r) => r.correct).length}/${awkward.length} awkward`,
+);
+if (jsonOut)
+  writeFileSync(
+    jsonOut,
+    JSON.stringify(
+      results.map(({ report, ...r }) => ({
+        ...r,
+        checks: report?.checks?.map((c) => ({ name: c.name ?? c.check ?? c.id, verdict: c.verdict })),
+      })),
+      null,
+      2,
+    ),
+  );
 process.exit(0);

@@ -1,5 +1,6 @@
 // The real sandbox (or a patched copy of it) that each broken or awkward server wraps.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,11 +22,17 @@ const venueTokens = {
   [TOKENS.otherToken]: OTHER_VENUE,
 };
 
-/** Copies the sandbox's runtime sources (no tests, nothing else) to .tmp/ and applies text patches. */
+/**
+ * Copies the sandbox's runtime sources (no tests, nothing else) out of the repository (so no linter sees them) and
+ * applies text patches; a `node_modules` link resolves the packages as in the repository.
+ */
 function patchedCopy(name, patches) {
-  const dest = join(ROOT, '.tmp/broken-servers', name, 'src');
+  const home = join(tmpdir(), `kaiku-broken-servers-${process.getuid?.() ?? 0}`);
+  const dest = join(home, name, 'src');
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
+  if (!existsSync(join(home, 'node_modules')))
+    symlinkSync(join(ROOT, 'node_modules'), join(home, 'node_modules'));
   for (const part of ['start-sandbox.ts', 'clock.ts', 'http', 'usage', 'db', 'seed']) {
     cpSync(join(SRC, part), join(dest, part), {
       recursive: true,
@@ -37,7 +44,10 @@ function patchedCopy(name, patches) {
     const text = readFileSync(path, 'utf8');
     const n = text.split(from).length - 1;
     if (n !== 1) throw new Error(`patch for ${name}: ${file} holds ${n} copies of ${JSON.stringify(from)}`);
-    writeFileSync(path, text.replace(from, () => to));
+    writeFileSync(
+      path,
+      text.replace(from, () => to),
+    );
   }
   return join(dest, 'start-sandbox.ts');
 }

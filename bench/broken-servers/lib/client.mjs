@@ -1,9 +1,17 @@
 // A tiny raw client for the probes: no SDK, so nothing smooths over what the server says.
 import { randomUUID } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
 import { VENUE } from './base.mjs';
 
-export const CARDS = ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'A999005422', 'AM12345678', 'X000011986', 'X000011656'];
+export const CARDS = [
+  'A045198723',
+  'A999005458',
+  'A999005429',
+  'A999005461',
+  'A999005422',
+  'AM12345678',
+  'X000011986',
+  'X000011656',
+];
 
 export function client(baseUrl, token) {
   async function call(method, path, { body, key, raw, headers = {}, tok = token } = {}) {
@@ -12,13 +20,25 @@ export function client(baseUrl, token) {
       if (tok) h.authorization = `Bearer ${tok}`;
       if (key) h['idempotency-key'] = key;
       if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-      const r = await fetch(new URL(path.replace(/^\//, ''), baseUrl), { method, headers: h, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)), redirect: 'manual' });
+      const r = await fetch(new URL(path.replace(/^\//, ''), baseUrl), {
+        method,
+        headers: h,
+        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+        redirect: 'manual',
+      });
       const text = await r.text();
       let json;
-      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
       const res = { status: r.status, headers: Object.fromEntries(r.headers), text, json };
       // A polite client waits out a 503/429 that asks for it (legal for a server to send).
-      if ((r.status === 503 || r.status === 429) && r.headers.get('retry-after') && attempt < 5) { await new Promise((ok) => setTimeout(ok, 1000 * Number(r.headers.get('retry-after')))); continue; }
+      if ((r.status === 503 || r.status === 429) && r.headers.get('retry-after') && attempt < 5) {
+        await new Promise((ok) => setTimeout(ok, 1000 * Number(r.headers.get('retry-after'))));
+        continue;
+      }
       return res;
     }
   }
@@ -42,7 +62,12 @@ export function show({ days = 14, cap, start } = {}) {
 }
 
 export const usage = (s, cardId, extra = {}) => ({
-  venueId: VENUE, show: s, cardId, childTickets: 0, channel: 'box-office', mode: 'booking', clientTime: new Date().toISOString(), ...extra,
+  venueId: VENUE,
+  show: s,
+  cardId,
+  childTickets: 0,
+  channel: 'box-office',
+  mode: 'booking',
+  clientTime: new Date().toISOString(),
+  ...extra,
 });
-
-export const gunzip = (buf) => gunzipSync(buf).toString('utf8');

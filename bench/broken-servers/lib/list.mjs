@@ -28,6 +28,11 @@ export function offsetPaging(order, step = (limit) => limit) {
     const offset = cursor ? Number(cursor) : 0;
     const page = items.slice(offset, offset + limit);
     const next = offset + step(limit);
-    return { status: 200, headers: { 'content-type': 'application/json' }, json: { items: page, nextCursor: offset + limit < items.length ? String(next) : null }, jsonChanged: true };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      json: { items: page, nextCursor: offset + limit < items.length ? String(next) : null },
+      jsonChanged: true,
+    };
   };
 }

@@ -3,19 +3,29 @@ import { proxied, walk } from '../lib/define.mjs';
 const toVendor = new Map();
 const toBase = new Map();
 function vendorId(id) {
-  if (!toVendor.has(id)) { const v = `KK-${String(toVendor.size + 1).padStart(7, '0')}`; toVendor.set(id, v); toBase.set(v, id); }
+  if (!toVendor.has(id)) {
+    const v = `KK-${String(toVendor.size + 1).padStart(7, '0')}`;
+    toVendor.set(id, v);
+    toBase.set(v, id);
+  }
   return toVendor.get(id);
 }
-export default proxied('awk-vendor-ids', 'awkward',
+export default proxied(
+  'awk-vendor-ids',
+  'awkward',
   'Legal: `usageId` is `{ type: string, minLength: 1 }` in openapi.json; nothing says UUID.',
   {
     request(req) {
       const m = /^\/v1\/usages\/([^/]+)\/void$/.exec(req.path);
-      if (m) req.path = `/v1/usages/${encodeURIComponent(toBase.get(decodeURIComponent(m[1])) ?? `unknown-${m[1]}`)}/void`;
+      if (m)
+        req.path = `/v1/usages/${encodeURIComponent(toBase.get(decodeURIComponent(m[1])) ?? `unknown-${m[1]}`)}/void`;
     },
     response(req, res) {
       if (!res.json || res.status >= 400) return;
-      walk(res.json, (k, v, parent) => { if (k === 'usageId' && typeof v === 'string') parent[k] = vendorId(v); });
+      walk(res.json, (k, v, parent) => {
+        if (k === 'usageId' && typeof v === 'string') parent[k] = vendorId(v);
+      });
       res.jsonChanged = true;
     },
-  });
+  },
+);

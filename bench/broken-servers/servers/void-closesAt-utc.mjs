@@ -7,13 +7,27 @@ const toUtc = (s) => {
   // The Helsinki wall time → its instant → written as UTC wall time in the same format.
   for (const off of [2, 3]) {
     const t = new Date(Date.UTC(y, mo - 1, d, h - off, mi));
-    const hh = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(t);
-    if (Number(hh) === h) return `${t.getUTCDate()}.${t.getUTCMonth() + 1}.${t.getUTCFullYear()} ${String(t.getUTCHours()).padStart(2, '0')}.${String(t.getUTCMinutes()).padStart(2, '0')}`;
+    const hh = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Helsinki',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(t);
+    if (Number(hh) === h)
+      return `${t.getUTCDate()}.${t.getUTCMonth() + 1}.${t.getUTCFullYear()} ${String(t.getUTCHours()).padStart(2, '0')}.${String(t.getUTCMinutes()).padStart(2, '0')}`;
   }
   return s;
 };
-export default proxied('void-closesAt-utc', 'broken',
+export default proxied(
+  'void-closesAt-utc',
+  'broken',
   'After it: `422 void-window-closed`, `reasons[0].params.closesAt` in Helsinki time (`3.12.2026 12.15`).',
-  { response(req, res) {
-    for (const r of reasonsOf(res.json)) if (r.code === 'void-window-closed' && r.params?.closesAt) { r.params.closesAt = toUtc(r.params.closesAt); res.jsonChanged = true; }
-  } });
+  {
+    response(req, res) {
+      for (const r of reasonsOf(res.json))
+        if (r.code === 'void-window-closed' && r.params?.closesAt) {
+          r.params.closesAt = toUtc(r.params.closesAt);
+          res.jsonChanged = true;
+        }
+    },
+  },
+);
