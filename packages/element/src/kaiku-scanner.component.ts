@@ -17,6 +17,7 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
+import { TALLY_MS } from './flow/sync.js';
 import type { ViewContext } from './views/view-context.js';
 import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
@@ -258,6 +259,12 @@ export class KaikuScanner extends LitElement {
     return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
+  /** The meter follows the show's tally while the element is on the page (other terminals sell meanwhile). */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.flow.tally.every(TALLY_MS);
+  }
+
   /** Drops the look-ups under way and the flow's timers when the element leaves the page. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -283,7 +290,7 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
-    this.views.observe(this.flow.phase, this);
+    this.views.observe(this.flow, this);
     if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -319,8 +326,7 @@ export class KaikuScanner extends LitElement {
    * Rejects with the reason (`void-window-closed`, `void-unverified`, …).
    */
   async voidUsage(usageId: string): Promise<KaikuUsageVoidedDetail> {
-    await this.views.loadCard();
-    return this.views.card!.voidUsage(this.flow, usageId);
+    return this.flow.voidUsage(usageId);
   }
 
   /** Sends queued usages now. */
@@ -350,11 +356,11 @@ export class KaikuScanner extends LitElement {
 
   private readonly onShowChange = (e: Event): void => {
     this.showId = (e.target as HTMLSelectElement).value;
-    this.flow.set(() => (this.flow.capState = undefined)); // unknown until the new show's tally is fetched
+    this.flow.tally.forget(); // unknown until the new show's tally is fetched
   };
 
   private readonly onCameraToggle = (): void => {
-    this.flow.set(() => (this.flow.cameraError = undefined));
+    this.flow.cameraRetried();
     void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,

@@ -14,7 +14,7 @@ import type { ViewContext } from './view-context.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 // The undo action shows on the result, so it loads with it.
-export { renderUndo, voidUsage } from './undo.js';
+export { renderUndo } from './undo.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download

@@ -46,7 +46,7 @@ function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult
       return renderBusy(v.t.registering);
     case 'done':
       return m.cardViews
-        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
+        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f.undo)}`
         : renderBusy(v.t.registering);
     case 'error':
       return renderError(v, phase, f, m.cardViews?.renderVerdict);
