@@ -20,7 +20,7 @@ export const Cards = {
   /** Looked up and refused (inactive, expired). */
   refused: ['A999005380', 'A999005416'],
   /** Not a card ID, or a legacy pilot code. */
-  malformed: ['A12', 'E1234'],
+  malformed: ['A0451987234', 'E1234'],
 } as const;
 
 export type Model = {
@@ -385,6 +385,10 @@ export class SetKaikukanta extends Base {
 }
 
 export class Reload extends Base {
+  // The demo page has no service worker: offline, the browser cannot load it again at all.
+  override check(m: Readonly<Model>): boolean {
+    return m.online;
+  }
   async act(m: Model, r: Real): Promise<void> {
     await r.s.page.reload();
     await r.s.page.waitForFunction(
