@@ -19,8 +19,17 @@ async function main(): Promise<void> {
   const config = (await (await fetch('/config.json')).json()) as DemoConfig;
   const scanner = document.querySelector('kaiku-scanner');
   if (!scanner) return;
-  scanner.baseUrl = config.baseUrl;
+  const params = new URLSearchParams(location.search);
+  // `?registry=none`: no API at all, usages kept in this terminal's register and downloaded for Kaikukanta's import.
+  const withoutApi = params.get('registry') === 'none';
+  const terminal = params.get('terminal') ?? (withoutApi ? 'Kassa 1' : undefined);
+  if (terminal) scanner.terminalName = terminal;
+  if (withoutApi) scanner.registry = 'none';
+  else scanner.baseUrl = config.baseUrl;
   scanner.tokenProvider = () => 'demo-token';
+  const modeLink = document.querySelector<HTMLAnchorElement>('#mode-link');
+  if (modeLink && withoutApi)
+    Object.assign(modeLink, { href: '?', textContent: 'With the Kaikukanta API (sandbox)' });
   scanner.shows = demoShows();
   scanner.venueId = SEED_VENUE.id;
   scanner.showId = new URLSearchParams(location.search).get('show') ?? 'hilla-taikuri-matti';
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
     'kaiku-usage-queued',
     'kaiku-sync',
     'kaiku-error',
+    'kaiku-report-exported',
   ] as const;
   for (const name of names) {
     scanner.addEventListener(name, (e) => {

@@ -5,6 +5,7 @@ import { translationFor, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
 import type {
   LocalizedText,
+  Registry,
   ScannerServices,
   ShowContext,
   TokenProvider,
@@ -22,7 +23,9 @@ import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
-import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events.js';
+import { KaikuErrorEvent, KaikuReportExportedEvent } from './events.js';
+import type { KaikuReportExportedDetail, KaikuUsageVoidedDetail } from './events.js';
+import { renderRegisterPanel } from './views/register-panel.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -40,6 +43,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @event kaiku-usage-voided - A usage was undone (the undo action, `voidUsage()`). `detail: { usageId, cardId, outcome }`
  * @event kaiku-sync - The outbox changed. `detail: { pending, needsAttention }`
  * @event kaiku-error - Something failed. `detail: { code, stage, cardId? }`
+ * @event kaiku-report-exported - The register's usages were downloaded for Kaikukanta's import. `detail: { format, fileName, usages }`
  *
  * @csspart base - The outer box.
  * @csspart header - Title, show context, mode, cap meter and sync status.
@@ -68,6 +72,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
+ * @csspart register - registry="none": usages not yet exported and the "download for Kaikukanta" buttons.
  * @csspart shift - This terminal's shift: counters, usages, the shift report and the clerk's settings.
  *
  * @cssproperty --kaiku-font - Font family.
@@ -120,6 +125,7 @@ export class KaikuScanner extends LitElement {
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     outboxName: { attribute: 'outbox-name' },
     terminalName: { attribute: 'terminal-name' },
+    registry: {},
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -185,6 +191,12 @@ export class KaikuScanner extends LitElement {
   declare outboxName: string | undefined;
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
   declare terminalName: string;
+  /**
+   * `kaikukanta` (default): usages go to the API at `base-url`. `none`: no API — every usage is kept in this
+   * terminal's register on the device (needs `venue-id` and `terminal-name`) and downloaded for Kaikukanta's import
+   * (`exportForKaikukanta()`). Never a fallback: a missing `base-url` in the default mode stays an error.
+   */
+  declare registry: Registry;
 
   // Properties left unset here (showCap, services, tokenProvider, …) start undefined.
   constructor() {
@@ -205,6 +217,7 @@ export class KaikuScanner extends LitElement {
     this.noVibration = false;
     this.allowInsecureHttp = false;
     this.terminalName = '';
+    this.registry = 'kaikukanta';
   }
 
   private readonly views: LazyViewsController = new LazyViewsController(this, () => this.flow.load());
@@ -328,6 +341,28 @@ export class KaikuScanner extends LitElement {
     return this.flow.sync.act(() => this.svc.get().syncNow());
   }
 
+  /**
+   * Downloads the register's usages not yet exported as the file for Kaikukanta's import (CSV or XLSX), marks them
+   * exported and fires `kaiku-report-exported`. For `registry="none"`, or a register kept before the API was set up.
+   */
+  async exportForKaikukanta(format: 'csv' | 'xlsx' = 'xlsx'): Promise<KaikuReportExportedDetail> {
+    const file = await this.svc.get().exportReport!(format, this.locale);
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType }));
+    Object.assign(document.createElement('a'), { href: url, download: file.fileName }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const detail = { format, fileName: file.fileName, usages: file.usages };
+    this.lastExported = file.usages;
+    this.dispatchEvent(new KaikuReportExportedEvent(detail));
+    return detail;
+  }
+
+  /** Sends a register kept before the API was set up through the outbox (each usage once; never also exported). */
+  handOverRegister(): Promise<number> {
+    return this.svc.get().handOverRegister!();
+  }
+
+  private lastExported: number | undefined;
+
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
   exportCsv(): Promise<string> {
     return this.svc.get().exportCsv();
@@ -374,7 +409,11 @@ export class KaikuScanner extends LitElement {
         lang=${this.locale}
       >
         ${renderHeader(v, {
-          sync: flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
+          sync: flow.sync.facts(
+            this.svc.online,
+            this.services !== undefined || this.baseUrl !== '' || this.registry === 'none',
+          ),
+          register: flow.sync.state.register?.mode === 'register',
           // The client refuses a plain-http URL to another machine without the opt-in.
           insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
           storage: flow.sync.state,
@@ -414,6 +453,11 @@ export class KaikuScanner extends LitElement {
             ),
           (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
         )}
+        ${renderRegisterPanel(v, flow.sync.state.register, {
+          lastExported: this.lastExported,
+          onExport: (format) => void flow.sync.act(async () => void (await this.exportForKaikukanta(format))),
+          onHandOver: () => void flow.sync.act(async () => void (await this.handOverRegister())),
+        })}
         ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>

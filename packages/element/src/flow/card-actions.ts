@@ -61,7 +61,7 @@ export class CardLookup {
         status: card.status,
         validUntil: card.validUntil,
         // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
-        minors: card.status === 'unverified' ? null : card.minors,
+        minors: card.status === 'unverified' || card.status === 'unchecked' ? null : card.minors,
         allowed: blocking.length === 0,
         reasons: blocking.map((r) => r.code),
         fromCache: card.fromCache && card.status !== 'unverified',

@@ -153,6 +153,7 @@ const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
   inactive: { fi: 'Ei aktiivinen', sv: 'Inte aktivt', en: 'Not active' },
   'use-ban': { fi: 'Käyttökielto', sv: 'Användningsförbud', en: 'Use ban' },
   'in-transfer': { fi: 'Siirrossa', sv: 'Under överföring', en: 'In transfer' },
+  unchecked: { fi: 'Ei tarkistettu', sv: 'Inte kontrollerat', en: 'Not checked' },
   unverified: {
     fi: 'Ei tarkistettu (ei yhteyttä)',
     sv: 'Inte kontrollerat (ingen förbindelse)',
