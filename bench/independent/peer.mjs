@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The "plain loop" peer baseline: zxing-wasm on every still and every clip frame, no tracking, no voting.
-// Usage: node bench/independent/peer.mjs DIR [--only cond1,cond2] [--json out.json] [--verbose]
+// Usage: node bench/independent/peer.mjs DIR [DIR...] [--only cond1,cond2] [--json out.json] [--verbose]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -37,11 +37,17 @@ const pct = (xs, p) => {
 
 async function main() {
   const a = process.argv.slice(2),
-    dir = a[0],
+    dirs = a.filter((x, i) => !x.startsWith('--') && !['--only', '--json'].includes(a[i - 1])),
     only = a.includes('--only') ? a[a.indexOf('--only') + 1].split(',') : null;
   const verbose = a.includes('--verbose');
   const jsonOut = a.includes('--json') ? a[a.indexOf('--json') + 1] : null;
-  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const stills = [],
+    clips = [];
+  for (const dir of dirs) {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    stills.push(...m.stills.map((x) => ({ ...x, dir })));
+    clips.push(...m.clips.map((x) => ({ ...x, dir })));
+  }
   const by = {};
   const row = (c) =>
     (by[c] ??= {
@@ -55,13 +61,15 @@ async function main() {
       misreads: 0,
       falsePositives: 0,
       frames: 0,
+      visibleFrames: 0,
+      visibleReads: 0,
       ms: 0,
     });
-  for (const s of m.stills) {
+  for (const s of stills) {
     if (only && !only.includes(s.condition)) continue;
     const r = row(s.condition),
       t0 = performance.now();
-    const ids = await cardIds(decodePng(readFileSync(join(dir, s.file))));
+    const ids = await cardIds(decodePng(readFileSync(join(s.dir, s.file))));
     r.ms += performance.now() - t0;
     r.frames++;
     r.stills++;
@@ -70,10 +78,10 @@ async function main() {
     if (s.expected && ids.some((id) => id !== s.expected)) r.stillMisreads++;
     if (!s.expected && ids.length) r.stillFalse++;
   }
-  for (const c of m.clips) {
+  for (const c of clips) {
     if (only && !only.includes(c.condition)) continue;
     const r = row(c.condition);
-    let buf = readFileSync(join(dir, c.file));
+    let buf = readFileSync(join(c.dir, c.file));
     if (c.file.endsWith('.gz')) buf = gunzipSync(buf);
     let first = null,
       mis = 0,
@@ -85,6 +93,10 @@ async function main() {
       r.frames++;
       const t = f.index / f.fps;
       if (c.expected && first === null && ids.includes(c.expected)) first = t;
+      if (c.expected && t >= c.cardVisibleFrom && t < c.cardVisibleTo) {
+        r.visibleFrames++;
+        if (ids.includes(c.expected)) r.visibleReads++;
+      }
       if (c.expected) mis += ids.filter((id) => id !== c.expected).length;
       else fp += ids.length;
     }
@@ -96,16 +108,29 @@ async function main() {
     r.misreads += mis;
     r.falsePositives += fp;
   }
+  const sum = (rows) => {
+    const t = row('\u0000');
+    delete by['\u0000'];
+    for (const r of rows)
+      for (const [k, v] of Object.entries(r)) t[k] = Array.isArray(v) ? t[k].concat(v) : t[k] + v;
+    return t;
+  };
+  const entries = Object.entries(by);
+  const card = entries.filter(([c]) => !c.startsWith('empty-')).map(([, r]) => r);
+  const empty = entries.filter(([c]) => c.startsWith('empty-')).map(([, r]) => r);
+  entries.push(['ALL with card', sum(card)], ['ALL empty', sum(empty)]);
   const out = [];
-  console.log('condition            stills      clips   ttfr p50/p95 s   misreads  falsepos   ms/frame');
-  for (const [c, r] of Object.entries(by)) {
+  console.log(
+    'condition            stills      clips  frames(vis)   ttfr p50/p95 s   misreads  falsepos   ms/frame',
+  );
+  for (const [c, r] of entries) {
     const p50 = pct(r.ttfr, 0.5),
       p95 = pct(r.ttfr, 0.95);
     const fmt = (v) => (v === null ? '  -  ' : v.toFixed(2));
     out.push({ condition: c, ...r, ttfrP50: p50, ttfrP95: p95 });
     console.log(
-      `${c.padEnd(20)} ${`${r.stillReads}/${r.stills}`.padStart(6)} ${`${r.clipReads}/${r.clips}`.padStart(10)}   ${fmt(p50)}/${fmt(p95)}`.padEnd(
-        56,
+      `${c.padEnd(20)} ${`${r.stillReads}/${r.stills}`.padStart(6)} ${`${r.clipReads}/${r.clips}`.padStart(10)} ${`${r.visibleReads}/${r.visibleFrames}`.padStart(12)}   ${fmt(p50)}/${fmt(p95)}`.padEnd(
+        69,
       ) +
         `${String(r.stillMisreads + r.misreads).padStart(6)} ${String(r.stillFalse + r.falsePositives).padStart(9)} ${(r.ms / Math.max(1, r.frames)).toFixed(1).padStart(10)}`,
     );

@@ -15,17 +15,70 @@ export function demoShows(now = new Date()): ShowContext[] {
   return seedShows(today).filter((show) => show.id.startsWith('hilla-'));
 }
 
+/** In the clerk's privacy mode (the element's `kaiku-scanner:prefs`), the log shows card IDs by their last four. */
+function masked(_key: string, value: unknown): unknown {
+  let privacy = false;
+  try {
+    privacy =
+      (JSON.parse(localStorage.getItem('kaiku-scanner:prefs') ?? '{}') as { privacy?: boolean }).privacy ===
+      true;
+  } catch {
+    // unreadable settings: as the element, privacy mode off
+  }
+  return privacy && typeof value === 'string' && /^(A|AM|Y|YM|X|Z)[0-9]{4,}$/.test(value)
+    ? '•'.repeat(value.length - 4) + value.slice(-4)
+    : value;
+}
+
+/** Calibrate the reader: the next scan teaches the element this reader's timing and layout (for this page). */
+function offerCalibration(scanner: HTMLElementTagNameMap['kaiku-scanner']): void {
+  const button = document.querySelector<HTMLButtonElement>('#calibrate');
+  const said = document.querySelector('#calibrate-result');
+  button?.addEventListener('click', () => {
+    if (said) said.textContent = 'Lue mikä tahansa kortti lukijalla… · Scan any card with the reader…';
+    void scanner.calibrateScanner(20_000).then((r) => {
+      if (r.ok) scanner.wedgeOptions = { profile: r.profile };
+      if (said)
+        said.textContent = r.ok
+          ? 'Lukija kalibroitu · Reader calibrated'
+          : `${r.error.code}: ${r.error.message.en}`;
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const config = (await (await fetch('/config.json')).json()) as DemoConfig;
   const scanner = document.querySelector('kaiku-scanner');
   if (!scanner) return;
-  scanner.baseUrl = config.baseUrl;
+  const params = new URLSearchParams(location.search);
+  // `?registry=none`: no API at all, usages kept in this terminal's register and downloaded for Kaikukanta's import.
+  const withoutApi = params.get('registry') === 'none';
+  const terminal = params.get('terminal') ?? (withoutApi ? 'Kassa 1' : undefined);
+  if (terminal) scanner.terminalName = terminal;
+  if (withoutApi) scanner.registry = 'none';
+  else scanner.baseUrl = config.baseUrl;
   scanner.tokenProvider = () => 'demo-token';
+  const modeLink = document.querySelector<HTMLAnchorElement>('#mode-link');
+  if (modeLink && withoutApi)
+    Object.assign(modeLink, { href: '?', textContent: 'With the Kaikukanta API (sandbox)' });
   scanner.shows = demoShows();
   scanner.venueId = SEED_VENUE.id;
-  scanner.showId = new URLSearchParams(location.search).get('show') ?? 'hilla-taikuri-matti';
-  const lang0 = new URLSearchParams(location.search).get('lang');
+  // The show and the mode being sold live in the address (`?show=…&mode=…`), so a reload comes back to them.
+  const params = new URLSearchParams(location.search);
+  scanner.showId = params.get('show') ?? 'hilla-taikuri-matti';
+  if (params.get('mode') === 'collection') scanner.mode = 'collection';
+  // (`input` crosses the element's shadow root; its `change`, which sets the mode, follows in the same task.)
+  scanner.addEventListener('input', () => {
+    setTimeout(() => {
+      const now = new URLSearchParams(location.search);
+      now.set('show', scanner.showId);
+      now.set('mode', scanner.mode);
+      history.replaceState(null, '', `?${now.toString()}`);
+    });
+  });
+  const lang0 = params.get('lang');
   if (lang0) scanner.lang = lang0;
+  offerCalibration(scanner);
   const cards = document.querySelector<HTMLAnchorElement>('#demo-cards');
   if (cards) cards.href = config.demoCardsUrl;
 
@@ -51,13 +104,15 @@ async function main(): Promise<void> {
     'kaiku-before-register',
     'kaiku-usage-registered',
     'kaiku-usage-queued',
+    'kaiku-usage-voided',
     'kaiku-sync',
     'kaiku-error',
+    'kaiku-report-exported',
   ] as const;
   for (const name of names) {
     scanner.addEventListener(name, (e) => {
       const li = document.createElement('li');
-      li.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(e.detail)}`;
+      li.textContent = `${new Date().toLocaleTimeString('fi-FI')} ${name} ${JSON.stringify(e.detail, masked)}`;
       log?.prepend(li);
     });
   }

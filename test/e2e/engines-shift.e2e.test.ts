@@ -28,9 +28,9 @@ const HEADINGS: Record<string, Record<Lang, string>> = {
   registered: { fi: 'Kirjattu Kaikukantaan', sv: 'Registrerat i Kaikukanta', en: 'Registered in Kaikukanta' },
   refused: { fi: 'Lippua ei voi antaa', sv: 'Ingen biljett kan ges', en: 'No ticket can be given' },
   'already-used': {
-    fi: 'Kortti on jo käytetty tähän esitykseen',
-    sv: 'Kortet har redan använts för den här föreställningen',
-    en: 'Card already used for this show',
+    fi: 'Kortti on jo käytetty',
+    sv: 'Kortet har redan använts',
+    en: 'Card already used',
   },
   attention: {
     fi: 'Kaikukanta ei hyväksynyt käyttöä',

@@ -160,6 +160,20 @@ export class KaikuErrorEvent extends KaikuEvent<KaikuErrorDetail> {
   static readonly eventName = 'kaiku-error';
 }
 
+/** `kaiku-report-exported`'s detail: the file for Kaikukanta's import the clerk downloaded. */
+export type KaikuReportExportedDetail = {
+  readonly format: 'csv' | 'xlsx';
+  readonly fileName: string;
+  /** The usages in it (now marked exported: the next download does not repeat them). */
+  readonly usages: number;
+};
+
+/** The register's usages were exported as a file for Kaikukanta's import (`exportForKaikukanta()`). */
+export class KaikuReportExportedEvent extends KaikuEvent<KaikuReportExportedDetail> {
+  /** The event's type. */
+  static readonly eventName = 'kaiku-report-exported';
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kaiku-scan': KaikuScanEvent;
@@ -170,5 +184,6 @@ declare global {
     'kaiku-usage-voided': KaikuUsageVoidedEvent;
     'kaiku-sync': KaikuSyncEvent;
     'kaiku-error': KaikuErrorEvent;
+    'kaiku-report-exported': KaikuReportExportedEvent;
   }
 }

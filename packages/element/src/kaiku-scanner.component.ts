@@ -5,6 +5,7 @@ import { translationFor, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
 import type {
   LocalizedText,
+  Registry,
   ScannerServices,
   ShowContext,
   TokenProvider,
@@ -17,12 +18,15 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { showFromProperties } from './services/show-from-properties.js';
 import { ScanFlow } from './flow/scan-flow.js';
+import { TALLY_MS } from './flow/sync.js';
 import type { ViewContext } from './views/view-context.js';
 import { renderHeader } from './views/header.js';
 import { renderStage } from './views/stage.js';
 import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
-import { KaikuErrorEvent, type KaikuUsageVoidedDetail } from './events.js';
+import { KaikuErrorEvent, KaikuReportExportedEvent } from './events.js';
+import type { KaikuReportExportedDetail, KaikuUsageVoidedDetail } from './events.js';
+import { renderRegisterPanel } from './views/register-panel.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -40,6 +44,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @event kaiku-usage-voided - A usage was undone (the undo action, `voidUsage()`). `detail: { usageId, cardId, outcome }`
  * @event kaiku-sync - The outbox changed. `detail: { pending, needsAttention }`
  * @event kaiku-error - Something failed. `detail: { code, stage, cardId? }`
+ * @event kaiku-report-exported - The register's usages were downloaded for Kaikukanta's import. `detail: { format, fileName, usages }`
  *
  * @csspart base - The outer box.
  * @csspart header - Title, show context, mode, cap meter and sync status.
@@ -68,6 +73,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart needs-attention - The list of queued usages the server refused.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
+ * @csspart register - registry="none": usages not yet exported and the "download for Kaikukanta" buttons.
  * @csspart shift - This terminal's shift: counters, usages, the shift report and the clerk's settings.
  *
  * @cssproperty --kaiku-font - Font family.
@@ -120,6 +126,7 @@ export class KaikuScanner extends LitElement {
     allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
     outboxName: { attribute: 'outbox-name' },
     terminalName: { attribute: 'terminal-name' },
+    registry: {},
   };
 
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
@@ -185,6 +192,12 @@ export class KaikuScanner extends LitElement {
   declare outboxName: string | undefined;
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
   declare terminalName: string;
+  /**
+   * `kaikukanta` (default): usages go to the API at `base-url`. `none`: no API — every usage is kept in this
+   * terminal's register on the device (needs `venue-id` and `terminal-name`) and downloaded for Kaikukanta's import
+   * (`exportForKaikukanta()`). Never a fallback: a missing `base-url` in the default mode stays an error.
+   */
+  declare registry: Registry;
 
   // Properties left unset here (showCap, services, tokenProvider, …) start undefined.
   constructor() {
@@ -205,6 +218,7 @@ export class KaikuScanner extends LitElement {
     this.noVibration = false;
     this.allowInsecureHttp = false;
     this.terminalName = '';
+    this.registry = 'kaikukanta';
   }
 
   private readonly views: LazyViewsController = new LazyViewsController(this, () => this.flow.load());
@@ -258,6 +272,12 @@ export class KaikuScanner extends LitElement {
     return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
   }
 
+  /** The meter follows the show's tally while the element is on the page (other terminals sell meanwhile). */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.flow.tally.every(TALLY_MS);
+  }
+
   /** Drops the look-ups under way and the flow's timers when the element leaves the page. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -283,7 +303,7 @@ export class KaikuScanner extends LitElement {
       (k) => changed.has(k as keyof KaikuScanner),
     );
     if (showChanged) void this.flow.tally.refresh();
-    this.views.observe(this.flow.phase, this);
+    this.views.observe(this.flow, this);
     if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -319,14 +339,35 @@ export class KaikuScanner extends LitElement {
    * Rejects with the reason (`void-window-closed`, `void-unverified`, …).
    */
   async voidUsage(usageId: string): Promise<KaikuUsageVoidedDetail> {
-    await this.views.loadCard();
-    return this.views.card!.voidUsage(this.flow, usageId);
+    return this.flow.voidUsage(usageId);
   }
 
   /** Sends queued usages now. */
   syncNow(): Promise<void> {
     return this.flow.sync.act(() => this.svc.get().syncNow());
   }
+
+  /**
+   * Downloads the register's usages not yet exported as the file for Kaikukanta's import (CSV or XLSX), marks them
+   * exported and fires `kaiku-report-exported`. For `registry="none"`, or a register kept before the API was set up.
+   */
+  async exportForKaikukanta(format: 'csv' | 'xlsx' = 'xlsx'): Promise<KaikuReportExportedDetail> {
+    const file = await this.svc.get().exportReport!(format, this.locale);
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType }));
+    Object.assign(document.createElement('a'), { href: url, download: file.fileName }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const detail = { format, fileName: file.fileName, usages: file.usages };
+    this.lastExported = file.usages;
+    this.dispatchEvent(new KaikuReportExportedEvent(detail));
+    return detail;
+  }
+
+  /** Sends a register kept before the API was set up through the outbox (each usage once; never also exported). */
+  handOverRegister(): Promise<number> {
+    return this.svc.get().handOverRegister!();
+  }
+
+  private lastExported: number | undefined;
 
   /** The pending and needs-attention usages as CSV in the official usage-report layout. */
   exportCsv(): Promise<string> {
@@ -350,11 +391,11 @@ export class KaikuScanner extends LitElement {
 
   private readonly onShowChange = (e: Event): void => {
     this.showId = (e.target as HTMLSelectElement).value;
-    this.flow.set(() => (this.flow.capState = undefined)); // unknown until the new show's tally is fetched
+    this.flow.tally.forget(); // unknown until the new show's tally is fetched
   };
 
   private readonly onCameraToggle = (): void => {
-    this.flow.set(() => (this.flow.cameraError = undefined));
+    this.flow.cameraRetried();
     void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,
@@ -374,7 +415,11 @@ export class KaikuScanner extends LitElement {
         lang=${this.locale}
       >
         ${renderHeader(v, {
-          sync: flow.sync.facts(this.svc.online, this.services !== undefined || this.baseUrl !== ''),
+          sync: flow.sync.facts(
+            this.svc.online,
+            this.services !== undefined || this.baseUrl !== '' || this.registry === 'none',
+          ),
+          register: flow.sync.state.register?.mode === 'register',
           // The client refuses a plain-http URL to another machine without the opt-in.
           insecure: this.allowInsecureHttp && /^http:/i.test(this.baseUrl),
           storage: flow.sync.state,
@@ -414,6 +459,11 @@ export class KaikuScanner extends LitElement {
             ),
           (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
         )}
+        ${renderRegisterPanel(v, flow.sync.state.register, {
+          lastExported: this.lastExported,
+          onExport: (format) => void flow.sync.act(async () => void (await this.exportForKaikukanta(format))),
+          onHandOver: () => void flow.sync.act(async () => void (await this.handOverRegister())),
+        })}
         ${this.views.renderShift(v, this, flow, this.svc.get())}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.polite(v)}</div>
         <div class="sr-only" role="alert" aria-atomic="true">${flow.alert(v)}</div>

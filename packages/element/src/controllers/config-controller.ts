@@ -7,7 +7,16 @@ import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/
 
 const CHECKED = [
   ...['shows', 'showId', 'showName', 'showStart', 'showKind', 'showCap', 'showSeats'],
-  ...['mode', 'channel', 'theme', 'offlinePolicy', 'retentionMs', 'cardCacheTtlMs', 'terminalName'],
+  ...[
+    'mode',
+    'channel',
+    'theme',
+    'offlinePolicy',
+    'retentionMs',
+    'cardCacheTtlMs',
+    'terminalName',
+    'registry',
+  ],
 ];
 
 /** The checks and their texts load on demand (with the core's schema, which the services load anyway). */

@@ -29,6 +29,7 @@ export class LazyViewsController implements ReactiveController {
   private adopted = 0;
   /** The phase whose result was last sounded: each result is played once. */
   private cued: Phase | undefined;
+  private refusals = 0;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -113,7 +114,7 @@ export class LazyViewsController implements ReactiveController {
           undo: svc.voidUsage
             ? (id) => host.voidUsage(id).catch(async (e) => flow.fail(await flow.errorOf(e), 'void'))
             : undefined,
-          undoing: flow.undoing > 0,
+          undoing: flow.undoing,
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),
         })
@@ -122,14 +123,16 @@ export class LazyViewsController implements ReactiveController {
 
   /**
    * A new phase: the shift takes it down, and the result's sound and vibration play once it is painted, once per
-   * result, as far as the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
+   * result; a reading refused without a phase of its own (malformed, a group member) gets the refusal's. As far as
+   * the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
    */
-  observe(phase: Phase, host: KaikuScanner): void {
+  observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
+    const { phase, refusals } = flow;
     this.shift(host, phase)?.record(phase, host.show, host.mode, new Date());
     const views = cardPanelViews.get();
-    if (phase === this.cued || !views) return;
-    this.cued = phase;
-    const outcome = views.outcomeOf(phase);
+    if ((phase === this.cued && refusals === this.refusals) || !views) return;
+    const outcome = refusals !== this.refusals ? 'refused' : views.outcomeOf(phase);
+    [this.cued, this.refusals] = [phase, refusals];
     if (outcome)
       setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }

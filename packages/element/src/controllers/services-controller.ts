@@ -17,6 +17,7 @@ const SAME_NAMED = [
   'offlinePolicy',
   'allowInsecureHttp',
   'terminalName',
+  'registry',
 ] as const;
 type SameNamed = Pick<KaikuScanner, (typeof SAME_NAMED)[number]>;
 /** A change to any of these rebuilds the services (the token is asked for at each request: a new

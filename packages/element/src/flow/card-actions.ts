@@ -9,7 +9,6 @@ import {
 import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
 import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
 import { Task } from './task.js';
-import type { Tally } from './sync.js';
 import { ticketSummary } from '../views/view-context.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C, statusName } from '../views/card-texts.js';
@@ -39,12 +38,7 @@ export class CardLookup {
     const phase: Phase = { name: 'card', card, request, blocking };
     const polite: Say = (v) =>
       `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}`;
-    if (recheck && blocking.length === 0)
-      s.set(() => {
-        s.phase = phase;
-        s.polite = polite;
-        s.alert = SILENT;
-      });
+    if (recheck && blocking.length === 0) s.show({ phase, polite, alert: SILENT });
     else
       s.toPhase(
         phase,
@@ -61,12 +55,21 @@ export class CardLookup {
         status: card.status,
         validUntil: card.validUntil,
         // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
-        minors: card.status === 'unverified' ? null : card.minors,
+        minors: card.status === 'unverified' || card.status === 'unchecked' ? null : card.minors,
         allowed: blocking.length === 0,
         reasons: blocking.map((r) => r.code),
         fromCache: card.fromCache && card.status !== 'unverified',
       }),
     );
+  }
+
+  /** The tally changed: a card on screen that the show has since filled up for goes to the refusal screen. */
+  capChanged(): void {
+    const p = this.s.phase;
+    const show = this.s.host.show();
+    if (p.name !== 'card' || p.blocking.length > 0 || !show) return;
+    const probe = p.card.kind === 'community' ? { ...EMPTY_REQUEST, under16: 1 } : EMPTY_REQUEST;
+    if (!this.s.decide(p.card, show, probe).ok) this.show(p.card, show, p.request, true);
   }
 
   /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */
@@ -120,10 +123,10 @@ export class Group {
     if (phase.name !== 'card') return;
     const { card, request } = phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      s.groupRefused({ code: 'group-duplicate', message: elementText('group-duplicate') });
+      s.refused({ code: 'group-duplicate', message: elementText('group-duplicate') }, 'group');
       return;
     }
-    s.set(() => (s.polite = (v) => v.t.lookingUp(cardId)));
+    s.show({ polite: (v) => v.t.lookingUp(cardId) });
     const got = await this.member.run((signal) => s.lookUp(cardId, signal));
     const now = s.phase;
     if (!got || now.name !== 'card' || now.card.id !== card.id) return; // the clerk has moved on
@@ -134,20 +137,18 @@ export class Group {
     if (refusal) {
       // Which member, and why: the card ID leads the reason in every language.
       const m = refusal.message;
-      s.groupRefused({
-        code: refusal.code,
-        message: { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` },
-      });
+      const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
+      s.refused({ code: refusal.code, message }, 'group');
       s.emitError({ code: refusal.code, stage: 'lookup', cardId });
       return;
     }
     if (outcome.ok && outcome.card.fromCache) this.unverified.add(cardId);
     else this.unverified.delete(cardId);
     const groupCardIds = [...now.request.groupCardIds, cardId];
-    s.set(() => {
-      s.groupError = undefined;
-      s.phase = { ...now, request: { ...now.request, groupCardIds } };
-      s.polite = (v) => `${v.text(C.groupHeading)}: ${cardId}`;
+    s.show({
+      groupError: undefined,
+      phase: { ...now, request: { ...now.request, groupCardIds } },
+      polite: (v) => `${v.text(C.groupHeading)}: ${cardId}`,
     });
   }
 
@@ -167,10 +168,7 @@ export class Group {
 export class Registration {
   private readonly write = new Task();
 
-  constructor(
-    private readonly s: Screen,
-    private readonly tally: Tally,
-  ) {}
+  constructor(private readonly s: Screen) {}
 
   /** A usage is being registered (a second confirmation is ignored; a reading waits). */
   get running(): boolean {
@@ -189,7 +187,7 @@ export class Registration {
     if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
     const decision = s.decide(phase.card, show, phase.request);
     if (!decision.ok) {
-      s.set(() => (s.alert = reasonsText(decision.reasons)));
+      s.show({ alert: reasonsText(decision.reasons) });
       return;
     }
     const mode = s.host.mode();
@@ -203,27 +201,28 @@ export class Registration {
       mode,
     };
     if (!s.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
-      s.set(() => (s.alert = (v) => v.text(C.vetoed)));
+      s.show({ alert: (v) => v.text(C.vetoed) });
       return;
     }
     s.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
     let outcome;
-    this.tally.hold();
+    s.tally.hold();
     try {
       outcome = await s.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
     } catch (e) {
-      this.tally.release(false);
+      s.tally.release();
       s.fail(await s.errorOf(e), 'register', phase.card.id);
       return;
     }
     if (outcome.kind === 'refused') {
+      s.memory.refused(show.id, phase.card.id, outcome.reasons);
       s.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
-      this.tally.release();
+      s.tally.release();
       s.emitError({ code: outcome.reasons[0]?.code ?? 'refused', stage: 'register', cardId: phase.card.id });
       return;
     }
-    const key = `${show.id}|${phase.card.id}`;
-    s.used.set(key, [...(s.used.get(key) ?? []), { mode, at: s.host.now?.() ?? new Date() }]);
+    const handle = outcome.kind === 'registered' ? outcome.usageId : outcome.recordId;
+    s.memory.registered(show.id, phase.card.id, { mode, at: s.host.now?.() ?? new Date() }, handle);
     const done: Phase = {
       name: 'done',
       outcome: outcome.kind,
@@ -231,16 +230,13 @@ export class Registration {
       request: phase.request,
     };
     if (outcome.kind === 'registered') {
-      if (outcome.cap) s.capState = outcome.cap;
-      this.tally.release(outcome.cap === undefined);
+      s.tally.release({ cap: outcome.cap });
       const registered = { ...done, usageId: outcome.usageId };
       s.toPhase(registered, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
       s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
-      const cap = s.capState;
-      if (cap) s.capState = { ...cap, given: cap.given + decision.countedAgainstCap };
-      this.tally.release();
+      s.tally.release({ queued: decision.countedAgainstCap });
       const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
       s.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
       s.host.dispatch(
@@ -254,3 +250,4 @@ export class Registration {
     }
   }
 }
+export { Undo } from './undo.js';

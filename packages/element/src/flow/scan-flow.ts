@@ -1,9 +1,9 @@
-import type { Reason, ServiceError, TicketRequest } from '../services/types.js';
+import type { Reason, TicketRequest } from '../services/types.js';
 import { SILENT, Screen, type FlowHost } from './screen.js';
-import type { CardLookup, Group, Registration } from './card-actions.js';
+import type { CardLookup, Group, Registration, Undo } from './card-actions.js';
 import { Task } from './task.js';
 import { lazyModule } from '../lazy-module.js';
-import { SyncFollow, Tally } from './sync.js';
+import { SyncFollow } from './sync.js';
 import { elementText } from '../messages/index.js';
 import { KaikuScanEvent, type ScanSource } from '../events.js';
 
@@ -24,17 +24,15 @@ type Reading = { readonly id: string; readonly source: ScanSource; readonly dupl
  * so it runs (and is tested) in Node.
  */
 export class ScanFlow extends Screen {
-  /** The show's tally on the meter. */
-  readonly tally: Tally;
   private readonly looking = new Task();
   /** Set once `load()` has brought them (before any card reaches the screen). */
   private cards: CardLookup | undefined;
   private group: Group | undefined;
   private registration: Registration | undefined;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
-  readonly sync: SyncFollow;
-  /** Undos under way (views/undo.ts, loaded with the result). */
-  undoing = 0;
+  readonly sync: SyncFollow = new SyncFollow(this, () => void this.recheck());
+  /** Undoing usages (loaded with the card actions, before any result is on screen). */
+  #undo: Undo | undefined;
 
   /** The step under way (a look-up), settled once what it started has been taken up. */
   private step: Promise<void> | undefined;
@@ -42,8 +40,7 @@ export class ScanFlow extends Screen {
 
   constructor(host: FlowHost) {
     super(host);
-    this.tally = new Tally(this);
-    this.sync = new SyncFollow(this, () => void this.recheck(), this.tally);
+    this.tally.onChange = () => this.cards?.capChanged();
   }
 
   /** The card panel and the flow's card actions (started in the background when the element connects). */
@@ -51,7 +48,22 @@ export class ScanFlow extends Screen {
     const [m] = await Promise.all([cardActions.load(), this.host.loadCardViews()]);
     this.cards ??= new m.CardLookup(this);
     this.group ??= new m.Group(this);
-    this.registration ??= new m.Registration(this, this.tally);
+    this.registration ??= new m.Registration(this);
+    this.#undo ??= new m.Undo(this);
+  }
+
+  get undo(): Undo | undefined {
+    return this.#undo;
+  }
+  /** An undo is under way. */
+  get undoing(): boolean {
+    return this.#undo?.running === true;
+  }
+
+  /** Undoes a usage by its handle (the shift list's action, the host's `voidUsage`). */
+  async voidUsage(handle: string): ReturnType<Undo['voidUsage']> {
+    await this.load();
+    return this.#undo!.voidUsage(handle);
   }
 
   /** Group members looked up without Kaikukanta (shown as not verified). */
@@ -91,7 +103,7 @@ export class ScanFlow extends Screen {
     }
     const parsed = this.svc.parseCardId(value);
     if (parsed.ok) this.accept({ id: parsed.id, source: 'manual', duplicate: false });
-    else this.groupRefused(parsed.reason);
+    else this.refused(parsed.reason, 'group');
     return parsed.ok;
   }
 
@@ -101,35 +113,36 @@ export class ScanFlow extends Screen {
     return p.name === 'card' && p.card.kind === 'community' && p.blocking.length === 0 && source !== 'api';
   }
 
+  /** A reading that is no card ID: under the group form, or under the typed field back on ready, and aloud. */
   private refuse(reason: Reason, source: ScanSource): void {
     const phase = this.phase;
-    this.set(() => {
-      if (this.addsToGroup(source)) this.groupError = reason;
-      else if (phase.name !== 'card' && !this.busy) {
-        if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
-        this.manualError = reason;
-      }
-      this.alert = (v) => v.text(reason.message);
-    });
+    if (this.addsToGroup(source)) this.refused(reason, 'group');
+    else if (phase.name !== 'card' && !this.busy) {
+      if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
+      this.refused(reason, 'manual');
+    } else this.refused(reason, 'none');
     this.emitError({ code: reason.code, stage: 'input' });
   }
 
   private accept(reading: Reading): void {
     if (!this.busy) return this.take(reading);
     const lost = this.next && this.next.id !== reading.id ? this.next.id : undefined;
-    this.set(() => {
-      this.next = reading;
-      this.polite = (v) => v.t.nextWaiting(reading.id.slice(-4));
-      if (lost) this.alert = (v) => v.text(elementText('reading-replaced', { tail: lost.slice(-4) }));
+    this.next = reading;
+    this.show({
+      polite: (v) => v.t.nextWaiting(reading.id.slice(-4)),
+      ...(lost ? { alert: (v) => v.text(elementText('reading-replaced', { tail: lost.slice(-4) })) } : {}),
     });
     if (lost) this.emitError({ code: 'reading-replaced', stage: 'input', cardId: lost });
   }
 
   private take({ id, source, duplicate }: Reading): void {
     const p = this.phase;
-    if (duplicate && id === (p.name === 'card' ? p.card.id : p.name === 'done' ? p.cardId : undefined)) {
-      // The card on screen read again: no second look-up nor registration prompt, just a calm word.
-      this.set(() => (this.polite = (v) => v.t.alreadyRead(v.id(id))));
+    const onScreen =
+      p.name === 'card' ? p.card.id : p.name === 'done' && p.outcome !== 'voided' ? p.cardId : '';
+    if (duplicate && id === onScreen) {
+      // The card on screen read again: no second look-up nor registration prompt, just a calm word (an undone
+      // usage's card is looked up: the clerk registers it anew).
+      this.show({ polite: (v) => v.t.alreadyRead(v.id(id)) });
       return;
     }
     const groupMember = this.addsToGroup(source);
@@ -163,12 +176,11 @@ export class ScanFlow extends Screen {
     }
     this.host.stopCamera();
     this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(v.id(cardId)));
-    // Another till may have sold tickets for this show since: each customer sees the server's count (plus this
-    // till's unsent usages), fetched alongside the card.
-    void this.tally.refresh();
+    // Another till may have sold tickets for this show since: each customer is decided on the server's count (plus
+    // this till's unsent usages), fetched alongside the card.
     const got = await this.looking
       .run(async (signal) => {
-        const outcome = await this.lookUp(cardId, signal);
+        const [outcome] = await Promise.all([this.lookUp(cardId, signal), this.tally.refresh()]);
         if (outcome.ok) await this.load();
         return outcome;
       })
@@ -184,7 +196,7 @@ export class ScanFlow extends Screen {
 
   setRequest(request: TicketRequest): void {
     const phase = this.phase;
-    if (phase.name === 'card') this.set(() => (this.phase = { ...phase, request }));
+    if (phase.name === 'card') this.show({ phase: { ...phase, request } });
   }
 
   // ---- registering ----
@@ -239,19 +251,8 @@ export class ScanFlow extends Screen {
 
   /** The wedge listener refused a reading. */
   inputError(reason: Reason): void {
-    this.set(() => {
-      if (this.phase.name === 'ready') this.manualError = reason;
-      this.alert = (v) => v.text(reason.message);
-    });
+    this.refused(reason, this.phase.name === 'ready' ? 'manual' : 'none');
     this.emitError({ code: reason.code, stage: 'input' });
-  }
-
-  cameraFailed(error: ServiceError): void {
-    this.set(() => {
-      this.alert = (v) => v.text(error.message);
-      this.cameraError = { code: error.code, message: error.message };
-    });
-    this.emitError({ code: error.code, stage: 'camera' });
   }
 
   dispose(): void {

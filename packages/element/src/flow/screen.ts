@@ -1,4 +1,3 @@
-import type { EarlierUsage } from '@kaiku-scanner/core/contract';
 import type {
   CapState,
   CardView,
@@ -12,6 +11,8 @@ import type {
   UsageMode,
 } from '../services/types.js';
 import type { Phase } from './phase.js';
+import { Memory } from './memory.js';
+import { Tally } from './sync.js';
 import { loadLateTexts, toServiceError } from '../messages/index.js';
 import type { ViewContext } from '../views/view-context.js';
 import { KaikuErrorEvent, type KaikuErrorDetail } from '../events.js';
@@ -45,25 +46,61 @@ export type FlowHost = {
   readonly now?: () => Date;
 };
 
+/** A change of what the screen says: each field given is replaced, the others stay. */
+export type Shown = {
+  readonly phase?: Phase;
+  readonly polite?: Say;
+  readonly alert?: Say;
+  readonly groupError?: Reason | undefined;
+};
+
 /**
- * What the element renders of the flow (the phase, input errors, the live-region lines) and the means every part
- * of the flow shares to change it and to tell the host. No DOM: it runs in Node.
+ * What the element renders of the flow (the phase, input errors, the live-region lines), read-only: the flow's
+ * parts change it through its methods, each for one kind of change, and tell the host. No DOM: it runs in Node.
  */
 export class Screen {
-  phase: Phase = { name: 'ready' };
-  manualError: Reason | undefined;
-  groupError: Reason | undefined;
-  cameraError: Reason | undefined;
-  /** The show's tally as the meter shows it (kept by the sync part). */
-  capState: CapState | undefined;
-  polite: Say = SILENT;
-  alert: Say = SILENT;
+  #phase: Phase = { name: 'ready' };
+  #manualError: Reason | undefined;
+  #groupError: Reason | undefined;
+  #cameraError: Reason | undefined;
+  #polite: Say = SILENT;
+  #alert: Say = SILENT;
+  #refusals = 0;
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
-  focusWanted = false;
-  /** `show|card` → the usages this terminal registered or queued this session (memory only): "already used". */
-  readonly used = new Map<string, EarlierUsage[]>();
+  protected focusWanted = false;
+  /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
+  readonly memory = new Memory();
+  /** The show's tally on the meter (its only writer). */
+  readonly tally: Tally = new Tally(this);
   /** Called after every phase change (the recheck of a card decided offline follows it). */
   onPhase: () => void = () => undefined;
+
+  get phase(): Phase {
+    return this.#phase;
+  }
+  get manualError(): Reason | undefined {
+    return this.#manualError;
+  }
+  get groupError(): Reason | undefined {
+    return this.#groupError;
+  }
+  get cameraError(): Reason | undefined {
+    return this.#cameraError;
+  }
+  get polite(): Say {
+    return this.#polite;
+  }
+  get alert(): Say {
+    return this.#alert;
+  }
+  /** Readings refused without a phase of their own (malformed, a group member): each gets the refusal cue. */
+  get refusals(): number {
+    return this.#refusals;
+  }
+  /** The show's tally as the meter shows it. */
+  get capState(): CapState | undefined {
+    return this.tally.value;
+  }
 
   constructor(readonly host: FlowHost) {}
 
@@ -71,29 +108,39 @@ export class Screen {
     return this.host.services();
   }
 
-  set(change: () => void): void {
-    change();
+  /** Says `shown` in place (no focus move): a look-up's progress, a member added, a card verified. */
+  show(shown: Shown): void {
+    if (shown.phase) this.#phase = shown.phase;
+    if (shown.polite) this.#polite = shown.polite;
+    if (shown.alert) this.#alert = shown.alert;
+    if ('groupError' in shown) this.#groupError = shown.groupError;
     this.host.changed();
   }
 
   toPhase(phase: Phase, polite: Say = SILENT, alert: Say = SILENT): void {
-    this.set(() => {
-      this.phase = phase;
-      this.polite = polite;
-      this.alert = alert;
-      this.focusWanted = true;
-      if (phase.name !== 'ready') this.manualError = undefined;
-      this.groupError = undefined;
-    });
+    if (phase.name !== 'ready') this.#manualError = undefined;
+    this.focusWanted = true;
+    this.show({ phase, polite, alert, groupError: undefined });
     this.onPhase();
   }
 
-  /** A card ID the group form cannot take: said under the form and aloud. */
-  groupRefused(reason: Reason): void {
-    this.set(() => {
-      this.groupError = reason;
-      this.alert = (v) => v.text(reason.message);
-    });
+  /** A reading refused before any look-up: under the field it came to (if any), aloud, with the refusal cue. */
+  refused(reason: Reason, where: 'manual' | 'group' | 'none'): void {
+    if (where === 'manual') this.#manualError = reason;
+    this.#refusals++;
+    this.show({ alert: (v) => v.text(reason.message), ...(where === 'group' ? { groupError: reason } : {}) });
+  }
+
+  cameraFailed(error: ServiceError): void {
+    this.#cameraError = { code: error.code, message: error.message };
+    this.show({ alert: (v) => v.text(error.message) });
+    this.emitError({ code: error.code, stage: 'camera' });
+  }
+
+  /** The clerk turns the camera on again: its last failure is no longer news. */
+  cameraRetried(): void {
+    this.#cameraError = undefined;
+    this.host.changed();
   }
 
   emitError(detail: KaikuErrorDetail): void {
@@ -137,7 +184,9 @@ export class Screen {
   /** The rules' decision on a request for a card (the ticket form asks it for every bound). */
   decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
     const now = this.host.now?.() ?? new Date();
-    const earlier = this.used.get(`${show.id}|${card.id}`) ?? [];
+    const told = this.memory.told(show.id, card.id);
+    if (told) return { ok: false, reasons: told };
+    const earlier = this.memory.earlier(show.id, card.id);
     return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now, earlier });
   }
 }

@@ -1,14 +1,46 @@
 import type { CapState, Connection, OutboxState, StorageHealth } from '../services/types.js';
-import type { Screen } from './screen.js';
+import type { Screen, Shown } from './screen.js';
+import type { ViewContext } from '../views/view-context.js';
 import { Task } from './task.js';
 import { KaikuSyncEvent, type KaikuErrorDetail, type KaikuSyncDetail } from '../events.js';
 
-/** The show's tally on the meter: the last count asked for wins, and none is taken while a usage is written. */
+/** How often an idle terminal asks for the show's tally (another terminal may be selling meanwhile). */
+export const TALLY_MS = 20_000;
+
+/**
+ * The show's tally on the meter, its one owner: the last count asked for wins, none is taken while a usage is
+ * written, and a registration's own answer or unsent usage counts at once.
+ */
 export class Tally {
   private readonly reading = new Task();
   private held = false;
+  #value: CapState | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** The count changed (a card on screen is decided again against it). */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly s: Screen) {}
+
+  get value(): CapState | undefined {
+    return this.#value;
+  }
+
+  private set(value: CapState | undefined): void {
+    this.#value = value;
+    this.s.host.changed();
+    this.onChange();
+  }
+
+  /** Another show: its count is unknown until fetched. */
+  forget(): void {
+    this.set(undefined);
+  }
+
+  /** Asks for the count every `ms` (until `dispose`), so an idle terminal's meter follows the other terminals. */
+  every(ms: number): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.refresh(), ms);
+  }
 
   /** A usage is being written: a count asked for before or during the write may or may not include it. */
   hold(): void {
@@ -16,26 +48,33 @@ export class Tally {
     this.reading.abort();
   }
 
-  /** The write has ended: the count is asked for anew (unless it came with the write's answer). */
-  release(refresh = true): void {
+  /**
+   * The write has ended: the count is the registry's answer (`cap`), or this terminal's count plus `queued` tickets
+   * at once (then the outbox's count replaces it); without either it is asked for anew.
+   */
+  release(answer?: { cap?: CapState | undefined; queued?: number }): void {
     this.held = false;
-    if (refresh) void this.refresh();
+    const last = this.#value;
+    if (answer?.cap) return this.set(answer.cap);
+    if (answer?.queued !== undefined && last) this.set({ ...last, given: last.given + answer.queued });
+    void this.refresh();
   }
 
   /** Fetches the show's tally; keeps the last one (or the configured cap) when it cannot. */
   async refresh(): Promise<void> {
     const s = this.s;
     const show = s.host.show();
-    if (!show) return s.set(() => (s.capState = undefined));
+    if (!show) return this.set(undefined);
     if (this.held) return; // asked again when the write ends
     const fallback: CapState | undefined =
       show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
     const got = await this.reading.run(() => s.svc.capState(show).catch(() => undefined));
-    if (got && s.host.show()?.id === show.id) s.set(() => (s.capState = got.value ?? s.capState ?? fallback));
+    if (got && s.host.show()?.id === show.id) this.set(got.value ?? this.#value ?? fallback);
   }
 
   dispose(): void {
     this.reading.abort();
+    clearInterval(this.timer);
   }
 }
 
@@ -49,7 +88,6 @@ export class SyncFollow {
     private readonly s: Screen,
     /** Something got through: Kaikukanta answers again (a card decided offline is verified). */
     private readonly answered: () => void,
-    private readonly tally: Tally,
   ) {}
 
   /**
@@ -74,39 +112,38 @@ export class SyncFollow {
   changed(state: OutboxState): void {
     const s = this.s;
     const before = this.state;
-    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
-    if (state.authFailure && state.authFailure !== before.authFailure) s.alert = (v) => v.t.signInFailed;
     const { sync, errors } = statusChanges(this.known ? before : undefined, state);
     errors.forEach((e) => s.emitError(e));
     const changed =
       state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
-    s.set(() => {
-      this.state = state;
-      this.known = true;
-      this.followQueued(state);
+    this.state = state;
+    this.known = true;
+    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
+    const signIn = state.authFailure && state.authFailure !== before.authFailure;
+    s.show({
+      ...this.followQueued(state),
+      ...(signIn ? { alert: (v: ViewContext) => v.t.signInFailed } : {}),
     });
     if (state.pending < before.pending) this.answered();
     if (sync) s.host.dispatch(new KaikuSyncEvent(sync));
-    if (changed) void this.tally.refresh();
+    if (changed) void s.tally.refresh();
   }
 
   /**
    * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
    * may still be looking, and a refusal means the ticket has to be settled with the customer).
    */
-  private followQueued(state: OutboxState): void {
-    const s = this.s;
-    const p = s.phase;
-    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return;
-    if (state.pendingIds.includes(p.recordId)) return;
+  private followQueued(state: OutboxState): Shown {
+    const p = this.s.phase;
+    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return {};
+    if (state.pendingIds.includes(p.recordId)) return {};
     const refused = state.needsAttention.find((i) => i.id === p.recordId);
-    if (refused) {
-      s.phase = { ...p, outcome: 'refused-later', reason: refused.reason };
-      s.alert = (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`;
-      return;
-    }
-    s.phase = { ...p, outcome: 'registered' };
-    s.polite = (v) => v.t.registeredHeading;
+    if (refused)
+      return {
+        phase: { ...p, outcome: 'refused-later', reason: refused.reason },
+        alert: (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`,
+      };
+    return { phase: { ...p, outcome: 'registered' }, polite: (v) => v.t.registeredHeading };
   }
 
   /** Runs one of the outbox's actions (send now, resolve an item…); a failure is shown and reported. */

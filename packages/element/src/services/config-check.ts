@@ -23,7 +23,15 @@ export type ConfigProblem = {
 /** The element's properties checked here (the show's through the core's schema). */
 export type ConfigProperties = ShowProperties & {
   readonly [
-    K in 'mode' | 'channel' | 'theme' | 'offlinePolicy' | 'retentionMs' | 'cardCacheTtlMs' | 'terminalName'
+    K in
+      | 'mode'
+      | 'channel'
+      | 'theme'
+      | 'offlinePolicy'
+      | 'retentionMs'
+      | 'cardCacheTtlMs'
+      | 'terminalName'
+      | 'registry'
   ]: unknown;
 };
 
@@ -33,6 +41,7 @@ const CHOICES: ReadonlyArray<readonly [keyof ConfigProperties, string, readonly 
   ['channel', 'channel', ['box-office', 'reservation', 'ticket-agent']],
   ['theme', 'theme', ['auto', 'light', 'dark']],
   ['offlinePolicy', 'offline-policy', ['accept-provisionally', 'refuse']],
+  ['registry', 'registry', ['kaikukanta', 'none']],
 ];
 /** Durations in ms (unset: the default). */
 const DURATIONS: ReadonlyArray<readonly [keyof ConfigProperties, string]> = [
@@ -62,6 +71,9 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
   }
   // Sent with every usage: a name Kaikukanta refuses (over 40 characters, control characters) would refuse them all.
   if (p.terminalName && !TerminalNameSchema.safeParse(p.terminalName).success)
+    found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
+  // A register is one terminal's: without its name there is nothing to keep the usages under or to name in the file.
+  else if (p.registry === 'none' && !p.terminalName)
     found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
   return [...found, ...showConfigProblems(p)];
 }

@@ -55,5 +55,6 @@ export const en: Translation = {
   noStorage: 'No storage – online registration only',
   configHeading: 'The scanner is not set up right',
   errorHeading: 'Something went wrong',
+  signInHeading: 'Sign-in refused',
   tryAgain: 'Try again',
 };

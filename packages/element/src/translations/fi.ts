@@ -66,5 +66,6 @@ export const fi = {
   /** Heading of the configuration problems shown instead of the scanning controls. */
   configHeading: 'Skannerin asetukset eivät kelpaa',
   errorHeading: 'Jokin meni vikaan',
+  signInHeading: 'Kirjautuminen hylättiin',
   tryAgain: 'Yritä uudelleen',
 };

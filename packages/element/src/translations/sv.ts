@@ -18,7 +18,7 @@ export const sv: Translation = {
   readyHeading: 'Läs kortet',
   readyHint: 'Läs kortets QR- eller streckkod med läsaren eller kameran, eller skriv in numret.',
   readyHintNoCamera: 'Läs kortets streckkod med läsaren eller skriv in numret.',
-  manualLabel: 'Kortnummer',
+  manualLabel: 'Kortets kod',
   manualHint: 'Bokstäver och siffror utan mellanslag, till exempel A045198723.',
   manualSubmit: 'Sök kortet',
   cameraStart: 'Använd kameran',
@@ -30,7 +30,7 @@ export const sv: Translation = {
   cameraHint:
     'Ingen kod har hittats ännu. Tänd mer ljus, håll kortet stilla cirka 15 cm från kameran eller vänd på kortet.',
   insecureConnection:
-    'Okrypterad förbindelse (http): kortnummer och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
+    'Okrypterad förbindelse (http): kortens koder och inloggning går okrypterade genom nätet. Endast för ett slutet internt nät.',
   lookingUp: (id) => `Söker kortet ${id}…`,
   alreadyRead: (id) => `Kortet ${id} är redan läst.`,
   nextWaiting: (tail) => `Nästa kort väntar: …${tail}`,
@@ -55,5 +55,6 @@ export const sv: Translation = {
   noStorage: 'Ingen lagring – registrering bara online',
   configHeading: 'Skannerns inställningar är ogiltiga',
   errorHeading: 'Något gick fel',
+  signInHeading: 'Inloggningen avvisades',
   tryAgain: 'Försök igen',
 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { elementMessages } from '../messages/index.js';
 import { serviceMessages } from '../messages/late-texts.js';
 import { rulesMessages } from '@kaiku-scanner/core/messages';
+import { REPORT_COLUMN_LABELS } from '@kaiku-scanner/core/reports';
 import { formatterFor } from '../format.js';
 import { en } from './en.js';
 import { fi } from './fi.js';
@@ -120,5 +121,46 @@ describe('the element’s wording', () => {
     );
     expect(inline).toEqual([]);
     expect(views.length).toBeGreaterThan(5);
+  });
+
+  // Issue 49.5: patterns, not strings. Each fails on a whole class of disagreement wherever it appears.
+  const LOCALES = ['fi', 'sv', 'en'] as const;
+
+  it('names the card ID as the usage report does, and by no other name', () => {
+    const other = { fi: /korttinumer/i, sv: /kortnummer/i, en: /card number/i };
+    for (const l of LOCALES) {
+      expect({ fi, sv, en }[l].manualLabel).toBe(REPORT_COLUMN_LABELS.cardId[l]);
+      expect(allTexts(l).filter(([, text]) => other[l].test(text))).toEqual([]);
+    }
+  });
+
+  it('calls "this show" by one noun per language across the element and the rules', () => {
+    const nouns = {
+      fi: /\btähän (esityk|tapahtum|näytök)/gi,
+      sv: /\b(?:den|det) här (föreställning|evenemang|show)/gi,
+      en: /\bthis (show|event|performance)\b/gi,
+    };
+    for (const l of LOCALES) {
+      const found = new Set(
+        allTexts(l).flatMap(([, text]) => [...text.matchAll(nouns[l])].map((m) => m[1]!)),
+      );
+      expect([...found].length, `${l}: ${[...found].join(', ')}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('ends no sentence twice: no stray double period in any text', () => {
+    for (const l of LOCALES)
+      expect(allTexts(l).filter(([, text]) => /(^|[^.])\.\s*\.(?!\.)/.test(text))).toEqual([]);
+  });
+
+  it('says what each shift counter counts: tickets, visits, readings, usages', () => {
+    const { adults, children, groups, refused, voidedCount, queuedBadge } = CARD_TEXTS;
+    for (const words of [adults, children, groups, refused, voidedCount])
+      expect(words.en).toMatch(/\b(tickets|visits|readings|usages)\b/);
+    expect(queuedBadge.en).toMatch(/sent/);
+  });
+
+  it('heads a refused sign-in as one, not as "something went wrong"', () => {
+    for (const t of [fi, sv, en]) expect(t.signInHeading).not.toBe(t.errorHeading);
   });
 });

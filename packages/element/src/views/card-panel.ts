@@ -11,10 +11,11 @@ import { renderStepper } from './stepper.js';
 import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
+import { REGISTER_TEXTS } from './register-panel.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 // The undo action shows on the result, so it loads with it.
-export { renderUndo, voidUsage } from './undo.js';
+export { renderUndo } from './undo.js';
 
 /**
  * The card panel's styles, added to the element's (adoptedStyleSheets) when this chunk loads: the first download
@@ -231,7 +232,7 @@ export function renderCardStage(
 /** What Kaikukanta says of the card: type, status, last valid day, registered minors. */
 export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView): TemplateResult {
   // Unverified: no record at all, so the minors are unknown (not 0), and nothing came from a cache.
-  const unknown = card.status === 'unverified';
+  const unknown = card.status === 'unverified' || card.status === 'unchecked';
   const facts: [LocalizedText, string][] = [
     [C.cardKind, card.kind === 'community' ? text(C.kindCommunity) : text(C.kindClient)],
     [C.status, text(statusName(card.status))],
@@ -250,6 +251,11 @@ export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView):
           </div>`,
       )}
     </dl>
+    ${
+      card.status === 'unchecked'
+        ? html`<p class="notice warn" data-source="register">${text(REGISTER_TEXTS.unchecked)}</p>`
+        : nothing
+    }
     ${
       card.fromCache
         ? html`<p class="notice warn" data-source=${unknown ? 'none' : 'cache'}>

@@ -40,7 +40,7 @@ export const CARD_TEXTS = {
   groupAdd: { fi: 'Lisää ryhmään', sv: 'Lägg till i gruppen', en: 'Add to group' },
   groupMemberLabel: {
     fi: 'Ryhmäläisen kortin tunnus',
-    sv: 'Gruppmedlemmens kortnummer',
+    sv: 'Gruppmedlemmens kortkod',
     en: "Group member's card ID",
   },
   memberUnverified: { fi: 'ei tarkistettu', sv: 'inte kontrollerat', en: 'not verified' },
@@ -84,9 +84,10 @@ export const CARD_TEXTS = {
     en: 'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',
   },
   alreadyUsedHeading: {
-    fi: 'Kortti on jo käytetty tähän esitykseen',
-    sv: 'Kortet har redan använts för den här föreställningen',
-    en: 'Card already used for this show',
+    // No noun for the show: the reason under it (the core's text) names it its own way.
+    fi: 'Kortti on jo käytetty',
+    sv: 'Kortet har redan använts',
+    en: 'Card already used',
   },
   // The shift panel (shift-panel.ts): its headings, counters, usages' states, report and the clerk's settings.
   shift: { fi: 'Vuoro', sv: 'Skift', en: 'Shift' },
@@ -105,7 +106,7 @@ export const CARD_TEXTS = {
   },
   shiftKept: {
     fi: 'Tämän päivän vuoro säilyy tällä laitteella uudelleenlatauksen yli korttien tunnuksineen (raporttia varten) vuorokauden vaihteeseen asti. Piilotus koskee vain näyttöä ja tulostetta.',
-    sv: 'Dagens skift sparas på den här enheten, med kortnumren (för rapporten), även om sidan laddas om, till dygnets slut. Döljandet gäller bara skärmen och utskriften.',
+    sv: 'Dagens skift sparas på den här enheten, med kortens koder (för rapporten), även om sidan laddas om, till dygnets slut. Döljandet gäller bara skärmen och utskriften.',
     en: "Today's shift stays on this device through a reload, card IDs included (for the report), until the day ends. Hiding card IDs applies to the screen and the printout only.",
   },
   venue: { fi: 'Toimipaikka', sv: 'Verksamhetsställe', en: 'Venue' },
@@ -136,7 +137,7 @@ export const CARD_TEXTS = {
   vibration: { fi: 'Värinä', sv: 'Vibration', en: 'Vibration' },
   privacy: {
     fi: 'Piilota kortin tunnus (näytä neljä viimeistä)',
-    sv: 'Dölj kortnumret (visa de fyra sista)',
+    sv: 'Dölj kortets kod (visa de fyra sista)',
     en: 'Hide card IDs (show the last four)',
   },
   // Texts that take values (`fill`): `{0}`, `{1}` are the values in order.
@@ -169,6 +170,7 @@ const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {
   inactive: { fi: 'Ei aktiivinen', sv: 'Inte aktivt', en: 'Not active' },
   'use-ban': { fi: 'Käyttökielto', sv: 'Användningsförbud', en: 'Use ban' },
   'in-transfer': { fi: 'Siirrossa', sv: 'Under överföring', en: 'In transfer' },
+  unchecked: { fi: 'Ei tarkistettu', sv: 'Inte kontrollerat', en: 'Not checked' },
   unverified: {
     fi: 'Ei tarkistettu (ei yhteyttä)',
     sv: 'Inte kontrollerat (ingen förbindelse)',

@@ -3,6 +3,7 @@ import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '..
 import type { ViewContext } from './view-context.js';
 import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
 import { elementText, lateText } from '../messages/index.js';
+import { REGISTER_TEXTS } from './register-panel.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
@@ -23,6 +24,8 @@ export type HeaderModel = {
   readonly shows: readonly ShowContext[];
   readonly mode: UsageMode;
   readonly cap: CapState | undefined;
+  /** registry="none": no sync status, the register's badge instead. */
+  readonly register?: boolean;
   readonly onSyncNow: () => void;
   readonly onShowChange: (e: Event) => void;
   readonly onModeChange: (e: Event) => void;
@@ -33,7 +36,13 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
   return html`
     <div part="header" class="header">
       <h2 id="title">${v.t.title}</h2>
-      ${renderSyncStatus(v, m.sync, m.onSyncNow)}
+      ${
+        m.register
+          ? html`<div part="sync-status" class="row">
+              <span class="badge warn" data-sync="register">${v.text(REGISTER_TEXTS.badge)}</span>
+            </div>`
+          : renderSyncStatus(v, m.sync, m.onSyncNow)
+      }
     </div>
     ${
       m.insecure
@@ -166,7 +175,7 @@ function renderMode({ t }: ViewContext, mode: string, onChange: (e: Event) => vo
  * Tickets given and left for the show. An SVG bar (its width is an attribute, not an inline style, so a
  * `style-src 'self'` policy holds) with role="meter" and a text equivalent.
  */
-function renderCapMeter({ t, fmt }: ViewContext, cap: CapState | undefined): TemplateResult {
+function renderCapMeter({ t, fmt, text }: ViewContext, cap: CapState | undefined): TemplateResult {
   // Never fetched: say so rather than show this terminal's own usages as the count (or "no cap" as a fact).
   if (!cap || cap.unknown) {
     return html`<div part="cap-meter" class="meter" data-known="false">
@@ -183,7 +192,9 @@ function renderCapMeter({ t, fmt }: ViewContext, cap: CapState | undefined): Tem
   const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
   return html`<div part="cap-meter" class="meter">
-    <span id="cap-label">${t.capMeterLabel}</span>
+    <span id="cap-label"
+      >${t.capMeterLabel}${cap.countedOn ? ` (${text(REGISTER_TEXTS.countedHere)})` : ''}</span
+    >
     <svg
       class="meter-bar"
       viewBox="0 0 100 10"

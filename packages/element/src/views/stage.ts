@@ -46,7 +46,7 @@ function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult
       return renderBusy(v.t.registering);
     case 'done':
       return m.cardViews
-        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f)}`
+        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f.undo)}`
         : renderBusy(v.t.registering);
     case 'error':
       return renderError(v, phase, f, m.cardViews?.renderVerdict);
@@ -72,7 +72,9 @@ function renderError(
   verdict?: (b: VerdictBanner) => TemplateResult,
 ): TemplateResult {
   const canRetry = retryCardId !== undefined;
-  const heading = refusal ? t.refusedHeading : t.errorHeading;
+  // A refused sign-in (`http-401`, `http-403`) is said as one: it is no mystery to the clerk.
+  const signIn = /^http-40[13]$/.test(error.code);
+  const heading = refusal ? t.refusedHeading : signIn ? t.signInHeading : t.errorHeading;
   const body = html`<p>${text(error.message)}</p>`;
   return html`${
       verdict

@@ -93,6 +93,9 @@ describe('the four results', () => {
     expect(of({ name: 'done', outcome: 'registered', cardId: 'A1', request })).toBe('registered');
     expect(of({ name: 'done', outcome: 'queued', cardId: 'A1', request })).toBe('registered');
     expect(of({ name: 'done', outcome: 'refused-later', cardId: 'A1', request })).toBe('attention');
+    // Success is never in the attention look: every done outcome but a later refusal went as asked.
+    for (const outcome of ['registered', 'queued', 'voided'] as const)
+      expect(of({ name: 'done', outcome, cardId: 'A1', request }), outcome).not.toBe('attention');
     expect(of({ name: 'error', error: reason('card-not-found'), refusal: true })).toBe('refused');
     expect(of({ name: 'error', error: reason('network') })).toBe('attention');
   });

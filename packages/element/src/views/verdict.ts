@@ -30,8 +30,8 @@ export function outcomeOf(phase: Phase): Outcome | undefined {
     case 'card':
       return phase.blocking.length === 0 ? undefined : refusalOutcome(phase.blocking);
     case 'done':
-      // An undone usage is said in the attention colour: the clerk took something back.
-      return phase.outcome === 'refused-later' || phase.outcome === 'voided' ? 'attention' : 'registered';
+      // An undo that went through is a success, said as one; only a later refusal asks for attention.
+      return phase.outcome === 'refused-later' ? 'attention' : 'registered';
     case 'error':
       return phase.refusal ? 'refused' : 'attention';
     default:

@@ -3,6 +3,7 @@ import type { Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
 import type { Answer, Exchange } from './conformance-http.js';
 import type { Ctx } from './kit-context.js';
+import type { RuleId } from './rules.js';
 
 /**
  * A check's verdict. `not-observed`: the server answered within the contract, but never showed the behaviour the
@@ -13,8 +14,10 @@ export type Verdict = 'pass' | 'fail' | 'not-observed' | 'could-not-run';
 
 export type CheckResult = {
   readonly name: string;
-  /** The rule it guards: a heading anchor of docs/api.md. */
+  /** The heading anchor of docs/api.md where its (first) rule stands. */
   readonly rule: string;
+  /** The rules of the contract it guards (`RULES`). */
+  readonly rules: readonly RuleId[];
   readonly verdict: Verdict;
   /** `verdict === 'pass'`. */
   readonly ok: boolean;
@@ -25,10 +28,10 @@ export type CheckResult = {
   readonly exchanges: readonly Exchange[];
 };
 
-/** One check of the kit: the docs/api.md heading anchor of the rule it guards, and how it is run. */
+/** One check of the kit: the rules of the contract it guards (`RULES`), and how it is run. */
 export type KitCheck = {
   readonly name: string;
-  readonly rule: string;
+  readonly rules: readonly RuleId[];
   readonly run: (ctx: Ctx, c: Check) => Promise<void>;
 };
 

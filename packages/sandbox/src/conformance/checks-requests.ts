@@ -10,14 +10,14 @@ const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { card
 export const REQUEST_CHECKS: readonly KitCheck[] = [
   {
     name: 'health',
-    rule: '#endpoints',
+    rules: ['health'],
     async run(ctx, c) {
       c.valid(await ctx.http.send('GET', 'v1/health', { auth: false }), 200, HealthSchema, 'GET v1/health');
     },
   },
   {
     name: 'auth',
-    rule: '#authentication',
+    rules: ['auth'],
     async run(ctx, c) {
       const body = { cardId: ctx.cards.active[0] };
       const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
@@ -39,7 +39,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'card look-up',
-    rule: '#endpoints',
+    rules: ['lookup', 'problem-json'],
     async run(ctx, c) {
       const today = helsinkiDay(new Date());
       const expect: [string, string, (r: CardRecord) => boolean][] = [
@@ -61,7 +61,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'unknown and misspelt fields',
-    rule: '#unknown-and-misspelt-fields',
+    rules: ['unknown-fields'],
     async run(ctx, c) {
       const id = showId(ctx, 'fields');
       const base = usage(ctx, ctx.cards.active[0]!, { id, cap: 5 });
@@ -84,7 +84,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'plain identifiers',
-    rule: '#errors',
+    rules: ['plain-ids'],
     async run(ctx, c) {
       const id = showId(ctx, 'ids');
       const card = ctx.cards.active[0]!;
@@ -113,15 +113,18 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
 
 /** Runs last: no error text the server wrote names a card ID the kit sent. */
 export const PRIVACY_CHECK: KitCheck = {
-  name: 'privacy: no card ID in error texts',
-  rule: '#errors',
+  name: 'privacy: no card ID in answers',
+  rules: ['privacy'],
   async run(ctx, c) {
     const ids = [...ctx.cards.active, ...Object.values(ctx.cards).filter((v) => typeof v === 'string')];
     const errors = ctx.http.answers.filter((a) => a.status >= 400);
     if (errors.length === 0) c.notObserved('no error answers to read');
-    for (const answer of errors) {
-      const id = ids.find((cardId) => answer.text.includes(cardId as string));
-      if (id) c.that(false, `a ${answer.status} answer quotes a card ID the kit sent`);
+    // Error bodies, and the headers of every answer (a success body holds the card's own record).
+    for (const answer of ctx.http.answers) {
+      const where = [[...answer.headers].join('\n'), answer.status >= 400 ? answer.text : ''];
+      for (const [i, text] of where.entries())
+        if (ids.some((cardId) => text.includes(cardId as string)))
+          c.that(false, `a ${answer.status} answer's ${i ? 'body' : 'headers'} quote a card ID the kit sent`);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { BatchItemResult } from '@kaiku-scanner/core/contract';
+import type { BatchItemResult, Problem } from '@kaiku-scanner/core/contract';
 import type { Check, KitCheck } from './check.js';
 import {
   type Ctx,
@@ -70,7 +70,7 @@ const REFUSALS: [keyof Ctx['cards'], string, string[]][] = [
 export const USAGE_CHECKS: readonly KitCheck[] = [
   {
     name: 'idempotency',
-    rule: '#idempotency-and-retries',
+    rules: ['idempotency-replay', 'idempotency-refusal'],
     async run(ctx, c) {
       const body = usage(ctx, ctx.cards.active[0]!, 'open');
       c.problem(await sendUsage(ctx, body), 400, 'idempotency-key-missing', 'usage without a key');
@@ -111,7 +111,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'duplicates in flight',
-    rule: '#idempotency-and-retries',
+    rules: ['in-flight'],
     async run(ctx, c) {
       // Three rounds of eight copies of one request at once: one registration each, the rest replays or 409.
       let seen409 = 0;
@@ -148,12 +148,20 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'refusals with their reasons',
-    rule: '#errors',
+    rules: ['refusal-reasons', 'collection-card-checks'],
     async run(ctx, c) {
       const send = async (card: string, name: string, extra: UsageExtra = {}) =>
         sendUsage(ctx, usage(ctx, card, 'refusals', extra), name);
       for (const [card, code, params] of REFUSALS)
         c.refusal(await send(ctx.cards[card] as string, card), code, params, `the ${card} card`);
+      // A collection checks the card as a booking does.
+      const expiredCollection = await send(ctx.cards.expired, 'expired-collection', { mode: 'collection' });
+      c.refusal(
+        expiredCollection,
+        'card-expired',
+        ['validUntil', 'today'],
+        'a collection with the expired card',
+      );
       // Children beyond the card's registered minors; a community card alone; a member card that is not valid.
       const [minor] = ctx.cards.active as [string];
       const children = { childTickets: (await minorsOf(ctx, c, minor)) + 1 };
@@ -169,7 +177,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'bookings against the cap',
-    rule: '#booking-and-collection-against-the-cap',
+    rules: ['booking-counts', 'remaining'],
     async run(ctx, c) {
       const a = await withMinor(ctx, c);
       const [b, d, e = d] = ctx.cards.active.filter((card) => card !== a) as [string, string, string?];
@@ -192,7 +200,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'collections against the cap',
-    rule: '#booking-and-collection-against-the-cap',
+    rules: ['collection-covered', 'collection-beyond', 'collection-fewer', 'once-per-show'],
     async run(ctx, c) {
       const b = await withMinor(ctx, c);
       const a = ctx.cards.active.find((card) => card !== b)!;
@@ -210,15 +218,62 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         },
         { what: 'the booking collected again', card: a, extra: collect(), refused: 'already-used' },
       ]);
+      // On a full show: a child beyond the booking is refused; as booked it is covered; fewer releases nothing.
+      const [y, d] = [ctx.cards.community, ctx.cards.active.find((card) => card !== a && card !== b)!];
+      const group = (under16Clients: number) => ({ group: { memberCardIds: [a], under16Clients } });
+      await steps(ctx, c, { id: showId(ctx, 'collect-full'), cap: 4 }, 4, [
+        { what: 'a group booking of 3', card: y, extra: group(1), counted: 3 },
+        { what: 'the last place', card: b, counted: 1 },
+        {
+          what: 'its collection with a child beyond',
+          card: b,
+          extra: collect({ childTickets: 1 }),
+          refused: 'cap-reached',
+        },
+        { what: 'its collection as booked', card: b, extra: collect(), counted: 0, covered: 1 },
+        { what: 'the group collected with fewer', card: y, extra: collect(group(0)), counted: 0, covered: 2 },
+        { what: 'a booking after the fewer collection', card: d, refused: 'cap-reached' },
+      ]);
+    },
+  },
+  {
+    name: 'already used',
+    rules: ['once-per-show', 'already-used-params'],
+    async run(ctx, c) {
+      // The second usage of a card: refused, saying when (the first's registeredAt, with offset) and where.
+      const show = { id: showId(ctx, 'used') };
+      const [a] = ctx.cards.active as [string];
+      const first = await register(
+        ctx,
+        c,
+        usage(ctx, a, show, { terminal: 'Kassa 2' }),
+        'used-1',
+        'a booking',
+      );
+      const again = await sendUsage(ctx, usage(ctx, a, show, { terminal: 'Ovi', childTickets: 0 }), 'used-2');
+      c.refusal(again, 'already-used', ['at', 'terminal'], 'the same card again from another terminal');
+      const params = (again.json as Problem | undefined)?.reasons?.[0]?.params ?? {};
+      const at = String(params.at);
+      if (first)
+        c.that(
+          /(Z|[+-]\d\d:\d\d)$/.test(at) && Date.parse(at) === Date.parse(first.registeredAt),
+          `already-used at ${at}, the first usage was registered at ${first.registeredAt}`,
+        );
+      c.that(
+        params.terminal === 'Kassa 2',
+        `already-used names terminal ${String(params.terminal)}, not Kassa 2`,
+      );
+      await expectUsages(ctx, c, show.id, 1, 'the refused usage was recorded');
     },
   },
   {
     name: 'cap race',
-    rule: '#caps-across-terminals',
+    rules: ['cap-race'],
     async run(ctx, c) {
       const { clients, trials } = ctx.race;
       // One usage per card and show: a card's second client may be refused as already used, not counted.
-      const cap = Math.max(1, Math.min(Math.floor(clients / 2), ctx.cards.active.length));
+      // More cards than places: a server that checks the cap apart from the write overshoots with distinct cards.
+      const cap = Math.max(1, Math.min(Math.floor(clients / 2), ctx.cards.active.length - 1));
       let overshoot = 0;
       for (let t = 0; t < trials; t++) {
         const show = { id: showId(ctx, `race-${t}`), cap };
@@ -250,13 +305,14 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
             `${trial}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
           );
       }
-      c.note = `${clients} clients on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
+      const cards = Math.min(clients, ctx.cards.active.length);
+      c.note = `${clients} clients (${cards} cards) on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
       c.that(overshoot === 0, `the cap was overshot in ${overshoot} of ${trials} trials`);
     },
   },
   {
     name: 'batch',
-    rule: '#endpoints',
+    rules: ['batch'],
     async run(ctx, c) {
       const items = [ctx.cards.active[0]!, ctx.cards.inactive, ctx.cards.active[1]!].map((card, i) => ({
         idempotencyKey: key(ctx, `batch-${i + 1}`),

@@ -4,6 +4,7 @@ import {
   UsageResultSchema,
   VoidResultSchema,
 } from '@kaiku-scanner/core/contract';
+import type { Problem } from '@kaiku-scanner/core/contract';
 import { addDays, helsinkiTime } from '../clock.js';
 import type { Check, KitCheck } from './check.js';
 import type { Answer } from './conformance-http.js';
@@ -20,13 +21,16 @@ import {
   usage,
 } from './kit-context.js';
 
+/** What a problem body may hold (RFC 9457 and the contract's members): a refusal to another venue says no more. */
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code'];
+
 const needsOther = (ctx: Ctx, c: Check) =>
   ctx.otherVenue ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
 
 /** Voiding a usage (docs/api.md, "Voiding a usage"): the tally given back once, idempotent, bounded, the venue's own. */
 const VOID_CHECK: KitCheck = {
   name: 'void',
-  rule: '#voiding-a-usage',
+  rules: ['void-window', 'void-idempotent', 'void-owner', 'void-gives-back', 'void-not-used'],
   async run(ctx, c) {
     const id = showId(ctx, 'void');
     const show = { id, cap: 4 };
@@ -37,7 +41,12 @@ const VOID_CHECK: KitCheck = {
     const path = `v1/usages/${encodeURIComponent(target.usageId)}/void`;
     if (ctx.otherVenue) {
       const answer = await post(ctx, path, {}, undefined, ctx.otherVenue.token);
-      c.problem(answer, 403, undefined, "another venue voids this venue's usage");
+      c.problem(answer, 403, 'forbidden', "another venue voids this venue's usage");
+      const extra = Object.keys(answer.json ?? {}).filter((k) => !PROBLEM_MEMBERS.includes(k));
+      c.that(
+        extra.length === 0 && !answer.text.includes(id),
+        `another venue's 403 tells more: ${extra.join()}`,
+      );
     }
     const first = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');
     const again = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'the same void again');
@@ -46,8 +55,23 @@ const VOID_CHECK: KitCheck = {
     const tally = await readTally(ctx, c, id);
     if (tally)
       c.that(tally.ticketsGiven === 1, `the tally after a void: ${tally.ticketsGiven} given, expected 1`);
+    if (first && again)
+      c.that(again.showTally.ticketsGiven === 1, "a void's tally is not the tally after it");
     if (first)
       c.that(first.showTally.ticketsGiven === 1, `the void's tally: ${first.showTally.ticketsGiven}`);
+    // The voided booking is no usage: the card's collection is not already used, and no booking covers it.
+    const collected = await register(
+      ctx,
+      c,
+      usage(ctx, a, show, { mode: 'collection' }),
+      `void-${a}-c`,
+      'a collection after its booking was voided',
+    );
+    if (collected)
+      c.that(
+        collected.countedAgainstCap === 1 && !collected.coveredByBooking,
+        `a voided booking covered its collection (${collected.countedAgainstCap} counted)`,
+      );
     // Every page: a venue's day may hold more usages than one page (the list check's own bound applies).
     const listed = (await listUsages(ctx, c, ctx.day, 1000))?.find((u) => u.usageId === target.usageId);
     c.that(listed?.state === 'voided', `the voided usage is listed as ${listed?.state ?? 'missing'}`);
@@ -72,7 +96,7 @@ const VOID_CHECK: KitCheck = {
 export const VENUE_CHECKS: readonly KitCheck[] = [
   {
     name: 'venue binding',
-    rule: '#authentication',
+    rules: ['venue-binding', 'agent-unnamed', 'show-per-venue'],
     async run(ctx, c) {
       const other = needsOther(ctx, c);
       const [a, b, d] = ctx.cards.active as [string, string, string];
@@ -98,7 +122,7 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       // Acting for the other venue's event (`forVenueId`): it has not named our venue its ticket agent.
       const agent = usage(ctx, a, 'other', { forVenueId: other.venueId, channel: 'ticket-agent' });
       const what = "a usage for the other venue's event without being its agent (forVenueId)";
-      c.problem(await sendUsage(ctx, agent, 'other-agent'), 403, undefined, what);
+      c.problem(await sendUsage(ctx, agent, 'other-agent'), 403, 'agent-not-authorized', what);
       // The other venue's own show: its tally is not ours to read, and its show ID cannot count against its show
       // (show IDs may be per venue: then the same ID is our own show, which is no fault).
       const own = usage(ctx, b, 'theirs', { venueId: other.venueId });
@@ -125,8 +149,75 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
     },
   },
   {
+    name: 'ticket agent',
+    rules: ['agent-named'],
+    async run(ctx, c) {
+      const other = needsOther(ctx, c);
+      if (!ctx.otherIsAgent)
+        c.skip('needs --other-venue named as a ticket agent of --venue (--other-is-agent)');
+      const [a, b, d] = ctx.cards.active as [string, string, string];
+      const id = showId(ctx, 'agent');
+      await register(
+        ctx,
+        c,
+        usage(ctx, a, { id, cap: 2 }, { terminal: 'Kassa 2' }),
+        'agent-0',
+        'our booking',
+      );
+      const sale = (card: string, cap: number) =>
+        usage(
+          ctx,
+          card,
+          { id, cap },
+          { venueId: other.venueId, forVenueId: ctx.venueId, channel: 'ticket-agent' },
+        );
+      const opts = { token: other.token };
+      const sold = await register(ctx, c, sale(b, 50), 'agent-1', "our agent's sale", opts);
+      if (sold)
+        c.that(
+          sold.showTally.ticketsGiven === 2 && sold.showTally.cap === 2,
+          `the agent's sale: tally ${sold.showTally.ticketsGiven}/${sold.showTally.cap}, expected 2/2`,
+        );
+      c.refusal(
+        await sendUsage(ctx, sale(d, 50), 'agent-2', other.token),
+        'cap-reached',
+        ['cap'],
+        "an agent's sale on our full show",
+      );
+      // Which of our counters took a card is ours to know: an agent's already-used gives no terminal of ours.
+      const used = await sendUsage(ctx, sale(a, 50), 'agent-3', other.token);
+      c.refusal(used, 'already-used', ['at'], "an agent's sale of a card we used");
+      const params = (used.json as Problem | undefined)?.reasons?.[0]?.params;
+      c.that(params?.terminal === undefined, "an agent's already-used names our terminal");
+      const tally = await readTally(ctx, c, id);
+      if (tally)
+        c.that(tally.ticketsGiven === 2 && tally.cap === 2, `our tally: ${tally.ticketsGiven}/${tally.cap}`);
+      const first = showId(ctx, 'agent-first');
+      await register(
+        ctx,
+        c,
+        usage(
+          ctx,
+          b,
+          { id: first, cap: 1 },
+          { venueId: other.venueId, forVenueId: ctx.venueId, channel: 'ticket-agent' },
+        ),
+        'agent-4',
+        "an agent's sale first on a show",
+        opts,
+      );
+      const set = await readTally(ctx, c, first);
+      c.that(set?.cap !== 1, "an agent's show.cap was stored as our show's cap");
+      const listed = (await listUsages(ctx, c, ctx.day, 1000))?.find((u) => u.usageId === sold?.usageId);
+      c.that(
+        listed?.forVenueId === ctx.venueId && listed.venueId === other.venueId,
+        "the agent's sale is not in our usage list",
+      );
+    },
+  },
+  {
     name: 'idempotency scope',
-    rule: '#idempotency-and-retries',
+    rules: ['key-scope'],
     async run(ctx, c) {
       const other = needsOther(ctx, c);
       const card = ctx.cards.active[2]!;
@@ -151,7 +242,7 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'keys across a token refresh',
-    rule: '#idempotency-and-retries',
+    rules: ['key-scope'],
     async run(ctx, c) {
       const token = ctx.secondToken ?? c.skip('needs a second token of the same venue (--second-token)');
       const body = usage(ctx, ctx.cards.active[1]!, 'open');
@@ -164,7 +255,7 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'usage list',
-    rule: '#endpoints',
+    rules: ['usage-list', 'usage-state'],
     async run(ctx, c) {
       // A show at 00:30 Helsinki time is listed under that Helsinki day, not under the UTC day before it.
       const next = addDays(ctx.day, 1);
@@ -183,6 +274,9 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
         `pages of 5 list other usages than pages of 1000 (${small.length} in 4 pages, ${day.length} in all)`,
       );
       c.that(new Set(ids).size === ids.length, 'the usage list has an item twice (pages overlap)');
+      const ofRun = day.filter((u) => u.show.id.startsWith(showId(ctx, '')));
+      const states = ofRun.filter((u) => u.state !== undefined && u.state !== 'registered').length;
+      c.that(states === 0, `${states} usages listed as voided before any void`);
       const listed = new Set(ids);
       // Every usage the kit registered for the day (all but the one at 00:30 the day after).
       const missing = (ctx.registered.get(ctx.venueId) ?? []).filter(

@@ -16,6 +16,7 @@ Usage: kaiku-sandbox conformance --base-url URL --token T [options]
                           (the card defaults are the sandbox's seeded cards)
   --other-venue ID        a second venue, and
   --other-token T         a token bound to it: a token acts for its own venue only, keys are scoped per venue
+  --other-is-agent        --venue has named --other-venue its ticket agent (the named-agent check needs it)
   --second-token T        another token of --venue (a refreshed one): a retry with it replays, never registers again
   --expired-token T       a token that has expired (refused like a wrong one)
   --race-clients N        parallel clients in the cap race (default 10), --race-trials N trials (default 5)
@@ -54,7 +55,12 @@ export async function runConformanceCli(
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { ...OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...OPTIONS,
+        json: { type: 'boolean' },
+        'other-is-agent': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -101,6 +107,7 @@ export async function runConformanceCli(
     race: { clients: num('race-clients', 10), trials: num('race-trials', 5) },
     cards: { ...cards, ...(active ? { active } : {}) },
     ...(str('venue') ? { venueId: str('venue')! } : {}),
+    ...(values['other-is-agent'] ? { otherIsAgent: true } : {}),
     ...(str('second-token') ? { secondToken: str('second-token')! } : {}),
     ...(str('expired-token') ? { expiredToken: str('expired-token')! } : {}),
     ...(str('other-venue') && str('other-token')
@@ -117,6 +124,14 @@ export async function runConformanceCli(
       for (const failure of check.failures) out(`       ${failure}`);
       if (check.verdict === 'fail')
         for (const e of check.exchanges.slice(-4)) out(`         sent ${e.sent} → ${e.got}`);
+    }
+    // Every rule of the contract, by the worst verdict of its checks; a rule without one is flagged.
+    for (const rule of report.rules) {
+      const verdicts = report.checks.filter((c) => rule.checks.includes(c.name)).map((c) => c.verdict);
+      const worst = (['fail', 'could-not-run', 'not-observed', 'pass'] as const).find((v) =>
+        verdicts.includes(v),
+      );
+      out(`rule ${rule.id}: ${worst ? label[worst] : 'NO CHECK'} ${rule.says} (${rule.checks.join(', ')})`);
     }
     const count = (v: string) => report.checks.filter((c) => c.verdict === v).length;
     out(

@@ -60,7 +60,7 @@ export type Ctx = ReturnType<typeof createKitContext>;
 
 export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
 export type UsageExtra = Partial<
-  Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel'>
+  Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel' | 'terminal'>
 >;
 
 /** A name in this run's scope (`conformance-<run>-<name>`): the kit's show IDs and idempotency keys. */
@@ -86,6 +86,7 @@ export function usage(ctx: Ctx, cardId: string, show: ShowRef | string, extra: U
     ...(extra.forVenueId ? { forVenueId: extra.forVenueId } : {}),
     mode: extra.mode ?? 'booking',
     clientTime: ctx.clientTime,
+    ...(extra.terminal ? { terminal: extra.terminal } : {}),
   };
 }
 
@@ -121,7 +122,7 @@ export async function register(
   const status = options.status ?? 201;
   const answer = await sendUsage(ctx, body, name, options.token);
   const result = c.valid(answer, status, UsageResultSchema, what);
-  if (status === 201) remember(ctx, result, body.venueId);
+  if (status === 201) remember(ctx, result, body.forVenueId ?? body.venueId); // an agent's sale is the owner's
   return result;
 }
 

@@ -12,6 +12,7 @@ import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { createConformanceHttp } from './conformance-http.js';
 import { createKitContext, type Ctx, type KitCards } from './kit-context.js';
+import { RULES, type RuleId } from './rules.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -25,6 +26,8 @@ export type ConformanceOptions = {
   readonly cards?: Partial<KitCards>;
   /** A second venue and a token bound to it, for the tenancy checks (without it they could not run). */
   readonly otherVenue?: { readonly venueId: string; readonly token: string };
+  /** The other venue is a ticket agent our venue has named (the named-agent check needs one). */
+  readonly otherIsAgent?: boolean;
   /** A second token of the same venue, as after a token refresh (keys belong to the venue, not the token). */
   readonly secondToken?: string;
   /** A token that was valid and has expired (must be refused like a wrong one). */
@@ -46,6 +49,8 @@ export type ConformanceReport = {
   /** `verdict === 'pass'`. */
   readonly ok: boolean;
   readonly checks: readonly CheckResult[];
+  /** Every rule of the contract (`RULES`), what docs/api.md says, and the checks that guard it (none: flagged). */
+  readonly rules: readonly { id: RuleId; says: string; checks: readonly string[] }[];
   readonly requests: number;
   /** How often the server asked the kit to wait (`429`, `503` with `Retry-After`, `409` in progress). */
   readonly waits: number;
@@ -85,6 +90,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     verdict,
     ok: verdict === 'pass',
     checks,
+    rules: Object.entries(RULES).map(([id, [, says]]) => ({
+      id: id as RuleId,
+      says,
+      checks: CHECKS.filter((c) => c.rules.includes(id as RuleId)).map((c) => c.name),
+    })),
     requests: http.used(),
     waits: http.waits(),
     seconds: (Date.now() - started) / 1000,
@@ -112,7 +122,8 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   if (c.failures.length > 0) verdict = 'fail';
   return {
     name: check.name,
-    rule: check.rule,
+    rule: RULES[check.rules[0]!][0],
+    rules: check.rules,
     verdict,
     ok: verdict === 'pass',
     failures: c.failures,

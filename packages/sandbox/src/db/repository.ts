@@ -104,8 +104,8 @@ export function createRepository(db: Database.Database) {
     dropKey: db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'"),
     purgeKeys: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
     // The card's usages for a venue's show, by the venue or its agents: what "already used" is decided on.
-    cardUsages: db.prepare<[{ card: string; venue: string; show: string }], EarlierUsage>(
-      `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal
+    cardUsages: db.prepare<[{ card: string; venue: string; show: string }], EarlierUsage & { venue: string }>(
+      `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal, venue_id AS venue
        FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show
        ORDER BY registered_at`,
     ),
@@ -159,11 +159,14 @@ export function createRepository(db: Database.Database) {
      */
     bookedUncollected: (cardId: string, venueId: string, showId: string): number =>
       Math.max(0, s.bookedUncollected.get({ card: cardId, venue: venueId, show: showId })?.n ?? 0),
-    /** The card's usages for a venue's show (`terminal` when the usage named one), oldest first. */
-    cardUsages(cardId: string, venueId: string, showId: string): EarlierUsage[] {
+    /**
+     * The card's usages for a venue's show, oldest first; `terminal` when the usage named one and `asker` (the venue
+     * registering now) registered it: which counter of a venue took a card is not its ticket agents' business.
+     */
+    cardUsages(cardId: string, venueId: string, showId: string, asker: string): EarlierUsage[] {
       return s.cardUsages
         .all({ card: cardId, venue: venueId, show: showId })
-        .map(({ terminal, ...u }) => (terminal ? { ...u, terminal } : u));
+        .map(({ terminal, venue, ...u }) => (terminal && venue === asker ? { ...u, terminal } : u));
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({

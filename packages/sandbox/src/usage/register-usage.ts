@@ -94,7 +94,7 @@ function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: S
         : {}),
     },
     now,
-    earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),
+    earlierUsages: repo.cardUsages(usage.cardId, owner, show.id, usage.venueId),
   });
   const reasons = [
     ...(decision.ok

@@ -77,10 +77,17 @@ export function isPasswordField(event: Event): boolean {
   return target?.tagName === 'INPUT' && target.type === 'password';
 }
 
-/** True when the event goes to something that takes text (a text field of any type, a contenteditable). */
+/** An `<input>` that takes no text: its keys are a reader's like any other focused control's. */
+const NO_TEXT = /^(checkbox|radio|button|submit|reset|range|color|file|image)$/;
+
+/**
+ * True when the event goes to something that takes text (a text field of any type, a contenteditable); not a
+ * checkbox, radio or other control that takes no text, where a reading is read as from the page.
+ */
 export function isEditable(event: Event): boolean {
   const target = aimedAt(event);
-  return /^(INPUT|TEXTAREA)$/.test(target?.tagName ?? '') || target?.isContentEditable === true;
+  if (target?.tagName === 'INPUT') return !NO_TEXT.test(target.type ?? '');
+  return target?.tagName === 'TEXTAREA' || target?.isContentEditable === true;
 }
 
 /**

@@ -1,12 +1,11 @@
 // The undo action in the flow, in Node: what it undoes, the result after it, a failure shown with the result kept.
 import { describe, expect, it } from 'vitest';
-import { ScanFlow, type FlowHost } from '../flow/scan-flow.js';
+import { ScanFlow, type FlowHost } from './scan-flow.js';
 // The card actions load with the card panel, which the element starts loading as it connects: here, at once.
-import '../flow/card-actions.js';
+import './card-actions.js';
 import { fi } from '../translations/fi.js';
 import { formatterFor } from '../format.js';
-import type { ViewContext } from './view-context.js';
-import { undoShown, undoTarget } from './undo.js';
+import type { ViewContext } from '../views/view-context.js';
 import type { ScannerServices, ShowContext } from '../services/types.js';
 import { createFakeServices } from '../../../../test/support/element-fake-services.js';
 import type { KaikuUsageVoidedEvent } from '../events.js';
@@ -50,11 +49,11 @@ describe('Undo', () => {
     const asked: string[] = [];
     const { flow, events } = setUp(async (id) => (asked.push(id), 'voided'));
     const id = await registered(flow);
-    expect(undoTarget(flow)).toBe(id);
-    await undoShown(flow);
+    expect(flow.undo?.target).toBe(id);
+    await flow.undo?.shown();
     expect(asked).toEqual([id]);
     expect(flow.phase).toMatchObject({ name: 'done', outcome: 'voided' });
-    expect(undoTarget(flow)).toBeUndefined(); // nothing left to undo
+    expect(flow.undo?.target).toBeUndefined(); // nothing left to undo
     expect(flow.polite(view)).toContain('Käyttö peruttu');
     const voided = events.find((e) => e.type === 'kaiku-usage-voided') as KaikuUsageVoidedEvent;
     expect(voided.detail).toEqual({ usageId: id, cardId: 'A045198723', outcome: 'voided' });
@@ -65,7 +64,7 @@ describe('Undo', () => {
     const refusal = new ApiProblemError(makeProblem(422, 'void-window-closed', 'Closed', { reasons }));
     const { flow, events } = setUp(() => Promise.reject(refusal));
     await registered(flow);
-    await undoShown(flow);
+    await flow.undo?.shown();
     expect(flow.phase).toMatchObject({
       name: 'done',
       outcome: 'registered',
@@ -79,9 +78,19 @@ describe('Undo', () => {
     expect(events.some((e) => e.type === 'kaiku-usage-voided')).toBe(false);
   });
 
+  it('a voided usage leaves the memory: the card read again is offered the tickets, not "already used" (45.1)', async () => {
+    const { flow } = setUp(async () => 'voided');
+    await registered(flow);
+    await flow.undo?.shown();
+    flow.read('A045198723', 'manual');
+    await new Promise((r) => setTimeout(r, 0));
+    await flow.confirm();
+    expect(flow.phase).toMatchObject({ name: 'done', outcome: 'registered' });
+  });
+
   it('offers no undo when the services cannot undo', async () => {
     const { flow } = setUp(undefined);
     await registered(flow);
-    expect(undoTarget(flow)).toBeUndefined();
+    expect(flow.undo?.target).toBeUndefined();
   });
 });

@@ -1,0 +1,70 @@
+import { KaikuUsageVoidedEvent, type KaikuUsageVoidedDetail } from '../events.js';
+import type { Screen } from './screen.js';
+import { ticketSummary } from '../views/view-context.js';
+import { CARD_TEXTS as C } from '../views/card-texts.js';
+
+/**
+ * Undoing usages this terminal registered or queued (the result's action, the shift list, the host's `voidUsage`):
+ * never superseded, a void sent is a void done whatever the screen does meanwhile. Loaded with the card actions.
+ */
+export class Undo {
+  #running = 0;
+
+  constructor(private readonly s: Screen) {}
+
+  /** An undo is under way (the actions are disabled meanwhile). */
+  get running(): boolean {
+    return this.#running > 0;
+  }
+
+  /** The handle the result screen's undo action would undo, if it has one. */
+  get target(): string | undefined {
+    const p = this.s.phase;
+    if (p.name !== 'done' || (p.outcome !== 'registered' && p.outcome !== 'queued')) return undefined;
+    return this.s.svc.voidUsage ? (p.usageId ?? p.recordId) : undefined;
+  }
+
+  /** Undoes one usage by its handle; rejects as the services do. The memory and the result on screen follow it. */
+  async voidUsage(handle: string, cardId = ''): Promise<KaikuUsageVoidedDetail> {
+    const s = this.s;
+    const voidIt = s.svc.voidUsage?.bind(s.svc);
+    if (!voidIt) throw new TypeError('voidUsage: the services cannot undo usages');
+    this.#running++;
+    s.host.changed();
+    try {
+      const detail = { usageId: handle, cardId, outcome: await voidIt(handle) };
+      s.memory.voided(handle);
+      s.host.dispatch(new KaikuUsageVoidedEvent(detail));
+      // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
+      const p = s.phase;
+      if (p.name === 'done' && this.target === handle)
+        s.toPhase({ ...p, outcome: 'voided' }, (v) => `${v.text(C.voided)}. ${ticketSummary(v, p.request)}`);
+      return detail;
+    } finally {
+      this.#running--;
+      s.host.changed();
+      void s.tally.refresh();
+    }
+  }
+
+  /** Undoes the usage on the result screen: the screen then says it is undone, or why it is not. */
+  async shown(): Promise<void> {
+    const s = this.s;
+    const phase = s.phase;
+    const handle = this.target;
+    if (handle === undefined || phase.name !== 'done' || this.running) return;
+    s.show({ polite: (v) => v.text(C.undoing) });
+    try {
+      await this.voidUsage(handle, phase.cardId);
+    } catch (e) {
+      const undoError = await s.errorOf(e);
+      if (s.phase !== phase) return;
+      s.toPhase(
+        { ...phase, undoError },
+        undefined,
+        (v) => `${v.text(C.undoFailed)}. ${v.text(undoError.message)}`,
+      );
+      s.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
+    }
+  }
+}
