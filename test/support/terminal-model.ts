@@ -90,7 +90,7 @@ function look(s: ScannerPage): Promise<Seen> {
       flow: {
         phase: { name: string; card?: { id: string }; cardId?: string; outcome?: string };
         busy: boolean;
-        undoing: number;
+        undo?: { running: boolean };
       };
     };
     const root = el.shadowRoot!;
@@ -101,7 +101,7 @@ function look(s: ScannerPage): Promise<Seen> {
     const log = (window as unknown as { __model: { scans: number; errors: []; cues: number } }).__model;
     return {
       phase: p.name,
-      busy: el.flow.busy || Boolean(el.flow.undoing),
+      busy: el.flow.busy || el.flow.undo?.running === true,
       tickets: !!q('tickets'),
       confirm: !!q('confirm-button') && !(q('confirm-button') as HTMLButtonElement).disabled,
       verdict: verdict?.dataset['verdict'],
@@ -131,10 +131,10 @@ async function settle(s: ScannerPage, ms = 20_000): Promise<Seen> {
     () => {
       const f = (
         document.querySelector('kaiku-scanner') as unknown as {
-          flow: { phase: { name: string }; busy: boolean; undoing: unknown };
+          flow: { phase: { name: string }; busy: boolean; undo?: { running: boolean } };
         }
       ).flow;
-      return !f.busy && !f.undoing && !['looking-up', 'registering'].includes(f.phase.name);
+      return !f.busy && !f.undo?.running && !['looking-up', 'registering'].includes(f.phase.name);
     },
     undefined,
     { timeout: ms, polling: 50 },

@@ -97,7 +97,7 @@ export class LazyViewsController implements ReactiveController {
   renderShift(
     v: ViewContext,
     host: KaikuScanner,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undoing' | 'fail' | 'errorOf' | 'phase'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'fail' | 'errorOf' | 'phase'>,
     svc: ScannerServices,
   ): unknown {
     const log = this.shift(host, flow.phase);
@@ -114,7 +114,7 @@ export class LazyViewsController implements ReactiveController {
           undo: svc.voidUsage
             ? (id) => host.voidUsage(id).catch(async (e) => flow.fail(await flow.errorOf(e), 'void'))
             : undefined,
-          undoing: flow.undoing,
+          undoing: flow.undo?.running === true,
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),
         })

@@ -215,14 +215,15 @@ export class Registration {
       return;
     }
     if (outcome.kind === 'refused') {
-      s.memory.refused(show.id, phase.card.id, outcome.reasons);
+      s.memory.keep(show.id, phase.card.id, { refusal: outcome.reasons });
       s.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
       s.tally.release();
       s.emitError({ code: outcome.reasons[0]?.code ?? 'refused', stage: 'register', cardId: phase.card.id });
       return;
     }
     const handle = outcome.kind === 'registered' ? outcome.usageId : outcome.recordId;
-    s.memory.registered(show.id, phase.card.id, { mode, at: s.host.now?.() ?? new Date() }, handle);
+    const usage = { mode, at: s.host.now?.() ?? new Date() };
+    s.memory.keep(show.id, phase.card.id, handle ? { usage, handle } : { usage });
     const done: Phase = {
       name: 'done',
       outcome: outcome.kind,

@@ -1,44 +1,44 @@
 import type { EarlierUsage } from '@kaiku-scanner/core/contract';
 import type { Reason } from '../services/types.js';
 
-type Kept = { readonly handle: string | undefined; readonly usage: EarlierUsage };
+/** A usage this terminal registered or queued (under the handle an undo takes it back by), or a registry refusal. */
+type Said = { readonly handle?: string; readonly usage?: EarlierUsage; readonly refusal?: readonly Reason[] };
 
 /**
- * What the registry answered this terminal this session, per show and card (memory only, never stored): the usages
- * it registered or queued, each under the handle an undo takes it back by, and an "already used" refusal it was
- * given at a confirm (another terminal's usage). A voided usage leaves it: the card can be registered again.
+ * What the registry answered this terminal this session, per show and card (memory only, never stored): its usages,
+ * and an "already used" refusal it was given at a confirm (another terminal's usage). A voided usage leaves it: the
+ * card can be registered again.
  */
 export class Memory {
-  private readonly usages = new Map<string, Kept[]>();
-  private readonly refusals = new Map<string, readonly Reason[]>();
+  private readonly said = new Map<string, Said[]>();
+
+  private of(show: string, card: string): Said[] {
+    return this.said.get(`${show}|${card}`) ?? [];
+  }
 
   /** The usages this terminal registered or queued for the card and show (the rules' `earlier`). */
   earlier(show: string, card: string): EarlierUsage[] {
-    return (this.usages.get(`${show}|${card}`) ?? []).map((k) => k.usage);
+    return this.of(show, card).flatMap((s) => (s.usage ? [s.usage] : []));
   }
 
   /** The registry's "already used" refusal of the card for the show, if it gave one to this terminal. */
   told(show: string, card: string): readonly Reason[] | undefined {
-    return this.refusals.get(`${show}|${card}`);
+    return this.of(show, card).find((s) => s.refusal)?.refusal;
   }
 
-  registered(show: string, card: string, usage: EarlierUsage, handle: string | undefined): void {
-    const key = `${show}|${card}`;
-    this.usages.set(key, [...(this.usages.get(key) ?? []), { handle, usage }]);
-  }
-
-  /** A refusal at a confirm: an "already used" one is remembered (the others depend on the request or the tally). */
-  refused(show: string, card: string, reasons: readonly Reason[]): void {
-    const used = reasons.filter((r) => r.code === 'already-used');
-    if (used.length > 0) this.refusals.set(`${show}|${card}`, used);
+  /** Keeps a usage, or a refusal's "already used" reasons (the others depend on the request or the tally). */
+  keep(show: string, card: string, said: Said): void {
+    const refusal = said.refusal?.filter((r) => r.code === 'already-used');
+    if (refusal?.length === 0) return;
+    this.said.set(`${show}|${card}`, [...this.of(show, card), refusal ? { refusal } : said]);
   }
 
   /** The usage undone by `handle` leaves the memory. */
   voided(handle: string): void {
-    for (const [key, kept] of this.usages) {
-      const rest = kept.filter((k) => k.handle !== handle);
-      if (rest.length === 0) this.usages.delete(key);
-      else this.usages.set(key, rest);
-    }
+    for (const [key, said] of this.said)
+      this.said.set(
+        key,
+        said.filter((s) => s.handle !== handle),
+      );
   }
 }

@@ -55,10 +55,6 @@ export class ScanFlow extends Screen {
   get undo(): Undo | undefined {
     return this.#undo;
   }
-  /** An undo is under way. */
-  get undoing(): boolean {
-    return this.#undo?.running === true;
-  }
 
   /** Undoes a usage by its handle (the shift list's action, the host's `voidUsage`). */
   async voidUsage(handle: string): ReturnType<Undo['voidUsage']> {

@@ -59,13 +59,14 @@ export type Shown = {
  * parts change it through its methods, each for one kind of change, and tell the host. No DOM: it runs in Node.
  */
 export class Screen {
-  #phase: Phase = { name: 'ready' };
-  #manualError: Reason | undefined;
-  #groupError: Reason | undefined;
-  #cameraError: Reason | undefined;
-  #polite: Say = SILENT;
-  #alert: Say = SILENT;
-  #refusals = 0;
+  readonly phase: Phase = { name: 'ready' };
+  readonly manualError: Reason | undefined;
+  readonly groupError: Reason | undefined;
+  readonly cameraError: Reason | undefined;
+  readonly polite: Say = SILENT;
+  readonly alert: Say = SILENT;
+  /** Readings refused without a phase of their own (malformed, a group member): each gets the refusal cue. */
+  readonly refusals: number = 0;
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
   protected focusWanted = false;
   /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
@@ -75,27 +76,9 @@ export class Screen {
   /** Called after every phase change (the recheck of a card decided offline follows it). */
   onPhase: () => void = () => undefined;
 
-  get phase(): Phase {
-    return this.#phase;
-  }
-  get manualError(): Reason | undefined {
-    return this.#manualError;
-  }
-  get groupError(): Reason | undefined {
-    return this.#groupError;
-  }
-  get cameraError(): Reason | undefined {
-    return this.#cameraError;
-  }
-  get polite(): Say {
-    return this.#polite;
-  }
-  get alert(): Say {
-    return this.#alert;
-  }
-  /** Readings refused without a phase of their own (malformed, a group member): each gets the refusal cue. */
-  get refusals(): number {
-    return this.#refusals;
+  /** The fields above, writable: for the methods below only. */
+  get #w(): { -readonly [K in keyof Screen]: Screen[K] } {
+    return this;
   }
   /** The show's tally as the meter shows it. */
   get capState(): CapState | undefined {
@@ -110,15 +93,15 @@ export class Screen {
 
   /** Says `shown` in place (no focus move): a look-up's progress, a member added, a card verified. */
   show(shown: Shown): void {
-    if (shown.phase) this.#phase = shown.phase;
-    if (shown.polite) this.#polite = shown.polite;
-    if (shown.alert) this.#alert = shown.alert;
-    if ('groupError' in shown) this.#groupError = shown.groupError;
+    if (shown.phase) this.#w.phase = shown.phase;
+    if (shown.polite) this.#w.polite = shown.polite;
+    if (shown.alert) this.#w.alert = shown.alert;
+    if ('groupError' in shown) this.#w.groupError = shown.groupError;
     this.host.changed();
   }
 
   toPhase(phase: Phase, polite: Say = SILENT, alert: Say = SILENT): void {
-    if (phase.name !== 'ready') this.#manualError = undefined;
+    if (phase.name !== 'ready') this.#w.manualError = undefined;
     this.focusWanted = true;
     this.show({ phase, polite, alert, groupError: undefined });
     this.onPhase();
@@ -126,20 +109,20 @@ export class Screen {
 
   /** A reading refused before any look-up: under the field it came to (if any), aloud, with the refusal cue. */
   refused(reason: Reason, where: 'manual' | 'group' | 'none'): void {
-    if (where === 'manual') this.#manualError = reason;
-    this.#refusals++;
+    if (where === 'manual') this.#w.manualError = reason;
+    this.#w.refusals++;
     this.show({ alert: (v) => v.text(reason.message), ...(where === 'group' ? { groupError: reason } : {}) });
   }
 
   cameraFailed(error: ServiceError): void {
-    this.#cameraError = { code: error.code, message: error.message };
+    this.#w.cameraError = { code: error.code, message: error.message };
     this.show({ alert: (v) => v.text(error.message) });
     this.emitError({ code: error.code, stage: 'camera' });
   }
 
   /** The clerk turns the camera on again: its last failure is no longer news. */
   cameraRetried(): void {
-    this.#cameraError = undefined;
+    this.#w.cameraError = undefined;
     this.host.changed();
   }
 
