@@ -1,6 +1,7 @@
-// Screenshots of the box office's states in fi/sv/en at 390 px (a phone) and 1280 px (a counter's laptop), written
+// Screenshots of the box office's states in fi/sv/en at 320 and 390 px (phones) and 1280 px (a counter's laptop), written
 // to test-results/screenshots/clerk/ (gitignored) for people to look at, plus the layout checks a screenshot
-// review would make: no sideways scrolling, no text cut off inside the element, no tall empty stage.
+// review would make: no sideways scrolling, nothing outside the element's box, no text cut off inside it, text
+// contrast at WCAG AA, no tall empty stage.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,58 @@ function crowded(page: Page): Promise<string[]> {
   });
 }
 
+/** Elements of the shadow tree reaching past the element's own box (issue 49.3: the shift table made it 575 px). */
+function outside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('kaiku-scanner')!;
+    const box = host.getBoundingClientRect();
+    return [...host.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('.sr-only'))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.right > box.right + 1 || r.left < box.left - 1;
+      })
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  });
+}
+
+/**
+ * Text whose colour falls under WCAG AA contrast (4.5:1, 3:1 for large text) on the background it is painted on
+ * (the nearest ancestor with an opaque background), as "text (ratio)".
+ */
+function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('kaiku-scanner')!;
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = (c: number[]) =>
+      c
+        .slice(0, 3)
+        .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const background = (e: Element | null): number[] => {
+      for (let at = e; at; at = at.parentElement ?? (at.getRootNode() as ShadowRoot).host ?? null) {
+        const c = rgb(getComputedStyle(at).backgroundColor);
+        if (c.length === 3 || (c[3] ?? 0) > 0.9) return c;
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const e = n.parentElement;
+      if (!e || !n.textContent!.trim() || e.getClientRects().length === 0 || e.closest('.sr-only, option'))
+        continue;
+      const style = getComputedStyle(e);
+      const [a, b] = [lum(rgb(style.color)), lum(background(e))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const large =
+        parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && +style.fontWeight >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${n.textContent!.trim().slice(0, 30)} (${ratio.toFixed(2)})`);
+    }
+    return out;
+  });
+}
+
 /** Short phrases that must not break across lines (a stepper's limit, "(At most 2)"), split over lines. */
 function broken(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -85,11 +138,13 @@ async function shoot(s: ScannerPage, state: string, lang: string, width: number)
     .soft(await crowded(s.page), `${state} ${lang} ${width}: controls touching or overlapping`)
     .toEqual([]);
   expect.soft(await broken(s.page), `${state} ${lang} ${width}: a phrase split over lines`).toEqual([]);
+  expect.soft(await outside(s.page), `${state} ${lang} ${width}: outside the element's box`).toEqual([]);
+  expect.soft(await lowContrast(s.page), `${state} ${lang} ${width}: contrast under AA`).toEqual([]);
 }
 
 describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
-  it.each([390, 1280])(
-    'at %i px: ready, card, group, refused, registered, offline, queued, needs attention, Kaikukanta away',
+  it.each([320, 390, 1280])(
+    'at %i px: ready, card, group, refused, registered, offline, queued, needs attention, Kaikukanta away, shift',
     async (width) => {
       mkdirSync(dir, { recursive: true });
       const s = await openBoxOffice(harness(), {
@@ -179,6 +234,10 @@ describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
         .poll(() => s.page.locator(`${part('card-panel')} [data-source]`).count(), { timeout: 20_000 })
         .toBe(0);
       await shoot(s, 'verified', lang, width);
+      await s.page.keyboard.press('Escape');
+      await s.page.locator(`${part('shift')} summary`).click();
+      await s.page.locator('kaiku-scanner .shift-list li').first().waitFor();
+      await shoot(s, 'shift', lang, width);
       expect(s.errors).toEqual([]);
       await s.context.close();
     },

@@ -211,11 +211,13 @@ export const styles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.35rem;
   }
   .input-row input {
     flex: 1 1 12rem;
     width: auto;
+    min-width: 0;
   }
   .stage {
     display: grid;

@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
 import { sendKeys } from '../../../test/support/keys.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
@@ -305,7 +304,16 @@ describe('the shift: undo, its report, a reload', () => {
       step: () => el.updateComplete,
     });
     $<HTMLDetailsElement>(el, 'details.shift').open = true;
-    await emulateMedia({ media: 'print' });
+    // The element's own print rules, applied as on paper (WebDriver cannot emulate print media).
+    const root = el.shadowRoot!;
+    const sheets = root.adoptedStyleSheets;
+    const print = sheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.media.mediaText === 'print')
+      .flatMap((r) => [...r.cssRules].map((rule) => rule.cssText));
+    const paper = new CSSStyleSheet();
+    paper.replaceSync(print.join('\n'));
+    root.adoptedStyleSheets = [...sheets, paper];
     try {
       const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.base > *, .shift > *')]
         .filter((e) => e.getClientRects().length > 0)
@@ -317,7 +325,7 @@ describe('the shift: undo, its report, a reload', () => {
       expect(facts[3]).to.match(/^Tulostettu \d/);
       expect(facts.slice(4)).to.deep.equal(['Hylätyt luennat 1', 'Perutut käytöt 1']);
     } finally {
-      await emulateMedia({ media: 'screen' });
+      root.adoptedStyleSheets = sheets;
     }
   });
 

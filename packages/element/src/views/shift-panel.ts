@@ -323,7 +323,7 @@ export const shiftStyles = css`
   .count-row dl,
   .shift-print {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 7rem), 1fr));
     gap: 0.25rem 1rem;
     margin: 0.25rem 0 0.75rem;
   }
