@@ -73,7 +73,9 @@ const TERMINAL = { fi: 'pääte', sv: 'terminal', en: 'terminal' } as const;
 
 /** A terminal's register of usages recorded without Kaikukanta. */
 export class Register {
+  /** The venue every usage is for. */
   readonly venueId: string;
+  /** This terminal's name: its register, and what its exports say. */
   readonly terminal: string;
   readonly #store: RegisterStore;
   readonly #scope;

@@ -37,8 +37,8 @@ export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 *
 function clientFor(options: CoreServicesOptions, heard: KaikukantaConnection['heard']) {
   const baseUrl = options.baseUrl || 'http://localhost/';
   const insecure = options.allowInsecureHttp ? { allowInsecureHttp: true } : {};
-  const transport = watchConnection(createHttpTransport({ baseUrl, ...insecure }), heard);
   try {
+    const transport = watchConnection(createHttpTransport({ baseUrl, ...insecure }), heard);
     return { client: createApiClient({ baseUrl, getToken: options.getToken, transport, ...insecure }) };
   } catch (error) {
     return { error };

@@ -11,7 +11,7 @@ import { renderStepper } from './stepper.js';
 import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
-import { REGISTER_TEXTS } from './register-panel.js';
+import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import type { Phase } from '../flow/phase.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 // The undo action shows on the result, so it loads with it.

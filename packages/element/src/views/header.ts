@@ -3,7 +3,7 @@ import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '..
 import type { ViewContext } from './view-context.js';
 import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
 import { elementText, lateText } from '../messages/index.js';
-import { REGISTER_TEXTS } from './register-panel.js';
+import { REGISTER_TEXTS } from '../translations/register-texts.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
