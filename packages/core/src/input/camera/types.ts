@@ -63,7 +63,7 @@ export type CameraScanStats = {
   readonly engineReason?: DecoderFallbackReason;
   readonly framesDecoded: number;
   readonly lastDecodeMs: number;
-  /** Current pause between frames, grown under load so decoding never queues. */
+  /** Current pause after a decode: in a worker what is left of `minIntervalMs`; on the page's thread the decode time. */
   readonly intervalMs: number;
 };
 
