@@ -37,16 +37,17 @@ function croppedCamera(display = 64): VideoFrame | null {
   }
 }
 
-/** The colours the frame shows, as drawn (drawImage honours the visible rect), top to bottom. */
-function coloursOf(frame: VideoFrame): string[] {
-  const canvas = document.createElement('canvas');
-  [canvas.width, canvas.height] = [frame.displayWidth, frame.displayHeight];
-  const context = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
-  context.drawImage(frame, 0, 0);
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+/**
+ * The colours the frame shows, top to bottom, as the decoder reads them: `copyTo` RGBA of its visible rect (WebKit's
+ * drawImage of a VideoFrame draws the whole buffer, whatever the visible rect).
+ */
+async function coloursOf(frame: VideoFrame): Promise<string[]> {
+  const { width, height } = frame.visibleRect!;
+  const data = new Uint8Array(width * height * 4);
+  await frame.copyTo(data, { format: 'RGBA', rect: frame.visibleRect! });
   const colours = new Set<string>();
-  for (let y = 1; y < canvas.height - 1; y += 1) {
-    const i = (y * canvas.width + (canvas.width >> 1)) * 4;
+  for (let y = 1; y < height - 1; y += 1) {
+    const i = (y * width + (width >> 1)) * 4;
     colours.add(BANDS.find((b) => b.colour.every((c, k) => Math.abs(c - data[i + k]!) < 60))?.name ?? '?');
   }
   return [...colours];
@@ -58,7 +59,7 @@ describe('cropVideoFrame: what the clerk sees', () => {
     await requireCapability(camera !== null, 'no VideoFrame with a visibleRect in this engine');
     const frame = cropVideoFrame(camera!, undefined);
     expect(frame.visibleRect?.toJSON()).to.include({ x: 0, y: 32, width: 64, height: 64 });
-    expect(coloursOf(frame)).to.deep.equal(['green']);
+    expect(await coloursOf(frame)).to.deep.equal(['green']);
     frame.close();
   });
 
@@ -69,7 +70,7 @@ describe('cropVideoFrame: what the clerk sees', () => {
       // The lower half of what is shown: buffer rows 64–95, all green (rows 0–31 of the buffer are red).
       const frame = cropVideoFrame(camera!, { x: 0, y: 0.5, width: 1, height: 0.5 });
       expect(frame.visibleRect?.toJSON()).to.include({ x: 0, y: 64, width: 64, height: 32 });
-      expect(coloursOf(frame)).to.deep.equal(['green']);
+      expect(await coloursOf(frame)).to.deep.equal(['green']);
       frame.close();
     }
   });

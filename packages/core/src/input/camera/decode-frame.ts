@@ -50,16 +50,13 @@ export async function decodeFrame(
   try {
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
-    const staged = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
-    const { read } = staged;
+    const { read, round: next } = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
     const reading = read && { text: read.text, format: read.format };
-    const result = {
-      reading,
-      rejected: read ? null : rejected,
-      decoder: getDecoderStatus(),
-      strong: read?.strong === true,
+    const strong = read?.strong === true;
+    return {
+      result: { reading, rejected: read ? null : rejected, decoder: getDecoderStatus(), strong },
+      round: next,
     };
-    return { result, round: staged.round };
   } finally {
     closeFrame(frame);
   }

@@ -138,7 +138,7 @@ export function createMainThreadDecoder(): FrameDecoder {
         frame,
         job,
         controller.signal,
-        round ?? module.createRescueRound(),
+        (round ??= module.createRescueRound()),
       );
       round = decoded.round;
       return decoded.result;

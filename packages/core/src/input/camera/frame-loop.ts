@@ -115,9 +115,13 @@ export function createFrameLoop(options: FrameLoopOptions) {
     }
     busy = false;
     lastDecodeMs = performance.now() - started;
-    // A quarter in a worker: a card is read soon after it comes. All of it on the page's thread: free half the time.
-    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : lastDecodeMs / 4;
-    intervalMs = Math.min(options.maxIntervalMs, Math.max(options.minIntervalMs, pause));
+    // In a worker the next frame as soon as the camera has one (at the camera's rate, as a plain frame loop), at most
+    // one per `minIntervalMs`; on the page's thread a pause as long as the decode, so the page is free half the time.
+    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : options.minIntervalMs - lastDecodeMs;
+    intervalMs = Math.min(
+      options.maxIntervalMs,
+      Math.max(decoder?.kind === 'main-thread' ? options.minIntervalMs : 0, pause),
+    );
     schedule(intervalMs);
   }
 

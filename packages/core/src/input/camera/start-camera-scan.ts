@@ -82,7 +82,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   const video = options.video ?? document.createElement('video');
   const feedback = createFeedback({ beep: options.beep === true, vibrate: options.vibrate === true });
   const acceptor = createScanAcceptor({
-    confirmations: { qr_code: 1, code_39: options.code39Confirmations ?? 3 },
+    confirmations: { qr_code: 1, code_39: options.code39Confirmations ?? 2 },
     confirmationWindowMs: options.confirmationWindowMs ?? 1500,
     duplicateWindowMs: options.duplicateWindowMs ?? 3000,
   });

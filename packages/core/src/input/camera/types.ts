@@ -63,7 +63,7 @@ export type CameraScanStats = {
   readonly engineReason?: DecoderFallbackReason;
   readonly framesDecoded: number;
   readonly lastDecodeMs: number;
-  /** Current pause between frames, grown under load so decoding never queues. */
+  /** Current pause after a decode: in a worker what is left of `minIntervalMs`; on the page's thread the decode time. */
   readonly intervalMs: number;
 };
 
@@ -92,8 +92,8 @@ export type CameraScanOptions = {
   /** Default `fast`. */
   readonly effort?: DecodeEffort;
   /**
-   * Agreeing consecutive Code 39 reads needed to accept one (default 3; QR needs 1). A frame whose lines agree on
-   * both halves of the bars counts as two; one frame alone never does.
+   * Agreeing consecutive Code 39 reads needed to accept one (default 2: the misread risk measured in docs/camera.md;
+   * QR needs 1). A frame whose lines agree on both halves of the bars counts as two; one frame alone never does.
    */
   readonly code39Confirmations?: number;
   /** Reads further apart than this do not count as consecutive (default 1500 ms). */
