@@ -9,6 +9,7 @@ import type { Sandbox } from '../start-sandbox.js';
 import { runConformance, type ConformanceOptions, type ConformanceReport } from './run-conformance.js';
 import { runConformanceCli } from './conformance-cli.js';
 import { mutants, SLOW, startMutant } from './mutants.test-support.js';
+import { RULES, type RuleId } from './rules.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
@@ -115,9 +116,12 @@ describe('the conformance kit', () => {
           .join('\n')}`,
       ),
     );
-    for (const [name, mutant] of Object.entries(
-      mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' }),
-    )) {
+    const all = mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' });
+    it('has a mutant for every rule of the contract', () => {
+      const broken = new Set(Object.values(all).flatMap((m) => m.breaks ?? []));
+      expect(Object.keys(RULES).filter((id) => !broken.has(id as RuleId))).toEqual([]);
+    });
+    for (const [name, mutant] of Object.entries(all)) {
       it(name, async () => {
         const proxy = await startMutant(sandbox.url, mutant);
         try {
@@ -126,6 +130,9 @@ describe('the conformance kit', () => {
           const race = report.checks.find((c) => c.name === 'cap race')!;
           if (race.verdict === 'fail') kills[name]!.push(`(${race.note})`);
           expect(report.verdict).toBe('fail');
+          // A check that guards the rule it breaks is among those that fail.
+          const guards = report.checks.filter((c) => c.rules.some((r) => mutant.breaks?.includes(r)));
+          expect(guards.filter((c) => c.verdict === 'fail').map((c) => c.name)).not.toEqual([]);
         } finally {
           proxy.close();
         }
