@@ -21,9 +21,6 @@ import {
   usage,
 } from './kit-context.js';
 
-/** What a problem body may hold (RFC 9457 and the contract's members): a refusal to another venue says no more. */
-const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code'];
-
 const needsOther = (ctx: Ctx, c: Check) =>
   ctx.otherVenue ?? c.skip('needs a second venue and its token (otherVenue, --other-venue/--other-token)');
 
@@ -42,11 +39,10 @@ const VOID_CHECK: KitCheck = {
     if (ctx.otherVenue) {
       const answer = await post(ctx, path, {}, undefined, ctx.otherVenue.token);
       c.problem(answer, 403, 'forbidden', "another venue voids this venue's usage");
-      const extra = Object.keys(answer.json ?? {}).filter((k) => !PROBLEM_MEMBERS.includes(k));
-      c.that(
-        extra.length === 0 && !answer.text.includes(id),
-        `another venue's 403 tells more: ${extra.join()}`,
-      );
+      // Extension members are legal (RFC 9457); the usage's show, tickets or times are not the other venue's.
+      const leak =
+        answer.text.includes(id) || /"(tickets|showTally|voidedAt|registeredAt)"/.test(answer.text);
+      c.that(!leak, "another venue's 403 tells of the usage");
     }
     const first = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'a void');
     const again = c.valid(await post(ctx, path, {}), 200, VoidResultSchema, 'the same void again');
@@ -157,57 +153,28 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
         c.skip('needs --other-venue named as a ticket agent of --venue (--other-is-agent)');
       const [a, b, d] = ctx.cards.active as [string, string, string];
       const id = showId(ctx, 'agent');
-      await register(
-        ctx,
-        c,
-        usage(ctx, a, { id, cap: 2 }, { terminal: 'Kassa 2' }),
-        'agent-0',
-        'our booking',
-      );
-      const sale = (card: string, cap: number) =>
-        usage(
-          ctx,
-          card,
-          { id, cap },
-          { venueId: other.venueId, forVenueId: ctx.venueId, channel: 'ticket-agent' },
-        );
+      await register(ctx, c, usage(ctx, a, { id, cap: 2 }, { terminal: 'Kassa 2' }), 'agent-0', 'ours');
+      const as = { venueId: other.venueId, forVenueId: ctx.venueId, channel: 'ticket-agent' } as const;
+      const sale = (card: string, show = id) => usage(ctx, card, { id: show, cap: 50 }, as);
       const opts = { token: other.token };
-      const sold = await register(ctx, c, sale(b, 50), 'agent-1', "our agent's sale", opts);
-      if (sold)
-        c.that(
-          sold.showTally.ticketsGiven === 2 && sold.showTally.cap === 2,
-          `the agent's sale: tally ${sold.showTally.ticketsGiven}/${sold.showTally.cap}, expected 2/2`,
-        );
-      c.refusal(
-        await sendUsage(ctx, sale(d, 50), 'agent-2', other.token),
-        'cap-reached',
-        ['cap'],
-        "an agent's sale on our full show",
-      );
+      const sold = await register(ctx, c, sale(b), 'agent-1', "our agent's sale", opts);
+      const [given, cap] = [sold?.showTally.ticketsGiven, sold?.showTally.cap];
+      c.that(!sold || (given === 2 && cap === 2), `the agent's sale: tally ${given}/${cap}, expected 2/2`);
+      const full = await sendUsage(ctx, sale(d), 'agent-2', other.token);
+      c.refusal(full, 'cap-reached', ['cap'], "an agent's sale on our full show");
       // Which of our counters took a card is ours to know: an agent's already-used gives no terminal of ours.
-      const used = await sendUsage(ctx, sale(a, 50), 'agent-3', other.token);
+      const used = await sendUsage(ctx, sale(a), 'agent-3', other.token);
       c.refusal(used, 'already-used', ['at'], "an agent's sale of a card we used");
       const params = (used.json as Problem | undefined)?.reasons?.[0]?.params;
       c.that(params?.terminal === undefined, "an agent's already-used names our terminal");
       const tally = await readTally(ctx, c, id);
       if (tally)
         c.that(tally.ticketsGiven === 2 && tally.cap === 2, `our tally: ${tally.ticketsGiven}/${tally.cap}`);
+      // The agent's `cap: 50` on a show it sells first is never stored.
       const first = showId(ctx, 'agent-first');
-      await register(
-        ctx,
-        c,
-        usage(
-          ctx,
-          b,
-          { id: first, cap: 1 },
-          { venueId: other.venueId, forVenueId: ctx.venueId, channel: 'ticket-agent' },
-        ),
-        'agent-4',
-        "an agent's sale first on a show",
-        opts,
-      );
+      await register(ctx, c, sale(b, first), 'agent-4', "an agent's sale first on a show", opts);
       const set = await readTally(ctx, c, first);
-      c.that(set?.cap !== 1, "an agent's show.cap was stored as our show's cap");
+      c.that(set?.cap !== 50, "an agent's show.cap was stored as our show's cap");
       const listed = (await listUsages(ctx, c, ctx.day, 1000))?.find((u) => u.usageId === sold?.usageId);
       c.that(
         listed?.forVenueId === ctx.venueId && listed.venueId === other.venueId,

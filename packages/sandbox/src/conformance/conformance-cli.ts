@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { visibleText } from '@kaiku-scanner/core/contract';
+import { maskCardIds } from '../http/mask.js';
 import { runConformance } from './run-conformance.js';
 
 export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a server speaks the Kaikukanta contract
@@ -7,21 +8,20 @@ export const CONFORMANCE_HELP = `kaiku-sandbox conformance — checks that a ser
 Usage: kaiku-sandbox conformance --base-url URL --token T [options]
 
   --base-url URL          the server under test (only this origin is contacted; redirects are not followed)
-  --token T               a bearer token it accepts, bound to --venue
+  --token T               a bearer token it accepts, bound to --venue (or --token-env NAME, default KAIKU_TOKEN:
+                          each token option X also reads the variable named by --X-env, kept out of argv)
   --venue ID              the venue to register test usages for (default teatteri-hilla)
   --cards A,B,C           at least 3 active client cards that may register usages, one with a registered minor
   --unregistered-card ID  a card the server does not know        --inactive-card ID   a registered, inactive card
   --use-ban-card ID       a card under a use ban                 --in-transfer-card ID a card in transfer
   --expired-card ID       a card past its last valid day         --community-card ID  an active community card
                           (the card defaults are the sandbox's seeded cards)
-  --other-venue ID        a second venue, and
-  --other-token T         a token bound to it: a token acts for its own venue only, keys are scoped per venue
+  --other-venue ID        a second venue, and --other-token T a token bound to it (tenancy, key scope)
   --other-is-agent        --venue has named --other-venue its ticket agent (the named-agent check needs it)
   --second-token T        another token of --venue (a refreshed one): a retry with it replays, never registers again
   --expired-token T       a token that has expired (refused like a wrong one)
   --race-clients N        parallel clients in the cap race (default 10), --race-trials N trials (default 5)
-  --budget N              at most N requests (default 400)
-  --timeout-ms N          per request (default 10000)
+  --budget N              at most N requests (default 400), --timeout-ms N each (default 10000)
   --wall-seconds N        the whole run (default 300); 429/503 Retry-After waits count
   --json                  the report as JSON on stdout (each check: rule, verdict, failures, exchanges)
 
@@ -29,17 +29,17 @@ It registers real usages on shows of its own (conformance-<run>-…, two weeks a
 Exit codes: 0 every check passed, 1 a check failed, 2 usage error, 3 none failed but some could not run or did not
 observe what they check (listed as "n/a" with the reason).`;
 
-const CARD_OPTIONS = {
-  'unregistered-card': 'unregistered',
-  'inactive-card': 'inactive',
-  'use-ban-card': 'useBan',
-  'in-transfer-card': 'inTransfer',
-  'expired-card': 'expired',
-  'community-card': 'community',
-} as const;
+/** `--use-ban-card` → `useBan`: the test cards of each state. */
+const CARD_OPTIONS = Object.fromEntries(
+  ['unregistered', 'inactive', 'use-ban', 'in-transfer', 'expired', 'community'].map((n) => [
+    `${n}-card`,
+    n.replace(/-(.)/g, (_m, c: string) => c.toUpperCase()),
+  ]),
+);
 
 const NUMBERS = 'race-clients race-trials budget timeout-ms wall-seconds'.split(' ');
-const TEXTS = 'base-url token venue cards other-venue other-token second-token expired-token'.split(' ');
+const TOKENS = ['token', 'other-token', 'second-token', 'expired-token'];
+const TEXTS = ['base-url', 'venue', 'cards', 'other-venue', ...TOKENS, ...TOKENS.map((t) => `${t}-env`)];
 const OPTIONS = Object.fromEntries(
   [...TEXTS, ...NUMBERS, ...Object.keys(CARD_OPTIONS)].map((n) => [n, { type: 'string' as const }]),
 );
@@ -48,9 +48,10 @@ const OPTIONS = Object.fromEntries(
 export async function runConformanceCli(
   argv: readonly string[],
   print: (line: string) => void,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<number> {
-  // Failures quote what the server under test said: never its control characters to the terminal.
-  const out = (line: string): void => print(visibleText(line, true));
+  // Failures quote what the server under test said: never its control characters or a card ID to the terminal.
+  const out = (line: string): void => print(maskCardIds(visibleText(line, true)));
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -71,7 +72,13 @@ export async function runConformanceCli(
     out(CONFORMANCE_HELP);
     return 0;
   }
-  const str = (name: string): string | undefined => values[name] as string | undefined;
+  // A token from argv, else from the variable --X-env names (the main token: KAIKU_TOKEN by default).
+  const fromEnv = (name: string) =>
+    name === 'token' || values[`${name}-env`]
+      ? env[(values[`${name}-env`] as string) ?? 'KAIKU_TOKEN']
+      : undefined;
+  const str = (name: string): string | undefined =>
+    (values[name] as string | undefined) ?? (TOKENS.includes(name) ? fromEnv(name) : undefined);
   const num = (name: string, fallback: number): number => Number(str(name) ?? fallback);
   const baseUrl = str('base-url');
   const active = str('cards')
@@ -82,15 +89,17 @@ export async function runConformanceCli(
   const problem =
     !baseUrl || !/^https?:\/\//.test(baseUrl)
       ? '--base-url must be an http(s) URL'
-      : !str('token')
-        ? '--token is required'
-        : positive
-          ? `--${positive} must be a positive whole number`
-          : active && active.length < 3
-            ? '--cards needs at least 3 cards'
-            : (str('other-venue') === undefined) !== (str('other-token') === undefined)
-              ? '--other-venue and --other-token go together'
-              : undefined;
+      : TOKENS.some((t) => values[`${t}-env`] && !str(t))
+        ? `--${TOKENS.find((t) => values[`${t}-env`] && !str(t))}-env names an empty variable`
+        : !str('token')
+          ? '--token (or $KAIKU_TOKEN, --token-env) is required'
+          : positive
+            ? `--${positive} must be a positive whole number`
+            : active && active.length < 3
+              ? '--cards needs at least 3 cards'
+              : (str('other-venue') === undefined) !== (str('other-token') === undefined)
+                ? '--other-venue and --other-token go together'
+                : undefined;
   if (problem) {
     out(`${problem}\n\n${CONFORMANCE_HELP}`);
     return 2;
@@ -98,22 +107,29 @@ export async function runConformanceCli(
   const cards = Object.fromEntries(
     Object.entries(CARD_OPTIONS).flatMap(([flag, field]) => (str(flag) ? [[field, str(flag)]] : [])),
   );
-  const report = await runConformance({
-    baseUrl: baseUrl!,
-    token: str('token')!,
-    budget: num('budget', 400),
-    timeoutMs: num('timeout-ms', 10_000),
-    wallClockMs: num('wall-seconds', 300) * 1000,
-    race: { clients: num('race-clients', 10), trials: num('race-trials', 5) },
-    cards: { ...cards, ...(active ? { active } : {}) },
-    ...(str('venue') ? { venueId: str('venue')! } : {}),
-    ...(values['other-is-agent'] ? { otherIsAgent: true } : {}),
-    ...(str('second-token') ? { secondToken: str('second-token')! } : {}),
-    ...(str('expired-token') ? { expiredToken: str('expired-token')! } : {}),
-    ...(str('other-venue') && str('other-token')
-      ? { otherVenue: { venueId: str('other-venue')!, token: str('other-token')! } }
-      : {}),
-  });
+  let report: Awaited<ReturnType<typeof runConformance>>;
+  try {
+    report = await runConformance({
+      baseUrl: baseUrl!,
+      token: str('token')!,
+      budget: num('budget', 400),
+      timeoutMs: num('timeout-ms', 10_000),
+      wallClockMs: num('wall-seconds', 300) * 1000,
+      race: { clients: num('race-clients', 10), trials: num('race-trials', 5) },
+      cards: { ...cards, ...(active ? { active } : {}) },
+      ...(str('venue') ? { venueId: str('venue')! } : {}),
+      ...(values['other-is-agent'] ? { otherIsAgent: true } : {}),
+      ...(str('second-token') ? { secondToken: str('second-token')! } : {}),
+      ...(str('expired-token') ? { expiredToken: str('expired-token')! } : {}),
+      ...(str('other-venue') && str('other-token')
+        ? { otherVenue: { venueId: str('other-venue')!, token: str('other-token')! } }
+        : {}),
+    });
+  } catch (error) {
+    // The SDK's base-URL refusals (`insecure-base-url`, `invalid-base-url`): a usage error, nothing was sent.
+    out(`${(error as { code?: string }).code ?? 'error'}: ${error instanceof Error ? error.message : ''}`);
+    return 2;
+  }
   if (values.json) out(JSON.stringify(report, null, 2));
   else {
     const label = { pass: 'ok  ', fail: 'FAIL', 'not-observed': 'n/a ', 'could-not-run': 'n/a ' } as const;

@@ -37,6 +37,24 @@ function retryAfterMs(headers: Headers): number {
   return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
 }
 
+/** The most of an answer the kit reads (a day's usage list in pages of 1 000 is well under it). */
+const MAX_ANSWER_BYTES = 8 << 20;
+
+/** The body as text, streamed: a longer one is cancelled and fails the check (a server must not flood its client). */
+async function readBounded(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
+    if ((size += r.value.length) > MAX_ANSWER_BYTES) {
+      await reader!.cancel();
+      throw new Error(`an answer over 8 MiB (${response.status}), not read further`);
+    }
+    chunks.push(r.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** At most this many repeats of one request the server asked to wait for. */
 const MAX_WAITS = 8;
 
@@ -72,7 +90,7 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
         ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
         : {}),
     });
-    const text = await response.text();
+    const text = await readBounded(response);
     let json: unknown;
     try {
       json = text === '' ? undefined : (JSON.parse(text) as unknown);

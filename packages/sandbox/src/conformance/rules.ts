@@ -1,9 +1,5 @@
-/**
- * The contract's rules a server must keep, one table: each rule's id (marked `<!-- rule: id -->` where docs/api.md
- * states it), the heading anchor of that section and what it says. Checks name the rules they guard
- * (`KitCheck.rules`), the mutation suite's servers the rules they break; tests fail when docs/api.md marks a rule
- * this table lacks, and when a rule has no check or no mutant.
- */
+/** The contract's rules, one table: id (`<!-- rule: id -->` in docs/api.md), section anchor, what it says. Checks
+ * name the rules they guard, mutants those they break; tests fail on a marked rule missing here, or unguarded. */
 const [E, V, B] = ['#endpoints', '#voiding-a-usage', '#booking-and-collection-against-the-cap'] as const;
 const [U, A] = ['#already-used-for-this-show', '#authentication'] as const;
 export const RULES = {

@@ -9,6 +9,7 @@ import type { Sandbox } from '../start-sandbox.js';
 import { runConformance, type ConformanceOptions, type ConformanceReport } from './run-conformance.js';
 import { runConformanceCli } from './conformance-cli.js';
 import { mutants, SLOW, startMutant } from './mutants.test-support.js';
+import { RULES, type RuleId } from './rules.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
@@ -115,9 +116,12 @@ describe('the conformance kit', () => {
           .join('\n')}`,
       ),
     );
-    for (const [name, mutant] of Object.entries(
-      mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' }),
-    )) {
+    const all = mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' });
+    it('has a mutant for every rule of the contract', () => {
+      const broken = new Set(Object.values(all).flatMap((m) => m.breaks ?? []));
+      expect(Object.keys(RULES).filter((id) => !broken.has(id as RuleId))).toEqual([]);
+    });
+    for (const [name, mutant] of Object.entries(all)) {
       it(name, async () => {
         const proxy = await startMutant(sandbox.url, mutant);
         try {
@@ -126,6 +130,9 @@ describe('the conformance kit', () => {
           const race = report.checks.find((c) => c.name === 'cap race')!;
           if (race.verdict === 'fail') kills[name]!.push(`(${race.note})`);
           expect(report.verdict).toBe('fail');
+          // A check that guards the rule it breaks is among those that fail.
+          const guards = report.checks.filter((c) => c.rules.some((r) => mutant.breaks?.includes(r)));
+          expect(guards.filter((c) => c.verdict === 'fail').map((c) => c.name)).not.toEqual([]);
         } finally {
           proxy.close();
         }
@@ -280,6 +287,93 @@ describe('the conformance kit', () => {
       const idem = report.checks.find((c) => c.name === 'idempotency')!;
       expect(idem.ok).toBe(false);
       expect(idem.failures.join('\n')).toMatch(/replay|Idempotent-Replayed|201/);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('safe to point at a real server', () => {
+  const listen = async (answer: (res: ServerResponse) => void) => {
+    const server = createServer((req, res) => {
+      req.resume();
+      answer(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      close: () => server.close(),
+    };
+  };
+
+  it('refuses plain http to another machine before sending a token, as the SDK does (insecure-base-url)', async () => {
+    const spy = vi.fn<typeof fetch>();
+    await expect(
+      runConformance({ baseUrl: 'http://192.0.2.1/api/', token: 't', fetch: spy }),
+    ).rejects.toMatchObject({ code: 'insecure-base-url' });
+    expect(spy).not.toHaveBeenCalled();
+    const lines: string[] = [];
+    const args = ['--base-url', 'http://kaikukanta.example/', '--token-env', 'KIT_TOKEN'];
+    expect(await runConformanceCli(args, (l) => lines.push(l), { KIT_TOKEN: 't' })).toBe(2);
+    expect(lines.join('\n')).toContain('insecure-base-url');
+  });
+
+  it('takes its tokens from the environment (--token-env, --other-token-env …), not only argv', async () => {
+    const lines: string[] = [];
+    const env = { KIT_A: 'kit-token', KIT_B: 'kit-token-kaiku' };
+    const args = ['--base-url', sandbox.url, '--token-env', 'KIT_A', '--other-venue', 'kulttuuritalo-kaiku'];
+    const code = await runConformanceCli(
+      [...args, '--other-token-env', 'KIT_B', '--json'],
+      (l) => lines.push(l),
+      env,
+    );
+    expect(code).toBe(3);
+    const report = JSON.parse(lines.join('\n')) as ConformanceReport;
+    expect(report.checks.find((c) => c.name === 'venue binding')?.verdict).toBe('pass');
+    expect(
+      await runConformanceCli(['--base-url', sandbox.url, '--token-env', 'KIT_NONE'], () => {}, env),
+    ).toBe(2);
+  });
+
+  it('reads at most 8 MiB of an answer, and streams it (a 64 MiB health answer is cut off)', async () => {
+    let written = 0;
+    const server = await listen((res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1 << 20, 0x20);
+      const pump = (): void => {
+        while (written < 64 << 20 && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    try {
+      const report = await runConformance({ baseUrl: server.url, token: 't', budget: 1 });
+      const health = report.checks.find((c) => c.name === 'health')!;
+      expect(health.failures.join()).toMatch(/over 8 MiB/);
+      expect(written).toBeLessThan(48 << 20);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('masks card IDs in its report, --json and what it quotes from the server', async () => {
+    const server = await listen((res) =>
+      res
+        .writeHead(400, { 'content-type': 'text/x-A045198723' })
+        .end(JSON.stringify({ type: 'x', title: 'x', status: 400, code: 'A999005458' })),
+    );
+    try {
+      for (const json of [[], ['--json']]) {
+        const lines: string[] = [];
+        await runConformanceCli(['--base-url', server.url, '--token', 't', ...json], (l) => lines.push(l));
+        expect(lines.join('\n')).toMatch(/A0451•••••/);
+        expect(lines.join('\n')).not.toMatch(/A045198723|A999005458/);
+      }
+      const report = await runConformance({ baseUrl: server.url, token: 't' });
+      expect(JSON.stringify(report)).not.toMatch(/A045198723|A999005458/);
     } finally {
       server.close();
     }

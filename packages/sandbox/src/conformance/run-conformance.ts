@@ -6,6 +6,8 @@
  * It registers real usages (on shows of its own, `conformance-<run>-…`, two weeks ahead): run it against a test
  * venue with test cards.
  */
+import { createHttpTransport } from '@kaiku-scanner/core';
+import { maskCardIds } from '../http/mask.js';
 import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
 import { PRIVACY_CHECK, REQUEST_CHECKS } from './checks-requests.js';
 import { USAGE_CHECKS } from './checks-usages.js';
@@ -75,6 +77,8 @@ export const CHECKS: readonly KitCheck[] = [
  * report.verdict; // 'pass' for a server that speaks the contract and showed every behaviour
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  // The SDK's own rule: no token or card ID over plain http to another machine (throws `insecure-base-url`).
+  createHttpTransport({ baseUrl: options.baseUrl });
   const started = Date.now();
   const http = createConformanceHttp(options, started + (options.wallClockMs ?? 300_000));
   const ctx = createKitContext(options, http);
@@ -126,8 +130,9 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
     rules: check.rules,
     verdict,
     ok: verdict === 'pass',
-    failures: c.failures,
-    exchanges: c.exchanges,
-    ...((note ?? c.note) ? { note: note ?? c.note } : {}),
+    // What the server said may hold a card ID: the report never does.
+    failures: c.failures.map(maskCardIds),
+    exchanges: c.exchanges.map((e) => ({ sent: maskCardIds(e.sent), got: maskCardIds(e.got) })),
+    ...((note ?? c.note) ? { note: maskCardIds((note ?? c.note)!) } : {}),
   };
 }
