@@ -305,7 +305,8 @@ export class Outbox extends OutboxEventTarget {
   async purge(): Promise<number> {
     const cutoff = this.#p.now() - this.#retentionMs;
     const settled = await this.#p.notices.guard(this.#p.records.list(['synced', 'resolved']));
-    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff);
+    // A queued void not yet settled is kept: deleting it would lose the undo.
+    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff && (!r.voidRequestedAt || r.voidedAt));
     if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;
