@@ -112,10 +112,7 @@ export type KaikuUsageVoidedDetail = {
   /** The ID the element was asked to undo: `kaiku-usage-registered`'s `usageId`, or a queued usage's record ID. */
   readonly usageId: string;
   readonly cardId: string;
-  /**
-   * `voided` by Kaikukanta; `removed` from the outbox before it was sent; `void-queued` (it may have reached Kaikukanta,
-   * which cannot be asked now: the next sync voids it); `nothing-to-void` (it had been refused).
-   */
+  /** `voided` by Kaikukanta; `removed` before it was sent; `void-queued` (the next sync voids it); `nothing-to-void`. */
   readonly outcome: 'voided' | 'removed' | 'void-queued' | 'nothing-to-void';
 };
 

@@ -168,7 +168,7 @@ export async function readResponse<S extends z.ZodMiniType>(
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issues = summarizeIssues(parsed.error);
-    // A usage ID that is no opaque handle (a card ID, free text): its own code, as the answer is the server's to fix.
+    // A usage ID that is no handle (a card ID, free text): the server's to fix, so its own code and no retry.
     if (issues.every((i) => i.path.endsWith('usageId') && i.code === 'invalid_format'))
       throw new ApiResponseError('usage-id-invalid', 'The usage ID in the answer is not a usage handle.', {
         status: response.status,

@@ -34,7 +34,7 @@ class World {
       if (this.down) throw apiError('network', true);
       const key = [...this.server.registered.keys()].find((k) => handleOf(k) === usageId);
       if (key) this.voided.add(key);
-      const tickets = { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 };
+      const tickets = { adult: 1 as const, children: 0, groupMembers: 0, under16Clients: 0, total: 1 };
       const showTally = {
         showId: 's',
         cap: null,

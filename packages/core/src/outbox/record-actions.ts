@@ -148,10 +148,11 @@ export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcom
 export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcome> {
   let record = await h.records.get(id);
   if (record?.state === 'pending' && h.transport) {
-    const [marked] = await markInFlight(h, [id]);
+    const [marked] = await markInFlight(h, [record]);
     const entry = marked && { idempotencyKey: id, usage: marked.usage };
     const sent = entry && (await h.transport.sendBatch([entry], h.signal).then((o) => o[0], classifyFailure));
-    [record = marked] = await h.records.update([id], (r) => applyOutcome(r, sent, h.now()));
+    [record] = await h.records.update([id], (r) => applyOutcome(r, sent, h.now()));
+    record ??= await h.records.get(id); // unchanged (try later), or settled by another tab meanwhile
   }
   if (!record) throw new OutboxError('record-not-found', { params: { id } });
   if (record.problem?.code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
@@ -164,22 +165,14 @@ export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcom
     if (!voidUsage || record.usageId === undefined)
       throw new OutboxError('void-unverified', { params: { id } });
     const result = await voidUsage(record.usageId, { signal: h.signal });
-    const voidedAt = Date.parse(result.voidedAt);
-    const [voided] = await h.records.update([id], (r) => ({
-      ...r,
-      state: 'synced',
-      problem: undefined,
-      voidedAt,
-    }));
+    const done = { state: 'synced', problem: undefined, voidedAt: Date.parse(result.voidedAt) } as const;
+    const [voided] = await h.records.update([id], (r) => ({ ...r, ...done }));
     return { kind: 'voided', record: voided ?? record, result };
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'transient' && !(error instanceof OutboxError))
       return { kind: 'void-queued', record };
-    const problem = {
-      code: failure.code,
-      ...(failure.kind === 'refused' && failure.status ? { status: failure.status } : {}),
-    };
+    const problem = { code: failure.code };
     const [held] = await h.records.update([id], (r) => ({ ...r, state: 'needs-attention', problem }));
     if (held) h.notices.attention(held, true);
     throw error;

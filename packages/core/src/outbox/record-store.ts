@@ -17,10 +17,7 @@ import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types
 /** The needs-attention code of a record whose seal does not match. */
 export const RECORD_TAMPERED = 'record-tampered';
 
-/**
- * Key prefixes inside the one object store: usages (`u:`), each usage's generation (`g:`), cached cards (`c:`), show
- * tallies (`t:`), the seal key.
- */
+/** Key prefixes in the one object store: usages (`u:`) and their generations (`g:`), cards (`c:`), tallies (`t:`). */
 const USAGE = 'u:';
 const GEN = 'g:';
 const SEAL_KEY = 'k:seal';
@@ -33,16 +30,9 @@ const canonical = (value: unknown): string =>
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
-/**
- * HMAC-style nesting (the key before the data, twice) over every field but the seal, and the record's generation:
- * the count of its writes, kept beside it (`g:`), so an older copy put back (or one of a deleted record) fails.
- */
+/** HMAC-style nesting (the key before the data, twice) over every field but the seal, and the generation (`g:`). */
 const sealOf = (key: string, r: OutboxRecord, gen: number): string =>
   sha256Hex(key + sha256Hex(key + canonical([gen, { ...r, seal: undefined }])));
-const sealed = (key: string, r: OutboxRecord, gen: number): OutboxRecord => ({
-  ...r,
-  seal: sealOf(key, r, gen),
-});
 /** The record as stored, or, when its seal does not match, a needs-attention copy (`record-tampered`). */
 const checked = (key: string, r: OutboxRecord, gen: unknown): OutboxRecord =>
   typeof gen === 'number' && r.seal === sealOf(key, r, gen)
@@ -81,9 +71,9 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
       promisifyRequest(s.get(genKey(id)) as IDBRequest<unknown>),
     ]);
-  /** Writes a record as its next generation (a new ID starts at 1). */
+  /** Writes a record as generation `gen` (its count of writes: an older copy put back no longer matches). */
   const write = (s: IDBObjectStore, key: string, next: OutboxRecord, gen: number): OutboxRecord => {
-    const stored = sealed(key, next, gen);
+    const stored = { ...next, seal: sealOf(key, next, gen) };
     s.put(stored, usageKey(next.id));
     s.put(gen, genKey(next.id));
     return stored;

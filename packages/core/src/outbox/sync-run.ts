@@ -91,10 +91,7 @@ async function runSync(
     const listed = queue.splice(0, p.batchSize);
     if (listed.length === 0)
       return (await settleVoids(p)) ?? (deferred.size ? failed('deferred') : { kind: 'done' });
-    const batch = await markInFlight(
-      p,
-      listed.map((r) => r.id),
-    );
+    const batch = await markInFlight(p, listed);
     if (batch.length === 0) continue; // undone meanwhile
     let outcomes: readonly ItemOutcome[];
     try {
@@ -125,21 +122,22 @@ async function runSync(
 }
 
 /**
- * Marks pending records "in flight" (one more send started) durably, before their request goes out, in one
- * transaction that an undo's (`voidRecord`) is serialized with: a record deleted as never sent is not among those
- * returned, and one returned can never be deleted as never sent. Only the returned records may be sent.
+ * Marks pending records in flight (one more send started) durably before their request goes out, in a transaction an
+ * undo's is serialized with: only the records returned may be sent, and none of them is ever deleted as never sent.
  */
-export function markInFlight(p: OutboxParts, ids: readonly string[]): Promise<OutboxRecord[]> {
-  return p.records.update(ids, (r) =>
-    r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined,
+export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {
+  const started = (r: OutboxRecord) =>
+    r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined;
+  return p.records.update(
+    records.map((r) => r.id),
+    started,
   );
 }
 
-/** Settles the queued voids of synced records; a failed one that may succeed later fails the run (so it is retried). */
+/** Settles queued voids of synced records: one that may succeed later fails the run (retried); a refused one waits. */
 async function settleVoids(p: OutboxParts): Promise<AttemptOutcome | undefined> {
   const queued = (await p.records.list(['synced'])).filter((r) => r.voidRequestedAt && !r.voidedAt);
   for (const r of queued) {
-    // A refusal (the void window closed, …) leaves the record needing attention: not this run's failure.
     const done = await settleVoid(p, r.id).catch(() => undefined);
     if (done?.kind === 'void-queued') return failed('void-deferred');
   }

@@ -41,10 +41,7 @@ export type OutboxRecord = {
   readonly acceptance: Acceptance;
   /** Epoch ms when the clerk confirmed it. */
   readonly createdAt: number;
-  /**
-   * Sends started, written durably before each request goes out: above 0, the usage may have reached the server
-   * (a tab closed mid-send included), so an undo voids it there instead of deleting it.
-   */
+  /** Sends started, written before each request goes out: above 0, it may be on the server (undo voids it there). */
   readonly attempts: number;
   /** Epoch ms of the 2xx, or of the staff resolution. */
   readonly settledAt?: number;
