@@ -304,8 +304,7 @@ export class Outbox extends OutboxEventTarget {
   async purge(): Promise<number> {
     const cutoff = this.#p.now() - this.#retentionMs;
     const settled = await this.#p.notices.guard(this.#p.records.list(['synced', 'resolved']));
-    // A queued void not yet settled is kept: deleting it would lose the undo.
-    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff && (!r.voidRequestedAt || r.voidedAt));
+    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff && (!r.voidRequestedAt || r.voidedAt)); // keeps unsettled voids
     if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;

@@ -127,7 +127,6 @@ export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcom
   });
   const record = changed ?? found;
   if (!record) throw new OutboxError('record-not-found', { params: { id } });
-  // Changed or put back outside the outbox: what it points to is nobody's order to void.
   if (record.problem?.code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
   if (!changed && record.state === 'pending' && record.attempts === 0) return { kind: 'removed', record };
   if (record.state === 'resolved') return { kind: 'nothing-to-void', record };

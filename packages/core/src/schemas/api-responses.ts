@@ -158,7 +158,10 @@ export type ShowTally = z.infer<typeof ShowTallySchema>;
 export const USAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The server's usage ID, an opaque handle (`USAGE_ID`): no card ID or text reaches a void URL or storage through it. */
 export const UsageIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(USAGE_ID)));
-/** @example isUsageId('0d4af71f-5461-4b39-a507-7c0147b034c5'); // true; isUsageId('A045198723'); // false */
+/**
+ * Whether a value is a usage ID (`USAGE_ID`).
+ * @example isUsageId('0d4af71f-5461-4b39-a507-7c0147b034c5'); // true; isUsageId('A045198723'); // false
+ */
 export const isUsageId = (id: unknown): id is string => typeof id === 'string' && USAGE_ID.test(id);
 
 /** The answer to a usage registration: the usage's ID, its tickets and the show's tally after it. */
