@@ -112,8 +112,8 @@ export type KaikuUsageVoidedDetail = {
   /** The ID the element was asked to undo: `kaiku-usage-registered`'s `usageId`, or a queued usage's record ID. */
   readonly usageId: string;
   readonly cardId: string;
-  /** `voided` by Kaikukanta; `removed` from the outbox before it was sent; `nothing-to-void` (it had been refused). */
-  readonly outcome: 'voided' | 'removed' | 'nothing-to-void';
+  /** `voided` by Kaikukanta; `removed` before it was sent; `void-queued` (the next sync voids it); `nothing-to-void`. */
+  readonly outcome: 'voided' | 'removed' | 'void-queued' | 'nothing-to-void';
 };
 
 /** The clerk undid a usage (the result screen's undo action, or `voidUsage()`), and it is undone. */

@@ -15,6 +15,7 @@ export const API_ERROR_CODES = {
   contentType: 'content-type',
   truncated: 'truncated',
   schema: 'schema',
+  usageIdInvalid: 'usage-id-invalid',
   problem: 'problem',
   invalidRequest: 'invalid-request',
   responseTooLarge: 'response-too-large',
@@ -161,7 +162,13 @@ export class ApiProblemError extends KaikuApiError {
 
 /** The codes of `ApiResponseError`: a response that arrived but cannot be trusted. */
 export type ResponseErrorCode =
-  'malformed-json' | 'content-type' | 'truncated' | 'schema' | 'response-too-large' | 'list-too-long';
+  | 'malformed-json'
+  | 'content-type'
+  | 'truncated'
+  | 'schema'
+  | 'usage-id-invalid'
+  | 'response-too-large'
+  | 'list-too-long';
 
 /** A response arrived but cannot be trusted: not JSON, HTML from a proxy, cut short, or not the contract's shape. */
 export class ApiResponseError extends KaikuApiError {

@@ -101,7 +101,7 @@ describe('token providers in trouble', () => {
       timeoutMs: 50,
       getToken: () => (++asked === 1 ? new Promise<string>(() => undefined) : 'tok'),
     });
-    await expect(register(api)).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register(api)).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(asked).toBe(2);
     expect(calls.count).toBe(1);
   });
@@ -123,7 +123,7 @@ describe('token providers in trouble', () => {
         return refresh ? 'fresh' : '';
       },
     });
-    await expect(register(lazy)).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register(lazy)).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(asked).toEqual([false, true]);
     expect(calls.count).toBe(1);
     asked.length = 0;

@@ -136,7 +136,13 @@ describe('createApiClient against the contract (msw)', () => {
     expect(page.nextCursor).toBe('2');
     const all: string[] = [];
     for await (const record of api.iterateUsages(query)) all.push(record.usageId);
-    expect(all).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    expect(all).toEqual([
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
+      '00000000-0000-4000-8000-000000000003',
+      '00000000-0000-4000-8000-000000000004',
+      '00000000-0000-4000-8000-000000000005',
+    ]);
     await expect(api.listUsages({ ...query, from: '1.12.2026' })).rejects.toMatchObject({
       code: 'invalid-request',
     });

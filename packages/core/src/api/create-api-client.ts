@@ -35,6 +35,7 @@ import { readProblem } from './problem-details.js';
 import type { ApiOperation, Transport } from './transport.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
+import { isUsageId } from '../schemas/api-responses.js';
 
 /**
  * Options of `createApiClient`; an unknown option throws `OptionsError` (`unknown-field`).
@@ -266,7 +267,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     async voidUsage(usageId, callOptions = {}) {
       checkOptions('voidUsage', callOptions, CALL_OPTIONS);
       const id = String(usageId);
-      if (id.length === 0) throw new ApiRequestError([{ path: 'usageId', code: 'too_small' }]);
+      // Only an opaque handle goes into the URL: never a card ID (or other text) passed in its place.
+      if (!isUsageId(id)) throw new ApiRequestError([{ path: 'usageId', code: 'invalid_format' }]);
       // Voiding a voided usage answers the same result: safe to resend (keyed), as a registration with its key.
       const path = `v1/usages/${encodeURIComponent(id)}/void`;
       const voiding = plan('voidUsage', path, { usageId: id }, { body: {}, keyed: true });

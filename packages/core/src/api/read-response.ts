@@ -168,6 +168,13 @@ export async function readResponse<S extends z.ZodMiniType>(
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issues = summarizeIssues(parsed.error);
+    // A usage ID that is no handle (a card ID, free text): the server's to fix, so its own code and no retry.
+    if (issues.every((i) => i.path.endsWith('usageId') && i.code === 'invalid_format'))
+      throw new ApiResponseError('usage-id-invalid', 'The usage ID in the answer is not a usage handle.', {
+        status: response.status,
+        retryable: false,
+        issues,
+      });
     throw new ApiResponseError('schema', 'The response does not match the Kaikukanta contract.', {
       status: response.status,
       issues,

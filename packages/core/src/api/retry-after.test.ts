@@ -66,7 +66,7 @@ describe('parsing', () => {
       () => new HttpResponse(null, { status: 503, headers: { 'retry-after': 'x 12' } }),
       usageResult,
     );
-    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register()).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(calls.count).toBe(2);
   });
 });
@@ -79,7 +79,10 @@ describe('waiting it out', () => {
       () => problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy'), { 'retry-after': '0' }),
       usageResult,
     );
-    await expect(register()).resolves.toMatchObject({ usageId: 'u1', replayed: false });
+    await expect(register()).resolves.toMatchObject({
+      usageId: '00000000-0000-4000-8000-000000000001',
+      replayed: false,
+    });
     expect(calls.count).toBe(2);
     answer('post', USAGES_URL, () =>
       problemResponse(makeProblem(409, 'idempotency-key-in-progress', 'Busy'), { 'retry-after': '600' }),
@@ -96,7 +99,7 @@ describe('waiting it out', () => {
       () => problemResponse(makeProblem(429, 'rate-limited', 'Slow down'), { 'retry-after': '0' }),
       usageResult,
     );
-    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register()).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(calls.count).toBe(2);
   });
 
@@ -119,7 +122,7 @@ describe('waiting it out', () => {
       () => new HttpResponse(null, { status: 429, headers: { 'retry-after': past } }),
       usageResult,
     );
-    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register()).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(calls.count).toBe(2);
     const future = new Date(Date.now() + 3_600_000).toUTCString();
     answer(

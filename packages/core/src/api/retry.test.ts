@@ -40,7 +40,7 @@ describe('keyed requests (a usage with its idempotency key) are resent', () => {
         () => HttpResponse.html('<h1>Bad gateway</h1>', { status }),
         usageResult,
       );
-      await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+      await expect(register()).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
       expect(calls.count).toBe(2);
     },
   );
@@ -56,7 +56,7 @@ describe('keyed requests (a usage with its idempotency key) are resent', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
       res.end(
         JSON.stringify({
-          usageId: 'u9',
+          usageId: '00000000-0000-4000-8000-000000000009',
           registeredAt: '2026-11-21T10:00:00Z',
           tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
           showTally: {
@@ -74,7 +74,7 @@ describe('keyed requests (a usage with its idempotency key) are resent', () => {
     const result = await socketClient(socket).registerUsage(usageFor('A045198723'), {
       idempotencyKey: 'socket-key-1',
     });
-    expect(result).toMatchObject({ usageId: 'u9', replayed: true });
+    expect(result).toMatchObject({ usageId: '00000000-0000-4000-8000-000000000009', replayed: true });
     expect(socket.hits).toBe(3);
     n = 0;
     socket.hits = 0;
@@ -89,7 +89,7 @@ describe('keyed requests (a usage with its idempotency key) are resent', () => {
       textAnswer('{"usageId":"u', 'application/json', 201),
       usageResult,
     );
-    await expect(register()).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register()).resolves.toMatchObject({ usageId: '00000000-0000-4000-8000-000000000001' });
     expect(calls.count).toBe(2);
   });
 });

@@ -41,7 +41,9 @@ describe('timeouts', () => {
       },
       usageResult,
     );
-    await expect(register(client({ timeoutMs: 50 }))).resolves.toMatchObject({ usageId: 'u1' });
+    await expect(register(client({ timeoutMs: 50 }))).resolves.toMatchObject({
+      usageId: '00000000-0000-4000-8000-000000000001',
+    });
     expect(calls.count).toBe(2);
   });
 

@@ -23,7 +23,7 @@ const tally = {
   updatedAt: '2026-12-03T10:00:00Z',
 };
 const voided = {
-  usageId: 'u/1',
+  usageId: '00000000-0000-4000-8000-000000000001',
   state: 'voided',
   voidedAt: '2026-12-03T10:05:00Z',
   tickets: { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 },
@@ -44,8 +44,8 @@ describe('voidUsage', () => {
         return HttpResponse.json(voided);
       }),
     );
-    await expect(api().voidUsage('u/1')).resolves.toEqual(voided);
-    expect(seen).toEqual(['u/1 {} Bearer token']);
+    await expect(api().voidUsage(voided.usageId)).resolves.toEqual(voided);
+    expect(seen).toEqual([`${voided.usageId} {} Bearer token`]);
   });
 
   it('retries a 503 (voiding is idempotent) and then succeeds', async () => {
@@ -55,7 +55,9 @@ describe('voidUsage', () => {
         ++calls === 1 ? problem(503, 'unavailable') : HttpResponse.json(voided),
       ),
     );
-    await expect(api().voidUsage('u1')).resolves.toMatchObject({ state: 'voided' });
+    await expect(api().voidUsage('00000000-0000-4000-8000-000000000001')).resolves.toMatchObject({
+      state: 'voided',
+    });
     expect(calls).toBe(2);
   });
 
@@ -69,7 +71,7 @@ describe('voidUsage', () => {
       ),
     );
     const error = (await api()
-      .voidUsage('u1')
+      .voidUsage('00000000-0000-4000-8000-000000000001')
       .catch((e: unknown) => e)) as ApiProblemError;
     expect(error).toBeInstanceOf(ApiProblemError);
     expect([error.problemCode, error.status, calls]).toEqual(['void-window-closed', 422, 1]);
@@ -80,7 +82,28 @@ describe('voidUsage', () => {
     server.use(
       http.post(`${BASE}v1/usages/:id/void`, () => HttpResponse.json({ ...voided, state: 'registered' })),
     );
-    await expect(api().voidUsage('u1')).rejects.toMatchObject({ code: 'schema' });
+    await expect(api().voidUsage('00000000-0000-4000-8000-000000000001')).rejects.toMatchObject({
+      code: 'schema',
+    });
     await expect(api().voidUsage('')).rejects.toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('sends no ID but a usage handle, and refuses an answer naming the usage by a card ID (usage-id-invalid)', async () => {
+    let calls = 0;
+    server.use(
+      http.post(
+        `${BASE}v1/usages/:id/void`,
+        () => (calls++, HttpResponse.json({ ...voided, usageId: 'A045198723' })),
+      ),
+    );
+    for (const id of ['A045198723', 'u/1', '../cards/A045198723'])
+      await expect(api().voidUsage(id)).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(calls).toBe(0);
+    const error = (await api()
+      .voidUsage(voided.usageId)
+      .catch((e: unknown) => e)) as Error & { code: string };
+    expect([error.code, calls]).toEqual(['usage-id-invalid', 1]);
+    for (const locale of ['fi', 'sv', 'en'] as const)
+      expect(localize(error, locale)).not.toContain('A045198723');
   });
 });

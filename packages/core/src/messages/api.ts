@@ -41,6 +41,7 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
     'content-type': (p) =>
       `Kaikukannan sijaan vastasi jokin muu palvelu (sisältötyyppi ${p.contentType ?? '?'}), esimerkiksi langattoman verkon kirjautumissivu tai välityspalvelin.`,
     truncated: 'Kaikukannan vastaus katkesi kesken.',
+    'usage-id-invalid': 'Kaikukannan vastauksen käyttötunnus ei kelpaa, joten vastausta ei käytetty.',
     schema: (p) => `Kaikukannan vastaus ei vastaa sovittua muotoa${p.fields ? ` (${p.fields})` : ''}.`,
     problem: (p) => `Kaikukanta hylkäsi pyynnön (${p.problemCode ?? '?'}).`,
     'invalid-request': (p) =>
@@ -84,6 +85,7 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
     'content-type': (p) =>
       `En annan tjänst än Kaikukanta svarade (innehållstyp ${p.contentType ?? '?'}), till exempel inloggningssidan för ett trådlöst nätverk eller en proxy.`,
     truncated: 'Svaret från Kaikukanta avbröts halvvägs.',
+    'usage-id-invalid': 'Användnings-ID:t i svaret från Kaikukanta är ogiltigt, så svaret användes inte.',
     schema: (p) =>
       `Svaret från Kaikukanta följer inte det avtalade formatet${p.fields ? ` (${p.fields})` : ''}.`,
     problem: (p) => `Kaikukanta avvisade begäran (${p.problemCode ?? '?'}).`,
@@ -129,6 +131,7 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
     'content-type': (p) =>
       `Something other than Kaikukanta answered (content type ${p.contentType ?? '?'}), e.g. a Wi-Fi sign-in page or a proxy.`,
     truncated: 'The answer from Kaikukanta was cut off.',
+    'usage-id-invalid': "The usage ID in Kaikukanta's answer is not valid, so the answer was not used.",
     schema: (p) =>
       `The answer from Kaikukanta does not match the contract${p.fields ? ` (${p.fields})` : ''}.`,
     problem: (p) => `Kaikukanta refused the request (${p.problemCode ?? '?'}).`,

@@ -22,17 +22,17 @@ export const outboxMessages = defineTexts({
     'target-mismatch':
       'Kirjaus on toiselle tapahtumapaikalle kuin tämä jono ({fields}): sitä ei tallennettu.',
     'retry-unverified':
-      'Kaikukannasta ei voitu tarkistaa, onko kirjaus {id} jo perillä, joten sitä ei lähetetty uudelleen. Yritä myöhemmin uudelleen, kun yhteys toimii.',
+      'Kaikukannasta ei voitu tarkistaa, onko kirjaus jo perillä, joten sitä ei lähetetty uudelleen. Yritä myöhemmin uudelleen, kun yhteys toimii.',
     'void-unverified':
-      'Kirjauksen {id} perumista ei voitu varmistaa Kaikukannasta, joten sitä ei peruttu. Yritä uudelleen, kun yhteys toimii.',
+      'Käytön perumista ei voitu varmistaa Kaikukannasta, joten sitä ei peruttu. Yritä uudelleen, kun yhteys toimii.',
     'record-tampered':
       'Tallennettua kirjausta on muutettu tämän ohjelman ulkopuolelta, joten sitä ei lähetetä. Tarkista kirjaus: kirjaa käsin tai hylkää.',
     'retry-too-soon':
-      'Kirjausta {id} yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.',
+      'Kirjausta yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.',
     'outbox-stopped': 'Lähtevien kirjausten jono on pysäytetty.',
-    'record-not-found': 'Kirjausta {id} ei löydy jonosta.',
+    'record-not-found': 'Kirjausta ei löydy jonosta.',
     'void-exported':
-      'Käyttö {id} on jo viety Kaikukannan tiedostoon tai lähetetty, joten sitä ei voi enää perua täällä.',
+      'Käyttö on jo viety Kaikukannan tiedostoon tai lähetetty, joten sitä ei voi enää perua täällä.',
     'offline-refused': 'Korttia ei voitu tarkistaa, eikä offline-käyttöä sallita: kirjausta ei tehty.',
     'needs-attention': 'Palvelin hylkäsi jonossa olleen kirjauksen ({reason}): tarkista ja ratkaise.',
   },
@@ -52,17 +52,17 @@ export const outboxMessages = defineTexts({
     'target-mismatch':
       'Registreringen gäller ett annat evenemangsställe än den här kön ({fields}): den sparades inte.',
     'retry-unverified':
-      'Det gick inte att kontrollera i Kaikukanta om registreringen {id} redan har kommit fram, så den skickades inte igen. Försök igen när förbindelsen fungerar.',
+      'Det gick inte att kontrollera i Kaikukanta om registreringen redan har kommit fram, så den skickades inte igen. Försök igen när förbindelsen fungerar.',
     'void-unverified':
-      'Det gick inte att bekräfta i Kaikukanta att registreringen {id} ångrades, så den ångrades inte. Försök igen när förbindelsen fungerar.',
+      'Det gick inte att bekräfta i Kaikukanta att användningen ångrades, så den ångrades inte. Försök igen när förbindelsen fungerar.',
     'record-tampered':
       'Den sparade registreringen har ändrats utanför det här programmet och skickas därför inte. Kontrollera den: registrera den manuellt eller avfärda den.',
     'retry-too-soon':
-      'Registreringen {id} försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.',
+      'Registreringen försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.',
     'outbox-stopped': 'Kön för utgående registreringar har stoppats.',
-    'record-not-found': 'Registreringen {id} finns inte i kön.',
+    'record-not-found': 'Registreringen finns inte i kön.',
     'void-exported':
-      'Användningen {id} har redan förts till Kaikukantas fil eller skickats, så den kan inte längre ångras här.',
+      'Användningen har redan förts till Kaikukantas fil eller skickats, så den kan inte längre ångras här.',
     'offline-refused':
       'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
     'needs-attention': 'Servern avvisade en köad registrering ({reason}): kontrollera och åtgärda.',
@@ -81,16 +81,16 @@ export const outboxMessages = defineTexts({
     'invalid-option': 'Invalid outbox setting ({fields}): check its value.',
     'target-mismatch': 'The usage is for another venue than this outbox serves ({fields}): it was not saved.',
     'retry-unverified':
-      'Could not check with Kaikukanta whether usage {id} already arrived, so it was not sent again. Try again once the connection works.',
+      'Could not check with Kaikukanta whether the usage already arrived, so it was not sent again. Try again once the connection works.',
     'void-unverified':
-      'Undoing usage {id} could not be confirmed with Kaikukanta, so it was not undone. Try again once the connection works.',
+      'Undoing the usage could not be confirmed with Kaikukanta, so it was not undone. Try again once the connection works.',
     'record-tampered':
       'This stored usage was changed outside this program, so it is not sent. Check it: record it manually or dismiss it.',
-    'retry-too-soon': 'Usage {id} was retried a moment ago, so it was not sent now. Try again in a while.',
+    'retry-too-soon': 'The usage was retried a moment ago, so it was not sent now. Try again in a while.',
     'outbox-stopped': 'The outbox has been stopped.',
-    'record-not-found': 'Record {id} is not in the outbox.',
+    'record-not-found': 'The usage is not in the outbox.',
     'void-exported':
-      'Usage {id} is already in a file for Kaikukanta or sent, so it can no longer be undone here.',
+      'The usage is already in a file for Kaikukanta or sent, so it can no longer be undone here.',
     'offline-refused': 'The card could not be checked and offline use is not allowed: nothing was recorded.',
     'needs-attention': 'The server refused a queued usage ({reason}): check and resolve it.',
   },

@@ -260,10 +260,9 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
-   * Undoes a usage the clerk registered by mistake (docs/outbox.md, "Undo"), exactly once: a queued record never
-   * sent is deleted; a synced one is voided on the server (`client.voidUsage`); one in flight is judged once its
-   * send has settled. Rejects with `void-unverified` (nothing changed; try again), `record-not-found`, or the
-   * server's refusal (`void-window-closed`, …).
+   * Undoes a usage (docs/outbox.md, "Undo"), exactly once: deleted if no send of it ever started, else voided on the
+   * server now or, unreachable, by the next sync (`void-queued`). Rejects with `record-not-found`, `record-tampered`
+   * or the server's refusal (`void-window-closed`, …).
    */
   async voidUsage(id: string): Promise<VoidOutcome> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
@@ -318,7 +317,7 @@ export class Outbox extends OutboxEventTarget {
   async purge(): Promise<number> {
     const cutoff = this.#p.now() - this.#retentionMs;
     const settled = await this.#p.notices.guard(this.#p.records.list(['synced', 'resolved']));
-    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff);
+    const old = settled.filter((r) => (r.settledAt ?? 0) <= cutoff && (!r.voidRequestedAt || r.voidedAt)); // keeps unsettled voids
     if (old.length) await this.#p.notices.guard(this.#p.records.remove(old.map((r) => r.id)));
     await this.#cards.purge(this.#p.now()).catch(() => undefined);
     return old.length;

@@ -23,7 +23,7 @@ function kaikukanta() {
   let fault: Fault | undefined;
   let requests = 0;
   const result = {
-    usageId: 'u',
+    usageId: '00000000-0000-4000-8000-000000000001',
     registeredAt: '2026-11-21T10:00:01Z',
     tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
     showTally: {
@@ -338,8 +338,10 @@ describe('storage failing in the middle of a sync run', () => {
     const server = kaikukanta();
     const strict = createStrictStore(freshDbName('abort'), 'outbox');
     let failWrites = false;
+    let writes = 0;
+    // The first write of the run (marking the record in flight, before the request) lands; the next aborts.
     const store: UseStore = (mode, callback) =>
-      failWrites && mode === 'readwrite'
+      failWrites && mode === 'readwrite' && ++writes > 1
         ? Promise.reject(new DOMException('The transaction was aborted', 'AbortError'))
         : strict(mode, callback);
     const outbox = createOutbox({ target: TARGET, client: server.client(), autoSync: false }, store);

@@ -16,16 +16,17 @@ const tally = {
   usages: 0,
   updatedAt: '2020-02-01T08:00:00Z',
 };
+const FLIGHT = '0d4af71f-5461-4b39-a507-7c0147b034c5';
 const tickets = { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 } as const;
 
-/** A server that registers each key once (its usageId `u-<key>`) and voids each usage once, counting both. */
+/** A server that registers each key once (its usageId the key itself, a UUID) and voids each usage once, counting both. */
 function voidingServer(
   behave?: (entries: readonly BatchEntry[], call: number) => ItemOutcome[] | Error | undefined,
 ) {
   const server = fakeServer(
     (entries, call) =>
       behave?.(entries, call) ??
-      entries.map((e): ItemOutcome => ({ kind: 'accepted', usageId: `u-${e.idempotencyKey}` })),
+      entries.map((e): ItemOutcome => ({ kind: 'accepted', usageId: e.idempotencyKey })),
   );
   const voids: string[] = [];
   const client = {
@@ -71,7 +72,7 @@ describe('Outbox.voidUsage', () => {
     const done = await outbox.voidUsage(record.id);
     expect(done.kind).to.equal('voided');
     expect(done.record.voidedAt).to.equal(Date.parse('2020-02-01T08:05:00.000Z'));
-    expect(server.voids).to.deep.equal([`u-${record.id}`]);
+    expect(server.voids).to.deep.equal([record.id]);
     outbox.stop();
   });
 
@@ -99,13 +100,13 @@ describe('Outbox.voidUsage', () => {
       expect(server.voids).to.deep.equal([]); // not before the send has settled
       release([
         landed
-          ? { kind: 'accepted', usageId: 'u-flight' }
+          ? { kind: 'accepted', usageId: FLIGHT }
           : { kind: 'refused', code: 'card-inactive', status: 422 },
       ]);
       await sync;
       const done = await undo;
       expect(done.kind).to.equal(landed ? 'voided' : 'nothing-to-void');
-      expect(server.voids).to.deep.equal(landed ? ['u-flight'] : []);
+      expect(server.voids).to.deep.equal(landed ? [FLIGHT] : []);
       if (!landed)
         expect([done.record.state, done.record.resolution]).to.deep.equal(['resolved', 'dismissed']);
       expect(await outbox.pendingCount()).to.equal(0);
@@ -133,18 +134,20 @@ describe('Outbox.voidUsage', () => {
       [record.id],
     ]);
     expect([...server.registered.values()]).to.deep.equal([1]);
-    expect(server.voids).to.deep.equal([`u-${record.id}`]);
+    expect(server.voids).to.deep.equal([record.id]);
     outbox.stop();
   });
 
-  it('changes nothing and says void-unverified when the settling send fails again', async () => {
+  it('queues the void, visibly, when the settling send fails again (it may have landed)', async () => {
     const server = voidingServer(() => apiError('network', true));
     const outbox = open(server, 'void-unverified');
     const record = await outbox.enqueue(usage());
     await outbox.syncNow();
-    const error = (await outbox.voidUsage(record.id).catch((e: unknown) => e)) as OutboxError;
-    expect(error.code).to.equal('void-unverified');
-    expect((await outbox.pending()).map((r) => r.id)).to.deep.equal([record.id]);
+    const done = await outbox.voidUsage(record.id);
+    expect(done.kind).to.equal('void-queued');
+    expect((await outbox.pending()).map((r) => [r.id, r.voidRequestedAt])).to.deep.equal([
+      [record.id, done.record.voidRequestedAt],
+    ]);
     expect(server.voids).to.deep.equal([]);
     outbox.stop();
   });

@@ -4,7 +4,8 @@ import { newIdempotencyKey } from './idempotency-key.js';
 import { OutboxError } from './outbox-error.js';
 import { DAY_MS } from './outbox-options.js';
 import { RECORD_TAMPERED } from './record-store.js';
-import { applyOutcome, type OutboxParts } from './sync-run.js';
+import { classifyFailure } from './api-transport.js';
+import { applyOutcome, markInFlight, type OutboxParts } from './sync-run.js';
 import type { OutboxRecord, Resolution } from './types.js';
 
 /* What staff and clerks do to one record: close or retry a refusal (`resolve`), undo a usage (`voidUsage`). */
@@ -53,6 +54,8 @@ export async function resolveRecord(
   if (current && code === KEY_REUSED && (await usageExists(c, current))) return settle('synced');
   const retried = (r: OutboxRecord): OutboxRecord => {
     if (!open(r)) return r;
+    // Its void was refused: the usage is registered, so retrying means voiding again, never registering again.
+    if (r.voidRequestedAt) return { ...r, state: 'synced', problem: undefined, resolution: how };
     const key = newIdempotencyKey();
     paceAs(key);
     return { ...r, id: key, state: 'pending', attempts: 0, resolution: how };
@@ -92,63 +95,85 @@ async function usageExists(c: OutboxParts, record: OutboxRecord): Promise<boolea
 }
 
 /**
- * What `Outbox.voidUsage` did: `removed` (still queued, never sent: deleted), `voided` (the server voided the usage it
- * registered; `result` is its answer), `nothing-to-void` (the server refused the usage for good: nothing was
- * registered; the record is closed as dismissed).
+ * What `Outbox.voidUsage` did: `removed` (no send of it ever started: deleted, never sent), `voided` (the server voided
+ * the usage it registered; `result` is its answer, absent when a sync run voided it first), `void-queued` (it may have reached the server, which cannot be
+ * asked now: the record keeps `voidRequestedAt` and the next sync settles it, exactly once), `nothing-to-void` (the
+ * server refused the usage for good: nothing was registered; the record is closed as dismissed).
  */
 export type VoidOutcome =
   | { readonly kind: 'removed'; readonly record: OutboxRecord }
-  | { readonly kind: 'voided'; readonly record: OutboxRecord; readonly result: VoidResult }
+  | { readonly kind: 'voided'; readonly record: OutboxRecord; readonly result?: VoidResult }
+  | { readonly kind: 'void-queued'; readonly record: OutboxRecord }
   | { readonly kind: 'nothing-to-void'; readonly record: OutboxRecord };
 
-/** How long a void waits for a sync run under way (in this tab or another) before it gives up. */
-const LOCK_WAIT_MS = 30_000;
+/** How long an undo waits for a sync run under way (in this tab or another) before it leaves the void queued. */
+const LOCK_WAIT_MS = 3_000;
 
 /**
- * Voids one record, exactly once, under the sync lock: no sync run can send it meanwhile, and one under way (in
- * any tab) is waited for, so a record "in flight" is judged by the run's outcome. A record never attempted is
- * deleted; one attempted but still pending may have reached the server (a lost answer), so it is sent once more
- * under its own key (the server answers with its first result, or registers it now) and then voided; a refused one
- * has nothing to void. Anything unconfirmed rejects with `void-unverified` and changes nothing.
+ * Undoes one record. One transaction decides, serialized with a sync run's in-flight mark (`markInFlight`): a
+ * record no send has started is deleted before any can start; one that may have reached the server gets its void
+ * queued durably, then settled now under the sync lock if it can be (`settleVoid`), else by the next sync.
  */
 export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcome> {
+  let found: OutboxRecord | undefined;
+  const now = h.now();
+  const [changed] = await h.records.update([id], (r) => {
+    found = r;
+    if (r.problem?.code === RECORD_TAMPERED || r.voidRequestedAt) return undefined;
+    if (r.state === 'pending' && r.attempts === 0) return null;
+    if (r.state === 'needs-attention')
+      return { ...r, state: 'resolved', resolution: 'dismissed', settledAt: now };
+    return r.state === 'resolved' ? undefined : { ...r, voidRequestedAt: now };
+  });
+  const record = changed ?? found;
+  if (!record) throw new OutboxError('record-not-found', { params: { id } });
+  if (record.problem?.code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
+  if (!changed && record.state === 'pending' && record.attempts === 0) return { kind: 'removed', record };
+  if (record.state === 'resolved') return { kind: 'nothing-to-void', record };
   for (let waited = 0; ; waited += 100) {
-    const run = await h.lock.run(() => voidHeld(h, id));
+    const run = await h.lock.run(() => settleVoid(h, id));
     if (!run.busy) return run.value;
-    if (h.signal.aborted || waited >= LOCK_WAIT_MS)
-      throw new OutboxError('void-unverified', { params: { id } });
+    if (h.signal.aborted || waited >= LOCK_WAIT_MS) return { kind: 'void-queued', record };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-async function voidHeld(h: OutboxParts, id: string): Promise<VoidOutcome> {
+/**
+ * Settles a queued void, under the sync lock: a pending record is sent once more under its own key (the server
+ * replays its first result, or registers it now), then what the server holds is voided (idempotent). Anything that
+ * may succeed later leaves it `void-queued`; a refusal of the void (`void-window-closed`, …) makes the record need
+ * attention with the server's code, and rejects with the server's error.
+ */
+export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcome> {
   let record = await h.records.get(id);
+  if (record?.state === 'pending' && h.transport) {
+    const [marked] = await markInFlight(h, [record]);
+    const entry = marked && { idempotencyKey: id, usage: marked.usage };
+    const sent = entry && (await h.transport.sendBatch([entry], h.signal).then((o) => o[0], classifyFailure));
+    [record] = await h.records.update([id], (r) => applyOutcome(r, sent, h.now()));
+    record ??= await h.records.get(id); // unchanged (try later), or settled by another tab meanwhile
+  }
   if (!record) throw new OutboxError('record-not-found', { params: { id } });
-  const unverified = (cause?: unknown) => new OutboxError('void-unverified', { cause, params: { id } });
-  if (record.state === 'pending' && record.attempts === 0) {
-    await h.records.remove([id]);
-    return { kind: 'removed', record };
-  }
-  if (record.state === 'pending') {
-    if (!h.transport) throw unverified();
-    const sent = await h.transport
-      .sendBatch([{ idempotencyKey: record.id, usage: record.usage }], h.signal)
-      .catch((error: unknown) => Promise.reject(unverified(error)));
-    const now = h.now();
-    const [next] = await h.records.update([id], (r) => applyOutcome(r, sent[0], now));
-    record = next ?? record;
-    if (record.state === 'pending') throw unverified();
-  }
-  if (record.state !== 'synced') {
-    const closed = { ...record, state: 'resolved', resolution: 'dismissed', settledAt: h.now() } as const;
-    if (record.state === 'needs-attention') await h.records.update([id], () => closed);
-    return { kind: 'nothing-to-void', record: record.state === 'needs-attention' ? closed : record };
-  }
+  if (record.problem?.code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
+  if (record.state === 'pending') return { kind: 'void-queued', record };
+  if (record.voidedAt) return { kind: 'voided', record }; // by a sync run meanwhile: the void is sent once
+  // Synced, or its void refused before (this undo asks again: the server answers as it did, or voids it now).
+  if (record.state === 'resolved') return { kind: 'nothing-to-void', record };
   const voidUsage = h.client?.voidUsage?.bind(h.client);
-  if (!voidUsage || record.usageId === undefined) throw unverified();
-  // The server's void is idempotent: a void confirmed before (or lost on the way back) answers the same result.
-  const result = await voidUsage(record.usageId, { signal: h.signal });
-  const voidedAt = Date.parse(result.voidedAt);
-  const [voided] = await h.records.update([id], (r) => ({ ...r, voidedAt }));
-  return { kind: 'voided', record: voided ?? record, result };
+  try {
+    if (!voidUsage || record.usageId === undefined)
+      throw new OutboxError('void-unverified', { params: { id } });
+    const result = await voidUsage(record.usageId, { signal: h.signal });
+    const done = { state: 'synced', problem: undefined, voidedAt: Date.parse(result.voidedAt) } as const;
+    const [voided] = await h.records.update([id], (r) => ({ ...r, ...done }));
+    return { kind: 'voided', record: voided ?? record, result };
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'transient' && !(error instanceof OutboxError))
+      return { kind: 'void-queued', record };
+    const problem = { code: failure.code };
+    const [held] = await h.records.update([id], (r) => ({ ...r, state: 'needs-attention', problem }));
+    if (held) h.notices.attention(held, true);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { delMany, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { UsageRequestSchema } from '../schemas/api.js';
 import { sha256Hex } from '../sha256.js';
 import { hexOf, newIdempotencyKey } from './idempotency-key.js';
@@ -7,8 +7,8 @@ import type { OutboxScope } from './outbox-options.js';
 import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types.js';
 
 /*
- * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over what
- * decides where, what and whether it is sent; one that does not match was changed outside the outbox and reads as
+ * Stored records are data, not orders: every record the outbox writes carries a seal, a keyed SHA-256 over every field
+ * an action reads and the record's generation; one that does not match was changed (or put back) outside the outbox and reads as
  * needs attention (`record-tampered`). The key is in the outbox's database (earlier sessions still sync), so a script
  * that reads it can forge a seal: docs/outbox.md ("Stored records") and docs/threat-model.md say why this scheme
  * (synchronous, inside the record's own transaction, also on plain-http pages) and what it cannot stop.
@@ -17,23 +17,30 @@ import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types
 /** The needs-attention code of a record whose seal does not match. */
 export const RECORD_TAMPERED = 'record-tampered';
 
-/** Key prefixes inside the one object store: usages (`u:`), cached cards (`c:`), show tallies (`t:`), the seal key. */
+/** Key prefixes in the one object store: usages (`u:`) and their generations (`g:`), cards (`c:`), tallies (`t:`). */
 const USAGE = 'u:';
+const GEN = 'g:';
 const SEAL_KEY = 'k:seal';
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
-/** HMAC-style nesting (the key before the data, twice), so a seal cannot be extended to other content. */
-const sealOf = (key: string, r: OutboxRecord): string =>
-  sha256Hex(
-    key +
-      sha256Hex(key + JSON.stringify([r.id, r.target ?? null, r.state, r.acceptance, r.createdAt, r.usage])),
+/** JSON with every object's keys sorted: the same record seals the same however its fields were spread. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
-const sealed = (key: string, r: OutboxRecord): OutboxRecord => ({ ...r, seal: sealOf(key, r) });
+/** HMAC-style nesting (the key before the data, twice) over every field but the seal, and the generation (`g:`). */
+const sealOf = (key: string, r: OutboxRecord, gen: number): string =>
+  sha256Hex(key + sha256Hex(key + canonical([gen, { ...r, seal: undefined }])));
 /** The record as stored, or, when its seal does not match, a needs-attention copy (`record-tampered`). */
-const checked = (key: string, r: OutboxRecord): OutboxRecord =>
-  r.seal === sealOf(key, r) ? r : { ...r, state: 'needs-attention', problem: { code: RECORD_TAMPERED } };
+const checked = (key: string, r: OutboxRecord, gen: unknown): OutboxRecord =>
+  typeof gen === 'number' && r.seal === sealOf(key, r, gen)
+    ? r
+    : { ...r, state: 'needs-attention', problem: { code: RECORD_TAMPERED } };
 
 const usageKey = (id: string): string => `${USAGE}${id}`;
+const genKey = (id: string): string => `${GEN}${id}`;
 
 export type RecordStore = ReturnType<typeof recordStore>;
 
@@ -56,22 +63,48 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       keyLoad = undefined;
       throw error;
     }));
-  /** A stored record of this target, checked against its seal. */
-  const own = (key: string, r: OutboxRecord | undefined) => (r && mine(r) ? checked(key, r) : undefined);
+  /** A stored record of this target, checked against its seal and generation. */
+  const own = (key: string, r: OutboxRecord | undefined, gen: unknown) =>
+    r && mine(r) ? checked(key, r, gen) : undefined;
+  const read = (s: IDBObjectStore, id: string) =>
+    Promise.all([
+      promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
+      promisifyRequest(s.get(genKey(id)) as IDBRequest<unknown>),
+    ]);
+  /** Writes a record as generation `gen` (its count of writes: an older copy put back no longer matches). */
+  const write = (s: IDBObjectStore, key: string, next: OutboxRecord, gen: number): OutboxRecord => {
+    const stored = { ...next, seal: sealOf(key, next, gen) };
+    s.put(stored, usageKey(next.id));
+    s.put(gen, genKey(next.id));
+    return stored;
+  };
+  const drop = (s: IDBObjectStore, id: string): void => {
+    s.delete(usageKey(id));
+    s.delete(genKey(id));
+  };
   const all = async (): Promise<OutboxRecord[]> => {
     const key = await sealKey();
-    const raw = await store('readonly', (s) => promisifyRequest(s.getAll(range(USAGE))));
-    return (raw as OutboxRecord[]).map((r) => checked(key, r));
+    const [raw, genIds, gens] = await store('readonly', (s) =>
+      Promise.all([
+        promisifyRequest(s.getAll(range(USAGE))),
+        promisifyRequest(s.getAllKeys(range(GEN))),
+        promisifyRequest(s.getAll(range(GEN))),
+      ]),
+    );
+    const genOf = new Map(genIds.map((k, i) => [String(k).slice(GEN.length), gens[i] as unknown]));
+    return (raw as OutboxRecord[]).map((r) => checked(key, r, genOf.get(String(r.id))));
   };
   return {
-    /** Resolves only after the strict-durability transaction completed. */
+    /** Writes a new record; resolves only after the strict-durability transaction completed. */
     async put(record: OutboxRecord): Promise<void> {
-      return set(usageKey(record.id), sealed(await sealKey(), record), store);
+      const key = await sealKey();
+      await store('readwrite', (s) => void write(s, key, record, 1));
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {
       const key = await sealKey();
-      return own(key, await get<OutboxRecord>(usageKey(id), store));
+      const [r, gen] = await store('readonly', (s) => read(s, id));
+      return own(key, r, gen);
     },
 
     /** This target's records, oldest first (by confirmation time). */
@@ -86,26 +119,22 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     /**
      * Applies `change` to each listed record in one transaction, reading the current value first, so a
      * concurrent change in another tab (e.g. staff resolving a record) is not overwritten with a stale copy.
-     * A changed record under a new ID replaces the old one. Resolves to the changed records.
+     * `undefined` leaves a record as it is, `null` deletes it; a changed record under a new ID replaces the old one.
+     * Resolves to the changed records (not the deleted ones).
      */
     async update(
       ids: readonly string[],
-      change: (record: OutboxRecord) => OutboxRecord | undefined,
+      change: (record: OutboxRecord) => OutboxRecord | null | undefined,
     ): Promise<OutboxRecord[]> {
       const key = await sealKey();
       return store('readwrite', async (s) => {
         const changed: OutboxRecord[] = [];
-        const reads = ids.map((id) =>
-          promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
-        );
-        for (const raw of await Promise.all(reads)) {
-          const current = own(key, raw);
+        for (const [raw, gen] of await Promise.all(ids.map((id) => read(s, id)))) {
+          const current = own(key, raw, gen);
           const next = current && change(current);
-          if (!current || !next || next === current) continue;
-          const stored = sealed(key, next);
-          s.put(stored, usageKey(next.id));
-          if (next.id !== current.id) s.delete(usageKey(current.id));
-          changed.push(stored);
+          if (!current || next === undefined || next === current) continue;
+          if (next === null || next.id !== current.id) drop(s, current.id);
+          if (next) changed.push(write(s, key, next, next.id === current.id ? Number(gen) + 1 : 1));
         }
         return changed;
       });
@@ -113,7 +142,7 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
 
     /** Deletes records by ID whatever their target. */
     remove(ids: readonly string[]): Promise<void> {
-      return delMany(ids.map(usageKey), store);
+      return store('readwrite', (s) => ids.forEach((id) => drop(s, id)));
     },
   };
 }

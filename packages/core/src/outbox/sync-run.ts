@@ -4,7 +4,8 @@ import { classifyFailure } from './api-transport.js';
 import type { OutboxNotices } from './outbox-notices.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';
-import type { RetryPace } from './record-actions.js';
+import { type RetryPace, settleVoid } from './record-actions.js';
+import { isUsageId } from '../schemas/api-responses.js';
 import type { SyncLock } from './sync-lock.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 import type { ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
@@ -87,8 +88,11 @@ async function runSync(
   for (;;) {
     if (signal.aborted) return failed('aborted');
     if (queue.length === 0) queue = (await p.records.list(['pending'])).filter((r) => !deferred.has(r.id));
-    const batch = queue.splice(0, p.batchSize);
-    if (batch.length === 0) return deferred.size ? failed('deferred') : { kind: 'done' };
+    const listed = queue.splice(0, p.batchSize);
+    if (listed.length === 0)
+      return (await settleVoids(p)) ?? (deferred.size ? failed('deferred') : { kind: 'done' });
+    const batch = await markInFlight(p, listed);
+    if (batch.length === 0) continue; // undone meanwhile
     let outcomes: readonly ItemOutcome[];
     try {
       const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
@@ -98,9 +102,6 @@ async function runSync(
       outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout());
     } catch (error) {
       const failure = classifyFailure(error);
-      const ids = batch.map((r) => r.id);
-      const bump = (r: OutboxRecord) => (r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : r);
-      await quietly(p.records.update(ids, bump));
       return failed(failure.code, failure.kind === 'transient' ? failure.retryAfterMs : undefined);
     }
     const missing: ItemOutcome = { kind: 'transient', code: 'missing-result' };
@@ -121,6 +122,29 @@ async function runSync(
 }
 
 /**
+ * Marks pending records in flight (one more send started) durably before their request goes out, in a transaction an
+ * undo's is serialized with: only the records returned may be sent, and none of them is ever deleted as never sent.
+ */
+export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {
+  const started = (r: OutboxRecord) =>
+    r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined;
+  return p.records.update(
+    records.map((r) => r.id),
+    started,
+  );
+}
+
+/** Settles queued voids of synced records: one that may succeed later fails the run (retried); a refused one waits. */
+async function settleVoids(p: OutboxParts): Promise<AttemptOutcome | undefined> {
+  const queued = (await p.records.list(['synced'])).filter((r) => r.voidRequestedAt && !r.voidedAt);
+  for (const r of queued) {
+    const done = await settleVoid(p, r.id).catch(() => undefined);
+    if (done?.kind === 'void-queued') return failed('void-deferred');
+  }
+  return undefined;
+}
+
+/**
  * A pending record after a send's outcome: `synced` (with the server's `usageId`) on a 2xx, `needs-attention` on a
  * definitive refusal, still pending otherwise. Only a pending record changes: staff may have resolved it in another
  * tab meanwhile.
@@ -131,17 +155,20 @@ export function applyOutcome(
   now: number,
 ): OutboxRecord {
   if (!outcome || current.state !== 'pending') return current;
-  const attempts = current.attempts + 1;
   if (outcome.kind === 'accepted') {
-    const id = outcome.usageId === undefined ? {} : { usageId: outcome.usageId };
-    return { ...current, ...id, attempts, state: 'synced', settledAt: now };
+    // Only an opaque handle is kept: never a card ID (or any text) a server put in its place.
+    const id = isUsageId(outcome.usageId) ? { usageId: outcome.usageId } : {};
+    return { ...current, ...id, state: 'synced', settledAt: now };
   }
-  if (outcome.kind === 'transient') return { ...current, attempts };
+  if (outcome.kind === 'transient') return current;
+  // Refused while its undo waited: nothing was registered, so nothing is left to void.
+  if (current.voidRequestedAt)
+    return { ...current, state: 'resolved', resolution: 'dismissed', settledAt: now };
   // Only the code, status and reasons: whatever else a host's transport returns (server text that may quote a card
   // ID) is not kept on the terminal.
   const { code, status, reasons } = outcome;
   const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
-  return { ...current, attempts, state: 'needs-attention', problem };
+  return { ...current, state: 'needs-attention', problem };
 }
 
 /** `AbortSignal.any` where it exists (Safari ≥ 17.4, Chromium ≥ 116), a listener pair elsewhere. */

@@ -41,11 +41,14 @@ export type OutboxRecord = {
   readonly acceptance: Acceptance;
   /** Epoch ms when the clerk confirmed it. */
   readonly createdAt: number;
+  /** Sends started, written before each request goes out: above 0, it may be on the server (undo voids it there). */
   readonly attempts: number;
   /** Epoch ms of the 2xx, or of the staff resolution. */
   readonly settledAt?: number;
   /** The server's `usageId` once synced (what `voidUsage` voids), when the server gave it. */
   readonly usageId?: string;
+  /** Epoch ms when the clerk undid it (`voidUsage`) while it may have reached the server: a sync settles the void. */
+  readonly voidRequestedAt?: number;
   /** Epoch ms when the clerk's undo (`voidUsage`) was confirmed by the server. */
   readonly voidedAt?: number;
   /** Server's refusal (needs attention). */

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import * as api from './api.js';
 import { PLAIN_ID } from './schema-parts.js';
+import { USAGE_ID } from './api-responses.js';
 
 /** A JSON object of the OpenAPI document. */
 type Json = Record<string, unknown>;
@@ -305,7 +306,14 @@ function paths(): Json {
           'show has started. Idempotent: voiding a voided usage answers 200 with the same `voidedAt`. A voided usage ' +
           "counts neither against the show's cap nor as already used, and the usage list shows it with " +
           '`state: "voided"`. Only the venue that registered the usage may void it. The body is `{}`.',
-        parameters: [param('path', 'usageId', plainIdParam, 'The `usageId` of the registration.')],
+        parameters: [
+          param(
+            'path',
+            'usageId',
+            { type: 'string', pattern: USAGE_ID.source },
+            'The `usageId` of the registration.',
+          ),
+        ],
         requestBody: jsonBody('VoidRequest'),
         responses: {
           '200': json('VoidResult', 'Voided (now or before).'),

@@ -154,10 +154,20 @@ export const ShowTallySchema = /* @__PURE__ */ pure(() =>
 /** Card-holder tickets given so far for a show across every terminal, and its cap (`null` = no cap). */
 export type ShowTally = z.infer<typeof ShowTallySchema>;
 
+/** A usage ID: a UUID, which a card ID (upper-case letters and digits only) can never be. */
+export const USAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The server's usage ID, an opaque handle (`USAGE_ID`): no card ID or text reaches a void URL or storage through it. */
+export const UsageIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(USAGE_ID)));
+/**
+ * Whether a value is a usage ID (`USAGE_ID`).
+ * @example isUsageId('0d4af71f-5461-4b39-a507-7c0147b034c5'); // true; isUsageId('A045198723'); // false
+ */
+export const isUsageId = (id: unknown): id is string => typeof id === 'string' && USAGE_ID.test(id);
+
 /** The answer to a usage registration: the usage's ID, its tickets and the show's tally after it. */
 export const UsageResultSchema = /* @__PURE__ */ pure(() =>
   z.object({
-    usageId: text(1),
+    usageId: UsageIdSchema,
     registeredAt: isoDateTime(),
     tickets: TicketsSchema,
     showTally: ShowTallySchema,
@@ -209,7 +219,7 @@ export type UsageState = z.infer<typeof UsageStateSchema>;
  */
 export const VoidResultSchema = /* @__PURE__ */ pure(() =>
   z.object({
-    usageId: text(1),
+    usageId: UsageIdSchema,
     state: z.literal('voided'),
     voidedAt: isoDateTime(),
     tickets: TicketsSchema,
@@ -224,7 +234,7 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
   z.object({
     // The request's own schemas, spread: `z.extend` would cost ~1 KB of zod code.
     ...UsageRequestSchema.shape,
-    usageId: text(1),
+    usageId: UsageIdSchema,
     registeredAt: isoDateTime(),
     tickets: TicketsSchema,
     /**

@@ -232,7 +232,7 @@ export type ScannerServices = {
    * record's ID), within the void window: `removed` (never sent), `voided` (by Kaikukanta), `nothing-to-void`
    * (Kaikukanta had refused it). Rejects with a `ServiceError`-able failure (`void-window-closed`, …).
    */
-  voidUsage?(id: string): Promise<'removed' | 'voided' | 'nothing-to-void'>;
+  voidUsage?(id: string): Promise<'removed' | 'voided' | 'void-queued' | 'nothing-to-void'>;
   /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
   resolveAttention(id: string): Promise<void>;
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */

@@ -114,7 +114,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
       return makeProblem(422, code, 'Cap', { reasons: [{ code, params: { cap: before.cap ?? 0 } }] });
     }
     const registeredAt = now().toISOString();
-    const usageId = `u${usages.length + 1}`;
+    const usageId = `00000000-0000-4000-8000-${String(usages.length + 1).padStart(12, '0')}`;
     usages.push({ ...usage, usageId, registeredAt, tickets: t });
     const result = UsageResultSchema.parse({
       usageId,

@@ -63,7 +63,7 @@ export async function caught(promise: Promise<unknown>): Promise<KaikuApiError> 
 
 /** A registered usage as the server answers a `POST /v1/usages` (one adult, the show's tally after it). */
 export const REGISTERED = {
-  usageId: 'u1',
+  usageId: '00000000-0000-4000-8000-000000000001',
   registeredAt: '2026-11-21T10:00:01Z',
   tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
   showTally: {

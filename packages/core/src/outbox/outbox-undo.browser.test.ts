@@ -1,0 +1,208 @@
+// Undo meets offline, a closed tab and a page script (issue 45, items 2–4), in a real engine's IndexedDB: a usage that
+// provably never left is deleted before any send can pick it up; one that may have left is voided on the server
+// (now, or by the next sync, visibly queued); a record rewritten or put back behind the outbox's back is refused.
+import { expect } from '@esm-bundle/chai';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
+import { createOutbox } from './create-outbox.js';
+import type { OutboxError } from './outbox-error.js';
+import { createStrictStore } from './strict-store.js';
+import { apiError, fakeServer, freshDbName, TARGET, usage } from './outbox.test-support.js';
+import type { BatchEntry, ItemOutcome, OutboxRecord, OutboxTransport } from './types.js';
+import type { VoidResult } from '../schemas/api.js';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** A usage ID the server gives a key: a UUID made from the key's hex digits. */
+const handleOf = (key: string): string => {
+  const hex = key.replace(/[^0-9a-f]/gi, '').padEnd(32, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** A server that registers each key once and voids each usage (idempotently); `down` makes every call fail. */
+function server() {
+  const s = fakeServer(() => (s.down ? apiError('network', true) : undefined)) as ReturnType<
+    typeof fakeServer
+  > & { down: boolean };
+  s.down = false;
+  const voided = new Set<string>();
+  const byHandle = new Map<string, string>();
+  const inner = s.transport;
+  const transport: OutboxTransport = {
+    async sendBatch(entries, signal) {
+      const outcomes = await inner.sendBatch(entries, signal);
+      return outcomes.map((o, i) => {
+        if (o.kind !== 'accepted') return o;
+        const key = entries[i]!.idempotencyKey;
+        byHandle.set(handleOf(key), key);
+        return { kind: 'accepted', usageId: handleOf(key) };
+      });
+    },
+  };
+  const client = {
+    registerBatch: () => Promise.reject(new Error('the transport sends')),
+    voidUsage: async (usageId: string): Promise<VoidResult> => {
+      if (s.down) throw apiError('network', true);
+      const key = byHandle.get(usageId);
+      if (!key)
+        throw Object.assign(apiError('usage-not-found', false, { status: 404 }), { problemCode: 'x' });
+      voided.add(key);
+      return {
+        usageId,
+        state: 'voided',
+        voidedAt: '2020-02-01T08:05:00.000Z',
+        tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
+        showTally: {
+          showId: 'show-1',
+          cap: null,
+          ticketsGiven: 0,
+          remaining: null,
+          usages: 0,
+          updatedAt: '2020-02-01T08:00:00Z',
+        },
+      };
+    },
+  };
+  /** Keys registered and not voided: what the registry counts. */
+  const live = () => [...s.registered.keys()].filter((k) => !voided.has(k));
+  return Object.assign(s, { transport, client, voided, live });
+}
+
+const open = (s: ReturnType<typeof server>, databaseName: string, transport = s.transport) =>
+  createOutbox({ target: TARGET, transport, client: s.client, databaseName, autoSync: false });
+
+/** What a page script can do: read and write the outbox's object store directly. */
+const raw = (store: UseStore) => ({
+  get: (id: string) =>
+    store('readonly', (st) => promisifyRequest(st.get(`u:${id}`) as IDBRequest<OutboxRecord>)),
+  put: (r: OutboxRecord) =>
+    store('readwrite', (st) => {
+      st.put(r, `u:${r.id}`);
+      return promisifyRequest(st.transaction);
+    }),
+});
+
+describe('undo while Kaikukanta cannot be reached (issue 45.2)', () => {
+  it('queues the void of a usage whose send failed, visibly, and sync sends it exactly once', async () => {
+    const s = server();
+    const outbox = open(s, freshDbName('undo-down'));
+    const record = await outbox.enqueue(usage());
+    s.down = true;
+    await outbox.syncNow(); // the request went out: it may have reached the server
+    const done = await outbox.voidUsage(record.id).catch((e: unknown) => e as OutboxError);
+    // Before: rejected with void-unverified after a resend, its message naming the record's UUID.
+    expect('code' in done ? [done.code, UUID.test(done.message)] : done.kind).to.equal('void-queued');
+    expect((await outbox.pending()).map((r) => r.voidRequestedAt !== undefined)).to.deep.equal([true]);
+    s.down = false;
+    await outbox.syncNow();
+    const sent = s.requests.length;
+    await outbox.syncNow();
+    expect(s.live()).to.deep.equal([]); // before: registered, never undone
+    expect([s.registered.size, s.voided.size, s.requests.length]).to.deep.equal([1, 1, sent]);
+    expect(await outbox.pendingCount()).to.equal(0);
+    outbox.stop();
+  });
+
+  it('races a sync run: a removed usage was never sent, any other ends voided on the server', async () => {
+    const s = server();
+    const outbox = open(s, freshDbName('undo-race'));
+    const kinds: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const record = await outbox.enqueue(usage());
+      const sync = outbox.syncNow();
+      if (i % 3) await new Promise((r) => setTimeout(r, i % 2));
+      const done = await outbox.voidUsage(record.id);
+      await sync;
+      await outbox.syncNow();
+      kinds.push(done.kind);
+      expect(s.registered.has(record.id), done.kind).to.equal(done.kind !== 'removed');
+    }
+    expect(s.live()).to.deep.equal([]);
+    expect(kinds).to.include('removed');
+    outbox.stop();
+  });
+});
+
+describe('undo of a usage in flight when its tab closed (issue 45.3)', () => {
+  it('is never deleted as never-sent: the truth comes from the server first', async () => {
+    const s = server();
+    const databaseName = freshDbName('undo-closed-tab');
+    // The first tab's request reaches the server, which registers it; the tab dies before the answer (nothing of it
+    // runs again: its lease is not renewed, as the second tab's clock, 10 minutes on, sees).
+    let bury: () => void = () => undefined;
+    const hanging: OutboxTransport = {
+      sendBatch: (entries: readonly BatchEntry[]) => {
+        for (const e of entries) s.registered.set(e.idempotencyKey, 1);
+        return new Promise<ItemOutcome[]>((_, reject) => (bury = () => reject(apiError('aborted', true))));
+      },
+    };
+    const lease = {
+      lock: 'indexeddb-lease',
+      target: TARGET,
+      client: s.client,
+      databaseName,
+      autoSync: false,
+    } as const;
+    const first = createOutbox({ ...lease, transport: hanging });
+    const record = await first.enqueue(usage());
+    void first.syncNow();
+    await new Promise((r) => setTimeout(r, 100)); // on the wire
+    const later = () => Date.now() + 10 * 60_000;
+    const second = createOutbox({ ...lease, transport: s.transport, now: later });
+    const done = await second.voidUsage(record.id);
+    expect(done.kind).to.not.equal('removed'); // before: removed, while the registry kept it
+    await second.syncNow();
+    expect(s.live()).to.deep.equal([]);
+    first.stop();
+    bury();
+    second.stop();
+  });
+});
+
+describe('undo trusts only what the seal covers (issue 45.4)', () => {
+  it("a rewritten usage ID voids nobody's usage: the record is refused as tampered", async () => {
+    const s = server();
+    const databaseName = freshDbName('undo-usage-id');
+    const outbox = open(s, databaseName);
+    const mine = await outbox.enqueue(usage('A045198723'));
+    const other = await outbox.enqueue(usage('A999005458'));
+    await outbox.syncNow();
+    const store = raw(createStrictStore(databaseName, 'outbox'));
+    const [a, b] = [await store.get(mine.id), await store.get(other.id)];
+    await store.put({ ...a, usageId: b.usageId! }); // a page script points mine at the other customer's usage
+    const error = (await outbox.voidUsage(mine.id).catch((e: unknown) => e)) as OutboxError;
+    expect(error.code).to.equal('record-tampered'); // before: voided the other customer's usage
+    expect(s.live().sort()).to.deep.equal([mine.id, other.id].sort());
+    outbox.stop();
+  });
+
+  it('a saved copy of an undone record, put back, is never sent and reads as tampered', async () => {
+    const s = server();
+    const databaseName = freshDbName('undo-replay');
+    const outbox = open(s, databaseName);
+    const record = await outbox.enqueue(usage());
+    const store = raw(createStrictStore(databaseName, 'outbox'));
+    const saved = await store.get(record.id);
+    expect((await outbox.voidUsage(record.id)).kind).to.equal('removed');
+    await store.put(saved);
+    await outbox.syncNow();
+    expect(s.requests).to.deep.equal([]); // before: sent and registered
+    expect((await outbox.needsAttention()).map((r) => [r.id, r.problem?.code])).to.deep.equal([
+      [record.id, 'record-tampered'],
+    ]);
+    outbox.stop();
+  });
+
+  it('an older copy of a live record, put back, is refused as tampered', async () => {
+    const s = server();
+    const databaseName = freshDbName('undo-stale');
+    const outbox = open(s, databaseName);
+    const record = await outbox.enqueue(usage());
+    const store = raw(createStrictStore(databaseName, 'outbox'));
+    const saved = await store.get(record.id); // pending, never attempted
+    await outbox.syncNow();
+    await store.put(saved); // back to "never sent": an undo would delete it while the server keeps it
+    const error = (await outbox.voidUsage(record.id).catch((e: unknown) => e)) as OutboxError;
+    expect(error.code).to.equal('record-tampered');
+    expect(s.live()).to.deep.equal([record.id]);
+    outbox.stop();
+  });
+});
