@@ -38,7 +38,12 @@ export class Undo {
       // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
       const p = s.phase;
       if (p.name === 'done' && this.target === handle)
-        s.toPhase({ ...p, outcome: 'voided' }, (v) => `${v.text(C.voided)}. ${ticketSummary(v, p.request)}`);
+        s.toPhase({ ...p, outcome: 'voided' }, (v) =>
+          [C.voided, ...(detail.outcome === 'void-queued' ? [C.voidQueued] : [])]
+            .map((t) => v.text(t))
+            .concat(ticketSummary(v, p.request))
+            .join('. '),
+        );
       return detail;
     } finally {
       this.#running--;

@@ -235,7 +235,7 @@ class ApiServices implements ComposedServices {
     this.#notify();
   }
 
-  async voidUsage(id: string): Promise<'removed' | 'voided' | 'nothing-to-void'> {
+  async voidUsage(id: string): Promise<'removed' | 'voided' | 'void-queued' | 'nothing-to-void'> {
     const outbox = this.#ready();
     if (this.#online.has(id)) return (await this.#client!.voidUsage(id), 'voided');
     const done = await outbox.voidUsage(id);

@@ -74,6 +74,12 @@ export const CARD_TEXTS = {
   undoing: { fi: 'Perutaan…', sv: 'Ångrar…', en: 'Undoing…' },
   /** The result's heading once the usage is undone. */
   voided: { fi: 'Käyttö peruttu', sv: 'Användningen ångrad', en: 'Usage undone' },
+  /** An undo of a usage that may have reached Kaikukanta, kept until the connection returns (`void-queued`). */
+  voidQueued: {
+    fi: 'Peruminen lähetetään Kaikukantaan, kun yhteys palaa',
+    sv: 'Ångringen skickas till Kaikukanta när förbindelsen är tillbaka',
+    en: 'The undo is sent to Kaikukanta when the connection returns',
+  },
   undoFailed: { fi: 'Käyttöä ei peruttu', sv: 'Användningen ångrades inte', en: 'The usage was not undone' },
   // The result (verdict.ts).
   queuedBadge: { fi: 'Odottaa lähetystä', sv: 'Väntar på att skickas', en: 'Waiting to be sent' },
