@@ -241,6 +241,61 @@ const PROBES = {
     const r = await api.register(usage(show(), CARDS[0], { channel: 'web' }));
     return [r.status !== 400, `channel 'web': ${st(r)}`];
   },
+  'course-as-show': async ({ api }) => {
+    const start = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const s = { id: 'hilla-keramiikka', name: 'Keramiikkakurssi', start, kind: 'course' };
+    const r = await api.register(usage(s, CARDS[0], { childTickets: 1 }));
+    return [r.status === 201, `a child on a course: ${st(r)}`];
+  },
+  'expired-grace-day': async ({ api }) => {
+    const r = await api.register(usage(show(), 'A999005416')); // expired yesterday
+    return [r.status === 201, `card expired yesterday: ${st(r)}`];
+  },
+  'collection-window-ignored': async ({ api }) => {
+    // Tonight's show (23.30 Helsinki), collection from 30 minutes before: closed until 23.00.
+    if (new Date().toLocaleTimeString('en-GB', { timeZone: 'Europe/Helsinki' }) >= '23:00')
+      return [false, 'after 23.00 Helsinki: the window is open, cannot probe'];
+    const start = new Date(Date.now() + 3_600_000).toISOString();
+    const s = { id: 'hilla-tanaan', name: 'Tämän illan esitys', start, kind: 'show' };
+    const r = await api.register(usage(s, CARDS[0], { mode: 'collection' }));
+    return [r.status === 201, `collection before the window: ${st(r)}`];
+  },
+  'opens-at-utc': async ({ api }) => {
+    const start = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const s = { id: 'hilla-ensi-ilta', name: 'Ensi-ilta', start, kind: 'show' };
+    const r = await api.register(usage(s, CARDS[0]));
+    const at = r.json?.reasons?.[0]?.params?.opensAt;
+    return [!/ 18\.00$/.test(at ?? ''), `opensAt of an 18.00 show a month ahead: ${at}`];
+  },
+  'cap-exceeded-as-reached': async ({ api }) => {
+    const r = await api.register(usage(show({ cap: 2 }), CARDS[0], { childTickets: 2 }));
+    return [r.json?.code !== 'cap-exceeded', `3 tickets on an empty cap of 2: ${st(r)}`];
+  },
+  'head-not-answered': async ({ api }) => {
+    const r = await api.call('HEAD', 'v1/health', { tok: null });
+    return [r.status !== 200, `HEAD /v1/health: ${r.status}`];
+  },
+  'method-405-no-allow': async ({ api }) => {
+    const r = await api.call('DELETE', 'v1/usages');
+    return [r.status === 405 && !r.headers.allow, `DELETE /v1/usages: ${r.status}, Allow ${r.headers.allow}`];
+  },
+  'void-unknown-403': async ({ api }) => {
+    const r = await api.void(randomUUID());
+    return [r.status !== 404 || r.json?.code !== 'usage-not-found', `unknown usage: ${st(r)}`];
+  },
+  'idem-key-case-folded': async ({ api }) => {
+    const key = `Key-${randomUUID()}`;
+    await api.register(usage(show(), CARDS[0]), key);
+    const r = await api.register(usage(show(), CARDS[0]), key.toLowerCase());
+    return [r.status !== 201, `another body under the lower-cased key: ${st(r)}`];
+  },
+  'batch-keys-fresh': async ({ api }) => {
+    const items = batchOf(2);
+    await api.batch(items);
+    const r = await api.batch(items);
+    const codes = r.json.results.map((x) => (x.ok ? `replayed=${x.replayed}` : x.problem.code));
+    return [r.json.results.some((x) => !x.ok), `the batch again: ${codes}`];
+  },
 };
 
 /** An awkward server keeps the contract on its main path: [violated, seen]. */
