@@ -1,5 +1,5 @@
 // Runs the conformance kit against every broken and awkward server and prints how it did.
-// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [--jobs N] [--cards A,B,…] [--json out.json] [--reports DIR]
+// node --import tsx --conditions=source bench/broken-servers/run.mjs [name…] [--dir held-out] [--jobs N] [--cards A,B,…] [--json out.json] [--reports DIR]
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +12,13 @@ const jobs = Number(jobsAt >= 0 ? args[jobsAt + 1] : 1);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const cards = args.includes('--cards') ? args[args.indexOf('--cards') + 1] : undefined;
 const reportDir = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined;
+// `--dir held-out`: the servers of another batch (`<dir>/servers/`), e.g. the held-out one.
+const batch = args.includes('--dir') ? args[args.indexOf('--dir') + 1] : undefined;
 const names = args.filter(
-  (a, i) => !a.startsWith('-') && !['-j', '--jobs', '--json', '--reports', '--cards'].includes(args[i - 1]),
+  (a, i) =>
+    !a.startsWith('-') && !['-j', '--jobs', '--json', '--reports', '--cards', '--dir'].includes(args[i - 1]),
 );
-const dir = join(import.meta.dirname, 'servers');
+const dir = join(import.meta.dirname, ...(batch ? [batch] : []), 'servers');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.mjs'))
   .sort();

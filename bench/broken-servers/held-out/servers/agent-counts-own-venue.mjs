@@ -1,0 +1,15 @@
+// Files a ticket agent's sale under the agent's own venue: the owning venue's cap, tally and list never see it.
+import { AGENTS, patched } from '../lib.mjs';
+export default patched(
+  'agent-counts-own-venue',
+  'broken',
+  "An agent's usage counts against the owning venue's show (cap and tally) and is listed among its usages.",
+  [
+    {
+      file: 'db/repository.ts',
+      from: 'reportVenueId: u.request.forVenueId ?? u.request.venueId,',
+      to: 'reportVenueId: u.request.venueId,',
+    },
+  ],
+  AGENTS,
+);
