@@ -45,6 +45,8 @@ function runKit(baseUrl, tokens) {
   ];
   if (tokens.otherToken) argv.push('--other-venue', OTHER_VENUE, '--other-token', tokens.otherToken);
   if (cards) argv.push('--cards', cards);
+  // The held-out batch's venue has named the other venue its ticket agent (held-out/lib.mjs, AGENTS).
+  if (args.includes('--other-is-agent')) argv.push('--other-is-agent');
   if (tokens.secondToken) argv.push('--second-token', tokens.secondToken);
   return new Promise((ok) => {
     const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
