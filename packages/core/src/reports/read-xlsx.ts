@@ -1,3 +1,4 @@
+/// <reference path="./exceljs-browser.d.ts" />
 /**
  * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming parsers (Node), so
  * a 100 000-row workbook is never held inflated. Both libraries are loaded on first use only. Browsers
