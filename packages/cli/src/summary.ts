@@ -1,7 +1,4 @@
-/**
- * The import's summary table and problem rows, as plain text for a terminal, and its progress bar: one line on
- * stderr, drawn only when stderr is a terminal (so logs and pipes stay clean), redrawn at most every 100 ms.
- */
+/** The import's summary and problem rows as terminal text, and its progress bar (stderr, only on a terminal). */
 import type { Locale } from '@kaiku-scanner/core';
 import type { ImportProgress, ImportResult } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
@@ -84,8 +81,7 @@ export function renderSummary(
 }
 
 /**
- * Masks a card ID for terminal output: the prefix letters and the last two characters stay, so a clerk
- * can still find the row, but the ID cannot be copied from a screen, a log or a CI transcript.
+ * Masks a card ID for terminal output: prefix letters and the last two characters stay (the row can be found).
  *
  * @example
  * maskCardId('A045198723'); // 'A*******23'
@@ -127,8 +123,7 @@ export function createProgressBar(
       if (!active || now() - last < 100) return;
       last = now();
       drawn = true;
-      // A file stream does not know its size; the CLI does (from stat). An XLSX zip is read ahead of its
-      // rows, so bytes tell nothing there: rows only.
+      // The CLI knows the size (stat); an XLSX zip is read ahead of its rows, so there bytes tell nothing.
       const totalBytes = progress.format === 'xlsx' ? undefined : (progress.totalBytes ?? options.totalBytes);
       sink.write(
         `\r${renderProgress({ ...progress, totalBytes }, sink.columns || 80, options.dryRun)}\x1b[K`,
