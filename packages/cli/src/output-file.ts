@@ -1,7 +1,4 @@
-/**
- * Where a CLI may write: never over an existing file unless `--force`, never over a file it reads (not even with
- * `--force`, not through a link), never to a name with control characters. Each refusal has a stable code.
- */
+/** Where a CLI may write: not over a file unless `--force`, never over its input or to a name with controls. */
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

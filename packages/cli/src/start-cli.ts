@@ -1,7 +1,4 @@
-/**
- * The start every command shares: exit codes, arguments, language, `--help`, and `fail`/`print`, which escape control
- * characters (messages and summaries carry text from files and servers).
- */
+/** The start every command shares: exit codes, arguments, language, `--help`, and `fail`/`print` (escaped). */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';

@@ -6,16 +6,11 @@ import type { CliIo } from './start-cli.js';
 
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
 
+/** Rows as aligned columns, each line indented by two spaces. */
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  const cells = (r: readonly string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)));
+  return rows.map((r) => `  ${cells(r).join('  ').trimEnd()}`).join('\n');
 }
 
 /**
@@ -58,10 +53,7 @@ export function renderSummary(
           e.message[locale],
         ]),
       );
-    out += `\n${say('problems', locale)}:\n${table([head.map((h) => say(h, locale)), ...rows])
-      .split('\n')
-      .map((l) => `  ${l}`)
-      .join('\n')}\n`;
+    out += `\n${say('problems', locale)}:\n${table([head.map((h) => say(h, locale)), ...rows])}\n`;
     const more = c.invalid + c.refused - Math.min(max, problems.length);
     if (more > 0) out += `  … ${say('more', locale, { n: num(more) })}\n`;
   }

@@ -24,15 +24,9 @@ export type CheckedReason = {
 
 function checkedValue(value: unknown, name: string): ReasonParamValue | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
-  if (
-    CODE.test(value) ||
-    DATE_OR_TIME.test(value) ||
-    (name === 'terminal' && TerminalNameSchema.safeParse(value).success)
-  )
-    return value;
-  return undefined;
+  if (typeof value !== 'string') return typeof value === 'boolean' ? value : undefined;
+  const terminal = name === 'terminal' && TerminalNameSchema.safeParse(value).success;
+  return CODE.test(value) || DATE_OR_TIME.test(value) || terminal ? value : undefined;
 }
 
 /**

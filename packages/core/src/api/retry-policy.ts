@@ -26,11 +26,7 @@ export function resolveRetry(retry: RetryOptions | number | undefined): Resolved
 }
 
 /** Exponential backoff with full jitter (AWS architecture blog): random in [0, min(max, base · 2^(retry-1))]. */
-export function backoffDelay(
-  retry: number,
-  policy: ResolvedRetry,
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(retry: number, policy: ResolvedRetry, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.round(random() * ceiling);
 }

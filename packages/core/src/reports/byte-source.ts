@@ -121,7 +121,6 @@ export async function peek(
   return { head, chunks: replay() };
 }
 
-/** Joins byte arrays. */
 export function concat(
   parts: readonly Uint8Array[],
   length = parts.reduce((n, p) => n + p.byteLength, 0),

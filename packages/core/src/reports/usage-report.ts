@@ -128,17 +128,9 @@ export const usageHeader = (locale: Locale): string[] => COLUMNS.map((c) => REPO
 
 /** A row's cells in column order; `date` as the writer wants it (text in CSV, a date cell in XLSX). */
 export function usageCells<D>(row: UsageReportRow, locale: Locale, date: (iso: string) => D) {
+  const { cardId, adultTickets, childTickets, show } = row;
   const mode = row.mode ? REPORT_MODE_LABELS[row.mode][locale] : '';
-  return [
-    row.cardId,
-    row.adultTickets,
-    row.childTickets,
-    row.show,
-    date(row.date),
-    row.time ?? '',
-    mode,
-    row.group ?? '',
-  ];
+  return [cardId, adultTickets, childTickets, show, date(row.date), row.time ?? '', mode, row.group ?? ''];
 }
 
 /** `2020-02-03` as the locale writes dates: `3.2.2020` in Finnish and Swedish (Finland), ISO in English. */

@@ -5,48 +5,25 @@
 import type { ReportMessageCode } from '../messages/reports.js';
 import { ReportError } from './report-error.js';
 
-/** What a workbook may cost to read. */
-export type XlsxLimits = {
-  /** Bytes of the (compressed) file: refused before it is read when its size is known. */
-  readonly maxFileBytes: number;
-  /** Inflated bytes of one ZIP entry. */
-  readonly maxEntryBytes: number;
-  /** Inflated bytes of all entries together. */
-  readonly maxTotalBytes: number;
-  /** ZIP entries. */
-  readonly maxEntries: number;
-  /** Depth of XML element nesting (real workbooks stay under 10). */
-  readonly maxDepth: number;
-  /** Columns: a cell further right than this refuses the workbook (a sales report has about five). */
-  readonly maxColumns: number;
-  /** Row number of any row or cell (`report-too-many-rows`). */
-  readonly maxRows: number;
-  /** Cells in all worksheets together, and the cells of the merged, validated and named ranges exceljs fills in. */
-  readonly maxCells: number;
-  /** Shared strings (`report-xlsx-too-complex`). */
-  readonly maxStrings: number;
-  /** XML elements in all parts: rows, styles, text runs… (`report-xlsx-too-complex`). */
-  readonly maxElements: number;
-  /** Time for checking and reading the whole workbook (and a CSV file), in milliseconds. */
-  readonly maxMs: number;
-};
-
 const MiB = 1024 * 1024;
 
 /** The bounds in Node (streaming): far above any sales report, far below what hurts a terminal or a server. */
-export const XLSX_LIMITS: XlsxLimits = {
-  maxFileBytes: Number.POSITIVE_INFINITY,
-  maxEntryBytes: 128 * MiB,
-  maxTotalBytes: 256 * MiB,
+export const XLSX_LIMITS = {
+  maxFileBytes: Number.POSITIVE_INFINITY, // compressed; refused before it is read when its size is known
+  maxEntryBytes: 128 * MiB, // inflated, one ZIP entry
+  maxTotalBytes: 256 * MiB, // inflated, all entries
   maxEntries: 10_000,
-  maxDepth: 64,
-  maxColumns: 1024,
-  maxRows: 1_048_576,
-  maxCells: 10_000_000,
-  maxStrings: 2_000_000,
-  maxElements: 40_000_000,
-  maxMs: 120_000,
+  maxDepth: 64, // XML nesting (real workbooks stay under 10)
+  maxColumns: 1024, // a sales report has about five
+  maxRows: 1_048_576, // row number of any row or cell
+  maxCells: 10_000_000, // in all sheets, with the merged, validated and named ranges exceljs fills in
+  maxStrings: 2_000_000, // shared strings
+  maxElements: 40_000_000, // XML elements in all parts
+  maxMs: 120_000, // checking and reading the whole workbook (and a CSV file)
 };
+
+/** What a workbook may cost to read. */
+export type XlsxLimits = Readonly<typeof XLSX_LIMITS>;
 
 /** The bounds in a browser tab, which loads the whole workbook (~250 B of heap a cell; docs/reports.md, "Limits"). */
 export const BROWSER_XLSX_LIMITS: XlsxLimits = {

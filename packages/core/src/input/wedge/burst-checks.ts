@@ -25,12 +25,10 @@ export type Burst = {
   readonly rest?: boolean;
 };
 
-/** Gaps between consecutive characters, by `event.timeStamp`. */
 export function gapsOf(chars: readonly BurstChar[]): number[] {
   return chars.slice(1).map((c, i) => c.t - chars[i]!.t);
 }
 
-/** Median of a list (0 for an empty one). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((x, y) => x - y);

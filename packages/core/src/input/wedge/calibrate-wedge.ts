@@ -56,10 +56,9 @@ export function findReading(records: readonly WedgeRecord[], minLength: number):
     const isChar = readKey(r, 'us') !== undefined && otherTerminatorName(r, 'none') === undefined;
     if (isChar && r.altKey !== true) {
       run.push(r);
-    } else if (run.length >= minLength) {
-      found = { burst: run, terminator: otherTerminatorName(r, 'none') ?? { key: r.key, code: r.code } };
-      run = [];
     } else {
+      if (run.length >= minLength)
+        found = { burst: run, terminator: otherTerminatorName(r, 'none') ?? { key: r.key, code: r.code } };
       run = [];
     }
   }

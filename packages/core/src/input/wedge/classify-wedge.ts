@@ -49,7 +49,6 @@ import {
 export { INITIAL_WEDGE_STATE, isAtRest, LATE_TERMINATOR_MS, LINE_FEED_MS } from './wedge-state.js';
 export type { WedgeState, WedgeStep } from './wedge-state.js';
 
-/** Adds a character to the burst under way, or starts one. */
 function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions, host?: boolean): Step {
   const rest: Burst | undefined =
     state.phase.name === 'cut' ? { chars: [], recognized: true, rest: true } : undefined;
@@ -57,7 +56,6 @@ function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions,
   return { state: { ...state, phase: grown(state.phase, added.burst) }, effects: added.effects };
 }
 
-/** Ends the burst under way (if any) with its verdict. */
 function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions): Step {
   const burst = burstOf(state.phase);
   if (burst === undefined) return { state, effects: NONE };

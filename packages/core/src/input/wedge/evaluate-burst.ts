@@ -153,22 +153,17 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   // With `'auto'`, silence or a pause after a few fast keys was a person's quick keys: given back, no refusal.
   if (bySilence && options.terminator !== 'none' && !longEnough) return release;
   if (end.kind === 'other-terminator') {
-    if (!longEnough) return release;
-    return fail('terminator-mismatch', {
-      expected: describeTerminator(options.terminator),
-      received: end.received,
-    });
+    const expected = describeTerminator(options.terminator);
+    return longEnough ? fail('terminator-mismatch', { expected, received: end.received }) : release;
   }
   if (content === undefined) return recognized ? fail('affix-missing') : [];
-  if (!longEnough) {
+  if (!longEnough)
     return recognized
       ? fail('burst-too-short', { length: content.length, minLength: options.minLength })
       : [];
-  }
   if (hasForeignKey(chars, end.t)) return fail('mixed-input');
-  if (content.some((c) => c.readings.length > 1)) {
+  if (content.some((c) => c.readings.length > 1))
     return fail('layout-mismatch', { hostLayouts: layoutsOfAmbiguity(content) });
-  }
   // Keys the device did not identify (Android, iPad: `Unidentified`) whose text never came: not "not a card ID".
   if (content.some((c) => c.readings.length === 0)) return fail('keys-unidentified');
   let parsed = options.parse(textOf(content), options.cardIdOptions);
@@ -182,18 +177,14 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   // Without its last character the reading may be another valid card: refuse rather than guess which.
   if (parsed.ok && silent && hasLateLastKey(content) && valid(raw.slice(0, -1))) return fail('mixed-input');
   const without = (i: number) => textOf(content.filter((_, j) => j !== i));
-  if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
-    // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
+  // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
+  if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i))))
     return fail('repeated-key');
-  }
-  if (end.kind === 'pause' && couldGrow(parsed.ok ? parsed.id : raw, options)) {
-    // A character after a pause: the reader stalled mid-ID, or a person typed after the reading. Refuse.
+  // A character after a pause: the reader stalled mid-ID, or a person typed after the reading.
+  if (end.kind === 'pause' && couldGrow(parsed.ok ? parsed.id : raw, options))
     return fail('reading-interrupted');
-  }
-  if (!parsed.ok) {
-    // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
-    return [notACardId(parsed.error)];
-  }
+  // The parser's text says what is wrong (length, prefix, check character) without echoing the ID.
+  if (!parsed.ok) return [notACardId(parsed.error)];
   const scan = scanOf(parsed, 'keys', Math.max(0, end.t - (chars[0]?.t ?? end.t)), chars.length);
   return [{ kind: 'scan', scan }];
 }

@@ -6,7 +6,7 @@
 import type { BurstChar } from './burst-checks.js';
 import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
 
-/** Layouts the classifier knows. `fi` covers Finnish and Swedish (identical for every character listed). */
+/** Layouts the classifier knows. `fi` and `sv` are identical for every position listed. */
 export const WEDGE_LAYOUTS = ['us', 'fi', 'sv', 'de', 'fr'] as const;
 /** A keyboard layout the classifier knows: `'us'`, `'fi'`, `'sv'`, `'de'` or `'fr'`. */
 export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
@@ -26,7 +26,6 @@ const POSITION = new Map(CODES.map((code, i) => [code, i]));
 /** In the strings below: the position types nothing printable there (a dead key, or no such key). */
 const NONE = '·';
 
-/** Finnish and Swedish: identical for every position listed. */
 const FI = [
   "abcdefghijklmnopqrstuvwxyz1234567890+·å·'öä§,.-< ",
   'ABCDEFGHIJKLMNOPQRSTUVWXYZ!"#¤%&/()=?·Å·*ÖÄ½;:_> ',

@@ -232,11 +232,9 @@ export function listenForWedge(
         event.stopPropagation();
         // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
         if (edit === undefined) break;
-        if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1) {
+        if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1)
           edit.taken += (event as KeyboardEvent).key;
-        } else if (event.type === 'beforeinput') {
-          edit.taken += (event as InputEvent).data ?? '';
-        }
+        else if (event.type === 'beforeinput') edit.taken += (event as InputEvent).data ?? '';
         break;
       case 'release':
         if (edit?.snapshot.field.isConnected === true) giveBack(edit.snapshot.field, edit.taken);
