@@ -40,8 +40,7 @@ export async function loadExcel(): Promise<ExcelModule> {
   };
   if (excel.Workbook) return excel as ExcelModule;
   // exceljs's browser build is a UMD bundle: loaded as a module it leaves its API on the global object.
-  const global = (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;
-  const found = excel.default ?? global;
+  const found = excel.default ?? (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;
   if (!found) throw new ReportError('report-xlsx-unreadable');
   return found;
 }

@@ -373,12 +373,8 @@ export function listenForWedge(
       const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = resolved;
       return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
     },
-    calibrate(calibrateOptions = {}) {
-      try {
-        checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+    async calibrate(calibrateOptions = {}) {
+      checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
       cancelCalibration();
       // A reading under way is dropped, as is one recorded while the engine loads.
       if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
