@@ -1,18 +1,13 @@
-/**
- * Where a CLI may write: never over an existing file unless `--force`, never over a file it reads (not even with
- * `--force`, not through a link), never to a name with control characters. Each refusal has a stable code.
- */
+/** Where a CLI may write: not over a file unless `--force`, never over its input or to a name with controls. */
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { UNSAFE } from '@kaiku-scanner/core/contract';
 import { say } from './cli-text.js';
 import { EXIT, terminalText } from './start-cli.js';
 import type { Cli, ExitCode } from './start-cli.js';
 
 type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
-
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Says the refusal as `<code>: <message>` (the file name shown with control characters escaped). */
 const refuse = (cli: Cli<unknown>, code: OutputRefusal, file: string, exit: ExitCode): ExitCode =>
@@ -26,8 +21,7 @@ const identity = (path: string): Promise<string | undefined> =>
   );
 
 /**
- * Checks an output path before anything is read, sent or written: undefined when it may be written, else the
- * refusal said and its exit code.
+ * Checks an output path before anything is read, sent or written: undefined, or the refusal said and its exit code.
  *
  * @example
  * const refused = await checkOutput(cli, 'rivit.csv', false, ['myynti.csv']);
@@ -38,7 +32,7 @@ export async function checkOutput(
   force: boolean,
   inputs: readonly string[] = [],
 ): Promise<ExitCode | undefined> {
-  if (UNSAFE_NAME.test(path)) return refuse(cli, 'output-path-unsafe', path, EXIT.usage);
+  if (path.search(UNSAFE) >= 0) return refuse(cli, 'output-path-unsafe', path, EXIT.usage);
   const output = await identity(path);
   if (output === undefined) return undefined;
   for (const input of inputs) {
@@ -48,8 +42,7 @@ export async function checkOutput(
 }
 
 /**
- * Writes `data` (if any) and closes `stream`; `false` when the file could not be written (a full disk, a lost mount):
- * the caller says so instead of reporting a file that is not there.
+ * Writes `data` (if any) and closes `stream`; `false` when the file could not be written (a full disk, a lost mount).
  *
  * @example
  * if (!(await closeOutput(stream, bytes))) return cli.failWith('fileWrite', { file }, EXIT.file);
@@ -63,10 +56,7 @@ export function closeOutput(stream: WriteStream, data?: Uint8Array | string): Pr
   });
 }
 
-/**
- * Opens an output stream: exclusive create unless `force` (a file that appeared since the check is not
- * overwritten), or the failure said and its exit code.
- */
+/** Opens an output stream (exclusive unless `force`: a file made since the check is kept), or says the failure. */
 export function openOutput(cli: Cli<unknown>, path: string, force: boolean): Promise<WriteStream | ExitCode> {
   const stream = createWriteStream(path, { flags: force ? 'w' : 'wx' });
   return new Promise((resolve) => {

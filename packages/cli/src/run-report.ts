@@ -1,7 +1,4 @@
-/**
- * `kaiku-report`: writes a venue's usage report for a period (official layout, with totals) as CSV or
- * XLSX. Returns the exit code.
- */
+/** `kaiku-report`: writes a venue's usage report for a period (official layout, totals) as CSV or XLSX. */
 import { isKaikuError, localize } from '@kaiku-scanner/core';
 import { ReportError, exportUsageReport, parseReportDate } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';

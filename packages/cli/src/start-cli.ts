@@ -1,9 +1,4 @@
-/**
- * The start every command shares: exit codes, parse the arguments (`node:util` parseArgs), pick the language, answer
- * `--help`, and a `fail` that writes `<command>: <message>` (plus a pointer to --help for usage errors) and returns
- * the exit code. Both `fail` and `print` escape control characters: messages and summaries carry text from files
- * and servers.
- */
+/** The start every command shares: exit codes, arguments, language, `--help`, and `fail`/`print` (escaped). */
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import type { Locale } from '@kaiku-scanner/core';
@@ -14,23 +9,16 @@ import type { CliTextKey } from './cli-text.js';
 
 /** Exit codes scripts can rely on (documented in docs/reports.md and `--help`). */
 export const EXIT = {
-  /** Everything went in (dry run: every row is valid); the report was written. */
-  ok: 0,
-  /** Some rows were invalid, refused by the server, or not sent. */
-  rowsFailed: 1,
-  /** Bad command line: unknown option, missing --venue, missing token variable… */
-  usage: 2,
-  /** The file could not be read or written, or is not a sales report (empty, wrong header, binary, too large…). */
-  file: 3,
-  /** Kaikukanta (or the sandbox) could not be reached or failed. */
-  server: 4,
-  /** Interrupted (Ctrl-C): rows registered so far are listed; importing again is safe. */
-  interrupted: 130,
+  ok: 0, // everything went in (dry run: every row is valid); the report was written
+  rowsFailed: 1, // some rows were invalid, refused by the server, or not sent
+  usage: 2, // bad command line: unknown option, missing --venue, missing token variable…
+  file: 3, // the file could not be read or written, or is not a sales report (empty, wrong header, too large…)
+  server: 4, // Kaikukanta (or the sandbox) could not be reached or failed
+  interrupted: 130, // Ctrl-C: rows registered so far are listed; importing again is safe
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-// Every other import/export error code is about the file. `report-more-sheets`: the chosen sheet went in; other
-// sheets of the workbook are still to be imported (with --sheet).
+// Every other code is about the file. `report-more-sheets`: other sheets are still to be imported (with --sheet).
 const EXIT_OF_ERROR = new Map<string, ExitCode>([
   ['report-aborted', EXIT.interrupted],
   ['report-server-failed', EXIT.server],
@@ -128,10 +116,7 @@ export function startCli<O extends CliOptions>(
   };
 }
 
-/**
- * The API client of `--base-url` (default `$KAIKU_BASE_URL`) with the token from `--token-env`'s variable
- * (default `KAIKU_TOKEN`), or the usage error when either is missing.
- */
+/** The API client of `--base-url` with the token from `--token-env`'s variable, or the usage error. */
 export function apiClient(
   cli: Cli<{ readonly 'base-url'?: string; readonly 'token-env'?: string }>,
   env: CliIo['env'],
@@ -164,9 +149,8 @@ export function processIo(): CliIo {
 }
 
 /**
- * Text that came from a file or a server, made safe for a terminal: C0/C1 control characters (escape sequences
- * that retitle the window, clear the screen or fake a prompt), DEL and the bidirectional controls that reorder what
- * a reader sees ("Trojan Source") are shown as visible escapes. Line breaks stay.
+ * Text from a file or a server, made safe for a terminal: C0/C1 controls, DEL and bidi controls ("Trojan Source")
+ * shown as visible escapes; line breaks stay.
  *
  * @example
  * terminalText('Show\u001b[2J'); // 'Show\\x1B[2J'
@@ -174,8 +158,7 @@ export function processIo(): CliIo {
 export const terminalText = (text: string): string => visibleText(text, true);
 
 /**
- * JSON for a terminal: `JSON.stringify` escapes C0 controls but not C1 controls, DEL or bidi controls; those are
- * written as `\uXXXX` escapes too, so the output is still the same JSON value.
+ * JSON for a terminal: C1, DEL and bidi controls (which `JSON.stringify` leaves raw) escaped as `\uXXXX` too.
  *
  * @example
  * terminalJson({ sheet: 'A\u009b2J' }); // '{"sheet":"A\\u009B2J"}'

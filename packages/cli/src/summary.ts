@@ -1,7 +1,4 @@
-/**
- * The import's summary table and problem rows, as plain text for a terminal, and its progress bar: one line on
- * stderr, drawn only when stderr is a terminal (so logs and pipes stay clean), redrawn at most every 100 ms.
- */
+/** The import's summary and problem rows as terminal text, and its progress bar (stderr, only on a terminal). */
 import type { Locale } from '@kaiku-scanner/core';
 import type { ImportProgress, ImportResult } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
@@ -9,16 +6,11 @@ import type { CliIo } from './start-cli.js';
 
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
 
+/** Rows as aligned columns, each line indented by two spaces. */
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  const cells = (r: readonly string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)));
+  return rows.map((r) => `  ${cells(r).join('  ').trimEnd()}`).join('\n');
 }
 
 /**
@@ -61,10 +53,7 @@ export function renderSummary(
           e.message[locale],
         ]),
       );
-    out += `\n${say('problems', locale)}:\n${table([head.map((h) => say(h, locale)), ...rows])
-      .split('\n')
-      .map((l) => `  ${l}`)
-      .join('\n')}\n`;
+    out += `\n${say('problems', locale)}:\n${table([head.map((h) => say(h, locale)), ...rows])}\n`;
     const more = c.invalid + c.refused - Math.min(max, problems.length);
     if (more > 0) out += `  … ${say('more', locale, { n: num(more) })}\n`;
   }
@@ -84,8 +73,7 @@ export function renderSummary(
 }
 
 /**
- * Masks a card ID for terminal output: the prefix letters and the last two characters stay, so a clerk
- * can still find the row, but the ID cannot be copied from a screen, a log or a CI transcript.
+ * Masks a card ID for terminal output: prefix letters and the last two characters stay (the row can be found).
  *
  * @example
  * maskCardId('A045198723'); // 'A*******23'
@@ -127,8 +115,7 @@ export function createProgressBar(
       if (!active || now() - last < 100) return;
       last = now();
       drawn = true;
-      // A file stream does not know its size; the CLI does (from stat). An XLSX zip is read ahead of its
-      // rows, so bytes tell nothing there: rows only.
+      // The CLI knows the size (stat); an XLSX zip is read ahead of its rows, so there bytes tell nothing.
       const totalBytes = progress.format === 'xlsx' ? undefined : (progress.totalBytes ?? options.totalBytes);
       sink.write(
         `\r${renderProgress({ ...progress, totalBytes }, sink.columns || 80, options.dryRun)}\x1b[K`,

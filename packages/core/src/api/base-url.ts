@@ -3,17 +3,13 @@ import { KaikuApiError } from './api-errors.js';
 /** Transport-safety options of the API client and the HTTP transport. */
 export type BaseUrlOptions = {
   /**
-   * Accept a plain `http:` base URL that is not loopback: the token and every card ID then cross the
-   * network in clear text. Only for an intranet installation that has no TLS (the element shows staff
-   * a notice while it is on). Loopback (`localhost`, `127.0.0.0/8`, `[::1]`) never needs it.
+   * Accept a plain `http:` base URL that is not loopback (token and card IDs in clear text): only for an intranet
+   * without TLS (the element shows staff a notice). Loopback never needs it.
    */
   readonly allowInsecureHttp?: boolean;
 };
 
-/**
- * True for a host name that never leaves the machine: `localhost` and `*.localhost`, `127.0.0.0/8`
- * and `[::1]` (as browsers treat them for secure contexts).
- */
+/** A host that never leaves the machine, as browsers count it for secure contexts. */
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return (
@@ -25,9 +21,8 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * The base URL as a `URL` with a trailing slash, or a `KaikuApiError`: `invalid-base-url` when it is not
- * an absolute `http:`/`https:` URL (or carries credentials, a query or a fragment), `insecure-base-url`
- * when it is plain `http:` to another machine without `allowInsecureHttp`.
+ * The base URL as a `URL` with a trailing slash; throws `invalid-base-url` (not absolute http(s), or with
+ * credentials, query or fragment) or `insecure-base-url` (plain `http:` to another machine).
  *
  * @example
  * checkBaseUrl('https://kaikukanta.example/api').href; // 'https://kaikukanta.example/api/'

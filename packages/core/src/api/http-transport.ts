@@ -18,19 +18,10 @@ const TRANSPORT_OPTIONS = {
 } as const satisfies OptionKeys<HttpTransportOptions>;
 
 /**
- * The default transport: ky, as one plain HTTP exchange per attempt.
- *
- * ky runs with `retry: 0`, `timeout: false` and `throwHttpErrors: false` on purpose: retries (with backoff and
- * `Retry-After`), the per-attempt timeout, the token refresh after a 401 and the response checks must work for
- * every `Transport` — a vendor's own one too — so they live in the client (`send-request.ts`,
- * `retry-policy.ts`), once, where they can be tested as a pure decision. ky's retry and hooks could only serve
- * this transport, and its timeout covers neither getting the token nor reading the body. `throwHttpErrors: false`
- * also keeps the request (its authorization header) out of any error object; the client reads the body itself,
- * bounded by `maxResponseBytes`. What ky does here: the base URL and the query, the fetch it was given, and the
- * request options below.
- *
- * The request is sent without cookies (`credentials: 'omit'`), past every cache, and a redirect is an error: a
- * captive portal's 302 must never receive a usage or a card ID. Card IDs travel in bodies only, never in a URL.
+ * The default transport: ky, as one plain HTTP exchange per attempt. Retries, timeouts, the token refresh and the
+ * response checks live in the client, where every `Transport` gets them; `throwHttpErrors: false` keeps the
+ * authorization header out of error objects. No cookies, no cache, and a redirect is an error (a captive portal's
+ * 302 must never receive a card ID).
  *
  * @throws KaikuApiError `insecure-base-url` for a plain `http:` URL that is not loopback (unless
  * `allowInsecureHttp`), `invalid-base-url` for anything that is not an absolute http(s) URL.

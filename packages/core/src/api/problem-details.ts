@@ -1,9 +1,6 @@
 /**
- * Reading a server's problem document without taking its text along. A server (or something posing as
- * one) may write anything into `title`, `detail` or extension members — "Card A045198723 is not
- * registered", a holder's name — and an error's message, stack and JSON end up in vendors' error
- * trackers. So what the SDK keeps is codes, checked parameters and field paths only; the rest of the
- * document is dropped.
+ * Reading a server's problem document without its text: `title`, `detail` and extensions may hold a card ID or a
+ * name and end up in error trackers, so only codes, checked parameters and field paths are kept.
  */
 import { makeProblem, type Problem, type ProblemReason, ProblemSchema } from '../schemas/api-responses.js';
 import { TerminalNameSchema } from '../schemas/usage-input.js';
@@ -27,15 +24,9 @@ export type CheckedReason = {
 
 function checkedValue(value: unknown, name: string): ReasonParamValue | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
-  if (
-    CODE.test(value) ||
-    DATE_OR_TIME.test(value) ||
-    (name === 'terminal' && TerminalNameSchema.safeParse(value).success)
-  )
-    return value;
-  return undefined;
+  if (typeof value !== 'string') return typeof value === 'boolean' ? value : undefined;
+  const terminal = name === 'terminal' && TerminalNameSchema.safeParse(value).success;
+  return CODE.test(value) || DATE_OR_TIME.test(value) || terminal ? value : undefined;
 }
 
 /**
@@ -63,11 +54,8 @@ function checkedReason(reason: ProblemReason): CheckedReason | undefined {
 const FIELD_PATH = /^[a-z][a-zA-Z]{0,31}(?:\.(?:[a-z][a-zA-Z]{0,31}|\d{1,4})){0,7}$/;
 
 /**
- * A problem document in the SDK's own words, or undefined when the value is no problem document (then the
- * HTTP status alone decides): the server's `code` and `status`, checked reasons and issues (field paths and
- * codes). Its `type`, `title`, `detail`, `instance` and unknown members are the server's free text and are not
- * kept: `type` and `title` are rebuilt from the code. A `code` that is not a stable code (`[a-z][a-z0-9-]*`)
- * makes it no problem document either.
+ * A problem document in the SDK's own words (code, status, checked reasons and issues; `type` and `title` rebuilt
+ * from the code), or undefined when it is none or its `code` is no stable code (then the HTTP status decides).
  *
  * @example
  * readProblem({ type: 't', title: 'x', detail: 'Card A045198723', status: 404, code: 'card-not-registered' });

@@ -1,8 +1,4 @@
-/**
- * Every retry decision of the API client: its settings, the backoff, `Retry-After`, and what to do
- * after a failed attempt (wait and retry, ask the host for a fresh token, or give up), as pure
- * functions. The loop in `send-request.ts` only carries them out; the rules are testable as a table.
- */
+/** Every retry decision of the API client as pure functions; `send-request.ts` only carries them out. */
 import { ApiAbortError, ApiHttpError, ApiProblemError, KaikuApiError } from './api-errors.js';
 
 /** Retry settings of the API client (only requests carrying an idempotency key are retried). */
@@ -29,15 +25,8 @@ export function resolveRetry(retry: RetryOptions | number | undefined): Resolved
   };
 }
 
-/**
- * Exponential backoff with full jitter (AWS architecture blog): a random delay in
- * [0, min(max, base · 2^(retry-1))]. `random` is injectable for tests.
- */
-export function backoffDelay(
-  retry: number,
-  policy: ResolvedRetry,
-  random: () => number = Math.random,
-): number {
+/** Exponential backoff with full jitter (AWS architecture blog): random in [0, min(max, base · 2^(retry-1))]. */
+export function backoffDelay(retry: number, policy: ResolvedRetry, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.round(random() * ceiling);
 }
@@ -75,16 +64,9 @@ function retryAfterOf(error: KaikuApiError): number | undefined {
 }
 
 /**
- * Decides the next step after `error`.
- *
- * - A 401, or a token provider that failed or had nothing (code `http-401`): ask once for a fresh token
- *   (`{ refresh: true }`) and resend; this resend does not use up a retry.
- * - A keyed request: retried while the error is retryable and retries remain, after the server's
- *   `Retry-After` (a longer one than `maxRetryAfterMs` is not waited for) or else exponential backoff
- *   with full jitter (`random` in [0, 1)).
- * - A read (no key; a look-up, a tally, a list): only when the server asks for it (429/503 with a
- *   `Retry-After` of at most 5 s), so an offline look-up fails fast and the clerk sees it at once.
- * - An abort, a non-retryable error, or no retries left: give up.
+ * Decides the next step after `error`: `http-401` asks once for a fresh token (not counted as a retry); a keyed
+ * request retries a retryable error after `Retry-After` (up to `maxRetryAfterMs`) or backoff; a read only when the
+ * server asks (`Retry-After` ≤ 5 s), so an offline look-up fails fast; anything else gives up.
  *
  * @example
  * nextAttempt(new ApiNetworkError(), { retries: 0, refreshed: false }, { keyed: true, retry: resolveRetry(3) }, () => 0.5);
@@ -112,20 +94,16 @@ const HTTP_DATE =
   /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
 
 function parseHttpDate(text: string | null | undefined): number | undefined {
-  if (!text || !HTTP_DATE.test(text.trim())) return undefined;
-  const trimmed = text.trim();
+  const trimmed = text?.trim();
+  if (!trimmed || !HTTP_DATE.test(trimmed)) return undefined;
   // asctime has no zone: it is GMT by definition.
   const at = Date.parse(trimmed.endsWith('GMT') ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(at) ? undefined : at;
 }
 
 /**
- * Parses `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. Returns milliseconds
- * (≥ 0), or undefined when absent or unparsable (then the normal backoff applies).
- *
- * An HTTP-date is measured against the response's own `Date` header when one is given (`serverDate`):
- * a terminal whose clock is hours off would otherwise wait hours, or not at all. Only without a
- * readable `Date` (cross-origin, unless the server exposes it) is the local clock used.
+ * Parses `Retry-After` (RFC 9110 §10.2.3) into ms ≥ 0, or undefined (then backoff applies). An HTTP-date is
+ * measured against the response's `Date` (`serverDate`) when readable: a terminal's clock may be hours off.
  *
  * @example
  * parseRetryAfter('120', Date.now()) // 120000

@@ -8,12 +8,8 @@ import type { Transport, TransportRequest } from './transport.js';
 export type TokenRequest = { readonly refresh: boolean };
 
 /** What the client decides per call; the token and the signal are added per attempt. */
-export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt' | 'headers'> & {
-  readonly headers: Readonly<Record<string, string>>;
-  /**
-   * Keyed requests (an idempotency key per usage) may be resent after any transient failure. Every
-   * other request is a read that changes nothing (a look-up, a tally, a list).
-   */
+export type PlannedRequest = Omit<TransportRequest, 'signal' | 'attempt'> & {
+  /** An idempotency key per usage: may be resent after any transient failure (every other request is a read). */
   readonly keyed: boolean;
   /** A lower bound than `maxResponseBytes` for this request's body (what is left of a list's byte budget). */
   readonly maxBytes?: number;
@@ -60,9 +56,8 @@ async function token(ctx: SendContext, refresh: boolean): Promise<string> {
 }
 
 /**
- * Runs `task` with a signal that aborts when `outer` does (with its reason) or after `ms` (with `timeoutReason`),
- * and settles as soon as that signal aborts, rejecting with its reason: a token provider, a transport or a body
- * stream that ignores the signal can never hold the task past its deadline.
+ * Runs `task` with a signal aborted by `outer` or after `ms` (with `timeoutReason`), and rejects as soon as it
+ * aborts: a task that ignores the signal can never hold past its deadline.
  */
 export async function withDeadline<T>(
   task: (signal: AbortSignal) => Promise<T>,
@@ -137,11 +132,7 @@ function classifyFailure(
   return new ApiNetworkError({ cause: safe !== undefined ? new Error(safe) : undefined });
 }
 
-/**
- * Sends a planned request: one attempt after another until one succeeds or `nextAttempt` gives up.
- * Each attempt has its own timeout (covering the token, the transport and the body); the waits between
- * attempts end early when the caller aborts. The rules of when to retry are all in `retry-policy.ts`.
- */
+/** Sends a planned request, attempt after attempt, until one succeeds or `nextAttempt` gives up. */
 export async function sendRequest<S extends z.ZodMiniType>(
   ctx: SendContext,
   plan: PlannedRequest,

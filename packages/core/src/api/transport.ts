@@ -23,11 +23,9 @@ export type TransportRequest = {
 };
 
 /**
- * The seam through which the API client talks to a backend: it sends one attempt of a contract request and returns
- * a standard `Response` as the Kaikukanta contract (docs/openapi.json) shapes it. Resolve whatever the status;
- * reject only when no response arrived (network failure, abort): the client turns that into `network`, `timeout` or
- * `aborted`. The token, timeouts, retries, validation and typed errors stay in the client, so a vendor whose backend
- * has another shape writes only the mapping:
+ * The client's seam to a backend: sends one attempt and returns a `Response` shaped as docs/openapi.json. Resolve
+ * whatever the status; reject only when no response arrived. Token, timeouts, retries and validation stay in the
+ * client, so a vendor with another backend writes only the mapping:
  *
  * @example
  * const transport: Transport = async (req) => {

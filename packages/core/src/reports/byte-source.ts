@@ -1,7 +1,4 @@
-/**
- * Turns every accepted report source into one async sequence of byte chunks, counting bytes against the
- * size limit as they stream, so that no source is ever held whole in memory by the import.
- */
+/** Every report source as one stream of byte chunks, counted against the size limit: never held whole. */
 import { ReportError } from './report-error.js';
 
 /** Anything the import reads: a File/Blob, text, bytes, a web ReadableStream, or a Node stream / async iterable. */
@@ -57,9 +54,8 @@ async function* limited(
 }
 
 /**
- * Opens a report source as byte chunks, refusing it up front when its known size exceeds `maxBytes`
- * and otherwise the moment the streamed bytes do. `size` is known for Blob, bytes and text; `isText` is true for a
- * JavaScript string (no encoding to detect); `counter` counts the bytes read so far (for progress).
+ * Opens a source as byte chunks, refused over `maxBytes` up front (`size` known) or when the stream gets there;
+ * `isText` for a string (no encoding to detect), `counter` the bytes read so far.
  *
  * @example
  * const { chunks } = openSource(file, 256 * 1024 * 1024);
@@ -90,10 +86,7 @@ export function openSource(source: ReportSource, maxBytes: number) {
   return { chunks: limited(chunks, maxBytes, counter), size, isText, counter };
 }
 
-/**
- * Reads the first `count` bytes (or all, when shorter) and returns them with a sequence that yields the
- * whole stream again from its start, so a format can be sniffed without buffering the file.
- */
+/** The first `count` bytes, and the whole stream again from its start (sniffing without buffering the file). */
 export async function peek(
   chunks: AsyncIterable<Uint8Array>,
   count: number,
@@ -128,7 +121,6 @@ export async function peek(
   return { head, chunks: replay() };
 }
 
-/** Joins byte arrays. */
 export function concat(
   parts: readonly Uint8Array[],
   length = parts.reduce((n, p) => n + p.byteLength, 0),

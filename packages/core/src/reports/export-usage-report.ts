@@ -1,10 +1,6 @@
 /**
- * `exportUsageReport`: a venue's usage report for a period — card ID, adult tickets, child tickets,
- * show, date, and a totals row — as CSV or XLSX in the official layout (toimintamalli 2019 §9.2).
- *
- * XLSX is written with exceljs's streaming writer in Node (rows are committed as they come, so a long period does
- * not build a whole workbook model in memory). Numbers are numbers, dates are date cells, text cells are
- * neutralised against formula injection.
+ * `exportUsageReport`: a venue's usage report for a period as CSV or XLSX in the official layout (toimintamalli 2019
+ * §9.2); XLSX by exceljs's streaming writer in Node, with date cells and text neutralised.
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
@@ -56,7 +52,6 @@ const EXPORT_OPTIONS = {
 
 /** A written usage report: its bytes, MIME type, a suggested file name and the totals. */
 export type ExportedReport = {
-  /** The file's content. */
   readonly bytes: Uint8Array;
   /** `text/csv;charset=utf-8` or the XLSX MIME type. */
   readonly mimeType: string;
@@ -80,7 +75,6 @@ async function writeUsageXlsx(
   let finished: Promise<void> = Promise.resolve();
   let whole: Workbook | undefined;
   if (hasNodeStreams()) {
-    // Node: the streaming writer commits rows as they come.
     const { PassThrough } = await importNodeStream();
     const sink = new PassThrough();
     sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -161,11 +155,8 @@ export async function exportUsageReport(options: ExportUsageReportOptions): Prom
   if (options.format !== 'csv' && options.format !== 'xlsx')
     throw new ReportError('report-options-invalid', { option: 'format' });
   const rows = reportRows(options);
-  const layout = {
-    locale,
-    title: options.title,
-    delimiter: options.delimiter ?? (locale === 'en' ? ',' : ';'),
-  };
+  const delimiter = options.delimiter ?? (locale === 'en' ? ',' : ';');
+  const layout = { locale, title: options.title, delimiter };
   const xlsx = options.format === 'xlsx';
   const { bytes, totals } = await (xlsx ? writeUsageXlsx : writeUsageCsv)(rows, layout);
   const mimeType = xlsx

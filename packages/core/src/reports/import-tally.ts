@@ -84,10 +84,7 @@ export class ImportTally {
   }
 }
 
-/**
- * Collects row numbers as sorted inclusive ranges. Rows mostly come in increasing order (appended in O(1)); a
- * group visit's rows are settled at the end of the file and are merged into place.
- */
+/** Row numbers as sorted inclusive ranges: appended in O(1); a group visit's rows, settled last, merged in. */
 export class RowRanges {
   readonly ranges: { from: number; to: number }[] = [];
   count = 0;
@@ -125,9 +122,7 @@ export function formatRanges(ranges: readonly { readonly from: number; readonly 
 }
 
 /**
- * Remembers which row hashes a file has had, and at which row each was first seen: an open-addressing
- * table of 52-bit hashes in typed arrays, about 24 bytes per distinct row (a `Map` with number keys
- * costs three times that), so duplicate detection stays small next to a streamed file.
+ * The row each hash was first seen at: open addressing in typed arrays, ~24 bytes a row (a `Map`: three times that).
  */
 export class RowHashSet {
   private hashes = new Float64Array(1024);

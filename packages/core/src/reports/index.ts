@@ -1,8 +1,6 @@
 /**
- * `@kaiku-scanner/core/reports` — sales-report import and usage-report export.
- *
- * A separate entry because XLSX support loads exceljs (and `node:stream`); the main entry stays small
- * for browser scanners. CSV import/export has no such dependency at run time.
+ * `@kaiku-scanner/core/reports` — sales-report import and usage-report export: an entry of its own because XLSX
+ * loads exceljs (and `node:stream`), which browser scanners do not need; CSV has no such dependency.
  */
 export { importSalesReport } from './import-sales-report.js';
 export type { ReportSource } from './byte-source.js';

@@ -1,11 +1,7 @@
 /// <reference path="./exceljs-browser.d.ts" />
 /**
- * Streams the rows of the first worksheet of an XLSX report with exceljs's streaming parsers (Node), so
- * a 100 000-row workbook is never held inflated. Both libraries are loaded on first use only. Browsers
- * have no Node streams: there the workbook is loaded whole, within `BROWSER_XLSX_LIMITS`.
- *
- * Before exceljs sees a byte, the (compressed, `maxBytes`-bounded) file is checked by `checkXlsx`:
- * inflated size per entry and in total, XML depth, columns, cells and time (see `xlsx-guard.ts`).
+ * Streams an XLSX report's rows with exceljs's streaming parsers in Node (loaded on first use); browsers load the
+ * workbook whole, within `BROWSER_XLSX_LIMITS`. `checkXlsx` bounds the file before exceljs sees a byte.
  */
 import type { CellValue as ExcelCellValue } from 'exceljs';
 import type * as ExcelNs from 'exceljs';
@@ -45,8 +41,7 @@ export async function loadExcel(): Promise<ExcelModule> {
   };
   if (excel.Workbook) return excel as ExcelModule;
   // exceljs's browser build is a UMD bundle: loaded as a module it leaves its API on the global object.
-  const global = (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;
-  const found = excel.default ?? global;
+  const found = excel.default ?? (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;
   if (!found) throw new ReportError('report-xlsx-unreadable');
   return found;
 }
@@ -117,12 +112,8 @@ export function toCell(value: ExcelCellValue | undefined): CellValue {
 }
 
 /**
- * Every worksheet of a workbook, in the workbook's tab order, each with its rows as they stream.
- *
- * In Node, exceljs's streaming parsers read each part, taken from the ZIP's central directory (the checked file is
- * in memory already), not from exceljs's one-pass unzip, which loses parts when its consumer is slow (exceljs#2790,
- * #3064) and splits characters between chunks. Relations, workbook.xml, shared strings and styles are read before
- * the first sheet, and text is decoded as one stream.
+ * Every worksheet in tab order, its rows as they stream. Node reads each part from the central directory, not
+ * exceljs's one-pass unzip (it loses parts when its consumer is slow: exceljs#2790, #3064).
  *
  * @example
  * for await (const sheet of readXlsxSheets(chunks)) for await (const row of sheet.rows) …
@@ -195,10 +186,7 @@ type ReaderParts = {
   properties?: { model?: { date1904?: boolean } };
 };
 
-/**
- * The numbers of the `xl/worksheets/sheetN.xml` parts, in the workbook's tab order (workbook.xml through its
- * relations); parts the workbook does not list follow in numeric order, as exceljs's one-pass reader read them.
- */
+/** The `xl/worksheets/sheetN.xml` numbers in tab order; parts the workbook does not list follow by number. */
 function sheetNumbers(names: readonly string[], reader: ReaderParts): string[] {
   const numbers = names.flatMap((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? []);
   const tab = (n: string): number => {

@@ -14,10 +14,7 @@ export function reportText(code: ReportMessageCode, params: Params = {}): Locali
   return renderAll(reportMessages[code] as never, params as MessageParams as never);
 }
 
-/**
- * A reason's text as the import words it: its own `row-<code>` text when it has one (the scanner's and the server's
- * texts speak to a box office with the holder present; an import is read in an office), else `fallback`.
- */
+/** A reason's text as an import words it (read in an office, not at a counter): its `row-<code>` text or `fallback`. */
 export function officeText(code: string, params: Params, fallback: LocalizedText): LocalizedText {
   const own = ownValue(reportMessages, `row-${code}`);
   return own ? renderAll(own as never, params as MessageParams as never) : fallback;
@@ -58,8 +55,7 @@ export function toReportError(
   return new ReportError(fallback, {}, { cause: error });
 }
 
-// Anything shaped like a card ID (a letter or two and 6+ digits, grouped or not), wherever it is: a row
-// whose columns slipped can put a card ID in the date or count column, and messages never carry one.
+// Anything shaped like a card ID, wherever it is (slipped columns put one in the date column): never in messages.
 const CARD_ID_LIKE = /[A-Za-z]{1,2}[\s*'-]?\d(?:[\s-]?\d){5,}/g;
 
 /**

@@ -1,8 +1,4 @@
-/**
- * Opens a report (CSV or XLSX, sniffed from its bytes), finds the header row among the first rows
- * (title rows such as "Teatteri Hilla" may come first) and yields the data rows after it, with blank
- * and totals rows marked, so the import only sees what a person would call the report's rows.
- */
+/** Opens a report (CSV or XLSX, sniffed), finds its header row past any title rows, and yields its rows, marked. */
 import { openSource, peek } from './byte-source.js';
 import type { ReportSource } from './byte-source.js';
 import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
@@ -113,8 +109,7 @@ function classify(raw: RawRow, columns: ColumnMap): ReportRow['kind'] {
     columns[field] === undefined ? null : (raw.cells[columns[field]] ?? null);
   const card = at('cardId');
   if (isEmpty(card)) {
-    // A totals row without a label (only counts, no card, no event, no date), or labelled in another
-    // column than the first ("; 1; 2; Yhteensä;").
+    // A totals row without a label, or labelled in another column than the first ("; 1; 2; Yhteensä;").
     if ((isEmpty(at('event')) && isEmpty(at('date'))) || raw.cells.some(isTotalsLabel)) return 'totals';
   } else if (
     typeof card === 'string' &&
@@ -213,10 +208,8 @@ async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
 }
 
 /**
- * The worksheet that holds the sales report, as its data rows. Workbooks from ticket agents often open with an
- * instructions or summary sheet, or keep one sheet per month: the report is the first visible sheet with a
- * header row (or the one `wanted` names). Later sheets with a header row too go to `info.otherSheets`, so the
- * import can say they were not read.
+ * The report's worksheet as data rows: the first visible sheet with a header row (agents' workbooks open with an
+ * instructions sheet), or the one `wanted` names; later ones with a header go to `info.otherSheets`.
  */
 export async function* sheetRows(
   sheets: AsyncIterable<XlsxSheet>,

@@ -13,10 +13,7 @@ import type { OutboxDetails } from './usage-from-row.js';
 
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = Exclude<keyof typeof REPORT_COLUMN_LABELS, 'total'>;
-/**
- * The columns of a sales report the import recognises, in the order the outbox's report writes them: that of their
- * labels, `REPORT_COLUMN_LABELS` (`reason`, why Kaikukanta refused a usage, is written for people and never read).
- */
+/** The columns the import recognises, in the order of `REPORT_COLUMN_LABELS` (the outbox's report writes). */
 export const REPORT_FIELDS: readonly ReportField[] = /* @__PURE__ */ (
   Object.keys(REPORT_COLUMN_LABELS) as (ReportField | 'total')[]
 ).filter((field): field is ReportField => field !== 'total');
@@ -53,19 +50,13 @@ export type SalesRow = {
   readonly time?: string;
   /** `booking` or `collection` when the report has a mode column (the usage report does); else the import's. */
   readonly mode?: 'booking' | 'collection';
-  /**
-   * The group visit the row belongs to (the usage report's group-visit column): the community card's row and its
-   * members' rows carry the same ID and are registered as one group usage.
-   */
+  /** The group visit (the usage report's column): rows sharing it are registered as one group usage. */
   readonly group?: string;
   /** The venue column's text (a ticket agent's file): whose event the row is, by the agent's name for it. */
   readonly venue?: string;
   /** `provisional` when the sale accepted the card without checking it online (the outbox's report). */
   readonly acceptance?: 'online' | 'provisional';
-  /**
-   * The outbox record's idempotency key and request details (the outbox's report): the row is sent under that key
-   * as the outbox would send it, so whichever copy reaches Kaikukanta second is a replay.
-   */
+  /** The outbox record's key and details: sent as the outbox would, so the second copy to arrive is a replay. */
   readonly key?: {
     readonly id: string;
     readonly text: string;
@@ -86,10 +77,7 @@ export type RowOutcome = {
 
 /** The part of the API client the import uses (`createApiClient(…)` satisfies it). */
 export type BatchRegistrar = {
-  /**
-   * The API it sends to (`createApiClient`'s `baseUrl`). Rows of an outbox's report carry their record's target:
-   * they are sent only when it is this API, and refused (`row-key-target`) when it is another or unknown.
-   */
+  /** The API it sends to: an outbox report's rows for another (or unknown) API are refused, `row-key-target`. */
   readonly baseUrl?: string;
   registerBatch(
     items: BatchItem[],
@@ -148,17 +136,14 @@ export type ImportOptions = {
   /** Details kept in the result for at most this many invalid/refused rows (counts stay exact). Default 10 000. */
   readonly maxRowDetails?: number;
   /**
-   * XLSX: the worksheet to read, by name (case-insensitive) or 1-based position. Default: the first
-   * visible worksheet with a recognised header row; later ones that have one too stop the import with
-   * `report-more-sheets` once the chosen sheet is done, so none is left out unnoticed.
+   * XLSX: the worksheet, by name (case-insensitive) or 1-based position. Default: the first visible one with a
+   * header row; later ones with a header end the import with `report-more-sheets` (none left out unnoticed).
    */
   readonly sheet?: string | number;
   /**
-   * A ticket agent's venue column (`Tapahtumapaikka` / `Plats` / `Venue`): the other venues the agent may register
-   * for, by the name its file writes → the venue's ID (`{ 'Teatteri Hilla': 'teatteri-hilla' }`; an ID in the
-   * cell needs no entry). A row naming the import's venue registers as without the column, one naming a venue of
-   * `venues` for that venue (`forVenueId`; Kaikukanta refuses it per row, `agent-not-authorized`, when that venue has
-   * not named the agent), and any other is refused naming its venue (`row-venue-unknown`).
+   * A ticket agent's venue column: the file's name → venue ID (`{ 'Teatteri Hilla': 'teatteri-hilla' }`; an ID needs
+   * no entry). Such a row registers for that venue (`forVenueId`; `agent-not-authorized` unless it named the agent);
+   * an unknown venue is refused, `row-venue-unknown`.
    */
   readonly venues?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
@@ -199,10 +184,7 @@ export type ImportResult = {
   /** True when every row was read (or, when `error` stopped the import, only after the last row). */
   readonly complete: boolean;
   readonly columns: ColumnMap | undefined;
-  /**
-   * The header row's cells as the file writes them: `headings[columns.date]` is the file's own name for the date
-   * column (for messages); a non-empty heading of no column in `columns` was ignored.
-   */
+  /** The header row's cells as written (`headings[columns.date]`); one of no column in `columns` was ignored. */
   readonly headings: readonly string[] | undefined;
   readonly counts: ImportCounts;
   /** Valid rows (in a dry run: the rows that would be registered). */
@@ -214,15 +196,13 @@ export type ImportResult = {
   /** Valid rows not sent, or whose batch got no answer, because the import stopped. Safe to import again. */
   readonly notSent: readonly RowRange[];
   /**
-   * Valid rows whose card the sale accepted provisionally, without checking it online (the outbox's report,
-   * Check = provisional). Kaikukanta checks their cards in this import like any other row: each is also in
-   * `registered`, `alreadyRegistered`, `refused` or `notSent`.
+   * Valid rows the sale accepted without an online check (the outbox's report): checked now like any other row,
+   * each is also in `registered`, `alreadyRegistered`, `refused` or `notSent`.
    */
   readonly provisional: readonly RowRange[];
   /**
-   * Valid rows of an outbox's report (it has the Sync status or Idempotency key column) without the record's key:
-   * an older report, or a row added by hand. They are sent under the import's own content-derived key, so if the
-   * terminal still holds them and syncs, Kaikukanta gets them twice. Each is also in `registered`, …, `notSent`.
+   * Valid rows of an outbox's report without a record key (older report, added by hand): sent under the import's
+   * own key, so a terminal that still holds them sends them twice. Each is also in `registered`, …, `notSent`.
    */
   readonly withoutKey: readonly RowRange[];
   readonly refused: readonly RowOutcome[];

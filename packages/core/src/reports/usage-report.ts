@@ -1,16 +1,13 @@
 /**
- * The official usage report (toimintamalli 2019 §9.2): its rows (card ID, adult tickets, child tickets, show, date)
- * from registered usages or outbox records, its columns, and the report as CSV the way Excel opens it: UTF-8 with a
- * BOM, CRLF line ends, `;` between fields for Finnish and Swedish (Excel's list separator there), `,` for English.
- * Every text cell written is neutralised against formula injection.
+ * The official usage report (toimintamalli 2019 §9.2): rows from usages or outbox records, and the CSV as Excel
+ * opens it (UTF-8 BOM, CRLF, `;` for fi/sv and `,` for en: Excel's list separator), text cells neutralised.
  */
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
 import { toHelsinki as wallClock } from '../rules/helsinki-time.js';
 import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
 
-// OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula
-// (`=HYPERLINK("http://evil", "Click")`). Numbers are written as numbers and never touched.
+// OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula.
 const DANGEROUS_START = /^[=+\-@\t\r]/;
 
 /**
@@ -26,7 +23,7 @@ export function neutraliseCell(text: string): string {
 
 /**
  * A CSV field: text neutralised, and quoted (RFC 4180) when it holds the separator, a quote, a line break or
- * leading or trailing spaces; numbers as they are. Every CSV the SDK writes uses it.
+ * edge spaces; numbers as they are.
  *
  * @example
  * csvCell('Taikuri "Matti"; 2', ';'); // '"Taikuri ""Matti""; 2"'
@@ -60,10 +57,7 @@ export type UsageReportRow = {
   readonly time?: string | undefined;
   /** Booking or collection, when known (registered usages): the import registers the same mode. */
   readonly mode?: UsageMode | undefined;
-  /**
-   * A group visit's ID (the group usage's `usageId`), on the community card's row and on every member's row: the
-   * import registers the rows sharing it as one group usage again. Absent on other rows.
-   */
+  /** A group visit's ID on its community card's and members' rows: the import registers them as one usage again. */
   readonly group?: string | undefined;
 };
 
@@ -71,9 +65,8 @@ export type UsageReportRow = {
 export type UsageReportTotals = { adultTickets: number; childTickets: number; rows: number };
 
 /**
- * Report lines of one registered usage (none for a voided one). A community card's group visit becomes one line for the
- * worker's card (their own ticket plus the under-16 clients as child tickets) and one line per group
- * member's card, because every member aged 16+ is recorded with their own card (000 §6).
+ * Report lines of one registered usage (none for a voided one); a group visit gives the worker's line (under-16
+ * clients as child tickets) and one per member's card (000 §6).
  *
  * @example
  * usageToReportRows(record); // [{ cardId: 'A045198723', adultTickets: 1, childTickets: 2, show: 'Taikuri Matti', date: '2020-02-03' }]
@@ -99,8 +92,7 @@ export function usageRequestToReportRows(
   },
   visitId: string,
 ): UsageReportRow[] {
-  // A start that does not parse (a record from elsewhere) is written as it is, without a time: one bad record
-  // must not stop the manual-fallback export of all the others.
+  // A start that does not parse is written as it is: one bad record must not stop the fallback export.
   const at = Date.parse(record.show.start);
   const { date, time } = Number.isNaN(at) ? { date: record.show.start, time: undefined } : toHelsinki(at);
   const memberCardIds = record.group?.memberCardIds ?? [];
@@ -128,8 +120,7 @@ export type ReportLayout = {
   readonly title?: string | undefined;
 };
 
-// The official five columns (001), then the start time and the mode, so that an import rebuilds the same usage,
-// then the group visit's ID, which binds a group's member rows to its community card's row.
+// The official five columns (001), then time and mode (an import rebuilds the same usage), then the group visit.
 const COLUMNS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode', 'group'] as const;
 
 /** The header row's texts. */
@@ -137,17 +128,9 @@ export const usageHeader = (locale: Locale): string[] => COLUMNS.map((c) => REPO
 
 /** A row's cells in column order; `date` as the writer wants it (text in CSV, a date cell in XLSX). */
 export function usageCells<D>(row: UsageReportRow, locale: Locale, date: (iso: string) => D) {
+  const { cardId, adultTickets, childTickets, show } = row;
   const mode = row.mode ? REPORT_MODE_LABELS[row.mode][locale] : '';
-  return [
-    row.cardId,
-    row.adultTickets,
-    row.childTickets,
-    row.show,
-    date(row.date),
-    row.time ?? '',
-    mode,
-    row.group ?? '',
-  ];
+  return [cardId, adultTickets, childTickets, show, date(row.date), row.time ?? '', mode, row.group ?? ''];
 }
 
 /** `2020-02-03` as the locale writes dates: `3.2.2020` in Finnish and Swedish (Finland), ISO in English. */

@@ -1,61 +1,31 @@
 /**
- * Bounds a workbook before exceljs reads it. An XLSX file is a ZIP of XML, and a hostile one costs
- * little to make: a 1 MB file that inflates to gigabytes, 20 KB of nested elements that take a gigabyte
- * of parser memory, rows with one cell in column XFD that make every row walk 16 384 slots. So every
- * entry is inflated here first (`DecompressionStream`, in browsers and Node alike) and its XML parsed as
- * it streams (`XmlScan` below), against a deadline, and the workbook is refused with a stable code at
- * the first bound crossed.
+ * Bounds a workbook before exceljs reads it (a hostile XLSX is cheap: a zip bomb, deep nesting, a cell in column
+ * XFD): every entry is inflated and its XML scanned as it streams, against a deadline, refused at the first bound.
  */
 import type { ReportMessageCode } from '../messages/reports.js';
 import { ReportError } from './report-error.js';
 
-/** What a workbook may cost to read. */
-export type XlsxLimits = {
-  /** Bytes of the (compressed) file: refused before it is read when its size is known. */
-  readonly maxFileBytes: number;
-  /** Inflated bytes of one ZIP entry. */
-  readonly maxEntryBytes: number;
-  /** Inflated bytes of all entries together. */
-  readonly maxTotalBytes: number;
-  /** ZIP entries. */
-  readonly maxEntries: number;
-  /** Depth of XML element nesting (real workbooks stay under 10). */
-  readonly maxDepth: number;
-  /** Columns: a cell further right than this refuses the workbook (a sales report has about five). */
-  readonly maxColumns: number;
-  /** Row number of any row or cell (`report-too-many-rows`). */
-  readonly maxRows: number;
-  /** Cells in all worksheets together, and the cells of the merged, validated and named ranges exceljs fills in. */
-  readonly maxCells: number;
-  /** Shared strings (`report-xlsx-too-complex`). */
-  readonly maxStrings: number;
-  /** XML elements in all parts: rows, styles, text runs… (`report-xlsx-too-complex`). */
-  readonly maxElements: number;
-  /** Time for checking and reading the whole workbook (and a CSV file), in milliseconds. */
-  readonly maxMs: number;
-};
-
 const MiB = 1024 * 1024;
 
 /** The bounds in Node (streaming): far above any sales report, far below what hurts a terminal or a server. */
-export const XLSX_LIMITS: XlsxLimits = {
-  maxFileBytes: Number.POSITIVE_INFINITY,
-  maxEntryBytes: 128 * MiB,
-  maxTotalBytes: 256 * MiB,
+export const XLSX_LIMITS = {
+  maxFileBytes: Number.POSITIVE_INFINITY, // compressed; refused before it is read when its size is known
+  maxEntryBytes: 128 * MiB, // inflated, one ZIP entry
+  maxTotalBytes: 256 * MiB, // inflated, all entries
   maxEntries: 10_000,
-  maxDepth: 64,
-  maxColumns: 1024,
-  maxRows: 1_048_576,
-  maxCells: 10_000_000,
-  maxStrings: 2_000_000,
-  maxElements: 40_000_000,
-  maxMs: 120_000,
+  maxDepth: 64, // XML nesting (real workbooks stay under 10)
+  maxColumns: 1024, // a sales report has about five
+  maxRows: 1_048_576, // row number of any row or cell
+  maxCells: 10_000_000, // in all sheets, with the merged, validated and named ranges exceljs fills in
+  maxStrings: 2_000_000, // shared strings
+  maxElements: 40_000_000, // XML elements in all parts
+  maxMs: 120_000, // checking and reading the whole workbook (and a CSV file)
 };
 
-/**
- * The bounds in a browser tab, where exceljs's browser build loads the whole workbook: about 250 bytes of heap a
- * cell (docs/reports.md, "Limits"): half a million cells read in about 10 s and 200 MiB of heap.
- */
+/** What a workbook may cost to read. */
+export type XlsxLimits = Readonly<typeof XLSX_LIMITS>;
+
+/** The bounds in a browser tab, which loads the whole workbook (~250 B of heap a cell; docs/reports.md, "Limits"). */
 export const BROWSER_XLSX_LIMITS: XlsxLimits = {
   ...XLSX_LIMITS,
   maxFileBytes: 16 * MiB,
@@ -125,9 +95,8 @@ export function deadlineAfter(maxMs: number, now: () => number = () => Date.now(
 }
 
 /**
- * Inflates and scans every entry of a workbook against `limits`; throws a `ReportError` at the first
- * bound crossed (`report-xlsx-too-large`, `-too-deep`, `-too-wide`, `-too-many-cells`, `-too-complex`, `report-too-slow`) or
- * when the ZIP itself is broken (`report-xlsx-unreadable`). Resolves when the workbook is within bounds.
+ * Inflates and scans every entry of a workbook; throws a `ReportError` at the first bound crossed, or
+ * `report-xlsx-unreadable` for a broken ZIP.
  *
  * @example
  * await checkXlsx(bytes, XLSX_LIMITS, deadlineAfter(XLSX_LIMITS.maxMs));
@@ -149,10 +118,7 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits, deadline:
   }
 }
 
-/**
- * The inflated bytes of one part, as they come out of the decompressor (stored parts in one chunk). Only for an
- * archive `checkXlsx` has accepted: the bounds are checked there.
- */
+/** The inflated bytes of one part, as they come (unbounded: only for an archive `checkXlsx` accepted). */
 export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const data = entryData(bytes, entry);
   if (entry.method === 0) {
@@ -180,19 +146,12 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
   }
 }
 
-/*
- * A streaming XML scan bounds what a parser makes of a workbook's bytes, not the bytes: the start tags of the
- * elements exceljs turns into cells, rows, columns and ranges are parsed (any attribute order, references
- * unescaped) and their values read exactly as exceljs reads them; comments, CDATA and processing instructions are
- * skipped to their real ends; a DOCTYPE (never in a workbook, and the one way to declare entities) refuses the file.
- */
-
-// Bytes the scanner acts on.
+// The XML scan bounds what exceljs makes of the bytes: the start tags it turns into cells, rows, columns and ranges
+// are read as exceljs reads them; a DOCTYPE (never in a workbook; the one way to declare entities) refuses the file.
 const [LT, GT, SLASH, BANG, QMARK, DASH, RSQB, DQ, SQ] = [
   0x3c, 0x3e, 0x2f, 0x21, 0x3f, 0x2d, 0x5d, 0x22, 0x27,
 ];
-// Where the scanner is: text, after `<`, in a start tag's name, in a start tag, in an end tag, after `<!`, in a
-// comment, CDATA section or processing instruction.
+// Where the scanner is; DECL: after `<!`, PI: in a processing instruction.
 const [TEXT, OPEN, NAME, TAG, END, DECL, COMMENT, CDATA, PI] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 /** Elements whose attribute values are bounded (their start tags are parsed). */
 const BOUNDED = new Set(['c', 'row', 'col', 'mergeCell', 'dataValidation']);

@@ -1,8 +1,4 @@
-/**
- * A burst: the characters of one possible reading, with their timing. Checks and small immutable edits shared by
- * the classifier, the evaluation of a finished burst, the pending scan and calibration: adding a character
- * (recognizing a reader's burst as early as possible), and telling a key's repeat from a character.
- */
+/** A burst (the characters of one possible reading, timed), and the checks and edits the wedge modules share. */
 import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type { WedgeEffect, WedgeKeyRecord } from './types.js';
 
@@ -29,12 +25,10 @@ export type Burst = {
   readonly rest?: boolean;
 };
 
-/** Gaps between consecutive characters, by `event.timeStamp`. */
 export function gapsOf(chars: readonly BurstChar[]): number[] {
   return chars.slice(1).map((c, i) => c.t - chars[i]!.t);
 }
 
-/** Median of a list (0 for an empty one). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((x, y) => x - y);
@@ -88,14 +82,9 @@ export function layoutsOfAmbiguity(chars: readonly BurstChar[]): string | undefi
 }
 
 /**
- * True when a person's key (held for tens of milliseconds) got mixed into a reader's burst, which releases every
- * key before the next and holds them all alike:
- * - a key of the burst stayed down while two later keys were pressed, and was held more than twice as long as
- *   any other (readers that roll over overlap their keys too);
- * - or one key was held far longer than the others: a person's key pressed just before or after a reading, which
- *   the first test cannot see when no later key follows it (terminator `'none'`). A key still down at the end
- *   counts as held until then.
- * Readers that send no keyups at all are not judged.
+ * True when a person's key got into a reader's burst (a reader holds every key alike): one stayed down over two
+ * later keys and was held over twice as long as any other (rolling readers overlap too), or was held far longer
+ * than the rest. Readers that send no keyups are not judged.
  */
 export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolean {
   if (!chars.some((c) => c.up !== undefined)) return false;
@@ -105,8 +94,7 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
     return next?.code === c.code ? Math.min(next.t, c.up ?? endT) : (c.up ?? endT);
   });
   const holds = chars.map((c, i) => Math.max(0, (ups[i] ?? endT) - c.t));
-  // A key still down at the end ranks as held for ever: a reader that rolls over still holds its last keys when its
-  // terminator goes down, and the scan waits for their keyups to be judged with the whole holds (`holdScan`).
+  // A key still down ranks as held for ever (a rolling reader's scan waits for its keyups: `holdScan`).
   const ranked = chars.map((c, i) =>
     c.up === undefined && chars[i + 1]?.code !== c.code ? Infinity : (holds[i] ?? 0),
   );
@@ -122,9 +110,8 @@ export function hasForeignKey(chars: readonly BurstChar[], endT: number): boolea
 }
 
 /**
- * True when the last character came after a pause far longer than the burst's own rhythm (more than three times
- * its median gap and 20 ms over it). With no terminator to mark the end, such a key may be a person's, and when the
- * reading without it is a card ID too (`AM` + 8 digits vs `AM` + 9), the burst cannot be read without guessing.
+ * True when the last character came after a pause far beyond the burst's rhythm (3× its median gap, +20 ms): without
+ * a terminator it may be a person's key (`AM` + 8 digits vs `AM` + 9).
  */
 export function hasLateLastKey(chars: readonly BurstChar[]): boolean {
   const gaps = gapsOf(chars);
@@ -134,10 +121,7 @@ export function hasLateLastKey(chars: readonly BurstChar[]): boolean {
   return last > Math.max(typical * 3, typical + 20);
 }
 
-/**
- * Marks the latest unreleased character typed with `code` as released at `t`, with the repeats just before it of
- * the same held key (the same array if none).
- */
+/** Marks the latest unreleased character of `code` (and its held repeats) released at `t`; the same array if none. */
 export function releaseChar(chars: readonly BurstChar[], code: string, t: number): readonly BurstChar[] {
   let last = -1;
   chars.forEach((c, i) => {
@@ -155,8 +139,8 @@ export function fillUnidentified(chars: readonly BurstChar[], text: string): rea
 }
 
 /**
- * Without the control characters (STX, ETX: `Unidentified`, no `code`, no text) a reader sends around the ID.
- * Only in a burst whose other keys carry a `code`: an Android reader's keys all lack one and get their text later.
+ * Without the control characters (STX, ETX: no `code`, no text) around the ID; not where no key has a `code`
+ * (an Android reader's keys get their text later).
  */
 export function trimControls(chars: readonly BurstChar[]): readonly BurstChar[] {
   const control = (c: BurstChar | undefined) => c !== undefined && c.code === '' && c.readings.length === 0;
@@ -191,17 +175,15 @@ export function addChar(
       effects.push({ kind: 'recognized' });
     }
   }
-  // An `Unidentified` key's text comes in its `beforeinput`, which is suppressed instead: cancelling the
-  // keydown would keep that text from ever arriving.
+  // An `Unidentified` key's `beforeinput` is suppressed instead: cancelling its keydown would lose the text.
   if (recognized && char.readings.length > 0) effects.push({ kind: 'suppress' });
   return { burst: { ...burst, chars, recognized }, effects };
 }
 
 /**
- * A second keydown of a key never released (`down`), right after itself. With `repeat` set: a reader holding the
- * key for a doubled character (`'char'`), unless the burst is nothing but that key (a person's held key, `'held'`).
- * Without it: one press reported twice (`'twice'`), when the reader sends keyups at all (one without them leaves
- * every key "down", and then it is a real double letter).
+ * A second keydown of a key still down, right after itself: with `repeat`, a reader's doubled character (`'char'`)
+ * or, when the burst is only that key, a person's held key (`'held'`); without, one press reported twice
+ * (`'twice'`), if the reader sends keyups at all (else it is a real double letter).
  */
 export function doubledKey(
   burst: Burst | undefined,

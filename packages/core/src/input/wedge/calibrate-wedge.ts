@@ -1,12 +1,7 @@
 /**
- * Calibration: learn a reader's timing, prefix/suffix, terminator and layout from one reading of any card.
- * `calibrateWedge` is pure: recorded events in, a storable `WedgeProfile` (or a refusal) out. `startCalibration` is the
- * listener's calibration mode around it: it captures keys until one reading has been seen (its terminator, or a pause
- * after enough characters). The listener loads this module on demand, when `calibrate()` is first called.
- *
- * The layout is learned by reading the burst through every known layout and keeping the one that yields the
- * card ID. When two layouts yield two different valid IDs (a Y card from a US reader on a German computer is
- * Y… in one and Z… in the other) only the printed ID can tell: pass it as `expectedId`.
+ * Calibration (loaded by the first `calibrate()`): learns a reader's timing, affixes, terminator and layout from one
+ * reading: `calibrateWedge` (pure) and `startCalibration` (the listener's mode around it). The layout is the one
+ * that reads the card ID; when two read different IDs (Y… and Z… on a German computer), `expectedId` decides.
  */
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
@@ -61,10 +56,9 @@ export function findReading(records: readonly WedgeRecord[], minLength: number):
     const isChar = readKey(r, 'us') !== undefined && otherTerminatorName(r, 'none') === undefined;
     if (isChar && r.altKey !== true) {
       run.push(r);
-    } else if (run.length >= minLength) {
-      found = { burst: run, terminator: otherTerminatorName(r, 'none') ?? { key: r.key, code: r.code } };
-      run = [];
     } else {
+      if (run.length >= minLength)
+        found = { burst: run, terminator: otherTerminatorName(r, 'none') ?? { key: r.key, code: r.code } };
       run = [];
     }
   }
@@ -113,10 +107,7 @@ function timingOf(burst: readonly WedgeKeyRecord[]) {
   const gaps = gapsOf(burst.map((r): BurstChar => ({ t: r.timeStamp, code: r.code, readings: [] })));
   const max = gaps.length > 0 ? Math.max(...gaps) : 0;
   const maxInterKeyMs = Math.min(250, Math.max(40, Math.round(max * 1.5 + 20)));
-  const maxMedianInterKeyMs = Math.min(
-    maxInterKeyMs,
-    Math.min(200, Math.max(25, Math.round(median(gaps) * 1.5 + 15))),
-  );
+  const maxMedianInterKeyMs = Math.min(maxInterKeyMs, 200, Math.max(25, Math.round(median(gaps) * 1.5 + 15)));
   return { maxInterKeyMs, maxMedianInterKeyMs };
 }
 
@@ -174,8 +165,7 @@ export type CalibrationSession = {
 const END_SILENCE_MS = 400;
 
 /**
- * Starts capturing; `finish` gets the calibration's result once a reading is complete, or a
- * `calibration-timeout` failure after `timeoutMs` (or on `cancel()`).
+ * Starts capturing; `finish` gets the result once a reading is complete, or `calibration-timeout` (or `cancel()`).
  *
  * @example
  * const session = startCalibration({ timeoutMs: 30_000, minLength: 5 }, showResult);
@@ -185,7 +175,6 @@ export function startCalibration(
   options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
   finish: (result: CalibrationResult) => void,
 ): CalibrationSession {
-  // `timeoutMs` is the session's own, not calibrateWedge's.
   const { timeoutMs, ...calibrationOptions } = options;
   const records: WedgeRecord[] = [];
   let chars = 0;

@@ -1,9 +1,7 @@
 /**
- * The keyboard-wedge classifier: a pure state machine over recorded events. Each record is first named as an event
- * (`keyEvent`: a character, the terminator, a control character…), then moves the machine from its phase to the
- * next one (`KEYDOWN`, one transition per event), giving the effects the adapter must carry out (suppress an event,
- * give characters back, report a scan or an error). docs/wedge.md ("States and transitions") has the same table.
- * Timing comes only from the records' `timeStamp`, so a busy page that runs handlers late judges the same.
+ * The keyboard-wedge classifier: a pure state machine over recorded events. A record is named as an event
+ * (`keyEvent`), which moves the phase (`KEYDOWN`; docs/wedge.md, "States and transitions") and gives the adapter's
+ * effects. Timing comes only from `timeStamp`, so a busy page that runs handlers late judges the same.
  */
 import {
   addChar,
@@ -51,7 +49,6 @@ import {
 export { INITIAL_WEDGE_STATE, isAtRest, LATE_TERMINATOR_MS, LINE_FEED_MS } from './wedge-state.js';
 export type { WedgeState, WedgeStep } from './wedge-state.js';
 
-/** Adds a character to the burst under way, or starts one. */
 function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions, host?: boolean): Step {
   const rest: Burst | undefined =
     state.phase.name === 'cut' ? { chars: [], recognized: true, rest: true } : undefined;
@@ -59,7 +56,6 @@ function grow(state: WedgeState, char: BurstChar, options: ResolvedWedgeOptions,
   return { state: { ...state, phase: grown(state.phase, added.burst) }, effects: added.effects };
 }
 
-/** Ends the burst under way (if any) with its verdict. */
 function endBurst(state: WedgeState, end: BurstEnd, options: ResolvedWedgeOptions): Step {
   const burst = burstOf(state.phase);
   if (burst === undefined) return { state, effects: NONE };
@@ -82,10 +78,7 @@ function silenceLimit(options: ResolvedWedgeOptions, phase: Phase, waitsForTermi
   return reading && waitsForTerminator ? LATE_TERMINATOR_MS : options.maxInterKeyMs;
 }
 
-/**
- * Terminator `'auto'`: a burst that went silent as a valid card ID which more characters could turn into another
- * (`AM` + 8 digits) waits up to `LATE_TERMINATOR_MS` for its terminator (or more silence) before it is complete.
- */
+/** Terminator `'auto'`: a silent burst that more characters could make another ID (`AM` + 8 digits) waits. */
 function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
   const burst = burstOf(phase);
   // A control character (ETX, an F-key) after the ID marks its end.
@@ -102,10 +95,8 @@ function mayGrow(phase: Phase, options: ResolvedWedgeOptions): boolean {
 }
 
 /**
- * The silence before a record at `t` (`terminates`: the record may be the reading's terminator). A waiting scan is
- * released after `PENDING_HOLD_MS`; a burst quiet for longer than its limit ends: `stalled` when it may still grow
- * and only its terminator comes, `pause` (refused when it could grow) when a character comes, else complete by
- * silence (`'auto'`, `'none'`) or `gap` (a configured terminator missing).
+ * The silence before a record at `t` (`terminates`: it may be the terminator). A burst quiet past its limit ends:
+ * `stalled` when it may grow and its terminator comes, `pause` when a character comes, else complete or `gap`.
  */
 function settle(state: WedgeState, t: number, options: ResolvedWedgeOptions, terminates: boolean): Step {
   const { phase } = state;
@@ -210,8 +201,7 @@ const KEYDOWN: Transitions = {
   }),
   held: (state, _, __, options) => endBurst(state, INTERRUPTED, options),
   terminator: (state, { other }, record, options) => {
-    // With terminator 'none', an Enter or Tab the reader sends anyway completes the reading like a terminator, and
-    // its scan too waits for that key's keyup, so that a person's key still held then refuses it.
+    // With terminator 'none', an Enter or Tab sent anyway completes the reading (its scan waits for the keyup too).
     const completes = other === undefined || options.terminator === 'none';
     const t = record.timeStamp;
     const end: BurstEnd = completes
@@ -219,8 +209,7 @@ const KEYDOWN: Transitions = {
       : { kind: 'other-terminator', t, received: other };
     const burst = burstOf(state.phase);
     const ended = endBurst(state, end, options);
-    // The burst was the reader's, and so is its terminator, when it has a verdict, or when it is the rest of a
-    // refused reading and gives nothing back.
+    // The terminator is the reader's when the burst has a verdict, or is a refused reading's rest giving nothing back.
     const kept =
       ended.effects.some((e) => e.kind === 'scan' || e.kind === 'error') ||
       (burst?.rest === true && !ended.effects.some((e) => e.kind === 'release'));
@@ -307,10 +296,7 @@ function onKeyUp(state: WedgeState, record: WedgeKeyRecord, options: ResolvedWed
   return { state: { ...withKeys(state, { down, heldEnd, alt }), phase: released }, effects };
 }
 
-/**
- * Text from `beforeinput`. It fills a key that came without one (`Unidentified`); text with no key of its own (a reader
- * on a tablet that only inserts text) is read character by character, a line break or tab as its terminator.
- */
+/** Text from `beforeinput`: fills an `Unidentified` key's, or is read char by char (a line break ends it). */
 function onInputText(state: WedgeState, record: WedgeTextRecord, options: ResolvedWedgeOptions): Step {
   const { phase } = state;
   const burst = burstOf(phase);
@@ -349,8 +335,7 @@ export function stepWedge(state: WedgeState, record: WedgeRecord, options: Resol
   // The text of the last character key (its `beforeinput`) is no second character.
   if (record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase())
     return { state: withKeys(state, { text: undefined }), effects: NONE, wakeAt: wakeAt(state, options) };
-  // Only a keydown (or a paste) can come after a pause: a keyup belongs to a key already counted, and an
-  // `input` record is the text of a key already seen, stamped when the text was inserted.
+  // Only a keydown or paste comes after a pause: a keyup or a key's `input` belongs to a key already counted.
   const quiet = record.type === 'keyup' || (record.type === 'input' && waitsForText(state.phase));
   const terminates =
     record.type === 'idle' ||

@@ -1,8 +1,4 @@
-/**
- * Decides what a finished burst was: a card, a reader's failed reading (a stable error), or typing (nothing).
- * Only a burst with a reader's timing, enough characters, unambiguous characters and a valid card ID is a card;
- * a paste only when it is one card ID.
- */
+/** Decides what a finished burst was: a card, a reader's failed reading (a stable error), or typing (nothing). */
 import { CODE39_CHARSET } from '../../card-id/code39.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
@@ -31,9 +27,8 @@ import type {
 import { SUPPRESS } from './wedge-state.js';
 
 /**
- * How the burst ended: its terminator, or silence (`silent`, terminators `'none'` and `'auto'`); another Enter/Tab; a
- * pause (`'pause'`: a key within `LATE_TERMINATOR_MS` after a reading that could still grow; `'gap'`: any other key,
- * or silence, after it with an explicit terminator); a non-character key.
+ * How the burst ended: terminator or silence (`silent`); another Enter/Tab; `pause` (a key within `LATE_TERMINATOR_MS`
+ * after a reading that could grow); `gap` (a configured terminator missing); a non-character key.
  */
 export type BurstEnd =
   | { readonly kind: 'complete'; readonly t: number; readonly silent?: boolean }
@@ -60,10 +55,8 @@ function scanOf(
 const NEXT_CHARS = CODE39_CHARSET.replace(' ', '');
 
 /**
- * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1 more): a reading that went
- * silent there may be cut short, so silence alone cannot end it yet. A refusal for length that names longer lengths
- * (`parseCardId`'s `bad-length`, `expected: '10/11'`) counts too. A text that is no card ID could grow when digits
- * after it make one (`A0451`, a reading stalled after its fifth key).
+ * True when more characters after `id` could make another valid ID (`AM` + 8 digits, + 1), or a longer length is
+ * named (`bad-length`, `expected: '10/11'`), or digits after a non-ID make one (`A0451`): silence cannot end it yet.
  */
 export function couldGrow(id: string, options: ResolvedWedgeOptions): boolean {
   if (!options.parse(id, options.cardIdOptions).ok)
@@ -97,8 +90,7 @@ function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): rea
 
 /**
  * Evaluates a burst at its end: its verdict (a scan or a refusal), `release` (a recognized burst that was typing
- * after all), or nothing. A burst with a verdict was the reader's (so is its terminator); so is the rest of a
- * reading refused as interrupted that is given nothing back (`classify-wedge.ts`, its `terminator`).
+ * after all), or nothing.
  *
  * @example
  * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // [{ kind: 'scan', … }]
@@ -118,15 +110,11 @@ export function evaluateBurst(
   if (burst.host !== true) return effects;
   const refused = effects.find((e) => e.kind === 'error');
   if (refused?.kind === 'error' && isCardReading(burst, refused.error.code, options)) return effects;
-  // In the page's own field, anything but a card is the page's (a product barcode, a gift card): its text is given
-  // back, its terminator goes through (the form submits), and no refusal is shown.
+  // In the page's own field anything but a card is the page's (a product barcode): given back, no refusal shown.
   return burst.recognized ? RELEASE : [];
 }
 
-/**
- * A refused burst that is still a card's reading (kept from the page's field, the refusal shown): a valid card ID
- * through either reading of its keys (a layout mismatch, a person's key), or one refused only for how it was typed.
- */
+/** A refused burst that is still a card's reading (kept from the page's field): a valid ID through either reading. */
 function isCardReading(burst: Burst, code: string, options: ResolvedWedgeOptions): boolean {
   if (code === 'repeated-key') return true;
   const content = contentOf(burst, options);
@@ -165,27 +153,21 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   // With `'auto'`, silence or a pause after a few fast keys was a person's quick keys: given back, no refusal.
   if (bySilence && options.terminator !== 'none' && !longEnough) return release;
   if (end.kind === 'other-terminator') {
-    if (!longEnough) return release;
-    return fail('terminator-mismatch', {
-      expected: describeTerminator(options.terminator),
-      received: end.received,
-    });
+    const expected = describeTerminator(options.terminator);
+    return longEnough ? fail('terminator-mismatch', { expected, received: end.received }) : release;
   }
   if (content === undefined) return recognized ? fail('affix-missing') : [];
-  if (!longEnough) {
+  if (!longEnough)
     return recognized
       ? fail('burst-too-short', { length: content.length, minLength: options.minLength })
       : [];
-  }
   if (hasForeignKey(chars, end.t)) return fail('mixed-input');
-  if (content.some((c) => c.readings.length > 1)) {
+  if (content.some((c) => c.readings.length > 1))
     return fail('layout-mismatch', { hostLayouts: layoutsOfAmbiguity(content) });
-  }
   // Keys the device did not identify (Android, iPad: `Unidentified`) whose text never came: not "not a card ID".
   if (content.some((c) => c.readings.length === 0)) return fail('keys-unidentified');
   let parsed = options.parse(textOf(content), options.cardIdOptions);
-  // A held key's extra repeats that make the reading no card ID: read it without them when that gives one card ID,
-  // refuse when it gives several. Not in the page's own fields: a barcode of the page with a doubled character is its.
+  // A held key's extra repeats: read without them when that gives one card ID (not in the page's own fields).
   const bare = parsed.ok || burst.host === true ? undefined : withoutRepeats(content, options);
   if (bare === 'several') return fail('repeated-key');
   if (bare !== undefined) [parsed, content] = [bare.parsed, bare.content];
@@ -195,27 +177,21 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   // Without its last character the reading may be another valid card: refuse rather than guess which.
   if (parsed.ok && silent && hasLateLastKey(content) && valid(raw.slice(0, -1))) return fail('mixed-input');
   const without = (i: number) => textOf(content.filter((_, j) => j !== i));
-  if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i)))) {
-    // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
+  // A repeated keydown is a doubled character or one press reported twice: refuse when both read as a card.
+  if (parsed.ok && content.some((c, i) => c.repeat === true && valid(without(i))))
     return fail('repeated-key');
-  }
-  if (end.kind === 'pause' && couldGrow(parsed.ok ? parsed.id : raw, options)) {
-    // A character after a pause: the reader stalled mid-ID, or a person typed after the reading. Refuse.
+  // A character after a pause: the reader stalled mid-ID, or a person typed after the reading.
+  if (end.kind === 'pause' && couldGrow(parsed.ok ? parsed.id : raw, options))
     return fail('reading-interrupted');
-  }
-  if (!parsed.ok) {
-    // The card-ID area's text says precisely what is wrong (length, prefix, check character) without echoing the ID.
-    return [notACardId(parsed.error)];
-  }
+  // The parser's text says what is wrong (length, prefix, check character) without echoing the ID.
+  if (!parsed.ok) return [notACardId(parsed.error)];
   const scan = scanOf(parsed, 'keys', Math.max(0, end.t - (chars[0]?.t ?? end.t)), chars.length);
   return [{ kind: 'scan', scan }];
 }
 
 /**
- * Effects of one paste, for readers that paste instead of typing: a pasted text that is exactly one card ID (plus the
- * reader's prefix, suffix and line end) is a scan; a legacy pilot code (`E1234`) is refused with `legacy-code` as on
- * every other input path; any other paste is the user's and is left alone. A paste into the page's own field is the
- * page's (nothing is read there) unless the host allows it with `acceptPaste: 'anywhere'`.
+ * Effects of one paste (readers that paste): exactly one card ID (with affixes and line end) is a scan, a legacy
+ * code is refused, anything else is the user's; in the page's own field only with `acceptPaste: 'anywhere'`.
  *
  * @example
  * pasteEffects({ type: 'paste', text: 'A045198723\r\n', timeStamp: 5 }, resolveWedgeOptions());
@@ -238,11 +214,8 @@ export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOpti
 }
 
 /**
- * The pending scan: a scan waits for its terminator's keyup before it is reported. A reader releases every key before pressing
- * the next one; a person's key does not. So if another key goes down while the terminator is still held, or
- * a character of the burst is still held when the terminator comes up, a person's key got mixed into the
- * reading (an Enter pressed one digit early turns AM000000000 into the valid AM00000000): refuse it.
- * The wait is the reader's key-hold time, a few milliseconds.
+ * A scan waiting for its terminator's keyup (a few ms): a key down meanwhile, or a character still held then, is a
+ * person's (an Enter one digit early turns AM000000000 into the valid AM00000000): refused.
  */
 export type PendingScan = {
   readonly effect: Extract<WedgeEffect, { kind: 'scan' }>;
@@ -295,8 +268,7 @@ export function releaseOnKeyUp(
     record.code === pending.code
       ? { ...pending, up: true }
       : { ...pending, chars: releaseChar(pending.chars, record.code, record.timeStamp) };
-  // Once the terminator is up, a reader that rolls over (releases a key after pressing the next) may still hold
-  // its last character: wait for it, and let the holds decide. Any other reader's held character is a person's.
+  // A rolling reader may still hold its last character when the terminator is up: wait, and let the holds decide.
   return next.up === true && (!held(next) || !rollsOver(next.chars))
     ? { pending: undefined, effects: outcome(next) }
     : { pending: next, effects: [] };

@@ -2,10 +2,8 @@
  * `@kaiku-scanner/core/wedge` — reading cards from a keyboard-wedge USB reader: `createWedgeListener` (the SDK's
  * one listener; its classifier and calibration load on demand) with its types, and the card-ID parser it uses.
  *
- * A subpath of its own for pages whose first download must stay small (the `<kaiku-scanner>` element): importing
- * only this entry keeps the API client, the outbox, zod and ky out of that download, to be loaded with `import()`
- * of the main entry when they are needed. (A bundler that splits code keeps everything a page's entry reaches
- * through the main entry's re-exports in the first download, used or not.)
+ * A subpath of its own for a small first download (the `<kaiku-scanner>` element): it keeps the API client, the
+ * outbox, zod and ky out, to be loaded with `import()` of the main entry when needed.
  *
  * @example
  * import { createWedgeListener } from '@kaiku-scanner/core/wedge';
@@ -32,6 +30,4 @@ export type {
 export type { WedgeErrorCode } from '../../messages/wedge.js';
 export { parseCardId } from '../../card-id/parse-card-id.js';
 export type { CardIdResult, ParseCardIdOptions, ParsedCardId } from '../../card-id/parse-card-id.js';
-// The parser's texts (`cardIdMessages`), the errors and `defineTexts` a page's first download shares with the
-// listener are in `@kaiku-scanner/core/base`; the listener's own texts in `@kaiku-scanner/core/messages` (a failure
-// carries its own).
+// Texts: the parser's and the shared errors in `@kaiku-scanner/core/base`, the listener's in `/messages`.

@@ -1,17 +1,12 @@
 /**
- * Keys as a wedge reader sends them: the keyboard layouts it may be programmed for, as `KeyboardEvent.code` →
- * characters, and what one keydown means (a modifier, a terminator, a character read through the reader's layout, an
- * ambiguous character, a character still to come, an Alt+numpad character, or no character at all).
- *
- * A USB wedge reader sends physical key positions (scan codes). It picks the positions that type its
- * characters on the layout it is programmed for, and the host turns them into `key` with its own layout.
- * So `code` read through the reader's layout gives back what the reader meant, whatever the host layout.
- * Only keys that differ between these layouts, plus the ones card IDs and usual prefixes need, are listed.
+ * Keys as a wedge reader sends them: the layouts it may be programmed for (`code` → characters) and what a keydown
+ * means. A reader sends key positions for its own layout, so `code` read through that layout is what it meant,
+ * whatever the host's; only keys that differ between layouts, and those card IDs and prefixes need, are listed.
  */
 import type { BurstChar } from './burst-checks.js';
 import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
 
-/** Layouts the classifier knows. `fi` covers Finnish and Swedish (identical for every character listed). */
+/** Layouts the classifier knows. `fi` and `sv` are identical for every position listed. */
 export const WEDGE_LAYOUTS = ['us', 'fi', 'sv', 'de', 'fr'] as const;
 /** A keyboard layout the classifier knows: `'us'`, `'fi'`, `'sv'`, `'de'` or `'fr'`. */
 export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
@@ -31,16 +26,12 @@ const POSITION = new Map(CODES.map((code, i) => [code, i]));
 /** In the strings below: the position types nothing printable there (a dead key, or no such key). */
 const NONE = '·';
 
-/** Finnish and Swedish: identical for every position listed. */
 const FI = [
   "abcdefghijklmnopqrstuvwxyz1234567890+·å·'öä§,.-< ",
   'ABCDEFGHIJKLMNOPQRSTUVWXYZ!"#¤%&/()=?·Å·*ÖÄ½;:_> ',
 ] as const;
 
-/**
- * What each position of `CODES` types on a layout: [unshifted, shifted], one character per position. `de` swaps
- * Y and Z; `fr` (AZERTY) swaps A/Q and Z/W, types `,` on `KeyM` and `m` on `Semicolon`, and its digits need Shift.
- */
+/** What each position of `CODES` types: [unshifted, shifted] (`de` swaps Y/Z; `fr` A/Q, Z/W, digits with Shift). */
 const TYPED: Readonly<Record<WedgeLayoutName, readonly [string, string]>> = {
   us: [
     "abcdefghijklmnopqrstuvwxyz1234567890-=[]\\;'`,./· ",
@@ -67,9 +58,8 @@ const NUMPAD_SIGNS = new Map([
 ]);
 
 /**
- * The character a key position types on a layout, or `undefined` when the layout has none there.
- * Numpad keys type the same on every layout and regardless of NumLock (with NumLock off the host
- * reports `End`, `ArrowDown`…, but the reader meant the digit).
+ * The character a key position types on a layout, or `undefined`. Numpad keys type the same everywhere, NumLock
+ * or not (with it off the host says `End`, but the reader meant the digit).
  *
  * @example
  * charForCode('de', 'KeyY', false); // 'z'
@@ -88,8 +78,7 @@ export function numpadDigit(code: string): string | undefined {
 }
 
 /**
- * The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), for test
- * keyboards and benchmarks that emulate a reader.
+ * The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), to emulate a reader.
  *
  * @example
  * keyForChar('fr', '1'); // { code: 'Digit1', shift: true }
@@ -115,9 +104,8 @@ export function layoutsTyping(code: string, key: string, shift: boolean): WedgeL
 }
 
 /**
- * Reads one keydown as a burst character: through the reader's layout, with both readings when `key` and `code`
- * disagree (auto layout), none yet for a key whose text is still to come (`Unidentified`, `Process`), or
- * `undefined` for a key that types no character. Ctrl/Meta combinations are shortcuts (AltGr's Ctrl+Alt aside).
+ * Reads one keydown as a burst character: through the reader's layout, both readings when `key` and `code` disagree
+ * (`auto`), none yet for a key whose text is to come, `undefined` for no character (Ctrl/Meta: shortcuts).
  *
  * @example
  * readKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
@@ -127,8 +115,7 @@ export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar 
   const char = (...readings: string[]): BurstChar => ({ t: record.timeStamp, code: record.code, readings });
   // A `key` that is one printable character (not `Enter`, `Dead`, `Unidentified`, `ArrowUp`…).
   const hostChar = Array.from(record.key).length === 1 && record.key >= ' ' ? record.key : undefined;
-  // AltGr (Windows reports Ctrl and Alt together) types a layout's third-level symbols (`@` on fi, de):
-  // only `key` knows them, and none is a card-ID character.
+  // AltGr (Ctrl+Alt on Windows) types third-level symbols (`@` on fi, de) only `key` knows; none is in a card ID.
   if (record.ctrlKey === true && record.altKey === true && hostChar !== undefined && record.metaKey !== true)
     return char(hostChar);
   if (record.ctrlKey === true || record.metaKey === true) return undefined;
@@ -141,9 +128,8 @@ export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar 
     if (hostChar !== undefined) return char(hostChar);
     return record.key === 'Unidentified' || record.key === 'Process' ? char() : undefined;
   }
-  // A layout set for the reader reads the position. With `auto`, `key` must agree with it; without a printable
-  // `key` (NumLock off: `End` from `Numpad1`; `Unidentified`) the position decides, unless `key` is `Dead`. Caps
-  // Lock flips the case of letters in `key`; card IDs carry no case, so they are compared without it.
+  // With `auto`, `key` must agree with the position (case aside: Caps Lock); without a printable `key` (NumLock
+  // off, `Unidentified`) the position decides, unless `key` is `Dead`.
   const agreed =
     hostChar === undefined ? record.key !== 'Dead' : hostChar.toLowerCase() === codeChar.toLowerCase();
   if (layout !== 'auto' || agreed) return char(codeChar);
@@ -192,12 +178,10 @@ export function otherTerminatorName(
 }
 
 /**
- * The character of an Alt+numpad code (Windows). Printable ASCII is the same in every code page; anything
- * else is no card-ID character, so it becomes U+FFFD and the reading is refused rather than guessed.
+ * The character of an Alt+numpad code (Windows): printable ASCII (the same in every code page), else U+FFFD, refused.
  */
 export function altCodeChar(digits: string): string {
-  // A reader sends `nnn` or `0nnn` for a code under 256. Anything longer or larger (which Windows would wrap
-  // modulo 256) means a foreign numpad key joined the sequence: unreadable, never a guessed character.
+  // A reader sends `nnn` or `0nnn`; longer means a foreign numpad key joined (Windows would wrap it modulo 256).
   const tooLong = digits.length > 4 || (digits.length === 4 && !digits.startsWith('0'));
   const value = Number.parseInt(digits, 10);
   return !tooLong && value >= 32 && value < 127 ? String.fromCharCode(value) : '\uFFFD';

@@ -1,14 +1,8 @@
 /**
- * `createWedgeListener`, the SDK's one listener (the `/wedge` entry's; the main entry has none): capture-phase
- * listeners that record events and carry out the classifier's effects. It never delays an event: a key is only
- * suppressed once its burst is known to be a reader's. The classifier with its texts (`wedge-engine.ts`) is a chunk of
- * its own, loaded when the first listener starts, and so is calibration, loaded by the first `calibrate()`.
- *
- * Until the engine has loaded, events are recorded (with the state of the text field they went to) and not kept
- * from the page; once it is there they are classified in order, as if it had been there all along, except that
- * what already reached the page cannot be kept from it: a card read meanwhile is reported and taken back out of
- * a text field, but its terminator has reached the page. Nothing is lost or reordered, and nothing the page
- * typed is taken from it unless it was a card.
+ * `createWedgeListener`: capture-phase listeners that record events and carry out the classifier's effects, never
+ * delaying one (a key is suppressed only once its burst is a reader's). The engine (`wedge-engine.ts`) and calibration
+ * are chunks of their own; events before the engine loads are classified in order once it has (a card read meanwhile
+ * is taken back out of its field, but its terminator has reached the page).
  */
 import type { WedgeState } from './classify-wedge.js';
 import type * as WedgeEngineModule from './wedge-engine.js';
@@ -57,21 +51,18 @@ export type WedgeListenerOptions = WedgeClassifierOptions & {
   /** Take a reader's characters out of a focused text field (and keep its Enter from submitting). Default true. */
   readonly clearInput?: boolean;
   /**
-   * The page's own text fields (any editable element that is not a card field): `'take-cards'` (default) reads a card
-   * typed into one and keeps it out of the field, and leaves everything else (product barcodes, gift cards, typing) to
-   * the page — its text, its Enter and its form submit; `'leave'` never reads there. Password fields are never read.
+   * The page's own text fields (not card fields): `'take-cards'` (default) takes a card read there and leaves the rest
+   * (product barcodes, typing, its Enter) to the page; `'leave'` never reads there. Passwords are never read.
    */
   readonly hostInputs?: 'take-cards' | 'leave';
   /**
-   * Card fields: fields where everything a reader types is the listener's (refusals shown), e.g.
-   * `(field) => field.matches('.card-id')`. Fields marked `data-kaiku-card-input`, and fields inside an element
-   * `target`, are card fields anyway.
+   * Card fields, where everything a reader types is the listener's, e.g. `(field) => field.matches('.card-id')`;
+   * `data-kaiku-card-input` fields and fields inside an element `target` are anyway.
    */
   readonly cardInputs?: (field: Element) => boolean;
   /**
-   * Keys that arrive as `Unidentified` (Android, iPad, an IME) bring their text only into a focused editable element:
-   * with nothing editable focused, the listener focuses a hidden field of its own for the reading, then gives focus
-   * back. Default true.
+   * `Unidentified` keys (Android, iPad, an IME) bring text only into an editable element: with none focused, a hidden
+   * field of the listener's takes focus for the reading, then gives it back. Default true.
    */
   readonly captureUnidentified?: boolean;
   /** Stops the listener when aborted. */
@@ -114,12 +105,9 @@ export type WedgeListener = {
   /** Removes every listener and timer. Idempotent. */
   stop(): void;
   /**
-   * Waits for one reading of any card and learns the reader from it; on success the listener uses the new
-   * profile at once, and the host may store `profile` (plain JSON) and pass it back later as `options.profile`.
-   * While calibrating, keys are captured and no scan is reported. The calibration code is loaded on the first
-   * call (a lazy chunk); keys arriving while it loads are captured too. Never rejects: a chunk that cannot be
-   * loaded (the network is down) gives `calibration-unavailable`, and the listener reads cards as before. Only
-   * an unknown option (`{ timeout: … }`) rejects, with an `OptionsError`, and nothing starts.
+   * Learns the reader from one reading of any card (keys captured, no scan reported meanwhile) and uses the profile
+   * at once; the host may store it and pass it back as `options.profile`. A chunk that cannot load gives
+   * `calibration-unavailable`; only an unknown option rejects (`OptionsError`).
    */
   calibrate(options?: WedgeCalibrateOptions): Promise<CalibrationResult>;
   /** The profile in use (defaults, a stored one, or the last calibration's). */
@@ -129,10 +117,7 @@ export type WedgeListener = {
 /** The classifier and its texts (`wedge-engine.ts`). */
 export type WedgeEngine = typeof WedgeEngineModule;
 
-/**
- * Gives the engine: the module at hand, or a promise of it (an `import()`). Called again after a failed load, at
- * the next key.
- */
+/** Gives the engine, or a promise of it (an `import()`); called again at the next key after a failed load. */
 export type EngineLoader = () => WedgeEngine | Promise<WedgeEngine>;
 
 /** A failure of the listener's own loading, with its texts (which are at hand before anything has loaded). */
@@ -228,10 +213,7 @@ export function listenForWedge(
     }
   };
 
-  /**
-   * `event`: the live event, if any. `early`: an event recorded before the engine loaded; it has reached the page,
-   * so what it typed into a field is taken back by `retract`, from the field's state before the burst's first key.
-   */
+  /** `early`: an event recorded before the engine loaded; what it typed is taken back by `retract`. */
   const apply = (effect: WedgeEffect, event: Event | undefined, early?: Early): void => {
     switch (effect.kind) {
       case 'burst-start': {
@@ -250,11 +232,9 @@ export function listenForWedge(
         event.stopPropagation();
         // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
         if (edit === undefined) break;
-        if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1) {
+        if (event.type === 'keydown' && Array.from((event as KeyboardEvent).key).length === 1)
           edit.taken += (event as KeyboardEvent).key;
-        } else if (event.type === 'beforeinput') {
-          edit.taken += (event as InputEvent).data ?? '';
-        }
+        else if (event.type === 'beforeinput') edit.taken += (event as InputEvent).data ?? '';
         break;
       case 'release':
         if (edit?.snapshot.field.isConnected === true) giveBack(edit.snapshot.field, edit.taken);
@@ -271,8 +251,7 @@ export function listenForWedge(
     }
   };
 
-  // Silence is measured from when the last event was handled, on the events' own clock: keys delivered late
-  // (a busy page, a lagging Bluetooth stack) keep their early time stamps and must not look like a pause.
+  // Silence counts from the last event handled, on the events' clock: late keys keep early stamps, not a pause.
   let lastStamp = 0;
   let lastHandled = 0;
   const feed = (
@@ -293,8 +272,7 @@ export function listenForWedge(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (step.wakeAt !== undefined && !stopped) {
-      // With a terminator, silence only decides whether to give characters back or to report a missing
-      // terminator: nothing urgent, so allow late deliveries some slack. Without one, it ends the reading.
+      // With a terminator, silence is not urgent (give back, or report it missing): late deliveries get slack.
       const grace = resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
       const delay = Math.max(0, step.wakeAt - lastStamp) + grace;
       timer = setTimeout(() => {
@@ -395,12 +373,8 @@ export function listenForWedge(
       const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = resolved;
       return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
     },
-    calibrate(calibrateOptions = {}) {
-      try {
-        checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+    async calibrate(calibrateOptions = {}) {
+      checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
       cancelCalibration();
       // A reading under way is dropped, as is one recorded while the engine loads.
       if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
@@ -422,8 +396,7 @@ export function listenForWedge(
               },
               (result) => {
                 if (calibration === current) calibration = undefined;
-                // The learned profile wins over the options the listener was started with; a profile the options
-                // check refuses rejects the call rather than leaving it unsettled.
+                // The learned profile wins over the start options; one the check refuses rejects the call.
                 try {
                   if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
                   resolve(result);

@@ -1,7 +1,4 @@
-/**
- * Plain data the wedge classifier works on: recorded events in, decisions out. Nothing here touches the DOM,
- * so recorded streams replay identically in Node, in Chromium and in benchmarks.
- */
+/** Plain data the wedge classifier works on (recorded events in, decisions out): replays the same anywhere. */
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type { LocalizedText } from '../../messages/define.js';
 import type { WedgeErrorCode } from '../../messages/wedge.js';
@@ -18,17 +15,13 @@ export type WedgeKeyRecord = {
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
   readonly repeat?: boolean;
-  /**
-   * The key went to one of the page's own text fields (not one named as a card field): there, a reader's burst that
-   * is no card ID is the page's (its text given back, its terminator left alone, no refusal reported).
-   */
+  /** The key went to one of the page's own text fields: there a burst that is no card ID is the page's. */
   readonly hostField?: boolean;
 };
 
 /**
- * Text that arrived without a usable key: a `paste`, or a `beforeinput` (`input`) whose key was not identified
- * (Android/iPad readers: `key: 'Unidentified'`, keyCode 229) or that came with no key event at all. `'\n'` or `'\t'`
- * as an `input` is a line break or tab inserted without a key (the reading's terminator).
+ * Text without a usable key: a `paste`, or a `beforeinput` (`input`) of an `Unidentified` key (Android/iPad) or of
+ * none; `'\n'` or `'\t'` as an `input` is the reading's terminator.
  */
 export type WedgeTextRecord = {
   readonly type: 'paste' | 'input';
@@ -44,10 +37,7 @@ export type WedgeIdleRecord = { readonly type: 'idle'; readonly timeStamp: numbe
 /** One recorded input event: a key, a pasted or input text, or a moment of silence (`idle`). */
 export type WedgeRecord = WedgeKeyRecord | WedgeTextRecord | WedgeIdleRecord;
 
-/**
- * What ends a reading: `'auto'` (Enter, Tab, CR+LF or silence, whichever the reader sends), Enter (also
- * NumpadEnter), Tab, another key (by `key` and/or `code`), or nothing (`'none'`, silence).
- */
+/** What ends a reading: `'auto'` (Enter, Tab, CR+LF or silence), Enter, Tab, a key, or `'none'` (silence). */
 export type WedgeTerminator =
   | 'auto'
   | 'Enter'
@@ -86,10 +76,8 @@ export type WedgeClassifierOptions = {
   /** Fast keys after which a burst counts as a reader's (suppressed from inputs from then on). Default 4. */
   readonly recognizeAfter?: number;
   /**
-   * A pasted card ID (readers that paste) is a scan: `true` (default) where the listener owns the input — nothing
-   * editable focused, a card field, inside an element `target`; `'anywhere'` also in the page's own text fields
-   * (with `hostInputs: 'take-cards'`); `false` never. A paste into the page's own field is otherwise the page's (a
-   * clerk pasting a card ID into a notes or search field keeps it there). Password fields are never read.
+   * A pasted card ID is a scan: `true` (default) where the listener owns the input (nothing editable focused, a card
+   * field, inside an element `target`); `'anywhere'` also in the page's own text fields; `false` never.
    */
   readonly acceptPaste?: boolean | 'anywhere';
   /** The same card read again within this many ms is reported with `duplicate: true`. Default 3000; 0 turns it off. */

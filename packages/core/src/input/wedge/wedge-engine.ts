@@ -1,5 +1,2 @@
-/**
- * The listener's engine: the classifier with its refusals' texts, most of the listener's bytes, which
- * `listen-for-wedge.ts` loads on demand.
- */
+/** The listener's engine (the classifier and its texts: most of its bytes), loaded on demand. */
 export { INITIAL_WEDGE_STATE, isAtRest, stepWedge } from './classify-wedge.js';

@@ -1,7 +1,4 @@
-/**
- * The classifier's options: their names (checked when the listener starts), defaults and normalization (a stored
- * profile, then explicit options, win in that order).
- */
+/** The classifier's options: names, defaults, normalization (explicit options win over a stored profile). */
 import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
@@ -26,8 +23,7 @@ export const CLASSIFIER_OPTIONS = {
 } as const satisfies OptionKeys<WedgeClassifierOptions>;
 
 /**
- * Throws `OptionsError` (`unknown-field`) for an option `known` lacks, and for one in `cardIdOptions` that
- * `parseCardId` does not know, so a misspelt option fails when the listener starts, not on the first scan.
+ * Throws `OptionsError` (`unknown-field`) for an option `known` or `parseCardId` lacks: a typo fails at the start.
  *
  * @example
  * checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
@@ -46,10 +42,7 @@ export type ResolvedWedgeOptions = Required<Omit<WedgeClassifierOptions, 'profil
   readonly cardIdOptions: ParseCardIdOptions | undefined;
 };
 
-/**
- * The numeric options: default, least value, and whether it counts keys (a whole number). Recognizing takes two
- * keys' timing; a time must be above 0 ms, but 0 turns duplicate marking off.
- */
+/** The numeric options: default, least value (recognizing takes two keys; 0 turns duplicates off), whole number. */
 const NUMBERS = {
   minLength: [5, 1, true],
   recognizeAfter: [4, 2, true],
@@ -60,9 +53,8 @@ const NUMBERS = {
 } as const;
 
 /**
- * Fills in defaults. Throws `KaikuError` `wedge-invalid-option` naming every numeric option (a stored profile's as
- * `profile.…`) that is no number, not finite, below its least value, or a fraction of a key count: NaN or a
- * negative time would otherwise silently mean the default, or never.
+ * Fills in defaults. Throws `wedge-invalid-option` naming every numeric option (`profile.…` for a stored one) that is
+ * not finite, below its least value or a fraction of a key count (NaN would silently mean the default).
  *
  * @example
  * resolveWedgeOptions({ terminator: 'Tab' }).maxInterKeyMs; // 80
@@ -85,7 +77,7 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     n[key] = ok ? value : fallback;
   }
   if (bad.length > 0) {
-    // English inline, as `OptionsError` does: `localize(error, locale)` renders it from `wedgeListenerMessages`.
+    // English inline, as `OptionsError` does (`localize` renders it from `wedgeListenerMessages`).
     const fields = bad.join(', ');
     const message = `Invalid barcode reader setting (${fields}): check its value.`;
     throw new KaikuError('wedge-invalid-option', message, { params: { fields } });

@@ -1,7 +1,4 @@
-/**
- * The classifier's states: the phase of the reading (docs/wedge.md, "States and transitions") and the keyboard beside
- * it. The transitions between them are `classify-wedge.ts`.
- */
+/** The classifier's states (docs/wedge.md, "States and transitions"); its transitions are `classify-wedge.ts`. */
 import type { Burst } from './burst-checks.js';
 import type { PendingScan } from './evaluate-burst.js';
 import type { WedgeEffect } from './types.js';
@@ -51,17 +48,12 @@ export const INITIAL_WEDGE_STATE: WedgeState = {
   last: undefined,
 };
 
-/**
- * How soon after a reading its line feed (or second Enter) must come to be the reader's: a reader sends CR+LF back
- * to back, while a clerk's Enter that confirms the card on screen comes later (after the look-up). Longer windows
- * swallowed that Enter when the look-up was quick.
- */
+/** A reading's line feed comes within this (CR+LF back to back); longer swallowed a clerk's confirming Enter. */
 export const LINE_FEED_MS = 40;
 
 /** How long a reader's recognized burst waits for its terminator (a slow Bluetooth link delivers it late). */
 export const LATE_TERMINATOR_MS = 1000;
 
-/** The burst under way, if any. */
 export function burstOf(phase: Phase): Burst | undefined {
   return 'burst' in phase ? phase.burst : undefined;
 }
