@@ -59,7 +59,6 @@ async function main(): Promise<void> {
   scanner.shows = demoShows();
   scanner.venueId = SEED_VENUE.id;
   // The show and the mode being sold live in the address (`?show=…&mode=…`), so a reload comes back to them.
-  const params = new URLSearchParams(location.search);
   scanner.showId = params.get('show') ?? 'hilla-taikuri-matti';
   if (params.get('mode') === 'collection') scanner.mode = 'collection';
   // (`input` crosses the element's shadow root; its `change`, which sets the mode, follows in the same task.)
