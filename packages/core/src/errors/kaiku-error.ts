@@ -1,8 +1,4 @@
-/**
- * Every I/O failure of the SDK (network, HTTP, schema, storage, camera, input) is a `KaikuError`
- * with a stable `code`; the original error, when there is one, is in `cause`.
- * Pure functions never throw: they return `{ ok: false, … }` instead.
- */
+/** Every I/O failure of the SDK is a `KaikuError` with a stable `code`; pure functions return `{ ok: false }`. */
 
 const BRAND = Symbol.for('kaiku-scanner.KaikuError');
 

@@ -1,9 +1,4 @@
-/**
- * Option bags are checked by name: a misspelt or unknown option (`baseURL`, `timeout`, `retries`) is refused at
- * the call with `unknown-field`, naming the option and the one it probably meant, instead of being ignored and
- * leaving the default silently in force. The known names of each bag are written as a `Record` over the type's
- * keys, so a new option that is not added to its list does not compile.
- */
+/** Option bags are checked by name: a misspelt option is refused at the call, never silently left at its default. */
 import { KaikuError } from './kaiku-error.js';
 import { closestName } from '../schemas/closest-name.js';
 import type { FieldIssue } from '../schemas/field-issues.js';
@@ -37,8 +32,7 @@ export class OptionsError extends KaikuError {
 
   constructor(where: string, issues: readonly FieldIssue[]) {
     const { path, suggestion } = issues[0]!;
-    // The English text inline (the `unknown-field` message, which `localize` renders in fi/sv/en): importing the
-    // message registry here would put every table into `parseCardId`'s bundle.
+    // English inline (`localize` renders fi/sv/en): the registry here would bloat `parseCardId`'s bundle.
     super(
       'unknown-field',
       `${where}: \`${path}\` is not an option${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,

@@ -1,9 +1,4 @@
-/**
- * The merged message registry: one table per area, one union of codes, helpers to render them.
- *
- * To add an area: one import line and one entry in `messageTables` (keys must stay unique across
- * areas; a unit test checks it).
- */
+/** The merged message registry. A new area: one entry in `messageTables` (a test keeps keys unique across areas). */
 import type { Locale, LocalizedText, MessageFn } from './define.js';
 import { LOCALES } from './define.js';
 import { cardIdMessages } from './card-id.js';
@@ -42,12 +37,7 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** Every code of every table, with its parameters. */
 type MergedMessages = UnionToIntersection<Tables[keyof Tables]>;
 
-/**
- * All messages by code.
- *
- * @example
- * messages['bad-prefix'].sv({ prefixes: 'A, AM' });
- */
+/** All messages by code. */
 export const messages: MergedMessages = /* @__PURE__ */ Object.assign(
   {},
   ...Object.values(messageTables),

@@ -1,8 +1,4 @@
-/**
- * The one mapping from a show's settings to what the rules decide on (`decideUsage`'s `event`) and to the
- * contract's `Show` in a usage. The element and the sandbox both use it, so a new show setting is added in one
- * place: `ShowConfigSchema` (the keys are read from its shape).
- */
+/** The one mapping from a show's settings (`ShowConfigSchema`'s shape) to `decideUsage`'s `event` and the `Show`. */
 import { ShowSchema } from '../schemas/api-request.js';
 import type { Show } from '../schemas/api-request.js';
 import { ShowConfigSchema } from '../schemas/show-config.js';

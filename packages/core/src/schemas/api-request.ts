@@ -1,7 +1,4 @@
-/**
- * The request side of the Kaikukanta contract: what a terminal sends (usages, batches, list
- * queries) and the IDs and keys in them. The outbox needs only these.
- */
+/** The request side of the Kaikukanta contract (usages, batches, list queries): all the outbox needs. */
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';
 import { coercedNumber, isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';

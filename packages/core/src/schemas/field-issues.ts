@@ -1,9 +1,4 @@
-/**
- * Validation issues as people and programs can use them: a stable problem code per field, and for a key the
- * schema does not know, the field it probably meant (`given` → `ticketsGiven`). Paths and codes only, never
- * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
- * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
- */
+/** Validation issues as a stable problem per field (and the field a misspelt key meant): paths, never values. */
 import { closestName } from './closest-name.js';
 import { ownValue } from './own-value.js';
 
@@ -47,10 +42,7 @@ type IssueLike = {
   readonly expected?: unknown;
 };
 
-/**
- * Names that changed, or that another surface uses for the same thing: suggested first when the target is a
- * field where the unknown one was found.
- */
+/** Old names, or another surface's names for the same thing: suggested first where the target is known. */
 const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
   countedInTally: ['alreadyCounted'],
   children: ['childTickets'],
@@ -96,12 +88,8 @@ export function toFieldIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = [...keysAt(schema, issue.path), ...(issue.path.length === 0 ? extraKeys : [])];
       for (const key of issue.keys ?? []) {
-        const suggestion = suggestField(key, known);
-        out.push({
-          path: joinPath([...issue.path, key]),
-          problem: 'unknown-field',
-          ...(suggestion ? { suggestion } : {}),
-        });
+        const [path, suggestion] = [joinPath([...issue.path, key]), suggestField(key, known)];
+        out.push({ path, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) });
       }
     } else {
       const absent = input !== undefined && issue.path.length > 0 && !isPresent(input, issue.path);
@@ -169,8 +157,7 @@ type Def = {
 };
 
 function defOf(schema: unknown): Def | undefined {
-  const internals = (schema as { _zod?: { def?: Def } } | undefined)?._zod;
-  return internals?.def;
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
 }
 
 /** The object keys a schema knows at `path` (through optional, default, nullable and array wrappers). */

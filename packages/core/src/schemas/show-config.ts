@@ -1,7 +1,4 @@
-/**
- * What a venue configures, as the rules take it from outside: time values (instants with an explicit offset,
- * calendar dates, windows), a show or course and its state at decision time, and a proposed cap (`checkCapSetting`).
- */
+/** What a venue configures, as the rules take it: instants, dates, windows, a show's settings, a proposed cap. */
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
 import { isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';

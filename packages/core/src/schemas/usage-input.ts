@@ -65,12 +65,7 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
     mode: UsageModeSchema,
     childTickets: z._default(wholeNumber(0, 1000), 0),
     group: z.optional(UsageGroupSchema),
-    /**
-     * For a collection: the tickets this card's uncollected booking for the show already holds in
-     * `event.ticketsGiven`, counted as the cap counts them (the booking's `countedAgainstCap`). The collection
-     * may hand out that much without counting again; anything beyond it is new and counts against the cap.
-     * 0 (the default) for a booking, a sale, and a collection without a booking.
-     */
+    /** A collection: what its booking already counts in `event.ticketsGiven` (its `countedAgainstCap`); else 0. */
     alreadyCounted: z._default(wholeNumber(0, 1_000_000), 0),
   }),
 );

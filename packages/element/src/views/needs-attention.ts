@@ -43,10 +43,7 @@ export function renderNeedsAttention(
   </details>`;
 }
 
-/**
- * Downloads the usage report (the CSV `exportCsv` produces); a failure goes to `onFailed` (shown and reported like
- * any other), never an unhandled rejection.
- */
+/** Downloads the usage report; a failure goes to `onFailed`, never an unhandled rejection. */
 export async function downloadCsv(
   exportCsv: () => Promise<string>,
   onFailed: (error: unknown) => Promise<void>,

@@ -7,23 +7,10 @@ const VERSION = '4';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS cards (
-  id TEXT PRIMARY KEY,
-  prefix TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  status TEXT NOT NULL,
-  valid_until TEXT NOT NULL,
-  renewed_at TEXT,
-  minors INTEGER NOT NULL,
-  label TEXT
-);
-CREATE TABLE IF NOT EXISTS shows (
-  id TEXT PRIMARY KEY,
-  venue_id TEXT NOT NULL,
-  config TEXT NOT NULL,
-  cap INTEGER,
-  created_at TEXT NOT NULL
-);
+CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY, prefix TEXT NOT NULL, kind TEXT NOT NULL,
+  status TEXT NOT NULL, valid_until TEXT NOT NULL, renewed_at TEXT, minors INTEGER NOT NULL, label TEXT);
+CREATE TABLE IF NOT EXISTS shows (id TEXT PRIMARY KEY, venue_id TEXT NOT NULL, config TEXT NOT NULL,
+  cap INTEGER, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS usages (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -58,9 +45,8 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 `;
 
 /**
- * Opens (creating if needed) the sandbox database: a file, or memory. WAL and a busy timeout let several sandbox
- * processes share one file; writes use BEGIN IMMEDIATE (see register-usage.ts). A file of another schema version
- * is refused, never half-read: the sandbox keeps no migrations (none was ever published to migrate from).
+ * Opens the sandbox database (a file, or memory); WAL and a busy timeout let processes share a file. Another
+ * schema version is refused, never half-read: no migrations (none was ever published to migrate from).
  */
 export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Db {
   const db = new Database(file ?? ':memory:');

@@ -1,8 +1,4 @@
-/**
- * A bounded HTTP request fuzzer over raw sockets: it sends malformed, hostile and odd-but-valid requests (request
- * lines, headers, bodies, framing) to one server and checks each answer. It never sends anywhere but the given
- * host and port, and stops after `requests`.
- */
+/** A bounded raw-socket HTTP fuzzer: hostile requests to the given host and port only, each answer checked. */
 import { connect } from 'node:net';
 import { ProblemSchema } from '@kaiku-scanner/core/contract';
 import { generateRequest, createRng, type FuzzRequest } from './fuzz-cases.js';
@@ -146,11 +142,6 @@ export async function fuzzRequests(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-  return {
-    sent: next,
-    statuses,
-    findings,
-    findingCount: problemCount,
-    ms: performance.now() - started,
-  };
+  const ms = performance.now() - started;
+  return { sent: next, statuses, findings, findingCount: problemCount, ms };
 }
