@@ -2,11 +2,8 @@
  * `@kaiku-scanner/core` — the headless Kaikukortti client: card-ID parsing, the operating-model rules, the
  * Kaikukanta API client. Its types need no DOM library (a Node project compiles with `lib: ["ES2022"]`).
  *
- * One entry, each area in its own block: a module public as a whole (the API client's, the rules') is
- * re-exported whole; from any other, every public name is chosen here. The other entries: `@kaiku-scanner/core/outbox` (the
- * offline outbox, IndexedDB), `/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
- * `/reports` (sales-report import, usage report), `/messages` (the message tables, per area) and `/contract` (zod
- * schemas, problems and the OpenAPI document, for servers and tools).
+ * The other entries: `/outbox` (IndexedDB), `/wedge` (keyboard-wedge readers), `/camera`, `/decode` (still images),
+ * `/reports`, `/messages` (per-area tables) and `/contract` (schemas and OpenAPI, for servers and tools).
  *
  * @example
  * import { parseCardId, localize } from '@kaiku-scanner/core';

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
@@ -24,11 +25,7 @@ export type SandboxOptions = {
   readonly token?: string;
   /** Tokens bound to venues (`{ token: venueId }`), each acting for its venue only (else 403). Excludes `token`. */
   readonly venueTokens?: Readonly<Record<string, string>>;
-  /**
-   * Each venue's ticket agents (`{ venueId: [agentVenueId, …] }`). With `venueTokens`, a token registers usages for
-   * another venue's events (`forVenueId`) only when that venue names the token's venue here; otherwise `403
-   * agent-not-authorized`.
-   */
+  /** Each venue's ticket agents (`{ venueId: [agentVenueId] }`): who may register for it (else 403). */
   readonly agents?: Readonly<Record<string, readonly string[]>>;
   /** Enable the `/__sandbox/` test-support endpoints. Never in a shared deployment. */
   readonly testing?: boolean;
@@ -181,13 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   server.setTimeout(limits.idleTimeoutMs);
   guardConnections(server, limits.maxConnections);
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(options.port ?? 0, host);
+  await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closed: Promise<void> | undefined;

@@ -11,9 +11,8 @@ export type KaikuErrorOptions = {
 };
 
 /**
- * The base class of every error the SDK throws: a stable `code` (never a sentence), the plain `params` its text
- * needs, and the original error in `cause`. `message` is English for developers; show `localize(error, locale)`.
- * Check with `isKaikuError`, which works across realms and copies of the SDK.
+ * The base class of every error the SDK throws: a stable `code`, plain `params` and the original in `cause`;
+ * `message` is English for developers (show `localize(error, locale)`).
  *
  * @example
  * catch (e) { if (isKaikuError(e)) status.textContent = localize(e, 'fi'); }

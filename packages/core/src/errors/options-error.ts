@@ -13,10 +13,8 @@ import type { FieldIssue } from '../schemas/field-issues.js';
 export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
 
 /**
- * An option bag with an option the function does not know: `code` is `unknown-field`, `params.path` the option
- * (dotted for a nested bag, `retry.limt`), `params.suggestion` the option it probably meant, `params.where` the
- * function. `issues` lists every unknown option; `localize(error, 'sv')` renders the first in Swedish. Thrown
- * at the call (a programming error, like a `TypeError`): it never depends on the data being processed.
+ * An option the function does not know (`unknown-field`): `params.path` (dotted, `retry.limt`), `suggestion` and
+ * `where`; `issues` lists every one. Thrown at the call, like a `TypeError`: never depends on the data.
  *
  * @example
  * try { createApiClient({ baseURL: url, getToken }); }
@@ -44,9 +42,8 @@ export class OptionsError extends KaikuError {
 }
 
 /**
- * Throws an `OptionsError` when `options` (an object, or `undefined`) has a key that is not one of `known`'s;
- * nested bags are checked with `prefix` (`retry.`). Keys whose value is `undefined` are checked too: a misspelt
- * name is wrong whatever its value.
+ * Throws an `OptionsError` when `options` has a key not in `known` (nested bags with `prefix`, `retry.`), even
+ * one whose value is `undefined`: a misspelt name is wrong whatever its value.
  *
  * @example
  * checkOptions('createHttpTransport', options, HTTP_TRANSPORT_OPTIONS);

@@ -91,10 +91,8 @@ export function isMessageCode(code: unknown): code is MessageCode {
 }
 
 /**
- * The SDK's one way to turn a code into text: renders a reason (`{ code, params }`) in one language. Any value with
- * a `code` and `params` will do — a refusal's reason, a `CardIdError`, a `KaikuError` (an HTTP status code such as
- * `http-503` reads as its group's text). A code the SDK has no text for (from a newer server, say) comes back as
- * the code itself, so nothing is ever shown blank; `isMessageCode` tells the two apart beforehand.
+ * The SDK's one way to turn a code into text: any `{ code, params }` (a reason, a `KaikuError`; `http-503` reads as
+ * its group's text) in one language. A code without a text comes back as itself, never blank (`isMessageCode`).
  *
  * @param locale - `'fi'` (default), `'sv'` or `'en'`; anything else reads as Finnish.
  *

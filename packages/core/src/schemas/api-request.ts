@@ -8,9 +8,8 @@ import { TerminalNameSchema } from './usage-input.js';
 export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
 
 /**
- * The body of a card look-up (`POST v1/cards/lookup`). The card ID travels in the body, never in the
- * URL: URLs end up in access logs, proxies and every page script's `performance` resource entries.
- * Nothing else may come along: an unknown member is refused, naming it.
+ * The body of a card look-up (`POST v1/cards/lookup`): the card ID travels in the body, never in the URL (URLs
+ * end up in access logs, proxies and `performance` entries); an unknown member is refused, naming it.
  *
  * @example
  * CardLookupRequestSchema.parse({ cardId: 'A045198723' });

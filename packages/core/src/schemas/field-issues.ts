@@ -65,10 +65,8 @@ const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
 const MAX_ISSUES = 10;
 
 /**
- * Turns zod issues into field issues (at most ten), unknown fields first. An unknown key becomes `unknown-field`
- * at its own path, with a suggestion among the keys `schema` knows at that place (and `extraKeys` at the top
- * level, for inputs read beside the schema such as `policy`). With `input`, a field that is not there is
- * `missing` rather than `wrong-type`.
+ * Zod issues as field issues (at most ten), unknown fields first, each with a suggestion among the keys `schema`
+ * (and `extraKeys`, at the top) knows there. With `input`, an absent field is `missing`, not `wrong-type`.
  *
  * @example
  * toFieldIssues(result.error.issues, DecideUsageInputSchema); // [{ path: 'event.given', problem: 'unknown-field', suggestion: 'ticketsGiven' }]
@@ -100,9 +98,8 @@ export function toFieldIssues(
 }
 
 /**
- * The known field an unknown name probably meant: another name for the same thing, else what `closestName` finds
- * (the same name in other case, a name containing it (`given` → `ticketsGiven`), one typo away), else one within
- * a typo per three letters. `undefined` when none is close.
+ * The known field an unknown name probably meant: another name for it, else `closestName`'s (`given` →
+ * `ticketsGiven`), else one within a typo per three letters; `undefined` when none is close.
  *
  * @example
  * suggestField('Cap', ['cap', 'seats']); // 'cap'

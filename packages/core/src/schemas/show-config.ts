@@ -46,10 +46,8 @@ export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
 export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
 
 /**
- * When something (booking, collection) is possible: absolute bounds and/or bounds relative to the start.
- * Every bound given applies. `opensBeforeStart: { months: 1 }` = "booking opens one month before";
- * `opensBeforeStart: { minutes: 30 }` = "tickets are collected from 30 minutes before". Negative
- * durations mean after the start.
+ * When booking or collection is possible: every bound given applies, absolute or relative to the start
+ * (`opensBeforeStart: { months: 1 }`: one month before; a negative duration is after the start).
  *
  * @example
  * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });

@@ -5,9 +5,8 @@ import { CalendarDateSchema, InstantSchema, UsageEventSchema } from './show-conf
 import { pure, TERMINAL_NAME, wholeNumber } from './schema-parts.js';
 
 /**
- * The part of a Kaikukanta card record the rules need. Compatible with the API's `CardRecord`
- * (its other fields `prefix`, `kind`, `renewedAt` are accepted and ignored: the kind is read from the ID's prefix;
- * any other key is refused as `unknown-field`).
+ * The part of a Kaikukanta card record the rules need; the API's `CardRecord` fits (`prefix`, `kind`, `renewedAt`
+ * are ignored: the kind is read from the ID), any other key is `unknown-field`.
  *
  * @example
  * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });

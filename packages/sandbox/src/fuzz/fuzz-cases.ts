@@ -163,6 +163,10 @@ function cleanHeaders(rng: Rng, ctx: { hostHeader: string; token: string }, payl
   return list;
 }
 
+const CONTENT_TYPES =
+  'application/json|application/json|application/json; charset=utf-8|text/plain|APPLICATION/JSON|' +
+  'application/x-www-form-urlencoded|application/json;;;||multipart/form-data; boundary=x|application/problem+json';
+
 function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: string): Header[] {
   const list: Header[] = [];
   const host = rng.chance(0.8)
@@ -175,26 +179,11 @@ function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: 
   if (!rng.chance(0.03)) list.push(['Host', host]);
   if (rng.chance(0.03)) list.push(['Host', 'evil.example']);
   if (rng.chance(0.75)) {
-    list.push([
-      'Authorization',
-      rng.chance(0.85)
-        ? `Bearer ${ctx.token}`
-        : oneOf(
-            rng,
-            `Bearer|Bearer  |Basic eA==|bearer ${ctx.token}|Bearer ${ctx.token} extra|Bearer wrong-token`,
-          ) + (rng.chance(0.15) ? 't'.repeat(9000) : ''),
-    ]);
+    const odd = `Bearer|Bearer  |Basic eA==|bearer ${ctx.token}|Bearer ${ctx.token} extra|Bearer wrong-token`;
+    const long = (): string => (rng.chance(0.15) ? 't'.repeat(9000) : '');
+    list.push(['Authorization', rng.chance(0.85) ? `Bearer ${ctx.token}` : oneOf(rng, odd) + long()]);
   }
-  if (rng.chance(0.7)) {
-    list.push([
-      'Content-Type',
-      oneOf(
-        rng,
-        'application/json|application/json|application/json; charset=utf-8|text/plain|APPLICATION/JSON|' +
-          'application/x-www-form-urlencoded|application/json;;;||multipart/form-data; boundary=x|application/problem+json',
-      ),
-    ]);
-  }
+  if (rng.chance(0.7)) list.push(['Content-Type', oneOf(rng, CONTENT_TYPES)]);
   if (rng.chance(0.5))
     list.push([
       'Idempotency-Key',
@@ -204,11 +193,8 @@ function headers(rng: Rng, ctx: { hostHeader: string; token: string }, payload: 
           '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008',
       ),
     ]);
-  if (rng.chance(0.2))
-    list.push([
-      'Origin',
-      rng.pick(['http://localhost:3000', 'https://evil.example', 'null', '*', 'http://[', '']),
-    ]);
+  const origins = ['http://localhost:3000', 'https://evil.example', 'null', '*', 'http://[', ''];
+  if (rng.chance(0.2)) list.push(['Origin', rng.pick(origins)]);
   if (rng.chance(0.1)) list.push(['Expect', rng.pick(['100-continue', 'something-else', ''])]);
   if (rng.chance(0.05)) list.push(['Upgrade', 'websocket'], ['Connection', 'Upgrade']);
   if (rng.chance(0.05)) list.push(['X-Big', 'y'.repeat(rng.pick([8000, 20_000, 70_000]))]);

@@ -112,8 +112,7 @@ function judge(reply: Reply, request: FuzzRequest): FuzzFinding | undefined {
 }
 
 /**
- * Sends `requests` generated requests and reports every answer that is a 5xx, an error that is not
- * problem+json, a missing answer or a hung connection.
+ * Sends `requests` requests and reports every 5xx, non-problem+json error, missing answer or hung connection.
  *
  * @example
  * const report = await fuzzRequests({ host: '127.0.0.1', port: 8787, requests: 1000, token: 'dev' });
