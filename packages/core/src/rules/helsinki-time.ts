@@ -69,8 +69,7 @@ export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): 
 
 /** An instant from a `Date` (copied) or an ISO string with offset; `undefined` stays `undefined`. */
 export function toDate(value: Date | string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  return value instanceof Date ? new Date(value.getTime()) : new Date(value);
+  return value === undefined ? undefined : new Date(value instanceof Date ? value.getTime() : value);
 }
 
 /** A wall-clock time read as if it were UTC: wall clocks compare, and minus the instant give the offset. */

@@ -59,7 +59,6 @@ function isPolicy(value: unknown): value is OperatingModelPolicy {
   return isObject(value) && typeof value.version === 'string' && isObject(value.cap) && isObject(value.usage);
 }
 
-/** The refusals of reading a rules function's input. */
 type InputReason = RenderedReason<'invalid-input' | 'unknown-field' | 'unknown-policy'>;
 
 /**

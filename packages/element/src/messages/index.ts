@@ -43,9 +43,7 @@ export const elementMessages = defineTexts({
 /** The element's error codes (their texts: `elementMessages`, `serviceMessages` in late-texts.ts). */
 export type ElementErrorCode =
   'element-load-failed' | 'element-not-configured' | 'element-not-ready' | 'element-disposed';
-type AnyTable = Readonly<Record<string, unknown>>;
 
-/** The tables that load with the services. */
 const lateTexts = lazyModule(() => import('./late-texts.js'));
 
 /** The last load of the services' texts failed (until one succeeds). */
@@ -66,7 +64,7 @@ export function loadLateTexts(): Promise<unknown> {
 export const render = (message: unknown, params: MessageParams = {}): LocalizedText =>
   renderAll(message as LocalizedMessage, params);
 
-const find = (tables: readonly AnyTable[], code: string): unknown =>
+const find = (tables: readonly Readonly<Record<string, unknown>>[], code: string): unknown =>
   tables.find((t) => Object.prototype.hasOwnProperty.call(t, code))?.[code];
 
 /** Any code's text in every language, or undefined when none is known (yet); API aliases (`http-503`) too. */
@@ -99,9 +97,7 @@ export function elementError(code: ElementErrorCode, detail: string): KaikuError
 
 /** The texts an error carries itself in every language (`CameraError.text`), when well-formed. */
 function carriedText(e: KaikuError): LocalizedText | undefined {
-  const text = (e as { text?: unknown }).text;
-  if (typeof text !== 'object' || text === null) return undefined;
-  const { fi, sv, en } = text as Record<string, unknown>;
+  const { fi, sv, en } = ((e as { text?: unknown }).text ?? {}) as Record<string, unknown>;
   return typeof fi === 'string' && typeof sv === 'string' && typeof en === 'string'
     ? { fi, sv, en }
     : undefined;

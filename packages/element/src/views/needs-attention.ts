@@ -49,13 +49,10 @@ export async function downloadCsv(
   onFailed: (error: unknown) => Promise<void>,
   fileName = 'kaikukortti-usages.csv',
 ): Promise<void> {
-  let csv: string;
-  try {
-    csv = await exportCsv();
-  } catch (e) {
-    await onFailed(e);
-    return;
-  }
+  const csv = await Promise.resolve()
+    .then(exportCsv)
+    .catch((e: unknown) => onFailed(e).then(() => undefined));
+  if (csv === undefined) return;
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

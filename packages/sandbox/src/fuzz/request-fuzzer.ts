@@ -55,10 +55,7 @@ function sendRaw(host: string, port: number, bytes: Buffer, timeoutMs: number): 
       resolve(parseReply(Buffer.concat(chunks), hung));
     };
     const timer = setTimeout(() => finish(true), timeoutMs);
-    socket.on('connect', () => {
-      socket.write(bytes);
-      socket.end();
-    });
+    socket.on('connect', () => socket.end(bytes));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => finish(false));
     socket.on('close', () => finish(false));
