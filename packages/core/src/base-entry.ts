@@ -1,10 +1,7 @@
 /**
- * `@kaiku-scanner/core/base` — the small pieces every entry shares, for a page whose first download must stay small
- * (the `<kaiku-scanner>` element): the error base class and its guard, the option-name check, `defineTexts` and
- * `renderAll`, the card-ID parser's texts and the camera worker's Trusted Types policy. Each is also exported where
- * it belongs (the main entry, `/contract`, `/messages`, `/camera`), and is the same value there; importing it from
- * here keeps those entries' other modules out of the first download. (A bundler that splits code keeps everything a
- * page's first download reaches through an entry's re-exports there, used or not.)
+ * `@kaiku-scanner/core/base` — the small pieces every entry shares (errors, the option check, `defineTexts`, the
+ * card-ID texts, the worker's Trusted Types policy), the same values as elsewhere: importing them from here keeps
+ * those entries' other modules out of a page's first download.
  *
  * @example
  * import { KaikuError, isKaikuError } from '@kaiku-scanner/core/base';

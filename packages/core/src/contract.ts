@@ -1,9 +1,7 @@
 /**
- * `@kaiku-scanner/core/contract`: the Kaikukanta contract for servers and tools — every zod schema of
- * the API and of the rules' inputs, `makeProblem`, the generated OpenAPI document, and the helpers that
- * refuse bad input by name (`toFieldIssues`, `fieldIssueToReason`, `suggestField`, `checkOptions`). The
- * sandbox and the CLI use it. A terminal imports only its types (`CardRecord`, `UsageRequest`, `Problem`, …: the
- * client validates with the same schemas internally).
+ * `@kaiku-scanner/core/contract`: the Kaikukanta contract for servers and tools — every zod schema of the API and
+ * the rules' inputs, `makeProblem`, the OpenAPI document, and the helpers that refuse bad input by name. A terminal
+ * imports only its types.
  *
  * @example
  * import { UsageRequestSchema, makeProblem } from '@kaiku-scanner/core/contract';

@@ -2,11 +2,8 @@
  * `@kaiku-scanner/core` — the headless Kaikukortti client: card-ID parsing, the operating-model rules, the
  * Kaikukanta API client. Its types need no DOM library (a Node project compiles with `lib: ["ES2022"]`).
  *
- * One entry, each area in its own block: a module public as a whole (the API client's, the rules') is
- * re-exported whole; from any other, every public name is chosen here. The other entries: `@kaiku-scanner/core/outbox` (the
- * offline outbox, IndexedDB), `/wedge` (keyboard-wedge readers), `/camera` (camera scanning), `/decode` (still images),
- * `/reports` (sales-report import, usage report), `/messages` (the message tables, per area) and `/contract` (zod
- * schemas, problems and the OpenAPI document, for servers and tools).
+ * The other entries: `/outbox` (IndexedDB), `/wedge` (keyboard-wedge readers), `/camera`, `/decode` (still images),
+ * `/reports`, `/messages` (per-area tables) and `/contract` (schemas and OpenAPI, for servers and tools).
  *
  * @example
  * import { parseCardId, localize } from '@kaiku-scanner/core';
@@ -24,9 +21,7 @@ export { CARD_ID_FORMAT } from './card-id/card-id-format.js';
 export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id-format.js';
 
 // --- texts: every code of the SDK in Finnish, Swedish and English ---
-// One way to turn a code into text: `localize(reason, locale)`. Results and errors also carry their texts
-// (`error.message.fi`, `reason.message`), so most hosts never call it. The per-area tables and `defineTexts` are
-// in `@kaiku-scanner/core/messages`, for UIs that ship only the texts they show.
+// Results and errors carry their texts too; the per-area tables are in `@kaiku-scanner/core/messages`.
 export { LOCALES, isMessageCode, localize } from './messages/index.js';
 export type { Locale, LocalizedText, MessageCode, Reason } from './messages/index.js';
 export { readProblemReasons } from './messages/server-reason.js';
@@ -42,11 +37,9 @@ export type { CapSettingInput, CapSettingResult } from './rules/check-cap-settin
 export * from './rules/check-void-window.js';
 export { DEFAULT_POLICY, POLICIES, definePolicy, getPolicy } from './policy/policies.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/policies.js';
-// The rules' input types (`ShowConfig`, `TimeWindow`, `UsageCard`, …) are in `@kaiku-scanner/core/contract` with their schemas.
 
 // --- Kaikukanta API: the HTTP client, the transport seam, errors ---
-// The contract's types (`CardRecord`, `UsageRequest`, `Problem`, …), its zod schemas, makeProblem and the OpenAPI
-// document are in `@kaiku-scanner/core/contract`. `SHOW_KINDS` stays here: a terminal checks show settings with it.
+// The contract's types and schemas (the rules' inputs too) are in `/contract`; a terminal checks `SHOW_KINDS`.
 export { SHOW_KINDS } from './schemas/api.js';
 export * from './api/create-api-client.js';
 export type { TokenRequest } from './api/send-request.js';

@@ -1,13 +1,7 @@
 /**
- * `@kaiku-scanner/core/messages` — the message tables, one per area, and `defineTexts` to write your own the
- * same way. For user interfaces that must ship only the texts they show (`<kaiku-scanner>` puts the card-ID and
- * the card-ID table in its first download and the rest in a later chunk). Everyone else uses `localize` from
- * the main entry, which knows every code; results and errors also carry their texts already.
- *
- * Each table maps a stable code to `{ fi, sv, en }` functions of the code's parameters; a table is typed so that a
- * missing language does not compile. The camera's, the decoders' and the reports' tables come with their own
- * entries (`cameraMessages`, `decodeMessages`, `reportMessages`), and the card-ID parser's with
- * `@kaiku-scanner/core/base` (`cardIdMessages`: a page's first download).
+ * `@kaiku-scanner/core/messages` — the message tables, one per area (`{ fi, sv, en }` per code), and `defineTexts`
+ * to write your own, for UIs that ship only the texts they show; everyone else uses `localize`. The camera's,
+ * decoders', reports' and card IDs' tables come with their own entries.
  *
  * @example
  * import { rulesMessages, defineTexts } from '@kaiku-scanner/core/messages';

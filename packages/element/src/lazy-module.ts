@@ -11,14 +11,7 @@ export type LazyModule<M> = {
   load(): Promise<M>;
 };
 
-/**
- * Wraps an `import()` so the first call starts it, later calls share it, and a failure is not remembered.
- *
- * @example
- * const views = lazyModule(() => import('./views/card-panel.js'));
- * await views.load();
- * views.get()?.renderCardFacts(view, card);
- */
+/** Wraps an `import()`: the first call starts it, later calls share it, and a failure is not remembered. */
 export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
   let loaded: M | undefined;
   let loading: Promise<M> | undefined;

@@ -1,8 +1,6 @@
 /**
- * `kaiku-scanner/react`: `<KaikuScanner>`, the element as a React component (built with `@lit/react`). It sets
- * `tokenProvider`, `shows`, `services`… as properties and adds the `onKaiku…` listeners in an effect, so they work in
- * client renders, after server rendering and hydration (where React 19 drops them from the plain tag) and under
- * StrictMode. The module registers the element; it imports in Node for server rendering (lit's DOM shim).
+ * `kaiku-scanner/react`: `<KaikuScanner>`, the element as a React component (`@lit/react`): properties and
+ * `onKaiku…` listeners survive hydration (React 19 drops them from the plain tag). It imports in Node for SSR.
  *
  * @example
  * 'use client';

@@ -1,7 +1,4 @@
-/**
- * `kaiku-sandbox`: starts the sandbox from the command line.
- * Development: node --import tsx --conditions=source packages/sandbox/src/cli.ts --seed
- */
+// `kaiku-sandbox`. Development: node --import tsx --conditions=source packages/sandbox/src/cli.ts --seed
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
@@ -125,8 +122,7 @@ export async function runCli(
     });
   } catch (error) {
     // EADDRINUSE, an unwritable --db path, a database from something else: one line, exit 1.
-    const reason = error instanceof Error ? error.message : String(error);
-    out(`kaiku-sandbox could not start: ${reason}`);
+    out(`kaiku-sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
     return { code: 1 };
   }
   out(`Kaikukanta sandbox listening on ${sandbox.url} (${memory ? 'in memory' : `database ${values.db}`})`);

@@ -1,8 +1,5 @@
 /** The sandbox's clock: the system clock plus an offset (settable in testing mode). */
-export type Clock = {
-  now(): Date;
-  offsetMs: number;
-};
+export type Clock = { now(): Date; offsetMs: number };
 
 export function createClock(offsetMs = 0): Clock {
   return {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
@@ -22,16 +23,9 @@ export type SandboxOptions = {
   readonly seed?: boolean;
   /** Require this bearer token; by default any non-empty token is accepted. */
   readonly token?: string;
-  /**
-   * Tokens bound to venues (`{ token: venueId }`): only these tokens are accepted, and each acts for its venue only —
-   * registering, batch items, usage lists and show tallies of any other venue are `403 forbidden`. Excludes `token`.
-   */
+  /** Tokens bound to venues (`{ token: venueId }`), each acting for its venue only (else 403). Excludes `token`. */
   readonly venueTokens?: Readonly<Record<string, string>>;
-  /**
-   * Each venue's ticket agents (`{ venueId: [agentVenueId, …] }`). With `venueTokens`, a token registers usages for
-   * another venue's events (`forVenueId`) only when that venue names the token's venue here; otherwise `403
-   * agent-not-authorized`.
-   */
+  /** Each venue's ticket agents (`{ venueId: [agentVenueId] }`): who may register for it (else 403). */
   readonly agents?: Readonly<Record<string, readonly string[]>>;
   /** Enable the `/__sandbox/` test-support endpoints. Never in a shared deployment. */
   readonly testing?: boolean;
@@ -45,15 +39,9 @@ export type SandboxOptions = {
   readonly clockOffsetMs?: number;
   /** How long a write waits for another process's lock before answering 503 (Retry-After: 1). Default 5000. */
   readonly busyTimeoutMs?: number;
-  /**
-   * Limit each client (bearer token) to `perSecond` /v1/ calls a second, bursts up to `burst`; over it: 429
-   * `rate-limited` with Retry-After, as the contract allows. Off by default.
-   */
+  /** Limit each bearer token to `perSecond` /v1/ calls (bursts of `burst`; over it: 429). Off by default. */
   readonly rateLimit?: RateLimitOptions;
-  /**
-   * Host names answered besides `localhost`, `*.localhost` and IP addresses (the DNS rebinding defence): a
-   * request whose `Host` is anything else gets 421 `host-not-allowed`. A name given as `host` is allowed too.
-   */
+  /** Host names answered besides localhost names, IP addresses and `host` (else 421: DNS rebinding defence). */
   readonly allowedHosts?: readonly string[];
   /** Slow-client limits; see {@link SANDBOX_LIMITS} for the defaults. */
   readonly limits?: Partial<SandboxLimits>;
@@ -84,12 +72,7 @@ const RATE_LIMIT_OPTIONS = {
   perAddress: true,
 } as const satisfies OptionKeys<RateLimitOptions>;
 
-/**
- * Limits suited to a server on a laptop or a CI machine with a handful of terminals: a client that trickles its
- * headers or body is cut off in seconds instead of Node's defaults (60 s headers, 300 s request), and no client
- * can hold more than the connection limit. Headers are limited to Node's 16 KB (431 `headers-too-large`), bodies to
- * 1 MB (413 `payload-too-large`).
- */
+/** Limits for a laptop or CI box: a trickling client is cut off in seconds, not Node's 60 s / 300 s. */
 export const SANDBOX_LIMITS = {
   /** The request line and headers must arrive within this time (else 408 `request-timeout`). */
   headersTimeoutMs: 10_000,
@@ -123,21 +106,16 @@ function answerRaw(socket: Socket, problem: ReturnType<typeof problems.badReques
   setTimeout(() => socket.destroy(), 1000).unref();
 }
 
-/**
- * Everything Node would answer on its own — parse errors (400), oversized headers (431), timeouts (408), `Expect`
- * other than 100-continue (417), CONNECT and upgrades — is answered with the contract's problem+json instead, and
- * connections beyond the limit get 503 `unavailable` with Retry-After.
- */
+/** What Node would answer on its own (400, 431, 408, 417, CONNECT, upgrades) gets the contract's problem+json. */
 function guardConnections(server: ReturnType<typeof createServer>, maxConnections: number): void {
   let open = 0;
   server.on('connection', (socket: Socket) => {
     open++;
     socket.once('close', () => open--);
-    if (open > maxConnections) {
+    if (open > maxConnections)
       answerRaw(socket, problems.unavailable('Too many connections; try again shortly.'), {
         'Retry-After': '1',
       });
-    }
   });
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return void socket.destroy();
@@ -148,14 +126,13 @@ function guardConnections(server: ReturnType<typeof createServer>, maxConnection
   server.on('checkExpectation', (_req, res: ServerResponse) =>
     sendProblem(res, problems.expectationFailed(), { connection: 'close' }),
   );
-  server.on('connect', (_req, socket: Socket) => {
-    answerRaw(socket, problems.methodNotAllowed('GET, HEAD, POST, OPTIONS'), {
-      Allow: 'GET, HEAD, POST, OPTIONS',
-    });
-  });
-  server.on('upgrade', (_req, socket: Socket) => {
-    answerRaw(socket, problems.badRequest('This server does not switch protocols.'));
-  });
+  const allow = 'GET, HEAD, POST, OPTIONS';
+  server.on('connect', (_req, socket: Socket) =>
+    answerRaw(socket, problems.methodNotAllowed(allow), { Allow: allow }),
+  );
+  server.on('upgrade', (_req, socket: Socket) =>
+    answerRaw(socket, problems.badRequest('This server does not switch protocols.')),
+  );
 }
 const DAY_MS = 86_400_000;
 
@@ -201,13 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   server.setTimeout(limits.idleTimeoutMs);
   guardConnections(server, limits.maxConnections);
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(options.port ?? 0, host);
+  await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closed: Promise<void> | undefined;

@@ -1,8 +1,4 @@
-/**
- * Every I/O failure of the SDK (network, HTTP, schema, storage, camera, input) is a `KaikuError`
- * with a stable `code`; the original error, when there is one, is in `cause`.
- * Pure functions never throw: they return `{ ok: false, … }` instead.
- */
+/** Every I/O failure of the SDK is a `KaikuError` with a stable `code`; pure functions return `{ ok: false }`. */
 
 const BRAND = Symbol.for('kaiku-scanner.KaikuError');
 
@@ -15,9 +11,8 @@ export type KaikuErrorOptions = {
 };
 
 /**
- * The base class of every error the SDK throws: a stable `code` (never a sentence), the plain `params` its text
- * needs, and the original error in `cause`. `message` is English for developers; show `localize(error, locale)`.
- * Check with `isKaikuError`, which works across realms and copies of the SDK.
+ * The base class of every error the SDK throws: a stable `code`, plain `params` and the original in `cause`;
+ * `message` is English for developers (show `localize(error, locale)`).
  *
  * @example
  * catch (e) { if (isKaikuError(e)) status.textContent = localize(e, 'fi'); }

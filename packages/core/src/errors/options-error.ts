@@ -1,9 +1,4 @@
-/**
- * Option bags are checked by name: a misspelt or unknown option (`baseURL`, `timeout`, `retries`) is refused at
- * the call with `unknown-field`, naming the option and the one it probably meant, instead of being ignored and
- * leaving the default silently in force. The known names of each bag are written as a `Record` over the type's
- * keys, so a new option that is not added to its list does not compile.
- */
+/** Option bags are checked by name: a misspelt option is refused at the call, never silently left at its default. */
 import { KaikuError } from './kaiku-error.js';
 import { closestName } from '../schemas/closest-name.js';
 import type { FieldIssue } from '../schemas/field-issues.js';
@@ -18,10 +13,8 @@ import type { FieldIssue } from '../schemas/field-issues.js';
 export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
 
 /**
- * An option bag with an option the function does not know: `code` is `unknown-field`, `params.path` the option
- * (dotted for a nested bag, `retry.limt`), `params.suggestion` the option it probably meant, `params.where` the
- * function. `issues` lists every unknown option; `localize(error, 'sv')` renders the first in Swedish. Thrown
- * at the call (a programming error, like a `TypeError`): it never depends on the data being processed.
+ * An option the function does not know (`unknown-field`): `params.path` (dotted, `retry.limt`), `suggestion` and
+ * `where`; `issues` lists every one. Thrown at the call, like a `TypeError`: never depends on the data.
  *
  * @example
  * try { createApiClient({ baseURL: url, getToken }); }
@@ -37,8 +30,7 @@ export class OptionsError extends KaikuError {
 
   constructor(where: string, issues: readonly FieldIssue[]) {
     const { path, suggestion } = issues[0]!;
-    // The English text inline (the `unknown-field` message, which `localize` renders in fi/sv/en): importing the
-    // message registry here would put every table into `parseCardId`'s bundle.
+    // English inline (`localize` renders fi/sv/en): the registry here would bloat `parseCardId`'s bundle.
     super(
       'unknown-field',
       `${where}: \`${path}\` is not an option${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
@@ -50,9 +42,8 @@ export class OptionsError extends KaikuError {
 }
 
 /**
- * Throws an `OptionsError` when `options` (an object, or `undefined`) has a key that is not one of `known`'s;
- * nested bags are checked with `prefix` (`retry.`). Keys whose value is `undefined` are checked too: a misspelt
- * name is wrong whatever its value.
+ * Throws an `OptionsError` when `options` has a key not in `known` (nested bags with `prefix`, `retry.`), even
+ * one whose value is `undefined`: a misspelt name is wrong whatever its value.
  *
  * @example
  * checkOptions('createHttpTransport', options, HTTP_TRANSPORT_OPTIONS);

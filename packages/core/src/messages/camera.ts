@@ -1,7 +1,4 @@
-/**
- * Texts for the camera's stable codes (`startCameraScan`): each says what happened and what the clerk can do.
- * No text repeats a reading: it may be a card ID.
- */
+/** Texts for the camera's codes: what happened, what the clerk can do; never a reading (it may be a card ID). */
 import { defineTexts } from './define.js';
 
 /**

@@ -1,6 +1,4 @@
-/**
- * Messages for card-ID refusals (`parseCardId`). Texts never repeat the raw reading: it may be a card ID.
- */
+/** Messages for card-ID refusals (`parseCardId`). Texts never repeat the raw reading: it may be a card ID. */
 import { defineTexts } from './define.js';
 
 /**

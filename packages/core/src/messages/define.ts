@@ -1,10 +1,4 @@
-/**
- * Message tables: every stable code has a text in Finnish, Swedish and English.
- *
- * Each area (card IDs, rules, API, outbox, input, reports) keeps its own table in this folder
- * (`card-id.ts`, `rules.ts`, `api.ts`, …); `index.ts` merges them into one registry, so the
- * union of codes is the union of the tables' keys and a missing translation does not compile.
- */
+/** Message tables, one per area (merged in `index.ts`): a missing fi/sv/en translation does not compile. */
 import type { MessageCode, ParamsOf as CodeParams, RenderedReason } from './index.js';
 
 /** The languages of the SDK's texts, Finnish (the default) first. */
@@ -115,13 +109,7 @@ export function defineTexts<const F extends Readonly<Record<string, Text>>>(text
   return build(texts as never) as never;
 }
 
-/**
- * `defineTexts` for codes a server may send, with the parameters of those that have any declared as kinds (`str`,
- * `num`, …): they type the texts, and `readServerReason` checks a server's parameters against them.
- *
- * @example
- * const refusals = defineServerTexts({ 'till-closed': { till: num } }, { fi: { 'till-closed': 'Kassa {till} on suljettu.' }, sv: …, en: … });
- */
+/** `defineTexts` for codes a server may send, parameters declared as kinds (`readServerReason` checks them). */
 export function defineServerTexts<
   const S extends Specs,
   const F extends { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) },
@@ -129,15 +117,7 @@ export function defineServerTexts<
   return build(texts as never) as never;
 }
 
-/**
- * Makes a `createReason` for the codes of `table`: the same `{ code, params, message }` as the registry's, but a module
- * that uses it pulls in only that table, not every area's texts in three languages (what keeps `parseCardId` or the
- * rules small in a page's bundle).
- *
- * @example
- * const createReason = reasonFactory(cardIdMessages);
- * createReason('empty', {}).message.en; // 'The card ID is missing. …'
- */
+/** A `createReason` for the codes of `table` alone: its user's bundle gets that table, not every area's texts. */
 export function reasonFactory<T extends MessageTable>(
   table: T,
 ): <C extends keyof T & MessageCode>(code: C, params: CodeParams<C>) => RenderedReason<C> {

@@ -1,9 +1,4 @@
-/**
- * The merged message registry: one table per area, one union of codes, helpers to render them.
- *
- * To add an area: one import line and one entry in `messageTables` (keys must stay unique across
- * areas; a unit test checks it).
- */
+/** The merged message registry. A new area: one entry in `messageTables` (a test keeps keys unique across areas). */
 import type { Locale, LocalizedText, MessageFn } from './define.js';
 import { LOCALES } from './define.js';
 import { cardIdMessages } from './card-id.js';
@@ -33,7 +28,6 @@ export const messageTables = {
   camera: cameraMessages,
 } as const;
 
-/** The registry's tables by area. */
 type Tables = typeof messageTables;
 /** Turns a union of tables into one table type with every code. */
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
@@ -42,12 +36,7 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** Every code of every table, with its parameters. */
 type MergedMessages = UnionToIntersection<Tables[keyof Tables]>;
 
-/**
- * All messages by code.
- *
- * @example
- * messages['bad-prefix'].sv({ prefixes: 'A, AM' });
- */
+/** All messages by code. */
 export const messages: MergedMessages = /* @__PURE__ */ Object.assign(
   {},
   ...Object.values(messageTables),
@@ -101,10 +90,8 @@ export function isMessageCode(code: unknown): code is MessageCode {
 }
 
 /**
- * The SDK's one way to turn a code into text: renders a reason (`{ code, params }`) in one language. Any value with
- * a `code` and `params` will do — a refusal's reason, a `CardIdError`, a `KaikuError` (an HTTP status code such as
- * `http-503` reads as its group's text). A code the SDK has no text for (from a newer server, say) comes back as
- * the code itself, so nothing is ever shown blank; `isMessageCode` tells the two apart beforehand.
+ * The SDK's one way to turn a code into text: any `{ code, params }` (a reason, a `KaikuError`; `http-503` reads as
+ * its group's text) in one language. A code without a text comes back as itself, never blank (`isMessageCode`).
  *
  * @param locale - `'fi'` (default), `'sv'` or `'en'`; anything else reads as Finnish.
  *

@@ -1,7 +1,4 @@
-/**
- * Messages for usage decisions (`decideUsage`) and cap settings (`checkCapSetting`).
- * Times arrive pre-formatted in Europe/Helsinki local time (`d.m.yyyy hh.mm`), the time the venue lives in.
- */
+/** Messages for `decideUsage` and `checkCapSetting`; times arrive as Helsinki `d.m.yyyy hh.mm`. */
 import { cardIdMessages } from './card-id.js';
 import { defineServerTexts, num, optStr, str } from './define.js';
 import type { CardIdErrorCode } from './card-id.js';
@@ -83,10 +80,7 @@ type RegistryCause = keyof (typeof memberCause)['fi'];
 const fromRegistry = (cause: GroupMemberCause): cause is RegistryCause =>
   ownValue(memberCause.fi, cause) !== undefined;
 
-/**
- * A Helsinki time as `formatHelsinki` writes it (`1.3.2030 18.00`), the way the element writes times in each
- * language: `1.3.2030 klo 18.00`, `1.3.2030 kl. 18.00`, `1.3.2030 18:00` — one format on one screen.
- */
+/** A `formatHelsinki` time as the element writes it per language (`klo 18.00`, `kl. 18.00`, `18:00`). */
 const at = (when: string, lang: 'fi' | 'sv' | 'en'): string => {
   const [day, time] = when.split(' ');
   if (time === undefined) return when;

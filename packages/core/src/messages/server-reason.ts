@@ -1,8 +1,6 @@
 /**
- * Reasons that arrive from a server (a problem body's `code` and `reasons`) are untyped data: a field may be
- * missing, mistyped or renamed by another server version. Rendering them as they are is how
- * "Kortti oli voimassa undefined asti" reaches a clerk. `readServerReason` checks every parameter against the
- * message it fills, so the only reasons that reach a message function are ones whose parameters are all there.
+ * A server's reasons are untyped data: rendered as they are, "Kortti oli voimassa undefined asti" reaches a clerk.
+ * `readServerReason` checks every parameter against the message it fills.
  */
 import { API_PARAMS, apiMessages } from './api.js';
 import {
@@ -44,10 +42,7 @@ function checkParams(spec: Readonly<Record<string, ParamSpec>>, raw: unknown): M
   const out: Record<string, string | number> = {};
   for (const [key, { optional, kind }] of Object.entries(spec)) {
     const value = ownValue(params as Record<string, unknown>, key);
-    if (value === undefined || value === null) {
-      if (optional) continue;
-      return undefined;
-    }
+    if ((value === undefined || value === null) && optional) continue;
     if (!fits(value, kind)) return undefined;
     out[key] = value as string | number;
   }
@@ -55,15 +50,8 @@ function checkParams(spec: Readonly<Record<string, ParamSpec>>, raw: unknown): M
 }
 
 /**
- * Renders a reason a server sent, in every language. Its parameters are checked against its message first: a
- * known code with a missing or malformed parameter, or a code this SDK has no text for (a newer server), is shown
- * as `refusal-unreadable`, naming the code, instead of a text with a hole in it.
- *
- * @example
- * readServerReason({ code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }).message.fi;
- * // 'Kaikukortin lippujen yläraja (6) on täynnä.'
- * readServerReason({ code: 'cap-reached' }).message.en;
- * // 'Kaikukanta refused the usage (reason code cap-reached), but this version of the scanner cannot show why. …'
+ * Renders a server's reason in every language; a missing or malformed parameter, or a code without a text (a newer
+ * server), reads as `refusal-unreadable` naming the code, never a text with a hole in it.
  */
 export function readServerReason(wire: ProblemReason): ServerReason {
   const code = wire.code;

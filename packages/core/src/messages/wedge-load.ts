@@ -1,9 +1,6 @@
 import { defineTexts } from './define.js';
 
-/**
- * Texts of the wedge listener's own loading failures (part of `wedgeListenerMessages`): at hand before the classifier
- * and calibration, which load on demand (see `wedge.ts`).
- */
+/** The wedge listener's own loading failures: at hand before the classifier and calibration load (`wedge.ts`). */
 export const wedgeLoadMessages = defineTexts({
   fi: {
     'wedge-unavailable':

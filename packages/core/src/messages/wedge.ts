@@ -1,9 +1,4 @@
-/**
- * Messages for keyboard-wedge (USB/Bluetooth reader) refusals, in three tables that load with their code: the
- * listener's own loading (`wedge-load.ts`, in a page's first download), the classifier's (`wedge-listener.ts`, with
- * the classifier on demand) and calibration's (`wedge-calibration.ts`, with calibration on demand). Texts never
- * repeat what was read: it may be a card ID.
- */
+/** Keyboard-wedge texts, in tables that load with their code (loading, classifier, calibration); never a reading. */
 import { wedgeCalibrationMessages } from './wedge-calibration.js';
 import { wedgeListenerMessages } from './wedge-listener.js';
 

@@ -1,11 +1,6 @@
 /**
- * The operating model's rules as data, with a version: the seeds disagree (5 % minimum cap in the 2019/2020
- * operating model, 3 % in the 2025 checklist), so a venue picks a version and every rule function takes the policy as
- * an argument. `POLICY_2025` is the default.
- *
- * The pilot rules (shows for ≤ 10 people: cap 0–1; swimming halls: 20 a day) were introduced as trials
- * for 2020 (004, 001) and 2020–2021 (000). No later source revokes or restates them, so they are kept in
- * every version; a venue that must not use them defines a policy with `tinyShow: null, swimmingHall: null`.
+ * The operating model's rules as versioned data: the seeds disagree (5 % minimum cap in 2019/2020, 3 % in 2025).
+ * The pilots (tiny shows, swimming halls; 000, 001, 004) are never revoked, so every version keeps them.
  */
 import type { ShowKind } from '../schemas/api-enums.js';
 import { SHOW_KINDS } from '../schemas/api-enums.js';
@@ -48,15 +43,11 @@ export type UsagePolicy = {
   /** Group members' own tickets (each on their own card) count against the cap. */
   readonly groupMembersCountAgainstCap: boolean;
   /**
-   * Kinds of show where a card gets one usage per show (`already-used` for a second; the seeds: one adult ticket per
-   * purchase, children "to the same event"). The show ID is the event: a performance, a whole course (every session,
-   * one place), a festival or swimming-hall day. A booking and its collection are one usage.
+   * Kinds where a card gets one usage per show (`already-used` for a second). The show ID is the event (a performance,
+   * a whole course, a festival or swimming-hall day); a booking and its collection are one usage.
    */
   readonly oncePerShow: readonly ShowKind[];
-  /**
-   * How long after its registration a clerk may void a usage (the seeds are silent: our choice, docs/api.md
-   * "Voiding a usage"), and never once the show has started.
-   */
+  /** Minutes after registration a clerk may void a usage (our choice: docs/api.md), never after the start. */
   readonly voidWithinMinutes: number;
 };
 
@@ -121,12 +112,7 @@ export const POLICY_2020 = definePolicy({
   usage: USAGE,
 });
 
-/**
- * The 2025 checklist (003, 11.4.2025) speaks of a 3 % cap; the rest as in 2020. The default.
- *
- * @example
- * checkCapSetting({ capacity: 200, cap: 6, kind: 'show' }).ok; // true (3 % of 200 = 6)
- */
+/** The 2025 checklist (003, 11.4.2025) speaks of a 3 % cap; the rest as in 2020. The default. */
 export const POLICY_2025 = definePolicy({
   version: '2025',
   title: 'Kaikukortti operating model with the 2025 checklist (3 % cap)',

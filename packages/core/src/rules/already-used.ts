@@ -7,13 +7,8 @@ import type { UsageReason } from './usage-types.js';
 import { toDate } from './helsinki-time.js';
 
 /**
- * Refuses a usage when the card already has one for this show (`earlier`: the card's non-voided usages for it),
- * naming when and where the latest was registered. A collection of the card's own booking is that booking's
- * usage, not a second one: it passes while no earlier usage is a collection.
- *
- * @example
- * checkAlreadyUsed('booking', [{ mode: 'booking', at: '2026-03-01T16:42:00Z', terminal: 'Kassa 2' }], 'show', policy.usage);
- * // [{ code: 'already-used', params: { at: '2026-03-01T16:42:00.000Z', terminal: 'Kassa 2' }, … }]
+ * Refuses a second usage of the card for this show, naming when and where the latest was. Collecting its own
+ * booking is that booking's usage: it passes while no earlier usage is a collection.
  */
 export function checkAlreadyUsed(
   mode: 'booking' | 'collection',

@@ -1,7 +1,4 @@
-/**
- * `checkCapSetting`: may a venue set this per-show cap? (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3, 003.) Which cap rules
- * apply to a show, and the minimum each allows.
- */
+/** May a venue set this per-show cap? (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3, 003.) */
 import type { RenderedReason } from '../messages/index.js';
 import type { CapPolicy, OperatingModelPolicy } from '../policy/policies.js';
 import { createReason, withRulesInput } from './rules-input.js';
@@ -73,13 +70,9 @@ function checkParsed(data: CapSettingData, policy: OperatingModelPolicy): CapSet
 }
 
 /** A minimum never exceeds the capacity: a cap of every seat is always allowed. */
-function withinCapacity(rule: CapRule, capacity: number): CapRule {
-  const max = rule.range.max === null ? null : Math.min(rule.range.max, capacity);
-  return {
-    ...rule,
-    minimum: Math.min(rule.minimum, capacity),
-    range: { min: Math.min(rule.range.min, capacity), max },
-  };
+function withinCapacity({ rule, minimum, range }: CapRule, capacity: number): CapRule {
+  const max = range.max === null ? null : Math.min(range.max, capacity);
+  return floor(rule, Math.min(minimum, capacity), Math.min(range.min, capacity), max);
 }
 
 /**
@@ -111,39 +104,27 @@ export type CapRule = {
 
 const NOT_SEATED = new Set(['course', 'swimming-hall']);
 
-/**
- * Every rule that applies to the show, the general percent rule first. Kinds follow the API's `ShowKind`:
- * `small-show`, `cinema`, `exhibition` are shows; `mass-event` is a festival; `visiting-production` is a
- * show whose cap a visiting producer sets.
- *
- * @example
- * applicableCapRules({ capacity: 40, cap: 2, kind: 'show' }, POLICY_2025.cap).map((r) => r.rule); // ['min-percent', 'small-show']
- */
+/** Every rule that applies to the show (kinds as the API's `ShowKind`), the general percent rule first. */
 export function applicableCapRules(input: CapSettingData, cap: CapPolicy): CapRule[] {
   const { capacity, kind } = input;
   const percent = Math.ceil((capacity * cap.minPercent) / 100 - 1e-9);
-  const rules: CapRule[] = [{ rule: 'min-percent', minimum: percent, range: { min: percent, max: null } }];
+  const rules = [floor('min-percent', percent)];
   const seated = !NOT_SEATED.has(kind);
   if (kind === 'course') rules.push(floor('course', cap.course.minimum));
   if (seated && capacity <= cap.smallShow.maxSeats) rules.push(floor('small-show', cap.smallShow.minimum));
-  if (seated && cap.tinyShow && capacity <= cap.tinyShow.maxSeats) {
-    rules.push({
-      rule: 'tiny-show',
-      minimum: cap.tinyShow.minimum,
-      range: { min: cap.tinyShow.minimum, max: cap.tinyShow.maximum },
-    });
-  }
+  if (seated && cap.tinyShow && capacity <= cap.tinyShow.maxSeats)
+    rules.push(floor('tiny-show', cap.tinyShow.minimum, cap.tinyShow.minimum, cap.tinyShow.maximum));
   if (seated && capacity > cap.massEvent.moreThanPeople)
     rules.push(floor('mass-event', cap.massEvent.minimum));
   if (kind === 'swimming-hall' && cap.swimmingHall)
     rules.push(floor('swimming-hall', cap.swimmingHall.minimumPerDay));
   if (seated && (input.visitingProducer === true || kind === 'visiting-production')) {
     const { minimum, maximum } = cap.visitingProducer;
-    rules.push({ rule: 'visiting-producer', minimum, range: { min: minimum, max: maximum } });
+    rules.push(floor('visiting-producer', minimum, minimum, maximum));
   }
   return rules;
 }
 
-function floor(rule: CapRuleId, minimum: number): CapRule {
-  return { rule, minimum, range: { min: minimum, max: null } };
+function floor(rule: CapRuleId, minimum: number, min = minimum, max: number | null = null): CapRule {
+  return { rule, minimum, range: { min, max } };
 }

@@ -1,35 +1,19 @@
-/**
- * Europe/Helsinki calendar arithmetic with Intl only (works unchanged in Node and Chromium).
- * Venues live in Finnish time: card validity days, "one month before the show", shown times.
- */
+/** Europe/Helsinki calendar arithmetic with Intl only (Node and browsers): venues live in Finnish time. */
 import type { CalendarDurationInput } from '../schemas/show-config.js';
 
-/**
- * Local wall-clock fields. `month` is 1–12.
- *
- * @example
- * const { hour } = toHelsinki(new Date()); // hour on the Helsinki wall clock
- */
+/** Local wall-clock fields. `month` is 1–12. */
 export type LocalDateTime = { readonly [K in (typeof FIELDS)[number]]: number };
 
 const FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
-
-/** The IANA time zone venues live in. */
-const HELSINKI = 'Europe/Helsinki';
 
 const DAY = 86_400_000;
 
 let formatter: Intl.DateTimeFormat | undefined;
 
-/**
- * The Helsinki wall-clock time of an instant.
- *
- * @example
- * toHelsinki(new Date('2025-03-30T01:30:00Z')); // { year: 2025, month: 3, day: 30, hour: 4, minute: 30, second: 0 }
- */
+/** The Helsinki wall-clock time of an instant. */
 export function toHelsinki(instant: Date): LocalDateTime {
   formatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: HELSINKI,
+    timeZone: 'Europe/Helsinki',
     hourCycle: 'h23',
     ...Object.fromEntries(FIELDS.map((field) => [field, 'numeric'])),
   });
@@ -49,24 +33,15 @@ export function helsinkiDate(instant: Date): string {
   return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
 }
 
-/**
- * An instant as Finns write it: `d.m.yyyy hh.mm`, Helsinki time.
- *
- * @example
- * formatHelsinki(new Date('2026-02-28T17:00:00Z')); // '28.2.2026 19.00'
- */
+/** An instant as Finns write it: `d.m.yyyy hh.mm` (`28.2.2026 19.00`), Helsinki time. */
 export function formatHelsinki(instant: Date): string {
   const t = toHelsinki(instant);
   return `${t.day}.${t.month}.${t.year} ${pad(t.hour)}.${pad(t.minute)}`;
 }
 
 /**
- * The instant of a Helsinki wall-clock time. A time in the spring-forward gap is read with the offset
- * before the change (03.30 on the last Sunday of March is 04.30 EEST); in the autumn overlap the earlier
- * of the two instants is taken.
- *
- * @example
- * fromHelsinki({ year: 2025, month: 10, day: 26, hour: 12, minute: 0, second: 0 }).toISOString(); // '2025-10-26T10:00:00.000Z'
+ * The instant of a Helsinki wall-clock time: a spring-forward gap time is read with the offset before the change
+ * (03.30 is 04.30 EEST); in the autumn overlap the earlier instant is taken.
  */
 export function fromHelsinki(local: LocalDateTime): Date {
   const wall = wallOf(local);
@@ -77,11 +52,8 @@ export function fromHelsinki(local: LocalDateTime): Date {
 }
 
 /**
- * The instant a calendar duration before `instant`: months and days back on the Helsinki calendar (keeping the
- * wall clock across DST; the 31st becomes the last day of a shorter month), then hours and minutes as elapsed time.
- *
- * @example
- * helsinkiBefore(new Date('2025-04-15T16:00:00Z'), { months: 1 }).toISOString(); // '2025-03-15T17:00:00.000Z'
+ * The instant a calendar duration before `instant`: months and days on the Helsinki calendar (wall clock kept across
+ * DST; the 31st becomes a shorter month's last day), then hours and minutes as elapsed time.
  */
 export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): Date {
   const t = toHelsinki(instant);
@@ -97,8 +69,7 @@ export function helsinkiBefore(instant: Date, duration: CalendarDurationInput): 
 
 /** An instant from a `Date` (copied) or an ISO string with offset; `undefined` stays `undefined`. */
 export function toDate(value: Date | string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  return value instanceof Date ? new Date(value.getTime()) : new Date(value);
+  return value === undefined ? undefined : new Date(value instanceof Date ? value.getTime() : value);
 }
 
 /** A wall-clock time read as if it were UTC: wall clocks compare, and minus the instant give the offset. */

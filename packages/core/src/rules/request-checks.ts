@@ -13,12 +13,8 @@ type TicketRequest = z.infer<typeof TicketRequestSchema>;
 type RequestCheck = { readonly reasons: UsageReason[]; readonly memberIds: string[] };
 
 /**
- * Client cards: children up to the registered number of minors, none on course places, no group.
- * Community cards: not for course places, no child tickets, never without a client or group, and
- * every member aged 16+ on their own valid client card, each once.
- *
- * @example
- * checkRequest('client', card, { mode: 'booking', childTickets: 3 }, false, 'A999005458').reasons[0]?.code; // 'too-many-children' when card.minors < 3
+ * Client cards: children up to the registered minors, none on course places, no group. Community cards: no
+ * course places, no children, never without a group, every member 16+ on their own client card, each once.
  */
 export function checkRequest(
   kind: CardKind,
@@ -32,16 +28,12 @@ export function checkRequest(
 
 function checkClient(card: UsageCard, request: TicketRequest, isCourse: boolean): RequestCheck {
   const reasons: UsageReason[] = [];
-  if (request.childTickets > card.minors) {
-    reasons.push(
-      createReason('too-many-children', { requested: request.childTickets, registered: card.minors }),
-    );
-  }
+  const [requested, registered] = [request.childTickets, card.minors];
+  if (requested > registered) reasons.push(createReason('too-many-children', { requested, registered }));
   if (isCourse && request.childTickets > 0) reasons.push(createReason('children-on-course', {}));
   const group = request.group;
-  if (group && (group.memberCardIds.length > 0 || group.under16Clients > 0)) {
+  if (group && (group.memberCardIds.length > 0 || group.under16Clients > 0))
     reasons.push(createReason('group-on-client-card', {}));
-  }
   return { reasons, memberIds: [] };
 }
 
@@ -50,9 +42,8 @@ function checkCommunity(request: TicketRequest, isCourse: boolean, cardId: strin
   if (isCourse) reasons.push(createReason('community-card-on-course', {}));
   if (request.childTickets > 0) reasons.push(createReason('children-on-community-card', {}));
   const members = request.group?.memberCardIds ?? [];
-  if (members.length === 0 && (request.group?.under16Clients ?? 0) === 0) {
+  if (members.length === 0 && (request.group?.under16Clients ?? 0) === 0)
     reasons.push(createReason('community-card-without-group', {}));
-  }
   const seen = new Set<string>(cardId === undefined ? [] : [cardId]);
   const memberIds: string[] = [];
   members.forEach((raw, index) => {

@@ -1,9 +1,4 @@
-/**
- * How rules functions read their input and word its refusals: their `createReason` (rendering from the rules' own
- * table only, see `reasonFactory` in messages/define.ts), validation issues as reasons — `unknown-field` (with the
- * field it probably meant) or `invalid-input` with a problem code people can read, paths and codes only, never the
- * values (they may be card IDs) — and the `policy` read beside the data: a policy object, a version string, or nothing.
- */
+/** How rules functions read their input (`policy` beside the data) and word its refusals: paths, never values. */
 import type * as z from 'zod/mini';
 import { reasonFactory } from '../messages/define.js';
 import { rulesMessages } from '../messages/rules.js';
@@ -11,24 +6,12 @@ import type { RenderedReason } from '../messages/index.js';
 import { DEFAULT_POLICY, getPolicy, type OperatingModelPolicy } from '../policy/policies.js';
 import { toFieldIssues, type FieldIssue } from '../schemas/field-issues.js';
 
-/**
- * `{ code, params, message }` of a rules code, the message in Finnish, Swedish and English.
- *
- * @example
- * createReason('children-on-course', {}).message.sv;
- */
+/** `{ code, params, message }` of a rules code, the message in Finnish, Swedish and English. */
 export const createReason = /* @__PURE__ */ reasonFactory(rulesMessages);
 
 type Issue = Parameters<typeof toFieldIssues>[0][number];
 
-/**
- * Turns zod issues into reasons, at most ten; `schema` (and `extraKeys` read beside it) give the known fields for
- * suggestions.
- *
- * @example
- * issuesToReasons([{ path: ['event'], code: 'unrecognized_keys', keys: ['given'] }], DecideUsageInputSchema);
- * // [{ code: 'unknown-field', params: { path: 'event.given', suggestion: 'ticketsGiven' }, … }]
- */
+/** Zod issues as reasons (at most ten); `schema` and `extraKeys` give the known fields for suggestions. */
 export function issuesToReasons(
   issues: readonly Issue[],
   schema?: unknown,
@@ -45,20 +28,12 @@ export function issuesToReasons(
  * fieldIssueToReason({ path: 'policy', problem: 'wrong-type' }).message.en; // '`policy` has the wrong type.'
  */
 export function fieldIssueToReason(issue: FieldIssue): RenderedReason<'invalid-input' | 'unknown-field'> {
-  if (issue.problem === 'unknown-field') {
-    return createReason('unknown-field', {
-      path: issue.path,
-      ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
-    });
-  }
-  return createReason('invalid-input', { path: issue.path, problem: issue.problem });
+  const { path, problem, suggestion } = issue;
+  if (problem !== 'unknown-field') return createReason('invalid-input', { path, problem });
+  return createReason('unknown-field', { path, ...(suggestion ? { suggestion } : {}) });
 }
 
-/**
- * The policy to decide by, or the reason it cannot be used: an unknown version is `unknown-policy`, anything but
- * a version string or a policy object (`{ policy: 2020 }`) is `invalid-input` at `policy`. Nothing = the newest.
- * Never throws.
- */
+/** The policy to decide by (nothing = the newest), or why not: `unknown-policy`, or `invalid-input` at `policy`. */
 function readPolicy(
   value: unknown,
   fallback: OperatingModelPolicy | string | undefined,
@@ -77,29 +52,18 @@ function readPolicy(
   return { ok: false, reason: createReason('invalid-input', { path: 'policy', problem: 'wrong-type' }) };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 function isPolicy(value: unknown): value is OperatingModelPolicy {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Partial<Record<keyof OperatingModelPolicy, unknown>>;
-  return (
-    typeof p.version === 'string' &&
-    typeof p.cap === 'object' &&
-    p.cap !== null &&
-    typeof p.usage === 'object' &&
-    p.usage !== null
-  );
+  return isObject(value) && typeof value.version === 'string' && isObject(value.cap) && isObject(value.usage);
 }
 
-/** The refusals of reading a rules function's input. */
 type InputReason = RenderedReason<'invalid-input' | 'unknown-field' | 'unknown-policy'>;
 
 /**
- * Runs a rules function on its input: the data checked against `schema` (every key but `policy` must be the
- * schema's), `policy` read beside it (`version`: the data's own default version), then `decide`. Never throws: bad
- * data or an unknown policy goes to `refuse` with its reasons, a hostile input (a throwing getter, a proxy) too, as
- * `invalid-input` at `(input)`.
- *
- * @example
- * withRulesInput(input, CapSettingInputSchema, () => undefined, checkParsed, ([first]) => ({ ok: false, error: first }));
+ * Runs a rules function: the data checked against `schema`, `policy` read beside it (`version`: the data's default),
+ * then `decide`. Never throws: bad data, an unknown policy or a hostile input (a throwing getter) go to `refuse`.
  */
 export function withRulesInput<S extends z.ZodMiniType, R>(
   input: unknown,
@@ -109,7 +73,7 @@ export function withRulesInput<S extends z.ZodMiniType, R>(
   refuse: (reasons: InputReason[]) => R,
 ): R {
   try {
-    const record = typeof input === 'object' && input !== null && !Array.isArray(input);
+    const record = isObject(input) && !Array.isArray(input);
     const { policy: requested, ...data } = (record ? input : {}) as { policy?: unknown };
     const parsed = schema.safeParse(record ? data : input);
     if (!parsed.success) return refuse(issuesToReasons(parsed.error.issues, schema, ['policy'], input));

@@ -1,8 +1,4 @@
-/**
- * The one mapping from a show's settings to what the rules decide on (`decideUsage`'s `event`) and to the
- * contract's `Show` in a usage. The element and the sandbox both use it, so a new show setting is added in one
- * place: `ShowConfigSchema` (the keys are read from its shape).
- */
+/** The one mapping from a show's settings (`ShowConfigSchema`'s shape) to `decideUsage`'s `event` and the `Show`. */
 import { ShowSchema } from '../schemas/api-request.js';
 import type { Show } from '../schemas/api-request.js';
 import { ShowConfigSchema } from '../schemas/show-config.js';
@@ -23,9 +19,8 @@ type ShowSettings = Partial<ShowConfig> & Pick<ShowConfig, 'kind' | 'start'>;
 export type ShowState = { readonly ticketsGiven: number; readonly cap?: number | null };
 
 /**
- * `decideUsage`'s `event` for a show: every setting of `ShowConfigSchema` that is set (nothing else: an
- * unknown key would be refused), plus the tickets given so far. `state.cap`, when given, replaces the
- * setting's cap.
+ * `decideUsage`'s `event` for a show: the `ShowConfigSchema` settings that are set, plus the tickets given so far;
+ * `state.cap`, when given, replaces the setting's cap.
  *
  * @example
  * decideUsage({ card, event: toUsageEvent(show, { ticketsGiven: 2 }), request, now });
@@ -37,8 +32,7 @@ export function toUsageEvent(show: ShowSettings, state: ShowState): UsageEventIn
 }
 
 /**
- * The contract's `Show` of a usage (`id`, `name`, `start`, `kind`, and `seats` and `cap` when set): the keys of
- * `ShowSchema`, so what a usage carries follows the contract. A `null` cap (no cap) is left out.
+ * The contract's `Show` of a usage: the keys of `ShowSchema` that are set (a `null` cap, no cap, left out).
  *
  * @example
  * const usage: UsageRequest = { venueId, show: toApiShow(show), cardId, childTickets: 0, channel, mode, clientTime };
@@ -55,9 +49,8 @@ function pickSet(source: object, shape: object, dropNull: boolean): Record<strin
 }
 
 /**
- * Checks a show's settings as a host gives them (the element's `show`): every key must be a setting of
- * `ShowConfigSchema` (a misspelt one is `unknown-field`, with the setting it probably meant), every value
- * valid. Never throws; each reason has a fi/sv/en message naming the field.
+ * Checks a show's settings as a host gives them: every key a `ShowConfigSchema` setting (a misspelt one is
+ * `unknown-field` with a suggestion), every value valid. Never throws; each reason names the field.
  *
  * @example
  * checkShowSettings({ kind: 'show', start: '2026-02-03T18:00:00+02:00', Cap: 6 });

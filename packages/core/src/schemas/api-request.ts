@@ -1,7 +1,4 @@
-/**
- * The request side of the Kaikukanta contract: what a terminal sends (usages, batches, list
- * queries) and the IDs and keys in them. The outbox needs only these.
- */
+/** The request side of the Kaikukanta contract (usages, batches, list queries): all the outbox needs. */
 import * as z from 'zod/mini';
 import { ChannelSchema, ShowKindSchema, UsageModeSchema } from './api-enums.js';
 import { coercedNumber, isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
@@ -11,9 +8,8 @@ import { TerminalNameSchema } from './usage-input.js';
 export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(/^[A-Z0-9]{2,32}$/)));
 
 /**
- * The body of a card look-up (`POST v1/cards/lookup`). The card ID travels in the body, never in the
- * URL: URLs end up in access logs, proxies and every page script's `performance` resource entries.
- * Nothing else may come along: an unknown member is refused, naming it.
+ * The body of a card look-up (`POST v1/cards/lookup`): the card ID travels in the body, never in the URL (URLs
+ * end up in access logs, proxies and `performance` entries); an unknown member is refused, naming it.
  *
  * @example
  * CardLookupRequestSchema.parse({ cardId: 'A045198723' });

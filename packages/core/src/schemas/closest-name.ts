@@ -1,17 +1,8 @@
-/**
- * The known option an unknown one probably meant, by spelling alone. Small on purpose: every option bag is
- * checked with it, `parseCardId`'s and the wedge listener's included, so it is in the first download of every page
- * (`suggestField` in `field-issues.ts`, for data fields, also knows other names for the same thing).
- */
+// Small on purpose: every option bag is checked with it, so it is in every page's first download.
 
 /**
- * The same name in other case, else the nearest-length name containing it or contained in it (`maxInterKey` →
- * `maxInterKeyMs`, at least three letters), else one a single typo away: a letter changed, added, dropped, or two
- * neighbours swapped (`tokne` → `token`). `undefined` when none is that
- * close.
- *
- * @example
- * closestName('tokne', ['token', 'port']); // 'token'
+ * The same name in other case, else the nearest-length name containing it or in it (≥ 3 letters), else one a
+ * single typo away (`tokne` → `token`); `undefined` when none is that close.
  */
 export function closestName(name: string, known: readonly string[]): string | undefined {
   const a = name.toLowerCase();

@@ -1,9 +1,4 @@
-/**
- * Validation issues as people and programs can use them: a stable problem code per field, and for a key the
- * schema does not know, the field it probably meant (`given` → `ticketsGiven`). Paths and codes only, never
- * values (a value may be a card ID). Every public input of the SDK (rules functions, show settings, client
- * options, the sandbox's request bodies) reports its issues this way, so no zod code reaches a person.
- */
+/** Validation issues as a stable problem per field (and the field a misspelt key meant): paths, never values. */
 import { closestName } from './closest-name.js';
 import { ownValue } from './own-value.js';
 
@@ -47,10 +42,7 @@ type IssueLike = {
   readonly expected?: unknown;
 };
 
-/**
- * Names that changed, or that another surface uses for the same thing: suggested first when the target is a
- * field where the unknown one was found.
- */
+/** Old names, or another surface's names for the same thing: suggested first where the target is known. */
 const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
   countedInTally: ['alreadyCounted'],
   children: ['childTickets'],
@@ -73,10 +65,8 @@ const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
 const MAX_ISSUES = 10;
 
 /**
- * Turns zod issues into field issues (at most ten), unknown fields first. An unknown key becomes `unknown-field`
- * at its own path, with a suggestion among the keys `schema` knows at that place (and `extraKeys` at the top
- * level, for inputs read beside the schema such as `policy`). With `input`, a field that is not there is
- * `missing` rather than `wrong-type`.
+ * Zod issues as field issues (at most ten), unknown fields first, each with a suggestion among the keys `schema`
+ * (and `extraKeys`, at the top) knows there. With `input`, an absent field is `missing`, not `wrong-type`.
  *
  * @example
  * toFieldIssues(result.error.issues, DecideUsageInputSchema); // [{ path: 'event.given', problem: 'unknown-field', suggestion: 'ticketsGiven' }]
@@ -96,12 +86,8 @@ export function toFieldIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = [...keysAt(schema, issue.path), ...(issue.path.length === 0 ? extraKeys : [])];
       for (const key of issue.keys ?? []) {
-        const suggestion = suggestField(key, known);
-        out.push({
-          path: joinPath([...issue.path, key]),
-          problem: 'unknown-field',
-          ...(suggestion ? { suggestion } : {}),
-        });
+        const [path, suggestion] = [joinPath([...issue.path, key]), suggestField(key, known)];
+        out.push({ path, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) });
       }
     } else {
       const absent = input !== undefined && issue.path.length > 0 && !isPresent(input, issue.path);
@@ -112,9 +98,8 @@ export function toFieldIssues(
 }
 
 /**
- * The known field an unknown name probably meant: another name for the same thing, else what `closestName` finds
- * (the same name in other case, a name containing it (`given` → `ticketsGiven`), one typo away), else one within
- * a typo per three letters. `undefined` when none is close.
+ * The known field an unknown name probably meant: another name for it, else `closestName`'s (`given` →
+ * `ticketsGiven`), else one within a typo per three letters; `undefined` when none is close.
  *
  * @example
  * suggestField('Cap', ['cap', 'seats']); // 'cap'
@@ -169,8 +154,7 @@ type Def = {
 };
 
 function defOf(schema: unknown): Def | undefined {
-  const internals = (schema as { _zod?: { def?: Def } } | undefined)?._zod;
-  return internals?.def;
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
 }
 
 /** The object keys a schema knows at `path` (through optional, default, nullable and array wrappers). */

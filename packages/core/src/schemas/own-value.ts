@@ -1,7 +1,6 @@
 /**
- * A record's entry for a name that came from outside — a JSON key, a command-line flag, an attribute, a server's
- * code — or `undefined`: only the record's own entries count, never what every object inherits
- * (`constructor`, `toString`, `hasOwnProperty`, `__proto__`). Every look-up by an untrusted name goes through it.
+ * A record's own entry for a name from outside, or `undefined`: never what every object inherits (`constructor`,
+ * `__proto__`). Every look-up by an untrusted name goes through it.
  *
  * @example
  * ownValue({ cap: ['seats'] }, 'constructor'); // undefined (a plain `obj[name]` gives the `Object` function)

@@ -1,7 +1,4 @@
-/**
- * What a venue configures, as the rules take it from outside: time values (instants with an explicit offset,
- * calendar dates, windows), a show or course and its state at decision time, and a proposed cap (`checkCapSetting`).
- */
+/** What a venue configures, as the rules take it: instants, dates, windows, a show's settings, a proposed cap. */
 import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
 import { isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
@@ -49,10 +46,8 @@ export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
 export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
 
 /**
- * When something (booking, collection) is possible: absolute bounds and/or bounds relative to the start.
- * Every bound given applies. `opensBeforeStart: { months: 1 }` = "booking opens one month before";
- * `opensBeforeStart: { minutes: 30 }` = "tickets are collected from 30 minutes before". Negative
- * durations mean after the start.
+ * When booking or collection is possible: every bound given applies, absolute or relative to the start
+ * (`opensBeforeStart: { months: 1 }`: one month before; a negative duration is after the start).
  *
  * @example
  * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });

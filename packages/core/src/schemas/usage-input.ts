@@ -5,9 +5,8 @@ import { CalendarDateSchema, InstantSchema, UsageEventSchema } from './show-conf
 import { pure, TERMINAL_NAME, wholeNumber } from './schema-parts.js';
 
 /**
- * The part of a Kaikukanta card record the rules need. Compatible with the API's `CardRecord`
- * (its other fields `prefix`, `kind`, `renewedAt` are accepted and ignored: the kind is read from the ID's prefix;
- * any other key is refused as `unknown-field`).
+ * The part of a Kaikukanta card record the rules need; the API's `CardRecord` fits (`prefix`, `kind`, `renewedAt`
+ * are ignored: the kind is read from the ID), any other key is `unknown-field`.
  *
  * @example
  * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
@@ -65,12 +64,7 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
     mode: UsageModeSchema,
     childTickets: z._default(wholeNumber(0, 1000), 0),
     group: z.optional(UsageGroupSchema),
-    /**
-     * For a collection: the tickets this card's uncollected booking for the show already holds in
-     * `event.ticketsGiven`, counted as the cap counts them (the booking's `countedAgainstCap`). The collection
-     * may hand out that much without counting again; anything beyond it is new and counts against the cap.
-     * 0 (the default) for a booking, a sale, and a collection without a booking.
-     */
+    /** A collection: what its booking already counts in `event.ticketsGiven` (its `countedAgainstCap`); else 0. */
     alreadyCounted: z._default(wholeNumber(0, 1_000_000), 0),
   }),
 );

@@ -1,8 +1,6 @@
 /**
- * Text from a file, a request or a server as a terminal or a log may show it: C0 and C1 control characters (escape
- * sequences that retitle the window, clear the screen or fake a prompt; a CR/LF that would forge another log line),
- * DEL and the bidirectional controls that reorder what a reader sees ("Trojan Source") become visible escapes
- * (`\x1B`, `\u202E`). With `keepLineBreaks`, `\n` stays a line break (a command's own multi-line output).
+ * Outside text as a terminal or log may show it: control characters (escape sequences, a forged log line's CR/LF),
+ * DEL and bidi controls ("Trojan Source") become visible escapes; `keepLineBreaks` keeps `\n`.
  *
  * @example
  * visibleText('GET /x\u001b[2J'); // 'GET /x\\x1B[2J'

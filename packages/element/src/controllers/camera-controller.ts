@@ -10,10 +10,7 @@ export type CameraUrls = { readonly workerUrl?: string | undefined; readonly was
 /** How long the camera may find nothing before the clerk is shown what to try (more light, hold still, flip). */
 export const NO_READ_HINT_MS = 8000;
 
-/**
- * Opens the camera on demand and owns its lifecycle: every track is stopped when the clerk closes it, when a card
- * has been read, when the page is hidden and when the element leaves the page. Decoders are loaded by the core only once it starts.
- */
+/** Opens the camera on demand and owns its lifecycle: every track stops on close, read, hidden page, removal. */
 export class CameraController implements ReactiveController {
   /** The open camera (`onStop` clears it). */
   handle: CameraScanHandle | undefined;
@@ -37,10 +34,7 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
-  /**
-   * The open camera's torch and zoom, each only where its track reports it (`getCapabilities()`, read by the core),
-   * and as the track's settings say they are: no control that does nothing. A refusal is shown like any camera error.
-   */
+  /** The open camera's torch and zoom, only where its track reports them: no control that does nothing. */
   get controls(): TrackControls | undefined {
     const handle = this.handle;
     if (!handle) return undefined;
@@ -112,8 +106,7 @@ export class CameraController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    // Removed: the camera is off before the next task. Moved, or unmounted and mounted again in one task (a
-    // framework's double mount): it stays on, one preview and one track.
+    // Moved or mounted again in one task (a framework's double mount): it stays on, one preview and one track.
     queueMicrotask(() => {
       if (!this.host.isConnected) this.stop();
     });

@@ -6,10 +6,7 @@ const STRINGS_WAIT_MS = 1500;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/**
- * The element's language: its own `lang`, else the closest `lang` of the page (followed while it changes, as
- * Shoelace does), else Finnish; and the wait for that language's strings before a render.
- */
+/** The element's language (its `lang`, else the page's, followed as Shoelace does, else Finnish) and its strings. */
 export class LocaleController implements ReactiveController {
   private pageLang = '';
   private observer: MutationObserver | undefined;
@@ -46,12 +43,7 @@ export class LocaleController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /**
-   * Runs `update` once the strings of the language in use are there (loaded on first use; Finnish always is). The
-   * locale is checked again after the wait: it may have changed meanwhile. A failed load renders in Finnish, and so
-   * does a load still unfinished after `STRINGS_WAIT_MS` (a slow network must not keep the element blank); the
-   * element re-renders in the language asked for when the strings arrive.
-   */
+  /** Runs `update` once the language's strings are there, in Finnish meanwhile after a failure or `STRINGS_WAIT_MS`. */
   schedule(update: () => void | Promise<unknown>): void | Promise<unknown> {
     const locale = this.locale;
     const pending = whenTranslationReady(locale);
@@ -66,8 +58,7 @@ export class LocaleController implements ReactiveController {
     return Promise.race([pending, timedOut]).then((loaded) => {
       clearTimeout(timer);
       if (loaded === false && this.failed !== locale) {
-        // Said once (a notice and an event), not at every render; the next render (the network's return re-renders)
-        // tries again.
+        // Said once, not at every render; the next render tries again.
         this.failed = locale;
         this.onLoadFailed();
       }

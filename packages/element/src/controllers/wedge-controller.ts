@@ -14,13 +14,8 @@ const terminals = new Set<Terminal>();
 let lastUsed: Terminal | undefined;
 
 /**
- * Listens for keyboard-wedge scanners while the element is connected: focus may be anywhere on the page, and a
- * burst typed into a focused field is taken out of it by the core listener. Human typing is never delayed.
- *
- * Of several elements on a page, the active one takes wedge readings, so a reading goes to exactly one: the element
- * holding focus; else the one focused or clicked last; else the first on the page. Focus moves into an element (to
- * the control of its new step) only while it is the active one: it never jumps to another terminal (docs/element.md,
- * "Several elements").
+ * Listens for keyboard-wedge scanners while the element is connected, focus anywhere. Of several elements the active
+ * one takes a reading: the one holding focus, else the last used, else the first (docs/element.md, "Several elements").
  */
 export class WedgeController implements ReactiveController {
   private handle: WedgeListener | undefined;
@@ -82,20 +77,20 @@ export class WedgeController implements ReactiveController {
 
   hostConnected(): void {
     terminals.add(this.host);
-    this.host.addEventListener('focusin', this.use);
-    this.host.addEventListener('pointerdown', this.use);
-    terminals.forEach((t) => t.requestUpdate());
-    this.connected = true;
-    this.sync();
+    this.attach(true);
   }
 
   hostDisconnected(): void {
     terminals.delete(this.host);
     if (lastUsed === this.host) lastUsed = undefined;
-    this.host.removeEventListener('focusin', this.use);
-    this.host.removeEventListener('pointerdown', this.use);
+    this.attach(false);
+  }
+
+  private attach(connected: boolean): void {
+    for (const type of ['focusin', 'pointerdown'])
+      this.host[connected ? 'addEventListener' : 'removeEventListener'](type, this.use);
     terminals.forEach((t) => t.requestUpdate());
-    this.connected = false;
+    this.connected = connected;
     this.sync();
   }
 

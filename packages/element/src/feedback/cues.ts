@@ -1,11 +1,7 @@
 import type { Outcome } from '../views/verdict.js';
 import { currentPrefs } from './prefs.js';
 
-/**
- * Each result's sound (`hz:ms` tones, 0 Hz a pause) and vibration: told apart by rhythm and pitch, not by
- * loudness, so a clerk who cannot look knows it; all under 600 ms, so the next card is never held up. Generated with
- * Web Audio: no sound files.
- */
+/** Each result's sound (`hz:ms`, 0 Hz a pause; Web Audio) and vibration: apart by rhythm and pitch, under 600 ms. */
 export const CUES: Readonly<Record<Outcome, { readonly tones: string; readonly vibrate: number[] }>> = {
   registered: { tones: '880:90 0:40 1320:150', vibrate: [70] }, // rising two-note chime
   refused: { tones: '220:450', vibrate: [400] }, // one long low buzz

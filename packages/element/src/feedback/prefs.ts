@@ -1,8 +1,4 @@
-/**
- * The clerk's settings for this terminal (sound, vibration, privacy mode), kept in `localStorage` so they survive
- * a reload. Three flags and nothing else: no card ID, no name, nothing about a person. Blocked or full storage:
- * they hold for this page only.
- */
+/** The clerk's settings for this terminal, kept in `localStorage`: three flags, nothing about a person. */
 export type TerminalPrefs = {
   readonly sound: boolean;
   readonly vibration: boolean;

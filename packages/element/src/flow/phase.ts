@@ -14,9 +14,7 @@ export type Phase =
   | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
   | {
       readonly name: 'done';
-      /**
-       * `refused-later`: queued offline, then refused by Kaikukanta when it was sent; `voided`: undone by the clerk.
-       */
+      /** `refused-later`: queued offline, then refused when sent; `voided`: undone by the clerk. */
       readonly outcome: 'registered' | 'queued' | 'refused-later' | 'voided';
       readonly cardId: string;
       readonly request: TicketRequest;

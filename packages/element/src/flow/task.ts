@@ -1,12 +1,6 @@
 /**
- * One kind of the flow's async work, "last call wins" (the idea of lit's `@lit/task`): a run supersedes the one
- * under way, which is aborted and whose result is ignored. `run` resolves with `{ value }`, or `undefined` when a
- * later run or `abort()` superseded it; a superseded run's failure is dropped too.
- *
- * @example
- * const lookup = new Task();
- * const got = await lookup.run((signal) => services.lookupCard(id, signal));
- * if (got) show(got.value); // else a newer look-up (or a reset) took over
+ * One kind of the flow's async work, "last call wins" (lit's `@lit/task`): a run aborts the one under way, and
+ * `run` resolves with `{ value }`, or `undefined` (its failure dropped too) when superseded.
  */
 export class Task {
   private current: AbortController | undefined;

@@ -1,15 +1,6 @@
 /**
- * Every text the element shows for a code, and the one lookup (`textOf`) that turns a code and its parameters into
- * text in every language. Tables are defined with the core's `defineTexts` (a missing translation does not
- * compile):
- *
- * - here, the element's codes its first download can show (a part that did not load, the group form, the generic
- *   text), and the core's card-ID table (the parser is in that download);
- * - in `late-texts.ts`, loaded with the services: the element's codes only the services raise (setup, show
- *   settings, storage health, a degraded camera decoder) and the core's rules, API, outbox and wedge tables (a wedge failure carries its own texts; the
- *   listener's classifier, with its table, loads on demand too).
- *
- * Camera errors carry their own texts (`CameraError.text`).
+ * Every text the element shows for a code, and the one lookup (`textOf`): here what the first download can show,
+ * in `late-texts.ts` what only the services raise (loaded with them). Camera errors carry their own texts.
  */
 import { KaikuError, cardIdMessages, defineTexts, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
@@ -52,9 +43,7 @@ export const elementMessages = defineTexts({
 /** The element's error codes (their texts: `elementMessages`, `serviceMessages` in late-texts.ts). */
 export type ElementErrorCode =
   'element-load-failed' | 'element-not-configured' | 'element-not-ready' | 'element-disposed';
-type AnyTable = Readonly<Record<string, unknown>>;
 
-/** The tables that load with the services. */
 const lateTexts = lazyModule(() => import('./late-texts.js'));
 
 /** The last load of the services' texts failed (until one succeeds). */
@@ -75,16 +64,10 @@ export function loadLateTexts(): Promise<unknown> {
 export const render = (message: unknown, params: MessageParams = {}): LocalizedText =>
   renderAll(message as LocalizedMessage, params);
 
-const find = (tables: readonly AnyTable[], code: string): unknown =>
+const find = (tables: readonly Readonly<Record<string, unknown>>[], code: string): unknown =>
   tables.find((t) => Object.prototype.hasOwnProperty.call(t, code))?.[code];
 
-/**
- * The text of any code the element can meet, in every language, or undefined when none is known (yet): an API
- * alias (`http-503` → `http-5xx`) is followed once the services' texts have loaded.
- *
- * @example
- * textOf('group-duplicate')?.sv // 'Kortet finns redan i gruppen. …'
- */
+/** Any code's text in every language, or undefined when none is known (yet); API aliases (`http-503`) too. */
 export function textOf(code: string, params: MessageParams = {}): LocalizedText | undefined {
   const first = find([elementMessages, cardIdMessages], code);
   if (first) return render(first, params);
@@ -94,20 +77,12 @@ export function textOf(code: string, params: MessageParams = {}): LocalizedText 
   return found === undefined ? undefined : render(found, params);
 }
 
-/**
- * The text of a code whose text loads with the services (e.g. storage health): undefined while it loads, the
- * `element-load-failed` text when it could not load.
- */
+/** A late code's text: undefined while it loads, the `element-load-failed` text when it could not load. */
 export function lateText(code: string, params: MessageParams = {}): LocalizedText | undefined {
   return textOf(code, params) ?? (lateFailed ? elementText('element-load-failed') : undefined);
 }
 
-/**
- * The text of one of the element's own codes; a code with parameters cannot be rendered without them (by type).
- *
- * @example
- * elementText('reading-replaced', { tail: '8723' }).en // 'Card …8723 was not looked up: …'
- */
+/** The text of one of the element's own codes (one with parameters needs them, by type). */
 export function elementText<C extends keyof typeof elementMessages>(
   code: C,
   ...params: Parameters<(typeof elementMessages)[C]['en']>
@@ -115,29 +90,20 @@ export function elementText<C extends keyof typeof elementMessages>(
   return render(elementMessages[code], params[0]);
 }
 
-/**
- * An error of the element's own: a `KaikuError` (so hosts and `isKaikuError` know it) whose code `textOf` renders;
- * `detail` is for developers only.
- */
+/** An error of the element's own, as a `KaikuError`; `detail` is for developers only. */
 export function elementError(code: ElementErrorCode, detail: string): KaikuError {
   return new KaikuError(code, detail);
 }
 
 /** The texts an error carries itself in every language (`CameraError.text`), when well-formed. */
 function carriedText(e: KaikuError): LocalizedText | undefined {
-  const text = (e as { text?: unknown }).text;
-  if (typeof text !== 'object' || text === null) return undefined;
-  const { fi, sv, en } = text as Record<string, unknown>;
+  const { fi, sv, en } = ((e as { text?: unknown }).text ?? {}) as Record<string, unknown>;
   return typeof fi === 'string' && typeof sv === 'string' && typeof en === 'string'
     ? { fi, sv, en }
     : undefined;
 }
 
-/**
- * Any thrown value as a stable code plus text; never the raw error message (it may hold a card ID). A server
- * problem (e.g. `card-not-registered`) is more telling than the transport's code. Anything that is not a
- * `KaikuError` is `unexpected`.
- */
+/** Any thrown value as a code plus text, never its raw message (it may hold a card ID); a server problem first. */
 export function toServiceError(e: unknown): ServiceError {
   if (!isKaikuError(e)) return { code: 'unexpected', message: elementText('unexpected') };
   const problem = e.params.problemCode;

@@ -1,7 +1,4 @@
-// Loaded with the services (import() from ./index.ts, which looks codes up here once this has loaded): the texts
-// of the codes the services raise. The core's tables are picked one by one (`@kaiku-scanner/core/messages`) instead
-// of its `localize`, which knows every code, so the element carries no texts of areas it never shows (sales-report
-// import) or that come with their own chunk (camera errors carry their texts).
+// Loaded with the services: the core's tables are picked one by one, so no text of an area never shown ships.
 import {
   apiMessageCode,
   apiMessages,
@@ -14,12 +11,7 @@ import {
 type Invalid = { readonly setting: string; readonly expected?: string | undefined };
 type Unknown = { readonly setting: string; readonly suggestion?: string | undefined };
 
-/**
- * The element's own codes that only its services raise: setup, show settings, services not (or no longer) there,
- * storage health and a degraded camera decoder (both known only after an asynchronous check); and its configuration
- * problems (an attribute or property set to something it cannot use), shown in place of the scanning controls,
- * naming the setting as the host page spells it (`show-start`, `shows[1].cap`, `wedgeOptions.layuot`).
- */
+/** The element's codes only its services raise, and configuration problems named as the host spells them. */
 export const serviceMessages = defineTexts({
   fi: {
     'element-not-configured':

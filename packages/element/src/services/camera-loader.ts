@@ -1,19 +1,10 @@
-// Loaded with import() when the clerk opens the camera. It imports the core's `./camera` subpath, never the main
-// entry: the camera adapter (and, through it, the decoders) lands in a chunk of its own, out of the initial download.
+// Loaded with import() on opening the camera; the core's `./camera` subpath keeps the decoders in a chunk of their own.
 import { CameraError, startCameraScan, type CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import { textOf, toServiceError } from '../messages/index.js';
 import type { CameraController, CameraUrls } from '../controllers/camera-controller.js';
 
-/**
- * What staff are told of a degraded camera decoder, each a code: `camera-decoder-main-thread` when decoding runs on
- * the page's thread (the worker file is not served, a Trusted Types list lacks `kaiku-scanner`, a CSP refuses
- * workers), `camera-decoder-degraded` when `zxing_reader.wasm` is missing or WebAssembly is blocked (the weaker
- * JS decoder reads). Scanning goes on in every case.
- *
- * @example
- * degradedCodes({ engine: 'js', reason: 'wasm-not-found' }, 'worker'); // ['camera-decoder-degraded']
- */
+/** The codes of a degraded decoder: on the page's thread (no worker), or without WebAssembly (weaker JS decoder). */
 export function degradedCodes(status: DecoderStatus | undefined, decoder: string | undefined): string[] {
   const wasm = status?.reason === 'wasm-not-found' || status?.reason === 'wasm-blocked';
   const codes = [
@@ -23,10 +14,7 @@ export function degradedCodes(status: DecoderStatus | undefined, decoder: string
   return codes.filter((code) => code !== false);
 }
 
-/**
- * Sets the torch or the zoom, then reads the track's settings: an engine that does not know the constraint drops it
- * without a word (Firefox keeps `advanced: [{}]`), which would leave a control that does nothing.
- */
+/** Sets the torch or zoom and checks it took: an engine may drop an unknown constraint silently (Firefox). */
 export async function adjustTrack(handle: CameraScanHandle, change: { torch: boolean } | { zoom: number }) {
   await ('torch' in change ? handle.setTorch(change.torch) : handle.setZoom(change.zoom));
   const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
@@ -69,8 +57,7 @@ export async function openCamera(
       c.onScan(scan.id);
     },
     onReject: (r) => {
-      // Something was read (not a card): the clerk is aiming right and the refusal says the rest. No "no code
-      // found yet" follows while that code may still be in view (the camera says a code once).
+      // Something was read (not a card): the clerk aims right, so no "nothing found" hint follows.
       c.clearHint();
       check();
       c.onError({ code: r.error.code, message: r.error.message });

@@ -20,10 +20,7 @@ const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete
     setTimeout(() => reject(new Error('IndexedDB timed out')), 5_000);
   });
 
-/**
- * Writes the start marker of outbox `name` (strict durability) in its own small database: `unavailable` when
- * IndexedDB cannot be opened, `unwritable` when the write fails, else whether the last start's marker was there.
- */
+/** Writes outbox `name`'s start marker (strict durability): whether the last start's was there, or the failure. */
 async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   const open = globalThis.indexedDB.open('kaiku-storage-marker', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('m');
@@ -44,14 +41,8 @@ async function writeMarker(name: string): Promise<boolean | StorageHealth> {
 }
 
 /**
- * Checks at start whether outbox `name` can keep usages here: no IndexedDB (`unavailable`), a store that cannot be
- * written (`unwritable`), storage the browser may clear (`not-persisted`), or `ok`. Eviction: the marker written at
- * every start is gone while the count last seen waiting (kept in localStorage, which Chromium does not evict with
- * IndexedDB) was above zero — those usages may have been lost (`lost`, kept until `acknowledgeLoss`). A wipe of all
- * the site's data looks like a first start.
- *
- * @example
- * const { health, lost } = await checkStorage('kaiku-outbox https://api.example/ venue-1');
+ * Whether outbox `name` can keep usages here. Eviction: the start marker is gone while the count last seen waiting
+ * (in localStorage, which Chromium does not evict with IndexedDB) was above zero: those may be `lost`.
  */
 export async function checkStorage(
   name: string,

@@ -5,13 +5,8 @@ import type { Connection } from './types.js';
 export const SIGN_IN_CODES: ReadonlySet<string> = new Set(['http-401', 'http-403']);
 
 /**
- * Wraps the API transport so that every request the services send — look-ups, tallies, syncs, the start-up check —
- * tells what Kaikukanta answered: 401/403 is `signed-out` (with its code), 5xx/429 or no response `unreachable`,
- * any other answer to a signed-in request `ok`. The health check needs no token: its answer only says Kaikukanta is
- * there (`unknown` sign-in). A request cancelled or timed out says nothing here (a timeout shows in its caller).
- *
- * @example
- * const transport = watchConnection(createHttpTransport({ baseUrl }), (c, code) => update(c, code));
+ * Wraps the transport so every answer tells the connection: 401/403 `signed-out`, 5xx/429/none `unreachable`, else
+ * `ok` (the token-less health check: `unknown`). A cancelled request says nothing.
  */
 export function watchConnection(
   inner: Transport,

@@ -1,18 +1,12 @@
 import { fi } from './fi.js';
 import { lazyModule, type LazyModule } from '../lazy-module.js';
 
-/**
- * The element's own UI strings. Every language file is typed `Translation`, so a missing or misspelt key fails to
- * compile. Messages for core codes (card IDs, rules, API, outbox, input) come from the core's registry.
- */
+/** The element's own UI strings: every language file is typed `Translation`, so a missing key fails to compile. */
 export type Translation = { readonly [K in keyof typeof fi]: (typeof fi)[K] };
 /** The languages the element speaks. */
 export type UiLocale = 'fi' | 'sv' | 'en';
 
-/**
- * The UI strings by locale. Finnish (the default) is in the first download; Swedish and English load with `import()`
- * the first time they are asked for, so a clerk downloads only the language on screen.
- */
+/** Swedish and English load on first use: a clerk downloads only the language on screen. */
 const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Translation>>> = {
   sv: lazyModule(() => import('./sv.js').then((m) => m.sv)),
   en: lazyModule(() => import('./en.js').then((m) => m.en)),
@@ -23,10 +17,7 @@ export function translationFor(locale: UiLocale): Translation {
   return (locale === 'fi' ? undefined : later[locale].get()) ?? fi;
 }
 
-/**
- * Undefined when `locale`'s strings are ready, else a promise of whether they loaded (never rejects: a failed load
- * leaves Finnish on screen, and the next call tries again).
- */
+/** Undefined when `locale`'s strings are ready, else a promise of whether they loaded (never rejects). */
 export function whenTranslationReady(locale: UiLocale): Promise<boolean> | undefined {
   if (locale === 'fi' || later[locale].get()) return undefined;
   return later[locale].load().then(

@@ -43,22 +43,16 @@ export function renderNeedsAttention(
   </details>`;
 }
 
-/**
- * Downloads the usage report (the CSV `exportCsv` produces); a failure goes to `onFailed` (shown and reported like
- * any other), never an unhandled rejection.
- */
+/** Downloads the usage report; a failure goes to `onFailed`, never an unhandled rejection. */
 export async function downloadCsv(
   exportCsv: () => Promise<string>,
   onFailed: (error: unknown) => Promise<void>,
   fileName = 'kaikukortti-usages.csv',
 ): Promise<void> {
-  let csv: string;
-  try {
-    csv = await exportCsv();
-  } catch (e) {
-    await onFailed(e);
-    return;
-  }
+  const csv = await Promise.resolve()
+    .then(exportCsv)
+    .catch((e: unknown) => onFailed(e).then(() => undefined));
+  if (csv === undefined) return;
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

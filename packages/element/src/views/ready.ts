@@ -55,11 +55,7 @@ export function renderReady(
   `;
 }
 
-/**
- * The camera toggle and its preview (the decoder is only downloaded when it first opens), with a frame showing where
- * to hold the card and, after a while without a read, what to try. The hint's region is there while the camera is
- * on and only its text changes, so a screen reader says it once.
- */
+/** The camera toggle and preview; the hint's region stays while it is on, so a screen reader says it once. */
 export function renderCamera(
   { t, text }: ViewContext,
   { camera: { active: on, hint, controls: c }, onCameraToggle: onToggle }: ReadyOptions,

@@ -2,32 +2,23 @@ import { html, type TemplateResult } from 'lit';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
 
-/**
- * The next value for a key on a stepper bounded to 0…max, or undefined when the key is not a stepper key.
- *
- * @example
- * nextStepValue('ArrowUp', 1, 2) // 2
- */
+/** The next value for a key on a stepper bounded to 0…max, or undefined for any other key. */
 export function nextStepValue(key: string, value: number, max: number): number | undefined {
-  const next = /^[0-9]$/.test(key)
-    ? Number(key)
-    : Object.hasOwn(STEPS, key)
-      ? STEPS[key]!(value, max)
-      : undefined;
+  const next = /^[0-9]$/.test(key) ? Number(key) : STEPS.get(key)?.(value, max);
   return next === undefined ? undefined : Math.max(0, Math.min(max, next));
 }
 
 /** The keys that move a stepper, and where each moves it (digits set the value itself). */
-const STEPS: Readonly<Record<string, (value: number, max: number) => number>> = {
-  ArrowUp: (v) => v + 1,
-  ArrowRight: (v) => v + 1,
-  '+': (v) => v + 1,
-  ArrowDown: (v) => v - 1,
-  ArrowLeft: (v) => v - 1,
-  '-': (v) => v - 1,
-  Home: () => 0,
-  End: (_, max) => max,
-};
+const STEPS = new Map<string, (value: number, max: number) => number>([
+  ['ArrowUp', (v) => v + 1],
+  ['ArrowRight', (v) => v + 1],
+  ['+', (v) => v + 1],
+  ['ArrowDown', (v) => v - 1],
+  ['ArrowLeft', (v) => v - 1],
+  ['-', (v) => v - 1],
+  ['Home', () => 0],
+  ['End', (_, max) => max],
+]);
 
 export type StepperOptions = {
   readonly id: string;
@@ -40,13 +31,9 @@ export type StepperOptions = {
   readonly onEnter: () => void;
 };
 
-/**
- * A spinbutton bounded by the rules: arrows, Home/End and digits from the keyboard; the −/+ buttons are for
- * pointers only (out of the tab order, so a clerk tabs through one stop per count).
- */
+/** A spinbutton bounded by the rules; the −/+ buttons are for pointers only (one tab stop per count). */
 export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): TemplateResult {
-  // A click leaves focus on the count, not on the button: Enter then registers and Esc cancels (the hint's promise),
-  // and a button that disables itself at its bound does not drop focus to the page.
+  // Focus stays on the count: Enter registers, Esc cancels, and a button disabled at its bound drops no focus.
   const step = (e: Event, value: number): void => {
     (e.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>('[role=spinbutton]')?.focus();
     o.onChange(Math.max(0, Math.min(o.max, value)));

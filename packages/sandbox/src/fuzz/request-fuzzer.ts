@@ -1,8 +1,4 @@
-/**
- * A bounded HTTP request fuzzer over raw sockets: it sends malformed, hostile and odd-but-valid requests (request
- * lines, headers, bodies, framing) to one server and checks each answer. It never sends anywhere but the given
- * host and port, and stops after `requests`.
- */
+/** A bounded raw-socket HTTP fuzzer: hostile requests to the given host and port only, each answer checked. */
 import { connect } from 'node:net';
 import { ProblemSchema } from '@kaiku-scanner/core/contract';
 import { generateRequest, createRng, type FuzzRequest } from './fuzz-cases.js';
@@ -59,10 +55,7 @@ function sendRaw(host: string, port: number, bytes: Buffer, timeoutMs: number): 
       resolve(parseReply(Buffer.concat(chunks), hung));
     };
     const timer = setTimeout(() => finish(true), timeoutMs);
-    socket.on('connect', () => {
-      socket.write(bytes);
-      socket.end();
-    });
+    socket.on('connect', () => socket.end(bytes));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', () => finish(false));
     socket.on('close', () => finish(false));
@@ -116,8 +109,7 @@ function judge(reply: Reply, request: FuzzRequest): FuzzFinding | undefined {
 }
 
 /**
- * Sends `requests` generated requests and reports every answer that is a 5xx, an error that is not
- * problem+json, a missing answer or a hung connection.
+ * Sends `requests` requests and reports every 5xx, non-problem+json error, missing answer or hung connection.
  *
  * @example
  * const report = await fuzzRequests({ host: '127.0.0.1', port: 8787, requests: 1000, token: 'dev' });
@@ -146,11 +138,6 @@ export async function fuzzRequests(options: FuzzOptions): Promise<FuzzReport> {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-  return {
-    sent: next,
-    statuses,
-    findings,
-    findingCount: problemCount,
-    ms: performance.now() - started,
-  };
+  const ms = performance.now() - started;
+  return { sent: next, statuses, findings, findingCount: problemCount, ms };
 }
