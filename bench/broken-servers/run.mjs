@@ -45,7 +45,7 @@ function runKit(baseUrl, tokens) {
   ];
   if (tokens.otherToken) argv.push('--other-venue', OTHER_VENUE, '--other-token', tokens.otherToken);
   if (cards) argv.push('--cards', cards);
-  // The held-out batch's venue has named the other venue its ticket agent (held-out/lib.mjs, AGENTS).
+  // For a batch whose servers have the kit's venue name the other venue its ticket agent.
   if (args.includes('--other-is-agent')) argv.push('--other-is-agent');
   if (tokens.secondToken) argv.push('--second-token', tokens.secondToken);
   return new Promise((ok) => {

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module: nothing to import
 /// <reference path="./exceljs-browser.d.ts" />
 /**
  * Streams an XLSX report's rows with exceljs's streaming parsers in Node (loaded on first use); browsers load the
