@@ -1,7 +1,4 @@
-/**
- * Code 39 read along bundles of scanlines (zxing-js's `Code39Reader` and the cramped-quiet-zone reader of
- * `code39-row.ts`): the reader of the JS stage `c39-lines` (`c39-templates*`: code39-bars.ts).
- */
+/** Code 39 along scanline bundles (zxing-js and code39-row.ts): the JS stage `c39-lines`. */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import { invert, lazy } from './grey-ops.js';
