@@ -1,8 +1,4 @@
-/**
- * How the outbox reads the API: the adapter that delivers batches through the API client, and what a
- * failed request means for a queued usage: try again later (`transient`), or the server refused this
- * content for good (`refused`). Anything unknown is transient: a usage is never dropped on a guess.
- */
+/** The outbox's API adapter; an unknown failure is transient: a usage is never dropped on a guess. */
 import { isRetryableStatus } from '../api/api-errors.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport, RefusalReason } from './types.js';
 
@@ -18,10 +14,7 @@ type ErrorLike = {
   reasons?: unknown;
 };
 
-/**
- * A refusal's reasons as plain `{ code, params }` (anything else is left out): the API client's checked reasons
- * (`ApiProblemError.reasons`, a batch item's `problem.reasons`), or a custom transport's.
- */
+/** A refusal's reasons as plain `{ code, params }`, from the API client or a custom transport. */
 function refusalReasons(list: unknown): RefusalReason[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const reasons = list.flatMap((r: unknown): RefusalReason[] => {
@@ -40,12 +33,7 @@ const AUTH_STATUSES = new Set([401, 403]);
 /** The client's codes for auth failures, also when no request was sent (the token provider failed). */
 const AUTH_CODES = new Set(['http-401', 'http-403']);
 
-/**
- * Only the Kaikukanta contract can refuse a usage for good: a problem+json answer (`problemCode`),
- * or the SDK's own `invalid-request` (the record breaks the contract; nothing was sent). An error
- * status without a problem body comes from something in between — a captive portal, a proxy's
- * HTML 404/407/400 page, a load balancer — and says nothing about the usage: it stays pending.
- */
+/** Only problem+json or the SDK's `invalid-request` refuse for good: a bare error status is a proxy's. */
 function isContractRefusal(e: ErrorLike): boolean {
   return typeof e.problemCode === 'string' || e.code === 'invalid-request';
 }
@@ -114,10 +102,7 @@ export type BatchClient = {
   ): Promise<readonly BatchItemResultLike[] | { readonly results: readonly BatchItemResultLike[] }>;
 };
 
-/**
- * Adapts the API client to the outbox. A whole batch the server rejects as invalid is split and sent
- * item by item, so one bad record cannot hold the others back; the bad one becomes "needs attention".
- */
+/** Splits a batch rejected as invalid, so one bad record cannot hold the others back. */
 export function outboxTransport(client: BatchClient): OutboxTransport {
   const send = async (entries: readonly BatchEntry[], signal: AbortSignal): Promise<ItemOutcome[]> => {
     const answer = await client.registerBatch(entries, { signal });
@@ -161,11 +146,7 @@ function isRequestSpecific(error: unknown): boolean {
   return typeof e.status === 'number' && REQUEST_SPECIFIC.has(e.status) && typeof e.problemCode !== 'string';
 }
 
-/**
- * Pairs each entry with its result: by idempotency key when the results carry keys (so a reordered or short
- * answer can never mark one usage synced on another's result; a key answered twice is trusted for neither answer),
- * else by position. An entry without a result stays pending (`missing-result`).
- */
+/** Pairs entries and results by key when keyed (a key answered twice: neither), else by position. */
 function matchOutcomes(
   entries: readonly BatchEntry[],
   results: readonly BatchItemResultLike[],

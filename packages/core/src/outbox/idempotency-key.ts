@@ -6,14 +6,7 @@ export function detectKeySource(cryptoImpl: Crypto | undefined = globalThis.cryp
   return typeof cryptoImpl?.randomUUID === 'function' ? 'random-uuid' : 'get-random-values';
 }
 
-/**
- * A fresh RFC 4122 version-4 UUID, used as the record's ID and its idempotency key. Falls back to
- * `crypto.getRandomValues` (available in every context) when `randomUUID` is missing; both give 122
- * random bits, so keys stay unique across terminals without coordination.
- *
- * @example
- * const key = newIdempotencyKey(); // '3b0c…-4…'
- */
+/** A v4 UUID (record ID and idempotency key); `getRandomValues` where `randomUUID` is missing. */
 export function newIdempotencyKey(cryptoImpl: Crypto | undefined = globalThis.crypto): string {
   if (detectKeySource(cryptoImpl) === 'random-uuid') return (cryptoImpl as Crypto).randomUUID();
   if (!cryptoImpl) throw new TypeError('crypto.getRandomValues is unavailable');

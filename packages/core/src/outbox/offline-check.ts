@@ -46,11 +46,7 @@ export type CheckDeps<C extends CardFacts> = {
 };
 
 /**
- * Looks a card up; when the server cannot answer (network, timeout, 5xx, 429, bad response) decides
- * from the cached record (within its TTL) or, failing that, from the card-ID format alone, by policy.
- * A definitive answer from the server (e.g. not registered) and an authentication failure (401/403, a failing
- * token provider) are rethrown: neither is an offline case.
- * The caller has validated the card-ID format before (parseCardId).
+ * Looks a card up; only an unreachable server falls back to the cached record or the ID format, by policy.
  */
 export async function checkCardWithFallback<C extends CardFacts>(
   id: string,
@@ -81,11 +77,7 @@ export type CachedCard = CardFacts & {
   readonly seenAt: number;
 };
 
-/**
- * How far in the future a `seenAt` may lie and still count (clock jitter between tabs). A record
- * "seen" hours ahead was stored while the terminal's clock ran ahead; once the clock is corrected its
- * age is unknown, so it is not trusted for offline decisions.
- */
+/** Clock jitter between tabs; a `seenAt` further ahead has an unknown age and is not trusted. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
@@ -93,10 +85,7 @@ const fresh = (entry: CachedCard, now: number, ttlMs: number): boolean => {
   return age >= -FUTURE_TOLERANCE_MS && age <= ttlMs;
 };
 
-/**
- * A TTL cache of recently seen card records in the outbox's store, bound to one target (`scopeKey`): a
- * record Kaikukanta A returned never decides for Kaikukanta B, even in a store both share.
- */
+/** TTL cache of seen cards bound to one target: A's record never decides for B. */
 export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
   const prefix = `c:${scopeKey}|`;
   const key = (id: string): string => prefix + id;

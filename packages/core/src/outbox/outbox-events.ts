@@ -51,11 +51,7 @@ export class OutboxEvent<K extends OutboxEventType = OutboxEventType> extends Ev
   }
 }
 
-/**
- * The listener an event type takes: for an outbox event type a typed one (a function or an object with
- * `handleEvent`, given an `OutboxEvent` with that type's `detail`), for any other type an untyped one (as
- * `EventTarget` has it).
- */
+/** A typed listener for outbox event types, an untyped one for others (as `EventTarget`). */
 type ListenerOf<K extends string> =
   | (K extends OutboxEventType
       ? ((event: OutboxEvent<K>) => void) | { handleEvent(event: OutboxEvent<K>): void }

@@ -19,11 +19,7 @@ type BroadcastMessage =
 
 const TYPES = new Set(['change', 'sync', 'needs-attention', 'resolved']);
 
-/**
- * The outbox's counts and announcements, in this tab (typed events) and to the other tabs of the
- * origin (BroadcastChannel notices, when the page has one). Notices only: the shared IndexedDB store is
- * the truth, and a tab re-reads it whenever a notice is not enough.
- */
+/** Counts and notices to this tab (events) and other tabs (BroadcastChannel); IndexedDB stays the truth. */
 export class OutboxNotices {
   #counts: OutboxCounts = { pending: 0, needsAttention: 0 };
   readonly #channel: BroadcastChannel | undefined;

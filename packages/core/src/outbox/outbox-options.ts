@@ -91,8 +91,7 @@ export type OutboxOptions = {
 export type OutboxTarget = { readonly baseUrl: string; readonly venueId?: string | undefined };
 
 /**
- * An outbox's target, normalized: `api` is the base URL's origin and path (with a trailing slash, without
- * query, fragment or credentials); `key` names it in database, lock and channel names.
+ * A normalized target: `api` is origin and path with a trailing slash; `key` names its database, lock, channel.
  */
 export type OutboxScope = {
   readonly api: string;
@@ -100,14 +99,7 @@ export type OutboxScope = {
   readonly key: string;
 };
 
-/**
- * Normalizes a target. Refuses (`invalid-option`, naming `target.baseUrl` / `target.venueId`) what cannot name
- * one API: an unparsable URL, or an empty venue.
- *
- * @example
- * outboxScope({ baseUrl: 'https://kaikukanta.example/api', venueId: 'teatteri-hilla' }).key;
- * // 'https://kaikukanta.example/api/ teatteri-hilla'
- */
+/** Normalizes a target; `invalid-option` (naming the field) for an unparsable URL or an empty venue. */
 export function outboxScope(target: OutboxTarget): OutboxScope {
   let url: URL | undefined;
   try {
@@ -125,10 +117,7 @@ export function outboxScope(target: OutboxTarget): OutboxScope {
   return { api, venueId: target.venueId, key: target.venueId ? `${api} ${target.venueId}` : api };
 }
 
-/**
- * Whether a record belongs to this outbox's target (same API, and same venue when the outbox has one). A record a
- * page script wrote without a target belongs to no outbox: it is never sent, and it never stops the others.
- */
+/** Same API, and venue if set. A record without a target belongs to no outbox: never sent, never blocking. */
 export function belongsTo(scope: OutboxScope, record: OutboxRecord): boolean {
   const t = record.target as RecordTarget | null | undefined;
   return !!t && t.api === scope.api && (scope.venueId === undefined || t.venueId === scope.venueId);

@@ -20,10 +20,7 @@ export type RetryPace = { readonly retries: number; readonly dueAt: number };
 
 const open = (r: OutboxRecord): boolean => r.state === 'needs-attention';
 
-/**
- * Closes a needs-attention record (see `Outbox.resolve`). A manual `retry` is paced like an automatic one: the
- * next retry of the same usage may come `nextDelay(retries)` after the last (else `retry-too-soon`, nothing sent).
- */
+/** Closes a needs-attention record; a manual retry is paced by `nextDelay` (else `retry-too-soon`). */
 export async function resolveRecord(
   c: OutboxParts,
   id: string,
@@ -63,13 +60,7 @@ export async function resolveRecord(
   return (await notices.guard(records.update([id], retried)))[0];
 }
 
-/**
- * Whether the server already holds this record's usage (after an ambiguous `idempotency-key-reused`): a usage
- * listed under the record's own idempotency key, among the venue's usages of the show's days (at most
- * {@link MAX_VERIFY_PAGES} pages). Never a timestamp: a `clientTime` written another way would not match and
- * the usage would be registered twice. Rejects with `retry-unverified` when it cannot tell: no `listUsages`, an
- * error, too many pages, or a server that lists usages without their keys.
- */
+/** Whether the server lists a usage under this record's key (never by time); `retry-unverified` if unsure. */
 async function usageExists(c: OutboxParts, record: OutboxRecord): Promise<boolean> {
   const list = c.client?.listUsages?.bind(c.client);
   const unverified = (cause?: unknown) =>
@@ -109,11 +100,7 @@ export type VoidOutcome =
 /** How long an undo waits for a sync run under way (in this tab or another) before it leaves the void queued. */
 const LOCK_WAIT_MS = 3_000;
 
-/**
- * Undoes one record. One transaction decides, serialized with a sync run's in-flight mark (`markInFlight`): a
- * record no send has started is deleted before any can start; one that may have reached the server gets its void
- * queued durably, then settled now under the sync lock if it can be (`settleVoid`), else by the next sync.
- */
+/** Deletes a record no send started, else queues its void durably, settled now or by the next sync. */
 export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcome> {
   let found: OutboxRecord | undefined;
   const now = h.now();
@@ -138,12 +125,7 @@ export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcom
   }
 }
 
-/**
- * Settles a queued void, under the sync lock: a pending record is sent once more under its own key (the server
- * replays its first result, or registers it now), then what the server holds is voided (idempotent). Anything that
- * may succeed later leaves it `void-queued`; a refusal of the void (`void-window-closed`, …) makes the record need
- * attention with the server's code, and rejects with the server's error.
- */
+/** Under the sync lock: resends a pending record under its key, then voids; a refusal needs attention. */
 export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcome> {
   let record = await h.records.get(id);
   if (record?.state === 'pending' && h.transport) {

@@ -44,11 +44,7 @@ const genKey = (id: string): string => `${GEN}${id}`;
 
 export type RecordStore = ReturnType<typeof recordStore>;
 
-/**
- * Typed access to the records of one target (`mine`): listing, reading and updating see only
- * them, so no code path of a sync run, a count or an export can reach another target's usage. `listAll`
- * sees every record of the store (per-target counts).
- */
+/** One target's records (`mine`), so no path reaches another target's usage; `listAll` sees all. */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
   let keyLoad: Promise<string> | undefined;
   /** The database's seal key (256 random bits as hex), made on first use. */
@@ -147,11 +143,7 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
   };
 }
 
-/**
- * A new pending record for a usage: validated by the contract's strict schema and given a fresh key.
- * A field the contract does not know (a misspelt one, or anything about a holder) is refused, never dropped
- * quietly nor stored. Throws `invalid-usage` listing the offending field paths (never their values).
- */
+/** A new pending record, strictly validated: `invalid-usage` names unknown fields' paths, never values. */
 export function newRecord(
   usage: OutboxUsage,
   acceptance: Acceptance,

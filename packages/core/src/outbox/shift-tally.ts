@@ -1,7 +1,4 @@
-/**
- * A terminal's shift: the usages it registered, queued or saw refused, counted today and per show, and its
- * end-of-shift report. Pure: what the terminal knows comes in as data, the time as `now`.
- */
+/** A terminal's shift tally and report. Pure: data and `now` come in. */
 import type { UsageRequest } from '../schemas/api.js';
 import type { Locale } from '../messages/define.js';
 import { toHelsinki } from '../rules/helsinki-time.js';

@@ -19,10 +19,7 @@ const STRICT_STORE_OPTIONS = {
 } as const satisfies OptionKeys<StrictStoreOptions>;
 
 /**
- * An idb-keyval custom store whose transactions are opened with `{ durability: 'strict' }`, so a write
- * has reached the disk (not only the OS buffer) when its promise resolves. A connection the browser has
- * closed ("The database connection is closing", Safari) is dropped, reopened, and the call retried once.
- * Every failure is a {@link OutboxError} (`storage-quota`, `storage-unavailable`, `storage-failed`).
+ * idb-keyval store, strict durability; a closed connection (Safari) is reopened once; fails as OutboxError.
  */
 export function createStrictStore(
   dbName: string,

@@ -11,11 +11,7 @@ export type LockResult<T> = { readonly busy: true } | { readonly busy: false; re
 type Lease = { readonly owner: string; readonly expiresAt: number };
 const LEASE_KEY = 'lease';
 
-/**
- * Web Locks when the page has them (secure contexts), held for one sync run only (a lock held for a
- * whole session sticks in frozen or back/forward-cached tabs). Elsewhere (plain http:// intranet
- * pages) an IndexedDB lease record with an expiry, renewed by a heartbeat while the run lasts.
- */
+/** Web Locks per run (a session-long lock sticks in frozen tabs); else an IndexedDB lease with heartbeat. */
 export function createSyncLock(
   name: string,
   store: UseStore,

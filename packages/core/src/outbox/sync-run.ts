@@ -38,11 +38,7 @@ const batchTimeout = () =>
 const failed = (failure: string, retryAfterMs?: number): AttemptOutcome =>
   retryAfterMs === undefined ? { kind: 'failed', failure } : { kind: 'failed', failure, retryAfterMs };
 
-/**
- * One sync attempt of this tab: takes the per-origin lock for this run only (or reports `busy`),
- * sends, announces progress after every batch, purges per retention, and maps the run's end to what
- * the scheduler needs (done, busy, or failed with the server's Retry-After).
- */
+/** One sync attempt under the per-origin lock; maps its end to done, busy or failed (with Retry-After). */
 export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
   const { transport, notices } = p;
   if (!transport) return failed('no-transport');
@@ -69,12 +65,7 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
   return { kind: 'busy' };
 }
 
-/**
- * One sync run: sends pending records, oldest first, in batches, until none is left or a batch
- * fails. Every attempt resends the record's own key and unchanged body, so a request whose response
- * was lost (or a tab closed mid-request) is answered by the server with the first result.
- * A record leaves `pending` only on a 2xx (→ `synced`) or a definitive refusal (→ `needs-attention`).
- */
+/** Sends pending records oldest first in batches; resends reuse key and body, so a lost reply replays. */
 async function runSync(
   p: OutboxParts,
   transport: OutboxTransport,
@@ -121,10 +112,7 @@ async function runSync(
   }
 }
 
-/**
- * Marks pending records in flight (one more send started) durably before their request goes out, in a transaction an
- * undo's is serialized with: only the records returned may be sent, and none of them is ever deleted as never sent.
- */
+/** Marks records in flight durably before sending, serialized with undo: only those returned may be sent. */
 export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {
   const started = (r: OutboxRecord) =>
     r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined;
@@ -144,11 +132,7 @@ async function settleVoids(p: OutboxParts): Promise<AttemptOutcome | undefined> 
   return undefined;
 }
 
-/**
- * A pending record after a send's outcome: `synced` (with the server's `usageId`) on a 2xx, `needs-attention` on a
- * definitive refusal, still pending otherwise. Only a pending record changes: staff may have resolved it in another
- * tab meanwhile.
- */
+/** Applies a send's outcome to a still-pending record only (staff may have resolved it in another tab). */
 export function applyOutcome(
   current: OutboxRecord,
   outcome: ItemOutcome | undefined,

@@ -1,10 +1,7 @@
 import { type BackoffPolicy, nextDelay } from './backoff.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/**
- * `online` events closer together than this do not each sync at once: a flapping connection (or a
- * `navigator.onLine` that says online while the network is down) would otherwise hammer the server.
- */
+/** Minimum gap between `online`-triggered syncs: a flapping connection must not hammer the server. */
 export const ONLINE_COOLDOWN_MS = 5_000;
 
 /** How one sync attempt ended: done, busy (another tab holds the lock), or failed with a code and maybe a delay. */
@@ -24,18 +21,10 @@ export type SchedulerOptions = {
   readonly onScheduled?: (delayMs: number, outcome: AttemptOutcome) => void;
 };
 
-/**
- * Failures that only say the server could not be reached: a server that answers another request meanwhile is back,
- * so their backoff is cut short (`reachable`). A server that asked to wait (429, 5xx with
- * Retry-After) keeps its timer.
- */
+/** Unreachable-only failures: their backoff ends once the server answers; Retry-After keeps its timer. */
 const UNREACHABLE: ReadonlySet<string> = new Set(['network', 'timeout']);
 
-/**
- * Runs sync attempts one at a time in this tab: on demand (`run`), soon (`soon`, coalescing bursts of
- * enqueues into one batch), and on a timer after failures, with exponential backoff, jitter and the
- * server's Retry-After as a floor. When another tab holds the lock, it looks again a little later.
- */
+/** Runs sync attempts one at a time: on demand, soon (coalesced), on a backoff timer after failures. */
 export function createSyncScheduler(o: SchedulerOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = Infinity;

@@ -1,8 +1,4 @@
-/**
- * Shapes the outbox stores and the narrow slice of the API client it needs.
- *
- * The outbox stores only card IDs, ticket counts, show and venue data: nothing else about a holder.
- */
+/** The outbox's stored shapes: card IDs, ticket counts, show and venue data, nothing else about a holder. */
 import type { UsageRequest } from '../schemas/api.js';
 
 /**

@@ -1,7 +1,4 @@
-/**
- * Where a register keeps its usages: by default this device's IndexedDB (strict durability, sealed records, as the
- * outbox keeps its own); a vendor's backend can supply a shared one through the same four methods (docs/register.md).
- */
+/** A register's usages: this device's IndexedDB by default, or a vendor's shared store (docs/register.md). */
 import { createStrictStore } from '../outbox/strict-store.js';
 import { recordStore } from '../outbox/record-store.js';
 import type { OutboxRecord } from '../outbox/types.js';

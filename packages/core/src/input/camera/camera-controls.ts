@@ -58,11 +58,7 @@ export async function listVideoInputs(devices: MediaDevices): Promise<CameraInfo
 const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
   (await devices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
 
-/**
- * `chooseCamera` over every video input: each as `InputDeviceInfo.getCapabilities()` describes it, the open one
- * (`track`) as its own capabilities do (only an open track tells its focus). `undefined` when the track is from
- * no listed camera (a canvas, a virtual source).
- */
+/** `chooseCamera` over every video input (only the open track tells its focus); `undefined`: not listed. */
 export async function bestCamera(media: MediaDevices, track: MediaStreamTrack): Promise<string | undefined> {
   const current = track.getSettings().deviceId;
   const describe = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>

@@ -1,9 +1,6 @@
 import type { DecodeRegion } from '../decode/types.js';
 
-/**
- * A grabbed frame: a `VideoFrame` (no copy: the camera's own buffer, read once in the decoder), an `ImageBitmap`
- * where `VideoFrame` is missing or refused, or a canvas where the browser lacks `createImageBitmap` (old Safari).
- */
+/** A `VideoFrame` (no copy), else an `ImageBitmap`, else a canvas (old Safari: no `createImageBitmap`). */
 export type CameraFrame = VideoFrame | ImageBitmap | HTMLCanvasElement;
 
 /** Frees a frame's pixels at once rather than at garbage collection (a camera stalls on unclosed `VideoFrame`s). */
@@ -30,10 +27,8 @@ export function regionRect(width: number, height: number, region: DecodeRegion |
 }
 
 /**
- * The region of what a camera frame shows, as a `VideoFrame` of the same buffer (takes `whole` and closes it when it
- * makes another). The region is in display pixels; the crop is in the buffer's, inside its visible rect — a camera
- * the browser crops (a 720×1280 sensor asked for 1280×720 shows its centre) does not start at (0,0) of its buffer.
- * Even pixels: subsampled formats (I420) crop only there. Shown unscaled: the decoder copies its pixels.
+ * Crops `whole` (closed if replaced) to the region in buffer pixels, inside its visible rect (browsers crop
+ * the sensor), at even pixels (I420).
  */
 export function cropVideoFrame(whole: VideoFrame, region: DecodeRegion | undefined): VideoFrame {
   const visible = whole.visibleRect ?? { x: 0, y: 0, width: whole.codedWidth, height: whole.codedHeight };

@@ -22,14 +22,8 @@ const VIRTUAL = /\b(dual|triple)\b/i;
 const FAR_FOCUS_M = 0.3;
 
 /**
- * The camera a clerk needs: the rear main camera — not the front one, not an ultra-wide that cannot focus close,
- * not a telephoto — from the labels and capabilities the browser gives. On a laptop an external camera (a document
- * camera) wins over the built-in one, which faces the clerk. `undefined` when nothing is known (no labels, no
- * capabilities: before permission), so the browser's own `facingMode` choice stands. Pure; ties keep list order,
- * except that Android's `camera2 N` numbers put the main rear camera (the lowest N) first.
- *
- * @example
- * chooseCamera([{ deviceId: 'a', label: 'camera2 2, facing back' }, { deviceId: 'b', label: 'camera2 0, facing back' }]); // 'b'
+ * The rear main camera (not front, ultra-wide or tele), an external one on laptops; `undefined` before
+ * permission. Ties keep list order, except Android's lowest `camera2 N` first.
  */
 export function chooseCamera(candidates: readonly CameraCandidate[]): string | undefined {
   let best: { id: string; score: number } | undefined;

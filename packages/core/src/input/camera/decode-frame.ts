@@ -16,8 +16,7 @@ export type FrameJob = {
 };
 
 /**
- * One frame's outcome: the first symbol that is a card ID, or else the first symbol that is not (kept apart so a
- * ticket's barcode in view neither hides the card nor passes as one).
+ * The first card ID read, else the first other symbol: a ticket's barcode neither hides nor passes as a card.
  */
 export type FrameReading = {
   readonly reading: DecodeResult | null;
@@ -31,9 +30,7 @@ export type FrameReading = {
 export { createRescueRound } from '../decode/pipeline.js';
 
 /**
- * Decodes one camera frame and closes it. Shared by the worker and the main-thread fallback. `round`: the loop's
- * rescue round (one per loop, `createRescueRound()`; a per-frame budget, the costly rescues spread over frames,
- * docs/camera.md); the round the next frame goes on with comes back with the result.
+ * Decodes one frame and closes it; `round`: the loop's rescue round, the next one returned (docs/camera.md).
  */
 export async function decodeFrame(
   frame: CameraFrame,

@@ -1,7 +1,4 @@
-/**
- * The camera's decoding Worker (a module worker, loaded from its own URL so it runs under a strict CSP:
- * `worker-src 'self'`, no blob: URLs). It receives one frame at a time, transferred: a `VideoFrame` or an `ImageBitmap`.
- */
+/** The decoding module Worker, from its own URL for a strict CSP (no blob:); takes one transferred frame. */
 import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */

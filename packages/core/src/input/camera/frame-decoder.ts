@@ -4,10 +4,7 @@ import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
 
-/**
- * Decodes camera frames one at a time: in the Worker beside the code, in the same worker started from the copy the
- * build inlined (`inlined-worker`), or on the main thread.
- */
+/** Decodes frames one at a time: the Worker beside the code, its inlined copy, or the main thread. */
 export type FrameDecoder = {
   readonly kind: 'worker' | 'inlined-worker' | 'main-thread';
   /** Takes ownership of the frame (transfers or closes it). */
@@ -34,18 +31,11 @@ type Pending = {
 const WORKER_TIMEOUT_MS = 15_000;
 
 /**
- * Whether the worker's URL names a file that is there: one a bundler emitted (Vite, webpack: a name of their own), or
- * `decode-worker.js` beside this code in the file the package build made (it writes the file's name into
- * `endsWith('')`, rollup.config.mjs). Moved into a chunk of esbuild's or rollup's, the code points where nothing was
- * emitted: no request, the next decoder (the inlined worker) starts.
+ * Whether the worker file exists: bundler-emitted, or beside our build (rollup.config.mjs fills `endsWith`).
  */
 const emitted = (url: string): boolean => !url.endsWith('/decode-worker.js') || import.meta.url.endsWith('');
 
-/**
- * Starts the decoding worker, or returns `null` without module Workers or a worker file (`emitted`). The URL
- * expression is written inline so that bundlers (Vite, webpack, Parcel, esbuild plugins) find and emit the worker
- * file; its URL goes through the SDK's own Trusted Types policy (`kaiku-scanner`).
- */
+/** Starts the worker (`null` without module Workers or a file). The inline URL lets bundlers emit it. */
 export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | null {
   if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
   let worker: Worker;
@@ -162,10 +152,8 @@ const blobUrls = (): Promise<string[]> =>
   }));
 
 /**
- * The worker from Blob URLs, for bundlers that emit no file for `new URL('./decode-worker.js', import.meta.url)`
- * (esbuild, rollup without an asset plugin): started on its first frame from the source the build inlined (a lazy
- * chunk, fetched only on this path), handed the WebAssembly decoder as a Blob URL. Under a CSP without `blob:` in
- * `worker-src`/`connect-src`, the main thread follows.
+ * The worker from Blob URLs, for bundlers that emit no worker file; without `blob:` in the CSP the main
+ * thread decodes.
  */
 export function createInlineWorkerDecoder(): FrameDecoder {
   let decoder: FrameDecoder | null | undefined;

@@ -35,11 +35,8 @@ export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 
 };
 
 /**
- * Grabs frames from the video as `VideoFrame`s — the camera's own buffer, cropped to the region, no copy on the
- * page's thread — or as `ImageBitmap`s where `VideoFrame` is missing or its first frame cannot be sent or read,
- * and decodes them one at a time: a new frame is taken only after the previous one is decoded, and the pause
- * between frames grows with the decode time (a quarter of it in a worker, all of it on the page's thread), so a
- * slow device skips frames instead of queueing them.
+ * Grabs `VideoFrame`s (else `ImageBitmap`s) and decodes one at a time, pausing in proportion to decode
+ * time, so a slow device skips frames instead of queueing them.
  */
 export function createFrameLoop(options: FrameLoopOptions) {
   let decoder: FrameDecoder | undefined;
@@ -200,8 +197,7 @@ const isUnavailable = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
 /**
- * Counts frames the video presents (`requestVideoFrameCallback`). `null` when unsupported or when no frame was
- * presented for 250 ms (a preview hidden with `display: none` may stop presenting): the playback clock is used then.
+ * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock.
  */
 function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): { count(): number | null } {
   let count = 0;

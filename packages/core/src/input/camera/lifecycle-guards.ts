@@ -9,11 +9,8 @@ export type GuardOptions = {
 };
 
 /**
- * Calls `stop` once when the caller's signal aborts, the page is hidden (tab or app switch, navigation, bfcache),
- * or the given element is disconnected. Returns a function that removes every listener.
- *
- * The element is watched with MutationObservers on its document and on each shadow root above it, and counts as
- * disconnected only once it had been connected, so an element attached after the start is not stopped early.
+ * Calls `stop` once on abort, page hide or the element's disconnection (after it was connected, seen via
+ * MutationObservers up through shadow roots). Returns the cleanup.
  */
 export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopReason) => void): () => void {
   // Every listener and observer ends with this one abort.

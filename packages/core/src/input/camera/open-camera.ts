@@ -8,8 +8,7 @@ export type OpenCameraOptions = {
 };
 
 /**
- * The browser's `MediaDevices`, or a `CameraError` saying why there is none: browsers hide the API entirely on
- * insecure origins (plain http:// other than localhost), so that case gets its own code.
+ * The browser's `MediaDevices`, or why not: browsers hide it on insecure origins, which get their own code.
  */
 export function getMediaDevices(injected?: MediaDevices): MediaDevices {
   if (injected) return injected;
@@ -32,9 +31,7 @@ export function cameraConstraints(
 }
 
 /**
- * Opens a camera stream. When the signal aborts while the browser is still asking for permission, the promise
- * rejects at once with `camera-aborted`, and a stream that arrives later is stopped on arrival — so the camera
- * never stays on after a stop before start (a known zxing-js leak).
+ * Opens a stream; an abort during the permission prompt rejects at once and stops a late stream (zxing leak).
  */
 export function openCamera(options: OpenCameraOptions): Promise<MediaStream> {
   const open = (): Promise<MediaStream> => options.mediaDevices.getUserMedia(cameraConstraints(options));

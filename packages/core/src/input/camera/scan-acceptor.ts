@@ -16,17 +16,8 @@ const ABSENT_FRAMES = 3;
 export type AcceptDecision = 'report' | 'pending' | 'duplicate';
 
 /**
- * Decides which frame readings become reports: a QR reading at once, a Code 39 reading only when the required
- * number of consecutive reads agree (camera Code 39 misreads are common), and never the same key twice while it
- * stays in view. A frame with no reading does not break a streak; a different reading of the same format does.
- * A reported key is out of view only after the duplicate window AND `ABSENT_FRAMES` frames looked at without it:
- * time alone would take a page that stalled (a busy device, a slow frame) for a card taken away.
- * Pure: time comes in as `now`.
- *
- * @example
- * const acceptor = createScanAcceptor({ confirmations: { qr_code: 1, code_39: 3 }, confirmationWindowMs: 1500, duplicateWindowMs: 3000 });
- * acceptor.look(performance.now());
- * acceptor.offer('A045198723', 'qr_code', performance.now()); // 'report'
+ * Which readings report: QR at once, Code 39 after agreeing repeats (misreads are common), a key once while
+ * in view — gone only after the window AND `ABSENT_FRAMES` frames (a stalled page is no card taken away).
  */
 export function createScanAcceptor(options: AcceptorOptions) {
   const streaks = new Map<DecodeFormat, { key: string; count: number; last: number }>();

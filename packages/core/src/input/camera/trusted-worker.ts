@@ -1,10 +1,6 @@
 /**
- * Trusted Types for the decoder worker. `new Worker(url)` is a Trusted Types sink: on a page with
- * `require-trusted-types-for 'script'` a plain URL is refused (a violation, and decoding drops to the main thread)
- * unless the page defines a `default` policy for every script on it. The SDK brings a named policy of its own,
- * `kaiku-scanner`, allowed by the host with `trusted-types kaiku-scanner` (next to lit's `lit-html`).
- * It passes the package's own worker or the `workerUrl` a script gave (the element's is a property, never an
- * attribute: markup alone cannot name a worker), one per `constructTrusted` call; the policy object stays here.
+ * Trusted Types for the worker: `new Worker(url)` is a sink, so the SDK's own `kaiku-scanner` policy passes
+ * only our worker or a script-given `workerUrl` (never an attribute), one per `constructTrusted` call.
  */
 
 type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
@@ -48,11 +44,8 @@ export function claimWorkerPolicy(): boolean {
 type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
 
 /**
- * Runs `make`, whose `new Worker(url, …)` then gets its URL through the SDK's policy. `make` keeps the literal
- * `new Worker(new URL('./decode-worker.js', import.meta.url), …)` that bundlers (Vite, webpack, Parcel) look for to
- * emit the worker and rewrite its URL; the global `Worker` is wrapped only for that synchronous call (nothing else
- * can run in between) and put back at once. A URL that `allowed` refuses (not the package's worker, not the
- * `workerUrl` a script gave) is never requested: `make` throws. Called only where `Worker` exists.
+ * Runs `make` (its literal `new Worker(new URL(…))` is what bundlers emit) with `Worker` wrapped for that
+ * synchronous call only; a URL `allowed` refuses is never requested: `make` throws.
  */
 export function constructTrusted(make: () => Worker, allowed: (url: string) => boolean): Worker {
   const trusted = claimWorkerPolicy() ? policy! : null;

@@ -1,7 +1,4 @@
-/**
- * The JS stages `c39-templates*`: the grey profiles of a located bar code (the mean of its rows along the bars, upper
- * half, lower half, all), read by the template fit of `code39-profile.ts`, as sampled and with uneven light taken out.
- */
+/** JS stages `c39-templates*`: a located code's grey profiles, read by code39-profile.ts's template fit. */
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import type { Code39Options } from './code39-lines.js';
 import { fitCode39Geometries, MAX_PROFILE, readCode39Characters } from './code39-profile.js';
@@ -11,11 +8,7 @@ import { sampleLines } from './scanlines.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeResult, GreyImage } from './types.js';
 
-/**
- * Profiles of a located bar code: the mean of the upper lines, of the lower lines (two independent readings of the
- * same bars) and of all of them. Each line is itself thickened to cover the space between lines, so every row of
- * pixels across the bars counts and sensor noise averages out.
- */
+/** Mean profiles of the upper, lower (two independent readings) and all lines, each thickened. */
 function bundleProfiles(
   grey: GreyImage,
   bundle: LineBundle,
@@ -40,12 +33,7 @@ function bundleProfiles(
   };
 }
 
-/**
- * The bundle turned to the angle (within ±4.5° of the locator's) at which its profile is sharpest: averaging across
- * the bars at a slightly wrong angle smears them, by the angle times the bars' height. Sharpness is measured over
- * `span` pixels around the bundle's centre — the located code and its quiet zones — not along the whole line: print
- * further along the line does not pull the angle to its own, and the nine trial angles sample a part of the line.
- */
+/** The bundle at the sharpest angle within ±4.5°, judged over `span` px about its centre (the code only). */
 function alignBundle(grey: GreyImage, bundle: LineBundle, span: number): LineBundle {
   const length = Math.min(bundle.length, span);
   const sharpness = (angle: number): number => {
@@ -73,10 +61,7 @@ function alignBundle(grey: GreyImage, bundle: LineBundle, span: number): LineBun
 /** How far (pixels each way) `flattenProfile` looks for the light around a sample: a character of a small code. */
 const FLATTEN_PX = 12;
 
-/**
- * The located regions read by template fitting on their profiles, both directions: the text the upper and the
- * lower half of the bars both give — two independent readings, as the two-line vote of the other passes.
- */
+/** Located regions read by template fit, both directions: the text upper and lower halves both give. */
 export function readCode39Templates(
   grey: GreyImage,
   bundles: readonly LineBundle[],
@@ -118,13 +103,8 @@ function sameLine(a: LineBundle, b: LineBundle): boolean {
 }
 
 /**
- * Reads the profiles of one bar code: as sampled, then — when that fails — with the uneven light taken out
- * (`flattenProfile` over ±`radius` samples; `radius` 0: not). A shadow's edge or a glare spot across the code
- * leaves one part of the bars dim or washed out: the span of the code, found by thresholding, then ends at the
- * shadow and the start or stop character is looked for in the wrong place. Flattened, its narrow bars under blur
- * still fall short of full contrast, and groups of them can look like one light run: the code's end is taken at a
- * light run of five median light runs there instead of three (a quiet zone is ten modules). The same guards apply
- * to both readings.
+ * One code's profiles as sampled, else flattened (`radius` 0: not); flattened, blurred narrow bars merge,
+ * so the code ends at a light run of five median runs, not three. Same guards for both.
  */
 export function readCode39Profiles(
   profiles: { upper: Profile; lower: Profile; all: Profile },
@@ -150,12 +130,7 @@ function readBothWays(profiles: readonly Profile[], split: number): string | nul
   return null;
 }
 
-/**
- * The profile with uneven light taken out: each sample placed between the local dark and light envelopes (the
- * minimum and the maximum over ±`radius` samples, each averaged over the same span), as 0–255. Where the envelopes
- * are closer than a fifth of the profile's spread (5th to 95th percentile) or 12 levels — a quiet zone, the paper,
- * a slow fall-off of the light — the sample is white: a quiet zone stays quiet instead of its noise becoming bars.
- */
+/** `flattenLight` for a profile; white where envelopes are closer than a fifth of its spread or 12. */
 function flattenProfile(p: Profile, radius: number): Profile {
   const n = p.length;
   const sorted = Float32Array.from(p).sort();

@@ -1,7 +1,4 @@
-/**
- * Code 39 read along bundles of scanlines (zxing-js's `Code39Reader` and the cramped-quiet-zone reader of
- * `code39-row.ts`): the reader of the JS stage `c39-lines` (`c39-templates*`: code39-bars.ts).
- */
+/** Code 39 along scanline bundles (zxing-js and code39-row.ts): the JS stage `c39-lines`. */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import { invert, lazy } from './grey-ops.js';
@@ -17,12 +14,8 @@ export type Code39Options = Pick<ZxingOptions, 'accept' | 'code39CheckDigit' | '
 };
 
 /**
- * Reads Code 39 along bundles of scanlines, dark-on-light and light-on-dark (negatives), both directions, on each of
- * `images` in turn (the frame as read, then with its light taken out: a glare spot or a shadow leaves part of the
- * bars grey, which no one threshold per line separates). A text is returned only when two different lines read it
- * and no other text got as many votes: one 1D line misreads too easily (a wrong bar width turns one character into
- * another). `strong`: two lines on each side of the bars' middle read it (the camera counts it as two frames).
- * `onForeign`: a bundle whose lines read another barcode (a ticket's), which later stages skip; `part`: one bundle.
+ * Code 39 along scanline bundles (both polarities and directions, each of `images`); two lines must agree.
+ * `strong`: two lines each side of the middle; `onForeign`: a bundle read as another barcode.
  */
 export function readCode39(
   images: readonly (() => GreyImage)[],
@@ -104,10 +97,7 @@ export function readCode39(
   return null;
 }
 
-/**
- * The length of a bundle's lines that reaches both edges of the frame from its centre along its axis: a region off
- * the frame's centre (one piece of a code that noise or print split) still gets lines across the whole code.
- */
+/** Line length reaching both frame edges from the centre: an off-centre piece gets whole-code lines. */
 export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
   const [ux, uy] = [Math.cos(bundle.angle), Math.sin(bundle.angle)];
   const corners = [
@@ -119,10 +109,7 @@ export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
   return 2 * Math.max(...corners.map(([x, y]) => Math.abs((x - bundle.cx) * ux + (y - bundle.cy) * uy)));
 }
 
-/**
- * A row read by `Code39Reader` (`reverse`: right to left): the text and where its start and stop characters lie
- * along the row as given.
- */
+/** A row read by `Code39Reader` (`reverse`: right to left): text and start/stop positions. */
 function readRow(
   reader: Code39Reader,
   y: number,

@@ -1,12 +1,7 @@
 import type { LineBundle } from './scanlines.js';
 import type { GreyImage } from './types.js';
 
-/**
- * Finds bar-code-like regions and their axis: cells whose luminance gradients are strong and all point the same
- * way (a 1D code's bars), grouped into connected regions of similar orientation. Text and photos have strong but
- * disordered gradients; the structure tensor's coherence tells them apart. Returns scanline bundles along each
- * region's axis, biggest region first, so Code 39 is read at any rotation and under perspective.
- */
+/** Bar-code regions by gradient coherence (structure tensor), as scanline bundles, biggest first. */
 export function locateLinearCodes(image: GreyImage, maxRegions = 3): LineBundle[] {
   const cell = Math.max(8, Math.round(Math.min(image.width, image.height) / 45));
   const cols = Math.floor(image.width / cell);

@@ -1,18 +1,6 @@
 /**
- * A Code 39 reader for blurred bar codes: it fits blurred templates to a grey profile instead of thresholding it.
- *
- * Thresholding readers (zxing's and `code39-row.ts`) need every narrow bar and space to cross a threshold; under
- * defocus or motion blur of about one narrow module, narrow elements next to wide ones never do, and the row is lost.
- * But a blurred bar code is still the known bar pattern convolved with a blur: Code 39 has only 44 characters, so
- * each character's stretch of the profile can be compared with the 44 patterns, each blurred the same way, and the
- * best one taken — a matched filter, as in deformable-template bar-code readers. The geometry comes first: the
- * start and stop characters (`*`) are fitted at both ends of the code (narrow-module width, wide:narrow ratio,
- * blur), then the characters are read one after another, each one's position refined locally (perspective makes
- * the modules narrower along the code).
- *
- * Guards against wrong reads: every character must correlate ≥ `MIN_CORRELATION` with its template and clearly
- * better than with any other character; the characters must end exactly at the fitted stop character; the caller
- * reads two independent profiles (different rows of the bars) and accepts only a text both give.
+ * Code 39 for blurred bars: fits blurred templates of the 44 characters (a matched filter), no threshold.
+ * Guards: correlation ≥ `MIN_CORRELATION` and clearly best, ends at the stop fit; callers need two rows.
  */
 import { CODE39_PATTERNS } from './code39-row.js';
 
@@ -62,11 +50,7 @@ function barsOf(c: Char, ratio: number): { bars: [number, number][]; width: numb
 
 type Window = { readonly from: number; readonly to: number };
 
-/**
- * The light profile of a character in module coordinates (−darkness, blurred by `s` modules), at `from + j·DU`,
- * zero-mean and unit-norm. `before`/`after` add a neighbour's bar (one narrow module, after a gap of one module)
- * on that side; a start or stop character has the quiet zone there instead.
- */
+/** A character's light profile (blur `s` modules), zero-mean unit-norm; `before`/`after`: a neighbour bar. */
 function template(
   c: Char,
   ratio: number,
@@ -185,11 +169,7 @@ function correlate(
   return norm > 0 ? dot / Math.sqrt(norm) : 0;
 }
 
-/**
- * The span of the bar code in the profile: first and last dark sample of the densest group of dark runs. Groups are
- * split at light runs longer than `split` times the median light run (a quiet zone is ten modules, a space inside the
- * code at most three).
- */
+/** The densest dark-run group, split at light runs > `split` × median (quiet zone 10 modules, gap ≤ 3). */
 function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
   const sorted = Float32Array.from(p).sort();
   const lo = sorted[Math.floor(0.05 * (sorted.length - 1))] as number;
@@ -229,10 +209,7 @@ type End = 'start' | 'stop';
 /** Positions `origin + d`, `d` from `lo` to `hi` in `step`s, with narrow module `w`. */
 type Steps = { w: number; origin: number; lo: number; hi: number; step: number };
 
-/**
- * The start (`end: 'start'`, quiet zone before) or stop character (quiet zone after) fitted at `at`: the best fit, or
- * `best` when none is better.
- */
+/** The start or stop character's best fit at `at`, or `best` when none is better. */
 function fitStar(p: Profile, end: End, ratio: number, blur: number, at: Steps, best: EndFit): EndFit {
   const { w } = at;
   const charWidth = 6 + 3 * ratio;
@@ -246,10 +223,7 @@ function fitStar(p: Profile, end: End, ratio: number, blur: number, at: Steps, b
   return best;
 }
 
-/**
- * Fits the start or stop character near the dark span's end: module width from 0.7 px (1.4 samples at the locator's
- * 0.5 px step) up to what the span allows, positions a quarter module apart.
- */
+/** Start/stop fits near the span's end: module width from 0.7 px, positions a quarter module apart. */
 function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: End): EndFit[] {
   const charWidth = 6 + 3 * ratio;
   // Wider modules are sharp enough for the thresholding readers; the cap bounds the work on big frames.
@@ -267,12 +241,7 @@ function fitEnd(p: Profile, span: Span, ratio: number, blur: number, end: End): 
   return fits;
 }
 
-/**
- * The start and stop characters' coarse fits, as a pair: the best sum of correlations whose module widths agree
- * within `MAX_MODULE_CHANGE` (perspective changes the width along a code, not by more). Each end alone is not
- * enough: correlation does not care for scale, so a start template a third of the true width can match one blurred
- * bar group better than the true one — the pair's widths then disagree and the characters never read.
- */
+/** Best start+stop pair with agreeing widths: alone, a third-width template can out-correlate the true. */
 function coarsePair(p: Profile, span: Span, ratio: number): { s0: EndFit; e0: EndFit } | null {
   const starts = fitEnd(p, span, ratio, COARSE_BLUR, 'start').filter((f) => f.score >= COARSE_CORRELATION);
   if (starts.length === 0) return null;
@@ -300,12 +269,7 @@ function refineEnd(p: Profile, fit: EndFit, ratio: number, blur: number, end: En
   return best;
 }
 
-/**
- * Where the start and stop characters fit: the best geometry for each wide:narrow ratio the coarse fit tried (2, 2.5,
- * 3, each refined ±0.25), best first; `split`: the light run, in median light runs, that ends the code (`darkSpan`).
- * Neighbouring ratios with a slightly different module width draw nearly the same start and stop characters, and
- * unevenly lit or blurred bars can tip the end fit to the wrong one; the characters then tell.
- */
+/** Start/stop geometries per wide:narrow ratio (2, 2.5, 3 ±0.25), best first: the characters decide. */
 export function fitCode39Geometries(p: Profile, split: number): Code39Geometry[] {
   const span = darkSpan(p, split);
   if (span === null) return [];
@@ -333,11 +297,7 @@ export function fitCode39Geometries(p: Profile, split: number): Code39Geometry[]
   return found.sort((a, b) => b.score - a.score).map((f) => f.g);
 }
 
-/**
- * Reads the characters between the fitted start and stop characters of `p` (the profile the geometry came from, or
- * another row of the same symbol): the text, or null when any character is uncertain, when they do not end at the
- * stop character, or when two character counts both fit.
- */
+/** Characters between the fitted ends; null if any is uncertain, they miss the stop, or two counts fit. */
 export function readCode39Characters(
   p: Profile,
   g: Code39Geometry,

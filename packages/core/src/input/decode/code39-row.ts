@@ -1,9 +1,6 @@
 /**
- * A Code 39 row reader for symbols printed with too small a quiet zone (a border, text or a thumb a few modules from
- * the first bar). @zxing/library and zxing-cpp demand blank space of half a character before and after the code;
- * this reader accepts two narrow modules, and makes up for it with checks they skip: every character (and the
- * start/stop) has exactly three clearly wide elements (wide ≥ 1.6 × narrow), all characters are about as wide as
- * each other, and the gaps between characters are narrow. Used only after the standard reader found nothing.
+ * Code 39 rows with a quiet zone of two narrow modules (zxing wants half a character), checked harder:
+ * three wide elements (≥ 1.6 × narrow) each, even character widths, narrow gaps. Fallback only.
  */
 import { CODE39_CHARSET } from '../../card-id/code39.js';
 
@@ -55,10 +52,7 @@ function classify(
   return { char, narrow: sorted.slice(0, 6).reduce((a, b) => a + b, 0) / 6, width };
 }
 
-/**
- * Decodes the first `*…*` symbol in the row whose quiet zones are at least two narrow modules; the text without
- * the asterisks, or null.
- */
+/** The first `*…*` symbol with quiet zones ≥ two narrow modules, without the asterisks, or null. */
 export function readCode39Tolerant(size: number, dark: (i: number) => boolean): string | null {
   const runs = runsOf(size, dark);
   // Dark runs sit at odd indices (runs[0] is the leading light run).

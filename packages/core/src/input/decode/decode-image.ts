@@ -12,10 +12,7 @@ import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyIma
 
 const acceptAll = (): boolean => true;
 
-/**
- * A decoder module, imported on first use and kept: importing @kaiku-scanner/core for the wedge scanner alone never
- * downloads a decoder. A failed load is not kept (a flaky network may recover).
- */
+/** Imports a decoder on first use (a wedge-only page never downloads one); a failed load is not kept. */
 function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () =>
@@ -71,10 +68,7 @@ export async function decodeImage(
   return read && { text: read.text, format: read.format };
 }
 
-/**
- * `decodeImage` with its pipeline's switches (internal: the ablation bench and tests). The stages, in order, and
- * their triggers are the table in pipeline.ts.
- */
+/** `decodeImage` with pipeline switches (bench and tests); the stages: the table in pipeline.ts. */
 export async function decodeStages(
   image: DecodableImage,
   options: DecodeOptions,

@@ -31,10 +31,7 @@ export function invert(image: GreyImage): GreyImage {
   return { data, width: image.width, height: image.height };
 }
 
-/**
- * Stretches the 1st–99th percentile of luminance to 0–255: rescues dim (low light) and washed-out (glare) frames
- * whose histogram is squeezed into a narrow band.
- */
+/** Stretches the 1st–99th luminance percentile to 0–255 (dim or washed-out frames). */
 export function stretchContrast(image: GreyImage): GreyImage {
   const histogram = new Uint32Array(256);
   for (let i = 0; i < image.data.length; i++) histogram[image.data[i] as number]! += 1;
@@ -53,10 +50,7 @@ export function stretchContrast(image: GreyImage): GreyImage {
   return { data, width: image.width, height: image.height };
 }
 
-/**
- * Radius (pixels) of the light envelopes of the flattened frame: a few modules of a card's QR code at 640×480 and 720p
- * (3–8 px a module), so that each square holds dark and light modules; larger radii let a shadow's edge pass inside.
- */
+/** Envelope radius, px: a few QR modules at 640×480–720p; larger lets a shadow's edge pass inside. */
 export const FLATTEN_RADIUS = 4;
 
 /** Envelopes closer than this (grey levels) are flat paper or a blown-out spot: white. */
@@ -65,13 +59,8 @@ const MIN_RANGE = 8;
 const LIGHT_CELL = 4; // the code below divides by it with `>> 2`
 
 /**
- * Takes uneven light out of a whole image: each pixel is placed between the dark and the light envelope around it —
- * the minimum and the maximum over a square of about ±`radius` pixels, each then averaged over the same square —
- * and stretched to 0–255. A shadow's edge or a glare spot across a symbol leaves its modules darker or lighter than
- * the ones beside them, and a binariser's threshold, local as it is, then flips a band of modules; after this, dark
- * modules are dark and light ones light on both sides of the edge. Where the envelopes are closer than `MIN_RANGE`
- * (flat paper, a blown-out spot) the pixel is white. The envelopes are measured on a grid of 4-pixel cells (smoothed
- * over ±radius, they change little from one cell to the next): two passes over the pixels, whatever the radius.
+ * Evens out light: each pixel between local min/max envelopes (±`radius`, 4-px cells), stretched to
+ * 0–255, so a shadow's edge no longer flips modules; white where they are closer than `MIN_RANGE`.
  */
 export function flattenLight(image: GreyImage, radius: number): GreyImage {
   const { width: w, height: h, data: src } = image;
@@ -131,10 +120,7 @@ export function flattenLight(image: GreyImage, radius: number): GreyImage {
   return { data, width: w, height: h };
 }
 
-/**
- * The minimum, the maximum or the mean over ±r cells in x, then in y (clipped at the edges), of a `gw`×`gh` grid (a
- * profile: `gh` 1). The grids are small: plain loops.
- */
+/** Min, max or mean over ±r cells in x then y (clipped) of a `gw`×`gh` grid; small grids: plain loops. */
 export function windowed(
   cells: Float32Array,
   gw: number,

@@ -1,7 +1,4 @@
-/**
- * The decoding worker's source and the WebAssembly decoder, inlined by the package build (rollup.config.mjs,
- * `kaiku-inline-worker`) into a chunk loaded only when the files beside the code are not served; empty from source.
- */
+/** Worker source and WASM, inlined by the build (rollup `kaiku-inline-worker`); empty from source. */
 const WORKER: string = '';
 const WASM: string = '';
 

@@ -11,10 +11,7 @@ type BarcodeDetectorClass = {
 let supported: Promise<ReadonlySet<string>> | undefined;
 const detectors = new Map<string, BarcodeDetectorInstance>();
 
-/**
- * Decodes with the native detector when it supports every wanted format; `undefined` when it cannot be used (then
- * the JS decoder runs), `null` when it looked and found nothing acceptable.
- */
+/** The native detector when it has every wanted format; `undefined`: unusable (JS runs), `null`: nothing. */
 export async function decodeNative(
   /** The frame's pixels, asked for only when the browser's detector reads these formats. */
   pixels: () => ImageData,

@@ -87,10 +87,8 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /**
- * A camera loop's rescue round (its per-frame budget, one per loop; docs/decoding.md): after zxing-cpp, the rescues
- * run part by part while each would end within zxing-cpp's time on the frame (at most its recent time) after it; the
- * rest wait for the next frames, where the round goes on. A frame's first rescue always runs (the round moves); a
- * rescue that read goes first on the next frame.
+ * A camera loop's rescue budget (docs/decoding.md): rescues run while within zxing-cpp's frame time, the
+ * rest on later frames; a frame's first rescue always runs, one that read goes first next.
  */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
@@ -130,8 +128,7 @@ export const enabled = (control: PipelineControl | undefined, name: StageName | 
   control?.off?.has(name) !== true;
 
 /**
- * Runs the stages of `engine` (or all) in order: each whose trigger holds and that is not switched off, within the
- * round's budget when there is one (then part by part: `run(stage, part)`). The first read, and the next round.
+ * Runs `engine`'s (or all) triggered, enabled stages in order, within the round's budget; first read wins.
  */
 export async function runStages(
   frame: FrameFacts,

@@ -1,10 +1,6 @@
 /**
- * Re-samples a QR code whose finder patterns zxing-js saw but could not decode a symbol from. A card ID fits a version-1 symbol (21×21),
- * which has no alignment pattern: decoders place its fourth corner by completing a parallelogram from the three
- * finder patterns, which is wrong under strong perspective or a bend — modules near the bottom right are then read
- * from their neighbours and the checksum fails. This search keeps the three finder corners and tries the fourth at
- * offsets of up to ±2 modules (half-module steps; 81 grids), decoding each grid with zxing-js's Reed–Solomon decoder: a wrong
- * grid fails the checksum, it does not change the text.
+ * Re-samples a version-1 QR zxing-js located but could not decode: perspective misplaces its fourth corner,
+ * so try it at ±2 modules (half steps, 81 grids); Reed–Solomon rejects a wrong grid, never changes text.
  */
 import type { BitMatrix } from '@zxing/library';
 import { DefaultGridSampler, QRCodeReader, ResultPoint } from '@zxing/library';
@@ -27,11 +23,7 @@ const INSET = 3.5;
 /** A finder pattern's centre and module size, as zxing-js's finder reports it. */
 export type Finder = { readonly x: number; readonly y: number; readonly module: number };
 
-/**
- * Decodes a QR code from three of the finder patterns zxing-js saw in `bits`: every plausible triple (similar module
- * sizes, two near-equal sides, the third the longest), at most `budget.triples` of them (shared by the passes of one
- * frame, so the work per frame is bounded).
- */
+/** Decodes from plausible finder triples, at most `budget.triples` (shared per frame: bounded work). */
 export function searchQrFromFinders(
   bits: BitMatrix,
   finders: readonly Finder[],
@@ -72,10 +64,7 @@ export function searchQrFromFinders(
   return null;
 }
 
-/**
- * Samples `dim`×`dim` grids whose finder centres are tl, tr and bl, and the matching point br moved by up to ±2
- * modules; the text of the first grid that passes the checksum and `accept`.
- */
+/** Grids through tl, tr, bl with br moved up to ±2 modules; the first text passing checksum and `accept`. */
 function searchGrid(
   bits: BitMatrix,
   dims: readonly number[],
@@ -133,13 +122,7 @@ function sampleSquare(bits: BitMatrix, dim: number, { tl, tr, br, bl }: Corners)
   );
 }
 
-/**
- * Whether the `dim`×`dim` grid through the finder centres tl, tr, bl (and the parallelogram's br) shows the timing
- * patterns: row and column 6 alternate dark and light between the finders' separators. They lie beside the three
- * finders, so a misplaced br (perspective, the reason for the search) barely moves them. Up to 30 % of their modules
- * may read wrong (blur, noise: the symbol's error correction covers its data, not these); three finder-like marks in
- * text or print have no such rows. A grid partly outside the image is not judged (the search decides).
- */
+/** Whether row and column 6 show timing patterns (≤ 30 % wrong; print has none); off-image grids pass. */
 function hasTimingPatterns(bits: BitMatrix, dim: number, corners: Corners): boolean {
   let grid: BitMatrix;
   try {

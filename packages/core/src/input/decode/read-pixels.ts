@@ -163,10 +163,7 @@ export function hasAlphaPlane(format: string | null): boolean {
 /** The alpha byte of an RGBA pixel read as one 32-bit word: the high byte on little-endian machines. */
 const ALPHA_BITS = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0xff000000 | 0 : 0xff;
 
-/**
- * Whether every pixel is opaque. Asked of every camera frame, so it reads a pixel as one word where the buffer
- * allows (the AND of all words keeps every alpha bit only if every alpha is 255), in chunks to stop early.
- */
+/** Whether every pixel is opaque: one word per pixel where aligned (AND of words keeps alpha), in chunks. */
 export function isOpaque(rgba: Uint8ClampedArray): boolean {
   if (rgba.byteOffset % 4 !== 0 || rgba.length % 4 !== 0) {
     for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;

@@ -16,10 +16,7 @@ export type LineBundle = {
   readonly thickness?: number;
 };
 
-/**
- * Samples the lines of a bundle (bilinear) as the rows of a new image, so a 1D reader sees a bar code at any angle
- * as a horizontal one, without rotating the frame. Outside the frame reads as white (a quiet zone, never a bar).
- */
+/** Samples a bundle's lines (bilinear) as rows, so a 1D reader sees any angle; outside the frame is white. */
 export function sampleLines(image: GreyImage, bundle: LineBundle): GreyImage {
   const { width: w, height: h, data: src } = image;
   const step = bundle.step ?? 1;
@@ -64,10 +61,7 @@ function bilinear(src: Uint8ClampedArray, w: number, h: number, xIn: number, yIn
   return top * (1 - fy) + bottom * fy;
 }
 
-/**
- * Unsharp mask along each row (v + amount·(v − mean of ±radius)): steepens the edges of blurred bars so that wide
- * and narrow elements separate again before thresholding.
- */
+/** Unsharp mask along rows (v + amount·(v − mean ±radius)): wide and narrow blurred bars separate again. */
 export function sharpenRows(image: GreyImage, radius = 4, amount = 1.5): GreyImage {
   const { width: w, height: h, data: src } = image;
   const data = new Uint8ClampedArray(w * h);

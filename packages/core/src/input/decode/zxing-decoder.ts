@@ -1,8 +1,4 @@
-/**
- * The pure-JS decoder (@zxing/library core readers), loaded lazily by `decodeImage`: the JS stages of the pipeline
- * (pipeline.ts) on a frame's luminance. QR: QRCodeReader on a HybridBinarizer, with a grid search from the finder
- * patterns it saw; Code 39: code39-lines.ts.
- */
+/** The lazy pure-JS decoder (@zxing/library): QR plus a finder grid search; Code 39 via code39-lines.ts. */
 import {
   BarcodeFormat,
   BinaryBitmap,
@@ -110,11 +106,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   };
 }
 
-/**
- * zxing-js says "not found" by throwing, for every row and every detector attempt, and each exception captures a
- * stack trace (V8: `Error.captureStackTrace`) — a tenth of a frame's time where nothing reads. A stage runs
- * synchronously, so no other code sees the limit while it is 0; it is restored before this function returns.
- */
+/** zxing-js throws per miss, each stack trace ~10 % of a frame: the limit is 0 while a sync stage runs. */
 function quietly(pass: Pass): DecodeResult | null {
   const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
   const limit = errors.stackTraceLimit;
@@ -126,10 +118,7 @@ function quietly(pass: Pass): DecodeResult | null {
   }
 }
 
-/**
- * Grid searches from finder triples left for this frame (`finders`: the `qr-finders` strategy is on); `qrInView`: set
- * when a stage saw finder patterns of one QR code it did not read.
- */
+/** Finder-triple grid searches left this frame; `qrInView`: a stage saw an unread QR's finders. */
 type FinderBudget = { triples: number; readonly finders: boolean; qrInView?: boolean };
 
 function readQr(grey: GreyImage, options: ZxingOptions, budget: FinderBudget): DecodeResult | null {
@@ -170,11 +159,7 @@ function readQr(grey: GreyImage, options: ZxingOptions, budget: FinderBudget): D
 /** The smallest module (pixels of the image read) of a finder pattern `finderPair` counts. */
 const MIN_PAIR_MODULE = 2.5;
 
-/**
- * Whether two of the finder patterns zxing-js saw could be two corners of one card's QR code: modules of at least
- * `MIN_PAIR_MODULE` px, the same size within 40 %, 12–30 modules apart (a version-1 or -2 symbol, side or diagonal,
- * tilted). A shadow or a glare spot over the third corner leaves two; text gives such pairs with modules under 2 px.
- */
+/** Could two finders be one card QR's corners: modules ≥ `MIN_PAIR_MODULE` px, ±40 %, 12–30 apart. */
 function finderPair(finders: readonly Finder[]): boolean {
   const list = finders.slice(0, 8);
   for (let i = 0; i < list.length; i++) {

@@ -15,10 +15,8 @@ import type { DecodeFormat, DecodeResult, EngineOptions, GreyImage } from './typ
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
 
 /**
- * The zxing-cpp formats asked for. Since zxing-wasm 3, `QRCode` and `Code39` name families: `QRCode` adds Micro QR
- * and rMQR, and `Code39` reads a symbol as Code 32, PZN or full-ASCII Code 39 when it fits one, with the text
- * changed (`0CSSBD` comes back as `A012345676`, `AB+CD` as `ABcD`). The QR models and standard Code 39 give the
- * raw characters, as the JS decoder reads them.
+ * zxing-cpp formats. Since zxing-wasm 3 `QRCode`/`Code39` are families (Micro QR, Code 32, full ASCII: text
+ * changed); these name the raw models, as the JS decoder reads them.
  */
 const FORMAT_NAMES = {
   qr_code: ['QRCodeModel1', 'QRCodeModel2'],
@@ -37,10 +35,7 @@ const silent = (): void => undefined;
 type WasmFailure = Pick<DecoderStatus, 'httpStatus'> & { readonly reason: 'wasm-not-found' | 'wasm-blocked' };
 
 /**
- * Whether a `.wasm` URL names a file that is there: another URL, one a bundler emitted (Vite, webpack: a name of
- * their own), or `zxing_reader.wasm` beside this code in the file the package build made (it writes the file's name
- * into `endsWith('')`, rollup.config.mjs). Moved into a chunk of esbuild's or rollup's, the default points where
- * nothing was emitted: no request, the inlined copy.
+ * Whether the `.wasm` exists: another URL, bundler-emitted, or beside our build (rollup fills `endsWith`).
  */
 const emitted = (url: string): boolean =>
   url !== DEFAULT_WASM_URL || !url.endsWith('/zxing_reader.wasm') || import.meta.url.endsWith('');
@@ -48,9 +43,7 @@ const emitted = (url: string): boolean =>
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
- * Instantiates the module once per URL; resolves `null` when it is ready, or why not (never rejects). The file is
- * fetched here, not by Emscripten, so that a missing file (404, or a page server that answers every path with its
- * HTML) is told apart from WebAssembly being refused (a CSP without `'wasm-unsafe-eval'`).
+ * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal.
  */
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
@@ -142,10 +135,7 @@ export async function decodeWithWasm(
 }
 
 /**
- * The binariser of each `cpp-flat*` stage. Once the light is taken out a single threshold separates dark from light
- * modules: zxing-cpp's own local average first, then one threshold for the whole frame at mid-grey and the frame's
- * histogram valley — where a glare spot or a shadow left a module half-way, a threshold that does not adapt to its
- * neighbours can keep it on the right side.
+ * Each `cpp-flat*` stage's binariser: once flattened, a global threshold can keep a half-lit module right.
  */
 const FLAT_BINARIZERS = {
   'cpp-flat': 'LocalAverage',
@@ -154,11 +144,7 @@ const FLAT_BINARIZERS = {
 } as const;
 export type CppFlatStage = keyof typeof FLAT_BINARIZERS;
 
-/**
- * The frame with the light taken out (`flattenLight`, which reads each pixel as a 2×2 mean against sensor noise),
- * as opaque RGBA for zxing-cpp: a QR code across a shadow's edge, under a glare spot or dim and noisy is located and
- * read by neither zxing-cpp nor zxing-js as it is — their binarisers flip a band of modules.
- */
+/** The flattened frame (2×2 means) as opaque RGBA: neither zxing reads a QR across a shadow's edge as is. */
 export function flattenedPixels(grey: GreyImage): ImageData {
   const flat = flattenLight(grey, FLATTEN_RADIUS);
   const rgba = new Uint8ClampedArray(flat.width * flat.height * 4);
