@@ -24,12 +24,8 @@ const checks = lazyModule(() => import('../services/config-check.js'));
 type Checks = NonNullable<ReturnType<typeof checks.get>>;
 
 /**
- * Checks the element's settings when they are set, not at the first scan: each problem is shown in place of the
- * scanning controls (staff read which setting, in their language) and reported once as a `kaiku-error` (`stage:
- * 'config'`, the setting in `detail.setting`); scanning waits until it is fixed. The show settings go through the
- * core's `checkShowSettings` (the rules' own schema), the wedge options through the listener's own check, and an
- * attribute the element does not have but which is one of its own misspelt (`show-cpa`, `showcap`) is refused
- * too: the browser would ignore it, and its rule with it, in silence.
+ * Checks the settings when set, not at the first scan: each problem replaces the scanning controls and is reported
+ * once (`kaiku-error`, stage `config`). A misspelt attribute (`show-cpa`) is refused too: the browser would drop it.
  */
 export class ConfigController {
   private settings: readonly FoundProblem[] = [];

@@ -18,11 +18,7 @@ const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 
 export type CardPanelViews = typeof CardPanelModule;
 
-/**
- * The views the first download leaves out, loaded when they are needed: the card panel in the background as soon
- * as the element is on the page (its styles then join the element's), the needs-attention list when there is
- * something in it.
- */
+/** Views left out of the first download: the card panel loads once on the page, needs-attention when non-empty. */
 export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
   /** How many views' styles this element has adopted. */
@@ -121,11 +117,7 @@ export class LazyViewsController implements ReactiveController {
       : undefined;
   }
 
-  /**
-   * A new phase: the shift takes it down, and the result's sound and vibration play once it is painted, once per
-   * result; a reading refused without a phase of its own (malformed, a group member) gets the refusal's. As far as
-   * the host (`no-sound`, `no-vibration`) and the clerk's settings allow.
-   */
+  /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
   observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
     const { phase, refusals } = flow;
     this.shift(host, phase)?.record(phase, host.show, host.mode, new Date());

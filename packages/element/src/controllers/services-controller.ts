@@ -33,11 +33,8 @@ const UNSET: ServicesConfig = {
   getToken: () => '',
 };
 
-/**
- * Owns the services the element talks to: the host's injected object, or the core composition built from
- * `base-url` + `venue-id` + `tokenProvider` (whose code loads in the background). Rebuilt when those change;
- * disposed on disconnect. Follows whether the browser says it is online while the element is on the page.
- */
+/** Owns the services: the host's, or built from `base-url` + `venue-id` + `tokenProvider` (rebuilt on change,
+ * disposed on disconnect); follows the browser's online state. */
 export class ServicesController implements ReactiveController {
   private current: ScannerServices | undefined;
   private owned = false;

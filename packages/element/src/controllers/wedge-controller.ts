@@ -13,10 +13,8 @@ type Terminal = ReactiveControllerHost & HTMLElement;
 const terminals = new Set<Terminal>();
 let lastUsed: Terminal | undefined;
 
-/**
- * Listens for keyboard-wedge scanners while the element is connected, focus anywhere. Of several elements the active
- * one takes a reading: the one holding focus, else the last used, else the first (docs/element.md, "Several elements").
- */
+/** Listens for wedge scanners, focus anywhere; of several elements the focused, else last used, else first reads
+ * (docs/element.md, "Several elements"). */
 export class WedgeController implements ReactiveController {
   private handle: WedgeListener | undefined;
   private enabled = true;

@@ -25,10 +25,7 @@ export class CardLookup {
     s.onPhase = () => this.scheduleRecheck();
   }
 
-  /**
-   * The looked-up card on screen, with the rules' verdict. `request`: the tickets already chosen, kept when a card
-   * decided offline is verified again (`recheck`); the form then keeps its focus unless the card is now refused.
-   */
+  /** The card on screen with its verdict; `request` (tickets chosen) and focus are kept on a `recheck`. */
   show(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
     const s = this.s;
     const probe: TicketRequest =
@@ -81,11 +78,8 @@ export class CardLookup {
       this.recheckTimer = setTimeout(() => void this.recheck(), RECHECK_MS);
   }
 
-  /**
-   * The connection may be back (an `online` event, a sync that got through, the timer): the card on screen that
-   * was decided offline is looked up again. Verified, it updates in place (the tickets chosen stay); refused, its
-   * reasons replace the form; still no answer, it waits for the next try. Nothing is registered.
-   */
+  /** Looks up again a card decided offline (connection maybe back): verified, updated in place; refused, its reasons
+   * replace the form; no answer, it waits. Nothing is registered. */
   async recheck(): Promise<void> {
     const s = this.s;
     const p = s.phase;

@@ -4,11 +4,8 @@ import type { Reason } from '../services/types.js';
 /** A usage this terminal registered or queued (under the handle an undo takes it back by), or a registry refusal. */
 type Said = { readonly handle?: string; readonly usage?: EarlierUsage; readonly refusal?: readonly Reason[] };
 
-/**
- * What the registry answered this terminal this session, per show and card (memory only, never stored): its usages,
- * and an "already used" refusal it was given at a confirm (another terminal's usage). A voided usage leaves it: the
- * card can be registered again.
- */
+/** The registry's answers this session per show and card, memory only: usages and "already used" refusals (a void
+ * removes one). */
 export class Memory {
   private readonly said = new Map<string, Said[]>();
 

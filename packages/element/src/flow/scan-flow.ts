@@ -17,11 +17,8 @@ const cardActions = lazyModule(() => import('./card-actions.js'));
 type Reading = { readonly id: string; readonly source: ScanSource; readonly duplicate: boolean };
 
 /**
- * The look-up → tickets → register flow of one terminal, one customer at a time, and what follows a queued usage.
- * It routes each reading and runs one step at a time (a card's look-up, a member's, a registration); the parts
- * do the steps. A reading that comes while a step runs waits and is taken up when it ends: the newest one waits,
- * and one it replaces is said on screen and reported (`reading-replaced`). It renders nothing and touches no DOM,
- * so it runs (and is tested) in Node.
+ * The look-up → tickets → register flow of one terminal, one step at a time; a reading during a step waits (the
+ * newest; one it replaces is reported as `reading-replaced`). No DOM, so it runs in Node.
  */
 export class ScanFlow extends Screen {
   private readonly looking = new Task();
@@ -197,10 +194,7 @@ export class ScanFlow extends Screen {
 
   // ---- registering ----
 
-  /**
-   * Registers the usage on screen, once: a confirmation while one is under way is ignored. A member read just
-   * before Enter is part of this usage: its look-up (and the one waiting) ends first.
-   */
+  /** Registers the usage on screen, once; a member read just before Enter is part of it (its look-up ends first). */
   async confirm(): Promise<void> {
     const before = this.phase;
     if (before.name !== 'card' || this.registration?.running) return;

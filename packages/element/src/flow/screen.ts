@@ -17,10 +17,7 @@ import { loadLateTexts, toServiceError } from '../messages/index.js';
 import type { ViewContext } from '../views/view-context.js';
 import { KaikuErrorEvent, type KaikuErrorDetail } from '../events.js';
 
-/**
- * A line for the live regions, rendered in the language on screen when it is read (a language switch mid-card
- * re-renders it), not in the one of the moment it was said.
- */
+/** A live-region line, rendered in the language on screen when read (a switch mid-card re-renders it). */
 export type Say = (v: ViewContext) => string;
 
 export const SILENT: Say = () => '';
@@ -54,10 +51,7 @@ export type Shown = {
   readonly groupError?: Reason | undefined;
 };
 
-/**
- * What the element renders of the flow (the phase, input errors, the live-region lines), read-only: the flow's
- * parts change it through its methods, each for one kind of change, and tell the host. No DOM: it runs in Node.
- */
+/** What the element renders of the flow, read-only: its parts change it by method and tell the host. No DOM. */
 export class Screen {
   readonly phase: Phase = { name: 'ready' };
   readonly manualError: Reason | undefined;

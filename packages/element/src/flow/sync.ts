@@ -7,10 +7,7 @@ import { KaikuSyncEvent, type KaikuErrorDetail, type KaikuSyncDetail } from '../
 /** How often an idle terminal asks for the show's tally (another terminal may be selling meanwhile). */
 export const TALLY_MS = 20_000;
 
-/**
- * The show's tally on the meter, its one owner: the last count asked for wins, none is taken while a usage is
- * written, and a registration's own answer or unsent usage counts at once.
- */
+/** The meter's tally, its one owner: the last count asked wins, none taken mid-write, a registration counts at once. */
 export class Tally {
   private readonly reading = new Task();
   private held = false;
@@ -48,10 +45,7 @@ export class Tally {
     this.reading.abort();
   }
 
-  /**
-   * The write has ended: the count is the registry's answer (`cap`), or this terminal's count plus `queued` tickets
-   * at once (then the outbox's count replaces it); without either it is asked for anew.
-   */
+  /** The write ended: the registry's count (`cap`), or ours plus `queued` at once; with neither, asked anew. */
   release(answer?: { cap?: CapState | undefined; queued?: number }): void {
     this.held = false;
     const last = this.#value;
@@ -90,10 +84,7 @@ export class SyncFollow {
     private readonly answered: () => void,
   ) {}
 
-  /**
-   * What the sync status is built from (see `syncBadges`). Kaikukanta counts as not answering while the card on
-   * screen was decided without it (from the cache, or unverified); a queued usage is said by the pending count.
-   */
+  /** The sync status's facts; Kaikukanta counts as not answering while the card on screen was decided without it. */
   facts(online: boolean, configured: boolean): SyncFacts {
     const p = this.s.phase;
     const o = this.state;
@@ -129,10 +120,7 @@ export class SyncFollow {
     if (changed) void s.tally.refresh();
   }
 
-  /**
-   * A queued usage on screen that has since been sent, or refused by Kaikukanta: the screen says which (the clerk
-   * may still be looking, and a refusal means the ticket has to be settled with the customer).
-   */
+  /** A queued usage on screen since sent, or refused by Kaikukanta (a ticket to settle with the customer). */
   private followQueued(state: OutboxState): Shown {
     const p = this.s.phase;
     if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return {};
@@ -187,22 +175,14 @@ export type SyncBadge = {
   readonly tone: 'ok' | 'warn' | 'danger' | 'neutral';
 };
 
-/**
- * The connection as the status row says it: a sign-in refused by any request (a sync's included) is `signed-out`;
- * a card on screen decided without Kaikukanta means it did not answer; else what the services last heard, and
- * `unknown` from services that do not say.
- */
+/** A refused sign-in is `signed-out`; a card decided without Kaikukanta means it did not answer; else last heard. */
 export function connectionOf(o: OutboxState, cardFromCache: boolean): Connection {
   if (o.authFailure) return 'signed-out';
   return cardFromCache ? 'unreachable' : (o.connection ?? 'unknown');
 }
 
-/**
- * What the sync status says, one consistent statement: no API at all; else the connection (no network,
- * Kaikukanta not answering, the sign-in refused, or not known yet), storage that cannot keep usages, what waits
- * and what needs attention; and "everything sent" (green) only when that is true and known — online, Kaikukanta
- * answered with the sign-in accepted, the outbox read, storage working, nothing waiting, nothing needing attention.
- */
+/** What the sync status says, one consistent statement; "everything sent" (green) only when known: online, signed
+ * in, outbox read, storage working, nothing waiting or needing attention. */
 export function syncBadges(s: SyncFacts): SyncBadge[] {
   if (!s.configured) return [{ kind: 'not-configured', tone: 'danger' }];
   const badges: SyncBadge[] = [];
@@ -234,11 +214,8 @@ const STORAGE_CODES: Partial<Record<StorageHealth, string>> = {
   unwritable: 'storage-failed',
 };
 
-/**
- * What the host is told when the outbox state changes: `kaiku-sync` when anything it carries changed (undefined
- * when nothing did), and one `kaiku-error` (stage `sync`) per failure as it starts — the sign-in refused (its HTTP
- * code), storage that cannot keep usages, usages lost with cleared storage (`storage-evicted`).
- */
+/** `kaiku-sync` when what it carries changed (else undefined), and one `kaiku-error` (stage `sync`) per failure as
+ * it starts: sign-in refused, storage unusable, usages lost with cleared storage. */
 export function statusChanges(
   before: OutboxState | undefined,
   after: OutboxState,

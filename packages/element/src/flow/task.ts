@@ -1,7 +1,4 @@
-/**
- * One kind of the flow's async work, "last call wins" (lit's `@lit/task`): a run aborts the one under way, and
- * `run` resolves with `{ value }`, or `undefined` (its failure dropped too) when superseded.
- */
+// One kind of the flow's async work, last call wins (lit's `@lit/task`): superseded runs resolve `undefined`.
 export class Task {
   private current: AbortController | undefined;
 

@@ -3,10 +3,7 @@ import type { Screen } from './screen.js';
 import { ticketSummary } from '../views/view-context.js';
 import { CARD_TEXTS as C } from '../views/card-texts.js';
 
-/**
- * Undoing usages this terminal registered or queued (the result's action, the shift list, the host's `voidUsage`):
- * never superseded, a void sent is a void done whatever the screen does meanwhile. Loaded with the card actions.
- */
+/** Undoing usages this terminal made: never superseded, a void sent is done whatever the screen does meanwhile. */
 export class Undo {
   #running = 0;
 

@@ -1,9 +1,5 @@
-/**
- * The checks of the element's settings and the texts of their problems: loaded on demand (with the core's
- * `checkShowSettings`, which the services load anyway) by `ConfigController` when a setting is set. The show
- * settings (the `show-*` attributes, or each entry of `shows`) go through `checkShowSettings` — the same schema the
- * rules decide with — and their problems name the setting as the host spelt it.
- */
+// The settings' checks and problem texts, loaded on demand by `ConfigController`; show settings go through the
+// rules' own `checkShowSettings`, their problems naming the setting as the host spelt it.
 import { html, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
 import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
@@ -49,13 +45,7 @@ const DURATIONS: ReadonlyArray<readonly [keyof ConfigProperties, string]> = [
   ['cardCacheTtlMs', 'card-cache-ttl-ms'],
 ];
 
-/**
- * Every problem of the settings: a value outside its set, a duration that is no number of ms, the show settings
- * as the core's schema sees them.
- *
- * @example
- * settingProblems({ ...props, mode: 'bookings' }); // [{ code: 'config-invalid', setting: 'mode', expected: 'booking, collection' }]
- */
+/** Every problem of the settings: a value outside its set, a duration not in ms, the show per the core's schema. */
 export function settingProblems(p: ConfigProperties): FoundProblem[] {
   const found: FoundProblem[] = [];
   for (const [key, setting, values] of CHOICES) {
@@ -88,15 +78,8 @@ const GLOBAL = new Set(
   ).split(' '),
 );
 
-/**
- * The attributes of `element` that are not its own (its class's `observedAttributes`) but one of them misspelt:
- * written without the hyphens or with underscores (`showcap`, what `showCap` becomes in HTML; `show_cap`), a typo
- * or two away, part of one (`cap`, `language`), or in the family of one (`show-price`, `worker-url`). Global attributes (`id`,
- * `class`, `title`…), `data-*`, `aria-*`, event handlers and frameworks' markers are left alone.
- *
- * @example
- * attributeProblems(scanner); // with show-cpa="2": [{ code: 'unknown-field', setting: 'show-cpa', suggestion: 'show-cap' }]
- */
+/** Attributes not `element`'s own but one misspelt (`showcap`, `show_cap`, a typo, part or family of one); global,
+ * `data-*`, `aria-*`, event-handler and framework attributes are left alone. */
 export function attributeProblems(element: Element): FoundProblem[] {
   const own = (element.constructor as unknown as { observedAttributes: readonly string[] })
     .observedAttributes;
@@ -158,13 +141,7 @@ function problemsOf(show: unknown, settingOf: (field: string) => string): FoundP
   });
 }
 
-/**
- * The problems of the show settings: of each `shows` entry when that list is set, else of the `show-*` attributes
- * when any of them is set (none set: no show configured, which is not an error until a card is read).
- *
- * @example
- * showConfigProblems({ ...props, showStart: '2030-03-01 19:00' }); // [{ code: 'config-invalid', setting: 'show-start', … }]
- */
+/** The problems of each `shows` entry, else of the `show-*` attributes if any is set (no show is no error yet). */
 export function showConfigProblems(p: ShowProperties): FoundProblem[] {
   if (!Array.isArray(p.shows)) return [{ code: 'config-invalid', setting: 'shows' }];
   if (p.shows.length > 0)
@@ -179,10 +156,7 @@ export function showConfigProblems(p: ShowProperties): FoundProblem[] {
   return problemsOf(show, (field) => `show-${field}`);
 }
 
-/**
- * In place of the scanning controls while a setting cannot be used: which one, and that cards wait for the fix.
- * A static alert region, so screen readers announce it once, not at each render.
- */
+/** In place of the scanning controls while a setting is unusable; a static alert, announced once, not per render. */
 export function renderConfigProblems(v: ViewContext, problems: readonly ConfigProblem[]): TemplateResult {
   return html`<div part="config-error" class="notice danger config" role="alert">
     <h3>${v.t.configHeading}</h3>

@@ -3,10 +3,7 @@ import type { Connection } from './types.js';
 /** How often Kaikukanta is asked again while it does not answer. */
 const PROBE_MS = 15_000;
 
-/**
- * What Kaikukanta last answered this terminal (every request tells: `watchConnection`), and the sign-in code it
- * refused; while it does not answer, `probe` asks again every 15 s, so the status turns back by itself.
- */
+/** What Kaikukanta last answered and the sign-in code it refused; unanswered, `probe` asks every 15 s. */
 export class KaikukantaConnection {
   state: Connection = 'unknown';
   authFailure: string | undefined;

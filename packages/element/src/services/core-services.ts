@@ -25,12 +25,8 @@ import { OutboxStateReader, refusalReasons, refusedMembers } from './outbox-stat
 import { RegisterServices } from './register-services.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
 
-/**
- * The element's retention defaults, shorter than the core's 24 h: the element refreshes the show's tally from
- * the server after every usage, so synced usages are needed on the terminal only briefly (1 h), and a card
- * record only for offline decisions within a working day (8 h: a booking at noon, its collection at the
- * evening show).
- */
+/** Retention shorter than the core's 24 h: the tally is refreshed after each usage (1 h), and a card decides
+ * offline within a working day (8 h: a booking at noon, its collection in the evening). */
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 
 /** The API client, or why the base URL cannot make one (plain http to another machine, or malformed). */
@@ -45,11 +41,7 @@ function clientFor(options: CoreServicesOptions, heard: KaikukantaConnection['he
   }
 }
 
-/**
- * The services against Kaikukanta: the core's API client for look-ups and tallies, the offline outbox for every
- * usage (on disk before the clerk is told anything, then sent at once), and the rules core for every decision. A
- * register this terminal kept before an API was set up is offered to it: sent through the outbox, or exported.
- */
+/** The services against Kaikukanta; a register kept before the API was set up is offered to it (sent or exported). */
 class ApiServices implements ComposedServices {
   readonly #connection: KaikukantaConnection;
   readonly #client: ApiClient | undefined;
@@ -165,10 +157,7 @@ class ApiServices implements ComposedServices {
     return decideWithCore({ ...input, earlier: [...input.earlier, ...fromOutbox] });
   };
 
-  /**
-   * Without storage there is no outbox: the usage goes straight to Kaikukanta under one idempotency key (the client
-   * retries it), registered or refused while the clerk looks on; without an answer it is not registered (an error).
-   */
+  /** No storage, no outbox: straight to Kaikukanta under one key; no answer means not registered (an error). */
   async #registerOnline(u: UsageInput): Promise<RegisterOutcome> {
     try {
       const key = globalThis.crypto.randomUUID();
@@ -281,11 +270,7 @@ class ApiServices implements ComposedServices {
   }
 }
 
-/**
- * The default services: against Kaikukanta (`ApiServices`), or, with `registry: 'none'`, a register on this device
- * (`RegisterServices`). This module is loaded with `import()` (see `create-core-services.ts`): it is most of the
- * element's bytes and none of them is needed to paint the element and start listening for a scanner.
- */
+/** The default services: `ApiServices`, or `RegisterServices` with `registry: 'none'`; loaded with `import()`. */
 export function composeCoreServices(
   options: CoreServicesOptions,
   /** Called with the new state whenever the outbox changes (the wrapper fans it out to `onOutboxChange`). */

@@ -20,10 +20,7 @@ const OPTIONS = {
   registry: true,
 } as const satisfies OptionKeys<CoreServicesOptions>;
 
-/**
- * What the loaded code composes: everything (undo included) but `parseCardId`, which answers at once from here, and
- * `onOutboxChange`, whose listeners are kept here (the loaded code calls back with each new state).
- */
+/** What the loaded code composes: all but `parseCardId` (answered here) and `onOutboxChange` (listeners kept here). */
 export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId' | 'onOutboxChange'>>;
 
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
@@ -36,12 +33,8 @@ export type CoreServices = ScannerServices & {
 };
 
 /**
- * The default services: the core's API client for look-ups and tallies, the offline outbox for every usage (on
- * disk before the clerk is told anything, then sent at once), and the rules core for every decision.
- *
- * Their code (most of the element's bytes) loads in the background from here on: the element paints and listens
- * for a scanner at once, and the first look-up waits for the load if a card is read within those first moments.
- * `decide()` is synchronous, so it needs the load done: await `ready` before calling it yourself.
+ * The default services: the core's API client, the offline outbox (usages on disk before the clerk is told) and the
+ * rules core. Their code loads in the background; `decide()` is synchronous, so await `ready` before calling it.
  *
  * @example
  * const services = createCoreServices({ baseUrl, venueId: 'venue-1', channel: 'box-office', getToken });

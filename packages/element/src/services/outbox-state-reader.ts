@@ -7,10 +7,7 @@ import type { KaikukantaConnection } from './connection.js';
 import { textOf } from '../messages/index.js';
 import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 
-/**
- * Why Kaikukanta refused a queued usage, each reason with the values the server sent (its card's last valid day,
- * the cap…), checked against its message by the core (`readProblemReasons`): never a text with a hole in it.
- */
+/** Why Kaikukanta refused a queued usage, params checked against the message (`readProblemReasons`): no holes. */
 export function refusalReasons(record: OutboxRecord): Reason[] {
   const code = record.problem?.code ?? 'refused';
   // The outbox's own code (a record changed outside it) is not one of Kaikukanta's refusals.
@@ -18,10 +15,7 @@ export function refusalReasons(record: OutboxRecord): Reason[] {
   return own ? [{ code, message: own }] : readProblemReasons(record.problem ?? { code });
 }
 
-/**
- * The group members Kaikukanta refused (their cards, not the visit), when nothing else was refused and someone
- * would be left with the holder: then the rest of the group can be registered without them.
- */
+/** The group members Kaikukanta refused, when nothing else was and someone stays: the rest can be registered. */
 export function refusedMembers({ usage, problem }: OutboxRecord): string[] | undefined {
   const members = usage.group?.memberCardIds ?? [];
   const reasons = problem?.reasons ?? [];
@@ -39,10 +33,7 @@ function oneReason(reasons: readonly Reason[]): Reason {
   return { code: reasons[0]?.code ?? 'refused', message: { fi: join('fi'), sv: join('sv'), en: join('en') } };
 }
 
-/**
- * Reads the outbox as the status row shows it — waiting usages, refusals, the device's storage, the connection, and
- * the usages a register kept before Kaikukanta was set up — and keeps the waiting ones for `decide` (synchronous).
- */
+/** Reads the outbox as the status row shows it, and keeps the waiting usages for the synchronous `decide`. */
 export class OutboxStateReader {
   /** The usages waiting in the outbox, as last read. */
   queued: readonly UsageRequest[] = [];

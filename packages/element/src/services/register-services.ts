@@ -18,12 +18,8 @@ import { decideWithCore, toUsage } from './usage-mapping.js';
 /** The most child tickets one usage can carry (the contract's limit): the clerk enters what the card says. */
 const MAX_CHILDREN = 20;
 
-/**
- * The services without Kaikukanta (`registry: 'none'`): the rules core decides on what this terminal can know — the
- * card ID's grammar and legacy codes (the flow's `parseCardId`), a community card's group, one usage per card and
- * show, the show's cap and windows as counted by this terminal's register — and every usage is kept whole in the
- * register on the device until it is exported for Kaikukanta's import (docs/register.md).
- */
+/** The services without Kaikukanta (`registry: 'none'`): the rules decide on what this terminal knows, and every
+ * usage is kept in the device's register until exported for Kaikukanta's import (docs/register.md). */
 export class RegisterServices implements ComposedServices {
   readonly #register: Register | undefined;
   readonly #databaseName: string;

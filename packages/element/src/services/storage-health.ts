@@ -40,10 +40,8 @@ async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   }
 }
 
-/**
- * Whether outbox `name` can keep usages here. Eviction: the start marker is gone while the count last seen waiting
- * (in localStorage, which Chromium does not evict with IndexedDB) was above zero: those may be `lost`.
- */
+/** Whether outbox `name` can keep usages: its marker gone with a count > 0 last seen (in localStorage, which
+ * Chromium does not evict with IndexedDB) means they may be `lost`. */
 export async function checkStorage(
   name: string,
 ): Promise<{ readonly health: StorageHealth; readonly lost: number }> {

@@ -1,8 +1,5 @@
-/**
- * What the element needs from the outside world, as one injectable object. The default implementation
- * (`createCoreServices`) composes the headless core: API client, offline outbox, rules. A vendor or a test can
- * pass its own through the `services` property — the element itself holds no rules and does no I/O.
- */
+// What the element needs from the outside world, one injectable object (default: `createCoreServices`); the element
+// itself holds no rules and does no I/O.
 import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
 import type { EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
@@ -122,10 +119,7 @@ export type CapState = {
   readonly unknown?: boolean;
 };
 
-/**
- * What became of a usage: `registered` by Kaikukanta, `queued` in the offline outbox (sent later), or `refused` with
- * the reasons.
- */
+/** What became of a usage: `registered` by Kaikukanta, `queued` in the offline outbox, or `refused` with reasons. */
 export type RegisterOutcome =
   | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
   | {
@@ -147,11 +141,8 @@ export type AttentionItem = {
   readonly refusedMembers?: readonly string[];
 };
 
-/**
- * What Kaikukanta last answered this terminal: `ok` (a signed-in request got through), `unreachable` (no answer, or
- * 5xx/429), `signed-out` (401/403, or a token provider that failed), `unknown` (nothing asked yet, or only the
- * unauthenticated health check answered).
- */
+/** What Kaikukanta last answered: `ok` (a signed-in request got through), `unreachable` (none, 5xx/429),
+ * `signed-out` (401/403, a failed token provider), `unknown` (nothing asked yet, or the health check only). */
 export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
 
 /**
@@ -190,10 +181,7 @@ export type LookupOutcome =
   | { readonly ok: true; readonly card: CardView }
   | { readonly ok: false; readonly error: ServiceError; readonly notFound: boolean };
 
-/**
- * Everything `decide` needs: the card, the show, the mode, the clerk's request, the cap state, the time, and the card's
- * usages for the show this terminal knows (registered or queued this session; the services add their outbox's).
- */
+/** What `decide` needs; `earlier`: the card's usages for the show this terminal knows (and the outbox's). */
 export type DecideInput = {
   readonly card: CardView;
   readonly show: ShowContext;
@@ -212,10 +200,7 @@ export type UsageInput = {
   readonly mode: UsageMode;
 };
 
-/**
- * What the element runs on: card-ID parsing, look-up, the rules, registration and the outbox. The default is
- * `createCoreServices()` (the core against Kaikukanta); set the element's `services` property to replace it.
- */
+/** What the element runs on; the default is `createCoreServices()`, replaced through the `services` property. */
 export type ScannerServices = {
   parseCardId(raw: string): ParsedCardId;
   lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome>;

@@ -1,7 +1,4 @@
-/**
- * The element's request as the core takes it — once, for both the rules (`decideWithCore`) and the usage sent or
- * kept (`toUsage`) — used by every services implementation (Kaikukanta's, the register's).
- */
+// The element's request as the core takes it, once for the rules and the usage, for every services implementation.
 import { decideUsage, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
 import type { CardStatus, ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
 import type {
@@ -46,10 +43,7 @@ const showInvalid = (fields: readonly string[]): Reason => ({
 /** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */
 const BOOKING_HELD_BY_SERVER = 1_000_000;
 
-/**
- * Asks the rules core; the element never decides anything itself. A card not looked up in Kaikukanta (accepted
- * offline on its format alone, or kept in a register) is decided as an active card with the minors it says.
- */
+/** Asks the rules core; a card not looked up in Kaikukanta is decided as active, with the minors it says. */
 export function decideWithCore(input: DecideInput): Decision {
   const { card, show, request, cap, mode, now, earlier } = input;
   const unverified = card.status === 'unverified' || card.status === 'unchecked';

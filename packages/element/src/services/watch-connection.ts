@@ -4,10 +4,8 @@ import type { Connection } from './types.js';
 /** The sign-in codes: one per HTTP status, at every stage (look-up, sync, the status row). */
 export const SIGN_IN_CODES: ReadonlySet<string> = new Set(['http-401', 'http-403']);
 
-/**
- * Wraps the transport so every answer tells the connection: 401/403 `signed-out`, 5xx/429/none `unreachable`, else
- * `ok` (the token-less health check: `unknown`). A cancelled request says nothing.
- */
+/** Every answer tells the connection: 401/403 `signed-out`, 5xx/429/none `unreachable`, else `ok` (health:
+ * `unknown`); a cancelled request says nothing. */
 export function watchConnection(
   inner: Transport,
   report: (connection: Connection, code?: string) => void,

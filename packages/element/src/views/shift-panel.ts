@@ -25,17 +25,13 @@ const isGroup = (g: unknown): boolean => {
   return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && Number.isInteger(n);
 };
 
-/**
- * A usage of the shift; `local`: the services gave it no ID, so there is nothing to undo it by; `overCap`: taken
- * offline, then refused by Kaikukanta for the show's cap.
- */
+/** `local`: no ID from the services, nothing to undo by; `overCap`: taken offline, refused for the cap. */
 type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true };
 
 /**
- * This terminal's shift: each usage it registered or queued and each refusal it showed, seen as the flow reaches
- * them; an undo (`kaiku-usage-voided`) marks its usage `voided`. Kept under `key` (one per API, venue and
- * terminal name) in `localStorage` with whole card IDs, so that its report is the same after a reload (privacy
- * mode masks the screen, not the report's data); today's only. No key: memory only.
+ * This terminal's shift, today's only: usages and refusals as the flow reaches them, undos marked `voided`. Kept in
+ * `localStorage` under `key` (none: memory only) with whole card IDs, so the report survives a reload (privacy
+ * masks the screen only).
  */
 export class ShiftLog {
   readonly usages: KeptUsage[] = [];
@@ -111,10 +107,7 @@ export class ShiftLog {
     }
   }
 
-  /**
-   * The usages with what the outbox knows now: a queued one is sent (registered) or refused later. A refusal is
-   * kept (it stays refused once staff have handled it), a cap refusal as `overCap`.
-   */
+  /** The usages as the outbox knows them now; a refusal stays (a cap refusal as `overCap`). */
   current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention'>): KeptUsage[] {
     const waiting = new Set(outbox.pendingIds ?? []);
     for (const a of outbox.needsAttention) {
@@ -127,10 +120,7 @@ export class ShiftLog {
   }
 }
 
-/**
- * The shift of this API, venue and terminal (`log` while it is theirs): kept over a reload, never seen by another
- * target or terminal. Without a `base-url` (the host's own services) the target is unknown: memory only.
- */
+/** This API, venue and terminal's shift, kept over a reload; without a `base-url` the target is unknown: memory. */
 export function shiftOf(
   host: { readonly baseUrl: string; readonly venueId: string; readonly terminalName: string },
   log: ShiftLog | undefined,
@@ -202,10 +192,7 @@ function overCap(v: ViewContext, usages: readonly KeptUsage[]): TemplateResult[]
   );
 }
 
-/**
- * Undo for a usage that gave tickets, within the void window (`checkVoidWindow`: the policy's minutes, never once
- * its show has begun), named as on the result screen.
- */
+/** Undo for a usage that gave tickets, within the void window (`checkVoidWindow`), named as on the result. */
 function renderUndo(v: ViewContext, m: ShiftModel, u: KeptUsage): TemplateResult | typeof nothing {
   const open = checkVoidWindow({ registeredAt: u.at, showStart: u.show.start, now: m.now }).ok;
   if (!m.undo || u.local || (u.state !== 'registered' && u.state !== 'queued') || !open) return nothing;

@@ -5,11 +5,8 @@ import type { Answer, Exchange } from './conformance-http.js';
 import type { Ctx } from './kit-context.js';
 import type { RuleId } from './rules.js';
 
-/**
- * A check's verdict. `not-observed`: the server answered within the contract, but never showed the behaviour the
- * check exists to see (e.g. no `409` while a key was in flight) — never counted as passed. `could-not-run`: it
- * needs an option the run was not given, or the run ran out of budget or time before it.
- */
+/** `not-observed`: within the contract, but the behaviour checked never showed (never a pass); `could-not-run`: an
+ * option, the budget or the time was missing. */
 export type Verdict = 'pass' | 'fail' | 'not-observed' | 'could-not-run';
 
 export type CheckResult = {

@@ -32,10 +32,8 @@ type Step = {
   refused?: string;
 };
 
-/**
- * Registers each step on `show` in turn — a `201` that counted `counted` tickets against the cap and `covered` of a
- * booking, or a refusal `refused` with the cap in its params — then reads the tally: `given` in all.
- */
+/** Registers each step on `show` (a `201` counting `counted`, covering `covered`; or `refused` with the cap), then
+ * expects the tally to give `given`. */
 async function steps(ctx: Ctx, c: Check, show: ShowRef, given: number, list: readonly Step[]): Promise<void> {
   for (const [i, s] of list.entries()) {
     const body = usage(ctx, s.card, show, s.extra);

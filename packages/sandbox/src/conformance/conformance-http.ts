@@ -1,8 +1,5 @@
-/**
- * The conformance kit's HTTP side: every request goes to the given base URL only (redirects are not followed),
- * counts against a fixed budget, has a timeout, and waits out what the server asks (`429`/`503` with
- * `Retry-After`, a `409` in progress) within the run's wall-clock limit, as a polite client does.
- */
+// The kit's HTTP side, a polite client: the base URL only (no redirects), a budget, timeouts, and the server's
+// `429`/`503` + `Retry-After` or `409` in progress waited out within the run's limit.
 import { CheckStopped } from './check.js';
 import type { ConformanceOptions } from './run-conformance.js';
 
@@ -58,15 +55,8 @@ async function readBounded(response: Response): Promise<string> {
 /** At most this many repeats of one request the server asked to wait for. */
 const MAX_WAITS = 8;
 
-/**
- * Requests go to `options.baseUrl` with `options.token`, at most `budget` of them (a repeat after a `429` included;
- * one more ends the check as could-not-run), each within `timeoutMs`; none is started after `deadline` (ms since
- * the epoch), and no wait past it.
- *
- * @example
- * const http = createConformanceHttp({ baseUrl, token }, Date.now() + 300_000);
- * const health = await http.send('GET', 'v1/health', { auth: false });
- */
+/** At most `budget` requests (repeats included; one more: could-not-run), each within `timeoutMs`; none started
+ * and no wait past `deadline` (ms since the epoch). */
 export function createConformanceHttp(options: ConformanceOptions, deadline: number) {
   const { budget = 400, timeoutMs = 10_000 } = options;
   const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);

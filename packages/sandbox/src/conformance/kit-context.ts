@@ -6,11 +6,7 @@ import type { Check } from './check.js';
 import type { Http } from './conformance-http.js';
 import type { ConformanceOptions } from './run-conformance.js';
 
-/**
- * The test cards a run uses by default (the sandbox's seeded ones): active client cards (at least 3; the cap race
- * uses them in turn), and one card of each state the refusals need (`expired`: registered, past its last valid day;
- * `community`: an active community card, Y, YM or Z).
- */
+/** The sandbox's seeded test cards: ≥ 3 active (the cap race takes turns), one of each state the refusals need. */
 export const DEFAULT_CARDS = {
   active: ['A045198723', 'A999005458', 'A999005429', 'A999005461', 'AM12345678'],
   unregistered: 'A999000001',
@@ -24,10 +20,7 @@ export type KitCards = {
   readonly [K in keyof typeof DEFAULT_CARDS]: K extends 'active' ? readonly string[] : string;
 };
 
-/**
- * What every check gets: the run's options (a second venue, a refreshed and an expired token) and its state.
- * Refuses (RangeError) fewer than 3 active cards, or a race of fewer than 2 clients or 1 trial.
- */
+/** What every check gets: the run's options and state; RangeError on < 3 active cards, < 2 clients or < 1 trial. */
 export function createKitContext(options: ConformanceOptions, http: Http) {
   const cards = { ...DEFAULT_CARDS, ...options.cards };
   if (cards.active.length < 3) throw new RangeError('cards.active: at least 3 active cards are needed');
@@ -107,10 +100,8 @@ export function remember(ctx: Ctx, result: { usageId: string } | undefined, venu
   ctx.registered.set(venueId, [...(ctx.registered.get(venueId) ?? []), result.usageId]);
 }
 
-/**
- * Sends a usage (as `sendUsage`) and expects a usage result: a new one (`201`, noted for the list check under the
- * venue it names), or with `status: 200` a replay. `undefined` (and a failure) for anything else.
- */
+/** `sendUsage` expecting a new usage (`201`, noted for the list check), or with `status: 200` a replay; else a
+ * failure and `undefined`. */
 export async function register(
   ctx: Ctx,
   c: Check,
@@ -175,11 +166,8 @@ export async function expectUsages(
   c.that(usages === n, failure);
 }
 
-/**
- * A venue's usages of a Helsinki day, following `nextCursor` page by page (`limit` each): every one (within the run's
- * bound of `pages`, a failure past it), or only the first pages when `firstPages` is given. `undefined` when a page
- * broke the contract (the failure is noted).
- */
+/** A venue's usages of a Helsinki day, page by page (all within `pages`, or the `firstPages`); `undefined` (noted)
+ * when a page broke the contract. */
 export async function listUsages(
   ctx: Ctx,
   c: Check,

@@ -1,11 +1,5 @@
-/**
- * The contract's conformance kit: runs a table of named checks, each guarding one rule of docs/api.md, against
- * any server that claims to speak the contract — our sandbox, the real Kaikukanta, a vendor's proxy. Polite and
- * bounded: the given base URL only, a request budget, a wall-clock limit, `429`/`503` + `Retry-After` waited out.
- *
- * It registers real usages (on shows of its own, `conformance-<run>-…`, two weeks ahead): run it against a test
- * venue with test cards.
- */
+// The conformance kit: named checks, each guarding a rule of docs/api.md, against any server claiming the contract.
+// It registers real usages (shows `conformance-<run>-…`, two weeks ahead): run it against a test venue.
 import { createHttpTransport } from '@kaiku-scanner/core';
 import { maskCardIds } from '../http/mask.js';
 import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
