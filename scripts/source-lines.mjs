@@ -5,8 +5,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const BUDGET = 30_000;
-// Issue 46's budget was not met this round (30 321 after its features and cuts): until it is, the count may not grow.
-export const CEILING = 30_350;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 const counted = (file) =>
@@ -41,8 +39,8 @@ export function sourceLines() {
 const perPackage = sourceLines();
 const total = Object.values(perPackage).reduce((a, b) => a + b, 0);
 for (const [pkg, lines] of Object.entries(perPackage)) console.log(`${pkg.padEnd(10)} ${lines}`);
-console.log(`${'total'.padEnd(10)} ${total} (budget ${BUDGET}, ${total - BUDGET} over; ceiling ${CEILING})`);
-if (process.argv.includes('--check') && total > CEILING) {
-  console.error(`source lines ${total} > ${CEILING}: pay for features by simplification (issue 46)`);
+console.log(`${'total'.padEnd(10)} ${total} (budget ${BUDGET})`);
+if (process.argv.includes('--check') && total > BUDGET) {
+  console.error(`source lines ${total} > ${BUDGET}: pay for features by simplification (issue 46)`);
   process.exit(1);
 }

@@ -244,6 +244,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const ofRun = day.filter((u) => u.show.id.startsWith(showId(ctx, '')));
       const states = ofRun.filter((u) => u.state !== undefined && u.state !== 'registered').length;
       c.that(states === 0, `${states} usages listed as voided before any void`);
+      const stateless = ofRun.filter((u) => u.state === undefined).length;
+      c.that(stateless === 0, `${stateless} listed usages do not say their state`);
       const listed = new Set(ids);
       // Every usage the kit registered for the day (all but the one at 00:30 the day after).
       const missing = (ctx.registered.get(ctx.venueId) ?? []).filter(
