@@ -23,7 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * The element's initial download promised to pages (min+gz bytes). The flow's card actions (look-up verdict, group,
  * registration) load with the card panel, not in it.
  */
-export const BUDGET_BYTES = 31 * 1024;
+// Raised from 31 KB in the round that added the register mode and the terminal's state owners (32.9 KB measured):
+// winning the 2 KB back (a lazy register panel, the shift's texts on demand) is open work.
+export const BUDGET_BYTES = 33 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -38,10 +40,10 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 30.3 * 1024,
+  'element + core': 33 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
-  'core/wedge: wedge-only page (calibration on demand)': 6.92 * 1024,
-  'published build: element + core': 29.4 * 1024,
+  'core/wedge: wedge-only page (calibration on demand)': 7 * 1024,
+  'published build: element + core': 32.2 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */
@@ -130,7 +132,11 @@ export async function measure(name, contents, { external = [], published = false
           gz: initialRaw === 0 ? 0 : Math.round((initialGz * raw) / initialRaw),
         }));
       const forbidden = [
-        ...new Set(js.flatMap((f) => Object.keys(outputs[f].inputs).filter((i) => FORBIDDEN_INPUT.test(i)))),
+        // The initial download only: the register's "download for Kaikukanta" (issue 47) loads the report writer and
+        // exceljs's browser build lazily, when the clerk asks for the file.
+        ...new Set(
+          [...seen].flatMap((f) => Object.keys(outputs[f].inputs).filter((i) => FORBIDDEN_INPUT.test(i))),
+        ),
       ];
       return {
         initial: initialGz,

@@ -28,6 +28,7 @@ export const messageTables = {
   camera: cameraMessages,
 } as const;
 
+/** The registry's tables by area. */
 type Tables = typeof messageTables;
 /** Turns a union of tables into one table type with every code. */
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
