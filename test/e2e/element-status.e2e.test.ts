@@ -22,7 +22,7 @@ const badges = (s: { page: Page }): Promise<string[]> =>
 /** Every badge list the row showed, sampled each animation frame from the page's first script on (`sampleRows`). */
 const seenRows = (s: ScannerPage): Promise<string[]> =>
   s.page.evaluate(() => [...new Set((window as unknown as { rows: string[] }).rows)]);
-
+/** The demo's event log (newest first): `kaiku-sync` and `kaiku-error` details since the page loaded (card IDs by their last four). */
 /** The demo's event log (newest first): `kaiku-sync` and `kaiku-error` details since the page loaded, in order. */
 const logged = (s: ScannerPage, name: string): Promise<unknown[]> =>
   s.page.evaluate(
@@ -109,7 +109,7 @@ describe('<kaiku-scanner> status row from the first second', () => {
     await error.waitFor({ timeout: 15_000 });
     expect(await error.getAttribute('data-code')).toBe('http-401');
     expect((await logged(s, 'kaiku-error')).slice(1)).toEqual([
-      { code: 'http-401', stage: 'lookup', cardId: 'A045198723' },
+      { code: 'http-401', stage: 'lookup', cardId: '••••••8723' },
     ]);
     // Signed in again: "try again" looks the card up, and the row turns green (nothing waits).
     refuse.on = false;
@@ -129,7 +129,7 @@ describe('<kaiku-scanner> status row from the first second', () => {
       await s.page.locator(part('tickets')).waitFor({ timeout: 20_000 });
       expect(await logged(s, 'kaiku-card')).toEqual([
         expect.objectContaining({
-          cardId: 'A999005461',
+          cardId: '••••••5461',
           status: 'unverified',
           minors: null,
           fromCache: false,
