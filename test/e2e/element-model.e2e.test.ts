@@ -1,10 +1,10 @@
 // The terminal under any sequence (issue 45): a model-based test (fast-check `commands`) of <kaiku-scanner> in
 // Chromium against the real sandbox behind a proxy that can go away. The clerk reads cards (reader keys, typed, the
 // host's call), changes children, confirms, undoes from the result and from the shift list, clicks the element's own
-// controls, switches show and mode, reloads; the network and Kaikukanta go and come back; another terminal registers
-// the same card; the server's clock passes the void window. After every step the invariants (model-invariants.ts)
-// are checked against what the screen shows and what the sandbox holds. `KAIKU_MODEL_RUNS=<n>` runs longer (the
-// bench `terminal-model`), `FC_SEED=<n>` replays a seed; the seed is printed.
+// controls, switches show and mode, reloads, closes the tab while a usage is being sent; the network and Kaikukanta
+// go and come back; another terminal registers the same card; the server's clock passes the void window. After every
+// step the invariants (terminal-model.ts) are checked against what the screen shows and what the sandbox holds.
+// `KAIKU_MODEL_RUNS=<n>` runs longer (the bench `terminal-model`), `FC_SEED=<n>` replays a seed; the seed is printed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { useHarness } from '../support/element-harness.js';
@@ -12,6 +12,7 @@ import { seedFastCheck } from '../support/fast-check-seed.js';
 import {
   Cards,
   Confirm,
+  ConfirmThenClose,
   IdleMeter,
   OtherTerminal,
   PassVoidWindow,
@@ -26,6 +27,7 @@ import {
   UndoFromList,
   UndoFromResult,
   runSequence,
+  serverUsages,
   type Step,
 } from '../support/terminal-model.js';
 
@@ -38,6 +40,7 @@ const steps: fc.Arbitrary<Step>[] = [
   fc.integer({ min: 0, max: 2 }).map((n) => new SetChildren(n)),
   fc.constant(new Confirm()),
   fc.constant(new Confirm()),
+  fc.boolean().map((landed) => new ConfirmThenClose(landed)),
   fc.constant(new UndoFromResult()),
   fc.constant(new UndoFromList()),
   fc.boolean().map((on) => new SetNetwork(on)),
@@ -82,6 +85,8 @@ describe('the terminal under any sequence (model)', () => {
 // The counterexamples the model found before the fixes (issue 45), shrunk, each with the invariant it broke.
 describe('the terminal model: counterexamples kept', () => {
   const run = (cmds: Step[]) => runSequence(harness(), cmds);
+  const states = async (cardId: string) =>
+    (await serverUsages(harness())).filter((u) => u.cardId === cardId).map((u) => u.state ?? 'registered');
 
   it('45.1 undo, then read again: offered the tickets, not "already used" (broke: voided can be registered again)', async () => {
     await run([
@@ -99,6 +104,18 @@ describe('the terminal model: counterexamples kept', () => {
       new UndoFromResult(),
       new Read('A045198723', 'wedge'),
     ]);
+  });
+
+  it('45.3 a send cut by closing the tab, then undo: voided on the server (broke: nothing shown undone is registered)', async () => {
+    await run([new Read('A045198723', 'wedge'), new ConfirmThenClose(true), new UndoFromList()]);
+    expect(await states('A045198723')).toEqual(['voided']);
+  });
+
+  it('45.3 a send lost with the tab: sent once from the new tab, then undone (broke: shift list vs server)', async () => {
+    await run([new Read('A999005458', 'typed'), new ConfirmThenClose(false)]);
+    expect(await states('A999005458')).toEqual(['registered']);
+    await run([new Read('A999005458', 'typed'), new ConfirmThenClose(false), new UndoFromList()]);
+    expect(await states('A999005458')).toEqual(['voided']);
   });
 
   it('45.5 a reading after a click on the mode radio or a setting is read (broke: every reading has an event)', async () => {

@@ -330,6 +330,41 @@ export class Confirm extends Base {
   }
 }
 
+/**
+ * The clerk confirms and the tab closes while the usage is being sent: the send is held, then (when `landed`) put
+ * through to Kaikukanta without its answer reaching the page, and the page is closed; a new tab opens the terminal.
+ */
+export class ConfirmThenClose extends Base {
+  constructor(readonly landed: boolean) {
+    super();
+  }
+  override check(m: Readonly<Model>): boolean {
+    return m.online && m.up;
+  }
+  async act(m: Model, r: Real): Promise<void> {
+    if (!(await look(r.s)).confirm) return;
+    const page = r.s.page;
+    const held = new Promise<void>((resolve) => {
+      void page.route(
+        (url) => url.pathname.endsWith('/v1/usages'),
+        async (route) => {
+          if (route.request().method() !== 'POST') return route.continue();
+          if (this.landed) await route.fetch();
+          resolve();
+        },
+      );
+    });
+    await page.locator('kaiku-scanner [part~="confirm-button"]').click();
+    await Promise.race([held, page.waitForTimeout(5_000)]);
+    await page.close({ runBeforeUnload: false });
+    r.s = await openBoxOffice(r.h, { context: r.s.context, lang: 'en', path: `/box-office/?show=${m.show}` });
+    await prepare(r.s, m);
+  }
+  toString(): string {
+    return `ConfirmThenClose(${this.landed ? 'landed' : 'lost'})`;
+  }
+}
+
 export class UndoFromResult extends Base {
   async act(_m: Model, r: Real): Promise<void> {
     const undo = r.s.page.locator('kaiku-scanner [part~="undo-button"]');
@@ -532,7 +567,7 @@ export async function runSequence(h: Harness, cmds: Iterable<Step>): Promise<num
     told: new Set(),
     clockMs: 0,
   };
-  const s = await open(h, model);
+  const real: Real = { h, s: await open(h, model) };
   let steps = 0;
   const counted = [...cmds].map((c) => ({
     check: (m: Readonly<Model>) => c.check(m),
@@ -543,10 +578,10 @@ export async function runSequence(h: Harness, cmds: Iterable<Step>): Promise<num
     toString: () => c.toString(),
   }));
   try {
-    await fc.asyncModelRun(() => ({ model, real: { h, s } }), counted);
-    expect(s.errors, 'page errors').toEqual([]);
+    await fc.asyncModelRun(() => ({ model, real }), counted);
+    expect(real.s.errors, 'page errors').toEqual([]);
   } finally {
-    await s.context.close();
+    await real.s.context.close();
     await h.proxy!.online();
     await setClock(h, 0);
   }
