@@ -35,7 +35,11 @@ export const isLookup = (req) => isPost(req, /^\/v1\/cards\/lookup$/);
 export const bearer = (req) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 /** The venue a bench token acts for. */
 export const venueOf = (token) =>
-  token === TOKENS.otherToken ? OTHER_VENUE : token === TOKENS.token || token === TOKENS.secondToken ? VENUE : undefined;
+  token === TOKENS.otherToken
+    ? OTHER_VENUE
+    : token === TOKENS.token || token === TOKENS.secondToken
+      ? VENUE
+      : undefined;
 export const json = (status, body, headers = {}) => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
@@ -43,4 +47,5 @@ export const json = (status, body, headers = {}) => ({
   jsonChanged: true,
 });
 /** The Helsinki calendar day `days` from an instant, as `YYYY-MM-DD`. */
-export const dayShift = (day, days) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const dayShift = (day, days) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ const tokenOf = { 'teatteri-hilla': TOKENS.token, 'kulttuuritalo-kaiku': TOKENS.
 export default proxied(
   'agent-refused-but-recorded',
   'broken',
-  'agent-unnamed: a usage for a venue that has not named the token\'s venue its agent is refused, nothing recorded.',
+  "agent-unnamed: a usage for a venue that has not named the token's venue its agent is refused, nothing recorded.",
   {
     async response(req, res) {
       if (!isUsagePost(req) || res.status !== 403 || res.json?.code !== 'agent-not-authorized') return;

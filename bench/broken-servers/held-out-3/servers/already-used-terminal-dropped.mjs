@@ -6,11 +6,12 @@ const strip = (p) => {
 export default proxied(
   'already-used-terminal-dropped',
   'broken',
-  'already-used-params: a venue\'s own terminals see the terminal of the earlier usage.',
+  "already-used-params: a venue's own terminals see the terminal of the earlier usage.",
   {
     response(req, res) {
       if (isUsagePost(req) && res.json?.code === 'already-used') strip(res.json);
-      else if (isBatch(req) && Array.isArray(res.json?.results)) res.json.results.forEach((r) => strip(r.problem));
+      else if (isBatch(req) && Array.isArray(res.json?.results))
+        res.json.results.forEach((r) => strip(r.problem));
       else return;
       res.jsonChanged = true;
     },

@@ -1,5 +1,4 @@
-// Legal: the usage list leaves out each usage's `idempotencyKey` (optional in the contract) and `terminal` when
-// none was sent.
+// Legal: the usage list leaves out each usage's `idempotencyKey` (optional in the contract).
 import { isUsages, proxied } from '../lib.mjs';
 export default proxied(
   'awk-list-without-keys',

@@ -17,7 +17,11 @@ export default proxied(
           headers: { authorization: req.headers.authorization, 'content-type': 'application/json' },
           body: Buffer.from('{}'),
         });
-      res.json.results = res.json.results.map((r) => ({ idempotencyKey: r.idempotencyKey, ok: false, problem: bad.problem }));
+      res.json.results = res.json.results.map((r) => ({
+        idempotencyKey: r.idempotencyKey,
+        ok: false,
+        problem: bad.problem,
+      }));
       res.jsonChanged = true;
     },
   },

@@ -3,7 +3,7 @@ import { isBatch, proxied } from '../lib.mjs';
 export default proxied(
   'batch-item-reasons-dropped',
   'broken',
-  'refusal-reasons: a refused batch item\'s problem lists every reason with its params.',
+  "refusal-reasons: a refused batch item's problem lists every reason with its params.",
   {
     response(req, res) {
       if (!isBatch(req) || !Array.isArray(res.json?.results)) return;

@@ -1,7 +1,8 @@
 // The batch route checks the token's venue on the envelope only: an item of another venue is sent on with the
 // gateway's service credentials and registered for that venue.
 import { TOKENS, bearer, isBatch, json, proxied, venueOf } from '../lib.mjs';
-const tokenOf = (venue) => (venue === 'kulttuuritalo-kaiku' ? TOKENS.otherToken : venue === 'teatteri-hilla' ? TOKENS.token : undefined);
+const tokenOf = (venue) =>
+  venue === 'kulttuuritalo-kaiku' ? TOKENS.otherToken : venue === 'teatteri-hilla' ? TOKENS.token : undefined;
 export default proxied(
   'batch-venue-unbound',
   'broken',

@@ -13,8 +13,9 @@ export default proxied(
         headers: { authorization: `Bearer ${bearer(req)}` },
       });
       const g = req.json.group;
-      const asked = 1 + (req.json.childTickets ?? 0) + (g?.memberCardIds?.length ?? 0) + (g?.under16Clients ?? 0);
-      const cap = t.json?.cap ?? (t.json?.usages ? null : req.json.show?.cap ?? null);
+      const asked =
+        1 + (req.json.childTickets ?? 0) + (g?.memberCardIds?.length ?? 0) + (g?.under16Clients ?? 0);
+      const cap = t.json?.cap ?? (t.json?.usages ? null : (req.json.show?.cap ?? null));
       const given = t.json?.ticketsGiven ?? 0;
       if (cap !== null && given < cap && given + asked >= cap)
         return problem(422, 'cap-reached', { reasons: [{ code: 'cap-reached', params: { cap, given } }] });

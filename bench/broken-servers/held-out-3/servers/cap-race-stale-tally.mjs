@@ -16,7 +16,11 @@ export default patched(
       from: 'function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {',
       to: 'function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date, staleGiven?: number) {',
     },
-    { file: 'usage/register-usage.ts', from: 'const decision = decide(repo, usage, card, show, now);', to: 'const decision = decide(repo, usage, card, show, now, staleGiven);' },
+    {
+      file: 'usage/register-usage.ts',
+      from: 'const decision = decide(repo, usage, card, show, now);',
+      to: 'const decision = decide(repo, usage, card, show, now, staleGiven);',
+    },
     {
       file: 'usage/register-usage.ts',
       from: 'function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string): Outcome {',

@@ -6,7 +6,11 @@ export default proxied(
   'errors: a body that is not `application/json` is `415 unsupported-media-type`.',
   {
     request(req) {
-      if (req.method === 'POST' && req.json !== undefined && !/application\/json/.test(req.headers['content-type'] ?? ''))
+      if (
+        req.method === 'POST' &&
+        req.json !== undefined &&
+        !/application\/json/.test(req.headers['content-type'] ?? '')
+      )
         req.headers['content-type'] = 'application/json';
     },
   },

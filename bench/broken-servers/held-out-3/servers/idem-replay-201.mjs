@@ -6,7 +6,8 @@ export default proxied(
   'idempotency-replay: a replay is `200` with `Idempotent-Replayed: true`.',
   {
     response(req, res) {
-      if (isUsagePost(req) && res.status === 200 && res.headers['idempotent-replayed'] === 'true') res.status = 201;
+      if (isUsagePost(req) && res.status === 200 && res.headers['idempotent-replayed'] === 'true')
+        res.status = 201;
     },
   },
 );

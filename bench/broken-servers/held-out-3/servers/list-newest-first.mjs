@@ -2,9 +2,6 @@
 import { isUsages, proxied } from '../lib.mjs';
 import { offsetPagingStrict } from '../paging.mjs';
 const handle = offsetPagingStrict((items) => [...items].reverse());
-export default proxied(
-  'list-newest-first',
-  'broken',
-  'usage-list: oldest first.',
-  { request: (req) => (isUsages(req) ? handle(req) : undefined) },
-);
+export default proxied('list-newest-first', 'broken', 'usage-list: oldest first.', {
+  request: (req) => (isUsages(req) ? handle(req) : undefined),
+});

@@ -11,7 +11,13 @@ export default proxied(
       const from = url.searchParams.get('from');
       const to = url.searchParams.get('to');
       if (!/^\d{4}-\d\d-\d\d$/.test(to ?? '') || !/^\d{4}-\d\d-\d\d$/.test(from ?? '')) return;
-      if (to === from) return { status: 200, headers: { 'content-type': 'application/json' }, json: { items: [], nextCursor: null }, jsonChanged: true };
+      if (to === from)
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          json: { items: [], nextCursor: null },
+          jsonChanged: true,
+        };
       url.searchParams.set('to', dayShift(to, -1));
       req.path = url.pathname + url.search;
     },

@@ -1,6 +1,11 @@
 // A registry that serves its UI's labels: `status` is `Aktiivinen` / `Ei aktiivinen`, not the contract's codes.
 import { isLookup, proxied } from '../lib.mjs';
-const LABELS = { active: 'Aktiivinen', inactive: 'Ei aktiivinen', 'use-ban': 'Käyttökielto', 'in-transfer': 'Siirrossa' };
+const LABELS = {
+  active: 'Aktiivinen',
+  inactive: 'Ei aktiivinen',
+  'use-ban': 'Käyttökielto',
+  'in-transfer': 'Siirrossa',
+};
 export default proxied(
   'lookup-status-label',
   'broken',

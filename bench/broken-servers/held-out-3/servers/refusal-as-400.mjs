@@ -6,7 +6,11 @@ export default proxied(
   'refusal-reasons: a refusal by the operating model is `422` with the first reason as `code`.',
   {
     response(req, res) {
-      if (res.status === 422 && Array.isArray(res.json?.reasons) && res.json.code !== 'idempotency-key-reused') {
+      if (
+        res.status === 422 &&
+        Array.isArray(res.json?.reasons) &&
+        res.json.code !== 'idempotency-key-reused'
+      ) {
         res.status = 400;
         res.json.status = 400;
         res.jsonChanged = true;

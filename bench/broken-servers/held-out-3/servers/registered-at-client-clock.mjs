@@ -3,7 +3,7 @@ import { isUsagePost, proxied } from '../lib.mjs';
 export default proxied(
   'registered-at-client-clock',
   'broken',
-  'usage: `registeredAt` is the server\'s clock, `clientTime` the clerk\'s.',
+  "usage: `registeredAt` is the server's clock, `clientTime` the clerk's.",
   {
     response(req, res) {
       if (isUsagePost(req) && res.json?.registeredAt && req.json?.clientTime) {

@@ -3,7 +3,7 @@ import { patched } from '../lib.mjs';
 export default patched(
   'show-settings-upserted',
   'broken',
-  'usage: a show is stored with its first usage\'s settings; later usages\' `show.cap` never changes them.',
+  "usage: a show is stored with its first usage's settings; later usages' `show.cap` never changes them.",
   [
     {
       file: 'usage/register-usage.ts',

@@ -4,17 +4,19 @@ const cache = new Map();
 export default proxied(
   'tally-cache-not-invalidated',
   'broken',
-  'void-gives-back: after a void the show\'s tally no longer counts the voided usage.',
+  "void-gives-back: after a void the show's tally no longer counts the voided usage.",
   {
     request(req) {
       if (isUsagePost(req) || isBatch(req)) cache.clear();
       if (isTally(req)) {
         const hit = cache.get(`${bearer(req)}|${req.path}`);
-        if (hit) return { ...hit, json: { ...hit.json, updatedAt: new Date().toISOString() }, jsonChanged: true };
+        if (hit)
+          return { ...hit, json: { ...hit.json, updatedAt: new Date().toISOString() }, jsonChanged: true };
       }
     },
     response(req, res) {
-      if (isTally(req) && res.status === 200) cache.set(`${bearer(req)}|${req.path}`, { status: 200, headers: res.headers, json: res.json });
+      if (isTally(req) && res.status === 200)
+        cache.set(`${bearer(req)}|${req.path}`, { status: 200, headers: res.headers, json: res.json });
     },
   },
 );

@@ -8,7 +8,12 @@ export default proxied(
   {
     request(req) {
       const t = req.json?.terminal;
-      if (isUsagePost(req) && typeof t === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]{0,39}$/u.test(t) && /\d[\d -]*\d[\d -]*\d[\d -]*\d/.test(t)) {
+      if (
+        isUsagePost(req) &&
+        typeof t === 'string' &&
+        /^[\p{L}\p{N}][\p{L}\p{N} .,:()/#'-]{0,39}$/u.test(t) &&
+        /\d[\d -]*\d[\d -]*\d[\d -]*\d/.test(t)
+      ) {
         req.json.terminal = t.replace(/\d/g, 'x');
         req.jsonChanged = true;
       }

@@ -7,7 +7,11 @@ export default proxied(
   {
     response(req, res) {
       if (res.status === 404 && res.json?.code === 'not-found')
-        return { status: 404, headers: { 'content-type': 'text/html' }, body: Buffer.from('<html><body><h1>404 Not Found</h1><hr>nginx</body></html>') };
+        return {
+          status: 404,
+          headers: { 'content-type': 'text/html' },
+          body: Buffer.from('<html><body><h1>404 Not Found</h1><hr>nginx</body></html>'),
+        };
     },
   },
 );

@@ -3,7 +3,7 @@ import { TOKENS, isVoid, proxied } from '../lib.mjs';
 export default proxied(
   'void-owner-unchecked',
   'broken',
-  'void-owner: another venue\'s token gets `403 forbidden`.',
+  "void-owner: another venue's token gets `403 forbidden`.",
   {
     async response(req, res) {
       if (!isVoid(req) || res.status !== 403) return;

@@ -4,5 +4,11 @@ export default patched(
   'void-retry-new-timestamp',
   'broken',
   'void-idempotent: voiding a voided usage answers the first `voidedAt` again.',
-  [{ file: 'usage/register-usage.ts', from: 'const voidedAt = record.voidedAt ?? now.toISOString();', to: 'const voidedAt = now.toISOString();' }],
+  [
+    {
+      file: 'usage/register-usage.ts',
+      from: 'const voidedAt = record.voidedAt ?? now.toISOString();',
+      to: 'const voidedAt = now.toISOString();',
+    },
+  ],
 );
