@@ -375,7 +375,7 @@ const ODDITIES = {
       'content-encoding'
     ] === 'gzip',
   'awk-problem-extensions': async ({ c }) => Boolean((await c.lookup(UNREGISTERED)).json?.traceId),
-  'awk-503-sometimes': async ({ c, baseUrl }) => {
+  'awk-503-sometimes': async ({ baseUrl }) => {
     for (let i = 0; i < 7; i++)
       if (
         (

@@ -12,7 +12,7 @@ export default proxied(
       if (!isUsagePost(req) || res.status !== 403 || res.json?.code !== 'agent-not-authorized') return;
       const owner = req.json.forVenueId;
       if (!tokenOf[owner]) return;
-      const { forVenueId, ...usage } = req.json;
+      const { forVenueId: _owner, ...usage } = req.json;
       await req.up({
         method: 'POST',
         path: '/v1/usages',
