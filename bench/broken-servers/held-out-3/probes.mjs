@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OTHER_VENUE, VENUE, startBase } from '../lib/base.mjs';
 import { CARDS, client, show, usage } from '../lib/client.mjs';
-import { helsinkiDay } from '../lib/define.mjs';
+import { helsinkiDay, helsinkiOffset } from '../lib/define.mjs';
+import { AGENTS } from './lib.mjs';
 
 const INACTIVE = 'A999005380';
 const UNREGISTERED = 'A999000001';
@@ -356,6 +357,78 @@ const PROBES = {
     });
     if (r.json?.code !== 'community-card-on-course') return `community card on a course: ${said(r)}`;
   },
+  async 'idem-in-flight-unguarded'({ c }) {
+    const u = usage(show({ cap: 5 }), 'A999005458');
+    const key = randomUUID();
+    const rs = await Promise.all([1, 2, 3, 4].map(() => c.register(u, key)));
+    const statuses = rs.map((r) => r.status);
+    const created = statuses.filter((x) => x === 201).length;
+    const others = rs
+      .filter((r) => r.status !== 201)
+      .every(
+        (r) =>
+          (r.status === 200 && r.headers['idempotent-replayed'] === 'true') ||
+          r.json?.code === 'idempotency-key-in-progress',
+      );
+    if (created !== 1 || !others)
+      return `4 copies of one key at once: ${rs.map((r) => `${r.status} ${r.json?.code ?? ''}`.trim()).join(', ')}`;
+  },
+  async 'collection-window-on-bookings'({ c }) {
+    const now = helsinkiOffset(new Date().toISOString()).withOffset;
+    if (now.slice(11, 13) >= '23') return; // the seeded show's collection window is open: nothing to see
+    const start = `${now.slice(0, 10)}T23:30:00${now.slice(-6)}`; // the seeded `hilla-tanaan`, collected from 23.00
+    const r = await reg(
+      c,
+      { id: 'hilla-tanaan', name: 'Tämän illan esitys', start, kind: 'show' },
+      'A999005458',
+    );
+    if (r.status !== 201) return `booking for tonight's show before its collection window: ${said(r)}`;
+  },
+  async 'batch-stops-at-refusal'({ c }) {
+    const s = show({ cap: 5 });
+    const r = await c.batch([
+      { idempotencyKey: randomUUID(), usage: usage(s, INACTIVE) },
+      { idempotencyKey: randomUUID(), usage: usage(s, 'A999005458') },
+    ]);
+    if (r.json?.results?.length !== 2 || r.json.results[1].ok !== true)
+      return `[refused, valid]: ${r.json?.results?.length} results, second ${JSON.stringify(r.json?.results?.[1])?.slice(0, 100)}`;
+  },
+  async 'lookup-redirects-to-path'({ c }) {
+    const r = await c.lookup('A045198723');
+    if (r.status !== 200 || hasCard({ text: '', headers: r.headers }, 'A045198723'))
+      return `look-up: ${r.status}, Location ${r.headers.location}`;
+  },
+  async 'card-id-in-dedupe-header'({ c }) {
+    const s = show({ cap: 5 });
+    for (const card of ['A999005458', INACTIVE]) {
+      const r = await reg(c, s, card);
+      const h = Object.entries(r.headers).find(([, v]) => String(v).includes(card));
+      if (h) return `${r.status} answer, header ${h[0]}: ${h[1]}`;
+    }
+  },
+  async 'void-closes-at-utc'({ c }) {
+    const start = new Date(Date.now() - 60_000);
+    const u = await reg(c, show({ cap: 5, start: start.toISOString() }), 'A999005458');
+    if (u.status !== 201) return;
+    const r = await c.void(u.json.usageId);
+    const m = /(\d{1,2})\.(\d{2})$/.exec(r.json?.reasons?.[0]?.params?.closesAt ?? '');
+    const want = helsinkiOffset(start.toISOString()).local.slice(11, 16).split(':').map(Number);
+    const diff = m ? Math.abs(Number(m[1]) * 60 + Number(m[2]) - (want[0] * 60 + want[1])) : Infinity;
+    if (!(diff <= 1 || diff >= 1439))
+      return `show started at ${want.join('.')} Helsinki time: closesAt ${r.json?.reasons?.[0]?.params?.closesAt}`;
+  },
+  async 'agent-sees-terminal'({ c, o }) {
+    const s = show({ cap: 5 });
+    await reg(c, s, 'A999005458', { terminal: 'Kassa 2' });
+    const r = await reg(o, s, 'A999005458', {
+      venueId: OTHER_VENUE,
+      forVenueId: VENUE,
+      channel: 'ticket-agent',
+    });
+    if (r.json?.code !== 'already-used') return; // the venue has not named the other its agent: nothing to see
+    const terminal = r.json.reasons?.[0]?.params?.terminal;
+    if (terminal !== undefined) return `agent's already-used names the venue's terminal ${terminal}`;
+  },
   async 'content-type-sniffed'({ c }) {
     const r = await c.call('POST', 'v1/cards/lookup', {
       raw: JSON.stringify({ cardId: 'A045198723' }),
@@ -433,14 +506,22 @@ const args = process.argv.slice(2);
 const all = Object.keys(PROBES);
 let bad = 0;
 if (args.includes('--reference')) {
-  const base = await startBase({ name: 'held-out-3-reference' });
-  try {
-    const { fired } = await runProbes(base, all);
-    for (const [n, s] of Object.entries(fired)) console.log(`FIRED on the sandbox: ${n}: ${s}`);
-    bad = Object.keys(fired).length;
-    console.log(`reference: ${all.length - bad}/${all.length} probes silent on the unmodified sandbox`);
-  } finally {
-    await base.stop();
+  // The unmodified sandbox, plain and with the kit's venue naming the other its ticket agent (as some servers do).
+  for (const [label, options] of [
+    ['plain', {}],
+    ['agents', AGENTS],
+  ]) {
+    const base = await startBase({ name: `held-out-3-reference-${label}`, options });
+    try {
+      const { fired } = await runProbes(base, all);
+      for (const [n, s] of Object.entries(fired)) console.log(`FIRED on the sandbox (${label}): ${n}: ${s}`);
+      bad += Object.keys(fired).length;
+      console.log(
+        `reference (${label}): ${all.length - Object.keys(fired).length}/${all.length} probes silent on the unmodified sandbox`,
+      );
+    } finally {
+      await base.stop();
+    }
   }
 } else {
   const dir = join(import.meta.dirname, 'servers');
