@@ -115,13 +115,13 @@ const PROBES = {
     if (r.status === 200 && (item?.ok || item?.problem?.status !== 403))
       return `item for ${OTHER_VENUE}: ${JSON.stringify(item).slice(0, 200)}`;
   },
-  async 'agent-refused-but-recorded'({ c, o }) {
+  async 'agent-unnamed-in-batch'({ c }) {
     const s = show({ cap: 5 });
-    await reg(o, s, 'A999005429', { venueId: OTHER_VENUE }); // the other venue's own show
-    const r = await reg(c, s, 'A999005458', { channel: 'ticket-agent', forVenueId: OTHER_VENUE });
-    const t = await o.tally(s.id);
-    if (t.json?.usages !== 1)
-      return `sale refused (${r.status} ${r.json?.code}), yet the owner's tally has ${t.json?.usages} usages`;
+    const u = { ...usage(s, 'A999005458'), channel: 'ticket-agent', forVenueId: OTHER_VENUE };
+    const r = await c.batch([{ idempotencyKey: randomUUID(), usage: u }]);
+    const item = r.json?.results?.[0];
+    if (item?.problem?.code !== 'agent-not-authorized')
+      return `batch item for a venue that never named us: ${JSON.stringify(item)?.slice(0, 160)}`;
   },
   async 'terminal-digits-accepted'({ c }) {
     const r = await reg(c, show(), 'A999005458', { terminal: 'Kassa 1234' });

@@ -6,7 +6,11 @@ export default proxied(
   'booking-counts: a booking that fits (given + asked = cap) is accepted.',
   {
     async request(req) {
-      if (!isUsagePost(req) || req.json?.mode !== 'booking' || req.json.forVenueId) return;
+      const int = (n) => n === undefined || Number.isInteger(n);
+      const u = req.json;
+      if (!isUsagePost(req) || u?.mode !== 'booking' || u.forVenueId || typeof u.show?.id !== 'string')
+        return;
+      if (!int(u.childTickets) || !int(u.group?.under16Clients) || !int(u.show.cap)) return; // the base refuses it
       const t = await req.up({
         method: 'GET',
         path: `/v1/shows/${encodeURIComponent(req.json.show?.id ?? '')}/tally`,

@@ -7,7 +7,7 @@ export default proxied(
   {
     request(req) {
       const g = req.json?.group;
-      if (isUsagePost(req) && g?.under16Clients > 0) {
+      if (isUsagePost(req) && Number.isInteger(g?.under16Clients) && g.under16Clients > 0) {
         req.under16 = g.under16Clients;
         g.under16Clients = 0;
         req.jsonChanged = true;
