@@ -1,4 +1,5 @@
 // The real sandbox (or a patched copy of it) that each broken or awkward server wraps.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +28,11 @@ const venueTokens = {
  * applies text patches; a `node_modules` link resolves the packages as in the repository.
  */
 function patchedCopy(name, patches) {
-  const home = join(tmpdir(), `kaiku-broken-servers-${process.getuid?.() ?? 0}`);
+  // One home per checkout: a link left by another worktree would resolve its packages (or dangle once it is gone).
+  const home = join(
+    tmpdir(),
+    `kaiku-broken-servers-${process.getuid?.() ?? 0}-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`,
+  );
   const dest = join(home, name, 'src');
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
