@@ -4,6 +4,7 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices, reason, type FakeOptions } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
+import { primeElementChunks } from '../../../test/support/element-chunks.js';
 
 const cards: FakeOptions['cards'] = {
   A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
@@ -44,6 +45,12 @@ async function enterCard(el: KaikuScanner, id: string): Promise<void> {
   await sendKeys({ press: 'Enter' });
   await settle(el);
 }
+
+// The lazily loaded chunks first: enterCard() allows a look-up a few renders, not the test server's first build.
+before(async function () {
+  this.timeout(120_000);
+  await primeElementChunks();
+});
 
 afterEach(() => {
   document.body.innerHTML = '';

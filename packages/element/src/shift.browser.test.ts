@@ -4,12 +4,19 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices, reason } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
+import { primeElementChunks } from '../../../test/support/element-chunks.js';
 
 // The shift panel: what this terminal did (counters today and per show, the usages), the clerk's settings.
 const cards = {
   A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
   A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
 } as const;
+
+// The lazily loaded chunks first: the file's first mount is not a test of the test server's speed.
+before(async function () {
+  this.timeout(120_000);
+  await primeElementChunks();
+});
 
 afterEach(() => {
   document.body.innerHTML = '';
