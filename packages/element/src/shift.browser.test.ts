@@ -187,7 +187,9 @@ describe('the shift: undo, its report, a reload', () => {
     const el = await mountAt('hilla');
     await read(el, 'A045198723', true);
     el.lang = 'sv';
-    await el.updateComplete;
+    // Swedish loads on first use; an update waits for it only so long (Finnish meanwhile): wait for it, bounded.
+    const head = () => $$(el, '.shift-report tr')[0]?.firstElementChild?.textContent?.trim();
+    await until(() => head() === 'Kortets kod', { step: () => el.updateComplete }).catch(() => undefined);
     const rows = $$(el, '.shift-report tr').map((tr) =>
       [...tr.children].slice(0, 4).map((c) => c.textContent!.trim()),
     );
