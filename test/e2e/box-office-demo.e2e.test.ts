@@ -20,6 +20,11 @@ describe('the demo box office', () => {
     await s.page.locator(`${part('show')} select`).selectOption(other);
     await scanner.locator('input[value="collection"]').check();
     await expect.poll(sale).toEqual({ show: other, mode: 'collection' });
+    // The page writes them into its address a task after the change (a timer): reload only once it has.
+    await expect
+      .poll(() => s.page.evaluate(() => new URLSearchParams(location.search).get('mode')))
+      .toBe('collection');
+    expect(await s.page.evaluate(() => new URLSearchParams(location.search).get('show'))).toBe(other);
     await s.page.reload();
     await s.page.waitForFunction(() => document.querySelector('kaiku-scanner')?.baseUrl !== '');
     expect(await sale()).toEqual({ show: other, mode: 'collection' });

@@ -24,12 +24,21 @@ async function recordEvents(page: Page): Promise<() => Promise<Seen[]>> {
   return () => page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
 }
 
-/** Kaikukanta answers look-ups `ms` late (a slow network at the counter). */
-async function slowLookups(page: Page, ms: number): Promise<void> {
+/**
+ * Kaikukanta's look-ups held until the test lets them through (a slow network at the counter, as slow as the test
+ * needs: a fixed delay let a loaded machine finish a look-up before the next cards were read).
+ */
+async function heldLookups(page: Page): Promise<{ hold(): void; release(): void }> {
+  let gate = Promise.resolve();
+  let open = (): void => undefined;
   await page.route('**/v1/cards/lookup**', async (route) => {
-    await new Promise((r) => setTimeout(r, ms));
+    await gate;
     await route.continue();
   });
+  return {
+    hold: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
+    release: () => open(),
+  };
 }
 
 describe('<kaiku-scanner>: a reading is never lost, and goes to one element', () => {
@@ -37,12 +46,14 @@ describe('<kaiku-scanner>: a reading is never lost, and goes to one element', ()
     const s = await openBoxOffice(harness(), { lang: 'en', path: '/box-office/?show=hilla-taikuri-matti' });
     await s.page.locator(part('cap-meter')).waitFor();
     const seen = await recordEvents(s.page);
-    await slowLookups(s.page, 1500);
+    const lookups = await heldLookups(s.page);
+    lookups.hold();
     await wedgeScan(s.cdp, 'A999005458');
     await wedgeScan(s.cdp, 'A999005429');
     const waiting = s.page.locator(part('next-waiting'));
     await waiting.waitFor({ timeout: 5_000 });
     expect(await waiting.textContent()).toContain('…5429');
+    lookups.release();
     // Both looked up, in order, the second one last on screen; nothing reported lost.
     await expect
       .poll(async () => (await seen()).filter((e) => e.type === 'kaiku-card').map((e) => e.cardId), {
@@ -54,6 +65,7 @@ describe('<kaiku-scanner>: a reading is never lost, and goes to one element', ()
     expect(await waiting.count()).toBe(0);
     // Three cards in a row during a look-up: the middle one is replaced, and that is said and reported.
     await s.page.keyboard.press('Escape');
+    lookups.hold();
     await wedgeScan(s.cdp, 'A999005461');
     await wedgeScan(s.cdp, 'A045198723');
     await wedgeScan(s.cdp, 'X000011986');
@@ -61,6 +73,7 @@ describe('<kaiku-scanner>: a reading is never lost, and goes to one element', ()
       .poll(async () => (await seen()).filter((e) => e.type === 'kaiku-error'), { timeout: 5_000 })
       .toEqual([{ el: 'scanner', type: 'kaiku-error', cardId: 'A045198723', code: 'reading-replaced' }]);
     expect(await s.page.locator('kaiku-scanner [role="alert"]').textContent()).toContain('…8723');
+    lookups.release();
     await expect
       .poll(async () => (await seen()).filter((e) => e.type === 'kaiku-card').map((e) => e.cardId), {
         timeout: 15_000,

@@ -119,7 +119,12 @@ describe('<kaiku-scanner> storage blocked or lost', () => {
     await expect.poll(() => s.page.locator(part('storage-notice')).count()).toBe(0);
     await s.page.reload();
     await s.page.locator(part('cap-meter')).waitFor();
-    await s.page.waitForTimeout(1_000);
+    // Judged once the outbox (and what it lost) has been read: "all sent" renders from that same state.
+    await expect
+      .poll(() => s.page.locator(`${part('sync-status')} [data-sync="all-sent"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     expect(await s.page.locator(part('storage-notice')).count()).toBe(0);
     await s.context.close();
   });

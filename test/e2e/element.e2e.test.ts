@@ -275,12 +275,15 @@ describe('<kaiku-scanner> needs attention', () => {
 describe('<kaiku-scanner> wedge calibration', () => {
   it('learns the reader from one scan, and the stored profile works when passed back', async () => {
     const s = await open('en');
-    const calibrated = s.page.evaluate(() =>
-      document.querySelector('kaiku-scanner')!.calibrateScanner(10_000),
-    );
-    await s.page.waitForTimeout(100);
+    // Calibration is listening once this evaluate returns (no fixed wait: a loaded page may take longer than one).
+    await s.page.evaluate(() => {
+      const w = window as unknown as { calibrated: Promise<unknown> };
+      w.calibrated = document.querySelector('kaiku-scanner')!.calibrateScanner(10_000);
+    });
     await wedgeScan(s.cdp, 'X000011656');
-    const result = await calibrated;
+    const result = (await s.page.evaluate(
+      () => (window as unknown as { calibrated: Promise<unknown> }).calibrated,
+    )) as Awaited<ReturnType<HTMLElementTagNameMap['kaiku-scanner']['calibrateScanner']>>;
     expect(result.ok).toBe(true);
     // Calibration reads without reporting a scan: the element is still ready.
     expect(await s.page.locator('kaiku-scanner #manual').count()).toBe(1);

@@ -154,6 +154,11 @@ describe('outbox through portals, proxies and rewritten answers (real sandbox)',
     try {
       const [card] = await addCards('A4', 1);
       await on(page).enqueue([usageOf(card!, 0, 'far-show')]);
+      // The window for a loop starts at the first 503 (its deferred run), not at the enqueue: a slow machine may
+      // take a while to send that first request.
+      await expect
+        .poll(async () => (await on(page).log()).deferred, { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(1);
       await sleep(2_500);
       expect(usageRequests(proxy)).toBe(1);
       expect(await on(page).counts()).toEqual({ pending: 1, needsAttention: 0 });

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { toApiShow } from '@kaiku-scanner/core';
 import { SEED_VENUE, SEED_PARTNER_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 import { openBoxOffice, wedgeScan, type Harness, type ScannerPage } from './element-harness.js';
+import { until } from './until.js';
 
 export const TERMINAL = 'Kassa M';
 const OTHER = 'Kassa 9';
@@ -139,12 +140,12 @@ async function settle(s: ScannerPage, ms = 20_000): Promise<Seen> {
     undefined,
     { timeout: ms, polling: 50 },
   );
-  await s.page.evaluate(
-    () =>
-      (document.querySelector('kaiku-scanner') as unknown as { updateComplete: Promise<unknown> })
-        .updateComplete,
-  );
-  await s.page.waitForTimeout(150); // the cue after the last render
+  await s.page.evaluate(async () => {
+    await (document.querySelector('kaiku-scanner') as unknown as { updateComplete: Promise<unknown> })
+      .updateComplete;
+    // The cue plays in a 0 ms timer set by the last render: timers run in order, so it has played after this one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
   return look(s);
 }
 
@@ -532,7 +533,10 @@ export class OtherTerminal extends Base {
 /** Nothing happens for a while (longer than the element's tally refresh): the meter must have followed the server. */
 export class IdleMeter extends Base {
   async act(m: Model, r: Real): Promise<void> {
-    await r.s.page.waitForTimeout(TALLY_MS + 2_000);
+    // Within TALLY_MS a refresh has started; its answer lands when a loaded page gets to it (bounded).
+    await r.s.page.waitForTimeout(TALLY_MS);
+    const follows = async () => (await look(r.s)).meter?.given === (await tally(r.h, m.show)).ticketsGiven;
+    await until(follows, { guardMs: 15_000 }).catch(() => undefined); // judged just below, with the figures
     const [seen, t] = [await look(r.s), await tally(r.h, m.show)];
     expect(seen.meter?.given, 'the idle meter shows more left than the server').toBe(t.ticketsGiven);
   }

@@ -4,12 +4,19 @@ import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { createFakeServices, reason } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
+import { primeElementChunks } from '../../../test/support/element-chunks.js';
 
 // The shift panel: what this terminal did (counters today and per show, the usages), the clerk's settings.
 const cards = {
   A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
   A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
 } as const;
+
+// The lazily loaded chunks first: the file's first mount is not a test of the test server's speed.
+before(async function () {
+  this.timeout(120_000);
+  await primeElementChunks();
+});
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -180,7 +187,9 @@ describe('the shift: undo, its report, a reload', () => {
     const el = await mountAt('hilla');
     await read(el, 'A045198723', true);
     el.lang = 'sv';
-    await el.updateComplete;
+    // Swedish loads on first use; an update waits for it only so long (Finnish meanwhile): wait for it, bounded.
+    const head = () => $$(el, '.shift-report tr')[0]?.firstElementChild?.textContent?.trim();
+    await until(() => head() === 'Kortets kod', { step: () => el.updateComplete }).catch(() => undefined);
     const rows = $$(el, '.shift-report tr').map((tr) =>
       [...tr.children].slice(0, 4).map((c) => c.textContent!.trim()),
     );

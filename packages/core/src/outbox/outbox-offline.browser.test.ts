@@ -3,6 +3,7 @@ import { createOutbox } from './create-outbox.js';
 import { promisifyRequest } from 'idb-keyval';
 import { createStrictStore } from './strict-store.js';
 import { apiError, fakeServer, freshDbName, refusingInactive, usage, TARGET } from './outbox.test-support.js';
+import { until } from '../../../../test/support/until.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -135,7 +136,8 @@ describe('offline decisions, tallies, retention, export', () => {
         .filter((k) => /^[uc]:/.test(k));
     expect((await keys()).length).to.equal(2);
     now = 5_000; // past both; no sync, no start-up, no purge() call from here on
-    for (let i = 0; i < 100 && (await keys()).length > 0; i++) await sleep(20);
+    // Purged by the 50 ms timer, whenever a loaded page runs it (a hang guard, not a deadline).
+    await until(async () => (await keys()).length === 0).catch(() => undefined);
     expect(await keys()).to.deep.equal([]);
     outbox.stop();
   });
@@ -250,7 +252,9 @@ describe('offline decisions, tallies, retention, export', () => {
     if (typeof navigator.storage?.persist !== 'function') {
       expect(outbox.capabilities.persistence).to.equal('unsupported');
     } else {
-      for (let i = 0; i < 200 && outbox.capabilities.persistence === 'requested'; i++) await sleep(10);
+      await until(() => outbox.capabilities.persistence !== 'requested', { guardMs: 5_000 }).catch(
+        () => undefined,
+      );
       if (outbox.capabilities.persistence === 'requested') {
         // Still open: then the browser really is still asking (its persist() does not answer the page either).
         const direct = await Promise.race([

@@ -5,6 +5,7 @@ import { createStrictStore } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
 import { fakeServer, freshDbName, nextEvent, usage, TARGET } from './outbox.test-support.js';
 import type { BatchEntry, ItemOutcome, OutboxTransport } from './types.js';
+import { until } from '../../../../test/support/until.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +55,9 @@ describe('outbox across instances (tabs) of one origin', () => {
       await winner.syncNow();
       expect(server.registered.size).to.equal(20);
       expect([...server.registered.values()].every((n) => n === 1)).to.equal(true);
-      await sleep(50);
+      // The other tab hears of a's run over a BroadcastChannel: a message each, delivered when the page gets to it.
+      const heard = () => ['started', 'progress', 'finished'].every((p) => remote.includes(p));
+      await until(() => b.counts.pending === 0 && (ra.outcome !== 'done' || heard())).catch(() => undefined);
       if (ra.outcome === 'done') expect(remote).to.include.members(['started', 'progress', 'finished']);
       expect(b.counts.pending).to.equal(0);
       a.stop();
@@ -100,12 +103,16 @@ describe('IndexedDB lease lock (no Web Locks on plain http:// pages)', () => {
       lostSignal = signal;
       return new Promise<void>((r) => (freeze = r));
     });
-    await sleep(20);
+    await until(() => lostSignal !== undefined); // a holds the lease, taken on the clock before the jump
     now += 10_000; // the heartbeat could not run: the lease expired
     expect(await b.run(async () => 'took over')).to.deep.equal({ busy: false, value: 'took over' });
-    const stolen = b.run(() => sleep(250));
-    await sleep(150); // a's heartbeat (every 100 ms) finds b's lease
+    let letGo!: () => void;
+    const gate = new Promise<void>((r) => (letGo = r));
+    const stolen = b.run(() => gate);
+    // a's heartbeat (every 100 ms) finds b's lease, whenever a loaded page runs it.
+    await until(() => lostSignal?.aborted === true).catch(() => undefined);
     expect(lostSignal?.aborted).to.equal(true);
+    letGo();
     freeze();
     await frozen;
     await stolen;

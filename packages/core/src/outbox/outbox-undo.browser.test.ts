@@ -128,9 +128,12 @@ describe('undo of a usage in flight when its tab closed (issue 45.3)', () => {
     // The first tab's request reaches the server, which registers it; the tab dies before the answer (nothing of it
     // runs again: its lease is not renewed, as the second tab's clock, 10 minutes on, sees).
     let bury: () => void = () => undefined;
+    let onWire: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (onWire = resolve));
     const hanging: OutboxTransport = {
       sendBatch: (entries: readonly BatchEntry[]) => {
         for (const e of entries) s.registered.set(e.idempotencyKey, 1);
+        onWire();
         return new Promise<ItemOutcome[]>((_, reject) => (bury = () => reject(apiError('aborted', true))));
       },
     };
@@ -144,7 +147,7 @@ describe('undo of a usage in flight when its tab closed (issue 45.3)', () => {
     const first = createOutbox({ ...lease, transport: hanging });
     const record = await first.enqueue(usage());
     void first.syncNow();
-    await new Promise((r) => setTimeout(r, 100)); // on the wire
+    await sent; // on the wire (waited for, not timed: a loaded machine may take longer than any fixed pause)
     const later = () => Date.now() + 10 * 60_000;
     const second = createOutbox({ ...lease, transport: s.transport, now: later });
     const done = await second.voidUsage(record.id);

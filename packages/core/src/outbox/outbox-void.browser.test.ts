@@ -80,10 +80,14 @@ describe('Outbox.voidUsage', () => {
     it(`waits for a send in flight, then ${landed ? 'voids what it registered' : 'has nothing to void (refused)'}`, async () => {
       let release: (o: ItemOutcome[]) => void = () => undefined;
       const held = new Promise<ItemOutcome[]>((resolve) => (release = resolve));
+      let onWire: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => (onWire = resolve));
       const server = voidingServer();
       const transport = {
-        sendBatch: (_entries: readonly BatchEntry[], signal: AbortSignal) =>
-          held.then((o) => (void signal, o)),
+        sendBatch: (_entries: readonly BatchEntry[], signal: AbortSignal) => {
+          onWire();
+          return held.then((o) => (void signal, o));
+        },
       };
       const outbox = createOutbox({
         target: TARGET,
@@ -94,7 +98,7 @@ describe('Outbox.voidUsage', () => {
       });
       const record = await outbox.enqueue(usage());
       const sync = outbox.syncNow();
-      await new Promise((r) => setTimeout(r, 50)); // the run holds the lock and the batch is on the wire
+      await sent; // the run holds the lock and the batch is on the wire (waited for, not timed)
       const undo = outbox.voidUsage(record.id);
       await new Promise((r) => setTimeout(r, 150));
       expect(server.voids).to.deep.equal([]); // not before the send has settled
