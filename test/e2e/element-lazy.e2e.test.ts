@@ -113,6 +113,30 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     await s.context.close();
   });
 
+  it('a shift panel that cannot be fetched is said (element-load-failed), not left out in silence', async () => {
+    const s = await openBoxOffice(harness(), {
+      lang: 'en',
+      path: '/box-office/?show=hilla-taikuri-matti&lang=en',
+      beforeLoad: async (context) => {
+        await context.route(/\/shift-panel-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+        await context.addInitScript(() => {
+          const w = window as unknown as { loadErrors: string[] };
+          w.loadErrors = [];
+          document.addEventListener('kaiku-error', (e) =>
+            w.loadErrors.push(`${e.detail.code}/${e.detail.stage}`),
+          );
+        });
+      },
+    });
+    await expect
+      .poll(() => s.page.evaluate(() => (window as unknown as { loadErrors: string[] }).loadErrors), {
+        timeout: 15_000,
+      })
+      .toContain('element-load-failed/config');
+    expect(await s.page.locator(part('shift')).count()).toBe(0);
+    await s.context.close();
+  });
+
   it('Swedish strings that are slow to come: Finnish meanwhile instead of a blank element, then Swedish', async () => {
     let held!: ReturnType<typeof hold>;
     const s = await openBoxOffice(harness(), {

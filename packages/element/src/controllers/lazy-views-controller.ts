@@ -1,4 +1,5 @@
 import { adoptStyles, type ReactiveController, type ReactiveElement } from 'lit';
+import { KaikuErrorEvent } from '../events.js';
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
@@ -58,7 +59,10 @@ export class LazyViewsController implements ReactiveController {
         this.adopt();
         this.host.requestUpdate();
       })
-      .catch(() => undefined);
+      // Without the panel the shift tools are missing: the host hears it (the next connect tries again).
+      .catch(() =>
+        this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' })),
+      );
   }
 
   /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
