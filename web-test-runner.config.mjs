@@ -16,6 +16,8 @@ export default {
   testsFinishTimeout: 900_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), ...wtrPlugins],
+  // The base config: the plugin reads the file as is (no `extends`), and the element's `@property` fields need its
+  // `experimentalDecorators` and `useDefineForClassFields: false`, as in the published build.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), ...wtrPlugins],
   browsers: [browserFor(engine)],
 };

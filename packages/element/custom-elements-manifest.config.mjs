@@ -15,8 +15,13 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         // Modules in path order: the glob lists files in directory order, which differs between checkouts.
         customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        // The element's `property` decorator gives each attribute the property's name in kebab-case (`show-cap`).
+        const kebab = (name) => name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
         for (const mod of customElementsManifest.modules ?? []) {
           for (const decl of mod.declarations ?? []) {
+            for (const attribute of decl.attributes ?? []) attribute.name = kebab(attribute.name);
+            for (const member of decl.members ?? [])
+              if (typeof member.attribute === 'string') member.attribute = kebab(member.attribute);
             if (decl.events)
               decl.events = decl.events.filter(
                 (e) => typeof e.name === 'string' && e.name.startsWith('kaiku-'),

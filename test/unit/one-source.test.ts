@@ -1,12 +1,16 @@
 // Each fact of the card-ID grammar and the card statuses has one source; these tests fail when a second list
 // drifts from it (issue 46): a prefix added to the parser only, a status without a refusal or without its texts.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parseCardId } from '@kaiku-scanner/core';
 import {
   CARD_PREFIXES,
   CARD_STATUSES,
   CARD_STATUS_REFUSALS,
+  BATCH_MAX_ITEMS,
   CardRecordSchema,
+  MAX_CHILD_TICKETS,
 } from '@kaiku-scanner/core/contract';
 import { CARD_ID_FORMAT, prefixesOf } from '../../packages/core/src/card-id/card-id-format.js';
 import { isMessageCode } from '../../packages/core/src/messages/index.js';
@@ -47,6 +51,38 @@ describe('one source per fact', () => {
     for (const card of seedCards('2026-11-26')) {
       const parsed = parseCardId(card.id);
       expect(parsed.ok && [parsed.prefix, parsed.kind]).toEqual([card.prefix, card.kind]);
+    }
+  });
+
+  /** The number literals of a source file's code (not its comments or texts). */
+  const numbersIn = (file: string): number[] => {
+    const text = readFileSync(new URL(`../../packages/${file}`, import.meta.url), 'utf8');
+    const found: number[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isNumericLiteral(node)) found.push(Number(node.text));
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest));
+    return found;
+  };
+
+  // A limit of the contract is written once, in its schema file; the places that keep to it import it.
+  it.each([
+    [
+      'MAX_CHILD_TICKETS',
+      MAX_CHILD_TICKETS,
+      ['core/src/reports/validate-row.ts', 'element/src/services/register-services.ts'],
+    ],
+    [
+      'BATCH_MAX_ITEMS',
+      BATCH_MAX_ITEMS,
+      ['core/src/outbox/create-outbox.ts', 'core/src/schemas/api-openapi.ts'],
+    ],
+  ] as const)('%s (%d) is written once and imported where it is kept', (name, value, users) => {
+    expect(numbersIn('core/src/schemas/api-request.ts').filter((n) => n === value)).toHaveLength(1);
+    for (const file of users) {
+      expect(numbersIn(file), file).not.toContain(value);
+      expect(readFileSync(new URL(`../../packages/${file}`, import.meta.url), 'utf8'), file).toContain(name);
     }
   });
 });

@@ -11,6 +11,7 @@ import type {
   TokenProvider,
   UsageMode,
 } from './services/types.js';
+import { property, affects } from './controllers/property.js';
 import { ServicesController } from './controllers/services-controller.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
 import { CameraController } from './controllers/camera-controller.js';
@@ -96,130 +97,81 @@ export type { TokenProvider, UsageMode } from './services/types.js';
 export class KaikuScanner extends LitElement {
   /** The element's styles (adopted: no inline `<style>`, so a strict CSP needs no `unsafe-inline`). */
   static override styles = styles;
-  /** The reactive properties and their attributes. */
-  static override properties = {
-    baseUrl: { attribute: 'base-url' },
-    venueId: { attribute: 'venue-id' },
-    channel: {},
-    lang: { reflect: true },
-    theme: { reflect: true },
-    mode: { reflect: true },
-    showId: { attribute: 'show-id' },
-    showName: { attribute: 'show-name' },
-    showStart: { attribute: 'show-start' },
-    showKind: { attribute: 'show-kind' },
-    showCap: { attribute: 'show-cap', type: Number },
-    showSeats: { attribute: 'show-seats', type: Number },
-    shows: { attribute: false },
-    noCamera: { attribute: 'no-camera', type: Boolean },
-    workerUrl: { attribute: false },
-    wasmUrl: { attribute: 'wasm-url' },
-    noWedge: { attribute: 'no-wedge', type: Boolean },
-    noSound: { attribute: 'no-sound', type: Boolean },
-    noVibration: { attribute: 'no-vibration', type: Boolean },
-    wedgeOptions: { attribute: false },
-    tokenProvider: { attribute: false },
-    services: { attribute: false },
-    retentionMs: { attribute: 'retention-ms', type: Number },
-    cardCacheTtlMs: { attribute: 'card-cache-ttl-ms', type: Number },
-    offlinePolicy: { attribute: 'offline-policy' },
-    allowInsecureHttp: { attribute: 'allow-insecure-http', type: Boolean },
-    outboxName: { attribute: 'outbox-name' },
-    terminalName: { attribute: 'terminal-name' },
-    registry: {},
-  };
-
+  // Each property once: its doc, its options (`services`, `check`, `tally`: what a change of it sets going again;
+  // controllers/property.ts) and its default. Its attribute is its name in kebab-case.
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
-  declare baseUrl: string;
+  @property({ services: true, tally: true }) baseUrl = '';
   /** The venue the usages are registered for. */
-  declare venueId: string;
+  @property({ services: true }) venueId = '';
   /** Sales channel of this terminal. */
-  declare channel: 'box-office' | 'reservation' | 'ticket-agent';
+  @property({ services: true, check: true }) channel: 'box-office' | 'reservation' | 'ticket-agent' =
+    'box-office';
   /** UI language: `fi` (default), `sv` or `en`. Falls back to the closest `lang` of the page. */
-  declare lang: string;
+  @property({ reflect: true }) override lang!: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
-  declare theme: 'auto' | 'light' | 'dark';
+  @property({ reflect: true, check: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Booking a ticket, or collecting a booked ticket. */
-  declare mode: UsageMode;
+  @property({ reflect: true, check: true }) mode: UsageMode = 'booking';
   /** ID of the show or course. Chooses from `shows` when that list is set. */
-  declare showId: string;
+  @property({ check: true, tally: true }) showId = '';
   /** Name of the show or course (when `shows` is not used). */
-  declare showName: string;
+  @property({ check: true, tally: true }) showName = '';
   /** Start as an ISO date-time with offset, e.g. `2026-03-01T19:00:00+02:00`. */
-  declare showStart: string;
+  @property({ check: true, tally: true }) showStart = '';
   /** Kind of show: `show`, `small-show`, `course`, `festival`, `mass-event`, `swimming-hall`, … */
-  declare showKind: string;
+  @property({ check: true }) showKind = 'show';
   /** The venue's cap for card-holder tickets; when unset, the server's tally decides. */
-  declare showCap: number | undefined;
+  @property({ type: Number, check: true, tally: true }) showCap: number | undefined;
   /** Seats or places of the show (the rules' small-show cases). */
-  declare showSeats: number | undefined;
+  @property({ type: Number, check: true }) showSeats: number | undefined;
   /** Shows to choose from (property only). */
-  declare shows: readonly ShowContext[];
+  @property({ attribute: false, check: true, tally: true }) shows: readonly ShowContext[] = [];
   /** Hide the camera button. */
-  declare noCamera: boolean;
+  @property({ type: Boolean }) noCamera = false;
   /**
    * Where the camera's decoding worker (`@kaiku-scanner/core`'s `dist/decode-worker.js`, self-contained) is served,
    * when the page's build does not emit it next to the camera code (esbuild, a copied folder). Unset: beside it.
    * Property only, set by script: markup alone must not choose a script to run as the worker (Trusted Types).
    */
-  declare workerUrl: string | undefined;
+  @property({ attribute: false }) workerUrl: string | undefined;
   /** Where `zxing_reader.wasm` is served, when not beside the decoder (docs/decoding.md). Unset: beside it. */
-  declare wasmUrl: string | undefined;
+  @property() wasmUrl: string | undefined;
   /** Do not listen for keyboard-wedge scanners. */
-  declare noWedge: boolean;
+  @property({ type: Boolean }) noWedge = false;
   /** No sounds: no beep when the camera reads a card, no result sounds (the clerk can also turn them off). */
-  declare noSound: boolean;
+  @property({ type: Boolean }) noSound = false;
   /** No vibration on a result (where the device vibrates; the clerk can also turn it off). */
-  declare noVibration: boolean;
+  @property({ type: Boolean }) noVibration = false;
   /** Wedge reader settings (property only): `layout`, `terminator`, timing, … or a `calibrateScanner()` profile. */
-  declare wedgeOptions: WedgeSettings | undefined;
-  /** Returns a bearer token for the API (property only; never stored). */
-  declare tokenProvider: TokenProvider | undefined;
+  @property({ attribute: false }) wedgeOptions: WedgeSettings | undefined;
+  /** Returns a bearer token for the API (property only; never stored; asked for at each request: no rebuild). */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
   /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
-  declare services: ScannerServices | undefined;
+  @property({ attribute: false, services: true, tally: true }) services: ScannerServices | undefined;
   /** How long synced and resolved usages stay on the terminal (ms). Unset: 1 h (docs/privacy.md). */
-  declare retentionMs: number | undefined;
+  @property({ type: Number, services: true, check: true })
+  retentionMs: number | undefined;
   /** How long a looked-up active card may decide offline (ms). Unset: 8 h; refused cards are never cached. */
-  declare cardCacheTtlMs: number | undefined;
+  @property({ type: Number, services: true, check: true })
+  cardCacheTtlMs: number | undefined;
   /** When a card cannot be looked up and is not cached: `accept-provisionally` (unset) or `refuse`. */
-  declare offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
+  @property({ services: true, check: true })
+  offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
   /** Accept a plain `http:` API on another machine (no TLS: card IDs travel unencrypted; staff see a notice). */
-  declare allowInsecureHttp: boolean;
+  @property({ type: Boolean, services: true }) allowInsecureHttp = false;
   /**
    * IndexedDB database of the outbox. Unset: one per `base-url` + `venue-id` (`kaiku-outbox <api> <venue>`), so
    * two targets on one origin never share queued usages. Outboxes sharing a name still send only their own.
    */
-  declare outboxName: string | undefined;
+  @property({ services: true }) outboxName: string | undefined;
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
-  declare terminalName: string;
+  @property({ services: true, check: true }) terminalName = '';
   /**
    * `kaikukanta` (default): usages go to the API at `base-url`. `none`: no API — every usage is kept in this
    * terminal's register on the device (needs `venue-id` and `terminal-name`) and downloaded for Kaikukanta's import
    * (`exportForKaikukanta()`). Never a fallback: a missing `base-url` in the default mode stays an error.
    */
-  declare registry: Registry;
-
-  // Properties left unset here (showCap, services, tokenProvider, …) start undefined.
-  constructor() {
-    super();
-    this.baseUrl = '';
-    this.venueId = '';
-    this.channel = 'box-office';
-    this.theme = 'auto';
-    this.mode = 'booking';
-    this.showId = '';
-    this.showName = '';
-    this.showStart = '';
-    this.showKind = 'show';
-    this.shows = [];
-    this.noCamera = false;
-    this.noWedge = false;
-    this.noSound = false;
-    this.noVibration = false;
-    this.allowInsecureHttp = false;
-    this.terminalName = '';
-    this.registry = 'kaikukanta';
-  }
+  @property({ services: true, check: true }) registry: Registry = 'kaikukanta';
 
   private readonly views: LazyViewsController = new LazyViewsController(this, () => this.flow.load());
   private readonly svc = new ServicesController(
@@ -291,18 +243,15 @@ export class KaikuScanner extends LitElement {
 
   /** Re-creates the services, checks the settings and re-arms the wedge listener when their properties change. */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.svc.configureFrom(this, changed as { has(key: string): boolean });
-    this.config.check(this, changed as { has(key: string): boolean });
+    if (affects(this, changed, 'services')) this.svc.configureFrom(this);
+    if (affects(this, changed, 'check')) this.config.check(this);
     if (changed.has('wedgeOptions')) this.wedge.configure(this.wedgeOptions);
     this.wedge.setEnabled(!this.noWedge && this.config.settingsOk && this.wedge.active);
   }
 
   /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
   protected override updated(changed: PropertyValues<this>): void {
-    const showChanged = ['showId', 'shows', 'showCap', 'showName', 'showStart', 'baseUrl', 'services'].some(
-      (k) => changed.has(k as keyof KaikuScanner),
-    );
-    if (showChanged) void this.flow.tally.refresh();
+    if (affects(this, changed, 'tally')) void this.flow.tally.refresh();
     this.views.observe(this.flow, this);
     if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();

@@ -29,6 +29,7 @@ import { type AttemptOutcome, createSyncScheduler } from './sync-scheduler.js';
 import { attemptSync, type OutboxParts } from './sync-run.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { resolveRecord, type VoidOutcome, voidRecord } from './record-actions.js';
+import { BATCH_MAX_ITEMS } from '../schemas/api-request.js';
 import type {
   OutboxCapabilities,
   OutboxCounts,
@@ -99,7 +100,7 @@ export class Outbox extends OutboxEventTarget {
       now,
       random: options.random ?? Math.random,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
-      batchSize: Math.max(1, Math.min(100, options.batchSize ?? 50)),
+      batchSize: Math.max(1, Math.min(BATCH_MAX_ITEMS, options.batchSize ?? 50)),
       sendTimeoutMs: options.sendTimeoutMs ?? 5 * 60_000,
       paced: new Map(),
       purge: () => this.purge(),

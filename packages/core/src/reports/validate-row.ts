@@ -7,6 +7,7 @@
  * refused rather than guessed.
  */
 import { parseCardId } from '../card-id/parse-card-id.js';
+import { MAX_CHILD_TICKETS } from '../schemas/api-request.js';
 import { isCommunityCard, readKeyCells } from './usage-from-row.js';
 import type { ColumnMap } from './header.js';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
@@ -25,8 +26,7 @@ import {
   type SalesRow,
 } from './types.js';
 
-/** The API's limits (schemas/api.ts): `childTickets` ≤ 20, show name ≤ 300 characters. */
-const MAX_CHILD_TICKETS = 20;
+/** The API's limit of a show name (schemas/api-request.ts). */
 const MAX_EVENT_LENGTH = 300;
 /** A group visit's ID: the API's ID length (a usage ID or an outbox record ID). */
 const MAX_GROUP_LENGTH = 128;

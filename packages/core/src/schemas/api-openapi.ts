@@ -284,15 +284,14 @@ function paths(): Json {
     '/v1/usages/batch': {
       post: {
         operationId: 'registerBatch',
-        summary:
-          'Registers up to 100 usages, each with its own idempotency key; a result or a problem per item.',
+        summary: `Registers up to ${api.BATCH_MAX_ITEMS} usages, each with its own idempotency key; a result or a problem per item.`,
         requestBody: jsonBody('BatchRequest'),
         responses: {
           '200': json('BatchResponse', 'Per-item results, in request order.'),
           ...common,
           ...body,
           '413': problem(
-            'More than 100 items (`batch-too-large`) or a body over 1 MB (`payload-too-large`).',
+            `More than ${api.BATCH_MAX_ITEMS} items (\`batch-too-large\`) or a body over 1 MB (\`payload-too-large\`).`,
           ),
         },
       },

@@ -47,6 +47,9 @@ export const GroupSchema = /* @__PURE__ */ pure(() =>
 /** A community card's group: the members' card IDs (16+) and the count of younger members. */
 export type Group = z.infer<typeof GroupSchema>;
 
+/** Most child tickets one usage may carry (the client's form, the report import and the register keep to it). */
+export const MAX_CHILD_TICKETS = 20;
+
 /**
  * One Kaikukortti usage: one adult ticket (always exactly one, implied) plus `childTickets`.
  * `forVenueId` is set when a ticket agent sells for another venue's event.
@@ -56,7 +59,7 @@ export const UsageRequestSchema = /* @__PURE__ */ pure(() =>
     venueId: plainId(128),
     show: ShowSchema,
     cardId: CardIdSchema,
-    childTickets: wholeNumber(0, 20),
+    childTickets: wholeNumber(0, MAX_CHILD_TICKETS),
     group: z.optional(GroupSchema),
     channel: ChannelSchema,
     forVenueId: z.optional(plainId(128)),

@@ -5,20 +5,6 @@ import { KaikuErrorEvent } from '../events.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
 
-const CHECKED = [
-  ...['shows', 'showId', 'showName', 'showStart', 'showKind', 'showCap', 'showSeats'],
-  ...[
-    'mode',
-    'channel',
-    'theme',
-    'offlinePolicy',
-    'retentionMs',
-    'cardCacheTtlMs',
-    'terminalName',
-    'registry',
-  ],
-];
-
 /** The checks and their texts load on demand (with the core's schema, which the services load anyway). */
 const checks = lazyModule(() => import('../services/config-check.js'));
 type Checks = NonNullable<ReturnType<typeof checks.get>>;
@@ -64,9 +50,8 @@ export class ConfigController {
     return this.problems.length === 0 || !m ? undefined : m.renderConfigProblems(v, this.problems);
   }
 
-  /** Checks the settings again when `changed` concerns them. */
-  check(p: ConfigProperties, changed: { has(key: string): boolean }): void {
-    if (!CHECKED.some((k) => changed.has(k))) return;
+  /** Checks the settings again (one of the properties declared as checked changed). */
+  check(p: ConfigProperties): void {
     const seq = ++this.seq;
     this.withChecks((m) => {
       if (seq !== this.seq) return;

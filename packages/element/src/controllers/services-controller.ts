@@ -2,27 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CoreServicesOptions, OutboxState, ScannerServices } from '../services/types.js';
 import { createCoreServices } from '../services/create-core-services.js';
 import { loadLateTexts } from '../messages/index.js';
+import { affecting } from './property.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
 /** Injected services win over the default core composition. */
 type ServicesConfig = CoreServicesOptions & { readonly services: ScannerServices | undefined };
-
-/** The element's properties the services take under the same name. */
-const SAME_NAMED = [
-  'baseUrl',
-  'venueId',
-  'channel',
-  'retentionMs',
-  'cardCacheTtlMs',
-  'offlinePolicy',
-  'allowInsecureHttp',
-  'terminalName',
-  'registry',
-] as const;
-type SameNamed = Pick<KaikuScanner, (typeof SAME_NAMED)[number]>;
-/** A change to any of these rebuilds the services (the token is asked for at each request: a new
- * `tokenProvider` needs no rebuild). */
-const SERVICE_PROPERTIES = [...SAME_NAMED, 'services', 'outboxName'];
 
 /** Before the element's first update: no API, so every look-up fails with `element-not-configured`. */
 const UNSET: ServicesConfig = {
@@ -51,15 +35,16 @@ export class ServicesController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Rebuilds the services when one of the properties they are built from changed (`changed.has`). */
-  configureFrom(p: KaikuScanner, changed: { has(key: string): boolean }): void {
-    if (!SERVICE_PROPERTIES.some((k) => changed.has(k))) return;
+  /** Rebuilds the services from the properties declared as affecting them (the same names, but `outboxName`). */
+  configureFrom(p: KaikuScanner): void {
     this.teardown();
+    const same = Object.fromEntries(affecting(p, 'services').map((k) => [k, p[k as keyof KaikuScanner]]));
+    const { outboxName, ...options } = same as ServicesConfig & Pick<KaikuScanner, 'outboxName'>;
+    // The token is asked for at each request: a new `tokenProvider` needs no rebuild.
     this.config = {
-      ...(Object.fromEntries(SAME_NAMED.map((k) => [k, p[k]])) as SameNamed),
-      services: p.services,
+      ...options,
       getToken: () => p.tokenProvider?.() ?? '',
-      ...(p.outboxName ? { databaseName: p.outboxName } : {}),
+      ...(outboxName ? { databaseName: outboxName } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 import { parseCardId } from '@kaiku-scanner/core';
+import { MAX_CHILD_TICKETS } from '@kaiku-scanner/core/contract';
 import { createRegister, type Register, type RegisterRecord } from '@kaiku-scanner/core/outbox';
 import type {
   CapState,
@@ -14,9 +15,6 @@ import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
-
-/** The most child tickets one usage can carry (the contract's limit): the clerk enters what the card says. */
-const MAX_CHILDREN = 20;
 
 /** The services without Kaikukanta (`registry: 'none'`): the rules decide on what this terminal knows, and every
  * usage is kept in the device's register until exported for Kaikukanta's import (docs/register.md). */
@@ -61,7 +59,7 @@ export class RegisterServices implements ComposedServices {
       kind,
       status: 'unchecked',
       validUntil: '',
-      minors: MAX_CHILDREN,
+      minors: MAX_CHILD_TICKETS, // the contract's most: the clerk enters what the card says
       fromCache: false,
     };
     return { ok: true, card } as const;
