@@ -52,6 +52,18 @@ async function read(el: KaikuScanner, id: string, register: boolean): Promise<vo
 }
 
 describe('the shift', () => {
+  it('its summary shows a marker that turns when it opens (a newcomer finds the shift tools)', async () => {
+    const el = await mount();
+    const summary = $(el, '[part="shift"] summary');
+    const marker = () => getComputedStyle(summary, '::before').content;
+    const closed = marker();
+    $<HTMLDetailsElement>(el, '[part="shift"]').open = true;
+    await el.updateComplete;
+    expect(closed).to.match(/▸/);
+    expect(marker()).to.match(/▾/);
+    expect(summary.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
+
   it('counts this terminal’s usages today and per show, lists them, and names the terminal', async () => {
     const el = await mount();
     await read(el, 'A045198723', true);
