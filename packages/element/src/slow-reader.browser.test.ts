@@ -9,7 +9,9 @@ import { until } from '../../../test/support/until.js';
 // A reader slower than the default timing (50 ms a key; the default median limit is 35 ms), through the engine's
 // real key events, with nothing focused: the element says so in the clerk's language and reports it
 // (`kaiku-error`, stage `input`), and `calibrateScanner()` on one reading makes the same reader read.
-const cards = { A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 } } as const;
+const cards = {
+  A045198723: { kind: 'client', status: 'active', validUntil: '2030-05-31', minors: 2 },
+} as const;
 const slowReading = () => emulateReader('A045198723', { gapMs: 50 });
 const said = { fi: 'kalibroi lukija', sv: 'kalibrera läsaren', en: 'calibrate the reader' } as const;
 
