@@ -25,10 +25,18 @@ function masked(_key: string, value: unknown): unknown {
     : value;
 }
 
-/** Calibrate the reader: the next scan teaches the element this reader's timing and layout (for this page). */
+/**
+ * Calibrate the reader: the next scan teaches the element this reader's timing and layout (for this page). Offered
+ * when a reading came too slowly for the default timing.
+ */
 function offerCalibration(scanner: HTMLElementTagNameMap['kaiku-scanner']): void {
   const button = document.querySelector<HTMLButtonElement>('#calibrate');
   const said = document.querySelector('#calibrate-result');
+  scanner.addEventListener('kaiku-error', (e) => {
+    if (e.detail.code !== 'reading-too-slow' || !said) return;
+    said.textContent = 'Lukija on oletusta hitaampi: kalibroi se · The reader is slow: calibrate it';
+    button?.focus();
+  });
   button?.addEventListener('click', () => {
     if (said) said.textContent = 'Lue mikä tahansa kortti lukijalla… · Scan any card with the reader…';
     void scanner.calibrateScanner(20_000).then((r) => {

@@ -49,4 +49,24 @@ describe('the demo box office', () => {
     expect(s.errors).toEqual([]);
     await s.context.close();
   });
+
+  it('says a reader slower than the default timing, offers calibration, and then reads it', async () => {
+    const s = await openBoxOffice(harness(), { lang: 'fi', path: '/box-office/?show=hilla-taikuri-matti' });
+    const said = s.page.locator('#calibrate-result');
+    // Focus on no text field: the reader's keys (50 ms apart; the default median limit is 35 ms) go nowhere.
+    await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await s.page.locator('h1').click();
+    await wedgeScan(s.cdp, 'A045198723', 50);
+    await expect.poll(() => said.textContent()).toContain('kalibroi');
+    expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('calibrate');
+    expect(await s.page.locator('kaiku-scanner').textContent()).not.toContain('A045198723');
+    await s.page.locator('#calibrate').click();
+    await wedgeScan(s.cdp, 'A045198723', 50);
+    await expect.poll(() => said.textContent()).toContain('Lukija kalibroitu');
+    await s.page.locator('h1').click();
+    await wedgeScan(s.cdp, 'A045198723', 50);
+    await s.page.locator(part('tickets')).waitFor();
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
 });

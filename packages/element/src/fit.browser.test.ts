@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { KaikuError } from '@kaiku-scanner/core/base';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import {
@@ -45,7 +46,8 @@ async function mount(width: number, lang: string): Promise<{ el: KaikuScanner; f
   host.innerHTML = `<kaiku-scanner lang="${lang}" no-wedge no-camera no-sound base-url="${BASE}" venue-id="hilla"
     terminal-name="Lippukassa 2" show-id="s1" show-name="${SHOW}" show-start="2030-03-01T19:00:00+02:00"></kaiku-scanner>`;
   const el = host.querySelector('kaiku-scanner') as KaikuScanner;
-  el.services = { ...fake, voidUsage: async () => 'voided' as const };
+  // Kaikukanta cannot be reached for an undo: its failure is said on the list's row.
+  el.services = { ...fake, voidUsage: () => Promise.reject(new KaikuError('network', 'offline')) };
   document.body.append(host);
   // (The first mount loads the lazy chunks: a loaded machine can take its time.)
   await until(() => el.shadowRoot!.querySelector('[part="shift"]') !== null, {
@@ -78,6 +80,9 @@ async function walk(width: number, lang: string): Promise<Record<string, string[
   await el.confirm();
   await at(el, '[part="result"]');
   await look('registered');
+  el.shadowRoot!.querySelector<HTMLElement>('.shift-list [data-undo]')!.click();
+  await at(el, '.shift-list [data-undo-error]');
+  await look('undo failed');
   el.submitCardId('A045198723');
   await at(el, '[part="refusal"]');
   await look('already-used');

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '../../../test/support/keys.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
+import { KaikuError } from '@kaiku-scanner/core/base';
 import { createFakeServices, reason } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
 import { primeElementChunks } from '../../../test/support/element-chunks.js';
@@ -58,6 +59,18 @@ async function read(el: KaikuScanner, id: string, register: boolean): Promise<vo
 }
 
 describe('the shift', () => {
+  it('its summary shows a marker that turns when it opens (a newcomer finds the shift tools)', async () => {
+    const el = await mount();
+    const summary = $(el, '[part="shift"] summary');
+    const marker = () => getComputedStyle(summary, '::before').content;
+    const closed = marker();
+    $<HTMLDetailsElement>(el, '[part="shift"]').open = true;
+    await el.updateComplete;
+    expect(closed).to.match(/▸/);
+    expect(marker()).to.match(/▾/);
+    expect(summary.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
+
   it('counts this terminal’s usages today and per show, lists them, and names the terminal', async () => {
     const el = await mount();
     await read(el, 'A045198723', true);
@@ -267,6 +280,46 @@ describe('the shift: undo, its report, a reload', () => {
     await read(el, 'A045198723', true);
     await el.updateComplete;
     expect($$(el, '.shift-list [data-undo]').map((b) => b.dataset.undo)).to.deep.equal([]);
+  });
+
+  it('a failed undo from the list is said on its row with its code; the screen on show stays', async () => {
+    const el = await mount((el) => {
+      el.setAttribute('base-url', BASE);
+      el.setAttribute('venue-id', 'hilla');
+      el.services = {
+        ...createFakeServices({ cards, cap: { cap: 10, given: 4 } }),
+        voidUsage: () => Promise.reject(new KaikuError('network', 'offline')),
+      };
+    });
+    const errors: string[] = [];
+    el.addEventListener('kaiku-error', (e) => errors.push(`${e.detail.stage} ${e.detail.code}`));
+    await read(el, 'A045198723', true);
+    // The clerk is serving the next customer when they undo the last one from the list.
+    $<HTMLInputElement>(el, '#manual').focus();
+    await sendKeys({ type: 'A999005458' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '[part="refusal"]').length > 0, { step: () => el.updateComplete });
+    const screen = $(el, '[part="refusal"]');
+    $(el, '.shift-list [data-undo="u-1"]').click();
+    await until(() => $$(el, '.shift-list [data-undo-error]').length > 0, { step: () => el.updateComplete });
+    const row = $(el, '.shift-list [data-undo-error]');
+    expect({
+      row: row.textContent!.replace(/\s+/g, ' ').trim(),
+      code: row.dataset.undoError,
+      state: $$(el, '.shift-list li').map((li) => li.dataset.state),
+      stays: screen.isConnected,
+      error: $$(el, '[part="error"]').length,
+      errors,
+    }).to.deep.equal({
+      row: 'Käyttöä ei peruttu: Kaikukantaan ei saada yhteyttä. Tarkista verkkoyhteys. (network)',
+      code: 'network',
+      state: ['registered', 'refused'],
+      stays: true,
+      error: 0,
+      errors: ['void network'],
+    });
+    // Still offered: the clerk may try again.
+    expect($$(el, '.shift-list [data-undo="u-1"]')).to.have.length(1);
   });
 
   it('a queued usage undone from the list stays undone, on the list and on the result screen', async () => {

@@ -23,6 +23,8 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
         'Lukija ei lähettänyt lopetusnäppäintä ({expected}). Muuta asetusta tai kalibroi lukija.',
       'mixed-input': MIXED.fi,
       // A key after a pause where the reading could still grow into a card ID: a stall, or a person's key after it.
+      'reading-too-slow':
+        'Kortin tunnus tuli hitaammin kuin lukija sen lähettää ({medianMs} ms merkkien välillä), eikä sitä luettu. Jos se tuli lukijasta, kalibroi lukija; muuten kirjoita tunnus kortin kenttään.',
       'reading-interrupted': 'Lukeminen keskeytyi. Lue kortti uudelleen.',
       'repeated-key': MIXED.fi,
       'keys-unidentified':
@@ -42,6 +44,8 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
       'terminator-missing':
         'Läsaren skickade ingen avslutande tangent ({expected}). Ändra inställningen eller kalibrera läsaren.',
       'mixed-input': MIXED.sv,
+      'reading-too-slow':
+        'Ett kortnummer kom långsammare än en läsare skickar det ({medianMs} ms mellan tecknen) och lästes inte. Kom det från en läsare, kalibrera läsaren; skriv annars numret i kortfältet.',
       'reading-interrupted': 'Läsningen avbröts. Läs kortet på nytt.',
       'repeated-key': MIXED.sv,
       'keys-unidentified':
@@ -62,6 +66,8 @@ export const wedgeListenerMessages = /* @__PURE__ */ Object.assign(
       'terminator-missing':
         'The reader sent no terminating key ({expected}). Change the setting or calibrate the reader.',
       'mixed-input': MIXED.en,
+      'reading-too-slow':
+        'A card ID came in more slowly than a reader sends one ({medianMs} ms between characters) and was not read. If it came from a reader, calibrate the reader; otherwise type the ID in the card field.',
       'reading-interrupted': 'The reading was interrupted. Scan the card again.',
       'repeated-key': MIXED.en,
       'keys-unidentified':

@@ -21,6 +21,7 @@ describe('wedge messages', () => {
       length: 3,
       minLength: 5,
       fields: 'x',
+      medianMs: 50,
     };
     for (const [code, message] of Object.entries(wedgeMessages)) {
       const texts = LOCALES.map(

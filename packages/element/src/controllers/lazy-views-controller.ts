@@ -97,7 +97,7 @@ export class LazyViewsController implements ReactiveController {
   renderShift(
     v: ViewContext,
     host: KaikuScanner,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'fail' | 'errorOf' | 'phase'>,
+    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>,
     svc: ScannerServices,
   ): unknown {
     const log = this.shift(host, flow.phase);
@@ -110,10 +110,20 @@ export class LazyViewsController implements ReactiveController {
           show: host.show,
           cap: flow.capState,
           now: new Date(),
-          // A failed undo is said on the stage with its reason, and reported (`kaiku-error`, stage `void`).
+          // A failed undo is said on its row (the screen on show stays), and reported (`kaiku-error`, stage `void`).
           undo: svc.voidUsage
-            ? (id) => host.voidUsage(id).catch(async (e) => flow.fail(await flow.errorOf(e), 'void'))
+            ? (id) =>
+                host.voidUsage(id).then(
+                  () => log.undoErrors.delete(id),
+                  async (e) => {
+                    const error = await flow.errorOf(e);
+                    log.undoErrors.set(id, error);
+                    flow.emitError({ code: error.code, stage: 'void' });
+                    this.host.requestUpdate();
+                  },
+                )
             : undefined,
+          undoErrors: log.undoErrors,
           undoing: flow.undo?.running === true,
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),

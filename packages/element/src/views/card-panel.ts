@@ -265,6 +265,10 @@ export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView):
     }`;
 }
 
+/** Why the children stop where they do; the cap's own text counts one child more than the stepper allows. */
+const limitNote = (limit: Reason, max: string): LocalizedText =>
+  limit.code.startsWith('cap-') ? fill(C.capBound, max) : limit.message;
+
 /** One adult ticket, children (client card) or the group (community card), the decision, confirm/cancel. */
 export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers): TemplateResult {
   const { fmt, text } = v;
@@ -292,7 +296,7 @@ export function renderTickets(v: ViewContext, m: TicketModel, h: TicketHandlers)
             })
         : renderGroup(v, m, h)
     }
-    ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(m.childLimit.message)}</p>` : nothing}
+    ${m.childLimit ? html`<p class="muted" data-child-limit=${m.childLimit.code}>${text(limitNote(m.childLimit, fmt.number(m.childMax)))}</p>` : nothing}
     ${
       decision.ok
         ? html`<p>

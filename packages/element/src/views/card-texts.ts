@@ -150,6 +150,11 @@ export const CARD_TEXTS = {
   /** What a usage gives: the card holder plus group members are adults; children plus under-16 clients are not. */
   tickets: { fi: 'Aikuisia {0}, lapsia {1}.', sv: 'Vuxna {0}, barn {1}.', en: 'Adults {0}, children {1}.' },
   childLimit: { fi: 'enintään {0}', sv: 'högst {0}', en: 'at most {0}' },
+  capBound: {
+    fi: 'Lapsia enintään {0}: useampi ylittäisi Kaikukortin lippujen ylärajan.',
+    sv: 'Högst {0} barn: fler skulle överskrida gränsen för Kaikukortti-biljetter.',
+    en: 'Children: at most {0}; more would go over the Kaikukortti ticket cap.',
+  },
   decrease: { fi: 'Vähennä: {0}', sv: 'Minska: {0}', en: 'Decrease: {0}' },
   increase: { fi: 'Lisää: {0}', sv: 'Öka: {0}', en: 'Increase: {0}' },
   groupRemove: { fi: 'Poista {0} ryhmästä', sv: 'Ta bort {0} ur gruppen', en: 'Remove {0} from the group' },

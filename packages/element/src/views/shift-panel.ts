@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { checkVoidWindow } from '@kaiku-scanner/core';
 import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
 import type { Phase } from '../flow/phase.js';
-import type { CapState, OutboxState, ShowContext, UsageMode } from '../services/types.js';
+import type { CapState, OutboxState, Reason, ShowContext, UsageMode } from '../services/types.js';
 import { currentPrefs, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
 import { undoText } from './undo.js';
@@ -35,6 +35,8 @@ type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true }
  */
 export class ShiftLog {
   readonly usages: KeptUsage[] = [];
+  /** Why an undo from the list failed, by usage (this page only: the clerk may try again). */
+  readonly undoErrors = new Map<string, Reason>();
   /** The card last looked up: an unregistered one's refusal (an error phase) names no card. */
   private looked = '';
 
@@ -141,8 +143,10 @@ export type ShiftModel = {
   readonly show: ShowContext | undefined;
   readonly cap: CapState | undefined;
   readonly now: Date;
-  /** Undoes a usage (`voidUsage`; a failure is said on the stage); absent: the services cannot, and none is offered. */
+  /** Undoes a usage (`voidUsage`); absent: the services cannot, and none is offered. */
   readonly undo: ((id: string) => Promise<unknown>) | undefined;
+  /** Why an undo failed, said on its row. */
+  readonly undoErrors: ReadonlyMap<string, Reason>;
   /** An undo is under way. */
   readonly undoing: boolean;
   /** The clerk changed a setting: re-render. */
@@ -204,6 +208,14 @@ function renderUndo(v: ViewContext, m: ShiftModel, u: KeptUsage): TemplateResult
   </button>`;
 }
 
+function undoError(v: ViewContext, e: Reason | undefined): TemplateResult | typeof nothing {
+  return e
+    ? html`<p class="notice warn" role="alert" data-undo-error=${e.code}>
+        ${v.text(C.undoFailed)}: ${v.text(e.message)} (${e.code})
+      </p>`
+    : nothing;
+}
+
 /** The shift: counters (this terminal, and the registry's tally), the usages, the report, the clerk's settings. */
 export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult {
   const tally = countShift(m.usages, m.now);
@@ -243,7 +255,7 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
             <span class="mono">${v.id(u.cardId)}</span>
             <span>${u.show.name}</span>
             <span class="badge">${v.text(STATES[u.state])}</span>
-            ${renderUndo(v, m, u)}
+            ${renderUndo(v, m, u)} ${undoError(v, m.undoErrors.get(u.id))}
           </li>`,
       )}
     </ol>

@@ -99,7 +99,13 @@ describe('scanner bursts on the same layout', () => {
 describe('human typing is never a scan', () => {
   it.each([60, 80, 120, 250])('typing a valid ID at %i ms per key and Enter is left alone', (gap) => {
     const effects = run(emulateTyping('A045198723', { gapMs: gap, enter: true }));
-    expect(effects.filter((e) => e.kind !== 'burst-start')).toEqual([]);
+    // Nothing focused, an ID at 60–80 ms: said (a slow reader, or typed astray), its Enter kept like any refusal's.
+    const said = gap <= 80 ? [{ kind: 'error', code: 'reading-too-slow' }, { kind: 'suppress' }] : [];
+    expect(
+      effects
+        .filter((e) => e.kind !== 'burst-start')
+        .map((e) => (e.kind === 'error' ? { kind: e.kind, code: e.error.code } : e)),
+    ).toEqual(said);
   });
 
   it('a fast typist with irregular 40–90 ms gaps is left alone', () => {

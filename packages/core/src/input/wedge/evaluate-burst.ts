@@ -3,10 +3,12 @@ import { CODE39_CHARSET } from '../../card-id/code39.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeListenerMessages, type WedgeListenerCode } from '../../messages/wedge-listener.js';
 import {
+  gapsOf,
   hasForeignKey,
   hasLateLastKey,
   hasReaderTiming,
   layoutsOfAmbiguity,
+  median,
   releaseChar,
   stripAffixes,
   textOf,
@@ -133,12 +135,20 @@ function withoutRepeats(content: readonly BurstChar[], options: ResolvedWedgeOpt
   return found.size > 1 ? 'several' : found.values().next().value;
 }
 
+/** A whole card ID and its terminator, slower than the set timing, with nothing focused: said, not dropped. */
+function tooSlow(burst: Burst, chars: readonly BurstChar[], end: BurstEnd, options: ResolvedWedgeOptions) {
+  const content = stripAffixes(chars, options.prefix, options.suffix);
+  if (end.kind !== 'complete' || burst.host === true || content === undefined) return [];
+  const card = options.parse(textOf(content), options.cardIdOptions).ok;
+  return card ? fail('reading-too-slow', { medianMs: Math.round(median(gapsOf(chars))) }) : [];
+}
+
 function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions): readonly WedgeEffect[] {
   const { recognized } = burst;
   const chars = trimControls(burst.chars);
   const readerLike = recognized || hasReaderTiming(chars, options.maxMedianInterKeyMs);
   const release = recognized ? RELEASE : [];
-  if (!readerLike) return [];
+  if (!readerLike) return tooSlow(burst, chars, end, options);
   let content = stripAffixes(chars, options.prefix, options.suffix);
   const longEnough = content !== undefined && content.length >= options.minLength;
 

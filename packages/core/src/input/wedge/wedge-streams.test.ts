@@ -15,7 +15,10 @@ const FROM = Number(process.env.WEDGE_STREAMS_FROM ?? 1);
 function deliberate(finding: string): boolean {
   const codes = /\(([^)]*)\)$/.exec(finding)?.[1]?.split(',') ?? [];
   return codes.every(
-    (code) => code === 'repeated-key' || (code === 'mixed-input' && finding.includes('end=none')),
+    (code) =>
+      code === 'repeated-key' ||
+      code === 'reading-too-slow' ||
+      (code === 'mixed-input' && finding.includes('end=none')),
   );
 }
 
