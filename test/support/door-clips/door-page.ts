@@ -154,12 +154,20 @@ async function runZxingWasm(windowMs: number): Promise<LoopRun> {
   return { origin: streamAt, reads, rejected: 0, frames };
 }
 
-function run(loop: LoopName, windowMs: number): Promise<LoopRun> {
-  return loop === 'kaiku'
-    ? runKaiku(windowMs)
-    : loop === 'html5-qrcode'
-      ? runHtml5Qrcode(windowMs)
-      : runZxingWasm(windowMs);
+/** Runs a loop for `windowMs`; `hogs` busy-loop workers spin beside it all the while (a load spike). */
+async function run(loop: LoopName, windowMs: number, hogs = 0): Promise<LoopRun> {
+  const spin = URL.createObjectURL(new Blob(['for (;;);'], { type: 'text/javascript' }));
+  const spinning = Array.from({ length: hogs }, () => new Worker(spin));
+  try {
+    return await (loop === 'kaiku'
+      ? runKaiku(windowMs)
+      : loop === 'html5-qrcode'
+        ? runHtml5Qrcode(windowMs)
+        : runZxingWasm(windowMs));
+  } finally {
+    spinning.forEach((w) => w.terminate());
+    URL.revokeObjectURL(spin);
+  }
 }
 
 /** The soak: one scan for `ms`, at 10 frames a second; samples of decode time and reads every `everyMs`. */

@@ -179,6 +179,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   }
 
   try {
+    loop.prepare();
     stream = await open(options.deviceId);
     const track = stream.getVideoTracks()[0];
     // Unnamed: the browser's rear camera, unless a better one is in the list (the main lens, not the ultra-wide).
