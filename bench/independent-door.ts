@@ -44,6 +44,8 @@ type Outcome = {
   readonly ms: number | null;
   readonly wrong: number;
   readonly fps: number;
+  /** From the stream's start to the first decoded frame (the decoder's start-up). */
+  readonly firstFrame: number | null;
 };
 
 const quantile = (values: number[], q: number): number => {
@@ -62,6 +64,7 @@ function outcome(loop: LoopName, clip: IndependentEntry, run: LoopRun, windowMs:
     ms: first === undefined ? null : first.at - run.origin - 1000 * (clip.cardVisibleFrom ?? 0),
     wrong: ids.filter((r) => r.text !== clip.expected).length,
     fps: (1000 * run.frames) / windowMs,
+    firstFrame: run.decodedAt?.[0] === undefined ? null : run.decodedAt[0] - run.origin,
   };
 }
 
@@ -144,5 +147,10 @@ export async function benchIndependent(
     });
     rows.push(['all', ...loops.map((l) => cell(mine.filter((o) => o.loop === l))), ratio(mine)]);
     table(h ? `Under load: ${h} busy-loop workers in the page` : 'No added load', [header, ...rows]);
+    const firsts = loops.map((l) => {
+      const ms = mine.flatMap((o) => (o.loop === l && o.firstFrame !== null ? [o.firstFrame] : []));
+      return `${l} ${quantile(ms, 0.5).toFixed(0)} ms`;
+    });
+    console.log(`first decoded frame after the stream starts, p50: ${firsts.join(', ')}`);
   }
 }

@@ -128,11 +128,13 @@ export async function openDoorHarness(): Promise<DoorHarness> {
   ): Promise<LoopRun[]> {
     const browser = await launchCameraBrowser({ video: file });
     try {
-      const page = await openDoorPage(browser, origin);
       const out: LoopRun[] = [];
+      // Each loop in a page of its own: none finds a decoder the other loop's run left loaded.
       for (const loop of loops)
         out.push(
-          await page.evaluate(([l, w, h]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w, h), [
+          await (
+            await openDoorPage(browser, origin)
+          ).evaluate(([l, w, h]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w, h), [
             loop,
             windowMs,
             hogs,

@@ -172,7 +172,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
     prepare() {
       if (typeof createImageBitmap === 'function' && typeof ImageData === 'function')
         warming = createImageBitmap(new ImageData(8, 8))
-          .then((blank) => currentDecoder().decode(blank, options.job))
+          .then((blank) => currentDecoder().decode(blank, { ...options.job, spareMs: 0 }))
           .catch(() => undefined);
     },
     start() {

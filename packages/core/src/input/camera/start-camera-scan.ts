@@ -97,7 +97,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     },
     worker: options.worker !== false,
     workerUrl: options.workerUrl,
-    minIntervalMs: options.minIntervalMs ?? 40,
+    minIntervalMs: options.minIntervalMs ?? 0,
     maxIntervalMs: options.maxIntervalMs ?? 500,
     onFrame: handleFrame,
     onDecoder: (status) => call(options.onDecoder, status),
