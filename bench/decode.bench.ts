@@ -1,10 +1,15 @@
 // Decode benchmark: the generated card-photo corpus decoded in headless Chromium by decodeImage and its peers,
 // side by side in the same run on the same frames. Prints success rate, wrong reads and median/p95 decode time
 // per frame size and per condition.
+// Then the stills of bench/independent/ (made without reading the decoder), product beside plain zxing-wasm, in Node
+// (bench/independent-stills.ts); DECODE_BENCH_INDEPENDENT=DIR picks the set (default .cache/independent-7, generated
+// when missing), `0` skips it.
 // Usage: npm run bench decode   (env: DECODE_BENCH_PER_CELL=3, DECODE_BENCH_SEED=20261121, DECODE_BENCH_DECODERS=a,b)
 import { availableParallelism, loadavg } from 'node:os';
 import { openHarness } from '../test/support/card-photos/harness.js';
 import type { CardPhotosApi, Measurement } from '../test/support/card-photos/bench-page.js';
+import { independentSet } from './independent-door.js';
+import { benchIndependentStills } from './independent-stills.js';
 
 const seed = Number(process.env.DECODE_BENCH_SEED ?? 20261121);
 const perCell = Number(process.env.DECODE_BENCH_PER_CELL ?? 3);
@@ -182,3 +187,6 @@ if (process.env.DECODE_BENCH_FAILURES) {
     );
   }
 }
+
+const independent = process.env.DECODE_BENCH_INDEPENDENT ?? '.cache/independent-7';
+if (independent !== '0') await benchIndependentStills(independentSet(independent, '7'));

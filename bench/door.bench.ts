@@ -4,13 +4,19 @@
 // by startCameraScan as a box office runs it, and by its peers' camera loops (html5-qrcode's scanner, zxing-wasm in a
 // plain frame loop) in the same run, side by side. Per loop: clips read, time from the card coming into view to its
 // first read (p50/p95), misreads, duplicate events.
+// Then the clips of bench/independent/ (written from a list of conditions without reading the decoder, issue 50.4),
+// each played once (its own length), with the same loops: per condition read, time to read after the code is whole
+// in view (p50), misreads and false positives (card IDs only), frames decoded per second; then again with `--hogs`
+// busy-loop workers spinning in the page (a load spike): frames decoded per second, product vs plain loop.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
+//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)]
 // (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listDoorClips, type DoorClip } from '../test/support/door-clips/clips.js';
 import { openDoorHarness, type ClipOutcome } from '../test/support/door-clips/door-harness.js';
 import type { LoopName } from '../test/support/door-clips/door-page.js';
+import { benchIndependent, independentSet } from './independent-door.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,6 +24,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     loops: { type: 'string', default: 'kaiku,html5-qrcode,zxing-wasm' },
     window: { type: 'string', default: '5000' },
+    sets: { type: 'string', default: 'door,independent' },
+    seed: { type: 'string', default: '7' },
+    dir: { type: 'string' },
+    hogs: { type: 'string', default: '2' },
   },
 });
 const loops = args.loops.split(',') as LoopName[];
@@ -103,4 +113,11 @@ async function bench(): Promise<void> {
   if (missed.length) console.log(`\nkaiku missed: ${missed.map((o) => o.clip.id).join(', ')}`);
 }
 
-await bench();
+if (args.sets.includes('door')) await bench();
+if (args.sets.includes('independent'))
+  await benchIndependent(
+    independentSet(args.dir ?? `.cache/independent-${args.seed}`, args.seed),
+    loops,
+    Number(args.hogs),
+    args.only,
+  );

@@ -42,12 +42,14 @@ export type DoorHarness = {
   writeClip(clip: DoorClip): Promise<string>;
   /** Plays the clip to each loop in turn (each opens the camera anew: the file starts again). */
   runClip(clip: DoorClip, loops: readonly LoopName[], windowMs: number): Promise<ClipOutcome[]>;
+  /** Plays a .y4m file made elsewhere (bench/independent) to each loop in turn; `hogs` busy-loop workers beside it. */
+  runFile(file: string, loops: readonly LoopName[], windowMs: number, hogs?: number): Promise<LoopRun[]>;
   close(): Promise<void>;
 };
 
 type DoorApi = {
   renderFrame(clip: DoorClip, i: number): string;
-  run(loop: LoopName, windowMs: number): Promise<LoopRun>;
+  run(loop: LoopName, windowMs: number, hogs?: number): Promise<LoopRun>;
 };
 export async function openDoorHarness(): Promise<DoorHarness> {
   const result = await build({
@@ -118,26 +120,42 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     return file;
   }
 
+  async function runFile(
+    file: string,
+    loops: readonly LoopName[],
+    windowMs: number,
+    hogs = 0,
+  ): Promise<LoopRun[]> {
+    const browser = await launchCameraBrowser({ video: file });
+    try {
+      const out: LoopRun[] = [];
+      // Each loop in a page of its own: none finds a decoder the other loop's run left loaded.
+      for (const loop of loops)
+        out.push(
+          await (
+            await openDoorPage(browser, origin)
+          ).evaluate(([l, w, h]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w, h), [
+            loop,
+            windowMs,
+            hogs,
+          ] as const),
+        );
+      return out;
+    } finally {
+      await browser.close();
+    }
+  }
+
   async function runClip(
     clip: DoorClip,
     loops: readonly LoopName[],
     windowMs: number,
   ): Promise<ClipOutcome[]> {
     const file = await writeClip(clip);
-    const browser = await launchCameraBrowser({ video: file });
     try {
-      const page = await openDoorPage(browser, origin);
-      const out: ClipOutcome[] = [];
-      for (const loop of loops) {
-        const run = await page.evaluate(
-          ([l, w]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w),
-          [loop, windowMs] as const,
-        );
-        out.push(outcome(loop, clip, run));
-      }
-      return out;
+      const runs = await runFile(file, loops, windowMs);
+      return runs.map((run, i) => outcome(loops[i]!, clip, run));
     } finally {
-      await browser.close();
       rmSync(file, { force: true });
     }
   }
@@ -146,6 +164,7 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     origin,
     writeClip,
     runClip,
+    runFile,
     close: async () => {
       await renderer.close();
       await new Promise<void>((ok) => server.close(() => ok()));

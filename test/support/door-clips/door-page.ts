@@ -16,6 +16,8 @@ export type LoopRun = {
   readonly reads: { readonly text: string; readonly at: number }[];
   readonly rejected: number;
   readonly frames: number;
+  /** When each decoded frame's result came back (`performance.now()`; the product's sampled every 5 ms). */
+  readonly decodedAt?: number[];
 };
 
 const DISTANCE = { near: 0.72, mid: 0.52, far: 0.36 } as const;
@@ -93,11 +95,16 @@ async function runKaiku(windowMs: number, extra: { minIntervalMs?: number } = {}
     onReject: () => (rejected += 1),
     ...extra,
   });
+  const decodedAt: number[] = [];
+  const poll = setInterval(() => {
+    while (decodedAt.length < scan.stats.framesDecoded) decodedAt.push(performance.now());
+  }, 5);
   await sleep(windowMs - (performance.now() - streamAt));
+  clearInterval(poll);
   const frames = scan.stats.framesDecoded;
   scan.stop();
   video.remove();
-  return { origin: streamAt, reads, rejected, frames };
+  return { origin: streamAt, reads, rejected, frames, decodedAt };
 }
 
 async function runHtml5Qrcode(windowMs: number): Promise<LoopRun> {
@@ -136,6 +143,7 @@ async function runZxingWasm(windowMs: number): Promise<LoopRun> {
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const until = streamAt + windowMs;
   let frames = 0;
+  const decodedAt: number[] = [];
   while (performance.now() < until) {
     await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
     canvas.width = video.videoWidth;
@@ -147,19 +155,28 @@ async function runZxingWasm(windowMs: number): Promise<LoopRun> {
       maxNumberOfSymbols: 1,
     });
     frames += 1;
+    decodedAt.push(performance.now());
     for (const r of results) if (r.isValid) reads.push({ text: r.text, at: performance.now() });
   }
   stream.getTracks().forEach((track) => track.stop());
   video.remove();
-  return { origin: streamAt, reads, rejected: 0, frames };
+  return { origin: streamAt, reads, rejected: 0, frames, decodedAt };
 }
 
-function run(loop: LoopName, windowMs: number): Promise<LoopRun> {
-  return loop === 'kaiku'
-    ? runKaiku(windowMs)
-    : loop === 'html5-qrcode'
-      ? runHtml5Qrcode(windowMs)
-      : runZxingWasm(windowMs);
+/** Runs a loop for `windowMs`; `hogs` busy-loop workers spin beside it all the while (a load spike). */
+async function run(loop: LoopName, windowMs: number, hogs = 0): Promise<LoopRun> {
+  const spin = URL.createObjectURL(new Blob(['for (;;);'], { type: 'text/javascript' }));
+  const spinning = Array.from({ length: hogs }, () => new Worker(spin));
+  try {
+    return await (loop === 'kaiku'
+      ? runKaiku(windowMs)
+      : loop === 'html5-qrcode'
+        ? runHtml5Qrcode(windowMs)
+        : runZxingWasm(windowMs));
+  } finally {
+    spinning.forEach((w) => w.terminate());
+    URL.revokeObjectURL(spin);
+  }
 }
 
 /** The soak: one scan for `ms`, at 10 frames a second; samples of decode time and reads every `everyMs`. */

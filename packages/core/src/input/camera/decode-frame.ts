@@ -13,6 +13,8 @@ export type FrameJob = {
   readonly cardId?: ParseCardIdOptions | undefined;
   /** Where the WebAssembly decoder is served, when not next to the decoder module. */
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
+  /** Time until the camera's next frame (ms, from the hand-over): the rescue stages' budget, unless unknown. */
+  readonly spareMs?: number | undefined;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function decodeFrame(
   signal?: AbortSignal,
   round?: RescueRound,
 ): Promise<{ readonly result: FrameReading; readonly round?: RescueRound | undefined }> {
+  const until = job.spareMs === undefined ? undefined : performance.now() + job.spareMs;
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
     if (parseCardId(text, job.cardId).ok) return true;
@@ -47,7 +50,11 @@ export async function decodeFrame(
   try {
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
-    const { read, round: next } = await decodeStages(frame, { ...options, ...wasmUrl }, round && { round });
+    const { read, round: next } = await decodeStages(
+      frame,
+      { ...options, ...wasmUrl },
+      round && { round, until },
+    );
     const reading = read && { text: read.text, format: read.format };
     const strong = read?.strong === true;
     return {

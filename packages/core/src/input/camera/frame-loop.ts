@@ -86,7 +86,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
     // The same video frame twice would only repeat work and count twice towards Code 39 agreement. Should
     // neither counter move (a frozen source), a frame is still taken every 250 ms.
     const marker = frames.count() ?? -video.currentTime - 1;
-    if (marker === lastMarker && performance.now() - lastGrab < 250) return schedule(15);
+    if (marker === lastMarker && performance.now() - lastGrab < 250) {
+      frames.next(() => (clearTimeout(timer), (timer = undefined), schedule(0))); // At once when it is presented.
+      return schedule(frames.count() === null ? 15 : 250);
+    }
     lastMarker = marker;
     lastGrab = performance.now();
     busy = true;
@@ -142,10 +145,11 @@ export function createFrameLoop(options: FrameLoopOptions) {
       closeFrame(frame);
       return null;
     }
+    await warming;
     const active = currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      const result = await active.decode(frame, options.job);
+      const result = await active.decode(frame, { ...options.job, spareMs: frames.spareMs() });
       if (sentVideoFrame) videoFrameRead = true;
       return result;
     } catch (error) {
@@ -162,7 +166,15 @@ export function createFrameLoop(options: FrameLoopOptions) {
     }
   }
 
+  let warming: Promise<unknown> | undefined;
   return {
+    /** Starts the decoder (worker, wasm) on a blank frame while the camera opens: the first frame need not wait. */
+    prepare() {
+      if (typeof createImageBitmap === 'function' && typeof ImageData === 'function')
+        warming = createImageBitmap(new ImageData(8, 8))
+          .then((blank) => currentDecoder().decode(blank, { ...options.job, spareMs: 0 }))
+          .catch(() => undefined);
+    },
     start() {
       running = true;
       schedule(0);
@@ -197,21 +209,31 @@ const isUnavailable = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
 /**
- * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock.
+ * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From
+ * their spacing, the time left until the next one (the rescues' budget); `next` wakes a loop waiting for it.
  */
-function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): { count(): number | null } {
-  let count = 0;
-  let at = Number.NEGATIVE_INFINITY;
+function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) {
+  let [count, at, period] = [0, Number.NEGATIVE_INFINITY, Number.NaN];
+  let waiter: (() => void) | undefined;
   const v = video as HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
   if (typeof v.requestVideoFrameCallback === 'function') {
     const onFrame = (): void => {
-      count += 1;
-      at = performance.now();
+      const gap = performance.now() - at;
+      if (gap < 250) period = Number.isNaN(period) ? gap : 0.8 * period + 0.2 * gap;
+      [count, at] = [count + 1, performance.now()];
+      const wake = waiter;
+      waiter = undefined;
+      wake?.();
       if (!isClosed()) v.requestVideoFrameCallback?.(onFrame);
     };
     v.requestVideoFrameCallback(onFrame);
   }
-  return { count: () => (performance.now() - at < 250 ? count : null) };
+  const live = (): boolean => performance.now() - at < 250;
+  return {
+    count: () => (live() ? count : null),
+    spareMs: () => (live() && period > 0 ? Math.max(0, at + period - performance.now()) : undefined),
+    next: (wake: () => void) => void (waiter = wake),
+  };
 }
 
 /** The region of the current video frame as a `VideoFrame`, or `null` where that fails (no frame yet, a refusal). */

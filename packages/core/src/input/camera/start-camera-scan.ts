@@ -97,7 +97,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     },
     worker: options.worker !== false,
     workerUrl: options.workerUrl,
-    minIntervalMs: options.minIntervalMs ?? 40,
+    minIntervalMs: options.minIntervalMs ?? 0,
     maxIntervalMs: options.maxIntervalMs ?? 500,
     onFrame: handleFrame,
     onDecoder: (status) => call(options.onDecoder, status),
@@ -179,6 +179,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   }
 
   try {
+    loop.prepare();
     stream = await open(options.deviceId);
     const track = stream.getVideoTracks()[0];
     // Unnamed: the browser's rear camera, unless a better one is in the list (the main lens, not the ultra-wide).

@@ -100,7 +100,7 @@ export type CameraScanOptions = {
   readonly confirmationWindowMs?: number;
   /** An ID seen again within this time of its last sighting is not reported again (default 3000 ms). */
   readonly duplicateWindowMs?: number;
-  /** Shortest pause between decoded frames (default 40 ms); it grows with the decode time under load. */
+  /** Shortest pause between decoded frames (default 0: each frame the camera presents); grows under load. */
   readonly minIntervalMs?: number;
   /** Longest pause between frames under load (default 500 ms). */
   readonly maxIntervalMs?: number;

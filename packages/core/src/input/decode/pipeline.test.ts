@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRescueRound, runStages, STAGES } from './pipeline.js';
 import type { FrameFacts, RescueRound, StageName } from './pipeline.js';
@@ -26,7 +27,7 @@ function frame(qrSeen = true): FrameFacts {
 /** Runs one frame: each stage takes `ms[stage]` (default 5 ms); `reads` names the stage that reads the card. */
 async function decode(
   facts: FrameFacts,
-  loop: { round: RescueRound } | undefined,
+  loop: { round: RescueRound; until?: number } | undefined,
   ms: Partial<Record<StageName, number>>,
   reads?: StageName,
 ) {
@@ -39,7 +40,7 @@ async function decode(
       clock += ms[stage] ?? 5;
       return stage === reads ? card : null;
     },
-    loop && { round: loop.round },
+    loop && { round: loop.round, until: loop.until },
     undefined,
   );
   if (loop && round) loop.round = round; // the loop keeps the round the frame ends with
@@ -176,5 +177,31 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     ]);
     expect(await decode(frame(), loop, {}, 'cpp')).toEqual({ ran: ['cpp'], read: card });
     expect(loop.round).toMatchObject({ next: 0, qrSeen: false });
+  });
+
+  // Issue 50.2: zxing-cpp at the camera's rate. Given when the next frame is due, the rescues use only the time left
+  // before it (none, not even a first, when zxing-cpp alone fills it): a frame never waits for a rescue.
+  it('ends every frame by the next one, or with zxing-cpp alone when that is later', async () => {
+    const stageMs = fc.integer({ min: 1, max: 40 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 80 }),
+        fc.record(
+          Object.fromEntries(STAGES.map((s) => [s.name, stageMs])) as Record<StageName, typeof stageMs>,
+        ),
+        async (spare, ms) => {
+          const loop: { round: RescueRound; until?: number } = { round: createRescueRound() };
+          // Every stage's time known (the round has seen it on earlier frames): the device's steady state.
+          for (const [name, cost] of Object.entries(ms)) loop.round.cost.set(name as StageName, cost);
+          for (let k = 0; k < 4; k++) {
+            const start = clock;
+            loop.until = start + spare;
+            const { ran } = await decode(frame(), loop, ms);
+            expect(ran[0]).toBe('cpp');
+            expect(clock).toBeLessThanOrEqual(Math.max(start + ms.cpp, loop.until));
+          }
+        },
+      ),
+    );
   });
 });

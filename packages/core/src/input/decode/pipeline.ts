@@ -121,6 +121,8 @@ export type PipelineControl = {
   readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
   /** The camera's per-frame budget. */
   readonly round?: RescueRound;
+  /** When the camera's next frame is due (`performance.now()`): no rescue past it, not even the first. */
+  readonly until?: number | undefined;
 };
 
 /** Whether a strategy (or stage) is switched on. */
@@ -142,13 +144,16 @@ export async function runStages(
   let first: StageRead | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
+  // Rescues that run whatever the time: the first, unless the next camera frame's time is known.
+  const until = control?.until;
+  const free = Number(until === undefined);
   let [ran, next, nextPart, held] = [0, 0, 0, false];
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      if (ran > 1 && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
+      if (ran > free && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
         [next, nextPart] = [index, part]; // Out of time after a first rescue: this part, and the rest, next frame.
         break stages;
       }
@@ -160,8 +165,9 @@ export async function runStages(
       if (round !== undefined) {
         const cost = round.cost.get(name) ?? ms;
         round.cost.set(name, 0.7 * cost + 0.3 * ms);
-        // The rescues' time: zxing-cpp's, no more than its recent time (without zxing-cpp, as in the JS engine, none).
-        if (name === 'cpp') deadline = started + ms + Math.min(ms, cost);
+        // The rescues' time: until the next frame, else zxing-cpp's, no more than its recent time (without zxing-cpp,
+        // as in the JS engine, none).
+        if (name === 'cpp') deadline = until ?? started + ms + Math.min(ms, cost);
       }
       ran += 1;
       if (read === null) continue;

@@ -1,0 +1,156 @@
+// The door bench's second half (issue 50.1/50.4): the clips of bench/independent/ played to Chromium's fake camera,
+// each once (its own length), to the SDK's startCameraScan and to the plain loops, in the same run. Per condition:
+// read, time to read after the code is whole in view (p50, signed: a partly visible code may read first), misreads
+// (another card ID) and false positives (a card ID in a clip without one); per loop frames decoded per second, with
+// and without busy-loop workers spinning in the page (a load spike).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { acceptsCardId } from '../packages/core/src/input/decode/accepts-card-id.js';
+import { openDoorHarness } from '../test/support/door-clips/door-harness.js';
+import type { LoopName, LoopRun } from '../test/support/door-clips/door-page.js';
+
+export type IndependentEntry = {
+  readonly file: string;
+  readonly condition: string;
+  readonly expected: string | null;
+  readonly fps?: number;
+  readonly duration?: number;
+  readonly cardVisibleFrom?: number | null;
+};
+export type IndependentSet = {
+  readonly dir: string;
+  readonly stills: IndependentEntry[];
+  readonly clips: IndependentEntry[];
+};
+
+/** The set in `dir` (raw y4m), generated there first by bench/independent/generate.mjs when it has no manifest. */
+export function independentSet(dir: string, seed: string, extra: readonly string[] = []): IndependentSet {
+  if (!existsSync(`${dir}/manifest.json`))
+    execFileSync(
+      'node',
+      ['bench/independent/generate.mjs', '--seed', seed, '--out', dir, '--raw', '--stills', '4', ...extra],
+      { stdio: 'inherit' },
+    );
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as IndependentSet;
+  return { ...manifest, dir: resolve(dir) };
+}
+
+type Outcome = {
+  readonly loop: LoopName;
+  readonly condition: string;
+  readonly empty: boolean;
+  readonly read: boolean;
+  readonly ms: number | null;
+  readonly wrong: number;
+  readonly fps: number;
+  /** From the stream's start to the first decoded frame (the decoder's start-up). */
+  readonly firstFrame: number | null;
+};
+
+const quantile = (values: number[], q: number): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+};
+
+function outcome(loop: LoopName, clip: IndependentEntry, run: LoopRun, windowMs: number): Outcome {
+  const ids = run.reads.filter((r) => acceptsCardId(r.text));
+  const first = ids.find((r) => r.text === clip.expected);
+  return {
+    loop,
+    condition: clip.condition,
+    empty: clip.expected === null,
+    read: first !== undefined,
+    ms: first === undefined ? null : first.at - run.origin - 1000 * (clip.cardVisibleFrom ?? 0),
+    wrong: ids.filter((r) => r.text !== clip.expected).length,
+    fps: (1000 * run.frames) / windowMs,
+    firstFrame: run.decodedAt?.[0] === undefined ? null : run.decodedAt[0] - run.origin,
+  };
+}
+
+function summary(os: Outcome[]): { read: number; n: number; p50: number; wrong: number; fps: number } {
+  const cards = os.filter((o) => !o.empty);
+  return {
+    read: cards.filter((o) => o.read).length,
+    n: cards.length,
+    p50: quantile(
+      cards.flatMap((o) => (o.ms === null ? [] : [o.ms])),
+      0.5,
+    ),
+    wrong: os.reduce((n, o) => n + o.wrong, 0),
+    fps: os.reduce((n, o) => n + o.fps, 0) / Math.max(1, os.length),
+  };
+}
+
+const cell = (os: Outcome[]): string => {
+  const s = summary(os);
+  const read = os.some((o) => !o.empty)
+    ? `${s.read}/${s.n} ${Number.isNaN(s.p50) ? '–' : s.p50.toFixed(0)}ms`
+    : 'empty';
+  return `${read}${s.wrong ? ` ${s.wrong}✗` : ''} ${s.fps.toFixed(1)}f/s`;
+};
+
+function table(title: string, rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log(`\n${title}`);
+  for (const [i, row] of rows.entries()) {
+    console.log(row.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+export async function benchIndependent(
+  set: IndependentSet,
+  loops: readonly LoopName[],
+  hogs: number,
+  only?: string,
+): Promise<void> {
+  const clips = set.clips.filter((c) => c.condition.includes(only ?? '') && c.file.endsWith('.y4m'));
+  const harness = await openDoorHarness();
+  const passes = hogs > 0 ? [0, hogs] : [0];
+  const outcomes = new Map<number, Outcome[]>(passes.map((h) => [h, []]));
+  const started = Date.now();
+  try {
+    for (const [i, clip] of clips.entries()) {
+      const windowMs = 1000 * (clip.duration ?? 1.5);
+      for (const h of passes) {
+        // Each clip starts with the next loop: the first after a launch pays for a cold browser.
+        const order = [...loops.slice(i % loops.length), ...loops.slice(0, i % loops.length)];
+        const runs = await harness.runFile(`${set.dir}/${clip.file}`, order, windowMs, h);
+        const got = runs.map((run, k) => outcome(order[k]!, clip, run, windowMs));
+        outcomes.get(h)!.push(...got);
+        process.stderr.write(
+          `${clip.file}${h ? ` +${h} hogs` : ''} ${got.map((o) => `${o.loop}:${o.read ? `${o.ms?.toFixed(0)}ms` : '—'}${o.wrong ? ` ${o.wrong}✗` : ''} ${o.fps.toFixed(1)}f/s`).join(' ')}\n`,
+        );
+      }
+    }
+  } finally {
+    await harness.close();
+  }
+  console.log(
+    `\nindependent clips (${set.dir}): ${clips.length} clips played once each to Chromium's fake camera; ` +
+      `${((Date.now() - started) / 1000).toFixed(0)} s. Cells: read/clips, time to read p50 after the code is whole ` +
+      'in view, ✗ misreads + false positives (card IDs), frames decoded per second.',
+  );
+  for (const h of passes) {
+    const mine = outcomes.get(h)!;
+    const conditions = [...new Set(mine.map((o) => o.condition))];
+    const ratio = (os: Outcome[]): string => {
+      const [p, z] = ['kaiku', 'zxing-wasm'].map((l) => summary(os.filter((o) => o.loop === l)));
+      if (!p || !z) return '';
+      return `${(p.p50 / z.p50).toFixed(2)} / ${(p.fps / z.fps).toFixed(2)}`;
+    };
+    const header = ['condition', ...loops, 'kaiku÷zxing-wasm p50 / f/s'];
+    const rows = conditions.map((c) => {
+      const os = mine.filter((o) => o.condition === c);
+      return [c, ...loops.map((l) => cell(os.filter((o) => o.loop === l))), ratio(os)];
+    });
+    rows.push(['all', ...loops.map((l) => cell(mine.filter((o) => o.loop === l))), ratio(mine)]);
+    table(h ? `Under load: ${h} busy-loop workers in the page` : 'No added load', [header, ...rows]);
+    const firsts = loops.map((l) => {
+      const ms = mine.flatMap((o) => (o.loop === l && o.firstFrame !== null ? [o.firstFrame] : []));
+      return `${l} ${quantile(ms, 0.5).toFixed(0)} ms`;
+    });
+    console.log(`first decoded frame after the stream starts, p50: ${firsts.join(', ')}`);
+  }
+}
