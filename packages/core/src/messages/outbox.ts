@@ -8,7 +8,8 @@ import { defineTexts } from './define.js';
  */
 export const outboxMessages = defineTexts({
   fi: {
-    'storage-quota': 'Laitteen tallennustila on täynnä: tätä käyttöä ei tallennettu. Jo tallennetut käytöt ovat tallessa. Vapauta laitteelta tilaa (esim. poista latauksia tai muiden sivustojen tietoja) ja lue kortti uudelleen.',
+    'storage-quota':
+      'Laitteen tallennustila on täynnä: tätä käyttöä ei tallennettu. Jo tallennetut käytöt ovat tallessa. Vapauta laitteelta tilaa (esim. poista latauksia tai muiden sivustojen tietoja) ja lue kortti uudelleen.',
     'storage-unavailable':
       'Selaimen tallennustila (IndexedDB) ei ole käytettävissä, esimerkiksi yksityisessä ikkunassa: käyttöä ei voitu tallentaa.',
     'storage-failed': 'Tallennus selaimen tietokantaan epäonnistui: käyttöä ei ole tallennettu.',
@@ -68,7 +69,8 @@ export const outboxMessages = defineTexts({
     'needs-attention': 'Servern avvisade en köad registrering ({reason}): kontrollera och åtgärda.',
   },
   en: {
-    'storage-quota': 'Device storage is full: this usage was not saved. Usages already saved are kept. Free space on the device (e.g. delete downloads or other sites’ data) and read the card again.',
+    'storage-quota':
+      'Device storage is full: this usage was not saved. Usages already saved are kept. Free space on the device (e.g. delete downloads or other sites’ data) and read the card again.',
     'storage-unavailable':
       'Browser storage (IndexedDB) is unavailable, e.g. in a private window: the usage could not be saved.',
     'storage-failed': 'Writing to the browser database failed: the usage has not been saved.',

@@ -17,7 +17,8 @@ export const elementMessages = defineTexts({
     'group-duplicate': 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     'reading-replaced':
       'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
-    unexpected: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, lataa sivu uudelleen: jo tallennetut käytöt ovat tallessa.',
+    unexpected:
+      'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, lataa sivu uudelleen: jo tallennetut käytöt ovat tallessa.',
   },
   sv: {
     'element-load-failed':
@@ -26,7 +27,8 @@ export const elementMessages = defineTexts({
       'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
     'group-duplicate': 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
     'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
-    unexpected: 'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
+    unexpected:
+      'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
   },
   en: {
     'element-load-failed':
@@ -36,7 +38,8 @@ export const elementMessages = defineTexts({
     'group-duplicate': 'This card is already in the group. Scan the next member’s card.',
     'reading-replaced':
       'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
-    unexpected: 'Unexpected error. Try again; if it keeps happening, reload the page: usages already saved are kept.',
+    unexpected:
+      'Unexpected error. Try again; if it keeps happening, reload the page: usages already saved are kept.',
   },
 });
 
