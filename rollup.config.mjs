@@ -218,8 +218,6 @@ add({
     'kaiku-scanner.bundle': 'packages/element/src/kaiku-scanner.ts',
     'decode-worker': workerEntry,
   }),
-  // exceljs's Node build (streams, unzipper) is the import a browser never takes: its browser build is bundled lazily.
-  external: (id) => id === 'exceljs',
   output: {
     dir: 'packages/element/dist/bundle',
     format: 'es',

@@ -34,6 +34,8 @@ const IDENTIFIER_HOSTS: Record<string, string> = {
     'RFC 9457 problem `type` URI base (packages/core/src/schemas/api-responses.ts), not fetched',
   'json-schema.org': "zod's JSON Schema `$schema` dialect identifiers (OpenAPI document), not fetched",
   'www.w3.org': 'XML/SVG namespace URIs (lit), not fetched',
+  'schemas.openxmlformats.org':
+    "OOXML namespace URIs of the register's XLSX file (packages/core/src/reports/write-xlsx.ts), not fetched",
 };
 
 /**
@@ -48,24 +50,8 @@ const WEB_STORAGE_MODULES = [
   'packages/element/src/views/shift-panel.ts',
 ];
 
-/**
- * exceljs's browser build: a chunk loaded only when the clerk downloads the register's XLSX file for Kaikukanta. It
- * writes the workbook in memory and sends nothing; what the tests below would flag in it is listed with each use.
- */
-const EXCELJS = /^node_modules\/exceljs\/dist\/exceljs\.min\.js$/;
-const EXCELJS_IDENTIFIER_HOSTS = ['schemas.openxmlformats.org', 'schemas.microsoft.com', 'purl.org'].concat(
-  // licence and source comments of its bundled modules
-  ['github.com', 'feross.org', 'stuk.github.io', 'raw.github.com', 'stuartk.com'],
-);
-
 /** Third-party hosts present in bundled dependencies, each neutralised by the SDK as stated. */
 const NEUTRALISED_THIRD_PARTY_HOSTS: Record<string, { module: RegExp; reason: string }> = {
-  ...Object.fromEntries(
-    EXCELJS_IDENTIFIER_HOSTS.map((host) => [
-      host,
-      { module: EXCELJS, reason: 'OOXML namespace URIs and licence comments in exceljs, never fetched' },
-    ]),
-  ),
   'fastly.jsdelivr.net': {
     module: /^node_modules\/zxing-wasm\//,
     reason: "zxing-wasm's default locateFile CDN; the core overrides locateFile with a same-origin URL",
@@ -77,7 +63,6 @@ const NEUTRALISED_THIRD_PARTY_HOSTS: Record<string, { module: RegExp; reason: st
  * A console call in any other module (and in any module of ours) fails the test.
  */
 const THIRD_PARTY_CONSOLE: Array<{ module: RegExp; reason: string }> = [
-  { module: EXCELJS, reason: "exceljs's warnings on malformed workbooks: the SDK only writes its own" },
   {
     module: /^node_modules\/@zxing\/library\/esm\/core\/oned\/rss\//,
     reason: 'RSS Expanded reader: the SDK only uses QRCodeReader and Code39Reader',
@@ -265,10 +250,7 @@ describe('browser bundles (esbuild, dependencies included)', () => {
     const bad = sections
       .filter((s) =>
         /\b(localStorage|sessionStorage|document\.cookie|sendBeacon|WebSocket|EventSource)\b/.test(
-          // exceljs (util-deprecate) only reads a `localStorage` flag that silences deprecation warnings.
-          WEB_STORAGE_MODULES.includes(s.module) || EXCELJS.test(s.module)
-            ? s.code.replace(/\blocalStorage\b/g, '')
-            : s.code,
+          WEB_STORAGE_MODULES.includes(s.module) ? s.code.replace(/\blocalStorage\b/g, '') : s.code,
         ),
       )
       .map((s) => s.module);

@@ -307,7 +307,7 @@ describe('<kaiku-scanner>', () => {
     el.submitCardId('A045198723');
     await until(() => code !== '', rendered(el));
     expect(code).to.equal('element-not-configured');
-    expect($(el, '[part="error"]')!.textContent).to.contain('base-url is missing');
+    expect($(el, '[part="error"]')!.textContent).to.contain('registry="none"').and.not.contain('paper');
   });
 });
 

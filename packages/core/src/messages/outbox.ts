@@ -8,7 +8,8 @@ import { defineTexts } from './define.js';
  */
 export const outboxMessages = defineTexts({
   fi: {
-    'storage-quota': 'Laitteen tallennustila on täynnä: käyttöä ei voitu tallentaa. Kirjaa käyttö paperille.',
+    'storage-quota':
+      'Laitteen tallennustila on täynnä: tätä käyttöä ei tallennettu. Jo tallennetut käytöt ovat tallessa. Vapauta laitteelta tilaa (esim. poista latauksia tai muiden sivustojen tietoja) ja lue kortti uudelleen.',
     'storage-unavailable':
       'Selaimen tallennustila (IndexedDB) ei ole käytettävissä, esimerkiksi yksityisessä ikkunassa: käyttöä ei voitu tallentaa.',
     'storage-failed': 'Tallennus selaimen tietokantaan epäonnistui: käyttöä ei ole tallennettu.',
@@ -38,7 +39,7 @@ export const outboxMessages = defineTexts({
   },
   sv: {
     'storage-quota':
-      'Enhetens lagringsutrymme är fullt: användningen kunde inte sparas. Anteckna den på papper.',
+      'Enhetens lagringsutrymme är fullt: den här användningen sparades inte. Redan sparade användningar finns kvar. Frigör utrymme på enheten (t.ex. radera nedladdningar eller andra webbplatsers data) och läs kortet igen.',
     'storage-unavailable':
       'Webbläsarens lagring (IndexedDB) är inte tillgänglig, till exempel i ett privat fönster: användningen kunde inte sparas.',
     'storage-failed': 'Det gick inte att spara i webbläsarens databas: användningen har inte sparats.',
@@ -68,7 +69,8 @@ export const outboxMessages = defineTexts({
     'needs-attention': 'Servern avvisade en köad registrering ({reason}): kontrollera och åtgärda.',
   },
   en: {
-    'storage-quota': 'Device storage is full: the usage could not be saved. Write it down on paper.',
+    'storage-quota':
+      'Device storage is full: this usage was not saved. Usages already saved are kept. Free space on the device (e.g. delete downloads or other sites’ data) and read the card again.',
     'storage-unavailable':
       'Browser storage (IndexedDB) is unavailable, e.g. in a private window: the usage could not be saved.',
     'storage-failed': 'Writing to the browser database failed: the usage has not been saved.',

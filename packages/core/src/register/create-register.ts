@@ -9,7 +9,7 @@ import type { Locale } from '../messages/define.js';
 import { OutboxError } from '../outbox/outbox-error.js';
 import { newRecord } from '../outbox/record-store.js';
 import { ticketsOf } from '../outbox/show-tally.js';
-import { type ExportedReport, exportUsageReport } from '../reports/export-usage-report.js';
+import type { ExportedReport } from '../reports/export-usage-report.js';
 import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
 import { checkVoidWindow } from '../rules/check-void-window.js';
 import type { EarlierUsage } from '../schemas/usage-input.js';
@@ -178,6 +178,8 @@ export class Register {
     );
     const again = options.again ? chosen.filter((r) => r.exportedAt !== undefined) : [];
     const records = [...again, ...marked].sort((a, b) => a.createdAt - b.createdAt);
+    // The writers load when a file is asked for (a lazy chunk of the SDK's own code: no exceljs).
+    const { exportUsageReport } = await import('../reports/export-usage-report.js');
     const report = await exportUsageReport({
       format: options.format,
       locale: options.locale ?? 'fi',

@@ -1,16 +1,14 @@
 /**
  * `exportUsageReport`: a venue's usage report for a period as CSV or XLSX in the official layout (toimintamalli 2019
- * §9.2); XLSX by exceljs's streaming writer in Node, with date cells and text neutralised.
+ * §9.2); XLSX by the SDK's own writer (no exceljs), with date cells and text neutralised.
  */
-import type { Workbook, Worksheet } from 'exceljs';
 import { checkOptions, type OptionKeys } from '../errors/options-error.js';
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
-import { concat } from './byte-source.js';
-import { hasNodeStreams, importNodeStream, loadExcel } from './read-xlsx.js';
 import { ReportError } from './report-error.js';
 import { neutraliseCell, usageLines, usageToReportRows, writeUsageCsv } from './usage-report.js';
 import type { ReportLayout, UsageReportRow, UsageReportTotals } from './usage-report.js';
+import { writeXlsx, type XlsxRow } from './write-xlsx.js';
 
 /** The part of the API client the export uses (`createApiClient(…)` satisfies it). */
 export type UsageSource = {
@@ -19,7 +17,7 @@ export type UsageSource = {
 
 /** Options of `exportUsageReport`: the rows (or a client, venue and period to read them from) and the format. */
 export type ExportUsageReportOptions = {
-  /** `'csv'` or `'xlsx'` (XLSX needs the optional peer dependency exceljs). */
+  /** `'csv'` or `'xlsx'` (both written by the SDK: exceljs is needed only to read XLSX). */
   readonly format: 'csv' | 'xlsx';
   /** Language of the column names and date format; default `'fi'`. */
   readonly locale?: Locale;
@@ -69,47 +67,20 @@ async function writeUsageXlsx(
   rows: AsyncIterable<UsageReportRow>,
   layout: ReportLayout,
 ): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
-  const ExcelJS = await loadExcel();
-  const chunks: Uint8Array[] = [];
-  let workbook: { addWorksheet(name: string): Worksheet; commit?: () => Promise<void> };
-  let finished: Promise<void> = Promise.resolve();
-  let whole: Workbook | undefined;
-  if (hasNodeStreams()) {
-    const { PassThrough } = await importNodeStream();
-    const sink = new PassThrough();
-    sink.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    finished = new Promise<void>((resolve, reject) => {
-      sink.on('end', resolve);
-      sink.on('error', reject);
-    });
-    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: sink,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-  } else {
-    whole = new ExcelJS.Workbook();
-    workbook = whole;
-  }
-  const sheet = workbook.addWorksheet('Kaikukortti');
-  sheet.columns = [16, 16, 20, 40, 14, 12, 14, 38].map((width) => ({ width }));
-  const numFmt = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
+  const lines: XlsxRow[] = [];
   for await (const { kind, cells } of usageLines(rows, layout, dateCell, totals)) {
-    const added = sheet.addRow(
-      cells.map((c) => (c === '' ? null : typeof c === 'string' ? neutraliseCell(c) : c)),
-    );
-    if (kind === 'row') added.getCell(5).numFmt = numFmt;
-    else added.font = kind === 'title' ? { bold: true, size: 13 } : { bold: true };
-    added.commit();
+    const style = kind === 'row' ? 0 : kind === 'title' ? 2 : 1;
+    lines.push({ cells: cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)), style });
   }
-  if (whole) chunks.push(new Uint8Array(await whole.xlsx.writeBuffer()));
-  else {
-    sheet.commit();
-    await workbook.commit?.();
-    await finished;
-  }
-  return { bytes: concat(chunks), totals };
+  const widths = [16, 16, 20, 40, 14, 12, 14, 38];
+  const bytes = await writeXlsx(
+    'Kaikukortti',
+    lines,
+    widths,
+    layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy',
+  );
+  return { bytes, totals };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -11,32 +11,35 @@ import type { ServiceError } from '../services/types.js';
 export const elementMessages = defineTexts({
   fi: {
     'element-load-failed':
-      'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; kirjaa käyttö sillä välin paperille.',
+      'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; jo tallennetut käytöt ovat tallessa.',
     'language-load-failed':
       'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
     'group-duplicate': 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     'reading-replaced':
       'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
-    unexpected: 'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, kirjaa käyttö paperille.',
+    unexpected:
+      'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, lataa sivu uudelleen: jo tallennetut käytöt ovat tallessa.',
   },
   sv: {
     'element-load-failed':
-      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; anteckna användningen på papper så länge.',
+      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; redan sparade användningar finns kvar.',
     'language-load-failed':
       'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
     'group-duplicate': 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
     'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
-    unexpected: 'Oväntat fel. Försök igen; om felet kvarstår, anteckna användningen på papper.',
+    unexpected:
+      'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
   },
   en: {
     'element-load-failed':
-      'Part of the scanner’s program did not load (network down?). Check the connection and try again; meanwhile write the usage down on paper.',
+      'Part of the scanner’s program did not load (network down?). Check the connection and try again; usages already saved are kept.',
     'language-load-failed':
       'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
     'group-duplicate': 'This card is already in the group. Scan the next member’s card.',
     'reading-replaced':
       'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
-    unexpected: 'Unexpected error. Try again; if it keeps happening, write the usage down on paper.',
+    unexpected:
+      'Unexpected error. Try again; if it keeps happening, reload the page: usages already saved are kept.',
   },
 });
 

@@ -15,7 +15,7 @@ type Unknown = { readonly setting: string; readonly suggestion?: string | undefi
 export const serviceMessages = defineTexts({
   fi: {
     'element-not-configured':
-      'Skanneria ei ole yhdistetty Kaikukantaan (base-url puuttuu). Pyydä ylläpitäjää tarkistamaan asetukset; kirjaa käyttö sillä välin paperille.',
+      'Skannerin asetukset ovat vajaat: se tarvitsee Kaikukannan osoitteen (base-url) tai laitteen oman rekisterin (registry="none", venue-id ja terminal-name). Kortteja ei voi kirjata ennen kuin ylläpitäjä korjaa asetukset.',
     'element-not-ready': 'Skanneri käynnistyy vielä. Odota hetki ja lue kortti uudelleen.',
     'element-disposed': 'Skanneri on suljettu. Lataa sivu uudelleen.',
     'camera-decoder-main-thread':
@@ -27,7 +27,7 @@ export const serviceMessages = defineTexts({
     'storage-not-persisted':
       'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
     'show-invalid':
-      'Esityksen tiedot ovat virheelliset ({fields}). Pyydä ylläpitäjää korjaamaan esityksen asetukset; kirjaa käyttö sillä välin paperille.',
+      'Esityksen tiedot ovat virheelliset ({fields}). Kortteja ei voi kirjata ennen kuin ylläpitäjä korjaa esityksen asetukset.',
     'config-invalid': (p: Invalid) =>
       `Skannerin asetuksen ${p.setting} arvo ei kelpaa${p.expected ? ` (odotetaan esim. ${p.expected})` : ''}. Kortteja ei voi lukea ennen kuin ylläpitäjä korjaa asetuksen.`,
     'config-unknown-field': (p: Unknown) =>
@@ -35,7 +35,7 @@ export const serviceMessages = defineTexts({
   },
   sv: {
     'element-not-configured':
-      'Skannern är inte kopplad till Kaikukanta (base-url saknas). Be administratören kontrollera inställningarna; anteckna användningen på papper så länge.',
+      'Skannerns inställningar är ofullständiga: den behöver Kaikukantas adress (base-url) eller enhetens eget register (registry="none", venue-id och terminal-name). Kort kan inte registreras förrän administratören har rättat inställningarna.',
     'element-not-ready': 'Skannern startar fortfarande. Vänta en stund och läs kortet på nytt.',
     'element-disposed': 'Skannern har stängts. Ladda om sidan.',
     'camera-decoder-main-thread':
@@ -47,7 +47,7 @@ export const serviceMessages = defineTexts({
     'storage-not-persisted':
       'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
     'show-invalid':
-      'Föreställningens uppgifter är felaktiga ({fields}). Be administratören rätta föreställningens inställningar; anteckna användningen på papper så länge.',
+      'Föreställningens uppgifter är felaktiga ({fields}). Kort kan inte registreras förrän administratören har rättat föreställningens inställningar.',
     'config-invalid': (p) =>
       `Skannerns inställning ${p.setting} har ett ogiltigt värde${p.expected ? ` (till exempel ${p.expected} väntas)` : ''}. Kort kan inte läsas förrän administratören har rättat inställningen.`,
     'config-unknown-field': (p) =>
@@ -55,7 +55,7 @@ export const serviceMessages = defineTexts({
   },
   en: {
     'element-not-configured':
-      'The scanner is not connected to Kaikukanta (base-url is missing). Ask your administrator to check the settings; meanwhile write the usage down on paper.',
+      'The scanner’s settings are incomplete: it needs Kaikukanta’s address (base-url) or the device’s own register (registry="none", venue-id and terminal-name). Cards cannot be registered until an administrator fixes the settings.',
     'element-not-ready': 'The scanner is still starting. Wait a moment and scan the card again.',
     'element-disposed': 'The scanner has been shut down. Reload the page.',
     'camera-decoder-main-thread':
@@ -67,7 +67,7 @@ export const serviceMessages = defineTexts({
     'storage-not-persisted':
       'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
     'show-invalid':
-      "The show's details are not valid ({fields}). Ask your administrator to fix the show settings; meanwhile write the usage down on paper.",
+      "The show's details are not valid ({fields}). Cards cannot be registered until an administrator fixes the show settings.",
     'config-invalid': (p) =>
       `The scanner's setting ${p.setting} has a value it cannot use${p.expected ? ` (expected e.g. ${p.expected})` : ''}. Cards cannot be read until an administrator fixes the setting.`,
     'config-unknown-field': (p) =>

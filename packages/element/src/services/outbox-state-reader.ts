@@ -1,6 +1,6 @@
 import { readProblemReasons } from '@kaiku-scanner/core';
 import type { OutboxRecord } from '@kaiku-scanner/core';
-import type { Outbox, Register } from '@kaiku-scanner/core/outbox';
+import type { Outbox, Register, RegisterRecord } from '@kaiku-scanner/core/outbox';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import type { AttentionItem, OutboxState, Reason } from './types.js';
 import type { KaikukantaConnection } from './connection.js';
@@ -61,12 +61,12 @@ export class OutboxStateReader {
       storage: health,
       ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
     };
-    const [pending, attention, open] = (await this.storageDown())
+    const [pending, attention, records] = (await this.storageDown())
       ? [[], [], []] // nothing can wait on this device
       : await Promise.all([
           this.outbox.pending(),
           this.outbox.needsAttention(),
-          this.register?.usages({ open: true }).catch(() => []) ?? [],
+          this.register?.usages().catch(() => []) ?? [],
         ]);
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(this.outbox.databaseName, pending.length);
@@ -83,8 +83,15 @@ export class OutboxStateReader {
       pendingIds: pending.map((r) => r.id),
       needsAttention,
       ...kept,
-      ...(open.length > 0 ? { register: { open: open.length, mode: 'hand-over' as const } } : {}),
+      ...(records.length > 0
+        ? { register: { ...this.#registerCounts(records), mode: 'hand-over' as const } }
+        : {}),
     };
+  }
+
+  #registerCounts(kept: readonly RegisterRecord[]): { open: number; exported: number } {
+    const exported = kept.filter((r) => r.exportedAt !== undefined).length;
+    return { open: kept.filter((r) => !r.handover).length - exported, exported };
   }
 
   /** Staff have seen that usages may have been lost: the notice goes. */

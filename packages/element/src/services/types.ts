@@ -168,9 +168,14 @@ export type OutboxState = {
   readonly lost?: number;
   /**
    * Usages in this terminal's register not yet exported: `register` (registry="none": export them for Kaikukanta's
-   * import), or `hand-over` (kept before the API was set up: send them through the outbox, or export them).
+   * import), or `hand-over` (kept before the API was set up: send them through the outbox, or export them);
+   * `exported`: in hand-over, those already in a file for Kaikukanta's import (never sent).
    */
-  readonly register?: { readonly open: number; readonly mode: 'register' | 'hand-over' };
+  readonly register?: {
+    readonly open: number;
+    readonly mode: 'register' | 'hand-over';
+    readonly exported?: number;
+  };
 };
 
 /** A failure with a stable code and a text in every language. */

@@ -25,6 +25,11 @@ export const REGISTER_TEXTS = {
     'Den här terminalen har # användningar som registrerades utan Kaikukanta. Skicka dem till Kaikukanta eller ladda ner dem som fil för Kaikukantas import: det ena eller det andra, aldrig båda.',
     'This terminal holds # usages recorded without Kaikukanta. Send them to Kaikukanta, or download them as a file for its import: one or the other, never both.',
   ),
+  alreadyExported: n(
+    '# käyttöä on jo ladattu tiedostona Kaikukannan tuontiin: niitä ei lähetetä, tuo se tiedosto.',
+    '# användningar har redan laddats ner som fil för Kaikukantas import: de skickas inte, importera den filen.',
+    '# usages are already in a file for Kaikukanta’s import: they are not sent; import that file.',
+  ),
   howTo: {
     fi: 'Tiedosto sisältää viemättömät käytöt (kortin tunnus, aikuinen, lapset, esitys ja päivä). Tuo se Kaikukantaan sen tuontitoiminnolla; seuraava lataus ei toista niitä.',
     sv: 'Filen innehåller användningarna som ännu inte förts över (kortets kod, vuxen, barn, föreställning och datum). Importera den i Kaikukanta; nästa nedladdning upprepar dem inte.',

@@ -6,7 +6,7 @@ import { CARD_TEXTS, fill, statusName } from '../views/card-texts.js';
 import { describe, expect, it } from 'vitest';
 import { elementMessages } from '../messages/index.js';
 import { serviceMessages } from '../messages/late-texts.js';
-import { rulesMessages } from '@kaiku-scanner/core/messages';
+import { outboxMessages, rulesMessages } from '@kaiku-scanner/core/messages';
 import { REPORT_COLUMN_LABELS } from '@kaiku-scanner/core/reports';
 import { formatterFor } from '../format.js';
 import { en } from './en.js';
@@ -158,6 +158,15 @@ describe('the element’s wording', () => {
     for (const words of [adults, children, groups, refused, voidedCount])
       expect(words.en).toMatch(/\b(tickets|visits|readings|usages)\b/);
     expect(queuedBadge.en).toMatch(/sent/);
+  });
+
+  // Issue 47: the register on the device is the answer, never "write it on paper" (storage-quota said so).
+  it('never tells the clerk to write a usage on paper', () => {
+    const paper = { fi: /paperi/i, sv: /papper/i, en: /\bpaper\b/i };
+    for (const l of LOCALES) {
+      const storage = Object.entries(outboxMessages).map(([code, m]) => [code, m[l]({} as never)]);
+      expect([...allTexts(l), ...storage].filter(([, text]) => paper[l].test(text!))).toEqual([]);
+    }
   });
 
   it('heads a refused sign-in as one, not as "something went wrong"', () => {

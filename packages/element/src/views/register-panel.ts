@@ -17,7 +17,8 @@ export function renderRegisterPanel(
   register: OutboxState['register'],
   h: RegisterHandlers,
 ): TemplateResult | typeof nothing {
-  if (!register || (register.mode === 'hand-over' && register.open === 0)) return nothing;
+  if (!register || (register.mode === 'hand-over' && register.open === 0 && !register.exported))
+    return nothing;
   const R = REGISTER_TEXTS;
   const count = fmt.number(register.open);
   return html`<section
@@ -25,10 +26,12 @@ export function renderRegisterPanel(
     class="notice"
     data-register=${register.mode}
     data-open=${register.open}
+    data-exported=${register.exported ?? 0}
   >
     <p>${text(register.mode === 'register' ? R.open(count) : R.handOver(count))}</p>
+    ${register.exported ? html`<p data-exported-note>${text(R.alreadyExported(fmt.number(register.exported)))}</p>` : nothing}
     <div class="actions">
-      ${register.mode === 'hand-over' ? html`<button type="button" class="primary" data-hand-over @click=${h.onHandOver}>${text(R.send)}</button>` : nothing}
+      ${register.mode === 'hand-over' && register.open > 0 ? html`<button type="button" class="primary" data-hand-over @click=${h.onHandOver}>${text(R.send)}</button>` : nothing}
       <button type="button" data-export="csv" @click=${() => h.onExport('csv')}>${text(R.csv)}</button>
       <button type="button" data-export="xlsx" @click=${() => h.onExport('xlsx')}>${text(R.xlsx)}</button>
     </div>
