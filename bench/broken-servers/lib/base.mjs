@@ -1,7 +1,7 @@
 // The real sandbox (or a patched copy of it) that each broken or awkward server wraps.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,8 @@ const venueTokens = {
  * applies text patches; a `node_modules` link resolves the packages as in the repository.
  */
 function patchedCopy(name, patches) {
-  const home = join(tmpdir(), `kaiku-broken-servers-${process.getuid?.() ?? 0}`);
+  // One folder per checkout: its `node_modules` link is that checkout's (worktrees come and go).
+  const home = join(tmpdir(), `kaiku-broken-servers-${process.getuid?.() ?? 0}-${basename(ROOT)}`);
   const dest = join(home, name, 'src');
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });

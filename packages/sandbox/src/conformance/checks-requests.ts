@@ -2,7 +2,7 @@ import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { KitCheck } from './check.js';
-import { type Ctx, post, sendUsage, showId, usage, expectUsages } from './kit-context.js';
+import { type Ctx, expectUsages, key, post, sendUsage, showId, usage } from './kit-context.js';
 
 const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { cardId });
 
@@ -107,6 +107,72 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         );
       }
       await expectUsages(ctx, c, id, 0, 'a usage with a bad identifier was recorded');
+    },
+  },
+];
+
+/** The routes of docs/api.md's endpoint table, with the method each takes (none names a card ID). */
+const routes = (ctx: Ctx): [string, string][] => [
+  ['GET', 'v1/health'],
+  ['GET', `v1/shows/${showId(ctx, 'open')}/tally`],
+  ['GET', `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${ctx.day}&to=${ctx.day}`],
+  ['POST', 'v1/cards/lookup'],
+  ['POST', 'v1/usages'],
+  ['POST', 'v1/usages/batch'],
+  ['POST', `v1/usages/${showId(ctx, 'no-such-usage')}/void`],
+];
+
+/** Every route with `HEAD` (wherever `GET`) and a method it does not take; every documented bound, just past it. */
+export const ROUTE_CHECKS: readonly KitCheck[] = [
+  {
+    name: 'methods on every route',
+    rules: ['methods'],
+    async run(ctx, c) {
+      for (const [method, path] of routes(ctx)) {
+        if (method === 'GET') {
+          const [get, head] = [await ctx.http.send('GET', path), await ctx.http.send('HEAD', path)];
+          c.that(
+            head.status === get.status && head.text === '',
+            `HEAD ${path}: ${head.status}, GET ${get.status}`,
+          );
+        }
+        const wrong = await ctx.http.send('PUT', path, { body: {} });
+        c.problem(wrong, 405, 'method-not-allowed', `PUT ${path}`);
+        const allow = wrong.headers.get('allow') ?? '';
+        c.that(
+          allow.split(/\s*,\s*/).includes(method),
+          `PUT ${path}: Allow "${allow}" does not name ${method}`,
+        );
+      }
+    },
+  },
+  {
+    name: 'documented bounds',
+    rules: ['bounds', 'unknown-fields'],
+    async run(ctx, c) {
+      const [card] = ctx.cards.active as [string];
+      const item = (i: number) => ({
+        idempotencyKey: key(ctx, `bounds-${i}`),
+        usage: usage(ctx, card, 'bounds'),
+      });
+      c.problem(await post(ctx, 'v1/usages/batch', { items: [] }), 400, 'invalid-request', 'an empty batch');
+      const items = Array.from({ length: 101 }, (_, i) => item(i));
+      c.problem(
+        await post(ctx, 'v1/usages/batch', { items }),
+        413,
+        'batch-too-large',
+        'a batch of 101 items',
+      );
+      // `limit` 1–1000; an unknown or a repeated query parameter.
+      for (const q of ['limit=0', 'limit=1001', 'frm=x', `from=${ctx.day}`]) {
+        const answer = await ctx.http.send('GET', `${routes(ctx)[2]![1]}&${q}`);
+        c.problem(answer, 400, 'invalid-request', `the usage list with ${q}`);
+      }
+      const short = await post(ctx, 'v1/usages', usage(ctx, card, 'bounds'), 'k234567');
+      c.problem(short, 400, undefined, 'an idempotency key of 7 characters');
+      const big = { cardId: card, pad: 'x'.repeat(1 << 20) };
+      c.problem(await post(ctx, 'v1/cards/lookup', big), 413, 'payload-too-large', 'a body over 1 MB');
+      await expectUsages(ctx, c, showId(ctx, 'bounds'), 0, 'a request past a bound registered a usage');
     },
   },
 ];
