@@ -1,4 +1,4 @@
-import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import { BatchResponseSchema, CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { KitCheck } from './check.js';
@@ -150,19 +150,26 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
     name: 'documented bounds',
     rules: ['bounds', 'unknown-fields'],
     async run(ctx, c) {
-      const [card] = ctx.cards.active as [string];
-      const item = (i: number) => ({
-        idempotencyKey: key(ctx, `bounds-${i}`),
-        usage: usage(ctx, card, 'bounds'),
-      });
-      c.problem(await post(ctx, 'v1/usages/batch', { items: [] }), 400, 'invalid-request', 'an empty batch');
-      const items = Array.from({ length: 101 }, (_, i) => item(i));
-      c.problem(
-        await post(ctx, 'v1/usages/batch', { items }),
-        413,
-        'batch-too-large',
-        'a batch of 101 items',
-      );
+      const { active } = ctx.cards;
+      const [card] = active as [string];
+      const batch = (n: number, show: string) => {
+        const usages = Array.from({ length: n }, (_, i) => usage(ctx, active[i % active.length]!, show));
+        const items = usages.map((u, i) => ({ idempotencyKey: key(ctx, `${show}-${i}`), usage: u }));
+        return post(ctx, 'v1/usages/batch', { items });
+      };
+      c.problem(await batch(0, 'bounds'), 400, 'invalid-request', 'an empty batch');
+      const full = c.valid(await batch(100, 'bounds-100'), 200, BatchResponseSchema, 'a batch of 100');
+      c.that(!full || full.results.length === 100, `a batch of 100 items: ${full?.results.length} results`);
+      c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
+      // A value outside a documented set is refused, never taken for another.
+      for (const extra of [{ channel: 'web' }, { mode: 'walk-in' }]) {
+        const answer = await sendUsage(
+          ctx,
+          { ...usage(ctx, card, 'bounds'), ...extra },
+          `bounds-${extra.mode}`,
+        );
+        c.problem(answer, 400, 'invalid-request', `a usage with ${JSON.stringify(extra)}`);
+      }
       // `limit` 1–1000; an unknown or a repeated query parameter.
       for (const q of ['limit=0', 'limit=1001', 'frm=x', `from=${ctx.day}`]) {
         const answer = await ctx.http.send('GET', `${routes(ctx)[2]![1]}&${q}`);

@@ -95,7 +95,7 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
     rules: ['venue-binding', 'agent-unnamed', 'show-per-venue'],
     async run(ctx, c) {
       const other = needsOther(ctx, c);
-      const [a, b, d] = ctx.cards.active as [string, string, string];
+      const [a, b] = ctx.cards.active as [string, string];
       const forbidden = (answer: Answer, what: string) => c.problem(answer, 403, 'forbidden', what);
       const theirs = usage(ctx, a, 'other', { venueId: other.venueId });
       forbidden(await sendUsage(ctx, theirs, 'other-1'), 'a usage for another venue');
@@ -135,7 +135,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       };
       const path = `v1/shows/${encodeURIComponent(own.show.id)}/tally`;
       theirShow(await ctx.http.send('GET', path), 200, "another venue's show tally", 0);
-      const ours = usage(ctx, d, { id: own.show.id, cap: 100 });
+      // The card they used: on a show of ours it is not already used (their show is not ours).
+      const ours = usage(ctx, b, { id: own.show.id, cap: 100 });
       theirShow(
         await sendUsage(ctx, ours, 'theirs-show'),
         201,

@@ -65,6 +65,12 @@ export function routeMutants(): Record<string, Mutant> {
           x.body = { ...x.body, show: { ...show, id: `${show.id as string}-${String(show.cap)}` } };
       },
     },
+    'an unknown channel is taken for the box office': {
+      breaks: ['bounds'],
+      request(x) {
+        if (isUsage(x) && x.body!.channel === 'web') x.body = { ...x.body, channel: 'box-office' };
+      },
+    },
     'a course is decided as a show': {
       breaks: ['refusal-reasons'],
       request(x) {

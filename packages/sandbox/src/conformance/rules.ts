@@ -9,7 +9,7 @@ export const RULES = {
   'usage-state': [E, 'a listed usage says its `state`: `registered`, or `voided` with `voidedAt`'],
   batch: [E, 'one result per batch item, in order; a refused item is its own problem'],
   remaining: [E, "a tally's `remaining` is cap − given, never below 0"],
-  bounds: [E, 'a value past a documented bound (batch 1–100, `limit` 1–1000, key, 1 MB body) is refused'],
+  bounds: [E, 'a value past a documented bound (batch 1–100, `limit`, key, 1 MB body) or set is refused'],
   'stored-settings': [E, "the venue's stored show settings win over the request's `show.cap`"],
   'void-window': [V, 'a void once the show has started is `422 void-window-closed` with `closesAt`'],
   'void-idempotent': [V, 'voiding a voided usage answers `200` with the same `voidedAt`'],
