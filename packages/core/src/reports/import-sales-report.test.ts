@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFakeRegistrar } from './fake-registrar.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
@@ -179,6 +180,25 @@ describe('importSalesReport: CSV', () => {
     ].join('\n');
     const result = await importSalesReport(csv, { venueId: 'v', dryRun: true });
     expect(result.invalid.map((r) => [r.row, r.errors[0]!.code])).toEqual([[4, 'already-used']]);
+  });
+
+  it("recognises the import's own venue by its name: the ID's words, any case, spaced or joined", async () => {
+    // An ID is the name's words joined by `-` or `_`; a venue column writes the name (`Teatteri Hilla`).
+    const word = fc.stringMatching(/^[a-zäö]{2,8}$/);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('-', '_'),
+        async (words, sep) => {
+          const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+          const csv = `${HEADER_FI};Tapahtumapaikka\nA045198723;1;0;Show;3.2.2020;${name}\nA999005458;1;0;Show;3.2.2020;${name}x\n`;
+          const result = await importSalesReport(csv, { venueId: words.join(sep), dryRun: true });
+          expect(result.valid).toEqual([{ from: 2, to: 2 }]);
+          expect(result.invalid.map((r) => r.errors[0]!.code)).toEqual(['row-venue-unknown']);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('importing the same report twice registers nothing twice', async () => {

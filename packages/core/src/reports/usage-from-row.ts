@@ -167,9 +167,14 @@ const REASON_FIELDS: readonly (readonly [RegExp, ReportField])[] = [
 export const reasonField = (code: string): ReportField =>
   REASON_FIELDS.find(([pattern]) => pattern.test(code))?.[1] ?? 'cardId';
 
-/** How the import names venues: the ID or the agent's name for it, case and spacing aside. */
+/** How the import names venues: the ID or a name for it, case and spacing aside; an ID's `-`/`_` are spaces, so
+ * the venue's own name (`Teatteri Hilla`) is its ID (`teatteri-hilla`). */
 export const venueKey = (name: string): string =>
-  name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /**
  * The context a row registers in: without a venue cell, or naming the import's venue, the import's; naming a venue

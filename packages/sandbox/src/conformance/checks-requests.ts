@@ -1,8 +1,8 @@
-import { CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
+import { BatchResponseSchema, CardRecordSchema, HealthSchema } from '@kaiku-scanner/core/contract';
 import type { CardRecord } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { KitCheck } from './check.js';
-import { type Ctx, post, sendUsage, showId, usage, expectUsages } from './kit-context.js';
+import { type Ctx, expectUsages, key, post, sendUsage, showId, usage } from './kit-context.js';
 
 const lookup = (ctx: Ctx, cardId: string) => post(ctx, 'v1/cards/lookup', { cardId });
 
@@ -107,6 +107,79 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         );
       }
       await expectUsages(ctx, c, id, 0, 'a usage with a bad identifier was recorded');
+    },
+  },
+];
+
+/** The routes of docs/api.md's endpoint table, with the method each takes (none names a card ID). */
+const routes = (ctx: Ctx): [string, string][] => [
+  ['GET', 'v1/health'],
+  ['GET', `v1/shows/${showId(ctx, 'open')}/tally`],
+  ['GET', `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${ctx.day}&to=${ctx.day}`],
+  ['POST', 'v1/cards/lookup'],
+  ['POST', 'v1/usages'],
+  ['POST', 'v1/usages/batch'],
+  ['POST', `v1/usages/${showId(ctx, 'no-such-usage')}/void`],
+];
+
+/** Every route with `HEAD` (wherever `GET`) and a method it does not take; every documented bound, just past it. */
+export const ROUTE_CHECKS: readonly KitCheck[] = [
+  {
+    name: 'methods on every route',
+    rules: ['methods'],
+    async run(ctx, c) {
+      for (const [method, path] of routes(ctx)) {
+        if (method === 'GET') {
+          const [get, head] = [await ctx.http.send('GET', path), await ctx.http.send('HEAD', path)];
+          c.that(
+            head.status === get.status && head.text === '',
+            `HEAD ${path}: ${head.status}, GET ${get.status}`,
+          );
+        }
+        const wrong = await ctx.http.send('PUT', path, { body: {} });
+        c.problem(wrong, 405, 'method-not-allowed', `PUT ${path}`);
+        const allow = wrong.headers.get('allow') ?? '';
+        c.that(
+          allow.split(/\s*,\s*/).includes(method),
+          `PUT ${path}: Allow "${allow}" does not name ${method}`,
+        );
+      }
+    },
+  },
+  {
+    name: 'documented bounds',
+    rules: ['bounds', 'unknown-fields'],
+    async run(ctx, c) {
+      const { active } = ctx.cards;
+      const [card] = active as [string];
+      const batch = (n: number, show: string) => {
+        const usages = Array.from({ length: n }, (_, i) => usage(ctx, active[i % active.length]!, show));
+        const items = usages.map((u, i) => ({ idempotencyKey: key(ctx, `${show}-${i}`), usage: u }));
+        return post(ctx, 'v1/usages/batch', { items });
+      };
+      c.problem(await batch(0, 'bounds'), 400, 'invalid-request', 'an empty batch');
+      const full = c.valid(await batch(100, 'bounds-100'), 200, BatchResponseSchema, 'a batch of 100');
+      c.that(!full || full.results.length === 100, `a batch of 100 items: ${full?.results.length} results`);
+      c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
+      // A value outside a documented set is refused, never taken for another.
+      for (const extra of [{ channel: 'web' }, { mode: 'walk-in' }]) {
+        const answer = await sendUsage(
+          ctx,
+          { ...usage(ctx, card, 'bounds'), ...extra },
+          `bounds-${extra.mode}`,
+        );
+        c.problem(answer, 400, 'invalid-request', `a usage with ${JSON.stringify(extra)}`);
+      }
+      // `limit` 1–1000; an unknown or a repeated query parameter.
+      for (const q of ['limit=0', 'limit=1001', 'frm=x', `from=${ctx.day}`]) {
+        const answer = await ctx.http.send('GET', `${routes(ctx)[2]![1]}&${q}`);
+        c.problem(answer, 400, 'invalid-request', `the usage list with ${q}`);
+      }
+      const short = await post(ctx, 'v1/usages', usage(ctx, card, 'bounds'), 'k234567');
+      c.problem(short, 400, undefined, 'an idempotency key of 7 characters');
+      const big = { cardId: card, pad: 'x'.repeat(1 << 20) };
+      c.problem(await post(ctx, 'v1/cards/lookup', big), 413, 'payload-too-large', 'a body over 1 MB');
+      await expectUsages(ctx, c, showId(ctx, 'bounds'), 0, 'a request past a bound registered a usage');
     },
   },
 ];

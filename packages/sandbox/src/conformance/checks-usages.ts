@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem } from '@kaiku-scanner/core/contract';
 import type { Check, KitCheck } from './check.js';
@@ -68,11 +69,13 @@ const REFUSALS: [keyof Ctx['cards'], string, string[]][] = [
 export const USAGE_CHECKS: readonly KitCheck[] = [
   {
     name: 'idempotency',
-    rules: ['idempotency-replay', 'idempotency-refusal'],
+    rules: ['idempotency-replay', 'idempotency-refusal', 'key-exact'],
     async run(ctx, c) {
-      const body = usage(ctx, ctx.cards.active[0]!, 'open');
+      const body = usage(ctx, ctx.cards.active[0]!, 'idem');
       c.problem(await sendUsage(ctx, body), 400, 'idempotency-key-missing', 'usage without a key');
       const first = await register(ctx, c, body, 'idem', 'new usage');
+      // Another usage of the show: the replay still answers the first result, its tally then included.
+      await register(ctx, c, usage(ctx, ctx.cards.active[1]!, 'idem'), 'idem-2', 'another usage');
       const before = await readTally(ctx, c, body.show.id);
       const again = await sendUsage(ctx, body, 'idem');
       const replay = c.valid(again, 200, UsageResultSchema, 'replay of the same key and body');
@@ -80,7 +83,10 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         again.headers.get('idempotent-replayed') === 'true',
         'a replay without Idempotent-Replayed: true',
       );
-      if (first && replay) c.that(replay.usageId === first.usageId, 'a replay with another usageId');
+      if (first && replay) c.that(isDeepStrictEqual(replay, first), 'a replay is not the first result');
+      // The key in other case is another key: the card's second usage of the show.
+      const upper = await sendUsage(ctx, body, 'IDEM');
+      c.refusal(upper, 'already-used', ['at'], 'the same usage under the key in upper case');
       const after = await readTally(ctx, c, body.show.id);
       if (before && after)
         c.that(
@@ -93,10 +99,10 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       const text = await ctx.http.send('POST', 'v1/usages', { body: JSON.stringify(body), headers: plain });
       c.problem(text, 415, undefined, 'a text/plain body');
       // A refusal is stored under its key: the same request gets it again, another body is a reused key.
-      const refused = usage(ctx, ctx.cards.inactive, 'open');
+      const refused = usage(ctx, ctx.cards.inactive, 'idem');
       c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'a refused usage');
       c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'the refused usage again');
-      const otherCard = usage(ctx, ctx.cards.active[1]!, 'open');
+      const otherCard = usage(ctx, ctx.cards.active[2]!, 'idem');
       c.problem(
         await sendUsage(ctx, otherCard, 'refused'),
         422,
@@ -170,12 +176,16 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         group: { memberCardIds: [expired], under16Clients: 0 },
       });
       c.refusal(member, 'group-member-invalid', ['position', 'cause'], 'an expired member card');
+      // A course takes no children (each child is a client of their own).
+      const course = usage(ctx, await withMinor(ctx, c), { id: showId(ctx, 'course'), kind: 'course' });
+      const child = await sendUsage(ctx, { ...course, childTickets: 1 }, 'course');
+      c.refusal(child, 'children-on-course', [], 'a child on a course');
       await expectUsages(ctx, c, showId(ctx, 'refusals'), 0, 'a refused usage was recorded');
     },
   },
   {
     name: 'bookings against the cap',
-    rules: ['booking-counts', 'remaining'],
+    rules: ['booking-counts', 'remaining', 'stored-settings'],
     async run(ctx, c) {
       const a = await withMinor(ctx, c);
       const [b, d, e = d] = ctx.cards.active.filter((card) => card !== a) as [string, string, string?];
@@ -194,6 +204,14 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         { what: 'the last place', card: e, counted: 1 },
         { what: 'a full show', card: d, refused: 'cap-reached' },
       ]);
+      // The venue's stored settings win: a request's larger cap leaves the show full.
+      const over = usage(ctx, d, { ...show, cap: 99 });
+      c.refusal(
+        await sendUsage(ctx, over, 'count-cap'),
+        'cap-reached',
+        ['cap'],
+        'a larger cap in the request',
+      );
     },
   },
   {

@@ -51,7 +51,12 @@ export function createKitContext(options: ConformanceOptions, http: Http) {
 }
 export type Ctx = ReturnType<typeof createKitContext>;
 
-export type ShowRef = { readonly id: string; readonly cap?: number; readonly start?: string };
+export type ShowRef = {
+  readonly id: string;
+  readonly cap?: number;
+  readonly start?: string;
+  readonly kind?: string;
+};
 export type UsageExtra = Partial<
   Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel' | 'terminal'>
 >;
@@ -62,14 +67,19 @@ export const key = showId;
 
 /** A usage request as the contract has it: on a show of the kit's own (a name, or a show), two weeks ahead. */
 export function usage(ctx: Ctx, cardId: string, show: ShowRef | string, extra: UsageExtra = {}) {
-  const { id, cap, start }: ShowRef = typeof show === 'string' ? { id: showId(ctx, show) } : show;
+  const {
+    id,
+    cap,
+    start,
+    kind = 'show',
+  }: ShowRef = typeof show === 'string' ? { id: showId(ctx, show) } : show;
   return {
     venueId: extra.venueId ?? ctx.venueId,
     show: {
       id,
       name: 'Conformance',
       start: start ?? ctx.showStart,
-      kind: 'show',
+      kind,
       ...(cap !== undefined ? { cap } : {}),
     },
     cardId,

@@ -304,14 +304,21 @@ export function mutants(options: { otherToken: string; active: string }): Record
         const seen = (voidsSeen.get(x.path) ?? 0) + 1;
         voidsSeen.set(x.path, seen);
         if (seen < 2) return;
-        const list = await upstream({
-          ...x,
-          method: 'GET',
-          path: `v1/venues/teatteri-hilla/usages?from=2000-01-01&to=2100-01-01&limit=1000`,
-          body: undefined,
-        });
         type Item = { usageId: string; state?: string; show: { id: string } };
-        const items = (list.json as { items?: Item[] }).items ?? [];
+        const items: Item[] = [];
+        // Every page: the sandbox holds the usages of every run of this file.
+        for (let cursor: string | null = ''; cursor !== null;) {
+          const path = `v1/venues/teatteri-hilla/usages?from=2000-01-01&to=2100-01-01&limit=1000`;
+          const list = await upstream({
+            ...x,
+            method: 'GET',
+            path: cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path,
+            body: undefined,
+          });
+          const page = list.json as { items?: Item[]; nextCursor?: string | null };
+          items.push(...(page.items ?? []));
+          cursor = page.nextCursor ?? null;
+        }
         const voided = items.find((u) => x.path === `v1/usages/${u.usageId}/void`);
         const others = items.filter((u) => u.state !== 'voided' && u.show.id === voided?.show.id);
         const other = others[0];

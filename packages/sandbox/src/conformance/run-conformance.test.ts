@@ -9,6 +9,7 @@ import type { Sandbox } from '../start-sandbox.js';
 import { runConformance, type ConformanceOptions, type ConformanceReport } from './run-conformance.js';
 import { runConformanceCli } from './conformance-cli.js';
 import { mutants, SLOW, startMutant } from './mutants.test-support.js';
+import { routeMutants } from './mutants-routes.test-support.js';
 import { RULES, type RuleId } from './rules.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
@@ -73,6 +74,19 @@ describe('the conformance kit', () => {
     expect(failed(report)).toEqual([]);
   });
 
+  it('finds out from the first sale whether the other venue is our ticket agent', async () => {
+    const named = await runConformance({ baseUrl: sandbox.url, ...FULL, otherIsAgent: false });
+    expect(named.checks.find((c) => c.name === 'ticket agent')?.verdict).toBe('pass');
+    const unnamed = await startSandbox({ memory: true, seed: true, venueTokens: TOKENS });
+    try {
+      const report = await runConformance({ baseUrl: unnamed.url, ...FULL, otherIsAgent: false });
+      expect(report.checks.find((c) => c.name === 'ticket agent')?.verdict).toBe('could-not-run');
+      expect(failed(report)).toEqual([]);
+    } finally {
+      await unnamed.close();
+    }
+  });
+
   it('fails a server whose tokens act for any venue', async () => {
     // The sandbox without --venue-token: any token for any venue (and any token at all).
     const open = await startSandbox({ memory: true, seed: true });
@@ -116,7 +130,7 @@ describe('the conformance kit', () => {
           .join('\n')}`,
       ),
     );
-    const all = mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' });
+    const all = { ...mutants({ otherToken: 'kit-token-kaiku', active: 'A999005458' }), ...routeMutants() };
     it('has a mutant for every rule of the contract', () => {
       const broken = new Set(Object.values(all).flatMap((m) => m.breaks ?? []));
       expect(Object.keys(RULES).filter((id) => !broken.has(id as RuleId))).toEqual([]);

@@ -3,7 +3,7 @@
 import { createHttpTransport } from '@kaiku-scanner/core';
 import { maskCardIds } from '../http/mask.js';
 import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
-import { PRIVACY_CHECK, REQUEST_CHECKS } from './checks-requests.js';
+import { PRIVACY_CHECK, REQUEST_CHECKS, ROUTE_CHECKS } from './checks-requests.js';
 import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { createConformanceHttp } from './conformance-http.js';
@@ -60,6 +60,7 @@ export const CHECKS: readonly KitCheck[] = [
   ...REQUEST_CHECKS,
   ...USAGE_CHECKS,
   ...VENUE_CHECKS,
+  ...ROUTE_CHECKS,
   PRIVACY_CHECK,
 ];
 
