@@ -1,4 +1,5 @@
-// Usage IDs in the vendor's own format (`KK-<venue>-<n>`), not UUIDs: `usageId` is any non-empty string.
+// Usage IDs in the vendor's own format (`KK-<n>`), not UUIDs. Written as legal when `usageId` was any string; the
+// contract now asks for a UUID (docs/api.md, the result), so this server breaks it.
 import { proxied, walk } from '../lib/define.mjs';
 const toVendor = new Map();
 const toBase = new Map();
@@ -12,8 +13,8 @@ function vendorId(id) {
 }
 export default proxied(
   'awk-vendor-ids',
-  'awkward',
-  'Legal: `usageId` is `{ type: string, minLength: 1 }` in openapi.json; nothing says UUID.',
+  'broken',
+  'Names usages in its own format (`KK-0000001`): the contract asks for a UUID `usageId`.',
   {
     request(req) {
       const m = /^\/v1\/usages\/([^/]+)\/void$/.exec(req.path);
