@@ -124,7 +124,7 @@ describe('the shift', () => {
     await s.context.close();
   });
 
-  it("the list's undo refused by Kaikukanta (window closed): said on the stage with its reason, the usage stands", async () => {
+  it("the list's undo refused by Kaikukanta (window closed): said on its row with its reason, the usage stands", async () => {
     const h = harness();
     const s = await openBoxOffice(h, { lang: 'en', path: `/box-office/?show=${SHOW}` });
     await workAShift(s);
@@ -138,9 +138,11 @@ describe('the shift', () => {
     try {
       expect((await clock(16 * 60_000)).ok).toBe(true);
       await s.page.locator('kaiku-scanner .shift-list [data-undo]').click();
-      const error = s.page.locator(`${part('error')}[data-code="void-window-closed"]`);
+      const error = s.page.locator('kaiku-scanner .shift-list [data-undo-error="void-window-closed"]');
       await error.waitFor({ timeout: 15_000 });
       expect(await error.textContent()).toContain('the time to undo ended');
+      // The screen on show stays: the failure belongs to the row, not to the stage.
+      expect(await s.page.locator(part('error')).count()).toBe(0);
     } finally {
       await clock(0);
     }
