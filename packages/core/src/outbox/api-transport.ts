@@ -115,8 +115,7 @@ export function outboxTransport(client: BatchClient): OutboxTransport {
         return await send(entries, signal);
       } catch (error) {
         const failure = classifyFailure(error);
-        // A proxy's or WAF's answer about this request (400, 413 body limit, …, no problem body) is no
-        // refusal, but may concern one record only: split, so the others are not held back with it.
+        // A proxy's answer about this request (413, …) may concern one record only: split to not hold others.
         if (failure.kind === 'transient' && !(isRequestSpecific(error) && entries.length > 1)) throw error;
         if (entries.length === 1) return [failure];
         const outcomes: ItemOutcome[] = [];

@@ -132,8 +132,7 @@ export class Outbox extends OutboxEventTarget {
       // A page restored from the back/forward cache looks at once (its timers were paused meanwhile).
       addEventListener('pageshow', (e) => e.persisted && this.#scheduler.soon(), { signal });
     }
-    // Retention is kept by the clock, not only by start-ups and syncs: a terminal that stays open and
-    // online all day would otherwise keep card records long past their TTL.
+    // Retention by the clock too: a terminal open and online all day would keep card records past their TTL.
     const purgeEvery =
       options.purgeIntervalMs ??
       Math.min(15 * 60_000, Math.max(10_000, Math.min(this.#retentionMs, cardTtlMs)));
@@ -338,8 +337,7 @@ export class Outbox extends OutboxEventTarget {
   }
 
   async #start(persist: boolean): Promise<void> {
-    // Never awaited: Firefox answers persist() only when the user answers its permission prompt, and
-    // start-up (sending what an earlier session left, the purge) must not wait for a person.
+    // Never awaited: Firefox's persist() waits for the user's answer, and start-up must not wait for a person.
     if (persist) {
       this.#capabilities = { ...this.#capabilities, persistence: 'requested' };
       void requestPersistence().then((persistence) => {

@@ -45,8 +45,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   checkOptions('toUsageReportCsv', options, CSV_OPTIONS);
   const locale = options.locale ?? 'fi';
   const sep = options.separator ?? ';';
-  // The report's columns, titles and words are the import's own (`REPORT_FIELDS`, `messages/reports.ts`): it reads
-  // them back and sends each usage as this outbox will (docs/reports.md).
+  // The import's own columns and words (`REPORT_FIELDS`): it reads them back and sends as this outbox will.
   const header = COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]);
   const lines = [csvLine(header, sep)];
   let [adults, children] = [0, 0];

@@ -61,8 +61,7 @@ export async function checkCardWithFallback<C extends CardFacts>(
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'refused') deps.reachable?.();
-    // Refused, or the terminal's sign-in failed (401/403): neither is being offline, and a card must not be
-    // accepted on a cached record or its format while the server is reachable but will not answer this terminal.
+    // Refused, or the terminal's sign-in failed (401/403): not offline, so no cache or format decides.
     if (failure.kind === 'refused' || isAuthFailure(error)) throw error;
     const cached = await deps.cacheGet(id).catch(() => undefined);
     if (cached) return { ok: true, source: 'cache', card: cached, provisional: true, failure: failure.code };
@@ -90,11 +89,7 @@ export function cardCache(store: UseStore, ttlMs: number, scopeKey: string) {
   const prefix = `c:${scopeKey}|`;
   const key = (id: string): string => prefix + id;
   return {
-    /**
-     * Keeps only the four fields, whatever else the record carries, and only for an `active` card: a card
-     * the server refuses needs no record for an offline decision (offline it is decided by policy), so its
-     * record — and any older one of the same card — is deleted instead.
-     */
+    /** Keeps the four fields of an `active` card; any other card's record is deleted (policy decides offline). */
     put(card: CardFacts, now: number): Promise<void> {
       if (card.status !== 'active') return del(key(card.id), store);
       const { id, status, validUntil, minors } = card;

@@ -113,10 +113,8 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     listAll: all,
 
     /**
-     * Applies `change` to each listed record in one transaction, reading the current value first, so a
-     * concurrent change in another tab (e.g. staff resolving a record) is not overwritten with a stale copy.
-     * `undefined` leaves a record as it is, `null` deletes it; a changed record under a new ID replaces the old one.
-     * Resolves to the changed records (not the deleted ones).
+     * Applies `change` to each record in one read-then-write transaction (no stale copy overwrites another tab's);
+     * `undefined` keeps a record, `null` deletes it, a new ID replaces it. Resolves to the changed records.
      */
     async update(
       ids: readonly string[],

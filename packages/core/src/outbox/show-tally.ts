@@ -56,8 +56,7 @@ export function combineTally(
   records: readonly OutboxRecord[],
 ): LocalTally {
   const fetchedAt = server?.fetchedAt;
-  // Pending usages, and those sent since the server's count was fetched. A usage the server refused (needs
-  // attention) holds no ticket there: counting it would refuse the next customer on a cap the server has not used.
+  // Pending usages and those sent since the server's count; a refused one holds no ticket, so is not counted.
   const local = records.filter(
     (r) =>
       r.usage.show.id === showId &&

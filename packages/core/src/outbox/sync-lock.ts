@@ -62,8 +62,7 @@ function leaseLock(store: UseStore, owner: string, leaseMs: number, now: () => n
     async run(task) {
       if (!(await claim(false))) return { busy: true };
       const lost = new AbortController();
-      // If this tab was frozen past the expiry and another took over, stop sending; the server's
-      // idempotency keys make any overlap harmless (same key + body → the first result).
+      // Frozen past the expiry and taken over: stop sending (idempotency keys make any overlap harmless).
       const heartbeat = setInterval(() => {
         claim(true).then(
           (held) => held || lost.abort(),

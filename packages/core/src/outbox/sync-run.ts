@@ -48,9 +48,7 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
     try {
       outcome = await runSync(p, transport, anySignal(lost, p.signal));
     } catch {
-      // A record store failure (the only thing runSync lets through). The records stay as they were
-      // on disk — pending ones are resent under the same key — and the run still ends visibly.
-      // Its own code: the storage codes' texts say "the usage was not saved", which is untrue here.
+      // A record store failure: records stay as on disk (resent under their key); own code, as the usage is saved.
       notices.failed('sync-storage-failed');
       outcome = failed('sync-storage-failed');
     }
@@ -73,8 +71,7 @@ async function runSync(
 ): Promise<AttemptOutcome> {
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
-  // One listing serves many batches (re-listing per batch is quadratic); records queued meanwhile
-  // are picked up by the next listing, and the run ends only when a listing finds nothing new.
+  // One listing serves many batches (re-listing is quadratic); the run ends when a listing finds nothing new.
   let queue: OutboxRecord[] = [];
   for (;;) {
     if (signal.aborted) return failed('aborted');
@@ -87,8 +84,7 @@ async function runSync(
     let outcomes: readonly ItemOutcome[];
     try {
       const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
-      // A transport that never settles (one ignoring the signal) must not hold the lock and leave every tab
-      // "sending": past `sendTimeoutMs` the batch counts as `timeout` (a late answer is ignored; the resend replays).
+      // A transport ignoring the signal must not hold the lock: past `sendTimeoutMs` the batch is a `timeout`.
       const send = (deadline: AbortSignal) => transport.sendBatch(entries, anySignal(signal, deadline));
       outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout());
     } catch (error) {
@@ -148,8 +144,7 @@ export function applyOutcome(
   // Refused while its undo waited: nothing was registered, so nothing is left to void.
   if (current.voidRequestedAt)
     return { ...current, state: 'resolved', resolution: 'dismissed', settledAt: now };
-  // Only the code, status and reasons: whatever else a host's transport returns (server text that may quote a card
-  // ID) is not kept on the terminal.
+  // Only the code, status and reasons: anything else (server text may quote a card ID) is not kept.
   const { code, status, reasons } = outcome;
   const problem = { code, ...(status === undefined ? {} : { status }), ...(reasons ? { reasons } : {}) };
   return { ...current, state: 'needs-attention', problem };

@@ -68,8 +68,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   const run = (): Promise<AttemptOutcome> => {
     if (stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
-    // Asked for during a run: go again when it ends, unless it failed (then the backoff timer it planned decides;
-    // retrying at once would hammer a server that is down).
+    // Asked for during a run: go again when it ends, unless it failed (then its backoff timer decides).
     if (running) {
       void running.then(
         (outcome) => void (outcome.kind === 'done' && schedule(0)),
@@ -110,26 +109,16 @@ export function createSyncScheduler(o: SchedulerOptions) {
 
   return {
     run,
-    /**
-     * A run someone asked for (`syncNow()`, "Send now"): a run already in flight started before the request and may
-     * fail on what has since recovered, so wait for it and then attempt afresh — never hand back its old outcome.
-     */
+    /** A run someone asked for: waits out one in flight (it may fail on what has since recovered), then runs. */
     runFresh: async (): Promise<AttemptOutcome> => {
       if (running) await running.catch(() => undefined);
       return run();
     },
     /** Sync in the next task, unless a run is already due then. */
     soon: () => schedule(0),
-    /**
-     * The browser says it is online: forget past failures and sync at once — at most once per
-     * {@link ONLINE_COOLDOWN_MS}; events within it only make sure a run follows when it ends.
-     */
+    /** The browser is online: forget failures and sync now, at most once per {@link ONLINE_COOLDOWN_MS}. */
     online,
-    /**
-     * The server answered a request (a look-up, a tally): runs waiting out a backoff after a network failure or a
-     * timeout go now, as on an `online` event (a server outage or a cable fires none). During a run, it is looked at
-     * again when the run ends, since that run may still fail on the network that has just come back.
-     */
+    /** The server answered: a run backing off from a network failure goes now (rechecked after a current run). */
     reachable,
     get failures() {
       return failures;

@@ -73,13 +73,8 @@ async function writeUsageXlsx(
     const style = kind === 'row' ? 0 : kind === 'title' ? 2 : 1;
     lines.push({ cells: cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)), style });
   }
-  const widths = [16, 16, 20, 40, 14, 12, 14, 38];
-  const bytes = await writeXlsx(
-    'Kaikukortti',
-    lines,
-    widths,
-    layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy',
-  );
+  const dateFormat = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
+  const bytes = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38], dateFormat);
   return { bytes, totals };
 }
 

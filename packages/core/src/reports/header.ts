@@ -32,8 +32,7 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   ['children', /lapsi|lapse|lasten|\bbarn|child|kids/],
   [
     'date',
-    // "Esityspäivä", "Tapahtumapäivä", "Föreställningsdatum", "Date of event" are dates, not event names;
-    // a "Date/time" column is a date (with its time), so dates are matched before times.
+    // "Esityspäivä", "Date of event" are dates, not event names; "Date/time" too, so dates go before times.
     /päivämäärä|paivamaara|\bpvm\b|päivä$|paiva$|datum|\bdate\b|\bday$/,
   ],
   [
@@ -43,8 +42,7 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
   ],
   // The usage report's own column (`exportUsageReport`): booking or collection.
   ['mode', /^(käyttötapa|käyttö|användning|användningssätt|mode|usage mode)$/],
-  // The usage report's group-visit ID, and the outbox report's check and sync status (exact names only: a sales
-  // system's "Status" or "Ryhmä" column means something else and stays ignored).
+  // Usage and outbox reports' columns, by exact name only (a sales system's "Status" means something else).
   ['group', /^(ryhmäkäynti|ryhmakaynti|gruppbesök|gruppbesok|group visit)$/],
   ['acceptance', /^(tarkistus|kontroll|check)$/],
   ['status', /^(lähetyksen tila|sändningsstatus|sync status)$/],
@@ -60,8 +58,7 @@ const PATTERNS: readonly (readonly [ReportField, RegExp])[] = [
 // Columns a sales system may add that must not be mistaken for the event (venue, event ID, price…).
 const IGNORED =
   /paikka|venue|spelplats|lokal|\bsali\b|\bhall|\bid\b|tunnus|numero|\bnro\b|koodi|code|nummer|hinta|price|pris/;
-// Sale, order and booking dates and times are not the event's ("Myyntipäivä", "Köpdatum", "Order date");
-// "Sold child tickets" is still the child column.
+// Sale, order and booking dates are not the event's ("Myyntipäivä"); "Sold child tickets" is still children.
 const TRANSACTION =
   /myynti|myyty|osto|tilaus|varaus|\bsale|\bsold|order|purchase|booking|köp|försälj|beställ|bokning/;
 

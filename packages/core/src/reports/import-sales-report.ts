@@ -62,11 +62,7 @@ type Visit = { context: UsageContext; leader?: SalesRow; members: SalesRow[]; ex
 /** 52 bits of a text's SHA-256, for the typed-array tables of `RowHashSet`: 100 000s of rows in a few MiB. */
 const shortHash = (text: string): number => Number.parseInt(sha256Hex(text).slice(0, 13), 16);
 
-/**
- * A refusal in the rules core's words when the server names its reasons, else its code's own text (never the
- * server's), with the column it is about. The import's texts win over the scanner's for the same code: they speak
- * to an office, not to a box office with the holder present.
- */
+/** A refusal in the rules core's words, else its code's own text (never the server's), with its column. */
 function problemError(problem: Problem, item: BatchItem): RowError {
   const reasons = problem.reasons?.filter((reason) => isMessageCode(reason.code)) ?? [];
   const params = { status: problem.status, venue: item.usage.forVenueId ?? item.usage.venueId };
@@ -113,8 +109,7 @@ function settings(options: ImportOptions) {
     },
     context,
     venues,
-    // Keyed rows (the outbox's report) go only to the API and venue their record was queued for; a dry run
-    // without a client cannot tell its API, and checks the venue only.
+    // Keyed rows go only to their record's API and venue; a dry run without a client checks the venue only.
     target: { ...context, api: importApi(options.client?.baseUrl) } satisfies ImportTarget,
     checkApi: options.client !== undefined,
   };
@@ -196,13 +191,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       await settle(visit);
     }
     if (batch.length > 0) await send();
-    if (info.otherSheets.length > 0) {
-      // Everything on the chosen sheet went in; the other report-like sheets were not read.
-      throw new ReportError('report-more-sheets', {
-        sheet: info.sheet ?? '',
-        sheets: info.otherSheets.join(', '),
-      });
-    }
+    // Everything on the chosen sheet went in; the other report-like sheets were not read.
+    const sheets = info.otherSheets.join(', ');
+    if (sheets) throw new ReportError('report-more-sheets', { sheet: info.sheet ?? '', sheets });
   } catch (error) {
     // The batch not answered and the group visits not settled when the import stopped: valid as far as read.
     const unsent = [
@@ -232,10 +223,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     else visit.leader = row;
   }
 
-  /**
-   * A keyed row (or a keyed group visit: its worker's row and members' rows) is sent under its outbox key exactly
-   * as the outbox will send it, or refused: a key seen before in the file, another target, changed cells.
-   */
+  /** Sends a keyed row or group visit as the outbox would, or refuses a repeated key, other target or edit. */
   async function sendKeyed(leader: SalesRow, members: readonly SalesRow[]): Promise<void> {
     const rows = [leader, ...members];
     const invalid = (error: RowError) => {
@@ -269,10 +257,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     await accept([leader, ...visit.members], groupUsageFromRows(leader, visit.members, visit.context));
   }
 
-  /**
-   * One usage's rows: valid when the usage passes every rule the file alone decides (`fileRuleErrors`), and then
-   * queued unless this is a dry run — the same path for both, so the dry run tells what the import will do.
-   */
+  /** Validates one usage's rows by the file's rules and queues them; a dry run takes the same path. */
   async function accept(rows: readonly SalesRow[], item: BatchItem, keyed = false): Promise<void> {
     const errors = fileRuleErrors(item.usage);
     errors.push(...usedInFile(item.usage, rows[0]!.row, errors.length === 0));
@@ -293,10 +278,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     progress();
   }
 
-  /**
-   * `already-used` when an earlier valid row has this card for this show (other than the booking a collection
-   * hands out), naming that row; else a valid usage is remembered. A row's time is its show's: `at` is the show's.
-   */
+  /** `already-used` naming an earlier valid row of this card and show; else a valid usage is remembered. */
   function usedInFile(usage: UsageRequest, row: number, valid: boolean): RowError[] {
     const hash = shortHash(`${usage.show.id}\n${usage.cardId}`);
     const firstRow = used.booking.get(hash) ?? used.collection.get(hash);

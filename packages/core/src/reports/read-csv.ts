@@ -92,8 +92,7 @@ export async function* splitRecords(
         continue;
       }
       if (b === LF || b === CR) {
-        // CRLF, LF, or a lone CR (classic Mac OS and some exporters) ends a record; the LF of a CRLF
-        // split over two chunks ends nothing more.
+        // CRLF, LF or a lone CR ends a record; the LF of a CRLF split over two chunks ends nothing more.
         const lfAfterCr = b === LF && afterCr && i === start;
         afterCr = b === CR;
         state = FIELD_START;
@@ -154,9 +153,7 @@ export type Encoding = 'utf-8' | 'windows-1252';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
-// What Windows-1252 puts at 0x80–0x9F (€ – — ‘ ’ “ ” … and so on). Node's TextDecoder decodes the label
-// as ISO-8859-1 and returns C1 control characters there, so they are mapped here; the five bytes
-// Windows-1252 leaves undefined stay as they are.
+// Windows-1252 at 0x80–0x9F (€ – — …): Node decodes it as ISO-8859-1 (C1 controls); 5 undefined bytes stay.
 const C1 =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
@@ -217,8 +214,7 @@ export class RecordDecoder {
     const text = decodeWindows1252(bytes);
     // Bytes Windows-1252 leaves undefined (Mac Roman's Å, ç, é, ê, ù among them): not text in this file.
     if (UNDEFINED_1252.test(text)) return { issue: { code: 'row-control-characters', params: {} } };
-    // Mac Roman ("CSV (Macintosh)") writes ä as 0x8A, Š in Windows-1252: "KesŠyšntaika". An upper-case
-    // Š/Œ/Ž/Ÿ between lower-case letters is no Finnish or Swedish word; the row is refused, not misread.
+    // Mac Roman's ä is Windows-1252's Š ("KesŠyšntaika"): Š/Œ/Ž/Ÿ amid lower case is refused, not misread.
     if (MAC_ROMAN_SIGN.test(text)) return { issue: { code: 'row-encoding-unknown', params: {} } };
     return { text };
   }
@@ -235,12 +231,7 @@ function decodeHead(head: Uint8Array): string {
   return bad === -1 || bad >= text.length - 3 ? text : decodeWindows1252(head);
 }
 
-/**
- * A quote opened and not closed on its own line swallows the next lines into one cell until some later
- * quote closes it: those rows would silently vanish. A cell with a line break followed by a delimiter is
- * taken for that (a real multi-line event name has no delimiter on its later lines). Returns the number
- * of swallowed lines, or 0.
- */
+/** Lines an unclosed quote swallowed (a cell with a line break, then a delimiter) so they never vanish, or 0. */
 function runawayQuoteLines(cells: readonly string[], delimiter: string): number {
   for (const cell of cells) {
     const br = cell.search(/[\r\n]/);

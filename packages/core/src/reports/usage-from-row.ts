@@ -1,13 +1,7 @@
 /**
- * Turns a valid sales-report row into the item the import sends: the API's `UsageRequest` under a content-derived
- * idempotency key, or — a row of the outbox's report (`toUsageReportCsv`), whose key and details columns are
- * validated strictly — the very request the outbox would send under its key, bound to the API and venue the record
- * was queued for.
- *
- * The content-derived key is SHA-256 of the canonical row (every field that goes into the request) plus the venue, so importing the
- * same report again — as CSV or XLSX, with other delimiters or encodings — sends the same keys, and the server registers
- * nothing twice. Because the key covers the whole request, the request itself is deterministic too:
- * `clientTime` is the show's start, not the time of the import.
+ * Turns a valid sales-report row into the item the import sends: a `UsageRequest` under a key derived from its
+ * content (SHA-256 of the canonical row and venue: a re-import, as CSV or XLSX, registers nothing twice; so
+ * `clientTime` is the show's start), or — an outbox report's row — the outbox's own request under its key.
  */
 import * as z from 'zod/mini';
 import { parseCardId } from '../card-id/parse-card-id.js';
@@ -60,8 +54,7 @@ export function helsinkiIso(date: string, time = '00:00'): string {
 
 /** The canonical text of a row (identical rows share it). */
 export function canonicalRow(row: SalesRow, context: UsageContext): string {
-  // A community card's row hashes its mapping in: such rows were refused before it existed, so their old keys
-  // hold refusals, and a client card's row keeps its key (importing an old report again adds nothing).
+  // A community card's row hashes its mapping in (old keys hold refusals); a client card's row keeps its key.
   const community = isCommunityCard(row.cardId) ? ['community-under16'] : [];
   return JSON.stringify([
     ...community,
@@ -107,8 +100,7 @@ export function usageFromRow(
     venueId: context.venueId,
     show: { id: showId, name: row.event, start, kind: context.showKind },
     cardId: row.cardId,
-    // A community card (Y, YM, Z) has no child tickets: the row's "child tickets (under 16)" are the worker's
-    // clients under 16 (000 §6, 001's report layout). Group members aged 16+ are rows of their own cards.
+    // A community card (Y, YM, Z) has no child tickets: the row's are the worker's under-16 clients (000 §6).
     ...(isCommunityCard(row.cardId)
       ? { childTickets: 0, group: { memberCardIds: [], under16Clients: row.childTickets } }
       : { childTickets: row.childTickets }),

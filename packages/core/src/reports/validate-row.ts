@@ -35,8 +35,7 @@ const MAX_GROUP_LENGTH = 128;
 export type RowValidation =
   { readonly ok: true; readonly row: SalesRow } | ({ readonly ok: false } & RowOutcome);
 
-// OWASP CSV injection: cells a spreadsheet may run as a formula. A negative number is a wrong count and a lone
-// dash an empty one, not a formula.
+// OWASP CSV injection: cells a spreadsheet may run as a formula (not a negative number or a lone dash).
 const FORMULA_START = /^(?!\s*-\d+\s*$)(?!\s*[-\u2013\u2014]\s*$)(?:[\t\r]|\s*[=+\-@])/;
 // A count as people type it: "2", " 2 ", "2,0", "2 kpl" / "2 st" / "2 pcs"; a lone dash means none.
 const INTEGER = /^\s*(\d{1,6})(?:[.,]0+)?\s*(?:kpl|st|stk|pcs|pc)?\.?\s*$/i;
@@ -92,8 +91,7 @@ const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
 const SERIAL_TEXT = /^(\d{5})(?:[.,](\d+))?$/;
 const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73415;
-// Weekday names and abbreviations ticket systems put before the date ("ti 4.2.2020", "Tue 4.2.2020"),
-// Finnish, Swedish and English; the value is the day of the week, 0 = Sunday. "ti"/"to" agree in fi and sv.
+// Weekday names put before a date ("ti 4.2.2020") in fi, sv and en, 0 = Sunday ("ti"/"to" agree in fi and sv).
 const WEEKDAY_NAMES = [
   'su sunnuntai sö sön söndag sun sunday',
   'ma maanantai må mån måndag mon monday',

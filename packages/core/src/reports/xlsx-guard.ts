@@ -146,8 +146,7 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
   }
 }
 
-// The XML scan bounds what exceljs makes of the bytes: the start tags it turns into cells, rows, columns and ranges
-// are read as exceljs reads them; a DOCTYPE (never in a workbook; the one way to declare entities) refuses the file.
+// The XML scan reads the start tags exceljs turns into cells, rows and ranges as it does; a DOCTYPE is refused.
 const [LT, GT, SLASH, BANG, QMARK, DASH, RSQB, DQ, SQ] = [
   0x3c, 0x3e, 0x2f, 0x21, 0x3f, 0x2d, 0x5d, 0x22, 0x27,
 ];
