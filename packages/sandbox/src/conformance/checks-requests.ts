@@ -88,23 +88,17 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
     async run(ctx, c) {
       const id = showId(ctx, 'ids');
       const card = ctx.cards.active[0]!;
+      const bidiVenue = usage(ctx, card, { id }, { venueId: `${ctx.venueId}\u202e` });
       const bad: [Record<string, unknown>, string, string][] = [
         [usage(ctx, card, { id: `${id}\u0000` }), 'ctl', 'a show ID with NUL'],
         [usage(ctx, card, { id: `${id}\u202e` }), 'bidi', 'a show ID with a bidi override'],
-        [
-          usage(ctx, card, { id }, { venueId: `${ctx.venueId}\u202e` }),
-          'venue',
-          'a venue ID with a bidi override',
-        ],
+        [bidiVenue, 'venue', 'a venue ID with a bidi override'],
         [usage(ctx, `${card}\u200b`, { id }), 'card', 'a card ID with a zero-width space'],
         [usage(ctx, card, { id }), 'tab\tkey', 'an idempotency key with a tab'],
       ];
       for (const [body, k, what] of bad) {
-        const answer = await sendUsage(ctx, body, `ids-${k}`);
-        c.that(
-          answer.status === 400 || answer.status === 403,
-          `${what}: status ${answer.status}, expected 400`,
-        );
+        const { status } = await sendUsage(ctx, body, `ids-${k}`);
+        c.that(status === 400 || status === 403, `${what}: status ${status}, expected 400`);
       }
       await expectUsages(ctx, c, id, 0, 'a usage with a bad identifier was recorded');
     },
@@ -163,11 +157,8 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
       c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
       // A value outside a documented set is refused, never taken for another.
       for (const extra of [{ channel: 'web' }, { mode: 'walk-in' }]) {
-        const answer = await sendUsage(
-          ctx,
-          { ...usage(ctx, card, 'bounds'), ...extra },
-          `bounds-${extra.mode}`,
-        );
+        const body = { ...usage(ctx, card, 'bounds'), ...extra };
+        const answer = await sendUsage(ctx, body, `bounds-${extra.mode}`);
         c.problem(answer, 400, 'invalid-request', `a usage with ${JSON.stringify(extra)}`);
       }
       // `limit` 1–1000; an unknown or a repeated query parameter.

@@ -103,12 +103,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'a refused usage');
       c.problem(await sendUsage(ctx, refused, 'refused'), 422, 'card-inactive', 'the refused usage again');
       const otherCard = usage(ctx, ctx.cards.active[2]!, 'idem');
-      c.problem(
-        await sendUsage(ctx, otherCard, 'refused'),
-        422,
-        'idempotency-key-reused',
-        "a refused request's key",
-      );
+      const reused = await sendUsage(ctx, otherCard, 'refused');
+      c.problem(reused, 422, 'idempotency-key-reused', "a refused request's key");
       const last = await readTally(ctx, c, body.show.id);
       if (after && last) c.that(last.usages === after.usages, "a refused request's key registered a usage");
     },
@@ -159,13 +155,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       for (const [card, code, params] of REFUSALS)
         c.refusal(await send(ctx.cards[card] as string, card), code, params, `the ${card} card`);
       // A collection checks the card as a booking does.
-      const expiredCollection = await send(ctx.cards.expired, 'expired-collection', { mode: 'collection' });
-      c.refusal(
-        expiredCollection,
-        'card-expired',
-        ['validUntil', 'today'],
-        'a collection with the expired card',
-      );
+      const collection = await send(ctx.cards.expired, 'expired-collection', { mode: 'collection' });
+      c.refusal(collection, 'card-expired', ['validUntil', 'today'], 'a collection with the expired card');
       // Children beyond the card's registered minors; a community card alone; a member card that is not valid.
       const [minor] = ctx.cards.active as [string];
       const children = { childTickets: (await minorsOf(ctx, c, minor)) + 1 };
@@ -195,23 +186,13 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       await steps(ctx, c, show, 6, [
         { what: 'a booking with a child', card: a, extra: { childTickets: 1 }, counted: 2 },
         { what: 'a group booking', card: ctx.cards.community, extra: group, counted: 3 },
-        {
-          what: 'two tickets into one place',
-          card: d,
-          extra: { childTickets: 1 },
-          refused: 'cap-exceeded',
-        },
+        { what: 'two tickets into one place', card: d, extra: { childTickets: 1 }, refused: 'cap-exceeded' },
         { what: 'the last place', card: e, counted: 1 },
         { what: 'a full show', card: d, refused: 'cap-reached' },
       ]);
       // The venue's stored settings win: a request's larger cap leaves the show full.
-      const over = usage(ctx, d, { ...show, cap: 99 });
-      c.refusal(
-        await sendUsage(ctx, over, 'count-cap'),
-        'cap-reached',
-        ['cap'],
-        'a larger cap in the request',
-      );
+      const over = await sendUsage(ctx, usage(ctx, d, { ...show, cap: 99 }), 'count-cap');
+      c.refusal(over, 'cap-reached', ['cap'], 'a larger cap in the request');
     },
   },
   {
@@ -221,17 +202,13 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       const b = await withMinor(ctx, c);
       const a = ctx.cards.active.find((card) => card !== b)!;
       const collect = (extra: UsageExtra = {}): UsageExtra => ({ mode: 'collection', ...extra });
+      const withChild = collect({ childTickets: 1 });
       // A collection as booked is covered; without a booking it counts in full; a card is used once per show.
       const show = { id: showId(ctx, 'collect'), cap: 4 };
       await steps(ctx, c, show, 3, [
         { what: 'a booking', card: a, counted: 1 },
         { what: 'its collection as booked', card: a, extra: collect(), counted: 0, covered: 1 },
-        {
-          what: 'a collection with a child and no booking',
-          card: b,
-          extra: collect({ childTickets: 1 }),
-          counted: 2,
-        },
+        { what: 'a collection with a child and no booking', card: b, extra: withChild, counted: 2 },
         { what: 'the booking collected again', card: a, extra: collect(), refused: 'already-used' },
       ]);
       // On a full show: a child beyond the booking is refused; as booked it is covered; fewer releases nothing.
@@ -240,12 +217,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       await steps(ctx, c, { id: showId(ctx, 'collect-full'), cap: 4 }, 4, [
         { what: 'a group booking of 3', card: y, extra: group(1), counted: 3 },
         { what: 'the last place', card: b, counted: 1 },
-        {
-          what: 'its collection with a child beyond',
-          card: b,
-          extra: collect({ childTickets: 1 }),
-          refused: 'cap-reached',
-        },
+        { what: 'its collection with a child beyond', card: b, extra: withChild, refused: 'cap-reached' },
         { what: 'its collection as booked', card: b, extra: collect(), counted: 0, covered: 1 },
         { what: 'the group collected with fewer', card: y, extra: collect(group(0)), counted: 0, covered: 2 },
         { what: 'a booking after the fewer collection', card: d, refused: 'cap-reached' },
@@ -259,13 +231,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       // The second usage of a card: refused, saying when (the first's registeredAt, with offset) and where.
       const show = { id: showId(ctx, 'used') };
       const [a] = ctx.cards.active as [string];
-      const first = await register(
-        ctx,
-        c,
-        usage(ctx, a, show, { terminal: 'Kassa 2' }),
-        'used-1',
-        'a booking',
-      );
+      const booking = usage(ctx, a, show, { terminal: 'Kassa 2' });
+      const first = await register(ctx, c, booking, 'used-1', 'a booking');
       const again = await sendUsage(ctx, usage(ctx, a, show, { terminal: 'Ovi', childTickets: 0 }), 'used-2');
       c.refusal(again, 'already-used', ['at', 'terminal'], 'the same card again from another terminal');
       const params = (again.json as Problem | undefined)?.reasons?.[0]?.params ?? {};
@@ -287,26 +254,20 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     rules: ['cap-race'],
     async run(ctx, c) {
       const { clients, trials } = ctx.race;
+      const { active } = ctx.cards;
       // One usage per card and show: a card's second client may be refused as already used, not counted.
       // More cards than places: a server that checks the cap apart from the write overshoots with distinct cards.
-      const cap = Math.max(1, Math.min(Math.floor(clients / 2), ctx.cards.active.length - 1));
+      const n = active.length;
+      const cap = Math.max(1, Math.min(Math.floor(clients / 2), n - 1));
       let overshoot = 0;
       for (let t = 0; t < trials; t++) {
         const show = { id: showId(ctx, `race-${t}`), cap };
-        const answers = await Promise.all(
-          Array.from({ length: clients }, (_, i) =>
-            sendUsage(
-              ctx,
-              usage(ctx, ctx.cards.active[i % ctx.cards.active.length]!, show),
-              `race-${t}-${i}`,
-            ),
-          ),
-        );
+        const send = (i: number) => sendUsage(ctx, usage(ctx, active[i % n]!, show), `race-${t}-${i}`);
+        const answers = await Promise.all(Array.from({ length: clients }, (_, i) => send(i)));
         const accepted = answers.filter((a) => a.status === 201).length;
         answers.forEach((a, i) => {
           if (a.status === 201) return;
           const code = c.problem(a, 422, undefined, 'a usage over the cap')?.code;
-          const n = ctx.cards.active.length;
           const again =
             code === 'already-used' && answers.some((b, j) => b.status === 201 && j % n === i % n);
           c.that(again || code === 'cap-reached' || code === 'cap-exceeded', `a usage refused with ${code}`);
@@ -321,7 +282,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
             `${trial}: tally ${tally.ticketsGiven}, ${accepted} accepted`,
           );
       }
-      const cards = Math.min(clients, ctx.cards.active.length);
+      const cards = Math.min(clients, n);
       c.note = `${clients} clients (${cards} cards) on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
       c.that(overshoot === 0, `the cap was overshot in ${overshoot} of ${trials} trials`);
     },

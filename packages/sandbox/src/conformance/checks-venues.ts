@@ -56,13 +56,9 @@ const VOID_CHECK: KitCheck = {
     if (first)
       c.that(first.showTally.ticketsGiven === 1, `the void's tally: ${first.showTally.ticketsGiven}`);
     // The voided booking is no usage: the card's collection is not already used, and no booking covers it.
-    const collected = await register(
-      ctx,
-      c,
-      usage(ctx, a, show, { mode: 'collection' }),
-      `void-${a}-c`,
-      'a collection after its booking was voided',
-    );
+    const collection = usage(ctx, a, show, { mode: 'collection' });
+    const what = 'a collection after its booking was voided';
+    const collected = await register(ctx, c, collection, `void-${a}-c`, what);
     if (collected)
       c.that(
         collected.countedAgainstCap === 1 && !collected.coveredByBooking,
@@ -71,12 +67,8 @@ const VOID_CHECK: KitCheck = {
     // Every page: a venue's day may hold more usages than one page (the list check's own bound applies).
     const listed = (await listUsages(ctx, c, ctx.day, 1000))?.find((u) => u.usageId === target.usageId);
     c.that(listed?.state === 'voided', `the voided usage is listed as ${listed?.state ?? 'missing'}`);
-    c.problem(
-      await post(ctx, 'v1/usages/conformance-no-such-usage/void', {}),
-      404,
-      'usage-not-found',
-      'an unknown usage',
-    );
+    const noSuch = await post(ctx, 'v1/usages/conformance-no-such-usage/void', {});
+    c.problem(noSuch, 404, 'usage-not-found', 'an unknown usage');
     // A show that has started: its usage can no longer be voided.
     const started = { id: showId(ctx, 'void-started'), start: new Date(Date.now() - 60_000).toISOString() };
     const late = await post(ctx, 'v1/usages', usage(ctx, a, started), key(ctx, 'void-started'));
@@ -102,12 +94,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const list = `v1/venues/${encodeURIComponent(other.venueId)}/usages?from=${ctx.day}&to=${ctx.day}`;
       forbidden(await ctx.http.send('GET', list), "another venue's usage list");
       const items = [{ idempotencyKey: key(ctx, 'other-2'), usage: theirs }];
-      const batch = c.valid(
-        await post(ctx, 'v1/usages/batch', { items }),
-        200,
-        BatchResponseSchema,
-        'a batch with an item for another venue',
-      );
+      const sent = await post(ctx, 'v1/usages/batch', { items });
+      const batch = c.valid(sent, 200, BatchResponseSchema, 'a batch with an item for another venue');
       const item = batch?.results[0];
       const refused = item?.ok === false ? item.problem : undefined;
       if (batch)
@@ -137,12 +125,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       theirShow(await ctx.http.send('GET', path), 200, "another venue's show tally", 0);
       // The card they used: on a show of ours it is not already used (their show is not ours).
       const ours = usage(ctx, b, { id: own.show.id, cap: 100 });
-      theirShow(
-        await sendUsage(ctx, ours, 'theirs-show'),
-        201,
-        "a usage of ours naming another venue's show",
-        1,
-      );
+      const named = await sendUsage(ctx, ours, 'theirs-show');
+      theirShow(named, 201, "a usage of ours naming another venue's show", 1);
     },
   },
   {

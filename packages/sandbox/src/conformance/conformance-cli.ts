@@ -134,9 +134,8 @@ export async function runConformanceCli(
   else {
     const label = { pass: 'ok  ', fail: 'FAIL', 'not-observed': 'n/a ', 'could-not-run': 'n/a ' } as const;
     for (const check of report.checks) {
-      out(
-        `${label[check.verdict]} ${check.name} (docs/api.md${check.rule})${check.note ? `: ${check.note}` : ''}`,
-      );
+      const note = check.note ? `: ${check.note}` : '';
+      out(`${label[check.verdict]} ${check.name} (docs/api.md${check.rule})${note}`);
       for (const failure of check.failures) out(`       ${failure}`);
       if (check.verdict === 'fail')
         for (const e of check.exchanges.slice(-4)) out(`         sent ${e.sent} → ${e.got}`);

@@ -1,5 +1,4 @@
-// The kit's HTTP side, a polite client: the base URL only (no redirects), a budget, timeouts, and the server's
-// `429`/`503` + `Retry-After` or `409` in progress waited out within the run's limit.
+// The kit's polite HTTP client: the base URL only, no redirects, a budget, timeouts, and the waits asked for.
 import { CheckStopped } from './check.js';
 import type { ConformanceOptions } from './run-conformance.js';
 

@@ -67,12 +67,8 @@ export const key = showId;
 
 /** A usage request as the contract has it: on a show of the kit's own (a name, or a show), two weeks ahead. */
 export function usage(ctx: Ctx, cardId: string, show: ShowRef | string, extra: UsageExtra = {}) {
-  const {
-    id,
-    cap,
-    start,
-    kind = 'show',
-  }: ShowRef = typeof show === 'string' ? { id: showId(ctx, show) } : show;
+  const ref: ShowRef = typeof show === 'string' ? { id: showId(ctx, show) } : show;
+  const { id, cap, start, kind = 'show' } = ref;
   return {
     venueId: extra.venueId ?? ctx.venueId,
     show: {
@@ -130,17 +126,17 @@ export async function register(
 /** A card's registered minors, by a look-up once per run; the check cannot run without them (never a guessed 0). */
 export async function minorsOf(ctx: Ctx, c: Check, cardId: string): Promise<number> {
   if (!ctx.minors.has(cardId)) {
-    const minors = ((await post(ctx, 'v1/cards/lookup', { cardId })).json as { minors?: unknown } | undefined)
-      ?.minors;
-    ctx.minors.set(
-      cardId,
-      Number.isInteger(minors) && (minors as number) >= 0 ? (minors as number) : undefined,
-    );
+    const answer = await post(ctx, 'v1/cards/lookup', { cardId });
+    const minors = (answer.json as { minors?: unknown } | undefined)?.minors;
+    const known = Number.isInteger(minors) && (minors as number) >= 0;
+    ctx.minors.set(cardId, known ? (minors as number) : undefined);
   }
   return (
     ctx.minors.get(cardId) ?? c.skip("needs the test cards' registered minors (a look-up did not give them)")
   );
 }
+
+const tallyPath = (id: string) => `v1/shows/${encodeURIComponent(id)}/tally`;
 
 /** A show's tally, checked against the schema and against itself (`remaining` = cap − given, never below 0). */
 export async function readTally(
@@ -149,11 +145,7 @@ export async function readTally(
   id: string,
   token?: string,
 ): Promise<ShowTally | undefined> {
-  const answer = await ctx.http.send(
-    'GET',
-    `v1/shows/${encodeURIComponent(id)}/tally`,
-    token ? { token } : {},
-  );
+  const answer = await ctx.http.send('GET', tallyPath(id), token ? { token } : {});
   const tally = c.valid(answer, 200, ShowTallySchema, `the tally of ${id}`);
   if (tally && tally.cap !== null)
     c.that(
@@ -171,7 +163,7 @@ export async function expectUsages(
   n: number,
   failure: string,
 ): Promise<void> {
-  const answer = await ctx.http.send('GET', `v1/shows/${encodeURIComponent(id)}/tally`);
+  const answer = await ctx.http.send('GET', tallyPath(id));
   const usages = answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
   c.that(usages === n, failure);
 }

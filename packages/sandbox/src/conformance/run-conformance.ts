@@ -1,5 +1,4 @@
-// The conformance kit: named checks, each guarding a rule of docs/api.md, against any server claiming the contract.
-// It registers real usages (shows `conformance-<run>-…`, two weeks ahead): run it against a test venue.
+// The conformance kit, a check per rule of docs/api.md; it registers real usages: run it against a test venue.
 import { createHttpTransport } from '@kaiku-scanner/core';
 import { maskCardIds } from '../http/mask.js';
 import { Check, CheckStopped, type CheckResult, type KitCheck, type Verdict } from './check.js';
