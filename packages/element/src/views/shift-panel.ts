@@ -322,7 +322,8 @@ export const shiftStyles = css`
   .count-row dl,
   .shift-print {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 7rem), 1fr));
+    /* auto-fit: the counters share the row, so a long label (Vuxenbiljetter) is not broken inside a word. */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr));
     gap: 0.25rem 1rem;
     margin: 0.25rem 0 0.75rem;
   }
