@@ -152,6 +152,35 @@ describe('createFrameLoop', () => {
     expect(gaps.filter((gap) => gap < 150).length).to.be.at.least(3);
   });
 
+  it('without presented-frame callbacks, a worker still waits a camera frame (40 ms): no frame decoded twice', async () => {
+    const { video, dispose } = await canvasVideo();
+    Object.defineProperty(video, 'requestVideoFrameCallback', { value: undefined }); // as in Firefox before 132
+    document.body.append(video);
+    const fast = slowDecoder(1, 'worker');
+    const loop = loopOver(video, fast.decoder, { minIntervalMs: 0 });
+    loop.start();
+    await until(() => fast.seen.frames >= 9);
+    loop.stop();
+    dispose();
+    video.remove();
+    // The playback clock moves more often than frames in some engines, so it cannot tell one frame from the next.
+    // Grabs are 40 ms apart; the decoder's calls are, on average (a slow grab shortens the gap after it).
+    const [second, ninth] = [fast.seen.starts[1]!, fast.seen.starts[8]!];
+    expect((ninth - second) / 7).to.be.at.least(36);
+  });
+
+  it('a warm-up stopped before it began starts no decoder (none left open when the camera fails)', async () => {
+    const { video, dispose } = await canvasVideo();
+    const slow = slowDecoder(1, 'worker');
+    let made = 0;
+    const loop = loopOver(video, slow.decoder, { decoders: [() => (made++, slow.decoder)] });
+    loop.prepare();
+    loop.stop();
+    await new Promise((r) => setTimeout(r, 200));
+    dispose();
+    expect({ made, frames: slow.seen.frames }).to.deep.equal({ made: 0, frames: 0 });
+  });
+
   it('crops frames to the region of interest before they reach the decoder', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(1);

@@ -117,7 +117,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
     lastDecodeMs = performance.now() - started;
     // In a worker the next frame as soon as the camera has one (at the camera's rate, as a plain frame loop), at most
     // one per `minIntervalMs`; on the page's thread a pause as long as the decode, so the page is free half the time.
-    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : options.minIntervalMs - lastDecodeMs;
+    // Without frame callbacks `currentTime` moves more often than frames do: one frame must not be decoded twice
+    // (that would count twice towards Code 39 agreement), so a camera frame's time (40 ms) is the least pause.
+    const least = frames.count() === null ? Math.max(options.minIntervalMs, 40) : options.minIntervalMs;
+    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : least - lastDecodeMs;
     intervalMs = Math.min(
       options.maxIntervalMs,
       Math.max(decoder?.kind === 'main-thread' ? options.minIntervalMs : 0, pause),
@@ -172,7 +175,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
     prepare() {
       if (typeof createImageBitmap === 'function' && typeof ImageData === 'function')
         warming = createImageBitmap(new ImageData(8, 8))
-          .then((blank) => currentDecoder().decode(blank, { ...options.job, spareMs: 0 }))
+          // Stopped before the blank was made (the camera could not open): no decoder is started to be left open.
+          .then((blank) =>
+            closed ? undefined : currentDecoder().decode(blank, { ...options.job, spareMs: 0 }),
+          )
           .catch(() => undefined);
     },
     start() {
