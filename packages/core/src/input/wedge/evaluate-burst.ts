@@ -138,7 +138,9 @@ function withoutRepeats(content: readonly BurstChar[], options: ResolvedWedgeOpt
 /** A whole card ID and its terminator, slower than the set timing, with nothing focused: said, not dropped. */
 function tooSlow(burst: Burst, chars: readonly BurstChar[], end: BurstEnd, options: ResolvedWedgeOptions) {
   const content = stripAffixes(chars, options.prefix, options.suffix);
-  if (end.kind !== 'complete' || burst.host === true || content === undefined) return [];
+  // Ended by silence, not a terminator: a person who paused, not a reader.
+  if (end.kind !== 'complete' || end.silent === true || burst.host === true || content === undefined)
+    return [];
   const card = options.parse(textOf(content), options.cardIdOptions).ok;
   return card ? fail('reading-too-slow', { medianMs: Math.round(median(gapsOf(chars))) }) : [];
 }

@@ -246,6 +246,8 @@ export function listenForWedge(
         break;
       case 'error':
         edit = undefined;
+        // Typed into a card field (ours or the page's): the field takes it as typed, there is nothing to calibrate.
+        if (effect.error.code === 'reading-too-slow' && event !== undefined && isEditable(event)) break;
         report(() => options.onError?.(effect.error));
         break;
     }

@@ -42,6 +42,11 @@ describe('a reader slower than the default timing', () => {
     expect(outcomes(effects)).toEqual(['scan A045198723']);
   });
 
+  it('says nothing of fast typing that ends in silence, without a terminator (a person who paused)', () => {
+    const silent = emulateReader('A045198723', { gapMs: 50, terminator: 'none' });
+    expect(outcomes(run(silent))).toEqual([]);
+  });
+
   it("says nothing of typing in the page's own field, or of slow keys that are no card ID", () => {
     const inField = emulateReader('A045198723', { gapMs: 50 }).map((r) => ({ ...r, hostField: true }));
     expect(outcomes(run(inField))).toEqual([]);
