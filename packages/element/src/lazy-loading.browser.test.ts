@@ -96,7 +96,7 @@ describe('lazy loading', () => {
         .to.contain('start')
         .and.contain('kind')
         .and.contain('administrator');
-      expect(badShow.reasons[0]!.message.fi).to.contain('ylläpitäjää');
+      expect(badShow.reasons[0]!.message.fi).to.contain('ylläpitäjä korjaa');
     }
     services.dispose();
   });
