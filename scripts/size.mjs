@@ -23,9 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * The element's initial download promised to pages (min+gz bytes). The flow's card actions (look-up verdict, group,
  * registration) load with the card panel, not in it.
  */
-// Raised from 31 KB in the round that added the register mode and the terminal's state owners (32.9 KB measured):
-// winning the 2 KB back (a lazy register panel, the shift's texts on demand) is open work.
-export const BUDGET_BYTES = 33 * 1024;
+// Raised from 31 KB with the register mode and the terminal's state owners (32.9 KB), then to 33.25 KB with the
+// declared properties, the hand-over counts and the slow-reader signal (33.1 KB): winning it back is open work.
+export const BUDGET_BYTES = 33.25 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,
@@ -40,7 +40,7 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 33 * 1024,
+  'element + core': 33.25 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 7 * 1024,
   'published build: element + core': 32.2 * 1024,
