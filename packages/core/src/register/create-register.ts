@@ -65,7 +65,15 @@ export type RegisterExport = ExportedReport & { readonly usages: number; readonl
 export type RegisterTally = { readonly usages: number; readonly ticketsGiven: number };
 
 /** The open usages: recorded and not yet exported or handed over. */
-const isOpen = (r: RegisterRecord): boolean => r.exportedAt === undefined && r.handover === undefined;
+/**
+ * Whether a kept usage is still open: neither exported for Kaikukanta's import nor handed over to an API.
+ *
+ * @example
+ * const open = (await register.usages()).filter(isOpenRegisterRecord).length;
+ */
+export const isOpenRegisterRecord = (r: RegisterRecord): boolean =>
+  r.exportedAt === undefined && r.handover === undefined;
+const isOpen = isOpenRegisterRecord;
 
 const DAY_MS = 24 * 60 * 60_000;
 /** The export's title names the terminal: several terminals' files stay apart. */

@@ -25,7 +25,7 @@ type ExcelModule = typeof ExcelNs;
 
 // A variable specifier: browser bundlers must not try to resolve a Node built-in they never load.
 const NODE_STREAM = 'node:stream';
-export const importNodeStream = () => import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>;
+const importNodeStream = () => import(/* @vite-ignore */ NODE_STREAM) as Promise<typeof NodeStream>;
 
 /** True where Node's streams exist (Node, Deno, Bun), false in browsers. */
 export function hasNodeStreams(): boolean {

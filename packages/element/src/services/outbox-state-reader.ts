@@ -1,6 +1,11 @@
 import { readProblemReasons } from '@kaiku-scanner/core';
 import type { OutboxRecord } from '@kaiku-scanner/core';
-import type { Outbox, Register, RegisterRecord } from '@kaiku-scanner/core/outbox';
+import {
+  isOpenRegisterRecord,
+  type Outbox,
+  type Register,
+  type RegisterRecord,
+} from '@kaiku-scanner/core/outbox';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import type { AttentionItem, OutboxState, Reason } from './types.js';
 import type { KaikukantaConnection } from './connection.js';
@@ -91,7 +96,7 @@ export class OutboxStateReader {
 
   #registerCounts(kept: readonly RegisterRecord[]): { open: number; exported: number } {
     const exported = kept.filter((r) => r.exportedAt !== undefined).length;
-    return { open: kept.filter((r) => !r.handover).length - exported, exported };
+    return { open: kept.filter(isOpenRegisterRecord).length, exported };
   }
 
   /** Staff have seen that usages may have been lost: the notice goes. */

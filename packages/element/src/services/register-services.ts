@@ -1,6 +1,11 @@
 import { parseCardId } from '@kaiku-scanner/core';
 import { MAX_CHILD_TICKETS } from '@kaiku-scanner/core/contract';
-import { createRegister, type Register, type RegisterRecord } from '@kaiku-scanner/core/outbox';
+import {
+  createRegister,
+  isOpenRegisterRecord,
+  type Register,
+  type RegisterRecord,
+} from '@kaiku-scanner/core/outbox';
 import type {
   CapState,
   CoreServicesOptions,
@@ -93,7 +98,7 @@ export class RegisterServices implements ComposedServices {
   async outboxState(): Promise<OutboxState> {
     const { health, lost } = await this.#storage;
     this.#kept = this.#register ? await this.#register.usages() : [];
-    const open = this.#kept.filter((r) => r.exportedAt === undefined).length;
+    const open = this.#kept.filter(isOpenRegisterRecord).length;
     rememberPending(this.#databaseName, open);
     return {
       pending: 0,
