@@ -2,10 +2,16 @@
 // `KAIKU_ENGINE` names (chromium, firefox, webkit; see test/support/engines.mjs). `npm test` runs all three,
 // one after the other.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { browserFor, selectedEngine } from './test/support/engines.mjs';
+import { browserFor, runnerNote, selectedEngine } from './test/support/engines.mjs';
 import { wtrPlugins } from './test/support/wtr-plugins.mjs';
 
 const engine = selectedEngine();
+
+// web-test-runner stops on an uncaught exception (an unhandled rejection too) and prints why through its own,
+// buffered console, which a stop can leave unprinted: the CI log then ends in "Running tests..." with no cause.
+process.on('uncaughtException', (error) =>
+  runnerNote(`uncaught exception, the runner stops: ${error?.stack ?? error}`),
+);
 
 export default {
   files: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],

@@ -64,7 +64,15 @@ const results = [];
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
   const started = Date.now();
-  const { code, output } = await run(step.cmd, step.env);
+  let { code, output } = await run(step.cmd, step.env);
+  // A runner that stopped with no test failed (a browser driver or the runner itself crashed: see `kaiku-runner:`
+  // lines) runs once more, and the summary says so with the cause; a failed test is never run again.
+  const crashed = step.counts && code !== 0 && countTests(output).failed === 0;
+  if (crashed) {
+    results.push(`note ${step.name}: the runner stopped with no test failed; run once more. Its last words:`);
+    results.push(...whatFailed(output, false).map((line) => `       ${line}`));
+    ({ code, output } = await run(step.cmd, step.env));
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let note = '';
   if (step.counts) {
@@ -100,7 +108,9 @@ function run([bin, ...args], env = {}) {
       });
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? 1, output: signal ? `${output}\nrun ended by signal ${signal}\n` : output }),
+    );
   });
 }
 
@@ -125,7 +135,8 @@ function whatFailed(output, counts) {
         ),
       ]
     : [];
-  const shown = named.length ? named : lines.filter((l) => l.trim() !== '').slice(-12);
+  const runner = lines.filter((l) => l.startsWith('kaiku-runner: ') || l.startsWith('run ended by signal '));
+  const shown = [...runner, ...(named.length ? named : lines.filter((l) => l.trim() !== '').slice(-12))];
   // A key test that failed with its keys delivered as asked prints the keys the page got (test/support/keys.ts):
   // the one clue to a timing failure, so it goes into the summary too, whole.
   const start = lines.findIndex((l) =>

@@ -10,6 +10,7 @@ import {
   firefoxPrefs,
   miniBrowserPath,
   raisePriority,
+  endChild,
   startWebKitDriver,
   startXvfb,
   // @ts-expect-error plain .mjs without types
@@ -95,7 +96,7 @@ async function launchWebKit(): Promise<EngineBrowser> {
   type Driver = { port: number; child: ChildProcess };
   let driver = (await startWebKitDriver(xvfb.display)) as Driver;
   children.push(driver.child);
-  const killAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  const killAll = () => children.forEach((c) => void endChild(c, 'SIGKILL'));
   process.once('exit', killAll);
   return {
     engine: 'webkit',
@@ -125,7 +126,7 @@ async function launchWebKit(): Promise<EngineBrowser> {
         process.stderr.write(
           `engine-driver: WebKit session request failed (${(error as Error).message}); restarting WebKitWebDriver\n`,
         );
-        driver.child.kill('SIGKILL');
+        void endChild(driver.child, 'SIGKILL');
         driver = (await startWebKitDriver(xvfb.display)) as Driver;
         children.push(driver.child);
         wd = await start();
@@ -165,13 +166,7 @@ async function launchWebKit(): Promise<EngineBrowser> {
     },
     async close() {
       process.off('exit', killAll);
-      for (const child of children.reverse()) {
-        if (child.exitCode !== null) continue;
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 3000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      for (const child of children.reverse()) await endChild(child);
     },
   };
 }

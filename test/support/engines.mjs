@@ -5,7 +5,7 @@
 //
 // WebKitGTK is the engine inside Safari, not Safari: see docs/browser-support.md for what it cannot tell us.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -115,6 +115,19 @@ const puppeteerRaised = {
   },
 };
 
+/** The children this process is ending itself: their exit is no crash. */
+const stopping = new WeakSet();
+
+/** Ends a child this process started (TERM, then KILL after 3 s); its exit is then no crash. */
+export async function endChild(child, signal = 'SIGTERM') {
+  stopping.add(child);
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /** A free TCP port on the loopback interface. */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -127,6 +140,14 @@ function freePort() {
   });
 }
 
+/**
+ * A line about the test runner itself (a crashed driver, an uncaught exception), written to stderr at once and
+ * unbuffered, so it reaches the CI log even when the process stops right after; scripts/test.mjs quotes these.
+ */
+export function runnerNote(text) {
+  writeSync(2, `\nkaiku-runner: ${text}\n`);
+}
+
 /** Starts Xvfb on a display it picks itself (`-displayfd`) and resolves `{ display, child }`. */
 export function startXvfb() {
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
@@ -136,9 +157,17 @@ export function startXvfb() {
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
-    child.stdio[3].on('data', (chunk) => resolve({ display: `:${String(chunk).trim()}`, child }));
+    let started = false;
+    child.stdio[3].on('data', (chunk) => {
+      started = true;
+      resolve({ display: `:${String(chunk).trim()}`, child });
+    });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${err}`)));
+    child.once('exit', (code, signal) => {
+      const error = new Error(`Xvfb exited with ${code ?? signal}: ${err}`);
+      reject(error);
+      if (started && !stopping.has(child)) runnerNote(`${error.message.trim()} (mid-run)`);
+    });
   });
 }
 
@@ -153,7 +182,10 @@ export async function startWebKitDriver(display) {
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));
   const exited = new Promise((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`WebKitWebDriver exited with ${code}: ${err}`))),
+    child.once('exit', (code, signal) => {
+      if (!stopping.has(child))
+        reject(new Error(`WebKitWebDriver exited with ${code ?? signal}: ${err.slice(-2000)}`));
+    }),
   );
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -164,7 +196,12 @@ export async function startWebKitDriver(display) {
       ),
       exited,
     ]);
-    if (up) return { port, child };
+    if (up) {
+      // From here on an exit is a crash mid-run: say so at once, whole (the runner's own console is buffered
+      // and an unhandled rejection would stop it with no word in the log).
+      exited.catch((error) => runnerNote(`${error.message.trim()} (mid-run; the tests still running fail)`));
+      return { port, child };
+    }
     if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer on port ${port}: ${err}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -188,7 +225,7 @@ export class WebKitLauncher extends WebdriverLauncher {
       },
     });
     this.children = [];
-    this.killAll = () => this.children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+    this.killAll = () => this.children.forEach((c) => void endChild(c, 'SIGKILL'));
   }
 
   async initialize(config, testFiles) {
@@ -204,13 +241,7 @@ export class WebKitLauncher extends WebdriverLauncher {
 
   async stop() {
     await super.stop();
-    for (const child of this.children.reverse()) {
-      if (child.exitCode !== null) continue;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    for (const child of this.children.reverse()) await endChild(child);
     this.children = [];
   }
 }
