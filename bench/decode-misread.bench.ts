@@ -144,23 +144,28 @@ console.log(
   `decode-misread: ${n} sources per set × 2 frames, seed ${args.seed}, Node (zxing-cpp + JS stages, card filter)`,
 );
 console.log(
-  'set                            frames  read right  wrong ID/frame  2 frames agree wrong  strong reads',
+  'set                            frames  read right (zxing-cpp)  wrong ID/frame (zxing-cpp)  2 frames agree wrong  strong reads (wrong)',
 );
+const cell = (all: number, part: number, width: number): string => `${all} (${part})`.padStart(width);
 for (const set of SETS) {
-  let [right, wrong, agree, strong] = [0, 0, 0, 0];
+  let [right, rightCpp, wrong, wrongCpp, agree, strong, strongWrong] = [0, 0, 0, 0, 0, 0, 0];
   for (let k = 0; k < n; k++) {
     const { text, draw } = set.make();
     const reads: (string | null)[] = [];
     for (let f = 0; f < 2; f++) {
-      const { read } = await decodeStages(frame(draw), options, { round: createRescueRound() });
+      // Which stage read first: zxing-cpp's own reads are what the camera accepts from one frame (docs/camera.md).
+      let by: string | undefined;
+      const onStage = (stage: string, r: unknown): void => void (r !== null && (by ??= stage));
+      const { read } = await decodeStages(frame(draw), options, { round: createRescueRound(), onStage });
+      const cpp = Number(by === 'cpp');
       reads.push(read?.text ?? null);
-      if (read && read.text === text) right += 1;
-      if (read && read.text !== text) wrong += 1;
-      if (read?.strong) strong += 1;
+      if (read && read.text === text) [right, rightCpp] = [right + 1, rightCpp + cpp];
+      if (read && read.text !== text) [wrong, wrongCpp] = [wrong + 1, wrongCpp + cpp];
+      if (read?.strong) [strong, strongWrong] = [strong + 1, strongWrong + Number(read.text !== text)];
     }
     if (reads[0] !== null && reads[0] === reads[1] && reads[0] !== text) agree += 1;
   }
   console.log(
-    `${set.name.padEnd(30)} ${String(2 * n).padStart(6)}  ${String(right).padStart(10)}  ${String(wrong).padStart(14)}  ${String(agree).padStart(20)}  ${String(strong).padStart(12)}`,
+    `${set.name.padEnd(30)} ${String(2 * n).padStart(6)}  ${cell(right, rightCpp, 22)}  ${cell(wrong, wrongCpp, 26)}  ${String(agree).padStart(20)}  ${cell(strong, strongWrong, 20)}`,
   );
 }

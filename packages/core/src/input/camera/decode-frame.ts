@@ -1,6 +1,6 @@
 import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { decodeStages } from '../decode/decode-image.js';
-import type { RescueRound } from '../decode/pipeline.js';
+import type { RescueRound, StageName } from '../decode/pipeline.js';
 import { getDecoderStatus, type DecoderStatus } from '../decode/decoder-status.js';
 import { closeFrame, type CameraFrame } from './camera-frame.js';
 import type { DecodeEffort, DecodeFormat, DecodeOptions, DecodeResult } from '../decode/types.js';
@@ -25,6 +25,8 @@ export type FrameReading = {
   readonly rejected: DecodeResult | null;
   /** The reading is a Code 39 read strongly enough to count as two agreeing frames (`StageRead.strong`). */
   readonly strong?: boolean;
+  /** zxing-cpp's own reader read it (two agreeing scan lines, its strict checks): one frame may confirm it. */
+  readonly byZxing?: boolean;
   /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
   readonly decoder?: DecoderStatus | null;
 };
@@ -50,15 +52,16 @@ export async function decodeFrame(
   try {
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
+    let by: StageName | undefined;
     const { read, round: next } = await decodeStages(
       frame,
       { ...options, ...wasmUrl },
-      round && { round, until },
+      { ...(round && { round, until }), onStage: (stage, r) => void (r && (by ??= stage)) },
     );
     const reading = read && { text: read.text, format: read.format };
-    const strong = read?.strong === true;
+    const [strong, byZxing] = [read?.strong === true, read !== null && by === 'cpp'];
     return {
-      result: { reading, rejected: read ? null : rejected, decoder: getDecoderStatus(), strong },
+      result: { reading, rejected: read ? null : rejected, decoder: getDecoderStatus(), strong, byZxing },
       round: next,
     };
   } finally {

@@ -84,6 +84,43 @@ describe('createScanAcceptor', () => {
     expect(acceptor.offer('Y110029390', 'code_39', 170, 2)).toBe('pending'); // a disagreeing read restarts it
   });
 
+  it('reports a read that may stand alone (zxing-cpp) from one frame, when its weight reaches the count', () => {
+    const two = createScanAcceptor({ ...options, confirmations: { qr_code: 1, code_39: 2 } });
+    expect(two.offer('Y110029399', 'code_39', 0, 2, true)).toBe('report');
+    const three = createScanAcceptor(options); // a venue that asked for three reads still gets three
+    expect(three.offer('Y110029399', 'code_39', 0, 2, true)).toBe('pending');
+    expect(three.offer('Y110029399', 'code_39', 70)).toBe('report');
+  });
+
+  it('reports only on agreeing reads whose weight reaches the count, two frames unless one stands alone', () => {
+    const read = fc.record({
+      key: fc.constantFrom('Y110029399', 'Y110028399'),
+      gap: fc.nat(2000),
+      kind: fc.constantFrom('weak', 'strong', 'zxing'),
+    });
+    fc.assert(
+      fc.property(fc.array(read, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (reads, needed) => {
+        const acceptor = createScanAcceptor({ ...options, confirmations: { qr_code: 1, code_39: needed } });
+        let now = 0;
+        let streak: Array<{ key: string; at: number; weight: number; alone: boolean }> = [];
+        for (const { key, gap, kind } of reads) {
+          now += gap;
+          const [weight, alone] = kind === 'weak' ? [1, false] : [2, kind === 'zxing'];
+          const last = streak.at(-1);
+          if (!last || last.key !== key || now - last.at > options.confirmationWindowMs) streak = [];
+          streak.push({ key, at: now, weight, alone });
+          const decision = acceptor.offer(key, 'code_39', now, weight, alone);
+          if (decision === 'duplicate') continue;
+          const enough = streak.reduce((sum, r) => sum + r.weight, 0) >= needed;
+          const frames = streak.length >= 2 || alone || needed === 1;
+          // Never reported without the evidence; and a fresh key with it is never left waiting.
+          expect(decision).toBe(enough && frames ? 'report' : 'pending');
+          if (decision === 'report') streak = [];
+        }
+      }),
+    );
+  });
+
   it('restarts the Code 39 streak on a disagreeing read (a misread never completes a streak)', () => {
     const acceptor = createScanAcceptor(options);
     expect(acceptor.offer('Y110029399', 'code_39', 0)).toBe('pending');

@@ -26,9 +26,10 @@ export function createScanAcceptor(options: AcceptorOptions) {
 
   /**
    * One frame's reading: `key` is the card ID (or any stable key for a rejected text). `weight`: the agreeing reads
-   * it counts as (2 for a Code 39 read the decoder marks `strong`); a streak still needs two frames.
+   * it counts as (2 for a Code 39 read of two agreeing lines); a streak needs two frames unless `alone` (a read whose
+   * misread risk was measured as a single frame's: zxing-cpp's own, docs/camera.md "Acceptance").
    */
-  function offer(key: string, format: DecodeFormat, now: number, weight = 1): AcceptDecision {
+  function offer(key: string, format: DecodeFormat, now: number, weight = 1, alone = false): AcceptDecision {
     const seen = lastSeen.get(key);
     if (seen !== undefined) {
       // Any sighting of a reported key keeps it suppressed: a card held still is reported once.
@@ -41,7 +42,7 @@ export function createScanAcceptor(options: AcceptorOptions) {
     const count = (goesOn ? streak.count : 0) + weight;
     const needed = Math.max(1, Math.floor(options.confirmations[format]));
     // One frame never confirms itself, however strong: a frame's lines share its noise and its light.
-    if (count < needed || (!goesOn && needed > 1)) {
+    if (count < needed || (!goesOn && !alone && needed > 1)) {
       streaks.set(format, { key, count: Math.min(count, needed - 1), last: now });
       return 'pending';
     }

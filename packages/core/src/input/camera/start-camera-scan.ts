@@ -136,7 +136,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
   }
 
-  function handleFrame({ reading, rejected, strong }: FrameReading, now: number): void {
+  function handleFrame({ reading, rejected, strong, byZxing }: FrameReading, now: number): void {
     // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
     acceptor.look(now);
     const read = reading ?? rejected;
@@ -144,7 +144,9 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     const parsed = parseCardId(read.text, options.cardIdOptions);
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
     const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
-    if (acceptor.offer(key, read.format, now, parsed.ok && strong === true ? 2 : 1) !== 'report') return;
+    // zxing-cpp's read is two agreeing scan lines of its own strict reader: two reads, and one frame may be enough.
+    const [weight, alone] = parsed.ok && (strong || byZxing) ? [2, byZxing === true] : [1, false];
+    if (acceptor.offer(key, read.format, now, weight, alone) !== 'report') return;
     const kind = parsed.ok ? 'accepted' : 'rejected';
     call(options.onFeedback, { kind });
     feedback.play({ kind });
