@@ -137,7 +137,8 @@ function whatFailed(output, counts) {
       ]
     : [];
   const runner = lines.filter((l) => l.startsWith('kaiku-runner: ') || l.startsWith('run ended by signal '));
-  const shown = [...runner, ...(named.length ? named : lines.filter((l) => l.trim() !== '').slice(-12))];
+  const tail = lines.filter((l) => l.trim() !== '' && !runner.includes(l)).slice(-12);
+  const shown = [...runner, ...(named.length ? named : tail)];
   // A key test that failed with its keys delivered as asked prints the keys the page got (test/support/keys.ts):
   // the one clue to a timing failure, so it goes into the summary too, whole.
   const start = lines.findIndex((l) =>
