@@ -33,7 +33,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, matchBatchResults, summarizeIssues } from '
 import type { BaseUrlOptions } from './base-url.js';
 import { readProblem } from './problem-details.js';
 import type { ApiOperation, Transport } from './transport.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
 import { isUsageId } from '../schemas/api-responses.js';
 
@@ -122,29 +122,13 @@ export type ApiClient = {
   health(options?: CallOptions): Promise<Health>;
 };
 
-const CLIENT_OPTIONS = {
-  baseUrl: true,
-  getToken: true,
-  fetch: true,
-  timeoutMs: true,
-  maxResponseBytes: true,
-  listLimits: true,
-  retry: true,
-  transport: true,
-  allowInsecureHttp: true,
-} as const satisfies OptionKeys<ApiClientOptions>;
-const RETRY_OPTIONS = {
-  limit: true,
-  baseDelayMs: true,
-  maxDelayMs: true,
-  maxRetryAfterMs: true,
-} as const satisfies OptionKeys<RetryOptions>;
-const LIST_LIMITS = { maxPages: true, maxBytes: true, maxMs: true } as const satisfies OptionKeys<ListLimits>;
-const USAGE_CALL_OPTIONS = {
-  idempotencyKey: true,
-  signal: true,
-} as const satisfies OptionKeys<UsageCallOptions>;
-const CALL_OPTIONS = { signal: true } as const satisfies OptionKeys<CallOptions>;
+const CLIENT_OPTIONS = optionKeys<ApiClientOptions>()(
+  'baseUrl getToken fetch timeoutMs maxResponseBytes listLimits retry transport allowInsecureHttp',
+);
+const RETRY_OPTIONS = optionKeys<RetryOptions>()('limit baseDelayMs maxDelayMs maxRetryAfterMs');
+const LIST_LIMITS = optionKeys<ListLimits>()('maxPages maxBytes maxMs');
+const USAGE_CALL_OPTIONS = optionKeys<UsageCallOptions>()('idempotencyKey signal');
+const CALL_OPTIONS = optionKeys<CallOptions>()('signal');
 
 function checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);

@@ -1,7 +1,7 @@
 import ky from 'ky';
 import { type BaseUrlOptions, checkBaseUrl } from './base-url.js';
 import type { Transport } from './transport.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 
 /** Options of the default HTTP transport. */
 export type HttpTransportOptions = BaseUrlOptions & {
@@ -11,11 +11,7 @@ export type HttpTransportOptions = BaseUrlOptions & {
   readonly fetch?: typeof fetch;
 };
 
-const TRANSPORT_OPTIONS = {
-  baseUrl: true,
-  fetch: true,
-  allowInsecureHttp: true,
-} as const satisfies OptionKeys<HttpTransportOptions>;
+const TRANSPORT_OPTIONS = optionKeys<HttpTransportOptions>()('baseUrl fetch allowInsecureHttp');
 
 /**
  * The default transport: ky, as one plain HTTP exchange per attempt. Retries, timeouts, the token refresh and the

@@ -9,7 +9,7 @@ import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';
 import { CARD_ID_FORMAT, CARD_ID_SEPARATORS, prefixesOf, totalLengthsOf } from './card-id-format.js';
 import { code39CheckCharacter } from './code39.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 
 /**
  * Options of `parseCardId`.
@@ -28,10 +28,7 @@ export type ParseCardIdOptions = {
 };
 
 /** The options `parseCardId` knows (a misspelt one throws `OptionsError`); internal, not exported by an entry. */
-export const PARSE_CARD_ID_OPTIONS = {
-  checkCharacter: true,
-  format: true,
-} as const satisfies OptionKeys<ParseCardIdOptions>;
+export const PARSE_CARD_ID_OPTIONS = optionKeys<ParseCardIdOptions>()('checkCharacter format');
 
 /**
  * An accepted card ID.

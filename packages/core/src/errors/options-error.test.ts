@@ -17,7 +17,7 @@ import { createStrictStore } from '../outbox/strict-store.js';
 import { decodeImage } from '../input/decode/index.js';
 import { startCameraScan } from '../input/camera/index.js';
 import { exportUsageReport, importSalesReport, parseReportDate } from '../reports/index.js';
-import { OptionsError } from './options-error.js';
+import { OptionsError, optionKeys } from './options-error.js';
 
 const getToken = (): string => 'token';
 const baseUrl = 'http://localhost:8787/';
@@ -205,5 +205,14 @@ describe('option bags: an unknown option is refused by name', () => {
   it('never puts an option value in the refusal', async () => {
     const error = await refusal(() => createApiClient({ baseUrl, getToken, cardId: 'A045198723' } as never));
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('A045198723');
+  });
+
+  it('builds the known-option record from names, refusing a missing or an unknown name at compile time', () => {
+    type Bag = { readonly a?: number; readonly b: string };
+    expect(optionKeys<Bag>()('a b')).toEqual({ a: true, b: true });
+    // @ts-expect-error `b` is missing
+    expect(optionKeys<Bag>()('a')).toEqual({ a: true });
+    // @ts-expect-error `c` is not an option
+    expect(optionKeys<Bag>()('a b c')).toEqual({ a: true, b: true, c: true });
   });
 });

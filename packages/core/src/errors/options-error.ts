@@ -12,6 +12,23 @@ import type { FieldIssue } from '../schemas/field-issues.js';
  */
 export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
 
+type Words<S extends string> = S extends `${infer A} ${infer B}` ? A | Words<B> : S;
+type Wrong<T, S extends string> = Exclude<keyof Required<T>, Words<S>> | Exclude<Words<S>, keyof T>;
+
+/**
+ * `OptionKeys<T>` from its names, space-separated: a name missing or not an option of `T` is a compile error naming
+ * it (`… & { missingOrUnknown: "fetch" }`).
+ *
+ * @example
+ * const KNOWN = optionKeys<HttpTransportOptions>()('baseUrl fetch allowInsecureHttp');
+ */
+export const optionKeys =
+  <T>() =>
+  <S extends string>(
+    names: S & ([Wrong<T, S>] extends [never] ? unknown : { missingOrUnknown: Wrong<T, S> }),
+  ) =>
+    Object.fromEntries(names.split(' ').map((name) => [name, true])) as OptionKeys<T>;
+
 /**
  * An option the function does not know (`unknown-field`): `params.path` (dotted, `retry.limt`), `suggestion` and
  * `where`; `issues` lists every one. Thrown at the call, like a `TypeError`: never depends on the data.

@@ -1,6 +1,6 @@
 import type { Locale } from '../messages/define.js';
 import type { OutboxRecord } from './types.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { reportDetails } from './report-key.js';
 import { readProblemReasons } from '../messages/server-reason.js';
 import { REPORT_FIELDS } from '../reports/types.js';
@@ -20,11 +20,7 @@ export type CsvOptions = {
   readonly bom?: boolean;
 };
 
-const CSV_OPTIONS = {
-  locale: true,
-  separator: true,
-  bom: true,
-} as const satisfies OptionKeys<CsvOptions>;
+const CSV_OPTIONS = optionKeys<CsvOptions>()('locale separator bom');
 
 /**
  * The usage report for the manual fallback: one row per usage (card ID, one adult ticket, child

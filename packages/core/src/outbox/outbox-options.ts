@@ -3,7 +3,7 @@ import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
 import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
-import { checkOptions as checkOptionNames, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions as checkOptionNames, optionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
 import type { OutboxCounts, OutboxRecord, OutboxTransport, RecordTarget } from './types.js';
 import type { VoidResult } from '../schemas/api.js';
@@ -147,27 +147,11 @@ export function countByTarget(scope: OutboxScope, records: readonly OutboxRecord
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-const OUTBOX_OPTIONS = {
-  client: true,
-  transport: true,
-  target: true,
-  store: true,
-  databaseName: true,
-  offlinePolicy: true,
-  batchSize: true,
-  backoff: true,
-  sendTimeoutMs: true,
-  retentionMs: true,
-  cardCacheTtlMs: true,
-  purgeIntervalMs: true,
-  autoSync: true,
-  lock: true,
-  persist: true,
-  now: true,
-  random: true,
-} as const satisfies OptionKeys<OutboxOptions>;
-const TARGET_OPTIONS = { baseUrl: true, venueId: true } as const satisfies OptionKeys<OutboxTarget>;
-const BACKOFF_OPTIONS = { baseMs: true, maxMs: true } as const satisfies OptionKeys<BackoffPolicy>;
+const OUTBOX_OPTIONS = optionKeys<OutboxOptions>()(
+  'client transport target store databaseName offlinePolicy batchSize backoff sendTimeoutMs retentionMs cardCacheTtlMs purgeIntervalMs autoSync lock persist now random',
+);
+const TARGET_OPTIONS = optionKeys<OutboxTarget>()('baseUrl venueId');
+const BACKOFF_OPTIONS = optionKeys<BackoffPolicy>()('baseMs maxMs');
 
 /**
  * Refuses an option the outbox does not know (`OptionsError`, `unknown-field`, with the one it meant), then values

@@ -1,7 +1,7 @@
 /** A terminal's shift tally and report. Pure: data and `now` come in. */
 import type { UsageRequest } from '../schemas/api.js';
 import type { Locale } from '../messages/define.js';
-import { toHelsinki } from '../rules/helsinki-time.js';
+import { helsinkiDate } from '../rules/helsinki-time.js';
 import { REPORT_COLUMN_LABELS } from '../messages/reports.js';
 import {
   addToTotals,
@@ -41,12 +41,6 @@ export type ShiftTally = {
   readonly shows: readonly (ShiftUsage['show'] & { readonly counts: ShiftCounts })[];
 };
 
-/** The Helsinki calendar day of an instant. */
-const dayOf = (d: Date): string => {
-  const t = toHelsinki(d);
-  return `${t.year}-${t.month}-${t.day}`;
-};
-
 const zero = (): ShiftCounts => ({ adults: 0, children: 0, groups: 0, refused: 0, queued: 0 });
 
 function add(c: ShiftCounts, u: ShiftUsage): void {
@@ -70,11 +64,11 @@ function add(c: ShiftCounts, u: ShiftUsage): void {
  * // { today: { adults: 1, children: 2, groups: 0, refused: 0, queued: 0 }, shows: [{ id: show.id, …, counts: … }] }
  */
 export function countShift(usages: readonly ShiftUsage[], now: Date): ShiftTally {
-  const day = dayOf(now);
+  const day = helsinkiDate(now);
   const today = zero();
   const shows = new Map<string, { id: string; name: string; start: string; counts: ShiftCounts }>();
   for (const u of usages) {
-    if (dayOf(new Date(u.at)) === day) add(today, u);
+    if (helsinkiDate(new Date(u.at)) === day) add(today, u);
     let show = shows.get(u.show.id);
     if (!show) shows.set(u.show.id, (show = { ...u.show, counts: zero() }));
     add(show.counts, u);

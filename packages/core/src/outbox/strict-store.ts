@@ -1,6 +1,6 @@
 import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { OutboxError, toStorageError } from './outbox-error.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 
 /** Options for {@link createStrictStore}; `indexedDB` is injectable so tests can simulate failures. */
 export type StrictStoreOptions = {
@@ -13,10 +13,7 @@ export type StrictStoreOptions = {
   readonly openTimeoutMs?: number;
 };
 
-const STRICT_STORE_OPTIONS = {
-  indexedDB: true,
-  openTimeoutMs: true,
-} as const satisfies OptionKeys<StrictStoreOptions>;
+const STRICT_STORE_OPTIONS = optionKeys<StrictStoreOptions>()('indexedDB openTimeoutMs');
 
 /**
  * idb-keyval store, strict durability; a closed connection (Safari) is reopened once; fails as OutboxError.

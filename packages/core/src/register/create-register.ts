@@ -3,7 +3,7 @@
  * store) until it is exported as the sales report Kaikukanta's import reads, or handed to an API's outbox once there
  * is one — never both. See docs/register.md.
  */
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { KaikuError } from '../errors/kaiku-error.js';
 import type { Locale } from '../messages/define.js';
 import { OutboxError } from '../outbox/outbox-error.js';
@@ -38,14 +38,7 @@ export type RegisterOptions = {
   readonly now?: () => number;
 };
 
-const OPTIONS = {
-  venueId: true,
-  terminal: true,
-  store: true,
-  databaseName: true,
-  retentionMs: true,
-  now: true,
-} as const satisfies OptionKeys<RegisterOptions>;
+const OPTIONS = optionKeys<RegisterOptions>()('venueId terminal store databaseName retentionMs now');
 
 /** Which usages an export writes: a Helsinki day or period of the shows (`YYYY-MM-DD`, inclusive) or one show. */
 export type RegisterExportOptions = {

@@ -2,7 +2,7 @@
  * `exportUsageReport`: a venue's usage report for a period as CSV or XLSX in the official layout (toimintamalli 2019
  * §9.2); XLSX by the SDK's own writer (no exceljs), with date cells and text neutralised.
  */
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
 import { ReportError } from './report-error.js';
@@ -35,18 +35,9 @@ export type ExportUsageReportOptions = {
   readonly signal?: AbortSignal;
 };
 
-const EXPORT_OPTIONS = {
-  format: true,
-  locale: true,
-  rows: true,
-  client: true,
-  venueId: true,
-  from: true,
-  to: true,
-  title: true,
-  delimiter: true,
-  signal: true,
-} as const satisfies OptionKeys<ExportUsageReportOptions>;
+const EXPORT_OPTIONS = optionKeys<ExportUsageReportOptions>()(
+  'format locale rows client venueId from to title delimiter signal',
+);
 
 /** A written usage report: its bytes, MIME type, a suggested file name and the totals. */
 export type ExportedReport = {

@@ -27,31 +27,15 @@ import {
 } from './usage-from-row.js';
 import type { ImportTarget, UsageContext } from './usage-from-row.js';
 import { validateSalesRow } from './validate-row.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { reportChecksum } from '../outbox/report-key.js';
 import { checkAlreadyUsed } from '../rules/already-used.js';
 import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api-request.js';
 
-const IMPORT_OPTIONS = {
-  venueId: true,
-  forVenueId: true,
-  channel: true,
-  showKind: true,
-  mode: true,
-  dryRun: true,
-  client: true,
-  batchSize: true,
-  maxBytes: true,
-  maxRows: true,
-  maxRecordBytes: true,
-  maxRowDetails: true,
-  sheet: true,
-  venues: true,
-  signal: true,
-  onProgress: true,
-  onRow: true,
-} as const satisfies OptionKeys<ImportOptions>;
+const IMPORT_OPTIONS = optionKeys<ImportOptions>()(
+  'venueId forVenueId channel showKind mode dryRun client batchSize maxBytes maxRows maxRecordBytes maxRowDetails sheet venues signal onProgress onRow',
+);
 
 const MiB = 1024 * 1024;
 /** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */

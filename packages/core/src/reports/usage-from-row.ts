@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { parseCardId } from '../card-id/parse-card-id.js';
 import { keyedRowChecksum, REPORT_DETAILS_VERSION } from '../outbox/report-key.js';
 import { outboxScope } from '../outbox/outbox-options.js';
-import { fromHelsinki } from '../rules/helsinki-time.js';
+import { fromHelsinki, pad } from '../rules/helsinki-time.js';
 import { checkRequest } from '../rules/request-checks.js';
 import { GroupSchema, UsageRequestSchema } from '../schemas/api-request.js';
 import type { BatchItem, UsageRequest } from '../schemas/api.js';
@@ -25,7 +25,6 @@ export type UsageContext = Required<Pick<ImportOptions, 'venueId' | 'channel' | 
 
 const showIds = new Map<string, string>();
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 const isoCache = new Map<string, string>();
 
 /**

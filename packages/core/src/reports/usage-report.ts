@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../messages/define.js';
 import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
-import { toHelsinki as wallClock } from '../rules/helsinki-time.js';
+import { pad, toHelsinki as wallClock } from '../rules/helsinki-time.js';
 import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
 
 // OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula.
@@ -37,8 +37,6 @@ export function csvCell(value: string | number, sep: string): string {
 /** One CSV line (CRLF-terminated, as Excel writes it). */
 export const csvLine = (values: readonly (string | number)[], sep: string): string =>
   values.map((v) => csvCell(v, sep)).join(sep) + '\r\n';
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The Helsinki calendar day and `HH:MM` of an instant. */
 export function toHelsinki(instant: number): { date: string; time: string } {

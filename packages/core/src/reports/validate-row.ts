@@ -10,8 +10,9 @@ import { parseCardId } from '../card-id/parse-card-id.js';
 import { MAX_CHILD_TICKETS } from '../schemas/api-request.js';
 import { isCommunityCard, readKeyCells } from './usage-from-row.js';
 import type { ColumnMap } from './header.js';
-import { checkOptions, type OptionKeys } from '../errors/options-error.js';
+import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { toHelsinki } from './usage-report.js';
+import { pad } from '../rules/helsinki-time.js';
 import { clip, officeText, reportText, rowError } from './report-error.js';
 import type { LocalizedText } from '../messages/define.js';
 import { REPORT_ACCEPTANCE_LABELS, REPORT_MODE_LABELS, REPORT_STATUS_LABELS } from '../messages/reports.js';
@@ -113,9 +114,8 @@ const DAYS_1900_TO_1904 = 1462;
 
 /** `date1904`: number cells come from a workbook in Excel's 1904 date system. */
 export type DateOptions = { readonly date1904?: boolean };
-const DATE_OPTIONS = { date1904: true } as const satisfies OptionKeys<DateOptions>;
+const DATE_OPTIONS = optionKeys<DateOptions>()('date1904');
 
-const pad = (n: number | string) => String(n).padStart(2, '0');
 const INVALID = { ok: false, code: 'row-date-invalid' } as const;
 
 function calendarDate(y: number, m: number, d: number): string | undefined {

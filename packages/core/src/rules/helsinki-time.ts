@@ -8,6 +8,9 @@ const FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
 
 const DAY = 86_400_000;
 
+/** Two digits: `3` → `03`. */
+export const pad = (n: number | string): string => String(n).padStart(2, '0');
+
 let formatter: Intl.DateTimeFormat | undefined;
 
 /** The Helsinki wall-clock time of an instant. */
@@ -83,8 +86,4 @@ function offsetAt(instant: Date): number {
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

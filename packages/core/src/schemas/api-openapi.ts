@@ -191,6 +191,11 @@ function paths(): Json {
     '415': problem('The body is not `application/json` (`unsupported-media-type`).'),
     '417': problem('An `Expect` other than 100-continue (`expectation-failed`).'),
   };
+  const card: Json = {
+    '200': json('CardRecord', 'The card record.'),
+    ...common,
+    '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
+  };
   const usageHeaders = { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } };
   return {
     '/v1/health': {
@@ -209,11 +214,7 @@ function paths(): Json {
           'The card ID is in the body, not the URL: URLs reach access logs, proxies and the resource timing ' +
           'entries every script on the page can read. A look-up changes nothing, so it may be repeated.',
         requestBody: jsonBody('CardLookupRequest'),
-        responses: {
-          '200': json('CardRecord', 'The card record.'),
-          ...common,
-          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
-        },
+        responses: card,
       },
     },
     '/v1/cards/{cardId}': {
@@ -222,11 +223,7 @@ function paths(): Json {
         deprecated: true,
         summary: 'Deprecated: use `POST /v1/cards/lookup`. This route puts the card ID into the URL.',
         parameters: [param('path', 'cardId', ref('CardId'), 'The card ID.')],
-        responses: {
-          '200': json('CardRecord', 'The card record.'),
-          ...common,
-          '404': problem('The card is not registered in Kaikukanta (`card-not-registered`).'),
-        },
+        responses: card,
       },
     },
     '/v1/usages': {

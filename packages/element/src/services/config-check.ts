@@ -60,10 +60,8 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
       found.push({ code: 'config-invalid', setting, expected: '3600000' });
   }
   // Sent with every usage: a name Kaikukanta refuses (over 40 characters, control characters) would refuse them all.
-  if (p.terminalName && !TerminalNameSchema.safeParse(p.terminalName).success)
-    found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
   // A register is one terminal's: without its name there is nothing to keep the usages under or to name in the file.
-  else if (p.registry === 'none' && !p.terminalName)
+  if (p.terminalName ? !TerminalNameSchema.safeParse(p.terminalName).success : p.registry === 'none')
     found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
   return [...found, ...showConfigProblems(p)];
 }

@@ -345,9 +345,6 @@ export const shiftStyles = css`
     border-bottom: 1px solid var(--kaiku-border);
     text-align: end;
   }
-  .shift th[scope='row'] {
-    text-align: start;
-  }
   input[type='checkbox'] {
     width: 1.25rem;
     height: 1.25rem;

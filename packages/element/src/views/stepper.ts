@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
+import type { LocalizedText } from '../services/types.js';
 
 /** The next value for a key on a stepper bounded to 0…max, or undefined for any other key. */
 export function nextStepValue(key: string, value: number, max: number): number | undefined {
@@ -48,20 +49,22 @@ export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): Te
       o.onEnter();
     }
   };
+  const button = (sign: string, name: LocalizedText, to: number, disabled: boolean) =>
+    html`<button
+      type="button"
+      tabindex="-1"
+      aria-label=${text(fill(name, o.label))}
+      ?disabled=${disabled}
+      @click=${(e: Event) => step(e, to)}
+    >
+      ${sign}
+    </button>`;
   return html`<div class="stepper">
     <span class="stepper-label" id="${o.id}-label"
       >${o.label} <span class="muted">(${text(fill(C.childLimit, fmt.number(o.max)))})</span></span
     >
     <span class="stepper-controls">
-      <button
-        type="button"
-        tabindex="-1"
-        aria-label=${text(fill(C.decrease, o.label))}
-        ?disabled=${o.value <= 0}
-        @click=${(e: Event) => step(e, o.value - 1)}
-      >
-        −
-      </button>
+      ${button('−', C.decrease, o.value - 1, o.value <= 0)}
       <span
         class="stepper-value"
         id="${o.id}-value"
@@ -76,15 +79,7 @@ export function renderStepper({ fmt, text }: ViewContext, o: StepperOptions): Te
         @keydown=${onKey}
         >${fmt.number(o.value)}</span
       >
-      <button
-        type="button"
-        tabindex="-1"
-        aria-label=${text(fill(C.increase, o.label))}
-        ?disabled=${o.value >= o.max}
-        @click=${(e: Event) => step(e, o.value + 1)}
-      >
-        +
-      </button>
+      ${button('+', C.increase, o.value + 1, o.value >= o.max)}
     </span>
   </div>`;
 }

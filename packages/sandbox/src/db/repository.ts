@@ -117,9 +117,7 @@ export function createRepository(db: Database.Database) {
 
   return {
     /** Runs `fn` in a transaction opened with BEGIN IMMEDIATE (the write lock up front: no lost updates). */
-    immediate<T>(fn: () => T): T {
-      return db.transaction(fn).immediate();
-    },
+    immediate: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     /** True when the database answers a trivial query. */
     healthy(): boolean {
       try {
@@ -184,24 +182,18 @@ export function createRepository(db: Database.Database) {
         registeredAt: u.registeredAt,
       });
     },
-    listUsages(venueId: string, from: string, to: string, afterSeq: number, limit: number) {
-      return s.listUsages.all(venueId, from, to, afterSeq, limit).map((row) => ({
-        seq: row.seq,
-        record: toRecord(row),
-      }));
-    },
+    listUsages: (venueId: string, from: string, to: string, afterSeq: number, limit: number) =>
+      s.listUsages
+        .all(venueId, from, to, afterSeq, limit)
+        .map((row) => ({ seq: row.seq, record: toRecord(row) })),
     /** One usage by its ID, with the venue that registered it and the venue whose show it is. */
     getUsage(id: string) {
       const row = s.usage.get(id);
       return row && { record: toRecord(row), venueId: row.venue_id, ownerId: row.report_venue_id };
     },
     /** Marks a usage voided at `at`; a voided one keeps its first `voidedAt`. */
-    voidUsage(id: string, at: string): void {
-      s.voidUsage.run(at, id);
-    },
-    getKey(key: string): IdempotencyRow | undefined {
-      return s.key.get(key);
-    },
+    voidUsage: (id: string, at: string): void => void s.voidUsage.run(at, id),
+    getKey: (key: string): IdempotencyRow | undefined => s.key.get(key),
     /** A client's key as `venue` used it, or as any venue did when `venue` is undefined (test routes only). */
     keyInScope: (clientKey: string, venue: string | undefined): IdempotencyRow | undefined =>
       s.keyInScope.get({ key: clientKey, venue: venue ?? null }),
@@ -234,6 +226,4 @@ export type Repository = ReturnType<typeof createRepository>;
  * A name in a venue's scope: idempotency keys and show IDs belong to the venue that used them, so the same one from
  * another venue is another. (`\n` cannot occur in a key or an ID, so the scope cannot be forged.)
  */
-export function scopedKey(key: string, venueId: string): string {
-  return `${key}\n${venueId}`;
-}
+export const scopedKey = (key: string, venueId: string): string => `${key}\n${venueId}`;

@@ -4,15 +4,8 @@ import { makeProblem } from '@kaiku-scanner/core/contract';
 import type { Problem } from '@kaiku-scanner/core/contract';
 
 /** Sends JSON with an explicit length (clients check it to detect truncation). */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  contentType = 'application/json; charset=utf-8',
-): void {
-  sendText(res, status, JSON.stringify(body), contentType, headers);
-}
+export const sendJson = (res: ServerResponse, status: number, body: unknown, headers = {}): void =>
+  sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 
 /**
  * An RFC 9457 problem as raw HTTP/1.1 bytes, for answers written straight to a socket before (or instead of) a
@@ -32,13 +25,8 @@ export function rawProblemResponse(problem: Problem, headers: Record<string, str
 }
 
 /** Sends an RFC 9457 problem. */
-export function sendProblem(
-  res: ServerResponse,
-  problem: Problem,
-  headers: Record<string, string> = {},
-): void {
-  sendJson(res, problem.status, problem, headers, 'application/problem+json; charset=utf-8');
-}
+export const sendProblem = (res: ServerResponse, problem: Problem, headers = {}): void =>
+  sendText(res, problem.status, JSON.stringify(problem), 'application/problem+json; charset=utf-8', headers);
 
 export function sendText(
   res: ServerResponse,

@@ -114,34 +114,24 @@ export function createRouter(options: RouterOptions) {
   let demoCards: { day: string; html: string } | undefined;
   const html = (res: ServerResponse, text: string) => sendText(res, 200, text, 'text/html; charset=utf-8');
 
+  const open = (path: string, GET: Handler): Route => ({ path, access: 'public', GET });
   const routes: Route[] = [
-    { path: '/', access: 'public', GET: ({ res }) => html(res, INDEX_HTML) },
-    {
-      path: '/openapi.json',
-      access: 'public',
-      GET: ({ res }) => sendJson(res, 200, (openApi ??= buildOpenApiDocument())),
-    },
-    {
-      path: '/demo-cards',
-      access: 'public',
-      GET: ({ res }) => {
-        const day = helsinkiDay(options.clock.now());
-        if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
-        html(res, demoCards.html);
-      },
-    },
-    {
-      path: '/v1/health',
-      access: 'public',
-      GET: ({ res }) =>
-        options.repo.healthy()
-          ? sendJson(res, 200, {
-              status: 'ok',
-              version: options.version,
-              time: options.clock.now().toISOString(),
-            })
-          : sendProblem(res, problems.unavailable(), { 'retry-after': '5' }),
-    },
+    open('/', ({ res }) => html(res, INDEX_HTML)),
+    open('/openapi.json', ({ res }) => sendJson(res, 200, (openApi ??= buildOpenApiDocument()))),
+    open('/demo-cards', ({ res }) => {
+      const day = helsinkiDay(options.clock.now());
+      if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
+      html(res, demoCards.html);
+    }),
+    open('/v1/health', ({ res }) =>
+      options.repo.healthy()
+        ? sendJson(res, 200, {
+            status: 'ok',
+            version: options.version,
+            time: options.clock.now().toISOString(),
+          })
+        : sendProblem(res, problems.unavailable(), { 'retry-after': '5' }),
+    ),
     ...API_ROUTES,
     ...(options.testing ? testRoutes({ repo: options.repo, clock: options.clock, controls }) : []),
   ];

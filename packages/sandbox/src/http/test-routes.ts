@@ -44,61 +44,48 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       sendProblem(call.res, problems.forbidden("This changes every venue's data: not for a venue's token."));
     };
   const query = (url: URL, name: string): string => url.searchParams.get(name) ?? '';
+  const test = (path: string, on: Pick<Route, 'GET' | 'POST'>): Route => ({ path, access: 'test', ...on });
   return [
-    {
-      path: '/__sandbox/usages/count',
-      access: 'test',
+    test('/__sandbox/usages/count', {
       GET: ({ res, url, venue }) =>
         sendJson(res, 200, { count: repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue) }),
-    },
-    {
-      path: '/__sandbox/keys',
-      access: 'test',
+    }),
+    test('/__sandbox/keys', {
       GET: ({ res, url, venue }) =>
         sendJson(res, 200, { state: repo.keyInScope(query(url, 'key'), venue)?.state ?? null }),
-    },
-    {
-      path: '/__sandbox/reset',
-      access: 'test',
+    }),
+    test('/__sandbox/reset', {
       POST: post(z.strictObject({}), (_v, { res, venue }) => {
         repo.clear(venue);
         if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
         sendJson(res, 200, seed(repo, clock.now(), venue));
       }),
-    },
-    {
-      path: '/__sandbox/clock',
-      access: 'test',
+    }),
+    test('/__sandbox/clock', {
       POST: everyVenue(
         post(z.strictObject({ offsetMs: number() }), ({ offsetMs = 0 }, { res }) => {
           clock.offsetMs = offsetMs;
           sendJson(res, 200, { now: clock.now().toISOString(), offsetMs });
         }),
       ),
-    },
-    {
-      path: '/__sandbox/delay',
-      access: 'test',
+    }),
+    test('/__sandbox/delay', {
       POST: everyVenue(
         post(z.strictObject({ ms: number() }), ({ ms = 0 }, { res }) => {
           controls.decideDelayMs = Math.min(60_000, Math.max(0, ms));
           sendJson(res, 200, { ms: controls.decideDelayMs });
         }),
       ),
-    },
-    {
-      path: '/__sandbox/cards',
-      access: 'test',
+    }),
+    test('/__sandbox/cards', {
       POST: everyVenue(
         post(CardRecordSchema, (card, { res }) => {
           repo.putCard(card, 'test');
           sendJson(res, 201, card);
         }),
       ),
-    },
-    {
-      path: '/__sandbox/shows',
-      access: 'test',
+    }),
+    test('/__sandbox/shows', {
       // The venue's settings (the contract's show plus windows, visiting producer, model version), every key
       // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
       POST: post(
@@ -115,6 +102,6 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
           sendJson(res, 201, config);
         },
       ),
-    },
+    }),
   ];
 }

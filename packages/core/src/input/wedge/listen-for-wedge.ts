@@ -22,7 +22,7 @@ import {
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
 import type {
@@ -78,20 +78,12 @@ export type WedgeCalibrateOptions = {
 
 const LISTENER_OPTIONS = {
   ...CLASSIFIER_OPTIONS,
-  target: true,
-  onScan: true,
-  onError: true,
-  clearInput: true,
-  hostInputs: true,
-  cardInputs: true,
-  captureUnidentified: true,
-  signal: true,
-} as const satisfies OptionKeys<WedgeListenerOptions>;
+  ...optionKeys<Omit<WedgeListenerOptions, keyof WedgeClassifierOptions>>()(
+    'target onScan onError clearInput hostInputs cardInputs captureUnidentified signal',
+  ),
+};
 
-const CALIBRATE_OPTIONS = {
-  expectedId: true,
-  timeoutMs: true,
-} as const satisfies OptionKeys<WedgeCalibrateOptions>;
+const CALIBRATE_OPTIONS = optionKeys<WedgeCalibrateOptions>()('expectedId timeoutMs');
 
 /**
  * A running wedge listener (`createWedgeListener` returns it): `stop()`, `calibrate()` and the `profile` in use.

@@ -1,26 +1,13 @@
 /** The classifier's options: names, defaults, normalization (explicit options win over a stored profile). */
 import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
 
 /** The classifier's options (the listener and calibration add their own). */
-export const CLASSIFIER_OPTIONS = {
-  layout: true,
-  terminator: true,
-  prefix: true,
-  suffix: true,
-  minLength: true,
-  maxInterKeyMs: true,
-  maxMedianInterKeyMs: true,
-  idleTimeoutMs: true,
-  recognizeAfter: true,
-  acceptPaste: true,
-  duplicateWindowMs: true,
-  cardIdOptions: true,
-  profile: true,
-  parse: true,
-} as const satisfies OptionKeys<WedgeClassifierOptions>;
+export const CLASSIFIER_OPTIONS = optionKeys<WedgeClassifierOptions>()(
+  'layout terminator prefix suffix minLength maxInterKeyMs maxMedianInterKeyMs idleTimeoutMs recognizeAfter acceptPaste duplicateWindowMs cardIdOptions profile parse',
+);
 
 /**
  * Throws `OptionsError` (`unknown-field`) for an option `known` or `parseCardId` lacks: a typo fails at the start.
