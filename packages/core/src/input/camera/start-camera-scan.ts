@@ -2,6 +2,7 @@ import { checkOptions } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
+import { createExposureControl } from './exposure.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
@@ -94,6 +95,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       effort: options.effort ?? 'fast',
       cardId: options.cardIdOptions,
       wasmUrl: options.wasmUrl,
+      // Read at each frame's hand-over: the glare is measured only while the current track can act on it.
+      get glare() {
+        return exposure.wanted;
+      },
     },
     worker: options.worker !== false,
     workerUrl: options.workerUrl,
@@ -105,6 +110,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   });
 
   let stream: MediaStream | undefined;
+  const exposure = createExposureControl(
+    () => stream?.getVideoTracks()[0],
+    (error) => call(options.onError, error),
+  );
   let stopped = false;
   let started = false;
   let paused = false;
@@ -124,6 +133,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
+    exposure.restore();
     releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
@@ -136,10 +146,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
   }
 
-  function handleFrame({ reading, rejected, strong }: FrameReading, now: number): void {
+  function handleFrame({ reading, rejected, strong, glare }: FrameReading, now: number): void {
     // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
     acceptor.look(now);
     const read = reading ?? rejected;
+    exposure.note({ at: now, glare, read: read !== null });
     if (!read) return;
     const parsed = parseCardId(read.text, options.cardIdOptions);
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
@@ -151,6 +162,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     if (!parsed.ok) return call(options.onReject, { format: read.format, error: parsed.error });
     const { ok: _ok, ...card } = parsed;
     call(options.onScan, { ...card, format: read.format, card, at: now });
+    exposure.note({ at: now, read: true, accepted: true });
   }
 
   async function open(deviceId: string | undefined): Promise<MediaStream> {
