@@ -48,13 +48,8 @@ export async function applyAdvanced(track: MediaStreamTrack, feature: string, va
 }
 
 /** The video inputs. Labels are empty until camera access has been granted once. */
-export async function listVideoInputs(devices: MediaDevices): Promise<CameraInfo[]> {
-  return (await videoInputs(devices)).map((d) => ({
-    deviceId: d.deviceId,
-    label: d.label,
-    groupId: d.groupId,
-  }));
-}
+export const listVideoInputs = async (devices: MediaDevices): Promise<CameraInfo[]> =>
+  (await videoInputs(devices)).map(({ deviceId, label, groupId }) => ({ deviceId, label, groupId }));
 
 const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
   (await devices.enumerateDevices()).filter((d) => d.kind === 'videoinput');

@@ -26,8 +26,8 @@ const start = (original: number): ExposureState => ({
   original,
   value: original,
   hot: 0,
-  changedAt: 0,
-  seenAt: 0,
+  changed: 0,
+  seen: 0,
 });
 
 /** Runs frames through the decision: each state and each `set`. */

@@ -97,7 +97,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       wasmUrl: options.wasmUrl,
       // Read at each frame's hand-over: the glare is measured only while the current track can act on it.
       get glare() {
-        return exposure.wanted;
+        return exposure.wanted();
       },
     },
     worker: options.worker !== false,
@@ -111,8 +111,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
 
   let stream: MediaStream | undefined;
   const exposure = createExposureControl(
-    () => stream?.getVideoTracks()[0],
-    (error) => call(options.onError, error),
+    () => stream,
+    (e) => call(options.onError, e),
   );
   let stopped = false;
   let started = false;

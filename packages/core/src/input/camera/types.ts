@@ -44,10 +44,7 @@ export type ZoomRange = { readonly min: number; readonly max: number; readonly s
 export type CameraCapabilities = {
   readonly torch: boolean;
   readonly zoom: ZoomRange | null;
-  /**
-   * The exposure compensation (EV) the scan steps down while glare clips a code in view (docs/camera.md); `null`: the
-   * track has none (Firefox, Safari, most webcams), and glare is not countered.
-   */
+  /** Exposure compensation (EV), stepped down while glare clips a code (docs/camera.md); `null`: glare not countered. */
   readonly exposure: ZoomRange | null;
   readonly facingMode: string | null;
   readonly width: number;

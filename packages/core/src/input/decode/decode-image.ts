@@ -68,10 +68,7 @@ export async function decodeImage(
   return read && { text: read.text, format: read.format };
 }
 
-/**
- * `decodeImage` with pipeline switches (bench and tests; the stages: the table in pipeline.ts); `glare`: locate codes
- * for it also where the browser's detector read nothing (`clippedOverCodes`; the detector tells of no code it missed).
- */
+/** `decodeImage` with pipeline switches (the table in pipeline.ts); `glare`: measured also where the detector ran. */
 export async function decodeStages(
   image: DecodableImage,
   options: DecodeOptions,
@@ -92,7 +89,9 @@ export async function decodeStages(
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
       const located = native === null && control?.glare === true;
-      const glare = located ? (await import('./glare.js')).glareOver(toGrey(frame.onWhite())) : undefined;
+      const glare = located
+        ? (await import('./glare.js')).clippedOverCodes(toGrey(frame.onWhite()))
+        : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
