@@ -57,11 +57,9 @@ const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
 /** `chooseCamera` over every video input (only the open track tells its focus); `undefined`: not listed. */
 export async function bestCamera(media: MediaDevices, track: MediaStreamTrack): Promise<string | undefined> {
   const current = track.getSettings().deviceId;
-  const describe = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>
+  const caps = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>
     d.deviceId === current ? track.getCapabilities?.() : (d as InputDeviceInfo).getCapabilities?.();
   const inputs = await videoInputs(media);
   if (!inputs.some((d) => d.deviceId === current)) return undefined;
-  return chooseCamera(
-    inputs.map((d) => ({ deviceId: d.deviceId, label: d.label, capabilities: describe(d) })),
-  );
+  return chooseCamera(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label, capabilities: caps(d) })));
 }

@@ -68,10 +68,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
   const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
-    const value: unknown = options[key as keyof CameraScanOptions];
-    return (
-      typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && (value as number) >= min)
-    );
+    const value = options[key as keyof CameraScanOptions] as number | undefined;
+    return typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && value >= min);
   });
   if (bad.length)
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });

@@ -14,8 +14,7 @@ export function clippedOverCodes(
 ): number | undefined {
   let worst: number | undefined;
   for (const { cx, cy, angle, length, offsets } of bundles) {
-    const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
-    const middle = offsets[offsets.length >> 1] ?? 0;
+    const [dx, dy, middle] = [Math.cos(angle), Math.sin(angle), offsets[offsets.length >> 1] ?? 0];
     const inner: number[] = [];
     let [clipped, total] = [0, 0];
     for (const offset of offsets) {
@@ -30,11 +29,9 @@ export function clippedOverCodes(
       }
     }
     const mean = inner.reduce((s, v) => s + v, 0) / inner.length;
-    if (
-      inner.filter((v, i) => i > 0 && v > mean !== (inner[i - 1] as number) > mean).length >= 12 &&
-      total > 0
-    )
-      worst = Math.max(worst ?? 0, clipped / total);
+    // Crossings of the mean along the middle: bars give dozens (every inner sample is counted in `total` too).
+    const crossings = inner.filter((v, i) => i > 0 && v > mean !== (inner[i - 1] as number) > mean).length;
+    if (crossings >= 12) worst = Math.max(worst ?? 0, clipped / total);
   }
   return worst;
 }

@@ -36,9 +36,8 @@ const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
 
-/** A frame's JS stages: each by name, and what they saw that the triggers look at. */
+/** A frame's JS stages: each by name, what they saw (triggers), the glare on codes located (`clippedOverCodes`). */
 export type JsFrame = {
-  /** `clipped`: glare on the codes located so far (`clippedOverCodes`); `undefined` before the locator ran. */
   readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'> & { readonly clipped: () => number | undefined };
   /** The parts a stage can be run in (`c39-templates`: one per located region), for a rescue round. */
   parts(stage: JsStageName): number;
