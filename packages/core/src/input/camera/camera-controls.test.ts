@@ -22,10 +22,13 @@ function fakeTrack(capabilities: Record<string, unknown>, settings: Record<strin
 }
 
 describe('camera controls', () => {
-  it('reads torch and zoom only when the track reports them', () => {
-    expect(readCapabilities(fakeTrack({ torch: true, zoom: { min: 1, max: 8, step: 0.1 } }).track)).toEqual({
+  it('reads torch, zoom and exposure compensation only when the track reports them', () => {
+    const exposureCompensation = { min: -2, max: 2, step: 1 / 6 };
+    const caps = { torch: true, zoom: { min: 1, max: 8, step: 0.1 }, exposureCompensation };
+    expect(readCapabilities(fakeTrack(caps).track)).toEqual({
       torch: true,
       zoom: { min: 1, max: 8, step: 0.1 },
+      exposure: exposureCompensation,
       facingMode: 'environment',
       width: 1280,
       height: 720,
@@ -34,10 +37,12 @@ describe('camera controls', () => {
     const plain = readCapabilities(fakeTrack({ zoom: { min: 1, max: 1 } }).track);
     expect(plain.torch).toBe(false);
     expect(plain.zoom).toBeNull();
+    expect(plain.exposure).toBeNull();
     const noApi = { getSettings: () => ({}) } as unknown as MediaStreamTrack;
     expect(readCapabilities(noApi)).toMatchObject({
       torch: false,
       zoom: null,
+      exposure: null,
       facingMode: null,
       deviceId: '',
     });

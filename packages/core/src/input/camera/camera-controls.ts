@@ -2,25 +2,26 @@ import { CameraError } from './camera-error.js';
 import { chooseCamera, type CameraCandidate, type ExtendedCapabilities } from './choose-camera.js';
 import type { CameraCapabilities, CameraInfo, ZoomRange } from './types.js';
 
-/** What the current camera can do; torch and zoom only where the track reports them (Chrome on Android mostly). */
+/** What the current camera can do; torch, zoom and exposure only where the track reports them (Chrome on Android). */
 export function readCapabilities(track: MediaStreamTrack): CameraCapabilities {
   const caps: ExtendedCapabilities =
     typeof track.getCapabilities === 'function' ? (track.getCapabilities() as ExtendedCapabilities) : {};
   const settings = track.getSettings();
-  const zoom = caps.zoom;
-  const range: ZoomRange | null =
-    zoom && typeof zoom.min === 'number' && typeof zoom.max === 'number' && zoom.max > zoom.min
-      ? { min: zoom.min, max: zoom.max, step: zoom.step ?? 0.1 }
-      : null;
   return {
     torch: caps.torch === true,
-    zoom: range,
+    zoom: rangeOf(caps.zoom, 0.1),
+    exposure: rangeOf(caps.exposureCompensation, 0),
     facingMode: settings.facingMode ?? null,
     width: settings.width ?? 0,
     height: settings.height ?? 0,
     deviceId: settings.deviceId ?? '',
   };
 }
+
+const rangeOf = (r: ExtendedCapabilities['zoom'], step: number): ZoomRange | null =>
+  r && typeof r.min === 'number' && typeof r.max === 'number' && r.max > r.min
+    ? { min: r.min, max: r.max, step: r.step ?? step }
+    : null;
 
 /** Turns the torch (flash used as a lamp) on or off. */
 export const applyTorch = (track: MediaStreamTrack, on: boolean): Promise<void> =>
@@ -37,7 +38,7 @@ export function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> 
 }
 
 /** One image-capture constraint, or `camera-feature-unsupported` where the camera lacks it (`undefined`) or refuses. */
-async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown): Promise<void> {
+export async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown): Promise<void> {
   const unsupported = (cause?: unknown): CameraError =>
     new CameraError('camera-feature-unsupported', { cause, params: { feature } });
   if (value === undefined) throw unsupported();
@@ -47,13 +48,8 @@ async function applyAdvanced(track: MediaStreamTrack, feature: string, value: un
 }
 
 /** The video inputs. Labels are empty until camera access has been granted once. */
-export async function listVideoInputs(devices: MediaDevices): Promise<CameraInfo[]> {
-  return (await videoInputs(devices)).map((d) => ({
-    deviceId: d.deviceId,
-    label: d.label,
-    groupId: d.groupId,
-  }));
-}
+export const listVideoInputs = async (devices: MediaDevices): Promise<CameraInfo[]> =>
+  (await videoInputs(devices)).map(({ deviceId, label, groupId }) => ({ deviceId, label, groupId }));
 
 const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
   (await devices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
@@ -61,11 +57,9 @@ const videoInputs = async (devices: MediaDevices): Promise<MediaDeviceInfo[]> =>
 /** `chooseCamera` over every video input (only the open track tells its focus); `undefined`: not listed. */
 export async function bestCamera(media: MediaDevices, track: MediaStreamTrack): Promise<string | undefined> {
   const current = track.getSettings().deviceId;
-  const describe = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>
+  const caps = (d: MediaDeviceInfo): CameraCandidate['capabilities'] =>
     d.deviceId === current ? track.getCapabilities?.() : (d as InputDeviceInfo).getCapabilities?.();
   const inputs = await videoInputs(media);
   if (!inputs.some((d) => d.deviceId === current)) return undefined;
-  return chooseCamera(
-    inputs.map((d) => ({ deviceId: d.deviceId, label: d.label, capabilities: describe(d) })),
-  );
+  return chooseCamera(inputs.map((d) => ({ deviceId: d.deviceId, label: d.label, capabilities: caps(d) })));
 }

@@ -2,6 +2,7 @@
 export type ExtendedCapabilities = MediaTrackCapabilities & {
   torch?: boolean;
   zoom?: { min?: number; max?: number; step?: number };
+  exposureCompensation?: { min?: number; max?: number; step?: number };
   focusMode?: string[];
   focusDistance?: { min?: number };
 };

@@ -66,4 +66,35 @@ describe('decodeFrame', () => {
     expect(result.reading).toEqual({ text: 'Y110029399', format: 'code_39' });
     expect(result.byZxing).toBe(true);
   });
+
+  // Chrome on Android: the browser's detector reads nothing under glare and tells of no code; the locator runs for it.
+  it('measures the glare over a located code where the detector reads nothing, only when asked', async () => {
+    const frameWith = (lamp: { x: number; y: number }): CameraFrame => {
+      const grey = drawCode39('A045198723', {
+        width: 640,
+        height: 480,
+        module: 2,
+        degrees: 8,
+        barHeight: 90,
+      });
+      const rgba = new Uint8ClampedArray(640 * 480 * 4).fill(255);
+      grey.data.forEach((v, i) => {
+        const clipped = Math.hypot((i % 640) - lamp.x, Math.floor(i / 640) - lamp.y) < 70;
+        rgba.fill(clipped ? 255 : Math.min(v, 200), 4 * i, 4 * i + 3);
+      });
+      return new FakeImageData(rgba, 640, 480) as unknown as CameraFrame;
+    };
+    Object.assign(global, {
+      BarcodeDetector: class extends FakeDetector {
+        override detect = async () => [];
+      },
+    });
+    const job = { formats: ['qr_code', 'code_39'] as const, effort: 'fast' as const };
+    const glare = async (lamp: { x: number; y: number }, asked: boolean): Promise<number | undefined> =>
+      (await decodeFrame(frameWith(lamp), { ...job, glare: asked })).result.glare;
+    const onCode = await glare({ x: 230, y: 230 }, true);
+    expect(onCode).toBeGreaterThanOrEqual(0.1);
+    expect(await glare({ x: 230, y: 230 }, false)).toBeUndefined();
+    expect((await glare({ x: 600, y: 40 }, true)) ?? 0).toBeLessThan(0.1);
+  });
 });

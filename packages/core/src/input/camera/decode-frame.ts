@@ -15,6 +15,8 @@ export type FrameJob = {
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
   /** Time until the camera's next frame (ms, from the hand-over): the rescue stages' budget, unless unknown. */
   readonly spareMs?: number | undefined;
+  /** Measure the glare over located codes (`FrameReading.glare`) also where the browser's detector reads. */
+  readonly glare?: boolean;
 };
 
 /**
@@ -29,6 +31,8 @@ export type FrameReading = {
   readonly byZxing?: boolean;
   /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
   readonly decoder?: DecoderStatus | null;
+  /** The share of clipped pixels over the codes located in this frame (`clippedOverCodes`); none located: absent. */
+  readonly glare?: number | undefined;
 };
 
 export { createRescueRound } from '../decode/pipeline.js';
@@ -53,17 +57,13 @@ export async function decodeFrame(
     const options = { formats: job.formats, effort: job.effort, accept, signal };
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
     let by: StageName | undefined;
-    const { read, round: next } = await decodeStages(
-      frame,
-      { ...options, ...wasmUrl },
-      { ...(round && { round, until }), onStage: (stage, r) => void (r && (by ??= stage)) },
-    );
+    const onStage = (stage: StageName, r: unknown): void => void (r && (by ??= stage));
+    const control = { ...(round && { round }), until, glare: job.glare === true, onStage };
+    const { read, round: next, glare } = await decodeStages(frame, { ...options, ...wasmUrl }, control);
     const reading = read && { text: read.text, format: read.format };
     const [strong, byZxing] = [read?.strong === true, read !== null && by === 'cpp'];
-    return {
-      result: { reading, rejected: read ? null : rejected, decoder: getDecoderStatus(), strong, byZxing },
-      round: next,
-    };
+    const result = { reading, rejected: read ? null : rejected, strong, byZxing, glare };
+    return { result: { ...result, decoder: getDecoderStatus() }, round: next };
   } finally {
     closeFrame(frame);
   }

@@ -2,6 +2,7 @@ import { checkOptions } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
+import { createExposureControl } from './exposure.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
@@ -67,10 +68,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
   const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
-    const value: unknown = options[key as keyof CameraScanOptions];
-    return (
-      typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && (value as number) >= min)
-    );
+    const value = options[key as keyof CameraScanOptions] as number | undefined;
+    return typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && value >= min);
   });
   if (bad.length)
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
@@ -94,6 +93,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       effort: options.effort ?? 'fast',
       cardId: options.cardIdOptions,
       wasmUrl: options.wasmUrl,
+      // Read at each frame's hand-over: the glare is measured only while the current track can act on it.
+      get glare() {
+        return exposure.wanted();
+      },
     },
     worker: options.worker !== false,
     workerUrl: options.workerUrl,
@@ -105,6 +108,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   });
 
   let stream: MediaStream | undefined;
+  const exposure = createExposureControl(
+    () => stream,
+    (e) => call(options.onError, e),
+  );
   let stopped = false;
   let started = false;
   let paused = false;
@@ -124,6 +131,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
+    exposure.restore();
     releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
@@ -136,10 +144,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     stop(error.code === 'camera-ended' ? 'track-ended' : 'error');
   }
 
-  function handleFrame({ reading, rejected, strong, byZxing }: FrameReading, now: number): void {
+  function handleFrame({ reading, rejected, strong, byZxing, glare }: FrameReading, now: number): void {
     // Every decoded frame counts, read or not: only frames looked at can show that a card went away.
     acceptor.look(now);
     const read = reading ?? rejected;
+    exposure.note({ at: now, glare, read: read !== null });
     if (!read) return;
     const parsed = parseCardId(read.text, options.cardIdOptions);
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
@@ -153,6 +162,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     if (!parsed.ok) return call(options.onReject, { format: read.format, error: parsed.error });
     const { ok: _ok, ...card } = parsed;
     call(options.onScan, { ...card, format: read.format, card, at: now });
+    exposure.note({ at: now, read: true, accepted: true });
   }
 
   async function open(deviceId: string | undefined): Promise<MediaStream> {

@@ -40,10 +40,12 @@ export type CameraInfo = {
 /** The zoom a camera supports: from `min` to `max` in steps of `step`. */
 export type ZoomRange = { readonly min: number; readonly max: number; readonly step: number };
 
-/** What the running camera can do: torch, zoom range, facing, frame size and device ID. */
+/** What the running camera can do: torch, zoom and exposure ranges, facing, frame size and device ID. */
 export type CameraCapabilities = {
   readonly torch: boolean;
   readonly zoom: ZoomRange | null;
+  /** Exposure compensation (EV), stepped down while glare clips a code (docs/camera.md); `null`: glare not countered. */
+  readonly exposure: ZoomRange | null;
   readonly facingMode: string | null;
   readonly width: number;
   readonly height: number;

@@ -68,12 +68,12 @@ export async function decodeImage(
   return read && { text: read.text, format: read.format };
 }
 
-/** `decodeImage` with pipeline switches (bench and tests); the stages: the table in pipeline.ts. */
+/** `decodeImage` with pipeline switches (the table in pipeline.ts); `glare`: measured also where the detector ran. */
 export async function decodeStages(
   image: DecodableImage,
   options: DecodeOptions,
-  control?: PipelineControl,
-): Promise<Staged> {
+  control?: PipelineControl & { readonly glare?: boolean },
+): Promise<Staged & { readonly glare?: number | undefined }> {
   const formats = checkFormats(options.formats);
   const accept = options.accept ?? acceptAll;
   const effort = options.effort ?? 'fast';
@@ -87,8 +87,13 @@ export async function decodeStages(
   if (options.native !== false) {
     const native = await decodeNative(frame.onWhite, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
-    if (native !== undefined && (native !== null || effort !== 'thorough'))
-      return { read: native, ...(control?.round && { round: control.round }) };
+    if (native !== undefined && (native !== null || effort !== 'thorough')) {
+      const located = native === null && control?.glare === true;
+      const glare = located
+        ? (await import('./glare.js')).clippedOverCodes(toGrey(frame.onWhite()))
+        : undefined;
+      return { read: native, glare, ...(control?.round && { round: control.round }) };
+    }
   }
   const wasmOptions = { formats, effort, accept, code39CheckDigit };
   let wasm: Awaited<ReturnType<typeof loadWasmDecoder>> | undefined;
@@ -151,7 +156,7 @@ export async function decodeStages(
     signal?.throwIfAborted();
     return (jsFrameOf() as JsFrame).run(stage as JsStageName, part);
   };
-  return runStages(facts, run, control, signal, only);
+  return { ...(await runStages(facts, run, control, signal, only)), glare: jsStages?.facts.clipped() };
 }
 
 function checkFormats(formats: readonly DecodeFormat[] | undefined): readonly DecodeFormat[] {

@@ -13,6 +13,7 @@ import { readCode39Templates } from './code39-bars.js';
 import { acrossFrame, readCode39 } from './code39-lines.js';
 import type { Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
+import { clippedOverCodes } from './glare.js';
 import { enabled } from './pipeline.js';
 import type { FrameFacts, JsStageName, PipelineControl, StageRead } from './pipeline.js';
 import { searchQrFromFinders } from './qr-grid-search.js';
@@ -35,9 +36,9 @@ const qrHints = new Map<DecodeHintType, unknown>([
   [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
 ]);
 
-/** A frame's JS stages: each by name, and what they saw that the triggers look at. */
+/** A frame's JS stages: each by name, what they saw (triggers), the glare on codes located (`clippedOverCodes`). */
 export type JsFrame = {
-  readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'>;
+  readonly facts: Pick<FrameFacts, 'qrSeen' | 'barsSeen'> & { readonly clipped: () => number | undefined };
   /** The parts a stage can be run in (`c39-templates`: one per located region), for a rescue round. */
   parts(stage: JsStageName): number;
   /** A stage, or one part of it. */
@@ -60,7 +61,8 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
   const flat = lazy(() => flattenLight(grey, FLATTEN_RADIUS));
   // Finder-pattern triples the QR stages may grid-search in this frame (81 grids each): work, not time, is bounded.
   const finderBudget: FinderBudget = { triples: thorough ? 6 : 2, finders: use('qr-finders') };
-  const regions = lazy(() => locateLinearCodes(stretched()));
+  let located: LineBundle[] | undefined;
+  const regions = (): LineBundle[] => (located ??= locateLinearCodes(stretched()));
   // Located regions whose own lines read another barcode (a ticket's Code 39 the filter refuses, see `readCode39`):
   // the later stages, which cost the most, skip them — on a frame with a ticket and no card, all of them.
   const foreign = new Set<LineBundle>();
@@ -99,6 +101,7 @@ export function jsFrame(grey: GreyImage, options: ZxingOptions): JsFrame {
     facts: {
       qrSeen: () => finderBudget.qrInView === true,
       barsSeen: () => want39 && open().length > 0,
+      clipped: () => located && clippedOverCodes(grey, open()),
     },
     parts: (stage) =>
       stage === 'c39-templates' ? open().length : stage === 'c39-lines' ? regions().length : 1,

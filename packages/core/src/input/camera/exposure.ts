@@ -1,0 +1,67 @@
+import { applyAdvanced, readCapabilities } from './camera-controls.js';
+import type { CameraError } from './camera-error.js';
+import type { ZoomRange } from './types.js';
+
+/** Glare share that counts, frames of it before a step, a camera's time to expose anew, the time a card has gone. */
+export const EXPOSURE = { glare: 0.1, frames: 2, settleMs: 400, restoreMs: 2000 } as const;
+
+/** The compensation found (`original`) and set (`value`), glaring frames in a row, when it changed, a code seen. */
+export type ExposureState = { original: number; value: number; hot: number; changed: number; seen: number };
+
+/** A frame's evidence: glare over located codes (`undefined`: none located), a reading, a card accepted. */
+export type ExposureEvidence = { at: number; glare?: number | undefined; read: boolean; accepted?: boolean };
+
+/**
+ * The next state, and the compensation to `set`: down about ½ EV in the track's steps (never below `min`) after
+ * glaring frames; back to the original once a card is accepted or no code was seen for a while. Never back up while a
+ * code is in view: the glare went *because* the exposure is lower (restoring would oscillate).
+ * @example decideExposure(state, { at: now, glare: 0.3, read: false }, { min: -2, max: 2, step: 1 / 6 });
+ */
+export function decideExposure(state: ExposureState, evidence: ExposureEvidence, range: ZoomRange) {
+  const { at, glare } = evidence;
+  const seen = glare !== undefined || evidence.read ? at : state.seen;
+  const restore = evidence.accepted === true || at - seen >= EXPOSURE.restoreMs;
+  const hot = glare === undefined ? state.hot : glare >= EXPOSURE.glare ? state.hot + 1 : 0;
+  const stride = range.step > 0 ? range.step * Math.max(1, Math.round(0.5 / range.step)) : 0.5;
+  const lower = Math.max(range.min, state.value - stride);
+  const settling = at - state.changed < EXPOSURE.settleMs;
+  const set = restore ? state.original : !settling && hot >= EXPOSURE.frames ? lower : state.value;
+  if (set === state.value) return { state: { ...state, hot: restore || settling ? 0 : hot, seen } };
+  return { state: { ...state, value: set, hot: 0, changed: at, seen }, set };
+}
+
+/** Steps the current stream's compensation (`decideExposure`); a refusal: `onRefused` once, the track left alone. */
+export function createExposureControl(
+  currentStream: () => MediaStream | undefined,
+  onRefused: (error: CameraError) => void,
+) {
+  let track: MediaStreamTrack | undefined;
+  let range: ZoomRange | null = null;
+  let state: ExposureState | null = null;
+  const current = (): ExposureState | null => {
+    if (currentStream()?.getVideoTracks()[0] === track) return state;
+    track = currentStream()?.getVideoTracks()[0];
+    range = track ? readCapabilities(track).exposure : null;
+    const now = (track?.getSettings() as { exposureCompensation?: number } | undefined)?.exposureCompensation;
+    return (state = range && { original: now ?? 0, value: now ?? 0, hot: 0, changed: 0, seen: 0 });
+  };
+  const apply = (on: MediaStreamTrack, value: number): Promise<void> =>
+    applyAdvanced(on, 'exposureCompensation', value).catch((error: CameraError) => {
+      if (on === track && state !== null) onRefused(error);
+      if (on === track) state = null;
+    });
+  return {
+    wanted: (): boolean => current() !== null,
+    note(evidence: ExposureEvidence): void {
+      const before = current();
+      if (before === null || range === null || track === undefined) return;
+      const decided = decideExposure(before, evidence, range);
+      state = decided.state;
+      if (decided.set !== undefined) void apply(track, decided.set);
+    },
+    restore(): void {
+      if (state !== null && track && state.value !== state.original) void apply(track, state.original);
+      state = null;
+    },
+  };
+}
