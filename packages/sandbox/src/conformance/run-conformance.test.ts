@@ -8,7 +8,7 @@ import { startSandbox } from '../start-sandbox.js';
 import type { Sandbox } from '../start-sandbox.js';
 import { runConformance, type ConformanceOptions, type ConformanceReport } from './run-conformance.js';
 import { runConformanceCli } from './conformance-cli.js';
-import { mutants, SLOW, startMutant } from './mutants.test-support.js';
+import { mutants, otherOffsets, SLOW, startMutant } from './mutants.test-support.js';
 import { routeMutants } from './mutants-routes.test-support.js';
 import { RULES, type RuleId } from './rules.js';
 
@@ -157,6 +157,15 @@ describe('the conformance kit', () => {
   describe('passes correct servers that are awkward', () => {
     it('a slow one', async () => {
       const proxy = await startMutant(sandbox.url, SLOW);
+      try {
+        expectConformant(await runConformance({ baseUrl: proxy.url, ...FULL }));
+      } finally {
+        proxy.close();
+      }
+    });
+
+    it('one that writes a time it sent before in another offset (a replay, a void again)', async () => {
+      const proxy = await startMutant(sandbox.url, otherOffsets());
       try {
         expectConformant(await runConformance({ baseUrl: proxy.url, ...FULL }));
       } finally {
