@@ -90,9 +90,10 @@ export class Check {
   /** An RFC 9457 problem with this status (and code, when given); returns its reasons. */
   problem(answer: Answer, status: number, code: string | undefined, what: string): Problem | undefined {
     this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`);
+    const hop = /html/.test(answer.contentType) ? ' (an intermediary? a proxy page, not the API)' : '';
     this.that(
       /^application\/problem\+json\b/.test(answer.contentType),
-      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json`,
+      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json${hop}`,
     );
     const parsed = ProblemSchema.safeParse(answer.json);
     if (!this.that(parsed.success, `${what}: the body is not a Problem`)) return undefined;
