@@ -105,7 +105,8 @@ export class ApiHttpError extends KaikuApiError {
       retryable: isRetryableStatus(status),
       ...rest,
       status,
-      params: { status, ...(problem ? { problemCode: problem.code } : {}) },
+      // No problem+json: a proxy, firewall or load balancer likely answered, not Kaikukanta (its errors carry one).
+      params: { status, ...(problem ? { problemCode: problem.code } : { answeredBy: 'intermediary' }) },
     });
     this.name = 'ApiHttpError';
     hideProblem(this, problem);

@@ -16,6 +16,7 @@ import {
   useMswServer,
 } from './testing/msw-helpers.js';
 import { apiMessageCode, apiMessages } from '../messages/api.js';
+import { localize } from '../messages/index.js';
 
 const answer = answerOn(useMswServer());
 const client = testClient;
@@ -77,6 +78,22 @@ describe('HTTP statuses', () => {
     expect(error.code).toBe('http-407');
     expectPlainAndPrivate(error);
   });
+
+  it.each([413, 405])(
+    'a %i from a proxy (its HTML page) keeps its code and says the answer is probably not the API’s',
+    async (status) => {
+      const page = '<html><body><h1>Request rejected</h1><hr>nginx</body></html>';
+      answer('post', USAGES_URL, () => HttpResponse.html(page, { status, headers: { via: '1.1 gateway' } }));
+      const error = await caught(register());
+      expect([error.code, error.params]).toEqual([`http-${status}`, { status, answeredBy: 'intermediary' }]);
+      const texts = (['fi', 'sv', 'en'] as const).map((l) => localize(error, l));
+      expect(texts).toEqual([/välityspalvel/, /proxyserver/, /proxy/].map((w) => expect.stringMatching(w)));
+      // The API's own 413 (problem+json) is its refusal: no hint of an intermediary.
+      answer('post', USAGES_URL, () => problemResponse(makeProblem(413, 'payload-too-large', 'Too large')));
+      const own = await caught(register());
+      expect([own.code, localize(own, 'en')]).toEqual(['problem', expect.not.stringMatching(/proxy/)]);
+    },
+  );
 
   it('an error body that is not a problem keeps the status code', async () => {
     answer('post', CARD_URL, () => HttpResponse.json({ message: 'nope' }, { status: 422 }));

@@ -20,7 +20,7 @@ export const API_PARAMS = {
   'list-too-long': { limit: optStr, max: optNum },
   'response-too-large': { maxBytes: optNum },
   'insecure-base-url': { host: optStr },
-  'http-error': { status: optNum },
+  'http-error': { status: optNum, answeredBy: { optional: true, kind: ['intermediary'] } },
   'http-5xx': { status: optNum },
   'batch-too-large': { max: optNum },
   'refusal-unreadable': { problemCode: optStr },
@@ -54,7 +54,10 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
       'Kaikukannan osoite on virheellinen. Osoitteen pitää alkaa https:// eikä siinä saa olla tunnuksia.',
     'insecure-base-url': (p) =>
       `Kaikukannan osoite${p.host ? ` (${p.host})` : ''} on salaamaton http-osoite: kirjautuminen ja korttien tunnukset kulkisivat verkossa salaamatta. Käytä https-osoitetta.`,
-    'http-error': (p) => `Kaikukanta vastasi virheellä (HTTP ${p.status ?? '?'}).`,
+    'http-error': (p) =>
+      p.answeredBy
+        ? `Vastaus tuli luultavasti verkon välityspalvelimelta tai palomuurilta eikä Kaikukannasta (HTTP ${p.status ?? '?'}). Jos tämä toistuu, ota yhteys IT-tukeen.`
+        : `Kaikukanta vastasi virheellä (HTTP ${p.status ?? '?'}).`,
     'http-401': 'Kirjautuminen Kaikukantaan puuttuu tai on vanhentunut. Kirjaudu uudelleen.',
     'http-403': 'Tunnuksellasi ei ole oikeutta tähän toimintoon Kaikukannassa.',
     'agent-not-authorized':
@@ -99,7 +102,10 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
       'Kaikukantas adress är felaktig. Den ska börja med https:// och får inte innehålla inloggningsuppgifter.',
     'insecure-base-url': (p) =>
       `Kaikukantas adress${p.host ? ` (${p.host})` : ''} är en okrypterad http-adress: inloggningen och kortnumren skulle gå okrypterade genom nätet. Använd en https-adress.`,
-    'http-error': (p) => `Kaikukanta svarade med ett fel (HTTP ${p.status ?? '?'}).`,
+    'http-error': (p) =>
+      p.answeredBy
+        ? `Svaret kom troligen från en proxyserver eller brandvägg i nätet, inte från Kaikukanta (HTTP ${p.status ?? '?'}). Kontakta IT-stödet om det upprepas.`
+        : `Kaikukanta svarade med ett fel (HTTP ${p.status ?? '?'}).`,
     'http-401': 'Inloggningen till Kaikukanta saknas eller har gått ut. Logga in igen.',
     'http-403': 'Ditt konto har inte behörighet till den här åtgärden i Kaikukanta.',
     'agent-not-authorized':
@@ -145,7 +151,10 @@ export const apiMessages = defineServerTexts(API_PARAMS, {
       "Kaikukanta's address is not valid. It must start with https:// and hold no credentials.",
     'insecure-base-url': (p) =>
       `Kaikukanta's address${p.host ? ` (${p.host})` : ''} is plain http: the sign-in and the card IDs would cross the network unencrypted. Use an https address.`,
-    'http-error': (p) => `Kaikukanta answered with an error (HTTP ${p.status ?? '?'}).`,
+    'http-error': (p) =>
+      p.answeredBy
+        ? `The answer probably came from a proxy or firewall on the network, not from Kaikukanta (HTTP ${p.status ?? '?'}). Contact IT support if it happens again.`
+        : `Kaikukanta answered with an error (HTTP ${p.status ?? '?'}).`,
     'http-401': 'The Kaikukanta sign-in is missing or has expired. Sign in again.',
     'http-403': 'Your account is not allowed to do this in Kaikukanta.',
     'agent-not-authorized':

@@ -233,6 +233,18 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
+   * The pending and needs-attention usages from one read: a sync landing meanwhile is counted once, not twice or never.
+   *
+   * @example
+   * const { pending, needsAttention } = await outbox.openRecords();
+   */
+  async openRecords(): Promise<{ pending: OutboxRecord[]; needsAttention: OutboxRecord[] }> {
+    const open = await this.#p.notices.guard(this.#p.records.list(['pending', 'needs-attention']));
+    const pending = open.filter((r) => r.state === 'pending');
+    return { pending, needsAttention: open.filter((r) => r.state !== 'pending') };
+  }
+
+  /**
    * Closes a needs-attention record. `recorded-manually` and `dismissed` close it (kept for the retention
    * period, never sent). `retry` queues the usage again, and how depends on what the server said:
    *

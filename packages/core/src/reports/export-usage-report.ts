@@ -47,6 +47,8 @@ export type ExportedReport = {
   /** A suggested file name, e.g. `kaikukortti-teatteri-hilla-2020-02-01-2020-02-29.xlsx`. */
   readonly fileName: string;
   readonly totals: UsageReportTotals;
+  /** XLSX only: false where the browser cannot deflate (no `CompressionStream('deflate-raw')`): valid, larger. */
+  readonly compressed?: boolean;
 };
 
 function dateCell(date: string): Date {
@@ -57,7 +59,7 @@ function dateCell(date: string): Date {
 async function writeUsageXlsx(
   rows: AsyncIterable<UsageReportRow>,
   layout: ReportLayout,
-): Promise<{ bytes: Uint8Array; totals: UsageReportTotals }> {
+): Promise<{ bytes: Uint8Array; totals: UsageReportTotals; compressed?: boolean }> {
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
   const lines: XlsxRow[] = [];
   for await (const { kind, cells } of usageLines(rows, layout, dateCell, totals)) {
@@ -65,8 +67,8 @@ async function writeUsageXlsx(
     lines.push({ cells: cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)), style });
   }
   const dateFormat = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
-  const bytes = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38], dateFormat);
-  return { bytes, totals };
+  const written = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38], dateFormat);
+  return { ...written, totals };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,9 +117,9 @@ export async function exportUsageReport(options: ExportUsageReportOptions): Prom
   const delimiter = options.delimiter ?? (locale === 'en' ? ',' : ';');
   const layout = { locale, title: options.title, delimiter };
   const xlsx = options.format === 'xlsx';
-  const { bytes, totals } = await (xlsx ? writeUsageXlsx : writeUsageCsv)(rows, layout);
+  const written = await (xlsx ? writeUsageXlsx : writeUsageCsv)(rows, layout);
   const mimeType = xlsx
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     : 'text/csv;charset=utf-8';
-  return { bytes, totals, fileName: fileName(options), mimeType };
+  return { ...written, fileName: fileName(options), mimeType };
 }

@@ -1,6 +1,6 @@
 /**
- * A one-sheet XLSX writer for the usage report (inline strings, numbers, formatted dates, bold rows), zipped by the
- * platform's `CompressionStream`. No exceljs: the register's file is a lazy chunk vendors' bundlers build as it is.
+ * A one-sheet XLSX writer for the usage report (shared strings, numbers, formatted dates, bold rows), zipped by the
+ * platform's `CompressionStream` (stored where it has none). No exceljs: the register's file is a lazy chunk.
  */
 import { concat } from './byte-source.js';
 
@@ -16,6 +16,12 @@ const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;',
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const xmlText = (s: string): string => s.replace(NOT_XML, '').replace(/[<>&"]/g, (c) => ENTITY[c]!);
+// A cell's text loses nothing (ECMA-376 ST_Xstring): what XML cannot carry, and CR (parsers turn it into LF), is
+// written as _xHHHH_, and so is the "_" of a literal "_xHHHH_" (as _x005F_).
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|_(?=x[0-9a-f]{4}_)/gi;
+const hex = (c: string): string => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+const cellText = (s: string): string => xmlText(s.replace(ESCAPED, hex));
 const column = (i: number): string =>
   (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 const rels = (...targets: [string, string][]): string =>
@@ -24,46 +30,55 @@ const rels = (...targets: [string, string][]): string =>
     .join('')}</Relationships>`;
 const override = (part: string, kind: string): string =>
   `<Override PartName="/xl/${part}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`;
-const TYPES = `${XML}<Types xmlns="${NS}${PKG}content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${override('workbook', 'sheet.main')}${override('worksheets/sheet1', 'worksheet')}${override('styles', 'styles')}</Types>`;
+const TYPES = `${XML}<Types xmlns="${NS}${PKG}content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${override('workbook', 'sheet.main')}${override('worksheets/sheet1', 'worksheet')}${override('styles', 'styles')}${override('sharedStrings', 'sharedStrings')}</Types>`;
 const font = (size: number, bold: boolean): string =>
   `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="Calibri"/></font>`;
 // Cell styles: 0 plain, 1 bold, 2 bold 13 pt, 3 a date in `dateFormat`.
 const styles = (dateFormat: string): string =>
   `${XML}<styleSheet xmlns="${NS}${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${dateFormat}"/></numFmts><fonts count="3">${font(11, false)}${font(11, true)}${font(13, true)}</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf/><xf fontId="1" applyFont="1"/><xf fontId="2" applyFont="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
-function cell(value: XlsxCell, ref: string, style: number): string {
+// Texts as shared strings (what Excel writes): the form every reader unescapes (exceljs does not for inline ones).
+function cell(value: XlsxCell, ref: string, style: number, shared: (text: string) => number): string {
   if (value === null || value === '') return '';
   const s = (n: number): string => (n ? ` s="${n}"` : '');
-  if (typeof value === 'string')
-    return `<c r="${ref}"${s(style)} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  if (typeof value === 'string') return `<c r="${ref}"${s(style)} t="s"><v>${shared(value)}</v></c>`;
   // A date is Excel's serial day: days since 1899-12-30 (the 1900 date system).
   const [v, st] = typeof value === 'number' ? [value, style] : [value.getTime() / 86_400_000 + 25_569, 3];
   return `<c r="${ref}"${s(st)}><v>${v}</v></c>`;
 }
 
 /**
- * The workbook's bytes: one worksheet named `sheetName` with the rows and column widths given.
+ * The workbook's bytes: one worksheet named `sheetName` with the rows and column widths given; `compressed` is false
+ * where the platform has no `CompressionStream('deflate-raw')` (iPadOS < 16.4, Chrome < 103): a valid, larger file.
  *
  * @example
- * const bytes = await writeXlsx('Kaikukortti', [{ cells: ['Kortin tunnus'], style: 1 }], [16], 'd.m.yyyy');
+ * const { bytes } = await writeXlsx('Kaikukortti', [{ cells: ['Kortin tunnus'], style: 1 }], [16], 'd.m.yyyy');
  */
 export async function writeXlsx(
   sheetName: string,
   rows: readonly XlsxRow[],
   widths: readonly number[],
   dateFormat: string,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; compressed: boolean }> {
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+  const strings = new Map<string, number>();
+  const shared = (t: string): number => strings.get(t) ?? strings.set(t, strings.size).size - 1;
   const data = rows.map(
     ({ cells, style }, r) =>
-      `<row r="${r + 1}">${cells.map((c, i) => cell(c, `${column(i)}${r + 1}`, style)).join('')}</row>`,
+      `<row r="${r + 1}">${cells.map((c, i) => cell(c, `${column(i)}${r + 1}`, style, shared)).join('')}</row>`,
   );
+  const sst = [...strings.keys()].map((t) => `<si><t xml:space="preserve">${cellText(t)}</t></si>`);
   return zip({
     '[Content_Types].xml': TYPES,
     '_rels/.rels': rels(['officeDocument', 'xl/workbook.xml']),
     'xl/workbook.xml': `${XML}<workbook xmlns="${NS}${MAIN}" xmlns:r="${NS}${REL}"><sheets><sheet name="${xmlText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': rels(['worksheet', 'worksheets/sheet1.xml'], ['styles', 'styles.xml']),
+    'xl/_rels/workbook.xml.rels': rels(
+      ['worksheet', 'worksheets/sheet1.xml'],
+      ['styles', 'styles.xml'],
+      ['sharedStrings', 'sharedStrings.xml'],
+    ),
     'xl/styles.xml': styles(dateFormat),
+    'xl/sharedStrings.xml': `${XML}<sst xmlns="${NS}${MAIN}">${sst.join('')}</sst>`,
     'xl/worksheets/sheet1.xml': `${XML}<worksheet xmlns="${NS}${MAIN}"><cols>${cols.join('')}</cols><sheetData>${data.join('')}</sheetData></worksheet>`,
   });
 }
@@ -90,21 +105,33 @@ function le(widths: string, values: readonly number[]): Uint8Array {
   return new Uint8Array(view.buffer);
 }
 
-/** A ZIP archive of deflated parts (no ZIP64: a report stays far below 4 GB). */
-async function zip(files: Record<string, string>): Promise<Uint8Array> {
+/** Whether the platform deflates raw, tried by construction (the class or the format may be missing). */
+function canDeflateRaw(): boolean {
+  try {
+    return Boolean(new CompressionStream('deflate-raw'));
+  } catch {
+    return false;
+  }
+}
+
+/** A ZIP archive of deflated parts, or stored ones where the platform cannot deflate (no ZIP64: far below 4 GB). */
+async function zip(files: Record<string, string>): Promise<{ bytes: Uint8Array; compressed: boolean }> {
   const [out, central]: [Uint8Array[], Uint8Array[]] = [[], []];
+  const method = canDeflateRaw() ? 8 : 0;
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
     const [path, data] = [new TextEncoder().encode(name), new TextEncoder().encode(text)];
-    const deflated = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const packed = new Uint8Array(await new Response(deflated).arrayBuffer());
-    // Version 2.0, no flags, deflate, 1.1.1980 00:00, CRC, sizes, name length, no extra field.
-    const common = [20, 0, 8, 0, 0x21, crc32(data), packed.length, data.length, path.length, 0];
+    const deflate = () =>
+      new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const packed = method ? new Uint8Array(await new Response(deflate()).arrayBuffer()) : data;
+    // Version 2.0, no flags, deflate (8) or stored (0), 1.1.1980 00:00, CRC, sizes, name length, no extra field.
+    const common = [20, 0, method, 0, 0x21, crc32(data), packed.length, data.length, path.length, 0];
     central.push(le('42222224442222244', [0x02014b50, 20, ...common, 0, 0, 0, 0, offset]), path);
     out.push(le('42222244422', [0x04034b50, ...common]), path, packed);
     offset += 30 + path.length + packed.length;
   }
   const size = central.reduce((n, c) => n + c.length, 0);
   const count = Object.keys(files).length;
-  return concat([...out, ...central, le('42222442', [0x06054b50, 0, 0, count, count, size, offset, 0])]);
+  const end = le('42222442', [0x06054b50, 0, 0, count, count, size, offset, 0]);
+  return { bytes: concat([...out, ...central, end]), compressed: method === 8 };
 }

@@ -176,7 +176,7 @@ class ApiServices implements ComposedServices {
     const acceptance = this.#provisional.get(u.cardId) === false ? 'online' : 'provisional';
     const record = await outbox.enqueue(toUsage(this.options, u), { acceptance });
     await outbox.syncNow().catch(() => undefined);
-    const [pending, attention] = await Promise.all([outbox.pending(), outbox.needsAttention()]);
+    const { pending, needsAttention: attention } = await outbox.openRecords(); // one read: see the state reader
     const refused = attention.find((r) => r.id === record.id);
     if (refused) {
       // Refused while the clerk looks on: the screen says why, and that settles it. "Needs attention" (and its

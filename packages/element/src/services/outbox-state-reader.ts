@@ -66,13 +66,10 @@ export class OutboxStateReader {
       storage: health,
       ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
     };
-    const [pending, attention, records] = (await this.storageDown())
-      ? [[], [], []] // nothing can wait on this device
-      : await Promise.all([
-          this.outbox.pending(),
-          this.outbox.needsAttention(),
-          this.register?.usages().catch(() => []) ?? [],
-        ]);
+    // One outbox read for both lists: a sync landing between two reads would count a usage twice or never.
+    const [{ pending, needsAttention: attention }, records] = (await this.storageDown())
+      ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
+      : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(this.outbox.databaseName, pending.length);
     this.queued = pending.map((r) => r.usage);

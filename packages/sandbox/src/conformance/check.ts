@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ProblemSchema } from '@kaiku-scanner/core/contract';
 import type { Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
@@ -7,6 +8,13 @@ import type { RuleId } from './rules.js';
 
 /** `not-observed`: within the contract, but the behaviour checked never showed (never a pass); `could-not-run`: an
  * option, the budget or the time was missing. */
+/** Whether two answers say the same: a time in another offset (…T10:00:00Z, …T12:00:00+02:00) is the same instant. */
+export const sameAnswer = (a: unknown, b: unknown): boolean => isDeepStrictEqual(instants(a), instants(b));
+const instants = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (k, v: unknown) =>
+    k.endsWith('At') && typeof v === 'string' ? Date.parse(v) : v,
+  );
+
 export type Verdict = 'pass' | 'fail' | 'not-observed' | 'could-not-run';
 
 export type CheckResult = {
@@ -82,9 +90,10 @@ export class Check {
   /** An RFC 9457 problem with this status (and code, when given); returns its reasons. */
   problem(answer: Answer, status: number, code: string | undefined, what: string): Problem | undefined {
     this.that(answer.status === status, `${what}: status ${answer.status}, expected ${status}`);
+    const hop = /html/.test(answer.contentType) ? ' (an intermediary? a proxy page, not the API)' : '';
     this.that(
       /^application\/problem\+json\b/.test(answer.contentType),
-      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json`,
+      `${what}: content type ${answer.contentType || '(none)'}, expected application/problem+json${hop}`,
     );
     const parsed = ProblemSchema.safeParse(answer.json);
     if (!this.that(parsed.success, `${what}: the body is not a Problem`)) return undefined;

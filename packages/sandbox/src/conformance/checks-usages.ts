@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
 import type { BatchItemResult, Problem } from '@kaiku-scanner/core/contract';
-import type { Check, KitCheck } from './check.js';
+import { sameAnswer, type Check, type KitCheck } from './check.js';
 import {
   type Ctx,
   expectUsages,
@@ -83,7 +82,7 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         again.headers.get('idempotent-replayed') === 'true',
         'a replay without Idempotent-Replayed: true',
       );
-      if (first && replay) c.that(isDeepStrictEqual(replay, first), 'a replay is not the first result');
+      if (first && replay) c.that(sameAnswer(replay, first), 'a replay is not the first result');
       // The key in other case is another key: the card's second usage of the show.
       const upper = await sendUsage(ctx, body, 'IDEM');
       c.refusal(upper, 'already-used', ['at'], 'the same usage under the key in upper case');

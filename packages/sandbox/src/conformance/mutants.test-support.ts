@@ -532,3 +532,17 @@ export function mutants(options: { otherToken: string; active: string }): Record
 export const SLOW: Mutant = {
   response: () => new Promise((r) => setTimeout(r, 15)),
 };
+
+/** A correct server that writes a time it sent before in Helsinki time the next time: the same instant. */
+export function otherOffsets(): Mutant {
+  const sent = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value as Json)) {
+      if (!k.endsWith('At') || typeof v !== 'string' || !v.endsWith('Z')) walk(v);
+      else if (!sent.has(v)) sent.add(v);
+      else (value as Json)[k] = new Date(Date.parse(v) + 7_200_000).toISOString().replace('Z', '+02:00');
+    }
+  };
+  return { response: (_x, reply) => walk(reply.json) };
+}

@@ -8,7 +8,7 @@ import { startSandbox } from '../start-sandbox.js';
 import type { Sandbox } from '../start-sandbox.js';
 import { runConformance, type ConformanceOptions, type ConformanceReport } from './run-conformance.js';
 import { runConformanceCli } from './conformance-cli.js';
-import { mutants, SLOW, startMutant } from './mutants.test-support.js';
+import { mutants, otherOffsets, SLOW, startMutant } from './mutants.test-support.js';
 import { routeMutants } from './mutants-routes.test-support.js';
 import { RULES, type RuleId } from './rules.js';
 
@@ -164,6 +164,15 @@ describe('the conformance kit', () => {
       }
     });
 
+    it('one that writes a time it sent before in another offset (a replay, a void again)', async () => {
+      const proxy = await startMutant(sandbox.url, otherOffsets());
+      try {
+        expectConformant(await runConformance({ baseUrl: proxy.url, ...FULL }));
+      } finally {
+        proxy.close();
+      }
+    });
+
     it('one that rate-limits each client (429 + Retry-After)', async () => {
       const limited = await startSandbox({
         memory: true,
@@ -250,6 +259,10 @@ describe('the conformance kit', () => {
         expect(report.checks.filter((c) => c.verdict === 'pass').map((c) => c.name)).toEqual(
           i === 0 ? [] : ['privacy: no card ID in answers'],
         );
+        // An HTML error page is named as what it likely is: a proxy's or firewall's, not the API's answer.
+        const said = report.checks.flatMap((c) => c.failures).join('\n');
+        if (i === 1)
+          expect(said).toMatch(/text\/html, expected application\/problem\+json \(an intermediary\?/);
       } finally {
         server.close();
       }
