@@ -6,6 +6,7 @@ import { readFramePixels, toGrey } from './read-pixels.js';
 import { enabled, frameFacts, runStages } from './pipeline.js';
 import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
+import type * as JsDecoder from './zxing-decoder.js';
 import type { JsFrame } from './zxing-decoder.js';
 import type { CppFlatStage } from './zxing-wasm-decoder.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage } from './types.js';
@@ -23,7 +24,11 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
       });
     }));
 }
-const loadJsDecoder = lazyModule(() => import('./zxing-decoder.js'));
+// Loaded, or its load settled (a failure: the next JS stage tries again and fails the frame).
+let [jsDecoder, jsSettled]: [typeof JsDecoder | undefined, boolean] = [undefined, false];
+const loadJsDecoder = lazyModule(() =>
+  import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
+);
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 
 const DECODE_OPTIONS = {
@@ -110,12 +115,12 @@ export async function decodeStages(
     } else recordDecoderStatus({ engine: 'js', ...failure, wasmUrl });
   } else recordDecoderStatus({ engine: 'js', reason: 'engine-js' });
   // The JS stages' module (loaded when the first JS stage runs) and the frame's luminance, made once.
-  let js: Awaited<ReturnType<typeof loadJsDecoder>> | undefined;
+  let js = jsDecoder;
   let grey: GreyImage | undefined;
   const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
   let jsStages: JsFrame | undefined;
   const jsFrameOf = (): JsFrame | undefined =>
-    (jsStages ??= js?.jsFrame(luminance(), {
+    (jsStages ??= (js ??= jsDecoder)?.jsFrame(luminance(), {
       ...wasmOptions,
       signal,
       rescueOnly: wasm !== undefined,
@@ -125,6 +130,7 @@ export async function decodeStages(
     qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
     parts: (stage) => (stage.startsWith('cpp') ? 1 : (jsFrameOf()?.parts(stage as JsStageName) ?? 1)),
+    jsLoaded: () => jsSettled,
   });
   let flat: ImageData | undefined;
   // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
@@ -139,8 +145,10 @@ export async function decodeStages(
         read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
       }
       // The JS stages' module now, not at the first JS stage: a rescue round that resumes past those stages looks at
-      // what they see (a located bar code) in its triggers.
-      if (read === null && only === undefined) js ??= await loadJsDecoder();
+      // what they see (a located bar code) in its triggers. A camera frame does not wait for it (its round does).
+      const loading = read === null && only === undefined && loadJsDecoder();
+      if (loading && !control?.round) js ??= await loading;
+      else if (loading) loading.catch(() => undefined);
       return read;
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {

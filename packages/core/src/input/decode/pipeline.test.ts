@@ -179,6 +179,16 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect(loop.round).toMatchObject({ next: 0, qrSeen: false });
   });
 
+  it('runs no rescue while the JS stages load, and resumes the round where it was', async () => {
+    const loop = { round: { ...createRescueRound(), next: index('c39-lines') }, until: 1e9 };
+    let loaded = false;
+    const facts = { ...frame(), jsLoaded: () => loaded };
+    expect((await decode(facts, loop, {})).ran).toEqual(['cpp']);
+    expect(loop.round.next).toBe(index('c39-lines'));
+    loaded = true;
+    expect((await decode(facts, loop, {})).ran.slice(0, 2)).toEqual(['cpp', 'c39-lines']);
+  });
+
   // Issue 50.2: zxing-cpp at the camera's rate. Given when the next frame is due, the rescues use only the time left
   // before it (none, not even a first, when zxing-cpp alone fills it): a frame never waits for a rescue.
   it('ends every frame by the next one, or with zxing-cpp alone when that is later', async () => {
