@@ -190,8 +190,9 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
   });
 
   // Issue 50.2: zxing-cpp at the camera's rate. Given when the next frame is due, the rescues use only the time left
-  // before it (none, not even a first, when zxing-cpp alone fills it): a frame never waits for a rescue.
-  it('ends every frame by the next one, or with zxing-cpp alone when that is later', async () => {
+  // before it (none, not even a first, when zxing-cpp alone fills it): a frame never waits for a rescue. Nor do they
+  // take more than zxing-cpp's time: a frame costs at most twice zxing-cpp's, so under load they are shed first.
+  it('ends every frame by the next one and within twice zxing-cpp’s time, or with zxing-cpp alone', async () => {
     const stageMs = fc.integer({ min: 1, max: 40 });
     await fc.assert(
       fc.asyncProperty(
@@ -208,7 +209,9 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
             loop.until = start + spare;
             const { ran } = await decode(frame(), loop, ms);
             expect(ran[0]).toBe('cpp');
-            expect(clock).toBeLessThanOrEqual(Math.max(start + ms.cpp, loop.until));
+            expect(clock).toBeLessThanOrEqual(
+              Math.max(start + ms.cpp, Math.min(loop.until, start + 2 * ms.cpp)),
+            );
           }
         },
       ),

@@ -173,9 +173,9 @@ export async function runStages(
       if (round !== undefined) {
         const cost = round.cost.get(name) ?? ms;
         round.cost.set(name, 0.7 * cost + 0.3 * ms);
-        // The rescues' time: until the next frame, else zxing-cpp's, no more than its recent time (without zxing-cpp,
-        // as in the JS engine, none).
-        if (name === 'cpp') deadline = until ?? started + ms + Math.min(ms, cost);
+        // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
+        // (without zxing-cpp, as in the JS engine, none): a frame costs at most twice zxing-cpp's time.
+        if (name === 'cpp') deadline = Math.min(until ?? deadline, started + ms + Math.min(ms, cost));
       }
       ran += 1;
       if (read === null) continue;
