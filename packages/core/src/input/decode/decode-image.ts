@@ -137,7 +137,10 @@ export async function decodeStages(
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
-      const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
+      // The search among several symbols (the card beside a ticket) only where it ends before the camera's next frame.
+      const moreSymbols = (ms: number): boolean =>
+        enabled(control, 'cpp-symbols') && performance.now() + ms < (control?.until ?? Infinity);
+      const cppOptions = { ...wasmOptions, moreSymbols };
       let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
       if (read === null && frame.onWhite() !== frame.pixels) {
