@@ -148,8 +148,10 @@ export async function decodeStages(
         read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
       }
       // The JS stages' module now, not at the first JS stage: a rescue round that resumes past those stages looks at
-      // what they see (a located bar code) in its triggers. A camera frame does not wait for it (its round does).
-      const loading = read === null && only === undefined && loadJsDecoder();
+      // what they see (a located bar code) in its triggers. A camera frame does not wait for it (its round does), and
+      // loads it only with time left before the next frame: its start-up is rescue work, shed under load.
+      const spare = performance.now() < (control?.until ?? Infinity);
+      const loading = read === null && only === undefined && spare && loadJsDecoder();
       if (loading && !control?.round) js ??= await loading;
       else if (loading) loading.catch(() => undefined);
       return read;
