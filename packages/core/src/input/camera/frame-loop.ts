@@ -135,6 +135,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
   }
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
+    await warming; // Then the newest frame, not one that waited for the decoder to start.
     let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, options.region) : null;
     if (frame === null) {
       if (videoFrames && !videoFrameRead) videoFrames = false; // VideoFrame(video) refused: bitmaps instead.
@@ -148,7 +149,6 @@ export function createFrameLoop(options: FrameLoopOptions) {
       closeFrame(frame);
       return null;
     }
-    await warming;
     const active = currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {

@@ -3,7 +3,8 @@ import { qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { listUnseenCases, renderUnseen } from '../../../../../test/support/card-photos/unseen.js';
 import { createRandom } from '../../../../../test/support/card-photos/prng.js';
 import { acceptsCardId } from './accepts-card-id.js';
-import { decodeImage } from './decode-image.js';
+import { decodeImage, decodeStages } from './decode-image.js';
+import { createRescueRound } from './pipeline.js';
 
 // The camera calls decodeImage with `accept: acceptsCardId`. A filter may only skip other barcodes: it must never
 // cost the card that the same call without the filter reads.
@@ -51,6 +52,15 @@ describe('decodeImage with a card filter', function () {
     expect(plain?.text, 'without a filter').to.equal('A045198723');
     const filtered = await decodeImage(frame, { engine: 'wasm', native: false, accept: acceptsCardId });
     expect(filtered?.text, 'with the card filter').to.equal('A045198723');
+    // A camera frame searches among several symbols only while that ends before the next frame (issue 50.2).
+    const camera = (until: number) =>
+      decodeStages(
+        frame,
+        { engine: 'wasm', native: false, accept: acceptsCardId },
+        { round: createRescueRound(), until },
+      );
+    expect((await camera(performance.now() + 60_000)).read?.text, 'with time').to.equal('A045198723');
+    expect((await camera(performance.now())).read, 'the next frame due').to.equal(null);
   });
 
   it('reads every card the unfiltered call reads, on held-out photos', async () => {

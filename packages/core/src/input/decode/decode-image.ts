@@ -6,6 +6,7 @@ import { readFramePixels, toGrey } from './read-pixels.js';
 import { enabled, frameFacts, runStages } from './pipeline.js';
 import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
+import type * as JsDecoder from './zxing-decoder.js';
 import type { JsFrame } from './zxing-decoder.js';
 import type { CppFlatStage } from './zxing-wasm-decoder.js';
 import type { DecodableImage, DecodeFormat, DecodeOptions, DecodeResult, GreyImage } from './types.js';
@@ -23,7 +24,11 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
       });
     }));
 }
-const loadJsDecoder = lazyModule(() => import('./zxing-decoder.js'));
+// Loaded, or its load settled (a failure: the next JS stage tries again and fails the frame).
+let [jsDecoder, jsSettled]: [typeof JsDecoder | undefined, boolean] = [undefined, false];
+const loadJsDecoder = lazyModule(() =>
+  import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
+);
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 
 const DECODE_OPTIONS = {
@@ -115,12 +120,12 @@ export async function decodeStages(
     } else recordDecoderStatus({ engine: 'js', ...failure, wasmUrl });
   } else recordDecoderStatus({ engine: 'js', reason: 'engine-js' });
   // The JS stages' module (loaded when the first JS stage runs) and the frame's luminance, made once.
-  let js: Awaited<ReturnType<typeof loadJsDecoder>> | undefined;
+  let js = jsDecoder;
   let grey: GreyImage | undefined;
   const luminance = (): GreyImage => (grey ??= toGrey(frame.onWhite()));
   let jsStages: JsFrame | undefined;
   const jsFrameOf = (): JsFrame | undefined =>
-    (jsStages ??= js?.jsFrame(luminance(), {
+    (jsStages ??= (js ??= jsDecoder)?.jsFrame(luminance(), {
       ...wasmOptions,
       signal,
       rescueOnly: wasm !== undefined,
@@ -130,13 +135,17 @@ export async function decodeStages(
     qrSeen: () => jsFrameOf()?.facts.qrSeen() ?? false,
     barsSeen: () => jsFrameOf()?.facts.barsSeen() ?? false,
     parts: (stage) => (stage.startsWith('cpp') ? 1 : (jsFrameOf()?.parts(stage as JsStageName) ?? 1)),
+    jsLoaded: () => jsSettled,
   });
   let flat: ImageData | undefined;
   // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
-      const cppOptions = { ...wasmOptions, moreSymbols: enabled(control, 'cpp-symbols') };
+      // The search among several symbols (the card beside a ticket) only where it ends before the camera's next frame.
+      const moreSymbols = (ms: number): boolean =>
+        enabled(control, 'cpp-symbols') && performance.now() + ms < (control?.until ?? Infinity);
+      const cppOptions = { ...wasmOptions, moreSymbols };
       let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
       if (read === null && frame.onWhite() !== frame.pixels) {
@@ -144,8 +153,12 @@ export async function decodeStages(
         read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
       }
       // The JS stages' module now, not at the first JS stage: a rescue round that resumes past those stages looks at
-      // what they see (a located bar code) in its triggers.
-      if (read === null && only === undefined) js ??= await loadJsDecoder();
+      // what they see (a located bar code) in its triggers. A camera frame does not wait for it (its round does), and
+      // loads it only with time left before the next frame: its start-up is rescue work, shed under load.
+      const spare = performance.now() < (control?.until ?? Infinity);
+      const loading = read === null && only === undefined && spare && loadJsDecoder();
+      if (loading && !control?.round) js ??= await loading;
+      else if (loading) loading.catch(() => undefined);
       return read;
     }
     if (wasm !== undefined && stage.startsWith('cpp-flat')) {

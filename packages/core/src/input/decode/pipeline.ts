@@ -20,6 +20,8 @@ export type FrameFacts = {
   readonly barsSeen: () => boolean;
   /** The parts a rescue round may spread a stage over (`c39-lines`, `c39-templates`: one per region), else 1. */
   readonly parts?: (stage: StageName) => number;
+  /** The JS stages' module has loaded (or failed to): a camera frame never waits for it, its round does. */
+  readonly jsLoaded?: () => boolean;
 };
 
 /** A frame's facts: from the call's options, the frame's size, the engine, and what the JS stages see (lazily). */
@@ -27,7 +29,7 @@ export const frameFacts = (
   options: { readonly formats: readonly string[]; readonly effort: string },
   size: { readonly width: number; readonly height: number },
   cpp: boolean,
-  seen: Pick<FrameFacts, 'qrSeen' | 'barsSeen' | 'parts'>,
+  seen: Pick<FrameFacts, 'qrSeen' | 'barsSeen' | 'parts' | 'jsLoaded'>,
 ): FrameFacts => ({
   wantQr: options.formats.includes('qr_code'),
   want39: options.formats.includes('code_39'),
@@ -148,13 +150,19 @@ export async function runStages(
   const until = control?.until;
   const free = Number(until === undefined);
   let [ran, next, nextPart, held] = [0, 0, 0, false];
+  // After zxing-cpp: the JS stages still loading, or out of time after a first rescue.
+  const wait = (name: StageName): boolean =>
+    ran > 0 &&
+    round !== undefined &&
+    (facts.jsLoaded?.() === false ||
+      (ran > free && performance.now() + (round.cost.get(name) ?? 0) >= deadline));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
-      if (ran > free && performance.now() + (round?.cost.get(name) ?? 0) >= deadline) {
-        [next, nextPart] = [index, part]; // Out of time after a first rescue: this part, and the rest, next frame.
+      if (wait(name)) {
+        [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
         break stages;
       }
       signal?.throwIfAborted();
@@ -165,9 +173,9 @@ export async function runStages(
       if (round !== undefined) {
         const cost = round.cost.get(name) ?? ms;
         round.cost.set(name, 0.7 * cost + 0.3 * ms);
-        // The rescues' time: until the next frame, else zxing-cpp's, no more than its recent time (without zxing-cpp,
-        // as in the JS engine, none).
-        if (name === 'cpp') deadline = until ?? started + ms + Math.min(ms, cost);
+        // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
+        // (without zxing-cpp, as in the JS engine, none): a frame costs at most twice zxing-cpp's time.
+        if (name === 'cpp') deadline = Math.min(until ?? deadline, started + ms + Math.min(ms, cost));
       }
       ran += 1;
       if (read === null) continue;

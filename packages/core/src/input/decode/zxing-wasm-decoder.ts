@@ -111,8 +111,8 @@ const wasmAllowed = async (): Promise<boolean> =>
     () => false,
   );
 
-/** `moreSymbols`: the second search among several symbols (the `cpp-symbols` strategy); default on. */
-type WasmOptions = EngineOptions & { readonly moreSymbols?: boolean };
+/** `moreSymbols`: whether the second search among several symbols runs, given the first's time; default yes. */
+type WasmOptions = EngineOptions & { readonly moreSymbols?: (firstMs: number) => boolean };
 
 /**
  * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first symbol — the same pass
@@ -129,8 +129,10 @@ export async function decodeWithWasm(
   if (flat !== undefined)
     return (await readPass(pixels, { ...options, formats: ['qr_code'] }, MAX_SYMBOLS, FLAT_BINARIZERS[flat]))
       .read;
+  const started = performance.now();
   const first = await readPass(pixels, options, 1);
-  if (first.read !== null || options.moreSymbols === false || !first.retry) return first.read;
+  if (first.read !== null || !first.retry || options.moreSymbols?.(performance.now() - started) === false)
+    return first.read;
   return (await readPass(pixels, options, MAX_SYMBOLS)).read;
 }
 
