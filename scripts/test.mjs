@@ -66,9 +66,14 @@ for (const step of steps) {
   if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
   const started = Date.now();
   let { code, output } = await run(step.cmd, step.env);
-  // A runner that stopped with no test failed (a browser driver or the runner itself crashed: see `kaiku-runner:`
-  // lines) runs once more, and the summary says so with the cause; a failed test is never run again.
-  const crashed = step.rerunOnCrash && code !== 0 && countTests(output).failed === 0;
+  // A runner that stopped with no test failed because a browser driver or the runner itself crashed (it says so in a
+  // `kaiku-runner:` line, or a signal ended it) runs once more, and the summary says so with the cause. A failed test,
+  // a file that failed to load or a hang is never run again.
+  const crashed =
+    step.rerunOnCrash &&
+    code !== 0 &&
+    countTests(output).failed === 0 &&
+    /^(kaiku-runner: |run ended by signal )/m.test(withoutColours(output));
   if (crashed) {
     results.push(`note ${step.name}: the runner stopped with no test failed; run once more. Its last words:`);
     results.push(...whatFailed(output, false).map((line) => `       ${line}`));

@@ -154,7 +154,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
     const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
     // zxing-cpp's read is two agreeing scan lines of its own strict reader: two reads, and one frame may be enough.
-    const [weight, alone] = parsed.ok && (strong || byZxing) ? [2, byZxing === true] : [1, false];
+    // An explicit `code39Confirmations` asks that many frames of every read, as documented before this rule.
+    const [weight, alone] =
+      parsed.ok && (strong || byZxing)
+        ? [2, byZxing === true && options.code39Confirmations === undefined]
+        : [1, false];
     if (acceptor.offer(key, read.format, now, weight, alone) !== 'report') return;
     const kind = parsed.ok ? 'accepted' : 'rejected';
     call(options.onFeedback, { kind });

@@ -95,8 +95,8 @@ export type CameraScanOptions = {
   readonly effort?: DecodeEffort;
   /**
    * Agreeing consecutive Code 39 reads needed to accept one (default 2: the misread risk measured in docs/camera.md;
-   * QR needs 1). zxing-cpp's read counts as two and may confirm alone; a rescue read whose lines agree on both halves
-   * of the bars counts as two but needs a second frame (docs/camera.md, "Acceptance").
+   * QR needs 1). Left unset, zxing-cpp's read counts as two and may confirm alone; a rescue read whose lines agree on
+   * both halves of the bars counts as two but needs a second frame. Set, every read needs that many frames (2: two).
    */
   readonly code39Confirmations?: number;
   /** Reads further apart than this do not count as consecutive (default 1500 ms). */
