@@ -99,14 +99,21 @@ export class ApiHttpError extends KaikuApiError {
   declare readonly problem: Problem | undefined;
   /** Milliseconds the server asked to wait (`Retry-After`), when given. */
   readonly retryAfterMs: number | undefined;
-  constructor(status: number, options: ApiErrorOptions & { problem?: Problem; retryAfterMs?: number } = {}) {
-    const { problem, retryAfterMs, ...rest } = options;
+  constructor(
+    status: number,
+    options: ApiErrorOptions & { problem?: Problem; retryAfterMs?: number; intermediary?: boolean } = {},
+  ) {
+    const { problem, retryAfterMs, intermediary = problem === undefined, ...rest } = options;
     super(`http-${status}`, `The Kaikukanta API answered HTTP ${status}.`, {
       retryable: isRetryableStatus(status),
       ...rest,
       status,
-      // No problem+json: a proxy, firewall or load balancer likely answered, not Kaikukanta (its errors carry one).
-      params: { status, ...(problem ? { problemCode: problem.code } : { answeredBy: 'intermediary' }) },
+      // Not JSON at all: a proxy, firewall or load balancer likely answered, not Kaikukanta (its errors are JSON).
+      params: {
+        status,
+        ...(problem ? { problemCode: problem.code } : {}),
+        ...(intermediary && !problem ? { answeredBy: 'intermediary' } : {}),
+      },
     });
     this.name = 'ApiHttpError';
     hideProblem(this, problem);

@@ -97,7 +97,10 @@ describe('HTTP statuses', () => {
 
   it('an error body that is not a problem keeps the status code', async () => {
     answer('post', CARD_URL, () => HttpResponse.json({ message: 'nope' }, { status: 422 }));
-    expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-422');
+    const error = await caught(client().lookupCard('A045198723'));
+    expect(error.code).toBe('http-422');
+    // JSON, if not a problem: the API (or a gateway of its own) answered; no hint of a proxy's page.
+    expect(error.params).toEqual({ status: 422 });
     answer('post', CARD_URL, textAnswer('{"type":', 'application/problem+json', 400));
     expect((await caught(client().lookupCard('A045198723'))).code).toBe('http-400');
   });

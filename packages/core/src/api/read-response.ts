@@ -123,7 +123,8 @@ async function errorFor(response: Response, nowMs: number, maxBytes: number): Pr
     response.headers.get('date'),
   );
   let problem: Problem | undefined;
-  if (isJsonType(mediaType(response.headers.get('content-type')))) {
+  const json = isJsonType(mediaType(response.headers.get('content-type')));
+  if (json) {
     try {
       const { text } = await readText(response, Math.min(maxBytes, MAX_PROBLEM_BYTES));
       problem = readProblem(JSON.parse(text));
@@ -136,6 +137,7 @@ async function errorFor(response: Response, nowMs: number, maxBytes: number): Pr
   }
   return new ApiHttpError(status, {
     ...(problem ? { problem } : {}),
+    intermediary: !json,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
 }
