@@ -39,7 +39,12 @@ function paint(context: CanvasRenderingContext2D, scene: Scene): void {
 }
 
 /** A canvas camera whose track reports `capabilities` and records (or refuses) each `applyConstraints`. */
-function stubbedCamera(scene: Scene, capabilities: Record<string, unknown>, refuse = false) {
+function stubbedCamera(
+  scene: Scene,
+  capabilities: Record<string, unknown>,
+  refuse = false,
+  initial: Record<string, unknown> = { exposureCompensation: 0 },
+) {
   const canvas = document.createElement('canvas');
   [canvas.width, canvas.height] = [640, 480];
   const context = canvas.getContext('2d') as CanvasRenderingContext2D;
@@ -51,7 +56,7 @@ function stubbedCamera(scene: Scene, capabilities: Record<string, unknown>, refu
     context.fillRect(0, 479, 1, 1);
   }, 50);
   const applied: MediaTrackConstraints[] = [];
-  let settings: Record<string, unknown> = { exposureCompensation: 0 };
+  let settings: Record<string, unknown> = initial;
   const devices = {
     getUserMedia: () => {
       const stream = canvas.captureStream(20);
@@ -83,8 +88,9 @@ async function scanScene(
   capabilities: Record<string, unknown> = EV,
   done: (seen: { applied: MediaTrackConstraints[]; errors: CameraError[] }) => boolean = () => false,
   refuse = false,
+  initial?: Record<string, unknown>,
 ) {
-  const camera = stubbedCamera(scene, capabilities, refuse);
+  const camera = stubbedCamera(scene, capabilities, refuse, initial);
   const errors: CameraError[] = [];
   const ids: string[] = [];
   const scan = await startCameraScan({
@@ -135,6 +141,13 @@ describe('exposure against glare (stubbed track capabilities)', function () {
       ['camera-feature-unsupported', { feature: 'exposureCompensation' }],
     ]);
     expect(running.stopped).to.equal(false);
+  });
+
+  it('leaves a track alone that does not report its current compensation (nothing to restore to)', async () => {
+    const glare: Scene = { symbol: 'card', lamp: 'on-code' };
+    const { applied, running } = await scanScene(glare, EV, undefined, false, {});
+    expect(running.frames).to.be.at.least(25);
+    expect(applied).to.deep.equal([]);
   });
 
   it('says a track without exposure compensation cannot counter glare (capabilities), and applies nothing', async () => {

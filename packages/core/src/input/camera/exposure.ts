@@ -43,7 +43,9 @@ export function createExposureControl(
     track = currentStream()?.getVideoTracks()[0];
     range = track ? readCapabilities(track).exposure : null;
     const now = (track?.getSettings() as { exposureCompensation?: number } | undefined)?.exposureCompensation;
-    return (state = range && { original: now ?? 0, value: now ?? 0, hot: 0, changed: 0, seen: 0 });
+    // Without the current value there is nothing to restore to: such a track is left alone.
+    const known = range !== null && typeof now === 'number' && Number.isFinite(now);
+    return (state = known ? { original: now, value: now, hot: 0, changed: 0, seen: 0 } : null);
   };
   const apply = (on: MediaStreamTrack, value: number): Promise<void> =>
     applyAdvanced(on, 'exposureCompensation', value).catch((error: CameraError) => {

@@ -169,7 +169,15 @@ export async function decodeStages(
     signal?.throwIfAborted();
     return (jsFrameOf() as JsFrame).run(stage as JsStageName, part);
   };
-  return { ...(await runStages(facts, run, control, signal, only)), glare: jsStages?.facts.clipped() };
+  const staged = await runStages(facts, run, control, signal, only);
+  // Where the track can act on glare and nothing was read: the JS stages' located codes, or, where they were shed for
+  // time (or never loaded), the locator run for it alone, as on the browser-detector path.
+  const measure = control?.glare === true && staged.read === null;
+  const alone = measure && jsStages === undefined;
+  const glare = alone
+    ? (await import('./glare.js')).clippedOverCodes(luminance())
+    : jsStages?.facts.clipped();
+  return { ...staged, glare };
 }
 
 function checkFormats(formats: readonly DecodeFormat[] | undefined): readonly DecodeFormat[] {
