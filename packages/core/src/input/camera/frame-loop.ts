@@ -110,7 +110,9 @@ export function createFrameLoop(options: FrameLoopOptions) {
       busy = false;
       failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
-      if (!closed && (failures >= 3 || isUnavailable(error))) return options.onFatal(error);
+      // Given up, it takes no frame more (a frame callback still pending must not start one) until started again.
+      if (!closed && (failures >= 3 || isUnavailable(error)))
+        return ((running = false), options.onFatal(error));
       return schedule(options.maxIntervalMs);
     }
     busy = false;
