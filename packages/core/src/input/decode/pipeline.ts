@@ -102,6 +102,8 @@ export type RescueRound = {
   readonly held?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName, number>;
+  /** Frames in a row whose rescues all waited for time: after three, the next frame's first rescue runs anyway. */
+  readonly shed?: number;
 };
 
 /** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
@@ -127,6 +129,9 @@ export type PipelineControl = {
   readonly until?: number | undefined;
 };
 
+/** Frames in a row whose rescues all waited for time, in a camera loop's round. */
+const shedFor = (round: RescueRound | undefined): number => round?.shed ?? 0;
+
 /** Whether a strategy (or stage) is switched on. */
 export const enabled = (control: PipelineControl | undefined, name: StageName | StrategyName): boolean =>
   control?.off?.has(name) !== true;
@@ -146,16 +151,17 @@ export async function runStages(
   let first: StageRead | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
-  // Rescues that run whatever the time: the first, unless the next camera frame's time is known.
+  // Rescues that run whatever the time: the first, unless the next camera frame's time is known; and the first after
+  // three frames that shed them all (a slow device still runs each, a frame in four later; its cost is learnt anew).
   const until = control?.until;
-  const free = Number(until === undefined);
-  let [ran, next, nextPart, held] = [0, 0, 0, false];
+  const free = Number(until === undefined || shedFor(round) >= 3);
+  let [ran, next, nextPart, held, shed] = [0, 0, 0, false, false];
+  const loading = (): boolean => facts.jsLoaded?.() === false;
   // After zxing-cpp: the JS stages still loading, or out of time after a first rescue.
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
-    (facts.jsLoaded?.() === false ||
-      (ran > free && performance.now() + (round.cost.get(name) ?? 0) >= deadline));
+    (loading() || (ran > free && performance.now() + (round.cost.get(name) ?? 0) >= deadline));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
@@ -163,6 +169,7 @@ export async function runStages(
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
       if (wait(name)) {
         [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
+        shed = ran === 1 && !loading();
         break stages;
       }
       signal?.throwIfAborted();
@@ -190,6 +197,9 @@ export async function runStages(
   if (!round) return { read: first };
   return {
     read: first,
-    round: { next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen(), cost: round.cost },
+    round: {
+      ...{ next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen(), cost: round.cost },
+      shed: shed ? shedFor(round) + 1 : 0,
+    },
   };
 }
