@@ -20,7 +20,8 @@ export default {
   concurrentBrowsers: 1,
   // Hang guards, not speed limits (speed is the bench's): at load 20 on 2 cores a decode file took over 300 s.
   testsFinishTimeout: 900_000,
-  browserStartTimeout: 60_000,
+  // WebKit may open a page twice (test/support/engines.mjs, startSession): 45 s, a new browser, 45 s.
+  browserStartTimeout: 150_000,
   testFramework: { config: { timeout: 30_000 } },
   // The base config: the plugin reads the file as is (no `extends`), and the element's `@property` fields need its
   // `experimentalDecorators` and `useDefineForClassFields: false`, as in the published build.

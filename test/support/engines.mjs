@@ -5,7 +5,7 @@
 //
 // WebKitGTK is the engine inside Safari, not Safari: see docs/browser-support.md for what it cannot tell us.
 import { spawn } from 'node:child_process';
-import { existsSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -128,6 +128,22 @@ export async function endChild(child, signal = 'SIGTERM') {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
+/** The processes whose parent is `pid` (Linux: /proc), so a driver's browser is not left behind when it is ended. */
+function childrenOf(pid) {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // The parent is the 4th field, after the command in parentheses (which may hold spaces).
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
 /** A free TCP port on the loopback interface. */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -217,6 +233,10 @@ export class WebKitLauncher extends WebdriverLauncher {
       hostname: '127.0.0.1',
       port: 0,
       logLevel: 'error',
+      // A command (a page's navigation above all) that gets no answer in 45 s fails once, not after four tries: the
+      // page is then opened in a new MiniBrowser (`startSession`), within the runner's browserStartTimeout.
+      connectionRetryTimeout: 45_000,
+      connectionRetryCount: 0,
       capabilities: {
         browserName: 'MiniBrowser',
         // webdriverio 9 would otherwise ask for BiDi, which WebKitWebDriver does not speak.
@@ -234,9 +254,41 @@ export class WebKitLauncher extends WebdriverLauncher {
     process.once('exit', this.killAll);
     const xvfb = await startXvfb();
     this.children.push(xvfb.child);
-    const driver = await startWebKitDriver(xvfb.display);
+    this.display = xvfb.display;
+    await this.newDriver();
+  }
+
+  async newDriver() {
+    const driver = await startWebKitDriver(this.display);
     this.children.push(driver.child);
-    this.options.port = driver.port;
+    [this.driverChild, this.options.port] = [driver.child, driver.port];
+  }
+
+  /**
+   * Opens a test page, awaited. web-test-runner's own `queueStartSession` leaves the navigation unawaited, so one that
+   * failed (MiniBrowser stuck late in a long run: 120 s without an answer) was an unhandled rejection that stopped the
+   * whole run with no word (CI, twice). A failed navigation now ends that WebKitWebDriver and its MiniBrowser, starts
+   * new ones, says so, and opens the page there once more; a second failure fails this file only.
+   */
+  async startSession(id, url) {
+    const open = async () => {
+      await this.ensureManagerInitialized();
+      this.driverManager.urlMap.set(id, url);
+      await this.driver.navigateTo(url);
+    };
+    try {
+      await open();
+    } catch (error) {
+      runnerNote(
+        `WebKit did not open a test page (${String(error?.message ?? error).split('\n')[0]}); new browser`,
+      );
+      clearInterval(this.pendingHeartbeat);
+      [this.driver, this.driverManager] = [undefined, undefined];
+      for (const pid of childrenOf(this.driverChild.pid)) process.kill(pid, 'SIGKILL'); // MiniBrowser, stuck
+      await endChild(this.driverChild, 'SIGKILL');
+      await this.newDriver();
+      await open();
+    }
   }
 
   async stop() {
