@@ -47,7 +47,8 @@ type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Wor
  * Runs `make` (its literal `new Worker(new URL(…))` is what bundlers emit) with `Worker` wrapped for that
  * synchronous call only; a URL `allowed` refuses is never requested: `make` throws.
  */
-export function constructTrusted(make: () => Worker, allowed: (url: string) => boolean): Worker {
+// Generic, not `() => Worker`: this file is in the main entry's types, which stand without the DOM library (Node).
+export function constructTrusted<W>(make: () => W, allowed: (url: string) => boolean): W {
   const trusted = claimWorkerPolicy() ? policy! : null;
   const global = globalThis as { Worker: WorkerConstructor };
   const Native = global.Worker;
