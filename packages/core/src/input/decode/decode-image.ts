@@ -30,6 +30,9 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
+/** The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use). */
+const glareOf = async (grey: GreyImage): Promise<number | undefined> =>
+  (await import('./glare.js')).clippedOverCodes(grey);
 /** Frames in a row whose search among several symbols was shed for time, per camera loop (its round's cost map). */
 const symbolsShed = new WeakMap<object, number>();
 
@@ -96,9 +99,7 @@ export async function decodeStages(
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
       const located = native === null && control?.glare === true;
-      const glare = located
-        ? (await import('./glare.js')).clippedOverCodes(toGrey(frame.onWhite()))
-        : undefined;
+      const glare = located ? await glareOf(toGrey(frame.onWhite())) : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
@@ -182,9 +183,7 @@ export async function decodeStages(
   // time (or never loaded), the locator run for it alone, as on the browser-detector path.
   const measure = control?.glare === true && staged.read === null;
   const alone = measure && jsStages === undefined;
-  const glare = alone
-    ? (await import('./glare.js')).clippedOverCodes(luminance())
-    : jsStages?.facts.clipped();
+  const glare = alone ? await glareOf(luminance()) : jsStages?.facts.clipped();
   return { ...staged, glare };
 }
 
