@@ -9,17 +9,9 @@ import { outboxMessages } from '@kaiku-scanner/core/messages';
 import { promisifyRequest } from 'idb-keyval';
 import { createCoreServices } from './services/create-core-services.js';
 import { until } from '../../../test/support/until.js';
+import { USAGE } from '../../../test/support/usage-fixture.js';
 
 const API = 'http://127.0.0.1:9/';
-const USAGE = {
-  venueId: 'teatteri-hilla',
-  show: { id: 's1', name: 'Kevätyön uni', start: '2030-03-01T19:00:00+02:00', kind: 'show' },
-  cardId: 'A045198723',
-  childTickets: 0,
-  channel: 'box-office',
-  mode: 'booking',
-  clientTime: '2030-03-01T18:00:00+02:00',
-} as const;
 
 describe('a tampered outbox record in the element', () => {
   it('is listed for staff as changed outside the program, not as a refusal by Kaikukanta', async () => {

@@ -6,16 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { createOutbox, type Outbox } from '@kaiku-scanner/core/outbox';
 import { KaikukantaConnection } from './connection.js';
 import { OutboxStateReader } from './outbox-state-reader.js';
-
-const USAGE = {
-  venueId: 'teatteri-hilla',
-  show: { id: 's1', name: 'Kevätyön uni', start: '2030-03-01T19:00:00+02:00', kind: 'show' },
-  cardId: 'A045198723',
-  childTickets: 0,
-  channel: 'box-office',
-  mode: 'booking',
-  clientTime: '2030-03-01T18:00:00+02:00',
-} as const;
+import { USAGE } from '../../../../test/support/usage-fixture.js';
 
 /** The outbox, but every call after the first waits for that one to finish and then for a sync to land. */
 function landingSyncBetweenCalls(outbox: Outbox): Outbox {
