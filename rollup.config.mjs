@@ -98,10 +98,12 @@ const inlineWorker = () => ({
     await bundle.close();
     const wasm = readFileSync(wasmFile).toString('base64');
     const source = readFileSync(id, 'utf8');
+    // Replaced by functions: a string replacement would expand `$&` and the like inside the minified worker.
+    const worker = `const WORKER: string = ${JSON.stringify(code)};`;
     const filled = source
-      .replace("const WORKER: string = '';", `const WORKER: string = ${JSON.stringify(code)};`)
-      .replace("const WASM: string = '';", `const WASM: string = '${wasm}';`);
-    if (filled.length < source.length + code.length + wasm.length) this.error(`${id} lost its placeholders`);
+      .replace("const WORKER: string = '';", () => worker)
+      .replace("const WASM: string = '';", () => `const WASM: string = '${wasm}';`);
+    if (!filled.includes(worker) || !filled.includes(wasm)) this.error(`${id} lost its placeholders`);
     return filled;
   },
   // No source map for that chunk: it would repeat its 1.7 MB for nothing a debugger can use.

@@ -23,6 +23,13 @@ for (const file of [
 ]) {
   assert.ok(existsSync(file), `${file} is built`);
 }
+// The worker inlined for bundlers that emit no worker file must parse as the module it is started as (a `$&` in
+// the minified source once turned into the placeholder line itself, and every such worker failed to load).
+const inlined = readdirSync('packages/core/dist/chunks').find((f) => /^inline-assets-.*\.js$/.test(f));
+assert.ok(inlined, 'the core inlines its worker in a lazy chunk');
+const { workerSource } = await import(`../packages/core/dist/chunks/${inlined}`);
+const parsed = spawnSync(process.execPath, ['--input-type=module', '--check'], { input: workerSource });
+assert.equal(parsed.status, 0, `the inlined worker parses as a module: ${parsed.stderr}`.slice(0, 600));
 assert.ok(
   readdirSync('packages/element/dist/bundle').some((f) => /^zxing-wasm-decoder-.*\.js$/.test(f)),
   'the single-file bundle loads its WebAssembly decoder as a lazy chunk beside the wasm file',
