@@ -85,12 +85,13 @@ export async function* readXlsxSheetsBuffered(
 async function* rawRows(
   rows: Iterable<ExcelRow> | AsyncIterable<ExcelRow>,
   deadline: () => void,
+  text = (cell: CellValue): CellValue => cell,
 ): AsyncGenerator<RawRow> {
   try {
     deadline();
     for await (const { number, values } of rows) {
       const cells: CellValue[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+      for (let i = 1; i < values.length; i++) cells.push(text(toCell(values[i])));
       yield { row: number, cells };
       deadline();
     }
@@ -99,6 +100,15 @@ async function* rawRows(
     throw toReportError(error, 'report-xlsx-unreadable');
   }
 }
+
+/**
+ * ECMA-376's escape of characters XML cannot hold (`_x000D_`, `_x005F_` for a literal `_`): exceljs's streaming
+ * reader leaves it in the text, its whole-workbook reader (browsers) undoes it, with this same rule.
+ */
+const unescapeXstring = (cell: CellValue): CellValue =>
+  typeof cell === 'string'
+    ? cell.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : cell;
 
 /** Plain text of rich text, hyperlinks and shared strings; formulas kept as formulas (flagged later). */
 export function toCell(value: ExcelCellValue | undefined): CellValue {
@@ -165,7 +175,7 @@ export async function* readXlsxSheets(
           hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
           // The streaming reader has read workbook.xml (it comes before the sheets) when a sheet is emitted.
           date1904: reader.properties?.model?.date1904 === true,
-          rows: rawRows(sheet, deadline),
+          rows: rawRows(sheet, deadline, unescapeXstring),
         };
       }
     }

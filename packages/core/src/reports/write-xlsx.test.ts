@@ -2,6 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readXlsxSheets, readXlsxSheetsBuffered } from './read-xlsx.js';
 import { writeXlsx } from './write-xlsx.js';
 
 /** The archive's parts by name, read from the local headers (method 0 stored, 8 deflated: inflated by zlib). */
@@ -42,6 +43,22 @@ async function readByExceljs(bytes: Uint8Array): Promise<unknown[]> {
   const out: unknown[] = [];
   workbook.worksheets[0]!.eachRow((row) => out.push(...(row.values as unknown[]).slice(1)));
   return out;
+}
+
+/** The cells as the import reads them: Node's streaming path and the browsers' whole-workbook path. */
+async function readByImport(bytes: Uint8Array): Promise<unknown[][]> {
+  return Promise.all(
+    [readXlsxSheets, readXlsxSheetsBuffered].map(async (read) => {
+      const out: unknown[] = [];
+      for await (const sheet of read(
+        (async function* () {
+          yield bytes;
+        })(),
+      ))
+        for await (const row of sheet.rows) out.push(...row.cells);
+      return out;
+    }),
+  );
 }
 
 const write = (texts: readonly string[]) =>
@@ -85,6 +102,7 @@ describe('writeXlsx', () => {
     const { bytes } = await write(texts);
     expect(sharedStrings(unzip(bytes).get('xl/sharedStrings.xml')!.text)).toEqual(texts);
     expect(await readByExceljs(bytes)).toEqual(texts);
+    expect(await readByImport(bytes)).toEqual([texts, texts]);
   });
 
   it('gives back random texts to exceljs and to the spec’s unescape rule, deflated or stored', async () => {
@@ -106,6 +124,7 @@ describe('writeXlsx', () => {
           vi.unstubAllGlobals();
           expect(sharedStrings(unzip(bytes).get('xl/sharedStrings.xml')!.text)).toEqual([...new Set(texts)]); // each text once;
           expect(await readByExceljs(bytes)).toEqual(texts);
+          expect(await readByImport(bytes)).toEqual([texts, texts]);
         },
       ),
       { numRuns: 60, seed: 20261126 },
