@@ -250,6 +250,32 @@ const PROBES = {
     const r = await c.call('POST', `v1/usages/${u.usageId}/void`, { body: { reason: 'wrong card' } });
     return { fired: r.status !== 400, saw: r.status };
   },
+  'brk-void-start-minute': async ({ c }) => {
+    if (Date.now() % 60_000 > 50_000)
+      await new Promise((ok) => setTimeout(ok, 61_000 - (Date.now() % 60_000)));
+    const u = await registered(c, usage(own({ start: new Date(Date.now() + 1500).toISOString() }), CARD));
+    await new Promise((ok) => setTimeout(ok, 2500));
+    const r = await c.void(u.usageId);
+    return { fired: r.status !== 422, saw: `${r.status} ${r.json?.code}` };
+  },
+  'brk-403-reveals-venue': async ({ c }) => {
+    const d = dayOf(own());
+    const r = await c.list('no-such-venue-anywhere', { from: d, to: d });
+    return { fired: r.status !== 403 || r.json?.code !== 'forbidden', saw: `${r.status} ${r.json?.code}` };
+  },
+  'brk-batch-refusal-not-kept': async ({ c }) => {
+    const s = own({ cap: 1 });
+    const first = await registered(c, usage(s, CARD));
+    const items = [batchItem(usage(s, PLAIN))];
+    const before = await c.batch(items);
+    await c.void(first.usageId);
+    const r = await c.batch(items);
+    const code = (x) => x.json?.results?.[0]?.problem?.code;
+    return {
+      fired: code(before) !== 'cap-reached' || code(r) !== 'cap-reached',
+      saw: `${code(before)} then ${code(r) ?? r.json?.results?.[0]?.ok}`,
+    };
+  },
   // — bookings and collections —
   'brk-voided-booking-collectable': async ({ c }) => {
     const s = own({ cap: 10 });
@@ -325,21 +351,12 @@ const PROBES = {
     const r = await c.register(usage(own(), CARD, { terminal: 'Ａ０４５１９８７２３' }));
     return { fired: r.status !== 400, saw: r.status };
   },
-  'brk-429-no-retry-after': async ({ url }) => {
-    const rs = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        fetch(new URL('v1/cards/lookup', url), {
-          method: 'POST',
-          headers: { authorization: `Bearer ${TOKENS.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ cardId: PLAIN }),
-        }).then(async (r) => (await r.arrayBuffer(), r)),
-      ),
-    );
-    const bare = rs.filter((r) => r.status === 429 && !r.headers.get('retry-after')).length;
-    return {
-      fired: bare > 0,
-      saw: `${bare} 429 without Retry-After of ${rs.filter((r) => r.status === 429).length}`,
-    };
+  'brk-409-no-retry-after': async ({ c }) => {
+    const u = usage(own(), CARD);
+    const key = randomUUID();
+    const rs = await Promise.all([0, 1, 2].map(() => c.register(u, key)));
+    const bare = rs.filter((r) => r.status === 409 && !r.headers['retry-after']);
+    return { fired: bare.length > 0, saw: rs.map((r) => r.status).join(',') };
   },
 };
 
