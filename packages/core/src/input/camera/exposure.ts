@@ -2,19 +2,32 @@ import { applyAdvanced, readCapabilities } from './camera-controls.js';
 import type { CameraError } from './camera-error.js';
 import type { ZoomRange } from './types.js';
 
-/** Glare share that counts, frames of it before a step, a camera's time to expose anew, the time a card has gone. */
-export const EXPOSURE = { glare: 0.1, frames: 2, settleMs: 400, restoreMs: 2000 } as const;
+/** Glare share that counts, frames of it before a step, time to expose anew, for a card to be gone, most EV below. */
+export const EXPOSURE = { glare: 0.1, frames: 2, settleMs: 400, restoreMs: 2000, depth: 2 } as const;
 
-/** The compensation found (`original`) and set (`value`), glaring frames in a row, when it changed, a code seen. */
-export type ExposureState = { original: number; value: number; hot: number; changed: number; seen: number };
+/**
+ * The compensation found (`original`) and set (`value`), glaring frames in a row, when it changed, a code seen; the
+ * glare the last step down answered and the value before it (`last`); `held`: a step that did not lessen it was
+ * taken back.
+ */
+export type ExposureState = {
+  original: number;
+  value: number;
+  hot: number;
+  changed: number;
+  seen: number;
+  last?: { glare: number; from: number } | undefined;
+  held?: boolean;
+};
 
 /** A frame's evidence: glare over located codes (`undefined`: none located), a reading, a card accepted. */
 export type ExposureEvidence = { at: number; glare?: number | undefined; read: boolean; accepted?: boolean };
 
 /**
- * The next state, and the compensation to `set`: down about ½ EV in the track's steps (never below `min`) after
- * glaring frames; back to the original once a card is accepted or no code was seen for a while. Never back up while a
- * code is in view: the glare went *because* the exposure is lower (restoring would oscillate).
+ * The next state, and the compensation to `set`: down about ½ EV in the track's steps after glaring frames, never
+ * below `min` nor `EXPOSURE.depth` below the original; a step after which the glare is no less (a lamp on a glossy
+ * ticket) is taken back, and no other follows. Back to the original once a card is accepted or no code was seen for a
+ * while; never while a code is in view: the glare went *because* the exposure is lower (restoring would oscillate).
  * @example decideExposure(state, { at: now, glare: 0.3, read: false }, { min: -2, max: 2, step: 1 / 6 });
  */
 export function decideExposure(state: ExposureState, evidence: ExposureEvidence, range: ZoomRange) {
@@ -23,11 +36,22 @@ export function decideExposure(state: ExposureState, evidence: ExposureEvidence,
   const restore = evidence.accepted === true || at - seen >= EXPOSURE.restoreMs;
   const hot = glare === undefined ? state.hot : glare >= EXPOSURE.glare ? state.hot + 1 : 0;
   const stride = range.step > 0 ? range.step * Math.max(1, Math.round(0.5 / range.step)) : 0.5;
-  const lower = Math.max(range.min, state.value - stride);
   const settling = at - state.changed < EXPOSURE.settleMs;
-  const set = restore ? state.original : !settling && hot >= EXPOSURE.frames ? lower : state.value;
-  if (set === state.value) return { state: { ...state, hot: restore || settling ? 0 : hot, seen } };
-  return { state: { ...state, value: set, hot: 0, changed: at, seen }, set };
+  const step = glare !== undefined && !restore && !settling && !state.held && hot >= EXPOSURE.frames;
+  const back = step && state.last !== undefined && glare >= state.last.glare;
+  const next: ExposureState = restore
+    ? { ...state, value: state.original, last: undefined, held: false }
+    : back
+      ? { ...state, value: state.last?.from ?? state.value, held: true }
+      : step
+        ? {
+            ...state,
+            value: Math.max(range.min, state.original - EXPOSURE.depth, state.value - stride),
+            last: { glare, from: state.value },
+          }
+        : state;
+  if (next.value === state.value) return { state: { ...next, hot: restore || settling ? 0 : hot, seen } };
+  return { state: { ...next, hot: 0, changed: at, seen }, set: next.value };
 }
 
 /** Steps the current stream's compensation (`decideExposure`); a refusal: `onRefused` once, the track left alone. */
