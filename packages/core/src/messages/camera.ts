@@ -1,6 +1,15 @@
 /** Texts for the camera's codes: what happened, what the clerk can do; never a reading (it may be a card ID). */
 import { defineTexts } from './define.js';
 
+/** A refused `feature` (the constraint, kept in the params) in words of Finnish, Swedish, English. */
+const FEATURES: Readonly<Record<string, readonly string[]>> = {
+  torch: ['lamppu (taskulamppu)', 'lampa (ficklampa)', 'lamp (torch)'],
+  zoom: ['zoomaus', 'zoom', 'zoom'],
+  exposureCompensation: ['valotuksen korjaus', 'exponeringskompensation', 'exposure compensation'],
+};
+const named = (p: { feature: string }, language: number): string =>
+  FEATURES[p.feature]?.[language] ?? p.feature;
+
 /**
  * The camera's codes and their texts.
  *
@@ -23,7 +32,7 @@ export const cameraMessages = defineTexts({
     'camera-unsupported':
       'Tämä selain ei tue kameralla lukemista. Päivitä selain tai käytä viivakoodinlukijaa tai kirjoita kortin tunnus.',
     'camera-ended': 'Kamerakuva katkesi (kamera irrotettiin tai lupa peruttiin). Käynnistä kamera uudelleen.',
-    'camera-feature-unsupported': 'Tämä kamera ei tue toimintoa: {feature}.',
+    'camera-feature-unsupported': (p: { feature: string }) => `Tämä kamera ei tue toimintoa: ${named(p, 0)}.`,
     'camera-stopped': 'Kamera on jo pysäytetty. Käynnistä lukeminen uudelleen.',
     'camera-decoder-failed':
       'Viivakoodien tunnistus ei käynnistynyt. Lataa sivu uudelleen tai käytä viivakoodinlukijaa.',
@@ -50,7 +59,7 @@ export const cameraMessages = defineTexts({
       'Den här webbläsaren stöder inte läsning med kamera. Uppdatera webbläsaren eller använd streckkodsläsaren eller skriv in kortnumret.',
     'camera-ended':
       'Kamerabilden bröts (kameran kopplades från eller tillståndet återkallades). Starta kameran igen.',
-    'camera-feature-unsupported': 'Den här kameran stöder inte funktionen: {feature}.',
+    'camera-feature-unsupported': (p) => `Den här kameran stöder inte funktionen: ${named(p, 1)}.`,
     'camera-stopped': 'Kameran har redan stoppats. Starta läsningen igen.',
     'camera-decoder-failed':
       'Streckkodsavkodningen kunde inte starta. Ladda om sidan eller använd streckkodsläsaren.',
@@ -77,7 +86,7 @@ export const cameraMessages = defineTexts({
       'This browser cannot scan with the camera. Update the browser, or use the barcode reader or type the card ID.',
     'camera-ended':
       'The camera feed ended (the camera was unplugged or permission was revoked). Start the camera again.',
-    'camera-feature-unsupported': 'This camera does not support: {feature}.',
+    'camera-feature-unsupported': (p) => `This camera does not support: ${named(p, 2)}.`,
     'camera-stopped': 'The camera has already been stopped. Start scanning again.',
     'camera-decoder-failed': 'Barcode decoding could not start. Reload the page or use the barcode reader.',
     'camera-decoder-degraded':
