@@ -34,6 +34,8 @@ export const cameraMessages = defineTexts({
     'camera-ended': 'Kamerakuva katkesi (kamera irrotettiin tai lupa peruttiin). Käynnistä kamera uudelleen.',
     'camera-feature-unsupported': (p: { feature: string }) => `Tämä kamera ei tue toimintoa: ${named(p, 0)}.`,
     'camera-stopped': 'Kamera on jo pysäytetty. Käynnistä lukeminen uudelleen.',
+    'camera-exposure-not-restored':
+      'Kameran valotusta ei saatu palautettua heijastusta varten tehdystä tummennuksesta: kuva voi jäädä tummaksi. Kameran seuraava käynnistys palauttaa sen.',
     'camera-decoder-failed':
       'Viivakoodien tunnistus ei käynnistynyt. Lataa sivu uudelleen tai käytä viivakoodinlukijaa.',
     'camera-decoder-degraded':
@@ -61,6 +63,8 @@ export const cameraMessages = defineTexts({
       'Kamerabilden bröts (kameran kopplades från eller tillståndet återkallades). Starta kameran igen.',
     'camera-feature-unsupported': (p) => `Den här kameran stöder inte funktionen: ${named(p, 1)}.`,
     'camera-stopped': 'Kameran har redan stoppats. Starta läsningen igen.',
+    'camera-exposure-not-restored':
+      'Kamerans exponering kunde inte återställas efter mörkläggningen mot reflexer: bilden kan förbli mörk. Nästa start av kameran återställer den.',
     'camera-decoder-failed':
       'Streckkodsavkodningen kunde inte starta. Ladda om sidan eller använd streckkodsläsaren.',
     'camera-decoder-degraded':
@@ -88,6 +92,8 @@ export const cameraMessages = defineTexts({
       'The camera feed ended (the camera was unplugged or permission was revoked). Start the camera again.',
     'camera-feature-unsupported': (p) => `This camera does not support: ${named(p, 2)}.`,
     'camera-stopped': 'The camera has already been stopped. Start scanning again.',
+    'camera-exposure-not-restored':
+      'The camera’s exposure could not be set back after darkening it against glare: the picture may stay dark. The camera’s next start sets it back.',
     'camera-decoder-failed': 'Barcode decoding could not start. Reload the page or use the barcode reader.',
     'camera-decoder-degraded':
       'The camera is reading cards with a fallback decoder that misses some cards. Ask support to check the installation (zxing_reader.wasm is missing or blocked). The barcode reader works as usual.',

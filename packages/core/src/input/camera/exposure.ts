@@ -1,5 +1,5 @@
 import { applyAdvanced, readCapabilities } from './camera-controls.js';
-import type { CameraError } from './camera-error.js';
+import { CameraError } from './camera-error.js';
 import type { ZoomRange } from './types.js';
 
 /** Glare share that counts, frames of it before a step, time to expose anew, for a card to be gone, most EV below. */
@@ -54,7 +54,14 @@ export function decideExposure(state: ExposureState, evidence: ExposureEvidence,
   return { state: { ...next, hot: 0, changed: at, seen }, set: next.value };
 }
 
-/** Steps the current stream's compensation (`decideExposure`); a refusal: `onRefused` once, the track left alone. */
+/** Devices whose original compensation a restore did not bring back: where their next start sets it back to. */
+const unrestored = new Map<string | undefined, number>();
+
+/**
+ * Steps the current stream's compensation (`decideExposure`), each change checked in the track's settings. A refusal
+ * leaves the track alone: `onRefused` once (`camera-feature-unsupported`), or `camera-exposure-not-restored` where
+ * it is left off its original (that start of the device restores it).
+ */
 export function createExposureControl(
   currentStream: () => MediaStream | undefined,
   onRefused: (error: CameraError) => void,
@@ -62,32 +69,52 @@ export function createExposureControl(
   let track: MediaStreamTrack | undefined;
   let range: ZoomRange | null = null;
   let state: ExposureState | null = null;
+  const valueOf = (on?: MediaStreamTrack) =>
+    (on?.getSettings() as { exposureCompensation?: number } | undefined)?.exposureCompensation;
   const current = (): ExposureState | null => {
     if (currentStream()?.getVideoTracks()[0] === track) return state;
     track = currentStream()?.getVideoTracks()[0];
     range = track ? readCapabilities(track).exposure : null;
-    const now = (track?.getSettings() as { exposureCompensation?: number } | undefined)?.exposureCompensation;
+    const now = valueOf(track);
+    const original = unrestored.get(track?.getSettings().deviceId) ?? now;
     // Without the current value there is nothing to restore to: such a track is left alone.
     const known = range !== null && typeof now === 'number' && Number.isFinite(now);
-    return (state = known ? { original: now, value: now, hot: 0, changed: 0, seen: 0 } : null);
+    state = known ? { original: original as number, value: now, hot: 0, changed: 0, seen: 0 } : null;
+    if (state !== null && now !== original) void apply(state.original);
+    return state;
   };
-  const apply = (on: MediaStreamTrack, value: number): Promise<void> =>
-    applyAdvanced(on, 'exposureCompensation', value).catch((error: CameraError) => {
-      if (on === track && state !== null) onRefused(error);
-      if (on === track) state = null;
-    });
+  const apply = async (value: number): Promise<void> => {
+    const [on, original, step] = [track as MediaStreamTrack, state?.original, range?.step ?? 0];
+    const device = on.getSettings().deviceId;
+    const refused = await applyAdvanced(on, 'exposureCompensation', value).then(
+      () =>
+        Math.abs((valueOf(on) ?? NaN) - value) <= step / 2 + 1e-6
+          ? null
+          : new CameraError('camera-feature-unsupported', { params: { feature: 'exposureCompensation' } }),
+      (error: CameraError) => error,
+    );
+    if (refused === null && value === original) unrestored.delete(device);
+    if (refused === null || original === undefined) return;
+    const left = valueOf(on) !== original;
+    if (left) unrestored.set(device, original);
+    if (left) onRefused(new CameraError('camera-exposure-not-restored', { cause: refused }));
+    else if (on === track && state !== null) onRefused(refused);
+    if (on === track) state = null;
+  };
   return {
     wanted: (): boolean => current() !== null,
     note(evidence: ExposureEvidence): void {
       const before = current();
-      if (before === null || range === null || track === undefined) return;
+      if (before === null || range === null) return;
       const decided = decideExposure(before, evidence, range);
       state = decided.state;
-      if (decided.set !== undefined) void apply(track, decided.set);
+      if (decided.set !== undefined) void apply(decided.set);
     },
-    restore(): void {
-      if (state !== null && track && state.value !== state.original) void apply(track, state.original);
+    /** Sets the original back (its answer awaited, at most 1 s); nothing to restore: `undefined`. */
+    restore(): Promise<unknown> | undefined {
+      const restoring = state !== null && state.value !== state.original ? apply(state.original) : undefined;
       state = null;
+      return restoring && Promise.race([restoring, new Promise((resolve) => setTimeout(resolve, 1000))]);
     },
   };
 }

@@ -131,8 +131,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
-    exposure.restore();
-    releaseStream(stream);
+    // The camera's own setting back before its track stops (a device may keep it for its next start).
+    const [left, restoring] = [stream, exposure.restore()];
+    if (restoring) void restoring.finally(() => releaseStream(left));
+    else releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
     if (started) call(options.onStop, reason);
