@@ -18,7 +18,7 @@ const range = fc
 const frame = fc.record({
   gap: fc.integer({ min: 0, max: 1500 }),
   // fast-check's doubles lean to 0 and tiny values: glare either side of the threshold is drawn as often.
-  glare: fc.option(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.05, 0.2, 0.6)), {
+  glare: fc.option(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.05, 0.2, 0.6, NaN)), {
     nil: undefined,
   }),
   read: fc.boolean(),
@@ -129,6 +129,17 @@ describe('decideExposure', () => {
           } else if (set !== undefined) back = true;
           state = next;
         }
+      }),
+    );
+  });
+
+  it('holds on a frame not measured for time (NaN): no step, no restore, glaring frames counted anew', () => {
+    fc.assert(
+      fc.property(range, fc.array(frame, { maxLength: 60 }), ({ range: r, original }, frames) => {
+        const { state, at } = run(r, original, frames);
+        const decided = decideExposure(state, { at: at + EXPOSURE.restoreMs, glare: NaN, read: false }, r);
+        expect(decided.set).toBeUndefined();
+        expect(decided.state.hot).toBe(0);
       }),
     );
   });

@@ -30,9 +30,19 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-/** The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use). */
-const glareOf = async (grey: GreyImage): Promise<number | undefined> =>
-  (await import('./glare.js')).clippedOverCodes(grey);
+/** Time the glare's own locator took of late: a full frame's, as much as zxing-cpp's (25 ms at 720p, 60 at 1080p). */
+let glareMs = 0;
+/**
+ * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use); as a rescue, only
+ * where it ends before `until` (the camera's next frame): else NaN, not measured (`decideExposure` then holds).
+ */
+async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number | undefined> {
+  const started = performance.now();
+  if (started + glareMs >= until) return NaN;
+  const glare = (await import('./glare.js')).clippedOverCodes(grey());
+  glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
+  return glare;
+}
 /** Frames in a row whose search among several symbols was shed for time, per camera loop (its round's cost map). */
 const symbolsShed = new WeakMap<object, number>();
 
@@ -98,8 +108,8 @@ export async function decodeStages(
     const native = await decodeNative(frame.onWhite, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
-      const located = native === null && control?.glare === true;
-      const glare = located ? await glareOf(toGrey(frame.onWhite())) : undefined;
+      const measure = native === null && control?.glare === true;
+      const glare = measure ? await glareOf(() => toGrey(frame.onWhite()), control.until) : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
@@ -183,7 +193,7 @@ export async function decodeStages(
   // time (or never loaded), the locator run for it alone, as on the browser-detector path.
   const measure = control?.glare === true && staged.read === null;
   const alone = measure && jsStages === undefined;
-  const glare = alone ? await glareOf(luminance()) : jsStages?.facts.clipped();
+  const glare = alone ? await glareOf(luminance, control.until) : jsStages?.facts.clipped();
   return { ...staged, glare };
 }
 
