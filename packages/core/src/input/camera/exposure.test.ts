@@ -18,9 +18,12 @@ const range = fc
 const frame = fc.record({
   gap: fc.integer({ min: 0, max: 1500 }),
   // fast-check's doubles lean to 0 and tiny values: glare either side of the threshold is drawn as often.
-  glare: fc.option(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.05, 0.2, 0.6, NaN)), {
-    nil: undefined,
-  }),
+  glare: fc.option(
+    fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.05, 0.2, 0.6, NaN)),
+    {
+      nil: undefined,
+    },
+  ),
   read: fc.boolean(),
   accepted: fc.boolean(),
 });
