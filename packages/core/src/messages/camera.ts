@@ -1,9 +1,9 @@
 /** Texts for the camera's codes: what happened, what the clerk can do; never a reading (it may be a card ID). */
 import { defineTexts } from './define.js';
 
-/** A refused `feature` (the constraint, kept in the params) in words of Finnish, Swedish, English. */
+/** A refused `feature` (the constraint, kept in the params) in Finnish, Swedish, English: the buttons' words. */
 const FEATURES: Readonly<Record<string, readonly string[]>> = {
-  torch: ['lamppu (taskulamppu)', 'lampa (ficklampa)', 'lamp (torch)'],
+  torch: ['valo', 'lampa', 'torch'],
   zoom: ['zoomaus', 'zoom', 'zoom'],
   exposureCompensation: ['valotuksen korjaus', 'exponeringskompensation', 'exposure compensation'],
 };

@@ -48,7 +48,11 @@ describe('toCameraError', () => {
   });
 
   it('names a refused feature in words of each language; the code and params stay the constraint', () => {
-    const words = { torch: /lamp/i, zoom: /zoom/i, exposureCompensation: /valotu|exponering|exposure/i };
+    const words = {
+      torch: /valo|lampa|torch/i,
+      zoom: /zoom/i,
+      exposureCompensation: /valotu|exponering|exposure/i,
+    };
     for (const [feature, word] of Object.entries(words)) {
       const error = new CameraError('camera-feature-unsupported', { params: { feature } });
       expect([error.code, error.params]).toEqual(['camera-feature-unsupported', { feature }]);

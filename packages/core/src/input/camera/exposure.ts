@@ -86,11 +86,8 @@ export function createExposureControl(
   const apply = async (value: number): Promise<void> => {
     const [on, original, step] = [track as MediaStreamTrack, state?.original, range?.step ?? 0];
     const device = on.getSettings().deviceId;
-    const refused = await applyAdvanced(on, 'exposureCompensation', value).then(
-      () =>
-        Math.abs((valueOf(on) ?? NaN) - value) <= step / 2 + 1e-6
-          ? null
-          : new CameraError('camera-feature-unsupported', { params: { feature: 'exposureCompensation' } }),
+    const refused = await applyAdvanced(on, 'exposureCompensation', value, step / 2 + 1e-6).then(
+      () => null,
       (error: CameraError) => error,
     );
     if (refused === null && value === original) unrestored.delete(device);

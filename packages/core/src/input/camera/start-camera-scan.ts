@@ -1,4 +1,4 @@
-import { checkOptions } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
@@ -11,36 +11,17 @@ import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
-/** Every option: `true`, or for a count or a time its least valid value. */
-const CAMERA_OPTIONS = {
-  video: true,
-  deviceId: true,
-  resolution: true,
-  cardIdOptions: true,
-  formats: true,
-  region: true,
-  effort: true,
+/** Every option (a name left out or unknown does not compile); and the counts and times, each its least valid value. */
+const CAMERA_OPTIONS = optionKeys<CameraScanOptions>()(
+  'video deviceId resolution cardIdOptions formats region effort code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs worker wasmUrl workerUrl beep vibrate stopOnHide stopOnDisconnect signal mediaDevices onScan onReject onError onFeedback onStop onDecoder',
+);
+const LEAST = {
   code39Confirmations: 1,
   confirmationWindowMs: 0,
   duplicateWindowMs: 0,
   minIntervalMs: 0,
   maxIntervalMs: 0,
-  worker: true,
-  wasmUrl: true,
-  workerUrl: true,
-  beep: true,
-  vibrate: true,
-  stopOnHide: true,
-  stopOnDisconnect: true,
-  signal: true,
-  mediaDevices: true,
-  onScan: true,
-  onReject: true,
-  onError: true,
-  onFeedback: true,
-  onStop: true,
-  onDecoder: true,
-} as const satisfies { readonly [K in keyof Required<CameraScanOptions>]: true | number };
+};
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -67,9 +48,9 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
-  const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
+  const bad = Object.entries(LEAST).filter(([key, min]) => {
     const value = options[key as keyof CameraScanOptions] as number | undefined;
-    return typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && value >= min);
+    return value !== undefined && !(Number.isFinite(value) && value >= min);
   });
   if (bad.length)
     throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });

@@ -1,6 +1,6 @@
 import { DecodeError } from './decode-error.js';
 import { recordDecoderStatus } from './decoder-status.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
 import { enabled, frameFacts, runStages } from './pipeline.js';
@@ -46,17 +46,9 @@ async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number 
 /** Frames in a row whose search among several symbols was shed for time, per camera loop (its round's cost map). */
 const symbolsShed = new WeakMap<object, number>();
 
-const DECODE_OPTIONS = {
-  formats: true,
-  region: true,
-  effort: true,
-  signal: true,
-  accept: true,
-  code39CheckDigit: true,
-  native: true,
-  engine: true,
-  wasmUrl: true,
-} as const satisfies OptionKeys<DecodeOptions>;
+const DECODE_OPTIONS = optionKeys<DecodeOptions>()(
+  'formats region effort signal accept code39CheckDigit native engine wasmUrl',
+);
 
 /**
  * Reads one QR code or Code 39 bar code from an image: `{ text, format }`, or `null` when the frame holds none
