@@ -7,8 +7,7 @@ export const EXPOSURE = { glare: 0.1, frames: 2, settleMs: 400, restoreMs: 2000,
 
 /**
  * The compensation found (`original`) and set (`value`), glaring frames in a row, when it changed, a code seen; the
- * glare the last step down answered and the value before it (`last`); `held`: a step that did not lessen it was
- * taken back.
+ * glare the last step down answered and the value before it (`last`; glare −∞: a step taken back, no other follows).
  */
 export type ExposureState = {
   original: number;
@@ -17,10 +16,9 @@ export type ExposureState = {
   changed: number;
   seen: number;
   last?: { glare: number; from: number } | undefined;
-  held?: boolean;
 };
 
-/** A frame's evidence: glare over located codes (`undefined`: none located), a reading, a card accepted. */
+/** A frame's evidence: glare over located codes (`undefined`: none located; NaN: not measured), a reading, a card. */
 export type ExposureEvidence = { at: number; glare?: number | undefined; read: boolean; accepted?: boolean };
 
 /**
@@ -37,30 +35,23 @@ export function decideExposure(state: ExposureState, evidence: ExposureEvidence,
   const hot = glare === undefined ? state.hot : glare >= EXPOSURE.glare ? state.hot + 1 : 0;
   const stride = range.step > 0 ? range.step * Math.max(1, Math.round(0.5 / range.step)) : 0.5;
   const settling = at - state.changed < EXPOSURE.settleMs;
-  const step = glare !== undefined && !restore && !settling && !state.held && hot >= EXPOSURE.frames;
+  const step = glare !== undefined && !restore && !settling && hot >= EXPOSURE.frames;
   const back = step && state.last !== undefined && glare >= state.last.glare;
-  const next: ExposureState = restore
-    ? { ...state, value: state.original, last: undefined, held: false }
-    : back
-      ? { ...state, value: state.last?.from ?? state.value, held: true }
-      : step
-        ? {
-            ...state,
-            value: Math.max(range.min, state.original - EXPOSURE.depth, state.value - stride),
-            last: { glare, from: state.value },
-          }
-        : state;
-  if (next.value === state.value) return { state: { ...next, hot: restore || settling ? 0 : hot, seen } };
-  return { state: { ...next, hot: 0, changed: at, seen }, set: next.value };
+  const lower = Math.max(range.min, state.original - EXPOSURE.depth, state.value - stride);
+  const value = restore ? state.original : back ? (state.last?.from ?? 0) : step ? lower : state.value;
+  const taken = { glare: back ? -Infinity : (glare as number), from: back ? value : state.value };
+  const last = restore ? undefined : step ? taken : state.last;
+  if (value === state.value) return { state: { ...state, last, hot: restore || settling ? 0 : hot, seen } };
+  return { state: { ...state, value, last, hot: 0, changed: at, seen }, set: value };
 }
 
 /** Devices whose original compensation a restore did not bring back: where their next start sets it back to. */
 const unrestored = new Map<string | undefined, number>();
 
 /**
- * Steps the current stream's compensation (`decideExposure`), each change checked in the track's settings. A refusal
- * leaves the track alone: `onRefused` once (`camera-feature-unsupported`), or `camera-exposure-not-restored` where
- * it is left off its original (that start of the device restores it).
+ * Steps the current stream's compensation (`decideExposure`). A refusal leaves the track alone: `onRefused` once
+ * (`camera-feature-unsupported`), or `camera-exposure-not-restored` where it is left off its original (then the
+ * device's next start restores that).
  */
 export function createExposureControl(
   currentStream: () => MediaStream | undefined,
@@ -86,14 +77,14 @@ export function createExposureControl(
   const apply = async (value: number): Promise<void> => {
     const [on, original, step] = [track as MediaStreamTrack, state?.original, range?.step ?? 0];
     const device = on.getSettings().deviceId;
-    const refused = await applyAdvanced(on, 'exposureCompensation', value, step / 2 + 1e-6).then(
+    const taken = applyAdvanced(on, 'exposureCompensation', value, step / 2 + 1e-6);
+    const refused = await taken.then(
       () => null,
       (error: CameraError) => error,
     );
     if (refused === null && value === original) unrestored.delete(device);
     if (refused === null || original === undefined) return;
-    const left = valueOf(on) !== original;
-    if (left) unrestored.set(device, original);
+    const left = valueOf(on) !== original && unrestored.set(device, original);
     if (left) onRefused(new CameraError('camera-exposure-not-restored', { cause: refused }));
     else if (on === track && state !== null) onRefused(refused);
     if (on === track) state = null;
@@ -107,7 +98,7 @@ export function createExposureControl(
       state = decided.state;
       if (decided.set !== undefined) void apply(decided.set);
     },
-    /** Sets the original back (its answer awaited, at most 1 s); nothing to restore: `undefined`. */
+    /** Sets the original back; its answer (at most 1 s), or `undefined`: nothing to restore. */
     restore(): Promise<unknown> | undefined {
       const restoring = state !== null && state.value !== state.original ? apply(state.original) : undefined;
       state = null;

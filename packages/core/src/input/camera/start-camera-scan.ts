@@ -11,17 +11,13 @@ import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
-/** Every option (a name left out or unknown does not compile); and the counts and times, each its least valid value. */
+/** Every option (a name left out or unknown does not compile). */
 const CAMERA_OPTIONS = optionKeys<CameraScanOptions>()(
   'video deviceId resolution cardIdOptions formats region effort code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs worker wasmUrl workerUrl beep vibrate stopOnHide stopOnDisconnect signal mediaDevices onScan onReject onError onFeedback onStop onDecoder',
 );
-const LEAST = {
-  code39Confirmations: 1,
-  confirmationWindowMs: 0,
-  duplicateWindowMs: 0,
-  minIntervalMs: 0,
-  maxIntervalMs: 0,
-};
+/** The counts (at least 1: the first) and times (at least 0). */
+const NUMBERS =
+  'code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs'.split(' ');
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -48,12 +44,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
-  const bad = Object.entries(LEAST).filter(([key, min]) => {
+  const bad = NUMBERS.filter((key, i) => {
     const value = options[key as keyof CameraScanOptions] as number | undefined;
-    return value !== undefined && !(Number.isFinite(value) && value >= min);
+    return value !== undefined && !(Number.isFinite(value) && value >= Number(i === 0));
   });
-  if (bad.length)
-    throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
+  if (bad.length) throw new CameraError('camera-invalid-option', { params: { fields: bad.join(', ') } });
   // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
   if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
   const devices = getMediaDevices(options.mediaDevices);

@@ -30,11 +30,10 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-/** Time the glare's own locator took of late: a full frame's, as much as zxing-cpp's (25 ms at 720p, 60 at 1080p). */
 let glareMs = 0;
 /**
- * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use); as a rescue, only
- * where it ends before `until` (the camera's next frame): else NaN, not measured (`decideExposure` then holds).
+ * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use): as a rescue, only
+ * where its recent time (`glareMs`: a full frame's locator, 25 ms at 720p) ends before `until`; else NaN, not measured.
  */
 async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number | undefined> {
   const started = performance.now();
