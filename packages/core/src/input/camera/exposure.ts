@@ -32,11 +32,12 @@ export function decideExposure(state: ExposureState, evidence: ExposureEvidence,
   const { at, glare } = evidence;
   const seen = glare !== undefined || evidence.read ? at : state.seen;
   const restore = evidence.accepted === true || at - seen >= EXPOSURE.restoreMs;
-  const hot = glare === undefined ? state.hot : glare >= EXPOSURE.glare ? state.hot + 1 : 0;
+  const measured = (glare ?? NaN) >= 0;
+  const hot = !measured ? state.hot : (glare as number) >= EXPOSURE.glare ? state.hot + 1 : 0;
   const stride = range.step > 0 ? range.step * Math.max(1, Math.round(0.5 / range.step)) : 0.5;
   const settling = at - state.changed < EXPOSURE.settleMs;
-  const step = glare !== undefined && !restore && !settling && hot >= EXPOSURE.frames;
-  const back = step && state.last !== undefined && glare >= state.last.glare;
+  const step = measured && !restore && !settling && hot >= EXPOSURE.frames;
+  const back = step && state.last !== undefined && (glare as number) >= state.last.glare;
   const lower = Math.max(range.min, state.original - EXPOSURE.depth, state.value - stride);
   const value = restore ? state.original : back ? (state.last?.from ?? 0) : step ? lower : state.value;
   const taken = { glare: back ? -Infinity : (glare as number), from: back ? value : state.value };

@@ -88,9 +88,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     () => stream,
     (e) => call(options.onError, e),
   );
-  let stopped = false;
-  let started = false;
-  let paused = false;
+  let [stopped, started, paused] = [false, false, false];
 
   const unwatch = watchLifecycle(
     {

@@ -30,14 +30,16 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-let glareMs = 0;
+let [glareMs, glareShed] = [0, 0];
 /**
- * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use): as a rescue, only
- * where its recent time (`glareMs`: a full frame's locator, 25 ms at 720p) ends before `until`; else NaN, not measured.
+ * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use): as a rescue, where
+ * its recent time (`glareMs`: a full frame's locator, 25 ms at 720p) ends before `until`, or on every fourth frame (a
+ * slow device); else NaN, not measured.
  */
 async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number | undefined> {
   const started = performance.now();
-  if (started + glareMs >= until) return NaN;
+  if (started + glareMs >= until && glareShed++ < 3) return NaN;
+  glareShed = 0;
   const glare = (await import('./glare.js')).clippedOverCodes(grey());
   glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
   return glare;
