@@ -7,7 +7,7 @@ const FEATURES: Readonly<Record<string, readonly string[]>> = {
   zoom: ['zoomaus', 'zoom', 'zoom'],
   exposureCompensation: ['valotuksen korjaus', 'exponeringskompensation', 'exposure compensation'],
 };
-const named = (p: { feature: string }, language: number): string =>
+const named = (p: { readonly feature: string }, language: number): string =>
   FEATURES[p.feature]?.[language] ?? p.feature;
 
 /**
@@ -32,7 +32,8 @@ export const cameraMessages = defineTexts({
     'camera-unsupported':
       'Tämä selain ei tue kameralla lukemista. Päivitä selain tai käytä viivakoodinlukijaa tai kirjoita kortin tunnus.',
     'camera-ended': 'Kamerakuva katkesi (kamera irrotettiin tai lupa peruttiin). Käynnistä kamera uudelleen.',
-    'camera-feature-unsupported': (p: { feature: string }) => `Tämä kamera ei tue toimintoa: ${named(p, 0)}.`,
+    'camera-feature-unsupported': (p: { readonly feature: string }) =>
+      `Tämä kamera ei tue toimintoa: ${named(p, 0)}.`,
     'camera-stopped': 'Kamera on jo pysäytetty. Käynnistä lukeminen uudelleen.',
     'camera-exposure-not-restored':
       'Kameran valotusta ei saatu palautettua heijastusta varten tehdystä tummennuksesta: kuva voi jäädä tummaksi. Kameran seuraava käynnistys palauttaa sen.',
