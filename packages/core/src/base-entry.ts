@@ -11,7 +11,7 @@
  */
 export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
 export type { KaikuErrorOptions } from './errors/kaiku-error.js';
-export { OptionsError, checkOptions } from './errors/options-error.js';
+export { OptionsError, checkOptions, optionKeys } from './errors/options-error.js';
 export type { OptionKeys } from './errors/options-error.js';
 export { defineTexts, renderAll } from './messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';

@@ -38,7 +38,7 @@ export { ownValue } from './schemas/own-value.js';
 export { UNSAFE, visibleText } from './schemas/visible-text.js';
 export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
 export { fieldIssueToReason } from './rules/rules-input.js';
-export { checkOptions } from './errors/options-error.js';
+export { checkOptions, optionKeys } from './errors/options-error.js';
 export { helsinkiDate } from './rules/helsinki-time.js';
 export { helsinkiIso } from './reports/usage-from-row.js';
 export type { OptionKeys } from './errors/options-error.js';

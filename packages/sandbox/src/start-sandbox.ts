@@ -8,8 +8,7 @@ import { createRouter } from './http/router.js';
 import { problems, rawProblemResponse, sendProblem } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { seed as writeSeed } from './seed/seed-data.js';
-import { checkOptions } from '@kaiku-scanner/core/contract';
-import type { OptionKeys } from '@kaiku-scanner/core/contract';
+import { checkOptions, optionKeys } from '@kaiku-scanner/core/contract';
 
 export type SandboxOptions = {
   /** Port to listen on; 0 (default) = an ephemeral port. */
@@ -47,30 +46,10 @@ export type SandboxOptions = {
   readonly limits?: Partial<SandboxLimits>;
 };
 
-const SANDBOX_OPTIONS = {
-  port: true,
-  host: true,
-  db: true,
-  memory: true,
-  seed: true,
-  token: true,
-  venueTokens: true,
-  agents: true,
-  testing: true,
-  logger: true,
-  corsOrigins: true,
-  keyRetentionDays: true,
-  clockOffsetMs: true,
-  busyTimeoutMs: true,
-  rateLimit: true,
-  allowedHosts: true,
-  limits: true,
-} as const satisfies OptionKeys<SandboxOptions>;
-const RATE_LIMIT_OPTIONS = {
-  perSecond: true,
-  burst: true,
-  perAddress: true,
-} as const satisfies OptionKeys<RateLimitOptions>;
+const SANDBOX_OPTIONS = optionKeys<SandboxOptions>()(
+  'port host db memory seed token venueTokens agents testing logger corsOrigins keyRetentionDays clockOffsetMs busyTimeoutMs rateLimit allowedHosts limits',
+);
+const RATE_LIMIT_OPTIONS = optionKeys<RateLimitOptions>()('perSecond burst perAddress');
 
 /** Limits for a laptop or CI box: a trickling client is cut off in seconds, not Node's 60 s / 300 s. */
 export const SANDBOX_LIMITS = {

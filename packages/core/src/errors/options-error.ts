@@ -12,7 +12,9 @@ import type { FieldIssue } from '../schemas/field-issues.js';
  */
 export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
 
+/** The space-separated words of `S`. */
 type Words<S extends string> = S extends `${infer A} ${infer B}` ? A | Words<B> : S;
+/** The options of `T` that `S` leaves out, and its words that are no option of `T`. */
 type Wrong<T, S extends string> = Exclude<keyof Required<T>, Words<S>> | Exclude<Words<S>, keyof T>;
 
 /**

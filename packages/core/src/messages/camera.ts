@@ -1,6 +1,15 @@
 /** Texts for the camera's codes: what happened, what the clerk can do; never a reading (it may be a card ID). */
 import { defineTexts } from './define.js';
 
+/** A refused `feature` (the constraint, kept in the params) in Finnish, Swedish, English: the buttons' words. */
+const FEATURES: Readonly<Record<string, readonly string[]>> = {
+  torch: ['valo', 'lampa', 'torch'],
+  zoom: ['zoomaus', 'zoom', 'zoom'],
+  exposureCompensation: ['valotuksen korjaus', 'exponeringskompensation', 'exposure compensation'],
+};
+const named = (p: { readonly feature: string }, language: number): string =>
+  FEATURES[p.feature]?.[language] ?? p.feature;
+
 /**
  * The camera's codes and their texts.
  *
@@ -23,8 +32,11 @@ export const cameraMessages = defineTexts({
     'camera-unsupported':
       'Tämä selain ei tue kameralla lukemista. Päivitä selain tai käytä viivakoodinlukijaa tai kirjoita kortin tunnus.',
     'camera-ended': 'Kamerakuva katkesi (kamera irrotettiin tai lupa peruttiin). Käynnistä kamera uudelleen.',
-    'camera-feature-unsupported': 'Tämä kamera ei tue toimintoa: {feature}.',
+    'camera-feature-unsupported': (p: { readonly feature: string }) =>
+      `Tämä kamera ei tue toimintoa: ${named(p, 0)}.`,
     'camera-stopped': 'Kamera on jo pysäytetty. Käynnistä lukeminen uudelleen.',
+    'camera-exposure-not-restored':
+      'Kameran valotusta ei saatu palautettua heijastusta varten tehdystä tummennuksesta: kuva voi jäädä tummaksi. Kameran seuraava käynnistys palauttaa sen.',
     'camera-decoder-failed':
       'Viivakoodien tunnistus ei käynnistynyt. Lataa sivu uudelleen tai käytä viivakoodinlukijaa.',
     'camera-decoder-degraded':
@@ -50,8 +62,10 @@ export const cameraMessages = defineTexts({
       'Den här webbläsaren stöder inte läsning med kamera. Uppdatera webbläsaren eller använd streckkodsläsaren eller skriv in kortnumret.',
     'camera-ended':
       'Kamerabilden bröts (kameran kopplades från eller tillståndet återkallades). Starta kameran igen.',
-    'camera-feature-unsupported': 'Den här kameran stöder inte funktionen: {feature}.',
+    'camera-feature-unsupported': (p) => `Den här kameran stöder inte funktionen: ${named(p, 1)}.`,
     'camera-stopped': 'Kameran har redan stoppats. Starta läsningen igen.',
+    'camera-exposure-not-restored':
+      'Kamerans exponering kunde inte återställas efter mörkläggningen mot reflexer: bilden kan förbli mörk. Nästa start av kameran återställer den.',
     'camera-decoder-failed':
       'Streckkodsavkodningen kunde inte starta. Ladda om sidan eller använd streckkodsläsaren.',
     'camera-decoder-degraded':
@@ -77,8 +91,10 @@ export const cameraMessages = defineTexts({
       'This browser cannot scan with the camera. Update the browser, or use the barcode reader or type the card ID.',
     'camera-ended':
       'The camera feed ended (the camera was unplugged or permission was revoked). Start the camera again.',
-    'camera-feature-unsupported': 'This camera does not support: {feature}.',
+    'camera-feature-unsupported': (p) => `This camera does not support: ${named(p, 2)}.`,
     'camera-stopped': 'The camera has already been stopped. Start scanning again.',
+    'camera-exposure-not-restored':
+      'The camera’s exposure could not be set back after darkening it against glare: the picture may stay dark. The camera’s next start sets it back.',
     'camera-decoder-failed': 'Barcode decoding could not start. Reload the page or use the barcode reader.',
     'camera-decoder-degraded':
       'The camera is reading cards with a fallback decoder that misses some cards. Ask support to check the installation (zxing_reader.wasm is missing or blocked). The barcode reader works as usual.',

@@ -40,17 +40,14 @@ export class CameraController implements ReactiveController {
     if (!handle) return undefined;
     const { torch, zoom } = handle.capabilities;
     const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
-    // Applied and checked by the camera's code (loaded: the camera is open).
-    const adjust = (change: { torch: boolean } | { zoom: number }): void =>
-      void import('../services/camera-loader.js')
-        .then(({ adjustTrack }) => adjustTrack(handle, change))
-        .catch((e: unknown) => this.onError(toServiceError(e)))
-        .then(() => this.host.requestUpdate());
+    // Applied and read back by the camera's code: a refusal, or a constraint dropped without a word, is shown.
+    const adjust = (set: Promise<void>): void =>
+      void set.catch((e: unknown) => this.onError(toServiceError(e))).then(() => this.host.requestUpdate());
     return {
       torch: torch ? now.torch === true : null,
       zoom: zoom && { ...zoom, value: now.zoom ?? zoom.min },
-      onTorch: () => adjust({ torch: now.torch !== true }),
-      onZoom: (e) => adjust({ zoom: Number((e.target as HTMLInputElement).value) }),
+      onTorch: () => adjust(handle.setTorch(now.torch !== true)),
+      onZoom: (e) => adjust(handle.setZoom(Number((e.target as HTMLInputElement).value))),
     };
   }
 

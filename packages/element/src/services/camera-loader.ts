@@ -14,14 +14,6 @@ export function degradedCodes(status: DecoderStatus | undefined, decoder: string
   return codes.filter((code) => code !== false);
 }
 
-/** Sets the torch or zoom and checks it took: an engine may drop an unknown constraint silently (Firefox). */
-export async function adjustTrack(handle: CameraScanHandle, change: { torch: boolean } | { zoom: number }) {
-  await ('torch' in change ? handle.setTorch(change.torch) : handle.setZoom(change.zoom));
-  const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
-  if ('torch' in change ? now.torch !== change.torch : typeof now.zoom !== 'number')
-    throw new CameraError('camera-feature-unsupported', { params: { feature: Object.keys(change)[0] } });
-}
-
 /** Starts the camera for `c` into `video`: each read, refusal, error, decoder notice and stop goes to `c`. */
 export async function openCamera(
   c: CameraController,

@@ -3,22 +3,11 @@ import { lazyModule } from '../lazy-module.js';
 import type * as CoreModule from './core-services.js';
 import { elementError, loadLateTexts } from '../messages/index.js';
 import { parseCardId } from '@kaiku-scanner/core/wedge';
-import { checkOptions } from '@kaiku-scanner/core/base';
-import type { OptionKeys } from '@kaiku-scanner/core/base';
+import { checkOptions, optionKeys } from '@kaiku-scanner/core/base';
 
-const OPTIONS = {
-  baseUrl: true,
-  venueId: true,
-  channel: true,
-  getToken: true,
-  databaseName: true,
-  retentionMs: true,
-  cardCacheTtlMs: true,
-  offlinePolicy: true,
-  allowInsecureHttp: true,
-  terminalName: true,
-  registry: true,
-} as const satisfies OptionKeys<CoreServicesOptions>;
+const OPTIONS = optionKeys<CoreServicesOptions>()(
+  'baseUrl venueId channel getToken databaseName retentionMs cardCacheTtlMs offlinePolicy allowInsecureHttp terminalName registry',
+);
 
 /** What the loaded code composes: all but `parseCardId` (answered here) and `onOutboxChange` (listeners kept here). */
 export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId' | 'onOutboxChange'>>;

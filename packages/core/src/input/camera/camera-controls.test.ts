@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { applyTorch, applyZoom, listVideoInputs, readCapabilities } from './camera-controls.js';
 
-/** A track object with the parts the controls use (what Chrome on Android reports for a rear camera). */
-function fakeTrack(capabilities: Record<string, unknown>, settings: Record<string, unknown> = {}) {
+/** A track object with the parts the controls use (what Chrome on Android reports for a rear camera); `takes`: the
+ * settings then report what was applied (Firefox resolves and drops what it does not know). */
+function fakeTrack(
+  capabilities: Record<string, unknown>,
+  settings: Record<string, unknown> = {},
+  takes = true,
+) {
   const applied: unknown[] = [];
   const track = {
     getCapabilities: () => capabilities,
@@ -14,8 +19,9 @@ function fakeTrack(capabilities: Record<string, unknown>, settings: Record<strin
       height: 720,
       ...settings,
     }),
-    applyConstraints: async (c: unknown) => {
+    applyConstraints: async (c: { advanced: object[] }) => {
       applied.push(c);
+      if (takes) Object.assign(settings, c.advanced[0]);
     },
   } as unknown as MediaStreamTrack;
   return { track, applied };
@@ -65,6 +71,14 @@ describe('camera controls', () => {
       { advanced: [{ zoom: 1 }] },
       { advanced: [{ zoom: 2.5 }] },
     ]);
+  });
+
+  it('refuses torch and zoom that the track does not take without a word (read back from its settings)', async () => {
+    const caps = { torch: true, zoom: { min: 1, max: 5, step: 0.5 } };
+    for (const attempt of [applyTorch, (t: MediaStreamTrack) => applyZoom(t, 2)]) {
+      const error = await attempt(fakeTrack(caps, {}, false).track, true).catch((e: unknown) => e);
+      expect(isKaikuError(error) && error.code).toBe('camera-feature-unsupported');
+    }
   });
 
   it('refuses torch and zoom with camera-feature-unsupported where the camera lacks them or refuses', async () => {

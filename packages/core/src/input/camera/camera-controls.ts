@@ -34,17 +34,22 @@ export function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> 
   const clamped = Math.min(range.max, Math.max(range.min, zoom));
   const stepped =
     range.step > 0 ? range.min + Math.round((clamped - range.min) / range.step) * range.step : clamped;
-  return applyAdvanced(track, 'zoom', Math.min(range.max, stepped));
+  return applyAdvanced(track, 'zoom', Math.min(range.max, stepped), range.step / 2);
 }
 
-/** One image-capture constraint, or `camera-feature-unsupported` where the camera lacks it (`undefined`) or refuses. */
-export async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown): Promise<void> {
+/**
+ * One image-capture constraint, then read back (an engine may drop one without a word: Firefox; a number within
+ * `tolerance`); `camera-feature-unsupported` where the camera lacks it (`undefined`), refuses or drops it.
+ */
+export async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown, tolerance = 0) {
   const unsupported = (cause?: unknown): CameraError =>
     new CameraError('camera-feature-unsupported', { cause, params: { feature } });
   if (value === undefined) throw unsupported();
   await track.applyConstraints({ advanced: [{ [feature]: value }] }).catch((cause: unknown) => {
     throw unsupported(cause);
   });
+  const now = (track.getSettings() as Record<string, unknown>)[feature];
+  if (now !== value && !(Math.abs(Number(now) - Number(value)) <= tolerance)) throw unsupported();
 }
 
 /** The video inputs. Labels are empty until camera access has been granted once. */

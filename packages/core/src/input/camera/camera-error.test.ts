@@ -46,6 +46,23 @@ describe('toCameraError', () => {
       'zoom',
     );
   });
+
+  it('names a refused feature in words of each language; the code and params stay the constraint', () => {
+    const words = {
+      torch: /valo|lampa|torch/i,
+      zoom: /zoom/i,
+      exposureCompensation: /valotu|exponering|exposure/i,
+    };
+    for (const [feature, word] of Object.entries(words)) {
+      const error = new CameraError('camera-feature-unsupported', { params: { feature } });
+      expect([error.code, error.params]).toEqual(['camera-feature-unsupported', { feature }]);
+      for (const text of Object.values(error.text)) {
+        expect(text).toMatch(word);
+        // A constraint's name (camelCase) is not a word of any language.
+        expect(text).not.toMatch(/[a-z][A-Z]/);
+      }
+    }
+  });
 });
 
 describe('getMediaDevices / openCamera', () => {

@@ -96,5 +96,8 @@ describe('decodeFrame', () => {
     expect(onCode).toBeGreaterThanOrEqual(0.1);
     expect(await glare({ x: 230, y: 230 }, false)).toBeUndefined();
     expect((await glare({ x: 600, y: 40 }, true)) ?? 0).toBeLessThan(0.1);
+    // No time left before the camera's next frame: not measured (NaN: unknown, not "no code"), like a rescue.
+    const late = await decodeFrame(frameWith({ x: 230, y: 230 }), { ...job, glare: true, spareMs: 0 });
+    expect(late.result.glare).toBeNaN();
   });
 });

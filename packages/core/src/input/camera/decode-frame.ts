@@ -31,7 +31,7 @@ export type FrameReading = {
   readonly byZxing?: boolean;
   /** The engine that decoded it (in the worker's realm), so the page learns of a degraded decoder. */
   readonly decoder?: DecoderStatus | null;
-  /** The share of clipped pixels over the codes located in this frame (`clippedOverCodes`); none located: absent. */
+  /** The share of clipped pixels over the codes located in this frame; none located: absent; NaN: not measured. */
   readonly glare?: number | undefined;
 };
 

@@ -38,11 +38,14 @@ function paint(context: CanvasRenderingContext2D, scene: Scene): void {
   context.fillRect(cx - r, cy - r, 2 * r, 2 * r);
 }
 
-/** A canvas camera whose track reports `capabilities` and records (or refuses) each `applyConstraints`. */
+/** How the engine answers a compensation: sets it, rejects it, or resolves and silently keeps its own. */
+type Answer = (value: number) => 'take' | 'reject' | 'ignore';
+
+/** A canvas camera whose track reports `capabilities` and records (and `answer`s) each `applyConstraints`. */
 function stubbedCamera(
   scene: Scene,
   capabilities: Record<string, unknown>,
-  refuse = false,
+  answer: Answer = () => 'take',
   initial: Record<string, unknown> = { exposureCompensation: 0 },
 ) {
   const canvas = document.createElement('canvas');
@@ -67,8 +70,9 @@ function stubbedCamera(
         getSettings: () => ({ ...real(), ...settings, deviceId: 'cam-1' }),
         applyConstraints: async (constraints: MediaTrackConstraints) => {
           applied.push(constraints);
-          if (refuse) throw new DOMException('not this one', 'OverconstrainedError');
-          settings = { ...settings, ...constraints.advanced?.[0] };
+          const how = answer(Number(compensations([constraints])[0]));
+          if (how === 'reject') throw new DOMException('not this one', 'OverconstrainedError');
+          if (how === 'take') settings = { ...settings, ...constraints.advanced?.[0] };
         },
       });
       return Promise.resolve(stream);
@@ -76,7 +80,7 @@ function stubbedCamera(
     enumerateDevices: () =>
       Promise.resolve([{ kind: 'videoinput', deviceId: 'cam-1', label: 'Canvas', groupId: 'g' }]),
   } as unknown as MediaDevices;
-  return { devices, applied, dispose: () => clearInterval(timer) };
+  return { devices, applied, settings: () => settings, dispose: () => clearInterval(timer) };
 }
 
 const EV = { exposureCompensation: { min: -2, max: 2, step: 1 / 6 } };
@@ -87,10 +91,10 @@ async function scanScene(
   scene: Scene,
   capabilities: Record<string, unknown> = EV,
   done: (seen: { applied: MediaTrackConstraints[]; errors: CameraError[] }) => boolean = () => false,
-  refuse = false,
+  answer?: Answer,
   initial?: Record<string, unknown>,
 ) {
-  const camera = stubbedCamera(scene, capabilities, refuse, initial);
+  const camera = stubbedCamera(scene, capabilities, answer, initial);
   const errors: CameraError[] = [];
   const ids: string[] = [];
   const scan = await startCameraScan({
@@ -104,7 +108,9 @@ async function scanScene(
   const running = { stopped: scan.stopped, frames: scan.stats.framesDecoded, exposure: scan.capabilities };
   scan.stop();
   camera.dispose();
-  return { applied: camera.applied, errors, ids, running };
+  // What the stop's restore answered (the engine's answer is asynchronous).
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return { applied: camera.applied, errors, ids, running, settings: camera.settings() };
 }
 
 const compensations = (applied: readonly MediaTrackConstraints[]): unknown[] =>
@@ -135,7 +141,7 @@ describe('exposure against glare (stubbed track capabilities)', function () {
 
   it('reports a refused constraint once as camera-feature-unsupported and goes on scanning', async () => {
     const glare: Scene = { symbol: 'card', lamp: 'on-code' };
-    const { applied, errors, running } = await scanScene(glare, EV, undefined, true);
+    const { applied, errors, running } = await scanScene(glare, EV, undefined, () => 'reject');
     expect(applied.length, 'not tried again after a refusal').to.equal(1);
     expect(errors.map((e) => [e.code, e.params])).to.deep.equal([
       ['camera-feature-unsupported', { feature: 'exposureCompensation' }],
@@ -143,9 +149,33 @@ describe('exposure against glare (stubbed track capabilities)', function () {
     expect(running.stopped).to.equal(false);
   });
 
+  for (const answer of ['reject', 'ignore'] as const)
+    it(`says when the engine does not restore the original (${answer}s it), and the next start restores that`, async () => {
+      const glare: Scene = { symbol: 'card', lamp: 'on-code' };
+      const lowered = ({ applied: a }: { applied: MediaTrackConstraints[] }): boolean =>
+        compensations(a).some((v) => Number(v) < 0);
+      const first = await scanScene(glare, EV, lowered, (v) => (v < 0 ? 'take' : answer));
+      expect(first.settings.exposureCompensation, 'the track left lowered').to.be.below(0);
+      expect(first.errors.map((e) => [e.code, e.params])).to.deep.equal([
+        ['camera-exposure-not-restored', {}],
+      ]);
+      expect(Object.values(first.errors[0]!.text).every((t) => t.length > 20)).to.equal(true);
+      // The same camera again, still lowered: its original is the one it had, set back at once.
+      const again = await scanScene(
+        { symbol: 'none', lamp: 'corner' },
+        EV,
+        undefined,
+        undefined,
+        first.settings,
+      );
+      expect(compensations(again.applied)[0]).to.equal(0);
+      expect(again.settings.exposureCompensation).to.equal(0);
+      expect(again.errors).to.deep.equal([]);
+    });
+
   it('leaves a track alone that does not report its current compensation (nothing to restore to)', async () => {
     const glare: Scene = { symbol: 'card', lamp: 'on-code' };
-    const { applied, running } = await scanScene(glare, EV, undefined, false, {});
+    const { applied, running } = await scanScene(glare, EV, undefined, undefined, {});
     expect(running.frames).to.be.at.least(25);
     expect(applied).to.deep.equal([]);
   });

@@ -1,4 +1,4 @@
-import { checkOptions } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { PARSE_CARD_ID_OPTIONS as CARD_ID_OPTIONS, parseCardId } from '../../card-id/parse-card-id.js';
 import { CameraError, toCameraError } from './camera-error.js';
 import { applyTorch, applyZoom, bestCamera, listVideoInputs, readCapabilities } from './camera-controls.js';
@@ -11,36 +11,13 @@ import { createScanAcceptor } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
-/** Every option: `true`, or for a count or a time its least valid value. */
-const CAMERA_OPTIONS = {
-  video: true,
-  deviceId: true,
-  resolution: true,
-  cardIdOptions: true,
-  formats: true,
-  region: true,
-  effort: true,
-  code39Confirmations: 1,
-  confirmationWindowMs: 0,
-  duplicateWindowMs: 0,
-  minIntervalMs: 0,
-  maxIntervalMs: 0,
-  worker: true,
-  wasmUrl: true,
-  workerUrl: true,
-  beep: true,
-  vibrate: true,
-  stopOnHide: true,
-  stopOnDisconnect: true,
-  signal: true,
-  mediaDevices: true,
-  onScan: true,
-  onReject: true,
-  onError: true,
-  onFeedback: true,
-  onStop: true,
-  onDecoder: true,
-} as const satisfies { readonly [K in keyof Required<CameraScanOptions>]: true | number };
+/** Every option (a name left out or unknown does not compile). */
+const CAMERA_OPTIONS = optionKeys<CameraScanOptions>()(
+  'video deviceId resolution cardIdOptions formats region effort code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs worker wasmUrl workerUrl beep vibrate stopOnHide stopOnDisconnect signal mediaDevices onScan onReject onError onFeedback onStop onDecoder',
+);
+/** The counts (at least 1: the first) and times (at least 0). */
+const NUMBERS =
+  'code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs'.split(' ');
 
 /**
  * Starts the camera and reports each card ID it reads. Resolves once the preview is playing, with a handle to
@@ -67,12 +44,11 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
   checkOptions('startCameraScan', options?.cardIdOptions, CARD_ID_OPTIONS, 'cardIdOptions.');
   if (typeof options?.onScan !== 'function') throw new TypeError('startCameraScan: onScan is required.');
   // NaN or a string here would silently mean "never confirm", "never forget" or "confirm at once".
-  const bad = Object.entries(CAMERA_OPTIONS).filter(([key, min]) => {
+  const bad = NUMBERS.filter((key, i) => {
     const value = options[key as keyof CameraScanOptions] as number | undefined;
-    return typeof min === 'number' && value !== undefined && !(Number.isFinite(value) && value >= min);
+    return value !== undefined && !(Number.isFinite(value) && value >= Number(i === 0));
   });
-  if (bad.length)
-    throw new CameraError('camera-invalid-option', { params: { fields: bad.map(([k]) => k).join(', ') } });
+  if (bad.length) throw new CameraError('camera-invalid-option', { params: { fields: bad.join(', ') } });
   // esbuild's default `iife` output empties `import.meta`: nothing says where the worker and the wasm are served.
   if (!import.meta.url && !options.workerUrl) throw new CameraError('camera-module-url-missing');
   const devices = getMediaDevices(options.mediaDevices);
@@ -112,9 +88,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     () => stream,
     (e) => call(options.onError, e),
   );
-  let stopped = false;
-  let started = false;
-  let paused = false;
+  let [stopped, started, paused] = [false, false, false];
 
   const unwatch = watchLifecycle(
     {
@@ -131,8 +105,10 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     controller.abort(reason);
     unwatch();
     loop.stop();
-    exposure.restore();
-    releaseStream(stream);
+    // The camera's own setting back before its track stops (a device may keep it for its next start).
+    const [left, restoring] = [stream, exposure.restore()];
+    if (restoring) void restoring.finally(() => releaseStream(left));
+    else releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;
     feedback.close();
     if (started) call(options.onStop, reason);

@@ -1,6 +1,6 @@
 import { DecodeError } from './decode-error.js';
 import { recordDecoderStatus } from './decoder-status.js';
-import { checkOptions, type OptionKeys } from '../../errors/options-error.js';
+import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
 import { enabled, frameFacts, runStages } from './pipeline.js';
@@ -30,23 +30,26 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-/** The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use). */
-const glareOf = async (grey: GreyImage): Promise<number | undefined> =>
-  (await import('./glare.js')).clippedOverCodes(grey);
+let [glareMs, glareShed] = [0, 0];
+/**
+ * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use): as a rescue, where
+ * its recent time (`glareMs`: a full frame's locator, 25 ms at 720p) ends before `until`, or on every fourth frame (a
+ * slow device); else NaN, not measured.
+ */
+async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number | undefined> {
+  const started = performance.now();
+  if (started + glareMs >= until && glareShed++ < 3) return NaN;
+  glareShed = 0;
+  const glare = (await import('./glare.js')).clippedOverCodes(grey());
+  glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
+  return glare;
+}
 /** Frames in a row whose search among several symbols was shed for time, per camera loop (its round's cost map). */
 const symbolsShed = new WeakMap<object, number>();
 
-const DECODE_OPTIONS = {
-  formats: true,
-  region: true,
-  effort: true,
-  signal: true,
-  accept: true,
-  code39CheckDigit: true,
-  native: true,
-  engine: true,
-  wasmUrl: true,
-} as const satisfies OptionKeys<DecodeOptions>;
+const DECODE_OPTIONS = optionKeys<DecodeOptions>()(
+  'formats region effort signal accept code39CheckDigit native engine wasmUrl',
+);
 
 /**
  * Reads one QR code or Code 39 bar code from an image: `{ text, format }`, or `null` when the frame holds none
@@ -98,8 +101,8 @@ export async function decodeStages(
     const native = await decodeNative(frame.onWhite, formats, accept);
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
-      const located = native === null && control?.glare === true;
-      const glare = located ? await glareOf(toGrey(frame.onWhite())) : undefined;
+      const measure = native === null && control?.glare === true;
+      const glare = measure ? await glareOf(() => toGrey(frame.onWhite()), control.until) : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
@@ -183,7 +186,7 @@ export async function decodeStages(
   // time (or never loaded), the locator run for it alone, as on the browser-detector path.
   const measure = control?.glare === true && staged.read === null;
   const alone = measure && jsStages === undefined;
-  const glare = alone ? await glareOf(luminance()) : jsStages?.facts.clipped();
+  const glare = alone ? await glareOf(luminance, control.until) : jsStages?.facts.clipped();
   return { ...staged, glare };
 }
 
