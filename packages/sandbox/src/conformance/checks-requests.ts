@@ -23,13 +23,19 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
       c.problem(none, 401, 'unauthorized', 'look-up without a token');
       c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
+      // Tokens compared whole: one character more or changed at the end, or another scheme, is no token.
+      const t = ctx.token;
       const tokens = {
         'a wrong token': `conformance-wrong-${ctx.run}`,
+        'a token with one more character': `${t}x`,
+        'a token with its last character changed': `${t.slice(0, -1)}${t.endsWith('x') ? 'y' : 'x'}`,
+        'another scheme': `Basic ${Buffer.from(`${ctx.venueId}:${t}`).toString('base64')}`,
         'an expired token': ctx.expiredToken,
       };
       for (const [what, token] of Object.entries(tokens)) {
         if (token === undefined) continue;
-        const read = await ctx.http.send('POST', 'v1/cards/lookup', { body, token });
+        const headers = { authorization: token.startsWith('Basic ') ? token : `Bearer ${token}` };
+        const read = await ctx.http.send('POST', 'v1/cards/lookup', { body, headers, auth: false });
         c.problem(read, 401, 'unauthorized', what);
         // Nothing may be written with it either.
         const written = await sendUsage(ctx, usage(ctx, ctx.cards.active[0]!, 'auth'), `auth-${what}`, token);
@@ -69,6 +75,12 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         [{ cardId: ctx.cards.active[0], extra: 1 }, 'extra', undefined, 'a look-up with an unknown member'],
         [{ ...base, show: { ...base.show, Cap: 1 } }, 'show.Cap', 'cap', 'a show with `Cap`'],
         [{ ...base, childTicket: 1 }, 'childTicket', 'childTickets', 'a usage with `childTicket`'],
+        [
+          { ...base, group: { memberCardIds: [], under16Clients: 0, under16clients: 1 } },
+          'group.under16clients',
+          'under16Clients',
+          'a group with `under16clients`',
+        ],
       ];
       for (const [i, [body, path, suggestion, what]] of cases.entries()) {
         const answer =
@@ -156,9 +168,16 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
       c.that(!full || full.results.length === 100, `a batch of 100 items: ${full?.results.length} results`);
       c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
       // A value outside a documented set is refused, never taken for another.
-      for (const extra of [{ channel: 'web' }, { mode: 'walk-in' }]) {
+      // So is a child count below 0 or not whole, and a terminal name that reads as a card ID (any digits, spaced).
+      const refused = [{ channel: 'web' }, { mode: 'walk-in' }, { childTickets: -1 }, { childTickets: 0.5 }];
+      const names = [
+        'Kassa 1234',
+        '\uff21\uff10\uff14\uff15\uff11\uff19\uff18\uff17\uff12\uff13',
+        'A045 198 723',
+      ];
+      for (const [i, extra] of [...refused, ...names.map((terminal) => ({ terminal }))].entries()) {
         const body = { ...usage(ctx, card, 'bounds'), ...extra };
-        const answer = await sendUsage(ctx, body, `bounds-${extra.mode}`);
+        const answer = await sendUsage(ctx, body, `bounds-${i}`);
         c.problem(answer, 400, 'invalid-request', `a usage with ${JSON.stringify(extra)}`);
       }
       // `limit` 1–1000; an unknown or a repeated query parameter.
@@ -175,20 +194,35 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
   },
 ];
 
-/** Runs last: no error text the server wrote names a card ID the kit sent. */
+/** Where an answer may name a card: a look-up's record (`id`), a listed usage's `cardId` and group members. */
+const OWN_RECORD = /^(id|items\.\d+\.(cardId|group\.memberCardIds\.\d+))$/;
+/** Every string (values and member names) in a JSON value, with its path. */
+const strings = (v: unknown, path = ''): [string, string][] =>
+  typeof v === 'string'
+    ? [[path, v]]
+    : v && typeof v === 'object'
+      ? Object.entries(v).flatMap(([k, x]) => [[path, k], ...strings(x, path ? `${path}.${k}` : k)] as const)
+      : [];
+
+/** Runs last: no answer of the run, any header or any place of its body but the card's own record, names a card
+ * ID the kit sent (an error, a tally, a batch item's problem, a `Location`). */
 export const PRIVACY_CHECK: KitCheck = {
   name: 'privacy: no card ID in answers',
   rules: ['privacy'],
   async run(ctx, c) {
     const ids = [...ctx.cards.active, ...Object.values(ctx.cards).filter((v) => typeof v === 'string')];
-    const errors = ctx.http.answers.filter((a) => a.status >= 400);
-    if (errors.length === 0) c.notObserved('no error answers to read');
-    // Error bodies, and the headers of every answer (a success body holds the card's own record).
+    if (!ctx.http.answers.some((a) => a.status >= 400)) c.notObserved('no error answers to read');
     for (const answer of ctx.http.answers) {
-      const where = [[...answer.headers].join('\n'), answer.status >= 400 ? answer.text : ''];
-      for (const [i, text] of where.entries())
-        if (ids.some((cardId) => text.includes(cardId as string)))
-          c.that(false, `a ${answer.status} answer's ${i ? 'body' : 'headers'} quote a card ID the kit sent`);
+      const body =
+        answer.status < 400 && answer.json !== undefined
+          ? strings(answer.json).filter(([path]) => !OWN_RECORD.test(path))
+          : [['', answer.text]];
+      const where = [
+        ['headers', [...answer.headers].join('\n')],
+        ...body.map(([p, t]) => [`body (${p})`, t]),
+      ];
+      const leak = where.find(([, text]) => ids.some((cardId) => text!.includes(cardId as string)));
+      if (leak) c.that(false, `a ${answer.status} answer's ${leak[0]} quotes a card ID the kit sent`);
     }
   },
 };

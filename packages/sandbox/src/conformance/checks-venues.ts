@@ -32,8 +32,8 @@ const VOID_CHECK: KitCheck = {
     const id = showId(ctx, 'void');
     const show = { id, cap: 4 };
     const [a, b] = [ctx.cards.active[0]!, ctx.cards.active[1]!];
-    const target = await register(ctx, c, usage(ctx, a, show), `void-${a}`, 'a usage to void');
-    await register(ctx, c, usage(ctx, b, show), `void-${b}`, 'a usage to void');
+    const target = await register(ctx, c, usage(ctx, a, show), `void-a`, 'a usage to void');
+    await register(ctx, c, usage(ctx, b, show), `void-b`, 'a usage to void');
     if (!target) return;
     const path = `v1/usages/${encodeURIComponent(target.usageId)}/void`;
     if (ctx.otherVenue) {
@@ -62,7 +62,7 @@ const VOID_CHECK: KitCheck = {
     // The voided booking is no usage: the card's collection is not already used, and no booking covers it.
     const collection = usage(ctx, a, show, { mode: 'collection' });
     const what = 'a collection after its booking was voided';
-    const collected = await register(ctx, c, collection, `void-${a}-c`, what);
+    const collected = await register(ctx, c, collection, `void-a-c`, what);
     if (collected)
       c.that(
         collected.countedAgainstCap === 1 && !collected.coveredByBooking,
