@@ -1,5 +1,6 @@
 import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { BatchItemResult, Problem } from '@kaiku-scanner/core/contract';
+import type { BatchItemResult, CardRecord, Problem } from '@kaiku-scanner/core/contract';
+import type { Answer } from './conformance-http.js';
 import { sameAnswer, type Check, type KitCheck } from './check.js';
 import {
   type Ctx,
@@ -151,8 +152,18 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     async run(ctx, c) {
       const send = async (card: string, name: string, extra: UsageExtra = {}) =>
         sendUsage(ctx, usage(ctx, card, 'refusals', extra), name);
+      let last: Answer | undefined; // the expired card's, the last of them
       for (const [card, code, params] of REFUSALS)
-        c.refusal(await send(ctx.cards[card] as string, card), code, params, `the ${card} card`);
+        c.refusal((last = await send(ctx.cards[card] as string, card)), code, params, `the ${card} card`);
+      // The refusal and the card's record name one last valid day (a record cut to its UTC date is a day early).
+      const said = String((last?.json as Problem | undefined)?.reasons?.[0]?.params?.validUntil ?? '');
+      const [, d, m, y] = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(said) ?? [];
+      const record = (await post(ctx, 'v1/cards/lookup', { cardId: ctx.cards.expired })).json as CardRecord;
+      const day = y ? `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : said;
+      c.that(
+        !said || record?.validUntil === day,
+        `card-expired says ${said}, the record ${record?.validUntil}`,
+      );
       // A collection checks the card as a booking does.
       const collection = await send(ctx.cards.expired, 'expired-collection', { mode: 'collection' });
       c.refusal(collection, 'card-expired', ['validUntil', 'today'], 'a collection with the expired card');
@@ -170,6 +181,9 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       const course = usage(ctx, await withMinor(ctx, c), { id: showId(ctx, 'course'), kind: 'course' });
       const child = await sendUsage(ctx, { ...course, childTickets: 1 }, 'course');
       c.refusal(child, 'children-on-course', [], 'a child on a course');
+      const group = { group: { memberCardIds: [ctx.cards.active[1]!], under16Clients: 0 } };
+      const place = await sendUsage(ctx, { ...course, cardId: community, ...group }, 'community-course');
+      c.refusal(place, 'community-card-on-course', [], 'a community card on a course');
       await expectUsages(ctx, c, showId(ctx, 'refusals'), 0, 'a refused usage was recorded');
     },
   },

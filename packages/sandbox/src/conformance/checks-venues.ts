@@ -81,6 +81,14 @@ const VOID_CHECK: KitCheck = {
     remember(ctx, { usageId: lateId });
     const closed = await post(ctx, `v1/usages/${encodeURIComponent(lateId)}/void`, {});
     c.refusal(closed, 'void-window-closed', ['closesAt'], 'a void after the show started');
+    // The window closed when the show started (within its first 15 minutes), in Helsinki time.
+    const closesAt = String((closed.json as Problem | undefined)?.reasons?.[0]?.params?.closesAt);
+    const [, d, m, y, hh, mm] = /^(\d{1,2})\.(\d{1,2})\.(\d{4}) (\d\d)\.(\d\d)$/.exec(closesAt) ?? [];
+    const at = y
+      ? helsinkiTime(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`, `${hh}:${mm}`)
+      : closesAt;
+    const off = Math.abs(Date.parse(at) - Date.parse(started.start));
+    c.that(closed.status !== 422 || off < 60_000, `closesAt ${closesAt}, the show started ${started.start}`);
   },
 };
 
@@ -234,6 +242,19 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
         `pages of 5 list other usages than pages of 1000 (${small.length} against ${day.length})`,
       );
       c.that(new Set(ids).size === ids.length, 'the usage list has an item twice (pages overlap)');
+      // Oldest first (a second's leeway for writes in flight), and the same usages in pages whose last holds one.
+      const back = day.findIndex(
+        (u, i) => i > 0 && Date.parse(u.registeredAt) < Date.parse(day[i - 1]!.registeredAt) - 1000,
+      );
+      c.that(
+        back < 0,
+        `the usage list is not oldest first (item ${back + 1} registered before item ${back})`,
+      );
+      const odd = await listUsages(ctx, c, ctx.day, Math.max(1, day.length - 1));
+      c.that(
+        odd?.map((u) => u.usageId).join() === ids.join(),
+        `pages of ${day.length - 1} list other usages than one page`,
+      );
       const ofRun = day.filter((u) => u.show.id.startsWith(showId(ctx, '')));
       const states = ofRun.filter((u) => u.state !== undefined && u.state !== 'registered').length;
       c.that(states === 0, `${states} usages listed as voided before any void`);
