@@ -182,7 +182,11 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       const child = await sendUsage(ctx, { ...course, childTickets: 1 }, 'course');
       c.refusal(child, 'children-on-course', [], 'a child on a course');
       const group = { group: { memberCardIds: [ctx.cards.active[1]!], under16Clients: 0 } };
-      const place = await sendUsage(ctx, { ...course, cardId: community, ...group }, 'community-course');
+      const place = await sendUsage(
+        ctx,
+        usage(ctx, community, { id: showId(ctx, 'course-y'), kind: 'course' }, group),
+        'community-course',
+      );
       c.refusal(place, 'community-card-on-course', [], 'a community card on a course');
       await expectUsages(ctx, c, showId(ctx, 'refusals'), 0, 'a refused usage was recorded');
     },

@@ -206,19 +206,18 @@ export async function expectUsages(
   c.that(usages === n, failure);
 }
 
-/** A venue's usages of a Helsinki day, page by page (all within `pages`, or the `firstPages`); `undefined` (noted)
+/** A venue's usages of a Helsinki day, page by page (all within `pages`); `undefined` (noted)
  * when a page broke the contract. */
 export async function listUsages(
   ctx: Ctx,
   c: Check,
   day: string,
   limit: number,
-  firstPages?: number,
 ): Promise<UsageRecord[] | undefined> {
   const items: UsageRecord[] = [];
   const seen = new Set<string>();
   let cursor = '';
-  for (let n = 1; n <= (firstPages ?? ctx.pages); n++) {
+  for (let n = 1; n <= ctx.pages; n++) {
     const path = `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${day}&to=${day}&limit=${limit}`;
     const answer = await ctx.http.send('GET', cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
     const what = `the usage list (page ${n} of ${limit})`;
@@ -233,7 +232,6 @@ export async function listUsages(
     if (!c.that(!seen.has(list.nextCursor), 'the usage list answered a cursor twice')) return undefined;
     seen.add((cursor = list.nextCursor));
   }
-  if (firstPages) return items;
   c.that(false, `the usage list did not end within ${ctx.pages} pages of ${limit}`);
   return undefined;
 }

@@ -70,6 +70,7 @@ describe('the conformance kit', () => {
       'ticket agent',
       'idempotency scope',
       'keys across a token refresh',
+      'venue binding (batch items)',
     ]);
     expect(failed(report)).toEqual([]);
   });
