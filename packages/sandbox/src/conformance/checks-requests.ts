@@ -154,18 +154,29 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
   },
   {
     name: 'documented bounds',
-    rules: ['bounds', 'unknown-fields'],
+    rules: ['bounds', 'unknown-fields', 'batch'],
     async run(ctx, c) {
       const { active } = ctx.cards;
       const [card] = active as [string];
-      const batch = (n: number, show: string) => {
+      const batch = (n: number, show: string, reversed = false) => {
         const usages = Array.from({ length: n }, (_, i) => usage(ctx, active[i % active.length]!, show));
         const items = usages.map((u, i) => ({ idempotencyKey: key(ctx, `${show}-${i}`), usage: u }));
-        return post(ctx, 'v1/usages/batch', { items });
+        return post(ctx, 'v1/usages/batch', { items: reversed ? items.reverse() : items });
       };
       c.problem(await batch(0, 'bounds'), 400, 'invalid-request', 'an empty batch');
-      const full = c.valid(await batch(100, 'bounds-100'), 200, BatchResponseSchema, 'a batch of 100');
-      c.that(!full || full.results.length === 100, `a batch of 100 items: ${full?.results.length} results`);
+      // 100 items, one result each in their order: each card's first registered, its others refused as already
+      // used; sent again reversed, the same results replayed.
+      for (const again of [false, true]) {
+        const what = `a batch of 100${again ? ' again, reversed' : ''}`;
+        const full = c.valid(await batch(100, 'bounds-100', again), 200, BatchResponseSchema, what);
+        const wrong = full?.results.findIndex((r, i) => {
+          const at = again ? 99 - i : i;
+          const first =
+            at < active.length ? r.ok && r.replayed === again : !r.ok && r.problem.code === 'already-used';
+          return !first || r.idempotencyKey !== key(ctx, `bounds-100-${at}`);
+        });
+        c.that(!full || (full.results.length === 100 && wrong === -1), `${what}: result ${wrong} is wrong`);
+      }
       c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
       // A value outside a documented set is refused, never taken for another.
       // So is a child count below 0 or not whole, and a terminal name that reads as a card ID (any digits, spaced).
@@ -194,15 +205,11 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
   },
 ];
 
-/** Where an answer may name a card: a look-up's record (`id`), a listed usage's `cardId` and group members. */
-const OWN_RECORD = /^(id|items\.\d+\.(cardId|group\.memberCardIds\.\d+))$/;
-/** Every string (values and member names) in a JSON value, with its path. */
-const strings = (v: unknown, path = ''): [string, string][] =>
-  typeof v === 'string'
-    ? [[path, v]]
-    : v && typeof v === 'object'
-      ? Object.entries(v).flatMap(([k, x]) => [[path, k], ...strings(x, path ? `${path}.${k}` : k)] as const)
-      : [];
+/** Where an answer may name a card: a look-up's record (`id`), a usage record's `cardId` and `group`. */
+function withoutOwnRecord(this: unknown, k: string, v: unknown): unknown {
+  const own = k === 'id' ? 'prefix' : ['cardId', 'group'].includes(k) ? 'usageId' : '';
+  return own && typeof this === 'object' && this !== null && own in this ? undefined : v;
+}
 
 /** Runs last: no answer of the run, any header or any place of its body but the card's own record, names a card
  * ID the kit sent (an error, a tally, a batch item's problem, a `Location`). */
@@ -213,16 +220,14 @@ export const PRIVACY_CHECK: KitCheck = {
     const ids = [...ctx.cards.active, ...Object.values(ctx.cards).filter((v) => typeof v === 'string')];
     if (!ctx.http.answers.some((a) => a.status >= 400)) c.notObserved('no error answers to read');
     for (const answer of ctx.http.answers) {
-      const body =
-        answer.status < 400 && answer.json !== undefined
-          ? strings(answer.json).filter(([path]) => !OWN_RECORD.test(path))
-          : [['', answer.text]];
-      const where = [
+      const own = answer.status < 400 && answer.json !== undefined;
+      const body = own ? JSON.stringify(answer.json, withoutOwnRecord) : answer.text;
+      for (const [where, text] of [
         ['headers', [...answer.headers].join('\n')],
-        ...body.map(([p, t]) => [`body (${p})`, t]),
-      ];
-      const leak = where.find(([, text]) => ids.some((cardId) => text!.includes(cardId as string)));
-      if (leak) c.that(false, `a ${answer.status} answer's ${leak[0]} quotes a card ID the kit sent`);
+        ['body', body],
+      ])
+        if (ids.some((cardId) => text!.includes(cardId as string)))
+          c.that(false, `a ${answer.status} answer's ${where} quote a card ID the kit sent`);
     }
   },
 };

@@ -1,5 +1,5 @@
-import { BatchResponseSchema, UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { BatchItemResult, CardRecord, Problem } from '@kaiku-scanner/core/contract';
+import { UsageResultSchema } from '@kaiku-scanner/core/contract';
+import type { CardRecord, Problem } from '@kaiku-scanner/core/contract';
 import type { Answer } from './conformance-http.js';
 import { sameAnswer, type Check, type KitCheck } from './check.js';
 import {
@@ -302,49 +302,6 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       const cards = Math.min(clients, n);
       c.note = `${clients} clients (${cards} cards) on a cap of ${cap}: overshot in ${overshoot} of ${trials} trials`;
       c.that(overshoot === 0, `the cap was overshot in ${overshoot} of ${trials} trials`);
-    },
-  },
-  {
-    name: 'batch',
-    rules: ['batch'],
-    async run(ctx, c) {
-      const items = [ctx.cards.active[0]!, ctx.cards.inactive, ctx.cards.active[1]!].map((card, i) => ({
-        idempotencyKey: key(ctx, `batch-${i + 1}`),
-        usage: usage(ctx, card, 'batch'),
-      }));
-      const send = async (list: typeof items, what: string) => {
-        const answer = await post(ctx, 'v1/usages/batch', { items: list });
-        const batch = c.valid(answer, 200, BatchResponseSchema, what);
-        const inOrder =
-          batch?.results.map((r) => r.idempotencyKey).join() === list.map((i) => i.idempotencyKey).join();
-        if (batch) c.that(inOrder, `${what}: results not in the order of the items`);
-        // The result of each item, by its place in `items`.
-        return (
-          batch && items.map((item) => batch.results.find((r) => r.idempotencyKey === item.idempotencyKey))
-        );
-      };
-      const registered = (r?: BatchItemResult) => (r?.ok ? r : undefined);
-      const first = await send(items, 'a batch');
-      const again = await send([...items].reverse(), 'the batch reversed');
-      if (first) {
-        c.that(
-          first[0]?.ok === true && first[2]?.ok === true,
-          'a batch: the valid items were not registered',
-        );
-        c.that(
-          first[1]?.ok === false && first[1].problem?.code === 'card-inactive',
-          'a batch: the inactive card was not refused with card-inactive',
-        );
-        remember(ctx, registered(first[0])?.result);
-        remember(ctx, registered(first[2])?.result);
-      }
-      if (again)
-        c.that(
-          registered(again[0])?.replayed === true &&
-            registered(again[2])?.result.usageId === registered(first?.[2])?.result.usageId,
-          'the batch again: not replayed',
-        );
-      await expectUsages(ctx, c, showId(ctx, 'batch'), 2, 'a batch sent twice: not 2 usages on the show');
     },
   },
 ];
