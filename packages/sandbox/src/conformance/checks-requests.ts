@@ -137,18 +137,12 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
       for (const [method, path] of routes(ctx)) {
         if (method === 'GET') {
           const [get, head] = [await ctx.http.send('GET', path), await ctx.http.send('HEAD', path)];
-          c.that(
-            head.status === get.status && head.text === '',
-            `HEAD ${path}: ${head.status}, GET ${get.status}`,
-          );
+          c.that(head.status === get.status && !head.text, `HEAD ${path}: ${head.status}, GET ${get.status}`);
         }
         const wrong = await ctx.http.send('PUT', path, { body: {} });
         c.problem(wrong, 405, 'method-not-allowed', `PUT ${path}`);
         const allow = wrong.headers.get('allow') ?? '';
-        c.that(
-          allow.split(/\s*,\s*/).includes(method),
-          `PUT ${path}: Allow "${allow}" does not name ${method}`,
-        );
+        c.that(allow.split(/\s*,\s*/).includes(method), `PUT ${path}: Allow "${allow}" lacks ${method}`);
       }
     },
   },
