@@ -190,7 +190,7 @@ describe('the conformance kit', () => {
       } finally {
         await limited.close();
       }
-    }, 60_000);
+    }, 120_000);
 
     it('one whose venue has 1 100 usages on the day of the kit', async () => {
       const busy = await startSandbox({ memory: true, seed: true, venueTokens: TOKENS, agents: AGENTS });
