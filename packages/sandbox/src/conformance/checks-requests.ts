@@ -23,13 +23,19 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
       c.problem(none, 401, 'unauthorized', 'look-up without a token');
       c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
+      // Tokens compared whole: one character more or changed at the end, or another scheme, is no token.
+      const t = ctx.token;
       const tokens = {
         'a wrong token': `conformance-wrong-${ctx.run}`,
+        'a token with one more character': `${t}x`,
+        'a token with its last character changed': `${t.slice(0, -1)}${t.endsWith('x') ? 'y' : 'x'}`,
+        'another scheme': `Basic ${Buffer.from(`${ctx.venueId}:${t}`).toString('base64')}`,
         'an expired token': ctx.expiredToken,
       };
       for (const [what, token] of Object.entries(tokens)) {
         if (token === undefined) continue;
-        const read = await ctx.http.send('POST', 'v1/cards/lookup', { body, token });
+        const headers = { authorization: token.startsWith('Basic ') ? token : `Bearer ${token}` };
+        const read = await ctx.http.send('POST', 'v1/cards/lookup', { body, headers, auth: false });
         c.problem(read, 401, 'unauthorized', what);
         // Nothing may be written with it either.
         const written = await sendUsage(ctx, usage(ctx, ctx.cards.active[0]!, 'auth'), `auth-${what}`, token);
@@ -69,6 +75,12 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
         [{ cardId: ctx.cards.active[0], extra: 1 }, 'extra', undefined, 'a look-up with an unknown member'],
         [{ ...base, show: { ...base.show, Cap: 1 } }, 'show.Cap', 'cap', 'a show with `Cap`'],
         [{ ...base, childTicket: 1 }, 'childTicket', 'childTickets', 'a usage with `childTicket`'],
+        [
+          { ...base, group: { memberCardIds: [], under16Clients: 0, under16clients: 1 } },
+          'group.under16clients',
+          'under16Clients',
+          'a group with `under16clients`',
+        ],
       ];
       for (const [i, [body, path, suggestion, what]] of cases.entries()) {
         const answer =
@@ -125,40 +137,52 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
       for (const [method, path] of routes(ctx)) {
         if (method === 'GET') {
           const [get, head] = [await ctx.http.send('GET', path), await ctx.http.send('HEAD', path)];
-          c.that(
-            head.status === get.status && head.text === '',
-            `HEAD ${path}: ${head.status}, GET ${get.status}`,
-          );
+          c.that(head.status === get.status && !head.text, `HEAD ${path}: ${head.status}, GET ${get.status}`);
         }
         const wrong = await ctx.http.send('PUT', path, { body: {} });
         c.problem(wrong, 405, 'method-not-allowed', `PUT ${path}`);
         const allow = wrong.headers.get('allow') ?? '';
-        c.that(
-          allow.split(/\s*,\s*/).includes(method),
-          `PUT ${path}: Allow "${allow}" does not name ${method}`,
-        );
+        c.that(allow.split(/\s*,\s*/).includes(method), `PUT ${path}: Allow "${allow}" lacks ${method}`);
       }
     },
   },
   {
     name: 'documented bounds',
-    rules: ['bounds', 'unknown-fields'],
+    rules: ['bounds', 'unknown-fields', 'batch'],
     async run(ctx, c) {
       const { active } = ctx.cards;
       const [card] = active as [string];
-      const batch = (n: number, show: string) => {
+      const batch = (n: number, show: string, reversed = false) => {
         const usages = Array.from({ length: n }, (_, i) => usage(ctx, active[i % active.length]!, show));
         const items = usages.map((u, i) => ({ idempotencyKey: key(ctx, `${show}-${i}`), usage: u }));
-        return post(ctx, 'v1/usages/batch', { items });
+        return post(ctx, 'v1/usages/batch', { items: reversed ? items.reverse() : items });
       };
       c.problem(await batch(0, 'bounds'), 400, 'invalid-request', 'an empty batch');
-      const full = c.valid(await batch(100, 'bounds-100'), 200, BatchResponseSchema, 'a batch of 100');
-      c.that(!full || full.results.length === 100, `a batch of 100 items: ${full?.results.length} results`);
+      // 100 items, one result each in their order: each card's first registered, its others refused as already
+      // used; sent again reversed, the same results replayed.
+      for (const again of [false, true]) {
+        const what = `a batch of 100${again ? ' again, reversed' : ''}`;
+        const full = c.valid(await batch(100, 'bounds-100', again), 200, BatchResponseSchema, what);
+        const wrong = full?.results.findIndex((r, i) => {
+          const at = again ? 99 - i : i;
+          const first =
+            at < active.length ? r.ok && r.replayed === again : !r.ok && r.problem.code === 'already-used';
+          return !first || r.idempotencyKey !== key(ctx, `bounds-100-${at}`);
+        });
+        c.that(!full || (full.results.length === 100 && wrong === -1), `${what}: result ${wrong} is wrong`);
+      }
       c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
       // A value outside a documented set is refused, never taken for another.
-      for (const extra of [{ channel: 'web' }, { mode: 'walk-in' }]) {
+      // So is a child count below 0 or not whole, and a terminal name that reads as a card ID (any digits, spaced).
+      const refused = [{ channel: 'web' }, { mode: 'walk-in' }, { childTickets: -1 }, { childTickets: 0.5 }];
+      const names = [
+        'Kassa 1234',
+        '\uff21\uff10\uff14\uff15\uff11\uff19\uff18\uff17\uff12\uff13',
+        'A045 198 723',
+      ];
+      for (const [i, extra] of [...refused, ...names.map((terminal) => ({ terminal }))].entries()) {
         const body = { ...usage(ctx, card, 'bounds'), ...extra };
-        const answer = await sendUsage(ctx, body, `bounds-${extra.mode}`);
+        const answer = await sendUsage(ctx, body, `bounds-${i}`);
         c.problem(answer, 400, 'invalid-request', `a usage with ${JSON.stringify(extra)}`);
       }
       // `limit` 1–1000; an unknown or a repeated query parameter.
@@ -175,20 +199,29 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
   },
 ];
 
-/** Runs last: no error text the server wrote names a card ID the kit sent. */
+/** Where an answer may name a card: a look-up's record (`id`), a usage record's `cardId` and `group`. */
+function withoutOwnRecord(this: unknown, k: string, v: unknown): unknown {
+  const own = k === 'id' ? 'prefix' : ['cardId', 'group'].includes(k) ? 'usageId' : '';
+  return own && typeof this === 'object' && this !== null && own in this ? undefined : v;
+}
+
+/** Runs last: no answer of the run, any header or any place of its body but the card's own record, names a card
+ * ID the kit sent (an error, a tally, a batch item's problem, a `Location`). */
 export const PRIVACY_CHECK: KitCheck = {
   name: 'privacy: no card ID in answers',
   rules: ['privacy'],
   async run(ctx, c) {
     const ids = [...ctx.cards.active, ...Object.values(ctx.cards).filter((v) => typeof v === 'string')];
-    const errors = ctx.http.answers.filter((a) => a.status >= 400);
-    if (errors.length === 0) c.notObserved('no error answers to read');
-    // Error bodies, and the headers of every answer (a success body holds the card's own record).
+    if (!ctx.http.answers.some((a) => a.status >= 400)) c.notObserved('no error answers to read');
     for (const answer of ctx.http.answers) {
-      const where = [[...answer.headers].join('\n'), answer.status >= 400 ? answer.text : ''];
-      for (const [i, text] of where.entries())
-        if (ids.some((cardId) => text.includes(cardId as string)))
-          c.that(false, `a ${answer.status} answer's ${i ? 'body' : 'headers'} quote a card ID the kit sent`);
+      const own = answer.status < 400 && answer.json !== undefined;
+      const body = own ? JSON.stringify(answer.json, withoutOwnRecord) : answer.text;
+      for (const [where, text] of [
+        ['headers', [...answer.headers].join('\n')],
+        ['body', body],
+      ])
+        if (ids.some((cardId) => text!.includes(cardId as string)))
+          c.that(false, `a ${answer.status} answer's ${where} quote a card ID the kit sent`);
     }
   },
 };

@@ -21,7 +21,7 @@ Usage: kaiku-sandbox conformance --base-url URL --token T [options]
   --second-token T        another token of --venue (a refreshed one): a retry with it replays, never registers again
   --expired-token T       a token that has expired (refused like a wrong one)
   --race-clients N        parallel clients in the cap race (default 10), --race-trials N trials (default 5)
-  --budget N              at most N requests (default 400), --timeout-ms N each (default 10000)
+  --budget N              at most N requests (default 600), --timeout-ms N each (default 10000)
   --wall-seconds N        the whole run (default 300); 429/503 Retry-After waits count
   --json                  the report as JSON on stdout (each check: rule, verdict, failures, exchanges)
 
@@ -112,7 +112,7 @@ export async function runConformanceCli(
     report = await runConformance({
       baseUrl: baseUrl!,
       token: str('token')!,
-      budget: num('budget', 400),
+      budget: num('budget', 600),
       timeoutMs: num('timeout-ms', 10_000),
       wallClockMs: num('wall-seconds', 300) * 1000,
       race: { clients: num('race-clients', 10), trials: num('race-trials', 5) },

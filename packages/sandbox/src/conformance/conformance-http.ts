@@ -57,7 +57,7 @@ const MAX_WAITS = 8;
 /** At most `budget` requests (repeats included; one more: could-not-run), each within `timeoutMs`; none started
  * and no wait past `deadline` (ms since the epoch). */
 export function createConformanceHttp(options: ConformanceOptions, deadline: number) {
-  const { budget = 400, timeoutMs = 10_000 } = options;
+  const { budget = 600, timeoutMs = 10_000 } = options;
   const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   const doFetch = options.fetch ?? fetch;
   let used = 0;

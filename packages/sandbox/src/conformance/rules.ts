@@ -1,7 +1,7 @@
 /** The contract's rules, one table: id (`<!-- rule: id -->` in docs/api.md), section anchor, what it says. Checks
  * name the rules they guard, mutants those they break; tests fail on a marked rule missing here, or unguarded. */
 const [E, V, B] = ['#endpoints', '#voiding-a-usage', '#booking-and-collection-against-the-cap'] as const;
-const [U, A] = ['#already-used-for-this-show', '#authentication'] as const;
+const [U, A, F] = ['#already-used-for-this-show', '#authentication', '#unknown-and-misspelt-fields'] as const;
 export const RULES = {
   health: [E, '`GET /v1/health` answers a `Health` without a token'],
   lookup: [E, "a look-up answers the card's record; an unknown card is `404 card-not-registered`"],
@@ -21,10 +21,7 @@ export const RULES = {
   'collection-fewer': [B, 'collecting fewer than booked releases nothing'],
   'collection-card-checks': [B, 'a collection checks the card as a booking does'],
   'once-per-show': [U, 'a card has one usage per show: another is `already-used`'],
-  'already-used-params': [
-    U,
-    "`at` = the earlier usage's `registeredAt` (with offset), `terminal` its terminal",
-  ],
+  'already-used-params': [U, "`at` = the earlier usage's `registeredAt` (with offset), `terminal` its name"],
   'void-not-used': [U, 'a voided usage is not already used; a voided booking covers no collection'],
   'show-per-venue': [U, 'show IDs are per venue: no venue counts against or reads another'],
   auth: [A, 'no, a wrong or an expired token is `401 unauthorized` with `WWW-Authenticate`'],
@@ -36,11 +33,8 @@ export const RULES = {
   'in-flight': ['#idempotency-and-retries', 'copies in flight register once; a `409` says `Retry-After`'],
   'key-exact': ['#idempotency-and-retries', 'keys are compared exactly: `Key-A` and `key-a` are two keys'],
   'key-scope': ['#idempotency-and-retries', "keys belong to the venue: not another venue's, not a token's"],
-  'unknown-fields': [
-    '#unknown-and-misspelt-fields',
-    'an unknown field or query parameter is `400` naming it (a field with the suggestion)',
-  ],
-  'plain-ids': ['#unknown-and-misspelt-fields', 'an ID with control or format characters is refused'],
+  'unknown-fields': [F, 'an unknown field or query parameter is `400` naming it (a field: the suggestion)'],
+  'plain-ids': [F, 'an ID with control or format characters is refused'],
   methods: ['#errors', 'a route answers `HEAD` where `GET`; another method is `405` with `Allow`'],
   'problem-json': ['#errors', 'every error is `application/problem+json` with its status and code'],
   'refusal-reasons': ['#errors', 'a refusal is `422`, `code` its first reason, `reasons` with params'],
