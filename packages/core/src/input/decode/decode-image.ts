@@ -3,7 +3,7 @@ import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
-import { enabled, frameFacts, runStages } from './pipeline.js';
+import { enabled, frameFacts, mayRescue, runStages, spendCredit } from './pipeline.js';
 import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
 import type * as JsDecoder from './zxing-decoder.js';
@@ -30,22 +30,16 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-let [glareMs, glareShed] = [0, 0];
-/**
- * The glare over the codes located in `grey`, located for it alone (glare.ts, loaded on first use): as a rescue, where
- * its recent time (`glareMs`: a full frame's locator, 25 ms at 720p) ends before `until`, or on every fourth frame (a
- * slow device); else NaN, not measured.
- */
-async function glareOf(grey: () => GreyImage, until = Infinity): Promise<number | undefined> {
+let glareMs = 0;
+/** The glare over the codes located in `grey` alone (glare.ts): a rescue (`mayRescue`), else NaN, not measured. */
+async function glareOf(grey: () => GreyImage, control: PipelineControl): Promise<number | undefined> {
   const started = performance.now();
-  if (started + glareMs >= until && glareShed++ < 3) return NaN;
-  glareShed = 0;
+  if (!mayRescue(control, glareMs)) return NaN;
   const glare = (await import('./glare.js')).clippedOverCodes(grey());
   glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
+  spendCredit(control, started);
   return glare;
 }
-/** Frames in a row whose search among several symbols was shed for time, per camera loop (its round's cost map). */
-const symbolsShed = new WeakMap<object, number>();
 
 const DECODE_OPTIONS = optionKeys<DecodeOptions>()(
   'formats region effort signal accept code39CheckDigit native engine wasmUrl',
@@ -102,7 +96,7 @@ export async function decodeStages(
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
       const measure = native === null && control?.glare === true;
-      const glare = measure ? await glareOf(() => toGrey(frame.onWhite()), control.until) : undefined;
+      const glare = measure ? await glareOf(() => toGrey(frame.onWhite()), control) : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
@@ -148,17 +142,13 @@ export async function decodeStages(
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
-      // The search among several symbols (the card beside a ticket, behind a dark theme's ghost) where it ends before
-      // the camera's next frame, and on every fourth frame that wants it whatever the time: a slow device still reads.
-      const moreSymbols = (ms: number): boolean => {
-        if (!enabled(control, 'cpp-symbols')) return false;
-        const shed = control?.round ? (symbolsShed.get(control.round.cost) ?? 0) : 0;
-        const run = performance.now() + ms < (control?.until ?? Infinity) || shed >= 3;
-        if (control?.round) symbolsShed.set(control.round.cost, run ? 0 : shed + 1);
-        return run;
-      };
+      // The search among several symbols (a card beside a ticket, behind a dark theme's ghost): a rescue (`mayRescue`).
+      let symbolsAt = Infinity;
+      const moreSymbols = (ms: number): boolean =>
+        enabled(control, 'cpp-symbols') && mayRescue(control, ms) && (symbolsAt = performance.now()) > 0;
       const cppOptions = { ...wasmOptions, moreSymbols };
       let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
+      spendCredit(control, symbolsAt);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
       if (read === null && frame.onWhite() !== frame.pixels) {
         signal?.throwIfAborted();
@@ -186,7 +176,7 @@ export async function decodeStages(
   // time (or never loaded), the locator run for it alone, as on the browser-detector path.
   const measure = control?.glare === true && staged.read === null;
   const alone = measure && jsStages === undefined;
-  const glare = alone ? await glareOf(luminance, control.until) : jsStages?.facts.clipped();
+  const glare = alone ? await glareOf(luminance, control) : jsStages?.facts.clipped();
   return { ...staged, glare };
 }
 

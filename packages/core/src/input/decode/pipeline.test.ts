@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRescueRound, runStages, STAGES } from './pipeline.js';
+import { createRescueRound, RESCUE_SHARE, runStages, STAGES } from './pipeline.js';
 import type { FrameFacts, RescueRound, StageName } from './pipeline.js';
 import type { DecodeResult } from './types.js';
 
@@ -84,19 +84,21 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect(loop.round.next).toBe(0);
   });
 
-  it('runs a shed rescue on every fourth frame, so one slow (cold) run does not shed it for good', async () => {
+  it('runs a shed rescue on credit, so one slow (cold) run does not shed it for good', async () => {
     const loop = { round: createRescueRound(), until: 0 };
     const ran: StageName[][] = [];
-    for (let f = 0; f < 12; f++) {
+    for (let f = 0; f < 30; f++) {
       loop.until = clock + 1000; // the camera's next frame is far: only zxing-cpp's own time limits the rescues
       // c39-lines takes 20 ms on its first run (its module warming up), 6 ms after it; zxing-cpp 10 ms each frame.
       const cold = ran.flat().includes('c39-lines');
       ran.push((await decode(frame(), loop, { cpp: 10, 'qr-half': 2, 'c39-lines': cold ? 6 : 20 })).ran);
     }
-    // Frame 0 runs it cold; the second round waits at it three frames, then runs it (6 ms) and goes on.
-    expect(ran.filter((r) => r.includes('c39-lines')).length).toBeGreaterThanOrEqual(2);
+    // Frame 0 runs it cold (12 ms over); the frames earn 2.5 ms each, till its 20 ms are covered: it runs again.
+    const at = ran.flatMap((r, f) => (r.includes('c39-lines') ? [f] : []));
+    expect(at[0]).toBe(0);
+    expect(at[1]).toBeGreaterThanOrEqual(10);
     expect(
-      ran.slice(6).some((r) => r.includes('qr-full')),
+      ran.slice(at[1]! + 1).some((r) => r.includes('qr-full')),
       'and the stages after it get their turn',
     ).toBe(true);
   });
@@ -107,6 +109,7 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     loop.round.cost.set('c39-lines', 6);
     // A slow zxing-cpp (a busy device, a frame full of texture): 10 ms for the rescues, not 100.
     expect((await decode(frame(), loop, { cpp: 100, 'qr-half': 6 })).ran).toEqual(['cpp', 'qr-half']);
+    loop.round.credit.ms = 0; // (none left to run past it)
     // Locating the parts (here 5 ms) is rescue time too: after it, the next part no longer fits.
     const facts = { ...frame(), parts: (stage: StageName) => ((clock += stage === 'c39-lines' ? 5 : 0), 1) };
     loop.round = { ...loop.round, next: index('qr-half') };
@@ -206,33 +209,36 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     expect((await decode(facts, loop, {})).ran.slice(0, 2)).toEqual(['cpp', 'c39-lines']);
   });
 
-  // Issue 50.2: zxing-cpp at the camera's rate. Given when the next frame is due, the rescues use only the time left
-  // before it (none, not even a first, when zxing-cpp alone fills it): a frame never waits for a rescue. Nor do they
-  // take more than zxing-cpp's time: a frame costs at most twice zxing-cpp's, so under load they are shed first.
-  it('ends every frame by the next one and within twice zxing-cpp’s time, or with zxing-cpp alone', async () => {
+  // Issue 50.2: zxing-cpp at the camera's rate. Given when the next frame is due, rescues run on the time left before
+  // it and within zxing-cpp's own time; past that only on the round's credit, earned as a share of zxing-cpp's time:
+  // over any run of frames the time they delay the next frame by is at most that share (and one rescue's overshoot).
+  it('delays the camera’s frames by at most a share of zxing-cpp’s time, and still runs every rescue', async () => {
     const stageMs = fc.integer({ min: 1, max: 40 });
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: 80 }),
+        fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 12, maxLength: 12 }),
         fc.record(
           Object.fromEntries(STAGES.map((s) => [s.name, stageMs])) as Record<StageName, typeof stageMs>,
         ),
-        async (spare, ms) => {
+        async (spares, ms) => {
           const loop: { round: RescueRound; until?: number } = { round: createRescueRound() };
           // Every stage's time known (the round has seen it on earlier frames): the device's steady state.
           for (const [name, cost] of Object.entries(ms)) loop.round.cost.set(name as StageName, cost);
-          for (let k = 0; k < 8; k++) {
+          let [late, cpp] = [0, 0];
+          const rescued = new Set<StageName>();
+          for (const spare of spares) {
             const start = clock;
             loop.until = start + spare;
-            // After three frames that shed every rescue, one runs whatever the time (a slow device's floor).
-            const forced = (loop.round.shed ?? 0) >= 3;
             const { ran } = await decode(frame(), loop, ms);
             expect(ran[0]).toBe('cpp');
-            const bound = Math.max(start + ms.cpp, Math.min(loop.until, start + 2 * ms.cpp));
-            const one = ran[1] === undefined ? 0 : ms[ran[1]];
-            expect(clock).toBeLessThanOrEqual(forced ? Math.max(bound, start + ms.cpp + one) : bound);
-            if (forced) expect(ran.length, 'one rescue at the floor').toBeGreaterThanOrEqual(2);
+            ran.slice(1).forEach((stage) => rescued.add(stage));
+            // Past the next frame and past twice zxing-cpp's time: what the rescues cost the camera's rate.
+            late += Math.max(0, clock - Math.max(start + ms.cpp, Math.min(loop.until, start + 2 * ms.cpp)));
+            cpp += ms.cpp;
           }
+          expect(late).toBeLessThanOrEqual(RESCUE_SHARE * cpp + 40);
+          // The first rescue (QR codes by halves) runs once the frames have earned its time, however little is left.
+          if (RESCUE_SHARE * (cpp - ms.cpp) >= ms['qr-half']) expect(rescued.size).toBeGreaterThan(0);
         },
       ),
     );

@@ -89,8 +89,8 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 /**
- * A camera loop's rescue budget (docs/decoding.md): rescues run while within zxing-cpp's frame time, the
- * rest on later frames; a frame's first rescue always runs, one that read goes first next.
+ * A camera loop's rescue budget (docs/decoding.md): rescues run while within zxing-cpp's frame time and before the next
+ * frame, past that only on the round's credit; the rest on later frames; one that read goes first next.
  */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
@@ -102,8 +102,8 @@ export type RescueRound = {
   readonly held?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName, number>;
-  /** Frames in a row whose rescues all waited for time: after three, the next frame's first rescue runs anyway. */
-  readonly shed?: number;
+  /** Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`). */
+  readonly credit: { ms: number };
 };
 
 /** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
@@ -112,8 +112,16 @@ export type StageRead = DecodeResult & { readonly strong?: boolean };
 /** What a frame's stages end with: the first read, and the round the next frame goes on with (when one was given). */
 export type Staged = { readonly read: StageRead | null; readonly round?: RescueRound };
 
+/**
+ * The share of zxing-cpp's time that rescue work (stages, the search among several symbols, the glare measure) may
+ * delay a camera loop's frames by: each frame earns it as credit, rescues past the frame's time spend it. A slow
+ * device still runs every rescue, and its frame rate falls by at most that share.
+ */
+export const RESCUE_SHARE = 0.25;
+
 /** A new loop's rescue round. */
-export const createRescueRound = (): RescueRound => ({ next: 0, part: 0, qrSeen: false, cost: new Map() });
+export const createRescueRound = (): RescueRound => ({ ...NEW_ROUND, cost: new Map(), credit: { ms: 0 } });
+const NEW_ROUND = { next: 0, part: 0, qrSeen: false };
 
 /** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
 export type PipelineControl = {
@@ -125,12 +133,19 @@ export type PipelineControl = {
   readonly onStage?: (stage: StageName, read: DecodeResult | null, ms: number) => void;
   /** The camera's per-frame budget. */
   readonly round?: RescueRound;
-  /** When the camera's next frame is due (`performance.now()`): no rescue past it, not even the first. */
+  /** When the camera's next frame is due (`performance.now()`): no rescue past it but on the round's credit. */
   readonly until?: number | undefined;
 };
 
-/** Frames in a row whose rescues all waited for time, in a camera loop's round. */
-const shedFor = (round: RescueRound | undefined): number => round?.shed ?? 0;
+type Control = PipelineControl | undefined;
+/** Whether rescue work of `ms` (else `guess`) ends before `end` (the next frame), or the round's credit covers it. */
+export const mayRescue = (control: Control, ms: number, end = control?.until ?? Infinity, guess = ms) =>
+  performance.now() + ms < end || (control?.round?.credit.ms ?? 0) >= Math.max(guess, 1);
+
+/** Spends the round's credit on rescue work started at `started` for its time past `end` (the next frame). */
+export function spendCredit(control: Control, started: number, end = control?.until ?? Infinity): void {
+  if (control?.round) control.round.credit.ms -= Math.max(0, performance.now() - Math.max(started, end));
+}
 
 /** Whether a strategy (or stage) is switched on. */
 export const enabled = (control: PipelineControl | undefined, name: StageName | StrategyName): boolean =>
@@ -151,17 +166,15 @@ export async function runStages(
   let first: StageRead | null = null;
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
-  // Rescues that run whatever the time: the first, unless the next camera frame's time is known; and the first after
-  // three frames that shed them all (a slow device still runs each, a frame in four later; its cost is learnt anew).
   const until = control?.until;
-  const free = Number(until === undefined || shedFor(round) >= 3);
-  let [ran, next, nextPart, held, shed] = [0, 0, 0, false, false];
+  let [ran, next, nextPart, held, earned] = [0, 0, 0, false, 0];
   const loading = (): boolean => facts.jsLoaded?.() === false;
-  // After zxing-cpp: the JS stages still loading, or out of time after a first rescue.
+  const cost = (name: StageName): number | undefined => round?.cost.get(name);
+  // After zxing-cpp: the JS stages still loading, or out of time (its cost is learnt anew when it runs on credit).
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
-    (loading() || (ran > free && performance.now() + (round.cost.get(name) ?? 0) >= deadline));
+    (loading() || !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
@@ -169,7 +182,6 @@ export async function runStages(
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
       if (wait(name)) {
         [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
-        shed = ran === 1 && !loading();
         break stages;
       }
       signal?.throwIfAborted();
@@ -178,11 +190,12 @@ export async function runStages(
       const ms = performance.now() - started;
       control?.onStage?.(name, read, ms);
       if (round !== undefined) {
-        const cost = round.cost.get(name) ?? ms;
-        round.cost.set(name, 0.7 * cost + 0.3 * ms);
+        const recent = cost(name) ?? ms;
+        round.cost.set(name, 0.7 * recent + 0.3 * ms);
         // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
-        // (without zxing-cpp, as in the JS engine, none): a frame costs at most twice zxing-cpp's time.
-        if (name === 'cpp') deadline = Math.min(until ?? deadline, started + ms + Math.min(ms, cost));
+        // (without zxing-cpp, as in the JS engine, none); past that a rescue spends the round's credit.
+        if (name !== 'cpp') spendCredit(control, started, deadline);
+        else [deadline, earned] = [Math.min(until ?? deadline, started + ms + Math.min(ms, recent)), ms];
       }
       ran += 1;
       if (read === null) continue;
@@ -195,11 +208,7 @@ export async function runStages(
     }
   }
   if (!round) return { read: first };
-  return {
-    read: first,
-    round: {
-      ...{ next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen(), cost: round.cost },
-      shed: shed ? shedFor(round) + 1 : 0,
-    },
-  };
+  // Earned for later frames, at most twice the costliest part's time: no burst of rescues after a long idle stretch.
+  round.credit.ms = Math.min(2 * Math.max(...round.cost.values()), round.credit.ms + RESCUE_SHARE * earned);
+  return { read: first, round: { ...round, next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen() } };
 }
