@@ -31,11 +31,18 @@ const loadJsDecoder = lazyModule(() =>
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 let glareMs = 0;
-/** The glare over the codes located in `grey` alone (glare.ts): a rescue (`mayRescue`), else NaN, not measured. */
-async function glareOf(grey: () => GreyImage, control: PipelineControl): Promise<number | undefined> {
+/**
+ * The glare over the codes the JS stages located, else over those located in `grey` for it alone (glare.ts): a rescue
+ * (`mayRescue`), else NaN, not measured.
+ */
+async function glareOf(
+  control: PipelineControl,
+  grey: () => GreyImage,
+  js?: JsFrame,
+): Promise<number | undefined> {
   const started = performance.now();
   if (!mayRescue(control, glareMs)) return NaN;
-  const glare = (await import('./glare.js')).clippedOverCodes(grey());
+  const glare = js ? js.facts.clipped() : (await import('./glare.js')).clippedOverCodes(grey());
   glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
   spendCredit(control, started);
   return glare;
@@ -96,7 +103,7 @@ export async function decodeStages(
     if (native !== undefined) recordDecoderStatus({ engine: 'native' });
     if (native !== undefined && (native !== null || effort !== 'thorough')) {
       const measure = native === null && control?.glare === true;
-      const glare = measure ? await glareOf(() => toGrey(frame.onWhite()), control) : undefined;
+      const glare = measure ? await glareOf(control, () => toGrey(frame.onWhite())) : undefined;
       return { read: native, glare, ...(control?.round && { round: control.round }) };
     }
   }
@@ -175,8 +182,7 @@ export async function decodeStages(
   // Where the track can act on glare and nothing was read: the JS stages' located codes, or, where they were shed for
   // time (or never loaded), the locator run for it alone, as on the browser-detector path.
   const measure = control?.glare === true && staged.read === null;
-  const alone = measure && jsStages === undefined;
-  const glare = alone ? await glareOf(luminance, control) : jsStages?.facts.clipped();
+  const glare = measure ? await glareOf(control, luminance, jsStages) : undefined;
   return { ...staged, glare };
 }
 

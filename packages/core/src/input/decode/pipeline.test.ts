@@ -119,6 +119,21 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
     ]);
   });
 
+  it('looks at no trigger and no stage’s parts once out of time (the JS stages’ locator is rescue work)', async () => {
+    const loop = { round: createRescueRound(), until: clock + 5 };
+    let looked = 0;
+    const look = (): boolean => (looked++, true);
+    const facts = {
+      ...frame(),
+      qrSeen: look,
+      barsSeen: look,
+      parts: (stage: StageName) => Number(stage === 'cpp' || look()),
+    };
+    expect((await decode(facts, loop, { cpp: 10 })).ran).toEqual(['cpp']);
+    expect(looked).toBe(0);
+    expect(loop.round.next).toBe(index('qr-half'));
+  });
+
   it('spreads a stage in parts (one located region each) over frames, and goes on from the part it left', async () => {
     const loop = { round: createRescueRound() };
     loop.round.cost.set('c39-templates', 8); // a part's recent time

@@ -147,6 +147,14 @@ export function spendCredit(control: Control, started: number, end = control?.un
   if (control?.round) control.round.credit.ms -= Math.max(0, performance.now() - Math.max(started, end));
 }
 
+/** Records a stage's time in its recent cost, and returns the cost before. */
+function learn(round: RescueRound, name: StageName, ms: number): number {
+  // A first (cold: its code compiled, its module started) run is not taken for its cost: at most zxing-cpp's.
+  const recent = round.cost.get(name) ?? Math.min(ms, round.cost.get('cpp') ?? ms);
+  round.cost.set(name, 0.7 * recent + 0.3 * ms);
+  return recent;
+}
+
 /** Whether a strategy (or stage) is switched on. */
 export const enabled = (control: PipelineControl | undefined, name: StageName | StrategyName): boolean =>
   control?.off?.has(name) !== true;
@@ -177,9 +185,20 @@ export async function runStages(
     (loading() || !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
-    if ((only !== undefined && !only(name)) || !enabled(control, name) || !when(facts)) continue;
+    if ((only !== undefined && !only(name)) || !enabled(control, name)) continue;
+    // Its trigger and its parts are rescue work too (the JS stages' locator): not begun without the time for it.
+    const resume = index === round?.next ? round.part : 0;
+    let begun = performance.now();
+    if (wait(name)) {
+      [next, nextPart] = [index, resume]; // This part, and the rest, on the next frame.
+      break;
+    }
+    if (!when(facts)) {
+      if (ran > 0) spendCredit(control, begun, deadline);
+      continue;
+    }
     const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
-    for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
+    for (let part = resume; part < parts; part++) {
       if (wait(name)) {
         [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
         break stages;
@@ -190,13 +209,13 @@ export async function runStages(
       const ms = performance.now() - started;
       control?.onStage?.(name, read, ms);
       if (round !== undefined) {
-        const recent = cost(name) ?? ms;
-        round.cost.set(name, 0.7 * recent + 0.3 * ms);
+        const recent = learn(round, name, ms);
         // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
         // (without zxing-cpp, as in the JS engine, none); past that a rescue spends the round's credit.
-        if (name !== 'cpp') spendCredit(control, started, deadline);
+        if (name !== 'cpp') spendCredit(control, begun, deadline);
         else [deadline, earned] = [Math.min(until ?? deadline, started + ms + Math.min(ms, recent)), ms];
       }
+      begun = performance.now();
       ran += 1;
       if (read === null) continue;
       first ??= read;
@@ -208,7 +227,10 @@ export async function runStages(
     }
   }
   if (!round) return { read: first };
-  // Earned for later frames, at most twice the costliest part's time: no burst of rescues after a long idle stretch.
-  round.credit.ms = Math.min(2 * Math.max(...round.cost.values()), round.credit.ms + RESCUE_SHARE * earned);
-  return { read: first, round: { ...round, next, part: nextPart, held, qrSeen: next > 0 && facts.qrSeen() } };
+  // Earned for later frames, within twice the costliest part's time: no burst of rescues after a long idle stretch,
+  // nor a debt that a cold run left to shed them for long.
+  const most = 2 * Math.max(...round.cost.values());
+  round.credit.ms = Math.max(-most, Math.min(most, round.credit.ms + RESCUE_SHARE * earned));
+  const qrSeen = next > 0 && (round.qrSeen || (ran > 1 && frame.qrSeen()));
+  return { read: first, round: { ...round, next, part: nextPart, held, qrSeen } };
 }
