@@ -44,9 +44,14 @@ type Outcome = {
   readonly ms: number | null;
   readonly wrong: number;
   readonly fps: number;
+  /** Frames decoded per second from the first decoded frame on (the loop's rate, without its start-up). */
+  readonly steady: number;
   /** From the stream's start to the first decoded frame (the decoder's start-up). */
   readonly firstFrame: number | null;
 };
+
+const steadyRate = (at: number[]): number =>
+  at.length < 3 ? Number.NaN : (1000 * (at.length - 1)) / (at[at.length - 1]! - at[0]!);
 
 const quantile = (values: number[], q: number): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -64,11 +69,19 @@ function outcome(loop: LoopName, clip: IndependentEntry, run: LoopRun, windowMs:
     ms: first === undefined ? null : first.at - run.origin - 1000 * (clip.cardVisibleFrom ?? 0),
     wrong: ids.filter((r) => r.text !== clip.expected).length,
     fps: (1000 * run.frames) / windowMs,
+    steady: steadyRate(run.decodedAt ?? []),
     firstFrame: run.decodedAt?.[0] === undefined ? null : run.decodedAt[0] - run.origin,
   };
 }
 
-function summary(os: Outcome[]): { read: number; n: number; p50: number; wrong: number; fps: number } {
+function summary(os: Outcome[]): {
+  read: number;
+  n: number;
+  p50: number;
+  wrong: number;
+  fps: number;
+  steady: number;
+} {
   const cards = os.filter((o) => !o.empty);
   return {
     read: cards.filter((o) => o.read).length,
@@ -79,6 +92,10 @@ function summary(os: Outcome[]): { read: number; n: number; p50: number; wrong: 
     ),
     wrong: os.reduce((n, o) => n + o.wrong, 0),
     fps: os.reduce((n, o) => n + o.fps, 0) / Math.max(1, os.length),
+    steady: quantile(
+      os.flatMap((o) => (Number.isNaN(o.steady) ? [] : [o.steady])),
+      0.5,
+    ),
   };
 }
 
@@ -138,9 +155,9 @@ export async function benchIndependent(
     const ratio = (os: Outcome[]): string => {
       const [p, z] = ['kaiku', 'zxing-wasm'].map((l) => summary(os.filter((o) => o.loop === l)));
       if (!p || !z) return '';
-      return `${(p.p50 / z.p50).toFixed(2)} / ${(p.fps / z.fps).toFixed(2)}`;
+      return `${(p.p50 / z.p50).toFixed(2)} / ${(p.fps / z.fps).toFixed(2)} / ${(p.steady / z.steady).toFixed(2)}`;
     };
-    const header = ['condition', ...loops, 'kaiku÷zxing-wasm p50 / f/s'];
+    const header = ['condition', ...loops, 'kaiku÷zxing-wasm p50 / f/s / steady'];
     const rows = conditions.map((c) => {
       const os = mine.filter((o) => o.condition === c);
       return [c, ...loops.map((l) => cell(os.filter((o) => o.loop === l))), ratio(os)];
@@ -152,5 +169,7 @@ export async function benchIndependent(
       return `${l} ${quantile(ms, 0.5).toFixed(0)} ms`;
     });
     console.log(`first decoded frame after the stream starts, p50: ${firsts.join(', ')}`);
+    const steady = loops.map((l) => `${l} ${summary(mine.filter((o) => o.loop === l)).steady.toFixed(1)}`);
+    console.log(`frames decoded per second after the first (median over clips): ${steady.join(', ')}`);
   }
 }

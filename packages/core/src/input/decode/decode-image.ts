@@ -31,10 +31,7 @@ const loadJsDecoder = lazyModule(() =>
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 let glareMs = 0;
-/**
- * The glare over the codes the JS stages located, else over those located in `grey` for it alone (glare.ts): a rescue
- * (`mayRescue`), else NaN, not measured.
- */
+/** The glare over the codes the JS stages located, else over those located in `grey` alone (glare.ts): a rescue. */
 async function glareOf(
   control: PipelineControl,
   grey: () => GreyImage,
@@ -161,11 +158,9 @@ export async function decodeStages(
         signal?.throwIfAborted();
         read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
       }
-      // The JS stages' module now, not at the first JS stage: a rescue round that resumes past those stages looks at
-      // what they see (a located bar code) in its triggers. A camera frame does not wait for it (its round does), and
-      // loads it only with time left before the next frame: its start-up is rescue work, shed under load.
-      const spare = performance.now() < (control?.until ?? Infinity);
-      const loading = read === null && only === undefined && spare && loadJsDecoder();
+      // The JS stages' module now: a round that resumes past them looks at what they see in its triggers. A camera frame
+      // does not wait for it (its round does), and loads it only as rescue work (`mayRescue`).
+      const loading = read === null && only === undefined && mayRescue(control, 0) && loadJsDecoder();
       if (loading && !control?.round) js ??= await loading;
       else if (loading) loading.catch(() => undefined);
       return read;
@@ -179,8 +174,7 @@ export async function decodeStages(
     return (jsFrameOf() as JsFrame).run(stage as JsStageName, part);
   };
   const staged = await runStages(facts, run, control, signal, only);
-  // Where the track can act on glare and nothing was read: the JS stages' located codes, or, where they were shed for
-  // time (or never loaded), the locator run for it alone, as on the browser-detector path.
+  // Where the track can act on glare and nothing was read.
   const measure = control?.glare === true && staged.read === null;
   const glare = measure ? await glareOf(control, luminance, jsStages) : undefined;
   return { ...staged, glare };

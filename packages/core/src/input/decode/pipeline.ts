@@ -112,11 +112,8 @@ export type StageRead = DecodeResult & { readonly strong?: boolean };
 /** What a frame's stages end with: the first read, and the round the next frame goes on with (when one was given). */
 export type Staged = { readonly read: StageRead | null; readonly round?: RescueRound };
 
-/**
- * The share of zxing-cpp's time that rescue work (stages, the search among several symbols, the glare measure) may
- * delay a camera loop's frames by: each frame earns it as credit, rescues past the frame's time spend it. A slow
- * device still runs every rescue, and its frame rate falls by at most that share.
- */
+/** The share of zxing-cpp's time by which rescue work (stages, the search among several symbols, the glare) may delay
+ * a camera loop's frames, earned by each frame as `credit`: a slow device still runs every rescue. */
 export const RESCUE_SHARE = 0.25;
 
 /** A new loop's rescue round. */
@@ -147,9 +144,8 @@ export function spendCredit(control: Control, started: number, end = control?.un
   if (control?.round) control.round.credit.ms -= Math.max(0, performance.now() - Math.max(started, end));
 }
 
-/** Records a stage's time in its recent cost, and returns the cost before. */
+/** Records a stage's time in its recent cost (a first, cold run's as at most zxing-cpp's), returns the cost before. */
 function learn(round: RescueRound, name: StageName, ms: number): number {
-  // A first (cold: its code compiled, its module started) run is not taken for its cost: at most zxing-cpp's.
   const recent = round.cost.get(name) ?? Math.min(ms, round.cost.get('cpp') ?? ms);
   round.cost.set(name, 0.7 * recent + 0.3 * ms);
   return recent;
@@ -176,29 +172,25 @@ export async function runStages(
   let deadline = Number.POSITIVE_INFINITY;
   const until = control?.until;
   let [ran, next, nextPart, held, earned] = [0, 0, 0, false, 0];
-  const loading = (): boolean => facts.jsLoaded?.() === false;
   const cost = (name: StageName): number | undefined => round?.cost.get(name);
   // After zxing-cpp: the JS stages still loading, or out of time (its cost is learnt anew when it runs on credit).
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
-    (loading() || !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')));
+    (facts.jsLoaded?.() === false ||
+      !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')));
+  const partsOf = (name: StageName): number => (round === undefined ? 1 : (facts.parts?.(name) ?? 1));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name)) continue;
-    // Its trigger and its parts are rescue work too (the JS stages' locator): not begun without the time for it.
-    const resume = index === round?.next ? round.part : 0;
-    let begun = performance.now();
-    if (wait(name)) {
-      [next, nextPart] = [index, resume]; // This part, and the rest, on the next frame.
-      break;
-    }
-    if (!when(facts)) {
-      if (ran > 0) spendCredit(control, begun, deadline);
-      continue;
-    }
-    const parts = round === undefined ? 1 : (facts.parts?.(name) ?? 1);
-    for (let part = resume; part < parts; part++) {
+    // Its trigger and its parts are rescue work too (the JS stages' locator): looked at only with the time for it.
+    let [parts, begun] = [Number.POSITIVE_INFINITY, performance.now()];
+    for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
+      if (parts === Infinity && !wait(name)) parts = !when(facts) ? 0 : partsOf(name);
+      if (part >= parts) {
+        spendCredit(control, begun, deadline);
+        continue stages;
+      }
       if (wait(name)) {
         [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
         break stages;
@@ -227,8 +219,7 @@ export async function runStages(
     }
   }
   if (!round) return { read: first };
-  // Earned for later frames, within twice the costliest part's time: no burst of rescues after a long idle stretch,
-  // nor a debt that a cold run left to shed them for long.
+  // Earned for later frames, within twice the costliest part's time: no burst of rescues, nor a long debt.
   const most = 2 * Math.max(...round.cost.values());
   round.credit.ms = Math.max(-most, Math.min(most, round.credit.ms + RESCUE_SHARE * earned));
   const qrSeen = next > 0 && (round.qrSeen || (ran > 1 && frame.qrSeen()));
