@@ -61,7 +61,8 @@ describe('decodeImage with a card filter', function () {
       );
     expect((await camera(performance.now() + 60_000)).read?.text, 'with time').to.equal('A045198723');
     expect((await camera(performance.now())).read, 'the next frame due').to.equal(null);
-    // Shed for time three frames in a row at most: the fourth searches anyway (a slow phone still reads the card).
+    // Shed for time, it searches on the round's credit once the frames have earned its time (a quarter of zxing-cpp's
+    // each: about the fifth frame), so a slow phone still reads the card.
     const round = createRescueRound();
     const due = async () =>
       (
@@ -71,12 +72,10 @@ describe('decodeImage with a card filter', function () {
           { round, until: performance.now() },
         )
       ).read?.text ?? null;
-    expect([await due(), await due(), await due(), await due()]).to.deep.equal([
-      null,
-      null,
-      null,
-      'A045198723',
-    ]);
+    const reads: (string | null)[] = [];
+    while (reads.length < 12 && !reads.includes('A045198723')) reads.push(await due());
+    expect(reads.slice(0, 3), 'not before the frames earned its time').to.deep.equal([null, null, null]);
+    expect(reads.at(-1), 'then it reads').to.equal('A045198723');
   });
 
   it('reads every card the unfiltered call reads, on held-out photos', async () => {

@@ -30,17 +30,12 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-let glareMs = 0;
-/** The glare over the codes the JS stages located, else over those located in `grey` alone (glare.ts): a rescue. */
-async function glareOf(
-  control: PipelineControl,
-  grey: () => GreyImage,
-  js?: JsFrame,
-): Promise<number | undefined> {
-  const started = performance.now();
-  if (!mayRescue(control, glareMs)) return NaN;
-  const glare = js ? js.facts.clipped() : (await import('./glare.js')).clippedOverCodes(grey());
-  glareMs = 0.7 * glareMs + 0.3 * (performance.now() - started);
+/** The glare over the codes located in `grey` for it alone (glare.ts, a full frame's locator): a rescue, else NaN. */
+async function glareOf(control: PipelineControl, grey: () => GreyImage): Promise<number | undefined> {
+  const [started, cost] = [performance.now(), control.round?.cost ?? new Map<'glare', number>()];
+  if (!mayRescue(control, cost.get('glare') ?? 0)) return NaN;
+  const glare = (await import('./glare.js')).clippedOverCodes(grey());
+  cost.set('glare', 0.7 * (cost.get('glare') ?? 0) + 0.3 * (performance.now() - started));
   spendCredit(control, started);
   return glare;
 }
@@ -174,9 +169,13 @@ export async function decodeStages(
     return (jsFrameOf() as JsFrame).run(stage as JsStageName, part);
   };
   const staged = await runStages(facts, run, control, signal, only);
-  // Where the track can act on glare and nothing was read.
   const measure = control?.glare === true && staged.read === null;
-  const glare = measure ? await glareOf(control, luminance, jsStages) : undefined;
+  // Where the track can act on glare and nothing was read: over the JS stages' located codes, else located for it.
+  const glare = !measure
+    ? undefined
+    : jsStages
+      ? jsStages.facts.clipped()
+      : await glareOf(control, luminance);
   return { ...staged, glare };
 }
 

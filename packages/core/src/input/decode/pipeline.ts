@@ -44,16 +44,11 @@ type When = (f: FrameFacts) => boolean;
 const qrRescue: When = (f) => f.wantQr && !f.thorough;
 const jsQr: When = (f) => f.wantQr && !f.cpp;
 const bars: When = (f) => f.want39 && f.barsSeen();
-/**
- * zxing-cpp on the flattened frame (QR codes only): on stills, and in `fast` where the JS stages saw a symbol they did
- * not read — a finder pair, or a bar-code region (a defocused QR code locates as one: `decode-evidence`).
- */
+// zxing-cpp on the flattened frame (QR codes only): on stills, and in `fast` where the JS stages saw a symbol they did
+// not read — a finder pair, or a bar-code region (a defocused QR code locates as one: `decode-evidence`).
 const flat: When = (f) => f.cpp && f.wantQr && (f.thorough || f.qrSeen() || f.barsSeen());
 
-/**
- * The stages, in order (docs/decoding.md, "The pipeline", says what each reads): `cpp*` are zxing-cpp (WebAssembly),
- * the others the pure-JS stages of `zxing-decoder.ts`.
- */
+/** The stages, in order (docs/decoding.md, "The pipeline"): `cpp*` zxing-cpp's, the others `zxing-decoder.ts`'s. */
 export const STAGES = [
   { name: 'cpp', when: (f: FrameFacts) => f.cpp },
   { name: 'qr-half', when: (f: FrameFacts) => jsQr(f) || qrRescue(f) },
@@ -88,10 +83,7 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-/**
- * A camera loop's rescue budget (docs/decoding.md): rescues run while within zxing-cpp's frame time and before the next
- * frame, past that only on the round's credit; the rest on later frames; one that read goes first next.
- */
+/** A camera loop's rescue budget (docs/camera.md): where its rescues go on, what they cost, its credit. */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
   readonly next: number;
@@ -101,7 +93,7 @@ export type RescueRound = {
   /** The previous frame ended on a read there (not on the budget): `next` and `part` are the rescue that read. */
   readonly held?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
-  readonly cost: Map<StageName, number>;
+  readonly cost: Map<StageName | 'glare', number>;
   /** Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`). */
   readonly credit: { ms: number };
 };
@@ -112,8 +104,7 @@ export type StageRead = DecodeResult & { readonly strong?: boolean };
 /** What a frame's stages end with: the first read, and the round the next frame goes on with (when one was given). */
 export type Staged = { readonly read: StageRead | null; readonly round?: RescueRound };
 
-/** The share of zxing-cpp's time by which rescue work (stages, the search among several symbols, the glare) may delay
- * a camera loop's frames, earned by each frame as `credit`: a slow device still runs every rescue. */
+/** The share of zxing-cpp's time by which rescue work may delay a camera loop's frames (`RescueRound.credit`). */
 export const RESCUE_SHARE = 0.25;
 
 /** A new loop's rescue round. */
@@ -155,9 +146,7 @@ function learn(round: RescueRound, name: StageName, ms: number): number {
 export const enabled = (control: PipelineControl | undefined, name: StageName | StrategyName): boolean =>
   control?.off?.has(name) !== true;
 
-/**
- * Runs `engine`'s (or all) triggered, enabled stages in order, within the round's budget; first read wins.
- */
+/** Runs `engine`'s (or all) triggered, enabled stages in order, within the round's budget; first read wins. */
 export async function runStages(
   frame: FrameFacts,
   run: (stage: StageName, part?: number) => StageRead | null | Promise<StageRead | null>,
@@ -172,8 +161,8 @@ export async function runStages(
   let deadline = Number.POSITIVE_INFINITY;
   const until = control?.until;
   let [ran, next, nextPart, held, earned] = [0, 0, 0, false, 0];
-  const cost = (name: StageName): number | undefined => round?.cost.get(name);
   // After zxing-cpp: the JS stages still loading, or out of time (its cost is learnt anew when it runs on credit).
+  const cost = (name: StageName): number | undefined => round?.cost.get(name);
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
