@@ -137,7 +137,6 @@ export async function decodeStages(
     jsLoaded: () => jsSettled,
   });
   let flat: ImageData | undefined;
-  // `engine: 'wasm'`: zxing-cpp on the frame, nothing else.
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {

@@ -161,13 +161,14 @@ export async function runStages(
   let deadline = Number.POSITIVE_INFINITY;
   const until = control?.until;
   let [ran, next, nextPart, held, earned] = [0, 0, 0, false, 0];
-  // After zxing-cpp: the JS stages still loading, or out of time (its cost is learnt anew when it runs on credit).
+  // After zxing-cpp: the JS stages loading, or out of time (a first rescue runs where the next frame's is not known).
   const cost = (name: StageName): number | undefined => round?.cost.get(name);
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
     (facts.jsLoaded?.() === false ||
-      !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')));
+      (ran > Number(until === undefined) &&
+        !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp'))));
   const partsOf = (name: StageName): number => (round === undefined ? 1 : (facts.parts?.(name) ?? 1));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
