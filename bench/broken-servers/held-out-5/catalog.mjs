@@ -594,7 +594,7 @@ const broken = [
           mem.note(req, res);
           const r = firstReason(res);
           const rec = r?.code === 'already-used' && req.json.forVenueId && mem.card(req.json);
-          if (rec?.usage.terminal && !r.params.terminal) {
+          if (rec && rec.usage.terminal && !r.params.terminal) {
             r.params.terminal = rec.usage.terminal;
             res.jsonChanged = true;
           }

@@ -17,6 +17,12 @@ const agentSale = (s, cardId, extra = {}) => usage(s, cardId, { venueId: OTHER_V
 const own = (s, cardId, extra = {}) => usage(s, cardId, { venueId: OTHER_VENUE, ...extra });
 const brief = (r) => `${r.status} ${r.text.slice(0, 160)}`;
 
+/** A probe's set-up failed: neither a fault nor its absence was seen (a failure for every kind of server). */
+class SetupFailed extends Error {}
+const need = (ok, what) => {
+  if (!ok) throw new SetupFailed(`set-up failed: ${what}`);
+};
+
 /** Every item of a venue's list for [from, to], following nextCursor (at most 200 pages). */
 async function listAll(c, from, to, limit = 1000) {
   const items = [];
@@ -75,7 +81,7 @@ const P = {
   },
   'batch-replayed-always-false': async ({ c }) => {
     const items = [{ idempotencyKey: randomUUID(), usage: usage(show({ cap: 5 }), CARD) }];
-    await c.batch(items);
+    need((await c.batch(items)).json?.results?.[0]?.ok === true, 'first batch');
     const r = await c.batch(items);
     return { fired: r.json?.results?.[0]?.replayed !== true, saw: brief(r) };
   },
@@ -86,7 +92,7 @@ const P = {
   },
   'tally-cap-null-as-zero': async ({ c }) => {
     const s = show();
-    await c.register(usage(s, CARD));
+    need((await c.register(usage(s, CARD))).status === 201, 'registration');
     const r = await c.tally(s.id);
     return { fired: r.json?.cap !== null, saw: brief(r) };
   },
@@ -94,6 +100,7 @@ const P = {
     const s = show({ cap: 5 });
     await c.tally(s.id);
     const w = await c.register(usage(s, CARD));
+    need(w.status === 201, brief(w));
     const r = await c.tally(s.id);
     return { fired: r.json?.ticketsGiven !== w.json?.showTally?.ticketsGiven, saw: `write said ${w.json?.showTally?.ticketsGiven}, read ${r.json?.ticketsGiven}` };
   },
@@ -101,25 +108,27 @@ const P = {
     const s = show({ cap: 5 });
     const w = await o.register(own(s, CARD));
     const r = await c.tally(s.id);
-    return { fired: w.status !== 201 || r.json?.usages !== 0, saw: `other venue ${w.status}; our tally ${brief(r)}` };
+    need(w.status === 201, `other venue's usage ${brief(w)}`);
+    return { fired: r.json?.usages !== 0, saw: `our tally ${brief(r)}` };
   },
   'list-by-registered-day': async ({ c }) => {
     const s = show({ days: 31 });
     const w = await c.register(usage(s, CARD));
     const today = helsinkiDay();
     const l = await listAll(c, today, today);
-    return { fired: w.status !== 201 || l.items.some((i) => i.usageId === w.json.usageId), saw: `${l.items.length} items today` };
+    need(w.status === 201, brief(w));
+    return { fired: l.items.some((i) => i.usageId === w.json.usageId), saw: `${l.items.length} items today` };
   },
   'list-to-exclusive': async ({ c }) => {
     const s = show({ days: 32 });
     const w = await c.register(usage(s, CARD));
+    need(w.status === 201, brief(w));
     const l = await listAll(c, dayOf(s), dayOf(s));
     return { fired: !l.items.some((i) => i.usageId === w.json?.usageId), saw: `${l.status}, ${l.items.length} items on ${dayOf(s)}` };
   },
   'list-limit-ignored': async ({ c }) => {
     const s = show({ days: 33 });
-    await c.register(usage(s, CARD));
-    await c.register(usage(s, CARD2));
+    need((await c.register(usage(s, CARD))).status === 201 && (await c.register(usage(s, CARD2))).status === 201, 'two registrations');
     const r = await c.list(VENUE, { from: dayOf(s), to: dayOf(s), limit: '1' });
     return { fired: r.status !== 200 || r.json.items.length > 1, saw: `${r.status}, ${r.json?.items?.length} items for limit 1` };
   },
@@ -127,15 +136,18 @@ const P = {
     const s = show({ days: 34 });
     const w = await o.register(agentSale(s, CARD));
     const l = await listAll(c, dayOf(s), dayOf(s));
-    return { fired: w.status !== 201 || !l.items.some((i) => i.usageId === w.json.usageId), saw: `agent ${w.status}; ${l.items.length} listed` };
+    need(w.status === 201, `agent sale ${brief(w)}`);
+    return { fired: !l.items.some((i) => i.usageId === w.json.usageId), saw: `${l.items.length} listed` };
   },
   'list-voided-dropped': async ({ c }) => {
     const s = show({ days: 35, cap: 5 });
     const w = await c.register(usage(s, CARD));
+    need(w.status === 201, brief(w));
     const v = await c.void(w.json?.usageId);
     const l = await listAll(c, dayOf(s), dayOf(s));
     const it = l.items.find((i) => i.usageId === w.json?.usageId);
-    return { fired: v.status !== 200 || it?.state !== 'voided' || !it.voidedAt, saw: `void ${v.status}; listed ${JSON.stringify(it)?.slice(0, 80)}` };
+    need(v.status === 200, `void ${brief(v)}`);
+    return { fired: it?.state !== 'voided' || !it.voidedAt, saw: `listed ${JSON.stringify(it)?.slice(0, 80)}` };
   },
   'list-repeated-param-last-wins': async ({ c }) => {
     const d = helsinkiDay();
@@ -147,18 +159,20 @@ const P = {
     const s = show({ start: `${day}T00:30:00+03:00` });
     const w = await c.register(usage(s, CARD));
     const l = await listAll(c, day, day);
-    return { fired: w.status !== 201 || !l.items.some((i) => i.usageId === w.json.usageId), saw: `${l.items.length} items on ${day}` };
+    need(w.status === 201, brief(w));
+    return { fired: !l.items.some((i) => i.usageId === w.json.usageId), saw: `${l.items.length} items on ${day}` };
   },
   'key-lowercased': async ({ c }) => {
     const key = `Key-A-${randomUUID()}`;
     const a = await c.register(usage(show(), CARD), key);
     const b = await c.register(usage(show(), CARD2), key.toLowerCase());
-    return { fired: a.status !== 201 || b.status !== 201, saw: `${a.status}, then ${brief(b)}` };
+    need(a.status === 201, brief(a));
+    return { fired: b.status !== 201, saw: `then ${brief(b)}` };
   },
   'replay-header-stripped': async ({ c }) => {
     const u = usage(show(), CARD);
     const key = randomUUID();
-    await c.register(u, key);
+    need((await c.register(u, key)).status === 201, 'first registration');
     const r = await c.register(u, key);
     return { fired: r.status !== 200 || r.headers['idempotent-replayed'] !== 'true', saw: `${r.status} ${r.headers['idempotent-replayed']}` };
   },
@@ -167,7 +181,7 @@ const P = {
     const u = usage(s, CARD);
     const key = randomUUID();
     const a = await c.register(u, key);
-    await c.register(usage(s, CARD2));
+    need(a.status === 201 && (await c.register(usage(s, CARD2))).status === 201, brief(a));
     const r = await c.register(u, key);
     return { fired: r.json?.showTally?.ticketsGiven !== a.json?.showTally?.ticketsGiven, saw: `first ${a.json?.showTally?.ticketsGiven}, replay ${r.json?.showTally?.ticketsGiven}` };
   },
@@ -175,7 +189,8 @@ const P = {
     const key = randomUUID();
     const a = await c.register(usage(show(), CARD), key);
     const b = await o.register(own(show(), CARD2), key);
-    return { fired: a.status !== 201 || b.status !== 201, saw: `${a.status}, other venue ${brief(b)}` };
+    need(a.status === 201, brief(a));
+    return { fired: b.status !== 201, saw: `other venue ${brief(b)}` };
   },
   'key-missing-generated': async ({ c }) => {
     const r = await c.call('POST', 'v1/usages', { body: usage(show(), CARD) });
@@ -193,6 +208,7 @@ const P = {
   'void-403-leaks-usage': async ({ c, o }) => {
     const s = show({ cap: 5 });
     const w = await c.register(usage(s, CARD));
+    need(w.status === 201, brief(w));
     const r = await o.void(w.json?.usageId);
     return { fired: r.status !== 403 || r.text.includes(s.id) || r.text.includes(w.json.registeredAt), saw: brief(r) };
   },
@@ -203,6 +219,7 @@ const P = {
   'void-second-new-voidedAt': async ({ c }) => {
     const w = await c.register(usage(show({ cap: 5 }), CARD));
     const a = await c.void(w.json?.usageId);
+    need(a.status === 200, `void ${brief(a)}`);
     await sleep(1100);
     const b = await c.void(w.json?.usageId);
     return { fired: b.status !== 200 || Date.parse(a.json?.voidedAt) !== Date.parse(b.json?.voidedAt), saw: `${a.json?.voidedAt} then ${b.json?.voidedAt}` };
@@ -213,20 +230,24 @@ const P = {
     const a = await c.void(w.json?.usageId);
     await sleep(Math.max(0, start - Date.now()) + 1000);
     const b = await c.void(w.json?.usageId);
-    return { fired: a.status !== 200 || b.status !== 200 || Date.parse(a.json.voidedAt) !== Date.parse(b.json?.voidedAt), saw: `${w.status}, void ${a.status}, after the start ${brief(b)}` };
+    need(w.status === 201 && a.status === 200, `register ${w.status}, void ${brief(a)}`);
+    return { fired: b.status !== 200 || Date.parse(a.json.voidedAt) !== Date.parse(b.json?.voidedAt), saw: `after the start ${brief(b)}` };
   },
   'void-after-show-start': async ({ c }) => {
     const w = await c.register(usage(show({ start: new Date(Date.now() - 60_000).toISOString() }), CARD));
     const r = await c.void(w.json?.usageId);
-    return { fired: w.status !== 201 || r.status !== 422 || r.json?.code !== 'void-window-closed', saw: `${w.status}, void ${brief(r)}` };
+    need(w.status === 201, brief(w));
+    return { fired: r.status !== 422 || r.json?.code !== 'void-window-closed', saw: `void ${brief(r)}` };
   },
   'void-tally-before': async ({ c }) => {
     const w = await c.register(usage(show({ cap: 5 }), CARD));
+    need(w.status === 201, brief(w));
     const r = await c.void(w.json?.usageId);
     return { fired: r.json?.showTally?.ticketsGiven !== 0, saw: brief(r) };
   },
   'void-body-unknown-member': async ({ c }) => {
     const w = await c.register(usage(show({ cap: 5 }), CARD));
+    need(w.status === 201, brief(w));
     const r = await c.call('POST', `v1/usages/${w.json?.usageId}/void`, { body: { reason: 'wrong card' } });
     return { fired: r.status !== 400, saw: brief(r) };
   },
@@ -235,6 +256,7 @@ const P = {
     const a = await c.register(usage(s, CARD, { clientTime: new Date(Date.now() - 3 * 3_600_000).toISOString() }));
     const b = await c.register(usage(s, CARD));
     const at = b.json?.reasons?.[0]?.params?.at;
+    need(a.status === 201, brief(a));
     return { fired: b.json?.code !== 'already-used' || Date.parse(at) !== Date.parse(a.json?.registeredAt), saw: `registered ${a.json?.registeredAt}, at ${at}` };
   },
   'already-used-terminal-to-agent': async ({ c, o }) => {
@@ -242,7 +264,8 @@ const P = {
     const a = await c.register(usage(s, CARD, { terminal: 'Kassa 2' }));
     const b = await o.register(agentSale(s, CARD));
     const params = b.json?.reasons?.[0]?.params;
-    return { fired: a.status !== 201 || b.json?.code !== 'already-used' || params?.terminal !== undefined, saw: `${a.status}, agent ${brief(b)}` };
+    need(a.status === 201, brief(a));
+    return { fired: b.json?.code !== 'already-used' || params?.terminal !== undefined, saw: `agent ${brief(b)}` };
   },
   'terminal-non-ascii-digits': async ({ c }) => {
     const r = await c.register(usage(show(), CARD, { terminal: 'Kassa ١٢٣٤' }));
@@ -272,7 +295,7 @@ const P = {
   },
   'already-used-409': async ({ c }) => {
     const s = show();
-    await c.register(usage(s, CARD));
+    need((await c.register(usage(s, CARD))).status === 201, 'first registration');
     const r = await c.register(usage(s, CARD));
     return { fired: r.status !== 422 || r.json?.code !== 'already-used', saw: brief(r) };
   },
@@ -294,7 +317,8 @@ const P = {
     const s = show({ cap: 1 });
     const a = await c.register(usage(s, CARD));
     const b = await c.register(usage({ ...s, cap: 5 }, CARD2));
-    return { fired: a.status !== 201 || b.status !== 422, saw: `${a.status}, then cap 5 asked: ${brief(b)}` };
+    need(a.status === 201, brief(a));
+    return { fired: b.status !== 422, saw: `then cap 5 asked: ${brief(b)}` };
   },
   'agent-reverse-naming': async ({ c }) => {
     const r = await c.register(usage(show(), CARD, { forVenueId: OTHER_VENUE }));
@@ -304,7 +328,8 @@ const P = {
     const s = show();
     const a = await o.register(own(s, CARD));
     const b = await c.register(usage(s, CARD));
-    return { fired: a.status !== 201 || b.status !== 201, saw: `other venue ${a.status}, ours ${brief(b)}` };
+    need(a.status === 201, `other venue ${brief(a)}`);
+    return { fired: b.status !== 201, saw: `ours ${brief(b)}` };
   },
   'usage-id-natural-key': async ({ c }) => {
     const r = await c.register(usage(show(), CARD));
@@ -349,9 +374,10 @@ const ODD = {
 
 async function runProbe(name, t) {
   try {
-    return await Promise.race([P[name](t), sleep(30_000).then(() => ({ fired: true, saw: 'probe timed out' }))]);
+    return await Promise.race([P[name](t), sleep(30_000).then(() => ({ fired: false, setup: true, saw: 'probe timed out' }))]);
   } catch (error) {
-    return { fired: true, saw: `probe threw: ${error?.message ?? error}` };
+    if (error instanceof SetupFailed) return { fired: false, setup: true, saw: error.message };
+    return { fired: false, setup: true, saw: `probe threw: ${error?.message ?? error}` };
   }
 }
 
@@ -375,7 +401,7 @@ for (const s of targets) {
       const r = await runProbe(s.name, t);
       tally.broken[1]++;
       if (r.fired) tally.broken[0]++;
-      console.log(`${r.fired ? 'ok  ' : 'MISS'} ${s.name}: ${r.fired ? 'fault shows' : 'fault NOT shown'} — ${r.saw}`);
+      console.log(`${r.fired ? 'ok  ' : 'MISS'} ${s.name}: ${r.fired ? 'fault shows' : r.setup ? 'no verdict' : 'fault NOT shown'} — ${r.saw}`);
       if (cross) {
         const others = [];
         for (const n of Object.keys(P)) if (n !== s.name && (await runProbe(n, t)).fired) others.push(n);
@@ -386,14 +412,14 @@ for (const s of targets) {
       const fired = [];
       for (const n of Object.keys(P)) {
         const r = await runProbe(n, t);
-        if (r.fired) fired.push(`${n} (${r.saw})`);
+        if (r.fired || r.setup) fired.push(`${n} (${r.fired ? 'fired' : 'no verdict'}: ${r.saw})`);
       }
       const odd = s.kind === 'awkward' ? await ODD[s.name](t).catch(() => false) : true;
       const good = fired.length === 0 && odd;
       tally[s.kind][1]++;
       if (good) tally[s.kind][0]++;
       console.log(
-        `${good ? 'ok  ' : 'BAD '} ${s.name}: ${fired.length} of ${Object.keys(P).length} probes fired${s.kind === 'awkward' ? `, oddity ${odd ? 'shown' : 'NOT shown'}` : ''}${fired.length ? `\n       ${fired.join('\n       ')}` : ''}`,
+        `${good ? 'ok  ' : 'BAD '} ${s.name}: ${fired.length} of ${Object.keys(P).length} probes fired or failed${s.kind === 'awkward' ? `, oddity ${odd ? 'shown' : 'NOT shown'}` : ''}${fired.length ? `\n       ${fired.join('\n       ')}` : ''}`,
       );
     }
   } finally {
