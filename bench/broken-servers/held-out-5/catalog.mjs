@@ -49,13 +49,17 @@ const json = (status, body, headers = {}) => ({
   jsonChanged: true,
 });
 const firstReason = (res) => res.json?.reasons?.[0];
-const dayShift = (day, n) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const dayShift = (day, n) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** A list page cut out of `items` by a numeric offset cursor (a gateway that pages on its own). */
 function page(items, url) {
   const limit = Number(url.searchParams.get('limit') ?? 100);
   const offset = Number(url.searchParams.get('cursor') ?? 0);
   const next = offset + limit;
-  return json(200, { items: items.slice(offset, next), nextCursor: next < items.length ? String(next) : null });
+  return json(200, {
+    items: items.slice(offset, next),
+    nextCursor: next < items.length ? String(next) : null,
+  });
 }
 /** A gateway-filtered list: the base's list over a wider range, filtered by `keep(item, from, to)`, paged here. */
 const regatedList = (widen, keep) => async (req) => {
@@ -67,7 +71,8 @@ const regatedList = (widen, keep) => async (req) => {
   const cursor = url.searchParams.get('cursor');
   if (!/^\d{4}-\d\d-\d\d$/.test(from ?? '') || !/^\d{4}-\d\d-\d\d$/.test(to ?? '')) return;
   if (!(limit >= 1 && limit <= 1000) || (cursor !== null && !/^\d+$/.test(cursor))) return;
-  if ([...url.searchParams.keys()].some((k) => !['from', 'to', 'limit', 'cursor'].includes(k))) return;
+  const keys = [...url.searchParams.keys()];
+  if (keys.some((k, i) => !['from', 'to', 'limit', 'cursor'].includes(k) || keys.indexOf(k) !== i)) return; // the base refuses it
   const [wf, wt] = widen(from, to);
   const all = await fetchAll(req, wf, wt);
   if (all.status) return all;
@@ -117,7 +122,10 @@ const broken = [
     {
       request: (req) => {
         if (/^\/v1\/health$/.test(pathOf(req)) && !tokenOf(req))
-          return { ...problem(401, 'unauthorized'), headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' } };
+          return {
+            ...problem(401, 'unauthorized'),
+            headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
+          };
       },
     },
   ),
@@ -259,7 +267,8 @@ const broken = [
         request: (req) => {
           if (!is(req, 'GET', TALLY)) return;
           const hit = cache.get(`${req.headers.authorization}\n${req.path}`);
-          if (hit && Date.now() - hit.at < 60_000) return { ...hit.res, headers: { ...hit.res.headers, age: '1' } };
+          if (hit && Date.now() - hit.at < 60_000)
+            return { ...hit.res, headers: { ...hit.res.headers, age: '1' } };
         },
         response: (req, res) => {
           if (is(req, 'GET', TALLY) && res.status === 200)
@@ -298,7 +307,10 @@ const broken = [
       response: (req, res) => {
         if (!is(req, 'GET', LIST) || res.status !== 200) return;
         const to = new URL(req.path, 'http://x').searchParams.get('to');
-        setJson(res, { ...res.json, items: res.json.items.filter((i) => helsinkiDay(new Date(i.show.start)) !== to) });
+        setJson(res, {
+          ...res.json,
+          items: res.json.items.filter((i) => helsinkiDay(new Date(i.show.start)) !== to),
+        });
       },
     },
   ),
@@ -360,7 +372,8 @@ const broken = [
     {
       request: regatedList(
         (from, to) => [dayShift(from, -1), dayShift(to, 1)],
-        (i, from, to) => inRange(new Date(Date.parse(i.show.start) + 2 * 3_600_000).toISOString().slice(0, 10), from, to),
+        (i, from, to) =>
+          inRange(new Date(Date.parse(i.show.start) + 2 * 3_600_000).toISOString().slice(0, 10), from, to),
       ),
     },
   ),
@@ -397,7 +410,8 @@ const broken = [
           path: `/v1/shows/${encodeURIComponent(req.json.show.id)}/tally`,
           headers: { authorization: req.headers.authorization },
         });
-        if (t.status === 200) setJson(res, { ...res.json, showTally: { ...t.json, updatedAt: res.json.showTally.updatedAt } });
+        if (t.status === 200)
+          setJson(res, { ...res.json, showTally: { ...t.json, updatedAt: res.json.showTally.updatedAt } });
       },
     },
   ),
@@ -424,7 +438,8 @@ const broken = [
     '"no key → `400 idempotency-key-missing`": the gateway generates a key when the client sent none.',
     {
       request: (req) => {
-        if (is(req, 'POST', USAGES) && !req.headers['idempotency-key']) req.headers['idempotency-key'] = randomUUID();
+        if (is(req, 'POST', USAGES) && !req.headers['idempotency-key'])
+          req.headers['idempotency-key'] = randomUUID();
       },
     },
   ),
@@ -486,7 +501,8 @@ const broken = [
     '"voiding a voided usage answers `200` again with the same `voidedAt`": the server writes `voidedAt = now()` on every void.',
     {
       response: (req, res) => {
-        if (is(req, 'POST', VOID) && res.status === 200) setJson(res, { ...res.json, voidedAt: new Date().toISOString() });
+        if (is(req, 'POST', VOID) && res.status === 200)
+          setJson(res, { ...res.json, voidedAt: new Date().toISOString() });
       },
     },
   ),
@@ -547,7 +563,12 @@ const broken = [
         const given = t.ticketsGiven + res.json.tickets.total;
         setJson(res, {
           ...res.json,
-          showTally: { ...t, ticketsGiven: given, usages: t.usages + 1, remaining: t.cap === null ? null : Math.max(0, t.cap - given) },
+          showTally: {
+            ...t,
+            ticketsGiven: given,
+            usages: t.usages + 1,
+            remaining: t.cap === null ? null : Math.max(0, t.cap - given),
+          },
         });
       },
     },
@@ -558,7 +579,8 @@ const broken = [
     '"every request body … refuses a key it does not know, naming it" (void: "body `{}`"): the void route ignores its body (`{ "reason": … }` accepted).',
     {
       request: (req) => {
-        if (is(req, 'POST', VOID) && req.json && typeof req.json === 'object' && !Array.isArray(req.json)) setJson(req, {});
+        if (is(req, 'POST', VOID) && req.json && typeof req.json === 'object' && !Array.isArray(req.json))
+          setJson(req, {});
       },
     },
   ),
@@ -567,7 +589,7 @@ const broken = [
     return proxy(
       'already-used-at-client-time',
       'broken',
-      '"`at`, the ISO instant … the card\'s latest usage for the show was registered: that usage\'s `registeredAt`, never the asking client\'s clock": `at` is the earlier usage\'s `clientTime`.',
+      "\"`at`, the ISO instant … the card's latest usage for the show was registered: that usage's `registeredAt`, never the asking client's clock\": `at` is the earlier usage's `clientTime`.",
       {
         response: (req, res) => {
           if (!is(req, 'POST', USAGES)) return;
@@ -634,7 +656,9 @@ const broken = [
       request: (req) => {
         const u = req.json;
         if (!is(req, 'POST', USAGES) || !u || typeof u !== 'object') return;
-        const camel = Object.fromEntries(Object.entries(u).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+        const camel = Object.fromEntries(
+          Object.entries(u).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]),
+        );
         if (Object.keys(u).some((k) => k.includes('_'))) setJson(req, camel);
       },
     },
@@ -656,7 +680,10 @@ const broken = [
     {
       request: (req) => {
         if (req.method === 'HEAD')
-          return { ...problem(405, 'method-not-allowed'), headers: { 'content-type': 'application/problem+json', allow: 'GET, OPTIONS' } };
+          return {
+            ...problem(405, 'method-not-allowed'),
+            headers: { 'content-type': 'application/problem+json', allow: 'GET, OPTIONS' },
+          };
       },
     },
   ),
@@ -677,7 +704,8 @@ const broken = [
     '"Refusals by the operating model use the rules core\'s refusal codes … with status 422": `already-used` is answered `409 Conflict`.',
     {
       response: (req, res) => {
-        if (res.status === 422 && res.json?.code === 'already-used') return { ...res, status: 409, json: { ...res.json, status: 409 }, jsonChanged: true };
+        if (res.status === 422 && res.json?.code === 'already-used')
+          return { ...res, status: 409, json: { ...res.json, status: 409 }, jsonChanged: true };
       },
     },
   ),
@@ -749,9 +777,10 @@ const broken = [
   (() => {
     const toReal = new Map();
     const toNatural = new Map();
-    const rename = (v) => walk(v, (k, val, parent) => {
-      if (k === 'usageId' && toNatural.has(val)) parent[k] = toNatural.get(val);
-    });
+    const rename = (v) =>
+      walk(v, (k, val, parent) => {
+        if (k === 'usageId' && toNatural.has(val)) parent[k] = toNatural.get(val);
+      });
     return proxy(
       'usage-id-natural-key',
       'broken',
@@ -788,7 +817,12 @@ const awkward = [
       request: (req) => {
         if (!is(req, 'GET', LIST)) return;
         const url = new URL(req.path, 'http://x');
-        if (url.searchParams.getAll('limit').length <= 1 && /^\d+$/.test(url.searchParams.get('limit') ?? '1') && Number(url.searchParams.get('limit') ?? 1) >= 1 && Number(url.searchParams.get('limit') ?? 1) <= 1000) {
+        if (
+          url.searchParams.getAll('limit').length <= 1 &&
+          /^\d+$/.test(url.searchParams.get('limit') ?? '1') &&
+          Number(url.searchParams.get('limit') ?? 1) >= 1 &&
+          Number(url.searchParams.get('limit') ?? 1) <= 1000
+        ) {
           url.searchParams.set('limit', '1');
           req.path = url.pathname + url.search;
         }
@@ -824,7 +858,11 @@ const awkward = [
       response: (req, res) => {
         if (!res.json || typeof res.json !== 'object') return;
         walk(res.json, (k, v, parent) => {
-          if (['registeredAt', 'voidedAt', 'updatedAt', 'time', 'at'].includes(k) && typeof v === 'string' && ISO_INSTANT.test(v))
+          if (
+            ['registeredAt', 'voidedAt', 'updatedAt', 'time', 'at'].includes(k) &&
+            typeof v === 'string' &&
+            ISO_INSTANT.test(v)
+          )
             parent[k] = helsinkiOffset(v).withOffset;
         });
         res.jsonChanged = true;
@@ -845,7 +883,10 @@ const awkward = [
           vary: 'Accept-Encoding, Authorization',
           'x-ratelimit-limit': '600',
           'x-ratelimit-remaining': '599',
-          etag: `W/"${createHash('sha1').update(res.body ?? '').digest('hex').slice(0, 16)}"`,
+          etag: `W/"${createHash('sha1')
+            .update(res.body ?? '')
+            .digest('hex')
+            .slice(0, 16)}"`,
           via: '1.1 gateway.example',
         });
       },
@@ -859,10 +900,17 @@ const awkward = [
       '"`5xx` `internal-error`, `unavailable` | try again later (… `Retry-After`)": the first attempt of every registration meets a `503` with `Retry-After: 1` before reaching the backend (nothing processed; the key stays free).',
       {
         request: (req) => {
-          const key = is(req, 'POST', USAGES) ? req.headers['idempotency-key'] : is(req, 'POST', BATCH) ? req.json?.items?.[0]?.idempotencyKey : undefined;
+          const key = is(req, 'POST', USAGES)
+            ? req.headers['idempotency-key']
+            : is(req, 'POST', BATCH)
+              ? req.json?.items?.[0]?.idempotencyKey
+              : undefined;
           if (!key || seen.has(`${req.path}\n${key}`)) return;
           seen.add(`${req.path}\n${key}`);
-          return { ...problem(503, 'unavailable'), headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } };
+          return {
+            ...problem(503, 'unavailable'),
+            headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
+          };
         },
       },
     );
