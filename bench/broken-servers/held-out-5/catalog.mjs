@@ -506,52 +506,28 @@ const broken = [
       },
     },
   ),
-  (() => {
-    const mem = memory();
-    const voided = new Set();
-    return proxy(
-      'void-window-before-voided',
-      'broken',
-      '"voiding a voided usage answers `200` again with the same `voidedAt` …, also after the window has closed": the window is checked before "already voided".',
+  patch(
+    'void-window-before-voided',
+    '"voiding a voided usage answers `200` again with the same `voidedAt` …, also after the window has closed": the window is checked before "already voided".',
+    [
       {
-        request: (req) => {
-          if (!is(req, 'POST', VOID) || !voided.has(voidId(req))) return;
-          const rec = mem.byId.get(voidId(req));
-          if (rec && Date.parse(rec.usage.show.start) <= Date.now())
-            return problem(422, 'void-window-closed', {
-              reasons: [{ code: 'void-window-closed', params: { closesAt: '1.1.2026 00.00' } }],
-            });
-        },
-        response: (req, res) => {
-          if (is(req, 'POST', USAGES)) mem.note(req, res);
-          if (is(req, 'POST', VOID) && res.status === 200) voided.add(voidId(req));
-        },
+        file: 'usage/register-usage.ts',
+        from: 'if (record.voidedAt === undefined && !window.ok) {',
+        to: 'if (!window.ok) {',
       },
-    );
-  })(),
-  (() => {
-    const mem = memory();
-    return proxy(
-      'void-after-show-start',
-      'broken',
-      '"The window: 15 minutes after the registration …, and never once the show has started": a gateway "soft-voids" within 15 minutes of registration whatever the show\'s start.',
+    ],
+  ),
+  patch(
+    'void-after-show-start',
+    '"The window: 15 minutes after the registration …, and never once the show has started, whichever comes first": the server checks only the 15 minutes.',
+    [
       {
-        response: (req, res) => {
-          if (is(req, 'POST', USAGES)) mem.note(req, res);
-          if (!is(req, 'POST', VOID) || res.status !== 422) return;
-          const rec = mem.byId.get(voidId(req));
-          if (rec && Date.now() - Date.parse(rec.result.registeredAt) < 15 * 60_000)
-            return json(200, {
-              usageId: rec.result.usageId,
-              state: 'voided',
-              voidedAt: new Date().toISOString(),
-              tickets: rec.result.tickets,
-              showTally: rec.result.showTally,
-            });
-        },
+        file: 'usage/register-usage.ts',
+        from: 'checkVoidWindow({ registeredAt, showStart, now,',
+        to: "checkVoidWindow({ registeredAt, showStart: '9999-12-31T00:00:00Z', now,",
       },
-    );
-  })(),
+    ],
+  ),
   proxy(
     'void-tally-before',
     'broken',
