@@ -16,9 +16,9 @@ const proxy = (name, kind, rule, hooks) => ({
   rule,
   start: (port) => startProxy(port, hooks, { name, options }),
 });
-const patch = (name, rule, patches) => ({
+const patch = (name, rule, patches, kind = 'broken') => ({
   name,
-  kind: 'broken',
+  kind,
   rule,
   start: (port) => startBase({ port, patches, name, options }),
 });
@@ -718,6 +718,44 @@ const broken = [
     },
   ),
   patch(
+    'in-flight-key-not-held',
+    '"same key while the first request is still being processed → `409 idempotency-key-in-progress`": the key store does not hold a pending key, so a copy sent while the first waits on the registry (300 ms) is decided again.',
+    [
+      {
+        file: 'http/router.ts',
+        from: 'if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));',
+        to: 'await new Promise((r) => setTimeout(r, Math.max(300, controls.decideDelayMs)));',
+      },
+      {
+        file: 'usage/register-usage.ts',
+        from: "if (row?.state === 'pending' && nowMs - row.locked_at < PENDING_TIMEOUT_MS)\n      return refused(problems.keyInProgress(), 1);",
+        to: '',
+      },
+    ],
+  ),
+  patch(
+    'voided-booking-still-covers',
+    '"A **voided** usage does not count. Nor does a voided booking: its collection counts in full": the query for the card\'s booking reads every usage, voided ones too (it forgot the view of standing usages).',
+    [
+      {
+        file: 'db/repository.ts',
+        from: 'FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`',
+        to: 'FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`',
+      },
+    ],
+  ),
+  patch(
+    'collection-trusts-booking',
+    '"A collection checks the card as a booking does (status, validity, children): the card must be present, and valid, when the ticket is collected": a collection skips the card\'s status and validity.',
+    [
+      {
+        file: 'usage/register-usage.ts',
+        from: 'const card = repo.getCard(usage.cardId);',
+        to: "const found = repo.getCard(usage.cardId);\n    const card = found && usage.mode === 'collection' ? { ...found, status: 'active' as const, validUntil: '9999-12-31' } : found;",
+      },
+    ],
+  ),
+  patch(
     'stored-settings-request-cap-wins',
     '"the venue\'s stored show settings (they win over `show.cap` in the request; a show first seen in a request is stored with the request\'s settings)": every request overwrites the stored settings.',
     [
@@ -891,6 +929,18 @@ const awkward = [
       },
     );
   })(),
+  patch(
+    'awk-slow-decide',
+    '"same key while the first request is still being processed → `409 idempotency-key-in-progress`": every registration waits 300 ms on the registry between claiming its key and deciding, so copies in flight meet `409` with `Retry-After: 1`.',
+    [
+      {
+        file: 'http/router.ts',
+        from: 'if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));',
+        to: 'await new Promise((r) => setTimeout(r, Math.max(300, controls.decideDelayMs)));',
+      },
+    ],
+    'awkward',
+  ),
   proxy(
     'awk-chunked-slow',
     'awkward',

@@ -386,6 +386,35 @@ const P = {
     });
     return { fired: r.status !== 415, saw: brief(r) };
   },
+  'in-flight-key-not-held': async ({ c }) => {
+    const u = usage(show({ cap: 5 }), CARD);
+    const key = randomUUID();
+    const rs = await Promise.all([c.register(u, key), c.register(u, key)]);
+    const legal = (r) =>
+      r.status === 201 ||
+      r.status === 409 ||
+      (r.status === 200 && r.headers['idempotent-replayed'] === 'true');
+    return {
+      fired: !rs.every(legal) || rs.filter((r) => r.status === 201).length !== 1,
+      saw: rs.map(brief).join(' | '),
+    };
+  },
+  'voided-booking-still-covers': async ({ c }) => {
+    const s = show({ cap: 1 });
+    const a = await c.register(usage(s, CARD));
+    const v = await c.void(a.json?.usageId);
+    const b = await c.register(usage(s, CARD2));
+    need(
+      a.status === 201 && v.status === 200 && b.status === 201,
+      `book ${a.status}, void ${v.status}, other card ${b.status}`,
+    );
+    const r = await c.register(usage(s, CARD, { mode: 'collection' }));
+    return { fired: r.status !== 422, saw: `collection of the voided booking on a full show: ${brief(r)}` };
+  },
+  'collection-trusts-booking': async ({ c }) => {
+    const r = await c.register(usage(show(), 'A999005380', { mode: 'collection' })); // inactive
+    return { fired: r.status !== 422 || r.json?.code !== 'card-inactive', saw: brief(r) };
+  },
   'stored-settings-request-cap-wins': async ({ c }) => {
     const s = show({ cap: 1 });
     const a = await c.register(usage(s, CARD));
@@ -438,6 +467,12 @@ const ODD = {
       body: JSON.stringify(usage(show(), CARD)),
     });
     return r.status === 503 && r.headers.get('retry-after') === '1';
+  },
+  'awk-slow-decide': async ({ c }) => {
+    const u = usage(show(), CARD);
+    const key = randomUUID();
+    const rs = await Promise.all([c.register(u, key), c.register(u, key)]);
+    return rs.some((r) => r.status === 409 && r.headers['retry-after'] === '1');
   },
   'awk-chunked-slow': async ({ c }) =>
     (await c.call('GET', 'v1/health')).headers['transfer-encoding'] === 'chunked',
