@@ -790,15 +790,20 @@ const broken = [
   ),
   (() => {
     const toReal = new Map();
-    const toNatural = new Map();
-    const rename = (v) =>
+    const toSeq = new Map();
+    const number = (v) =>
       walk(v, (k, val, parent) => {
-        if (k === 'usageId' && toNatural.has(val)) parent[k] = toNatural.get(val);
+        if (k !== 'usageId' || typeof val !== 'string' || toReal.has(val)) return;
+        if (!toSeq.has(val)) {
+          toSeq.set(val, String(toSeq.size + 1));
+          toReal.set(toSeq.get(val), val);
+        }
+        parent[k] = toSeq.get(val);
       });
     return proxy(
-      'usage-id-natural-key',
+      'usage-id-autoincrement',
       'broken',
-      '"the server\'s `usageId` (a UUID, so that no usage is ever named after its card …)": the usage is keyed by card and show.',
+      '"The result (`UsageResult`) has the server\'s `usageId` (a UUID, …)": the ORM\'s auto-increment number is the usage ID.',
       {
         request: (req) => {
           if (!is(req, 'POST', VOID)) return;
@@ -806,13 +811,8 @@ const broken = [
           if (real) req.path = `/v1/usages/${real}/void`;
         },
         response: (req, res) => {
-          if (is(req, 'POST', USAGES) && res.status === 201) {
-            const natural = `${req.json.cardId}-${req.json.show.id}`;
-            toReal.set(natural, res.json.usageId);
-            toNatural.set(res.json.usageId, natural);
-          }
-          if (res.json && typeof res.json === 'object' && toNatural.size) {
-            rename(res.json);
+          if (res.json && typeof res.json === 'object' && !isProblem(res)) {
+            number(res.json);
             res.jsonChanged = true;
           }
         },

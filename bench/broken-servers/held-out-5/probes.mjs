@@ -433,7 +433,7 @@ const P = {
     need(a.status === 201, `other venue ${brief(a)}`);
     return { fired: b.status !== 201, saw: `ours ${brief(b)}` };
   },
-  'usage-id-natural-key': async ({ c }) => {
+  'usage-id-autoincrement': async ({ c }) => {
     const r = await c.register(usage(show(), CARD));
     return { fired: !UUID.test(r.json?.usageId ?? ''), saw: r.json?.usageId };
   },

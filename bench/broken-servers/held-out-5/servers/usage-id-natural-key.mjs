@@ -1,3 +1,0 @@
-import { SERVERS } from '../catalog.mjs';
-
-export default SERVERS['usage-id-natural-key'];
