@@ -277,6 +277,21 @@ const broken = [
       },
     );
   })(),
+  proxy(
+    'tally-sum-as-string',
+    'broken',
+    '"`200 ShowTally` — `cap` …, `ticketsGiven`, `remaining`, `usages`" (whole numbers in `openapi.json`): node-postgres returns `SUM()`/`COUNT()` as strings, and they are sent as read.',
+    {
+      response: (req, res) => {
+        if (is(req, 'GET', TALLY) && res.status === 200 && typeof res.json?.ticketsGiven === 'number')
+          setJson(res, {
+            ...res.json,
+            ticketsGiven: String(res.json.ticketsGiven),
+            usages: String(res.json.usages),
+          });
+      },
+    },
+  ),
   patch(
     'tally-global-show',
     '"`GET /v1/shows/{showId}/tally` reads the show of the token\'s own venue" (show IDs are per venue): the tally is read from whichever venue stored the ID first.',
@@ -636,6 +651,18 @@ const broken = [
           Object.entries(u).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]),
         );
         if (Object.keys(u).some((k) => k.includes('_'))) setJson(req, camel);
+      },
+    },
+  ),
+  proxy(
+    'child-tickets-numeric-string',
+    'broken',
+    '"`400` `invalid-request` | the body … does not match the schema": the validator coerces types (`"childTickets": "2"` read as 2).',
+    {
+      request: (req) => {
+        const n = req.json?.childTickets;
+        if (is(req, 'POST', USAGES) && typeof n === 'string' && /^\d+$/.test(n))
+          setJson(req, { ...req.json, childTickets: Number(n) });
       },
     },
   ),

@@ -122,8 +122,17 @@ const P = {
     need(w.status === 201, brief(w));
     const r = await c.tally(s.id);
     return {
-      fired: r.json?.ticketsGiven !== w.json?.showTally?.ticketsGiven,
+      fired: Number(r.json?.ticketsGiven) !== w.json?.showTally?.ticketsGiven,
       saw: `write said ${w.json?.showTally?.ticketsGiven}, read ${r.json?.ticketsGiven}`,
+    };
+  },
+  'tally-sum-as-string': async ({ c }) => {
+    const s = show({ cap: 5 });
+    need((await c.register(usage(s, CARD))).status === 201, 'registration');
+    const r = await c.tally(s.id);
+    return {
+      fired: !Number.isInteger(r.json?.ticketsGiven) || !Number.isInteger(r.json?.usages),
+      saw: brief(r),
     };
   },
   'tally-global-show': async ({ c, o }) => {
@@ -131,7 +140,7 @@ const P = {
     const w = await o.register(own(s, CARD));
     const r = await c.tally(s.id);
     need(w.status === 201, `other venue's usage ${brief(w)}`);
-    return { fired: r.json?.usages !== 0, saw: `our tally ${brief(r)}` };
+    return { fired: Number(r.json?.usages) !== 0, saw: `our tally ${brief(r)}` };
   },
   'list-by-registered-day': async ({ c }) => {
     const s = show({ days: 31 });
@@ -342,6 +351,10 @@ const P = {
   'snake-case-aliases': async ({ c }) => {
     const { childTickets, ...u } = usage(show(), CARD);
     const r = await c.register({ ...u, child_tickets: childTickets });
+    return { fired: r.status !== 400, saw: brief(r) };
+  },
+  'child-tickets-numeric-string': async ({ c }) => {
+    const r = await c.register(usage(show(), CARD, { childTickets: '0' }));
     return { fired: r.status !== 400, saw: brief(r) };
   },
   'problem-as-plain-json': async ({ c }) => {
