@@ -59,7 +59,7 @@ const post = Worker.prototype.postMessage;
 Worker.prototype.postMessage = function (m, ...rest) {
   if (!seen.has(this)) { seen.add(this); this.addEventListener('message', (e) => probe.answered.push({ at: abs(), id: e.data.id, ...e.data.probe })); }
   const f = m && m.frame;
-  probe.sent.push({ at: abs(), id: m && m.id, width: f ? f.displayWidth ?? f.width : 0 });
+  probe.sent.push({ at: abs(), id: m && m.id, width: f ? f.displayWidth ?? f.width : 0, spareMs: m && m.job && m.job.spareMs });
   return post.call(this, m, ...rest);
 };
 </script>`;
@@ -147,6 +147,13 @@ function timeline(run: LoopRun, probe: Probe, origin: number, expected: string):
   const [warm, first] = probe.sent;
   const a = answer(first?.id);
   const boot = (answer(warm?.id) as { boot?: Record<string, number> } | undefined)?.boot ?? {};
+  if (process.env.BOOT)
+    process.stderr.write(
+      `spareMs ${probe.sent
+        .slice(0, 4)
+        .map((x) => (x as { spareMs?: number }).spareMs?.toFixed(0))
+        .join(' ')}\n`,
+    );
   if (process.env.BOOT)
     process.stderr.write(
       `decodes ${probe.answered
