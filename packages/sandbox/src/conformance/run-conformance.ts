@@ -27,7 +27,7 @@ export type ConformanceOptions = {
   readonly secondToken?: string;
   /** A token that was valid and has expired (must be refused like a wrong one). */
   readonly expiredToken?: string;
-  /** Request budget. Default 600 (a full run against the sandbox sends about 300). */
+  /** Request budget. Default 600 (a full run against the sandbox sends about 330). */
   readonly budget?: number;
   /** Per-request timeout. Default 10 000 ms. */
   readonly timeoutMs?: number;
