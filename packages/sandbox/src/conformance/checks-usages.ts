@@ -72,14 +72,10 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     // Other usages of the show (the replay still answers the first result, its tally then included), under two
     // keys of 200 characters apart from their last: compared whole, never cut to a column's width.
     const long = `idem-${'k'.repeat(200)}`;
-    for (const [i, end] of ['a', 'b'].entries())
-      await register(
-        ctx,
-        c,
-        usage(ctx, ctx.cards.active[i + 1]!, 'idem'),
-        long + end,
-        `a usage under key …${end}`,
-      );
+    for (const [i, end] of ['a', 'b'].entries()) {
+      const other = usage(ctx, ctx.cards.active[i + 1]!, 'idem');
+      await register(ctx, c, other, long + end, `a usage under key …${end}`);
+    }
     const before = await readTally(ctx, c, body.show.id);
     const again = await sendUsage(ctx, body, 'idem');
     const replay = c.valid(again, 200, UsageResultSchema, 'replay of the same key and body');
