@@ -73,16 +73,19 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
     if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await doFetch(url, {
-      method,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now()))),
-      ...(init.body !== undefined
-        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
-        : {}),
-    });
-    const text = await readBounded(response);
+    const signal = AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now())));
+    const body =
+      typeof init.body === 'string' || init.body === undefined ? init.body : JSON.stringify(init.body);
+    let response: Response, text: string;
+    try {
+      response = await doFetch(url, { method, headers, redirect: 'manual', signal, body: body ?? null });
+      text = await readBounded(response);
+    } catch (error) {
+      // The contract bounds no answer's time: a slow server is not checked (said so), a reset one fails.
+      if (!signal.aborted) throw error;
+      const why = `no answer to ${method} ${url.pathname} within ${timeoutMs} ms (--timeout-ms)`;
+      throw new CheckStopped('could-not-run', why);
+    }
     let json: unknown;
     try {
       json = text === '' ? undefined : (JSON.parse(text) as unknown);

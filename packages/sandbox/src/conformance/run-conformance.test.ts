@@ -389,6 +389,19 @@ describe('safe to point at a real server', () => {
     }
   });
 
+  it('says a slow server could not be checked, naming the request and --timeout-ms, not that it failed', async () => {
+    // A legal but slow registry (a 100-item batch at 300 ms an item) is no contract fault; nor is it silently passed.
+    const server = await listen(() => undefined);
+    try {
+      const report = await runConformance({ baseUrl: server.url, token: 't', budget: 3, timeoutMs: 150 });
+      const health = report.checks.find((c) => c.name === 'health')!;
+      expect([health.verdict, report.verdict]).toEqual(['could-not-run', 'incomplete']);
+      expect(health.note).toMatch(/GET \/v1\/health.*150 ms.*--timeout-ms/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('masks card IDs in its report, --json and what it quotes from the server', async () => {
     const server = await listen((res) =>
       res
