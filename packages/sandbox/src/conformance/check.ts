@@ -40,6 +40,9 @@ export type KitCheck = {
   readonly run: (ctx: Ctx, c: Check) => Promise<void>;
 };
 
+/** A check of the kit: its name, the rules it guards, how it runs. */
+export const check = (name: string, rules: readonly RuleId[], run: KitCheck['run']) => ({ name, rules, run });
+
 /** Ends a check (or the run's budget ends it) with a verdict other than pass or fail, and why. */
 export class CheckStopped extends Error {
   constructor(
@@ -83,9 +86,15 @@ export class Check {
       .map((i) => i.path.join('.') || '(root)')
       .slice(0, 5)
       .join(', ');
-    return this.that(parsed.success, `${what}: the body breaks the schema at ${paths}`)
-      ? (answer.json as z.infer<S>)
-      : undefined;
+    if (!this.that(parsed.success, `${what}: the body breaks the schema at ${paths}`)) return undefined;
+    // An instant the server wrote (`…At`) is never after its own clock (a wall-clock time labelled `Z`).
+    const now = answer.serverNow ?? Infinity;
+    JSON.stringify(answer.json, (k, v: unknown) => {
+      if (k.endsWith('At') && typeof v === 'string' && Date.parse(v) > now + 60_000)
+        this.that(false, `${what}: ${k} ${v} is after the server's clock, ${new Date(now).toISOString()}`);
+      return v;
+    });
+    return answer.json as z.infer<S>;
   }
   /** An RFC 9457 problem with this status (and code, when given); returns its reasons. */
   problem(answer: Answer, status: number, code: string | undefined, what: string): Problem | undefined {

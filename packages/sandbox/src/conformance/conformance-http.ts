@@ -11,6 +11,8 @@ export type Answer = {
   readonly json: unknown;
   /** The body as text (the privacy check reads error texts). */
   readonly text: string;
+  /** The server's clock when the answer came (ms; as its health told it), when known. */
+  readonly serverNow?: number;
 };
 
 /** One request and its answer, as a report shows them. */
@@ -62,6 +64,7 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
   const doFetch = options.fetch ?? fetch;
   let used = 0;
   let waits = 0;
+  let offset: number | undefined;
   const answers: Answer[] = [];
   const once = async (method: string, url: URL, init: SendInit): Promise<Answer> => {
     if (used >= budget) throw new CheckStopped('could-not-run', `the request budget (${budget}) is used up`);
@@ -70,16 +73,19 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
     if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await doFetch(url, {
-      method,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now()))),
-      ...(init.body !== undefined
-        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
-        : {}),
-    });
-    const text = await readBounded(response);
+    const signal = AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now())));
+    const body =
+      typeof init.body === 'string' || init.body === undefined ? init.body : JSON.stringify(init.body);
+    let response: Response, text: string;
+    try {
+      response = await doFetch(url, { method, headers, redirect: 'manual', signal, body: body ?? null });
+      text = await readBounded(response);
+    } catch (error) {
+      // The contract bounds no answer's time: a slow server is not checked (said so), a reset one fails.
+      if (!signal.aborted) throw error;
+      const why = `no answer to ${method} ${url.pathname} within ${timeoutMs} ms (--timeout-ms)`;
+      throw new CheckStopped('could-not-run', why);
+    }
     let json: unknown;
     try {
       json = text === '' ? undefined : (JSON.parse(text) as unknown);
@@ -92,6 +98,7 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
       contentType: response.headers.get('content-type') ?? '',
       json,
       text,
+      ...(offset === undefined ? {} : { serverNow: http.serverNow() }),
     };
     answers.push(answer);
     return answer;
@@ -102,6 +109,10 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     waits: () => waits,
     /** Every answer so far (the privacy check scans them). */
     answers: answers as readonly Answer[],
+    /** The server's clock read at `at` (ms): later answers carry `serverNow`. */
+    serverClock: (time: number, at: number) => void (offset = time - at),
+    /** The server's clock now (ms), as its health told it; the kit's before. */
+    serverNow: () => Date.now() + (offset ?? 0),
     /** Called with each exchange (the check under way keeps the last ones for its report). */
     onExchange: undefined as ((exchange: Exchange) => void) | undefined,
     async send(method: string, path: string, init: SendInit = {}): Promise<Answer> {

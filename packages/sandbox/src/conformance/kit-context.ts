@@ -5,7 +5,7 @@ import {
   UsageListSchema,
   UsageResultSchema,
 } from '@kaiku-scanner/core/contract';
-import type { ShowTally, UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
+import type { UsageRecord, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 import { type Check, sameAnswer } from './check.js';
 import type { Answer, Http } from './conformance-http.js';
@@ -115,12 +115,8 @@ export async function sendUsage(ctx: Ctx, body: unknown, name?: string, token?: 
   const item = BatchResponseSchema.safeParse(answer.json).data?.results[0];
   if (answer.status !== 200 || !item) return answer;
   if (item.ok) return { ...answer, status: item.replayed ? 200 : 201, json: item.result };
-  return {
-    ...answer,
-    status: item.problem.status,
-    contentType: 'application/problem+json',
-    json: item.problem,
-  };
+  const { problem } = item;
+  return { ...answer, status: problem.status, contentType: 'application/problem+json', json: problem };
 }
 
 /** Notes a registered usage for the list check. */
@@ -171,59 +167,36 @@ export async function minorsOf(ctx: Ctx, c: Check, cardId: string): Promise<numb
 const tallyPath = (id: string) => `v1/shows/${encodeURIComponent(id)}/tally`;
 
 /** A show's tally, checked against the schema and against itself (`remaining` = cap − given, never below 0). */
-export async function readTally(
-  ctx: Ctx,
-  c: Check,
-  id: string,
-  token?: string,
-): Promise<ShowTally | undefined> {
+export async function readTally(ctx: Ctx, c: Check, id: string, token?: string) {
   const answer = await ctx.http.send('GET', tallyPath(id), token ? { token } : {});
-  const tally = c.valid(answer, 200, ShowTallySchema, `the tally of ${id}`);
+  const t = c.valid(answer, 200, ShowTallySchema, `the tally of ${id}`);
   const cap = token ? undefined : ctx.caps.get(id);
-  if (tally && cap !== undefined)
-    c.that(tally.cap === cap, `tally of ${id}: cap ${tally.cap}, the show was first registered with ${cap}`);
-  if (tally && tally.cap !== null)
-    c.that(
-      tally.remaining === Math.max(0, tally.cap - tally.ticketsGiven),
-      `tally of ${id}: remaining ${tally.remaining}, cap ${tally.cap}, ${tally.ticketsGiven} given`,
-    );
-  return tally;
+  if (t && cap !== undefined) c.that(t.cap === cap, `tally of ${id}: cap ${t.cap}, first registered ${cap}`);
+  const want = t && t.cap !== null ? Math.max(0, t.cap - t.ticketsGiven) : t?.remaining;
+  c.that(t?.remaining === want, `tally of ${id}: remaining is not cap − given, ${JSON.stringify(t)}`);
+  return t;
 }
 
 /** Notes `failure` unless the show `id` holds `n` usages (none when the server does not know the show). */
-export async function expectUsages(
-  ctx: Ctx,
-  c: Check,
-  id: string,
-  n: number,
-  failure: string,
-): Promise<void> {
+export async function expectUsages(ctx: Ctx, c: Check, id: string, n: number, failure: string) {
   const answer = await ctx.http.send('GET', tallyPath(id));
   const usages = answer.status === 404 ? 0 : ((answer.json as { usages?: number } | undefined)?.usages ?? -1);
   c.that(usages === n, failure);
 }
 
-/** A venue's usages of a Helsinki day, page by page (all within `pages`); `undefined` (noted)
- * when a page broke the contract. */
-export async function listUsages(
-  ctx: Ctx,
-  c: Check,
-  day: string,
-  limit: number,
-): Promise<UsageRecord[] | undefined> {
+/** A venue's usages of a Helsinki day, page by page (all within `pages`); `undefined` (noted) when a page broke the
+ * contract. */
+export async function listUsages(ctx: Ctx, c: Check, day: string, limit: number, token?: string) {
   const items: UsageRecord[] = [];
   const seen = new Set<string>();
   let cursor = '';
   for (let n = 1; n <= ctx.pages; n++) {
     const path = `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${day}&to=${day}&limit=${limit}`;
-    const answer = await ctx.http.send('GET', cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
-    const what = `the usage list (page ${n} of ${limit})`;
-    const list = c.valid(answer, 200, UsageListSchema, what);
-    if (
-      !list ||
-      !c.that(list.items.length <= limit, `a page of ${list.items.length} items, asked for ${limit}`)
-    )
-      return undefined;
+    const page = cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path;
+    const answer = await ctx.http.send('GET', page, token ? { token } : {});
+    const list = c.valid(answer, 200, UsageListSchema, `the usage list (page ${n} of ${limit})`);
+    const size = list?.items.length;
+    if (!list || !c.that(size! <= limit, `a page of ${size} items, asked for ${limit}`)) return undefined;
     items.push(...list.items);
     if (!list.nextCursor) return items;
     if (!c.that(!seen.has(list.nextCursor), 'the usage list answered a cursor twice')) return undefined;

@@ -173,6 +173,33 @@ describe('exposure against glare (stubbed track capabilities)', function () {
       expect(again.errors).to.deep.equal([]);
     });
 
+  it('restores the compensation of the camera it switches away from before releasing it', async () => {
+    const camera = stubbedCamera({ symbol: 'card', lamp: 'on-code' }, EV);
+    const open = camera.devices.getUserMedia.bind(camera.devices);
+    // How many constraints had been applied when each track was stopped.
+    const released: number[] = [];
+    camera.devices.getUserMedia = async (constraints) => {
+      const track = (await open(constraints)).getVideoTracks()[0] as MediaStreamTrack;
+      const stop = track.stop.bind(track);
+      track.stop = () => (released.push(camera.applied.length), stop());
+      return new MediaStream([track]);
+    };
+    const scan = await startCameraScan({
+      mediaDevices: camera.devices,
+      workerUrl: new URL('./decode-worker.ts', import.meta.url),
+      onScan: () => undefined,
+    });
+    await until(() => compensations(camera.applied).some((v) => Number(v) < 0), GUARD);
+    const second = { kind: 'videoinput', deviceId: 'cam-2', label: 'Canvas 2', groupId: 'h' };
+    const listed = await camera.devices.enumerateDevices();
+    camera.devices.enumerateDevices = () => Promise.resolve([...listed, second as MediaDeviceInfo]);
+    await scan.switchCamera('cam-2');
+    scan.stop();
+    camera.dispose();
+    const first = compensations(camera.applied.slice(0, released[0]));
+    expect(first.at(-1), 'the original set back before the first camera was released').to.equal(0);
+  });
+
   it('leaves a track alone that does not report its current compensation (nothing to restore to)', async () => {
     const glare: Scene = { symbol: 'card', lamp: 'on-code' };
     const { applied, running } = await scanScene(glare, EV, undefined, undefined, {});

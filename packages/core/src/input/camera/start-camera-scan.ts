@@ -160,7 +160,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
 
   /** Puts camera `target` in place of the current one; when that fails, back to `current` and rethrows. */
   async function replaceStream(target: string, current: string | undefined): Promise<void> {
-    // Release first: many phones cannot open a second camera while one is on.
+    // Release first (many phones cannot open a second camera while one is on), its own setting back as on `stop()`.
+    await exposure.restore();
     releaseStream(stream);
     try {
       stream = await open(target);
@@ -206,8 +207,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       throw error;
     }
     reattach();
-    lastCapabilities = readCapabilities(currentTrack());
-    return lastCapabilities;
+    return (lastCapabilities = readCapabilities(currentTrack()));
   }
 
   function reattach(): void {

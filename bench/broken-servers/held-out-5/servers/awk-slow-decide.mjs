@@ -1,0 +1,3 @@
+import { SERVERS } from '../catalog.mjs';
+
+export default SERVERS['awk-slow-decide'];

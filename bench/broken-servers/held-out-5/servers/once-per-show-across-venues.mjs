@@ -1,0 +1,3 @@
+import { SERVERS } from '../catalog.mjs';
+
+export default SERVERS['once-per-show-across-venues'];

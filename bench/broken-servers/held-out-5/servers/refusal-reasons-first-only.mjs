@@ -1,0 +1,3 @@
+import { SERVERS } from '../catalog.mjs';
+
+export default SERVERS['refusal-reasons-first-only'];
