@@ -30,10 +30,15 @@ const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
 const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
-/** The glare over the codes located in `grey` for it alone (glare.ts, a full frame's locator): a rescue, else NaN. */
+/**
+ * The glare over the codes located in `grey` for it alone (glare.ts, a full frame's locator): a rescue, else NaN. It is
+ * the exposure's only input, so a fourth frame in a row that wants it runs it on debt (later rescues wait for it).
+ */
 async function glareOf(control: PipelineControl, grey: () => GreyImage): Promise<number | undefined> {
-  const [started, cost] = [performance.now(), control.round?.cost ?? new Map<'glare', number>()];
-  if (!mayRescue(control, cost.get('glare') ?? 0)) return NaN;
+  const [started, round] = [performance.now(), control.round];
+  const cost = round?.cost ?? new Map<'glare', number>();
+  if (!mayRescue(control, cost.get('glare') ?? 0) && round && round.credit.glareWaits++ < 3) return NaN;
+  if (round) round.credit.glareWaits = 0;
   const glare = (await import('./glare.js')).clippedOverCodes(grey());
   cost.set('glare', 0.7 * (cost.get('glare') ?? 0) + 0.3 * (performance.now() - started));
   spendCredit(control, started);

@@ -95,7 +95,7 @@ export type RescueRound = {
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName | 'glare', number>;
   /** Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`). */
-  readonly credit: { ms: number };
+  readonly credit: { ms: number; glareWaits: number };
 };
 
 /** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
@@ -108,7 +108,11 @@ export type Staged = { readonly read: StageRead | null; readonly round?: RescueR
 export const RESCUE_SHARE = 0.25;
 
 /** A new loop's rescue round. */
-export const createRescueRound = (): RescueRound => ({ ...NEW_ROUND, cost: new Map(), credit: { ms: 0 } });
+export const createRescueRound = (): RescueRound => ({
+  ...NEW_ROUND,
+  cost: new Map(),
+  credit: { ms: 0, glareWaits: 0 },
+});
 const NEW_ROUND = { next: 0, part: 0, qrSeen: false };
 
 /** Internal (the ablation bench, tests, the camera): switches, a report of every stage that ran, a rescue round. */
