@@ -67,6 +67,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       [{ cardId: ctx.cards.active[0], extra: 1 }, 'extra', undefined, 'a look-up with an unknown member'],
       [{ ...base, show: { ...base.show, Cap: 1 } }, 'show.Cap', 'cap', 'a show with `Cap`'],
       [{ ...base, childTicket: 1 }, 'childTicket', 'childTickets', 'a usage with `childTicket`'],
+      [{ ...base, child_tickets: 0, client_time: base.clientTime }, 'child_tickets', undefined, 'snake_case'],
       [
         { ...base, group: { memberCardIds: [], under16Clients: 0, under16clients: 1 } },
         'group.under16clients',
@@ -154,9 +155,10 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
     }
     c.problem(await batch(101, 'bounds'), 413, 'batch-too-large', 'a batch of 101 items');
     // A value outside a documented set is refused, never taken for another, nor `null` for a default.
-    // So is a child count below 0 or not whole, and a terminal name that reads as a card ID (any digits, spaced).
+    // So is a child count below 0, not whole or a string, and a terminal name like a card ID (any digits, spaced).
     const refused: object[] = [{ channel: 'web' }, { mode: 'walk-in' }, { mode: null }, { childTickets: -1 }];
-    refused.push({ childTickets: 0.5 }, { childTickets: null });
+    refused.push({ childTickets: 0.5 }, { childTickets: null }, { childTickets: '0' });
+    refused.push({ show: { ...usage(ctx, card, 'bounds').show, cap: '5' } });
     const names = [
       'Kassa 1234',
       '\uff21\uff10\uff14\uff15\uff11\uff19\uff18\uff17\uff12\uff13',
@@ -179,6 +181,10 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
     const results = (item.json as { results?: { problem?: Problem }[] } | undefined)?.results;
     const status = results ? results[0]?.problem?.status : item.status;
     c.that(status === 400, `a batch item with a key of 7 characters: ${status ?? item.status}, expected 400`);
+    // One key twice in a batch: answered twice, in order (the second the first's replay).
+    const twice = [0, 1].map(() => ({ idempotencyKey: key(ctx, 'twice'), usage: usage(ctx, card, 'twice') }));
+    const pair = BatchResponseSchema.safeParse((await post(ctx, 'v1/usages/batch', { items: twice })).json);
+    c.that(pair.data?.results.length === 2, 'a batch with one key twice: not two results');
     const big = { cardId: card, pad: 'x'.repeat(1 << 20) };
     c.problem(await post(ctx, 'v1/cards/lookup', big), 413, 'payload-too-large', 'a body over 1 MB');
     await expectUsages(ctx, c, showId(ctx, 'bounds'), 0, 'a request past a bound registered a usage');

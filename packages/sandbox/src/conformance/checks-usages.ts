@@ -158,10 +158,13 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
       group: { memberCardIds: [expired], under16Clients: 0 },
     });
     c.refusal(member, 'group-member-invalid', ['position', 'cause'], 'an expired member card');
-    // A course takes no children (each child is a client of their own).
-    const course = usage(ctx, await withMinor(ctx, c), { id: showId(ctx, 'course'), kind: 'course' });
-    const child = await sendUsage(ctx, { ...course, childTickets: 1 }, 'course');
-    c.refusal(child, 'children-on-course', [], 'a child on a course');
+    // A course takes no children (each child is a client of their own); every reason that applies is given.
+    const course = { id: showId(ctx, 'course'), kind: 'course' };
+    const body = usage(ctx, ctx.cards.inactive, course, { childTickets: 1 });
+    const two = c.problem(await sendUsage(ctx, body, 'course'), 422, undefined, 'a course, a child');
+    const codes = two?.reasons?.map((r) => r.code) ?? [];
+    const both = ['card-inactive', 'children-on-course'].every((k) => codes.includes(k));
+    c.that(both && codes[0] === two?.code, `an inactive card, a child, a course: ${codes.join()}`);
     const group = { group: { memberCardIds: [ctx.cards.active[1]!], under16Clients: 0 } };
     const place = await sendUsage(
       ctx,
@@ -232,13 +235,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     c.that(params.terminal === 'Kassa 2', `already-used names ${String(params.terminal)}, not Kassa 2`);
     await expectUsages(ctx, c, show.id, 1, 'the refused usage was recorded');
     // The show ID in upper case is another show (an ID, compared exactly): the card's first usage of it.
-    await register(
-      ctx,
-      c,
-      usage(ctx, a, { id: show.id.toUpperCase() }),
-      'used-3',
-      'the show ID in upper case',
-    );
+    const upper = usage(ctx, a, { id: show.id.toUpperCase() });
+    await register(ctx, c, upper, 'used-3', 'the show ID in upper case');
   }),
   check('cap race', ['cap-race'], async (ctx, c) => {
     const { clients, trials } = ctx.race;

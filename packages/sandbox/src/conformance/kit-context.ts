@@ -120,9 +120,13 @@ export async function sendUsage(ctx: Ctx, body: unknown, name?: string, token?: 
 }
 
 /** Notes a registered usage for the list check. */
-export function remember(ctx: Ctx, result: { usageId: string } | undefined, venueId = ctx.venueId): void {
-  if (!result) return;
-  ctx.registered.set(venueId, [...(ctx.registered.get(venueId) ?? []), result.usageId]);
+export function remember<R extends { usageId: string }>(
+  ctx: Ctx,
+  result: R | undefined,
+  venueId = ctx.venueId,
+) {
+  if (result) ctx.registered.set(venueId, [...(ctx.registered.get(venueId) ?? []), result.usageId]);
+  return result;
 }
 
 /** `sendUsage` expecting a new usage (`201`, noted for the list check), or with `status: 200` a replay; else a
