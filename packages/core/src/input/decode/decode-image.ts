@@ -37,7 +37,7 @@ const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 async function glareOf(control: PipelineControl, grey: () => GreyImage): Promise<number | undefined> {
   const [started, round] = [performance.now(), control.round];
   const cost = round?.cost ?? new Map<'glare', number>();
-  if (!mayRescue(control, cost.get('glare') ?? 0) && round && round.credit.glareWaits++ < 3) return NaN;
+  if (!mayRescue(control, cost.get('glare') ?? 0) && (!round || round.credit.glareWaits++ < 3)) return NaN;
   if (round) round.credit.glareWaits = 0;
   const glare = (await import('./glare.js')).clippedOverCodes(grey());
   cost.set('glare', 0.7 * (cost.get('glare') ?? 0) + 0.3 * (performance.now() - started));
