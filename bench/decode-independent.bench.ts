@@ -1,8 +1,8 @@
 // The camera's decoder on data nobody on the decoder made (issue 50.4): the stills and clips of bench/independent/
 // (written from a list of conditions without reading the decoder), beside a plain zxing-wasm frame loop, in one run,
 // in Node. Stills: bench/independent-stills.ts. Clips: every frame in turn, as a device that keeps up — the product
-// with its rescue round and the camera's acceptance rule (QR on one read, Code 39 on two agreeing frames or one
-// strong read) vs zxing-wasm accepting its first card ID. Prints per condition: read, time to read after the code is
+// with its rescue round and the camera's acceptance rule (QR on one read, Code 39 on zxing-cpp's one read, else two
+// agreeing frames or one strong read) vs zxing-wasm accepting its first card ID. Prints per condition: read, time to read after the code is
 // whole in view (p50, clip time), misreads (another card ID) and false positives (a card ID in a scene without one).
 // (Played to a real camera loop at the camera's rate: `npm run bench door`.)
 // Usage: npm run bench decode-independent -- [--dir DIR] [--seed 7] [--only a,b]
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeStages } from '../packages/core/src/input/decode/decode-image.js';
 import { createRescueRound, type RescueRound } from '../packages/core/src/input/decode/pipeline.js';
-import { createScanAcceptor } from '../packages/core/src/input/camera/scan-acceptor.js';
+import { createScanAcceptor, readingWeight } from '../packages/core/src/input/camera/scan-acceptor.js';
 import { independentSet } from './independent-door.js';
 import {
   benchIndependentStills,
@@ -60,11 +60,14 @@ for (const clip of set.clips.filter((c) => only === undefined || only.includes(c
   for (const frame of y4mFrames(`${set.dir}/${clip.file}`)) {
     const at = (1000 * i++) / (clip.fps ?? 15);
     if (product === null) {
-      const staged = await decodeStages(frame, camera, { round });
+      let byZxing = false; // As the camera decides (decode-frame.ts): the first stage that read, zxing-cpp's.
+      const onStage = (stage: string, r: unknown): void => void (r && (byZxing ||= stage === 'cpp'));
+      const staged = await decodeStages(frame, camera, { round, onStage });
       round = staged.round ?? round;
       acceptor.look(at);
       const read = staged.read;
-      if (read && acceptor.offer(read.text, read.format, at, read.strong ? 2 : 1) === 'report')
+      const [weight, alone] = readingWeight({ strong: read?.strong, byZxing }, false);
+      if (read && acceptor.offer(read.text, read.format, at, weight, alone) === 'report')
         [product, productMs] = [read.text, at];
     }
     if (peer === null) [peer, peerMs] = [await plain(frame), at];

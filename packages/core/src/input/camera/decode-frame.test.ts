@@ -97,7 +97,11 @@ describe('decodeFrame', () => {
     expect(await glare({ x: 230, y: 230 }, false)).toBeUndefined();
     expect((await glare({ x: 600, y: 40 }, true)) ?? 0).toBeLessThan(0.1);
     // No time left before the camera's next frame: not measured (NaN: unknown, not "no code"), like a rescue.
-    const late = await decodeFrame(frameWith({ x: 230, y: 230 }), { ...job, glare: true, spareMs: 0 });
+    const late = await decodeFrame(frameWith({ x: 230, y: 230 }), {
+      ...job,
+      glare: true,
+      nextFrameAt: performance.timeOrigin,
+    });
     expect(late.result.glare).toBeNaN();
   });
 });

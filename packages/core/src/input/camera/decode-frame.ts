@@ -13,8 +13,11 @@ export type FrameJob = {
   readonly cardId?: ParseCardIdOptions | undefined;
   /** Where the WebAssembly decoder is served, when not next to the decoder module. */
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
-  /** Time until the camera's next frame (ms, from the hand-over): the rescue stages' budget, unless unknown. */
-  readonly spareMs?: number | undefined;
+  /**
+   * When the camera's next frame is due (`performance.timeOrigin + performance.now()` in the page: a clock both realms
+   * share, so the hand-over's own time is not counted as spare): the rescue stages' budget, unless unknown.
+   */
+  readonly nextFrameAt?: number | undefined;
   /** Measure the glare over located codes (`FrameReading.glare`) also where the browser's detector reads. */
   readonly glare?: boolean;
 };
@@ -46,7 +49,11 @@ export async function decodeFrame(
   signal?: AbortSignal,
   round?: RescueRound,
 ): Promise<{ readonly result: FrameReading; readonly round?: RescueRound | undefined }> {
-  const until = job.spareMs === undefined ? undefined : performance.now() + job.spareMs;
+  // At most a frame's greatest spacing ahead (`watchPresentedFrames`): a realm's clock that drifted gives no budget.
+  const until =
+    job.nextFrameAt === undefined
+      ? undefined
+      : Math.min(job.nextFrameAt - performance.timeOrigin, performance.now() + 250);
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
     if (parseCardId(text, job.cardId).ok) return true;

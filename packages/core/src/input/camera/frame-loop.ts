@@ -154,7 +154,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
     const active = currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      const result = await active.decode(frame, { ...options.job, spareMs: frames.spareMs() });
+      const result = await active.decode(frame, { ...options.job, nextFrameAt: frames.nextFrameAt() });
       if (sentVideoFrame) videoFrameRead = true;
       return result;
     } catch (error) {
@@ -179,7 +179,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
         warming = createImageBitmap(new ImageData(8, 8))
           // Stopped before the blank was made (the camera could not open): no decoder is started to be left open.
           .then((blank) =>
-            closed ? undefined : currentDecoder().decode(blank, { ...options.job, spareMs: 0 }),
+            closed ? undefined : currentDecoder().decode(blank, { ...options.job, nextFrameAt: 0 }),
           )
           .catch(() => undefined);
     },
@@ -218,7 +218,7 @@ const isUnavailable = (error: unknown): boolean =>
 
 /**
  * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From
- * their spacing, the time left until the next one (the rescues' budget); `next` wakes a loop waiting for it.
+ * their spacing, when the next one is due (the rescues' budget); `next` wakes a loop waiting for it.
  */
 function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) {
   let [count, at, period] = [0, Number.NEGATIVE_INFINITY, Number.NaN];
@@ -239,7 +239,7 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) 
   const live = (): boolean => performance.now() - at < 250;
   return {
     count: () => (live() ? count : null),
-    spareMs: () => (live() && period > 0 ? Math.max(0, at + period - performance.now()) : undefined),
+    nextFrameAt: () => (live() && period > 0 ? performance.timeOrigin + at + period : undefined),
     next: (wake: () => void) => void (waiter = wake),
   };
 }

@@ -7,7 +7,7 @@ import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
 import { attach, getMediaDevices, openCamera, releaseStream } from './open-camera.js';
-import { createScanAcceptor } from './scan-acceptor.js';
+import { createScanAcceptor, readingWeight } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
 import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraStopReason } from './types.js';
 
@@ -129,12 +129,9 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     const parsed = parseCardId(read.text, options.cardIdOptions);
     // A refused text is a key inside this closure only; the text itself is never passed on (it may be anything).
     const key = parsed.ok ? parsed.id : `\u0000${read.text}`;
-    // zxing-cpp's read is two agreeing scan lines of its own strict reader: two reads, and one frame may be enough.
-    // An explicit `code39Confirmations` asks that many frames of every read, as documented before this rule.
-    const [weight, alone] =
-      parsed.ok && (strong || byZxing)
-        ? [2, byZxing === true && options.code39Confirmations === undefined]
-        : [1, false];
+    const [weight, alone] = parsed.ok
+      ? readingWeight({ strong, byZxing }, options.code39Confirmations !== undefined)
+      : [1, false];
     if (acceptor.offer(key, read.format, now, weight, alone) !== 'report') return;
     const kind = parsed.ok ? 'accepted' : 'rejected';
     call(options.onFeedback, { kind });

@@ -145,7 +145,7 @@ export async function decodeStages(
   const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
-      // The search among several symbols (a card beside a ticket, behind a dark theme's ghost): a rescue (`mayRescue`).
+      // The search among several symbols (a card beside a ticket's barcode): a rescue (`mayRescue`).
       let symbolsAt = Infinity;
       const moreSymbols = (ms: number): boolean =>
         enabled(control, 'cpp-symbols') && mayRescue(control, ms) && (symbolsAt = performance.now()) > 0;

@@ -115,11 +115,11 @@ const wasmAllowed = async (): Promise<boolean> =>
 type WasmOptions = EngineOptions & { readonly moreSymbols?: (firstMs: number) => boolean };
 
 /**
- * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first symbol — the same pass
- * with or without an `accept` filter, so a filter never costs a card. zxing-cpp stops at the first symbol it
- * locates, decodable or not; only when that one is refused (a ticket's barcode in view) or cannot be decoded (a worn
- * ticket, a smudged poster) does a second pass look for a valid card among several symbols. `flat`: the frame is
- * `flattenedPixels`, read for QR codes with that stage's binariser among several symbols, valid ones only.
+ * One zxing-cpp pass (it tries rotations, inversion and downscaling itself) for the first valid symbol — the pass a
+ * plain zxing-wasm loop makes, with or without an `accept` filter, so neither a filter nor a symbol it cannot decode
+ * costs a card. Only when the symbol it read is refused (a ticket's barcode in view) does a second pass look for a
+ * card among several symbols. `flat`: the frame is `flattenedPixels`, read for QR codes with that stage's binariser
+ * among several symbols.
  */
 export async function decodeWithWasm(
   pixels: ImageData,
@@ -185,14 +185,12 @@ async function readPass(
     // The raw characters, as the JS decoder returns them: zxing-wasm's default (HRI) renders control characters as
     // `<SOH>` and GS1 data as `(01)…`, which no caller could tell from a printed text.
     textMode: 'Plain',
-    // Symbols located but not decoded come back too (never accepted: `isValid` is false), to tell when to search
-    // among several symbols. In that search they would take places of the limit that a valid card needs.
-    returnErrors: maxNumberOfSymbols === 1,
+    // Symbols located but not decoded stay out: counted towards the limit, they end the search at the first one
+    // located, however small or misshapen (a ghost of a dark theme's corner hid the card, phone frames, issue 37).
+    returnErrors: false,
   };
   const results = await readBarcodes(pixels, readerOptions);
-  // A symbol refused or not decoded: the search among several symbols may find the card. With one symbol and
-  // `returnErrors`, zxing-cpp stops at the first one it locates, however small or misshapen: on a phone's dark theme
-  // (light modules on dark) a ghost of the inverted code's corner hid the card (phone frames, issue 37).
+  // A symbol read but refused: the search among several symbols may find the card beside it.
   let retry = false;
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
