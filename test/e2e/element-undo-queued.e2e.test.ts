@@ -131,4 +131,25 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
         }),
     );
   }, 180_000);
+
+  it('offline, then a void that Kaikukanta answers late: the shift is judged once it has landed', async () => {
+    // Back online, the registration goes first and the void after it in the same run: not pending meanwhile.
+    const slowVoid = see('SlowVoid', async (r) => {
+      await r.s.page.route(/\/v1\/usages\/[^/]+\/void$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+    });
+    await runSequence(harness(), [
+      new SetNetwork(false),
+      new Read(CARD, 'typed'),
+      new Confirm(),
+      queued,
+      new UndoFromResult(),
+      undone,
+      slowVoid,
+      new SetNetwork(true),
+      notRegistered,
+    ]);
+  }, 180_000);
 });

@@ -196,6 +196,11 @@ async function invariants(m: Model, r: Real): Promise<void> {
     seen = await look(r.s);
   }
   if (seen.pending > 0) return; // still backing off after an outage: judged at a later step
+  // A void queued behind its registration is not pending: the run that sent the registration sends it after, and
+  // `syncNow()` waits for that run (then finds nothing left). Judged before, the server still held it registered.
+  await r.s.page.evaluate(() =>
+    (document.querySelector('kaiku-scanner') as unknown as { syncNow(): Promise<void> }).syncNow(),
+  );
   const list = await shiftList(r.s);
   const mine = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER);
   const count = (rows: { state: string }[], voided: boolean) =>
