@@ -102,4 +102,54 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
       notRegistered,
     ]);
   }, 180_000);
+
+  it('offline before the shift panel came: the undone usage is listed anyway, as the server holds it', async () => {
+    // The panel's chunk is asked for after the card panel's: a loaded terminal can lose the network in between. Its
+    // request is held until the terminal is offline, then fails as the browser fails it; later ones go through.
+    let cut!: () => void;
+    const offline = new Promise<void>((resolve) => (cut = resolve));
+    let lost = false;
+    await runSequence(
+      harness(),
+      [
+        new SetNetwork(false),
+        see('ShiftChunkLost', async () => cut()),
+        new Read(CARD, 'typed'),
+        new Confirm(),
+        queued,
+        new UndoFromResult(),
+        undone,
+        new SetNetwork(true),
+        notRegistered,
+      ],
+      (context) =>
+        context.route(/\/shift-panel-[\w-]+\.js$/, async (route) => {
+          if (lost) return route.continue();
+          await offline;
+          lost = true;
+          return route.abort('internetdisconnected');
+        }),
+    );
+  }, 180_000);
+
+  it('offline, then a void that Kaikukanta answers late: the shift is judged once it has landed', async () => {
+    // Back online, the registration goes first and the void after it in the same run: not pending meanwhile.
+    const slowVoid = see('SlowVoid', async (r) => {
+      await r.s.page.route(/\/v1\/usages\/[^/]+\/void$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+    });
+    await runSequence(harness(), [
+      new SetNetwork(false),
+      new Read(CARD, 'typed'),
+      new Confirm(),
+      queued,
+      new UndoFromResult(),
+      undone,
+      slowVoid,
+      new SetNetwork(true),
+      notRegistered,
+    ]);
+  }, 180_000);
 });

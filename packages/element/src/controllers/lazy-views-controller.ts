@@ -22,6 +22,8 @@ export type CardPanelViews = typeof CardPanelModule;
 /** Views left out of the first download: the card panel loads once on the page, needs-attention when non-empty. */
 export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
+  /** What the shift is to take down, in order: kept while its code is not in (its chunk lost offline, say). */
+  private readonly early: ((log: ShiftLog) => void)[] = [];
   /** How many views' styles this element has adopted. */
   private adopted = 0;
   /** The phase whose result was last sounded: each result is played once. */
@@ -36,7 +38,7 @@ export class LazyViewsController implements ReactiveController {
     host.addController(this);
     // Undone from anywhere (the result, the shift list, the host's `voidUsage`): the shift marks it.
     host.addEventListener('kaiku-usage-voided', (e) => {
-      this.log?.voided(e.detail.usageId);
+      this.early.push((log) => log.voided(e.detail.usageId));
       host.requestUpdate();
     });
   }
@@ -59,15 +61,18 @@ export class LazyViewsController implements ReactiveController {
         this.adopt();
         this.host.requestUpdate();
       })
-      // Without the panel the shift tools are missing: the host hears it (the next connect tries again).
-      .catch(() =>
-        this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' })),
-      );
+      // Without the panel the shift tools are missing: the host hears it (the network back, or a connect, tries again).
+      .catch(() => {
+        this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' }));
+        addEventListener('online', () => this.hostConnected(), { once: true });
+      });
   }
 
   /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
   private shift(host: KaikuScanner, phase: Phase): ShiftLog | undefined {
-    return (this.log = shiftViews.get()?.shiftOf(host, this.log, phase));
+    const log = (this.log = shiftViews.get()?.shiftOf(host, this.log, phase));
+    if (log) this.early.splice(0).forEach((take) => take(log));
+    return log;
   }
 
   /** The card panel's code, its styles added to the element's once it is there. */
@@ -134,7 +139,9 @@ export class LazyViewsController implements ReactiveController {
   /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
   observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
     const { phase, refusals } = flow;
-    this.shift(host, phase)?.record(phase, host.show, host.mode, new Date());
+    const [show, mode, now] = [host.show, host.mode, new Date()];
+    this.early.push((log) => log.record(phase, show, mode, now));
+    this.shift(host, phase);
     const views = cardPanelViews.get();
     if ((phase === this.cued && refusals === this.refusals) || !views) return;
     const outcome = refusals !== this.refusals ? 'refused' : views.outcomeOf(phase);

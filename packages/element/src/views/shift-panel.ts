@@ -130,7 +130,8 @@ export function shiftOf(
 ): ShiftLog {
   const { baseUrl, venueId, terminalName } = host;
   const key = baseUrl ? `kaiku-scanner:shift ${JSON.stringify([baseUrl, venueId, terminalName])}` : undefined;
-  return log && log.key === key ? log : new ShiftLog(key, phase);
+  // The first log takes down the phase on screen too: nothing was there to take it before.
+  return log && log.key === key ? log : new ShiftLog(key, log && phase);
 }
 
 /** What the panel shows and does. */
