@@ -51,9 +51,7 @@ export async function decodeFrame(
 ): Promise<{ readonly result: FrameReading; readonly round?: RescueRound | undefined }> {
   // At most a frame's greatest spacing ahead (`watchPresentedFrames`): a realm's clock that drifted gives no budget.
   const until =
-    job.nextFrameAt === undefined
-      ? undefined
-      : Math.min(job.nextFrameAt - performance.timeOrigin, performance.now() + 250);
+    job.nextFrameAt && Math.min(job.nextFrameAt - performance.timeOrigin, performance.now() + 250);
   let rejected: DecodeResult | null = null;
   const accept = (text: string, format: DecodeFormat): boolean => {
     if (parseCardId(text, job.cardId).ok) return true;

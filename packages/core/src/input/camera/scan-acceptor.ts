@@ -9,18 +9,12 @@ export type AcceptorOptions = {
   readonly duplicateWindowMs: number;
 };
 
-/**
- * What a card ID's frame weighs (`offer`'s `weight` and `alone`): zxing-cpp's read is two agreeing scan lines of its
- * own strict reader, two reads, and one frame may be enough — unless an explicit `code39Confirmations` asks that many
- * frames of every read (as documented before this rule); a JS stage's strong Code 39 read counts twice.
- */
+/** A card ID's frame as `offer` weighs it: zxing-cpp's read is two agreeing lines of its strict reader, and one frame
+ * may be enough unless `code39Confirmations` was given (then as many frames of every read); a strong JS read is two. */
 export const readingWeight = (
-  read: { readonly strong?: boolean; readonly byZxing?: boolean },
-  explicitConfirmations: boolean,
-): [weight: number, alone: boolean] =>
-  read.strong === true || read.byZxing === true
-    ? [2, read.byZxing === true && !explicitConfirmations]
-    : [1, false];
+  r: { strong?: boolean; byZxing?: boolean },
+  explicit: boolean,
+): [number, boolean] => (r.strong || r.byZxing ? [2, r.byZxing === true && !explicit] : [1, false]);
 
 /** Frames looked at without a reported key before it can count as out of view. */
 const ABSENT_FRAMES = 3;
