@@ -13,10 +13,11 @@ export type FrameJob = {
   readonly cardId?: ParseCardIdOptions | undefined;
   /** Where the WebAssembly decoder is served, when not next to the decoder module. */
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
-  /** When the camera's next frame is due (`timeOrigin + now()` in the page: both realms' clock, so the hand-over is not
-   * counted as spare) and its frame spacing (ms): the rescue stages' budget (docs/camera.md), unless unknown. */
+  /**
+   * When the camera's next frame is due (`performance.timeOrigin + performance.now()` in the page: a clock both realms
+   * share, so the hand-over's own time is not counted as spare): the rescue stages' budget, unless unknown.
+   */
   readonly nextFrameAt?: number | undefined;
-  readonly frameMs?: number | undefined;
   /** Measure the glare over located codes (`FrameReading.glare`) also where the browser's detector reads. */
   readonly glare?: boolean;
 };
@@ -62,7 +63,7 @@ export async function decodeFrame(
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
     let by: StageName | undefined;
     const onStage = (stage: StageName, r: unknown): void => void (r && (by ??= stage));
-    const control = { ...(round && { round }), until, frameMs: job.frameMs, glare: !!job.glare, onStage };
+    const control = { ...(round && { round }), until, glare: job.glare === true, onStage };
     const { read, round: next, glare } = await decodeStages(frame, { ...options, ...wasmUrl }, control);
     const reading = read && { text: read.text, format: read.format };
     const [strong, byZxing] = [read?.strong === true, read !== null && by === 'cpp'];

@@ -154,7 +154,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
     const active = currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      const result = await active.decode(frame, { ...options.job, ...frames.timing() });
+      const result = await active.decode(frame, { ...options.job, nextFrameAt: frames.nextFrameAt() });
       if (sentVideoFrame) videoFrameRead = true;
       return result;
     } catch (error) {
@@ -239,8 +239,7 @@ function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) 
   const live = (): boolean => performance.now() - at < 250;
   return {
     count: () => (live() ? count : null),
-    timing: () =>
-      live() && period > 0 ? { nextFrameAt: performance.timeOrigin + at + period, frameMs: period } : {},
+    nextFrameAt: () => (live() && period > 0 ? performance.timeOrigin + at + period : undefined),
     next: (wake: () => void) => void (waiter = wake),
   };
 }

@@ -127,18 +127,12 @@ export type PipelineControl = {
   readonly round?: RescueRound;
   /** When the camera's next frame is due (`performance.now()`): no rescue past it but on the round's credit. */
   readonly until?: number | undefined;
-  /** The camera's frame spacing (ms): nor on credit so late that the next frame would end after the one after. */
-  readonly frameMs?: number | undefined;
 };
 
 type Control = PipelineControl | undefined;
-/** Whether rescue work of `ms` (else `guess`) ends before `end` (the next frame), or on the round's credit early
- * enough for the next frame's zxing-cpp to end before the frame after it is due (no frame lost to it). */
-export const mayRescue = (c: Control, ms: number, end = c?.until ?? Infinity, guess = ms): boolean =>
-  performance.now() + ms < end ||
-  ((c?.round?.credit.ms ?? 0) >= Math.max(guess, 1) && performance.now() + guess < latest(c));
-const latest = (c: Control): number =>
-  (c?.until ?? Infinity) + (c?.frameMs ?? Infinity) - (c?.round?.cost.get('cpp') ?? 0);
+/** Whether rescue work of `ms` (else `guess`) ends before `end` (the next frame), or the round's credit covers it. */
+export const mayRescue = (control: Control, ms: number, end = control?.until ?? Infinity, guess = ms) =>
+  performance.now() + ms < end || (control?.round?.credit.ms ?? 0) >= Math.max(guess, 1);
 
 /** Spends the round's credit on rescue work started at `started` for its time past `end` (the next frame). */
 export function spendCredit(control: Control, started: number, end = control?.until ?? Infinity): void {

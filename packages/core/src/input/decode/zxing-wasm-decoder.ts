@@ -190,13 +190,15 @@ async function readPass(
     returnErrors: false,
   };
   const results = await readBarcodes(pixels, readerOptions);
+  // A symbol read but refused: the search among several symbols may find the card beside it.
+  let retry = false;
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
+    retry = true;
     if (!r.isValid || format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
-      return { read: { text, format }, retry: true };
+      return { read: { text, format }, retry };
   }
-  // A symbol read but refused: the search among several symbols may find the card beside it.
-  return { read: null, retry: results.length > 0 };
+  return { read: null, retry };
 }
