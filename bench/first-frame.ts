@@ -59,7 +59,7 @@ const post = Worker.prototype.postMessage;
 Worker.prototype.postMessage = function (m, ...rest) {
   if (!seen.has(this)) { seen.add(this); this.addEventListener('message', (e) => probe.answered.push({ at: abs(), id: e.data.id, ...e.data.probe })); }
   const f = m && m.frame;
-  probe.sent.push({ at: abs(), id: m && m.id, width: f ? f.displayWidth ?? f.width : 0, spareMs: m && m.job && m.job.spareMs });
+  probe.sent.push({ at: abs(), id: m && m.id, width: f ? f.displayWidth ?? f.width : 0, nextFrameAt: m && m.job && m.job.nextFrameAt });
   return post.call(this, m, ...rest);
 };
 </script>`;
@@ -149,9 +149,12 @@ function timeline(run: LoopRun, probe: Probe, origin: number, expected: string):
   const boot = (answer(warm?.id) as { boot?: Record<string, number> } | undefined)?.boot ?? {};
   if (process.env.BOOT)
     process.stderr.write(
-      `spareMs ${probe.sent
+      `spare ms ${probe.sent
         .slice(0, 4)
-        .map((x) => (x as { spareMs?: number }).spareMs?.toFixed(0))
+        .map((x) => {
+          const s = x as { at: number; nextFrameAt?: number };
+          return s.nextFrameAt === undefined ? undefined : (s.nextFrameAt - s.at).toFixed(0);
+        })
         .join(' ')}\n`,
     );
   if (process.env.BOOT)

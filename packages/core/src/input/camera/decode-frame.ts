@@ -13,10 +13,7 @@ export type FrameJob = {
   readonly cardId?: ParseCardIdOptions | undefined;
   /** Where the WebAssembly decoder is served, when not next to the decoder module. */
   readonly wasmUrl?: DecodeOptions['wasmUrl'];
-  /**
-   * When the camera's next frame is due (`performance.timeOrigin + performance.now()` in the page: a clock both realms
-   * share, so the hand-over's own time is not counted as spare): the rescue stages' budget, unless unknown.
-   */
+  /** The next frame's due time, if known (`timeOrigin + now()`: hand-over is no spare): the rescue budget. */
   readonly nextFrameAt?: number | undefined;
   /** Measure the glare over located codes (`FrameReading.glare`) also where the browser's detector reads. */
   readonly glare?: boolean;
@@ -49,7 +46,7 @@ export async function decodeFrame(
   signal?: AbortSignal,
   round?: RescueRound,
 ): Promise<{ readonly result: FrameReading; readonly round?: RescueRound | undefined }> {
-  // At most a frame's greatest spacing ahead (`watchPresentedFrames`): a realm's clock that drifted gives no budget.
+  // At most a frame's greatest spacing ahead (`watchPresentedFrames`): a realm's clock that drifted gives no more.
   const until =
     job.nextFrameAt && Math.min(job.nextFrameAt - performance.timeOrigin, performance.now() + 250);
   let rejected: DecodeResult | null = null;

@@ -11,10 +11,9 @@ export type AcceptorOptions = {
 
 /** A card ID's frame as `offer` weighs it: zxing-cpp's read is two agreeing lines of its strict reader, and one frame
  * may be enough unless `code39Confirmations` was given (then as many frames of every read); a strong JS read is two. */
-export const readingWeight = (
-  r: { strong?: boolean; byZxing?: boolean },
-  explicit: boolean,
-): [number, boolean] => (r.strong || r.byZxing ? [2, r.byZxing === true && !explicit] : [1, false]);
+export function readingWeight(r: { strong?: boolean; byZxing?: boolean }, asked: boolean): [number, boolean] {
+  return r.strong || r.byZxing ? [2, r.byZxing === true && !asked] : [1, false];
+}
 
 /** Frames looked at without a reported key before it can count as out of view. */
 const ABSENT_FRAMES = 3;

@@ -94,7 +94,7 @@ export type RescueRound = {
   readonly held?: boolean;
   /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
   readonly cost: Map<StageName | 'glare', number>;
-  /** Time rescues may still take past their frame's (ms), earned by frames left idle, spent by rescues (`RESCUE_SHARE`). */
+  /** Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`). */
   readonly credit: { ms: number; glareWaits: number };
 };
 
@@ -213,11 +213,9 @@ export async function runStages(
     }
   }
   if (!round) return { read: first };
-  // Earned for later frames out of the time this one left before the next (none behind the camera, as under load: no
-  // rescue takes a frame's time there), within twice the costliest part's time: no burst of rescues, nor a long debt.
-  const [most, idle] = [2 * Math.max(...round.cost.values()), (until ?? Infinity) - performance.now()];
-  const earns = Math.min(RESCUE_SHARE * earned, Math.max(0, idle));
-  round.credit.ms = Math.max(-most, Math.min(most, round.credit.ms + earns));
+  // Earned for later frames, within twice the costliest part's time: no burst of rescues, nor a long debt.
+  const most = 2 * Math.max(...round.cost.values());
+  round.credit.ms = Math.max(-most, Math.min(most, round.credit.ms + RESCUE_SHARE * earned));
   const qrSeen = next > 0 && (round.qrSeen || (ran > 1 && frame.qrSeen()));
   return { read: first, round: { ...round, next, part: nextPart, held, qrSeen } };
 }
