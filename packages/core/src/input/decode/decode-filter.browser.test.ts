@@ -37,44 +37,46 @@ function drawQr(
 describe('decodeImage with a card filter', function () {
   this.timeout(120_000);
 
-  it('reads the card beside QR codes that are located but cannot be decoded', async () => {
-    // Four damaged QR codes (a worn ticket, a smudged poster: finder patterns intact, data beyond the error
-    // correction) above one card QR code. zxing-cpp returns the damaged ones as errors; they must not take the
-    // places of the symbols it looks at when a filter is set.
+  /** A 1280×720 frame: four QR codes along the top (`damage`: the share of data modules flipped), the card below. */
+  const scene = (damage: number): ImageData => {
     const canvas = new OffscreenCanvas(1280, 720);
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     ctx.fillStyle = '#8a8a80';
     ctx.fillRect(0, 0, 1280, 720);
-    for (let k = 0; k < 4; k++) drawQr(ctx, `TICKET-${1000 + k}`, 60 + k * 300, 60, 8, 0.35, 11 + k);
+    for (let k = 0; k < 3; k++) drawQr(ctx, `TICKET-${1000 + k}`, 60 + k * 300, 60, 8, damage, 11 + k);
     drawQr(ctx, 'A045198723', 560, 440, 8, 0, 1);
-    const frame = ctx.getImageData(0, 0, 1280, 720);
-    const plain = await decodeImage(frame, { engine: 'wasm', native: false });
-    expect(plain?.text, 'without a filter').to.equal('A045198723');
-    const filtered = await decodeImage(frame, { engine: 'wasm', native: false, accept: acceptsCardId });
-    expect(filtered?.text, 'with the card filter').to.equal('A045198723');
-    // A camera frame searches among several symbols only while that ends before the next frame (issue 50.2).
-    const camera = (until: number) =>
-      decodeStages(
-        frame,
-        { engine: 'wasm', native: false, accept: acceptsCardId },
-        { round: createRescueRound(), until },
-      );
+    return ctx.getImageData(0, 0, 1280, 720);
+  };
+  const options = { engine: 'wasm', native: false, accept: acceptsCardId } as const;
+
+  it('reads the card beside QR codes that are located but cannot be decoded, in its first pass', async () => {
+    // Damaged QR codes (a worn ticket, a smudged poster: finder patterns intact, data beyond the error correction)
+    // above one card QR code. They must not end zxing-cpp's search: a plain zxing-wasm loop's pass goes past them, so
+    // the card is read also when the next camera frame is already due (no time for a second search, issue 50.2).
+    const frame = scene(0.35);
+    expect((await decodeImage(frame, { engine: 'wasm', native: false }))?.text, 'without a filter').to.equal(
+      'A045198723',
+    );
+    expect((await decodeImage(frame, options))?.text, 'with the card filter').to.equal('A045198723');
+    const due = await decodeStages(frame, options, { round: createRescueRound(), until: performance.now() });
+    expect(due.read?.text, 'the next frame due').to.equal('A045198723');
+  });
+
+  it('reads the card beside tickets that are read and refused, on the round’s credit when time is short', async () => {
+    // Valid tickets' QR codes above the card: zxing-cpp's first pass reads one and the filter refuses it; the search
+    // among several symbols runs only while that ends before the next frame (issue 50.2).
+    const frame = scene(0);
+    const camera = (until: number, round = createRescueRound()) =>
+      decodeStages(frame, options, { round, until });
     expect((await camera(performance.now() + 60_000)).read?.text, 'with time').to.equal('A045198723');
     expect((await camera(performance.now())).read, 'the next frame due').to.equal(null);
     // Shed for time, it searches on the round's credit once the frames have earned its time (a quarter of zxing-cpp's
-    // each: about the fifth frame), so a slow phone still reads the card.
+    // each: a few frames; one slow frame earns more), so a slow phone still reads the card.
     const round = createRescueRound();
-    const due = async () =>
-      (
-        await decodeStages(
-          frame,
-          { engine: 'wasm', native: false, accept: acceptsCardId },
-          { round, until: performance.now() },
-        )
-      ).read?.text ?? null;
     const reads: (string | null)[] = [];
-    while (reads.length < 12 && !reads.includes('A045198723')) reads.push(await due());
-    expect(reads.slice(0, 3), 'not before the frames earned its time').to.deep.equal([null, null, null]);
+    while (reads.length < 12 && !reads.includes('A045198723'))
+      reads.push((await camera(performance.now(), round)).read?.text ?? null);
+    expect(reads[0], 'not before a frame earned its time').to.equal(null);
     expect(reads.at(-1), 'then it reads').to.equal('A045198723');
   });
 
