@@ -44,7 +44,8 @@ export const CEILINGS = {
   'element + core': 33.25 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 7.1 * 1024,
-  'published build: element + core': 32.3 * 1024,
+  // 32.35: the shift's early queue (usages taken before its chunk came were lost from the list) cost ~70 bytes.
+  'published build: element + core': 32.35 * 1024,
   'published build: parseCardId only': 3.5 * 1024,
 };
 /** Lazily loaded modules a first session needs before its first registration (without the camera, in Finnish). */

@@ -24,9 +24,9 @@ export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
   /** What the shift is to take down, in order: kept while its code is not in (its chunk lost offline, say). */
   private readonly early: ((log: ShiftLog) => void)[] = [];
-  private queued: unknown[] = [];
-  /** One `online` listener however often a load failed (the same function is added once), none on a removed element. */
-  private readonly retry = (): void => void (this.host.isConnected && this.hostConnected());
+  private queued: Phase | undefined;
+  /** The shift's code failed to load: each render tries again (the network back), quietly. */
+  private lost = false;
   /** How many views' styles this element has adopted. */
   private adopted = 0;
   /** The phase whose result was last sounded: each result is played once. */
@@ -66,13 +66,9 @@ export class LazyViewsController implements ReactiveController {
       })
       // Without the panel the shift tools are missing: the host hears it (the network back, or a connect, tries again).
       .catch(() => {
+        this.lost = true;
         this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' }));
-        addEventListener('online', this.retry, { once: true });
       });
-  }
-
-  hostDisconnected(): void {
-    removeEventListener('online', this.retry);
   }
 
   /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
@@ -147,10 +143,10 @@ export class LazyViewsController implements ReactiveController {
   observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
     const { phase, refusals } = flow;
     const [show, mode, now] = [host.show, host.mode, new Date()];
-    // Once per phase and show (a render repeats them; the log takes a phase once): no growth while its code is missing.
-    if (phase !== this.queued[0] || show !== this.queued[1])
-      this.early.push((l) => l.record(phase, show, mode, now));
-    this.queued = [phase, show];
+    // Once per phase (a render repeats it; the log takes a phase once): no growth while the shift's code is missing.
+    if (phase !== this.queued) this.early.push((log) => log.record(phase, show, mode, now));
+    this.queued = phase;
+    if (this.lost && !shiftViews.get()) void shiftViews.load().then(() => this.hostConnected(), Boolean);
     this.shift(host, phase);
     const views = cardPanelViews.get();
     if ((phase === this.cued && refusals === this.refusals) || !views) return;
