@@ -76,6 +76,20 @@ const notRegistered = see('ExpectNotRegistered', async (r) => {
   expect(kept).toEqual([]);
 });
 
+/** Offline, a usage confirmed and undone, back online and synced; `offline` and `beforeOnline`: steps added there. */
+const offlineUndo = (offline: Step[] = [], beforeOnline: Step[] = []): Step[] => [
+  new SetNetwork(false),
+  ...offline,
+  new Read(CARD, 'typed'),
+  new Confirm(),
+  queued,
+  new UndoFromResult(),
+  undone,
+  ...beforeOnline,
+  new SetNetwork(true),
+  notRegistered,
+];
+
 describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
   it('Kaikukanta down: the queued usage is removed before it is sent, and the clerk is told "undone"', async () => {
     await runSequence(harness(), [
@@ -91,16 +105,7 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
   }, 180_000);
 
   it('the terminal offline: the same, and nothing is sent when the network returns', async () => {
-    await runSequence(harness(), [
-      new SetNetwork(false),
-      new Read(CARD, 'typed'),
-      new Confirm(),
-      queued,
-      new UndoFromResult(),
-      undone,
-      new SetNetwork(true),
-      notRegistered,
-    ]);
+    await runSequence(harness(), offlineUndo());
   }, 180_000);
 
   it('offline before the shift panel came: the undone usage is listed anyway, as the server holds it', async () => {
@@ -109,26 +114,13 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
     let cut!: () => void;
     const offline = new Promise<void>((resolve) => (cut = resolve));
     let lost = false;
-    await runSequence(
-      harness(),
-      [
-        new SetNetwork(false),
-        see('ShiftChunkLost', async () => cut()),
-        new Read(CARD, 'typed'),
-        new Confirm(),
-        queued,
-        new UndoFromResult(),
-        undone,
-        new SetNetwork(true),
-        notRegistered,
-      ],
-      (context) =>
-        context.route(/\/shift-panel-[\w-]+\.js$/, async (route) => {
-          if (lost) return route.continue();
-          await offline;
-          lost = true;
-          return route.abort('internetdisconnected');
-        }),
+    await runSequence(harness(), offlineUndo([see('ShiftChunkLost', async () => cut())]), (context) =>
+      context.route(/\/shift-panel-[\w-]+\.js$/, async (route) => {
+        if (lost) return route.continue();
+        await offline;
+        lost = true;
+        return route.abort('internetdisconnected');
+      }),
     );
   }, 180_000);
 
@@ -140,16 +132,6 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
         await route.continue();
       });
     });
-    await runSequence(harness(), [
-      new SetNetwork(false),
-      new Read(CARD, 'typed'),
-      new Confirm(),
-      queued,
-      new UndoFromResult(),
-      undone,
-      slowVoid,
-      new SetNetwork(true),
-      notRegistered,
-    ]);
+    await runSequence(harness(), offlineUndo([], [slowVoid]));
   }, 180_000);
 });

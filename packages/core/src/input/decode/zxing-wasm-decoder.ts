@@ -190,12 +190,11 @@ async function readPass(
     returnErrors: false,
   };
   const results = await readBarcodes(pixels, readerOptions);
-  // A symbol read but refused: the search among several symbols may find the card beside it.
-  let retry = false;
+  // Every result is a symbol read (`returnErrors: false`); one refused: the search among several may find the card.
+  const retry = results.length > 0;
   for (const r of results) {
     const format = RESULT_FORMATS[r.format];
-    retry = true;
-    if (!r.isValid || format === undefined || !options.formats.includes(format)) continue;
+    if (format === undefined || !options.formats.includes(format)) continue;
     const text = format === 'code_39' && options.code39CheckDigit ? withoutCheckCharacter(r.text) : r.text;
     if (text !== null && text !== '' && options.accept(text, format))
       return { read: { text, format }, retry };
