@@ -129,17 +129,16 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     const browser = await launchCameraBrowser({ video: file });
     try {
       const out: LoopRun[] = [];
-      // Each loop in a page of its own: none finds a decoder the other loop's run left loaded.
-      for (const loop of loops)
-        out.push(
-          await (
-            await openDoorPage(browser, origin)
-          ).evaluate(([l, w, h]) => (globalThis as unknown as { door: DoorApi }).door.run(l, w, h), [
-            loop,
-            windowMs,
-            hogs,
-          ] as const),
-        );
+      // Each loop in a page of its own, closed after its run: none finds a decoder the other loop's run left loaded,
+      // nor shares the cores with what that page still does (its wasm's optimising compile cost the next loop a third
+      // of its frames under load).
+      for (const loop of loops) {
+        const page = await openDoorPage(browser, origin);
+        const run = ([l, w, h]: readonly [LoopName, number, number]) =>
+          (globalThis as unknown as { door: DoorApi }).door.run(l, w, h);
+        out.push(await page.evaluate(run, [loop, windowMs, hogs] as const));
+        await page.close();
+      }
       return out;
     } finally {
       await browser.close();
