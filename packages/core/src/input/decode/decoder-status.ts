@@ -2,8 +2,9 @@
 export type DecoderEngine = 'native' | 'wasm' | 'js';
 
 /**
- * Why the JS decoder runs instead of zxing-cpp: `wasm-not-found` (the `.wasm` file was not served where
- * `wasmUrl` or the default points: a 404, a network failure, or a page server answering with its HTML),
+ * Why the JS decoder runs instead of zxing-cpp: `wasm-not-found` (this version's `.wasm` file was not served where
+ * `wasmUrl` or the default points: a 404, a network failure, a page server answering with its HTML, or a file that
+ * does not compile or link — another version's),
  * `wasm-blocked` (WebAssembly refused: a CSP without `'wasm-unsafe-eval'`, or no WebAssembly), `engine-js` (the
  * caller asked for `engine: 'js'`).
  */

@@ -43,9 +43,8 @@ const emitted = (url: string): boolean =>
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
- * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal, and
- * compiled while it downloads (the browser keeps the code for the next visit), else — served as another type than
- * `application/wasm`, or inlined — once it is whole.
+ * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal; compiled
+ * while it downloads where served as `application/wasm` (the browser keeps the code), else once it is whole.
  */
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
@@ -72,7 +71,7 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
       let fail: (cause: unknown) => void = silent;
       const failed = new Promise<never>((_, reject) => (fail = reject));
       const instantiateWasm = (imports: WebAssembly.Imports, ok: (i: WebAssembly.Instance) => void) => {
-        void WebAssembly.instantiate(compiled!, imports).then(ok, fail);
+        void WebAssembly.instantiate(compiled!, imports).then(ok).catch(fail);
         return {}; // Emscripten's hook: instantiated from the module compiled here, asynchronously.
       };
       try {
@@ -82,7 +81,7 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
         deleteResultVectors((await Promise.race([zxing, failed])) as ZXingReaderModule);
         return null;
       } catch {
-        return { reason: 'wasm-blocked' };
+        return { reason: 'wasm-not-found' }; // WebAssembly is allowed (`wasmAllowed`): not this version's decoder.
       }
     })();
     ready = { url, loaded };
