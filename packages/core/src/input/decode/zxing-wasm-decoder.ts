@@ -43,14 +43,13 @@ const emitted = (url: string): boolean =>
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
- * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal; compiled
- * while it downloads where served as `application/wasm` (the browser keeps the code), else once it is whole.
+ * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal.
  */
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
     const loaded = (async (): Promise<WasmFailure | null> => {
       if (!(await wasmAllowed())) return { reason: 'wasm-blocked' };
-      let compiled: WebAssembly.Module | undefined;
+      let binary: ArrayBuffer;
       try {
         const response = emitted(url) ? await fetch(url, { credentials: 'same-origin' }) : undefined;
         // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
@@ -58,27 +57,24 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
           !response?.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
         if (!inlined && !response?.ok)
           return { reason: 'wasm-not-found', ...(response && { httpStatus: response.status }) };
-        const streamed = inlined ? null : WebAssembly.compileStreaming?.(response!.clone());
-        compiled = (await streamed?.catch(() => undefined)) ?? undefined;
-        const binary = compiled ? null : inlined ? inlined.buffer : await response!.arrayBuffer();
-        // A WebAssembly binary starts with `\0asm` (not a page server's HTML).
-        if (binary && new TextDecoder().decode(binary.slice(0, 4)) === '\0asm')
-          compiled = await WebAssembly.compile(binary);
+        binary = inlined ? inlined.buffer : await response!.arrayBuffer();
       } catch {
-        compiled = undefined;
+        return { reason: 'wasm-not-found' };
       }
-      if (compiled === undefined) return { reason: 'wasm-not-found' };
-      let fail: (cause: unknown) => void = silent;
-      const failed = new Promise<never>((_, reject) => (fail = reject));
-      const instantiateWasm = (imports: WebAssembly.Imports, ok: (i: WebAssembly.Instance) => void) => {
-        void WebAssembly.instantiate(compiled!, imports).then(ok).catch(fail);
-        return {}; // Emscripten's hook: instantiated from the module compiled here, asynchronously.
-      };
+      // A WebAssembly binary starts with `\0asm` (not a page server's HTML).
+      if (new TextDecoder().decode(binary.slice(0, 4)) !== '\0asm') return { reason: 'wasm-not-found' };
       try {
-        // Emscripten logs load failures to the console; the SDK never writes to it (privacy rule).
-        const overrides = { instantiateWasm, print: silent, printErr: silent };
-        const zxing = prepareZXingModule({ overrides, fireImmediately: true });
-        deleteResultVectors((await Promise.race([zxing, failed])) as ZXingReaderModule);
+        const module = await prepareZXingModule({
+          overrides: {
+            wasmBinary: binary,
+            locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
+            // Emscripten logs load failures to the console; the SDK never writes to it (privacy rule).
+            print: silent,
+            printErr: silent,
+          },
+          fireImmediately: true,
+        });
+        deleteResultVectors(module as ZXingReaderModule);
         return null;
       } catch {
         return { reason: 'wasm-not-found' }; // WebAssembly is allowed (`wasmAllowed`): not this version's decoder.
