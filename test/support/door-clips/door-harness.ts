@@ -132,10 +132,10 @@ export async function openDoorHarness(): Promise<DoorHarness> {
       // Each loop in a page of its own, closed after its run: none finds a decoder the other loop's run left loaded,
       // nor shares the cores with what that page still does (its wasm's optimising compile cost the next loop a third
       // of its frames under load).
+      const run = ([l, w, h]: readonly [LoopName, number, number]) =>
+        (globalThis as unknown as { door: DoorApi }).door.run(l, w, h);
       for (const loop of loops) {
         const page = await openDoorPage(browser, origin);
-        const run = ([l, w, h]: readonly [LoopName, number, number]) =>
-          (globalThis as unknown as { door: DoorApi }).door.run(l, w, h);
         out.push(await page.evaluate(run, [loop, windowMs, hogs] as const));
         await page.close();
       }

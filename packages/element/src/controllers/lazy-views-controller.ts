@@ -60,10 +60,7 @@ export class LazyViewsController implements ReactiveController {
     // A look-up waits for the card panel only if it is still on its way.
     void this.preload()
       .then(() => shiftViews.load())
-      .then(() => {
-        this.adopt();
-        this.host.requestUpdate();
-      })
+      .then(() => this.adopt())
       // Without the panel the shift tools are missing: the host hears it (the network back, or a connect, tries again).
       .catch(() => {
         this.lost = true;
@@ -84,8 +81,9 @@ export class LazyViewsController implements ReactiveController {
     this.adopt();
   }
 
-  /** The element's styles and those of the views loaded so far (once per view, per element). */
+  /** The element's styles and those of the views loaded so far (once per view, per element); a render with them. */
   private adopt(): void {
+    this.host.requestUpdate();
     const root = this.host.renderRoot;
     const more = [cardPanelViews.get()?.cardStyles, shiftViews.get()?.shiftStyles].filter(
       (s) => s !== undefined,
@@ -146,7 +144,13 @@ export class LazyViewsController implements ReactiveController {
     // Once per phase (a render repeats it; the log takes a phase once): no growth while the shift's code is missing.
     if (phase !== this.queued) this.early.push((log) => log.record(phase, show, mode, now));
     this.queued = phase;
-    if (this.lost && !shiftViews.get()) void shiftViews.load().then(() => this.hostConnected(), Boolean);
+    if (this.lost && !shiftViews.get()) {
+      this.lost = false; // One try at a time (renders meanwhile add none); a failure asks again on a later render.
+      shiftViews.load().then(
+        () => this.adopt(),
+        () => (this.lost = true),
+      );
+    }
     this.shift(host, phase);
     const views = cardPanelViews.get();
     if ((phase === this.cued && refusals === this.refusals) || !views) return;
