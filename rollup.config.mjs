@@ -92,6 +92,7 @@ const inlineWorker = () => ({
     if (!id.endsWith('/input/decode/inline-assets.ts')) return null;
     const bundle = await rollup({
       input: workerEntry,
+      treeshake,
       plugins: [wasmBeside('about:blank'), ...plugins({ minify: true })],
     });
     const { code } = (await bundle.generate({ format: 'es', inlineDynamicImports: true })).output[0];
@@ -106,7 +107,7 @@ const inlineWorker = () => ({
     if (!filled.includes(worker) || !filled.includes(wasm)) this.error(`${id} lost its placeholders`);
     return filled;
   },
-  // No source map for that chunk: it would repeat its 1.7 MB for nothing a debugger can use.
+  // No source map for that chunk: it would repeat its 1.4 MB for nothing a debugger can use.
   generateBundle(_, bundle) {
     for (const chunk of Object.values(bundle))
       if (chunk.type === 'chunk' && chunk.moduleIds.some((m) => m.endsWith('/inline-assets.ts'))) {
@@ -116,6 +117,13 @@ const inlineWorker = () => ({
       }
   },
 });
+
+/**
+ * The decoders' libraries are bundled, not installed beside the core: @zxing/library's modules have no side effects the
+ * readers rely on, so only what the two readers use is kept (the whole library is 1 MB; the worker parses what it gets
+ * before its first frame).
+ */
+const treeshake = { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') };
 
 /** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
 const onwarn = (warning, warn) => {
@@ -164,10 +172,9 @@ add({
     manualChunks: (id) =>
       /packages\/core\/src\/messages\/([a-z-]+)\.ts$/.exec(id)?.[1]?.replace(/^/, 'messages-'),
   },
-  // The decoders' libraries are bundled into their lazy chunks, not installed beside the core: @zxing/library alone
-  // brings 21 MB (with its optional text-encoding) for the two readers used, and bundled, an import-map page needs no
-  // entries for them. Its modules have no side effects the readers rely on, so only what they use is kept.
-  treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') },
+  // Bundled into their lazy chunks: @zxing/library alone brings 21 MB (with its optional text-encoding) for the two
+  // readers used, and bundled, an import-map page needs no entries for them.
+  treeshake,
   plugins: [inlineWorker(), ...plugins(), decoderAssets(), workerBesideEntry()],
 });
 
@@ -186,6 +193,7 @@ add({
     sourcemapExcludeSources: true,
     inlineDynamicImports: true,
   },
+  treeshake,
   plugins: [wasmBeside('./chunks/zxing_reader.wasm'), ...plugins({ minify: true })],
 });
 
@@ -226,6 +234,7 @@ add({
     sourcemap: true,
     chunkFileNames: '[name]-[hash].js',
   },
+  treeshake,
   plugins: [...plugins({ minify: true }), decoderAssets('')],
 });
 

@@ -1,6 +1,7 @@
-// Node side of the door clips: bundles door-page.ts (with the SDK's decode worker beside it), serves it, renders a
-// clip's frames in a headless Chromium into a .y4m file, and plays that file to each camera loop through
-// Chromium's fake camera (`--use-file-for-fake-video-capture`), one browser per clip (the file is read at launch).
+// Node side of the door clips: bundles door-page.ts (the SDK's decode worker beside it, built as the package publishes
+// it), serves it, renders a clip's frames in a headless Chromium into a .y4m file, and plays that file to each camera
+// loop through Chromium's fake camera (`--use-file-for-fake-video-capture`), one browser per clip (the file is read at
+// launch).
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,9 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
+// @ts-expect-error -- plain .mjs module without types
+import configs from '../../../rollup.config.mjs';
 // @ts-expect-error -- plain .mjs module without types
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { launchCameraBrowser } from '../card-video/launch-camera-browser.js';
@@ -19,7 +23,7 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const clipDir = join(root, '.cache/door-clips');
 
 const ASSETS: Record<string, string> = {
-  '/zxing_reader.wasm': join(root, 'packages/core/src/input/decode/zxing_reader.wasm'),
+  '/chunks/zxing_reader.wasm': join(root, 'packages/core/src/input/decode/zxing_reader.wasm'),
   '/zxing_reader_peer.wasm': join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
 };
 
@@ -51,12 +55,20 @@ type DoorApi = {
   renderFrame(clip: DoorClip, i: number): string;
   run(loop: LoopName, windowMs: number, hogs?: number): Promise<LoopRun>;
 };
+/** The worker as the package publishes it (`dist/decode-worker.js`: one minified file), built from the sources. */
+async function publishedWorker(): Promise<string> {
+  const config = (configs as (RollupOptions & { output: OutputOptions })[]).find(
+    (c) => c.output.inlineDynamicImports === true,
+  )!;
+  const bundle = await rollup(config);
+  const { output } = await bundle.generate(config.output);
+  await bundle.close();
+  return output[0].code;
+}
+
 export async function openDoorHarness(): Promise<DoorHarness> {
   const result = await build({
-    entryPoints: {
-      door: join(root, 'test/support/door-clips/door-page.ts'),
-      'decode-worker': join(root, 'packages/core/src/input/camera/decode-worker.ts'),
-    },
+    entryPoints: { door: join(root, 'test/support/door-clips/door-page.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -68,6 +80,7 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     logLevel: 'error',
   });
   const files = new Map(result.outputFiles.map((f) => [`/${basename(f.path)}`, f.text]));
+  files.set('/decode-worker.js', await publishedWorker());
   const html = '<!doctype html><meta charset="utf-8"><script type="module" src="/door.js"></script>';
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
