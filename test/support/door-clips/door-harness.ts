@@ -23,7 +23,9 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const clipDir = join(root, '.cache/door-clips');
 
 const ASSETS: Record<string, string> = {
+  // Where the published worker looks for it, and the page's own decoder (the fallback after a worker failure).
   '/chunks/zxing_reader.wasm': join(root, 'packages/core/src/input/decode/zxing_reader.wasm'),
+  '/zxing_reader.wasm': join(root, 'packages/core/src/input/decode/zxing_reader.wasm'),
   '/zxing_reader_peer.wasm': join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
 };
 
@@ -55,7 +57,10 @@ type DoorApi = {
   renderFrame(clip: DoorClip, i: number): string;
   run(loop: LoopName, windowMs: number, hogs?: number): Promise<LoopRun>;
 };
-/** The worker as the package publishes it (`dist/decode-worker.js`: one minified file), built from the sources. */
+/**
+ * The worker as the package publishes it (`dist/decode-worker.js`: one minified file), built from the sources by the
+ * package's rollup config (which reads its paths from the working directory: the repository's root, as npm runs it).
+ */
 async function publishedWorker(): Promise<string> {
   const config = (configs as (RollupOptions & { output: OutputOptions })[]).find(
     (c) => c.output.inlineDynamicImports === true,
