@@ -82,6 +82,28 @@ const wasmBeside = (path) => ({
 });
 
 /**
+ * The decoders' libraries are bundled, not installed beside the core: @zxing/library's modules have no side effects the
+ * readers rely on, so only what the two readers use is kept (the whole library is 1 MB; the worker parses what it gets
+ * before its first frame).
+ */
+const treeshake = { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') };
+
+/** The worker's self-contained build, published or inlined: its `.wasm` at `wasm` (relative to it) by default. */
+const workerBuild = (wasm) => ({
+  treeshake,
+  onwarn,
+  plugins: [wasmBeside(wasm), ...plugins({ minify: true })],
+});
+
+/** The worker's source as one module (the door bench serves it as the package publishes it). */
+export async function workerSource(wasm) {
+  const bundle = await rollup({ input: workerEntry, ...workerBuild(wasm) });
+  const { code } = (await bundle.generate({ format: 'es', inlineDynamicImports: true })).output[0];
+  await bundle.close();
+  return code;
+}
+
+/**
  * Fills in `input/decode/inline-assets.ts`: the worker's self-contained source (its WebAssembly URL left to the job)
  * and the `.wasm` file as base64, one lazy chunk the camera loads only when the worker file beside the code is not
  * served (esbuild, rollup: they do not emit `new URL(…, import.meta.url)` files).
@@ -90,13 +112,7 @@ const inlineWorker = () => ({
   name: 'kaiku-inline-worker',
   async load(id) {
     if (!id.endsWith('/input/decode/inline-assets.ts')) return null;
-    const bundle = await rollup({
-      input: workerEntry,
-      treeshake,
-      plugins: [wasmBeside('about:blank'), ...plugins({ minify: true })],
-    });
-    const { code } = (await bundle.generate({ format: 'es', inlineDynamicImports: true })).output[0];
-    await bundle.close();
+    const code = await workerSource('about:blank');
     const wasm = readFileSync(wasmFile).toString('base64');
     const source = readFileSync(id, 'utf8');
     // Replaced by functions: a string replacement would expand `$&` and the like inside the minified worker.
@@ -117,13 +133,6 @@ const inlineWorker = () => ({
       }
   },
 });
-
-/**
- * The decoders' libraries are bundled, not installed beside the core: @zxing/library's modules have no side effects the
- * readers rely on, so only what the two readers use is kept (the whole library is 1 MB; the worker parses what it gets
- * before its first frame).
- */
-const treeshake = { moduleSideEffects: (id) => !id.includes('/node_modules/@zxing/library/') };
 
 /** zxing's ES5 output uses a top-level `this` in its helpers; rollup's rewrite of it to `undefined` is correct. */
 const onwarn = (warning, warn) => {
@@ -193,8 +202,7 @@ add({
     sourcemapExcludeSources: true,
     inlineDynamicImports: true,
   },
-  treeshake,
-  plugins: [wasmBeside('./chunks/zxing_reader.wasm'), ...plugins({ minify: true })],
+  ...workerBuild('./chunks/zxing_reader.wasm'),
 });
 
 // kaiku-scanner (the element): library build with lit and core external …

@@ -10,9 +10,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
-// @ts-expect-error -- plain .mjs module without types
-import configs from '../../../rollup.config.mjs';
+// @ts-expect-error -- plain .mjs module without types; its paths are the repository root's (npm and vitest run there)
+import { workerSource } from '../../../rollup.config.mjs';
 // @ts-expect-error -- plain .mjs module without types
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { launchCameraBrowser } from '../card-video/launch-camera-browser.js';
@@ -57,20 +56,6 @@ type DoorApi = {
   renderFrame(clip: DoorClip, i: number): string;
   run(loop: LoopName, windowMs: number, hogs?: number): Promise<LoopRun>;
 };
-/**
- * The worker as the package publishes it (`dist/decode-worker.js`: one minified file), built from the sources by the
- * package's rollup config (which reads its paths from the working directory: the repository's root, as npm runs it).
- */
-async function publishedWorker(): Promise<string> {
-  const config = (configs as (RollupOptions & { output: OutputOptions })[]).find(
-    (c) => c.output.inlineDynamicImports === true,
-  )!;
-  const bundle = await rollup(config);
-  const { output } = await bundle.generate(config.output);
-  await bundle.close();
-  return output[0].code;
-}
-
 export async function openDoorHarness(): Promise<DoorHarness> {
   const result = await build({
     entryPoints: { door: join(root, 'test/support/door-clips/door-page.ts') },
@@ -85,7 +70,8 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     logLevel: 'error',
   });
   const files = new Map(result.outputFiles.map((f) => [`/${basename(f.path)}`, f.text]));
-  files.set('/decode-worker.js', await publishedWorker());
+  // The worker as the package publishes it (`dist/decode-worker.js`), built from the sources.
+  files.set('/decode-worker.js', (await workerSource('./chunks/zxing_reader.wasm')) as string);
   const html = '<!doctype html><meta charset="utf-8"><script type="module" src="/door.js"></script>';
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
