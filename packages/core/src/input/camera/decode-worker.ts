@@ -1,4 +1,6 @@
 /** The decoding module Worker, from its own URL for a strict CSP (no blob:); takes one transferred frame. */
+import { decodeNative } from '../decode/native-detector.js';
+import { DEFAULT_WASM_URL, loadWasm } from '../decode/zxing-wasm-decoder.js';
 import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */
@@ -11,13 +13,10 @@ export type WorkerRequest = {
 /** Worker → main thread: the frame's outcome or a decoding failure. */
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly result: FrameReading }
-  | {
-      readonly id: number;
-      readonly ok: false;
-      readonly error: { name: string; code: string; message: string };
-    };
+  | { readonly id: number; readonly ok: false; readonly error: Record<'name' | 'code' | 'message', string> };
 
 type WorkerScope = {
+  readonly name: string;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
   postMessage(message: WorkerReply): void;
 };
@@ -27,6 +26,12 @@ const scope = globalThis as unknown as WorkerScope;
 let round = createRescueRound();
 
 scope.addEventListener('message', (event) => void run(event.data));
+
+// Named after the jobs' `wasmUrl`: the decoder loads while the first frame is on its way, unless the browser's own
+// detector reads both formats (then a frame may never need it).
+const blank = (): ImageData => new ImageData(1, 1);
+const native = decodeNative(blank, ['qr_code', 'code_39'], () => false);
+void native.then((read) => void (read === undefined && loadWasm(scope.name || DEFAULT_WASM_URL)));
 
 async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {

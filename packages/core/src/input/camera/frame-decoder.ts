@@ -35,8 +35,8 @@ const WORKER_TIMEOUT_MS = 15_000;
  */
 const emitted = (url: string): boolean => !url.endsWith('/decode-worker.js') || import.meta.url.endsWith('');
 
-/** Starts the worker (`null` without module Workers or a file). The inline URL lets bundlers emit it. */
-export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | null {
+/** Starts the worker (`null` without module Workers or a file), named after the .wasm it loads at once (`''`: its own). */
+export function createWorkerDecoder(workerUrl?: string | URL, wasmUrl = ''): FrameDecoder | null {
   if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
   let worker: Worker;
   try {
@@ -44,8 +44,8 @@ export function createWorkerDecoder(workerUrl?: string | URL): FrameDecoder | nu
     worker = constructTrusted(
       () =>
         workerUrl
-          ? new Worker(workerUrl, { type: 'module' })
-          : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
+          ? new Worker(workerUrl, { type: 'module', name: wasmUrl })
+          : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module', name: wasmUrl }),
       workerUrl ? (url) => url === String(workerUrl) : emitted,
     );
   } catch {
@@ -165,8 +165,9 @@ export function createInlineWorkerDecoder(): FrameDecoder {
         closeFrame(frame);
         throw cause instanceof WorkerUnavailableError ? cause : new WorkerUnavailableError(cause);
       });
-      decoder ??= closed ? null : createWorkerDecoder(worker!);
-      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: job.wasmUrl ?? wasmUrl });
+      const wasm = job.wasmUrl ?? wasmUrl!;
+      decoder ??= closed ? null : createWorkerDecoder(worker!, wasm);
+      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: wasm });
       closeFrame(frame);
       throw new WorkerUnavailableError('the Blob URL worker was refused');
     },

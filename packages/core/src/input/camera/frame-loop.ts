@@ -53,7 +53,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
   let engine: DecoderStatus | null = null;
   const fallbacks = [
     ...(options.decoders ?? [
-      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl)] : []),
+      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job.wasmUrl)] : []),
       ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
       createMainThreadDecoder,
     ]),

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import bwipjs from 'bwip-js/browser';
 import { isKaikuError } from '../../errors/kaiku-error.js';
+import { createWorkerDecoder } from './frame-decoder.js';
 import { startCameraScan } from './start-camera-scan.js';
 import type { DecoderStatus } from '../decode/decoder-status.js';
 import type { CameraScan } from './types.js';
@@ -148,6 +149,19 @@ describe('startCameraScan (canvas camera)', function () {
     scan.stop();
     fake.dispose();
     expect(decoders).to.deep.equal([{ engine: 'wasm' }]);
+  });
+
+  it('starts loading the .wasm its name gives before the first frame is sent', async () => {
+    const wasm = await (await fetch(new URL('../decode/zxing_reader.wasm', import.meta.url))).arrayBuffer();
+    const wasmUrl = URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
+    const decoder = createWorkerDecoder(new URL('./decode-worker.ts', import.meta.url), wasmUrl)!;
+    // Gone before any frame asks for it: only a load begun at the worker's start-up can have fetched it.
+    await new Promise((r) => setTimeout(r, 5_000));
+    URL.revokeObjectURL(wasmUrl);
+    const blank = await createImageBitmap(new ImageData(8, 8));
+    const reading = await decoder.decode(blank, { formats: ['qr_code'], effort: 'fast', wasmUrl });
+    decoder.close();
+    expect(reading.decoder).to.deep.equal({ engine: 'wasm' });
   });
 
   it('reads through a canvas on the main thread where createImageBitmap is missing', async () => {

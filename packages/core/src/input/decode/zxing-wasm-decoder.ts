@@ -1,8 +1,6 @@
 /**
- * The WebAssembly decoder (zxing-cpp through zxing-wasm), loaded lazily by `decodeImage`. It reads QR codes under
- * blur, noise and perspective that the JS port misses, in a few milliseconds. It needs the page's CSP to allow
- * `'wasm-unsafe-eval'`; where it cannot be loaded, `decodeImage` falls back to the JS decoder and says so
- * (`getDecoderStatus`).
+ * zxing-cpp through zxing-wasm, loaded lazily by `decodeImage`: needs `'wasm-unsafe-eval'` in the page's CSP; where it
+ * cannot load, `decodeImage` falls back to the JS decoder and says so (`getDecoderStatus`).
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReadInputBarcodeFormat, ReaderOptions, ZXingReaderModule } from 'zxing-wasm/reader';
@@ -14,75 +12,70 @@ import type { DecodeFormat, DecodeResult, EngineOptions, GreyImage } from './typ
 /** Where the .wasm file is served: next to this module (bundlers emit `new URL(…, import.meta.url)` assets). */
 export const DEFAULT_WASM_URL = new URL('./zxing_reader.wasm', import.meta.url).href;
 
-/**
- * zxing-cpp formats. Since zxing-wasm 3 `QRCode`/`Code39` are families (Micro QR, Code 32, full ASCII: text
- * changed); these name the raw models, as the JS decoder reads them.
- */
+/** zxing-cpp's raw models, as the JS decoder reads them (since zxing-wasm 3 `QRCode`, `Code39` are families). */
 const FORMAT_NAMES = {
   qr_code: ['QRCodeModel1', 'QRCodeModel2'],
   code_39: ['Code39Std'],
 } as const satisfies Record<DecodeFormat, readonly ReadInputBarcodeFormat[]>;
 
 /** What zxing-cpp names the formats above in a result (`QRCode` for either model, `Code39` for standard). */
-const RESULT_FORMATS: Readonly<Partial<Record<string, DecodeFormat>>> = {
-  QRCode: 'qr_code',
-  Code39: 'code_39',
-};
+const RESULT_FORMATS: Partial<Record<string, DecodeFormat>> = { QRCode: 'qr_code', Code39: 'code_39' };
 
 const silent = (): void => undefined;
 
 /** Why the WebAssembly decoder is not in use. */
 type WasmFailure = Pick<DecoderStatus, 'httpStatus'> & { readonly reason: 'wasm-not-found' | 'wasm-blocked' };
 
-/**
- * Whether the `.wasm` exists: another URL, bundler-emitted, or beside our build (rollup fills `endsWith`).
- */
+/** Whether the `.wasm` exists: another URL, bundler-emitted, or beside our build (rollup fills `endsWith`). */
 const emitted = (url: string): boolean =>
   url !== DEFAULT_WASM_URL || !url.endsWith('/zxing_reader.wasm') || import.meta.url.endsWith('');
 
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
- * Instantiates once per URL; `null` or why not, never rejects. Fetched here to tell a 404 from a CSP refusal.
+ * Instantiates once per URL; `null` or why not, never rejects. One fetch, begun beside the CSP probe: its response
+ * tells a 404 from a refusal, and a file served as `application/wasm` compiles while it streams.
  */
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
+    const response = emitted(url) ? fetch(url, { credentials: 'same-origin' }).catch(() => null) : undefined;
     const loaded = (async (): Promise<WasmFailure | null> => {
       if (!(await wasmAllowed())) return { reason: 'wasm-blocked' };
-      let binary: ArrayBuffer;
       try {
-        const response = emitted(url) ? await fetch(url, { credentials: 'same-origin' }) : undefined;
-        // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
-        const inlined =
-          !response?.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
-        if (!inlined && !response?.ok)
-          return { reason: 'wasm-not-found', ...(response && { httpStatus: response.status }) };
-        binary = inlined ? inlined.buffer : await response!.arrayBuffer();
-      } catch {
-        return { reason: 'wasm-not-found' };
-      }
-      // A WebAssembly binary starts with `\0asm` (not a page server's HTML).
-      if (new TextDecoder().decode(binary.slice(0, 4)) !== '\0asm') return { reason: 'wasm-not-found' };
-      try {
-        const module = await prepareZXingModule({
-          overrides: {
-            wasmBinary: binary,
-            locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
-            // Emscripten logs load failures to the console; the SDK never writes to it (privacy rule).
-            print: silent,
-            printErr: silent,
-          },
-          fireImmediately: true,
+        const compiled = await compile(url, await response);
+        if (!(compiled instanceof WebAssembly.Module)) return compiled;
+        // Emscripten's hook, given the module compiled above. A refusal or a module without the decoder's exports
+        // (`done` throws) rejects: Emscripten would wait for ever. No console output (the privacy rule).
+        const module = await new Promise((resolve, reject) => {
+          const instantiateWasm = (
+            imports: WebAssembly.Imports,
+            done: (i: WebAssembly.Instance) => void,
+          ): object => (WebAssembly.instantiate(compiled, imports).then(done).catch(reject), {});
+          const overrides = { instantiateWasm, print: silent, printErr: silent };
+          prepareZXingModule({ overrides, fireImmediately: true }).then(resolve, reject);
         });
         deleteResultVectors(module as ZXingReaderModule);
         return null;
       } catch {
-        return { reason: 'wasm-not-found' }; // WebAssembly is allowed (`wasmAllowed`): not this version's decoder.
+        return { reason: 'wasm-not-found' }; // WebAssembly is allowed (`wasmAllowed`): no decoder, or not this one.
       }
     })();
     ready = { url, loaded };
   }
   return ready.loaded;
+}
+
+/** The module from the response (`null`: not fetched; `undefined`: not served beside the code) or why not. */
+async function compile(url: string, response?: Response | null): Promise<WebAssembly.Module | WasmFailure> {
+  if (response?.ok && response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm')
+    return WebAssembly.compileStreaming(response);
+  // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
+  const inlined =
+    !response?.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
+  if (!inlined && !response?.ok)
+    return { reason: 'wasm-not-found', ...(response && { httpStatus: response.status }) };
+  // A page server's HTML does not compile: not found.
+  return WebAssembly.compile(inlined ? inlined.buffer : await response!.arrayBuffer());
 }
 
 /**
@@ -100,13 +93,12 @@ function deleteResultVectors(module: ZXingReaderModule): void {
 }
 
 /**
- * Whether this page may run WebAssembly at all. Under a CSP without `'wasm-unsafe-eval'` Chromium and Firefox refuse
- * to compile, but WebKit compiles and refuses only to instantiate — and Emscripten's loader, meeting that refusal,
- * never settles. So an empty module (the magic `\0asm` and version 1) is compiled *and* instantiated first.
+ * Whether this page may run WebAssembly (a CSP without `'wasm-unsafe-eval'`: Chromium and Firefox refuse to compile,
+ * WebKit only to instantiate): an empty module (`\0asm`, version 1) compiled and instantiated, one report at most.
  */
 const wasmAllowed = async (): Promise<boolean> =>
   typeof WebAssembly === 'object' &&
-  WebAssembly.instantiate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])).then(
+  WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
     () => true,
     () => false,
   );
