@@ -181,6 +181,22 @@ describe('createFrameLoop', () => {
     expect({ made, frames: slow.seen.frames }).to.deep.equal({ made: 0, frames: 0 });
   });
 
+  it("sends a worker the camera's first frame, no blank (it loads its .wasm as it starts); others a blank first", async () => {
+    const { video, dispose } = await canvasVideo();
+    const first: Record<string, string | undefined> = {};
+    for (const kind of ['worker', 'inlined-worker', 'main-thread'] as const) {
+      const slow = slowDecoder(1, kind);
+      const loop = loopOver(video, slow.decoder);
+      loop.prepare();
+      loop.start();
+      await until(() => slow.seen.sizes.length >= 2);
+      loop.stop();
+      first[kind] = slow.seen.sizes[0];
+    }
+    dispose();
+    expect(first).to.deep.equal({ worker: '320x240', 'inlined-worker': '8x8', 'main-thread': '8x8' });
+  });
+
   it('crops frames to the region of interest before they reach the decoder', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(1);

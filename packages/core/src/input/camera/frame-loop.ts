@@ -173,14 +173,16 @@ export function createFrameLoop(options: FrameLoopOptions) {
 
   let warming: Promise<unknown> | undefined;
   return {
-    /** Starts the decoder (worker, wasm) on a blank frame while the camera opens: the first frame need not wait. */
+    /** Starts the decoder as the camera opens; a blank frame warms it, but a worker (its .wasm loads as it starts). */
     prepare() {
       if (typeof createImageBitmap === 'function' && typeof ImageData === 'function')
         warming = createImageBitmap(new ImageData(8, 8))
           // Stopped before the blank was made (the camera could not open): no decoder is started to be left open.
-          .then((blank) =>
-            closed ? undefined : currentDecoder().decode(blank, { ...options.job, nextFrameAt: 0 }),
-          )
+          .then((blank) => {
+            const started = closed ? undefined : currentDecoder();
+            if (started?.kind !== 'worker') return started?.decode(blank, { ...options.job, nextFrameAt: 0 });
+            blank.close();
+          })
           .catch(() => undefined);
     },
     start() {
