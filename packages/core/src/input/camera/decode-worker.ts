@@ -4,34 +4,29 @@ import { DEFAULT_WASM_URL, loadWasm } from '../decode/zxing-wasm-decoder.js';
 import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */
-export type WorkerRequest = {
-  readonly id: number;
-  readonly frame: ImageBitmap | VideoFrame;
-  readonly job: FrameJob;
-};
+export type WorkerRequest = { id: number; frame: ImageBitmap | VideoFrame; job: FrameJob };
 
 /** Worker → main thread: the frame's outcome or a decoding failure. */
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly result: FrameReading }
   | { readonly id: number; readonly ok: false; readonly error: Record<'name' | 'code' | 'message', string> };
 
-type WorkerScope = {
-  readonly name: string;
-  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
-  postMessage(message: WorkerReply): void;
-};
+/** Main thread → worker, first: what the jobs need, so that the decoder loads while the first frame is on its way. */
+export type WorkerPreload = Pick<FrameJob, 'formats' | 'effort' | 'wasmUrl'>;
 
-const scope = globalThis as unknown as WorkerScope;
+const scope = globalThis as unknown as { postMessage(message: WorkerReply): void };
 // One worker per camera loop: the loop's rescue round (its per-frame budget) lives here.
 let round = createRescueRound();
 
-scope.addEventListener('message', (event) => void run(event.data));
+type Incoming = MessageEvent<WorkerRequest | WorkerPreload>;
+addEventListener('message', ({ data }: Incoming) => void ('frame' in data ? run(data) : preload(data)));
 
-// Named after the jobs' `wasmUrl`: the decoder loads while the first frame is on its way, unless the browser's own
-// detector reads both formats (then a frame may never need it).
-const blank = (): ImageData => new ImageData(1, 1);
-const native = decodeNative(blank, ['qr_code', 'code_39'], () => false);
-void native.then((read) => void (read === undefined && loadWasm(scope.name || DEFAULT_WASM_URL)));
+const [blank, refuse] = [(): ImageData => new ImageData(1, 1), (): boolean => false];
+/** Loads the .wasm now, unless the browser's own detector reads the formats (`null`: nothing on a blank). */
+async function preload({ formats, effort, wasmUrl }: WorkerPreload): Promise<void> {
+  const native = effort !== 'thorough' && (await decodeNative(blank, formats, refuse).catch(() => undefined));
+  if (native !== null) await loadWasm(wasmUrl ?? DEFAULT_WASM_URL);
+}
 
 async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
 import type { RescueRound } from '../decode/pipeline.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
-import type { WorkerReply, WorkerRequest } from './decode-worker.js';
+import type { WorkerPreload, WorkerReply, WorkerRequest } from './decode-worker.js';
 import { constructTrusted } from './trusted-worker.js';
 
 /** Decodes frames one at a time: the Worker beside the code, its inlined copy, or the main thread. */
@@ -35,8 +35,8 @@ const WORKER_TIMEOUT_MS = 15_000;
  */
 const emitted = (url: string): boolean => !url.endsWith('/decode-worker.js') || import.meta.url.endsWith('');
 
-/** Starts the worker (`null` without module Workers or a file), named after the .wasm it loads at once (`''`: its own). */
-export function createWorkerDecoder(workerUrl?: string | URL, wasmUrl = ''): FrameDecoder | null {
+/** Starts the worker (`null` without module Workers or a file), loading `job`'s decoder at once; bundlers emit it. */
+export function createWorkerDecoder(workerUrl?: string | URL, job?: WorkerPreload): FrameDecoder | null {
   if (typeof Worker === 'undefined' || typeof createImageBitmap === 'undefined') return null;
   let worker: Worker;
   try {
@@ -44,10 +44,11 @@ export function createWorkerDecoder(workerUrl?: string | URL, wasmUrl = ''): Fra
     worker = constructTrusted(
       () =>
         workerUrl
-          ? new Worker(workerUrl, { type: 'module', name: wasmUrl })
-          : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module', name: wasmUrl }),
+          ? new Worker(workerUrl, { type: 'module' })
+          : new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' }),
       workerUrl ? (url) => url === String(workerUrl) : emitted,
     );
+    if (job) worker.postMessage(job);
   } catch {
     return null;
   }
@@ -165,9 +166,9 @@ export function createInlineWorkerDecoder(): FrameDecoder {
         closeFrame(frame);
         throw cause instanceof WorkerUnavailableError ? cause : new WorkerUnavailableError(cause);
       });
-      const wasm = job.wasmUrl ?? wasmUrl!;
-      decoder ??= closed ? null : createWorkerDecoder(worker!, wasm);
-      if (decoder) return decoder.decode(frame, { ...job, wasmUrl: wasm });
+      const withWasm = { ...job, wasmUrl: job.wasmUrl ?? wasmUrl };
+      decoder ??= closed ? null : createWorkerDecoder(worker!, withWasm);
+      if (decoder) return decoder.decode(frame, withWasm);
       closeFrame(frame);
       throw new WorkerUnavailableError('the Blob URL worker was refused');
     },

@@ -53,7 +53,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
   let engine: DecoderStatus | null = null;
   const fallbacks = [
     ...(options.decoders ?? [
-      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job.wasmUrl)] : []),
+      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job)] : []),
       ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
       createMainThreadDecoder,
     ]),
@@ -137,7 +137,7 @@ export function createFrameLoop(options: FrameLoopOptions) {
   }
 
   async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
-    await warming; // Then the newest frame, not one that waited for the decoder to start.
+    await warming; // After a blank, the newest frame (a worker takes the first at once: it loads as it starts).
     let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, options.region) : null;
     if (frame === null) {
       if (videoFrames && !videoFrameRead) videoFrames = false; // VideoFrame(video) refused: bitmaps instead.
@@ -215,8 +215,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
 /** A VideoFrame this browser could not use: neither a decode nor a failure, so no pause before the next frame. */
 const RETRY_NOW = Symbol('retry-now');
 
-const isUnavailable = (error: unknown): boolean =>
-  (error as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
+/** No decoder (none loads, the worker is gone), not a VideoFrame refused. */
+const isUnavailable = (e: unknown): boolean =>
+  e instanceof WorkerUnavailableError ||
+  (e as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
 /**
  * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From

@@ -151,15 +151,16 @@ describe('startCameraScan (canvas camera)', function () {
     expect(decoders).to.deep.equal([{ engine: 'wasm' }]);
   });
 
-  it('starts loading the .wasm its name gives before the first frame is sent', async () => {
+  it("starts loading the jobs' .wasm before the first frame is sent", async () => {
     const wasm = await (await fetch(new URL('../decode/zxing_reader.wasm', import.meta.url))).arrayBuffer();
     const wasmUrl = URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
-    const decoder = createWorkerDecoder(new URL('./decode-worker.ts', import.meta.url), wasmUrl)!;
+    const job = { formats: ['qr_code'], effort: 'fast', wasmUrl } as const;
+    const decoder = createWorkerDecoder(new URL('./decode-worker.ts', import.meta.url), job)!;
     // Gone before any frame asks for it: only a load begun at the worker's start-up can have fetched it.
     await new Promise((r) => setTimeout(r, 5_000));
     URL.revokeObjectURL(wasmUrl);
     const blank = await createImageBitmap(new ImageData(8, 8));
-    const reading = await decoder.decode(blank, { formats: ['qr_code'], effort: 'fast', wasmUrl });
+    const reading = await decoder.decode(blank, job);
     decoder.close();
     expect(reading.decoder).to.deep.equal({ engine: 'wasm' });
   });

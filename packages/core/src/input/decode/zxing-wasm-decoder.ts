@@ -33,19 +33,17 @@ const emitted = (url: string): boolean =>
 let ready: { url: string; loaded: Promise<WasmFailure | null> } | undefined;
 
 /**
- * Instantiates once per URL; `null` or why not, never rejects. One fetch, begun beside the CSP probe: its response
- * tells a 404 from a refusal, and a file served as `application/wasm` compiles while it streams.
+ * Instantiates once per URL; `null` or why not, never rejects. Fetched once, after the CSP probe (a blocked page
+ * sends no request): a 404 is told from a refusal, and a file served as `application/wasm` compiles as it streams.
  */
 export function loadWasm(url: string): Promise<WasmFailure | null> {
   if (ready?.url !== url) {
-    const response = emitted(url) ? fetch(url, { credentials: 'same-origin' }).catch(() => null) : undefined;
     const loaded = (async (): Promise<WasmFailure | null> => {
       if (!(await wasmAllowed())) return { reason: 'wasm-blocked' };
       try {
-        const compiled = await compile(url, await response);
+        const compiled = await compile(url);
         if (!(compiled instanceof WebAssembly.Module)) return compiled;
-        // Emscripten's hook, given the module compiled above. A refusal or a module without the decoder's exports
-        // (`done` throws) rejects: Emscripten would wait for ever. No console output (the privacy rule).
+        // Emscripten's hook: refused, or without the decoder's exports (`done` throws), rejects; no console output.
         const module = await new Promise((resolve, reject) => {
           const instantiateWasm = (
             imports: WebAssembly.Imports,
@@ -65,10 +63,11 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
   return ready.loaded;
 }
 
-/** The module from the response (`null`: not fetched; `undefined`: not served beside the code) or why not. */
-async function compile(url: string, response?: Response | null): Promise<WebAssembly.Module | WasmFailure> {
-  if (response?.ok && response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm')
-    return WebAssembly.compileStreaming(response);
+/** The module at `url` or why not (its response `null`: a network error, or not served beside the code). */
+async function compile(url: string): Promise<WebAssembly.Module | WasmFailure> {
+  const response = emitted(url) ? await fetch(url, { credentials: 'same-origin' }).catch(() => null) : null;
+  const wasm = response?.ok && /^application\/wasm\s*(;|$)/i.test(response.headers.get('content-type') ?? '');
+  if (wasm && 'compileStreaming' in WebAssembly) return WebAssembly.compileStreaming(response);
   // Not served beside the code (esbuild, rollup emit no file for it): the copy the build inlined, if any.
   const inlined =
     !response?.ok && url === DEFAULT_WASM_URL && (await import('./inline-assets.js')).wasmBytes();
