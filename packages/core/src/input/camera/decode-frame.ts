@@ -36,6 +36,7 @@ export type FrameReading = {
 };
 
 export { createRescueRound } from '../decode/pipeline.js';
+export { preloadDecoder } from '../decode/decode-image.js';
 
 /**
  * Decodes one frame and closes it; `round`: the loop's rescue round, the next one returned (docs/camera.md).

@@ -1,7 +1,6 @@
 /** The decoding module Worker, from its own URL for a strict CSP (no blob:); takes one transferred frame. */
-import { decodeNative } from '../decode/native-detector.js';
-import { DEFAULT_WASM_URL, loadWasm } from '../decode/zxing-wasm-decoder.js';
-import { createRescueRound, decodeFrame, type FrameJob, type FrameReading } from './decode-frame.js';
+import { createRescueRound, decodeFrame, preloadDecoder } from './decode-frame.js';
+import type { FrameJob, FrameReading } from './decode-frame.js';
 
 /** Main thread → worker: one frame, transferred. */
 export type WorkerRequest = { id: number; frame: ImageBitmap | VideoFrame; job: FrameJob };
@@ -19,14 +18,8 @@ const scope = globalThis as unknown as { postMessage(message: WorkerReply): void
 let round = createRescueRound();
 
 type Incoming = MessageEvent<WorkerRequest | WorkerPreload>;
-addEventListener('message', ({ data }: Incoming) => void ('frame' in data ? run(data) : preload(data)));
-
-const [blank, refuse] = [(): ImageData => new ImageData(1, 1), (): boolean => false];
-/** Loads the .wasm now, unless the browser's own detector reads the formats (`null`: nothing on a blank). */
-async function preload({ formats, effort, wasmUrl }: WorkerPreload): Promise<void> {
-  const native = effort !== 'thorough' && (await decodeNative(blank, formats, refuse).catch(() => undefined));
-  if (native !== null) await loadWasm(wasmUrl ?? DEFAULT_WASM_URL);
-}
+const take = ({ data }: Incoming): void => void ('frame' in data ? run(data) : preloadDecoder(data));
+addEventListener('message', take);
 
 async function run({ id, frame, job }: WorkerRequest): Promise<void> {
   try {

@@ -79,6 +79,15 @@ export async function decodeImage(
   return read && { text: read.text, format: read.format };
 }
 
+const [blank, refuse] = [(): ImageData => new ImageData(1, 1), (): boolean => false];
+/** Loads the wasm decoder before a first frame, unless the browser's detector reads the formats (`null`: a blank). */
+export async function preloadDecoder(job: DecodeOptions): Promise<void> {
+  const native = job.effort !== 'thorough' && decodeNative(blank, job.formats ?? DECODE_FORMATS, refuse);
+  if ((await (native || undefined)?.catch(() => undefined)) === null) return;
+  const loaded = await loadWasmDecoder();
+  await loaded.loadWasm(job.wasmUrl ?? loaded.DEFAULT_WASM_URL);
+}
+
 /** `decodeImage` with pipeline switches (the table in pipeline.ts); `glare`: measured also where the detector ran. */
 export async function decodeStages(
   image: DecodableImage,

@@ -48,7 +48,7 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
           const instantiateWasm = (
             imports: WebAssembly.Imports,
             done: (i: WebAssembly.Instance) => void,
-          ): object => (WebAssembly.instantiate(compiled, imports).then(done).catch(reject), {});
+          ): WebAssembly.Exports => (WebAssembly.instantiate(compiled, imports).then(done).catch(reject), {});
           const overrides = { instantiateWasm, print: silent, printErr: silent };
           prepareZXingModule({ overrides, fireImmediately: true }).then(resolve, reject);
         });
