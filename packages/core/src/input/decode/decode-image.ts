@@ -80,12 +80,12 @@ export async function decodeImage(
 }
 
 const [blank, refuse] = [(): ImageData => new ImageData(1, 1), (): boolean => false];
-/** Loads the wasm decoder before a first frame, unless the browser's detector reads the formats (`null`: a blank). */
+/** Loads the wasm decoder before a first frame (which reports a failure), unless the browser's detector reads it. */
 export async function preloadDecoder(job: DecodeOptions): Promise<void> {
   const native = job.effort !== 'thorough' && decodeNative(blank, job.formats ?? DECODE_FORMATS, refuse);
   if ((await (native || undefined)?.catch(() => undefined)) === null) return;
-  const loaded = await loadWasmDecoder();
-  await loaded.loadWasm(job.wasmUrl ?? loaded.DEFAULT_WASM_URL);
+  const loaded = await loadWasmDecoder().catch(() => undefined);
+  await loaded?.loadWasm(job.wasmUrl ?? loaded.DEFAULT_WASM_URL);
 }
 
 /** `decodeImage` with pipeline switches (the table in pipeline.ts); `glare`: measured also where the detector ran. */
