@@ -9,7 +9,7 @@
 // in view (p50), misreads and false positives (card IDs only), frames decoded per second; then again with `--hogs`
 // busy-loop workers spinning in the page (a load spike): frames decoded per second, product vs plain loop.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
-//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)]
+//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)] [-- --repeat 3]
 // (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     dir: { type: 'string' },
     hogs: { type: 'string', default: '2' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const loops = args.loops.split(',') as LoopName[];
@@ -120,4 +121,5 @@ if (args.sets.includes('independent'))
     loops,
     Number(args.hogs),
     args.only,
+    Number(args.repeat),
   );

@@ -1,5 +1,5 @@
 // The door bench's second half (issue 50.1/50.4): the clips of bench/independent/ played to Chromium's fake camera,
-// each once (its own length), to the SDK's startCameraScan and to the plain loops, in the same run. Per condition:
+// each once (its own length; `--repeat N`: N times, each play a sample), to the SDK's startCameraScan and to the plain loops, in the same run. Per condition:
 // read, time to read after the code is whole in view (p50, signed: a partly visible code may read first), misreads
 // (another card ID) and false positives (a card ID in a clip without one); per loop frames decoded per second, with
 // and without busy-loop workers spinning in the page (a load spike).
@@ -121,6 +121,7 @@ export async function benchIndependent(
   loops: readonly LoopName[],
   hogs: number,
   only?: string,
+  repeat = 1,
 ): Promise<void> {
   const clips = set.clips.filter((c) => c.condition.includes(only ?? '') && c.file.endsWith('.y4m'));
   const harness = await openDoorHarness();
@@ -130,9 +131,10 @@ export async function benchIndependent(
   try {
     for (const [i, clip] of clips.entries()) {
       const windowMs = 1000 * (clip.duration ?? 1.5);
-      for (const h of passes) {
-        // Each clip starts with the next loop: the first after a launch pays for a cold browser.
-        const order = [...loops.slice(i % loops.length), ...loops.slice(0, i % loops.length)];
+      for (const [h, r] of passes.flatMap((h) => Array.from({ length: repeat }, (_, r) => [h, r] as const))) {
+        // Each clip (and each repeat) starts with the next loop: the first after a launch pays for a cold browser.
+        const k = (i + r) % loops.length;
+        const order = [...loops.slice(k), ...loops.slice(0, k)];
         const runs = await harness.runFile(`${set.dir}/${clip.file}`, order, windowMs, h);
         const got = runs.map((run, k) => outcome(order[k]!, clip, run, windowMs));
         outcomes.get(h)!.push(...got);
@@ -145,7 +147,8 @@ export async function benchIndependent(
     await harness.close();
   }
   console.log(
-    `\nindependent clips (${set.dir}): ${clips.length} clips played once each to Chromium's fake camera; ` +
+    `\nindependent clips (${set.dir}): ${clips.length} clips played ${repeat} time(s) each to Chromium's fake camera` +
+      ` (every play a sample); ` +
       `${((Date.now() - started) / 1000).toFixed(0)} s. Cells: read/clips, time to read p50 after the code is whole ` +
       'in view, ✗ misreads + false positives (card IDs), frames decoded per second.',
   );

@@ -68,11 +68,7 @@ export const SANDBOX_LIMITS = {
 /** The slow-client limits (`SANDBOX_LIMITS` has their defaults). */
 export type SandboxLimits = { readonly [K in keyof typeof SANDBOX_LIMITS]: number };
 
-export type Sandbox = {
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-};
+export type Sandbox = { readonly url: string; readonly port: number; close(): Promise<void> };
 
 export const SANDBOX_VERSION = '0.1.0';
 

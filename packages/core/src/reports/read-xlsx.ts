@@ -37,9 +37,7 @@ export async function loadExcel(): Promise<ExcelModule> {
   // Browsers get exceljs's browser build (Node's main file needs `process`, streams, `fs`).
   const excel = (await (hasNodeStreams()
     ? import('exceljs')
-    : import('exceljs/dist/exceljs.min.js'))) as unknown as Partial<ExcelModule> & {
-    default?: ExcelModule;
-  };
+    : import('exceljs/dist/exceljs.min.js'))) as unknown as Partial<ExcelModule> & { default?: ExcelModule };
   if (excel.Workbook) return excel as ExcelModule;
   // exceljs's browser build is a UMD bundle: loaded as a module it leaves its API on the global object.
   const found = excel.default ?? (globalThis as { ExcelJS?: ExcelModule }).ExcelJS;

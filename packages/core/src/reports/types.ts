@@ -57,11 +57,7 @@ export type SalesRow = {
   /** `provisional` when the sale accepted the card without checking it online (the outbox's report). */
   readonly acceptance?: 'online' | 'provisional';
   /** The outbox record's key and details: sent as the outbox would, so the second copy to arrive is a replay. */
-  readonly key?: {
-    readonly id: string;
-    readonly text: string;
-    readonly details: OutboxDetails;
-  };
+  readonly key?: { readonly id: string; readonly text: string; readonly details: OutboxDetails };
 };
 
 /** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */

@@ -90,9 +90,7 @@ export type BatchItem = z.infer<typeof BatchItemSchema>;
 
 /** The body of a batch registration: 1 to `BATCH_MAX_ITEMS` items. */
 export const BatchRequestSchema = /* @__PURE__ */ pure(() =>
-  z.strictObject({
-    items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)),
-  }),
+  z.strictObject({ items: z.array(BatchItemSchema).check(z.minLength(1), z.maxLength(BATCH_MAX_ITEMS)) }),
 );
 /** The body of a batch registration. */
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;

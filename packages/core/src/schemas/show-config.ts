@@ -35,12 +35,7 @@ const count = () => z.optional(wholeNumber(-1200, 1200));
  * CalendarDurationSchema.parse({ months: 1 });
  */
 export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
-  z.object({
-    months: count(),
-    days: count(),
-    hours: count(),
-    minutes: count(),
-  }),
+  z.object({ months: count(), days: count(), hours: count(), minutes: count() }),
 );
 /** A calendar offset, e.g. `{ months: 1 }`. */
 export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;

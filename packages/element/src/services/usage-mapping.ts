@@ -80,8 +80,5 @@ export function decideWithCore(input: DecideInput): Decision {
     if (path.startsWith('event.')) showFields.add(path.slice('event.'.length));
     else rest.push({ code: r.code, message: r.message });
   }
-  return {
-    ok: false,
-    reasons: [...(showFields.size > 0 ? [showInvalid([...showFields])] : []), ...rest],
-  };
+  return { ok: false, reasons: [...(showFields.size > 0 ? [showInvalid([...showFields])] : []), ...rest] };
 }

@@ -80,9 +80,7 @@ export function seedShows(today: string): ShowConfig[] {
       [0, '23:30'],
       150,
       8,
-      {
-        collectionWindow: { opensBeforeStart: { minutes: 30 } },
-      },
+      { collectionWindow: { opensBeforeStart: { minutes: 30 } } },
     ),
     show(['kaiku-nayttely', 'Näyttely (ei ylärajaa)', 'exhibition'], [2, '10:00']),
   ];

@@ -11,12 +11,7 @@ import { problems } from '../http/respond.js';
 
 /** The answer to one registration (or void): what the HTTP layer (or a batch item) sends back. */
 export type Outcome<R = UsageResult> =
-  | {
-      readonly kind: 'result';
-      readonly status: 200 | 201;
-      readonly result: R;
-      readonly replayed: boolean;
-    }
+  | { readonly kind: 'result'; readonly status: 200 | 201; readonly result: R; readonly replayed: boolean }
   | { readonly kind: 'problem'; readonly problem: Problem; readonly retryAfterSeconds?: number };
 
 export type RegisterContext = {

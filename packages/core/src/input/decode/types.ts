@@ -67,10 +67,7 @@ export type DecodeOptions = {
 export type DecodeEngine = 'auto' | 'wasm' | 'js';
 
 /** One reading: the raw text of the symbol (card-ID validation is the caller's, see `parseCardId`). */
-export type DecodeResult = {
-  readonly text: string;
-  readonly format: DecodeFormat;
-};
+export type DecodeResult = { readonly text: string; readonly format: DecodeFormat };
 
 /** Internal: `decodeImage`'s options as its engines get them (defaults applied). */
 export type EngineOptions = {
@@ -81,8 +78,4 @@ export type EngineOptions = {
 };
 
 /** Internal: 8-bit luminance plane. */
-export type GreyImage = {
-  readonly data: Uint8ClampedArray;
-  readonly width: number;
-  readonly height: number;
-};
+export type GreyImage = { readonly data: Uint8ClampedArray; readonly width: number; readonly height: number };
