@@ -9,7 +9,7 @@
 // in view (p50), misreads and false positives (card IDs only), frames decoded per second; then again with `--hogs`
 // busy-loop workers spinning in the page (a load spike): frames decoded per second, product vs plain loop.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
-//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)] [-- --repeat 3]
+//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass; =-2: that pass alone)] [-- --repeat 3]
 // (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -76,7 +76,7 @@ async function bench(): Promise<void> {
   const started = Date.now();
   try {
     for (const [i, clip] of clips.entries()) {
-      // Each clip starts with the next loop: the first after a launch pays for a cold browser.
+      // Each clip starts with the next loop (each loop runs in a browser of its own).
       const order = [...loops.slice(i % loops.length), ...loops.slice(0, i % loops.length)];
       const got = await harness.runClip(clip, order, windowMs);
       outcomes.push(...got);

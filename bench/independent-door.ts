@@ -125,14 +125,14 @@ export async function benchIndependent(
 ): Promise<void> {
   const clips = set.clips.filter((c) => c.condition.includes(only ?? '') && c.file.endsWith('.y4m'));
   const harness = await openDoorHarness();
-  const passes = hogs > 0 ? [0, hogs] : [0];
+  const passes = hogs > 0 ? [0, hogs] : hogs < 0 ? [-hogs] : [0]; // -N: the loaded pass alone
   const outcomes = new Map<number, Outcome[]>(passes.map((h) => [h, []]));
   const started = Date.now();
   try {
     for (const [i, clip] of clips.entries()) {
       const windowMs = 1000 * (clip.duration ?? 1.5);
       for (const [h, r] of passes.flatMap((h) => Array.from({ length: repeat }, (_, r) => [h, r] as const))) {
-        // Each clip (and each repeat) starts with the next loop: the first after a launch pays for a cold browser.
+        // Each clip (and each repeat) starts with the next loop (each loop runs in a browser of its own).
         const k = (i + r) % loops.length;
         const order = [...loops.slice(k), ...loops.slice(0, k)];
         const runs = await harness.runFile(`${set.dir}/${clip.file}`, order, windowMs, h);
