@@ -5,11 +5,14 @@
 // plain frame loop) in the same run, side by side. Per loop: clips read, time from the card coming into view to its
 // first read (p50/p95), misreads, duplicate events.
 // Then the clips of bench/independent/ (written from a list of conditions without reading the decoder, issue 50.4),
-// each played once (its own length), with the same loops: per condition read, time to read after the code is whole
-// in view (p50), misreads and false positives (card IDs only), frames decoded per second; then again with `--hogs`
-// busy-loop workers spinning in the page (a load spike): frames decoded per second, product vs plain loop.
+// each played once (its own length; `--repeat N`: N times), with the same loops: per condition read, time to read
+// after the code is whole in view (p50), misreads and false positives (card IDs only), frames decoded per second;
+// then again with `--hogs` busy-loop workers spinning in the page (a load spike): frames decoded per second, product
+// vs plain loop.
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
-//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass; =-2: that pass alone)] [-- --repeat 3]
+//   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)]
+//   [-- --sets independent --hogs=-2 (the loaded pass alone)] [-- --repeat 2 (each loop first as often: a multiple
+//   of the loops' count)]
 // (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -33,6 +36,8 @@ const { values: args } = parseArgs({
 });
 const loops = args.loops.split(',') as LoopName[];
 const windowMs = Number(args.window);
+if (!/^[1-9]\d*$/.test(args.repeat))
+  throw new Error(`--repeat takes a positive whole number, not ${args.repeat}`);
 
 const quantile = (values: number[], q: number): number => {
   const s = [...values].sort((a, b) => a - b);

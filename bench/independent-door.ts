@@ -133,8 +133,8 @@ export async function benchIndependent(
       const windowMs = 1000 * (clip.duration ?? 1.5);
       for (const [h, r] of passes.flatMap((h) => Array.from({ length: repeat }, (_, r) => [h, r] as const))) {
         // Each clip (and each repeat) starts with the next loop (each loop runs in a browser of its own).
-        const k = (i + r) % loops.length;
-        const order = [...loops.slice(k), ...loops.slice(0, k)];
+        const first = (i + r) % loops.length;
+        const order = [...loops.slice(first), ...loops.slice(0, first)];
         const runs = await harness.runFile(`${set.dir}/${clip.file}`, order, windowMs, h);
         const got = runs.map((run, k) => outcome(order[k]!, clip, run, windowMs));
         outcomes.get(h)!.push(...got);
@@ -149,7 +149,7 @@ export async function benchIndependent(
   console.log(
     `\nindependent clips (${set.dir}): ${clips.length} clips played ${repeat} time(s) each to Chromium's fake camera` +
       ` (every play a sample); ` +
-      `${((Date.now() - started) / 1000).toFixed(0)} s. Cells: read/clips, time to read p50 after the code is whole ` +
+      `${((Date.now() - started) / 1000).toFixed(0)} s. Cells: read/plays, time to read p50 after the code is whole ` +
       'in view, ✗ misreads + false positives (card IDs), frames decoded per second.',
   );
   for (const h of passes) {
@@ -173,6 +173,6 @@ export async function benchIndependent(
     });
     console.log(`first decoded frame after the stream starts, p50: ${firsts.join(', ')}`);
     const steady = loops.map((l) => `${l} ${summary(mine.filter((o) => o.loop === l)).steady.toFixed(1)}`);
-    console.log(`frames decoded per second after the first (median over clips): ${steady.join(', ')}`);
+    console.log(`frames decoded per second after the first (median over plays): ${steady.join(', ')}`);
   }
 }

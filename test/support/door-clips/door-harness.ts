@@ -1,7 +1,7 @@
 // Node side of the door clips: bundles door-page.ts (the SDK's decode worker beside it, built as the package publishes
 // it), serves it, renders a clip's frames in a headless Chromium into a .y4m file, and plays that file to each camera
-// loop through Chromium's fake camera (`--use-file-for-fake-video-capture`), one browser per clip (the file is read at
-// launch).
+// loop through Chromium's fake camera (`--use-file-for-fake-video-capture`), a browser per loop and clip (Chromium
+// reads the file at launch).
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
