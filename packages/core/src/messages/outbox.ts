@@ -33,7 +33,7 @@ export const outboxMessages = defineTexts({
     'outbox-stopped': 'Lähtevien kirjausten jono on pysäytetty.',
     'record-not-found': 'Kirjausta ei löydy jonosta.',
     'void-exported':
-      'Käyttö on jo viety Kaikukannan tiedostoon tai lähetetty, joten sitä ei voi enää perua täällä.',
+      'Käyttö on jo ladattu tiedostoon Kaikukannan tuontiin tai lähetetty, joten sitä ei voi perua täällä. Jos se on tiedostossa, poista sen rivi tiedostosta ennen tuontia tai peru käyttö Kaikukannassa tuonnin jälkeen; jos se lähetettiin, peru se Kaikukannassa.',
     'offline-refused': 'Korttia ei voitu tarkistaa, eikä offline-käyttöä sallita: kirjausta ei tehty.',
     'needs-attention': 'Palvelin hylkäsi jonossa olleen kirjauksen ({reason}): tarkista ja ratkaise.',
   },
@@ -63,7 +63,7 @@ export const outboxMessages = defineTexts({
     'outbox-stopped': 'Kön för utgående registreringar har stoppats.',
     'record-not-found': 'Registreringen finns inte i kön.',
     'void-exported':
-      'Användningen har redan förts till Kaikukantas fil eller skickats, så den kan inte längre ångras här.',
+      'Användningen har redan laddats ner i en fil för Kaikukantas import eller skickats, så den kan inte ångras här. Finns den i en fil, ta bort dess rad ur filen före importen eller ångra användningen i Kaikukanta efter importen; skickades den, ångra den i Kaikukanta.',
     'offline-refused':
       'Kortet kunde inte kontrolleras och offline-användning är inte tillåten: ingen registrering gjordes.',
     'needs-attention': 'Servern avvisade en köad registrering ({reason}): kontrollera och åtgärda.',
@@ -92,7 +92,7 @@ export const outboxMessages = defineTexts({
     'outbox-stopped': 'The outbox has been stopped.',
     'record-not-found': 'The usage is not in the outbox.',
     'void-exported':
-      'The usage is already in a file for Kaikukanta or sent, so it can no longer be undone here.',
+      'The usage is already in a file for Kaikukanta’s import, or sent, so it cannot be undone here. If it is in a file, delete its row from the file before importing it, or void the usage in Kaikukanta after the import; if it was sent, void it in Kaikukanta.',
     'offline-refused': 'The card could not be checked and offline use is not allowed: nothing was recorded.',
     'needs-attention': 'The server refused a queued usage ({reason}): check and resolve it.',
   },

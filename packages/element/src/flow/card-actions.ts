@@ -9,7 +9,8 @@ import {
 import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
 import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
 import { Task } from './task.js';
-import { ticketSummary } from '../views/view-context.js';
+import { ticketSummary, type ViewContext } from '../views/view-context.js';
+import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C, statusName } from '../views/card-texts.js';
 
@@ -226,8 +227,15 @@ export class Registration {
     };
     if (outcome.kind === 'registered') {
       s.tally.release({ cap: outcome.cap });
-      const registered = { ...done, usageId: outcome.usageId };
-      s.toPhase(registered, (v) => `${v.t.registeredHeading}. ${ticketSummary(v, phase.request)}`);
+      // Kept on this terminal only (registry="none"): its own result, never said as registered in Kaikukanta.
+      const kept = outcome.recordedOn === 'terminal';
+      const registered = {
+        ...done,
+        usageId: outcome.usageId,
+        ...(kept ? { outcome: 'recorded' as const } : {}),
+      };
+      const heading = (v: ViewContext) => (kept ? v.text(REGISTER_TEXTS.recorded) : v.t.registeredHeading);
+      s.toPhase(registered, (v) => `${heading(v)}. ${ticketSummary(v, phase.request)}`);
       s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.

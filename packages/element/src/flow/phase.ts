@@ -14,8 +14,9 @@ export type Phase =
   | { readonly name: 'registering'; readonly card: CardView; readonly request: TicketRequest }
   | {
       readonly name: 'done';
-      /** `refused-later`: queued offline, then refused when sent; `voided`: undone by the clerk. */
-      readonly outcome: 'registered' | 'queued' | 'refused-later' | 'voided';
+      /** `recorded`: kept in this terminal's register (registry="none"), not in Kaikukanta; `refused-later`: queued
+       * offline, then refused when sent; `voided`: undone by the clerk. */
+      readonly outcome: 'registered' | 'recorded' | 'queued' | 'refused-later' | 'voided';
       readonly cardId: string;
       readonly request: TicketRequest;
       /** The queued usage's outbox record, followed until it is sent. */

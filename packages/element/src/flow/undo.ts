@@ -17,7 +17,7 @@ export class Undo {
   /** The handle the result screen's undo action would undo, if it has one. */
   get target(): string | undefined {
     const p = this.s.phase;
-    if (p.name !== 'done' || (p.outcome !== 'registered' && p.outcome !== 'queued')) return undefined;
+    if (p.name !== 'done' || !['registered', 'recorded', 'queued'].includes(p.outcome)) return undefined;
     return this.s.svc.voidUsage ? (p.usageId ?? p.recordId) : undefined;
   }
 

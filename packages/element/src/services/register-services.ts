@@ -87,7 +87,7 @@ export class RegisterServices implements ComposedServices {
     const record = await this.#ready().record(toUsage(this.options, u));
     const cap = await this.capState(u.show);
     this.#notify();
-    return { kind: 'registered', usageId: record.id, ...(cap ? { cap } : {}) };
+    return { kind: 'registered', usageId: record.id, recordedOn: 'terminal', ...(cap ? { cap } : {}) };
   }
 
   async capState(show: ShowContext): Promise<CapState | undefined> {

@@ -121,7 +121,13 @@ export type CapState = {
 
 /** What became of a usage: `registered` by Kaikukanta, `queued` in the offline outbox, or `refused` with reasons. */
 export type RegisterOutcome =
-  | { readonly kind: 'registered'; readonly usageId: string; readonly cap?: CapState }
+  | {
+      readonly kind: 'registered';
+      readonly usageId: string;
+      readonly cap?: CapState;
+      /** `terminal`: kept in this terminal's register (registry="none"), not in Kaikukanta: not said as registered. */
+      readonly recordedOn?: 'terminal';
+    }
   | {
       readonly kind: 'queued';
       readonly reason: string;

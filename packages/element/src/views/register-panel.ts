@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { OutboxState } from '../services/types.js';
+import type { LocalizedText, OutboxState } from '../services/types.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -20,7 +20,8 @@ export function renderRegisterPanel(
   if (!register || (register.mode === 'hand-over' && register.open === 0 && !register.exported))
     return nothing;
   const R = REGISTER_TEXTS;
-  const count = fmt.number(register.open);
+  const said = (f: (n: number, shown: string) => LocalizedText, n: number) => text(f(n, fmt.number(n)));
+  const open = register.open;
   return html`<section
     part="register"
     class="notice"
@@ -28,14 +29,23 @@ export function renderRegisterPanel(
     data-open=${register.open}
     data-exported=${register.exported ?? 0}
   >
-    <p>${text(register.mode === 'register' ? R.open(count) : R.handOver(count))}</p>
-    ${register.exported ? html`<p data-exported-note>${text(R.alreadyExported(fmt.number(register.exported)))}</p>` : nothing}
+    <p>${open === 0 ? text(R.none) : said(register.mode === 'register' ? R.open : R.handOver, open)}</p>
+    ${register.exported ? html`<p data-exported-note>${said(R.alreadyExported, register.exported)}</p>` : nothing}
     <div class="actions">
       ${register.mode === 'hand-over' && register.open > 0 ? html`<button type="button" class="primary" data-hand-over @click=${h.onHandOver}>${text(R.send)}</button>` : nothing}
-      <button type="button" data-export="csv" @click=${() => h.onExport('csv')}>${text(R.csv)}</button>
-      <button type="button" data-export="xlsx" @click=${() => h.onExport('xlsx')}>${text(R.xlsx)}</button>
+      ${
+        // An empty file is not offered: it would carry nothing to import.
+        open > 0
+          ? html`<button type="button" data-export="csv" @click=${() => h.onExport('csv')}>
+                ${text(R.csv)}
+              </button>
+              <button type="button" data-export="xlsx" @click=${() => h.onExport('xlsx')}>
+                ${text(R.xlsx)}
+              </button>`
+          : nothing
+      }
     </div>
-    ${h.lastExported === undefined ? nothing : html`<p role="status">${text(R.exported(fmt.number(h.lastExported)))}</p>`}
+    ${h.lastExported === undefined ? nothing : html`<p role="status">${said(R.exported, h.lastExported)}</p>`}
     <p class="muted">${text(R.howTo)}</p>
   </section>`;
 }

@@ -76,7 +76,7 @@ export class ShiftLog {
       this.add({
         ...base,
         ...(id ? { id } : { local: true }),
-        state: phase.outcome,
+        state: phase.outcome === 'recorded' ? 'registered' : phase.outcome,
         cardId: phase.cardId,
         childTickets: r.children,
         ...(group ? { group: { memberCardIds: [...r.groupCardIds], under16Clients: r.under16 } } : {}),
@@ -228,7 +228,8 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
   };
   const title = v.text(C.shift) + (m.terminalName ? ` · ${m.terminalName}` : '');
   const when = (at: string | undefined) => (at ? v.fmt.dateTime(at) : '–');
-  const cap = m.cap && !m.cap.unknown ? m.cap : undefined;
+  // Kaikukanta's tally only: a register's count (registry="none") is this terminal's, counted above.
+  const cap = m.cap && !m.cap.unknown && !m.cap.countedOn ? m.cap : undefined;
   const report = shiftReport(m.usages, m.locale);
   // The total rows' word (the last row is the shift's total): not a card ID, so never masked.
   const total = report.rows.at(-1)![0];

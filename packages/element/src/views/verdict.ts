@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Phase } from '../flow/phase.js';
 import type { Reason } from '../services/types.js';
 import { CARD_TEXTS } from './card-texts.js';
+import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { ticketSummary, type ViewContext } from './view-context.js';
 
 /**
@@ -150,6 +151,7 @@ export function renderResult(
   const { outcome, cardId, request, reason } = done;
   const heading = {
     registered: t.registeredHeading,
+    recorded: text(REGISTER_TEXTS.recorded),
     queued: t.queuedHeading,
     voided: text(CARD_TEXTS.voided),
     'refused-later': t.refusedLaterHeading,
@@ -160,8 +162,10 @@ export function renderResult(
     part: 'result',
     outcome,
     body: html`${outcome === 'queued' ? html`<p><span part="queued-badge" class="badge">${text(CARD_TEXTS.queuedBadge)}</span></p>` : nothing}
+      ${outcome === 'recorded' ? html`<p><span part="recorded-badge" class="badge">${text(REGISTER_TEXTS.badge)}</span></p>` : nothing}
       <p data-state=${outcome}><span class="mono">${v.id(cardId)}</span> · ${ticketSummary(v, request)}</p>
       ${outcome === 'queued' ? html`<p>${t.queuedDetail}</p>` : nothing}
+      ${outcome === 'recorded' ? html`<p>${text(REGISTER_TEXTS.recordedDetail)}</p>` : nothing}
       ${
         outcome === 'refused-later'
           ? html`${reason ? html`<p>${text(reason.message)}</p>` : nothing}

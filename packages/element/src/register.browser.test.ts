@@ -1,0 +1,122 @@
+import { expect } from '@esm-bundle/chai';
+import './kaiku-scanner.js';
+import type { KaikuScanner } from './kaiku-scanner.js';
+import { until } from '../../../test/support/until.js';
+import { primeElementChunks } from '../../../test/support/element-chunks.js';
+
+// registry="none" with the real register in this browser's IndexedDB (a venue of its own per test): what the clerk
+// is told matches what happened (recorded on this terminal, not in Kaikukanta), and the shift is the register's.
+
+before(async function () {
+  this.timeout(120_000);
+  await primeElementChunks();
+});
+
+/** Files the element hands to the browser, in order (their downloads are not followed). */
+const files: Blob[] = [];
+const createObjectURL = URL.createObjectURL.bind(URL);
+beforeEach(() => {
+  files.length = 0;
+  URL.createObjectURL = (blob: Blob | MediaSource) => (files.push(blob as Blob), createObjectURL(blob));
+});
+afterEach(() => {
+  URL.createObjectURL = createObjectURL;
+  document.body.innerHTML = '';
+});
+
+const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
+let venues = 0;
+const newVenue = () => `venue-${Date.now()}-${venues++}`;
+
+async function mount(venue: string, terminal = 'Kassa 1'): Promise<KaikuScanner> {
+  const host = document.createElement('div');
+  host.innerHTML = `<kaiku-scanner no-wedge no-camera no-sound registry="none" venue-id="${venue}"
+    terminal-name="${terminal}" show-id="s1" show-name="Uni" show-start="${tomorrow}" show-cap="10"></kaiku-scanner>`;
+  const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+  document.body.append(host);
+  await until(() => $(el, '[part="register"]') !== null && $(el, '[part="shift"]') !== null, {
+    step: () => el.updateComplete,
+  });
+  return el;
+}
+
+const $ = (el: KaikuScanner, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const $$ = (el: KaikuScanner, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const textOf = (el: KaikuScanner, s: string) => $(el, s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Looks the card up, gives `children` child tickets and confirms; leaves the result on screen. */
+async function sell(el: KaikuScanner, cardId: string, children = 0): Promise<void> {
+  el.submitCardId(cardId);
+  await until(() => $(el, '[part="confirm-button"]') !== null, { step: () => el.updateComplete });
+  for (let i = 0; i < children; i++) $(el, '.stepper-controls button:last-child')!.click();
+  await until(() => $(el, '[role=spinbutton]')?.getAttribute('aria-valuenow') === String(children), {
+    step: () => el.updateComplete,
+  });
+  await el.confirm();
+  await until(() => $(el, '[part="result"]') !== null, { step: () => el.updateComplete });
+}
+
+/** Switches the language and waits until the result's heading is in it. */
+async function speak(el: KaikuScanner, lang: string, heading: string): Promise<void> {
+  el.lang = lang;
+  await until(() => textOf(el, '[part="result"] h3') === heading, { step: () => el.updateComplete });
+}
+
+describe('registry="none": the words', () => {
+  it('a usage is "recorded on this terminal", never "registered in Kaikukanta", in fi, sv and en', async () => {
+    const el = await mount(newVenue());
+    // Nothing to export yet: no file is offered.
+    expect($$(el, '[data-export]')).to.have.length(0);
+    await sell(el, 'A045198723', 1);
+    await until(() => $(el, '[part="register"]')?.dataset.open === '1', { step: () => el.updateComplete });
+    expect($(el, '[part="result"]')!.dataset.outcome).to.equal('recorded');
+    expect($(el, '[part="recorded-badge"]')).to.not.equal(null);
+    const said = (): string[] => [
+      textOf(el, '[part="result"]'),
+      textOf(el, '[part="register"]'),
+      $$(el, '[data-export]')
+        .map((b) => b.textContent!.trim())
+        .join(' | '),
+    ];
+    const results: Record<string, string[]> = {};
+    for (const [lang, heading] of [
+      ['fi', 'Tallennettu tälle päätteelle'],
+      ['sv', 'Sparat på den här terminalen'],
+      ['en', 'Recorded on this terminal'],
+    ] as const) {
+      await speak(el, lang, heading);
+      results[lang] = said();
+    }
+    expect(results['fi']!.join()).to.not.match(/Kirjattu Kaikukantaan/);
+    expect(results['sv']!.join()).to.not.match(/Registrerat i Kaikukanta/);
+    expect(results['en']!.join()).to.not.match(/Registered in Kaikukanta/);
+    // One usage, said in the singular; the buttons download a file for the import, they send nothing.
+    expect(results['fi']![1]).to.contain('1 käyttö viemättä');
+    expect(results['sv']![1]).to.contain('1 användning ännu inte förd');
+    expect(results['en']![1]).to.contain('1 usage not yet exported');
+    expect(results['fi']![2]).to.equal(
+      'Lataa tiedosto Kaikukannan tuontiin (CSV) | Lataa tiedosto Kaikukannan tuontiin (Excel)',
+    );
+    expect(results['en']![2]).to.equal(
+      'Download a file for Kaikukanta’s import (CSV) | Download a file for Kaikukanta’s import (Excel)',
+    );
+    // The shift panel does not call the register's count Kaikukanta's tally of every terminal.
+    expect($(el, '[part="shift"] [data-registry]')).to.equal(null);
+  });
+
+  it('after a download: no empty file offered, and an undo refused says how to take the usage back', async () => {
+    const el = await mount(newVenue());
+    await sell(el, 'A045198723');
+    await until(() => $(el, '[data-export="csv"]') !== null, { step: () => el.updateComplete });
+    $(el, '[data-export="csv"]')!.click();
+    await until(() => $(el, '[part="register"]')?.dataset.open === '0', { step: () => el.updateComplete });
+    expect(files).to.have.length(1);
+    expect($$(el, '[data-export]')).to.have.length(0);
+    $(el, '[part="undo-button"]')!.click();
+    await until(() => $(el, '[part="undo-error"]') !== null, { step: () => el.updateComplete });
+    expect($(el, '[part="undo-error"]')!.dataset.code).to.equal('void-exported');
+    expect(textOf(el, '[part="undo-error"]')).to.contain(
+      'poista sen rivi tiedostosta ennen tuontia tai peru käyttö Kaikukannassa',
+    );
+  });
+});
