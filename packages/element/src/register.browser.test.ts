@@ -44,14 +44,15 @@ const $ = (el: KaikuScanner, s: string) => el.shadowRoot!.querySelector<HTMLElem
 const $$ = (el: KaikuScanner, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const textOf = (el: KaikuScanner, s: string) => $(el, s)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** Looks the card up, gives `children` child tickets and confirms; leaves the result on screen. */
-async function sell(el: KaikuScanner, cardId: string, children = 0): Promise<void> {
+/** Looks the card up, gives `count` child tickets and confirms; leaves the result on screen. */
+async function sell(el: KaikuScanner, cardId: string, count = 0): Promise<void> {
   el.submitCardId(cardId);
   await until(() => $(el, '[part="confirm-button"]') !== null, { step: () => el.updateComplete });
-  for (let i = 0; i < children; i++) $(el, '.stepper-controls button:last-child')!.click();
-  await until(() => $(el, '[role=spinbutton]')?.getAttribute('aria-valuenow') === String(children), {
-    step: () => el.updateComplete,
-  });
+  const children = () => $(el, '[role=spinbutton]')?.getAttribute('aria-valuenow');
+  for (let i = 1; i <= count; i++) {
+    $(el, '.stepper-controls button:last-child')!.click();
+    await until(() => children() === String(i), { step: () => el.updateComplete });
+  }
   await el.confirm();
   await until(() => $(el, '[part="result"]') !== null, { step: () => el.updateComplete });
 }
@@ -118,5 +119,45 @@ describe('registry="none": the words', () => {
     expect(textOf(el, '[part="undo-error"]')).to.contain(
       'poista sen rivi tiedostosta ennen tuontia tai peru käyttö Kaikukannassa',
     );
+  });
+});
+
+describe('registry="none": the shift', () => {
+  /** What the shift panel lists, prints and downloads (the CSV as the browser gets it). */
+  async function shift(el: KaikuScanner): Promise<{ list: string[]; report: string[]; csv: string }> {
+    const list = $$(el, '.shift-list li').map(
+      (li) => `${li.dataset.state} ${li.textContent!.replace(/\s+/g, ' ')}`,
+    );
+    const report = $$(el, '.shift-report tr, .shift-print div').map((r) =>
+      r.textContent!.replace(/Tulostettu.*/, ''),
+    );
+    const before = files.length;
+    $(el, '[data-csv]')!.click();
+    await until(() => files.length > before, { step: () => el.updateComplete });
+    return { list, report, csv: await files.at(-1)!.text() };
+  }
+
+  it('survives a reload: the same list, printout and CSV totals, read from the register', async () => {
+    const venue = newVenue();
+    const first = await mount(venue);
+    await sell(first, 'A045198723', 2);
+    first.reset();
+    await sell(first, 'X000011986');
+    first.reset();
+    // The same card again: refused on this terminal ("already used"), and the shift counts the refusal.
+    first.submitCardId('A045198723');
+    await until(() => $(first, '[part="refusal"]') !== null, { step: () => first.updateComplete });
+    first.reset();
+    await until(() => $$(first, '.shift-list li').length === 3, { step: () => first.updateComplete });
+    const before = await shift(first);
+    expect(before.csv).to.match(/A045198723;1;2;Uni;/);
+    expect(before.csv).to.match(/Yhteensä;2;2/);
+    document.body.innerHTML = '';
+
+    const again = await mount(venue);
+    await until(() => $$(again, '.shift-list li').length === 3, { step: () => again.updateComplete });
+    const after = await shift(again);
+    expect(after).to.deep.equal(before);
+    expect($(again, '.shift-counts [data-count="adults"]')!.textContent).to.equal('2');
   });
 });

@@ -5,6 +5,7 @@ import {
   isOpenRegisterRecord,
   type Register,
   type RegisterRecord,
+  type ShiftUsage,
 } from '@kaiku-scanner/core/outbox';
 import type {
   CapState,
@@ -20,6 +21,17 @@ import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
+
+/** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
+function shiftUsage(r: RegisterRecord): ShiftUsage & { closed?: true } {
+  const { cardId, childTickets, group, mode, show } = r.usage;
+  return {
+    ...{ id: r.id, at: new Date(r.createdAt).toISOString(), state: 'registered', cardId, childTickets, mode },
+    show: { id: show.id, name: show.name, start: show.start },
+    ...(group ? { group } : {}),
+    ...(isOpenRegisterRecord(r) ? {} : { closed: true }),
+  };
+}
 
 /** The services without Kaikukanta (`registry: 'none'`): the rules decide on what this terminal knows, and every
  * usage is kept in the device's register until exported for Kaikukanta's import (docs/register.md). */
@@ -105,7 +117,7 @@ export class RegisterServices implements ComposedServices {
       needsAttention: [],
       storage: health,
       ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
-      register: { open, mode: 'register' },
+      register: { open, mode: 'register', usages: this.#kept.map(shiftUsage) },
     };
   }
 

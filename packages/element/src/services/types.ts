@@ -3,7 +3,7 @@
 import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
 import type { EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
-import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
+import type { OfflinePolicy, ShiftUsage } from '@kaiku-scanner/core/outbox';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
@@ -181,6 +181,8 @@ export type OutboxState = {
     readonly open: number;
     readonly mode: 'register' | 'hand-over';
     readonly exported?: number;
+    /** registry="none": every usage the register keeps (the shift lists today's); `closed`: in a file or sent. */
+    readonly usages?: readonly (ShiftUsage & { readonly closed?: true })[];
   };
 };
 

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { checkVoidWindow } from '@kaiku-scanner/core';
 import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
 import type { Phase } from '../flow/phase.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 import type { CapState, OutboxState, Reason, ShowContext, UsageMode } from '../services/types.js';
 import { currentPrefs, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
@@ -25,8 +26,9 @@ const isGroup = (g: unknown): boolean => {
   return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && Number.isInteger(n);
 };
 
-/** `local`: no ID from the services, nothing to undo by; `overCap`: taken offline, refused for the cap. */
-type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true };
+/** `local`: no ID from the services, nothing to undo by; `overCap`: taken offline, refused for the cap; `closed`: a
+ * register's usage in a file or sent (undone in Kaikukanta only). */
+type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true; readonly closed?: true };
 
 /**
  * This terminal's shift, today's only: usages and refusals as the flow reaches them, undos marked `voided`. Kept in
@@ -110,7 +112,18 @@ export class ShiftLog {
   }
 
   /** The usages as the outbox knows them now; a refusal stays (a cap refusal as `overCap`). */
-  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention'>): KeptUsage[] {
+  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention' | 'register'>): KeptUsage[] {
+    const kept = outbox.register?.usages;
+    if (kept) {
+      // registry="none": today's usages are the register's (any tab, before or after a reload); refusals and undos
+      // are the log's.
+      const ids = new Set(kept.map((u) => u.id));
+      const own = this.usages.filter(
+        (u) => (u.state === 'refused' || u.state === 'voided') && !ids.has(u.id),
+      );
+      const today = kept.filter((u) => dayOf(u.at) === dayOf(new Date()));
+      return [...own, ...today].sort((a, b) => a.at.localeCompare(b.at));
+    }
     const waiting = new Set(outbox.pendingIds ?? []);
     for (const a of outbox.needsAttention) {
       const u = this.usages.find((x) => x.id === a.id && x.state === 'queued');
@@ -122,14 +135,15 @@ export class ShiftLog {
   }
 }
 
-/** This API, venue and terminal's shift, kept over a reload; without a `base-url` the target is unknown: memory. */
+/** This API's (or register's), venue and terminal's shift, kept over a reload; with neither, memory only. */
 export function shiftOf(
-  host: { readonly baseUrl: string; readonly venueId: string; readonly terminalName: string },
+  host: Pick<KaikuScanner, 'baseUrl' | 'venueId' | 'terminalName' | 'registry'>,
   log: ShiftLog | undefined,
   phase: Phase,
 ): ShiftLog {
   const { baseUrl, venueId, terminalName } = host;
-  const key = baseUrl ? `kaiku-scanner:shift ${JSON.stringify([baseUrl, venueId, terminalName])}` : undefined;
+  const target = host.registry === 'none' ? 'registry=none' : baseUrl;
+  const key = target ? `kaiku-scanner:shift ${JSON.stringify([target, venueId, terminalName])}` : undefined;
   // The first log takes down the phase on screen too: nothing was there to take it before.
   return log && log.key === key ? log : new ShiftLog(key, log && phase);
 }
@@ -200,7 +214,8 @@ function overCap(v: ViewContext, usages: readonly KeptUsage[]): TemplateResult[]
 /** Undo for a usage that gave tickets, within the void window (`checkVoidWindow`), named as on the result. */
 function renderUndo(v: ViewContext, m: ShiftModel, u: KeptUsage): TemplateResult | typeof nothing {
   const open = checkVoidWindow({ registeredAt: u.at, showStart: u.show.start, now: m.now }).ok;
-  if (!m.undo || u.local || (u.state !== 'registered' && u.state !== 'queued') || !open) return nothing;
+  if (!m.undo || u.local || u.closed || (u.state !== 'registered' && u.state !== 'queued') || !open)
+    return nothing;
   const members = u.group?.memberCardIds ?? [];
   const tickets = { children: u.childTickets, groupCardIds: members, under16: u.group?.under16Clients ?? 0 };
   const undo = m.undo;
