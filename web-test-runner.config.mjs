@@ -2,8 +2,10 @@
 // `KAIKU_ENGINE` names (chromium, firefox, webkit; see test/support/engines.mjs). `npm test` runs all three,
 // one after the other.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { browserFor, runnerNote, selectedEngine } from './test/support/engines.mjs';
+import { browserFor, filesFor, runnerNote, selectedEngine } from './test/support/engines.mjs';
 import { wtrPlugins } from './test/support/wtr-plugins.mjs';
+import { timingReporter } from './test/support/wtr-timing-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
 
 const engine = selectedEngine();
 
@@ -14,7 +16,7 @@ process.on('uncaughtException', (error) =>
 );
 
 export default {
-  files: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
+  files: filesFor(engine, ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts']),
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -27,4 +29,5 @@ export default {
   // `experimentalDecorators` and `useDefineForClassFields: false`, as in the published build.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), ...wtrPlugins],
   browsers: [browserFor(engine)],
+  reporters: [defaultReporter(), timingReporter()],
 };

@@ -297,3 +297,34 @@ export class WebKitLauncher extends WebdriverLauncher {
     this.children = [];
   }
 }
+
+/**
+ * Browser test files that run in Chromium alone: what they measure is the decoder's algorithm on pixels the test
+ * draws itself — the same zxing-cpp wasm and the same JS stages in every engine — so a second and third engine add
+ * time (over half of each engine's run) and no check. What differs between engines stays in all three: reading
+ * pixels (read-pixels, decode-fixtures' real photos, decode-image's image kinds and native detector), the worker,
+ * wasm loading and CSP (decode-worker, decode-wasm-*, decode-csp, lazy-load, decode-fallback), the camera, the
+ * keyboard, IndexedDB and the element. A file is listed with the reason it is engine-agnostic; `KAIKU_ALL_FILES=1`
+ * runs every file in every engine (e.g. before a release).
+ */
+export const CHROMIUM_ONLY = {
+  'packages/core/src/input/decode/decode-hard-photos.browser.test.ts':
+    'hard cases the test generates, one decoder',
+  'packages/core/src/input/decode/decode-fuzz.browser.test.ts':
+    'random images from a fixed seed, one decoder',
+  'packages/core/src/input/decode/decode-phone-screens.browser.test.ts':
+    'generated phone screens, one decoder',
+  'packages/core/src/input/decode/decode-evidence.browser.test.ts':
+    'generated unseen conditions, one decoder',
+  'packages/core/src/input/decode/decode-filter.browser.test.ts':
+    'the accept filter on drawn codes (pure logic)',
+  'packages/core/src/input/decode/decode-fast-qr.browser.test.ts': 'fast-mode passes on drawn QR codes',
+  'packages/core/src/input/decode/decode-flattened.browser.test.ts':
+    'the light-flattening pass on drawn frames',
+};
+
+/** The browser suite's files for `engine`: every file in Chromium, all but `CHROMIUM_ONLY` in the others. */
+export function filesFor(engine, all, env = process.env) {
+  if (engine === 'chromium' || env.KAIKU_ALL_FILES === '1') return all;
+  return [...all, ...Object.keys(CHROMIUM_ONLY).map((file) => `!${file}`)];
+}
