@@ -1,12 +1,15 @@
 import type { LocalizedText } from '../services/types.js';
 
-/** One and more of a count, `#` its shown number (Finnish, Swedish and English: the singular is for 1 alone). */
-type Forms = readonly [one: string, other: string];
+/** A count's text in every language: `#` its shown number, `{one|other}` the words that agree with it (Finnish,
+ * Swedish and English: the singular is for 1 alone). */
 const n =
-  (fi: Forms, sv: Forms, en: Forms) =>
+  (fi: string, sv: string, en: string) =>
   (count: number, shown = String(count)): LocalizedText => {
-    const pick = ([one, other]: Forms) => (count === 1 ? one : other).replace('#', shown);
-    return { fi: pick(fi), sv: pick(sv), en: pick(en) };
+    const say = (s: string) =>
+      s
+        .replace('#', shown)
+        .replace(/\{([^|}]*)\|([^}]*)\}/g, (_, one: string, other: string) => (count === 1 ? one : other));
+    return { fi: say(fi), sv: say(sv), en: say(en) };
   };
 
 /** The register's words (registry="none", or a register kept before the API was set up), in every language. */
@@ -17,9 +20,9 @@ export const REGISTER_TEXTS = {
     en: "Without Kaikukanta: usages are kept in this terminal's register",
   },
   open: n(
-    ['# käyttö viemättä Kaikukantaan.', '# käyttöä viemättä Kaikukantaan.'],
-    ['# användning ännu inte förd till Kaikukanta.', '# användningar ännu inte förda till Kaikukanta.'],
-    ['# usage not yet exported for Kaikukanta.', '# usages not yet exported for Kaikukanta.'],
+    '# käyttö{|ä} viemättä Kaikukantaan.',
+    '# användning{|ar} ännu inte förd{|a} till Kaikukanta.',
+    '# usage{|s} not yet exported for Kaikukanta.',
   ),
   /** Nothing to export: no file is offered (it would hold no usage). */
   none: {
@@ -28,32 +31,14 @@ export const REGISTER_TEXTS = {
     en: 'No usages to export: a file for Kaikukanta’s import is offered once new usages are recorded.',
   },
   handOver: n(
-    [
-      'Tällä päätteellä on # käyttö, joka kirjattiin ilman Kaikukantaa. Lähetä se Kaikukantaan tai lataa se tiedostona Kaikukannan tuontiin: jompikumpi, ei molempia.',
-      'Tällä päätteellä on # käyttöä, jotka kirjattiin ilman Kaikukantaa. Lähetä ne Kaikukantaan tai lataa ne tiedostona Kaikukannan tuontiin: jompikumpi, ei molempia.',
-    ],
-    [
-      'Den här terminalen har # användning som registrerades utan Kaikukanta. Skicka den till Kaikukanta eller ladda ner den som fil för Kaikukantas import: det ena eller det andra, aldrig båda.',
-      'Den här terminalen har # användningar som registrerades utan Kaikukanta. Skicka dem till Kaikukanta eller ladda ner dem som fil för Kaikukantas import: det ena eller det andra, aldrig båda.',
-    ],
-    [
-      'This terminal holds # usage recorded without Kaikukanta. Send it to Kaikukanta, or download it as a file for its import: one or the other, never both.',
-      'This terminal holds # usages recorded without Kaikukanta. Send them to Kaikukanta, or download them as a file for its import: one or the other, never both.',
-    ],
+    'Tällä päätteellä on # käyttö{|ä}, jo{ka|tka} kirjattiin ilman Kaikukantaa. Lähetä {se|ne} Kaikukantaan tai lataa {se|ne} tiedostona Kaikukannan tuontiin: jompikumpi, ei molempia.',
+    'Den här terminalen har # användning{|ar} som registrerades utan Kaikukanta. Skicka {den|dem} till Kaikukanta eller ladda ner {den|dem} som fil för Kaikukantas import: det ena eller det andra, aldrig båda.',
+    'This terminal holds # usage{|s} recorded without Kaikukanta. Send {it|them} to Kaikukanta, or download {it|them} as a file for its import: one or the other, never both.',
   ),
   alreadyExported: n(
-    [
-      '# käyttö on jo ladattu tiedostona Kaikukannan tuontiin: sitä ei lähetetä, tuo se tiedosto.',
-      '# käyttöä on jo ladattu tiedostona Kaikukannan tuontiin: niitä ei lähetetä, tuo se tiedosto.',
-    ],
-    [
-      '# användning har redan laddats ner som fil för Kaikukantas import: den skickas inte, importera den filen.',
-      '# användningar har redan laddats ner som fil för Kaikukantas import: de skickas inte, importera den filen.',
-    ],
-    [
-      '# usage is already in a file for Kaikukanta’s import: it is not sent; import that file.',
-      '# usages are already in a file for Kaikukanta’s import: they are not sent; import that file.',
-    ],
+    '# käyttö{|ä} on jo ladattu tiedostona Kaikukannan tuontiin: {sitä|niitä} ei lähetetä, tuo se tiedosto.',
+    '# användning{|ar} har redan laddats ner som fil för Kaikukantas import: {den|de} skickas inte, importera den filen.',
+    '# usage{ is|s are} already in a file for Kaikukanta’s import: {it is|they are} not sent; import that file.',
   ),
   howTo: {
     fi: 'Tiedosto sisältää viemättömät käytöt (kortin tunnus, aikuinen, lapset, esitys ja päivä). Tuo se Kaikukantaan sen tuontitoiminnolla; seuraava lataus ei toista niitä.',
@@ -73,9 +58,9 @@ export const REGISTER_TEXTS = {
   },
   send: { fi: 'Lähetä Kaikukantaan', sv: 'Skicka till Kaikukanta', en: 'Send to Kaikukanta' },
   exported: n(
-    ['Ladattu: # käyttö tiedostossa.', 'Ladattu: # käyttöä tiedostossa.'],
-    ['Nedladdat: # användning i filen.', 'Nedladdat: # användningar i filen.'],
-    ['Downloaded: # usage in the file.', 'Downloaded: # usages in the file.'],
+    'Ladattu: # käyttö{|ä} tiedostossa.',
+    'Nedladdat: # användning{|ar} i filen.',
+    'Downloaded: # usage{|s} in the file.',
   ),
   /** The result of a usage kept in the register: on this terminal, not (yet) in Kaikukanta. */
   recorded: {

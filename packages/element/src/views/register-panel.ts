@@ -11,6 +11,9 @@ export type RegisterHandlers = {
   readonly lastExported: number | undefined;
 };
 
+/** An empty file is not offered: a download needs an open usage. */
+const FORMATS = ['csv', 'xlsx'] as const;
+
 /** The register's open usages and the "download for Kaikukanta" buttons; in hand-over mode also "send". */
 export function renderRegisterPanel(
   { text, fmt }: ViewContext,
@@ -33,17 +36,7 @@ export function renderRegisterPanel(
     ${register.exported ? html`<p data-exported-note>${said(R.alreadyExported, register.exported)}</p>` : nothing}
     <div class="actions">
       ${register.mode === 'hand-over' && register.open > 0 ? html`<button type="button" class="primary" data-hand-over @click=${h.onHandOver}>${text(R.send)}</button>` : nothing}
-      ${
-        // An empty file is not offered: it would carry nothing to import.
-        open > 0
-          ? html`<button type="button" data-export="csv" @click=${() => h.onExport('csv')}>
-                ${text(R.csv)}
-              </button>
-              <button type="button" data-export="xlsx" @click=${() => h.onExport('xlsx')}>
-                ${text(R.xlsx)}
-              </button>`
-          : nothing
-      }
+      ${open > 0 ? FORMATS.map((f) => html`<button type="button" data-export=${f} @click=${() => h.onExport(f)}>${text(R[f])}</button>`) : nothing}
     </div>
     ${h.lastExported === undefined ? nothing : html`<p role="status">${said(R.exported, h.lastExported)}</p>`}
     <p class="muted">${text(R.howTo)}</p>
