@@ -194,6 +194,24 @@ describe('undo trusts only what the seal covers (issue 45.4)', () => {
     outbox.stop();
   });
 
+  it('a saved copy of an undone record put back with its generation key is caught too (issue 61.4)', async () => {
+    const s = server();
+    const databaseName = freshDbName('undo-replay-gen');
+    const outbox = open(s, databaseName);
+    const record = await outbox.enqueue(usage());
+    const db = createStrictStore(databaseName, 'outbox');
+    const keys = [`u:${record.id}`, `g:${record.id}`];
+    const saved = await db('readonly', (st) => Promise.all(keys.map((k) => promisifyRequest(st.get(k)))));
+    expect((await outbox.voidUsage(record.id)).kind).to.equal('removed');
+    await db('readwrite', (st) => keys.forEach((k, i) => st.put(saved[i], k)));
+    await outbox.syncNow();
+    expect(s.requests).to.deep.equal([]); // before: sent and registered, the undone usage back
+    expect((await outbox.needsAttention()).map((r) => [r.id, r.problem?.code])).to.deep.equal([
+      [record.id, 'record-tampered'],
+    ]);
+    outbox.stop();
+  });
+
   it('an older copy of a live record, put back, is refused as tampered', async () => {
     const s = server();
     const databaseName = freshDbName('undo-stale');

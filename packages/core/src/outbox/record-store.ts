@@ -17,9 +17,10 @@ import type { Acceptance, OutboxRecord, OutboxUsage, RecordState } from './types
 /** The needs-attention code of a record whose seal does not match. */
 export const RECORD_TAMPERED = 'record-tampered';
 
-/** Key prefixes in the one object store: usages (`u:`) and their generations (`g:`), cards (`c:`), tallies (`t:`). */
+/** Key prefixes: usages (`u:`), their generations (`g:`), undone usages (`x:`), cards (`c:`), tallies (`t:`). */
 const USAGE = 'u:';
 const GEN = 'g:';
+const UNDONE = 'x:';
 const SEAL_KEY = 'k:seal';
 const range = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 
@@ -41,6 +42,7 @@ const checked = (key: string, r: OutboxRecord, gen: unknown): OutboxRecord =>
 
 const usageKey = (id: string): string => `${USAGE}${id}`;
 const genKey = (id: string): string => `${GEN}${id}`;
+const undoneKey = (id: string): string => `${UNDONE}${id}`;
 
 export type RecordStore = ReturnType<typeof recordStore>;
 
@@ -59,19 +61,19 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       keyLoad = undefined;
       throw error;
     }));
-  /** A stored record of this target, checked against its seal and generation. */
-  const own = (key: string, r: OutboxRecord | undefined, gen: unknown) =>
-    r && mine(r) ? checked(key, r, gen) : undefined;
+  /** A stored record of this target, checked against its seal and generation (none once undone: a copy put back). */
+  const own = (key: string, [r, gen, undone]: readonly unknown[]) =>
+    r && mine(r as OutboxRecord) ? checked(key, r as OutboxRecord, undone ?? gen) : undefined;
   const read = (s: IDBObjectStore, id: string) =>
-    Promise.all([
-      promisifyRequest(s.get(usageKey(id)) as IDBRequest<OutboxRecord | undefined>),
-      promisifyRequest(s.get(genKey(id)) as IDBRequest<unknown>),
-    ]);
+    Promise.all(
+      [usageKey(id), genKey(id), undoneKey(id)].map((k) => promisifyRequest(s.get(k) as IDBRequest)),
+    );
   /** Writes a record as generation `gen` (its count of writes: an older copy put back no longer matches). */
   const write = (s: IDBObjectStore, key: string, next: OutboxRecord, gen: number): OutboxRecord => {
     const stored = { ...next, seal: sealOf(key, next, gen) };
     s.put(stored, usageKey(next.id));
     s.put(gen, genKey(next.id));
+    s.delete(undoneKey(next.id)); // staff dismissed a copy put back: it reads as they left it
     return stored;
   };
   const drop = (s: IDBObjectStore, id: string): void => {
@@ -80,14 +82,16 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
   };
   const all = async (): Promise<OutboxRecord[]> => {
     const key = await sealKey();
-    const [raw, genIds, gens] = await store('readonly', (s) =>
+    const [raw, genIds, gens, undone] = await store('readonly', (s) =>
       Promise.all([
         promisifyRequest(s.getAll(range(USAGE))),
         promisifyRequest(s.getAllKeys(range(GEN))),
         promisifyRequest(s.getAll(range(GEN))),
+        promisifyRequest(s.getAllKeys(range(UNDONE))),
       ]),
     );
     const genOf = new Map(genIds.map((k, i) => [String(k).slice(GEN.length), gens[i] as unknown]));
+    for (const k of undone) genOf.set(String(k).slice(UNDONE.length), 'undone');
     return (raw as OutboxRecord[]).map((r) => checked(key, r, genOf.get(String(r.id))));
   };
   return {
@@ -99,8 +103,7 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
 
     async get(id: string): Promise<OutboxRecord | undefined> {
       const key = await sealKey();
-      const [r, gen] = await store('readonly', (s) => read(s, id));
-      return own(key, r, gen);
+      return own(key, await store('readonly', (s) => read(s, id)));
     },
 
     /** This target's records, oldest first (by confirmation time). */
@@ -123,12 +126,13 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       const key = await sealKey();
       return store('readwrite', async (s) => {
         const changed: OutboxRecord[] = [];
-        for (const [raw, gen] of await Promise.all(ids.map((id) => read(s, id)))) {
-          const current = own(key, raw, gen);
+        for (const stored of await Promise.all(ids.map((id) => read(s, id)))) {
+          const current = own(key, stored);
           const next = current && change(current);
           if (!current || next === undefined || next === current) continue;
           if (next === null || next.id !== current.id) drop(s, current.id);
-          if (next) changed.push(write(s, key, next, next.id === current.id ? Number(gen) + 1 : 1));
+          if (next === null) s.put('undone', undoneKey(current.id));
+          if (next) changed.push(write(s, key, next, next.id === current.id ? Number(stored[1]) + 1 : 1));
         }
         return changed;
       });

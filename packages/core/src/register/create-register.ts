@@ -7,7 +7,7 @@ import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { KaikuError } from '../errors/kaiku-error.js';
 import type { Locale } from '../messages/define.js';
 import { OutboxError } from '../outbox/outbox-error.js';
-import { newRecord } from '../outbox/record-store.js';
+import { newRecord, RECORD_TAMPERED } from '../outbox/record-store.js';
 import { ticketsOf } from '../outbox/show-tally.js';
 import type { ExportedReport } from '../reports/export-usage-report.js';
 import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
@@ -47,8 +47,10 @@ export type RegisterExportOptions = {
   readonly from?: string;
   readonly to?: string;
   readonly showId?: string;
-  /** Also write usages an earlier export wrote (default: only those not exported yet). */
-  readonly again?: boolean;
+  /** Also write usages exported before (`true`), or write the file of that name (`exportedTo`) again, alone. */
+  readonly again?: boolean | string;
+  /** Hands the file over (e.g. to a download); if it throws, nothing stays marked and the export rejects. */
+  readonly save?: (file: RegisterExport) => void | Promise<void>;
 };
 
 /** An export: the file, and how many usages it holds (those it marked exported included). */
@@ -57,7 +59,9 @@ export type RegisterExport = ExportedReport & { readonly usages: number; readonl
 /** What a register counts for a show: its usages and tickets, on this terminal (or the shared store). */
 export type RegisterTally = { readonly usages: number; readonly ticketsGiven: number };
 
-/** The open usages: recorded and not yet exported or handed over. */
+/** A record whose seal held (the device store's check): one that failed is never exported, handed over or purged. */
+const sealed = (r: RegisterRecord): boolean => r.problem?.code !== RECORD_TAMPERED;
+
 /**
  * Whether a kept usage is still open: neither exported for Kaikukanta's import nor handed over to an API.
  *
@@ -65,7 +69,7 @@ export type RegisterTally = { readonly usages: number; readonly ticketsGiven: nu
  * const open = (await register.usages()).filter(isOpenRegisterRecord).length;
  */
 export const isOpenRegisterRecord = (r: RegisterRecord): boolean =>
-  r.exportedAt === undefined && r.handover === undefined;
+  r.exportedAt === undefined && r.handover === undefined && sealed(r);
 const isOpen = isOpenRegisterRecord;
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -137,59 +141,90 @@ export class Register {
   }
 
   /**
-   * Undoes a usage within the void window (the policy's minutes after recording, and before the show starts).
-   * Rejects with `record-not-found`, `void-exported` (already in a file or sent: undo it there) or
-   * `void-window-closed`.
+   * Undoes a usage within the void window (the policy's minutes after recording, and before the show starts), checked
+   * and removed in one atomic step: an export or hand-over landing first wins. Rejects with `record-not-found`,
+   * `void-exported` (already in a file or sent: undo it there), `record-tampered` or `void-window-closed`.
    */
   async voidUsage(id: string): Promise<'removed'> {
-    const record = (await this.#store.list()).find((r) => r.id === id);
-    if (!record) throw new OutboxError('record-not-found', { params: { id } });
-    if (!isOpen(record)) throw new OutboxError('void-exported', { params: { id } });
-    const now = new Date(this.#now());
-    const window = checkVoidWindow({
-      registeredAt: new Date(record.createdAt),
-      showStart: record.usage.show.start,
-      now,
+    let outcome = new OutboxError('record-not-found', { params: { id } }) as Error | 'removed';
+    await this.#store.update([id], (r) => {
+      outcome = this.#undoRefusal(r) ?? 'removed';
+      return outcome === 'removed' ? null : undefined;
     });
-    if (!window.ok) {
-      const [reason] = window.reasons;
-      throw new KaikuError(reason.code, reason.message.en, { params: { closesAt: window.closesAt } });
-    }
-    await this.#store.remove([id]);
-    return 'removed';
+    if (outcome !== 'removed') throw outcome;
+    return outcome;
+  }
+
+  #undoRefusal(r: RegisterRecord): Error | undefined {
+    if (!isOpen(r))
+      return new OutboxError(sealed(r) ? 'void-exported' : RECORD_TAMPERED, { params: { id: r.id } });
+    const window = checkVoidWindow({
+      registeredAt: new Date(r.createdAt),
+      showStart: r.usage.show.start,
+      now: new Date(this.#now()),
+    });
+    const [reason] = window.ok ? [] : window.reasons;
+    return (
+      reason && new KaikuError(reason.code, reason.message.en, { params: { closesAt: window.closesAt } })
+    );
   }
 
   /**
    * Writes the register's usages for a day, a period or a show as the sales report Kaikukanta's import (and
    * `kaiku-import`) reads — one purchase per row: card ID, one adult, children, show, date, time, mode — titled with
-   * the venue and this terminal, and marks them exported, so a second export does not repeat them (`again` does).
+   * the venue and this terminal, named with the export's time, then marks them exported (so a second export does not
+   * repeat them; `again` does) and hands it to `save`. Records whose seal failed are never written.
    */
   async export(options: RegisterExportOptions): Promise<RegisterExport> {
-    const { from, to, showId } = options;
-    const inRange = (r: RegisterRecord): boolean => {
+    const { from, to, showId, again } = options;
+    const wanted = (r: RegisterRecord): boolean => {
+      if (typeof again === 'string') return r.exportedTo === again;
       const day = toHelsinki(Date.parse(r.usage.show.start)).date;
       return (!showId || r.usage.show.id === showId) && (!from || day >= from) && (!to || day <= to);
     };
-    const chosen = (await this.#store.list()).filter(inRange);
+    const chosen = (await this.#store.list()).filter((r) => sealed(r) && wanted(r));
+    const [open, earlier] = [chosen.filter(isOpen), again ? chosen.filter((r) => r.exportedAt) : []];
     const now = this.#now();
-    // Marked first, in one atomic update: what another tab or terminal exported or handed over meanwhile is left out.
+    let file = await this.#write(options, [...earlier, ...open], now);
+    // Marked once the file exists, in one atomic step, those exact records: one another tab or terminal exported
+    // or handed over meanwhile is left out, and the file written again without it.
     const marked = await this.#store.update(
-      chosen.filter(isOpen).map((r) => r.id),
-      (r) => (isOpen(r) ? { ...r, exportedAt: now } : undefined),
+      open.map((r) => r.id),
+      (r) => (isOpen(r) ? { ...r, exportedAt: now, exportedTo: file.fileName } : undefined),
     );
-    const again = options.again ? chosen.filter((r) => r.exportedAt !== undefined) : [];
-    const records = [...again, ...marked].sort((a, b) => a.createdAt - b.createdAt);
-    // The writers load when a file is asked for (a lazy chunk of the SDK's own code: no exceljs).
+    if (marked.length < open.length) file = await this.#write(options, [...earlier, ...marked], now);
+    try {
+      await options.save?.(file);
+    } catch (error) {
+      // Not handed over: these usages are open again, for undo and the next file.
+      const mine = (r: RegisterRecord) => r.exportedAt === now && r.exportedTo === file.fileName;
+      await this.#store.update(
+        marked.map((r) => r.id),
+        (r) => (mine(r) ? { ...r, exportedAt: undefined, exportedTo: undefined } : undefined),
+      );
+      throw error;
+    }
+    return file;
+  }
+
+  /** The file of `records`, named with the time `at`; the writers load now (a lazy chunk of the SDK's own code). */
+  async #write(o: RegisterExportOptions, records: RegisterRecord[], at: number): Promise<RegisterExport> {
     const { exportUsageReport } = await import('../reports/export-usage-report.js');
+    const { format, locale = 'fi', from, to } = o;
     const report = await exportUsageReport({
-      format: options.format,
-      locale: options.locale ?? 'fi',
-      rows: records.flatMap((r) => usageRequestToReportRows(r.usage, r.id)),
-      title: `${this.venueId} · ${TERMINAL[options.locale ?? 'fi']} ${this.terminal}`,
+      format,
+      locale,
+      rows: records
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .flatMap((r) => usageRequestToReportRows(r.usage, r.id)),
+      title: `${this.venueId} · ${TERMINAL[locale]} ${this.terminal}`,
       venueId: `${this.venueId}-${this.terminal}`,
       ...(from && to ? { from, to } : {}),
     });
-    return { ...report, usages: records.length, terminal: this.terminal };
+    const { date, time } = toHelsinki(at);
+    const stamp = `-${date}-${time.replace(':', '')}${String(new Date(at).getUTCSeconds()).padStart(2, '0')}$&`;
+    const fileName = typeof o.again === 'string' ? o.again : report.fileName.replace(/\.\w+$/, stamp);
+    return { ...report, fileName, usages: records.length, terminal: this.terminal };
   }
 
   /**
@@ -203,7 +238,7 @@ export class Register {
     const api = outbox.scope.api;
     const now = this.#now();
     const all = await this.#store.list();
-    const started = all.filter((r) => r.handover && !r.handover.done && r.handover.api === api);
+    const started = all.filter((r) => sealed(r) && r.handover && !r.handover.done && r.handover.api === api);
     const claimed = await this.#store.update(
       all.filter(isOpen).map((r) => r.id),
       (r) => (isOpen(r) ? { ...r, handover: { api, at: now, done: false } } : undefined),
@@ -221,7 +256,7 @@ export class Register {
     const cutoff = this.#now() - this.#retentionMs;
     const old = (await this.#store.list()).filter((r) => {
       const closed = r.exportedAt ?? (r.handover?.done ? r.handover.at : undefined);
-      return closed !== undefined && closed <= cutoff;
+      return sealed(r) && closed !== undefined && closed <= cutoff;
     });
     if (old.length) await this.#store.remove(old.map((r) => r.id));
     return old.length;

@@ -1,6 +1,7 @@
 /**
  * A shared register as a vendor's backend would supply it (docs/register.md), in memory: the whole interface is
- * four methods, and `update` is atomic because nothing else runs between its read and its write.
+ * four methods, and `update` is atomic because nothing else runs between its read and its write (a backend runs it in a
+ * transaction, or as a conditional write). `null` from `change` deletes: undo's check-and-remove in one step.
  */
 import type { RegisterRecord, RegisterStore } from './register-store.js';
 
@@ -19,6 +20,7 @@ export function memoryRegisterStore(): RegisterStore & { readonly records: Map<s
       for (const id of ids) {
         const current = records.get(id);
         const next = current && change(structuredClone(current));
+        if (next === null) records.delete(id);
         if (!next) continue;
         records.set(id, next);
         changed.push(structuredClone(next));

@@ -8,8 +8,10 @@ import type { OutboxRecord } from '../outbox/types.js';
  * the holder) whose target is the register, never an API, and what became of it since.
  */
 export type RegisterRecord = OutboxRecord & {
-  /** Epoch ms when an export first wrote it to a file for Kaikukanta's import. */
+  /** Epoch ms when an export first wrote it to a file for Kaikukanta's import (marked once the file was handed over). */
   readonly exportedAt?: number;
+  /** The name of that file: "download again" writes it again. */
+  readonly exportedTo?: string;
   /**
    * Set when it was handed to an API's outbox (`Register.handOver`): `done` once the outbox holds it. A record
    * handed over is never exported, and an exported one never handed over.
@@ -29,13 +31,14 @@ export type RegisterStore = {
   list(): Promise<RegisterRecord[]>;
   /**
    * Applies `change` to each listed record atomically (read, change, write, so that two terminals or tabs never
-   * both export or hand over one record); `undefined` leaves a record as it is. Resolves to the changed records.
+   * both export or hand over one record, and undo never removes one an export marked meanwhile); `undefined` leaves
+   * a record as it is, `null` deletes it (undo's conditional remove). Resolves to the changed records (not deleted).
    */
   update(
     ids: readonly string[],
-    change: (record: RegisterRecord) => RegisterRecord | undefined,
+    change: (record: RegisterRecord) => RegisterRecord | null | undefined,
   ): Promise<RegisterRecord[]>;
-  /** Deletes records by ID. */
+  /** Deletes records by ID (the purge of those past the retention). */
   remove(ids: readonly string[]): Promise<void>;
 };
 
@@ -51,7 +54,7 @@ export function deviceRegisterStore(venueId: string, terminal: string, databaseN
     put: (record) => records.put(record),
     list: () => records.list() as Promise<RegisterRecord[]>,
     update: (ids, change) =>
-      records.update(ids, change as (r: OutboxRecord) => OutboxRecord | undefined) as Promise<
+      records.update(ids, change as (r: OutboxRecord) => OutboxRecord | null | undefined) as Promise<
         RegisterRecord[]
       >,
     remove: (ids) => records.remove(ids),

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importSalesReport } from '../reports/import-sales-report.js';
 import type { UsageRequest } from '../schemas/api.js';
-import { createRegister, type RegisterRecord } from './create-register.js';
+import { createRegister, type RegisterRecord, type RegisterStore } from './create-register.js';
 import { memoryRegisterStore } from './memory-register-store.test-support.js';
 
 const CARDS = ['A045198723', 'A999005458', 'A999005429', 'X000011986', 'A999005461'];
@@ -114,12 +114,16 @@ describe('createRegister', () => {
       venueId: 'teatteri-hilla',
       terminal: 'Kassa 2',
       store: memoryRegisterStore(),
+      now: () => Date.parse('2020-02-01T10:00:00+02:00'),
     });
     await register.record(usage('A045198723', 'a'));
     await register.record(usage('A999005458', 'b', 12));
     const day = await register.export({ format: 'csv', from: '2020-02-09', to: '2020-02-09' });
     expect(await cardsOf(day.bytes)).toEqual(['A045198723']);
-    expect(day.fileName).toBe('kaikukortti-teatteri-hilla-kassa-2-2020-02-09-2020-02-09.csv');
+    // Named with the export's Helsinki time, so "download again" can name the file a usage went into.
+    expect(day.fileName).toBe(
+      'kaikukortti-teatteri-hilla-kassa-2-2020-02-09-2020-02-09-2020-02-01-100000.csv',
+    );
     expect(new TextDecoder().decode(day.bytes)).toContain('teatteri-hilla · pääte Kassa 2');
     const rest = await register.export({ format: 'csv' });
     expect(await cardsOf(rest.bytes)).toEqual(['A999005458']);
@@ -161,5 +165,105 @@ describe('createRegister', () => {
     await expect(register.voidUsage('nope')).rejects.toMatchObject({ code: 'record-not-found' });
     now += 8 * 24 * 60 * 60_000;
     expect(await register.purge()).toBe(2);
+  });
+
+  it('undo is one atomic step: an export or hand-over landing between its read and its write wins', async () => {
+    for (const other of ['export', 'handOver'] as const) {
+      let race: (() => Promise<unknown>) | undefined;
+      // After any read or update of the store resolves, the other action runs whole: the slot a two-step undo leaves.
+      const inner = memoryRegisterStore();
+      const after = async <T>(result: T): Promise<T> => {
+        const run = race;
+        race = undefined;
+        await run?.();
+        return result;
+      };
+      const store: RegisterStore = {
+        put: (r) => inner.put(r),
+        list: async () => after(await inner.list()),
+        update: async (ids, change) => after(await inner.update(ids, change)),
+        remove: (ids) => inner.remove(ids),
+      };
+      const now = () => Date.parse('2020-02-01T10:00:00+02:00');
+      const register = createRegister({ venueId: 'teatteri-hilla', terminal: 'K', store, now });
+      const { id } = await register.record(usage('A045198723', 'a'));
+      const outbox = adopter();
+      let file: string[] = [];
+      race = async () => {
+        if (other === 'handOver') await register.handOver(outbox);
+        else file = await cardsOf((await register.export({ format: 'csv' })).bytes);
+      };
+      const undone = await register.voidUsage(id).catch((e: { code: string }) => e.code);
+      const left = [...file, ...outbox.adopted.map((r) => r.usage.cardId)];
+      // Before: 'removed', and the usage in the file or on its way all the same.
+      expect({ undone, left }).toEqual(
+        undone === 'removed' ? { undone, left: [] } : { undone: 'void-exported', left: ['A045198723'] },
+      );
+      expect(race).toBe(undefined); // the other action did run
+    }
+  });
+
+  it('marks nothing until the file is written and handed over; "again" writes that file by its name', async () => {
+    let now = Date.parse('2020-02-01T10:00:00+02:00');
+    const register = createRegister({
+      venueId: 'teatteri-hilla',
+      terminal: 'K',
+      store: memoryRegisterStore(),
+      now: () => now,
+    });
+    const a = await register.record(usage('A045198723', 'a'));
+    const exported = async () => (await register.usages()).filter((r) => r.exportedAt !== undefined);
+    // The writer fails (as when its chunk cannot load): before, every usage was marked with no file anywhere.
+    await expect(register.export({ format: 'pdf' as 'csv' })).rejects.toMatchObject({
+      code: 'report-options-invalid',
+    });
+    expect(await exported()).toEqual([]);
+    const refused = new Error('download refused');
+    const save = (file: { fileName: string }) => {
+      throw Object.assign(refused, { file });
+    };
+    await expect(register.export({ format: 'csv', save })).rejects.toBe(refused);
+    expect(await exported()).toEqual([]);
+    expect(await register.voidUsage(a.id)).toBe('removed'); // still open: undo works
+    await register.record(usage('A999005458', 'a'));
+    const saved: string[] = [];
+    const first = await register.export({ format: 'csv', save: (f) => void saved.push(f.fileName) });
+    now += 60_000;
+    await register.record(usage('X000011986', 'a'));
+    const second = await register.export({ format: 'xlsx' });
+    expect(saved).toEqual([first.fileName]);
+    expect((await exported()).map((r) => r.exportedTo)).toEqual([first.fileName, second.fileName]);
+    const again = await register.export({ format: 'csv', again: first.fileName });
+    expect([again.fileName, await cardsOf(again.bytes)]).toEqual([first.fileName, ['A999005458']]);
+    expect((await exported()).map((r) => r.exportedAt)).toEqual([now - 60_000, now]); // nothing marked again
+  });
+
+  it('a record whose seal failed is never exported, handed over, undone or purged', async () => {
+    let now = Date.parse('2020-02-01T10:00:00+02:00');
+    const store = memoryRegisterStore();
+    const register = createRegister({ venueId: 'teatteri-hilla', terminal: 'K', store, now: () => now });
+    await register.record(usage('A045198723', 'a'));
+    const edited = await register.record(usage('A999005458', 'a'));
+    // As the device store reads a record edited in storage, or forged from nothing (`record-tampered`).
+    const tampered = { state: 'needs-attention', problem: { code: 'record-tampered' } } as const;
+    store.records.set(edited.id, {
+      ...edited,
+      ...tampered,
+      usage: { ...edited.usage, cardId: 'A999991234' },
+    });
+    const forged = { ...edited, ...tampered, id: 'forged-1', handover: { api: 'x', at: 0, done: false } };
+    store.records.set(forged.id, forged);
+    await expect(register.voidUsage(edited.id)).rejects.toMatchObject({ code: 'record-tampered' });
+    const file = await register.export({ format: 'csv' });
+    expect(await cardsOf(file.bytes)).toEqual(['A045198723']); // before: A999991234 too
+    const outbox = adopter();
+    await register.handOver({ ...outbox, scope: { api: 'x' } });
+    expect(outbox.adopted).toEqual([]); // before: the forged record, handed over and re-sealed
+    now += 30 * 24 * 60 * 60_000;
+    await register.purge();
+    expect((await register.usages()).map((r) => r.problem?.code)).toEqual([
+      'record-tampered',
+      'record-tampered',
+    ]);
   });
 });
