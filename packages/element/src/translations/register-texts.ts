@@ -83,4 +83,6 @@ export const REGISTER_TEXTS = {
     sv: 'Kortet kontrolleras inte i Kaikukanta i det här läget: ge barnbiljetter enligt antalet på kortet.',
     en: 'The card is not checked against Kaikukanta in this mode: give child tickets by the number the card lists.',
   },
+  /** A file usages went into, offered again while the register keeps them (its name follows). */
+  downloadAgain: { fi: 'Lataa uudelleen', sv: 'Ladda ner igen', en: 'Download again' },
 } as const;
