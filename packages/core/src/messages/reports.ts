@@ -71,6 +71,8 @@ export const reportMessages = defineTexts({
       'Merkistöä {encoding} ei tueta: tallenna tiedosto UTF-8- tai Windows-1252-merkistöllä.',
     'report-too-large': 'Tiedosto on liian suuri (yli {limit} tavua): tuonti keskeytettiin.',
     'report-too-many-rows': 'Tiedostossa on yli {limit} riviä: tuonti keskeytettiin.',
+    'report-too-many-lines':
+      'Tiedostossa on yli {limit} riviä tyhjät rivit mukaan lukien: tuonti keskeytettiin. Poista tyhjät rivit tai jaa raportti pienempiin osiin.',
     'report-record-too-long':
       'Rivi {row} on liian pitkä (puuttuuko lainausmerkki?): tiedostoa ei voi lukea pidemmälle.',
     'report-header-missing': (p: { columns: string }) =>
@@ -163,6 +165,8 @@ export const reportMessages = defineTexts({
       'Teckenkodningen {encoding} stöds inte: spara filen som UTF-8 eller Windows-1252.',
     'report-too-large': 'Filen är för stor (över {limit} byte): importen avbröts.',
     'report-too-many-rows': 'Filen har över {limit} rader: importen avbröts.',
+    'report-too-many-lines':
+      'Filen har över {limit} rader, tomma rader medräknade: importen avbröts. Ta bort de tomma raderna eller dela upp rapporten i mindre delar.',
     'report-record-too-long': 'Rad {row} är för lång (saknas ett citattecken?): filen kan inte läsas vidare.',
     'report-header-missing': (p) => `Rubrikraden saknar kolumn: ${labels(p.columns, 'sv')}.`,
     'report-header-duplicate': (p) => `Kolumnen finns två gånger på rubrikraden: ${labels(p.columns, 'sv')}.`,
@@ -252,6 +256,8 @@ export const reportMessages = defineTexts({
       'The {encoding} encoding is not supported: save the file as UTF-8 or Windows-1252.',
     'report-too-large': 'The file is too large (over {limit} bytes): the import was stopped.',
     'report-too-many-rows': 'The file has over {limit} rows: the import was stopped.',
+    'report-too-many-lines':
+      'The file has over {limit} lines, blank ones included: the import was stopped. Delete the blank lines or split the report into smaller parts.',
     'report-record-too-long': 'Row {row} is too long (a missing quote?): the file cannot be read further.',
     'report-header-missing': (p) => `The header row lacks a column: ${labels(p.columns, 'en')}.`,
     'report-header-duplicate': (p) => `A column appears twice in the header row: ${labels(p.columns, 'en')}.`,

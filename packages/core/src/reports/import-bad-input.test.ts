@@ -129,18 +129,53 @@ describe('large and hostile input', () => {
     expect(result.error?.row).toBe(2);
   });
 
-  it('stops a CSV that reads past the deadline XLSX has (100 MB of blank lines took 86 s)', async () => {
-    // The clock moves a second on every look: the 120 s deadline passes within the first few hundred lines.
+  it('stops a CSV that reads past the deadline XLSX has, blank lines and all (100 MB of them took 86 s)', async () => {
+    // The clock moves a second on every look: the 120 s deadline passes within the first few hundred chunks.
     let clock = Date.now();
     const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    async function* endless() {
+      yield HEADER;
+      for (;;) yield '\n;;;;\r\n'.repeat(500);
+    }
     try {
-      const result = await importSalesReport(HEADER + '\n'.repeat(100_000), { venueId: 'v', dryRun: true });
+      const result = await importSalesReport(endless(), { venueId: 'v', dryRun: true });
       expect(result.error?.code).toBe('report-too-slow');
       expect(result.error?.params).toMatchObject({ limit: 120 });
-      expect(result.lastRow).toBeLessThan(1000);
+      expect(result.lastRow).toBeLessThan(1000 * 1000);
     } finally {
       now.mockRestore();
     }
+  });
+
+  it('stops blank lines at twice maxRows lines, blank ones counted', async () => {
+    // 24 MiB of blank lines read for 40–99 s (4 µs a line through five async generators), with no bound but time.
+    const text = `${HEADER}A045198723;1;0;Show;3.2.2020\n${'\n;;;;\r\n'.repeat(1_000_050)}`;
+    const result = await importSalesReport(text, { venueId: 'v', dryRun: true });
+    expect(result.error).toMatchObject({ code: 'report-too-many-lines', params: { limit: 2_000_000 } });
+    expect(result.error?.row).toBe(2_000_001);
+    expect(result.error?.message.fi).toContain('tyhjät rivit mukaan lukien');
+    expect(result.error?.message.sv).toContain('tomma rader medräknade');
+    expect(result.error?.message.en).toContain('blank ones included');
+    expect(result.counts).toMatchObject({ valid: 1, skipped: 1_999_998 });
+    expect(result.lastRow).toBe(2_000_000);
+  });
+
+  it('reads blank lines as blank rows, numbered, however the chunks cut them', async () => {
+    const body = `${HEADER}\n \t;;\r\n\r\n;;;;\rA045198723;1;0;Show;3.2.2020\n\n;\n"";1;0;Show;3.2.2020\n`;
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const bytes = new TextEncoder().encode(body);
+      const chunks = async function* () {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      const result = await importSalesReport(chunks(), { venueId: 'v', dryRun: true, maxRows: 5 });
+      expect(result.valid, `chunks of ${size}`).toEqual([{ from: 6, to: 6 }]);
+      expect(result.counts).toMatchObject({ skipped: 6, invalid: 1 });
+      expect(result.invalid.map((r) => r.row)).toEqual([9]);
+      expect(result.lastRow).toBe(9);
+    }
+    const over = await importSalesReport(body, { venueId: 'v', dryRun: true, maxRows: 3 });
+    expect(over.error).toMatchObject({ code: 'report-too-many-lines', row: 7 });
+    expect(over.lastRow).toBe(6);
   });
 
   it('refuses a legacy .xls from its first bytes, even when the stream then stalls', async () => {

@@ -82,10 +82,13 @@ function settings(options: ImportOptions) {
     showKind: options.showKind ?? 'show',
     mode: options.mode ?? 'booking',
   } satisfies UsageContext;
+  const maxRows = options.maxRows ?? 1_000_000;
   return {
     batchSize,
-    maxRows: options.maxRows ?? 1_000_000,
+    maxRows,
     limits: {
+      // Blank lines too: a file of nothing but line breaks is bounded by lines, not only by its bytes.
+      maxLines: 2 * maxRows,
       // A browser tab streams CSV too, but has a minute (BROWSER_XLSX_LIMITS.maxMs) and shares the machine.
       maxBytes: options.maxBytes ?? (hasNodeStreams() ? 256 * MiB : 64 * MiB),
       maxRecordBytes: options.maxRecordBytes ?? MiB,
@@ -127,9 +130,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   try {
     for await (const { kind, raw } of readReportRows(source, limits, info)) {
       if (options.signal?.aborted) throw new ReportError('report-aborted');
-      tally.lastRow = raw.row;
+      tally.lastRow = raw.row + (raw.lines ?? 1) - 1;
       if (kind !== 'data') {
-        tally.mark(raw.row, 'skipped');
+        for (let row = raw.row; row <= tally.lastRow; row++) tally.mark(row, 'skipped');
         continue;
       }
       if (++tally.rows > maxRows)

@@ -145,6 +145,18 @@ describe('CSV records and fields', () => {
     }
   });
 
+  it('sends blank lines up as one run a chunk, not one record a line', async () => {
+    const text = `a\n${'\n;; \t;\r\n\r'.repeat(25_000)}\nb;"\n"\n\n`;
+    const records: string[] = [];
+    for await (const r of splitRecords(chunked(bytes(text), text.length), 0x3b, 1000))
+      records.push(`${r.row}:${r.blankLines ?? new TextDecoder().decode(r.bytes)}`);
+    expect(records).toEqual(['1:a', '2:50001', '50003:b;"\n"', '50004:1']);
+    const bounded = async () => {
+      for await (const _ of splitRecords(chunked(bytes(text), 7), 0x3b, 1000, 1000));
+    };
+    await expect(bounded()).rejects.toMatchObject({ code: 'report-too-many-lines', row: 1001 });
+  });
+
   it('splits fields like a spreadsheet does', () => {
     expect(splitFields('A1;"Taikuri ""Matti""";3.2.2020', ';')).toEqual([
       'A1',

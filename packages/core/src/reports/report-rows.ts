@@ -41,7 +41,7 @@ export type ReportRow = { readonly kind: 'data' | 'blank' | 'totals' | 'header';
 
 /** The sizes a read stops at, and the worksheet to read (by default the first with a header row). */
 export type ReadLimits = Required<Pick<ImportOptions, 'maxBytes' | 'maxRecordBytes'>> &
-  Pick<ImportOptions, 'sheet'>;
+  Pick<ImportOptions, 'sheet'> & { readonly maxLines: number };
 
 export type SniffedFormat = { readonly kind: 'csv' | 'xlsx' | 'legacy-xls' | 'utf-16' | 'binary' | 'empty' };
 
@@ -278,7 +278,7 @@ export async function* readReportRows(
   }
   if (kind !== 'csv') throw new ReportError(REFUSED[kind][0], REFUSED[kind][1]);
   info.format = 'csv';
-  const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes };
+  const csv = { isText: opened.isText, maxRecordBytes: limits.maxRecordBytes, maxLines: limits.maxLines };
   const rows = readCsvRows(await peek(chunks, 64 * 1024), csv, info)[Symbol.asyncIterator]();
   yield* dataRows(await findHeader(rows, deadline), rows, info, deadline);
 }

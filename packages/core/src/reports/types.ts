@@ -26,6 +26,8 @@ export type RawRow = {
   readonly row: number;
   readonly cells: readonly CellValue[];
   readonly error?: RowIssue;
+  /** A run of blank CSV lines: this row and the `lines - 1` after it. */
+  readonly lines?: number;
 };
 
 /** What is wrong with one field of a row (or the whole row, when `field` is absent). */
@@ -125,7 +127,7 @@ export type ImportOptions = {
   readonly batchSize?: number;
   /** Refuse sources larger than this many bytes (checked up front when the size is known, else while streaming). Default 256 MiB. */
   readonly maxBytes?: number;
-  /** Stop after this many rows. Default 1 000 000. */
+  /** Stop after this many rows; a CSV file, after twice as many lines, blank ones included. Default 1 000 000. */
   readonly maxRows?: number;
   /** Longest accepted CSV record, in bytes (catches a missing closing quote). Default 1 MiB. */
   readonly maxRecordBytes?: number;
