@@ -163,7 +163,7 @@ export async function openBoxOffice(
   await page.goto(`${h.webUrl}${opts.path ?? '/box-office/'}`);
   await page.waitForFunction(() => {
     const el = document.querySelector('kaiku-scanner');
-    return !!el && !!el.shadowRoot && el.baseUrl !== '';
+    return !!el && !!el.shadowRoot && (el.baseUrl !== '' || el.registry === 'none');
   });
   if (opts.lang) await setLang(page, opts.lang);
   const cdp = await context.newCDPSession(page);
