@@ -61,9 +61,15 @@ async function main(): Promise<void> {
   if (withoutApi) scanner.registry = 'none';
   else scanner.baseUrl = config.baseUrl;
   scanner.tokenProvider = () => 'demo-token';
+  // The other mode keeps the terminal name: the register's usages are this venue's and this terminal's, offered
+  // for sending only under the name they were kept by.
   const modeLink = document.querySelector<HTMLAnchorElement>('#mode-link');
-  if (modeLink && withoutApi)
-    Object.assign(modeLink, { href: '?', textContent: 'With the Kaikukanta API (sandbox)' });
+  const other = new URLSearchParams(params);
+  if (withoutApi) other.delete('registry');
+  else other.set('registry', 'none');
+  other.set('terminal', terminal ?? 'Kassa 1');
+  if (modeLink) modeLink.href = `?${other.toString()}`;
+  if (modeLink && withoutApi) modeLink.textContent = 'With the Kaikukanta API (sandbox)';
   scanner.shows = demoShows();
   scanner.venueId = SEED_VENUE.id;
   // The show and the mode being sold live in the address (`?show=…&mode=…`), so a reload comes back to them.

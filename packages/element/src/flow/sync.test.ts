@@ -48,6 +48,8 @@ describe('syncBadges', () => {
       ['all-sent:ok'],
     ],
     ['2 queued online', { pending: 2 }, ['pending:warn']],
+    // Issue 61: kept in the register under another terminal name, never sent.
+    ['register usages not sent', { unsent: [{ terminal: 'Kassa 1', open: 2 }] }, ['unsent:warn']],
     ['1 needs attention', { needsAttention: 1 }, ['attention:warn']],
     ['queued and needs attention', { pending: 1, needsAttention: 2 }, ['pending:warn', 'attention:warn']],
     ['no API', { configured: false }, ['not-configured:danger']],

@@ -96,6 +96,7 @@ export class SyncFollow {
       pending: o.pending,
       needsAttention: o.needsAttention.length,
       storage: o.storage ?? 'ok',
+      unsent: o.unsent ?? [],
     };
   }
 
@@ -158,6 +159,8 @@ export type SyncFacts = {
   readonly needsAttention: number;
   /** Whether usages can be kept on this device (see `StorageHealth`). */
   readonly storage: StorageHealth;
+  /** This venue's register usages on the device not sent, by terminal name (`OutboxState.unsent`). */
+  readonly unsent?: NonNullable<OutboxState['unsent']>;
 };
 
 /** One thing the status says, in its tone (`neutral`: a fact, nothing to act on). */
@@ -171,6 +174,7 @@ export type SyncBadge = {
     | 'no-storage'
     | 'pending'
     | 'attention'
+    | 'unsent'
     | 'all-sent';
   readonly tone: 'ok' | 'warn' | 'danger' | 'neutral';
 };
@@ -194,6 +198,8 @@ export function syncBadges(s: SyncFacts): SyncBadge[] {
     badges.push({ kind: 'no-storage', tone: 'danger' });
   if (waiting) badges.push({ kind: 'pending', tone: 'warn' });
   if (s.needsAttention > 0) badges.push({ kind: 'attention', tone: 'warn' });
+  // Kept under this or another terminal name and never sent: not "all sent".
+  if (s.unsent?.length) badges.push({ kind: 'unsent', tone: 'warn' });
   if (badges.length === 0 && s.known) badges.push({ kind: 'all-sent', tone: 'ok' });
   return badges;
 }

@@ -21,7 +21,7 @@ import { elementError, elementText, loadLateTexts, textOf, toServiceError } from
 import { SIGN_IN_CODES, watchConnection } from './watch-connection.js';
 import type { ComposedServices } from './create-core-services.js';
 import { KaikukantaConnection } from './connection.js';
-import { OutboxStateReader, refusalReasons, refusedMembers } from './outbox-state-reader.js';
+import { OutboxStateReader, otherRegisters, refusalReasons, refusedMembers } from './outbox-state-reader.js';
 import { RegisterServices } from './register-services.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
 
@@ -80,7 +80,8 @@ class ApiServices implements ComposedServices {
     // What this terminal kept without Kaikukanta (registry="none" earlier): only its own venue and terminal.
     this.#register =
       venueId && terminalName ? createRegister({ venueId, terminal: terminalName }) : undefined;
-    this.#state = new OutboxStateReader(this.#outbox, this.#connection, this.#register);
+    const others = otherRegisters(venueId, terminalName ?? '');
+    this.#state = new OutboxStateReader(this.#outbox, this.#connection, this.#register, others);
     const outbox = this.#outbox;
     outbox.addEventListener('outbox-change', () => this.#notify());
     outbox.addEventListener('outbox-needs-attention', () => this.#notify());
@@ -243,11 +244,11 @@ class ApiServices implements ComposedServices {
   }
 
   /** The usages kept without Kaikukanta, as the file for its import instead of sending them. */
-  async exportReport(format: 'csv' | 'xlsx', locale: 'fi' | 'sv' | 'en'): Promise<ReportFile> {
+  async exportReport(...[format, locale, save, again]: Parameters<ComposedServices['exportReport']>) {
     if (!this.#register) throw elementError('element-not-configured', 'terminal-name is not set');
-    const file = await this.#register.export({ format, locale });
-    this.#notify();
-    return file;
+    return this.#register
+      .export({ format, locale, save, ...(again ? { again } : {}) })
+      .finally(() => this.#notify());
   }
 
   /** The usages kept without Kaikukanta, sent through the outbox instead (each once, never also exported). */

@@ -1,6 +1,7 @@
 import { readProblemReasons } from '@kaiku-scanner/core';
 import type { OutboxRecord } from '@kaiku-scanner/core';
 import {
+  createRegister,
   isOpenRegisterRecord,
   type Outbox,
   type Register,
@@ -38,6 +39,25 @@ function oneReason(reasons: readonly Reason[]): Reason {
   return { code: reasons[0]?.code ?? 'refused', message: { fi: join('fi'), sv: join('sv'), en: join('en') } };
 }
 
+/**
+ * The venue's registers on this device under other terminal names than `terminal` (the default store's databases,
+ * `kaiku-register <venue> <terminal>`): what a page with another, or no, terminal name would not offer to send.
+ */
+export async function otherRegisters(venueId: string, terminal: string): Promise<Register[]> {
+  const prefix = `kaiku-register ${venueId} `;
+  const found = venueId ? ((await globalThis.indexedDB?.databases?.().catch(() => [])) ?? []) : [];
+  return found.flatMap(({ name = '' }) => {
+    const other = name.slice(prefix.length);
+    try {
+      return name.startsWith(prefix) && other !== terminal
+        ? [createRegister({ venueId, terminal: other })]
+        : [];
+    } catch {
+      return []; // not a name a register takes: not one of ours
+    }
+  });
+}
+
 /** Reads the outbox as the status row shows it, and keeps the waiting usages for the synchronous `decide`. */
 export class OutboxStateReader {
   /** The usages waiting in the outbox, as last read. */
@@ -50,6 +70,8 @@ export class OutboxStateReader {
     private readonly outbox: Outbox,
     private readonly connection: KaikukantaConnection,
     private readonly register: Register | undefined,
+    /** The venue's registers under other terminal names (`otherRegisters`). */
+    private readonly others: Promise<readonly Register[]> = Promise.resolve([]),
   ) {
     this.storage = checkStorage(outbox.databaseName);
   }
@@ -70,6 +92,7 @@ export class OutboxStateReader {
     const [{ pending, needsAttention: attention }, records] = (await this.storageDown())
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
+    const unsent = await this.#unsent(records);
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(this.outbox.databaseName, pending.length);
     this.queued = pending.map((r) => r.usage);
@@ -88,7 +111,20 @@ export class OutboxStateReader {
       ...(records.length > 0
         ? { register: { ...this.#registerCounts(records), mode: 'hand-over' as const } }
         : {}),
+      ...(unsent.length > 0 ? { unsent } : {}),
     };
+  }
+
+  /** The venue's register usages on this device neither sent nor exported, by terminal name (this one's first). */
+  async #unsent(mine: readonly RegisterRecord[]): Promise<{ terminal: string; open: number }[]> {
+    const open = async (r: Register) => (await r.usages({ open: true }).catch(() => [])).length;
+    const others = await Promise.all(
+      (await this.others).map(async (r) => ({ terminal: r.terminal, open: await open(r) })),
+    );
+    const own = this.register
+      ? [{ terminal: this.register.terminal, open: mine.filter(isOpenRegisterRecord).length }]
+      : [];
+    return [...own, ...others].filter((u) => u.open > 0);
   }
 
   #registerCounts(kept: readonly RegisterRecord[]): { open: number; exported: number } {

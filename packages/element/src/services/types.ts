@@ -177,10 +177,14 @@ export type OutboxState = {
    * import), or `hand-over` (kept before the API was set up: send them through the outbox, or export them);
    * `exported`: in hand-over, those already in a file for Kaikukanta's import (never sent).
    */
+  /** Usages in this venue's registers on this device neither sent nor exported, by terminal name (API mode). */
+  readonly unsent?: readonly { readonly terminal: string; readonly open: number }[];
   readonly register?: {
     readonly open: number;
     readonly mode: 'register' | 'hand-over';
     readonly exported?: number;
+    /** The files its usages went into, while it keeps them (the retention): offered for a download again. */
+    readonly files?: readonly string[];
     /** registry="none": every usage the register keeps (the shift lists today's); `closed`: in a file or sent. */
     readonly usages?: readonly (ShiftUsage & { readonly closed?: true })[];
   };
@@ -236,8 +240,16 @@ export type ScannerServices = {
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
-  /** The register's usages not yet exported, as the file for Kaikukanta's import; marks them exported. */
-  exportReport?(format: 'csv' | 'xlsx', locale: 'fi' | 'sv' | 'en'): Promise<ReportFile>;
+  /**
+   * The register's usages not yet exported, as the file for Kaikukanta's import, handed to `save` (the download) and
+   * only then marked exported; `again`: a file of `register.files`, written again under its name.
+   */
+  exportReport?(
+    format: 'csv' | 'xlsx',
+    locale: 'fi' | 'sv' | 'en',
+    save: (f: ReportFile) => void,
+    again?: string,
+  ): Promise<ReportFile>;
   /** Sends the register's usages not yet exported through the outbox (each once; then never exported). */
   handOverRegister?(): Promise<number>;
   /** Staff have seen that usages may have been lost (`OutboxState.lost`): the notice goes. */

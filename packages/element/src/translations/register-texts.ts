@@ -1,13 +1,14 @@
 import type { LocalizedText } from '../services/types.js';
 
 /** A count's text in every language: `#` its shown number, `{one|other}` the words that agree with it (Finnish,
- * Swedish and English: the singular is for 1 alone). */
+ * Swedish and English: the singular is for 1 alone), `@` a name. */
 const n =
   (fi: string, sv: string, en: string) =>
-  (count: number, shown = String(count)): LocalizedText => {
+  (count: number, shown = String(count), name = ''): LocalizedText => {
     const say = (s: string) =>
       s
         .replace('#', shown)
+        .replace('@', name)
         .replace(/\{([^|}]*)\|([^}]*)\}/g, (_, one: string, other: string) => (count === 1 ? one : other));
     return { fi: say(fi), sv: say(sv), en: say(en) };
   };
@@ -61,6 +62,12 @@ export const REGISTER_TEXTS = {
     'Ladattu: # käyttö{|ä} tiedostossa.',
     'Nedladdat: # användning{|ar} i filen.',
     'Downloaded: # usage{|s} in the file.',
+  ),
+  /** API mode: this venue's register usages on the device neither sent nor exported, `@` their terminal names. */
+  unsent: n(
+    '# käyttö{|ä} tallessa tällä laitteella päätteen nimellä @, lähettämättä: lähetä {se|ne} sillä päätteen nimellä',
+    '# användning{|ar} sparad{|e} på enheten under terminalnamnet @, inte skickad{|e}: skicka {den|dem} med det terminalnamnet',
+    '# usage{|s} kept on this device under terminal name @, not sent: send {it|them} under that terminal name',
   ),
   /** The result of a usage kept in the register: on this terminal, not (yet) in Kaikukanta. */
   recorded: {

@@ -104,7 +104,10 @@ function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | t
 }
 
 /** The sync status: what `syncBadges` says, each badge with its `data-sync` (docs/element.md lists them all). */
-function renderSyncStatus({ t, fmt }: ViewContext, s: SyncFacts, onSyncNow: () => void): TemplateResult {
+function renderSyncStatus(v: ViewContext, s: SyncFacts, onSyncNow: () => void): TemplateResult {
+  const { t, fmt } = v;
+  const unsent = s.unsent ?? [];
+  const kept = unsent.reduce((n, u) => n + u.open, 0);
   const text = (b: SyncBadge): string =>
     ({
       'not-configured': t.notConfigured,
@@ -115,6 +118,7 @@ function renderSyncStatus({ t, fmt }: ViewContext, s: SyncFacts, onSyncNow: () =
       'no-storage': t.noStorage,
       pending: t.pending(fmt.number(s.pending)),
       attention: t.needsAttentionHeading(fmt.number(s.needsAttention)),
+      unsent: v.text(REGISTER_TEXTS.unsent(kept, fmt.number(kept), unsent.map((u) => u.terminal).join(', '))),
       'all-sent': t.pendingNone,
     })[b.kind];
   return html`<div part="sync-status" class="row" data-pending=${s.pending}>
