@@ -3,6 +3,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** CI's limit for the whole of `npm test` (issue 60): the step budgets below add up to it. */
+const TOTAL_BUDGET = 1800;
+/** `bench/busy-suite.bench.mjs` runs the suite beside busy loops: slower by design, so no step fails on time there. */
+const NO_BUDGETS = process.env.KAIKU_NO_BUDGETS === '1';
+if (NO_BUDGETS) console.log('step time budgets are off (KAIKU_NO_BUDGETS=1): no step fails on its time');
+
 const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
@@ -58,6 +64,7 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+let total = 0;
 let passed = 0;
 let failed = 0;
 const results = [];
@@ -79,7 +86,9 @@ for (const step of steps) {
     results.push(...whatFailed(output, false).map((line) => `       ${line}`));
     ({ code, output } = await run(step.cmd, step.env));
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const elapsed = (Date.now() - started) / 1000;
+  const seconds = elapsed.toFixed(1);
+  total += elapsed;
   let note = '';
   if (step.counts) {
     const c = countTests(output);
@@ -90,11 +99,17 @@ for (const step of steps) {
   } else if (code !== 0) {
     failed += 1;
   }
-  results.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name} in ${seconds} s${note}`);
+  // A step over its time budget fails with its name and figure: a slow suite is a defect (CI must stay ≤ 30 min).
+  const over = step.budget !== undefined && !NO_BUDGETS && elapsed > step.budget;
+  if (over && code === 0) failed += 1;
+  const budget = step.budget === undefined ? '' : ` (budget ${step.budget} s${over ? ': OVER' : ''})`;
+  results.push(`${code === 0 && !over ? 'ok  ' : 'FAIL'} ${step.name} in ${seconds} s${budget}${note}`);
   if (code !== 0) results.push(...whatFailed(output, step.counts).map((line) => `       ${line}`));
+  results.push(...slowestFiles(output).map((line) => `       ${line}`));
 }
 
 console.log('\n' + results.join('\n'));
+console.log(`time: ${total.toFixed(0)} s in all (the CI budget is ${TOTAL_BUDGET} s)`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 
@@ -155,6 +170,26 @@ function whatFailed(output, counts) {
     ...shown.slice(0, 25).map((l) => (l.length > 200 ? `${l.slice(0, 197)}…` : l)),
     ...(keys.length ? ['keys as the page got them:', ...keys.slice(0, 5)] : []),
   ];
+}
+
+/**
+ * The slowest files a step's runner timed, for the summary: web-test-runner's `kaiku-timing:` block
+ * (test/support/wtr-timing-reporter.mjs) or vitest's per-file lines (`✓ file (N tests) 1234ms`).
+ */
+function slowestFiles(output, count = 5) {
+  const plain = withoutColours(output);
+  const files = [];
+  for (const m of plain.matchAll(/^kaiku-timing-all: (.*)$/gm))
+    for (const pair of m[1].trim().split(' ')) {
+      const at = pair.lastIndexOf('=');
+      if (at > 0) files.push([pair.slice(0, at), Number(pair.slice(at + 1)) / 1000]);
+    }
+  for (const m of plain.matchAll(/^ [✓❯×] (\S+) \(\d+ tests?[^)]*\) (\d+(?:\.\d+)?)(m?s)$/gm))
+    files.push([m[1], Number(m[2]) / (m[3] === 'ms' ? 1000 : 1)]);
+  return files
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([file, s]) => `slow: ${s.toFixed(1).padStart(6)} s ${file}`);
 }
 
 /** Reads the totals a runner printed: vitest's "Tests  N passed (M)" or web-test-runner's "N passed, N failed". */
