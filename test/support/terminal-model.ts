@@ -418,6 +418,16 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
       expect(u.group?.memberCardIds ?? [], `members of ${describeUsage(c)}`).toEqual(c.members);
     }
   }
+  // The result on screen says what became of its usage: undone only when undone, "registered" only when it is.
+  const p = seen.flow;
+  const shown = p.name === 'done' ? usageBy(m, p.usageId ?? p.recordId ?? '') : undefined;
+  if (shown && p.outcome === 'voided') expect(shown.undone, `shown undone: ${describeUsage(shown)}`).toBe(true);
+  if (shown && LIVE.includes(p.outcome ?? ''))
+    expect(shown.undone, `shown ${p.outcome}, though undone: ${describeUsage(shown)}`).toBe(false);
+  if (shown && p.outcome === 'registered' && shown.registry === 'api') {
+    const on = server.filter((u) => shown.handles.has(u.usageId) && u.state !== 'voided');
+    expect(on.length, `shown registered, not on the server: ${describeUsage(shown)}`).toBe(1);
+  }
   if (!strict && (!m.online || !m.up)) return;
   // Sent: wait for the queue to drain (the outbox retries on its own schedule).
   for (let i = 0; i < (strict ? 120 : 60) && seen.pending > 0; i++) {
@@ -775,6 +785,8 @@ export class Group extends Base {
       await settle(r.s);
     }
     const done = await confirmOnScreen(m, r);
+    // Every member read (valid client cards, each once) is in the group the result registered.
+    if (done) expect(done.members, 'the group registered').toEqual([...this.members]);
     return done !== undefined && done.members.length > 0;
   }
   toString(): string {
