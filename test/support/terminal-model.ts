@@ -421,7 +421,8 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   // The result on screen says what became of its usage: undone only when undone, "registered" only when it is.
   const p = seen.flow;
   const shown = p.name === 'done' ? usageBy(m, p.usageId ?? p.recordId ?? '') : undefined;
-  if (shown && p.outcome === 'voided') expect(shown.undone, `shown undone: ${describeUsage(shown)}`).toBe(true);
+  if (shown && p.outcome === 'voided')
+    expect(shown.undone, `shown undone: ${describeUsage(shown)}`).toBe(true);
   if (shown && LIVE.includes(p.outcome ?? ''))
     expect(shown.undone, `shown ${p.outcome}, though undone: ${describeUsage(shown)}`).toBe(false);
   if (shown && p.outcome === 'registered' && shown.registry === 'api') {
