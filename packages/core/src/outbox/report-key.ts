@@ -35,10 +35,12 @@ function sortedKeys(_key: string, value: unknown): unknown {
 export function reportDetails(record: OutboxRecord, date: string, time: string): string {
   const { cardId: _card, group, ...rest } = record.usage;
   const usage = group ? { ...rest, group: { under16Clients: group.under16Clients } } : rest;
-  return JSON.stringify({
+  const json = JSON.stringify({
     v: REPORT_DETAILS_VERSION,
     api: record.target.api,
     usage,
     check: keyedRowChecksum(record.id, record.usage, date, time),
   });
+  // JSON's own escape where a list separator could start a formula, so `csvCell` has nothing to change in it.
+  return json.replace(/(?<=[;,][\s"]*)[=+\-@]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }

@@ -1,12 +1,12 @@
 /**
  * `exportUsageReport`: a venue's usage report for a period as CSV or XLSX in the official layout (toimintamalli 2019
- * §9.2); XLSX by the SDK's own writer (no exceljs), with date cells and text neutralised.
+ * §9.2); XLSX by the SDK's own writer (no exceljs), with date cells and text as it is (CSV's text neutralised).
  */
 import { checkOptions, optionKeys } from '../errors/options-error.js';
 import type { Locale } from '../messages/define.js';
 import type { UsageListQuery, UsageRecord } from '../schemas/api.js';
 import { ReportError } from './report-error.js';
-import { neutraliseCell, usageLines, usageToReportRows, writeUsageCsv } from './usage-report.js';
+import { usageLines, usageToReportRows, writeUsageCsv } from './usage-report.js';
 import type { ReportLayout, UsageReportRow, UsageReportTotals } from './usage-report.js';
 import { writeXlsx, type XlsxRow } from './write-xlsx.js';
 
@@ -64,7 +64,8 @@ async function writeUsageXlsx(
   const lines: XlsxRow[] = [];
   for await (const { kind, cells } of usageLines(rows, layout, dateCell, totals)) {
     const style = kind === 'row' ? 0 : kind === 'title' ? 2 : 1;
-    lines.push({ cells: cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)), style });
+    // A text cell is never run as a formula in XLSX: it holds the text as it is.
+    lines.push({ cells, style });
   }
   const dateFormat = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
   const written = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38], dateFormat);

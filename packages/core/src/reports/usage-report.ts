@@ -9,16 +9,21 @@ import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
 
 // OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula.
 const DANGEROUS_START = /^[=+\-@\t\r]/;
+// A spreadsheet set to another list separator (or a line break the quotes do not hide there) starts a cell here.
+const DANGEROUS_INSIDE = /[;,\t\r\n](?=[\s"]*[=+\-@])/g;
 
 /**
- * Makes a text cell safe to open in a spreadsheet: one that would start a formula gets a leading apostrophe.
+ * Makes a text cell safe to open in a spreadsheet whatever its list separator: where a formula could start (at the
+ * start, after `;`, `,`, a tab or a line break) an apostrophe goes first.
  *
  * @example
  * neutraliseCell('=HYPERLINK("http://x")'); // "'=HYPERLINK(\"http://x\")"
+ * neutraliseCell('Matti, =1+1');            // "Matti,' =1+1"
  * neutraliseCell('Taikuri Matti');          // 'Taikuri Matti'
  */
 export function neutraliseCell(text: string): string {
-  return DANGEROUS_START.test(text) ? `'${text}` : text;
+  const inside = text.replace(DANGEROUS_INSIDE, "$&'");
+  return DANGEROUS_START.test(inside) ? `'${inside}` : inside;
 }
 
 /**
