@@ -8,6 +8,7 @@ import { KaikuError } from '../errors/kaiku-error.js';
 import type { Locale } from '../messages/define.js';
 import { OutboxError } from '../outbox/outbox-error.js';
 import { newRecord, RECORD_TAMPERED } from '../outbox/record-store.js';
+import { steadyClock } from '../outbox/steady-clock.js';
 import { ticketsOf } from '../outbox/show-tally.js';
 import type { ExportedReport } from '../reports/export-usage-report.js';
 import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
@@ -35,6 +36,7 @@ export type RegisterOptions = {
   readonly databaseName?: string;
   /** How long an exported or handed-over usage stays (tallies, re-export). Default 7 days. */
   readonly retentionMs?: number;
+  /** The clock (epoch ms). Default `steadyClock()`: a device clock set back does not re-open an undo. */
   readonly now?: () => number;
 };
 
@@ -101,7 +103,7 @@ export class Register {
     [this.venueId, this.terminal] = [venueId, terminal];
     this.#store = options.store ?? deviceRegisterStore(venueId, terminal, options.databaseName);
     this.#scope = { api: registerApi(terminal), venueId, key: `${registerApi(terminal)} ${venueId}` };
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? steadyClock();
     this.#retentionMs = Math.max(0, options.retentionMs ?? 7 * DAY_MS);
   }
 

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { listCases, renderCase } from '../../../../../test/support/card-photos/corpus.js';
-import type { Condition, PhotoCase } from '../../../../../test/support/card-photos/corpus.js';
+import type { PhotoCase } from '../../../../../test/support/card-photos/corpus.js';
 import { code39Modules, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
@@ -65,58 +65,12 @@ describe('decodeImage on generated card photos', function () {
   // Dozens of full-size photos per test, decoded on the CPU: on a loaded 2-core machine (load 23) one 3264×2448
   // photo set took over 30 s. Speed is the decode bench's business; the timeout only catches a hang.
   this.timeout(120_000);
-  const easy: Condition[] = ['clean', 'rotation', 'perspective', 'negative', 'low_light', 'glare', 'noise'];
 
   it('reads every clean QR and Code 39 card at 1280×720 and 640×480', async () => {
     const cases = listCases({ seed: 7, perCell: 2, conditions: ['clean'] });
     const { ok, wrong } = await rate(cases);
     expect(wrong).to.deep.equal([]);
     expect(ok).to.equal(cases.length);
-  });
-
-  for (const side of ['qr_code', 'code_39'] as const) {
-    it(`reads ${side} cards under rotation, perspective, negative, low light, glare and noise (720p)`, async () => {
-      const cases = listCases({
-        seed: 11,
-        perCell: 1,
-        sides: [side],
-        conditions: easy,
-        sizes: [{ width: 1280, height: 720 }],
-      });
-      const { ok, wrong } = await rate(cases);
-      expect(wrong, 'wrong reads').to.deep.equal([]);
-      expect(ok, `${ok}/${cases.length}`).to.be.at.least(cases.length - 1);
-    });
-  }
-
-  it('reads phone-camera sized photos (1920×1080, 3264×2448) and a 320×240 preview', async () => {
-    const sizes = [
-      { width: 1920, height: 1080 },
-      { width: 3264, height: 2448 },
-      { width: 320, height: 240 },
-    ];
-    const cases = listCases({ seed: 13, perCell: 1, conditions: ['clean'], sizes });
-    const misses: string[] = [];
-    for (const c of cases) {
-      const read = await decodeImage(renderCase(c));
-      // At 320×240 a Code 39 card is below one pixel per bar: only the QR side is expected there.
-      if (read?.text !== c.text && !(c.size.width === 320 && c.side === 'code_39')) misses.push(c.id);
-      if (read !== null) expect(read.text).to.equal(c.text);
-    }
-    expect(misses).to.deep.equal([]);
-  });
-
-  it('reads a Code 39 card rotated well off the axes with the JS engine alone', async () => {
-    const cases = listCases({
-      seed: 3,
-      perCell: 3,
-      sides: ['code_39'],
-      conditions: ['rotation'],
-      sizes: [{ width: 1280, height: 720 }],
-    });
-    const { ok, wrong } = await rate(cases, 'js');
-    expect(wrong).to.deep.equal([]);
-    expect(ok).to.be.at.least(2);
   });
 });
 
