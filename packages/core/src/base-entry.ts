@@ -17,3 +17,4 @@ export { defineTexts, renderAll } from './messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export { cardIdMessages } from './messages/card-id.js';
 export { claimWorkerPolicy } from './input/camera/trusted-worker.js';
+export { steadyClock } from './outbox/steady-clock.js';

@@ -166,6 +166,8 @@ export const rulesMessages = defineServerTexts(RULES_PARAMS, {
     'collection-not-open': (p) => `Lippujen nouto avautuu ${at(p.opensAt, 'fi')}.`,
     'collection-closed': (p) => `Lippujen nouto päättyi ${at(p.closesAt, 'fi')}.`,
     'void-window-closed': (p) => `Käyttöä ei voi enää perua: perumisaika päättyi ${at(p.closesAt, 'fi')}.`,
+    'void-clock-behind':
+      'Käyttöä ei peruttu: laitteen kello on jäljessä käytön kirjausajasta (kelloa on siirretty taaksepäin), joten perumisajan kulumista ei voi tarkistaa. Käyttö on voimassa. Tarkista laitteen kellonaika.',
     'cap-below-minimum':
       'Yläraja {cap} on liian pieni: toimintamallin ({policy}) mukaan vähintään {minimum} (sääntö {rule}).',
     'unknown-policy': 'Tuntematon toimintamallin versio: {version}.',
@@ -204,6 +206,8 @@ export const rulesMessages = defineServerTexts(RULES_PARAMS, {
     'collection-closed': (p) => `Avhämtningen av biljetter stängde ${at(p.closesAt, 'sv')}.`,
     'void-window-closed': (p) =>
       `Användningen kan inte längre ångras: tiden för att ångra gick ut ${at(p.closesAt, 'sv')}.`,
+    'void-clock-behind':
+      'Användningen ångrades inte: enhetens klocka går efter tiden då användningen registrerades (klockan har ställts tillbaka), så det går inte att kontrollera hur lång tid som gått. Användningen gäller. Kontrollera enhetens klocka.',
     'cap-below-minimum':
       'Gränsen {cap} är för låg: verksamhetsmodellen ({policy}) kräver minst {minimum} (regel {rule}).',
     'unknown-policy': 'Okänd version av verksamhetsmodellen: {version}.',
@@ -242,6 +246,8 @@ export const rulesMessages = defineServerTexts(RULES_PARAMS, {
     'collection-closed': (p) => `Ticket collection closed at ${at(p.closesAt, 'en')}.`,
     'void-window-closed': (p) =>
       `The usage can no longer be undone: the time to undo ended at ${at(p.closesAt, 'en')}.`,
+    'void-clock-behind':
+      'The usage was not undone: the device’s clock is behind the time the usage was recorded (it has been set back), so the time to undo cannot be checked. The usage stands. Check the device’s clock.',
     'cap-below-minimum':
       'A cap of {cap} is too low: the operating model ({policy}) requires at least {minimum} (rule {rule}).',
     'unknown-policy': 'Unknown operating-model version: {version}.',

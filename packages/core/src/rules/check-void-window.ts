@@ -12,8 +12,9 @@ export type VoidWindowInput = {
   readonly policy?: OperatingModelPolicy;
 };
 
-/** The refusal of a void after its window, with the closing time in Helsinki time and its text in every language. */
-export type VoidWindowReason = RenderedReason<'void-window-closed'>;
+/** The refusal of a void after its window (closing time in Helsinki time), or before its registration by the clock
+ * (`void-clock-behind`: the clock was set back), with its text in every language. */
+export type VoidWindowReason = RenderedReason<'void-window-closed' | 'void-clock-behind'>;
 
 /**
  * `closesAt`: the last instant the usage may be voided (ISO). After it, the reason `void-window-closed` with the
@@ -25,7 +26,8 @@ export type VoidWindowResult = { readonly closesAt: string } & (
 
 /**
  * Whether a usage may still be voided: within the policy's `usage.voidWithinMinutes` after its registration and
- * before its show starts, whichever closes first. Pure: the clock comes in as `now`.
+ * before its show starts, whichever closes first. Never while `now` is before the registration (`void-clock-behind`):
+ * the clock has been set back since, so how long ago it was is unknown. Pure: the clock comes in as `now`.
  *
  * @example
  * checkVoidWindow({ registeredAt: '2026-12-03T15:00:00Z', showStart: '2026-12-03T16:00:00Z', now }).ok;
@@ -38,7 +40,9 @@ export function checkVoidWindow(input: VoidWindowInput): VoidWindowResult {
   );
   const closes = new Date(Number.isNaN(limit) ? 0 : limit);
   const closesAt = closes.toISOString();
-  if (input.now.getTime() <= closes.getTime()) return { ok: true, closesAt };
+  const [now, at] = [input.now.getTime(), new Date(input.registeredAt).getTime()];
+  if (now < at) return { ok: false, closesAt, reasons: [createReason('void-clock-behind', {})] };
+  if (now <= closes.getTime()) return { ok: true, closesAt };
   const reason = createReason('void-window-closed', { closesAt: formatHelsinki(closes) });
   return { ok: false, closesAt, reasons: [reason] };
 }

@@ -31,7 +31,10 @@ export type DecideUsageInput = DeepReadonly<z.input<typeof DecideUsageInputSchem
  * @example
  * const code: UsageRefusalCode = 'cap-reached';
  */
-export type UsageRefusalCode = Exclude<RulesMessageCode, 'cap-below-minimum' | 'void-window-closed'>;
+export type UsageRefusalCode = Exclude<
+  RulesMessageCode,
+  'cap-below-minimum' | 'void-window-closed' | 'void-clock-behind'
+>;
 
 /**
  * One reason of a refusal: `{ code, params, message }`.

@@ -1,4 +1,5 @@
 import { adoptStyles, type ReactiveController, type ReactiveElement } from 'lit';
+import { steadyClock } from '@kaiku-scanner/core/base';
 import { KaikuErrorEvent } from '../events.js';
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
@@ -16,6 +17,8 @@ const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
 const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
 /** The shift panel (counters, usages, report, the clerk's settings) follows the card panel. */
 const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
+/** The shift's clock: a device clock set back does not re-open an undo on its list (`steadyClock`). */
+const pageNow = steadyClock();
 
 export type CardPanelViews = typeof CardPanelModule;
 
@@ -107,15 +110,16 @@ export class LazyViewsController implements ReactiveController {
     svc: ScannerServices,
   ): unknown {
     const log = this.shift(host, flow.phase);
+    const now = new Date(pageNow());
     return log
       ? shiftViews.get()!.renderShiftPanel(v, {
-          usages: log.current(flow.sync.state),
+          usages: log.current(flow.sync.state, now),
           terminalName: host.terminalName,
           venue: host.venueId,
           locale: host.locale,
           show: host.show,
           cap: flow.capState,
-          now: new Date(),
+          now,
           // A failed undo is said on its row (the screen on show stays), and reported (`kaiku-error`, stage `void`).
           undo: svc.voidUsage
             ? (id) =>
@@ -140,7 +144,7 @@ export class LazyViewsController implements ReactiveController {
   /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
   observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
     const { phase, refusals } = flow;
-    const [show, mode, now] = [host.show, host.mode, new Date()];
+    const [show, mode, now] = [host.show, host.mode, new Date(pageNow())];
     // Once per phase (a render repeats it; the log takes a phase once): no growth while the shift's code is missing.
     if (phase !== this.queued) this.early.push((log) => log.record(phase, show, mode, now));
     this.queued = phase;

@@ -10,9 +10,12 @@ import { undoText } from './undo.js';
 import type { ViewContext } from './view-context.js';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
 
-/** The Helsinki calendar day of an instant (`2030-03-01`): a shift kept over a reload is today's. */
+/** The Helsinki calendar day of an instant (`2030-03-01`): the panel shows today's shift. */
 const dayOf = (at: string | Date): string =>
   new Date(at).toLocaleDateString('sv', { timeZone: 'Europe/Helsinki' });
+
+/** The newest days with usages a log keeps: its usages' own days, never the clock's (a clock set ahead deletes none). */
+const KEPT_DAYS = 2;
 
 /** A kept usage as this page wrote it (`masked`); anything else in the storage is left out. */
 const isUsage = (u: Partial<Record<keyof ShiftUsage, unknown>>): u is ShiftUsage =>
@@ -31,9 +34,9 @@ const isGroup = (g: unknown): boolean => {
 type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true; readonly closed?: true };
 
 /**
- * This terminal's shift, today's only: usages and refusals as the flow reaches them, undos marked `voided`. Kept in
- * `localStorage` under `key` (none: memory only) with whole card IDs, so the report survives a reload (privacy
- * masks the screen only).
+ * This terminal's shift: usages and refusals as the flow reaches them, undos marked `voided`; `current` lists a day's.
+ * Kept in `localStorage` under `key` (none: memory only) with whole card IDs, so the report survives a reload (privacy
+ * masks the screen only), for the newest `KEPT_DAYS` days it holds.
  */
 export class ShiftLog {
   readonly usages: KeptUsage[] = [];
@@ -50,8 +53,10 @@ export class ShiftLog {
     try {
       const kept: unknown = JSON.parse((key && globalThis.localStorage.getItem(key)) || '[]');
       if (Array.isArray(kept)) {
-        this.usages.push(...kept.filter(isUsage).filter((u) => dayOf(u.at) === dayOf(new Date())));
-        if (this.usages.length < kept.length) this.save(); // other days' usages are not kept
+        const usages = kept.filter(isUsage);
+        const days = [...new Set(usages.map((u) => dayOf(u.at)))].sort().slice(-KEPT_DAYS);
+        this.usages.push(...usages.filter((u) => days.includes(dayOf(u.at))));
+        if (this.usages.length < kept.length) this.save(); // older days' usages are not kept
       }
     } catch {
       // unreadable or blocked storage: a new shift
@@ -111,8 +116,9 @@ export class ShiftLog {
     }
   }
 
-  /** The usages as the outbox knows them now; a refusal stays (a cap refusal as `overCap`). */
-  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention' | 'register'>): KeptUsage[] {
+  /** The usages of `now`'s day as the outbox knows them now; a refusal stays (a cap refusal as `overCap`). */
+  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention' | 'register'>, now: Date): KeptUsage[] {
+    const today = (u: KeptUsage): boolean => dayOf(u.at) === dayOf(now);
     const kept = outbox.register?.usages;
     if (kept) {
       // registry="none": today's usages are the register's (any tab, before or after a reload); refusals and undos
@@ -121,17 +127,16 @@ export class ShiftLog {
       const own = this.usages.filter(
         (u) => (u.state === 'refused' || u.state === 'voided') && !ids.has(u.id),
       );
-      const today = kept.filter((u) => dayOf(u.at) === dayOf(new Date()));
-      return [...own, ...today].sort((a, b) => a.at.localeCompare(b.at));
+      return [...own, ...kept].filter(today).sort((a, b) => a.at.localeCompare(b.at));
     }
     const waiting = new Set(outbox.pendingIds ?? []);
     for (const a of outbox.needsAttention) {
       const u = this.usages.find((x) => x.id === a.id && x.state === 'queued');
       if (u) this.add({ ...u, state: 'refused', ...(/^cap-/.test(a.reason.code) ? { overCap: true } : {}) });
     }
-    return this.usages.map((u) =>
-      u.state !== 'queued' || waiting.has(u.id) ? u : { ...u, state: 'registered' },
-    );
+    return this.usages
+      .filter(today)
+      .map((u) => (u.state !== 'queued' || waiting.has(u.id) ? u : { ...u, state: 'registered' }));
   }
 }
 
