@@ -16,7 +16,10 @@ export type LocalTally = {
   readonly server: ServerTally | undefined;
   /** Epoch ms of that fetch. */
   readonly fetchedAt: number | undefined;
-  /** Tickets in this outbox not yet in that count (pending, or synced after the fetch); refused ones never count. */
+  /**
+   * What this outbox changes that count by: tickets it lacks (pending, or synced after the fetch), less those undone
+   * that it still holds (a void queued or made since). Refused and undone usages hold no ticket.
+   */
   readonly localTickets: number;
   readonly localUsages: number;
   /** Server count + local tickets: the best estimate this terminal has. */
@@ -56,14 +59,11 @@ export function combineTally(
   records: readonly OutboxRecord[],
 ): LocalTally {
   const fetchedAt = server?.fetchedAt;
-  // Pending usages and those sent since the server's count; a refused one holds no ticket, so is not counted.
-  const local = records.filter(
-    (r) =>
-      r.usage.show.id === showId &&
-      (r.state === 'pending' ||
-        (r.state === 'synced' && (fetchedAt === undefined || (r.settledAt ?? 0) > fetchedAt))),
-  );
-  const localTickets = local.reduce((sum, r) => sum + ticketsOf(r.usage), 0);
+  const mine = records.filter((r) => r.usage.show.id === showId);
+  const local = mine.filter((r) => countChange(r, fetchedAt) !== 0);
+  const localTickets = local.reduce((sum, r) => sum + countChange(r, fetchedAt) * ticketsOf(r.usage), 0);
+  const unconfirmed = (r: OutboxRecord) =>
+    countChange(r, fetchedAt) > 0 ? r.state !== 'synced' : undone(r) && r.voidedAt === undefined;
   const cap = server?.cap ?? null;
   const ticketsGiven = (server?.ticketsGiven ?? 0) + localTickets;
   return {
@@ -71,10 +71,23 @@ export function combineTally(
     server: server && { showId, cap: server.cap, ticketsGiven: server.ticketsGiven, usages: server.usages },
     fetchedAt,
     localTickets,
-    localUsages: local.length,
+    localUsages: local.reduce((sum, r) => sum + countChange(r, fetchedAt), 0),
     ticketsGiven,
     cap,
     overCap: cap !== null && ticketsGiven > cap,
-    provisional: local.some((r) => r.state !== 'synced'),
+    provisional: mine.some(unconfirmed),
   };
+}
+
+/** The clerk undid it (a void queued or made), and the server has not refused that undo. */
+const undone = (r: OutboxRecord): boolean => r.voidRequestedAt !== undefined && r.state !== 'needs-attention';
+
+/** How a record changes the server's count fetched at `fetchedAt`: +1 a usage it lacks, -1 one undone it holds. */
+function countChange(r: OutboxRecord, fetchedAt: number | undefined): -1 | 0 | 1 {
+  if (r.state === 'pending') return undone(r) ? 0 : 1;
+  // Registered: synced, or its void refused (the usage stands); a refused usage holds no ticket.
+  if (r.state !== 'synced' && !(r.state === 'needs-attention' && r.voidRequestedAt)) return 0;
+  if (fetchedAt === undefined || (r.settledAt ?? 0) > fetchedAt) return undone(r) ? 0 : 1;
+  // In the count: an undo still queued, or made since the count, is not in it yet.
+  return undone(r) && (r.voidedAt === undefined || r.voidRequestedAt! > fetchedAt) ? -1 : 0;
 }

@@ -169,6 +169,36 @@ describe('combineTally', () => {
       ticketsOf({ ...rec('pending', 1).usage, group: { memberCardIds: ['A2', 'A3'], under16Clients: 2 } }),
     ).toBe(6);
   });
+
+  // Issue 61.9: Kaikukanta down, a cap-2 show, two usages queued (a send tried), the second undone: one ticket given.
+  it('counts no undone usage: a void queued or made takes its tickets off, a refused void puts them back', () => {
+    const undo = (r: OutboxRecord, at: number, more: Partial<OutboxRecord> = {}): OutboxRecord => ({
+      ...r,
+      voidRequestedAt: at,
+      ...more,
+    });
+    const tried = { ...rec('pending', 0), attempts: 1 };
+    const down = combineTally('s1', undefined, [tried, undo({ ...tried, id: 'b' }, 5)]);
+    expect(down).toMatchObject({ ticketsGiven: 1, localUsages: 1, provisional: true });
+    const server = { showId: 's1', cap: 2, ticketsGiven: 2, usages: 2, fetchedAt: 1_000 };
+    // In the server's count: undone since (queued or made) it is taken off; voided before the count, it is not.
+    expect(combineTally('s1', server, [undo(rec('synced', 0, 500), 2_000)])).toMatchObject({
+      ticketsGiven: 1,
+      provisional: true,
+    });
+    expect(
+      combineTally('s1', server, [undo(rec('synced', 0, 500), 600, { voidedAt: 700 })]).ticketsGiven,
+    ).toBe(2);
+    expect(
+      combineTally('s1', server, [undo(rec('synced', 1, 2_000), 3_000, { voidedAt: 3_000 })]),
+    ).toMatchObject({
+      ticketsGiven: 2,
+      provisional: false,
+    });
+    // Its void refused (needs attention): the usage stands and counts.
+    const refused = undo(rec('needs-attention', 0, 2_000), 3_000);
+    expect(combineTally('s1', server, [refused]).ticketsGiven).toBe(3);
+  });
 });
 
 describe('applyOutcome', () => {
