@@ -21,7 +21,7 @@ import { elementError, elementText, loadLateTexts, textOf, toServiceError } from
 import { SIGN_IN_CODES, watchConnection } from './watch-connection.js';
 import type { ComposedServices } from './create-core-services.js';
 import { KaikukantaConnection } from './connection.js';
-import { OutboxStateReader, otherRegisters, refusalReasons, refusedMembers } from './outbox-state-reader.js';
+import { OutboxStateReader, refusalReasons, refusedMembers, venueRegisters } from './outbox-state-reader.js';
 import { RegisterServices } from './register-services.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
 
@@ -80,8 +80,8 @@ class ApiServices implements ComposedServices {
     // What this terminal kept without Kaikukanta (registry="none" earlier): only its own venue and terminal.
     this.#register =
       venueId && terminalName ? createRegister({ venueId, terminal: terminalName }) : undefined;
-    const others = otherRegisters(venueId, terminalName ?? '');
-    this.#state = new OutboxStateReader(this.#outbox, this.#connection, this.#register, others);
+    const registers = venueRegisters(venueId);
+    this.#state = new OutboxStateReader(this.#outbox, this.#connection, this.#register, registers);
     const outbox = this.#outbox;
     outbox.addEventListener('outbox-change', () => this.#notify());
     outbox.addEventListener('outbox-needs-attention', () => this.#notify());

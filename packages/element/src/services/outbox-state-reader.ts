@@ -40,17 +40,16 @@ function oneReason(reasons: readonly Reason[]): Reason {
 }
 
 /**
- * The venue's registers on this device under other terminal names than `terminal` (the default store's databases,
- * `kaiku-register <venue> <terminal>`): what a page with another, or no, terminal name would not offer to send.
+ * The venue's registers on this device, under any terminal name (the default store's databases, `kaiku-register
+ * <venue> <terminal>`): a page with another, or no, terminal name would not offer their usages to send.
  */
-export async function otherRegisters(venueId: string, terminal: string): Promise<Register[]> {
+export async function venueRegisters(venueId: string): Promise<Register[]> {
   const prefix = `kaiku-register ${venueId} `;
   const found = venueId ? ((await globalThis.indexedDB?.databases?.().catch(() => [])) ?? []) : [];
   return found.flatMap(({ name = '' }) => {
-    const other = name.slice(prefix.length);
     try {
-      return name.startsWith(prefix) && other !== terminal
-        ? [createRegister({ venueId, terminal: other })]
+      return name.startsWith(prefix)
+        ? [createRegister({ venueId, terminal: name.slice(prefix.length) })]
         : [];
     } catch {
       return []; // not a name a register takes: not one of ours
@@ -70,8 +69,8 @@ export class OutboxStateReader {
     private readonly outbox: Outbox,
     private readonly connection: KaikukantaConnection,
     private readonly register: Register | undefined,
-    /** The venue's registers under other terminal names (`otherRegisters`). */
-    private readonly others: Promise<readonly Register[]> = Promise.resolve([]),
+    /** The venue's registers on this device (`venueRegisters`). */
+    private readonly registers: Promise<readonly Register[]> = Promise.resolve([]),
   ) {
     this.storage = checkStorage(outbox.databaseName);
   }
@@ -92,7 +91,7 @@ export class OutboxStateReader {
     const [{ pending, needsAttention: attention }, records] = (await this.storageDown())
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
-    const unsent = await this.#unsent(records);
+    const unsent = await this.#unsent();
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(this.outbox.databaseName, pending.length);
     this.queued = pending.map((r) => r.usage);
@@ -115,16 +114,13 @@ export class OutboxStateReader {
     };
   }
 
-  /** The venue's register usages on this device neither sent nor exported, by terminal name (this one's first). */
-  async #unsent(mine: readonly RegisterRecord[]): Promise<{ terminal: string; open: number }[]> {
-    const open = async (r: Register) => (await r.usages({ open: true }).catch(() => [])).length;
-    const others = await Promise.all(
-      (await this.others).map(async (r) => ({ terminal: r.terminal, open: await open(r) })),
-    );
-    const own = this.register
-      ? [{ terminal: this.register.terminal, open: mine.filter(isOpenRegisterRecord).length }]
-      : [];
-    return [...own, ...others].filter((u) => u.open > 0);
+  /** The venue's register usages on this device neither sent nor exported, by terminal name. */
+  async #unsent(): Promise<{ terminal: string; open: number }[]> {
+    const count = async (r: Register) => ({
+      terminal: r.terminal,
+      open: (await r.usages({ open: true }).catch(() => [])).length,
+    });
+    return (await Promise.all((await this.registers).map(count))).filter((u) => u.open > 0);
   }
 
   #registerCounts(kept: readonly RegisterRecord[]): { open: number; exported: number } {

@@ -23,15 +23,11 @@ import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health
 import { decideWithCore, toUsage } from './usage-mapping.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
-function shiftUsage(r: RegisterRecord): ShiftUsage & { closed?: true } {
-  const { cardId, childTickets, group, mode, show } = r.usage;
-  return {
-    ...{ id: r.id, at: new Date(r.createdAt).toISOString(), state: 'registered', cardId, childTickets, mode },
-    show: { id: show.id, name: show.name, start: show.start },
-    ...(group ? { group } : {}),
-    ...(isOpenRegisterRecord(r) ? {} : { closed: true }),
-  };
-}
+const shiftUsage = (r: RegisterRecord): ShiftUsage & { closed?: true } => ({
+  ...r.usage,
+  ...{ id: r.id, at: new Date(r.createdAt).toISOString(), state: 'registered' as const },
+  ...(isOpenRegisterRecord(r) ? {} : { closed: true as const }),
+});
 
 /** The services without Kaikukanta (`registry: 'none'`): the rules decide on what this terminal knows, and every
  * usage is kept in the device's register until exported for Kaikukanta's import (docs/register.md). */
