@@ -42,7 +42,7 @@ async function registerCard(page: Page, cardId: string): Promise<void> {
   await inElement(page, `el.submitCardId('${cardId}');`);
   await until(page, `!!root.querySelector('[part~="confirm-button"]')`);
   await inElement(page, `root.querySelector('[part~="confirm-button"]').click();`);
-  await until(page, `root.querySelector('[part~="result"]')?.getAttribute('data-outcome') === 'registered'`);
+  await until(page, `root.querySelector('[part~="result"]')?.getAttribute('data-outcome') === 'recorded'`);
   await inElement(page, `el.reset();`);
 }
 
@@ -65,7 +65,7 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
       await until(page, `panel?.dataset.register === 'hand-over' && panel.dataset.open === '1'`);
       expect(await inElement(page, `return panel.dataset.exported;`)).toBe('2');
       const said = await inElement<string>(page, `return panel.textContent;`);
-      expect(said).toMatch(/holds 1 usages recorded without Kaikukanta/);
+      expect(said).toMatch(/holds 1 usage recorded without Kaikukanta. Send it to Kaikukanta/);
       expect(said).toMatch(/2 usages are already in a file for Kaikukanta’s import: they are not sent/);
       expect(await stack.usageCount('X000011986')).toBe(0);
 
