@@ -6,6 +6,7 @@ import { formatterFor } from './format.js';
 import type {
   LocalizedText,
   Registry,
+  ReportFile,
   ScannerServices,
   ShowContext,
   TokenProvider,
@@ -298,13 +299,19 @@ export class KaikuScanner extends LitElement {
 
   /**
    * Downloads the register's usages not yet exported as the file for Kaikukanta's import (CSV or XLSX), marks them
-   * exported and fires `kaiku-report-exported`. For `registry="none"`, or a register kept before the API was set up.
+   * exported once the file is handed to the browser, and fires `kaiku-report-exported`; `again`: a file name of
+   * `register.files`, downloaded again. For `registry="none"`, or a register kept before the API was set up.
    */
-  async exportForKaikukanta(format: 'csv' | 'xlsx' = 'xlsx'): Promise<KaikuReportExportedDetail> {
-    const file = await this.svc.get().exportReport!(format, this.locale);
-    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mimeType }));
-    Object.assign(document.createElement('a'), { href: url, download: file.fileName }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  async exportForKaikukanta(
+    format: 'csv' | 'xlsx' = 'xlsx',
+    again?: string,
+  ): Promise<KaikuReportExportedDetail> {
+    const save = (f: ReportFile): void => {
+      const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.mimeType }));
+      Object.assign(document.createElement('a'), { href: url, download: f.fileName }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    };
+    const file = await this.svc.get().exportReport!(format, this.locale, save, again);
     const detail = { format, fileName: file.fileName, usages: file.usages };
     this.lastExported = file.usages;
     this.dispatchEvent(new KaikuReportExportedEvent(detail));
@@ -410,7 +417,8 @@ export class KaikuScanner extends LitElement {
         )}
         ${renderRegisterPanel(v, flow.sync.state.register, {
           lastExported: this.lastExported,
-          onExport: (format) => void flow.sync.act(async () => void (await this.exportForKaikukanta(format))),
+          onExport: (format, again) =>
+            void flow.sync.act(async () => void (await this.exportForKaikukanta(format, again))),
           onHandOver: () => void flow.sync.act(async () => void (await this.handOverRegister())),
         })}
         ${this.views.renderShift(v, this, flow, this.svc.get())}

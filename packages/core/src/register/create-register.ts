@@ -171,6 +171,11 @@ export class Register {
     );
   }
 
+  /** Takes a record whose seal failed out of the register once staff have dealt with it (a sealed one stays). */
+  async dismiss(id: string): Promise<void> {
+    await this.#store.update([id], (r) => (sealed(r) ? undefined : null));
+  }
+
   /**
    * Writes the register's usages for a day, a period or a show as the sales report Kaikukanta's import (and
    * `kaiku-import`) reads — one purchase per row: card ID, one adult, children, show, date, time, mode — titled with

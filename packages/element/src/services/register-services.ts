@@ -13,7 +13,6 @@ import type {
   LookupOutcome,
   OutboxState,
   RegisterOutcome,
-  ReportFile,
   ShowContext,
   UsageInput,
 } from './types.js';
@@ -21,6 +20,7 @@ import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
+import { refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
 const shiftUsage = (r: RegisterRecord): ShiftUsage & { closed?: true } => ({
@@ -108,12 +108,19 @@ export class RegisterServices implements ComposedServices {
     this.#kept = this.#register ? await this.#register.usages() : [];
     const open = this.#kept.filter(isOpenRegisterRecord).length;
     rememberPending(this.#databaseName, open);
+    const files = [...new Set(this.#kept.flatMap((r) => r.exportedTo ?? []))];
+    // A record whose seal failed is never exported: staff see it, with its reason, until they deal with it.
+    const needsAttention = this.#kept.flatMap((r) =>
+      r.problem
+        ? [{ id: r.id, cardId: r.usage.cardId, showName: r.usage.show.name, reason: refusalReasons(r)[0]! }]
+        : [],
+    );
     return {
       pending: 0,
-      needsAttention: [],
+      needsAttention,
       storage: health,
       ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
-      register: { open, mode: 'register', usages: this.#kept.map(shiftUsage) },
+      register: { open, mode: 'register', usages: this.#kept.map(shiftUsage), files },
     };
   }
 
@@ -123,10 +130,10 @@ export class RegisterServices implements ComposedServices {
     return done;
   }
 
-  async exportReport(format: 'csv' | 'xlsx', locale: 'fi' | 'sv' | 'en'): Promise<ReportFile> {
-    const file = await this.#ready().export({ format, locale });
-    this.#notify();
-    return file;
+  async exportReport(...[format, locale, save, again]: Parameters<ComposedServices['exportReport']>) {
+    return this.#ready()
+      .export({ format, locale, save, ...(again ? { again } : {}) })
+      .finally(() => this.#notify());
   }
 
   async acknowledgeLoss(): Promise<void> {
@@ -137,7 +144,10 @@ export class RegisterServices implements ComposedServices {
 
   // Nothing is sent, queued or refused later without an API.
   syncNow = async (): Promise<void> => undefined;
-  resolveAttention = async (): Promise<void> => undefined;
+  async resolveAttention(id: string): Promise<void> {
+    await this.#ready().dismiss(id);
+    this.#notify();
+  }
   registerRest = async (): Promise<void> => undefined;
   exportCsv = async (): Promise<string> => '';
   handOverRegister = async (): Promise<number> => 0;

@@ -5,7 +5,8 @@ import type { ViewContext } from './view-context.js';
 
 /** What the panel calls: download as CSV or XLSX, or send a kept register through the outbox. */
 export type RegisterHandlers = {
-  readonly onExport: (format: 'csv' | 'xlsx') => void;
+  /** `again`: a file the register's usages went into (`register.files`), downloaded again under its name. */
+  readonly onExport: (format: 'csv' | 'xlsx', again?: string) => void;
   readonly onHandOver: () => void;
   /** The usages in the last file downloaded, to say so. */
   readonly lastExported: number | undefined;
@@ -37,6 +38,7 @@ export function renderRegisterPanel(
     <div class="actions">
       ${register.mode === 'hand-over' && register.open > 0 ? html`<button type="button" class="primary" data-hand-over @click=${h.onHandOver}>${text(R.send)}</button>` : nothing}
       ${open > 0 ? FORMATS.map((f) => html`<button type="button" data-export=${f} @click=${() => h.onExport(f)}>${text(R[f])}</button>`) : nothing}
+      ${register.files?.map((name) => html`<button type="button" data-again=${name} @click=${() => h.onExport(name.endsWith('.csv') ? 'csv' : 'xlsx', name)}>${text(R.downloadAgain)}: <span class="mono">${name}</span></button>`)}
     </div>
     ${h.lastExported === undefined ? nothing : html`<p role="status">${said(R.exported, h.lastExported)}</p>`}
     <p class="muted">${text(R.howTo)}</p>
