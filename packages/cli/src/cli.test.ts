@@ -13,22 +13,24 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxProcess, type SandboxProcess } from '../../../test/support/sandbox-process.js';
+import { cliEntry } from '../../../test/support/cli-bundle.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-// Every test runs the CLI as its own process (through tsx): on a busy 2-core machine starting one alone can take
-// 20 s. These are tests of what the CLI does, not of its speed (that is `npm run bench`).
+// Every test runs the CLI as its own process (bundled once from source: test/support/cli-bundle.ts): on a busy
+// 2-core machine starting one can still take seconds. These are tests of what the CLI does, not of its speed (that is `npm run bench`).
 vi.setConfig({ testTimeout: 90_000 });
 
 type Run = { code: number; stdout: string; stderr: string };
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-cli-'));
 const fixture = (name: string) => join(REPO_ROOT, 'test/fixtures/reports', name);
 
-function run(cli: 'import' | 'report', args: string[], env: Record<string, string> = {}): Promise<Run> {
+async function run(cli: 'import' | 'report', args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const entry = await cliEntry(cli);
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--conditions=source', `packages/cli/src/${cli}-cli.ts`, ...args],
+      [entry, ...args],
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

@@ -13,6 +13,7 @@ import { createRegister } from '../../core/src/register/create-register.js';
 import { memoryRegisterStore } from '../../core/src/register/memory-register-store.test-support.js';
 import type { UsageRequest } from '../../core/src/schemas/api.js';
 import { startSandboxProcess, type SandboxProcess } from '../../../test/support/sandbox-process.js';
+import { cliEntry } from '../../../test/support/cli-bundle.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 vi.setConfig({ testTimeout: 120_000 });
@@ -23,12 +24,13 @@ let sandbox: SandboxProcess;
 
 type Counts = { registered: number; alreadyRegistered: number; refused: number; invalid: number };
 
-function kaikuImport(file: string): Promise<{ code: number; counts: Counts }> {
+async function kaikuImport(file: string): Promise<{ code: number; counts: Counts }> {
   const args = [file, '--venue', VENUE, '--channel', 'box-office', '--base-url', sandbox.url, '--json'];
+  const entry = await cliEntry('import');
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--conditions=source', 'packages/cli/src/import-cli.ts', ...args],
+      [entry, ...args],
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'C', KAIKU_TOKEN: 'test-token' } },
       (error, stdout) => {
         const result = JSON.parse(stdout) as { counts: Counts };
