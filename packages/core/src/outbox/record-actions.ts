@@ -118,15 +118,18 @@ export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcom
   if (!changed && record.state === 'pending' && record.attempts === 0) return { kind: 'removed', record };
   if (record.state === 'resolved') return { kind: 'nothing-to-void', record };
   for (let waited = 0; ; waited += 100) {
-    const run = await h.lock.run(() => settleVoid(h, id));
+    const run = await h.lock.run(() => settleVoid(h, id, true));
     if (!run.busy) return run.value;
     if (h.signal.aborted || waited >= LOCK_WAIT_MS) return { kind: 'void-queued', record };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Under the sync lock: resends a pending record under its key, then voids; a refusal needs attention. */
-export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcome> {
+/**
+ * Under the sync lock: resends a pending record under its key, then voids. A refusal needs attention, unless the
+ * clerk's undo (`asked`) is refused by the server: the usage then stands as it was, and the undo rejects with why.
+ */
+export async function settleVoid(h: OutboxParts, id: string, asked = false): Promise<VoidOutcome> {
   let record = await h.records.get(id);
   if (record?.state === 'pending' && h.transport) {
     const [marked] = await markInFlight(h, [record]);
@@ -153,6 +156,13 @@ export async function settleVoid(h: OutboxParts, id: string): Promise<VoidOutcom
     const failure = classifyFailure(error);
     if (failure.kind === 'transient' && !(error instanceof OutboxError))
       return { kind: 'void-queued', record };
+    if (asked && !(error instanceof OutboxError)) {
+      await h.records.update([id], ({ voidRequestedAt: _, problem: __, ...r }) => ({
+        ...r,
+        state: 'synced',
+      }));
+      throw error;
+    }
     const problem = { code: failure.code };
     const [held] = await h.records.update([id], (r) => ({ ...r, state: 'needs-attention', problem }));
     if (held) h.notices.attention(held, true);

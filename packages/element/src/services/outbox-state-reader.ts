@@ -94,7 +94,7 @@ export class OutboxStateReader {
     const unsent = await this.#unsent();
     if (health !== 'unavailable' && health !== 'unwritable')
       rememberPending(this.outbox.databaseName, pending.length);
-    this.queued = pending.map((r) => r.usage);
+    this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage); // undone: not used
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
