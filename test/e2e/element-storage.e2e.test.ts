@@ -82,7 +82,7 @@ describe('<kaiku-scanner> storage blocked or lost', () => {
     }
   });
 
-  it('IndexedDB cleared while 2 usages waited: the next start says 2 may be lost until staff acknowledge it', async () => {
+  it('IndexedDB cleared while 2 usages waited: the next start says 2 were lost until staff acknowledge it', async () => {
     const h = harness();
     const s = await openBoxOffice(h, { lang: 'en', path: `${SHOW}&lang=en` });
     await s.page.locator(part('cap-meter')).waitFor();
@@ -108,7 +108,7 @@ describe('<kaiku-scanner> storage blocked or lost', () => {
       const notice = s.page.locator(part('storage-notice'));
       await notice.waitFor({ timeout: 15_000 });
       expect(await notice.getAttribute('data-lost')).toBe('2');
-      expect(await notice.textContent()).toContain('2 usages not yet sent may have been lost');
+      expect(await notice.textContent()).toContain('2 usages not yet sent to Kaikukanta were lost');
       expect(await logged(s, 'kaiku-error')).toContainEqual({ code: 'storage-evicted', stage: 'sync' });
       expect(await logged(s, 'kaiku-sync')).toContainEqual(expect.objectContaining({ lost: 2 }));
     } finally {

@@ -23,9 +23,13 @@ export const serviceMessages = defineTexts({
     'storage-blocked':
       'Selain ei anna tallentaa tälle laitteelle (sivuston tiedot estetty tai yksityinen ikkuna). Käytöt kirjataan vain, kun Kaikukanta vastaa: ilman yhteyttä niitä ei voi tallentaa myöhemmin lähetettäviksi.',
     'storage-evicted': ({ n }: { n: number }) =>
-      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 lähettämätön käyttö' : `${n} lähettämätöntä käyttöä`} on voinut kadota. Tarkista ne Kaikukannan käyttöraportista.`,
+      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 käyttö, jota ei ollut vielä lähetetty Kaikukantaan, katosi' : `${n} käyttöä, joita ei ollut vielä lähetetty Kaikukantaan, katosi`}. Ne eivät ole Kaikukannassa: kirjaa ne Kaikukannan lomakkeella tulostetusta vuororaportista tai lipunmyynnin tiedoista.`,
+    'storage-evicted-register': ({ n }: { n: number }) =>
+      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 tälle päätteelle tallennettu käyttö katosi' : `${n} tälle päätteelle tallennettua käyttöä katosi`}. Ne olivat vain tällä laitteella, eivät Kaikukannassa: kirjaa ne Kaikukannan lomakkeella tulostetusta vuororaportista.`,
     'storage-not-persisted':
       'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
+    'storage-not-persisted-register':
+      'Selain ei ole luvannut säilyttää tämän laitteen tallennustilaa: se voi tyhjentää sen, kun levytila käy vähiin tai sivustoa ei ole käytetty vähään aikaan (Safari: 7 päivää), ja tälle päätteelle tallennetut käytöt katoaisivat. Lataa tiedosto Kaikukannan tuontiin jokaisen vuoron lopuksi.',
     'show-invalid':
       'Esityksen tiedot ovat virheelliset ({fields}). Kortteja ei voi kirjata ennen kuin ylläpitäjä korjaa esityksen asetukset.',
     'config-invalid': (p: Invalid) =>
@@ -43,9 +47,13 @@ export const serviceMessages = defineTexts({
     'storage-blocked':
       'Webbläsaren tillåter inte lagring på den här enheten (webbplatsdata blockerade eller privat fönster). Användningar registreras bara när Kaikukanta svarar: utan anslutning kan de inte sparas för att skickas senare.',
     'storage-evicted': ({ n }) =>
-      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som inte hade skickats kan ha gått förlorade. Kontrollera dem i Kaikukantas användningsrapport.`,
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som ännu inte hade skickats till Kaikukanta gick förlorade. De finns inte i Kaikukanta: registrera dem med Kaikukantas formulär utifrån den utskrivna skiftrapporten eller biljettförsäljningens uppgifter.`,
+    'storage-evicted-register': ({ n }) =>
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som sparats på den här terminalen gick förlorade. De fanns bara på den här enheten, inte i Kaikukanta: registrera dem med Kaikukantas formulär utifrån den utskrivna skiftrapporten.`,
     'storage-not-persisted':
       'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
+    'storage-not-persisted-register':
+      'Webbläsaren har inte lovat att behålla enhetens lagring: den kan tömma den när diskutrymmet tar slut eller när webbplatsen inte har använts på en tid (Safari: 7 dagar), och användningar som sparats på den här terminalen skulle gå förlorade. Ladda ner filen för Kaikukantas import i slutet av varje skift.',
     'show-invalid':
       'Föreställningens uppgifter är felaktiga ({fields}). Kort kan inte registreras förrän administratören har rättat föreställningens inställningar.',
     'config-invalid': (p) =>
@@ -63,9 +71,13 @@ export const serviceMessages = defineTexts({
     'storage-blocked':
       'The browser does not allow storage on this device (site data blocked, or a private window). Usages are registered only while Kaikukanta answers: without a connection they cannot be saved to send later.',
     'storage-evicted': ({ n }) =>
-      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent may have been lost. Check them against Kaikukanta's usage report.`,
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent to Kaikukanta ${n === 1 ? 'was' : 'were'} lost. They are not in Kaikukanta: enter them in Kaikukanta's form from the printed shift report or your ticket sales.`,
+    'storage-evicted-register': ({ n }) =>
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} recorded on this terminal ${n === 1 ? 'was' : 'were'} lost. They were only on this device, not in Kaikukanta: enter them in Kaikukanta's form from the printed shift report.`,
     'storage-not-persisted':
       'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
+    'storage-not-persisted-register':
+      'The browser has not promised to keep this device’s storage: it may clear it when the disk runs low or the site has not been used for a while (Safari: 7 days), and the usages recorded on this terminal would be lost. Download the file for Kaikukanta’s import at the end of every shift.',
     'show-invalid':
       "The show's details are not valid ({fields}). Cards cannot be registered until an administrator fixes the show settings.",
     'config-invalid': (p) =>

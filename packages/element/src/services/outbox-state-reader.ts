@@ -61,9 +61,8 @@ export async function venueRegisters(venueId: string): Promise<Register[]> {
 export class OutboxStateReader {
   /** The usages waiting in the outbox, as last read. */
   queued: readonly UsageRequest[] = [];
-  /** Whether this device can keep usages, checked once at start (before the state is first read). */
-  readonly storage;
-  #lossSeen = false;
+  /** Whether this device can keep usages, and how many it lost: checked at start and again at every read. */
+  storage;
 
   constructor(
     private readonly outbox: Outbox,
@@ -81,20 +80,21 @@ export class OutboxStateReader {
   }
 
   async read(): Promise<OutboxState> {
-    const { health, lost } = await this.storage;
-    const kept = {
-      ...this.connection.said,
-      storage: health,
-      ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
-    };
+    const { health, lost: before } = await (this.storage = checkStorage(this.outbox.databaseName));
+    const down = await this.storageDown();
     // One outbox read for both lists: a sync landing between two reads would count a usage twice or never.
-    const [{ pending, needsAttention: attention }, records] = (await this.storageDown())
+    const [{ pending, needsAttention: attention }, records] = down
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
     const unsent = await this.#unsent();
-    if (health !== 'unavailable' && health !== 'unwritable')
-      rememberPending(this.outbox.databaseName, pending.length);
-    this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage); // undone: not used
+    const lost = down
+      ? before
+      : await rememberPending(
+          this.outbox.databaseName,
+          pending.length + records.filter(isOpenRegisterRecord).length,
+        );
+    const kept = { ...this.connection.said, storage: health, ...(lost > 0 ? { lost } : {}) };
+    this.queued = pending.map((r) => r.usage);
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
@@ -131,6 +131,5 @@ export class OutboxStateReader {
   /** Staff have seen that usages may have been lost: the notice goes. */
   acknowledgeLoss(): void {
     acknowledgeLoss(this.outbox.databaseName);
-    this.#lossSeen = true;
   }
 }

@@ -18,7 +18,7 @@ import type {
 } from './types.js';
 import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
-import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
+import { acknowledgeLoss, askPersistence, checkStorage, rememberPending } from './storage-health.js';
 import { decideWithCore, toUsage } from './usage-mapping.js';
 import { refusalReasons } from './outbox-state-reader.js';
 
@@ -34,10 +34,8 @@ const shiftUsage = (r: RegisterRecord): ShiftUsage & { closed?: true } => ({
 export class RegisterServices implements ComposedServices {
   readonly #register: Register | undefined;
   readonly #databaseName: string;
-  readonly #storage;
   /** The register's usages as last read (`decide` is synchronous). */
   #kept: readonly RegisterRecord[] = [];
-  #lossSeen = false;
 
   constructor(
     private readonly options: CoreServicesOptions,
@@ -46,7 +44,8 @@ export class RegisterServices implements ComposedServices {
     const { venueId, terminalName: terminal } = options;
     this.#databaseName = `kaiku-register ${venueId} ${terminal}`;
     this.#register = venueId && terminal ? createRegister({ venueId, terminal }) : undefined;
-    this.#storage = checkStorage(this.#databaseName);
+    // The usages are only on this device until exported: ask the browser to keep them (said when it does not).
+    void askPersistence().then(() => this.#notify());
     void this.#register?.purge().then(
       () => this.#notify(),
       () => this.#notify(),
@@ -104,10 +103,10 @@ export class RegisterServices implements ComposedServices {
   }
 
   async outboxState(): Promise<OutboxState> {
-    const { health, lost } = await this.#storage;
+    const { health } = await checkStorage(this.#databaseName);
     this.#kept = this.#register ? await this.#register.usages() : [];
     const open = this.#kept.filter(isOpenRegisterRecord).length;
-    rememberPending(this.#databaseName, open);
+    const lost = await rememberPending(this.#databaseName, open);
     const files = [...new Set(this.#kept.flatMap((r) => r.exportedTo ?? []))];
     // A record whose seal failed is never exported: staff see it, with its reason, until they deal with it.
     const needsAttention = this.#kept.flatMap((r) =>
@@ -119,7 +118,7 @@ export class RegisterServices implements ComposedServices {
       pending: 0,
       needsAttention,
       storage: health,
-      ...(lost > 0 && !this.#lossSeen ? { lost } : {}),
+      ...(lost > 0 ? { lost } : {}),
       register: { open, mode: 'register', usages: this.#kept.map(shiftUsage), files },
     };
   }
@@ -138,7 +137,6 @@ export class RegisterServices implements ComposedServices {
 
   async acknowledgeLoss(): Promise<void> {
     acknowledgeLoss(this.#databaseName);
-    this.#lossSeen = true;
     this.#notify();
   }
 

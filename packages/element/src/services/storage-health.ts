@@ -20,7 +20,7 @@ const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete
     setTimeout(() => reject(new Error('IndexedDB timed out')), 5_000);
   });
 
-/** Writes outbox `name`'s start marker (strict durability): whether the last start's was there, or the failure. */
+/** Writes outbox `name`'s marker (strict durability): whether the last check's was there, or the failure. */
 async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   const open = globalThis.indexedDB.open('kaiku-storage-marker', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('m');
@@ -40,8 +40,12 @@ async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   }
 }
 
-/** Whether outbox `name` can keep usages: its marker gone with a count > 0 last seen (in localStorage, which
- * Chromium does not evict with IndexedDB) means they may be `lost`. */
+/**
+ * Whether outbox `name` can keep usages, and how many it lost: checked before every read (and again by
+ * `rememberPending` after it), so a clearing mid-shift is found before the next count overwrites the last. Its marker
+ * gone with a count > 0 last seen (in localStorage, which Chromium does not evict with IndexedDB) means those were
+ * `lost`; the total stays until staff acknowledge it.
+ */
 export async function checkStorage(
   name: string,
 ): Promise<{ readonly health: StorageHealth; readonly lost: number }> {
@@ -50,22 +54,38 @@ export async function checkStorage(
   const marker = await writeMarker(name).catch(() => 'unavailable' as const);
   let lost = Number(ls?.getItem(LOST + name)) || 0;
   if (marker === false) lost += Number(ls?.getItem(PENDING + name)) || 0;
-  if (lost > 0) ls?.setItem(LOST + name, String(lost));
+  if (marker === false && lost > 0) ls?.setItem(LOST + name, String(lost));
   if (typeof marker === 'string') return { health: marker, lost };
+  // Unsupported (not a secure context) is not persisted either: the browser may clear it.
   const persisted = await globalThis.navigator?.storage?.persisted?.().catch(() => false);
-  return { health: persisted === false ? 'not-persisted' : 'ok', lost };
+  return { health: persisted === true ? 'ok' : 'not-persisted', lost };
 }
 
-/** Remembers how many usages wait in outbox `name` (to say how many a clearing lost); nothing when it cannot. */
-export function rememberPending(name: string, pending: number): void {
+/** Asks the browser to keep this origin's storage (never awaited at start: Firefox waits for the user's answer). */
+export async function askPersistence(): Promise<void> {
+  await globalThis.navigator?.storage?.persist?.().catch(() => false);
+}
+
+/**
+ * After a read of outbox `name` counted `open` usages waiting: remembers the count, and returns how many were lost so
+ * far. The marker gone again since the read's `checkStorage` means a clearing took the usages just counted (or, if
+ * it came first, those remembered before): the larger is lost, and nothing counted here is remembered.
+ */
+export async function rememberPending(name: string, open: number): Promise<number> {
+  const ls = local();
+  const marker = await writeMarker(name).catch(() => 'unavailable' as const);
+  const before = Number(ls?.getItem(PENDING + name)) || 0;
+  const lost = (Number(ls?.getItem(LOST + name)) || 0) + (marker === false ? Math.max(open, before) : 0);
   try {
-    local()?.setItem(PENDING + name, String(pending));
+    if (lost > 0) ls?.setItem(LOST + name, String(lost));
+    ls?.setItem(PENDING + name, String(marker === false ? 0 : open));
   } catch {
     // Storage full or blocked: the eviction check then has nothing to compare with.
   }
+  return lost;
 }
 
-/** Staff have seen that usages may have been lost: the notice goes. */
+/** Staff have seen that usages were lost: the notice goes (until another clearing). */
 export function acknowledgeLoss(name: string): void {
   local()?.removeItem(LOST + name);
 }

@@ -14,7 +14,12 @@ export type HeaderModel = {
    * Storage that cannot keep usages, may lose them, or lost some: said before the first sale. The sync state's
    * facts: the storage's health (unset: ok), usages lost with cleared storage, usages waiting.
    */
-  readonly storage: { readonly storage?: StorageHealth; readonly lost?: number; readonly pending: number };
+  readonly storage: {
+    readonly storage?: StorageHealth;
+    readonly lost?: number;
+    readonly pending: number;
+    readonly register?: { readonly open: number };
+  };
   readonly onAcknowledgeLoss: () => void;
   /** Degraded camera decoding (main thread, weaker decoder): said calmly for as long as the page lives. */
   readonly cameraNotices: readonly Reason[];
@@ -75,15 +80,19 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
  * usages lost with cleared storage (until staff acknowledge it), or storage the browser may clear while usages wait.
  */
 function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | typeof nothing {
-  const { storage: health = 'ok', lost = 0, pending } = m.storage;
+  const { storage: health = 'ok', lost = 0, pending, register } = m.storage;
   const blocked = health === 'unavailable' || health === 'unwritable';
+  // Without an API the usages are only on this device: its own words (the advice differs).
+  const mode = m.register ? '-register' : '';
   // Their texts load with the services, which found the storage's health (the host re-renders once they load).
   const lines = [
     ...(blocked ? [lateText('storage-blocked')] : []),
-    ...(health === 'not-persisted' && pending > 0 ? [lateText('storage-not-persisted')] : []),
+    ...(health === 'not-persisted' && pending + (register?.open ?? 0) > 0
+      ? [lateText(`storage-not-persisted${mode}`)]
+      : []),
   ];
   if (lines.length === 0 && lost === 0) return nothing;
-  const evicted = lateText('storage-evicted', { n: lost });
+  const evicted = lateText(`storage-evicted${mode}`, { n: lost });
   return html`<div
     part="storage-notice"
     class="notice ${blocked || lost ? 'danger' : 'warn'}"

@@ -1,0 +1,131 @@
+/**
+ * Storage the browser clears mid-shift (issue 61.7) is found at the next read or write, with the true count, and
+ * said in the words of the mode: the register's usages were only on this device; the API's were not yet sent.
+ * Before, the loss was looked for only at start-up: the next sale overwrote the remembered count, so a reload said
+ * 1 lost when 3 were (API mode: 0).
+ */
+import { expect } from '@esm-bundle/chai';
+import { createOutbox } from '@kaiku-scanner/core/outbox';
+import './kaiku-scanner.js';
+import type { KaikuScanner } from './kaiku-scanner.js';
+import { createCoreServices } from './services/create-core-services.js';
+import { serviceMessages } from './messages/late-texts.js';
+import { until } from '../../../test/support/until.js';
+import { primeElementChunks } from '../../../test/support/element-chunks.js';
+import { USAGE } from '../../../test/support/usage-fixture.js';
+
+before(async function () {
+  this.timeout(120_000);
+  await primeElementChunks();
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** What the browser does when it clears the site's storage: the store's database and the marker go, at once. */
+async function clearStorage(databaseName: string): Promise<void> {
+  await Promise.all(
+    [databaseName, 'kaiku-storage-marker'].map(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.deleteDatabase(name);
+          r.onsuccess = resolve;
+          r.onerror = () => reject(r.error);
+        }),
+    ),
+  );
+}
+
+const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
+const $ = (el: KaikuScanner, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+
+async function mount(venue: string): Promise<KaikuScanner> {
+  const host = document.createElement('div');
+  host.innerHTML = `<kaiku-scanner lang="en" no-wedge no-camera no-sound registry="none" venue-id="${venue}"
+    terminal-name="Kassa 1" show-id="s1" show-name="Uni" show-start="${tomorrow}" show-cap="10"></kaiku-scanner>`;
+  const el = host.querySelector('kaiku-scanner') as KaikuScanner;
+  document.body.append(host);
+  await until(() => $(el, '[part="register"]') !== null, { step: () => el.updateComplete });
+  return el;
+}
+
+async function sell(el: KaikuScanner, cardId: string): Promise<void> {
+  el.submitCardId(cardId);
+  await until(() => $(el, '[part="confirm-button"]') !== null, { step: () => el.updateComplete });
+  await el.confirm();
+  await until(() => $(el, '[part="result"]') !== null, { step: () => el.updateComplete });
+}
+
+const open = (el: KaikuScanner) => $(el, '[part="register"]')?.dataset.open;
+const notice = (el: KaikuScanner) => $(el, '[part="storage-notice"]');
+
+describe('storage cleared mid-shift', () => {
+  it('registry="none": the next sale says all 3 lost, only on this device; a reload says 3 too', async () => {
+    const venue = `loss-${Date.now()}`;
+    const el = await mount(venue);
+    for (const card of ['A045198723', 'A999005458', 'X000011986']) await sell(el, card);
+    await until(() => open(el) === '3', { step: () => el.updateComplete });
+
+    await clearStorage(`kaiku-register ${venue} Kassa 1`);
+    await sell(el, 'A999991234');
+    // The state read after this sale counts it alone, and says the 3 before it were lost.
+    await until(() => open(el) === '1', { step: () => el.updateComplete });
+    await el.updateComplete;
+    expect(notice(el)?.dataset.lost).to.equal('3');
+    const said = notice(el)!.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('3 usages recorded on this terminal were lost');
+    expect(said).to.contain('only on this device, not in Kaikukanta');
+    expect(said).to.not.contain('usage report');
+
+    // A reload (a new element on the same register) still says 3, not the 1 remembered last.
+    el.parentElement!.remove();
+    const again = await mount(venue);
+    await until(() => notice(again)?.dataset.lost === '3', { step: () => again.updateComplete });
+    // Acknowledged: it goes, and a later clearing is said again.
+    notice(again)!.querySelector('button')!.click();
+    await until(() => (notice(again)?.dataset.lost ?? '0') === '0', { step: () => again.updateComplete });
+    await sell(again, 'A999005461');
+    await until(() => open(again) === '1', { step: () => again.updateComplete });
+    await clearStorage(`kaiku-register ${venue} Kassa 1`);
+    await sell(again, 'A123456789');
+    await until(() => notice(again)?.dataset.lost === '1', { step: () => again.updateComplete });
+  });
+
+  it('API mode: the next read says the 3 queued usages were lost, not yet sent; a restart says 3 too', async () => {
+    const databaseName = `loss-api-${Date.now()}`;
+    const options = {
+      baseUrl: 'http://127.0.0.1:9/',
+      venueId: USAGE.venueId,
+      channel: 'box-office',
+      getToken: () => 'token',
+      databaseName,
+    } as const;
+    const transport = { sendBatch: () => Promise.reject(new Error('never sent')) };
+    const outbox = createOutbox({
+      transport,
+      target: { baseUrl: options.baseUrl, venueId: USAGE.venueId },
+      databaseName,
+      autoSync: false,
+    });
+    for (const cardId of ['A045198723', 'A999005458', 'X000011986'])
+      await outbox.enqueue({ ...USAGE, cardId });
+    outbox.stop();
+    const services = createCoreServices(options);
+    expect((await services.outboxState()).pending).to.equal(3);
+
+    await clearStorage(databaseName);
+    const next = await services.outboxState();
+    expect([next.pending, next.lost]).to.deep.equal([0, 3]);
+    services.dispose();
+
+    const restarted = createCoreServices(options);
+    expect((await restarted.outboxState()).lost).to.equal(3);
+    restarted.dispose();
+    // Said as not yet sent, not as something Kaikukanta's usage report would hold.
+    expect(serviceMessages['storage-evicted'].en({ n: 3 })).to.contain(
+      '3 usages not yet sent to Kaikukanta were',
+    );
+    expect(serviceMessages['storage-evicted'].en({ n: 3 })).to.not.contain('usage report');
+  });
+});
