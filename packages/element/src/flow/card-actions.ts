@@ -221,21 +221,19 @@ export class Registration {
     s.memory.keep(show.id, phase.card.id, handle ? { usage, handle } : { usage });
     const done: Phase = {
       name: 'done',
-      outcome: outcome.kind,
+      // Kept on this terminal only (registry="none"): its own result, never said as registered in Kaikukanta.
+      outcome: outcome.kind === 'registered' && outcome.recordedOn ? 'recorded' : outcome.kind,
       cardId: phase.card.id,
       request: phase.request,
     };
     if (outcome.kind === 'registered') {
       s.tally.release({ cap: outcome.cap });
-      // Kept on this terminal only (registry="none"): its own result, never said as registered in Kaikukanta.
-      const kept = outcome.recordedOn === 'terminal';
-      const registered = {
-        ...done,
-        usageId: outcome.usageId,
-        ...(kept ? { outcome: 'recorded' as const } : {}),
-      };
-      const heading = (v: ViewContext) => (kept ? v.text(REGISTER_TEXTS.recorded) : v.t.registeredHeading);
-      s.toPhase(registered, (v) => `${heading(v)}. ${ticketSummary(v, phase.request)}`);
+      const heading = (v: ViewContext) =>
+        outcome.recordedOn ? v.text(REGISTER_TEXTS.recorded) : v.t.registeredHeading;
+      s.toPhase(
+        { ...done, usageId: outcome.usageId },
+        (v) => `${heading(v)}. ${ticketSummary(v, phase.request)}`,
+      );
       s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
     } else {
       // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.

@@ -12,6 +12,7 @@ import { formatterFor } from '../format.js';
 import { en } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';
+import { REGISTER_TEXTS } from './register-texts.js';
 
 type Locale = 'fi' | 'sv' | 'en';
 
@@ -57,6 +58,10 @@ function allTexts(locale: Locale): [string, string][] {
   // The lazy views' words, their values filled in with number-like ones, as the translations' functions are.
   for (const [key, words] of Object.entries(CARD_TEXTS))
     textsOf(fill(words, '2', '3')[locale], `CARD_TEXTS.${key}.${locale}`, out, []);
+  // The register's words, their counts 1 and 2 (a name where one is asked for).
+  for (const [key, words] of Object.entries(REGISTER_TEXTS))
+    for (const said of typeof words === 'function' ? [words(1, '1', 'Kassa 1'), words(2)] : [words])
+      textsOf(said[locale], `REGISTER_TEXTS.${key}.${locale}`, out, []);
   for (const status of ['active', 'inactive', 'use-ban', 'in-transfer', 'unverified'])
     textsOf(statusName(status)[locale], `statusName.${status}.${locale}`, out, []);
   return out;
