@@ -13,7 +13,6 @@ import { ticketsOf } from '../outbox/show-tally.js';
 import type { ExportedReport } from '../reports/export-usage-report.js';
 import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
 import { checkVoidWindow } from '../rules/check-void-window.js';
-import type { EarlierUsage } from '../schemas/usage-input.js';
 import type { UsageRequest } from '../schemas/api.js';
 import {
   deviceRegisterStore,
@@ -123,17 +122,6 @@ export class Register {
   async usages(options: { open?: boolean } = {}): Promise<RegisterRecord[]> {
     const all = await this.#store.list();
     return options.open ? all.filter(isOpen) : all;
-  }
-
-  /** The card's usages for a show in this register: the rules' `earlierUsages` (one usage per card and show). */
-  async earlier(cardId: string, showId: string): Promise<EarlierUsage[]> {
-    return (await this.#store.list())
-      .filter((r) => r.usage.cardId === cardId && r.usage.show.id === showId)
-      .map(({ usage: u }) => ({
-        mode: u.mode,
-        at: u.clientTime,
-        ...(u.terminal ? { terminal: u.terminal } : {}),
-      }));
   }
 
   /** Tickets counted for a show by this register (every kept usage, exported or not): counted here, not nationally. */

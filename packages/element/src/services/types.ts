@@ -240,10 +240,7 @@ export type ScannerServices = {
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;
   exportCsv(): Promise<string>;
-  /**
-   * The register's usages not yet exported, as the file for Kaikukanta's import, handed to `save` (the download) and
-   * only then marked exported; `again`: a file of `register.files`, written again under its name.
-   */
+  /** The register's open usages' file for Kaikukanta, given to `save`, then marked; `again`: a `register.files` name. */
   exportReport?(
     format: 'csv' | 'xlsx',
     locale: 'fi' | 'sv' | 'en',
