@@ -14,6 +14,10 @@ import { RULES, type RuleId } from './rules.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
+// Each test awaits a whole kit run (dozens of requests, a cap race): 1–2 s idle, over 20 s (the suite's default
+// guard) with two busy loops beside it. The guard is for a hang, not a speed limit (that is `npm run bench`).
+vi.setConfig({ testTimeout: 120_000 });
+
 const TOKENS = {
   'kit-token': 'teatteri-hilla',
   'kit-token-2': 'teatteri-hilla',
