@@ -24,7 +24,8 @@ export default {
   testsFinishTimeout: 900_000,
   // WebKit may open a page twice (test/support/engines.mjs, startSession): 45 s, a new browser, 45 s.
   browserStartTimeout: 150_000,
-  testFramework: { config: { timeout: 30_000 } },
+  // A test's guard is for a hang: at load 30 (two busy loops and more) a wasm fallback test took over 30 s in Firefox.
+  testFramework: { config: { timeout: 120_000 } },
   // The base config: the plugin reads the file as is (no `extends`), and the element's `@property` fields need its
   // `experimentalDecorators` and `useDefineForClassFields: false`, as in the published build.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), ...wtrPlugins],

@@ -10,12 +10,12 @@ const POLL_MS = 20;
 
 /**
  * Waits until `done()` holds, looking every 20 ms, however slowly this machine runs the page; fails after the hang
- * guard (15 s unless given), naming the condition it waited for, so a test never goes on to assert on nothing.
+ * guard (60 s unless given: at load 30 a focus or a read took over 15 s), naming the condition it waited for, so a test never goes on to assert on nothing.
  * Works in Node (vitest) and in every browser engine (web-test-runner).
  */
 export async function until(
   done: () => boolean | Promise<boolean>,
-  { guardMs = 15_000, step }: UntilOptions = {},
+  { guardMs = 60_000, step }: UntilOptions = {},
 ): Promise<void> {
   const deadline = performance.now() + guardMs;
   while (!(await done())) {
