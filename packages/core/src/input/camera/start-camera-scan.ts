@@ -6,6 +6,7 @@ import { createExposureControl } from './exposure.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
+import { callHost as call } from '../call-host.js';
 import { attach, getMediaDevices, openCamera, releaseStream } from './open-camera.js';
 import { createScanAcceptor, readingWeight } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';
@@ -251,18 +252,4 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
       return loop.stats;
     },
   };
-}
-
-/** Runs a host callback; an exception in it is reported to the page, never breaks the camera loop. */
-function call<T>(callback: ((value: T) => void) | undefined, value: T): void {
-  if (!callback) return;
-  try {
-    callback(value);
-  } catch (error) {
-    if (typeof reportError === 'function') reportError(error);
-    else
-      setTimeout(() => {
-        throw error;
-      });
-  }
 }

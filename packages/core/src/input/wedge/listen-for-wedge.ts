@@ -21,6 +21,7 @@ import {
 } from './field-edit.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
+import { callHost } from '../call-host.js';
 import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/define.js';
@@ -192,19 +193,6 @@ export function listenForWedge(
   let calibration: { session?: CalibrationSession; readonly early: WedgeRecord[] } | undefined;
   let stopped = false;
 
-  const report = (fn: () => void): void => {
-    // A throwing host callback must not break the listener; rethrow outside it so it still shows up.
-    try {
-      fn();
-    } catch (error) {
-      if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
-      else
-        queueMicrotask(() => {
-          throw error;
-        });
-    }
-  };
-
   /** `early`: an event recorded before the engine loaded; what it typed is taken back by `retract`. */
   const apply = (effect: WedgeEffect, event: Event | undefined, early?: Early): void => {
     switch (effect.kind) {
@@ -234,13 +222,13 @@ export function listenForWedge(
         break;
       case 'scan':
         edit = undefined;
-        report(() => options.onScan(effect.scan));
+        callHost(options.onScan, effect.scan);
         break;
       case 'error':
         edit = undefined;
         // Typed into a card field (ours or the page's): the field takes it as typed, there is nothing to calibrate.
         if (effect.error.code === 'reading-too-slow' && event !== undefined && isEditable(event)) break;
-        report(() => options.onError?.(effect.error));
+        callHost(options.onError, effect.error);
         break;
     }
   };
@@ -303,7 +291,7 @@ export function listenForWedge(
         if (engine !== loading) return;
         // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
         engine = ABSENT;
-        report(() => options.onError?.(loadFailure('wedge-unavailable', {})));
+        callHost(options.onError, loadFailure('wedge-unavailable', {}));
       },
     );
   };
