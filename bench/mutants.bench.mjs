@@ -28,8 +28,16 @@ function restore() {
   if (!applied) return;
   const { m, before, after } = applied;
   const now = readFileSync(m.file, 'utf8');
+  // Changed meanwhile by someone else: only the mutant's text, found with the lines around it, is put back.
+  const at = before.indexOf(m.search);
+  const [head, tail] = [
+    before.slice(Math.max(0, at - 80), at),
+    before.slice(at + m.search.length).slice(0, 80),
+  ];
+  const mutated = head + m.replace + tail;
   if (now === after) writeFileSync(m.file, before);
-  else if (now.split(m.replace).length === 2) writeFileSync(m.file, now.replace(m.replace, m.search));
+  else if (now.split(mutated).length === 2)
+    writeFileSync(m.file, now.replace(mutated, head + m.search + tail));
   else if (now !== before) console.error(`!! ${m.file} changed meanwhile; put back "${m.search}" by hand`);
   applied = undefined;
 }

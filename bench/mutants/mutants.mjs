@@ -19,7 +19,7 @@ export const MUTANTS = [
     by: 'model',
     file: 'packages/core/src/outbox/record-actions.ts',
     search: "return r.state === 'resolved' ? undefined : { ...r, voidRequestedAt: now };",
-    replace: 'return undefined;',
+    replace: "return r.state === 'resolved' ? undefined : undefined;",
     bug: 'the undo of a sent usage is not kept: offline, the void is never sent',
   },
   {
@@ -83,7 +83,7 @@ export const MUTANTS = [
     by: 'model',
     file: 'packages/core/src/register/create-register.ts',
     search: "return outcome === 'removed' ? null : undefined;",
-    replace: 'return undefined;',
+    replace: "return r.state === 'resolved' ? undefined : undefined;",
     bug: 'an undo in the register says removed and keeps the usage (it is exported later)',
   },
   {

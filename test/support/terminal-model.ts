@@ -849,6 +849,48 @@ export class ConfirmThenClose extends Base {
   }
 }
 
+/**
+ * A sale whose answer is lost: the usage reaches Kaikukanta but the page sees the connection fail, so the result says
+ * queued; with `undo`, the clerk undoes it at once, while its send may have landed (it must be voided, not deleted).
+ */
+export class SellAnswerLost extends Base {
+  readonly kind = 'answer-lost';
+  constructor(
+    readonly cardId: string,
+    readonly undo: boolean,
+  ) {
+    super();
+  }
+  override check(m: Readonly<Model>): boolean {
+    return m.registry === 'api' && m.online && m.up;
+  }
+  async act(m: Model, r: Real): Promise<boolean> {
+    const page = r.s.page;
+    await toReady(r);
+    await read(m, r, this.cardId, 'wedge');
+    if (!(await look(r.s)).confirm) return false;
+    let lost = false;
+    const lose = (url: URL) => !lost && url.pathname.endsWith('/v1/usages');
+    await page.route(lose, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('failed');
+    });
+    const done = await confirmOnScreen(m, r);
+    await page.unroute(lose);
+    if (!done || !this.undo) return done !== undefined;
+    const undo = page.locator('kaiku-scanner [part~="undo-button"]');
+    if ((await undo.count()) === 0 || !(await undo.isEnabled())) return false;
+    await undo.click();
+    const after = (await settle(r.s)).flow;
+    return undone(m, done, after.outcome === 'voided', !!after.undoError, 'SellAnswerLost');
+  }
+  toString(): string {
+    return `SellAnswerLost(${this.cardId}${this.undo ? ', undo' : ''})`;
+  }
+}
+
 /** Whether the undo of `u` must succeed: not exported, and within the server's void window (or never sent). */
 const mustUndo = (m: Model, u: Confirmed) =>
   !u.exported && (u.registry === 'none' || m.clockMs === u.atClock);
