@@ -2,7 +2,7 @@
 // process (the test suite sends ~1 000 requests; this sends FUZZ_REQUESTS, default 100 000; FUZZ_MODE below). Prints the answers
 // per status, requests a second and every finding; exits 1 on any finding (a 5xx, an error that is not
 // problem+json, an unanswered or hung request) or when the sandbox is no longer running.
-import { fuzzRequests } from '../packages/sandbox/src/fuzz/request-fuzzer.js';
+import { fuzzRequests } from '../test/support/request-fuzz/request-fuzzer.js';
 import { startSandboxCli } from '../test/support/sandbox-process.js';
 
 const requests = Number(process.env.FUZZ_REQUESTS ?? 100_000);

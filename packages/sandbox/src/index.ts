@@ -6,8 +6,6 @@ export type { Sandbox, SandboxOptions } from './start-sandbox.js';
 export { maskCardIds } from './http/mask.js';
 export { runConformance } from './conformance/run-conformance.js';
 export type { CheckResult, ConformanceOptions, ConformanceReport } from './conformance/run-conformance.js';
-export { fuzzRequests } from './fuzz/request-fuzzer.js';
-export type { FuzzFinding, FuzzOptions, FuzzReport } from './fuzz/request-fuzzer.js';
 export {
   seedCards,
   seedShows,

@@ -3,10 +3,10 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOpenApiDocument } from '@kaiku-scanner/core/contract';
-import { fuzzRequests } from './request-fuzzer.js';
-import { startSandboxCli, type SandboxCli } from '../../../../test/support/sandbox-process.js';
+import { fuzzRequests } from '../support/request-fuzz/request-fuzzer.js';
+import { startSandboxCli, type SandboxCli } from '../support/sandbox-process.js';
 
-vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
+vi.mock('@kaiku-scanner/core', () => import('../../packages/core/src/index.js'));
 
 /** Every response status the OpenAPI document lists for any operation. */
 function documentedStatuses(): Set<string> {
