@@ -28,7 +28,6 @@ import type { TicketHandlers } from './views/card-panel.js';
 import { LazyViewsController } from './controllers/lazy-views-controller.js';
 import { KaikuErrorEvent, KaikuReportExportedEvent } from './events.js';
 import type { KaikuReportExportedDetail, KaikuUsageVoidedDetail } from './events.js';
-import { renderRegisterPanel } from './views/register-panel.js';
 
 export type { TokenProvider, UsageMode } from './services/types.js';
 
@@ -179,7 +178,7 @@ export class KaikuScanner extends LitElement {
     this,
     (s) => {
       this.flow.sync.changed(s);
-      this.views.needAttention(s.needsAttention.length);
+      this.views.outboxChanged(s);
     },
     () => void this.flow.online(),
   );
@@ -415,7 +414,7 @@ export class KaikuScanner extends LitElement {
             ),
           (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
         )}
-        ${renderRegisterPanel(v, flow.sync.state.register, {
+        ${this.views.register?.renderRegisterPanel(v, flow.sync.state.register, {
           lastExported: this.lastExported,
           onExport: (format, again) =>
             void flow.sync.act(async () => void (await this.exportForKaikukanta(format, again))),

@@ -4,9 +4,10 @@ import { KaikuErrorEvent } from '../events.js';
 import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
+import type * as RegisterModule from '../views/register-panel.js';
 import type { Phase } from '../flow/phase.js';
 import type { ShiftLog } from '../views/shift-panel.js';
-import type { ScannerServices } from '../services/types.js';
+import type { OutboxState, ScannerServices } from '../services/types.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
@@ -15,6 +16,8 @@ import type { KaikuScanner } from '../kaiku-scanner.component.js';
 const cardPanelViews = lazyModule(() => import('../views/card-panel.js'));
 /** The needs-attention list shows only when the server has refused a queued usage. */
 const attentionViews = lazyModule(() => import('../views/needs-attention.js'));
+/** The register's panel shows only with a register (registry="none", or one kept before the API was set up). */
+const registerViews = lazyModule(() => import('../views/register-panel.js'));
 /** The shift panel (counters, usages, report, the clerk's settings) follows the card panel. */
 const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 /** The shift's clock: a device clock set back does not re-open an undo on its list (`steadyClock`). */
@@ -57,6 +60,11 @@ export class LazyViewsController implements ReactiveController {
   /** The needs-attention list's module, once loaded. */
   get attention(): typeof AttentionModule | undefined {
     return attentionViews.get();
+  }
+
+  /** The register panel's module, once loaded. */
+  get register(): typeof RegisterModule | undefined {
+    return registerViews.get();
   }
 
   hostConnected(): void {
@@ -164,12 +172,17 @@ export class LazyViewsController implements ReactiveController {
       setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }
 
-  /** The outbox has `count` usages needing attention: the list's code loads when there is something in it. */
-  needAttention(count: number): void {
-    if (count === 0 || attentionViews.get()) return;
-    attentionViews.load().then(
-      () => this.host.requestUpdate(),
-      () => undefined,
-    );
+  /** The outbox changed: the needs-attention list's code loads when it has items, the register panel's with a
+   * register (a failed load is tried again at the next change). */
+  outboxChanged(s: Pick<OutboxState, 'needsAttention' | 'register'>): void {
+    for (const [views, needed] of [
+      [attentionViews, s.needsAttention.length > 0],
+      [registerViews, s.register !== undefined],
+    ] as const)
+      if (needed && !views.get())
+        views.load().then(
+          () => this.host.requestUpdate(),
+          () => undefined,
+        );
   }
 }

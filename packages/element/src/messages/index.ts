@@ -6,6 +6,7 @@ import { KaikuError, cardIdMessages, defineTexts, isKaikuError, renderAll } from
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
+import type { REGISTER_TEXTS } from '../translations/register-texts.js';
 
 /** The element's own codes that its first download shows. */
 export const elementMessages = defineTexts({
@@ -83,6 +84,16 @@ export function textOf(code: string, params: MessageParams = {}): LocalizedText 
 /** A late code's text: undefined while it loads, the `element-load-failed` text when it could not load. */
 export function lateText(code: string, params: MessageParams = {}): LocalizedText | undefined {
   return textOf(code, params) ?? (lateFailed ? elementText('element-load-failed') : undefined);
+}
+
+/** A register text (loaded with the services' texts) as `say` puts it; meanwhile as `lateText`, or empty. */
+export function registerText(
+  say: (text: LocalizedText) => string,
+  pick: (r: typeof REGISTER_TEXTS) => LocalizedText,
+): string {
+  const r = lateTexts.get()?.REGISTER_TEXTS;
+  const text = r ? pick(r) : lateFailed ? elementText('element-load-failed') : undefined;
+  return text ? say(text) : '';
 }
 
 /** The text of one of the element's own codes (one with parameters needs them, by type). */

@@ -98,3 +98,6 @@ export const tables: ReadonlyArray<Readonly<Record<string, unknown>>> = [
 
 /** An API code's table code (`http-503` → `http-5xx`). */
 export const alias: (code: string) => string | undefined = apiMessageCode;
+
+/** The register's words: the views that say them render after the services, once these have loaded. */
+export { REGISTER_TEXTS } from '../translations/register-texts.js';

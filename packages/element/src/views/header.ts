@@ -2,8 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
-import { elementText, lateText } from '../messages/index.js';
-import { REGISTER_TEXTS } from '../translations/register-texts.js';
+import { elementText, lateText, registerText } from '../messages/index.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
@@ -44,7 +43,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
       ${
         m.register
           ? html`<div part="sync-status" class="row">
-              <span class="badge warn" data-sync="register">${v.text(REGISTER_TEXTS.badge)}</span>
+              <span class="badge warn" data-sync="register">${registerText(v.text, (r) => r.badge)}</span>
             </div>`
           : renderSyncStatus(v, m.sync, m.onSyncNow)
       }
@@ -127,7 +126,9 @@ function renderSyncStatus(v: ViewContext, s: SyncFacts, onSyncNow: () => void): 
       'no-storage': t.noStorage,
       pending: t.pending(fmt.number(s.pending)),
       attention: t.needsAttentionHeading(fmt.number(s.needsAttention)),
-      unsent: v.text(REGISTER_TEXTS.unsent(kept, fmt.number(kept), unsent.map((u) => u.terminal).join(', '))),
+      unsent: registerText(v.text, (r) =>
+        r.unsent(kept, fmt.number(kept), unsent.map((u) => u.terminal).join(', ')),
+      ),
       'all-sent': t.pendingNone,
     })[b.kind];
   return html`<div part="sync-status" class="row" data-pending=${s.pending}>
@@ -206,7 +207,7 @@ function renderCapMeter({ t, fmt, text }: ViewContext, cap: CapState | undefined
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
   return html`<div part="cap-meter" class="meter">
     <span id="cap-label"
-      >${t.capMeterLabel}${cap.countedOn ? ` (${text(REGISTER_TEXTS.countedHere)})` : ''}</span
+      >${t.capMeterLabel}${cap.countedOn ? ` (${registerText(text, (r) => r.countedHere)})` : ''}</span
     >
     <svg
       class="meter-bar"
