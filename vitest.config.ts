@@ -12,6 +12,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/support/vitest-setup.ts'],
     testTimeout: 20_000,
+    // vitest's default is one worker fewer than the cores: one file at a time on CI's two. Most files wait on a
+    // sandbox, a child process or a socket far more than they compute, so two files at a time fill the machine.
+    maxWorkers: 2,
     coverage: {
       provider: 'v8',
       include: ['packages/core/src/**/*.ts'],
