@@ -168,7 +168,14 @@ describe('server refusals rendered in fi, sv and en', () => {
     // `invalid-input` and `unknown-field` (the contract refuses such a request with a 400 problem before any rule
     // runs, and a terminal never sends one), `card-id-invalid` (the registry only holds valid IDs) and
     // `cap-below-minimum` (a cap setting, not a usage).
-    const notFromServer = ['invalid-input', 'unknown-field', 'card-id-invalid', 'cap-below-minimum'];
+    // void-clock-behind: a device's clock behind its own usage's time, a terminal's check (the server's clock dated it).
+    const notFromServer = [
+      'invalid-input',
+      'unknown-field',
+      'card-id-invalid',
+      'cap-below-minimum',
+      'void-clock-behind',
+    ];
     const expected = Object.keys(rulesMessages).filter((c) => !notFromServer.includes(c));
     expect([...codes].sort()).toEqual([...expected, 'card-not-registered', 'idempotency-key-reused'].sort());
     const causes = refusals
