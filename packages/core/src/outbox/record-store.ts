@@ -95,10 +95,21 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
     return (raw as OutboxRecord[]).map((r) => checked(key, r, genOf.get(String(r.id))));
   };
   return {
-    /** Writes a new record; resolves only after the strict-durability transaction completed. */
-    async put(record: OutboxRecord): Promise<void> {
+    /**
+     * Writes a new record; resolves only after the strict-durability transaction completed. A record of this target
+     * that `refusedBy` matches, read in that same transaction, is returned instead and nothing is written.
+     */
+    async put(
+      record: OutboxRecord,
+      refusedBy?: (kept: OutboxRecord) => boolean,
+    ): Promise<OutboxRecord | undefined> {
       const key = await sealKey();
-      await store('readwrite', (s) => void write(s, key, record, 1));
+      return store('readwrite', async (s) => {
+        const kept = refusedBy ? ((await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[]) : [];
+        const prior = kept.find((r) => mine(r) && refusedBy!(r));
+        if (!prior) write(s, key, record, 1);
+        return prior;
+      });
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {

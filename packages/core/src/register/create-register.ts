@@ -12,16 +12,19 @@ import { steadyClock } from '../outbox/steady-clock.js';
 import { ticketsOf } from '../outbox/show-tally.js';
 import type { ExportedReport } from '../reports/export-usage-report.js';
 import { toHelsinki, usageRequestToReportRows } from '../reports/usage-report.js';
+import { checkAlreadyUsed } from '../rules/already-used.js';
 import { checkVoidWindow } from '../rules/check-void-window.js';
+import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api.js';
 import {
   deviceRegisterStore,
   registerApi,
   type RegisterRecord,
   type RegisterStore,
+  type UsedBy,
 } from './register-store.js';
 
-export type { RegisterRecord, RegisterStore };
+export type { RegisterRecord, RegisterStore, UsedBy };
 
 /** Options of `createRegister`. An unknown option throws `OptionsError`. */
 export type RegisterOptions = {
@@ -108,13 +111,21 @@ export class Register {
 
   /**
    * Keeps a usage durably (resolves only once it is stored) with this terminal's name. Only the contract's usage
-   * fields are kept (`invalid-usage` otherwise); a usage for another venue is refused (`target-mismatch`).
+   * fields are kept (`invalid-usage` otherwise); a usage for another venue is refused (`target-mismatch`), and so is
+   * a card's second usage for a show (`already-used`, when and where: checked and written in one atomic step).
    */
   async record(usage: UsageRequest): Promise<RegisterRecord> {
     if (usage.venueId !== this.venueId)
       throw new OutboxError('target-mismatch', { params: { fields: 'venueId' } });
     const record = newRecord({ ...usage, terminal: this.terminal }, 'provisional', this.#now(), this.#scope);
-    await this.#store.put(record);
+    // Collecting its booking is that booking's usage (checkAlreadyUsed), so only an earlier collection refuses one.
+    const once = DEFAULT_POLICY.usage.oncePerShow.includes(usage.show.kind);
+    const modes = !once ? [] : usage.mode === 'collection' ? ['collection'] : ['booking', 'collection'];
+    const unlessUsed = { cardId: usage.cardId, showId: usage.show.id, modes };
+    const { usage: prior } = (await this.#store.put(record, { unlessUsed })) ?? {};
+    const earlier = prior ? [{ mode: prior.mode, at: prior.clientTime, terminal: prior.terminal }] : [];
+    const [used] = checkAlreadyUsed(usage.mode, earlier, usage.show.kind, DEFAULT_POLICY.usage);
+    if (used) throw new KaikuError(used.code, used.message.en, { params: used.params });
     return record;
   }
 

@@ -1,16 +1,19 @@
 /**
  * A shared register as a vendor's backend would supply it (docs/register.md), in memory: the whole interface is
- * four methods, and `update` is atomic because nothing else runs between its read and its write (a backend runs it in a
+ * four methods, and `put` and `update` are atomic because nothing else runs between its read and its write (a backend runs it in a
  * transaction, or as a conditional write). `null` from `change` deletes: undo's check-and-remove in one step.
  */
-import type { RegisterRecord, RegisterStore } from './register-store.js';
+import { isUsedBy, type RegisterRecord, type RegisterStore } from './register-store.js';
 
 export function memoryRegisterStore(): RegisterStore & { readonly records: Map<string, RegisterRecord> } {
   const records = new Map<string, RegisterRecord>();
   return {
     records,
-    async put(record) {
+    async put(record, { unlessUsed: used } = {}) {
+      const prior = used && [...records.values()].find((r) => isUsedBy(r, used));
+      if (prior) return structuredClone(prior);
       records.set(record.id, structuredClone(record));
+      return undefined;
     },
     async list() {
       return [...records.values()].sort((a, b) => a.createdAt - b.createdAt).map((r) => structuredClone(r));

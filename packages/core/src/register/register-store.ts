@@ -25,8 +25,11 @@ export type RegisterRecord = OutboxRecord & {
  * "already used" are counted over them all, and an export by one terminal marks them for every other.
  */
 export type RegisterStore = {
-  /** Stores a new record; resolves only once it is durable. */
-  put(record: RegisterRecord): Promise<void>;
+  /**
+   * Stores a new record; resolves only once it is durable. With `unlessUsed`, the check and the write are one atomic
+   * step (two tabs or terminals never both sell a card for one show): a kept record it matches is returned instead.
+   */
+  put(record: RegisterRecord, options?: { unlessUsed?: UsedBy }): Promise<RegisterRecord | undefined>;
   /** Every record, oldest first. */
   list(): Promise<RegisterRecord[]>;
   /**
@@ -42,6 +45,13 @@ export type RegisterStore = {
   remove(ids: readonly string[]): Promise<void>;
 };
 
+/** A card's usage for a show, in one of `modes`: what refuses a new usage (one per card and show). */
+export type UsedBy = { readonly cardId: string; readonly showId: string; readonly modes: readonly string[] };
+
+/** Whether `record` is a usage `used` names (`RegisterStore.put`'s `unlessUsed`). */
+export const isUsedBy = ({ usage: u }: RegisterRecord, used: UsedBy): boolean =>
+  u.cardId === used.cardId && u.show.id === used.showId && used.modes.includes(u.mode);
+
 /** The target a register's records carry: `register:<terminal>` instead of an API, so no outbox ever sends them. */
 export const registerApi = (terminal: string): string => `register:${terminal}`;
 
@@ -51,7 +61,8 @@ export function deviceRegisterStore(venueId: string, terminal: string, databaseN
   const store = createStrictStore(databaseName ?? `kaiku-register ${venueId} ${terminal}`, 'outbox');
   const records = recordStore(store, (r) => r.target.api === api && r.target.venueId === venueId);
   return {
-    put: (record) => records.put(record),
+    put: (record, { unlessUsed: used } = {}) =>
+      records.put(record, used && ((r) => isUsedBy(r, used))) as Promise<RegisterRecord | undefined>,
     list: () => records.list() as Promise<RegisterRecord[]>,
     update: (ids, change) =>
       records.update(ids, change as (r: OutboxRecord) => OutboxRecord | null | undefined) as Promise<

@@ -81,8 +81,14 @@ describe('createRegister', () => {
         const exported: string[] = [];
         for (const a of actions) {
           now += 60_000;
-          if (a.kind === 'record') kept.add((await register.record(usage(a.card, a.show))).id);
-          else if (a.kind === 'undo') {
+          if (a.kind === 'record') {
+            const used = (await register.usages()).some(
+              (r) => r.usage.cardId === a.card && r.usage.show.id === a.show,
+            );
+            const recording = register.record(usage(a.card, a.show));
+            if (used) await expect(recording).rejects.toMatchObject({ code: 'already-used' });
+            else kept.add((await recording).id);
+          } else if (a.kind === 'undo') {
             const open = await register.usages({ open: true });
             const chosen = open[a.pick % Math.max(1, open.length)];
             if (chosen) {
@@ -107,6 +113,28 @@ describe('createRegister', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('one card, one usage per show: two registers racing on one store record it once', async () => {
+    const store = memoryRegisterStore();
+    const tabs = ['Kassa 1', 'Kassa 1'].map((terminal) =>
+      createRegister({ venueId: 'teatteri-hilla', terminal, store }),
+    );
+    const raced = await Promise.allSettled(tabs.map((tab) => tab.record(usage('A999005458', 'a'))));
+    expect(raced.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = raced.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({
+      code: 'already-used',
+      params: { at: '2020-02-01T08:00:00.000Z', terminal: 'Kassa 1' },
+    });
+    expect(await tabs[0]!.usages()).toHaveLength(1);
+    // Another show, or collecting a booking, is a usage of its own; a second collection is not.
+    await tabs[1]!.record(usage('A999005458', 'b'));
+    await tabs[1]!.record({ ...usage('A999005458', 'a'), mode: 'collection' });
+    await expect(tabs[0]!.record({ ...usage('A999005458', 'a'), mode: 'collection' })).rejects.toMatchObject({
+      code: 'already-used',
+    });
+    expect(await tabs[0]!.usages()).toHaveLength(3);
   });
 
   it('a second export repeats nothing unless asked; the file names the terminal and reads back', async () => {

@@ -1,4 +1,4 @@
-import { parseCardId } from '@kaiku-scanner/core';
+import { isKaikuError, parseCardId, readProblemReasons } from '@kaiku-scanner/core';
 import { MAX_CHILD_TICKETS } from '@kaiku-scanner/core/contract';
 import {
   createRegister,
@@ -91,7 +91,15 @@ export class RegisterServices implements ComposedServices {
   };
 
   async register(u: UsageInput): Promise<RegisterOutcome> {
-    const record = await this.#ready().record(toUsage(this.options, u));
+    let record;
+    try {
+      record = await this.#ready().record(toUsage(this.options, u));
+    } catch (e) {
+      // Another tab recorded this card for this show first (the register checks and writes in one step).
+      if (!isKaikuError(e) || e.code !== 'already-used') throw e;
+      this.#notify();
+      return { kind: 'refused', reasons: readProblemReasons({ code: e.code, reasons: [e] }) };
+    }
     const cap = await this.capState(u.show);
     this.#notify();
     return { kind: 'registered', usageId: record.id, recordedOn: 'terminal', ...(cap ? { cap } : {}) };
