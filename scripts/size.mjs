@@ -41,7 +41,8 @@ export const BUDGETS = {
  * the commit that needs it.
  */
 export const CEILINGS = {
-  'element + core': 33.25 * 1024,
+  // 32.5: the register's texts and panel load after the first download (34.1 → 32.2 KB).
+  'element + core': 32.5 * 1024,
   'core: parseCardId only (tree-shaking probe)': 4 * 1024,
   'core/wedge: wedge-only page (calibration on demand)': 7.1 * 1024,
   // 32.35: the shift's early queue (usages taken before its chunk came were lost from the list) cost ~70 bytes.
