@@ -203,3 +203,23 @@ describe('with the API afterwards: usages kept in the register', function () {
     }
   });
 });
+
+describe('registry="none": two tabs of one terminal (issue 61.6)', () => {
+  it('one card confirmed in both at once is recorded once; the second clerk sees "already used", when and where', async () => {
+    const venue = newVenue();
+    const tabs = [await mount(venue), await mount(venue)];
+    for (const el of tabs) {
+      el.submitCardId('A999005458');
+      await until(() => $(el, '[part="confirm-button"]') !== null, { step: () => el.updateComplete });
+    }
+    const verdicts: string[] = [];
+    for (const el of tabs) {
+      await el.confirm();
+      await until(() => $(el, '[data-verdict]') !== null, { step: () => el.updateComplete });
+      verdicts.push($(el, '[data-verdict]')!.dataset.verdict!);
+    }
+    // Before: "recorded" in both tabs, and the card twice in the register.
+    expect(verdicts).to.deep.equal(['registered', 'already-used']);
+    expect(textOf(tabs[1]!, '[data-verdict]')).to.contain('Kassa 1');
+  });
+});
