@@ -82,6 +82,10 @@ describe('storage cleared mid-shift', () => {
     el.parentElement!.remove();
     const again = await mount(venue);
     await until(() => notice(again)?.dataset.lost === '3', { step: () => again.updateComplete });
+    // The sale after the clearing was sealed with the key the page held, kept again in the new database: it is
+    // still open after the reload, not "needs attention" (tampered).
+    await until(() => open(again) === '1', { step: () => again.updateComplete });
+    expect($(again, '[part="needs-attention"]')).to.equal(null);
     // Acknowledged: it goes, and a later clearing is said again.
     notice(again)!.querySelector('button')!.click();
     await until(() => (notice(again)?.dataset.lost ?? '0') === '0', { step: () => again.updateComplete });

@@ -48,19 +48,22 @@ export type RecordStore = ReturnType<typeof recordStore>;
 
 /** One target's records (`mine`), so no path reaches another target's usage; `listAll` sees all. */
 export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boolean = () => true) {
-  let keyLoad: Promise<string> | undefined;
-  /** The database's seal key (256 random bits as hex), made on first use. */
-  const sealKey = (): Promise<string> =>
-    (keyLoad ??= store('readwrite', async (s) => {
-      const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
-      if (typeof stored === 'string') return stored;
-      const key = hexOf(crypto.getRandomValues(new Uint8Array(32)));
-      s.put(key, SEAL_KEY);
-      return key;
-    }).catch((error: unknown) => {
-      keyLoad = undefined;
-      throw error;
-    }));
+  /** The seal key this page last read or made. */
+  let known: string | undefined;
+  /**
+   * The database's seal key (256 random bits as hex), read in the write transaction `s`. A database without one (new,
+   * or cleared by the browser mid-shift while this page held the key) is given this page's key in that same
+   * transaction: what it seals there still reads as sealed after a reload.
+   */
+  const keyIn = async (s: IDBObjectStore): Promise<string> => {
+    const stored = (await promisifyRequest(s.get(SEAL_KEY))) as unknown;
+    if (typeof stored === 'string') return (known = stored);
+    known ??= hexOf(crypto.getRandomValues(new Uint8Array(32)));
+    s.put(known, SEAL_KEY);
+    return known;
+  };
+  /** The key for a read: this page's, or the database's (made on first use). */
+  const sealKey = async (): Promise<string> => known ?? store('readwrite', keyIn);
   /** A stored record of this target, checked against its seal and generation (none once undone: a copy put back). */
   const own = (key: string, [r, gen, undone]: readonly unknown[]) =>
     r && mine(r as OutboxRecord) ? checked(key, r as OutboxRecord, undone ?? gen) : undefined;
@@ -103,8 +106,8 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       record: OutboxRecord,
       refusedBy?: (kept: OutboxRecord) => boolean,
     ): Promise<OutboxRecord | undefined> {
-      const key = await sealKey();
       return store('readwrite', async (s) => {
+        const key = await keyIn(s);
         const kept = refusedBy ? ((await promisifyRequest(s.getAll(range(USAGE)))) as OutboxRecord[]) : [];
         const prior = kept.find((r) => mine(r) && refusedBy!(r));
         if (!prior) write(s, key, record, 1);
@@ -134,8 +137,8 @@ export function recordStore(store: UseStore, mine: (record: OutboxRecord) => boo
       ids: readonly string[],
       change: (record: OutboxRecord) => OutboxRecord | null | undefined,
     ): Promise<OutboxRecord[]> {
-      const key = await sealKey();
       return store('readwrite', async (s) => {
+        const key = await keyIn(s);
         const changed: OutboxRecord[] = [];
         for (const stored of await Promise.all(ids.map((id) => read(s, id)))) {
           const current = own(key, stored);
