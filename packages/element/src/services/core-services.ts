@@ -13,7 +13,6 @@ import type {
   LookupOutcome,
   OutboxState,
   RegisterOutcome,
-  ReportFile,
   ShowContext,
   UsageInput,
 } from './types.js';

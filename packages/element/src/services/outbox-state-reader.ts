@@ -94,7 +94,7 @@ export class OutboxStateReader {
           pending.length + records.filter(isOpenRegisterRecord).length,
         );
     const kept = { ...this.connection.said, storage: health, ...(lost > 0 ? { lost } : {}) };
-    this.queued = pending.map((r) => r.usage);
+    this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage); // undone: not used
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
