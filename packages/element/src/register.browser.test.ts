@@ -81,6 +81,7 @@ describe('registry="none": the words', () => {
         .join(' | '),
     ];
     const results: Record<string, string[]> = {};
+    const shift: Record<string, string> = {};
     for (const [lang, heading] of [
       ['fi', 'Tallennettu tälle päätteelle'],
       ['sv', 'Sparat på den här terminalen'],
@@ -88,6 +89,7 @@ describe('registry="none": the words', () => {
     ] as const) {
       await speak(el, lang, heading);
       results[lang] = said();
+      shift[lang] = textOf(el, '[part="shift"]');
     }
     expect(results['fi']!.join()).to.not.match(/Kirjattu Kaikukantaan/);
     expect(results['sv']!.join()).to.not.match(/Registrerat i Kaikukanta/);
@@ -104,6 +106,12 @@ describe('registry="none": the words', () => {
     );
     // The shift panel does not call the register's count Kaikukanta's tally of every terminal.
     expect($(el, '[part="shift"] [data-registry]')).to.equal(null);
+    // Nor does it count usages waiting to be sent, or say a kept usage is registered: it is recorded here.
+    expect($(el, '.shift-counts [data-count="queued"]')).to.equal(null);
+    expect(shift['fi']).to.not.match(/Odottaa lähetystä|kirjattu/);
+    expect(shift['sv']).to.not.match(/Väntar på att skickas|registrerad/);
+    expect(shift['en']).to.not.match(/Waiting to be sent|registered/);
+    expect(textOf(el, '.shift-list li .badge')).to.equal('Recorded on this terminal');
   });
 
   it('after a download: no empty file offered, and an undo refused says how to take the usage back', async () => {

@@ -143,6 +143,7 @@ export class LazyViewsController implements ReactiveController {
             : undefined,
           undoErrors: log.undoErrors,
           undoing: flow.undo?.running === true,
+          register: host.registry === 'none',
           changed: () => this.host.requestUpdate(),
           failed: (e) => flow.sync.act(() => Promise.reject(e)),
         })

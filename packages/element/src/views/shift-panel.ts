@@ -9,6 +9,7 @@ import { downloadCsv } from './needs-attention.js';
 import { undoText } from './undo.js';
 import type { ViewContext } from './view-context.js';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
+import { REGISTER_TEXTS } from '../translations/register-texts.js';
 
 /** The Helsinki calendar day of an instant (`2030-03-01`): the panel shows today's shift. */
 const dayOf = (at: string | Date): string =>
@@ -29,9 +30,14 @@ const isGroup = (g: unknown): boolean => {
   return Array.isArray(ids) && ids.every((id) => typeof id === 'string') && Number.isInteger(n);
 };
 
-/** `local`: no ID from the services, nothing to undo by; `overCap`: taken offline, refused for the cap; `closed`: a
- * register's usage in a file or sent (undone in Kaikukanta only). */
-type KeptUsage = ShiftUsage & { readonly local?: true; readonly overCap?: true; readonly closed?: true };
+/** `local`: no ID from the services, nothing to undo by; `overCap`: taken offline, refused for the cap; `recorded`: in
+ * this terminal's register, not in Kaikukanta; `closed`: such a usage in a file or sent (undone in Kaikukanta only). */
+type KeptUsage = ShiftUsage & {
+  readonly local?: true;
+  readonly overCap?: true;
+  readonly recorded?: true;
+  readonly closed?: true;
+};
 
 /**
  * This terminal's shift: usages and refusals as the flow reaches them, undos marked `voided`; `current` lists a day's.
@@ -127,7 +133,9 @@ export class ShiftLog {
       const own = this.usages.filter(
         (u) => (u.state === 'refused' || u.state === 'voided') && !ids.has(u.id),
       );
-      return [...own, ...kept].filter(today).sort((a, b) => a.at.localeCompare(b.at));
+      return [...own, ...kept.map((u) => ({ ...u, recorded: true as const }))]
+        .filter(today)
+        .sort((a, b) => a.at.localeCompare(b.at));
     }
     const waiting = new Set(outbox.pendingIds ?? []);
     for (const a of outbox.needsAttention) {
@@ -169,6 +177,8 @@ export type ShiftModel = {
   readonly undoErrors: ReadonlyMap<string, Reason>;
   /** An undo is under way. */
   readonly undoing: boolean;
+  /** registry="none": usages are kept in this terminal's register, never sent. */
+  readonly register?: boolean;
   /** The clerk changed a setting: re-render. */
   readonly changed: () => void;
   readonly failed: (e: unknown) => Promise<void>;
@@ -192,11 +202,11 @@ const STATES = {
 } as const;
 
 /** One row of counters (today, a show): label and number pairs that wrap on a narrow screen. */
-function counters(v: ViewContext, label: string, c: ShiftCounts): TemplateResult {
+function counters(v: ViewContext, label: string, c: ShiftCounts, register: boolean): TemplateResult {
   return html`<div class="count-row">
     <h5>${label}</h5>
     <dl>
-      ${COLUMNS.map(
+      ${COLUMNS.filter(([k]) => !register || k !== 'queued').map(
         ([k, l]) =>
           html`<div>
             <dt>${v.text(l)}</dt>
@@ -240,6 +250,8 @@ function undoError(v: ViewContext, e: Reason | undefined): TemplateResult | type
 /** The shift: counters (this terminal, and the registry's tally), the usages, the report, the clerk's settings. */
 export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult {
   const tally = countShift(m.usages, m.now);
+  // A register's usages wait for a file, never to be sent: it counts them (`[part="register"]`), not "waiting to be sent".
+  const register = m.register === true;
   const prefs = currentPrefs();
   const toggle = (k: keyof TerminalPrefs) => () => {
     const now = currentPrefs();
@@ -257,8 +269,8 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
     <summary>${title}</summary>
     <section class="shift-counts" aria-label=${v.text(C.thisTerminal)}>
       <h4>${v.text(C.thisTerminal)}</h4>
-      ${counters(v, v.text(C.today), tally.today)}
-      ${tally.shows.map((s) => counters(v, `${s.name} ${v.fmt.dateTime(s.start)}`, s.counts))}
+      ${counters(v, v.text(C.today), tally.today, register)}
+      ${tally.shows.map((s) => counters(v, `${s.name} ${v.fmt.dateTime(s.start)}`, s.counts, register))}
       ${overCap(v, m.usages)}
     </section>
     ${
@@ -276,7 +288,7 @@ export function renderShiftPanel(v: ViewContext, m: ShiftModel): TemplateResult 
             <span>${v.fmt.dateTime(u.at)}</span>
             <span class="mono">${v.id(u.cardId)}</span>
             <span>${u.show.name}</span>
-            <span class="badge">${v.text(STATES[u.state])}</span>
+            <span class="badge">${v.text(u.recorded ? REGISTER_TEXTS.recorded : STATES[u.state])}</span>
             ${renderUndo(v, m, u)} ${undoError(v, m.undoErrors.get(u.id))}
           </li>`,
       )}
