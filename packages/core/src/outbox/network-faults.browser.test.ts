@@ -349,6 +349,7 @@ describe('storage failing in the middle of a sync run', () => {
     outbox.addEventListener('outbox-sync', (e) => phases.push(e.detail.phase));
     const errors: string[] = [];
     outbox.addEventListener('outbox-error', (e) => errors.push(e.detail.code));
+    await outbox.ready; // the start-up purge's write is done: the run's first write is the in-flight mark
     await outbox.enqueue(usage());
     failWrites = true;
     const summary = await outbox.syncNow().catch((e: unknown) => e);
