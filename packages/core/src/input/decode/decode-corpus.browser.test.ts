@@ -4,22 +4,9 @@
 // cards and decode-fixtures' real photos run in all three engines.
 import { expect } from '@esm-bundle/chai';
 import { listCases, renderCase } from '../../../../../test/support/card-photos/corpus.js';
-import type { Condition, PhotoCase } from '../../../../../test/support/card-photos/corpus.js';
+import type { Condition } from '../../../../../test/support/card-photos/corpus.js';
 import { decodeImage } from './decode-image.js';
-
-async function rate(
-  cases: PhotoCase[],
-  engine: 'auto' | 'js' = 'auto',
-): Promise<{ ok: number; wrong: string[] }> {
-  let ok = 0;
-  const wrong: string[] = [];
-  for (const c of cases) {
-    const read = await decodeImage(renderCase(c), { engine });
-    if (read?.text === c.text && read.format === c.side) ok++;
-    else if (read !== null) wrong.push(`${c.id}: ${read.text}`);
-  }
-  return { ok, wrong };
-}
+import { rate } from '../../../../../test/support/card-photos/rate.js';
 
 describe('decodeImage on the generated card-photo corpus', function () {
   // Dozens of full-size photos per test, decoded on the CPU: on a loaded 2-core machine (load 23) one 3264×2448

@@ -2,13 +2,13 @@ import { expect } from '@esm-bundle/chai';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import { isKaikuError } from '../../errors/kaiku-error.js';
 import { listCases, renderCase } from '../../../../../test/support/card-photos/corpus.js';
-import type { PhotoCase } from '../../../../../test/support/card-photos/corpus.js';
 import { code39Modules, qrModules } from '../../../../../test/support/card-photos/symbols.js';
 import { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
 import { decodeImage } from './decode-image.js';
 import { until } from '../../../../../test/support/until.js';
 import { resetNativeDetector } from './native-detector.js';
 import { getZXingModule } from 'zxing-wasm/reader';
+import { rate } from '../../../../../test/support/card-photos/rate.js';
 
 /** A flat, axis-aligned symbol on white (what a scanner test chart looks like). */
 function flatSymbol(kind: 'qr' | 'c39', text: string, options: { checkDigit?: boolean } = {}): ImageData {
@@ -45,20 +45,6 @@ function noise(width: number, height: number, seed: number): ImageData {
     image.data[i] = image.data[i + 1] = image.data[i + 2] = s >>> 24;
   }
   return image;
-}
-
-async function rate(
-  cases: PhotoCase[],
-  engine: 'auto' | 'js' = 'auto',
-): Promise<{ ok: number; wrong: string[] }> {
-  let ok = 0;
-  const wrong: string[] = [];
-  for (const c of cases) {
-    const read = await decodeImage(renderCase(c), { engine });
-    if (read?.text === c.text && read.format === c.side) ok++;
-    else if (read !== null) wrong.push(`${c.id}: ${read.text}`);
-  }
-  return { ok, wrong };
 }
 
 describe('decodeImage on generated card photos', function () {
