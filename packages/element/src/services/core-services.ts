@@ -228,7 +228,8 @@ class ApiServices implements ComposedServices {
     const outbox = this.#ready();
     if (this.#online.has(id)) return (await this.#client!.voidUsage(id), 'voided');
     const done = await outbox.voidUsage(id);
-    this.#notify();
+    // The waiting usages `decide` reads are fresh before the clerk's next card: an undone one is no earlier usage.
+    await this.outboxState().then(this.changed, () => undefined);
     return done.kind;
   }
 

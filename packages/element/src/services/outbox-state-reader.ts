@@ -79,13 +79,19 @@ export class OutboxStateReader {
     return ['unavailable', 'unwritable'].includes((await this.storage).health);
   }
 
+  #reads = 0;
+
   async read(): Promise<OutboxState> {
+    const read = ++this.#reads;
     const { health, lost: before } = await (this.storage = checkStorage(this.outbox.databaseName));
     const down = await this.storageDown();
     // One outbox read for both lists: a sync landing between two reads would count a usage twice or never.
     const [{ pending, needsAttention: attention }, records] = down
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
+    // Only the newest read sets the waiting usages: an older one finishing later would bring an undone usage back.
+    if (read === this.#reads)
+      this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage);
     const unsent = await this.#unsent();
     const lost = down
       ? before
@@ -94,7 +100,6 @@ export class OutboxStateReader {
           pending.length + records.filter(isOpenRegisterRecord).length,
         );
     const kept = { ...this.connection.said, storage: health, ...(lost > 0 ? { lost } : {}) };
-    this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage); // undone: not used
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
