@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserFor, filesFor, runnerNote, selectedEngine } from './test/support/engines.mjs';
 import { wtrPlugins } from './test/support/wtr-plugins.mjs';
 import { timingReporter } from './test/support/wtr-timing-reporter.mjs';
+import { flakyModules } from './test/support/wtr-flaky-middleware.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const engine = selectedEngine();
@@ -29,6 +30,7 @@ export default {
   // The base config: the plugin reads the file as is (no `extends`), and the element's `@property` fields need its
   // `experimentalDecorators` and `useDefineForClassFields: false`, as in the published build.
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), ...wtrPlugins],
+  middleware: [flakyModules],
   browsers: [browserFor(engine)],
   reporters: [defaultReporter(), timingReporter()],
 };

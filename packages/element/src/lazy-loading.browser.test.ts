@@ -4,6 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import './kaiku-scanner.js';
 import { until } from '../../../test/support/until.js';
 import { createCoreServices, type DecideInput, type KaikuScanner } from './kaiku-scanner.js';
+import { lazyModule, LOAD_FAILED } from './lazy-module.js';
 
 const heading = (el: KaikuScanner): string | null | undefined =>
   el.shadowRoot?.querySelector('h3')?.textContent;
@@ -114,5 +115,23 @@ describe('lazy loading', () => {
       (e: unknown) => e,
     );
     expect(error).to.have.property('code', 'element-disposed');
+  });
+
+  it('a part whose download failed loads at the next try, though the engine remembers the failure', async () => {
+    // Its first request fails (test/support/wtr-flaky-middleware.mjs); the engine keeps that failure for the page's
+    // life (whatwg/html#6768), so only a request under a fresh URL reaches the server again.
+    const url = `${location.origin}/__kaiku-flaky/part-${Date.now()}.js`;
+    const part = lazyModule(
+      () => import(url) as Promise<{ tries: number }>,
+      (m) => m.tries,
+    );
+    const lost = await part.load().then(
+      () => undefined,
+      (e: { code?: string }) => e.code,
+    );
+    expect(lost).to.equal(LOAD_FAILED);
+    expect(part.get()).to.equal(undefined);
+    expect(await part.load()).to.equal(2);
+    expect(part.get()).to.equal(2);
   });
 });
