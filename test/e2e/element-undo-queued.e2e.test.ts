@@ -22,9 +22,9 @@ const CARD = 'A045198723';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** A step that only looks: `expect` runs against what the element shows and the sandbox holds. */
-const see = (name: string, expectation: (r: Real) => Promise<void>): Step => ({
+const see = (name: string, expectation: (r: Real, m: Model) => Promise<void>): Step => ({
   check: () => true,
-  run: (_m: Model, r: Real) => expectation(r),
+  run: (m: Model, r: Real) => expectation(r, m),
   toString: () => name,
 });
 
@@ -114,7 +114,9 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
     let cut!: () => void;
     const offline = new Promise<void>((resolve) => (cut = resolve));
     let lost = false;
-    await runSequence(harness(), offlineUndo([see('ShiftChunkLost', async () => cut())]), (context) =>
+    const withheld = see('ShiftWithheld', async (_r, m) => void (m.shiftLate = true));
+    const lose = see('ShiftChunkLost', async () => cut());
+    await runSequence(harness(), [withheld, ...offlineUndo([lose])], (context) =>
       context.route(/\/shift-panel-[\w-]+\.js$/, async (route) => {
         if (lost) return route.continue();
         await offline;
