@@ -1,5 +1,5 @@
 // A model of undo through the outbox (issue 45): random sequences of enqueue, sync (Kaikukanta up or down), undo,
-// reload (a new outbox on the same database), putting back a saved copy of a record, and pointing one record's usage
+// reload (a new outbox on the same database), putting back a saved copy of a record, rewriting a waiting record's usage, pointing one record's usage
 // handle at another's, in real IndexedDB. After every step: nothing undone as never-sent was ever sent, no undo of an
 // intact record fails because Kaikukanta is down, a tampered or put-back record is refused visibly and never sent; at
 // the end (Kaikukanta up, synced twice) the registry holds exactly what was confirmed and not undone, each once.
@@ -55,6 +55,8 @@ class World {
   readonly undone = new Set<string>();
   /** Put back or rewritten behind the outbox's back: must be refused, never sent, never voided. */
   readonly tampered = new Set<string>();
+  /** Of those, the ones whose usage was changed: the server must never get the changed usage. */
+  readonly altered = new Set<string>();
 
   open(): Outbox {
     return createOutbox({
@@ -77,6 +79,9 @@ class World {
   async check(): Promise<void> {
     const sent = new Set(this.server.requests.flat().map((e) => e.idempotencyKey));
     for (const id of this.removed) expect(sent.has(id), `removed ${id} was sent`).to.equal(false);
+    for (const e of this.server.requests.flat())
+      if (this.altered.has(e.idempotencyKey))
+        expect(e.usage.childTickets, `altered ${e.idempotencyKey} was sent as changed`).to.equal(0);
     const attention = await this.outbox.needsAttention();
     for (const id of this.tampered)
       if (await this.raw(id))
@@ -128,12 +133,13 @@ const putBack = (i: number) =>
     const id = pick(w.confirmed, i);
     if (!id) return;
     await w.put(w.saved.get(id)!);
-    // Unchanged since saved: the same record, not a replay.
+    // Unchanged since saved: the same record, not a replay (an altered one is whole again).
     if (
       JSON.stringify(await w.outbox.pending().then((p) => p.find((r) => r.id === id)?.seal)) !==
       JSON.stringify(w.saved.get(id)!.seal)
     )
       w.tampered.add(id);
+    else if (w.altered.delete(id)) w.tampered.delete(id);
   });
 const pointAt = (i: number, j: number) =>
   cmd(`point ${i} at ${j}`, async (w) => {
@@ -142,6 +148,16 @@ const pointAt = (i: number, j: number) =>
     if (!ra || !rb?.usageId || ra.usageId === rb.usageId) return;
     await w.put({ ...ra, usageId: rb.usageId });
     w.tampered.add(a!);
+  });
+/** A waiting record's usage rewritten behind the outbox's back (more child tickets): refused, never sent as changed. */
+const alter = (i: number) =>
+  cmd(`alter ${i}`, async (w) => {
+    const id = pick(w.confirmed, i);
+    const r = id ? await w.raw(id) : undefined;
+    if (!r || r.state !== 'pending' || w.tampered.has(r.id)) return;
+    await w.put({ ...r, usage: { ...r.usage, childTickets: r.usage.childTickets + 2 } });
+    w.tampered.add(r.id);
+    w.altered.add(r.id);
   });
 
 describe('undo through the outbox, as a model (issue 45)', () => {
@@ -156,6 +172,7 @@ describe('undo through the outbox, as a model (issue 45)', () => {
         fc.constant(reload),
         i.map(putBack),
         fc.tuple(i, i).map(([a, b]) => pointAt(a, b)),
+        i.map(alter),
       ],
       { maxCommands: 14 },
     );
