@@ -528,10 +528,10 @@ export function mutants(options: { otherToken: string; active: string }): Record
   };
 }
 
-/** A correct server that answers slowly. */
-export const SLOW: Mutant = {
-  response: () => new Promise((r) => setTimeout(r, 15)),
-};
+/** A correct server that answers each request `ms` later. */
+export const slow = (ms: number): Mutant => ({
+  response: () => new Promise((r) => setTimeout(r, ms)),
+});
 
 /** A correct server that writes a time it sent before in Helsinki time the next time: the same instant. */
 export function otherOffsets(): Mutant {
