@@ -125,7 +125,9 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new UndoFromList(0),
         new ToggleNetwork(),
         new Collect('A999005429', 'here'),
-        new Group('Y110029399', ['X000011986']),
+        new Group('Y110029399', ['X000011986', 'A999005458']),
+        // The list's oldest open usage (the collection) undone while the group's result is on screen.
+        new UndoFromList(0),
         new Reload(),
         new UndoFromList(1),
         new SellAnswerLost('A045198723', true),
