@@ -101,6 +101,8 @@ describe('registry="none": a file before a mark (issue 61.3)', () => {
     expect(files).to.deep.equal([]);
 
     HTMLAnchorElement.prototype.click = download;
+    // The buttons are back once the failed export's render is in (a busy Firefox paints it later).
+    await until(() => $(el, '[data-export="csv"]') !== null, { step: () => el.updateComplete });
     $(el, '[data-export="csv"]')!.click();
     await until(() => $(el, '[data-again]') !== null, { step: () => el.updateComplete });
     const [first] = files;
