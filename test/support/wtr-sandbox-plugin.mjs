@@ -1,6 +1,6 @@
 // The real sandbox for browser tests: `executeServerCommand('kaiku-sandbox-start', { testing?, token? })`
-// spawns packages/sandbox/src/cli.ts (tsx, `source` condition) on an ephemeral port with an in-memory
-// database and resolves `{ url }`; `executeServerCommand('kaiku-sandbox-stop', { url })` ends it.
+// spawns packages/sandbox/src/cli.ts (tsx, `source` condition) on an ephemeral port with an in-memory database (or
+// hands out one started ahead) and resolves `{ url }`; `executeServerCommand('kaiku-sandbox-stop', { url })` ends it.
 // Browser pages then call it cross-origin, so CORS, preflights and exposed headers are exercised for real.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +27,32 @@ function start({ testing = true, token } = {}) {
   });
 }
 
+/**
+ * A sandbox per kind of start (its payload) is started ahead and handed out at once; the next one starts meanwhile.
+ * A start takes 5–15 s on a loaded 2-core machine, and web-test-runner gives a command 20 s (fixed in its client).
+ */
 export function sandboxPlugin() {
   const running = new Map();
+  const ahead = new Map();
+  const kindOf = (payload) => JSON.stringify({ testing: payload?.testing ?? true, token: payload?.token });
+  const startAhead = (payload) => {
+    const next = start(payload);
+    next.catch(() => undefined); // a failed start ahead is started again when asked for
+    ahead.set(kindOf(payload), next);
+  };
+  const take = async (payload) => {
+    const ready = ahead.get(kindOf(payload));
+    startAhead(payload);
+    return (await ready?.catch(() => undefined)) ?? start(payload);
+  };
   return {
     name: 'kaiku-sandbox',
+    serverStart() {
+      startAhead({ testing: true });
+    },
     async executeCommand({ command, payload }) {
       if (command === 'kaiku-sandbox-start') {
-        const { url, child } = await start(payload ?? {});
+        const { url, child } = await take(payload ?? {});
         running.set(url, child);
         return { url };
       }
@@ -51,9 +70,12 @@ export function sandboxPlugin() {
       }
       return undefined;
     },
-    serverStop() {
+    async serverStop() {
       for (const child of running.values()) child.kill('SIGTERM');
       running.clear();
+      for (const next of ahead.values())
+        void next.then(({ child }) => child.kill('SIGTERM')).catch(() => undefined);
+      ahead.clear();
     },
   };
 }
