@@ -5,8 +5,9 @@ import type { BrowserContext, Route } from 'playwright-core';
 import { openBoxOffice, part, recordErrors, useHarness, wedgeScan } from '../support/element-harness.js';
 
 const harness = useHarness();
-/** The chunk of the default services (API client, outbox, rules) in the demo build. */
-const SERVICES_CHUNK = /\/core-services-[\w-]+\.js$/;
+/** The chunk of the default services (API client, outbox, rules) in the demo build; a later try asks for it with
+ * `?retry=N` (packages/element/src/lazy-module.ts), so the routes here hold that too. */
+const SERVICES_CHUNK = /\/core-services-[\w-]+\.js(?:\?retry=\d+)?$/;
 
 /** Holds every request for a chunk until `release()`; counts them. */
 function hold(context: BrowserContext, chunk: RegExp = SERVICES_CHUNK) {
@@ -54,7 +55,7 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
       lang: 'en',
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
       beforeLoad: async (context) => {
-        held = hold(context, /\/wedge-engine-[\w-]+\.js$/);
+        held = hold(context, /\/wedge-engine-[\w-]+\.js(?:\?retry=\d+)?$/);
         await held.ready;
       },
     });
@@ -118,7 +119,9 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
       lang: 'en',
       path: '/box-office/?show=hilla-taikuri-matti&lang=en',
       beforeLoad: async (context) => {
-        await context.route(/\/shift-panel-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+        await context.route(/\/shift-panel-[\w-]+\.js(?:\?retry=\d+)?$/, (route) =>
+          route.abort('internetdisconnected'),
+        );
         await context.addInitScript(() => {
           const w = window as unknown as { loadErrors: string[] };
           w.loadErrors = [];
@@ -142,7 +145,7 @@ describe('<kaiku-scanner> code loaded after the first paint', () => {
     const s = await openBoxOffice(harness(), {
       path: '/box-office/?show=hilla-taikuri-matti',
       beforeLoad: async (context) => {
-        held = hold(context, /\/sv-[\w-]+\.js$/);
+        held = hold(context, /\/sv-[\w-]+\.js(?:\?retry=\d+)?$/);
         await held.ready;
       },
     });

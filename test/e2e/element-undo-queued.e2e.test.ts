@@ -117,7 +117,7 @@ describe('45.2 undo of a usage still queued (element, real sandbox)', () => {
     const withheld = see('ShiftWithheld', async (_r, m) => void (m.shiftLate = true));
     const lose = see('ShiftChunkLost', async () => cut());
     await runSequence(harness(), [withheld, ...offlineUndo([lose])], (context) =>
-      context.route(/\/shift-panel-[\w-]+\.js$/, async (route) => {
+      context.route(/\/shift-panel-[\w-]+\.js(?:\?retry=\d+)?$/, async (route) => {
         if (lost) return route.continue();
         await offline;
         lost = true;
