@@ -1,4 +1,4 @@
-// Whether a driver delivered a key sequence as asked (test/support/keys.ts). Pure: unit-tested in
+// Whether a driver delivered a key sequence as asked, and whether a sequence holds rollover (test/support/keys.ts).
 // test/unit/key-delivery.test.ts.
 import type { KeyEvent } from './key-taps.js';
 
@@ -41,6 +41,24 @@ export function deliveryDistortion(
     const want = asked[i]! - asked[down]!;
     if (held > want + slackMs)
       return `key ${key} held ${held.toFixed(0)} ms (event ${down} to ${i}), asked ${ms(want)} ms`;
+  }
+  return undefined;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'NumLock']);
+
+/** The first key released while a key pressed after it is still held (rollover), modifiers aside, if any. */
+export function rolloverIn(events: readonly KeyEvent[]): string | undefined {
+  const held: string[] = [];
+  for (const [i, e] of events.entries()) {
+    if (e.key === undefined || MODIFIERS.has(e.key)) continue;
+    const id = e.code || e.key;
+    if (e.type === 'keydown' && !held.includes(id)) held.push(id);
+    if (e.type !== 'keyup') continue;
+    const at = held.indexOf(id);
+    if (at >= 0 && at < held.length - 1)
+      return `event ${i}, keyup ${e.key} with ${held[held.length - 1]} held`;
+    if (at >= 0) held.splice(at, 1);
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryDistortion } from '../support/key-delivery.js';
+import { deliveryDistortion, rolloverIn } from '../support/key-delivery.js';
 import type { KeyEvent } from '../support/key-taps.js';
 
 // Rollover: A down, M down 1 ms later, A up 3 ms after that, M up 1 ms later.
@@ -33,5 +33,32 @@ describe('a key delivery compared with its schedule', () => {
 
   it('a key held longer but within the slack is not', () => {
     expect(deliveryDistortion(rollover, [0, 10, 19, 20], 15)).toBeUndefined();
+  });
+});
+
+describe('rollover in a key sequence', () => {
+  it('is a key released while a key pressed after it is still held', () => {
+    expect(rolloverIn(rollover)).toBe('event 2, keyup a with KeyM held');
+  });
+
+  it('is not one key after another, nor a modifier held round a key, nor a held key repeating', () => {
+    const tap = (key: string, code: string): KeyEvent[] => [
+      { type: 'keydown', key, code },
+      { type: 'keyup', key, code, delayMs: 1 },
+    ];
+    expect(rolloverIn([...tap('a', 'KeyA'), ...tap('m', 'KeyM')])).toBeUndefined();
+    const shifted: KeyEvent[] = [
+      { type: 'keydown', key: 'Shift', code: 'ShiftLeft', shiftKey: true },
+      { type: 'keydown', key: 'A', code: 'KeyA', shiftKey: true, delayMs: 1 },
+      { type: 'keyup', key: 'Shift', code: 'ShiftLeft', delayMs: 1 },
+      { type: 'keyup', key: 'A', code: 'KeyA', delayMs: 1 },
+    ];
+    expect(rolloverIn(shifted)).toBeUndefined();
+    const repeated: KeyEvent[] = [
+      { type: 'keydown', key: '0', code: 'Digit0' },
+      { type: 'keydown', key: '0', code: 'Digit0', repeat: true, delayMs: 30 },
+      { type: 'keyup', key: '0', code: 'Digit0', delayMs: 1 },
+    ];
+    expect(rolloverIn(repeated)).toBeUndefined();
   });
 });
