@@ -12,7 +12,21 @@ import { primeElementChunks } from '../../../test/support/element-chunks.js';
 const MIN = 60_000;
 const RealDate = Date;
 const realNow = performance.now.bind(performance);
-const shift = { wall: 0, mono: 0 };
+/**
+ * Both clocks start at noon of today in Helsinki: the shift's day (the venue's) does not turn under a test that moves
+ * them 20 minutes, as it did at 23:52 there (the list emptied, the clock was right).
+ */
+const NOON = (() => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Helsinki',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new RealDate());
+  const at = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return ((12 - at('hour')) * 60 - at('minute')) * MIN;
+})();
+const shift = { wall: NOON, mono: NOON };
 const wallNow = () => RealDate.now() + shift.wall;
 
 before(async function () {
@@ -32,7 +46,7 @@ after(() => {
 });
 
 afterEach(() => {
-  [shift.wall, shift.mono] = [0, 0];
+  [shift.wall, shift.mono] = [NOON, NOON];
   document.body.innerHTML = '';
 });
 
@@ -88,7 +102,7 @@ describe('registry="none": undo under a clock set back', () => {
   it('set back to before the usage (e.g. then reloaded): refused, saying the clock is behind, in words', async () => {
     const el = await mount(register());
     await sell(el, 'A045198723');
-    [shift.wall, shift.mono] = [-60 * MIN, -60 * MIN]; // as after a reload: both clocks an hour behind
+    [shift.wall, shift.mono] = [NOON - 60 * MIN, NOON - 60 * MIN]; // as after a reload: both clocks an hour behind
     expect(await undo(el)).to.equal('void-clock-behind');
     expect($(el, '[part="undo-error"]')!.textContent).to.contain('laitteen kello on jäljessä');
     expect($(el, '[part="result"]')!.dataset.outcome).to.equal('recorded');
@@ -135,7 +149,7 @@ describe('the shift under clock changes (API mode)', () => {
     const ahead = await api();
     expect($$(ahead, '.shift-list li')).to.have.length(0);
     document.body.innerHTML = '';
-    shift.wall = 0; // set back, then a reload
+    shift.wall = NOON; // set back, then a reload
     const back = await api();
     await until(() => $$(back, '.shift-list li').length === 1, { step: step(back) });
     expect($$(back, '.shift-list li')[0]!.dataset.state).to.equal('registered');
