@@ -293,6 +293,10 @@ describe('IndexedDB that will not open', () => {
 
   it('an open that succeeds after the timeout is closed, and the next call opens again', async () => {
     let opens = 0;
+    // The first success is held until the first call has timed out (not for a fixed time: an open in a loaded
+    // WebKit took longer than the old 100 ms timeout on its own, and the second call failed with it).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     const slowFirst = {
       open: (name: string) => {
         opens++;
@@ -313,21 +317,22 @@ describe('IndexedDB that will not open', () => {
           (proxy.onupgradeneeded as ((e: Event) => void) | null)?.(e);
         };
         request.onsuccess = () =>
-          setTimeout(() => {
+          void released.then(() => {
             proxy.result = request.result;
             (proxy.onsuccess as (() => void) | null)?.();
-          }, 300);
+          });
         return proxy as unknown as IDBOpenDBRequest;
       },
     } as unknown as IDBFactory;
     const name = freshDbName('slow');
-    const store = createStrictStore(name, 'outbox', { indexedDB: slowFirst, openTimeoutMs: 100 });
+    const store = createStrictStore(name, 'outbox', { indexedDB: slowFirst, openTimeoutMs: 1_000 });
     const first = await set('a', 1, store).then(
       () => 'ok',
       (e: unknown) => (e as OutboxError).code,
     );
     expect(first).to.equal('storage-unavailable');
-    await new Promise((r) => setTimeout(r, 400));
+    release();
+    await new Promise((r) => setTimeout(r, 50));
     await set('b', 2, store);
     expect(opens).to.equal(2);
   });
