@@ -143,7 +143,8 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Collect('A999005429', 'here'),
         new ExportRegister(),
         new Reload(),
-        // Used before the reload, kept only in the register: refused as already used.
+        // Sold before the reload (as a booking), kept only in the register: refused as already used.
+        new SwitchMode('booking'),
         new Read('A045198723', 'typed'),
         new Sell('X000011986', 0, 'api'),
         new UndoFromList(0),
