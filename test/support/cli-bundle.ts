@@ -4,6 +4,7 @@
 // some thirty starts in cli.test.ts alone. The bundle starts in a fraction of that; what the CLI does is the same
 // source (the published build's own bins are checked by scripts/check-dist.mjs and the consumers step).
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -14,6 +15,8 @@ let built: Promise<void> | undefined;
 
 /** The path of `kaiku-<cli>` bundled from packages/cli/src/<cli>-cli.ts, built on first use. */
 export async function cliEntry(cli: 'import' | 'report'): Promise<string> {
+  // Removed when this process ends: one folder per test process, left behind, grew node_modules/.cache.
+  if (!built) process.once('exit', () => rmSync(OUT, { recursive: true, force: true }));
   built ??= build({
     entryPoints: ['import', 'report'].map((name) => join(REPO_ROOT, `packages/cli/src/${name}-cli.ts`)),
     bundle: true,
