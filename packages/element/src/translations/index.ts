@@ -8,8 +8,14 @@ export type UiLocale = 'fi' | 'sv' | 'en';
 
 /** Swedish and English load on first use: a clerk downloads only the language on screen. */
 const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Translation>>> = {
-  sv: lazyModule(() => import('./sv.js'), (m) => m.sv),
-  en: lazyModule(() => import('./en.js'), (m) => m.en),
+  sv: lazyModule(
+    () => import('./sv.js'),
+    (m) => m.sv,
+  ),
+  en: lazyModule(
+    () => import('./en.js'),
+    (m) => m.en,
+  ),
 };
 
 /** The strings of `locale` once loaded; Finnish until then (and if loading fails). */
