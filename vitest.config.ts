@@ -11,7 +11,9 @@ export default defineConfig({
     exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
     environment: 'node',
     setupFiles: ['test/support/vitest-setup.ts'],
-    testTimeout: 20_000,
+    // A hang guard, not a speed limit: `npm test` runs its lanes side by side, and at load 19 (the lanes, a bench and
+    // a helper's runs) tests of 2–5 s took over 20 s.
+    testTimeout: 60_000,
     // vitest's default is one worker fewer than the cores: one file at a time on CI's two. Most files wait on a
     // sandbox, a child process or a socket far more than they compute, so two files at a time fill the machine.
     maxWorkers: 2,
