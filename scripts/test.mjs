@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * CI's goal for the whole of `npm test` (issue 60), printed beside the total. Each step's own budget below is a
- * ceiling about twice what the step takes on an idle 2-core machine: it fails a step that hangs or doubles, by name
- * and figure; the step table in the summary is how the total is watched.
+ * CI's goal for the whole of `npm test` (issue 60), printed beside the wall time. Each step's own budget below is a
+ * ceiling about twice what the step took alone on an idle 2-core machine (Chromium's more: it runs beside the CPU-heavy
+ * start of the other lanes): it fails a step that hangs or doubles, by name and figure; the step table in the summary
+ * is how the total is watched.
  */
 const TOTAL_BUDGET = 1800;
 /** `bench/busy-suite.bench.mjs` runs the suite beside busy loops: slower by design, so no step fails on time there. */
@@ -62,7 +63,7 @@ const steps = [
     : []),
   // The browser suite once per engine (test/support/engines.mjs): Chromium, then Firefox in lane 1; WebKit in lane 0.
   ...[
-    ['chromium', 'Chromium', 1200, 1],
+    ['chromium', 'Chromium', 1500, 1],
     ['firefox', 'Firefox ESR, WebDriver BiDi', 1200, 1],
     ['webkit', 'WebKitGTK, WebDriver', 1500, 0],
   ].map(([engine, label, budget, lane]) => ({
