@@ -125,7 +125,7 @@ await Promise.all(
 console.log('\n' + chosen.flatMap((step) => results.get(step)).join('\n'));
 const wall = (Date.now() - started) / 1000;
 console.log(
-  `time: ${wall.toFixed(0)} s in all, ${lanes.length} lane${lanes.length > 1 ? 's' : ''} side by side (the steps' own times add up to ${sum.toFixed(0)} s; the CI budget is ${TOTAL_BUDGET} s)`,
+  `time: ${wall.toFixed(0)} s in all, ${lanes.length > 1 ? `${lanes.length} lanes side by side` : 'one step at a time'} (the steps' own times add up to ${sum.toFixed(0)} s; the CI budget is ${TOTAL_BUDGET} s)`,
 );
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
