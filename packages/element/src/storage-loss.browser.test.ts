@@ -89,11 +89,13 @@ describe('storage cleared mid-shift', () => {
     // Acknowledged: it goes, and a later clearing is said again.
     notice(again)!.querySelector('button')!.click();
     await until(() => (notice(again)?.dataset.lost ?? '0') === '0', { step: () => again.updateComplete });
+    // Two open once the sale is counted (waiting for '1' passed on the count before it, and the lost count then
+    // depended on whether that read came before the clearing: 1 or 2, a flake under load).
     await sell(again, 'A999005461');
-    await until(() => open(again) === '1', { step: () => again.updateComplete });
+    await until(() => open(again) === '2', { step: () => again.updateComplete });
     await clearStorage(`kaiku-register ${venue} Kassa 1`);
     await sell(again, 'A123456789');
-    await until(() => notice(again)?.dataset.lost === '1', { step: () => again.updateComplete });
+    await until(() => notice(again)?.dataset.lost === '2', { step: () => again.updateComplete });
   });
 
   it('API mode: the next read says the 3 queued usages were lost, not yet sent; a restart says 3 too', async () => {
