@@ -1,31 +1,12 @@
 // The real sandbox for browser tests: `executeServerCommand('kaiku-sandbox-start', { testing?, token? })`
-// spawns packages/sandbox/src/cli.ts (tsx, `source` condition) on an ephemeral port with an in-memory database (or
+// starts packages/sandbox/src/cli.ts (scripts/sandbox-process.mjs) on an ephemeral port with an in-memory database (or
 // hands out one started ahead) and resolves `{ url }`; `executeServerCommand('kaiku-sandbox-stop', { url })` ends it.
 // Browser pages then call it cross-origin, so CORS, preflights and exposed headers are exercised for real.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { startSandboxCli } from '../../scripts/sandbox-process.mjs';
 
-const cli = fileURLToPath(new URL('../../packages/sandbox/src/cli.ts', import.meta.url));
-
-function start({ testing = true, token } = {}) {
-  const args = ['--import', 'tsx', '--conditions=source', cli, '--port', '0', '--memory', '--quiet'];
-  if (testing) args.push('--testing');
-  if (token) args.push('--token', token);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+\/)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-  });
-}
+/** The sandbox's own command line, as everything in the repo starts it (`testing`: its test endpoints). */
+const start = ({ testing = true, token } = {}) =>
+  startSandboxCli(['--memory', ...(testing ? ['--testing'] : []), ...(token ? ['--token', token] : [])]);
 
 /**
  * A sandbox per kind of start (its payload) is started ahead and handed out at once; the next one starts meanwhile.
