@@ -115,6 +115,7 @@ let failed = 0;
 const results = new Map();
 const started = Date.now();
 let sum = 0;
+let cpuSum = 0;
 
 await Promise.all(
   lanes.map(async (lane) => {
@@ -125,7 +126,7 @@ await Promise.all(
 console.log('\n' + chosen.flatMap((step) => results.get(step)).join('\n'));
 const wall = (Date.now() - started) / 1000;
 console.log(
-  `time: ${wall.toFixed(0)} s in all, ${lanes.length > 1 ? `${lanes.length} lanes side by side` : 'one step at a time'} (the steps' own times add up to ${sum.toFixed(0)} s; the CI budget is ${TOTAL_BUDGET} s)`,
+  `time: ${wall.toFixed(0)} s in all, ${lanes.length > 1 ? `${lanes.length} lanes side by side` : 'one step at a time'} (the steps' own times add up to ${sum.toFixed(0)} s, their CPU time to ${cpuSum.toFixed(0)} s; the CI budget is ${TOTAL_BUDGET} s)`,
 );
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
@@ -151,6 +152,8 @@ async function runStep(step) {
   }
   const elapsed = (Date.now() - begun) / 1000;
   sum += elapsed;
+  const cpu = cpuSeconds(output);
+  cpuSum += cpu;
   let note = '';
   if (step.counts) {
     const c = countTests(output);
@@ -166,7 +169,7 @@ async function runStep(step) {
   if (over && code === 0) failed += 1;
   const budget = step.budget === undefined ? '' : ` (budget ${step.budget} s${over ? ': OVER' : ''})`;
   lines.push(
-    `${code === 0 && !over ? 'ok  ' : 'FAIL'} ${step.name} in ${elapsed.toFixed(1)} s${budget}${note}`,
+    `${code === 0 && !over ? 'ok  ' : 'FAIL'} ${step.name} in ${elapsed.toFixed(1)} s, CPU ${cpu.toFixed(0)} s${budget}${note}`,
   );
   if (code !== 0) lines.push(...whatFailed(output, step.counts).map((line) => `       ${line}`));
   lines.push(...slowestFiles(output).map((line) => `       ${line}`));
@@ -182,7 +185,9 @@ function run([bin, ...args], env = {}, tag) {
   const label = tag ? `[${tag}] ` : '';
   console.log(`\n${label}▶ ${prefix.join('')}${[bin, ...args].join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(bin, args, {
+    // Under bash, whose `times` then prints the CPU time the command and all it started used (user, system): the
+    // figure that predicts a step's time on a busier machine, where wall time does not.
+    const child = spawn('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bash', bin, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env, FORCE_COLOR: '0' },
     });
@@ -205,6 +210,12 @@ function run([bin, ...args], env = {}, tag) {
       resolve({ code: code ?? 1, output: signal ? `${output}\nrun ended by signal ${signal}\n` : output }),
     );
   });
+}
+
+/** The CPU seconds (user + system) of a command and all it started, from bash's `times` (its last line). */
+function cpuSeconds(output) {
+  const m = [...output.matchAll(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm)].pop();
+  return m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : 0;
 }
 
 /** A runner's output without ANSI colour codes. */
