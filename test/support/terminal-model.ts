@@ -116,6 +116,21 @@ const TEST = { authorization: 'Bearer test-support', 'content-type': 'applicatio
 const API = { authorization: 'Bearer demo-token', 'content-type': 'application/json' };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const LIVE = ['registered', 'recorded', 'queued'];
+/**
+ * Reasons a request's shape is refused for (core's request checks): the element decides them before it offers the
+ * confirm, so a confirm it offered is never refused for one of them (only for the card, the cap or a usage).
+ */
+const SHAPE = [
+  'children-on-community-card',
+  'children-on-course',
+  'community-card-on-course',
+  'community-card-without-group',
+  'group-member-community-card',
+  'group-member-duplicate',
+  'group-member-invalid',
+  'group-on-client-card',
+  'too-many-children',
+];
 
 type ServerUsage = {
   usageId: string;
@@ -165,6 +180,8 @@ type Seen = {
   verdict: string | undefined;
   outcome: string | undefined;
   error: string | undefined;
+  /** The codes of the refusal's reasons and of an error on screen. */
+  codes: string[];
   manualError: boolean;
   cardOnScreen: string | undefined;
   /** The result's outcome (`voided`…), when a result is on screen. */
@@ -203,6 +220,9 @@ function look(s: ScannerPage): Promise<Seen> {
       verdict: verdict?.dataset['verdict'],
       outcome: verdict?.dataset['outcome'],
       error: q('error')?.dataset['code'],
+      codes: [...root.querySelectorAll<HTMLElement>('.verdict [data-code], [part~="error"][data-code]')].map(
+        (e) => e.dataset['code']!,
+      ),
       manualError: !!root.querySelector('#manual-error'),
       cardOnScreen: p.card?.id ?? p.cardId,
       result: p.outcome,
@@ -452,6 +472,10 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   );
   const now = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER);
   const attention = await attentionCards(r.s);
+  // A queued result on screen follows its usage: nothing waits, so it says what became of it.
+  const followed = async () => (await look(r.s)).flow.outcome !== 'queued';
+  await until(followed, { guardMs: 5_000 }).catch(() => undefined); // judged just below
+  expect((await look(r.s)).flow.outcome, 'a result still says queued, though sent').not.toBe('queued');
   for (const c of m.usages.filter((x) => x.registry === 'api')) {
     const rows = now.filter(
       (u) => c.handles.has(u.usageId) || (u.idempotencyKey !== undefined && c.handles.has(u.idempotencyKey)),
@@ -680,6 +704,10 @@ async function confirmOnScreen(
   }
   if (after.verdict === 'already-used') m.told.add(key);
   expect(
+    after.codes.filter((c) => SHAPE.includes(c)),
+    'a confirm the element offered, refused for its request',
+  ).toEqual([]);
+  expect(
     !!after.verdict || !!after.error || after.text.length > 0,
     `confirmed, and the screen said nothing: ${after.text.slice(0, 200)}`,
   ).toBe(true);
@@ -774,12 +802,16 @@ async function setMode(r: Real, m: Model, mode: 'booking' | 'collection'): Promi
   m.mode = mode;
 }
 
-/** A community card's holder with a group: the holder read, each member's card read, confirmed. */
+/**
+ * A community card's holder with a group: the holder read, each member's card read (the first once more when
+ * `twice`), confirmed; with no members, the group is the under-16 clients the form starts with.
+ */
 export class Group extends Base {
   readonly kind = 'group';
   constructor(
     readonly holder: string,
     readonly members: readonly string[],
+    readonly twice = false,
   ) {
     super();
   }
@@ -787,17 +819,54 @@ export class Group extends Base {
     await toReady(r);
     await read(m, r, this.holder, 'wedge');
     if (!(await look(r.s)).tickets) return false;
-    for (const member of this.members) {
+    for (const member of this.twice ? [...this.members, ...this.members.slice(0, 1)] : this.members) {
       await wedgeScan(r.s.cdp, member);
       await settle(r.s);
     }
+    const ids = (await look(r.s)).flow.request?.groupCardIds ?? [];
+    expect(ids, 'a member twice in the group').toEqual([...new Set(ids)]);
     const done = await confirmOnScreen(m, r);
-    // Every member read (valid client cards, each once) is in the group the result registered.
+    // Every member read (valid client cards) is in the group the result registered, once.
     if (done) expect(done.members, 'the group registered').toEqual([...this.members]);
-    return done !== undefined && done.members.length > 0;
+    return done !== undefined;
   }
   toString(): string {
-    return `Group(${this.holder}, ${this.members.join(' ')})`;
+    return `Group(${this.holder}, ${this.members.join(' ')}${this.twice ? ', twice' : ''})`;
+  }
+}
+
+/**
+ * The card read in a second tab of this terminal while this tab offers it too; this tab confirms, then the other:
+ * the other is refused (the register and Kaikukanta each keep a card's one usage of a show), and closed.
+ */
+export class TwoTabs extends Base {
+  readonly kind = 'two-tabs';
+  constructor(readonly cardId: string) {
+    super();
+  }
+  override check(m: Readonly<Model>): boolean {
+    // Offline, both tabs queue: Kaikukanta refuses the second later (a case of its own: needs attention).
+    return m.registry === 'none' || (m.online && m.up);
+  }
+  async act(m: Model, r: Real): Promise<boolean> {
+    await toReady(r);
+    await read(m, r, this.cardId, 'typed');
+    if (!(await look(r.s)).confirm) return false;
+    const other: Real = { h: r.h, s: await open(r.h, m, undefined, r.s.context) };
+    try {
+      await read(m, other, this.cardId, 'typed');
+      const offered = (await look(other.s)).confirm;
+      const first = await confirmOnScreen(m, r);
+      if (!first || !offered) return false;
+      const again = await confirmOnScreen(m, other);
+      expect(again, `${this.cardId} used twice for ${m.show}, once in each tab`).toBeUndefined();
+      return true;
+    } finally {
+      await other.s.page.close();
+    }
+  }
+  toString(): string {
+    return `TwoTabs(${this.cardId})`;
   }
 }
 
