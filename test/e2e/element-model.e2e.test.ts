@@ -155,7 +155,7 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Sell('X000011986', 0, 'api'),
         new UndoFromList(0),
         // A community card with under-16 clients only (no member cards); a card sold in two tabs at once.
-        new SwitchShow('kaiku-festivaali'),
+        new SwitchShow('hilla-vierailu'),
         new Group('Y110029399', []),
         new SwitchShow('hilla-pieni-nayttamo'),
         new TwoTabs('A045198723'),

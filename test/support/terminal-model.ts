@@ -216,7 +216,11 @@ function look(s: ScannerPage): Promise<Seen> {
       flow: JSON.parse(JSON.stringify({ ...p, card: undefined })) as FlowPhase,
       busy: el.flow.busy || el.flow.undo?.running === true,
       tickets: !!q('tickets'),
-      confirm: !!q('confirm-button') && !(q('confirm-button') as HTMLButtonElement).disabled,
+      // Offered: there, and neither disabled nor aria-disabled (a decision with reasons keeps it focusable).
+      confirm:
+        !!q('confirm-button') &&
+        !(q('confirm-button') as HTMLButtonElement).disabled &&
+        q('confirm-button')!.getAttribute('aria-disabled') !== 'true',
       verdict: verdict?.dataset['verdict'],
       outcome: verdict?.dataset['outcome'],
       error: q('error')?.dataset['code'],
@@ -541,7 +545,11 @@ async function compareShift(m: Model, r: Real, late: boolean): Promise<void> {
   for (const c of m.usages.filter((x) => x.shift === true)) {
     const n = rows.filter((row) => c.handles.has(row.id)).length;
     const refused = refusedRows.some((row) => c.handles.has(row.id)) && attention.includes(c.card);
-    expect(n + (refused ? 1 : 0), `confirmed, in the shift list ${n} times: ${describeUsage(c)}`).toBe(1);
+    const list = all.map((row) => `${row.cardId} ${row.state} ${row.id.slice(0, 8)}`).join(', ');
+    expect(
+      n + (refused ? 1 : 0),
+      `confirmed, in the shift list ${n} times: ${describeUsage(c)} [${[...c.handles].map((h) => h.slice(0, 8)).join(' ')}] (list: ${list})`,
+    ).toBe(1);
   }
 }
 
@@ -855,9 +863,11 @@ export class TwoTabs extends Base {
     const other: Real = { h: r.h, s: await open(r.h, m, undefined, r.s.context) };
     try {
       await read(m, other, this.cardId, 'typed');
-      const offered = (await look(other.s)).confirm;
+      const offered = await look(other.s);
+      if (!offered.confirm)
+        console.log(`TwoTabs: not offered in the second tab: ${offered.text.slice(0, 300)}`);
       const first = await confirmOnScreen(m, r);
-      if (!first || !offered) return false;
+      if (!first || !offered.confirm) return false;
       const again = await confirmOnScreen(m, other);
       expect(again, `${this.cardId} used twice for ${m.show}, once in each tab`).toBeUndefined();
       return true;
