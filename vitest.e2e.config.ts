@@ -9,6 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/support/e2e-global-setup.ts'],
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 120_000,

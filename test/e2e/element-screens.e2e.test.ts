@@ -10,6 +10,7 @@ import {
   openBoxOffice,
   part,
   screenshotDir,
+  setLang,
   useHarness,
   wedgeScan,
   type ScannerPage,
@@ -142,57 +143,74 @@ async function shoot(s: ScannerPage, state: string, lang: string, width: number)
   expect.soft(await lowContrast(s.page), `${state} ${lang} ${width}: contrast under AA`).toEqual([]);
 }
 
-describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
-  it.each([320, 390, 1280])(
-    'at %i px: ready, card, group, refused, registered, offline, queued, needs attention, Kaikukanta away, shift',
-    async (width) => {
+const LANGS = ['fi', 'sv', 'en'] as const;
+const WIDTHS = [320, 390, 1280];
+
+/** The empty space below the last thing on the stage (a result panel leaves no tall empty stage below it). */
+function gapBelow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
+    const stage = root.querySelector<HTMLElement>('[part~="stage"]')!;
+    const last = [...stage.querySelectorAll<HTMLElement>('*')].filter((e) => e.offsetParent !== null).at(-1)!;
+    return stage.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+  });
+}
+
+/**
+ * The state on screen at every width in every language (the element's layout follows its width through container
+ * queries, its texts its `lang`): a screenshot of each and the layout checks; then on at 1280 px in English.
+ */
+async function shootAll(s: ScannerPage, state: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await s.page.setViewportSize({ width, height: 900 });
+    for (const lang of LANGS) {
+      await setLang(s.page, lang);
+      await shoot(s, state, lang, width);
+      if (state === 'registered')
+        expect
+          .soft(await gapBelow(s.page), `empty space below the result (${lang} ${width})`)
+          .toBeLessThan(48);
+    }
+  }
+}
+
+describe('screenshots in fi, sv and en at 320, 390 and 1280 px', () => {
+  it(
+    'ready, card, group, refused, registered, offline, queued, needs attention, Kaikukanta away, shift',
+    async () => {
       mkdirSync(dir, { recursive: true });
-      const s = await openBoxOffice(harness(), {
-        lang,
-        width,
-        path: '/box-office/?show=hilla-taikuri-matti',
-      });
+      const s = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-taikuri-matti' });
       await s.page.locator(part('cap-meter')).waitFor();
-      await shoot(s, 'ready', lang, width);
+      await shootAll(s, 'ready');
       await wedgeScan(s.cdp, 'A045198723');
       await s.page.locator(part('tickets')).waitFor();
       await s.page.keyboard.press('ArrowUp');
-      await shoot(s, 'card', lang, width);
+      await shootAll(s, 'card');
       await s.page.keyboard.press('Enter');
       await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
-      await shoot(s, 'registered', lang, width);
-      // The result panel leaves no tall empty stage below it.
-      const gap = await s.page.evaluate(() => {
-        const root = document.querySelector('kaiku-scanner')!.shadowRoot!;
-        const stage = root.querySelector<HTMLElement>('[part~="stage"]')!;
-        const last = [...stage.querySelectorAll<HTMLElement>('*')]
-          .filter((e) => e.offsetParent !== null)
-          .at(-1)!;
-        return stage.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
-      });
-      expect(gap, `empty space below the result (${lang} ${width})`).toBeLessThan(48);
+      await shootAll(s, 'registered');
       await s.page.keyboard.press('Enter');
       await wedgeScan(s.cdp, 'A999005416');
       await s.page.locator(part('refusal')).waitFor();
-      await shoot(s, 'refused', lang, width);
+      await shootAll(s, 'refused');
       await s.page.keyboard.press('Escape');
       await wedgeScan(s.cdp, 'Y110029399');
       await s.page.locator(part('tickets')).waitFor();
       await wedgeScan(s.cdp, 'A999005416');
       await s.page.locator('kaiku-scanner #member-error').waitFor();
-      await shoot(s, 'group', lang, width);
+      await shootAll(s, 'group');
       await s.page.keyboard.press('Escape');
       await s.context.setOffline(true);
       await wedgeScan(s.cdp, 'A999005429');
       await s.page.locator(part('tickets')).waitFor({ timeout: 15_000 });
-      await shoot(s, 'offline-card', lang, width);
+      await shootAll(s, 'offline-card');
       // Nothing was cached for this card: its minors are unknown, and the notice does not claim a cache.
       const facts = s.page.locator(part('card-panel'));
       expect(await facts.locator('[data-source="none"]').count()).toBe(1);
       expect(await facts.locator('dd').last().textContent()).toBe('–');
       await s.page.keyboard.press('Enter');
       await s.page.locator(`${part('result')}[data-outcome="queued"]`).waitFor({ timeout: 15_000 });
-      await shoot(s, 'queued', lang, width);
+      await shootAll(s, 'queued');
       // Back online: the queued usage goes. Then one that Kaikukanta refuses later lands under "needs attention".
       await s.context.setOffline(false);
       await s.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 30_000 });
@@ -205,12 +223,12 @@ describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
       await s.context.setOffline(false);
       await s.page.locator(`${part('needs-attention')} li`).waitFor({ timeout: 30_000 });
       await s.page.locator(`${part('result')}[data-outcome="refused-later"]`).waitFor();
-      await shoot(s, 'needs-attention', lang, width);
+      await shootAll(s, 'needs-attention');
       await s.page.keyboard.press('Enter');
       // The same unregistered card online: an ordinary refusal.
       await wedgeScan(s.cdp, 'A999000001');
       await s.page.locator(part('error')).waitFor({ timeout: 15_000 });
-      await shoot(s, 'not-registered', lang, width);
+      await shootAll(s, 'not-registered');
       // Nothing to retry: "next customer", the one way on, is the primary button.
       expect(
         await s.page
@@ -226,20 +244,22 @@ describe.each(['fi', 'sv', 'en'] as const)('screenshots in %s', (lang) => {
         await wedgeScan(s.cdp, 'Y110029399');
         await s.page.locator(part('tickets')).waitFor({ timeout: 20_000 });
         await s.page.locator(`${part('sync-status')} [data-sync="unreachable"]`).waitFor();
-        await shoot(s, 'unreachable', lang, width);
+        await shootAll(s, 'unreachable');
       } finally {
         await proxy.online();
       }
       await expect
         .poll(() => s.page.locator(`${part('card-panel')} [data-source]`).count(), { timeout: 20_000 })
         .toBe(0);
-      await shoot(s, 'verified', lang, width);
+      await shootAll(s, 'verified');
       await s.page.keyboard.press('Escape');
       await s.page.locator(`${part('shift')} summary`).click();
       await s.page.locator('kaiku-scanner .shift-list li').first().waitFor();
-      await shoot(s, 'shift', lang, width);
+      await shootAll(s, 'shift');
       expect(s.errors).toEqual([]);
       await s.context.close();
     },
+    // Eleven states, nine screenshots each with their checks, on a loaded 2-core machine.
+    600_000,
   );
 });

@@ -36,19 +36,6 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('<kaiku-scanner> in %s', 
     await browser?.close();
   });
 
-  it('wedge scan → card → registered, keyboard only', async (ctx) => {
-    const s = await browser.session();
-    try {
-      const tab = await ready(await s.open(boxOffice()));
-      await scan(ctx, tab, 'A045198723', `${part('card-panel')}?.textContent.includes('A045198723')`);
-      await confirm(tab);
-      await until(tab, `${part('result')}?.getAttribute('data-outcome') === 'registered'`);
-      expect(await usageCount('A045198723')).toBe(1);
-    } finally {
-      await s.close();
-    }
-  });
-
   it('undo: the result screen takes the usage back, and Kaikukanta gives it back', async (ctx) => {
     const s = await browser.session();
     try {

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '@kaiku-scanner/sandbox';
 // @ts-expect-error plain .mjs without types
-import { buildDemo, serveDemo } from '../../scripts/start.mjs';
+import { serveDemo } from '../../scripts/start.mjs';
 import { wedgeScan } from '../support/element-harness.js';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
 import { launchCameraBrowser } from '../support/card-video/launch-camera-browser.js';
@@ -227,8 +227,7 @@ async function clerkSession(): Promise<void> {
 
 beforeAll(async () => {
   const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-privacy-'));
-  const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-privacy-demo-'));
-  dirs.push(dbDir, outdir);
+  dirs.push(dbDir);
   sandbox = await startSandbox({
     port: 0,
     db: path.join(dbDir, 'privacy.db'),
@@ -236,8 +235,7 @@ beforeAll(async () => {
     testing: true,
     logger: (line) => serverLog.push(line),
   });
-  await buildDemo(outdir);
-  web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir })) as typeof web;
+  web = (await serveDemo({ port: 0, apiUrl: sandbox.url, outdir: inject('demoDir') })) as typeof web;
   apiOrigin = new URL(sandbox.url).origin;
   pageOrigin = new URL(web.url).origin;
   const video = generateCardVideo({ symbol: 'qr_code', text: CAMERA_CARD });

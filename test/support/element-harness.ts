@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startSandboxProcess } from './sandbox-process.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
@@ -12,7 +12,7 @@ import { PERSON_REACTION_MS } from './person.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 // @ts-expect-error plain .mjs without types
-import { buildDemo, serveDemo, root } from '../../scripts/start.mjs';
+import { serveDemo, root } from '../../scripts/start.mjs';
 
 export type Harness = {
   readonly browser: Browser;
@@ -32,8 +32,7 @@ export type HarnessOptions = {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-e2e-'));
   const sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
-  const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-demo-'));
-  await buildDemo(outdir);
+  const outdir = inject('demoDir');
   const proxy = options.proxy ? await startFaultProxy({ target: sandbox.url, faultRate: 0 }) : undefined;
   const web = (await serveDemo({ port: 0, apiUrl: proxy?.url ?? sandbox.url, outdir })) as {
     url: string;
@@ -54,7 +53,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await web.close();
       await proxy?.close();
       await sandbox.close();
-      rmSync(outdir, { recursive: true, force: true });
       rmSync(dbDir, { recursive: true, force: true });
     },
   };
@@ -311,7 +309,8 @@ const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js
 export async function axeViolations(
   page: Page,
 ): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
-  await page.evaluate(axeSource);
+  // axe-core (654 KB) once per page, not once per check.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -5,14 +5,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import type { EngineTab } from './engine-driver.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { keyTap, type KeyEvent } from './key-taps.js';
 import { PERSON_REACTION_MS } from './person.js';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 // @ts-expect-error plain .mjs without types
-import { buildDemo, serveDemo, root } from '../../scripts/start.mjs';
+import { serveDemo, root } from '../../scripts/start.mjs';
 
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -41,12 +41,10 @@ export function useBoxOfficeStack(): BoxOfficeStack {
 
   beforeAll(async () => {
     const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-engines-'));
-    const outdir = mkdtempSync(path.join(tmpdir(), 'kaiku-engines-demo-'));
-    dirs = [dbDir, outdir];
+    dirs = [dbDir];
     stack.sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
     stack.proxy = await startFaultProxy({ target: stack.sandbox.url, faultRate: 0 });
-    await buildDemo(outdir);
-    stack.web = await serveDemo({ port: 0, apiUrl: stack.proxy.url, outdir });
+    stack.web = await serveDemo({ port: 0, apiUrl: stack.proxy.url, outdir: inject('demoDir') });
   });
 
   afterAll(async () => {
@@ -70,7 +68,8 @@ export function useBoxOfficeStack(): BoxOfficeStack {
 
 /** axe-core (WCAG 2.x A/AA + 2.2) on the tab's page, shadow DOM included: the violations. */
 export async function axeViolations(tab: EngineTab): Promise<Array<{ id: string; nodes: string[] }>> {
-  await tab.run(`${axeSource}\nreturn true;`);
+  // axe-core (654 KB) once per page, not once per check.
+  if (!(await tab.run<boolean>('return !!window.axe;'))) await tab.run(`${axeSource}\nreturn true;`);
   return tab.run(`
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },

@@ -314,6 +314,8 @@ export const CHROMIUM_ONLY = {
     'random images from a fixed seed, one decoder',
   'packages/core/src/input/decode/decode-phone-screens.browser.test.ts':
     'generated phone screens, one decoder',
+  'packages/core/src/input/decode/decode-corpus.browser.test.ts':
+    'the generated card-photo corpus, one decoder',
   'packages/core/src/input/decode/decode-evidence.browser.test.ts':
     'generated unseen conditions, one decoder',
   'packages/core/src/input/decode/decode-filter.browser.test.ts':
