@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain .mjs without types
 import { buildDemo } from '../../scripts/start.mjs';
 
 declare module 'vitest' {
