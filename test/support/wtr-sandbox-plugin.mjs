@@ -1,6 +1,8 @@
-// The real sandbox for browser tests: `executeServerCommand('kaiku-sandbox-start', { testing?, token? })`
-// starts packages/sandbox/src/cli.ts (scripts/sandbox-process.mjs) on an ephemeral port with an in-memory database (or
-// hands out one started ahead) and resolves `{ url }`; `executeServerCommand('kaiku-sandbox-stop', { url })` ends it.
+// The real sandbox for browser tests (their side: test/support/browser-sandbox.ts): `kaiku-sandbox-start`
+// ({ testing?, token? }) starts packages/sandbox/src/cli.ts (scripts/sandbox-process.mjs) on an ephemeral port with an
+// in-memory database (or hands out one started ahead) and resolves `{ url }`, or `{ pending: id }` when the start
+// takes longer than WAIT_MS (then `kaiku-sandbox-start` with `{ pending: id }` waits on); `kaiku-sandbox-stop`
+// ({ url }) ends it.
 // Browser pages then call it cross-origin, so CORS, preflights and exposed headers are exercised for real.
 import { startSandboxCli } from '../../scripts/sandbox-process.mjs';
 
@@ -12,8 +14,13 @@ const start = ({ testing = true, token } = {}) =>
  * A sandbox per kind of start (its payload) is started ahead and handed out at once; the next one starts meanwhile.
  * A start takes 5–15 s on a loaded 2-core machine, and web-test-runner gives a command 20 s (fixed in its client).
  */
+/** How long one command waits for a start: under web-test-runner's fixed 20 s per command. */
+const WAIT_MS = 12_000;
+
 export function sandboxPlugin() {
   const running = new Map();
+  const pending = new Map();
+  let lastId = 0;
   const ahead = new Map();
   const kindOf = (payload) => JSON.stringify({ testing: payload?.testing ?? true, token: payload?.token });
   const startAhead = (payload) => {
@@ -33,9 +40,16 @@ export function sandboxPlugin() {
     },
     async executeCommand({ command, payload }) {
       if (command === 'kaiku-sandbox-start') {
-        const { url, child } = await take(payload ?? {});
-        running.set(url, child);
-        return { url };
+        const id = payload?.pending ?? ++lastId;
+        const starting =
+          pending.get(id) ?? (payload?.pending === undefined ? take(payload ?? {}) : undefined);
+        if (!starting) throw new Error(`kaiku-sandbox-start: no start pending as ${payload.pending}`);
+        pending.set(id, starting);
+        const waited = await Promise.race([starting, new Promise((r) => setTimeout(r, WAIT_MS))]);
+        if (!waited) return { pending: id };
+        pending.delete(id);
+        running.set(waited.url, waited.child);
+        return { url: waited.url };
       }
       if (command === 'kaiku-sandbox-stop') {
         // Resolves once the process has exited: a test that stops the API must not reach it a moment later.

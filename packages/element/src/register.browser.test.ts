@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { startSandbox } from '../../../test/support/browser-sandbox.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { until } from '../../../test/support/until.js';
@@ -174,12 +175,9 @@ describe('registry="none": the shift', () => {
 describe('with the API afterwards: usages kept in the register', function () {
   this.timeout(60_000);
   let url = '';
-  // The sandbox's start (tsx) can take over the runner's 20 s command limit on a loaded machine: once more then.
-  const start = () =>
-    executeServerCommand('kaiku-sandbox-start', { testing: true }) as Promise<{ url: string }>;
   before(async function () {
-    this.timeout(90_000);
-    ({ url } = await start().catch(start));
+    this.timeout(200_000);
+    ({ url } = await startSandbox());
   });
   after(() => executeServerCommand('kaiku-sandbox-stop', { url }));
 

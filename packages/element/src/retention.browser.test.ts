@@ -4,6 +4,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { startSandbox } from '../../../test/support/browser-sandbox.js';
 import { promisifyRequest } from 'idb-keyval';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
@@ -68,7 +69,7 @@ describe('<kaiku-scanner> retention settings', function () {
 
   before(async () => {
     for (const name of await outboxDatabases()) await promisifyRequest(indexedDB.deleteDatabase(name));
-    ({ url } = (await executeServerCommand('kaiku-sandbox-start', { testing: true })) as { url: string });
+    ({ url } = await startSandbox());
     for (const [id, status] of [
       [ACTIVE, 'active'],
       [REFUSED, 'inactive'],

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { startSandbox } from '../../../test/support/browser-sandbox.js';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
 import { until } from '../../../test/support/until.js';
@@ -19,7 +20,7 @@ const $$ = (el: KaikuScanner, s: string) => [...el.shadowRoot!.querySelectorAll<
 const step = (el: KaikuScanner) => () => el.updateComplete;
 
 async function sandbox(): Promise<string> {
-  const { url } = (await executeServerCommand('kaiku-sandbox-start', { testing: true })) as { url: string };
+  const { url } = await startSandbox();
   for (const id of CARDS) {
     const card = { id, prefix: id[0], kind: 'client', status: 'active', validUntil: '2099-12-31', minors: 1 };
     const res = await fetch(`${url}__sandbox/cards`, {

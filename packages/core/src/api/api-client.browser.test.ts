@@ -4,6 +4,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { startSandbox } from '../../../../test/support/browser-sandbox.js';
 import { createApiClient } from './create-api-client.js';
 import type { ApiClient } from './create-api-client.js';
 import type { ApiProblemError } from './api-errors.js';
@@ -37,7 +38,7 @@ describe('createApiClient in Chromium against the sandbox (cross-origin)', funct
   this.timeout(60_000);
 
   before(async () => {
-    ({ url } = (await executeServerCommand('kaiku-sandbox-start', { testing: true })) as { url: string });
+    ({ url } = await startSandbox());
     api = createApiClient({ baseUrl: url, getToken: () => 'browser-token', retry: { baseDelayMs: 10 } });
   });
   after(async () => {

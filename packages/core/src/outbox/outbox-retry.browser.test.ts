@@ -5,6 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { startSandbox } from '../../../../test/support/browser-sandbox.js';
 import { createApiClient } from '../api/create-api-client.js';
 import { createOutbox } from './create-outbox.js';
 import { OutboxError } from './outbox-error.js';
@@ -17,7 +18,7 @@ describe('retry after idempotency-key-reused (real sandbox)', function () {
   const cardId = 'A045198723';
 
   before(async () => {
-    ({ url } = (await executeServerCommand('kaiku-sandbox-start', { testing: true })) as { url: string });
+    ({ url } = await startSandbox());
     const res = await fetch(`${url}__sandbox/cards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer browser-token' },
