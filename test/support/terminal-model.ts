@@ -342,10 +342,16 @@ async function shiftRows(s: ScannerPage, late = false): Promise<ShiftRow[] | und
 }
 
 /** The register's records as stored (IndexedDB `kaiku-register <venue> <terminal>`), read without creating it. */
-async function registerRecords(
-  s: ScannerPage,
-): Promise<
-  { id: string; cardId: string; show: string; children: number; members: string[]; exported: boolean }[]
+async function registerRecords(s: ScannerPage): Promise<
+  {
+    id: string;
+    cardId: string;
+    show: string;
+    children: number;
+    members: string[];
+    under16: number;
+    exported: boolean;
+  }[]
 > {
   return s.page.evaluate(async (name) => {
     if (!(await indexedDB.databases()).some((d) => d.name === name)) return [];
@@ -369,7 +375,7 @@ async function registerRecords(
             cardId: string;
             show: { id: string };
             childTickets: number;
-            group?: { memberCardIds: string[] };
+            group?: { memberCardIds: string[]; under16Clients: number };
           };
         }[]
       ).map((r) => ({
@@ -378,6 +384,7 @@ async function registerRecords(
         show: r.usage.show.id,
         children: r.usage.childTickets,
         members: r.usage.group?.memberCardIds ?? [],
+        under16: r.usage.group?.under16Clients ?? 0,
         exported: r.exportedAt !== undefined,
       }));
     } finally {
@@ -444,6 +451,7 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
       ]);
       expect(u.childTickets, `children of ${describeUsage(c)}`).toBe(c.children);
       expect(u.group?.memberCardIds ?? [], `members of ${describeUsage(c)}`).toEqual(c.members);
+      expect(u.group?.under16Clients ?? 0, `under-16 clients of ${describeUsage(c)}`).toBe(c.under16);
     }
   }
   // The result on screen says what became of its usage: undone only when undone, "registered" only when it is.
@@ -506,9 +514,9 @@ async function compareRegister(m: Model, r: Real): Promise<void> {
     const mine = usageBy(m, rec.id);
     expect(mine, `in the register, not confirmed here: ${rec.cardId} for ${rec.show}`).toBeDefined();
     expect(
-      [rec.cardId, rec.show, rec.children, rec.members],
+      [rec.cardId, rec.show, rec.children, rec.members, rec.under16],
       `the register's record of ${describeUsage(mine!)}`,
-    ).toEqual([mine!.card, mine!.show, mine!.children, mine!.members]);
+    ).toEqual([mine!.card, mine!.show, mine!.children, mine!.members, mine!.under16]);
     expect(mine!.undone, `undone, yet in the register: ${describeUsage(mine!)}`).toBe(false);
     expect(rec.exported, `exported flag of ${describeUsage(mine!)}`).toBe(mine!.exported);
   }
