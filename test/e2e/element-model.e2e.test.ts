@@ -130,8 +130,8 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Sell('A999005458', 0, 'wedge'),
         new ToggleNetwork(),
         new Collect('A999005429', 'here'),
-        // A member read twice is in the group once.
-        new Group('Y110029399', ['X000011986'], true),
+        // Two members, the first read twice: each in the group once (the show's cap of 6 reached).
+        new Group('Y110029399', ['X000011986', 'A999005461'], true),
         // An open usage undone while the group's result is on screen.
         new UndoFromList(0),
         new Reload(),
