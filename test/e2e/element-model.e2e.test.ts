@@ -137,6 +137,9 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Reload(),
         new UndoFromList(1),
         new SellAnswerLost('A045198723', true),
+        // A community card with under-16 clients only, on a show with room for them (cap 2).
+        new SwitchShow('hilla-pieni-nayttamo'),
+        new Group('Z000010669', []),
       ],
     ],
   ],
