@@ -4,56 +4,61 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** The system's Python (a version manager's shim starts slowly, and what it starts would count). */
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+/**
+ * The system's Python, which counts each step's CPU time (scripts/cpu-time.py); a version manager's shim starts
+ * slowly, and what it starts would count. Without one, steps run as they are and their CPU time is not measured.
+ */
+const PYTHON = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
+if (!PYTHON)
+  console.log('no /usr/bin/python3: the steps’ CPU time is not measured, and no CPU budget checked');
 
 /**
- * CI's goal for the whole of `npm test` (issue 60), printed beside the wall time. Each step's own budget below is a
- * ceiling about twice what the step took alone on an idle 2-core machine (Chromium's more: it runs beside the CPU-heavy
- * start of the other lanes): it fails a step that hangs or doubles, by name and figure; the step table in the summary
- * is how the total is watched.
+ * CI's goal for the whole of `npm test` (issue 60), printed beside the wall time. Each step's own `budget` below is in
+ * CPU seconds (the step and every process it started, scripts/cpu-time.py): about twice what it used on this 2-core
+ * machine. A step over it fails by name and figure — its work grew, whatever ran beside it. Wall time is no step's
+ * budget: side by side in lanes on 2 cores, a step's wall time is mostly what the other lanes leave it.
  */
 const TOTAL_BUDGET = 1800;
-/** `bench/busy-suite.bench.mjs` runs the suite beside busy loops: slower by design, so no step fails on time there. */
+/** `KAIKU_NO_BUDGETS=1`: no step fails on its CPU time (e.g. measuring with a profiler attached). */
 const NO_BUDGETS = process.env.KAIKU_NO_BUDGETS === '1';
-if (NO_BUDGETS) console.log('step time budgets are off (KAIKU_NO_BUDGETS=1): no step fails on its time');
+if (NO_BUDGETS) console.log('step CPU budgets are off (KAIKU_NO_BUDGETS=1): no step fails on its time');
 
 const steps = [
-  { name: 'lint', tag: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'], budget: 300 },
-  { name: 'format', tag: 'format', cmd: ['npx', 'prettier', '--check', '.'], budget: 120 },
+  { name: 'lint', tag: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'], budget: 200 },
+  { name: 'format', tag: 'format', cmd: ['npx', 'prettier', '--check', '.'], budget: 100 },
   {
     name: 'source lines ≤ 30 000 (packages/*/src without tests)',
     tag: 'lines',
     cmd: ['node', 'scripts/source-lines.mjs', '--check'],
-    budget: 30,
+    budget: 10,
   },
-  { name: 'typecheck', tag: 'tsc', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'], budget: 300 },
-  { name: 'build (rollup + declarations)', tag: 'build', cmd: ['node', 'scripts/build.mjs'], budget: 420 },
-  { name: 'built packages', tag: 'dist', cmd: ['node', 'scripts/check-dist.mjs'], budget: 180 },
+  { name: 'typecheck', tag: 'tsc', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'], budget: 150 },
+  { name: 'build (rollup + declarations)', tag: 'build', cmd: ['node', 'scripts/build.mjs'], budget: 250 },
+  { name: 'built packages', tag: 'dist', cmd: ['node', 'scripts/check-dist.mjs'], budget: 20 },
   {
     name: 'release (npm publish --dry-run --provenance, every package)',
     tag: 'release',
     cmd: ['node', 'scripts/check-release.mjs'],
-    budget: 300,
+    budget: 40,
   },
   {
     name: 'api report (public API = packages/core/api, packages/element/api)',
     tag: 'api',
     cmd: ['node', 'scripts/api-report.mjs'],
-    budget: 300,
+    budget: 80,
   },
   {
     name: 'custom-elements.json up to date',
     tag: 'cem',
     cmd: ['node', 'scripts/check-cem.mjs'],
-    budget: 120,
+    budget: 20,
   },
   {
     name: 'unit (vitest, coverage)',
     tag: 'unit',
     cmd: ['npx', 'vitest', 'run', '--coverage'],
     counts: true,
-    budget: 600,
+    budget: 800,
   },
   ...(existsSync('scripts/size.mjs')
     ? [
@@ -61,15 +66,15 @@ const steps = [
           name: 'size: budgets (element + core ≤ 33.25 KB min+gz) and no-growth ceilings',
           tag: 'size',
           cmd: ['node', 'scripts/size.mjs', '--strict'],
-          budget: 300,
+          budget: 20,
         },
       ]
     : []),
   // The browser suite once per engine (test/support/engines.mjs): Chromium, then Firefox in lane 1; WebKit in lane 0.
   ...[
-    ['chromium', 'Chromium', 1500, 1],
-    ['firefox', 'Firefox ESR, WebDriver BiDi', 1200, 1],
-    ['webkit', 'WebKitGTK, WebDriver', 1500, 0],
+    ['chromium', 'Chromium', 1800, 1],
+    ['firefox', 'Firefox ESR, WebDriver BiDi', 1100, 1],
+    ['webkit', 'WebKitGTK, WebDriver', 1000, 0],
   ].map(([engine, label, budget, lane]) => ({
     name: `browser (web-test-runner, ${label})`,
     tag: engine,
@@ -86,7 +91,7 @@ const steps = [
     lane: 2,
     cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
     counts: true,
-    budget: 1800,
+    budget: 3800,
   },
   // Packs the packages and builds fresh apps (Vite, Vite + React, webpack, esbuild, rollup, plain HTML) from the
   // tarballs and the registry, then drives each in Chromium. Slow (installs from the registry): about 5–15 min.
@@ -130,7 +135,7 @@ await Promise.all(
 console.log('\n' + chosen.flatMap((step) => results.get(step)).join('\n'));
 const wall = (Date.now() - started) / 1000;
 console.log(
-  `time: ${wall.toFixed(0)} s in all, ${lanes.length > 1 ? `${lanes.length} lanes side by side` : 'one step at a time'} (the steps' own times add up to ${sum.toFixed(0)} s, their CPU time to ${cpuSum.toFixed(0)} s; the CI budget is ${TOTAL_BUDGET} s)`,
+  `time: ${wall.toFixed(0)} s in all, ${lanes.length > 1 ? `${lanes.length} lanes side by side` : 'one step at a time'} (the steps' own times add up to ${sum.toFixed(0)} s, their CPU time to ${cpuSum.toFixed(0)} s: ${(cpuSum / 2).toFixed(0)} s on 2 cores at best); ${wall > TOTAL_BUDGET ? 'over' : 'within'} CI's goal of ${TOTAL_BUDGET} s`,
 );
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
@@ -157,7 +162,7 @@ async function runStep(step) {
   const elapsed = (Date.now() - begun) / 1000;
   sum += elapsed;
   const cpu = cpuSeconds(output);
-  cpuSum += cpu;
+  cpuSum += cpu ?? 0;
   let note = '';
   if (step.counts) {
     const c = countTests(output);
@@ -168,12 +173,12 @@ async function runStep(step) {
   } else if (code !== 0) {
     failed += 1;
   }
-  // A step over its time budget fails with its name and figure: a slow suite is a defect (CI must stay ≤ 30 min).
-  const over = step.budget !== undefined && !NO_BUDGETS && elapsed > step.budget;
+  // A step over its CPU budget fails with its name and figure: a slow suite is a defect (CI must stay ≤ 30 min).
+  const over = step.budget !== undefined && !NO_BUDGETS && cpu !== undefined && cpu > step.budget;
   if (over && code === 0) failed += 1;
-  const budget = step.budget === undefined ? '' : ` (budget ${step.budget} s${over ? ': OVER' : ''})`;
+  const budget = step.budget === undefined ? '' : ` (CPU budget ${step.budget} s${over ? ': OVER' : ''})`;
   lines.push(
-    `${code === 0 && !over ? 'ok  ' : 'FAIL'} ${step.name} in ${elapsed.toFixed(1)} s, CPU ${cpu.toFixed(0)} s${budget}${note}`,
+    `${code === 0 && !over ? 'ok  ' : 'FAIL'} ${step.name} in ${elapsed.toFixed(1)} s, CPU ${cpu?.toFixed(0) ?? '?'} s${budget}${note}`,
   );
   if (code !== 0) lines.push(...whatFailed(output, step.counts).map((line) => `       ${line}`));
   lines.push(...slowestFiles(output).map((line) => `       ${line}`));
@@ -191,7 +196,10 @@ function run([bin, ...args], env = {}, tag) {
   return new Promise((resolve) => {
     // Through scripts/cpu-time.py, which prints the CPU time the command and all it started used: the figure that
     // predicts a step's time on a busier machine, where wall time does not.
-    const child = spawn(PYTHON, ['-S', path.join(import.meta.dirname, 'cpu-time.py'), bin, ...args], {
+    const [command, ...rest] = PYTHON
+      ? [PYTHON, '-S', path.join(import.meta.dirname, 'cpu-time.py'), bin, ...args]
+      : [bin, ...args];
+    const child = spawn(command, rest, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env, FORCE_COLOR: '0' },
     });
@@ -218,7 +226,8 @@ function run([bin, ...args], env = {}, tag) {
 
 /** The CPU seconds (user + system) of a command and all it started (scripts/cpu-time.py's last word). */
 function cpuSeconds(output) {
-  return Number([...output.matchAll(/^kaiku-cpu: ([\d.]+)$/gm)].pop()?.[1] ?? 0);
+  const said = [...output.matchAll(/^kaiku-cpu: ([\d.]+)$/gm)].pop()?.[1];
+  return said === undefined ? undefined : Number(said);
 }
 
 /** A runner's output without ANSI colour codes. */
