@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   openBoxOffice,
   part,
+  registerElsewhere,
   setLang,
   useHarness,
   wedgeScan,
@@ -49,16 +50,13 @@ describe('<kaiku-scanner> refusals from Kaikukanta keep their values', () => {
   });
 
   it('card panel: two terminals race for the last ticket; the loser is told the cap with its number', async () => {
-    const a = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-kamari' });
     const b = await openBoxOffice(harness(), { path: '/box-office/?show=hilla-kamari' });
-    for (const s of [a, b]) await s.page.locator(part('cap-meter')).waitFor();
-    // Both terminals have a card on screen with the ticket form: one ticket left, as far as each knows.
-    await wedgeScan(a.cdp, 'A999005458');
+    await b.page.locator(part('cap-meter')).waitFor();
+    // B has a card on screen with the ticket form (one ticket left, as far as it knows); another terminal of the
+    // venue takes that ticket at once, within B's tally refresh.
     await wedgeScan(b.cdp, 'X000011986');
-    await a.page.locator(part('tickets')).waitFor();
     await b.page.locator(part('tickets')).waitFor();
-    await a.page.keyboard.press('Enter');
-    await a.page.locator(`${part('result')}[data-outcome="registered"]`).waitFor({ timeout: 15_000 });
+    expect(await registerElsewhere(harness().apiUrl, 'A999005458', 'hilla-kamari')).toBe(true);
     await b.page.keyboard.press('Enter');
     const refusal = `${part('refusal')} li[data-code="cap-reached"]`;
     await b.page.locator(refusal).waitFor({ timeout: 15_000 });
@@ -67,7 +65,6 @@ describe('<kaiku-scanner> refusals from Kaikukanta keep their values', () => {
     expect(await textIn(b, refusal, 'en')).toBe('The Kaikukortti ticket cap (1) has been reached.');
     for (const lang of ['fi', 'sv', 'en'] as const)
       expect(await textIn(b, part('card-panel'), lang)).not.toMatch(HOLE);
-    await a.context.close();
     await b.context.close();
   });
 });

@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { toApiShow } from '@kaiku-scanner/core';
+import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startSandboxProcess } from './sandbox-process.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
@@ -79,6 +81,44 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
     expect(res.ok).toBe(true);
   });
   return () => h!;
+}
+
+/**
+ * Another terminal of the venue (a headless client, `terminal`) registers the card for a seeded show of today's seed
+ * through the API at once: a race with a page decided in well under the page's own tally refresh. Resolves to
+ * whether Kaikukanta took it (409/422: refused).
+ */
+export async function registerElsewhere(
+  apiUrl: string,
+  cardId: string,
+  showId: string,
+  {
+    terminal = 'Kassa B',
+    channel = 'box-office',
+  }: { terminal?: string; channel?: 'box-office' | 'reservation' } = {},
+): Promise<boolean> {
+  const show = seedShows(helsinkiDay(new Date())).find((s) => s.id === showId)!;
+  const body = {
+    venueId: SEED_VENUE.id,
+    show: toApiShow(show),
+    cardId,
+    childTickets: 0,
+    channel,
+    mode: 'booking',
+    clientTime: new Date().toISOString(),
+    terminal,
+  };
+  const res = await fetch(`${apiUrl}/v1/usages`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer demo-token',
+      'content-type': 'application/json',
+      'idempotency-key': `elsewhere-${crypto.randomUUID()}`,
+    },
+    body: JSON.stringify(body),
+  });
+  expect([200, 201, 409, 422]).toContain(res.status);
+  return res.status < 300;
 }
 
 /** Usages the sandbox at `apiUrl` holds for this card and show (`/__sandbox/usages/count`). */

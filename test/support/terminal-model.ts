@@ -6,9 +6,14 @@
 // action kind, how often it ran and how often it took effect.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { toApiShow } from '@kaiku-scanner/core';
-import { SEED_VENUE, SEED_PARTNER_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
-import { openBoxOffice, wedgeScan, type Harness, type ScannerPage } from './element-harness.js';
+import { SEED_VENUE, SEED_PARTNER_VENUE, helsinkiDay } from '@kaiku-scanner/sandbox/seed';
+import {
+  openBoxOffice,
+  registerElsewhere,
+  wedgeScan,
+  type Harness,
+  type ScannerPage,
+} from './element-harness.js';
 import { until } from './until.js';
 import type { BrowserContext } from 'playwright-core';
 
@@ -1241,30 +1246,13 @@ export class SwitchMode extends Base {
 }
 
 /** Registers `cardId` for the show on screen as another terminal (or channel) of the venue; true if registered. */
-async function otherTerminal(
+function otherTerminal(
   r: Real,
   m: Model,
   cardId: string,
   channel: 'box-office' | 'reservation' = 'box-office',
 ): Promise<boolean> {
-  const show = seedShows(helsinkiDay(new Date())).find((s) => s.id === m.show)!;
-  const body = {
-    venueId: SEED_VENUE.id,
-    show: toApiShow(show),
-    cardId,
-    childTickets: 0,
-    channel,
-    mode: 'booking',
-    clientTime: new Date().toISOString(),
-    terminal: OTHER,
-  };
-  const res = await fetch(`${r.h.apiUrl}/v1/usages`, {
-    method: 'POST',
-    headers: { ...API, 'idempotency-key': `other-${crypto.randomUUID()}` },
-    body: JSON.stringify(body),
-  });
-  expect([200, 201, 409, 422]).toContain(res.status);
-  return res.status < 300;
+  return registerElsewhere(r.h.apiUrl, cardId, m.show, { terminal: OTHER, channel });
 }
 
 /** Another terminal (a headless client of the same venue) registers the card for the show on screen. */
