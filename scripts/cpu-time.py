@@ -28,5 +28,8 @@ while True:
             break
         time.sleep(0.1)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+if code < 0:
+    # As scripts/test.mjs says of a command a signal ended (it runs a crashed runner once more).
+    print(f"run ended by signal {signal.Signals(-code).name}", file=sys.stderr, flush=True)
 print(f"kaiku-cpu: {usage.ru_utime + usage.ru_stime:.1f}", file=sys.stderr, flush=True)
 sys.exit(code if code >= 0 else 128 - code)
