@@ -1,7 +1,7 @@
 // `npm run bench busy-suite [-- --loops N]`, or `node bench/busy-suite.bench.mjs [--loops N] [step…]` for some steps
 // (npm run bench takes words as bench names): the test suite on a busy machine (issue 60, item 5). Starts N
 // busy loops (default 2: as many as the machine's cores here), each a process spinning at normal priority, then runs
-// `npm test` (or the steps named after `--`) beside them and stops them. The suite must pass: its deadlines come
+// `npm test` (or the steps named) beside them and stops them. The suite must pass: its deadlines come
 // from what it awaits, not from wall-clock guesses. The steps' CPU budgets hold here too: the loops are not the
 // steps' own processes, so they slow the steps down without adding to their CPU time.
 import { spawn } from 'node:child_process';
