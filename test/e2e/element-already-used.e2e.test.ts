@@ -7,6 +7,7 @@ import {
   countUsages,
   openBoxOffice,
   part,
+  postElsewhere,
   setLang,
   useHarness,
   wedgeScan,
@@ -17,29 +18,11 @@ const SHOW = 'hilla-taikuri-matti';
 const WHEN = String.raw`\d{1,2}\.\d{1,2}\.\d{4}`;
 
 /** Another terminal ("Kassa 2") registers the card for the show straight through the API: its answer. */
-async function postElsewhere(apiUrl: string, cardId: string): Promise<Response> {
-  return fetch(`${apiUrl}/v1/usages`, {
-    method: 'POST',
-    headers: {
-      authorization: 'Bearer kassa-2',
-      'content-type': 'application/json',
-      'idempotency-key': `kassa-2-${cardId}-${Date.now()}`,
-    },
-    body: JSON.stringify({
-      venueId: 'teatteri-hilla',
-      show: { id: SHOW, name: 'Taikuri Matti', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
-      cardId,
-      childTickets: 0,
-      channel: 'box-office',
-      mode: 'booking',
-      clientTime: new Date().toISOString(),
-      terminal: 'Kassa 2',
-    }),
-  });
-}
+const elsewhere = (apiUrl: string, cardId: string): Promise<Response> =>
+  postElsewhere(apiUrl, cardId, SHOW, { terminal: 'Kassa 2', token: 'kassa-2' });
 
 async function registerElsewhere(apiUrl: string, cardId: string): Promise<void> {
-  expect((await postElsewhere(apiUrl, cardId)).status).toBe(201);
+  expect((await elsewhere(apiUrl, cardId)).status).toBe(201);
 }
 
 describe('<kaiku-scanner> already used for this show', () => {
@@ -87,7 +70,7 @@ describe('<kaiku-scanner> already used for this show', () => {
     await s.page.locator(part('tickets')).waitFor();
     await s.page.keyboard.press('Enter');
     await s.page.locator(part('result')).waitFor({ timeout: 15_000 });
-    const refused = await postElsewhere(h.apiUrl, 'A999005458');
+    const refused = await elsewhere(h.apiUrl, 'A999005458');
     expect(refused.status).toBe(422);
     const problem = (await refused.json()) as {
       reasons?: { code: string; params?: { terminal?: string } }[];

@@ -17,6 +17,7 @@ import {
   until,
   useBoxOfficeStack,
 } from '../support/engine-box-office.js';
+import { postElsewhere } from '../support/element-harness.js';
 
 const stack = useBoxOfficeStack();
 const { usageCount, boxOffice } = stack;
@@ -147,28 +148,9 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('<kaiku-scanner> in %s', 
       await press(tab, 'Enter');
       await until(tab, `root.querySelector('#manual')`);
       // "Kassa 2" registers another card through the API; here the clerk sees it only on confirming.
-      const res = await fetch(`${stack.sandbox.url.replace(/\/$/, '')}/v1/usages`, {
-        method: 'POST',
-        headers: {
-          authorization: 'Bearer kassa-2',
-          'content-type': 'application/json',
-          'idempotency-key': `k2-${engine}`,
-        },
-        body: JSON.stringify({
-          venueId: 'teatteri-hilla',
-          show: {
-            id: 'hilla-taikuri-matti',
-            name: 'Taikuri Matti',
-            start: '2030-01-01T18:00:00+02:00',
-            kind: 'show',
-          },
-          cardId: 'A999005429',
-          childTickets: 0,
-          channel: 'box-office',
-          mode: 'booking',
-          clientTime: new Date().toISOString(),
-          terminal: 'Kassa 2',
-        }),
+      const res = await postElsewhere(stack.sandbox.url, 'A999005429', 'hilla-taikuri-matti', {
+        terminal: 'Kassa 2',
+        token: 'kassa-2',
       });
       expect(res.status).toBe(201);
       await scan(ctx, tab, 'A999005429', part('tickets'));

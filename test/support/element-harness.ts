@@ -83,20 +83,18 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
   return () => h!;
 }
 
+type Elsewhere = { terminal?: string; channel?: 'box-office' | 'reservation'; token?: string };
+
 /**
- * Another terminal of the venue (a headless client, `terminal`) registers the card for a seeded show of today's seed
- * through the API at once: a race with a page decided in well under the page's own tally refresh. Resolves to
- * whether Kaikukanta took it (409/422: refused).
+ * Another terminal of the venue (a headless client, `terminal`, signed in with `token`) asks the API at `apiUrl` to
+ * register the card for a show of today's seed, at once: Kaikukanta's answer, as it came.
  */
-export async function registerElsewhere(
+export function postElsewhere(
   apiUrl: string,
   cardId: string,
   showId: string,
-  {
-    terminal = 'Kassa B',
-    channel = 'box-office',
-  }: { terminal?: string; channel?: 'box-office' | 'reservation' } = {},
-): Promise<boolean> {
+  { terminal = 'Kassa B', channel = 'box-office', token = 'demo-token' }: Elsewhere = {},
+): Promise<Response> {
   const show = seedShows(helsinkiDay(new Date())).find((s) => s.id === showId)!;
   const body = {
     venueId: SEED_VENUE.id,
@@ -108,15 +106,28 @@ export async function registerElsewhere(
     clientTime: new Date().toISOString(),
     terminal,
   };
-  const res = await fetch(`${apiUrl}/v1/usages`, {
+  return fetch(`${apiUrl.replace(/\/$/, '')}/v1/usages`, {
     method: 'POST',
     headers: {
-      authorization: 'Bearer demo-token',
+      authorization: `Bearer ${token}`,
       'content-type': 'application/json',
       'idempotency-key': `elsewhere-${crypto.randomUUID()}`,
     },
     body: JSON.stringify(body),
   });
+}
+
+/**
+ * `postElsewhere`, as a race with a page: decided in well under the page's own tally refresh. Resolves to whether
+ * Kaikukanta took it (409/422: refused).
+ */
+export async function registerElsewhere(
+  apiUrl: string,
+  cardId: string,
+  showId: string,
+  options: Elsewhere = {},
+): Promise<boolean> {
+  const res = await postElsewhere(apiUrl, cardId, showId, options);
   expect([200, 201, 409, 422]).toContain(res.status);
   return res.status < 300;
 }
