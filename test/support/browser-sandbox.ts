@@ -15,8 +15,3 @@ export async function startSandbox(guardMs = 180_000): Promise<{ url: string }> 
   }
   return answer;
 }
-
-/** Ends the sandbox at `url`; resolves once its process has exited. */
-export function stopSandbox(url: string): Promise<unknown> {
-  return executeServerCommand('kaiku-sandbox-stop', { url });
-}

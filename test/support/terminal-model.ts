@@ -883,11 +883,9 @@ export class TwoTabs extends Base {
     const other: Real = { h: r.h, s: await open(r.h, m, undefined, r.s.context) };
     try {
       await read(m, other, this.cardId, 'typed');
-      const offered = await look(other.s);
-      if (!offered.confirm)
-        console.log(`TwoTabs: not offered in the second tab: ${offered.text.slice(0, 300)}`);
+      const offered = (await look(other.s)).confirm;
       const first = await confirmOnScreen(m, r);
-      if (!first || !offered.confirm) return false;
+      if (!first || !offered) return false;
       const again = await confirmOnScreen(m, other);
       expect(again, `${this.cardId} used twice for ${m.show}, once in each tab`).toBeUndefined();
       return true;
