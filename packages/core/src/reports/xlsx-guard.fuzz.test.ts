@@ -5,7 +5,7 @@
  * suite's seed; FC_SEED=random searches). XLSX_FUZZ_RUNS=1000 searches longer.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ATTACK_CODE, hostileCases, workbookParts, zipOf } from './hostile-xlsx.test-support.js';
 import { importSalesReport } from './import-sales-report.js';
 import { readXlsxSheets, readXlsxSheetsBuffered } from './read-xlsx.js';
@@ -21,6 +21,12 @@ const LIMITS: XlsxLimits = {
   maxCells: 300,
   maxStrings: 100,
   maxElements: 4000,
+};
+
+/** This process's CPU time in ms: a bound on the guard's work that a busy machine does not stretch, as it does wall time. */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 };
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -43,14 +49,23 @@ async function outcomes(bytes: Uint8Array, limits: XlsxLimits): Promise<(string 
 }
 
 describe('hostile workbooks, fuzzed at the XML layer', () => {
+  // Both read paths load exceljs on first use: a cost of the first case, not of the guard.
+  beforeAll(async () => {
+    expect(await outcomes(await zipOf(workbookParts({ sheet: '<sheetData/>' })), LIMITS)).toEqual([
+      undefined,
+      undefined,
+    ]);
+  }, 60_000);
+
   it(
     'refuses every attack over its bound, however written, and none within it',
     async () => {
       await fc.assert(
         fc.asyncProperty(hostileCases(LIMITS), async ({ kind, over, parts }) => {
-          const started = performance.now();
-          const codes = await outcomes(await zipOf(parts), LIMITS);
-          expect(performance.now() - started).toBeLessThan(5000);
+          const bytes = await zipOf(parts);
+          const started = cpuMs();
+          const codes = await outcomes(bytes, LIMITS);
+          expect(cpuMs() - started).toBeLessThan(5000);
           if (over) expect(codes, kind).toEqual([ATTACK_CODE[kind], ATTACK_CODE[kind]]);
           // Within the bounds both paths read it (exceljs's streaming reader cannot place a cell without `r`).
           else {
@@ -77,12 +92,12 @@ describe('hostile workbooks, fuzzed at the XML layer', () => {
       const head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Kortin tunnus</t></is></c></row>';
       const bytes = await zipOf(workbookParts({ sheet: `<sheetData>${head}${rows.join('')}</sheetData>` }));
       expect(bytes.byteLength).toBeLessThan(1024 * 1024);
-      const started = performance.now();
+      const started = cpuMs();
       const result = await importSalesReport(new Blob([bytes as BlobPart]), { venueId: 'v', dryRun: true });
       expect(result.error?.code).toBe('report-xlsx-too-wide');
       expect(result.counts.rows).toBe(0);
       // Before the guard parsed attribute values: 120 s, until the deadline stopped it.
-      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(cpuMs() - started).toBeLessThan(15_000);
     }
   }, 60_000);
 });
