@@ -242,18 +242,26 @@ function withoutColours(output) {
  */
 function whatFailed(output, counts) {
   const lines = withoutColours(output).split('\n');
-  const named = counts
-    ? [
-        ...new Set(
-          lines
-            .map((l) => /^\s*(?:FAIL\s+|❌\s+)(\S.*)$/.exec(l)?.[1]?.trim())
-            .filter((l) => l !== undefined),
-        ),
-      ]
-    : [];
+  // Each failed test with the first line of its error (vitest prints it under the test's `FAIL` line): a CI log
+  // keeps only its tail, so the summary is often all there is to say why.
+  const named = [];
+  for (const [i, l] of lines.entries()) {
+    const test = counts ? /^\s*(?:FAIL\s+|❌\s+)(\S.*)$/.exec(l)?.[1]?.trim() : undefined;
+    if (test === undefined) continue;
+    const error = lines
+      .slice(i + 1, i + 8)
+      .find((e) => /^\s*(?:[A-Z]\w*Error|Error)\b/.test(e))
+      ?.trim();
+    const seen = named.find((n) => n.test === test);
+    if (seen) seen.error ??= error;
+    else named.push({ test, error });
+  }
   const runner = lines.filter((l) => l.startsWith('kaiku-runner: ') || l.startsWith('run ended by signal '));
   const tail = lines.filter((l) => l.trim() !== '' && !runner.includes(l)).slice(-12);
-  const shown = [...runner, ...(named.length ? named : tail)];
+  const shown = [
+    ...runner,
+    ...(named.length ? named.flatMap((n) => (n.error ? [n.test, `  → ${n.error}`] : [n.test])) : tail),
+  ];
   // A key test that failed with its keys delivered as asked prints the keys the page got (test/support/keys.ts):
   // the one clue to a timing failure, so it goes into the summary too, whole.
   const start = lines.findIndex((l) =>
