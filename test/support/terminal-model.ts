@@ -258,7 +258,7 @@ function look(s: ScannerPage): Promise<Seen> {
 }
 
 /** Until nothing runs (no look-up, registration or undo under way), at most `ms`. */
-async function settle(s: ScannerPage, ms = 20_000): Promise<Seen> {
+async function settle(s: ScannerPage, ms = 60_000): Promise<Seen> {
   await s.page.waitForFunction(
     () => {
       const f = (
@@ -326,7 +326,7 @@ type ShiftRow = { id: string; cardId: string; show: string; state: string; shown
 async function shiftRows(s: ScannerPage, late = false): Promise<ShiftRow[] | undefined> {
   const panel = s.page.locator('kaiku-scanner [part~="shift"]');
   if (late && (await panel.count()) === 0) return undefined;
-  await panel.waitFor({ state: 'attached', timeout: 15_000 });
+  await panel.waitFor({ state: 'attached', timeout: 60_000 });
   return s.page.evaluate(() => {
     const el = document.querySelector('kaiku-scanner') as unknown as HTMLElement & {
       views: { log?: { usages: { id: string; cardId: string; show: { id: string }; state: string }[] } };
@@ -472,7 +472,9 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   }
   if (!strict && (!m.online || !m.up)) return;
   // Sent: wait for the queue to drain (the outbox retries on its own schedule).
-  for (let i = 0; i < (strict ? 120 : 60) && seen.pending > 0; i++) {
+  // Bounded by time, not by looks: at load 20 a look alone took seconds (a hang guard, left as soon as it drains).
+  const drainBy = performance.now() + (strict ? 90_000 : 20_000);
+  for (let i = 0; performance.now() < drainBy && seen.pending > 0; i++) {
     if (strict && i % 20 === 0)
       await r.s.page.evaluate(() =>
         (document.querySelector('kaiku-scanner') as unknown as { syncNow(): Promise<void> }).syncNow(),
@@ -491,7 +493,7 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   const attention = await attentionCards(r.s);
   // A queued result on screen follows its usage: nothing waits, so it says what became of it.
   const followed = async () => (await look(r.s)).flow.outcome !== 'queued';
-  await until(followed, { guardMs: 5_000 }).catch(() => undefined); // judged just below
+  await until(followed, { guardMs: 30_000 }).catch(() => undefined); // judged just below
   expect((await look(r.s)).flow.outcome, 'a result still says queued, though sent').not.toBe('queued');
   for (const c of m.usages.filter((x) => x.registry === 'api')) {
     const rows = now.filter(
@@ -1080,7 +1082,7 @@ export class ExportRegister extends Base {
       page.evaluate(() => (window as unknown as { __model: { files: Blob[] } }).__model.files.length);
     const before = await files();
     await page.locator('kaiku-scanner [data-export="csv"]').click();
-    await until(async () => (await files()) > before, { guardMs: 15_000 });
+    await until(async () => (await files()) > before, { guardMs: 60_000 });
     const csv = await page.evaluate(() =>
       (window as unknown as { __model: { files: Blob[] } }).__model.files.at(-1)!.text(),
     );
@@ -1277,7 +1279,7 @@ export class IdleMeter extends Base {
     // Within TALLY_MS a refresh has started; its answer lands when a loaded page gets to it (bounded).
     await r.s.page.waitForTimeout(TALLY_MS);
     const follows = async () => (await look(r.s)).meter?.given === (await tally(r.h, m.show)).ticketsGiven;
-    await until(follows, { guardMs: 15_000 }).catch(() => undefined); // judged just below, with the figures
+    await until(follows, { guardMs: 60_000 }).catch(() => undefined); // judged just below, with the figures
     const [seen, t] = [await look(r.s), await tally(r.h, m.show)];
     expect(seen.meter?.given, 'the idle meter shows more left than the server').toBe(t.ticketsGiven);
     return true;
