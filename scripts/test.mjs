@@ -155,7 +155,15 @@ async function runStep(step) {
     countTests(output).failed === 0 &&
     /^(kaiku-runner: |run ended by signal )/m.test(withoutColours(output));
   if (crashed) {
-    lines.push(`note ${step.name}: the runner stopped with no test failed; run once more. Its last words:`);
+    // The cause goes on the note's own line: a CI log cut short keeps the summary's first lines.
+    const cause = withoutColours(output)
+      .split('\n')
+      .filter((l) => /^(kaiku-runner: |run ended by signal )/.test(l))
+      .join(' | ')
+      .slice(0, 240);
+    lines.push(
+      `note ${step.name}: the runner stopped with no test failed (${cause}); run once more. Its last words:`,
+    );
     lines.push(...whatFailed(output, false).map((line) => `       ${line}`));
     ({ code, output } = await run(step.cmd, step.env, tag));
   }
