@@ -121,6 +121,107 @@ describe('undo while Kaikukanta cannot be reached (issue 45.2)', () => {
   });
 });
 
+/**
+ * A server with the one rule that orders an outbox's sends: a card with a live usage is refused as already used until
+ * that usage is voided. `log` lists what it did, in order; `down` makes every call fail.
+ */
+function onceLiveServer() {
+  const state = { down: false, log: [] as string[] };
+  const usages = new Map<string, { card: string; voided: boolean }>();
+  const transport: OutboxTransport = {
+    async sendBatch(entries) {
+      if (state.down) throw apiError('network', true);
+      return entries.map((e): ItemOutcome => {
+        const handle = handleOf(e.idempotencyKey);
+        if (usages.has(handle)) return { kind: 'accepted', usageId: handle }; // a replay
+        const card = e.usage.cardId;
+        const used = [...usages.values()].some((u) => u.card === card && !u.voided);
+        state.log.push(`${used ? 'refused' : 'registered'} ${card}`);
+        if (used) return { kind: 'refused', code: 'already-used', status: 409 };
+        usages.set(handle, { card, voided: false });
+        return { kind: 'accepted', usageId: handle };
+      });
+    },
+  };
+  const client = {
+    registerBatch: () => Promise.reject(new Error('the transport sends')),
+    voidUsage: async (usageId: string): Promise<VoidResult> => {
+      if (state.down) throw apiError('network', true);
+      const u = usages.get(usageId);
+      if (!u) throw Object.assign(apiError('usage-not-found', false, { status: 404 }), { problemCode: 'x' });
+      u.voided = true;
+      state.log.push(`voided ${u.card}`);
+      return {
+        usageId,
+        state: 'voided',
+        voidedAt: '2020-02-01T08:05:00.000Z',
+        tickets: { adult: 1, children: 0, groupMembers: 0, under16Clients: 0, total: 1 },
+        showTally: {
+          showId: 'show-1',
+          cap: null,
+          ticketsGiven: 0,
+          remaining: null,
+          usages: 0,
+          updatedAt: '2020-02-01T08:00:00Z',
+        },
+      };
+    },
+  };
+  return Object.assign(state, { transport, client });
+}
+
+describe('a card sold again after an undo Kaikukanta has not heard of yet', () => {
+  // Found by the terminal model on a busy machine: offline, a sale undone and the card sold again; back online the
+  // run sent both registrations in one batch and the void after them, so the clerk's second sale was refused.
+  it('is sent after the void: an undone unsent sale, then the same card again', async () => {
+    const s = onceLiveServer();
+    const outbox = createOutbox({
+      target: TARGET,
+      transport: s.transport,
+      client: s.client,
+      databaseName: freshDbName('resale'),
+      autoSync: false,
+    });
+    const first = await outbox.enqueue(usage());
+    s.down = true;
+    await outbox.syncNow(); // the request went out: it may have reached the server
+    expect((await outbox.voidUsage(first.id)).kind).to.equal('void-queued');
+    const second = await outbox.enqueue(usage());
+    s.down = false;
+    await outbox.syncNow();
+    expect(s.log).to.deep.equal(['registered A045198723', 'voided A045198723', 'registered A045198723']);
+    // The second sale is settled, not refused: nothing waits, nothing needs staff.
+    const open = await outbox.openRecords();
+    expect([open.pending.length, open.needsAttention.map((r) => r.id)]).to.deep.equal([0, []]);
+    expect(second.id).to.not.equal(first.id);
+    outbox.stop();
+  });
+
+  it('is sent after the void: an undone sent sale, then the same card again', async () => {
+    const s = onceLiveServer();
+    const outbox = createOutbox({
+      target: TARGET,
+      transport: s.transport,
+      client: s.client,
+      databaseName: freshDbName('resale-sent'),
+      autoSync: false,
+    });
+    const first = await outbox.enqueue(usage());
+    await outbox.syncNow();
+    s.down = true;
+    expect((await outbox.voidUsage(first.id)).kind).to.equal('void-queued');
+    const second = await outbox.enqueue(usage());
+    s.down = false;
+    await outbox.syncNow();
+    expect(s.log).to.deep.equal(['registered A045198723', 'voided A045198723', 'registered A045198723']);
+    // The second sale is settled, not refused: nothing waits, nothing needs staff.
+    const open = await outbox.openRecords();
+    expect([open.pending.length, open.needsAttention.map((r) => r.id)]).to.deep.equal([0, []]);
+    expect(second.id).to.not.equal(first.id);
+    outbox.stop();
+  });
+});
+
 describe('undo of a usage in flight when its tab closed (issue 45.3)', () => {
   it('is never deleted as never-sent: the truth comes from the server first', async () => {
     const s = server();

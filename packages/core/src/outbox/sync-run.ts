@@ -63,12 +63,19 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
   return { kind: 'busy' };
 }
 
-/** Sends pending records oldest first in batches; resends reuse key and body, so a lost reply replays. */
+/**
+ * Replays the terminal's actions in the order it made them: queued voids of sent usages first, then pending records
+ * oldest first in batches, a record undone while pending sent and voided before anything after it (a card sold,
+ * undone and sold again offline: the second sale after the void, not refused as already used). Resends reuse key and
+ * body, so a lost reply replays.
+ */
 async function runSync(
   p: OutboxParts,
   transport: OutboxTransport,
   signal: AbortSignal,
 ): Promise<AttemptOutcome> {
+  const voidsFirst = await settleVoids(p);
+  if (voidsFirst) return voidsFirst;
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
   // One listing serves many batches (re-listing is quadratic); the run ends when a listing finds nothing new.
@@ -79,6 +86,16 @@ async function runSync(
     const listed = queue.splice(0, p.batchSize);
     if (listed.length === 0)
       return (await settleVoids(p)) ?? (deferred.size ? failed('deferred') : { kind: 'done' });
+    const undone = listed.findIndex((r) => r.voidRequestedAt !== undefined);
+    if (undone === 0) {
+      // Alone, and its void at once: what comes after it waits until the void is made (or refused).
+      queue.unshift(...listed.slice(1));
+      const done = await settleVoid(p, listed[0]!.id).catch(() => undefined);
+      if (done?.kind === 'void-queued') return failed('void-deferred');
+      if (done === undefined) deferred.add(listed[0]!.id); // refused or unreadable: not listed again this run
+      continue;
+    }
+    if (undone > 0) queue.unshift(...listed.splice(undone));
     const batch = await markInFlight(p, listed);
     if (batch.length === 0) continue; // undone meanwhile
     let outcomes: readonly ItemOutcome[];
