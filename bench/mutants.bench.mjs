@@ -1,7 +1,8 @@
 // `npm run bench mutants [-- --only id,id] [-- --list]`: measures the model tests by the bugs they catch (issue 60).
 // Each plausible bug of bench/mutants/mutants.mjs is put into its file alone, the model tests run against it (the
-// outbox model in Chromium for core mutants, then the terminal model with its counterexamples; fixed seed and the
-// `npm test` budget; the first failure ends a run), and the file is put back: caught or survived, and the score.
+// outbox model and the undo tests in Chromium for core mutants, then the terminal model with its counterexamples;
+// fixed seed and the `npm test` budget; the first failure ends a run), and the file is put back: caught or
+// survived, and the score.
 // Other work may be uncommitted in the tree: a mutant changes one file, and that file is restored from the copy
 // taken before (never from git), also on Ctrl-C or a kill; when the file changed meanwhile, only the mutant's text
 // is changed back.
@@ -73,9 +74,15 @@ function run(cmd, args, env, timeoutMs = 900_000) {
 
 const SUITES = {
   outbox: () =>
-    run('npx', ['web-test-runner', 'packages/core/src/outbox/outbox-undo.model.browser.test.ts'], {
-      KAIKU_ENGINE: 'chromium',
-    }),
+    run(
+      'npx',
+      [
+        'web-test-runner',
+        'packages/core/src/outbox/outbox-undo.model.browser.test.ts',
+        'packages/core/src/outbox/outbox-undo.browser.test.ts',
+      ],
+      { KAIKU_ENGINE: 'chromium' },
+    ),
   terminal: () =>
     run(
       'npx',

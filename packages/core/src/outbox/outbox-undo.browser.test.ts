@@ -126,7 +126,7 @@ describe('undo while Kaikukanta cannot be reached (issue 45.2)', () => {
  * that usage is voided. `log` lists what it did, in order; `down` makes every call fail.
  */
 function onceLiveServer() {
-  const state = { down: false, log: [] as string[] };
+  const state = { down: false, voidsDown: false, log: [] as string[] };
   const usages = new Map<string, { card: string; voided: boolean }>();
   const transport: OutboxTransport = {
     async sendBatch(entries) {
@@ -146,7 +146,7 @@ function onceLiveServer() {
   const client = {
     registerBatch: () => Promise.reject(new Error('the transport sends')),
     voidUsage: async (usageId: string): Promise<VoidResult> => {
-      if (state.down) throw apiError('network', true);
+      if (state.down || state.voidsDown) throw apiError('network', true);
       const u = usages.get(usageId);
       if (!u) throw Object.assign(apiError('usage-not-found', false, { status: 404 }), { problemCode: 'x' });
       u.voided = true;
@@ -218,6 +218,31 @@ describe('a card sold again after an undo Kaikukanta has not heard of yet', () =
     const open = await outbox.openRecords();
     expect([open.pending.length, open.needsAttention.map((r) => r.id)]).to.deep.equal([0, []]);
     expect(second.id).to.not.equal(first.id);
+    outbox.stop();
+  });
+
+  it("waits while the void cannot be made: the card's resale stays queued, another card's sale is sent", async () => {
+    const s = onceLiveServer();
+    const outbox = createOutbox({
+      target: TARGET,
+      transport: s.transport,
+      client: s.client,
+      databaseName: freshDbName('resale-waits'),
+      autoSync: false,
+    });
+    const first = await outbox.enqueue(usage());
+    await outbox.syncNow();
+    s.voidsDown = true; // registrations are answered, voids are not (yet)
+    expect((await outbox.voidUsage(first.id)).kind).to.equal('void-queued');
+    const resale = await outbox.enqueue(usage());
+    await outbox.enqueue(usage('X000011986'));
+    await outbox.syncNow();
+    expect(s.log).to.deep.equal(['registered A045198723', 'registered X000011986']);
+    expect((await outbox.pending()).map((r) => r.id)).to.deep.equal([resale.id]);
+    s.voidsDown = false;
+    await outbox.syncNow();
+    expect(s.log.slice(2)).to.deep.equal(['voided A045198723', 'registered A045198723']);
+    expect(await outbox.pendingCount()).to.equal(0);
     outbox.stop();
   });
 });

@@ -2,6 +2,7 @@ import { withDeadline } from '../api/send-request.js';
 import type { BackoffPolicy } from './backoff.js';
 import { classifyFailure } from './api-transport.js';
 import type { OutboxNotices } from './outbox-notices.js';
+import { OutboxError } from './outbox-error.js';
 import type { OutboxClient } from './outbox-options.js';
 import type { RecordStore } from './record-store.js';
 import { type RetryPace, settleVoid } from './record-actions.js';
@@ -64,40 +65,48 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
 }
 
 /**
- * Replays the terminal's actions in the order it made them: queued voids of sent usages first, then pending records
- * oldest first in batches, a record undone while pending sent and voided before anything after it (a card sold,
- * undone and sold again offline: the second sale after the void, not refused as already used). Resends reuse key and
- * body, so a lost reply replays.
+ * Sends pending records oldest first in batches; resends reuse key and body, so a lost reply replays. Per card, the
+ * terminal's order holds (a card sold, undone and sold again offline: the second sale after the void, not refused as
+ * already used): before each listing the queued voids of sent usages are made, a record undone while pending is sent
+ * and voided alone before what follows it, and while a card's void cannot be made yet its later sales wait (other
+ * cards' do not).
  */
 async function runSync(
   p: OutboxParts,
   transport: OutboxTransport,
   signal: AbortSignal,
 ): Promise<AttemptOutcome> {
-  const voidsFirst = await settleVoids(p);
-  if (voidsFirst) return voidsFirst;
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
+  // Cards with an undone usage whose void waits: their later records wait with it.
+  const waiting = new Set<string>();
+  const hold = (r: OutboxRecord): void => void (deferred.add(r.id), waiting.add(r.usage.cardId));
   // One listing serves many batches (re-listing is quadratic); the run ends when a listing finds nothing new.
   let queue: OutboxRecord[] = [];
   for (;;) {
     if (signal.aborted) return failed('aborted');
-    if (queue.length === 0) queue = (await p.records.list(['pending'])).filter((r) => !deferred.has(r.id));
+    if (queue.length === 0) {
+      await settleVoids(p, signal, waiting);
+      queue = (await p.records.list(['pending'])).filter((r) => !deferred.has(r.id));
+    }
     const listed = queue.splice(0, p.batchSize);
     if (listed.length === 0)
-      return (await settleVoids(p)) ?? (deferred.size ? failed('deferred') : { kind: 'done' });
-    const undone = listed.findIndex((r) => r.voidRequestedAt !== undefined);
+      return waiting.size ? failed('void-deferred') : deferred.size ? failed('deferred') : { kind: 'done' };
+    const ready: OutboxRecord[] = [];
+    for (const r of listed)
+      if (waiting.has(r.usage.cardId)) hold(r);
+      else ready.push(r);
+    const undone = ready.findIndex((r) => r.voidRequestedAt !== undefined);
     if (undone === 0) {
-      // Alone, and its void at once: what comes after it waits until the void is made (or refused).
-      queue.unshift(...listed.slice(1));
-      const done = await settleVoid(p, listed[0]!.id).catch(() => undefined);
-      if (done?.kind === 'void-queued') return failed('void-deferred');
-      if (done === undefined) deferred.add(listed[0]!.id); // refused or unreadable: not listed again this run
+      queue.unshift(...ready.slice(1));
+      const done = await voidNow(p, signal, ready[0]!.id);
+      if (done === 'waits') hold(ready[0]!);
+      if (done === 'failed') deferred.add(ready[0]!.id); // refused or unreadable: not listed again this run
       continue;
     }
-    if (undone > 0) queue.unshift(...listed.splice(undone));
-    const batch = await markInFlight(p, listed);
-    if (batch.length === 0) continue; // undone meanwhile
+    if (undone > 0) queue.unshift(...ready.splice(undone));
+    const batch = ready.length ? await markInFlight(p, ready) : [];
+    if (batch.length === 0) continue; // undone meanwhile, or waiting
     let outcomes: readonly ItemOutcome[];
     try {
       const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
@@ -135,14 +144,36 @@ export function markInFlight(p: OutboxParts, records: readonly { id: string }[])
   );
 }
 
-/** Settles queued voids of synced records: one that may succeed later fails the run (retried); a refused one waits. */
-async function settleVoids(p: OutboxParts): Promise<AttemptOutcome | undefined> {
+/** Makes the queued voids of sent usages; a card whose void must wait (Kaikukanta cannot be asked now) is `waiting`. */
+async function settleVoids(p: OutboxParts, signal: AbortSignal, waiting: Set<string>): Promise<void> {
   const queued = (await p.records.list(['synced'])).filter((r) => r.voidRequestedAt && !r.voidedAt);
-  for (const r of queued) {
-    const done = await settleVoid(p, r.id).catch(() => undefined);
-    if (done?.kind === 'void-queued') return failed('void-deferred');
+  for (const r of queued)
+    if (!waiting.has(r.usage.cardId) && (await voidNow(p, signal, r.id)) === 'waits')
+      waiting.add(r.usage.cardId);
+}
+
+/**
+ * Sends (if pending) and voids one undone record within the run: its lock, its abort and a batch's deadline. `waits`:
+ * not made yet (Kaikukanta unreachable, busy or late), `failed`: refused or not readable (needs staff), else `done`.
+ */
+async function voidNow(
+  p: OutboxParts,
+  signal: AbortSignal,
+  id: string,
+): Promise<'done' | 'waits' | 'failed'> {
+  try {
+    const outcome = await withDeadline(
+      (deadline) => settleVoid({ ...p, signal: anySignal(signal, deadline) }, id),
+      p.sendTimeoutMs,
+      batchTimeout(),
+    );
+    return outcome.kind === 'void-queued' ? 'waits' : 'done';
+  } catch (error) {
+    // The outbox's own refusals (a tampered or missing record) and the server's need staff, not a later try.
+    return !(error instanceof OutboxError) && classifyFailure(error).kind === 'transient'
+      ? 'waits'
+      : 'failed';
   }
-  return undefined;
 }
 
 /** Applies a send's outcome to a still-pending record only (staff may have resolved it in another tab). */
