@@ -65,11 +65,9 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
 }
 
 /**
- * Sends pending records oldest first in batches; resends reuse key and body, so a lost reply replays. Per card, the
- * terminal's order holds (a card sold, undone and sold again offline: the second sale after the void, not refused as
- * already used): before each listing the queued voids of sent usages are made, a record undone while pending is sent
- * and voided alone before what follows it, and while a card's void cannot be made yet its later sales wait (other
- * cards' do not).
+ * Sends pending records oldest first in batches; resends reuse key and body, so a lost reply replays. Per card the
+ * terminal's order holds (sold, undone, sold again offline: the void before the resale, not refused as already used):
+ * voids are made before each listing, an undone record ends its batch, and a card whose void waits holds back its own.
  */
 async function runSync(
   p: OutboxParts,
@@ -78,9 +76,7 @@ async function runSync(
 ): Promise<AttemptOutcome> {
   // Records that answered "try later" in this run are not resent in the same run.
   const deferred = new Set<string>();
-  // Cards with an undone usage whose void waits: their later records wait with it.
-  const waiting = new Set<string>();
-  const hold = (r: OutboxRecord): void => void (deferred.add(r.id), waiting.add(r.usage.cardId));
+  const waiting = new Set<string>(); // cards with an undone usage whose void waits
   // One listing serves many batches (re-listing is quadratic); the run ends when a listing finds nothing new.
   let queue: OutboxRecord[] = [];
   for (;;) {
@@ -92,32 +88,23 @@ async function runSync(
     const listed = queue.splice(0, p.batchSize);
     if (listed.length === 0)
       return waiting.size ? failed('void-deferred') : deferred.size ? failed('deferred') : { kind: 'done' };
-    const ready: OutboxRecord[] = [];
-    for (const r of listed)
-      if (waiting.has(r.usage.cardId)) hold(r);
-      else ready.push(r);
-    const undone = ready.findIndex((r) => r.voidRequestedAt !== undefined);
-    if (undone === 0) {
-      queue.unshift(...ready.slice(1));
-      const done = await voidNow(p, signal, ready[0]!.id);
-      if (done === 'waits') hold(ready[0]!);
-      if (done === 'failed') deferred.add(ready[0]!.id); // refused or unreadable: not listed again this run
-      continue;
-    }
-    if (undone > 0) queue.unshift(...ready.splice(undone));
-    const batch = ready.length ? await markInFlight(p, ready) : [];
-    if (batch.length === 0) continue; // undone meanwhile, or waiting
+    for (const r of listed) if (waiting.has(r.usage.cardId)) deferred.add(r.id);
+    const undone = listed.findIndex((r) => r.voidRequestedAt !== undefined);
+    if (undone >= 0) queue = (listed.splice(undone + 1), []); // its void before the next listing
+    const ready = listed.filter((r) => !deferred.has(r.id));
+    const batch = await markInFlight(p, ready);
+    if (batch.length === 0) continue; // undone meanwhile, or held back
     let outcomes: readonly ItemOutcome[];
     try {
       const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
       // A transport ignoring the signal must not hold the lock: past `sendTimeoutMs` the batch is a `timeout`.
-      const send = (deadline: AbortSignal) => transport.sendBatch(entries, anySignal(signal, deadline));
-      outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout());
+      const send = (both: AbortSignal) => transport.sendBatch(entries, both);
+      outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout(), signal);
     } catch (error) {
       const failure = classifyFailure(error);
       return failed(failure.code, failure.kind === 'transient' ? failure.retryAfterMs : undefined);
     }
-    const missing: ItemOutcome = { kind: 'transient', code: 'missing-result' };
+    const missing = { kind: 'transient', code: 'missing-result' } as const;
     const byId = new Map(batch.map((r, i): [string, ItemOutcome] => [r.id, outcomes[i] ?? missing]));
     const now = p.now();
     const changed = await p.records.update([...byId.keys()], (r) => applyOutcome(r, byId.get(r.id), now));
@@ -127,6 +114,8 @@ async function runSync(
     for (const [id, outcome] of byId) {
       if (outcome.kind !== 'transient') continue;
       deferred.add(id);
+      const r = batch.find((x) => x.id === id)!;
+      if (r.voidRequestedAt) waiting.add(r.usage.cardId);
       if (outcome.retryAfterMs !== undefined)
         retryAfterMs = Math.max(retryAfterMs ?? 0, outcome.retryAfterMs);
     }
@@ -136,43 +125,21 @@ async function runSync(
 
 /** Marks records in flight durably before sending, serialized with undo: only those returned may be sent. */
 export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {
-  const started = (r: OutboxRecord) =>
-    r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined;
-  return p.records.update(
-    records.map((r) => r.id),
-    started,
+  const ids = records.map((r) => r.id);
+  return p.records.update(ids, (r) =>
+    r.state === 'pending' ? { ...r, attempts: r.attempts + 1 } : undefined,
   );
 }
 
-/** Makes the queued voids of sent usages; a card whose void must wait (Kaikukanta cannot be asked now) is `waiting`. */
+/** Makes queued voids within the run (its lock, abort, a batch's deadline); a card whose void must wait is `waiting`. */
 async function settleVoids(p: OutboxParts, signal: AbortSignal, waiting: Set<string>): Promise<void> {
   const queued = (await p.records.list(['synced'])).filter((r) => r.voidRequestedAt && !r.voidedAt);
-  for (const r of queued)
-    if (!waiting.has(r.usage.cardId) && (await voidNow(p, signal, r.id)) === 'waits')
-      waiting.add(r.usage.cardId);
-}
-
-/**
- * Sends (if pending) and voids one undone record within the run: its lock, its abort and a batch's deadline. `waits`:
- * not made yet (Kaikukanta unreachable, busy or late), `failed`: refused or not readable (needs staff), else `done`.
- */
-async function voidNow(
-  p: OutboxParts,
-  signal: AbortSignal,
-  id: string,
-): Promise<'done' | 'waits' | 'failed'> {
-  try {
-    const outcome = await withDeadline(
-      (deadline) => settleVoid({ ...p, signal: anySignal(signal, deadline) }, id),
-      p.sendTimeoutMs,
-      batchTimeout(),
+  for (const r of queued.filter((q) => !waiting.has(q.usage.cardId))) {
+    const void_ = (both: AbortSignal) => settleVoid({ ...p, signal: both }, r.id);
+    const done = await withDeadline(void_, p.sendTimeoutMs, batchTimeout(), signal).catch((error: unknown) =>
+      error instanceof OutboxError || classifyFailure(error).kind !== 'transient' ? undefined : 'waits',
     );
-    return outcome.kind === 'void-queued' ? 'waits' : 'done';
-  } catch (error) {
-    // The outbox's own refusals (a tampered or missing record) and the server's need staff, not a later try.
-    return !(error instanceof OutboxError) && classifyFailure(error).kind === 'transient'
-      ? 'waits'
-      : 'failed';
+    if (done === 'waits' || done?.kind === 'void-queued') waiting.add(r.usage.cardId);
   }
 }
 
