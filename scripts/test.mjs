@@ -146,6 +146,8 @@ async function runStep(step) {
   const begun = Date.now();
   const tag = tagged ? step.tag : undefined;
   let { code, output } = await run(step.cmd, step.env, tag);
+  // What a first run that was partly run again counted (its other files passed).
+  let earlier = { passed: 0, cpu: 0 };
   // A runner that stopped with no test failed because a browser driver or the runner itself crashed (it says so in a
   // `kaiku-runner:` line, or a signal ended it) runs once more, and the summary says so with the cause. A failed test,
   // a file that failed to load or a hang is never run again.
@@ -161,19 +163,28 @@ async function runStep(step) {
       .filter((l) => /^(kaiku-runner: |run ended by signal )/.test(l))
       .join(' | ')
       .slice(0, 240);
+    // A browser that crashed under one file (WebKit: "page crash or hang") interrupts that file only: when every
+    // file ran, those files run again, not the whole step (once 250 s of CPU on CI).
+    const files = interruptedFiles(output);
+    const again =
+      files.length && step.cmd[1] === 'web-test-runner' ? [...step.cmd, '--files', ...files] : step.cmd;
+    const which =
+      again === step.cmd ? 'all of it' : `the file${files.length > 1 ? 's' : ''} ${files.join(' ')}`;
     lines.push(
-      `note ${step.name}: the runner stopped with no test failed (${cause}); run once more. Its last words:`,
+      `note ${step.name}: the runner stopped with no test failed (${cause}); run once more, ${which}. Its last words:`,
     );
     lines.push(...whatFailed(output, false).map((line) => `       ${line}`));
-    ({ code, output } = await run(step.cmd, step.env, tag));
+    if (again !== step.cmd) earlier = { passed: countTests(output).passed, cpu: cpuSeconds(output) ?? 0 };
+    ({ code, output } = await run(again, step.env, tag));
   }
   const elapsed = (Date.now() - begun) / 1000;
   sum += elapsed;
-  const cpu = cpuSeconds(output);
+  const cpu = cpuSeconds(output) === undefined ? undefined : cpuSeconds(output) + earlier.cpu;
   cpuSum += cpu ?? 0;
   let note = '';
   if (step.counts) {
     const c = countTests(output);
+    c.passed += earlier.passed;
     passed += c.passed;
     // A runner that exits non-zero without a failed test (a crash, a coverage threshold) still counts once.
     failed += code !== 0 ? Math.max(c.failed, 1) : c.failed;
@@ -236,6 +247,25 @@ function run([bin, ...args], env = {}, tag) {
 function cpuSeconds(output) {
   const said = [...output.matchAll(/^kaiku-cpu: ([\d.]+)$/gm)].pop()?.[1];
   return said === undefined ? undefined : Number(said);
+}
+
+/**
+ * The files web-test-runner said were interrupted (the browser disconnected under them), when it ran every file
+ * ("N/N test files"); else none, and the whole step runs again.
+ */
+function interruptedFiles(output) {
+  // eslint-disable-next-line no-control-regex -- the progress bar's cursor moves as well as colours
+  const plain = output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  const lines = plain.split('\n');
+  const progress = [...plain.matchAll(/(\d+)\/(\d+) test files/g)].pop();
+  if (!progress || progress[1] !== progress[2]) return [];
+  const files = new Set();
+  let file;
+  for (const line of lines) {
+    file = /^\s*(\S+\.test\.ts):\s*$/.exec(line)?.[1] ?? file;
+    if (file && /Tests were interrupted because the browser disconnected/.test(line)) files.add(file);
+  }
+  return [...files];
 }
 
 /** A runner's output without ANSI colour codes. */
