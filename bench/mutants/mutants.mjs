@@ -27,8 +27,8 @@ export const MUTANTS = [
     area: 'sync',
     by: 'model',
     file: 'packages/core/src/outbox/sync-run.ts',
-    search: '.filter((r) => r.voidRequestedAt && !r.voidedAt);',
-    replace: '.filter((r) => r.voidRequestedAt && r.voidedAt);',
+    search: '.filter((q) => q.voidRequestedAt && !q.voidedAt)',
+    replace: '.filter((q) => q.voidRequestedAt && q.voidedAt)',
     bug: 'a sync run never settles queued voids: an undone usage stays registered',
   },
   {

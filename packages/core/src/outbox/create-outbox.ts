@@ -103,6 +103,7 @@ export class Outbox extends OutboxEventTarget {
       batchSize: Math.max(1, Math.min(BATCH_MAX_ITEMS, options.batchSize ?? 50)),
       sendTimeoutMs: options.sendTimeoutMs ?? 5 * 60_000,
       paced: new Map(),
+      undoing: new Set(),
       purge: () => this.purge(),
     };
     this.#retentionMs = Math.max(0, options.retentionMs ?? DAY_MS);

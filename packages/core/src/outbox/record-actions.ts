@@ -117,11 +117,16 @@ export async function voidRecord(h: OutboxParts, id: string): Promise<VoidOutcom
   if (record.problem?.code === RECORD_TAMPERED) throw new OutboxError(RECORD_TAMPERED, { params: { id } });
   if (!changed && record.state === 'pending' && record.attempts === 0) return { kind: 'removed', record };
   if (record.state === 'resolved') return { kind: 'nothing-to-void', record };
-  for (let waited = 0; ; waited += 100) {
-    const run = await h.lock.run(() => settleVoid(h, id, true));
-    if (!run.busy) return run.value;
-    if (h.signal.aborted || waited >= LOCK_WAIT_MS) return { kind: 'void-queued', record };
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  h.undoing.add(id);
+  try {
+    for (let waited = 0; ; waited += 100) {
+      const run = await h.lock.run(() => settleVoid(h, id, true));
+      if (!run.busy) return run.value;
+      if (h.signal.aborted || waited >= LOCK_WAIT_MS) return { kind: 'void-queued', record };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    h.undoing.delete(id);
   }
 }
 

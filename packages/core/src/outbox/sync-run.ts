@@ -28,6 +28,7 @@ export type OutboxParts = {
   readonly sendTimeoutMs: number;
   /** Manual retries per record ID (carried over to a retried record's new ID). */
   readonly paced: Map<string, RetryPace>;
+  readonly undoing: Set<string>; // records whose void a clerk's undo settles itself (a sync run leaves them to it)
   readonly purge: () => Promise<unknown>;
 };
 
@@ -45,14 +46,11 @@ export async function attemptSync(p: OutboxParts): Promise<AttemptOutcome> {
   if (!transport) return failed('no-transport');
   const result = await p.lock.run(async (lost) => {
     notices.sync('started');
-    let outcome: AttemptOutcome;
-    try {
-      outcome = await runSync(p, transport, anySignal(lost, p.signal));
-    } catch {
+    const outcome = await runSync(p, transport, anySignal(lost, p.signal)).catch(() => {
       // A record store failure: records stay as on disk (resent under their key); own code, as the usage is saved.
       notices.failed('sync-storage-failed');
-      outcome = failed('sync-storage-failed');
-    }
+      return failed('sync-storage-failed');
+    });
     await quietly(p.purge());
     await quietly(notices.refresh());
     notices.sync('finished', outcome.kind === 'failed' ? outcome.failure : undefined);
@@ -131,10 +129,10 @@ export function markInFlight(p: OutboxParts, records: readonly { id: string }[])
   );
 }
 
-/** Makes queued voids within the run (its lock, abort, a batch's deadline); a card whose void must wait is `waiting`. */
+/** Makes queued voids in the run (lock, abort, batch deadline), not one an undo settles; a card whose void waits: `waiting`. */
 async function settleVoids(p: OutboxParts, signal: AbortSignal, waiting: Set<string>): Promise<void> {
-  const queued = (await p.records.list(['synced'])).filter((r) => r.voidRequestedAt && !r.voidedAt);
-  for (const r of queued.filter((q) => !waiting.has(q.usage.cardId))) {
+  for (const r of (await p.records.list(['synced'])).filter((q) => q.voidRequestedAt && !q.voidedAt)) {
+    if (waiting.has(r.usage.cardId) || (p.undoing.has(r.id) && waiting.add(r.usage.cardId))) continue; // undo's own
     const void_ = (both: AbortSignal) => settleVoid({ ...p, signal: both }, r.id);
     const done = await withDeadline(void_, p.sendTimeoutMs, batchTimeout(), signal).catch((error: unknown) =>
       error instanceof OutboxError || classifyFailure(error).kind !== 'transient' ? undefined : 'waits',
@@ -169,9 +167,7 @@ export function applyOutcome(
 function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
   const both = new AbortController();
-  const abort = (): void => both.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener('abort', abort, { once: true });
-  b.addEventListener('abort', abort, { once: true });
+  for (const s of [a, b]) s.addEventListener('abort', () => both.abort(), { once: true });
+  if (a.aborted || b.aborted) both.abort();
   return both.signal;
 }
