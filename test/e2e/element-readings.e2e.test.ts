@@ -50,8 +50,9 @@ describe('<kaiku-scanner>: a reading is never lost, and goes to one element', ()
     lookups.hold();
     await wedgeScan(s.cdp, 'A999005458');
     await wedgeScan(s.cdp, 'A999005429');
+    // Hang guards, not speed limits: with three lanes on two cores, rendering the waiting card took over 5 s on CI.
     const waiting = s.page.locator(part('next-waiting'));
-    await waiting.waitFor({ timeout: 5_000 });
+    await waiting.waitFor({ timeout: 30_000 });
     expect(await waiting.textContent()).toContain('…5429');
     lookups.release();
     // Both looked up, in order, the second one last on screen; nothing reported lost.
@@ -70,7 +71,7 @@ describe('<kaiku-scanner>: a reading is never lost, and goes to one element', ()
     await wedgeScan(s.cdp, 'A045198723');
     await wedgeScan(s.cdp, 'X000011986');
     await expect
-      .poll(async () => (await seen()).filter((e) => e.type === 'kaiku-error'), { timeout: 5_000 })
+      .poll(async () => (await seen()).filter((e) => e.type === 'kaiku-error'), { timeout: 30_000 })
       .toEqual([{ el: 'scanner', type: 'kaiku-error', cardId: 'A045198723', code: 'reading-replaced' }]);
     expect(await s.page.locator('kaiku-scanner [role="alert"]').textContent()).toContain('…8723');
     lookups.release();
