@@ -354,7 +354,7 @@ describe('camera: lifecycle with an empty desk in view', () => {
         try {
           expect(await startScan(p)).toMatchObject({ ok: true });
           await p.evaluate(() => document.querySelector('video')?.remove());
-          const state = await waitForState(p, (s) => s.stops.length > 0, 3000);
+          const state = await waitForState(p, (s) => s.stops.length > 0);
           expect(state.stops).toEqual(['element-disconnected']);
           expect(state.trackStates).toEqual(['ended']);
         } finally {
