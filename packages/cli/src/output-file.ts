@@ -1,11 +1,9 @@
 /** Where a CLI may write: not over a file unless `--force`, never over its input or to a name with controls. */
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UNSAFE } from '@kaiku-scanner/core/contract';
 import { say } from './cli-text.js';
-import { EXIT, terminalText } from './start-cli.js';
-import type { Cli, ExitCode } from './start-cli.js';
+import { EXIT, terminalText, type Cli, type ExitCode } from './start-cli.js';
 
 type OutputRefusal = 'output-exists' | 'output-is-input' | 'output-path-unsafe';
 

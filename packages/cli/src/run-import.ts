@@ -5,8 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CHANNELS, SHOW_KINDS } from '@kaiku-scanner/core/contract';
-import type { Channel, ShowKind } from '@kaiku-scanner/core/contract';
+import { CHANNELS, SHOW_KINDS, type Channel, type ShowKind } from '@kaiku-scanner/core/contract';
 import { ReportError, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
 import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';

@@ -1,11 +1,8 @@
 /** The start every command shares: exit codes, arguments, language, `--help`, and `fail`/`print` (escaped). */
-import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
-import type { Locale } from '@kaiku-scanner/core';
-import { createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type Locale, createApiClient, isKaikuError, localize } from '@kaiku-scanner/core';
 import { suggestField, UNSAFE, visibleText } from '@kaiku-scanner/core/contract';
-import { pickLocale, say } from './cli-text.js';
-import type { CliTextKey } from './cli-text.js';
+import { pickLocale, say, type CliTextKey } from './cli-text.js';
 
 /** Exit codes scripts can rely on (documented in docs/reports.md and `--help`). */
 export const EXIT = {

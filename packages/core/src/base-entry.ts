@@ -9,10 +9,8 @@
  *
  * @packageDocumentation
  */
-export { KaikuError, isKaikuError } from './errors/kaiku-error.js';
-export type { KaikuErrorOptions } from './errors/kaiku-error.js';
-export { OptionsError, checkOptions, optionKeys } from './errors/options-error.js';
-export type { OptionKeys } from './errors/options-error.js';
+export { KaikuError, isKaikuError, type KaikuErrorOptions } from './errors/kaiku-error.js';
+export { OptionsError, checkOptions, optionKeys, type OptionKeys } from './errors/options-error.js';
 export { defineTexts, renderAll } from './messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export { cardIdMessages } from './messages/card-id.js';

@@ -33,12 +33,10 @@ export {
 } from './schemas/usage-input.js';
 export type { EarlierUsage, TicketRequestInput, UsageCard, UsageGroupInput } from './schemas/usage-input.js';
 // Refusing bad input by name, as the SDK does: zod issues → `{ path, problem, suggestion }` → a reason with text.
-export { suggestField, toFieldIssues } from './schemas/field-issues.js';
+export { suggestField, toFieldIssues, type FieldIssue, type InputProblem } from './schemas/field-issues.js';
 export { ownValue } from './schemas/own-value.js';
 export { UNSAFE, visibleText } from './schemas/visible-text.js';
-export type { FieldIssue, InputProblem } from './schemas/field-issues.js';
 export { fieldIssueToReason } from './rules/rules-input.js';
-export { checkOptions, optionKeys } from './errors/options-error.js';
+export { checkOptions, optionKeys, type OptionKeys } from './errors/options-error.js';
 export { helsinkiDate } from './rules/helsinki-time.js';
 export { helsinkiIso } from './reports/usage-from-row.js';
-export type { OptionKeys } from './errors/options-error.js';

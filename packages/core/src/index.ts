@@ -24,16 +24,14 @@ export type { CardIdFormat, CardMedium, CardPrefixRule } from './card-id/card-id
 // Results and errors carry their texts too; the per-area tables are in `@kaiku-scanner/core/messages`.
 export { LOCALES, isMessageCode, localize } from './messages/index.js';
 export type { Locale, LocalizedText, MessageCode, Reason } from './messages/index.js';
-export { readProblemReasons } from './messages/server-reason.js';
-export type { ServerReason } from './messages/server-reason.js';
+export { readProblemReasons, type ServerReason } from './messages/server-reason.js';
 
 // --- the operating model's rules (pure) ---
 export { decideUsage } from './rules/decide-usage.js';
 export * from './rules/usage-types.js';
 export * from './rules/show-event.js';
 // check-cap-setting.ts and policies.ts also export internals (the cap rules, each policy version): named here.
-export { checkCapSetting } from './rules/check-cap-setting.js';
-export type { CapSettingInput, CapSettingResult } from './rules/check-cap-setting.js';
+export { checkCapSetting, type CapSettingInput, type CapSettingResult } from './rules/check-cap-setting.js';
 export * from './rules/check-void-window.js';
 export { DEFAULT_POLICY, POLICIES, definePolicy, getPolicy } from './policy/policies.js';
 export type { CapPolicy, OperatingModelPolicy, UsagePolicy } from './policy/policies.js';

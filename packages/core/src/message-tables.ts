@@ -13,12 +13,8 @@
 export { LOCALES, defineTexts, renderAll } from './messages/define.js';
 export type { Locale, LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export type { CardIdErrorCode } from './messages/card-id.js';
-export { rulesMessages } from './messages/rules.js';
-export type { RulesMessageCode } from './messages/rules.js';
-export { apiMessageCode, apiMessages } from './messages/api.js';
-export type { ApiMessageCode } from './messages/api.js';
-export { outboxMessages } from './messages/outbox.js';
-export type { OutboxMessageCode } from './messages/outbox.js';
+export { rulesMessages, type RulesMessageCode } from './messages/rules.js';
+export { apiMessageCode, apiMessages, type ApiMessageCode } from './messages/api.js';
+export { outboxMessages, type OutboxMessageCode } from './messages/outbox.js';
 // The wedge listener's and calibration's texts (a failure also carries its own text).
-export { wedgeMessages } from './messages/wedge.js';
-export type { WedgeErrorCode } from './messages/wedge.js';
+export { wedgeMessages, type WedgeErrorCode } from './messages/wedge.js';

@@ -10,10 +10,9 @@
  */
 export * from './outbox/create-outbox.js';
 export type { VoidOutcome } from './outbox/record-actions.js';
-export type { OutboxClient, OutboxOptions } from './outbox/outbox-options.js';
+export type { OutboxClient, OutboxOptions, OutboxTarget } from './outbox/outbox-options.js';
 export { OutboxError } from './outbox/outbox-error.js';
-export { OutboxEvent } from './outbox/outbox-events.js';
-export type { OutboxEventDetails, OutboxEventType } from './outbox/outbox-events.js';
+export { OutboxEvent, type OutboxEventDetails, type OutboxEventType } from './outbox/outbox-events.js';
 export { OFFLINE_POLICIES } from './outbox/offline-check.js';
 export type { CardCheck, CardFacts, OfflinePolicy } from './outbox/offline-check.js';
 export type { LocalTally } from './outbox/show-tally.js';
@@ -28,7 +27,6 @@ export type {
   Resolution,
 } from './outbox/types.js';
 export type { BackoffPolicy } from './outbox/backoff.js';
-export type { OutboxTarget } from './outbox/outbox-options.js';
 export { isAuthFailure } from './outbox/api-transport.js';
 export * from './outbox/shift-tally.js';
 export * from './register/create-register.js';

@@ -93,7 +93,6 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @cssproperty --kaiku-danger - Refusal and error text; --kaiku-danger-bg its background.
  * @cssproperty --kaiku-focus - Focus ring colour.
  */
-
 export class KaikuScanner extends LitElement {
   /** The element's styles (adopted: no inline `<style>`, so a strict CSP needs no `unsafe-inline`). */
   static override styles = styles;

@@ -11,8 +11,7 @@ import { KaikuScanner } from './kaiku-scanner.component.js';
 export { KaikuScanner } from './kaiku-scanner.component.js';
 export * from './events.js';
 export type * from './services/types.js';
-export { createCoreServices } from './services/create-core-services.js';
-export type { CoreServices } from './services/create-core-services.js';
+export { createCoreServices, type CoreServices } from './services/create-core-services.js';
 export type { WedgeSettings } from './controllers/wedge-controller.js';
 
 // The decoder worker's Trusted Types policy name is taken now, before a later script could claim it.

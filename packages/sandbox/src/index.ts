@@ -1,8 +1,7 @@
 /**
  * @kaiku-scanner/sandbox — a local Kaikukanta-compatible server with real SQLite persistence.
  */
-export { startSandbox, SANDBOX_VERSION } from './start-sandbox.js';
-export type { Sandbox, SandboxOptions } from './start-sandbox.js';
+export { startSandbox, SANDBOX_VERSION, type Sandbox, type SandboxOptions } from './start-sandbox.js';
 export { maskCardIds } from './http/mask.js';
 export { runConformance } from './conformance/run-conformance.js';
 export type { CheckResult, ConformanceOptions, ConformanceReport } from './conformance/run-conformance.js';

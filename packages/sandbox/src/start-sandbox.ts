@@ -109,7 +109,6 @@ function guardConnections(server: ReturnType<typeof createServer>, maxConnection
     answerRaw(socket, problems.badRequest('This server does not switch protocols.')),
   );
 }
-const DAY_MS = 86_400_000;
 
 /**
  * Starts the sandbox: a real HTTP server speaking the Kaikukanta contract, with SQLite persistence.
@@ -130,7 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const repo = createRepository(db);
   const clock = createClock(options.clockOffsetMs ?? 0);
   if (options.seed) writeSeed(repo, clock.now());
-  const retentionMs = Math.max(30, options.keyRetentionDays ?? 35) * DAY_MS;
+  const retentionMs = Math.max(30, options.keyRetentionDays ?? 35) * 86_400_000;
   const purge = (): void => void repo.purgeKeysOlderThan(Date.now() - retentionMs);
   purge();
   const purgeTimer = setInterval(purge, 3_600_000);

@@ -2,8 +2,7 @@
  * `parseCardId`: any raw reading (QR payload, Code 39 text, keyboard-wedge string, typed text) to the
  * canonical card ID or a precise refusal. Never throws, never guesses.
  */
-import type { CardIdErrorCode } from '../messages/card-id.js';
-import { cardIdMessages } from '../messages/card-id.js';
+import { type CardIdErrorCode, cardIdMessages } from '../messages/card-id.js';
 import { reasonFactory } from '../messages/define.js';
 import type { RenderedReason } from '../messages/index.js';
 import type { CardIdFormat, CardKind, CardMedium } from './card-id-format.js';

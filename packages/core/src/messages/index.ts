@@ -1,6 +1,5 @@
 /** The merged message registry. A new area: one entry in `messageTables` (a test keeps keys unique across areas). */
-import type { Locale, LocalizedText, MessageFn } from './define.js';
-import { LOCALES } from './define.js';
+import { type Locale, type LocalizedText, type MessageFn, LOCALES } from './define.js';
 import { cardIdMessages } from './card-id.js';
 import { rulesMessages } from './rules.js';
 import { decodeMessages } from './decode.js';
@@ -113,5 +112,4 @@ export function localize(
   return table[LOCALES.includes(locale) ? locale : 'fi']((reason.params ?? {}) as never);
 }
 
-export type { Locale, LocalizedText } from './define.js';
-export { LOCALES } from './define.js';
+export { type Locale, type LocalizedText, LOCALES } from './define.js';

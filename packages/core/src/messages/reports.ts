@@ -2,8 +2,7 @@
  * Texts for the sales-report import and the usage-report export: file-level errors (`report-*`), per-row errors
  * (`row-*`) and the template's column names. No parameter carries a card ID: these texts reach logs and terminals.
  */
-import { defineTexts } from './define.js';
-import type { Locale, LocalizedText } from './define.js';
+import { defineTexts, type Locale, type LocalizedText } from './define.js';
 import { ownValue } from '../schemas/own-value.js';
 
 /**

@@ -1,8 +1,6 @@
 /** Messages for `decideUsage` and `checkCapSetting`; times arrive as Helsinki `d.m.yyyy hh.mm`. */
-import { cardIdMessages } from './card-id.js';
-import { defineServerTexts, num, optStr, str } from './define.js';
-import type { CardIdErrorCode } from './card-id.js';
-import type { Locale, LocalizedText } from './define.js';
+import { cardIdMessages, type CardIdErrorCode } from './card-id.js';
+import { defineServerTexts, num, optStr, str, type Locale, type LocalizedText } from './define.js';
 import type { InputProblem } from '../schemas/field-issues.js';
 import { ownValue } from '../schemas/own-value.js';
 import { formatHelsinki } from '../rules/helsinki-time.js';

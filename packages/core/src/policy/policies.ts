@@ -2,8 +2,7 @@
  * The operating model's rules as versioned data: the seeds disagree (5 % minimum cap in 2019/2020, 3 % in 2025).
  * The pilots (tiny shows, swimming halls; 000, 001, 004) are never revoked, so every version keeps them.
  */
-import type { ShowKind } from '../schemas/api-enums.js';
-import { SHOW_KINDS } from '../schemas/api-enums.js';
+import { type ShowKind, SHOW_KINDS } from '../schemas/api-enums.js';
 import { ownValue } from '../schemas/own-value.js';
 
 /**

@@ -9,12 +9,9 @@ export type { ExportedReport, ExportUsageReportOptions, UsageSource } from './ex
 export { csvCell, neutraliseCell, usageToReportRows } from './usage-report.js';
 export type { UsageReportRow, UsageReportTotals } from './usage-report.js';
 export { ReportError } from './report-error.js';
-export { parseReportDate, parseReportTime, validateSalesRow } from './validate-row.js';
-export type { RowValidation } from './validate-row.js';
-export { recogniseHeader, REQUIRED_FIELDS } from './header.js';
-export type { ColumnMap, HeaderResult } from './header.js';
+export { parseReportDate, parseReportTime, validateSalesRow, type RowValidation } from './validate-row.js';
+export { recogniseHeader, REQUIRED_FIELDS, type ColumnMap, type HeaderResult } from './header.js';
 export { formatRanges } from './import-tally.js';
 // Every type of an import and its rows, and REPORT_FIELDS.
 export * from './types.js';
-export { REPORT_COLUMN_LABELS, reportMessages } from '../messages/reports.js';
-export type { ReportMessageCode } from '../messages/reports.js';
+export { REPORT_COLUMN_LABELS, reportMessages, type ReportMessageCode } from '../messages/reports.js';

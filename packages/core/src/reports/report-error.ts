@@ -1,8 +1,6 @@
 import { KaikuError } from '../errors/kaiku-error.js';
-import { renderAll } from '../messages/define.js';
-import type { LocalizedText, MessageParams } from '../messages/define.js';
-import { reportMessages } from '../messages/reports.js';
-import type { ReportMessageCode } from '../messages/reports.js';
+import { renderAll, type LocalizedText, type MessageParams } from '../messages/define.js';
+import { reportMessages, type ReportMessageCode } from '../messages/reports.js';
 import type { ReportField, RowError } from './types.js';
 import { ownValue } from '../schemas/own-value.js';
 

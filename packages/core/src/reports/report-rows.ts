@@ -1,10 +1,8 @@
 /** Opens a report (CSV or XLSX, sniffed), finds its header row past any title rows, and yields its rows, marked. */
-import { openSource, peek } from './byte-source.js';
-import type { ReportSource } from './byte-source.js';
+import { openSource, peek, type ReportSource } from './byte-source.js';
 import { matchHeader, recogniseHeader, REQUIRED_FIELDS } from './header.js';
 import type { ColumnMap, HeaderResult } from './header.js';
-import { readCsvRows } from './read-csv.js';
-import type { CsvInfo, Delimiter, Encoding } from './read-csv.js';
+import { readCsvRows, type CsvInfo, type Delimiter, type Encoding } from './read-csv.js';
 import { readXlsxSheets, xlsxLimitsHere } from './read-xlsx.js';
 import { deadlineAfter } from './xlsx-guard.js';
 import { ReportError } from './report-error.js';

@@ -2,8 +2,7 @@
 import type { RenderedReason } from '../messages/index.js';
 import type { CapPolicy, OperatingModelPolicy } from '../policy/policies.js';
 import { createReason, withRulesInput } from './rules-input.js';
-import type { CapSettingData } from '../schemas/show-config.js';
-import { CapSettingInputSchema } from '../schemas/show-config.js';
+import { type CapSettingData, CapSettingInputSchema } from '../schemas/show-config.js';
 
 /**
  * `checkCapSetting`'s input; `policy` is an object or a version string (default: the newest).

@@ -5,8 +5,7 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import type { OperatingModelPolicy, UsagePolicy } from '../policy/policies.js';
 import { createReason, withRulesInput } from './rules-input.js';
-import type { DecideUsageData, UsageCard } from '../schemas/usage-input.js';
-import { DecideUsageInputSchema } from '../schemas/usage-input.js';
+import { type DecideUsageData, type UsageCard, DecideUsageInputSchema } from '../schemas/usage-input.js';
 import { CARD_STATUS_REFUSALS } from '../schemas/api-enums.js';
 import type { TimeWindow } from '../schemas/show-config.js';
 import { checkAlreadyUsed } from './already-used.js';

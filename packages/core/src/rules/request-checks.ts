@@ -2,8 +2,7 @@
 import { parseCardId } from '../card-id/parse-card-id.js';
 import type { CardKind } from '../card-id/card-id-format.js';
 import { createReason } from './rules-input.js';
-import type { UsageCard } from '../schemas/usage-input.js';
-import type { TicketRequestSchema } from '../schemas/usage-input.js';
+import type { UsageCard, TicketRequestSchema } from '../schemas/usage-input.js';
 import type * as z from 'zod/mini';
 import type { UsageReason } from './usage-types.js';
 

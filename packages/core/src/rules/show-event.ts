@@ -1,8 +1,6 @@
 /** The one mapping from a show's settings (`ShowConfigSchema`'s shape) to `decideUsage`'s `event` and the `Show`. */
-import { ShowSchema } from '../schemas/api-request.js';
-import type { Show } from '../schemas/api-request.js';
-import { ShowConfigSchema } from '../schemas/show-config.js';
-import type { ShowConfig, UsageEventInput } from '../schemas/show-config.js';
+import { ShowSchema, type Show } from '../schemas/api-request.js';
+import { ShowConfigSchema, type ShowConfig, type UsageEventInput } from '../schemas/show-config.js';
 import type { RenderedReason } from '../messages/index.js';
 import { issuesToReasons } from './rules-input.js';
 

@@ -1,5 +1,4 @@
-import { readProblemReasons } from '@kaiku-scanner/core';
-import type { OutboxRecord } from '@kaiku-scanner/core';
+import { readProblemReasons, type OutboxRecord } from '@kaiku-scanner/core';
 import {
   createRegister,
   isOpenRegisterRecord,

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ProblemSchema } from '@kaiku-scanner/core/contract';
-import type { Problem } from '@kaiku-scanner/core/contract';
+import { ProblemSchema, type Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
 import type { Answer, Exchange } from './conformance-http.js';
 import type { Ctx } from './kit-context.js';

@@ -1,5 +1,4 @@
-import { UsageResultSchema } from '@kaiku-scanner/core/contract';
-import type { CardRecord, Problem } from '@kaiku-scanner/core/contract';
+import { UsageResultSchema, type CardRecord, type Problem } from '@kaiku-scanner/core/contract';
 import type { Answer } from './conformance-http.js';
 import { sameAnswer, type Check, type KitCheck, check } from './check.js';
 import {

@@ -1,7 +1,5 @@
-import { STATUS_CODES } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { makeProblem } from '@kaiku-scanner/core/contract';
-import type { Problem } from '@kaiku-scanner/core/contract';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { makeProblem, type Problem } from '@kaiku-scanner/core/contract';
 
 /** Sends JSON with an explicit length (clients check it to detect truncation). */
 export const sendJson = (res: ServerResponse, status: number, body: unknown, headers = {}): void =>

@@ -1,17 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildOpenApiDocument, visibleText } from '@kaiku-scanner/core/contract';
 import type { Repository } from '../db/repository.js';
-import type { Clock } from '../clock.js';
-import { helsinkiDay } from '../clock.js';
+import { type Clock, helsinkiDay } from '../clock.js';
 import { demoCardsPage } from '../seed/demo-cards.js';
 import { API_ROUTES, type ApiRouteContext } from './api-routes.js';
 import { maskCardIds } from './mask.js';
 import { hostAllowed, parseRequestTarget } from './request-target.js';
 import { applyCors, problems, sendJson, sendPreflight, sendProblem, sendText } from './respond.js';
-import { testRoutes } from './test-routes.js';
+import { testRoutes, type TestControls } from './test-routes.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { SandboxOptions } from '../start-sandbox.js';
-import type { TestControls } from './test-routes.js';
 
 /** The sandbox's options, with its database, clock and version. */
 type RouterOptions = SandboxOptions & {

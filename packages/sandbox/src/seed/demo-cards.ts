@@ -1,6 +1,5 @@
 import bwipjs from 'bwip-js/node';
-import { seedCards, UNREGISTERED_CARD_ID } from './seed-data.js';
-import type { SeedCard } from './seed-data.js';
+import { seedCards, UNREGISTERED_CARD_ID, type SeedCard } from './seed-data.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -3,10 +3,8 @@ import { checkVoidWindow, decideUsage, getPolicy, toApiShow, toUsageEvent } from
 import { CARD_STATUS_REFUSALS, makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { VoidResult } from '@kaiku-scanner/core/contract';
-import type { Repository, ShowConfig } from '../db/repository.js';
-import { scopedKey } from '../db/repository.js';
-import type { Clock } from '../clock.js';
-import { helsinkiDay } from '../clock.js';
+import { type Repository, type ShowConfig, scopedKey } from '../db/repository.js';
+import { type Clock, helsinkiDay } from '../clock.js';
 import { problems } from '../http/respond.js';
 
 /** The answer to one registration (or void): what the HTTP layer (or a batch item) sends back. */

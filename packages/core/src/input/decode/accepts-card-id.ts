@@ -1,5 +1,4 @@
-import { parseCardId } from '../../card-id/parse-card-id.js';
-import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
+import { parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type { DecodeFormat } from './types.js';
 
 /**

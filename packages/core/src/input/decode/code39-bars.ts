@@ -1,11 +1,9 @@
 /** JS stages `c39-templates*`: a located code's grey profiles, read by code39-profile.ts's template fit. */
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import type { Code39Options } from './code39-lines.js';
-import { fitCode39Geometries, MAX_PROFILE, readCode39Characters } from './code39-profile.js';
-import type { Profile } from './code39-profile.js';
+import { fitCode39Geometries, MAX_PROFILE, readCode39Characters, type Profile } from './code39-profile.js';
 import { windowed } from './grey-ops.js';
-import { sampleLines } from './scanlines.js';
-import type { LineBundle } from './scanlines.js';
+import { sampleLines, type LineBundle } from './scanlines.js';
 import type { DecodeResult, GreyImage } from './types.js';
 
 /** Mean profiles of the upper, lower (two independent readings) and all lines, each thickened. */

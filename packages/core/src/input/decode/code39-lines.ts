@@ -3,8 +3,7 @@ import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } 
 import { withoutCheckCharacter } from '../../card-id/code39.js';
 import { invert, lazy } from './grey-ops.js';
 import { readCode39Tolerant } from './code39-row.js';
-import { sampleLines, sharpenRows } from './scanlines.js';
-import type { LineBundle } from './scanlines.js';
+import { sampleLines, sharpenRows, type LineBundle } from './scanlines.js';
 import type { DecodeResult, GreyImage } from './types.js';
 import type { ZxingOptions } from './zxing-decoder.js';
 

@@ -6,10 +6,9 @@
  */
 export { decodeImage } from './decode-image.js';
 export { acceptsCardId, cardIdFilter } from './accepts-card-id.js';
-export { DecodeError } from './decode-error.js';
+export { DecodeError, type DecodeErrorCode } from './decode-error.js';
 export { getDecoderStatus } from './decoder-status.js';
 export type { DecoderEngine, DecoderFallbackReason, DecoderStatus } from './decoder-status.js';
-export type { DecodeErrorCode } from './decode-error.js';
 export { DECODE_FORMATS } from './types.js';
 export type {
   DecodableImage,

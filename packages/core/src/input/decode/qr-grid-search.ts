@@ -2,8 +2,7 @@
  * Re-samples a version-1 QR zxing-js located but could not decode: perspective misplaces its fourth corner,
  * so try it at ±2 modules (half steps, 81 grids); Reed–Solomon rejects a wrong grid, never changes text.
  */
-import type { BitMatrix } from '@zxing/library';
-import { DefaultGridSampler, QRCodeReader, ResultPoint } from '@zxing/library';
+import { type BitMatrix, DefaultGridSampler, QRCodeReader, ResultPoint } from '@zxing/library';
 import type { DecodeEffort } from './types.js';
 
 class GridDecoder extends QRCodeReader {

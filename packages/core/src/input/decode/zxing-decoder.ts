@@ -10,14 +10,12 @@ import {
 import type { ResultPoint } from '@zxing/library';
 import { FLATTEN_RADIUS, flattenLight, halve, invert, lazy, stretchContrast } from './grey-ops.js';
 import { readCode39Templates } from './code39-bars.js';
-import { acrossFrame, readCode39 } from './code39-lines.js';
-import type { Code39Options } from './code39-lines.js';
+import { acrossFrame, readCode39, type Code39Options } from './code39-lines.js';
 import { locateLinearCodes } from './code39-locator.js';
 import { clippedOverCodes } from './glare.js';
 import { enabled } from './pipeline.js';
 import type { FrameFacts, JsStageName, PipelineControl, StageRead } from './pipeline.js';
-import { searchQrFromFinders } from './qr-grid-search.js';
-import type { Finder } from './qr-grid-search.js';
+import { searchQrFromFinders, type Finder } from './qr-grid-search.js';
 import type { LineBundle } from './scanlines.js';
 import type { DecodeResult, EngineOptions, GreyImage } from './types.js';
 
