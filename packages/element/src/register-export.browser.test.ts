@@ -136,6 +136,9 @@ describe('registry="none": the seal (issue 61.4)', () => {
     expect(item.dataset.code).to.equal('record-tampered'); // before: no list, and the record in the file
     expect(item.textContent).to.contain('A999991234');
     expect($(el, '[part="register"]')!.dataset.open).to.equal('1');
+    // Nor in the shift as recorded (before: listed and counted like the honest one).
+    const listed = [...el.shadowRoot!.querySelectorAll('.shift-list li')].map((li) => li.textContent);
+    expect([listed.length, String(listed).includes('A999991234')]).to.deep.equal([1, false]);
     await el.exportForKaikukanta('csv');
     const csv = await files[0]!.blob.text();
     expect([csv.includes('A045198723'), csv.includes('A999991234')]).to.deep.equal([true, false]);

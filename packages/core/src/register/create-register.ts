@@ -76,7 +76,6 @@ export const isOpenRegisterRecord = (r: RegisterRecord): boolean =>
   r.exportedAt === undefined && r.handover === undefined && sealed(r);
 const isOpen = isOpenRegisterRecord;
 
-const DAY_MS = 24 * 60 * 60_000;
 /** The export's title names the terminal: several terminals' files stay apart. */
 const TERMINAL = { fi: 'pääte', sv: 'terminal', en: 'terminal' } as const;
 
@@ -106,7 +105,7 @@ export class Register {
     this.#store = options.store ?? deviceRegisterStore(venueId, terminal, options.databaseName);
     this.#scope = { api: registerApi(terminal), venueId, key: `${registerApi(terminal)} ${venueId}` };
     this.#now = options.now ?? steadyClock();
-    this.#retentionMs = Math.max(0, options.retentionMs ?? 7 * DAY_MS);
+    this.#retentionMs = Math.max(0, options.retentionMs ?? 7 * 86_400_000);
   }
 
   /**
@@ -135,9 +134,9 @@ export class Register {
     return options.open ? all.filter(isOpen) : all;
   }
 
-  /** Tickets counted for a show by this register (every kept usage, exported or not): counted here, not nationally. */
+  /** Tickets counted for a show by this register (every sealed usage, exported or not): here, not nationally. */
   async tally(showId: string): Promise<RegisterTally> {
-    const mine = (await this.#store.list()).filter((r) => r.usage.show.id === showId);
+    const mine = (await this.#store.list()).filter((r) => sealed(r) && r.usage.show.id === showId);
     return { usages: mine.length, ticketsGiven: mine.reduce((n, r) => n + ticketsOf(r.usage), 0) };
   }
 

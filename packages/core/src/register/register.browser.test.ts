@@ -123,6 +123,8 @@ describe('the seal in the register (issue 61.4)', () => {
       ].sort(byId),
     );
     expect(((await store.get(`u:${edited.id}`)) as RegisterRecord).exportedAt).to.equal(undefined);
+    // Nor counted: the show's tally holds the honest usage alone (before: all three).
+    expect(await register.tally(honest.usage.show.id)).to.deep.equal({ usages: 1, ticketsGiven: 1 });
   });
 
   it('an undone usage put back with its generation key is caught, never exported', async () => {

@@ -116,7 +116,8 @@ export class RegisterServices implements ComposedServices {
     const open = this.#kept.filter(isOpenRegisterRecord).length;
     const lost = await rememberPending(this.#databaseName, open);
     const files = [...new Set(this.#kept.flatMap((r) => r.exportedTo ?? []))];
-    // A record whose seal failed is never exported: staff see it, with its reason, until they deal with it.
+    // A record whose seal failed is never exported nor listed as recorded: staff see it, with its reason.
+    const usages = this.#kept.filter((r) => !r.problem).map(shiftUsage);
     const needsAttention = this.#kept.flatMap((r) =>
       r.problem
         ? [{ id: r.id, cardId: r.usage.cardId, showName: r.usage.show.name, reason: refusalReasons(r)[0]! }]
@@ -127,7 +128,7 @@ export class RegisterServices implements ComposedServices {
       needsAttention,
       storage: health,
       ...(lost > 0 ? { lost } : {}),
-      register: { open, mode: 'register', usages: this.#kept.map(shiftUsage), files },
+      register: { open, mode: 'register', usages, files },
     };
   }
 
