@@ -60,6 +60,26 @@ async function sell(el: KaikuScanner, cardId: string): Promise<void> {
 const open = (el: KaikuScanner) => $(el, '[part="register"]')?.dataset.open;
 const notice = (el: KaikuScanner) => $(el, '[part="storage-notice"]');
 
+describe('storage the browser may clear', () => {
+  it('registry="none" asks to keep it, and says so while usages wait and the browser has not promised', async () => {
+    const real = Object.getOwnPropertyDescriptor(navigator, 'storage');
+    const asked: string[] = [];
+    const storage = { persist: async () => !!asked.push('persist') && false, persisted: async () => false };
+    Object.defineProperty(navigator, 'storage', { value: storage, configurable: true });
+    try {
+      const el = await mount(`persist-${Date.now()}`);
+      await until(() => asked.length > 0, { step: () => el.updateComplete });
+      expect([asked, notice(el)]).to.deep.equal([['persist'], null]); // nothing waits yet: nothing to say
+      await sell(el, 'A045198723');
+      await until(() => notice(el)?.dataset.storage === 'not-persisted', { step: () => el.updateComplete });
+      expect(notice(el)!.textContent).to.contain('may clear it when the disk runs low');
+    } finally {
+      if (real) Object.defineProperty(navigator, 'storage', real);
+      else delete (navigator as { storage?: unknown }).storage;
+    }
+  });
+});
+
 describe('storage cleared mid-shift', () => {
   it('registry="none": the next sale says all 3 lost, only on this device; a reload says 3 too', async () => {
     const venue = `loss-${Date.now()}`;
@@ -76,6 +96,7 @@ describe('storage cleared mid-shift', () => {
     const said = notice(el)!.textContent!.replace(/\s+/g, ' ');
     expect(said).to.contain('3 usages recorded on this terminal were lost');
     expect(said).to.contain('only on this device, not in Kaikukanta');
+    expect(said).to.contain('from a shift report printed before the clearing'); // not one printed now: it is empty
     expect(said).to.not.contain('usage report');
 
     // A reload (a new element on the same register) still says 3, not the 1 remembered last.

@@ -25,7 +25,7 @@ export const serviceMessages = defineTexts({
     'storage-evicted': ({ n }: { n: number }) =>
       `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 käyttö, jota ei ollut vielä lähetetty Kaikukantaan, katosi' : `${n} käyttöä, joita ei ollut vielä lähetetty Kaikukantaan, katosi`}. Ne eivät ole Kaikukannassa: kirjaa ne Kaikukannan lomakkeella tulostetusta vuororaportista tai lipunmyynnin tiedoista.`,
     'storage-evicted-register': ({ n }: { n: number }) =>
-      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 tälle päätteelle tallennettu käyttö katosi' : `${n} tälle päätteelle tallennettua käyttöä katosi`}. Ne olivat vain tällä laitteella, eivät Kaikukannassa: kirjaa ne Kaikukannan lomakkeella tulostetusta vuororaportista.`,
+      `Selain on tyhjentänyt tämän laitteen tallennustilan: ${n === 1 ? '1 tälle päätteelle tallennettu käyttö katosi' : `${n} tälle päätteelle tallennettua käyttöä katosi`}. Ne olivat vain tällä laitteella, eivät Kaikukannassa: kirjaa ne Kaikukannan lomakkeella ennen tyhjennystä tulostetusta vuororaportista (tämän sivun vuorolista ei enää sisällä niitä).`,
     'storage-not-persisted':
       'Selain voi tyhjentää tämän laitteen tallennustilan: lähettämättömät käytöt voivat kadota, jos yhteys ei palaa pian.',
     'storage-not-persisted-register':
@@ -49,7 +49,7 @@ export const serviceMessages = defineTexts({
     'storage-evicted': ({ n }) =>
       `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som ännu inte hade skickats till Kaikukanta gick förlorade. De finns inte i Kaikukanta: registrera dem med Kaikukantas formulär utifrån den utskrivna skiftrapporten eller biljettförsäljningens uppgifter.`,
     'storage-evicted-register': ({ n }) =>
-      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som sparats på den här terminalen gick förlorade. De fanns bara på den här enheten, inte i Kaikukanta: registrera dem med Kaikukantas formulär utifrån den utskrivna skiftrapporten.`,
+      `Webbläsaren har tömt enhetens lagring: ${n} ${n === 1 ? 'användning' : 'användningar'} som sparats på den här terminalen gick förlorade. De fanns bara på den här enheten, inte i Kaikukanta: registrera dem med Kaikukantas formulär utifrån en skiftrapport som skrevs ut före tömningen (skiftlistan här innehåller dem inte längre).`,
     'storage-not-persisted':
       'Webbläsaren kan tömma enhetens lagring: användningar som inte skickats kan gå förlorade om anslutningen inte återkommer snart.',
     'storage-not-persisted-register':
@@ -73,7 +73,7 @@ export const serviceMessages = defineTexts({
     'storage-evicted': ({ n }) =>
       `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} not yet sent to Kaikukanta ${n === 1 ? 'was' : 'were'} lost. They are not in Kaikukanta: enter them in Kaikukanta's form from the printed shift report or your ticket sales.`,
     'storage-evicted-register': ({ n }) =>
-      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} recorded on this terminal ${n === 1 ? 'was' : 'were'} lost. They were only on this device, not in Kaikukanta: enter them in Kaikukanta's form from the printed shift report.`,
+      `The browser cleared this device's storage: ${n} ${n === 1 ? 'usage' : 'usages'} recorded on this terminal ${n === 1 ? 'was' : 'were'} lost. They were only on this device, not in Kaikukanta: enter them in Kaikukanta's form from a shift report printed before the clearing (the shift list here no longer holds them).`,
     'storage-not-persisted':
       'The browser may clear this device’s storage: usages not yet sent could be lost if the connection does not return soon.',
     'storage-not-persisted-register':
