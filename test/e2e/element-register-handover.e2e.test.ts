@@ -28,8 +28,13 @@ const until = (page: Page, condition: string) =>
     { timeout: 60_000, polling: 100 },
   );
 
-async function open(page: Page, withoutApi: boolean): Promise<void> {
-  await page.goto(`${stack.boxOffice('en')}&terminal=Kassa%201${withoutApi ? '&registry=none' : ''}`);
+/** The demo without Kaikukanta (its terminal name by default, Kassa 1), or at `url`: with the API. */
+async function open(
+  page: Page,
+  withoutApi: boolean,
+  url = `${stack.boxOffice('en')}&registry=none`,
+): Promise<void> {
+  await page.goto(url);
   await page.evaluate(`(async () => {
     window.__files = [];
     const create = URL.createObjectURL.bind(URL);
@@ -60,8 +65,9 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
       await registerCard(page, 'X000011986');
       await until(page, `panel.dataset.open === '1'`);
 
-      // The same terminal with the API: one to send, two already in a file, named as such.
-      await open(page, false);
+      // The same terminal with the API, by the demo's own link (it keeps the terminal name: issue 61.10): one to
+      // send, two already in a file, named as such.
+      await open(page, false, await page.$eval('#mode-link', (a) => (a as HTMLAnchorElement).href));
       await until(page, `panel?.dataset.register === 'hand-over' && panel.dataset.open === '1'`);
       expect(await inElement(page, `return panel.dataset.exported;`)).toBe('2');
       const said = await inElement<string>(page, `return panel.textContent;`);
@@ -78,7 +84,7 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
       expect(await counts()).toEqual([0, 0, 1]);
 
       // A reload and another sync send nothing twice; the file's import brings the other two, once.
-      await open(page, false);
+      await open(page, false, page.url());
       await inElement(page, `await el.syncNow();`);
       expect(await counts()).toEqual([0, 0, 1]);
       const client = createApiClient({ baseUrl: stack.sandbox.url, getToken: () => 'test-token' });
