@@ -1170,8 +1170,7 @@ export class Reload extends Base {
     });
     await prepare(r.s, m);
     if (m.show !== 'hilla-taikuri-matti') await pickShow(r, m.show);
-    // Without an API the shift list is this page's only: the register keeps the usages.
-    if (m.registry === 'none') m.usages.forEach((u) => (u.shift = false));
+    // The shift list outlives the page in both modes: without an API it is read from the register (issue 61.2).
     return true;
   }
   toString(): string {
