@@ -2,7 +2,7 @@
 // nothing from the workspace — with their dependencies from the registry into fresh apps in a temporary folder,
 // builds each for production (Vite, Vite + React, Vue with vue-tsc, webpack 5, esbuild, rollup, a plain page with the
 // single-file bundle, a page without a bundler that maps the packages in node_modules with an import map, Next.js,
-// and a Node service with the core only) and drives each against ONE real sandbox (memory, seeded, one bearer token;
+// a Node service with the core only, and docs/venue-owner.md's page with the bundle folder, followed step by step) and drives each against ONE real sandbox (memory, seeded, one bearer token;
 // reset before each reading). Every app configures the element itself, as docs/quick-start.md says: the API URL,
 // venue, shows and token come in at build time through the bundler's own `define` / env (Vite's `VITE_…`,
 // webpack's `EnvironmentPlugin`), for the plain and import-map pages from a `kaiku-config.js` written beside them,
@@ -108,6 +108,8 @@ const TOOLS = {
   },
   plain: {},
   importmap: {},
+  // docs/venue-owner.md followed: its page as printed, the bundle folder beside it, `python3 -m http.server`.
+  guide: {},
   // A Node service with the headless core only: `tsc` with `lib: ["ES2022"]` (no DOM), then run.
   node: { typescript: '5.9.3', '@types/node': '20.19.43' },
   nextjs: {
@@ -246,7 +248,9 @@ const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
 /** One app folder per consumer under `apps/`, sharing the tools installed there. */
 function setUpApp(name) {
   const dir = join(work, 'apps', name);
-  cpSync(join(templates, name), dir, { recursive: true });
+  if (name === 'guide')
+    mkdirSync(dir, { recursive: true }); // its page is the guide's own
+  else cpSync(join(templates, name), dir, { recursive: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
   // The framework examples are type-checked with the app (tsc, vue-tsc), not built into it.
   if (name === 'vite-react') {
@@ -256,7 +260,7 @@ function setUpApp(name) {
     for (const file of ['main.ts', 'App.vue', 'TypeErrors.vue'])
       cpSync(join(dir, file), join(dir, 'src', file));
     cpSync(join(root, 'examples/vue/BoxOffice.vue'), join(dir, 'src/BoxOffice.vue'));
-  } else if (!['plain', 'importmap', 'nextjs', 'node'].includes(name))
+  } else if (!['plain', 'importmap', 'nextjs', 'node', 'guide'].includes(name))
     cpSync(join(templates, 'shared/main.ts'), join(dir, 'src/main.ts'));
   if (!existsSync(join(dir, 'tsconfig.json')))
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
@@ -290,6 +294,16 @@ function build(name) {
     plain: () => {
       mkdirSync(join(dir, 'dist'), { recursive: true });
       cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist'), {
+        recursive: true,
+      });
+      return [];
+    },
+    // Step 1 of the guide: a folder with the guide's page, verbatim, and the package's bundle folder beside it.
+    guide: () => {
+      const guide = readFileSync(join(root, 'docs/venue-owner.md'), 'utf8');
+      mkdirSync(join(dir, 'dist'), { recursive: true });
+      writeFileSync(join(dir, 'dist/index.html'), /```html\n([\s\S]*?)```/.exec(guide)[1]);
+      cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist/bundle'), {
         recursive: true,
       });
       return [];
@@ -394,8 +408,8 @@ async function drive(built) {
   });
   try {
     for (const { name, dist } of built) {
-      if (name === 'nextjs') {
-        await driveNext(browser);
+      if (name === 'nextjs' || name === 'guide') {
+        await (name === 'guide' ? driveGuide(browser, dist) : driveNext(browser));
         continue;
       }
       const server = await serve(dist, card);
@@ -458,6 +472,69 @@ async function drive(built) {
     }
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * docs/venue-owner.md as a venue owner follows it, with no developer tools: its folder served by Python's web server
+ * on the counter's own computer ("Without a website"), a card typed in and confirmed ("At the counter": the result
+ * says it is recorded on this terminal), and the CSV for Kaikukanta's import downloaded ("At the end of the evening").
+ */
+async function driveGuide(browser, dir) {
+  const port = await new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => ok(free));
+    });
+  });
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const server = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  // The browser's own request for /favicon.ico (the guide's page names no icon) fails harmlessly: not the page's.
+  const own = (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico');
+  page.on('console', (m) => void (own(m) && errors.push(`${m.text()} ${m.location().url}`)));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    const origin = `http://localhost:${port}/`;
+    const until = Date.now() + 30_000;
+    while ((await fetch(origin).then((r) => r.status, String)) !== 200 && Date.now() < until)
+      await new Promise((ok) => setTimeout(ok, 200));
+    await page.goto(origin);
+    const field = page.locator('kaiku-scanner [part~="manual-input"]');
+    await field.fill(TYPED_CARD);
+    await field.press('Enter');
+    await page.locator('kaiku-scanner [part~="confirm-button"]').click({ timeout: 60_000 });
+    const result = page.locator('kaiku-scanner [part~="result"]');
+    const said = await result.textContent({ timeout: 60_000 }).catch(String);
+    check(
+      'guide',
+      'a typed card: "Tallennettu tälle päätteelle"',
+      said.includes('Tallennettu tälle päätteelle'),
+      said,
+    );
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator('kaiku-scanner [data-export="csv"]').click({ timeout: 60_000 }),
+    ]);
+    const csv = readFileSync(await file.path(), 'utf8');
+    check(
+      'guide',
+      `the file for Kaikukanta's import holds the usage: ${file.suggestedFilename()}`,
+      /^kaikukortti-teatteri-hilla-kassa-1-\d{4}-\d\d-\d\d-\d{6}\.csv$/.test(file.suggestedFilename()) &&
+        csv.includes(`${TYPED_CARD};1;0;Taikuri Matti;1.5.2030;19:00`),
+      csv.slice(0, 600),
+    );
+    check('guide', 'no console errors', errors.length === 0, errors.join(' | ').slice(0, 1000));
+  } catch (e) {
+    check('guide', 'followed to its end', false, `${e}`.slice(0, 1000)); // a step the page did not offer
+  } finally {
+    await context.close();
+    server.kill();
   }
 }
 
