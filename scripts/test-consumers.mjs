@@ -302,7 +302,8 @@ function build(name) {
     guide: () => {
       const guide = readFileSync(join(root, 'docs/venue-owner.md'), 'utf8');
       mkdirSync(join(dir, 'dist'), { recursive: true });
-      writeFileSync(join(dir, 'dist/index.html'), /```html\n([\s\S]*?)```/.exec(guide)[1]);
+      const page = /```html\r?\n([\s\S]*?)```/.exec(guide)?.[1];
+      if (page) writeFileSync(join(dir, 'dist/index.html'), page); // none: driveGuide fails, naming the block
       cpSync(join(work, 'apps/node_modules/kaiku-scanner/dist/bundle'), join(dir, 'dist/bundle'), {
         recursive: true,
       });
@@ -481,29 +482,41 @@ async function drive(built) {
  * says it is recorded on this terminal), and the CSV for Kaikukanta's import downloaded ("At the end of the evening").
  */
 async function driveGuide(browser, dir) {
-  const port = await new Promise((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address();
-      probe.close(() => ok(free));
-    });
-  });
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const server = spawn(python, ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
-    cwd: dir,
-    stdio: 'ignore',
+  // Port 0: Python picks a free one and says which ("Serving HTTP on 127.0.0.1 port N"), so no other process can
+  // take it between a probe and the bind.
+  const server = spawn(python, ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1'], { cwd: dir });
+  let out = '';
+  const port = new Promise((ok, fail) => {
+    const heard = (d) => {
+      out += d;
+      const found = /port (\d+)/.exec(out);
+      if (found) ok(Number(found[1]));
+    };
+    server.stdout.on('data', heard);
+    server.stderr.on('data', heard);
+    server.on('error', fail);
+    server.on('exit', (code) =>
+      fail(new Error(`python3 -m http.server exited (${code}): ${out.slice(-400)}`)),
+    );
+    setTimeout(
+      () => fail(new Error(`python3 -m http.server named no port in 30 s: ${out.slice(-400)}`)),
+      30_000,
+    );
   });
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
+  port.catch(() => undefined); // a failure before the page awaits it is reported there, not as unhandled
   const errors = [];
   // The browser's own request for /favicon.ico (the guide's page names no icon) fails harmlessly: not the page's.
   const own = (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico');
-  page.on('console', (m) => void (own(m) && errors.push(`${m.text()} ${m.location().url}`)));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  let context;
   try {
-    const origin = `http://localhost:${port}/`;
-    const until = Date.now() + 30_000;
-    while ((await fetch(origin).then((r) => r.status, String)) !== 200 && Date.now() < until)
-      await new Promise((ok) => setTimeout(ok, 200));
+    if (!existsSync(join(dir, 'index.html')))
+      throw new Error("no ```html block in docs/venue-owner.md's step 1");
+    const origin = `http://localhost:${await port}/`;
+    context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => void (own(m) && errors.push(`${m.text()} ${m.location().url}`)));
+    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(origin);
     const field = page.locator('kaiku-scanner [part~="manual-input"]');
     await field.fill(TYPED_CARD);
@@ -533,7 +546,7 @@ async function driveGuide(browser, dir) {
   } catch (e) {
     check('guide', 'followed to its end', false, `${e}`.slice(0, 1000)); // a step the page did not offer
   } finally {
-    await context.close();
+    await context?.close();
     server.kill();
   }
 }
