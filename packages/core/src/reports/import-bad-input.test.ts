@@ -186,8 +186,10 @@ describe('large and hostile input', () => {
       await new Promise(() => undefined);
     }
     const answer = importSalesReport(stalls(), { venueId: 'v', client: createFakeRegistrar() });
-    const late = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 30_000));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise((resolve) => (timer = setTimeout(() => resolve('still waiting'), 30_000)));
     expect(await Promise.race([answer.then((r) => r.error?.code), late])).toBe('report-legacy-xls');
+    clearTimeout(timer);
   });
 
   it('stops after maxRows', async () => {
