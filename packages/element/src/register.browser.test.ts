@@ -105,6 +105,9 @@ describe('registry="none": the words', () => {
     expect(results['en']![2]).to.equal(
       'Download a file for Kaikukanta’s import (CSV) | Download a file for Kaikukanta’s import (Excel)',
     );
+    expect(results['sv']![2]).to.equal(
+      'Ladda ner fil för Kaikukantas import (CSV) | Ladda ner fil för Kaikukantas import (Excel)',
+    );
     // The shift panel does not call the register's count Kaikukanta's tally of every terminal.
     expect($(el, '[part="shift"] [data-registry]')).to.equal(null);
     // Nor does it count usages waiting to be sent, or say a kept usage is registered: it is recorded here.
@@ -129,6 +132,16 @@ describe('registry="none": the words', () => {
     expect(textOf(el, '[part="undo-error"]')).to.contain(
       'poista sen rivi tiedostosta ennen tuontia tai peru käyttö Kaikukannassa',
     );
+    // Said in the clerk's language whichever it is.
+    for (const [lang, advice] of [
+      ['sv', 'ta bort dess rad ur filen före importen eller ångra användningen i Kaikukanta'],
+      ['en', 'delete its row from the file before importing it, or void the usage in Kaikukanta'],
+    ] as const) {
+      el.lang = lang;
+      await until(() => textOf(el, '[part="undo-error"]').includes(advice), {
+        step: () => el.updateComplete,
+      });
+    }
   });
 });
 
