@@ -32,6 +32,10 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       'another scheme': `Basic ${Buffer.from(`${ctx.venueId}:${t}`).toString('base64')}`,
       'an expired token': ctx.expiredToken,
     };
+    // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` is the same token.
+    const lower = { authorization: `bearer ${t}` };
+    const asLower = await ctx.http.send('POST', 'v1/cards/lookup', { body, headers: lower, auth: false });
+    c.that(asLower.status === 200, `a look-up with the scheme written "bearer": ${asLower.status}`);
     for (const [what, token] of Object.entries(tokens)) {
       if (token === undefined) continue;
       const headers = { authorization: token.startsWith('Basic ') ? token : `Bearer ${token}` };

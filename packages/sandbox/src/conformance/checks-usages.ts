@@ -189,6 +189,15 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     // The venue's stored settings win: a request's larger cap leaves the show full.
     const over = await sendUsage(ctx, usage(ctx, d, { ...show, cap: 99 }), 'count-cap');
     c.refusal(over, 'cap-reached', ['cap'], 'a larger cap in the request');
+    // A show without a cap counts its usages, no tickets against a cap, and nothing `remaining` (readTally: null).
+    const uncapped = usage(ctx, a, 'count-open', { childTickets: 1 });
+    await register(ctx, c, uncapped, 'count-open', 'a booking on a show without a cap');
+    const open = await readTally(ctx, c, uncapped.show.id);
+    const counts = `${open?.ticketsGiven} given in ${open?.usages} usages`;
+    c.that(
+      !open || (open.ticketsGiven === 0 && open.usages === 1),
+      `a show without a cap: ${counts}, not 0 in 1`,
+    );
   }),
   check(
     'collections against the cap',

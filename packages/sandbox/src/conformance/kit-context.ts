@@ -170,14 +170,14 @@ export async function minorsOf(ctx: Ctx, c: Check, cardId: string): Promise<numb
 
 const tallyPath = (id: string) => `v1/shows/${encodeURIComponent(id)}/tally`;
 
-/** A show's tally, checked against the schema and against itself (`remaining` = cap − given, never below 0). */
+/** A show's tally, checked against the schema and itself (`remaining` = cap − given, never below 0; no cap: null). */
 export async function readTally(ctx: Ctx, c: Check, id: string, token?: string) {
   const answer = await ctx.http.send('GET', tallyPath(id), token ? { token } : {});
   const t = c.valid(answer, 200, ShowTallySchema, `the tally of ${id}`);
   const cap = token ? undefined : ctx.caps.get(id);
   if (t && cap !== undefined) c.that(t.cap === cap, `tally of ${id}: cap ${t.cap}, first registered ${cap}`);
-  const want = t && t.cap !== null ? Math.max(0, t.cap - t.ticketsGiven) : t?.remaining;
-  c.that(t?.remaining === want, `tally of ${id}: remaining is not cap − given, ${JSON.stringify(t)}`);
+  const want = t && t.cap !== null ? Math.max(0, t.cap - t.ticketsGiven) : null;
+  c.that(!t || t.remaining === want, `tally of ${id}: remaining not cap − given, ${JSON.stringify(t)}`);
   return t;
 }
 

@@ -272,6 +272,23 @@ export function mutants(options: { otherToken: string; active: string }): Record
         if (k) x.headers['idempotency-key'] = `${(x.headers.authorization ?? '').slice(-6)}${k}`.slice(-255);
       },
     },
+    'a lowercase "bearer" scheme is no token': {
+      breaks: ['auth'],
+      request: (x) =>
+        /^bearer /.test(x.headers.authorization ?? '') ? problem(401, 'unauthorized') : undefined,
+    },
+    'a show without a cap has 0 remaining': {
+      breaks: ['remaining'],
+      response(x, reply) {
+        const tally = tallyOf(x) ? (reply.json as Json | undefined) : undefined;
+        if (tally?.cap === null) tally.remaining = 0;
+      },
+    },
+    'an agent may not void its own sale': {
+      breaks: ['void-owner'],
+      request: (x) =>
+        voidOf(x) && x.headers.authorization === other ? problem(403, 'forbidden') : undefined,
+    },
     'a void is answered but ignored': {
       breaks: ['void-gives-back'],
       request(x) {
