@@ -46,7 +46,7 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
       c.problem(written, 401, 'unauthorized', `a usage with ${what}`);
     }
   }),
-  check('card look-up', ['lookup', 'problem-json'], async (ctx, c) => {
+  check('card look-up', ['lookup', 'problem-json', 'json-media-type'], async (ctx, c) => {
     const today = helsinkiDay(new Date());
     const expect: [string, string, (r: CardRecord) => boolean][] = [
       [ctx.cards.active[0]!, 'active', (r) => r.status === 'active' && r.validUntil >= today],

@@ -35,6 +35,12 @@ function retryAfterMs(headers: Headers): number {
   return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
 }
 
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'Application/JSON;charset="UTF-8"',
+];
+
 /** The most of an answer the kit reads (a day's usage list in pages of 1 000 is well under it). */
 const MAX_ANSWER_BYTES = 8 << 20;
 
@@ -72,7 +78,8 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     used++;
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.auth !== false) headers.authorization = `Bearer ${init.token ?? options.token}`;
-    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+    // Every legal spelling of JSON in turn, so every route meets each (docs/api.md: a media type's parameters).
+    if (init.body !== undefined) headers['content-type'] ??= JSON_TYPES[used % JSON_TYPES.length]!;
     const signal = AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now())));
     const body =
       typeof init.body === 'string' || init.body === undefined ? init.body : JSON.stringify(init.body);

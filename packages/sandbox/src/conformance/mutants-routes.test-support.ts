@@ -19,6 +19,11 @@ function rewriteQuery(x: Exchange, rewrite: (params: URLSearchParams) => URLSear
 export function routeMutants(): Record<string, Mutant> {
   const caps = new Map<unknown, unknown>();
   return {
+    'JSON with a charset parameter is refused': {
+      breaks: ['json-media-type'],
+      request: (x) =>
+        /;/.test(x.headers['content-type'] ?? '') ? problem(415, 'unsupported-media-type') : undefined,
+    },
     'HEAD is refused as a wrong method': {
       breaks: ['methods'],
       request: (x) => (x.method === 'HEAD' ? problem(405, 'method-not-allowed') : undefined),

@@ -1,6 +1,7 @@
 /** The contract's rules, one table: id (`<!-- rule: id -->` in docs/api.md), section anchor, what it says. Checks
  * name the rules they guard, mutants those they break; tests fail on a marked rule missing here, or unguarded. */
 const [E, V, B] = ['#endpoints', '#voiding-a-usage', '#booking-and-collection-against-the-cap'] as const;
+const Q = '#questions-a-servers-author-asks';
 const [U, A, F] = ['#already-used-for-this-show', '#authentication', '#unknown-and-misspelt-fields'] as const;
 export const RULES = {
   health: [E, '`GET /v1/health` answers a `Health` without a token'],
@@ -9,6 +10,10 @@ export const RULES = {
   'usage-state': [E, 'a listed usage says its `state`: `registered`, or `voided` with `voidedAt`'],
   batch: [E, 'one result per batch item, in order; a refused item is its own problem'],
   remaining: [E, "a tally's `remaining` is cap − given, never below 0"],
+  'json-media-type': [
+    Q,
+    'a JSON body is read whatever legal spelling its `Content-Type` has (`charset`, case)',
+  ],
   bounds: [E, 'a value past a documented bound (batch 1–100, `limit`, key, 1 MB body) or set is refused'],
   'stored-settings': [E, "the venue's stored show settings win over the request's `show.cap`"],
   'void-window': [V, 'a void once the show has started is `422 void-window-closed` with `closesAt`'],
