@@ -2,8 +2,8 @@
 // nothing from the workspace — with their dependencies from the registry into fresh apps in a temporary folder,
 // builds each for production (Vite, Vite + React, Vue with vue-tsc, webpack 5, esbuild, rollup, a plain page with the
 // single-file bundle, a page without a bundler that maps the packages in node_modules with an import map, Next.js,
-// a Node service with the core only, and docs/venue-owner.md's page with the bundle folder, followed step by step) and drives each against ONE real sandbox (memory, seeded, one bearer token;
-// reset before each reading). Every app configures the element itself, as docs/quick-start.md says: the API URL,
+// a Node service with the core only, and docs/venue-owner.md's page with the bundle folder, followed step by step)
+// and drives each against ONE real sandbox (memory, seeded, one bearer token; reset before each reading). Every app configures the element itself, as docs/quick-start.md says: the API URL,
 // venue, shows and token come in at build time through the bundler's own `define` / env (Vite's `VITE_…`,
 // webpack's `EnvironmentPlugin`), for the plain and import-map pages from a `kaiku-config.js` written beside them,
 // and for Next.js from the server's environment. In the machine's Chromium: the element renders (first-load JS
@@ -409,8 +409,12 @@ async function drive(built) {
   });
   try {
     for (const { name, dist } of built) {
-      if (name === 'nextjs' || name === 'guide') {
-        await (name === 'guide' ? driveGuide(browser, dist) : driveNext(browser));
+      if (name === 'nextjs') {
+        await driveNext(browser);
+        continue;
+      }
+      if (name === 'guide') {
+        await driveGuide(browser, dist);
         continue;
       }
       const server = await serve(dist, card);

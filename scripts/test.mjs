@@ -179,7 +179,8 @@ async function runStep(step) {
   }
   const elapsed = (Date.now() - begun) / 1000;
   sum += elapsed;
-  const cpu = cpuSeconds(output) === undefined ? undefined : cpuSeconds(output) + earlier.cpu;
+  const own = cpuSeconds(output);
+  const cpu = own === undefined ? undefined : own + earlier.cpu;
   cpuSum += cpu ?? 0;
   let note = '';
   if (step.counts) {

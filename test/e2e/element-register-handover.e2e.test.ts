@@ -28,12 +28,9 @@ const until = (page: Page, condition: string) =>
     { timeout: 60_000, polling: 100 },
   );
 
-/** The demo without Kaikukanta (its terminal name by default, Kassa 1), or at `url`: with the API. */
-async function open(
-  page: Page,
-  withoutApi: boolean,
-  url = `${stack.boxOffice('en')}&registry=none`,
-): Promise<void> {
+/** The demo at `url` (default: without Kaikukanta, under its default terminal name, Kassa 1). */
+async function open(page: Page, url = `${stack.boxOffice('en')}&registry=none`): Promise<void> {
+  const withoutApi = new URL(url).searchParams.get('registry') === 'none';
   await page.goto(url);
   await page.evaluate(`(async () => {
     window.__files = [];
@@ -56,7 +53,7 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
     const context = await browser.createBrowserContext();
     try {
       const page = await context.newPage();
-      await open(page, true);
+      await open(page);
       await registerCard(page, 'A045198723');
       await registerCard(page, 'A999005458');
       await inElement(page, `root.querySelector('[data-export="csv"]').click();`);
@@ -67,7 +64,7 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
 
       // The same terminal with the API, by the demo's own link (it keeps the terminal name: issue 61.10): one to
       // send, two already in a file, named as such.
-      await open(page, false, await page.$eval('#mode-link', (a) => (a as HTMLAnchorElement).href));
+      await open(page, await page.$eval('#mode-link', (a) => (a as HTMLAnchorElement).href));
       await until(page, `panel?.dataset.register === 'hand-over' && panel.dataset.open === '1'`);
       expect(await inElement(page, `return panel.dataset.exported;`)).toBe('2');
       const said = await inElement<string>(page, `return panel.textContent;`);
@@ -84,7 +81,7 @@ describe('a register handed over to Kaikukanta (Chromium)', () => {
       expect(await counts()).toEqual([0, 0, 1]);
 
       // A reload and another sync send nothing twice; the file's import brings the other two, once.
-      await open(page, false, page.url());
+      await open(page, page.url());
       await inElement(page, `await el.syncNow();`);
       expect(await counts()).toEqual([0, 0, 1]);
       const client = createApiClient({ baseUrl: stack.sandbox.url, getToken: () => 'test-token' });

@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(() => Promise.all([sandbox.close(), bound.close()]));
 
-/** One raw request on its own connection; resolves with what came back before the server closed (or 30 s, a hang guard). */
+/** One raw request on its own connection; resolves with what came back before the server closed (30 s guard). */
 function raw(text: string): Promise<string> {
   return new Promise((resolve) => {
     let data = '';

@@ -191,8 +191,8 @@ describe('a card sold again after an undo Kaikukanta has not heard of yet', () =
       await outbox.syncNow();
       expect(s.log).to.deep.equal(['registered A045198723', 'voided A045198723', 'registered A045198723']);
       // The second sale is settled, not refused: nothing waits, nothing needs staff.
-      const open_ = await outbox.openRecords();
-      expect([open_.pending.length, open_.needsAttention.map((r) => r.id)]).to.deep.equal([0, []]);
+      const left = await outbox.openRecords();
+      expect([left.pending.length, left.needsAttention.map((r) => r.id)]).to.deep.equal([0, []]);
       expect(second.id).to.not.equal(first.id);
       outbox.stop();
     });

@@ -132,7 +132,8 @@ export function markInFlight(p: OutboxParts, records: readonly { id: string }[])
 /** Makes queued voids in the run (lock, abort, batch deadline), not one an undo settles; a card whose void waits: `waiting`. */
 async function settleVoids(p: OutboxParts, signal: AbortSignal, waiting: Set<string>): Promise<void> {
   for (const r of (await p.records.list(['synced'])).filter((q) => q.voidRequestedAt && !q.voidedAt)) {
-    if (waiting.has(r.usage.cardId) || (p.undoing.has(r.id) && waiting.add(r.usage.cardId))) continue; // undo's own
+    if (p.undoing.has(r.id)) waiting.add(r.usage.cardId); // the clerk's undo makes this void: its card waits for it
+    if (waiting.has(r.usage.cardId)) continue;
     const void_ = (both: AbortSignal) => settleVoid({ ...p, signal: both }, r.id);
     const done = await withDeadline(void_, p.sendTimeoutMs, batchTimeout(), signal).catch((error: unknown) =>
       error instanceof OutboxError || classifyFailure(error).kind !== 'transient' ? undefined : 'waits',
