@@ -32,6 +32,15 @@ export const CLI_TEXT = {
     sv: 'Provkörning: ingenting registrerades. Rätta raderna ovan i filen och registrera raderna genom att köra samma kommando utan --dry-run (rader som inte rättats registreras inte).',
     en: 'Dry run: nothing was registered. Correct the rows listed above in the file, then register the rows by running the same command without --dry-run (rows left uncorrected are not registered).',
   },
+  shows: { fi: 'Esitykset', sv: 'Föreställningar', en: 'Performances' },
+  showMatched: { fi: 'paikan esitys', sv: 'platsens föreställning', en: "the venue's show" },
+  showMapped: { fi: '--shows-tiedostosta', sv: 'från --shows-filen', en: 'from the --shows file' },
+  showNew: {
+    fi: 'uusi esitys (tiedoston oma tunnus)',
+    sv: 'ny föreställning (filens egen kod)',
+    en: "a new show (the file's own ID)",
+  },
+  showRows: { fi: '{n} riviä', sv: '{n} rader', en: '{n} rows' },
   ignored: {
     fi: 'Näitä sarakkeita ei luettu: {columns}.',
     sv: 'Dessa kolumner lästes inte: {columns}.',

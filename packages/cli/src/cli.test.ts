@@ -151,11 +151,13 @@ describe('kaiku-import', () => {
     const rows = join(dir, 'rows.csv');
     const first = await run(
       'import',
-      [REPORT, '--venue', VENUE, '--base-url', sandbox.url, '--rows', rows, '--lang', 'en'],
+      [REPORT, '--venue', VENUE, '--base-url', sandbox.url, '--rows', rows, '--lang', 'en', '--new-shows'],
       TOKEN,
     );
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/Registered\s+3/);
+    // The venue has none of the file's shows: --new-shows registers them under the file's own IDs, and says so.
+    expect(first.stdout).toMatch(/Performances:\n.*→ report-[0-9a-f]{32}\s+a new show \(the file's own ID\)/);
     // An office's words: the file's own column names, no internal field names or codes; what was not read.
     expect(first.stdout).toMatch(/Not accepted by Kaikukanta\s+1/);
     expect(first.stdout).toMatch(/^\s+5\s+Kortin tunnus\s+A\*+80\s+/m);

@@ -25,7 +25,8 @@ let sandbox: SandboxProcess;
 type Counts = { registered: number; alreadyRegistered: number; refused: number; invalid: number };
 
 async function kaikuImport(file: string): Promise<{ code: number; counts: Counts }> {
-  const args = [file, '--venue', VENUE, '--channel', 'box-office', '--base-url', sandbox.url, '--json'];
+  // No --channel: the register's title row makes it a box-office sale.
+  const args = [file, '--venue', VENUE, '--base-url', sandbox.url, '--json'];
   const entry = await cliEntry('import');
   return new Promise((resolve) => {
     execFile(
@@ -40,14 +41,15 @@ async function kaikuImport(file: string): Promise<{ code: number; counts: Counts
   });
 }
 
-async function serverUsages(): Promise<{ cardId: string }[]> {
+type ServerUsage = { cardId: string; channel: string; show: { id: string } };
+async function serverUsages(): Promise<ServerUsage[]> {
   const res = await fetch(
     `${sandbox.url}v1/venues/${VENUE}/usages?from=2020-01-01&to=2020-12-31&limit=1000`,
     {
       headers: { authorization: 'Bearer test-token' },
     },
   );
-  return ((await res.json()) as { items: { cardId: string }[] }).items;
+  return ((await res.json()) as { items: ServerUsage[] }).items;
 }
 
 const show = {
@@ -67,8 +69,17 @@ const usage = (cardId: string, rest: Partial<UsageRequest> = {}): UsageRequest =
   ...rest,
 });
 
+const api = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer test-token', 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
 beforeAll(async () => {
   sandbox = await startSandboxProcess();
+  // The venue's performance, as its terminals name it: the file's rows resolve to its ID.
+  expect((await api('__sandbox/shows', { venueId: VENUE, show })).status).toBe(201);
 }, 60_000);
 afterAll(() => sandbox.close());
 
@@ -88,8 +99,17 @@ describe('a register export through kaiku-import', () => {
     // Counted in rows: the group visit is two (the community card's and its member's), one usage on the server.
     const first = await kaikuImport(file);
     expect(first).toMatchObject({ code: 0, counts: { registered: 4, refused: 0, invalid: 0 } });
-    const cards = (await serverUsages()).map((u) => u.cardId).sort();
-    expect(cards).toEqual(['A045198723', 'X000011986', 'Y110029399']);
+    const usages = await serverUsages();
+    expect(usages.map((u) => u.cardId).sort()).toEqual(['A045198723', 'X000011986', 'Y110029399']);
+    // One performance, one ID, and the register's own channel.
+    expect(new Set(usages.map((u) => `${u.show.id} ${u.channel}`))).toEqual(
+      new Set(['kesayontaika box-office']),
+    );
+    // The same card at a terminal of the venue, for the same show, after the hand-over: already used.
+    const terminal = await api('v1/usages', usage('A045198723'), {
+      'idempotency-key': 'terminal-after-import',
+    });
+    expect(((await terminal.json()) as { code: string }).code).toBe('already-used');
 
     const again = await kaikuImport(file);
     expect(again.counts).toMatchObject({ registered: 0, alreadyRegistered: 4 });

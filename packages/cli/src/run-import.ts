@@ -3,14 +3,14 @@
  * Returns the exit code; writes the summary to stdout and progress/errors to stderr.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CHANNELS, SHOW_KINDS, type Channel, type ShowKind } from '@kaiku-scanner/core/contract';
-import { ReportError, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
-import type { ImportOptions, ImportResult, RowEvent } from '@kaiku-scanner/core/reports';
+import { ReportError, VenueShowsSchema, csvCell, importSalesReport } from '@kaiku-scanner/core/reports';
+import type { ImportOptions, ImportResult, RowEvent, VenueShow } from '@kaiku-scanner/core/reports';
 import { say } from './cli-text.js';
 import { apiClient, EXIT, exitCodeOf, parseBytes, startCli, terminalJson, unreachable } from './start-cli.js';
-import type { CliIo, ExitCode } from './start-cli.js';
+import type { Cli, CliIo, ExitCode } from './start-cli.js';
 import { checkOutput, closeOutput, openOutput } from './output-file.js';
 import { createProgressBar, maskCardId, renderSummary } from './summary.js';
 
@@ -24,10 +24,16 @@ Options:
   --for-venue <id>      the event's venue, when a ticket agent imports for another venue
   --venue-name <name=id>  a venue the file's venue column names, and its ID (repeatable): rows of
                         that venue register for it; rows of venues not named are refused
-  --dry-run             validate every row, register nothing
+  --dry-run             validate every row, register nothing (with a base URL: rows are still
+                        matched to the venue's shows, which the summary lists)
+  --shows <file.json>   the venue's performances for rows the registry's list does not name:
+                        [{ "id", "name", "start" }] (a renamed show, a moved time)
+  --new-shows           a row no show fits registers as a new show under the file's own ID
+                        (default: refused, row-show-unknown)
   --base-url <url>      Kaikukanta API (or sandbox) URL; default $KAIKU_BASE_URL
   --token-env <NAME>    environment variable holding the bearer token (default KAIKU_TOKEN)
-  --channel <channel>   ${CHANNELS.join(' | ')} (default ticket-agent)
+  --channel <channel>   ${CHANNELS.join(' | ')} (default ticket-agent; box-office for a
+                        register's own file, whose title row names its terminal)
   --show-kind <kind>    kind of every event (default show)
   --batch-size <n>      rows per request, 1-100 (default 100)
   --max-bytes <size>    refuse larger files, e.g. 256M (default 256M)
@@ -49,6 +55,8 @@ const OPTIONS = {
   'for-venue': { type: 'string' },
   'venue-name': { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
+  shows: { type: 'string' },
+  'new-shows': { type: 'boolean' },
   'base-url': { type: 'string' },
   'token-env': { type: 'string' },
   channel: { type: 'string' },
@@ -64,6 +72,22 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `--shows`: the venue's performances, `[{ id, name, start }]`; a bad file is a usage error naming the entry. */
+async function readShows(cli: Cli<unknown>, file: string): Promise<VenueShow[] | ExitCode> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return cli.failWith('fileMissing', { file }, EXIT.file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = VenueShowsSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const path = parsed.error.issues[0]?.path.join('.') ?? '';
+  return cli.failWith('badOption', { option: `--shows${path ? ` (${path})` : ''}` }, EXIT.usage);
+}
 
 function maskResult(result: ImportResult): ImportResult {
   const mask = (rows: ImportResult['invalid']) =>
@@ -89,8 +113,12 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   const maxBytes = v['max-bytes'] === undefined ? 256 * 1024 ** 2 : parseBytes(v['max-bytes']);
   if (!maxBytes) return bad('--max-bytes');
   const dryRun = v['dry-run'] === true;
-  const client = dryRun ? undefined : apiClient(cli, io.env);
+  // A dry run registers nothing, but with a base URL it reads the venue's shows to match rows to.
+  const reads = !dryRun || (v['base-url'] ?? io.env.KAIKU_BASE_URL) !== undefined;
+  const client = reads ? apiClient(cli, io.env) : undefined;
   if (typeof client === 'number') return client;
+  const shows = v.shows === undefined ? [] : await readShows(cli, v.shows);
+  if (typeof shows === 'number') return shows;
 
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return failWith('fileMissing', { file }, EXIT.file);
@@ -127,7 +155,10 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     venueId: v.venue,
     ...(v['for-venue'] ? { forVenueId: v['for-venue'] } : {}),
     ...(named.length > 0 ? { venues: Object.fromEntries(named.map((m) => [m![1]!, m![2]!])) } : {}),
-    channel: (v.channel as Channel | undefined) ?? 'ticket-agent',
+    // Default: a register's own file (its title row) is box-office, any other file ticket-agent.
+    ...(v.channel ? { channel: v.channel as Channel } : {}),
+    ...(shows.length > 0 ? { shows } : {}),
+    ...(v['new-shows'] ? { newShows: true } : {}),
     showKind: (v['show-kind'] as ShowKind | undefined) ?? 'show',
     dryRun,
     ...(client ? { client } : {}),

@@ -57,6 +57,19 @@ export function renderSummary(
     const more = c.invalid + c.refused - Math.min(max, problems.length);
     if (more > 0) out += `  … ${say('more', locale, { n: num(more) })}\n`;
   }
+  // Where each performance of the file went: the venue's show ID a row resolved to (docs/api.md).
+  const shows = result.shows.slice(0, max);
+  if (shows.length > 0) {
+    const how = { matched: 'showMatched', mapped: 'showMapped', new: 'showNew' } as const;
+    const rows = shows.map((m) => [
+      `${m.event} ${m.date}${m.time ? ` ${m.time}` : ''}`,
+      `→ ${m.showId}`,
+      say(how[m.how], locale),
+      say('showRows', locale, { n: num(m.rows) }),
+    ]);
+    out += `\n${say('shows', locale)}:\n${table(rows)}\n`;
+    if (result.shows.length > max) out += `  … ${result.shows.length - max}\n`;
+  }
   const read = new Set(Object.values(result.columns ?? {}));
   const ignored = (result.headings ?? []).filter((h, i) => h !== '' && !read.has(i));
   if (ignored.length > 0) out += `\n${say('ignored', locale, { columns: ignored.join(', ') })}\n`;

@@ -12,6 +12,10 @@ import {
   IdempotencyKeySchema,
   makeProblem,
   type ShowTally,
+  type ShowList,
+  ShowListQuerySchema,
+  ShowListSchema,
+  type ShowListQuery,
   ShowTallySchema,
   type UsageList,
   type UsageListQuery,
@@ -119,6 +123,8 @@ export type ApiClient = {
   listUsages(query: UsageListQuery, options?: CallOptions): Promise<UsageList>;
   /** Every page of `listUsages`, following `nextCursor`, within the client's `listLimits`. */
   iterateUsages(query: UsageListQuery, options?: CallOptions): AsyncGenerator<UsageRecord, void, undefined>;
+  /** A venue's performances in a date range (at most 31 days): the show IDs a file's rows resolve to. */
+  listShows(query: ShowListQuery, options?: CallOptions): Promise<ShowList>;
   health(options?: CallOptions): Promise<Health>;
 };
 
@@ -294,6 +300,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         yield* page.data.items;
         cursor = page.data.nextCursor ?? undefined;
       }
+    },
+
+    async listShows(query, callOptions = {}) {
+      checkOptions('listShows', callOptions, CALL_OPTIONS);
+      const q = checked(ShowListQuerySchema, query);
+      const path = `v1/venues/${encodeURIComponent(q.venueId)}/shows`;
+      const list: PlannedRequest = {
+        ...plan('listShows', path, { venueId: q.venueId }),
+        query: { from: q.from, to: q.to },
+      };
+      return (await sendRequest(ctx, list, ShowListSchema, callOptions.signal)).data;
     },
 
     async health(callOptions = {}) {

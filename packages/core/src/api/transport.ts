@@ -1,6 +1,13 @@
 /** The client's operations, one per endpoint of the contract. */
 export type ApiOperation =
-  'lookupCard' | 'registerUsage' | 'registerBatch' | 'voidUsage' | 'getShowTally' | 'listUsages' | 'health';
+  | 'lookupCard'
+  | 'registerUsage'
+  | 'registerBatch'
+  | 'voidUsage'
+  | 'getShowTally'
+  | 'listUsages'
+  | 'listShows'
+  | 'health';
 
 /** One request the API client asks a `Transport` to send (the body is already validated against the contract). */
 export type TransportRequest = {

@@ -147,6 +147,10 @@ export const reportMessages = defineTexts({
       p.target === 'venue'
         ? 'Käyttö jonotettiin toiselle tapahtumapaikalle kuin tälle tuonnille, joten sitä ei kirjattu tänne. Tuo raportti sen paikan nimissä, jolle käyttö kirjattiin.'
         : 'Käyttö jonotettiin toiseen Kaikukantaan (toiseen palvelinosoitteeseen) kuin johon tämä tuonti lähettää, tai skanneri ei tiennyt kohdettaan, joten sitä ei kirjattu tänne. Tuo raportti samaan Kaikukantaan, jota skanneri käytti.',
+    'row-show-unknown':
+      'Paikalla ei ole esitystä "{event}" {date} {time}, joten riviä ei kirjattu. Tarkista nimi ja aika, tai kerro tuonnille, mikä paikan esitys tämä on (kaiku-import --shows esitykset.json); uuden esityksen saa luoda vain erikseen pyytäen (--new-shows).',
+    'row-show-ambiguous':
+      'Rivin esitys "{event}" {date} {time} sopii usealle paikan esitykselle ({shows}), joten riviä ei kirjattu. Kerro tuonnille, mikä niistä se on (kaiku-import --shows esitykset.json).',
     'row-venue-unknown':
       'Tapahtumapaikka "{venue}" ei ole tämän tuonnin paikka eikä paikka, jonka puolesta tuonti saa kirjata, joten riviä ei kirjattu. Jos välitätte paikan lippuja, anna sen tunnus (kaiku-import --venue-name "{venue}=tunnus"); muuten tuo rivi paikan omassa tuonnissa.',
     'row-agent-not-authorized':
@@ -238,6 +242,10 @@ export const reportMessages = defineTexts({
       p.target === 'venue'
         ? 'Användningen köades för en annan spelplats än den här importen gäller, så den registrerades inte här. Importera rapporten för den spelplats användningen gällde.'
         : 'Användningen köades för ett annat Kaikukanta (en annan serveradress) än den här importen skickar till, eller visste skannern inte sitt mål, så den registrerades inte här. Importera rapporten till samma Kaikukanta som skannern använde.',
+    'row-show-unknown':
+      'Platsen har ingen föreställning "{event}" {date} {time}, så raden registrerades inte. Kontrollera namn och tid, eller ange för importen vilken av platsens föreställningar det är (kaiku-import --shows forestallningar.json); en ny föreställning skapas bara på begäran (--new-shows).',
+    'row-show-ambiguous':
+      'Radens föreställning "{event}" {date} {time} passar flera av platsens föreställningar ({shows}), så raden registrerades inte. Ange för importen vilken det är (kaiku-import --shows forestallningar.json).',
     'row-venue-unknown':
       'Platsen "{venue}" är varken den här importens plats eller en plats som importen får registrera för, så raden registrerades inte. Om ni förmedlar platsens biljetter, ange dess kod (kaiku-import --venue-name "{venue}=kod"); annars importera raden för platsen själv.',
     'row-agent-not-authorized':
@@ -330,6 +338,10 @@ export const reportMessages = defineTexts({
       p.target === 'venue'
         ? 'The usage was queued for another venue than this import is for, so it was not registered here. Import the report for the venue the usage was queued for.'
         : 'The usage was queued for another Kaikukanta (another server address) than this import sends to, or the scanner did not know its target, so it was not registered here. Import the report into the Kaikukanta the scanner used.',
+    'row-show-unknown':
+      'The venue has no performance "{event}" on {date} {time}, so the row was not registered. Check the name and time, or tell the import which of the venue\'s shows it is (kaiku-import --shows shows.json); a new show is created only when asked (--new-shows).',
+    'row-show-ambiguous':
+      'The row\'s performance "{event}" on {date} {time} fits several of the venue\'s shows ({shows}), so the row was not registered. Tell the import which one it is (kaiku-import --shows shows.json).',
     'row-venue-unknown':
       'The venue "{venue}" is neither this import\'s venue nor one it may register for, so the row was not registered. If you sell that venue\'s tickets, give its ID (kaiku-import --venue-name "{venue}=id"); otherwise import the row for that venue itself.',
     'row-agent-not-authorized':

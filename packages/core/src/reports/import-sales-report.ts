@@ -11,7 +11,15 @@ import { ImportTally, RowHashSet } from './import-tally.js';
 import { clip, officeText, ReportError, rowError, toReportError } from './report-error.js';
 import { ReportInfo, readReportRows } from './report-rows.js';
 import { hasNodeStreams } from './read-xlsx.js';
-import type { BatchRegistrar, ImportOptions, ImportResult, RowError, SalesRow } from './types.js';
+import type {
+  BatchRegistrar,
+  ImportOptions,
+  ImportResult,
+  RowError,
+  SalesRow,
+  ShowMapping,
+} from './types.js';
+import { ShowDirectory } from './resolve-show.js';
 import { sha256Hex } from '../sha256.js';
 import {
   canonicalRow,
@@ -34,10 +42,12 @@ import { DEFAULT_POLICY } from '../policy/policies.js';
 import type { UsageRequest } from '../schemas/api-request.js';
 
 const IMPORT_OPTIONS = optionKeys<ImportOptions>()(
-  'venueId forVenueId channel showKind mode dryRun client batchSize maxBytes maxRows maxRecordBytes maxRowDetails sheet venues signal onProgress onRow',
+  'venueId forVenueId channel showKind mode dryRun client batchSize maxBytes maxRows maxRecordBytes maxRowDetails sheet venues shows newShows signal onProgress onRow',
 );
 
 const MiB = 1024 * 1024;
+/** A register export's title row: `teatteri-hilla · pääte Kassa 1` (create-register.ts, in fi, sv or en). */
+const REGISTER_TITLE = / · (pääte|terminal) \S/;
 /** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */
 type Pending = { rows: readonly SalesRow[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
@@ -114,7 +124,9 @@ function settings(options: ImportOptions) {
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
   checkOptions('importSalesReport', options, IMPORT_OPTIONS);
-  const { batchSize, maxRows, limits, context, venues, target, checkApi } = settings(options);
+  const chosen = settings(options);
+  const { batchSize, maxRows, limits, venues, target, checkApi } = chosen;
+  let { context } = chosen;
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info = new ReportInfo();
@@ -126,6 +138,11 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const used = { booking: new RowHashSet(), collection: new RowHashSet() };
   let batch: Pending[] = [];
   const visits = new Map<string, Visit>();
+  // Each row's performance resolves to the venue's show ID (docs/api.md, "One performance, one ID").
+  const { client } = options;
+  const lister = client?.listShows ? client.listShows.bind(client) : undefined;
+  const directory = new ShowDirectory(lister, options.shows ?? [], options.newShows === true);
+  const mappings = new Map<string, { -readonly [K in keyof ShowMapping]: ShowMapping[K] }>();
   const progress = () => options.onProgress?.(tally.progress(info));
   try {
     for await (const { kind, raw } of readReportRows(source, limits, info)) {
@@ -135,6 +152,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         for (let row = raw.row; row <= tally.lastRow; row++) tally.mark(row, 'skipped');
         continue;
       }
+      // A register's own file (its title row names the terminal) is the box office's sale, unless told otherwise.
+      if (tally.rows === 0 && options.channel === undefined && REGISTER_TITLE.test(info.title ?? ''))
+        context = { ...context, channel: 'box-office' };
       if (++tally.rows > maxRows)
         throw new ReportError('report-too-many-rows', { limit: maxRows }, { row: raw.row });
       const checked = validateSalesRow(raw, info.columns ?? {}, { date1904: info.date1904 });
@@ -191,7 +211,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     tally.fail(toReportError(error));
   }
   progress();
-  return tally.result(info, dryRun);
+  return tally.result(info, dryRun, [...mappings.values()]);
 
   /** Files a group visit's row under its visit: same link, show, date, time and mode. */
   function collect(row: SalesRow, rowContext: UsageContext): void {
@@ -245,7 +265,10 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   }
 
   /** Validates one usage's rows by the file's rules and queues them; a dry run takes the same path. */
-  async function accept(rows: readonly SalesRow[], item: BatchItem, keyed = false): Promise<void> {
+  async function accept(rows: readonly SalesRow[], fileItem: BatchItem, keyed = false): Promise<void> {
+    // A keyed row is the terminal's own request, show ID and all; a file's row names its show by name and time.
+    const item = keyed ? fileItem : await resolved(rows, fileItem);
+    if (!item) return;
     const errors = fileRuleErrors(item.usage);
     errors.push(...usedInFile(item.usage, rows[0]!.row, errors.length === 0));
     for (const r of rows) {
@@ -263,6 +286,36 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     if (batch.length < batchSize) return;
     await send();
     progress();
+  }
+
+  /** The item under the show ID its rows' performance resolves to, or undefined when it resolves to none. */
+  async function resolved(rows: readonly SalesRow[], item: BatchItem): Promise<BatchItem | undefined> {
+    const leader = rows[0]!;
+    const { usage } = item;
+    const match = await directory
+      .resolve(leader, usage.forVenueId ?? usage.venueId, usage.show.id)
+      .catch((error: unknown) => {
+        const reason = isKaikuError(error) ? error.code : 'network';
+        throw new ReportError(options.signal?.aborted ? 'report-aborted' : 'report-server-failed', {
+          reason,
+        });
+      });
+    if ('code' in match) {
+      for (const r of rows) tally.mark(r.row, 'invalid', r.cardId, [match]);
+      return undefined;
+    }
+    const key = JSON.stringify([leader.event, leader.date, leader.time ?? '', match.id]);
+    const mapping = mappings.get(key) ?? {
+      event: leader.event,
+      date: leader.date,
+      ...(leader.time === undefined ? {} : { time: leader.time }),
+      showId: match.id,
+      how: match.how,
+      rows: 0,
+    };
+    mapping.rows += rows.length;
+    mappings.set(key, mapping);
+    return { ...item, usage: { ...usage, show: { ...usage.show, id: match.id } } };
   }
 
   /** `already-used` naming an earlier valid row of this card and show; else a valid usage is remembered. */

@@ -43,7 +43,7 @@ afterAll(() => sandbox.close());
 
 describe('importSalesReport against the sandbox', () => {
   it('registers valid rows once, even when the report is imported again as CSV and as XLSX', async () => {
-    const first = await importSalesReport(CSV, { venueId: VENUE, client });
+    const first = await importSalesReport(CSV, { venueId: VENUE, client, newShows: true });
     expect(first.registered).toEqual([{ from: 3, to: 5 }]);
     expect(first.invalid.map((r) => [r.row, r.errors[0]!.code])).toEqual([[9, 'legacy-code']]);
     expect(first.refused.map((r) => [r.row, r.errors[0]!.code])).toEqual([
@@ -66,7 +66,7 @@ describe('importSalesReport against the sandbox', () => {
     for (const line of CSV.split('\r\n'))
       sheet.addRow(line.split(';').map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const third = await importSalesReport(xlsx, { venueId: VENUE, client });
+    const third = await importSalesReport(xlsx, { venueId: VENUE, client, newShows: true });
     expect(third.counts).toMatchObject({ registered: 0, alreadyRegistered: 3 });
     expect(await serverCount()).toBe(3);
   });
@@ -88,7 +88,7 @@ describe('importSalesReport against the sandbox', () => {
       'Kortilla on jo lippu tähän tapahtumaan (4.4.2020 klo 10.00).',
     );
     const before = await serverCount();
-    const first = await importSalesReport(file, { venueId: VENUE, client });
+    const first = await importSalesReport(file, { venueId: VENUE, client, newShows: true });
     expect(first.registered).toEqual([
       { from: 2, to: 2 },
       { from: 4, to: 4 },
@@ -161,7 +161,11 @@ describe('importSalesReport against the sandbox', () => {
       const period = { venueId: VENUE, from: '2020-03-01', to: '2020-03-31' };
       const report = await exportUsageReport({ client, ...period, format: 'csv' });
       const other = createApiClient({ baseUrl: fresh.url, getToken: () => 'test-token' });
-      const imported = await importSalesReport(report.bytes, { venueId: VENUE, client: other });
+      const imported = await importSalesReport(report.bytes, {
+        venueId: VENUE,
+        client: other,
+        newShows: true,
+      });
       expect(imported.refused.map((r) => r.errors[0]?.code)).toEqual([]);
       const tickets = async (api: ApiClient) => {
         let total = 0;
@@ -174,7 +178,7 @@ describe('importSalesReport against the sandbox', () => {
       };
       expect(await tickets(other)).toEqual(await tickets(client));
       expect(await tickets(other)).toEqual({ total: 6, under16: 3 });
-      const again = await importSalesReport(report.bytes, { venueId: VENUE, client: other });
+      const again = await importSalesReport(report.bytes, { venueId: VENUE, client: other, newShows: true });
       expect(again.counts).toMatchObject({ registered: 0 });
     } finally {
       await fresh.close();
@@ -199,7 +203,12 @@ describe('importSalesReport against the sandbox', () => {
       const dry = await importSalesReport(file, { venueId: 'lippu-agentti', venues, dryRun: true });
       expect(dry.valid).toEqual([{ from: 2, to: 4 }]);
       const agent = createApiClient({ baseUrl: agents.url, getToken: () => 'agent' });
-      const result = await importSalesReport(file, { venueId: 'lippu-agentti', venues, client: agent });
+      const result = await importSalesReport(file, {
+        venueId: 'lippu-agentti',
+        venues,
+        client: agent,
+        newShows: true,
+      });
       expect(result.registered).toEqual([{ from: 2, to: 3 }]);
       // Kaikukanta knows whom a venue has named its agent: refused per row, naming the venue and its column.
       expect(result.refused).toMatchObject([
@@ -221,5 +230,81 @@ describe('importSalesReport against the sandbox', () => {
     } finally {
       await agents.close();
     }
+  });
+});
+
+describe('one performance, one ID: a file row resolves to the venue show', () => {
+  const post = async (path: string, body: unknown) =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const start = '2030-05-01T19:00:00+03:00';
+  const matti = { id: 'hilla-matti-0105', name: 'Taikuri Matti', kind: 'show', start, cap: 3 } as const;
+  const agentFile = (...lines: string[]) =>
+    ['Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä', ...lines].join('\r\n');
+
+  it("an agent's sale, imported, is the booking the door collects: one usage of the cap", async () => {
+    for (const show of [matti, { ...matti, id: 'hilla-matti-0205', start: '2030-05-02T19:00:00+03:00' }])
+      expect((await post('__sandbox/shows', { venueId: VENUE, show })).status).toBe(201);
+    const file = agentFile(
+      // Case and spacing aside, the venue's name and start: its show.
+      'A045198723;1;1;  taikuri   MATTI ;1.5.2030 klo 19.00',
+      // The same name on the next day: the other performance.
+      'X000011986;1;0;Taikuri Matti;2.5.2030 klo 19.00',
+      // A time the venue has no performance at: refused, naming the row; nothing made up.
+      'A999005458;1;0;Taikuri Matti;1.5.2030 klo 18.00',
+    );
+    const imported = await importSalesReport(file, { venueId: 'lippu-agentti', forVenueId: VENUE, client });
+    expect(imported.counts).toMatchObject({ registered: 2, invalid: 1 });
+    expect(imported.invalid.map((r) => [r.row, r.errors[0]!.code])).toEqual([[4, 'row-show-unknown']]);
+    expect(imported.shows.map((m) => [m.date, m.showId, m.how, m.rows])).toEqual([
+      ['2030-05-01', 'hilla-matti-0105', 'matched', 1],
+      ['2030-05-02', 'hilla-matti-0205', 'matched', 1],
+    ]);
+    // The import's own map names the moved time's performance (a time changed after the sale).
+    const moved = { id: matti.id, name: matti.name, start: '2030-05-01T18:00:00+03:00' };
+    const mapped = await importSalesReport(file, {
+      venueId: 'lippu-agentti',
+      forVenueId: VENUE,
+      client,
+      shows: [moved],
+    });
+    expect(mapped.counts).toMatchObject({ registered: 1, alreadyRegistered: 2, invalid: 0 });
+    expect(mapped.shows.find((m) => m.how === 'mapped')).toMatchObject({ showId: matti.id, time: '18:00' });
+    const tally = await client.getShowTally(matti.id);
+    expect(tally).toMatchObject({ ticketsGiven: 3, usages: 2 });
+
+    // At the door: the terminal collects the agent's booking under its own show ID — covered, counted once.
+    const door = { venueId: VENUE, show: matti, channel: 'box-office', clientTime: start } as const;
+    const collected = await client.registerUsage(
+      { ...door, cardId: 'A045198723', childTickets: 1, mode: 'collection' },
+      { idempotencyKey: 'door-collection-1' },
+    );
+    expect(collected).toMatchObject({ countedAgainstCap: 0, coveredByBooking: 2 });
+    expect(await client.getShowTally(matti.id)).toMatchObject({ ticketsGiven: 3 });
+    // A fresh sale of the same card for the performance is the second usage the model forbids.
+    const again = client.registerUsage(
+      { ...door, cardId: 'A045198723', childTickets: 0, mode: 'booking' },
+      { idempotencyKey: 'door-sale-2' },
+    );
+    await expect(again).rejects.toMatchObject({ problemCode: 'already-used' });
+  });
+
+  it('refuses a row two of the venue performances fit, naming them, until the map says which', async () => {
+    const twin = { ...matti, id: 'hilla-matti-0105-b' };
+    expect((await post('__sandbox/shows', { venueId: VENUE, show: twin })).status).toBe(201);
+    const file = agentFile('A999005429;1;0;Taikuri Matti;1.5.2030 klo 19.00');
+    const dry = await importSalesReport(file, { venueId: VENUE, client, dryRun: true });
+    expect(dry.invalid[0]?.errors[0]).toMatchObject({
+      code: 'row-show-ambiguous',
+      field: 'event',
+      params: { shows: 'hilla-matti-0105, hilla-matti-0105-b' },
+    });
+    const shows = [{ id: twin.id, name: twin.name, start: twin.start }];
+    const chosen = await importSalesReport(file, { venueId: VENUE, client, dryRun: true, shows });
+    expect(chosen.shows).toMatchObject([{ showId: twin.id, how: 'mapped', rows: 1 }]);
+    expect(chosen.counts).toMatchObject({ valid: 1, invalid: 0 });
   });
 });

@@ -2,6 +2,7 @@
 import type { ReportError } from './report-error.js';
 import type { ReportInfo } from './report-rows.js';
 import type {
+  ShowMapping,
   ImportCounts,
   ImportProgress,
   ImportResult,
@@ -60,7 +61,7 @@ export class ImportTally {
     return { format, bytesRead: counter.bytes, totalBytes, rowsRead: this.rows, ...counts };
   }
 
-  result(info: ReportInfo, dryRun: boolean): ImportResult {
+  result(info: ReportInfo, dryRun: boolean, shows: readonly ShowMapping[]): ImportResult {
     const counts = this.counts();
     const csv = info.format === 'csv';
     return {
@@ -78,6 +79,7 @@ export class ImportTally {
       counts,
       ...(Object.fromEntries(RANGES.map((k) => [k, this.ranges[k].ranges])) as Record<Ranged, RowRange[]>),
       ...this.details,
+      shows,
       detailsTruncated: this.detailsTruncated,
       ...(this.error ? { error: this.error } : {}),
     };

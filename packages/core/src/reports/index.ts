@@ -12,6 +12,13 @@ export { ReportError } from './report-error.js';
 export { parseReportDate, parseReportTime, validateSalesRow, type RowValidation } from './validate-row.js';
 export { recogniseHeader, REQUIRED_FIELDS, type ColumnMap, type HeaderResult } from './header.js';
 export { formatRanges } from './import-tally.js';
+export {
+  performanceName,
+  VenueShowsSchema,
+  type ShowLister,
+  type ShowMatch,
+  type VenueShow,
+} from './resolve-show.js';
 // Every type of an import and its rows, and REPORT_FIELDS.
 export * from './types.js';
 export { REPORT_COLUMN_LABELS, reportMessages, type ReportMessageCode } from '../messages/reports.js';

@@ -142,14 +142,14 @@ describe('the usage report round-trips through import (property, real sandboxes)
         ] as const) {
           const report = await exportUsageReport({ client: from, ...period, format });
           const to = api(target);
-          const first = await importSalesReport(report.bytes, { venueId: VENUE, client: to });
+          const first = await importSalesReport(report.bytes, { venueId: VENUE, client: to, newShows: true });
           expect({ format, invalid: first.invalid, refused: first.refused }).toEqual({
             format,
             invalid: [],
             refused: [],
           });
           expect({ format, usages: await usagesIn(to, year) }).toEqual({ format, usages: expected });
-          const again = await importSalesReport(report.bytes, { venueId: VENUE, client: to });
+          const again = await importSalesReport(report.bytes, { venueId: VENUE, client: to, newShows: true });
           expect({ format, registered: again.counts.registered }).toEqual({ format, registered: 0 });
           expect(await usagesIn(to, year)).toHaveLength(expected.length);
         }
@@ -201,7 +201,7 @@ describe("the outbox's usage report round-trips through import (property, real s
 
           const csv = toUsageReportCsv(records, { locale });
           const to = api(csvTarget);
-          const first = await importSalesReport(csv, { venueId: VENUE, client: to });
+          const first = await importSalesReport(csv, { venueId: VENUE, client: to, newShows: true });
           expect(first.refused).toEqual([]);
           const attention = records.filter((r) => r.state === 'needs-attention');
           expect(first.invalid.flatMap((r) => r.errors.map((e) => e.code))).toEqual(
@@ -212,7 +212,7 @@ describe("the outbox's usage report round-trips through import (property, real s
             .reduce((n, r) => n + rowsOf(r), 0);
           expect(first.counts.provisional).toBe(provisionalRows);
           expect(await usagesIn(to, year)).toEqual(expected);
-          const again = await importSalesReport(csv, { venueId: VENUE, client: to });
+          const again = await importSalesReport(csv, { venueId: VENUE, client: to, newShows: true });
           expect(again.counts.registered).toBe(0);
           expect(await usagesIn(to, year)).toHaveLength(expected.length);
           // The terminal then syncs its outbox: the same keys and bodies, so every one is a replay.

@@ -32,6 +32,8 @@ export class ReportInfo implements CsvInfo {
   sheet: string | undefined = undefined;
   otherSheets: string[] = [];
   date1904 = false;
+  /** The first row above the header, as text (a register's export names its venue and terminal there). */
+  title: string | undefined = undefined;
   counter: { readonly bytes: number } = { bytes: 0 };
 }
 
@@ -139,6 +141,8 @@ type HeaderSearch = {
   readonly best?: { readonly result: Extract<HeaderResult, { ok: false }>; readonly row: number };
   /** Anything but blank rows was read; a row could not be decoded as Mac Roman text. */
   readonly any: boolean;
+  /** The first non-blank row above the header, its text cells joined. */
+  readonly title?: string;
   readonly unknownEncoding: boolean;
 };
 
@@ -147,6 +151,7 @@ async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Pr
   let best: HeaderSearch['best'];
   let [searched, any, unknownEncoding] = [0, false, false];
   let previous: RawRow | undefined;
+  let title: string | undefined;
   while (searched < HEADER_SEARCH_ROWS) {
     deadline();
     const next = await rows.next();
@@ -166,8 +171,13 @@ async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Pr
       const both = recogniseHeader(joined);
       if (both.ok) [cells, result] = [joined, both];
     }
+    const text = raw.cells.filter((cell) => typeof cell === 'string' && cell.trim() !== '').join(' ');
+    title ??= result.ok ? undefined : text;
     previous = raw;
-    if (result.ok) return { header: { row: raw.row, columns: result.columns, cells }, any, unknownEncoding };
+    if (result.ok) {
+      const header = { row: raw.row, columns: result.columns, cells };
+      return { header, any, unknownEncoding, ...(title === undefined ? {} : { title }) };
+    }
     if (!best || result.score > best.result.score) best = { result, row: raw.row };
     searched++;
   }
@@ -186,6 +196,7 @@ async function* dataRows(
   info.columns = header.columns;
   info.headings = header.cells.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
   info.headerRow = header.row;
+  info.title = found.title;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     deadline();
     yield { kind: classify(next.value, header.columns), raw: next.value };

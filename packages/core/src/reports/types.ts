@@ -10,6 +10,7 @@ import type {
 } from '../schemas/api.js';
 import type { ColumnMap } from './header.js';
 import type { OutboxDetails } from './usage-from-row.js';
+import type { ShowLister, ShowMatch, VenueShow } from './resolve-show.js';
 
 /** A field of a sales report, e.g. `'cardId'` or `'date'`. */
 export type ReportField = Exclude<keyof typeof REPORT_COLUMN_LABELS, 'total'>;
@@ -62,6 +63,16 @@ export type SalesRow = {
   readonly key?: { readonly id: string; readonly text: string; readonly details: OutboxDetails };
 };
 
+/** A performance of the file (event, date, time as written) and the show its valid rows resolved to. */
+export type ShowMapping = {
+  readonly event: string;
+  readonly date: string;
+  readonly time?: string;
+  readonly showId: string;
+  readonly how: ShowMatch['how'];
+  readonly rows: number;
+};
+
 /** Row numbers as inclusive ranges, e.g. `[{ from: 2, to: 100001 }]`: compact for 100 000 rows. */
 export type RowRange = { readonly from: number; readonly to: number };
 
@@ -81,6 +92,8 @@ export type BatchRegistrar = {
     items: BatchItem[],
     options?: { signal?: AbortSignal },
   ): Promise<readonly BatchItemResult[] | BatchResponse>;
+  /** The venue's performances (`createApiClient(…).listShows`): rows resolve to their show IDs (`ShowDirectory`). */
+  listShows?: ShowLister;
 };
 
 /** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
@@ -113,7 +126,8 @@ export type ImportOptions = {
   readonly venueId: string;
   /** Set when a ticket agent imports its sales for another venue's events. */
   readonly forVenueId?: string;
-  /** Default `'ticket-agent'`: sales reports come from ticket agents. */
+  /** Default `'ticket-agent'` (sales reports come from ticket agents); `'box-office'` for a register's own export,
+   * whose title row names its terminal. */
   readonly channel?: Channel;
   /** Kind of every event of the report; default `'show'`. */
   readonly showKind?: ShowKind;
@@ -144,6 +158,13 @@ export type ImportOptions = {
    * an unknown venue is refused, `row-venue-unknown`.
    */
   readonly venues?: Readonly<Record<string, string>>;
+  /**
+   * The import's own map of performances (`{ id, name, start }`): a row whose event, date and time fit one resolves to
+   * its ID before the registry's list is asked — a show renamed, or a time moved, after the sale.
+   */
+  readonly shows?: readonly VenueShow[];
+  /** A row no show fits registers under the file's own show ID (a new show) instead of `row-show-unknown`. */
+  readonly newShows?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly onRow?: (event: RowEvent) => void;
@@ -205,6 +226,8 @@ export type ImportResult = {
   readonly withoutKey: readonly RowRange[];
   readonly refused: readonly RowOutcome[];
   readonly invalid: readonly RowOutcome[];
+  /** Each performance of the file and the show ID its rows resolved to (the dry run prints it), in file order. */
+  readonly shows: readonly ShowMapping[];
   /** True when more rows were refused or invalid than `maxRowDetails` kept. */
   readonly detailsTruncated: boolean;
   /** What stopped the import early (file error, size limit, network failure, cancel). */

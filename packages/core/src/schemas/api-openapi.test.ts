@@ -31,6 +31,7 @@ describe('docs/openapi.json', () => {
       [
         'getShowTally',
         'health',
+        'listShows',
         'listUsages',
         'lookupCard',
         'lookupCardByPath',

@@ -17,7 +17,7 @@ type Json = Record<string, unknown>;
  */
 type SchemaName = Exclude<
   keyof typeof api extends infer K ? (K extends `${infer N}Schema` ? N : never) : never,
-  'UsageListQuery'
+  'UsageListQuery' | 'ShowListQuery'
 >;
 
 /**
@@ -110,7 +110,7 @@ function buildApiComponentSchemas(): Record<string, Json> {
   const named: Record<string, z.core.$ZodType> = {};
   for (const [key, schema] of Object.entries(api)) {
     const id = key.replace(/Schema$/, '');
-    if (id === key || id === 'UsageListQuery') continue;
+    if (id === key || id === 'UsageListQuery' || id === 'ShowListQuery') continue;
     named[id] = schema as z.core.$ZodType;
     metadata.add(named[id], { id, ...SCHEMA_META[id as SchemaName] });
   }
@@ -359,6 +359,32 @@ function paths(): Json {
           '400': problem(
             'A parameter is invalid, unknown (`venueId` in the query too) or repeated (`invalid-request`, named in `issues`).',
           ),
+        },
+      },
+    },
+    '/v1/venues/{venueId}/shows': {
+      get: {
+        operationId: 'listShows',
+        summary:
+          "A venue's performances starting in [from, to] (Helsinki dates, at most 31 days), in start order: the show " +
+          'IDs an import resolves a file row to (event name and start time, normalised).',
+        parameters: [
+          param(
+            'path',
+            'venueId',
+            plainIdParam,
+            "The venue ID: the token's own venue, or one that named it its agent.",
+          ),
+          param('query', 'from', { type: 'string', format: 'date' }, 'First show date, inclusive.'),
+          param('query', 'to', { type: 'string', format: 'date' }, 'Last show date, inclusive.'),
+        ],
+        responses: {
+          '200': json('ShowList', 'Every performance of the range (no pages).'),
+          ...common,
+          '400': problem(
+            'A parameter is invalid, unknown, repeated, or the range is longer than 31 days (`invalid-request`, named in `issues`).',
+          ),
+          '403': problem("Not the token's venue, nor a venue that named it its agent (`forbidden`)."),
         },
       },
     },

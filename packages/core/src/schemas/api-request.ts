@@ -110,3 +110,13 @@ export const UsageListQuerySchema = /* @__PURE__ */ pure(() =>
 );
 /** The query of a usage listing (venue, time range, page). */
 export type UsageListQuery = z.infer<typeof UsageListQuerySchema>;
+
+/**
+ * Query of the list-shows endpoint: a venue's performances starting in [from, to] (dates, inclusive, Europe/Helsinki
+ * calendar days, at most 31 days): what an import matches a file's rows to (docs/api.md, "One performance, one ID").
+ */
+export const ShowListQuerySchema = /* @__PURE__ */ pure(() =>
+  z.object({ venueId: plainId(128), from: isoDate(), to: isoDate() }),
+);
+/** The query of a show listing (venue, date range). */
+export type ShowListQuery = z.infer<typeof ShowListQuerySchema>;

@@ -3,7 +3,7 @@
  * tallies, batch outcomes, usage lists, health). Only the HTTP client (and the sandbox) need these.
  */
 import * as z from 'zod/mini';
-import { CardKindSchema, CardPrefixSchema, CardStatusSchema } from './api-enums.js';
+import { CardKindSchema, CardPrefixSchema, CardStatusSchema, ShowKindSchema } from './api-enums.js';
 import { CardIdSchema, IdempotencyKeySchema, UsageRequestSchema } from './api-request.js';
 import { isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
 import { TerminalNameSchema } from './usage-input.js';
@@ -260,6 +260,24 @@ export const UsageListSchema = /* @__PURE__ */ pure(() =>
 );
 /** A page of registered usages and the cursor of the next page. */
 export type UsageList = z.infer<typeof UsageListSchema>;
+
+/** One performance of a venue, as the registry knows it: its ID, name, start, kind and cap (`null` = none). */
+export const ShowRecordSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    id: text(1, 128),
+    name: text(1, 300),
+    start: isoDateTime(),
+    kind: ShowKindSchema,
+    cap: z.nullable(wholeNumber(0)),
+  }),
+);
+/** One performance of a venue, as the registry knows it. */
+export type ShowRecord = z.infer<typeof ShowRecordSchema>;
+
+/** A venue's performances in a date range, in start order (the whole range: at most 31 days, no pages). */
+export const ShowListSchema = /* @__PURE__ */ pure(() => z.object({ items: z.array(ShowRecordSchema) }));
+/** A venue's performances in a date range, in start order. */
+export type ShowList = z.infer<typeof ShowListSchema>;
 
 /** The answer of the health endpoint: `status` (`ok`, `degraded`), `version` and the server's clock. */
 export const HealthSchema = /* @__PURE__ */ pure(() =>

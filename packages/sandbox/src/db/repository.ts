@@ -67,6 +67,9 @@ export function createRepository(db: Database.Database) {
     show: db.prepare<[string], { config: string; cap: number | null }>(
       'SELECT config, cap FROM shows WHERE id = ?',
     ),
+    venueShows: db.prepare<[string], { config: string; cap: number | null }>(
+      'SELECT config, cap FROM shows WHERE venue_id = ?',
+    ),
     putShow: db.prepare(
       'INSERT OR REPLACE INTO shows (id, venue_id, config, cap, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -141,6 +144,10 @@ export function createRepository(db: Database.Database) {
     getShow(venueId: string, id: string): ShowConfig | undefined {
       const row = s.show.get(scopedKey(id, venueId));
       return row ? (JSON.parse(row.config) as ShowConfig) : undefined;
+    },
+    /** A venue's stored shows (its settings, or its own first usage of each). */
+    venueShows(venueId: string): { show: ShowConfig; cap: number | null }[] {
+      return s.venueShows.all(venueId).map((row) => ({ show: JSON.parse(row.config) as ShowConfig, cap: row.cap }));
     },
     putShow(venueId: string, show: ShowConfig, createdAt: string): void {
       s.putShow.run(scopedKey(show.id, venueId), venueId, JSON.stringify(show), show.cap ?? null, createdAt);

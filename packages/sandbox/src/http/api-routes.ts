@@ -4,13 +4,21 @@ import {
   CardIdSchema,
   CardLookupRequestSchema,
   IdempotencyKeySchema,
+  ShowListQuerySchema,
   ShowSchema,
   UsageListQuerySchema,
   UsageRequestSchema,
   VoidRequestSchema,
   suggestField,
 } from '@kaiku-scanner/core/contract';
-import type { BatchItemResult, Problem, UsageList, UsageRequest } from '@kaiku-scanner/core/contract';
+import type {
+  BatchItemResult,
+  Problem,
+  ShowList,
+  UsageList,
+  UsageRequest,
+} from '@kaiku-scanner/core/contract';
+import { helsinkiDay } from '../clock.js';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
 import { registerUsage, showTally, voidUsage } from '../usage/register-usage.js';
 import { parseOrRefuse, readBody, readJsonBody } from './read-body.js';
@@ -32,6 +40,7 @@ export const API_ROUTES: readonly Route[] = [
   { path: '/v1/usages/*/void', access: 'api', POST: postVoid },
   { path: '/v1/shows/*/tally', access: 'api', GET: getTally },
   { path: '/v1/venues/*/usages', access: 'api', GET: getUsages },
+  { path: '/v1/venues/*/shows', access: 'api', GET: getShows },
 ];
 
 /** The token is bound to another venue than the one it acts for (same answer whether that venue exists or not). */
@@ -139,6 +148,38 @@ function getTally({ ctx, res, params: [raw], venue }: Call): void {
 }
 
 const QUERY_PARAMS = ['from', 'to', 'cursor', 'limit'];
+/** The longest range of a show listing, in days (the answer has no pages). */
+const SHOW_LIST_DAYS = 31;
+
+/**
+ * `GET /v1/venues/{venueId}/shows?from&to`: the venue's performances starting on Helsinki days [from, to], in start
+ * order. For the venue's own token, or a ticket agent the venue has named (it imports its sales for them).
+ */
+function getShows({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
+  const agent = venue !== undefined && ctx.agents.get(venueId)?.has(venue) === true;
+  const refusal = (agent ? undefined : otherVenue(venue, venueId)) ?? oddParams(url, ['from', 'to']);
+  if (refusal) return sendProblem(res, refusal);
+  const query = parseOrRefuse(res, ShowListQuerySchema, { ...Object.fromEntries(url.searchParams), venueId });
+  if (!query) return;
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+  if (days < 0 || days >= SHOW_LIST_DAYS)
+    return sendProblem(res, problems.invalid([{ path: 'to', code: days < 0 ? 'too_small' : 'too_big' }]));
+  const items = ctx.repo
+    .venueShows(venueId)
+    .filter(({ show }) => {
+      const day = helsinkiDay(new Date(show.start));
+      return day >= query.from && day <= query.to;
+    })
+    .map(({ show, cap }) => ({
+      id: show.id ?? '',
+      name: show.name ?? show.id ?? '',
+      start: show.start,
+      kind: show.kind,
+      cap,
+    }))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1));
+  sendJson(res, 200, { items } satisfies ShowList);
+}
 
 const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
 const decodeCursor = (cursor: string): number | undefined => {
@@ -146,21 +187,23 @@ const decodeCursor = (cursor: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
-  const elsewhere = otherVenue(venue, venueId);
-  if (elsewhere) return sendProblem(res, elsewhere);
-  // Only the documented parameters, each once: `?venueId=` must not override the path, and a repeated
-  // parameter is not silently reduced to its last value.
+/** Only the documented query parameters, each once: `?venueId=` must not override the path, and a repeated
+ * parameter is not silently reduced to its last value. */
+function oddParams(url: URL, allowed: readonly string[]): Problem | undefined {
   const names = [...url.searchParams.keys()];
-  const odd = [...new Set(names.filter((n, i) => !QUERY_PARAMS.includes(n) || names.indexOf(n) !== i))];
-  if (odd.length > 0) {
-    const issues = odd.map((path) => {
-      if (QUERY_PARAMS.includes(path)) return { path, code: 'duplicate' };
-      const suggestion = suggestField(path, QUERY_PARAMS);
-      return { path, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
-    });
-    return sendProblem(res, problems.invalid(issues, 'Unknown or repeated query parameters.'));
-  }
+  const odd = [...new Set(names.filter((n, i) => !allowed.includes(n) || names.indexOf(n) !== i))];
+  if (odd.length === 0) return undefined;
+  const issues = odd.map((path) => {
+    if (allowed.includes(path)) return { path, code: 'duplicate' };
+    const suggestion = suggestField(path, allowed);
+    return { path, code: 'unknown-field', ...(suggestion ? { suggestion } : {}) };
+  });
+  return problems.invalid(issues, 'Unknown or repeated query parameters.');
+}
+
+function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
+  const refusal = otherVenue(venue, venueId) ?? oddParams(url, QUERY_PARAMS);
+  if (refusal) return sendProblem(res, refusal);
   const query = parseOrRefuse(res, UsageListQuerySchema, {
     ...Object.fromEntries(url.searchParams),
     venueId,

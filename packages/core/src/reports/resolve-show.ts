@@ -1,0 +1,128 @@
+/**
+ * One performance, one ID (docs/api.md): a file's row names its performance by event name, date and time; the venue's
+ * terminals and the registry by the venue's show ID. `ShowDirectory` resolves a row to that ID — the event name and
+ * start time normalised, matched against the venue's performances (the registry's list, and the import's own map for
+ * a renamed show or a moved time) — or refuses it, naming why.
+ */
+import { helsinkiDate, pad, toHelsinki } from '../rules/helsinki-time.js';
+import * as z from 'zod/mini';
+import type { ShowListQuery } from '../schemas/api.js';
+import { isoDateTime, plainId, pure, text } from '../schemas/schema-parts.js';
+import { KaikuApiError } from '../api/api-errors.js';
+import { clip, rowError } from './report-error.js';
+import type { RowError, SalesRow } from './types.js';
+import { neutraliseCell } from './usage-report.js';
+
+/** The import's map of performances (`--shows`): `[{ id, name, start }]`, nothing else. */
+export const VenueShowsSchema = /* @__PURE__ */ pure(() =>
+  z
+    .array(z.strictObject({ id: plainId(128), name: text(1, 300), start: isoDateTime() }))
+    .check(z.maxLength(10_000)),
+);
+/** A performance a row may resolve to: the venue's show ID, its name and its start (ISO, with offset). */
+export type VenueShow = { readonly id: string; readonly name: string; readonly start: string };
+
+/** Where the venue's performances come from: the registry's list (`client.listShows`), a range at a time. */
+export type ShowLister = (query: ShowListQuery) => Promise<{ readonly items: readonly VenueShow[] }>;
+
+/** How a row's show was found: `matched` in the registry's list, `mapped` by the import's map, `new` (the
+ * file's own ID: no list, or `newShows` and no match). */
+export type ShowMatch = { readonly id: string; readonly how: 'matched' | 'mapped' | 'new' };
+
+/** A show's name as a file and a show list both write it: Unicode NFC, spacing collapsed, case aside. */
+export const performanceName = (name: string): string =>
+  name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A performance: its ID, its names (a formula-like name as a report's cell writes it too), day and clock time. */
+type Entry = {
+  readonly id: string;
+  readonly names: readonly string[];
+  readonly day: string;
+  readonly time: string;
+};
+
+const entry = (show: VenueShow): Entry => {
+  const at = new Date(show.start);
+  const clock = toHelsinki(at);
+  return {
+    id: show.id,
+    names: [performanceName(show.name), performanceName(neutraliseCell(show.name))],
+    day: helsinkiDate(at),
+    time: `${pad(clock.hour)}:${pad(clock.minute)}`,
+  };
+};
+
+/** The calendar month of a day (`2030-05-01` → `2030-05-01`…`2030-05-31`): one list request covers it. */
+function monthOf(day: string): { from: string; to: string } {
+  const [year = 0, month = 1] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const ym = day.slice(0, 7);
+  return { from: `${ym}-01`, to: `${ym}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * Resolves rows to the venue's show IDs. Without a lister and a map, every row keeps the file's own ID (`new`).
+ *
+ * @example
+ * const shows = new ShowDirectory((q) => client.listShows(q), [], false);
+ * const match = await shows.resolve(row, 'teatteri-hilla', 'report-…'); // { id: 'hilla-taikuri-matti', how: 'matched' }
+ */
+export class ShowDirectory {
+  readonly #lister: ShowLister | undefined;
+  readonly #mapped: readonly Entry[];
+  readonly #newShows: boolean;
+  /** Each venue's months asked so far (undefined: the registry would not list them to this account). */
+  readonly #months = new Map<string, Promise<readonly Entry[] | undefined>>();
+
+  constructor(lister: ShowLister | undefined, mapped: readonly VenueShow[], newShows: boolean) {
+    this.#lister = lister;
+    this.#mapped = mapped.map(entry);
+    this.#newShows = newShows;
+  }
+
+  /** True when rows are resolved (a list or a map): else they keep the file's own IDs. */
+  get resolving(): boolean {
+    return this.#lister !== undefined || this.#mapped.length > 0;
+  }
+
+  /**
+   * The show a row of `venueId` (the event's owner) is a performance of, or `row-show-unknown` /
+   * `row-show-ambiguous`. `fileId` is the ID the file alone gives it (used when nothing resolves, see above).
+   */
+  async resolve(row: SalesRow, venueId: string, fileId: string): Promise<ShowMatch | RowError> {
+    if (!this.resolving) return { id: fileId, how: 'new' };
+    const name = performanceName(row.event);
+    const fits = (e: Entry) =>
+      e.names.includes(name) && e.day === row.date && (row.time === undefined || e.time === row.time);
+    const ids = (entries: readonly Entry[]) => [...new Set(entries.filter(fits).map((e) => e.id))];
+    const mapped = ids(this.#mapped);
+    const list = mapped.length > 0 ? [] : await this.#listed(venueId, row.date);
+    if (list === undefined) return { id: fileId, how: 'new' };
+    const found = mapped.length > 0 ? mapped : ids(list);
+    const params = { event: clip(row.event), date: row.date, time: row.time ?? '' };
+    if (found.length > 1)
+      return rowError('row-show-ambiguous', 'event', { ...params, shows: found.slice(0, 5).join(', ') });
+    const [id] = found;
+    if (id !== undefined) return { id, how: mapped.length > 0 ? 'mapped' : 'matched' };
+    return this.#newShows ? { id: fileId, how: 'new' } : rowError('row-show-unknown', 'event', params);
+  }
+
+  #listed(venueId: string, day: string): Promise<readonly Entry[] | undefined> {
+    const lister = this.#lister;
+    if (!lister) return Promise.resolve([]);
+    const month = monthOf(day);
+    const key = `${venueId}\n${month.from}`;
+    let list = this.#months.get(key);
+    if (!list) {
+      // A venue whose shows this account may not read (an agent it has not named): no list — the registry
+      // refuses the rows themselves (`agent-not-authorized`), so they go as they are, under the file's ID.
+      const forbidden = (error: unknown) => {
+        if (error instanceof KaikuApiError && error.status === 403) return undefined;
+        throw error;
+      };
+      list = lister({ venueId, ...month }).then((page) => page.items.map(entry), forbidden);
+      this.#months.set(key, list);
+    }
+    return list;
+  }
+}
