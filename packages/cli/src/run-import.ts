@@ -73,8 +73,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The API client; a dry run registers nothing, but with a base URL it reads the venue's shows to match rows to. */
+function importClient(cli: Cli<{ 'base-url'?: string; 'token-env'?: string }>, io: CliIo, dryRun: boolean) {
+  const reads = !dryRun || (cli.values['base-url'] ?? io.env.KAIKU_BASE_URL) !== undefined;
+  return reads ? apiClient(cli, io.env) : undefined;
+}
+
 /** `--shows`: the venue's performances, `[{ id, name, start }]`; a bad file is a usage error naming the entry. */
-async function readShows(cli: Cli<unknown>, file: string): Promise<VenueShow[] | ExitCode> {
+async function readShows(cli: Cli<unknown>, file: string | undefined): Promise<VenueShow[] | ExitCode> {
+  if (file === undefined) return [];
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return cli.failWith('fileMissing', { file }, EXIT.file);
   let json: unknown;
@@ -113,11 +120,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
   const maxBytes = v['max-bytes'] === undefined ? 256 * 1024 ** 2 : parseBytes(v['max-bytes']);
   if (!maxBytes) return bad('--max-bytes');
   const dryRun = v['dry-run'] === true;
-  // A dry run registers nothing, but with a base URL it reads the venue's shows to match rows to.
-  const reads = !dryRun || (v['base-url'] ?? io.env.KAIKU_BASE_URL) !== undefined;
-  const client = reads ? apiClient(cli, io.env) : undefined;
+  const client = importClient(cli, io, dryRun);
   if (typeof client === 'number') return client;
-  const shows = v.shows === undefined ? [] : await readShows(cli, v.shows);
+  const shows = await readShows(cli, v.shows);
   if (typeof shows === 'number') return shows;
 
   const info = await stat(file).catch(() => undefined);
@@ -157,8 +162,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     ...(named.length > 0 ? { venues: Object.fromEntries(named.map((m) => [m![1]!, m![2]!])) } : {}),
     // Default: a register's own file (its title row) is box-office, any other file ticket-agent.
     ...(v.channel ? { channel: v.channel as Channel } : {}),
-    ...(shows.length > 0 ? { shows } : {}),
-    ...(v['new-shows'] ? { newShows: true } : {}),
+    shows,
+    newShows: v['new-shows'] === true,
     showKind: (v['show-kind'] as ShowKind | undefined) ?? 'show',
     dryRun,
     ...(client ? { client } : {}),

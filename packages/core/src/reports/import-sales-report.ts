@@ -11,14 +11,7 @@ import { ImportTally, RowHashSet } from './import-tally.js';
 import { clip, officeText, ReportError, rowError, toReportError } from './report-error.js';
 import { ReportInfo, readReportRows } from './report-rows.js';
 import { hasNodeStreams } from './read-xlsx.js';
-import type {
-  BatchRegistrar,
-  ImportOptions,
-  ImportResult,
-  RowError,
-  SalesRow,
-  ShowMapping,
-} from './types.js';
+import type { BatchRegistrar, ImportOptions, ImportResult, RowError, SalesRow } from './types.js';
 import { ShowDirectory } from './resolve-show.js';
 import { sha256Hex } from '../sha256.js';
 import {
@@ -106,6 +99,12 @@ function settings(options: ImportOptions) {
     },
     context,
     venues,
+    // Each row's performance resolves to the venue's show ID (docs/api.md, "One performance, one ID").
+    directory: new ShowDirectory(
+      options.client?.listShows?.bind(options.client),
+      options.shows ?? [],
+      options.newShows === true,
+    ),
     // Keyed rows go only to their record's API and venue; a dry run without a client checks the venue only.
     target: { ...context, api: importApi(options.client?.baseUrl) } satisfies ImportTarget,
     checkApi: options.client !== undefined,
@@ -124,25 +123,17 @@ function settings(options: ImportOptions) {
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
   checkOptions('importSalesReport', options, IMPORT_OPTIONS);
-  const chosen = settings(options);
-  const { batchSize, maxRows, limits, venues, target, checkApi } = chosen;
+  const { batchSize, maxRows, limits, venues, target, checkApi, directory, ...chosen } = settings(options);
   let { context } = chosen;
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info = new ReportInfo();
-  // Identical rows: first row number by hash.
-  const seen = new RowHashSet();
-  // Keys of keyed rows (the outbox's report), 53 bits each, with the row that first had each.
-  const keys = new RowHashSet();
+  // Identical rows: first row number by hash; keys of keyed rows (the outbox's report), with the row that first had each.
+  const [seen, keys] = [new RowHashSet(), new RowHashSet()];
   // Each card's usage per show and mode so far (one usage per card and show: a second row is `already-used`).
   const used = { booking: new RowHashSet(), collection: new RowHashSet() };
   let batch: Pending[] = [];
   const visits = new Map<string, Visit>();
-  // Each row's performance resolves to the venue's show ID (docs/api.md, "One performance, one ID").
-  const { client } = options;
-  const lister = client?.listShows ? client.listShows.bind(client) : undefined;
-  const directory = new ShowDirectory(lister, options.shows ?? [], options.newShows === true);
-  const mappings = new Map<string, { -readonly [K in keyof ShowMapping]: ShowMapping[K] }>();
   const progress = () => options.onProgress?.(tally.progress(info));
   try {
     for await (const { kind, raw } of readReportRows(source, limits, info)) {
@@ -211,7 +202,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     tally.fail(toReportError(error));
   }
   progress();
-  return tally.result(info, dryRun, [...mappings.values()]);
+  return tally.result(info, dryRun, directory.mappings);
 
   /** Files a group visit's row under its visit: same link, show, date, time and mode. */
   function collect(row: SalesRow, rowContext: UsageContext): void {
@@ -290,10 +281,9 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
 
   /** The item under the show ID its rows' performance resolves to, or undefined when it resolves to none. */
   async function resolved(rows: readonly SalesRow[], item: BatchItem): Promise<BatchItem | undefined> {
-    const leader = rows[0]!;
     const { usage } = item;
     const match = await directory
-      .resolve(leader, usage.forVenueId ?? usage.venueId, usage.show.id)
+      .resolve(rows[0]!, usage.forVenueId ?? usage.venueId, usage.show.id, rows.length)
       .catch((error: unknown) => {
         const reason = isKaikuError(error) ? error.code : 'network';
         throw new ReportError(options.signal?.aborted ? 'report-aborted' : 'report-server-failed', {
@@ -304,17 +294,6 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       for (const r of rows) tally.mark(r.row, 'invalid', r.cardId, [match]);
       return undefined;
     }
-    const key = JSON.stringify([leader.event, leader.date, leader.time ?? '', match.id]);
-    const mapping = mappings.get(key) ?? {
-      event: leader.event,
-      date: leader.date,
-      ...(leader.time === undefined ? {} : { time: leader.time }),
-      showId: match.id,
-      how: match.how,
-      rows: 0,
-    };
-    mapping.rows += rows.length;
-    mappings.set(key, mapping);
     return { ...item, usage: { ...usage, show: { ...usage.show, id: match.id } } };
   }
 

@@ -10,7 +10,7 @@ import type { ShowListQuery } from '../schemas/api.js';
 import { isoDateTime, plainId, pure, text } from '../schemas/schema-parts.js';
 import { KaikuApiError } from '../api/api-errors.js';
 import { clip, rowError } from './report-error.js';
-import type { RowError, SalesRow } from './types.js';
+import type { RowError, SalesRow, ShowMapping } from './types.js';
 import { neutraliseCell } from './usage-report.js';
 
 /** The import's map of performances (`--shows`): `[{ id, name, start }]`, nothing else. */
@@ -73,6 +73,7 @@ export class ShowDirectory {
   readonly #newShows: boolean;
   /** Each venue's months asked so far (undefined: the registry would not list them to this account). */
   readonly #months = new Map<string, Promise<readonly Entry[] | undefined>>();
+  readonly #mappings = new Map<string, ShowMapping>();
 
   constructor(lister: ShowLister | undefined, mapped: readonly VenueShow[], newShows: boolean) {
     this.#lister = lister;
@@ -87,9 +88,32 @@ export class ShowDirectory {
 
   /**
    * The show a row of `venueId` (the event's owner) is a performance of, or `row-show-unknown` /
-   * `row-show-ambiguous`. `fileId` is the ID the file alone gives it (used when nothing resolves, see above).
+   * `row-show-ambiguous`. `fileId` is the ID the file alone gives it (used when nothing resolves, see above);
+   * `rows` how many of the file's rows the usage is (a group visit's), for `mappings`.
    */
-  async resolve(row: SalesRow, venueId: string, fileId: string): Promise<ShowMatch | RowError> {
+  async resolve(row: SalesRow, venueId: string, fileId: string, rows = 1): Promise<ShowMatch | RowError> {
+    const match = await this.#match(row, venueId, fileId);
+    if ('code' in match) return match;
+    const key = JSON.stringify([row.event, row.date, row.time ?? '', match.id]);
+    const time = row.time === undefined ? {} : { time: row.time };
+    const seen = this.#mappings.get(key) ?? {
+      event: row.event,
+      date: row.date,
+      ...time,
+      showId: match.id,
+      how: match.how,
+      rows: 0,
+    };
+    this.#mappings.set(key, { ...seen, rows: seen.rows + rows });
+    return match;
+  }
+
+  /** Each performance of the rows resolved so far and its show, in the order first met. */
+  get mappings(): ShowMapping[] {
+    return [...this.#mappings.values()];
+  }
+
+  async #match(row: SalesRow, venueId: string, fileId: string): Promise<ShowMatch | RowError> {
     if (!this.resolving) return { id: fileId, how: 'new' };
     const name = performanceName(row.event);
     const fits = (e: Entry) =>
