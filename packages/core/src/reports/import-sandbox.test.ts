@@ -290,6 +290,12 @@ describe('one performance, one ID: a file row resolves to the venue show', () =>
       { idempotencyKey: 'door-sale-2' },
     );
     await expect(again).rejects.toMatchObject({ problemCode: 'already-used' });
+    // The usage report: the booking and its collection are one purchase, one row (the agent's two children too).
+    const period = { venueId: VENUE, from: '2030-05-01', to: '2030-05-01', format: 'csv' } as const;
+    const report = new TextDecoder().decode((await exportUsageReport({ client, ...period })).bytes);
+    expect(report.split(/\r?\n/).filter((line) => line.includes('A045198723'))).toEqual([
+      expect.stringMatching(/^A045198723;1;1;Taikuri Matti;/),
+    ]);
   });
 
   it('refuses a row two of the venue performances fit, naming them, until the map says which', async () => {

@@ -116,10 +116,14 @@ function essence(u: UsageRecord): string {
   ]);
 }
 
-async function usagesIn(client: ApiClient, year: number): Promise<string[]> {
+/** A collection that handed out only its booking's tickets: the report writes the booking's row for both. */
+const covered = (u: UsageRecord) =>
+  u.mode === 'collection' && !!u.coveredByBooking && u.countedAgainstCap === 0;
+
+async function usagesIn(client: ApiClient, year: number, purchases = false): Promise<string[]> {
   const out: string[] = [];
   for await (const u of client.iterateUsages({ venueId: VENUE, from: `${year}-01-01`, to: `${year}-12-31` }))
-    out.push(essence(u));
+    if (!purchases || !covered(u)) out.push(essence(u));
   return out.sort();
 }
 
@@ -133,8 +137,9 @@ describe('the usage report round-trips through import (property, real sandboxes)
         const from = api(source);
         for (const [i, s] of specs.entries())
           await from.registerUsage(usageOf(s, year), { idempotencyKey: `rt-${year}-${i}` });
-        const expected = await usagesIn(from, year);
-        expect(expected).toHaveLength(specs.length);
+        expect(await usagesIn(from, year)).toHaveLength(specs.length);
+        // One purchase per booking and its collection (usageToReportRows): what the report carries elsewhere.
+        const expected = await usagesIn(from, year, true);
         const period = { venueId: VENUE, from: `${year}-01-01`, to: `${year}-12-31` };
         for (const [format, target] of [
           ['csv', csvTarget],
