@@ -1,14 +1,16 @@
 // What the e2e files of one vitest worker share. vitest.e2e.config.ts runs them with `isolate: false`: a worker runs
 // file after file in one process, so what this module starts outlives a file. One sandbox process (its SQLite file
-// in a temp dir), the demo served straight from it and through a fault proxy, and one Chromium per set of flags;
-// each started when a file first asks for it, and closed when the worker stops (e2e-environment.ts). A file sees
-// what a test always saw: the sandbox reset before each test (clock and delay too), a fresh browser context per test,
-// and when a file is done its contexts are closed and its proxy is back online (useHarness, useBoxOfficeStack).
+// in a temp dir), the demo served straight from it and through a fault proxy, one Chromium per set of flags, one
+// Firefox and one WebKit driver (engine-driver.ts); each started when a file first asks for it, and closed when the
+// worker stops (e2e-environment.ts). A file sees what a test always saw: the sandbox reset before each test (clock
+// and delay too), a fresh browser context (or engine session) per test, and when a file is done its contexts are
+// closed and its proxy is back online (useHarness, useBoxOfficeStack).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { launchEngine, type DriverEngine, type EngineBrowser } from './engine-driver.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { startSandboxProcess } from './sandbox-process.js';
 // @ts-expect-error plain .mjs without types
@@ -32,6 +34,7 @@ type Closable = { close(): Promise<unknown> };
 let sandbox: Promise<{ url: string } & Closable> | undefined;
 const stacks = new Map<boolean, Promise<Stack & Closable>>();
 const browsers = new Map<string, Promise<Browser>>();
+const engines = new Map<DriverEngine, Promise<EngineBrowser>>();
 
 /** A start that failed is forgotten, so the next file tries again (and reports its own error). */
 function remember<K, T>(map: Map<K, Promise<T>>, key: K, start: () => Promise<T>): Promise<T> {
@@ -92,6 +95,14 @@ export function sharedChromium(extraArgs: readonly string[] = []): Promise<Brows
   );
 }
 
+/**
+ * The worker's Firefox or WebKit (engine-driver.ts): each session a fresh browsing session of its own (a Firefox
+ * browser context, a new MiniBrowser), which each test closes in its `finally`.
+ */
+export function sharedEngine(engine: DriverEngine): Promise<EngineBrowser> {
+  return remember(engines, engine, () => launchEngine(engine));
+}
+
 /** Closes what a file left open in a shared browser: its contexts (a page from `browser.newPage()` has its own). */
 export async function closeContexts(browser: Browser | undefined): Promise<void> {
   await Promise.all(browser?.contexts().map((c) => c.close()) ?? []);
@@ -99,8 +110,13 @@ export async function closeContexts(browser: Browser | undefined): Promise<void>
 
 /** Closes all of it: the browsers, the demo servers and proxies, then the sandbox. */
 export async function closeShared(): Promise<void> {
-  const started = { browsers: [...browsers.values()], stacks: [...stacks.values()], sandbox };
+  const started = {
+    browsers: [...browsers.values(), ...engines.values()],
+    stacks: [...stacks.values()],
+    sandbox,
+  };
   browsers.clear();
+  engines.clear();
   stacks.clear();
   sandbox = undefined;
   const close = (all: Array<Promise<Closable> | undefined>) =>
