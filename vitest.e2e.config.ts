@@ -10,7 +10,12 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/support/e2e-global-setup.ts'],
-    environment: 'node',
+    // Node's environment; when a worker stops, it closes what the worker's files shared (e2e-environment.ts).
+    environment: './test/support/e2e-environment.ts',
+    // A worker runs file after file in one process, so its files share one sandbox, demo server (and proxy) and
+    // Chromium (e2e-shared.ts): starting them per file cost ~6.5 CPU s a file. Each test still gets a reset sandbox
+    // and a fresh browser context.
+    isolate: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
     // Two files at a time (each its own sandbox, demo server and browser on free ports): the tests mostly wait on

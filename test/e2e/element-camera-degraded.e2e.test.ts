@@ -2,8 +2,8 @@
 // fake camera fed a card video, and a deployment that breaks the decoder one way at a time — the worker file not
 // served (404), a Trusted Types list without `kaiku-scanner`, the WebAssembly file not served. In every case the
 // card is still read, staff see a calm notice (`camera-notice`, not an alert) and the host one `kaiku-error`.
-import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { generateCardVideo } from '../support/card-video/generate-card-video.js';
 import { launchCameraBrowser } from '../support/card-video/launch-camera-browser.js';
 import { openBoxOffice, part, useHarness } from '../support/element-harness.js';
@@ -37,16 +37,25 @@ const BROKEN: Record<string, { code: string; breakIt: (c: BrowserContext) => Pro
 };
 
 describe('<kaiku-scanner> camera with a degraded decoder', () => {
-  const video = generateCardVideo({ symbol: 'qr_code', text: 'A045198723' });
+  // One browser for the video (Chromium reads the fake camera's file at launch); each test opens the camera anew in
+  // a fresh context, so the file starts again, and breaks the deployment in that context only.
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchCameraBrowser({
+      video: generateCardVideo({ symbol: 'qr_code', text: 'A045198723' }),
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   for (const [name, { code, breakIt }] of Object.entries(BROKEN)) {
     it(`${name}: the card is read, a calm ${code} notice, one kaiku-error`, async () => {
-      const browser = await launchCameraBrowser({ video });
+      const s = await openBoxOffice(
+        { ...harness(), browser },
+        { path: '/box-office/?lang=en', beforeLoad: breakIt },
+      );
       try {
-        const s = await openBoxOffice(
-          { ...harness(), browser },
-          { path: '/box-office/?lang=en', beforeLoad: breakIt },
-        );
         await s.page.evaluate(() => {
           const w = window as unknown as { cameraErrors: string[] };
           w.cameraErrors = [];
@@ -66,7 +75,7 @@ describe('<kaiku-scanner> camera with a degraded decoder', () => {
         );
         expect(errors.filter((c) => c === code)).toEqual([code]);
       } finally {
-        await browser.close();
+        await s.context.close();
       }
     });
   }

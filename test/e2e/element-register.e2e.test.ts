@@ -8,7 +8,8 @@ import { createApiClient } from '../../packages/core/src/api/create-api-client.j
 import { importSalesReport } from '../../packages/core/src/reports/import-sales-report.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { launchEngine, type EngineBrowser, type EngineTab } from '../support/engine-driver.js';
+import { sharedEngine } from '../support/e2e-shared.js';
+import type { EngineBrowser, EngineTab } from '../support/engine-driver.js';
 import { part, until, useBoxOfficeStack } from '../support/engine-box-office.js';
 
 const stack = useBoxOfficeStack();
@@ -87,10 +88,11 @@ const openCount = (tab: EngineTab) => run<string>(tab, `return ${part('register'
 describe.each(ENGINES)('a shift without Kaikukanta in %s', (engine) => {
   let browser: EngineBrowser;
   beforeAll(async () => {
-    browser = engine === 'chromium' ? await launchChromium() : await launchEngine(engine);
+    browser = engine === 'chromium' ? await launchChromium() : await sharedEngine(engine);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    // Firefox and WebKit are the worker's (e2e-shared.ts).
+    if (engine === 'chromium') await browser?.close();
   });
 
   it('keeps usages through reloads, refuses a second use, undoes, keeps terminals apart, exports once', async () => {

@@ -2,13 +2,9 @@
 // element-results.e2e.test.ts and element-shift.e2e.test.ts run them in Chromium: the real sandbox, the demo box
 // office with its strict CSP, real key events; every text checked in Finnish, Swedish and English, axe in each.
 // (Undo on the result screen and "already used" at another terminal: engines.e2e.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchEngine,
-  type DriverEngine,
-  type EngineBrowser,
-  type EngineTab,
-} from '../support/engine-driver.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedEngine } from '../support/e2e-shared.js';
+import type { DriverEngine, EngineBrowser, EngineTab } from '../support/engine-driver.js';
 import {
   axeViolations,
   confirm,
@@ -91,11 +87,7 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('results and the shift in
   let browser: EngineBrowser;
 
   beforeAll(async () => {
-    browser = await launchEngine(engine);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    browser = await sharedEngine(engine);
   });
 
   it('registered, refused, already used and needs attention: each its own shape and colour, in fi/sv/en, axe clean', async (ctx) => {

@@ -3,8 +3,9 @@
 // events. "Offline" is the API becoming unreachable (a proxy in front of the sandbox refuses connections), which
 // is what a box office sees when its network drops; neither driver can switch the browser itself offline.
 // (The steps and the stack: ../support/engine-box-office.ts; the shift and the results: engines-shift.e2e.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchEngine, type DriverEngine, type EngineBrowser } from '../support/engine-driver.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedEngine } from '../support/e2e-shared.js';
+import type { DriverEngine, EngineBrowser } from '../support/engine-driver.js';
 import {
   axeViolations,
   confirm,
@@ -30,11 +31,7 @@ describe.each(['firefox', 'webkit'] as DriverEngine[])('<kaiku-scanner> in %s', 
   let browser: EngineBrowser;
 
   beforeAll(async () => {
-    browser = await launchEngine(engine);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    browser = await sharedEngine(engine);
   });
 
   it('undo: the result screen takes the usage back, and Kaikukanta gives it back', async (ctx) => {

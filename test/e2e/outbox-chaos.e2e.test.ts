@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { chaosSeed, FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
-import { INTRANET_HOST, launchChromium } from '../support/outbox-launch.js';
+import { closeContexts, sharedChromium } from '../support/e2e-shared.js';
+import { INTRANET_HOST, OUTBOX_CHROMIUM_ARGS } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
@@ -70,11 +71,11 @@ beforeAll(async () => {
   // A little server-side work per key makes "in progress" (409) and mid-request reloads likelier.
   await sandbox.post('/__sandbox/delay', { ms: 5 });
   pages = await startPageServer({ entry: 'test/support/outbox-chaos-page.ts', title: 'outbox chaos' });
-  browser = await launchChromium();
+  browser = await sharedChromium(OUTBOX_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await pages?.close();
   await sandbox?.close();
 });

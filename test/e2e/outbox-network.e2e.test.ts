@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { chaosSeed, NETWORK_FAULTS, seededRandom, startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
-import { launchChromium } from '../support/outbox-launch.js';
+import { closeContexts, sharedChromium } from '../support/e2e-shared.js';
+import { OUTBOX_CHROMIUM_ARGS } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
@@ -75,11 +76,11 @@ async function openPage(proxy: FaultProxy, db: string, extra = ''): Promise<Page
 beforeAll(async () => {
   sandbox = await startOutboxSandbox();
   pages = await startPageServer({ entry: 'test/support/outbox-chaos-page.ts', title: 'outbox network' });
-  browser = await launchChromium();
+  browser = await sharedChromium(OUTBOX_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await pages?.close();
   await sandbox?.close();
 });

@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
-import { launchChromium } from '../support/outbox-launch.js';
+import { closeContexts, sharedChromium } from '../support/e2e-shared.js';
+import { OUTBOX_CHROMIUM_ARGS } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
@@ -47,11 +48,11 @@ beforeAll(async () => {
   sandbox = await startOutboxSandbox();
   proxy = await startFaultProxy({ target: sandbox.url, faultRate: 0 });
   pages = await startPageServer({ entry: 'test/support/outbox-chaos-page.ts', title: 'outbox offline' });
-  browser = await launchChromium();
+  browser = await sharedChromium(OUTBOX_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await pages?.close();
   await proxy?.close();
   await sandbox?.close();

@@ -10,7 +10,8 @@ import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import { importSalesReport } from '@kaiku-scanner/core/reports';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import type { FaultProxy } from '../support/fault-proxy.js';
-import { launchChromium } from '../support/outbox-launch.js';
+import { closeContexts, sharedChromium } from '../support/e2e-shared.js';
+import { OUTBOX_CHROMIUM_ARGS } from '../support/outbox-launch.js';
 import { startOutboxSandbox } from '../support/outbox-sandbox.js';
 import type { OutboxSandbox } from '../support/outbox-sandbox.js';
 import { startPageServer } from '../support/outbox-page-server.js';
@@ -74,11 +75,11 @@ beforeAll(async () => {
     entry: 'test/support/outbox-chaos-page.ts',
     title: 'outbox report import',
   });
-  browser = await launchChromium();
+  browser = await sharedChromium(OUTBOX_CHROMIUM_ARGS);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await pages?.close();
   await proxy?.close();
   await other?.close();

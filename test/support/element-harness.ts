@@ -4,17 +4,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { toApiShow } from '@kaiku-scanner/core';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { startSandboxProcess } from './sandbox-process.js';
-import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { closeContexts, sharedChromium, sharedStack } from './e2e-shared.js';
+import type { FaultProxy } from './fault-proxy.js';
 import { PERSON_REACTION_MS } from './person.js';
 // @ts-expect-error plain .mjs without types
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 // @ts-expect-error plain .mjs without types
-import { serveDemo, root } from '../../scripts/start.mjs';
+import { root } from '../../scripts/start.mjs';
 
 export type Harness = {
   readonly browser: Browser;
@@ -22,7 +22,6 @@ export type Harness = {
   readonly webUrl: string;
   /** With `proxy: true`: the fault proxy the demo reaches the sandbox through (`offline()` makes it go away). */
   readonly proxy: FaultProxy | undefined;
-  close(): Promise<void>;
 };
 
 export type HarnessOptions = {
@@ -31,46 +30,23 @@ export type HarnessOptions = {
   readonly proxy?: boolean;
 };
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-e2e-'));
-  const sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
-  const outdir = inject('demoDir');
-  const proxy = options.proxy ? await startFaultProxy({ target: sandbox.url, faultRate: 0 }) : undefined;
-  const web = (await serveDemo({ port: 0, apiUrl: proxy?.url ?? sandbox.url, outdir })) as {
-    url: string;
-    close(): Promise<void>;
-  };
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [...chromiumArgs.filter((a: string) => !a.startsWith('--headless')), ...(options.extraArgs ?? [])],
-  });
-  return {
-    browser,
-    apiUrl: sandbox.url.replace(/\/$/, ''),
-    webUrl: web.url,
-    proxy,
-    async close() {
-      await browser.close();
-      await web.close();
-      await proxy?.close();
-      await sandbox.close();
-      rmSync(dbDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /**
- * One harness for the test file (started before its tests, closed after them) and the sandbox reset before each
- * test. Returns a getter for the harness.
+ * The worker's sandbox, demo server (and proxy) and Chromium for the test file (e2e-shared.ts), the sandbox reset
+ * before each test. After the file its browser contexts still open are closed and the proxy is back online, so the
+ * next file starts as on a fresh harness. Returns a getter for the harness.
  */
 export function useHarness(options: HarnessOptions = {}): () => Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
-    h = await startHarness(options);
+    const [stack, browser] = await Promise.all([
+      sharedStack(options.proxy ?? false),
+      sharedChromium(options.extraArgs),
+    ]);
+    h = { browser, apiUrl: stack.apiUrl, webUrl: stack.webUrl, proxy: stack.proxy };
   });
   afterAll(async () => {
-    await h?.close();
+    await closeContexts(h?.browser);
+    await h?.proxy?.online();
   });
   beforeEach(async () => {
     const res = await fetch(`${h!.apiUrl}/__sandbox/reset`, {

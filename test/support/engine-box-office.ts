@@ -1,35 +1,36 @@
 // The demo box office against the real sandbox for the Firefox and WebKit end-to-end tests (engines*.e2e.test.ts):
-// the stack (sandbox, a fault proxy in front of it, the demo served with its strict CSP), started once per file and
-// reset before each test, and the steps of a clerk (reader-speed scans, key presses, waits on the element).
+// the stack (sandbox, a fault proxy in front of it, the demo served with its strict CSP), shared by the files of a
+// vitest worker (e2e-shared.ts) and reset before each test, and the steps of a clerk (reader-speed scans, key presses, waits on the element).
 // Every wait is for an event (a DOM mutation in the element, an answer), bounded only so a hang fails clearly.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { sharedStack } from './e2e-shared.js';
 import type { EngineTab } from './engine-driver.js';
-import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import type { FaultProxy } from './fault-proxy.js';
 import { keyTap, type KeyEvent } from './key-taps.js';
 import { PERSON_REACTION_MS } from './person.js';
-import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 // @ts-expect-error plain .mjs without types
-import { serveDemo, root } from '../../scripts/start.mjs';
+import { root } from '../../scripts/start.mjs';
 
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The running stack (filled in once the file's `beforeAll` has run). */
 export type BoxOfficeStack = {
-  sandbox: SandboxProcess;
+  sandbox: { url: string };
   proxy: FaultProxy;
-  web: { url: string; close(): Promise<void> };
+  web: { url: string };
   /** The sandbox's usages of a card for a show. */
   usageCount(cardId: string, showId?: string): Promise<number>;
   /** The demo box office's address, for the show Taikuri Matti. */
   boxOffice(lang?: string): string;
 };
 
-/** Starts the stack for this test file, resets the sandbox (and the proxy online) before each test. */
+/**
+ * The worker's stack for this test file (e2e-shared.ts: the sandbox, the fault proxy, the demo served through it);
+ * the sandbox reset and the proxy online before each test, and the proxy online again after the file.
+ */
 export function useBoxOfficeStack(): BoxOfficeStack {
-  let dirs: string[] = [];
   const stack = {
     async usageCount(cardId: string, showId = 'hilla-taikuri-matti') {
       const url = `${stack.sandbox.url.replace(/\/$/, '')}/__sandbox/usages/count?cardId=${cardId}&showId=${showId}`;
@@ -40,18 +41,14 @@ export function useBoxOfficeStack(): BoxOfficeStack {
   } as BoxOfficeStack;
 
   beforeAll(async () => {
-    const dbDir = mkdtempSync(path.join(tmpdir(), 'kaiku-engines-'));
-    dirs = [dbDir];
-    stack.sandbox = await startSandboxProcess(path.join(dbDir, 'e2e.db'));
-    stack.proxy = await startFaultProxy({ target: stack.sandbox.url, faultRate: 0 });
-    stack.web = await serveDemo({ port: 0, apiUrl: stack.proxy.url, outdir: inject('demoDir') });
+    const shared = await sharedStack(true);
+    stack.sandbox = { url: shared.sandboxUrl };
+    stack.proxy = shared.proxy!;
+    stack.web = { url: shared.webUrl };
   });
 
   afterAll(async () => {
-    await stack.web?.close();
-    await stack.proxy?.close();
-    await stack.sandbox?.close();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    await stack.proxy?.online();
   });
 
   beforeEach(async () => {
