@@ -39,8 +39,9 @@ const IMPORT_OPTIONS = optionKeys<ImportOptions>()(
 );
 
 const MiB = 1024 * 1024;
-/** A register export's title row: `teatteri-hilla · pääte Kassa 1` (create-register.ts, in fi, sv or en). */
-const REGISTER_TITLE = / · (pääte|terminal) \S/;
+/** A register export's title row, `teatteri-hilla · pääte Kassa 1` (create-register.ts, fi/sv/en): this venue's. */
+const registerTitle = (title: string | undefined, venueId: string) =>
+  title?.startsWith(`${venueId} · `) === true && /^ · (pääte|terminal) \S/.test(title.slice(venueId.length));
 /** One item to send and the rows it stands for: one row, or a group visit's rows (leader first). */
 type Pending = { rows: readonly SalesRow[]; item: BatchItem };
 /** A group visit's rows, collected until the end of the file (members may come before their leader). */
@@ -101,7 +102,8 @@ function settings(options: ImportOptions) {
     venues,
     // Each row's performance resolves to the venue's show ID (docs/api.md, "One performance, one ID").
     directory: new ShowDirectory(
-      options.client?.listShows?.bind(options.client),
+      options.client?.listShows &&
+        ((query) => options.client!.listShows!(query, options.signal ? { signal: options.signal } : {})),
       options.shows ?? [],
       options.newShows === true,
     ),
@@ -123,8 +125,8 @@ function settings(options: ImportOptions) {
  */
 export async function importSalesReport(source: ReportSource, options: ImportOptions): Promise<ImportResult> {
   checkOptions('importSalesReport', options, IMPORT_OPTIONS);
-  const { batchSize, maxRows, limits, venues, target, checkApi, directory, ...chosen } = settings(options);
-  let { context } = chosen;
+  const { batchSize, maxRows, limits, venues, target, checkApi, directory, context } = settings(options);
+  let channel = context.channel;
   const dryRun = options.dryRun === true;
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info = new ReportInfo();
@@ -143,9 +145,10 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
         for (let row = raw.row; row <= tally.lastRow; row++) tally.mark(row, 'skipped');
         continue;
       }
-      // A register's own file (its title row names the terminal) is the box office's sale, unless told otherwise.
-      if (tally.rows === 0 && options.channel === undefined && REGISTER_TITLE.test(info.title ?? ''))
-        context = { ...context, channel: 'box-office' };
+      // The venue's register's own file (its title row names the terminal) is the box office's sale, unless told
+      // otherwise; the key keeps the channel asked for, so a file imported before as ticket-agent is no new usage.
+      if (tally.rows === 0 && options.channel === undefined && registerTitle(info.title, options.venueId))
+        channel = 'box-office';
       if (++tally.rows > maxRows)
         throw new ReportError('report-too-many-rows', { limit: maxRows }, { row: raw.row });
       const checked = validateSalesRow(raw, info.columns ?? {}, { date1904: info.date1904 });
@@ -294,7 +297,8 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       for (const r of rows) tally.mark(r.row, 'invalid', r.cardId, [match]);
       return undefined;
     }
-    return { ...item, usage: { ...usage, show: { ...usage.show, id: match.id } } };
+    const show = { ...usage.show, ...match.show, id: match.id };
+    return { ...item, usage: { ...usage, channel, show, clientTime: show.start } };
   }
 
   /** `already-used` naming an earlier valid row of this card and show; else a valid usage is remembered. */

@@ -71,6 +71,27 @@ describe('ShowDirectory', () => {
     });
   });
 
+  it("gives the listed show's own start and kind, and prefers it to a show an old import made up", async () => {
+    const course = { ...evening, kind: 'course' as const };
+    const madeUp = { id: 'report-0123', name: 'Taikuri Matti', start: evening.start, kind: 'show' as const };
+    const shows = new ShowDirectory(lister([madeUp, course]), [], false);
+    expect(await shows.resolve(row('Taikuri Matti', '2030-05-01', '19:00'), 'hilla', 'f')).toEqual({
+      id: evening.id,
+      how: 'matched',
+      show: { name: 'Taikuri Matti', start: evening.start, kind: 'course' },
+    });
+    expect(shows.mappings).toEqual([
+      {
+        event: 'Taikuri Matti',
+        date: '2030-05-01',
+        time: '19:00',
+        showId: evening.id,
+        how: 'matched',
+        rows: 1,
+      },
+    ]);
+  });
+
   it("takes the import's map before the list: a renamed show, a moved time", async () => {
     const registry = lister([evening]);
     const renamed = { id: evening.id, name: 'Magician Matti', start: '2030-05-01T18:00:00+03:00' };
@@ -93,8 +114,13 @@ describe('ShowDirectory', () => {
     const status = (code: number) => async () => {
       throw new ApiProblemError({ type: 'about:blank', title: 't', status: code, code: 'forbidden' });
     };
-    const notNamed = new ShowDirectory(status(403), [], false);
+    // Only when asked: new shows may be made (the registry then refuses the unnamed agent's rows itself).
+    const notNamed = new ShowDirectory(status(403), [], true);
     expect(await notNamed.resolve(row('X', '2030-05-01'), 'v', 'f')).toEqual({ id: 'f', how: 'new' });
+    const strict = new ShowDirectory(status(403), [], false);
+    expect(await strict.resolve(row('X', '2030-05-01'), 'v', 'f')).toMatchObject({
+      code: 'row-show-unknown',
+    });
     // Any other failure is the import's: it stops, and says so.
     await expect(
       new ShowDirectory(status(500), [], false).resolve(row('X', '2030-05-01'), 'v', 'f'),

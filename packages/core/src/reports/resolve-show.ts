@@ -6,7 +6,7 @@
  */
 import { helsinkiDate, pad, toHelsinki } from '../rules/helsinki-time.js';
 import * as z from 'zod/mini';
-import type { ShowListQuery } from '../schemas/api.js';
+import type { ShowKind, ShowListQuery } from '../schemas/api.js';
 import { isoDateTime, plainId, pure, text } from '../schemas/schema-parts.js';
 import { KaikuApiError } from '../api/api-errors.js';
 import { clip, rowError } from './report-error.js';
@@ -19,15 +19,26 @@ export const VenueShowsSchema = /* @__PURE__ */ pure(() =>
     .array(z.strictObject({ id: plainId(128), name: text(1, 300), start: isoDateTime() }))
     .check(z.maxLength(10_000)),
 );
-/** A performance a row may resolve to: the venue's show ID, its name and its start (ISO, with offset). */
-export type VenueShow = { readonly id: string; readonly name: string; readonly start: string };
+/** A performance a row may resolve to: the venue's show ID, its name, its start (ISO, with offset) and — listed by
+ * the registry — its kind. */
+export type VenueShow = {
+  readonly id: string;
+  readonly name: string;
+  readonly start: string;
+  readonly kind?: ShowKind;
+};
 
 /** Where the venue's performances come from: the registry's list (`client.listShows`), a range at a time. */
 export type ShowLister = (query: ShowListQuery) => Promise<{ readonly items: readonly VenueShow[] }>;
 
 /** How a row's show was found: `matched` in the registry's list, `mapped` by the import's map, `new` (the
  * file's own ID: no list, or `newShows` and no match). */
-export type ShowMatch = { readonly id: string; readonly how: 'matched' | 'mapped' | 'new' };
+export type ShowMatch = {
+  readonly id: string;
+  readonly how: 'matched' | 'mapped' | 'new';
+  /** Matched in the registry's list: the show as the venue set it (the usage carries its name, start and kind). */
+  readonly show?: Required<Omit<VenueShow, 'id'>>;
+};
 
 /** A show's name as a file and a show list both write it: Unicode NFC, spacing collapsed, case aside. */
 export const performanceName = (name: string): string =>
@@ -36,6 +47,7 @@ export const performanceName = (name: string): string =>
 /** A performance: its ID, its names (a formula-like name as a report's cell writes it too), day and clock time. */
 type Entry = {
   readonly id: string;
+  readonly show: VenueShow;
   readonly names: readonly string[];
   readonly day: string;
   readonly time: string;
@@ -46,6 +58,7 @@ const entry = (show: VenueShow): Entry => {
   const clock = toHelsinki(at);
   return {
     id: show.id,
+    show,
     names: [performanceName(show.name), performanceName(neutraliseCell(show.name))],
     day: helsinkiDate(at),
     time: `${pad(clock.hour)}:${pad(clock.minute)}`,
@@ -115,19 +128,26 @@ export class ShowDirectory {
 
   async #match(row: SalesRow, venueId: string, fileId: string): Promise<ShowMatch | RowError> {
     if (!this.resolving) return { id: fileId, how: 'new' };
-    const name = performanceName(row.event);
+    const event = performanceName(row.event);
     const fits = (e: Entry) =>
-      e.names.includes(name) && e.day === row.date && (row.time === undefined || e.time === row.time);
-    const ids = (entries: readonly Entry[]) => [...new Set(entries.filter(fits).map((e) => e.id))];
-    const mapped = ids(this.#mapped);
+      e.names.includes(event) && e.day === row.date && (row.time === undefined || e.time === row.time);
+    const fitting = (entries: readonly Entry[]) => entries.filter(fits);
+    const mapped = fitting(this.#mapped);
     const list = mapped.length > 0 ? [] : await this.#listed(venueId, row.date);
-    if (list === undefined) return { id: fileId, how: 'new' };
-    const found = mapped.length > 0 ? mapped : ids(list);
+    if (list === undefined && this.#newShows) return { id: fileId, how: 'new' };
+    const listed = fitting(list ?? []);
+    // A show an earlier import made up from a file (`report-…`, before this rule) yields to the venue's own.
+    const venues = listed.filter((e) => !e.id.startsWith('report-'));
+    const entries = mapped.length > 0 ? mapped : venues.length > 0 ? venues : listed;
+    const found = [...new Set(entries.map((e) => e.id))];
     const params = { event: clip(row.event), date: row.date, time: row.time ?? '' };
     if (found.length > 1)
       return rowError('row-show-ambiguous', 'event', { ...params, shows: found.slice(0, 5).join(', ') });
     const [id] = found;
-    if (id !== undefined) return { id, how: mapped.length > 0 ? 'mapped' : 'matched' };
+    const { name, start, kind } = entries[0]?.show ?? {};
+    if (id !== undefined && mapped.length > 0) return { id, how: 'mapped' };
+    if (id !== undefined)
+      return { id, how: 'matched', ...(kind && name && start ? { show: { name, start, kind } } : {}) };
     return this.#newShows ? { id: fileId, how: 'new' } : rowError('row-show-unknown', 'event', params);
   }
 
@@ -138,8 +158,8 @@ export class ShowDirectory {
     const key = `${venueId}\n${month.from}`;
     let list = this.#months.get(key);
     if (!list) {
-      // A venue whose shows this account may not read (an agent it has not named): no list — the registry
-      // refuses the rows themselves (`agent-not-authorized`), so they go as they are, under the file's ID.
+      // A venue whose shows this account may not read (an agent it has not named): no list. With `newShows` the rows
+      // go under the file's ID (the registry refuses them, `agent-not-authorized`); else `row-show-unknown`.
       const forbidden = (error: unknown) => {
         if (error instanceof KaikuApiError && error.status === 403) return undefined;
         throw error;

@@ -93,7 +93,10 @@ export type BatchRegistrar = {
     options?: { signal?: AbortSignal },
   ): Promise<readonly BatchItemResult[] | BatchResponse>;
   /** The venue's performances (`createApiClient(…).listShows`): rows resolve to their show IDs (`ShowDirectory`). */
-  listShows?: ShowLister;
+  listShows?: (
+    query: Parameters<ShowLister>[0],
+    options?: { signal?: AbortSignal },
+  ) => ReturnType<ShowLister>;
 };
 
 /** Progress of an import so far, passed to `onProgress` as rows are read and registered. */
