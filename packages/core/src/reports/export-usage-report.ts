@@ -86,9 +86,17 @@ async function* reportRows(options: ExportUsageReportOptions): AsyncGenerator<Us
       throw new ReportError('report-options-invalid', { option: 'client, venueId, from, to' });
     rows = client.iterateUsages({ venueId, from, to }, signal ? { signal } : {});
   }
+  // Each card's registered bookings per show, by tickets: a collection they cover is their purchase (one row).
+  const booked = new Map<string, number>();
   for await (const row of rows) {
-    if (isRecord(row)) yield* usageToReportRows(row);
-    else yield row;
+    if (!isRecord(row)) yield row;
+    else if (row.state !== 'voided') {
+      const key = JSON.stringify([row.forVenueId ?? row.venueId, row.show.id, row.cardId]);
+      const held = booked.get(key) ?? 0;
+      if (row.mode === 'booking') booked.set(key, held + row.tickets.total);
+      else if (row.tickets.total <= held) continue;
+      yield* usageToReportRows(row);
+    }
   }
 }
 

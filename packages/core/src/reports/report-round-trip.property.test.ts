@@ -116,14 +116,20 @@ function essence(u: UsageRecord): string {
   ]);
 }
 
-/** A collection that handed out only its booking's tickets: the report writes the booking's row for both. */
-const covered = (u: UsageRecord) =>
-  u.mode === 'collection' && !!u.coveredByBooking && u.countedAgainstCap === 0;
-
+/** The usages, or with `purchases` the report's purchases: a collection its card's booking covers is that booking's. */
 async function usagesIn(client: ApiClient, year: number, purchases = false): Promise<string[]> {
   const out: string[] = [];
-  for await (const u of client.iterateUsages({ venueId: VENUE, from: `${year}-01-01`, to: `${year}-12-31` }))
-    if (!purchases || !covered(u)) out.push(essence(u));
+  const booked = new Map<string, number>();
+  for await (const u of client.iterateUsages({
+    venueId: VENUE,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  })) {
+    const key = `${u.show.id} ${u.cardId}`;
+    if (u.mode === 'booking') booked.set(key, (booked.get(key) ?? 0) + u.tickets.total);
+    else if (purchases && u.tickets.total <= (booked.get(key) ?? 0)) continue;
+    out.push(essence(u));
+  }
   return out.sort();
 }
 

@@ -76,9 +76,6 @@ export type UsageReportTotals = { adultTickets: number; childTickets: number; ro
  */
 export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
   if (record.state === 'voided') return []; // taken back within the void window: no ticket was given
-  // A collection that handed out only its booking's tickets is that booking's usage: one purchase, one row (the
-  // booking's). A collection beyond its booking, or without one, has its own row.
-  if (record.mode === 'collection' && record.coveredByBooking && record.countedAgainstCap === 0) return [];
   const [main, ...members] = usageRequestToReportRows(record, record.usageId);
   // The tickets the server gave, as it counted them.
   const { adult, children, under16Clients } = record.tickets;

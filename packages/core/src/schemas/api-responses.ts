@@ -242,9 +242,6 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
      * usage is already here (never a timestamp). Optional: a server that does not keep keys leaves it out.
      */
     idempotencyKey: z.optional(IdempotencyKeySchema),
-    /** As its registration answered them: a collection's `coveredByBooking` makes it its booking's purchase. */
-    countedAgainstCap: z.optional(wholeNumber(0)),
-    coveredByBooking: z.optional(wholeNumber(0)),
     /** `voided`: taken back within the void window; it counts neither against the cap nor as used. Absent = registered. */
     state: z.optional(UsageStateSchema),
     voidedAt: z.optional(isoDateTime()),

@@ -33,8 +33,6 @@ type UsageRow = {
   report_venue_id: string;
   request: string;
   tickets: string;
-  counted: number;
-  covered: number;
   registered_at: string;
   voided_at: string | null;
 };
@@ -46,8 +44,6 @@ function toRecord(row: UsageRow): UsageRecord {
     usageId: row.id,
     registeredAt: row.registered_at,
     tickets: JSON.parse(row.tickets) as Tickets,
-    countedAgainstCap: row.counted,
-    coveredByBooking: row.covered,
     state: row.voided_at === null ? 'registered' : 'voided',
     ...(row.voided_at === null ? {} : { voidedAt: row.voided_at }),
   };
@@ -90,11 +86,11 @@ export function createRepository(db: Database.Database) {
        VALUES (@id, @venueId, @reportVenueId, @showId, @showDay, @cardId, @mode, @counted, @covered, @request, @tickets, @registeredAt)`,
     ),
     listUsages: db.prepare<[string, string, string, number, number], UsageRow & { seq: number }>(
-      `SELECT seq, id, venue_id, report_venue_id, request, tickets, counted, covered, registered_at, voided_at FROM usages
+      `SELECT seq, id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages
        WHERE report_venue_id = ? AND show_day BETWEEN ? AND ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     usage: db.prepare<[string], UsageRow>(
-      `SELECT id, venue_id, report_venue_id, request, tickets, counted, covered, registered_at, voided_at FROM usages WHERE id = ?`,
+      `SELECT id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages WHERE id = ?`,
     ),
     voidUsage: db.prepare('UPDATE usages SET voided_at = ? WHERE id = ? AND voided_at IS NULL'),
     key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency WHERE key = ?'),
@@ -151,9 +147,7 @@ export function createRepository(db: Database.Database) {
     },
     /** A venue's stored shows (its settings, or its own first usage of each). */
     venueShows(venueId: string): { show: ShowConfig; cap: number | null }[] {
-      return s.venueShows
-        .all(venueId)
-        .map((row) => ({ show: JSON.parse(row.config) as ShowConfig, cap: row.cap }));
+      return s.venueShows.all(venueId).map((row) => ({ show: JSON.parse(row.config) as ShowConfig, cap: row.cap }));
     },
     putShow(venueId: string, show: ShowConfig, createdAt: string): void {
       s.putShow.run(scopedKey(show.id, venueId), venueId, JSON.stringify(show), show.cap ?? null, createdAt);
