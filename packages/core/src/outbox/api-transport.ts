@@ -14,10 +14,9 @@ type ErrorLike = {
   reasons?: unknown;
 };
 
-/** A refusal's reasons as plain `{ code, params }`, from the API client or a custom transport. */
-function refusalReasons(list: unknown): RefusalReason[] | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const reasons = list.flatMap((r: unknown): RefusalReason[] => {
+/** A refusal, its reasons as plain `{ code, params }`, from the API client or a custom transport. */
+function refusal(code: string, status: number | undefined, list: unknown): FailureClass {
+  const reasons = (Array.isArray(list) ? list : []).flatMap((r: unknown): RefusalReason[] => {
     if (typeof r !== 'object' || r === null) return [];
     const { code, params } = r as { code?: unknown; params?: unknown };
     if (typeof code !== 'string') return [];
@@ -25,7 +24,8 @@ function refusalReasons(list: unknown): RefusalReason[] | undefined {
       ? [{ code, params: { ...(params as Record<string, unknown>) } }]
       : [{ code }];
   });
-  return reasons.length > 0 ? reasons : undefined;
+  const more = { ...(status === undefined ? {} : { status }), ...(reasons.length > 0 ? { reasons } : {}) };
+  return { kind: 'refused', code, ...more };
 }
 
 /** Auth failures concern the terminal, not the usage: keep the usage and retry once a token works. */
@@ -41,9 +41,6 @@ function isContractRefusal(e: ErrorLike): boolean {
 /**
  * True for an authentication or authorization failure (401/403, or the token provider failing): the terminal's
  * sign-in, not the network nor the usage. Such a failure is its own state: never shown as "offline".
- *
- * @example
- * if (isAuthFailure(error)) askStaffToSignIn();
  */
 export function isAuthFailure(error: unknown): boolean {
   const { code, auth } = readError(error);
@@ -63,15 +60,7 @@ function readError(error: unknown) {
 export function classifyFailure(error: unknown): FailureClass {
   const { e, code, status, auth } = readError(error);
   const retryAfterMs = typeof e.retryAfterMs === 'number' && e.retryAfterMs >= 0 ? e.retryAfterMs : undefined;
-  if (e.retryable === false && !auth && isContractRefusal(e)) {
-    const reasons = refusalReasons(e.reasons);
-    return {
-      kind: 'refused',
-      code,
-      ...(status === undefined ? {} : { status }),
-      ...(reasons ? { reasons } : {}),
-    };
-  }
+  if (e.retryable === false && !auth && isContractRefusal(e)) return refusal(code, status, e.reasons);
   return retryAfterMs === undefined ? { kind: 'transient', code } : { kind: 'transient', code, retryAfterMs };
 }
 
@@ -124,8 +113,7 @@ export function outboxTransport(client: BatchClient): OutboxTransport {
             outcomes.push(...(await send([entry], signal)));
           } catch (single) {
             const f = classifyFailure(single);
-            if (signal.aborted) throw single;
-            if (f.kind === 'transient' && !isRequestSpecific(single)) throw single;
+            if (signal.aborted || (f.kind === 'transient' && !isRequestSpecific(single))) throw single;
             outcomes.push(f.kind === 'transient' ? { kind: 'transient', code: f.code } : f);
           }
         }
@@ -140,9 +128,8 @@ const REQUEST_SPECIFIC = new Set([400, 413, 414, 422, 431]);
 
 /** An error status without a problem body that may concern this request's content only. */
 function isRequestSpecific(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { status?: unknown; problemCode?: unknown };
-  return typeof e.status === 'number' && REQUEST_SPECIFIC.has(e.status) && typeof e.problemCode !== 'string';
+  const e = error as { status?: unknown; problemCode?: unknown } | null | undefined;
+  return typeof e?.status === 'number' && REQUEST_SPECIFIC.has(e.status) && typeof e.problemCode !== 'string';
 }
 
 /** Pairs entries and results by key when keyed (a key answered twice: neither), else by position. */
@@ -163,6 +150,5 @@ function toOutcome(result: BatchItemResultLike | undefined): ItemOutcome {
   if (result.ok) return usageId === undefined ? { kind: 'accepted' } : { kind: 'accepted', usageId };
   const { code, status } = result.problem;
   if (isTransientStatus(status, code)) return { kind: 'transient', code };
-  const reasons = refusalReasons(result.problem.reasons);
-  return reasons ? { kind: 'refused', code, status, reasons } : { kind: 'refused', code, status };
+  return refusal(code, status, result.problem.reasons);
 }

@@ -79,7 +79,6 @@ export class Outbox extends OutboxEventTarget {
   constructor(options: OutboxOptions, store?: UseStore) {
     super();
     const scope = (this.scope = checkOptions(options));
-    // By default one database per API and venue, so no two targets share a store.
     const name = (this.databaseName = options.databaseName ?? `kaiku-outbox ${scope.key}`);
     store ??= options.store ?? createStrictStore(name, 'outbox');
     const now = options.now ?? Date.now;
@@ -208,12 +207,7 @@ export class Outbox extends OutboxEventTarget {
     return countByTarget(this.scope, await this.#p.notices.guard(this.#p.records.listAll()));
   }
 
-  /**
-   * The usages waiting to be sent (this target's), oldest first.
-   *
-   * @example
-   * for (const record of await outbox.pending()) list.append(record.cardId);
-   */
+  /** The usages waiting to be sent (this target's), oldest first. */
   pending(): Promise<OutboxRecord[]> {
     return this.#p.notices.guard(this.#p.records.list(['pending']));
   }
@@ -235,9 +229,6 @@ export class Outbox extends OutboxEventTarget {
 
   /**
    * The pending and needs-attention usages from one read: a sync landing meanwhile is counted once, not twice or never.
-   *
-   * @example
-   * const { pending, needsAttention } = await outbox.openRecords();
    */
   async openRecords(): Promise<{ pending: OutboxRecord[]; needsAttention: OutboxRecord[] }> {
     const open = await this.#p.notices.guard(this.#p.records.list(['pending', 'needs-attention']));

@@ -47,11 +47,7 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   let [adults, children] = [0, 0];
   for (const r of records) {
     // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
-    const reason = r.problem
-      ? readProblemReasons(r.problem)
-          .map((x) => x.message[locale])
-          .join(' ')
-      : '';
+    const reason = (r.problem ? readProblemReasons(r.problem) : []).map((x) => x.message[locale]).join(' ');
     // Every row of the record carries its key and details: the import sends them as one usage under that key.
     for (const row of usageRequestToReportRows(r.usage, r.id)) {
       adults++;
@@ -59,9 +55,8 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
       const cells = usageCells(row, locale, (date) => formatReportDate(date, 'fi'));
       const details = reportDetails(r, row.date, row.time ?? '');
       const check = REPORT_ACCEPTANCE_LABELS[r.acceptance][locale];
-      lines.push(
-        csvLine([...cells, check, REPORT_STATUS_LABELS[r.state][locale], reason, r.id, details], sep),
-      );
+      const status = REPORT_STATUS_LABELS[r.state][locale];
+      lines.push(csvLine([...cells, check, status, reason, r.id, details], sep));
     }
   }
   const blank = Array<string>(COLUMNS.length - 3).fill('');

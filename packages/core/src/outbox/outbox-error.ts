@@ -14,11 +14,8 @@ export class OutboxError extends KaikuError {
     options: { cause?: unknown; params?: { id?: string; fields?: string; retryInMs?: number } } = {},
   ) {
     const en = outboxMessages[code].en as (p: { id: string; reason: string; fields: string }) => string;
-    super(
-      code,
-      en({ id: options.params?.id ?? '', reason: '', fields: options.params?.fields ?? '' }),
-      options,
-    );
+    const p = options.params;
+    super(code, en({ id: p?.id ?? '', reason: '', fields: p?.fields ?? '' }), options);
     this.name = 'OutboxError';
   }
 }

@@ -32,9 +32,6 @@ export type OutboxClient = BatchClient & {
 /**
  * Options of `createOutbox`: `client` (or `transport` + `target`) is required; an unknown option throws
  * `OptionsError` (`unknown-field`). See docs/outbox.md for each.
- *
- * @example
- * const options: OutboxOptions = { client, target: { baseUrl: client.baseUrl, venueId: 'teatteri-hilla' } };
  */
 export type OutboxOptions = {
   /** Delivers batches (`registerBatch`), looks cards up and fetches show tallies. */

@@ -63,9 +63,10 @@ export async function resolveRecord(
 /** Whether the server lists a usage under this record's key (never by time); `retry-unverified` if unsure. */
 async function usageExists(c: OutboxParts, record: OutboxRecord): Promise<boolean> {
   const list = c.client?.listUsages?.bind(c.client);
-  const unverified = (cause?: unknown) =>
-    new OutboxError('retry-unverified', { params: { id: record.id }, cause });
-  if (!list) throw unverified();
+  const unverified = (cause?: unknown): never => {
+    throw new OutboxError('retry-unverified', { params: { id: record.id }, cause });
+  };
+  if (!list) return unverified();
   const u = record.usage;
   const day = Date.parse(u.show.start);
   const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -73,16 +74,14 @@ async function usageExists(c: OutboxParts, record: OutboxRecord): Promise<boolea
   for (let page = 0; page < MAX_VERIFY_PAGES; page++) {
     const query = { venueId: u.venueId, from: iso(day - DAY_MS), to: iso(day + DAY_MS) };
     const answer = await list({ ...query, ...(cursor ? { cursor } : {}) }, { signal: c.signal }).catch(
-      (error: unknown) => {
-        throw unverified(error);
-      },
+      unverified,
     );
     if (answer.items.some((i) => i.idempotencyKey === record.id)) return true;
-    if (answer.items.some((i) => i.idempotencyKey === undefined)) throw unverified();
+    if (answer.items.some((i) => i.idempotencyKey === undefined)) return unverified();
     cursor = answer.nextCursor ?? undefined;
     if (!cursor) return false;
   }
-  throw unverified();
+  return unverified();
 }
 
 /**

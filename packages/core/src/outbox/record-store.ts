@@ -168,15 +168,11 @@ export function newRecord(
 ): OutboxRecord {
   const parsed = UsageRequestSchema.safeParse(usage);
   if (!parsed.success) {
-    const fields = [
-      ...new Set(
-        parsed.error.issues.flatMap((i) =>
-          // An unknown key is reported on its parent object: name the key itself.
-          i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
-        ),
-      ),
-    ].join(', ');
-    throw new OutboxError('invalid-usage', { params: { fields } });
+    // An unknown key is reported on its parent object: name the key itself.
+    const paths = parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')],
+    );
+    throw new OutboxError('invalid-usage', { params: { fields: [...new Set(paths)].join(', ') } });
   }
   return {
     id: newIdempotencyKey(),

@@ -45,10 +45,7 @@ const zero = (): ShiftCounts => ({ adults: 0, children: 0, groups: 0, refused: 0
 
 function add(c: ShiftCounts, u: ShiftUsage): void {
   if (u.state === 'voided') return;
-  if (u.state === 'refused') {
-    c.refused++;
-    return;
-  }
+  if (u.state === 'refused') return void c.refused++;
   c.adults += 1 + (u.group?.memberCardIds.length ?? 0);
   c.children += u.childTickets + (u.group?.under16Clients ?? 0);
   if (u.group) c.groups++;

@@ -42,10 +42,7 @@ export function createStrictStore(
     };
     const opened = withOpenTimeout(request, options.openTimeoutMs ?? 10_000).then((db) => {
       db.onclose = forget;
-      db.onversionchange = () => {
-        db.close();
-        forget();
-      };
+      db.onversionchange = () => (db.close(), forget());
       return db;
     });
     opened.catch(forget);
@@ -105,12 +102,8 @@ function withOpenTimeout(request: IDBOpenDBRequest, timeoutMs: number): Promise<
 }
 
 function isClosingConnection(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { name?: unknown }).name === 'InvalidStateError' &&
-    /clos/i.test(String((error as { message?: unknown }).message))
-  );
+  const e = error as { name?: unknown; message?: unknown } | null | undefined;
+  return e?.name === 'InvalidStateError' && /clos/i.test(String(e.message));
 }
 
 /** Asks the browser not to evict the outbox; absent outside secure contexts. */

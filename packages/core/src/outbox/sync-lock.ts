@@ -28,10 +28,9 @@ export function createSyncLock(
       kind: 'web-locks',
       run: async <T>(task: (signal: AbortSignal) => Promise<T>): Promise<LockResult<T>> => {
         // The lock is released when the callback's promise settles, i.e. at the end of this run.
-        const result: unknown = await locks.request(name, { ifAvailable: true }, async (lock) => {
-          if (!lock) return { busy: true };
-          return { busy: false, value: await task(new AbortController().signal) };
-        });
+        const result: unknown = await locks.request(name, { ifAvailable: true }, async (lock) =>
+          lock ? { busy: false, value: await task(new AbortController().signal) } : { busy: true },
+        );
         return result as LockResult<T>;
       },
     };
@@ -64,10 +63,9 @@ function leaseLock(store: UseStore, owner: string, leaseMs: number, now: () => n
       const lost = new AbortController();
       // Frozen past the expiry and taken over: stop sending (idempotency keys make any overlap harmless).
       const heartbeat = setInterval(() => {
-        claim(true).then(
-          (held) => held || lost.abort(),
-          () => lost.abort(),
-        );
+        claim(true)
+          .then((held) => held || lost.abort())
+          .catch(() => lost.abort());
       }, leaseMs / 3);
       // A tab closed or reloaded mid-run lets go at once instead of making the others wait for the expiry.
       const onHide = (): void => void release().catch(() => undefined);

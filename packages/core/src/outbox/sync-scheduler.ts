@@ -70,13 +70,10 @@ export function createSyncScheduler(o: SchedulerOptions) {
     if (stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
     // Asked for during a run: go again when it ends, unless it failed (then its backoff timer decides).
     if (running) {
-      void running.then(
-        (outcome) => void (outcome.kind === 'done' && schedule(0)),
-        () => undefined,
-      );
+      void running.then((outcome) => void (outcome.kind === 'done' && schedule(0))).catch(() => undefined);
       return running;
     }
-    const current = (async () => {
+    running = (async () => {
       let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
       try {
         outcome = await o.attempt();
@@ -86,8 +83,7 @@ export function createSyncScheduler(o: SchedulerOptions) {
         plan(outcome);
       }
     })();
-    running = current;
-    return current;
+    return running;
   };
 
   const online = (): void => {

@@ -13,9 +13,6 @@ export type OutboxUsage = UsageRequest;
 /**
  * A queued usage's states: `pending` (not yet registered), `needs-attention` (the server refused it),
  * `synced` (registered) and `resolved` (staff closed a refusal).
- *
- * @example
- * if (record.state === RECORD_STATES[1]) showRefusal(record);
  */
 export const RECORD_STATES = ['pending', 'needs-attention', 'synced', 'resolved'] as const;
 /** One of `RECORD_STATES`. */

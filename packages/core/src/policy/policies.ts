@@ -5,12 +5,7 @@
 import { type ShowKind, SHOW_KINDS } from '../schemas/api-enums.js';
 import { ownValue } from '../schemas/own-value.js';
 
-/**
- * Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version.
- *
- * @example
- * const cap: CapPolicy = { ...POLICY_2025.cap, minPercent: 4 };
- */
+/** Minimum cap rules (000 §8.2.2–8.2.3, 004 §7.2.2–7.2.3). `null` = the rule does not exist in this version. */
 export type CapPolicy = {
   /** The cap may not be below this percent of the tickets (rounded up to whole tickets). */
   readonly minPercent: number;
@@ -28,12 +23,7 @@ export type CapPolicy = {
   readonly visitingProducer: { readonly minimum: number; readonly maximum: number };
 };
 
-/**
- * How usages count (policy choices the sources leave open).
- *
- * @example
- * const usage: UsagePolicy = { ...POLICY_2025.usage, childrenCountAgainstCap: false };
- */
+/** How usages count (policy choices the sources leave open). */
 export type UsagePolicy = {
   /** Child tickets count against the show's cap (a cap counts tickets, and a child's ticket is a ticket). */
   readonly childrenCountAgainstCap: boolean;
@@ -50,12 +40,7 @@ export type UsagePolicy = {
   readonly voidWithinMinutes: number;
 };
 
-/**
- * One version of the operating model.
- *
- * @example
- * const policy: OperatingModelPolicy = getPolicy('2020') ?? DEFAULT_POLICY;
- */
+/** One version of the operating model. */
 export type OperatingModelPolicy = {
   readonly version: string;
   readonly title: string;
@@ -120,24 +105,14 @@ export const POLICY_2025 = definePolicy({
   usage: USAGE,
 });
 
-/**
- * Every known version, by version string.
- *
- * @example
- * Object.keys(POLICIES); // ['2019', '2020', '2025']
- */
+/** Every known version, by version string. */
 export const POLICIES: Readonly<Record<string, OperatingModelPolicy>> = /* @__PURE__ */ Object.freeze({
   '2019': POLICY_2019,
   '2020': POLICY_2020,
   '2025': POLICY_2025,
 });
 
-/**
- * The default: the newest version.
- *
- * @example
- * DEFAULT_POLICY.version; // '2025'
- */
+/** The default: the newest version. */
 export const DEFAULT_POLICY: OperatingModelPolicy = POLICY_2025;
 
 /**

@@ -66,12 +66,7 @@ export type RegisterTally = { readonly usages: number; readonly ticketsGiven: nu
 /** A record whose seal held (the device store's check): one that failed is never exported, handed over or purged. */
 const sealed = (r: RegisterRecord): boolean => r.problem?.code !== RECORD_TAMPERED;
 
-/**
- * Whether a kept usage is still open: neither exported for Kaikukanta's import nor handed over to an API.
- *
- * @example
- * const open = (await register.usages()).filter(isOpenRegisterRecord).length;
- */
+/** Whether a kept usage is still open: neither exported for Kaikukanta's import nor handed over to an API. */
 export const isOpenRegisterRecord = (r: RegisterRecord): boolean =>
   r.exportedAt === undefined && r.handover === undefined && sealed(r);
 const isOpen = isOpenRegisterRecord;

@@ -4,23 +4,13 @@ import type { CapPolicy, OperatingModelPolicy } from '../policy/policies.js';
 import { createReason, withRulesInput } from './rules-input.js';
 import { type CapSettingData, CapSettingInputSchema } from '../schemas/show-config.js';
 
-/**
- * `checkCapSetting`'s input; `policy` is an object or a version string (default: the newest).
- *
- * @example
- * const input: CapSettingInput = { capacity: 120, cap: 4, kind: 'show', policy: '2020' };
- */
+/** `checkCapSetting`'s input; `policy` is an object or a version string (default: the newest). */
 export type CapSettingInput = CapSettingData & { readonly policy?: OperatingModelPolicy | string };
 
 /** One cap rule's verdict on a proposed cap, with the minimum it asks for and the policy version. */
 type CapVerdict = CapRule & { readonly policyVersion: string };
 
-/**
- * The result: the rule that applies and the lowest cap it allows, plus an error when the cap is below it.
- *
- * @example
- * const r = checkCapSetting(input); if (!r.ok) alert(r.error.message.fi);
- */
+/** The result: the rule that applies and the lowest cap it allows, plus an error when the cap is below it. */
 export type CapSettingResult =
   | ({ readonly ok: true } & CapVerdict)
   | ({ readonly ok: false; readonly error: RenderedReason<'cap-below-minimum'> } & CapVerdict)
@@ -74,12 +64,7 @@ function withinCapacity({ rule, minimum, range }: CapRule, capacity: number): Ca
   return floor(rule, Math.min(minimum, capacity), Math.min(range.min, capacity), max);
 }
 
-/**
- * A cap rule id (stable).
- *
- * @example
- * const rule: CapRuleId = 'visiting-producer';
- */
+/** A cap rule id (stable). */
 export type CapRuleId =
   | 'min-percent'
   | 'small-show'
@@ -89,12 +74,7 @@ export type CapRuleId =
   | 'swimming-hall'
   | 'visiting-producer';
 
-/**
- * A rule that applies, with the lowest cap it allows and its range (`max: null` = no upper end).
- *
- * @example
- * applicableCapRules({ capacity: 8, cap: 0, kind: 'show' }, POLICY_2025.cap); // CapRule[]
- */
+/** A rule that applies, with the lowest cap it allows and its range (`max: null` = no upper end). */
 export type CapRule = {
   readonly rule: CapRuleId;
   readonly minimum: number;

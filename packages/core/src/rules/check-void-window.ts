@@ -34,13 +34,10 @@ export type VoidWindowResult = { readonly closesAt: string } & (
  */
 export function checkVoidWindow(input: VoidWindowInput): VoidWindowResult {
   const minutes = (input.policy ?? DEFAULT_POLICY).usage.voidWithinMinutes;
-  const limit = Math.min(
-    new Date(input.registeredAt).getTime() + minutes * 60_000,
-    new Date(input.showStart).getTime(),
-  );
+  const [now, at] = [input.now.getTime(), new Date(input.registeredAt).getTime()];
+  const limit = Math.min(at + minutes * 60_000, new Date(input.showStart).getTime());
   const closes = new Date(Number.isNaN(limit) ? 0 : limit);
   const closesAt = closes.toISOString();
-  const [now, at] = [input.now.getTime(), new Date(input.registeredAt).getTime()];
   if (now < at) return { ok: false, closesAt, reasons: [createReason('void-clock-behind', {})] };
   if (now <= closes.getTime()) return { ok: true, closesAt };
   const reason = createReason('void-window-closed', { closesAt: formatHelsinki(closes) });

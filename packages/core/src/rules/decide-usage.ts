@@ -53,15 +53,11 @@ function decideParsed(data: DecideUsageData, policy: OperatingModelPolicy): Usag
     parsedId.ok && parsedId.kind === 'community' ? (request.group?.under16Clients ?? 0) : 0;
   const tickets = { children: request.childTickets, groupMembers: checked.memberIds.length, under16Clients };
   const counted = ticketsAgainstCap(tickets, policy.usage);
-  // A collection hands out what was booked without counting it again; only what goes beyond the booking is
-  // new, and counts against the cap like any usage (and is refused when it does not fit).
   const coveredByBooking = request.mode === 'collection' ? Math.min(request.alreadyCounted, counted) : 0;
   const extra = counted - coveredByBooking;
-  if (request.mode !== 'collection' && request.alreadyCounted > 0) {
-    reasons.push(
-      createReason('invalid-input', { path: 'request.alreadyCounted', problem: 'collection-only' }),
-    );
-  }
+  const path = 'request.alreadyCounted';
+  if (request.mode !== 'collection' && request.alreadyCounted > 0)
+    reasons.push(createReason('invalid-input', { path, problem: 'collection-only' }));
   if (extra > 0) reasons.push(...checkCap(event.cap, event.ticketsGiven, extra));
   const window = request.mode === 'booking' ? event.bookingWindow : event.collectionWindow;
   reasons.push(...checkWindow(request.mode, window, start, now));
@@ -91,11 +87,9 @@ function checkCard(card: UsageCard, now: Date): UsageReason[] {
   const reasons: UsageReason[] = [];
   if (card.status !== 'active') reasons.push(createReason(CARD_STATUS_REFUSALS[card.status], {}));
   const today = helsinkiDate(now);
-  if (today > card.validUntil) {
-    reasons.push(
-      createReason('card-expired', { validUntil: finnishDate(card.validUntil), today: finnishDate(today) }),
-    );
-  }
+  const validUntil = finnishDate(card.validUntil);
+  if (today > card.validUntil)
+    reasons.push(createReason('card-expired', { validUntil, today: finnishDate(today) }));
   return reasons;
 }
 

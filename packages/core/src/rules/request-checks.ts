@@ -48,10 +48,8 @@ function checkCommunity(request: TicketRequest, isCourse: boolean, cardId: strin
   members.forEach((raw, index) => {
     const position = index + 1;
     const parsed = parseCardId(raw);
-    if (!parsed.ok) {
-      reasons.push(createReason('group-member-invalid', { position, cause: parsed.error.code }));
-      return;
-    }
+    if (!parsed.ok)
+      return void reasons.push(createReason('group-member-invalid', { position, cause: parsed.error.code }));
     if (parsed.kind === 'community') reasons.push(createReason('group-member-community-card', { position }));
     else if (seen.has(parsed.id)) reasons.push(createReason('group-member-duplicate', { position }));
     seen.add(parsed.id);

@@ -10,9 +10,6 @@ type ShowSettings = Partial<ShowConfig> & Pick<ShowConfig, 'kind' | 'start'>;
 /**
  * The state of the show at decision time: tickets given so far (all terminals), and the cap when the server's
  * tally knows a newer one than the settings (`null` = no cap).
- *
- * @example
- * const state: ShowState = { ticketsGiven: 3, cap: 6 };
  */
 export type ShowState = { readonly ticketsGiven: number; readonly cap?: number | null };
 

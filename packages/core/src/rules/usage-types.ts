@@ -15,49 +15,24 @@ type DeepReadonly<T> = T extends Date
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
 
-/**
- * `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version).
- *
- * @example
- * const input: DecideUsageInput = { card, event, request: { mode: 'booking', childTickets: 1 }, now: new Date(), policy: '2025' };
- */
+/** `decideUsage`'s input: card record, show, request, time, and optionally the policy (object or version). */
 export type DecideUsageInput = DeepReadonly<z.input<typeof DecideUsageInputSchema>> & {
   readonly policy?: OperatingModelPolicy | string;
 };
 
-/**
- * Codes a usage refusal can carry.
- *
- * @example
- * const code: UsageRefusalCode = 'cap-reached';
- */
+/** Codes a usage refusal can carry. */
 export type UsageRefusalCode = Exclude<
   RulesMessageCode,
   'cap-below-minimum' | 'void-window-closed' | 'void-clock-behind'
 >;
 
-/**
- * One reason of a refusal: `{ code, params, message }`.
- *
- * @example
- * for (const reason of decision.reasons) list.append(reason.message[locale]);
- */
+/** One reason of a refusal: `{ code, params, message }`. */
 export type UsageReason = RenderedReason<UsageRefusalCode>;
 
-/**
- * The tickets of one usage: always exactly one adult ticket (the card holder's). The API's `Tickets`.
- *
- * @example
- * const { adult, children, total } = decision.tickets; // adult is always 1
- */
+/** The tickets of one usage: always exactly one adult ticket (the card holder's). The API's `Tickets`. */
 export type UsageTickets = Readonly<Tickets>;
 
-/**
- * An allowed usage.
- *
- * @example
- * if (decision.ok) record(decision.cardId, decision.tickets);
- */
+/** An allowed usage. */
 export type UsageAllowed = {
   readonly ok: true;
   /** The canonical card ID. */
@@ -74,18 +49,8 @@ export type UsageAllowed = {
   readonly policyVersion: string;
 };
 
-/**
- * A refused usage, with every reason.
- *
- * @example
- * if (!decision.ok) decision.reasons.map((r) => r.code);
- */
+/** A refused usage, with every reason. */
 export type UsageRefused = { readonly ok: false; readonly reasons: readonly UsageReason[] };
 
-/**
- * The result of `decideUsage`.
- *
- * @example
- * const decision: UsageDecision = decideUsage(input);
- */
+/** The result of `decideUsage`. */
 export type UsageDecision = UsageAllowed | UsageRefused;

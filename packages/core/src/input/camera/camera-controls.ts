@@ -42,14 +42,13 @@ export function applyZoom(track: MediaStreamTrack, zoom: number): Promise<void> 
  * `tolerance`); `camera-feature-unsupported` where the camera lacks it (`undefined`), refuses or drops it.
  */
 export async function applyAdvanced(track: MediaStreamTrack, feature: string, value: unknown, tolerance = 0) {
-  const unsupported = (cause?: unknown): CameraError =>
-    new CameraError('camera-feature-unsupported', { cause, params: { feature } });
-  if (value === undefined) throw unsupported();
-  await track.applyConstraints({ advanced: [{ [feature]: value }] }).catch((cause: unknown) => {
-    throw unsupported(cause);
-  });
+  const unsupported = (cause?: unknown): never => {
+    throw new CameraError('camera-feature-unsupported', { cause, params: { feature } });
+  };
+  if (value === undefined) unsupported();
+  await track.applyConstraints({ advanced: [{ [feature]: value }] }).catch(unsupported);
   const now = (track.getSettings() as Record<string, unknown>)[feature];
-  if (now !== value && !(Math.abs(Number(now) - Number(value)) <= tolerance)) throw unsupported();
+  if (now !== value && !(Math.abs(Number(now) - Number(value)) <= tolerance)) unsupported();
 }
 
 /** The video inputs. Labels are empty until camera access has been granted once. */

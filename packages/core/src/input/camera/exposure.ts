@@ -79,10 +79,7 @@ export function createExposureControl(
     const [on, original, step] = [track as MediaStreamTrack, state?.original, range?.step ?? 0];
     const device = on.getSettings().deviceId;
     const taken = applyAdvanced(on, 'exposureCompensation', value, step / 2 + 1e-6);
-    const refused = await taken.then(
-      () => null,
-      (error: CameraError) => error,
-    );
+    const refused = await taken.then(() => null).catch((error: CameraError) => error);
     if (refused === null && value === original) unrestored.delete(device);
     if (refused === null || original === undefined) return;
     const left = valueOf(on) !== original && unrestored.set(device, original);

@@ -51,12 +51,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
   let lastMarker = Number.NaN;
   let lastGrab = 0;
   let engine: DecoderStatus | null = null;
-  const fallbacks = [
-    ...(options.decoders ?? [
-      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job)] : []),
-      ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
-      createMainThreadDecoder,
-    ]),
+  const fallbacks = options.decoders?.slice() ?? [
+    ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job)] : []),
+    ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
+    createMainThreadDecoder,
   ];
   // `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on.
   let videoFrames = typeof VideoFrame === 'function';
@@ -259,9 +257,8 @@ function grabVideoFrame(video: HTMLVideoElement, region: DecodeRegion | undefine
 
 /** Copies the region of the current video frame: an `ImageBitmap`, or a canvas where that API is missing. */
 async function grabFrame(video: HTMLVideoElement, rect: Rect): Promise<CameraFrame> {
-  if (typeof createImageBitmap === 'function') {
+  if (typeof createImageBitmap === 'function')
     return createImageBitmap(video, rect.x, rect.y, rect.width, rect.height);
-  }
   const canvas = video.ownerDocument.createElement('canvas');
   canvas.width = rect.width;
   canvas.height = rect.height;

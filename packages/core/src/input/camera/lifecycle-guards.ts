@@ -49,12 +49,9 @@ export function watchLifecycle(options: GuardOptions, stop: (reason: CameraStopR
       }
     };
     function check(): void {
-      if (element?.isConnected) {
-        if (!wasConnected) observeRoots();
-        wasConnected = true;
-      } else if (wasConnected) {
-        fire('element-disconnected');
-      }
+      if (!element?.isConnected) return void (wasConnected && fire('element-disconnected'));
+      if (!wasConnected) observeRoots();
+      wasConnected = true;
     }
     observeRoots();
     watching.signal.addEventListener('abort', () => observers.forEach((o) => o.disconnect()));

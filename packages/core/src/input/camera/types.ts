@@ -72,9 +72,6 @@ export type CameraScanStats = {
 /**
  * Options of `startCameraScan`: the preview element, the camera, the capture size, the callbacks and decoding. An
  * unknown option rejects with `OptionsError`.
- *
- * @example
- * const options: CameraScanOptions = { video, onScan: (scan) => lookUp(scan.id) };
  */
 export type CameraScanOptions = {
   /** Where to show the preview; gets `playsinline` and `muted`. Default: an internal, detached element. */

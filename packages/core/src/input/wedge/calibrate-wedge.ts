@@ -111,13 +111,7 @@ function timingOf(burst: readonly WedgeKeyRecord[]) {
   return { maxInterKeyMs, maxMedianInterKeyMs };
 }
 
-/**
- * Learns a profile from the records of one reading.
- *
- * @example
- * const result = calibrateWedge(records, { expectedId: 'Y110029399' });
- * if (result.ok) localStorage.setItem('wedge-profile', JSON.stringify(result.profile));
- */
+/** Learns a profile from the records of one reading. */
 export function calibrateWedge(
   records: readonly WedgeRecord[],
   options: CalibrationOptions = {},
@@ -164,13 +158,7 @@ export type CalibrationSession = {
 /** Silence that ends a reading without a terminator (slow Bluetooth readers stay well below it). */
 const END_SILENCE_MS = 400;
 
-/**
- * Starts capturing; `finish` gets the result once a reading is complete, or `calibration-timeout` (or `cancel()`).
- *
- * @example
- * const session = startCalibration({ timeoutMs: 30_000, minLength: 5 }, showResult);
- * session.record(record); // for every record the listener sees
- */
+/** Starts capturing; `finish` gets the result once a reading is complete, or `calibration-timeout` (or `cancel()`). */
 export function startCalibration(
   options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
   finish: (result: CalibrationResult) => void,

@@ -323,14 +323,7 @@ function onInputText(state: WedgeState, record: WedgeTextRecord, options: Resolv
   return { state: next.state, effects: suppress ? [...effects, ...SUPPRESS] : effects };
 }
 
-/**
- * Feeds one record.
- *
- * @example
- * let state = INITIAL_WEDGE_STATE;
- * const options = resolveWedgeOptions({ layout: 'us' });
- * for (const record of records) ({ state } = stepWedge(state, record, options));
- */
+/** Feeds one record. */
 export function stepWedge(state: WedgeState, record: WedgeRecord, options: ResolvedWedgeOptions): WedgeStep {
   // The text of the last character key (its `beforeinput`) is no second character.
   if (record.type === 'input' && state.keys.text?.toLowerCase() === record.text.toLowerCase())

@@ -93,9 +93,6 @@ function fail(code: WedgeListenerCode, params: WedgeFailure['params'] = {}): rea
 /**
  * Evaluates a burst at its end: its verdict (a scan or a refusal), `release` (a recognized burst that was typing
  * after all), or nothing.
- *
- * @example
- * evaluateBurst(burst, { kind: 'complete', t: 120 }, resolveWedgeOptions()); // [{ kind: 'scan', … }]
  */
 export function evaluateBurst(
   burst: Burst,
@@ -204,9 +201,6 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
 /**
  * Effects of one paste (readers that paste): exactly one card ID (with affixes and line end) is a scan, a legacy
  * code is refused, anything else is the user's; in the page's own field only with `acceptPaste: 'anywhere'`.
- *
- * @example
- * pasteEffects({ type: 'paste', text: 'A045198723\r\n', timeStamp: 5 }, resolveWedgeOptions());
  */
 export function pasteEffects(record: WedgeTextRecord, options: ResolvedWedgeOptions): WedgeEffect[] {
   if (options.acceptPaste === false) return [];
@@ -255,12 +249,7 @@ function outcome(pending: PendingScan): WedgeEffect[] {
   return [held(pending) || hasForeignKey(pending.chars, pending.t) ? MIXED : pending.effect];
 }
 
-/**
- * Holds a scan until its terminator comes up, when the reader is one that sends keyups at all.
- *
- * @example
- * const pending = holdScan(effects, burst.chars, enterKeydown);
- */
+/** Holds a scan until its terminator comes up, when the reader is one that sends keyups at all. */
 export function holdScan(
   effects: readonly WedgeEffect[],
   chars: readonly BurstChar[],

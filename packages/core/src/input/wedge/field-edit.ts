@@ -151,14 +151,7 @@ export type CaptureField = {
   readonly active: boolean;
 };
 
-/**
- * Creates the (not yet inserted) capture field for a document.
- *
- * @example
- * const capture = createCaptureField(document);
- * capture.take(); // on an Unidentified keydown with no editable focus
- * capture.restore(); // once the reading is over
- */
+/** Creates the (not yet inserted) capture field for a document. */
 export function createCaptureField(doc: Document): CaptureField {
   let field: HTMLInputElement | undefined;
   let previous: Partial<HTMLElement> | null = null;

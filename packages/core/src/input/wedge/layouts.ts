@@ -60,9 +60,6 @@ const NUMPAD_SIGNS = new Map([
 /**
  * The character a key position types on a layout, or `undefined`. Numpad keys type the same everywhere, NumLock
  * or not (with it off the host says `End`, but the reader meant the digit).
- *
- * @example
- * charForCode('de', 'KeyY', false); // 'z'
  */
 export function charForCode(layout: WedgeLayoutName, code: string, shift: boolean): string | undefined {
   const pad = numpadDigit(code) ?? NUMPAD_SIGNS.get(code);
@@ -77,12 +74,7 @@ export function numpadDigit(code: string): string | undefined {
   return /^Numpad\d$/.test(code) ? code.charAt(6) : undefined;
 }
 
-/**
- * The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), to emulate a reader.
- *
- * @example
- * keyForChar('fr', '1'); // { code: 'Digit1', shift: true }
- */
+/** The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), to emulate a reader. */
 export function keyForChar(
   layout: WedgeLayoutName,
   char: string,
@@ -106,10 +98,6 @@ export function layoutsTyping(code: string, key: string, shift: boolean): WedgeL
 /**
  * Reads one keydown as a burst character: through the reader's layout, both readings when `key` and `code` disagree
  * (`auto`), none yet for a key whose text is to come, `undefined` for no character (Ctrl/Meta: shortcuts).
- *
- * @example
- * readKey({ type: 'keydown', key: 'z', code: 'KeyY', timeStamp: 0 }, 'auto');
- * // { t: 0, code: 'KeyY', readings: ['y', 'z'], hostLayouts: ['de'] }
  */
 export function readKey(record: WedgeKeyRecord, layout: WedgeLayout): BurstChar | undefined {
   const char = (...readings: string[]): BurstChar => ({ t: record.timeStamp, code: record.code, readings });

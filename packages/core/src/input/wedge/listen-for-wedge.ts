@@ -1,8 +1,7 @@
 /**
- * `createWedgeListener`: capture-phase listeners that record events and carry out the classifier's effects, never
- * delaying one (a key is suppressed only once its burst is a reader's). The engine (`wedge-engine.ts`) and calibration
- * are chunks of their own; events before the engine loads are classified in order once it has (a card read meanwhile
- * is taken back out of its field, but its terminator has reached the page).
+ * `createWedgeListener`: capture-phase listeners that carry out the classifier's effects, never delaying one (a key is
+ * suppressed only once its burst is a reader's). A card read before the engine (`wedge-engine.ts`, a chunk of its own
+ * like calibration) has loaded is taken back out of its field, but its terminator has reached the page.
  */
 import type { WedgeState } from './classify-wedge.js';
 import type * as WedgeEngineModule from './wedge-engine.js';
@@ -38,9 +37,6 @@ import type {
 /**
  * Options of `createWedgeListener`: the classifier's options (layout, terminator, timing, a stored `profile`), the
  * `target` to listen on, `onScan` and `onError`, and an `AbortSignal`. An unknown option throws `OptionsError`.
- *
- * @example
- * const options: WedgeListenerOptions = { target: document, onScan: (scan) => lookUp(scan.id), onError: (e) => show(e.message.fi) };
  */
 export type WedgeListenerOptions = WedgeClassifierOptions & {
   /** Where to listen: `document` (default, focus anywhere), `window`, or an element (focus inside it). */

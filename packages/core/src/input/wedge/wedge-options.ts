@@ -9,12 +9,7 @@ export const CLASSIFIER_OPTIONS = optionKeys<WedgeClassifierOptions>()(
   'layout terminator prefix suffix minLength maxInterKeyMs maxMedianInterKeyMs idleTimeoutMs recognizeAfter acceptPaste duplicateWindowMs cardIdOptions profile parse',
 );
 
-/**
- * Throws `OptionsError` (`unknown-field`) for an option `known` or `parseCardId` lacks: a typo fails at the start.
- *
- * @example
- * checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
- */
+/** Throws `OptionsError` (`unknown-field`) for an option `known` or `parseCardId` lacks: a typo fails at the start. */
 export function checkWedgeOptions(
   where: string,
   options: { readonly cardIdOptions?: ParseCardIdOptions | undefined } | undefined,
@@ -42,10 +37,6 @@ const NUMBERS = {
 /**
  * Fills in defaults. Throws `wedge-invalid-option` naming every numeric option (`profile.…` for a stored one) that is
  * not finite, below its least value or a fraction of a key count (NaN would silently mean the default).
- *
- * @example
- * resolveWedgeOptions({ terminator: 'Tab' }).maxInterKeyMs; // 80
- * resolveWedgeOptions().terminator; // 'auto'
  */
 export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): ResolvedWedgeOptions {
   const { profile } = options;
