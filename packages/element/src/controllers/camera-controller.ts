@@ -78,7 +78,6 @@ export class CameraController implements ReactiveController {
     }
   }
 
-  /** (Re)starts the wait for a read, the hint hidden. */
   waitForRead(): void {
     this.clearHint();
     this.hintTimer = setTimeout(() => {

@@ -20,7 +20,6 @@ export class ConfigController {
   private observer: MutationObserver | undefined;
   private reported = new Set<string>();
   private seq = 0;
-  /** Every problem now. */
   problems: readonly ConfigProblem[] = [];
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {

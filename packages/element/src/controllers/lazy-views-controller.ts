@@ -52,17 +52,14 @@ export class LazyViewsController implements ReactiveController {
     });
   }
 
-  /** The card panel's module, once loaded. */
   get card(): CardPanelViews | undefined {
     return cardPanelViews.get();
   }
 
-  /** The needs-attention list's module, once loaded. */
   get attention(): typeof AttentionModule | undefined {
     return attentionViews.get();
   }
 
-  /** The register panel's module, once loaded. */
   get register(): typeof RegisterModule | undefined {
     return registerViews.get();
   }

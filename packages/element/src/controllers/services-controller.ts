@@ -29,7 +29,6 @@ export class ServicesController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onOutbox: (state: OutboxState) => void,
-    /** The browser is online again. */
     private readonly onOnline: () => void,
   ) {
     host.addController(this);
@@ -68,14 +67,12 @@ export class ServicesController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.connectionChanged);
-    window.addEventListener('offline', this.connectionChanged);
+    for (const type of ['online', 'offline']) window.addEventListener(type, this.connectionChanged);
     if (this.config) this.get();
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.connectionChanged);
-    window.removeEventListener('offline', this.connectionChanged);
+    for (const type of ['online', 'offline']) window.removeEventListener(type, this.connectionChanged);
     this.teardown();
   }
 

@@ -14,8 +14,9 @@ import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C, statusName } from '../views/card-texts.js';
 
-// What the flow needs only once a card is on screen: loaded with the card panel (`ScanFlow.load`), not in the
-// first download.
+/** Whether the card can take any ticket: a community card's group needs someone, so it is asked for one. */
+const probeOf = (card: CardView): TicketRequest =>
+  card.kind === 'community' ? { ...EMPTY_REQUEST, under16: 1 } : EMPTY_REQUEST;
 
 /** Putting a looked-up card on screen with the rules' verdict; verifying one decided offline. */
 export class CardLookup {
@@ -29,9 +30,7 @@ export class CardLookup {
   /** The card on screen with its verdict; `request` (tickets chosen) and focus are kept on a `recheck`. */
   show(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
     const s = this.s;
-    const probe: TicketRequest =
-      card.kind === 'community' ? { children: 0, groupCardIds: [], under16: 1 } : EMPTY_REQUEST;
-    const first = s.decide(card, show, probe);
+    const first = s.decide(card, show, probeOf(card));
     const blocking = first.ok ? [] : first.reasons;
     const phase: Phase = { name: 'card', card, request, blocking };
     const polite: Say = (v) =>
@@ -66,8 +65,7 @@ export class CardLookup {
     const p = this.s.phase;
     const show = this.s.host.show();
     if (p.name !== 'card' || p.blocking.length > 0 || !show) return;
-    const probe = p.card.kind === 'community' ? { ...EMPTY_REQUEST, under16: 1 } : EMPTY_REQUEST;
-    if (!this.s.decide(p.card, show, probe).ok) this.show(p.card, show, p.request, true);
+    if (!this.s.decide(p.card, show, probeOf(p.card)).ok) this.show(p.card, show, p.request, true);
   }
 
   /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */

@@ -79,8 +79,6 @@ export class ScanFlow extends Screen {
     return this.step !== undefined || this.registration?.running === true;
   }
 
-  // ---- reading a card ----
-
   /** A reading from the wedge, the camera, the typed field or the host's `submitCardId`. */
   read(raw: string, source: ScanSource, duplicate = false): void {
     const parsed = this.svc.parseCardId(raw);
@@ -192,8 +190,6 @@ export class ScanFlow extends Screen {
     if (phase.name === 'card') this.show({ phase: { ...phase, request } });
   }
 
-  // ---- registering ----
-
   /** Registers the usage on screen, once; a member read just before Enter is part of it (its look-up ends first). */
   async confirm(): Promise<void> {
     const before = this.phase;
@@ -203,8 +199,6 @@ export class ScanFlow extends Screen {
     if (p.name === 'card' && p.card.id === before.card.id) await this.registration?.register();
     this.takeWaiting();
   }
-
-  // ---- the rest of the flow ----
 
   /** Back to ready, dropping the card on screen (a reading that waits is looked up next). */
   reset(): void {

@@ -34,7 +34,6 @@ export type FlowHost = {
   readonly mode: () => UsageMode;
   /** Dispatches one of the element's events; false when a listener cancelled it. */
   readonly dispatch: (event: Event) => boolean;
-  /** Something on screen changed. */
   readonly changed: () => void;
   /** A card is being looked up: the camera has done its job. */
   readonly stopCamera: () => void;
@@ -74,7 +73,6 @@ export class Screen {
   get #w(): { -readonly [K in keyof Screen]: Screen[K] } {
     return this;
   }
-  /** The show's tally as the meter shows it. */
   get capState(): CapState | undefined {
     return this.tally.value;
   }

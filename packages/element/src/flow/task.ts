@@ -2,7 +2,6 @@
 export class Task {
   private current: AbortController | undefined;
 
-  /** A run is under way. */
   get running(): boolean {
     return this.current !== undefined;
   }

@@ -12,6 +12,11 @@ const OPTIONS = optionKeys<CoreServicesOptions>()(
 /** What the loaded code composes: all but `parseCardId` (answered here) and `onOutboxChange` (listeners kept here). */
 export type ComposedServices = Required<Omit<ScannerServices, 'parseCardId' | 'onOutboxChange'>>;
 
+/** The methods that wait for the loaded code: all but `decide` (synchronous) and `dispose` (answered here). */
+const LATER = optionKeys<Omit<ComposedServices, 'decide' | 'dispose'>>()(
+  'lookupCard register capState outboxState syncNow resolveAttention registerRest voidUsage exportCsv exportReport handOverRegister acknowledgeLoss',
+);
+
 /** The services' code (API client, outbox, rules, their texts): loaded in the background on first use. */
 const coreModule = lazyModule(() => import('./core-services.js'));
 
@@ -73,18 +78,9 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    lookupCard: later('lookupCard'),
-    register: later('register'),
-    capState: later('capState'),
-    outboxState: later('outboxState'),
-    syncNow: later('syncNow'),
-    resolveAttention: later('resolveAttention'),
-    registerRest: later('registerRest'),
-    voidUsage: later('voidUsage'),
-    exportCsv: later('exportCsv'),
-    exportReport: later('exportReport'),
-    handOverRegister: later('handOverRegister'),
-    acknowledgeLoss: later('acknowledgeLoss'),
+    ...(Object.fromEntries(Object.keys(LATER).map((k) => [k, later(k as keyof typeof LATER)])) as {
+      [K in keyof typeof LATER]: ComposedServices[K];
+    }),
     dispose() {
       disposed = true;
       listeners.clear();

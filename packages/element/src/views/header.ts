@@ -191,17 +191,15 @@ function renderMode({ t }: ViewContext, mode: string, onChange: (e: Event) => vo
  */
 function renderCapMeter({ t, fmt, text }: ViewContext, cap: CapState | undefined): TemplateResult {
   // Never fetched: say so rather than show this terminal's own usages as the count (or "no cap" as a fact).
-  if (!cap || cap.unknown) {
+  if (!cap || cap.unknown)
     return html`<div part="cap-meter" class="meter" data-known="false">
       <span>${t.capMeterLabel}</span>
       <span class="muted">${t.capUnknown(cap?.cap == null ? undefined : fmt.number(cap.cap))}</span>
     </div>`;
-  }
-  if (cap.cap === null) {
+  if (cap.cap === null)
     return html`<div part="cap-meter" class="meter">
       <span class="muted">${t.capNone}</span>
     </div>`;
-  }
   const left = Math.max(0, cap.cap - cap.given);
   const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));

@@ -54,9 +54,6 @@ export async function downloadCsv(
     .catch((e: unknown) => onFailed(e).then(() => undefined));
   if (csv === undefined) return;
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

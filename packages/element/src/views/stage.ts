@@ -30,7 +30,6 @@ export function renderStage(v: ViewContext, f: ScanFlow, m: StageModel): Templat
 
 function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult {
   const phase = f.phase;
-  const reset = (): void => f.reset();
   switch (phase.name) {
     case 'ready':
       return renderReady(v, m, f);
@@ -46,7 +45,7 @@ function renderPhase(v: ViewContext, f: ScanFlow, m: StageModel): TemplateResult
       return renderBusy(v.t.registering);
     case 'done':
       return m.cardViews
-        ? html`${m.cardViews.renderResult(v, phase, reset)}${m.cardViews.renderUndo(v, phase, f.undo)}`
+        ? html`${m.cardViews.renderResult(v, phase, () => f.reset())}${m.cardViews.renderUndo(v, phase, f.undo)}`
         : renderBusy(v.t.registering);
     case 'error':
       return renderError(v, phase, f, m.cardViews?.renderVerdict);
