@@ -91,7 +91,7 @@ const steps = [
     lane: 2,
     cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--passWithNoTests'],
     counts: true,
-    budget: 3800,
+    budget: 3000,
   },
   // Packs the packages and builds fresh apps (Vite, Vite + React, webpack, esbuild, rollup, plain HTML) from the
   // tarballs and the registry, then drives each in Chromium. Slow (installs from the registry): about 5–15 min.
