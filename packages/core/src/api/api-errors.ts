@@ -40,9 +40,6 @@ export type ApiErrorOptions = KaikuErrorOptions & {
 /**
  * Base class of every API client error. `retryable` tells an outbox whether to keep the usage and
  * try again (true) or to stop because the server refused it definitively (false).
- *
- * @example
- * catch (e) { if (e instanceof KaikuApiError && e.retryable) queue(usage); }
  */
 export class KaikuApiError extends KaikuError {
   /** True when the same request may succeed later: keep the usage and try again. */
@@ -129,11 +126,6 @@ export class ApiHttpError extends KaikuApiError {
  * from the SDK's own table, `reasons` and `params` hold codes and checked parameters only (numbers,
  * booleans, dates, codes — see `checkedParams`), and the non-enumerable `problem` keeps no free text either
  * (see `readProblem`).
- *
- * @example
- * catch (e) {
- *   if (e instanceof ApiProblemError && e.problemCode === 'cap-reached') showCap(e.params.cap);
- * }
  */
 export class ApiProblemError extends KaikuApiError {
   /** The problem document as `readProblem` kept it: codes, checked parameters and field paths (not enumerable). */

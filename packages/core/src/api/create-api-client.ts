@@ -41,12 +41,7 @@ import { checkOptions, optionKeys } from '../errors/options-error.js';
 import { isKaikuError } from '../errors/kaiku-error.js';
 import { isUsageId } from '../schemas/api-responses.js';
 
-/**
- * Options of `createApiClient`; an unknown option throws `OptionsError` (`unknown-field`).
- *
- * @example
- * const options: ApiClientOptions = { baseUrl: 'https://kaikukanta.example/api/', getToken: () => session.token };
- */
+/** Options of `createApiClient`; an unknown option throws `OptionsError` (`unknown-field`). */
 export type ApiClientOptions = BaseUrlOptions & {
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787/`. */
   readonly baseUrl: string;
@@ -75,9 +70,6 @@ export type ApiClientOptions = BaseUrlOptions & {
 /**
  * Bounds of one `iterateUsages` walk (a server whose pages never end, or repeat): past one it rejects with
  * `list-too-long` (`params.limit`: `pages`, `bytes` or `time`; `params.max`).
- *
- * @example
- * createApiClient({ baseUrl, getToken, listLimits: { maxPages: 5_000 } });
  */
 export type ListLimits = {
   /** Pages. Default 1 000. */

@@ -73,12 +73,7 @@ export function readProblem(value: unknown): Problem | undefined {
   });
 }
 
-/**
- * The checked reasons of a problem read by `readProblem` (codes and plain parameters).
- *
- * @example
- * problemReasons(problem)[0]; // { code: 'cap-reached', params: { cap: 6, given: 6, requested: 1, remaining: 0 } }
- */
+/** The checked reasons of a problem read by `readProblem` (codes and plain parameters). */
 export function problemReasons(problem: Problem): readonly CheckedReason[] {
   return (problem.reasons ?? []).map(checkedReason).filter((r): r is CheckedReason => r !== undefined);
 }

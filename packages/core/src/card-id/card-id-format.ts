@@ -15,27 +15,12 @@ import type { CardPrefix } from '../schemas/api-enums.js';
  *   10141 (004): up to two letters and 3–5 digits. They predate Kaikukanta and never match the format above.
  */
 
-/**
- * Who holds the card: a person (client) or an organisation (community).
- *
- * @example
- * const kind: CardKind = parseCardId('Y110029399').ok ? 'community' : 'client';
- */
+/** Who holds the card: a person (client) or an organisation (community). */
 export type CardKind = 'client' | 'community';
-/**
- * The card series: paper cards (which may have a mobile twin with the same ID) or mobile-only cards.
- *
- * @example
- * const medium: CardMedium = 'mobile'; // X and Z cards
- */
+/** The card series: paper cards (which may have a mobile twin with the same ID) or mobile-only cards. */
 export type CardMedium = 'paper' | 'mobile';
 
-/**
- * What one prefix means.
- *
- * @example
- * const rule: CardPrefixRule = { kind: 'client', medium: 'paper', bodyLengths: [9] };
- */
+/** What one prefix means. */
 export type CardPrefixRule = {
   readonly kind: CardKind;
   readonly medium: CardMedium;
@@ -43,12 +28,7 @@ export type CardPrefixRule = {
   readonly bodyLengths: readonly number[];
 };
 
-/**
- * A configurable card-ID format. Prefixes are upper-case ASCII letters.
- *
- * @example
- * const format: CardIdFormat = { ...CARD_ID_FORMAT, legacy: /(?!)/ }; // no legacy detection
- */
+/** A configurable card-ID format. Prefixes are upper-case ASCII letters. */
 export type CardIdFormat = {
   readonly prefixes: Readonly<Record<string, CardPrefixRule>>;
   /** Characters allowed after the prefix. */

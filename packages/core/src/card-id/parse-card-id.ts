@@ -10,12 +10,7 @@ import { CARD_ID_FORMAT, CARD_ID_SEPARATORS, prefixesOf, totalLengthsOf } from '
 import { code39CheckCharacter } from './code39.js';
 import { checkOptions, optionKeys } from '../errors/options-error.js';
 
-/**
- * Options of `parseCardId`.
- *
- * @example
- * const options: ParseCardIdOptions = { checkCharacter: 'strip' };
- */
+/** Options of `parseCardId`. */
 export type ParseCardIdOptions = {
   /**
    * Code 39 mod-43 check character: `'off'` (default: none expected), `'verify'` (required, verified,
@@ -29,12 +24,7 @@ export type ParseCardIdOptions = {
 /** The options `parseCardId` knows (a misspelt one throws `OptionsError`); internal, not exported by an entry. */
 export const PARSE_CARD_ID_OPTIONS = optionKeys<ParseCardIdOptions>()('checkCharacter format');
 
-/**
- * An accepted card ID.
- *
- * @example
- * const r = parseCardId('X000011986'); if (r.ok) r.medium; // 'mobile'
- */
+/** An accepted card ID. */
 export type ParsedCardId = {
   readonly ok: true;
   readonly id: string;
@@ -43,20 +33,10 @@ export type ParsedCardId = {
   readonly medium: CardMedium;
 };
 
-/**
- * A refusal: `{ code, params, message }` with the message in Finnish, Swedish and English.
- *
- * @example
- * const r = parseCardId('E1234'); if (!r.ok) r.error.message.sv;
- */
+/** A refusal: `{ code, params, message }` with the message in Finnish, Swedish and English. */
 export type CardIdError = RenderedReason<CardIdErrorCode>;
 
-/**
- * The result of `parseCardId`.
- *
- * @example
- * const r: CardIdResult = parseCardId(raw); if (!r.ok) show(r.error.code);
- */
+/** The result of `parseCardId`. */
 export type CardIdResult = ParsedCardId | { readonly ok: false; readonly error: CardIdError };
 
 /**
@@ -159,20 +139,10 @@ function refuse<C extends CardIdErrorCode>(
   return { ok: false, error: createReason(code, params) as CardIdError };
 }
 
-/**
- * How the mod-43 check character is handled: none expected, required and verified, or required and dropped.
- *
- * @example
- * parseCardId(scan, { checkCharacter: 'verify' satisfies CheckCharacterMode });
- */
+/** How the mod-43 check character is handled: none expected, required and verified, or required and dropped. */
 export type CheckCharacterMode = 'off' | 'verify' | 'strip';
 
-/**
- * The modes, for option validation and UIs.
- *
- * @example
- * CHECK_CHARACTER_MODES.includes(setting); // validate a configuration value
- */
+/** The modes, for option validation and UIs. */
 export const CHECK_CHARACTER_MODES: readonly CheckCharacterMode[] = ['off', 'verify', 'strip'];
 
 type Split =

@@ -13,9 +13,6 @@ export type KaikuErrorOptions = {
 /**
  * The base class of every error the SDK throws: a stable `code`, plain `params` and the original in `cause`;
  * `message` is English for developers (show `localize(error, locale)`).
- *
- * @example
- * catch (e) { if (isKaikuError(e)) status.textContent = localize(e, 'fi'); }
  */
 export class KaikuError extends Error {
   /** The stable code, e.g. `network`, `storage-quota`, `camera-denied`. */
@@ -32,12 +29,7 @@ export class KaikuError extends Error {
   }
 }
 
-/**
- * True for a `KaikuError` from any copy of the SDK or any realm (iframe, worker message rebuilt as an error).
- *
- * @example
- * try { await client.lookupCard(id); } catch (e) { if (isKaikuError(e)) show(e.code); }
- */
+/** True for a `KaikuError` from any copy of the SDK or any realm (iframe, worker message rebuilt as an error). */
 export function isKaikuError(value: unknown): value is KaikuError {
   return (
     typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true

@@ -6,9 +6,6 @@ import type { FieldIssue } from '../schemas/field-issues.js';
 /**
  * Every key of an options type, each `true`: the list an option bag is checked against. Written as a record so
  * a key missing from it (or one that is not an option) is a compile error.
- *
- * @example
- * const KNOWN = { baseUrl: true, fetch: true } satisfies OptionKeys<HttpTransportOptions>;
  */
 export type OptionKeys<T> = { readonly [K in keyof Required<T>]: true };
 
@@ -20,9 +17,6 @@ type Wrong<T, S extends string> = Exclude<keyof Required<T>, Words<S>> | Exclude
 /**
  * `OptionKeys<T>` from its names, space-separated: a name missing or not an option of `T` is a compile error naming
  * it (`… & { missingOrUnknown: "fetch" }`).
- *
- * @example
- * const KNOWN = optionKeys<HttpTransportOptions>()('baseUrl fetch allowInsecureHttp');
  */
 export const optionKeys =
   <T>() =>
@@ -63,9 +57,6 @@ export class OptionsError extends KaikuError {
 /**
  * Throws an `OptionsError` when `options` has a key not in `known` (nested bags with `prefix`, `retry.`), even
  * one whose value is `undefined`: a misspelt name is wrong whatever its value.
- *
- * @example
- * checkOptions('createHttpTransport', options, HTTP_TRANSPORT_OPTIONS);
  */
 export function checkOptions<T>(
   where: string,

@@ -10,9 +10,6 @@ export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(
 /**
  * The body of a card look-up (`POST v1/cards/lookup`): the card ID travels in the body, never in the URL (URLs
  * end up in access logs, proxies and `performance` entries); an unknown member is refused, naming it.
- *
- * @example
- * CardLookupRequestSchema.parse({ cardId: 'A045198723' });
  */
 export const CardLookupRequestSchema = /* @__PURE__ */ pure(() => z.strictObject({ cardId: CardIdSchema }));
 /** The body of a card look-up. */

@@ -58,9 +58,6 @@ export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 /**
  * The params of an `already-used` reason: when the card's earlier usage for the show was registered (the latest,
  * not voided) and where (its terminal's name, when it was sent one).
- *
- * @example
- * AlreadyUsedParamsSchema.parse({ at: '2026-03-01T16:42:00.000Z', terminal: 'Kassa 2' });
  */
 export const AlreadyUsedParamsSchema = /* @__PURE__ */ pure(() =>
   z.object({ at: isoDateTime(), terminal: z.optional(TerminalNameSchema) }),
@@ -70,9 +67,6 @@ export const AlreadyUsedParamsSchema = /* @__PURE__ */ pure(() =>
  * RFC 9457 problem details (`application/problem+json`) with the contract's extension members.
  * `code` is stable and machine-readable; `title`/`detail` are for humans and may change.
  * Unknown extension members are allowed (RFC 9457 §3.2) and kept.
- *
- * @example
- * ProblemSchema.parse({ type: PROBLEM_TYPE_BASE + 'cap-reached', title: 'Cap reached', status: 422, code: 'cap-reached' });
  */
 export const ProblemSchema = /* @__PURE__ */ pure(() =>
   z.looseObject({

@@ -2,12 +2,7 @@
 import { closestName } from './closest-name.js';
 import { ownValue } from './own-value.js';
 
-/**
- * The problems a field can have. Stable: programs may match on them (their texts: `PROBLEMS` in messages/rules.ts).
- *
- * @example
- * const problem: InputProblem = 'missing';
- */
+/** The problems a field can have. Stable: programs may match on them (their texts: `PROBLEMS` in messages/rules.ts). */
 export type InputProblem =
   | 'unknown-field'
   | 'missing'
@@ -24,9 +19,6 @@ export type InputProblem =
 /**
  * One field's problem: `path` is dotted (`event.ticketsGiven`, `group.memberCardIds.0`); `suggestion` is the
  * known field an unknown one probably meant.
- *
- * @example
- * const issue: FieldIssue = { path: 'event.given', problem: 'unknown-field', suggestion: 'ticketsGiven' };
  */
 export type FieldIssue = {
   readonly path: string;

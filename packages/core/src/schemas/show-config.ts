@@ -3,37 +3,17 @@ import * as z from 'zod/mini';
 import { ShowKindSchema } from './api-enums.js';
 import { isoDate, isoDateTime, plainId, pure, text, wholeNumber } from './schema-parts.js';
 
-/**
- * An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous).
- *
- * @example
- * InstantSchema.parse('2026-03-01T18:00:00+02:00');
- */
+/** An instant: a `Date` or an ISO 8601 date-time **with** an offset (a local time without one is ambiguous). */
 export const InstantSchema = /* @__PURE__ */ pure(() => z.union([z.date(), isoDateTime()]));
-/**
- * An instant as accepted from outside.
- *
- * @example
- * const start: Instant = '2026-03-01T18:00:00+02:00';
- */
+/** An instant as accepted from outside. */
 export type Instant = z.infer<typeof InstantSchema>;
 
-/**
- * A calendar date `YYYY-MM-DD` (e.g. a card's last valid day, Helsinki calendar).
- *
- * @example
- * CalendarDateSchema.parse('2026-01-09');
- */
+/** A calendar date `YYYY-MM-DD` (e.g. a card's last valid day, Helsinki calendar). */
 export const CalendarDateSchema = /* @__PURE__ */ pure(() => isoDate());
 
 const count = () => z.optional(wholeNumber(-1200, 1200));
 
-/**
- * A calendar offset: months and days move the Helsinki wall clock, hours and minutes are elapsed time.
- *
- * @example
- * CalendarDurationSchema.parse({ months: 1 });
- */
+/** A calendar offset: months and days move the Helsinki wall clock, hours and minutes are elapsed time. */
 export const CalendarDurationSchema = /* @__PURE__ */ pure(() =>
   z.object({ months: count(), days: count(), hours: count(), minutes: count() }),
 );
@@ -43,9 +23,6 @@ export type CalendarDurationInput = z.infer<typeof CalendarDurationSchema>;
 /**
  * When booking or collection is possible: every bound given applies, absolute or relative to the start
  * (`opensBeforeStart: { months: 1 }`: one month before; a negative duration is after the start).
- *
- * @example
- * TimeWindowSchema.parse({ opensBeforeStart: { minutes: 30 } });
  */
 export const TimeWindowSchema = /* @__PURE__ */ pure(() =>
   z.object({
@@ -55,12 +32,7 @@ export const TimeWindowSchema = /* @__PURE__ */ pure(() =>
     closesBeforeStart: z.optional(CalendarDurationSchema),
   }),
 );
-/**
- * A booking or collection window.
- *
- * @example
- * const booking: TimeWindow = { opensBeforeStart: { months: 1 } };
- */
+/** A booking or collection window. */
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 const whole = () => wholeNumber(0, 1_000_000);
@@ -68,9 +40,6 @@ const whole = () => wholeNumber(0, 1_000_000);
 /**
  * A show's or course's settings (field names as in the API's `Show`: `kind`, `start`, `seats`, `cap`).
  * `cap` absent or `null` = no cap.
- *
- * @example
- * ShowConfigSchema.parse({ name: 'Taikuri Matti', kind: 'show', start: '2026-02-03T18:00:00+02:00', seats: 120, cap: 6 });
  */
 export const ShowConfigSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
@@ -87,38 +56,20 @@ export const ShowConfigSchema = /* @__PURE__ */ pure(() =>
     policyVersion: z.optional(text(1, 32)),
   }),
 );
-/**
- * A show's or course's settings.
- *
- * @example
- * const show: ShowConfig = ShowConfigSchema.parse(json);
- */
+/** A show's or course's settings. */
 export type ShowConfig = z.infer<typeof ShowConfigSchema>;
 
-/**
- * A show at decision time: its settings plus the card-holder tickets given so far (all terminals).
- *
- * @example
- * UsageEventSchema.parse({ kind: 'course', start: '2026-09-01T17:00:00+03:00', cap: 2, ticketsGiven: 1 });
- */
+/** A show at decision time: its settings plus the card-holder tickets given so far (all terminals). */
 export const UsageEventSchema = /* @__PURE__ */ pure(() =>
   // The settings' own schemas, spread: `z.extend` would cost ~1 KB of zod code.
   z.strictObject({ ...ShowConfigSchema.shape, ticketsGiven: z._default(whole(), 0) }),
 );
-/**
- * A show at decision time (input form: `ticketsGiven` may be left out).
- *
- * @example
- * const event: UsageEventInput = { kind: 'show', start: '2026-03-01T18:00:00+02:00', cap: 6, ticketsGiven: 2 };
- */
+/** A show at decision time (input form: `ticketsGiven` may be left out). */
 export type UsageEventInput = z.input<typeof UsageEventSchema>;
 
 /**
  * A venue's proposed cap: tickets for card holders per show (per day for a swimming hall), the show's
  * capacity (seats, places, or people a day), its kind, and whether a visiting producer sets it.
- *
- * @example
- * CapSettingInputSchema.parse({ capacity: 400, cap: 12, kind: 'show' });
  */
 export const CapSettingInputSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
@@ -128,10 +79,5 @@ export const CapSettingInputSchema = /* @__PURE__ */ pure(() =>
     visitingProducer: z.optional(z.boolean()),
   }),
 );
-/**
- * A proposed cap setting.
- *
- * @example
- * const data: CapSettingData = CapSettingInputSchema.parse(form);
- */
+/** A proposed cap setting. */
 export type CapSettingData = z.infer<typeof CapSettingInputSchema>;

@@ -7,9 +7,6 @@ import { pure, TERMINAL_NAME, wholeNumber } from './schema-parts.js';
 /**
  * The part of a Kaikukanta card record the rules need; the API's `CardRecord` fits (`prefix`, `kind`, `renewedAt`
  * are ignored: the kind is read from the ID), any other key is `unknown-field`.
- *
- * @example
- * UsageCardSchema.parse({ id: 'A999005458', status: 'active', validUntil: '2026-01-09', minors: 2 });
  */
 export const UsageCardSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
@@ -25,40 +22,20 @@ export const UsageCardSchema = /* @__PURE__ */ pure(() =>
     renewedAt: z.optional(z.string()),
   }),
 );
-/**
- * The card record part the rules need.
- *
- * @example
- * const card: UsageCard = UsageCardSchema.parse(recordFromKaikukanta);
- */
+/** The card record part the rules need. */
 export type UsageCard = z.infer<typeof UsageCardSchema>;
 
-/**
- * A community card's company: members aged 16+ (each with their own card) and clients under 16.
- *
- * @example
- * UsageGroupSchema.parse({ memberCardIds: ['A999005458'], under16Clients: 2 });
- */
+/** A community card's company: members aged 16+ (each with their own card) and clients under 16. */
 export const UsageGroupSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
     memberCardIds: z._default(z.array(z.string().check(z.maxLength(256))).check(z.maxLength(1000)), []),
     under16Clients: z._default(wholeNumber(0, 1000), 0),
   }),
 );
-/**
- * A community card's company (input form).
- *
- * @example
- * const group: UsageGroupInput = { memberCardIds: ['A999005461'], under16Clients: 2 };
- */
+/** A community card's company (input form). */
 export type UsageGroupInput = z.input<typeof UsageGroupSchema>;
 
-/**
- * The request: booking or collection, child tickets, and a community card's group.
- *
- * @example
- * TicketRequestSchema.parse({ mode: 'booking', childTickets: 2 });
- */
+/** The request: booking or collection, child tickets, and a community card's group. */
 export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
     mode: UsageModeSchema,
@@ -68,48 +45,25 @@ export const TicketRequestSchema = /* @__PURE__ */ pure(() =>
     alreadyCounted: z._default(wholeNumber(0, 1_000_000), 0),
   }),
 );
-/**
- * The request (input form).
- *
- * @example
- * const request: TicketRequestInput = { mode: 'collection', childTickets: 2, alreadyCounted: 1 };
- */
+/** The request (input form). */
 export type TicketRequestInput = z.input<typeof TicketRequestSchema>;
 
 /**
  * A terminal's name as the clerk sees it (`Kassa 2`): letters, digits and a few marks, 1–40 characters, no run of
  * four digits (so never a card ID). Never personal data.
- *
- * @example
- * TerminalNameSchema.parse('Kassa 2');
  */
 export const TerminalNameSchema = /* @__PURE__ */ pure(() =>
   z.string().check(z.minLength(1), z.maxLength(40), z.regex(TERMINAL_NAME)),
 );
 
-/**
- * One of the card's earlier, non-voided usages for the same show: its mode, when and where it was registered.
- *
- * @example
- * EarlierUsageSchema.parse({ mode: 'booking', at: '2026-03-01T18:42:00+02:00', terminal: 'Kassa 2' });
- */
+/** One of the card's earlier, non-voided usages for the same show: its mode, when and where it was registered. */
 export const EarlierUsageSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({ mode: UsageModeSchema, at: InstantSchema, terminal: z.optional(TerminalNameSchema) }),
 );
-/**
- * One of the card's earlier usages for the show.
- *
- * @example
- * const earlier: EarlierUsage = { mode: 'booking', at: new Date(), terminal: 'Kassa 2' };
- */
+/** One of the card's earlier usages for the show. */
 export type EarlierUsage = z.infer<typeof EarlierUsageSchema>;
 
-/**
- * Everything `decideUsage` decides on, except the policy (passed as an object or a version string).
- *
- * @example
- * DecideUsageInputSchema.safeParse(input).success;
- */
+/** Everything `decideUsage` decides on, except the policy (passed as an object or a version string). */
 export const DecideUsageInputSchema = /* @__PURE__ */ pure(() =>
   z.strictObject({
     card: UsageCardSchema,
