@@ -147,7 +147,9 @@ export function createRepository(db: Database.Database) {
     },
     /** A venue's stored shows (its settings, or its own first usage of each). */
     venueShows(venueId: string): { show: ShowConfig; cap: number | null }[] {
-      return s.venueShows.all(venueId).map((row) => ({ show: JSON.parse(row.config) as ShowConfig, cap: row.cap }));
+      return s.venueShows
+        .all(venueId)
+        .map((row) => ({ show: JSON.parse(row.config) as ShowConfig, cap: row.cap }));
     },
     putShow(venueId: string, show: ShowConfig, createdAt: string): void {
       s.putShow.run(scopedKey(show.id, venueId), venueId, JSON.stringify(show), show.cap ?? null, createdAt);
