@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblemError } from '../api/api-errors.js';
+import { createFakeRegistrar } from './fake-registrar.test-support.js';
+import { importSalesReport } from './import-sales-report.js';
 import { ShowDirectory, type ShowLister, type VenueShow } from './resolve-show.js';
 import type { SalesRow } from './types.js';
 
@@ -125,5 +127,27 @@ describe('ShowDirectory', () => {
     await expect(
       new ShowDirectory(status(500), [], false).resolve(row('X', '2030-05-01'), 'v', 'f'),
     ).rejects.toThrow();
+  });
+});
+
+describe("a register's own file", () => {
+  const body = [
+    'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
+    'A045198723;1;0;X;1.5.2030',
+  ];
+  const channelOf = async (title: string, channel?: 'reservation') => {
+    const client = createFakeRegistrar();
+    const file = [title, ...body].join('\r\n');
+    await importSalesReport(file, { venueId: 'teatteri-hilla', client, ...(channel ? { channel } : {}) });
+    return client.calls[0]?.[0]?.usage.channel;
+  };
+
+  it("is the box office's sale only when its title row names this venue's terminal", async () => {
+    expect(await channelOf('teatteri-hilla · pääte Kassa 1;;;;')).toBe('box-office');
+    expect(await channelOf('teatteri-hilla · terminal Kassa 2;;;;')).toBe('box-office');
+    expect(await channelOf('teatteri-hilla · pääte Kassa 1;;;;', 'reservation')).toBe('reservation');
+    // An agent's title that reads alike, or another venue's register: a ticket agent's sale, as before.
+    expect(await channelOf('Lippupiste · terminal sales 2030;;;;')).toBe('ticket-agent');
+    expect(await channelOf('kulttuuritalo · pääte Kassa 1;;;;')).toBe('ticket-agent');
   });
 });
