@@ -153,6 +153,32 @@ describe('exportUsageReport', () => {
     expect(report.totals).toEqual({ adultTickets: 1, childTickets: 1, rows: 1 });
   });
 
+  it("writes a booking and the collection it covers as one purchase; a voided booking's collection stands", async () => {
+    const start = '2024-04-02T15:00:00Z';
+    const booking = (cardId: string, extra: Partial<UsageRecord> = {}) =>
+      record(cardId, start, { usageId: `b-${cardId}`, mode: 'booking', ...extra });
+    const three = { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 } as const;
+    const report = await exportUsageReport({
+      rows: [
+        booking('A045198723'),
+        record('A045198723', start), // covered: the booking's row stands for it
+        booking('A999005458', { state: 'voided', voidedAt: '2024-01-01T10:05:00Z' }),
+        record('A999005458', start), // its booking voided: a purchase of its own
+        booking('X000011986'),
+        record('X000011986', start, { childTickets: 2, tickets: three }), // beyond its booking: its own row
+      ],
+      format: 'csv',
+      locale: 'en',
+    });
+    const lines = new TextDecoder().decode(report.bytes).split('\r\n');
+    const modes = (card: string) => lines.filter((l) => l.startsWith(card)).map((l) => l.split(',')[6]);
+    expect([modes('A045198723'), modes('A999005458'), modes('X000011986')]).toEqual([
+      ['booking'],
+      ['collection'],
+      ['booking', 'collection'],
+    ]);
+  });
+
   it('refuses a missing period or an unknown format', async () => {
     await expect(
       exportUsageReport({
