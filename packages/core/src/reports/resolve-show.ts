@@ -11,7 +11,7 @@ import { isoDateTime, plainId, pure, text } from '../schemas/schema-parts.js';
 import { KaikuApiError } from '../api/api-errors.js';
 import { clip, rowError } from './report-error.js';
 import type { RowError, SalesRow, ShowMapping } from './types.js';
-import { neutraliseCell } from './usage-report.js';
+import { normaliseName, shownNames } from './usage-from-row.js';
 
 /** The import's map of performances (`--shows`): `[{ id, name, start }]`, nothing else. */
 export const VenueShowsSchema = /* @__PURE__ */ pure(() =>
@@ -41,8 +41,7 @@ export type ShowMatch = {
 };
 
 /** A show's name as a file and a show list both write it: Unicode NFC, spacing collapsed, case aside. */
-export const performanceName = (name: string): string =>
-  name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+export const performanceName = (name: string): string => normaliseName(name).toLowerCase();
 
 /** A performance: its ID, its names (a formula-like name as a report's cell writes it too), day and clock time. */
 type Entry = {
@@ -59,7 +58,7 @@ const entry = (show: VenueShow): Entry => {
   return {
     id: show.id,
     show,
-    names: [performanceName(show.name), performanceName(neutraliseCell(show.name))],
+    names: shownNames(show.name).map((name) => name.toLowerCase()),
     day: helsinkiDate(at),
     time: `${pad(clock.hour)}:${pad(clock.minute)}`,
   };

@@ -284,9 +284,12 @@ export function importApi(baseUrl: string | undefined): string | undefined {
   }
 }
 
-const normaliseName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
+export const normaliseName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
 /** The show name as the report's cell reads back: a formula-like name was written with a leading apostrophe. */
-const shownNames = (name: string): string[] => [normaliseName(neutraliseCell(name)), normaliseName(name)];
+export const shownNames = (name: string): string[] => [
+  normaliseName(neutraliseCell(name)),
+  normaliseName(name),
+];
 
 /**
  * The item the outbox would send for a keyed row (with its group visit's members, in file order), or why it
