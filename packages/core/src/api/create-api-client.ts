@@ -4,9 +4,9 @@ import {
   BatchRequestSchema,
   type BatchResponse,
   BatchResponseSchema,
-  CardIdSchema,
-  type CardRecord,
-  CardRecordSchema,
+  type CardLookup,
+  CardLookupRequestSchema,
+  CardLookupSchema,
   type Health,
   HealthSchema,
   IdempotencyKeySchema,
@@ -82,6 +82,10 @@ export type ListLimits = {
 
 /** Per-call options: an `AbortSignal` that cancels the call (it then rejects with `ApiAbortError`, `aborted`). */
 export type CallOptions = { readonly signal?: AbortSignal };
+/** Options of `lookupCard`: with `forShow`, the answer carries the card's booking for that show (`booking`). */
+export type LookupOptions = CallOptions & {
+  readonly forShow?: { readonly venueId: string; readonly showId: string };
+};
 /**
  * Options of `registerUsage`: the usage's idempotency key (the same key registers a usage at most once), and
  * a `signal`.
@@ -102,7 +106,7 @@ export type RegisteredUsage = UsageResult & { readonly replayed: boolean };
 export type ApiClient = {
   /** The base URL it was created with (an outbox binds its usages to it). */
   readonly baseUrl: string;
-  lookupCard(cardId: string, options?: CallOptions): Promise<CardRecord>;
+  lookupCard(cardId: string, options?: LookupOptions): Promise<CardLookup>;
   registerUsage(usage: UsageRequest, options: UsageCallOptions): Promise<RegisteredUsage>;
   registerBatch(items: readonly BatchItem[], options?: CallOptions): Promise<BatchResponse>;
   /**
@@ -127,6 +131,7 @@ const RETRY_OPTIONS = optionKeys<RetryOptions>()('limit baseDelayMs maxDelayMs m
 const LIST_LIMITS = optionKeys<ListLimits>()('maxPages maxBytes maxMs');
 const USAGE_CALL_OPTIONS = optionKeys<UsageCallOptions>()('idempotencyKey signal');
 const CALL_OPTIONS = optionKeys<CallOptions>()('signal');
+const LOOKUP_OPTIONS = optionKeys<LookupOptions>()('signal forShow');
 
 function checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
@@ -213,11 +218,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const client: ApiClient = {
     baseUrl: options.baseUrl,
     async lookupCard(cardId, callOptions = {}) {
-      checkOptions('lookupCard', callOptions, CALL_OPTIONS);
+      checkOptions('lookupCard', callOptions, LOOKUP_OPTIONS);
       // The ID goes in the body: a URL is seen by access logs, proxies and every script's resource timing.
-      const body = { cardId: checked(CardIdSchema, cardId) };
-      const lookup = plan('lookupCard', 'v1/cards/lookup', body, { body, keyed: false });
-      return (await sendRequest(ctx, lookup, CardRecordSchema, callOptions.signal)).data;
+      const { forShow } = callOptions;
+      const body = checked(CardLookupRequestSchema, { cardId, ...(forShow ? { forShow } : {}) });
+      const lookup = plan('lookupCard', 'v1/cards/lookup', { cardId: body.cardId }, { body, keyed: false });
+      return (await sendRequest(ctx, lookup, CardLookupSchema, callOptions.signal)).data;
     },
 
     async registerUsage(usage, callOptions) {

@@ -7,6 +7,7 @@ import {
   cardCache,
   type CardCheck,
   type CardFacts,
+  type LookupFor,
   checkCardWithFallback,
   type OfflinePolicy,
 } from './offline-check.js';
@@ -180,8 +181,11 @@ export class Outbox extends OutboxEventTarget {
     this.#scheduler.soon();
   }
 
-  /** Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`). */
-  async checkCard(cardId: string, options: { signal?: AbortSignal } = {}): Promise<CardCheck> {
+  /**
+ * Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`); `forShow`: the answer
+ * carries the card's booking for that show (online only: the cache keeps no booking).
+ */
+  async checkCard(cardId: string, options: LookupFor = {}): Promise<CardCheck> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
     const lookup = this.#p.client?.lookupCard?.bind(this.#p.client);
     if (!lookup) throw new TypeError('createOutbox: a client with lookupCard is needed for checkCard');
@@ -194,7 +198,7 @@ export class Outbox extends OutboxEventTarget {
         cachePut: (card) => this.#cards.put(card, this.#p.now()),
         policy: this.#offlinePolicy,
       },
-      options.signal,
+      options,
     );
   }
 

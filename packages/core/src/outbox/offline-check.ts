@@ -1,5 +1,6 @@
 import { classifyFailure, isAuthFailure } from './api-transport.js';
 import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import type { CardBooking } from '../schemas/api-responses.js';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */
 export const OFFLINE_POLICIES = ['accept-provisionally', 'refuse'] as const;
@@ -12,6 +13,8 @@ export type CardFacts = {
   readonly status: string;
   readonly validUntil: string;
   readonly minors: number;
+  /** Its booking for the show the look-up named (`forShow`): from the server only, never cached. */
+  readonly booking?: CardBooking;
 };
 
 /**
@@ -36,8 +39,14 @@ export type CardCheck<C extends CardFacts = CardFacts> =
     }
   | { readonly ok: false; readonly code: 'offline-refused'; readonly failure: string };
 
+/** A look-up's options: its signal, and the show whose booking the answer should carry. */
+export type LookupFor = {
+  readonly signal?: AbortSignal;
+  readonly forShow?: { readonly venueId: string; readonly showId: string };
+};
+
 export type CheckDeps<C extends CardFacts> = {
-  readonly lookup: (id: string, options: { signal?: AbortSignal }) => Promise<C>;
+  readonly lookup: (id: string, options: LookupFor) => Promise<C>;
   /** Called when the server answered (a card, or a refusal): it is reachable. */
   readonly reachable?: () => void;
   readonly cacheGet: (id: string) => Promise<CachedCard | undefined>;
@@ -51,10 +60,10 @@ export type CheckDeps<C extends CardFacts> = {
 export async function checkCardWithFallback<C extends CardFacts>(
   id: string,
   deps: CheckDeps<C>,
-  signal?: AbortSignal,
+  options: LookupFor = {},
 ): Promise<CardCheck<C>> {
   try {
-    const card = await deps.lookup(id, signal ? { signal } : {});
+    const card = await deps.lookup(id, options);
     deps.reachable?.();
     await deps.cachePut(card).catch(() => undefined); // a full disk must not block an online decision
     return { ok: true, source: 'server', card, provisional: false };

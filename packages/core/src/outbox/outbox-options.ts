@@ -1,7 +1,7 @@
 import type { UseStore } from 'idb-keyval';
 import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
-import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
+import { type CardFacts, type LookupFor, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
 import { checkOptions as checkOptionNames, optionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';
@@ -12,7 +12,7 @@ import type { VoidResult } from '../schemas/api.js';
 export type OutboxClient = BatchClient & {
   /** The API's base URL: the outbox's target when `target` is not given (`createApiClient()` has it). */
   readonly baseUrl?: string;
-  lookupCard?(cardId: string, options?: { signal?: AbortSignal }): Promise<CardFacts>;
+  lookupCard?(cardId: string, options?: LookupFor): Promise<CardFacts>;
   getShowTally?(showId: string, options?: { signal?: AbortSignal }): Promise<ServerTally>;
   /** Voids a synced usage by its `usageId` (`Outbox.voidUsage`); `createApiClient()` has it. */
   voidUsage?(usageId: string, options?: { signal?: AbortSignal }): Promise<VoidResult>;

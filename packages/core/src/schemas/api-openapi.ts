@@ -44,8 +44,12 @@ const SCHEMA_META: Partial<Record<SchemaName, z.core.GlobalMeta>> = {
   },
   CardId: { description: 'Card ID: upper-case letters and digits, no spaces.' },
   CardLookupRequest: {
-    description: 'The card ID to look up, in the body so that no URL carries it.',
-    examples: [{ cardId: 'A045198723' }],
+    description:
+      'The card ID to look up, in the body so that no URL carries it; `forShow`: the answer carries its booking.',
+    examples: [
+      { cardId: 'A045198723' },
+      { cardId: 'A045198723', forShow: { venueId: 'teatteri-hilla', showId: 'hilla-taikuri-matti' } },
+    ],
   },
   CardRecord: {
     examples: [
@@ -214,7 +218,7 @@ function paths(): Json {
           'The card ID is in the body, not the URL: URLs reach access logs, proxies and the resource timing ' +
           'entries every script on the page can read. A look-up changes nothing, so it may be repeated.',
         requestBody: jsonBody('CardLookupRequest'),
-        responses: card,
+        responses: { ...card, '200': json('CardLookup', 'The card record, with its booking for `forShow`.') },
       },
     },
     '/v1/cards/{cardId}': {

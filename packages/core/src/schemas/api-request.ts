@@ -9,9 +9,15 @@ export const CardIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex(
 
 /**
  * The body of a card look-up (`POST v1/cards/lookup`): the card ID travels in the body, never in the URL (URLs
- * end up in access logs, proxies and `performance` entries); an unknown member is refused, naming it.
+ * end up in access logs, proxies and `performance` entries); an unknown member is refused, naming it. `forShow`
+ * (optional, 0.3): the answer then carries the card's booking for that show of that venue, if it has one.
  */
-export const CardLookupRequestSchema = /* @__PURE__ */ pure(() => z.strictObject({ cardId: CardIdSchema }));
+export const CardLookupRequestSchema = /* @__PURE__ */ pure(() =>
+  z.strictObject({
+    cardId: CardIdSchema,
+    forShow: z.optional(z.strictObject({ venueId: plainId(128), showId: plainId(128) })),
+  }),
+);
 /** The body of a card look-up. */
 export type CardLookupRequest = z.infer<typeof CardLookupRequestSchema>;
 

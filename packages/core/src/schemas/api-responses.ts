@@ -3,7 +3,7 @@
  * tallies, batch outcomes, usage lists, health). Only the HTTP client (and the sandbox) need these.
  */
 import * as z from 'zod/mini';
-import { CardKindSchema, CardPrefixSchema, CardStatusSchema, ShowKindSchema } from './api-enums.js';
+import { CardKindSchema, CardPrefixSchema, CardStatusSchema, ChannelSchema, ShowKindSchema } from './api-enums.js';
 import { CardIdSchema, IdempotencyKeySchema, UsageRequestSchema } from './api-request.js';
 import { isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
 import { TerminalNameSchema } from './usage-input.js';
@@ -133,6 +133,29 @@ export const TicketsSchema = /* @__PURE__ */ pure(() =>
 );
 /** Tickets given by one usage (`total` = adult + children + group members + under-16 clients). */
 export type Tickets = z.infer<typeof TicketsSchema>;
+
+/**
+ * The card's booking for the show a look-up named (`forShow`): who registered it (the venue's or its ticket agent's
+ * ID, never a person), the channel, when, its tickets, and its collection (when and where) once collected.
+ */
+export const CardBookingSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    by: text(1, 128),
+    channel: ChannelSchema,
+    at: isoDateTime(),
+    tickets: TicketsSchema,
+    collected: z.optional(AlreadyUsedParamsSchema),
+  }),
+);
+/** The card's booking for a show: by whom (a venue or agent ID), channel, when, tickets, collected or not. */
+export type CardBooking = z.infer<typeof CardBookingSchema>;
+
+/** The answer to a look-up: the card record, and its booking when `forShow` named a show it is booked for. */
+export const CardLookupSchema = /* @__PURE__ */ pure(() =>
+  z.object({ ...CardRecordSchema.shape, booking: z.optional(CardBookingSchema) }),
+);
+/** A looked-up card, with its booking for the show asked about (if any). */
+export type CardLookup = z.infer<typeof CardLookupSchema>;
 
 /** Card-holder tickets given so far for a show, across every terminal. `cap: null` = no cap. */
 export const ShowTallySchema = /* @__PURE__ */ pure(() =>

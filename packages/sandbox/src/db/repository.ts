@@ -1,4 +1,11 @@
-import type { CardRecord, EarlierUsage, Show, Tickets, UsageRecord } from '@kaiku-scanner/core/contract';
+import type {
+  CardBooking,
+  CardRecord,
+  EarlierUsage,
+  Show,
+  Tickets,
+  UsageRecord,
+} from '@kaiku-scanner/core/contract';
 import type { ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
@@ -107,9 +114,12 @@ export function createRepository(db: Database.Database) {
     dropKey: db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'"),
     purgeKeys: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
     // The card's usages for a venue's show, by the venue or its agents: what "already used" is decided on.
-    cardUsages: db.prepare<[{ card: string; venue: string; show: string }], EarlierUsage & { venue: string }>(
-      `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal, venue_id AS venue
-       FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show
+    cardUsages: db.prepare<
+      [{ card: string; venue: string; show: string }],
+      EarlierUsage & { at: string; venue: string; channel: CardBooking['channel']; tickets: string }
+    >(
+      `SELECT mode, registered_at AS at, json_extract(request, '$.terminal') AS terminal, venue_id AS venue,
+       json_extract(request, '$.channel') AS channel, tickets FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show
        ORDER BY registered_at`,
     ),
     countUsages: db.prepare<{ card: string; show: string; venue: string | null }, { n: number }>(
@@ -173,7 +183,22 @@ export function createRepository(db: Database.Database) {
     cardUsages(cardId: string, venueId: string, showId: string, asker: string): EarlierUsage[] {
       return s.cardUsages
         .all({ card: cardId, venue: venueId, show: showId })
-        .map(({ terminal, venue, ...u }) => (terminal && venue === asker ? { ...u, terminal } : u));
+        .map(({ mode, at, terminal, venue }) =>
+          terminal && venue === asker ? { mode, at, terminal } : { mode, at },
+        );
+    },
+    /** The card's latest booking for a venue's show (by the venue or its agent) and its latest collection, if any. */
+    showBooking(cardId: string, venueId: string, showId: string, asker: string): CardBooking | undefined {
+      const rows = s.cardUsages.all({ card: cardId, venue: venueId, show: showId });
+      const booked = rows.findLast((u) => u.mode === 'booking');
+      const collected = rows.findLast((u) => u.mode === 'collection');
+      if (!booked) return undefined;
+      const where = collected?.terminal && collected.venue === asker ? { terminal: collected.terminal } : {};
+      const { venue: by, channel, at, tickets } = booked;
+      return {
+        ...{ by, channel, at, tickets: JSON.parse(tickets) as Tickets },
+        ...(collected ? { collected: { at: collected.at, ...where } } : {}),
+      };
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({

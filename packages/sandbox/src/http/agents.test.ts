@@ -164,6 +164,61 @@ describe('acting for another venue (forVenueId)', () => {
   });
 });
 
+describe("a look-up for a show carries the card's booking (issue 62)", () => {
+  const lookup = async (token: string, cardId: string, forShow?: { venueId: string; showId: string }) =>
+    call(token, 'POST', 'v1/cards/lookup', { cardId, ...(forShow ? { forShow } : {}) });
+  const forShow = { venueId: A, showId: 'a-show-8' };
+
+  it("an agent's booking: by the agent, then collected at a terminal, covered, never counted twice", async () => {
+    // A's show, set up with its cap by A's own first usage (an agent's usage stores no settings).
+    expect((await register(TOKENS.a, usage(A, 'a-show-8', 'A999005461', { cap: 4 }))).status).toBe(201);
+    const sold = usage(AGENT, 'a-show-8', 'A999005429', { forVenueId: A, childTickets: 1 });
+    expect((await register(TOKENS.agent, sold)).status).toBe(201);
+    expect((await lookup(TOKENS.a, 'A999005429')).json).not.toHaveProperty('booking');
+    const booked = (await lookup(TOKENS.a, 'A999005429', forShow)).json;
+    expect(booked).toMatchObject({ id: 'A999005429', status: 'active' });
+    expect(booked.booking).toMatchObject({ by: AGENT, channel: 'ticket-agent', tickets: { children: 1 } });
+    expect(booked.booking).not.toHaveProperty('collected');
+    const collect = { mode: 'collection', childTickets: 1, terminal: 'Ovi 1' };
+    const done = await register(TOKENS.a, usage(A, 'a-show-8', 'A999005429', collect));
+    expect(done.json).toMatchObject({
+      countedAgainstCap: 0,
+      coveredByBooking: 2,
+      showTally: { ticketsGiven: 3 },
+    });
+    const after = (await lookup(TOKENS.a, 'A999005429', forShow)).json.booking as Record<string, unknown>;
+    expect(after['collected']).toEqual({
+      at: (done.json as { registeredAt: string }).registeredAt,
+      terminal: 'Ovi 1',
+    });
+    // Another card, or another show: no booking. The agent may not read A's bookings.
+    expect((await lookup(TOKENS.a, 'A999005458', forShow)).json).not.toHaveProperty('booking');
+    const other = { venueId: A, showId: 'a-show-9' };
+    expect((await lookup(TOKENS.a, 'A999005429', other)).json).not.toHaveProperty('booking');
+    expect((await lookup(TOKENS.agent, 'A999005429', forShow)).status).toBe(403);
+  });
+
+  it('a voided booking is no booking; an unknown member of forShow is refused by name', async () => {
+    const sold = await register(TOKENS.a, usage(A, 'a-show-10', 'A045198723', { channel: 'reservation' }));
+    const id = (sold.json as { usageId: string }).usageId;
+    const show = { venueId: A, showId: 'a-show-10' };
+    expect((await lookup(TOKENS.a, 'A045198723', show)).json.booking).toMatchObject({
+      by: A,
+      channel: 'reservation',
+    });
+    expect((await call(TOKENS.a, 'POST', `v1/usages/${id}/void`, {})).status).toBe(200);
+    expect((await lookup(TOKENS.a, 'A045198723', show)).json).not.toHaveProperty('booking');
+    const odd = await call(TOKENS.a, 'POST', 'v1/cards/lookup', {
+      cardId: 'A045198723',
+      forShow: { ...show, show: 'x' },
+    });
+    expect([odd.status, odd.json['issues']]).toEqual([
+      400,
+      [expect.objectContaining({ path: 'forShow.show', code: 'unknown-field' })],
+    ]);
+  });
+});
+
 describe('test routes with venue-bound tokens', () => {
   const post = (token: string, path: string, body: unknown = {}) =>
     call(token, 'POST', `__sandbox/${path}`, body);

@@ -70,16 +70,22 @@ function getCard({ ctx, res, params: [raw] }: Call): void {
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
-async function postCardLookup({ ctx, req, res }: Call): Promise<void> {
+async function postCardLookup({ ctx, req, res, venue }: Call): Promise<void> {
   const lookup = await readBody(req, res, CardLookupRequestSchema);
-  if (lookup) sendCard(ctx, res, lookup.cardId);
+  const forShow = lookup?.forShow;
+  // Only the venue's own token sees a booking for its show (an agent's or another venue's token: 403).
+  const refusal = forShow && otherVenue(venue, forShow.venueId);
+  if (refusal) return sendProblem(res, refusal);
+  if (lookup) sendCard(ctx, res, lookup.cardId, forShow);
 }
 
-function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string): void {
+function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string, forShow?: ForShow): void {
   const card = ctx.repo.getCard(id);
   if (!card) return sendProblem(res, problems.cardNotRegistered());
-  sendJson(res, 200, card);
+  const booking = forShow && ctx.repo.showBooking(id, forShow.venueId, forShow.showId, forShow.venueId);
+  sendJson(res, 200, booking ? { ...card, booking } : card);
 }
+type ForShow = { readonly venueId: string; readonly showId: string };
 
 async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
