@@ -89,7 +89,14 @@ const episode: fc.Arbitrary<Step[]> = fc.oneof(
   ),
   w(2, one(fc.constant(new Reload()))),
   w(2, one(fc.tuple(valid, fc.boolean()).map(([c, undo]) => new SellAnswerLost(c, undo)))),
-  w(3, one(fc.tuple(valid, fc.constantFrom('here', 'phone' as const)).map(([c, by]) => new Collect(c, by)))),
+  w(
+    3,
+    one(
+      fc
+        .tuple(valid, fc.constantFrom('here', 'phone', 'agent' as const))
+        .map(([c, by]) => new Collect(c, by)),
+    ),
+  ),
   w(
     3,
     one(
@@ -129,7 +136,8 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         // Sold again offline: its queued result, on screen as the network comes back, says registered.
         new Sell('A999005458', 0, 'wedge'),
         new ToggleNetwork(),
-        new Collect('A999005429', 'here'),
+        // A ticket agent's sale collected at the door (issue 62): booked by the agent, covered, then already collected.
+        new Collect('A999005429', 'agent'),
         // Two members, the first read twice: each in the group once (the show's cap of 6 reached).
         new Group('Y110029399', ['X000011986', 'A999005461'], true),
         // An open usage undone while the group's result is on screen.
@@ -176,6 +184,7 @@ const MUST_TAKE_EFFECT = [
   'network-back',
   'reload',
   'collect',
+  'collect-agent',
   'group',
   'register-mode',
   'export',

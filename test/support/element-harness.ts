@@ -59,7 +59,14 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
   return () => h!;
 }
 
-type Elsewhere = { terminal?: string; channel?: 'box-office' | 'reservation'; token?: string };
+type Elsewhere = {
+  terminal?: string;
+  channel?: 'box-office' | 'reservation' | 'ticket-agent';
+  token?: string;
+  /** A ticket agent's venue ID: its sale for the seed venue's show (`forVenueId`). */
+  agent?: string;
+  childTickets?: number;
+};
 
 /**
  * Another terminal of the venue (a headless client, `terminal`, signed in with `token`) asks the API at `apiUrl` to
@@ -69,14 +76,21 @@ export function postElsewhere(
   apiUrl: string,
   cardId: string,
   showId: string,
-  { terminal = 'Kassa B', channel = 'box-office', token = 'demo-token' }: Elsewhere = {},
+  {
+    terminal = 'Kassa B',
+    channel = 'box-office',
+    token = 'demo-token',
+    agent,
+    childTickets = 0,
+  }: Elsewhere = {},
 ): Promise<Response> {
   const show = seedShows(helsinkiDay(new Date())).find((s) => s.id === showId)!;
   const body = {
-    venueId: SEED_VENUE.id,
+    venueId: agent ?? SEED_VENUE.id,
+    ...(agent ? { forVenueId: SEED_VENUE.id } : {}),
     show: toApiShow(show),
     cardId,
-    childTickets: 0,
+    childTickets,
     channel,
     mode: 'booking',
     clientTime: new Date().toISOString(),

@@ -19,6 +19,8 @@ import type { BrowserContext } from 'playwright-core';
 
 export const TERMINAL = 'Kassa M';
 const OTHER = 'Kassa 9';
+/** The ticket agent whose sales the door collects (any venue ID: the test sandbox binds no token to a venue). */
+export const AGENT = 'lippupiste';
 const VOID_WINDOW_MS = 16 * 60_000;
 /** The element's tally refresh (`TALLY_MS` in flow/sync.ts). */
 const TALLY_MS = 20_000;
@@ -148,6 +150,7 @@ type ServerUsage = {
   state?: string;
   terminal?: string;
   venueId: string;
+  channel?: string;
 };
 
 /** Every usage the sandbox holds for `venue` (voided ones included; by show date), read past the proxy. */
@@ -189,6 +192,8 @@ type Seen = {
   codes: string[];
   manualError: boolean;
   cardOnScreen: string | undefined;
+  /** Who booked the card on screen, when the screen offers its booking to collect (`data-booked-by`). */
+  bookedBy: string | undefined;
   /** The result's outcome (`voided`…), when a result is on screen. */
   result: string | undefined;
   text: string;
@@ -234,6 +239,7 @@ function look(s: ScannerPage): Promise<Seen> {
       ),
       manualError: !!root.querySelector('#manual-error'),
       cardOnScreen: p.card?.id ?? p.cardId,
+      bookedBy: root.querySelector<HTMLElement>('[part~="booking"]')?.dataset['bookedBy'],
       result: p.outcome,
       text: root.textContent ?? '',
       // What the screen shows: the shift report's print-only parts (its group-visit links) left out.
@@ -429,7 +435,7 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   let seen = await look(r.s);
   expect(seen.screen, 'a record UUID on screen').not.toMatch(UUID);
   expect(await serverUsages(r.h, SEED_PARTNER_VENUE.id), 'sent for another venue').toEqual([]);
-  const server = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER);
+  const server = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER && u.venueId !== AGENT);
   if (m.registry === 'none') {
     expect(server, 'a usage sent without an API').toEqual([]);
     await compareRegister(m, r);
@@ -489,7 +495,7 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   await r.s.page.evaluate(() =>
     (document.querySelector('kaiku-scanner') as unknown as { syncNow(): Promise<void> }).syncNow(),
   );
-  const now = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER);
+  const now = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER && u.venueId !== AGENT);
   const attention = await attentionCards(r.s);
   // A queued result on screen follows its usage: nothing waits, so it says what became of it.
   const followed = async () => (await look(r.s)).flow.outcome !== 'queued';
@@ -594,9 +600,15 @@ async function expectation(m: Model, r: Real, cardId: string): Promise<'form' | 
     return kept && m.mode === 'booking' ? 'refusal' : 'any';
   }
   if (!m.online || !m.up || !(Cards.valid as readonly string[]).includes(cardId)) return 'any';
-  const usages = await serverUsages(r.h);
-  const used = usages.some((u) => u.state !== 'voided' && `${u.show.id}|${u.cardId}` === key);
+  const usages = (await serverUsages(r.h)).filter(
+    (u) => u.state !== 'voided' && `${u.show.id}|${u.cardId}` === key,
+  );
+  const used = usages.length > 0;
   if (m.told.has(key) && used) return 'refusal';
+  // A booking to collect that was collected: the look-up says so, when and where (issue 62).
+  const booking = usages.find((u) => u.mode === 'booking');
+  const toCollect = booking && (m.mode === 'collection' || booking.channel !== 'box-office');
+  if (toCollect && usages.some((u) => u.mode === 'collection')) return 'refusal';
   if (m.mode !== 'booking' || used) return 'any';
   const t = await tally(r.h, m.show);
   if (t.cap !== null && t.ticketsGiven >= t.cap) return 'refusal';
@@ -711,7 +723,8 @@ async function confirmOnScreen(
     const usage: Confirmed = {
       card: p.cardId!,
       show: m.show,
-      mode: m.mode,
+      // A booking to collect is collected, whatever the mode (issue 62).
+      mode: before.bookedBy ? 'collection' : m.mode,
       registry: m.registry,
       children: p.request?.children ?? 0,
       members: [...(p.request?.groupCardIds ?? [])],
@@ -776,16 +789,20 @@ export class Sell extends Base {
 }
 
 /**
- * A booking collected at the door: booked earlier (here, or by phone through another channel), then the clerk
- * switches to collection, reads the card and confirms. Took effect: the collection confirmed.
+ * A booking collected at the door: booked earlier (here, by phone through another channel, or sold by a ticket agent
+ * through the API), then the clerk switches to collection, reads the card and confirms. Took effect: the collection
+ * confirmed. An agent's sale (issue 62): the screen says booked by the agent, and the collection adds nothing to the
+ * show's tally (the booking covers it: one counted usage of the card for the show).
  */
 export class Collect extends Base {
-  readonly kind = 'collect';
   constructor(
     readonly cardId: string,
-    readonly bookedBy: 'here' | 'phone',
+    readonly bookedBy: 'here' | 'phone' | 'agent',
   ) {
     super();
+  }
+  get kind(): string {
+    return this.bookedBy === 'agent' ? 'collect-agent' : 'collect';
   }
   async act(m: Model, r: Real): Promise<boolean> {
     const booked = () =>
@@ -797,7 +814,13 @@ export class Collect extends Base {
           keyOf(u) === `${m.show}|${this.cardId}`,
       );
     await toReady(r);
-    if (!booked()) {
+    const agent = this.bookedBy === 'agent' && m.registry === 'api';
+    const sold =
+      agent &&
+      (await registerElsewhere(r.h.apiUrl, this.cardId, m.show, { agent: AGENT, channel: 'ticket-agent' }));
+    if (agent) {
+      if (!sold) return false;
+    } else if (!booked()) {
       if (this.bookedBy === 'phone' && m.registry === 'api')
         await otherTerminal(r, m, this.cardId, 'reservation');
       else {
@@ -809,8 +832,28 @@ export class Collect extends Base {
     }
     await setMode(r, m, 'collection');
     await read(m, r, this.cardId, 'wedge');
+    const online = m.online && m.up;
+    const seen = await look(r.s);
+    if (sold && online) expect(seen.bookedBy, `${this.cardId}: the agent's booking not offered`).toBe(AGENT);
+    const before = await tally(r.h, m.show);
     const done = await confirmOnScreen(m, r);
     await setMode(r, m, 'booking');
+    if (sold && done && online) {
+      expect((await tally(r.h, m.show)).ticketsGiven, 'the collection counted beside its booking').toBe(
+        before.ticketsGiven,
+      );
+      const rows = (await serverUsages(r.h)).filter(
+        (u) =>
+          u.state !== 'voided' && keyOf({ card: u.cardId, show: u.show.id }) === `${m.show}|${this.cardId}`,
+      );
+      expect(
+        rows.map((u) => u.mode).sort(),
+        `${this.cardId}: the agent's booking and one collection`,
+      ).toEqual(['booking', 'collection']);
+      // Read again: already collected, said when and where.
+      await read(m, r, this.cardId, 'typed');
+      expect((await look(r.s)).verdict, `${this.cardId}: collected twice`).toBe('already-used');
+    }
     return done !== undefined;
   }
   toString(): string {

@@ -182,9 +182,9 @@ export class Outbox extends OutboxEventTarget {
   }
 
   /**
- * Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`); `forShow`: the answer
- * carries the card's booking for that show (online only: the cache keeps no booking).
- */
+   * Looks a card up, falling back to the card cache and the offline policy (see `CardCheck`); `forShow`: the answer
+   * carries the card's booking for that show (online only: the cache keeps no booking).
+   */
   async checkCard(cardId: string, options: LookupFor = {}): Promise<CardCheck> {
     if (this.#stopped) throw new OutboxError('outbox-stopped');
     const lookup = this.#p.client?.lookupCard?.bind(this.#p.client);

@@ -12,7 +12,7 @@ import { Task } from './task.js';
 import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
-import { CARD_TEXTS as C, statusName } from '../views/card-texts.js';
+import { CARD_TEXTS as C, bookedText, statusName } from '../views/card-texts.js';
 
 /** Whether the card can take any ticket: a community card's group needs someone, so it is asked for one. */
 const probeOf = (card: CardView): TicketRequest =>
@@ -27,14 +27,18 @@ export class CardLookup {
     s.onPhase = () => this.scheduleRecheck();
   }
 
-  /** The card on screen with its verdict; `request` (tickets chosen) and focus are kept on a `recheck`. */
-  show(card: CardView, show: ShowContext, request = EMPTY_REQUEST, recheck = false): void {
+  /**
+   * The card on screen with its verdict; `request` (tickets chosen) and focus are kept on a `recheck`. A booking to
+   * collect brings its child tickets.
+   */
+  show(card: CardView, show: ShowContext, request = this.booked(card), recheck = false): void {
     const s = this.s;
     const first = s.decide(card, show, probeOf(card));
     const blocking = first.ok ? [] : first.reasons;
     const phase: Phase = { name: 'card', card, request, blocking };
+    const booked = s.collecting(card);
     const polite: Say = (v) =>
-      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}`;
+      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}${booked ? `. ${v.text(bookedText(booked))}` : ''}`;
     if (recheck && blocking.length === 0) s.show({ phase, polite, alert: SILENT });
     else
       s.toPhase(
@@ -58,6 +62,13 @@ export class CardLookup {
         fromCache: card.fromCache && card.status !== 'unverified',
       }),
     );
+  }
+
+  private booked(card: CardView): TicketRequest {
+    const b = this.s.collecting(card);
+    return b && !b.collected && card.kind === 'client'
+      ? { ...EMPTY_REQUEST, children: b.tickets.children }
+      : EMPTY_REQUEST;
   }
 
   /** The tally changed: a card on screen that the show has since filled up for goes to the refusal screen. */
@@ -84,7 +95,7 @@ export class CardLookup {
     const p = s.phase;
     const show = s.host.show();
     if (p.name !== 'card' || !p.card.fromCache || !show || this.rechecking.running) return;
-    const got = await this.rechecking.run((signal) => s.lookUp(p.card.id, signal));
+    const got = await this.rechecking.run((signal) => s.lookUp(p.card.id, signal, show.id));
     const now = s.phase;
     // The clerk has moved on (another card, registering, done): the answer no longer belongs on screen.
     if (!got || now.name !== 'card' || now.card.id !== p.card.id || !now.card.fromCache) return;
@@ -183,7 +194,7 @@ export class Registration {
       s.show({ alert: reasonsText(decision.reasons) });
       return;
     }
-    const mode = s.host.mode();
+    const mode = s.modeFor(phase.card);
     const detail: KaikuUsageDetail = {
       cardId: phase.card.id,
       adults: 1,

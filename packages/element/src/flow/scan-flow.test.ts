@@ -10,13 +10,17 @@ import { formatterFor } from '../format.js';
 import type { ViewContext } from '../views/view-context.js';
 import type {
   CapState,
+  CardView,
   LookupOutcome,
   RegisterOutcome,
   ScannerServices,
   ShowContext,
+  UsageMode,
 } from '../services/types.js';
+import type { CardBooking } from '@kaiku-scanner/core/contract';
 import { createFakeServices, type FakeOptions } from '../../../../test/support/element-fake-services.js';
 import { until } from '../../../../test/support/until.js';
+import { decideWithCore } from '../services/usage-mapping.js';
 
 const show: ShowContext = { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show', cap: 5 };
 const cards: FakeOptions['cards'] = {
@@ -26,7 +30,11 @@ const cards: FakeOptions['cards'] = {
 };
 const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi, id: (c) => c };
 
-function setUp(options: FakeOptions = {}, services?: (fake: ScannerServices) => ScannerServices) {
+function setUp(
+  options: FakeOptions = {},
+  services?: (fake: ScannerServices) => ScannerServices,
+  mode: () => UsageMode = () => 'booking',
+) {
   const fake = createFakeServices({ cards, ...options });
   const svc = services ? services(fake) : fake;
   const events: Event[] = [];
@@ -34,7 +42,7 @@ function setUp(options: FakeOptions = {}, services?: (fake: ScannerServices) => 
   const host: FlowHost = {
     services: () => svc,
     show: () => show,
-    mode: () => 'booking',
+    mode,
     dispatch: (e) => {
       events.push(e);
       return target.dispatchEvent(e);
@@ -364,6 +372,67 @@ describe('ScanFlow', () => {
     flow.read('A999005458', 'wedge');
     await tick();
     expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'card-inactive' }] });
+  });
+
+  describe('a booking to collect (issue 62)', () => {
+    const tickets = { adult: 1, children: 2, groupMembers: 0, under16Clients: 0, total: 3 } as const;
+    const agent: CardBooking = {
+      by: 'lippupiste',
+      channel: 'ticket-agent',
+      at: '2030-01-20T10:00:00Z',
+      tickets,
+    };
+    /** The fake's look-up with `booking` for the show it was asked about (and none without one). */
+    const booked = (booking: CardBooking, mode: UsageMode) => {
+      const asked: (string | undefined)[] = [];
+      const set = setUp(
+        {},
+        (fake) => ({
+          ...fake,
+          decide: decideWithCore,
+          async lookupCard(id, signal, showId) {
+            asked.push(showId);
+            const got = await fake.lookupCard(id, signal);
+            return got.ok && showId === show.id ? { ...got, card: { ...got.card, booking } } : got;
+          },
+        }),
+        () => mode,
+      );
+      return { ...set, asked };
+    };
+
+    it("an agent's booking at the door: offered with its children, collected (never booked again)", async () => {
+      for (const mode of ['collection', 'booking'] as const) {
+        const { flow, fake, asked } = booked(agent, mode);
+        flow.read('A045198723', 'wedge');
+        await tick();
+        expect(asked).toEqual([show.id]);
+        expect(flow.phase).toMatchObject({ name: 'card', blocking: [], request: { children: 2 } });
+        expect(flow.collecting((flow.phase as { card: CardView }).card)).toEqual(agent);
+        expect(flow.polite(view)).toContain('Varannut lippupiste (lipunvälittäjä)');
+        await flow.confirm();
+        expect(fake.registered.map((u) => [u.mode, u.request.children])).toEqual([['collection', 2]]);
+      }
+    });
+
+    it('collected already: refused as already used, when and where; a box-office sale in booking mode as before', async () => {
+      const collected = { ...agent, collected: { at: '2030-01-31T17:00:00Z', terminal: 'Ovi 2' } };
+      const { flow, fake } = booked(collected, 'collection');
+      flow.read('A045198723', 'wedge');
+      await tick();
+      expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'already-used' }] });
+      const said = (flow.phase as { blocking: { message: { en: string } }[] }).blocking[0]!.message.en;
+      expect(said).toMatch(/\(31\.1\.2030 19:00, Ovi 2\)/);
+      await flow.confirm();
+      expect(fake.registered).toEqual([]);
+      // The venue's own box-office sale read in booking mode: the existing rules (the server refuses it at confirm).
+      const own = booked({ ...agent, by: 'teatteri-hilla', channel: 'box-office' }, 'booking');
+      own.flow.read('A045198723', 'wedge');
+      await tick();
+      expect(own.flow.phase).toMatchObject({ name: 'card', blocking: [], request: { children: 0 } });
+      await own.flow.confirm();
+      expect(own.fake.registered.map((u) => u.mode)).toEqual(['booking']);
+    });
   });
 
   it('Esc drops the card; on ready there is nothing to drop', async () => {

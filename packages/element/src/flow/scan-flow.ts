@@ -171,7 +171,7 @@ export class ScanFlow extends Screen {
     // this till's unsent usages), fetched alongside the card.
     const got = await this.looking
       .run(async (signal) => {
-        const [outcome] = await Promise.all([this.lookUp(cardId, signal), this.tally.refresh()]);
+        const [outcome] = await Promise.all([this.lookUp(cardId, signal, show.id), this.tally.refresh()]);
         if (outcome.ok) await this.load();
         return outcome;
       })

@@ -10,6 +10,7 @@ import type {
   TicketRequest,
   UsageMode,
 } from '../services/types.js';
+import type { CardBooking, EarlierUsage } from '@kaiku-scanner/core/contract';
 import type { Phase } from './phase.js';
 import { Memory } from './memory.js';
 import { Tally } from './sync.js';
@@ -147,10 +148,10 @@ export class Screen {
     this.emitError({ code: error.code, stage: 'lookup', cardId });
   }
 
-  /** A look-up whose failure (a thrown value) is an outcome like any other. */
-  async lookUp(cardId: string, signal?: AbortSignal): Promise<LookupOutcome> {
+  /** A look-up whose failure (a thrown value) is an outcome like any other; `showId`: with the card's booking. */
+  async lookUp(cardId: string, signal?: AbortSignal, showId?: string): Promise<LookupOutcome> {
     try {
-      return await this.svc.lookupCard(cardId, signal);
+      return await this.svc.lookupCard(cardId, signal, showId);
     } catch (e) {
       return { ok: false, error: await this.errorOf(e), notFound: false };
     }
@@ -161,7 +162,30 @@ export class Screen {
     const now = this.host.now?.() ?? new Date();
     const told = this.memory.told(show.id, card.id);
     if (told) return { ok: false, reasons: told };
-    const earlier = this.memory.earlier(show.id, card.id);
-    return this.svc.decide({ card, show, mode: this.host.mode(), request, cap: this.capState, now, earlier });
+    const booked = this.collecting(card);
+    // Collecting a booking: it is the card's usage for the show, and its collection (if any) the one that settles it.
+    const fromBooking: EarlierUsage[] = booked
+      ? [
+          { mode: 'booking', at: booked.at },
+          ...(booked.collected ? [{ mode: 'collection' as const, ...booked.collected }] : []),
+        ]
+      : [];
+    const earlier = [...this.memory.earlier(show.id, card.id), ...fromBooking];
+    const mode = this.modeFor(card);
+    return this.svc.decide({ card, show, mode, request, cap: this.capState, now, earlier });
+  }
+
+  /**
+   * The card's booking this terminal collects (issue 62): any in collection mode; in booking mode one made through
+   * another channel than the box office (a ticket agent's sale, a reservation), which waits to be collected.
+   */
+  collecting(card: CardView): CardBooking | undefined {
+    const b = card.booking;
+    return b && (this.host.mode() === 'collection' || b.channel !== 'box-office') ? b : undefined;
+  }
+
+  /** A card with a booking to collect is collected, whatever the terminal's mode: never a second booking. */
+  modeFor(card: CardView): UsageMode {
+    return this.collecting(card) ? 'collection' : this.host.mode();
   }
 }

@@ -111,10 +111,12 @@ class ApiServices implements ComposedServices {
     throw elementError('element-not-configured', 'base-url is not set');
   }
 
-  async lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome> {
+  async lookupCard(cardId: string, signal?: AbortSignal, showId?: string): Promise<LookupOutcome> {
     const outbox = this.#ready();
+    const { venueId } = this.options;
+    const forShow = showId && venueId ? { forShow: { venueId, showId } } : {};
     try {
-      const check = await outbox.checkCard(cardId, signal ? { signal } : {});
+      const check = await outbox.checkCard(cardId, { ...forShow, ...(signal ? { signal } : {}) });
       // Decided without Kaikukanta (cache or format alone): the usage is recorded as provisional.
       this.#provisional.set(cardId, check.ok && check.provisional);
       if (!check.ok) {
@@ -135,6 +137,7 @@ class ApiServices implements ComposedServices {
           validUntil: card?.validUntil ?? '',
           minors: card?.minors ?? 0,
           fromCache: check.source !== 'server',
+          ...(card?.booking ? { booking: card.booking } : {}),
         },
       };
     } catch (e) {

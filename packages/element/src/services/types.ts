@@ -1,7 +1,7 @@
 // What the element needs from the outside world, one injectable object (default: `createCoreServices`); the element
 // itself holds no rules and does no I/O.
 import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
-import type { EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
+import type { CardBooking, EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy, ShiftUsage } from '@kaiku-scanner/core/outbox';
 
@@ -80,6 +80,8 @@ export type CardView = {
   readonly minors: number;
   /** The record came from the offline cache. */
   readonly fromCache: boolean;
+  /** Its booking for the show on screen (by the venue or its ticket agent), as Kaikukanta said at the look-up. */
+  readonly booking?: CardBooking;
 };
 
 /** A reason, already rendered in every language (the core's `ServerReason`: a code and its text). */
@@ -220,7 +222,8 @@ export type UsageInput = {
 /** What the element runs on; the default is `createCoreServices()`, replaced through the `services` property. */
 export type ScannerServices = {
   parseCardId(raw: string): ParsedCardId;
-  lookupCard(cardId: string, signal?: AbortSignal): Promise<LookupOutcome>;
+  /** `showId`: the show on screen, whose booking of the card the answer carries (`CardView.booking`). */
+  lookupCard(cardId: string, signal?: AbortSignal, showId?: string): Promise<LookupOutcome>;
   decide(input: DecideInput): Decision;
   register(usage: UsageInput): Promise<RegisterOutcome>;
   /** Tickets given so far for a show; undefined when unknown (offline). */

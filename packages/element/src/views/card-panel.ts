@@ -8,7 +8,7 @@ import type {
   TicketRequest,
 } from '../services/types.js';
 import { renderStepper } from './stepper.js';
-import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
+import { CARD_TEXTS as C, bookedText, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
@@ -212,7 +212,7 @@ export function renderCardStage(
   v: ViewContext,
   { card, request, blocking }: Extract<Phase, { name: 'card' }>,
   show: ShowContext | undefined,
-  flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified'>,
+  flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified' | 'collecting'>,
   h: TicketHandlers,
 ): TemplateResult {
   const tickets = (s: ShowContext): TicketModel => ({
@@ -221,7 +221,7 @@ export function renderCardStage(
   });
   return html`
     <section part="card-panel" class="card" aria-labelledby="card-title">
-      <div class="card-info">${renderCardFacts(v, card)}</div>
+      <div class="card-info">${renderCardFacts(v, card)}${renderBooking(v, flow.collecting(card))}</div>
       <div class="card-action">
         ${blocking.length > 0 || !show ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(show), h)}
       </div>
@@ -264,6 +264,12 @@ export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView):
         : nothing
     }`;
 }
+
+/** A booking to collect, not yet collected: by whom (`data-booked-by`) and through which channel. */
+const renderBooking = (v: ViewContext, b: CardView['booking']) =>
+  b && !b.collected
+    ? html`<p class="notice" part="booking" data-booked-by=${b.by}><span>${v.text(bookedText(b))}</span></p>`
+    : nothing;
 
 /** Why the children stop where they do; the cap's own text counts one child more than the stepper allows. */
 const limitNote = (limit: Reason, max: string): LocalizedText =>
