@@ -7,11 +7,11 @@ import {
   cardCache,
   type CardCheck,
   type CardFacts,
-  type LookupFor,
   checkCardWithFallback,
   type OfflinePolicy,
 } from './offline-check.js';
 import { OutboxError } from './outbox-error.js';
+import type { LookupOptions as LookupFor } from '../api/create-api-client.js';
 import { OutboxEventTarget } from './outbox-events.js';
 import {
   belongsTo,

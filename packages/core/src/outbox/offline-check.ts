@@ -1,6 +1,7 @@
 import { classifyFailure, isAuthFailure } from './api-transport.js';
 import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { CardBooking } from '../schemas/api-responses.js';
+import type { LookupOptions as LookupFor } from '../api/create-api-client.js';
 
 /** What to do when a card cannot be looked up: the operating model records now and registers later. */
 export const OFFLINE_POLICIES = ['accept-provisionally', 'refuse'] as const;
@@ -38,12 +39,6 @@ export type CardCheck<C extends CardFacts = CardFacts> =
       readonly failure: string;
     }
   | { readonly ok: false; readonly code: 'offline-refused'; readonly failure: string };
-
-/** A look-up's options: its signal, and the show whose booking the answer should carry. */
-export type LookupFor = {
-  readonly signal?: AbortSignal;
-  readonly forShow?: { readonly venueId: string; readonly showId: string };
-};
 
 export type CheckDeps<C extends CardFacts> = {
   readonly lookup: (id: string, options: LookupFor) => Promise<C>;

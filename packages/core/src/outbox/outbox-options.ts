@@ -1,7 +1,8 @@
 import type { UseStore } from 'idb-keyval';
 import type { BatchClient } from './api-transport.js';
 import type { BackoffPolicy } from './backoff.js';
-import { type CardFacts, type LookupFor, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
+import { type CardFacts, OFFLINE_POLICIES, type OfflinePolicy } from './offline-check.js';
+import type { LookupOptions as LookupFor } from '../api/create-api-client.js';
 import { OutboxError } from './outbox-error.js';
 import { checkOptions as checkOptionNames, optionKeys } from '../errors/options-error.js';
 import type { ServerTally } from './show-tally.js';

@@ -47,7 +47,6 @@ const SCHEMA_META: Partial<Record<SchemaName, z.core.GlobalMeta>> = {
     description:
       'The card ID to look up, in the body so that no URL carries it; `forShow`: the answer carries its booking.',
     examples: [
-      { cardId: 'A045198723' },
       { cardId: 'A045198723', forShow: { venueId: 'teatteri-hilla', showId: 'hilla-taikuri-matti' } },
     ],
   },

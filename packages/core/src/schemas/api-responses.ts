@@ -3,13 +3,8 @@
  * tallies, batch outcomes, usage lists, health). Only the HTTP client (and the sandbox) need these.
  */
 import * as z from 'zod/mini';
-import {
-  CardKindSchema,
-  CardPrefixSchema,
-  CardStatusSchema,
-  ChannelSchema,
-  ShowKindSchema,
-} from './api-enums.js';
+import { CardKindSchema, CardPrefixSchema, CardStatusSchema, ShowKindSchema } from './api-enums.js';
+import { ChannelSchema } from './api-enums.js';
 import { CardIdSchema, IdempotencyKeySchema, UsageRequestSchema } from './api-request.js';
 import { isoDate, isoDateTime, pure, text, wholeNumber } from './schema-parts.js';
 import { TerminalNameSchema } from './usage-input.js';

@@ -12,7 +12,7 @@ import { Task } from './task.js';
 import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
-import { CARD_TEXTS as C, bookedText, statusName } from '../views/card-texts.js';
+import { CARD_TEXTS as C, fill, statusName } from '../views/card-texts.js';
 
 /** Whether the card can take any ticket: a community card's group needs someone, so it is asked for one. */
 const probeOf = (card: CardView): TicketRequest =>
@@ -27,10 +27,7 @@ export class CardLookup {
     s.onPhase = () => this.scheduleRecheck();
   }
 
-  /**
-   * The card on screen with its verdict; `request` (tickets chosen) and focus are kept on a `recheck`. A booking to
-   * collect brings its child tickets.
-   */
+  /** The card on screen with its verdict; `request` (a booking's children at first) and focus kept on a `recheck`. */
   show(card: CardView, show: ShowContext, request = this.booked(card), recheck = false): void {
     const s = this.s;
     const first = s.decide(card, show, probeOf(card));
@@ -38,7 +35,7 @@ export class CardLookup {
     const phase: Phase = { name: 'card', card, request, blocking };
     const booked = s.collecting(card);
     const polite: Say = (v) =>
-      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}${booked ? `. ${v.text(bookedText(booked))}` : ''}`;
+      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}${booked ? `. ${v.text(fill(C.bookedBy, booked.by))}` : ''}`;
     if (recheck && blocking.length === 0) s.show({ phase, polite, alert: SILENT });
     else
       s.toPhase(

@@ -409,7 +409,7 @@ describe('ScanFlow', () => {
         expect(asked).toEqual([show.id]);
         expect(flow.phase).toMatchObject({ name: 'card', blocking: [], request: { children: 2 } });
         expect(flow.collecting((flow.phase as { card: CardView }).card)).toEqual(agent);
-        expect(flow.polite(view)).toContain('Varannut lippupiste (lipunvälittäjä)');
+        expect(flow.polite(view)).toContain('Varannut lippupiste: luovuta');
         await flow.confirm();
         expect(fake.registered.map((u) => [u.mode, u.request.children])).toEqual([['collection', 2]]);
       }
@@ -421,7 +421,8 @@ describe('ScanFlow', () => {
       flow.read('A045198723', 'wedge');
       await tick();
       expect(flow.phase).toMatchObject({ name: 'card', blocking: [{ code: 'already-used' }] });
-      const said = (flow.phase as { blocking: { message: { en: string } }[] }).blocking[0]!.message.en;
+      const said = (flow.phase as unknown as { blocking: { message: { en: string } }[] }).blocking[0]!.message
+        .en;
       expect(said).toMatch(/\(31\.1\.2030 19:00, Ovi 2\)/);
       await flow.confirm();
       expect(fake.registered).toEqual([]);

@@ -10,7 +10,7 @@ import type {
   TicketRequest,
   UsageMode,
 } from '../services/types.js';
-import type { CardBooking, EarlierUsage } from '@kaiku-scanner/core/contract';
+import type { CardBooking } from '@kaiku-scanner/core/contract';
 import type { Phase } from './phase.js';
 import { Memory } from './memory.js';
 import { Tally } from './sync.js';
@@ -162,23 +162,17 @@ export class Screen {
     const now = this.host.now?.() ?? new Date();
     const told = this.memory.told(show.id, card.id);
     if (told) return { ok: false, reasons: told };
-    const booked = this.collecting(card);
-    // Collecting a booking: it is the card's usage for the show, and its collection (if any) the one that settles it.
-    const fromBooking: EarlierUsage[] = booked
-      ? [
-          { mode: 'booking', at: booked.at },
-          ...(booked.collected ? [{ mode: 'collection' as const, ...booked.collected }] : []),
-        ]
-      : [];
-    const earlier = [...this.memory.earlier(show.id, card.id), ...fromBooking];
+    // A booking to collect passes the once-per-show rule (it is the card's usage); its collection, if any, does not.
+    const got = this.collecting(card)?.collected;
+    const earlier = [
+      ...this.memory.earlier(show.id, card.id),
+      ...(got ? [{ mode: 'collection', ...got } as const] : []),
+    ];
     const mode = this.modeFor(card);
     return this.svc.decide({ card, show, mode, request, cap: this.capState, now, earlier });
   }
 
-  /**
-   * The card's booking this terminal collects (issue 62): any in collection mode; in booking mode one made through
-   * another channel than the box office (a ticket agent's sale, a reservation), which waits to be collected.
-   */
+  /** The card's booking to collect (issue 62): any in collection mode; else one not sold at the box office. */
   collecting(card: CardView): CardBooking | undefined {
     const b = card.booking;
     return b && (this.host.mode() === 'collection' || b.channel !== 'box-office') ? b : undefined;

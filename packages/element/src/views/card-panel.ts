@@ -8,7 +8,7 @@ import type {
   TicketRequest,
 } from '../services/types.js';
 import { renderStepper } from './stepper.js';
-import { CARD_TEXTS as C, bookedText, fill, statusName } from './card-texts.js';
+import { CARD_TEXTS as C, fill, statusName } from './card-texts.js';
 import { renderRefusal, verdictStyles } from './verdict.js';
 import type { ViewContext } from './view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
@@ -265,10 +265,12 @@ export function renderCardFacts({ fmt, text, id }: ViewContext, card: CardView):
     }`;
 }
 
-/** A booking to collect, not yet collected: by whom (`data-booked-by`) and through which channel. */
+/** A booking to collect, not yet collected: by whom (`data-booked-by`). */
 const renderBooking = (v: ViewContext, b: CardView['booking']) =>
   b && !b.collected
-    ? html`<p class="notice" part="booking" data-booked-by=${b.by}><span>${v.text(bookedText(b))}</span></p>`
+    ? html`<p class="notice" part="booking" data-booked-by=${b.by}>
+        <span>${v.text(fill(C.bookedBy, b.by))}</span>
+      </p>`
     : nothing;
 
 /** Why the children stop where they do; the cap's own text counts one child more than the stepper allows. */

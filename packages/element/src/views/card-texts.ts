@@ -89,11 +89,11 @@ export const CARD_TEXTS = {
     sv: 'Användningen registrerades inte. Den finns nedan i listan ”Kräver åtgärd”: kom överens med kunden om biljetten och markera användningen som hanterad.',
     en: 'The usage was not registered. It is listed below under “Needs attention”: settle the ticket with the customer and mark the usage as handled.',
   },
-  /** A booking to collect (issue 62): who booked it (a venue or agent ID, never a person) and through which channel. */
+  /** A booking to collect (issue 62): who booked it (the venue's or its ticket agent's ID, never a person). */
   bookedBy: {
-    fi: 'Varannut {0} ({1}): luovuta varattu lippu.',
-    sv: 'Bokad av {0} ({1}): lämna ut den bokade biljetten.',
-    en: 'Booked by {0} ({1}): hand out the booked ticket.',
+    fi: 'Varannut {0}: luovuta varattu lippu.',
+    sv: 'Bokad av {0}: lämna ut den bokade biljetten.',
+    en: 'Booked by {0}: hand out the booked ticket.',
   },
   alreadyUsedHeading: {
     // No noun for the show: the reason under it (the core's text) names it its own way.
@@ -180,20 +180,6 @@ export function fill(text: LocalizedText, ...values: readonly string[]): Localiz
   const f = (s: string): string => s.replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
   return { fi: f(text.fi), sv: f(text.sv), en: f(text.en) };
 }
-
-/** A booking's channel in words. */
-export const CHANNEL_NAMES: Readonly<Record<string, LocalizedText>> = {
-  'box-office': { fi: 'lipunmyynti', sv: 'biljettkassan', en: 'box office' },
-  reservation: { fi: 'varaus', sv: 'bokning', en: 'reservation' },
-  'ticket-agent': { fi: 'lipunvälittäjä', sv: 'biljettförmedlare', en: 'ticket agent' },
-};
-
-/** What the clerk sees of a booking to collect: by whom, through which channel. */
-export const bookedText = (b: { by: string; channel: string }): LocalizedText => {
-  const ch = CHANNEL_NAMES[b.channel] ?? { fi: b.channel, sv: b.channel, en: b.channel };
-  const by = CARD_TEXTS.bookedBy;
-  return { fi: fill(by, b.by, ch.fi).fi, sv: fill(by, b.by, ch.sv).sv, en: fill(by, b.by, ch.en).en };
-};
 
 /** A card's status by Kaikukanta's code. */
 const STATUS_NAMES: Readonly<Record<string, LocalizedText>> = {

@@ -1,11 +1,5 @@
-import type {
-  CardBooking,
-  CardRecord,
-  EarlierUsage,
-  Show,
-  Tickets,
-  UsageRecord,
-} from '@kaiku-scanner/core/contract';
+import type { CardRecord, EarlierUsage, Show, Tickets, UsageRecord } from '@kaiku-scanner/core/contract';
+import type { CardBooking } from '@kaiku-scanner/core/contract';
 import type { ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
@@ -190,15 +184,18 @@ export function createRepository(db: Database.Database) {
     /** The card's latest booking for a venue's show (by the venue or its agent) and its latest collection, if any. */
     showBooking(cardId: string, venueId: string, showId: string, asker: string): CardBooking | undefined {
       const rows = s.cardUsages.all({ card: cardId, venue: venueId, show: showId });
-      const booked = rows.findLast((u) => u.mode === 'booking');
-      const collected = rows.findLast((u) => u.mode === 'collection');
-      if (!booked) return undefined;
-      const where = collected?.terminal && collected.venue === asker ? { terminal: collected.terminal } : {};
-      const { venue: by, channel, at, tickets } = booked;
-      return {
-        ...{ by, channel, at, tickets: JSON.parse(tickets) as Tickets },
-        ...(collected ? { collected: { at: collected.at, ...where } } : {}),
-      };
+      const [booked, got] = (['booking', 'collection'] as const).map((m) =>
+        rows.findLast((u) => u.mode === m),
+      );
+      const where = got?.terminal && got.venue === asker ? { terminal: got.terminal } : {};
+      const booking = booked && { by: booked.venue, channel: booked.channel, at: booked.at };
+      return (
+        booking && {
+          ...booking,
+          tickets: JSON.parse(booked.tickets) as Tickets,
+          ...(got && { collected: { at: got.at, ...where } }),
+        }
+      );
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({
