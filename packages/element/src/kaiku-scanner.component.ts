@@ -62,6 +62,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart camera-hint - What to try when the camera has found nothing for a while.
  * @csspart camera-notice - Decoding is degraded (main thread, weaker decoder): a calm notice, scanning goes on.
  * @csspart card-panel - The looked-up card.
+ * @csspart booking - The card's booking to collect: "booked by <venue or agent ID>" (`data-booked-by`).
  * @csspart refusal - The list of reasons a card is refused.
  * @csspart tickets - The ticket form (adult, children, group).
  * @csspart confirm-button - The button that registers the usage.
