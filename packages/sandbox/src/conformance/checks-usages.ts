@@ -168,11 +168,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     const both = ['card-inactive', 'children-on-course'].every((k) => codes.includes(k));
     c.that(both && codes[0] === two?.code, `an inactive card, a child, a course: ${codes.join()}`);
     const group = { group: { memberCardIds: [ctx.cards.active[1]!], under16Clients: 0 } };
-    const place = await sendUsage(
-      ctx,
-      usage(ctx, community, { id: showId(ctx, 'course-y'), kind: 'course' }, group),
-      'community-course',
-    );
+    const onCourse = usage(ctx, community, { id: showId(ctx, 'course-y'), kind: 'course' }, group);
+    const place = await sendUsage(ctx, onCourse, 'community-course');
     c.refusal(place, 'community-card-on-course', [], 'a community card on a course');
     await expectUsages(ctx, c, showId(ctx, 'refusals'), 0, 'a refused usage was recorded');
   }),
@@ -197,10 +194,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
     await register(ctx, c, uncapped, 'count-open', 'a booking on a show without a cap');
     const open = await readTally(ctx, c, uncapped.show.id);
     const counts = `${open?.ticketsGiven} given in ${open?.usages} usages`;
-    c.that(
-      !open || (open.ticketsGiven === 0 && open.usages === 1),
-      `a show without a cap: ${counts}, not 0 in 1`,
-    );
+    const uncounted = !open || (open.ticketsGiven === 0 && open.usages === 1);
+    c.that(uncounted, `a show without a cap: ${counts}, not 0 in 1`);
   }),
   check(
     'collections against the cap',

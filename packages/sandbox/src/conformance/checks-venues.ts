@@ -106,10 +106,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
     // A `403` is the same whether the venue exists or not.
     for (const [i, venueId] of [other.venueId, showId(ctx, 'no-such-venue')].entries()) {
       const what = i ? 'a venue that does not exist' : 'another venue';
-      forbidden(
-        await sendUsage(ctx, usage(ctx, a, 'other', { venueId }), `other-${i}`),
-        `a usage for ${what}`,
-      );
+      const sent = await sendUsage(ctx, usage(ctx, a, 'other', { venueId }), `other-${i}`);
+      forbidden(sent, `a usage for ${what}`);
       const list = `v1/venues/${encodeURIComponent(venueId)}/usages?from=${ctx.day}&to=${ctx.day}`;
       forbidden(await ctx.http.send('GET', list), `the usage list of ${what}`);
     }
@@ -201,9 +199,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       (u) => u.venueId !== ctx.venueId && u.forVenueId !== ctx.venueId,
     );
     c.that(foreign.length === 0, `the usage list holds ${foreign.length} usages of other venues`);
-    const theirs = new Set(
-      [...ctx.registered].filter(([v]) => v !== ctx.venueId).flatMap(([, list]) => list),
-    );
+    const others = [...ctx.registered].filter(([venue]) => venue !== ctx.venueId);
+    const theirs = new Set(others.flatMap(([, list]) => list));
     c.that(!ids.some((id) => theirs.has(id)), "the usage list holds the other venue's usage");
     const it = 'a show at 00:30 Helsinki time is';
     const on = (u?: { usageId: string }, list?: { usageId: string }[]) =>
