@@ -40,6 +40,16 @@ export const CLI_TEXT = {
     sv: 'ny föreställning (filens egen kod)',
     en: "a new show (the file's own ID)",
   },
+  showUnmatched: {
+    fi: 'ei yhdistetty (esityslistaa ei luettu)',
+    sv: 'inte matchad (föreställningslistan lästes inte)',
+    en: 'not matched (no show list read)',
+  },
+  unmatched: {
+    fi: 'Rivejä ei yhdistetty paikan esityksiin: kuivaharjoitus lukee esityslistan vain, kun palvelin (--base-url tai KAIKU_BASE_URL) ja tunniste (KAIKU_TOKEN) on annettu.',
+    sv: 'Raderna matchades inte mot platsens föreställningar: en provkörning läser föreställningslistan bara när servern (--base-url eller KAIKU_BASE_URL) och token (KAIKU_TOKEN) har angetts.',
+    en: "The rows were not matched to the venue's shows: a dry run reads the show list only when given the server (--base-url or KAIKU_BASE_URL) and a token (KAIKU_TOKEN).",
+  },
   showRows: { fi: '{n} riviä', sv: '{n} rader', en: '{n} rows' },
   ignored: {
     fi: 'Näitä sarakkeita ei luettu: {columns}.',

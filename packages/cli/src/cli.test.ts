@@ -147,6 +147,54 @@ describe('kaiku-import', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encoding: 'windows-1252', counts: { valid: 3 } });
   });
 
+  it('dry run offline (no base URL, or no token): rows are not matched, and it says so', async () => {
+    const offline = await run('import', [REPORT, '--venue', VENUE, '--dry-run', '--lang', 'en']);
+    expect(offline.stdout).toMatch(/→ report-[0-9a-f]{32}\s+not matched \(no show list read\)/);
+    expect(offline.stdout).not.toContain('a new show');
+    expect(offline.stdout).toContain('a dry run reads the show list only when given the server');
+    const env = { KAIKU_BASE_URL: sandbox.url };
+    const noToken = await run('import', [REPORT, '--venue', VENUE, '--dry-run', '--lang', 'en'], env);
+    expect([noToken.code, noToken.stdout]).toEqual([offline.code, offline.stdout]);
+  });
+
+  it('refuses a --shows entry without venueId when other venues are named; stops on a registry without shows', async () => {
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify([{ id: 'x', name: 'X', start: '2020-02-03T18:00:00+02:00' }]));
+    const args = [REPORT, '--venue', VENUE, '--dry-run', '--shows', map, '--lang', 'en'];
+    const named = await run('import', [...args, '--venue-name', 'Lippupiste=kulttuuritalo-kaiku']);
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      expect.stringContaining('Invalid option: shows[0].venueId'),
+    ]);
+    // A registry without GET /v1/venues/{id}/shows (404): its own code and what to do, exit 2 — not "connection".
+    const proxy = createServer((req, res) => {
+      if (req.url!.includes('/shows?'))
+        return void res
+          .writeHead(404, { 'content-type': 'application/problem+json' })
+          .end(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not-found' }));
+      const headers = { authorization: req.headers.authorization ?? '' };
+      void fetch(new URL(req.url!, sandbox.url), { headers }).then(async (r) =>
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? '' }).end(await r.text()),
+      );
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`;
+    try {
+      const dry = [REPORT, '--venue', VENUE, '--dry-run', '--base-url', url, '--lang', 'en'];
+      const none = await run('import', dry, TOKEN);
+      expect(none.code).toBe(2);
+      expect(none.stdout).toContain('Kaikukanta has no show list (GET /v1/venues/teatteri-hilla/shows)');
+      expect(none.stdout + none.stderr).not.toContain('connection');
+      const fresh = await run('import', [...dry, '--new-shows'], TOKEN);
+      expect([fresh.code, fresh.stdout]).toEqual([
+        1,
+        expect.stringContaining("a new show (the file's own ID)"),
+      ]);
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('imports against the sandbox, writes the per-row report, and registers nothing twice', async () => {
     const rows = join(dir, 'rows.csv');
     const first = await run(

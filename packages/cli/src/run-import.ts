@@ -24,10 +24,11 @@ Options:
   --for-venue <id>      the event's venue, when a ticket agent imports for another venue
   --venue-name <name=id>  a venue the file's venue column names, and its ID (repeatable): rows of
                         that venue register for it; rows of venues not named are refused
-  --dry-run             validate every row, register nothing (with a base URL: rows are still
-                        matched to the venue's shows, which the summary lists)
+  --dry-run             validate every row, register nothing (with a base URL and a token: rows
+                        are still matched to the venue's shows, which the summary lists)
   --shows <file.json>   the venue's performances for rows the registry's list does not name:
-                        [{ "id", "name", "start" }] (a renamed show, a moved time)
+                        [{ "id", "name", "start", "venueId" }] (a renamed show, a moved time;
+                        venueId: default --for-venue, else --venue; required with --venue-name)
   --new-shows           a row no show fits registers as a new show under the file's own ID
                         (default: refused, row-show-unknown)
   --base-url <url>      Kaikukanta API (or sandbox) URL; default $KAIKU_BASE_URL
@@ -73,23 +74,22 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The API client; a dry run registers nothing, but with a base URL it reads the venue's shows to match rows to. */
+/** The API client; a dry run registers nothing, but with a base URL and a token it reads the venue's shows to match
+ * rows to (without either it runs offline: its rows are not matched, and the summary says so). */
 function importClient(cli: Cli<{ 'base-url'?: string; 'token-env'?: string }>, io: CliIo, dryRun: boolean) {
-  const reads = !dryRun || (cli.values['base-url'] ?? io.env.KAIKU_BASE_URL) !== undefined;
-  return reads ? apiClient(cli, io.env) : undefined;
+  const online =
+    (cli.values['base-url'] ?? io.env.KAIKU_BASE_URL) && io.env[cli.values['token-env'] ?? 'KAIKU_TOKEN'];
+  return !dryRun || online ? apiClient(cli, io.env) : undefined;
 }
 
-/** `--shows`: the venue's performances, `[{ id, name, start }]`; a bad file is a usage error naming the entry. */
+/** `--shows`: the venue's performances, `[{ id, name, start, venueId? }]`; a bad file is a usage error naming it. */
 async function readShows(cli: Cli<unknown>, file: string | undefined): Promise<VenueShow[] | ExitCode> {
   if (file === undefined) return [];
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return cli.failWith('fileMissing', { file }, EXIT.file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
+  const json: unknown = await Promise.resolve(text)
+    .then(JSON.parse)
+    .catch(() => undefined);
   const parsed = VenueShowsSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const path = parsed.error.issues[0]?.path.join('.') ?? '';

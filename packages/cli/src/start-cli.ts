@@ -20,6 +20,7 @@ const EXIT_OF_ERROR = new Map<string, ExitCode>([
   ['report-aborted', EXIT.interrupted],
   ['report-server-failed', EXIT.server],
   ['report-options-invalid', EXIT.usage],
+  ['report-no-show-list', EXIT.usage], // the command must change: --shows or --new-shows
   ['report-more-sheets', EXIT.rowsFailed],
 ]);
 

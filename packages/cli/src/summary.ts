@@ -1,7 +1,7 @@
 /** The import's summary and problem rows as terminal text, and its progress bar (stderr, only on a terminal). */
 import type { Locale } from '@kaiku-scanner/core';
 import type { ImportProgress, ImportResult } from '@kaiku-scanner/core/reports';
-import { say } from './cli-text.js';
+import { say, type CliTextKey } from './cli-text.js';
 import type { CliIo } from './start-cli.js';
 
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
@@ -60,15 +60,15 @@ export function renderSummary(
   // Where each performance of the file went: the venue's show ID a row resolved to (docs/api.md).
   const shows = result.shows.slice(0, max);
   if (shows.length > 0) {
-    const how = { matched: 'showMatched', mapped: 'showMapped', new: 'showNew' } as const;
     const rows = shows.map((m) => [
       `${m.event} ${m.date}${m.time ? ` ${m.time}` : ''}`,
       `→ ${m.showId}`,
-      say(how[m.how], locale),
+      say(`show${m.how[0]!.toUpperCase()}${m.how.slice(1)}` as CliTextKey, locale),
       say('showRows', locale, { n: num(m.rows) }),
     ]);
     out += `\n${say('shows', locale)}:\n${table(rows)}\n`;
     if (result.shows.length > max) out += `  … ${result.shows.length - max}\n`;
+    if (result.shows.some((m) => m.how === 'unmatched')) out += `${say('unmatched', locale)}\n`;
   }
   const read = new Set(Object.values(result.columns ?? {}));
   const ignored = (result.headings ?? []).filter((h, i) => h !== '' && !read.has(i));

@@ -101,6 +101,8 @@ export const reportMessages = defineTexts({
     'report-aborted': 'Tuonti keskeytettiin.',
     'report-server-failed':
       'Yhteys Kaikukantaan katkesi ({reason}): tuonti keskeytettiin. Tuo tiedosto uudelleen; jo kirjatut rivit eivät kirjaudu kahdesti.',
+    'report-no-show-list':
+      'Kaikukannalla ei ole esityslistaa (GET /v1/venues/{venue}/shows), joten rivejä ei voi yhdistää paikan esityksiin: tuonti keskeytettiin. Kerro tuonnille paikan esitykset (kaiku-import --shows esitykset.json) tai kirjaa rivit tiedoston omilla esitystunnuksilla (--new-shows).',
     'report-options-invalid': 'Virheellinen asetus: {option}.',
     'row-card-id-missing': 'Kortin tunnus puuttuu.',
     'row-adults-not-one': 'Aikuisten lippuja pitää olla täsmälleen yksi (rivillä: "{value}").',
@@ -196,6 +198,8 @@ export const reportMessages = defineTexts({
     'report-aborted': 'Importen avbröts.',
     'report-server-failed':
       'Förbindelsen till Kaikukanta bröts ({reason}): importen avbröts. Importera filen igen; redan registrerade rader registreras inte två gånger.',
+    'report-no-show-list':
+      'Kaikukanta har ingen föreställningslista (GET /v1/venues/{venue}/shows), så raderna kan inte matchas mot platsens föreställningar: importen avbröts. Ange platsens föreställningar för importen (kaiku-import --shows forestallningar.json) eller registrera raderna med filens egna föreställningskoder (--new-shows).',
     'report-options-invalid': 'Ogiltig inställning: {option}.',
     'row-card-id-missing': 'Kortets kod saknas.',
     'row-adults-not-one': 'Det ska finnas exakt en vuxenbiljett (på raden: "{value}").',
@@ -291,6 +295,8 @@ export const reportMessages = defineTexts({
     'report-aborted': 'The import was cancelled.',
     'report-server-failed':
       'The connection to Kaikukanta failed ({reason}): the import was stopped. Import the file again; rows already registered will not be registered twice.',
+    'report-no-show-list':
+      "Kaikukanta has no show list (GET /v1/venues/{venue}/shows), so the rows cannot be matched to the venue's shows: the import was stopped. Tell the import the venue's shows (kaiku-import --shows shows.json), or register the rows under the file's own show IDs (--new-shows).",
     'report-options-invalid': 'Invalid option: {option}.',
     'row-card-id-missing': 'The card ID is missing.',
     'row-adults-not-one': 'There must be exactly one adult ticket (the row has "{value}").',

@@ -63,6 +63,14 @@ function problemError(problem: Problem, item: BatchItem): RowError {
   return { code: problem.code, field: reasonField(reasons[0]?.code ?? problem.code), params, message };
 }
 
+/** What stops the import when the server gave no answer: a cancel, our own error, else `report-server-failed`. */
+function stopped(error: unknown, signal: AbortSignal | undefined): ReportError {
+  if (signal?.aborted) return new ReportError('report-aborted');
+  if (error instanceof ReportError) return error;
+  const reason = isKaikuError(error) ? error.code : 'network';
+  return new ReportError('report-server-failed', { reason }, { cause: error });
+}
+
 function settings(options: ImportOptions) {
   const invalid = (option: string) => new ReportError('report-options-invalid', { option });
   const batchSize = options.batchSize ?? 100;
@@ -79,6 +87,12 @@ function settings(options: ImportOptions) {
   for (const id of [options.venueId, options.forVenueId, ...named.map(([, id]) => id)])
     if (id !== undefined) venues.set(venueKey(id), id);
   for (const [name, id] of named) venues.set(venueKey(name), id);
+  // A map's entry is a show of its `venueId`: without one, of the import's event venue — unless the file's rows may
+  // be of other venues too (`venues`), where a venue must be named (an entry of B's show must never match A's row).
+  const owner = options.forVenueId ?? options.venueId;
+  const shows = (options.shows ?? []).map((show) => ({ venueId: owner, ...show }));
+  const unbound = (options.shows ?? []).findIndex((show) => show.venueId === undefined);
+  if (unbound >= 0 && named.some(([, id]) => id !== owner)) throw invalid(`shows[${unbound}].venueId`);
   const context = {
     venueId: options.venueId,
     forVenueId: options.forVenueId,
@@ -104,7 +118,7 @@ function settings(options: ImportOptions) {
     directory: new ShowDirectory(
       options.client?.listShows &&
         ((query) => options.client!.listShows!(query, options.signal ? { signal: options.signal } : {})),
-      options.shows ?? [],
+      shows,
       options.newShows === true,
     ),
     // Keyed rows go only to their record's API and venue; a dry run without a client checks the venue only.
@@ -287,12 +301,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
     const { usage } = item;
     const match = await directory
       .resolve(rows[0]!, usage.forVenueId ?? usage.venueId, usage.show.id, rows.length)
-      .catch((error: unknown) => {
-        const reason = isKaikuError(error) ? error.code : 'network';
-        throw new ReportError(options.signal?.aborted ? 'report-aborted' : 'report-server-failed', {
-          reason,
-        });
-      });
+      .catch((error: unknown) => Promise.reject(stopped(error, options.signal)));
     if ('code' in match) {
       for (const r of rows) tally.mark(r.row, 'invalid', r.cardId, [match]);
       return undefined;
@@ -333,9 +342,7 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
       }
     } catch (error) {
       // No answer for this batch: it may or may not have been committed; the keys make a re-import safe.
-      const code = signal?.aborted ? 'report-aborted' : 'report-server-failed';
-      const reason = isKaikuError(error) ? error.code : 'network';
-      throw new ReportError(code, code === 'report-server-failed' ? { reason } : {}, { cause: error });
+      throw stopped(error, options.signal);
     }
     batch = [];
   }

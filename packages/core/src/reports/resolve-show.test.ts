@@ -96,7 +96,12 @@ describe('ShowDirectory', () => {
 
   it("takes the import's map before the list: a renamed show, a moved time", async () => {
     const registry = lister([evening]);
-    const renamed = { id: evening.id, name: 'Magician Matti', start: '2030-05-01T18:00:00+03:00' };
+    const renamed = {
+      id: evening.id,
+      name: 'Magician Matti',
+      start: '2030-05-01T18:00:00+03:00',
+      venueId: 'hilla',
+    };
     const shows = new ShowDirectory(registry, [renamed], false);
     expect(await shows.resolve(row('magician matti', '2030-05-01', '18:00'), 'hilla', 'f')).toEqual({
       id: evening.id,
@@ -108,11 +113,73 @@ describe('ShowDirectory', () => {
     });
   });
 
-  it('keeps the file ID without a list or a map, and for a venue the registry will not list to this account', async () => {
-    expect(await new ShowDirectory(undefined, [], false).resolve(row('X', '2030-05-01'), 'v', 'f')).toEqual({
-      id: 'f',
-      how: 'new',
+  it("takes a map's entry only for a row of its venue", async () => {
+    const theirs = { id: 'their-matti', name: 'Taikuri Matti', start: evening.start, venueId: 'other' };
+    const shows = new ShowDirectory(lister([evening]), [theirs], false);
+    expect(await shows.resolve(row('Taikuri Matti', '2030-05-01', '19:00'), 'hilla', 'f')).toMatchObject({
+      id: evening.id,
+      how: 'matched',
     });
+    expect(await shows.resolve(row('Taikuri Matti', '2030-05-01', '19:00'), 'other', 'f')).toEqual({
+      id: 'their-matti',
+      how: 'mapped',
+    });
+  });
+
+  it('keeps the file ID, unmatched, without a list (a dry run offline): the map still names its shows', async () => {
+    const offline = new ShowDirectory(undefined, [{ ...evening, venueId: 'v' }], false);
+    expect(await offline.resolve(row('X', '2030-05-01'), 'v', 'f')).toEqual({ id: 'f', how: 'unmatched' });
+    expect(await offline.resolve(row('Taikuri Matti', '2030-05-01'), 'v', 'f')).toMatchObject({
+      how: 'mapped',
+    });
+  });
+
+  it('stops on a registry without the list (404), unless new shows may be made', async () => {
+    const none = async () => {
+      throw new ApiProblemError({ type: 'about:blank', title: 't', status: 404, code: 'not-found' });
+    };
+    const stopped = new ShowDirectory(none, [], false).resolve(row('X', '2030-05-01'), 'v', 'f');
+    await expect(stopped).rejects.toMatchObject({ code: 'report-no-show-list', params: { venue: 'v' } });
+    await expect(stopped).rejects.toThrow(/--shows .*--new-shows/);
+    const fresh = new ShowDirectory(none, [], true);
+    expect(await fresh.resolve(row('X', '2030-05-01'), 'v', 'f')).toEqual({ id: 'f', how: 'new' });
+    // Through the import: its own code, not report-server-failed.
+    const client = { ...createFakeRegistrar(), listShows: none };
+    const file =
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä\r\nA045198723;1;0;X;1.5.2030';
+    const result = await importSalesReport(file, { venueId: 'v', client });
+    expect([result.error?.code, client.calls.length]).toEqual(['report-no-show-list', 0]);
+  });
+
+  it("binds a map's entry without venueId to the event's venue; with other venues named, refuses it", async () => {
+    const file = [
+      'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä;Kellonaika;Tapahtumapaikka',
+      'A045198723;1;0;Taikuri Matti;1.5.2030;19.00;Hilla',
+      'A999005458;1;0;Taikuri Matti;1.5.2030;19.00;Kaiku',
+    ].join('\r\n');
+    const map = (venueId?: string) => [{ ...evening, id: `map-${venueId}`, ...(venueId ? { venueId } : {}) }];
+    const venues = { Hilla: 'hilla', Kaiku: 'kaiku' };
+    const run = (shows: VenueShow[], more = {}) =>
+      importSalesReport(file, { venueId: 'hilla', client: createFakeRegistrar(), shows, ...more });
+    await expect(run(map(), { venues })).rejects.toMatchObject({
+      code: 'report-options-invalid',
+      params: { option: 'shows[0].venueId' },
+    });
+    // Each row takes only its own venue's entry: Kaiku's row finds none (no list, the file's own ID).
+    const bound = await run([...map('hilla'), ...map('other')], { venues });
+    expect(bound.shows.map((m) => [m.showId.slice(0, 7), m.how])).toEqual([
+      ['map-hil', 'mapped'],
+      ['report-', 'unmatched'],
+    ]);
+    // One event venue: an old map (no venueId) is that venue's (--for-venue), never the agent's own row's.
+    const old = await run(map(), { forVenueId: 'kaiku' });
+    expect(old.shows.map((m) => [m.showId.slice(0, 7), m.how])).toEqual([
+      ['report-', 'unmatched'],
+      ['map-und', 'mapped'],
+    ]);
+  });
+
+  it('keeps the file ID for a venue the registry will not list to this account', async () => {
     const status = (code: number) => async () => {
       throw new ApiProblemError({ type: 'about:blank', title: 't', status: code, code: 'forbidden' });
     };

@@ -1,6 +1,6 @@
 import { ShowTallySchema, UsageResultSchema, VoidResultSchema } from '@kaiku-scanner/core/contract';
-import type { Problem } from '@kaiku-scanner/core/contract';
-import { addDays, helsinkiTime } from '../clock.js';
+import { type Problem, ShowListSchema } from '@kaiku-scanner/core/contract';
+import { addDays, helsinkiDay, helsinkiTime } from '../clock.js';
 import { type Check, type KitCheck, check } from './check.js';
 import type { Answer } from './conformance-http.js';
 import {
@@ -106,10 +106,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
     // A `403` is the same whether the venue exists or not.
     for (const [i, venueId] of [other.venueId, showId(ctx, 'no-such-venue')].entries()) {
       const what = i ? 'a venue that does not exist' : 'another venue';
-      forbidden(
-        await sendUsage(ctx, usage(ctx, a, 'other', { venueId }), `other-${i}`),
-        `a usage for ${what}`,
-      );
+      const sent = await sendUsage(ctx, usage(ctx, a, 'other', { venueId }), `other-${i}`);
+      forbidden(sent, `a usage for ${what}`);
       const list = `v1/venues/${encodeURIComponent(venueId)}/usages?from=${ctx.day}&to=${ctx.day}`;
       forbidden(await ctx.http.send('GET', list), `the usage list of ${what}`);
     }
@@ -201,15 +199,49 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       (u) => u.venueId !== ctx.venueId && u.forVenueId !== ctx.venueId,
     );
     c.that(foreign.length === 0, `the usage list holds ${foreign.length} usages of other venues`);
-    const theirs = new Set(
-      [...ctx.registered].filter(([v]) => v !== ctx.venueId).flatMap(([, list]) => list),
-    );
+    const others = [...ctx.registered].filter(([venue]) => venue !== ctx.venueId);
+    const theirs = new Set(others.flatMap(([, list]) => list));
     c.that(!ids.some((id) => theirs.has(id)), "the usage list holds the other venue's usage");
     const it = 'a show at 00:30 Helsinki time is';
     const on = (u?: { usageId: string }, list?: { usageId: string }[]) =>
       !u || !!list?.some((x) => x.usageId === u.usageId);
     c.that(on(late, nextDay) && on(away, farDay), `${it} not on its Helsinki day (${next} or ${far})`);
     c.that(!late || !listed.has(late.usageId), `${it} listed under the day before (a UTC day)`);
+  }),
+  check('show list', ['show-list'], async (ctx, c) => {
+    // The kit's show, stored by its first usage with a cap: listed on its Helsinki day as set, in start order.
+    const show = { id: showId(ctx, 'listed'), cap: 7 };
+    await register(ctx, c, usage(ctx, ctx.cards.active[3]!, show), 'listed', 'a usage of a show to list');
+    const list = (venueId: string, query: string, token?: string) =>
+      ctx.http.send('GET', `v1/venues/${encodeURIComponent(venueId)}/shows?${query}`, token ? { token } : {});
+    const days = (n: number) => `from=${ctx.day}&to=${addDays(ctx.day, n)}`;
+    const day = days(0);
+    const read = async (query: string, what: string, token?: string) => {
+      const items = c.valid(await list(ctx.venueId, query, token), 200, ShowListSchema, what)?.items ?? [];
+      const it = items.find((s) => s.id === show.id);
+      const same = it?.cap === 7 && it.kind === 'show' && Date.parse(it.start) === Date.parse(ctx.showStart);
+      c.that(same, `${what}: the kit's show is ${it ? JSON.stringify(it) : 'missing'}`);
+      const [at, last] = [items.map((s) => Date.parse(s.start)), addDays(ctx.day, query === day ? 0 : 30)];
+      c.that(`${at}` === `${[...at].sort((x, y) => x - y)}`, `${what}: not in start order`);
+      const off = at.filter((t) => helsinkiDay(new Date(t)) < ctx.day || helsinkiDay(new Date(t)) > last);
+      c.that(off.length === 0, `${what}: ${off.length} shows of other Helsinki days`);
+    };
+    await read(day, "the venue's show list");
+    await read(days(30), 'a show list of 31 days');
+    if (ctx.otherIsAgent && ctx.otherVenue) await read(day, "our named agent's read", ctx.otherVenue.token);
+    // An unknown or repeated parameter, a range of 32 days: `400` naming it.
+    for (const [query, name, what] of [
+      [`${day}&venue=${ctx.venueId}`, 'venue', 'an unknown parameter'],
+      [`${day}&from=${ctx.day}`, 'from', 'a repeated parameter'],
+      [days(31), 'from|to', '32 days'],
+    ] as const) {
+      const p = c.problem(await list(ctx.venueId, query), 400, 'invalid-request', `a show list with ${what}`);
+      const named = !p || !!p.issues?.some((i) => name.split('|').includes(i.path));
+      c.that(named, `a show list with ${what}: no issue names ${name}`);
+    }
+    // Another venue's shows (one that has not named us its agent), or a venue's that does not exist: `403`.
+    for (const venueId of [ctx.otherVenue?.venueId, showId(ctx, 'no-such-venue')])
+      if (venueId) c.problem(await list(venueId, day), 403, 'forbidden', `the show list of ${venueId}`);
   }),
   check('ticket agent', ['agent-named', 'void-owner'], async (ctx, c) => {
     const other = needsOther(ctx, c);

@@ -5,6 +5,18 @@ import type { Exchange, Mutant } from './mutants.test-support.js';
 type Json = Record<string, unknown>;
 const isUsage = (x: Exchange) => x.method === 'POST' && x.path === 'v1/usages' && x.body !== undefined;
 const isList = (x: Exchange) => x.method === 'GET' && /^v1\/venues\/[^/]+\/usages\?/.test(x.path);
+const showsOf = (x: Exchange) =>
+  x.method === 'GET' ? /^v1\/venues\/([^/]+)\/shows\?/.exec(x.path)?.[1] : undefined;
+/** Each usage of a request, single or batch item, with its show renamed by `rename` (its show kept: undefined). */
+function renameShows(x: Exchange, rename: (usage: Json) => string | undefined): void {
+  const single = isUsage(x) ? [x.body!] : [];
+  const items =
+    x.method === 'POST' && x.path === 'v1/usages/batch' ? (x.body?.items as Json[] | undefined) : [];
+  for (const usage of [...single, ...(items ?? []).map((i) => i.usage as Json)]) {
+    const show = usage.show as Json;
+    show.id = rename(usage) ?? show.id;
+  }
+}
 const problem = (status: number, code: string) => ({
   status,
   headers: { 'content-type': 'application/problem+json' },
@@ -81,6 +93,52 @@ export function routeMutants(): Record<string, Mutant> {
       request(x) {
         const show = x.body?.show as Json | undefined;
         if (isUsage(x) && show?.kind === 'course') x.body = { ...x.body, show: { ...show, kind: 'show' } };
+      },
+    },
+    "a file's rows (batch items) are a show apart from the terminal's": {
+      breaks: ['across-routes'],
+      request(x) {
+        if (x.path === 'v1/usages/batch') renameShows(x, (u) => `${(u.show as Json).id as string}~file`);
+      },
+    },
+    "an agent's sales are counted apart from the box office's": {
+      breaks: ['across-routes'],
+      request: (x) =>
+        renameShows(x, (u) =>
+          u.channel === 'ticket-agent' ? `${(u.show as Json).id as string}~agent` : undefined,
+        ),
+    },
+    "the show list answers any venue's token": {
+      breaks: ['show-list'],
+      request(x) {
+        // The sandbox's other venue (the kit's tests name it): its own token reads its list.
+        if (showsOf(x) === 'kulttuuritalo-kaiku') x.headers.authorization = 'Bearer kit-token-kaiku';
+      },
+    },
+    'unknown and repeated show-list parameters are dropped': {
+      breaks: ['show-list'],
+      request(x) {
+        if (showsOf(x))
+          rewriteQuery(x, (q) => new URLSearchParams({ from: q.get('from')!, to: q.get('to')! }));
+      },
+    },
+    'the show list takes a range of any length': {
+      breaks: ['show-list'],
+      request(x) {
+        const day = (d: string, n = 0) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
+        if (showsOf(x))
+          rewriteQuery(x, (q) => {
+            if (Date.parse(q.get('to')!) - Date.parse(q.get('from')!) > 30 * 86_400_000)
+              q.set('to', day(q.get('from')!, 30));
+            return q;
+          });
+      },
+    },
+    'the show list forgets the caps': {
+      breaks: ['show-list'],
+      response(x, reply) {
+        if (showsOf(x) && reply.status === 200)
+          for (const s of (reply.json as { items: Json[] }).items) s.cap = null;
       },
     },
     "a replay answers the show's current tally": {

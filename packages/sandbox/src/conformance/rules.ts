@@ -1,7 +1,7 @@
 /** The contract's rules, one table: id (`<!-- rule: id -->` in docs/api.md), section anchor, what it says. Checks
  * name the rules they guard, mutants those they break; tests fail on a marked rule missing here, or unguarded. */
 const [E, V, B] = ['#endpoints', '#voiding-a-usage', '#booking-and-collection-against-the-cap'] as const;
-const Q = '#questions-a-servers-author-asks';
+const [Q, O] = ['#questions-a-servers-author-asks', '#one-performance-one-id'] as const;
 const [U, A, F] = ['#already-used-for-this-show', '#authentication', '#unknown-and-misspelt-fields'] as const;
 export const RULES = {
   health: [E, '`GET /v1/health` answers a `Health` without a token'],
@@ -28,6 +28,8 @@ export const RULES = {
   'once-per-show': [U, 'a card has one usage per show: another is `already-used`'],
   'already-used-params': [U, "`at` = the earlier usage's `registeredAt` (with offset), `terminal` its name"],
   'void-not-used': [U, 'a voided usage is not already used; a voided booking covers no collection'],
+  'across-routes': [O, "a file's row and a terminal's usage of a show are one: covered, or `already-used`"],
+  'show-list': [O, "a venue's shows, for it and its named agents (others: `403`); 31 days at most"],
   'show-per-venue': [U, 'show IDs are per venue: no venue counts against or reads another'],
   auth: [A, 'no, a wrong or an expired token is `401 unauthorized` with `WWW-Authenticate`'],
   'venue-binding': [A, "a token acts for its own venue: another's usage or list is `403 forbidden`"],
