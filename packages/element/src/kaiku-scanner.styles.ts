@@ -164,9 +164,8 @@ export const styles = css`
     min-width: 0;
     text-overflow: ellipsis;
   }
+  input[type='text'],
   input[type='text'] {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    letter-spacing: 0.05em;
     text-transform: uppercase;
   }
   input[aria-invalid='true'] {
@@ -329,7 +328,6 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;
-      border-top-color: var(--kaiku-accent);
       border-right-color: var(--kaiku-accent);
     }
   }

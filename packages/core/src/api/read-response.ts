@@ -187,27 +187,19 @@ export async function readResponse<S extends z.ZodMiniType>(
 }
 
 /**
- * Puts a batch answer into the order of the request, matched by idempotency key, and refuses an
- * answer that does not cover exactly the keys sent (fewer or more results, keys not sent, a key answered more often than it was sent): taken by
- * position, such an answer would mark one usage synced on another's result. Nothing is lost by
- * refusing: every item carries its key, so the whole batch can be resent and the server replays.
- * A mere reordering is harmless once matched by key, and is accepted.
+ * Puts a batch answer into the order of the request, matched by idempotency key (a reordering is harmless), and
+ * refuses one that does not cover exactly the keys sent (fewer or more results, keys not sent, a key answered more
+ * often than sent): taken by position, it would mark one usage synced on another's result. Refusing loses nothing:
+ * every item carries its key, so the whole batch can be resent and the server replays.
  */
 export function matchBatchResults(
   sentKeys: readonly string[],
   results: readonly BatchItemResult[],
   status: number,
 ): BatchItemResult[] {
-  if (results.length === sentKeys.length && results.every((r, i) => r.idempotencyKey === sentKeys[i])) {
-    return [...results];
-  }
   // A request may repeat a key (the later item replays the first): queue the results per key.
   const byKey = new Map<string, BatchItemResult[]>();
-  for (const result of results) {
-    const list = byKey.get(result.idempotencyKey) ?? [];
-    list.push(result);
-    byKey.set(result.idempotencyKey, list);
-  }
+  for (const r of results) byKey.set(r.idempotencyKey, [...(byKey.get(r.idempotencyKey) ?? []), r]);
   let problem: string | undefined = results.length !== sentKeys.length ? 'count' : undefined;
   const ordered: BatchItemResult[] = [];
   for (const key of sentKeys) {

@@ -8,10 +8,7 @@ export type BackoffPolicy = {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
-/**
- * Caps `Retry-After` at 1 h: a far-future date must not stop sync for days, and timers past 2³¹−1 ms
- * fire at once.
- */
+/** Caps `Retry-After` at 1 h: a far-future date must not stop sync for days, and timers past 2³¹−1 ms fire at once. */
 export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /** Delay before retry `failures` (1 = first): capped exponential, equal jitter; `Retry-After` a floor. */

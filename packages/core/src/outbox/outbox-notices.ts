@@ -75,7 +75,6 @@ export class OutboxNotices {
     });
   }
 
-  /** A record was queued here. */
   queued(record: OutboxRecord): void {
     this.target.emit('outbox-usage-queued', {
       id: record.id,

@@ -1,6 +1,4 @@
-/**
- * The report's key and hidden request parts: another terminal's import replays the same key (docs/reports.md).
- */
+/** The report's key and hidden request parts: another terminal's import replays the same key (docs/reports.md). */
 import type { OutboxRecord, OutboxUsage } from './types.js';
 
 /** Version of the details' layout; the import refuses any other. */

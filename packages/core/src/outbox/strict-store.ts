@@ -15,9 +15,7 @@ export type StrictStoreOptions = {
 
 const STRICT_STORE_OPTIONS = optionKeys<StrictStoreOptions>()('indexedDB openTimeoutMs');
 
-/**
- * idb-keyval store, strict durability; a closed connection (Safari) is reopened once; fails as OutboxError.
- */
+/** idb-keyval store, strict durability; a closed connection (Safari) is reopened once; fails as OutboxError. */
 export function createStrictStore(
   dbName: string,
   storeName: string,

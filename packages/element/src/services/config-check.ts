@@ -16,41 +16,31 @@ export type ConfigProblem = {
   readonly message: LocalizedText;
 };
 
-/** The element's properties checked here (the show's through the core's schema). */
-export type ConfigProperties = ShowProperties & {
-  readonly [
-    K in
-      | 'mode'
-      | 'channel'
-      | 'theme'
-      | 'offlinePolicy'
-      | 'retentionMs'
-      | 'cardCacheTtlMs'
-      | 'terminalName'
-      | 'registry'
-  ]: unknown;
-};
-
 /** The settings with a fixed set of values: property, attribute, values. */
-const CHOICES: ReadonlyArray<readonly [keyof ConfigProperties, string, readonly string[]]> = [
+const CHOICES = [
   ['mode', 'mode', ['booking', 'collection']],
   ['channel', 'channel', ['box-office', 'reservation', 'ticket-agent']],
   ['theme', 'theme', ['auto', 'light', 'dark']],
   ['offlinePolicy', 'offline-policy', ['accept-provisionally', 'refuse']],
   ['registry', 'registry', ['kaikukanta', 'none']],
-];
+] as const;
 /** Durations in ms (unset: the default). */
-const DURATIONS: ReadonlyArray<readonly [keyof ConfigProperties, string]> = [
+const DURATIONS = [
   ['retentionMs', 'retention-ms'],
   ['cardCacheTtlMs', 'card-cache-ttl-ms'],
-];
+] as const;
+
+/** The element's properties checked here (the show's through the core's schema). */
+export type ConfigProperties = ShowProperties & {
+  readonly [K in (typeof CHOICES)[number][0] | (typeof DURATIONS)[number][0] | 'terminalName']: unknown;
+};
 
 /** Every problem of the settings: a value outside its set, a duration not in ms, the show per the core's schema. */
 export function settingProblems(p: ConfigProperties): FoundProblem[] {
   const found: FoundProblem[] = [];
   for (const [key, setting, values] of CHOICES) {
     const value = p[key];
-    if (value !== undefined && value !== null && !values.includes(value as string))
+    if (value !== undefined && value !== null && !(values as readonly string[]).includes(value as string))
       found.push({ code: 'config-invalid', setting, expected: values.join(', ') });
   }
   for (const [key, setting] of DURATIONS) {

@@ -168,7 +168,6 @@ function renderShow({ t, fmt }: ViewContext, { show, shows, onShowChange }: Head
   </div>`;
 }
 
-/** Booking a ticket, or collecting a booked one. */
 function renderMode({ t }: ViewContext, mode: string, onChange: (e: Event) => void): TemplateResult {
   return html`<fieldset>
     <legend>${t.mode}</legend>

@@ -100,7 +100,6 @@ export class ShiftLog {
       this.add({ ...base, state: 'refused', cardId: this.looked });
   }
 
-  /** The usage `id` was undone. */
   voided(id: string): void {
     const u = this.usages.find((x) => x.id === id);
     if (u) this.add({ ...u, state: 'voided' });

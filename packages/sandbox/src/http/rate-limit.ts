@@ -8,9 +8,8 @@ export type RateLimitOptions = {
   /** Requests a client may make at once after a quiet spell; default `perSecond`. */
   readonly burst?: number;
   /**
-   * Requests all clients at one network address may make per second together (bursts of four times `burst`),
-   * so rotating tokens does not evade the limit; default four times `perSecond` (a few terminals behind one
-   * address).
+   * Requests all clients at one network address may make per second together (bursts of four times `burst`), so
+   * rotating tokens does not evade the limit; default four times `perSecond` (a few terminals behind one address).
    */
   readonly perAddress?: number;
 };

@@ -67,10 +67,9 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
 }
 
 /**
- * The server's decision, by the same rules core the SDK runs locally (`decideUsage`), on the server's own data read
- * inside the write transaction: the registry's card record, the owning venue's show settings and tally, the card's earlier
- * usages, and the group members' own cards. A refusal is a 422 problem whose `code` is the first reason's and whose
- * `reasons` list every one.
+ * The server's decision, by the rules core the SDK runs locally (`decideUsage`), on the data read inside the write
+ * transaction: the card record, the owning venue's show settings and tally, the card's earlier usages, the group
+ * members' own cards. A refusal is a 422 problem: `code` the first reason's, `reasons` every one.
  */
 function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
   const owner = usage.forVenueId ?? usage.venueId;

@@ -19,9 +19,7 @@ export type FrameJob = {
   readonly glare?: boolean;
 };
 
-/**
- * The first card ID read, else the first other symbol: a ticket's barcode neither hides nor passes as a card.
- */
+/** The first card ID read, else the first other symbol: a ticket's barcode neither hides nor passes as a card. */
 export type FrameReading = {
   readonly reading: DecodeResult | null;
   readonly rejected: DecodeResult | null;
@@ -38,9 +36,7 @@ export type FrameReading = {
 export { createRescueRound } from '../decode/pipeline.js';
 export { preloadDecoder } from '../decode/decode-image.js';
 
-/**
- * Decodes one frame and closes it; `round`: the loop's rescue round, the next one returned (docs/camera.md).
- */
+/** Decodes one frame and closes it; `round`: the loop's rescue round, the next one returned (docs/camera.md). */
 export async function decodeFrame(
   frame: CameraFrame,
   job: FrameJob,

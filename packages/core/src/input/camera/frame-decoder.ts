@@ -30,9 +30,7 @@ type Pending = {
 /** A worker that has not answered one frame in this long is taken for hung, and replaced by the main thread. */
 const WORKER_TIMEOUT_MS = 15_000;
 
-/**
- * Whether the worker file exists: bundler-emitted, or beside our build (rollup.config.mjs fills `endsWith`).
- */
+/** Whether the worker file exists: bundler-emitted, or beside our build (rollup.config.mjs fills `endsWith`). */
 const emitted = (url: string): boolean => !url.endsWith('/decode-worker.js') || import.meta.url.endsWith('');
 
 /** Starts the worker (`null` without module Workers or a file), loading `job`'s decoder at once; bundlers emit it. */
@@ -153,8 +151,7 @@ const blobUrls = (): Promise<string[]> =>
   }));
 
 /**
- * The worker from Blob URLs, for bundlers that emit no worker file; without `blob:` in the CSP the main
- * thread decodes.
+ * The worker from Blob URLs, for bundlers that emit no worker file; without `blob:` in the CSP the main thread decodes.
  */
 export function createInlineWorkerDecoder(): FrameDecoder {
   let decoder: FrameDecoder | null | undefined;

@@ -7,9 +7,7 @@ export type OpenCameraOptions = {
   readonly mediaDevices: MediaDevices;
 };
 
-/**
- * The browser's `MediaDevices`, or why not: browsers hide it on insecure origins, which get their own code.
- */
+/** The browser's `MediaDevices`, or why not: browsers hide it on insecure origins, which get their own code. */
 export function getMediaDevices(injected?: MediaDevices): MediaDevices {
   if (injected) return injected;
   const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
@@ -30,9 +28,7 @@ export function cameraConstraints(
   return { video, audio: false };
 }
 
-/**
- * Opens a stream; an abort during the permission prompt rejects at once and stops a late stream (zxing leak).
- */
+/** Opens a stream; an abort during the permission prompt rejects at once and stops a late stream (zxing leak). */
 export function openCamera(options: OpenCameraOptions): Promise<MediaStream> {
   const open = (): Promise<MediaStream> => options.mediaDevices.getUserMedia(cameraConstraints(options));
   return unlessAborted(open, options.signal, releaseStream);

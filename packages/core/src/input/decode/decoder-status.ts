@@ -10,9 +10,7 @@ export type DecoderEngine = 'native' | 'wasm' | 'js';
  */
 export type DecoderFallbackReason = 'wasm-not-found' | 'wasm-blocked' | 'engine-js';
 
-/**
- * Which decoding engine is in use and, for the JS fallback, why (the `.wasm` file's URL and status when it failed).
- */
+/** Which decoding engine is in use and, for the JS fallback, why (the `.wasm` file's URL and status when it failed). */
 export type DecoderStatus = {
   readonly engine: DecoderEngine;
   /** Set when `engine` is `js`: why zxing-cpp is not in use. */

@@ -127,9 +127,7 @@ export async function decodeWithWasm(
   return (await readPass(pixels, options, MAX_SYMBOLS)).read;
 }
 
-/**
- * Each `cpp-flat*` stage's binariser: once flattened, a global threshold can keep a half-lit module right.
- */
+/** Each `cpp-flat*` stage's binariser: once flattened, a global threshold can keep a half-lit module right. */
 const FLAT_BINARIZERS = {
   'cpp-flat': 'LocalAverage',
   'cpp-flat-fixed': 'FixedThreshold',

@@ -39,6 +39,10 @@ const CANDIDATES: readonly WedgeLayout[] = ['auto', 'us', 'fi', 'de', 'fr', 'hos
 
 /** A calibration refusal (its texts come with calibration, not with the listener). */
 const calibrationFailure = /* @__PURE__ */ reasonFactory(wedgeCalibrationMessages);
+const refuse = (code: WedgeCalibrationCode): CalibrationResult => ({
+  ok: false,
+  error: calibrationFailure(code, {}),
+});
 
 type Found = { readonly burst: WedgeKeyRecord[]; readonly terminator: WedgeTerminator };
 
@@ -116,10 +120,6 @@ export function calibrateWedge(
   records: readonly WedgeRecord[],
   options: CalibrationOptions = {},
 ): CalibrationResult {
-  const refuse = (code: WedgeCalibrationCode): CalibrationResult => ({
-    ok: false,
-    error: calibrationFailure(code, {}),
-  });
   const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
   const found = findReading(records, options.minLength ?? resolved.minLength);
   if (found === undefined) return refuse('calibration-no-burst');
@@ -173,11 +173,7 @@ export function startCalibration(
     done = true;
     clearTimeout(overall);
     if (silence !== undefined) clearTimeout(silence);
-    finish(
-      timedOut
-        ? { ok: false, error: calibrationFailure('calibration-timeout', {}) }
-        : calibrateWedge(records, calibrationOptions),
-    );
+    finish(timedOut ? refuse('calibration-timeout') : calibrateWedge(records, calibrationOptions));
   };
   const overall = setTimeout(() => end(true), timeoutMs);
 

@@ -3,8 +3,18 @@
  * Used by unit tests, fuzz tests, browser tests (sent as real CDP key events) and benchmarks; not part of the
  * public API.
  */
-import { charForCode, keyForChar, type WedgeLayoutName } from './layouts.js';
+import { charForCode, CODES, type WedgeLayoutName } from './layouts.js';
 import type { WedgeKeyRecord, WedgeTerminator } from './types.js';
+
+/** The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), to emulate a reader. */
+export function keyForChar(
+  layout: WedgeLayoutName,
+  char: string,
+): { code: string; shift: boolean } | undefined {
+  for (const code of CODES)
+    for (const shift of [false, true]) if (charForCode(layout, code, shift) === char) return { code, shift };
+  return undefined;
+}
 
 export type EmulatedReader = {
   /** Layout the reader is programmed for (it picks key positions with it). Default `'us'`. */

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  charForCode,
-  keyForChar,
-  layoutsTyping,
-  matchesTerminator,
-  numpadDigit,
-  WEDGE_LAYOUTS,
-} from './layouts.js';
+import { charForCode, layoutsTyping, matchesTerminator, numpadDigit, WEDGE_LAYOUTS } from './layouts.js';
 import type { WedgeTerminator } from './types.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
-import { emulateReader } from './emulate-reader.test-support.js';
+import { emulateReader, keyForChar } from './emulate-reader.test-support.js';
 
 const POSITIONS = [
   ...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ', (l) => `Key${l}`),

@@ -15,7 +15,7 @@ export type WedgeLayoutName = (typeof WEDGE_LAYOUTS)[number];
 export type WedgeLayout = WedgeLayoutName | 'auto' | 'host';
 
 /** Key positions, in the order of the strings below: `KeyA`…`KeyZ`, `Digit1`…`Digit0`, then the others. */
-const CODES = [
+export const CODES = [
   ...Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ', (letter) => `Key${letter}`),
   ...Array.from('1234567890', (digit) => `Digit${digit}`),
   ...['Minus', 'Equal', 'BracketLeft', 'BracketRight', 'Backslash', 'Semicolon', 'Quote', 'Backquote'],
@@ -72,19 +72,6 @@ export function charForCode(layout: WedgeLayoutName, code: string, shift: boolea
 /** The numpad digit for a code (`Numpad0`…`Numpad9`), used for Alt+numpad character codes. */
 export function numpadDigit(code: string): string | undefined {
   return /^Numpad\d$/.test(code) ? code.charAt(6) : undefined;
-}
-
-/** The code and Shift state that type `char` on `layout` (the inverse of `charForCode`), to emulate a reader. */
-export function keyForChar(
-  layout: WedgeLayoutName,
-  char: string,
-): { code: string; shift: boolean } | undefined {
-  if (char === NONE) return undefined;
-  for (const [i, code] of CODES.entries()) {
-    if (TYPED[layout][0][i] === char) return { code, shift: false };
-    if (TYPED[layout][1][i] === char) return { code, shift: true };
-  }
-  return undefined;
 }
 
 /** Layouts on which the key at `code` types `key` (to name the host layout in a mismatch message). */

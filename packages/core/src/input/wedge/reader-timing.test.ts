@@ -3,8 +3,8 @@ import { INITIAL_WEDGE_STATE, LATE_TERMINATOR_MS, stepWedge } from './classify-w
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { resolveWedgeOptions } from './wedge-options.js';
 import { calibrateWedge } from './calibrate-wedge.js';
-import { emulateReader, emulateTyping } from './emulate-reader.test-support.js';
-import { keyForChar, type WedgeLayoutName } from './layouts.js';
+import { emulateReader, emulateTyping, keyForChar } from './emulate-reader.test-support.js';
+import type { WedgeLayoutName } from './layouts.js';
 import { parseCardId } from '../../card-id/parse-card-id.js';
 import type { WedgeClassifierOptions, WedgeEffect, WedgeKeyRecord, WedgeRecord } from './types.js';
 
