@@ -18,23 +18,42 @@ export function motionBlur(image: ImageData, length: number, angle: number): Ima
     const t = k - (steps - 1) / 2;
     offsets.push(Math.round(t * dx), Math.round(t * dy));
   }
+  // Inside these bounds no offset leaves the frame: the clamps are skipped and each offset is one index step.
+  // (The sums are of whole numbers, exact in any order.)
+  const xs = offsets.filter((_, k) => k % 2 === 0);
+  const ys = offsets.filter((_, k) => k % 2 === 1);
+  const [left, right] = [-Math.min(...xs), W - 1 - Math.max(...xs)];
+  const [top, bottom] = [-Math.min(...ys), H - 1 - Math.max(...ys)];
+  const steps4 = Int32Array.from(xs, (ox, k) => (ys[k]! * W + ox) * 4);
+  const o = out.data;
   for (let y = 0; y < H; y++) {
+    const inside = y >= top && y <= bottom;
     for (let x = 0; x < W; x++) {
       let r = 0;
       let g = 0;
       let b = 0;
-      for (let k = 0; k < offsets.length; k += 2) {
-        const sx = Math.min(W - 1, Math.max(0, x + offsets[k]!));
-        const sy = Math.min(H - 1, Math.max(0, y + offsets[k + 1]!));
-        const i = (sy * W + sx) * 4;
-        r += data[i]!;
-        g += data[i + 1]!;
-        b += data[i + 2]!;
+      if (inside && x >= left && x <= right) {
+        const base = (y * W + x) * 4;
+        for (let k = 0; k < steps4.length; k++) {
+          const i = base + steps4[k]!;
+          r += data[i]!;
+          g += data[i + 1]!;
+          b += data[i + 2]!;
+        }
+      } else {
+        for (let k = 0; k < offsets.length; k += 2) {
+          const sx = Math.min(W - 1, Math.max(0, x + offsets[k]!));
+          const sy = Math.min(H - 1, Math.max(0, y + offsets[k + 1]!));
+          const i = (sy * W + sx) * 4;
+          r += data[i]!;
+          g += data[i + 1]!;
+          b += data[i + 2]!;
+        }
       }
-      const o = (y * W + x) * 4;
-      out.data[o] = r / steps;
-      out.data[o + 1] = g / steps;
-      out.data[o + 2] = b / steps;
+      const i = (y * W + x) * 4;
+      o[i] = r / steps;
+      o[i + 1] = g / steps;
+      o[i + 2] = b / steps;
     }
   }
   return out;
@@ -62,9 +81,17 @@ export function squeezeContrast(
 ): ImageData {
   const out = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
   const k = (high - low) / 255;
-  for (let i = 0; i < out.data.length; i += 4) {
-    const n = noise > 0 ? random.gauss() * noise : 0;
-    for (let c = 0; c < 3; c++) out.data[i + c] = low + image.data[i + c]! * k + n;
+  const { data } = image;
+  const o = out.data;
+  // One row of noise at a time, in pixel order (one gauss() a pixel, as the sequence always was).
+  const noises = new Float64Array(noise > 0 ? image.width : 0);
+  for (let i = 0, x = image.width; i < o.length; i += 4, x++) {
+    if (x === image.width) {
+      if (noise > 0) random.gaussFill(noises);
+      x = 0;
+    }
+    const n = noise > 0 ? noises[x]! * noise : 0;
+    for (let c = 0; c < 3; c++) o[i + c] = low + data[i + c]! * k + n;
   }
   return out;
 }
@@ -72,16 +99,7 @@ export function squeezeContrast(
 /** A `width`×`height` window of the image starting at (x, y) (the frame edge cutting the scene). */
 export function crop(image: ImageData, x: number, y: number, width: number, height: number): ImageData {
   const out = blank(width, height);
-  for (let row = 0; row < height; row++) {
-    const sy = row + y;
-    if (sy < 0 || sy >= image.height) continue;
-    for (let col = 0; col < width; col++) {
-      const sx = col + x;
-      if (sx < 0 || sx >= image.width) continue;
-      const i = (sy * image.width + sx) * 4;
-      out.data.set(image.data.subarray(i, i + 4), (row * width + col) * 4);
-    }
-  }
+  copyRect(image, x, y, out, 0, 0, width, height);
   return out;
 }
 
@@ -93,20 +111,30 @@ export function crop(image: ImageData, x: number, y: number, width: number, heig
 export function bend(image: ImageData, centre: number, halfWidth: number, amplitude: number): ImageData {
   const { width: W, height: H, data } = image;
   const out = blank(W, H);
+  // Per column first, then the frame row by row (in memory order).
+  const x0s = new Int32Array(W);
+  const fxs = new Float64Array(W);
+  const dys = new Float64Array(W);
+  const shades = new Float64Array(W);
   for (let x = 0; x < W; x++) {
     const u = Math.max(-1, Math.min(1, (x - centre) / halfWidth));
     // A cylinder seen from the front: frame u = sin(θ); the card's own coordinate is θ (arc length).
     const theta = Math.asin(u) * (2 / Math.PI);
     const sx = Math.abs((x - centre) / halfWidth) < 1 ? centre + theta * halfWidth : x;
-    const dy = amplitude * (1 - u * u);
-    const shade = 1 - 0.25 * u * u;
-    const x0 = Math.min(W - 2, Math.max(0, Math.floor(sx)));
-    const fx = Math.min(1, Math.max(0, sx - x0));
-    for (let y = 0; y < H; y++) {
-      const sy = Math.min(H - 1, Math.max(0, Math.round(y - dy)));
-      const i = (sy * W + x0) * 4;
-      const o = (y * W + x) * 4;
-      for (let c = 0; c < 3; c++) out.data[o + c] = (data[i + c]! * (1 - fx) + data[i + 4 + c]! * fx) * shade;
+    dys[x] = amplitude * (1 - u * u);
+    shades[x] = 1 - 0.25 * u * u;
+    x0s[x] = Math.min(W - 2, Math.max(0, Math.floor(sx)));
+    fxs[x] = Math.min(1, Math.max(0, sx - x0s[x]!));
+  }
+  const o = out.data;
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const sy = Math.min(H - 1, Math.max(0, Math.round(y - dys[x]!)));
+      const i = (sy * W + x0s[x]!) * 4;
+      const j = (y * W + x) * 4;
+      const fx = fxs[x]!;
+      const shade = shades[x]!;
+      for (let c = 0; c < 3; c++) o[j + c] = (data[i + c]! * (1 - fx) + data[i + 4 + c]! * fx) * shade;
     }
   }
   return out;
@@ -114,15 +142,35 @@ export function bend(image: ImageData, centre: number, halfWidth: number, amplit
 
 /** Pastes `source` into `target` at (x, y). */
 export function paste(target: ImageData, source: ImageData, x: number, y: number): void {
-  for (let row = 0; row < source.height; row++) {
-    const ty = row + y;
-    if (ty < 0 || ty >= target.height) continue;
-    for (let col = 0; col < source.width; col++) {
-      const tx = col + x;
-      if (tx < 0 || tx >= target.width) continue;
-      const i = (row * source.width + col) * 4;
-      target.data.set(source.data.subarray(i, i + 4), (ty * target.width + tx) * 4);
-    }
+  copyRect(source, 0, 0, target, x, y, source.width, source.height);
+}
+
+/**
+ * Copies the `width`×`height` block of `source` at (sx, sy) to `target` at (tx, ty), whole rows at a time; pixels
+ * outside either image are left out (integer offsets).
+ */
+function copyRect(
+  source: ImageData,
+  sx: number,
+  sy: number,
+  target: ImageData,
+  tx: number,
+  ty: number,
+  width: number,
+  height: number,
+): void {
+  // Clip the block's columns and rows to both images.
+  const c0 = Math.max(0, -sx, -tx);
+  const c1 = Math.min(width, source.width - sx, target.width - tx);
+  const r0 = Math.max(0, -sy, -ty);
+  const r1 = Math.min(height, source.height - sy, target.height - ty);
+  if (c1 <= c0) return;
+  for (let row = r0; row < r1; row++) {
+    const from = ((row + sy) * source.width + sx + c0) * 4;
+    target.data.set(
+      source.data.subarray(from, from + (c1 - c0) * 4),
+      ((row + ty) * target.width + tx + c0) * 4,
+    );
   }
 }
 
@@ -146,13 +194,17 @@ export function castShadow(
   const out = new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
   const nx = -Math.sin((angle * Math.PI) / 180);
   const ny = Math.cos((angle * Math.PI) / 180);
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      const d = (x - cx) * nx + (y - cy) * ny;
-      const t = Math.min(1, Math.max(0, 0.5 + d / Math.max(1, softness)));
-      const k = 1 - (1 - depth) * t;
-      const i = (y * image.width + x) * 4;
-      for (let c = 0; c < 3; c++) out.data[i + c] = image.data[i + c]! * k;
+  const soft = Math.max(1, softness);
+  const dark = 1 - depth;
+  const { data } = image;
+  const o = out.data;
+  for (let y = 0, i = 0; y < image.height; y++) {
+    const along = (y - cy) * ny;
+    for (let x = 0; x < image.width; x++, i += 4) {
+      const d = (x - cx) * nx + along;
+      const t = Math.min(1, Math.max(0, 0.5 + d / soft));
+      const k = 1 - dark * t;
+      for (let c = 0; c < 3; c++) o[i + c] = data[i + c]! * k;
     }
   }
   return out;

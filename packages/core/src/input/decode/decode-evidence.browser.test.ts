@@ -21,10 +21,14 @@ const frame = (seed: number, id: string): UnseenCase => {
   return c!;
 };
 
-async function missedByCameraCall(frames: readonly UnseenCase[]): Promise<string[]> {
+/** The frames the camera's call misses; `render` draws a frame (a test that reads one twice draws it once). */
+async function missedByCameraCall(
+  frames: readonly UnseenCase[],
+  render: (c: UnseenCase) => Promise<ImageData> = renderUnseen,
+): Promise<string[]> {
   const missed: string[] = [];
   for (const c of frames) {
-    const read = await decodeImage(await renderUnseen(c), { native: false, accept: acceptsCardId });
+    const read = await decodeImage(await render(c), { native: false, accept: acceptsCardId });
     if (read?.text !== c.text) missed.push(`${c.id}: ${read?.text ?? 'nothing'}`);
   }
   return missed;
@@ -77,8 +81,9 @@ describe('decodeImage, a defocused QR code the JS passes take for a bar code', f
   it('reads it with zxing-cpp on the flattened frame, because a symbol was seen', async () => {
     // zxing-cpp and zxing-js locate no QR code in it; the Code 39 locator finds bar-code-like regions and reads none.
     const c = frame(20261460, 'defocus-qr_code-640x480-3');
-    expect(await missedByCameraCall([c])).to.deep.equal([]);
-    const { read: js, unread } = await jsPasses(await renderUnseen(c));
+    const image = await renderUnseen(c);
+    expect(await missedByCameraCall([c], async () => image)).to.deep.equal([]);
+    const { read: js, unread } = await jsPasses(image);
     // In Chromium and Firefox the JS passes read nothing and saw a symbol; WebKit draws the frame a little
     // differently and its JS passes read it. Either way the frame is not one where nothing looks like a symbol.
     expect(

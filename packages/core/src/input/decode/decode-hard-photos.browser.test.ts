@@ -106,8 +106,9 @@ describe('decodeImage returns raw texts; card acceptance stays with parseCardId'
 
   it('reads a URL QR code as raw text, and acceptsCardId refuses it', async () => {
     const url = 'https://www.kaikukortti.fi/?kortti=A045198723';
-    expect(await decodeImage(scene(url))).to.deep.equal({ text: url, format: 'qr_code' });
-    expect(await decodeImage(scene(url), { accept: acceptsCardId })).to.equal(null);
+    const image = scene(url);
+    expect(await decodeImage(image)).to.deep.equal({ text: url, format: 'qr_code' });
+    expect(await decodeImage(image, { accept: acceptsCardId })).to.equal(null);
   });
 
   it('returns Code 39 with its mod-43 character as printed, or stripped and verified on request', async () => {

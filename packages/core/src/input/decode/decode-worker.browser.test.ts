@@ -62,11 +62,13 @@ describe('decodeImage inside a dedicated Worker', function () {
   });
 
   it('reads a rotated Code 39 card from a transferred ImageBitmap and from an OffscreenCanvas', async () => {
-    const bitmap = await createImageBitmap(renderCase(c39Case!));
+    // One drawing for both: the bitmap is a copy, and the ImageData is cloned to the worker, not transferred.
+    const image = renderCase(c39Case!);
+    const bitmap = await createImageBitmap(image);
     const reply = await ask(worker, { image: bitmap }, [bitmap]);
     expect(reply.read).to.deep.equal({ text: c39Case!.text, format: 'code_39' });
     const again = await ask(worker, {
-      image: renderCase(c39Case!),
+      image,
       asCanvas: true,
       options: { engine: 'js' },
     });
