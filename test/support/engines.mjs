@@ -325,8 +325,19 @@ export const CHROMIUM_ONLY = {
     'the light-flattening pass on drawn frames',
 };
 
-/** The browser suite's files for `engine`: every file in Chromium, all but `CHROMIUM_ONLY` in the others. */
+/**
+ * The browser suite's files for `engine`: every file in Chromium, all but `CHROMIUM_ONLY` in the others.
+ * `KAIKU_PART` splits Chromium's run in two, so `npm test` can run them side by side: `only` the `CHROMIUM_ONLY` files
+ * (CPU-bound decoding), `shared` the files every engine runs; unset, all of them.
+ */
 export function filesFor(engine, all, env = process.env) {
-  if (engine === 'chromium' || env.KAIKU_ALL_FILES === '1') return all;
-  return [...all, ...Object.keys(CHROMIUM_ONLY).map((file) => `!${file}`)];
+  const only = Object.keys(CHROMIUM_ONLY);
+  const shared = [...all, ...only.map((file) => `!${file}`)];
+  const part = env.KAIKU_PART;
+  if (part !== undefined) {
+    if (engine !== 'chromium' || !['only', 'shared'].includes(part))
+      throw new Error(`KAIKU_PART=${part}: expected only or shared, with KAIKU_ENGINE=chromium`);
+    return part === 'only' ? only : shared;
+  }
+  return engine === 'chromium' || env.KAIKU_ALL_FILES === '1' ? all : shared;
 }
