@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { toApiShow } from '@kaiku-scanner/core';
+import { createApiClient } from '../../packages/core/src/api/create-api-client.js';
+import { importSalesReport } from '../../packages/core/src/reports/import-sales-report.js';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { closeContexts, sharedChromium, sharedStack } from './e2e-shared.js';
@@ -120,6 +122,34 @@ export async function registerElsewhere(
   const res = await postElsewhere(apiUrl, cardId, showId, options);
   expect([200, 201, 409, 422]).toContain(res.status);
   return res.status < 300;
+}
+
+/**
+ * A ticket agent's sale of the card for a show of today's seed, as the venue receives it (issue 62): a row of the
+ * agent's sales file (event name, Helsinki date and time, no show ID), imported with `importSalesReport` as
+ * `kaiku-import` does. The import must resolve the row to the terminal's own show ID. Resolves to whether it was
+ * registered (a card already used for the show is not).
+ */
+export async function importAgentSale(
+  apiUrl: string,
+  cardId: string,
+  showId: string,
+  agent: string,
+): Promise<boolean> {
+  const show = toApiShow(seedShows(helsinkiDay(new Date())).find((s) => s.id === showId)!);
+  const [, y, mo, d, hh, mm] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(show.start)!;
+  const file = [
+    'Kortin tunnus;Lippu aikuiselle;Lippu lapselle;Esityksen nimi;Päivämäärä',
+    `${cardId};1;0;${show.name};${Number(d)}.${Number(mo)}.${y} klo ${hh}.${mm}`,
+  ].join('\r\n');
+  const client = createApiClient({ baseUrl: apiUrl, getToken: () => 'demo-token' });
+  const imported = await importSalesReport(file, { venueId: agent, forVenueId: SEED_VENUE.id, client });
+  expect(
+    imported.shows.map((m) => [m.showId, m.how]),
+    "the agent's row, resolved",
+  ).toEqual([[showId, 'matched']]);
+  expect(imported.counts.invalid, `the agent's row refused: ${JSON.stringify(imported.invalid)}`).toBe(0);
+  return imported.counts.registered === 1;
 }
 
 /** Usages the sandbox at `apiUrl` holds for this card and show (`/__sandbox/usages/count`). */

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { SEED_VENUE, SEED_PARTNER_VENUE, helsinkiDay } from '@kaiku-scanner/sandbox/seed';
 import {
   openBoxOffice,
+  importAgentSale,
   registerElsewhere,
   wedgeScan,
   type Harness,
@@ -790,7 +791,7 @@ export class Sell extends Base {
 
 /**
  * A booking collected at the door: booked earlier (here, by phone through another channel, or sold by a ticket agent
- * through the API), then the clerk switches to collection, reads the card and confirms. Took effect: the collection
+ * and imported from the agent's sales file, named by event and start as agents name it), then the clerk switches to collection, reads the card and confirms. Took effect: the collection
  * confirmed. An agent's sale (issue 62): the screen says booked by the agent, and the collection adds nothing to the
  * show's tally (the booking covers it: one counted usage of the card for the show).
  */
@@ -815,9 +816,7 @@ export class Collect extends Base {
       );
     await toReady(r);
     const agent = this.bookedBy === 'agent' && m.registry === 'api';
-    const sold =
-      agent &&
-      (await registerElsewhere(r.h.apiUrl, this.cardId, m.show, { agent: AGENT, channel: 'ticket-agent' }));
+    const sold = agent && (await importAgentSale(r.h.apiUrl, this.cardId, m.show, AGENT));
     if (agent) {
       if (!sold) return false;
     } else if (!booked()) {
