@@ -17,6 +17,7 @@ import {
   Confirm,
   ConfirmThenClose,
   ExportRegister,
+  HandOver,
   Group,
   IdleMeter,
   OtherTerminal,
@@ -159,6 +160,8 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Group('Z000010669', ['A999005458']),
         new Collect('A999005429', 'here'),
         new ExportRegister(),
+        // The file handed over: each usage registered once under its show, the card then used for it.
+        new HandOver(),
         new Reload(),
         // Sold before the reload (as a booking), kept only in the register: refused as already used.
         new SwitchMode('booking'),
@@ -188,6 +191,7 @@ const MUST_TAKE_EFFECT = [
   'group',
   'register-mode',
   'export',
+  'hand-over',
   'answer-lost',
   'two-tabs',
 ];

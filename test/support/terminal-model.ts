@@ -16,6 +16,8 @@ import {
   type ScannerPage,
 } from './element-harness.js';
 import { until } from './until.js';
+import { createApiClient } from '../../packages/core/src/api/create-api-client.js';
+import { importSalesReport } from '../../packages/core/src/reports/import-sales-report.js';
 import type { BrowserContext } from 'playwright-core';
 
 export const TERMINAL = 'Kassa M';
@@ -53,6 +55,8 @@ export type Confirmed = {
   undone: boolean;
   /** Written to a file for Kaikukanta's import (register): it can no longer be undone here. */
   exported: boolean;
+  /** Its register file imported into Kaikukanta (`HandOver`): from then on, on the server once. */
+  handedOver?: boolean;
   /** In this page's shift list: `maybe` for a usage confirmed as the tab closed. */
   shift: boolean | 'maybe';
 };
@@ -69,6 +73,8 @@ export type Model = {
   clockMs: number;
   /** Every usage the clerk confirmed, in order. */
   readonly usages: Confirmed[];
+  /** The register's files for Kaikukanta (`ExportRegister`), with the usages each holds. */
+  readonly exports: { readonly csv: string; readonly usages: readonly Confirmed[] }[];
   /** A test holds the shift panel's code back: its list is compared when it is there, and always at the end. */
   shiftLate?: boolean;
 };
@@ -438,7 +444,30 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   expect(await serverUsages(r.h, SEED_PARTNER_VENUE.id), 'sent for another venue').toEqual([]);
   const server = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER && u.venueId !== AGENT);
   if (m.registry === 'none') {
-    expect(server, 'a usage sent without an API').toEqual([]);
+    const handed = m.usages.filter((c) => c.handedOver);
+    const of = (c: Confirmed, u: ServerUsage) =>
+      c.show === u.show.id && [c.card, ...c.members].includes(u.cardId);
+    expect(
+      server.filter((u) => !handed.some((c) => of(c, u))),
+      'a usage sent without an API',
+    ).toEqual([]);
+    // Each usage of a file handed over is on the server once (its card, and each member's: in its group or its own).
+    for (const c of handed)
+      for (const card of [c.card, ...c.members]) {
+        const rows = server.filter(
+          (u) =>
+            of(c, u) &&
+            u.state !== 'voided' &&
+            (u.cardId === card ? u.mode === c.mode : (u.group?.memberCardIds ?? []).includes(card)),
+        );
+        const held = server
+          .filter((u) => of(c, u))
+          .map((u) => [u.cardId, u.mode, u.state, u.group?.memberCardIds]);
+        expect(
+          rows.length,
+          `handed over, ${rows.length} times: ${card}, ${describeUsage(c)} ${JSON.stringify(held)}`,
+        ).toBe(1);
+      }
     await compareRegister(m, r);
   }
   await compareShift(m, r, !strict && m.shiftLate === true);
@@ -1138,10 +1167,44 @@ export class ExportRegister extends Base {
       .sort();
     expect(rows, 'the export for Kaikukanta (a row per card: card, children)').toEqual(expected);
     open.forEach((u) => (u.exported = true));
+    m.exports.push({ csv, usages: open });
     return true;
   }
   toString(): string {
     return 'ExportRegister';
+  }
+}
+
+/**
+ * The register's last file handed over to Kaikukanta (issue 62): imported with `importSalesReport` as the venue's own
+ * (its title row names the venue's terminal: a box-office sale), each row resolved to the terminal's show ID. Took
+ * effect: the file imported with no row refused; the invariants then find each of its usages on the server once, and
+ * a sale of its first card at another terminal is refused as already used.
+ */
+export class HandOver extends Base {
+  readonly kind = 'hand-over';
+  override check(m: Readonly<Model>): boolean {
+    return m.registry === 'none';
+  }
+  async act(m: Model, r: Real): Promise<boolean> {
+    const file = m.exports.at(-1);
+    if (!file || file.usages.some((u) => u.handedOver)) return false;
+    const client = createApiClient({ baseUrl: r.h.apiUrl, getToken: () => 'demo-token' });
+    const imported = await importSalesReport(file.csv, { venueId: SEED_VENUE.id, client });
+    expect(imported.invalid, 'rows of the register file refused').toEqual([]);
+    expect(imported.refused ?? [], 'rows of the register file the registry refused').toEqual([]);
+    expect(
+      imported.shows.filter((s) => s.how !== 'matched'),
+      "the register file's performances, each the terminal's show",
+    ).toEqual([]);
+    file.usages.forEach((u) => (u.handedOver = true));
+    const first = file.usages[0]!;
+    const again = await registerElsewhere(r.h.apiUrl, first.card, first.show, { terminal: OTHER });
+    expect(again, `${first.card}: handed over, then sold again at another terminal`).toBe(false);
+    return true;
+  }
+  toString(): string {
+    return 'HandOver';
   }
 }
 
@@ -1373,6 +1436,7 @@ export async function runSequence(
     told: new Set(),
     clockMs: 0,
     usages: [],
+    exports: [],
   };
   const real: Real = { h, s: await open(h, model, beforeLoad) };
   if (registry === 'none') coverage.note('register-mode', true);
