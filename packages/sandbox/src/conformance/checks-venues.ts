@@ -239,9 +239,11 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const named = !p || !!p.issues?.some((i) => name.split('|').includes(i.path));
       c.that(named, `a show list with ${what}: no issue names ${name}`);
     }
-    // Another venue's shows (one that has not named us its agent), or a venue's that does not exist: `403`.
-    for (const venueId of [ctx.otherVenue?.venueId, showId(ctx, 'no-such-venue')])
-      if (venueId) c.problem(await list(venueId, day), 403, 'forbidden', `the show list of ${venueId}`);
+    // Another venue's shows (one that has not named us its agent), or a venue's that does not exist: `403`. As in
+    // "venue binding", only with a second venue: without one the kit cannot tell a token bound to its venue.
+    if (ctx.otherVenue)
+      for (const venueId of [ctx.otherVenue.venueId, showId(ctx, 'no-such-venue')])
+        c.problem(await list(venueId, day), 403, 'forbidden', `the show list of ${venueId}`);
   }),
   check('ticket agent', ['agent-named', 'void-owner'], async (ctx, c) => {
     const other = needsOther(ctx, c);
