@@ -124,9 +124,8 @@ async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   const body = await readJsonBody(req, res);
   if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
-  if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
+  if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS)
     return sendProblem(res, problems.batchTooLarge(BATCH_MAX_ITEMS));
-  }
   const batch = parseOrRefuse(res, BatchRequestSchema, body.value);
   if (!batch) return;
   const results: BatchItemResult[] = [];
