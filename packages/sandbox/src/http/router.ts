@@ -41,12 +41,7 @@ export type Call = {
 };
 export type Handler = (call: Call) => unknown;
 /** `path`: segments after `/`, where `*` matches any one segment (the handler validates it; it may be empty). */
-export type Route = {
-  readonly path: string;
-  readonly access: Access;
-  readonly GET?: Handler;
-  readonly POST?: Handler;
-};
+export type Route = Readonly<{ path: string; access: Access; GET?: Handler; POST?: Handler }>;
 
 /** A malformed escape cannot match any route or ID: it becomes a segment no schema accepts. */
 function safeDecode(segment: string): string {
