@@ -103,13 +103,10 @@ async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
 
 /** A registration's or void's outcome: the result (a replay says so), or the problem with its Retry-After. */
 function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
-  if (outcome.kind === 'result')
-    return sendJson(
-      res,
-      outcome.status,
-      outcome.result,
-      outcome.replayed ? { 'idempotent-replayed': 'true' } : {},
-    );
+  if (outcome.kind === 'result') {
+    const replay = outcome.replayed ? { 'idempotent-replayed': 'true' } : {};
+    return sendJson(res, outcome.status, outcome.result, replay);
+  }
   const wait = outcome.retryAfterSeconds;
   sendProblem(res, outcome.problem, wait === undefined ? {} : { 'retry-after': String(wait) });
 }
