@@ -33,9 +33,8 @@ export async function checkOutput(
   if (path.search(UNSAFE) >= 0) return refuse(cli, 'output-path-unsafe', path, EXIT.usage);
   const output = await identity(path);
   if (output === undefined) return undefined;
-  for (const input of inputs) {
+  for (const input of inputs)
     if ((await identity(input)) === output) return refuse(cli, 'output-is-input', path, EXIT.usage);
-  }
   return force ? undefined : refuse(cli, 'output-exists', path, EXIT.file);
 }
 

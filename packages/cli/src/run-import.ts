@@ -152,10 +152,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<Exi
     }
   };
 
-  const bar = createProgressBar(io.stderr, v.quiet !== true && v.json !== true, {
-    dryRun,
-    totalBytes: info.size,
-  });
+  const bar = createProgressBar(io.stderr, !v.quiet && !v.json, { dryRun, totalBytes: info.size });
   const options: ImportOptions = {
     venueId: v.venue,
     ...(v['for-venue'] ? { forVenueId: v['for-venue'] } : {}),

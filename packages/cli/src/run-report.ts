@@ -52,9 +52,8 @@ export async function runReport(argv: readonly string[], io: CliIo): Promise<Exi
   const { values: v, positionals, locale, fail, failWith } = cli;
   const bad = (option: string) => failWith('badOption', { option }, EXIT.usage);
   if (positionals.length > 0) return bad(positionals[0]!);
-  for (const option of ['venue', 'from', 'to'] as const) {
+  for (const option of ['venue', 'from', 'to'] as const)
     if (!v[option]) return failWith('missingOption', { option: `--${option}` }, EXIT.usage);
-  }
   const from = isoDay(v.from);
   const to = isoDay(v.to);
   if (!from) return bad('--from');

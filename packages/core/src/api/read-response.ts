@@ -132,9 +132,8 @@ async function errorFor(response: Response, nowMs: number, maxBytes: number): Pr
       // An unreadable error body: the status alone decides.
     }
   }
-  if (problem && !STATUS_FIRST(status)) {
+  if (problem && !STATUS_FIRST(status))
     return new ApiProblemError({ ...problem, status }, retryAfterMs !== undefined ? { retryAfterMs } : {});
-  }
   return new ApiHttpError(status, {
     ...(problem ? { problem } : {}),
     intermediary: !json,

@@ -64,13 +64,11 @@ export function parseCardId(raw: string, options: ParseCardIdOptions = {}): Card
   const result = matchData(split.data, format);
   // A valid ID followed by its own mod-43 character: the reader sends a check character nobody asked for.
   const verified = !result.ok && mode === 'off' ? splitCheckCharacter(reading, 'verify') : undefined;
-  if (verified?.ok === true && verified.data !== reading.text && matchData(verified.data, format).ok) {
+  if (verified?.ok === true && verified.data !== reading.text && matchData(verified.data, format).ok)
     return refuse('unexpected-check-character', {});
-  }
   // A reading that is a whole valid ID by itself most likely lacks its check character.
-  if (!result.ok && split.data !== reading.text && matchData(reading.text, format).ok) {
+  if (!result.ok && split.data !== reading.text && matchData(reading.text, format).ok)
     return refuse('bad-checksum', {});
-  }
   return result;
 }
 
@@ -104,9 +102,8 @@ function matchFormat(id: string, format: CardIdFormat): CardIdResult {
   if (prefix !== undefined && rule !== undefined) {
     const body = id.slice(prefix.length);
     const foreign = [...body].findIndex((c) => !format.bodyCharacters.includes(c));
-    if (foreign < 0 && rule.bodyLengths.includes(body.length)) {
+    if (foreign < 0 && rule.bodyLengths.includes(body.length))
       return { ok: true, id, prefix, kind: rule.kind, medium: rule.medium };
-    }
     if (format.legacy.test(id)) return refuse('legacy-code', {});
     if (foreign >= 0) return refuse('bad-character', charParams(id, prefix.length + foreign));
     const expected = totalLengthsOf(prefix, format).join('/');

@@ -228,9 +228,8 @@ export class RecordDecoder {
       return { issue: { code: 'row-encoding-mixed', params: { encoding: 'UTF-8' } } };
     }
     // Valid multi-byte UTF-8 in a Windows-1252 file would decode as "Ã¤"-style mojibake.
-    if (asUtf8 !== undefined && !this.fixed) {
+    if (asUtf8 !== undefined && !this.fixed)
       return { issue: { code: 'row-encoding-mixed', params: { encoding: 'Windows-1252' } } };
-    }
     const text = decodeWindows1252(bytes);
     // Bytes Windows-1252 leaves undefined (Mac Roman's Å, ç, é, ê, ù among them): not text in this file.
     if (UNDEFINED_1252.test(text)) return { issue: { code: 'row-control-characters', params: {} } };

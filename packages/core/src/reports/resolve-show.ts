@@ -44,12 +44,7 @@ export type ShowMatch = {
 export const performanceName = (name: string): string => normaliseName(name).toLowerCase();
 
 /** A performance: its ID, its names (a formula-like name as a report's cell writes it too), day and clock time. */
-type Entry = {
-  readonly show: VenueShow;
-  readonly names: readonly string[];
-  readonly day: string;
-  readonly time: string;
-};
+type Entry = Readonly<{ show: VenueShow; names: readonly string[]; day: string; time: string }>;
 
 const entry = (show: VenueShow): Entry => {
   const at = new Date(show.start);

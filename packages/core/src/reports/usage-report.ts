@@ -117,11 +117,7 @@ export function addToTotals(totals: UsageReportTotals, row: UsageReportRow): voi
 }
 
 /** How a usage report is written: language, title row, and (CSV) the delimiter. */
-export type ReportLayout = {
-  readonly locale: Locale;
-  readonly delimiter: string;
-  readonly title?: string | undefined;
-};
+export type ReportLayout = Readonly<{ locale: Locale; delimiter: string; title?: string | undefined }>;
 
 // The official five columns (001), then time and mode (an import rebuilds the same usage), then the group visit.
 const COLUMNS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode', 'group'] as const;

@@ -197,9 +197,7 @@ export function parseReportDate(cell: CellValue, options: DateOptions = {}): Dat
   checkOptions('parseReportDate', options, DATE_OPTIONS);
   if (cell === null || (typeof cell === 'string' && cell.trim() === ''))
     return { ok: false, code: 'row-date-missing' };
-  if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? INVALID : fromWallClockUtc(cell);
-  }
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? INVALID : fromWallClockUtc(cell);
   if (typeof cell === 'number') {
     // An Excel serial day number (1900 date system), when the cell had no date format.
     if (!Number.isFinite(cell) || cell < 1) return INVALID;

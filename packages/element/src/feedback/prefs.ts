@@ -1,9 +1,5 @@
 /** The clerk's settings for this terminal, kept in `localStorage`: three flags, nothing about a person. */
-export type TerminalPrefs = {
-  readonly sound: boolean;
-  readonly vibration: boolean;
-  readonly privacy: boolean;
-};
+export type TerminalPrefs = Readonly<{ sound: boolean; vibration: boolean; privacy: boolean }>;
 
 const KEY = 'kaiku-scanner:prefs';
 const DEFAULTS: TerminalPrefs = { sound: true, vibration: true, privacy: false };

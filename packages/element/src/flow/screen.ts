@@ -44,12 +44,7 @@ export type FlowHost = {
 };
 
 /** A change of what the screen says: each field given is replaced, the others stay. */
-export type Shown = {
-  readonly phase?: Phase;
-  readonly polite?: Say;
-  readonly alert?: Say;
-  readonly groupError?: Reason | undefined;
-};
+export type Shown = Readonly<{ phase?: Phase; polite?: Say; alert?: Say; groupError?: Reason | undefined }>;
 
 /** What the element renders of the flow, read-only: its parts change it by method and tell the host. No DOM. */
 export class Screen {

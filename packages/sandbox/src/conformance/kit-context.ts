@@ -60,12 +60,7 @@ export function createKitContext(options: ConformanceOptions, http: Http) {
 }
 export type Ctx = ReturnType<typeof createKitContext>;
 
-export type ShowRef = {
-  readonly id: string;
-  readonly cap?: number;
-  readonly start?: string;
-  readonly kind?: string;
-};
+export type ShowRef = Readonly<{ id: string; cap?: number; start?: string; kind?: string }>;
 export type UsageExtra = Partial<
   Pick<UsageRequest, 'childTickets' | 'mode' | 'group' | 'venueId' | 'forVenueId' | 'channel' | 'terminal'>
 >;

@@ -188,14 +188,10 @@ export function createRepository(db: Database.Database) {
         rows.findLast((u) => u.mode === m),
       );
       const where = got?.terminal && got.venue === asker ? { terminal: got.terminal } : {};
-      const booking = booked && { by: booked.venue, channel: booked.channel, at: booked.at };
-      return (
-        booking && {
-          ...booking,
-          tickets: JSON.parse(booked.tickets) as Tickets,
-          ...(got && { collected: { at: got.at, ...where } }),
-        }
-      );
+      if (!booked) return undefined;
+      const { venue: by, channel, at } = booked;
+      const collected = got && { collected: { at: got.at, ...where } };
+      return { by, channel, at, tickets: JSON.parse(booked.tickets) as Tickets, ...collected };
     },
     insertUsage(u: NewUsage): void {
       s.insertUsage.run({

@@ -103,13 +103,10 @@ async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
 
 /** A registration's or void's outcome: the result (a replay says so), or the problem with its Retry-After. */
 function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
-  if (outcome.kind === 'result')
-    return sendJson(
-      res,
-      outcome.status,
-      outcome.result,
-      outcome.replayed ? { 'idempotent-replayed': 'true' } : {},
-    );
+  if (outcome.kind === 'result') {
+    const replay = outcome.replayed ? { 'idempotent-replayed': 'true' } : {};
+    return sendJson(res, outcome.status, outcome.result, replay);
+  }
   const wait = outcome.retryAfterSeconds;
   sendProblem(res, outcome.problem, wait === undefined ? {} : { 'retry-after': String(wait) });
 }
@@ -124,9 +121,8 @@ async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   const body = await readJsonBody(req, res);
   if (!body) return;
   const items = (body.value as { items?: unknown } | null)?.items;
-  if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS) {
+  if (Array.isArray(items) && items.length > BATCH_MAX_ITEMS)
     return sendProblem(res, problems.batchTooLarge(BATCH_MAX_ITEMS));
-  }
   const batch = parseOrRefuse(res, BatchRequestSchema, body.value);
   if (!batch) return;
   const results: BatchItemResult[] = [];

@@ -75,9 +75,8 @@ export function sendPreflight(req: IncomingMessage, res: ServerResponse, allowed
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     res.setHeader('access-control-allow-headers', 'Authorization, Content-Type, Idempotency-Key, Accept');
     res.setHeader('access-control-max-age', '600');
-    if (req.headers['access-control-request-private-network'] === 'true') {
+    if (req.headers['access-control-request-private-network'] === 'true')
       res.setHeader('access-control-allow-private-network', 'true');
-    }
   }
   res.writeHead(204, { 'content-length': '0' });
   res.end();

@@ -41,12 +41,7 @@ export type Call = {
 };
 export type Handler = (call: Call) => unknown;
 /** `path`: segments after `/`, where `*` matches any one segment (the handler validates it; it may be empty). */
-export type Route = {
-  readonly path: string;
-  readonly access: Access;
-  readonly GET?: Handler;
-  readonly POST?: Handler;
-};
+export type Route = Readonly<{ path: string; access: Access; GET?: Handler; POST?: Handler }>;
 
 /** A malformed escape cannot match any route or ID: it becomes a segment no schema accepts. */
 function safeDecode(segment: string): string {
@@ -193,9 +188,8 @@ export function createRouter(options: RouterOptions) {
       if (!target) return sendProblem(res, problems.badRequest('The request target is not a path.'));
       path = target.url.pathname;
       const host = req.headers.host;
-      if (host === undefined && req.httpVersion === '1.1') {
+      if (host === undefined && req.httpVersion === '1.1')
         return sendProblem(res, problems.badRequest('HTTP/1.1 requires a Host header.'));
-      }
       if (
         !hostAllowed(host, allowedHosts) ||
         (target.authority !== undefined && !hostAllowed(target.authority, allowedHosts))
@@ -207,9 +201,8 @@ export function createRouter(options: RouterOptions) {
       log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
       if (res.headersSent || res.writableEnded || req.socket.destroyed) return void res.destroy();
       // Another process held the write lock longer than busy_timeout: a retry will get through.
-      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
         return sendProblem(res, problems.unavailable(), { 'retry-after': '1' });
-      }
       sendProblem(res, problems.internal());
     }
   };

@@ -194,9 +194,8 @@ function darkSpan(p: Profile, split: number): { a: number; b: number } | null {
   for (let k = 1; k <= runs.length; k++) {
     if (k < runs.length && (gaps[k - 1] as number) <= longest) continue;
     const count = k - first;
-    if (best === null || count > best.count) {
+    if (best === null || count > best.count)
       best = { a: (runs[first] as [number, number])[0], b: (runs[k - 1] as [number, number])[1], count };
-    }
     first = k;
   }
   return best !== null && best.count >= 4 ? best : null;
@@ -287,9 +286,8 @@ export function fitCode39Geometries(p: Profile, split: number): Code39Geometry[]
         const e = refineEnd(p, e0, r, blur, 'stop');
         if (s.score < MIN_CORRELATION || e.score < MIN_CORRELATION || e.x <= s.x) continue;
         const score = s.score + e.score;
-        if (best === null || score > best.score) {
+        if (best === null || score > best.score)
           best = { g: { start: s.x, stop: e.x, startModule: s.w, stopModule: e.w, ratio: r, blur }, score };
-        }
       }
     }
     if (best !== null) found.push(best);

@@ -40,9 +40,8 @@ export async function decodeNative(
   }
   for (const barcode of found) {
     const format = barcode.format as DecodeFormat;
-    if (formats.includes(format) && barcode.rawValue !== '' && accept(barcode.rawValue, format)) {
+    if (formats.includes(format) && barcode.rawValue !== '' && accept(barcode.rawValue, format))
       return { text: barcode.rawValue, format };
-    }
   }
   return null;
 }

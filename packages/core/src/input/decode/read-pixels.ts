@@ -60,9 +60,8 @@ export function readPixels(
 export function toGrey(pixels: ImageData): GreyImage {
   const { data: rgba, width, height } = pixels;
   const data = new Uint8ClampedArray(width * height);
-  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+  for (let i = 0, j = 0; i < data.length; i++, j += 4)
     data[i] = ((rgba[j] as number) * 77 + (rgba[j + 1] as number) * 150 + (rgba[j + 2] as number) * 29) >> 8;
-  }
   return { data, width, height };
 }
 
@@ -249,9 +248,8 @@ function scratchContext(width: number, height: number): Context2D {
         ? new OffscreenCanvas(width, height)
         : document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true }) as Context2D | null;
-    if (context === null) {
+    if (context === null)
       throw new DecodeError('decode-unsupported-image', 'No 2D canvas is available to read the image.');
-    }
     scratch = context;
   }
   if (scratch.canvas.width !== width) scratch.canvas.width = width;

@@ -8,12 +8,7 @@ import type { WedgeKeyRecord, WedgeTextRecord } from './types.js';
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 /** The field's state just before the first key of a burst. */
-export type FieldSnapshot = {
-  readonly field: TextField;
-  readonly value: string;
-  readonly start: number;
-  readonly end: number;
-};
+export type FieldSnapshot = Readonly<{ field: TextField; value: string; start: number; end: number }>;
 
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', '']);
 
