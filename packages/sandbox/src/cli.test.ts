@@ -151,7 +151,7 @@ describe('kaiku-sandbox CLI', () => {
       );
       // Without a second venue and token three checks cannot run, nor the named-agent one without --other-is-agent;
       // a fast server never shows a 409 in flight.
-      expect(lines.join('\n')).toMatch(/^21\/27 checks passed, 0 failed, 6 n\/a; \d+ requests/m);
+      expect(lines.join('\n')).toMatch(/^23\/29 checks passed, 0 failed, 6 n\/a; \d+ requests/m);
       expect(result).toEqual({ code: 3 });
       const wrong = await runCli(
         ['conformance', '--base-url', server.url, '--token', 'wrong'],
