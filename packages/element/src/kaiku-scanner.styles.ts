@@ -164,8 +164,9 @@ export const styles = css`
     min-width: 0;
     text-overflow: ellipsis;
   }
-  input[type='text'],
   input[type='text'] {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    letter-spacing: 0.05em;
     text-transform: uppercase;
   }
   input[aria-invalid='true'] {
