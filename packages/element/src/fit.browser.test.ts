@@ -117,3 +117,15 @@ describe('fits a phone', () => {
         expect(await walk(width, lang)).to.deep.equal({});
       });
 });
+
+describe('the card-ID input', () => {
+  it('reads as a code: monospace, spaced, upper case (one character cannot pass for another)', async () => {
+    const { el } = await mount(390, 'fi');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]')!;
+    const style = getComputedStyle(input);
+    expect(style.fontFamily).to.match(/monospace/);
+    expect(style.letterSpacing).to.not.equal('normal');
+    expect(style.textTransform).to.equal('uppercase');
+    el.parentElement!.remove();
+  });
+});
