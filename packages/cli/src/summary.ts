@@ -1,9 +1,10 @@
 /** The import's summary and problem rows as terminal text, and its progress bar (stderr, only on a terminal). */
 import type { Locale } from '@kaiku-scanner/core';
 import type { ImportProgress, ImportResult } from '@kaiku-scanner/core/reports';
-import { say, type CliTextKey } from './cli-text.js';
+import { say } from './cli-text.js';
 import type { CliIo } from './start-cli.js';
 
+const capital = <T extends string>(s: T) => `${s[0]!.toUpperCase()}${s.slice(1)}` as Capitalize<T>;
 const num = (n: number) => n.toLocaleString('fi-FI').replace(/\u00a0/g, ' ');
 
 /** Rows as aligned columns, each line indented by two spaces. */
@@ -63,7 +64,7 @@ export function renderSummary(
     const rows = shows.map((m) => [
       `${m.event} ${m.date}${m.time ? ` ${m.time}` : ''}`,
       `→ ${m.showId}`,
-      say(`show${m.how[0]!.toUpperCase()}${m.how.slice(1)}` as CliTextKey, locale),
+      say(`show${capital(m.how)}`, locale),
       say('showRows', locale, { n: num(m.rows) }),
     ]);
     out += `\n${say('shows', locale)}:\n${table(rows)}\n`;

@@ -1,6 +1,5 @@
 import type { CardRecord, EarlierUsage, Show, Tickets, UsageRecord } from '@kaiku-scanner/core/contract';
-import type { CardBooking } from '@kaiku-scanner/core/contract';
-import type { ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
+import type { CardBooking, ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
 import type Database from 'better-sqlite3';
 
 /** A show's stored settings: the contract's `Show` plus the rules' settings (windows, policy version). */
@@ -182,12 +181,12 @@ export function createRepository(db: Database.Database) {
         );
     },
     /** The card's latest booking for a venue's show (by the venue or its agent) and its latest collection, if any. */
-    showBooking(cardId: string, venueId: string, showId: string, asker: string): CardBooking | undefined {
+    showBooking(cardId: string, venueId: string, showId: string): CardBooking | undefined {
       const rows = s.cardUsages.all({ card: cardId, venue: venueId, show: showId });
       const [booked, got] = (['booking', 'collection'] as const).map((m) =>
         rows.findLast((u) => u.mode === m),
       );
-      const where = got?.terminal && got.venue === asker ? { terminal: got.terminal } : {};
+      const where = got?.terminal && got.venue === venueId ? { terminal: got.terminal } : {};
       if (!booked) return undefined;
       const { venue: by, channel, at } = booked;
       const collected = got && { collected: { at: got.at, ...where } };

@@ -10,13 +10,12 @@ import {
   UsageRequestSchema,
   VoidRequestSchema,
   suggestField,
-} from '@kaiku-scanner/core/contract';
-import type {
-  BatchItemResult,
-  Problem,
-  ShowList,
-  UsageList,
-  UsageRequest,
+  type BatchItemResult,
+  type CardLookupRequest,
+  type Problem,
+  type ShowList,
+  type UsageList,
+  type UsageRequest,
 } from '@kaiku-scanner/core/contract';
 import { helsinkiDay } from '../clock.js';
 import type { RegisterContext, Outcome } from '../usage/register-usage.js';
@@ -66,7 +65,7 @@ function mayRegister(
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
 function getCard({ ctx, res, params: [raw] }: Call): void {
   const id = parseOrRefuse(res, CardIdSchema, raw, { what: 'Not a card ID.' });
-  if (id !== undefined) sendCard(ctx, res, id);
+  if (id !== undefined) sendCard(ctx, res, { cardId: id });
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
@@ -76,16 +75,15 @@ async function postCardLookup({ ctx, req, res, venue }: Call): Promise<void> {
   // Only the venue's own token sees a booking for its show (an agent's or another venue's token: 403).
   const refusal = forShow && otherVenue(venue, forShow.venueId);
   if (refusal) return sendProblem(res, refusal);
-  if (lookup) sendCard(ctx, res, lookup.cardId, forShow);
+  if (lookup) sendCard(ctx, res, lookup);
 }
 
-function sendCard(ctx: ApiRouteContext, res: Call['res'], id: string, forShow?: ForShow): void {
-  const card = ctx.repo.getCard(id);
+function sendCard(ctx: ApiRouteContext, res: Call['res'], { cardId, forShow }: CardLookupRequest): void {
+  const card = ctx.repo.getCard(cardId);
   if (!card) return sendProblem(res, problems.cardNotRegistered());
-  const booking = forShow && ctx.repo.showBooking(id, forShow.venueId, forShow.showId, forShow.venueId);
+  const booking = forShow && ctx.repo.showBooking(cardId, forShow.venueId, forShow.showId);
   sendJson(res, 200, booking ? { ...card, booking } : card);
 }
-type ForShow = { readonly venueId: string; readonly showId: string };
 
 async function postUsage({ ctx, req, res, venue }: Call): Promise<void> {
   const rawKey = req.headers['idempotency-key'];
