@@ -118,7 +118,7 @@ export class LazyViewsController implements ReactiveController {
     const now = new Date(pageNow());
     return log
       ? shiftViews.get()!.renderShiftPanel(v, {
-          usages: log.current(flow.sync.state, now),
+          usages: log.current(flow.sync.state, now, host.registry === 'none'),
           terminalName: host.terminalName,
           venue: host.venueId,
           locale: host.locale,

@@ -121,10 +121,10 @@ export class ShiftLog {
     }
   }
 
-  /** The usages of `now`'s day as the outbox knows them now; a refusal stays (a cap refusal as `overCap`). */
-  current(outbox: Pick<OutboxState, 'pendingIds' | 'needsAttention' | 'register'>, now: Date): KeptUsage[] {
+  /** `now`'s day's usages as the outbox knows them (refusals stay, a cap one `overCap`); `register`: the register's. */
+  current(box: Pick<OutboxState, 'pendingIds' | 'needsAttention' | 'register'>, now: Date, register = false) {
     const today = (u: KeptUsage): boolean => dayOf(u.at) === dayOf(now);
-    const kept = outbox.register?.usages;
+    const kept = box.register?.usages ?? (register ? [] : undefined);
     if (kept) {
       // registry="none": today's usages are the register's (any tab, before or after a reload); refusals and undos
       // are the log's.
@@ -136,14 +136,14 @@ export class ShiftLog {
         .filter(today)
         .sort((a, b) => a.at.localeCompare(b.at));
     }
-    const waiting = new Set(outbox.pendingIds ?? []);
-    for (const a of outbox.needsAttention) {
+    const waiting = new Set(box.pendingIds ?? []);
+    for (const a of box.needsAttention) {
       const u = this.usages.find((x) => x.id === a.id && x.state === 'queued');
       if (u) this.add({ ...u, state: 'refused', ...(/^cap-/.test(a.reason.code) ? { overCap: true } : {}) });
     }
     return this.usages
       .filter(today)
-      .map((u) => (u.state !== 'queued' || waiting.has(u.id) ? u : { ...u, state: 'registered' }));
+      .map((u) => (u.state !== 'queued' || waiting.has(u.id) ? u : { ...u, state: 'registered' as const }));
   }
 }
 
