@@ -49,7 +49,7 @@ export function createKitContext(options: ConformanceOptions, http: Http) {
     registered: new Map<string, string[]>(),
     race,
     /** How many pages of one usage list the kit follows at most. */
-    pages: 50,
+    pages: 500,
     /** One registration time for the run, so a body sent twice is the same body. */
     clientTime: new Date().toISOString(),
     /** Usages go as one-item batches (`POST /v1/usages/batch`): the checks run again, for every route that registers. */
@@ -201,6 +201,6 @@ export async function listUsages(ctx: Ctx, c: Check, day: string, limit: number,
     if (!c.that(!seen.has(list.nextCursor), 'the usage list answered a cursor twice')) return undefined;
     seen.add((cursor = list.nextCursor));
   }
-  c.that(false, `the usage list did not end within ${ctx.pages} pages of ${limit}`);
-  return undefined;
+  // Pages of any size up to `limit` are legal (a server of one usage a page): the kit's bound ran out, not the server.
+  return c.skip(`the usage list did not end within the kit's ${ctx.pages} pages of ${limit}`);
 }

@@ -98,6 +98,12 @@ describe.concurrent('the conformance kit', () => {
       expect(report.waits).toBeGreaterThan(0);
     });
 
+    it('one that answers one usage a page whatever the limit (the kit walks them all, or says it could not)', async () => {
+      const one = (m: string, at: string, n: string) => (+n >= 1 && +n <= 1000 ? `${at}1` : m);
+      const onePerPage: Mutant = { request: (x) => void (x.path = x.path.replace(/([?&]limit=)(\d+)/, one)) };
+      expectConformant(await onMutant(onePerPage, (url) => runConformance({ baseUrl: url, ...FULL })));
+    });
+
     it('a slow one', async () => {
       expectConformant(await onMutant(slow(15), (url) => runConformance({ baseUrl: url, ...FULL })));
     });
