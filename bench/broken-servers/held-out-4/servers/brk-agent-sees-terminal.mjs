@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: '(terminal && venue === asker ? { ...u, terminal } : u)',
-      to: '(terminal && asker ? { ...u, terminal } : u)',
+      from: 'terminal && venue === asker ? { mode, at, terminal } : { mode, at }',
+      to: 'terminal && asker ? { mode, at, terminal } : { mode, at }',
     },
   ],
 );
