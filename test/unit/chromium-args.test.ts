@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+// @ts-expect-error plain .mjs without types
 import { chromiumArgs, disabledFeatures } from '../support/chromium.mjs';
 
 // Chromium keeps the last `--disable-features`: ours comes after Playwright's, so it must repeat every feature
@@ -16,6 +17,6 @@ it("keeps every feature Playwright's own launch turns off", () => {
   )?.[1];
   const theirs = [...(list ?? '').matchAll(/^\s*"([^"]+)"/gm)].map((m) => m[1]);
   expect(theirs.length).toBeGreaterThan(5);
-  expect(theirs.filter((f) => !disabledFeatures.includes(f!))).toEqual([]);
-  expect(chromiumArgs.filter((a) => a.startsWith('--disable-features='))).toHaveLength(1);
+  expect(theirs.filter((f) => !(disabledFeatures as string[]).includes(f!))).toEqual([]);
+  expect((chromiumArgs as string[]).filter((a) => a.startsWith('--disable-features='))).toHaveLength(1);
 });
