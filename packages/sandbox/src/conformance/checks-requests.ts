@@ -18,11 +18,14 @@ export const REQUEST_CHECKS: readonly KitCheck[] = [
     // The server's clock (halfway through the request): no instant it writes may be later.
     if (health) ctx.http.serverClock(Date.parse(health.time), (at + Date.now()) / 2);
   }),
-  check('auth', ['auth'], async (ctx, c) => {
+  check('auth', ['auth', 'problem-json'], async (ctx, c) => {
     const body = { cardId: ctx.cards.active[0] };
-    const none = await ctx.http.send('POST', 'v1/cards/lookup', { body, auth: false });
-    c.problem(none, 401, 'unauthorized', 'look-up without a token');
-    c.that(none.headers.has('www-authenticate'), 'a 401 without WWW-Authenticate');
+    // Every route but health, without a token.
+    for (const [method, path] of routes(ctx).slice(1)) {
+      const none = await ctx.http.send(method, path, { ...(method === 'POST' ? { body } : {}), auth: false });
+      c.problem(none, 401, 'unauthorized', `${method} ${path} without a token`);
+      c.that(none.headers.has('www-authenticate'), `${method} ${path}: a 401 without WWW-Authenticate`);
+    }
     // Tokens compared whole: one character more or changed at the end, or another scheme, is no token.
     const t = ctx.token;
     const tokens = {
@@ -115,6 +118,7 @@ const routes = (ctx: Ctx): [string, string][] => [
   ['GET', 'v1/health'],
   ['GET', `v1/shows/${showId(ctx, 'open')}/tally`],
   ['GET', `v1/venues/${encodeURIComponent(ctx.venueId)}/usages?from=${ctx.day}&to=${ctx.day}`],
+  ['GET', `v1/venues/${encodeURIComponent(ctx.venueId)}/shows?from=${ctx.day}&to=${ctx.day}`],
   ['POST', 'v1/cards/lookup'],
   ['POST', 'v1/usages'],
   ['POST', 'v1/usages/batch'],

@@ -22,7 +22,7 @@ const needsOther = (ctx: Ctx, c: Check) =>
 /** Voiding a usage (docs/api.md, "Voiding a usage"): the tally given back once, idempotent, bounded, the venue's own. */
 const VOID_CHECK = check(
   'void',
-  ['void-window', 'void-idempotent', 'void-owner', 'void-gives-back', 'void-not-used'],
+  ['void-window', 'void-idempotent', 'void-owner', 'void-gives-back', 'void-not-used', 'unknown-fields'],
   async (ctx, c) => {
     const id = showId(ctx, 'void');
     const show = { id, cap: 4 };
@@ -208,7 +208,7 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
     c.that(on(late, nextDay) && on(away, farDay), `${it} not on its Helsinki day (${next} or ${far})`);
     c.that(!late || !listed.has(late.usageId), `${it} listed under the day before (a UTC day)`);
   }),
-  check('show list', ['show-list'], async (ctx, c) => {
+  check('show list', ['show-list', 'unknown-fields'], async (ctx, c) => {
     // The kit's show, stored by its first usage with a cap: listed on its Helsinki day as set, in start order.
     const show = { id: showId(ctx, 'listed'), cap: 7 };
     await register(ctx, c, usage(ctx, ctx.cards.active[3]!, show), 'listed', 'a usage of a show to list');

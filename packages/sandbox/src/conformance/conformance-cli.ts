@@ -146,7 +146,10 @@ export async function runConformanceCli(
       const worst = (['fail', 'could-not-run', 'not-observed', 'pass'] as const).find((v) =>
         verdicts.includes(v),
       );
-      out(`rule ${rule.id}: ${worst ? label[worst] : 'NO CHECK'} ${rule.says} (${rule.checks.join(', ')})`);
+      const missing = rule.missing.length ? `; not reached on ${rule.missing.join(', ')}` : '';
+      out(
+        `rule ${rule.id}: ${worst ? label[worst] : 'NO CHECK'} ${rule.says} (${rule.checks.join(', ')}${missing})`,
+      );
     }
     const count = (v: string) => report.checks.filter((c) => c.verdict === v).length;
     out(

@@ -378,6 +378,15 @@ export function mutants(options: { otherToken: string; active: string }): Record
         x.body = { ...x.body, show: { ...show, id: free, cap: undefined } };
       },
     },
+    // A gateway that authenticates the routes it knows of, not the void or the tally added later.
+    'voids need no token': {
+      breaks: ['auth'],
+      request: (x) => void (/\/void$/.test(x.path) && (x.headers['authorization'] ??= 'Bearer kit-token')),
+    },
+    'the tally needs no token (a public, cached read)': {
+      breaks: ['auth'],
+      request: (x) => void (/\/tally$/.test(x.path) && (x.headers['authorization'] ??= 'Bearer kit-token')),
+    },
     'health needs a token': {
       breaks: ['health'],
       request: (x) => (x.path === 'v1/health' ? problem(401, 'unauthorized') : undefined),

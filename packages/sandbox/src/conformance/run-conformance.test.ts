@@ -16,7 +16,7 @@ import {
 import { runConformanceCli } from './conformance-cli.js';
 import { type Mutant, mutants, otherOffsets, slow, startMutant } from './mutants.test-support.js';
 import { routeMutants } from './mutants-routes.test-support.js';
-import { RULES, type RuleId } from './rules.js';
+import { CARRIED, RULES, type RuleId } from './rules.js';
 
 vi.mock('@kaiku-scanner/core', () => import('../../../core/src/index.js'));
 
@@ -81,6 +81,9 @@ describe.concurrent('the conformance kit', () => {
     expect(report.checks.every((c) => c.rule.startsWith('#'))).toBe(true);
     expect(report.requests).toBeLessThanOrEqual(400);
     expect(report.registered.usages['teatteri-hilla']).toBeGreaterThan(10);
+    // The rule × route table: every route that carries a rule is reached by that rule's checks.
+    expect(report.rules.flatMap((r) => r.missing.map((route) => `${r.id} × ${route}`))).toEqual([]);
+    expect(report.rules.reduce((n, r) => n + (CARRIED[r.id]?.length ?? 0), 0)).toBeGreaterThan(60);
     expect(report.checks.find((c) => c.name === 'cap race')?.note).toBe(
       '10 clients (5 cards) on a cap of 4: overshot in 0 of 5 trials',
     );
@@ -151,6 +154,7 @@ describe.concurrent('the conformance kit', () => {
       'keys across a token refresh',
       'ticket agent',
       'venue binding (batch items)',
+      'idempotency scope (batch items)',
     ]);
     expect(failed(report)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { createConformanceHttp } from './conformance-http.js';
 import { createKitContext, type Ctx, type KitCards } from './kit-context.js';
-import { RULES, type RuleId } from './rules.js';
+import { CARRIED, RULES, type Route, type RuleId, routeOf } from './rules.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -47,8 +47,14 @@ export type ConformanceReport = {
   /** `verdict === 'pass'`. */
   readonly ok: boolean;
   readonly checks: readonly CheckResult[];
-  /** Every rule of the contract (`RULES`), what docs/api.md says, and the checks that guard it (none: flagged). */
-  readonly rules: readonly { id: RuleId; says: string; checks: readonly string[] }[];
+  /** Every rule of the contract (`RULES`), what docs/api.md says, the checks that guard it (none: flagged), and of the
+   * routes that carry it (`CARRIED`) those none of its checks reached in this run. */
+  readonly rules: readonly {
+    id: RuleId;
+    says: string;
+    checks: readonly string[];
+    missing: readonly Route[];
+  }[];
   readonly requests: number;
   /** How often the server asked the kit to wait (`429`, `503` with `Retry-After`, `409` in progress). */
   readonly waits: number;
@@ -64,7 +70,8 @@ const viaBatch = (check: KitCheck): KitCheck => ({
   rules: [...check.rules, 'batch'],
   run: (ctx, c) => check.run({ ...ctx, run: `${ctx.run}-b`, viaBatch: true }, c),
 });
-const BATCHED = /^(unknown and|idempotency$|refusals with|bookings against|already used|venue binding)/;
+const BATCHED =
+  /^(unknown and|idempotency|plain identifiers|refusals with|bookings against|already used|venue binding)/;
 
 /** Every check in the order it runs; the privacy check reads every answer the others got. */
 const SINGLE = [...REQUEST_CHECKS, ...USAGE_CHECKS, ...VENUE_CHECKS];
@@ -100,11 +107,15 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     verdict,
     ok: verdict === 'pass',
     checks,
-    rules: Object.entries(RULES).map(([id, [, says]]) => ({
-      id: id as RuleId,
-      says,
-      checks: CHECKS.filter((c) => c.rules.includes(id as RuleId)).map((c) => c.name),
-    })),
+    rules: Object.entries(RULES).map(([id, [, says]]) => {
+      // Privacy reads every answer, and every body goes in each spelling of JSON: they reach what any check reached.
+      const everywhere = id === 'privacy' || id === 'json-media-type';
+      const guards = checks.filter((c) => everywhere || c.rules.includes(id as RuleId));
+      const routes = [...(CARRIED[id as RuleId] ?? [])];
+      const missing = routes.filter((r) => !guards.some((c) => c.routes.includes(r)));
+      const names = CHECKS.filter((c) => c.rules.includes(id as RuleId)).map((c) => c.name);
+      return { id: id as RuleId, says, checks: names, missing };
+    }),
     requests: http.used(),
     waits: http.waits(),
     seconds: (Date.now() - started) / 1000,
@@ -117,7 +128,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
 async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   const c = new Check();
-  ctx.http.onExchange = (e) => void (c.exchanges.push(e) > 12 && c.exchanges.shift()); // the last 12
+  const routes = new Set<Route | undefined>();
+  ctx.http.onExchange = (e) => {
+    routes.add(routeOf(e.sent.split(/[ ?]/)[1]!));
+    if (c.exchanges.push(e) > 12) c.exchanges.shift(); // the last 12
+  };
   let verdict: Verdict = 'pass';
   let note: string | undefined;
   try {
@@ -136,6 +151,7 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
     // What the server said may hold a card ID: the report never does.
     failures: c.failures.map(maskCardIds),
     exchanges: c.exchanges.map((e) => ({ sent: maskCardIds(e.sent), got: maskCardIds(e.got) })),
+    routes: [...routes].filter((r) => r !== undefined),
     ...((note ?? c.note) ? { note: maskCardIds((note ?? c.note)!) } : {}),
   };
 }
