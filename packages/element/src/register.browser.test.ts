@@ -209,7 +209,7 @@ describe('registry="none": the shift', () => {
 });
 
 describe('with the API afterwards: usages kept in the register', function () {
-  this.timeout(180_000); // three sign-ins in WebKit on a loaded machine took over 60 s
+  this.timeout(480_000); // three sign-ins in WebKit late in a loaded run took over 60 s
   let url = '';
   before(async function () {
     this.timeout(200_000);
@@ -234,9 +234,16 @@ describe('with the API afterwards: usages kept in the register', function () {
       document.body.append(host);
       const status = () => $$(el, '[part="sync-status"] [data-sync]').map((b) => b.dataset.sync);
       // Signed in and answered (the show's tally): with nothing else to say, the row would say "all sent".
-      await until(() => status().length > 0 && status().every((s) => ['unsent', 'all-sent'].includes(s!)), {
-        step: () => el.updateComplete,
-      });
+      const seen = new Set<string>();
+      await until(
+        () => {
+          seen.add(status().join(' ') || '(none)');
+          return status().length > 0 && status().every((s) => ['unsent', 'all-sent'].includes(s!));
+        },
+        { step: () => el.updateComplete, guardMs: 150_000 },
+      ).catch((e: Error) =>
+        Promise.reject(new Error(`${e.message}; the row said: ${[...seen].join(' | ')}`)),
+      );
       expect(status(), terminal).to.include('unsent').and.not.include('all-sent');
       expect(textOf(el, '[data-sync="unsent"]')).to.contain(
         '1 käyttö tallessa tällä laitteella päätteen nimellä Kassa 1, lähettämättä',
