@@ -89,12 +89,9 @@ export class Register {
   constructor(options: RegisterOptions) {
     checkOptions('createRegister', options, OPTIONS);
     const { venueId, terminal } = options;
-    const bad = [
-      ...(typeof venueId === 'string' && venueId !== '' ? [] : ['venueId']),
-      ...(typeof terminal === 'string' && terminal.trim() !== '' && terminal.length <= 40
-        ? []
-        : ['terminal']),
-    ];
+    const bad: string[] = [];
+    if (typeof venueId !== 'string' || venueId === '') bad.push('venueId');
+    if (typeof terminal !== 'string' || terminal.trim() === '' || terminal.length > 40) bad.push('terminal');
     if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
     [this.venueId, this.terminal] = [venueId, terminal];
     this.#store = options.store ?? deviceRegisterStore(venueId, terminal, options.databaseName);

@@ -49,14 +49,11 @@ const unreadable = (): ReportError => new ReportError('report-xlsx-unreadable');
 /** The parts of a ZIP archive from its central directory (`report-xlsx-unreadable` when it has none). */
 export function centralDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw unreadable();
+  // The end record is the last 22 bytes but for a comment of up to 65 535.
+  const first = Math.max(0, bytes.length - 22 - 65_535);
+  let end = bytes.length - 22;
+  while (end >= first && view.getUint32(end, true) !== EOCD) end--;
+  if (end < first) throw unreadable();
   const count = view.getUint16(end + 10, true);
   // Thousands of parts is no workbook a person saved.
   if (count > maxEntries) throw unreadable();

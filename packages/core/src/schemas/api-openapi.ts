@@ -124,11 +124,7 @@ function buildApiComponentSchemas(): Record<string, Json> {
   }) as Json;
   const text = JSON.stringify(generated.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/');
   const defs = JSON.parse(text) as Record<string, Json>;
-  return Object.fromEntries(
-    Object.keys(defs)
-      .sort()
-      .map((k) => [k, defs[k]!]),
-  );
+  return Object.fromEntries(Object.entries(defs).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });

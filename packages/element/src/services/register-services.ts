@@ -19,7 +19,7 @@ import type {
 import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, askPersistence, checkStorage, rememberPending } from './storage-health.js';
-import { decideWithCore, toUsage } from './usage-mapping.js';
+import { decideWithKept, toUsage } from './usage-mapping.js';
 import { refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
@@ -78,17 +78,11 @@ export class RegisterServices implements ComposedServices {
   }
 
   // One usage per card and show on this terminal: the flow's (this session) and the register's (kept).
-  readonly decide: ComposedServices['decide'] = (input) => {
-    const kept = this.#kept.filter(
-      (r) => r.usage.cardId === input.card.id && r.usage.show.id === input.show.id,
+  readonly decide: ComposedServices['decide'] = (input) =>
+    decideWithKept(
+      input,
+      this.#kept.map(({ usage }) => usage),
     );
-    const earlier = kept.map(({ usage: u }) => ({
-      mode: u.mode,
-      at: u.clientTime,
-      terminal: u.terminal ?? '',
-    }));
-    return decideWithCore({ ...input, earlier: [...input.earlier, ...earlier] });
-  };
 
   async register(u: UsageInput): Promise<RegisterOutcome> {
     let record;

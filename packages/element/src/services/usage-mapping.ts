@@ -34,6 +34,14 @@ export const toUsage = (
   ...(options.terminalName ? { terminal: options.terminalName } : {}),
 });
 
+/** `decideWithCore`, the kept usages of the card for the show (the outbox's, the register's) counting as earlier. */
+export function decideWithKept(input: DecideInput, kept: readonly UsageRequest[]): Decision {
+  const earlier = kept
+    .filter((u) => u.cardId === input.card.id && u.show.id === input.show.id)
+    .map((u) => ({ mode: u.mode, at: u.clientTime, ...(u.terminal ? { terminal: u.terminal } : {}) }));
+  return decideWithCore({ ...input, earlier: [...input.earlier, ...earlier] });
+}
+
 /** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
 const showInvalid = (fields: readonly string[]): Reason => ({
   code: 'show-invalid',

@@ -87,9 +87,7 @@ const MAX_TEMPLATES = 1000;
 const TEMPLATES = new Map<string, Float64Array>();
 
 function normalize(v: Float64Array): Float64Array {
-  let mean = 0;
-  for (const x of v) mean += x;
-  mean /= v.length;
+  const mean = v.reduce((sum, x) => sum + x, 0) / v.length;
   let norm = 0;
   for (let j = 0; j < v.length; j++) {
     v[j] = (v[j] as number) - mean;
