@@ -3,7 +3,7 @@ import { ProblemSchema, type Problem } from '@kaiku-scanner/core/contract';
 import type * as z from 'zod/mini';
 import type { Answer, Exchange } from './conformance-http.js';
 import type { Ctx } from './kit-context.js';
-import type { Route, RuleId } from './rules.js';
+import type { RuleId } from './rules.js';
 
 /** `not-observed`: within the contract, but the behaviour checked never showed (never a pass); `could-not-run`: an
  * option, the budget or the time was missing. */
@@ -30,8 +30,8 @@ export type CheckResult = {
   readonly note?: string;
   /** The last requests the check sent and what came back (method, path, status, problem code). */
   readonly exchanges: readonly Exchange[];
-  /** The routes it sent requests to (`ROUTES`). */
-  readonly routes: readonly Route[];
+  /** The routes it sent requests to (`routeOf`). */
+  readonly routes: readonly string[];
 };
 
 /** One check of the kit: the rules of the contract it guards (`RULES`), and how it is run. */

@@ -7,7 +7,7 @@ import { USAGE_CHECKS } from './checks-usages.js';
 import { VENUE_CHECKS } from './checks-venues.js';
 import { createConformanceHttp } from './conformance-http.js';
 import { createKitContext, type Ctx, type KitCards } from './kit-context.js';
-import { CARRIED, RULES, type Route, type RuleId, routeOf } from './rules.js';
+import { RULES, type RuleId, routeOf } from './rules.js';
 
 export type { CheckResult, Verdict } from './check.js';
 export type { KitCards } from './kit-context.js';
@@ -47,14 +47,8 @@ export type ConformanceReport = {
   /** `verdict === 'pass'`. */
   readonly ok: boolean;
   readonly checks: readonly CheckResult[];
-  /** Every rule of the contract (`RULES`), what docs/api.md says, the checks that guard it (none: flagged), and of the
-   * routes that carry it (`CARRIED`) those none of its checks reached in this run. */
-  readonly rules: readonly {
-    id: RuleId;
-    says: string;
-    checks: readonly string[];
-    missing: readonly Route[];
-  }[];
+  /** Every rule of the contract (`RULES`), what docs/api.md says, and the checks that guard it (none: flagged). */
+  readonly rules: readonly { id: RuleId; says: string; checks: readonly string[] }[];
   readonly requests: number;
   /** How often the server asked the kit to wait (`429`, `503` with `Retry-After`, `409` in progress). */
   readonly waits: number;
@@ -107,15 +101,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     verdict,
     ok: verdict === 'pass',
     checks,
-    rules: Object.entries(RULES).map(([id, [, says]]) => {
-      // Privacy reads every answer, and every body goes in each spelling of JSON: they reach what any check reached.
-      const everywhere = id === 'privacy' || id === 'json-media-type';
-      const guards = checks.filter((c) => everywhere || c.rules.includes(id as RuleId));
-      const routes = [...(CARRIED[id as RuleId] ?? [])];
-      const missing = routes.filter((r) => !guards.some((c) => c.routes.includes(r)));
-      const names = CHECKS.filter((c) => c.rules.includes(id as RuleId)).map((c) => c.name);
-      return { id: id as RuleId, says, checks: names, missing };
-    }),
+    rules: Object.entries(RULES).map(([id, [, says]]) => ({
+      id: id as RuleId,
+      says,
+      checks: CHECKS.filter((c) => c.rules.includes(id as RuleId)).map((c) => c.name),
+    })),
     requests: http.used(),
     waits: http.waits(),
     seconds: (Date.now() - started) / 1000,
@@ -128,7 +118,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
 async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   const c = new Check();
-  const routes = new Set<Route | undefined>();
+  const routes = new Set<string>();
   ctx.http.onExchange = (e) => {
     routes.add(routeOf(e.sent.split(/[ ?]/)[1]!));
     if (c.exchanges.push(e) > 12) c.exchanges.shift(); // the last 12
@@ -151,7 +141,7 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
     // What the server said may hold a card ID: the report never does.
     failures: c.failures.map(maskCardIds),
     exchanges: c.exchanges.map((e) => ({ sent: maskCardIds(e.sent), got: maskCardIds(e.got) })),
-    routes: [...routes].filter((r) => r !== undefined),
+    routes: [...routes],
     ...((note ?? c.note) ? { note: maskCardIds((note ?? c.note)!) } : {}),
   };
 }
