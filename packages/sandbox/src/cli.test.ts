@@ -149,9 +149,9 @@ describe('kaiku-sandbox CLI', () => {
       const result = await runCli(['conformance', '--base-url', server.url, '--token', 'cli-kit'], (l) =>
         lines.push(l),
       );
-      // Without a second venue and token three checks cannot run, nor the named-agent one without --other-is-agent;
-      // a fast server never shows a 409 in flight.
-      expect(lines.join('\n')).toMatch(/^23\/29 checks passed, 0 failed, 6 n\/a; \d+ requests/m);
+      // Without a second venue and token five checks cannot run (two as batch items), nor the named-agent one without
+      // --other-is-agent; a fast server never shows a 409 in flight.
+      expect(lines.join('\n')).toMatch(/^24\/31 checks passed, 0 failed, 7 n\/a; \d+ requests/m);
       expect(result).toEqual({ code: 3 });
       const wrong = await runCli(
         ['conformance', '--base-url', server.url, '--token', 'wrong'],
