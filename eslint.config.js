@@ -101,19 +101,38 @@ export default tseslint.config(
       'max-depth': ['error', 5],
       'max-params': ['error', 6],
       'max-nested-callbacks': ['error', 3],
+      // The source budget counts code lines (scripts/source-lines.mjs); these forbid buying lines with density.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.type='ArrayPattern'][right.type='ArrayExpression']",
+          message: 'One assignment per statement: a tuple assignment packs lines (scripts/source-lines.mjs).',
+        },
+        {
+          selector: "VariableDeclarator[id.type='ArrayPattern'][init.type='ArrayExpression']",
+          message:
+            'One declaration per statement: a tuple declaration packs lines (scripts/source-lines.mjs).',
+        },
+      ],
+      'no-sequences': ['error', { allowInParentheses: false }],
+      'one-var': ['error', 'never'],
+      '@typescript-eslint/no-unused-expressions': 'error',
     },
   },
   {
     files: [
       'packages/cli/src/run-import.ts',
       'packages/core/src/input/decode/code39-locator.ts',
+      'packages/core/src/input/decode/pipeline.ts',
       'packages/core/src/input/wedge/evaluate-burst.ts',
       'packages/core/src/reports/import-sales-report.ts',
       'packages/core/src/reports/validate-row.ts',
       'packages/core/src/reports/xlsx-guard.ts',
       'packages/sandbox/src/cli.ts',
+      'packages/sandbox/src/conformance/checks-venues.ts',
     ],
-    rules: { complexity: ['error', 60], 'max-statements': ['error', 65] },
+    // Their tuple assignments unpacked (one statement each, issue 64) took three functions past the old 45 and 65.
+    rules: { complexity: ['error', 60], 'max-statements': ['error', 70] },
   },
   // An unrolled hash: its branches are the algorithm's rounds.
   { files: ['packages/core/src/sha256.ts'], rules: { complexity: 'off' } },

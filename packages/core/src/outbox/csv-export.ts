@@ -44,7 +44,8 @@ export function toUsageReportCsv(records: readonly OutboxRecord[], options: CsvO
   // The import's own columns and words (`REPORT_FIELDS`): it reads them back and sends as this outbox will.
   const header = COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]);
   const lines = [csvLine(header, sep)];
-  let [adults, children] = [0, 0];
+  let adults = 0;
+  let children = 0;
   for (const r of records) {
     // Why Kaikukanta refused a needs-attention usage, in the report's language (what staff settle it with).
     const reason = (r.problem ? readProblemReasons(r.problem) : []).map((x) => x.message[locale]).join(' ');

@@ -40,7 +40,10 @@ export function createStrictStore(
     };
     const opened = withOpenTimeout(request, options.openTimeoutMs ?? 10_000).then((db) => {
       db.onclose = forget;
-      db.onversionchange = () => (db.close(), forget());
+      db.onversionchange = () => {
+        db.close();
+        forget();
+      };
       return db;
     });
     opened.catch(forget);

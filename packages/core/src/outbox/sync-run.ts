@@ -88,7 +88,11 @@ async function runSync(
       return waiting.size ? failed('void-deferred') : deferred.size ? failed('deferred') : { kind: 'done' };
     for (const r of listed) if (waiting.has(r.usage.cardId)) deferred.add(r.id);
     const undone = listed.findIndex((r) => r.voidRequestedAt !== undefined);
-    if (undone >= 0) queue = (listed.splice(undone + 1), []); // its void before the next listing
+    // its void before the next listing
+    if (undone >= 0) {
+      listed.splice(undone + 1);
+      queue = [];
+    }
     const ready = listed.filter((r) => !deferred.has(r.id));
     const batch = await markInFlight(p, ready);
     if (batch.length === 0) continue; // undone meanwhile, or held back

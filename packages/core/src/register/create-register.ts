@@ -93,7 +93,8 @@ export class Register {
     if (typeof venueId !== 'string' || venueId === '') bad.push('venueId');
     if (typeof terminal !== 'string' || terminal.trim() === '' || terminal.length > 40) bad.push('terminal');
     if (bad.length) throw new OutboxError('invalid-option', { params: { fields: bad.join(', ') } });
-    [this.venueId, this.terminal] = [venueId, terminal];
+    this.venueId = venueId;
+    this.terminal = terminal;
     this.#store = options.store ?? deviceRegisterStore(venueId, terminal, options.databaseName);
     this.#scope = { api: registerApi(terminal), venueId, key: `${registerApi(terminal)} ${venueId}` };
     this.#now = options.now ?? steadyClock();
@@ -180,7 +181,8 @@ export class Register {
       return (!showId || r.usage.show.id === showId) && (!from || day >= from) && (!to || day <= to);
     };
     const chosen = (await this.#store.list()).filter((r) => sealed(r) && wanted(r));
-    const [open, earlier] = [chosen.filter(isOpen), again ? chosen.filter((r) => r.exportedAt) : []];
+    const open = chosen.filter(isOpen);
+    const earlier = again ? chosen.filter((r) => r.exportedAt) : [];
     const now = this.#now();
     let file = await this.#write(options, [...earlier, ...open], now);
     // Marked once the file exists, in one atomic step, those exact records: one another tab or terminal exported

@@ -145,7 +145,8 @@ export async function importSalesReport(source: ReportSource, options: ImportOpt
   const tally = new ImportTally(options.maxRowDetails ?? 10_000, options.onRow);
   const info = new ReportInfo();
   // Identical rows: first row number by hash; keys of keyed rows (the outbox's report), with the row that first had each.
-  const [seen, keys] = [new RowHashSet(), new RowHashSet()];
+  const seen = new RowHashSet();
+  const keys = new RowHashSet();
   // Each card's usage per show and mode so far (one usage per card and show: a second row is `already-used`).
   const used = { booking: new RowHashSet(), collection: new RowHashSet() };
   let batch: Pending[] = [];

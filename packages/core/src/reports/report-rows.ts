@@ -149,7 +149,9 @@ type HeaderSearch = {
 /** Reads rows until the header row (one row, or two read as one), or `HEADER_SEARCH_ROWS` rows without one. */
 async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Promise<HeaderSearch> {
   let best: HeaderSearch['best'];
-  let [searched, any, unknownEncoding] = [0, false, false];
+  let searched = 0;
+  let any = false;
+  let unknownEncoding = false;
   let previous: RawRow | undefined;
   let title: string | undefined;
   while (searched < HEADER_SEARCH_ROWS) {
@@ -169,7 +171,10 @@ async function findHeader(rows: AsyncIterator<RawRow>, deadline: () => void): Pr
     if (!result.ok && previous?.row === raw.row - 1) {
       const joined = joinHeaderRows(previous.cells, raw.cells);
       const both = recogniseHeader(joined);
-      if (both.ok) [cells, result] = [joined, both];
+      if (both.ok) {
+        cells = joined;
+        result = both;
+      }
     }
     const text = raw.cells.filter((cell) => typeof cell === 'string' && cell.trim() !== '').join(' ');
     title ??= result.ok ? undefined : text;
@@ -244,7 +249,9 @@ export async function* sheetRows(
     if (chosen) {
       if (found.header) info.otherSheets.push(sheet.name);
     } else if (found.header || wanted !== undefined) {
-      [chosen, info.sheet, info.date1904] = [true, sheet.name, sheet.date1904];
+      chosen = true;
+      info.sheet = sheet.name;
+      info.date1904 = sheet.date1904;
       yield* dataRows(found, rows, info, deadline);
       continue;
     } else fallback ??= { sheet, found };

@@ -15,7 +15,9 @@ import { normaliseName, shownNames } from './usage-from-row.js';
 
 /** The import's map of performances (`--shows`): `[{ id, name, start, venueId? }]`, nothing else. */
 export const VenueShowsSchema = /* @__PURE__ */ pure(() => {
-  const [id, name, start] = [plainId(128), text(1, 300), isoDateTime()];
+  const id = plainId(128);
+  const name = text(1, 300);
+  const start = isoDateTime();
   return z.array(z.strictObject({ id, name, start, venueId: z.optional(id) })).check(z.maxLength(10_000));
 });
 /** A performance a row may resolve to: the venue's show ID, its name, its start (ISO, with offset), — listed by the

@@ -9,7 +9,9 @@ export type XlsxCell = string | number | Date | null;
 export type XlsxRow = { readonly cells: readonly XlsxCell[]; readonly style: 0 | 1 | 2 };
 
 const NS = 'http://schemas.openxmlformats.org/';
-const [MAIN, REL, PKG] = ['spreadsheetml/2006/main', 'officeDocument/2006/relationships', 'package/2006/'];
+const MAIN = 'spreadsheetml/2006/main';
+const REL = 'officeDocument/2006/relationships';
+const PKG = 'package/2006/';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
 // Characters XML 1.0 cannot carry (control characters but tab, newline, carriage return) are dropped.
@@ -116,11 +118,13 @@ function canDeflateRaw(): boolean {
 
 /** A ZIP archive of deflated parts, or stored ones where the platform cannot deflate (no ZIP64: far below 4 GB). */
 async function zip(files: Record<string, string>): Promise<{ bytes: Uint8Array; compressed: boolean }> {
-  const [out, central]: [Uint8Array[], Uint8Array[]] = [[], []];
+  const out: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
   const method = canDeflateRaw() ? 8 : 0;
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
-    const [path, data] = [new TextEncoder().encode(name), new TextEncoder().encode(text)];
+    const path = new TextEncoder().encode(name);
+    const data = new TextEncoder().encode(text);
     const deflate = () =>
       new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const packed = method ? new Uint8Array(await new Response(deflate()).arrayBuffer()) : data;

@@ -144,11 +144,25 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
 }
 
 // The XML scan reads the start tags exceljs turns into cells, rows and ranges as it does; a DOCTYPE is refused.
-const [LT, GT, SLASH, BANG, QMARK, DASH, RSQB, DQ, SQ] = [
-  0x3c, 0x3e, 0x2f, 0x21, 0x3f, 0x2d, 0x5d, 0x22, 0x27,
-];
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QMARK = 0x3f;
+const DASH = 0x2d;
+const RSQB = 0x5d;
+const DQ = 0x22;
+const SQ = 0x27;
 // Where the scanner is; DECL: after `<!`, PI: in a processing instruction.
-const [TEXT, OPEN, NAME, TAG, END, DECL, COMMENT, CDATA, PI] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const TEXT = 0;
+const OPEN = 1;
+const NAME = 2;
+const TAG = 3;
+const END = 4;
+const DECL = 5;
+const COMMENT = 6;
+const CDATA = 7;
+const PI = 8;
 /** Elements whose attribute values are bounded (their start tags are parsed). */
 const BOUNDED = new Set(['c', 'row', 'col', 'mergeCell', 'dataValidation']);
 /** Longest start tag or defined name parsed: far above Excel's own (a cell's tag is ~30 bytes). */
@@ -158,12 +172,19 @@ const LAST_COLUMN = 16_384;
 
 /** Column and row of a cell reference, exactly as exceljs reads it (`colCache.decodeAddress`). */
 function decodeAddress(value: string): { col: number | undefined; row: number | undefined } {
-  let [col, row, hasCol, hasRow] = [0, 0, false, false];
+  let col = 0;
+  let row = 0;
+  let hasCol = false;
+  let hasRow = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (!hasRow && c >= 65 && c <= 90) [col, hasCol] = [col * 26 + c - 64, true];
-    else if (c >= 48 && c <= 57) [row, hasRow] = [row * 10 + c - 48, true];
-    else if (hasRow && hasCol && c !== 36) break;
+    if (!hasRow && c >= 65 && c <= 90) {
+      col = col * 26 + c - 64;
+      hasCol = true;
+    } else if (c >= 48 && c <= 57) {
+      row = row * 10 + c - 48;
+      hasRow = true;
+    } else if (hasRow && hasCol && c !== 36) break;
   }
   return { col: hasCol ? col : undefined, row: hasRow ? row : undefined };
 }
@@ -174,7 +195,8 @@ function rangeCells(list: string): number {
   for (const part of list.split(/[\s,]+/)) {
     const [from, to] = part.slice(part.lastIndexOf('!') + 1).split(':');
     if (to === undefined) continue;
-    const [a, b] = [decodeAddress(from ?? ''), decodeAddress(to)];
+    const a = decodeAddress(from ?? '');
+    const b = decodeAddress(to);
     if (a.col === undefined || a.row === undefined || b.col === undefined || b.row === undefined) continue;
     cells += (Math.abs(a.row - b.row) + 1) * (Math.abs(a.col - b.col) + 1);
   }
@@ -245,11 +267,14 @@ class XmlScan {
           break;
         case OPEN:
           this.state = byte === SLASH ? END : byte === BANG ? DECL : byte === QMARK ? PI : NAME;
-          [this.name, this.run, this.last] = [this.state === NAME ? String.fromCharCode(byte) : '', 0, byte];
+          this.name = this.state === NAME ? String.fromCharCode(byte) : '';
+          this.run = 0;
+          this.last = byte;
           break;
         case NAME:
           if (byte === GT || byte === SLASH || byte <= 0x20) {
-            [this.markup, this.from] = [BOUNDED.has(localName(this.name)) ? '' : undefined, i];
+            this.markup = BOUNDED.has(localName(this.name)) ? '' : undefined;
+            this.from = i;
             this.state = TAG;
             i--;
           } else if (this.name.length < 64) this.name += String.fromCharCode(byte);

@@ -34,7 +34,8 @@ export type VoidWindowResult = { readonly closesAt: string } & (
  */
 export function checkVoidWindow(input: VoidWindowInput): VoidWindowResult {
   const minutes = (input.policy ?? DEFAULT_POLICY).usage.voidWithinMinutes;
-  const [now, at] = [input.now.getTime(), new Date(input.registeredAt).getTime()];
+  const now = input.now.getTime();
+  const at = new Date(input.registeredAt).getTime();
   const limit = Math.min(at + minutes * 60_000, new Date(input.showStart).getTime());
   const closes = new Date(Number.isNaN(limit) ? 0 : limit);
   const closesAt = closes.toISOString();

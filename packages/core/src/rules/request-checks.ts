@@ -27,7 +27,8 @@ export function checkRequest(
 
 function checkClient(card: UsageCard, request: TicketRequest, isCourse: boolean): RequestCheck {
   const reasons: UsageReason[] = [];
-  const [requested, registered] = [request.childTickets, card.minors];
+  const requested = request.childTickets;
+  const registered = card.minors;
   if (requested > registered) reasons.push(createReason('too-many-children', { requested, registered }));
   if (isCourse && request.childTickets > 0) reasons.push(createReason('children-on-course', {}));
   const group = request.group;

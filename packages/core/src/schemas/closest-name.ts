@@ -18,7 +18,10 @@ export function closestName(name: string, known: readonly string[]): string | un
           : oneTypo(a, b)
             ? 1
             : 2;
-    if (score < bestScore) [best, bestScore] = [key, score];
+    if (score < bestScore) {
+      best = key;
+      bestScore = score;
+    }
   }
   return best;
 }

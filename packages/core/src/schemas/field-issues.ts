@@ -78,7 +78,8 @@ export function toFieldIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = [...keysAt(schema, issue.path), ...(issue.path.length === 0 ? extraKeys : [])];
       for (const key of issue.keys ?? []) {
-        const [path, suggestion] = [joinPath([...issue.path, key]), suggestField(key, known)];
+        const path = joinPath([...issue.path, key]);
+        const suggestion = suggestField(key, known);
         out.push({ path, problem: 'unknown-field', ...(suggestion ? { suggestion } : {}) });
       }
     } else {

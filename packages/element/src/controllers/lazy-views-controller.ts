@@ -150,7 +150,9 @@ export class LazyViewsController implements ReactiveController {
   /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
   observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
     const { phase, refusals } = flow;
-    const [show, mode, now] = [host.show, host.mode, new Date(pageNow())];
+    const show = host.show;
+    const mode = host.mode;
+    const now = new Date(pageNow());
     // Once per phase (a render repeats it; the log takes a phase once): no growth while the shift's code is missing.
     if (phase !== this.queued) this.early.push((log) => log.record(phase, show, mode, now));
     this.queued = phase;
@@ -165,7 +167,8 @@ export class LazyViewsController implements ReactiveController {
     const views = cardPanelViews.get();
     if ((phase === this.cued && refusals === this.refusals) || !views) return;
     const outcome = refusals !== this.refusals ? 'refused' : views.outcomeOf(phase);
-    [this.cued, this.refusals] = [phase, refusals];
+    this.cued = phase;
+    this.refusals = refusals;
     if (outcome)
       setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }

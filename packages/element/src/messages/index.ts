@@ -56,7 +56,10 @@ let lateFailed = false;
 /** Loads the texts of the services' codes (once; a failed load is tried again by the next call). */
 export function loadLateTexts(): Promise<unknown> {
   return lateTexts.load().then(
-    (m) => ((lateFailed = false), m),
+    (m) => {
+      lateFailed = false;
+      return m;
+    },
     (e: unknown) => {
       lateFailed = true;
       throw e;

@@ -19,7 +19,8 @@ export class KaikukantaConnection {
     if (next === 'unknown' && this.state !== 'unreachable') return; // the health check says nothing of the sign-in
     const failure = next === 'signed-out' ? code : undefined;
     if (next === this.state && failure === this.authFailure) return;
-    [this.state, this.authFailure] = [next, failure];
+    this.state = next;
+    this.authFailure = failure;
     clearTimeout(this.#timer);
     if (next === 'unreachable') this.#timer = setTimeout(this.probe, PROBE_MS);
     this.changed();

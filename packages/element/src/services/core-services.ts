@@ -64,7 +64,8 @@ class ApiServices implements ComposedServices {
       () => this.#notify(),
     );
     const made = clientFor(options, this.#connection.heard);
-    [this.#client, this.#configError] = [made.client, made.error];
+    this.#client = made.client;
+    this.#configError = made.error;
     if (options.baseUrl === '' || !this.#client) return;
     const { venueId, terminalName } = options;
     this.#outbox = createOutbox({
@@ -220,7 +221,10 @@ class ApiServices implements ComposedServices {
 
   async voidUsage(id: string): Promise<'removed' | 'voided' | 'void-queued' | 'nothing-to-void'> {
     const outbox = this.#ready();
-    if (this.#online.has(id)) return (await this.#client!.voidUsage(id), 'voided');
+    if (this.#online.has(id)) {
+      await this.#client!.voidUsage(id);
+      return 'voided';
+    }
     const done = await outbox.voidUsage(id);
     // The waiting usages `decide` reads are fresh before the clerk's next card: an undone one is no earlier usage.
     await this.outboxState().then(this.changed, () => undefined);

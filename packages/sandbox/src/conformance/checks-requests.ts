@@ -130,7 +130,8 @@ export const ROUTE_CHECKS: readonly KitCheck[] = [
   check('methods on every route', ['methods'], async (ctx, c) => {
     for (const [method, path] of routes(ctx)) {
       if (method === 'GET') {
-        const [get, head] = [await ctx.http.send('GET', path), await ctx.http.send('HEAD', path)];
+        const get = await ctx.http.send('GET', path);
+        const head = await ctx.http.send('HEAD', path);
         c.that(head.status === get.status && !head.text, `HEAD ${path}: ${head.status}, GET ${get.status}`);
       }
       const wrong = await ctx.http.send('PUT', path, { body: {} });

@@ -39,7 +39,9 @@ type Step = {
  * expects the tally to give `given`. */
 async function steps(ctx: Ctx, c: Check, show: ShowRef, given: number, list: readonly Step[]): Promise<void> {
   for (const [i, s] of list.entries()) {
-    const [body, via, token] = [usage(ctx, s.card, show, s.extra), { ...ctx, viaBatch: !!s.batch }, s.token];
+    const body = usage(ctx, s.card, show, s.extra);
+    const via = { ...ctx, viaBatch: !!s.batch };
+    const token = s.token;
     if (s.refused) {
       const params = [s.refused === 'already-used' ? 'at' : 'cap'];
       c.refusal(await sendUsage(via, body, `${show.id}-${i}`, token), s.refused, params, s.what);
@@ -48,7 +50,8 @@ async function steps(ctx: Ctx, c: Check, show: ShowRef, given: number, list: rea
     const r = await register(via, c, body, `${show.id}-${i}`, s.what, token ? { token } : {});
     if (!r) continue;
     const t = r.tickets;
-    const [counted, covered] = [r.countedAgainstCap, r.coveredByBooking ?? 0];
+    const counted = r.countedAgainstCap;
+    const covered = r.coveredByBooking ?? 0;
     c.that(t.total === 1 + t.children + t.groupMembers + t.under16Clients, `${s.what}: ${JSON.stringify(t)}`);
     const expected = [s.counted, s.covered ?? 0];
     c.that(`${[counted, covered]}` === `${expected}`, `${s.what}: ${[counted, covered]}, not ${expected}`);
@@ -214,7 +217,8 @@ export const USAGE_CHECKS: readonly KitCheck[] = [
         { what: 'the booking collected again', card: a, extra: collect(), refused: 'already-used' },
       ]);
       // On a full show: a child beyond the booking is refused; as booked it is covered; fewer releases nothing.
-      const [y, d] = [ctx.cards.community, ctx.cards.active.find((card) => card !== a && card !== b)!];
+      const y = ctx.cards.community;
+      const d = ctx.cards.active.find((card) => card !== a && card !== b)!;
       const group = (under16Clients: number) => ({ group: { memberCardIds: [a], under16Clients } });
       await steps(ctx, c, { id: showId(ctx, 'collect-full'), cap: 4 }, 4, [
         { what: 'a group booking of 3', card: y, extra: group(1), counted: 3 },

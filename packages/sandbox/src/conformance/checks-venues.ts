@@ -26,7 +26,8 @@ const VOID_CHECK = check(
   async (ctx, c) => {
     const id = showId(ctx, 'void');
     const show = { id, cap: 4 };
-    const [a, b] = [ctx.cards.active[0]!, ctx.cards.active[1]!];
+    const a = ctx.cards.active[0]!;
+    const b = ctx.cards.active[1]!;
     const target = await register(ctx, c, usage(ctx, a, show), `void-a`, 'a usage to void');
     const other = await register(ctx, c, usage(ctx, b, show), `void-b`, 'a usage to void');
     if (!target || !other) return;
@@ -54,7 +55,8 @@ const VOID_CHECK = check(
       "the second void's tally": again?.showTally,
     };
     for (const [what, t] of Object.entries(tallies)) {
-      const [given, usages] = [t?.ticketsGiven ?? 1, t?.usages ?? 1];
+      const given = t?.ticketsGiven ?? 1;
+      const usages = t?.usages ?? 1;
       c.that(given === 1 && usages === 1, `${what}: ${given} given, ${usages} usages`);
     }
     // A voided usage is no usage: the card's booking is not already used, and a voided booking covers no
@@ -76,7 +78,8 @@ const VOID_CHECK = check(
       const answer = await post(ctx, 'v1/usages', usage(ctx, card, soon), key(ctx, `void-soon-${i}`));
       return remember(ctx, c.valid(answer, 201, UsageResultSchema, 'a usage of a show about to start'));
     };
-    const [early, late] = [await sent(b, 0), await sent(a, 1)];
+    const early = await sent(b, 0);
+    const late = await sent(a, 1);
     if (!early || !late) return;
     const before = c.valid(await voidOf(early), 200, VoidResultSchema, 'a void before the show started');
     await new Promise((r) => setTimeout(r, Date.parse(soon.start) + 500 - ctx.http.serverNow()));
@@ -170,7 +173,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const show = { id: showId(ctx, `midnight-${d}`), start: helsinkiTime(d, '00:30') };
       return register(ctx, c, usage(ctx, ctx.cards.active[0]!, show), `mid-${d}`, `a show at 00:30 on ${d}`);
     };
-    const [late, away] = [await night(next), await night(far)];
+    const late = await night(next);
+    const away = await night(far);
     // Everything in pages of 1 000, and again in pages whose last holds one (a server may give fewer): the same
     // usages, once each, oldest first (half a second's leeway for writes in flight).
     const day = await listUsages(ctx, c, ctx.day, 1000);
@@ -221,7 +225,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       const it = items.find((s) => s.id === show.id);
       const same = it?.cap === 7 && it.kind === 'show' && Date.parse(it.start) === Date.parse(ctx.showStart);
       c.that(same, `${what}: the kit's show is ${it ? JSON.stringify(it) : 'missing'}`);
-      const [at, last] = [items.map((s) => Date.parse(s.start)), addDays(ctx.day, query === day ? 0 : 30)];
+      const at = items.map((s) => Date.parse(s.start));
+      const last = addDays(ctx.day, query === day ? 0 : 30);
       c.that(`${at}` === `${[...at].sort((x, y) => x - y)}`, `${what}: not in start order`);
       const off = at.filter((t) => helsinkiDay(new Date(t)) < ctx.day || helsinkiDay(new Date(t)) > last);
       c.that(off.length === 0, `${what}: ${off.length} shows of other Helsinki days`);
@@ -259,7 +264,8 @@ export const VENUE_CHECKS: readonly KitCheck[] = [
       c.skip('needs --other-venue named as a ticket agent of --venue (it was refused as one)');
     const sold = c.valid(answer, 201, UsageResultSchema, "our agent's sale");
     remember(ctx, sold);
-    const [given, cap] = [sold?.showTally.ticketsGiven, sold?.showTally.cap];
+    const given = sold?.showTally.ticketsGiven;
+    const cap = sold?.showTally.cap;
     c.that(!sold || (given === 2 && cap === 2), `the agent's sale: tally ${given}/${cap}, expected 2/2`);
     const full = await sendUsage(ctx, sale(d), 'agent-2', other.token);
     c.refusal(full, 'cap-reached', ['cap'], "an agent's sale on our full show");

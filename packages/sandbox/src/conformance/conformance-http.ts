@@ -83,7 +83,8 @@ export function createConformanceHttp(options: ConformanceOptions, deadline: num
     const signal = AbortSignal.timeout(Math.min(timeoutMs, Math.max(1, deadline - Date.now())));
     const body =
       typeof init.body === 'string' || init.body === undefined ? init.body : JSON.stringify(init.body);
-    let response: Response, text: string;
+    let response: Response;
+    let text: string;
     try {
       response = await doFetch(url, { method, headers, redirect: 'manual', signal, body: body ?? null });
       text = await readBounded(response);

@@ -144,7 +144,8 @@ export async function register(
   const { id, cap } = body.show as { id: string; cap?: number };
   if (result.showTally.usages === 1 && !ctx.caps.has(id)) ctx.caps.set(id, cap ?? null);
   const tally = await readTally(ctx, c, id, options.token);
-  const [was, is] = [result.showTally, tally && { ...tally, updatedAt: result.showTally.updatedAt }];
+  const was = result.showTally;
+  const is = tally && { ...tally, updatedAt: result.showTally.updatedAt };
   if (is)
     c.that(sameAnswer(was, is), `${what}: the tally ${JSON.stringify(was)}, read ${JSON.stringify(is)}`);
   return result;

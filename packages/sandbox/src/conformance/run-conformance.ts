@@ -128,8 +128,10 @@ async function runCheck(ctx: Ctx, check: KitCheck): Promise<CheckResult> {
   try {
     await check.run(ctx, c);
   } catch (error) {
-    if (error instanceof CheckStopped) [verdict, note] = [error.verdict, error.message];
-    else c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CheckStopped) {
+      verdict = error.verdict;
+      note = error.message;
+    } else c.that(false, `stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (c.failures.length > 0) verdict = 'fail';
   return {

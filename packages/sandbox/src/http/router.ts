@@ -61,8 +61,12 @@ function matchRoute(
     const path = route.path.split('/').slice(1);
     const params: string[] = [];
     if (path.length !== segments.length) continue;
-    if (path.every((p, i) => (p === '*' ? (params.push(segments[i]!), true) : p === segments[i])))
-      return { route, params };
+    const matches = path.every((p, i) => {
+      if (p !== '*') return p === segments[i];
+      params.push(segments[i]!);
+      return true;
+    });
+    if (matches) return { route, params };
   }
   return undefined;
 }

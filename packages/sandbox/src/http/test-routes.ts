@@ -57,7 +57,10 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
     test('/__sandbox/reset', {
       POST: post(z.strictObject({}), (_v, { res, venue }) => {
         repo.clear(venue);
-        if (venue === undefined) [clock.offsetMs, controls.decideDelayMs] = [0, 0];
+        if (venue === undefined) {
+          clock.offsetMs = 0;
+          controls.decideDelayMs = 0;
+        }
         sendJson(res, 200, seed(repo, clock.now(), venue));
       }),
     }),

@@ -60,7 +60,8 @@ export async function decodeFrame(
     const control = { ...(round && { round }), until, glare: job.glare === true, onStage };
     const { read, round: next, glare } = await decodeStages(frame, { ...options, ...wasmUrl }, control);
     const reading = read && { text: read.text, format: read.format };
-    const [strong, byZxing] = [read?.strong === true, read !== null && by === 'cpp'];
+    const strong = read?.strong === true;
+    const byZxing = read !== null && by === 'cpp';
     const result = { reading, rejected: read ? null : rejected, strong, byZxing, glare };
     return { result: { ...result, decoder: getDecoderStatus() }, round: next };
   } finally {

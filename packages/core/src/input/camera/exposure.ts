@@ -76,7 +76,9 @@ export function createExposureControl(
     return state;
   };
   const apply = async (value: number): Promise<void> => {
-    const [on, original, step] = [track as MediaStreamTrack, state?.original, range?.step ?? 0];
+    const on = track as MediaStreamTrack;
+    const original = state?.original;
+    const step = range?.step ?? 0;
     const device = on.getSettings().deviceId;
     const taken = applyAdvanced(on, 'exposureCompensation', value, step / 2 + 1e-6);
     const refused = await taken.then(() => null).catch((error: CameraError) => error);

@@ -85,7 +85,12 @@ export function createFrameLoop(options: FrameLoopOptions) {
     // neither counter move (a frozen source), a frame is still taken every 250 ms.
     const marker = frames.count() ?? -video.currentTime - 1;
     if (marker === lastMarker && performance.now() - lastGrab < 250) {
-      frames.next(() => (clearTimeout(timer), (timer = undefined), schedule(0))); // At once when it is presented.
+      // At once when it is presented.
+      frames.next(() => {
+        clearTimeout(timer);
+        timer = undefined;
+        schedule(0);
+      });
       return schedule(frames.count() === null ? 15 : 250);
     }
     lastMarker = marker;
@@ -109,8 +114,10 @@ export function createFrameLoop(options: FrameLoopOptions) {
       failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
       // Given up, it takes no frame more (a frame callback still pending must not start one) until started again.
-      if (!closed && (failures >= 3 || isUnavailable(error)))
-        return ((running = false), options.onFatal(error));
+      if (!closed && (failures >= 3 || isUnavailable(error))) {
+        running = false;
+        return options.onFatal(error);
+      }
       return schedule(options.maxIntervalMs);
     }
     busy = false;
@@ -223,14 +230,17 @@ const isUnavailable = (e: unknown): boolean =>
  * their spacing, when the next one is due (the rescues' budget); `next` wakes a loop waiting for it.
  */
 function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) {
-  let [count, at, period] = [0, Number.NEGATIVE_INFINITY, Number.NaN];
+  let count = 0;
+  let at = Number.NEGATIVE_INFINITY;
+  let period = Number.NaN;
   let waiter: (() => void) | undefined;
   const v = video as HTMLVideoElement & { requestVideoFrameCallback?: (callback: () => void) => number };
   if (typeof v.requestVideoFrameCallback === 'function') {
     const onFrame = (): void => {
       const gap = performance.now() - at;
       if (gap < 250) period = Number.isNaN(period) ? gap : 0.8 * period + 0.2 * gap;
-      [count, at] = [count + 1, performance.now()];
+      count = count + 1;
+      at = performance.now();
       const wake = waiter;
       waiter = undefined;
       wake?.();

@@ -89,7 +89,9 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     () => stream,
     (e) => call(options.onError, e),
   );
-  let [stopped, started, paused] = [false, false, false];
+  let stopped = false;
+  let started = false;
+  let paused = false;
 
   const unwatch = watchLifecycle(
     {
@@ -107,7 +109,8 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     unwatch();
     loop.stop();
     // The camera's own setting back before its track stops (a device may keep it for its next start).
-    const [left, restoring] = [stream, exposure.restore()];
+    const left = stream;
+    const restoring = exposure.restore();
     if (restoring) void restoring.finally(() => releaseStream(left));
     else releaseStream(stream);
     if (video.srcObject === stream) video.srcObject = null;

@@ -28,7 +28,10 @@ export function claimWorkerPolicy(): boolean {
     policy =
       tt?.createPolicy('kaiku-scanner', {
         createScriptURL(url: string): string {
-          if (passOnce) return ((passOnce = false), url);
+          if (passOnce) {
+            passOnce = false;
+            return url;
+          }
           throw new TypeError(
             'The decoder worker must be the one the SDK ships or a workerUrl given by script.',
           );

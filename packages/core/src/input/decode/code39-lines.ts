@@ -98,7 +98,8 @@ export function readCode39(
 
 /** Line length reaching both frame edges from the centre: an off-centre piece gets whole-code lines. */
 export function acrossFrame(bundle: LineBundle, grey: GreyImage): number {
-  const [ux, uy] = [Math.cos(bundle.angle), Math.sin(bundle.angle)];
+  const ux = Math.cos(bundle.angle);
+  const uy = Math.sin(bundle.angle);
   const corners = [
     [0, 0],
     [grey.width, 0],

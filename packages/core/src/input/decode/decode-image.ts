@@ -25,7 +25,8 @@ function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 // Loaded, or its load settled (a failure: the next JS stage tries again and fails the frame).
-let [jsDecoder, jsSettled]: [typeof JsDecoder | undefined, boolean] = [undefined, false];
+let jsDecoder: typeof JsDecoder | undefined;
+let jsSettled = false;
 const loadJsDecoder = lazyModule(() =>
   import('./zxing-decoder.js').then((m) => (jsDecoder = m)).finally(() => (jsSettled = true)),
 );
@@ -35,7 +36,8 @@ const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
  * the exposure's only input, so a fourth frame in a row that wants it runs it on debt (later rescues wait for it).
  */
 async function glareOf(control: PipelineControl, grey: () => GreyImage): Promise<number | undefined> {
-  const [started, round] = [performance.now(), control.round];
+  const started = performance.now();
+  const round = control.round;
   const cost = round?.cost ?? new Map<'glare', number>();
   if (!mayRescue(control, cost.get('glare') ?? 0) && (!round || round.credit.glareWaits++ < 3)) return NaN;
   if (round) round.credit.glareWaits = 0;
@@ -79,7 +81,8 @@ export async function decodeImage(
   return read && { text: read.text, format: read.format };
 }
 
-const [blank, refuse] = [(): ImageData => new ImageData(1, 1), (): boolean => false];
+const blank = (): ImageData => new ImageData(1, 1);
+const refuse = (): boolean => false;
 /** Loads the wasm decoder before a first frame (which reports a failure), unless the browser's detector reads it. */
 export async function preloadDecoder(job: DecodeOptions): Promise<void> {
   const native = job.effort !== 'thorough' && decodeNative(blank, job.formats ?? DECODE_FORMATS, refuse);

@@ -14,16 +14,20 @@ export function clippedOverCodes(
 ): number | undefined {
   let worst: number | undefined;
   for (const { cx, cy, angle, length, offsets } of bundles) {
-    const [dx, dy, middle] = [Math.cos(angle), Math.sin(angle), offsets[offsets.length >> 1] ?? 0];
+    const dx = Math.cos(angle);
+    const dy = Math.sin(angle);
+    const middle = offsets[offsets.length >> 1] ?? 0;
     const inner: number[] = [];
-    let [clipped, total] = [0, 0];
+    let clipped = 0;
+    let total = 0;
     for (const offset of offsets) {
       for (let t = -0.75 * length; t <= 0.75 * length; t++) {
         const x = Math.round(cx + dx * t - dy * offset);
         const y = Math.round(cy + dy * t + dx * offset);
         if (x < 0 || y < 0 || x >= grey.width || y >= grey.height) continue;
         const value = grey.data[y * grey.width + x] as number;
-        [clipped, total] = [clipped + Number(value >= 250), total + 1];
+        clipped = clipped + Number(value >= 250);
+        total = total + 1;
         // The located part proper: the locator's length includes quiet zones and half as much again.
         if (offset === middle && Math.abs(t) <= length / 4) inner.push(value);
       }

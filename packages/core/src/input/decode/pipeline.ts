@@ -164,7 +164,10 @@ export async function runStages(
   // When the rescues must have ended (wall clock: what a stage's parts and images cost counts too); set by zxing-cpp.
   let deadline = Number.POSITIVE_INFINITY;
   const until = control?.until;
-  let [ran, next, nextPart, held, earned] = [0, 0, 0, false, 0];
+  let ran = 0;
+  let earned = 0;
+  // Where the next frame starts: this stage and part.
+  let resume = { next: 0, part: 0 };
   // After zxing-cpp: the JS stages loading, or out of time (a first rescue runs where the next frame's is not known).
   const cost = (name: StageName): number | undefined => round?.cost.get(name);
   const wait = (name: StageName): boolean =>
@@ -178,7 +181,8 @@ export async function runStages(
     if (round !== undefined && index > 0 && index < round.next) continue;
     if ((only !== undefined && !only(name)) || !enabled(control, name)) continue;
     // Its trigger and its parts are rescue work too (the JS stages' locator): looked at only with the time for it.
-    let [parts, begun] = [Number.POSITIVE_INFINITY, performance.now()];
+    let parts = Number.POSITIVE_INFINITY;
+    let begun = performance.now();
     for (let part = index === round?.next ? round.part : 0; part < parts; part++) {
       if (parts === Infinity && !wait(name)) parts = !when(facts) ? 0 : partsOf(name);
       if (part >= parts) {
@@ -186,7 +190,7 @@ export async function runStages(
         continue stages;
       }
       if (wait(name)) {
-        [next, nextPart] = [index, part]; // This part, and the rest, on the next frame.
+        resume = { next: index, part }; // This part, and the rest, on the next frame.
         break stages;
       }
       signal?.throwIfAborted();
@@ -199,7 +203,10 @@ export async function runStages(
         // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
         // (without zxing-cpp, as in the JS engine, none); past that a rescue spends the round's credit.
         if (name !== 'cpp') spendCredit(control, begun, deadline);
-        else [deadline, earned] = [Math.min(until ?? deadline, started + ms + Math.min(ms, recent)), ms];
+        else {
+          deadline = Math.min(until ?? deadline, started + ms + Math.min(ms, recent));
+          earned = ms;
+        }
       }
       begun = performance.now();
       ran += 1;
@@ -208,7 +215,7 @@ export async function runStages(
       // A rescue that read goes first on the next frame: the card held in view is read again at once. A part that read
       // again there gives its stage's first parts a turn: a card lying in view must not hide a region before it.
       const again = round?.held === true && index === round.next && part === round.part;
-      [next, nextPart, held] = [index, again ? 0 : part, true];
+      resume = { next: index, part: again ? 0 : part };
       if (control?.exhaustive !== true) break stages;
     }
   }
@@ -216,6 +223,7 @@ export async function runStages(
   // Earned for later frames, within twice the costliest part's time: no burst of rescues, nor a long debt.
   const most = 2 * Math.max(...round.cost.values());
   round.credit.ms = Math.max(-most, Math.min(most, round.credit.ms + RESCUE_SHARE * earned));
-  const qrSeen = next > 0 && (round.qrSeen || (ran > 1 && frame.qrSeen()));
-  return { read: first, round: { ...round, next, part: nextPart, held, qrSeen } };
+  const qrSeen = resume.next > 0 && (round.qrSeen || (ran > 1 && frame.qrSeen()));
+  // A read on this frame: the round holds at the rescue that read.
+  return { read: first, round: { ...round, ...resume, held: first !== null, qrSeen } };
 }

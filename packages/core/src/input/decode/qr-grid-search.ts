@@ -97,7 +97,8 @@ type Corners = { readonly tl: P; readonly tr: P; readonly br: P; readonly bl: P 
 
 /** The `dim`×`dim` module grid whose finder centres (`INSET` modules in) lie on the corners (throws off the image). */
 function sampleSquare(bits: BitMatrix, dim: number, { tl, tr, br, bl }: Corners): BitMatrix {
-  const [lo, hi] = [INSET, dim - INSET];
+  const lo = INSET;
+  const hi = dim - INSET;
   return sampler.sampleGrid(
     bits,
     dim,

@@ -48,7 +48,10 @@ export function loadWasm(url: string): Promise<WasmFailure | null> {
           const instantiateWasm = (
             imports: WebAssembly.Imports,
             done: (i: WebAssembly.Instance) => void,
-          ): WebAssembly.Exports => (WebAssembly.instantiate(compiled, imports).then(done).catch(reject), {});
+          ): WebAssembly.Exports => {
+            WebAssembly.instantiate(compiled, imports).then(done).catch(reject);
+            return {};
+          };
           const overrides = { instantiateWasm, print: silent, printErr: silent };
           prepareZXingModule({ overrides, fireImmediately: true }).then(resolve, reject);
         });

@@ -179,7 +179,10 @@ function judgeBurst(burst: Burst, end: BurstEnd, options: ResolvedWedgeOptions):
   // A held key's extra repeats: read without them when that gives one card ID (not in the page's own fields).
   const bare = parsed.ok || burst.host === true ? undefined : withoutRepeats(content, options);
   if (bare === 'several') return fail('repeated-key');
-  if (bare !== undefined) [parsed, content] = [bare.parsed, bare.content];
+  if (bare !== undefined) {
+    parsed = bare.parsed;
+    content = bare.content;
+  }
   const raw = textOf(content);
   const silent = bySilence || options.terminator === 'none';
   const valid = (text: string) => options.parse(text, options.cardIdOptions).ok;
