@@ -3,11 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
 import { runConformanceCli } from './conformance/conformance-cli.js';
+import { runVenueRegister } from './venue-register.js';
 
 export const HELP = `kaiku-sandbox — a local Kaikukanta-compatible API server with SQLite persistence
 
 Usage: kaiku-sandbox [options]
        kaiku-sandbox conformance --base-url URL --token T   (checks any server against the contract)
+       kaiku-sandbox venue-register --venue ID --terminal NAME …   (a venue's register for its terminals)
 
   --port N        port to listen on (default 8787; 0 = any free port)
   --host H        interface to bind (default 127.0.0.1)
@@ -44,6 +46,7 @@ export async function runCli(
   out: (line: string) => void = console.log,
 ): Promise<CliResult> {
   if (argv[0] === 'conformance') return { code: await runConformanceCli(argv.slice(1), out) };
+  if (argv[0] === 'venue-register') return runVenueRegister(argv.slice(1), out);
   const usageError = (problem: string): CliResult => {
     out(`${problem}\n\n${HELP}`);
     return { code: 2 };

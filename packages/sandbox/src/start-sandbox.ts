@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
 import { openDatabase } from './db/open-database.js';
@@ -44,10 +45,17 @@ export type SandboxOptions = {
   readonly allowedHosts?: readonly string[];
   /** Slow-client limits; see {@link SANDBOX_LIMITS} for the defaults. */
   readonly limits?: Partial<SandboxLimits>;
+  /** Every commit reaches the disk before it is answered (SQLite `synchronous = FULL`): a power cut loses nothing
+   * that was answered. Default: a crash of the process loses nothing, a power cut may lose the last commits. */
+  readonly durable?: boolean;
+  /** Hold no card data (a venue's own register): a usage's card is decided on its ID; look-ups answer 404. */
+  readonly uncheckedCards?: boolean;
+  /** Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
 };
 
 const SANDBOX_OPTIONS = optionKeys<SandboxOptions>()(
-  'port host db memory seed token venueTokens agents testing logger corsOrigins keyRetentionDays clockOffsetMs busyTimeoutMs rateLimit allowedHosts limits',
+  'port host db memory seed token venueTokens agents testing logger corsOrigins keyRetentionDays clockOffsetMs busyTimeoutMs rateLimit allowedHosts limits durable uncheckedCards tls',
 );
 const RATE_LIMIT_OPTIONS = optionKeys<RateLimitOptions>()('perSecond burst perAddress');
 
@@ -82,7 +90,7 @@ function answerRaw(socket: Socket, problem: ReturnType<typeof problems.badReques
 }
 
 /** What Node would answer on its own (400, 431, 408, 417, CONNECT, upgrades) gets the contract's problem+json. */
-function guardConnections(server: ReturnType<typeof createServer>, maxConnections: number): void {
+function guardConnections(server: Server, maxConnections: number): void {
   let open = 0;
   server.on('connection', (socket: Socket) => {
     open++;
@@ -125,7 +133,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   checkOptions('startSandbox', options, SANDBOX_OPTIONS);
   checkOptions('startSandbox', options.limits, SANDBOX_LIMITS, 'limits.');
   checkOptions('startSandbox', options.rateLimit, RATE_LIMIT_OPTIONS, 'rateLimit.');
-  const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs);
+  const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs, options.durable);
   const repo = createRepository(db);
   const clock = createClock(options.clockOffsetMs ?? 0);
   if (options.seed) writeSeed(repo, clock.now());
@@ -137,18 +145,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const handle = createRouter({ ...options, repo, clock, version: SANDBOX_VERSION });
   const limits = { ...SANDBOX_LIMITS, ...options.limits };
-  const server = createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      // The timeouts above are checked this often (Node's default, 30 s, would let them overrun by that much).
-      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
-      // A missing Host is answered by the router (as a problem), not by Node's bare 400.
-      requireHostHeader: false,
-    },
-    (req, res) => void handle(req, res),
-  );
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // The timeouts above are checked this often (Node's default, 30 s, would let them overrun by that much).
+    connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    // A missing Host is answered by the router (as a problem), not by Node's bare 400.
+    requireHostHeader: false,
+  };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => void handle(req, res);
+  // An HTTPS server is an HTTP server on TLS sockets: the limits and guards below hold for both.
+  const server: Server = options.tls
+    ? createTlsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(serverOptions, listener);
   server.setTimeout(limits.idleTimeoutMs);
   guardConnections(server, limits.maxConnections);
   const host = options.host ?? '127.0.0.1';
@@ -158,7 +168,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closed: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/`,
     port,
     close() {
       closed ??= new Promise<void>((resolve) => {

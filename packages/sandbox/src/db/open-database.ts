@@ -29,13 +29,17 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
  * Opens the sandbox database (a file, or memory); WAL and a busy timeout let processes share a file. Another
  * schema version is refused, never half-read: no migrations (none was ever published to migrate from).
  */
-export function openDatabase(file: string | undefined, busyTimeoutMs = 5000): Database.Database {
+export function openDatabase(
+  file: string | undefined,
+  busyTimeoutMs = 5000,
+  durable = false,
+): Database.Database {
   const db = new Database(file ?? ':memory:');
   // The busy timeout first: switching to WAL while another process writes must wait, not fail.
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   if (file) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
   // Inside the write lock: two processes opening one new file create it once.
   db.transaction(() => {
     const tables = db

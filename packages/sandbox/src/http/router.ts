@@ -95,6 +95,7 @@ export function createRouter(options: RouterOptions) {
     repo: options.repo,
     clock: options.clock,
     agents: new Map(Object.entries(options.agents ?? {}).map(([venue, list]) => [venue, new Set(list)])),
+    uncheckedCards: options.uncheckedCards === true,
     beforeDecide: async () => {
       if (controls.decideDelayMs > 0) await new Promise((r) => setTimeout(r, controls.decideDelayMs));
     },

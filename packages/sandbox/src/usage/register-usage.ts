@@ -1,5 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { checkVoidWindow, decideUsage, getPolicy, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import {
+  checkVoidWindow,
+  decideUsage,
+  getPolicy,
+  parseCardId,
+  toApiShow,
+  toUsageEvent,
+} from '@kaiku-scanner/core';
 import { CARD_STATUS_REFUSALS, makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { VoidResult } from '@kaiku-scanner/core/contract';
@@ -17,7 +24,23 @@ export type RegisterContext = {
   readonly clock: Clock;
   /** Testing hook: awaited between claiming the key and deciding (to make "in progress" observable). */
   readonly beforeDecide?: () => Promise<void>;
+  /** No card data (a venue's own register): a card is decided on its ID, see {@link cardOf}. */
+  readonly uncheckedCards?: boolean;
 };
+
+/**
+ * The card a usage is decided on: the registry's record; or, where the server holds no card data (a venue's own
+ * register), the card as a terminal without Kaikukanta knows it — its kind from the ID's prefix, valid on the
+ * show's day, as many minors as the contract allows (the clerk gives the children the card shows). Undefined: the
+ * card is not registered (or its ID is not a card's).
+ */
+export function cardOf(ctx: RegisterContext, id: string, day: string): CardRecord | undefined {
+  const known = ctx.repo.getCard(id);
+  const parsed = parseCardId(id);
+  if (known || !ctx.uncheckedCards || !parsed.ok) return known;
+  const { prefix, kind } = parsed as { prefix: CardRecord['prefix']; kind: CardRecord['kind'] };
+  return { id, prefix, kind, status: 'active', validUntil: day, minors: 20 };
+}
 
 /** How long a pending key blocks its duplicates before it counts as abandoned (a crashed request). */
 const PENDING_TIMEOUT_MS = 30_000;
@@ -71,7 +94,8 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
  * transaction: the card record, the owning venue's show settings and tally, the card's earlier usages, the group
  * members' own cards. A refusal is a 422 problem: `code` the first reason's, `reasons` every one.
  */
-function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
+function decide(ctx: RegisterContext, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
+  const { repo } = ctx;
   const owner = usage.forVenueId ?? usage.venueId;
   const decision = decideUsage({
     card,
@@ -92,7 +116,11 @@ function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: S
     ...(decision.ok
       ? []
       : decision.reasons.map((r) => ({ code: r.code, params: r.params, en: r.message.en }))),
-    ...memberReasons(usage.group?.memberCardIds ?? [], repo.getCard, helsinkiDay(now)),
+    ...memberReasons(
+      usage.group?.memberCardIds ?? [],
+      (id) => cardOf(ctx, id, helsinkiDay(now)),
+      helsinkiDay(now),
+    ),
   ];
   if (decision.ok && reasons.length === 0) return decision;
   return refused(
@@ -138,7 +166,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
       else repo.finishKey(key, outcome.problem.status, outcome.problem);
       return outcome;
     };
-    const card = repo.getCard(usage.cardId);
+    const card = cardOf(ctx, usage.cardId, helsinkiDay(new Date(usage.show.start)));
     if (!card) return finish(refused(problems.cardNotRegistered()));
     // The show is the owning venue's; its settings are the owner's alone. A ticket agent's usage counts against
     // them, but never sets them: for a show the venue has not stored, it is decided without the agent's cap and
@@ -147,7 +175,7 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
     let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
     if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
     show ??= { ...usage.show, cap: undefined, seats: undefined };
-    const decision = decide(repo, usage, card, show, now);
+    const decision = decide(ctx, usage, card, show, now);
     if ('kind' in decision) return finish(decision);
     const registeredAt = now.toISOString();
     const usageId = randomUUID();
