@@ -1,10 +1,10 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
 import { styles } from './kaiku-scanner.styles.js';
-import { translationFor, type UiLocale } from './translations/index.js';
+import { translationFor, venueWording, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
+import { lateText } from './messages/index.js';
 import type {
-  LocalizedText,
   Registry,
   ReportFile,
   ScannerServices,
@@ -100,7 +100,7 @@ export class KaikuScanner extends LitElement {
   // Each property once: its doc, its options (`services`, `check`, `tally`: what a change of it sets going again;
   // controllers/property.ts) and its default. Its attribute is its name in kebab-case.
   /** Base URL of the Kaikukanta API (or the sandbox), e.g. `http://localhost:8787`. */
-  @property({ services: true, tally: true }) baseUrl = '';
+  @property({ services: true, check: true, tally: true }) baseUrl = '';
   /** The venue the usages are registered for. */
   @property({ services: true }) venueId = '';
   /** Sales channel of this terminal. */
@@ -147,7 +147,8 @@ export class KaikuScanner extends LitElement {
   /** Returns a bearer token for the API (property only; never stored; asked for at each request: no rebuild). */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
   /** Replaces the default core services (API client, outbox, rules): for custom back ends and tests. */
-  @property({ attribute: false, services: true, tally: true }) services: ScannerServices | undefined;
+  @property({ attribute: false, services: true, check: true, tally: true }) services:
+    ScannerServices | undefined;
   /** How long synced and resolved usages stay on the terminal (ms). Unset: 1 h (docs/privacy.md). */
   @property({ type: Number, services: true, check: true })
   retentionMs: number | undefined;
@@ -167,9 +168,10 @@ export class KaikuScanner extends LitElement {
   /** This terminal's name, e.g. `Kassa 2` (≤ 40 characters, never a person's): on the shift panel and its report. */
   @property({ services: true, check: true }) terminalName = '';
   /**
-   * `kaikukanta` (default): usages go to the API at `base-url`. `none`: no API — every usage is kept in this
-   * terminal's register on the device (needs `venue-id` and `terminal-name`) and downloaded for Kaikukanta's import
-   * (`exportForKaikukanta()`). Never a fallback: a missing `base-url` in the default mode stays an error.
+   * `kaikukanta` (default): usages go to the API at `base-url`. `venue`: so, to the venue's register server (needs
+   * `terminal-name`), named so on screen. `none`: no API — every usage is kept in this terminal's register on the
+   * device (needs `venue-id` and `terminal-name`) and downloaded for Kaikukanta's import (`exportForKaikukanta()`).
+   * Never a fallback: a missing `base-url` stays an error.
    */
   @property({ services: true, check: true }) registry: Registry = 'kaikukanta';
 
@@ -220,8 +222,8 @@ export class KaikuScanner extends LitElement {
 
   private get view(): ViewContext {
     const locale = this.locale;
-    const text = (m: LocalizedText): string => m[locale];
-    return { t: translationFor(locale), fmt: formatterFor(locale), text, id: this.views.cardId };
+    const v = { t: translationFor(locale), fmt: formatterFor(locale), late: lateText, id: this.views.cardId };
+    return venueWording({ ...v, text: (m) => m[locale] }, locale, this.registry === 'venue');
   }
 
   /** The meter follows the show's tally while the element is on the page (other terminals sell meanwhile). */

@@ -4,7 +4,8 @@ import { resolveLocale, whenTranslationReady, type UiLocale } from '../translati
 /** How long a render waits for Swedish or English strings before it paints in Finnish meanwhile. */
 const STRINGS_WAIT_MS = 1500;
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** registry="venue": the venue register's words are waited for too. */
+type Host = ReactiveControllerHost & HTMLElement & { readonly registry?: string };
 
 /** The element's language (its `lang`, else the page's, followed as Shoelace does, else Finnish) and its strings. */
 export class LocaleController implements ReactiveController {
@@ -46,7 +47,7 @@ export class LocaleController implements ReactiveController {
   /** Runs `update` once the language's strings are there, in Finnish meanwhile after a failure or `STRINGS_WAIT_MS`. */
   schedule(update: () => void | Promise<unknown>): void | Promise<unknown> {
     const locale = this.locale;
-    const pending = whenTranslationReady(locale);
+    const pending = whenTranslationReady(locale, this.host.registry === 'venue');
     if (!pending) {
       this.failed = undefined;
       return update();

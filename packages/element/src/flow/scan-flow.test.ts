@@ -28,7 +28,13 @@ const cards: FakeOptions['cards'] = {
   A999005458: { kind: 'client', status: 'inactive', validUntil: '2030-05-31', minors: 0 },
   Y110029399: { kind: 'community', status: 'active', validUntil: '2030-05-31', minors: 0 },
 };
-const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi, id: (c) => c };
+const view: ViewContext = {
+  t: fi,
+  fmt: formatterFor('fi'),
+  text: (m) => m.fi,
+  late: () => undefined,
+  id: (c) => c,
+};
 
 function setUp(
   options: FakeOptions = {},

@@ -13,7 +13,13 @@ import { ApiProblemError } from '@kaiku-scanner/core';
 import { makeProblem } from '@kaiku-scanner/core/contract';
 
 const show: ShowContext = { id: 's1', name: 'Uni', start: '2030-03-01T19:00:00+02:00', kind: 'show', cap: 5 };
-const view: ViewContext = { t: fi, fmt: formatterFor('fi'), text: (m) => m.fi, id: (cardId) => cardId };
+const view: ViewContext = {
+  t: fi,
+  fmt: formatterFor('fi'),
+  text: (m) => m.fi,
+  late: () => undefined,
+  id: (cardId) => cardId,
+};
 
 function setUp(voidUsage: ScannerServices['voidUsage']) {
   const fake = createFakeServices({

@@ -22,7 +22,7 @@ const CHOICES = [
   ['channel', 'channel', ['box-office', 'reservation', 'ticket-agent']],
   ['theme', 'theme', ['auto', 'light', 'dark']],
   ['offlinePolicy', 'offline-policy', ['accept-provisionally', 'refuse']],
-  ['registry', 'registry', ['kaikukanta', 'none']],
+  ['registry', 'registry', ['kaikukanta', 'none', 'venue']],
 ] as const;
 /** Durations in ms (unset: the default). */
 const DURATIONS = [
@@ -32,7 +32,9 @@ const DURATIONS = [
 
 /** The element's properties checked here (the show's through the core's schema). */
 export type ConfigProperties = ShowProperties & {
-  readonly [K in (typeof CHOICES)[number][0] | (typeof DURATIONS)[number][0] | 'terminalName']: unknown;
+  readonly [
+    K in (typeof CHOICES)[number][0] | (typeof DURATIONS)[number][0] | 'terminalName' | 'baseUrl' | 'services'
+  ]: unknown;
 };
 
 /** Every problem of the settings: a value outside its set, a duration not in ms, the show per the core's schema. */
@@ -51,8 +53,13 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
   }
   // Sent with every usage: a name Kaikukanta refuses (over 40 characters, control characters) would refuse them all.
   // A register is one terminal's: without its name there is nothing to keep the usages under or to name in the file.
-  if (p.terminalName ? !TerminalNameSchema.safeParse(p.terminalName).success : p.registry === 'none')
+  // A venue's register server keeps several terminals' usages: it says where a card was used by this name.
+  const own = p.registry === 'none' || p.registry === 'venue';
+  if (p.terminalName ? !TerminalNameSchema.safeParse(p.terminalName).success : own)
     found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
+  // The venue's register is an API at an address of the venue's: without one, the setting to fix is named.
+  if (p.registry === 'venue' && !p.baseUrl && !p.services)
+    found.push({ code: 'config-invalid', setting: 'base-url', expected: 'http://192.168.1.10:8787' });
   return [...found, ...showConfigProblems(p)];
 }
 

@@ -27,14 +27,18 @@ export type CoreServicesOptions = {
   /** This terminal's name (`terminal-name`), sent with each usage as `terminal`: where an "already used" says it was. */
   readonly terminalName?: string | undefined;
   /**
-   * `kaikukanta` (default): look-ups and usages go to the API at `baseUrl`. `none`: no API; usages are kept in this
-   * terminal's register on the device and exported for Kaikukanta's import (needs `venueId` and `terminalName`).
+   * `kaikukanta` (default): look-ups and usages go to the API at `baseUrl`. `venue`: the same, to the venue's own
+   * register server (needs `terminalName`). `none`: no API; usages are kept in this terminal's register on the device
+   * and exported for Kaikukanta's import (needs `venueId` and `terminalName`).
    */
   readonly registry?: Registry | undefined;
 };
 
-/** Where usages are recorded: Kaikukanta's API, or (`none`) this terminal's register, exported as a file. */
-export type Registry = 'kaikukanta' | 'none';
+/**
+ * Where usages are recorded: Kaikukanta's API, the venue's register server (`venue`: the same contract, its own
+ * words on screen), or (`none`) this terminal's register, exported as a file.
+ */
+export type Registry = 'kaikukanta' | 'none' | 'venue';
 
 /** A file for Kaikukanta's import (the register's export): its bytes, name, type and the usages in it. */
 export type ReportFile = {

@@ -1,5 +1,6 @@
 import { fi } from './fi.js';
 import { lazyModule, type LazyModule } from '../lazy-module.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /** The element's own UI strings: every language file is typed `Translation`, so a missing key fails to compile. */
 export type Translation = { readonly [K in keyof typeof fi]: (typeof fi)[K] };
@@ -18,15 +19,25 @@ const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Translation>>> 
   ),
 };
 
+/** registry="venue": the venue register's words over Kaikukanta's (venue-texts.ts), loaded only with it. */
+const venueTexts = lazyModule(() => import('./venue-texts.js'));
+
+/** `v` in the venue register's words when `venue` (once they are loaded), else as it is. */
+export function venueWording(v: ViewContext, locale: UiLocale, venue: boolean): ViewContext {
+  return (venue && venueTexts.get()?.venueView(v, locale)) || v;
+}
+
 /** The strings of `locale` once loaded; Finnish until then (and if loading fails). */
 export function translationFor(locale: UiLocale): Translation {
   return (locale === 'fi' ? undefined : later[locale].get()) ?? fi;
 }
 
-/** Undefined when `locale`'s strings are ready, else a promise of whether they loaded (never rejects). */
-export function whenTranslationReady(locale: UiLocale): Promise<boolean> | undefined {
-  if (locale === 'fi' || later[locale].get()) return undefined;
-  return later[locale].load().then(
+/** Undefined when `locale`'s strings (and the venue's, if `venue`) are ready, else whether they loaded (never rejects). */
+export function whenTranslationReady(locale: UiLocale, venue = false): Promise<boolean> | undefined {
+  const wanted = [locale === 'fi' ? undefined : later[locale], venue ? venueTexts : undefined];
+  const loads = wanted.filter((m) => m && !m.get()).map((m) => m!.load());
+  if (loads.length === 0) return undefined;
+  return Promise.all(loads).then(
     () => true,
     () => false,
   );

@@ -13,6 +13,7 @@ import { en } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';
 import { REGISTER_TEXTS } from './register-texts.js';
+import { VENUE_CARD_TEXTS, VENUE_MESSAGES, VENUE_TRANSLATION } from './venue-texts.js';
 
 type Locale = 'fi' | 'sv' | 'en';
 
@@ -49,14 +50,19 @@ function textsOf(
   return out;
 }
 
-const tables = { elementMessages, serviceMessages, rulesMessages } as Record<string, Record<string, unknown>>;
+const tables = { elementMessages, serviceMessages, rulesMessages, VENUE_MESSAGES } as Record<
+  string,
+  Record<string, unknown>
+>;
 function allTexts(locale: Locale): [string, string][] {
   const out = textsOf({ fi, sv, en }[locale], locale, [], TRANSLATION_CALLS);
   for (const [name, table] of Object.entries(tables))
     for (const [code, message] of Object.entries(table))
       textsOf((message as Record<Locale, unknown>)[locale], `${name}.${code}.${locale}`, out, TABLE_CALLS);
+  // registry="venue": the venue register's words over those.
+  textsOf(VENUE_TRANSLATION[locale], `VENUE_TRANSLATION.${locale}`, out, TRANSLATION_CALLS);
   // The lazy views' words, their values filled in with number-like ones, as the translations' functions are.
-  for (const [key, words] of Object.entries(CARD_TEXTS))
+  for (const [key, words] of [...Object.entries(CARD_TEXTS), ...Object.entries(VENUE_CARD_TEXTS)])
     textsOf(fill(words, '2', '3')[locale], `CARD_TEXTS.${key}.${locale}`, out, []);
   // The register's words, their counts 1 and 2 (a name where one is asked for).
   for (const [key, words] of Object.entries(REGISTER_TEXTS))

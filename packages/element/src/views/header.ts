@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
 import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
-import { elementText, lateText, registerText } from '../messages/index.js';
+import { elementText, registerText } from '../messages/index.js';
 
 export type HeaderModel = {
   /** Online, configured, pending, needs attention, sign-in failure: what the sync status says. */
@@ -85,13 +85,13 @@ function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | t
   const mode = m.register ? '-register' : '';
   // Their texts load with the services, which found the storage's health (the host re-renders once they load).
   const lines = [
-    ...(blocked ? [lateText('storage-blocked')] : []),
+    ...(blocked ? [v.late('storage-blocked')] : []),
     ...(health === 'not-persisted' && pending + (register?.open ?? 0) > 0
-      ? [lateText(`storage-not-persisted${mode}`)]
+      ? [v.late(`storage-not-persisted${mode}`)]
       : []),
   ];
   if (lines.length === 0 && lost === 0) return nothing;
-  const evicted = lateText(`storage-evicted${mode}`, { n: lost });
+  const evicted = v.late(`storage-evicted${mode}`, { n: lost });
   return html`<div
     part="storage-notice"
     class="notice ${blocked || lost ? 'danger' : 'warn'}"
