@@ -7,12 +7,15 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * @param {readonly string[]} args the CLI's options (`--memory`, `--db FILE`, `--seed`, `--testing`)
- * @param {{ port?: number, quiet?: boolean }} [options] `quiet: false` echoes the sandbox's output (for `npm start`)
+ * @param {{ port?: number, quiet?: boolean, command?: string }} [options] `quiet: false` echoes the sandbox's output
+ *   (for `npm start`); `command`: a subcommand (`venue-register`) before the options
  */
-export async function startSandboxCli(args, { port = 0, quiet = true } = {}) {
+export async function startSandboxCli(args, { port = 0, quiet = true, command } = {}) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=source', 'packages/sandbox/src/cli.ts', '--port', String(port)]
+    ['--import', 'tsx', '--conditions=source', 'packages/sandbox/src/cli.ts']
+      .concat(command ? [command] : [])
+      .concat(['--port', String(port)])
       .concat(quiet ? ['--quiet'] : [])
       .concat(args),
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -26,7 +29,7 @@ export async function startSandboxCli(args, { port = 0, quiet = true } = {}) {
       child.kill('SIGTERM');
     });
   process.once('exit', () => child.exitCode === null && child.kill());
-  const url = await new Promise((resolve, reject) => {
+  const { url, said } = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
       void close();
@@ -42,7 +45,7 @@ export async function startSandboxCli(args, { port = 0, quiet = true } = {}) {
       child.stderr.off('data', onData);
       if (!quiet) child.stdout.pipe(process.stdout);
       child.stderr.pipe(process.stderr);
-      resolve(`${m[1]}/`);
+      resolve({ url: `${m[1]}/`, said: out });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -51,5 +54,5 @@ export async function startSandboxCli(args, { port = 0, quiet = true } = {}) {
       reject(new Error(`the sandbox exited (${code}): ${out}`));
     });
   });
-  return { url, child, stderr: () => stderr, close };
+  return { url, said, child, stderr: () => stderr, close };
 }

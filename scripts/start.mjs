@@ -15,13 +15,13 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const demoOut = path.join(root, '.cache', 'demo');
 
 /** Strict CSP of the demo and of the e2e CSP test: no inline script, no eval; the API origin allowed for fetch. */
-export function cspFor(apiOrigin) {
+export function cspFor(...apiOrigins) {
   return [
     "default-src 'self'",
     // 'wasm-unsafe-eval' only lets WebAssembly compile (the camera's decoder); JavaScript eval stays blocked.
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
+    `connect-src 'self' ${apiOrigins.join(' ')}`,
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
     "worker-src 'self' blob:",
@@ -93,9 +93,9 @@ const TYPES = {
  * Serves examples/ with the bundles at /dist/ and `/config.json` ({ baseUrl }) so the pages find the sandbox.
  * Every response carries the strict CSP. Resolves to { url, close() }.
  */
-export function serveDemo({ port = 0, apiUrl, outdir = demoOut, host = '127.0.0.1' }) {
+export function serveDemo({ port = 0, apiUrl, venueRegister, outdir = demoOut, host = '127.0.0.1' }) {
   const apiOrigin = new URL(apiUrl).origin;
-  const csp = cspFor(apiOrigin);
+  const csp = cspFor(apiOrigin, ...(venueRegister ? [new URL(venueRegister.url).origin] : []));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const headers = {
@@ -105,7 +105,8 @@ export function serveDemo({ port = 0, apiUrl, outdir = demoOut, host = '127.0.0.
     };
     if (url.pathname === '/config.json') {
       res.writeHead(200, { ...headers, 'content-type': 'application/json' });
-      res.end(JSON.stringify({ baseUrl: apiUrl, demoCardsUrl: new URL('/demo-cards', apiUrl).href }));
+      const config = { baseUrl: apiUrl, demoCardsUrl: new URL('/demo-cards', apiUrl).href, venueRegister };
+      res.end(JSON.stringify(config));
       return;
     }
     if (url.pathname === '/') {
@@ -156,6 +157,30 @@ export async function startSandboxProcess({
   return { url: sandbox.url.replace(/\/$/, ''), close: () => void sandbox.close() };
 }
 
+/** The demo venue's register (`kaiku-sandbox venue-register`) for three terminals; its tokens by terminal name. */
+export async function startVenueRegisterProcess({
+  port = 8788,
+  db = path.join(root, '.cache', 'venue-register.sqlite'),
+} = {}) {
+  mkdirSync(path.dirname(db), { recursive: true });
+  const terminals = ['Kassa 1', 'Kassa 2', 'Ovi'].flatMap((name) => ['--terminal', name]);
+  const args = [
+    '--venue',
+    'teatteri-hilla',
+    '--db',
+    db,
+    '--host',
+    '127.0.0.1',
+    '--show-tokens',
+    ...terminals,
+  ];
+  const register = await startSandboxCli(args, { port, command: 'venue-register' });
+  const tokens = Object.fromEntries(
+    [...register.said.matchAll(/Terminal "([^"]+)": token (\S+)/g)].map((m) => [m[1], m[2]]),
+  );
+  return { url: register.url, tokens, close: () => void register.close() };
+}
+
 /** Tries the preferred port first, then any free one (a second `npm start`, or 8787/8080 taken by something else). */
 async function withFallbackPort(start, preferred) {
   try {
@@ -173,17 +198,25 @@ async function main() {
   console.log('kaiku-scanner: building the demo…');
   await buildDemo();
   const sandbox = await withFallbackPort((port) => startSandboxProcess({ port }), apiPort);
-  const web = await withFallbackPort((port) => serveDemo({ port, apiUrl: sandbox.url }), webPort);
+  const register = await withFallbackPort((port) => startVenueRegisterProcess({ port }), apiPort + 1);
+  const venueRegister = { url: register.url, tokens: register.tokens };
+  const web = await withFallbackPort(
+    (port) => serveDemo({ port, apiUrl: sandbox.url, venueRegister }),
+    webPort,
+  );
   console.log('');
   console.log(`  Demo box office:      ${web.url}/box-office/`);
   console.log(`  Printable demo cards: ${sandbox.url}/demo-cards`);
   console.log(`  Plain HTML example:   ${web.url}/plain-html/`);
   console.log(`  Headless POS example: ${web.url}/pos-headless/`);
   console.log(`  Sandbox API:          ${sandbox.url}`);
+  console.log(`  Venue register, two windows: ${web.url}/box-office/?registry=venue&terminal=Kassa%201`);
+  console.log(`                               ${web.url}/box-office/?registry=venue&terminal=Kassa%202`);
   console.log('');
   console.log('Scan a demo card with a USB reader, show it to the camera, or type its ID. Ctrl+C stops.');
   const stop = () => {
     sandbox.close();
+    register.close();
     void web.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -4,7 +4,12 @@ import 'kaiku-scanner';
 import type { ShowContext } from 'kaiku-scanner';
 import { SEED_VENUE, helsinkiDay, seedShows } from '@kaiku-scanner/sandbox/seed';
 
-type DemoConfig = { baseUrl: string; demoCardsUrl: string };
+type DemoConfig = {
+  baseUrl: string;
+  demoCardsUrl: string;
+  /** The demo venue's register (`kaiku-sandbox venue-register`, started by `npm start`) and its terminals' tokens. */
+  venueRegister?: { url: string; tokens: Record<string, string> };
+};
 
 /**
  * The sandbox's seeded shows at Teatteri Hilla, imported from the sandbox's seed (not a copy that can drift): dated
@@ -55,12 +60,19 @@ async function main(): Promise<void> {
   if (!scanner) return;
   const params = new URLSearchParams(location.search);
   // `?registry=none`: no API at all, usages kept in this terminal's register and downloaded for Kaikukanta's import.
+  // `?registry=venue&terminal=Kassa 2`: one of the venue's terminals, recording into the venue's register.
   const withoutApi = params.get('registry') === 'none';
-  const terminal = params.get('terminal') ?? (withoutApi ? 'Kassa 1' : undefined);
+  const venue = params.get('registry') === 'venue' ? config.venueRegister : undefined;
+  const terminal = params.get('terminal') ?? (withoutApi || venue ? 'Kassa 1' : undefined);
   if (terminal) scanner.terminalName = terminal;
   if (withoutApi) scanner.registry = 'none';
-  else scanner.baseUrl = config.baseUrl;
-  scanner.tokenProvider = () => 'demo-token';
+  else if (venue) {
+    scanner.registry = 'venue';
+    scanner.baseUrl = venue.url;
+  } else scanner.baseUrl = config.baseUrl;
+  // A venue register knows each terminal by its own token (a name it was not started with has none: refused).
+  const token = venue ? (venue.tokens[terminal ?? ''] ?? '') : 'demo-token';
+  scanner.tokenProvider = () => token;
   // The other mode keeps the terminal name: the register's usages are this venue's and this terminal's, offered
   // for sending only under the name they were kept by.
   const modeLink = document.querySelector<HTMLAnchorElement>('#mode-link');

@@ -22,7 +22,7 @@ import type { ComposedServices } from './create-core-services.js';
 import { KaikukantaConnection } from './connection.js';
 import { OutboxStateReader, refusalReasons, refusedMembers, venueRegisters } from './outbox-state-reader.js';
 import { RegisterServices } from './register-services.js';
-import { decideWithKept, toUsage } from './usage-mapping.js';
+import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
 
 /** Retention shorter than the core's 24 h: the tally is refreshed after each usage (1 h), and a card decides
  * offline within a working day (8 h: a booking at noon, its collection in the evening). */
@@ -114,6 +114,8 @@ class ApiServices implements ComposedServices {
 
   async lookupCard(cardId: string, signal?: AbortSignal, showId?: string): Promise<LookupOutcome> {
     const outbox = this.#ready();
+    // A venue's register holds no card data: the card is what the terminal knows, its usage the register's to decide.
+    if (this.options.registry === 'venue') return { ok: true, card: uncheckedCard(cardId) };
     const { venueId } = this.options;
     const forShow = showId && venueId ? { forShow: { venueId, showId } } : {};
     try {

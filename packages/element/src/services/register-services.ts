@@ -1,5 +1,4 @@
-import { isKaikuError, parseCardId, readProblemReasons } from '@kaiku-scanner/core';
-import { MAX_CHILD_TICKETS } from '@kaiku-scanner/core/contract';
+import { isKaikuError, readProblemReasons } from '@kaiku-scanner/core';
 import {
   createRegister,
   isOpenRegisterRecord,
@@ -19,7 +18,7 @@ import type {
 import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, askPersistence, checkStorage, rememberPending } from './storage-health.js';
-import { decideWithKept, toUsage } from './usage-mapping.js';
+import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
 import { refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
@@ -63,18 +62,8 @@ export class RegisterServices implements ComposedServices {
 
   async lookupCard(cardId: string): Promise<LookupOutcome> {
     this.#ready();
-    const parsed = parseCardId(cardId);
-    const kind = parsed.ok && parsed.kind === 'community' ? ('community' as const) : ('client' as const);
     // Not asked of Kaikukanta: status and minors are the card's, as the clerk reads them from it.
-    const card = {
-      id: cardId,
-      kind,
-      status: 'unchecked',
-      validUntil: '',
-      minors: MAX_CHILD_TICKETS, // the contract's most: the clerk enters what the card says
-      fromCache: false,
-    };
-    return { ok: true, card } as const;
+    return { ok: true, card: uncheckedCard(cardId) } as const;
   }
 
   // One usage per card and show on this terminal: the flow's (this session) and the register's (kept).

@@ -1,7 +1,9 @@
 // The element's request as the core takes it, once for the rules and the usage, for every services implementation.
-import { decideUsage, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import { decideUsage, parseCardId, toApiShow, toUsageEvent } from '@kaiku-scanner/core';
+import { MAX_CHILD_TICKETS } from '@kaiku-scanner/core/contract';
 import type { CardStatus, ShowKind, UsageRequest } from '@kaiku-scanner/core/contract';
 import type {
+  CardView,
   CoreServicesOptions,
   DecideInput,
   Decision,
@@ -50,6 +52,24 @@ const showInvalid = (fields: readonly string[]): Reason => ({
 
 /** `alreadyCounted` for a collection decided on the terminal: as if the booking covered it (see below). */
 const BOOKING_HELD_BY_SERVER = 1_000_000;
+
+/**
+ * A card as the terminal knows it without Kaikukanta's card data (`registry="none"`; or `"venue"`, whose register holds
+ * none): its kind from the ID's prefix; its status and minors are the card's, as the clerk reads them from it.
+ */
+export function uncheckedCard(cardId: string): CardView {
+  const parsed = parseCardId(cardId);
+  const kind = parsed.ok && parsed.kind === 'community' ? ('community' as const) : ('client' as const);
+  // The contract's most minors: the clerk enters the children the card shows.
+  return {
+    id: cardId,
+    kind,
+    status: 'unchecked',
+    validUntil: '',
+    minors: MAX_CHILD_TICKETS,
+    fromCache: false,
+  };
+}
 
 /** Asks the rules core; a card not looked up in Kaikukanta is decided as active, with the minors it says. */
 export function decideWithCore(input: DecideInput): Decision {
