@@ -38,183 +38,209 @@ export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 
  * Grabs `VideoFrame`s (else `ImageBitmap`s) and decodes one at a time, pausing in proportion to decode
  * time, so a slow device skips frames instead of queueing them.
  */
-export function createFrameLoop(options: FrameLoopOptions) {
-  let decoder: FrameDecoder | undefined;
-  let running = false;
-  let busy = false;
-  let closed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let intervalMs = options.minIntervalMs;
-  let lastDecodeMs = 0;
-  let framesDecoded = 0;
-  let failures = 0;
-  let lastMarker = Number.NaN;
-  let lastGrab = 0;
-  let engine: DecoderStatus | null = null;
-  const fallbacks = options.decoders?.slice() ?? [
-    ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job)] : []),
-    ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
-    createMainThreadDecoder,
-  ];
-  // `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on.
-  let videoFrames = typeof VideoFrame === 'function';
-  let videoFrameRead = false;
-  const frames = watchPresentedFrames(options.video, () => closed);
+export function createFrameLoop(options: FrameLoopOptions): FrameLoop {
+  return new FrameLoop(options);
+}
 
-  const schedule = (ms: number): void => {
-    if (running && !closed && timer === undefined && !busy)
-      timer = setTimeout(() => void tick().catch(options.onFatal), ms);
-  };
+/** The camera's frame loop: its state in private fields, its interface `prepare`, `start`, `pause`, `stop`, `stats`. */
+export class FrameLoop {
+  readonly #options: FrameLoopOptions;
+  /** The decoders still to try, in turn, each until it is unavailable. */
+  readonly #fallbacks: (() => FrameDecoder | null)[];
+  readonly #frames: ReturnType<typeof watchPresentedFrames>;
+  #decoder: FrameDecoder | undefined;
+  #running = false;
+  #busy = false;
+  #closed = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #intervalMs: number;
+  #lastDecodeMs = 0;
+  #framesDecoded = 0;
+  #failures = 0;
+  #lastMarker = Number.NaN;
+  #lastGrab = 0;
+  #engine: DecoderStatus | null = null;
+  /** `true` until a VideoFrame cannot be made, sent or read before one ever was: bitmaps from then on. */
+  #videoFrames = typeof VideoFrame === 'function';
+  #videoFrameRead = false;
+  /** The blank frame that warms the decoder as the camera opens; the first real frame waits for it. */
+  #warming: Promise<unknown> | undefined;
 
-  /** The decoder in use: the first of `fallbacks` that starts (`stats.decoder` says which). */
-  const currentDecoder = (): FrameDecoder => {
-    while (decoder === undefined) {
-      const next = fallbacks.shift();
+  constructor(options: FrameLoopOptions) {
+    this.#options = options;
+    this.#intervalMs = options.minIntervalMs;
+    this.#fallbacks = options.decoders?.slice() ?? [
+      ...(options.worker ? [() => createWorkerDecoder(options.workerUrl, options.job)] : []),
+      ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
+      createMainThreadDecoder,
+    ];
+    this.#frames = watchPresentedFrames(options.video, () => this.#closed);
+  }
+
+  /** Starts the decoder as the camera opens; a blank frame warms it, but a worker (its .wasm loads as it starts). */
+  prepare(): void {
+    if (typeof createImageBitmap !== 'function' || typeof ImageData !== 'function') return;
+    this.#warming = createImageBitmap(new ImageData(8, 8))
+      // Stopped before the blank was made (the camera could not open): no decoder is started to be left open.
+      .then((blank) => {
+        const started = this.#closed ? undefined : this.#currentDecoder();
+        if (started?.kind !== 'worker')
+          return started?.decode(blank, { ...this.#options.job, nextFrameAt: 0 });
+        blank.close();
+      })
+      .catch(() => undefined);
+  }
+
+  start(): void {
+    this.#running = true;
+    this.#schedule(0);
+  }
+
+  pause(): void {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  stop(): void {
+    this.#closed = true;
+    this.pause();
+    this.#decoder?.close();
+  }
+
+  get stats(): CameraScanStats {
+    const engine = this.#engine;
+    return {
+      decoder: this.#decoder?.kind ?? 'pending',
+      engine: engine?.engine ?? 'pending',
+      ...(engine?.reason === undefined ? {} : { engineReason: engine.reason }),
+      framesDecoded: this.#framesDecoded,
+      lastDecodeMs: this.#lastDecodeMs,
+      intervalMs: this.#intervalMs,
+    };
+  }
+
+  #schedule(ms: number): void {
+    if (this.#running && !this.#closed && this.#timer === undefined && !this.#busy)
+      this.#timer = setTimeout(() => void this.#tick().catch(this.#options.onFatal), ms);
+  }
+
+  /** The decoder in use: the first of the fallbacks that starts (`stats.decoder` says which). */
+  #currentDecoder(): FrameDecoder {
+    while (this.#decoder === undefined) {
+      const next = this.#fallbacks.shift();
       if (next === undefined) throw new WorkerUnavailableError('no decoder left');
-      decoder = next() ?? undefined;
+      this.#decoder = next() ?? undefined;
     }
-    return decoder;
-  };
+    return this.#decoder;
+  }
 
-  async function tick(): Promise<void> {
-    timer = undefined;
+  async #tick(): Promise<void> {
+    this.#timer = undefined;
+    const options = this.#options;
     const { video } = options;
-    if (!running || closed) return;
-    if (video.readyState < 2 || video.videoWidth === 0) return schedule(50);
+    const frames = this.#frames;
+    if (!this.#running || this.#closed) return;
+    if (video.readyState < 2 || video.videoWidth === 0) return this.#schedule(50);
     // The same video frame twice would only repeat work and count twice towards Code 39 agreement. Should
     // neither counter move (a frozen source), a frame is still taken every 250 ms.
     const marker = frames.count() ?? -video.currentTime - 1;
-    if (marker === lastMarker && performance.now() - lastGrab < 250) {
+    if (marker === this.#lastMarker && performance.now() - this.#lastGrab < 250) {
       // At once when it is presented.
       frames.next(() => {
-        clearTimeout(timer);
-        timer = undefined;
-        schedule(0);
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        this.#schedule(0);
       });
-      return schedule(frames.count() === null ? 15 : 250);
+      return this.#schedule(frames.count() === null ? 15 : 250);
     }
-    lastMarker = marker;
-    lastGrab = performance.now();
-    busy = true;
+    this.#lastMarker = marker;
+    this.#lastGrab = performance.now();
+    this.#busy = true;
     const started = performance.now();
     try {
-      const result = await grabAndDecode(video);
+      const result = await this.#grabAndDecode(video);
       if (result === RETRY_NOW) {
-        busy = false;
-        return schedule(0); // Neither a failure nor a decode: the next video frame goes as a bitmap, without the pause.
+        this.#busy = false;
+        return this.#schedule(0); // Neither a failure nor a decode: the next video frame goes as a bitmap, at once.
       }
-      if (result && running && !closed) {
-        framesDecoded += 1;
-        noteEngine(result.decoder);
+      if (result && this.#running && !this.#closed) {
+        this.#framesDecoded += 1;
+        this.#noteEngine(result.decoder);
         options.onFrame(result, performance.now());
       }
-      failures = 0;
+      this.#failures = 0;
     } catch (error) {
-      busy = false;
-      failures += 1;
+      this.#busy = false;
+      this.#failures += 1;
       // One odd frame must not end a scan; a decoder that keeps failing (cannot load, broken) does.
       // Given up, it takes no frame more (a frame callback still pending must not start one) until started again.
-      if (!closed && (failures >= 3 || isUnavailable(error))) {
-        running = false;
+      if (!this.#closed && (this.#failures >= 3 || isUnavailable(error))) {
+        this.#running = false;
         return options.onFatal(error);
       }
-      return schedule(options.maxIntervalMs);
+      return this.#schedule(options.maxIntervalMs);
     }
-    busy = false;
-    lastDecodeMs = performance.now() - started;
+    this.#busy = false;
+    this.#lastDecodeMs = performance.now() - started;
     // In a worker the next frame as soon as the camera has one (at the camera's rate, as a plain frame loop), at most
     // one per `minIntervalMs`; on the page's thread a pause as long as the decode, so the page is free half the time.
     // Without frame callbacks `currentTime` moves more often than frames do: one frame must not be decoded twice
     // (that would count twice towards Code 39 agreement), so a camera frame's time (40 ms) is the least pause.
     const least = frames.count() === null ? Math.max(options.minIntervalMs, 40) : options.minIntervalMs;
-    const pause = decoder?.kind === 'main-thread' ? lastDecodeMs : least - lastDecodeMs;
-    intervalMs = Math.min(
+    const mainThread = this.#decoder?.kind === 'main-thread';
+    const pause = mainThread ? this.#lastDecodeMs : least - this.#lastDecodeMs;
+    this.#intervalMs = Math.min(
       options.maxIntervalMs,
-      Math.max(decoder?.kind === 'main-thread' ? options.minIntervalMs : 0, pause),
+      Math.max(mainThread ? options.minIntervalMs : 0, pause),
     );
-    schedule(intervalMs);
+    this.#schedule(this.#intervalMs);
   }
 
-  function noteEngine(status: DecoderStatus | null | undefined): void {
+  #noteEngine(status: DecoderStatus | null | undefined): void {
+    const engine = this.#engine;
     if (!status || (status.engine === engine?.engine && status.reason === engine.reason)) return;
-    engine = status;
-    options.onDecoder?.(status);
+    this.#engine = status;
+    this.#options.onDecoder?.(status);
   }
 
-  async function grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
-    await warming; // After a blank, the newest frame (a worker takes the first at once: it loads as it starts).
-    let frame: CameraFrame | null = videoFrames ? grabVideoFrame(video, options.region) : null;
+  async #grabAndDecode(video: HTMLVideoElement): Promise<FrameReading | typeof RETRY_NOW | null> {
+    await this.#warming; // After a blank, the newest frame (a worker takes the first at once: it loads as it starts).
+    const { region, job } = this.#options;
+    let frame: CameraFrame | null = this.#videoFrames ? grabVideoFrame(video, region) : null;
     if (frame === null) {
-      if (videoFrames && !videoFrameRead) videoFrames = false; // VideoFrame(video) refused: bitmaps instead.
+      // VideoFrame(video) refused: bitmaps instead.
+      if (this.#videoFrames && !this.#videoFrameRead) this.#videoFrames = false;
       try {
-        frame = await grabFrame(video, regionRect(video.videoWidth, video.videoHeight, options.region));
+        frame = await grabFrame(video, regionRect(video.videoWidth, video.videoHeight, region));
       } catch {
         return null; // The video had no frame at that instant (switching cameras, ending): try the next one.
       }
     }
-    if (closed) {
+    if (this.#closed) {
       closeFrame(frame);
       return null;
     }
-    const active = currentDecoder();
+    const active = this.#currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      const result = await active.decode(frame, { ...options.job, nextFrameAt: frames.nextFrameAt() });
-      if (sentVideoFrame) videoFrameRead = true;
+      const result = await active.decode(frame, { ...job, nextFrameAt: this.#frames.nextFrameAt() });
+      if (sentVideoFrame) this.#videoFrameRead = true;
       return result;
     } catch (error) {
-      if (sentVideoFrame && !videoFrameRead && !closed && !isUnavailable(error)) {
-        videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
+      if (sentVideoFrame && !this.#videoFrameRead && !this.#closed && !isUnavailable(error)) {
+        this.#videoFrames = false; // This browser cannot send or read VideoFrames: the next frame is a bitmap.
         return RETRY_NOW;
       }
-      if (!(error instanceof WorkerUnavailableError) || closed || fallbacks.length === 0) throw error;
+      if (!(error instanceof WorkerUnavailableError) || this.#closed || this.#fallbacks.length === 0)
+        throw error;
       // The worker beside the code did not load (a bundler that emits no file for it) or died: the next decoder from
       // the next frame on — the inlined worker, then the main thread.
       active.close();
-      decoder = undefined;
+      this.#decoder = undefined;
       return null;
     }
   }
-
-  let warming: Promise<unknown> | undefined;
-  return {
-    /** Starts the decoder as the camera opens; a blank frame warms it, but a worker (its .wasm loads as it starts). */
-    prepare() {
-      if (typeof createImageBitmap === 'function' && typeof ImageData === 'function')
-        warming = createImageBitmap(new ImageData(8, 8))
-          // Stopped before the blank was made (the camera could not open): no decoder is started to be left open.
-          .then((blank) => {
-            const started = closed ? undefined : currentDecoder();
-            if (started?.kind !== 'worker') return started?.decode(blank, { ...options.job, nextFrameAt: 0 });
-            blank.close();
-          })
-          .catch(() => undefined);
-    },
-    start() {
-      running = true;
-      schedule(0);
-    },
-    pause() {
-      running = false;
-      clearTimeout(timer);
-      timer = undefined;
-    },
-    stop() {
-      closed = true;
-      this.pause();
-      decoder?.close();
-    },
-    get stats(): CameraScanStats {
-      return {
-        decoder: decoder?.kind ?? 'pending',
-        engine: engine?.engine ?? 'pending',
-        ...(engine?.reason === undefined ? {} : { engineReason: engine.reason }),
-        framesDecoded,
-        lastDecodeMs,
-        intervalMs,
-      };
-    },
-  };
 }
 
 /** A VideoFrame this browser could not use: neither a decode nor a failure, so no pause before the next frame. */
