@@ -71,7 +71,7 @@ describe('one source per fact', () => {
     [
       'MAX_CHILD_TICKETS',
       MAX_CHILD_TICKETS,
-      ['core/src/reports/validate-row.ts', 'element/src/services/register-services.ts'],
+      ['core/src/reports/validate-row.ts', 'element/src/services/usage-mapping.ts'],
     ],
     [
       'BATCH_MAX_ITEMS',

@@ -200,7 +200,9 @@ export function syncBadges(s: SyncFacts): SyncBadge[] {
   if (s.needsAttention > 0) badges.push({ kind: 'attention', tone: 'warn' });
   // Kept under this or another terminal name and never sent: not "all sent".
   if (s.unsent?.length) badges.push({ kind: 'unsent', tone: 'warn' });
-  if (badges.length === 0 && s.known) badges.push({ kind: 'all-sent', tone: 'ok' });
+  // Storage not known yet (a slow device's first answer): nothing is said about it, and not "all sent" either.
+  if (badges.length === 0 && s.known && s.storage !== 'unknown')
+    badges.push({ kind: 'all-sent', tone: 'ok' });
   return badges;
 }
 

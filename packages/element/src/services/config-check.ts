@@ -59,7 +59,7 @@ export function settingProblems(p: ConfigProperties): FoundProblem[] {
     found.push({ code: 'config-invalid', setting: 'terminal-name', expected: 'Kassa 2' });
   // The venue's register is an API at an address of the venue's: without one, the setting to fix is named.
   if (p.registry === 'venue' && !p.baseUrl && !p.services)
-    found.push({ code: 'config-invalid', setting: 'base-url', expected: 'http://192.168.1.10:8787' });
+    found.push({ code: 'config-invalid', setting: 'base-url', expected: 'http://register.example:8787/' });
   return [...found, ...showConfigProblems(p)];
 }
 

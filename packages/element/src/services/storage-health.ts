@@ -12,20 +12,35 @@ function local(): Storage | undefined {
   }
 }
 
+/** IndexedDB did not answer in time: a slow device (a loaded tablet, WebKit at work), not a refusal. */
+const SLOW = new Error('IndexedDB is slow to answer');
+
 const settled = (r: IDBRequest | IDBTransaction, done: 'onsuccess' | 'oncomplete'): Promise<void> =>
   new Promise((resolve, reject) => {
     const on = r as unknown as Record<string, () => void>;
     on[done] = () => resolve();
     on.onerror = on.onabort = () => reject(r.error ?? new Error('IndexedDB failed'));
-    setTimeout(() => reject(new Error('IndexedDB timed out')), 5_000);
+    setTimeout(() => reject(SLOW), 5_000);
   });
 
-/** Writes outbox `name`'s marker (strict durability): whether the last check's was there, or the failure. */
+/**
+ * Writes outbox `name`'s marker (strict durability): whether the last check's was there, or the failure; `unknown`
+ * when IndexedDB has not answered within 5 s — said as not known yet, never as storage refused, and checked again at
+ * the next read (a busy device's IndexedDB can take that long; a refusal or an error answers at once).
+ */
 async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   const open = globalThis.indexedDB.open('kaiku-storage-marker', 1);
   open.onupgradeneeded = () => open.result.createObjectStore('m');
-  const opened = await settled(open, 'onsuccess').catch(() => 'failed' as const);
-  if (opened === 'failed') return 'unavailable';
+  const opened = await settled(open, 'onsuccess').then(
+    () => 'open' as const,
+    (error: unknown) => (error === SLOW ? ('unknown' as const) : ('unavailable' as const)),
+  );
+  if (opened === 'unknown') {
+    // Opened later after all: closed, so that it blocks no upgrade.
+    open.onsuccess = () => open.result.close();
+    return opened;
+  }
+  if (opened === 'unavailable') return opened;
   const db = open.result;
   try {
     const tx = db.transaction('m', 'readwrite', { durability: 'strict' });
@@ -33,8 +48,8 @@ async function writeMarker(name: string): Promise<boolean | StorageHealth> {
     tx.objectStore('m').put(Date.now(), name);
     await settled(tx, 'oncomplete');
     return before.result > 0;
-  } catch {
-    return 'unwritable';
+  } catch (error) {
+    return error === SLOW ? 'unknown' : 'unwritable';
   } finally {
     db.close();
   }

@@ -160,9 +160,10 @@ export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
 /**
  * Whether usages can be kept on this device (checked at start): `ok`; `not-persisted` (the browser may clear them
  * under storage pressure); `unavailable` (no IndexedDB: blocked site data, some private windows); `unwritable` (it
- * opens but a write fails). Without storage the terminal registers online only.
+ * opens but a write fails); `unknown` (IndexedDB has not answered within 5 s, as on a busy device: not a failure,
+ * checked again at the next read). Without storage the terminal registers online only.
  */
-export type StorageHealth = 'ok' | 'not-persisted' | 'unavailable' | 'unwritable';
+export type StorageHealth = 'ok' | 'not-persisted' | 'unavailable' | 'unwritable' | 'unknown';
 
 /** The offline outbox as the status row shows it: waiting usages, those needing attention, connection and storage. */
 export type OutboxState = {
