@@ -15,6 +15,8 @@ Usage: kaiku-sandbox [options]
   --port N        port to listen on (default 8787; 0 = any free port)
   --host H        interface to bind (default 127.0.0.1)
   --db FILE       SQLite database file (created if missing; data survives restarts)
+  --db URL        a PostgreSQL database instead: postgres://user[:password]@host[:port]/dbname (its tables
+                  are created if missing)
   --memory        keep everything in memory (the default without --db; seeds automatically)
   --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
   --token T       accept only this bearer token (default: any non-empty token, acting for any venue)

@@ -21,6 +21,7 @@ Usage: kaiku-sandbox venue-register --venue ID --terminal NAME [--terminal NAME 
                       gets a token, printed once; the names already in the database keep theirs
   --db FILE           the register's SQLite file (default kaiku-venue-register.sqlite); a restart keeps
                       every usage, and every usage is on disk before a terminal is told it is recorded
+  --db URL            or a PostgreSQL database: postgres://user[:password]@host[:port]/dbname
   --port N            port (default 8787)
   --host H            interface to bind (default 0.0.0.0: every interface of this machine)
   --origin URL        the origin of the page the terminals run in (e.g. https://kassa.teatteri.fi), when it
