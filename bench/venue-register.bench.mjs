@@ -1,5 +1,6 @@
-// `npm run bench venue-register [-- --terminals 10 --per-second 1 --minutes 10]`: issue 63's load. The venue
-// register as a venue runs it (its own process, a SQLite file, a token per terminal) and N terminals, each reading a
+// `npm run bench venue-register [-- --terminals 10 --per-second 1 --minutes 10 --db postgres://…]`: issue 63's load.
+// The venue register as a venue runs it (its own process, a SQLite file — or with `--db URL` a fresh database on that
+// PostgreSQL server, created and dropped by the run — a token per terminal) and N terminals, each reading a
 // card every second: mostly new cards, one in ten a card another terminal has just used (must be refused as
 // already used), one in twenty an undo of the terminal's own last usage. Each terminal is the SDK's API client
 // (its retries and idempotency keys). At the end the register's usage list is read back and every usage checked
@@ -11,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { ApiProblemError, createApiClient } from '../packages/core/src/index.ts';
 
 const { values } = parseArgs({
@@ -18,8 +20,11 @@ const { values } = parseArgs({
     terminals: { type: 'string', default: '10' },
     'per-second': { type: 'string', default: '1' },
     minutes: { type: 'string', default: '10' },
+    db: { type: 'string' },
   },
 });
+if (values.db !== undefined && !/^postgres(ql)?:\/\//.test(values.db))
+  throw new Error('--db takes a PostgreSQL server URL (postgres://user:password@host:port/database)');
 const TERMINALS = Number(values.terminals);
 const PER_SECOND = Number(values['per-second']);
 const MINUTES = Number(values.minutes);
@@ -34,6 +39,24 @@ const SHOWS = Array.from({ length: 4 }, (_, i) => ({
 }));
 
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-venue-bench-'));
+/** PostgreSQL: a database of this run's own on the server of --db (its admin database), dropped at the end. */
+async function onServer(sql) {
+  const client = new pg.Client({ connectionString: values.db });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+const pgName = `kaiku_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+let database = join(dir, 'venue.sqlite');
+if (values.db !== undefined) {
+  await onServer(`CREATE DATABASE ${pgName}`);
+  const url = new URL(values.db);
+  url.pathname = `/${pgName}`;
+  database = url.toString();
+}
 const names = Array.from({ length: TERMINALS }, (_, i) => `Kassa ${i + 1}`);
 const child = spawn(
   process.execPath,
@@ -46,7 +69,7 @@ const child = spawn(
     '--venue',
     VENUE,
     '--db',
-    join(dir, 'venue.sqlite'),
+    database,
     '--port',
     '0',
     '--host',
@@ -131,7 +154,7 @@ async function terminal(name) {
 }
 
 console.log(
-  `venue register: ${TERMINALS} terminals × ${PER_SECOND} reading/s for ${MINUTES} min (SQLite, synchronous=FULL)`,
+  `venue register: ${TERMINALS} terminals × ${PER_SECOND} reading/s for ${MINUTES} min (${values.db === undefined ? 'SQLite, synchronous=FULL' : 'PostgreSQL'})`,
 );
 const wall = Date.now();
 await Promise.all(names.map(terminal));
@@ -173,4 +196,8 @@ console.log(
 );
 child.kill();
 rmSync(dir, { recursive: true, force: true });
+if (values.db !== undefined) {
+  if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+  await onServer(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+}
 process.exit(lost + doubled + wrongState + unconfirmed + twice + counts.failed > 0 ? 1 : 0);

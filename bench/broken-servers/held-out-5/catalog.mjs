@@ -298,8 +298,8 @@ const broken = [
     [
       {
         file: 'http/api-routes.ts',
-        from: "const owner = venue ?? ctx.repo.showOwner(id) ?? '';",
-        to: "const owner = ctx.repo.showOwner(id) ?? venue ?? '';",
+        from: "const owner = venue ?? (await ctx.repo.showOwner(id)) ?? '';",
+        to: "const owner = (await ctx.repo.showOwner(id)) ?? venue ?? '';",
       },
     ],
   ),
@@ -766,8 +766,8 @@ const broken = [
     [
       {
         file: 'db/repository.ts',
-        from: 'FROM registered_usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`',
-        to: 'FROM usages WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show`',
+        from: 'FROM registered_usages WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3`,\n  insertUsage',
+        to: 'FROM usages WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3`,\n  insertUsage',
       },
     ],
   ),
@@ -788,8 +788,8 @@ const broken = [
     [
       {
         file: 'usage/register-usage.ts',
-        from: 'if (!show && owner === usage.venueId) repo.putShow',
-        to: 'if (owner === usage.venueId) repo.putShow',
+        from: 'if (!show && owner === usage.venueId) await repo.putShow',
+        to: 'if (owner === usage.venueId) await repo.putShow',
       },
     ],
   ),
@@ -810,8 +810,8 @@ const broken = [
     [
       {
         file: 'db/repository.ts',
-        from: 'report_venue_id = @venue AND show_id = @show\n       ORDER BY registered_at',
-        to: '(report_venue_id = @venue OR 1) AND show_id = @show\n       ORDER BY registered_at',
+        from: 'report_venue_id = $2 AND show_id = $3 ORDER BY registered_at',
+        to: '(report_venue_id = $2 OR 1) AND show_id = $3 ORDER BY registered_at',
       },
     ],
   ),

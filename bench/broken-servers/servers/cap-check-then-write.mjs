@@ -13,13 +13,13 @@ export default patched(
     },
     {
       file,
-      from: 'ticketsGiven: repo.tally(owner, show.id).given',
-      to: 'ticketsGiven: STALE.get(usage) ?? repo.tally(owner, show.id).given',
+      from: 'ticketsGiven: (await repo.tally(owner, show.id)).given',
+      to: 'ticketsGiven: STALE.get(usage) ?? (await repo.tally(owner, show.id)).given',
     },
     {
       file,
       from: 'if (ctx.beforeDecide) await ctx.beforeDecide();',
-      to: 'if (ctx.beforeDecide) await ctx.beforeDecide();\n    STALE.set(usage, ctx.repo.tally(usage.forVenueId ?? usage.venueId, usage.show.id).given);\n    await new Promise((r) => setTimeout(r, 15));',
+      to: 'if (ctx.beforeDecide) await ctx.beforeDecide();\n    STALE.set(usage, (await ctx.repo.tally(usage.forVenueId ?? usage.venueId, usage.show.id)).given);\n    await new Promise((r) => setTimeout(r, 15));',
     },
   ],
 );

@@ -7,7 +7,7 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: '? { alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) }',
+      from: '? { alreadyCounted: await repo.bookedUncollected(usage.cardId, owner, show.id) }',
       to: '? { alreadyCounted: 0 }',
     },
   ],

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'http/api-routes.ts',
-      from: "const owner = venue ?? ctx.repo.showOwner(id) ?? '';",
-      to: "const owner = ctx.repo.showOwner(id) ?? venue ?? '';",
+      from: "const owner = venue ?? (await ctx.repo.showOwner(id)) ?? '';",
+      to: "const owner = (await ctx.repo.showOwner(id)) ?? venue ?? '';",
     },
   ],
 );

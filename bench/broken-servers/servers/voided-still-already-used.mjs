@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: 'AS terminal\n       FROM registered_usages',
-      to: 'AS terminal\n       FROM usages',
+      from: 'AS channel, tickets FROM registered_usages\n    WHERE card_id = $1 AND report_venue_id = $2',
+      to: 'AS channel, tickets FROM usages\n    WHERE card_id = $1 AND report_venue_id = $2',
     },
   ],
 );

@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './start-sandbox.js';
+import { describeDatabase } from './db/open-store.js';
 import { runConformanceCli } from './conformance/conformance-cli.js';
 import { runVenueRegister } from './venue-register.js';
 
@@ -14,6 +15,8 @@ Usage: kaiku-sandbox [options]
   --port N        port to listen on (default 8787; 0 = any free port)
   --host H        interface to bind (default 127.0.0.1)
   --db FILE       SQLite database file (created if missing; data survives restarts)
+  --db URL        a PostgreSQL database instead: postgres://user[:password]@host[:port]/dbname (its tables
+                  are created if missing)
   --memory        keep everything in memory (the default without --db; seeds automatically)
   --seed          write the demo data: a venue, cards of every prefix and state, shows of each cap kind
   --token T       accept only this bearer token (default: any non-empty token, acting for any venue)
@@ -124,11 +127,13 @@ export async function runCli(
       ...(values.quiet ? {} : { logger: (line: string) => out(`${new Date().toISOString()} ${line}`) }),
     });
   } catch (error) {
-    // EADDRINUSE, an unwritable --db path, a database from something else: one line, exit 1.
+    // EADDRINUSE, an unwritable --db path, an unreachable PostgreSQL, a database from something else: one line, exit 1.
     out(`kaiku-sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
     return { code: 1 };
   }
-  out(`Kaikukanta sandbox listening on ${sandbox.url} (${memory ? 'in memory' : `database ${values.db}`})`);
+  out(
+    `Kaikukanta sandbox listening on ${sandbox.url} (${memory ? 'in memory' : `database ${describeDatabase(values.db ?? '')}`})`,
+  );
   out(`  contract: ${sandbox.url}openapi.json   demo cards: ${sandbox.url}demo-cards`);
   return { close: sandbox.close, url: sandbox.url };
 }

@@ -3,8 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from './clock.js';
-import { openDatabase } from './db/open-database.js';
-import { createRepository } from './db/repository.js';
+import { openStore } from './db/open-store.js';
 import { createRouter } from './http/router.js';
 import { problems, rawProblemResponse, sendProblem } from './http/respond.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
@@ -16,7 +15,10 @@ export type SandboxOptions = {
   readonly port?: number;
   /** Interface to bind; default `127.0.0.1` (the sandbox is for local use). */
   readonly host?: string;
-  /** SQLite file; data survives restarts. Without it (or with `memory: true`) the DB lives in memory. */
+  /**
+   * SQLite file, or a `postgres://user[:password]@host[:port]/database` URL (PostgreSQL); data survives restarts.
+   * Without it (or with `memory: true`) the DB lives in memory (SQLite).
+   */
   readonly db?: string;
   readonly memory?: boolean;
   /** Write the demo data (venue, cards of every prefix and state, shows of each cap kind). */
@@ -37,7 +39,8 @@ export type SandboxOptions = {
   readonly keyRetentionDays?: number;
   /** Initial clock offset (ms). */
   readonly clockOffsetMs?: number;
-  /** How long a write waits for another process's lock before answering 503 (Retry-After: 1). Default 5000. */
+  /** How long a write waits for another process's (PostgreSQL: transaction's) lock before answering 503
+   * (Retry-After: 1). Default 5000. */
   readonly busyTimeoutMs?: number;
   /** Limit each bearer token to `perSecond` /v1/ calls (bursts of `burst`; over it: 429). Off by default. */
   readonly rateLimit?: RateLimitOptions;
@@ -133,13 +136,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   checkOptions('startSandbox', options, SANDBOX_OPTIONS);
   checkOptions('startSandbox', options.limits, SANDBOX_LIMITS, 'limits.');
   checkOptions('startSandbox', options.rateLimit, RATE_LIMIT_OPTIONS, 'rateLimit.');
-  const db = openDatabase(options.memory ? undefined : options.db, options.busyTimeoutMs, options.durable);
-  const repo = createRepository(db);
+  const repo = await openStore(options.memory ? undefined : options.db, {
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    ...(options.durable === undefined ? {} : { durable: options.durable }),
+  });
   const clock = createClock(options.clockOffsetMs ?? 0);
-  if (options.seed) writeSeed(repo, clock.now());
   const retentionMs = Math.max(30, options.keyRetentionDays ?? 35) * 86_400_000;
-  const purge = (): void => void repo.purgeKeysOlderThan(Date.now() - retentionMs);
-  purge();
+  try {
+    if (options.seed) await writeSeed(repo, clock.now());
+    await repo.purgeKeysOlderThan(Date.now() - retentionMs);
+  } catch (error) {
+    await repo.close();
+    throw error;
+  }
+  // A failed purge is retried the next hour: the keys it left are old, never wrong.
+  const purge = (): void => void repo.purgeKeysOlderThan(Date.now() - retentionMs).catch(() => undefined);
   const purgeTimer = setInterval(purge, 3_600_000);
   purgeTimer.unref();
 
@@ -163,7 +174,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   guardConnections(server, limits.maxConnections);
   const host = options.host ?? '127.0.0.1';
   server.listen(options.port ?? 0, host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    clearInterval(purgeTimer);
+    await repo.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closed: Promise<void> | undefined;
@@ -173,10 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close() {
       closed ??= new Promise<void>((resolve) => {
         clearInterval(purgeTimer);
-        server.close(() => {
-          db.close();
-          resolve();
-        });
+        server.close(() => void repo.close().then(resolve, resolve));
         server.closeAllConnections();
       });
       return closed;

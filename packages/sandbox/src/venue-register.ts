@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { TerminalNameSchema } from '@kaiku-scanner/core/contract';
-import { openDatabase } from './db/open-database.js';
+import { describeDatabase, openStore } from './db/open-store.js';
 import { startSandbox } from './start-sandbox.js';
 import type { CliResult } from './cli.js';
 
@@ -21,6 +21,7 @@ Usage: kaiku-sandbox venue-register --venue ID --terminal NAME [--terminal NAME 
                       gets a token, printed once; the names already in the database keep theirs
   --db FILE           the register's SQLite file (default kaiku-venue-register.sqlite); a restart keeps
                       every usage, and every usage is on disk before a terminal is told it is recorded
+  --db URL            or a PostgreSQL database: postgres://user[:password]@host[:port]/dbname
   --port N            port (default 8787)
   --host H            interface to bind (default 0.0.0.0: every interface of this machine)
   --origin URL        the origin of the page the terminals run in (e.g. https://kassa.teatteri.fi), when it
@@ -86,19 +87,14 @@ export function servedAddresses(host: string): string[] {
  * Each named terminal's token, kept in the register's own database: a new name gets a new random token, a known
  * one keeps its own (a restart changes no terminal's settings). Returns every stored token of the venue.
  */
-export function terminalTokens(file: string, venue: string, names: readonly string[]) {
-  const db = openDatabase(file, 5000, true);
+export async function terminalTokens(database: string, venue: string, names: readonly string[]) {
+  const store = await openStore(database, { durable: true });
   try {
     const key = (name: string): string => `terminal-token ${JSON.stringify([venue, name])}`;
-    const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
-    const created = names.filter(
-      (name) => insert.run(key(name), randomBytes(24).toString('base64url')).changes,
-    );
-    const rows = db
-      .prepare<[], { key: string; value: string }>(
-        "SELECT key, value FROM meta WHERE key LIKE 'terminal-token %'",
-      )
-      .all();
+    const created: string[] = [];
+    for (const name of names)
+      if (await store.addMeta(key(name), randomBytes(24).toString('base64url'))) created.push(name);
+    const rows = await store.metaWithPrefix('terminal-token ');
     const all = rows
       .map((row) => ({
         id: JSON.parse(row.key.slice('terminal-token '.length)) as [string, string],
@@ -108,7 +104,7 @@ export function terminalTokens(file: string, venue: string, names: readonly stri
       .map((row) => ({ name: row.id[1], token: row.token }));
     return { all, created };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -163,7 +159,7 @@ export async function runVenueRegister(
   let sandbox;
   let tokens;
   try {
-    tokens = terminalTokens(file, venue, names);
+    tokens = await terminalTokens(file, venue, names);
     if (tokens.all.length === 0)
       return usageError('name at least one --terminal: each terminal needs its own token', false);
     sandbox = await startSandbox({
@@ -199,6 +195,6 @@ export async function runVenueRegister(
   // Last: the line that says the register answers.
   const scheme = tls ? 'https' : 'http';
   const urls = addresses.map((a) => `${scheme}://${a.includes(':') ? `[${a}]` : a}:${sandbox.port}/`);
-  out(`Venue register of ${venue} listening on ${urls.join(' ')} (database ${file})`);
+  out(`Venue register of ${venue} listening on ${urls.join(' ')} (database ${describeDatabase(file)})`);
   return { close: sandbox.close, url: sandbox.url };
 }

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());',
-      to: 'if (owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());',
+      from: 'if (!show && owner === usage.venueId) await repo.putShow(owner, (show = usage.show), now.toISOString());',
+      to: 'if (owner === usage.venueId) await repo.putShow(owner, (show = usage.show), now.toISOString());',
     },
   ],
 );

@@ -3,7 +3,7 @@ import { patched } from '../lib.mjs';
 export default patched('brk-agent-sets-cap', 'broken', "agent: an agent's `show.cap` is never stored.", [
   {
     file: 'usage/register-usage.ts',
-    from: 'if (!show && owner === usage.venueId) repo.putShow',
-    to: 'if (!show) repo.putShow',
+    from: 'if (!show && owner === usage.venueId) await repo.putShow',
+    to: 'if (!show) await repo.putShow',
   },
 ]);

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: '{ alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) }',
-      to: '{ alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) > 0 ? 99 : 0 }',
+      from: '{ alreadyCounted: await repo.bookedUncollected(usage.cardId, owner, show.id) }',
+      to: '{ alreadyCounted: (await repo.bookedUncollected(usage.cardId, owner, show.id)) > 0 ? 99 : 0 }',
     },
   ],
 );

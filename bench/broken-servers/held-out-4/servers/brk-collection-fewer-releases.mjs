@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'counted: decision.countedAgainstCap,\n      covered',
-      to: "counted: decision.countedAgainstCap - (usage.mode === 'collection' ? Math.max(0, repo.bookedUncollected(usage.cardId, owner, show.id) - decision.tickets.total) : 0),\n      covered",
+      from: 'counted: decision.countedAgainstCap,\n        covered',
+      to: "counted: decision.countedAgainstCap - (usage.mode === 'collection' ? Math.max(0, (await repo.bookedUncollected(usage.cardId, owner, show.id)) - decision.tickets.total) : 0),\n      covered",
     },
   ],
 );

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: 'WHERE report_venue_id = ? AND show_day BETWEEN',
-      to: 'WHERE ? IN (venue_id, report_venue_id) AND show_day BETWEEN',
+      from: 'WHERE report_venue_id = $1 AND show_day BETWEEN',
+      to: 'WHERE $1 IN (venue_id, report_venue_id) AND show_day BETWEEN',
     },
   ],
 );

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: "'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM registered_usages WHERE report_venue_id = ? AND show_id = ?'",
-      to: "'SELECT SUM(CASE WHEN voided_at IS NULL THEN counted END) AS given, COUNT(*) AS usages FROM usages WHERE report_venue_id = ? AND show_id = ?'",
+      from: "'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM registered_usages WHERE report_venue_id = $1 AND show_id = $2'",
+      to: "'SELECT SUM(CASE WHEN voided_at IS NULL THEN counted END) AS given, COUNT(*) AS usages FROM usages WHERE report_venue_id = $1 AND show_id = $2'",
     },
   ],
 );

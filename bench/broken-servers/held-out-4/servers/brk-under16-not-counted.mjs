@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'counted: decision.countedAgainstCap,\n      covered',
-      to: 'counted: decision.countedAgainstCap - (usage.group?.under16Clients ?? 0),\n      covered',
+      from: 'counted: decision.countedAgainstCap,\n        covered',
+      to: 'counted: decision.countedAgainstCap - (usage.group?.under16Clients ?? 0),\n        covered',
     },
   ],
 );

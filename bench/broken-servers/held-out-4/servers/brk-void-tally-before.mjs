@@ -3,7 +3,7 @@ import { patched } from '../lib.mjs';
 export default patched('brk-void-tally-before', 'broken', 'void: `showTally` is the tally after the void.', [
   {
     file: 'usage/register-usage.ts',
-    from: 'repo.voidUsage(usageId, voidedAt);\n    const tally = showTally(repo, ownerId, record.show.id, now);',
-    to: 'const tally = showTally(repo, ownerId, record.show.id, now);\n    repo.voidUsage(usageId, voidedAt);',
+    from: 'await repo.voidUsage(usageId, voidedAt);\n    const tally = await showTally(repo, ownerId, record.show.id, now);',
+    to: 'const tally = await showTally(repo, ownerId, record.show.id, now);\n    await repo.voidUsage(usageId, voidedAt);',
   },
 ]);

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: 'ELSE 0 END) AS n\n       FROM registered_usages',
-      to: 'ELSE 0 END) AS n\n       FROM usages',
+      from: 'ELSE 0 END) AS n\n    FROM registered_usages',
+      to: 'ELSE 0 END) AS n\n    FROM usages',
     },
   ],
 );

@@ -3,7 +3,7 @@ import { patched } from '../lib.mjs';
 export default patched('brk-voided-still-used', 'broken', 'a voided usage does not count as already used.', [
   {
     file: 'db/repository.ts',
-    from: 'tickets FROM registered_usages WHERE card_id = @card',
-    to: 'tickets FROM usages WHERE card_id = @card',
+    from: 'tickets FROM registered_usages\n    WHERE card_id = $1',
+    to: 'tickets FROM usages\n    WHERE card_id = $1',
   },
 ]);

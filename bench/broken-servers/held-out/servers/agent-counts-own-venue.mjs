@@ -6,9 +6,9 @@ export default patched(
   "An agent's usage counts against the owning venue's show (cap and tally) and is listed among its usages.",
   [
     {
-      file: 'db/repository.ts',
-      from: 'reportVenueId: u.request.forVenueId ?? u.request.venueId,',
-      to: 'reportVenueId: u.request.venueId,',
+      file: 'db/store.ts',
+      from: 'request.venueId,\n        request.forVenueId ?? request.venueId,',
+      to: 'request.venueId,\n        request.venueId,',
     },
   ],
   AGENTS,

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: 'WHERE card_id = @card AND report_venue_id = @venue AND show_id = @show\n       ORDER BY registered_at',
-      to: 'WHERE card_id = @card AND show_id = @show AND @venue IS NOT NULL\n       ORDER BY registered_at',
+      from: 'WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3 ORDER BY registered_at',
+      to: 'WHERE card_id = $1 AND show_id = $3 AND $2 IS NOT NULL ORDER BY registered_at',
     },
   ],
 );

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'db/repository.ts',
-      from: "WHEN 'collection' THEN -covered ELSE 0 END) AS n\n       FROM registered_usages",
-      to: "WHEN 'collection' THEN -covered ELSE 0 END) AS n\n       FROM usages",
+      from: "WHEN 'collection' THEN -covered ELSE 0 END) AS n\n    FROM registered_usages",
+      to: "WHEN 'collection' THEN -covered ELSE 0 END) AS n\n    FROM usages",
     },
   ],
 );

@@ -9,17 +9,17 @@ import { createRepository } from './repository.js';
 const dir = mkdtempSync(join(tmpdir(), 'kaiku-schema-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('keeps its data across reopening, and refuses a file of another schema by name', () => {
+it('keeps its data across reopening, and refuses a file of another schema by name', async () => {
   const file = join(dir, 'now.db');
   const db = openDatabase(file);
-  createRepository(db).putShow(
+  await createRepository(db).putShow(
     'v',
     { id: 's', name: 'S', start: '2030-01-01T18:00:00+02:00', kind: 'show' },
     'x',
   );
   db.close();
   const again = openDatabase(file);
-  expect(createRepository(again).getShow('v', 's')?.name).toBe('S');
+  expect((await createRepository(again).getShow('v', 's'))?.name).toBe('S');
   again.close();
   // A schema-1 file (no `covered`, no version): refused, not read with a column missing.
   const old = join(dir, 'v1.db');

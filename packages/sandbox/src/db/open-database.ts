@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 /** Idempotency keys, usages and show settings survive restarts (a file DB). */
-const VERSION = '4';
+export const SCHEMA_VERSION = '4';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS venues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
@@ -46,13 +46,13 @@ export function openDatabase(
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
       .all();
     if (tables.length === 0)
-      return db.exec(`${SCHEMA} INSERT INTO meta (key, value) VALUES ('schema', '${VERSION}');`);
+      return db.exec(`${SCHEMA} INSERT INTO meta (key, value) VALUES ('schema', '${SCHEMA_VERSION}');`);
     const version = tables.some((t) => t.name === 'meta')
       ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get()?.value
       : undefined;
-    if (version !== VERSION)
+    if (version !== SCHEMA_VERSION)
       throw new Error(
-        `${file} holds schema ${version ?? '1'} data, not schema ${VERSION}: use a new --db file`,
+        `${file} holds schema ${version ?? '1'} data, not schema ${SCHEMA_VERSION}: use a new --db file`,
       );
   }).immediate();
   return db;

@@ -63,9 +63,9 @@ function mayRegister(
 }
 
 /** Deprecated `GET /v1/cards/{id}`: kept for old clients; it puts the card ID into the URL. */
-function getCard({ ctx, res, params: [raw] }: Call): void {
+async function getCard({ ctx, res, params: [raw] }: Call): Promise<void> {
   const id = parseOrRefuse(res, CardIdSchema, raw, { what: 'Not a card ID.' });
-  if (id !== undefined) sendCard(ctx, res, { cardId: id });
+  if (id !== undefined) await sendCard(ctx, res, { cardId: id });
 }
 
 /** `POST /v1/cards/lookup` with `{ cardId }` in the body, so that no URL (log, proxy, resource timing) holds it. */
@@ -75,13 +75,17 @@ async function postCardLookup({ ctx, req, res, venue }: Call): Promise<void> {
   // Only the venue's own token sees a booking for its show (an agent's or another venue's token: 403).
   const refusal = forShow && otherVenue(venue, forShow.venueId);
   if (refusal) return sendProblem(res, refusal);
-  if (lookup) sendCard(ctx, res, lookup);
+  if (lookup) await sendCard(ctx, res, lookup);
 }
 
-function sendCard(ctx: ApiRouteContext, res: Call['res'], { cardId, forShow }: CardLookupRequest): void {
-  const card = ctx.repo.getCard(cardId);
+async function sendCard(
+  ctx: ApiRouteContext,
+  res: Call['res'],
+  { cardId, forShow }: CardLookupRequest,
+): Promise<void> {
+  const card = await ctx.repo.getCard(cardId);
   if (!card) return sendProblem(res, problems.cardNotRegistered());
-  const booking = forShow && ctx.repo.showBooking(cardId, forShow.venueId, forShow.showId);
+  const booking = forShow && (await ctx.repo.showBooking(cardId, forShow.venueId, forShow.showId));
   sendJson(res, 200, booking ? { ...card, booking } : card);
 }
 
@@ -112,7 +116,7 @@ function sendOutcome(res: Call['res'], outcome: Outcome<unknown>): void {
 /** `POST /v1/usages/{usageId}/void` with the body `{}`: see `voidUsage`. */
 async function postVoid({ ctx, req, res, params: [usageId], venue }: Call): Promise<void> {
   if ((await readBody(req, res, VoidRequestSchema, true)) === undefined) return;
-  sendOutcome(res, voidUsage(ctx, usageId!, venue));
+  sendOutcome(res, await voidUsage(ctx, usageId!, venue));
 }
 
 async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
@@ -138,13 +142,13 @@ async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   sendJson(res, 200, { results });
 }
 
-function getTally({ ctx, res, params: [raw], venue }: Call): void {
+async function getTally({ ctx, res, params: [raw], venue }: Call): Promise<void> {
   const id = parseOrRefuse(res, ShowSchema.shape.id, raw, { path: 'showId' });
   if (id === undefined) return;
   // A bound token reads its own venue's show of that ID (show IDs are per venue; an agent sees the tally of the
   // shows it sells for in each usage's answer); a token bound to no venue, the venue that stored the ID first.
-  const owner = venue ?? ctx.repo.showOwner(id) ?? '';
-  sendJson(res, 200, showTally(ctx.repo, owner, id, ctx.clock.now()));
+  const owner = venue ?? (await ctx.repo.showOwner(id)) ?? '';
+  sendJson(res, 200, await showTally(ctx.repo, owner, id, ctx.clock.now()));
 }
 
 const QUERY_PARAMS = ['from', 'to', 'cursor', 'limit'];
@@ -155,7 +159,7 @@ const SHOW_LIST_DAYS = 31;
  * `GET /v1/venues/{venueId}/shows?from&to`: the venue's performances starting on Helsinki days [from, to], in start
  * order. For the venue's own token, or a ticket agent the venue has named (it imports its sales for them).
  */
-function getShows({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
+async function getShows({ ctx, res, params: [venueId = ''], url, venue }: Call): Promise<void> {
   const agent = venue !== undefined && ctx.agents.get(venueId)?.has(venue) === true;
   const refusal = (agent ? undefined : otherVenue(venue, venueId)) ?? oddParams(url, ['from', 'to']);
   if (refusal) return sendProblem(res, refusal);
@@ -164,8 +168,7 @@ function getShows({ ctx, res, params: [venueId = ''], url, venue }: Call): void 
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
   if (days < 0 || days >= SHOW_LIST_DAYS)
     return sendProblem(res, problems.invalid([{ path: 'to', code: days < 0 ? 'too_small' : 'too_big' }]));
-  const items = ctx.repo
-    .venueShows(venueId)
+  const items = (await ctx.repo.venueShows(venueId))
     .filter(({ show }) => {
       const day = helsinkiDay(new Date(show.start));
       return day >= query.from && day <= query.to;
@@ -201,7 +204,7 @@ function oddParams(url: URL, allowed: readonly string[]): Problem | undefined {
   return problems.invalid(issues, 'Unknown or repeated query parameters.');
 }
 
-function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void {
+async function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): Promise<void> {
   const refusal = otherVenue(venue, venueId) ?? oddParams(url, QUERY_PARAMS);
   if (refusal) return sendProblem(res, refusal);
   const query = parseOrRefuse(res, UsageListQuerySchema, {
@@ -213,7 +216,7 @@ function getUsages({ ctx, res, params: [venueId = ''], url, venue }: Call): void
   const after = cursor === undefined ? 0 : decodeCursor(cursor);
   if (after === undefined)
     return sendProblem(res, problems.invalid([{ path: 'cursor', code: 'invalid_format' }]));
-  const rows = ctx.repo.listUsages(venueId, from, to, after, limit + 1);
+  const rows = await ctx.repo.listUsages(venueId, from, to, after, limit + 1);
   const last = rows[limit - 1];
   sendJson(res, 200, {
     items: rows.slice(0, limit).map((r) => r.record),

@@ -121,8 +121,8 @@ export function createRouter(options: RouterOptions) {
       if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
       html(res, demoCards.html);
     }),
-    open('/v1/health', ({ res }) =>
-      options.repo.healthy()
+    open('/v1/health', async ({ res }) =>
+      (await options.repo.healthy())
         ? sendJson(res, 200, {
             status: 'ok',
             version: options.version,
@@ -205,8 +205,10 @@ export function createRouter(options: RouterOptions) {
     } catch (error) {
       log(maskCardIds(`error: ${error instanceof Error ? error.message : String(error)}`));
       if (res.headersSent || res.writableEnded || req.socket.destroyed) return void res.destroy();
-      // Another process held the write lock longer than busy_timeout: a retry will get through.
-      if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
+      // Another process held the write lock longer than busy_timeout (SQLite), or another transaction the show's
+      // lock longer than lock_timeout (PostgreSQL's 55P03): a retry will get through.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_BUSY' || code === '55P03')
         return sendProblem(res, problems.unavailable(), { 'retry-after': '1' });
       sendProblem(res, problems.internal());
     }

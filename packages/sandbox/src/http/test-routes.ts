@@ -30,10 +30,10 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
   const { repo, clock, controls } = env;
   /** A POST handler over a JSON body read by `schema` (each odd or unknown field named). */
   const post =
-    <T>(schema: z.ZodMiniType<T>, act: (value: T, call: Call) => void): Handler =>
+    <T>(schema: z.ZodMiniType<T>, act: (value: T, call: Call) => unknown): Handler =>
     async (call) => {
       const value = await readBody(call.req, call.res, schema, true);
-      if (value !== undefined) act(value, call);
+      if (value !== undefined) await act(value, call);
     };
   /** For a token bound to no venue only: the handler changes every venue's data. */
   const everyVenue =
@@ -47,21 +47,23 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
   const test = (path: string, on: Pick<Route, 'GET' | 'POST'>): Route => ({ path, access: 'test', ...on });
   return [
     test('/__sandbox/usages/count', {
-      GET: ({ res, url, venue }) =>
-        sendJson(res, 200, { count: repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue) }),
+      GET: async ({ res, url, venue }) =>
+        sendJson(res, 200, {
+          count: await repo.countUsages(query(url, 'cardId'), query(url, 'showId'), venue),
+        }),
     }),
     test('/__sandbox/keys', {
-      GET: ({ res, url, venue }) =>
-        sendJson(res, 200, { state: repo.keyInScope(query(url, 'key'), venue)?.state ?? null }),
+      GET: async ({ res, url, venue }) =>
+        sendJson(res, 200, { state: (await repo.keyInScope(query(url, 'key'), venue))?.state ?? null }),
     }),
     test('/__sandbox/reset', {
-      POST: post(z.strictObject({}), (_v, { res, venue }) => {
-        repo.clear(venue);
+      POST: post(z.strictObject({}), async (_v, { res, venue }) => {
+        await repo.clear(venue);
         if (venue === undefined) {
           clock.offsetMs = 0;
           controls.decideDelayMs = 0;
         }
-        sendJson(res, 200, seed(repo, clock.now(), venue));
+        sendJson(res, 200, await seed(repo, clock.now(), venue));
       }),
     }),
     test('/__sandbox/clock', {
@@ -82,8 +84,8 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
     }),
     test('/__sandbox/cards', {
       POST: everyVenue(
-        post(CardRecordSchema, (card, { res }) => {
-          repo.putCard(card, 'test');
+        post(CardRecordSchema, async (card, { res }) => {
+          await repo.putCard(card, 'test');
           sendJson(res, 201, card);
         }),
       ),
@@ -93,7 +95,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
       // known: a misspelt one (`"Cap": 1`) is refused by name, never stored as a show without a cap.
       POST: post(
         z.strictObject({ venueId: UsageRequestSchema.shape.venueId, show: ShowConfigSchema }),
-        ({ venueId, show: settings }, { res, venue: bound }) => {
+        async ({ venueId, show: settings }, { res, venue: bound }) => {
           const elsewhere = otherVenue(bound, venueId);
           if (elsewhere) return sendProblem(res, elsewhere);
           const apiShow = toApiShow(settings as Parameters<typeof toApiShow>[0]);
@@ -101,7 +103,7 @@ export function testRoutes(env: { repo: Repository; clock: Clock; controls: Test
           if (!show) return;
           // A `null` cap (none) is stored as it came; the repository reads it as no cap.
           const config = { ...settings, ...show } as Parameters<Repository['putShow']>[1];
-          repo.putShow(venueId, config, clock.now().toISOString());
+          await repo.putShow(venueId, config, clock.now().toISOString());
           sendJson(res, 201, config);
         },
       ),

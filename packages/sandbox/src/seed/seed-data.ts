@@ -90,19 +90,23 @@ export function seedShows(today: string): ShowConfig[] {
  * Writes the seed (idempotent: re-seeding replaces cards and show settings, keeps usages); with `venue`, only that
  * venue's shows (a venue-bound token's reset: the venues and the national card register are not its own).
  */
-export function seed(repo: Repository, now: Date, venue?: string): { cards: number; shows: number } {
+export async function seed(
+  repo: Repository,
+  now: Date,
+  venue?: string,
+): Promise<{ cards: number; shows: number }> {
   const today = helsinkiDay(now);
   const cards = venue === undefined ? seedCards(today) : [];
   const venueOf = (show: ShowConfig) =>
     show.id.startsWith('kaiku-') ? SEED_PARTNER_VENUE.id : SEED_VENUE.id;
   const shows = seedShows(today).filter((show) => venue === undefined || venueOf(show) === venue);
-  repo.immediate(() => {
+  await repo.immediate(async (tx) => {
     if (venue === undefined) {
-      repo.putVenue(SEED_VENUE.id, SEED_VENUE.name);
-      repo.putVenue(SEED_PARTNER_VENUE.id, SEED_PARTNER_VENUE.name);
+      await tx.putVenue(SEED_VENUE.id, SEED_VENUE.name);
+      await tx.putVenue(SEED_PARTNER_VENUE.id, SEED_PARTNER_VENUE.name);
     }
-    for (const { label, ...card } of cards) repo.putCard(card, label);
-    for (const show of shows) repo.putShow(venueOf(show), show, now.toISOString());
+    for (const { label, ...card } of cards) await tx.putCard(card, label);
+    for (const show of shows) await tx.putShow(venueOf(show), show, now.toISOString());
   });
   return { cards: cards.length, shows: shows.length };
 }

@@ -10,7 +10,7 @@ import {
 import { CARD_STATUS_REFUSALS, makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { VoidResult } from '@kaiku-scanner/core/contract';
-import { type Repository, type ShowConfig, scopedKey } from '../db/repository.js';
+import { type Repository, type ShowConfig, type StoreOps, scopedKey } from '../db/repository.js';
 import { type Clock, helsinkiDay } from '../clock.js';
 import { problems } from '../http/respond.js';
 
@@ -34,8 +34,13 @@ export type RegisterContext = {
  * show's day, as many minors as the contract allows (the clerk gives the children the card shows). Undefined: the
  * card is not registered (or its ID is not a card's).
  */
-export function cardOf(ctx: RegisterContext, id: string, day: string): CardRecord | undefined {
-  const known = ctx.repo.getCard(id);
+export async function cardOf(
+  ctx: Pick<RegisterContext, 'uncheckedCards'>,
+  repo: StoreOps,
+  id: string,
+  day: string,
+): Promise<CardRecord | undefined> {
+  const known = await repo.getCard(id);
   const parsed = parseCardId(id);
   if (known || !ctx.uncheckedCards || !parsed.ok) return known;
   const { prefix, kind } = parsed as { prefix: CardRecord['prefix']; kind: CardRecord['kind'] };
@@ -51,9 +56,14 @@ function bodyHash(usage: UsageRequest): string {
 }
 
 /** The tally of a venue's show as the contract reports it, with the cap of its stored settings (else none). */
-export function showTally(repo: Repository, venueId: string, showId: string, now: Date): ShowTally {
-  const cap = repo.getShow(venueId, showId)?.cap ?? null;
-  const { given, usages } = repo.tally(venueId, showId);
+export async function showTally(
+  repo: StoreOps,
+  venueId: string,
+  showId: string,
+  now: Date,
+): Promise<ShowTally> {
+  const cap = (await repo.getShow(venueId, showId))?.cap ?? null;
+  const { given, usages } = await repo.tally(venueId, showId);
   return {
     showId,
     cap,
@@ -69,12 +79,14 @@ const refused = (problem: Problem, retryAfterSeconds?: number): Outcome<never> =
     ? { kind: 'problem', problem }
     : { kind: 'problem', problem, retryAfterSeconds };
 
-/** Claims `key` for this request (undefined), or the answer it already has: a replay, 422 reused, 409 pending. */
-function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | undefined {
-  const { repo } = ctx;
+/**
+ * Claims `key` for this request (undefined), or the answer it already has: a replay, 422 reused, 409 pending. One
+ * transaction serialized per key: of two requests with one key, the second sees the first's claim.
+ */
+function claimKey(ctx: RegisterContext, key: string, hash: string): Promise<Outcome | undefined> {
   const nowMs = Date.now();
-  return repo.immediate((): Outcome | undefined => {
-    const row = repo.getKey(key);
+  return ctx.repo.immediate(async (repo): Promise<Outcome | undefined> => {
+    const row = await repo.getKey(key);
     if (row?.state === 'done') {
       if (row.body_hash !== hash) return refused(problems.keyReused());
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
@@ -84,9 +96,9 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
     }
     if (row?.state === 'pending' && nowMs - row.locked_at < PENDING_TIMEOUT_MS)
       return refused(problems.keyInProgress(), 1);
-    repo.lockKey(key, hash, nowMs);
+    await repo.lockKey(key, hash, nowMs);
     return undefined;
-  });
+  }, `key ${key}`);
 }
 
 /**
@@ -94,33 +106,39 @@ function claimKey(ctx: RegisterContext, key: string, hash: string): Outcome | un
  * transaction: the card record, the owning venue's show settings and tally, the card's earlier usages, the group
  * members' own cards. A refusal is a 422 problem: `code` the first reason's, `reasons` every one.
  */
-function decide(ctx: RegisterContext, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {
-  const { repo } = ctx;
+async function decide(
+  ctx: RegisterContext,
+  repo: StoreOps,
+  usage: UsageRequest,
+  card: CardRecord,
+  show: ShowConfig,
+  now: Date,
+) {
   const owner = usage.forVenueId ?? usage.venueId;
   const decision = decideUsage({
     card,
-    event: toUsageEvent(show, { ticketsGiven: repo.tally(owner, show.id).given }),
+    event: toUsageEvent(show, { ticketsGiven: (await repo.tally(owner, show.id)).given }),
     request: {
       mode: usage.mode,
       childTickets: usage.childTickets,
       ...(usage.group ? { group: usage.group } : {}),
       // For a collection: the tickets this card's uncollected bookings for the show hold in the tally.
       ...(usage.mode === 'collection'
-        ? { alreadyCounted: repo.bookedUncollected(usage.cardId, owner, show.id) }
+        ? { alreadyCounted: await repo.bookedUncollected(usage.cardId, owner, show.id) }
         : {}),
     },
     now,
-    earlierUsages: repo.cardUsages(usage.cardId, owner, show.id, usage.venueId),
+    earlierUsages: await repo.cardUsages(usage.cardId, owner, show.id, usage.venueId),
   });
   const reasons = [
     ...(decision.ok
       ? []
       : decision.reasons.map((r) => ({ code: r.code, params: r.params, en: r.message.en }))),
-    ...memberReasons(
+    ...(await memberReasons(
       usage.group?.memberCardIds ?? [],
-      (id) => cardOf(ctx, id, helsinkiDay(now)),
+      (id) => cardOf(ctx, repo, id, helsinkiDay(now)),
       helsinkiDay(now),
-    ),
+    )),
   ];
   if (decision.ok && reasons.length === 0) return decision;
   return refused(
@@ -138,13 +156,16 @@ function decide(ctx: RegisterContext, usage: UsageRequest, card: CardRecord, sho
  * The group members' own cards against the registry: each must be registered, active and valid today. (Format,
  * duplicates and community cards among members are the rules core's checks.)
  */
-function memberReasons(
+async function memberReasons(
   memberIds: readonly string[],
-  getCard: (id: string) => CardRecord | undefined,
+  getCard: (id: string) => Promise<CardRecord | undefined>,
   today: string,
 ) {
-  return memberIds.flatMap((id, index) => {
-    const card = getCard(id);
+  // One at a time: inside a transaction, statements go over one connection.
+  const cards: (CardRecord | undefined)[] = [];
+  for (const id of memberIds) cards.push(await getCard(id));
+  return memberIds.flatMap((_id, index) => {
+    const card = cards[index];
     const cause = !card
       ? 'card-not-registered'
       : card.status !== 'active'
@@ -157,50 +178,63 @@ function memberReasons(
   });
 }
 
-function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string): Outcome {
-  const { repo, clock } = ctx;
-  return repo.immediate((): Outcome => {
-    const now = clock.now();
-    const finish = (outcome: Outcome): Outcome => {
-      if (outcome.kind === 'result') repo.finishKey(key, outcome.status, outcome.result);
-      else repo.finishKey(key, outcome.problem.status, outcome.problem);
-      return outcome;
-    };
-    const card = cardOf(ctx, usage.cardId, helsinkiDay(new Date(usage.show.start)));
-    if (!card) return finish(refused(problems.cardNotRegistered()));
-    // The show is the owning venue's; its settings are the owner's alone. A ticket agent's usage counts against
-    // them, but never sets them: for a show the venue has not stored, it is decided without the agent's cap and
-    // seats, and nothing is stored (the venue's own first usage or settings will be).
-    const owner = usage.forVenueId ?? usage.venueId;
-    let show: ShowConfig | undefined = repo.getShow(owner, usage.show.id);
-    if (!show && owner === usage.venueId) repo.putShow(owner, (show = usage.show), now.toISOString());
-    show ??= { ...usage.show, cap: undefined, seats: undefined };
-    const decision = decide(ctx, usage, card, show, now);
-    if ('kind' in decision) return finish(decision);
-    const registeredAt = now.toISOString();
-    const usageId = randomUUID();
-    // The record carries the show as the server knows it (the venue's settings win over the request's).
-    const recordedShow = toApiShow(show);
-    repo.insertUsage({
-      id: usageId,
-      // The client's key goes back in the usage list: it tells a client whether its usage is here.
-      request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
-      showDay: helsinkiDay(new Date(show.start)),
-      counted: decision.countedAgainstCap,
-      covered: decision.coveredByBooking,
-      tickets: decision.tickets,
-      registeredAt,
-    });
-    const result = {
-      usageId,
-      registeredAt,
-      tickets: decision.tickets,
-      showTally: showTally(repo, owner, show.id, now),
-      countedAgainstCap: decision.countedAgainstCap,
-      coveredByBooking: decision.coveredByBooking,
-    };
-    return finish({ kind: 'result', status: 201, result, replayed: false });
-  });
+/**
+ * Decides and writes in one transaction serialized per show (the owner's show ID): of two terminals registering one
+ * card, or the last seats of a cap, the second decides on what the first wrote.
+ */
+function decideAndWrite(
+  ctx: RegisterContext,
+  key: string,
+  usage: UsageRequest,
+  clientKey: string,
+): Promise<Outcome> {
+  const { clock } = ctx;
+  // The show is the owning venue's; its settings are the owner's alone.
+  const owner = usage.forVenueId ?? usage.venueId;
+  return ctx.repo.immediate(
+    async (repo): Promise<Outcome> => {
+      const now = clock.now();
+      const finish = async (outcome: Outcome): Promise<Outcome> => {
+        if (outcome.kind === 'result') await repo.finishKey(key, outcome.status, outcome.result);
+        else await repo.finishKey(key, outcome.problem.status, outcome.problem);
+        return outcome;
+      };
+      const card = await cardOf(ctx, repo, usage.cardId, helsinkiDay(new Date(usage.show.start)));
+      if (!card) return finish(refused(problems.cardNotRegistered()));
+      // A ticket agent's usage counts against the owner's settings, but never sets them: for a show the venue has not
+      // stored, it is decided without the agent's cap and seats, and nothing is stored (the venue's own first usage
+      // or settings will be).
+      let show: ShowConfig | undefined = await repo.getShow(owner, usage.show.id);
+      if (!show && owner === usage.venueId) await repo.putShow(owner, (show = usage.show), now.toISOString());
+      show ??= { ...usage.show, cap: undefined, seats: undefined };
+      const decision = await decide(ctx, repo, usage, card, show, now);
+      if ('kind' in decision) return finish(decision);
+      const registeredAt = now.toISOString();
+      const usageId = randomUUID();
+      // The record carries the show as the server knows it (the venue's settings win over the request's).
+      const recordedShow = toApiShow(show);
+      await repo.insertUsage({
+        id: usageId,
+        // The client's key goes back in the usage list: it tells a client whether its usage is here.
+        request: { ...usage, show: recordedShow, idempotencyKey: clientKey },
+        showDay: helsinkiDay(new Date(show.start)),
+        counted: decision.countedAgainstCap,
+        covered: decision.coveredByBooking,
+        tickets: decision.tickets,
+        registeredAt,
+      });
+      const result = {
+        usageId,
+        registeredAt,
+        tickets: decision.tickets,
+        showTally: await showTally(repo, owner, show.id, now),
+        countedAgainstCap: decision.countedAgainstCap,
+        coveredByBooking: decision.coveredByBooking,
+      };
+      return finish({ kind: 'result', status: 201, result, replayed: false });
+    },
+    `show ${scopedKey(usage.show.id, owner)}`,
+  );
 }
 
 /**
@@ -209,10 +243,11 @@ function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, 
  * (a 422 would reveal the key was used) nor replays the other venue's answer. Not per token: a terminal's token is
  * short-lived, and a retry after a refresh must still replay.
  *
- * 1. claim the key (BEGIN IMMEDIATE): a finished key replays its first answer, or 422 when the body
+ * 1. claim the key (one transaction per key): a finished key replays its first answer, or 422 when the body
  *    differs; a key still pending → 409;
- * 2. decide and write (BEGIN IMMEDIATE): the tally is read and the usage inserted in one
- *    transaction, so the cap holds across concurrent terminals and processes sharing the file.
+ * 2. decide and write (one transaction per show): the tally is read and the usage inserted in one
+ *    transaction, so the cap holds across concurrent terminals and processes sharing the database.
+ * (`Store.immediate`: SQLite's BEGIN IMMEDIATE; PostgreSQL's advisory lock of the key, or of the show.)
  * A crash between the two leaves a pending key that expires after `PENDING_TIMEOUT_MS`.
  */
 export async function registerUsage(
@@ -221,13 +256,13 @@ export async function registerUsage(
   usage: UsageRequest,
 ): Promise<Outcome> {
   const key = scopedKey(clientKey, usage.venueId);
-  const claimed = claimKey(ctx, key, bodyHash(usage));
+  const claimed = await claimKey(ctx, key, bodyHash(usage));
   if (claimed) return claimed;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
-    return decideAndWrite(ctx, key, usage, clientKey);
+    return await decideAndWrite(ctx, key, usage, clientKey);
   } catch (error) {
-    ctx.repo.dropPendingKey(key);
+    await ctx.repo.dropPendingKey(key);
     throw error;
   }
 }
@@ -237,20 +272,23 @@ export async function registerUsage(
  * bound to no venue), still within the void window of the show's policy (`checkVoidWindow`). A voided usage answers
  * again with its first `voidedAt` (idempotent). Its tickets leave the tally: every count reads `registered_usages`.
  */
-export function voidUsage(
+export async function voidUsage(
   ctx: RegisterContext,
   usageId: string,
   venue: string | undefined,
-): Outcome<VoidResult> {
-  const { repo } = ctx;
-  return repo.immediate((): Outcome<VoidResult> => {
+): Promise<Outcome<VoidResult>> {
+  // Serialized with the registrations of its show (its tickets leave the tally they decide on): the show is read
+  // first, then again inside the transaction.
+  const seen = await ctx.repo.getUsage(usageId);
+  const lock = seen ? `show ${scopedKey(seen.record.show.id, seen.ownerId)}` : `usage ${usageId}`;
+  return ctx.repo.immediate(async (repo): Promise<Outcome<VoidResult>> => {
     const now = ctx.clock.now();
-    const found = repo.getUsage(usageId);
+    const found = await repo.getUsage(usageId);
     if (!found) return refused(problems.usageNotFound());
     if (venue !== undefined && venue !== found.venueId)
       return refused(problems.forbidden('Only the venue that registered a usage may void it.'));
     const { record, ownerId } = found;
-    const show = repo.getShow(ownerId, record.show.id);
+    const show = await repo.getShow(ownerId, record.show.id);
     const policy = getPolicy(show?.policyVersion ?? '');
     const {
       registeredAt,
@@ -263,9 +301,9 @@ export function voidUsage(
       return refused(makeProblem(422, 'void-window-closed', 'Void window closed', { reasons }));
     }
     const voidedAt = record.voidedAt ?? now.toISOString();
-    repo.voidUsage(usageId, voidedAt);
-    const tally = showTally(repo, ownerId, record.show.id, now);
+    await repo.voidUsage(usageId, voidedAt);
+    const tally = await showTally(repo, ownerId, record.show.id, now);
     const result = { usageId, state: 'voided', voidedAt, tickets: record.tickets, showTally: tally } as const;
     return { kind: 'result', status: 200, result, replayed: false };
-  });
+  }, lock);
 }
