@@ -777,8 +777,8 @@ const broken = [
     [
       {
         file: 'usage/register-usage.ts',
-        from: 'const card = repo.getCard(usage.cardId);',
-        to: "const found = repo.getCard(usage.cardId);\n    const card = found && usage.mode === 'collection' ? { ...found, status: 'active' as const, validUntil: '9999-12-31' } : found;",
+        from: 'const card = await cardOf(ctx, repo, usage.cardId, helsinkiDay(new Date(usage.show.start)));',
+        to: "const found = await cardOf(ctx, repo, usage.cardId, helsinkiDay(new Date(usage.show.start)));\n      const card = found && usage.mode === 'collection' ? { ...found, status: 'active' as const, validUntil: '9999-12-31' } : found;",
       },
     ],
   ),

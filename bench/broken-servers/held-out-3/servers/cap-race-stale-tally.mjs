@@ -8,28 +8,28 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'event: toUsageEvent(show, { ticketsGiven: repo.tally(owner, show.id).given }),',
-      to: 'event: toUsageEvent(show, { ticketsGiven: staleGiven ?? repo.tally(owner, show.id).given }),',
+      from: 'event: toUsageEvent(show, { ticketsGiven: (await repo.tally(owner, show.id)).given }),',
+      to: 'event: toUsageEvent(show, { ticketsGiven: staleGiven ?? (await repo.tally(owner, show.id)).given }),',
     },
     {
       file: 'usage/register-usage.ts',
-      from: 'function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date) {',
-      to: 'function decide(repo: Repository, usage: UsageRequest, card: CardRecord, show: ShowConfig, now: Date, staleGiven?: number) {',
+      from: '  show: ShowConfig,\n  now: Date,\n) {\n  const owner',
+      to: '  show: ShowConfig,\n  now: Date,\n  staleGiven?: number,\n) {\n  const owner',
     },
     {
       file: 'usage/register-usage.ts',
-      from: 'const decision = decide(repo, usage, card, show, now);',
-      to: 'const decision = decide(repo, usage, card, show, now, staleGiven);',
+      from: 'const decision = await decide(ctx, repo, usage, card, show, now);',
+      to: 'const decision = await decide(ctx, repo, usage, card, show, now, staleGiven);',
     },
     {
       file: 'usage/register-usage.ts',
-      from: 'function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string): Outcome {',
-      to: 'function decideAndWrite(ctx: RegisterContext, key: string, usage: UsageRequest, clientKey: string, staleGiven?: number): Outcome {',
+      from: '  clientKey: string,\n): Promise<Outcome> {',
+      to: '  clientKey: string,\n  staleGiven?: number,\n): Promise<Outcome> {',
     },
     {
       file: 'usage/register-usage.ts',
-      from: 'return decideAndWrite(ctx, key, usage, clientKey);',
-      to: 'const staleGiven = ctx.repo.tally(usage.forVenueId ?? usage.venueId, usage.show.id).given;\n    await new Promise((ok) => setTimeout(ok, 40));\n    return decideAndWrite(ctx, key, usage, clientKey, staleGiven);',
+      from: 'return await decideAndWrite(ctx, key, usage, clientKey);',
+      to: 'const staleGiven = (await ctx.repo.tally(usage.forVenueId ?? usage.venueId, usage.show.id)).given;\n    await new Promise((ok) => setTimeout(ok, 40));\n    return await decideAndWrite(ctx, key, usage, clientKey, staleGiven);',
     },
   ],
 );

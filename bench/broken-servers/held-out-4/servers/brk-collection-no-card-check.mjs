@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'const decision = decide(repo, usage, card, show, now);',
-      to: "const decision = decide(repo, usage, usage.mode === 'collection' ? { ...card, status: 'active' } : card, show, now);",
+      from: 'const decision = await decide(ctx, repo, usage, card, show, now);',
+      to: "const decision = await decide(ctx, repo, usage, usage.mode === 'collection' ? { ...card, status: 'active' } : card, show, now);",
     },
   ],
 );

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'http/api-routes.ts',
-      from: 'const elsewhere = otherVenue(venue, venueId);',
-      to: 'const elsewhere = undefined;',
+      from: 'const refusal = otherVenue(venue, venueId) ?? oddParams(url, QUERY_PARAMS);',
+      to: 'const refusal = oddParams(url, QUERY_PARAMS);',
     },
   ],
 );

@@ -7,8 +7,8 @@ export default patched(
   [
     {
       file: 'usage/register-usage.ts',
-      from: 'earlierUsages: repo.cardUsages(usage.cardId, owner, show.id),',
-      to: "earlierUsages: repo.cardUsages(usage.cardId, owner, show.id).filter((u) => u.mode !== 'booking' || usage.mode !== 'booking'),",
+      from: 'earlierUsages: await repo.cardUsages(usage.cardId, owner, show.id, usage.venueId),',
+      to: "earlierUsages: (await repo.cardUsages(usage.cardId, owner, show.id, usage.venueId)).filter((u) => u.mode !== 'booking' || usage.mode !== 'booking'),",
     },
   ],
 );
