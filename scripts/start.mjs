@@ -157,7 +157,10 @@ export async function startSandboxProcess({
   return { url: sandbox.url.replace(/\/$/, ''), close: () => void sandbox.close() };
 }
 
-/** The demo venue's register (`kaiku-sandbox venue-register`) for three terminals; its tokens by terminal name. */
+/**
+ * The demo venue's register (`kaiku-sandbox venue-register`) for Kassa 1, Kassa 2 and Ovi on loopback: its URL, its
+ * tokens by terminal name, its process (an e2e test kills it mid-shift) and `close`.
+ */
 export async function startVenueRegisterProcess({
   port = 8788,
   db = path.join(root, '.cache', 'venue-register.sqlite'),
@@ -178,7 +181,7 @@ export async function startVenueRegisterProcess({
   const tokens = Object.fromEntries(
     [...register.said.matchAll(/Terminal "([^"]+)": token (\S+)/g)].map((m) => [m[1], m[2]]),
   );
-  return { url: register.url, tokens, close: () => void register.close() };
+  return { url: register.url, tokens, child: register.child, close: () => register.close() };
 }
 
 /** Tries the preferred port first, then any free one (a second `npm start`, or 8787/8080 taken by something else). */
@@ -216,7 +219,7 @@ async function main() {
   console.log('Scan a demo card with a USB reader, show it to the camera, or type its ID. Ctrl+C stops.');
   const stop = () => {
     sandbox.close();
-    register.close();
+    void register.close();
     void web.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

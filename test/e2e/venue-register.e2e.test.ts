@@ -4,6 +4,7 @@
 // killed mid-shift and started again, and the usage Kassa 1 queued meanwhile arrives once; the door (Ovi) is cut off,
 // sells a card Kassa 2 then sells too, and on coming back its usage is refused as already used and listed as needing
 // attention. At the end every usage is read back from the register: each one once, none doubled.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,42 +12,27 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiClient } from '../../packages/core/src/api/create-api-client.js';
 import type { UsageRecord } from '../../packages/core/src/contract.js';
 // @ts-expect-error plain .mjs without types
-import { serveDemo } from '../../scripts/start.mjs';
+import { serveDemo, startVenueRegisterProcess } from '../../scripts/start.mjs';
 import { openBoxOffice, part, useHarness, wedgeScan, type ScannerPage } from '../support/element-harness.js';
-import { startSandboxCli, type SandboxCli } from '../support/sandbox-process.js';
 
 const harness = useHarness();
 const SHOW = 'hilla-taikuri-matti';
 const NAMES = ['Kassa 1', 'Kassa 2', 'Ovi'];
 let dir: string;
 let db: string;
-let register: SandboxCli;
+type Register = { url: string; tokens: Record<string, string>; child: ChildProcess; close(): Promise<void> };
+let register: Register;
 let tokens: Record<string, string>;
 let web: { url: string; close(): Promise<void> };
 
-/** The venue register on `port` (0: a free one) with the database file of this test. */
-async function startRegister(port = 0): Promise<SandboxCli> {
-  const terminals = NAMES.flatMap((n) => ['--terminal', n]);
-  const args = [
-    '--venue',
-    'teatteri-hilla',
-    '--db',
-    db,
-    '--host',
-    '127.0.0.1',
-    '--show-tokens',
-    ...terminals,
-  ];
-  return startSandboxCli(args, { port, command: 'venue-register' });
-}
+/** The venue register (as `npm start` runs it) on `port` (0: a free one) with the database file of this test. */
+const startRegister = (port = 0): Promise<Register> => startVenueRegisterProcess({ port, db });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kaiku-venue-e2e-'));
   db = path.join(dir, 'venue.sqlite');
   register = await startRegister();
-  tokens = Object.fromEntries(
-    [...register.said.matchAll(/Terminal "([^"]+)": token (\S+)/g)].map((m) => [m[1]!, m[2]!]),
-  );
+  tokens = register.tokens;
   expect(Object.keys(tokens)).toEqual(NAMES);
   const venueRegister = { url: register.url, tokens };
   web = await serveDemo({ port: 0, apiUrl: harness().apiUrl, venueRegister, outdir: inject('demoDir') });

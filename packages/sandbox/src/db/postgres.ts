@@ -2,6 +2,7 @@
 // ticketing vendor that hosts the registers of many venues on one database server.
 import pg from 'pg';
 import { SCHEMA_VERSION } from './open-database.js';
+import { SQLITE } from './repository.js';
 import { type Dialect, type Exec, type Store, storeOps } from './store.js';
 
 const SCHEMA = `
@@ -28,8 +29,9 @@ CREATE TABLE IF NOT EXISTS idempotency (key TEXT COLLATE "C" PRIMARY KEY, body_h
 CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 `;
 
-/** The statements in PostgreSQL's dialect: those of `SQLITE` (repository.ts), one for one. */
+/** The statements in PostgreSQL's dialect: `SQLITE`'s (repository.ts), but where PostgreSQL's SQL differs. */
 export const POSTGRES: Dialect = {
+  ...SQLITE,
   card: `SELECT id, prefix, kind, status, valid_until AS "validUntil", renewed_at AS "renewedAt", minors
     FROM cards WHERE id = $1`,
   putCard: `INSERT INTO cards (id, prefix, kind, status, valid_until, renewed_at, minors, label)
@@ -40,47 +42,21 @@ export const POSTGRES: Dialect = {
     SELECT venue_id AS venue, 0 AS o, created_at AS t, 0::bigint AS s FROM shows WHERE id = $1::text || chr(10) || venue_id
     UNION ALL SELECT report_venue_id, 1, '', seq FROM usages WHERE show_id = $1::text) AS owners
     ORDER BY o, t, s LIMIT 1`,
-  show: 'SELECT config, cap FROM shows WHERE id = $1',
-  venueShows: 'SELECT config, cap FROM shows WHERE venue_id = $1',
   putShow: `INSERT INTO shows (id, venue_id, config, cap, created_at) VALUES ($1, $2, $3, $4, $5)
     ON CONFLICT (id) DO UPDATE SET venue_id = EXCLUDED.venue_id, config = EXCLUDED.config, cap = EXCLUDED.cap,
     created_at = EXCLUDED.created_at`,
   putVenue:
     'INSERT INTO venues (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name',
-  tally:
-    'SELECT SUM(counted) AS given, COUNT(*) AS usages FROM registered_usages WHERE report_venue_id = $1 AND show_id = $2',
-  bookedUncollected: `SELECT SUM(CASE mode WHEN 'booking' THEN counted WHEN 'collection' THEN -covered ELSE 0 END) AS n
-    FROM registered_usages WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3`,
-  insertUsage: `INSERT INTO usages (id, venue_id, report_venue_id, show_id, show_day, card_id, mode, counted, covered, request, tickets, registered_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-  listUsages: `SELECT seq, id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages
-    WHERE report_venue_id = $1 AND show_day BETWEEN $2 AND $3 AND seq > $4 ORDER BY seq LIMIT $5`,
-  usage:
-    'SELECT id, venue_id, report_venue_id, request, tickets, registered_at, voided_at FROM usages WHERE id = $1',
-  voidUsage: 'UPDATE usages SET voided_at = $1 WHERE id = $2 AND voided_at IS NULL',
-  key: 'SELECT * FROM idempotency WHERE key = $1',
   keyInScope: `SELECT * FROM idempotency WHERE left(key, length($1::text) + 1) = $1::text || chr(10)
     AND ($2::text IS NULL OR key = $1::text || chr(10) || $2::text) LIMIT 1`,
-  lockKey: `INSERT INTO idempotency (key, body_hash, state, created_at, locked_at) VALUES ($1, $2, 'pending', $3, $3)
-    ON CONFLICT (key) DO UPDATE SET body_hash = $2, state = 'pending', locked_at = $3`,
-  finishKey: "UPDATE idempotency SET state = 'done', status = $1, response = $2 WHERE key = $3",
-  dropKey: "DELETE FROM idempotency WHERE key = $1 AND state = 'pending'",
-  purgeKeys: 'DELETE FROM idempotency WHERE created_at < $1',
   cardUsages: `SELECT mode, registered_at AS at, request::jsonb ->> 'terminal' AS terminal, venue_id AS venue,
     request::jsonb ->> 'channel' AS channel, tickets FROM registered_usages
     WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3 ORDER BY registered_at, seq`,
   countUsages: `SELECT COUNT(*) AS n FROM registered_usages WHERE card_id = $1 AND show_id = $2
     AND ($3::text IS NULL OR $3::text IN (venue_id, report_venue_id))`,
-  clearUsages: 'DELETE FROM usages',
-  clearKeys: 'DELETE FROM idempotency',
-  clearShows: 'DELETE FROM shows',
-  clearVenueUsages: 'DELETE FROM usages WHERE venue_id = $1',
-  clearVenueShows: 'DELETE FROM shows WHERE venue_id = $1',
   clearVenueKeys: 'DELETE FROM idempotency WHERE right(key, length($1::text) + 1) = chr(10) || $1::text',
-  meta: 'SELECT value FROM meta WHERE key = $1',
   addMeta: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
   metaWithPrefix: 'SELECT key, value FROM meta WHERE left(key, length($1::text)) = $1::text ORDER BY key',
-  healthy: 'SELECT 1 AS ok',
 };
 
 /** `url` without its password (for messages and logs). */
