@@ -1,6 +1,6 @@
 /** Timeouts (the client's `timeoutMs`, whatever the server or transport does) and the caller's AbortSignal. */
 import { describe, expect, it } from 'vitest';
-import { delay, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { ApiAbortError, ApiTimeoutError } from './api-errors.js';
 import { createApiClient } from './create-api-client.js';
 import {
@@ -16,7 +16,8 @@ import {
 import { codeOf, socketClient, useSocketServer } from './testing/socket-server.js';
 import { BASE, activeCard } from './testing/fixtures.js';
 
-const answer = answerOn(useMswServer());
+const server = useMswServer();
+const answer = answerOn(server);
 const client = testClient;
 const socket = useSocketServer();
 
@@ -105,7 +106,14 @@ describe("the caller's AbortSignal", () => {
   });
 
   it('an abort during the backoff wait stops retrying', async () => {
-    const calls = answer('post', USAGES_URL, () => HttpResponse.text('', { status: 503 }));
+    // This test's requests only, by their key: a retry another test left scheduled must not count here.
+    const calls = { count: 0 };
+    server.use(
+      http.post(USAGES_URL, ({ request }) => {
+        if (request.headers.get('idempotency-key')?.includes('abort-key-002')) calls.count += 1;
+        return HttpResponse.text('', { status: 503 });
+      }),
+    );
     const controller = new AbortController();
     const api = client({ retry: { limit: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
     setTimeout(() => controller.abort(), 30);
