@@ -209,7 +209,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       chunks: m.chunks,
     });
     if (budget !== undefined && m.initial > budget) over.push(name);
-    if (CEILINGS[name] !== undefined && m.initial > CEILINGS[name]) overCeiling.push(name);
+    if (CEILINGS[name] !== undefined && m.initial > CEILINGS[name])
+      overCeiling.push(`${name} (${m.initial} B > ${CEILINGS[name]} B)`);
     if (m.forbidden.length) overCeiling.push(`${name} (contains ${m.forbidden.slice(0, 3).join(', ')})`);
     if (name === 'element + core') elementBreakdown = m.breakdown;
   }

@@ -3,7 +3,8 @@
 // venue-register`, a SQLite file). A card sold at Kassa 1 is refused at Kassa 2 naming Kassa 1; the register is
 // killed mid-shift and started again, and the usage Kassa 1 queued meanwhile arrives once; the door (Ovi) is cut off,
 // sells a card Kassa 2 then sells too, and on coming back its usage is refused as already used and listed as needing
-// attention. At the end every usage is read back from the register: each one once, none doubled.
+// attention, "admitted twice"; Kassa 2 is told too (its next tally), and the file for the import marks the one row.
+// At the end every usage is read back from the register: each one once, none doubled.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiClient } from '../../packages/core/src/api/create-api-client.js';
 import type { UsageRecord } from '../../packages/core/src/contract.js';
+import { exportUsageReport } from '../../packages/core/src/reports/export-usage-report.js';
 // @ts-expect-error plain .mjs without types
 import { serveDemo, startVenueRegisterProcess } from '../../scripts/start.mjs';
 import { openBoxOffice, part, useHarness, wedgeScan, type ScannerPage } from '../support/element-harness.js';
@@ -95,6 +97,14 @@ describe('the venue register with three terminals (Chromium)', () => {
       const conflict = door.page.locator(`${part('needs-attention')} li[data-code="already-used"]`);
       await conflict.waitFor({ timeout: 90_000 });
       expect(await conflict.textContent()).toMatch(/Kassa 2/);
+      expect(await conflict.textContent()).toMatch(/Admitted twice/);
+      // Kassa 2 learns it too, with its next tally (here its next sale): where and when the door let the card in.
+      expect(await sell(b, 'A123456789')).toBe('registered');
+      const twice = b.page.locator(`${part('conflicts')} li[data-code="conflict"]`);
+      await twice.waitFor({ timeout: 30_000 });
+      expect(await twice.textContent()).toMatch(/also admitted at Ovi, .* The usage counts once/);
+      await twice.getByRole('button', { name: /^Seen/ }).click();
+      await b.page.locator(part('conflicts')).waitFor({ state: 'detached' });
 
       // Read back from the register: each usage once, where it was made; the door's refused one is not there.
       const api = createApiClient({ baseUrl: register.url, getToken: () => tokens['Ovi']! });
@@ -104,7 +114,22 @@ describe('the venue register with three terminals (Chromium)', () => {
       for await (const u of api.iterateUsages({ venueId: 'teatteri-hilla', from: day(-1), to: day(29) }))
         listed.push(u);
       const standing = listed.filter((u) => u.state === 'registered').map((u) => `${u.cardId} ${u.terminal}`);
-      expect(standing.sort()).toEqual(['A045198723 Kassa 1', 'A999005458 Kassa 1', 'X000011986 Kassa 2']);
+      expect(standing.sort()).toEqual([
+        'A045198723 Kassa 1',
+        'A123456789 Kassa 2',
+        'A999005458 Kassa 1',
+        'X000011986 Kassa 2',
+      ]);
+      // The conflict goes with the usage that stands, and the file for the import marks it on that one row.
+      const twiceListed = listed.filter((u) => u.conflicts?.length);
+      expect(twiceListed.map((u) => [u.cardId, u.conflicts!.map((c) => c.terminal)])).toEqual([
+        ['X000011986', ['Ovi']],
+      ]);
+      const report = await exportUsageReport({ format: 'csv', locale: 'en', rows: listed });
+      const lines = new TextDecoder().decode(report.bytes).split('\r\n');
+      expect(lines.filter((l) => l.startsWith('X000011986'))).toEqual([
+        expect.stringMatching(/,"Also admitted: Ovi at \d\d:\d\d, not counted"$/),
+      ]);
       expect([...a.errors, ...b.errors, ...door.errors]).toEqual([]);
     } finally {
       await Promise.all([a, b, door].map((s) => s.context.close()));

@@ -15,7 +15,7 @@ export { OutboxError } from './outbox/outbox-error.js';
 export { OutboxEvent, type OutboxEventDetails, type OutboxEventType } from './outbox/outbox-events.js';
 export { OFFLINE_POLICIES } from './outbox/offline-check.js';
 export type { CardCheck, CardFacts, OfflinePolicy } from './outbox/offline-check.js';
-export type { LocalTally } from './outbox/show-tally.js';
+export type { LocalTally, OwnConflict } from './outbox/show-tally.js';
 export { RECORD_STATES, RESOLUTIONS } from './outbox/types.js';
 export type {
   Acceptance,

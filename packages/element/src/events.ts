@@ -134,6 +134,8 @@ export type KaikuSyncDetail = {
   readonly storage: StorageHealth;
   /** Usages that were waiting when the browser cleared this device's storage (0 when none). */
   readonly lost: number;
+  /** This terminal's usages of the show another terminal admitted too during a network split, not yet seen (0: none). */
+  readonly conflicts: number;
 };
 
 /** The terminal's sending state changed: a count, what Kaikukanta answered, or its storage (see docs/element.md). */

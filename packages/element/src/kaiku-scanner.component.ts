@@ -73,6 +73,7 @@ export type { TokenProvider, UsageMode } from './services/types.js';
  * @csspart load-notice - Shown while the strings of the language asked for cannot be fetched (Finnish meanwhile).
  * @csspart config-error - Shown instead of the scanning controls while a setting cannot be used (which one, and why).
  * @csspart needs-attention - The list of queued usages the server refused.
+ * @csspart conflicts - This terminal's usages another terminal admitted too during a network split.
  * @csspart insecure-notice - Shown while `allow-insecure-http` lets the element use a plain-http API.
  * @csspart storage-notice - Storage blocked (online only), usages lost with cleared storage, or storage at risk.
  * @csspart register - registry="none": usages not yet exported and the "download for Kaikukanta" buttons.
@@ -405,17 +406,7 @@ export class KaikuScanner extends LitElement {
             })
           }
         </div>
-        ${this.views.attention?.renderNeedsAttention(
-          v,
-          flow.sync.state.needsAttention,
-          (id) => void flow.sync.act(() => this.svc.get().resolveAttention(id)),
-          () =>
-            void this.views.attention?.downloadCsv(
-              () => this.exportCsv(),
-              (e) => flow.sync.act(() => Promise.reject(e)),
-            ),
-          (id) => void flow.sync.act(async () => this.svc.get().registerRest?.(id)),
-        )}
+        ${this.views.attention?.renderAttention(v, flow.sync, this.svc.get(), () => this.exportCsv())}
         ${this.views.register?.renderRegisterPanel(v, flow.sync.state.register, {
           lastExported: this.lastExported,
           onExport: (format, again) =>

@@ -27,6 +27,24 @@ export const REPORT_COLUMN_LABELS = {
   total: { fi: 'Yhteensä', sv: 'Sammanlagt', en: 'Total' },
 } as const satisfies Record<string, LocalizedText>;
 
+/**
+ * A conflict's cell (`UsageReportRow.conflicts`): the card was also admitted elsewhere — where and when — while that
+ * terminal could not reach the register; the row counts once.
+ */
+export const REPORT_CONFLICT_TEXT = {
+  fi: (where: string, time: string) => `Päästetty sisään myös: ${where} klo ${time}, ei laskettu`,
+  sv: (where: string, time: string) => `Insläppt även: ${where} kl. ${time}, inte räknad`,
+  en: (where: string, time: string) => `Also admitted: ${where} at ${time}, not counted`,
+} as const;
+/** The usage report's conflict column (only in a report that has one; the import reads no field from it). */
+export const REPORT_CONFLICT_LABEL = { fi: 'Ristiriita', sv: 'Konflikt', en: 'Conflict' } as const;
+/** Where, when a conflict's terminal gave no name. */
+export const REPORT_CONFLICT_NOWHERE = {
+  fi: 'toinen pääte',
+  sv: 'en annan terminal',
+  en: 'another terminal',
+} as const;
+
 /** The usage mode as the report writes it (and reads it back, in any of the languages). */
 export const REPORT_MODE_LABELS = {
   booking: { fi: 'varaus', sv: 'bokning', en: 'booking' },

@@ -7,6 +7,27 @@ export type ServerTally = {
   readonly cap: number | null;
   readonly ticketsGiven: number;
   readonly usages: number;
+  /** Cards admitted twice (the contract's `ShowTally.conflicts`): the usage that stands, by its key. */
+  readonly conflicts?: readonly TallyConflict[] | undefined;
+};
+
+/** A conflict as the tally lists it: the key of the usage that stands, and the other admission's where and when. */
+export type TallyConflict = {
+  readonly idempotencyKey?: string | undefined;
+  readonly terminal?: string | undefined;
+  readonly clientTime: string;
+};
+
+/**
+ * A card this terminal admitted that another terminal admitted too while it could not reach the server: the record
+ * (`recordId`), its card and show, and where and when (its clock) the other admission was.
+ */
+export type OwnConflict = {
+  readonly recordId: string;
+  readonly cardId: string;
+  readonly showName: string;
+  readonly terminal?: string;
+  readonly clientTime: string;
 };
 
 /** This terminal's view of a show: the server's last count plus what it holds that the count lacks. */
@@ -29,6 +50,8 @@ export type LocalTally = {
   readonly overCap: boolean;
   /** True when the numbers include local records the server has not confirmed (offline estimate). */
   readonly provisional: boolean;
+  /** This terminal's usages of the show another terminal admitted too (as of the last count fetched). */
+  readonly conflicts: readonly OwnConflict[];
 };
 
 const TALLY = 't:';
@@ -43,8 +66,14 @@ export function ticketsOf(usage: OutboxUsage): number {
 export function tallyStore(store: UseStore, scopeKey: string) {
   const key = (showId: string): string => `${TALLY}${scopeKey}|${showId}`;
   return {
-    save({ showId, cap, ticketsGiven, usages }: ServerTally, now: number): Promise<void> {
-      return set(key(showId), { showId, cap, ticketsGiven, usages, fetchedAt: now }, store);
+    save({ showId, cap, ticketsGiven, usages, conflicts }: ServerTally, now: number): Promise<void> {
+      // Of a conflict, only what finds this terminal's record and says where and when: no other terminal's keys.
+      const kept = (conflicts ?? []).map(({ idempotencyKey, terminal, clientTime }) => ({
+        idempotencyKey,
+        terminal,
+        clientTime,
+      }));
+      return set(key(showId), { showId, cap, ticketsGiven, usages, conflicts: kept, fetchedAt: now }, store);
     },
     load(showId: string): Promise<(ServerTally & { fetchedAt: number }) | undefined> {
       return get(key(showId), store);
@@ -76,6 +105,12 @@ export function combineTally(
     cap,
     overCap: cap !== null && ticketsGiven > cap,
     provisional: mine.some(unconfirmed),
+    conflicts: (server?.conflicts ?? []).flatMap(({ idempotencyKey, terminal, clientTime }) => {
+      const r = mine.find((m) => m.id === idempotencyKey && m.state === 'synced' && !undone(m));
+      if (!r) return [];
+      const own = { recordId: r.id, cardId: r.usage.cardId, showName: r.usage.show.name, clientTime };
+      return [terminal ? { ...own, terminal } : own];
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import { nextDelay } from './backoff.js';
 import { classifyFailure, isTransientStatus, outboxTransport } from './api-transport.js';
 import { newIdempotencyKey, detectKeySource } from './idempotency-key.js';
 import { combineTally, ticketsOf } from './show-tally.js';
-import { applyOutcome } from './sync-run.js';
+import { LIVE_SEND_MS, applyOutcome, wasAdmitted } from './sync-run.js';
 import type { BatchEntry, OutboxRecord } from './types.js';
 
 describe('nextDelay', () => {
@@ -198,6 +198,55 @@ describe('combineTally', () => {
     // Its void refused (needs attention): the usage stands and counts.
     const refused = undo(rec('needs-attention', 0, 2_000), 3_000);
     expect(combineTally('s1', server, [refused]).ticketsGiven).toBe(3);
+  });
+});
+
+describe('conflicts: cards admitted twice', () => {
+  const rec = (id: string, state: OutboxRecord['state'], more: Partial<OutboxRecord> = {}) =>
+    ({
+      id,
+      state,
+      usage: { cardId: `A${id}`, show: { id: 's1', name: 'Show 1' } },
+      createdAt: 1_000,
+      attempts: 1,
+      ...more,
+    }) as unknown as OutboxRecord;
+
+  it("names this terminal's standing usages the server's tally lists, with where and when; no other's", () => {
+    const conflicts = [
+      { idempotencyKey: 'mine', terminal: 'Ovi', clientTime: '2030-03-01T17:02:00.000Z' },
+      { idempotencyKey: 'mine-too', clientTime: '2030-03-01T17:03:00.000Z' },
+      { idempotencyKey: 'another-terminals', terminal: 'Ovi', clientTime: '2030-03-01T17:04:00.000Z' },
+      { idempotencyKey: 'undone', clientTime: '2030-03-01T17:05:00.000Z' },
+      { idempotencyKey: 'waiting', clientTime: '2030-03-01T17:05:00.000Z' },
+    ];
+    const server = { showId: 's1', cap: null, ticketsGiven: 3, usages: 3, conflicts, fetchedAt: 2_000 };
+    const t = combineTally('s1', server, [
+      rec('mine', 'synced'),
+      rec('mine-too', 'synced'),
+      rec('undone', 'synced', { voidRequestedAt: 3_000 }),
+      rec('waiting', 'pending'),
+    ]);
+    expect(t.conflicts).toEqual([
+      {
+        recordId: 'mine',
+        cardId: 'Amine',
+        showName: 'Show 1',
+        terminal: 'Ovi',
+        clientTime: conflicts[0]!.clientTime,
+      },
+      { recordId: 'mine-too', cardId: 'Amine-too', showName: 'Show 1', clientTime: conflicts[1]!.clientTime },
+    ]);
+    expect(combineTally('s1', undefined, [rec('mine', 'synced')]).conflicts).toEqual([]);
+  });
+
+  it('sends a usage as admitted when its clerk was told it waits: sent before, or queued past the live send', () => {
+    const at = (attempts: number, createdAt: number) => ({ attempts, createdAt });
+    // `attempts` already counts the send being made.
+    expect(wasAdmitted(at(1, 10_000), 10_050)).toBe(false);
+    expect(wasAdmitted(at(1, 10_000), 10_000 + LIVE_SEND_MS)).toBe(false);
+    expect(wasAdmitted(at(1, 10_000), 10_001 + LIVE_SEND_MS)).toBe(true);
+    expect(wasAdmitted(at(2, 10_000), 10_050)).toBe(true);
   });
 });
 

@@ -98,7 +98,12 @@ async function runSync(
     if (batch.length === 0) continue; // undone meanwhile, or held back
     let outcomes: readonly ItemOutcome[];
     try {
-      const entries = batch.map((r) => ({ idempotencyKey: r.id, usage: r.usage }));
+      const sentAt = p.now();
+      const entries = batch.map((r) => ({
+        idempotencyKey: r.id,
+        usage: r.usage,
+        ...(wasAdmitted(r, sentAt) ? { admitted: true } : {}),
+      }));
       // A transport ignoring the signal must not hold the lock: past `sendTimeoutMs` the batch is a `timeout`.
       const send = (both: AbortSignal) => transport.sendBatch(entries, both);
       outcomes = await withDeadline(send, p.sendTimeoutMs, batchTimeout(), signal);
@@ -124,6 +129,17 @@ async function runSync(
     if (retryAfterMs !== undefined) return failed('rate-limited', retryAfterMs);
   }
 }
+
+/** How long after its enqueue a usage's first send is still the one its clerk waits on (see `wasAdmitted`). */
+export const LIVE_SEND_MS = 15_000;
+
+/**
+ * Whether the ticket was given before this send (`BatchItem.admitted`): a record sent before (`attempts` counts this
+ * send too) or queued longer than `LIVE_SEND_MS` ago waited in the outbox, and its clerk was told so and handed the
+ * ticket out. A new usage's first send is the one the clerk waits on: refused then, no ticket is given.
+ */
+export const wasAdmitted = (r: Pick<OutboxRecord, 'attempts' | 'createdAt'>, now: number): boolean =>
+  r.attempts > 1 || now - r.createdAt > LIVE_SEND_MS;
 
 /** Marks records in flight durably before sending, serialized with undo: only those returned may be sent. */
 export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {

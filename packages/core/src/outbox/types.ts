@@ -74,7 +74,12 @@ export type ItemOutcome =
   | { readonly kind: 'transient'; readonly code: string; readonly retryAfterMs?: number };
 
 /** One entry sent in a batch. */
-export type BatchEntry = { readonly idempotencyKey: string; readonly usage: OutboxUsage };
+export type BatchEntry = {
+  readonly idempotencyKey: string;
+  readonly usage: OutboxUsage;
+  /** The ticket was given before this send (a usage that waited): see `BatchItem.admitted`. */
+  readonly admitted?: boolean;
+};
 
 /**
  * What the outbox calls to deliver. `createApiClient()` fits it through `outboxTransport(client)`;

@@ -68,7 +68,7 @@ async function writeUsageXlsx(
     lines.push({ cells, style });
   }
   const dateFormat = layout.locale === 'en' ? 'yyyy-mm-dd' : 'd.m.yyyy';
-  const written = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38], dateFormat);
+  const written = await writeXlsx('Kaikukortti', lines, [16, 16, 20, 40, 14, 12, 14, 38, 48], dateFormat);
   return { ...written, totals };
 }
 

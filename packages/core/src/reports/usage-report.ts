@@ -3,9 +3,15 @@
  * opens it (UTF-8 BOM, CRLF, `;` for fi/sv and `,` for en: Excel's list separator), text cells neutralised.
  */
 import type { Locale } from '../messages/define.js';
-import { REPORT_COLUMN_LABELS, REPORT_MODE_LABELS } from '../messages/reports.js';
+import {
+  REPORT_COLUMN_LABELS,
+  REPORT_CONFLICT_LABEL,
+  REPORT_CONFLICT_NOWHERE,
+  REPORT_CONFLICT_TEXT,
+  REPORT_MODE_LABELS,
+} from '../messages/reports.js';
 import { pad, toHelsinki as wallClock } from '../rules/helsinki-time.js';
-import type { UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
+import type { Conflict, UsageMode, UsageRecord, UsageRequest } from '../schemas/api.js';
 
 // OWASP "CSV injection": spreadsheets run a text cell starting with one of these as a formula.
 const DANGEROUS_START = /^[=+\-@\t\r]/;
@@ -62,6 +68,8 @@ export type UsageReportRow = {
   readonly mode?: UsageMode | undefined;
   /** A group visit's ID on its community card's and members' rows: the import registers them as one usage again. */
   readonly group?: string | undefined;
+  /** The card's other admissions for the show during a network split (registered usages): marked, never counted. */
+  readonly conflicts?: readonly Conflict[] | undefined;
 };
 
 /** The totals row of a usage report: adult and child tickets, and the number of usages. */
@@ -79,7 +87,11 @@ export function usageToReportRows(record: UsageRecord): UsageReportRow[] {
   const [main, ...members] = usageRequestToReportRows(record, record.usageId);
   // The tickets the server gave, as it counted them.
   const { adult, children, under16Clients } = record.tickets;
-  return [{ ...main!, adultTickets: adult, childTickets: children + under16Clients }, ...members];
+  const conflicts = record.conflicts?.length ? { conflicts: record.conflicts } : {};
+  return [
+    { ...main!, adultTickets: adult, childTickets: children + under16Clients, ...conflicts },
+    ...members,
+  ];
 }
 
 /**
@@ -119,17 +131,41 @@ export function addToTotals(totals: UsageReportTotals, row: UsageReportRow): voi
 /** How a usage report is written: language, title row, and (CSV) the delimiter. */
 export type ReportLayout = Readonly<{ locale: Locale; delimiter: string; title?: string | undefined }>;
 
-// The official five columns (001), then time and mode (an import rebuilds the same usage), then the group visit.
+// The official five columns (001), then time and mode (an import rebuilds the same usage), the group visit, and
+// the card's conflicts (an import reads none of it).
 const COLUMNS = ['cardId', 'adults', 'children', 'event', 'date', 'time', 'mode', 'group'] as const;
 
-/** The header row's texts. */
-export const usageHeader = (locale: Locale): string[] => COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]);
+/** A row's conflicts as its cell: where and when (Helsinki time) each other admission was, in the locale's words. */
+const conflictCell = (conflicts: readonly Conflict[] | undefined, locale: Locale): string =>
+  (conflicts ?? [])
+    .map((c) => {
+      const at = Date.parse(c.clientTime);
+      const where = c.terminal ?? REPORT_CONFLICT_NOWHERE[locale];
+      return REPORT_CONFLICT_TEXT[locale](where, Number.isNaN(at) ? c.clientTime : toHelsinki(at).time);
+    })
+    .join('; ');
+
+/** The header row's texts; the conflict column only in a report that has a conflict. */
+export const usageHeader = (locale: Locale, conflicts = false): string[] => [
+  ...COLUMNS.map((c) => REPORT_COLUMN_LABELS[c][locale]),
+  ...(conflicts ? [REPORT_CONFLICT_LABEL[locale]] : []),
+];
 
 /** A row's cells in column order; `date` as the writer wants it (text in CSV, a date cell in XLSX). */
 export function usageCells<D>(row: UsageReportRow, locale: Locale, date: (iso: string) => D) {
   const { cardId, adultTickets, childTickets, show } = row;
   const mode = row.mode ? REPORT_MODE_LABELS[row.mode][locale] : '';
-  return [cardId, adultTickets, childTickets, show, date(row.date), row.time ?? '', mode, row.group ?? ''];
+  const cells = [
+    cardId,
+    adultTickets,
+    childTickets,
+    show,
+    date(row.date),
+    row.time ?? '',
+    mode,
+    row.group ?? '',
+  ];
+  return row.conflicts?.length ? [...cells, conflictCell(row.conflicts, locale)] : cells;
 }
 
 /** `2020-02-03` as the locale writes dates: `3.2.2020` in Finnish and Swedish (Finland), ISO in English. */
@@ -152,12 +188,16 @@ export async function* usageLines<D>(
   date: (iso: string) => D,
   totals: UsageReportTotals,
 ): AsyncGenerator<UsageLine<D>> {
-  if (title) yield { kind: 'title', cells: [title] };
-  yield { kind: 'header', cells: usageHeader(locale) };
+  // Read whole first (the writers hold the file in memory anyway): the header has a conflict column only if needed.
+  const lines: UsageLine<D>[] = [];
   for await (const row of rows) {
     addToTotals(totals, row);
-    yield { kind: 'row', cells: usageCells(row, locale, date) };
+    lines.push({ kind: 'row', cells: usageCells(row, locale, date) });
   }
+  const conflicts = lines.some((l) => l.cells.length > COLUMNS.length);
+  if (title) yield { kind: 'title', cells: [title] };
+  yield { kind: 'header', cells: usageHeader(locale, conflicts) };
+  yield* lines;
   yield {
     kind: 'totals',
     cells: [REPORT_COLUMN_LABELS.total[locale], totals.adultTickets, totals.childTickets],
@@ -175,9 +215,12 @@ export async function writeUsageCsv(
   const totals: UsageReportTotals = { adultTickets: 0, childTickets: 0, rows: 0 };
   const parts = ['\uFEFF'];
   const date = (iso: string) => formatReportDate(iso, layout.locale);
-  for await (const { cells } of usageLines(rows, layout, date, totals)) {
-    // Every line has every column (the title and totals lines too), as Excel writes a sheet.
-    const blank = Array<string>(COLUMNS.length - cells.length).fill('');
+  const lines: UsageLine<string>[] = [];
+  for await (const line of usageLines(rows, layout, date, totals)) lines.push(line);
+  // Every line has every column (the title and totals lines too), as Excel writes a sheet.
+  const width = Math.max(...lines.map((l) => l.cells.length));
+  for (const { cells } of lines) {
+    const blank = Array<string>(width - cells.length).fill('');
     parts.push(csvLine([...cells, ...blank], layout.delimiter));
   }
   return { bytes: new TextEncoder().encode(parts.join('')), totals };

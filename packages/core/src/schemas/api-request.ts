@@ -84,9 +84,18 @@ export const IdempotencyKeySchema = /* @__PURE__ */ pure(() =>
 /** Most usages one batch request may carry (the outbox sends larger queues in several batches). */
 export const BATCH_MAX_ITEMS = 100;
 
-/** One usage of a batch with its idempotency key. */
+/**
+ * One usage of a batch with its idempotency key. `admitted` (0.4): the terminal gave the ticket before this send —
+ * the usage waited in its outbox while the server was out of reach — so a refusal as `already-used` is a card
+ * admitted twice, which the server records as a conflict (`ConflictSchema`). Outside `usage`: a resend with it
+ * replays the same key and body.
+ */
 export const BatchItemSchema = /* @__PURE__ */ pure(() =>
-  z.strictObject({ idempotencyKey: IdempotencyKeySchema, usage: UsageRequestSchema }),
+  z.strictObject({
+    idempotencyKey: IdempotencyKeySchema,
+    usage: UsageRequestSchema,
+    admitted: z.optional(z.boolean()),
+  }),
 );
 /** One usage of a batch with its idempotency key. */
 export type BatchItem = z.infer<typeof BatchItemSchema>;

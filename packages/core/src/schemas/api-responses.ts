@@ -158,20 +158,6 @@ export const CardLookupSchema = /* @__PURE__ */ pure(() =>
 /** A looked-up card, with its booking for the show asked about (if any). */
 export type CardLookup = z.infer<typeof CardLookupSchema>;
 
-/** Card-holder tickets given so far for a show, across every terminal. `cap: null` = no cap. */
-export const ShowTallySchema = /* @__PURE__ */ pure(() =>
-  z.object({
-    showId: text(1),
-    cap: z.nullable(wholeNumber(0)),
-    ticketsGiven: wholeNumber(0),
-    remaining: z.nullable(wholeNumber(0)),
-    usages: wholeNumber(0),
-    updatedAt: isoDateTime(),
-  }),
-);
-/** Card-holder tickets given so far for a show across every terminal, and its cap (`null` = no cap). */
-export type ShowTally = z.infer<typeof ShowTallySchema>;
-
 /** A usage ID: a UUID, which a card ID (upper-case letters and digits only) can never be. */
 export const USAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The server's usage ID, an opaque handle (`USAGE_ID`): no card ID or text reaches a void URL or storage through it. */
@@ -181,6 +167,54 @@ export const UsageIdSchema = /* @__PURE__ */ pure(() => z.string().check(z.regex
  * @example isUsageId('0d4af71f-5461-4b39-a507-7c0147b034c5'); // true; isUsageId('A045198723'); // false
  */
 export const isUsageId = (id: unknown): id is string => typeof id === 'string' && USAGE_ID.test(id);
+
+/**
+ * A card admitted twice: a terminal gave a ticket while it could not reach the server (its usage waited, sent with
+ * `admitted`), and the server had meanwhile registered the card's usage for the show elsewhere. The usage that stands
+ * is counted once; this records the other admission — where (`terminal`) and when (`clientTime`, the terminal's
+ * clock) — for both clerks and for the report.
+ */
+export const ConflictSchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    terminal: z.optional(TerminalNameSchema),
+    clientTime: isoDateTime(),
+    recordedAt: isoDateTime(),
+  }),
+);
+/** The other admission of a card that stands registered (see `ConflictSchema`). */
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+/** Most conflicts a tally lists (the newest). */
+export const TALLY_CONFLICTS_MAX = 100;
+
+/** Card-holder tickets given so far for a show, across every terminal. `cap: null` = no cap. */
+export const ShowTallySchema = /* @__PURE__ */ pure(() =>
+  z.object({
+    showId: text(1),
+    cap: z.nullable(wholeNumber(0)),
+    ticketsGiven: wholeNumber(0),
+    remaining: z.nullable(wholeNumber(0)),
+    usages: wholeNumber(0),
+    updatedAt: isoDateTime(),
+    /**
+     * The show's cards admitted twice (0.4; absent: none, or a server that does not record them): each names the
+     * usage that stands by its ID and the key it was registered under, so its own terminal finds it.
+     */
+    conflicts: z.optional(
+      z
+        .array(
+          z.object({
+            ...ConflictSchema.shape,
+            usageId: UsageIdSchema,
+            idempotencyKey: z.optional(IdempotencyKeySchema),
+          }),
+        )
+        .check(z.maxLength(TALLY_CONFLICTS_MAX)),
+    ),
+  }),
+);
+/** Card-holder tickets given so far for a show across every terminal, and its cap (`null` = no cap). */
+export type ShowTally = z.infer<typeof ShowTallySchema>;
 
 /** The answer to a usage registration: the usage's ID, its tickets and the show's tally after it. */
 export const UsageResultSchema = /* @__PURE__ */ pure(() =>
@@ -263,6 +297,8 @@ export const UsageRecordSchema = /* @__PURE__ */ pure(() =>
     /** `voided`: taken back within the void window; it counts neither against the cap nor as used. Absent = registered. */
     state: z.optional(UsageStateSchema),
     voidedAt: z.optional(isoDateTime()),
+    /** The card's other admissions for the show while a terminal could not reach the server (0.4; see `ConflictSchema`). */
+    conflicts: z.optional(z.array(ConflictSchema).check(z.maxLength(TALLY_CONFLICTS_MAX))),
   }),
 );
 /** One registered usage as the usage-report exporter reads it back. */

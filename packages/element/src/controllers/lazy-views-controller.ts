@@ -175,9 +175,9 @@ export class LazyViewsController implements ReactiveController {
 
   /** The outbox changed: the needs-attention list's code loads when it has items, the register panel's with a
    * register (a failed load is tried again at the next change). */
-  outboxChanged(s: Pick<OutboxState, 'needsAttention' | 'register'>): void {
+  outboxChanged(s: Pick<OutboxState, 'needsAttention' | 'conflicts' | 'register'>): void {
     for (const [views, needed] of [
-      [attentionViews, s.needsAttention.length > 0],
+      [attentionViews, s.needsAttention.length > 0 || (s.conflicts?.length ?? 0) > 0],
       [registerViews, s.register !== undefined],
     ] as const)
       if (needed && !views.get())

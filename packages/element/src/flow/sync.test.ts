@@ -115,6 +115,7 @@ describe('connectionOf and statusChanges', () => {
       connection: 'signed-out',
       storage: 'ok',
       lost: 0,
+      conflicts: 0,
     });
     expect(start.errors).toEqual([{ code: 'http-401', stage: 'sync' }]);
     const same = state({ connection: 'signed-out', authFailure: 'http-401' });
@@ -125,5 +126,10 @@ describe('connectionOf and statusChanges', () => {
       { code: 'storage-evicted', stage: 'sync' },
     ]);
     expect(blocked.sync).toMatchObject({ storage: 'unavailable', lost: 2 });
+    // A card admitted twice reaches the host as a count, and a count seen goes back down.
+    const twice = { id: 'r', cardId: 'A045198723', showName: 'S', at: '2030-03-01T17:00:00.000Z' };
+    const told = statusChanges(same, { ...same, conflicts: [twice] });
+    expect(told).toMatchObject({ sync: { conflicts: 1 }, errors: [] });
+    expect(statusChanges({ ...same, conflicts: [twice] }, same).sync).toMatchObject({ conflicts: 0 });
   });
 });

@@ -214,6 +214,7 @@ export function syncDetail(o: OutboxState): KaikuSyncDetail {
     connection: connectionOf(o, false),
     storage: o.storage ?? 'ok',
     lost: o.lost ?? 0,
+    conflicts: o.conflicts?.length ?? 0,
   };
 }
 

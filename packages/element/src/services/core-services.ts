@@ -7,8 +7,10 @@ import {
 } from '@kaiku-scanner/core';
 import type { ApiClient } from '@kaiku-scanner/core';
 import { createOutbox, createRegister, type Outbox, type Register } from '@kaiku-scanner/core/outbox';
+import type { LocalTally } from '@kaiku-scanner/core/outbox';
 import type {
   CapState,
+  ConflictItem,
   CoreServicesOptions,
   LookupOutcome,
   OutboxState,
@@ -27,6 +29,9 @@ import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
 /** Retention shorter than the core's 24 h: the tally is refreshed after each usage (1 h), and a card decides
  * offline within a working day (8 h: a booking at noon, its collection in the evening). */
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
+
+/** How often a terminal showing a show asks for its tally (other terminals' tickets, cards admitted twice). */
+const TALLY_WATCH_MS = 30_000;
 
 /** The API client, or why the base URL cannot make one (plain http to another machine, or malformed). */
 function clientFor(options: CoreServicesOptions, heard: KaikukantaConnection['heard']) {
@@ -54,6 +59,11 @@ class ApiServices implements ComposedServices {
   readonly #online = new Set<string>();
   /** The show of the last tally asked for: its tally is the signed-in request that checks the connection. */
   #lastShow: string | undefined;
+  /** This terminal's usages of that show another terminal admitted too, as its last tally said; those staff saw. */
+  #conflicts: readonly ConflictItem[] = [];
+  readonly #seen = new Set<string>();
+  /** Asks for the show's tally now and then: other terminals' sales and conflicts reach this screen unasked. */
+  readonly #watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly options: CoreServicesOptions,
@@ -92,12 +102,14 @@ class ApiServices implements ComposedServices {
     });
     // At start: is Kaikukanta there at all (the show's first tally, or a look-up, tells the sign-in).
     this.#probe();
+    this.#watch = setInterval(() => {
+      if (this.#lastShow && !globalThis.document?.hidden) this.#probe();
+    }, TALLY_WATCH_MS);
   }
 
   #probe(): void {
     const outbox = this.#outbox;
-    if (outbox && this.#lastShow)
-      void outbox.showTally(this.#lastShow, { refresh: true }).catch(() => undefined);
+    if (outbox && this.#lastShow) void this.#tally(outbox, this.#lastShow).catch(() => undefined);
     else if (outbox) void this.#client!.health().catch(() => undefined);
   }
 
@@ -188,17 +200,36 @@ class ApiServices implements ComposedServices {
     return { kind: 'registered', usageId: record.id, ...(cap ? { cap } : {}) };
   }
 
+  /** The show's tally, fresh from the server where it answers; its conflicts are the screen's. */
+  async #tally(outbox: Outbox, showId: string): Promise<LocalTally> {
+    const tally = await outbox.showTally(showId, { refresh: true });
+    const next = tally.conflicts.map(({ recordId, cardId, showName, terminal, clientTime }) => ({
+      id: recordId,
+      cardId,
+      showName,
+      at: clientTime,
+      ...(terminal ? { terminal } : {}),
+    }));
+    if (showId === this.#lastShow && JSON.stringify(next) !== JSON.stringify(this.#conflicts)) {
+      this.#conflicts = next;
+      this.#notify();
+    }
+    return tally;
+  }
+
   async capState(show: ShowContext): Promise<CapState | undefined> {
     const outbox = this.#outbox;
     if (!outbox) return show.cap === undefined ? undefined : { cap: show.cap, given: 0, unknown: true };
     this.#lastShow = show.id;
-    const tally = await outbox.showTally(show.id, { refresh: true });
+    const tally = await this.#tally(outbox, show.id);
     const cap = show.cap ?? tally.cap ?? null;
     return { cap, given: tally.ticketsGiven, ...(tally.server ? {} : { unknown: true }) };
   }
 
   async outboxState(): Promise<OutboxState> {
-    return this.#state ? this.#state.read() : { pending: 0, needsAttention: [], ...this.#connection.said };
+    if (!this.#state) return { pending: 0, needsAttention: [], ...this.#connection.said };
+    const conflicts = this.#conflicts.filter((c) => !this.#seen.has(c.id));
+    return { ...(await this.#state.read()), ...(conflicts.length > 0 ? { conflicts } : {}) };
   }
 
   async syncNow(): Promise<void> {
@@ -235,7 +266,9 @@ class ApiServices implements ComposedServices {
 
   async resolveAttention(id: string): Promise<void> {
     if (!this.#outbox) return;
-    await this.#outbox.resolve(id, 'dismissed');
+    // A conflict is a usage that stands: seen, it leaves the list (until a reload), and the record stays as it is.
+    if (this.#conflicts.some((c) => c.id === id)) this.#seen.add(id);
+    else await this.#outbox.resolve(id, 'dismissed');
     this.#notify();
   }
 
@@ -266,6 +299,7 @@ class ApiServices implements ComposedServices {
   }
 
   dispose(): void {
+    clearInterval(this.#watch);
     this.#connection.dispose();
     this.#outbox?.stop();
   }

@@ -153,6 +153,19 @@ export type AttentionItem = {
   readonly refusedMembers?: readonly string[];
 };
 
+/**
+ * A card this terminal admitted that another terminal admitted too while that one could not reach the server (a
+ * network split): the usage counts once, and the report marks it. `id`: this terminal's usage (`resolveAttention(id)`
+ * marks it seen); `terminal` and `at` (that terminal's clock, ISO): where and when the other admission was.
+ */
+export type ConflictItem = {
+  readonly id: string;
+  readonly cardId: string;
+  readonly showName: string;
+  readonly terminal?: string;
+  readonly at: string;
+};
+
 /** What Kaikukanta last answered: `ok` (a signed-in request got through), `unreachable` (none, 5xx/429),
  * `signed-out` (401/403, a failed token provider), `unknown` (nothing asked yet, or the health check only). */
 export type Connection = 'unknown' | 'ok' | 'unreachable' | 'signed-out';
@@ -171,6 +184,8 @@ export type OutboxState = {
   /** IDs of the records still waiting (to tell when a queued usage has been sent). */
   readonly pendingIds?: readonly string[];
   readonly needsAttention: readonly AttentionItem[];
+  /** This terminal's usages of the current show that another terminal admitted too (absent: none known). */
+  readonly conflicts?: readonly ConflictItem[];
   /** Set while syncing fails on the terminal's sign-in (`http-401`, `http-403`): usages wait, the network is fine. */
   readonly authFailure?: string;
   /** Absent: the services do not say (the status row then never turns green). */
@@ -243,7 +258,10 @@ export type ScannerServices = {
    * (Kaikukanta had refused it). Rejects with a `ServiceError`-able failure (`void-window-closed`, …).
    */
   voidUsage?(id: string): Promise<'removed' | 'voided' | 'void-queued' | 'nothing-to-void'>;
-  /** Staff have dealt with a needs-attention usage (told the customer, recorded it by hand): remove it from the list. */
+  /**
+   * Staff have dealt with a needs-attention usage (told the customer, recorded it by hand), or seen a conflict
+   * (`OutboxState.conflicts`, by its `id`): remove it from the list.
+   */
   resolveAttention(id: string): Promise<void>;
   /** Registers a refused group visit again without its `refusedMembers`, and takes it off the list. */
   registerRest?(id: string): Promise<void>;

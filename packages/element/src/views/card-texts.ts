@@ -173,6 +173,25 @@ export const CARD_TEXTS = {
     sv: 'Registrera de övriga utan: {0}',
     en: 'Register the rest without: {0}',
   },
+  /** Cards admitted twice during a network split: the heading of this terminal's list, and each item. */
+  conflictsHeading: {
+    fi: 'Päästetty sisään kahdesti ({0})',
+    sv: 'Insläppta två gånger ({0})',
+    en: 'Admitted twice ({0})',
+  },
+  conflictItem: {
+    fi: 'päästetty sisään myös: {0}, {1}, kun sieltä ei saatu yhteyttä. Käyttö lasketaan kerran, ja raportti merkitsee ristiriidan.',
+    sv: 'insläppt även: {0}, {1}, när den inte hade förbindelse. Användningen räknas en gång, och rapporten markerar konflikten.',
+    en: 'also admitted at {0}, {1}, while it had no connection. The usage counts once, and the report marks the conflict.',
+  },
+  conflictElsewhere: { fi: 'toinen pääte', sv: 'en annan terminal', en: 'another terminal' },
+  conflictSeen: { fi: 'Nähty', sv: 'Sedd', en: 'Seen' },
+  /** A needs-attention usage refused as already used: this terminal admitted the card while out of reach. */
+  conflictHere: {
+    fi: 'Päästetty sisään kahdesti: tämä käyttö odotti yhteyttä, ja toisen päätteen käyttö jää voimaan.',
+    sv: 'Insläppt två gånger: den här användningen väntade på förbindelse, och den andra terminalens gäller.',
+    en: "Admitted twice: this usage waited for the connection, and the other terminal's usage stands.",
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /** `text` with its `{0}`, `{1}` … replaced by `values`, in every language. */

@@ -1,7 +1,25 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AttentionItem } from '../services/types.js';
+import type { AttentionItem, ConflictItem, ScannerServices } from '../services/types.js';
+import type { SyncFollow } from '../flow/sync.js';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
+
+/**
+ * The lists staff must act on: queued usages the server refused, and this terminal's usages another terminal
+ * admitted too; each action runs through `sync.act` (its failure is said on screen).
+ */
+export function renderAttention(
+  v: ViewContext,
+  sync: Pick<SyncFollow, 'state' | 'act'>,
+  svc: ScannerServices,
+  exportCsv: () => Promise<string>,
+): TemplateResult {
+  const resolve = (id: string) => void sync.act(() => svc.resolveAttention(id));
+  const onExport = () => void downloadCsv(exportCsv, (e) => sync.act(() => Promise.reject(e)));
+  const onRest = (id: string) => void sync.act(async () => svc.registerRest?.(id));
+  return html`${renderNeedsAttention(v, sync.state.needsAttention, resolve, onExport, onRest)}
+  ${renderConflicts(v, sync.state.conflicts ?? [], resolve)}`;
+}
 
 /** Queued usages the server refused: the card, the show, why, and a way to mark each handled or export them. */
 export function renderNeedsAttention(
@@ -19,7 +37,10 @@ export function renderNeedsAttention(
       ${items.map(
         (i) =>
           html`<li data-code=${i.reason.code}>
-            <span><span class="mono">${id(i.cardId)}</span> · ${i.showName}: ${text(i.reason.message)}</span>
+            <span
+              ><span class="mono">${id(i.cardId)}</span> · ${i.showName}: ${text(i.reason.message)}
+              ${i.reason.code === 'already-used' ? html`<strong>${text(C.conflictHere)}</strong>` : nothing}</span
+            >
             ${
               i.refusedMembers
                 ? html`<button type="button" class="primary" @click=${() => onRegisterRest(i.id)}>
@@ -40,6 +61,40 @@ export function renderNeedsAttention(
     <div class="actions">
       <button type="button" @click=${onExport}>${text(C.exportCsv)}</button>
     </div>
+  </details>`;
+}
+
+/**
+ * This terminal's usages another terminal admitted too during a network split: the card, the show, where and when
+ * the other admission was, and a way to mark each seen. Already-used refusals of this terminal's own waiting usages
+ * are the other side of the same conflict, in the needs-attention list.
+ */
+export function renderConflicts(
+  { text, fmt, id }: ViewContext,
+  items: readonly ConflictItem[],
+  onSeen: (id: string) => void,
+): TemplateResult | typeof nothing {
+  if (items.length === 0) return nothing;
+  return html`<details part="conflicts" class="notice danger" open>
+    <summary>${text(fill(C.conflictsHeading, fmt.number(items.length)))}</summary>
+    <ul class="attention-list">
+      ${items.map(
+        (c) =>
+          html`<li data-code="conflict">
+            <span
+              ><span class="mono">${id(c.cardId)}</span> · ${c.showName}:
+              ${text(fill(C.conflictItem, c.terminal ?? text(C.conflictElsewhere), fmt.dateTime(c.at)))}</span
+            >
+            <button
+              type="button"
+              aria-label="${text(C.conflictSeen)}: ${id(c.cardId)}"
+              @click=${() => onSeen(c.id)}
+            >
+              ${text(C.conflictSeen)}
+            </button>
+          </li>`,
+      )}
+    </ul>
   </details>`;
 }
 

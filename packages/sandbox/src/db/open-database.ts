@@ -23,6 +23,11 @@ CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body_hash TEXT NOT
   state TEXT NOT NULL CHECK (state IN ('pending', 'done')), status INTEGER, response TEXT,
   created_at INTEGER NOT NULL, locked_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
+-- Cards admitted twice (a terminal's usage that waited, refused as already used): keyed by the refused usage's key.
+CREATE TABLE IF NOT EXISTS conflicts (key TEXT PRIMARY KEY, usage_id TEXT NOT NULL, report_venue_id TEXT NOT NULL,
+  show_id TEXT NOT NULL, show_day TEXT NOT NULL, terminal TEXT, client_time TEXT NOT NULL, recorded_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS conflicts_by_show ON conflicts (report_venue_id, show_id);
+CREATE INDEX IF NOT EXISTS conflicts_by_day ON conflicts (report_venue_id, show_day);
 `;
 
 /**

@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS idempotency (key TEXT COLLATE "C" PRIMARY KEY, body_h
   state TEXT NOT NULL CHECK (state IN ('pending', 'done')), status INTEGER, response TEXT,
   created_at BIGINT NOT NULL, locked_at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
+-- Cards admitted twice (a terminal's usage that waited, refused as already used): keyed by the refused usage's key.
+CREATE TABLE IF NOT EXISTS conflicts (key TEXT COLLATE "C" PRIMARY KEY, usage_id TEXT NOT NULL, report_venue_id TEXT NOT NULL,
+  show_id TEXT NOT NULL, show_day TEXT COLLATE "C" NOT NULL, terminal TEXT, client_time TEXT NOT NULL, recorded_at TEXT COLLATE "C" NOT NULL);
+CREATE INDEX IF NOT EXISTS conflicts_by_show ON conflicts (report_venue_id, show_id);
+CREATE INDEX IF NOT EXISTS conflicts_by_day ON conflicts (report_venue_id, show_day);
 `;
 
 /** The statements in PostgreSQL's dialect: `SQLITE`'s (repository.ts), but where PostgreSQL's SQL differs. */
@@ -55,6 +60,11 @@ export const POSTGRES: Dialect = {
   countUsages: `SELECT COUNT(*) AS n FROM registered_usages WHERE card_id = $1 AND show_id = $2
     AND ($3::text IS NULL OR $3::text IN (venue_id, report_venue_id))`,
   clearVenueKeys: 'DELETE FROM idempotency WHERE right(key, length($1::text) + 1) = chr(10) || $1::text',
+  addConflict: `INSERT INTO conflicts (key, usage_id, report_venue_id, show_id, show_day, terminal, client_time,
+    recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key) DO NOTHING`,
+  showConflicts: `SELECT c.usage_id, c.terminal, c.client_time, c.recorded_at, u.request::jsonb ->> 'idempotencyKey' AS usage_key
+    FROM conflicts c JOIN registered_usages u ON u.id = c.usage_id WHERE c.report_venue_id = $1 AND c.show_id = $2
+    ORDER BY c.recorded_at DESC LIMIT $3`,
   addMeta: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
   metaWithPrefix: 'SELECT key, value FROM meta WHERE left(key, length($1::text)) = $1::text ORDER BY key',
 };

@@ -50,6 +50,19 @@ export const SQLITE: Dialect = {
   clearVenueUsages: 'DELETE FROM usages WHERE venue_id = $1',
   clearVenueShows: 'DELETE FROM shows WHERE venue_id = $1',
   clearVenueKeys: 'DELETE FROM idempotency WHERE substr(key, -length($1) - 1) = char(10) || $1',
+  // The card's usage that stands for a venue's show (the latest: a collection over its booking), for a conflict.
+  heldUsage: `SELECT id, show_day FROM registered_usages WHERE card_id = $1 AND report_venue_id = $2 AND show_id = $3
+    ORDER BY registered_at DESC, seq DESC LIMIT 1`,
+  addConflict: `INSERT OR IGNORE INTO conflicts (key, usage_id, report_venue_id, show_id, show_day, terminal, client_time,
+    recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  // A show's conflicts whose usage still stands, newest first, with the key that usage was registered under.
+  showConflicts: `SELECT c.usage_id, c.terminal, c.client_time, c.recorded_at, json_extract(u.request, '$.idempotencyKey') AS usage_key
+    FROM conflicts c JOIN registered_usages u ON u.id = c.usage_id WHERE c.report_venue_id = $1 AND c.show_id = $2
+    ORDER BY c.recorded_at DESC LIMIT $3`,
+  dayConflicts: `SELECT usage_id, terminal, client_time, recorded_at FROM conflicts
+    WHERE report_venue_id = $1 AND show_day BETWEEN $2 AND $3 ORDER BY recorded_at`,
+  clearConflicts: 'DELETE FROM conflicts',
+  clearVenueConflicts: 'DELETE FROM conflicts WHERE report_venue_id = $1',
   meta: 'SELECT value FROM meta WHERE key = $1',
   addMeta: 'INSERT OR IGNORE INTO meta (key, value) VALUES ($1, $2)',
   metaWithPrefix: 'SELECT key, value FROM meta WHERE substr(key, 1, length($1)) = $1 ORDER BY key',

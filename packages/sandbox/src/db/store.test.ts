@@ -180,6 +180,44 @@ describe.each(BACKENDS)('the store on $name', ({ name, skip, place }) => {
     expect(await store.cardUsages('A999000101', 'v1', 'cu', 'v1')).toEqual([]);
   });
 
+  it.skipIf(skip)('records a conflict once, against the usage that stands, and lists it', async () => {
+    const first = newUsage({ card: 'A999000200', show: 'cf', terminal: 'Kassa 2' });
+    const later = newUsage({ card: 'A999000200', show: 'cf', mode: 'collection' });
+    await store.insertUsage(first);
+    await store.insertUsage(later);
+    const refused = { ...first.request, terminal: 'Ovi', clientTime: '2030-03-01T09:59:00.000Z' };
+    expect(await store.addConflict('door-1\nv1', refused, '2030-03-01T10:05:00.000Z')).toBe(true);
+    expect(await store.addConflict('door-1\nv1', refused, '2030-03-01T10:06:00.000Z')).toBe(true);
+    const { terminal: _, ...nameless } = refused;
+    await store.addConflict('door-2\nv1', nameless, '2030-03-01T10:07:00.000Z');
+    // The latest usage that stands holds it (a collection over its booking); the newest first; one per key.
+    expect(await store.showConflicts('v1', 'cf', 10)).toEqual([
+      {
+        usageId: later.id,
+        idempotencyKey: later.request.idempotencyKey,
+        ...{ clientTime: refused.clientTime },
+        recordedAt: '2030-03-01T10:07:00.000Z',
+      },
+      {
+        usageId: later.id,
+        idempotencyKey: later.request.idempotencyKey,
+        terminal: 'Ovi',
+        clientTime: refused.clientTime,
+        recordedAt: '2030-03-01T10:05:00.000Z',
+      },
+    ]);
+    expect(await store.showConflicts('v1', 'cf', 1)).toHaveLength(1);
+    const listed = await store.listUsages('v1', DAY, DAY, 0, 1000);
+    expect(listed.find((r) => r.record.usageId === later.id)?.record.conflicts).toHaveLength(2);
+    expect(listed.find((r) => r.record.usageId === first.id)?.record.conflicts).toBeUndefined();
+    expect(await store.showConflicts('v2', 'cf', 10)).toEqual([]);
+    // Its usage undone: nothing stands to conflict with, and a new refusal has none to record against.
+    await store.voidUsage(later.id, '2030-03-01T11:00:00.000Z');
+    await store.voidUsage(first.id, '2030-03-01T11:00:00.000Z');
+    expect(await store.showConflicts('v1', 'cf', 10)).toEqual([]);
+    expect(await store.addConflict('door-3\nv1', refused, '2030-03-01T11:05:00.000Z')).toBe(false);
+  });
+
   it.skipIf(skip)('stores cards, venues and shows per venue', async () => {
     const card = {
       id: 'A999005458',

@@ -1,4 +1,11 @@
-import type { CardRecord, EarlierUsage, Show, Tickets, UsageRecord } from '@kaiku-scanner/core/contract';
+import type {
+  CardRecord,
+  Conflict,
+  EarlierUsage,
+  Show,
+  Tickets,
+  UsageRecord,
+} from '@kaiku-scanner/core/contract';
 import type { CardBooking, ShowConfig as ShowSettings, UsageRequest } from '@kaiku-scanner/core/contract';
 
 /** A show's stored settings: the contract's `Show` plus the rules' settings (windows, policy version). */
@@ -58,6 +65,12 @@ export const STATEMENTS = [
   'clearVenueUsages',
   'clearVenueShows',
   'clearVenueKeys',
+  'heldUsage',
+  'addConflict',
+  'showConflicts',
+  'dayConflicts',
+  'clearConflicts',
+  'clearVenueConflicts',
   'meta',
   'addMeta',
   'metaWithPrefix',
@@ -85,6 +98,14 @@ type CardUsageRow = EarlierUsage & {
   channel: CardBooking['channel'];
   tickets: string;
 };
+
+type ConflictRow = { usage_id: string; terminal: string | null; client_time: string; recorded_at: string };
+
+const toConflict = (c: ConflictRow): Conflict => ({
+  ...(c.terminal ? { terminal: c.terminal } : {}),
+  clientTime: c.client_time,
+  recordedAt: c.recorded_at,
+});
 
 /** A stored usage as the contract lists it, with its state. */
 function toRecord(row: UsageRow): UsageRecord {
@@ -212,9 +233,49 @@ export function storeOps(exec: Exec) {
         u.registeredAt,
       );
     },
+    /** A page of a venue's usages, each with the conflicts recorded against it. */
     async listUsages(venueId: string, from: string, to: string, afterSeq: number, limit: number) {
       const rows = await all<UsageRow & { seq: unknown }>('listUsages', venueId, from, to, afterSeq, limit);
-      return rows.map((row) => ({ seq: Number(row.seq), record: toRecord(row) }));
+      const conflicts = new Map<string, Conflict[]>();
+      if (rows.length > 0)
+        for (const c of await all<ConflictRow>('dayConflicts', venueId, from, to))
+          conflicts.set(c.usage_id, [...(conflicts.get(c.usage_id) ?? []), toConflict(c)]);
+      return rows.map((row) => {
+        const found = conflicts.get(row.id);
+        return { seq: Number(row.seq), record: { ...toRecord(row), ...(found ? { conflicts: found } : {}) } };
+      });
+    },
+    /**
+     * Records a card admitted twice: the refused usage (its scoped key, once) against the card's usage that stands
+     * for the show; false when none stands (undone meanwhile: no conflict left).
+     */
+    async addConflict(key: string, usage: UsageRequest, recordedAt: string): Promise<boolean> {
+      const owner = usage.forVenueId ?? usage.venueId;
+      const held = await get<{ id: string; show_day: string }>(
+        'heldUsage',
+        usage.cardId,
+        owner,
+        usage.show.id,
+      );
+      if (!held) return false;
+      const { show, terminal, clientTime } = usage;
+      const at = [held.id, owner, show.id, held.show_day, terminal ?? null, clientTime, recordedAt];
+      await run('addConflict', key, ...at);
+      return true;
+    },
+    /** A show's conflicts whose usage stands, newest first (at most `limit`). */
+    async showConflicts(venueId: string, showId: string, limit: number) {
+      const rows = await all<ConflictRow & { usage_key: string | null }>(
+        'showConflicts',
+        venueId,
+        showId,
+        limit,
+      );
+      return rows.map((c) => ({
+        ...toConflict(c),
+        usageId: c.usage_id,
+        ...(c.usage_key ? { idempotencyKey: c.usage_key } : {}),
+      }));
     },
     /** One usage by its ID, with the venue that registered it and the venue whose show it is. */
     async getUsage(id: string) {
@@ -244,10 +305,16 @@ export function storeOps(exec: Exec) {
     /** Empties the data, or only what `venue` registered (its usages and keys) and its shows' settings. */
     async clear(venue: string | undefined): Promise<void> {
       if (venue === undefined) {
-        for (const name of ['clearUsages', 'clearKeys', 'clearShows'] as const) await run(name);
+        for (const name of ['clearUsages', 'clearKeys', 'clearShows', 'clearConflicts'] as const)
+          await run(name);
       } else {
-        for (const name of ['clearVenueUsages', 'clearVenueShows', 'clearVenueKeys'] as const)
-          await run(name, venue);
+        const names = [
+          'clearVenueUsages',
+          'clearVenueShows',
+          'clearVenueKeys',
+          'clearVenueConflicts',
+        ] as const;
+        for (const name of names) await run(name, venue);
       }
     },
     /** A value of the `meta` table (the schema version, venue-register's terminal tokens). */

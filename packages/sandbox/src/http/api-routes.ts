@@ -128,11 +128,11 @@ async function postBatch({ ctx, req, res, venue }: Call): Promise<void> {
   const batch = parseOrRefuse(res, BatchRequestSchema, body.value);
   if (!batch) return;
   const results: BatchItemResult[] = [];
-  for (const { idempotencyKey, usage } of batch.items) {
+  for (const { idempotencyKey, usage, admitted } of batch.items) {
     const refusal = mayRegister(ctx, venue, usage);
     const outcome: Outcome = refusal
       ? { kind: 'problem', problem: refusal }
-      : await registerUsage(ctx, idempotencyKey, usage);
+      : await registerUsage(ctx, idempotencyKey, usage, admitted === true);
     results.push(
       outcome.kind === 'result'
         ? { idempotencyKey, ok: true, replayed: outcome.replayed, result: outcome.result }

@@ -7,7 +7,7 @@ import {
   toApiShow,
   toUsageEvent,
 } from '@kaiku-scanner/core';
-import { CARD_STATUS_REFUSALS, makeProblem } from '@kaiku-scanner/core/contract';
+import { CARD_STATUS_REFUSALS, TALLY_CONFLICTS_MAX, makeProblem } from '@kaiku-scanner/core/contract';
 import type { CardRecord, Problem, ShowTally, UsageRequest, UsageResult } from '@kaiku-scanner/core/contract';
 import type { VoidResult } from '@kaiku-scanner/core/contract';
 import { type Repository, type ShowConfig, type StoreOps, scopedKey } from '../db/repository.js';
@@ -64,6 +64,7 @@ export async function showTally(
 ): Promise<ShowTally> {
   const cap = (await repo.getShow(venueId, showId))?.cap ?? null;
   const { given, usages } = await repo.tally(venueId, showId);
+  const conflicts = await repo.showConflicts(venueId, showId, TALLY_CONFLICTS_MAX);
   return {
     showId,
     cap,
@@ -71,7 +72,24 @@ export async function showTally(
     remaining: cap === null ? null : Math.max(0, cap - given),
     usages,
     updatedAt: now.toISOString(),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
   };
+}
+
+/**
+ * A refusal of a usage whose ticket was already given (`admitted`) because the card is already used for the show:
+ * the card was admitted twice (two terminals during a network split). Recorded once per key against the usage that
+ * stands, never counted: both clerks see it (the tally's `conflicts`) and the report marks it.
+ */
+async function noteConflict(
+  repo: StoreOps,
+  key: string,
+  usage: UsageRequest,
+  problem: Problem,
+  now: Date,
+): Promise<void> {
+  const codes = [problem.code, ...(problem.reasons ?? []).map((r) => r.code)];
+  if (codes.includes('already-used')) await repo.addConflict(key, usage, now.toISOString());
 }
 
 const refused = (problem: Problem, retryAfterSeconds?: number): Outcome<never> =>
@@ -83,16 +101,24 @@ const refused = (problem: Problem, retryAfterSeconds?: number): Outcome<never> =
  * Claims `key` for this request (undefined), or the answer it already has: a replay, 422 reused, 409 pending. One
  * transaction serialized per key: of two requests with one key, the second sees the first's claim.
  */
-function claimKey(ctx: RegisterContext, key: string, hash: string): Promise<Outcome | undefined> {
+function claimKey(
+  ctx: RegisterContext,
+  key: string,
+  usage: UsageRequest,
+  admitted: boolean,
+): Promise<Outcome | undefined> {
   const nowMs = Date.now();
+  const hash = bodyHash(usage);
   return ctx.repo.immediate(async (repo): Promise<Outcome | undefined> => {
     const row = await repo.getKey(key);
     if (row?.state === 'done') {
       if (row.body_hash !== hash) return refused(problems.keyReused());
       const stored = JSON.parse(row.response ?? 'null') as UsageResult | Problem;
-      return row.status === 201 || row.status === 200
-        ? { kind: 'result', status: 200, result: stored as UsageResult, replayed: true }
-        : { kind: 'problem', problem: stored as Problem };
+      if (row.status === 201 || row.status === 200)
+        return { kind: 'result', status: 200, result: stored as UsageResult, replayed: true };
+      // Refused on a send the clerk waited on, whose answer was lost: the ticket was given after all.
+      if (admitted) await noteConflict(repo, key, usage, stored as Problem, ctx.clock.now());
+      return { kind: 'problem', problem: stored as Problem };
     }
     if (row?.state === 'pending' && nowMs - row.locked_at < PENDING_TIMEOUT_MS)
       return refused(problems.keyInProgress(), 1);
@@ -187,6 +213,7 @@ function decideAndWrite(
   key: string,
   usage: UsageRequest,
   clientKey: string,
+  admitted: boolean,
 ): Promise<Outcome> {
   const { clock } = ctx;
   // The show is the owning venue's; its settings are the owner's alone.
@@ -208,7 +235,11 @@ function decideAndWrite(
       if (!show && owner === usage.venueId) await repo.putShow(owner, (show = usage.show), now.toISOString());
       show ??= { ...usage.show, cap: undefined, seats: undefined };
       const decision = await decide(ctx, repo, usage, card, show, now);
-      if ('kind' in decision) return finish(decision);
+      if ('kind' in decision) {
+        if (admitted && decision.kind === 'problem')
+          await noteConflict(repo, key, usage, decision.problem, now);
+        return finish(decision);
+      }
       const registeredAt = now.toISOString();
       const usageId = randomUUID();
       // The record carries the show as the server knows it (the venue's settings win over the request's).
@@ -254,13 +285,15 @@ export async function registerUsage(
   ctx: RegisterContext,
   clientKey: string,
   usage: UsageRequest,
+  /** The terminal gave the ticket before sending (`BatchItem.admitted`): an `already-used` refusal is a conflict. */
+  admitted = false,
 ): Promise<Outcome> {
   const key = scopedKey(clientKey, usage.venueId);
-  const claimed = await claimKey(ctx, key, bodyHash(usage));
+  const claimed = await claimKey(ctx, key, usage, admitted);
   if (claimed) return claimed;
   try {
     if (ctx.beforeDecide) await ctx.beforeDecide();
-    return await decideAndWrite(ctx, key, usage, clientKey);
+    return await decideAndWrite(ctx, key, usage, clientKey, admitted);
   } catch (error) {
     await ctx.repo.dropPendingKey(key);
     throw error;
