@@ -29,6 +29,7 @@ import {
   SellAnswerLost,
   SetChildren,
   SetKaikukanta,
+  SetNetwork,
   ToggleNetwork,
   TwoTabs,
   SwitchMode,
@@ -87,6 +88,16 @@ const episode: fc.Arbitrary<Step[]> = fc.oneof(
         { minLength: 1, maxLength: 2 },
       )
       .map((during) => [new ToggleNetwork(), ...during, new ToggleNetwork()]),
+  ),
+  // A split: cut off, this terminal sells a card the other terminal sells meanwhile; admitted twice, counted once.
+  w(
+    2,
+    valid.map((c) => [
+      new SetNetwork(false),
+      new Sell(c, 0, 'wedge'),
+      new OtherTerminal(c),
+      new SetNetwork(true),
+    ]),
   ),
   w(2, one(fc.constant(new Reload()))),
   w(2, one(fc.tuple(valid, fc.boolean()).map(([c, undo]) => new SellAnswerLost(c, undo)))),
@@ -149,6 +160,12 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         // A community card with under-16 clients only, on a show with room for them (cap 2).
         new SwitchShow('hilla-pieni-nayttamo'),
         new Group('Z000010669', []),
+        // A split (issue 63): cut off, this terminal admits a card the other terminal sells meanwhile.
+        new SwitchShow('hilla-kamari'),
+        new SetNetwork(false),
+        new Sell('A045198723', 0, 'wedge'),
+        new OtherTerminal('A045198723'),
+        new SetNetwork(true),
       ],
     ],
   ],

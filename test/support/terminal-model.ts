@@ -158,6 +158,8 @@ type ServerUsage = {
   terminal?: string;
   venueId: string;
   channel?: string;
+  /** Other admissions of its card for the show, during a split (`UsageRecord.conflicts`). */
+  conflicts?: { terminal?: string; clientTime: string }[];
 };
 
 /** Every usage the sandbox holds for `venue` (voided ones included; by show date), read past the proxy. */
@@ -525,7 +527,8 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
   await r.s.page.evaluate(() =>
     (document.querySelector('kaiku-scanner') as unknown as { syncNow(): Promise<void> }).syncNow(),
   );
-  const now = (await serverUsages(r.h)).filter((u) => u.terminal !== OTHER && u.venueId !== AGENT);
+  const everyone = await serverUsages(r.h);
+  const now = everyone.filter((u) => u.terminal !== OTHER && u.venueId !== AGENT);
   const attention = await attentionCards(r.s);
   // A queued result on screen follows its usage: nothing waits, so it says what became of it.
   const followed = async () => (await look(r.s)).flow.outcome !== 'queued';
@@ -547,7 +550,25 @@ async function invariants(m: Model, r: Real, strict = false): Promise<void> {
       `confirmed, registered ${active.length} times${refused ? ' and refused' : ''}: ${describeUsage(c)}`,
     ).toBe(1);
     expect(rows.length - active.length, `voided though not undone: ${describeUsage(c)}`).toBe(0);
+    // Admitted here while cut off, and at the other terminal meanwhile: the usage that stands names this one.
+    const held = everyone.find(
+      (u) => u.terminal === OTHER && u.cardId === c.card && u.show.id === c.show && u.state !== 'voided',
+    );
+    if (refused && active.length === 0 && held)
+      expect(
+        held.conflicts?.filter((x) => x.terminal === TERMINAL).length,
+        `admitted here and at ${OTHER}, the conflict recorded: ${describeUsage(c)}`,
+      ).toBe(1);
   }
+  // And no conflict names this terminal that it did not make: a usage refused after it was admitted here.
+  for (const u of everyone)
+    for (const x of (u.conflicts ?? []).filter((y) => y.terminal === TERMINAL))
+      expect(
+        m.usages.some(
+          (c) => c.card === u.cardId && c.show === u.show.id && !c.undone && attention.includes(c.card),
+        ),
+        `a conflict named for ${TERMINAL} at ${x.clientTime}: ${u.cardId} for ${u.show.id}, not refused here`,
+      ).toBe(true);
 }
 
 /** The register holds each usage confirmed in it once (exported as the model says) unless undone; nothing else. */

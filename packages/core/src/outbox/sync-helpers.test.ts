@@ -247,6 +247,8 @@ describe('conflicts: cards admitted twice', () => {
     expect(wasAdmitted(at(1, 10_000), 10_000 + LIVE_SEND_MS)).toBe(false);
     expect(wasAdmitted(at(1, 10_000), 10_001 + LIVE_SEND_MS)).toBe(true);
     expect(wasAdmitted(at(2, 10_000), 10_050)).toBe(true);
+    // Undone while it waited: the ticket was taken back.
+    expect(wasAdmitted({ ...at(2, 10_000), voidRequestedAt: 10_020 }, 10_050)).toBe(false);
   });
 });
 

@@ -136,10 +136,13 @@ export const LIVE_SEND_MS = 15_000;
 /**
  * Whether the ticket was given before this send (`BatchItem.admitted`): a record sent before (`attempts` counts this
  * send too) or queued longer than `LIVE_SEND_MS` ago waited in the outbox, and its clerk was told so and handed the
- * ticket out. A new usage's first send is the one the clerk waits on: refused then, no ticket is given.
+ * ticket out. A new usage's first send is the one the clerk waits on: refused then, no ticket is given. An undone
+ * usage took its ticket back: never admitted.
  */
-export const wasAdmitted = (r: Pick<OutboxRecord, 'attempts' | 'createdAt'>, now: number): boolean =>
-  r.attempts > 1 || now - r.createdAt > LIVE_SEND_MS;
+export const wasAdmitted = (
+  r: Pick<OutboxRecord, 'attempts' | 'createdAt' | 'voidRequestedAt'>,
+  now: number,
+): boolean => r.voidRequestedAt === undefined && (r.attempts > 1 || now - r.createdAt > LIVE_SEND_MS);
 
 /** Marks records in flight durably before sending, serialized with undo: only those returned may be sent. */
 export function markInFlight(p: OutboxParts, records: readonly { id: string }[]): Promise<OutboxRecord[]> {
