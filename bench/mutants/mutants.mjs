@@ -188,4 +188,23 @@ export const MUTANTS = [
     replace: 'if (!state.pendingIds.includes(p.recordId)) return {};',
     bug: 'the queued result flips to registered while still waiting, and stays queued once sent',
   },
+  // conflicts (issue 63): a card admitted at two terminals during a split
+  {
+    id: 'conflict-never-admitted',
+    area: 'sync',
+    by: 'model',
+    file: 'packages/core/src/outbox/sync-run.ts',
+    search: 'r.voidRequestedAt === undefined && (r.attempts > 1 || now - r.createdAt > LIVE_SEND_MS)',
+    replace: 'r.voidRequestedAt === undefined && now - r.createdAt > LIVE_SEND_MS',
+    bug: 'a usage queued during a short split is sent as not admitted: admitted twice, and nobody else is told',
+  },
+  {
+    id: 'conflict-any-terminal',
+    area: 'register',
+    by: 'model',
+    file: 'packages/sandbox/src/usage/register-usage.ts',
+    search: "if (codes.includes('already-used')) await repo.addConflict(key, usage, now.toISOString());",
+    replace: 'await repo.addConflict(key, usage, now.toISOString());',
+    bug: 'any refusal of an admitted usage is recorded as a conflict (a cap refusal names the other clerk)',
+  },
 ];
