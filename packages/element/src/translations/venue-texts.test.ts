@@ -6,7 +6,10 @@ import { CARD_TEXTS } from '../views/card-texts.js';
 import { serviceMessages } from '../messages/late-texts.js';
 import { render } from '../messages/index.js';
 import { settingProblems, type ConfigProperties } from '../services/config-check.js';
-import { VENUE_CARD_TEXTS, VENUE_MESSAGES, VENUE_TRANSLATION, venueView } from './venue-texts.js';
+import { apiMessages, outboxMessages, rulesMessages } from '@kaiku-scanner/core/messages';
+import { cardIdMessages } from '@kaiku-scanner/core/base';
+import { STAYS_KAIKUKANTA, VENUE_CARD_TEXTS, VENUE_MESSAGES, VENUE_TRANSLATION } from './venue-texts.js';
+import { venueView, venueWords } from './venue-texts.js';
 import { en } from './en.js';
 import { fi } from './fi.js';
 import { sv } from './sv.js';
@@ -85,6 +88,65 @@ describe('the venue register’s words (registry="venue")', () => {
     expect(v.text(CARD_TEXTS.cardHeading)).toBe('Kort');
     expect(v.late('storage-evicted', { n: 2 })?.en).toContain('2 usages not yet sent to the venue register');
     expect(v.late('storage-not-persisted')).toBeUndefined();
+  });
+});
+
+describe('the venue register’s words over every code’s text (core’s too)', () => {
+  const base = {
+    t: en,
+    fmt: undefined as never,
+    text: (m: { en: string }) => m.en,
+    late: () => undefined,
+    id: (c: string) => c,
+  };
+  const known: Record<string, unknown> = {
+    status: 503,
+    problemCode: 'x',
+    host: 'register.example',
+    timeoutMs: 8000,
+    n: 2,
+  };
+  // Any other parameter a text asks for: a time as the rules write them.
+  const params = new Proxy(known, { get: (t, k: string) => (k in t ? t[k] : '5.12.2026 18.00') }) as never;
+  // The screens a venue's clerk can meet: the terminal's sending and undo, the answers, the rules.
+  const tables = { ...apiMessages, ...outboxMessages, ...rulesMessages, ...cardIdMessages };
+
+  it('never name Kaikukanta as where usages go or who answers, in any language; the registry’s facts stay', () => {
+    for (const l of LOCALES) {
+      const v = venueView({ ...base, text: (m: Record<string, string>) => m[l]! } as never, l);
+      const left = Object.entries(tables)
+        .map(([code, message]) => [code, v.text(render(message, params))] as const)
+        .filter(([, text]) => namesTarget(text.replace(STAYS_KAIKUKANTA, '')));
+      expect(left, l).toEqual([]);
+    }
+  });
+
+  it('in each language’s case, a sentence starting in upper case', () => {
+    const v = (l: 'fi' | 'sv' | 'en') =>
+      venueView({ ...base, text: (m: Record<string, string>) => m[l]! } as never, l);
+    const say = (l: 'fi' | 'sv' | 'en', code: keyof typeof tables) => v(l).text(render(tables[code], params));
+    expect(say('en', 'network')).toBe('The venue register cannot be reached. Check the network connection.');
+    expect(say('en', 'http-401')).toBe(
+      'The venue register sign-in is missing or has expired. Sign in again.',
+    );
+    expect(say('en', 'missing-result')).toBe(
+      "The venue register's answer did not cover every usage. Those stay queued and will be sent again.",
+    );
+    expect(say('fi', 'network')).toBe('Paikan rekisteriin ei saada yhteyttä. Tarkista verkkoyhteys.');
+    expect(say('fi', 'usage-not-found')).toBe(
+      'Käyttöä ei löydy paikan rekisteristä, joten sitä ei voi perua.',
+    );
+    expect(say('fi', 'http-5xx')).toBe(
+      'Paikan rekisterissä on häiriö (HTTP 503). Yritä hetken kuluttua uudelleen.',
+    );
+    expect(say('sv', 'usage-not-found')).toBe(
+      'Användningen finns inte i platsens register och kan därför inte ångras.',
+    );
+    expect(say('sv', 'void-unverified')).toContain('bekräfta i platsens register');
+    // What Kaikukanta keeps: the card registry's facts.
+    expect(say('en', 'card-inactive')).toBe('The card is not active in Kaikukanta.');
+    expect(say('fi', 'legacy-code')).toContain('rekisteröity Kaikukantaan');
+    expect(venueWords('Kaikukanta', 'sv')).toBe('Platsens register');
   });
 });
 

@@ -88,6 +88,52 @@ export const VENUE_MESSAGES = defineTexts({
   },
 });
 
+/**
+ * What stays Kaikukanta's in any text: the card registry's facts (a card registered or active there, its registered
+ * children) and the import file and form the venue still hands its usages over with.
+ */
+export const STAYS_KAIKUKANTA =
+  /Kaikukann?an (tuontiin|lomakkeella)|Kaikukantas (import|formulär)|Kaikukanta[’']s (import|form)|rekisteröity Kaikukantaan|Kaikukantaan on rekisteröity|aktiivinen Kaikukannassa|(registrerat|registrerade|aktivt) i Kaikukanta|(registered|active) in Kaikukanta/g;
+
+/** Kaikukanta's name, as each language inflects it, and the venue register's in the same case. */
+const INFLECTED: Readonly<Record<UiLocale, readonly (readonly [RegExp, string])[]>> = {
+  fi: [
+    [/Kaikukantaan/g, 'paikan rekisteriin'],
+    [/Kaikukannassa/g, 'paikan rekisterissä'],
+    [/Kaikukannasta/g, 'paikan rekisteristä'],
+    [/Kaikukannan/g, 'paikan rekisterin'],
+    [/Kaikukanta/g, 'paikan rekisteri'],
+  ],
+  sv: [
+    [/Kaikukantas/g, 'platsens registers'],
+    [/Kaikukanta/g, 'platsens register'],
+  ],
+  en: [[/\b(?:the )?Kaikukanta(?=[’']s\b|\b)/gi, 'the venue register']],
+};
+
+/** A sentence's first letter in upper case: "paikan rekisteri ei vastaa" → "Paikan rekisteri ei vastaa". */
+const atStart = (text: string, at: number): boolean => at === 0 || /[.!?:]\s+$/.test(text.slice(0, at));
+
+/**
+ * `text` with Kaikukanta named as where usages go or who answers turned into the venue register, in the language's
+ * case (what stays Kaikukanta's, `STAYS_KAIKUKANTA`, is left): one rule for every code's text, core's included.
+ */
+export function venueWords(text: string, locale: UiLocale): string {
+  const kept: string[] = [];
+  let out = text.replace(STAYS_KAIKUKANTA, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  for (const [name, words] of INFLECTED[locale])
+    out = out.replace(name, (_m: string, at: number, whole: string) =>
+      atStart(whole, at) ? words[0]!.toUpperCase() + words.slice(1) : words,
+    );
+  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)]!);
+}
+
+const reworded = (m: LocalizedText): LocalizedText => ({
+  fi: venueWords(m.fi, 'fi'),
+  sv: venueWords(m.sv, 'sv'),
+  en: venueWords(m.en, 'en'),
+});
+
 const cardTexts = new Map<LocalizedText, LocalizedText>(
   Object.entries(VENUE_CARD_TEXTS).map(([key, text]) => [CARD_TEXTS[key as keyof typeof CARD_TEXTS], text]),
 );
@@ -98,8 +144,11 @@ export function venueView(v: ViewContext, locale: UiLocale): ViewContext {
   return {
     ...v,
     t: { ...v.t, ...VENUE_TRANSLATION[locale] },
-    text: (m) => v.text(cardTexts.get(m) ?? m),
-    late: (code: string, params?: MessageParams) =>
-      code in own ? render(own[code], params) : v.late(code, params),
+    text: (m) => v.text(cardTexts.get(m) ?? reworded(m)),
+    late: (code: string, params?: MessageParams) => {
+      if (code in own) return render(own[code], params);
+      const base = v.late(code, params);
+      return base && reworded(base);
+    },
   };
 }
