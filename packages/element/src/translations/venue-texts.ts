@@ -120,12 +120,12 @@ const atStart = (text: string, at: number): boolean => at === 0 || /[.!?:]\s+$/.
  */
 export function venueWords(text: string, locale: UiLocale): string {
   const kept: string[] = [];
-  let out = text.replace(STAYS_KAIKUKANTA, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  let out = text.replace(STAYS_KAIKUKANTA, (m) => `\uE000${kept.push(m) - 1}\uE000`);
   for (const [name, words] of INFLECTED[locale])
     out = out.replace(name, (_m: string, at: number, whole: string) =>
       atStart(whole, at) ? words[0]!.toUpperCase() + words.slice(1) : words,
     );
-  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)]!);
+  return out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)]!);
 }
 
 const reworded = (m: LocalizedText): LocalizedText => ({
