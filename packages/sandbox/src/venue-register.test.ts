@@ -179,3 +179,52 @@ it('refuses plain HTTP on an address outside private networks, and names what to
   expect(isPrivateAddress('8.8.8.8')).toBe(false);
   expect(isPrivateAddress('2001:db8::1')).toBe(false);
 });
+
+it('revokes a lost terminal’s token at start, keeps its usages, and serves no sandbox pages', async () => {
+  const db = join(dir, 'revoke.sqlite');
+  const start = async (...args: string[]) => {
+    const lines: string[] = [];
+    const base = ['--venue', VENUE, '--db', db, '--port', '0', '--host', '127.0.0.1', '--quiet'];
+    const result = await runVenueRegister([...base, ...args], (line) => lines.push(line));
+    const tokens = new Map(
+      [...lines.join('\n').matchAll(/Terminal "([^"]+)": token (\S+)/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    return { result, lines, tokens };
+  };
+  const first = await start('--terminal', 'Kassa 1', '--terminal', 'Ovi');
+  if (!('url' in first.result)) throw new Error(first.lines.join('\n'));
+  const ovi = terminal(first.result.url!, first.tokens.get('Ovi')!);
+  await ovi.registerUsage(usage('A045198723', 'Ovi'), { idempotencyKey: key() });
+  // A venue's register is no sandbox: no index of the sandbox's pages, no demo cards; the contract stays.
+  for (const [path, status] of [
+    ['', 404],
+    ['demo-cards', 404],
+    ['openapi.json', 200],
+  ] as const)
+    expect((await fetch(new URL(path, first.result.url))).status, path).toBe(status);
+  await first.result.close!();
+
+  // The door's tablet is lost: revoked before the next start, its token is refused; what it recorded stays.
+  expect((await start('--revoke', 'Kassa 9')).result).toEqual({ code: 2 });
+  expect((await start('--revoke', 'Ovi', '--terminal', 'Ovi')).result).toEqual({ code: 2 });
+  const second = await start('--revoke', 'Ovi');
+  expect(second.lines).toContain('Terminal "Ovi": token revoked');
+  if (!('url' in second.result)) throw new Error(second.lines.join('\n'));
+  const revoked = await failure(
+    terminal(second.result.url!, first.tokens.get('Ovi')!).registerUsage(usage('A123456789', 'Ovi'), {
+      idempotencyKey: key(),
+    }),
+  );
+  expect(revoked).toHaveProperty('status', 401);
+  const kassa = terminal(second.result.url!, first.tokens.get('Kassa 1')!);
+  const listed = [];
+  for await (const u of kassa.iterateUsages({ venueId: VENUE, from: '2030-03-01', to: '2030-03-01' }))
+    listed.push(`${u.cardId} ${u.terminal}`);
+  expect(listed).toEqual(['A045198723 Ovi']);
+  await second.result.close!();
+  // Named again later: a new token, not the lost one.
+  const third = await start('--terminal', 'Ovi');
+  expect(third.tokens.get('Ovi')).toMatch(/\S{20,}/);
+  expect(third.tokens.get('Ovi')).not.toBe(first.tokens.get('Ovi'));
+  if ('close' in third.result) await third.result.close!();
+}, 60_000);

@@ -30,6 +30,9 @@ Usage: kaiku-sandbox venue-register --venue ID --terminal NAME [--terminal NAME 
   --tls-key FILE      its PEM private key
   --allow-host H      also answer requests for host name H (repeatable; IP addresses are always answered)
   --show-tokens       print every terminal's token again (they are in the database file)
+  --revoke NAME       remove a terminal's token (a lost or stolen device), before the register starts;
+                      repeatable. Its requests are refused from then on (401); its usages stay. Stop the
+                      register and start it with --revoke; --terminal NAME later gives the name a new token
   --quiet             no request log (card IDs are masked in it: A0451•••••)
   --help              show this help
 
@@ -52,6 +55,7 @@ const OPTIONS = {
   'tls-key': { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
   'show-tokens': { type: 'boolean' },
+  revoke: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -87,10 +91,17 @@ export function servedAddresses(host: string): string[] {
  * Each named terminal's token, kept in the register's own database: a new name gets a new random token, a known
  * one keeps its own (a restart changes no terminal's settings). Returns every stored token of the venue.
  */
-export async function terminalTokens(database: string, venue: string, names: readonly string[]) {
+export async function terminalTokens(
+  database: string,
+  venue: string,
+  names: readonly string[],
+  revoke: readonly string[] = [],
+) {
   const store = await openStore(database, { durable: true });
   try {
     const key = (name: string): string => `terminal-token ${JSON.stringify([venue, name])}`;
+    const revoked: string[] = [];
+    for (const name of revoke) if (await store.deleteMeta(key(name))) revoked.push(name);
     const created: string[] = [];
     for (const name of names)
       if (await store.addMeta(key(name), randomBytes(24).toString('base64url'))) created.push(name);
@@ -102,7 +113,7 @@ export async function terminalTokens(database: string, venue: string, names: rea
       }))
       .filter((row) => row.id[0] === venue)
       .map((row) => ({ name: row.id[1], token: row.token }));
-    return { all, created };
+    return { all, created, revoked };
   } finally {
     await store.close();
   }
@@ -131,7 +142,11 @@ export async function runVenueRegister(
   if (venue === undefined || !/^[^\s\p{Cc}\p{Cf}]{1,128}$/u.test(venue))
     return usageError('--venue takes the venue’s ID (1–128 characters, no spaces)');
   const names = values.terminal ?? [];
-  const badName = names.find((n) => !TerminalNameSchema.safeParse(n).success);
+  const revoke = values.revoke ?? [];
+  const both = names.find((n) => revoke.includes(n));
+  if (both !== undefined)
+    return usageError(`--terminal and --revoke both name ${JSON.stringify(both)}: revoke first, then add it`);
+  const badName = [...names, ...revoke].find((n) => !TerminalNameSchema.safeParse(n).success);
   if (badName !== undefined)
     return usageError(
       `--terminal ${JSON.stringify(badName)}: a terminal name is 1–40 letters, digits and a few marks, never four digits in a row`,
@@ -159,7 +174,14 @@ export async function runVenueRegister(
   let sandbox;
   let tokens;
   try {
-    tokens = await terminalTokens(file, venue, names);
+    tokens = await terminalTokens(file, venue, names, revoke);
+    const unknown = revoke.filter((n) => !tokens!.revoked.includes(n));
+    if (unknown.length > 0)
+      return usageError(
+        `--revoke: no terminal ${unknown.map((n) => JSON.stringify(n)).join(', ')} of ${venue}`,
+        false,
+      );
+    for (const name of tokens.revoked) out(`Terminal ${JSON.stringify(name)}: token revoked`);
     if (tokens.all.length === 0)
       return usageError('name at least one --terminal: each terminal needs its own token', false);
     sandbox = await startSandbox({

@@ -65,6 +65,7 @@ export const SQLITE: Dialect = {
   clearVenueConflicts: 'DELETE FROM conflicts WHERE report_venue_id = $1',
   meta: 'SELECT value FROM meta WHERE key = $1',
   addMeta: 'INSERT OR IGNORE INTO meta (key, value) VALUES ($1, $2)',
+  deleteMeta: 'DELETE FROM meta WHERE key = $1',
   metaWithPrefix: 'SELECT key, value FROM meta WHERE substr(key, 1, length($1)) = $1 ORDER BY key',
   healthy: 'SELECT 1 AS ok',
 };

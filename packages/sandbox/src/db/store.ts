@@ -73,6 +73,7 @@ export const STATEMENTS = [
   'clearVenueConflicts',
   'meta',
   'addMeta',
+  'deleteMeta',
   'metaWithPrefix',
   'healthy',
 ] as const;
@@ -322,6 +323,8 @@ export function storeOps(exec: Exec) {
       (await get<{ value: string }>('meta', key))?.value,
     /** Stores `value` under `key` unless the key has one: true when stored. */
     addMeta: async (key: string, value: string): Promise<boolean> => (await run('addMeta', key, value)) > 0,
+    /** Removes `key` from the `meta` table: true when it was there. */
+    deleteMeta: async (key: string): Promise<boolean> => (await run('deleteMeta', key)) > 0,
     /** Every `meta` entry whose key begins with `prefix`, in key order. */
     metaWithPrefix: (prefix: string): Promise<{ key: string; value: string }[]> =>
       all<{ key: string; value: string }>('metaWithPrefix', prefix),

@@ -113,14 +113,20 @@ export function createRouter(options: RouterOptions) {
   const html = (res: ServerResponse, text: string) => sendText(res, 200, text, 'text/html; charset=utf-8');
 
   const open = (path: string, GET: Handler): Route => ({ path, access: 'public', GET });
+  // A venue's register (no card data) is no sandbox: no index of the sandbox's pages, no demo cards to print.
+  const sandboxPages = ctx.uncheckedCards
+    ? []
+    : [
+        open('/', ({ res }) => html(res, INDEX_HTML)),
+        open('/demo-cards', ({ res }) => {
+          const day = helsinkiDay(options.clock.now());
+          if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
+          html(res, demoCards.html);
+        }),
+      ];
   const routes: Route[] = [
-    open('/', ({ res }) => html(res, INDEX_HTML)),
+    ...sandboxPages,
     open('/openapi.json', ({ res }) => sendJson(res, 200, (openApi ??= buildOpenApiDocument()))),
-    open('/demo-cards', ({ res }) => {
-      const day = helsinkiDay(options.clock.now());
-      if (demoCards?.day !== day) demoCards = { day, html: demoCardsPage(day) };
-      html(res, demoCards.html);
-    }),
     open('/v1/health', async ({ res }) =>
       (await options.repo.healthy())
         ? sendJson(res, 200, {
