@@ -119,6 +119,31 @@ export async function terminalTokens(
   }
 }
 
+/** What is wrong with the command's options (the first thing found), or undefined. */
+function argsProblem(values: ParsedValues): string | undefined {
+  const venue = values.venue;
+  if (venue === undefined || !/^[^\s\p{Cc}\p{Cf}]{1,128}$/u.test(venue))
+    return '--venue takes the venue’s ID (1–128 characters, no spaces)';
+  const names = values.terminal ?? [];
+  const revoke = values.revoke ?? [];
+  const both = names.find((n) => revoke.includes(n));
+  if (both !== undefined)
+    return `--terminal and --revoke both name ${JSON.stringify(both)}: revoke first, then add it`;
+  const badName = [...names, ...revoke].find((n) => !TerminalNameSchema.safeParse(n).success);
+  if (badName !== undefined)
+    return `--terminal ${JSON.stringify(badName)}: a terminal name is 1–40 letters, digits and a few marks, never four digits in a row`;
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return '--port must be an integer 0–65535';
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    return '--tls-cert and --tls-key go together';
+  const badOrigin = values.origin?.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+  if (badOrigin !== undefined)
+    return `--origin takes an origin such as https://kassa.example.fi (got ${JSON.stringify(badOrigin)})`;
+  return undefined;
+}
+
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
 /** Runs `kaiku-sandbox venue-register` with `argv` (after the subcommand). Resolves once the server listens. */
 export async function runVenueRegister(
   argv: readonly string[],
@@ -138,29 +163,12 @@ export async function runVenueRegister(
     out(VENUE_REGISTER_HELP);
     return { code: 0 };
   }
-  const venue = values.venue;
-  if (venue === undefined || !/^[^\s\p{Cc}\p{Cf}]{1,128}$/u.test(venue))
-    return usageError('--venue takes the venue’s ID (1–128 characters, no spaces)');
+  const problem = argsProblem(values);
+  if (problem !== undefined) return usageError(problem);
+  const venue = values.venue!;
   const names = values.terminal ?? [];
   const revoke = values.revoke ?? [];
-  const both = names.find((n) => revoke.includes(n));
-  if (both !== undefined)
-    return usageError(`--terminal and --revoke both name ${JSON.stringify(both)}: revoke first, then add it`);
-  const badName = [...names, ...revoke].find((n) => !TerminalNameSchema.safeParse(n).success);
-  if (badName !== undefined)
-    return usageError(
-      `--terminal ${JSON.stringify(badName)}: a terminal name is 1–40 letters, digits and a few marks, never four digits in a row`,
-    );
   const port = values.port === undefined ? 8787 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    return usageError('--port must be an integer 0–65535');
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
-    return usageError('--tls-cert and --tls-key go together');
-  const badOrigin = values.origin?.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
-  if (badOrigin !== undefined)
-    return usageError(
-      `--origin takes an origin such as https://kassa.example.fi (got ${JSON.stringify(badOrigin)})`,
-    );
   const host = values.host ?? '0.0.0.0';
   const addresses = servedAddresses(host);
   const tls = values['tls-cert'] !== undefined;
