@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { ApiProblemError, createApiClient } from '@kaiku-scanner/core';
 import type { UsageRequest } from '@kaiku-scanner/core/contract';
+import pg from 'pg';
 import { isPrivateAddress, runVenueRegister } from './venue-register.js';
 
 // See sandbox.test.ts: make the package name load core's sources under vitest.
@@ -228,3 +229,54 @@ it('revokes a lost terminal’s token at start, keeps its usages, and serves no 
   expect(third.tokens.get('Ovi')).not.toBe(first.tokens.get('Ovi'));
   if ('close' in third.result) await third.result.close!();
 }, 60_000);
+
+const PG_URL = process.env.KAIKU_PG_URL;
+
+it.skipIf(!PG_URL)(
+  'runs on PostgreSQL as on SQLite: tokens and usages kept over a restart',
+  async () => {
+    const name = `kaiku_venue_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_URL!);
+    url.pathname = `/${name}`;
+    try {
+      const start = async (...args: string[]) => {
+        const lines: string[] = [];
+        const base = [
+          '--venue',
+          VENUE,
+          '--db',
+          url.toString(),
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--quiet',
+        ];
+        const result = await runVenueRegister([...base, ...args], (line) => lines.push(line));
+        if (!('url' in result)) throw new Error(lines.join('\n'));
+        return { result, lines };
+      };
+      const first = await start('--terminal', 'Kassa 1', '--terminal', 'Kassa 2');
+      const token = (n: string) =>
+        new RegExp(`Terminal "${n}": token (\\S+)`).exec(first.lines.join('\n'))![1]!;
+      expect(first.lines.at(-1)).toMatch(/listening on .* \(database postgres:\/\//);
+      const a = terminal(first.result.url!, token('Kassa 1'));
+      await a.registerUsage(usage('A045198723', 'Kassa 1'), { idempotencyKey: key() });
+      await first.result.close!();
+      const second = await start();
+      expect(second.lines.join('\n')).toContain('2 terminal token(s) kept');
+      const b = terminal(second.result.url!, token('Kassa 2'));
+      const again = await refusal(b.registerUsage(usage('A045198723', 'Kassa 2'), { idempotencyKey: key() }));
+      expect(again.problemCode).toBe('already-used');
+      expect(JSON.stringify(again.reasons)).toContain('Kassa 1');
+      await second.result.close!();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  },
+  60_000,
+);
