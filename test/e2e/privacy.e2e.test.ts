@@ -94,6 +94,12 @@ const ALLOWED_IDB_FIELDS = new Set([
   'ticketsGiven',
   'usages',
   'fetchedAt',
+  // a card admitted twice at the show (a network split): this terminal's own usage key, the other terminal's name
+  // and clock; never a card ID
+  'conflicts',
+  'conflicts.idempotencyKey',
+  'conflicts.terminal',
+  'conflicts.clientTime',
   // sync lease where Web Locks are missing (plain-http intranet pages): a random tab ID and an expiry
   'owner',
   'expiresAt',

@@ -73,7 +73,8 @@ export function tallyStore(store: UseStore, scopeKey: string) {
         terminal,
         clientTime,
       }));
-      return set(key(showId), { showId, cap, ticketsGiven, usages, conflicts: kept, fetchedAt: now }, store);
+      const twice = kept.length > 0 ? { conflicts: kept } : {};
+      return set(key(showId), { showId, cap, ticketsGiven, usages, ...twice, fetchedAt: now }, store);
     },
     load(showId: string): Promise<(ServerTally & { fetchedAt: number }) | undefined> {
       return get(key(showId), store);
