@@ -3,9 +3,11 @@
 import { html, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
 import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
+import type { Channel, UsageMode } from '@kaiku-scanner/core/contract';
+import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 import { serviceMessages } from '../messages/late-texts.js';
 import { render } from '../messages/index.js';
-import type { LocalizedText } from './types.js';
+import type { LocalizedText, Registry } from './types.js';
 import type { ShowProperties } from './show-from-properties.js';
 import type { ViewContext } from '../views/view-context.js';
 
@@ -16,13 +18,20 @@ export type ConfigProblem = {
   readonly message: LocalizedText;
 };
 
+/** `values` when they are every value of the type `T` (the contract's, or the element's): a value added there and
+ * not here does not compile, so the two lists cannot drift (without shipping the contract's lists here). */
+const every =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & (Exclude<T, A[number]> extends never ? unknown : never)): A =>
+    values;
+
 /** The settings with a fixed set of values: property, attribute, values. */
 const CHOICES = [
-  ['mode', 'mode', ['booking', 'collection']],
-  ['channel', 'channel', ['box-office', 'reservation', 'ticket-agent']],
+  ['mode', 'mode', every<UsageMode>()(['booking', 'collection'])],
+  ['channel', 'channel', every<Channel>()(['box-office', 'reservation', 'ticket-agent'])],
   ['theme', 'theme', ['auto', 'light', 'dark']],
-  ['offlinePolicy', 'offline-policy', ['accept-provisionally', 'refuse']],
-  ['registry', 'registry', ['kaikukanta', 'none', 'venue']],
+  ['offlinePolicy', 'offline-policy', every<OfflinePolicy>()(['accept-provisionally', 'refuse'])],
+  ['registry', 'registry', every<Registry>()(['kaikukanta', 'none', 'venue'])],
 ] as const;
 /** Durations in ms (unset: the default). */
 const DURATIONS = [
