@@ -29,6 +29,15 @@ const NOT_SHOWN: Record<string, string> = {
   'storage-not-persisted-register': 'registry="none" only',
 };
 
+/** A view in `l` as the element makes it, without the venue's words (no formatter: no view here formats). */
+const viewIn = (l: (typeof LOCALES)[number]) => ({
+  t: BASE[l],
+  fmt: undefined as never,
+  text: (m: Record<(typeof LOCALES)[number], string>) => m[l],
+  late: () => undefined,
+  id: (c: string) => c,
+});
+
 const messageTexts = (message: unknown): string[] =>
   [1, 2].flatMap((n) => Object.values(render(message, { n })));
 
@@ -74,14 +83,7 @@ describe('the venue register’s words (registry="venue")', () => {
   });
 
   it('reach the view: its strings, the later views’ words and the storage notices', () => {
-    const base = {
-      t: sv,
-      fmt: undefined as never,
-      text: (m: { sv: string }) => m.sv,
-      late: () => undefined,
-      id: (c: string) => c,
-    };
-    const v = venueView(base, 'sv');
+    const v = venueView(viewIn('sv'), 'sv');
     expect(v.t.registeredHeading).toBe('Registrerad i platsens register');
     expect(v.t.title).toBe(sv.title);
     expect(v.text(CARD_TEXTS.registryTally)).toBe('Platsens registers räkning (alla terminaler)');
@@ -92,13 +94,6 @@ describe('the venue register’s words (registry="venue")', () => {
 });
 
 describe('the venue register’s words over every code’s text (core’s too)', () => {
-  const base = {
-    t: en,
-    fmt: undefined as never,
-    text: (m: { en: string }) => m.en,
-    late: () => undefined,
-    id: (c: string) => c,
-  };
   const known: Record<string, unknown> = {
     status: 503,
     problemCode: 'x',
@@ -113,7 +108,7 @@ describe('the venue register’s words over every code’s text (core’s too)',
 
   it('never name Kaikukanta as where usages go or who answers, in any language; the registry’s facts stay', () => {
     for (const l of LOCALES) {
-      const v = venueView({ ...base, text: (m: Record<string, string>) => m[l]! } as never, l);
+      const v = venueView(viewIn(l), l);
       const left = Object.entries(tables)
         .map(([code, message]) => [code, v.text(render(message, params))] as const)
         .filter(([, text]) => namesTarget(text.replace(STAYS_KAIKUKANTA, '')));
@@ -122,8 +117,7 @@ describe('the venue register’s words over every code’s text (core’s too)',
   });
 
   it('in each language’s case, a sentence starting in upper case', () => {
-    const v = (l: 'fi' | 'sv' | 'en') =>
-      venueView({ ...base, text: (m: Record<string, string>) => m[l]! } as never, l);
+    const v = (l: 'fi' | 'sv' | 'en') => venueView(viewIn(l), l);
     const say = (l: 'fi' | 'sv' | 'en', code: keyof typeof tables) => v(l).text(render(tables[code], params));
     expect(say('en', 'network')).toBe('The venue register cannot be reached. Check the network connection.');
     expect(say('en', 'http-401')).toBe(
