@@ -26,7 +26,7 @@ import { newRecord, recordStore } from './record-store.js';
 import { combineTally, type LocalTally, tallyStore } from './show-tally.js';
 import { createStrictStore, requestPersistence } from './strict-store.js';
 import { createSyncLock } from './sync-lock.js';
-import { type AttemptOutcome, createSyncScheduler } from './sync-scheduler.js';
+import { type AttemptOutcome, SyncScheduler } from './sync-scheduler.js';
 import { attemptSync, type OutboxParts } from './sync-run.js';
 import { OutboxNotices } from './outbox-notices.js';
 import { resolveRecord, type VoidOutcome, voidRecord } from './record-actions.js';
@@ -119,7 +119,7 @@ export class Outbox extends OutboxEventTarget {
       secureContext: typeof isSecureContext === 'boolean' ? isSecureContext : false,
     };
     const autoSync = options.autoSync ?? true;
-    this.#scheduler = createSyncScheduler({
+    this.#scheduler = new SyncScheduler({
       attempt: () => attemptSync(this.#p),
       backoff: this.#p.backoff,
       random: this.#p.random,

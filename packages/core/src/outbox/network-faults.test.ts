@@ -9,7 +9,7 @@ import { usageFor } from '../api/testing/fixtures.js';
 import { makeProblem } from '../schemas/api.js';
 import { MAX_RETRY_AFTER_MS, nextDelay } from './backoff.js';
 import { classifyFailure, outboxTransport } from './api-transport.js';
-import { createSyncScheduler, ONLINE_COOLDOWN_MS } from './sync-scheduler.js';
+import { ONLINE_COOLDOWN_MS, SyncScheduler } from './sync-scheduler.js';
 import type { BatchEntry } from './types.js';
 
 afterEach(() => vi.useRealTimers());
@@ -151,7 +151,7 @@ describe('waits that cannot become tight loops', () => {
   it('a scheduler asked for a delay beyond the 32-bit timer range does not fire at once', async () => {
     vi.useFakeTimers();
     let attempts = 0;
-    const scheduler = createSyncScheduler({
+    const scheduler = new SyncScheduler({
       attempt: async () => {
         attempts++;
         return { kind: 'failed', failure: 'http-429', retryAfterMs: 0 };
@@ -173,7 +173,7 @@ describe('online events from a flapping connection', () => {
   it('sync at once on the first, then at most once per cooldown, with the backoff reset only then', async () => {
     vi.useFakeTimers();
     let attempts = 0;
-    const scheduler = createSyncScheduler({
+    const scheduler = new SyncScheduler({
       attempt: async () => {
         attempts++;
         return { kind: 'failed', failure: 'network' };

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSyncScheduler } from './sync-scheduler.js';
+import { SyncScheduler } from './sync-scheduler.js';
 import type { AttemptOutcome } from './sync-scheduler.js';
 
-describe('createSyncScheduler', () => {
+describe('SyncScheduler', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
   const setup = (outcomes: AttemptOutcome[], auto = true) => {
     const scheduled: number[] = [];
     let calls = 0;
-    const s = createSyncScheduler({
+    const s = new SyncScheduler({
       attempt: async () => outcomes[Math.min(calls++, outcomes.length - 1)]!,
       backoff: { baseMs: 1_000, maxMs: 8_000 },
       random: () => 1,
@@ -130,7 +130,7 @@ describe('createSyncScheduler', () => {
     const held = () => {
       let release!: (o: AttemptOutcome) => void;
       let calls = 0;
-      const s = createSyncScheduler({
+      const s = new SyncScheduler({
         attempt: () => {
           calls += 1;
           return calls === 1
@@ -159,7 +159,7 @@ describe('createSyncScheduler', () => {
     it('counts answers during a run once: a fresh run that fails on the network keeps its backoff', async () => {
       let calls = 0;
       let release!: (o: AttemptOutcome) => void;
-      const s = createSyncScheduler({
+      const s = new SyncScheduler({
         attempt: () => {
           calls += 1;
           return calls === 1 ? new Promise<AttemptOutcome>((r) => (release = r)) : Promise.resolve(network);

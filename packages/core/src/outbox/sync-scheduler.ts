@@ -25,103 +25,118 @@ export type SchedulerOptions = {
 const UNREACHABLE: ReadonlySet<string> = new Set(['network', 'timeout']);
 
 /** Runs sync attempts one at a time: on demand, soon (coalesced), on a backoff timer after failures. */
-export function createSyncScheduler(o: SchedulerOptions) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let dueAt = Infinity;
-  let running: Promise<AttemptOutcome> | undefined;
+export class SyncScheduler {
+  readonly #o: SchedulerOptions;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #dueAt = Infinity;
+  #running: Promise<AttemptOutcome> | undefined;
   /** The run during which the server answered another request. */
-  let answeredDuring: Promise<AttemptOutcome> | undefined;
+  #answeredDuring: Promise<AttemptOutcome> | undefined;
   /** The failure the timer now waits out, if it was one of {@link UNREACHABLE}. */
-  let waitingOutUnreachable = false;
-  let failures = 0;
-  let stopped = false;
-  let lastOnline = -Infinity;
+  #waitingOutUnreachable = false;
+  #failures = 0;
+  #stopped = false;
+  #lastOnline = -Infinity;
 
-  const schedule = (requestedMs: number): void => {
-    if (stopped || !o.auto) return;
+  constructor(options: SchedulerOptions) {
+    this.#o = options;
+  }
+
+  /** Failed attempts in a row (0 after a run that was done, or when the browser comes online). */
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** Runs an attempt now, or joins the one running (and goes again when it ends, unless it failed). */
+  run(): Promise<AttemptOutcome> {
+    if (this.#stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
+    // Asked for during a run: go again when it ends, unless it failed (then its backoff timer decides).
+    const running = this.#running;
+    if (running) {
+      void running
+        .then((outcome) => void (outcome.kind === 'done' && this.#schedule(0)))
+        .catch(() => undefined);
+      return running;
+    }
+    const started = (async () => {
+      let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
+      try {
+        outcome = await this.#o.attempt();
+        return outcome;
+      } finally {
+        this.#running = undefined;
+        this.#plan(outcome);
+      }
+    })();
+    this.#running = started;
+    return started;
+  }
+
+  /** A run someone asked for: waits out one in flight (it may fail on what has since recovered), then runs. */
+  async runFresh(): Promise<AttemptOutcome> {
+    if (this.#running) await this.#running.catch(() => undefined);
+    return this.run();
+  }
+
+  /** Sync in the next task, unless a run is already due then. */
+  soon(): void {
+    this.#schedule(0);
+  }
+
+  /** The browser is online: forget failures and sync now, at most once per {@link ONLINE_COOLDOWN_MS}. */
+  online(): void {
+    const wait = this.#lastOnline + ONLINE_COOLDOWN_MS - Date.now();
+    if (wait > 0) return this.#schedule(wait);
+    this.#lastOnline = Date.now();
+    this.#failures = 0;
+    void this.run().catch(() => undefined);
+  }
+
+  /** The server answered: a run backing off from a network failure goes now (rechecked after a current run). */
+  reachable(): void {
+    const running = this.#running;
+    // Once per run, however many answers come during it: they say nothing of a run that starts after it.
+    if (running && this.#answeredDuring !== running) {
+      const again = () => this.reachable();
+      void (this.#answeredDuring = running).then(again, again);
+    }
+    if (running) return;
+    if (!this.#waitingOutUnreachable || !this.#o.auto || this.#stopped || this.#failures === 0) return;
+    this.#waitingOutUnreachable = false;
+    this.online();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+  }
+
+  #schedule(requestedMs: number): void {
+    if (this.#stopped || !this.#o.auto) return;
     // Browsers fire a timer beyond 2³¹−1 ms at once: a huge delay must not become a tight loop.
     const delayMs = Math.min(MAX_TIMER_MS, Math.max(0, Number.isNaN(requestedMs) ? 0 : requestedMs));
     const at = Date.now() + delayMs;
-    if (timer !== undefined && dueAt <= at) return;
-    clearTimeout(timer);
-    dueAt = at;
-    timer = setTimeout(() => {
-      timer = undefined;
-      dueAt = Infinity;
-      void run().catch(() => undefined);
+    if (this.#timer !== undefined && this.#dueAt <= at) return;
+    clearTimeout(this.#timer);
+    this.#dueAt = at;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#dueAt = Infinity;
+      void this.run().catch(() => undefined);
     }, delayMs);
-  };
+  }
 
-  const plan = (outcome: AttemptOutcome): void => {
-    waitingOutUnreachable = outcome.kind === 'failed' && UNREACHABLE.has(outcome.failure);
+  #plan(outcome: AttemptOutcome): void {
+    this.#waitingOutUnreachable = outcome.kind === 'failed' && UNREACHABLE.has(outcome.failure);
     if (outcome.kind === 'done') {
-      failures = 0;
+      this.#failures = 0;
       return;
     }
     const delay =
       outcome.kind === 'busy'
-        ? 500 + Math.round(o.random() * 1_000)
-        : nextDelay(++failures, o.backoff, o.random(), outcome.retryAfterMs);
-    schedule(delay);
-    o.onScheduled?.(delay, outcome);
-  };
-
-  const run = (): Promise<AttemptOutcome> => {
-    if (stopped) return Promise.resolve({ kind: 'failed', failure: 'outbox-stopped' });
-    // Asked for during a run: go again when it ends, unless it failed (then its backoff timer decides).
-    if (running) {
-      void running.then((outcome) => void (outcome.kind === 'done' && schedule(0))).catch(() => undefined);
-      return running;
-    }
-    running = (async () => {
-      let outcome: AttemptOutcome = { kind: 'failed', failure: 'storage-failed' };
-      try {
-        outcome = await o.attempt();
-        return outcome;
-      } finally {
-        running = undefined;
-        plan(outcome);
-      }
-    })();
-    return running;
-  };
-
-  const online = (): void => {
-    const wait = lastOnline + ONLINE_COOLDOWN_MS - Date.now();
-    if (wait > 0) return schedule(wait);
-    lastOnline = Date.now();
-    failures = 0;
-    void run().catch(() => undefined);
-  };
-
-  const reachable = (): void => {
-    // Once per run, however many answers come during it: they say nothing of a run that starts after it.
-    if (running && answeredDuring !== running) void (answeredDuring = running).then(reachable, reachable);
-    if (running) return;
-    if (!waitingOutUnreachable || !o.auto || stopped || failures === 0) return;
-    waitingOutUnreachable = false;
-    online();
-  };
-
-  return {
-    run,
-    /** A run someone asked for: waits out one in flight (it may fail on what has since recovered), then runs. */
-    runFresh: async (): Promise<AttemptOutcome> => {
-      if (running) await running.catch(() => undefined);
-      return run();
-    },
-    /** Sync in the next task, unless a run is already due then. */
-    soon: () => schedule(0),
-    /** The browser is online: forget failures and sync now, at most once per {@link ONLINE_COOLDOWN_MS}. */
-    online,
-    /** The server answered: a run backing off from a network failure goes now (rechecked after a current run). */
-    reachable,
-    get failures() {
-      return failures;
-    },
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
+        ? 500 + Math.round(this.#o.random() * 1_000)
+        : nextDelay(++this.#failures, this.#o.backoff, this.#o.random(), outcome.retryAfterMs);
+    this.#schedule(delay);
+    this.#o.onScheduled?.(delay, outcome);
+  }
 }
