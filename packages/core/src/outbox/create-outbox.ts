@@ -300,9 +300,11 @@ export class Outbox extends OutboxEventTarget {
     const fetchTally = this.#p.client?.getShowTally?.bind(this.#p.client);
     if (options.refresh && fetchTally && !this.#stopped) {
       try {
+        // The count is as old as the request: a usage settled while it was on its way may not be in it.
+        const asked = this.#p.now();
         const tally = await fetchTally(showId, options.signal ? { signal: options.signal } : {});
         this.#scheduler.reachable();
-        await this.#tallies.save(tally, this.#p.now());
+        await this.#tallies.save(tally, asked);
       } catch {
         // Offline: the last known count plus the local records is the best estimate; `provisional` says so.
       }

@@ -35,7 +35,10 @@ export type LocalTally = {
   readonly showId: string;
   /** The last count fetched from the server, if any. */
   readonly server: ServerTally | undefined;
-  /** Epoch ms of that fetch. */
+  /**
+   * Epoch ms at which that count was asked for (not answered): a usage settled after it is taken as missing from the
+   * count, never as in it, so an undo made meanwhile cannot take the count below what the server holds.
+   */
   readonly fetchedAt: number | undefined;
   /**
    * What this outbox changes that count by: tickets it lacks (pending, or synced after the fetch), less those undone

@@ -198,6 +198,12 @@ describe('combineTally', () => {
     // Its void refused (needs attention): the usage stands and counts.
     const refused = undo(rec('needs-attention', 0, 2_000), 3_000);
     expect(combineTally('s1', server, [refused]).ticketsGiven).toBe(3);
+    // A count asked for at 1 000, answered after the usage settled (1 500) and was undone (1 900): the count lacks it,
+    // so its undo takes nothing off (a count answered at 1 800 would have read as holding it: −1 tickets, a meter
+    // drawn with a negative width).
+    const lacking = { showId: 's1', cap: 6, ticketsGiven: 0, usages: 0, fetchedAt: 1_000 };
+    const raced = undo(rec('synced', 0, 1_500), 1_900, { voidedAt: 2_000 });
+    expect(combineTally('s1', lacking, [raced]).ticketsGiven).toBe(0);
   });
 });
 

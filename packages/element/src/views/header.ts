@@ -200,7 +200,7 @@ function renderCapMeter({ t, fmt, text }: ViewContext, cap: CapState | undefined
       <span class="muted">${t.capNone}</span>
     </div>`;
   const left = Math.max(0, cap.cap - cap.given);
-  const pct = cap.cap === 0 ? 100 : Math.min(100, Math.round((cap.given / cap.cap) * 100));
+  const pct = cap.cap === 0 ? 100 : Math.min(100, Math.max(0, Math.round((cap.given / cap.cap) * 100)));
   const given = t.capGiven(fmt.number(cap.given), fmt.number(cap.cap));
   return html`<div part="cap-meter" class="meter">
     <span id="cap-label"
