@@ -190,6 +190,10 @@ const SHIFTS: [['api' | 'none', Step[]]][] = [
         new Group('Y110029399', []),
         new SwitchShow('hilla-pieni-nayttamo'),
         new TwoTabs('A045198723'),
+        // A sale undone at once, kept in the register only: gone from it.
+        new SwitchShow('hilla-kamari'),
+        new Sell('A999005458', 0, 'wedge'),
+        new UndoFromResult(),
       ],
     ],
   ],
