@@ -118,11 +118,17 @@ describe('a card admitted at two terminals during a split', () => {
 
   it('is only an already-used refusal: an admitted usage refused for another reason is no conflict', async () => {
     const t = new Date().toISOString();
-    const community = usage('s3', 'Z123456789', 'Ovi', t);
-    // A community card with no group and no clients is refused, not as already used.
-    const answer = await send({ idempotencyKey: 'door-key-00003', usage: community, admitted: true });
-    expect(answer.ok).toBe(false);
-    expect(answer.problem?.code).not.toBe('already-used');
+    // Booked at Kassa 2 on a show with room for one; the door collects it with two children: refused as over the
+    // cap (a collection of the card's own booking is no second usage), though the card's booking stands.
+    const capped = (u: ReturnType<typeof usage>) => ({ ...u, show: { ...u.show, cap: 1 } });
+    const booked = await send({
+      idempotencyKey: 'k2-key-000003',
+      usage: capped(usage('s3', 'A123456789', 'Kassa 2', t)),
+    });
+    expect(booked.ok).toBe(true);
+    const collect = { ...capped(usage('s3', 'A123456789', 'Ovi', t)), mode: 'collection', childTickets: 2 };
+    const answer = await send({ idempotencyKey: 'door-key-00003', usage: collect as never, admitted: true });
+    expect(answer).toMatchObject({ ok: false, problem: { code: 'cap-reached' } });
     expect((await tally('s3')).conflicts).toBeUndefined();
   });
 
