@@ -28,3 +28,17 @@ it('keeps its data across reopening, and refuses a file of another schema by nam
   v1.close();
   expect(() => openDatabase(old)).toThrow(/holds schema 1 data, not schema 4: use a new --db file/);
 });
+
+it('gives a file of its schema version what a later release added (the conflicts table)', async () => {
+  const file = join(dir, 'before-conflicts.db');
+  openDatabase(file).close();
+  // As a venue register's file from before the table existed: same version, no `conflicts`.
+  const earlier = new Database(file);
+  earlier.exec('DROP TABLE conflicts');
+  earlier.close();
+  const db = openDatabase(file);
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  expect(names.map((t) => t.name)).toContain('conflicts');
+  expect(await createRepository(db).showConflicts('v', 's', 10)).toEqual([]);
+  db.close();
+});

@@ -59,6 +59,9 @@ export function openDatabase(
       throw new Error(
         `${file} holds schema ${version ?? '1'} data, not schema ${SCHEMA_VERSION}: use a new --db file`,
       );
+    // A schema version only grows (its statements are all "if not exists"): a file of this version gains the tables
+    // and indexes a later release added, e.g. a venue register's file the `conflicts` table.
+    db.exec(SCHEMA);
   }).immediate();
   return db;
 }

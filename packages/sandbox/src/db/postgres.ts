@@ -129,6 +129,8 @@ export async function openPostgres(url: string, busyTimeoutMs = 5000): Promise<S
         throw new Error(
           `${where} holds ${version === undefined ? 'other' : `schema ${version}`} data, not schema ${SCHEMA_VERSION}: use a new database`,
         );
+      // As in SQLite: a schema version only grows; what a later release added is created here.
+      await client.query(SCHEMA);
     }
     await client.query('COMMIT');
     client.release();
