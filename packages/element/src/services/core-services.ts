@@ -30,9 +30,6 @@ import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
  * offline within a working day (8 h: a booking at noon, its collection in the evening). */
 export const ELEMENT_RETENTION = { retentionMs: 60 * 60_000, cardCacheTtlMs: 8 * 60 * 60_000 } as const;
 
-/** How often a terminal showing a show asks for its tally (other terminals' tickets, cards admitted twice). */
-const TALLY_WATCH_MS = 30_000;
-
 /** The API client, or why the base URL cannot make one (plain http to another machine, or malformed). */
 function clientFor(options: CoreServicesOptions, heard: KaikukantaConnection['heard']) {
   const baseUrl = options.baseUrl || 'http://localhost/';
@@ -62,8 +59,6 @@ class ApiServices implements ComposedServices {
   /** This terminal's usages of that show another terminal admitted too, as its last tally said; those staff saw. */
   #conflicts: readonly ConflictItem[] = [];
   readonly #seen = new Set<string>();
-  /** Asks for the show's tally now and then: other terminals' sales and conflicts reach this screen unasked. */
-  readonly #watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly options: CoreServicesOptions,
@@ -102,9 +97,6 @@ class ApiServices implements ComposedServices {
     });
     // At start: is Kaikukanta there at all (the show's first tally, or a look-up, tells the sign-in).
     this.#probe();
-    this.#watch = setInterval(() => {
-      if (this.#lastShow && !globalThis.document?.hidden) this.#probe();
-    }, TALLY_WATCH_MS);
   }
 
   #probe(): void {
@@ -299,7 +291,6 @@ class ApiServices implements ComposedServices {
   }
 
   dispose(): void {
-    clearInterval(this.#watch);
     this.#connection.dispose();
     this.#outbox?.stop();
   }
