@@ -12,14 +12,15 @@
 // Usage: npm run bench door [-- --clips N] [-- --only phone] [-- --loops kaiku,zxing-wasm] [-- --window 5000]
 //   [-- --sets door,independent] [-- --seed 7 | --dir DIR] [-- --hogs 2 (0: no load pass)]
 //   [-- --sets independent --hogs=-2 (the loaded pass alone)] [-- --repeat 2 (each loop first as often: a multiple
-//   of the loops' count)]
+//   of the loops' count)] [-- --conditions devtools4,devtools6,cpu4,cpu6,busy2 (slow devices, each a pass of the
+//   independent set; --hogs 0 --conditions cpu4: that pass and the unloaded one)]
 // (The soak, one scan on one clip for half an hour: `npm run bench soak`, bench/soak.bench.ts.)
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listDoorClips, type DoorClip } from '../test/support/door-clips/clips.js';
 import { openDoorHarness, type ClipOutcome } from '../test/support/door-clips/door-harness.js';
 import type { LoopName } from '../test/support/door-clips/door-page.js';
-import { benchIndependent, independentSet } from './independent-door.js';
+import { benchIndependent, independentPasses, independentSet } from './independent-door.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +32,9 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     dir: { type: 'string' },
     hogs: { type: 'string', default: '2' },
+    // Slow devices for the independent set (issue 66.1; test/support/door-clips/slow-device.ts): none, devtools4,
+    // devtools6, cpu4, cpu6, busy2 …
+    conditions: { type: 'string', default: '' },
     repeat: { type: 'string', default: '1' },
   },
 });
@@ -124,7 +128,7 @@ if (args.sets.includes('independent'))
   await benchIndependent(
     independentSet(args.dir ?? `.cache/independent-${args.seed}`, args.seed),
     loops,
-    Number(args.hogs),
+    independentPasses(Number(args.hogs), args.conditions.split(',').filter(Boolean)),
     args.only,
     Number(args.repeat),
   );

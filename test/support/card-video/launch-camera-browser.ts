@@ -10,6 +10,8 @@ export type CameraBrowserOptions = {
   readonly grant?: boolean;
   /** More Chromium flags (e.g. host mapping for the insecure-context test). */
   readonly extraArgs?: readonly string[];
+  /** Launch this instead of Chromium (a wrapper that starts it, e.g. in a CPU-limited cgroup). */
+  readonly executable?: string;
 };
 
 export async function launchCameraBrowser(options: CameraBrowserOptions): Promise<Browser> {
@@ -18,7 +20,7 @@ export async function launchCameraBrowser(options: CameraBrowserOptions): Promis
     args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.video}`);
   }
   args.push(options.grant === false ? '--deny-permission-prompts' : '--use-fake-ui-for-media-stream');
-  return chromium.launch({ executablePath: chromiumPath as string, args });
+  return chromium.launch({ executablePath: options.executable ?? (chromiumPath as string), args });
 }
 
 /** The test page's recorded state (see camera-page.ts). */

@@ -17,6 +17,7 @@ import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { launchCameraBrowser } from '../card-video/launch-camera-browser.js';
 import { CLIP, ENTRY_MS, type DoorClip } from './clips.js';
 import type { LoopName, LoopRun } from './door-page.js';
+import { slowSetup, treeCpuMs, type SlowDevice } from './slow-device.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const clipDir = join(root, '.cache/door-clips');
@@ -47,8 +48,17 @@ export type DoorHarness = {
   writeClip(clip: DoorClip): Promise<string>;
   /** Plays the clip to each loop in turn (each opens the camera anew: the file starts again). */
   runClip(clip: DoorClip, loops: readonly LoopName[], windowMs: number): Promise<ClipOutcome[]>;
-  /** Plays a .y4m file made elsewhere (bench/independent) to each loop in turn; `hogs` busy-loop workers beside it. */
-  runFile(file: string, loops: readonly LoopName[], windowMs: number, hogs?: number): Promise<LoopRun[]>;
+  /**
+   * Plays a .y4m file made elsewhere (bench/independent) to each loop in turn; `hogs` busy-loop workers beside it in
+   * the page, `slow` a slow device around each loop's browser (slow-device.ts).
+   */
+  runFile(
+    file: string,
+    loops: readonly LoopName[],
+    windowMs: number,
+    hogs?: number,
+    slow?: SlowDevice,
+  ): Promise<LoopRun[]>;
   close(): Promise<void>;
 };
 
@@ -129,8 +139,10 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     loops: readonly LoopName[],
     windowMs: number,
     hogs = 0,
+    slow: SlowDevice = { name: 'none' },
   ): Promise<LoopRun[]> {
     const out: LoopRun[] = [];
+    const setup = slowSetup(slow, chromiumPath as string, join(root, '.cache/slow-device'));
     // Each loop in a browser of its own, launched for it: a page closed in the same browser leaves work behind (its
     // renderer's heap and wasm; the next page of the origin may share that process). Measured with one browser per
     // clip (seed 23, 3 plays): the product's loop read 87 ms later (p50) when it ran after the plain loop than before
@@ -138,12 +150,25 @@ export async function openDoorHarness(): Promise<DoorHarness> {
     const run = ([l, w, h]: readonly [LoopName, number, number]) =>
       (globalThis as unknown as { door: DoorApi }).door.run(l, w, h);
     for (const loop of loops) {
-      const browser = await launchCameraBrowser({ video: file });
+      const stopBusy = setup.busy();
       try {
-        const page = await openDoorPage(browser, origin);
-        out.push(await page.evaluate(run, [loop, windowMs, hogs] as const));
+        const browser = await launchCameraBrowser({
+          video: file,
+          ...(setup.executable ? { executable: setup.executable } : {}),
+        });
+        try {
+          const page = await openDoorPage(browser, origin);
+          await setup.throttle(page);
+          const marker = `--use-file-for-fake-video-capture=${file}`;
+          const cpu = treeCpuMs(marker);
+          const result = await page.evaluate(run, [loop, windowMs, hogs] as const);
+          // The browser's CPU (every process and thread) while the loop ran: what the loop costs a device.
+          out.push({ ...result, cpuMs: treeCpuMs(marker) - cpu });
+        } finally {
+          await browser.close();
+        }
       } finally {
-        await browser.close();
+        stopBusy();
       }
     }
     return out;

@@ -18,6 +18,12 @@ export type LoopRun = {
   readonly frames: number;
   /** When each decoded frame's result came back (`performance.now()`; the product's sampled every 5 ms). */
   readonly decodedAt?: number[];
+  /** Each decoded frame's time from its grab to its answer (ms; the product's `stats.lastDecodeMs`, sampled). */
+  readonly decodeMs?: number[];
+  /** The product's budget for this device (`CameraBudget`), as chosen in its first second. */
+  readonly budget?: string;
+  /** The browser's CPU time while the loop ran, every process (ms; filled in by the harness). */
+  readonly cpuMs?: number;
 };
 
 const DISTANCE = { near: 0.72, mid: 0.52, far: 0.36 } as const;
@@ -96,15 +102,17 @@ async function runKaiku(windowMs: number, extra: { minIntervalMs?: number } = {}
     ...extra,
   });
   const decodedAt: number[] = [];
+  const decodeMs: number[] = [];
   const poll = setInterval(() => {
+    if (decodedAt.length < scan.stats.framesDecoded) decodeMs.push(scan.stats.lastDecodeMs);
     while (decodedAt.length < scan.stats.framesDecoded) decodedAt.push(performance.now());
   }, 5);
   await sleep(windowMs - (performance.now() - streamAt));
   clearInterval(poll);
-  const frames = scan.stats.framesDecoded;
+  const { framesDecoded: frames, budget } = scan.stats;
   scan.stop();
   video.remove();
-  return { origin: streamAt, reads, rejected, frames, decodedAt };
+  return { origin: streamAt, reads, rejected, frames, decodedAt, decodeMs, budget };
 }
 
 async function runHtml5Qrcode(windowMs: number): Promise<LoopRun> {
@@ -144,8 +152,10 @@ async function runZxingWasm(windowMs: number): Promise<LoopRun> {
   const until = streamAt + windowMs;
   let frames = 0;
   const decodedAt: number[] = [];
+  const decodeMs: number[] = [];
   while (performance.now() < until) {
     await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+    const grabbed = performance.now();
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     ctx.drawImage(video, 0, 0);
@@ -156,11 +166,12 @@ async function runZxingWasm(windowMs: number): Promise<LoopRun> {
     });
     frames += 1;
     decodedAt.push(performance.now());
+    decodeMs.push(performance.now() - grabbed);
     for (const r of results) if (r.isValid) reads.push({ text: r.text, at: performance.now() });
   }
   stream.getTracks().forEach((track) => track.stop());
   video.remove();
-  return { origin: streamAt, reads, rejected: 0, frames, decodedAt };
+  return { origin: streamAt, reads, rejected: 0, frames, decodedAt, decodeMs };
 }
 
 /** Runs a loop for `windowMs`; `hogs` busy-loop workers spin beside it all the while (a load spike). */

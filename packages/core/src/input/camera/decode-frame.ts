@@ -17,6 +17,8 @@ export type FrameJob = {
   readonly nextFrameAt?: number | undefined;
   /** Measure the glare over located codes (`FrameReading.glare`) also where the browser's detector reads. */
   readonly glare?: boolean;
+  /** `false`: zxing-cpp's pass alone (the loop measuring its device, `CameraBudget`); default: the rescues too. */
+  readonly rescue?: boolean;
 };
 
 /** The first card ID read, else the first other symbol: a ticket's barcode neither hides nor passes as a card. */
@@ -57,7 +59,13 @@ export async function decodeFrame(
     const wasmUrl = job.wasmUrl === undefined ? {} : { wasmUrl: job.wasmUrl };
     let by: StageName | undefined;
     const onStage = (stage: StageName, r: unknown): void => void (r && (by ??= stage));
-    const control = { ...(round && { round }), until, glare: job.glare === true, onStage };
+    const control = {
+      ...(round && { round }),
+      until,
+      glare: job.glare === true,
+      onStage,
+      rescue: job.rescue,
+    };
     const { read, round: next, glare } = await decodeStages(frame, { ...options, ...wasmUrl }, control);
     const reading = read && { text: read.text, format: read.format };
     const strong = read?.strong === true;

@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
+import type { FrameJob } from './decode-frame.js';
+import type { CameraBudget } from './types.js';
 import { createFrameLoop } from './frame-loop.js';
 import { regionRect } from './camera-frame.js';
 import { createInlineWorkerDecoder, WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
@@ -49,11 +51,13 @@ function slowDecoder(ms: number, kind: FrameDecoder['kind'] = 'main-thread') {
     sizes: [] as string[],
     kinds: [] as string[],
     starts: [] as number[],
+    jobs: [] as FrameJob[],
     closed: false,
   };
   const decoder: FrameDecoder = {
     kind,
-    async decode(frame: CameraFrame) {
+    async decode(frame: CameraFrame, job: FrameJob) {
+      seen.jobs.push(job);
       seen.inFlight += 1;
       seen.starts.push(performance.now());
       seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
@@ -96,6 +100,45 @@ function loopOver(
 }
 
 describe('createFrameLoop', () => {
+  it('measures what the device affords in its first half second, then keeps to it and says so', async () => {
+    const { video, dispose } = await canvasVideo();
+    document.body.append(video);
+    const counted = typeof video.requestVideoFrameCallback === 'function';
+    const outcome: Record<string, unknown> = {};
+    // 1 ms decodes keep up with the 50 frames a second the video presents; 150 ms decodes fall far behind.
+    for (const [name, ms] of [
+      ['fast', 1],
+      ['slow', 150],
+    ] as const) {
+      const decoding = slowDecoder(ms, 'worker');
+      const budgets: CameraBudget[] = [];
+      const loop = loopOver(video, decoding.decoder, { onBudget: (b) => budgets.push(b) });
+      const before = loop.stats.budget;
+      loop.start();
+      await until(() => budgets.length > 0, 10_000);
+      const decided = decoding.seen.jobs.length;
+      await until(() => decoding.seen.jobs.length >= decided + 2, 10_000);
+      loop.stop();
+      const [first, last] = [decoding.seen.jobs[0]!, decoding.seen.jobs.at(-1)!];
+      outcome[name] = {
+        before,
+        after: loop.stats.budget,
+        said: budgets.map((b) => b.mode),
+        // zxing-cpp alone while measuring; the rescues after, lean with no idle time (the next frame due already).
+        rescues: [first.rescue, last.rescue],
+        idle: last.nextFrameAt !== performance.timeOrigin,
+      };
+      expect(budgets[0]!.decoded).to.be.at.least(1);
+    }
+    dispose();
+    video.remove();
+    const lean = counted ? 'lean' : 'full'; // without a count of presented frames, nothing says it fell behind
+    expect(outcome).to.deep.equal({
+      fast: { before: 'measuring', after: 'full', said: ['full'], rescues: [false, true], idle: true },
+      slow: { before: 'measuring', after: lean, said: [lean], rescues: [false, true], idle: lean === 'full' },
+    });
+  });
+
   it('never holds more than one frame in flight and stretches the interval to the decode time', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(150);

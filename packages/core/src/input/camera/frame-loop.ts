@@ -16,9 +16,22 @@ import {
   WorkerUnavailableError,
   type FrameDecoder,
 } from './frame-decoder.js';
-import type { CameraScanOptions, CameraScanStats } from './types.js';
+import type { CameraBudget, CameraScanOptions, CameraScanStats } from './types.js';
 
-export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 'onDecoder'> & {
+/** How long the loop measures what the device affords, from its first decoded frame (`CameraBudget`). */
+export const BUDGET_WINDOW_MS = 500;
+/** The share of the camera's frames a loop with CPU to spare decodes on its lean start (unloaded: 97–100 %). */
+export const KEEPS_UP = 0.9;
+
+/** The budget a measured second gives: `lean` when the loop decoded under `KEEPS_UP` of the frames presented. */
+export function chooseBudget(presented: number, decoded: number, decodeMs: readonly number[]): CameraBudget {
+  const sorted = [...decodeMs].sort((a, b) => a - b);
+  const median = sorted.length === 0 ? 0 : sorted[sorted.length >> 1]!;
+  const mode = decoded >= KEEPS_UP * presented ? 'full' : 'lean';
+  return { mode, presented, decoded, decodeMs: Math.round(median) };
+}
+
+export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 'onDecoder' | 'onBudget'> & {
   readonly video: HTMLVideoElement;
   readonly job: FrameJob;
   readonly worker: boolean;
@@ -65,6 +78,9 @@ export class FrameLoop {
   #videoFrameRead = false;
   /** The blank frame that warms the decoder as the camera opens; the first real frame waits for it. */
   #warming: Promise<unknown> | undefined;
+  /** What this device affords, once measured; the measurement under way (from the first decoded frame). */
+  #budget: CameraBudget | undefined;
+  #measuring: { at: number; presented: number | null; decoded: number; ms: number[] } | undefined;
 
   constructor(options: FrameLoopOptions) {
     this.#options = options;
@@ -117,7 +133,25 @@ export class FrameLoop {
       framesDecoded: this.#framesDecoded,
       lastDecodeMs: this.#lastDecodeMs,
       intervalMs: this.#intervalMs,
+      budget: this.#budget?.mode ?? 'measuring',
     };
+  }
+
+  /**
+   * Measures, over `BUDGET_WINDOW_MS` from the first decoded frame, how many of the camera's frames the loop keeps up
+   * with, then keeps to the budget that gives (`chooseBudget`): the rescues' idle time is idle only on a device with
+   * CPU to spare. Without frame callbacks (no count of presented frames) the budget is `full`.
+   */
+  #measure(now: number): void {
+    if (this.#budget) return;
+    const count = this.#frames.count();
+    const m = (this.#measuring ??= { at: now, presented: count, decoded: 0, ms: [] });
+    if (m.decoded++ === 0) return;
+    m.ms.push(this.#lastDecodeMs);
+    if (now - m.at < BUDGET_WINDOW_MS) return;
+    const presented = count === null || m.presented === null ? m.decoded : count - m.presented;
+    this.#budget = chooseBudget(presented, m.decoded - 1, m.ms);
+    this.#options.onBudget?.(this.#budget);
   }
 
   #schedule(ms: number): void {
@@ -158,6 +192,7 @@ export class FrameLoop {
     this.#lastGrab = performance.now();
     this.#busy = true;
     const started = performance.now();
+    let decoded = false;
     try {
       const result = await this.#grabAndDecode(video);
       if (result === RETRY_NOW) {
@@ -166,6 +201,7 @@ export class FrameLoop {
       }
       if (result && this.#running && !this.#closed) {
         this.#framesDecoded += 1;
+        decoded = true;
         this.#noteEngine(result.decoder);
         options.onFrame(result, performance.now());
       }
@@ -183,6 +219,7 @@ export class FrameLoop {
     }
     this.#busy = false;
     this.#lastDecodeMs = performance.now() - started;
+    if (decoded) this.#measure(performance.now());
     // In a worker the next frame as soon as the camera has one (at the camera's rate, as a plain frame loop), at most
     // one per `minIntervalMs`; on the page's thread a pause as long as the decode, so the page is free half the time.
     // Without frame callbacks `currentTime` moves more often than frames do: one frame must not be decoded twice
@@ -224,7 +261,11 @@ export class FrameLoop {
     const active = this.#currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      const result = await active.decode(frame, { ...job, nextFrameAt: this.#frames.nextFrameAt() });
+      // On a lean budget the next frame is due already: no idle time for rescues, only the credit they earn.
+      const nextFrameAt = this.#budget?.mode === 'lean' ? performance.timeOrigin : this.#frames.nextFrameAt();
+      // While it measures, zxing-cpp's pass alone: the JS stages' module and first runs cost no device that has no CPU for them.
+      const rescue = this.#budget !== undefined;
+      const result = await active.decode(frame, { ...job, nextFrameAt, rescue });
       if (sentVideoFrame) this.#videoFrameRead = true;
       return result;
     } catch (error) {

@@ -14,7 +14,7 @@ import type { CameraCapabilities, CameraScanHandle, CameraScanOptions, CameraSto
 
 /** Every option (a name left out or unknown does not compile). */
 const CAMERA_OPTIONS = optionKeys<CameraScanOptions>()(
-  'video deviceId resolution cardIdOptions formats region effort code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs worker wasmUrl workerUrl beep vibrate stopOnHide stopOnDisconnect signal mediaDevices onScan onReject onError onFeedback onStop onDecoder',
+  'video deviceId resolution cardIdOptions formats region effort code39Confirmations confirmationWindowMs duplicateWindowMs minIntervalMs maxIntervalMs worker wasmUrl workerUrl beep vibrate stopOnHide stopOnDisconnect signal mediaDevices onScan onReject onError onFeedback onStop onDecoder onBudget',
 );
 /** The counts (at least 1: the first) and times (at least 0). */
 const NUMBERS =
@@ -81,6 +81,7 @@ export async function startCameraScan(options: CameraScanOptions): Promise<Camer
     maxIntervalMs: options.maxIntervalMs ?? 500,
     onFrame: handleFrame,
     onDecoder: (status) => call(options.onDecoder, status),
+    onBudget: (budget) => call(options.onBudget, budget),
     onFatal: (cause) => fail(new CameraError('camera-decoder-failed', { cause })),
   });
 

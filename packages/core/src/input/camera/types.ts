@@ -67,6 +67,23 @@ export type CameraScanStats = {
   readonly lastDecodeMs: number;
   /** Current pause after a decode: in a worker what is left of `minIntervalMs`; on the page's thread the decode time. */
   readonly intervalMs: number;
+  /** What this device affords, measured in the scan's first second (`CameraBudget`); `measuring` until then. */
+  readonly budget: CameraBudget['mode'] | 'measuring';
+};
+
+/**
+ * What the camera loop found this device affords in its first second of decoding, and keeps to (docs/camera.md,
+ * "A slow device"): `full` when it decoded most frames the camera presented — rescue stages may use the time until
+ * the next frame; `lean` when it fell behind the camera (a slow or busy device: the spare time is not spare) —
+ * every frame gets zxing-cpp, rescues run only on the credit zxing-cpp's own time earns.
+ */
+export type CameraBudget = {
+  readonly mode: 'full' | 'lean';
+  /** Frames the camera presented, and frames the loop decoded, in the measured second. */
+  readonly presented: number;
+  readonly decoded: number;
+  /** The median time from a frame's grab to its answer in that second (ms). */
+  readonly decodeMs: number;
 };
 
 /**
@@ -132,6 +149,8 @@ export type CameraScanOptions = {
    * and fix the deployment (docs/decoding.md). Scanning goes on.
    */
   readonly onDecoder?: (status: DecoderStatus) => void;
+  /** What the loop chose for this device after its first second of decoding (`CameraBudget`); once per scan. */
+  readonly onBudget?: (budget: CameraBudget) => void;
 };
 
 /**

@@ -154,7 +154,8 @@ export async function decodeStages(
     jsLoaded: () => jsSettled,
   });
   let flat: ImageData | undefined;
-  const only = engine === 'wasm' ? (stage: StageName): boolean => stage === 'cpp' : undefined;
+  const cppOnly = engine === 'wasm' || (control?.rescue === false && wasm !== undefined);
+  const only = cppOnly ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
       // The search among several symbols (a card beside a ticket's barcode): a rescue (`mayRescue`).

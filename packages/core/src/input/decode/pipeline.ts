@@ -127,6 +127,8 @@ export type PipelineControl = {
   readonly round?: RescueRound;
   /** When the camera's next frame is due (`performance.now()`): no rescue past it but on the round's credit. */
   readonly until?: number | undefined;
+  /** `false`: zxing-cpp's pass alone, the JS stages not even loaded (where zxing-cpp runs; a camera measuring its device). */
+  readonly rescue?: boolean;
 };
 
 type Control = PipelineControl | undefined;
