@@ -93,12 +93,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function runKaiku(windowMs: number, extra: { minIntervalMs?: number } = {}): Promise<LoopRun> {
   const reads: { text: string; at: number }[] = [];
   let rejected = 0;
+  let said: string | undefined;
   const video = document.body.appendChild(document.createElement('video'));
   const scan = await startCameraScan({
     video,
     workerUrl: '/decode-worker.js',
     onScan: (s) => reads.push({ text: s.id, at: s.at }),
     onReject: () => (rejected += 1),
+    onBudget: (b) => (said = `${b.mode} ${b.decoded}/${b.presented} ${b.decodeMs}ms`),
     ...extra,
   });
   const decodedAt: number[] = [];
@@ -110,9 +112,10 @@ async function runKaiku(windowMs: number, extra: { minIntervalMs?: number } = {}
   await sleep(windowMs - (performance.now() - streamAt));
   clearInterval(poll);
   const { framesDecoded: frames, budget } = scan.stats;
+  said ??= budget;
   scan.stop();
   video.remove();
-  return { origin: streamAt, reads, rejected, frames, decodedAt, decodeMs, budget };
+  return { origin: streamAt, reads, rejected, frames, decodedAt, decodeMs, budget: said };
 }
 
 async function runHtml5Qrcode(windowMs: number): Promise<LoopRun> {

@@ -115,9 +115,9 @@ describe('createFrameLoop', () => {
       const loop = loopOver(video, decoding.decoder, { onBudget: (b) => budgets.push(b) });
       const before = loop.stats.budget;
       loop.start();
-      await until(() => budgets.length > 0, 10_000);
+      await until(() => budgets.length > 0);
       const decided = decoding.seen.jobs.length;
-      await until(() => decoding.seen.jobs.length >= decided + 2, 10_000);
+      await until(() => decoding.seen.jobs.length >= decided + 2);
       loop.stop();
       const [first, last] = [decoding.seen.jobs[0]!, decoding.seen.jobs.at(-1)!];
       outcome[name] = {
