@@ -7,6 +7,7 @@
 // first camera frame sent, received, decoded, answered, the first decoded frame and the first read; medians and the
 // median paired ratios. BOOT=1 prints the worker's boot times and its first decode times per run.
 // Run: npx tsx bench/first-frame.ts --old .cache/first-old/src --runs 15 [--dir .cache/independent-7] [--hogs 2]
+//   [--condition cpu4 | devtools6 | busy2 (a slow device, test/support/door-clips/slow-device.ts)]
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,9 @@ import { build, type Plugin } from 'esbuild';
 import { launchCameraBrowser } from '../test/support/card-video/launch-camera-browser.js';
 import { openDoorPage } from '../test/support/door-clips/door-harness.js';
 import type { LoopRun } from '../test/support/door-clips/door-page.js';
+import { parseSlowDevice, slowSetup } from '../test/support/door-clips/slow-device.js';
+// @ts-expect-error -- plain .mjs module without types
+import { chromiumPath } from '../test/support/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const coreSrc = join(root, 'packages/core/src');
@@ -26,6 +30,8 @@ const args = parseArgs({
     dir: { type: 'string', default: '.cache/independent-7' },
     clips: { type: 'string', default: 'baseline,shake,rolling-shutter,backlight,bent,thumb,tilt,far' },
     hogs: { type: 'string', default: '0' },
+    // A slow device around each launch (test/support/door-clips/slow-device.ts): none, devtools4, cpu6, busy2 …
+    condition: { type: 'string', default: 'none' },
   },
 }).values;
 const oldSrc = resolve(args.old);
@@ -204,14 +210,24 @@ const clips = manifest.clips.filter((c) => args.clips.split(',').includes(c.cond
 const origins = { new: await serve(coreSrc), old: await serve(oldSrc) };
 const loops = ['new', 'old', 'zxing'] as const;
 const results: { loop: (typeof loops)[number]; t: Timeline }[] = [];
+const slow = slowSetup(
+  parseSlowDevice(args.condition),
+  chromiumPath as string,
+  join(root, '.cache/slow-device'),
+);
 for (let i = 0; i < Number(args.runs); i++) {
   const clip = clips[i % clips.length]!;
   const order = [...loops.slice(i % 3), ...loops.slice(0, i % 3)];
-  const browser = await launchCameraBrowser({ video: join(resolve(args.dir), clip.file) });
+  const stopBusy = slow.busy();
+  const browser = await launchCameraBrowser({
+    video: join(resolve(args.dir), clip.file),
+    ...(slow.executable ? { executable: slow.executable } : {}),
+  });
   try {
     for (const loop of order) {
       const origin = loop === 'old' ? origins.old : origins.new;
       const page = await openDoorPage(browser, origin);
+      await slow.throttle(page);
       page.on('pageerror', (e) => process.stderr.write(`[${loop}] ${e.message}\n`));
       const windowMs = 1000 * (clip.duration ?? 1.5);
       const run = await page.evaluate(
@@ -235,10 +251,13 @@ for (let i = 0; i < Number(args.runs); i++) {
     }
   } finally {
     await browser.close();
+    stopBusy();
   }
 }
 const keys = Object.keys(results[0]!.t);
-console.log(`\nmedians (ms after the stream starts), ${args.runs} launches, hogs ${args.hogs}`);
+console.log(
+  `\nmedians (ms after the stream starts), ${args.runs} launches, hogs ${args.hogs}, condition ${args.condition}`,
+);
 console.log(['loop', ...keys].join('\t'));
 for (const loop of loops)
   console.log(

@@ -5,6 +5,7 @@
 // and without busy-loop workers spinning in the page (a load spike).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { acceptsCardId } from '../packages/core/src/input/decode/accepts-card-id.js';
 import { openDoorHarness } from '../test/support/door-clips/door-harness.js';
@@ -208,7 +209,7 @@ export async function benchIndependent(
       return [c, ...loops.map((l) => cell(os.filter((o) => o.loop === l))), ratio(os)];
     });
     rows.push(['all', ...loops.map((l) => cell(mine.filter((o) => o.loop === l))), ratio(mine)]);
-    table(pass.label, [header, ...rows]);
+    table(`${pass.label} (load average at the end: ${loadavg()[0]!.toFixed(1)})`, [header, ...rows]);
     const totals = loops.map((l) => {
       const s = summary(mine.filter((o) => o.loop === l));
       const starts = mine.flatMap((o) => (o.loop === l && o.fromStart !== null ? [o.fromStart] : []));
