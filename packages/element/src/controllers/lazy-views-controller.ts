@@ -24,6 +24,8 @@ const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 const pageNow = steadyClock();
 
 export type CardPanelViews = typeof CardPanelModule;
+/** What the shift panel is shown from: the flow's parts it reads. */
+export type ShiftFlow = Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>;
 
 /** Views left out of the first download: the card panel loads once on the page, needs-attention when non-empty. */
 export class LazyViewsController implements ReactiveController {
@@ -107,44 +109,11 @@ export class LazyViewsController implements ReactiveController {
     return cardPanelViews.get()?.showCardId() ?? String;
   }
 
-  /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
-  renderShift(
-    v: ViewContext,
-    host: KaikuScanner,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>,
-    svc: ScannerServices,
-  ): unknown {
+  /** The shift panel, once its code is in (the model is built there: shift-panel.ts's `renderShiftOf`). */
+  renderShift(v: ViewContext, host: KaikuScanner, flow: ShiftFlow, svc: ScannerServices): unknown {
     const log = this.shift(host, flow.phase);
     const now = new Date(pageNow());
-    return log
-      ? shiftViews.get()!.renderShiftPanel(v, {
-          usages: log.current(flow.sync.state, now, host.registry === 'none'),
-          terminalName: host.terminalName,
-          venue: host.venueId,
-          locale: host.locale,
-          show: host.show,
-          cap: flow.capState,
-          now,
-          // A failed undo is said on its row (the screen on show stays), and reported (`kaiku-error`, stage `void`).
-          undo: svc.voidUsage
-            ? (id) =>
-                host.voidUsage(id).then(
-                  () => log.undoErrors.delete(id),
-                  async (e) => {
-                    const error = await flow.errorOf(e);
-                    log.undoErrors.set(id, error);
-                    flow.emitError({ code: error.code, stage: 'void' });
-                    this.host.requestUpdate();
-                  },
-                )
-            : undefined,
-          undoErrors: log.undoErrors,
-          undoing: flow.undo?.running === true,
-          register: host.registry === 'none',
-          changed: () => this.host.requestUpdate(),
-          failed: (e) => flow.sync.act(() => Promise.reject(e)),
-        })
-      : undefined;
+    return log && shiftViews.get()!.renderShiftOf(v, log, { host, flow, canUndo: !!svc.voidUsage, now });
   }
 
   /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
