@@ -30,6 +30,13 @@ const palette = (i: 0 | 1) =>
   );
 const darkPalette = palette(1);
 
+/**
+ * The element's own styles. Comments inside the template would ship (the minifier leaves template text alone), so
+ * the reasons are here:
+ * - `.base` is one column no wider than the element: a wide child (a table, a long word) wraps instead of widening it.
+ * - Headings break a long word anywhere (Swedish compounds at a heading's size) rather than widen a phone's screen.
+ * - A flex `summary` loses the browser's marker: one is drawn, so a closed panel reads as one that opens.
+ */
 export const styles = css`
   :host {
     --kaiku-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -67,7 +74,6 @@ export const styles = css`
     border-radius: var(--kaiku-radius);
     padding: var(--kaiku-gap);
     display: grid;
-    /* One column no wider than the element: a wide child (a table, a long word) wraps instead of widening it. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--kaiku-gap);
     overflow-wrap: break-word;
@@ -78,7 +84,6 @@ export const styles = css`
   h4 {
     margin: 0;
     line-height: 1.25;
-    /* A long word (Swedish compounds at a heading's size) breaks rather than widening a phone's screen. */
     overflow-wrap: anywhere;
   }
   h2 {
@@ -351,7 +356,6 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem;
   }
-  /* A flex summary loses the browser's marker: draw one, so a closed panel reads as one that opens. */
   details summary::before {
     content: '▸';
     content: '▸' / '';
