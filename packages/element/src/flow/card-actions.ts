@@ -14,6 +14,8 @@ import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C, fill, statusName } from '../views/card-texts.js';
 
+export { followOutbox } from './outbox-follow.js';
+
 /** Whether the card can take any ticket: a community card's group needs someone, so it is asked for one. */
 const probeOf = (card: CardView): TicketRequest =>
   card.kind === 'community' ? { ...EMPTY_REQUEST, under16: 1 } : EMPTY_REQUEST;

@@ -27,7 +27,7 @@ export class ScanFlow extends Screen {
   private group: Group | undefined;
   private registration: Registration | undefined;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
-  readonly sync: SyncFollow = new SyncFollow(this, () => void this.recheck());
+  readonly sync: SyncFollow = new SyncFollow(this, () => void this.recheck(), cardActions);
   /** Undoing usages (loaded with the card actions, before any result is on screen). */
   #undo: Undo | undefined;
 
