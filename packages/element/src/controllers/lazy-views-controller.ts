@@ -66,6 +66,11 @@ export class LazyViewsController implements ReactiveController {
     return registerViews.get();
   }
 
+  /** The register panel's code (its download too). */
+  loadRegister(): Promise<typeof RegisterModule> {
+    return registerViews.load();
+  }
+
   hostConnected(): void {
     // A look-up waits for the card panel only if it is still on its way.
     void this.preload()
