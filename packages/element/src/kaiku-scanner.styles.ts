@@ -31,11 +31,11 @@ const palette = (i: 0 | 1) =>
 const darkPalette = palette(1);
 
 /**
- * The element's own styles. Comments inside the template would ship (the minifier leaves template text alone), so
- * the reasons are here:
+ * The element's own styles (the `details` that only lazily loaded views have are styled with the card panel's:
+ * views/card-panel.ts). Comments inside the template would ship (the minifier leaves template text alone), so the
+ * reasons are here:
  * - `.base` is one column no wider than the element: a wide child (a table, a long word) wraps instead of widening it.
  * - Headings break a long word anywhere (Swedish compounds at a heading's size) rather than widen a phone's screen.
- * - A flex `summary` loses the browser's marker: one is drawn, so a closed panel reads as one that opens.
  */
 export const styles = css`
   :host {
@@ -347,22 +347,6 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
-  }
-  details summary {
-    cursor: pointer;
-    font-weight: 600;
-    min-height: 2.75rem;
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  details summary::before {
-    content: '▸';
-    content: '▸' / '';
-  }
-  details[open] summary::before {
-    content: '▾';
-    content: '▾' / '';
   }
   @container (min-width: 56rem) {
     .base {
