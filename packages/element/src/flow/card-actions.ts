@@ -162,7 +162,7 @@ export class Group {
     if (phase.name !== 'card') return;
     const { card, request } = phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      s.refused({ code: 'group-duplicate', message: elementText('group-duplicate') }, 'group');
+      s.refused({ code: 'group-duplicate', message: C.groupDuplicate }, 'group');
       return;
     }
     s.show({ polite: (v) => v.t.lookingUp(cardId) });
