@@ -37,9 +37,8 @@ export class LazyViewsController implements ReactiveController {
   private lost = false;
   /** How many views' styles this element has adopted. */
   private adopted = 0;
-  /** The phase whose result was last sounded: each result is played once. */
-  private cued: Phase | undefined;
-  private refusals = 0;
+  /** Each result's sound and vibration, played once (its code comes with the card panel). */
+  private cues: InstanceType<CardPanelViews['Cues']> | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -139,12 +138,7 @@ export class LazyViewsController implements ReactiveController {
     }
     this.shift(host, phase);
     const views = cardPanelViews.get();
-    if ((phase === this.cued && refusals === this.refusals) || !views) return;
-    const outcome = refusals !== this.refusals ? 'refused' : views.outcomeOf(phase);
-    this.cued = phase;
-    this.refusals = refusals;
-    if (outcome)
-      setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
+    if (views) (this.cues ??= new views.Cues()).observe(phase, refusals, host);
   }
 
   /** The outbox changed: the needs-attention list's code loads when it has items, the register panel's with a

@@ -144,8 +144,8 @@ export const cardStyles = css`
     }
   }
 `;
-export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
-export { playCue } from '../feedback/cues.js';
+export { renderResult, renderVerdict } from './verdict.js';
+export { Cues } from '../feedback/cues.js';
 export { showCardId } from '../feedback/prefs.js';
 
 /** Largest request size the rules allow checked by asking them, so the element never re-implements a rule. */
