@@ -4,14 +4,7 @@ import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, venueWording, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
 import { lateText } from './messages/index.js';
-import type {
-  Registry,
-  ReportFile,
-  ScannerServices,
-  ShowContext,
-  TokenProvider,
-  UsageMode,
-} from './services/types.js';
+import type { Registry, ScannerServices, ShowContext, TokenProvider, UsageMode } from './services/types.js';
 import { property, affects } from './controllers/property.js';
 import { ServicesController } from './controllers/services-controller.js';
 import { WedgeController, type WedgeSettings } from './controllers/wedge-controller.js';
@@ -308,14 +301,10 @@ export class KaikuScanner extends LitElement {
     format: 'csv' | 'xlsx' = 'xlsx',
     again?: string,
   ): Promise<KaikuReportExportedDetail> {
-    const save = (f: ReportFile): void => {
-      const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.mimeType }));
-      Object.assign(document.createElement('a'), { href: url, download: f.fileName }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    };
-    const file = await this.svc.get().exportReport!(format, this.locale, save, again);
-    const detail = { format, fileName: file.fileName, usages: file.usages };
-    this.lastExported = file.usages;
+    const svc = this.svc.get();
+    // The download's code comes with the register's panel (a failed load rejects with `element-load-failed`).
+    const detail = await (await this.views.loadRegister()).exportRegister(svc, format, this.locale, again);
+    this.lastExported = detail.usages;
     this.dispatchEvent(new KaikuReportExportedEvent(detail));
     return detail;
   }

@@ -30,6 +30,13 @@ const palette = (i: 0 | 1) =>
   );
 const darkPalette = palette(1);
 
+/**
+ * The element's own styles (the `details` that only lazily loaded views have are styled with the card panel's:
+ * views/card-panel.ts). Comments inside the template would ship (the minifier leaves template text alone), so the
+ * reasons are here:
+ * - `.base` is one column no wider than the element: a wide child (a table, a long word) wraps instead of widening it.
+ * - Headings break a long word anywhere (Swedish compounds at a heading's size) rather than widen a phone's screen.
+ */
 export const styles = css`
   :host {
     --kaiku-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -67,7 +74,6 @@ export const styles = css`
     border-radius: var(--kaiku-radius);
     padding: var(--kaiku-gap);
     display: grid;
-    /* One column no wider than the element: a wide child (a table, a long word) wraps instead of widening it. */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--kaiku-gap);
     overflow-wrap: break-word;
@@ -78,7 +84,6 @@ export const styles = css`
   h4 {
     margin: 0;
     line-height: 1.25;
-    /* A long word (Swedish compounds at a heading's size) breaks rather than widening a phone's screen. */
     overflow-wrap: anywhere;
   }
   h2 {
@@ -342,23 +347,6 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
-  }
-  details summary {
-    cursor: pointer;
-    font-weight: 600;
-    min-height: 2.75rem;
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  /* A flex summary loses the browser's marker: draw one, so a closed panel reads as one that opens. */
-  details summary::before {
-    content: '▸';
-    content: '▸' / '';
-  }
-  details[open] summary::before {
-    content: '▾';
-    content: '▾' / '';
   }
   @container (min-width: 56rem) {
     .base {

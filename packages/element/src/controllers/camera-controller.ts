@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { ServiceError } from '../services/types.js';
 import { toServiceError } from '../messages/index.js';
-import type { TrackControls } from '../views/ready.js';
+import type { ViewContext } from '../views/view-context.js';
+import type * as CameraCode from '../services/camera-loader.js';
 
 /** Where the camera's decoding worker and WebAssembly file are served, when not beside the camera code. */
 export type CameraUrls = { readonly workerUrl?: string | undefined; readonly wasmUrl?: string | undefined };
@@ -16,6 +17,8 @@ export class CameraController implements ReactiveController {
   handle: CameraScanHandle | undefined;
   private starting: AbortController | undefined;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The camera's code, once it has been opened. */
+  private code: typeof CameraCode | undefined;
   /** Nothing was read for `NO_READ_HINT_MS` since the camera opened (or since the last thing it read). */
   hint = false;
   /** Degraded decoding (main thread, weaker decoder), each said once and kept while the page lives. */
@@ -34,21 +37,9 @@ export class CameraController implements ReactiveController {
     return this.handle !== undefined || this.starting !== undefined;
   }
 
-  /** The open camera's torch and zoom, only where its track reports them: no control that does nothing. */
-  get controls(): TrackControls | undefined {
-    const handle = this.handle;
-    if (!handle) return undefined;
-    const { torch, zoom } = handle.capabilities;
-    const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
-    // Applied and read back by the camera's code: a refusal, or a constraint dropped without a word, is shown.
-    const adjust = (set: Promise<void>): void =>
-      void set.catch((e: unknown) => this.onError(toServiceError(e))).then(() => this.host.requestUpdate());
-    return {
-      torch: torch ? now.torch === true : null,
-      zoom: zoom && { ...zoom, value: now.zoom ?? zoom.min },
-      onTorch: () => adjust(handle.setTorch(now.torch !== true)),
-      onZoom: (e) => adjust(handle.setZoom(Number((e.target as HTMLInputElement).value))),
-    };
+  /** The open camera's torch and zoom, only where its track reports them; their code comes with the camera's. */
+  renderControls(v: ViewContext): unknown {
+    return this.handle && this.code?.renderTrackControls(v, this, this.handle);
   }
 
   /** Opens the camera (into the `<video>` the host renders for it), or closes it when open. */
@@ -63,8 +54,8 @@ export class CameraController implements ReactiveController {
     const el = video() ?? first;
     try {
       // The scan's wiring comes with the camera's code: the first download carries none of it.
-      const { openCamera } = await import('../services/camera-loader.js');
-      const handle = await openCamera(this, el, abort.signal, beep, urls);
+      const code = (this.code = await import('../services/camera-loader.js'));
+      const handle = await code.openCamera(this, el, abort.signal, beep, urls);
       if (abort.signal.aborted) handle.stop();
       else {
         this.handle = handle;

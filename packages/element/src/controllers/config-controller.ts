@@ -1,26 +1,25 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
+import type { KaikuError } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
-import { KaikuErrorEvent } from '../events.js';
+import { KaikuErrorEvent, type KaikuErrorDetail } from '../events.js';
 import type { ViewContext } from '../views/view-context.js';
-import type { ConfigProblem, ConfigProperties, FoundProblem } from '../services/config-check.js';
+import type { ConfigProperties, SettingsCheck } from '../services/config-check.js';
 
-/** The checks and their texts load on demand (with the core's schema, which the services load anyway). */
+/** The checks, their texts and their bookkeeping load on demand (with the core's schema, which the services load
+ * anyway): the first paint needs none of it (no problem is known before they are in). */
 const checks = lazyModule(() => import('../services/config-check.js'));
-type Checks = NonNullable<ReturnType<typeof checks.get>>;
 
 /**
  * Checks the settings when set, not at the first scan: each problem replaces the scanning controls and is reported
  * once (`kaiku-error`, stage `config`). A misspelt attribute (`show-cpa`) is refused too: the browser would drop it.
+ * What is found, and how it is reported, is `SettingsCheck`'s (services/config-check.ts).
  */
 export class ConfigController {
-  private settings: readonly FoundProblem[] = [];
-  private wedge: readonly FoundProblem[] = [];
-  private attributes: readonly FoundProblem[] = [];
   private observer: MutationObserver | undefined;
-  private reported = new Set<string>();
+  private found: SettingsCheck | undefined;
   private seq = 0;
-  problems: readonly ConfigProblem[] = [];
+  /** The wedge listener's last refusal of its options (`undefined`: it took them), kept while the checks load. */
+  private refused: KaikuError | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -40,65 +39,37 @@ export class ConfigController {
 
   /** No problem outside the wedge options (the wedge controller checks those again itself). */
   get settingsOk(): boolean {
-    return this.settings.length + this.attributes.length === 0;
+    return this.found?.settingsOk ?? true;
   }
 
   /** The problems in place of the scanning controls, if there are any (none: scanning is offered). */
   render(v: ViewContext): TemplateResult | undefined {
-    const m = checks.get();
-    return this.problems.length === 0 || !m ? undefined : m.renderConfigProblems(v, this.problems);
+    return this.found?.render(v);
   }
 
   /** Checks the settings again (one of the properties declared as checked changed). */
   check(p: ConfigProperties): void {
     const seq = ++this.seq;
-    this.withChecks((m) => {
-      if (seq !== this.seq) return;
-      this.settings = m.settingProblems(p);
-      this.publish(m);
-    });
+    this.withChecks((c) => seq === this.seq && c.settings(p));
   }
 
   /** The wedge listener refused its options: unknown ones, or nonsense numbers (`undefined`: it took them). */
   wedgeRefused(error: KaikuError | undefined): void {
-    const invalid = error?.code === 'wedge-invalid-option' ? String(error.params['fields']).split(', ') : [];
-    this.wedge = [
-      ...((error as Partial<OptionsError> | undefined)?.issues ?? []).map((issue) => ({
-        code: 'unknown-field' as const,
-        setting: `wedgeOptions.${issue.path}`,
-        ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
-      })),
-      ...invalid.map((field) => ({ code: 'config-invalid' as const, setting: `wedgeOptions.${field}` })),
-    ];
-    this.withChecks((m) => this.publish(m));
+    this.refused = error;
+    this.withChecks((c) => c.publish());
   }
 
   private checkAttributes(): void {
-    this.withChecks((m) => {
-      this.attributes = m.attributeProblems(this.host);
-      this.publish(m);
-    });
+    this.withChecks((c) => c.attributes(this.host));
   }
 
-  private withChecks(then: (m: Checks) => void): void {
-    const m = checks.get();
-    if (m) return then(m);
-    checks.load().then(then, () => {
+  private withChecks(then: (c: SettingsCheck) => void): void {
+    if (this.found) return then(this.found);
+    const report = (detail: KaikuErrorDetail) => this.host.dispatchEvent(new KaikuErrorEvent(detail));
+    checks.load().then(
+      (m) => then((this.found ??= new m.SettingsCheck(this.host, () => this.refused, report))),
       // Unchecked settings are not taken as valid in silence: the host hears it; the next change tries again.
-      this.host.dispatchEvent(new KaikuErrorEvent({ code: 'element-load-failed', stage: 'config' }));
-    });
-  }
-
-  private publish(m: Checks): void {
-    const found = [...this.settings, ...this.attributes, ...this.wedge];
-    const key = (f: FoundProblem): string => `${f.code} ${f.setting}`;
-    const fresh = found.filter((f) => !this.reported.has(key(f)));
-    const changed = fresh.length > 0 || found.length !== this.reported.size;
-    this.reported = new Set(found.map(key));
-    if (!changed) return;
-    this.problems = found.map((f) => m.withText(f));
-    this.host.requestUpdate();
-    for (const f of fresh)
-      this.host.dispatchEvent(new KaikuErrorEvent({ code: f.code, stage: 'config', setting: f.setting }));
+      () => report({ code: 'element-load-failed', stage: 'config' }),
+    );
   }
 }

@@ -24,6 +24,8 @@ const shiftViews = lazyModule(() => import('../views/shift-panel.js'));
 const pageNow = steadyClock();
 
 export type CardPanelViews = typeof CardPanelModule;
+/** What the shift panel is shown from: the flow's parts it reads. */
+export type ShiftFlow = Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>;
 
 /** Views left out of the first download: the card panel loads once on the page, needs-attention when non-empty. */
 export class LazyViewsController implements ReactiveController {
@@ -35,9 +37,8 @@ export class LazyViewsController implements ReactiveController {
   private lost = false;
   /** How many views' styles this element has adopted. */
   private adopted = 0;
-  /** The phase whose result was last sounded: each result is played once. */
-  private cued: Phase | undefined;
-  private refusals = 0;
+  /** Each result's sound and vibration, played once (its code comes with the card panel). */
+  private cues: InstanceType<CardPanelViews['Cues']> | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -62,6 +63,11 @@ export class LazyViewsController implements ReactiveController {
 
   get register(): typeof RegisterModule | undefined {
     return registerViews.get();
+  }
+
+  /** The register panel's code (its download too). */
+  loadRegister(): Promise<typeof RegisterModule> {
+    return registerViews.load();
   }
 
   hostConnected(): void {
@@ -107,44 +113,11 @@ export class LazyViewsController implements ReactiveController {
     return cardPanelViews.get()?.showCardId() ?? String;
   }
 
-  /** The shift panel, once loaded: the element's settings, the flow's outbox state and tally, the services' CSV. */
-  renderShift(
-    v: ViewContext,
-    host: KaikuScanner,
-    flow: Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>,
-    svc: ScannerServices,
-  ): unknown {
+  /** The shift panel, once its code is in (the model is built there: shift-panel.ts's `renderShiftOf`). */
+  renderShift(v: ViewContext, host: KaikuScanner, flow: ShiftFlow, svc: ScannerServices): unknown {
     const log = this.shift(host, flow.phase);
     const now = new Date(pageNow());
-    return log
-      ? shiftViews.get()!.renderShiftPanel(v, {
-          usages: log.current(flow.sync.state, now, host.registry === 'none'),
-          terminalName: host.terminalName,
-          venue: host.venueId,
-          locale: host.locale,
-          show: host.show,
-          cap: flow.capState,
-          now,
-          // A failed undo is said on its row (the screen on show stays), and reported (`kaiku-error`, stage `void`).
-          undo: svc.voidUsage
-            ? (id) =>
-                host.voidUsage(id).then(
-                  () => log.undoErrors.delete(id),
-                  async (e) => {
-                    const error = await flow.errorOf(e);
-                    log.undoErrors.set(id, error);
-                    flow.emitError({ code: error.code, stage: 'void' });
-                    this.host.requestUpdate();
-                  },
-                )
-            : undefined,
-          undoErrors: log.undoErrors,
-          undoing: flow.undo?.running === true,
-          register: host.registry === 'none',
-          changed: () => this.host.requestUpdate(),
-          failed: (e) => flow.sync.act(() => Promise.reject(e)),
-        })
-      : undefined;
+    return log && shiftViews.get()!.renderShiftOf(v, log, { host, flow, canUndo: !!svc.voidUsage, now });
   }
 
   /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
@@ -165,12 +138,7 @@ export class LazyViewsController implements ReactiveController {
     }
     this.shift(host, phase);
     const views = cardPanelViews.get();
-    if ((phase === this.cued && refusals === this.refusals) || !views) return;
-    const outcome = refusals !== this.refusals ? 'refused' : views.outcomeOf(phase);
-    this.cued = phase;
-    this.refusals = refusals;
-    if (outcome)
-      setTimeout(() => views.playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
+    if (views) (this.cues ??= new views.Cues()).observe(phase, refusals, host);
   }
 
   /** The outbox changed: the needs-attention list's code loads when it has items, the register panel's with a

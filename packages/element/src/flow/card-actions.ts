@@ -1,4 +1,6 @@
-import type { CardView, Reason, ShowContext, TicketRequest } from '../services/types.js';
+import type { CardView, Decision, Reason, ShowContext, TicketRequest, UsageMode } from '../services/types.js';
+import type { CardBooking } from '@kaiku-scanner/core/contract';
+import { Memory } from './memory.js';
 import {
   KaikuBeforeRegisterEvent,
   KaikuCardEvent,
@@ -13,6 +15,42 @@ import { ticketSummary, type ViewContext } from '../views/view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C, fill, statusName } from '../views/card-texts.js';
+
+export { followOutbox } from './outbox-follow.js';
+
+/** The rules' side of a card: the registry's answers this session (`memory`), the booking a card comes to collect. */
+export class Rules {
+  /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
+  readonly memory = new Memory();
+
+  constructor(private readonly s: Screen) {}
+
+  /** The rules' decision on a request for a card (the ticket form asks it for every bound). */
+  decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
+    const now = this.s.host.now?.() ?? new Date();
+    const told = this.memory.told(show.id, card.id);
+    if (told) return { ok: false, reasons: told };
+    // A booking to collect passes the once-per-show rule (it is the card's usage); its collection, if any, does not.
+    const got = this.collecting(card)?.collected;
+    const earlier = [
+      ...this.memory.earlier(show.id, card.id),
+      ...(got ? [{ mode: 'collection', ...got } as const] : []),
+    ];
+    const mode = this.modeFor(card);
+    return this.s.svc.decide({ card, show, mode, request, cap: this.s.capState, now, earlier });
+  }
+
+  /** The card's booking to collect (issue 62): any in collection mode; else one not sold at the box office. */
+  collecting(card: CardView): CardBooking | undefined {
+    const b = card.booking;
+    return b && (this.s.host.mode() === 'collection' || b.channel !== 'box-office') ? b : undefined;
+  }
+
+  /** A card with a booking to collect is collected, whatever the terminal's mode: never a second booking. */
+  modeFor(card: CardView): UsageMode {
+    return this.collecting(card) ? 'collection' : this.s.host.mode();
+  }
+}
 
 /** Whether the card can take any ticket: a community card's group needs someone, so it is asked for one. */
 const probeOf = (card: CardView): TicketRequest =>
@@ -124,7 +162,7 @@ export class Group {
     if (phase.name !== 'card') return;
     const { card, request } = phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      s.refused({ code: 'group-duplicate', message: elementText('group-duplicate') }, 'group');
+      s.refused({ code: 'group-duplicate', message: C.groupDuplicate }, 'group');
       return;
     }
     s.show({ polite: (v) => v.t.lookingUp(cardId) });

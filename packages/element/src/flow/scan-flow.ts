@@ -27,7 +27,7 @@ export class ScanFlow extends Screen {
   private group: Group | undefined;
   private registration: Registration | undefined;
   /** What waits in the outbox: the status row's facts, sending, resolving. */
-  readonly sync: SyncFollow = new SyncFollow(this, () => void this.recheck());
+  readonly sync: SyncFollow = new SyncFollow(this, () => void this.recheck(), cardActions);
   /** Undoing usages (loaded with the card actions, before any result is on screen). */
   #undo: Undo | undefined;
 
@@ -43,6 +43,7 @@ export class ScanFlow extends Screen {
   /** The card panel and the flow's card actions (started in the background when the element connects). */
   async load(): Promise<void> {
     const [m] = await Promise.all([cardActions.load(), this.host.loadCardViews()]);
+    this.rules ??= new m.Rules(this);
     this.cards ??= new m.CardLookup(this);
     this.group ??= new m.Group(this);
     this.registration ??= new m.Registration(this);

@@ -12,7 +12,8 @@ import type {
 } from '../services/types.js';
 import type { CardBooking } from '@kaiku-scanner/core/contract';
 import type { Phase } from './phase.js';
-import { Memory } from './memory.js';
+import type { Memory } from './memory.js';
+import type { Rules } from './card-actions.js';
 import { Tally } from './sync.js';
 import { loadLateTexts, toServiceError } from '../messages/index.js';
 import type { ViewContext } from '../views/view-context.js';
@@ -58,8 +59,8 @@ export class Screen {
   readonly refusals: number = 0;
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
   protected focusWanted = false;
-  /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
-  readonly memory = new Memory();
+  /** The rules' side and the registry's answers, loaded with the card actions before any card is on screen. */
+  protected rules: Rules | undefined;
   /** The show's tally on the meter (its only writer). */
   readonly tally: Tally = new Tally(this);
   /** Called after every phase change (the recheck of a card decided offline follows it). */
@@ -68,6 +69,10 @@ export class Screen {
   /** The fields above, writable: for the methods below only. */
   get #w(): { -readonly [K in keyof Screen]: Screen[K] } {
     return this;
+  }
+  /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
+  get memory(): Memory {
+    return this.rules!.memory;
   }
   get capState(): CapState | undefined {
     return this.tally.value;
@@ -152,29 +157,18 @@ export class Screen {
     }
   }
 
-  /** The rules' decision on a request for a card (the ticket form asks it for every bound). */
+  /** The rules' decision on a request for a card (the ticket form asks it for every bound; `Rules.decide`). */
   decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
-    const now = this.host.now?.() ?? new Date();
-    const told = this.memory.told(show.id, card.id);
-    if (told) return { ok: false, reasons: told };
-    // A booking to collect passes the once-per-show rule (it is the card's usage); its collection, if any, does not.
-    const got = this.collecting(card)?.collected;
-    const earlier = [
-      ...this.memory.earlier(show.id, card.id),
-      ...(got ? [{ mode: 'collection', ...got } as const] : []),
-    ];
-    const mode = this.modeFor(card);
-    return this.svc.decide({ card, show, mode, request, cap: this.capState, now, earlier });
+    return this.rules!.decide(card, show, request);
   }
 
-  /** The card's booking to collect (issue 62): any in collection mode; else one not sold at the box office. */
+  /** The card's booking to collect (`Rules.collecting`). */
   collecting(card: CardView): CardBooking | undefined {
-    const b = card.booking;
-    return b && (this.host.mode() === 'collection' || b.channel !== 'box-office') ? b : undefined;
+    return this.rules!.collecting(card);
   }
 
-  /** A card with a booking to collect is collected, whatever the terminal's mode: never a second booking. */
+  /** The mode a card's usage is registered in (`Rules.modeFor`). */
   modeFor(card: CardView): UsageMode {
-    return this.collecting(card) ? 'collection' : this.host.mode();
+    return this.rules!.modeFor(card);
   }
 }

@@ -1,6 +1,7 @@
 // The sync status as one consistent statement, over every combination of what the terminal knows (issues 18, 30).
 import { describe, expect, it } from 'vitest';
-import { connectionOf, statusChanges, syncBadges, type SyncFacts } from './sync.js';
+import { connectionOf, syncBadges, type SyncFacts } from './sync.js';
+import { statusChanges } from './outbox-follow.js';
 import type { Connection, OutboxState, StorageHealth } from '../services/types.js';
 
 const base: SyncFacts = {

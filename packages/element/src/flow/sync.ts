@@ -1,8 +1,11 @@
 import type { CapState, Connection, OutboxState, StorageHealth } from '../services/types.js';
-import type { Screen, Shown } from './screen.js';
-import type { ViewContext } from '../views/view-context.js';
+import type { Screen } from './screen.js';
+import type { followOutbox } from './outbox-follow.js';
 import { Task } from './task.js';
-import { KaikuSyncEvent, type KaikuErrorDetail, type KaikuSyncDetail } from '../events.js';
+import { LOAD_FAILED, type LazyModule } from '../lazy-module.js';
+
+/** The code that follows the outbox's changes (loaded with the card actions). */
+type Follower = { readonly followOutbox: typeof followOutbox };
 
 /** How often an idle terminal asks for the show's tally (another terminal may be selling meanwhile). */
 export const TALLY_MS = 20_000;
@@ -78,10 +81,15 @@ export class SyncFollow {
   /** The outbox has been read once: before that, nothing is known about what waits. */
   private known = false;
 
+  /** The changes not yet followed: the state before, whether that one was read, the new one. */
+  private readonly waiting: [OutboxState, boolean, OutboxState][] = [];
+
   constructor(
     private readonly s: Screen,
     /** Something got through: Kaikukanta answers again (a card decided offline is verified). */
     private readonly answered: () => void,
+    /** The card actions' code, which follows the outbox's changes. */
+    private readonly code: LazyModule<Follower>,
   ) {}
 
   /** The sync status's facts; Kaikukanta counts as not answering while the card on screen was decided without it. */
@@ -100,39 +108,29 @@ export class SyncFollow {
     };
   }
 
-  /** The outbox changed (a sync ran, a usage was queued or refused): follow a queued usage on screen. */
+  /**
+   * The outbox changed (a sync ran, a usage was queued or refused): the status row says it at once; what follows
+   * from it (the host's events, a queued usage on screen followed, the tally asked again) is the card actions'
+   * code's (`followOutbox`), in order, once it is in. It loads with the card panel when the element connects; a
+   * failed load is reported (`element-load-failed`) and tried again at the next change.
+   */
   changed(state: OutboxState): void {
-    const s = this.s;
-    const before = this.state;
-    const { sync, errors } = statusChanges(this.known ? before : undefined, state);
-    errors.forEach((e) => s.emitError(e));
-    const changed =
-      state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
+    this.waiting.push([this.state, this.known, state]);
     this.state = state;
     this.known = true;
-    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
-    const signIn = state.authFailure && state.authFailure !== before.authFailure;
-    s.show({
-      ...this.followQueued(state),
-      ...(signIn ? { alert: (v: ViewContext) => v.t.signInFailed } : {}),
-    });
-    if (state.pending < before.pending) this.answered();
-    if (sync) s.host.dispatch(new KaikuSyncEvent(sync));
-    if (changed) void s.tally.refresh();
+    this.s.host.changed();
+    const code = this.code.get();
+    if (code) this.take(code);
+    else
+      this.code.load().then(
+        (m) => this.take(m),
+        () => this.s.emitError({ code: LOAD_FAILED, stage: 'sync' }),
+      );
   }
 
-  /** A queued usage on screen since sent, or refused by Kaikukanta (a ticket to settle with the customer). */
-  private followQueued(state: OutboxState): Shown {
-    const p = this.s.phase;
-    if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return {};
-    if (state.pendingIds.includes(p.recordId)) return {};
-    const refused = state.needsAttention.find((i) => i.id === p.recordId);
-    if (refused)
-      return {
-        phase: { ...p, outcome: 'refused-later', reason: refused.reason },
-        alert: (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`,
-      };
-    return { phase: { ...p, outcome: 'registered' }, polite: (v) => v.t.registeredHeading };
+  private take(code: Follower): void {
+    for (const [before, known, state] of this.waiting.splice(0))
+      code.followOutbox(this.s, before, known, state, this.answered);
   }
 
   /** Runs one of the outbox's actions (send now, resolve an item…); a failure is shown and reported. */
@@ -204,39 +202,4 @@ export function syncBadges(s: SyncFacts): SyncBadge[] {
   if (badges.length === 0 && s.known && s.storage !== 'unknown')
     badges.push({ kind: 'all-sent', tone: 'ok' });
   return badges;
-}
-
-/** The host's view of an outbox state (`kaiku-sync`'s detail). */
-export function syncDetail(o: OutboxState): KaikuSyncDetail {
-  return {
-    pending: o.pending,
-    needsAttention: o.needsAttention.length,
-    connection: connectionOf(o, false),
-    storage: o.storage ?? 'ok',
-    lost: o.lost ?? 0,
-    conflicts: o.conflicts?.length ?? 0,
-  };
-}
-
-const STORAGE_CODES: Partial<Record<StorageHealth, string>> = {
-  unavailable: 'storage-unavailable',
-  unwritable: 'storage-failed',
-};
-
-/** `kaiku-sync` when what it carries changed (else undefined), and one `kaiku-error` (stage `sync`) per failure as
- * it starts: sign-in refused, storage unusable, usages lost with cleared storage. */
-export function statusChanges(
-  before: OutboxState | undefined,
-  after: OutboxState,
-): { sync: KaikuSyncDetail | undefined; errors: KaikuErrorDetail[] } {
-  const was = before ? syncDetail(before) : undefined;
-  const now = syncDetail(after);
-  const errors: KaikuErrorDetail[] = [];
-  if (after.authFailure && after.authFailure !== before?.authFailure)
-    errors.push({ code: after.authFailure, stage: 'sync' });
-  const storageCode = STORAGE_CODES[now.storage];
-  if (storageCode && now.storage !== was?.storage) errors.push({ code: storageCode, stage: 'sync' });
-  if (now.lost > (was?.lost ?? 0)) errors.push({ code: 'storage-evicted', stage: 'sync' });
-  const same = was && (Object.keys(now) as (keyof KaikuSyncDetail)[]).every((k) => now[k] === was[k]);
-  return { sync: same ? undefined : now, errors };
 }

@@ -15,7 +15,6 @@ export const elementMessages = defineTexts({
       'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; jo tallennetut käytöt ovat tallessa.',
     'language-load-failed':
       'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
-    'group-duplicate': 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
     'reading-replaced':
       'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
     unexpected:
@@ -26,7 +25,6 @@ export const elementMessages = defineTexts({
       'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; redan sparade användningar finns kvar.',
     'language-load-failed':
       'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
-    'group-duplicate': 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
     'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
     unexpected:
       'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
@@ -36,7 +34,6 @@ export const elementMessages = defineTexts({
       'Part of the scanner’s program did not load (network down?). Check the connection and try again; usages already saved are kept.',
     'language-load-failed':
       'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
-    'group-duplicate': 'This card is already in the group. Scan the next member’s card.',
     'reading-replaced':
       'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
     unexpected:

@@ -1,8 +1,10 @@
 // Loaded with import() on opening the camera; the core's `./camera` subpath keeps the decoders in a chunk of their own.
+import { html, nothing, type TemplateResult } from 'lit';
 import { CameraError, startCameraScan, type CameraScanHandle } from '@kaiku-scanner/core/camera';
 import type { DecoderStatus } from '@kaiku-scanner/core/decode';
 import { textOf, toServiceError } from '../messages/index.js';
 import type { CameraController, CameraUrls } from '../controllers/camera-controller.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /** The codes of a degraded decoder: on the page's thread (no worker), or without WebAssembly (weaker JS decoder). */
 export function degradedCodes(status: DecoderStatus | undefined, decoder: string | undefined): string[] {
@@ -67,4 +69,21 @@ export async function openCamera(
   });
   check(handle);
   return handle;
+}
+
+/** The open camera's torch and zoom, only where its track reports them: no control that does nothing. */
+export function renderTrackControls(
+  { t }: ViewContext,
+  c: Pick<CameraController, 'host' | 'onError'>,
+  handle: CameraScanHandle,
+): TemplateResult {
+  const { torch, zoom } = handle.capabilities;
+  const now: { torch?: boolean; zoom?: number } = handle.stream.getVideoTracks()[0]?.getSettings() ?? {};
+  // Applied and read back by the camera's code: a refusal, or a constraint dropped without a word, is shown.
+  const adjust = (set: Promise<void>): void =>
+    void set.catch((e: unknown) => c.onError(toServiceError(e))).then(() => c.host.requestUpdate());
+  const onTorch = () => adjust(handle.setTorch(now.torch !== true));
+  const onZoom = (e: Event) => adjust(handle.setZoom(Number((e.target as HTMLInputElement).value)));
+  return html`${torch ? html`<button type="button" part="torch-button" aria-pressed=${now.torch === true ? 'true' : 'false'} @click=${onTorch}>${t.cameraTorch}</button>` : nothing}
+  ${zoom ? html`<label>${t.cameraZoom} <input part="zoom" type="range" min=${zoom.min} max=${zoom.max} step=${zoom.step} .value=${String(now.zoom ?? zoom.min)} @change=${onZoom} /></label>` : nothing}`;
 }

@@ -1,7 +1,8 @@
 // The settings' checks and problem texts, loaded on demand by `ConfigController`; show settings go through the
 // rules' own `checkShowSettings`, their problems naming the setting as the host spelt it.
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
+import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
 import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
@@ -10,6 +11,7 @@ import { render } from '../messages/index.js';
 import type { LocalizedText, Registry } from './types.js';
 import type { ShowProperties } from './show-from-properties.js';
 import type { ViewContext } from '../views/view-context.js';
+import type { KaikuErrorDetail } from '../events.js';
 
 /** A setting the element cannot use: `setting` as the host spells it, `message` for staff in every language. */
 export type ConfigProblem = {
@@ -170,4 +172,69 @@ export function renderConfigProblems(v: ViewContext, problems: readonly ConfigPr
       )}
     </ul>
   </div>`;
+}
+
+/**
+ * The settings' problems as `ConfigController` found them (it loads this module for it): in place of the scanning
+ * controls while there are any, each reported once (`kaiku-error`, stage `config`) as it appears.
+ */
+export class SettingsCheck {
+  private settingsFound: readonly FoundProblem[] = [];
+  private attributesFound: readonly FoundProblem[] = [];
+  private reported = new Set<string>();
+  problems: readonly ConfigProblem[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The wedge listener's last refusal of its options (`undefined`: it took them). */
+    private readonly wedgeError: () => KaikuError | undefined,
+    /** Reports a problem (`kaiku-error`). */
+    private readonly report: (detail: KaikuErrorDetail) => void,
+  ) {}
+
+  /** No problem outside the wedge options (the wedge controller checks those again itself). */
+  get settingsOk(): boolean {
+    return this.settingsFound.length + this.attributesFound.length === 0;
+  }
+
+  render(v: ViewContext): TemplateResult | undefined {
+    return this.problems.length === 0 ? undefined : renderConfigProblems(v, this.problems);
+  }
+
+  settings(p: ConfigProperties): void {
+    this.settingsFound = settingProblems(p);
+    this.publish();
+  }
+
+  attributes(element: Element): void {
+    this.attributesFound = attributeProblems(element);
+    this.publish();
+  }
+
+  /** The problems of the wedge options: unknown ones, or nonsense numbers. */
+  private wedge(): FoundProblem[] {
+    const error = this.wedgeError();
+    const invalid = error?.code === 'wedge-invalid-option' ? String(error.params['fields']).split(', ') : [];
+    return [
+      ...((error as Partial<OptionsError> | undefined)?.issues ?? []).map((issue) => ({
+        code: 'unknown-field' as const,
+        setting: `wedgeOptions.${issue.path}`,
+        ...(issue.suggestion ? { suggestion: `wedgeOptions.${issue.suggestion}` } : {}),
+      })),
+      ...invalid.map((field) => ({ code: 'config-invalid' as const, setting: `wedgeOptions.${field}` })),
+    ];
+  }
+
+  /** Shows what is found now and reports what is new (a render when anything changed). */
+  publish(): void {
+    const found = [...this.settingsFound, ...this.attributesFound, ...this.wedge()];
+    const key = (f: FoundProblem): string => `${f.code} ${f.setting}`;
+    const fresh = found.filter((f) => !this.reported.has(key(f)));
+    const changed = fresh.length > 0 || found.length !== this.reported.size;
+    this.reported = new Set(found.map(key));
+    if (!changed) return;
+    this.problems = found.map((f) => withText(f));
+    this.host.requestUpdate();
+    for (const f of fresh) this.report({ code: f.code, stage: 'config', setting: f.setting });
+  }
 }

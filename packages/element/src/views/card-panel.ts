@@ -119,6 +119,24 @@ export const cardStyles = css`
     align-content: start;
     min-width: 0;
   }
+  /* The needs-attention list and the shift panel open and close. A flex summary loses the browser's marker: one is
+     drawn, so a closed panel reads as one that opens. */
+  details summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-height: 2.75rem;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  details summary::before {
+    content: '▸';
+    content: '▸' / '';
+  }
+  details[open] summary::before {
+    content: '▾';
+    content: '▾' / '';
+  }
   @container (min-width: 56rem) {
     .card {
       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
@@ -126,8 +144,8 @@ export const cardStyles = css`
     }
   }
 `;
-export { outcomeOf, renderResult, renderVerdict } from './verdict.js';
-export { playCue } from '../feedback/cues.js';
+export { renderResult, renderVerdict } from './verdict.js';
+export { Cues } from '../feedback/cues.js';
 export { showCardId } from '../feedback/prefs.js';
 
 /** Largest request size the rules allow checked by asking them, so the element never re-implements a rule. */

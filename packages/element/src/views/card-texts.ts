@@ -38,6 +38,12 @@ export const CARD_TEXTS = {
     en: "Scan or type each group member's own card (everyone aged 16 or over).",
   },
   groupAdd: { fi: 'Lisää ryhmään', sv: 'Lägg till i gruppen', en: 'Add to group' },
+  /** The text of `group-duplicate`: a card read again while the group is being filled. */
+  groupDuplicate: {
+    fi: 'Tämä kortti on jo ryhmässä. Lue seuraavan ryhmäläisen kortti.',
+    sv: 'Kortet finns redan i gruppen. Läs nästa gruppmedlems kort.',
+    en: 'This card is already in the group. Scan the next member’s card.',
+  },
   groupMemberLabel: {
     fi: 'Ryhmäläisen kortin tunnus',
     sv: 'Gruppmedlemmens kortkod',

@@ -3,6 +3,7 @@ import type { AttentionItem, ConflictItem, ScannerServices } from '../services/t
 import type { SyncFollow } from '../flow/sync.js';
 import { CARD_TEXTS as C, fill } from './card-texts.js';
 import type { ViewContext } from './view-context.js';
+import { saveFile } from './register-panel.js';
 
 /**
  * The lists staff must act on: queued usages the server refused, and this terminal's usages another terminal
@@ -107,8 +108,5 @@ export async function downloadCsv(
   const csv = await Promise.resolve()
     .then(exportCsv)
     .catch((e: unknown) => onFailed(e).then(() => undefined));
-  if (csv === undefined) return;
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  if (csv !== undefined) saveFile(csv, 'text/csv;charset=utf-8', fileName);
 }

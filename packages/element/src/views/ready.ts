@@ -7,17 +7,9 @@ import type { CameraController } from '../controllers/camera-controller.js';
 export type ReadyOptions = {
   readonly noCamera: boolean;
   /** Whether the camera is open (`active`), has found nothing for a while (`hint`), and its torch and zoom. */
-  readonly camera: Pick<CameraController, 'active' | 'hint' | 'controls'>;
+  readonly camera: Pick<CameraController, 'active' | 'hint' | 'renderControls'>;
   readonly onSubmit: (e: SubmitEvent) => void;
   readonly onCameraToggle: () => void;
-};
-
-/** The torch (`null`: the track has none; else whether it is on) and the zoom (`null`: none) of the open camera. */
-export type TrackControls = {
-  readonly torch: boolean | null;
-  readonly zoom: { min: number; max: number; step: number; value: number } | null;
-  readonly onTorch: () => void;
-  readonly onZoom: (e: Event) => void;
 };
 
 /** Waiting for a card: the wedge listens anywhere; the ID can be typed (with a format hint) or the camera opened. */
@@ -57,18 +49,18 @@ export function renderReady(
 
 /** The camera toggle and preview; the hint's region stays while it is on, so a screen reader says it once. */
 export function renderCamera(
-  { t, text }: ViewContext,
-  { camera: { active: on, hint, controls: c }, onCameraToggle: onToggle }: ReadyOptions,
+  v: ViewContext,
+  { camera, onCameraToggle: onToggle }: ReadyOptions,
   error: Reason | undefined,
 ): TemplateResult {
-  const torch = c?.torch;
+  const { t, text } = v;
+  const { active: on, hint } = camera;
   return html`<div class="field">
     <div class="row">
       <button type="button" part="camera-button" aria-pressed=${on ? 'true' : 'false'} @click=${onToggle}>
         ${on ? t.cameraStop : t.cameraStart}
       </button>
-      ${torch == null ? nothing : html`<button type="button" part="torch-button" aria-pressed=${torch ? 'true' : 'false'} @click=${c!.onTorch}>${t.cameraTorch}</button>`}
-      ${c?.zoom ? html`<label>${t.cameraZoom} <input part="zoom" type="range" min=${c.zoom.min} max=${c.zoom.max} step=${c.zoom.step} .value=${String(c.zoom.value)} @change=${c.onZoom} /></label>` : nothing}
+      ${camera.renderControls(v)}
     </div>
     ${error ? html`<p id="camera-error" class="notice danger" data-code=${error.code}><span>${text(error.message)}</span></p>` : nothing}
     <div class="viewfinder" ?hidden=${!on}>

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocalizedText, OutboxState } from '../services/types.js';
+import type { LocalizedText, OutboxState, ReportFile, ScannerServices } from '../services/types.js';
+import type { KaikuReportExportedDetail } from '../events.js';
+import type { UiLocale } from '../translations/index.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -43,4 +45,23 @@ export function renderRegisterPanel(
     ${h.lastExported === undefined ? nothing : html`<p role="status">${said(R.exported, h.lastExported)}</p>`}
     <p class="muted">${text(R.howTo)}</p>
   </section>`;
+}
+
+/** Hands `bytes` to the browser as a download named `fileName`. */
+export function saveFile(bytes: BlobPart, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the register's usages not yet exported for Kaikukanta's import (`exportForKaikukanta()`). */
+export async function exportRegister(
+  svc: ScannerServices,
+  format: 'csv' | 'xlsx',
+  locale: UiLocale,
+  again?: string,
+): Promise<KaikuReportExportedDetail> {
+  const save = (f: ReportFile): void => saveFile(f.bytes as BlobPart, f.mimeType, f.fileName);
+  const file = await svc.exportReport!(format, locale, save, again);
+  return { format, fileName: file.fileName, usages: file.usages };
 }

@@ -3,6 +3,7 @@ import { checkVoidWindow } from '@kaiku-scanner/core';
 import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
 import type { Phase } from '../flow/phase.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
+import type { ShiftFlow } from '../controllers/lazy-views-controller.js';
 import type { CapState, OutboxState, Reason, ShowContext, UsageMode } from '../services/types.js';
 import { currentPrefs, savePrefs, type TerminalPrefs } from '../feedback/prefs.js';
 import { downloadCsv } from './needs-attention.js';
@@ -158,6 +159,41 @@ export function shiftOf(
   const key = target ? `kaiku-scanner:shift ${JSON.stringify([target, venueId, terminalName])}` : undefined;
   // The first log takes down the phase on screen too: nothing was there to take it before.
   return log && log.key === key ? log : new ShiftLog(key, log && phase);
+}
+
+/** The panel of `log`: the element's settings, the flow's outbox state and tally, an undo if the services can. */
+export function renderShiftOf(
+  v: ViewContext,
+  log: ShiftLog,
+  { host, flow, canUndo, now }: { host: KaikuScanner; flow: ShiftFlow; canUndo: boolean; now: Date },
+): TemplateResult {
+  return renderShiftPanel(v, {
+    usages: log.current(flow.sync.state, now, host.registry === 'none'),
+    terminalName: host.terminalName,
+    venue: host.venueId,
+    locale: host.locale,
+    show: host.show,
+    cap: flow.capState,
+    now,
+    // A failed undo is said on its row (the screen on show stays), and reported (`kaiku-error`, stage `void`).
+    undo: canUndo
+      ? (id) =>
+          host.voidUsage(id).then(
+            () => log.undoErrors.delete(id),
+            async (e) => {
+              const error = await flow.errorOf(e);
+              log.undoErrors.set(id, error);
+              flow.emitError({ code: error.code, stage: 'void' });
+              host.requestUpdate();
+            },
+          )
+      : undefined,
+    undoErrors: log.undoErrors,
+    undoing: flow.undo?.running === true,
+    register: host.registry === 'none',
+    changed: () => host.requestUpdate(),
+    failed: (e) => flow.sync.act(() => Promise.reject(e)),
+  });
 }
 
 /** What the panel shows and does. */
