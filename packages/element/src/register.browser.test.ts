@@ -166,7 +166,7 @@ describe('registry="none": the shift', () => {
       (li) => `${li.dataset.state} ${li.textContent!.replace(/\s+/g, ' ')}`,
     );
     const report = $$(el, '.shift-report tr, .shift-print div').map((r) =>
-      r.textContent!.replace(/Tulostettu.*/, ''),
+      r.textContent!.replace(/Tulostettu[\s\S]*/, ''),
     );
     const before = files.length;
     $(el, '[data-csv]')!.click();

@@ -139,6 +139,35 @@ describe('createFrameLoop', () => {
     });
   });
 
+  it('turns lean when the rescues take the CPU the camera needed (full while zxing-cpp alone kept up)', async () => {
+    const { video, dispose } = await canvasVideo();
+    document.body.append(video);
+    const counted = typeof video.requestVideoFrameCallback === 'function';
+    // A device with no core to spare: zxing-cpp alone (1 ms) keeps up, a frame with rescues takes 150 ms.
+    const decoding = slowDecoder(1, 'worker');
+    const inner = decoding.decoder.decode.bind(decoding.decoder);
+    const decoder: FrameDecoder = {
+      ...decoding.decoder,
+      async decode(frame, job) {
+        if (job.rescue) await new Promise((r) => setTimeout(r, 150));
+        return inner(frame, job);
+      },
+    };
+    const budgets: string[] = [];
+    const loop = loopOver(video, decoder, { onBudget: (b) => budgets.push(b.mode) });
+    loop.start();
+    await until(() => budgets.length >= (counted ? 2 : 1));
+    // Lean for good: no window more is judged.
+    await new Promise((r) => setTimeout(r, 1200));
+    const after = loop.stats.budget;
+    loop.stop();
+    dispose();
+    video.remove();
+    expect({ budgets, after }).to.deep.equal(
+      counted ? { budgets: ['full', 'lean'], after: 'lean' } : { budgets: ['full'], after: 'full' },
+    );
+  });
+
   it('never holds more than one frame in flight and stretches the interval to the decode time', async () => {
     const { video, dispose } = await canvasVideo();
     const slow = slowDecoder(150);

@@ -81,6 +81,8 @@ export class FrameLoop {
   /** What this device affords, once measured; the measurement under way (from the first decoded frame). */
   #budget: CameraBudget | undefined;
   #measuring: { at: number; presented: number | null; decoded: number; ms: number[] } | undefined;
+  /** Windows in a row a `full` loop fell behind the camera. */
+  #behind = 0;
 
   constructor(options: FrameLoopOptions) {
     this.#options = options;
@@ -140,18 +142,28 @@ export class FrameLoop {
   /**
    * Measures, over `BUDGET_WINDOW_MS` from the first decoded frame, how many of the camera's frames the loop keeps up
    * with, then keeps to the budget that gives (`chooseBudget`): the rescues' idle time is idle only on a device with
-   * CPU to spare. Without frame callbacks (no count of presented frames) the budget is `full`.
+   * CPU to spare. A `full` loop goes on measuring and turns `lean` for good after two windows behind the camera.
+   * Without frame callbacks (no count of presented frames) the budget is `full`.
    */
   #measure(now: number): void {
-    if (this.#budget) return;
+    if (this.#budget?.mode === 'lean') return;
     const count = this.#frames.count();
     const m = (this.#measuring ??= { at: now, presented: count, decoded: 0, ms: [] });
     if (m.decoded++ === 0) return;
     m.ms.push(this.#lastDecodeMs);
     if (now - m.at < BUDGET_WINDOW_MS) return;
     const presented = count === null || m.presented === null ? m.decoded : count - m.presented;
-    this.#budget = chooseBudget(presented, m.decoded - 1, m.ms);
-    this.#options.onBudget?.(this.#budget);
+    const measured = chooseBudget(presented, m.decoded - 1, m.ms);
+    // The next window from this frame on.
+    this.#measuring = { at: now, presented: count, decoded: 1, ms: [] };
+    // Full, the loop keeps watching: the rescues' idle time may prove not idle (a device with no core to spare keeps
+    // up with zxing-cpp alone, then falls behind once rescues take its CPU). Two windows behind in a row: lean for good.
+    if (this.#budget && (measured.mode === 'full' || ++this.#behind < 2)) {
+      if (measured.mode === 'full') this.#behind = 0;
+      return;
+    }
+    this.#budget = measured;
+    this.#options.onBudget?.(measured);
   }
 
   #schedule(ms: number): void {

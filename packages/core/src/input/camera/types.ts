@@ -72,7 +72,7 @@ export type CameraScanStats = {
 };
 
 /**
- * What the camera loop found this device affords in its first second of decoding, and keeps to (docs/camera.md,
+ * What the camera loop found this device affords in its first half second of decoding, and keeps to (docs/camera.md,
  * "A slow device"): `full` when it decoded most frames the camera presented — rescue stages may use the time until
  * the next frame; `lean` when it fell behind the camera (a slow or busy device: the spare time is not spare) —
  * every frame gets zxing-cpp, rescues run only on the credit zxing-cpp's own time earns.
@@ -149,7 +149,10 @@ export type CameraScanOptions = {
    * and fix the deployment (docs/decoding.md). Scanning goes on.
    */
   readonly onDecoder?: (status: DecoderStatus) => void;
-  /** What the loop chose for this device after its first second of decoding (`CameraBudget`); once per scan. */
+  /**
+   * What the loop chose for this device after its first half second of decoding (`CameraBudget`), and once more if a
+   * `full` loop then falls behind the camera (two windows in a row): `lean` for the rest of the scan.
+   */
   readonly onBudget?: (budget: CameraBudget) => void;
 };
 
