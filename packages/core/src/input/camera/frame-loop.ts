@@ -273,11 +273,10 @@ export class FrameLoop {
     const active = this.#currentDecoder();
     const sentVideoFrame = isVideoFrame(frame);
     try {
-      // On a lean budget the next frame is due already: no idle time for rescues, only the credit they earn.
-      const nextFrameAt = this.#budget?.mode === 'lean' ? performance.timeOrigin : this.#frames.nextFrameAt();
-      // While it measures, zxing-cpp's pass alone: the JS stages' module and first runs cost no device that has no CPU for them.
-      const rescue = this.#budget !== undefined;
-      const result = await active.decode(frame, { ...job, nextFrameAt, rescue });
+      // zxing-cpp's pass alone while the loop measures and on a lean budget: the JS stages' module and runs cost a
+      // device with no CPU to spare the frames the camera gave it.
+      const rescue = this.#budget?.mode === 'full';
+      const result = await active.decode(frame, { ...job, nextFrameAt: this.#frames.nextFrameAt(), rescue });
       if (sentVideoFrame) this.#videoFrameRead = true;
       return result;
     } catch (error) {

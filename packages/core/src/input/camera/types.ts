@@ -75,7 +75,7 @@ export type CameraScanStats = {
  * What the camera loop found this device affords in its first half second of decoding, and keeps to (docs/camera.md,
  * "A slow device"): `full` when it decoded most frames the camera presented — rescue stages may use the time until
  * the next frame; `lean` when it fell behind the camera (a slow or busy device: the spare time is not spare) —
- * every frame gets zxing-cpp, rescues run only on the credit zxing-cpp's own time earns.
+ * zxing-cpp's pass alone, the rescue stages not run.
  */
 export type CameraBudget = {
   readonly mode: 'full' | 'lean';
