@@ -17,18 +17,17 @@ import {
   type FrameDecoder,
 } from './frame-decoder.js';
 import type { CameraBudget, CameraScanOptions, CameraScanStats } from './types.js';
+import { median } from '../wedge/burst-checks.js';
 
 /** How long the loop measures what the device affords, from its first decoded frame (`CameraBudget`). */
 export const BUDGET_WINDOW_MS = 500;
-/** The share of the camera's frames a loop with CPU to spare decodes on its lean start (unloaded: 97–100 %). */
+/** The share of the camera's frames a loop with CPU to spare decodes with zxing-cpp alone (unloaded: 97–100 %). */
 export const KEEPS_UP = 0.9;
 
-/** The budget a measured second gives: `lean` when the loop decoded under `KEEPS_UP` of the frames presented. */
+/** The budget a measured window gives: `lean` when the loop decoded under `KEEPS_UP` of the frames presented. */
 export function chooseBudget(presented: number, decoded: number, decodeMs: readonly number[]): CameraBudget {
-  const sorted = [...decodeMs].sort((a, b) => a - b);
-  const median = sorted.length === 0 ? 0 : sorted[sorted.length >> 1]!;
   const mode = decoded >= KEEPS_UP * presented ? 'full' : 'lean';
-  return { mode, presented, decoded, decodeMs: Math.round(median) };
+  return { mode, presented, decoded, decodeMs: Math.round(median(decodeMs)) };
 }
 
 export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 'onDecoder' | 'onBudget'> & {
@@ -148,19 +147,20 @@ export class FrameLoop {
   #measure(now: number): void {
     if (this.#budget?.mode === 'lean') return;
     const count = this.#frames.count();
-    const m = (this.#measuring ??= { at: now, presented: count, decoded: 0, ms: [] });
-    if (m.decoded++ === 0) return;
+    const m = this.#measuring;
+    // A window opens on a decoded frame and counts the frames decoded and presented after it.
+    if (!m) return void (this.#measuring = { at: now, presented: count, decoded: 0, ms: [] });
+    m.decoded += 1;
     m.ms.push(this.#lastDecodeMs);
     if (now - m.at < BUDGET_WINDOW_MS) return;
     const presented = count === null || m.presented === null ? m.decoded : count - m.presented;
-    const measured = chooseBudget(presented, m.decoded - 1, m.ms);
-    // The next window from this frame on.
-    this.#measuring = { at: now, presented: count, decoded: 1, ms: [] };
+    const measured = chooseBudget(presented, m.decoded, m.ms);
+    this.#measuring = { at: now, presented: count, decoded: 0, ms: [] };
     // Full, the loop keeps watching: the rescues' idle time may prove not idle (a device with no core to spare keeps
     // up with zxing-cpp alone, then falls behind once rescues take its CPU). Two windows behind in a row: lean for good.
-    if (this.#budget && (measured.mode === 'full' || ++this.#behind < 2)) {
-      if (measured.mode === 'full') this.#behind = 0;
-      return;
+    if (this.#budget) {
+      this.#behind = measured.mode === 'full' ? 0 : this.#behind + 1;
+      if (this.#behind < 2) return;
     }
     this.#budget = measured;
     this.#options.onBudget?.(measured);
