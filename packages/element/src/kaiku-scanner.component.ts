@@ -186,6 +186,7 @@ export class KaikuScanner extends LitElement {
     changed: () => this.requestUpdate(),
     stopCamera: () => this.camera.stop(),
     loadCardViews: () => this.views.loadCard(),
+    took: (emit) => this.views.took(emit),
   });
   private readonly config = new ConfigController(this);
   private readonly wedge = new WedgeController(
@@ -197,11 +198,11 @@ export class KaikuScanner extends LitElement {
   private readonly camera = new CameraController(
     this,
     (id) => this.flow.read(id, 'camera'),
-    (e) => this.flow.cameraFailed(e),
+    (error) => this.flow.apply({ type: 'camera-failed', error }),
     (n) => this.dispatchEvent(new KaikuErrorEvent({ code: n.code, stage: 'camera' })),
   );
   private readonly language = new LocaleController(this, () =>
-    this.flow.emitError({ code: 'element-load-failed', stage: 'config' }),
+    this.flow.apply({ type: 'error', detail: { code: 'element-load-failed', stage: 'config' } }),
   );
 
   /** The language in use. */
@@ -248,7 +249,7 @@ export class KaikuScanner extends LitElement {
   /** Refreshes the show's tally, plays a result's cue and moves focus to a new phase's first control. */
   protected override updated(changed: PropertyValues<this>): void {
     if (affects(this, changed, 'tally')) void this.flow.tally.refresh();
-    this.views.observe(this.flow, this);
+    this.views.painted(this);
     if (this.flow.takeFocus() && this.wedge.active)
       this.renderRoot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }
@@ -342,7 +343,7 @@ export class KaikuScanner extends LitElement {
   };
 
   private readonly onCameraToggle = (): void => {
-    this.flow.cameraRetried();
+    this.flow.apply({ type: 'camera-retried' });
     void this.camera.toggle(() => this.renderRoot.querySelector<HTMLVideoElement>('video'), !this.noSound, {
       workerUrl: this.workerUrl,
       wasmUrl: this.wasmUrl,

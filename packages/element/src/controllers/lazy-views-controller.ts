@@ -5,7 +5,8 @@ import { lazyModule } from '../lazy-module.js';
 import type * as CardPanelModule from '../views/card-panel.js';
 import type * as AttentionModule from '../views/needs-attention.js';
 import type * as RegisterModule from '../views/register-panel.js';
-import type { Phase } from '../flow/phase.js';
+import type { FlowEmit, FlowEvent } from '../flow/step-flow.js';
+import type { Outcome } from '../views/verdict.js';
 import type { ShiftLog } from '../views/shift-panel.js';
 import type { OutboxState, ScannerServices } from '../services/types.js';
 import type { ScanFlow } from '../flow/scan-flow.js';
@@ -25,20 +26,19 @@ const pageNow = steadyClock();
 
 export type CardPanelViews = typeof CardPanelModule;
 /** What the shift panel is shown from: the flow's parts it reads. */
-export type ShiftFlow = Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'emitError' | 'errorOf' | 'phase'>;
+export type ShiftFlow = Pick<ScanFlow, 'sync' | 'capState' | 'undo' | 'apply' | 'errorOf'>;
 
 /** Views left out of the first download: the card panel loads once on the page, needs-attention when non-empty. */
 export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
   /** What the shift is to take down, in order: kept while its code is not in (its chunk lost offline, say). */
   private readonly early: ((log: ShiftLog) => void)[] = [];
-  private queued: Phase | undefined;
+  /** What the flow emitted since the last paint: its shift entries and the last result's cue. */
+  private emitted: Exclude<FlowEmit, FlowEvent>[] = [];
   /** The shift's code failed to load: each render tries again (the network back), quietly. */
   private lost = false;
   /** How many views' styles this element has adopted. */
   private adopted = 0;
-  /** Each result's sound and vibration, played once (its code comes with the card panel). */
-  private cues: InstanceType<CardPanelViews['Cues']> | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -46,11 +46,6 @@ export class LazyViewsController implements ReactiveController {
     private readonly preload: () => Promise<unknown>,
   ) {
     host.addController(this);
-    // Undone from anywhere (the result, the shift list, the host's `voidUsage`): the shift marks it.
-    host.addEventListener('kaiku-usage-voided', (e) => {
-      this.early.push((log) => log.voided(e.detail.usageId));
-      host.requestUpdate();
-    });
   }
 
   get card(): CardPanelViews | undefined {
@@ -82,9 +77,9 @@ export class LazyViewsController implements ReactiveController {
       });
   }
 
-  /** The shift of the element's API, venue and terminal, once its code is in (`phase`: the one on screen). */
-  private shift(host: KaikuScanner, phase: Phase): ShiftLog | undefined {
-    const log = (this.log = shiftViews.get()?.shiftOf(host, this.log, phase));
+  /** The shift of the element's API, venue and terminal, once its code is in. */
+  private shift(host: KaikuScanner): ShiftLog | undefined {
+    const log = (this.log = shiftViews.get()?.shiftOf(host, this.log));
     if (log) this.early.splice(0).forEach((take) => take(log));
     return log;
   }
@@ -115,20 +110,25 @@ export class LazyViewsController implements ReactiveController {
 
   /** The shift panel, once its code is in (the model is built there: shift-panel.ts's `renderShiftOf`). */
   renderShift(v: ViewContext, host: KaikuScanner, flow: ShiftFlow, svc: ScannerServices): unknown {
-    const log = this.shift(host, flow.phase);
+    const log = this.shift(host);
     const now = new Date(pageNow());
     return log && shiftViews.get()!.renderShiftOf(v, log, { host, flow, canUndo: !!svc.voidUsage, now });
   }
 
-  /** A new phase: the shift takes it down; its sound and vibration play once painted, once per result (as allowed). */
-  observe(flow: Pick<ScanFlow, 'phase' | 'refusals'>, host: KaikuScanner): void {
-    const { phase, refusals } = flow;
+  /** A cue or a shift entry of the flow's (`stepFlow`'s `emit`): taken at the next paint. */
+  took(emit: Exclude<FlowEmit, FlowEvent>): void {
+    this.emitted.push(emit);
+  }
+
+  /** Painted: the shift takes down what the flow emitted; the last result's cue plays (as the host allows). */
+  painted(host: KaikuScanner): void {
     const show = host.show;
     const mode = host.mode;
     const now = new Date(pageNow());
-    // Once per phase (a render repeats it; the log takes a phase once): no growth while the shift's code is missing.
-    if (phase !== this.queued) this.early.push((log) => log.record(phase, show, mode, now));
-    this.queued = phase;
+    let cue: Outcome | undefined;
+    for (const e of this.emitted.splice(0))
+      if (e.type === 'cue') cue = e.outcome;
+      else this.early.push((log) => log.take(e.entry, show, mode, now));
     if (this.lost && !shiftViews.get()) {
       this.lost = false; // One try at a time (renders meanwhile add none); a failure asks again on a later render.
       shiftViews.load().then(
@@ -136,9 +136,12 @@ export class LazyViewsController implements ReactiveController {
         () => (this.lost = true),
       );
     }
-    this.shift(host, phase);
+    this.shift(host);
     const views = cardPanelViews.get();
-    if (views) (this.cues ??= new views.Cues()).observe(phase, refusals, host);
+    if (views && cue) {
+      const channels = { sound: !host.noSound, vibration: !host.noVibration };
+      setTimeout(() => views.playCue(cue, channels));
+    }
   }
 
   /** The outbox changed: the needs-attention list's code loads when it has items, the register panel's with a

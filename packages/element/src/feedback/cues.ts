@@ -1,5 +1,4 @@
-import { outcomeOf, type Outcome } from '../views/verdict.js';
-import type { Phase } from '../flow/phase.js';
+import type { Outcome } from '../views/verdict.js';
 import { currentPrefs } from './prefs.js';
 
 /** Each result's sound (`hz:ms`, 0 Hz a pause; Web Audio) and vibration: apart by rhythm and pitch, under 600 ms. */
@@ -50,25 +49,5 @@ function playTones(ctx: AudioContext, tones: string): void {
       osc.stop(end);
     }
     at = end;
-  }
-}
-
-/** Plays each result once, once painted: a new phase's outcome, or a refused reading that left the phase as it was. */
-export class Cues {
-  /** The phase whose result was last sounded. */
-  private cued: Phase | undefined;
-  private refusals = 0;
-
-  /** `phase` and the count of `refusals` now on screen; the host's `no-sound` and `no-vibration`. */
-  observe(
-    phase: Phase,
-    refusals: number,
-    host: { readonly noSound: boolean; readonly noVibration: boolean },
-  ): void {
-    if (phase === this.cued && refusals === this.refusals) return;
-    const outcome = refusals !== this.refusals ? 'refused' : outcomeOf(phase);
-    this.cued = phase;
-    this.refusals = refusals;
-    if (outcome) setTimeout(() => playCue(outcome, { sound: !host.noSound, vibration: !host.noVibration }));
   }
 }

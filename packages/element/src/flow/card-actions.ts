@@ -1,22 +1,16 @@
 import type { CardView, Decision, Reason, ShowContext, TicketRequest, UsageMode } from '../services/types.js';
 import type { CardBooking } from '@kaiku-scanner/core/contract';
 import { Memory } from './memory.js';
-import {
-  KaikuBeforeRegisterEvent,
-  KaikuCardEvent,
-  KaikuUsageQueuedEvent,
-  KaikuUsageRegisteredEvent,
-  type KaikuUsageDetail,
-} from '../events.js';
-import { EMPTY_REQUEST, RECHECK_MS, type Phase } from './phase.js';
-import { SILENT, reasonsText, type Say, type Screen } from './screen.js';
+import { KaikuBeforeRegisterEvent, type KaikuUsageDetail } from '../events.js';
+import { EMPTY_REQUEST, RECHECK_MS } from './phase.js';
+import type { Screen } from './screen.js';
 import { Task } from './task.js';
-import { ticketSummary, type ViewContext } from '../views/view-context.js';
-import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { elementText, textOf } from '../messages/index.js';
-import { CARD_TEXTS as C, fill, statusName } from '../views/card-texts.js';
+import { CARD_TEXTS as C } from '../views/card-texts.js';
 
 export { followOutbox } from './outbox-follow.js';
+
+export { CARD_STEPS } from './card-steps.js';
 
 /** The rules' side of a card: the registry's answers this session (`memory`), the booking a card comes to collect. */
 export class Rules {
@@ -70,33 +64,7 @@ export class CardLookup {
     const s = this.s;
     const first = s.decide(card, show, probeOf(card));
     const blocking = first.ok ? [] : first.reasons;
-    const phase: Phase = { name: 'card', card, request, blocking };
-    const booked = s.collecting(card);
-    const polite: Say = (v) =>
-      `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}${booked ? `. ${v.text(fill(C.bookedBy, booked.by))}` : ''}`;
-    if (recheck && blocking.length === 0) s.show({ phase, polite, alert: SILENT });
-    else
-      s.toPhase(
-        phase,
-        blocking.length === 0 ? polite : SILENT,
-        blocking.length === 0 ? SILENT : reasonsText(blocking, (v) => v.t.refusedHeading),
-      );
-    // A malformed show from the host is a setup error: say so to the host too, not only as a refusal.
-    if (blocking.some((r) => r.code === 'show-invalid'))
-      s.emitError({ code: 'show-invalid', stage: 'config', cardId: card.id });
-    s.host.dispatch(
-      new KaikuCardEvent({
-        cardId: card.id,
-        kind: card.kind,
-        status: card.status,
-        validUntil: card.validUntil,
-        // Unverified (no record at all): the number of minors is not known, and nothing came from a cache.
-        minors: card.status === 'unverified' || card.status === 'unchecked' ? null : card.minors,
-        allowed: blocking.length === 0,
-        reasons: blocking.map((r) => r.code),
-        fromCache: card.fromCache && card.status !== 'unverified',
-      }),
-    );
+    s.apply({ type: 'card', card, request, blocking, booked: s.collecting(card), recheck });
   }
 
   private booked(card: CardView): TicketRequest {
@@ -136,7 +104,8 @@ export class CardLookup {
     if (!got || now.name !== 'card' || now.card.id !== p.card.id || !now.card.fromCache) return;
     const outcome = got.value;
     if (outcome.ok && !outcome.card.fromCache) this.show(outcome.card, show, now.request, true);
-    else if (!outcome.ok && outcome.notFound) s.notRegistered(outcome.error, p.card.id);
+    else if (!outcome.ok && outcome.notFound)
+      s.apply({ type: 'not-registered', error: outcome.error, cardId: p.card.id });
     else this.scheduleRecheck();
   }
 
@@ -162,10 +131,14 @@ export class Group {
     if (phase.name !== 'card') return;
     const { card, request } = phase;
     if (cardId === card.id || request.groupCardIds.includes(cardId)) {
-      s.refused({ code: 'group-duplicate', message: C.groupDuplicate }, 'group');
+      s.apply({
+        type: 'refused',
+        reason: { code: 'group-duplicate', message: C.groupDuplicate },
+        where: 'group',
+      });
       return;
     }
-    s.show({ polite: (v) => v.t.lookingUp(cardId) });
+    s.apply({ type: 'member-looking', cardId });
     const got = await this.member.run((signal) => s.lookUp(cardId, signal));
     const now = s.phase;
     if (!got || now.name !== 'card' || now.card.id !== card.id) return; // the clerk has moved on
@@ -177,18 +150,18 @@ export class Group {
       // Which member, and why: the card ID leads the reason in every language.
       const m = refusal.message;
       const message = { fi: `${cardId}: ${m.fi}`, sv: `${cardId}: ${m.sv}`, en: `${cardId}: ${m.en}` };
-      s.refused({ code: refusal.code, message }, 'group');
-      s.emitError({ code: refusal.code, stage: 'lookup', cardId });
+      s.apply({
+        type: 'refused',
+        reason: { code: refusal.code, message },
+        where: 'group',
+        stage: 'lookup',
+        cardId,
+      });
       return;
     }
     if (outcome.ok && outcome.card.fromCache) this.unverified.add(cardId);
     else this.unverified.delete(cardId);
-    const groupCardIds = [...now.request.groupCardIds, cardId];
-    s.show({
-      groupError: undefined,
-      phase: { ...now, request: { ...now.request, groupCardIds } },
-      polite: (v) => `${v.text(C.groupHeading)}: ${cardId}`,
-    });
+    s.apply({ type: 'member', cardId });
   }
 
   /** Why a looked-up member's card cannot join (a community card, its own status or validity), if it cannot. */
@@ -226,7 +199,7 @@ export class Registration {
     if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
     const decision = s.decide(phase.card, show, phase.request);
     if (!decision.ok) {
-      s.show({ alert: reasonsText(decision.reasons) });
+      s.apply({ type: 'not-allowed', reasons: decision.reasons });
       return;
     }
     const mode = s.modeFor(phase.card);
@@ -240,58 +213,42 @@ export class Registration {
       mode,
     };
     if (!s.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
-      s.show({ alert: (v) => v.text(C.vetoed) });
+      s.apply({ type: 'vetoed' });
       return;
     }
-    s.toPhase({ name: 'registering', card: phase.card, request: phase.request }, (v) => v.t.registering);
+    s.apply({ type: 'registering' });
     let outcome;
     s.tally.hold();
     try {
       outcome = await s.svc.register({ show, cardId: phase.card.id, request: phase.request, mode });
     } catch (e) {
       s.tally.release();
-      s.fail(await s.errorOf(e), 'register', phase.card.id);
+      s.apply({ type: 'failed', error: await s.errorOf(e), stage: 'register', retryCardId: phase.card.id });
       return;
     }
+    const written = { card: phase.card, request: phase.request };
     if (outcome.kind === 'refused') {
       s.memory.keep(show.id, phase.card.id, { refusal: outcome.reasons });
-      s.toPhase({ ...phase, blocking: outcome.reasons }, SILENT, reasonsText(outcome.reasons));
+      s.apply({ type: 'register-refused', ...written, reasons: outcome.reasons });
       s.tally.release();
-      s.emitError({ code: outcome.reasons[0]?.code ?? 'refused', stage: 'register', cardId: phase.card.id });
       return;
     }
     const handle = outcome.kind === 'registered' ? outcome.usageId : outcome.recordId;
     const usage = { mode, at: s.host.now?.() ?? new Date() };
     s.memory.keep(show.id, phase.card.id, handle ? { usage, handle } : { usage });
-    const done: Phase = {
-      name: 'done',
-      // Kept on this terminal only (registry="none"): its own result, never said as registered in Kaikukanta.
-      outcome: outcome.kind === 'registered' && outcome.recordedOn ? 'recorded' : outcome.kind,
-      cardId: phase.card.id,
-      request: phase.request,
-    };
     if (outcome.kind === 'registered') {
       s.tally.release({ cap: outcome.cap });
-      const heading = (v: ViewContext) =>
-        outcome.recordedOn ? v.text(REGISTER_TEXTS.recorded) : v.t.registeredHeading;
-      s.toPhase(
-        { ...done, usageId: outcome.usageId },
-        (v) => `${heading(v)}. ${ticketSummary(v, phase.request)}`,
-      );
-      s.host.dispatch(new KaikuUsageRegisteredEvent({ ...detail, usageId: outcome.usageId }));
+      const { usageId } = outcome;
+      s.apply({ type: 'registered', ...written, detail, usageId, recorded: !!outcome.recordedOn });
     } else {
       // At once on screen: the last count plus this usage; then the outbox's count (server + unsent) replaces it.
       s.tally.release({ queued: decision.countedAgainstCap });
-      const queued: Phase = outcome.recordId ? { ...done, recordId: outcome.recordId } : done;
-      s.toPhase(queued, (v) => `${v.t.queuedHeading}. ${v.t.queuedDetail}`);
-      s.host.dispatch(
-        new KaikuUsageQueuedEvent({
-          ...detail,
-          pending: outcome.pending,
-          reason: outcome.reason,
-          ...(outcome.recordId ? { recordId: outcome.recordId } : {}),
-        }),
-      );
+      const { pending, reason, recordId } = outcome;
+      s.apply({
+        type: 'queued',
+        ...written,
+        detail: { ...detail, pending, reason, ...(recordId ? { recordId } : {}) },
+      });
     }
   }
 }

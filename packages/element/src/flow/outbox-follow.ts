@@ -2,10 +2,9 @@
 // `kaiku-sync` and `kaiku-error` events, a queued usage on screen followed until it is sent or refused, the tally
 // asked again.
 import type { OutboxState, StorageHealth } from '../services/types.js';
-import type { Screen, Shown } from './screen.js';
-import type { ViewContext } from '../views/view-context.js';
+import type { Screen } from './screen.js';
 import { connectionOf } from './sync.js';
-import { KaikuSyncEvent, type KaikuErrorDetail, type KaikuSyncDetail } from '../events.js';
+import type { KaikuErrorDetail, KaikuSyncDetail } from '../events.js';
 
 /**
  * Follows the outbox's change from `before` (`known`: it had been read) to `state` on `s`: the errors as they start,
@@ -19,32 +18,18 @@ export function followOutbox(
   answered: () => void,
 ): void {
   const { sync, errors } = statusChanges(known ? before : undefined, state);
-  errors.forEach((e) => s.emitError(e));
   const changed =
     state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
-  // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
-  const signIn = state.authFailure && state.authFailure !== before.authFailure;
-  s.show({
-    ...followQueued(s, state),
-    ...(signIn ? { alert: (v: ViewContext) => v.t.signInFailed } : {}),
+  s.apply({ type: 'queue', pendingIds: state.pendingIds, refused: state.needsAttention });
+  s.apply({
+    type: 'outbox',
+    errors,
+    sync,
+    // A sign-in refused is its own state: said at once, and the host told once per failure (`statusChanges`).
+    signInFailed: !!state.authFailure && state.authFailure !== before.authFailure,
   });
   if (state.pending < before.pending) answered();
-  if (sync) s.host.dispatch(new KaikuSyncEvent(sync));
   if (changed) void s.tally.refresh();
-}
-
-/** A queued usage on screen since sent, or refused by Kaikukanta (a ticket to settle with the customer). */
-function followQueued(s: Screen, state: OutboxState): Shown {
-  const p = s.phase;
-  if (p.name !== 'done' || p.outcome !== 'queued' || !p.recordId || !state.pendingIds) return {};
-  if (state.pendingIds.includes(p.recordId)) return {};
-  const refused = state.needsAttention.find((i) => i.id === p.recordId);
-  if (refused)
-    return {
-      phase: { ...p, outcome: 'refused-later', reason: refused.reason },
-      alert: (v) => `${v.t.refusedLaterHeading}. ${v.text(refused.reason.message)}`,
-    };
-  return { phase: { ...p, outcome: 'registered' }, polite: (v) => v.t.registeredHeading };
 }
 
 /** The host's view of an outbox state (`kaiku-sync`'s detail). */

@@ -1,11 +1,11 @@
 import type { Reason, TicketRequest } from '../services/types.js';
-import { SILENT, Screen, type FlowHost } from './screen.js';
+import { Screen, type FlowHost } from './screen.js';
+import type { Steps } from './step-flow.js';
 import type { CardLookup, Group, Registration, Undo } from './card-actions.js';
 import { Task } from './task.js';
 import { lazyModule } from '../lazy-module.js';
 import { SyncFollow } from './sync.js';
-import { elementText } from '../messages/index.js';
-import { KaikuScanEvent, type ScanSource } from '../events.js';
+import type { ScanSource } from '../events.js';
 
 export type { FlowHost } from './screen.js';
 export { RECHECK_MS } from './phase.js';
@@ -48,6 +48,10 @@ export class ScanFlow extends Screen {
     this.group ??= new m.Group(this);
     this.registration ??= new m.Registration(this);
     this.#undo ??= new m.Undo(this);
+  }
+
+  protected override get cardSteps(): Steps | undefined {
+    return cardActions.get()?.CARD_STEPS;
   }
 
   get undo(): Undo | undefined {
@@ -95,7 +99,7 @@ export class ScanFlow extends Screen {
     }
     const parsed = this.svc.parseCardId(value);
     if (parsed.ok) this.accept({ id: parsed.id, source: 'manual', duplicate: false });
-    else this.refused(parsed.reason, 'group');
+    else this.apply({ type: 'refused', reason: parsed.reason, where: 'group' });
     return parsed.ok;
   }
 
@@ -107,24 +111,19 @@ export class ScanFlow extends Screen {
 
   /** A reading that is no card ID: under the group form, or under the typed field back on ready, and aloud. */
   private refuse(reason: Reason, source: ScanSource): void {
-    const phase = this.phase;
-    if (this.addsToGroup(source)) this.refused(reason, 'group');
-    else if (phase.name !== 'card' && !this.busy) {
-      if (phase.name !== 'ready') this.toPhase({ name: 'ready' });
-      this.refused(reason, 'manual');
-    } else this.refused(reason, 'none');
-    this.emitError({ code: reason.code, stage: 'input' });
+    const where = this.addsToGroup(source)
+      ? 'group'
+      : this.phase.name !== 'card' && !this.busy
+        ? 'manual'
+        : 'none';
+    this.apply({ type: 'refused', reason, where, stage: 'input' });
   }
 
   private accept(reading: Reading): void {
     if (!this.busy) return this.take(reading);
     const lost = this.next && this.next.id !== reading.id ? this.next.id : undefined;
     this.next = reading;
-    this.show({
-      polite: (v) => v.t.nextWaiting(reading.id.slice(-4)),
-      ...(lost ? { alert: (v) => v.text(elementText('reading-replaced', { tail: lost.slice(-4) })) } : {}),
-    });
-    if (lost) this.emitError({ code: 'reading-replaced', stage: 'input', cardId: lost });
+    this.apply({ type: 'waiting', cardId: reading.id, lost });
   }
 
   private take({ id, source, duplicate }: Reading): void {
@@ -134,11 +133,11 @@ export class ScanFlow extends Screen {
     if (duplicate && id === onScreen) {
       // The card on screen read again: no second look-up nor registration prompt, just a calm word (an undone
       // usage's card is looked up: the clerk registers it anew).
-      this.show({ polite: (v) => v.t.alreadyRead(v.id(id)) });
+      this.apply({ type: 'read-again', cardId: id });
       return;
     }
     const groupMember = this.addsToGroup(source);
-    this.host.dispatch(new KaikuScanEvent({ cardId: id, source, groupMember }));
+    this.apply({ type: 'scan', detail: { cardId: id, source, groupMember } });
     this.run(groupMember && this.group ? this.group.add(id) : this.lookUpCard(id));
   }
 
@@ -162,12 +161,11 @@ export class ScanFlow extends Screen {
   private async lookUpCard(cardId: string): Promise<void> {
     const show = this.host.show();
     if (!show) {
-      this.toPhase({ name: 'ready' }, SILENT, (v) => v.t.noShow);
-      this.emitError({ code: 'no-show', stage: 'config', cardId });
+      this.apply({ type: 'no-show', cardId });
       return;
     }
     this.host.stopCamera();
-    this.toPhase({ name: 'looking-up', cardId }, (v) => v.t.lookingUp(v.id(cardId)));
+    this.apply({ type: 'look-up', cardId });
     // Another till may have sold tickets for this show since: each customer is decided on the server's count (plus
     // this till's unsent usages), fetched alongside the card.
     const got = await this.looking
@@ -182,13 +180,12 @@ export class ScanFlow extends Screen {
     if (!got) return; // reset, or another look-up took over
     const outcome = got.value;
     if (outcome.ok) this.cards?.show(outcome.card, show);
-    else if (outcome.notFound) this.notRegistered(outcome.error, cardId);
-    else this.fail(outcome.error, 'lookup', cardId, cardId);
+    else if (outcome.notFound) this.apply({ type: 'not-registered', error: outcome.error, cardId });
+    else this.apply({ type: 'failed', error: outcome.error, stage: 'lookup', retryCardId: cardId, cardId });
   }
 
   setRequest(request: TicketRequest): void {
-    const phase = this.phase;
-    if (phase.name === 'card') this.show({ phase: { ...phase, request } });
+    this.apply({ type: 'request', request });
   }
 
   /** Registers the usage on screen, once; a member read just before Enter is part of it (its look-up ends first). */
@@ -205,7 +202,7 @@ export class ScanFlow extends Screen {
   reset(): void {
     this.looking.abort();
     this.group?.member.abort();
-    this.toPhase({ name: 'ready' });
+    this.apply({ type: 'reset' });
   }
 
   /** Verifies a card on screen that was decided without Kaikukanta (see `CardLookup.recheck`). */
@@ -236,8 +233,12 @@ export class ScanFlow extends Screen {
 
   /** The wedge listener refused a reading. */
   inputError(reason: Reason): void {
-    this.refused(reason, this.phase.name === 'ready' ? 'manual' : 'none');
-    this.emitError({ code: reason.code, stage: 'input' });
+    this.apply({
+      type: 'refused',
+      reason,
+      where: this.phase.name === 'ready' ? 'manual' : 'none',
+      stage: 'input',
+    });
   }
 
   dispose(): void {

@@ -16,17 +16,27 @@ import type { Memory } from './memory.js';
 import type { Rules } from './card-actions.js';
 import { Tally } from './sync.js';
 import { loadLateTexts, toServiceError } from '../messages/index.js';
-import type { ViewContext } from '../views/view-context.js';
-import { KaikuErrorEvent, type KaikuErrorDetail } from '../events.js';
+import {
+  KaikuCardEvent,
+  KaikuErrorEvent,
+  KaikuScanEvent,
+  KaikuSyncEvent,
+  KaikuUsageQueuedEvent,
+  KaikuUsageRegisteredEvent,
+  KaikuUsageVoidedEvent,
+} from '../events.js';
+import {
+  READY,
+  stepFlow,
+  type FlowAction,
+  type FlowEmit,
+  type FlowEvent,
+  type FlowState,
+  type Say,
+  type Steps,
+} from './step-flow.js';
 
-/** A live-region line, rendered in the language on screen when read (a switch mid-card re-renders it). */
-export type Say = (v: ViewContext) => string;
-
-export const SILENT: Say = () => '';
-export const reasonsText =
-  (reasons: readonly Reason[], lead?: Say): Say =>
-  (v) =>
-    [...(lead ? [lead(v)] : []), ...reasons.map((r) => v.text(r.message))].join(lead ? '. ' : ' ');
+export { SILENT, reasonsText, type Say } from './step-flow.js';
 
 /** What the flow needs from the element: its settings, its events, and a render when something changed. */
 export type FlowHost = {
@@ -42,21 +52,30 @@ export type FlowHost = {
   /** The card panel's code, needed before a card reaches the screen. */
   readonly loadCardViews: () => Promise<unknown>;
   readonly now?: () => Date;
+  /** A result's cue or a shift entry, for the element to play or take down once painted (`stepFlow`'s `emit`). */
+  readonly took?: (emit: Exclude<FlowEmit, FlowEvent>) => void;
 };
 
-/** A change of what the screen says: each field given is replaced, the others stay. */
-export type Shown = Readonly<{ phase?: Phase; polite?: Say; alert?: Say; groupError?: Reason | undefined }>;
+/** The events the flow fires, by type (tied to `FlowEvent` at compile time). */
+const EVENTS: {
+  readonly [K in FlowEvent['type']]: new (detail: Extract<FlowEvent, { type: K }>['detail']) => Event;
+} = {
+  'kaiku-scan': KaikuScanEvent,
+  'kaiku-card': KaikuCardEvent,
+  'kaiku-usage-registered': KaikuUsageRegisteredEvent,
+  'kaiku-usage-queued': KaikuUsageQueuedEvent,
+  'kaiku-usage-voided': KaikuUsageVoidedEvent,
+  'kaiku-sync': KaikuSyncEvent,
+  'kaiku-error': KaikuErrorEvent,
+};
 
-/** What the element renders of the flow, read-only: its parts change it by method and tell the host. No DOM. */
+/** What the element renders of the flow, read-only: its parts send actions (`apply`), nothing else writes. No DOM. */
 export class Screen {
-  readonly phase: Phase = { name: 'ready' };
-  readonly manualError: Reason | undefined;
-  readonly groupError: Reason | undefined;
-  readonly cameraError: Reason | undefined;
-  readonly polite: Say = SILENT;
-  readonly alert: Say = SILENT;
-  /** Readings refused without a phase of their own (malformed, a group member): each gets the refusal cue. */
-  readonly refusals: number = 0;
+  #state: FlowState = READY;
+  /** The steps of a card on screen (`stepFlow`'s), once loaded with the card actions (before any card is looked up). */
+  protected get cardSteps(): Steps | undefined {
+    return undefined;
+  }
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
   protected focusWanted = false;
   /** The rules' side and the registry's answers, loaded with the card actions before any card is on screen. */
@@ -66,9 +85,23 @@ export class Screen {
   /** Called after every phase change (the recheck of a card decided offline follows it). */
   onPhase: () => void = () => undefined;
 
-  /** The fields above, writable: for the methods below only. */
-  get #w(): { -readonly [K in keyof Screen]: Screen[K] } {
-    return this;
+  get phase(): Phase {
+    return this.#state.phase;
+  }
+  get polite(): Say {
+    return this.#state.polite;
+  }
+  get alert(): Say {
+    return this.#state.alert;
+  }
+  get manualError(): Reason | undefined {
+    return this.#state.manualError;
+  }
+  get groupError(): Reason | undefined {
+    return this.#state.groupError;
+  }
+  get cameraError(): Reason | undefined {
+    return this.#state.cameraError;
   }
   /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
   get memory(): Memory {
@@ -84,68 +117,22 @@ export class Screen {
     return this.host.services();
   }
 
-  /** Says `shown` in place (no focus move): a look-up's progress, a member added, a card verified. */
-  show(shown: Shown): void {
-    if (shown.phase) this.#w.phase = shown.phase;
-    if (shown.polite) this.#w.polite = shown.polite;
-    if (shown.alert) this.#w.alert = shown.alert;
-    if ('groupError' in shown) this.#w.groupError = shown.groupError;
+  /** The flow's one writer: the screen after `action` (`stepFlow`); a render, a focus move, the events told. */
+  apply(action: FlowAction): void {
+    const { state, focus, emit } = stepFlow(this.#state, action, this.cardSteps);
+    this.#state = state;
+    this.focusWanted ||= focus;
     this.host.changed();
-  }
-
-  toPhase(phase: Phase, polite: Say = SILENT, alert: Say = SILENT): void {
-    if (phase.name !== 'ready') this.#w.manualError = undefined;
-    this.focusWanted = true;
-    this.show({ phase, polite, alert, groupError: undefined });
-    this.onPhase();
-  }
-
-  /** A reading refused before any look-up: under the field it came to (if any), aloud, with the refusal cue. */
-  refused(reason: Reason, where: 'manual' | 'group' | 'none'): void {
-    if (where === 'manual') this.#w.manualError = reason;
-    this.#w.refusals++;
-    this.show({ alert: (v) => v.text(reason.message), ...(where === 'group' ? { groupError: reason } : {}) });
-  }
-
-  cameraFailed(error: ServiceError): void {
-    this.#w.cameraError = { code: error.code, message: error.message };
-    this.show({ alert: (v) => v.text(error.message) });
-    this.emitError({ code: error.code, stage: 'camera' });
-  }
-
-  /** The clerk turns the camera on again: its last failure is no longer news. */
-  cameraRetried(): void {
-    this.#w.cameraError = undefined;
-    this.host.changed();
-  }
-
-  emitError(detail: KaikuErrorDetail): void {
-    this.host.dispatch(new KaikuErrorEvent(detail));
+    if (focus) this.onPhase();
+    for (const e of emit)
+      if (e.type === 'cue' || e.type === 'shift') this.host.took?.(e);
+      else this.host.dispatch(new EVENTS[e.type](e.detail as never));
   }
 
   /** A thrown value as a code and text, once the texts of the services' codes are in (if they can load). */
   async errorOf(e: unknown): Promise<ServiceError> {
     await loadLateTexts().catch(() => undefined);
     return toServiceError(e);
-  }
-
-  fail(error: ServiceError, stage: KaikuErrorDetail['stage'], retryCardId?: string, cardId?: string): void {
-    this.toPhase(
-      retryCardId === undefined ? { name: 'error', error } : { name: 'error', error, retryCardId },
-      SILENT,
-      (v) => `${v.t.errorHeading}. ${v.text(error.message)}`,
-    );
-    this.emitError({ code: error.code, stage, ...(cardId === undefined ? {} : { cardId }) });
-  }
-
-  /** An unregistered card is an ordinary refusal: nothing failed, and trying again cannot help. */
-  notRegistered(error: ServiceError, cardId: string): void {
-    this.toPhase(
-      { name: 'error', error, refusal: true },
-      SILENT,
-      reasonsText([error], (v) => v.t.refusedHeading),
-    );
-    this.emitError({ code: error.code, stage: 'lookup', cardId });
   }
 
   /** A look-up whose failure (a thrown value) is an outcome like any other; `showId`: with the card's booking. */

@@ -124,7 +124,7 @@ export class SyncFollow {
     else
       this.code.load().then(
         (m) => this.take(m),
-        () => this.s.emitError({ code: LOAD_FAILED, stage: 'sync' }),
+        () => this.s.apply({ type: 'error', detail: { code: LOAD_FAILED, stage: 'sync' } }),
       );
   }
 
@@ -138,7 +138,7 @@ export class SyncFollow {
     try {
       await action();
     } catch (e) {
-      this.s.fail(await this.s.errorOf(e), 'sync');
+      this.s.apply({ type: 'failed', error: await this.s.errorOf(e), stage: 'sync' });
     }
   }
 }

@@ -1,7 +1,5 @@
-import { KaikuUsageVoidedEvent, type KaikuUsageVoidedDetail } from '../events.js';
+import type { KaikuUsageVoidedDetail } from '../events.js';
 import type { Screen } from './screen.js';
-import { ticketSummary } from '../views/view-context.js';
-import { CARD_TEXTS as C } from '../views/card-texts.js';
 
 /** Undoing usages this terminal made: never superseded, a void sent is done whatever the screen does meanwhile. */
 export class Undo {
@@ -31,16 +29,7 @@ export class Undo {
     try {
       const detail = { usageId: handle, cardId, outcome: await voidIt(handle) };
       s.memory.voided(handle);
-      s.host.dispatch(new KaikuUsageVoidedEvent(detail));
-      // Whoever undid it (the result's action, the shift list, the host), the result on screen of it says so.
-      const p = s.phase;
-      if (p.name === 'done' && this.target === handle)
-        s.toPhase({ ...p, outcome: 'voided' }, (v) =>
-          [C.voided, ...(detail.outcome === 'void-queued' ? [C.voidQueued] : [])]
-            .map((t) => v.text(t))
-            .concat(ticketSummary(v, p.request))
-            .join('. '),
-        );
+      s.apply({ type: 'voided', detail, onScreen: this.target === handle });
       return detail;
     } finally {
       this.#running--;
@@ -55,18 +44,13 @@ export class Undo {
     const phase = s.phase;
     const handle = this.target;
     if (handle === undefined || phase.name !== 'done' || this.running) return;
-    s.show({ polite: (v) => v.text(C.undoing) });
+    s.apply({ type: 'undoing' });
     try {
       await this.voidUsage(handle, phase.cardId);
     } catch (e) {
       const undoError = await s.errorOf(e);
       if (s.phase !== phase) return;
-      s.toPhase(
-        { ...phase, undoError },
-        undefined,
-        (v) => `${v.text(C.undoFailed)}. ${v.text(undoError.message)}`,
-      );
-      s.emitError({ code: undoError.code, stage: 'void', cardId: phase.cardId });
+      s.apply({ type: 'undo-failed', error: undoError, cardId: phase.cardId });
     }
   }
 }

@@ -145,7 +145,7 @@ export const cardStyles = css`
   }
 `;
 export { renderResult, renderVerdict } from './verdict.js';
-export { Cues } from '../feedback/cues.js';
+export { playCue } from '../feedback/cues.js';
 export { showCardId } from '../feedback/prefs.js';
 
 /** Largest request size the rules allow checked by asking them, so the element never re-implements a rule. */

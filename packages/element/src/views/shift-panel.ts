@@ -1,7 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { checkVoidWindow } from '@kaiku-scanner/core';
 import { countShift, shiftReport, type ShiftCounts, type ShiftUsage } from '@kaiku-scanner/core/outbox';
-import type { Phase } from '../flow/phase.js';
+import { EMPTY_REQUEST } from '../flow/phase.js';
+import type { ShiftEntry } from '../flow/step-flow.js';
 import type { KaikuScanner } from '../kaiku-scanner.component.js';
 import type { ShiftFlow } from '../controllers/lazy-views-controller.js';
 import type { CapState, OutboxState, Reason, ShowContext, UsageMode } from '../services/types.js';
@@ -49,14 +50,7 @@ export class ShiftLog {
   readonly usages: KeptUsage[] = [];
   /** Why an undo from the list failed, by usage (this page only: the clerk may try again). */
   readonly undoErrors = new Map<string, Reason>();
-  /** The card last looked up: an unregistered one's refusal (an error phase) names no card. */
-  private looked = '';
-
-  /** `seen`: the phase on screen when the log begins (it belongs to the shift before, if any). */
-  constructor(
-    readonly key?: string,
-    private seen?: Phase,
-  ) {
+  constructor(readonly key?: string) {
     try {
       const kept: unknown = JSON.parse((key && globalThis.localStorage.getItem(key)) || '[]');
       if (Array.isArray(kept)) {
@@ -70,40 +64,28 @@ export class ShiftLog {
     }
   }
 
-  /** Takes what a new phase says about the shift (once per phase). */
-  record(phase: Phase, show: ShowContext | undefined, mode: UsageMode, now: Date): void {
-    if (phase === this.seen || !show) return;
-    this.seen = phase;
-    if (phase.name === 'looking-up') this.looked = phase.cardId;
-    const base = {
+  /** Takes down an entry of the flow's (`stepFlow`'s `emit`): a usage, news of one (sent, undone), a refusal. */
+  take(entry: ShiftEntry, show: ShowContext | undefined, mode: UsageMode, now: Date): void {
+    if (entry.state === 'voided') {
+      const u = this.usages.find((x) => x.id === entry.id);
+      if (u) this.add({ ...u, state: 'voided' });
+      return;
+    }
+    if (!show) return;
+    const r = entry.request ?? EMPTY_REQUEST;
+    const group = r.groupCardIds.length + r.under16 > 0;
+    this.add({
       at: now.toISOString(),
       mode,
       show: { id: show.id, name: show.name, start: show.start },
-      childTickets: 0,
-      id: `shift-${now.getTime()}-${this.usages.length}`,
-    };
-    if (phase.name === 'done' && phase.outcome === 'voided') return;
-    if (phase.name === 'done' && phase.outcome !== 'refused-later') {
-      const { request: r } = phase;
-      const group = r.groupCardIds.length + r.under16 > 0;
-      const id = phase.usageId ?? phase.recordId;
-      this.add({
-        ...base,
-        ...(id ? { id } : { local: true }),
-        state: phase.outcome === 'recorded' ? 'registered' : phase.outcome,
-        cardId: phase.cardId,
-        childTickets: r.children,
-        ...(group ? { group: { memberCardIds: [...r.groupCardIds], under16Clients: r.under16 } } : {}),
-      });
-    } else if (phase.name === 'card' && phase.blocking.length > 0)
-      this.add({ ...base, state: 'refused', cardId: phase.card.id });
-    else if (phase.name === 'error' && phase.refusal)
-      this.add({ ...base, state: 'refused', cardId: this.looked });
-  }
-
-  voided(id: string): void {
-    const u = this.usages.find((x) => x.id === id);
-    if (u) this.add({ ...u, state: 'voided' });
+      id: entry.id ?? `shift-${now.getTime()}-${this.usages.length}`,
+      // A usage the services gave no ID: nothing to undo it by.
+      ...(entry.id || entry.state === 'refused' ? {} : { local: true }),
+      state: entry.state,
+      cardId: entry.cardId,
+      childTickets: r.children,
+      ...(group ? { group: { memberCardIds: [...r.groupCardIds], under16Clients: r.under16 } } : {}),
+    });
   }
 
   /** A new usage, or news of one already here (a queued usage sent, an undo; undone is final): one per usage. */
@@ -152,13 +134,11 @@ export class ShiftLog {
 export function shiftOf(
   host: Pick<KaikuScanner, 'baseUrl' | 'venueId' | 'terminalName' | 'registry'>,
   log: ShiftLog | undefined,
-  phase: Phase,
 ): ShiftLog {
   const { baseUrl, venueId, terminalName } = host;
   const target = host.registry === 'none' ? 'registry=none' : baseUrl;
   const key = target ? `kaiku-scanner:shift ${JSON.stringify([target, venueId, terminalName])}` : undefined;
-  // The first log takes down the phase on screen too: nothing was there to take it before.
-  return log && log.key === key ? log : new ShiftLog(key, log && phase);
+  return log && log.key === key ? log : new ShiftLog(key);
 }
 
 /** The panel of `log`: the element's settings, the flow's outbox state and tally, an undo if the services can. */
@@ -183,7 +163,7 @@ export function renderShiftOf(
             async (e) => {
               const error = await flow.errorOf(e);
               log.undoErrors.set(id, error);
-              flow.emitError({ code: error.code, stage: 'void' });
+              flow.apply({ type: 'error', detail: { code: error.code, stage: 'void' } });
               host.requestUpdate();
             },
           )
