@@ -305,7 +305,9 @@ class WedgeListenerImpl implements WedgeListener {
   readonly #onEvent = (event: Event): void => {
     // A password is never read, not even its timing.
     if (isPasswordField(event)) return;
-    const host = hostFieldOf(event, this.#isCardField, this.#target);
+    const isCardField = (field: Element): boolean =>
+      field.hasAttribute('data-kaiku-card-input') || this.#options.cardInputs?.(field) === true;
+    const host = hostFieldOf(event, isCardField, this.#target);
     // The page's own field: read there only where a card can be taken back out (text fields), and if the page lets us.
     if (host !== undefined && (this.#leaveHostInputs || textFieldOf(event) === undefined)) return;
     const recorded = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
@@ -336,10 +338,6 @@ class WedgeListenerImpl implements WedgeListener {
     if (engine.name === 'loading') engine.early.push(early);
     else this.#load([early]);
   };
-
-  /** Whether a field of the page is a card field (everything a reader types there is ours). */
-  readonly #isCardField = (field: Element): boolean =>
-    field.hasAttribute('data-kaiku-card-input') || this.#options.cardInputs?.(field) === true;
 
   /** Loads the engine, then classifies `early`; a failed load is reported, and tried again at the next event. */
   #load(early: Early[]): void {
@@ -392,7 +390,6 @@ class WedgeListenerImpl implements WedgeListener {
       const grace = this.#resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
       const delay = Math.max(0, step.wakeAt - this.#lastStamp) + grace;
       this.#timer = setTimeout(() => {
-        this.#timer = undefined;
         const silence = Math.max(0, performance.now() - this.#lastHandled - grace);
         this.#feed(ready, { type: 'idle', timeStamp: this.#lastStamp + silence });
       }, delay);
