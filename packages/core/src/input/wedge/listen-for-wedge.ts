@@ -121,6 +121,7 @@ const loadFailure = /* @__PURE__ */ reasonFactory(wedgeLoadMessages);
 /** An event recorded before the engine had loaded, with what the adapter needs of its event later. */
 type Early = { readonly record: WedgeRecord; readonly snapshot: FieldSnapshot | undefined };
 
+/** Gives a promise of calibration's `startCalibration` (an `import()`). */
 type CalibrationLoader = () => Promise<typeof startCalibration>;
 
 /** A calibration under way: records wait in `early` until the lazily loaded session takes them. */
