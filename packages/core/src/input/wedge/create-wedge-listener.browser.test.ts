@@ -191,6 +191,16 @@ describe('terminators', () => {
     expect(input.value).to.equal('');
   });
 
+  it('stop() while a reading waits out its silence: nothing is reported after it', async () => {
+    const handle = listen({ terminator: 'none', idleTimeoutMs: 300 });
+    field();
+    await press(emulateReader('A999005458', { gapMs: scannerGap, terminator: 'none' }));
+    handle.stop();
+    await sleep(600);
+    expect(ids(), 'no scan after stop()').to.deep.equal([]);
+    expect(errors.length, 'no error after stop()').to.equal(0);
+  });
+
   it('a reader that sends Tab while Enter is configured is refused with terminator-mismatch', async () => {
     listen({ terminator: 'Enter' });
     await press(emulateReader('A045198723', { gapMs: scannerGap, terminator: 'Tab' }));

@@ -16,12 +16,18 @@ import {
   retract,
   snapshotField,
   textFieldOf,
+  type CaptureField,
   type FieldSnapshot,
 } from './field-edit.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
 import { callHost } from '../call-host.js';
-import { CLASSIFIER_OPTIONS, checkWedgeOptions, resolveWedgeOptions } from './wedge-options.js';
+import {
+  CLASSIFIER_OPTIONS,
+  checkWedgeOptions,
+  resolveWedgeOptions,
+  type ResolvedWedgeOptions,
+} from './wedge-options.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { reasonFactory } from '../../messages/define.js';
 import { wedgeLoadMessages } from '../../messages/wedge-load.js';
@@ -115,6 +121,12 @@ const loadFailure = /* @__PURE__ */ reasonFactory(wedgeLoadMessages);
 /** An event recorded before the engine had loaded, with what the adapter needs of its event later. */
 type Early = { readonly record: WedgeRecord; readonly snapshot: FieldSnapshot | undefined };
 
+/** Gives a promise of calibration's `startCalibration` (an `import()`). */
+type CalibrationLoader = () => Promise<typeof startCalibration>;
+
+/** A calibration under way: records wait in `early` until the lazily loaded session takes them. */
+type Calibrating = { session?: CalibrationSession; readonly early: WedgeRecord[] };
+
 /** Where the classifier is: the listener's states (docs/wedge.md, "The listener"). */
 type EngineState =
   /** Not loaded, or its load failed: the next event loads it. */
@@ -166,36 +178,233 @@ export function listenForWedge(
   loadCalibration: () => Promise<typeof startCalibration>,
   loadEngine: EngineLoader,
 ): WedgeListener {
-  checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
-  const target: EventTarget | undefined = options.target ?? globalThis.document;
-  if (target === undefined || typeof target.addEventListener !== 'function') {
-    // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
-    const { en } = loadFailure('wedge-no-target', {}).message;
-    throw new KaikuError('wedge-no-target', en);
-  }
-  const clearInput = options.clearInput ?? true;
-  const hostInputs = options.hostInputs ?? 'take-cards';
-  const isCardField = (field: Element): boolean =>
-    field.hasAttribute('data-kaiku-card-input') || options.cardInputs?.(field) === true;
-  const doc = documentOf(target);
-  const capture =
-    options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
-  let resolved = resolveWedgeOptions(options);
-  let engine = ABSENT;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  /** The text field the burst went to, as it was before, and what the burst typed or would have typed there. */
-  let edit: { readonly snapshot: FieldSnapshot; taken: string } | undefined;
-  // Calibration mode: records wait in `early` until the lazily loaded session takes them.
-  let calibration: { session?: CalibrationSession; readonly early: WedgeRecord[] } | undefined;
-  let stopped = false;
+  return new WedgeListenerImpl(options, loadCalibration, loadEngine);
+}
 
-  /** `early`: an event recorded before the engine loaded; what it typed is taken back by `retract`. */
-  const apply = (effect: WedgeEffect, event: Event | undefined, early?: Early): void => {
+/** The running listener: its state in private fields, its interface `stop`, `calibrate` and `profile`. */
+class WedgeListenerImpl implements WedgeListener {
+  /** The host's options: its callbacks are read when called. */
+  readonly #options: WedgeListenerOptions;
+  /** Gives calibration's `startCalibration` (an `import()`). */
+  readonly #loadCalibration: CalibrationLoader;
+  /** Gives the classifier (an `import()`, or the engine at hand). */
+  readonly #loadEngine: EngineLoader;
+  /** Where the listeners are. */
+  readonly #target: EventTarget;
+  /** `clearInput`: a reader's characters are taken out of a focused text field. */
+  readonly #clearInput: boolean;
+  /** `hostInputs: 'leave'`: the page's own text fields are never read. */
+  readonly #leaveHostInputs: boolean;
+  /** The hidden field `Unidentified` keys type into, when none is focused. */
+  readonly #capture: CaptureField | undefined;
+  /** The classifier's options: the start options, or the last calibration's profile over them. */
+  #resolved: ResolvedWedgeOptions;
+  /** Where the classifier is (absent, loading with early records, ready with its state). */
+  #engine = ABSENT;
+  /** The silence timer: an idle record for the classifier when the reader stops. */
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The text field the burst went to, as it was before, and what the burst typed or would have typed there. */
+  #edit: { readonly snapshot: FieldSnapshot; taken: string } | undefined;
+  /** Calibration mode, while a calibration is under way. */
+  #calibration: Calibrating | undefined;
+  /** `stop()` was called: nothing is loaded, fed or timed any more. */
+  #stopped = false;
+  // Silence counts from the last event handled, on the events' clock: late keys keep early stamps, not a pause.
+  /** The latest key's `timeStamp`. */
+  #lastStamp = 0;
+  /** When the latest key was handled (`performance.now()`). */
+  #lastHandled = 0;
+
+  constructor(options: WedgeListenerOptions, loadCalibration: CalibrationLoader, loadEngine: EngineLoader) {
+    checkWedgeOptions('createWedgeListener', options, LISTENER_OPTIONS);
+    const target: EventTarget | undefined = options.target ?? globalThis.document;
+    if (target === undefined || typeof target.addEventListener !== 'function') {
+      // Server-side rendering or a worker: a programming error, reported like every other SDK failure.
+      const { en } = loadFailure('wedge-no-target', {}).message;
+      throw new KaikuError('wedge-no-target', en);
+    }
+    this.#options = options;
+    this.#loadCalibration = loadCalibration;
+    this.#loadEngine = loadEngine;
+    this.#target = target;
+    this.#clearInput = options.clearInput ?? true;
+    this.#leaveHostInputs = options.hostInputs === 'leave';
+    const doc = documentOf(target);
+    this.#capture =
+      options.captureUnidentified === false || doc === undefined ? undefined : createCaptureField(doc);
+    this.#resolved = resolveWedgeOptions(options);
+    for (const type of EVENTS) target.addEventListener(type, this.#onEvent, { capture: true });
+    this.#load([]);
+    options.signal?.addEventListener('abort', this.stop, { once: true });
+    if (options.signal?.aborted === true) this.stop();
+  }
+
+  // `stop` and `calibrate` are own, bound functions, as before the class: a host may hand them on.
+  /** Removes every listener and timer. Idempotent. */
+  readonly stop = (): void => {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const type of EVENTS) this.#target.removeEventListener(type, this.#onEvent, { capture: true });
+    clearTimeout(this.#timer);
+    this.#capture?.restore();
+    this.#cancelCalibration();
+    this.#engine = ABSENT;
+  };
+
+  /** The profile in use (defaults, a stored one, or the last calibration's). */
+  get profile(): WedgeProfile {
+    const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = this.#resolved;
+    return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
+  }
+
+  /** Learns the reader from one reading, then uses its profile (`WedgeListener.calibrate`). */
+  readonly calibrate = async (calibrateOptions: WedgeCalibrateOptions = {}): Promise<CalibrationResult> => {
+    checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
+    this.#cancelCalibration();
+    // A reading under way is dropped, as is one recorded while the engine loads.
+    const engine = this.#engine;
+    if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
+    else if (engine.name === 'loading') engine.early = [];
+    const current: Calibrating = { early: [] };
+    this.#calibration = current;
+    const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
+    const { minLength, cardIdOptions, parse } = this.#resolved;
+    return this.#loadCalibration().then(
+      (startCalibration) =>
+        new Promise<CalibrationResult>((resolve, reject) => {
+          const session = startCalibration(
+            {
+              timeoutMs: Math.max(0, deadline - performance.now()),
+              expectedId: calibrateOptions.expectedId,
+              minLength,
+              cardIdOptions,
+              parse,
+            },
+            (result) => {
+              if (this.#calibration === current) this.#calibration = undefined;
+              // The learned profile wins over the start options; one the check refuses rejects the call.
+              try {
+                if (result.ok) this.#resolved = resolveWedgeOptions({ ...this.#options, ...result.profile });
+                resolve(result);
+              } catch (error) {
+                reject(error as Error);
+              }
+            },
+          );
+          if (this.#calibration !== current) return session.cancel();
+          current.session = session;
+          for (const record of current.early) session.record(record);
+        }),
+      (): CalibrationResult => {
+        if (this.#calibration === current) this.#calibration = undefined;
+        return { ok: false, error: loadFailure('calibration-unavailable', {}) };
+      },
+    );
+  };
+
+  /** Records a page event and hands it to calibration, the classifier, or the queue of early events. */
+  readonly #onEvent = (event: Event): void => {
+    // A password is never read, not even its timing.
+    if (isPasswordField(event)) return;
+    const isCardField = (field: Element): boolean =>
+      field.hasAttribute('data-kaiku-card-input') || this.#options.cardInputs?.(field) === true;
+    const host = hostFieldOf(event, isCardField, this.#target);
+    // The page's own field: read there only where a card can be taken back out (text fields), and if the page lets us.
+    if (host !== undefined && (this.#leaveHostInputs || textFieldOf(event) === undefined)) return;
+    const recorded = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
+    if (recorded === undefined) return;
+    const record: WedgeRecord = host === undefined ? recorded : { ...recorded, hostField: true };
+    const capture = this.#capture;
+    if (
+      capture !== undefined &&
+      record.type === 'keydown' &&
+      (record.key === 'Unidentified' || record.key === 'Process') &&
+      !isEditable(event)
+    ) {
+      // Its text would go nowhere: give it a field of ours to go to.
+      capture.take();
+    }
+    const calibration = this.#calibration;
+    if (calibration !== undefined) {
+      if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
+      if (calibration.session === undefined) calibration.early.push(record);
+      else calibration.session.record(record);
+      return;
+    }
+    const engine = this.#engine;
+    if (engine.name === 'ready') return this.#feed(engine, record, event);
+    // Not loaded yet: the event goes its way; the field's state before it is kept for a `retract`.
+    const field = this.#clearInput ? textFieldOf(event) : undefined;
+    const early = { record, snapshot: field === undefined ? undefined : snapshotField(field) };
+    if (engine.name === 'loading') engine.early.push(early);
+    else this.#load([early]);
+  };
+
+  /** Loads the engine, then classifies `early`; a failed load is reported, and tried again at the next event. */
+  #load(early: Early[]): void {
+    if (this.#stopped) return;
+    let got: WedgeEngine | Promise<WedgeEngine>;
+    try {
+      got = this.#loadEngine();
+    } catch (error) {
+      got = Promise.reject(error as Error);
+    }
+    if (!(got instanceof Promise)) return this.#start(got, early);
+    const loading: EngineState = { name: 'loading', early };
+    this.#engine = loading;
+    got.then(
+      (loaded) => {
+        if (this.#engine === loading) this.#start(loaded, loading.early);
+      },
+      () => {
+        if (this.#engine !== loading) return;
+        // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
+        this.#engine = ABSENT;
+        callHost(this.#options.onError, loadFailure('wedge-unavailable', {}));
+      },
+    );
+  }
+
+  /** Makes the loaded engine the classifier and classifies what was recorded while it loaded. */
+  #start(loaded: WedgeEngine, early: readonly Early[]): void {
+    const ready = { name: 'ready', engine: loaded, state: loaded.INITIAL_WEDGE_STATE } as const;
+    this.#engine = ready;
+    for (const item of early) this.#feed(ready, item.record, undefined, item);
+  }
+
+  /** Classifies a record, carries out its effects, and sets the silence timer the classifier asks for. */
+  #feed(ready: EngineState & { name: 'ready' }, record: WedgeRecord, event?: Event, early?: Early): void {
+    if (record.type === 'keydown' || record.type === 'keyup') {
+      this.#lastStamp = Math.max(this.#lastStamp, record.timeStamp);
+      this.#lastHandled = performance.now();
+    }
+    const step = ready.engine.stepWedge(ready.state, record, this.#resolved);
+    ready.state = step.state;
+    for (const effect of step.effects) this.#apply(effect, event, early);
+    const capture = this.#capture;
+    // The reading is over: focus goes back where it was before the capture field took it.
+    if (capture?.active === true && ready.engine.isAtRest(step.state)) capture.restore();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (step.wakeAt !== undefined && !this.#stopped) {
+      // With a terminator, silence is not urgent (give back, or report it missing): late deliveries get slack.
+      const grace = this.#resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
+      const delay = Math.max(0, step.wakeAt - this.#lastStamp) + grace;
+      this.#timer = setTimeout(() => {
+        const silence = Math.max(0, performance.now() - this.#lastHandled - grace);
+        this.#feed(ready, { type: 'idle', timeStamp: this.#lastStamp + silence });
+      }, delay);
+    }
+  }
+
+  /** Carries out an effect; `early`: an event recorded before the engine loaded (`retract` takes its text back). */
+  #apply(effect: WedgeEffect, event: Event | undefined, early?: Early): void {
+    const edit = this.#edit;
     switch (effect.kind) {
       case 'burst-start': {
-        const field = clearInput && event !== undefined ? textFieldOf(event) : undefined;
+        const field = this.#clearInput && event !== undefined ? textFieldOf(event) : undefined;
         const snapshot = field === undefined ? early?.snapshot : snapshotField(field);
-        edit = snapshot === undefined ? undefined : { snapshot, taken: '' };
+        this.#edit = snapshot === undefined ? undefined : { snapshot, taken: '' };
         break;
       }
       case 'recognized':
@@ -203,7 +412,7 @@ export function listenForWedge(
         break;
       case 'suppress':
         // With clearInput off, a reader types into a focused field like a keyboard would.
-        if (event === undefined || (!clearInput && textFieldOf(event) !== undefined)) break;
+        if (event === undefined || (!this.#clearInput && textFieldOf(event) !== undefined)) break;
         event.preventDefault();
         event.stopPropagation();
         // Not `instanceof KeyboardEvent`: events from an iframe's document come from another realm.
@@ -214,184 +423,25 @@ export function listenForWedge(
         break;
       case 'release':
         if (edit?.snapshot.field.isConnected === true) giveBack(edit.snapshot.field, edit.taken);
-        edit = undefined;
+        this.#edit = undefined;
         break;
       case 'scan':
-        edit = undefined;
-        callHost(options.onScan, effect.scan);
+        this.#edit = undefined;
+        callHost(this.#options.onScan, effect.scan);
         break;
       case 'error':
-        edit = undefined;
+        this.#edit = undefined;
         // Typed into a card field (ours or the page's): the field takes it as typed, there is nothing to calibrate.
         if (effect.error.code === 'reading-too-slow' && event !== undefined && isEditable(event)) break;
-        callHost(options.onError, effect.error);
+        callHost(this.#options.onError, effect.error);
         break;
     }
-  };
+  }
 
-  // Silence counts from the last event handled, on the events' clock: late keys keep early stamps, not a pause.
-  let lastStamp = 0;
-  let lastHandled = 0;
-  const feed = (
-    ready: EngineState & { name: 'ready' },
-    record: WedgeRecord,
-    event?: Event,
-    early?: Early,
-  ) => {
-    if (record.type === 'keydown' || record.type === 'keyup') {
-      lastStamp = Math.max(lastStamp, record.timeStamp);
-      lastHandled = performance.now();
-    }
-    const step = ready.engine.stepWedge(ready.state, record, resolved);
-    ready.state = step.state;
-    for (const effect of step.effects) apply(effect, event, early);
-    // The reading is over: focus goes back where it was before the capture field took it.
-    if (capture?.active === true && ready.engine.isAtRest(step.state)) capture.restore();
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (step.wakeAt !== undefined && !stopped) {
-      // With a terminator, silence is not urgent (give back, or report it missing): late deliveries get slack.
-      const grace = resolved.terminator === 'none' ? 0 : LATE_DELIVERY_GRACE_MS;
-      const delay = Math.max(0, step.wakeAt - lastStamp) + grace;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const silence = Math.max(0, performance.now() - lastHandled - grace);
-        feed(ready, { type: 'idle', timeStamp: lastStamp + silence });
-      }, delay);
-    }
-  };
-
-  const start = (loaded: WedgeEngine, early: readonly Early[]): void => {
-    const ready = { name: 'ready', engine: loaded, state: loaded.INITIAL_WEDGE_STATE } as const;
-    engine = ready;
-    for (const item of early) feed(ready, item.record, undefined, item);
-  };
-
-  /** Loads the engine, then classifies `early`; a failed load is reported, and tried again at the next event. */
-  const load = (early: Early[]): void => {
-    if (stopped) return;
-    let got: WedgeEngine | Promise<WedgeEngine>;
-    try {
-      got = loadEngine();
-    } catch (error) {
-      got = Promise.reject(error as Error);
-    }
-    if (!(got instanceof Promise)) return start(got, early);
-    const loading: EngineState = { name: 'loading', early };
-    engine = loading;
-    got.then(
-      (loaded) => {
-        if (engine === loading) start(loaded, loading.early);
-      },
-      () => {
-        if (engine !== loading) return;
-        // What was recorded meanwhile cannot be read: the clerk is told to read the card again.
-        engine = ABSENT;
-        callHost(options.onError, loadFailure('wedge-unavailable', {}));
-      },
-    );
-  };
-
-  const onEvent = (event: Event): void => {
-    // A password is never read, not even its timing.
-    if (isPasswordField(event)) return;
-    const host = hostFieldOf(event, isCardField, target);
-    // The page's own field: read there only where a card can be taken back out (text fields), and if the page lets us.
-    if (host !== undefined && (hostInputs === 'leave' || textFieldOf(event) === undefined)) return;
-    const recorded = event.type.startsWith('key') ? recordKey(event as KeyboardEvent) : recordText(event);
-    if (recorded === undefined) return;
-    const record: WedgeRecord = host === undefined ? recorded : { ...recorded, hostField: true };
-    if (
-      capture !== undefined &&
-      record.type === 'keydown' &&
-      (record.key === 'Unidentified' || record.key === 'Process') &&
-      !isEditable(event)
-    ) {
-      // Its text would go nowhere: give it a field of ours to go to.
-      capture.take();
-    }
-    if (calibration !== undefined) {
-      if (record.type === 'keydown' || record.type === 'paste') event.preventDefault();
-      if (calibration.session === undefined) calibration.early.push(record);
-      else calibration.session.record(record);
-      return;
-    }
-    if (engine.name === 'ready') return feed(engine, record, event);
-    // Not loaded yet: the event goes its way; the field's state before it is kept for a `retract`.
-    const field = clearInput ? textFieldOf(event) : undefined;
-    const early = { record, snapshot: field === undefined ? undefined : snapshotField(field) };
-    if (engine.name === 'loading') engine.early.push(early);
-    else load([early]);
-  };
-
-  for (const type of EVENTS) target.addEventListener(type, onEvent, { capture: true });
-  load([]);
-
-  const cancelCalibration = (): void => {
+  /** Ends a calibration under way. */
+  #cancelCalibration(): void {
     // A session still loading finishes as timed out once it has loaded (its text comes with it).
-    calibration?.session?.cancel();
-    calibration = undefined;
-  };
-
-  const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
-    for (const type of EVENTS) target.removeEventListener(type, onEvent, { capture: true });
-    if (timer !== undefined) clearTimeout(timer);
-    capture?.restore();
-    cancelCalibration();
-    engine = ABSENT;
-  };
-  options.signal?.addEventListener('abort', stop, { once: true });
-  if (options.signal?.aborted === true) stop();
-
-  return {
-    stop,
-    get profile(): WedgeProfile {
-      const { layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs } = resolved;
-      return { version: 1, layout, terminator, prefix, suffix, maxInterKeyMs, maxMedianInterKeyMs };
-    },
-    async calibrate(calibrateOptions = {}) {
-      checkOptions('calibrate', calibrateOptions, CALIBRATE_OPTIONS);
-      cancelCalibration();
-      // A reading under way is dropped, as is one recorded while the engine loads.
-      if (engine.name === 'ready') engine.state = engine.engine.INITIAL_WEDGE_STATE;
-      else if (engine.name === 'loading') engine.early = [];
-      const current: NonNullable<typeof calibration> = { early: [] };
-      calibration = current;
-      const deadline = performance.now() + (calibrateOptions.timeoutMs ?? 30_000);
-      const { minLength, cardIdOptions, parse } = resolved;
-      return loadCalibration().then(
-        (startCalibration) =>
-          new Promise<CalibrationResult>((resolve, reject) => {
-            const session = startCalibration(
-              {
-                timeoutMs: Math.max(0, deadline - performance.now()),
-                expectedId: calibrateOptions.expectedId,
-                minLength,
-                cardIdOptions,
-                parse,
-              },
-              (result) => {
-                if (calibration === current) calibration = undefined;
-                // The learned profile wins over the start options; one the check refuses rejects the call.
-                try {
-                  if (result.ok) resolved = resolveWedgeOptions({ ...options, ...result.profile });
-                  resolve(result);
-                } catch (error) {
-                  reject(error as Error);
-                }
-              },
-            );
-            if (calibration !== current) return session.cancel();
-            current.session = session;
-            for (const record of current.early) session.record(record);
-          }),
-        (): CalibrationResult => {
-          if (calibration === current) calibration = undefined;
-          return { ok: false, error: loadFailure('calibration-unavailable', {}) };
-        },
-      );
-    },
-  };
+    this.#calibration?.session?.cancel();
+    this.#calibration = undefined;
+  }
 }
