@@ -63,7 +63,8 @@ export class LocaleController implements ReactiveController {
         this.failed = locale;
         this.onLoadFailed();
       }
-      if (loaded === 'timeout') void pending.then((ok) => ok && this.host.requestUpdate());
+      // Rendered again either way: with the strings, or (a new try failing) with the notice and the event.
+      if (loaded === 'timeout') void pending.then(() => this.host.requestUpdate());
       return loaded === true ? this.schedule(update) : update();
     });
   }

@@ -2,46 +2,47 @@
  * Every text the element shows for a code, and the one lookup (`textOf`): here what the first download can show,
  * in `late-texts.ts` what only the services raise (loaded with them). Camera errors carry their own texts.
  */
-import { KaikuError, cardIdMessages, defineTexts, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
+import { KaikuError, cardIdMessages, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
 import type { REGISTER_TEXTS } from '../translations/register-texts.js';
+import { codesFor, type CodeTexts, type UiLocale } from '../translations/index.js';
+import { fiCodes } from '../translations/fi.js';
 
-/** The element's own codes that its first download shows. */
-export const elementMessages = defineTexts({
-  fi: {
-    'element-load-failed':
-      'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; jo tallennetut käytöt ovat tallessa.',
-    'language-load-failed':
-      'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
-    'reading-replaced':
-      'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
-    unexpected:
-      'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, lataa sivu uudelleen: jo tallennetut käytöt ovat tallessa.',
-  },
-  sv: {
-    'element-load-failed':
-      'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; redan sparade användningar finns kvar.',
-    'language-load-failed':
-      'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
-    'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
-    unexpected:
-      'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
-  },
-  en: {
-    'element-load-failed':
-      'Part of the scanner’s program did not load (network down?). Check the connection and try again; usages already saved are kept.',
-    'language-load-failed':
-      'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
-    'reading-replaced':
-      'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
-    unexpected:
-      'Unexpected error. Try again; if it keeps happening, reload the page: usages already saved are kept.',
-  },
-});
+/**
+ * The notice that the chosen language's strings did not load, in every language at once: it is shown when they fail.
+ */
+const LANGUAGE_LOAD_FAILED: LocalizedText = {
+  fi: 'Valitun kielen tekstit eivät latautuneet (verkkokatko?), joten näkymä on suomeksi. Lukeminen ja kirjaaminen toimivat tavalliseen tapaan.',
+  sv: 'Texterna på det valda språket laddades inte (nätverksavbrott?), så vyn visas på finska. Läsning och registrering fungerar som vanligt.',
+  en: 'The texts in the chosen language did not load (network down?), so the screen is in Finnish. Scanning and registering work as usual.',
+};
 
-/** The element's error codes (their texts: `elementMessages`, `serviceMessages` in late-texts.ts). */
+/** A code the first paint shows (its texts: `fiCodes` and the language files' `svCodes`, `enCodes`). */
+export type FirstCode = keyof CodeTexts;
+
+const fill = (text: string, params: MessageParams): string =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+
+/**
+ * A first-paint code's text: Finnish at once, Swedish and English read whenever it is shown, from its language's
+ * strings. Until they have loaded (or when they fail) the whole screen is in Finnish, and says so (`LocaleController`).
+ */
+function firstText(code: FirstCode, params: MessageParams): LocalizedText {
+  const say = (locale: UiLocale) => fill(codesFor(locale)[code], params);
+  return {
+    fi: say('fi'),
+    get sv() {
+      return say('sv');
+    },
+    get en() {
+      return say('en');
+    },
+  };
+}
+
+/** The element's error codes (their texts: `fiCodes`, `serviceMessages` in late-texts.ts). */
 export type ElementErrorCode =
   'element-load-failed' | 'element-not-configured' | 'element-not-ready' | 'element-disposed';
 
@@ -73,7 +74,8 @@ const find = (tables: readonly Readonly<Record<string, unknown>>[], code: string
 
 /** Any code's text in every language, or undefined when none is known (yet); API aliases (`http-503`) too. */
 export function textOf(code: string, params: MessageParams = {}): LocalizedText | undefined {
-  const first = find([elementMessages, cardIdMessages], code);
+  if (Object.prototype.hasOwnProperty.call(fiCodes, code)) return firstText(code as FirstCode, params);
+  const first = find([cardIdMessages], code);
   if (first) return render(first, params);
   const late = lateTexts.get();
   if (!late) return undefined;
@@ -96,13 +98,18 @@ export function registerText(
   return text ? say(text) : '';
 }
 
-/** The text of one of the element's own codes (one with parameters needs them, by type). */
-export function elementText<C extends keyof typeof elementMessages>(
+/** The text of one of the element's own codes (one with `{parameters}` needs them, by type). */
+export function elementText<C extends FirstCode | 'language-load-failed'>(
   code: C,
-  ...params: Parameters<(typeof elementMessages)[C]['en']>
+  ...params: C extends FirstCode ? ParamsOf<(typeof fiCodes)[C]> : []
 ): LocalizedText {
-  return render(elementMessages[code], params[0]);
+  return code === 'language-load-failed'
+    ? LANGUAGE_LOAD_FAILED
+    : firstText(code as FirstCode, params[0] ?? {});
 }
+
+/** The parameters a text's `{name}` placeholders ask for: none, or an object of them. */
+type ParamsOf<T> = T extends `${string}{${string}}${string}` ? [MessageParams] : [];
 
 /** An error of the element's own, as a `KaikuError`; `detail` is for developers only. */
 export function elementError(code: ElementErrorCode, detail: string): KaikuError {

@@ -1,4 +1,4 @@
-import type { Translation } from './index.js';
+import type { CodeTexts, Translation } from './index.js';
 
 export const en: Translation = {
   title: 'Kaikukortti',
@@ -57,4 +57,13 @@ export const en: Translation = {
   errorHeading: 'Something went wrong',
   signInHeading: 'Sign-in refused',
   tryAgain: 'Try again',
+};
+
+/** `fiCodes` in English. */
+export const enCodes: CodeTexts = {
+  'element-load-failed':
+    'Part of the scanner’s program did not load (network down?). Check the connection and try again; usages already saved are kept.',
+  'reading-replaced': 'Card …{tail} was not looked up: a newer reading replaced it. Read it again if needed.',
+  unexpected:
+    'Unexpected error. Try again; if it keeps happening, reload the page: usages already saved are kept.',
 };

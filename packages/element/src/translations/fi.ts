@@ -69,3 +69,15 @@ export const fi = {
   signInHeading: 'Kirjautuminen hylättiin',
   tryAgain: 'Yritä uudelleen',
 };
+
+/**
+ * The texts of the codes the first paint shows (`elementText`, `textOf`), a `{name}` for a parameter: the Swedish and
+ * English ones come with their language's strings (`svCodes`, `enCodes`), Finnish meanwhile.
+ */
+export const fiCodes = {
+  'element-load-failed':
+    'Osa skannerin ohjelmasta ei latautunut (verkkokatko?). Tarkista yhteys ja yritä uudelleen; jo tallennetut käytöt ovat tallessa.',
+  'reading-replaced': 'Korttia …{tail} ei haettu: uudempi luenta korvasi sen. Lue se uudelleen tarvittaessa.',
+  unexpected:
+    'Odottamaton virhe. Yritä uudelleen; jos vika jatkuu, lataa sivu uudelleen: jo tallennetut käytöt ovat tallessa.',
+} as const;

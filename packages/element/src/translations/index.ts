@@ -1,21 +1,24 @@
-import { fi } from './fi.js';
+import { fi, fiCodes } from './fi.js';
 import { lazyModule, type LazyModule } from '../lazy-module.js';
 import type { ViewContext } from '../views/view-context.js';
 
 /** The element's own UI strings: every language file is typed `Translation`, so a missing key fails to compile. */
 export type Translation = { readonly [K in keyof typeof fi]: (typeof fi)[K] };
+/** The texts of the codes the first paint shows, in one language (`fiCodes`): a `{name}` is a parameter. */
+export type CodeTexts = { readonly [C in keyof typeof fiCodes]: string };
 /** The languages the element speaks. */
 export type UiLocale = 'fi' | 'sv' | 'en';
 
 /** Swedish and English load on first use: a clerk downloads only the language on screen. */
-const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Translation>>> = {
+type Language = { readonly t: Translation; readonly codes: CodeTexts };
+const later: Readonly<Record<Exclude<UiLocale, 'fi'>, LazyModule<Language>>> = {
   sv: lazyModule(
     () => import('./sv.js'),
-    (m) => m.sv,
+    (m) => ({ t: m.sv, codes: m.svCodes }),
   ),
   en: lazyModule(
     () => import('./en.js'),
-    (m) => m.en,
+    (m) => ({ t: m.en, codes: m.enCodes }),
   ),
 };
 
@@ -29,7 +32,12 @@ export function venueWording(v: ViewContext, locale: UiLocale, venue: boolean): 
 
 /** The strings of `locale` once loaded; Finnish until then (and if loading fails). */
 export function translationFor(locale: UiLocale): Translation {
-  return (locale === 'fi' ? undefined : later[locale].get()) ?? fi;
+  return (locale === 'fi' ? undefined : later[locale].get()?.t) ?? fi;
+}
+
+/** The texts of the first paint's codes in `locale` once loaded; Finnish until then (and if loading fails). */
+export function codesFor(locale: UiLocale): CodeTexts {
+  return (locale === 'fi' ? undefined : later[locale].get()?.codes) ?? fiCodes;
 }
 
 /** Undefined when `locale`'s strings (and the venue's, if `venue`) are ready, else whether they loaded (never rejects). */

@@ -1,4 +1,4 @@
-import type { Translation } from './index.js';
+import type { CodeTexts, Translation } from './index.js';
 
 export const sv: Translation = {
   title: 'Kaikukortet',
@@ -57,4 +57,13 @@ export const sv: Translation = {
   errorHeading: 'Något gick fel',
   signInHeading: 'Inloggningen avvisades',
   tryAgain: 'Försök igen',
+};
+
+/** `fiCodes` in Swedish. */
+export const svCodes: CodeTexts = {
+  'element-load-failed':
+    'En del av skannerns program laddades inte (nätverksavbrott?). Kontrollera anslutningen och försök igen; redan sparade användningar finns kvar.',
+  'reading-replaced': 'Kortet …{tail} söktes inte: en nyare läsning ersatte det. Läs det igen vid behov.',
+  unexpected:
+    'Oväntat fel. Försök igen; om felet kvarstår, ladda om sidan: redan sparade användningar finns kvar.',
 };

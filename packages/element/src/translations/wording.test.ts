@@ -4,14 +4,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { CARD_TEXTS, fill, statusName } from '../views/card-texts.js';
 import { describe, expect, it } from 'vitest';
-import { elementMessages } from '../messages/index.js';
+import { elementText } from '../messages/index.js';
 import { serviceMessages } from '../messages/late-texts.js';
-import { outboxMessages, rulesMessages } from '@kaiku-scanner/core/messages';
+import { defineTexts, outboxMessages, rulesMessages } from '@kaiku-scanner/core/messages';
 import { REPORT_COLUMN_LABELS } from '@kaiku-scanner/core/reports';
 import { formatterFor } from '../format.js';
-import { en } from './en.js';
-import { fi } from './fi.js';
-import { sv } from './sv.js';
+import { en, enCodes } from './en.js';
+import { fi, fiCodes } from './fi.js';
+import { sv, svCodes } from './sv.js';
 import { REGISTER_TEXTS } from './register-texts.js';
 import { VENUE_CARD_TEXTS, VENUE_MESSAGES, VENUE_TRANSLATION } from './venue-texts.js';
 
@@ -50,6 +50,15 @@ function textsOf(
   return out;
 }
 
+// The first paint's codes, each language's from its file; the load notice, in every language at once.
+const elementMessages = {
+  ...defineTexts({ fi: fiCodes, sv: svCodes, en: enCodes }),
+  'language-load-failed': {
+    fi: () => elementText('language-load-failed').fi,
+    sv: () => elementText('language-load-failed').sv,
+    en: () => elementText('language-load-failed').en,
+  },
+};
 const tables = { elementMessages, serviceMessages, rulesMessages, VENUE_MESSAGES } as Record<
   string,
   Record<string, unknown>
