@@ -1,8 +1,11 @@
 // The sync status as one consistent statement, over every combination of what the terminal knows (issues 18, 30).
 import { describe, expect, it } from 'vitest';
-import { connectionOf, syncBadges, type SyncFacts } from './sync.js';
-import { statusChanges } from './outbox-follow.js';
-import type { Connection, OutboxState, StorageHealth } from '../services/types.js';
+import { connectionOf, syncBadges, SyncFollow, type SyncFacts } from './sync.js';
+import { followOutbox, statusChanges } from './outbox-follow.js';
+import type { Connection, OutboxState, ScannerServices, StorageHealth } from '../services/types.js';
+import { Screen } from './screen.js';
+import { CARD_STEPS } from './card-steps.js';
+import { KaikuErrorEvent, KaikuSyncEvent } from '../events.js';
 
 const base: SyncFacts = {
   online: true,
@@ -132,5 +135,51 @@ describe('connectionOf and statusChanges', () => {
     const told = statusChanges(same, { ...same, conflicts: [twice] });
     expect(told).toMatchObject({ sync: { conflicts: 1 }, errors: [] });
     expect(statusChanges({ ...same, conflicts: [twice] }, same).sync).toMatchObject({ conflicts: 0 });
+  });
+});
+
+describe("SyncFollow: the outbox's changes wait for the follower's code", () => {
+  const state = (pending: number): OutboxState => ({ pending, needsAttention: [] });
+
+  it('a failed load is said once for the changes queued meanwhile; the next load takes them all, in order', async () => {
+    const events: Event[] = [];
+    // The follower's code comes with the card actions, and so do the card's steps (a queued usage on screen).
+    const screen = new (class extends Screen {
+      protected override get cardSteps() {
+        return CARD_STEPS;
+      }
+    })({
+      services: () => ({}) as ScannerServices,
+      show: () => undefined,
+      mode: () => 'booking',
+      dispatch: (e) => events.push(e) > 0,
+      changed: () => undefined,
+      stopCamera: () => undefined,
+      loadCardViews: () => Promise.resolve(),
+    });
+    let fail = true;
+    let loaded = false;
+    const code = {
+      get: () => (loaded ? { followOutbox } : undefined),
+      load: () =>
+        fail
+          ? Promise.reject(new Error('offline'))
+          : Promise.resolve({ followOutbox }).finally(() => (loaded = true)),
+    };
+    const sync = new SyncFollow(screen, () => undefined, code);
+    sync.changed(state(1));
+    sync.changed(state(2));
+    sync.changed(state(3));
+    await new Promise((r) => setTimeout(r, 0));
+    const failures = events.filter(
+      (e) => e instanceof KaikuErrorEvent && e.detail.code === 'element-load-failed',
+    );
+    expect(failures.length).toBe(1);
+    expect(events.some((e) => e instanceof KaikuSyncEvent)).toBe(false);
+    fail = false;
+    sync.changed(state(0));
+    await new Promise((r) => setTimeout(r, 0));
+    const pending = events.flatMap((e) => (e instanceof KaikuSyncEvent ? [e.detail.pending] : []));
+    expect(pending).toEqual([1, 2, 3, 0]);
   });
 });

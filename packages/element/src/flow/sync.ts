@@ -81,6 +81,8 @@ export class SyncFollow {
   /** The outbox has been read once: before that, nothing is known about what waits. */
   private known = false;
 
+  /** The follower's code on its way (one load at a time). */
+  private loading: Promise<void> | undefined;
   /** The changes not yet followed: the state before, whether that one was read, the new one. */
   private readonly waiting: [OutboxState, boolean, OutboxState][] = [];
 
@@ -121,11 +123,15 @@ export class SyncFollow {
     this.s.host.changed();
     const code = this.code.get();
     if (code) this.take(code);
+    // One load at a time: the changes queued meanwhile go with it, and a failed load is said once.
     else
-      this.code.load().then(
-        (m) => this.take(m),
-        () => this.s.apply({ type: 'error', detail: { code: LOAD_FAILED, stage: 'sync' } }),
-      );
+      this.loading ??= this.code
+        .load()
+        .then(
+          (m) => this.take(m),
+          () => this.s.apply({ type: 'error', detail: { code: LOAD_FAILED, stage: 'sync' } }),
+        )
+        .finally(() => (this.loading = undefined));
   }
 
   private take(code: Follower): void {
