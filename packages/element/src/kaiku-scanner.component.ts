@@ -186,7 +186,7 @@ export class KaikuScanner extends LitElement {
     changed: () => this.requestUpdate(),
     stopCamera: () => this.camera.stop(),
     loadCardViews: () => this.views.loadCard(),
-    took: (emit) => this.views.took(emit),
+    took: (emit) => this.views.took(emit, this),
   });
   private readonly config = new ConfigController(this);
   private readonly wedge = new WedgeController(

@@ -159,6 +159,20 @@ describe('the shift: undo, its report, a reload', () => {
     expect($(el, '.shift-counts [data-count="adults"]').textContent).to.equal('0');
   });
 
+  it('an undone usage is marked on the list in the render its undo asks for, not at some later one', async () => {
+    const el = await mountAt('hilla');
+    await read(el, 'A045198723', true);
+    // The show's count never answers again: no later render comes from the tally.
+    el.services!.capState = () => new Promise(() => undefined);
+    const undone = new Promise((r) => el.addEventListener('kaiku-usage-voided', r, { once: true }));
+    $$(el, '.shift-list [data-undo]')[0]!.click();
+    await undone;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($$(el, '.shift-list li')[0]!.dataset.state).to.equal('voided');
+    expect($$(el, '.shift-list [data-undo]')).to.have.length(0);
+  });
+
   it("privacy mode masks the card in both undo actions, the result screen's and the list's", async () => {
     const el = await mountAt('hilla');
     $<HTMLInputElement>(el, '[data-pref="privacy"]').click();

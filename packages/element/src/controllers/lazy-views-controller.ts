@@ -33,8 +33,8 @@ export class LazyViewsController implements ReactiveController {
   private log: ShiftLog | undefined;
   /** What the shift is to take down, in order: kept while its code is not in (its chunk lost offline, say). */
   private readonly early: ((log: ShiftLog) => void)[] = [];
-  /** What the flow emitted since the last paint: its shift entries and the last result's cue. */
-  private emitted: Exclude<FlowEmit, FlowEvent>[] = [];
+  /** The last result's cue emitted since the last paint. */
+  private cue: Outcome | undefined;
   /** The shift's code failed to load: each render tries again (the network back), quietly. */
   private lost = false;
   /** How many views' styles this element has adopted. */
@@ -115,20 +115,23 @@ export class LazyViewsController implements ReactiveController {
     return log && shiftViews.get()!.renderShiftOf(v, log, { host, flow, canUndo: !!svc.voidUsage, now });
   }
 
-  /** A cue or a shift entry of the flow's (`stepFlow`'s `emit`): taken at the next paint. */
-  took(emit: Exclude<FlowEmit, FlowEvent>): void {
-    this.emitted.push(emit);
+  /** A cue or a shift entry of the flow's (`stepFlow`'s `emit`): the shift takes its entries at the next render (the
+   * flow's change asks for one), with the show and mode they were emitted under; the cue waits for the paint. */
+  took(emit: Exclude<FlowEmit, FlowEvent>, host: KaikuScanner): void {
+    if (emit.type === 'cue') this.cue = emit.outcome;
+    else {
+      const show = host.show;
+      const mode = host.mode;
+      const now = new Date(pageNow());
+      this.early.push((log) => log.take(emit.entry, show, mode, now));
+    }
   }
 
-  /** Painted: the shift takes down what the flow emitted; the last result's cue plays (as the host allows). */
+  /** Painted: the last result's cue since the last paint plays (as the host allows); the shift's code is asked for
+   * again if it failed to load. */
   painted(host: KaikuScanner): void {
-    const show = host.show;
-    const mode = host.mode;
-    const now = new Date(pageNow());
-    let cue: Outcome | undefined;
-    for (const e of this.emitted.splice(0))
-      if (e.type === 'cue') cue = e.outcome;
-      else this.early.push((log) => log.take(e.entry, show, mode, now));
+    const cue = this.cue;
+    this.cue = undefined;
     if (this.lost && !shiftViews.get()) {
       this.lost = false; // One try at a time (renders meanwhile add none); a failure asks again on a later render.
       shiftViews.load().then(

@@ -216,7 +216,8 @@ export class Registration {
       s.apply({ type: 'vetoed' });
       return;
     }
-    s.apply({ type: 'registering' });
+    const written = { card: phase.card, request: phase.request };
+    s.apply({ type: 'registering', ...written });
     let outcome;
     s.tally.hold();
     try {
@@ -226,7 +227,6 @@ export class Registration {
       s.apply({ type: 'failed', error: await s.errorOf(e), stage: 'register', retryCardId: phase.card.id });
       return;
     }
-    const written = { card: phase.card, request: phase.request };
     if (outcome.kind === 'refused') {
       s.memory.keep(show.id, phase.card.id, { refusal: outcome.reasons });
       s.apply({ type: 'register-refused', ...written, reasons: outcome.reasons });

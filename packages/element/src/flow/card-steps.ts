@@ -58,11 +58,8 @@ export const CARD_STEPS: Steps = {
   },
   'not-allowed': (d, { reasons }) => d.say({ alert: reasonsText(reasons) }),
   vetoed: (d) => d.say({ alert: (v) => v.text(C.vetoed) }),
-  registering: (d) => {
-    const p = d.phase;
-    if (p.name === 'card')
-      d.to({ name: 'registering', card: p.card, request: p.request }, (v) => v.t.registering);
-  },
+  // Whatever is on screen (a host's `kaiku-before-register` listener may have reset it): the write is under way.
+  registering: (d, { card, request }) => d.to({ name: 'registering', card, request }, (v) => v.t.registering),
   'register-refused': (d, { card, request, reasons }) => {
     d.to({ name: 'card', card, request, blocking: reasons }, SILENT, reasonsText(reasons));
     d.emit.push({ type: 'shift', entry: { state: 'refused', cardId: card.id } });

@@ -217,7 +217,15 @@ const ROWS: Record<string, Row> = {
   },
   'registering starts': {
     from: onCard,
-    action: { type: 'registering' },
+    action: { type: 'registering', card, request },
+    phase: 'registering',
+    focus: true,
+    polite: fi.registering,
+    emit: [],
+  },
+  "registering after a host's listener reset the screen: the write is shown": {
+    from: READY,
+    action: { type: 'registering', card, request },
     phase: 'registering',
     focus: true,
     polite: fi.registering,
@@ -395,7 +403,7 @@ describe('stepFlow', () => {
   });
 
   it('throws for a card step before the card steps are in (never a silent no-op)', () => {
-    expect(() => stepFlow(onCard, { type: 'registering' })).toThrow(/no step for registering/);
+    expect(() => stepFlow(onCard, { type: 'registering', card, request })).toThrow(/no step for registering/);
   });
 
   it('keeps a refusal under the typed field on ready, and drops it with the next phase', () => {

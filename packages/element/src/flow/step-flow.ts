@@ -103,7 +103,7 @@ export type FlowAction =
     }
   | { readonly type: 'not-allowed'; readonly reasons: readonly Reason[] }
   | { readonly type: 'vetoed' }
-  | { readonly type: 'registering' }
+  | (Written & { readonly type: 'registering' })
   | (Written & { readonly type: 'register-refused'; readonly reasons: readonly Reason[] })
   | (Written & {
       readonly type: 'registered';

@@ -78,7 +78,7 @@ export class ShiftLog {
       at: now.toISOString(),
       mode,
       show: { id: show.id, name: show.name, start: show.start },
-      id: entry.id ?? `shift-${now.getTime()}-${this.usages.length}`,
+      id: entry.id || `shift-${now.getTime()}-${this.usages.length}`,
       // A usage the services gave no ID: nothing to undo it by.
       ...(entry.id || entry.state === 'refused' ? {} : { local: true }),
       state: entry.state,
