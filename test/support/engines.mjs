@@ -323,6 +323,12 @@ export const CHROMIUM_ONLY = {
   'packages/core/src/input/decode/decode-fast-qr.browser.test.ts': 'fast-mode passes on drawn QR codes',
   'packages/core/src/input/decode/decode-flattened.browser.test.ts':
     'the light-flattening pass on drawn frames',
+  // Not engine-agnostic, but only Chromium's runner gives a test file a page whose modules are not cached yet: under
+  // WebDriver (Firefox, WebKit) a file after one that loaded the Swedish strings never asks the server for them again
+  // (seen: one request in two files), so their failed load cannot be made. What it tests is the element's own promise
+  // race (locale-controller.ts), the same code in every engine.
+  'packages/element/src/language-failure.browser.test.ts':
+    "the Swedish strings' failed load (a fresh page's module cache)",
 };
 
 /**
