@@ -1,5 +1,5 @@
 // The steps of a card on screen (`stepFlow`'s), loaded with the card actions: the card and its verdict, the tickets
-// and the group, registering and its answer, an undo.
+// and the group, registering and its answer, a queued usage's news from the outbox, an undo.
 import type { Phase } from './phase.js';
 import { refusalOutcome } from '../views/verdict.js';
 import { SILENT, reasonsText, type Say, type Steps } from './step-flow.js';
