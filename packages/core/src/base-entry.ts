@@ -11,7 +11,7 @@
  */
 export { KaikuError, isKaikuError, type KaikuErrorOptions } from './errors/kaiku-error.js';
 export { OptionsError, checkOptions, optionKeys, type OptionKeys } from './errors/options-error.js';
-export { defineTexts, renderAll } from './messages/define.js';
+export { defineTexts, fillText, renderAll } from './messages/define.js';
 export type { LocalizedMessage, LocalizedText, MessageParams } from './messages/define.js';
 export { cardIdMessages } from './messages/card-id.js';
 export { claimWorkerPolicy } from './input/camera/trusted-worker.js';

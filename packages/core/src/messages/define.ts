@@ -66,10 +66,12 @@ type ParamsOf<F, S, C> = C extends keyof S
 /** One language's texts, a function given its code's parameters. */
 type Texts<F, S> = { readonly [C in keyof F]: string | ((params: ParamsOf<F, S, C>) => string) };
 
+/** `text` with each `{name}` replaced by `params[name]` (the texts' one placeholder syntax). */
+export const fillText = (text: string, params: MessageParams = {}): string =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+
 const fill = (text: Text, params: MessageParams = {}): string =>
-  typeof text === 'string'
-    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))
-    : (text as MessageFn)(params);
+  typeof text === 'string' ? fillText(text, params) : (text as MessageFn)(params);
 
 /** The table `texts` makes. */
 type Table<F, S> = {

@@ -36,8 +36,6 @@ import {
   type Steps,
 } from './step-flow.js';
 
-export { SILENT, reasonsText, type Say } from './step-flow.js';
-
 /** What the flow needs from the element: its settings, its events, and a render when something changed. */
 export type FlowHost = {
   readonly services: () => ScannerServices;

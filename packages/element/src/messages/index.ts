@@ -2,7 +2,7 @@
  * Every text the element shows for a code, and the one lookup (`textOf`): here what the first download can show,
  * in `late-texts.ts` what only the services raise (loaded with them). Camera errors carry their own texts.
  */
-import { KaikuError, cardIdMessages, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
+import { KaikuError, cardIdMessages, fillText, isKaikuError, renderAll } from '@kaiku-scanner/core/base';
 import type { LocalizedMessage, LocalizedText, MessageParams } from '@kaiku-scanner/core/base';
 import { lazyModule } from '../lazy-module.js';
 import type { ServiceError } from '../services/types.js';
@@ -22,15 +22,12 @@ const LANGUAGE_LOAD_FAILED: LocalizedText = {
 /** A code the first paint shows (its texts: `fiCodes` and the language files' `svCodes`, `enCodes`). */
 export type FirstCode = keyof CodeTexts;
 
-const fill = (text: string, params: MessageParams): string =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
-
 /**
  * A first-paint code's text: Finnish at once, Swedish and English read whenever it is shown, from its language's
  * strings. Until they have loaded (or when they fail) the whole screen is in Finnish, and says so (`LocaleController`).
  */
 function firstText(code: FirstCode, params: MessageParams): LocalizedText {
-  const say = (locale: UiLocale) => fill(codesFor(locale)[code], params);
+  const say = (locale: UiLocale) => fillText(codesFor(locale)[code], params);
   return {
     fi: say('fi'),
     get sv() {
