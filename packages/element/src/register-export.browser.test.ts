@@ -104,13 +104,18 @@ describe('registry="none": a file before a mark (issue 61.3)', () => {
     // The buttons are back once the failed export's render is in (a busy Firefox paints it later).
     await until(() => $(el, '[data-export="csv"]') !== null, { step: () => el.updateComplete });
     $(el, '[data-export="csv"]')!.click();
-    await until(() => $(el, '[data-again]') !== null, { step: () => el.updateComplete });
+    await until(() => files.length === 1, { step: () => el.updateComplete });
     const [first] = files;
     expect(first!.name).to.match(/^kaikukortti-.*-kassa-1-\d{4}-\d{2}-\d{2}-\d{6}\.csv$/);
     expect(await kept(venue)).to.deep.equal([['A045198723', first!.name]]);
-    expect($(el, '[data-again]')!.dataset.again).to.equal(first!.name);
-    expect($(el, '[data-again]')!.textContent).to.contain(first!.name);
-    $(el, '[data-again]')!.click();
+    // The list ends as the register is: its states are read in order, so an older read cannot land last (before:
+    // one read while the refused file was marked landed after the CSV's, offering that file, which held nothing).
+    const listed = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-again]')];
+    await until(() => listed().length === 1 && listed()[0]!.dataset.again === first!.name, {
+      step: () => el.updateComplete,
+    });
+    expect(listed()[0]!.textContent).to.contain(first!.name);
+    listed()[0]!.click();
     await until(() => files.length === 2, { step: () => el.updateComplete });
     expect(files[1]!.name).to.equal(first!.name);
     expect(await files[1]!.blob.text()).to.equal(await first!.blob.text());

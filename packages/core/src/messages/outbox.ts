@@ -32,6 +32,8 @@ export const outboxMessages = defineTexts({
       'Kirjausta yritettiin juuri uudelleen, joten sitä ei lähetetty nyt. Yritä hetken kuluttua.',
     'outbox-stopped': 'Lähtevien kirjausten jono on pysäytetty.',
     'record-not-found': 'Kirjausta ei löydy jonosta.',
+    'export-file-unknown':
+      'Tiedostoa ei voi ladata uudelleen: tällä laitteella ei ole siihen ladattuja käyttöjä (ne on ehkä poistettu säilytysajan päätyttyä).',
     'void-exported':
       'Käyttö on jo ladattu tiedostoon Kaikukannan tuontiin tai lähetetty, joten sitä ei voi perua täällä. Jos se on tiedostossa, poista sen rivi tiedostosta ennen tuontia tai peru käyttö Kaikukannassa tuonnin jälkeen; jos se lähetettiin, peru se Kaikukannassa.',
     'offline-refused': 'Korttia ei voitu tarkistaa, eikä offline-käyttöä sallita: kirjausta ei tehty.',
@@ -62,6 +64,8 @@ export const outboxMessages = defineTexts({
       'Registreringen försöktes nyss på nytt, så den skickades inte nu. Försök igen om en stund.',
     'outbox-stopped': 'Kön för utgående registreringar har stoppats.',
     'record-not-found': 'Registreringen finns inte i kön.',
+    'export-file-unknown':
+      'Filen kan inte laddas ned igen: den här enheten har inga användningar som gick in i den (de kan ha raderats när lagringstiden tog slut).',
     'void-exported':
       'Användningen har redan laddats ner i en fil för Kaikukantas import eller skickats, så den kan inte ångras här. Finns den i en fil, ta bort dess rad ur filen före importen eller ångra användningen i Kaikukanta efter importen; skickades den, ångra den i Kaikukanta.',
     'offline-refused':
@@ -91,6 +95,8 @@ export const outboxMessages = defineTexts({
     'retry-too-soon': 'The usage was retried a moment ago, so it was not sent now. Try again in a while.',
     'outbox-stopped': 'The outbox has been stopped.',
     'record-not-found': 'The usage is not in the outbox.',
+    'export-file-unknown':
+      'The file cannot be downloaded again: this device keeps no usages that went into it (they may have been removed when their retention ended).',
     'void-exported':
       'The usage is already in a file for Kaikukanta’s import, or sent, so it cannot be undone here. If it is in a file, delete its row from the file before importing it, or void the usage in Kaikukanta after the import; if it was sent, void it in Kaikukanta.',
     'offline-refused': 'The card could not be checked and offline use is not allowed: nothing was recorded.',

@@ -181,6 +181,8 @@ export class Register {
       return (!showId || r.usage.show.id === showId) && (!from || day >= from) && (!to || day <= to);
     };
     const chosen = (await this.#store.list()).filter((r) => sealed(r) && wanted(r));
+    // A name no kept usage went into would be an empty file under an old file's name: refused, not written.
+    if (typeof again === 'string' && chosen.length === 0) throw new OutboxError('export-file-unknown');
     const open = chosen.filter(isOpen);
     const earlier = again ? chosen.filter((r) => r.exportedAt) : [];
     const now = this.#now();

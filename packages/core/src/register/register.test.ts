@@ -265,6 +265,9 @@ describe('createRegister', () => {
     const again = await register.export({ format: 'csv', again: first.fileName });
     expect([again.fileName, await cardsOf(again.bytes)]).toEqual([first.fileName, ['A999005458']]);
     expect((await exported()).map((r) => r.exportedAt)).toEqual([now - 60_000, now]); // nothing marked again
+    // A name no kept usage went into (a stale list, a file purged): refused, not an empty file under that name.
+    const unknown = register.export({ format: 'xlsx', again: first.fileName.replace('.csv', '.xlsx') });
+    await expect(unknown).rejects.toMatchObject({ code: 'export-file-unknown' });
   });
 
   it('a record whose seal failed is never exported, handed over, undone or purged', async () => {

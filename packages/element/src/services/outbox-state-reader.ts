@@ -56,6 +56,20 @@ export async function venueRegisters(venueId: string): Promise<Register[]> {
   });
 }
 
+/**
+ * `read`, one call at a time in the order asked: reads that overlap (a change's notice while another's read is under
+ * way) would finish in any order, and the older state delivered last would stay on screen — a file or an undone usage
+ * that is no longer so.
+ */
+export function inOrder<T>(read: () => Promise<T>): () => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = last.then(read);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Reads the outbox as the status row shows it, and keeps the waiting usages for the synchronous `decide`. */
 export class OutboxStateReader {
   /** The usages waiting in the outbox, as last read. */
@@ -78,19 +92,16 @@ export class OutboxStateReader {
     return ['unavailable', 'unwritable'].includes((await this.storage).health);
   }
 
-  #reads = 0;
+  readonly read = inOrder(() => this.#read());
 
-  async read(): Promise<OutboxState> {
-    const read = ++this.#reads;
+  async #read(): Promise<OutboxState> {
     const { health, lost: before } = await (this.storage = checkStorage(this.outbox.databaseName));
     const down = await this.storageDown();
     // One outbox read for both lists: a sync landing between two reads would count a usage twice or never.
     const [{ pending, needsAttention: attention }, records] = down
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
-    // Only the newest read sets the waiting usages: an older one finishing later would bring an undone usage back.
-    if (read === this.#reads)
-      this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage);
+    this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage);
     const unsent = await this.#unsent();
     const lost = down
       ? before

@@ -19,7 +19,7 @@ import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { acknowledgeLoss, askPersistence, checkStorage, rememberPending } from './storage-health.js';
 import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
-import { refusalReasons } from './outbox-state-reader.js';
+import { inOrder, refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
 const shiftUsage = (r: RegisterRecord): ShiftUsage & { closed?: true } => ({
@@ -93,7 +93,9 @@ export class RegisterServices implements ComposedServices {
     return { cap: show.cap ?? null, given: tally.ticketsGiven, countedOn: 'terminal' };
   }
 
-  async outboxState(): Promise<OutboxState> {
+  readonly outboxState = inOrder(() => this.#read());
+
+  async #read(): Promise<OutboxState> {
     const { health } = await checkStorage(this.#databaseName);
     this.#kept = this.#register ? await this.#register.usages() : [];
     const open = this.#kept.filter(isOpenRegisterRecord).length;
