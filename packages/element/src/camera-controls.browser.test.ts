@@ -5,6 +5,7 @@
 import { expect } from '@esm-bundle/chai';
 import './kaiku-scanner.js';
 import type { KaikuScanner } from './kaiku-scanner.js';
+import type { CameraScanHandle } from '@kaiku-scanner/core/camera';
 import { createFakeServices } from '../../../test/support/element-fake-services.js';
 import { until } from '../../../test/support/until.js';
 import { installTestCamera, type TestCamera } from '../../../test/support/test-camera.js';
@@ -52,6 +53,21 @@ function capabilities(track: MediaStreamTrack): { torch: boolean; zoom: boolean 
 
 describe('<kaiku-scanner> torch and zoom controls', function () {
   this.timeout(60_000);
+
+  it('says on the viewfinder what the camera loop found this device affords, and nothing once it stops', async () => {
+    const { el } = await openCamera();
+    const viewfinder = part(el, 'viewfinder')!;
+    const handle = () => (el as unknown as { camera: { handle?: CameraScanHandle } }).camera.handle;
+    // `measuring` until its first half second of decoding is judged, then what the loop keeps to (issue 66.3).
+    expect(['measuring', 'full', 'lean']).to.include(viewfinder.dataset.budget);
+    await until(() => handle()?.stats.budget !== 'measuring', { guardMs: 30_000 });
+    await until(() => viewfinder.dataset.budget === handle()!.stats.budget);
+    expect(['full', 'lean']).to.include(viewfinder.dataset.budget);
+    part(el, 'camera-button')!.click();
+    await until(() => handle() === undefined && viewfinder.dataset.budget === undefined, {
+      step: () => el.updateComplete,
+    });
+  });
 
   it("shows a control only for what the engine's own camera reports", async () => {
     const { el, track } = await openCamera();

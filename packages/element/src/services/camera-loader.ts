@@ -38,8 +38,13 @@ export async function openCamera(
       c.host.requestUpdate();
     }
   };
+  // What the loop found this device affords (`CameraBudget`): the viewfinder's `data-budget`, for the host and staff.
+  const budget = (mode?: string) =>
+    mode ? video?.setAttribute('data-budget', mode) : video?.removeAttribute('data-budget');
+  budget('measuring');
   const handle = await startCameraScan({
     ...(video ? { video } : {}),
+    onBudget: (b) => budget(b.mode),
     signal,
     beep,
     // The decoder's files where the host serves them (the `workerUrl` property, `wasm-url`); unset: beside the camera code.
@@ -62,10 +67,14 @@ export async function openCamera(
       check();
     },
     onStop: () => {
+      budget();
       c.clearHint();
       c.handle = undefined;
       c.host.requestUpdate();
     },
+  }).catch((e: unknown) => {
+    budget(); // no camera, nothing measured
+    throw e;
   });
   check(handle);
   return handle;

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { CameraFrame } from './camera-frame.js';
 import type { FrameJob } from './decode-frame.js';
 import type { CameraBudget } from './types.js';
-import { createFrameLoop } from './frame-loop.js';
+import { chooseBudget, createFrameLoop, KEEPS_UP } from './frame-loop.js';
 import { regionRect } from './camera-frame.js';
 import { createInlineWorkerDecoder, WorkerUnavailableError, type FrameDecoder } from './frame-decoder.js';
 import { until } from '../../../../../test/support/until.js';
@@ -19,22 +19,32 @@ function makesVideoFrames(video: HTMLVideoElement): boolean {
 }
 
 /** A playing video of a canvas stream, so frames keep coming. */
-async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void }> {
+async function canvasVideo(): Promise<{
+  video: HTMLVideoElement;
+  dispose(): void;
+  paintEvery(ms: number): void;
+}> {
   const canvas = document.createElement('canvas');
   canvas.width = 320;
   canvas.height = 240;
   const context = canvas.getContext('2d') as CanvasRenderingContext2D;
   let n = 0;
-  const timer = setInterval(() => {
+  const paint = () => {
     context.fillStyle = `rgb(${(n += 10) % 255}, 80, 80)`;
     context.fillRect(0, 0, 320, 240);
-  }, 20);
+  };
+  let timer = setInterval(paint, 20);
   const video = document.createElement('video');
   video.muted = true;
   video.srcObject = canvas.captureStream(50);
   await video.play();
   return {
     video,
+    /** Frames `ms` apart from now (a starved browser's camera shows the page fewer). */
+    paintEvery(ms: number) {
+      clearInterval(timer);
+      timer = setInterval(paint, ms);
+    },
     dispose() {
       clearInterval(timer);
       for (const t of (video.srcObject as MediaStream).getTracks()) t.stop();
@@ -165,6 +175,45 @@ describe('createFrameLoop', () => {
     expect({ budgets, after }).to.deep.equal(
       counted ? { budgets: ['full', 'lean'], after: 'lean' } : { budgets: ['full'], after: 'full' },
     );
+  });
+
+  it('turns lean when the rescues starve the camera itself: fewer frames reach the page than in its first window', async () => {
+    const { video, dispose, paintEvery } = await canvasVideo();
+    document.body.append(video);
+    const counted = typeof video.requestVideoFrameCallback === 'function';
+    // A browser short of CPU everywhere (a cgroup): once the rescues run, the camera's frames reach the page a third
+    // as often. The loop (1 ms decodes) still decodes what it is shown: only the first window's pace says it is behind.
+    const decoding = slowDecoder(1, 'worker');
+    const inner = decoding.decoder.decode.bind(decoding.decoder);
+    let starved = false;
+    const decoder: FrameDecoder = {
+      ...decoding.decoder,
+      async decode(frame, job) {
+        if (job.rescue && !starved) paintEvery(60);
+        starved ||= job.rescue === true;
+        return inner(frame, job);
+      },
+    };
+    const budgets: CameraBudget[] = [];
+    const loop = loopOver(video, decoder, { onBudget: (b) => budgets.push(b) });
+    loop.start();
+    await until(() => budgets.length >= (counted ? 2 : 1), { guardMs: 15_000 });
+    loop.stop();
+    dispose();
+    video.remove();
+    const [first, last] = [budgets[0]!, budgets.at(-1)!];
+    expect(budgets.map((b) => b.mode)).to.deep.equal(counted ? ['full', 'lean'] : ['full']);
+    // Shown far fewer frames than at first (with the pace unheld, the loop stays full: Chromium, 1 ms decodes).
+    if (counted) expect(last.presented).to.be.below(KEEPS_UP * first.presented);
+  });
+
+  it("holds a window to the first window's pace, beside decoding what it is shown (chooseBudget)", () => {
+    // cpu6 (issue 66): 20 frames shown in the first half second, 13 in a later one, each decoded.
+    expect(chooseBudget(13, 13, [70], 20).mode).to.equal('lean');
+    expect(chooseBudget(19, 19, [40], 20).mode).to.equal('full');
+    expect(chooseBudget(20, 12, [40], 20).mode).to.equal('lean'); // decoded too few of those shown
+    expect(chooseBudget(20, 12, [40]).mode).to.equal('lean');
+    expect(chooseBudget(20, 19, [40]).mode).to.equal('full');
   });
 
   it('never holds more than one frame in flight and stretches the interval to the decode time', async () => {

@@ -24,9 +24,19 @@ export const BUDGET_WINDOW_MS = 500;
 /** The share of the camera's frames a loop with CPU to spare decodes with zxing-cpp alone (unloaded: 97–100 %). */
 export const KEEPS_UP = 0.9;
 
-/** The budget a measured window gives: `lean` when the loop decoded under `KEEPS_UP` of the frames presented. */
-export function chooseBudget(presented: number, decoded: number, decodeMs: readonly number[]): CameraBudget {
-  const mode = decoded >= KEEPS_UP * presented ? 'full' : 'lean';
+/**
+ * The budget a measured window gives: `lean` when the loop decoded under `KEEPS_UP` of the frames presented, or when
+ * the page was presented under `KEEPS_UP` of the frames it was at the first window's pace (`expected`). A browser
+ * short of CPU is short everywhere: the camera's frames reach the page fewer too, and a loop keeping up with those is
+ * not keeping up with the camera (issue 66: cpu6, full while decoding 13 frames a second, the plain loop 23).
+ */
+export function chooseBudget(
+  presented: number,
+  decoded: number,
+  decodeMs: readonly number[],
+  expected = presented,
+): CameraBudget {
+  const mode = decoded >= KEEPS_UP * presented && presented >= KEEPS_UP * expected ? 'full' : 'lean';
   return { mode, presented, decoded, decodeMs: Math.round(median(decodeMs)) };
 }
 
@@ -80,6 +90,8 @@ export class FrameLoop {
   /** What this device affords, once measured; the measurement under way (from the first decoded frame). */
   #budget: CameraBudget | undefined;
   #measuring: { at: number; presented: number | null; decoded: number; ms: number[] } | undefined;
+  /** Frames presented per ms in the first window, zxing-cpp alone: the pace later windows are held to. */
+  #pace: number | undefined;
   /** Windows in a row a `full` loop fell behind the camera. */
   #behind = 0;
 
@@ -141,7 +153,8 @@ export class FrameLoop {
   /**
    * Measures, over `BUDGET_WINDOW_MS` from the first decoded frame, how many of the camera's frames the loop keeps up
    * with, then keeps to the budget that gives (`chooseBudget`): the rescues' idle time is idle only on a device with
-   * CPU to spare. A `full` loop goes on measuring and turns `lean` for good after two windows behind the camera.
+   * CPU to spare. A `full` loop goes on measuring and turns `lean` for good after two windows behind the camera: it
+   * decoded too few of the frames presented, or the page was presented too few beside the first window's pace.
    * Without frame callbacks (no count of presented frames) the budget is `full`.
    */
   #measure(now: number): void {
@@ -152,9 +165,13 @@ export class FrameLoop {
     if (!m) return void (this.#measuring = { at: now, presented: count, decoded: 0, ms: [] });
     m.decoded += 1;
     m.ms.push(this.#lastDecodeMs);
-    if (now - m.at < BUDGET_WINDOW_MS) return;
-    const presented = count === null || m.presented === null ? m.decoded : count - m.presented;
-    const measured = chooseBudget(presented, m.decoded, m.ms);
+    const elapsed = now - m.at;
+    if (elapsed < BUDGET_WINDOW_MS) return;
+    const counted = count !== null && m.presented !== null;
+    const presented = counted ? count - m.presented! : m.decoded;
+    const expected = this.#pace === undefined ? presented : this.#pace * elapsed;
+    const measured = chooseBudget(presented, m.decoded, m.ms, expected);
+    if (counted) this.#pace ??= presented / elapsed;
     this.#measuring = { at: now, presented: count, decoded: 0, ms: [] };
     // Full, the loop keeps watching: the rescues' idle time may prove not idle (a device with no core to spare keeps
     // up with zxing-cpp alone, then falls behind once rescues take its CPU). Two windows behind in a row: lean for good.
