@@ -19,11 +19,7 @@ function makesVideoFrames(video: HTMLVideoElement): boolean {
 }
 
 /** A playing video of a canvas stream, so frames keep coming. */
-async function canvasVideo(): Promise<{
-  video: HTMLVideoElement;
-  dispose(): void;
-  paintEvery(ms: number): void;
-}> {
+async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void }> {
   const canvas = document.createElement('canvas');
   canvas.width = 320;
   canvas.height = 240;
@@ -33,21 +29,37 @@ async function canvasVideo(): Promise<{
     context.fillStyle = `rgb(${(n += 10) % 255}, 80, 80)`;
     context.fillRect(0, 0, 320, 240);
   };
-  let timer = setInterval(paint, 20);
+  const timer = setInterval(paint, 20);
   const video = document.createElement('video');
   video.muted = true;
   video.srcObject = canvas.captureStream(50);
   await video.play();
   return {
     video,
-    /** Frames `ms` apart from now (a starved browser's camera shows the page fewer). */
-    paintEvery(ms: number) {
-      clearInterval(timer);
-      timer = setInterval(paint, ms);
-    },
     dispose() {
       clearInterval(timer);
       for (const t of (video.srcObject as MediaStream).getTracks()) t.stop();
+    },
+  };
+}
+
+/** A camera presenting `perSecond` frames, counted by the clock: a busy machine's timers cannot starve it. */
+function steadyFrames(perSecond: number) {
+  let rate = perSecond;
+  let base = 0;
+  let since = performance.now();
+  const count = () => base + Math.floor(((performance.now() - since) * rate) / 1000);
+  /** When the next frame is presented (`performance.now()`'s clock). */
+  const due = () => since + ((count() - base + 1) * 1000) / rate;
+  return {
+    count,
+    nextFrameAt: () => performance.timeOrigin + due(),
+    next: (wake: () => void) => void setTimeout(wake, due() - performance.now() + 1),
+    /** From now on `n` frames a second. */
+    setRate(n: number) {
+      base = count();
+      since = performance.now();
+      rate = n;
     },
   };
 }
@@ -110,19 +122,23 @@ function loopOver(
 }
 
 describe('createFrameLoop', () => {
+  // The budget's tests count the camera's frames by the clock (`steadyFrames`): a busy test machine starves a canvas
+  // painter's timers (WebKit under CI's load: 7 frames in the first half second, not 25), and a loop keeping up with
+  // a starved painter is not what these tests are about. The element's test reads the budget from real frames.
   it('measures what the device affords in its first half second, then keeps to it and says so', async () => {
     const { video, dispose } = await canvasVideo();
     document.body.append(video);
-    const counted = typeof video.requestVideoFrameCallback === 'function';
     const outcome: Record<string, unknown> = {};
-    // 1 ms decodes keep up with the 50 frames a second the video presents; 150 ms decodes fall far behind.
+    const seen: CameraBudget[][] = [];
+    // 1 ms decodes keep up with the 20 frames a second the camera presents; 150 ms decodes fall far behind.
     for (const [name, ms] of [
       ['fast', 1],
       ['slow', 150],
     ] as const) {
       const decoding = slowDecoder(ms, 'worker');
       const budgets: CameraBudget[] = [];
-      const loop = loopOver(video, decoding.decoder, { onBudget: (b) => budgets.push(b) });
+      const frames = steadyFrames(20);
+      const loop = loopOver(video, decoding.decoder, { frames, onBudget: (b) => budgets.push(b) });
       const before = loop.stats.budget;
       loop.start();
       await until(() => budgets.length > 0);
@@ -130,6 +146,7 @@ describe('createFrameLoop', () => {
       await until(() => decoding.seen.jobs.length >= decided + 2);
       loop.stop();
       const [first, last] = [decoding.seen.jobs[0]!, decoding.seen.jobs.at(-1)!];
+      seen.push(budgets);
       outcome[name] = {
         before,
         after: loop.stats.budget,
@@ -141,17 +158,32 @@ describe('createFrameLoop', () => {
     }
     dispose();
     video.remove();
-    const lean = counted ? 'lean' : 'full'; // without a count of presented frames, nothing says it fell behind
-    expect(outcome).to.deep.equal({
+    expect(outcome, JSON.stringify(seen)).to.deep.equal({
       fast: { before: 'measuring', after: 'full', said: ['full'], rescues: [false, true] },
-      slow: { before: 'measuring', after: lean, said: [lean], rescues: [false, lean === 'full'] },
+      slow: { before: 'measuring', after: 'lean', said: ['lean'], rescues: [false, false] },
     });
+  });
+
+  it('is full where no frame is counted: nothing says it fell behind', async () => {
+    const { video, dispose } = await canvasVideo();
+    document.body.append(video);
+    const budgets: CameraBudget[] = [];
+    const frames = { count: () => null, nextFrameAt: () => undefined, next: () => undefined };
+    const loop = loopOver(video, slowDecoder(150, 'worker').decoder, {
+      frames,
+      onBudget: (b) => budgets.push(b),
+    });
+    loop.start();
+    await until(() => budgets.length > 0);
+    loop.stop();
+    dispose();
+    video.remove();
+    expect(budgets.map((b) => b.mode)).to.deep.equal(['full']);
   });
 
   it('turns lean when the rescues take the CPU the camera needed (full while zxing-cpp alone kept up)', async () => {
     const { video, dispose } = await canvasVideo();
     document.body.append(video);
-    const counted = typeof video.requestVideoFrameCallback === 'function';
     // A device with no core to spare: zxing-cpp alone (1 ms) keeps up, a frame with rescues takes 150 ms.
     const decoding = slowDecoder(1, 'worker');
     const inner = decoding.decoder.decode.bind(decoding.decoder);
@@ -163,48 +195,47 @@ describe('createFrameLoop', () => {
       },
     };
     const budgets: string[] = [];
-    const loop = loopOver(video, decoder, { onBudget: (b) => budgets.push(b.mode) });
+    const frames = steadyFrames(20);
+    const loop = loopOver(video, decoder, { frames, onBudget: (b) => budgets.push(b.mode) });
     loop.start();
-    await until(() => budgets.length >= (counted ? 2 : 1));
+    await until(() => budgets.length >= 2);
     // Lean for good: no window more is judged.
     await new Promise((r) => setTimeout(r, 1200));
     const after = loop.stats.budget;
     loop.stop();
     dispose();
     video.remove();
-    expect({ budgets, after }).to.deep.equal(
-      counted ? { budgets: ['full', 'lean'], after: 'lean' } : { budgets: ['full'], after: 'full' },
-    );
+    expect({ budgets, after }).to.deep.equal({ budgets: ['full', 'lean'], after: 'lean' });
   });
 
   it('turns lean when the rescues starve the camera itself: fewer frames reach the page than in its first window', async () => {
-    const { video, dispose, paintEvery } = await canvasVideo();
+    const { video, dispose } = await canvasVideo();
     document.body.append(video);
-    const counted = typeof video.requestVideoFrameCallback === 'function';
     // A browser short of CPU everywhere (a cgroup): once the rescues run, the camera's frames reach the page a third
     // as often. The loop (1 ms decodes) still decodes what it is shown: only the first window's pace says it is behind.
     const decoding = slowDecoder(1, 'worker');
     const inner = decoding.decoder.decode.bind(decoding.decoder);
+    const frames = steadyFrames(24);
     let starved = false;
     const decoder: FrameDecoder = {
       ...decoding.decoder,
       async decode(frame, job) {
-        if (job.rescue && !starved) paintEvery(60);
+        if (job.rescue && !starved) frames.setRate(8);
         starved ||= job.rescue === true;
         return inner(frame, job);
       },
     };
     const budgets: CameraBudget[] = [];
-    const loop = loopOver(video, decoder, { onBudget: (b) => budgets.push(b) });
+    const loop = loopOver(video, decoder, { frames, onBudget: (b) => budgets.push(b) });
     loop.start();
-    await until(() => budgets.length >= (counted ? 2 : 1), { guardMs: 15_000 });
+    await until(() => budgets.length >= 2, { guardMs: 15_000 });
     loop.stop();
     dispose();
     video.remove();
     const [first, last] = [budgets[0]!, budgets.at(-1)!];
-    expect(budgets.map((b) => b.mode)).to.deep.equal(counted ? ['full', 'lean'] : ['full']);
-    // Shown far fewer frames than at first (with the pace unheld, the loop stays full: Chromium, 1 ms decodes).
-    if (counted) expect(last.presented).to.be.below(KEEPS_UP * first.presented);
+    expect(budgets.map((b) => b.mode)).to.deep.equal(['full', 'lean']);
+    // Shown far fewer frames than at first (with the pace unheld, the loop stays full: it decodes each of them).
+    expect(last.presented).to.be.below(KEEPS_UP * first.presented);
   });
 
   it("holds a window to the first window's pace, beside decoding what it is shown (chooseBudget)", () => {

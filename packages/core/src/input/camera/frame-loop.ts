@@ -54,6 +54,8 @@ export type FrameLoopOptions = Pick<CameraScanOptions, 'region' | 'workerUrl' | 
    * the code, the worker from its inlined copy where no `workerUrl` was given, the main thread).
    */
   readonly decoders?: readonly (() => FrameDecoder | null)[];
+  /** Internal seam for tests: the count of the camera's frames presented (default: the video's frame callbacks). */
+  readonly frames?: PresentedFrames;
 };
 
 /**
@@ -69,7 +71,7 @@ export class FrameLoop {
   readonly #options: FrameLoopOptions;
   /** The decoders still to try, in turn, each until it is unavailable. */
   readonly #fallbacks: (() => FrameDecoder | null)[];
-  readonly #frames: ReturnType<typeof watchPresentedFrames>;
+  readonly #frames: PresentedFrames;
   #decoder: FrameDecoder | undefined;
   #running = false;
   #busy = false;
@@ -103,7 +105,7 @@ export class FrameLoop {
       ...(options.worker && options.workerUrl === undefined ? [createInlineWorkerDecoder] : []),
       createMainThreadDecoder,
     ];
-    this.#frames = watchPresentedFrames(options.video, () => this.#closed);
+    this.#frames = options.frames ?? watchPresentedFrames(options.video, () => this.#closed);
   }
 
   /** Starts the decoder as the camera opens; a blank frame warms it, but a worker (its .wasm loads as it starts). */
@@ -169,7 +171,8 @@ export class FrameLoop {
     if (elapsed < BUDGET_WINDOW_MS) return;
     const counted = count !== null && m.presented !== null;
     const presented = counted ? count - m.presented! : m.decoded;
-    const expected = this.#pace === undefined ? presented : this.#pace * elapsed;
+    // Held to the pace only where both windows were counted (a hidden video's callbacks stop; frames still decode).
+    const expected = counted && this.#pace !== undefined ? this.#pace * elapsed : presented;
     const measured = chooseBudget(presented, m.decoded, m.ms, expected);
     if (counted) this.#pace ??= presented / elapsed;
     this.#measuring = { at: now, presented: count, decoded: 0, ms: [] };
@@ -324,7 +327,14 @@ const isUnavailable = (e: unknown): boolean =>
  * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From
  * their spacing, when the next one is due (the rescues' budget); `next` wakes a loop waiting for it.
  */
-function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean) {
+/** The camera's frames as the page is shown them: their count (`null`: not known), the next one's due time, a wake. */
+export type PresentedFrames = {
+  count(): number | null;
+  nextFrameAt(): number | undefined;
+  next(wake: () => void): void;
+};
+
+function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): PresentedFrames {
   let count = 0;
   let at = Number.NEGATIVE_INFINITY;
   let period = Number.NaN;
