@@ -45,23 +45,43 @@ async function canvasVideo(): Promise<{ video: HTMLVideoElement; dispose(): void
 
 /** A camera presenting `perSecond` frames, counted by the clock: a busy machine's timers cannot starve it. */
 function steadyFrames(perSecond: number) {
-  let rate = perSecond;
-  let base = 0;
-  let since = performance.now();
-  const count = () => base + Math.floor(((performance.now() - since) * rate) / 1000);
+  const since = performance.now();
+  const count = () => Math.floor(((performance.now() - since) * perSecond) / 1000);
   /** When the next frame is presented (`performance.now()`'s clock). */
-  const due = () => since + ((count() - base + 1) * 1000) / rate;
+  const due = () => since + ((count() + 1) * 1000) / perSecond;
   return {
     count,
     nextFrameAt: () => performance.timeOrigin + due(),
     next: (wake: () => void) => void setTimeout(wake, due() - performance.now() + 1),
-    /** From now on `n` frames a second. */
-    setRate(n: number) {
-      base = count();
-      since = performance.now();
-      rate = n;
+  };
+}
+
+/**
+ * A camera in step with the loop: its next frame `gapMs(job)` after the loop's answer to the last, so the loop keeps
+ * up with every frame whatever the machine's load, and the pace is the camera's and the decoder's together.
+ */
+function inStep(decoder: FrameDecoder, gapMs: (job: FrameJob) => number) {
+  let count = 0;
+  let waiter: (() => void) | undefined;
+  const frames = {
+    count: () => count,
+    nextFrameAt: () => undefined,
+    next: (wake: () => void) => void (waiter = wake),
+  };
+  const stepped: FrameDecoder = {
+    ...decoder,
+    async decode(frame, job) {
+      const answer = await decoder.decode(frame, job);
+      setTimeout(() => {
+        count += 1;
+        const wake = waiter;
+        waiter = undefined;
+        wake?.();
+      }, gapMs(job));
+      return answer;
     },
   };
+  return { frames, decoder: stepped };
 }
 
 /** A decoder that takes `ms` per frame and records how many frames it held at once. */
@@ -130,15 +150,19 @@ describe('createFrameLoop', () => {
     document.body.append(video);
     const outcome: Record<string, unknown> = {};
     const seen: CameraBudget[][] = [];
-    // 1 ms decodes keep up with the 20 frames a second the camera presents; 150 ms decodes fall far behind.
+    // 1 ms decodes keep up with the camera; 150 ms decodes fall far behind its 20 frames a second.
     for (const [name, ms] of [
       ['fast', 1],
       ['slow', 150],
     ] as const) {
       const decoding = slowDecoder(ms, 'worker');
       const budgets: CameraBudget[] = [];
-      const frames = steadyFrames(20);
-      const loop = loopOver(video, decoding.decoder, { frames, onBudget: (b) => budgets.push(b) });
+      // Fast: a frame 10 ms after each answer (kept up with by construction); slow: 20 a second, steady.
+      const { frames, decoder } =
+        name === 'fast'
+          ? inStep(decoding.decoder, () => 10)
+          : { frames: steadyFrames(20), decoder: decoding.decoder };
+      const loop = loopOver(video, decoder, { frames, onBudget: (b) => budgets.push(b) });
       const before = loop.stats.budget;
       loop.start();
       await until(() => budgets.length > 0);
@@ -184,18 +208,21 @@ describe('createFrameLoop', () => {
   it('turns lean when the rescues take the CPU the camera needed (full while zxing-cpp alone kept up)', async () => {
     const { video, dispose } = await canvasVideo();
     document.body.append(video);
-    // A device with no core to spare: zxing-cpp alone (1 ms) keeps up, a frame with rescues takes 150 ms.
+    // A device with no core to spare: zxing-cpp alone (1 ms) keeps up, a frame with rescues takes 150 ms, and the
+    // camera, short of the same CPU, presents its next frame only after (in step, 10 ms later).
     const decoding = slowDecoder(1, 'worker');
     const inner = decoding.decoder.decode.bind(decoding.decoder);
-    const decoder: FrameDecoder = {
-      ...decoding.decoder,
-      async decode(frame, job) {
-        if (job.rescue) await new Promise((r) => setTimeout(r, 150));
-        return inner(frame, job);
+    const { frames, decoder } = inStep(
+      {
+        ...decoding.decoder,
+        async decode(frame, job) {
+          if (job.rescue) await new Promise((r) => setTimeout(r, 150));
+          return inner(frame, job);
+        },
       },
-    };
+      () => 10,
+    );
     const budgets: string[] = [];
-    const frames = steadyFrames(20);
     const loop = loopOver(video, decoder, { frames, onBudget: (b) => budgets.push(b.mode) });
     loop.start();
     await until(() => budgets.length >= 2);
@@ -211,20 +238,11 @@ describe('createFrameLoop', () => {
   it('turns lean when the rescues starve the camera itself: fewer frames reach the page than in its first window', async () => {
     const { video, dispose } = await canvasVideo();
     document.body.append(video);
-    // A browser short of CPU everywhere (a cgroup): once the rescues run, the camera's frames reach the page a third
-    // as often. The loop (1 ms decodes) still decodes what it is shown: only the first window's pace says it is behind.
+    // A browser short of CPU everywhere (a cgroup): once the rescues run, the camera's frames reach the page far less
+    // often. The loop (1 ms decodes) still decodes each it is shown: only the first window's pace says it is behind.
+    // In step, so the loop decodes each frame it is shown whatever this machine's load.
     const decoding = slowDecoder(1, 'worker');
-    const inner = decoding.decoder.decode.bind(decoding.decoder);
-    const frames = steadyFrames(24);
-    let starved = false;
-    const decoder: FrameDecoder = {
-      ...decoding.decoder,
-      async decode(frame, job) {
-        if (job.rescue && !starved) frames.setRate(8);
-        starved ||= job.rescue === true;
-        return inner(frame, job);
-      },
-    };
+    const { frames, decoder } = inStep(decoding.decoder, (job) => (job.rescue ? 120 : 10));
     const budgets: CameraBudget[] = [];
     const loop = loopOver(video, decoder, { frames, onBudget: (b) => budgets.push(b) });
     loop.start();
