@@ -1,6 +1,6 @@
 // Size of the element's download: `node scripts/size.mjs` bundles each probe below with esbuild (minified, ESM, code
-// splitting, so that import()-ed code lands in chunks of its own), gzips every chunk with zlib at level 9 and prints,
-// per probe:
+// splitting, so that import()-ed code lands in chunks of its own; the element's css`` templates collapsed as the build
+// collapses them, scripts/collapse-css.mjs), gzips every chunk with zlib at level 9 and prints, per probe:
 // - initial: the probe's chunk and the chunks it imports statically — what a page downloads before anything is
 //   import()-ed. This is the budgeted figure.
 // - first session: initial plus what the element import()s right after it paints (the default services with their
@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { collapseCssTemplates } from './collapse-css.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
@@ -73,6 +74,17 @@ const DECODER_INPUT = /node_modules\/(@zxing\/|zxing-wasm\/|@ericblade\/quagga2\
 const FORBIDDEN_INPUT =
   /node_modules\/(exceljs|jszip)\/|packages\/core\/src\/reports\/(index|import-sales-report|read-xlsx|xlsx-[\w-]+)\.ts$/;
 
+/** The element's css`` templates collapsed as the build collapses them (rollup.config.mjs): its sources read alike. */
+const collapseCss = {
+  name: 'kaiku-collapse-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]packages[\\/]element[\\/]src[\\/].*\.ts$/ }, (args) => ({
+      contents: collapseCssTemplates(readFileSync(args.path, 'utf8')),
+      loader: 'ts',
+    }));
+  },
+};
+
 /** Bundles `contents` as an entry and returns { initial, total } min+gz bytes. */
 export async function measure(name, contents, { external = [], published = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kaiku-size-'));
@@ -97,6 +109,7 @@ export async function measure(name, contents, { external = [], published = false
         logLevel: 'silent',
         legalComments: 'none',
         define: { 'process.env.NODE_ENV': '"production"' },
+        plugins: [collapseCss],
       });
       const outputs = result.metafile.outputs;
       const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
