@@ -6,6 +6,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import { rollup } from 'rollup';
+import { collapseCssTemplates } from './scripts/collapse-css.mjs';
 
 const pkg = (dir) => JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8'));
 const depsOf = (dir) => Object.keys({ ...pkg(dir).dependencies, ...pkg(dir).peerDependencies });
@@ -25,6 +26,16 @@ const plugins = ({ minify = false, browser = true } = {}) => [
   commonjs(),
   esbuild({ target: 'es2022', minify, tsconfig: 'tsconfig.base.json' }),
 ];
+
+/** The element's css`` templates without their indentation and comments (scripts/collapse-css.mjs; the size probe's
+ * sources read alike). Every line keeps its number, so the maps are right without one from here. */
+const collapseCss = () => ({
+  name: 'kaiku-collapse-css',
+  transform(code, id) {
+    if (!/\/packages\/element\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    return { code: collapseCssTemplates(code), map: null };
+  },
+});
 
 /**
  * Decoder assets referenced as `new URL('./zxing_reader.wasm', import.meta.url)` from the lazily loaded decoder
@@ -225,7 +236,7 @@ add({
     // A client component for React Server Components (Next.js): rollup drops module-level directives from sources.
     banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
   },
-  plugins: plugins(),
+  plugins: [collapseCss(), ...plugins()],
 });
 // … and a single-file bundle for plain HTML pages (decoders still load lazily as separate chunks).
 add({
@@ -243,7 +254,7 @@ add({
     chunkFileNames: '[name]-[hash].js',
   },
   treeshake,
-  plugins: [...plugins({ minify: true }), decoderAssets('')],
+  plugins: [collapseCss(), ...plugins({ minify: true }), decoderAssets('')],
 });
 
 // Node packages: the sandbox server and the CLIs bundle core's source; native and heavy deps stay external.

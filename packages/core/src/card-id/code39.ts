@@ -13,9 +13,3 @@ export function code39CheckCharacter(data: string): string | undefined {
   }
   return CODE39_CHARSET[sum % 43];
 }
-
-/** Verifies and strips the mod-43 check character (a decoder's `code39CheckDigit`); `null` when it does not match. */
-export function withoutCheckCharacter(text: string): string | null {
-  const data = text.slice(0, -1);
-  return data !== '' && code39CheckCharacter(data) === text.slice(-1) ? data : null;
-}

@@ -35,3 +35,20 @@ export function isKaikuError(value: unknown): value is KaikuError {
     typeof value === 'object' && value !== null && (value as Record<PropertyKey, unknown>)[BRAND] === true
   );
 }
+
+/**
+ * Runs a host callback: an exception in it is reported to the page (`reportError`), never breaks the listener or the
+ * camera loop that called it.
+ */
+export function callHost<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  if (!callback) return;
+  try {
+    callback(value);
+  } catch (error) {
+    if (typeof reportError === 'function') reportError(error);
+    else
+      setTimeout(() => {
+        throw error;
+      });
+  }
+}

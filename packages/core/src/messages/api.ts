@@ -2,7 +2,8 @@
  * Texts for the API client's error codes and the contract's own problem codes. Refusal codes of
  * the operating-model rules live in `rules.ts`; a server problem with such a code uses that text.
  */
-import { defineServerTexts, optNum, optStr } from './define.js';
+import { defineServerTexts } from './define.js';
+import { optNum, optStr } from './param-kinds.js';
 import { ownValue } from '../schemas/own-value.js';
 
 const mib = (bytes: number | undefined): string =>

@@ -32,10 +32,6 @@ export type ParamSpec = { readonly optional?: true; readonly kind: 'string' | 'n
 type Specs = Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>;
 /** No declared parameters (`defineTexts`: a code's parameters are its Finnish text's). */
 type NoSpecs = Record<never, never>;
-export const str = { kind: 'string' } as const;
-export const num = { kind: 'number' } as const;
-export const optStr = { optional: true, kind: 'string' } as const;
-export const optNum = { optional: true, kind: 'number' } as const;
 
 /** No parameters (what a text without placeholders takes). */
 type NoParams = Readonly<Record<string, never>>;

@@ -1,6 +1,7 @@
 /** Messages for `decideUsage` and `checkCapSetting`; times arrive as Helsinki `d.m.yyyy hh.mm`. */
 import { cardIdMessages, type CardIdErrorCode } from './card-id.js';
-import { defineServerTexts, num, optStr, str, type Locale, type LocalizedText } from './define.js';
+import { defineServerTexts, type Locale, type LocalizedText } from './define.js';
+import { num, optStr, str } from './param-kinds.js';
 import type { InputProblem } from '../schemas/field-issues.js';
 import { ownValue } from '../schemas/own-value.js';
 import { formatHelsinki } from '../rules/helsinki-time.js';

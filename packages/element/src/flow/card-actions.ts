@@ -1,10 +1,9 @@
 import type { CardView, Decision, Reason, ShowContext, TicketRequest, UsageMode } from '../services/types.js';
 import type { CardBooking } from '@kaiku-scanner/core/contract';
 import { Memory } from './memory.js';
-import { KaikuBeforeRegisterEvent, type KaikuUsageDetail } from '../events.js';
+import type { KaikuUsageDetail } from '../events.js';
 import { EMPTY_REQUEST, RECHECK_MS } from './phase.js';
 import type { Screen } from './screen.js';
-import { Task } from './task.js';
 import { elementText, textOf } from '../messages/index.js';
 import { CARD_TEXTS as C } from '../views/card-texts.js';
 
@@ -52,7 +51,7 @@ const probeOf = (card: CardView): TicketRequest =>
 
 /** Putting a looked-up card on screen with the rules' verdict; verifying one decided offline. */
 export class CardLookup {
-  private readonly rechecking = new Task();
+  private readonly rechecking = this.s.task();
   private recheckTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly s: Screen) {
@@ -118,7 +117,7 @@ export class CardLookup {
 /** A community card's group: each member's card read, looked up at once, and added only if it may join. */
 export class Group {
   /** The member look-up under way: aborted when the clerk leaves the card. */
-  readonly member = new Task();
+  readonly member = this.s.task();
   /** Members looked up without Kaikukanta (offline): Kaikukanta checks them when the usage is sent. */
   readonly unverified = new Set<string>();
 
@@ -178,7 +177,7 @@ export class Group {
 
 /** Registering the usage on screen: once, never aborted, the tally told before and after the write. */
 export class Registration {
-  private readonly write = new Task();
+  private readonly write = this.s.task();
 
   constructor(private readonly s: Screen) {}
 
@@ -212,7 +211,7 @@ export class Registration {
       showId: show.id,
       mode,
     };
-    if (!s.host.dispatch(new KaikuBeforeRegisterEvent(detail))) {
+    if (!s.mayRegister(detail)) {
       s.apply({ type: 'vetoed' });
       return;
     }

@@ -2,7 +2,7 @@
 // and the group, registering and its answer, a queued usage's news from the outbox, an undo.
 import type { Phase } from './phase.js';
 import { refusalOutcome } from '../views/verdict.js';
-import { SILENT, reasonsText, type Say, type Steps } from './step-flow.js';
+import type { Say, Steps } from './step-flow.js';
 import { ticketSummary } from '../views/view-context.js';
 import { REGISTER_TEXTS } from '../translations/register-texts.js';
 import { CARD_TEXTS as C, fill, statusName } from '../views/card-texts.js';
@@ -12,13 +12,13 @@ export const CARD_STEPS: Steps = {
     const polite: Say = (v) =>
       `${v.text(C.cardHeading)} ${v.id(card.id)}: ${v.text(statusName(card.status))}${booked ? `. ${v.text(fill(C.bookedBy, booked.by))}` : ''}`;
     const phase: Phase = { name: 'card', card, request, blocking };
-    if (recheck && blocking.length === 0) d.say({ phase, polite, alert: SILENT });
+    if (recheck && blocking.length === 0) d.say({ phase, polite, alert: d.silent });
     else if (blocking.length === 0) d.to(phase, polite);
     else {
       d.to(
         phase,
-        SILENT,
-        reasonsText(blocking, (v) => v.t.refusedHeading),
+        d.silent,
+        d.reasons(blocking, (v) => v.t.refusedHeading),
       );
       d.emit.push({ type: 'shift', entry: { state: 'refused', cardId: card.id } });
     }
@@ -56,12 +56,12 @@ export const CARD_STEPS: Steps = {
       polite: (v) => `${v.text(C.groupHeading)}: ${cardId}`,
     });
   },
-  'not-allowed': (d, { reasons }) => d.say({ alert: reasonsText(reasons) }),
+  'not-allowed': (d, { reasons }) => d.say({ alert: d.reasons(reasons) }),
   vetoed: (d) => d.say({ alert: (v) => v.text(C.vetoed) }),
   // Whatever is on screen (a host's `kaiku-before-register` listener may have reset it): the write is under way.
   registering: (d, { card, request }) => d.to({ name: 'registering', card, request }, (v) => v.t.registering),
   'register-refused': (d, { card, request, reasons }) => {
-    d.to({ name: 'card', card, request, blocking: reasons }, SILENT, reasonsText(reasons));
+    d.to({ name: 'card', card, request, blocking: reasons }, d.silent, d.reasons(reasons));
     d.emit.push({ type: 'shift', entry: { state: 'refused', cardId: card.id } });
     d.error({ code: reasons[0]?.code ?? 'refused', stage: 'register', cardId: card.id });
     d.cue(refusalOutcome(reasons));
@@ -133,7 +133,7 @@ export const CARD_STEPS: Steps = {
     if (p.name !== 'done') return;
     // The result stands: its banner and its sound stay a registration's.
     d.cue('registered');
-    d.to({ ...p, undoError: error }, SILENT, (v) => `${v.text(C.undoFailed)}. ${v.text(error.message)}`);
+    d.to({ ...p, undoError: error }, d.silent, (v) => `${v.text(C.undoFailed)}. ${v.text(error.message)}`);
     d.error({ code: error.code, stage: 'void', cardId });
   },
 };

@@ -3,8 +3,12 @@
 // asked again.
 import type { OutboxState, StorageHealth } from '../services/types.js';
 import type { Screen } from './screen.js';
-import { connectionOf } from './sync.js';
+import type { connectionOf } from './sync.js';
 import type { KaikuErrorDetail, KaikuSyncDetail } from '../events.js';
+
+/** How the status row says the connection (`connectionOf`): handed over, as this chunk imports no module of the first
+ * download's (see `Screen`). */
+type ConnectionOf = typeof connectionOf;
 
 /**
  * Follows the outbox's change from `before` (`known`: it had been read) to `state` on `s`: the errors as they start,
@@ -16,8 +20,9 @@ export function followOutbox(
   known: boolean,
   state: OutboxState,
   answered: () => void,
+  connection: ConnectionOf,
 ): void {
-  const { sync, errors } = statusChanges(known ? before : undefined, state);
+  const { sync, errors } = statusChanges(known ? before : undefined, state, connection);
   const changed =
     state.pending !== before.pending || state.needsAttention.length !== before.needsAttention.length;
   s.apply({ type: 'queue', pendingIds: state.pendingIds, refused: state.needsAttention });
@@ -33,11 +38,11 @@ export function followOutbox(
 }
 
 /** The host's view of an outbox state (`kaiku-sync`'s detail). */
-export function syncDetail(o: OutboxState): KaikuSyncDetail {
+export function syncDetail(o: OutboxState, connection: ConnectionOf): KaikuSyncDetail {
   return {
     pending: o.pending,
     needsAttention: o.needsAttention.length,
-    connection: connectionOf(o, false),
+    connection: connection(o, false),
     storage: o.storage ?? 'ok',
     lost: o.lost ?? 0,
     conflicts: o.conflicts?.length ?? 0,
@@ -54,9 +59,10 @@ const STORAGE_CODES: Partial<Record<StorageHealth, string>> = {
 export function statusChanges(
   before: OutboxState | undefined,
   after: OutboxState,
+  connection: ConnectionOf,
 ): { sync: KaikuSyncDetail | undefined; errors: KaikuErrorDetail[] } {
-  const was = before ? syncDetail(before) : undefined;
-  const now = syncDetail(after);
+  const was = before ? syncDetail(before, connection) : undefined;
+  const now = syncDetail(after, connection);
   const errors: KaikuErrorDetail[] = [];
   if (after.authFailure && after.authFailure !== before?.authFailure)
     errors.push({ code: after.authFailure, stage: 'sync' });

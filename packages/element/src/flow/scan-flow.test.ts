@@ -1,6 +1,7 @@
 // The look-up → tickets → register flow without a browser: the element's events, phases and cap, in Node.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RECHECK_MS, ScanFlow, type FlowHost } from './scan-flow.js';
+import { ScanFlow, type FlowHost } from './scan-flow.js';
+import { RECHECK_MS } from './phase.js';
 // The card actions load with the card panel, which the element starts loading as it connects: here, at once.
 import './card-actions.js';
 import { fi } from '../translations/fi.js';

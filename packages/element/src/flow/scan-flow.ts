@@ -8,7 +8,6 @@ import { SyncFollow } from './sync.js';
 import type { ScanSource } from '../events.js';
 
 export type { FlowHost } from './screen.js';
-export { RECHECK_MS } from './phase.js';
 
 /** The group form and registration: needed only once a card is on screen, so they load with the card panel. */
 const cardActions = lazyModule(() => import('./card-actions.js'));

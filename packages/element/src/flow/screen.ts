@@ -15,8 +15,10 @@ import type { Phase } from './phase.js';
 import type { Memory } from './memory.js';
 import type { Rules } from './card-actions.js';
 import { Tally } from './sync.js';
+import { Task } from './task.js';
 import { loadLateTexts, toServiceError } from '../messages/index.js';
 import {
+  KaikuBeforeRegisterEvent,
   KaikuCardEvent,
   KaikuErrorEvent,
   KaikuScanEvent,
@@ -24,6 +26,7 @@ import {
   KaikuUsageQueuedEvent,
   KaikuUsageRegisteredEvent,
   KaikuUsageVoidedEvent,
+  type KaikuUsageDetail,
 } from '../events.js';
 import {
   READY,
@@ -67,7 +70,11 @@ const EVENTS: {
   'kaiku-error': KaikuErrorEvent,
 };
 
-/** What the element renders of the flow, read-only: its parts send actions (`apply`), nothing else writes. No DOM. */
+/**
+ * What the element renders of the flow, read-only: its parts send actions (`apply`), nothing else writes. No DOM.
+ * The card actions reach the first download's code through it (`task`, `mayRegister`): their chunk then imports
+ * none of its modules, which would otherwise be split into a chunk of their own.
+ */
 export class Screen {
   #state: FlowState = READY;
   /** The steps of a card on screen (`stepFlow`'s), once loaded with the card actions (before any card is looked up). */
@@ -125,6 +132,16 @@ export class Screen {
     for (const e of emit)
       if (e.type === 'cue' || e.type === 'shift') this.host.took?.(e);
       else this.host.dispatch(new EVENTS[e.type](e.detail as never));
+  }
+
+  /** A new `Task` for a part of the flow. */
+  task(): Task {
+    return new Task();
+  }
+
+  /** Asks the host's `kaiku-before-register` listeners: false when one vetoed the registration. */
+  mayRegister(detail: KaikuUsageDetail): boolean {
+    return this.host.dispatch(new KaikuBeforeRegisterEvent(detail));
   }
 
   /** A thrown value as a code and text, once the texts of the services' codes are in (if they can load). */

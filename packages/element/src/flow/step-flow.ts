@@ -23,11 +23,7 @@ import type { Outcome } from '../views/verdict.js';
 /** A live-region line, rendered in the language on screen when read (a switch mid-card re-renders it). */
 export type Say = (v: ViewContext) => string;
 
-export const SILENT: Say = () => '';
-export const reasonsText =
-  (reasons: readonly Reason[], lead?: Say): Say =>
-  (v) =>
-    [...(lead ? [lead(v)] : []), ...reasons.map((r) => v.text(r.message))].join(lead ? '. ' : ' ');
+const SILENT: Say = () => '';
 
 /** What the screen shows of the flow. */
 export type FlowState = {
@@ -157,10 +153,15 @@ export type Steps = {
   readonly [K in FlowAction['type']]?: (d: Draft, a: Extract<FlowAction, { type: K }>) => void;
 };
 
-/** A step being written: the state so far, whether focus moves, what is emitted. */
+/**
+ * A step being written: the state so far, whether focus moves, what is emitted. The card steps reach the lines they
+ * say through it (`silent`, `reasons`): their chunk then imports no module of the first download's.
+ */
 export class Draft {
   focus = false;
   readonly emit: FlowEmit[] = [];
+  /** Nothing said: a live region cleared. */
+  readonly silent = SILENT;
 
   constructor(public state: FlowState) {}
 
@@ -182,6 +183,12 @@ export class Draft {
 
   error(detail: KaikuErrorDetail): void {
     this.emit.push({ type: 'kaiku-error', detail });
+  }
+
+  /** `reasons` said in one line, after `lead` if given. */
+  reasons(reasons: readonly Reason[], lead?: Say): Say {
+    return (v) =>
+      [...(lead ? [lead(v)] : []), ...reasons.map((r) => v.text(r.message))].join(lead ? '. ' : ' ');
   }
 
   /** The result's sound and vibration, played once painted. */
@@ -230,7 +237,7 @@ export const FIRST_STEPS: Steps = {
     d.to(
       { name: 'error', error, refusal: true },
       SILENT,
-      reasonsText([error], (v) => v.t.refusedHeading),
+      d.reasons([error], (v) => v.t.refusedHeading),
     );
     d.emit.push({ type: 'shift', entry: { state: 'refused', cardId } });
     d.error({ code: error.code, stage: 'lookup', cardId });

@@ -104,6 +104,9 @@ describe('syncBadges', () => {
 
 describe('connectionOf and statusChanges', () => {
   const state = (o: Partial<OutboxState>): OutboxState => ({ pending: 0, needsAttention: [], ...o });
+  /** What the flow asks: the changes, the connection said as the status row says it. */
+  const changes = (before: OutboxState | undefined, after: OutboxState) =>
+    statusChanges(before, after, connectionOf);
 
   it('a refused sign-in wins; a card decided from the cache means no answer; silent services are unknown', () => {
     expect(connectionOf(state({ authFailure: 'http-401', connection: 'ok' }), false)).toBe('signed-out');
@@ -112,7 +115,7 @@ describe('connectionOf and statusChanges', () => {
   });
 
   it('the host hears the start state, each failure once, and nothing when nothing changed', () => {
-    const start = statusChanges(undefined, state({ connection: 'signed-out', authFailure: 'http-401' }));
+    const start = changes(undefined, state({ connection: 'signed-out', authFailure: 'http-401' }));
     expect(start.sync).toEqual({
       pending: 0,
       needsAttention: 0,
@@ -123,8 +126,8 @@ describe('connectionOf and statusChanges', () => {
     });
     expect(start.errors).toEqual([{ code: 'http-401', stage: 'sync' }]);
     const same = state({ connection: 'signed-out', authFailure: 'http-401' });
-    expect(statusChanges(same, same)).toEqual({ sync: undefined, errors: [] });
-    const blocked = statusChanges(undefined, state({ connection: 'ok', storage: 'unavailable', lost: 2 }));
+    expect(changes(same, same)).toEqual({ sync: undefined, errors: [] });
+    const blocked = changes(undefined, state({ connection: 'ok', storage: 'unavailable', lost: 2 }));
     expect(blocked.errors).toEqual([
       { code: 'storage-unavailable', stage: 'sync' },
       { code: 'storage-evicted', stage: 'sync' },
@@ -132,9 +135,9 @@ describe('connectionOf and statusChanges', () => {
     expect(blocked.sync).toMatchObject({ storage: 'unavailable', lost: 2 });
     // A card admitted twice reaches the host as a count, and a count seen goes back down.
     const twice = { id: 'r', cardId: 'A045198723', showName: 'S', at: '2030-03-01T17:00:00.000Z' };
-    const told = statusChanges(same, { ...same, conflicts: [twice] });
+    const told = changes(same, { ...same, conflicts: [twice] });
     expect(told).toMatchObject({ sync: { conflicts: 1 }, errors: [] });
-    expect(statusChanges({ ...same, conflicts: [twice] }, same).sync).toMatchObject({ conflicts: 0 });
+    expect(changes({ ...same, conflicts: [twice] }, same).sync).toMatchObject({ conflicts: 0 });
   });
 });
 

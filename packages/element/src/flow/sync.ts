@@ -136,7 +136,7 @@ export class SyncFollow {
 
   private take(code: Follower): void {
     for (const [before, known, state] of this.waiting.splice(0))
-      code.followOutbox(this.s, before, known, state, this.answered);
+      code.followOutbox(this.s, before, known, state, this.answered, connectionOf);
   }
 
   /** Runs one of the outbox's actions (send now, resolve an item…); a failure is shown and reported. */

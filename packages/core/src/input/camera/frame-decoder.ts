@@ -2,7 +2,7 @@ import { closeFrame, isVideoFrame, type CameraFrame } from './camera-frame.js';
 import type { RescueRound } from '../decode/pipeline.js';
 import type { FrameJob, FrameReading } from './decode-frame.js';
 import type { WorkerPreload, WorkerReply, WorkerRequest } from './decode-worker.js';
-import { constructTrusted } from './trusted-worker.js';
+import { trustedWorkerUrl } from './trusted-worker.js';
 
 /** Decodes frames one at a time: the Worker beside the code, its inlined copy, or the main thread. */
 export type FrameDecoder = {
@@ -11,6 +11,32 @@ export type FrameDecoder = {
   decode(frame: CameraFrame, job: FrameJob): Promise<FrameReading>;
   close(): void;
 };
+
+type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
+
+/**
+ * Runs `make` (its literal `new Worker(new URL(…))` is what bundlers emit) with `Worker` wrapped for that
+ * synchronous call only, its URL passed through the SDK's Trusted Types policy (trusted-worker.ts); a URL `allowed`
+ * refuses is never requested: `make` throws.
+ */
+function constructTrusted(make: () => Worker, allowed: (url: string) => boolean): Worker {
+  const global = globalThis as { Worker: WorkerConstructor };
+  const Native = global.Worker;
+  const Wrapped = function (url: string | URL, options?: WorkerOptions): Worker {
+    if (!allowed(String(url))) throw new TypeError(`${String(url)}: not the SDK's decoder worker`);
+    return new Native(trustedWorkerUrl(url), options);
+  } as unknown as WorkerConstructor;
+  try {
+    global.Worker = Wrapped;
+  } catch {
+    return make(); // a locked-down global: no policy, as before
+  }
+  try {
+    return make();
+  } finally {
+    global.Worker = Native;
+  }
+}
 
 /** The worker could not be started or died (CSP, missing file, crash): decode on the main thread instead. */
 export class WorkerUnavailableError extends Error {

@@ -6,7 +6,7 @@ import { createExposureControl } from './exposure.js';
 import { createFeedback } from './feedback.js';
 import { createFrameLoop } from './frame-loop.js';
 import { watchLifecycle } from './lifecycle-guards.js';
-import { callHost as call } from '../call-host.js';
+import { callHost as call } from '../../errors/kaiku-error.js';
 import { attach, getMediaDevices, openCamera, releaseStream } from './open-camera.js';
 import { createScanAcceptor, readingWeight } from './scan-acceptor.js';
 import type { FrameReading } from './decode-frame.js';

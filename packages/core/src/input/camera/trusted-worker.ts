@@ -1,6 +1,7 @@
 /**
  * Trusted Types for the worker: `new Worker(url)` is a sink, so the SDK's own `kaiku-scanner` policy passes
- * only our worker or a script-given `workerUrl` (never an attribute), one per `constructTrusted` call.
+ * only our worker or a script-given `workerUrl` (never an attribute), one per `trustedWorkerUrl` call (made in
+ * frame-decoder.ts, where the worker is started).
  */
 
 type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
@@ -9,7 +10,7 @@ type TrustedTypesLike = {
 };
 
 let policy: ScriptUrlPolicy | null | undefined;
-/** The policy passes a URL only while this is set: inside the `new Worker` of `constructTrusted`, for one URL. */
+/** The policy passes a URL only while this is set: inside `trustedWorkerUrl`, for one URL. */
 let passOnce = false;
 
 /**
@@ -44,34 +45,17 @@ export function claimWorkerPolicy(): boolean {
   return policy !== null;
 }
 
-type WorkerConstructor = new (url: string | URL, options?: WorkerOptions) => Worker;
-
 /**
- * Runs `make` (its literal `new Worker(new URL(…))` is what bundlers emit) with `Worker` wrapped for that
- * synchronous call only; a URL `allowed` refuses is never requested: `make` throws.
+ * `url` as the SDK's policy passes it, once (the `new Worker` of frame-decoder.ts's `constructTrusted`), or as it is
+ * where there is no policy.
  */
-// Generic, not `() => Worker`: this file is in the main entry's types, which stand without the DOM library (Node).
-export function constructTrusted<W>(make: () => W, allowed: (url: string) => boolean): W {
-  const trusted = claimWorkerPolicy() ? policy! : null;
-  const global = globalThis as { Worker: WorkerConstructor };
-  const Native = global.Worker;
-  const Wrapped = function (url: string | URL, options?: WorkerOptions): Worker {
-    if (!allowed(String(url))) throw new TypeError(`${String(url)}: not the SDK's decoder worker`);
-    passOnce = trusted !== null;
-    try {
-      return new Native(trusted ? (trusted.createScriptURL(String(url)) as string) : url, options);
-    } finally {
-      passOnce = false;
-    }
-  } as unknown as WorkerConstructor;
+// Generic, not `string | URL`: this file is in the main entry's types, which stand without the DOM library (Node).
+export function trustedWorkerUrl<U>(url: U): U | string {
+  if (!claimWorkerPolicy()) return url;
+  passOnce = true;
   try {
-    global.Worker = Wrapped;
-  } catch {
-    return make(); // a locked-down global: no policy, as before
-  }
-  try {
-    return make();
+    return policy!.createScriptURL(String(url)) as string;
   } finally {
-    global.Worker = Native;
+    passOnce = false;
   }
 }

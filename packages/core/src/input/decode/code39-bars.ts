@@ -1,5 +1,5 @@
 /** JS stages `c39-templates*`: a located code's grey profiles, read by code39-profile.ts's template fit. */
-import { withoutCheckCharacter } from '../../card-id/code39.js';
+import { withoutCheckCharacter } from './check-character.js';
 import type { Code39Options } from './code39-lines.js';
 import { fitCode39Geometries, MAX_PROFILE, readCode39Characters, type Profile } from './code39-profile.js';
 import { windowed } from './grey-ops.js';

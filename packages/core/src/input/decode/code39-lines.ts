@@ -1,6 +1,6 @@
 /** Code 39 along scanline bundles (zxing-js and code39-row.ts): the JS stage `c39-lines`. */
 import { BitArray, Code39Reader, GlobalHistogramBinarizer, RGBLuminanceSource } from '@zxing/library';
-import { withoutCheckCharacter } from '../../card-id/code39.js';
+import { withoutCheckCharacter } from './check-character.js';
 import { invert, lazy } from './grey-ops.js';
 import { readCode39Tolerant } from './code39-row.js';
 import { sampleLines, sharpenRows, type LineBundle } from './scanlines.js';

@@ -4,7 +4,7 @@
  */
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReadInputBarcodeFormat, ReaderOptions, ZXingReaderModule } from 'zxing-wasm/reader';
-import { withoutCheckCharacter } from '../../card-id/code39.js';
+import { withoutCheckCharacter } from './check-character.js';
 import type { DecoderStatus } from './decoder-status.js';
 import { FLATTEN_RADIUS, flattenLight } from './grey-ops.js';
 import type { DecodeFormat, DecodeResult, EngineOptions, GreyImage } from './types.js';

@@ -3,9 +3,13 @@ import { calibrateWedge, findReading } from './calibrate-wedge.js';
 import { classifyWedgeStream } from './wedge-streams.test-support.js';
 import { emulateReader, emulateTyping, type EmulatedReader } from './emulate-reader.test-support.js';
 import type { WedgeRecord } from './types.js';
+import { resolveWedgeOptions } from './wedge-options.js';
+
+/** What the listener passes a calibration by default (its `minLength`, `parse`, `cardIdOptions`). */
+const LISTENER = resolveWedgeOptions();
 
 function calibrate(id: string, reader: EmulatedReader, expectedId?: string) {
-  return calibrateWedge(emulateReader(id, reader), { expectedId });
+  return calibrateWedge(emulateReader(id, reader), { ...LISTENER, expectedId });
 }
 
 function scansWith(id: string, reader: EmulatedReader, profile: Parameters<typeof classifyWedgeStream>[1]) {
@@ -82,8 +86,8 @@ describe('calibrateWedge', () => {
   });
 
   it('refuses: nothing read, no card ID, a different card than the printed one', () => {
-    expect(calibrateWedge([]).ok).toBe(false);
-    expect(calibrateWedge(emulateTyping('abc')).ok).toBe(false);
+    expect(calibrateWedge([], LISTENER).ok).toBe(false);
+    expect(calibrateWedge(emulateTyping('abc'), LISTENER).ok).toBe(false);
     const noCard = calibrate('Q123456789', {});
     expect(!noCard.ok && noCard.error.code).toBe('calibration-no-card');
     const other = calibrate('A045198723', {}, 'A999005458');
@@ -99,6 +103,6 @@ describe('calibrateWedge', () => {
       ...emulateReader('A045198723', { start: 5000 }),
     ];
     expect(findReading(records, 5)?.burst.length).toBe(10);
-    expect(calibrateWedge(records).ok).toBe(true);
+    expect(calibrateWedge(records, LISTENER).ok).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { reasonFactory } from '../../messages/define.js';
 import { wedgeCalibrationMessages, type WedgeCalibrationCode } from '../../messages/wedge-calibration.js';
 import { INITIAL_WEDGE_STATE, stepWedge } from './classify-wedge.js';
 import { gapsOf, median, type BurstChar } from './burst-checks.js';
-import { resolveWedgeOptions, type ResolvedWedgeOptions } from './wedge-options.js';
+import type { ResolvedWedgeOptions } from './wedge-options.js';
 import { isModifier, otherTerminatorName, readKey, type WedgeLayout } from './layouts.js';
 import type { ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import type {
@@ -27,6 +27,9 @@ export type CalibrationOptions = {
   readonly cardIdOptions?: ParseCardIdOptions | undefined;
   readonly parse?: CardIdParser | undefined;
 };
+
+/** What the listener passes a calibration: its `minLength` and `parse` (its defaults or the host's). */
+type ListenerOptions = CalibrationOptions & { readonly minLength: number; readonly parse: CardIdParser };
 
 /** A calibration's outcome: the learned `profile` and the ID read, or a `calibration-*` failure with its text. */
 export type CalibrationResult =
@@ -78,16 +81,23 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
   };
   const withUps: WedgeRecord[] = burst.flatMap((r) => [r, { ...r, type: 'keyup' as const }]);
   const last = burst[burst.length - 1]?.timeStamp ?? 0;
-  const options = resolveWedgeOptions({
+  // Every option spelt out (the listener's `resolveWedgeOptions` stays out of this chunk): no prefix or suffix, any
+  // pause up to the calibration's gap, the listener's defaults for the rest.
+  const options: ResolvedWedgeOptions = {
     layout,
     terminator: 'none',
+    prefix: '',
+    suffix: '',
     maxInterKeyMs: CALIBRATION_GAP_MS,
     maxMedianInterKeyMs: CALIBRATION_GAP_MS,
     idleTimeoutMs: CALIBRATION_GAP_MS,
     minLength: 1,
     recognizeAfter: 2,
+    duplicateWindowMs: 3000,
+    acceptPaste: true,
+    cardIdOptions: undefined,
     parse: capture,
-  });
+  };
   let state = INITIAL_WEDGE_STATE;
   for (const record of [...withUps, { type: 'idle' as const, timeStamp: last + 10 * CALIBRATION_GAP_MS }])
     state = stepWedge(state, record, options).state;
@@ -95,11 +105,16 @@ function readAs(burst: readonly WedgeKeyRecord[], layout: WedgeLayout): string |
 }
 
 /** Every (start, end) window of `raw` that is a valid card ID (the `expected` one, if given), longest first. */
-function idsIn(raw: string, options: ResolvedWedgeOptions, expected: string | undefined) {
+function idsIn(
+  raw: string,
+  parse: CardIdParser,
+  cardIdOptions: ParseCardIdOptions | undefined,
+  expected: string | undefined,
+) {
   const hits: { id: string; start: number; end: number }[] = [];
   for (let start = 0; start < raw.length; start++) {
     for (let end = raw.length; end > start; end--) {
-      const parsed = options.parse(raw.slice(start, end), options.cardIdOptions);
+      const parsed = parse(raw.slice(start, end), cardIdOptions);
       if (parsed.ok && (expected === undefined || parsed.id === expected))
         hits.push({ id: parsed.id, start, end });
     }
@@ -116,22 +131,19 @@ function timingOf(burst: readonly WedgeKeyRecord[]) {
 }
 
 /** Learns a profile from the records of one reading. */
-export function calibrateWedge(
-  records: readonly WedgeRecord[],
-  options: CalibrationOptions = {},
-): CalibrationResult {
-  const resolved = resolveWedgeOptions({ parse: options.parse, cardIdOptions: options.cardIdOptions });
-  const found = findReading(records, options.minLength ?? resolved.minLength);
+export function calibrateWedge(records: readonly WedgeRecord[], options: ListenerOptions): CalibrationResult {
+  const { parse, cardIdOptions } = options;
+  const found = findReading(records, options.minLength);
   if (found === undefined) return refuse('calibration-no-burst');
   let expected: string | undefined;
   if (options.expectedId !== undefined) {
-    const parsed = resolved.parse(options.expectedId, resolved.cardIdOptions);
+    const parsed = parse(options.expectedId, cardIdOptions);
     if (!parsed.ok) return refuse('calibration-mismatch');
     expected = parsed.id;
   }
   const matches = CANDIDATES.flatMap((layout) => {
     const raw = readAs(found.burst, layout);
-    const best = raw === undefined ? undefined : idsIn(raw, resolved, expected)[0];
+    const best = raw === undefined ? undefined : idsIn(raw, parse, cardIdOptions, expected)[0];
     return best === undefined || raw === undefined ? [] : [{ layout, raw, ...best }];
   });
   const chosen = matches[0];
@@ -160,7 +172,7 @@ const END_SILENCE_MS = 400;
 
 /** Starts capturing; `finish` gets the result once a reading is complete, or `calibration-timeout` (or `cancel()`). */
 export function startCalibration(
-  options: CalibrationOptions & { readonly timeoutMs: number; readonly minLength: number },
+  options: ListenerOptions & { readonly timeoutMs: number },
   finish: (result: CalibrationResult) => void,
 ): CalibrationSession {
   const { timeoutMs, ...calibrationOptions } = options;

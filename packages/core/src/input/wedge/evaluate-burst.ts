@@ -17,13 +17,14 @@ import {
   type Burst,
   type BurstChar,
 } from './burst-checks.js';
-import { describeTerminator, type ResolvedWedgeOptions } from './wedge-options.js';
+import type { ResolvedWedgeOptions } from './wedge-options.js';
 import type {
   CardIdParseResult,
   WedgeEffect,
   WedgeFailure,
   WedgeKeyRecord,
   WedgeScan,
+  WedgeTerminator,
   WedgeTextRecord,
 } from './types.js';
 import { SUPPRESS } from './wedge-state.js';
@@ -38,6 +39,13 @@ export type BurstEnd =
   | { readonly kind: 'other-terminator'; readonly t: number; readonly received: string }
   | { readonly kind: 'gap' }
   | { readonly kind: 'interrupted' };
+
+/** A terminator as a short label for messages (`Enter`, `Tab`, `#`, `none`; `Enter/Tab` for `auto`). */
+function describeTerminator(terminator: WedgeTerminator): string {
+  if (terminator === 'auto') return 'Enter/Tab';
+  if (typeof terminator === 'string') return terminator;
+  return terminator.key ?? terminator.code ?? 'none';
+}
 
 /** A refusal rendered from the listener's own table (it loads with the classifier). */
 export const wedgeFailure = /* @__PURE__ */ reasonFactory(wedgeListenerMessages);

@@ -20,8 +20,7 @@ import {
   type FieldSnapshot,
 } from './field-edit.js';
 import type { CalibrationResult, CalibrationSession, startCalibration } from './calibrate-wedge.js';
-import { KaikuError } from '../../errors/kaiku-error.js';
-import { callHost } from '../call-host.js';
+import { KaikuError, callHost } from '../../errors/kaiku-error.js';
 import {
   CLASSIFIER_OPTIONS,
   checkWedgeOptions,

@@ -191,7 +191,10 @@ describe('slow Bluetooth readers', () => {
   });
 
   it('calibrated on one jittery reading, it reads other cards from the same reader, still not typing', () => {
-    const calibration = calibrateWedge(reader('Y110029399', at), { expectedId: 'Y110029399' });
+    const calibration = calibrateWedge(reader('Y110029399', at), {
+      ...resolveWedgeOptions(),
+      expectedId: 'Y110029399',
+    });
     if (!calibration.ok) throw new Error(calibration.error.code);
     const options = { profile: calibration.profile };
     const later = (i: number) => at(i + 3) + 5000; // another stretch of the same jitter

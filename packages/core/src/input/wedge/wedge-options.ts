@@ -2,7 +2,7 @@
 import { PARSE_CARD_ID_OPTIONS, parseCardId, type ParseCardIdOptions } from '../../card-id/parse-card-id.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { KaikuError } from '../../errors/kaiku-error.js';
-import type { WedgeClassifierOptions, WedgeTerminator } from './types.js';
+import type { WedgeClassifierOptions } from './types.js';
 
 /** The classifier's options (the listener and calibration add their own). */
 export const CLASSIFIER_OPTIONS = optionKeys<WedgeClassifierOptions>()(
@@ -72,11 +72,4 @@ export function resolveWedgeOptions(options: WedgeClassifierOptions = {}): Resol
     cardIdOptions: options.cardIdOptions,
     parse: options.parse ?? parseCardId,
   };
-}
-
-/** A terminator as a short label for messages (`Enter`, `Tab`, `#`, `none`; `Enter/Tab` for `auto`). */
-export function describeTerminator(terminator: WedgeTerminator): string {
-  if (terminator === 'auto') return 'Enter/Tab';
-  if (typeof terminator === 'string') return terminator;
-  return terminator.key ?? terminator.code ?? 'none';
 }
