@@ -173,7 +173,7 @@ class ApiServices implements ComposedServices {
 
   async register(u: UsageInput): Promise<RegisterOutcome> {
     const outbox = this.#ready();
-    if (await this.#state!.storageDown()) return this.#registerOnline(u);
+    if (await this.#state!.storage.down()) return this.#registerOnline(u);
     const acceptance = this.#provisional.get(u.cardId) === false ? 'online' : 'provisional';
     const record = await outbox.enqueue(toUsage(this.options, u), { acceptance });
     await outbox.syncNow().catch(() => undefined);
@@ -286,7 +286,7 @@ class ApiServices implements ComposedServices {
   }
 
   async acknowledgeLoss(): Promise<void> {
-    this.#state?.acknowledgeLoss();
+    this.#state?.storage.acknowledgeLoss();
     this.#notify();
   }
 
