@@ -24,7 +24,7 @@ import type { ComposedServices } from './create-core-services.js';
 import { KaikukantaConnection } from './connection.js';
 import { OutboxStateReader, refusalReasons, refusedMembers, venueRegisters } from './outbox-state-reader.js';
 import { RegisterServices } from './register-services.js';
-import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
+import { decideWithCore, toUsage, uncheckedCard } from './usage-mapping.js';
 
 /** Retention shorter than the core's 24 h: the tally is refreshed after each usage (1 h), and a card decides
  * offline within a working day (8 h: a booking at noon, its collection in the evening). */
@@ -156,7 +156,7 @@ class ApiServices implements ComposedServices {
   }
 
   // What this terminal knows of the card's usages for the show: the flow's (this session) and the outbox's.
-  readonly decide: ComposedServices['decide'] = (input) => decideWithKept(input, this.#state?.queued ?? []);
+  readonly decide: ComposedServices['decide'] = (input) => decideWithCore(input, this.#state?.queued);
 
   /** No storage, no outbox: straight to Kaikukanta under one key; no answer means not registered (an error). */
   async #registerOnline(u: UsageInput): Promise<RegisterOutcome> {

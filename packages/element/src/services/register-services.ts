@@ -18,7 +18,7 @@ import type {
 import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
 import { DeviceStorage } from './storage-health.js';
-import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
+import { decideWithCore, toUsage, uncheckedCard } from './usage-mapping.js';
 import { inOrder, refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
@@ -69,7 +69,7 @@ export class RegisterServices implements ComposedServices {
 
   // One usage per card and show on this terminal: the flow's (this session) and the register's (kept).
   readonly decide: ComposedServices['decide'] = (input) =>
-    decideWithKept(
+    decideWithCore(
       input,
       this.#kept.map(({ usage }) => usage),
     );

@@ -36,14 +36,6 @@ export const toUsage = (
   ...(options.terminalName ? { terminal: options.terminalName } : {}),
 });
 
-/** `decideWithCore`, the kept usages of the card for the show (the outbox's, the register's) counting as earlier. */
-export function decideWithKept(input: DecideInput, kept: readonly UsageRequest[]): Decision {
-  const earlier = kept
-    .filter((u) => u.cardId === input.card.id && u.show.id === input.show.id)
-    .map((u) => ({ mode: u.mode, at: u.clientTime, ...(u.terminal ? { terminal: u.terminal } : {}) }));
-  return decideWithCore({ ...input, earlier: [...input.earlier, ...earlier] });
-}
-
 /** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
 const showInvalid = (fields: readonly string[]): Reason => ({
   code: 'show-invalid',
@@ -71,9 +63,19 @@ export function uncheckedCard(cardId: string): CardView {
   };
 }
 
-/** Asks the rules core; a card not looked up in Kaikukanta is decided as active, with the minors it says. */
-export function decideWithCore(input: DecideInput): Decision {
-  const { card, show, request, cap, mode, now, earlier } = input;
+/**
+ * The services' one decision, of plain data (every services implementation's `decide`): the rules core asked, the
+ * `kept` usages of the card for the show (the outbox's, the register's) counting as earlier; a card not looked up in
+ * Kaikukanta is decided as active, with the minors it says.
+ */
+export function decideWithCore(input: DecideInput, kept: readonly UsageRequest[] = []): Decision {
+  const { card, show, request, cap, mode, now } = input;
+  const earlier = [
+    ...input.earlier,
+    ...kept
+      .filter((u) => u.cardId === card.id && u.show.id === show.id)
+      .map((u) => ({ mode: u.mode, at: u.clientTime, ...(u.terminal ? { terminal: u.terminal } : {}) })),
+  ];
   const unverified = card.status === 'unverified' || card.status === 'unchecked';
   const result = decideUsage({
     card: {
