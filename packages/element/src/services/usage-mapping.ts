@@ -46,16 +46,23 @@ const showInvalid = (fields: readonly string[]): Reason => ({
 const BOOKING_HELD_BY_SERVER = 1_000_000;
 
 /**
+ * A card's kind, from its ID's prefix: what the services' look-up puts on screen, whatever answered (Kaikukanta, its
+ * cache, the ID's format alone). `lookupCard` takes the bare ID its host's `parseCardId` gave, so it parses it once.
+ */
+export function cardKindOf(cardId: string): CardView['kind'] {
+  const parsed = parseCardId(cardId);
+  return parsed.ok && parsed.kind === 'community' ? 'community' : 'client';
+}
+
+/**
  * A card as the terminal knows it without Kaikukanta's card data (`registry="none"`; or `"venue"`, whose register holds
  * none): its kind from the ID's prefix; its status and minors are the card's, as the clerk reads them from it.
  */
 export function uncheckedCard(cardId: string): CardView {
-  const parsed = parseCardId(cardId);
-  const kind = parsed.ok && parsed.kind === 'community' ? ('community' as const) : ('client' as const);
   // The contract's most minors: the clerk enters the children the card shows.
   return {
     id: cardId,
-    kind,
+    kind: cardKindOf(cardId),
     status: 'unchecked',
     validUntil: '',
     minors: MAX_CHILD_TICKETS,
