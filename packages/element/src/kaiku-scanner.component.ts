@@ -1,5 +1,7 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CalibrationResult } from '@kaiku-scanner/core/wedge';
+import type { Channel } from '@kaiku-scanner/core/contract';
+import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 import { styles } from './kaiku-scanner.styles.js';
 import { translationFor, venueWording, type UiLocale } from './translations/index.js';
 import { formatterFor } from './format.js';
@@ -98,8 +100,7 @@ export class KaikuScanner extends LitElement {
   /** The venue the usages are registered for. */
   @property({ services: true }) venueId = '';
   /** Sales channel of this terminal. */
-  @property({ services: true, check: true }) channel: 'box-office' | 'reservation' | 'ticket-agent' =
-    'box-office';
+  @property({ services: true, check: true }) channel: Channel = 'box-office';
   /** UI language: `fi` (default), `sv` or `en`. Falls back to the closest `lang` of the page. */
   @property({ reflect: true }) override lang!: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
@@ -151,7 +152,7 @@ export class KaikuScanner extends LitElement {
   cardCacheTtlMs: number | undefined;
   /** When a card cannot be looked up and is not cached: `accept-provisionally` (unset) or `refuse`. */
   @property({ services: true, check: true })
-  offlinePolicy: 'accept-provisionally' | 'refuse' | undefined;
+  offlinePolicy: OfflinePolicy | undefined;
   /** Accept a plain `http:` API on another machine (no TLS: card IDs travel unencrypted; staff see a notice). */
   @property({ type: Boolean, services: true }) allowInsecureHttp = false;
   /**

@@ -61,13 +61,13 @@ export class CardLookup {
   /** The card on screen with its verdict; `request` (a booking's children at first) and focus kept on a `recheck`. */
   show(card: CardView, show: ShowContext, request = this.booked(card), recheck = false): void {
     const s = this.s;
-    const first = s.decide(card, show, probeOf(card));
+    const first = s.rules.decide(card, show, probeOf(card));
     const blocking = first.ok ? [] : first.reasons;
-    s.apply({ type: 'card', card, request, blocking, booked: s.collecting(card), recheck });
+    s.apply({ type: 'card', card, request, blocking, booked: s.rules.collecting(card), recheck });
   }
 
   private booked(card: CardView): TicketRequest {
-    const b = this.s.collecting(card);
+    const b = this.s.rules.collecting(card);
     return b && !b.collected && card.kind === 'client'
       ? { ...EMPTY_REQUEST, children: b.tickets.children }
       : EMPTY_REQUEST;
@@ -78,7 +78,7 @@ export class CardLookup {
     const p = this.s.phase;
     const show = this.s.host.show();
     if (p.name !== 'card' || p.blocking.length > 0 || !show) return;
-    if (!this.s.decide(p.card, show, probeOf(p.card)).ok) this.show(p.card, show, p.request, true);
+    if (!this.s.rules.decide(p.card, show, probeOf(p.card)).ok) this.show(p.card, show, p.request, true);
   }
 
   /** While the card on screen was decided without Kaikukanta, it is looked up again every `RECHECK_MS`. */
@@ -170,7 +170,7 @@ export class Group {
       return { code, message: textOf(code, { position }) ?? elementText('unexpected') };
     }
     const show = this.s.host.show();
-    const d = show ? this.s.decide(member, show, EMPTY_REQUEST) : undefined;
+    const d = show ? this.s.rules.decide(member, show, EMPTY_REQUEST) : undefined;
     return d && !d.ok ? d.reasons.find((r) => r.code.startsWith('card-')) : undefined;
   }
 }
@@ -196,12 +196,12 @@ export class Registration {
     const phase = s.phase;
     const show = s.host.show();
     if (phase.name !== 'card' || !show || phase.blocking.length > 0) return;
-    const decision = s.decide(phase.card, show, phase.request);
+    const decision = s.rules.decide(phase.card, show, phase.request);
     if (!decision.ok) {
       s.apply({ type: 'not-allowed', reasons: decision.reasons });
       return;
     }
-    const mode = s.modeFor(phase.card);
+    const mode = s.rules.modeFor(phase.card);
     const detail: KaikuUsageDetail = {
       cardId: phase.card.id,
       adults: 1,
@@ -227,14 +227,14 @@ export class Registration {
       return;
     }
     if (outcome.kind === 'refused') {
-      s.memory.keep(show.id, phase.card.id, { refusal: outcome.reasons });
+      s.rules.memory.keep(show.id, phase.card.id, { refusal: outcome.reasons });
       s.apply({ type: 'register-refused', ...written, reasons: outcome.reasons });
       s.tally.release();
       return;
     }
     const handle = outcome.kind === 'registered' ? outcome.usageId : outcome.recordId;
     const usage = { mode, at: s.host.now?.() ?? new Date() };
-    s.memory.keep(show.id, phase.card.id, handle ? { usage, handle } : { usage });
+    s.rules.memory.keep(show.id, phase.card.id, handle ? { usage, handle } : { usage });
     if (outcome.kind === 'registered') {
       s.tally.release({ cap: outcome.cap });
       const { usageId } = outcome;

@@ -415,7 +415,7 @@ describe('ScanFlow', () => {
         await tick();
         expect(asked).toEqual([show.id]);
         expect(flow.phase).toMatchObject({ name: 'card', blocking: [], request: { children: 2 } });
-        expect(flow.collecting((flow.phase as { card: CardView }).card)).toEqual(agent);
+        expect(flow.rules.collecting((flow.phase as { card: CardView }).card)).toEqual(agent);
         expect(flow.polite(view)).toContain('Varannut lippupiste: luovuta');
         await flow.confirm();
         expect(fake.registered.map((u) => [u.mode, u.request.children])).toEqual([['collection', 2]]);

@@ -42,7 +42,7 @@ export class ScanFlow extends Screen {
   /** The card panel and the flow's card actions (started in the background when the element connects). */
   async load(): Promise<void> {
     const [m] = await Promise.all([cardActions.load(), this.host.loadCardViews()]);
-    this.rules ??= new m.Rules(this);
+    this.loadedRules ??= new m.Rules(this);
     this.cards ??= new m.CardLookup(this);
     this.group ??= new m.Group(this);
     this.registration ??= new m.Registration(this);

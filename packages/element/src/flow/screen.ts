@@ -1,18 +1,13 @@
 import type {
   CapState,
-  CardView,
-  Decision,
   LookupOutcome,
   Reason,
   ScannerServices,
   ServiceError,
   ShowContext,
-  TicketRequest,
   UsageMode,
 } from '../services/types.js';
-import type { CardBooking } from '@kaiku-scanner/core/contract';
 import type { Phase } from './phase.js';
-import type { Memory } from './memory.js';
 import type { Rules } from './card-actions.js';
 import { Tally } from './sync.js';
 import { Task } from './task.js';
@@ -83,8 +78,8 @@ export class Screen {
   }
   /** The element moves focus to the new phase's first control (once, see `ScanFlow.takeFocus`). */
   protected focusWanted = false;
-  /** The rules' side and the registry's answers, loaded with the card actions before any card is on screen. */
-  protected rules: Rules | undefined;
+  /** Set by `ScanFlow.load` (see `rules`). */
+  protected loadedRules: Rules | undefined;
   /** The show's tally on the meter (its only writer). */
   readonly tally: Tally = new Tally(this);
   /** Called after every phase change (the recheck of a card decided offline follows it). */
@@ -108,9 +103,12 @@ export class Screen {
   get cameraError(): Reason | undefined {
     return this.#state.cameraError;
   }
-  /** What the registry answered this terminal: "already used" (its only writers: registration and undo). */
-  get memory(): Memory {
-    return this.rules!.memory;
+  /**
+   * The rules' side of a card (`Rules`: the decision on a request, the booking to collect, the mode, what the registry
+   * answered this session): loaded with the card actions, before any card is on screen.
+   */
+  get rules(): Rules {
+    return this.loadedRules!;
   }
   get capState(): CapState | undefined {
     return this.tally.value;
@@ -157,20 +155,5 @@ export class Screen {
     } catch (e) {
       return { ok: false, error: await this.errorOf(e), notFound: false };
     }
-  }
-
-  /** The rules' decision on a request for a card (the ticket form asks it for every bound; `Rules.decide`). */
-  decide(card: CardView, show: ShowContext, request: TicketRequest): Decision {
-    return this.rules!.decide(card, show, request);
-  }
-
-  /** The card's booking to collect (`Rules.collecting`). */
-  collecting(card: CardView): CardBooking | undefined {
-    return this.rules!.collecting(card);
-  }
-
-  /** The mode a card's usage is registered in (`Rules.modeFor`). */
-  modeFor(card: CardView): UsageMode {
-    return this.rules!.modeFor(card);
   }
 }

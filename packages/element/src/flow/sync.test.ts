@@ -1,6 +1,7 @@
 // The sync status as one consistent statement, over every combination of what the terminal knows (issues 18, 30).
 import { describe, expect, it } from 'vitest';
-import { connectionOf, syncBadges, SyncFollow, type SyncFacts } from './sync.js';
+import { connectionOf, storageDown, syncBadges, SyncFollow, type SyncFacts } from './sync.js';
+import { cannotKeep } from '../services/storage-health.js';
 import { followOutbox, statusChanges } from './outbox-follow.js';
 import type { Connection, OutboxState, ScannerServices, StorageHealth } from '../services/types.js';
 import { Screen } from './screen.js';
@@ -18,6 +19,23 @@ const base: SyncFacts = {
 };
 const say = (facts: Partial<SyncFacts>): string[] =>
   syncBadges({ ...base, ...facts }).map((b) => `${b.kind}:${b.tone}`);
+
+describe('storageDown', () => {
+  // Every health, by type: a value added to `StorageHealth` and not here does not compile.
+  const healths: Record<StorageHealth, true> = {
+    ok: true,
+    'not-persisted': true,
+    unavailable: true,
+    unwritable: true,
+    unknown: true,
+  };
+  it("is the services' `cannotKeep` (the first download cannot import theirs): the same for every health", () => {
+    const says = (down: (h: StorageHealth) => boolean) =>
+      (Object.keys(healths) as StorageHealth[]).filter(down);
+    expect(says(storageDown)).toEqual(says(cannotKeep));
+    expect(says(storageDown)).toEqual(['unavailable', 'unwritable']);
+  });
+});
 
 describe('syncBadges', () => {
   it.each<[string, Partial<SyncFacts>, string[]]>([

@@ -183,6 +183,10 @@ export type SyncBadge = {
   readonly tone: 'ok' | 'warn' | 'danger' | 'neutral';
 };
 
+/** No usage can be kept on this device (no IndexedDB, or it cannot be written): it registers online only. */
+export const storageDown = (health: StorageHealth | undefined): boolean =>
+  health === 'unavailable' || health === 'unwritable';
+
 /** A refused sign-in is `signed-out`; a card decided without Kaikukanta means it did not answer; else last heard. */
 export function connectionOf(o: OutboxState, cardFromCache: boolean): Connection {
   if (o.authFailure) return 'signed-out';
@@ -198,8 +202,7 @@ export function syncBadges(s: SyncFacts): SyncBadge[] {
   const link = !s.online ? 'offline' : s.connection === 'signed-out' ? 'auth' : s.connection;
   if (link === 'auth') badges.push({ kind: link, tone: 'danger' });
   else if (link !== 'ok') badges.push({ kind: link, tone: waiting ? 'warn' : 'neutral' });
-  if (s.storage === 'unavailable' || s.storage === 'unwritable')
-    badges.push({ kind: 'no-storage', tone: 'danger' });
+  if (storageDown(s.storage)) badges.push({ kind: 'no-storage', tone: 'danger' });
   if (waiting) badges.push({ kind: 'pending', tone: 'warn' });
   if (s.needsAttention > 0) badges.push({ kind: 'attention', tone: 'warn' });
   // Kept under this or another terminal name and never sent: not "all sent".

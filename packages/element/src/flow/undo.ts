@@ -28,7 +28,7 @@ export class Undo {
     s.host.changed();
     try {
       const detail = { usageId: handle, cardId, outcome: await voidIt(handle) };
-      s.memory.voided(handle);
+      s.rules.memory.voided(handle);
       s.apply({ type: 'voided', detail, onScreen: this.target === handle });
       return detail;
     } finally {

@@ -3,15 +3,15 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { SHOW_KINDS, checkShowSettings } from '@kaiku-scanner/core';
 import type { KaikuError, OptionsError } from '@kaiku-scanner/core/base';
-import { suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
-import type { Channel, UsageMode } from '@kaiku-scanner/core/contract';
+import { CHANNELS, USAGE_MODES, suggestField, TerminalNameSchema } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy } from '@kaiku-scanner/core/outbox';
 import { serviceMessages } from '../messages/late-texts.js';
 import { render } from '../messages/index.js';
-import type { LocalizedText, Registry } from './types.js';
+import type { LocalizedText } from './types.js';
 import type { ShowProperties } from './show-from-properties.js';
 import type { ViewContext } from '../views/view-context.js';
 import type { KaikuErrorDetail } from '../events.js';
+import type { KaikuScanner } from '../kaiku-scanner.component.js';
 
 /** A setting the element cannot use: `setting` as the host spells it, `message` for staff in every language. */
 export type ConfigProblem = {
@@ -20,20 +20,24 @@ export type ConfigProblem = {
   readonly message: LocalizedText;
 };
 
-/** `values` when they are every value of the type `T` (the contract's, or the element's): a value added there and
- * not here does not compile, so the two lists cannot drift (without shipping the contract's lists here). */
+/** `values` when they are every value of the type `T`: a value added to the type and not here does not compile. For
+ * the sets whose list is not imported: the theme (the property's own type), the offline policy (importing
+ * `@kaiku-scanner/core/outbox` here splits a shared chunk out of the first load: +64 B gz). */
 const every =
   <T extends string>() =>
   <const A extends readonly T[]>(values: A & (Exclude<T, A[number]> extends never ? unknown : never)): A =>
     values;
 
-/** The settings with a fixed set of values: property, attribute, values. */
+/** Where usages are recorded (`Registry`, the `registry` setting): every value, the type's source. */
+export const REGISTRIES = ['kaikukanta', 'none', 'venue'] as const;
+
+/** The settings with a fixed set of values: property, attribute, values (each set's own list, its type's source). */
 const CHOICES = [
-  ['mode', 'mode', every<UsageMode>()(['booking', 'collection'])],
-  ['channel', 'channel', every<Channel>()(['box-office', 'reservation', 'ticket-agent'])],
-  ['theme', 'theme', ['auto', 'light', 'dark']],
+  ['mode', 'mode', USAGE_MODES],
+  ['channel', 'channel', CHANNELS],
+  ['theme', 'theme', every<KaikuScanner['theme']>()(['auto', 'light', 'dark'])],
   ['offlinePolicy', 'offline-policy', every<OfflinePolicy>()(['accept-provisionally', 'refuse'])],
-  ['registry', 'registry', every<Registry>()(['kaikukanta', 'none', 'venue'])],
+  ['registry', 'registry', REGISTRIES],
 ] as const;
 /** Durations in ms (unset: the default). */
 const DURATIONS = [

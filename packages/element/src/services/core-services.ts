@@ -2,7 +2,6 @@ import {
   ApiProblemError,
   createApiClient,
   createHttpTransport,
-  parseCardId,
   readProblemReasons,
 } from '@kaiku-scanner/core';
 import type { ApiClient } from '@kaiku-scanner/core';
@@ -24,7 +23,7 @@ import type { ComposedServices } from './create-core-services.js';
 import { KaikukantaConnection } from './connection.js';
 import { OutboxStateReader, refusalReasons, refusedMembers, venueRegisters } from './outbox-state-reader.js';
 import { RegisterServices } from './register-services.js';
-import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
+import { cardKindOf, decideWithCore, toUsage, uncheckedCard } from './usage-mapping.js';
 
 /** Retention shorter than the core's 24 h: the tally is refreshed after each usage (1 h), and a card decides
  * offline within a working day (8 h: a booking at noon, its collection in the evening). */
@@ -133,13 +132,12 @@ class ApiServices implements ComposedServices {
         return { ok: false, notFound: false, error: { code: check.code, message } };
       }
       if (check.source !== 'server') this.#connection.heard('unreachable');
-      const kind = parseCardId(cardId);
       const card = check.card;
       return {
         ok: true,
         card: {
           id: cardId,
-          kind: kind.ok && kind.kind === 'community' ? 'community' : 'client',
+          kind: cardKindOf(cardId),
           status: card?.status ?? 'unverified',
           validUntil: card?.validUntil ?? '',
           minors: card?.minors ?? 0,
@@ -156,7 +154,7 @@ class ApiServices implements ComposedServices {
   }
 
   // What this terminal knows of the card's usages for the show: the flow's (this session) and the outbox's.
-  readonly decide: ComposedServices['decide'] = (input) => decideWithKept(input, this.#state?.queued ?? []);
+  readonly decide: ComposedServices['decide'] = (input) => decideWithCore(input, this.#state?.queued);
 
   /** No storage, no outbox: straight to Kaikukanta under one key; no answer means not registered (an error). */
   async #registerOnline(u: UsageInput): Promise<RegisterOutcome> {
@@ -173,7 +171,7 @@ class ApiServices implements ComposedServices {
 
   async register(u: UsageInput): Promise<RegisterOutcome> {
     const outbox = this.#ready();
-    if (await this.#state!.storageDown()) return this.#registerOnline(u);
+    if (await this.#state!.storage.down()) return this.#registerOnline(u);
     const acceptance = this.#provisional.get(u.cardId) === false ? 'online' : 'provisional';
     const record = await outbox.enqueue(toUsage(this.options, u), { acceptance });
     await outbox.syncNow().catch(() => undefined);
@@ -286,7 +284,7 @@ class ApiServices implements ComposedServices {
   }
 
   async acknowledgeLoss(): Promise<void> {
-    this.#state?.acknowledgeLoss();
+    this.#state?.storage.acknowledgeLoss();
     this.#notify();
   }
 

@@ -10,7 +10,7 @@ import type { UsageRequest } from '@kaiku-scanner/core/contract';
 import type { AttentionItem, OutboxState, Reason } from './types.js';
 import type { KaikukantaConnection } from './connection.js';
 import { textOf } from '../messages/index.js';
-import { acknowledgeLoss, checkStorage, rememberPending } from './storage-health.js';
+import { DeviceStorage } from './storage-health.js';
 
 /** Why Kaikukanta refused a queued usage, params checked against the message (`readProblemReasons`): no holes. */
 export function refusalReasons(record: OutboxRecord): Reason[] {
@@ -75,7 +75,7 @@ export class OutboxStateReader {
   /** The usages waiting in the outbox, as last read. */
   queued: readonly UsageRequest[] = [];
   /** Whether this device can keep usages, and how many it lost: checked at start and again at every read. */
-  storage;
+  readonly storage: DeviceStorage;
 
   constructor(
     private readonly outbox: Outbox,
@@ -84,32 +84,23 @@ export class OutboxStateReader {
     /** The venue's registers on this device (`venueRegisters`). */
     private readonly registers: Promise<readonly Register[]> = Promise.resolve([]),
   ) {
-    this.storage = checkStorage(outbox.databaseName);
-  }
-
-  /** No usage can wait on this device (no IndexedDB, or it cannot be written). */
-  async storageDown(): Promise<boolean> {
-    return ['unavailable', 'unwritable'].includes((await this.storage).health);
+    this.storage = new DeviceStorage(outbox.databaseName);
+    void this.storage.check();
   }
 
   readonly read = inOrder(() => this.#read());
 
   async #read(): Promise<OutboxState> {
-    const { health, lost: before } = await (this.storage = checkStorage(this.outbox.databaseName));
-    const down = await this.storageDown();
+    await this.storage.check();
+    const down = await this.storage.down();
     // One outbox read for both lists: a sync landing between two reads would count a usage twice or never.
     const [{ pending, needsAttention: attention }, records] = down
       ? [{ pending: [], needsAttention: [] }, []] // nothing can wait on this device
       : await Promise.all([this.outbox.openRecords(), this.register?.usages().catch(() => []) ?? []]);
     this.queued = pending.filter((r) => r.voidRequestedAt === undefined).map((r) => r.usage);
     const unsent = await this.#unsent();
-    const lost = down
-      ? before
-      : await rememberPending(
-          this.outbox.databaseName,
-          pending.length + records.filter(isOpenRegisterRecord).length,
-        );
-    const kept = { ...this.connection.said, storage: health, ...(lost > 0 ? { lost } : {}) };
+    const open = pending.length + records.filter(isOpenRegisterRecord).length;
+    const kept = { ...this.connection.said, ...(await this.storage.facts(down ? undefined : open)) };
     const needsAttention: AttentionItem[] = attention.map((r) => ({
       id: r.id,
       cardId: r.usage.cardId,
@@ -141,10 +132,5 @@ export class OutboxStateReader {
   #registerCounts(kept: readonly RegisterRecord[]): { open: number; exported: number } {
     const exported = kept.filter((r) => r.exportedAt !== undefined).length;
     return { open: kept.filter(isOpenRegisterRecord).length, exported };
-  }
-
-  /** Staff have seen that usages may have been lost: the notice goes. */
-  acknowledgeLoss(): void {
-    acknowledgeLoss(this.outbox.databaseName);
   }
 }

@@ -17,8 +17,8 @@ import type {
 } from './types.js';
 import type { ComposedServices } from './create-core-services.js';
 import { elementError } from '../messages/index.js';
-import { acknowledgeLoss, askPersistence, checkStorage, rememberPending } from './storage-health.js';
-import { decideWithKept, toUsage, uncheckedCard } from './usage-mapping.js';
+import { DeviceStorage } from './storage-health.js';
+import { decideWithCore, toUsage, uncheckedCard } from './usage-mapping.js';
 import { inOrder, refusalReasons } from './outbox-state-reader.js';
 
 /** A kept usage as the shift lists it (undone in Kaikukanta only once `closed`: in a file or sent). */
@@ -32,7 +32,8 @@ const shiftUsage = (r: RegisterRecord): ShiftUsage & { closed?: true } => ({
  * usage is kept in the device's register until exported for Kaikukanta's import (docs/register.md). */
 export class RegisterServices implements ComposedServices {
   readonly #register: Register | undefined;
-  readonly #databaseName: string;
+  /** Whether this device can keep the register's usages, and how many it lost. */
+  readonly #storage: DeviceStorage;
   /** The register's usages as last read (`decide` is synchronous). */
   #kept: readonly RegisterRecord[] = [];
 
@@ -41,10 +42,10 @@ export class RegisterServices implements ComposedServices {
     private readonly changed: (state: OutboxState) => void,
   ) {
     const { venueId, terminalName: terminal } = options;
-    this.#databaseName = `kaiku-register ${venueId} ${terminal}`;
+    this.#storage = new DeviceStorage(`kaiku-register ${venueId} ${terminal}`);
     this.#register = venueId && terminal ? createRegister({ venueId, terminal }) : undefined;
     // The usages are only on this device until exported: ask the browser to keep them (said when it does not).
-    void askPersistence().then(() => this.#notify());
+    void this.#storage.askToKeep().then(() => this.#notify());
     void this.#register?.purge().then(
       () => this.#notify(),
       () => this.#notify(),
@@ -68,7 +69,7 @@ export class RegisterServices implements ComposedServices {
 
   // One usage per card and show on this terminal: the flow's (this session) and the register's (kept).
   readonly decide: ComposedServices['decide'] = (input) =>
-    decideWithKept(
+    decideWithCore(
       input,
       this.#kept.map(({ usage }) => usage),
     );
@@ -96,10 +97,9 @@ export class RegisterServices implements ComposedServices {
   readonly outboxState = inOrder(() => this.#read());
 
   async #read(): Promise<OutboxState> {
-    const { health } = await checkStorage(this.#databaseName);
+    await this.#storage.check();
     this.#kept = this.#register ? await this.#register.usages() : [];
     const open = this.#kept.filter(isOpenRegisterRecord).length;
-    const lost = await rememberPending(this.#databaseName, open);
     const files = [...new Set(this.#kept.flatMap((r) => r.exportedTo ?? []))];
     // A record whose seal failed is never exported nor listed as recorded: staff see it, with its reason.
     const usages = this.#kept.filter((r) => !r.problem).map(shiftUsage);
@@ -111,8 +111,7 @@ export class RegisterServices implements ComposedServices {
     return {
       pending: 0,
       needsAttention,
-      storage: health,
-      ...(lost > 0 ? { lost } : {}),
+      ...(await this.#storage.facts(open)),
       register: { open, mode: 'register', usages, files },
     };
   }
@@ -130,7 +129,7 @@ export class RegisterServices implements ComposedServices {
   }
 
   async acknowledgeLoss(): Promise<void> {
-    acknowledgeLoss(this.#databaseName);
+    this.#storage.acknowledgeLoss();
     this.#notify();
   }
 

@@ -1,4 +1,4 @@
-import type { StorageHealth } from './types.js';
+import type { OutboxState, StorageHealth } from './types.js';
 
 const PENDING = 'kaiku-pending:';
 const LOST = 'kaiku-lost:';
@@ -55,15 +55,8 @@ async function writeMarker(name: string): Promise<boolean | StorageHealth> {
   }
 }
 
-/**
- * Whether outbox `name` can keep usages, and how many it lost: checked before every read (and again by
- * `rememberPending` after it), so a clearing mid-shift is found before the next count overwrites the last. Its marker
- * gone with a count > 0 last seen (in localStorage, which Chromium does not evict with IndexedDB) means those were
- * `lost`; the total stays until staff acknowledge it.
- */
-export async function checkStorage(
-  name: string,
-): Promise<{ readonly health: StorageHealth; readonly lost: number }> {
+/** The health of store `name`'s storage, and the usages lost so far (counted since the last check's marker). */
+async function checkStorage(name: string): Promise<{ health: StorageHealth; lost: number }> {
   const ls = local();
   // No IndexedDB at all (a missing global throws in writeMarker) is `unavailable` too.
   const marker = await writeMarker(name).catch(() => 'unavailable' as const);
@@ -76,31 +69,70 @@ export async function checkStorage(
   return { health: persisted === true ? 'ok' : 'not-persisted', lost };
 }
 
-/** Asks the browser to keep this origin's storage (never awaited at start: Firefox waits for the user's answer). */
-export async function askPersistence(): Promise<void> {
-  await globalThis.navigator?.storage?.persist?.().catch(() => false);
-}
+/**
+ * No usage can be kept with this health: the flow's `storageDown` says it of a state, in the first download, which
+ * must not import this module (it would split the flow's shared chunk: +167 B); sync.test.ts ties the two.
+ */
+export const cannotKeep = (health: StorageHealth): boolean =>
+  health === 'unavailable' || health === 'unwritable';
 
 /**
- * After a read of outbox `name` counted `open` usages waiting: remembers the count, and returns how many were lost so
- * far. The marker gone again since the read's `checkStorage` means a clearing took the usages just counted (or, if
- * it came first, those remembered before): the larger is lost, and nothing counted here is remembered.
+ * Whether this device can keep the usages of store `name` (an outbox, a register), and how many it lost: the one
+ * owner of these facts, which the services ask. Checked before every read (`check`), so a clearing mid-shift is found
+ * before the next count overwrites the last; the count the read made is remembered after it (`facts`). Its marker
+ * gone with a count > 0 last seen (in localStorage, which Chromium does not evict with IndexedDB) means those were
+ * lost; the total stays until staff acknowledge it.
  */
-export async function rememberPending(name: string, open: number): Promise<number> {
-  const ls = local();
-  const marker = await writeMarker(name).catch(() => 'unavailable' as const);
-  const before = Number(ls?.getItem(PENDING + name)) || 0;
-  const lost = (Number(ls?.getItem(LOST + name)) || 0) + (marker === false ? Math.max(open, before) : 0);
-  try {
-    if (lost > 0) ls?.setItem(LOST + name, String(lost));
-    ls?.setItem(PENDING + name, String(marker === false ? 0 : open));
-  } catch {
-    // Storage full or blocked: the eviction check then has nothing to compare with.
-  }
-  return lost;
-}
+export class DeviceStorage {
+  /** The last check (the first one when first asked). */
+  #checked: ReturnType<typeof checkStorage> | undefined;
 
-/** Staff have seen that usages were lost: the notice goes (until another clearing). */
-export function acknowledgeLoss(name: string): void {
-  local()?.removeItem(LOST + name);
+  constructor(private readonly name: string) {}
+
+  /** Checks the storage again: before every read. */
+  check(): ReturnType<typeof checkStorage> {
+    return (this.#checked = checkStorage(this.name));
+  }
+
+  /** No usage can be kept on this device (no IndexedDB, or it cannot be written), as last checked. */
+  async down(): Promise<boolean> {
+    return cannotKeep((await (this.#checked ??= this.check())).health);
+  }
+
+  /**
+   * What the read after `check` says of the storage (`OutboxState`'s `storage`, `lost`): it counted `open` usages
+   * waiting (`undefined`: none read, the storage is down). The marker gone again since that check means a clearing
+   * took the usages just counted (or, if it came first, those remembered before): the larger is lost, and nothing
+   * counted here is remembered.
+   */
+  async facts(open: number | undefined): Promise<Pick<OutboxState, 'storage' | 'lost'>> {
+    const { health, lost: before } = await (this.#checked ??= this.check());
+    const lost = open === undefined ? before : await this.#remember(open);
+    return { storage: health, ...(lost > 0 ? { lost } : {}) };
+  }
+
+  async #remember(open: number): Promise<number> {
+    const ls = local();
+    const marker = await writeMarker(this.name).catch(() => 'unavailable' as const);
+    const before = Number(ls?.getItem(PENDING + this.name)) || 0;
+    const lost =
+      (Number(ls?.getItem(LOST + this.name)) || 0) + (marker === false ? Math.max(open, before) : 0);
+    try {
+      if (lost > 0) ls?.setItem(LOST + this.name, String(lost));
+      ls?.setItem(PENDING + this.name, String(marker === false ? 0 : open));
+    } catch {
+      // Storage full or blocked: the eviction check then has nothing to compare with.
+    }
+    return lost;
+  }
+
+  /** Staff have seen that usages were lost: the notice goes (until another clearing). */
+  acknowledgeLoss(): void {
+    local()?.removeItem(LOST + this.name);
+  }
+
+  /** Asks the browser to keep this origin's storage (never awaited at start: Firefox waits for the user's answer). */
+  async askToKeep(): Promise<void> {
+    await globalThis.navigator?.storage?.persist?.().catch(() => false);
+  }
 }

@@ -4,6 +4,7 @@ import type { LocalizedText, ServerReason } from '@kaiku-scanner/core';
 import type { CardBooking, EarlierUsage, TimeWindow } from '@kaiku-scanner/core/contract';
 import type { Channel, UsageMode as CoreUsageMode } from '@kaiku-scanner/core/contract';
 import type { OfflinePolicy, ShiftUsage } from '@kaiku-scanner/core/outbox';
+import type { REGISTRIES } from './config-check.js';
 
 /** A text in every language the element speaks (the core's `LocalizedText`). */
 export type { LocalizedText };
@@ -38,7 +39,7 @@ export type CoreServicesOptions = {
  * Where usages are recorded: Kaikukanta's API, the venue's register server (`venue`: the same contract, its own
  * words on screen), or (`none`) this terminal's register, exported as a file.
  */
-export type Registry = 'kaikukanta' | 'none' | 'venue';
+export type Registry = (typeof REGISTRIES)[number];
 
 /** A file for Kaikukanta's import (the register's export): its bytes, name, type and the usages in it. */
 export type ReportFile = {

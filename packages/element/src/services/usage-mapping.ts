@@ -36,14 +36,6 @@ export const toUsage = (
   ...(options.terminalName ? { terminal: options.terminalName } : {}),
 });
 
-/** `decideWithCore`, the kept usages of the card for the show (the outbox's, the register's) counting as earlier. */
-export function decideWithKept(input: DecideInput, kept: readonly UsageRequest[]): Decision {
-  const earlier = kept
-    .filter((u) => u.cardId === input.card.id && u.show.id === input.show.id)
-    .map((u) => ({ mode: u.mode, at: u.clientTime, ...(u.terminal ? { terminal: u.terminal } : {}) }));
-  return decideWithCore({ ...input, earlier: [...input.earlier, ...earlier] });
-}
-
 /** The show the host configured cannot be used (a property or attribute is malformed): a setup error. */
 const showInvalid = (fields: readonly string[]): Reason => ({
   code: 'show-invalid',
@@ -54,16 +46,23 @@ const showInvalid = (fields: readonly string[]): Reason => ({
 const BOOKING_HELD_BY_SERVER = 1_000_000;
 
 /**
+ * A card's kind, from its ID's prefix: what the services' look-up puts on screen, whatever answered (Kaikukanta, its
+ * cache, the ID's format alone). `lookupCard` takes the bare ID its host's `parseCardId` gave, so it parses it once.
+ */
+export function cardKindOf(cardId: string): CardView['kind'] {
+  const parsed = parseCardId(cardId);
+  return parsed.ok && parsed.kind === 'community' ? 'community' : 'client';
+}
+
+/**
  * A card as the terminal knows it without Kaikukanta's card data (`registry="none"`; or `"venue"`, whose register holds
  * none): its kind from the ID's prefix; its status and minors are the card's, as the clerk reads them from it.
  */
 export function uncheckedCard(cardId: string): CardView {
-  const parsed = parseCardId(cardId);
-  const kind = parsed.ok && parsed.kind === 'community' ? ('community' as const) : ('client' as const);
   // The contract's most minors: the clerk enters the children the card shows.
   return {
     id: cardId,
-    kind,
+    kind: cardKindOf(cardId),
     status: 'unchecked',
     validUntil: '',
     minors: MAX_CHILD_TICKETS,
@@ -71,9 +70,19 @@ export function uncheckedCard(cardId: string): CardView {
   };
 }
 
-/** Asks the rules core; a card not looked up in Kaikukanta is decided as active, with the minors it says. */
-export function decideWithCore(input: DecideInput): Decision {
-  const { card, show, request, cap, mode, now, earlier } = input;
+/**
+ * The services' one decision, of plain data (every services implementation's `decide`): the rules core asked, the
+ * `kept` usages of the card for the show (the outbox's, the register's) counting as earlier; a card not looked up in
+ * Kaikukanta is decided as active, with the minors it says.
+ */
+export function decideWithCore(input: DecideInput, kept: readonly UsageRequest[] = []): Decision {
+  const { card, show, request, cap, mode, now } = input;
+  const earlier = [
+    ...input.earlier,
+    ...kept
+      .filter((u) => u.cardId === card.id && u.show.id === show.id)
+      .map((u) => ({ mode: u.mode, at: u.clientTime, ...(u.terminal ? { terminal: u.terminal } : {}) })),
+  ];
   const unverified = card.status === 'unverified' || card.status === 'unchecked';
   const result = decideUsage({
     card: {

@@ -230,16 +230,16 @@ export function renderCardStage(
   v: ViewContext,
   { card, request, blocking }: Extract<Phase, { name: 'card' }>,
   show: ShowContext | undefined,
-  flow: Pick<ScanFlow, 'decide' | 'groupError' | 'unverified' | 'collecting'>,
+  flow: Pick<ScanFlow, 'rules' | 'groupError' | 'unverified'>,
   h: TicketHandlers,
 ): TemplateResult {
   const tickets = (s: ShowContext): TicketModel => ({
-    ...ticketModel(card, s, request, (r) => flow.decide(card, s, r), flow.groupError),
+    ...ticketModel(card, s, request, (r) => flow.rules.decide(card, s, r), flow.groupError),
     unverified: flow.unverified,
   });
   return html`
     <section part="card-panel" class="card" aria-labelledby="card-title">
-      <div class="card-info">${renderCardFacts(v, card)}${renderBooking(v, flow.collecting(card))}</div>
+      <div class="card-info">${renderCardFacts(v, card)}${renderBooking(v, flow.rules.collecting(card))}</div>
       <div class="card-action">
         ${blocking.length > 0 || !show ? renderRefusal(v, blocking, h.cancel) : renderTickets(v, tickets(show), h)}
       </div>

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CapState, Reason, ShowContext, StorageHealth, UsageMode } from '../services/types.js';
 import type { ViewContext } from './view-context.js';
-import { syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
+import { storageDown, syncBadges, type SyncBadge, type SyncFacts } from '../flow/sync.js';
 import { elementText, registerText } from '../messages/index.js';
 
 export type HeaderModel = {
@@ -80,7 +80,7 @@ export function renderHeader(v: ViewContext, m: HeaderModel): TemplateResult {
  */
 function renderStorageNotice(v: ViewContext, m: HeaderModel): TemplateResult | typeof nothing {
   const { storage: health = 'ok', lost = 0, pending, register } = m.storage;
-  const blocked = health === 'unavailable' || health === 'unwritable';
+  const blocked = storageDown(health);
   // Without an API the usages are only on this device: its own words (the advice differs).
   const mode = m.register ? '-register' : '';
   // Their texts load with the services, which found the storage's health (the host re-renders once they load).
