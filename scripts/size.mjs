@@ -24,9 +24,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * The element's initial download promised to pages (min+gz bytes). The flow's card actions (look-up verdict, group,
  * registration) load with the card panel, not in it.
  */
-// Raised from 31 KB with the register mode and the terminal's state owners (32.9 KB), then to 33.25 KB with the
-// declared properties, the hand-over counts and the slow-reader signal (33.1 KB): winning it back is open work.
-export const BUDGET_BYTES = 33.25 * 1024;
+// 30 KB, issue 64's goal (it had been raised from 31 to 33.25 KB with the register mode, the terminal's state
+// owners, the declared properties and the slow-reader signal; won back at 29.93 KB, published 29.68 KB).
+export const BUDGET_BYTES = 30 * 1024;
 /** Targets of the initial download, per probe (min+gz bytes): `--strict` fails above them. */
 export const BUDGETS = {
   'element + core': BUDGET_BYTES,

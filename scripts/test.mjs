@@ -63,7 +63,7 @@ const steps = [
   ...(existsSync('scripts/size.mjs')
     ? [
         {
-          name: 'size: budgets (element + core ≤ 33.25 KB min+gz) and no-growth ceilings',
+          name: 'size: budgets (element + core ≤ 30 KB min+gz) and no-growth ceilings',
           tag: 'size',
           cmd: ['node', 'scripts/size.mjs', '--strict'],
           budget: 20,
