@@ -169,12 +169,12 @@ export class FrameLoop {
     m.ms.push(this.#lastDecodeMs);
     const elapsed = now - m.at;
     if (elapsed < BUDGET_WINDOW_MS) return;
-    const counted = count !== null && m.presented !== null;
-    const presented = counted ? count - m.presented! : m.decoded;
+    const shown = count === null || m.presented === null ? null : count - m.presented;
+    const presented = shown ?? m.decoded;
     // Held to the pace only where both windows were counted (a hidden video's callbacks stop; frames still decode).
-    const expected = counted && this.#pace !== undefined ? this.#pace * elapsed : presented;
+    const expected = shown !== null && this.#pace !== undefined ? this.#pace * elapsed : presented;
     const measured = chooseBudget(presented, m.decoded, m.ms, expected);
-    if (counted) this.#pace ??= presented / elapsed;
+    if (shown !== null) this.#pace ??= shown / elapsed;
     this.#measuring = { at: now, presented: count, decoded: 0, ms: [] };
     // Full, the loop keeps watching: the rescues' idle time may prove not idle (a device with no core to spare keeps
     // up with zxing-cpp alone, then falls behind once rescues take its CPU). Two windows behind in a row: lean for good.
