@@ -80,6 +80,21 @@ describe('decodeImage with a card filter', function () {
     expect(reads.at(-1), 'then it reads').to.equal('A045198723');
   });
 
+  it('learns what the search among several symbols costs, and waits for the time it needs', async () => {
+    // The search costs several times zxing-cpp's first pass (a non-card QR code in view pays it on every frame where
+    // it runs): once it ran, its cost is the round's, and a quick first pass no longer stands in for it.
+    const frame = scene(0);
+    const round = createRescueRound();
+    const first = await decodeStages(frame, options, { round, until: performance.now() + 60_000 });
+    expect(first.read?.text, 'with time').to.equal('A045198723');
+    const learnt = round.cost.get('cpp-symbols');
+    expect(learnt, 'its cost learnt').to.be.a('number').and.greaterThan(0);
+    // A device where it takes a minute: with a second to the next frame and no credit, it does not run.
+    round.cost.set('cpp-symbols', 60_000);
+    const due = await decodeStages(frame, options, { round, until: performance.now() + 1000 });
+    expect(due.read, 'its cost past the next frame').to.equal(null);
+  });
+
   it('reads every card the unfiltered call reads, on held-out photos', async () => {
     // Held-out frames (unseen.ts) of every condition, a seed of this test's own.
     const cases = listUnseenCases({ seed: 4242, perCell: 1 }).filter((c) => c.size.width === 1280);

@@ -3,7 +3,7 @@ import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
-import { enabled, frameFacts, mayRescue, runStages, spendCredit } from './pipeline.js';
+import { enabled, frameFacts, mayRescue, rescued, runStages } from './pipeline.js';
 import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
 import type * as JsDecoder from './zxing-decoder.js';
@@ -38,12 +38,11 @@ const loadWasmDecoder = lazyModule(() => import('./zxing-wasm-decoder.js'));
 async function glareOf(control: PipelineControl, grey: () => GreyImage): Promise<number | undefined> {
   const started = performance.now();
   const round = control.round;
-  const cost = round?.cost ?? new Map<'glare', number>();
-  if (!mayRescue(control, cost.get('glare') ?? 0) && (!round || round.credit.glareWaits++ < 3)) return NaN;
+  if (!mayRescue(control, round?.cost.get('glare') ?? 0) && (!round || round.credit.glareWaits++ < 3))
+    return NaN;
   if (round) round.credit.glareWaits = 0;
   const glare = (await import('./glare.js')).clippedOverCodes(grey());
-  cost.set('glare', 0.7 * (cost.get('glare') ?? 0) + 0.3 * (performance.now() - started));
-  spendCredit(control, started);
+  rescued(control, 'glare', started);
   return glare;
 }
 
@@ -158,17 +157,25 @@ export async function decodeStages(
   const only = cppOnly ? (stage: StageName): boolean => stage === 'cpp' : undefined;
   const run = async (stage: StageName, part?: number): Promise<StageRead | null> => {
     if (wasm !== undefined && stage === 'cpp') {
-      // The search among several symbols (a card beside a ticket's barcode): a rescue (`mayRescue`).
-      let symbolsAt = Infinity;
-      const moreSymbols = (ms: number): boolean =>
-        enabled(control, 'cpp-symbols') && mayRescue(control, ms) && (symbolsAt = performance.now()) > 0;
-      const cppOptions = { ...wasmOptions, moreSymbols };
-      let read = await wasm.decodeWithWasm(frame.pixels, cppOptions);
-      spendCredit(control, symbolsAt);
+      // zxing-cpp's pass, then (a symbol it read refused: a card beside a ticket's barcode) its search among several
+      // symbols: a rescue, which runs where its recent cost (else the first pass's time) ends before the next frame
+      // or the round's credit covers it. It costs several times the first pass: a frame of a non-card QR code does
+      // not pay it every time.
+      const cppPass = async (pixels: ImageData): Promise<StageRead | null> => {
+        let symbolsAt = Infinity;
+        const moreSymbols = (ms: number): boolean =>
+          enabled(control, 'cpp-symbols') &&
+          mayRescue(control, control?.round?.cost.get('cpp-symbols') ?? ms) &&
+          (symbolsAt = performance.now()) > 0;
+        const read = await wasm.decodeWithWasm(pixels, { ...wasmOptions, moreSymbols });
+        if (symbolsAt < Infinity) rescued(control, 'cpp-symbols', symbolsAt, true);
+        return read;
+      };
+      let read = await cppPass(frame.pixels);
       // Nothing read as given: from here on translucent pixels are paper, for zxing-cpp too.
       if (read === null && frame.onWhite() !== frame.pixels) {
         signal?.throwIfAborted();
-        read = await wasm.decodeWithWasm(frame.onWhite(), cppOptions);
+        read = await cppPass(frame.onWhite());
       }
       // The JS stages' module now: a round that resumes past them looks at what they see in its triggers. A camera frame
       // does not wait for it (its round does), and loads it only as rescue work (`mayRescue`).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRescueRound, RESCUE_SHARE, runStages, STAGES } from './pipeline.js';
+import { createRescueRound, mayRescue, RESCUE_SHARE, rescued, runStages, STAGES } from './pipeline.js';
 import type { FrameFacts, RescueRound, StageName } from './pipeline.js';
 import type { DecodeResult } from './types.js';
 
@@ -257,5 +257,44 @@ describe('runStages with a rescue round (the camera loop budget)', () => {
         },
       ),
     );
+  });
+
+  // A QR code that is not a card in view: zxing-cpp reads it, the filter refuses it, and its search among several
+  // symbols (inside zxing-cpp's stage, as decode-image.ts runs it) costs many times its first pass. It is rescue work:
+  // it earns no credit, and once its cost is known it runs only when it fits before the next frame or on credit.
+  it('delays the frames by at most the share when the search among several symbols takes most of the time', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const [cppMs, symbolsMs, gap] = [5, 80, 50];
+    let round = createRescueRound();
+    let [late, cpp, searches] = [0, 0, 0];
+    let firstCost: number | undefined;
+    for (let f = 0; f < 200; f++) {
+      const start = clock;
+      const control = { round, until: start + gap };
+      const staged = await runStages(
+        frame(),
+        () => {
+          clock += cppMs;
+          // The QR code comes into view on the tenth frame.
+          if (f >= 10 && mayRescue(control, round.cost.get('cpp-symbols') ?? cppMs)) {
+            const at = clock;
+            clock += symbolsMs;
+            searches++;
+            rescued(control, 'cpp-symbols', at, true);
+            firstCost ??= round.cost.get('cpp-symbols');
+          }
+          return null;
+        },
+        control,
+        undefined,
+        (stage) => stage === 'cpp',
+      );
+      round = staged.round as RescueRound;
+      late += Math.max(0, clock - (start + gap));
+      cpp += cppMs;
+    }
+    expect(firstCost, 'its cost, from its first (warm) run').toBe(symbolsMs);
+    expect(late, 'past the next frames').toBeLessThanOrEqual(RESCUE_SHARE * cpp + symbolsMs);
+    expect(searches, 'on credit, still').toBeGreaterThan(2);
   });
 });

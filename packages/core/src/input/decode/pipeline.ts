@@ -83,6 +83,9 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
+/** What a round times: its stages (parts), the search among several symbols, the glare's own locator. */
+export type RescueName = StageName | 'cpp-symbols' | 'glare';
+
 /** A camera loop's rescue budget (docs/camera.md): where its rescues go on, what they cost, its credit. */
 export type RescueRound = {
   /** Index in `STAGES` of the rescue the next frame starts with (0: a new round), and its part there. */
@@ -92,10 +95,13 @@ export type RescueRound = {
   readonly qrSeen: boolean;
   /** The previous frame ended on a read there (not on the budget): `next` and `part` are the rescue that read. */
   readonly held?: boolean;
-  /** Each stage's (part's) recent time on this device (moving average, ms): whether it ends within the budget. */
-  readonly cost: Map<StageName | 'glare', number>;
-  /** Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`). */
-  readonly credit: { ms: number; glareWaits: number };
+  /** Each rescue's (stage part's) recent time on this device (moving average, ms): whether it ends within the budget. */
+  readonly cost: Map<RescueName, number>;
+  /**
+   * Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`);
+   * `taken`: rescue work's time on this frame, so the search among several symbols, inside zxing-cpp's stage, earns none.
+   */
+  readonly credit: { ms: number; glareWaits: number; taken: number };
 };
 
 /** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
@@ -111,7 +117,7 @@ export const RESCUE_SHARE = 0.25;
 export const createRescueRound = (): RescueRound => ({
   ...NEW_ROUND,
   cost: new Map(),
-  credit: { ms: 0, glareWaits: 0 },
+  credit: { ms: 0, glareWaits: 0, taken: 0 },
 });
 const NEW_ROUND = { next: 0, part: 0, qrSeen: false };
 
@@ -137,13 +143,27 @@ export const mayRescue = (control: Control, ms: number, end = control?.until ?? 
   performance.now() + ms < end || (control?.round?.credit.ms ?? 0) >= Math.max(guess, 1);
 
 /** Spends the round's credit on rescue work started at `started` for its time past `end` (the next frame). */
-export function spendCredit(control: Control, started: number, end = control?.until ?? Infinity): void {
+function spendCredit(control: Control, started: number, end = control?.until ?? Infinity): void {
   if (control?.round) control.round.credit.ms -= Math.max(0, performance.now() - Math.max(started, end));
 }
 
-/** Records a stage's time in its recent cost (a first, cold run's as at most zxing-cpp's), returns the cost before. */
-function learn(round: RescueRound, name: StageName, ms: number): number {
-  const recent = round.cost.get(name) ?? Math.min(ms, round.cost.get('cpp') ?? ms);
+/**
+ * Rescue work `name` started at `started` ended now: its cost learnt (`warm`: its first run is not a cold one), its time
+ * taken on this frame, the round's credit spent (`spendCredit`).
+ */
+export function rescued(control: Control, name: RescueName, started: number, warm = false): void {
+  const round = control?.round;
+  const ms = performance.now() - started;
+  if (round) {
+    learn(round, name, ms, warm);
+    round.credit.taken += ms;
+  }
+  spendCredit(control, started);
+}
+
+/** Records a rescue's time in its recent cost (a first, cold run's as at most zxing-cpp's), returns the cost before. */
+function learn(round: RescueRound, name: RescueName, ms: number, warm = false): number {
+  const recent = round.cost.get(name) ?? (warm ? ms : Math.min(ms, round.cost.get('cpp') ?? ms));
   round.cost.set(name, 0.7 * recent + 0.3 * ms);
   return recent;
 }
@@ -196,9 +216,11 @@ export async function runStages(
         break stages;
       }
       signal?.throwIfAborted();
+      if (round) round.credit.taken = 0;
       const started = performance.now();
       const read = await (round === undefined ? run(name) : run(name, part));
-      const ms = performance.now() - started;
+      // zxing-cpp's own time: its search among several symbols, a rescue inside its stage, is not.
+      const ms = performance.now() - started - (round?.credit.taken ?? 0);
       control?.onStage?.(name, read, ms);
       if (round !== undefined) {
         const recent = learn(round, name, ms);
