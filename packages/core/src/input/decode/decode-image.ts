@@ -3,7 +3,7 @@ import { recordDecoderStatus } from './decoder-status.js';
 import { checkOptions, optionKeys } from '../../errors/options-error.js';
 import { decodeNative } from './native-detector.js';
 import { readFramePixels, toGrey } from './read-pixels.js';
-import { enabled, frameFacts, mayRescue, rescued, runStages } from './pipeline.js';
+import { enabled, frameFacts, mayRescue, mayRescueInside, rescued, runStages } from './pipeline.js';
 import type { JsStageName, PipelineControl, Staged, StageName, StageRead } from './pipeline.js';
 import { DECODE_FORMATS } from './types.js';
 import type * as JsDecoder from './zxing-decoder.js';
@@ -165,7 +165,7 @@ export async function decodeStages(
         let symbolsAt = Infinity;
         const moreSymbols = (ms: number): boolean =>
           enabled(control, 'cpp-symbols') &&
-          mayRescue(control, control?.round?.cost.get('cpp-symbols') ?? ms) &&
+          mayRescueInside(control, 'cpp-symbols', ms) &&
           (symbolsAt = performance.now()) > 0;
         const read = await wasm.decodeWithWasm(pixels, { ...wasmOptions, moreSymbols });
         if (symbolsAt < Infinity) rescued(control, 'cpp-symbols', symbolsAt, true);

@@ -99,9 +99,10 @@ export type RescueRound = {
   readonly cost: Map<RescueName, number>;
   /**
    * Time rescues may still take past their frame's (ms), earned by frames, spent by rescues (`RESCUE_SHARE`);
-   * `taken`: rescue work's time on this frame, so the search among several symbols, inside zxing-cpp's stage, earns none.
+   * `taken`: rescue work's time on this frame, so the search among several symbols, inside zxing-cpp's stage, earns none;
+   * `deferred`: that search waited for time on this frame (`mayRescueInside`).
    */
-  readonly credit: { ms: number; glareWaits: number; taken: number };
+  readonly credit: { ms: number; glareWaits: number; taken: number; deferred: boolean };
 };
 
 /** A stage's read; `strong`: a Code 39 read on both sides of the bars' middle (`readCode39`), worth two frames. */
@@ -117,7 +118,7 @@ export const RESCUE_SHARE = 0.25;
 export const createRescueRound = (): RescueRound => ({
   ...NEW_ROUND,
   cost: new Map(),
-  credit: { ms: 0, glareWaits: 0, taken: 0 },
+  credit: { ms: 0, glareWaits: 0, taken: 0, deferred: false },
 });
 const NEW_ROUND = { next: 0, part: 0, qrSeen: false };
 
@@ -145,6 +146,17 @@ export const mayRescue = (control: Control, ms: number, end = control?.until ?? 
 /** Spends the round's credit on rescue work started at `started` for its time past `end` (the next frame). */
 function spendCredit(control: Control, started: number, end = control?.until ?? Infinity): void {
   if (control?.round) control.round.credit.ms -= Math.max(0, performance.now() - Math.max(started, end));
+}
+
+/**
+ * Whether rescue work `name` inside a stage (zxing-cpp's search among several symbols) may run now, as `mayRescue` on
+ * its learnt cost (else `guess`). When it may not, the round waits with it: no rescue after it runs on this frame, so
+ * the cheaper JS stages cannot spend every credit it waits for.
+ */
+export function mayRescueInside(control: Control, name: RescueName, guess: number): boolean {
+  const may = mayRescue(control, control?.round?.cost.get(name) ?? guess);
+  if (!may && control?.round) control.round.credit.deferred = true;
+  return may;
 }
 
 /**
@@ -191,13 +203,17 @@ export async function runStages(
   // Where the next frame starts: this stage and part.
   let resume = { next: 0, part: 0 };
   // After zxing-cpp: the JS stages loading, or out of time (a first rescue runs where the next frame's is not known).
+  // A rescue not yet timed on this device runs while there is time left, but not while the round is in debt: a first,
+  // cold run (its code compiling) that overran puts it there, and a starved device would otherwise pay one more on
+  // every frame (issue 66: cpu4, 6 of 13 frames decoded in the first full window).
   const cost = (name: StageName): number | undefined => round?.cost.get(name);
   const wait = (name: StageName): boolean =>
     ran > 0 &&
     round !== undefined &&
     (facts.jsLoaded?.() === false ||
       (ran > Number(until === undefined) &&
-        !mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp'))));
+        (!mayRescue(control, cost(name) ?? 0, deadline, cost(name) ?? cost('cpp')) ||
+          (cost(name) === undefined && round.credit.ms < 0))));
   const partsOf = (name: StageName): number => (round === undefined ? 1 : (facts.parts?.(name) ?? 1));
   stages: for (const [index, { name, when }] of STAGES.entries()) {
     if (round !== undefined && index > 0 && index < round.next) continue;
@@ -216,12 +232,13 @@ export async function runStages(
         break stages;
       }
       signal?.throwIfAborted();
-      if (round) round.credit.taken = 0;
+      if (round) Object.assign(round.credit, { taken: 0, deferred: false });
       const started = performance.now();
       const read = await (round === undefined ? run(name) : run(name, part));
+      const whole = performance.now() - started;
+      control?.onStage?.(name, read, whole);
       // zxing-cpp's own time: its search among several symbols, a rescue inside its stage, is not.
-      const ms = performance.now() - started - (round?.credit.taken ?? 0);
-      control?.onStage?.(name, read, ms);
+      const ms = whole - (round?.credit.taken ?? 0);
       if (round !== undefined) {
         const recent = learn(round, name, ms);
         // The rescues' time: zxing-cpp's on this frame, no more than its recent time, and none past the next frame
@@ -234,6 +251,10 @@ export async function runStages(
       }
       begun = performance.now();
       ran += 1;
+      if (read === null && round?.credit.deferred) {
+        resume = { next: round.next, part: round.part }; // The round waits with the search inside zxing-cpp's stage.
+        break stages;
+      }
       if (read === null) continue;
       first ??= read;
       // A rescue that read goes first on the next frame: the card held in view is read again at once. A part that read
