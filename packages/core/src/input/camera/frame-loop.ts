@@ -323,10 +323,6 @@ const isUnavailable = (e: unknown): boolean =>
   e instanceof WorkerUnavailableError ||
   (e as { code?: unknown } | null)?.code === 'decode-decoder-unavailable';
 
-/**
- * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From
- * their spacing, when the next one is due (the rescues' budget); `next` wakes a loop waiting for it.
- */
 /** The camera's frames as the page is shown them: their count (`null`: not known), the next one's due time, a wake. */
 export type PresentedFrames = {
   count(): number | null;
@@ -334,6 +330,10 @@ export type PresentedFrames = {
   next(wake: () => void): void;
 };
 
+/**
+ * Counts presented frames (rVFC); `null` if unsupported or none for 250 ms (hidden preview): playback clock. From
+ * their spacing, when the next one is due (the rescues' budget); `next` wakes a loop waiting for it.
+ */
 function watchPresentedFrames(video: HTMLVideoElement, isClosed: () => boolean): PresentedFrames {
   let count = 0;
   let at = Number.NEGATIVE_INFINITY;
